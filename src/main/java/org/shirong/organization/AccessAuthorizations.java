@@ -1,0 +1,104 @@
+package org.shirong.organization;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+
+import java.util.Arrays;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants each group what its role needs. Staff: Tasklist, the directory and process diagrams; the
+ * tasks themselves they see through their candidate groups (the engine grants those per task).
+ * Leading group and office: Cockpit, read access to every process, task and decision, and the
+ * right to start processes. {@code camunda-admin}: everything.
+ */
+@Component
+class AccessAuthorizations {
+
+    static final String ANY = Authorization.ANY;
+    static final String ADMIN_GROUP = "camunda-admin";
+
+    private final AuthorizationService authorizationService;
+
+    AccessAuthorizations(AuthorizationService authorizationService) {
+        this.authorizationService = authorizationService;
+    }
+
+    void grantRole(Organization.GroupDefinition group) {
+        String id = group.id();
+        grant(id, APPLICATION, "tasklist", ACCESS);
+        grant(id, USER, ANY, READ);
+        grant(id, GROUP, ANY, READ);
+        grant(id, PROCESS_DEFINITION, ANY, READ);
+        if (group.type().supervises()) {
+            grant(id, APPLICATION, "cockpit", ACCESS);
+            grant(id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, CREATE_INSTANCE);
+            grant(id, PROCESS_INSTANCE, ANY, READ, CREATE);
+            grant(id, TASK, ANY, READ);
+            grant(id, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+            grant(id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+            grant(id, DEPLOYMENT, ANY, READ);
+        }
+    }
+
+    void grantAdministrators() {
+        Arrays.stream(Resources.values()).forEach(resource -> grant(ADMIN_GROUP, resource, ANY, ALL));
+    }
+
+    void grantFilterRead(String filterId, String groupId, String userId) {
+        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setUserId(userId);
+        authorization.setResource(Resources.FILTER);
+        authorization.setResourceId(filterId);
+        authorization.addPermission(READ);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    void revokeAll(String groupId) {
+        authorizationService.createAuthorizationQuery().groupIdIn(groupId).list()
+                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = authorization.getId() == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.shirong.organization;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.shirong.system.StartupRefusedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the administrator: a direct member of {@code camunda-admin} (which also closes the admin
+ * set-up advisory). Outside the demo run its password must come from SHIRONG_ADMIN_PASSWORD and
+ * satisfy the password policy; an existing administrator's password is never changed.
+ */
+@Component
+class AdminAccount {
+
+    private final IdentityService identityService;
+    private final AccessAuthorizations authorizations;
+    private final AccountProperties accounts;
+
+    AdminAccount(IdentityService identityService, AccessAuthorizations authorizations, AccountProperties accounts) {
+        this.identityService = identityService;
+        this.authorizations = authorizations;
+        this.accounts = accounts;
+    }
+
+    /** Refuses start-up when the administrator would have no password or a weak one. */
+    void checkPassword() {
+        String password = accounts.admin().password();
+        if (password == null || password.isBlank()) {
+            throw new StartupRefusedException("未设置管理员密码：生产配置不使用固定密码。",
+                    "请设置环境变量 SHIRONG_ADMIN_PASSWORD 后重新启动（至少 10 位，含大小写字母、数字和符号）。");
+        }
+        if (!accounts.demo().enabled()) {
+            PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password);
+            if (!result.isValid()) {
+                throw new StartupRefusedException("管理员密码（SHIRONG_ADMIN_PASSWORD）不符合密码策略："
+                        + result.getViolatedRules().stream().map(r -> r.getPlaceholder() + " " + r.getParameters()).toList(),
+                        "请改用至少 10 位、含大小写字母、数字和符号的密码后重新启动。");
+            }
+        }
+    }
+
+    void ensure() {
+        String adminId = accounts.admin().id();
+        if (identityService.createGroupQuery().groupId(AccessAuthorizations.ADMIN_GROUP).count() == 0) {
+            Group group = identityService.newGroup(AccessAuthorizations.ADMIN_GROUP);
+            group.setName("系统管理员");
+            group.setType("SYSTEM");
+            identityService.saveGroup(group);
+        }
+        authorizations.grantAdministrators();
+        if (identityService.createUserQuery().userId(adminId).count() == 0) {
+            User admin = identityService.newUser(adminId);
+            admin.setFirstName("系统管理员");
+            admin.setLastName("");
+            admin.setPassword(accounts.admin().password());
+            // The demo password "admin" is below the policy on purpose; production passwords were checked above.
+            ((IdentityServiceImpl) identityService).saveUser(admin, accounts.demo().enabled());
+        }
+        if (identityService.createUserQuery().userId(adminId).memberOfGroup(AccessAuthorizations.ADMIN_GROUP).count() == 0) {
+            identityService.createMembership(adminId, AccessAuthorizations.ADMIN_GROUP);
+        }
+    }
+}

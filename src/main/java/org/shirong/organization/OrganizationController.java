@@ -1,0 +1,45 @@
+package org.shirong.organization;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/organization}: the units with their duties, and who the caller is. */
+@RestController
+@RequestMapping("/api")
+class OrganizationController {
+
+    private final OrganizationRecords records;
+    private final IdentityService identityService;
+
+    OrganizationController(OrganizationRecords records, IdentityService identityService) {
+        this.records = records;
+        this.identityService = identityService;
+    }
+
+    @GetMapping("/organization/units")
+    List<UnitView> units() {
+        return records.units().stream()
+                .map(u -> new UnitView(u.id(), u.name(), u.type(), u.type().label(), u.duties(), u.parent(), u.heads()))
+                .toList();
+    }
+
+    @GetMapping("/me")
+    Me me() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        User user = identityService.createUserQuery().userId(authentication.getUserId()).singleResult();
+        return new Me(authentication.getUserId(), user == null ? null : user.getFirstName(),
+                authentication.getGroupIds());
+    }
+
+    record UnitView(String id, String name, GroupType type, String typeName, String duties, String parent,
+            List<String> heads) {
+    }
+
+    record Me(String id, String name, List<String> groups) {
+    }
+}

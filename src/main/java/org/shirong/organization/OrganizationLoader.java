@@ -1,0 +1,146 @@
+package org.shirong.organization;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.shirong.system.StartupRefusedException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/** Reads and checks {@code organization.yaml}; every problem names the file and the field. */
+@Component
+public class OrganizationLoader {
+
+    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final OrganizationProperties properties;
+
+    OrganizationLoader(OrganizationProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The organisation in force: the configured file, checked. */
+    public Organization load() {
+        Path external = Path.of(properties.file());
+        if (!external.isAbsolute()) {
+            external = Path.of("config").resolve(properties.file());
+        }
+        if (Files.isRegularFile(external)) {
+            try (InputStream in = Files.newInputStream(external)) {
+                return read(in, external.toString());
+            } catch (IOException e) {
+                throw refused(external.toString(), List.of("无法读取: " + e.getMessage()));
+            }
+        }
+        ClassPathResource bundled = new ClassPathResource("config/" + properties.file());
+        try (InputStream in = bundled.getInputStream()) {
+            return read(in, "classpath:config/" + properties.file());
+        } catch (IOException e) {
+            throw refused(properties.file(), List.of("找不到组织机构文件（已查找 " + external + " 与内置默认文件）"));
+        }
+    }
+
+    static Organization read(InputStream in, String fileName) {
+        Organization organization;
+        try {
+            organization = YAML.readValue(in, Organization.class);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            var location = e.getLocation();
+            throw refused(fileName, List.of("%s（第 %d 行）: %s".formatted(field.isEmpty() ? "文件" : field,
+                    location == null ? 0 : location.getLineNr(), e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw refused(fileName, List.of(e.getMessage()));
+        }
+        if (organization == null) {
+            throw refused(fileName, List.of("文件为空"));
+        }
+        List<String> problems = check(organization);
+        if (!problems.isEmpty()) {
+            throw refused(fileName, problems);
+        }
+        return organization;
+    }
+
+    private static List<String> check(Organization org) {
+        List<String> problems = new ArrayList<>();
+        if (org.organization() == null || blank(org.organization().name())) {
+            problems.add("organization.name: 必须填写镇（街道、区）的名称");
+        }
+        Set<String> groupIds = new HashSet<>();
+        for (int i = 0; i < org.groups().size(); i++) {
+            var group = org.groups().get(i);
+            String at = "groups[" + i + "]";
+            checkId(problems, at, group.id(), groupIds);
+            if (blank(group.name())) {
+                problems.add(at + ".name: 必须填写中文名称");
+            }
+            if (group.type() == null) {
+                problems.add(at + ".type: 必须填写类型（LEADING_GROUP、OFFICE、WORKING_GROUP、UNIT、COMMITTEE、PROPERTY）");
+            }
+        }
+        for (int i = 0; i < org.groups().size(); i++) {
+            var group = org.groups().get(i);
+            if (group.parent() != null && org.group(group.parent()).map(p -> p.parent() != null).orElse(true)) {
+                problems.add("groups[%d].parent: \"%s\" 不是本文件中的顶层单位".formatted(i, group.parent()));
+            }
+        }
+        Set<String> userIds = new HashSet<>();
+        for (int i = 0; i < org.users().size(); i++) {
+            var user = org.users().get(i);
+            String at = "users[" + i + "]";
+            checkId(problems, at, user.id(), userIds);
+            if (blank(user.name())) {
+                problems.add(at + ".name: 必须填写姓名");
+            }
+            if (user.email() != null && !user.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                problems.add(at + ".email: \"" + user.email() + "\" 不是有效的邮箱地址");
+            }
+            if (user.groups().isEmpty()) {
+                problems.add(at + ".groups: 至少属于一个组");
+            }
+            user.groups().stream().filter(g -> !groupIds.contains(g))
+                    .forEach(g -> problems.add(at + ".groups: 组 \"" + g + "\" 未在 groups 中定义"));
+            user.headOf().stream().filter(g -> !user.groups().contains(g))
+                    .forEach(g -> problems.add(at + ".head-of: \"" + g + "\" 不在该用户的 groups 中"));
+        }
+        return problems;
+    }
+
+    private static void checkId(List<String> problems, String at, String id, Set<String> seen) {
+        if (blank(id)) {
+            problems.add(at + ".id: 必须填写");
+        } else if (!ID.matcher(id).matches()) {
+            problems.add(at + ".id: \"" + id + "\" 只能包含英文字母和数字");
+        } else if (!seen.add(id)) {
+            problems.add(at + ".id: \"" + id + "\" 重复");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static StartupRefusedException refused(String fileName, List<String> problems) {
+        return new StartupRefusedException("组织机构文件 " + fileName + " 有误：\n  - " + String.join("\n  - ", problems),
+                "请修改该文件后重新启动。");
+    }
+}

@@ -1,0 +1,91 @@
+package org.shirong.organization;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Shirong's own record of the units, users and Tasklist filters it seeded ({@code org_*} tables). */
+@Repository
+public class OrganizationRecords {
+
+    private final JdbcTemplate jdbc;
+
+    OrganizationRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serializes seeding across nodes that start at the same time; call inside a transaction. */
+    void lockForSeeding() {
+        jdbc.queryForObject("select name from shirong_lock where name = ? for update", String.class, "organization");
+    }
+
+    Set<String> unitIds() {
+        return new TreeSet<>(jdbc.queryForList("select group_id from org_unit", String.class));
+    }
+
+    Set<String> userIds() {
+        return new TreeSet<>(jdbc.queryForList("select user_id from org_user", String.class));
+    }
+
+    void replaceAll(Organization organization) {
+        jdbc.update("delete from org_unit_head");
+        jdbc.update("delete from org_unit");
+        jdbc.update("delete from org_user");
+        List<Organization.GroupDefinition> groups = organization.groups();
+        for (int i = 0; i < groups.size(); i++) {
+            var g = groups.get(i);
+            jdbc.update("insert into org_unit (group_id, name, unit_type, duties, parent_id, sort_order) values (?,?,?,?,?,?)",
+                    g.id(), g.name(), g.type().name(), g.duties(), g.parent(), i);
+        }
+        for (var u : organization.users()) {
+            jdbc.update("insert into org_user (user_id, name, email) values (?,?,?)", u.id(), u.name(), u.email());
+            for (String group : u.headOf()) {
+                jdbc.update("insert into org_unit_head (group_id, user_id) values (?,?)", group, u.id());
+            }
+        }
+    }
+
+    /** Units in the order of the organisation file. */
+    public List<Unit> units() {
+        return jdbc.query("select group_id, name, unit_type, duties, parent_id from org_unit order by sort_order",
+                (rs, n) -> new Unit(rs.getString(1), rs.getString(2), GroupType.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), heads(rs.getString(1))));
+    }
+
+    private List<String> heads(String groupId) {
+        return jdbc.queryForList("select user_id from org_unit_head where group_id = ? order by user_id", String.class, groupId);
+    }
+
+    /** Users as seeded, in id order. */
+    public List<Person> users() {
+        return jdbc.query("select user_id, name, email from org_user order by user_id",
+                (rs, n) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Filter ids by owner (group or user id) for one kind of filter. */
+    Map<String, String> filters(TaskFilterKind kind) {
+        Map<String, String> byOwner = new java.util.TreeMap<>();
+        jdbc.query("select owner_id, filter_id from org_task_filter where kind = ?",
+                rs -> { byOwner.put(rs.getString(1), rs.getString(2)); }, kind.name());
+        return byOwner;
+    }
+
+    void addFilter(String filterId, TaskFilterKind kind, String ownerId) {
+        jdbc.update("insert into org_task_filter (filter_id, kind, owner_id) values (?,?,?)", filterId, kind.name(), ownerId);
+    }
+
+    void removeFilter(String filterId) {
+        jdbc.update("delete from org_task_filter where filter_id = ?", filterId);
+    }
+
+    /** A user as seeded. */
+    public record Person(String id, String name, String email) {
+    }
+
+    /** A unit as seeded, with the users who head it. */
+    public record Unit(String id, String name, GroupType type, String duties, String parent, List<String> heads) {
+    }
+}

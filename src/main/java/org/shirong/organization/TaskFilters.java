@@ -1,0 +1,123 @@
+package org.shirong.organization;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters of each group (本单位待办, 即将到期, 已超期) and each user (我的待办), readable only
+ * by their group or user. Expressions in stored queries are switched off (see RELIABILITY.md), so
+ * the two due-date filters hold fixed instants that {@link #refreshDueFilters()} moves forward.
+ */
+@Component
+class TaskFilters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskFilters.class);
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final OrganizationRecords records;
+    private final AccessAuthorizations authorizations;
+    private final Duration dueSoonWindow;
+    private final Clock clock;
+
+    TaskFilters(FilterService filterService, TaskService taskService, OrganizationRecords records,
+            AccessAuthorizations authorizations, @Value("${shirong.filters.due-soon-window}") Duration dueSoonWindow) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.records = records;
+        this.authorizations = authorizations;
+        this.dueSoonWindow = dueSoonWindow;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** Creates the filters that are missing and deletes those whose group or user is gone. */
+    void sync(Organization organization) {
+        Map<String, String> groupNames = new HashMap<>();
+        organization.groups().forEach(g -> groupNames.put(g.id(), g.name()));
+        Set<String> userIds = new java.util.HashSet<>();
+        organization.users().forEach(u -> userIds.add(u.id()));
+        for (TaskFilterKind kind : TaskFilterKind.values()) {
+            Set<String> owners = kind.perUser() ? userIds : groupNames.keySet();
+            Map<String, String> existing = records.filters(kind);
+            existing.forEach((owner, filterId) -> {
+                if (!owners.contains(owner)) {
+                    filterService.deleteFilter(filterId);
+                    records.removeFilter(filterId);
+                }
+            });
+            for (String owner : owners) {
+                if (!existing.containsKey(owner)) {
+                    create(kind, owner, groupNames.get(owner));
+                }
+            }
+        }
+    }
+
+    private void create(TaskFilterKind kind, String owner, String groupName) {
+        String name = kind.perUser() ? kind.label : kind.label + "（" + groupName + "）";
+        Filter filter = filterService.newTaskFilter(name);
+        filter.setProperties(Map.of(
+                "description", kind.description,
+                "color", kind.color,
+                "priority", kind.priority,
+                "refresh", true));
+        filter.setQuery(query(kind, owner));
+        filterService.saveFilter(filter);
+        records.addFilter(filter.getId(), kind, owner);
+        if (kind.perUser()) {
+            authorizations.grantFilterRead(filter.getId(), null, owner);
+        } else {
+            authorizations.grantFilterRead(filter.getId(), owner, null);
+        }
+    }
+
+    /** Moves the instants of the 即将到期 and 已超期 filters to now. */
+    @Scheduled(initialDelayString = "${shirong.filters.refresh-interval}", fixedDelayString = "${shirong.filters.refresh-interval}")
+    void refreshDueFilters() {
+        for (TaskFilterKind kind : TaskFilterKind.values()) {
+            if (!kind.dueBased()) {
+                continue;
+            }
+            records.filters(kind).forEach((owner, filterId) -> {
+                Filter filter = filterService.getFilter(filterId);
+                if (filter == null) {
+                    return;
+                }
+                filter.setQuery(query(kind, owner));
+                try {
+                    filterService.saveFilter(filter);
+                } catch (OptimisticLockingException concurrentRefresh) {
+                    LOG.debug("过滤器 {} 已由其他节点刷新", filterId);
+                }
+            });
+        }
+    }
+
+    private TaskQuery query(TaskFilterKind kind, String owner) {
+        Instant now = clock.instant();
+        TaskQuery query = taskService.createTaskQuery();
+        switch (kind) {
+            case MINE -> query.taskAssignee(owner);
+            case UNIT -> query.taskCandidateGroup(owner).includeAssignedTasks();
+            case DUE_SOON -> query.taskCandidateGroup(owner).includeAssignedTasks()
+                    .dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(dueSoonWindow)));
+            case OVERDUE -> query.taskCandidateGroup(owner).includeAssignedTasks().dueBefore(Date.from(now));
+        }
+        return query.orderByDueDate().asc();
+    }
+}

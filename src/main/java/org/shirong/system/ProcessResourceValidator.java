@@ -1,0 +1,96 @@
+package org.shirong.system;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
+
+/**
+ * Checks the files a process owner edits before (DMN, forms) and while (BPMN) they are deployed,
+ * and words every problem as "file: element or line: what is wrong".
+ */
+class ProcessResourceValidator {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+    /** Problems found in DMN and form files, one line each; empty when all is well. */
+    List<String> check(List<ProcessResource> resources) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> formIds = new HashMap<>();
+        for (ProcessResource resource : resources) {
+            if (resource.hasExtension("dmn")) {
+                checkDecision(resource, problems);
+            } else if (resource.hasExtension("form")) {
+                checkForm(resource, problems, formIds);
+            }
+        }
+        return problems;
+    }
+
+    private void checkDecision(ProcessResource resource, List<String> problems) {
+        try {
+            dmnEngine.parseDecisions(new ByteArrayInputStream(resource.content()));
+        } catch (RuntimeException e) {
+            problems.add(resource.origin() + ": " + rootMessage(e));
+        }
+    }
+
+    private void checkForm(ProcessResource resource, List<String> problems, Map<String, String> formIds) {
+        JsonNode form;
+        try {
+            form = json.readTree(resource.content());
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            problems.add("%s: 第 %d 行第 %d 列: 不是有效的 JSON (%s)".formatted(resource.origin(),
+                    location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr(),
+                    e.getOriginalMessage()));
+            return;
+        } catch (java.io.IOException e) {
+            problems.add(resource.origin() + ": 无法读取: " + e.getMessage());
+            return;
+        }
+        String id = form.path("id").asText("");
+        if (id.isBlank()) {
+            problems.add(resource.origin() + ": 表单缺少 \"id\"（流程通过 camunda:formRef 引用该 id）");
+        } else if (formIds.putIfAbsent(id, resource.origin()) != null) {
+            problems.add("%s: 表单 id \"%s\" 与 %s 重复".formatted(resource.origin(), id, formIds.get(id)));
+        }
+        if (!form.path("components").isArray()) {
+            problems.add(resource.origin() + ": 表单缺少 \"components\" 数组");
+        }
+    }
+
+    /** The problems of a BPMN parse failure, naming file, element and line. */
+    static List<String> describe(ParseException e, Map<String, String> originByName) {
+        List<String> problems = new ArrayList<>();
+        for (ResourceReport report : e.getResorceReports()) {
+            String file = originByName.getOrDefault(report.getResourceName(), report.getResourceName());
+            for (Problem problem : report.getErrors()) {
+                String element = problem.getMainElementId() == null ? "" : " 元素 " + problem.getMainElementId();
+                problems.add("%s: 第 %d 行%s: %s".formatted(file, problem.getLine(), element, problem.getMessage()));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.add(rootMessage(e));
+        }
+        return problems;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    }
+}

@@ -1,0 +1,45 @@
+package org.shirong.system;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest} and the
+ * project's own {@code /api}, plus the compensating filters for the 7.24 CE advisories.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestSecurityConfiguration {
+
+    static final String[] API_PATTERNS = {"/engine-rest/*", "/api/*"};
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthenticationFilter() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("shirong-basic-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns(API_PATTERNS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminSetupBlockingFilter> adminSetupBlockingFilter() {
+        var registration = new FilterRegistrationBean<>(new AdminSetupBlockingFilter());
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<OrQueryExpressionFilter> orQueryExpressionFilter() {
+        var registration = new FilterRegistrationBean<>(new OrQueryExpressionFilter());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,33 @@
+// Shirong: replaces the shipped Tasklist config.js (keeps its shortcuts) and adds Simplified Chinese.
+export default {
+  app: {
+    name: '任务列表',
+    vendor: '市容'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: '认领当前选中的任务'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: '将焦点移到第一个过滤器'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: '将焦点移到任务列表中的第一个任务'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: '将焦点移到任务表单的第一个输入框'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: '打开发起流程对话框'
+    }
+  }
+};

@@ -1,0 +1,11 @@
+// Shirong: replaces the shipped welcome config.js (which sets nothing else) and adds Simplified Chinese.
+export default {
+  app: {
+    name: '欢迎',
+    vendor: '市容'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  }
+};
