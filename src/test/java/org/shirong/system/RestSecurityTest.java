@@ -1,0 +1,160 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.shirong.campaign.WorkAssignmentProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** /engine-rest and /api through HTTP: authentication, unit isolation of tasks, and the 7.24 CE compensating controls. */
+@ShirongWebTest
+class RestSecurityTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+
+
+    private Task assignTo(String unit) {
+        String instanceId = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+                WorkAssignmentProcess.VAR_TITLE, "清理乱堆物（" + unit + "）",
+                WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
+                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成",
+                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    @Test
+    void anonymousCallsAreRefusedWith401() {
+        assertThat(rest.getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/engine-rest/user?maxResults=10", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/api/me", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/api/organization/units", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        long before = runtimeService.createProcessInstanceQuery().count();
+        ResponseEntity<String> start = rest.postForEntity("/engine-rest/process-definition/key/WorkAssignmentProcess/start",
+                json("{}"), String.class);
+        assertThat(start.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        assertThat(rest.withBasicAuth("wuye02a", "wrong").getForEntity("/api/me", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void unitStaffSeeAndCompleteOnlyTheirUnitsTasks() {
+        Task ours = assignTo("chengguan");
+        Task theirs = assignTo("lvrong");
+        TestRestTemplate chengguan = rest.withBasicAuth("chengguan1", "demo");
+
+        ResponseEntity<List> visible = chengguan.getForEntity("/engine-rest/task?maxResults=100", List.class);
+        assertThat(visible.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> ids = ((List<Map<String, Object>>) visible.getBody()).stream().map(t -> (String) t.get("id")).toList();
+        assertThat(ids).contains(ours.getId()).doesNotContain(theirs.getId());
+
+        assertThat(chengguan.getForEntity("/engine-rest/task/" + theirs.getId(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(chengguan.postForEntity("/engine-rest/task/" + theirs.getId() + "/claim",
+                json("{\"userId\":\"chengguan1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(chengguan.postForEntity("/engine-rest/task/" + theirs.getId() + "/complete",
+                json("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(taskService.createTaskQuery().taskId(theirs.getId()).singleResult().getAssignee()).isNull();
+
+        assertThat(chengguan.postForEntity("/engine-rest/task/" + ours.getId() + "/claim",
+                json("{\"userId\":\"chengguan1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> completed = chengguan.postForEntity("/engine-rest/task/" + ours.getId() + "/complete",
+                json("{\"variables\":{\"handlingResult\":{\"value\":\"已清理\"},\"handled\":{\"value\":true}}}"), String.class);
+        assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtimeService.getVariable(ours.getProcessInstanceId(), "handlingResult")).isEqualTo("已清理");
+    }
+
+    @Test
+    void adminSeesEveryUnitsTasks() {
+        Task a = assignTo("chengguan");
+        Task b = assignTo("lvrong");
+        ResponseEntity<List> all = rest.withBasicAuth("admin", "admin").getForEntity("/engine-rest/task?maxResults=1000", List.class);
+        List<String> ids = ((List<Map<String, Object>>) all.getBody()).stream().map(t -> (String) t.get("id")).toList();
+        assertThat(ids).contains(a.getId(), b.getId());
+    }
+
+    @Test
+    void orQueriesWithExpressionsAreRejected() {
+        TestRestTemplate admin = rest.withBasicAuth("admin", "admin");
+        ResponseEntity<String> adHoc = admin.postForEntity("/engine-rest/task?maxResults=10",
+                json("{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}"), String.class);
+        assertThat(adHoc.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(adHoc.getBody()).contains("OR_QUERY_EXPRESSION_REJECTED");
+
+        ResponseEntity<String> stored = admin.postForEntity("/engine-rest/filter/create", json(
+                "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{\"orQueries\":[{\"candidateGroup\":\"${'a'}\"}]}}"), String.class);
+        assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<String> plain = admin.postForEntity("/engine-rest/task?maxResults=10",
+                json("{\"orQueries\":[{\"candidateGroup\":\"chengguan\",\"assignee\":\"chengguan1\"}]}"), String.class);
+        assertThat(plain.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void expressionsInAdHocQueriesAreRejectedByTheEngine() {
+        ResponseEntity<String> response = rest.withBasicAuth("admin", "admin").postForEntity("/engine-rest/task?maxResults=10",
+                json("{\"assigneeExpression\":\"${currentUser()}\"}"), String.class);
+        assertThat(response.getStatusCode().is4xxClientError()).isTrue();
+    }
+
+    @Test
+    void adminSetupEndpointIsBlocked() {
+        long users = rest.withBasicAuth("admin", "admin").getForObject("/engine-rest/user/count", Map.class).get("count") instanceof Number n ? n.longValue() : -1;
+        ResponseEntity<String> response = rest.postForEntity("/camunda/api/admin/setup/default/user/create",
+                json("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"Intruder#2026x\"}}"), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        Object after = rest.withBasicAuth("admin", "admin").getForObject("/engine-rest/user/count", Map.class).get("count");
+        assertThat(((Number) after).longValue()).isEqualTo(users);
+    }
+
+    @Test
+    void javaSerializedVariablesAreRejected() {
+        Task task = assignTo("chengguan");
+        ResponseEntity<String> response = rest.withBasicAuth("admin", "admin").exchange(
+                "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/payload", HttpMethod.PUT,
+                json("{\"value\":\"rO0ABXQABGRlbW8=\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
+                        + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}"), String.class);
+        assertThat(response.getStatusCode().isError()).isTrue();
+        assertThat(response.getBody()).contains("Java serialization format is prohibited");
+        assertThat(runtimeService.getVariables(task.getProcessInstanceId())).doesNotContainKey("payload");
+    }
+
+    @Test
+    void apiTellsTheCallerWhoTheyAreAndListsTheUnits() {
+        ResponseEntity<Map> me = rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/me", Map.class);
+        assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(me.getBody()).containsEntry("id", "chengguan1").containsEntry("name", "张队长");
+        assertThat((List<String>) me.getBody().get("groups")).contains("chengguan", "zhifa");
+
+        ResponseEntity<List> units = rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/organization/units", List.class);
+        assertThat(units.getBody()).anySatisfy(u -> assertThat((Map<String, Object>) u)
+                .containsEntry("id", "chengguan").containsEntry("name", "城管中队").containsEntry("typeName", "成员单位"));
+    }
+}
