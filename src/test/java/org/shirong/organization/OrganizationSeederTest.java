@@ -1,0 +1,143 @@
+package org.shirong.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Seeding config/organization.yaml: repeatable, and a later edit of the file is applied on the next start. */
+@SpringBootTest(properties = "camunda.bpm.generate-unique-process-engine-name=true")
+@ActiveProfiles("test")
+@DirtiesContext
+class OrganizationSeederTest {
+
+    @Autowired
+    OrganizationSeeder seeder;
+    @Autowired
+    OrganizationLoader loader;
+    @Autowired
+    OrganizationRecords records;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
+    @Autowired
+    FilterService filterService;
+
+    record Snapshot(long groups, long users, long memberships, long authorizations, long filters) {
+    }
+
+    private Snapshot snapshot() {
+        long memberships = identityService.createUserQuery().list().stream()
+                .mapToLong(u -> identityService.createGroupQuery().groupMember(u.getId()).count()).sum();
+        return new Snapshot(identityService.createGroupQuery().count(), identityService.createUserQuery().count(),
+                memberships, authorizationService.createAuthorizationQuery().count(), filterService.createTaskFilterQuery().count());
+    }
+
+    private static Organization edited(String yaml) {
+        return OrganizationLoader.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "edited.yaml");
+    }
+
+    @AfterEach
+    void restoreTheShippedOrganization() {
+        seeder.apply(loader.load());
+    }
+
+    @Test
+    void seedsTheJiutingOrganization() {
+        assertThat(identityService.createGroupQuery().groupId("chengguan").singleResult().getName()).isEqualTo("城管中队");
+        assertThat(identityService.createGroupQuery().groupId("chuangban").singleResult().getName()).isEqualTo("创建工作办公室");
+        assertThat(identityService.createGroupQuery().groupType("WORKING_GROUP").list())
+                .extracting(g -> g.getName()).containsExactlyInAnyOrder("执法整治组", "宣传报道组", "督导检查组");
+        assertThat(records.units()).filteredOn(u -> u.type() == GroupType.UNIT).hasSize(15);
+        assertThat(records.units()).filteredOn(u -> u.id().equals("lvrong")).singleElement()
+                .satisfies(u -> assertThat(u.duties()).contains("牵头部门"));
+        User user = identityService.createUserQuery().userId("juwei01a").singleResult();
+        assertThat(user.getFirstName()).isEqualTo("王主任");
+        assertThat(user.getEmail()).isEqualTo("juwei01a@jiuting.example.cn");
+        assertThat(identityService.createGroupQuery().groupMember("juwei01a").list())
+                .extracting(g -> g.getId()).containsExactlyInAnyOrder("juwei01", "juweihui");
+        assertThat(identityService.checkPassword("juwei01a", "demo")).isTrue();
+        assertThat(identityService.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
+        assertThat(filterService.createTaskFilterQuery().filterName("本单位待办（城管中队）").count()).isEqualTo(1);
+        assertThat(filterService.createTaskFilterQuery().filterName("我的待办").count())
+                .isEqualTo(identityService.createUserQuery().count() - 1);
+    }
+
+    @Test
+    void seedingAgainChangesNothing() {
+        Snapshot before = snapshot();
+        seeder.apply(loader.load());
+        seeder.apply(loader.load());
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void appliesEditsOfTheFileAndKeepsAccountsMadeByHand() throws Exception {
+        User manual = identityService.newUser("manual1");
+        manual.setFirstName("手工账号");
+        identityService.saveUser(manual);
+        String shipped = Files.readString(Path.of("config/organization.yaml"));
+        String yaml = shipped
+                .replace("name: 农副公司", "name: 农副公司（绿化养护）")
+                .replace("  - { id: chengguan2, name: 刘队员, email: chengguan2@jiuting.example.cn, groups: [chengguan] }\n", "")
+                .replace("groups: [zongguan] }", "groups: [huanwei] }")
+                .replace("\n# 用户", """
+
+                  - id: huanbao
+                    name: 环保办
+                    type: UNIT
+                    duties: 负责环境保护督查。
+
+                # 用户""")
+                + "  - { id: huanbao1, name: 新干事, email: huanbao1@jiuting.example.cn, groups: [huanbao] }\n";
+
+        seeder.apply(edited(yaml));
+
+        assertThat(identityService.createGroupQuery().groupId("nongfu").singleResult().getName()).isEqualTo("农副公司（绿化养护）");
+        assertThat(identityService.createUserQuery().userId("chengguan2").count()).isZero();
+        assertThat(filterService.createTaskFilterQuery().filterOwner("chengguan2").count()).isZero();
+        assertThat(identityService.createGroupQuery().groupMember("zongguan1").list()).extracting(g -> g.getId())
+                .containsExactly("huanwei");
+        assertThat(identityService.createGroupQuery().groupId("huanbao").singleResult().getName()).isEqualTo("环保办");
+        assertThat(identityService.createUserQuery().userId("huanbao1").memberOfGroup("huanbao").count()).isEqualTo(1);
+        assertThat(filterService.createTaskFilterQuery().filterName("已超期（环保办）").count()).isEqualTo(1);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("huanbao").count()).isPositive();
+        assertThat(identityService.createUserQuery().userId("manual1").count()).isEqualTo(1);
+
+        seeder.apply(loader.load());
+
+        assertThat(identityService.createGroupQuery().groupId("huanbao").count()).isZero();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("huanbao").count()).isZero();
+        assertThat(filterService.createTaskFilterQuery().filterName("已超期（环保办）").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("huanbao1").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("chengguan2").count()).isEqualTo(1);
+        assertThat(identityService.createUserQuery().userId("manual1").count()).isEqualTo(1);
+        assertThat(records.units()).extracting(OrganizationRecords.Unit::id).doesNotContain("huanbao");
+        identityService.deleteUser("manual1");
+    }
+
+    @Test
+    void dueDateFiltersAreMovedForwardOnRefresh() {
+        String filterId = records.filters(TaskFilterKind.OVERDUE).get("chengguan");
+        var before = filterService.getFilter(filterId).getQuery();
+        Date dueBefore = ((TaskQueryImpl) before).getDueBefore();
+        seeder.apply(loader.load());
+        Date refreshed = ((TaskQueryImpl) filterService.getFilter(filterId).getQuery()).getDueBefore();
+        assertThat(refreshed).isAfter(dueBefore);
+    }
+}
