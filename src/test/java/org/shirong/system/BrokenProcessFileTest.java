@@ -1,0 +1,97 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shirong.ShirongApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** A broken BPMN, DMN or form dropped into processes/ or forms/ stops start-up with one message naming file and element or line. */
+class BrokenProcessFileTest {
+
+    @TempDir
+    Path processes;
+    @TempDir
+    Path forms;
+
+    private Throwable startShirong() {
+        Throwable failure = null;
+        try (var context = new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run(
+                "--server.port=0",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--shirong.deployment.processes-dir=" + processes,
+                "--shirong.deployment.forms-dir=" + forms)) {
+            assertThat(context).as("Shirong started although a file is broken").isNull();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        Throwable refused = failure;
+        while (refused != null && !(refused instanceof StartupRefusedException)) {
+            refused = refused.getCause();
+        }
+        assertThat(refused).as("start-up refused with a StartupRefusedException").isNotNull();
+        return refused;
+    }
+
+    @Test
+    void brokenBpmnStopsStartUpNamingFileElementAndLine() throws Exception {
+        Files.writeString(processes.resolve("Broken.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="BrokenProcess" isExecutable="true" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:serviceTask id="Task_NotifyUnit" name="通知单位" />
+                    <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_Begin" targetRef="Task_NotifyUnit" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+
+        Throwable refused = startShirong();
+
+        assertThat(refused.getMessage()).contains("Broken.bpmn").contains("Task_NotifyUnit").contains("第 5 行");
+        FailureAnalysis analysis = new StartupRefusedFailureAnalyzer().analyze(refused);
+        assertThat(analysis.getDescription()).contains("Broken.bpmn");
+        assertThat(analysis.getAction()).contains("Camunda Modeler");
+    }
+
+    @Test
+    void unparsableXmlIsReportedWithItsFile() throws Exception {
+        Files.writeString(processes.resolve("Truncated.bpmn"), "<?xml version=\"1.0\"?>\n<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<bpmn:process id=\"x\"");
+        assertThat(startShirong().getMessage()).contains("Truncated.bpmn");
+    }
+
+    @Test
+    void brokenFormStopsStartUpNamingFileAndLine() throws Exception {
+        Files.writeString(forms.resolve("Broken.form"), "{\n  \"id\": \"BrokenForm\",\n  \"components\": [\n    {\"type\": \"textfield\",, }\n  ]\n}\n");
+        assertThat(startShirong().getMessage()).contains("Broken.form").contains("第 4 行");
+    }
+
+    @Test
+    void formWithoutIdOrWithADuplicateIdIsRefused() throws Exception {
+        Files.writeString(forms.resolve("NoId.form"), "{\"components\": []}");
+        Files.writeString(forms.resolve("Copy.form"), "{\"id\": \"WorkAssignmentStart\", \"components\": []}");
+        assertThat(startShirong().getMessage()).contains("NoId.form").contains("缺少 \"id\"")
+                .contains("Copy.form").contains("WorkAssignmentStart");
+    }
+
+    @Test
+    void brokenDecisionTableStopsStartUpNamingFile() throws Exception {
+        Files.writeString(processes.resolve("Broken.dmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="n">
+                  <decision id="Decision_Broken" name="坏">
+                    <decisionTable id="DecisionTable_Broken">
+                      <output id="Output_1" name="x" typeRef="string" />
+                      <rule id="Rule_1"><outputEntry id="OutputEntry_1"><text>"a"</text></outputEntry><outputEntry id="OutputEntry_2"><text>"b"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """);
+        assertThat(startShirong().getMessage()).contains("Broken.dmn");
+    }
+}
