@@ -1,0 +1,211 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.DataObject;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
+import org.shirong.organization.Organization;
+import org.shirong.organization.OrganizationLoader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * What a process owner, Cockpit and the engine need from every file in processes/ and forms/:
+ * drawn elements, readable ids, history time-to-live, transaction boundaries, candidate groups that
+ * exist, forms that resolve, and delegate expressions that name a bean.
+ */
+@ShirongWebTest
+class ProcessConventionsTest {
+
+    private static final Pattern GENERATED_ID = Pattern.compile(
+            "^(Activity|Event|Gateway|Flow|Task|StartEvent|EndEvent|SequenceFlow|UserTask|ServiceTask|ExclusiveGateway"
+                    + "|BoundaryEvent|IntermediateThrowEvent|IntermediateCatchEvent|SubProcess|Decision|Rule)_[0-9a-z]{5,7}$|_\\d+$");
+    private static final Pattern EXPRESSION = Pattern.compile("^\\$\\{(\\w+)}$");
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    OrganizationLoader organizationLoader;
+
+    private final List<String> problems = new ArrayList<>();
+
+    private static List<File> files(String folder, String extension) throws IOException {
+        try (var paths = Files.walk(Path.of(folder))) {
+            return paths.filter(p -> p.toString().endsWith("." + extension)).map(Path::toFile).sorted().toList();
+        }
+    }
+
+    private void eachBpmn(Consumer<BpmnCheck> check) throws IOException {
+        for (File file : files("processes", "bpmn")) {
+            check.accept(new BpmnCheck(file.getPath(), Bpmn.readModelFromFile(file)));
+        }
+    }
+
+    private record BpmnCheck(String file, BpmnModelInstance model) {
+        <T extends ModelElementInstance> List<T> all(Class<T> type) {
+            return List.copyOf(model.getModelElementsByType(type));
+        }
+    }
+
+    @Test
+    void thereAreProcessesToCheck() throws IOException {
+        assertThat(files("processes", "bpmn")).isNotEmpty();
+        assertThat(files("forms", "form")).isNotEmpty();
+    }
+
+    @Test
+    void everyFlowElementIsDrawn() throws IOException {
+        eachBpmn(bpmn -> {
+            Set<String> drawn = new HashSet<>();
+            bpmn.all(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
+            bpmn.all(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+            bpmn.all(FlowElement.class).stream().filter(e -> !(e instanceof DataObject))
+                    .filter(e -> !drawn.contains(e.getId()))
+                    .forEach(e -> problems.add(bpmn.file() + ": " + e.getId() + " 没有图形（Modeler 中不显示）"));
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void idsAreReadable() throws IOException {
+        eachBpmn(bpmn -> bpmn.all(BaseElement.class).stream()
+                .filter(e -> e instanceof FlowElement || e instanceof Process)
+                .filter(e -> e.getId() != null && GENERATED_ID.matcher(e.getId()).find())
+                .forEach(e -> problems.add(bpmn.file() + ": " + e.getId() + " 是自动生成的 id，请改为可读的名称")));
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyProcessAndDecisionHasAHistoryTimeToLive() throws IOException {
+        eachBpmn(bpmn -> bpmn.all(Process.class).stream()
+                .filter(p -> p.isExecutable() && p.getCamundaHistoryTimeToLiveString() == null)
+                .forEach(p -> problems.add(bpmn.file() + ": 流程 " + p.getId() + " 未设置 historyTimeToLive")));
+        for (File file : files("processes", "dmn")) {
+            Dmn.readModelFromFile(file).getModelElementsByType(Decision.class).stream()
+                    .filter(d -> d.getCamundaHistoryTimeToLiveString() == null)
+                    .forEach(d -> problems.add(file + ": 决策 " + d.getId() + " 未设置 historyTimeToLive"));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void serviceAndSendTasksStartAfterATransactionBoundary() throws IOException {
+        eachBpmn(bpmn -> {
+            bpmn.all(ServiceTask.class).stream().filter(t -> !t.isCamundaAsyncBefore())
+                    .forEach(t -> problems.add(bpmn.file() + ": " + t.getId() + " 缺少 asyncBefore"));
+            bpmn.all(SendTask.class).stream().filter(t -> !t.isCamundaAsyncBefore())
+                    .forEach(t -> problems.add(bpmn.file() + ": " + t.getId() + " 缺少 asyncBefore"));
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyCandidateGroupExistsInTheOrganisation() throws IOException {
+        Organization organization = organizationLoader.load();
+        eachBpmn(bpmn -> {
+            bpmn.all(UserTask.class).forEach(t -> checkGroups(bpmn.file(), t.getId(), t.getCamundaCandidateGroups(), organization));
+            bpmn.all(Process.class).forEach(p -> checkGroups(bpmn.file(), p.getId(), p.getCamundaCandidateStarterGroups(), organization));
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    private void checkGroups(String file, String elementId, String groups, Organization organization) {
+        if (groups == null) {
+            return;
+        }
+        for (String group : groups.split(",")) {
+            String id = group.trim();
+            if (!id.isEmpty() && !id.contains("${") && organization.group(id).isEmpty()) {
+                problems.add(file + ": " + elementId + " 的候选组 \"" + id + "\" 不在 organization.yaml 中");
+            }
+        }
+    }
+
+    @Test
+    void everyFormReferenceResolvesToAFileInForms() throws IOException {
+        Map<String, String> formIds = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (File file : files("forms", "form")) {
+            formIds.put(json.readTree(file).path("id").asText(), file.getPath());
+        }
+        eachBpmn(bpmn -> {
+            bpmn.all(UserTask.class).forEach(t -> checkForm(bpmn.file(), t.getId(), t.getCamundaFormRef(), t.getCamundaFormKey(), formIds));
+            bpmn.all(StartEvent.class).forEach(e -> checkForm(bpmn.file(), e.getId(), e.getCamundaFormRef(), e.getCamundaFormKey(), formIds));
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    private void checkForm(String file, String elementId, String formRef, String formKey, Map<String, String> formIds) {
+        if (formRef != null && !formIds.containsKey(formRef)) {
+            problems.add(file + ": " + elementId + " 引用的表单 \"" + formRef + "\" 不在 forms/ 中");
+        }
+        if (formKey != null) {
+            String name = formKey.replaceFirst("^(embedded:)?(deployment:|app:)", "").replaceFirst("^camunda-forms:deployment:", "");
+            if (!Files.exists(Path.of("forms", name.replaceFirst("^forms/", "")))) {
+                problems.add(file + ": " + elementId + " 的 formKey \"" + formKey + "\" 在 forms/ 中找不到");
+            }
+        }
+    }
+
+    @Test
+    void everyDelegateExpressionNamesABean() throws IOException {
+        Pattern attribute = Pattern.compile("delegateExpression=\"([^\"]*)\"");
+        for (File file : files("processes", "bpmn")) {
+            Matcher found = attribute.matcher(Files.readString(file.toPath()));
+            while (found.find()) {
+                Matcher bean = EXPRESSION.matcher(found.group(1));
+                if (!bean.matches() || !context.containsBean(bean.group(1))) {
+                    problems.add(file + ": delegateExpression " + found.group(1) + " 没有对应的 Bean（应为 ${beanName}）");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void unitChoicesInFormsAreUnitsOfTheOrganisation() throws IOException {
+        Organization organization = organizationLoader.load();
+        ObjectMapper json = new ObjectMapper();
+        for (File file : files("forms", "form")) {
+            for (JsonNode component : json.readTree(file).path("components")) {
+                if (component.path("key").asText().endsWith("Group")) {
+                    component.path("values").forEach(v -> {
+                        if (organization.group(v.path("value").asText()).isEmpty()) {
+                            problems.add(file + ": " + component.path("key").asText() + " 的选项 " + v.path("value").asText() + " 不在 organization.yaml 中");
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+}
