@@ -34,13 +34,19 @@ class AdminAccount {
                     "请设置环境变量 SHIRONG_ADMIN_PASSWORD 后重新启动（至少 10 位，含大小写字母、数字和符号）。");
         }
         if (!accounts.demo().enabled()) {
-            PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password);
+            PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, newAdmin());
             if (!result.isValid()) {
                 throw new StartupRefusedException("管理员密码（SHIRONG_ADMIN_PASSWORD）不符合密码策略："
                         + result.getViolatedRules().stream().map(r -> r.getPlaceholder() + " " + r.getParameters()).toList(),
-                        "请改用至少 10 位、含大小写字母、数字和符号的密码后重新启动。");
+                        "请改用至少 10 位、含大小写字母、数字和符号且不含用户名的密码后重新启动。");
             }
         }
+    }
+
+    private User newAdmin() {
+        User admin = identityService.newUser(accounts.admin().id());
+        admin.setFirstName("系统管理员");
+        return admin;
     }
 
     void ensure() {
@@ -53,9 +59,7 @@ class AdminAccount {
         }
         authorizations.grantAdministrators();
         if (identityService.createUserQuery().userId(adminId).count() == 0) {
-            User admin = identityService.newUser(adminId);
-            admin.setFirstName("系统管理员");
-            admin.setLastName("");
+            User admin = newAdmin();
             admin.setPassword(accounts.admin().password());
             // The demo password "admin" is below the policy on purpose; production passwords were checked above.
             ((IdentityServiceImpl) identityService).saveUser(admin, accounts.demo().enabled());

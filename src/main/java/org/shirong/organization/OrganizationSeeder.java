@@ -1,5 +1,7 @@
 package org.shirong.organization;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OrganizationSeeder implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrganizationSeeder.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OrganizationLoader loader;
     private final OrganizationRecords records;
@@ -104,12 +107,10 @@ public class OrganizationSeeder implements ApplicationRunner {
         if (user == null) {
             user = identityService.newUser(definition.id());
             user.setFirstName(definition.name());
-            user.setLastName("");
             user.setEmail(definition.email());
-            if (accounts.demo().enabled()) {
-                user.setPassword(accounts.demo().password());
-            }
-            // Demo passwords are below the password policy on purpose; real users get theirs in Admin.
+            // Demo passwords are below the password policy on purpose. Real users get a random password
+            // nobody knows (the engine cannot check a missing one) until an administrator sets theirs in Admin.
+            user.setPassword(accounts.demo().enabled() ? accounts.demo().password() : unguessablePassword());
             ((IdentityServiceImpl) identityService).saveUser(user, true);
         } else if (!definition.name().equals(user.getFirstName()) || !java.util.Objects.equals(definition.email(), user.getEmail())) {
             user.setFirstName(definition.name());
@@ -117,6 +118,12 @@ public class OrganizationSeeder implements ApplicationRunner {
             identityService.saveUser(user);
         }
         syncMemberships(definition.id(), organization.effectiveGroups(definition), organization);
+    }
+
+    private static String unguessablePassword() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
     }
 
     private void syncMemberships(String userId, List<String> wanted, Organization organization) {

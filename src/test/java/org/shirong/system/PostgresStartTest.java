@@ -1,0 +1,91 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shirong.ShirongApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The production profile on a real PostgreSQL 17: deploys and seeds, restarts cleanly, and refuses to start without a proper admin password. */
+class PostgresStartTest {
+
+    private static final String ADMIN_PASSWORD = "Jiuting#2026-Shirong";
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    private static ConfigurableApplicationContext start(String adminPassword) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--SHIRONG_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--SHIRONG_DB_USER=postgres",
+                "--SHIRONG_DB_PASSWORD=postgres"));
+        if (adminPassword != null) {
+            args.add("--SHIRONG_ADMIN_PASSWORD=" + adminPassword);
+        }
+        return new SpringApplicationBuilder(ShirongApplication.class).profiles("postgres").run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void startsDeploysAndSeedsWithoutDemoPasswordsAndRestartsWithoutNewVersions() {
+        long definitions;
+        try (var context = start(ADMIN_PASSWORD)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
+            RepositoryService repository = context.getBean(RepositoryService.class);
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("WorkAssignmentProcess").count()).isEqualTo(1);
+            assertThat(repository.getDeploymentResourceNames(repository.createDeploymentQuery().singleResult().getId()))
+                    .contains("forms/WorkAssignmentHandle.form", "processes/WorkAssignmentProcess.bpmn");
+            definitions = repository.createProcessDefinitionQuery().count();
+
+            IdentityService identity = context.getBean(IdentityService.class);
+            assertThat(identity.createGroupQuery().groupId("chengguan").singleResult().getName()).isEqualTo("城管中队");
+            assertThat(identity.checkPassword("chengguan1", "demo")).isFalse();
+            assertThat(identity.checkPassword("admin", ADMIN_PASSWORD)).isTrue();
+            assertThat(identity.checkPassword("admin", "admin")).isFalse();
+            assertThat(jdbc.queryForObject("select count(*) from org_unit", Integer.class)).isGreaterThan(20);
+        }
+        try (var context = start(ADMIN_PASSWORD)) {
+            RepositoryService repository = context.getBean(RepositoryService.class);
+            assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
+            assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
+            assertThat(context.getBean(IdentityService.class).createUserQuery().userId("chengguan1").count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAnAdminPassword() {
+        assertThatThrownBy(() -> start(null).close())
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("未设置管理员密码")
+                .satisfies(e -> assertThat(((StartupRefusedException) e).action()).contains("SHIRONG_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void refusesAWeakAdminPassword() {
+        assertThatThrownBy(() -> start("admin").close())
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("不符合密码策略");
+    }
+}
