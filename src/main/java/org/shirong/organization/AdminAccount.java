@@ -46,6 +46,7 @@ class AdminAccount {
     private User newAdmin() {
         User admin = identityService.newUser(accounts.admin().id());
         admin.setFirstName("系统管理员");
+        admin.setLastName("");
         return admin;
     }
 

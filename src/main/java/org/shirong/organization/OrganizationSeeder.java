@@ -107,6 +107,7 @@ public class OrganizationSeeder implements ApplicationRunner {
         if (user == null) {
             user = identityService.newUser(definition.id());
             user.setFirstName(definition.name());
+            user.setLastName("");
             user.setEmail(definition.email());
             // Demo passwords are below the password policy on purpose. Real users get a random password
             // nobody knows (the engine cannot check a missing one) until an administrator sets theirs in Admin.
@@ -114,6 +115,7 @@ public class OrganizationSeeder implements ApplicationRunner {
             ((IdentityServiceImpl) identityService).saveUser(user, true);
         } else if (!definition.name().equals(user.getFirstName()) || !java.util.Objects.equals(definition.email(), user.getEmail())) {
             user.setFirstName(definition.name());
+            user.setLastName("");
             user.setEmail(definition.email());
             identityService.saveUser(user);
         }

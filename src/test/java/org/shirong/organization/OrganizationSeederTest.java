@@ -20,7 +20,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Seeding config/organization.yaml: repeatable, and a later edit of the file is applied on the next start. */
-@SpringBootTest(properties = "camunda.bpm.generate-unique-process-engine-name=true")
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:shirong-seeder;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.generate-unique-process-engine-name=true",
+        "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("test")
 @DirtiesContext
 class OrganizationSeederTest {

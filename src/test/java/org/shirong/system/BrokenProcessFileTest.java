@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shirong.ShirongApplication;
@@ -23,7 +24,9 @@ class BrokenProcessFileTest {
         Throwable failure = null;
         try (var context = new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run(
                 "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:shirong-broken-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false",
                 "--shirong.deployment.processes-dir=" + processes,
                 "--shirong.deployment.forms-dir=" + forms)) {
             assertThat(context).as("Shirong started although a file is broken").isNull();
