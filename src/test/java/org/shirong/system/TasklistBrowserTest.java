@@ -34,7 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A member of 城管中队 works a task in the real Tasklist with a zh-CN browser: logs in, sees the
  * Chinese UI and the unit's filter, claims the task, fills its form and completes it.
- * Needs Debian's chromium and chromium-driver; .ci/run installs them and makes this test mandatory.
+ * Needs Debian's chromium and chromium-driver; .ci/run installs them and sets
+ * SHIRONG_BROWSER_TESTS=required, which turns a missing browser into a failure instead of a skip.
  */
 @ShirongWebTest
 class TasklistBrowserTest {
@@ -61,7 +62,7 @@ class TasklistBrowserTest {
             String message = "!!! 浏览器测试未运行：找不到 " + CHROMIUM + " 或 " + CHROMEDRIVER
                     + "（apt-get install chromium chromium-driver fonts-noto-cjk）";
             System.err.println(message);
-            if ("required".equals(System.getProperty("shirong.browser-tests"))) {
+            if ("required".equals(System.getenv("SHIRONG_BROWSER_TESTS"))) {
                 fail(message);
             }
             Assumptions.abort(message);
