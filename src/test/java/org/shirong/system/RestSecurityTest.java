@@ -92,6 +92,27 @@ class RestSecurityTest {
     }
 
     @Test
+    void staffSeeOnlyTheFiltersOfTheirOwnGroupsAndUser() {
+        ResponseEntity<List> filters = rest.withBasicAuth("chengguan1", "demo")
+                .getForEntity("/engine-rest/filter?resourceType=Task&maxResults=100", List.class);
+        List<String> names = ((List<Map<String, Object>>) filters.getBody()).stream().map(f -> (String) f.get("name")).toList();
+        assertThat(names).containsExactlyInAnyOrder("我的待办",
+                "本单位待办（城管中队）", "即将到期（城管中队）", "已超期（城管中队）",
+                "本单位待办（执法整治组）", "即将到期（执法整治组）", "已超期（执法整治组）");
+    }
+
+    @Test
+    void onlyTheLeadingGroupAndTheOfficeMayOpenCockpitWhileEveryUnitMayOpenTasklist() {
+        String check = "/engine-rest/authorization/check?permissionName=ACCESS&resourceName=application&resourceType=0&resourceId=";
+        assertThat(rest.withBasicAuth("lingdao1", "demo").getForObject(check + "cockpit", Map.class)).containsEntry("authorized", true);
+        assertThat(rest.withBasicAuth("chuangban2", "demo").getForObject(check + "cockpit", Map.class)).containsEntry("authorized", true);
+        assertThat(rest.withBasicAuth("chengguan2", "demo").getForObject(check + "cockpit", Map.class)).containsEntry("authorized", false);
+        assertThat(rest.withBasicAuth("chengguan2", "demo").getForObject(check + "tasklist", Map.class)).containsEntry("authorized", true);
+        assertThat(rest.withBasicAuth("wuye01a", "demo").getForObject(check + "tasklist", Map.class)).containsEntry("authorized", true);
+        assertThat(rest.withBasicAuth("wuye01a", "demo").getForObject(check + "admin", Map.class)).containsEntry("authorized", false);
+    }
+
+    @Test
     void adminSeesEveryUnitsTasks() {
         Task a = assignTo("chengguan");
         Task b = assignTo("lvrong");
