@@ -1,0 +1,185 @@
+package org.shirong.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Office time on working days in the town's time zone: weekends are off unless listed as make-up
+ * working days (调休上班), listed holidays are off even on weekdays, and dates outside the loaded
+ * years follow the plain weekday/weekend rule. Turns {@link TimeLimit}s into due and warning instants.
+ */
+@Component
+public final class WorkingCalendar {
+
+    private final ZoneId zone;
+    private final OfficeHours officeHours;
+    private final Set<LocalDate> holidays = new HashSet<>();
+    private final Set<LocalDate> makeUpDays = new HashSet<>();
+    private final List<Integer> years;
+    private final List<Integer> provisionalYears;
+
+    @Autowired
+    WorkingCalendar(WorkingCalendarLoader loader) {
+        this(loader.load());
+    }
+
+    private WorkingCalendar(CalendarFiles files) {
+        zone = ZoneId.of(files.settings().timeZone());
+        officeHours = OfficeHours.parse(files.settings().officeHours());
+        for (YearSchedule year : files.years()) {
+            year.holidays().forEach(h -> h.from().datesUntil(h.to().plusDays(1)).forEach(holidays::add));
+            year.makeUpDays().forEach(m -> makeUpDays.add(m.date()));
+        }
+        years = files.years().stream().map(YearSchedule::year).sorted().toList();
+        provisionalYears = files.years().stream().filter(YearSchedule::isProvisional).map(YearSchedule::year).sorted().toList();
+    }
+
+    /** A calendar from already parsed (and, when they come from files, checked) configuration. */
+    static WorkingCalendar of(CalendarSettings settings, List<YearSchedule> years) {
+        return new WorkingCalendar(new CalendarFiles(settings, years));
+    }
+
+    /** The calendar bundled with the application ({@code config/calendar/} on the classpath), e.g. for tests. */
+    public static WorkingCalendar bundled() {
+        return new WorkingCalendar(WorkingCalendarLoader.readBundled());
+    }
+
+    /** The instant at which {@code workingTime} of office time has passed, counting from {@code start}. */
+    public Instant addWorkingTime(Instant start, Duration workingTime) {
+        Objects.requireNonNull(start, "start");
+        if (workingTime.isNegative()) {
+            throw new IllegalArgumentException("工作时间不能为负数: " + workingTime);
+        }
+        if (workingTime.isZero()) {
+            return start;
+        }
+        Duration remaining = workingTime;
+        for (LocalDate day = LocalDate.ofInstant(start, zone); ; day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (OfficeHours.Interval interval : officeHours.intervals()) {
+                Instant open = latest(start, day.atTime(interval.start()).atZone(zone).toInstant());
+                Instant close = day.atTime(interval.end()).atZone(zone).toInstant();
+                if (!close.isAfter(open)) {
+                    continue;
+                }
+                Duration available = Duration.between(open, close);
+                if (remaining.compareTo(available) <= 0) {
+                    return open.plus(remaining);
+                }
+                remaining = remaining.minus(available);
+            }
+        }
+    }
+
+    /** The office time between two instants; negative when {@code to} is before {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        if (to.isBefore(from)) {
+            return workingTimeBetween(to, from).negated();
+        }
+        Duration total = Duration.ZERO;
+        LocalDate last = LocalDate.ofInstant(to, zone);
+        for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(last); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            for (OfficeHours.Interval interval : officeHours.intervals()) {
+                Instant open = latest(from, day.atTime(interval.start()).atZone(zone).toInstant());
+                Instant close = earliest(to, day.atTime(interval.end()).atZone(zone).toInstant());
+                if (close.isAfter(open)) {
+                    total = total.plus(Duration.between(open, close));
+                }
+            }
+        }
+        return total;
+    }
+
+    /** When {@code limit}, counted from {@code start}, runs out. */
+    public Instant due(Instant start, TimeLimit limit) {
+        return at(start, limit, 1.0);
+    }
+
+    /**
+     * When the given fraction of {@code limit} has been used: 0.8 for the yellow warning, 1.0 for the
+     * due instant, 2.0 for escalation. Working units count office time (a working day is one full
+     * office day of it); calendar days are plain 24-hour days.
+     */
+    public Instant at(Instant start, TimeLimit limit, double fraction) {
+        if (!(fraction >= 0) || Double.isInfinite(fraction)) {
+            throw new IllegalArgumentException("比例必须是非负数: " + fraction);
+        }
+        return switch (limit.unit()) {
+            case WORKING_HOURS -> addWorkingTime(start, scale(Duration.ofHours(limit.amount()), fraction));
+            case WORKING_DAYS -> addWorkingTime(start, scale(officeDay().multipliedBy(limit.amount()), fraction));
+            case CALENDAR_DAYS -> start.plus(scale(Duration.ofDays(limit.amount()), fraction));
+        };
+    }
+
+    /** The office time of one full working day, the length of "1 工作日". */
+    public Duration officeDay() {
+        return officeHours.perDay();
+    }
+
+    /** Whether the office works on that day (make-up days included, holidays and ordinary weekends not). */
+    public boolean isWorkingDay(LocalDate date) {
+        if (holidays.contains(date)) {
+            return false;
+        }
+        if (makeUpDays.contains(date)) {
+            return true;
+        }
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The last day of the last loaded year; later dates know no holidays. */
+    public LocalDate coveredUntil() {
+        return LocalDate.of(years.get(years.size() - 1), 12, 31);
+    }
+
+    /** Whether every year from {@code today} to 12 months later is loaded (provisional years count). */
+    public boolean coversNext12Months(LocalDate today) {
+        return missingYears(today).isEmpty();
+    }
+
+    /** The loaded years that hold only the statutory holidays, not the State Council's schedule. */
+    public List<Integer> provisionalYears() {
+        return provisionalYears;
+    }
+
+    /** Years within the 12 months from {@code today} that no loaded file covers. */
+    List<Integer> missingYears(LocalDate today) {
+        return IntStream.rangeClosed(today.getYear(), lastOfNext12Months(today).getYear())
+                .boxed().filter(y -> !years.contains(y)).toList();
+    }
+
+    static LocalDate lastOfNext12Months(LocalDate today) {
+        return today.plusMonths(12).minusDays(1);
+    }
+
+    private static Duration scale(Duration duration, double fraction) {
+        return Duration.ofMillis(Math.round(duration.toMillis() * fraction));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
