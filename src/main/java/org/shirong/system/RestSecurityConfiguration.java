@@ -1,5 +1,6 @@
 package org.shirong.system;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,21 +9,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest} and the
- * project's own {@code /api}, plus the compensating filters for the 7.24 CE advisories.
+ * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest}, the
+ * project's own {@code /api} (see {@link ApiAuthenticationFilter}), plus the compensating filters for the 7.24 CE advisories.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
 
-    static final String[] API_PATTERNS = {"/engine-rest/*", "/api/*"};
-
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("shirong-basic-authentication");
+        registration.setName("shirong-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns(API_PATTERNS);
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
+        registration.setName("shirong-api-authentication");
+        registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -120,9 +120,18 @@ class TasklistBrowserTest {
             visible(By.xpath("//a[contains(@href,'task=" + taskId + "')] | //*[contains(@class,'task')]//*[contains(text(),'办理交办事项')]")).click();
             visible(By.cssSelector("button.claim")).click();
 
-            WebElement result = visible(By.cssSelector("textarea[id$='-Field_handlingResult']"));
-            assertThat(browser.findElement(By.cssSelector("input[id$='-Field_title']")).getAttribute("value")).isEqualTo("清理沪松公路乱张贴");
-            result.sendKeys("已清理 23 处小广告，并对沿街商户进行门责告知");
+            // The form is rendered again once the claimed task's variables arrive: type only after that.
+            wait.until(d -> "清理沪松公路乱张贴".equals(
+                    d.findElement(By.cssSelector("input[id$='-Field_title']")).getAttribute("value")));
+            String text = "已清理 23 处小广告，并对沿街商户进行门责告知";
+            wait.until(d -> {
+                WebElement result = d.findElement(By.cssSelector("textarea[id$='-Field_handlingResult']"));
+                if (!text.equals(result.getAttribute("value"))) {
+                    result.clear();
+                    result.sendKeys(text);
+                }
+                return text.equals(result.getAttribute("value"));
+            });
             browser.findElement(By.cssSelector("input[id$='-Field_handled']")).click();
             screenshot("tasklist-form");
             WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));

@@ -1,0 +1,145 @@
+package org.shirong.rectification;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.shirong.organization.OrganizationRecords;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/categories} and {@code /api/cases}: report, look up and list rectification cases. */
+@RestController
+@RequestMapping("/api")
+class CaseController {
+
+    private final RectificationCases cases;
+    private final CaseRecords records;
+    private final CategoryCatalogue catalogue;
+    private final DispatchRules dispatchRules;
+    private final OrganizationRecords organization;
+    private final IdentityService identityService;
+    private final CaseImport caseImport;
+
+    CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
+            OrganizationRecords organization, IdentityService identityService, CaseImport caseImport) {
+        this.caseImport = caseImport;
+        this.cases = cases;
+        this.records = records;
+        this.catalogue = catalogue;
+        this.dispatchRules = dispatchRules;
+        this.organization = organization;
+        this.identityService = identityService;
+    }
+
+    record CategoryView(String code, String name, String group, String groupName, List<String> items,
+            String defaultLeadUnit, String defaultLeadUnitName, int defaultLimitAmount, String defaultLimitUnit,
+            String defaultLimitUnitName) {
+    }
+
+    @GetMapping("/categories")
+    List<CategoryView> categories() {
+        Map<String, String> names = unitNames();
+        return catalogue.all().stream().map(c -> {
+            var d = dispatchRules.evaluate(c.code(), Urgency.NORMAL, CaseSource.PATROL);
+            return new CategoryView(c.code(), c.name(), c.group().name(), c.group().label(), c.items(), d.leadUnit(),
+                    names.get(d.leadUnit()), d.limit().amount(), d.limit().unit().name(), d.limit().unit().label());
+        }).toList();
+    }
+
+    record ReportedView(String caseNo, String status, String statusName, String leadUnit, String leadUnitName,
+            Instant dueAt, Instant warnAt) {
+    }
+
+    @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ReportedView> report(@RequestBody NewCase newCase) {
+        String actor = identityService.getCurrentAuthentication().getUserId();
+        RectificationCases.Reported reported;
+        try {
+            reported = cases.report(newCase, actor);
+        } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
+            reported = new RectificationCases.Reported(cases.findByExternalRef(newCase.externalRef()).orElseThrow(), false);
+        }
+        CaseRecord c = reported.record();
+        ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
+                unitNames().get(c.leadUnit()), c.dueAt(), c.warnAt());
+        return reported.created()
+                ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @PostMapping(value = "/cases/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    CaseImport.Result importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        return caseImport.importCsv(file.getInputStream(), identityService.getCurrentAuthentication().getUserId());
+    }
+
+    record PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
+            String url) {
+    }
+
+    record EventView(Instant at, String kind, String kindName, String actor, String detail) {
+    }
+
+    record CaseView(CaseRecord record, String statusName, String leadUnitName, String light, List<EventView> timeline,
+            List<PhotoView> photos, List<CaseRecords.Extension> extensions) {
+    }
+
+    @GetMapping("/cases/{caseNo}")
+    CaseView get(@PathVariable String caseNo) {
+        CaseRecord c = cases.get(caseNo);
+        List<EventView> timeline = cases.timeline(caseNo).stream()
+                .map(e -> new EventView(e.occurredAt(), e.kind().name(), e.kind().label(), e.actor(), e.detail())).toList();
+        List<PhotoView> photos = records.photos(caseNo).stream()
+                .map(p -> new PhotoView(p.id(), p.kind(), p.round(), p.fileName(), p.mimeType(), p.sizeBytes(), p.uploadedAt(),
+                        "/api/cases/" + caseNo + "/photos/" + p.id())).toList();
+        return new CaseView(c, c.status().label(), unitNames().get(c.leadUnit()), light(c), timeline, photos,
+                records.extensions(caseNo));
+    }
+
+    @GetMapping("/cases/{caseNo}/photos/{id}")
+    ResponseEntity<byte[]> photo(@PathVariable String caseNo, @PathVariable long id) {
+        var photo = records.photos(caseNo).stream().filter(p -> p.id() == id).findFirst()
+                .orElseThrow(() -> new org.shirong.system.NotFoundException("PHOTO_NOT_FOUND", "照片不存在"));
+        byte[] content = records.photoContent(caseNo, id).orElseThrow();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.mimeType())).body(content);
+    }
+
+    record PageView(List<CaseRecord> items, long total, int page, int size) {
+    }
+
+    @GetMapping("/cases")
+    PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
+                    page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
+        }
+        var result = records.list(unit, status, overdue, page, size);
+        return new PageView(result.items(), result.total(), page, size);
+    }
+
+    /** 绿灯 before the warning instant, 黄灯 until due, 红灯 after; closed cases have none. */
+    private static String light(CaseRecord c) {
+        if (c.status() == CaseStatus.CLOSED || c.dueAt() == null) {
+            return null;
+        }
+        Instant now = RectificationCases.now();
+        return now.isAfter(c.dueAt()) ? "RED" : now.isAfter(c.warnAt()) ? "YELLOW" : "GREEN";
+    }
+
+    private Map<String, String> unitNames() {
+        return organization.units().stream().collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name));
+    }
+}

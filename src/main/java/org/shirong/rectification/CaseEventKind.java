@@ -1,0 +1,36 @@
+package org.shirong.rectification;
+
+/** The kinds of steps recorded on a case's timeline, with their Chinese names. */
+public enum CaseEventKind {
+    REPORTED("立案"),
+    DISPATCHED("派遣"),
+    CLAIMED("认领"),
+    RETURNED("回退"),
+    REDISPATCHED("重新派遣"),
+    SUBMITTED("提交整改结果"),
+    VERIFIED("核查通过"),
+    VERIFICATION_FAILED("核查未通过"),
+    CLOSED("结案"),
+    WARNING("黄灯预警"),
+    OVERDUE("红灯超期"),
+    SUPERVISED("督办"),
+    ESCALATED("列入通报名单"),
+    EXTENSION_REQUESTED("申请延期"),
+    EXTENSION_APPROVED("同意延期"),
+    EXTENSION_REJECTED("不同意延期"),
+    SUSPENSION_REQUESTED("申请挂账"),
+    SUSPENDED("挂账"),
+    SUSPENSION_REJECTED("不同意挂账"),
+    RESUMED("恢复整改"),
+    PHOTO_ADDED("上传照片");
+
+    private final String label;
+
+    CaseEventKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

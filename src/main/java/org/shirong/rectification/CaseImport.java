@@ -1,0 +1,185 @@
+package org.shirong.rectification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports survey point problems or 明查暗访 findings from a UTF-8 CSV (with or without BOM), English
+ * or Chinese headers. Every row is checked first; one bad row refuses the whole file, naming row,
+ * column and reason. Rows whose external reference was imported before are skipped, so the same file
+ * may be uploaded twice.
+ */
+@Service
+class CaseImport {
+
+    /** Column → accepted header names; {@code source} is optional and defaults to SURVEY. */
+    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("externalRef", List.of("externalRef", "外部编号", "编号"));
+        COLUMNS.put("category", List.of("category", "问题类别", "类别"));
+        COLUMNS.put("title", List.of("title", "标题", "问题"));
+        COLUMNS.put("location", List.of("location", "地点", "位置"));
+        COLUMNS.put("description", List.of("description", "描述", "问题描述"));
+        COLUMNS.put("urgency", List.of("urgency", "紧急程度"));
+        COLUMNS.put("source", List.of("source", "来源", "案件来源"));
+    }
+
+    record Result(int created, int skipped, List<String> caseNos) {
+    }
+
+    private final RectificationCases cases;
+    private final CaseRecords records;
+    private final NewCaseValidator validator;
+    private final CategoryCatalogue catalogue;
+
+    CaseImport(RectificationCases cases, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue) {
+        this.cases = cases;
+        this.records = records;
+        this.validator = validator;
+        this.catalogue = catalogue;
+    }
+
+    @Transactional
+    public Result importCsv(InputStream in, String actor) {
+        List<Row> rows = read(in);
+        List<ApiError> errors = new ArrayList<>();
+        Map<String, Integer> firstRowOfRef = new HashMap<>();
+        for (Row row : rows) {
+            String ref = row.newCase().externalRef();
+            if (ref == null || ref.isBlank()) {
+                errors.add(ApiError.row(row.number(), "externalRef", "REQUIRED", "第 " + row.number() + " 行：缺少外部编号（用于防止重复导入）"));
+            } else if (firstRowOfRef.putIfAbsent(ref, row.number()) != null) {
+                errors.add(ApiError.row(row.number(), "externalRef", "DUPLICATE_IN_FILE",
+                        "第 " + row.number() + " 行：外部编号 " + ref + " 与第 " + firstRowOfRef.get(ref) + " 行重复"));
+            }
+            for (ApiError e : validator.check(row.newCase())) {
+                String column = e.field().startsWith("location") ? "location" : e.field();
+                errors.add(ApiError.row(row.number(), column, e.code(), "第 " + row.number() + " 行：" + e.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Set<String> existing = new HashSet<>(records.existingExternalRefs(List.copyOf(firstRowOfRef.keySet())));
+        List<String> created = new ArrayList<>();
+        for (Row row : rows) {
+            if (!existing.contains(row.newCase().externalRef())) {
+                created.add(cases.register(row.newCase(), actor).caseNo());
+            }
+        }
+        return new Result(created.size(), rows.size() - created.size(), created);
+    }
+
+    private record Row(int number, NewCase newCase) {
+    }
+
+    private List<Row> read(InputStream in) {
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT));
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                     .setIgnoreEmptyLines(true).get().parse(reader)) {
+            Map<String, String> headerOf = columns(parser.getHeaderNames());
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(new Row((int) record.getRecordNumber() + 1, newCase(record, headerOf)));
+            }
+            if (rows.isEmpty()) {
+                throw new InvalidRequestException(ApiError.field("file", "EMPTY_FILE", "文件中没有数据行"));
+            }
+            return rows;
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException(ApiError.field("file", "NOT_UTF8", "文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”"));
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidRequestException(ApiError.field("file", "UNREADABLE_CSV", "无法读取 CSV 文件：" + e.getMessage()));
+        }
+    }
+
+    private static Map<String, String> columns(List<String> headers) {
+        Map<String, String> headerOf = new HashMap<>();
+        for (String header : headers) {
+            COLUMNS.forEach((column, names) -> {
+                if (names.stream().anyMatch(n -> n.equalsIgnoreCase(header.strip()))) {
+                    headerOf.put(column, header);
+                }
+            });
+        }
+        List<ApiError> missing = new ArrayList<>();
+        for (String column : List.of("externalRef", "category", "title", "location", "description", "urgency")) {
+            if (!headerOf.containsKey(column)) {
+                missing.add(ApiError.row(1, column, "MISSING_COLUMN",
+                        "第 1 行（表头）：缺少列 " + column + "（或 " + String.join("、", COLUMNS.get(column).subList(1, COLUMNS.get(column).size())) + "）"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException(missing);
+        }
+        return headerOf;
+    }
+
+    private NewCase newCase(CSVRecord record, Map<String, String> headerOf) {
+        String category = value(record, headerOf, "category");
+        String code = catalogue.find(category).or(() -> byName(category)).map(Category::code).orElse(category);
+        String urgency = value(record, headerOf, "urgency");
+        String source = value(record, headerOf, "source");
+        return new NewCase(value(record, headerOf, "title"), code, urgencyCode(urgency),
+                source == null ? CaseSource.SURVEY.name() : sourceCode(source),
+                new NewCase.Location(value(record, headerOf, "location"), null, null, null),
+                value(record, headerOf, "description"), value(record, headerOf, "externalRef"));
+    }
+
+    private Optional<Category> byName(String name) {
+        return catalogue.all().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    private static String urgencyCode(String urgency) {
+        if (urgency == null) {
+            return null;
+        }
+        for (Urgency u : Urgency.values()) {
+            if (u.label().equals(urgency)) {
+                return u.name();
+            }
+        }
+        return urgency.toUpperCase();
+    }
+
+    private static String sourceCode(String source) {
+        for (CaseSource s : CaseSource.values()) {
+            if (s.label().equals(source)) {
+                return s.name();
+            }
+        }
+        return source.toUpperCase();
+    }
+
+    private static String value(CSVRecord record, Map<String, String> headerOf, String column) {
+        String header = headerOf.get(column);
+        if (header == null || !record.isMapped(header) || !record.isSet(header)) {
+            return null;
+        }
+        String value = record.get(header);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,183 @@
+package org.shirong.rectification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The {@code rect_case*} tables, through the engine's DataSource and transaction. */
+@Repository
+class CaseRecords {
+
+    private static final String COLUMNS = "case_no, process_instance_id, source, external_ref, category, urgency, title,"
+            + " description, address, lat, lng, grid_cell, lead_unit, responsible_units, limit_amount, limit_unit, status,"
+            + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
+            + " clock_started_at, warn_at, due_at, escalate_at, remaining_work_ms, warning_sent, overdue, escalated,"
+            + " closed_on_time, extension_count, rework_count, return_count";
+
+    private final JdbcTemplate jdbc;
+
+    CaseRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static CaseRecord map(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getString("case_no"), rs.getString("process_instance_id"),
+                CaseSource.valueOf(rs.getString("source")), rs.getString("external_ref"), rs.getString("category"),
+                Urgency.valueOf(rs.getString("urgency")), rs.getString("title"), rs.getString("description"),
+                rs.getString("address"), rs.getBigDecimal("lat"), rs.getBigDecimal("lng"), rs.getString("grid_cell"),
+                rs.getString("lead_unit"), rs.getString("responsible_units"), (Integer) rs.getObject("limit_amount"),
+                rs.getString("limit_unit"), CaseStatus.valueOf(rs.getString("status")), rs.getString("reported_by"),
+                instant(rs, "reported_at"), instant(rs, "dispatched_at"), instant(rs, "claimed_at"),
+                instant(rs, "submitted_at"), instant(rs, "closed_at"), instant(rs, "suspended_at"),
+                instant(rs, "clock_started_at"), instant(rs, "warn_at"), instant(rs, "due_at"), instant(rs, "escalate_at"),
+                rs.getObject("remaining_work_ms") == null ? null : rs.getLong("remaining_work_ms"),
+                rs.getBoolean("warning_sent"), rs.getBoolean("overdue"), rs.getBoolean("escalated"),
+                (Boolean) rs.getObject("closed_on_time"), rs.getInt("extension_count"), rs.getInt("rework_count"),
+                rs.getInt("return_count"));
+    }
+
+    void insert(CaseRecord c) {
+        jdbc.update("insert into rect_case (case_no, source, external_ref, category, urgency, title, description, address,"
+                        + " lat, lng, grid_cell, status, reported_by, reported_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                c.caseNo(), c.source().name(), c.externalRef(), c.category(), c.urgency().name(), c.title(),
+                c.description(), c.address(), c.lat(), c.lng(), c.gridCell(), c.status().name(), c.reportedBy(),
+                ts(c.reportedAt()));
+    }
+
+    Optional<CaseRecord> find(String caseNo) {
+        return jdbc.query("select " + COLUMNS + " from rect_case where case_no = ?", CaseRecords::map, caseNo)
+                .stream().findFirst();
+    }
+
+    /** The case, locked for update until the transaction ends. */
+    CaseRecord lock(String caseNo) {
+        return jdbc.query("select " + COLUMNS + " from rect_case where case_no = ? for update", CaseRecords::map, caseNo)
+                .stream().findFirst().orElseThrow(() -> new IllegalStateException("案件不存在: " + caseNo));
+    }
+
+    Optional<CaseRecord> findByExternalRef(String externalRef) {
+        return jdbc.query("select " + COLUMNS + " from rect_case where external_ref = ?", CaseRecords::map, externalRef)
+                .stream().findFirst();
+    }
+
+    List<String> existingExternalRefs(List<String> refs) {
+        List<String> found = new ArrayList<>();
+        for (int from = 0; from < refs.size(); from += 500) {
+            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            found.addAll(jdbc.queryForList("select external_ref from rect_case where external_ref in (" + marks + ")",
+                    String.class, chunk.toArray()));
+        }
+        return found;
+    }
+
+    record Page(List<CaseRecord> items, long total) {
+    }
+
+    Page list(String unit, CaseStatus status, Boolean overdue, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (unit != null) {
+            where.append(" and lead_unit = ?");
+            args.add(unit);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status.name());
+        }
+        if (overdue != null) {
+            where.append(" and overdue = ?");
+            args.add(overdue);
+        }
+        Long total = jdbc.queryForObject("select count(*) from rect_case" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<CaseRecord> items = jdbc.query("select " + COLUMNS + " from rect_case" + where
+                + " order by reported_at desc, case_no desc limit ? offset ?", CaseRecords::map, pageArgs.toArray());
+        return new Page(items, total == null ? 0 : total);
+    }
+
+    void update(String caseNo, String assignments, Object... args) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = caseNo;
+        int rows = jdbc.update("update rect_case set " + assignments + " where case_no = ?", all);
+        if (rows != 1) {
+            throw new IllegalStateException("案件不存在: " + caseNo);
+        }
+    }
+
+    void addEvent(String caseNo, Instant at, CaseEventKind kind, String actor, String detail) {
+        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, actor, detail) values (?,?,?,?,?)",
+                caseNo, ts(at), kind.name(), actor, detail);
+    }
+
+    List<CaseEvent> events(String caseNo) {
+        return jdbc.query("select occurred_at, kind, actor, detail from rect_case_event where case_no = ? order by occurred_at, id",
+                (rs, n) -> new CaseEvent(instant(rs, "occurred_at"), CaseEventKind.valueOf(rs.getString("kind")),
+                        rs.getString("actor"), rs.getString("detail")), caseNo);
+    }
+
+    void addExtension(String caseNo, int seq, String reason, Instant requestedDue, String requestedBy, Instant at, String approverGroup) {
+        jdbc.update("insert into rect_case_extension (case_no, seq, reason, requested_due, requested_by, requested_at, approver_group)"
+                + " values (?,?,?,?,?,?,?)", caseNo, seq, reason, ts(requestedDue), requestedBy, ts(at), approverGroup);
+    }
+
+    void decideExtension(String caseNo, int seq, boolean approved, String decidedBy, Instant at, String comment) {
+        jdbc.update("update rect_case_extension set approved = ?, decided_by = ?, decided_at = ?, comment = ? where case_no = ? and seq = ?",
+                approved, decidedBy, ts(at), comment, caseNo, seq);
+    }
+
+    record Extension(int seq, String reason, Instant requestedDue, String requestedBy, Instant requestedAt,
+            String approverGroup, Boolean approved, String decidedBy, Instant decidedAt, String comment) {
+    }
+
+    List<Extension> extensions(String caseNo) {
+        return jdbc.query("select seq, reason, requested_due, requested_by, requested_at, approver_group, approved, decided_by,"
+                        + " decided_at, comment from rect_case_extension where case_no = ? order by seq",
+                (rs, n) -> new Extension(rs.getInt("seq"), rs.getString("reason"), instant(rs, "requested_due"),
+                        rs.getString("requested_by"), instant(rs, "requested_at"), rs.getString("approver_group"),
+                        (Boolean) rs.getObject("approved"), rs.getString("decided_by"), instant(rs, "decided_at"),
+                        rs.getString("comment")), caseNo);
+    }
+
+    int pendingExtensionSeq(String caseNo) {
+        Integer seq = jdbc.queryForObject("select max(seq) from rect_case_extension where case_no = ?", Integer.class, caseNo);
+        return seq == null ? 0 : seq;
+    }
+
+    record Photo(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt) {
+    }
+
+    void addPhoto(String caseNo, String kind, int round, String fileName, String mimeType, byte[] content, Instant at) {
+        jdbc.update("insert into rect_case_photo (case_no, kind, round, file_name, mime_type, size_bytes, content, uploaded_at)"
+                + " values (?,?,?,?,?,?,?,?)", caseNo, kind, round, fileName, mimeType, content.length, content, ts(at));
+    }
+
+    List<Photo> photos(String caseNo) {
+        return jdbc.query("select id, kind, round, file_name, mime_type, size_bytes, uploaded_at"
+                        + " from rect_case_photo where case_no = ? order by id",
+                (rs, n) -> new Photo(rs.getLong("id"), rs.getString("kind"), rs.getInt("round"), rs.getString("file_name"),
+                        rs.getString("mime_type"), rs.getInt("size_bytes"), instant(rs, "uploaded_at")), caseNo);
+    }
+
+    Optional<byte[]> photoContent(String caseNo, long id) {
+        return jdbc.query("select content from rect_case_photo where case_no = ? and id = ?",
+                (rs, n) -> rs.getBytes(1), caseNo, id).stream().findFirst();
+    }
+}

@@ -1,0 +1,158 @@
+package org.shirong.rectification;
+
+import static org.shirong.rectification.RectificationProcess.*;
+
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.calendar.LimitUnit;
+import org.shirong.calendar.TimeLimit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code RectificationProcess} that its listeners ({@link CaseStepListeners}) run: each
+ * reads what the step's form submitted, records the step on the case through {@link RectificationCases} in
+ * the same transaction, and sets the few variables the diagram routes and times on.
+ */
+@Component
+public class CaseSteps {
+
+    private final RectificationCases cases;
+    private final EvidencePhotos photos;
+    private final IdentityService identityService;
+    private final RectificationProperties properties;
+    private final java.time.ZoneId zone;
+    private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
+            RectificationProperties properties, org.shirong.calendar.WorkingCalendar calendar) {
+        this.zone = calendar.zone();
+        this.cases = cases;
+        this.photos = photos;
+        this.identityService = identityService;
+        this.properties = properties;
+    }
+
+    /** End of 派遣案件: the decision table's lead unit, responsible units and time limit. */
+    public void dispatched(DelegateExecution execution) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dispatch = (Map<String, Object>) execution.getVariable(VAR_DISPATCH);
+        if (dispatch == null || dispatch.get(CaseDispatch.OUT_LEAD_UNIT) == null) {
+            throw new IllegalStateException("派遣决策表 CaseDispatch 没有为该案件给出牵头单位");
+        }
+        TimeLimit limit = new TimeLimit(((Number) dispatch.get(CaseDispatch.OUT_LIMIT_AMOUNT)).intValue(),
+                LimitUnit.valueOf((String) dispatch.get(CaseDispatch.OUT_LIMIT_UNIT)));
+        String lead = (String) dispatch.get(CaseDispatch.OUT_LEAD_UNIT);
+        Deadlines d = cases.dispatched(caseNo(execution), lead, (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS),
+                limit, false, actor());
+        execution.removeVariable(VAR_DISPATCH);
+        execution.setVariable(VAR_LEAD_UNIT, lead);
+        execution.setVariable(VAR_CLAIMED, false);
+        setDeadlines(execution, d);
+    }
+
+    public void claimed(DelegateExecution execution) {
+        cases.claimed(caseNo(execution), actor());
+        execution.setVariable(VAR_CLAIMED, true);
+    }
+
+    public void returned(DelegateExecution execution) {
+        cases.returned(caseNo(execution), actor(), required(execution, VAR_RETURN_REASON, "回退理由"));
+    }
+
+    /** End of 重新派遣案件: the office's choice of lead unit; the clock starts again. */
+    public void redispatched(DelegateExecution execution) {
+        String lead = required(execution, VAR_NEW_LEAD_UNIT, "新的牵头单位");
+        if (identityService.createGroupQuery().groupId(lead).count() == 0) {
+            throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "组织机构中没有单位 " + lead);
+        }
+        CaseRecord c = cases.get(caseNo(execution));
+        TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
+        Deadlines d = cases.dispatched(c.caseNo(), lead, c.responsibleUnits(), limit, true, actor());
+        execution.setVariable(VAR_LEAD_UNIT, lead);
+        execution.setVariable(VAR_CLAIMED, false);
+        setDeadlines(execution, d);
+    }
+
+    /** 整改问题 submitted for verification: the after photo is required, the before photo optional. */
+    public void submitted(DelegateExecution execution) {
+        String caseNo = caseNo(execution);
+        String measures = required(execution, VAR_MEASURES, "整改措施");
+        var after = photos.take(execution, VAR_PHOTO_AFTER, "整改后照片")
+                .orElseThrow(() -> FormInputRefused.of(VAR_PHOTO_AFTER, "请上传整改后照片"));
+        photos.take(execution, VAR_PHOTO_BEFORE, "整改前照片")
+                .ifPresent(p -> cases.photoAdded(caseNo, "BEFORE", p.fileName(), p.mimeType(), p.content(), actor()));
+        cases.photoAdded(caseNo, "AFTER", after.fileName(), after.mimeType(), after.content(), actor());
+        execution.removeVariable(VAR_PHOTO_BEFORE);
+        execution.removeVariable(VAR_PHOTO_AFTER);
+        cases.submitted(caseNo, actor(), measures);
+    }
+
+    public void extensionRequested(DelegateExecution execution) {
+        Object due = execution.getVariable(VAR_EXTENSION_DUE);
+        if (!(due instanceof Date date)) {
+            throw FormInputRefused.of(VAR_EXTENSION_DUE, "请填写延期后的期限");
+        }
+        String caseNo = caseNo(execution);
+        int seq = cases.extensionRequested(caseNo, actor(), (String) execution.getVariable(VAR_EXTENSION_REASON),
+                date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? properties.officeGroup() : properties.leadingGroup());
+        execution.setVariable(VAR_EXTENSION_SEQ, seq);
+        execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
+    }
+
+    public void extensionDecided(DelegateExecution execution) {
+        boolean approved = "yes".equals(execution.getVariable(VAR_EXTENSION_APPROVED));
+        cases.extensionDecided(caseNo(execution), approved, actor(), (String) execution.getVariable(VAR_DECISION_COMMENT))
+                .ifPresent(d -> setDeadlines(execution, d));
+    }
+
+    public void suspensionRequested(DelegateExecution execution) {
+        cases.suspensionRequested(caseNo(execution), actor(), (String) execution.getVariable(VAR_SUSPENSION_REASON));
+    }
+
+    public void suspensionDecided(DelegateExecution execution) {
+        cases.suspensionDecided(caseNo(execution), "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED)),
+                actor(), (String) execution.getVariable(VAR_DECISION_COMMENT));
+    }
+
+    public void resumed(DelegateExecution execution) {
+        setDeadlines(execution, cases.resumed(caseNo(execution), actor(), required(execution, VAR_RESUME_PLAN, "新的整改计划")));
+    }
+
+    public void supervised(DelegateExecution execution) {
+        cases.supervised(caseNo(execution), actor(), (String) execution.getVariable(VAR_SUPERVISION_INSTRUCTION));
+    }
+
+    public void verificationPassed(DelegateExecution execution) {
+        cases.verificationPassed(caseNo(execution), actor(), (String) execution.getVariable(VAR_VERIFICATION_COMMENT));
+    }
+
+    public void verificationFailed(DelegateExecution execution) {
+        cases.verificationFailed(caseNo(execution), actor(), required(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
+    }
+
+    private static void setDeadlines(DelegateExecution execution, Deadlines d) {
+        execution.setVariable(VAR_WARN_AT, Date.from(d.warnAt()));
+        execution.setVariable(VAR_DUE_AT, Date.from(d.dueAt()));
+        execution.setVariable(VAR_ESCALATE_AT, Date.from(d.escalateAt()));
+    }
+
+    private static String caseNo(DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
+    private static String required(DelegateExecution execution, String variable, String label) {
+        Object value = execution.getVariable(variable);
+        if (value == null || value.toString().isBlank()) {
+            throw FormInputRefused.of(variable, "请填写" + label);
+        }
+        return value.toString().strip();
+    }
+
+    private String actor() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,177 @@
+package org.shirong.rectification;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.shirong.system.StartupRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The problem categories of {@code categories.yaml}, read and checked once at start-up; a mistake in
+ * the file refuses start-up with a message naming the file and the field.
+ */
+@Component
+public class CategoryCatalogue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CategoryCatalogue.class);
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final List<Category> categories;
+
+    CategoryCatalogue(CategoryProperties properties) {
+        this.categories = load(properties.file());
+        LOG.info("已读取 {} 个问题类别（{}）", categories.size(), properties.file());
+    }
+
+    /** Every category in file order, including plan items marked not applicable ({@link Category#applicable()}). */
+    public List<Category> all() {
+        return categories;
+    }
+
+    public Optional<Category> find(String code) {
+        return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    static List<Category> load(String file) {
+        Path external = Path.of(file);
+        if (!external.isAbsolute()) {
+            external = Path.of("config").resolve(file);
+        }
+        if (Files.isRegularFile(external)) {
+            try (InputStream in = Files.newInputStream(external)) {
+                return read(in, external.toString());
+            } catch (IOException e) {
+                throw refused(external.toString(), List.of("无法读取: " + e.getMessage()));
+            }
+        }
+        try (InputStream in = new ClassPathResource("config/" + file).getInputStream()) {
+            return read(in, "classpath:config/" + file);
+        } catch (IOException e) {
+            throw refused(file, List.of("找不到问题类别文件（已查找 " + external + " 与内置默认文件）"));
+        }
+    }
+
+    static List<Category> read(InputStream in, String fileName) {
+        CatalogueFile content = null;
+        try (JsonParser parser = YAML.createParser(in)) {
+            if (parser.nextToken() != null) {
+                content = YAML.readValue(parser, CatalogueFile.class);
+            }
+        } catch (JsonMappingException e) {
+            throw refused(fileName, List.of(describe(e)));
+        } catch (IOException e) {
+            throw refused(fileName, List.of(e.getMessage()));
+        }
+        if (content == null || content.categories() == null || content.categories().isEmpty()) {
+            throw refused(fileName, List.of("categories: 至少需要一个类别"));
+        }
+        List<String> problems = check(content.categories());
+        if (!problems.isEmpty()) {
+            throw refused(fileName, problems);
+        }
+        return content.categories().stream()
+                .map(e -> new Category(e.code(), e.name(), e.group(), e.items(), !Boolean.FALSE.equals(e.applicable())))
+                .toList();
+    }
+
+    private static List<String> check(List<Entry> entries) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> firstIndexByCode = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            String at = "categories[" + i + "]";
+            if (entry == null) {
+                problems.add(at + ": 空条目");
+                continue;
+            }
+            if (blank(entry.code())) {
+                problems.add(at + ".code: 必须填写");
+            } else if (!CODE.matcher(entry.code()).matches()) {
+                problems.add(at + ".code: \"" + entry.code() + "\" 只能使用大写英文字母、数字和下划线，并以字母开头（例如 EXPOSED_GARBAGE）");
+            } else if (firstIndexByCode.putIfAbsent(entry.code(), i) != null) {
+                problems.add("%s.code: \"%s\" 与 categories[%d] 重复".formatted(at, entry.code(), firstIndexByCode.get(entry.code())));
+            }
+            if (blank(entry.name())) {
+                problems.add(at + ".name: 必须填写中文名称");
+            }
+            if (entry.group() == null) {
+                problems.add(at + ".group: 必须填写分组（" + groupNames() + "）");
+            }
+            checkItems(problems, at, entry);
+        }
+        return problems;
+    }
+
+    private static void checkItems(List<String> problems, String at, Entry entry) {
+        List<String> items = entry.items() == null ? List.of() : entry.items();
+        if (entry.group() == CategoryGroup.SURVEY && items.isEmpty()) {
+            problems.add(at + ".items: 满意度测评类别必须列出小项");
+        } else if (entry.group() != null && entry.group() != CategoryGroup.SURVEY && !items.isEmpty()) {
+            problems.add(at + ".items: 只有满意度测评（SURVEY）类别有小项");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < items.size(); k++) {
+            String item = items.get(k);
+            if (blank(item)) {
+                problems.add("%s.items[%d]: 小项名称不能为空".formatted(at, k));
+            } else if (!seen.add(item)) {
+                problems.add("%s.items[%d]: \"%s\" 重复".formatted(at, k, item));
+            }
+        }
+    }
+
+    private static String describe(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        var location = e.getLocation();
+        String message = e instanceof InvalidFormatException invalid && invalid.getTargetType() == CategoryGroup.class
+                ? "\"" + invalid.getValue() + "\" 不是已知的分组（" + groupNames() + "）"
+                : e.getOriginalMessage();
+        return "%s（第 %d 行）: %s".formatted(field.isEmpty() ? "文件" : field, location == null ? 0 : location.getLineNr(), message);
+    }
+
+    private static String groupNames() {
+        return Arrays.stream(CategoryGroup.values()).map(g -> g.name() + " " + g.label()).collect(Collectors.joining("、"));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static StartupRefusedException refused(String fileName, List<String> problems) {
+        return new StartupRefusedException("问题类别文件 " + fileName + " 有误：\n  - " + String.join("\n  - ", problems),
+                "请修改该文件后重新启动。");
+    }
+
+    record CatalogueFile(List<Entry> categories) {
+    }
+
+    record Entry(String code, String name, CategoryGroup group, List<String> items, Boolean applicable) {
+    }
+}

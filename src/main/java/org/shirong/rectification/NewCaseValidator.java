@@ -1,0 +1,72 @@
+package org.shirong.rectification;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.shirong.system.ApiError;
+import org.springframework.stereotype.Component;
+
+/** Checks a reported problem field by field; every problem is named, in Chinese, with a stable code. */
+@Component
+class NewCaseValidator {
+
+    private final CategoryCatalogue catalogue;
+
+    NewCaseValidator(CategoryCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    List<ApiError> check(NewCase c) {
+        List<ApiError> errors = new ArrayList<>();
+        if (blank(c.title())) {
+            errors.add(ApiError.field("title", "REQUIRED", "请填写问题标题"));
+        } else if (c.title().length() > 200) {
+            errors.add(ApiError.field("title", "TOO_LONG", "问题标题不能超过 200 个字"));
+        }
+        if (blank(c.category())) {
+            errors.add(ApiError.field("category", "REQUIRED", "请选择问题类别"));
+        } else if (catalogue.find(c.category()).isEmpty()) {
+            errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别：" + c.category()));
+        }
+        if (c.urgency() != null && !isOneOf(c.urgency(), Urgency.values())) {
+            errors.add(ApiError.field("urgency", "INVALID_URGENCY", "紧急程度只能是 NORMAL（一般）或 URGENT（紧急）"));
+        }
+        if (blank(c.source())) {
+            errors.add(ApiError.field("source", "REQUIRED", "请填写案件来源"));
+        } else if (!isOneOf(c.source(), CaseSource.values())) {
+            errors.add(ApiError.field("source", "INVALID_SOURCE", "未知的案件来源：" + c.source() + "（可选："
+                    + String.join("、", Arrays.stream(CaseSource.values()).map(Enum::name).toList()) + "）"));
+        }
+        if (c.location() == null || blank(c.location().address())) {
+            errors.add(ApiError.field("location.address", "REQUIRED", "请填写问题地点"));
+        } else {
+            if (c.location().address().length() > 500) {
+                errors.add(ApiError.field("location.address", "TOO_LONG", "地点不能超过 500 个字"));
+            }
+            checkRange(errors, "location.lat", c.location().lat(), 90);
+            checkRange(errors, "location.lng", c.location().lng(), 180);
+        }
+        if (c.description() != null && c.description().length() > 4000) {
+            errors.add(ApiError.field("description", "TOO_LONG", "问题描述不能超过 4000 个字"));
+        }
+        if (c.externalRef() != null && c.externalRef().length() > 128) {
+            errors.add(ApiError.field("externalRef", "TOO_LONG", "外部编号不能超过 128 个字符"));
+        }
+        return errors;
+    }
+
+    private static void checkRange(List<ApiError> errors, String field, BigDecimal value, int limit) {
+        if (value != null && value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+            errors.add(ApiError.field(field, "OUT_OF_RANGE", field.endsWith("lat") ? "纬度应在 -90 到 90 之间" : "经度应在 -180 到 180 之间"));
+        }
+    }
+
+    private static boolean isOneOf(String value, Enum<?>[] values) {
+        return Arrays.stream(values).anyMatch(v -> v.name().equals(value));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

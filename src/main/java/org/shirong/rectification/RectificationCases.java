@@ -1,0 +1,277 @@
+package org.shirong.rectification;
+
+import static org.shirong.rectification.CaseStatus.AWAITING_VERIFICATION;
+import static org.shirong.rectification.CaseStatus.CLOSED;
+import static org.shirong.rectification.CaseStatus.DISPATCHED;
+import static org.shirong.rectification.CaseStatus.IN_RECTIFICATION;
+import static org.shirong.rectification.CaseStatus.SUSPENDED;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.LimitUnit;
+import org.shirong.calendar.TimeLimit;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.NotFoundException;
+import org.shirong.system.SystemAccess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a rectification case on record: reported, dispatched, claimed or returned, rectified,
+ * verified, closed; warned, overdue and escalated on its clock; extended and suspended. Called by the
+ * API and, through {@link CaseSteps} and the delegates, by {@code RectificationProcess}, always in the
+ * engine's transaction. Time is the engine's clock so that process tests can move it.
+ */
+@Service
+public class RectificationCases {
+
+    private final CaseRecords records;
+    private final CaseNumbers numbers;
+    private final CaseDeadlines deadlines;
+    private final NewCaseValidator validator;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+
+    RectificationCases(CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
+            RuntimeService runtimeService, SystemAccess systemAccess) {
+        this.systemAccess = systemAccess;
+        this.records = records;
+        this.numbers = numbers;
+        this.deadlines = deadlines;
+        this.validator = validator;
+        this.runtimeService = runtimeService;
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The outcome of a report: the case, and whether it was created now or existed under the same external reference. */
+    public record Reported(CaseRecord record, boolean created) {
+    }
+
+    /** Registers the case (立案) and starts its process, which dispatches it before this returns. */
+    @Transactional
+    public Reported report(NewCase c, String actor) {
+        var errors = validator.check(c);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        if (c.externalRef() != null) {
+            Optional<CaseRecord> existing = records.findByExternalRef(c.externalRef());
+            if (existing.isPresent()) {
+                return new Reported(existing.get(), false);
+            }
+        }
+        return new Reported(register(c, actor), true);
+    }
+
+    /** Registers an already checked case; the caller holds the transaction. */
+    CaseRecord register(NewCase c, String actor) {
+        Instant now = now();
+        String caseNo = numbers.next(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        var location = c.location();
+        Urgency urgency = c.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(c.urgency());
+        records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
+                c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
+                location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
+                null, null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0));
+        records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(RectificationProcess.KEY)
+                .businessKey(caseNo)
+                .setVariables(Map.of(
+                        RectificationProcess.VAR_CATEGORY, c.category(),
+                        RectificationProcess.VAR_URGENCY, urgency.name(),
+                        RectificationProcess.VAR_SOURCE, c.source(),
+                        RectificationProcess.VAR_CASE_NO, caseNo,
+                        RectificationProcess.VAR_TITLE, c.title().strip(),
+                        RectificationProcess.VAR_ADDRESS, location.address().strip(),
+                        RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()))
+                .execute().getId());
+        records.update(caseNo, "process_instance_id = ?", instanceId);
+        return records.find(caseNo).orElseThrow();
+    }
+
+    public Optional<CaseRecord> findByExternalRef(String externalRef) {
+        return records.findByExternalRef(externalRef);
+    }
+
+    public CaseRecord get(String caseNo) {
+        return records.find(caseNo).orElseThrow(() -> new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo));
+    }
+
+    public List<CaseEvent> timeline(String caseNo) {
+        return records.events(caseNo);
+    }
+
+    Deadlines dispatched(String caseNo, String leadUnit, String responsibleUnits, TimeLimit limit, boolean redispatch,
+            String actor) {
+        Instant now = now();
+        Deadlines d = deadlines.start(now, limit);
+        records.update(caseNo, "lead_unit = ?, responsible_units = ?, limit_amount = ?, limit_unit = ?, status = ?,"
+                        + " dispatched_at = ?, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
+                        + " warning_sent = false, overdue = false, escalated = false",
+                leadUnit, responsibleUnits, limit.amount(), limit.unit().name(), DISPATCHED.name(), CaseRecords.ts(now),
+                CaseRecords.ts(now), CaseRecords.ts(d.warnAt()), CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()));
+        records.addEvent(caseNo, now, redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,
+                "牵头单位 " + leadUnit + (blank(responsibleUnits) ? "" : "，责任单位 " + responsibleUnits)
+                        + "，时限 " + limit.amount() + " " + limit.unit().label());
+        return d;
+    }
+
+    void claimed(String caseNo, String actor) {
+        Instant now = now();
+        records.update(caseNo, "status = ?, claimed_at = ?", IN_RECTIFICATION.name(), CaseRecords.ts(now));
+        records.addEvent(caseNo, now, CaseEventKind.CLAIMED, actor, null);
+    }
+
+    void returned(String caseNo, String actor, String reason) {
+        records.update(caseNo, "return_count = return_count + 1");
+        records.addEvent(caseNo, now(), CaseEventKind.RETURNED, actor, reason);
+    }
+
+    void submitted(String caseNo, String actor, String measures) {
+        Instant now = now();
+        records.update(caseNo, "status = ?, submitted_at = ?", AWAITING_VERIFICATION.name(), CaseRecords.ts(now));
+        records.addEvent(caseNo, now, CaseEventKind.SUBMITTED, actor, measures);
+    }
+
+    void photoAdded(String caseNo, String kind, String fileName, String mimeType, byte[] content, String actor) {
+        Instant now = now();
+        int round = get(caseNo).reworkCount() + 1;
+        records.addPhoto(caseNo, kind, round, fileName, mimeType, content, now);
+        records.addEvent(caseNo, now, CaseEventKind.PHOTO_ADDED, actor, kind + " " + fileName);
+    }
+
+    void verificationPassed(String caseNo, String actor, String comment) {
+        records.addEvent(caseNo, now(), CaseEventKind.VERIFIED, actor, comment);
+    }
+
+    void verificationFailed(String caseNo, String actor, String reason) {
+        records.update(caseNo, "status = ?, rework_count = rework_count + 1", IN_RECTIFICATION.name());
+        records.addEvent(caseNo, now(), CaseEventKind.VERIFICATION_FAILED, actor, reason);
+    }
+
+    void closed(String caseNo, String actor) {
+        Instant now = now();
+        CaseRecord c = records.lock(caseNo);
+        boolean onTime = c.dueAt() == null || !c.submittedAtOrNow(now).isAfter(c.dueAt());
+        records.update(caseNo, "status = ?, closed_at = ?, closed_on_time = ?", CLOSED.name(), CaseRecords.ts(now), onTime);
+        records.addEvent(caseNo, now, CaseEventKind.CLOSED, actor, onTime ? "按期办结" : "超期办结");
+    }
+
+    /** Marks the yellow warning; false when it was already given for the current due date. */
+    boolean warned(String caseNo) {
+        return flag(caseNo, "warning_sent", CaseEventKind.WARNING, CaseRecord::warningSent);
+    }
+
+    /** Marks the case overdue (red); false when it was already overdue for the current due date. */
+    boolean overdue(String caseNo) {
+        return flag(caseNo, "overdue", CaseEventKind.OVERDUE, CaseRecord::overdue);
+    }
+
+    boolean escalated(String caseNo) {
+        return flag(caseNo, "escalated", CaseEventKind.ESCALATED, CaseRecord::escalated);
+    }
+
+    private boolean flag(String caseNo, String column, CaseEventKind kind, java.util.function.Predicate<CaseRecord> isSet) {
+        CaseRecord c = records.lock(caseNo);
+        if (isSet.test(c) || c.status() == CLOSED) {
+            return false;
+        }
+        records.update(caseNo, column + " = true");
+        records.addEvent(caseNo, now(), kind, null, null);
+        return true;
+    }
+
+    void supervised(String caseNo, String actor, String instruction) {
+        records.addEvent(caseNo, now(), CaseEventKind.SUPERVISED, actor, instruction);
+    }
+
+    /** Records an extension request; returns its number (1 = first, approved by the office). */
+    int extensionRequested(String caseNo, String actor, String reason, Instant requestedDue, String approverGroup) {
+        Instant now = now();
+        if (blank(reason)) {
+            throw FormInputRefused.of(RectificationProcess.VAR_EXTENSION_REASON, "请填写延期理由");
+        }
+        CaseRecord c = records.lock(caseNo);
+        if (requestedDue == null || !requestedDue.isAfter(c.dueAt() == null ? now : c.dueAt())) {
+            throw FormInputRefused.of(RectificationProcess.VAR_EXTENSION_DUE, "延期后的期限必须晚于当前期限");
+        }
+        int seq = records.pendingExtensionSeq(caseNo) + 1;
+        records.addExtension(caseNo, seq, reason, requestedDue, actor, now, approverGroup);
+        records.addEvent(caseNo, now, CaseEventKind.EXTENSION_REQUESTED, actor, reason);
+        return seq;
+    }
+
+    /** Decides the latest extension request; on approval the clock runs to the new due date. */
+    Optional<Deadlines> extensionDecided(String caseNo, boolean approved, String actor, String comment) {
+        Instant now = now();
+        int seq = records.pendingExtensionSeq(caseNo);
+        records.decideExtension(caseNo, seq, approved, actor, now, comment);
+        if (!approved) {
+            records.addEvent(caseNo, now, CaseEventKind.EXTENSION_REJECTED, actor, comment);
+            return Optional.empty();
+        }
+        CaseRecord c = records.lock(caseNo);
+        Instant requestedDue = records.extensions(caseNo).get(seq - 1).requestedDue();
+        Deadlines d = deadlines.extend(c.clockStartedAt(), requestedDue, LimitUnit.valueOf(c.limitUnit()));
+        saveDeadlines(caseNo, d, now);
+        records.update(caseNo, "extension_count = extension_count + 1");
+        records.addEvent(caseNo, now, CaseEventKind.EXTENSION_APPROVED, actor, comment);
+        return Optional.of(d);
+    }
+
+    void suspensionRequested(String caseNo, String actor, String reason) {
+        if (blank(reason)) {
+            throw FormInputRefused.of(RectificationProcess.VAR_SUSPENSION_REASON, "请填写挂账理由");
+        }
+        records.addEvent(caseNo, now(), CaseEventKind.SUSPENSION_REQUESTED, actor, reason);
+    }
+
+    void suspensionDecided(String caseNo, boolean approved, String actor, String comment) {
+        Instant now = now();
+        if (approved) {
+            records.update(caseNo, "status = ?, suspended_at = ?", SUSPENDED.name(), CaseRecords.ts(now));
+            records.addEvent(caseNo, now, CaseEventKind.SUSPENDED, actor, comment);
+        } else {
+            records.addEvent(caseNo, now, CaseEventKind.SUSPENSION_REJECTED, actor, comment);
+        }
+    }
+
+    /** Resumes a suspended case with a new plan; its clock goes on from where it stopped. */
+    Deadlines resumed(String caseNo, String actor, String plan) {
+        Instant now = now();
+        CaseRecord c = records.lock(caseNo);
+        Deadlines d = deadlines.resume(new Deadlines(c.warnAt(), c.dueAt(), c.escalateAt()), c.suspendedAt(), now,
+                LimitUnit.valueOf(c.limitUnit()));
+        saveDeadlines(caseNo, d, now);
+        records.update(caseNo, "status = ?, suspended_at = null, remaining_work_ms = null", IN_RECTIFICATION.name());
+        records.addEvent(caseNo, now, CaseEventKind.RESUMED, actor, plan);
+        return d;
+    }
+
+    private void saveDeadlines(String caseNo, Deadlines d, Instant now) {
+        records.update(caseNo, "warn_at = ?, due_at = ?, escalate_at = ?, warning_sent = warning_sent and ? ,"
+                        + " overdue = overdue and ?, escalated = escalated and ?",
+                CaseRecords.ts(d.warnAt()), CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()),
+                !d.warnAt().isAfter(now), !d.dueAt().isAfter(now), !d.escalateAt().isAfter(now));
+    }
+
+    Deadlines deadlinesOf(String caseNo) {
+        CaseRecord c = get(caseNo);
+        return new Deadlines(c.warnAt(), c.dueAt(), c.escalateAt());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

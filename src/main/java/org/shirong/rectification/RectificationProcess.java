@@ -1,0 +1,73 @@
+package org.shirong.rectification;
+
+/** Keys, element ids and variable names of {@code processes/RectificationProcess.bpmn} (整改案件). */
+public final class RectificationProcess {
+
+    public static final String KEY = "RectificationProcess";
+
+    public static final String TASK_DISPATCH = "Task_DispatchCase";
+    public static final String SUB_PROCESS_HANDLING = "SubProcess_Handling";
+    public static final String TASK_CLAIM = "Task_ClaimCase";
+    public static final String TASK_RECTIFY = "Task_RectifyProblem";
+    public static final String TASK_REDISPATCH = "Task_RedispatchCase";
+    public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
+    public static final String TASK_APPROVE_SECOND_EXTENSION = "Task_ApproveSecondExtension";
+    public static final String TASK_APPROVE_SUSPENSION = "Task_ApproveSuspension";
+    public static final String TASK_RESUME = "Task_ResumeCase";
+    public static final String TASK_WARN = "Task_WarnLeadUnit";
+    public static final String TASK_MARK_OVERDUE = "Task_MarkCaseOverdue";
+    public static final String TASK_SUPERVISE = "Task_SuperviseCase";
+    public static final String TASK_ESCALATE = "Task_EscalateCase";
+    public static final String TASK_VERIFY = "Task_VerifyRectification";
+    public static final String TASK_CLOSE = "Task_CloseCase";
+    public static final String BOUNDARY_WARNING = "BoundaryEvent_WarningReached";
+    public static final String BOUNDARY_DEADLINE = "BoundaryEvent_DeadlineReached";
+    public static final String BOUNDARY_ESCALATION = "BoundaryEvent_EscalationReached";
+    public static final String END_CLOSED = "EndEvent_CaseClosed";
+    public static final String END_ALREADY_SUPERVISED = "EndEvent_AlreadySupervised";
+
+    public static final String VAR_CATEGORY = "category";
+    public static final String VAR_URGENCY = "urgency";
+    public static final String VAR_SOURCE = "source";
+    public static final String VAR_DISPATCH = "dispatch";
+    public static final String VAR_LEAD_UNIT = "leadUnit";
+    public static final String VAR_CLAIMED = "claimed";
+    public static final String VAR_WARN_AT = "warnAt";
+    public static final String VAR_DUE_AT = "dueAt";
+    public static final String VAR_ESCALATE_AT = "escalateAt";
+    public static final String VAR_CLAIM_DECISION = "claimDecision";
+    public static final String VAR_RETURN_REASON = "returnReason";
+    public static final String VAR_NEW_LEAD_UNIT = "newLeadUnit";
+    public static final String VAR_RECTIFY_ACTION = "rectifyAction";
+    public static final String VAR_MEASURES = "measures";
+    public static final String VAR_PHOTO_BEFORE = "photoBefore";
+    public static final String VAR_PHOTO_AFTER = "photoAfter";
+    public static final String VAR_EXTENSION_REASON = "extensionReason";
+    public static final String VAR_EXTENSION_DUE = "extensionDue";
+    public static final String VAR_EXTENSION_SEQ = "extensionSeq";
+    public static final String VAR_EXTENSION_DUE_TEXT = "extensionDueText";
+    public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
+    public static final String VAR_SUSPENSION_REASON = "suspensionReason";
+    public static final String VAR_SUSPENSION_APPROVED = "suspensionApproved";
+    public static final String VAR_DECISION_COMMENT = "decisionComment";
+    public static final String VAR_RESUME_PLAN = "resumePlan";
+    public static final String VAR_FIRST_OVERDUE = "firstOverdue";
+    public static final String VAR_SUPERVISION_INSTRUCTION = "supervisionInstruction";
+    public static final String VAR_VERIFICATION_RESULT = "verificationResult";
+    public static final String VAR_VERIFICATION_COMMENT = "verificationComment";
+    public static final String VAR_CASE_NO = "caseNo";
+    public static final String VAR_TITLE = "caseTitle";
+    public static final String VAR_ADDRESS = "caseAddress";
+    public static final String VAR_DESCRIPTION = "caseDescription";
+
+    public static final String CLAIM = "claim";
+    public static final String RETURN = "return";
+    public static final String SUBMIT = "submit";
+    public static final String EXTENSION = "extension";
+    public static final String SUSPENSION = "suspension";
+    public static final String PASS = "pass";
+    public static final String FAIL = "fail";
+
+    private RectificationProcess() {
+    }
+}

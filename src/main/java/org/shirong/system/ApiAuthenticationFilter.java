@@ -1,0 +1,75 @@
+package org.shirong.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+/**
+ * Authenticates calls to Shirong's own {@code /api}: HTTP Basic against the identity service, or,
+ * for reading calls (GET) made from a page of Tasklist or Cockpit, the user already logged in to the
+ * webapps (so that a task form can show a case's photos). Writing calls always need HTTP Basic,
+ * which a cross-site page cannot send on the user's behalf.
+ */
+class ApiAuthenticationFilter extends HttpFilter {
+
+    private final ProcessEngine engine;
+    private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+
+    ApiAuthenticationFilter(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        IdentityService identity = engine.getIdentityService();
+        String userId = webappUser(request);
+        if (userId == null) {
+            AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
+            if (!result.isAuthenticated()) {
+                basic.augmentResponseByAuthenticationChallenge(response, engine);
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
+            userId = result.getAuthenticatedUser();
+        }
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+                .stream().map(Tenant::getId).toList();
+        identity.setAuthentication(userId, groups, tenants);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private String webappUser(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return null;
+        }
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(engine.getName());
+        return authentication instanceof UserAuthentication user ? user.getName() : null;
+    }
+}

@@ -1,0 +1,108 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shirong.ShirongApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The case API on a real PostgreSQL 17 with the production profile: report, resend, refusal, import and re-import. */
+class CaseApiOnPostgresTest {
+
+    private static final String ADMIN_PASSWORD = "Jiuting#2026-Shirong";
+    private static EmbeddedPostgres postgres;
+    private static ConfigurableApplicationContext context;
+    private static TestRestTemplate rest;
+    private static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        context = new SpringApplicationBuilder(ShirongApplication.class).profiles("postgres").run(
+                "--server.port=0",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--SHIRONG_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--SHIRONG_DB_USER=postgres",
+                "--SHIRONG_DB_PASSWORD=postgres",
+                "--SHIRONG_ADMIN_PASSWORD=" + ADMIN_PASSWORD);
+        String port = context.getEnvironment().getProperty("local.server.port");
+        rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)).withBasicAuth("admin", ADMIN_PASSWORD);
+        jdbc = context.getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        context.close();
+        postgres.close();
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static long cases() {
+        return jdbc.queryForObject("select count(*) from rect_case", Long.class);
+    }
+
+    private static ResponseEntity<Map> upload(String csv) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "import.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    @Test
+    void reportResendRefuseAndImportOnPostgres() {
+        String body = """
+                {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"CITIZEN",
+                 "location":{"address":"沪亭北路 100 号"},"externalRef":"12345-PG-1"}
+                """;
+        ResponseEntity<Map> created = rest.postForEntity("/api/cases", json(body), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("leadUnit", "chengguan").containsEntry("leadUnitName", "城管中队");
+        ResponseEntity<Map> resent = rest.postForEntity("/api/cases", json(body), Map.class);
+        assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(resent.getBody().get("caseNo")).isEqualTo(created.getBody().get("caseNo"));
+
+        long count = cases();
+        ResponseEntity<Map> refused = rest.postForEntity("/api/cases", json(body.replace("ILLEGAL_STALL", "NOPE").replace("12345-PG-1", "12345-PG-2")), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("code")).containsExactly("UNKNOWN_CATEGORY");
+        assertThat(cases()).isEqualTo(count);
+
+        String csv = "externalRef,category,title,location,description,urgency\nPG-1,乱张贴,小广告,九亭大街 5 号,,一般\nPG-2,ROAD_UNCLEAN,路面油污,九亭大街 6 号,,紧急\n";
+        assertThat(upload(csv).getBody()).containsEntry("created", 2).containsEntry("skipped", 0);
+        assertThat(upload(csv).getBody()).containsEntry("created", 0).containsEntry("skipped", 2);
+        ResponseEntity<Map> bad = upload(csv.replace("PG-2,ROAD_UNCLEAN", "PG-3,NOPE"));
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(cases()).isEqualTo(count + 2);
+
+        Map<String, Object> record = rest.getForObject("/api/cases/" + created.getBody().get("caseNo"), Map.class);
+        assertThat((List<Map<String, Object>>) record.get("timeline")).extracting(e -> e.get("kind")).containsExactly("REPORTED", "DISPATCHED");
+    }
+}

@@ -1,0 +1,175 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@code /api/categories} and {@code /api/cases} through HTTP on H2: reporting, idempotent resend, every bad input, evidence photos. */
+@ShirongWebTest
+class CaseApiTest {
+
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService taskService;
+
+    static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, user.equals("admin") ? "admin" : "demo");
+    }
+
+    long cases() {
+        return jdbc.queryForObject("select count(*) from rect_case", Long.class);
+    }
+
+    static String body(String category, String urgency, String address, String externalRef) {
+        return """
+                {"title":"九亭大街垃圾堆放","category":%s,"urgency":%s,"source":"PATROL",
+                 "location":{"address":%s,"lat":31.12,"lng":121.33},"description":"路口东侧","externalRef":%s}
+                """.formatted(quote(category), quote(urgency), quote(address), quote(externalRef));
+    }
+
+    static String quote(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
+        return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    @Test
+    void categoriesCarryTheirDefaultLeadUnitAndLimitFromTheDecisionTable() {
+        ResponseEntity<List> response = as("chengguan1").getForEntity("/api/categories", List.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) response.getBody()).anySatisfy(c -> assertThat(c)
+                .containsEntry("code", "EXPOSED_GARBAGE").containsEntry("name", "暴露垃圾")
+                .containsEntry("defaultLeadUnit", "huanwei").containsEntry("defaultLeadUnitName", "环卫所")
+                .containsEntry("defaultLimitAmount", 4).containsEntry("defaultLimitUnit", "WORKING_HOURS")
+                .containsEntry("defaultLimitUnitName", "工作时"));
+        assertThat(response.getBody()).hasSizeGreaterThan(40);
+    }
+
+    @Test
+    void aReportedCaseIsDispatchedAtOnceAndTheSameExternalReferenceGivesTheSameCase() {
+        ResponseEntity<Map> created = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 88 号", "12345-2026-0001")), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) created.getBody().get("caseNo");
+        assertThat(caseNo).matches("JT-\\d{4}-\\d{6}");
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/cases/" + caseNo);
+        assertThat(created.getBody()).containsEntry("status", "DISPATCHED").containsEntry("leadUnit", "huanwei")
+                .containsEntry("leadUnitName", "环卫所").containsKeys("dueAt", "warnAt");
+        long count = cases();
+
+        ResponseEntity<Map> resent = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 88 号", "12345-2026-0001")), Map.class);
+        assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(resent.getBody()).containsEntry("caseNo", caseNo);
+        assertThat(cases()).isEqualTo(count);
+
+        ResponseEntity<Map> record = as("chengguan1").getForEntity("/api/cases/" + caseNo, Map.class);
+        assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) record.getBody().get("record")).containsEntry("externalRef", "12345-2026-0001")
+                .containsEntry("urgency", "URGENT").containsEntry("reportedBy", "lvrong1");
+        assertThat(record.getBody()).containsEntry("light", "GREEN").containsEntry("leadUnitName", "环卫所");
+        assertThat((List<Map<String, Object>>) record.getBody().get("timeline")).extracting(e -> e.get("kind"))
+                .containsExactly("REPORTED", "DISPATCHED");
+
+        ResponseEntity<Map> list = as("chengguan1").getForEntity("/api/cases?unit=huanwei&status=DISPATCHED&overdue=false", Map.class);
+        assertThat((List<Map<String, Object>>) list.getBody().get("items")).extracting(c -> c.get("caseNo")).contains(caseNo);
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndNothingIsSaved() {
+        long count = cases();
+        ResponseEntity<Map> unknown = as("lvrong1").postForEntity("/api/cases", json(body("NO_SUCH", "NORMAL", "九亭大街", null)), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(unknown)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "category").containsEntry("code", "UNKNOWN_CATEGORY"));
+        assertThat((String) errors(unknown).get(0).get("message")).contains("未知的问题类别");
+
+        ResponseEntity<Map> empty = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "  ", null)), Map.class);
+        assertThat(errors(empty)).extracting(e -> e.get("field")).containsExactly("location.address");
+
+        ResponseEntity<Map> urgency = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "VERY", "九亭大街", null)), Map.class);
+        assertThat(errors(urgency)).extracting(e -> e.get("code")).containsExactly("INVALID_URGENCY");
+
+        ResponseEntity<Map> several = as("lvrong1").postForEntity("/api/cases",
+                json("{\"category\":\"X\",\"urgency\":\"LOW\",\"source\":\"RUMOUR\"}"), Map.class);
+        assertThat(errors(several)).extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder("title", "category", "urgency", "source", "location.address");
+
+        ResponseEntity<Map> malformed = as("lvrong1").postForEntity("/api/cases", json("{\"title\":"), Map.class);
+        assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(malformed)).extracting(e -> e.get("code")).containsExactly("MALFORMED_JSON");
+
+        assertThat(cases()).isEqualTo(count);
+    }
+
+    @Test
+    void unknownCasesAndBadFiltersAreRefused() {
+        ResponseEntity<Map> missing = as("chengguan1").getForEntity("/api/cases/JT-2026-999999", Map.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(errors(missing)).extracting(e -> e.get("code")).containsExactly("CASE_NOT_FOUND");
+        assertThat(as("chengguan1").getForEntity("/api/cases?status=FINISHED", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街", null)), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theLeadUnitSubmitsPhotosThroughRestAndANonImageIsRefusedWith400() {
+        String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "沪松公路 1 号", null)), Map.class)
+                .getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        TestRestTemplate huanwei = as("huanwei1");
+        assertThat(huanwei.postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Task rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+
+        ResponseEntity<String> notAnImage = huanwei.postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString("not an image".getBytes())
+                        + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class);
+        assertThat(notAnImage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notAnImage.getBody()).contains("不是图片");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_photo where case_no = ?", Long.class, caseNo)).isZero();
+
+        ResponseEntity<String> submitted = huanwei.postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(PNG)
+                        + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> record = as("ducha2").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) record.get("record")).containsEntry("status", "AWAITING_VERIFICATION");
+        List<Map<String, Object>> photos = (List<Map<String, Object>>) record.get("photos");
+        assertThat(photos).singleElement().satisfies(p -> assertThat(p).containsEntry("kind", "AFTER").containsEntry("mimeType", "image/png"));
+        ResponseEntity<byte[]> image = as("ducha2").getForEntity((String) photos.get(0).get("url"), byte[].class);
+        assertThat(image.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(image.getBody()).isEqualTo(PNG);
+    }
+}

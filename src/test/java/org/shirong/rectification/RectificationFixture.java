@@ -1,0 +1,81 @@
+package org.shirong.rectification;
+
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.flywaydb.core.Flyway;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.system.SystemAccess;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Wires the real rectification services by hand over the engine-only test engine's database (with
+ * Shirong's migrations applied) and registers the process's beans for its expressions.
+ */
+final class RectificationFixture {
+
+    private static boolean migrated;
+
+    final RectificationCases cases;
+    final CaseRecords records;
+    final JdbcTemplate jdbc;
+
+    RectificationFixture(ProcessEngine engine) {
+        DataSource dataSource = engine.getProcessEngineConfiguration() instanceof
+                org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl impl ? impl.getDataSource() : null;
+        synchronized (RectificationFixture.class) {
+            if (!migrated) {
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                        .table("shirong_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+                migrated = true;
+            }
+        }
+        jdbc = new JdbcTemplate(dataSource);
+        WorkingCalendar calendar = WorkingCalendar.bundled();
+        RectificationProperties properties = new RectificationProperties(0.8, 2.0, "chuangban", "lingdao", "ducha");
+        IdentityService identity = engine.getIdentityService();
+        records = new CaseRecords(jdbc);
+        var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), "JT", calendar.zone());
+        var validator = new NewCaseValidator(new CategoryCatalogue(new CategoryProperties("categories.yaml")));
+        cases = new RectificationCases(records, numbers, new CaseDeadlines(calendar, properties), validator,
+                engine.getRuntimeService(), new SystemAccess(identity));
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, properties, calendar);
+        CaseStepListeners listeners = new CaseStepListeners();
+        Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
+        Mocks.register("caseClaimedListener", listeners.caseClaimedListener(steps));
+        Mocks.register("caseReturnedListener", listeners.caseReturnedListener(steps));
+        Mocks.register("caseRedispatchedListener", listeners.caseRedispatchedListener(steps));
+        Mocks.register("caseSubmittedListener", listeners.caseSubmittedListener(steps));
+        Mocks.register("extensionRequestedListener", listeners.extensionRequestedListener(steps));
+        Mocks.register("extensionDecidedListener", listeners.extensionDecidedListener(steps));
+        Mocks.register("suspensionRequestedListener", listeners.suspensionRequestedListener(steps));
+        Mocks.register("suspensionDecidedListener", listeners.suspensionDecidedListener(steps));
+        Mocks.register("caseResumedListener", listeners.caseResumedListener(steps));
+        Mocks.register("caseSupervisedListener", listeners.caseSupervisedListener(steps));
+        Mocks.register("verificationPassedListener", listeners.verificationPassedListener(steps));
+        Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
+        Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
+        Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
+        Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
+        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases));
+        for (String unit : new String[] {"huanwei", "nongfu", "chengguan", "chuangban", "lingdao", "ducha"}) {
+            if (identity.createGroupQuery().groupId(unit).count() == 0) {
+                Group group = identity.newGroup(unit);
+                group.setName(unit);
+                identity.saveGroup(group);
+            }
+        }
+    }
+
+    void clear() {
+        Mocks.reset();
+        jdbc.update("delete from rect_case_photo");
+        jdbc.update("delete from rect_case_extension");
+        jdbc.update("delete from rect_case_event");
+        jdbc.update("delete from rect_case");
+        jdbc.update("delete from rect_case_sequence");
+    }
+}

@@ -1,0 +1,301 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.shirong.rectification.RectificationProcess.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of 整改案件 with the real case services and working calendar: claim and return, rework,
+ * verification, the 80 %/100 %/200 % timers across a weekend and 劳动节 with its make-up working day,
+ * extensions (office, then leading group) and 挂账 stopping and resuming the clock.
+ */
+@Deployment(resources = {"processes/RectificationProcess.bpmn", "processes/CaseDispatch.dmn"})
+class RectificationProcessTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+
+    ProcessEngine processEngine;
+    RectificationFixture fixture;
+
+    static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
+    }
+
+    static void clockAt(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(processEngine);
+        fixture = new RectificationFixture(processEngine);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.clear();
+        ClockUtil.reset();
+    }
+
+    private CaseRecord report(String category, String reportedAt) {
+        clockAt(at(reportedAt));
+        return fixture.cases.register(new NewCase("九亭大街 12 号门前问题", category, "NORMAL", "PATROL",
+                new NewCase.Location("九亭大街 12 号", null, null, null), "巡查发现", null), "lvrong1");
+    }
+
+    private ProcessInstance instance(CaseRecord c) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(c.caseNo()).singleResult();
+    }
+
+    private CaseRecord record(CaseRecord c) {
+        return fixture.cases.get(c.caseNo());
+    }
+
+    private static Map<String, Object> submitWithPhotos() {
+        return withVariables(VAR_RECTIFY_ACTION, SUBMIT, VAR_MEASURES, "已清运并冲洗地面",
+                VAR_PHOTO_BEFORE, Variables.fileValue("before.png").file(PNG).mimeType("image/png").create(),
+                VAR_PHOTO_AFTER, Variables.fileValue("after.png").file(PNG).mimeType("image/png").create());
+    }
+
+    private void claim(ProcessInstance pi) {
+        complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, CLAIM));
+    }
+
+    @Test
+    void reportedCaseIsDispatchedClaimedRectifiedVerifiedAndClosed() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+
+        assertThat(c.caseNo()).matches("JT-2026-\\d{6}");
+        assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(c.leadUnit()).isEqualTo("huanwei");
+        assertThat(pi).isWaitingAt(TASK_CLAIM);
+        assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("huanwei").hasDueDate(Date.from(c.dueAt()));
+
+        claim(pi);
+        assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        assertThat(record(c).status()).isEqualTo(CaseStatus.AWAITING_VERIFICATION);
+        assertThat(fixture.records.photos(c.caseNo())).extracting(CaseRecords.Photo::kind).containsExactly("BEFORE", "AFTER");
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_PHOTO_BEFORE, VAR_PHOTO_AFTER);
+
+        assertThat(task(TASK_VERIFY, pi)).hasCandidateGroup("ducha");
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "现场已整洁"));
+        execute(job(TASK_CLOSE, pi));
+
+        assertThat(pi).hasPassed(END_CLOSED).isEnded();
+        CaseRecord closed = record(c);
+        assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(closed.closedOnTime()).isTrue();
+        assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::kind).containsExactly(
+                CaseEventKind.REPORTED, CaseEventKind.DISPATCHED, CaseEventKind.CLAIMED, CaseEventKind.PHOTO_ADDED,
+                CaseEventKind.PHOTO_ADDED, CaseEventKind.SUBMITTED, CaseEventKind.VERIFIED, CaseEventKind.CLOSED);
+    }
+
+    @Test
+    void submittingWithoutAnAfterPhotoOrWithANonImageIsRefusedAndNothingChanges() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        String taskId = task(TASK_RECTIFY, pi).getId();
+
+        assertThatThrownBy(() -> taskService().complete(taskId, withVariables(VAR_RECTIFY_ACTION, SUBMIT, VAR_MEASURES, "已处理")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessage("请上传整改后照片");
+        assertThatThrownBy(() -> taskService().complete(taskId, withVariables(VAR_RECTIFY_ACTION, SUBMIT, VAR_MEASURES, "已处理",
+                VAR_PHOTO_AFTER, Variables.fileValue("after.pdf").file("%PDF-1.4".getBytes()).mimeType("image/png").create())))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("不是图片");
+
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        assertThat(fixture.records.photos(c.caseNo())).isEmpty();
+    }
+
+    @Test
+    void returnedCaseIsRedispatchedByTheOfficeAndClaimedByTheNewUnitOnANewClock() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        clockAt(at("2026-03-02T10:00"));
+
+        complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "属于绿化，应由农副公司处理"));
+
+        assertThat(pi).isWaitingAt(TASK_REDISPATCH);
+        assertThat(task(TASK_REDISPATCH, pi)).hasCandidateGroup("chuangban");
+        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "nongfu"));
+
+        CaseRecord redispatched = record(c);
+        assertThat(redispatched.leadUnit()).isEqualTo("nongfu");
+        assertThat(redispatched.returnCount()).isEqualTo(1);
+        assertThat(redispatched.dispatchedAt()).isEqualTo(at("2026-03-02T10:00"));
+        // 4 工作时 (暴露垃圾) from 10:00: 1.5 h to 11:30, 2.5 h from 13:00 → 15:30.
+        assertThat(redispatched.dueAt()).isEqualTo(at("2026-03-02T15:30"));
+        assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("nongfu");
+    }
+
+    @Test
+    void failedVerificationSendsTheCaseBackForReworkWithoutResettingTheClock() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "墙角仍有垃圾"));
+
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        CaseRecord rework = record(c);
+        assertThat(rework.reworkCount()).isEqualTo(1);
+        assertThat(rework.status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        assertThat(rework.dueAt()).isEqualTo(c.dueAt());
+        assertThat(task(TASK_RECTIFY, pi)).hasDueDate(Date.from(c.dueAt()));
+    }
+
+    @Test
+    void warningOverdueAndEscalationFallOnWorkingTimeAcrossLabourDayAndItsMakeUpSaturday() {
+        // 5 工作日 = 35 office hours of 7 a day, from Wed 2026-04-29 10:00; 劳动节 Fri 1 – Tue 5 May off,
+        // Sat 9 May a make-up working day. Apr 29: 5.5 h; Apr 30: 7 (12.5); May 6: 7 (19.5); May 7: 7 (26.5);
+        // 80 % = 28 h → May 8 10:00; 100 % = 35 h → May 8 full (33.5) + 1.5 h on Sat May 9 → 10:00;
+        // 200 % = 70 h → May 9 (40.5), 11–14 May (68.5) + 1.5 h → Fri May 15 10:00.
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        assertThat(c.limitAmount()).isEqualTo(5);
+        assertThat(c.limitUnit()).isEqualTo("WORKING_DAYS");
+        assertThat(c.warnAt()).isEqualTo(at("2026-05-08T10:00"));
+        assertThat(c.dueAt()).isEqualTo(at("2026-05-09T10:00"));
+        assertThat(c.escalateAt()).isEqualTo(at("2026-05-15T10:00"));
+        claim(pi);
+
+        clockAt(at("2026-05-08T10:00"));
+        execute(job(BOUNDARY_WARNING, pi));
+        execute(job(TASK_WARN, pi));
+        assertThat(record(c).warningSent()).isTrue();
+
+        clockAt(at("2026-05-09T10:00"));
+        execute(job(BOUNDARY_DEADLINE, pi));
+        execute(job(TASK_MARK_OVERDUE, pi));
+        assertThat(record(c).overdue()).isTrue();
+        assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("chuangban");
+        complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请于周一前整改完毕"));
+
+        clockAt(at("2026-05-15T10:00"));
+        execute(job(BOUNDARY_ESCALATION, pi));
+        execute(job(TASK_ESCALATE, pi));
+        assertThat(record(c).escalated()).isTrue();
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "未补种"));
+        // Back in handling after the deadlines passed: the timers fire again but nothing is given twice.
+        execute(job(BOUNDARY_WARNING, pi));
+        execute(job(TASK_WARN, pi));
+        execute(job(BOUNDARY_DEADLINE, pi));
+        execute(job(TASK_MARK_OVERDUE, pi));
+        execute(job(BOUNDARY_ESCALATION, pi));
+        execute(job(TASK_ESCALATE, pi));
+        assertThat(pi).hasPassed(END_ALREADY_SUPERVISED);
+        assertThat(processEngine.getTaskService().createTaskQuery().taskDefinitionKey(TASK_SUPERVISE).count()).isZero();
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.OVERDUE).hasSize(1);
+
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS));
+        execute(job(TASK_CLOSE, pi));
+        assertThat(record(c).closedOnTime()).isFalse();
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void firstExtensionIsApprovedByTheOfficeAndMovesTheDeadlinesSecondGoesToTheLeadingGroup() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "苗木需采购",
+                VAR_EXTENSION_DUE, Date.from(at("2026-05-15T17:00"))));
+        assertThat(task(TASK_APPROVE_EXTENSION, pi)).hasCandidateGroup("chuangban");
+        complete(task(TASK_APPROVE_EXTENSION, pi), withVariables(VAR_EXTENSION_APPROVED, "yes", VAR_DECISION_COMMENT, "同意"));
+
+        CaseRecord extended = record(c);
+        assertThat(extended.dueAt()).isEqualTo(at("2026-05-15T17:00"));
+        assertThat(extended.extensionCount()).isEqualTo(1);
+        assertThat(extended.warnAt()).isAfter(c.warnAt()).isBefore(extended.dueAt());
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        assertThat(task(TASK_RECTIFY, pi)).hasDueDate(Date.from(at("2026-05-15T17:00")));
+
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "仍缺苗木",
+                VAR_EXTENSION_DUE, Date.from(at("2026-05-29T17:00"))));
+        assertThat(task(TASK_APPROVE_SECOND_EXTENSION, pi)).hasCandidateGroup("lingdao");
+        complete(task(TASK_APPROVE_SECOND_EXTENSION, pi), withVariables(VAR_EXTENSION_APPROVED, "no", VAR_DECISION_COMMENT, "不同意"));
+
+        assertThat(record(c).dueAt()).isEqualTo(at("2026-05-15T17:00"));
+        assertThat(fixture.records.extensions(c.caseNo())).extracting(CaseRecords.Extension::approved).containsExactly(true, false);
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+    }
+
+    @Test
+    void suspensionStopsTheClockUntilTheUnitResumesWithANewPlan() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        clockAt(at("2026-04-30T09:30"));
+
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        assertThat(task(TASK_APPROVE_SUSPENSION, pi)).hasCandidateGroup("lingdao");
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
+        assertThat(record(c).status()).isEqualTo(CaseStatus.SUSPENDED);
+        assertThat(pi).isWaitingAt(TASK_RESUME);
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+
+        clockAt(at("2026-05-07T09:30"));
+        complete(task(TASK_RESUME, pi), withVariables(VAR_RESUME_PLAN, "纠纷已调解，5 月内完成补种"));
+
+        CaseRecord resumed = record(c);
+        assertThat(resumed.status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        // At suspension (Thu Apr 30 09:30) 28.5 office hours were left to the due instant (Sat May 9 10:00):
+        // Apr 30 6 h, May 6–8 21 h, May 9 1.5 h. From the resumption (Thu May 7 09:30) they run again:
+        // May 7 6 h, May 8 7 h, Sat May 9 (make-up day) 7 h, May 11 7 h, May 12 1.5 h → Tue May 12 10:00.
+        assertThat(resumed.dueAt()).isEqualTo(at("2026-05-12T10:00"));
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+    }
+
+    @Test
+    void rejectedSuspensionGoesBackToRectification() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "人手不足"));
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "no", VAR_DECISION_COMMENT, "不属于挂账情形"));
+
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::kind).contains(CaseEventKind.SUSPENSION_REJECTED);
+    }
+}
