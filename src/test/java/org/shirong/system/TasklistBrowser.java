@@ -1,0 +1,113 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium asking for zh-CN, driving Shirong's Tasklist the way staff do. Needs Debian's
+ * chromium and chromium-driver; without them the test is skipped loudly, unless
+ * SHIRONG_BROWSER_TESTS=required (set by .ci/run), which makes it fail.
+ */
+public final class TasklistBrowser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+
+    private TasklistBrowser(WebDriver driver, int port) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    public static TasklistBrowser open(int port) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "!!! 浏览器测试未运行：找不到 " + CHROMIUM + " 或 " + CHROMEDRIVER
+                    + "（apt-get install chromium chromium-driver fonts-noto-cjk）";
+            System.err.println(message);
+            if ("required".equals(System.getenv("SHIRONG_BROWSER_TESTS"))) {
+                fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("shirong-chromium"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new TasklistBrowser(new ChromeDriver(service, options), port);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public <T> T until(Function<WebDriver, T> condition) {
+        return wait.until(condition);
+    }
+
+    public WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    public void login(String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/camunda/app/tasklist/default/");
+        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        visible(By.xpath("//*[contains(text(),'我的待办')]"));
+    }
+
+    /** Opens a filter by its name, then the first task of that name in it, and claims it. */
+    public void claimTask(String filter, String task) {
+        visible(By.xpath("//*[contains(text(),'" + filter + "')]")).click();
+        visible(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'" + task + "')]")).click();
+        visible(By.cssSelector("button.claim")).click();
+    }
+
+    public void clickText(String text) {
+        visible(By.xpath("//label[contains(normalize-space(.),'" + text + "')]")).click();
+    }
+
+    public void complete() {
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+        complete.click();
+    }
+
+    public void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
