@@ -118,15 +118,17 @@ class CaseController {
     record PageView(List<CaseRecord> items, long total, int page, int size) {
     }
 
+    /** Cases by lead unit, status, overdue or escalated (the leading group's 通报 list: {@code ?escalated=true}). */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
             throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
                     page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
         }
-        var result = records.list(unit, status, overdue, page, size);
+        var result = records.list(unit, status, overdue, escalated, page, size);
         return new PageView(result.items(), result.total(), page, size);
     }
 

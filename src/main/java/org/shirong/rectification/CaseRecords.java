@@ -89,7 +89,7 @@ class CaseRecords {
     record Page(List<CaseRecord> items, long total) {
     }
 
-    Page list(String unit, CaseStatus status, Boolean overdue, int page, int size) {
+    Page list(String unit, CaseStatus status, Boolean overdue, Boolean escalated, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (unit != null) {
@@ -103,6 +103,10 @@ class CaseRecords {
         if (overdue != null) {
             where.append(" and overdue = ?");
             args.add(overdue);
+        }
+        if (escalated != null) {
+            where.append(" and escalated = ?");
+            args.add(escalated);
         }
         Long total = jdbc.queryForObject("select count(*) from rect_case" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);

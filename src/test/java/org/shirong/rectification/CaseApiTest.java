@@ -98,7 +98,7 @@ class CaseApiTest {
         assertThat((List<Map<String, Object>>) record.getBody().get("timeline")).extracting(e -> e.get("kind"))
                 .containsExactly("REPORTED", "DISPATCHED");
 
-        ResponseEntity<Map> list = as("chengguan1").getForEntity("/api/cases?unit=huanwei&status=DISPATCHED&overdue=false", Map.class);
+        ResponseEntity<Map> list = as("chengguan1").getForEntity("/api/cases?unit=huanwei&status=DISPATCHED&overdue=false&escalated=false", Map.class);
         assertThat((List<Map<String, Object>>) list.getBody().get("items")).extracting(c -> c.get("caseNo")).contains(caseNo);
     }
 

@@ -124,7 +124,7 @@ class RectificationProcessTest {
     }
 
     @Test
-    void submittingWithoutAnAfterPhotoOrWithANonImageIsRefusedAndNothingChanges() {
+    void submittingWithoutAnAfterPhotoOrWithANonImageOrAnOversizedOneIsRefusedAndNothingChanges() {
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
         claim(pi);
@@ -135,6 +135,10 @@ class RectificationProcessTest {
         assertThatThrownBy(() -> taskService().complete(taskId, withVariables(VAR_RECTIFY_ACTION, SUBMIT, VAR_MEASURES, "已处理",
                 VAR_PHOTO_AFTER, Variables.fileValue("after.pdf").file("%PDF-1.4".getBytes()).mimeType("image/png").create())))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("不是图片");
+        byte[] oversized = java.util.Arrays.copyOf(PNG, 5_000_001);
+        assertThatThrownBy(() -> taskService().complete(taskId, withVariables(VAR_RECTIFY_ACTION, SUBMIT, VAR_MEASURES, "已处理",
+                VAR_PHOTO_AFTER, Variables.fileValue("after.png").file(oversized).mimeType("image/png").create())))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("过大");
 
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
