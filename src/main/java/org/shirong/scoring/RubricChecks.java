@@ -1,0 +1,137 @@
+package org.shirong.scoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.shirong.scoring.ScoringRubric.Sheet;
+
+/** Every problem of a read {@link ScoringRubric}, each as "field: what is wrong" in Chinese. */
+final class RubricChecks {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+    static final BigDecimal HUNDRED = Indicators.HUNDRED;
+
+    final List<String> problems = new ArrayList<>();
+
+    static List<String> check(ScoringRubric r) {
+        RubricChecks c = new RubricChecks();
+        if (r.scoredUnitTypes() == null || r.scoredUnitTypes().isEmpty() || r.scoredUnitTypes().contains(null)) {
+            c.problems.add("scored-unit-types: 必须列出参加排名的单位类型（如 [UNIT, COMMITTEE, PROPERTY]）");
+        }
+        if (r.excludeSuspendedFromDenominator() == null) {
+            c.problems.add("exclude-suspended-from-denominator: 必须填写 true 或 false");
+        }
+        if (r.rules() == null || r.rules().isEmpty()) {
+            c.problems.add("rules: 至少需要一个评分项");
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < r.rules().size(); i++) {
+                new RuleChecks(c).rule("rules[" + i + "]", r.rules().get(i), ids);
+            }
+        }
+        c.grades(r);
+        if (r.nonPerforming() == null) {
+            c.problems.add("non-performing: 必须填写 below-score 和 bottom");
+        } else {
+            c.range("non-performing.below-score", r.nonPerforming().belowScore(), BigDecimal.ZERO, HUNDRED);
+            if (r.nonPerforming().bottom() == null || r.nonPerforming().bottom() < 0) {
+                c.problems.add("non-performing.bottom: 必须填写 0 或正整数（排名最后几个单位予以通报）");
+            }
+        }
+        if (r.inspection() != null) {
+            c.range("inspection.weight", r.inspection().weight(), BigDecimal.ZERO, BigDecimal.ONE);
+            c.sheets(r.sheets());
+        }
+        return c.problems;
+    }
+
+    private void grades(ScoringRubric r) {
+        if (r.grades() == null || r.grades().isEmpty()) {
+            problems.add("grades: 至少需要一个等级");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        BigDecimal previous = null;
+        for (int i = 0; i < r.grades().size(); i++) {
+            var band = r.grades().get(i);
+            String at = "grades[" + i + "]";
+            if (band == null || blank(band.grade()) || !seen.add(band.grade())) {
+                problems.add(at + ".grade: 必须填写且不能重复");
+                continue;
+            }
+            range(at + ".min-score", band.minScore(), BigDecimal.ZERO, HUNDRED);
+            if (band.minScore() != null && previous != null && band.minScore().compareTo(previous) >= 0) {
+                problems.add(at + ".min-score: 等级须按分数由高到低排列，" + band.minScore() + " 不低于上一等级的 " + previous);
+            }
+            previous = band.minScore() == null ? previous : band.minScore();
+        }
+        if (blank(r.lowestGrade()) || seen.contains(r.lowestGrade())) {
+            problems.add("lowest-grade: 必须填写最低等级（如 E），且不能与 grades 中的等级重复");
+        }
+    }
+
+    private void sheets(List<Sheet> sheets) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < sheets.size(); i++) {
+            Sheet sheet = sheets.get(i);
+            String at = "inspection.sheets[" + i + "]";
+            if (missing(at, sheet)) {
+                continue;
+            }
+            idAndName(at, sheet.id(), sheet.name(), ids);
+            if (sheet.items() == null || sheet.items().isEmpty()) {
+                problems.add(at + ".items: 每张检查评分表至少需要一个检查项");
+                continue;
+            }
+            Set<String> itemIds = new HashSet<>();
+            for (int k = 0; k < sheet.items().size(); k++) {
+                var item = sheet.items().get(k);
+                String itemAt = at + ".items[" + k + "]";
+                if (missing(itemAt, item)) {
+                    continue;
+                }
+                idAndName(itemAt, item.id(), item.name(), itemIds);
+                positive(itemAt + ".max-points", item.maxPoints());
+            }
+        }
+    }
+
+    void idAndName(String at, String id, String name, Set<String> seen) {
+        if (blank(id)) {
+            problems.add(at + ".id: 必须填写");
+        } else if (!CODE.matcher(id).matches()) {
+            problems.add(at + ".id: \"" + id + "\" 只能使用大写英文字母、数字和下划线，并以字母开头（例如 ON_TIME_CLOSURE）");
+        } else if (!seen.add(id)) {
+            problems.add(at + ".id: \"" + id + "\" 重复");
+        }
+        if (blank(name)) {
+            problems.add(at + ".name: 必须填写中文名称");
+        }
+    }
+
+    boolean missing(String at, Object entry) {
+        if (entry == null) {
+            problems.add(at + ": 空条目");
+        }
+        return entry == null;
+    }
+
+    void positive(String at, BigDecimal value) {
+        if (value == null || value.signum() <= 0) {
+            problems.add(at + ": 必须填写大于 0 的数");
+        }
+    }
+
+    void range(String at, BigDecimal value, BigDecimal min, BigDecimal max) {
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problems.add(at + ": 必须填写 " + min.toPlainString() + " 到 " + max.toPlainString() + " 之间的数");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

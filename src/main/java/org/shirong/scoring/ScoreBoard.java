@@ -1,0 +1,58 @@
+package org.shirong.scoring;
+
+import java.math.BigDecimal;
+import java.text.Collator;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The scores of one period and scope: the ranked units (best first; equal totals share a rank, the
+ * next rank skips, and the order among them is by unit name), and the units not ranked because no
+ * case of theirs was due (无案件).
+ */
+record ScoreBoard(ScorePeriod period, String scope, Instant computedAt, boolean stored, List<UnitScore> ranking,
+        List<UnitScore> unranked) {
+
+    /** Equal totals in Chinese name order (pinyin where the JDK knows it), then by id. */
+    static final Comparator<UnitScore> BY_NAME = Comparator.comparing(UnitScore::unitName, Collator.getInstance(Locale.CHINA))
+            .thenComparing(UnitScore::unitId);
+    static final Comparator<UnitScore> BY_RANK = Comparator.comparing(UnitScore::total, Comparator.reverseOrder())
+            .thenComparing(BY_NAME);
+
+    /** Named units in rank order (comma-separated group ids for the processes). */
+    List<String> nonPerformingUnits() {
+        return ranking.stream().filter(UnitScore::nonPerforming).map(UnitScore::unitId).toList();
+    }
+
+    ScoreBoard asStored(boolean isStored) {
+        return new ScoreBoard(period, scope, computedAt, isStored, ranking, unranked);
+    }
+
+    /** Why a unit is named in the 通报. */
+    enum NamedFor {
+        BELOW_THRESHOLD("总分低于通报线"),
+        BOTTOM_N("排名末位");
+
+        private final String label;
+
+        NamedFor(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+
+    /** One rubric component's points for a unit. */
+    record ComponentPoints(String id, String name, BigDecimal maxPoints, BigDecimal points) {
+    }
+
+    /** One unit's result; rank, total, grade, scores and components are null/empty when it is not ranked. */
+    record UnitScore(String unitId, String unitName, boolean ranked, Integer rank, BigDecimal total, String grade,
+            BigDecimal caseScore, BigDecimal inspectionScore, boolean nonPerforming, List<NamedFor> namedFor,
+            Indicators indicators, List<ComponentPoints> components) {
+    }
+}

@@ -1,0 +1,120 @@
+package org.shirong.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.shirong.scoring.ScoreBoard.ComponentPoints;
+import org.shirong.scoring.ScoreBoard.NamedFor;
+import org.shirong.scoring.ScoreBoard.UnitScore;
+import org.shirong.scoring.ScoringRubric.Rule;
+
+/**
+ * Scores and ranks units from their case facts and the rubric, without a database or an engine.
+ * Case score = Σ rule points × 100 / Σ rule maximum; total = the case score, or, when the rubric gives
+ * inspections a weight w and the unit has inspection scores, (1 − w) × case score + w × inspection score.
+ * All figures are rounded half-up to two decimals, ranks compare the rounded totals.
+ */
+final class ScoreCalculator {
+
+    /** A unit that takes part in the ranking. */
+    record Unit(String id, String name) {
+    }
+
+    /** A unit's inspection points in the period against the maximum of the sheets entered. */
+    record InspectionTotal(BigDecimal points, BigDecimal maxPoints) {
+
+        BigDecimal score() {
+            return points.multiply(Indicators.HUNDRED).divide(maxPoints, 2, RoundingMode.HALF_UP);
+        }
+    }
+
+    private final ScoringRubric rubric;
+
+    ScoreCalculator(ScoringRubric rubric) {
+        this.rubric = rubric;
+    }
+
+    /** Cases and returns of units not in {@code units} are ignored. */
+    ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
+            Map<String, InspectionTotal> inspections, Instant computedAt) {
+        Map<String, List<CaseFact>> casesByUnit = cases.stream().collect(Collectors.groupingBy(CaseFact::leadUnit));
+        Map<String, List<ReturnFact>> returnsByUnit = returns.stream().collect(Collectors.groupingBy(ReturnFact::unit));
+        List<UnitScore> ranked = new ArrayList<>();
+        List<UnitScore> unranked = new ArrayList<>();
+        for (Unit unit : units) {
+            List<CaseFact> own = casesByUnit.getOrDefault(unit.id(), List.of());
+            List<ReturnFact> ownReturns = returnsByUnit.getOrDefault(unit.id(), List.of());
+            Indicators indicators = Indicators.of(own, ownReturns.size(), rubric.excludeSuspended());
+            if (indicators.dueCount() == 0) {
+                unranked.add(new UnitScore(unit.id(), unit.name(), false, null, null, null, null,
+                        inspectionScore(inspections.get(unit.id())), false, List.of(), indicators, List.of()));
+            } else {
+                ranked.add(score(unit, own, ownReturns, indicators, inspections.get(unit.id())));
+            }
+        }
+        ranked.sort(ScoreBoard.BY_RANK);
+        unranked.sort(ScoreBoard.BY_NAME);
+        return new ScoreBoard(period, scope, computedAt, false, rankAndName(ranked), unranked);
+    }
+
+    private UnitScore score(Unit unit, List<CaseFact> own, List<ReturnFact> ownReturns, Indicators indicators,
+            InspectionTotal inspection) {
+        List<ComponentPoints> components = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Rule rule : rubric.rules()) {
+            BigDecimal points = RulePoints.of(rule, own, ownReturns, rubric.excludeSuspended());
+            components.add(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP), points));
+            sum = sum.add(points);
+        }
+        BigDecimal caseScore = sum.multiply(Indicators.HUNDRED).divide(rubric.maxPoints(), 2, RoundingMode.HALF_UP);
+        BigDecimal inspectionScore = inspectionScore(inspection);
+        BigDecimal weight = rubric.inspectionWeight();
+        BigDecimal total = inspectionScore == null || weight.signum() == 0 ? caseScore
+                : caseScore.multiply(BigDecimal.ONE.subtract(weight)).add(inspectionScore.multiply(weight))
+                        .setScale(2, RoundingMode.HALF_UP);
+        return new UnitScore(unit.id(), unit.name(), true, null, total, grade(total), caseScore, inspectionScore, false,
+                List.of(), indicators, List.copyOf(components));
+    }
+
+    private static BigDecimal inspectionScore(InspectionTotal inspection) {
+        return inspection == null || inspection.maxPoints().signum() == 0 ? null : inspection.score();
+    }
+
+    private String grade(BigDecimal total) {
+        return rubric.grades().stream().filter(b -> total.compareTo(b.minScore()) >= 0).map(ScoringRubric.GradeBand::grade)
+                .findFirst().orElse(rubric.lowestGrade());
+    }
+
+    /**
+     * Competition ranks (1, 2, 2, 4) and the 通报: a total below the threshold, or, when more than
+     * {@code bottom} units are ranked, a rank at or below that of the {@code bottom}-th unit from the end
+     * (units tied at the cut are all named), except units sharing the best total.
+     */
+    private List<UnitScore> rankAndName(List<UnitScore> sorted) {
+        List<Integer> ranks = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            boolean tie = i > 0 && sorted.get(i).total().compareTo(sorted.get(i - 1).total()) == 0;
+            ranks.add(tie ? ranks.get(i - 1) : i + 1);
+        }
+        int bottom = rubric.nonPerforming().bottom();
+        int bottomCut = bottom > 0 && sorted.size() > bottom ? ranks.get(sorted.size() - bottom) : Integer.MAX_VALUE;
+        List<UnitScore> result = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            UnitScore u = sorted.get(i);
+            List<NamedFor> named = new ArrayList<>();
+            if (u.total().compareTo(rubric.nonPerforming().belowScore()) < 0) {
+                named.add(NamedFor.BELOW_THRESHOLD);
+            }
+            if (ranks.get(i) >= bottomCut && ranks.get(i) > 1) {
+                named.add(NamedFor.BOTTOM_N);
+            }
+            result.add(new UnitScore(u.unitId(), u.unitName(), true, ranks.get(i), u.total(), u.grade(), u.caseScore(),
+                    u.inspectionScore(), !named.isEmpty(), List.copyOf(named), u.indicators(), u.components()));
+        }
+        return List.copyOf(result);
+    }
+}

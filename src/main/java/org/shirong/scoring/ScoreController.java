@@ -1,0 +1,62 @@
+package org.shirong.scoring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.shirong.scoring.ScoreBoard.ComponentPoints;
+import org.shirong.scoring.ScoreBoard.UnitScore;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/scores}: a period's unit ranking with every indicator and rubric component, and the 通报. */
+@RestController
+@RequestMapping("/api")
+class ScoreController {
+
+    private final ScoreService scores;
+
+    ScoreController(ScoreService scores) {
+        this.scores = scores;
+    }
+
+    record Named(String code, String name) {
+    }
+
+    record RankView(int rank, String unitId, String unitName, String grade, BigDecimal total, boolean nonPerforming,
+            List<Named> namedFor, BigDecimal caseScore, BigDecimal inspectionScore, Indicators indicators,
+            List<ComponentPoints> components) {
+    }
+
+    record NoCasesView(String unitId, String unitName, String note, BigDecimal inspectionScore, Indicators indicators) {
+    }
+
+    record ScoresView(String period, String periodName, LocalDate from, LocalDate to, String campaign, boolean stored,
+            Instant computedAt, List<RankView> ranking, List<NoCasesView> noCases, List<String> nonPerformingUnits,
+            String notice) {
+    }
+
+    /** Stored scores if the period was computed and saved, else computed now (and not saved). */
+    @GetMapping("/scores")
+    ScoresView scores(@RequestParam String period, @RequestParam(required = false) String campaign) {
+        ScorePeriod p = ScorePeriod.parse(period).orElseThrow(() -> new InvalidRequestException(ApiError.field("period",
+                "INVALID_PERIOD", "考核期间 \"" + period + "\" 无效：" + ScorePeriod.FORMAT_HINT)));
+        ScoreBoard board = scores.board(p, ScoreService.scope(campaign));
+        return new ScoresView(p.code(), p.name(), p.from(), p.to(), board.scope().isEmpty() ? null : board.scope(),
+                board.stored(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),
+                board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
+                        u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators()))
+                        .toList(),
+                board.nonPerformingUnits(), ScoreNotice.text(board));
+    }
+
+    private static RankView rank(UnitScore u) {
+        return new RankView(u.rank(), u.unitId(), u.unitName(), u.grade(), u.total(), u.nonPerforming(),
+                u.namedFor().stream().map(n -> new Named(n.name(), n.label())).toList(), u.caseScore(), u.inspectionScore(),
+                u.indicators(), u.components());
+    }
+}

@@ -1,0 +1,143 @@
+package org.shirong.scoring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.scoring.ScoreCalculator.Unit;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes, saves and reads unit scores: reads the period's case facts and the organisation, lets
+ * {@link ScoreCalculator} score them with the rubric, and keeps one set of rows per period and scope.
+ * A period still running is counted up to the engine clock: a case due later is not yet 应结案.
+ */
+@Service
+class ScoreService {
+
+    /** The scope of scores over all cases (no campaign). */
+    static final String ALL_CASES = "";
+    private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final ScoringFacts facts;
+    private final ScoreRecords records;
+    private final InspectionRecords inspections;
+    private final ScoringRubric rubric;
+    private final OrganizationRecords organization;
+    private final ZoneId zone;
+
+    ScoreService(ScoringFacts facts, ScoreRecords records, InspectionRecords inspections, RubricLoader rubricLoader,
+            OrganizationRecords organization, WorkingCalendar calendar) {
+        this.facts = facts;
+        this.records = records;
+        this.inspections = inspections;
+        this.rubric = rubricLoader.rubric();
+        this.organization = organization;
+        this.zone = calendar.zone();
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** The scope a campaign code gives: the code itself, or {@link #ALL_CASES} when there is none. */
+    static String scope(String campaign) {
+        if (campaign == null || campaign.isBlank()) {
+            return ALL_CASES;
+        }
+        if (!CAMPAIGN.matcher(campaign.strip()).matches()) {
+            throw new InvalidRequestException(ApiError.field("campaign", "INVALID_CAMPAIGN",
+                    "活动代码 \"" + campaign + "\" 无效：只能使用英文字母、数字、下划线和连字符（至多 64 个字符）"));
+        }
+        return campaign.strip();
+    }
+
+    /** The period's scores as of now, not saved. */
+    ScoreBoard calculate(ScorePeriod period, String scope) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant from = period.start(zone);
+        Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
+        boolean started = until.isAfter(from);
+        List<CaseFact> cases = started ? facts.casesDue(from, until) : List.of();
+        List<ReturnFact> returns = started ? facts.returns(from, until).stream().filter(r -> r.unit() != null).toList() : List.of();
+        return new ScoreCalculator(rubric).calculate(period, scope, scoredUnits(cases, returns), cases, returns,
+                inspections.totals(period.code()), now);
+    }
+
+    /** Computes the period's scores and replaces whatever was stored for it. */
+    @Transactional
+    ScoreBoard calculateAndSave(ScorePeriod period, String scope) {
+        ScoreBoard board = calculate(period, scope);
+        records.replace(board);
+        return board.asStored(true);
+    }
+
+    /** The stored scores of the period, or, if it was never stored, the scores computed now. */
+    @Transactional(readOnly = true)
+    ScoreBoard board(ScorePeriod period, String scope) {
+        return records.find(period, scope).orElseGet(() -> calculate(period, scope));
+    }
+
+    /** Enters (or replaces) a unit's points on one inspection score sheet for a period; every item is checked against the sheet. */
+    @Transactional
+    void recordInspection(ScorePeriod period, String unitId, String sheetId, Map<String, BigDecimal> points, String actor) {
+        List<ApiError> errors = new ArrayList<>();
+        if (organization.units().stream().noneMatch(u -> u.id().equals(unitId))) {
+            errors.add(ApiError.field("unit", "UNKNOWN_UNIT", "组织机构中没有单位 " + unitId));
+        }
+        var sheet = rubric.sheet(sheetId);
+        if (sheet.isEmpty()) {
+            errors.add(ApiError.field("sheet", "UNKNOWN_SHEET", "考核评分细则中没有检查评分表 " + sheetId));
+        } else if (points == null || points.isEmpty()) {
+            errors.add(ApiError.field("items", "REQUIRED", "请至少填写一个检查项的得分"));
+        } else {
+            Map<String, ScoringRubric.Item> items = sheet.get().items().stream()
+                    .collect(Collectors.toMap(ScoringRubric.Item::id, i -> i, (a, b) -> a, LinkedHashMap::new));
+            points.forEach((itemId, value) -> {
+                ScoringRubric.Item item = items.get(itemId);
+                if (item == null) {
+                    errors.add(ApiError.field("items." + itemId, "UNKNOWN_ITEM", sheet.get().name() + "中没有检查项 " + itemId));
+                } else if (value == null || value.signum() < 0 || value.compareTo(item.maxPoints()) > 0) {
+                    errors.add(ApiError.field("items." + itemId, "OUT_OF_RANGE",
+                            item.name() + "的得分应在 0 到 " + item.maxPoints().toPlainString() + " 之间"));
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        var maxByItem = sheet.get().items().stream().collect(Collectors.toMap(ScoringRubric.Item::id, ScoringRubric.Item::maxPoints));
+        inspections.replaceSheet(period.code(), unitId, sheetId, points.entrySet().stream()
+                .map(e -> new InspectionRecords.ItemScore(e.getKey(), e.getValue(), maxByItem.get(e.getKey()))).toList(),
+                actor, ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /**
+     * The units of the rubric's types in the organisation's order, then lead units of cases that the
+     * organisation no longer knows (named by their id, so that their cases still count).
+     */
+    private List<Unit> scoredUnits(List<CaseFact> cases, List<ReturnFact> returns) {
+        List<OrganizationRecords.Unit> all = organization.units();
+        Set<String> known = all.stream().map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
+        List<Unit> units = new ArrayList<>(all.stream().filter(u -> rubric.scoredUnitTypes().contains(u.type()))
+                .map(u -> new Unit(u.id(), u.name())).toList());
+        Stream.concat(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit))
+                .filter(id -> !known.contains(id)).collect(Collectors.toCollection(TreeSet::new))
+                .forEach(id -> units.add(new Unit(id, id)));
+        return units;
+    }
+}

@@ -1,0 +1,86 @@
+package org.shirong.scoring;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.shirong.organization.GroupType;
+import org.shirong.rectification.CaseSource;
+
+/**
+ * The rubric of {@code config/scoring.yaml} as read (and then checked by {@link RubricChecks}): which
+ * units are ranked, whether suspended cases leave the denominators, the point rules, the grade bands,
+ * who is named in the 通报, and the inspection score sheets with their weight in the total.
+ */
+record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFromDenominator, List<Rule> rules,
+        List<GradeBand> grades, String lowestGrade, NonPerforming nonPerforming, Inspection inspection) {
+
+    boolean excludeSuspended() {
+        return Boolean.TRUE.equals(excludeSuspendedFromDenominator);
+    }
+
+    BigDecimal maxPoints() {
+        return rules.stream().map(Rule::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    BigDecimal inspectionWeight() {
+        return inspection == null || inspection.weight() == null ? BigDecimal.ZERO : inspection.weight();
+    }
+
+    List<Sheet> sheets() {
+        return inspection == null || inspection.sheets() == null ? List.of() : inspection.sheets();
+    }
+
+    Optional<Sheet> sheet(String id) {
+        return sheets().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    enum RuleType { RATE, DEDUCTION }
+
+    /** The rates a RATE rule can score (higher is better). */
+    enum RateIndicator { CLOSURE_RATE, ON_TIME_CLOSURE_RATE, ON_TIME_HANDLING_RATE, URGENT_ON_TIME_RATE }
+
+    /** What a DEDUCTION rule counts: returns, reworked cases, cases failing several checks, overdue cases. */
+    enum Counted { RETURNED, REWORKED, FAILED_CHECKS, OVERDUE }
+
+    /** What a RATE rule gives when the unit had no case to rate (e.g. no urgent case): full points or none. */
+    enum WhenNoCases { FULL, ZERO }
+
+    /**
+     * One component of the score, worth {@code points}. RATE: full points at {@code fullAt} percent or
+     * more, {@code perPointBelow} off per percentage point below, never below 0. DEDUCTION: {@code points}
+     * less each deduction's {@code perCase} times its count, never below 0. {@code sources}, if given,
+     * limits the rule to cases from those sources (e.g. leader-assigned and media cases).
+     */
+    record Rule(String id, String name, RuleType type, BigDecimal points, RateIndicator indicator, BigDecimal fullAt,
+            BigDecimal perPointBelow, WhenNoCases whenNoCases, List<CaseSource> sources, List<Deduction> deductions) {
+
+        List<Deduction> deductionList() {
+            return deductions == null ? List.of() : deductions;
+        }
+    }
+
+    /** {@code perCase} points off per counted case; FAILED_CHECKS counts cases failing at least {@code minFailedChecks} checks. */
+    record Deduction(Counted count, BigDecimal perCase, Integer minFailedChecks) {
+    }
+
+    record GradeBand(String grade, BigDecimal minScore) {
+    }
+
+    /** Named in the 通报: a total below {@code belowScore}, or among the {@code bottom} lowest-ranked units. */
+    record NonPerforming(BigDecimal belowScore, Integer bottom) {
+    }
+
+    record Inspection(BigDecimal weight, List<Sheet> sheets) {
+    }
+
+    /** An inspection score sheet (检查评分表) for one category of the standard. */
+    record Sheet(String id, String name, List<Item> items) {
+
+        BigDecimal maxPoints() {
+            return items.stream().map(Item::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    record Item(String id, String name, BigDecimal maxPoints) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.shirong.scoring;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Writes rect_case rows and timeline events for scoring tests directly, as the rectification capability would leave them. */
+final class CaseRows {
+
+    private final JdbcTemplate jdbc;
+    private final String prefix;
+    private int next;
+
+    CaseRows(JdbcTemplate jdbc, String prefix) {
+        this.jdbc = jdbc;
+        this.prefix = prefix;
+    }
+
+    /** A dispatched case due at {@code due}; handedIn "on time", "late" or null; CLOSED cases get closed_on_time accordingly. */
+    String add(String leadUnit, String status, Instant due, String handedIn, String source, String urgency, int reworks) {
+        String caseNo = prefix + "-" + (++next);
+        Instant submitted = handedIn == null ? null : handedIn.equals("on time") ? due.minus(Duration.ofHours(1)) : due.plus(Duration.ofHours(1));
+        boolean closed = status.equals("CLOSED");
+        jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_at,"
+                        + " dispatched_at, submitted_at, closed_at, due_at, overdue, closed_on_time, rework_count)"
+                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                caseNo, source, "EXPOSED_GARBAGE", urgency, "测试案件", "九亭大街 1 号", leadUnit, status, ts(due.minus(Duration.ofDays(3))),
+                ts(due.minus(Duration.ofDays(3))), ts(submitted), closed ? ts(submitted) : null, ts(due),
+                handedIn == null && !status.equals("SUSPENDED"), closed ? handedIn.equals("on time") : null, reworks);
+        event(caseNo, due.minus(Duration.ofDays(3)), "DISPATCHED", "牵头单位 " + leadUnit + "，时限 4 工作时");
+        return caseNo;
+    }
+
+    String add(String leadUnit, String status, Instant due, String handedIn) {
+        return add(leadUnit, status, due, handedIn, "PATROL", "NORMAL", 0);
+    }
+
+    /** The case was returned by its lead unit at {@code at} and then re-dispatched to {@code newLeadUnit}. */
+    void returnedAndRedispatched(String caseNo, Instant at, String newLeadUnit) {
+        event(caseNo, at, "RETURNED", "不属于本单位职责");
+        event(caseNo, at.plus(Duration.ofHours(1)), "REDISPATCHED", "牵头单位 " + newLeadUnit + "，时限 4 工作时");
+        jdbc.update("update rect_case set lead_unit = ?, return_count = return_count + 1 where case_no = ?", newLeadUnit, caseNo);
+    }
+
+    void event(String caseNo, Instant at, String kind, String detail) {
+        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, detail) values (?,?,?,?)", caseNo, ts(at), kind, detail);
+    }
+
+    void clear() {
+        jdbc.update("delete from rect_case_event where case_no like ?", prefix + "-%");
+        jdbc.update("delete from rect_case where case_no like ?", prefix + "-%");
+        jdbc.update("delete from score_component");
+        jdbc.update("delete from score_unit");
+        jdbc.update("delete from score_inspection");
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,183 @@
+package org.shirong.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code GET /api/scores} over HTTP on H2 with the seeded organisation: the ranking computed on the fly,
+ * then the stored one after the period is saved; a return charged to the unit that made it; 401 and 400s.
+ */
+@ShirongWebTest
+@SuppressWarnings("unchecked")
+class ScoreApiTest {
+
+    static final Instant DUE = Instant.parse("2025-03-14T02:00:00Z");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ScoreService scoreService;
+
+    CaseRows rows;
+
+    @BeforeEach
+    void cases() {
+        rows = new CaseRows(jdbc, "SCAPI");
+        rows.clear();
+        // 环卫所: 2 closed on time; it also returned a case (due in April) that then went to 城管中队.
+        rows.add("huanwei", "CLOSED", DUE, "on time");
+        rows.add("huanwei", "CLOSED", DUE, "on time");
+        String returned = rows.add("huanwei", "DISPATCHED", Instant.parse("2025-04-10T02:00:00Z"), null);
+        rows.returnedAndRedispatched(returned, Instant.parse("2025-03-10T02:00:00Z"), "chengguan");
+        // 城管中队: 1 closed on time, 1 open past due.  农副公司: 1 open past due.  创建办 (an office, not ranked): 1 late.
+        rows.add("chengguan", "CLOSED", DUE, "on time");
+        rows.add("chengguan", "IN_RECTIFICATION", DUE, null);
+        rows.add("nongfu", "IN_RECTIFICATION", DUE, null);
+        rows.add("chuangban", "CLOSED", DUE, "late");
+    }
+
+    @AfterEach
+    void clear() {
+        rows.clear();
+    }
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    static List<Map<String, Object>> list(Map<String, Object> body, String key) {
+        return (List<Map<String, Object>>) body.get(key);
+    }
+
+    static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
+        return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    @Test
+    void theRankingIsComputedOnTheFlyThenReadFromTheStoredRows() {
+        ResponseEntity<Map> response = as("chengguan1").getForEntity("/api/scores?period=2025-03", Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> body = response.getBody();
+        assertThat(body).containsEntry("period", "2025-03").containsEntry("periodName", "2025年3月")
+                .containsEntry("from", "2025-03-01").containsEntry("to", "2025-03-31").containsEntry("stored", false)
+                .containsEntry("campaign", null);
+        // 环卫所 50 + 20 + 10 + (5 − 0.2 for its return) + 5 = 89.80 → 99.78, A
+        // 城管中队 按期 1/2 = 50 % → 30; 结案 50 % → 0; 10 + 5 + 5 → 50 → 55.56, D, named (below 60)
+        // 农副公司 0 + 0 + 10 + 5 + 5 = 20 → 22.22, E, named; 3 ranked units, so the bottom-3 rule does not apply
+        assertThat(list(body, "ranking")).extracting(r -> r.get("rank"), r -> r.get("unitId"), r -> r.get("unitName"),
+                r -> r.get("grade"), r -> r.get("total"), r -> r.get("nonPerforming")).containsExactly(
+                        tuple(1, "huanwei", "环卫所", "A", 99.78, false),
+                        tuple(2, "chengguan", "城管中队", "D", 55.56, true),
+                        tuple(3, "nongfu", "农副公司", "E", 22.22, true));
+        Map<String, Object> huanwei = list(body, "ranking").get(0);
+        assertThat((Map<String, Object>) huanwei.get("indicators")).containsEntry("dueCount", 2).containsEntry("closedCount", 2)
+                .containsEntry("returnedCount", 1).containsEntry("closureRate", 100.0).containsEntry("onTimeClosureRate", 100.0)
+                .containsEntry("onTimeHandlingRate", 100.0).containsEntry("reworkRate", 0.0).containsEntry("urgentOnTimeRate", null);
+        assertThat(list(huanwei, "components")).extracting(c -> c.get("id"), c -> c.get("name"), c -> c.get("maxPoints"), c -> c.get("points"))
+                .containsExactly(tuple("ON_TIME_CLOSURE", "按期结案率", 50.0, 50.0),
+                        tuple("CLOSURE", "结案率", 20.0, 20.0),
+                        tuple("URGENT_CASES", "紧急案件办理", 10.0, 10.0),
+                        tuple("REWORK_AND_RETURNS", "返工与回退", 5.0, 4.8),
+                        tuple("PRIORITY_CASES", "领导交办与媒体曝光案件", 5.0, 5.0));
+        Map<String, Object> chengguan = list(body, "ranking").get(1);
+        assertThat((Map<String, Object>) chengguan.get("indicators")).containsEntry("returnedCount", 0)
+                .containsEntry("overdueCount", 1).containsEntry("closureRate", 50.0);
+        assertThat(list(chengguan, "namedFor")).containsExactly(Map.of("code", "BELOW_THRESHOLD", "name", "总分低于通报线"));
+        assertThat(body.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
+        assertThat((String) body.get("notice")).contains("2025年3月单位考核：3 个单位参加排名")
+                .contains("通报：城管中队（第 2 名，总分 55.56，D 级，按期结案率 50.00%，结案率 50.00%，超期 1 件；总分低于通报线）");
+        assertThat(list(body, "noCases")).extracting(u -> u.get("unitId")).contains("lvrong", "juwei01", "wuye02")
+                .doesNotContain("huanwei", "chuangban", "lingdao", "ducha");
+        assertThat(list(body, "noCases")).filteredOn(u -> u.get("unitId").equals("lvrong")).singleElement()
+                .satisfies(u -> assertThat(u).containsEntry("unitName", "绿容所").containsEntry("note", "无案件"));
+
+        scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), ScoreService.ALL_CASES);
+        jdbc.update("update rect_case set status = 'CLOSED', submitted_at = due_at, closed_at = due_at, closed_on_time = true,"
+                + " overdue = false where lead_unit = 'nongfu' and case_no like 'SCAPI-%'");
+
+        Map<String, Object> stored = as("lvrong1").getForObject("/api/scores?period=2025-03", Map.class);
+        assertThat(stored).containsEntry("stored", true).containsKey("computedAt");
+        assertThat(list(stored, "ranking")).extracting(r -> r.get("unitId"), r -> r.get("total"), r -> r.get("grade"))
+                .containsExactly(tuple("huanwei", 99.78, "A"),
+                        tuple("chengguan", 55.56, "D"),
+                        tuple("nongfu", 22.22, "E"));
+        assertThat(list(stored, "ranking").get(0)).isEqualTo(huanwei);
+        assertThat(stored.get("noCases")).isEqualTo(body.get("noCases"));
+        assertThat(stored.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
+
+        Map<String, Object> campaign = as("chengguan1").getForObject("/api/scores?period=2025-03&campaign=JT2025", Map.class);
+        assertThat(campaign).containsEntry("campaign", "JT2025").containsEntry("stored", false);
+        assertThat(list(campaign, "ranking")).extracting(r -> r.get("unitId"), r -> r.get("grade"))
+                .containsExactly(tuple("nongfu", "A"), tuple("huanwei", "A"),
+                        tuple("chengguan", "D"));
+    }
+
+    @Test
+    void inspectionScoresAreCheckedAgainstTheirSheetReplacedWhenReenteredAndShownWithoutWeight() {
+        ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
+        scoreService.recordInspection(march, "huanwei", "ROADS", Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4")), "ducha1");
+        // Re-entered: 4 + 2.5 of 4 + 3 → 6.5 / 7 = 92.857… → 92.86; the shipped weight 0 leaves the total at 99.78.
+        scoreService.recordInspection(march, "huanwei", "ROADS",
+                Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4"), "ROAD_ORDER", new BigDecimal("2.5")), "ducha1");
+
+        Map<String, Object> body = as("ducha2").getForObject("/api/scores?period=2025-03", Map.class);
+        assertThat(list(body, "ranking").get(0)).containsEntry("unitId", "huanwei").containsEntry("inspectionScore", 92.86)
+                .containsEntry("total", 99.78);
+        assertThat(jdbc.queryForObject("select count(*) from score_inspection", Integer.class)).isEqualTo(2);
+
+        assertThatThrownBy(() -> scoreService.recordInspection(march, "nosuchunit", "ROADS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(ApiError::field, ApiError::code).containsExactly(tuple("unit", "UNKNOWN_UNIT")));
+        assertThatThrownBy(() -> scoreService.recordInspection(march, "huanwei", "ROOFS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(ApiError::field, ApiError::code).containsExactly(tuple("sheet", "UNKNOWN_SHEET")));
+        assertThatThrownBy(() -> scoreService.recordInspection(march, "huanwei", "ROADS",
+                new java.util.TreeMap<>(Map.of("ROAD_ORDER", new BigDecimal("3.5"), "ROOF", BigDecimal.ONE)), "ducha1"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(ApiError::field, ApiError::code, ApiError::message).containsExactly(
+                                tuple("items.ROAD_ORDER", "OUT_OF_RANGE", "无乱设摊乱堆物的得分应在 0 到 3 之间"),
+                                tuple("items.ROOF", "UNKNOWN_ITEM", "道路中没有检查项 ROOF")));
+        assertThat(jdbc.queryForObject("select count(*) from score_inspection", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void anonymousCallsAreRefusedAndBadParametersNamed() {
+        assertThat(rest.getForEntity("/api/scores?period=2025-03", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<Map> badMonth = as("chengguan1").getForEntity("/api/scores?period=2025-13", Map.class);
+        assertThat(badMonth.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(badMonth)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "period").containsEntry("code", "INVALID_PERIOD")
+                .containsEntry("message", "考核期间 \"2025-13\" 无效：格式应为 2026-05（月）、2026-Q2（季度）或 2026（年）"));
+
+        ResponseEntity<Map> missing = as("chengguan1").getForEntity("/api/scores", Map.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(missing)).extracting(e -> e.get("field"), e -> e.get("code"))
+                .containsExactly(tuple("period", "REQUIRED"));
+
+        ResponseEntity<Map> campaign = as("chengguan1").getForEntity("/api/scores?period=2025-Q1&campaign=创建", Map.class);
+        assertThat(campaign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(campaign)).extracting(e -> e.get("field"), e -> e.get("code"))
+                .containsExactly(tuple("campaign", "INVALID_CAMPAIGN"));
+    }
+}
