@@ -127,8 +127,13 @@ class CaseRecords {
     }
 
     void addEvent(String caseNo, Instant at, CaseEventKind kind, String actor, String detail) {
-        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, actor, detail) values (?,?,?,?,?)",
-                caseNo, ts(at), kind.name(), actor, detail);
+        addEvent(caseNo, at, kind, actor, detail, null);
+    }
+
+    /** A step that concerns one unit (dispatched to it, returned by it). */
+    void addEvent(String caseNo, Instant at, CaseEventKind kind, String actor, String detail, String unitId) {
+        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, actor, detail, unit_id) values (?,?,?,?,?,?)",
+                caseNo, ts(at), kind.name(), actor, detail, unitId);
     }
 
     List<CaseEvent> events(String caseNo) {

@@ -119,7 +119,7 @@ public class RectificationCases {
                 CaseRecords.ts(now), CaseRecords.ts(d.warnAt()), CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()));
         records.addEvent(caseNo, now, redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,
                 "牵头单位 " + leadUnit + (blank(responsibleUnits) ? "" : "，责任单位 " + responsibleUnits)
-                        + "，时限 " + limit.amount() + " " + limit.unit().label());
+                        + "，时限 " + limit.amount() + " " + limit.unit().label(), leadUnit);
         return d;
     }
 
@@ -130,8 +130,9 @@ public class RectificationCases {
     }
 
     void returned(String caseNo, String actor, String reason) {
+        CaseRecord c = records.lock(caseNo);
         records.update(caseNo, "return_count = return_count + 1");
-        records.addEvent(caseNo, now(), CaseEventKind.RETURNED, actor, reason);
+        records.addEvent(caseNo, now(), CaseEventKind.RETURNED, actor, reason, c.leadUnit());
     }
 
     void submitted(String caseNo, String actor, String measures) {

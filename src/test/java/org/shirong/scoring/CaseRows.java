@@ -38,13 +38,19 @@ final class CaseRows {
 
     /** The case was returned by its lead unit at {@code at} and then re-dispatched to {@code newLeadUnit}. */
     void returnedAndRedispatched(String caseNo, Instant at, String newLeadUnit) {
-        event(caseNo, at, "RETURNED", "不属于本单位职责");
+        String returningUnit = jdbc.queryForObject("select lead_unit from rect_case where case_no = ?", String.class, caseNo);
+        event(caseNo, at, "RETURNED", "不属于本单位职责", returningUnit);
         event(caseNo, at.plus(Duration.ofHours(1)), "REDISPATCHED", "牵头单位 " + newLeadUnit + "，时限 4 工作时");
         jdbc.update("update rect_case set lead_unit = ?, return_count = return_count + 1 where case_no = ?", newLeadUnit, caseNo);
     }
 
     void event(String caseNo, Instant at, String kind, String detail) {
-        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, detail) values (?,?,?,?)", caseNo, ts(at), kind, detail);
+        event(caseNo, at, kind, detail, null);
+    }
+
+    void event(String caseNo, Instant at, String kind, String detail, String unitId) {
+        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, detail, unit_id) values (?,?,?,?,?)",
+                caseNo, ts(at), kind, detail, unitId);
     }
 
     void clear() {
