@@ -13,7 +13,7 @@ public class OrganizationRecords {
 
     private final JdbcTemplate jdbc;
 
-    OrganizationRecords(JdbcTemplate jdbc) {
+    public OrganizationRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

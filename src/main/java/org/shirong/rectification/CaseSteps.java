@@ -129,8 +129,11 @@ public class CaseSteps {
         cases.verificationPassed(caseNo(execution), actor(), (String) execution.getVariable(VAR_VERIFICATION_COMMENT));
     }
 
+    /** 核查未通过: counts the rework round, which also keys that round's notification. */
     public void verificationFailed(DelegateExecution execution) {
-        cases.verificationFailed(caseNo(execution), actor(), required(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
+        String caseNo = caseNo(execution);
+        cases.verificationFailed(caseNo, actor(), required(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
+        execution.setVariable(VAR_REWORK_COUNT, cases.get(caseNo).reworkCount());
     }
 
     private static void setDeadlines(DelegateExecution execution, Deadlines d) {

@@ -20,6 +20,11 @@ public final class RectificationProcess {
     public static final String TASK_ESCALATE = "Task_EscalateCase";
     public static final String TASK_VERIFY = "Task_VerifyRectification";
     public static final String TASK_CLOSE = "Task_CloseCase";
+    public static final String TASK_NOTIFY_DISPATCHED = "Task_NotifyCaseDispatched";
+    public static final String TASK_NOTIFY_WARNING = "Task_NotifyCaseWarning";
+    public static final String TASK_NOTIFY_OVERDUE = "Task_NotifyCaseOverdue";
+    public static final String TASK_NOTIFY_ESCALATED = "Task_NotifyCaseEscalated";
+    public static final String TASK_NOTIFY_VERIFICATION_FAILED = "Task_NotifyVerificationFailed";
     public static final String BOUNDARY_WARNING = "BoundaryEvent_WarningReached";
     public static final String BOUNDARY_DEADLINE = "BoundaryEvent_DeadlineReached";
     public static final String BOUNDARY_ESCALATION = "BoundaryEvent_EscalationReached";
@@ -55,6 +60,8 @@ public final class RectificationProcess {
     public static final String VAR_SUPERVISION_INSTRUCTION = "supervisionInstruction";
     public static final String VAR_VERIFICATION_RESULT = "verificationResult";
     public static final String VAR_VERIFICATION_COMMENT = "verificationComment";
+    /** How often verification failed so far; keys the 核查未通过 notification of each round. */
+    public static final String VAR_REWORK_COUNT = "reworkCount";
     public static final String VAR_CASE_NO = "caseNo";
     public static final String VAR_TITLE = "caseTitle";
     public static final String VAR_ADDRESS = "caseAddress";

@@ -3,17 +3,19 @@ package org.shirong.rectification;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.notification.NotificationFixture;
 import org.shirong.system.SystemAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * Wires the real rectification services by hand over the engine-only test engine's database (with
- * Shirong's migrations applied) and registers the process's beans for its expressions.
+ * Wires the real rectification and notification services by hand over the engine-only test engine's
+ * database (with Shirong's migrations applied) and registers the process's beans for its
+ * expressions. Each unit has a head with an e-mail address (huanwei1, nongfu1, …); nongfu2 is a
+ * member of 农副公司 who does not head it.
  */
 final class RectificationFixture {
 
@@ -22,6 +24,7 @@ final class RectificationFixture {
     final RectificationCases cases;
     final CaseRecords records;
     final JdbcTemplate jdbc;
+    final NotificationFixture notifications;
 
     RectificationFixture(ProcessEngine engine) {
         DataSource dataSource = engine.getProcessEngineConfiguration() instanceof
@@ -61,17 +64,17 @@ final class RectificationFixture {
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
         Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases));
+        notifications = new NotificationFixture(engine);
+        notifications.register();
         for (String unit : new String[] {"huanwei", "nongfu", "chengguan", "chuangban", "lingdao", "ducha"}) {
-            if (identity.createGroupQuery().groupId(unit).count() == 0) {
-                Group group = identity.newGroup(unit);
-                group.setName(unit);
-                identity.saveGroup(group);
-            }
+            notifications.member(unit + "1", unit, true);
         }
+        notifications.member("nongfu2", "nongfu", false);
     }
 
     void clear() {
         Mocks.reset();
+        notifications.clear();
         jdbc.update("delete from rect_case_photo");
         jdbc.update("delete from rect_case_extension");
         jdbc.update("delete from rect_case_event");

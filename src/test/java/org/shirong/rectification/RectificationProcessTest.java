@@ -16,6 +16,7 @@ import static org.shirong.rectification.RectificationProcess.*;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every path of 整改案件 with the real case services and working calendar: claim and return, rework,
  * verification, the 80 %/100 %/200 % timers across a weekend and 劳动节 with its make-up working day,
- * extensions (office, then leading group) and 挂账 stopping and resuming the clock.
+ * extensions (office, then leading group) and 挂账 stopping and resuming the clock; and the
+ * notifications its send tasks put in the inbox, once each even when a timer fires again.
  */
 @Deployment(resources = {"processes/RectificationProcess.bpmn", "processes/CaseDispatch.dmn"})
 class RectificationProcessTest {
@@ -88,6 +90,10 @@ class RectificationProcessTest {
                 VAR_PHOTO_AFTER, Variables.fileValue("after.png").file(PNG).mimeType("image/png").create());
     }
 
+    private static String display(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(instant.atZone(SHANGHAI));
+    }
+
     private void claim(ProcessInstance pi) {
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, CLAIM));
     }
@@ -102,6 +108,11 @@ class RectificationProcessTest {
         assertThat(c.leadUnit()).isEqualTo("huanwei");
         assertThat(pi).isWaitingAt(TASK_CLAIM);
         assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("huanwei").hasDueDate(Date.from(c.dueAt()));
+        execute(job(TASK_NOTIFY_DISPATCHED, pi));
+        assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched");
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-dispatched"))
+                .contains(c.caseNo(), "九亭大街 12 号门前问题", "九亭大街 12 号", "整改期限：" + display(c.dueAt()))
+                .contains("/camunda/app/tasklist/default/#/?searchQuery=");
 
         claim(pi);
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
@@ -149,6 +160,7 @@ class RectificationProcessTest {
     void returnedCaseIsRedispatchedByTheOfficeAndClaimedByTheNewUnitOnANewClock() {
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
+        execute(job(TASK_NOTIFY_DISPATCHED, pi));
         clockAt(at("2026-03-02T10:00"));
 
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "属于绿化，应由农副公司处理"));
@@ -164,6 +176,10 @@ class RectificationProcessTest {
         // 4 工作时 (暴露垃圾) from 10:00: 1.5 h to 11:30, 2.5 h from 13:00 → 15:30.
         assertThat(redispatched.dueAt()).isEqualTo(at("2026-03-02T15:30"));
         assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("nongfu");
+        execute(job(TASK_NOTIFY_DISPATCHED, pi));
+        assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched");
+        assertThat(fixture.notifications.inbox("nongfu1")).containsExactly("case-dispatched");
+        assertThat(fixture.notifications.latestBody("nongfu1", "case-dispatched")).contains(display(at("2026-03-02T15:30")));
     }
 
     @Test
@@ -181,6 +197,14 @@ class RectificationProcessTest {
         assertThat(rework.status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
         assertThat(rework.dueAt()).isEqualTo(c.dueAt());
         assertThat(task(TASK_RECTIFY, pi)).hasDueDate(Date.from(c.dueAt()));
+        execute(job(TASK_NOTIFY_VERIFICATION_FAILED, pi));
+        assertThat(fixture.notifications.latestBody("huanwei1", "verification-failed")).contains("墙角仍有垃圾", "第 1 次返工");
+
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "仍有污渍"));
+        execute(job(TASK_NOTIFY_VERIFICATION_FAILED, pi));
+        assertThat(fixture.notifications.inbox("huanwei1")).filteredOn("verification-failed"::equals).hasSize(2);
+        assertThat(fixture.notifications.latestBody("huanwei1", "verification-failed")).contains("仍有污渍", "第 2 次返工");
     }
 
     @Test
@@ -197,16 +221,23 @@ class RectificationProcessTest {
         assertThat(c.dueAt()).isEqualTo(at("2026-05-09T10:00"));
         assertThat(c.escalateAt()).isEqualTo(at("2026-05-15T10:00"));
         claim(pi);
+        execute(job(TASK_NOTIFY_DISPATCHED, pi));
 
         clockAt(at("2026-05-08T10:00"));
         execute(job(BOUNDARY_WARNING, pi));
         execute(job(TASK_WARN, pi));
         assertThat(record(c).warningSent()).isTrue();
+        execute(job(TASK_NOTIFY_WARNING, pi));
+        assertThat(fixture.notifications.inbox("nongfu2")).containsExactly("case-dispatched", "case-warning");
 
         clockAt(at("2026-05-09T10:00"));
         execute(job(BOUNDARY_DEADLINE, pi));
         execute(job(TASK_MARK_OVERDUE, pi));
         assertThat(record(c).overdue()).isTrue();
+        execute(job(TASK_NOTIFY_OVERDUE, pi));
+        assertThat(fixture.notifications.inbox("chuangban1")).containsExactly("case-overdue");
+        assertThat(fixture.notifications.inbox("nongfu1")).endsWith("case-overdue");
+        assertThat(fixture.notifications.inbox("nongfu2")).doesNotContain("case-overdue");
         assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("chuangban");
         complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请于周一前整改完毕"));
 
@@ -214,18 +245,27 @@ class RectificationProcessTest {
         execute(job(BOUNDARY_ESCALATION, pi));
         execute(job(TASK_ESCALATE, pi));
         assertThat(record(c).escalated()).isTrue();
+        execute(job(TASK_NOTIFY_ESCALATED, pi));
+        assertThat(fixture.notifications.inbox("lingdao1")).containsExactly("case-escalated");
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
 
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
         complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "未补种"));
+        execute(job(TASK_NOTIFY_VERIFICATION_FAILED, pi));
+        long rows = fixture.notifications.outboxRows(c.caseNo());
         // Back in handling after the deadlines passed: the timers fire again but nothing is given twice.
         execute(job(BOUNDARY_WARNING, pi));
         execute(job(TASK_WARN, pi));
+        execute(job(TASK_NOTIFY_WARNING, pi));
         execute(job(BOUNDARY_DEADLINE, pi));
         execute(job(TASK_MARK_OVERDUE, pi));
         execute(job(BOUNDARY_ESCALATION, pi));
         execute(job(TASK_ESCALATE, pi));
+        execute(job(TASK_NOTIFY_ESCALATED, pi));
         assertThat(pi).hasPassed(END_ALREADY_SUPERVISED);
+        // The warning and escalation send tasks ran a second time for the same instants: nothing new queued.
+        assertThat(fixture.notifications.outboxRows(c.caseNo())).isEqualTo(rows);
+        assertThat(fixture.notifications.inbox("nongfu2")).containsExactly("case-dispatched", "case-warning", "verification-failed");
         assertThat(processEngine.getTaskService().createTaskQuery().taskDefinitionKey(TASK_SUPERVISE).count()).isZero();
         assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.OVERDUE).hasSize(1);
 

@@ -1,0 +1,67 @@
+package org.shirong.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * E-mail through Spring Mail to the address the user has in Camunda's identity service (seeded from
+ * {@code organization.yaml}); subject and body in UTF-8. Off without an SMTP host ({@code sender} null).
+ */
+class EmailChannel implements ExternalChannel {
+
+    private final JavaMailSender sender;
+    private final String from;
+    private final IdentityService identityService;
+
+    EmailChannel(JavaMailSender sender, String from, IdentityService identityService) {
+        this.sender = sender;
+        this.from = from;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public List<String> targets(Recipients recipients) {
+        if (sender == null) {
+            return List.of();
+        }
+        return ExternalChannel.distinct(recipients.users().stream().filter(user -> address(user) != null).toList());
+    }
+
+    @Override
+    public Optional<String> send(OutboxMessage message) {
+        String to = sender == null ? null : address(message.recipient());
+        if (to == null) {
+            return Optional.of(sender == null ? "邮件通道未开启" : "用户 " + message.recipient() + " 没有邮箱地址");
+        }
+        MimeMessage mime = sender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(to);
+            helper.setSubject(message.subject());
+            helper.setText(message.body(), false);
+        } catch (MessagingException e) {
+            throw new MailPreparationException("邮件无法生成：" + e.getMessage(), e);
+        }
+        sender.send(mime);
+        return Optional.empty();
+    }
+
+    private String address(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+    }
+}

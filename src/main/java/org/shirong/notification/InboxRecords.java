@@ -1,0 +1,46 @@
+package org.shirong.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** {@code notification_inbox}: each user's in-app messages. */
+@Repository
+class InboxRecords {
+
+    /** One message as the API shows it. */
+    record InboxMessage(long id, String template, String businessKey, String subject, String body, String link,
+            Instant createdAt, Instant readAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    InboxRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(long outboxId, String userId, Notification n, Rendered text) {
+        jdbc.update("insert into notification_inbox (outbox_id, recipient_id, template_id, business_key, subject, body, link,"
+                        + " created_at) values (?,?,?,?,?,?,?,?)", outboxId, userId, n.template(), n.businessKey(),
+                text.subject(), text.body(), n.link(), Timestamp.from(NotificationOutbox.now()));
+    }
+
+    List<InboxMessage> list(String userId, boolean unreadOnly, int limit) {
+        return jdbc.query("select id, template_id, business_key, subject, body, link, created_at, read_at"
+                        + " from notification_inbox where recipient_id = ?" + (unreadOnly ? " and read_at is null" : "")
+                        + " order by created_at desc, id desc limit ?",
+                (rs, n) -> new InboxMessage(rs.getLong("id"), rs.getString("template_id"), rs.getString("business_key"),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("link"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant()),
+                userId, limit);
+    }
+
+    /** Marks the user's own message read (keeping the first time); false when the user has no such message. */
+    boolean markRead(long id, String userId) {
+        return jdbc.update("update notification_inbox set read_at = coalesce(read_at, ?) where id = ? and recipient_id = ?",
+                Timestamp.from(NotificationOutbox.now()), id, userId) == 1;
+    }
+}

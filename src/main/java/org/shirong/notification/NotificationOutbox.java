@@ -1,0 +1,82 @@
+package org.shirong.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.notification.OutboxMessage.OutboxStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * {@code notification_outbox}, through the engine's DataSource. Time is the engine's clock so that
+ * process tests can move it.
+ */
+@Repository
+class NotificationOutbox {
+
+    private static final String COLUMNS = "id, business_key, template_id, iteration, recipient, channel, subject, body,"
+            + " link, status, created_at, finished_at, attempts, last_error";
+    private static final String KEY = "business_key = ? and template_id = ? and iteration = ? and recipient = ? and channel = ?";
+
+    private final JdbcTemplate jdbc;
+
+    NotificationOutbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /**
+     * Queues a row unless one with the same key exists; returns the new row's id, or empty when it
+     * existed. Two transactions racing on the same key: the unique constraint fails the later one,
+     * whose job then retries and finds the row. (The casts let PostgreSQL type the selected timestamps.)
+     */
+    Optional<Long> insertIfAbsent(Notification n, String recipient, Channel channel, Rendered text, OutboxStatus status) {
+        Object[] key = {n.businessKey(), n.template(), n.iteration(), recipient, channel.name()};
+        int inserted = jdbc.update("insert into notification_outbox (business_key, template_id, iteration, recipient, channel,"
+                        + " subject, body, link, status, created_at, finished_at, attempts)"
+                        + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp), 0 where not exists"
+                        + " (select 1 from notification_outbox where " + KEY + ")",
+                n.businessKey(), n.template(), n.iteration(), recipient, channel.name(), text.subject(), text.body(),
+                n.link(), status.name(), Timestamp.from(now()), status == OutboxStatus.PENDING ? null : Timestamp.from(now()),
+                key[0], key[1], key[2], key[3], key[4]);
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.queryForObject("select id from notification_outbox where " + KEY, Long.class, key));
+    }
+
+    Optional<OutboxMessage> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from notification_outbox where id = ?", NotificationOutbox::map, id)
+                .stream().findFirst();
+    }
+
+    /** The row, locked until the current transaction ends, so that two runs of one delivery job cannot both send. */
+    Optional<OutboxMessage> lock(long id) {
+        return jdbc.query("select " + COLUMNS + " from notification_outbox where id = ? for update", NotificationOutbox::map, id)
+                .stream().findFirst();
+    }
+
+    void finish(long id, OutboxStatus status, String reason) {
+        jdbc.update("update notification_outbox set status = ?, finished_at = ?, attempts = attempts + 1, last_error = ?"
+                + " where id = ?", status.name(), Timestamp.from(now()), reason, id);
+    }
+
+    void recordFailure(long id, String error) {
+        jdbc.update("update notification_outbox set attempts = attempts + 1, last_error = ? where id = ?", error, id);
+    }
+
+    private static OutboxMessage map(ResultSet rs, int row) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new OutboxMessage(rs.getLong("id"), rs.getString("business_key"), rs.getString("template_id"),
+                rs.getString("iteration"), rs.getString("recipient"), Channel.valueOf(rs.getString("channel")),
+                rs.getString("subject"), rs.getString("body"), rs.getString("link"),
+                OutboxStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant(), rs.getInt("attempts"), rs.getString("last_error"));
+    }
+}

@@ -1,0 +1,68 @@
+package org.shirong.notification;
+
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.shirong.notification.OutboxMessage.OutboxStatus;
+import org.shirong.system.SystemAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Queues a notification in the caller's (the engine's) transaction: renders its template once and
+ * writes one outbox row per recipient and channel. Inbox rows are delivered at once; every new e-mail
+ * and webhook row gets a {@code NotificationDeliveryProcess} instance whose job delivers it. A row
+ * that exists already (same key) is left alone, so a repeated call queues nothing new.
+ */
+@Service
+public class Notifications {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+
+    private final NotificationTemplates templates;
+    private final NotificationOutbox outbox;
+    private final InboxRecords inbox;
+    private final List<ExternalChannel> channels;
+    private final boolean inboxEnabled;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+
+    Notifications(NotificationTemplates templates, NotificationOutbox outbox, InboxRecords inbox,
+            List<ExternalChannel> channels, NotificationProperties properties, RuntimeService runtimeService,
+            SystemAccess systemAccess) {
+        this.templates = templates;
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.channels = List.copyOf(channels);
+        this.inboxEnabled = properties.inbox().enabled();
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+    }
+
+    /** Returns how many new rows were queued (0 when the notification had been queued before). */
+    public int send(Notification n) {
+        Rendered text = templates.render(n.template(), n.model());
+        int queued = 0;
+        if (inboxEnabled) {
+            for (String user : n.recipients().users().stream().sorted().toList()) {
+                var id = outbox.insertIfAbsent(n, user, Channel.INBOX, text, OutboxStatus.DELIVERED);
+                id.ifPresent(outboxId -> inbox.insert(outboxId, user, n, text));
+                queued += id.isPresent() ? 1 : 0;
+            }
+        }
+        for (ExternalChannel channel : channels) {
+            for (String target : channel.targets(n.recipients())) {
+                var id = outbox.insertIfAbsent(n, target, channel.channel(), text, OutboxStatus.PENDING);
+                id.ifPresent(this::startDelivery);
+                queued += id.isPresent() ? 1 : 0;
+            }
+        }
+        LOG.info("通知 {}（{}，轮次 {}）新写入发件箱 {} 条", n.template(), n.businessKey(), n.iteration(), queued);
+        return queued;
+    }
+
+    private void startDelivery(long outboxId) {
+        systemAccess.run(() -> runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY)
+                .businessKey(Long.toString(outboxId)).execute());
+    }
+}

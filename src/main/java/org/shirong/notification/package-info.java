@@ -1,0 +1,12 @@
+/**
+ * Notifications (通知) that are never lost and never sent twice: the send tasks of the processes
+ * ({@code camunda:delegateExpression="${sendNotificationDelegate}"}) render a Chinese FreeMarker
+ * template ({@code templates/notifications/}) and write one outbox row per recipient and channel in
+ * the engine's transaction, under a unique key (business key, template, iteration, recipient,
+ * channel). In-app inbox rows are delivered at once; each e-mail and webhook row is delivered by its
+ * own {@code NotificationDeliveryProcess} job, which retries on {@code shirong.notification.retry-cycle},
+ * then shows an incident in Cockpit, and marks the row delivered in a transaction of its own right
+ * after the send so that a repeated job never sends it again. Owns {@code notification_outbox},
+ * {@code notification_inbox} and {@code /api/notifications}.
+ */
+package org.shirong.notification;

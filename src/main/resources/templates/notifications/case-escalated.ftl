@@ -1,0 +1,12 @@
+<#-- 列入通报名单（超期达到通报标准，发给领导小组）。模型同 case-dispatched -->
+<#assign subject>【列入通报名单】${caseNo} ${leadUnitName}</#assign>
+领导小组：
+
+整改案件 ${caseNo} 超期已达到通报标准，已列入通报名单，请审阅。
+
+问题：${title}
+地点：${address}
+牵头单位：${leadUnitName}
+原整改期限：${due}
+
+打开任务列表：${link}

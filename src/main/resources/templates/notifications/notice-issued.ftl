@@ -1,0 +1,11 @@
+<#-- 通报已印发。模型：title 通报标题、detail 通报摘要（可无）、link -->
+<#assign subject>【通报】${title}</#assign>
+各单位：
+
+创建工作领导小组印发了《${title}》，请认真对照整改。
+<#if detail?has_content>
+
+${detail}
+</#if>
+
+打开任务列表：${link}

@@ -1,0 +1,194 @@
+package org.shirong.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.notification.OutboxMessage.OutboxStatus;
+import org.shirong.rectification.CaseRecord;
+import org.shirong.rectification.NewCase;
+import org.shirong.rectification.RectificationCases;
+import org.shirong.rectification.RectificationProcess;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * E-mail through the whole application to a real SMTP server (GreenMail on a free local port): a
+ * dispatched case's lead unit gets one mail with a correctly encoded Chinese subject, however often
+ * the send task or the delivery job runs, even after the job's own transaction rolled back; with the
+ * server down the job retries on the configured cycle (here PT1M,PT5M) into an incident, and
+ * Cockpit's retry delivers it once the server is back.
+ */
+@ShirongWebTest
+@TestPropertySource(properties = "shirong.notification.retry-cycle=PT1M,PT5M")
+class EmailDeliveryTest {
+
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void smtpServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    RectificationCases cases;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    NotificationOutbox outbox;
+    @Autowired
+    NotificationDelivery delivery;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A case for 环卫所 (whose only member is huanwei1), its dispatch notification written. */
+    private CaseRecord dispatchedCase(String title) {
+        CaseRecord c = cases.report(new NewCase(title, "EXPOSED_GARBAGE", "NORMAL", "PATROL",
+                new NewCase.Location("九亭大街 88 号", null, null, null), "巡查发现", null), "lvrong1").record();
+        runSendTask(c);
+        return c;
+    }
+
+    private void runSendTask(CaseRecord c) {
+        managementService.createJobQuery().processInstanceId(c.processInstanceId())
+                .activityId(RectificationProcess.TASK_NOTIFY_DISPATCHED).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+    }
+
+    private List<String> rows(CaseRecord c) {
+        return jdbc.queryForList("select channel || ':' || recipient from notification_outbox where business_key = ?"
+                + " order by channel, recipient", String.class, c.caseNo());
+    }
+
+    private long emailRow(CaseRecord c) {
+        return jdbc.queryForObject("select id from notification_outbox where business_key = ? and channel = 'EMAIL'",
+                Long.class, c.caseNo());
+    }
+
+    private ProcessInstance deliveryOf(long outboxId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(outboxId)).singleResult();
+    }
+
+    private Job deliveryJob(long outboxId) {
+        return managementService.createJobQuery().processInstanceId(deliveryOf(outboxId).getId()).singleResult();
+    }
+
+    @Test
+    void theLeadUnitGetsOneUtf8MailHoweverOftenTheSendTaskAndTheDeliveryRun() throws Exception {
+        CaseRecord c = dispatchedCase("九亭大街路口暴露垃圾");
+        assertThat(rows(c)).containsExactly("EMAIL:huanwei1", "INBOX:huanwei1");
+
+        // The send task once more (its job retried): no new row, no second delivery.
+        runtimeService.createProcessInstanceModification(c.processInstanceId())
+                .startBeforeActivity(RectificationProcess.TASK_NOTIFY_DISPATCHED).execute();
+        runSendTask(c);
+        assertThat(rows(c)).containsExactly("EMAIL:huanwei1", "INBOX:huanwei1");
+        long id = emailRow(c);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(id)).count()).isEqualTo(1);
+
+        managementService.executeJob(deliveryJob(id).getId());
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        assertThat(mail.getSubject()).isEqualTo("【案件派遣】" + c.caseNo() + " 九亭大街路口暴露垃圾");
+        assertThat(mail.getHeader("Subject")[0]).startsWithIgnoringCase("=?UTF-8?");
+        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+                .containsExactly("huanwei1@jiuting.example.cn");
+        assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("shirong@localhost");
+        assertThat(mail.getContentType()).containsIgnoringCase("charset=UTF-8");
+        assertThat((String) mail.getContent()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "打开任务列表：http://");
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+        assertThat(deliveryOf(id)).isNull();
+
+        // The same row's job again (run twice, or its lock expired): no second mail.
+        runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY).businessKey(Long.toString(id)).execute();
+        managementService.executeJob(deliveryJob(id).getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryWhoseJobRollsBackAfterTheSendIsNotSentAgainWhenTheJobIsRetried() {
+        CaseRecord c = dispatchedCase("沪松公路绿化带垃圾");
+        long id = emailRow(c);
+
+        // The job's transaction fails after the mail went out: the row stays delivered (its own transaction).
+        TransactionTemplate jobTransaction = new TransactionTemplate(transactions);
+        jobTransaction.executeWithoutResult(status -> {
+            delivery.deliver(id);
+            status.setRollbackOnly();
+        });
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+
+        managementService.executeJob(deliveryJob(id).getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(deliveryOf(id)).isNull();
+    }
+
+    @Test
+    void withTheServerDownTheJobRetriesIntoAnIncidentAndCockpitsRetryDeliversOnce() throws Exception {
+        CaseRecord c = dispatchedCase("涞寅路乱张贴");
+        long id = emailRow(c);
+        String jobId = deliveryJob(id).getId();
+        smtp.stop();
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(jobId)).as("attempt %d", attempt)
+                    .hasMessageContaining("Mail server connection failed");
+        }
+        assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryOf(id).getId()).singleResult().getIncidentType())
+                .isEqualTo("failedJob");
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(3);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult())
+                .as("the case goes on").isNotNull();
+
+        smtp.start();
+        managementService.setJobRetries(jobId, 1);
+        managementService.executeJob(jobId);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("【案件派遣】" + c.caseNo() + " 涞寅路乱张贴");
+        assertThat(deliveryOf(id)).isNull();
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+    }
+}

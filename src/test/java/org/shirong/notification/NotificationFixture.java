@@ -1,0 +1,124 @@
+package org.shirong.notification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.flywaydb.core.Flyway;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.system.SystemAccess;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Wires the real notification services by hand over an engine-only test engine's database, which
+ * must have Shirong's migrations applied ({@link #migrate}): the inbox always, e-mail never (no SMTP
+ * server), the webhook when a robot URL is given. {@link #register()} makes the beans the diagrams
+ * name available to their expressions.
+ */
+public final class NotificationFixture {
+
+    private static boolean migrated;
+
+    final JdbcTemplate jdbc;
+    final NotificationOutbox outbox;
+    final Notifications notifications;
+    final NotificationDelivery delivery;
+    final NotificationProperties properties;
+    private final IdentityService identity;
+    private final JavaDelegate sendNotificationDelegate;
+
+    public NotificationFixture(ProcessEngine engine) {
+        this(engine, null);
+    }
+
+    NotificationFixture(ProcessEngine engine, String webhookUrl) {
+        DataSource dataSource = dataSource(engine);
+        jdbc = new JdbcTemplate(dataSource);
+        identity = engine.getIdentityService();
+        properties = new NotificationProperties("http://localhost:8080/camunda/app/tasklist/default/", "PT1M,PT10M,PT1H",
+                new NotificationProperties.Inbox(true), new NotificationProperties.Email(true, "shirong@localhost"),
+                new NotificationProperties.Webhook(webhookUrl != null, webhookUrl, Map.of(), Duration.ofSeconds(5)));
+        outbox = new NotificationOutbox(jdbc);
+        List<ExternalChannel> channels = List.of(new EmailChannel(null, "shirong@localhost", identity),
+                new WebhookChannel(properties.webhook(), new ObjectMapper()));
+        notifications = new Notifications(new NotificationTemplates(), outbox, new InboxRecords(jdbc), channels, properties,
+                engine.getRuntimeService(), new SystemAccess(identity));
+        delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
+        sendNotificationDelegate = new SendNotificationDelegate(
+                new RecipientResolver(identity, new OrganizationRecords(jdbc), "chuangban", "lingdao"),
+                new NotificationModel(identity, properties, WorkingCalendar.bundled()), notifications);
+    }
+
+    private static DataSource dataSource(ProcessEngine engine) {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    }
+
+    /** Applies Shirong's migrations to the engine's database, once per JVM. */
+    static synchronized void migrate(ProcessEngine engine) {
+        if (!migrated) {
+            Flyway.configure().dataSource(dataSource(engine)).locations("classpath:db/migration")
+                    .table("shirong_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            migrated = true;
+        }
+    }
+
+    /** Registers {@code sendNotificationDelegate}, {@code deliverNotificationDelegate} and {@code notificationRetryCycle}. */
+    public void register() {
+        Mocks.register("sendNotificationDelegate", sendNotificationDelegate);
+        Mocks.register("deliverNotificationDelegate", new DeliverNotificationDelegate(delivery));
+        Mocks.register("notificationRetryCycle", properties.retryCycle());
+    }
+
+    /** A user with an e-mail address in the group, optionally recorded as the unit's head ({@code organization.yaml} head-of). */
+    public void member(String userId, String groupId, boolean head) {
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(groupId);
+            identity.saveGroup(group);
+        }
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            user.setEmail(userId + "@jiuting.example.cn");
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
+        }
+        jdbc.update("merge into org_unit (group_id, name, unit_type, sort_order) key (group_id) values (?, ?, 'UNIT', 0)",
+                groupId, groupId);
+        if (head) {
+            jdbc.update("merge into org_unit_head (group_id, user_id) key (group_id, user_id) values (?, ?)", groupId, userId);
+        }
+    }
+
+    /** The templates of a user's inbox messages, oldest first. */
+    public List<String> inbox(String userId) {
+        return jdbc.queryForList("select template_id from notification_inbox where recipient_id = ? order by id", String.class, userId);
+    }
+
+    /** The body of a user's latest inbox message with the template. */
+    public String latestBody(String userId, String template) {
+        return jdbc.queryForObject("select body from notification_inbox where recipient_id = ? and template_id = ?"
+                + " order by id desc limit 1", String.class, userId, template);
+    }
+
+    public long outboxRows(String businessKey) {
+        return jdbc.queryForObject("select count(*) from notification_outbox where business_key = ?", Long.class, businessKey);
+    }
+
+    public void clear() {
+        jdbc.update("delete from notification_inbox");
+        jdbc.update("delete from notification_outbox");
+    }
+}

@@ -1,0 +1,115 @@
+package org.shirong.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shirong.notification.OutboxMessage.OutboxStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * The outbox and inbox SQL on a real PostgreSQL 17 (what H2 forgives, PostgreSQL may not): a repeated
+ * write queues nothing, and two runs of one delivery at the same time (two nodes) send it once,
+ * the second waiting for the first one's row lock.
+ */
+class NotificationOutboxOnPostgresTest {
+
+    private static EmbeddedPostgres postgres;
+    private static JdbcTemplate jdbc;
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("shirong_schema_history").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    private static Notification notice(String iteration) {
+        return new Notification("JT-2026-000042", "case-warning", iteration, NotificationTemplatesTest.sampleModel(),
+                new Recipients(Set.of("huanwei1"), Set.of("huanwei")));
+    }
+
+    @Test
+    void aRepeatedWriteQueuesNothingAndTheInboxShowsTheMessageOnce() {
+        NotificationOutbox outbox = new NotificationOutbox(jdbc);
+        InboxRecords inbox = new InboxRecords(jdbc);
+        Rendered text = new NotificationTemplates().render("case-warning", NotificationTemplatesTest.sampleModel());
+
+        Optional<Long> first = outbox.insertIfAbsent(notice("2026-05-08T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED);
+        first.ifPresent(id -> inbox.insert(id, "huanwei1", notice("2026-05-08T02:00:00Z"), text));
+        assertThat(outbox.insertIfAbsent(notice("2026-05-08T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED)).isEmpty();
+        assertThat(outbox.insertIfAbsent(notice("2026-05-15T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED))
+                .as("a warning for a new due date").isPresent();
+
+        assertThat(first).isPresent();
+        OutboxMessage row = outbox.find(first.get()).orElseThrow();
+        assertThat(row.status()).isEqualTo(OutboxStatus.DELIVERED);
+        assertThat(row.finishedAt()).isNotNull();
+        assertThat(row.subject()).startsWith("【黄灯提醒】JT-2026-000042");
+        List<InboxRecords.InboxMessage> messages = inbox.list("huanwei1", true, 10);
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m.subject()).isEqualTo(row.subject()));
+        assertThat(inbox.markRead(messages.get(0).id(), "nongfu1")).isFalse();
+        assertThat(inbox.markRead(messages.get(0).id(), "huanwei1")).isTrue();
+        assertThat(inbox.list("huanwei1", true, 10)).isEmpty();
+    }
+
+    @Test
+    void twoRunsOfOneDeliveryAtTheSameTimeSendItOnce() throws Exception {
+        NotificationOutbox outbox = new NotificationOutbox(jdbc);
+        Rendered text = new Rendered("【测试】并发发送", "正文");
+        long id = outbox.insertIfAbsent(notice("concurrent"), "huanwei1", Channel.EMAIL, text, OutboxStatus.PENDING).orElseThrow();
+        AtomicInteger sent = new AtomicInteger();
+        CountDownLatch sending = new CountDownLatch(1);
+        ExternalChannel slowMail = new ExternalChannel() {
+            @Override
+            public Channel channel() {
+                return Channel.EMAIL;
+            }
+
+            @Override
+            public List<String> targets(Recipients recipients) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> send(OutboxMessage message) {
+                sent.incrementAndGet();
+                sending.countDown();
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Optional.empty();
+            }
+        };
+        NotificationDelivery delivery = new NotificationDelivery(outbox, List.of(slowMail), new DataSourceTransactionManager(dataSource));
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> delivery.deliver(id));
+        assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> delivery.deliver(id));
+        CompletableFuture.allOf(first, second).get(20, TimeUnit.SECONDS);
+
+        assertThat(sent).hasValue(1);
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+    }
+}

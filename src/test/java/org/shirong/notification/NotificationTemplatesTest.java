@@ -1,0 +1,97 @@
+package org.shirong.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every notification template renders in Chinese with a sample model, and every template a diagram names exists. */
+class NotificationTemplatesTest {
+
+    private static final Path FOLDER = Path.of("src/main/resources/templates/notifications");
+
+    private final NotificationTemplates templates = new NotificationTemplates();
+
+    static Map<String, Object> sampleModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("caseNo", "JT-2026-000042");
+        model.put("title", "九亭大街路口暴露垃圾");
+        model.put("address", "九亭大街 88 号");
+        model.put("leadUnit", "huanwei");
+        model.put("leadUnitName", "环卫所");
+        model.put("due", "2026年5月9日 10:00");
+        model.put("link", "http://localhost:8080/camunda/app/tasklist/default/#/?searchQuery=x");
+        model.put("comment", "墙角仍有垃圾");
+        model.put("reworkCount", "2");
+        model.put("place", "镇政府三楼会议室");
+        model.put("detail", "一、通报上周检查情况\n二、部署本周整治任务");
+        model.put("openCount", "3");
+        return model;
+    }
+
+    private static List<String> templateIds() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ftl"))
+                    .map(n -> n.substring(0, n.length() - ".ftl".length())).sorted().toList();
+        }
+    }
+
+    @Test
+    void theTemplatesTheCampaignNeedsExist() throws IOException {
+        assertThat(templateIds()).contains("case-dispatched", "case-warning", "case-overdue", "case-escalated",
+                "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work");
+    }
+
+    @Test
+    void everyTemplateRendersASubjectLineAndABodyWithTheLink() throws IOException {
+        for (String id : templateIds()) {
+            Rendered text = templates.render(id, sampleModel());
+            assertThat(text.subject()).as(id).isNotBlank().doesNotContain("\n", "${").startsWith("【");
+            assertThat(text.body()).as(id).isNotBlank().doesNotContain("${", "<#")
+                    .contains("http://localhost:8080/camunda/app/tasklist/default/");
+        }
+        Rendered dispatched = templates.render("case-dispatched", sampleModel());
+        assertThat(dispatched.subject()).isEqualTo("【案件派遣】JT-2026-000042 九亭大街路口暴露垃圾");
+        assertThat(dispatched.body()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "整改期限：2026年5月9日 10:00");
+        assertThat(templates.render("verification-failed", sampleModel()).body()).contains("第 2 次返工", "核查意见：墙角仍有垃圾");
+    }
+
+    @Test
+    void optionalValuesMayBeMissingButAMissingCaseNumberFailsLoudly() {
+        Map<String, Object> model = sampleModel();
+        model.keySet().removeAll(List.of("comment", "reworkCount", "place", "detail"));
+        assertThat(templates.render("verification-failed", model).body()).contains("核查意见：（无）").doesNotContain("次返工");
+        assertThat(templates.render("meeting-agenda-issued", model).body()).doesNotContain("地点", "议程");
+
+        model.remove("caseNo");
+        assertThatThrownBy(() -> templates.render("case-dispatched", model))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("case-dispatched").hasMessageContaining("caseNo");
+        assertThatThrownBy(() -> templates.render("no-such-template", model)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> templates.render("../application", model)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyTemplateADiagramNamesExists() throws IOException {
+        Pattern template = Pattern.compile("<camunda:inputParameter name=\"template\">([^<]+)</camunda:inputParameter>");
+        int found = 0;
+        try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+                Matcher m = template.matcher(Files.readString(file));
+                while (m.find()) {
+                    found++;
+                    assertThat(templates.exists(m.group(1))).as(file + " 的模板 " + m.group(1)).isTrue();
+                }
+            }
+        }
+        assertThat(found).isGreaterThanOrEqualTo(5);
+    }
+}
