@@ -69,6 +69,8 @@ class OrganizationSeederTest {
         assertThat(records.units()).filteredOn(u -> u.type() == GroupType.UNIT).hasSize(15);
         assertThat(records.units()).filteredOn(u -> u.id().equals("lvrong")).singleElement()
                 .satisfies(u -> assertThat(u.duties()).contains("牵头部门"));
+        assertThat(records.units()).filteredOn(u -> u.id().equals("huanwei")).singleElement()
+                .satisfies(u -> assertThat(u.duties()).contains("清扫保洁"));
         User user = identityService.createUserQuery().userId("juwei01a").singleResult();
         assertThat(user.getFirstName()).isEqualTo("王主任");
         assertThat(user.getEmail()).isEqualTo("juwei01a@jiuting.example.cn");
