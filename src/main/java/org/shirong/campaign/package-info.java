@@ -1,5 +1,11 @@
 /**
- * Campaigns and the work they hand out: for now the 工作交办 process ({@code WorkAssignmentProcess})
- * by which the office gives a unit a task with a deadline and reviews the result.
+ * Campaigns and the work they hand out: the 工作交办 process ({@code WorkAssignmentProcess}) by which
+ * the office gives a unit a task with a deadline and reviews the result, and the campaign templates
+ * (活动模板) of {@code config/campaigns/} that a campaign is started from: three phases with the
+ * plan's dates and lengths, the participating units, the plan items with their lead and responsible
+ * units, the tasks of each phase and the recurring meetings, reports, inspections and assessments
+ * ({@link org.shirong.campaign.CampaignTemplates}, checked at start-up against the organisation and the
+ * category catalogue). {@code CampaignSchedule} turns a start request ({@code template}, {@code code},
+ * {@code name}, optional dates) into the concrete phase windows the campaign process runs on.
  */
 package org.shirong.campaign;

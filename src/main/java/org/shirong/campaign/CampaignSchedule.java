@@ -1,0 +1,166 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.shirong.campaign.CampaignStartRequest.Dates;
+import org.shirong.campaign.CampaignStartRequest.PhaseDates;
+import org.shirong.campaign.CampaignTemplate.Phase;
+import org.shirong.system.ApiError;
+
+/**
+ * The concrete phases of a campaign to be started: from today, from a given start date or from
+ * per-phase dates, keeping the template's lengths (and the gaps between its phases) wherever the
+ * request says nothing. A phase runs from the start of its first day to the start of the day after
+ * its last one, in the town's time zone. Problems with the request come back as {@link ApiError}s.
+ */
+final class CampaignSchedule {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    /** One phase of the campaign: its days, and the instants its sub-process starts and its end timer fires. */
+    record PhaseWindow(String phase, String name, LocalDate from, LocalDate to, Instant start, Instant end) {
+    }
+
+    /** The first and last day of a phase. */
+    private record Span(LocalDate from, LocalDate to) {
+    }
+
+    /** The phases, or why the request cannot be scheduled (then {@code phases} is empty). */
+    record Result(List<PhaseWindow> phases, List<ApiError> errors) {
+
+        Result {
+            phases = List.copyOf(phases);
+            errors = List.copyOf(errors);
+        }
+
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final ZoneId zone;
+
+    CampaignSchedule() {
+        this(SHANGHAI);
+    }
+
+    CampaignSchedule(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    Result plan(CampaignTemplate template, CampaignStartRequest request, LocalDate today) {
+        List<ApiError> errors = new ArrayList<>();
+        checkCodeAndName(request, errors);
+        int namingErrors = errors.size();
+        Dates dates = request.dates();
+        List<Span> days;
+        String endField;
+        if (dates != null && dates.start() != null && dates.phases() != null) {
+            errors.add(ApiError.field("dates", "AMBIGUOUS_DATES", "dates.start 与 dates.phases 只能填写其一"));
+            return new Result(List.of(), errors);
+        } else if (dates != null && dates.phases() != null) {
+            days = PerPhaseDates.days(template, dates.phases(), today, errors);
+            endField = "dates.phases[" + (template.phases().size() - 1) + "].to";
+        } else {
+            days = following(template, dates == null || dates.start() == null ? today : dates.start());
+            endField = dates == null || dates.start() == null ? "dates" : "dates.start";
+        }
+        LocalDate end = days.isEmpty() ? null : days.get(days.size() - 1).to();
+        if (errors.size() == namingErrors && end != null && end.isBefore(today)) {
+            errors.add(ApiError.field(endField, "ALREADY_ENDED", "按此日期活动将于 %s 结束，早于今天（%s）".formatted(end, today)));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(List.of(), errors);
+        }
+        List<PhaseWindow> windows = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            Phase phase = template.phases().get(i);
+            LocalDate from = days.get(i).from();
+            LocalDate to = days.get(i).to();
+            windows.add(new PhaseWindow(phase.id(), phase.name(), from, to, startOf(from), startOf(to.plusDays(1))));
+        }
+        return new Result(windows, List.of());
+    }
+
+    /** Each phase from {@code start} on, keeping the template's lengths and the gaps between its phases. */
+    private static List<Span> following(CampaignTemplate template, LocalDate start) {
+        List<Span> days = new ArrayList<>();
+        LocalDate from = start;
+        for (int i = 0; i < template.phases().size(); i++) {
+            if (i > 0) {
+                from = days.get(i - 1).to().plusDays(1 + gapBefore(template, i));
+            }
+            days.add(new Span(from, lastDay(template.phases().get(i), from)));
+        }
+        return days;
+    }
+
+    /** Days between the end of phase {@code i - 1} and the start of phase {@code i} in the template. */
+    private static long gapBefore(CampaignTemplate template, int i) {
+        return ChronoUnit.DAYS.between(template.phases().get(i - 1).to(), template.phases().get(i).from()) - 1;
+    }
+
+    private static LocalDate lastDay(Phase phase, LocalDate from) {
+        return from.plus(phase.length()).minusDays(1);
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    private static void checkCodeAndName(CampaignStartRequest request, List<ApiError> errors) {
+        if (request.code() == null || request.code().isBlank()) {
+            errors.add(ApiError.field("code", "REQUIRED", "请填写活动编号（如 JT-2025-DB）"));
+        } else if (!CODE.matcher(request.code()).matches()) {
+            errors.add(ApiError.field("code", "INVALID_CODE", "活动编号只能包含英文字母、数字、连字符和下划线，不超过 64 个字符（如 JT-2025-DB）"));
+        }
+        if (request.name() == null || request.name().isBlank()) {
+            errors.add(ApiError.field("name", "REQUIRED", "请填写活动名称"));
+        } else if (request.name().length() > 200) {
+            errors.add(ApiError.field("name", "TOO_LONG", "活动名称不能超过 200 个字"));
+        }
+    }
+
+    /** Per-phase dates: what each entry gives, the rest following the template; checked in order. */
+    private static final class PerPhaseDates {
+
+        static List<Span> days(CampaignTemplate template, List<PhaseDates> given, LocalDate today, List<ApiError> errors) {
+            int count = template.phases().size();
+            if (given.size() != count) {
+                errors.add(ApiError.field("dates.phases", "PHASE_COUNT",
+                        "所选模板有 %d 个阶段，dates.phases 给出了 %d 个".formatted(count, given.size())));
+                return List.of();
+            }
+            List<Span> days = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                PhaseDates entry = given.get(i) == null ? new PhaseDates(null, null) : given.get(i);
+                String at = "dates.phases[" + i + "]";
+                LocalDate from = entry.from() != null ? entry.from()
+                        : i == 0 ? today : days.get(i - 1).to().plusDays(1 + gapBefore(template, i));
+                LocalDate to = entry.to() != null ? entry.to() : lastDay(template.phases().get(i), from);
+                if (to.isBefore(from)) {
+                    errors.add(ApiError.field(at + ".to", "END_BEFORE_START",
+                            "第 %d 阶段的结束日期 %s 早于开始日期 %s".formatted(i + 1, to, from)));
+                }
+                if (i > 0) {
+                    Span previous = days.get(i - 1);
+                    if (from.isBefore(previous.from())) {
+                        errors.add(ApiError.field(at + ".from", "OUT_OF_ORDER",
+                                "第 %d 阶段的开始日期 %s 早于第 %d 阶段的开始日期 %s（阶段须按先后排列）".formatted(i + 1, from, i, previous.from())));
+                    } else if (!from.isAfter(previous.to())) {
+                        errors.add(ApiError.field(at + ".from", "OVERLAP",
+                                "第 %d 阶段（%s 起）与第 %d 阶段（%s 至 %s）重叠".formatted(i + 1, from, i, previous.from(), previous.to())));
+                    }
+                }
+                days.add(new Span(from, to));
+            }
+            return days;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.shirong.campaign;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.shirong.rectification.CaseSource;
+
+/**
+ * A campaign template of {@code config/campaigns/} (活动模板): the three phases with the plan's dates and
+ * their lengths, the participating units, the plan items, the tasks of each phase and the recurring
+ * cycles that a campaign started from it runs. Read and checked by {@link CampaignTemplates}; defaults
+ * left out of the file (a participant's id, name and duties, an item's name) are filled in.
+ */
+public record CampaignTemplate(String id, String name, String source, List<Phase> phases,
+        List<Participant> participants, List<Item> items, List<TaskDefinition> tasks, List<Cycle> cycles, Rules rules) {
+
+    /** {@code who}: one task for each participating unit. */
+    public static final String EACH_UNIT = "each-unit";
+    /** {@code who}: one task for each plan item, done by the item's lead unit. */
+    public static final String EACH_ITEM_LEAD = "each-item-lead";
+
+    public CampaignTemplate {
+        phases = copy(phases);
+        participants = copy(participants);
+        items = copy(items);
+        tasks = copy(tasks);
+        cycles = copy(cycles);
+        rules = rules == null ? new Rules(false) : rules;
+    }
+
+    /** A phase: the plan's own dates (first and last day, inclusive) and the length a later campaign keeps. */
+    public record Phase(String id, String name, LocalDate from, LocalDate to, Period length) {
+    }
+
+    /**
+     * A participating unit: the group that does its work and, unless the file says otherwise, that
+     * group's id, name and duties from {@code organization.yaml}. {@code standIn} marks a group that
+     * only stands in, in this installation, for the body named in {@code name}.
+     */
+    public record Participant(String id, String group, String name, String duties, Boolean standIn) {
+
+        public Participant {
+            standIn = Boolean.TRUE.equals(standIn);
+        }
+    }
+
+    /** A plan item (整治项目): a problem category with its lead and responsible units. */
+    public record Item(String category, String name, String lead, List<String> responsible, String finishBy) {
+
+        public Item {
+            responsible = copy(responsible);
+        }
+    }
+
+    /**
+     * A task of a phase. {@code who} is a group id, {@link #EACH_UNIT} or {@link #EACH_ITEM_LEAD};
+     * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends;
+     * {@code findings} (optional) is the case source under which problems found become rectification cases.
+     */
+    public record TaskDefinition(String id, String name, String phase, String who, TaskKind kind,
+            Period dueBeforePhaseEnd, CaseSource findings) {
+
+        public TaskDefinition {
+            kind = kind == null ? TaskKind.TASK : kind;
+        }
+    }
+
+    /**
+     * A recurring piece of work, run on a Camunda cron timer while the campaign (or the listed phases)
+     * runs. {@code process} is the process a meeting is held by, {@code categories} what an inspection
+     * checks, {@code scorePeriod} the unit scores the cycle calculates.
+     */
+    public record Cycle(String id, String name, CycleKind kind, String cron, String who, List<String> phases,
+            List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod) {
+
+        public Cycle {
+            phases = copy(phases);
+            categories = copy(categories);
+        }
+    }
+
+    /** Rules the campaign process applies to its cases. */
+    public record Rules(Boolean verifyCitizenCasesOnSite) {
+
+        public Rules {
+            verifyCitizenCasesOnSite = Boolean.TRUE.equals(verifyCitizenCasesOnSite);
+        }
+    }
+
+    public Optional<Phase> phase(String phaseId) {
+        return phases.stream().filter(p -> p != null && p.id() != null && p.id().equals(phaseId)).findFirst();
+    }
+
+    public Optional<TaskDefinition> task(String taskId) {
+        return tasks.stream().filter(t -> t != null && t.id() != null && t.id().equals(taskId)).findFirst();
+    }
+
+    public Optional<Cycle> cycle(String cycleId) {
+        return cycles.stream().filter(c -> c != null && c.id() != null && c.id().equals(cycleId)).findFirst();
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        // Entries may be null while the file is checked (an empty "- " line); List.copyOf would refuse them.
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+}

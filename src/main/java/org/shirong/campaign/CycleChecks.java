@@ -1,0 +1,80 @@
+package org.shirong.campaign;
+
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
+import org.shirong.campaign.CampaignTemplate.Cycle;
+
+/**
+ * Checks the cycles of a template. A cron expression is parsed by Camunda's own parser
+ * ({@link CronTimer}, the one its timer events use), so whatever passes here the engine accepts.
+ */
+final class CycleChecks {
+
+    private static final Pattern PROCESS_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private final TemplateChecks checks;
+    private final List<String> problems;
+
+    CycleChecks(TemplateChecks checks) {
+        this.checks = checks;
+        this.problems = checks.problems;
+    }
+
+    void check() {
+        List<Cycle> cycles = checks.template.cycles();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < cycles.size(); i++) {
+            Cycle cycle = cycles.get(i);
+            String at = "cycles[" + i + "]";
+            if (cycle == null) {
+                problems.add(at + ": 空条目");
+                continue;
+            }
+            checks.checkId("cycles", i, cycle.id(), TemplateChecks.ID, seen);
+            if (TemplateChecks.blank(cycle.name())) {
+                problems.add(at + ".name: 必须填写中文名称");
+            }
+            if (cycle.kind() == null) {
+                problems.add(at + ".kind: 必须填写类型（MEETING 会议、REPORT 报告、INSPECTION 检查、ASSESSMENT 考核）");
+            }
+            cron(at + ".cron", cycle.cron());
+            checks.who(at + ".who", cycle.who());
+            for (int k = 0; k < cycle.phases().size(); k++) {
+                checks.phase("%s.phases[%d]".formatted(at, k), cycle.phases().get(k));
+            }
+            for (int k = 0; k < cycle.categories().size(); k++) {
+                checks.category("%s.categories[%d]".formatted(at, k), cycle.categories().get(k));
+            }
+            process(at, cycle);
+        }
+    }
+
+    private void cron(String at, String cron) {
+        if (TemplateChecks.blank(cron)) {
+            problems.add(at + ": 必须填写 cron 表达式（6 段：秒 分 时 日 月 周，如 \"0 0 9 5,20 * ?\"）");
+            return;
+        }
+        try {
+            CronTimer.parse(cron.strip());
+        } catch (ParseException e) {
+            problems.add("%s: \"%s\" 不是 Camunda 可用的 cron 表达式（6 段：秒 分 时 日 月 周，如 \"0 0 9 5,20 * ?\" 每月 5 日和 20 日 9:00）：%s"
+                    .formatted(at, cron, e.getMessage()));
+        }
+    }
+
+    private void process(String at, Cycle cycle) {
+        if (cycle.kind() == CycleKind.MEETING) {
+            if (TemplateChecks.blank(cycle.process())) {
+                problems.add(at + ".process: 会议（MEETING）必须指明召开会议的流程（如 JointMeetingProcess）");
+            } else if (!PROCESS_KEY.matcher(cycle.process()).matches()) {
+                problems.add(at + ".process: \"" + cycle.process() + "\" 不是有效的流程 key（英文字母、数字和下划线）");
+            }
+        } else if (cycle.process() != null && cycle.kind() != null) {
+            problems.add(at + ".process: 只有会议（MEETING）指明流程，" + cycle.kind() + " 不用填写");
+        }
+    }
+}

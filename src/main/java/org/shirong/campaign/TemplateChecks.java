@@ -1,0 +1,156 @@
+package org.shirong.campaign;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.shirong.campaign.CampaignTemplate.Phase;
+import org.shirong.campaign.CampaignTemplate.TaskDefinition;
+
+/**
+ * Checks a campaign template field by field: its id and name, the phases ({@link PhaseChecks}), the
+ * participants and items ({@link UnitChecks}), the tasks and the cycles ({@link CycleChecks}), and the
+ * groups, categories and phases they refer to. Every problem names its field.
+ */
+final class TemplateChecks {
+
+    private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+    final CampaignTemplate template;
+    final TemplateReferences references;
+    final List<String> problems = new ArrayList<>();
+
+    private TemplateChecks(CampaignTemplate template, TemplateReferences references) {
+        this.template = template;
+        this.references = references;
+    }
+
+    static List<String> check(CampaignTemplate template, String expectedId, TemplateReferences references) {
+        TemplateChecks checks = new TemplateChecks(template, references);
+        checks.header(expectedId);
+        PhaseChecks.check(template.phases(), checks.problems);
+        new UnitChecks(checks).check();
+        checks.tasks();
+        new CycleChecks(checks).check();
+        return checks.problems;
+    }
+
+    private void header(String expectedId) {
+        if (blank(template.id())) {
+            problems.add("id: 必须填写模板 id（与文件名相同，如 " + expectedId + "）");
+        } else if (!TEMPLATE_ID.matcher(template.id()).matches()) {
+            problems.add("id: \"" + template.id() + "\" 只能包含小写英文字母、数字和连字符（如 jiuting-2023-standard-town）");
+        } else if (!template.id().equals(expectedId)) {
+            problems.add("id: \"" + template.id() + "\" 必须与文件名 " + expectedId + ".yaml 一致");
+        }
+        if (blank(template.name())) {
+            problems.add("name: 必须填写模板的中文名称");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < template.phases().size(); i++) {
+            Phase phase = template.phases().get(i);
+            if (phase != null) {
+                checkId("phases", i, phase.id(), ID, seen);
+                if (blank(phase.name())) {
+                    problems.add("phases[" + i + "].name: 必须填写中文名称");
+                }
+            }
+        }
+    }
+
+    private void tasks() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < template.tasks().size(); i++) {
+            TaskDefinition task = template.tasks().get(i);
+            String at = "tasks[" + i + "]";
+            if (task == null) {
+                problems.add(at + ": 空条目");
+                continue;
+            }
+            checkId("tasks", i, task.id(), ID, seen);
+            if (blank(task.name())) {
+                problems.add(at + ".name: 必须填写中文名称（动词 + 对象，如 对照标准全面自查）");
+            }
+            who(at + ".who", task.who());
+            if (task.phase() == null) {
+                problems.add(at + ".phase: 必须填写所属阶段（phases 中的 id）");
+            } else if (phase(at + ".phase", task.phase())) {
+                due(at, task, template.phase(task.phase()).orElseThrow());
+            }
+        }
+    }
+
+    private void due(String at, TaskDefinition task, Phase phase) {
+        var due = task.dueBeforePhaseEnd();
+        if (due == null) {
+            return;
+        }
+        if (due.isNegative()) {
+            problems.add(at + ".due-before-phase-end: " + due + " 不能为负（P0D 即阶段结束之日）");
+        } else if (phase.from() != null && phase.to() != null && phase.to().minus(due).isBefore(phase.from())) {
+            problems.add("%s.due-before-phase-end: %s 超出了阶段“%s”的时长（按方案日期期限将是 %s，早于阶段开始 %s）"
+                    .formatted(at, due, phase.name(), phase.to().minus(due), phase.from()));
+        }
+    }
+
+    void checkId(String list, int index, String id, Pattern pattern, Map<String, Integer> seen) {
+        String at = list + "[" + index + "].id";
+        if (blank(id)) {
+            problems.add(at + ": 必须填写");
+        } else if (!pattern.matcher(id).matches()) {
+            problems.add(at + ": \"" + id + "\" 只能包含英文字母和数字" + (pattern == ID ? "，并以小写字母开头（如 selfInspection）" : ""));
+        } else if (seen.putIfAbsent(id, index) != null) {
+            problems.add("%s: \"%s\" 与 %s[%d] 重复".formatted(at, id, list, seen.get(id)));
+        }
+    }
+
+    void group(String at, String id) {
+        if (blank(id)) {
+            problems.add(at + ": 必须填写组 id（config/organization.yaml）");
+        } else if (references.group(id).isEmpty()) {
+            problems.add(at + ": 组 \"" + id + "\" 未在 config/organization.yaml 中定义");
+        }
+    }
+
+    void who(String at, String who) {
+        if (CampaignTemplate.EACH_UNIT.equals(who)) {
+            if (template.participants().isEmpty()) {
+                problems.add(at + ": each-unit 需要 participants 中至少有一个参加单位");
+            }
+        } else if (CampaignTemplate.EACH_ITEM_LEAD.equals(who)) {
+            if (template.items().isEmpty()) {
+                problems.add(at + ": each-item-lead 需要 items 中至少有一个整治项目");
+            }
+        } else if (blank(who)) {
+            problems.add(at + ": 必须填写由谁办理（组 id、each-unit 或 each-item-lead）");
+        } else {
+            group(at, who);
+        }
+    }
+
+    boolean phase(String at, String phaseId) {
+        if (template.phase(phaseId).isEmpty()) {
+            problems.add(at + ": 阶段 \"" + phaseId + "\" 未在 phases 中定义");
+            return false;
+        }
+        return true;
+    }
+
+    void category(String at, String code) {
+        if (blank(code)) {
+            problems.add(at + ": 必须填写问题类别代码（config/categories.yaml）");
+            return;
+        }
+        references.category(code).ifPresentOrElse(c -> {
+            if (!c.applicable()) {
+                problems.add(at + ": 类别 \"" + code + "\"（" + c.name() + "）在 config/categories.yaml 中标为不适用（applicable: false）");
+            }
+        }, () -> problems.add(at + ": 类别 \"" + code + "\" 未在 config/categories.yaml 中定义"));
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

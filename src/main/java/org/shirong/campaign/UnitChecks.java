@@ -1,0 +1,72 @@
+package org.shirong.campaign;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.shirong.campaign.CampaignTemplate.Item;
+import org.shirong.campaign.CampaignTemplate.Participant;
+
+/**
+ * Checks the units a template names: the participating units (groups of {@code organization.yaml},
+ * ids unique) and the plan items (applicable categories of {@code categories.yaml}, each once, with
+ * known lead and responsible units and a known phase to finish by).
+ */
+final class UnitChecks {
+
+    private static final Pattern PARTICIPANT_ID = Pattern.compile("[a-zA-Z0-9]+");
+
+    private final TemplateChecks checks;
+    private final List<String> problems;
+
+    UnitChecks(TemplateChecks checks) {
+        this.checks = checks;
+        this.problems = checks.problems;
+    }
+
+    void check() {
+        participants();
+        items();
+    }
+
+    private void participants() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < checks.template.participants().size(); i++) {
+            Participant p = checks.template.participants().get(i);
+            String at = "participants[" + i + "]";
+            if (p == null) {
+                problems.add(at + ": 空条目");
+                continue;
+            }
+            checks.group(at + ".group", p.group());
+            checks.checkId("participants", i, p.id() == null ? p.group() : p.id(), PARTICIPANT_ID, seen);
+            if (p.standIn() && TemplateChecks.blank(p.name())) {
+                problems.add(at + ".name: 替身单位（stand-in: true）必须写明方案中的真实单位名称");
+            }
+        }
+    }
+
+    private void items() {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < checks.template.items().size(); i++) {
+            Item item = checks.template.items().get(i);
+            String at = "items[" + i + "]";
+            if (item == null) {
+                problems.add(at + ": 空条目");
+                continue;
+            }
+            checks.category(at + ".category", item.category());
+            Integer first = item.category() == null ? null : seen.putIfAbsent(item.category(), i);
+            if (first != null) {
+                problems.add("%s.category: \"%s\" 与 items[%d] 重复".formatted(at, item.category(), first));
+            }
+            checks.group(at + ".lead", item.lead());
+            for (int k = 0; k < item.responsible().size(); k++) {
+                checks.group("%s.responsible[%d]".formatted(at, k), item.responsible().get(k));
+            }
+            if (item.finishBy() != null) {
+                checks.phase(at + ".finish-by", item.finishBy());
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.shirong.campaign.CampaignSchedule.PhaseWindow;
+import org.shirong.campaign.CampaignSchedule.Result;
+import org.shirong.campaign.CampaignStartRequest.Dates;
+import org.shirong.campaign.CampaignStartRequest.PhaseDates;
+import org.shirong.campaign.CampaignTemplate.Phase;
+import org.shirong.system.ApiError;
+
+/** The phases of a new campaign: from today, from a start date or from per-phase dates, and bad dates named by field. */
+class CampaignScheduleTest {
+
+    private static final CampaignTemplate JIUTING = CampaignTemplateReader.read(
+            Path.of("config/campaigns/jiuting-2023-standard-town.yaml"), TemplateFixture.references());
+    private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
+
+    private final CampaignSchedule schedule = new CampaignSchedule();
+
+    private static CampaignStartRequest request(Dates dates) {
+        return new CampaignStartRequest(JIUTING.id(), "JT-2025-DB", "九亭镇 2025 年创建达标镇", dates);
+    }
+
+    private static Dates perPhase(PhaseDates... phases) {
+        return new Dates(null, Arrays.asList(phases));
+    }
+
+    private static PhaseDates days(String from, String to) {
+        return new PhaseDates(from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to));
+    }
+
+    private static List<String> spans(Result result) {
+        assertThat(result.errors()).isEmpty();
+        return result.phases().stream().map(w -> w.from() + "~" + w.to()).toList();
+    }
+
+    @Test
+    void withoutDatesThePhasesStartTodayAndKeepTheTemplatesLengths() {
+        Result result = schedule.plan(JIUTING, request(null), TODAY);
+
+        assertThat(result.valid()).isTrue();
+        assertThat(spans(result)).containsExactly("2025-03-10~2025-06-09", "2025-06-10~2025-11-09", "2025-11-10~2026-01-09");
+        PhaseWindow first = result.phases().get(0);
+        assertThat(first.phase()).isEqualTo("preparation");
+        assertThat(first.name()).isEqualTo("前期准备");
+        // Midnight in Shanghai; the phase ends (its timer fires) when the day after its last day begins.
+        assertThat(first.start()).isEqualTo(Instant.parse("2025-03-09T16:00:00Z"));
+        assertThat(first.end()).isEqualTo(Instant.parse("2025-06-09T16:00:00Z")).isEqualTo(result.phases().get(1).start());
+    }
+
+    @Test
+    void withAStartDateThePhasesFollowFromIt() {
+        Result result = schedule.plan(JIUTING, request(new Dates(LocalDate.of(2025, 3, 1), null)), TODAY);
+
+        assertThat(spans(result)).containsExactly("2025-03-01~2025-05-31", "2025-06-01~2025-10-31", "2025-11-01~2025-12-31");
+        assertThat(result.phases().get(2).end()).isEqualTo(Instant.parse("2025-12-31T16:00:00Z"));
+    }
+
+    @Test
+    void perPhaseDatesAreFollowedAndWhatIsLeftOutFollowsTheTemplate() {
+        assertThat(spans(schedule.plan(JIUTING, request(perPhase(days("2025-04-01", "2025-04-30"),
+                days("2025-05-06", "2025-09-30"), days("2025-10-01", "2025-12-15"))), TODAY)))
+                .containsExactly("2025-04-01~2025-04-30", "2025-05-06~2025-09-30", "2025-10-01~2025-12-15");
+        // Only the end of the first phase given: it starts today, the others follow with their lengths.
+        assertThat(spans(schedule.plan(JIUTING, request(perPhase(days(null, "2025-04-30"), days(null, null), days(null, null))), TODAY)))
+                .containsExactly("2025-03-10~2025-04-30", "2025-05-01~2025-09-30", "2025-10-01~2025-11-30");
+    }
+
+    @Test
+    void aGapBetweenTheTemplatesPhasesIsKept() {
+        CampaignTemplate withGap = new CampaignTemplate("gap", "有间隔的活动", null, List.of(
+                new Phase("a", "甲", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), Period.ofMonths(1)),
+                new Phase("b", "乙", LocalDate.of(2025, 2, 11), LocalDate.of(2025, 2, 20), Period.ofDays(10)),
+                new Phase("c", "丙", LocalDate.of(2025, 2, 21), LocalDate.of(2025, 2, 28), Period.ofDays(8))),
+                null, null, null, null, null);
+
+        assertThat(spans(schedule.plan(withGap, request(null), TODAY)))
+                .containsExactly("2025-03-10~2025-04-09", "2025-04-20~2025-04-29", "2025-04-30~2025-05-07");
+    }
+
+    @Test
+    void badPerPhaseDatesAreNamedByField() {
+        Result result = schedule.plan(JIUTING, request(perPhase(days("2025-04-01", "2025-03-31"),
+                days("2025-05-01", "2025-09-30"), days("2025-09-15", "2025-12-31"))), TODAY);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.phases()).isEmpty();
+        assertThat(result.errors()).extracting(ApiError::field, ApiError::code).containsExactly(
+                tuple("dates.phases[0].to", "END_BEFORE_START"),
+                tuple("dates.phases[2].from", "OVERLAP"));
+        assertThat(result.errors().get(1).message()).isEqualTo("第 3 阶段（2025-09-15 起）与第 2 阶段（2025-05-01 至 2025-09-30）重叠");
+    }
+
+    @Test
+    void phasesOutOfOrderOrOfTheWrongNumberAreRefused() {
+        assertThat(schedule.plan(JIUTING, request(perPhase(days("2025-06-01", "2025-06-30"), days("2025-04-01", "2025-04-30"),
+                days("2025-07-01", "2025-07-31"))), TODAY).errors())
+                .extracting(ApiError::field, ApiError::code)
+                .contains(tuple("dates.phases[1].from", "OUT_OF_ORDER"));
+        assertThat(schedule.plan(JIUTING, request(perPhase(days("2025-06-01", "2025-06-30"))), TODAY).errors())
+                .extracting(ApiError::field, ApiError::code, ApiError::message)
+                .containsExactly(tuple("dates.phases", "PHASE_COUNT",
+                        "所选模板有 3 个阶段，dates.phases 给出了 1 个"));
+    }
+
+    @Test
+    void aCampaignThatWouldAlreadyHaveEndedOrBothKindsOfDatesAreRefused() {
+        assertThat(schedule.plan(JIUTING, request(new Dates(LocalDate.of(2023, 3, 1), null)), TODAY).errors())
+                .extracting(ApiError::field, ApiError::code, ApiError::message)
+                .containsExactly(tuple("dates.start", "ALREADY_ENDED",
+                        "按此日期活动将于 2023-12-31 结束，早于今天（2025-03-10）"));
+        assertThat(schedule.plan(JIUTING, request(new Dates(TODAY, List.of())), TODAY).errors())
+                .extracting(ApiError::field).containsExactly("dates");
+    }
+
+    @Test
+    void codeAndNameAreRequired() {
+        Result result = schedule.plan(JIUTING, new CampaignStartRequest(JIUTING.id(), "JT 2025", " ", null), TODAY);
+
+        assertThat(result.errors()).extracting(ApiError::field, ApiError::code).containsExactly(
+                tuple("code", "INVALID_CODE"), tuple("name", "REQUIRED"));
+    }
+}

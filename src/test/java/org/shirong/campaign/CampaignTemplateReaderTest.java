@@ -1,0 +1,155 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shirong.system.StartupRefusedException;
+
+/** A mistake in a campaign template refuses start-up with a message naming the file and the field. */
+class CampaignTemplateReaderTest {
+
+    private static final String VALID = """
+            id: demo
+            name: 演示活动
+            phases:
+              - { id: first, name: 第一阶段, from: 2025-01-01, to: 2025-01-31, length: P1M }
+              - { id: second, name: 第二阶段, from: 2025-02-01, to: 2025-03-31, length: P2M }
+              - { id: third, name: 第三阶段, from: 2025-04-01, to: 2025-04-10, length: P10D }
+            participants:
+              - group: huanwei
+              - { id: town2, group: juwei01, name: 新桥镇, stand-in: true }
+            items:
+              - { category: RECTIFY_OLD_ESTATES, lead: chengjian, responsible: [wuye, huanwei], finish-by: second }
+            tasks:
+              - { id: selfInspection, name: 对照标准全面自查, phase: second, who: each-unit, due-before-phase-end: P1M, findings: SELF_INSPECTION }
+              - { id: checkpoint, name: 核查整改落实情况, phase: second, who: chuangban, kind: CHECKPOINT }
+            cycles:
+              - { id: jointMeeting, name: 工作例会, kind: MEETING, cron: "0 0 9 5,20 * ?", who: chuangban, process: JointMeetingProcess }
+            """;
+
+    @TempDir
+    Path folder;
+
+    private CampaignTemplate read(String yaml) throws IOException {
+        Path file = folder.resolve("demo.yaml");
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return CampaignTemplateReader.read(file, TemplateFixture.references());
+    }
+
+    private AbstractThrowableAssert<?, ? extends Throwable> refusing(String yaml) {
+        return assertThatThrownBy(() -> read(yaml)).isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("活动模板文件 " + folder.resolve("demo.yaml") + " 有误");
+    }
+
+    @Test
+    void aValidTemplateGetsItsDefaultsFromTheOrganisationAndTheCatalogue() throws IOException {
+        CampaignTemplate t = read(VALID);
+
+        assertThat(t.participants().get(0)).isEqualTo(new CampaignTemplate.Participant("huanwei", "huanwei", "环卫所",
+                TemplateFixture.references().group("huanwei").orElseThrow().duties(), false));
+        assertThat(t.participants().get(1)).extracting(CampaignTemplate.Participant::id, CampaignTemplate.Participant::name,
+                CampaignTemplate.Participant::standIn).containsExactly("town2", "新桥镇", true);
+        assertThat(t.items().get(0).name()).isEqualTo("整治老旧小区");
+        assertThat(t.cycles()).hasSize(1);
+        assertThat(t.rules().verifyCitizenCasesOnSite()).isFalse();
+    }
+
+    @Test
+    void anUnknownUnitIsNamedWithItsField() {
+        refusing(VALID.replace("group: huanwei", "group: huanweisuo").replace("lead: chengjian", "lead: jianguansuo"))
+                .hasMessageContaining("participants[0].group: 组 \"huanweisuo\" 未在 config/organization.yaml 中定义")
+                .hasMessageContaining("items[0].lead: 组 \"jianguansuo\" 未在 config/organization.yaml 中定义");
+        refusing(VALID.replace("who: chuangban, kind", "who: office, kind"))
+                .hasMessageContaining("tasks[1].who: 组 \"office\" 未在 config/organization.yaml 中定义");
+    }
+
+    @Test
+    void overlappingPhasesAreRefused() {
+        refusing(VALID.replace("from: 2025-02-01, to: 2025-03-31, length: P2M", "from: 2025-01-20, to: 2025-03-19, length: P2M"))
+                .hasMessageContaining("phases[1].from: 与 phases[0] 重叠");
+    }
+
+    @Test
+    void phasesOutOfOrderAreRefused() {
+        refusing(VALID.replace("from: 2025-04-01, to: 2025-04-10", "from: 2024-12-01, to: 2024-12-10"))
+                .hasMessageContaining("phases[2].from: 2024-12-01 早于 phases[1] 的开始日期 2025-02-01");
+    }
+
+    @Test
+    void aLengthThatIsNotAPositivePeriodOrDisagreesWithTheDatesIsRefused() {
+        refusing(VALID.replace("length: P10D", "length: P0D")).hasMessageContaining("phases[2].length: P0D 不是正的期间");
+        refusing(VALID.replace("length: P10D", "length: ten-days"))
+                .hasMessageContaining("phases[2].length（第 6 行）: \"ten-days\" 不是有效的 ISO 8601 期间");
+        refusing(VALID.replace("length: P2M", "length: P3M"))
+                .hasMessageContaining("phases[1].length: P3M 与 from、to 不一致").hasMessageContaining("应为 P2M");
+        refusing(VALID.replace("to: 2025-01-31", "to: 2025-31-01")).hasMessageContaining("phases[0].to（第 4 行）: \"2025-31-01\" 不是有效的日期");
+    }
+
+    @Test
+    void anInvalidCronIsRefusedByCamundasOwnParser() {
+        refusing(VALID.replace("\"0 0 9 5,20 * ?\"", "\"0 0 25 5,20 * ?\""))
+                .hasMessageContaining("cycles[0].cron: \"0 0 25 5,20 * ?\" 不是 Camunda 可用的 cron 表达式");
+        refusing(VALID.replace("\"0 0 9 5,20 * ?\"", "\"0 9 5,20 * *\"")).hasMessageContaining("cycles[0].cron");
+        // Camunda 7.24 parses cron with cron-utils' Spring format: six fields, no year.
+        refusing(VALID.replace("\"0 0 9 5,20 * ?\"", "\"0 0 9 5,20 * ? 2025\"")).hasMessageContaining("cycles[0].cron");
+    }
+
+    @Test
+    void anUnknownFieldIsNamedWithItsPathAndLine() {
+        refusing(VALID.replace("{ id: second, name: 第二阶段, from: 2025-02-01, to: 2025-03-31, length: P2M }",
+                "{ id: second, name: 第二阶段, from: 2025-02-01, to: 2025-03-31, lenght: P2M }"))
+                .hasMessageContaining("phases[1].lenght（第 5 行）: 未知字段").hasMessageContaining("length");
+        refusing(VALID.replace("name: 演示活动\n", "name: 演示活动\nowner: chuangban\n")).hasMessageContaining("owner（第 3 行）: 未知字段");
+    }
+
+    @Test
+    void aYamlAliasIsRefusedBecauseJacksonWouldReadItsAnchorsNameInstead() {
+        refusing(VALID.replace("- group: huanwei", "- { group: huanwei, duties: &d 清扫保洁 }")
+                .replace("stand-in: true }", "stand-in: true, duties: *d }"))
+                .hasMessageContaining("participants[1].duties（第 9 行）: 不支持 YAML 别名");
+    }
+
+    @Test
+    void duplicateIdsAreRefused() {
+        refusing(VALID.replace("id: checkpoint", "id: selfInspection"))
+                .hasMessageContaining("tasks[1].id: \"selfInspection\" 与 tasks[0] 重复");
+        refusing(VALID.replace("id: second", "id: first")).hasMessageContaining("phases[1].id: \"first\" 与 phases[0] 重复");
+        refusing(VALID.replace("id: town2, group: juwei01", "id: huanwei, group: juwei01"))
+                .hasMessageContaining("participants[1].id: \"huanwei\" 与 participants[0] 重复");
+    }
+
+    @Test
+    void unknownAndNotApplicableCategoriesAreRefused() {
+        refusing(VALID.replace("category: RECTIFY_OLD_ESTATES", "category: RECTIFY_OLD_TOWN"))
+                .hasMessageContaining("items[0].category: 类别 \"RECTIFY_OLD_TOWN\" 未在 config/categories.yaml 中定义");
+        refusing(VALID.replace("category: RECTIFY_OLD_ESTATES", "category: RECTIFY_SHANTY_TOWNS"))
+                .hasMessageContaining("items[0].category: 类别 \"RECTIFY_SHANTY_TOWNS\"（整治棚户区）在 config/categories.yaml 中标为不适用");
+    }
+
+    @Test
+    void referencesToPhasesKindsAndProcessesAreChecked() {
+        refusing(VALID.replace("phase: second, who: chuangban", "phase: fourth, who: chuangban"))
+                .hasMessageContaining("tasks[1].phase: 阶段 \"fourth\" 未在 phases 中定义");
+        refusing(VALID.replace("kind: CHECKPOINT", "kind: CHECK"))
+                .hasMessageContaining("tasks[1].kind（第 14 行）: \"CHECK\" 不是可选的值（TASK、CHECKPOINT）");
+        refusing(VALID.replace(", process: JointMeetingProcess", ""))
+                .hasMessageContaining("cycles[0].process: 会议（MEETING）必须指明召开会议的流程");
+        refusing(VALID.replace("due-before-phase-end: P1M", "due-before-phase-end: P3M"))
+                .hasMessageContaining("tasks[0].due-before-phase-end: P3M 超出了阶段“第二阶段”的时长");
+    }
+
+    @Test
+    void theIdMustBeTheFileNameAndThePhasesMustBeThree() {
+        refusing(VALID.replace("id: demo", "id: other-demo")).hasMessageContaining("id: \"other-demo\" 必须与文件名 demo.yaml 一致");
+        refusing(VALID.replace("  - { id: third, name: 第三阶段, from: 2025-04-01, to: 2025-04-10, length: P10D }\n", ""))
+                .hasMessageContaining("phases: 必须正好有 3 个阶段");
+        refusing("").hasMessageContaining("文件为空");
+    }
+}

@@ -1,0 +1,90 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shirong.organization.OrganizationLoader;
+import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.system.StartupRefusedException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The templates are read from {@code ./config/campaigns/}, or the bundled copy when that folder has
+ * none, by a component that refuses start-up when one of them is wrong.
+ */
+class CampaignTemplatesTest {
+
+    private static TemplateReferences references;
+    private static List<CampaignTemplate> shipped;
+
+    @BeforeAll
+    static void loadShippedTemplates() {
+        references = TemplateFixture.references();
+        shipped = CampaignTemplates.load(Path.of("config/campaigns"), references);
+    }
+
+    @Test
+    void everyShippedTemplateLoadsFromTheConfigFolderAndFromTheBundledCopy() {
+        assertThat(shipped).extracting(CampaignTemplate::id)
+                .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
+        assertThat(CampaignTemplates.readBundled(references)).isEqualTo(shipped);
+    }
+
+    @Test
+    void anEmptyOrMissingFolderFallsBackToTheBundledTemplates(@TempDir Path empty) {
+        assertThat(CampaignTemplates.load(empty, references)).extracting(CampaignTemplate::id).hasSize(3);
+        assertThat(CampaignTemplates.load(empty.resolve("missing"), references)).hasSize(3);
+    }
+
+    @Test
+    void theComponentStartsWithTheShippedTemplatesAndFindsThemById() {
+        context().run(context -> {
+            CampaignTemplates templates = context.getBean(CampaignTemplates.class);
+            assertThat(templates.all()).extracting(CampaignTemplate::id)
+                    .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
+            assertThat(templates.find("jinxi-2017-931")).get().extracting(CampaignTemplate::name)
+                    .isEqualTo("锦溪镇环境综合整治行动（“931”行动）");
+            assertThat(templates.find("no-such-template")).isEmpty();
+            assertThat(templates.find(null)).isEmpty();
+        });
+    }
+
+    @Test
+    void aBadTemplateInTheConfiguredFolderRefusesStartUp(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("broken.yaml"), "id: broken\nname: 坏模板\nphases: []\n");
+
+        context().withPropertyValues("shirong.campaigns.folder=" + folder).run(context -> assertThat(context).getFailure()
+                .rootCause().isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining(folder.resolve("broken.yaml").toString()).hasMessageContaining("phases: 必须正好有 3 个阶段"));
+    }
+
+    /** Only what the component needs: the organisation and the catalogue, as read from the shipped files. */
+    private static ApplicationContextRunner context() {
+        OrganizationLoader organization = mock(OrganizationLoader.class);
+        when(organization.load()).thenReturn(references.organization());
+        CategoryCatalogue catalogue = mock(CategoryCatalogue.class);
+        when(catalogue.find(any())).thenAnswer(call -> references.category(call.getArgument(0)));
+        return new ApplicationContextRunner()
+                .withBean(OrganizationLoader.class, () -> organization)
+                .withBean(CategoryCatalogue.class, () -> catalogue)
+                .withUserConfiguration(ComponentOnly.class);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(CampaignProperties.class)
+    @Import(CampaignTemplates.class)
+    static class ComponentOnly {
+    }
+}

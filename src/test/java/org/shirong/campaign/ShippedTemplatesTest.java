@@ -1,0 +1,177 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shirong.campaign.CampaignTemplate.Cycle;
+import org.shirong.campaign.CampaignTemplate.Item;
+import org.shirong.campaign.CampaignTemplate.Participant;
+import org.shirong.campaign.CampaignTemplate.Phase;
+import org.shirong.campaign.CampaignTemplate.TaskDefinition;
+import org.shirong.rectification.CaseSource;
+import org.shirong.rectification.Category;
+import org.shirong.rectification.CategoryGroup;
+
+/**
+ * The three shipped templates say what their plans say, and give each item the same units as the
+ * 案件派遣 decision ({@code processes/CaseDispatch.dmn}).
+ */
+class ShippedTemplatesTest {
+
+    private static TemplateReferences references;
+    private static Map<String, CampaignTemplate> shipped;
+
+    @BeforeAll
+    static void loadShippedTemplates() {
+        references = TemplateFixture.references();
+        shipped = CampaignTemplates.load(Path.of("config/campaigns"), references).stream()
+                .collect(Collectors.toMap(CampaignTemplate::id, Function.identity()));
+    }
+
+    @Test
+    void jiutingHasThePlansPhasesWithTheirLengthsAndThe14DutyEntriesAsParticipants() {
+        CampaignTemplate t = shipped.get("jiuting-2023-standard-town");
+
+        assertThat(t.phases()).extracting(Phase::name).containsExactly("前期准备", "宣传动员和自查整改", "总结迎检");
+        assertThat(t.phases()).extracting(Phase::from).extracting(LocalDate::toString)
+                .containsExactly("2023-03-01", "2023-06-01", "2023-11-01");
+        assertThat(t.phases()).extracting(Phase::to).extracting(LocalDate::toString)
+                .containsExactly("2023-05-31", "2023-10-31", "2023-12-31");
+        assertThat(t.phases()).extracting(Phase::length).containsExactly(Period.ofMonths(3), Period.ofMonths(5), Period.ofMonths(2));
+        assertThat(t.participants()).extracting(Participant::group).containsExactly("dangqun", "guijian", "lvrong", "zongguan",
+                "huanwei", "pingan", "shefa", "chengjian", "chengyun", "chengguan", "paichusuo", "shichang", "nongfu", "juweihui", "wuye");
+        // Ids, names and duties come from organization.yaml: the template only names the group.
+        Participant dangqun = t.participants().get(0);
+        assertThat(dangqun.id()).isEqualTo("dangqun");
+        assertThat(dangqun.name()).isEqualTo("党群办");
+        assertThat(dangqun.duties()).startsWith("负责创建工作宣传发动工作");
+        assertThat(t.participants().get(3).duties()).isEqualTo(t.participants().get(4).duties()).contains("垃圾日产日清");
+        assertThat(t.participants()).noneMatch(Participant::standIn);
+    }
+
+    @Test
+    void jiutingHasTheNineTasksOfThePlanInTheirPhases() {
+        CampaignTemplate t = shipped.get("jiuting-2023-standard-town");
+
+        assertThat(t.tasks()).extracting(TaskDefinition::name).containsExactly("完善组织网络", "拟订工作方案并明确职责", "签订目标责任书",
+                "宣传发动", "对照标准全面自查", "核查整改落实情况", "迎接明查暗访", "台账整理归档", "考核评估与表彰");
+        assertThat(t.tasks()).extracting(TaskDefinition::who).containsExactly("chuangban", "chuangban", "each-unit",
+                "xuanchuan", "each-unit", "chuangban", "chuangban", "each-unit", "lingdao");
+        assertThat(t.tasks()).extracting(TaskDefinition::phase).containsExactly("preparation", "preparation", "preparation",
+                "mobilisation", "mobilisation", "mobilisation", "acceptance", "acceptance", "acceptance");
+        assertThat(t.task("selfInspection")).get().extracting(TaskDefinition::findings).isEqualTo(CaseSource.SELF_INSPECTION);
+        assertThat(t.task("acceptSpotChecks")).get().extracting(TaskDefinition::findings).isEqualTo(CaseSource.SPOT_CHECK);
+        assertThat(t.task("rectificationCheckpoint")).get().extracting(TaskDefinition::kind).isEqualTo(TaskKind.CHECKPOINT);
+        assertThat(t.task("publicity")).get().extracting(TaskDefinition::kind).isEqualTo(TaskKind.TASK);
+        assertThat(t.cycles()).extracting(Cycle::kind)
+                .containsExactly(CycleKind.MEETING, CycleKind.REPORT, CycleKind.INSPECTION, CycleKind.ASSESSMENT);
+    }
+
+    @Test
+    void jiutingsWorkMeetingFiresTwiceAMonthOnThe5thAndThe20thAt9() throws Exception {
+        Cycle meeting = shipped.get("jiuting-2023-standard-town").cycle("jointMeeting").orElseThrow();
+        assertThat(meeting.process()).isEqualTo("JointMeetingProcess");
+        CronTimer timer = CronTimer.parse(meeting.cron());
+        ZoneId zone = ZoneId.systemDefault();
+
+        LocalDateTime first = next(timer, LocalDateTime.of(2023, 6, 1, 0, 0), zone);
+        LocalDateTime second = next(timer, first, zone);
+        LocalDateTime third = next(timer, second, zone);
+
+        assertThat(List.of(first, second, third)).containsExactly(LocalDateTime.of(2023, 6, 5, 9, 0),
+                LocalDateTime.of(2023, 6, 20, 9, 0), LocalDateTime.of(2023, 7, 5, 9, 0));
+    }
+
+    @Test
+    void jinxiListsThe931ItemsThatApplyWithTheUnitsOfTheDispatchDecision() throws IOException {
+        CampaignTemplate t = shipped.get("jinxi-2017-931");
+
+        assertThat(t.items()).extracting(Item::category).containsExactly("RECTIFY_URBAN_FRINGE", "RECTIFY_OLD_ESTATES",
+                "RECTIFY_TOWN_RIVERS", "RECTIFY_FLOOD_PRONE_AREAS", "RECTIFY_CONSTRUCTION_SITES", "RECTIFY_FARMERS_MARKETS",
+                "REGULATE_ROAD_OCCUPYING_BUSINESS", "REGULATE_OUTDOOR_ADVERTISING", "UPGRADE_LONG_TERM_MANAGEMENT");
+        assertThat(t.items()).extracting(Item::category).doesNotContain("RECTIFY_URBAN_VILLAGES", "RECTIFY_BACK_STREETS",
+                "RECTIFY_SHANTY_TOWNS", "REGULATE_VEHICLE_PARKING");
+        assertThat(t.items()).extracting(Item::name).startsWith("整治镇郊结合部").endsWith("提升长效管理水平");
+        assertThat(t.items()).allMatch(i -> "rectification".equals(i.finishBy()));
+        assertSameUnitsAsTheDispatchDecision(t.items());
+        // Every unit named by an item signs a letter, except the office that runs the campaign.
+        assertThat(t.participants()).extracting(Participant::group).containsExactlyInAnyOrderElementsOf(t.items().stream()
+                .flatMap(i -> Stream.concat(Stream.of(i.lead()), i.responsible().stream()))
+                .filter(g -> !g.equals("chuangban")).distinct().toList());
+        assertThat(t.phases()).extracting(Phase::name).containsExactly("明确任务制定方案", "深入推进全面整治", "考核评估表彰先进");
+    }
+
+    @Test
+    void jinxiRunsTheMonthlyReportItemChecksQuarterlyCheckAndMeetingAndAnnualAssessment() {
+        CampaignTemplate t = shipped.get("jinxi-2017-931");
+
+        assertThat(t.cycles()).extracting(Cycle::name)
+                .containsExactly("月报告", "牵头单位月度检查", "季检查", "季度专项工作会议", "年考核");
+        Cycle itemCheck = t.cycle("itemMonthlyCheck").orElseThrow();
+        assertThat(itemCheck.who()).isEqualTo(CampaignTemplate.EACH_ITEM_LEAD);
+        assertThat(itemCheck.phases()).containsExactly("rectification");
+        assertThat(t.cycle("annualAssessment")).get().extracting(Cycle::scorePeriod).isEqualTo(ScoredPeriod.PREVIOUS_YEAR);
+    }
+
+    @Test
+    void songjiangHasTheElevenSurveyCategoriesTheSixTownsAndTheOnSiteRuleForCitizenCases() throws IOException {
+        CampaignTemplate t = shipped.get("songjiang-2024-satisfaction");
+        List<String> surveyCategories = List.of("SURVEY_BUILDINGS", "SURVEY_RESIDENTIAL_AREAS", "SURVEY_URBAN_ROADS",
+                "SURVEY_PUBLIC_FACILITIES", "SURVEY_URBAN_GREENERY", "SURVEY_SIGNS_AND_ADVERTISING", "SURVEY_PUBLIC_PLACES",
+                "SURVEY_URBAN_WATERS", "SURVEY_CONSTRUCTION_SITES", "SURVEY_VEHICLE_APPEARANCE", "SURVEY_SERVICE_STANDARDS");
+
+        assertThat(t.items()).extracting(Item::category).containsExactlyElementsOf(surveyCategories);
+        assertThat(surveyCategories).allMatch(c -> references.category(c).map(Category::group).orElseThrow() == CategoryGroup.SURVEY);
+        assertThat(t.items()).allMatch(i -> "shortfalls".equals(i.finishBy()));
+        assertThat(t.phase("shortfalls")).get().extracting(Phase::to).isEqualTo(LocalDate.of(2024, 4, 10));
+        assertSameUnitsAsTheDispatchDecision(t.items());
+        assertThat(t.participants()).extracting(Participant::name).containsExactly("九亭镇", "石湖荡镇", "新桥镇", "车墩镇", "叶榭镇", "岳阳街道");
+        assertThat(t.participants()).filteredOn(Participant::standIn).hasSize(5);
+        assertThat(t.participants()).allMatch(p -> p.duties().contains("整改措施和提升计划"));
+        assertThat(t.task("submitImprovementPlan")).get().extracting(TaskDefinition::who).isEqualTo(CampaignTemplate.EACH_UNIT);
+        assertThat(t.cycle("jointInspection")).get().extracting(Cycle::categories).isEqualTo(surveyCategories);
+        assertThat(t.rules().verifyCitizenCasesOnSite()).isTrue();
+        assertThat(shipped.get("jiuting-2023-standard-town").rules().verifyCitizenCasesOnSite()).isFalse();
+    }
+
+    private static void assertSameUnitsAsTheDispatchDecision(List<Item> items) throws IOException {
+        DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DmnDecision decision;
+        try (InputStream in = Files.newInputStream(Path.of("processes/CaseDispatch.dmn"))) {
+            decision = engine.parseDecision("CaseDispatch", in);
+        }
+        for (Item item : items) {
+            var result = engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("category", item.category())
+                    .putValue("urgency", "NORMAL").putValue("source", "PATROL")).getSingleResult();
+            assertThat(item.lead()).as(item.category()).isEqualTo(result.getEntry("leadUnit"));
+            assertThat(item.responsible()).as(item.category())
+                    .containsExactlyElementsOf(Arrays.asList(((String) result.getEntry("responsibleUnits")).split(",")));
+        }
+    }
+
+    private static LocalDateTime next(CronTimer timer, LocalDateTime after, ZoneId zone) {
+        Date due = timer.getDueDate(Date.from(after.atZone(zone).toInstant()));
+        return LocalDateTime.ofInstant(due.toInstant(), zone);
+    }
+}
