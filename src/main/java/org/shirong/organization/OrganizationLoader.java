@@ -7,16 +7,14 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.shirong.system.ConfigFile;
 import org.shirong.system.StartupRefusedException;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /** Reads and checks {@code organization.yaml}; every problem names the file and the field. */
@@ -37,23 +35,7 @@ public class OrganizationLoader {
 
     /** The organisation in force: the configured file, checked. */
     public Organization load() {
-        Path external = Path.of(properties.file());
-        if (!external.isAbsolute()) {
-            external = Path.of("config").resolve(properties.file());
-        }
-        if (Files.isRegularFile(external)) {
-            try (InputStream in = Files.newInputStream(external)) {
-                return read(in, external.toString());
-            } catch (IOException e) {
-                throw refused(external.toString(), List.of("无法读取: " + e.getMessage()));
-            }
-        }
-        ClassPathResource bundled = new ClassPathResource("config/" + properties.file());
-        try (InputStream in = bundled.getInputStream()) {
-            return read(in, "classpath:config/" + properties.file());
-        } catch (IOException e) {
-            throw refused(properties.file(), List.of("找不到组织机构文件（已查找 " + external + " 与内置默认文件）"));
-        }
+        return ConfigFile.read(properties.file(), "组织机构文件", OrganizationLoader::read, OrganizationLoader::refused);
     }
 
     static Organization read(InputStream in, String fileName) {

@@ -9,15 +9,13 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.shirong.system.ConfigFile;
 import org.shirong.system.StartupRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,22 +44,7 @@ class RubricLoader {
     }
 
     static ScoringRubric load(String file) {
-        Path external = Path.of(file);
-        if (!external.isAbsolute()) {
-            external = Path.of("config").resolve(file);
-        }
-        if (Files.isRegularFile(external)) {
-            try (InputStream in = Files.newInputStream(external)) {
-                return read(in, external.toString());
-            } catch (IOException e) {
-                throw refused(external.toString(), List.of("无法读取: " + e.getMessage()));
-            }
-        }
-        try (InputStream in = new ClassPathResource("config/" + file).getInputStream()) {
-            return read(in, "classpath:config/" + file);
-        } catch (IOException e) {
-            throw refused(file, List.of("找不到考核评分细则文件（已查找 " + external + " 与内置默认文件）"));
-        }
+        return ConfigFile.read(file, "考核评分细则文件", RubricLoader::read, RubricLoader::refused);
     }
 
     static ScoringRubric read(InputStream in, String fileName) {
