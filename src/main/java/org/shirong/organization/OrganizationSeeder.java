@@ -62,9 +62,11 @@ public class OrganizationSeeder implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             records.lockForSeeding();
             adminAccount.ensure();
+            Set<String> managedGroups = new HashSet<>(records.unitIds());
+            organization.groups().forEach(g -> managedGroups.add(g.id()));
             removeDropped(organization);
             organization.groups().forEach(this::saveGroup);
-            organization.users().forEach(u -> saveUser(u, organization));
+            organization.users().forEach(u -> saveUser(u, organization, managedGroups));
             records.replaceAll(organization);
             filters.sync(organization);
             filters.refreshDueFilters();
@@ -102,7 +104,7 @@ public class OrganizationSeeder implements ApplicationRunner {
         authorizations.grantRole(definition);
     }
 
-    private void saveUser(Organization.UserDefinition definition, Organization organization) {
+    private void saveUser(Organization.UserDefinition definition, Organization organization, Set<String> managedGroups) {
         User user = identityService.createUserQuery().userId(definition.id()).singleResult();
         if (user == null) {
             user = identityService.newUser(definition.id());
@@ -119,7 +121,7 @@ public class OrganizationSeeder implements ApplicationRunner {
             user.setEmail(definition.email());
             identityService.saveUser(user);
         }
-        syncMemberships(definition.id(), organization.effectiveGroups(definition), organization);
+        syncMemberships(definition.id(), organization.effectiveGroups(definition), managedGroups);
     }
 
     private static String unguessablePassword() {
@@ -128,9 +130,8 @@ public class OrganizationSeeder implements ApplicationRunner {
         return Base64.getEncoder().encodeToString(random);
     }
 
-    private void syncMemberships(String userId, List<String> wanted, Organization organization) {
-        Set<String> managed = new HashSet<>(records.unitIds());
-        organization.groups().forEach(g -> managed.add(g.id()));
+    /** Memberships in groups this file manages (now or before) follow the file; others are left alone. */
+    private void syncMemberships(String userId, List<String> wanted, Set<String> managed) {
         Set<String> current = new HashSet<>();
         identityService.createGroupQuery().groupMember(userId).list().forEach(g -> current.add(g.getId()));
         current.stream().filter(g -> managed.contains(g) && !wanted.contains(g))
