@@ -10,7 +10,7 @@ public record CaseRecord(
         String gridCell, String leadUnit, String responsibleUnits, Integer limitAmount, String limitUnit,
         CaseStatus status, String reportedBy, Instant reportedAt, Instant dispatchedAt, Instant claimedAt,
         Instant submittedAt, Instant closedAt, Instant suspendedAt, Instant clockStartedAt, Instant warnAt,
-        Instant dueAt, Instant escalateAt, Long remainingWorkMs, boolean warningSent, boolean overdue,
+        Instant dueAt, Instant escalateAt, boolean warningSent, boolean overdue,
         boolean escalated, Boolean closedOnTime, int extensionCount, int reworkCount, int returnCount) {
 
     /** When the lead unit handed in its rectification (or now, if it has not). */

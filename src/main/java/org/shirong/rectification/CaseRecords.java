@@ -17,7 +17,7 @@ class CaseRecords {
     private static final String COLUMNS = "case_no, process_instance_id, source, external_ref, category, urgency, title,"
             + " description, address, lat, lng, grid_cell, lead_unit, responsible_units, limit_amount, limit_unit, status,"
             + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
-            + " clock_started_at, warn_at, due_at, escalate_at, remaining_work_ms, warning_sent, overdue, escalated,"
+            + " clock_started_at, warn_at, due_at, escalate_at, warning_sent, overdue, escalated,"
             + " closed_on_time, extension_count, rework_count, return_count";
 
     private final JdbcTemplate jdbc;
@@ -45,7 +45,6 @@ class CaseRecords {
                 instant(rs, "reported_at"), instant(rs, "dispatched_at"), instant(rs, "claimed_at"),
                 instant(rs, "submitted_at"), instant(rs, "closed_at"), instant(rs, "suspended_at"),
                 instant(rs, "clock_started_at"), instant(rs, "warn_at"), instant(rs, "due_at"), instant(rs, "escalate_at"),
-                rs.getObject("remaining_work_ms") == null ? null : rs.getLong("remaining_work_ms"),
                 rs.getBoolean("warning_sent"), rs.getBoolean("overdue"), rs.getBoolean("escalated"),
                 (Boolean) rs.getObject("closed_on_time"), rs.getInt("extension_count"), rs.getInt("rework_count"),
                 rs.getInt("return_count"));

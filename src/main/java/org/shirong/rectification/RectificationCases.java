@@ -79,7 +79,7 @@ public class RectificationCases {
         records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
-                null, null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0));
+                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(RectificationProcess.KEY)
                 .businessKey(caseNo)
@@ -251,7 +251,7 @@ public class RectificationCases {
         Deadlines d = deadlines.resume(new Deadlines(c.warnAt(), c.dueAt(), c.escalateAt()), c.suspendedAt(), now,
                 LimitUnit.valueOf(c.limitUnit()));
         saveDeadlines(caseNo, d, now);
-        records.update(caseNo, "status = ?, suspended_at = null, remaining_work_ms = null", IN_RECTIFICATION.name());
+        records.update(caseNo, "status = ?, suspended_at = null", IN_RECTIFICATION.name());
         records.addEvent(caseNo, now, CaseEventKind.RESUMED, actor, plan);
         return d;
     }
@@ -263,10 +263,6 @@ public class RectificationCases {
                 !d.warnAt().isAfter(now), !d.dueAt().isAfter(now), !d.escalateAt().isAfter(now));
     }
 
-    Deadlines deadlinesOf(String caseNo) {
-        CaseRecord c = get(caseNo);
-        return new Deadlines(c.warnAt(), c.dueAt(), c.escalateAt());
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -5,9 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Rectification settings from {@code config/application.yaml}: the share of the time limit at which
  * the yellow warning goes out and at which an overdue case is escalated to the 通报 list, and the
- * groups that approve extensions and suspensions and verify on site.
+ * office and leading group that approve extensions and receive notices.
  */
 @ConfigurationProperties("shirong.rectification")
 record RectificationProperties(double warnFraction, double escalateFraction, String officeGroup,
-        String leadingGroup, String inspectorGroup) {
+        String leadingGroup) {
 }

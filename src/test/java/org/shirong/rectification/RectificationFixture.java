@@ -38,7 +38,7 @@ final class RectificationFixture {
         }
         jdbc = new JdbcTemplate(dataSource);
         WorkingCalendar calendar = WorkingCalendar.bundled();
-        RectificationProperties properties = new RectificationProperties(0.8, 2.0, "chuangban", "lingdao", "ducha");
+        RectificationProperties properties = new RectificationProperties(0.8, 2.0, "chuangban", "lingdao");
         IdentityService identity = engine.getIdentityService();
         records = new CaseRecords(jdbc);
         var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), "JT", calendar.zone());
