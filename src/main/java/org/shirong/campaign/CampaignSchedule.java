@@ -54,6 +54,10 @@ final class CampaignSchedule {
         this.zone = zone;
     }
 
+    ZoneId zone() {
+        return zone;
+    }
+
     Result plan(CampaignTemplate template, CampaignStartRequest request, LocalDate today) {
         List<ApiError> errors = new ArrayList<>();
         checkCodeAndName(request, errors);

@@ -1,5 +1,8 @@
 package org.shirong.campaign;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+
 /**
  * Which unit scores a cycle calculates when it fires, relative to the firing date: the period just
  * ended (an assessment at the start of a year looks back) or the one under way (an assessment in
@@ -21,5 +24,21 @@ public enum ScoredPeriod {
 
     public String label() {
         return label;
+    }
+
+    /** The unit-score period code (2026-05, 2026-Q2, 2026) this means on {@code day}. */
+    public String code(LocalDate day) {
+        return switch (this) {
+            case PREVIOUS_MONTH -> YearMonth.from(day).minusMonths(1).toString();
+            case CURRENT_MONTH -> YearMonth.from(day).toString();
+            case PREVIOUS_QUARTER -> quarter(day.minusMonths(3));
+            case CURRENT_QUARTER -> quarter(day);
+            case PREVIOUS_YEAR -> Integer.toString(day.getYear() - 1);
+            case CURRENT_YEAR -> Integer.toString(day.getYear());
+        };
+    }
+
+    private static String quarter(LocalDate day) {
+        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
     }
 }

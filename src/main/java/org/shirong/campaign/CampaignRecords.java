@@ -1,0 +1,193 @@
+package org.shirong.campaign;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The campaign tables of V7: campaigns, their phases and units, and the tasks they handed out. */
+@Repository
+class CampaignRecords {
+
+    /** Status of a campaign and of a handed-out task. */
+    static final String RUNNING = "RUNNING";
+    static final String ENDED = "ENDED";
+    static final String OPEN = "OPEN";
+    static final String DONE = "DONE";
+
+    record Campaign(String code, String name, String templateId, String templateName, String processInstanceId,
+            String status, int currentPhase, String startedBy, Instant startedAt, Instant endedAt) {
+    }
+
+    record PhaseRow(int no, String phaseId, String name, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
+            Instant endsAt, Instant startedAt, Instant endedAt, Integer openAtEnd) {
+    }
+
+    record UnitRow(String unitId, String groupId, String name, String duties, boolean standIn, int sortNo) {
+    }
+
+    record TaskRow(Long id, String campaignCode, String taskKey, Integer phaseNo, String cycleId, String definitionId,
+            String name, String kind, String groupId, String unitId, String itemCategory, String findingsSource,
+            Instant dueAt, String processInstanceId, String status, String result, String completedBy, Instant createdAt,
+            Instant completedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    CampaignRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(String code) {
+        return jdbc.queryForObject("select count(*) from campaign where code = ?", Integer.class, code) > 0;
+    }
+
+    void insert(Campaign c) {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, process_instance_id, status, current_phase,"
+                + " started_by, started_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)", c.code(), c.name(), c.templateId(),
+                c.templateName(), c.processInstanceId(), RUNNING, c.startedBy(), ts(c.startedAt()));
+    }
+
+    void insertPhase(String code, PhaseRow p) {
+        jdbc.update("insert into campaign_phase (campaign_code, phase_no, phase_id, name, first_day, last_day, starts_at, ends_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", code, p.no(), p.phaseId(), p.name(), p.firstDay(), p.lastDay(),
+                ts(p.startsAt()), ts(p.endsAt()));
+    }
+
+    void insertUnit(String code, UnitRow u) {
+        jdbc.update("insert into campaign_unit (campaign_code, unit_id, group_id, name, duties, stand_in, sort_no)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", code, u.unitId(), u.groupId(), u.name(), u.duties(), u.standIn(), u.sortNo());
+    }
+
+    Optional<Campaign> find(String code) {
+        return jdbc.query("select * from campaign where code = ?", CampaignRecords::campaign, code).stream().findFirst();
+    }
+
+    /** Locks the campaign's row until the transaction ends, so that tasks finishing together are counted one after the other. */
+    void lock(String code) {
+        jdbc.query("select code from campaign where code = ? for update", rs -> null, code);
+    }
+
+    List<Campaign> all() {
+        return jdbc.query("select * from campaign order by started_at desc, code", CampaignRecords::campaign);
+    }
+
+    List<PhaseRow> phases(String code) {
+        return jdbc.query("select * from campaign_phase where campaign_code = ? order by phase_no", (rs, i) -> new PhaseRow(
+                rs.getInt("phase_no"), rs.getString("phase_id"), rs.getString("name"), rs.getObject("first_day", LocalDate.class),
+                rs.getObject("last_day", LocalDate.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
+                instant(rs, "started_at"), instant(rs, "ended_at"), (Integer) rs.getObject("open_at_end")), code);
+    }
+
+    List<UnitRow> units(String code) {
+        return jdbc.query("select * from campaign_unit where campaign_code = ? order by sort_no", (rs, i) -> new UnitRow(
+                rs.getString("unit_id"), rs.getString("group_id"), rs.getString("name"), rs.getString("duties"),
+                rs.getBoolean("stand_in"), rs.getInt("sort_no")), code);
+    }
+
+    /** Phase {@code no} has begun: the campaign is in it, and every earlier phase still open has ended. */
+    void enterPhase(String code, int no, Instant now) {
+        jdbc.update("update campaign set current_phase = ? where code = ? and current_phase < ?", no, code, no);
+        jdbc.update("update campaign_phase set started_at = ? where campaign_code = ? and phase_no = ? and started_at is null",
+                ts(now), code, no);
+        jdbc.update("update campaign_phase set ended_at = ? where campaign_code = ? and phase_no < ? and ended_at is null",
+                ts(now), code, no);
+    }
+
+    void endPhase(String code, int no, Instant now, int openAtEnd) {
+        jdbc.update("update campaign_phase set ended_at = ?, open_at_end = ? where campaign_code = ? and phase_no = ?",
+                ts(now), openAtEnd, code, no);
+    }
+
+    void end(String code, Instant now) {
+        jdbc.update("update campaign set status = ?, ended_at = ? where code = ?", ENDED, ts(now), code);
+        jdbc.update("update campaign_phase set ended_at = ? where campaign_code = ? and ended_at is null", ts(now), code);
+    }
+
+    /** Inserts the task unless one with its key exists; returns the new row's id, or empty when it existed. */
+    Optional<Long> insertTaskIfAbsent(TaskRow t) {
+        if (findTask(t.campaignCode(), t.taskKey()).isPresent()) {
+            return Optional.empty();
+        }
+        jdbc.update("insert into campaign_task (campaign_code, task_key, phase_no, cycle_id, definition_id, name, kind, group_id,"
+                + " unit_id, item_category, findings_source, due_at, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                t.campaignCode(), t.taskKey(), t.phaseNo(), t.cycleId(), t.definitionId(), t.name(), t.kind(), t.groupId(),
+                t.unitId(), t.itemCategory(), t.findingsSource(), ts(t.dueAt()), OPEN, ts(t.createdAt()));
+        return findTask(t.campaignCode(), t.taskKey()).map(TaskRow::id);
+    }
+
+    Optional<TaskRow> findTask(String code, String taskKey) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and task_key = ?", CampaignRecords::task,
+                code, taskKey).stream().findFirst();
+    }
+
+    Optional<TaskRow> task(long id) {
+        return jdbc.query("select * from campaign_task where id = ?", CampaignRecords::task, id).stream().findFirst();
+    }
+
+    void setTaskProcess(long id, String processInstanceId) {
+        jdbc.update("update campaign_task set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    void completeTask(long id, String result, String user, Instant now) {
+        jdbc.update("update campaign_task set status = ?, result = ?, completed_by = ?, completed_at = ? where id = ?",
+                DONE, result, user, ts(now), id);
+    }
+
+    List<TaskRow> tasks(String code) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? order by id", CampaignRecords::task, code);
+    }
+
+    List<TaskRow> openPhaseTasks(String code, int phaseNo) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and phase_no = ? and status = ? order by id",
+                CampaignRecords::task, code, phaseNo, OPEN);
+    }
+
+    void linkCase(String code, String caseNo, long taskId, String source) {
+        jdbc.update("insert into campaign_case (campaign_code, case_no, task_id, source) values (?, ?, ?, ?)", code, caseNo,
+                taskId, source);
+    }
+
+    /** The campaign's cases that are not closed, with their lead unit and title, oldest first. */
+    List<String[]> openCases(String code) {
+        return jdbc.query("select c.case_no, c.lead_unit, c.title, c.status from campaign_case cc join rect_case c"
+                + " on c.case_no = cc.case_no where cc.campaign_code = ? and c.status <> 'CLOSED' order by c.reported_at, c.case_no",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, code);
+    }
+
+    /** Cases per status for the campaign (from its findings). */
+    List<Object[]> caseCounts(String code) {
+        return jdbc.query("select c.status, count(*) from campaign_case cc join rect_case c on c.case_no = cc.case_no"
+                + " where cc.campaign_code = ? group by c.status order by c.status",
+                (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)}, code);
+    }
+
+    private static Campaign campaign(ResultSet rs, int row) throws SQLException {
+        return new Campaign(rs.getString("code"), rs.getString("name"), rs.getString("template_id"),
+                rs.getString("template_name"), rs.getString("process_instance_id"), rs.getString("status"),
+                rs.getInt("current_phase"), rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "ended_at"));
+    }
+
+    private static TaskRow task(ResultSet rs, int row) throws SQLException {
+        return new TaskRow(rs.getLong("id"), rs.getString("campaign_code"), rs.getString("task_key"),
+                (Integer) rs.getObject("phase_no"), rs.getString("cycle_id"), rs.getString("definition_id"),
+                rs.getString("name"), rs.getString("kind"), rs.getString("group_id"), rs.getString("unit_id"),
+                rs.getString("item_category"), rs.getString("findings_source"), instant(rs, "due_at"),
+                rs.getString("process_instance_id"), rs.getString("status"), rs.getString("result"),
+                rs.getString("completed_by"), instant(rs, "created_at"), instant(rs, "completed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

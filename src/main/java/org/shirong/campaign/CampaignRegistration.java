@@ -1,0 +1,100 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.campaign.CampaignRecords.PhaseRow;
+import org.shirong.campaign.CampaignRecords.UnitRow;
+import org.shirong.campaign.CampaignSchedule.PhaseWindow;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a request to start a campaign (template, code, name, dates) and records the campaign: its
+ * phases with their dates and its participating units. Used by {@code POST /api/campaigns} before it
+ * starts {@code CampaignProcess}, and by the process's start listener, which records it.
+ */
+@Service
+class CampaignRegistration {
+
+    /** A campaign accepted and recorded: its template and the phases' concrete dates. */
+    record Registered(CampaignTemplate template, List<PhaseWindow> phases) {
+    }
+
+    private final CampaignTemplates templates;
+    private final CampaignRecords records;
+    private final CampaignSchedule schedule;
+
+    CampaignRegistration(CampaignTemplates templates, CampaignRecords records, WorkingCalendar calendar) {
+        this.templates = templates;
+        this.records = records;
+        this.schedule = new CampaignSchedule(calendar.zone());
+    }
+
+    /** What is wrong with the request; empty when it can be started. */
+    List<ApiError> check(CampaignStartRequest request) {
+        List<ApiError> errors = new ArrayList<>();
+        Optional<CampaignTemplate> template = template(request, errors);
+        if (template.isEmpty()) {
+            return errors;
+        }
+        CampaignSchedule.Result result = schedule.plan(template.get(), request, today());
+        errors.addAll(result.errors());
+        if (request.code() != null && records.exists(request.code().strip())) {
+            errors.add(ApiError.field("code", "DUPLICATE_CODE", "活动编号 " + request.code().strip() + " 已被使用，请换一个编号"));
+        }
+        return errors;
+    }
+
+    /** Records the campaign in the caller's transaction; refuses (nothing written) what {@link #check} refuses. */
+    Registered register(CampaignStartRequest request, String actor, String processInstanceId) {
+        List<ApiError> errors = check(request);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        CampaignTemplate template = templates.find(request.template().strip()).orElseThrow();
+        List<PhaseWindow> phases = schedule.plan(template, request, today()).phases();
+        String code = request.code().strip();
+        records.insert(new CampaignRecords.Campaign(code, request.name().strip(), template.id(), template.name(),
+                processInstanceId, CampaignRecords.RUNNING, 0, actor, now(), null));
+        for (int i = 0; i < phases.size(); i++) {
+            PhaseWindow p = phases.get(i);
+            records.insertPhase(code, new PhaseRow(i + 1, p.phase(), p.name(), p.from(), p.to(), p.start(), p.end(), null, null, null));
+        }
+        int sort = 0;
+        for (CampaignTemplate.Participant p : template.participants()) {
+            records.insertUnit(code, new UnitRow(p.id(), p.group(), p.name(), p.duties(), p.standIn(), sort++));
+        }
+        return new Registered(template, phases);
+    }
+
+    private Optional<CampaignTemplate> template(CampaignStartRequest request, List<ApiError> errors) {
+        if (request.template() == null || request.template().isBlank()) {
+            errors.add(ApiError.field("template", "REQUIRED", "请选择活动模板（" + templateIds() + "）"));
+            return Optional.empty();
+        }
+        Optional<CampaignTemplate> template = templates.find(request.template().strip());
+        if (template.isEmpty()) {
+            errors.add(ApiError.field("template", "UNKNOWN_TEMPLATE",
+                    "没有活动模板 " + request.template().strip() + "（可选：" + templateIds() + "）"));
+        }
+        return template;
+    }
+
+    private String templateIds() {
+        return String.join("、", templates.all().stream().map(CampaignTemplate::id).toList());
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(now(), schedule.zone());
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

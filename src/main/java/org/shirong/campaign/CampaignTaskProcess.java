@@ -1,0 +1,45 @@
+package org.shirong.campaign;
+
+/** Keys, element ids and variable names of {@code processes/CampaignTaskProcess.bpmn} (活动任务). */
+public final class CampaignTaskProcess {
+
+    public static final String KEY = "CampaignTaskProcess";
+
+    public static final String TASK_HANDLE = "Task_HandleCampaignTask";
+    public static final String TASK_RECORD_FINDINGS = "Task_RecordFindings";
+    public static final String TASK_CONFIRM_RECTIFICATION = "Task_ConfirmRectification";
+    public static final String TASK_REPORT_DONE = "Task_ReportTaskDone";
+    public static final String END_TASK_DONE = "EndEvent_TaskDone";
+
+    public static final String VAR_CAMPAIGN_CODE = "campaignCode";
+    public static final String VAR_CAMPAIGN_NAME = "campaignName";
+    public static final String VAR_TASK_ID = "campaignTaskId";
+    public static final String VAR_TASK_NAME = "taskName";
+    public static final String VAR_TASK_KIND = "taskKind";
+    public static final String VAR_GROUP = "groupId";
+    public static final String VAR_DUE_AT = "dueAt";
+    public static final String VAR_REQUIREMENT = "requirement";
+    /** Form: 办理情况. */
+    public static final String VAR_RESULT = "result";
+    /** Form: the findings list (问题), each {title, category, address, description}. */
+    public static final String VAR_FINDINGS = "findings";
+    /** Form (checkpoint): whether every problem found earlier is rectified. */
+    public static final String VAR_ALL_RECTIFIED = "allRectified";
+    /** Set on a checkpoint task: the campaign's cases still open, as text. */
+    public static final String VAR_OPEN_CASES = "openCases";
+    /** Set on a findings task: the problem categories to choose from ({label, value}). */
+    public static final String VAR_CATEGORY_OPTIONS = "categoryOptions";
+
+    /** How the task is done: {@code taskKind}. */
+    public enum Kind {
+        /** Done and reported in words (办理情况). */
+        TASK,
+        /** Problems found are listed one by one; each becomes a rectification case. */
+        FINDINGS,
+        /** The office confirms that the campaign's cases so far are rectified. */
+        CHECKPOINT
+    }
+
+    private CampaignTaskProcess() {
+    }
+}

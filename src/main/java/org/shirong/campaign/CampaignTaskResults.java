@@ -1,0 +1,140 @@
+package org.shirong.campaign;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.rectification.NewCase;
+import org.shirong.rectification.RectificationCases;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a campaign task's form hands in: the 办理情况 of a task, the findings of an inspection (each a
+ * rectification case under the task's case source, linked to the campaign), or the office's
+ * confirmation at a checkpoint. Runs in the task's completion transaction: a refusal saves nothing.
+ */
+@Service
+class CampaignTaskResults {
+
+    static final String RECTIFIED_YES = "yes";
+    static final String RECTIFIED_NO = "no";
+    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
+    };
+
+    private final CampaignRecords records;
+    private final CategoryCatalogue catalogue;
+    private final RectificationCases cases;
+    private final ObjectMapper json;
+
+    CampaignTaskResults(CampaignRecords records, CategoryCatalogue catalogue, RectificationCases cases, ObjectMapper json) {
+        this.records = records;
+        this.catalogue = catalogue;
+        this.cases = cases;
+        this.json = json;
+    }
+
+    List<Map<String, String>> categoryOptions() {
+        return catalogue.all().stream().filter(c -> c.applicable())
+                .map(c -> Map.of("label", c.name(), "value", c.code())).toList();
+    }
+
+    String openCasesText(long taskId) {
+        List<String[]> open = records.openCases(task(taskId).campaignCode());
+        if (open.isEmpty()) {
+            return "本活动查出的问题已全部结案。";
+        }
+        return "本活动查出的问题中尚有 " + open.size() + " 件未结案：\n" + open.stream()
+                .map(c -> "· %s %s（牵头单位 %s，%s）".formatted(c[0], c[2], Objects.toString(c[1], "未派遣"), c[3]))
+                .collect(Collectors.joining("\n"));
+    }
+
+    void done(long taskId, String result, String user) {
+        records.completeTask(taskId, result, user, ClockUtil.getCurrentTime().toInstant());
+    }
+
+    void confirm(long taskId, String allRectified, String comment, String user) {
+        if (!RECTIFIED_YES.equals(allRectified) && !RECTIFIED_NO.equals(allRectified)) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_ALL_RECTIFIED, "请选择核查结论");
+        }
+        if (RECTIFIED_NO.equals(allRectified) && comment.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "尚有问题未整改时，请在说明中写明哪些问题、如何督办");
+        }
+        done(taskId, RECTIFIED_YES.equals(allRectified) ? "核查结论：全部整改到位。" + comment : "核查结论：尚有问题未整改。" + comment, user);
+    }
+
+    void recordFindings(long taskId, Object findingsValue, String result, String user) {
+        TaskRow task = task(taskId);
+        List<Map<String, Object>> rows = rows(findingsValue);
+        if (rows.isEmpty() && result.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "请逐条录入发现的问题；未发现问题的，请在办理情况中说明");
+        }
+        List<NewCase> found = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            found.add(newCase(task, rows.get(i), i));
+        }
+        List<String> caseNos = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            try {
+                var reported = cases.report(found.get(i), user);
+                caseNos.add(reported.record().caseNo());
+                if (reported.created()) {
+                    records.linkCase(task.campaignCode(), reported.record().caseNo(), taskId, task.findingsSource());
+                }
+            } catch (InvalidRequestException refused) {
+                throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + (i + 1) + " 条问题："
+                        + refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));
+            }
+        }
+        String summary = caseNos.isEmpty() ? "未发现问题。" : "发现问题 " + caseNos.size() + " 条，已立案：" + String.join("、", caseNos) + "。";
+        done(taskId, summary + result, user);
+    }
+
+    private NewCase newCase(TaskRow task, Map<String, Object> row, int index) {
+        String at = "第 " + (index + 1) + " 条问题";
+        String title = text(row.get("title"));
+        String category = text(row.get("category"));
+        String address = text(row.get("address"));
+        if (title.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写问题描述");
+        }
+        if (category.isEmpty() && task.itemCategory() != null) {
+            category = task.itemCategory();
+        }
+        if (catalogue.find(category).filter(c -> c.applicable()).isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请选择问题类别");
+        }
+        if (address.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写地点");
+        }
+        return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null),
+                text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1));
+    }
+
+    private List<Map<String, Object>> rows(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            return value instanceof List<?> list ? json.convertValue(list, ROWS) : json.readValue(value.toString(), ROWS);
+        } catch (Exception e) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "发现的问题无法读取，请重新填写");
+        }
+    }
+
+    private TaskRow task(long taskId) {
+        return records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));
+    }
+
+    private static String text(Object value) {
+        return Objects.toString(value, "").strip();
+    }
+}

@@ -1,0 +1,155 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.campaign.CampaignRecords.Campaign;
+import org.shirong.campaign.CampaignRecords.PhaseRow;
+import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.campaign.CampaignTaskProcess.Kind;
+import org.shirong.campaign.TaskAssignments.Assignment;
+import org.shirong.rectification.CaseSource;
+import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.system.SystemAccess;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hands out a campaign's work: the tasks of a phase when it begins and a cycle's tasks when it runs,
+ * each as a {@code CampaignTaskProcess} instance recorded in {@code campaign_task} under a key that a
+ * retried job finds again; and tells the campaign when the last task of its current phase is done.
+ */
+@Service
+class CampaignTasks {
+
+    /** Phase and cycle tasks fall due at the end of the working day. */
+    private static final LocalTime DUE_TIME = LocalTime.of(17, 0);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final CampaignRecords records;
+    private final CampaignTemplates templates;
+    private final CategoryCatalogue catalogue;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+    private final ZoneId zone;
+    private final Period cycleTaskTime;
+
+    CampaignTasks(CampaignRecords records, CampaignTemplates templates, CategoryCatalogue catalogue,
+            RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendar calendar, CampaignProperties properties) {
+        this.records = records;
+        this.templates = templates;
+        this.catalogue = catalogue;
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+        this.zone = calendar.zone();
+        this.cycleTaskTime = properties.cycleTaskTime();
+    }
+
+    /** Phase {@code phaseNo} begins: hands out its tasks and returns how many of them are open. */
+    int issuePhaseTasks(String code, int phaseNo) {
+        Campaign campaign = campaign(code);
+        CampaignTemplate template = template(campaign);
+        PhaseRow phase = records.phases(code).get(phaseNo - 1);
+        records.enterPhase(code, phaseNo, now());
+        for (CampaignTemplate.TaskDefinition def : template.tasks()) {
+            if (!def.phase().equals(phase.phaseId())) {
+                continue;
+            }
+            LocalDate dueDay = phase.lastDay().minus(def.dueBeforePhaseEnd() == null ? Period.ZERO : def.dueBeforePhaseEnd());
+            Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
+            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue)) {
+                issue(campaign, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
+                        kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
+                        null, null, null, now(), null), a.requirement());
+            }
+        }
+        return records.openPhaseTasks(code, phaseNo).size();
+    }
+
+    /** A cycle runs at {@code runAt}: hands out one task per unit its {@code who} names, due {@code cycle-task-time} later. */
+    int issueCycleTasks(String code, String cycleId, Instant runAt) {
+        Campaign campaign = campaign(code);
+        CampaignTemplate template = template(campaign);
+        CampaignTemplate.Cycle cycle = cycle(template, cycleId);
+        LocalDate runDay = LocalDate.ofInstant(runAt, zone);
+        String name = cycle.name() + "（" + DAY.format(runDay) + "）";
+        Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
+        int issued = 0;
+        for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue)) {
+            issued += issue(campaign, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
+                    cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
+                    dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement()) ? 1 : 0;
+        }
+        return issued;
+    }
+
+    /** A task is done: when it was the last open one of the phase the campaign is in, the phase's receive task moves on. */
+    void taskDone(long taskId) {
+        TaskRow task = records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));
+        records.lock(task.campaignCode());
+        Integer phaseNo = task.phaseNo();
+        if (phaseNo != null && records.openPhaseTasks(task.campaignCode(), phaseNo).isEmpty()) {
+            systemAccess.run(() -> runtimeService.createMessageCorrelation(CampaignProcess.phaseTasksDoneMessage(phaseNo))
+                    .processInstanceBusinessKey(task.campaignCode()).correlateAllWithResult());
+        }
+    }
+
+    List<TaskRow> openPhaseTasks(String code, int phaseNo) {
+        return records.openPhaseTasks(code, phaseNo);
+    }
+
+    private boolean issue(Campaign campaign, TaskRow row, String requirement) {
+        var id = records.insertTaskIfAbsent(row);
+        if (id.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CampaignTaskProcess.VAR_CAMPAIGN_CODE, campaign.code());
+        variables.put(CampaignTaskProcess.VAR_CAMPAIGN_NAME, campaign.name());
+        variables.put(CampaignTaskProcess.VAR_TASK_ID, id.get());
+        variables.put(CampaignTaskProcess.VAR_TASK_NAME, row.name());
+        variables.put(CampaignTaskProcess.VAR_TASK_KIND, row.kind());
+        variables.put(CampaignTaskProcess.VAR_GROUP, row.groupId());
+        variables.put(CampaignTaskProcess.VAR_DUE_AT, Date.from(row.dueAt()));
+        variables.put(CampaignTaskProcess.VAR_REQUIREMENT, requirement);
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(CampaignTaskProcess.KEY)
+                .businessKey(campaign.code()).setVariables(variables).execute().getId());
+        records.setTaskProcess(id.get(), instanceId);
+        return true;
+    }
+
+    private Campaign campaign(String code) {
+        return records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
+    }
+
+    CampaignTemplate template(Campaign campaign) {
+        return templates.find(campaign.templateId()).orElseThrow(() -> new IllegalStateException(
+                "活动 " + campaign.code() + " 的模板 " + campaign.templateId() + " 已不在 config/campaigns/ 中"));
+    }
+
+    static CampaignTemplate.Cycle cycle(CampaignTemplate template, String cycleId) {
+        return template.cycle(cycleId).orElseThrow(() -> new IllegalStateException(
+                "模板 " + template.id() + " 中已没有周期工作 " + cycleId));
+    }
+
+    private Instant dueAt(LocalDate day) {
+        return day.atTime(DUE_TIME).atZone(zone).toInstant();
+    }
+
+    private static String source(CaseSource findings) {
+        return findings == null ? null : findings.name();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

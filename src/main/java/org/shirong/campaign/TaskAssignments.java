@@ -1,0 +1,46 @@
+package org.shirong.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.shirong.rectification.CategoryCatalogue;
+
+/**
+ * Expands a task's or cycle's {@code who} into the tasks to hand out: one for a named group, one per
+ * participating unit ({@code each-unit}) or one per plan item for its lead unit ({@code each-item-lead}).
+ */
+final class TaskAssignments {
+
+    /** One task to hand out: the key part that tells it from its siblings, who does it and what for. */
+    record Assignment(String keySuffix, String name, String groupId, String unitId, String itemCategory, String requirement) {
+    }
+
+    private TaskAssignments() {
+    }
+
+    static List<Assignment> expand(CampaignTemplate template, String who, String name, CategoryCatalogue catalogue) {
+        List<Assignment> result = new ArrayList<>();
+        if (CampaignTemplate.EACH_UNIT.equals(who)) {
+            for (CampaignTemplate.Participant p : template.participants()) {
+                result.add(new Assignment(p.id(), name + "（" + p.name() + "）", p.group(), p.id(), null,
+                        p.duties() == null ? "" : "本单位职责：" + p.duties()));
+            }
+        } else if (CampaignTemplate.EACH_ITEM_LEAD.equals(who)) {
+            for (CampaignTemplate.Item item : template.items()) {
+                String itemName = item.name() != null ? item.name()
+                        : catalogue.find(item.category()).map(c -> c.name()).orElse(item.category());
+                result.add(new Assignment(item.category(), name + "（" + itemName + "）", item.lead(), unitOf(template, item.lead()),
+                        item.category(), "牵头整治项目：" + itemName
+                                + (item.responsible().isEmpty() ? "" : "；责任单位：" + String.join("、", item.responsible()))));
+            }
+        } else {
+            result.add(new Assignment(who, name, who, unitOf(template, who), null, ""));
+        }
+        return result;
+    }
+
+    private static String unitOf(CampaignTemplate template, String group) {
+        Optional<CampaignTemplate.Participant> p = template.participants().stream().filter(x -> x.group().equals(group)).findFirst();
+        return p.map(CampaignTemplate.Participant::id).orElse(null);
+    }
+}
