@@ -1,0 +1,268 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.shirong.campaign.CampaignProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of 创建活动 with its delegates replaced by recorders: phases finished early wait for their
+ * end date, phases that end with open work list it and carry on, a phase without tasks, and cycles that
+ * convene meetings, calculate scores and hand out tasks until the campaign ends. The real services are
+ * driven through all three templates in {@link CampaignTemplatesRunTest}.
+ */
+@Deployment(resources = "processes/CampaignProcess.bpmn")
+class CampaignProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+            .configurationResource(ProcessTestEngine.CONFIGURATION).assertClassCoverageAtLeast(1.0).build();
+
+    private static final Instant START = Instant.parse("2026-03-01T01:00:00Z");
+    private static final Duration PHASE = Duration.ofDays(30);
+
+    ProcessEngine processEngine;
+    final List<String> calls = new ArrayList<>();
+    final Map<Integer, Integer> openTasks = new HashMap<>();
+    final Map<Integer, Integer> openWork = new HashMap<>();
+    final Map<String, Deque<Instant>> runs = new HashMap<>();
+    List<String> cycleIds = List.of();
+
+    /** The cycle collection of the diagram: {@code campaignCycles.ids(campaignCode)}. */
+    public class Cycles {
+        public List<String> ids(String campaignCode) {
+            return cycleIds;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(START));
+        Mocks.register("registerCampaignListener", (ExecutionListener) execution -> {
+            execution.setProcessBusinessKey("JT-TEST");
+            execution.setVariable(VAR_CAMPAIGN_CODE, "JT-TEST");
+            execution.setVariable(VAR_CAMPAIGN_NAME, "九亭镇创建达标镇");
+            for (int no = 1; no <= 3; no++) {
+                execution.setVariable(varPhaseEnd(no), Date.from(START.plus(PHASE.multipliedBy(no))));
+                execution.setVariable(varPhaseName(no), "阶段" + no);
+            }
+        });
+        Mocks.register("campaignCycles", new Cycles());
+        Mocks.register("issuePhaseTasksDelegate", (JavaDelegate) e -> {
+            int no = ((Number) e.getVariable(VAR_PHASE_NO)).intValue();
+            calls.add("issue" + no);
+            e.setVariable(VAR_OPEN_TASK_COUNT, openTasks.getOrDefault(no, 0));
+        });
+        Mocks.register("summariseOpenWorkDelegate", (JavaDelegate) e -> {
+            int no = ((Number) e.getVariable(VAR_PHASE_NO)).intValue();
+            calls.add("summarise" + no);
+            e.setVariable(VAR_OPEN_WORK_COUNT, openWork.getOrDefault(no, 0));
+            e.setVariable(VAR_OPEN_WORK_LIST, "· 签订目标责任书（城管中队）");
+        });
+        Mocks.register("sendNotificationDelegate", (JavaDelegate) e -> calls.add("notify:" + e.getVariableLocal("iteration")
+                + ":" + e.getVariableLocal("openCount")));
+        Mocks.register("closeCampaignDelegate", (JavaDelegate) e -> calls.add("close"));
+        Mocks.register("scheduleCycleRunDelegate", (JavaDelegate) e -> {
+            String cycle = (String) e.getVariable(VAR_CYCLE_ID);
+            Instant next = runs.get(cycle).poll();
+            e.setVariableLocal(VAR_CYCLE_RUNS_AGAIN, next != null);
+            e.setVariableLocal(VAR_NEXT_RUN_AT, next == null ? null : Date.from(next));
+            e.setVariableLocal(VAR_CYCLE_KIND, cycle.startsWith("meeting") ? "MEETING" : "REPORT");
+            e.setVariableLocal(VAR_SCORE_PERIOD, cycle.endsWith("Scored") ? "2026-02" : null);
+        });
+        Mocks.register("conveneMeetingDelegate", (JavaDelegate) e -> calls.add("meeting:" + e.getVariable(VAR_CYCLE_ID)));
+        Mocks.register("calculateScoresDelegate", (JavaDelegate) e -> calls.add("scores:" + e.getVariable(VAR_SCORE_PERIOD)));
+        Mocks.register("issueCycleTasksDelegate", (JavaDelegate) e -> calls.add("cycleTasks:" + e.getVariable(VAR_CYCLE_ID)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    private ProcessInstance start() {
+        return runtimeService().createProcessInstanceByKey(KEY).execute();
+    }
+
+    private void at(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    private static Instant phaseEnd(int no) {
+        return START.plus(PHASE.multipliedBy(no));
+    }
+
+    /** Executes every job due now, as the job executor would, until none is left. */
+    private void runDueJobs() {
+        for (int guard = 0; guard < 200; guard++) {
+            List<Job> due = managementService().createJobQuery().executable().orderByJobDuedate().asc().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            managementService().executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("jobs keep coming");
+    }
+
+    private void tasksDone(int phaseNo) {
+        runtimeService().createMessageCorrelation(phaseTasksDoneMessage(phaseNo)).processInstanceBusinessKey("JT-TEST").correlate();
+    }
+
+    @Test
+    void phasesFinishedEarlyWaitForTheirEndDateAndTheCampaignEnds() {
+        openTasks.put(1, 2);
+        openTasks.put(2, 1);
+        openTasks.put(3, 1);
+        ProcessInstance pi = start();
+        assertThat(pi).isStarted().hasBusinessKey("JT-TEST");
+        runDueJobs();
+        assertThat(pi).isWaitingAt(awaitPhaseTasks(1));
+
+        tasksDone(1);
+        assertThat(pi).isWaitingAt(phaseEndTimer(1)).isNotWaitingAt(phase(2));
+        at(phaseEnd(1));
+        runDueJobs();
+        assertThat(pi).isWaitingAt(awaitPhaseTasks(2));
+        tasksDone(2);
+        at(phaseEnd(2));
+        runDueJobs();
+        tasksDone(3);
+        at(phaseEnd(3));
+        runDueJobs();
+
+        assertThat(pi).hasPassed(TASK_CLOSE_CAMPAIGN, END_CAMPAIGN_ENDED).isEnded();
+        assertThat(calls).containsExactly("issue1", "issue2", "issue3", "close");
+    }
+
+    @Test
+    void phaseEndWithOpenWorkListsItToTheLeadingGroupAndTheNextPhaseStarts() {
+        openTasks.put(1, 3);
+        openWork.put(1, 3);
+        ProcessInstance pi = start();
+        runDueJobs();
+
+        at(phaseEnd(1));
+        runDueJobs();
+
+        assertThat(pi).hasPassed(summariseOpenWork(1), notifyOpenWork(1)).isWaitingAt(phaseEndTimer(2));
+        assertThat(calls).containsExactly("issue1", "summarise1", "notify:phase1:3", "issue2");
+        assertThat(runtimeService().createEventSubscriptionQuery().eventName(phaseTasksDoneMessage(1)).count())
+                .as("the ended phase no longer waits; its tasks carry on on their own").isZero();
+    }
+
+    @Test
+    void everyPhaseEndingWithOpenWorkNotifiesAndTheCampaignStillEndsOnTime() {
+        for (int no = 1; no <= 3; no++) {
+            openTasks.put(no, 1);
+            openWork.put(no, no);
+        }
+        ProcessInstance pi = start();
+        for (int no = 1; no <= 3; no++) {
+            runDueJobs();
+            at(phaseEnd(no));
+        }
+        runDueJobs();
+
+        assertThat(pi).hasPassed(notifyOpenWork(1), notifyOpenWork(2), notifyOpenWork(3), END_CAMPAIGN_ENDED).isEnded();
+        assertThat(calls).containsSubsequence("notify:phase1:1", "notify:phase2:2", "notify:phase3:3", "close");
+    }
+
+    @Test
+    void phaseEndsWhoseTasksWereDoneJustThenAreRecordedWithoutNotifying() {
+        for (int no = 1; no <= 3; no++) {
+            openTasks.put(no, 1);
+        }
+        ProcessInstance pi = start();
+        for (int no = 1; no <= 3; no++) {
+            runDueJobs();
+            at(phaseEnd(no));
+        }
+        runDueJobs();
+
+        assertThat(pi).hasPassed(summariseOpenWork(1), summariseOpenWork(2), summariseOpenWork(3)).isEnded();
+        assertThat(calls).noneMatch(c -> c.startsWith("notify"));
+    }
+
+    @Test
+    void phasesWithoutTasksWaitForTheirEndDate() {
+        ProcessInstance pi = start();
+        runDueJobs();
+        assertThat(pi).isWaitingAt(phaseEndTimer(1));
+
+        for (int no = 1; no <= 3; no++) {
+            at(phaseEnd(no));
+            runDueJobs();
+        }
+
+        assertThat(pi).hasPassed("EndEvent_Phase1NothingOpen", "EndEvent_Phase2NothingOpen", "EndEvent_Phase3NothingOpen").isEnded();
+        assertThat(calls).containsExactly("issue1", "issue2", "issue3", "close");
+    }
+
+    @Test
+    void cyclesConveneMeetingsCalculateScoresAndHandOutTasksUntilTheCampaignEnds() {
+        cycleIds = List.of("meeting", "reportScored", "report");
+        Instant firstRun = START.plus(Duration.ofDays(4));
+        runs.put("meeting", new ArrayDeque<>(List.of(firstRun)));
+        runs.put("reportScored", new ArrayDeque<>(List.of(firstRun)));
+        runs.put("report", new ArrayDeque<>(List.of(firstRun)));
+        ProcessInstance pi = start();
+        runDueJobs();
+        assertThat(managementService().createJobQuery().activityId(TIMER_CYCLE_DUE).count()).isEqualTo(3);
+
+        at(firstRun);
+        runDueJobs();
+
+        assertThat(calls).contains("meeting:meeting", "scores:2026-02", "cycleTasks:reportScored", "cycleTasks:report")
+                .doesNotContain("scores:null");
+        assertThat(pi).hasPassed(TASK_CONVENE_MEETING, TASK_CALCULATE_CYCLE_SCORES, TASK_ISSUE_CYCLE_TASKS, END_CYCLE_FINISHED);
+        assertThat(managementService().createJobQuery().activityId(TIMER_CYCLE_DUE).count()).isZero();
+        at(phaseEnd(3));
+        runDueJobs();
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void campaignEndStopsCyclesStillWaiting() {
+        cycleIds = List.of("meeting");
+        runs.put("meeting", new ArrayDeque<>(List.of(phaseEnd(3).plus(Duration.ofDays(1)))));
+        ProcessInstance pi = start();
+        runDueJobs();
+        assertThat(managementService().createJobQuery().activityId(TIMER_CYCLE_DUE).count()).isEqualTo(1);
+
+        at(phaseEnd(3));
+        runDueJobs();
+
+        assertThat(pi).isEnded();
+        assertThat(managementService().createJobQuery().count()).isZero();
+        assertThat(calls).doesNotContain("meeting:meeting");
+    }
+}
