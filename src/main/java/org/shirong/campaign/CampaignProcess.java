@@ -71,6 +71,14 @@ public final class CampaignProcess {
         return "CampaignPhase" + no + "TasksDone";
     }
 
+    public static String phaseStartTimer(int no) {
+        return "TimerEvent_Phase" + no + "StartReached";
+    }
+
+    public static String varPhaseStart(int no) {
+        return "phase" + no + "Start";
+    }
+
     public static String varPhaseEnd(int no) {
         return "phase" + no + "End";
     }

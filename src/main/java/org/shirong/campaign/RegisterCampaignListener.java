@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of {@code StartEvent_CampaignStarted} (活动已发起): checks and records the campaign
  * given on the start form (or by {@code POST /api/campaigns}), makes its code the business key and
- * sets the phases' names and end dates for the phase timers. A refusal names the field and starts nothing.
+ * sets the phases' names, start and end dates for the phase timers. A refusal names the field and starts nothing.
  */
 @Component
 class RegisterCampaignListener implements ExecutionListener {
@@ -47,6 +47,7 @@ class RegisterCampaignListener implements ExecutionListener {
         List<PhaseWindow> phases = registered.phases();
         for (int i = 0; i < phases.size(); i++) {
             execution.setVariable(CampaignProcess.varPhaseName(i + 1), phases.get(i).name());
+            execution.setVariable(CampaignProcess.varPhaseStart(i + 1), Date.from(phases.get(i).start()));
             execution.setVariable(CampaignProcess.varPhaseEnd(i + 1), Date.from(phases.get(i).end()));
         }
     }

@@ -71,6 +71,7 @@ class CampaignProcessTest {
             execution.setVariable(VAR_CAMPAIGN_CODE, "JT-TEST");
             execution.setVariable(VAR_CAMPAIGN_NAME, "九亭镇创建达标镇");
             for (int no = 1; no <= 3; no++) {
+                execution.setVariable(varPhaseStart(no), Date.from(START.plus(PHASE.multipliedBy(no - 1))));
                 execution.setVariable(varPhaseEnd(no), Date.from(START.plus(PHASE.multipliedBy(no))));
                 execution.setVariable(varPhaseName(no), "阶段" + no);
             }
@@ -161,6 +162,21 @@ class CampaignProcessTest {
 
         assertThat(pi).hasPassed(TASK_CLOSE_CAMPAIGN, END_CAMPAIGN_ENDED).isEnded();
         assertThat(calls).containsExactly("issue1", "issue2", "issue3", "close");
+    }
+
+    @Test
+    void campaignStartedAheadOfItsFirstDayWaitsForIt() {
+        at(START.minus(Duration.ofDays(5)));
+        ProcessInstance pi = start();
+        runDueJobs();
+        assertThat(pi).isWaitingAt(phaseStartTimer(1));
+        assertThat(calls).isEmpty();
+
+        at(START);
+        runDueJobs();
+
+        assertThat(pi).isWaitingAt(phaseEndTimer(1));
+        assertThat(calls).containsExactly("issue1");
     }
 
     @Test

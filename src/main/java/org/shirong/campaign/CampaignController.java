@@ -1,0 +1,71 @@
+package org.shirong.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/campaigns}: start a campaign from a template ({@code POST}, office or leading group, as
+ * the Tasklist start form), list the campaigns and show one with its phases, open tasks and cases.
+ */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+    private final CampaignRegistration registration;
+    private final CampaignOverview overview;
+    private final RuntimeService runtimeService;
+    private final ObjectMapper json;
+
+    CampaignController(CampaignRegistration registration, CampaignOverview overview, RuntimeService runtimeService,
+            ObjectMapper json) {
+        this.registration = registration;
+        this.overview = overview;
+        this.runtimeService = runtimeService;
+        this.json = json;
+    }
+
+    /** Checks everything first (400 naming each field), then starts CampaignProcess as the caller (403 if they may not). */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Transactional
+    ResponseEntity<CampaignOverview.Detail> start(@RequestBody CampaignStartRequest request) throws JsonProcessingException {
+        var errors = registration.check(request);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        String code = request.code().strip();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CampaignProcess.VAR_TEMPLATE, request.template().strip());
+        variables.put(CampaignProcess.VAR_CAMPAIGN_CODE, code);
+        variables.put(CampaignProcess.VAR_CAMPAIGN_NAME, request.name().strip());
+        if (request.dates() != null) {
+            variables.put(CampaignProcess.VAR_DATES, json.writeValueAsString(request.dates()));
+        }
+        runtimeService.createProcessInstanceByKey(CampaignProcess.KEY).businessKey(code).setVariables(variables).execute();
+        return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code));
+    }
+
+    @GetMapping
+    List<CampaignOverview.Summary> all() {
+        return overview.all();
+    }
+
+    @GetMapping("/{code}")
+    CampaignOverview.Detail get(@PathVariable String code) {
+        return overview.get(code);
+    }
+}

@@ -1,0 +1,99 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.campaign.CampaignRecords.Campaign;
+import org.shirong.campaign.CampaignRecords.PhaseRow;
+import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.rectification.CaseStatus;
+import org.shirong.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What {@code GET /api/campaigns} and {@code GET /api/campaigns/{code}} show: phase, open tasks per unit, case counts. */
+@Service
+class CampaignOverview {
+
+    record Summary(String code, String name, String templateId, String templateName, String status, String statusName,
+            PhaseRef currentPhase, String startedBy, Instant startedAt, Instant endedAt, String url) {
+    }
+
+    record PhaseRef(int no, String id, String name) {
+    }
+
+    record PhaseView(int no, String id, String name, LocalDate firstDay, LocalDate lastDay, Instant startedAt, Instant endedAt,
+            Integer openAtEnd, int tasks, int tasksDone, int tasksOpen) {
+    }
+
+    record UnitTasks(String group, String groupName, int open, int overdue, List<String> tasks) {
+    }
+
+    record CaseCounts(int total, int open, int closed, Map<String, Integer> byStatus) {
+    }
+
+    record Detail(Summary campaign, List<PhaseView> phases, List<UnitTasks> openTasksByUnit, CaseCounts cases,
+            String documents) {
+    }
+
+    private final CampaignRecords records;
+    private final OrganizationRecords organization;
+
+    CampaignOverview(CampaignRecords records, OrganizationRecords organization) {
+        this.records = records;
+        this.organization = organization;
+    }
+
+    @Transactional(readOnly = true)
+    List<Summary> all() {
+        return records.all().stream().map(c -> summary(c, records.phases(c.code()))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Detail get(String code) {
+        Campaign c = records.find(code).orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+        List<PhaseRow> phases = records.phases(code);
+        List<TaskRow> tasks = records.tasks(code);
+        List<PhaseView> phaseViews = phases.stream().map(p -> {
+            List<TaskRow> own = tasks.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
+            int done = (int) own.stream().filter(t -> CampaignRecords.DONE.equals(t.status())).count();
+            return new PhaseView(p.no(), p.phaseId(), p.name(), p.firstDay(), p.lastDay(), p.startedAt(), p.endedAt(),
+                    p.openAtEnd(), own.size(), done, own.size() - done);
+        }).toList();
+        return new Detail(summary(c, phases), phaseViews, openByUnit(tasks), cases(code), "/api/campaigns/" + code + "/documents");
+    }
+
+    private List<UnitTasks> openByUnit(List<TaskRow> tasks) {
+        Map<String, String> names = organization.units().stream()
+                .collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name, (a, b) -> a));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Map<String, List<TaskRow>> byGroup = tasks.stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
+                .collect(Collectors.groupingBy(TaskRow::groupId, LinkedHashMap::new, Collectors.toList()));
+        return byGroup.entrySet().stream().map(e -> new UnitTasks(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()),
+                e.getValue().size(), (int) e.getValue().stream().filter(t -> t.dueAt() != null && t.dueAt().isBefore(now)).count(),
+                e.getValue().stream().map(TaskRow::name).toList())).toList();
+    }
+
+    private CaseCounts cases(String code) {
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        records.caseCounts(code).forEach(row -> byStatus.put((String) row[0], (Integer) row[1]));
+        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+        int closed = byStatus.getOrDefault(CaseStatus.CLOSED.name(), 0);
+        return new CaseCounts(total, total - closed, closed, byStatus);
+    }
+
+    private static Summary summary(Campaign c, List<PhaseRow> phases) {
+        PhaseRef current = c.currentPhase() == 0 || CampaignRecords.ENDED.equals(c.status()) ? null
+                : phases.stream().filter(p -> p.no() == c.currentPhase()).findFirst()
+                        .map(p -> new PhaseRef(p.no(), p.phaseId(), p.name())).orElse(null);
+        String statusName = CampaignRecords.ENDED.equals(c.status()) ? "已结束" : current == null ? "待开始" : "进行中";
+        return new Summary(c.code(), c.name(), c.templateId(), c.templateName(), c.status(), statusName, current, c.startedBy(),
+                c.startedAt(), c.endedAt(), "/api/campaigns/" + c.code());
+    }
+}

@@ -1,0 +1,120 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Runs one campaign as the job executor would, with the engine clock moved from one due job to the
+ * next: every job of the processes under the campaign's business key (the campaign, its tasks and its
+ * meetings) runs at its due time, in order. Staff work is done through {@link TaskService}.
+ */
+final class CampaignDriver {
+
+    private final String code;
+    private final ManagementService managementService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final JdbcTemplate jdbc;
+
+    CampaignDriver(String code, ManagementService managementService, RuntimeService runtimeService, TaskService taskService,
+            JdbcTemplate jdbc) {
+        this.code = code;
+        this.managementService = managementService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.jdbc = jdbc;
+    }
+
+    static void clockAt(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    /** Runs every job due until {@code until}, moving the clock to each timer's due time; leaves the clock at {@code until}. */
+    void runUntil(Instant until) {
+        for (int guard = 0; guard < 20_000; guard++) {
+            Optional<Job> next = nextJob(until);
+            if (next.isEmpty()) {
+                clockAt(until);
+                return;
+            }
+            Date due = next.get().getDuedate();
+            if (due != null && due.after(ClockUtil.getCurrentTime())) {
+                ClockUtil.setCurrentTime(due);
+            }
+            managementService.executeJob(next.get().getId());
+        }
+        throw new AssertionError("jobs keep coming for " + code);
+    }
+
+    private Optional<Job> nextJob(Instant until) {
+        Set<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).list().stream()
+                .map(ProcessInstance::getId).collect(Collectors.toSet());
+        return managementService.createJobQuery().active().withRetriesLeft().list().stream()
+                .filter(j -> instances.contains(j.getProcessInstanceId()))
+                .filter(j -> j.getDuedate() == null || !j.getDuedate().toInstant().isAfter(until))
+                .min(Comparator.comparing((Job j) -> j.getDuedate() == null ? new Date(0) : j.getDuedate()));
+    }
+
+    /** The Tasklist task of a campaign task, by its key (e.g. signResponsibilityLetter/chengguan). */
+    Task task(String taskKey) {
+        String instanceId = jdbc.queryForObject("select process_instance_id from campaign_task where campaign_code = ? and task_key = ?",
+                String.class, code, taskKey);
+        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    }
+
+    void complete(String taskKey, Map<String, Object> variables) {
+        taskService.complete(task(taskKey).getId(), variables);
+    }
+
+    /** Completes every open task of the phase the way its kind asks (no findings, all rectified). */
+    void completePhase(int phaseNo) {
+        for (String key : openTaskKeys(phaseNo)) {
+            String kind = jdbc.queryForObject("select kind from campaign_task where campaign_code = ? and task_key = ?",
+                    String.class, code, key);
+            complete(key, switch (CampaignTaskProcess.Kind.valueOf(kind)) {
+                case TASK -> Map.of(CampaignTaskProcess.VAR_RESULT, "已按要求完成");
+                case FINDINGS -> Map.of(CampaignTaskProcess.VAR_RESULT, "已检查，未发现问题");
+                case CHECKPOINT -> Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "yes");
+            });
+        }
+    }
+
+    List<String> openTaskKeys(int phaseNo) {
+        return jdbc.queryForList("select task_key from campaign_task where campaign_code = ? and phase_no = ? and status = 'OPEN'"
+                + " order by id", String.class, code, phaseNo);
+    }
+
+    long instances(String processKey) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).processDefinitionKey(processKey).count();
+    }
+
+    /** Meetings held so far (running or finished), from history. */
+    long meetingsConvened(org.camunda.bpm.engine.HistoryService history) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
+                .processDefinitionKey("JointMeetingProcess").count();
+    }
+
+    String phaseStatus(int phaseNo) {
+        return jdbc.queryForObject("select case when ended_at is not null then 'ENDED' when started_at is not null then 'RUNNING'"
+                + " else 'WAITING' end from campaign_phase where campaign_code = ? and phase_no = ?", String.class, code, phaseNo);
+    }
+
+    List<String> inboxBodies(String user, String template) {
+        return jdbc.queryForList("select body from notification_inbox where recipient_id = ? and template_id = ? and business_key = ?"
+                + " order by id", String.class, user, template, code);
+    }
+}
