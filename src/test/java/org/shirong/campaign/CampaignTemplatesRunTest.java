@@ -1,0 +1,177 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Each shipped template started through {@code POST /api/campaigns} and run through all its phases
+ * with the clock moved from one due job to the next: phase tasks handed out and done, a phase that ends
+ * with open work reports it to the leading group and keeps it, findings become rectification cases,
+ * meetings and reports happen on their cron days and stop when the campaign ends.
+ */
+@ShirongWebTest
+class CampaignTemplatesRunTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+    }
+
+    CampaignDriver start(String template, String code, String startDate) {
+        CampaignDriver.clockAt(at(startDate + "T00:00").minusSeconds(86_400 * 2));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> created = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
+                {"template":"%s","code":"%s","name":"%s 测试活动","dates":{"start":"%s"}}""".formatted(template, code, code, startDate),
+                headers), Map.class);
+        assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+        return new CampaignDriver(code, managementService, runtimeService, taskService, jdbc);
+    }
+
+    long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    @Test
+    void jiutingRunsItsThreePhasesMeetsTwiceAMonthAndCarriesOpenWorkAcrossPhaseEnds() {
+        CampaignDriver run = start("jiuting-2023-standard-town", "JT-RUN", "2026-03-01");
+        run.runUntil(at("2026-03-01T08:00"));
+        assertThat(run.phaseStatus(1)).isEqualTo("RUNNING");
+        assertThat(run.openTaskKeys(1)).contains("buildOrganisation/chuangban", "draftPlan/chuangban",
+                "signResponsibilityLetter/chengguan", "signResponsibilityLetter/huanwei").hasSize(17);
+        assertThat(run.task("signResponsibilityLetter/chengguan").getName()).isEqualTo("签订目标责任书（城管中队）");
+        for (String key : run.openTaskKeys(1)) {
+            if (!key.equals("signResponsibilityLetter/chengguan")) {
+                run.complete(key, Map.of(CampaignTaskProcess.VAR_RESULT, "已完成"));
+            }
+        }
+
+        run.runUntil(at("2026-06-01T08:00"));
+        assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
+        assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).singleElement().asString()
+                .contains("前期准备", "签订目标责任书（城管中队）");
+        assertThat(run.task("signResponsibilityLetter/chengguan")).as("carried on, not cancelled").isNotNull();
+        run.complete("signResponsibilityLetter/chengguan", Map.of(CampaignTaskProcess.VAR_RESULT, "已补签"));
+
+        run.complete("selfInspection/huanwei", Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
+                Map.of("title", "九亭大街 18 号垃圾桶满溢", "category", "EXPOSED_GARBAGE", "address", "九亭大街 18 号"),
+                Map.of("title", "涞寅路沿街晾晒", "category", "HANGING_LAUNDRY", "address", "涞寅路 200 号")),
+                CampaignTaskProcess.VAR_RESULT, "自查两处问题"));
+        assertThat(jdbc.queryForList("select c.source from campaign_case cc join rect_case c on c.case_no = cc.case_no"
+                + " where cc.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
+        assertThat(taskService.createTaskQuery().processInstanceId(run.task("rectificationCheckpoint/chuangban").getProcessInstanceId())
+                .singleResult()).isNotNull();
+        assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
+                .contains("尚有 2 件未结案", "九亭大街 18 号垃圾桶满溢");
+        run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
+                CampaignTaskProcess.VAR_RESULT, "两处问题已督办"));
+        run.completePhase(2);
+        run.runUntil(at("2026-10-20T12:00"));
+        assertThat(run.phaseStatus(2)).as("all done early, the phase still runs to its end date").isEqualTo("RUNNING");
+
+        run.runUntil(at("2026-11-01T08:00"));
+        assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
+        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).hasSize(1);
+        run.runUntil(at("2027-01-01T08:00"));
+
+        assertThat(count("select count(*) from campaign where code = 'JT-RUN' and status = 'ENDED'")).isOne();
+        assertThat(run.instances(CampaignProcess.KEY)).isZero();
+        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).hasSize(2).last().asString()
+                .contains("总结迎检", "台账整理归档（城管中队）");
+        assertThat(run.task("archiveRecords/chengguan")).as("open work of the last phase stays in Tasklist").isNotNull();
+        assertThat(run.meetingsConvened(historyService)).as("5th and 20th, March to December").isEqualTo(20);
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"))
+                .as("15 units × March–December").isEqualTo(150);
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'quarterlyCheck'"))
+                .as("10 April, 10 July, 10 October").isEqualTo(3);
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'annualAssessment'")).isOne();
+        assertThat(count("select count(distinct score_period) from score_unit where score_scope = 'JT-RUN'")).isPositive();
+
+        run.runUntil(at("2027-03-01T08:00"));
+        assertThat(run.meetingsConvened(historyService)).as("no meeting after the campaign").isEqualTo(20);
+    }
+
+    @Test
+    void jinxiRunsItsItemLeadTasksAndQuarterlyMeetingsToTheEnd() {
+        CampaignDriver run = start("jinxi-2017-931", "JX-RUN", "2026-02-01");
+        run.runUntil(at("2026-02-01T08:00"));
+        assertThat(run.openTaskKeys(1)).contains("surveyTasks/chuangban", "draftPlan/chuangban").hasSize(2 + 9);
+        run.completePhase(1);
+        run.runUntil(at("2026-03-01T08:00"));
+        assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        run.completePhase(2);
+        run.runUntil(at("2027-01-01T08:00"));
+        assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
+        run.completePhase(3);
+        run.runUntil(at("2027-07-01T08:00"));
+
+        assertThat(count("select count(*) from campaign where code = 'JX-RUN' and status = 'ENDED'")).isOne();
+        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).isEmpty();
+        assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
+                .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
+    }
+
+    @Test
+    void songjiangClaimsSurveyProblemsAsCasesAndHoldsNoMeeting() {
+        CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-RUN", "2026-03-01");
+        run.runUntil(at("2026-03-01T08:00"));
+        run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
+                Map.of("title", "沪亭北路人行道破损", "address", "沪亭北路 300 号"))));
+        assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
+                + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN'", String.class))
+                .as("the item's category is taken when none is chosen").containsExactly("SURVEY/SURVEY_URBAN_ROADS");
+        run.completePhase(1);
+        run.runUntil(at("2026-04-11T08:00"));
+        run.completePhase(2);
+        run.runUntil(at("2026-07-01T08:00"));
+        run.completePhase(3);
+        run.runUntil(at("2027-01-01T08:00"));
+
+        assertThat(count("select count(*) from campaign where code = 'SJ-RUN' and status = 'ENDED'")).isOne();
+        assertThat(run.meetingsConvened(historyService)).isZero();
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'jointInspection'"))
+                .as("15th of March–December").isEqualTo(10);
+    }
+}
