@@ -1,0 +1,146 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@code /api/campaigns} and the Tasklist start form through HTTP: starting, every refusal, the list and one campaign's overview. */
+@ShirongWebTest
+class CampaignApiTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @BeforeEach
+    void fixClock() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-20T02:00:00Z")));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    ResponseEntity<Map> post(String user, String body) {
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/campaigns", json(body), Map.class);
+    }
+
+    long campaigns() {
+        return jdbc.queryForObject("select count(*) from campaign", Long.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
+        return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void officeStartsACampaignTodayWithTheTemplatesLengthsAndSeesItsOverview() {
+        ResponseEntity<Map> created = post("chuangban1", """
+                {"template":"jiuting-2023-standard-town","code":"JT-2027-DB","name":"九亭镇 2027 年创建达标镇"}""");
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/campaigns/JT-2027-DB");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-2027-DB")
+                .processDefinitionKey(CampaignProcess.KEY).count()).isOne();
+        Map<String, Object> detail = rest.withBasicAuth("chengguan1", "demo").getForObject("/api/campaigns/JT-2027-DB", Map.class);
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) detail.get("phases");
+        assertThat(phases).extracting(p -> p.get("name")).containsExactly("前期准备", "宣传动员和自查整改", "总结迎检");
+        assertThat(phases).extracting(p -> p.get("firstDay") + "~" + p.get("lastDay"))
+                .containsExactly("2026-11-20~2027-02-19", "2027-02-20~2027-07-19", "2027-07-20~2027-09-19");
+        assertThat((Map<String, Object>) detail.get("campaign")).containsEntry("startedBy", "chuangban1")
+                .containsEntry("templateId", "jiuting-2023-standard-town").containsEntry("statusName", "待开始");
+        assertThat((Map<String, Object>) detail.get("cases")).containsEntry("total", 0);
+        assertThat(rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns", List.class))
+                .anySatisfy(c -> assertThat((Map<String, Object>) c).containsEntry("code", "JT-2027-DB"));
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndNothingIsStarted() {
+        long before = campaigns();
+
+        assertThat(errors(post("chuangban1", "{\"template\":\"no-such\",\"code\":\"X-1\",\"name\":\"x\"}")))
+                .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("template:UNKNOWN_TEMPLATE");
+        assertThat(errors(post("chuangban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"锦溪\",\"name\":\"\"}")))
+                .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("code:INVALID_CODE", "name:REQUIRED");
+        assertThat(errors(post("chuangban1", """
+                {"template":"jinxi-2017-931","code":"JX-BAD","name":"锦溪","dates":{"phases":[{"from":"2026-12-01","to":"2027-01-31"},
+                 {"from":"2027-01-15"},{}]}}""")))
+                .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("dates.phases[1].from:OVERLAP");
+        assertThat(errors(post("chuangban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-OLD\",\"name\":\"锦溪\",\"dates\":{\"start\":\"2017-02-01\"}}")))
+                .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("dates.start:ALREADY_ENDED");
+        assertThat(campaigns()).isEqualTo(before);
+    }
+
+    @Test
+    void aCodeInUseIsRefused() {
+        assertThat(post("chuangban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> again = post("lingdao1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}");
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(again)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("code:DUPLICATE_CODE");
+    }
+
+    @Test
+    void onlySignedInSupervisorsMayStartAndUnknownCampaignsAreNotFound() {
+        assertThat(rest.postForEntity("/api/campaigns", json("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/api/campaigns", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        long before = campaigns();
+        assertThat(post("chengguan1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-UNIT\",\"name\":\"锦溪\"}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(campaigns()).isEqualTo(before);
+        assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/NOPE", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void tasklistStartFormStartsTheCampaignUnderItsCodeOrRefusesNamingTheField() {
+        ResponseEntity<String> refused = rest.withBasicAuth("chuangban1", "demo").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/submit-form", json("""
+                        {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
+                         "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2016-01-01"}}}"""), String.class);
+        assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(refused.getBody()).contains("无法发起活动", "结束，早于今天");
+        assertThat(jdbc.queryForObject("select count(*) from campaign where code = 'JX-FORM'", Long.class)).isZero();
+
+        ResponseEntity<String> started = rest.withBasicAuth("chuangban1", "demo").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/submit-form", json("""
+                        {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
+                         "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2026-12-01"}}}"""), String.class);
+
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JX-FORM").count()).isOne();
+        assertThat(jdbc.queryForObject("select first_day from campaign_phase where campaign_code = 'JX-FORM' and phase_no = 1",
+                String.class)).isEqualTo("2026-12-01");
+    }
+}
