@@ -1,0 +1,41 @@
+package org.shirong.meeting;
+
+import static org.shirong.meeting.JointMeetingProcess.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.shirong.report.MeetingDocuments.DecisionLine;
+import org.springframework.stereotype.Component;
+
+/**
+ * 生成会议纪要 ({@code Task_GenerateMinutes}, {@code ${generateMinutesDelegate}}): stores the minutes with
+ * attendance and the decisions as recorded, and sets {@code minutesUrl}.
+ */
+@Component
+class GenerateMinutesDelegate implements JavaDelegate {
+
+    private final MeetingPapers papers;
+
+    GenerateMinutesDelegate(MeetingPapers papers) {
+        this.papers = papers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var attendees = DecisionInput.tree(execution.getVariable(VAR_ATTENDEES));
+        List<String> attendeeIds = new ArrayList<>();
+        if (attendees != null) {
+            attendees.forEach(a -> attendeeIds.add(a.asText()));
+        }
+        var decisions = DecisionInput.all(execution.getVariable(VAR_DECISIONS)).stream()
+                .map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), papers.unitName(d.unit()), d.due(),
+                        d.isCase() ? "立整改案件" : "交办承办单位"))
+                .toList();
+        var minutes = papers.minutes(MeetingFacts.of(execution), Objects.toString(execution.getVariable(VAR_MINUTES), ""),
+                attendeeIds, decisions, execution.getProcessInstanceId());
+        execution.setVariable(VAR_MINUTES_URL, minutes.url());
+    }
+}

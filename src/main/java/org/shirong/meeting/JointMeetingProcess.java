@@ -1,0 +1,56 @@
+package org.shirong.meeting;
+
+/** Keys, element ids and variable names of {@code processes/JointMeetingProcess.bpmn} (工作例会). */
+public final class JointMeetingProcess {
+
+    public static final String KEY = "JointMeetingProcess";
+
+    public static final String TASK_GENERATE_AGENDA = "Task_GenerateAgenda";
+    public static final String TASK_ISSUE_MEETING_NOTICE = "Task_IssueMeetingNotice";
+    public static final String TASK_HOLD_MEETING = "Task_HoldMeeting";
+    public static final String TASK_GENERATE_MINUTES = "Task_GenerateMinutes";
+    public static final String TASK_CARRY_OUT_DECISIONS = "Task_CarryOutDecisions";
+    public static final String TASK_ISSUE_NOTICE = "Task_IssueNotice";
+    public static final String TASK_SEND_NOTICE = "Task_SendNotice";
+    public static final String END_NOTICE_SENT = "EndEvent_NoticeSent";
+    public static final String END_DECISIONS_CARRIED_OUT = "EndEvent_DecisionsCarriedOut";
+
+    /** Start variables (the business key is the campaign code). */
+    public static final String VAR_CAMPAIGN_CODE = "campaignCode";
+    public static final String VAR_CAMPAIGN_NAME = "campaignName";
+    public static final String VAR_CYCLE_ID = "cycleId";
+    public static final String VAR_MEETING_NAME = "meetingName";
+    public static final String VAR_ORGANISER_GROUP = "organiserGroup";
+    /** A {@link java.util.Date}. */
+    public static final String VAR_MEETING_AT = "meetingAt";
+    /** A period code (2026-05, 2026-Q2, 2026); blank or missing: the month before the meeting. */
+    public static final String VAR_SCORE_PERIOD = "scorePeriod";
+
+    /** Set by 生成会议议程. */
+    public static final String VAR_AGENDA_URL = "agendaUrl";
+    public static final String VAR_HAS_NAMED_UNITS = "hasNamedUnits";
+    public static final String VAR_RECORD_DUE_AT = "recordDueAt";
+    public static final String VAR_UNIT_OPTIONS = "unitOptions";
+    public static final String VAR_CATEGORY_OPTIONS = "categoryOptions";
+    public static final String VAR_PARTICIPANTS = "participantRecipients";
+
+    /** Entered in 召开会议并记录 ({@code forms/JointMeetingRecord.form}). */
+    public static final String VAR_MINUTES = "minutes";
+    public static final String VAR_ATTENDEES = "attendees";
+    public static final String VAR_DECISIONS = "decisions";
+    /** Set when the record is accepted: how many decisions 落实会议决定 carries out, and by whom they were recorded. */
+    public static final String VAR_DECISION_COUNT = "decisionCount";
+    public static final String VAR_RECORDED_BY = "recordedBy";
+
+    public static final String VAR_MINUTES_URL = "minutesUrl";
+    public static final String VAR_NOTICE_URL = "noticeUrl";
+    public static final String VAR_NOTICE_TITLE = "noticeTitle";
+    public static final String VAR_NOTICE_DETAIL = "noticeDetail";
+
+    /** Decision kinds of the form's 类型 select. */
+    public static final String KIND_CASE = "CASE";
+    public static final String KIND_ASSIGNMENT = "ASSIGNMENT";
+
+    private JointMeetingProcess() {
+    }
+}

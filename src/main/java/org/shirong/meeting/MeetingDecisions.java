@@ -1,0 +1,82 @@
+package org.shirong.meeting;
+
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.campaign.WorkAssignmentProcess;
+import org.shirong.rectification.CaseSource;
+import org.shirong.rectification.NewCase;
+import org.shirong.rectification.RectificationCases;
+import org.shirong.system.SystemAccess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out one decision of a meeting: a case decision becomes a rectification case with source
+ * MEETING (its external reference names the meeting and the decision), a task decision a
+ * {@code WorkAssignmentProcess} for the unit. The outcome is recorded in {@code meeting_decision}, so
+ * a retried step returns it instead of creating anything again.
+ */
+@Service
+class MeetingDecisions {
+
+    private final MeetingRecords records;
+    private final RectificationCases cases;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+    private final MeetingPapers papers;
+
+    MeetingDecisions(MeetingRecords records, RectificationCases cases, RuntimeService runtimeService, SystemAccess systemAccess,
+            MeetingPapers papers) {
+        this.records = records;
+        this.cases = cases;
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+        this.papers = papers;
+    }
+
+    @Transactional
+    MeetingRecords.Outcome carryOut(MeetingFacts m, DecisionInput d, String actor) {
+        var done = records.outcome(m.key(), d.no());
+        if (done.isPresent()) {
+            return done.get();
+        }
+        String unitName = papers.unitName(d.unit());
+        MeetingRecords.Outcome outcome = d.isCase() ? reportCase(m, d, unitName, actor) : assign(m, d, unitName);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        records.addDecision(m.key(), d, outcome, now);
+        if (outcome.caseNo() != null) {
+            records.linkCase(m.campaignCode(), outcome.caseNo());
+        }
+        return outcome;
+    }
+
+    private MeetingRecords.Outcome reportCase(MeetingFacts m, DecisionInput d, String unitName, String actor) {
+        NewCase c = new NewCase(title(d.content()), d.category(), "NORMAL", CaseSource.MEETING.name(),
+                new NewCase.Location(d.address(), null, null, null), requirement(m, d, unitName), m.caseReference(d.no()));
+        return new MeetingRecords.Outcome(cases.report(c, actor).record().caseNo(), null);
+    }
+
+    private MeetingRecords.Outcome assign(MeetingFacts m, DecisionInput d, String unitName) {
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY)
+                .businessKey(m.campaignCode())
+                .setVariables(Map.of(
+                        WorkAssignmentProcess.VAR_TITLE, title(d.content()),
+                        WorkAssignmentProcess.VAR_UNIT_GROUP, d.unit(),
+                        WorkAssignmentProcess.VAR_REQUIREMENT, requirement(m, d, unitName),
+                        WorkAssignmentProcess.VAR_DUE_DATE, d.due()))
+                .execute().getId());
+        return new MeetingRecords.Outcome(null, instanceId);
+    }
+
+    private static String title(String content) {
+        String line = content.lines().findFirst().orElse(content).strip();
+        return line.length() > 60 ? line.substring(0, 60) + "…" : line;
+    }
+
+    private static String requirement(MeetingFacts m, DecisionInput d, String unitName) {
+        String text = m.meetingName() + "决定：" + d.content() + "\n责任单位：" + unitName + "；完成期限：" + d.due();
+        return text.length() > 4000 ? text.substring(0, 4000) : text;
+    }
+}

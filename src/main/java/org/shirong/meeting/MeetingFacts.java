@@ -1,0 +1,47 @@
+package org.shirong.meeting;
+
+import static org.shirong.meeting.JointMeetingProcess.*;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * A meeting as its process knows it. The key ({@code <campaign>/<cycle>/<UTC minute>}) names it in the
+ * {@code meeting} tables and in its documents' keys, so that retried steps find what they did.
+ */
+record MeetingFacts(String campaignCode, String campaignName, String cycleId, String meetingName, String organiserGroup,
+        Instant meetingAt, String scorePeriod) {
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+    static MeetingFacts of(VariableScope variables) {
+        Date at = (Date) variables.getVariable(VAR_MEETING_AT);
+        if (at == null) {
+            throw new IllegalStateException("流程变量 " + VAR_MEETING_AT + " 为空，无法确定会议时间");
+        }
+        return new MeetingFacts(text(variables, VAR_CAMPAIGN_CODE), text(variables, VAR_CAMPAIGN_NAME),
+                text(variables, VAR_CYCLE_ID), text(variables, VAR_MEETING_NAME), text(variables, VAR_ORGANISER_GROUP),
+                at.toInstant(), text(variables, VAR_SCORE_PERIOD));
+    }
+
+    static String key(String campaignCode, String cycleId, Instant meetingAt) {
+        return campaignCode + "/" + cycleId + "/" + MINUTE.format(meetingAt);
+    }
+
+    String key() {
+        return key(campaignCode, cycleId, meetingAt);
+    }
+
+    /** The external reference of the case decision {@code no} became, e.g. {@code meeting-JT2026-weekly-20261205T0130Z-2}. */
+    String caseReference(int no) {
+        return "meeting-" + campaignCode + "-" + cycleId + "-" + MINUTE.format(meetingAt) + "-" + no;
+    }
+
+    private static String text(VariableScope variables, String name) {
+        return Objects.toString(variables.getVariable(name), "").strip();
+    }
+}

@@ -1,0 +1,101 @@
+package org.shirong.meeting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.GroupType;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.report.MeetingDocuments;
+import org.shirong.report.MeetingDocuments.DecisionLine;
+import org.shirong.report.StoredDocument;
+import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.scoring.UnitScores;
+import org.shirong.scoring.UnitScores.PeriodScores;
+import org.springframework.stereotype.Service;
+
+/**
+ * Prepares and documents a meeting: scores the period and stores the agenda, works out the record's
+ * due time and the units and categories the record form offers; stores the minutes and the 通报.
+ */
+@Service
+class MeetingPapers {
+
+    private final UnitScores scores;
+    private final MeetingDocuments documents;
+    private final MeetingRecords records;
+    private final OrganizationRecords organization;
+    private final CategoryCatalogue categories;
+    private final WorkingCalendar calendar;
+
+    MeetingPapers(UnitScores scores, MeetingDocuments documents, MeetingRecords records, OrganizationRecords organization,
+            CategoryCatalogue categories, WorkingCalendar calendar) {
+        this.scores = scores;
+        this.documents = documents;
+        this.records = records;
+        this.organization = organization;
+        this.categories = categories;
+        this.calendar = calendar;
+    }
+
+    /** A form option. */
+    record Option(String label, String value) {
+    }
+
+    /** What 生成会议议程 gives the process. */
+    record Prepared(String periodCode, String agendaUrl, boolean hasNamedUnits, Instant recordDueAt, List<Option> units,
+            List<Option> categories, String participantRecipients) {
+    }
+
+    Prepared prepare(MeetingFacts m, String processInstanceId) {
+        String period = m.scorePeriod().isEmpty() ? scores.previousMonth(m.meetingAt()) : m.scorePeriod();
+        PeriodScores periodScores = scores.computeAndSave(m.campaignCode(), period);
+        StoredDocument agenda = documents.agenda(meeting(m), periodScores, processInstanceId);
+        List<Option> units = units(m.campaignCode());
+        return new Prepared(period, agenda.url(), !periodScores.named().isEmpty(),
+                calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units,
+                categories.all().stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),
+                units.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
+    }
+
+    StoredDocument minutes(MeetingFacts m, String minutes, List<String> attendeeIds, List<DecisionLine> decisions,
+            String processInstanceId) {
+        Map<String, String> names = names();
+        return documents.minutes(meeting(m), minutes, attendeeIds.stream().map(id -> names.getOrDefault(id, id)).toList(),
+                decisions, processInstanceId);
+    }
+
+    StoredDocument notice(MeetingFacts m, String processInstanceId) {
+        return documents.notice(meeting(m), scores.read(m.campaignCode(), m.scorePeriod()), processInstanceId);
+    }
+
+    /** The notice's one-line summary for the notification. */
+    String noticeSummary(MeetingFacts m) {
+        return scores.read(m.campaignCode(), m.scorePeriod()).notice();
+    }
+
+    String unitName(String groupId) {
+        return names().getOrDefault(groupId, groupId);
+    }
+
+    /** The campaign's units, or, before the campaign lists any, every unit of the organisation that can be given work. */
+    private List<Option> units(String campaignCode) {
+        List<MeetingRecords.CampaignUnit> campaignUnits = records.campaignUnits(campaignCode);
+        if (!campaignUnits.isEmpty()) {
+            return campaignUnits.stream().map(u -> new Option(u.name(), u.groupId())).toList();
+        }
+        return organization.units().stream().filter(u -> u.type() != GroupType.LEADING_GROUP && u.type() != GroupType.OFFICE)
+                .map(u -> new Option(u.name(), u.id())).toList();
+    }
+
+    private Map<String, String> names() {
+        return organization.units().stream().collect(Collectors.toMap(OrganizationRecords.Unit::id,
+                OrganizationRecords.Unit::name, (a, b) -> a));
+    }
+
+    private MeetingDocuments.Meeting meeting(MeetingFacts m) {
+        return new MeetingDocuments.Meeting(m.key(), m.campaignCode(), m.campaignName(), m.meetingName(),
+                unitName(m.organiserGroup()), m.meetingAt());
+    }
+}

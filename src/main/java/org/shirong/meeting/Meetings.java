@@ -1,0 +1,89 @@
+package org.shirong.meeting;
+
+import static org.shirong.meeting.JointMeetingProcess.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.scoring.UnitScores;
+import org.shirong.system.SystemAccess;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How a campaign convenes a meeting (工作例会, 季度专项工作会议): starts one {@code JointMeetingProcess}
+ * per campaign, cycle and meeting time. Convening the same meeting again (a retried job) returns the
+ * meeting already started. Runs without the caller's authorizations, as it is called from a job.
+ */
+@Service
+public class Meetings {
+
+    private final MeetingRecords records;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+
+    Meetings(MeetingRecords records, RuntimeService runtimeService, SystemAccess systemAccess) {
+        this.records = records;
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+    }
+
+    /** The meeting's key and process instance, and whether this call started it. */
+    public record Convened(String meetingKey, String processInstanceId, boolean started) {
+    }
+
+    /** Starts the meeting unless it was convened already; {@code scorePeriod} may be null (the month before the meeting). */
+    @Transactional
+    public Convened convene(String campaignCode, String campaignName, String cycleId, String meetingName,
+            String organiserGroup, Instant meetingAt, String scorePeriod) {
+        require(campaignCode, "campaignCode");
+        require(cycleId, "cycleId");
+        require(meetingName, "meetingName");
+        require(organiserGroup, "organiserGroup");
+        if (meetingAt == null) {
+            throw new IllegalArgumentException("会议时间 meetingAt 不能为空");
+        }
+        if (scorePeriod != null && !scorePeriod.isBlank() && !UnitScores.isPeriod(scorePeriod)) {
+            throw new IllegalArgumentException("考核期间 \"" + scorePeriod + "\" 无效：格式应为 2026-05、2026-Q2 或 2026");
+        }
+        MeetingFacts m = new MeetingFacts(campaignCode.strip(), campaignName == null ? campaignCode : campaignName.strip(),
+                cycleId.strip(), meetingName.strip(), organiserGroup.strip(), meetingAt,
+                scorePeriod == null ? "" : scorePeriod.strip());
+        String key = m.key();
+        var existing = records.meetingInstance(key);
+        if (existing.isPresent()) {
+            return new Convened(key, existing.get(), false);
+        }
+        try {
+            records.addMeeting(key, m, ClockUtil.getCurrentTime().toInstant());
+        } catch (DuplicateKeyException convenedAtTheSameTime) {
+            return new Convened(key, records.meetingInstance(key).orElse(""), false);
+        }
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(KEY)
+                .businessKey(m.campaignCode()).setVariables(variables(m)).execute().getId());
+        records.meetingStarted(key, instanceId);
+        return new Convened(key, instanceId, true);
+    }
+
+    private static Map<String, Object> variables(MeetingFacts m) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_CAMPAIGN_CODE, m.campaignCode());
+        variables.put(VAR_CAMPAIGN_NAME, m.campaignName());
+        variables.put(VAR_CYCLE_ID, m.cycleId());
+        variables.put(VAR_MEETING_NAME, m.meetingName());
+        variables.put(VAR_ORGANISER_GROUP, m.organiserGroup());
+        variables.put(VAR_MEETING_AT, Date.from(m.meetingAt()));
+        variables.put(VAR_SCORE_PERIOD, m.scorePeriod());
+        return variables;
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("召开会议需要 " + name);
+        }
+    }
+}

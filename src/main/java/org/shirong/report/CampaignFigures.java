@@ -1,0 +1,100 @@
+package org.shirong.report;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.shirong.organization.OrganizationRecords;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads what documents report: the campaign and its phases with task progress ({@code campaign},
+ * {@code campaign_phase}, {@code campaign_task}) and the cases per lead unit in a period
+ * ({@code rect_case}), named by the organisation. Cases are not linked to campaigns yet, so the case
+ * figures cover every case of the town, as the scores do.
+ */
+@Repository
+class CampaignFigures {
+
+    private final JdbcTemplate jdbc;
+    private final OrganizationRecords organization;
+
+    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization) {
+        this.jdbc = jdbc;
+        this.organization = organization;
+    }
+
+    Optional<Figures.Campaign> campaign(String code) {
+        return jdbc.query("select code, name, template_name, status, current_phase from campaign where code = ?",
+                (rs, n) -> new Figures.Campaign(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)),
+                code).stream().findFirst();
+    }
+
+    List<Figures.Phase> phases(String code) {
+        int current = campaign(code).map(Figures.Campaign::currentPhase).orElse(0);
+        return jdbc.query("select p.phase_no, p.name, p.first_day, p.last_day,"
+                        + " (select count(*) from campaign_task t where t.campaign_code = p.campaign_code and t.phase_no = p.phase_no"
+                        + "  and t.completed_at is not null) as done,"
+                        + " (select count(*) from campaign_task t where t.campaign_code = p.campaign_code and t.phase_no = p.phase_no"
+                        + "  and t.completed_at is null) as still_open"
+                        + " from campaign_phase p where p.campaign_code = ? order by p.phase_no",
+                (rs, n) -> {
+                    int done = rs.getInt("done");
+                    int open = rs.getInt("still_open");
+                    return new Figures.Phase(rs.getInt("phase_no"), rs.getString("name"), rs.getDate("first_day").toString(),
+                            rs.getDate("last_day").toString(), rs.getInt("phase_no") == current, done, open,
+                            Figures.percent(done, done + open));
+                }, code);
+    }
+
+    /** The campaign's units (in their order, even without cases) and every other lead unit with cases in [from, until). */
+    Figures.CaseTable cases(String code, Instant from, Instant until) {
+        Timestamp f = Timestamp.from(from);
+        Timestamp u = Timestamp.from(until);
+        Map<String, int[]> counts = new HashMap<>();
+        jdbc.query("select lead_unit,"
+                        + " sum(case when reported_at >= ? and reported_at < ? then 1 else 0 end) as reported,"
+                        + " sum(case when closed_at >= ? and closed_at < ? then 1 else 0 end) as closed,"
+                        + " sum(case when due_at >= ? and due_at < ? and (overdue or closed_on_time = false) then 1 else 0 end) as late,"
+                        + " sum(case when reported_at < ? and (closed_at is null or closed_at >= ?) then 1 else 0 end) as open_at_end"
+                        + " from rect_case where lead_unit is not null group by lead_unit",
+                rs -> {
+                    counts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
+                }, f, u, f, u, f, u, u, u);
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query("select unit_id, name from campaign_unit where campaign_code = ? order by sort_no",
+                rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                }, code);
+        Set<String> campaignUnits = Set.copyOf(names.keySet());
+        organization.units().forEach(unit -> {
+            if (counts.containsKey(unit.id())) {
+                names.putIfAbsent(unit.id(), unit.name());
+            }
+        });
+        counts.keySet().stream().sorted().forEach(id -> names.putIfAbsent(id, id));
+        List<Figures.UnitCases> lines = new ArrayList<>();
+        int[] sum = new int[4];
+        names.forEach((id, name) -> {
+            int[] c = counts.getOrDefault(id, new int[4]);
+            if (c[0] + c[1] + c[2] + c[3] > 0 || campaignUnits.contains(id)) {
+                lines.add(new Figures.UnitCases(id, name, c[0], c[1], c[2], c[3]));
+                for (int k = 0; k < 4; k++) {
+                    sum[k] += c[k];
+                }
+            }
+        });
+        return new Figures.CaseTable(lines, new Figures.UnitCases("", "合计", sum[0], sum[1], sum[2], sum[3]));
+    }
+
+    /** Group ids of the campaign's participating units, in their order. */
+    List<String> unitGroups(String code) {
+        return jdbc.queryForList("select group_id from campaign_unit where campaign_code = ? order by sort_no", String.class, code);
+    }
+}

@@ -1,0 +1,45 @@
+package org.shirong.report;
+
+import java.time.Instant;
+import java.util.List;
+import org.shirong.system.NotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/documents/{id}} (the printable HTML) and {@code GET /api/campaigns/{code}/documents} (the list). */
+@RestController
+@RequestMapping("/api")
+class DocumentController {
+
+    private static final MediaType HTML_UTF8 = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+    private final CampaignDocuments documents;
+    private final CampaignFigures figures;
+
+    DocumentController(CampaignDocuments documents, CampaignFigures figures) {
+        this.documents = documents;
+        this.figures = figures;
+    }
+
+    record DocumentView(String id, String kind, String kindName, String title, Instant createdAt, String url) {
+    }
+
+    @GetMapping("/documents/{id}")
+    ResponseEntity<String> document(@PathVariable String id) {
+        String html = documents.html(id).orElseThrow(() -> new NotFoundException("DOCUMENT_NOT_FOUND", "文书不存在：" + id));
+        return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
+    }
+
+    @GetMapping("/campaigns/{code}/documents")
+    List<DocumentView> list(@PathVariable String code) {
+        if (figures.campaign(code).isEmpty()) {
+            throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code);
+        }
+        return documents.list(code).stream().map(d -> new DocumentView(d.id(), d.kind().name(), d.kind().label(), d.title(),
+                d.createdAt(), d.url())).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.shirong.report;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.scoring.UnitScores.PeriodScores;
+import org.shirong.scoring.UnitScores.Window;
+import org.springframework.stereotype.Component;
+
+/** The parts every campaign document shows: progress per phase, cases per unit in the period, ranking and named units. */
+@Component
+class DocumentModels {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final CampaignFigures figures;
+    private final ZoneId zone;
+
+    DocumentModels(CampaignFigures figures, WorkingCalendar calendar) {
+        this.figures = figures;
+        this.zone = calendar.zone();
+    }
+
+    void addProgress(Map<String, Object> model, String campaignCode, Window window, PeriodScores scores) {
+        var campaign = figures.campaign(campaignCode);
+        model.put("currentPhase", campaign.flatMap(c -> figures.phases(campaignCode).stream().filter(Figures.Phase::current)
+                .findFirst()).map(Figures.Phase::name).orElse("未开始"));
+        model.put("phases", figures.phases(campaignCode));
+        model.put("periodName", window.periodName());
+        model.put("cases", figures.cases(campaignCode, window.from(), window.until()));
+        model.put("scores", scores);
+    }
+
+    String display(Instant instant) {
+        return DISPLAY.format(instant.atZone(zone));
+    }
+
+    String day(Instant instant) {
+        return DAY.format(instant.atZone(zone));
+    }
+}

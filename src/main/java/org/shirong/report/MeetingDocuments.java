@@ -1,0 +1,79 @@
+package org.shirong.report;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.shirong.scoring.UnitScores;
+import org.shirong.scoring.UnitScores.PeriodScores;
+import org.springframework.stereotype.Service;
+
+/**
+ * The documents of a joint meeting (工作例会): the agenda with the campaign's progress, the period's
+ * cases per unit and the ranking; the minutes with attendance and decisions; and the 通报 of the named
+ * units. Each is stored once per meeting ({@link Meeting#key()}), whatever the retries.
+ */
+@Service
+public class MeetingDocuments {
+
+    private final DocumentModels models;
+    private final DocumentTemplates templates;
+    private final CampaignDocuments documents;
+    private final UnitScores scores;
+
+    MeetingDocuments(DocumentModels models, DocumentTemplates templates, CampaignDocuments documents, UnitScores scores) {
+        this.models = models;
+        this.templates = templates;
+        this.documents = documents;
+        this.scores = scores;
+    }
+
+    /** A meeting: its key (unique within the town), campaign, name, who holds it and when. */
+    public record Meeting(String key, String campaignCode, String campaignName, String meetingName, String organiserName,
+            Instant meetingAt) {
+    }
+
+    /** A decision as the minutes list it: kind 整改案件/交办任务, the unit's name, the due day and what it became. */
+    public record DecisionLine(int no, String content, String kind, String unitName, String due, String outcome) {
+    }
+
+    public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, String processInstanceId) {
+        Map<String, Object> model = meetingModel(meeting);
+        models.addProgress(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores);
+        String title = meeting.campaignName() + meeting.meetingName() + "议程";
+        model.put("title", title);
+        return documents.store(meeting.campaignCode(), "agenda/" + meeting.key(), DocumentKind.AGENDA, title,
+                templates.render("agenda", model), processInstanceId);
+    }
+
+    public StoredDocument minutes(Meeting meeting, String minutes, List<String> attendees, List<DecisionLine> decisions,
+            String processInstanceId) {
+        Map<String, Object> model = meetingModel(meeting);
+        String title = meeting.campaignName() + meeting.meetingName() + "纪要";
+        model.put("title", title);
+        model.put("minutes", minutes);
+        model.put("attendees", attendees);
+        model.put("decisions", decisions);
+        return documents.store(meeting.campaignCode(), "minutes/" + meeting.key(), DocumentKind.MINUTES, title,
+                templates.render("minutes", model), processInstanceId);
+    }
+
+    public StoredDocument notice(Meeting meeting, PeriodScores periodScores, String processInstanceId) {
+        Map<String, Object> model = meetingModel(meeting);
+        String title = "关于" + periodScores.periodName() + "考核不履职单位的通报";
+        model.put("title", title);
+        model.put("scores", periodScores);
+        return documents.store(meeting.campaignCode(), "notice/" + meeting.key(), DocumentKind.NOTICE,
+                meeting.campaignName() + title, templates.render("notice", model), processInstanceId);
+    }
+
+    private Map<String, Object> meetingModel(Meeting meeting) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("campaignName", meeting.campaignName());
+        model.put("meetingName", meeting.meetingName());
+        model.put("organiser", meeting.organiserName());
+        model.put("meetingAt", models.display(meeting.meetingAt()));
+        model.put("issuedOn", models.day(meeting.meetingAt()));
+        return model;
+    }
+}

@@ -1,0 +1,55 @@
+package org.shirong.report;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.shirong.scoring.UnitScores;
+import org.shirong.scoring.UnitScores.PeriodScores;
+import org.springframework.stereotype.Service;
+
+/**
+ * 月度工作报告: the campaign's progress per phase, the period's cases per unit, the ranking and the named
+ * units, issued by the campaign's REPORT cycle once per campaign and period.
+ */
+@Service
+public class MonthlyReports {
+
+    private final CampaignFigures figures;
+    private final DocumentModels models;
+    private final DocumentTemplates templates;
+    private final CampaignDocuments documents;
+    private final UnitScores scores;
+
+    MonthlyReports(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
+            UnitScores scores) {
+        this.figures = figures;
+        this.models = models;
+        this.templates = templates;
+        this.documents = documents;
+        this.scores = scores;
+    }
+
+    /**
+     * Renders and stores the report of {@code scorePeriod} (blank: the month before {@code at}); issuing the
+     * same period again returns the report stored first.
+     */
+    public StoredDocument issue(String campaignCode, Instant at, String scorePeriod) {
+        String period = scorePeriod == null || scorePeriod.isBlank() ? scores.previousMonth(at) : scorePeriod.strip();
+        String docKey = "monthly-report/" + period;
+        var stored = documents.find(campaignCode, docKey);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
+                () -> new IllegalArgumentException("活动不存在：" + campaignCode));
+        PeriodScores periodScores = scores.read(campaignCode, period);
+        Map<String, Object> model = new HashMap<>();
+        String title = campaignName + periodScores.periodName() + "工作报告";
+        model.put("title", title);
+        model.put("campaignName", campaignName);
+        model.put("issuedOn", models.day(at));
+        models.addProgress(model, campaignCode, scores.window(period), periodScores);
+        return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, title,
+                templates.render("monthly-report", model), null);
+    }
+}

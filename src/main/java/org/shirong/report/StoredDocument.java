@@ -1,0 +1,14 @@
+package org.shirong.report;
+
+import java.time.Instant;
+
+/** A document a campaign issued; {@link #url()} serves its HTML to anyone signed in. */
+public record StoredDocument(String id, String campaignCode, String docKey, DocumentKind kind, String title,
+        Instant createdAt, String processInstanceId) {
+
+    public static final String URL_PREFIX = "/api/documents/";
+
+    public String url() {
+        return URL_PREFIX + id;
+    }
+}

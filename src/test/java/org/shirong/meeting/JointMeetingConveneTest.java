@@ -1,0 +1,144 @@
+package org.shirong.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shirong.meeting.JointMeetingProcess.*;
+import static org.shirong.report.CampaignFixture.at;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.campaign.WorkAssignmentProcess;
+import org.shirong.report.CampaignDocuments;
+import org.shirong.report.CampaignFixture;
+import org.shirong.report.DocumentKind;
+import org.shirong.report.StoredDocument;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A campaign convenes a meeting through {@link Meetings} in the running application: once only, however
+ * often it is asked; the agenda is stored; the organiser's record turns a case decision into a case with
+ * source MEETING and a task decision into a work assignment for the unit.
+ */
+@ShirongWebTest
+class JointMeetingConveneTest {
+
+    private static final String CAMPAIGN = "MEETTEST";
+
+    @Autowired
+    Meetings meetings;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    CampaignDocuments documents;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CampaignFixture fixture;
+
+    @BeforeEach
+    void campaign() {
+        fixture = new CampaignFixture(jdbc, CAMPAIGN);
+        clear();
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-01T09:00")));
+        fixture.campaign("九亭镇会议测试活动", 2).unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
+    }
+
+    @AfterEach
+    void clear() {
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CAMPAIGN).list()
+                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test", true));
+        jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, "meeting-" + CAMPAIGN + "-%")
+                .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "test", true, true, true, false));
+        jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)",
+                "meeting-" + CAMPAIGN + "-%");
+        jdbc.update("delete from rect_case where external_ref like ?", "meeting-" + CAMPAIGN + "-%");
+        jdbc.update("delete from meeting_decision where meeting_key like ?", CAMPAIGN + "/%");
+        jdbc.update("delete from meeting where campaign_code = ?", CAMPAIGN);
+        fixture.clear();
+        ClockUtil.reset();
+    }
+
+    private Meetings.Convened convene() {
+        return meetings.convene(CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"), null);
+    }
+
+    /** Runs the meeting's jobs (not those of the cases it starts) until it waits for people or ends. */
+    private void runJobs(String processInstanceId) {
+        for (List<Job> jobs = jobs(processInstanceId); !jobs.isEmpty(); jobs = jobs(processInstanceId)) {
+            managementService.executeJob(jobs.get(0).getId());
+        }
+    }
+
+    private List<Job> jobs(String processInstanceId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+    }
+
+    @Test
+    void conveningTheSameMeetingTwiceStartsOneInstance() {
+        Meetings.Convened first = convene();
+        Meetings.Convened again = convene();
+
+        assertThat(first.started()).isTrue();
+        assertThat(again.started()).isFalse();
+        assertThat(again.processInstanceId()).isEqualTo(first.processInstanceId());
+        assertThat(first.meetingKey()).isEqualTo("MEETTEST/weekly/20261203T0600Z");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(CAMPAIGN).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void recordedDecisionsBecomeACaseFromTheMeetingAndAWorkAssignmentForTheUnit() {
+        String pi = convene().processInstanceId();
+        runJobs(pi);
+
+        List<StoredDocument> stored = documents.list(CAMPAIGN);
+        assertThat(stored).extracting(StoredDocument::kind).containsExactly(DocumentKind.AGENDA);
+        assertThat(runtimeService.getVariable(pi, VAR_AGENDA_URL)).isEqualTo(stored.get(0).url());
+        assertThat(runtimeService.getVariable(pi, VAR_SCORE_PERIOD)).isEqualTo("2026-11");
+        Task record = taskService.createTaskQuery().processInstanceId(pi).taskCandidateGroup("chuangban").singleResult();
+        assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
+        assertThat(record.getDueDate()).isEqualTo(Date.from(at("2026-12-04T14:00")));
+
+        taskService.complete(record.getId(), Map.of(VAR_MINUTES, "听取各单位汇报，研究九亭大街整治。",
+                VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
+                VAR_DECISIONS, SpinValues.jsonValue("[{\"content\":\"清理九亭大街 88 号暴露垃圾\",\"kind\":\"CASE\",\"unit\":\"huanwei\","
+                        + "\"due\":\"2026-12-05\",\"category\":\"EXPOSED_GARBAGE\",\"address\":\"九亭大街 88 号\"},"
+                        + "{\"content\":\"整治沿街商户门责\",\"kind\":\"ASSIGNMENT\",\"unit\":\"chengguan\",\"due\":\"2026-12-10\"}]").create()));
+        runJobs(pi);
+
+        Map<String, Object> meetingCase = jdbc.queryForMap("select case_no, source, category, address from rect_case where external_ref = ?",
+                "meeting-MEETTEST-weekly-20261203T0600Z-1");
+        assertThat(meetingCase).containsEntry("SOURCE", "MEETING").containsEntry("CATEGORY", "EXPOSED_GARBAGE")
+                .containsEntry("ADDRESS", "九亭大街 88 号");
+        Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                .processInstanceBusinessKey(CAMPAIGN).singleResult();
+        assertThat(assignment.getTaskDefinitionKey()).isEqualTo(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT);
+        assertThat(taskService.createTaskQuery().taskId(assignment.getId()).taskCandidateGroup("chengguan").count()).isEqualTo(1);
+        assertThat(runtimeService.getVariable(assignment.getProcessInstanceId(), WorkAssignmentProcess.VAR_REQUIREMENT).toString())
+                .contains("工作例会决定：整治沿街商户门责", "责任单位：城管中队", "完成期限：2026-12-10");
+        assertThat(jdbc.queryForList("select kind from meeting_decision where meeting_key = ? order by decision_no", String.class,
+                "MEETTEST/weekly/20261203T0600Z")).containsExactly("CASE", "ASSIGNMENT");
+        assertThat(jdbc.queryForObject("select count(*) from campaign_case where campaign_code = ? and case_no = ?", Integer.class,
+                CAMPAIGN, meetingCase.get("CASE_NO"))).isEqualTo(1);
+        assertThat(documents.list(CAMPAIGN)).extracting(StoredDocument::kind).contains(DocumentKind.AGENDA, DocumentKind.MINUTES);
+        assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow())
+                .contains("城管中队、环卫所", "清理九亭大街 88 号暴露垃圾", "交办任务");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    }
+}

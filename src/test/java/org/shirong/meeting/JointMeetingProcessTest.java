@@ -1,0 +1,196 @@
+package org.shirong.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.shirong.meeting.JointMeetingProcess.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.report.DocumentKind;
+import org.shirong.report.StoredDocument;
+
+/**
+ * Every path of 工作例会 with the real delegates and listener over mocked meeting services: a meeting with
+ * named units whose case and task decisions are carried out and whose 通报 is sent; one without named
+ * units or decisions; and records refused field by field with nothing saved.
+ */
+@Deployment(resources = "processes/JointMeetingProcess.bpmn")
+class JointMeetingProcessTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Instant MEETING_AT = LocalDateTime.parse("2026-12-03T14:00").atZone(SHANGHAI).toInstant();
+    private static final Instant RECORD_DUE = LocalDateTime.parse("2026-12-04T14:00").atZone(SHANGHAI).toInstant();
+
+    private static final String DECISIONS_BODY = TASK_CARRY_OUT_DECISIONS + "#multiInstanceBody";
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+            .configurationResource("process-test.cfg.xml").assertClassCoverageAtLeast(1.0).build();
+
+    ProcessEngine processEngine;
+    final MeetingPapers papers = mock(MeetingPapers.class);
+    final MeetingDecisions decisions = mock(MeetingDecisions.class);
+    final List<String> sent = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-01T09:00").atZone(SHANGHAI).toInstant()));
+        Mocks.register("generateAgendaDelegate", new GenerateAgendaDelegate(papers));
+        Mocks.register("generateMinutesDelegate", new GenerateMinutesDelegate(papers));
+        Mocks.register("carryOutDecisionDelegate", new CarryOutDecisionDelegate(decisions));
+        Mocks.register("issueNoticeDelegate", new IssueNoticeDelegate(papers));
+        Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendar.bundled()));
+        Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> sent.add(
+                execution.getVariableLocal("template") + " → " + execution.getVariableLocal("recipients") + " @"
+                        + ((Date) execution.getVariableLocal("iteration")).toInstant()));
+        when(papers.unitName(anyString())).thenAnswer(a -> a.getArgument(0) + "名称");
+        when(papers.minutes(any(), any(), any(), any(), any())).thenReturn(document("m1", DocumentKind.MINUTES, "纪要"));
+        when(papers.notice(any(), any())).thenReturn(document("n1", DocumentKind.NOTICE, "关于2026年11月考核不履职单位的通报"));
+        when(papers.noticeSummary(any())).thenReturn("通报：城管中队（第 2 名）。");
+        when(decisions.carryOut(any(), any(), any())).thenReturn(new MeetingRecords.Outcome("JT-2026-000001", null));
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    private static StoredDocument document(String id, DocumentKind kind, String title) {
+        return new StoredDocument(id, "JT2026", kind.name().toLowerCase() + "/x", kind, title, MEETING_AT, null);
+    }
+
+    private void prepared(boolean namedUnits) {
+        when(papers.prepare(any(), any())).thenReturn(new MeetingPapers.Prepared("2026-11", "/api/documents/a1", namedUnits,
+                RECORD_DUE, List.of(new MeetingPapers.Option("城管中队", "chengguan"), new MeetingPapers.Option("环卫所", "huanwei")),
+                List.of(new MeetingPapers.Option("暴露垃圾", "EXPOSED_GARBAGE")), "group:chengguan,group:huanwei"));
+    }
+
+    private ProcessInstance convene() {
+        return runtimeService().startProcessInstanceByKey(KEY, "JT2026", withVariables(VAR_CAMPAIGN_CODE, "JT2026",
+                VAR_CAMPAIGN_NAME, "九亭镇创建达标镇", VAR_CYCLE_ID, "weekly", VAR_MEETING_NAME, "工作例会",
+                VAR_ORGANISER_GROUP, "chuangban", VAR_MEETING_AT, Date.from(MEETING_AT), VAR_SCORE_PERIOD, ""));
+    }
+
+    private static Map<String, Object> record(String minutes, String decisionsJson) {
+        return withVariables(VAR_MINUTES, minutes, VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
+                VAR_DECISIONS, SpinValues.jsonValue(decisionsJson).create());
+    }
+
+    private static String decision(String content, String kind, String unit, String due, String category, String address) {
+        return "{\"content\":\"%s\",\"kind\":\"%s\",\"unit\":\"%s\",\"due\":\"%s\",\"category\":\"%s\",\"address\":\"%s\"}"
+                .formatted(content, kind, unit, due, category, address);
+    }
+
+    private ProcessInstance meetingHeld(boolean namedUnits) {
+        prepared(namedUnits);
+        ProcessInstance pi = convene();
+        execute(job(TASK_GENERATE_AGENDA, pi));
+        execute(job(TASK_ISSUE_MEETING_NOTICE, pi));
+        return pi;
+    }
+
+    @Test
+    void meetingWithNamedUnitsCarriesOutACaseAndATaskDecisionAndSendsTheNotice() {
+        ProcessInstance pi = meetingHeld(true);
+
+        assertThat(pi).isWaitingAt(TASK_HOLD_MEETING).variables().containsEntry(VAR_AGENDA_URL, "/api/documents/a1")
+                .containsEntry(VAR_SCORE_PERIOD, "2026-11").containsEntry(VAR_HAS_NAMED_UNITS, true);
+        assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office @" + MEETING_AT);
+        assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE));
+
+        taskService().complete(task(pi).getId(), record("听取各单位汇报，研究九亭大街整治。", "["
+                + decision("清理九亭大街 88 号暴露垃圾", KIND_CASE, "huanwei", "2026-12-05", "EXPOSED_GARBAGE", "九亭大街 88 号") + ","
+                + decision("整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", "") + "]"));
+        assertThat(pi).variables().containsEntry(VAR_DECISION_COUNT, 2);
+        execute(job(TASK_GENERATE_MINUTES, pi));
+        execute(job(DECISIONS_BODY, pi));
+        execute(job(TASK_CARRY_OUT_DECISIONS, pi));
+        execute(job(TASK_CARRY_OUT_DECISIONS, pi));
+
+        ArgumentCaptor<DecisionInput> carried = ArgumentCaptor.forClass(DecisionInput.class);
+        verify(decisions, times(2)).carryOut(any(), carried.capture(), any());
+        assertThat(carried.getAllValues()).extracting(DecisionInput::no, DecisionInput::kind, DecisionInput::unit)
+                .containsExactly(tuple(1, KIND_CASE, "huanwei"), tuple(2, KIND_ASSIGNMENT, "chengguan"));
+        verify(papers).minutes(any(), eq("听取各单位汇报，研究九亭大街整治。"), eq(List.of("chengguan", "huanwei")), any(), any());
+
+        execute(job(TASK_ISSUE_NOTICE, pi));
+        assertThat(pi).variables().containsEntry(VAR_NOTICE_URL, "/api/documents/n1").containsEntry(VAR_MINUTES_URL, "/api/documents/m1");
+        execute(job(TASK_SEND_NOTICE, pi));
+        assertThat(sent).last().isEqualTo("notice-issued → group:chengguan,group:huanwei,role:leadingGroup @" + MEETING_AT);
+        assertThat(pi).hasPassed(END_NOTICE_SENT).isEnded();
+    }
+
+    @Test
+    void meetingWithoutNamedUnitsOrDecisionsEndsAfterTheMinutes() {
+        ProcessInstance pi = meetingHeld(false);
+
+        taskService().complete(task(pi).getId(), record("各单位按计划推进，无新增决定事项。", "[]"));
+        execute(job(TASK_GENERATE_MINUTES, pi));
+        execute(job(DECISIONS_BODY, pi));
+
+        assertThat(pi).hasPassed(END_DECISIONS_CARRIED_OUT).hasNotPassed(TASK_ISSUE_NOTICE).isEnded();
+        verify(decisions, never()).carryOut(any(), any(), any());
+    }
+
+    @Test
+    void aRecordWithAProblemIsRefusedNamingTheFieldAndNothingIsSaved() {
+        ProcessInstance pi = meetingHeld(false);
+        String taskId = task(pi).getId();
+        Map<String, String> refused = Map.of(
+                "会议纪要：请填写会议纪要", "",
+                "决定事项第 1 项：请选择责任单位", decision("清理垃圾", KIND_ASSIGNMENT, "", "2026-12-05", "", ""),
+                "决定事项第 1 项：期限 2026-11-30 已过", decision("清理垃圾", KIND_ASSIGNMENT, "huanwei", "2026-11-30", "", ""),
+                "不是有效日期", decision("清理垃圾", KIND_ASSIGNMENT, "huanwei", "下周五", "", ""),
+                "整改案件请选择问题类别", decision("清理垃圾", KIND_CASE, "huanwei", "2026-12-05", "", "九亭大街 1 号"),
+                "整改案件请填写地点", decision("清理垃圾", KIND_CASE, "huanwei", "2026-12-05", "EXPOSED_GARBAGE", ""),
+                "责任单位 paichusuo 不是可选的单位", decision("清理垃圾", KIND_ASSIGNMENT, "paichusuo", "2026-12-05", "", ""));
+        refused.forEach((message, decision) -> {
+            String minutes = message.startsWith("会议纪要") ? " " : "会议纪要";
+            String list = message.startsWith("会议纪要") ? "[]" : "[" + decision + "]";
+            assertThatThrownBy(() -> taskService().complete(taskId, record(minutes, list)))
+                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(message);
+        });
+
+        assertThat(pi).isWaitingAt(TASK_HOLD_MEETING);
+        assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_MINUTES, VAR_DECISIONS, VAR_DECISION_COUNT);
+    }
+}

@@ -1,0 +1,87 @@
+package org.shirong.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.shirong.scoring.UnitScores.PeriodScores;
+import org.shirong.scoring.UnitScores.RankedUnit;
+
+/** Every document template renders print-ready, auto-escaped HTML in Chinese from a sample model. */
+class DocumentTemplatesTest {
+
+    private static final Path FOLDER = Path.of("src/main/resources/templates/documents");
+
+    private final DocumentTemplates templates = new DocumentTemplates();
+
+    static Map<String, Object> sampleModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "九亭镇创建达标镇工作例会议程");
+        model.put("campaignName", "九亭镇创建达标镇");
+        model.put("meetingName", "工作例会");
+        model.put("organiser", "创建工作办公室");
+        model.put("meetingAt", "2026年12月3日 14:00");
+        model.put("issuedOn", "2026年12月3日");
+        model.put("currentPhase", "宣传动员和自查整改");
+        model.put("phases", List.of(new Figures.Phase(1, "前期准备", "2026-03-01", "2026-05-31", false, 4, 0, "100.0%"),
+                new Figures.Phase(2, "宣传动员和自查整改", "2026-06-01", "2026-10-31", true, 3, 2, "60.0%")));
+        model.put("periodName", "2026年11月");
+        model.put("cases", new Figures.CaseTable(List.of(new Figures.UnitCases("chengguan", "城管中队", 3, 2, 1, 1)),
+                new Figures.UnitCases("", "合计", 3, 2, 1, 1)));
+        model.put("scores", new PeriodScores("2026-11", "2026年11月", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
+                List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%"),
+                        new RankedUnit(2, "chengguan", "城管中队", new BigDecimal("55.5"), "D", true, "总分低于通报线", 2, 1, 1,
+                                "50.00%", "50.00%")),
+                3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。"));
+        model.put("minutes", "听取汇报 <script>alert(1)</script>\n研究整治。");
+        model.put("attendees", List.of("城管中队", "环卫所"));
+        model.put("decisions", List.of(new MeetingDocuments.DecisionLine(1, "清理九亭大街暴露垃圾", "整改案件", "环卫所", "2026-12-05",
+                "立整改案件")));
+        return model;
+    }
+
+    private static List<String> templateNames() throws IOException {
+        try (Stream<Path> files = Files.list(FOLDER)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ftlh") && !n.startsWith("_"))
+                    .map(n -> n.substring(0, n.length() - ".ftlh".length())).sorted().toList();
+        }
+    }
+
+    @Test
+    void theDocumentsACampaignIssuesHaveTemplates() throws IOException {
+        assertThat(templateNames()).containsExactly("agenda", "minutes", "monthly-report", "notice");
+    }
+
+    @Test
+    void everyTemplateRendersAPrintReadyChinesePage() throws IOException {
+        for (String name : templateNames()) {
+            String html = templates.render(name, sampleModel());
+            assertThat(html).as(name).startsWith("<!DOCTYPE html>").contains("<meta charset=\"UTF-8\">", "size: A4", "仿宋",
+                    "Noto Serif CJK SC", "九亭镇创建达标镇").doesNotContain("${", "<#", "<@");
+        }
+        assertThat(templates.render("agenda", sampleModel())).contains("当前阶段：宣传动员和自查整改",
+                "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>3</td><td>2</td><td>1</td><td>1</td></tr>",
+                "55.50", "总分低于通报线");
+        assertThat(templates.render("notice", sampleModel())).contains("2026-11-01 至 2026-11-30", "城管中队", "通报：城管中队。");
+    }
+
+    @Test
+    void valuesAreEscapedAndAMissingValueFailsLoudly() {
+        assertThat(templates.render("minutes", sampleModel())).contains("听取汇报 &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>");
+        Map<String, Object> model = sampleModel();
+        model.remove("scores");
+        assertThatThrownBy(() -> templates.render("notice", model)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("notice");
+        assertThatThrownBy(() -> templates.render("no-such-document", model)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
