@@ -1,15 +1,32 @@
 package org.shirong.campaign;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.shirong.meeting.Meetings;
 import org.springframework.stereotype.Component;
 
-/** 召开会议 ({@code Task_ConveneMeeting}): placeholder until the meeting package lands. */
+/**
+ * 召开会议 ({@code Task_ConveneMeeting}): starts the meeting process the cycle names (工作例会, 季度专项工作会议)
+ * for this run, held by the cycle's group; a retried job convenes no second meeting.
+ */
 @Component
 class ConveneMeetingDelegate implements JavaDelegate {
 
+    private final CampaignCycles cycles;
+    private final Meetings meetings;
+
+    ConveneMeetingDelegate(CampaignCycles cycles, Meetings meetings) {
+        this.cycles = cycles;
+        this.meetings = meetings;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        throw new UnsupportedOperationException("meeting package not merged yet");
+        String code = execution.getProcessBusinessKey();
+        CampaignTemplate.Cycle cycle = cycles.cycle(code, (String) execution.getVariable(CampaignProcess.VAR_CYCLE_ID));
+        Date at = (Date) execution.getVariable(CampaignProcess.VAR_NEXT_RUN_AT);
+        meetings.convene(code, (String) execution.getVariable(CampaignProcess.VAR_CAMPAIGN_NAME), cycle.id(), cycle.name(),
+                cycle.who(), at.toInstant(), (String) execution.getVariable(CampaignProcess.VAR_SCORE_PERIOD));
     }
 }
