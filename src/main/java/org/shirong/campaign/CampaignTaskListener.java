@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Create and complete listener of the user tasks of {@code CampaignTaskProcess}. On create it names
  * the task after the campaign task (签订目标责任书（城管中队）) and gives the form what it shows: the
- * categories to choose from, or the campaign's open cases. On complete it checks the form, turns each
+ * categories to name, or the campaign's open cases (again when the checkpoint is claimed). On complete it checks the form, turns each
  * finding into a rectification case and records the result; a refusal names the field and saves nothing.
  */
 @Component
@@ -25,11 +25,16 @@ class CampaignTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         long taskId = ((Number) task.getVariable(CampaignTaskProcess.VAR_TASK_ID)).longValue();
         String kind = Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_KIND), CampaignTaskProcess.Kind.TASK.name());
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            // The office claims the checkpoint when it checks: show the cases as they are now.
+            task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
+            return;
+        }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
             task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
             if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
-                task.setVariable(CampaignTaskProcess.VAR_CATEGORY_OPTIONS, results.categoryOptions());
+                task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList());
             } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
                 task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
             }

@@ -21,14 +21,14 @@ public final class CampaignTaskProcess {
     public static final String VAR_REQUIREMENT = "requirement";
     /** Form: 办理情况. */
     public static final String VAR_RESULT = "result";
-    /** Form: the findings list (问题), each {title, category, address, description}. */
+    /** Form: the findings, one per line ({@link FindingLines}); a JSON list of {title, address, category, description} also does. */
     public static final String VAR_FINDINGS = "findings";
     /** Form (checkpoint): whether every problem found earlier is rectified. */
     public static final String VAR_ALL_RECTIFIED = "allRectified";
     /** Set on a checkpoint task: the campaign's cases still open, as text. */
     public static final String VAR_OPEN_CASES = "openCases";
-    /** Set on a findings task: the problem categories to choose from ({label, value}). */
-    public static final String VAR_CATEGORY_OPTIONS = "categoryOptions";
+    /** Set on a findings task: the problem categories a finding may name, as text. */
+    public static final String VAR_CATEGORY_LIST = "categoryList";
 
     /** How the task is done: {@code taskKind}. */
     public enum Kind {

@@ -42,9 +42,12 @@ class CampaignTaskResults {
         this.json = json;
     }
 
-    List<Map<String, String>> categoryOptions() {
+    /** The categories a finding may name, for the form: 名称（代码）, one group per line. */
+    String categoryList() {
         return catalogue.all().stream().filter(c -> c.applicable())
-                .map(c -> Map.of("label", c.name(), "value", c.code())).toList();
+                .collect(Collectors.groupingBy(c -> c.group().label(), java.util.LinkedHashMap::new,
+                        Collectors.mapping(c -> c.name(), Collectors.joining("、"))))
+                .entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("\n"));
     }
 
     String openCasesText(long taskId) {
@@ -75,7 +78,7 @@ class CampaignTaskResults {
         TaskRow task = task(taskId);
         List<Map<String, Object>> rows = rows(findingsValue);
         if (rows.isEmpty() && result.isEmpty()) {
-            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "请逐条录入发现的问题；未发现问题的，请在办理情况中说明");
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "请逐行填写发现的问题；未发现问题的，请在办理情况中说明");
         }
         List<NewCase> found = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -90,7 +93,7 @@ class CampaignTaskResults {
                     records.linkCase(task.campaignCode(), reported.record().caseNo(), taskId, task.findingsSource());
                 }
             } catch (InvalidRequestException refused) {
-                throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + (i + 1) + " 条问题："
+                throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + rows.get(i).getOrDefault("line", i + 1) + " 行："
                         + refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));
             }
         }
@@ -99,21 +102,26 @@ class CampaignTaskResults {
     }
 
     private NewCase newCase(TaskRow task, Map<String, Object> row, int index) {
-        String at = "第 " + (index + 1) + " 条问题";
+        String at = row.containsKey("line") ? "第 " + row.get("line") + " 行" : "第 " + (index + 1) + " 条问题";
         String title = text(row.get("title"));
         String category = text(row.get("category"));
         String address = text(row.get("address"));
         if (title.isEmpty()) {
-            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写问题描述");
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写问题描述（第一列）");
         }
         if (category.isEmpty() && task.itemCategory() != null) {
             category = task.itemCategory();
         }
-        if (catalogue.find(category).filter(c -> c.applicable()).isEmpty()) {
-            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请选择问题类别");
+        String given = category;
+        var found = catalogue.all().stream().filter(c -> c.applicable())
+                .filter(c -> c.code().equalsIgnoreCase(given) || c.name().equals(given)).findFirst();
+        if (found.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + (category.isEmpty()
+                    ? "：请填写问题类别（第三列，如 暴露垃圾）" : "：没有问题类别“" + category + "”，请按表单下方所列名称填写"));
         }
+        category = found.get().code();
         if (address.isEmpty()) {
-            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写地点");
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写地点（第二列）");
         }
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null),
                 text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1));
@@ -122,6 +130,9 @@ class CampaignTaskResults {
     private List<Map<String, Object>> rows(Object value) {
         if (value == null) {
             return List.of();
+        }
+        if (value instanceof String text && !text.strip().startsWith("[")) {
+            return FindingLines.parse(text);
         }
         try {
             return value instanceof List<?> list ? json.convertValue(list, ROWS) : json.readValue(value.toString(), ROWS);

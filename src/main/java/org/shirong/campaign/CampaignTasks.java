@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
@@ -18,6 +19,7 @@ import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.campaign.CampaignTaskProcess.Kind;
 import org.shirong.campaign.TaskAssignments.Assignment;
+import org.shirong.organization.OrganizationRecords;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.system.SystemAccess;
@@ -38,16 +40,18 @@ class CampaignTasks {
     private final CampaignRecords records;
     private final CampaignTemplates templates;
     private final CategoryCatalogue catalogue;
+    private final OrganizationRecords organization;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final ZoneId zone;
     private final Period cycleTaskTime;
 
     CampaignTasks(CampaignRecords records, CampaignTemplates templates, CategoryCatalogue catalogue,
-            RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendar calendar, CampaignProperties properties) {
+            OrganizationRecords organization, RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendar calendar, CampaignProperties properties) {
         this.records = records;
         this.templates = templates;
         this.catalogue = catalogue;
+        this.organization = organization;
         this.runtimeService = runtimeService;
         this.systemAccess = systemAccess;
         this.zone = calendar.zone();
@@ -66,7 +70,7 @@ class CampaignTasks {
             }
             LocalDate dueDay = phase.lastDay().minus(def.dueBeforePhaseEnd() == null ? Period.ZERO : def.dueBeforePhaseEnd());
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
-            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue)) {
+            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue, groupNames())) {
                 issue(campaign, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
                         null, null, null, now(), null), a.requirement());
@@ -84,7 +88,7 @@ class CampaignTasks {
         String name = cycle.name() + "（" + DAY.format(runDay) + "）";
         Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         int issued = 0;
-        for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue)) {
+        for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue, groupNames())) {
             issued += issue(campaign, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement()) ? 1 : 0;
@@ -125,6 +129,10 @@ class CampaignTasks {
                 .businessKey(campaign.code()).setVariables(variables).execute().getId());
         records.setTaskProcess(id.get(), instanceId);
         return true;
+    }
+
+    private Map<String, String> groupNames() {
+        return organization.units().stream().collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name, (a, b) -> a));
     }
 
     private Campaign campaign(String code) {

@@ -2,6 +2,8 @@ package org.shirong.campaign;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.shirong.rectification.CategoryCatalogue;
 
@@ -18,7 +20,8 @@ final class TaskAssignments {
     private TaskAssignments() {
     }
 
-    static List<Assignment> expand(CampaignTemplate template, String who, String name, CategoryCatalogue catalogue) {
+    static List<Assignment> expand(CampaignTemplate template, String who, String name, CategoryCatalogue catalogue,
+            Map<String, String> groupNames) {
         List<Assignment> result = new ArrayList<>();
         if (CampaignTemplate.EACH_UNIT.equals(who)) {
             for (CampaignTemplate.Participant p : template.participants()) {
@@ -31,7 +34,7 @@ final class TaskAssignments {
                         : catalogue.find(item.category()).map(c -> c.name()).orElse(item.category());
                 result.add(new Assignment(item.category(), name + "（" + itemName + "）", item.lead(), unitOf(template, item.lead()),
                         item.category(), "牵头整治项目：" + itemName
-                                + (item.responsible().isEmpty() ? "" : "；责任单位：" + String.join("、", item.responsible()))));
+                                + (item.responsible().isEmpty() ? "" : "；责任单位：" + item.responsible().stream().map(g -> groupNames.getOrDefault(g, g)).collect(Collectors.joining("、")))));
             }
         } else {
             result.add(new Assignment(who, name, who, unitOf(template, who), null, ""));

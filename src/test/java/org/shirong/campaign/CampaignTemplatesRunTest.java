@@ -1,6 +1,7 @@
 package org.shirong.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -73,6 +74,7 @@ class CampaignTemplatesRunTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void jiutingRunsItsThreePhasesMeetsTwiceAMonthAndCarriesOpenWorkAcrossPhaseEnds() {
         CampaignDriver run = start("jiuting-2023-standard-town", "JT-RUN", "2026-03-01");
         run.runUntil(at("2026-03-01T08:00"));
@@ -100,8 +102,7 @@ class CampaignTemplatesRunTest {
                 CampaignTaskProcess.VAR_RESULT, "自查两处问题"));
         assertThat(jdbc.queryForList("select c.source from campaign_case cc join rect_case c on c.case_no = cc.case_no"
                 + " where cc.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
-        assertThat(taskService.createTaskQuery().processInstanceId(run.task("rectificationCheckpoint/chuangban").getProcessInstanceId())
-                .singleResult()).isNotNull();
+        taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
                 .contains("尚有 2 件未结案", "九亭大街 18 号垃圾桶满溢");
         run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
@@ -127,6 +128,13 @@ class CampaignTemplatesRunTest {
                 .as("10 April, 10 July, 10 October").isEqualTo(3);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'annualAssessment'")).isOne();
         assertThat(count("select count(distinct score_period) from score_unit where score_scope = 'JT-RUN'")).isPositive();
+
+        List<Map<String, Object>> documents = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/JT-RUN/documents", List.class);
+        assertThat(documents).filteredOn(d -> "AGENDA".equals(d.get("kind"))).hasSize(20);
+        assertThat(documents).filteredOn(d -> "MONTHLY_REPORT".equals(d.get("kind"))).hasSize(10);
+        String report = rest.withBasicAuth("lingdao1", "demo").getForObject((String) documents.stream()
+                .filter(d -> "MONTHLY_REPORT".equals(d.get("kind"))).findFirst().orElseThrow().get("url"), String.class);
+        assertThat(report).contains("JT-RUN 测试活动", "环卫所");
 
         run.runUntil(at("2027-03-01T08:00"));
         assertThat(run.meetingsConvened(historyService)).as("no meeting after the campaign").isEqualTo(20);
@@ -157,8 +165,15 @@ class CampaignTemplatesRunTest {
     void songjiangClaimsSurveyProblemsAsCasesAndHoldsNoMeeting() {
         CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-RUN", "2026-03-01");
         run.runUntil(at("2026-03-01T08:00"));
-        run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
-                Map.of("title", "沪亭北路人行道破损", "address", "沪亭北路 300 号"))));
+        assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏")))
+                .hasMessageContaining("第 2 行：没有问题类别“护栏”");
+        assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "沪亭北路人行道破损")))
+                .hasMessageContaining("第 1 行：请填写地点");
+        assertThat(count("select count(*) from campaign_case where campaign_code = 'SJ-RUN'")).as("nothing half-saved").isZero();
+        run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "沪亭北路人行道破损｜沪亭北路 300 号"));
         assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
                 + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN'", String.class))
                 .as("the item's category is taken when none is chosen").containsExactly("SURVEY/SURVEY_URBAN_ROADS");
