@@ -27,7 +27,7 @@ class CarryOutDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<DecisionInput> all = DecisionInput.all(execution.getVariable(VAR_DECISIONS));
+        List<DecisionInput> all = DecisionInput.recorded(execution);
         int index = (Integer) execution.getVariable("loopCounter");
         DecisionInput decision = all.get(index);
         MeetingFacts meeting = MeetingFacts.of(execution);

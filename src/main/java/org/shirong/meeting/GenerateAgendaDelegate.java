@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * 生成会议议程 ({@code Task_GenerateAgenda}, {@code ${generateAgendaDelegate}}): scores the period, stores
  * the agenda with the real figures and sets what the rest of the meeting needs: {@code agendaUrl},
- * {@code scorePeriod}, {@code hasNamedUnits}, {@code recordDueAt}, the form's unit and category options
+ * {@code scorePeriod}, {@code hasNamedUnits}, {@code recordDueAt}, the form's unit and category options and names
  * and the notice's recipients.
  */
 @Component
@@ -32,6 +32,8 @@ class GenerateAgendaDelegate implements JavaDelegate {
         execution.setVariable(VAR_RECORD_DUE_AT, Date.from(p.recordDueAt()));
         execution.setVariable(VAR_UNIT_OPTIONS, SpinValues.jsonValue(DecisionInput.json(p.units())).create());
         execution.setVariable(VAR_CATEGORY_OPTIONS, SpinValues.jsonValue(DecisionInput.json(p.categories())).create());
+        execution.setVariable(VAR_UNIT_NAMES, DecisionLines.names(p.units()));
+        execution.setVariable(VAR_CATEGORY_NAMES, DecisionLines.names(p.categories()));
         execution.setVariable(VAR_PARTICIPANTS, p.participantRecipients());
     }
 }

@@ -30,7 +30,7 @@ class GenerateMinutesDelegate implements JavaDelegate {
         if (attendees != null) {
             attendees.forEach(a -> attendeeIds.add(a.asText()));
         }
-        var decisions = DecisionInput.all(execution.getVariable(VAR_DECISIONS)).stream()
+        var decisions = DecisionInput.recorded(execution).stream()
                 .map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), papers.unitName(d.unit()), d.due(),
                         d.isCase() ? "立整改案件" : "交办承办单位"))
                 .toList();

@@ -32,13 +32,24 @@ public final class JointMeetingProcess {
     public static final String VAR_RECORD_DUE_AT = "recordDueAt";
     public static final String VAR_UNIT_OPTIONS = "unitOptions";
     public static final String VAR_CATEGORY_OPTIONS = "categoryOptions";
+    /** The unit and category names the record form lists for the 决定事项 lines, joined with 、. */
+    public static final String VAR_UNIT_NAMES = "unitNames";
+    public static final String VAR_CATEGORY_NAMES = "categoryNames";
     public static final String VAR_PARTICIPANTS = "participantRecipients";
 
     /** Entered in 召开会议并记录 ({@code forms/JointMeetingRecord.form}). */
     public static final String VAR_MINUTES = "minutes";
     public static final String VAR_ATTENDEES = "attendees";
+    /**
+     * 决定事项: the form's textarea, one decision a line ({@code 责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点}, see
+     * {@link DecisionLines}); a REST client may send a structured Json list instead.
+     */
     public static final String VAR_DECISIONS = "decisions";
-    /** Set when the record is accepted: how many decisions 落实会议决定 carries out, and by whom they were recorded. */
+    /**
+     * Set when the record is accepted: the decisions read and resolved (a Json list of content, kind, unit group
+     * id, due day, category code, address), how many 落实会议决定 carries out, and by whom they were recorded.
+     */
+    public static final String VAR_RECORDED_DECISIONS = "recordedDecisions";
     public static final String VAR_DECISION_COUNT = "decisionCount";
     public static final String VAR_RECORDED_BY = "recordedBy";
 
@@ -47,7 +58,7 @@ public final class JointMeetingProcess {
     public static final String VAR_NOTICE_TITLE = "noticeTitle";
     public static final String VAR_NOTICE_DETAIL = "noticeDetail";
 
-    /** Decision kinds of the form's 类型 select. */
+    /** Decision kinds: a line with a 问题类别 becomes a case, one without a work assignment. */
     public static final String KIND_CASE = "CASE";
     public static final String KIND_ASSIGNMENT = "ASSIGNMENT";
 

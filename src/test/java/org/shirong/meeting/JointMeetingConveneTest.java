@@ -111,15 +111,18 @@ class JointMeetingConveneTest {
         assertThat(stored).extracting(StoredDocument::kind).containsExactly(DocumentKind.AGENDA);
         assertThat(runtimeService.getVariable(pi, VAR_AGENDA_URL)).isEqualTo(stored.get(0).url());
         assertThat(runtimeService.getVariable(pi, VAR_SCORE_PERIOD)).isEqualTo("2026-11");
+        assertThat(runtimeService.getVariable(pi, VAR_UNIT_NAMES)).isEqualTo("城管中队、环卫所");
+        assertThat(runtimeService.getVariable(pi, VAR_CATEGORY_NAMES).toString()).contains("暴露垃圾、");
         Task record = taskService.createTaskQuery().processInstanceId(pi).taskCandidateGroup("chuangban").singleResult();
         assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
         assertThat(record.getDueDate()).isEqualTo(Date.from(at("2026-12-04T14:00")));
 
         taskService.complete(record.getId(), Map.of(VAR_MINUTES, "听取各单位汇报，研究九亭大街整治。",
                 VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
-                VAR_DECISIONS, SpinValues.jsonValue("[{\"content\":\"清理九亭大街 88 号暴露垃圾\",\"kind\":\"CASE\",\"unit\":\"huanwei\","
-                        + "\"due\":\"2026-12-05\",\"category\":\"EXPOSED_GARBAGE\",\"address\":\"九亭大街 88 号\"},"
-                        + "{\"content\":\"整治沿街商户门责\",\"kind\":\"ASSIGNMENT\",\"unit\":\"chengguan\",\"due\":\"2026-12-10\"}]").create()));
+                VAR_DECISIONS, """
+                        环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
+                        城管中队\t整治沿街商户门责\t2026-12-10
+                        """));
         runJobs(pi);
 
         Map<String, Object> meetingCase = jdbc.queryForMap("select case_no, source, category, address from rect_case where external_ref = ?",

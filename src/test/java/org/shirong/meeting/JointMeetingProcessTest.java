@@ -110,9 +110,10 @@ class JointMeetingProcessTest {
                 VAR_ORGANISER_GROUP, "chuangban", VAR_MEETING_AT, Date.from(MEETING_AT), VAR_SCORE_PERIOD, ""));
     }
 
-    private static Map<String, Object> record(String minutes, String decisionsJson) {
+    /** What Tasklist sends: the minutes, the attendance checklist and the 决定事项 textarea. */
+    private static Map<String, Object> record(String minutes, String decisionLines) {
         return withVariables(VAR_MINUTES, minutes, VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
-                VAR_DECISIONS, SpinValues.jsonValue(decisionsJson).create());
+                VAR_DECISIONS, decisionLines);
     }
 
     private static String decision(String content, String kind, String unit, String due, String category, String address) {
@@ -137,10 +138,18 @@ class JointMeetingProcessTest {
         assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office @" + MEETING_AT);
         assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE));
 
-        taskService().complete(task(pi).getId(), record("听取各单位汇报，研究九亭大街整治。", "["
-                + decision("清理九亭大街 88 号暴露垃圾", KIND_CASE, "huanwei", "2026-12-05", "EXPOSED_GARBAGE", "九亭大街 88 号") + ","
-                + decision("整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", "") + "]"));
-        assertThat(pi).variables().containsEntry(VAR_DECISION_COUNT, 2);
+        assertThat(pi).variables().containsEntry(VAR_UNIT_NAMES, "城管中队、环卫所").containsEntry(VAR_CATEGORY_NAMES, "暴露垃圾");
+
+        taskService().complete(task(pi).getId(), record("听取各单位汇报，研究九亭大街整治。", """
+                环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
+
+                chengguan\t整治沿街门责\t2026/12/10\t\t
+                """));
+        assertThat(pi).variables().containsEntry(VAR_DECISION_COUNT, 2).containsEntry(VAR_DECISIONS, """
+                环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
+
+                chengguan\t整治沿街门责\t2026/12/10\t\t
+                """);
         execute(job(TASK_GENERATE_MINUTES, pi));
         execute(job(DECISIONS_BODY, pi));
         execute(job(TASK_CARRY_OUT_DECISIONS, pi));
@@ -148,8 +157,9 @@ class JointMeetingProcessTest {
 
         ArgumentCaptor<DecisionInput> carried = ArgumentCaptor.forClass(DecisionInput.class);
         verify(decisions, times(2)).carryOut(any(), carried.capture(), any());
-        assertThat(carried.getAllValues()).extracting(DecisionInput::no, DecisionInput::kind, DecisionInput::unit)
-                .containsExactly(tuple(1, KIND_CASE, "huanwei"), tuple(2, KIND_ASSIGNMENT, "chengguan"));
+        assertThat(carried.getAllValues()).containsExactly(
+                new DecisionInput(1, "清理九亭大街 88 号暴露垃圾", KIND_CASE, "huanwei", "2026-12-05", "EXPOSED_GARBAGE", "九亭大街 88 号"),
+                new DecisionInput(2, "整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", ""));
         verify(papers).minutes(any(), eq("听取各单位汇报，研究九亭大街整治。"), eq(List.of("chengguan", "huanwei")), any(), any());
 
         execute(job(TASK_ISSUE_NOTICE, pi));
@@ -163,7 +173,7 @@ class JointMeetingProcessTest {
     void meetingWithoutNamedUnitsOrDecisionsEndsAfterTheMinutes() {
         ProcessInstance pi = meetingHeld(false);
 
-        taskService().complete(task(pi).getId(), record("各单位按计划推进，无新增决定事项。", "[]"));
+        taskService().complete(task(pi).getId(), record("各单位按计划推进，无新增决定事项。", "\n  \n"));
         execute(job(TASK_GENERATE_MINUTES, pi));
         execute(job(DECISIONS_BODY, pi));
 
@@ -172,25 +182,49 @@ class JointMeetingProcessTest {
     }
 
     @Test
-    void aRecordWithAProblemIsRefusedNamingTheFieldAndNothingIsSaved() {
+    void aStructuredListFromARestClientIsStillAccepted() {
+        ProcessInstance pi = meetingHeld(false);
+
+        taskService().complete(task(pi).getId(), withVariables(VAR_MINUTES, "会议纪要", VAR_DECISIONS, SpinValues.jsonValue("["
+                + decision("清理九亭大街 88 号暴露垃圾", KIND_CASE, "环卫所", "2026-12-05", "EXPOSED_GARBAGE", "九亭大街 88 号") + ","
+                + decision("整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", "") + "]").create()));
+        execute(job(TASK_GENERATE_MINUTES, pi));
+        execute(job(DECISIONS_BODY, pi));
+        execute(job(TASK_CARRY_OUT_DECISIONS, pi));
+        execute(job(TASK_CARRY_OUT_DECISIONS, pi));
+
+        ArgumentCaptor<DecisionInput> carried = ArgumentCaptor.forClass(DecisionInput.class);
+        verify(decisions, times(2)).carryOut(any(), carried.capture(), any());
+        assertThat(carried.getAllValues()).extracting(DecisionInput::no, DecisionInput::kind, DecisionInput::unit)
+                .containsExactly(tuple(1, KIND_CASE, "huanwei"), tuple(2, KIND_ASSIGNMENT, "chengguan"));
+        assertThat(pi).hasPassed(END_DECISIONS_CARRIED_OUT).isEnded();
+    }
+
+    @Test
+    void aRecordWithAProblemIsRefusedNamingTheFieldAndEveryBadLineAndNothingIsSaved() {
         ProcessInstance pi = meetingHeld(false);
         String taskId = task(pi).getId();
         Map<String, String> refused = Map.of(
                 "会议纪要：请填写会议纪要", "",
-                "决定事项第 1 项：请选择责任单位", decision("清理垃圾", KIND_ASSIGNMENT, "", "2026-12-05", "", ""),
-                "决定事项第 1 项：期限 2026-11-30 已过", decision("清理垃圾", KIND_ASSIGNMENT, "huanwei", "2026-11-30", "", ""),
-                "不是有效日期", decision("清理垃圾", KIND_ASSIGNMENT, "huanwei", "下周五", "", ""),
-                "整改案件请选择问题类别", decision("清理垃圾", KIND_CASE, "huanwei", "2026-12-05", "", "九亭大街 1 号"),
-                "整改案件请填写地点", decision("清理垃圾", KIND_CASE, "huanwei", "2026-12-05", "EXPOSED_GARBAGE", ""),
-                "责任单位 paichusuo 不是可选的单位", decision("清理垃圾", KIND_ASSIGNMENT, "paichusuo", "2026-12-05", "", ""));
-        refused.forEach((message, decision) -> {
+                "第 1 行：没有单位“城管队”（可用：城管中队、环卫所）", "城管队 ｜ 清理垃圾 ｜ 2026-12-05",
+                "第 2 行：期限 2026-11-30 已过", "环卫所 ｜ 清理垃圾 ｜ 2026-12-05\n环卫所 ｜ 清理垃圾 ｜ 2026-11-30",
+                "第 1 行：期限“下周五”不是日期", "环卫所 ｜ 清理垃圾 ｜ 下周五",
+                "第 1 行：立案须填写地点", "环卫所 ｜ 清理垃圾 ｜ 2026-12-05 ｜ 暴露垃圾",
+                "第 3 行：只有 2 栏", "\n环卫所 ｜ 清理垃圾 ｜ 2026-12-05\n环卫所 ｜ 清理垃圾",
+                "决定事项第 1 项：请填写责任单位", "[" + decision("清理垃圾", KIND_ASSIGNMENT, "", "2026-12-05", "", "") + "]");
+        refused.forEach((message, lines) -> {
             String minutes = message.startsWith("会议纪要") ? " " : "会议纪要";
-            String list = message.startsWith("会议纪要") ? "[]" : "[" + decision + "]";
-            assertThatThrownBy(() -> taskService().complete(taskId, record(minutes, list)))
-                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(message);
+            assertThatThrownBy(() -> taskService().complete(taskId, record(minutes, lines)))
+                    .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(message)
+                    .satisfies(e -> assertThat(((FormFieldValidationException) e).<Object>getDetail())
+                            .isEqualTo(message.startsWith("会议纪要") ? VAR_MINUTES : VAR_DECISIONS));
         });
+        assertThatThrownBy(() -> taskService().complete(taskId, record("会议纪要", "城管队 ｜ 清理垃圾 ｜ 2026-12-05\n"
+                + "环卫所 ｜ 清理垃圾 ｜ 2026-11-30 ｜ 暴露垃圾")))
+                .hasMessageContaining("第 1 行：没有单位“城管队”").hasMessageContaining("第 2 行：期限 2026-11-30 已过，不能早于今天（2026-12-01）；立案须填写地点");
 
         assertThat(pi).isWaitingAt(TASK_HOLD_MEETING);
-        assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_MINUTES, VAR_DECISIONS, VAR_DECISION_COUNT);
+        assertThat(runtimeService().getVariables(pi.getId()))
+                .doesNotContainKeys(VAR_MINUTES, VAR_DECISIONS, VAR_RECORDED_DECISIONS, VAR_DECISION_COUNT);
     }
 }

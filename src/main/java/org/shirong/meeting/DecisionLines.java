@@ -1,0 +1,234 @@
+package org.shirong.meeting;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.shirong.meeting.MeetingPapers.Option;
+
+/**
+ * Reads and checks the record form's 决定事项 ({@code decisions}), either as typed into its textarea, one
+ * decision a line:
+ *
+ * <pre>责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点</pre>
+ *
+ * columns separated by a tab (a row pasted from Excel or WPS), {@code ｜}, {@code |}, {@code ；} or
+ * {@code ;} — the first of these kinds a line contains separates it, so a decision separated by tabs or
+ * bars may itself contain semicolons; or as a structured list sent by a REST client or a test
+ * ({@code [{content, kind, unit, due, category, address}]}).
+ *
+ * <p>A unit is given by its name or group id (one the form offers); a category, which makes the
+ * decision a case and then needs the address, by its name, its name without the bracketed note, or
+ * its code (an applicable one the form offers). Blank lines and a header line starting with 责任单位
+ * are skipped. Every bad line is named with all its problems, in Chinese ("第 2 行：没有单位“城管队”…").
+ */
+final class DecisionLines {
+
+    /** The columns of a line, as the form explains them. */
+    static final String FORMAT = "责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点";
+
+    private static final int MAX_CONTENT = 2000;
+    private static final int MAX_ADDRESS = 500;
+    private static final Pattern BARS = Pattern.compile("[｜|]");
+    private static final Pattern SEMICOLONS = Pattern.compile("[；;]");
+    private static final Pattern DAY = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+
+    /** The decisions read, numbered from 1, or the problems found (then nothing may be saved). */
+    record Result(List<DecisionInput> decisions, List<String> problems) {
+
+        boolean accepted() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final List<Option> units;
+    private final List<Option> categories;
+    private final LocalDate today;
+
+    DecisionLines(List<Option> units, List<Option> categories, LocalDate today) {
+        this.units = units;
+        this.categories = categories;
+        this.today = today;
+    }
+
+    /** The decisions typed into the textarea, one a line. */
+    Result lines(String text) {
+        List<DecisionInput> decisions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String[] lines = text == null ? new String[0] : text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (decisions.isEmpty() && problems.isEmpty() && cells.get(0).equals("责任单位")) {
+                continue; // the header row of a pasted table
+            }
+            String where = "第 " + (i + 1) + " 行：";
+            if (cells.size() < 3) {
+                problems.add(where + "只有 " + cells.size() + " 栏，至少要写责任单位、决定事项和期限三栏（"
+                        + "用 Tab、｜ 或 ； 分隔，依次为：" + FORMAT + "）");
+                continue;
+            }
+            if (cells.size() > 5) {
+                problems.add(where + "有 " + cells.size() + " 栏，最多五栏：" + FORMAT
+                        + "（决定事项里有“｜”或 Tab 吗？）");
+                continue;
+            }
+            String category = cell(cells, 3);
+            String address = cell(cells, 4);
+            List<String> lineProblems = new ArrayList<>();
+            if (category.isEmpty() && !address.isEmpty()) {
+                lineProblems.add("填了地点“" + address + "”却没有问题类别：要立案请填写问题类别，交办任务请删去地点");
+            }
+            DecisionInput d = check(decisions.size() + 1, cells.get(1),
+                    category.isEmpty() ? JointMeetingProcess.KIND_ASSIGNMENT : JointMeetingProcess.KIND_CASE,
+                    cells.get(0), cells.get(2), category, address, lineProblems);
+            if (lineProblems.isEmpty()) {
+                decisions.add(d);
+            } else {
+                problems.add(where + String.join("；", lineProblems));
+            }
+        }
+        return new Result(problems.isEmpty() ? decisions : List.of(), problems);
+    }
+
+    /** A structured list ({@link DecisionInput#all}), checked as the lines are; units and categories may be names too. */
+    Result list(List<DecisionInput> rows) {
+        List<DecisionInput> decisions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (DecisionInput row : rows) {
+            List<String> rowProblems = new ArrayList<>();
+            String kind = row.kind();
+            if (!JointMeetingProcess.KIND_CASE.equals(kind) && !JointMeetingProcess.KIND_ASSIGNMENT.equals(kind)) {
+                rowProblems.add("类型“" + kind + "”无效，应为 " + JointMeetingProcess.KIND_CASE + "（整改案件）或 "
+                        + JointMeetingProcess.KIND_ASSIGNMENT + "（交办任务）");
+                kind = JointMeetingProcess.KIND_ASSIGNMENT;
+            }
+            DecisionInput d = check(row.no(), row.content(), kind, row.unit(), row.due(), row.category(), row.address(),
+                    rowProblems);
+            if (rowProblems.isEmpty()) {
+                decisions.add(d);
+            } else {
+                problems.add("决定事项第 " + row.no() + " 项：" + String.join("；", rowProblems));
+            }
+        }
+        return new Result(problems.isEmpty() ? decisions : List.of(), problems);
+    }
+
+    /** The cells of a line: split at tabs if it has any, else at bars, else at semicolons; empty cells at the end dropped. */
+    static List<String> cells(String line) {
+        String[] parts = line.indexOf('\t') >= 0 ? line.split("\t", -1)
+                : BARS.matcher(line).find() ? BARS.split(line, -1)
+                : SEMICOLONS.split(line, -1);
+        List<String> cells = Arrays.stream(parts).map(String::strip).collect(Collectors.toCollection(ArrayList::new));
+        while (cells.size() > 1 && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
+        }
+        return cells;
+    }
+
+    private static String cell(List<String> cells, int index) {
+        return index < cells.size() ? cells.get(index) : "";
+    }
+
+    private DecisionInput check(int no, String content, String kind, String unitText, String dueText, String categoryText,
+            String address, List<String> problems) {
+        String unit = unit(unitText.strip(), problems);
+        if (content.isBlank()) {
+            problems.add("请填写决定事项");
+        } else if (content.length() > MAX_CONTENT) {
+            problems.add("决定事项不能超过 " + MAX_CONTENT + " 个字（现有 " + content.length() + " 个）");
+        }
+        String due = due(dueText.strip(), problems);
+        boolean isCase = JointMeetingProcess.KIND_CASE.equals(kind);
+        String category = "";
+        if (isCase) {
+            category = category(categoryText.strip(), problems);
+            if (address.isBlank()) {
+                problems.add("立案须填写地点");
+            } else if (address.length() > MAX_ADDRESS) {
+                problems.add("地点不能超过 " + MAX_ADDRESS + " 个字");
+            }
+        }
+        return new DecisionInput(no, content.strip(), kind, unit, due, category, isCase ? address.strip() : "");
+    }
+
+    private String unit(String text, List<String> problems) {
+        if (text.isEmpty()) {
+            problems.add("请填写责任单位（可用：" + labels(units) + "）");
+            return "";
+        }
+        for (Option u : units) {
+            if (u.label().equals(text) || u.value().equalsIgnoreCase(text)) {
+                return u.value();
+            }
+        }
+        problems.add("没有单位“" + text + "”（可用：" + labels(units) + "）");
+        return text;
+    }
+
+    private String due(String text, List<String> problems) {
+        String example = "，请写成 " + today.plusDays(7) + " 这样的日期";
+        if (text.isEmpty()) {
+            problems.add("请填写期限" + example);
+            return "";
+        }
+        Matcher m = DAY.matcher(text);
+        if (!m.matches()) {
+            problems.add("期限“" + text + "”不是日期" + example);
+            return text;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            problems.add("期限“" + text + "”不是日期" + example);
+            return text;
+        }
+        if (day.isBefore(today)) {
+            problems.add("期限 " + day + " 已过，不能早于今天（" + today + "）");
+        }
+        return day.toString();
+    }
+
+    private String category(String text, List<String> problems) {
+        if (text.isEmpty()) {
+            problems.add("整改案件请填写问题类别");
+            return "";
+        }
+        for (Option c : categories) {
+            if (c.label().equals(text) || c.value().equalsIgnoreCase(text)) {
+                return c.value();
+            }
+        }
+        List<Option> short_ = categories.stream().filter(c -> shortName(c.label()).equals(text)).toList();
+        if (short_.size() == 1) {
+            return short_.get(0).value();
+        }
+        List<String> near = categories.stream().map(Option::label)
+                .filter(name -> name.contains(text) || text.contains(shortName(name))).limit(5).toList();
+        problems.add("没有问题类别“" + text + "”" + (near.isEmpty() ? "（请按表单上列出的类别名称填写）"
+                : "，是否指：" + String.join("、", near) + "？"));
+        return text;
+    }
+
+    /** A category name without its bracketed note: 果壳箱/废物箱（满溢、破损、缺失） → 果壳箱/废物箱. */
+    private static String shortName(String name) {
+        return name.replaceFirst("\\s*[（(].*$", "").strip();
+    }
+
+    private static String labels(List<Option> options) {
+        return options.isEmpty() ? "无" : options.stream().map(Option::label).collect(Collectors.joining("、"));
+    }
+
+    /** Names for the form's explanation, joined with 、. */
+    static String names(List<Option> options) {
+        return labels(options);
+    }
+}

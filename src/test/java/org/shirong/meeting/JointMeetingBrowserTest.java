@@ -1,0 +1,171 @@
+package org.shirong.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shirong.meeting.JointMeetingProcess.*;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.shirong.campaign.WorkAssignmentProcess;
+import org.shirong.report.CampaignFixture;
+import org.shirong.system.ShirongWebTest;
+import org.shirong.system.TasklistBrowser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The organiser records a meeting in the real Tasklist: the record form lists the units and categories
+ * to use, a bad 决定事项 line is refused with a message naming the line, and after correcting it the
+ * form completes; the task decision becomes a work assignment for 城管中队 and the case decision a case
+ * with source MEETING.
+ */
+@ShirongWebTest
+class JointMeetingBrowserTest {
+
+    private static final String CAMPAIGN = "JT-MEET-B";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final String FILTER = "本单位待办（创建工作办公室）";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Meetings meetings;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CampaignFixture fixture;
+
+    @BeforeEach
+    void campaign() {
+        fixture = new CampaignFixture(jdbc, CAMPAIGN);
+        clear();
+        fixture.campaign("九亭镇会议记录浏览器测试", 2).unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
+    }
+
+    @AfterEach
+    void clear() {
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CAMPAIGN).list()
+                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test", true));
+        String meetingCases = "meeting-" + CAMPAIGN + "-%";
+        jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, meetingCases)
+                .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "test", true, true, true, false));
+        jdbc.update("delete from campaign_case where campaign_code = ?", CAMPAIGN);
+        jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)", meetingCases);
+        jdbc.update("delete from rect_case where external_ref like ?", meetingCases);
+        jdbc.update("delete from meeting_decision where meeting_key like ?", CAMPAIGN + "/%");
+        jdbc.update("delete from meeting where campaign_code = ?", CAMPAIGN);
+        fixture.clear();
+    }
+
+    /** Runs the meeting's jobs (not those of the cases and assignments it starts) until it waits for people or ends. */
+    private void runJobs(String processInstanceId) {
+        for (List<Job> jobs = jobs(processInstanceId); !jobs.isEmpty(); jobs = jobs(processInstanceId)) {
+            managementService.executeJob(jobs.get(0).getId());
+        }
+    }
+
+    private List<Job> jobs(String processInstanceId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+    }
+
+    @Test
+    void organiserRecordsATaskAndACaseDecisionAsLinesInTasklist() throws IOException {
+        Instant meetingAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+        String pi = meetings.convene(CAMPAIGN, "九亭镇会议记录浏览器测试", "weekly", "工作例会", "chuangban", meetingAt, null)
+                .processInstanceId();
+        runJobs(pi);
+        Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+        assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
+        LocalDate today = LocalDate.now(SHANGHAI);
+        String due = today.plusDays(14).toString();
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.login("chuangban1", "demo");
+                browser.claimTask(FILTER, "召开会议并记录");
+                // The form is rendered again once the claimed task's variables arrive: type only after that.
+                browser.until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("可用的责任单位：城管中队、环卫所"));
+                assertThat(browser.driver().findElement(By.cssSelector(".fjs-form")).getText())
+                        .contains("九亭镇会议记录浏览器测试工作例会", "责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点", "可用的问题类别：暴露垃圾、")
+                        .doesNotContain("{{");
+                type(browser, "textarea[id$='-Field_minutes']", "听取各单位汇报，研究九亭大街环境整治。");
+                browser.clickText("城管中队");
+                type(browser, "textarea[id$='-Field_decisions']", "城管队 ｜ 整治九亭大街沿街商户门责 ｜ " + due);
+                browser.complete();
+                WebElement refusal = browser.visible(By.xpath("//*[contains(text(),'第 1 行：没有单位“城管队”')]"));
+                assertThat(refusal.getText()).contains("可用：城管中队、环卫所");
+                browser.screenshot("meeting-record-refused");
+                assertThat(taskService.createTaskQuery().taskId(record.getId()).count()).isEqualTo(1);
+                // Close the message, which covers 完成, as the organiser would.
+                By close = By.cssSelector(".notifications .alert button.close");
+                browser.until(d -> d.findElements(close).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+                browser.until(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed));
+
+                type(browser, "textarea[id$='-Field_decisions']", "城管中队 ｜ 整治九亭大街沿街商户门责 ｜ " + due + "\n"
+                        + "环卫所；清理九亭大街 88 号暴露垃圾；" + due + "；暴露垃圾；九亭大街 88 号");
+                browser.screenshot("meeting-record-form");
+                browser.complete();
+                browser.until(d -> taskService.createTaskQuery().taskId(record.getId()).count() == 0);
+                browser.until(d -> tasksNamed(d, "召开会议并记录").isEmpty());
+            } catch (RuntimeException e) {
+                browser.screenshot("meeting-record-failure");
+                throw e;
+            }
+        }
+        assertThat(runtimeService.getVariable(pi, VAR_DECISION_COUNT)).isEqualTo(2);
+        assertThat(runtimeService.getVariable(pi, VAR_RECORDED_BY)).isEqualTo("chuangban1");
+        runJobs(pi);
+
+        Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                .processInstanceBusinessKey(CAMPAIGN).singleResult();
+        assertThat(assignment.getTaskDefinitionKey()).isEqualTo(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT);
+        assertThat(taskService.createTaskQuery().taskId(assignment.getId()).taskCandidateGroup("chengguan").count()).isEqualTo(1);
+        assertThat(runtimeService.getVariable(assignment.getProcessInstanceId(), WorkAssignmentProcess.VAR_REQUIREMENT).toString())
+                .contains("工作例会决定：整治九亭大街沿街商户门责", "责任单位：城管中队", "完成期限：" + due);
+        List<Map<String, Object>> cases = jdbc.queryForList("select source, category, address, lead_unit from rect_case where external_ref like ?",
+                "meeting-" + CAMPAIGN + "-%");
+        assertThat(cases).singleElement().satisfies(c -> assertThat(c).containsEntry("SOURCE", "MEETING")
+                .containsEntry("CATEGORY", "EXPOSED_GARBAGE").containsEntry("ADDRESS", "九亭大街 88 号"));
+        assertThat(jdbc.queryForList("select kind from meeting_decision where meeting_key like ? order by decision_no", String.class,
+                CAMPAIGN + "/%")).containsExactly("ASSIGNMENT", "CASE");
+    }
+
+    /** Replaces a textarea's text as someone typing would. */
+    private static void type(TasklistBrowser browser, String css, String text) {
+        browser.until(d -> {
+            WebElement field = d.findElement(By.cssSelector(css));
+            if (!text.equals(field.getAttribute("value"))) {
+                field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+                field.sendKeys(text);
+            }
+            return text.equals(field.getAttribute("value"));
+        });
+    }
+
+    private static List<WebElement> tasksNamed(WebDriver driver, String name) {
+        return driver.findElements(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'" + name + "')]"));
+    }
+}
