@@ -3,14 +3,12 @@ package org.shirong.campaign;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Create and complete listener of the user tasks of {@code CampaignTaskProcess}. On create it names
- * the task after the campaign task (签订目标责任书（城管中队）) and gives the form what it shows: the
- * categories to name, or the campaign's open cases (again when the checkpoint is claimed). On complete it checks the form, turns each
- * finding into a rectification case and records the result; a refusal names the field and saves nothing.
+ * Create (and, for the checkpoint, assignment) listener of the user tasks of {@code CampaignTaskProcess}:
+ * names the task after the campaign task (签订目标责任书（城管中队）) and gives the form what it shows: the
+ * categories a finding may name, or the campaign's open cases as they are when the office claims the checkpoint.
  */
 @Component
 class CampaignTaskListener implements TaskListener {
@@ -30,28 +28,12 @@ class CampaignTaskListener implements TaskListener {
             task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
             return;
         }
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
-            task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
-            if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
-                task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList());
-            } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
-                task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
-            }
-            return;
-        }
-        String result = Objects.toString(task.getVariable(CampaignTaskProcess.VAR_RESULT), "").strip();
-        String user = CampaignActors.current(task);
-        switch (CampaignTaskProcess.Kind.valueOf(kind)) {
-            case FINDINGS -> results.recordFindings(taskId, task.getVariable(CampaignTaskProcess.VAR_FINDINGS), result, user);
-            case CHECKPOINT -> results.confirm(taskId, Objects.toString(task.getVariable(CampaignTaskProcess.VAR_ALL_RECTIFIED), ""),
-                    result, user);
-            case TASK -> {
-                if (result.isEmpty()) {
-                    throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "请填写办理情况");
-                }
-                results.done(taskId, result, user);
-            }
+        task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
+        task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
+        if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
+            task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList());
+        } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
+            task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
         }
     }
 }

@@ -31,6 +31,10 @@ class CampaignApiTest {
     JdbcTemplate jdbc;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     @BeforeEach
     void fixClock() {
@@ -121,6 +125,23 @@ class CampaignApiTest {
         assertThat(campaigns()).isEqualTo(before);
         assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/NOPE", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aBadFindingsLineIsRefusedThroughRestWithTheLineNamedAndNothingSaved() {
+        assertThat(post("chuangban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-REST\",\"name\":\"松江\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        CampaignDriver run = new CampaignDriver("SJ-REST", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        String taskId = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId();
+
+        ResponseEntity<String> refused = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n护栏缺失\"}}}"), String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("第 2 行：请填写地点");
+        assertThat(jdbc.queryForObject("select count(*) from campaign_case where campaign_code = 'SJ-REST'", Long.class)).isZero();
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
     }
 
     @Test

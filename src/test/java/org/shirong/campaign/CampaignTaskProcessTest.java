@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -44,6 +45,7 @@ class CampaignTaskProcessTest {
     void setUp() {
         init(processEngine);
         Mocks.register("campaignTaskListener", (TaskListener) t -> calls.add(t.getEventName() + ":" + t.getTaskDefinitionKey()));
+        Mocks.register("campaignTaskDoneListener", (ExecutionListener) e -> calls.add("complete:" + e.getCurrentTransitionId()));
         Mocks.register("reportCampaignTaskDoneDelegate", (JavaDelegate) e -> calls.add("done:" + e.getVariable(VAR_TASK_ID)));
     }
 
@@ -66,7 +68,7 @@ class CampaignTaskProcessTest {
         execute(job(TASK_REPORT_DONE, pi));
 
         assertThat(pi).hasPassed(END_TASK_DONE).isEnded();
-        assertThat(calls).containsExactly("create:" + TASK_HANDLE, "complete:" + TASK_HANDLE, "done:7");
+        assertThat(calls).containsExactly("create:" + TASK_HANDLE, "complete:SequenceFlow_TaskHandled", "done:7");
     }
 
     @Test
@@ -78,7 +80,7 @@ class CampaignTaskProcessTest {
         execute(job(TASK_REPORT_DONE, pi));
 
         assertThat(pi).isEnded();
-        assertThat(calls).contains("complete:" + TASK_RECORD_FINDINGS, "done:7");
+        assertThat(calls).contains("complete:SequenceFlow_FindingsRecorded", "done:7");
     }
 
     @Test
@@ -90,6 +92,6 @@ class CampaignTaskProcessTest {
         execute(job(TASK_REPORT_DONE, pi));
 
         assertThat(pi).isEnded();
-        assertThat(calls).contains("complete:" + TASK_CONFIRM_RECTIFICATION, "done:7");
+        assertThat(calls).contains("complete:SequenceFlow_RectificationConfirmed", "done:7");
     }
 }

@@ -1,0 +1,41 @@
+package org.shirong.campaign;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Take listener of the flows leaving the user tasks of {@code CampaignTaskProcess}, run as the form is submitted: checks
+ * it, turns each finding into a rectification case and records the result. A refusal names the field
+ * (Tasklist shows it, REST answers 400) and the task stays open with nothing saved.
+ */
+@Component
+class CampaignTaskDoneListener implements ExecutionListener {
+
+    private final CampaignTaskResults results;
+
+    CampaignTaskDoneListener(CampaignTaskResults results) {
+        this.results = results;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        long taskId = ((Number) execution.getVariable(CampaignTaskProcess.VAR_TASK_ID)).longValue();
+        String kind = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_TASK_KIND), CampaignTaskProcess.Kind.TASK.name());
+        String result = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_RESULT), "").strip();
+        String user = CampaignActors.current(execution);
+        switch (CampaignTaskProcess.Kind.valueOf(kind)) {
+            case FINDINGS -> results.recordFindings(taskId, execution.getVariable(CampaignTaskProcess.VAR_FINDINGS), result, user);
+            case CHECKPOINT -> results.confirm(taskId, Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_ALL_RECTIFIED), ""),
+                    result, user);
+            case TASK -> {
+                if (result.isEmpty()) {
+                    throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "请填写办理情况");
+                }
+                results.done(taskId, result, user);
+            }
+        }
+    }
+}
