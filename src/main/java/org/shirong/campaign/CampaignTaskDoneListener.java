@@ -8,16 +8,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Take listener of the flows leaving the user tasks of {@code CampaignTaskProcess}, run as the form is submitted: checks
- * it, turns each finding into a rectification case and records the result. A refusal names the field
+ * it, enters an inspection's score sheets, turns each finding into a rectification case and records the result. A refusal names the field
  * (Tasklist shows it, REST answers 400) and the task stays open with nothing saved.
  */
 @Component
 class CampaignTaskDoneListener implements ExecutionListener {
 
     private final CampaignTaskResults results;
+    private final InspectionScores inspectionScores;
 
-    CampaignTaskDoneListener(CampaignTaskResults results) {
+    CampaignTaskDoneListener(CampaignTaskResults results, InspectionScores inspectionScores) {
         this.results = results;
+        this.inspectionScores = inspectionScores;
     }
 
     @Override
@@ -27,7 +29,14 @@ class CampaignTaskDoneListener implements ExecutionListener {
         String result = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_RESULT), "").strip();
         String user = CampaignActors.current(execution);
         switch (CampaignTaskProcess.Kind.valueOf(kind)) {
-            case FINDINGS -> results.recordFindings(taskId, execution.getVariable(CampaignTaskProcess.VAR_FINDINGS), result, user);
+            case FINDINGS -> {
+                String scores = Objects.toString(execution.getVariable(InspectionScores.VAR_SCORES), "");
+                Object period = execution.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD);
+                if (period != null && !scores.isBlank()) {
+                    inspectionScores.record(execution.getProcessBusinessKey(), period.toString(), scores, user);
+                }
+                results.recordFindings(taskId, execution.getVariable(CampaignTaskProcess.VAR_FINDINGS), result, user);
+            }
             case CHECKPOINT -> results.confirm(taskId, Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_ALL_RECTIFIED), ""),
                     result, user);
             case TASK -> {

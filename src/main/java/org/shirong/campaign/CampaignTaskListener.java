@@ -8,15 +8,17 @@ import org.springframework.stereotype.Component;
 /**
  * Create (and, for the checkpoint, assignment) listener of the user tasks of {@code CampaignTaskProcess}:
  * names the task after the campaign task (签订目标责任书（城管中队）) and gives the form what it shows: the
- * categories a finding may name, or the campaign's open cases as they are when the office claims the checkpoint.
+ * categories a finding may name (and, for an inspection that scores, the score-sheet items), or the campaign's open cases as they are when the office claims the checkpoint.
  */
 @Component
 class CampaignTaskListener implements TaskListener {
 
     private final CampaignTaskResults results;
+    private final InspectionScores inspectionScores;
 
-    CampaignTaskListener(CampaignTaskResults results) {
+    CampaignTaskListener(CampaignTaskResults results, InspectionScores inspectionScores) {
         this.results = results;
+        this.inspectionScores = inspectionScores;
     }
 
     @Override
@@ -32,6 +34,9 @@ class CampaignTaskListener implements TaskListener {
         task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
         if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList());
+            if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
+                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList());
+            }
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
         }

@@ -19,6 +19,8 @@ public final class CampaignTaskProcess {
     public static final String VAR_GROUP = "groupId";
     public static final String VAR_DUE_AT = "dueAt";
     public static final String VAR_REQUIREMENT = "requirement";
+    /** An inspection cycle's task that scores: the unit-score period its score sheets count for. */
+    public static final String VAR_SCORE_PERIOD = "scorePeriod";
     /** Form: 办理情况. */
     public static final String VAR_RESULT = "result";
     /** Form: the findings, one per line ({@link FindingLines}); a JSON list of {title, address, category, description} also does. */

@@ -73,7 +73,7 @@ class CampaignTasks {
             for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue, groupNames())) {
                 issue(campaign, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
-                        null, null, null, now(), null), a.requirement());
+                        null, null, null, now(), null), a.requirement(), null);
             }
         }
         return records.openPhaseTasks(code, phaseNo).size();
@@ -87,11 +87,13 @@ class CampaignTasks {
         LocalDate runDay = LocalDate.ofInstant(runAt, zone);
         String name = cycle.name() + "（" + DAY.format(runDay) + "）";
         Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
+        String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
+                ? cycle.scorePeriod().code(runDay) : null;
         int issued = 0;
         for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue, groupNames())) {
             issued += issue(campaign, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
-                    dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement()) ? 1 : 0;
+                    dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod) ? 1 : 0;
         }
         return issued;
     }
@@ -111,7 +113,7 @@ class CampaignTasks {
         return records.openPhaseTasks(code, phaseNo);
     }
 
-    private boolean issue(Campaign campaign, TaskRow row, String requirement) {
+    private boolean issue(Campaign campaign, TaskRow row, String requirement, String scorePeriod) {
         var id = records.insertTaskIfAbsent(row);
         if (id.isEmpty()) {
             return false;
@@ -125,6 +127,9 @@ class CampaignTasks {
         variables.put(CampaignTaskProcess.VAR_GROUP, row.groupId());
         variables.put(CampaignTaskProcess.VAR_DUE_AT, Date.from(row.dueAt()));
         variables.put(CampaignTaskProcess.VAR_REQUIREMENT, requirement);
+        if (scorePeriod != null) {
+            variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
+        }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(CampaignTaskProcess.KEY)
                 .businessKey(campaign.code()).setVariables(variables).execute().getId());
         records.setTaskProcess(id.get(), instanceId);

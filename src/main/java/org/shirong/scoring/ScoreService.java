@@ -54,6 +54,10 @@ class ScoreService {
         return zone;
     }
 
+    List<ScoringRubric.Sheet> sheets() {
+        return rubric.sheets();
+    }
+
     /** The scope a campaign code gives: the code itself, or {@link #ALL_CASES} when there is none. */
     static String scope(String campaign) {
         if (campaign == null || campaign.isBlank()) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
@@ -43,6 +44,25 @@ public class UnitScores {
 
     /** The period's start and end (exclusive) in the town's zone. */
     public record Window(String periodCode, String periodName, Instant from, Instant until) {
+    }
+
+    /** One item of an inspection score sheet (检查评分表) of {@code config/scoring.yaml}. */
+    public record SheetItem(String sheetId, String sheetName, String itemId, String itemName, BigDecimal maxPoints) {
+    }
+
+    /** Every item of every inspection score sheet, in the rubric's order. */
+    public List<SheetItem> inspectionItems() {
+        return scores.sheets().stream().flatMap(sheet -> sheet.items().stream()
+                .map(i -> new SheetItem(sheet.id(), sheet.name(), i.id(), i.name(), i.maxPoints()))).toList();
+    }
+
+    /**
+     * Enters a unit's points on one sheet for a period (replacing what was entered before), checked
+     * against the sheet; refusals are {@link org.shirong.system.InvalidRequestException}s naming the item.
+     */
+    @Transactional
+    public void recordInspection(String periodCode, String unitId, String sheetId, Map<String, BigDecimal> points, String actor) {
+        scores.recordInspection(period(periodCode), unitId, sheetId, points, actor);
     }
 
     /** Whether the text is a period code (2026-05, 2026-Q2, 2026). */

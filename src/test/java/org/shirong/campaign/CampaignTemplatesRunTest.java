@@ -96,6 +96,17 @@ class CampaignTemplatesRunTest {
         assertThat(run.task("signResponsibilityLetter/chengguan")).as("carried on, not cancelled").isNotNull();
         run.complete("signResponsibilityLetter/chengguan", Map.of(CampaignTaskProcess.VAR_RESULT, "已补签"));
 
+        String quarterlyCheck = "quarterlyCheck/2026-04-10/ducha";
+        assertThat((String) taskService.getVariable(run.task(quarterlyCheck).getId(), InspectionScores.VAR_ITEM_LIST))
+                .contains("道路：路面保洁无暴露垃圾（4 分）");
+        assertThatThrownBy(() -> run.complete(quarterlyCheck, Map.of(InspectionScores.VAR_SCORES,
+                "城管中队｜路面保洁无暴露垃圾｜5\n城管队｜道路设施完好｜2", CampaignTaskProcess.VAR_RESULT, "检查完毕")))
+                .hasMessageContaining("第 1 行：路面保洁无暴露垃圾的得分应为 0 到 4 之间的数").hasMessageContaining("第 2 行：没有单位“城管队”");
+        run.complete(quarterlyCheck, Map.of(InspectionScores.VAR_SCORES, "城管中队｜路面保洁无暴露垃圾｜3.5\nchengguan\tROAD_FACILITIES\t2",
+                CampaignTaskProcess.VAR_RESULT, "检查完毕，未发现问题"));
+        assertThat(count("select count(*) from score_inspection where score_period = '2026-Q1' and unit_id = 'chengguan'")).isEqualTo(2);
+        assertThat(count("select count(*) from score_unit where score_period = '2026-Q1' and score_scope = 'JT-RUN'")).isPositive();
+
         run.complete("selfInspection/huanwei", Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
                 Map.of("title", "九亭大街 18 号垃圾桶满溢", "category", "EXPOSED_GARBAGE", "address", "九亭大街 18 号"),
                 Map.of("title", "涞寅路沿街晾晒", "category", "HANGING_LAUNDRY", "address", "涞寅路 200 号")),

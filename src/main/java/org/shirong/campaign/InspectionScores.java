@@ -1,0 +1,108 @@
+package org.shirong.campaign;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.scoring.UnitScores;
+import org.shirong.scoring.UnitScores.SheetItem;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The inspection score sheets (检查评分表) entered on an inspection cycle's task: one line per unit and
+ * item, {@code 单位｜检查项｜得分} (unit and item by name or id; tab, ｜, |, ； or ; between them). The
+ * points go to the cycle's score period, whose unit scores are then computed again with them.
+ */
+@Service
+class InspectionScores {
+
+    static final String VAR_SCORES = "scores";
+    static final String VAR_ITEM_LIST = "inspectionItemList";
+    private static final Pattern COLUMNS = Pattern.compile("\t|｜|\\||；|;");
+
+    private final UnitScores unitScores;
+    private final OrganizationRecords organization;
+
+    InspectionScores(UnitScores unitScores, OrganizationRecords organization) {
+        this.unitScores = unitScores;
+        this.organization = organization;
+    }
+
+    /** The items the form lists: 表名：检查项（满分）. */
+    String itemList() {
+        return unitScores.inspectionItems().stream().collect(Collectors.groupingBy(SheetItem::sheetName, LinkedHashMap::new,
+                Collectors.mapping(i -> i.itemName() + "（" + i.maxPoints().stripTrailingZeros().toPlainString() + " 分）",
+                        Collectors.joining("、")))).entrySet().stream().map(e -> e.getKey() + "：" + e.getValue())
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Checks every line, enters the sheets and recomputes the period's scores for the campaign; refusals name the line. */
+    void record(String campaignCode, String periodCode, String text, String actor) {
+        Map<String, Map<String, Map<String, BigDecimal>>> byUnitAndSheet = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        String[] lines = text.split("\\r?\\n");
+        for (int n = 0; n < lines.length; n++) {
+            if (lines[n].isBlank()) {
+                continue;
+            }
+            String at = "第 " + (n + 1) + " 行：";
+            String[] columns = COLUMNS.split(lines[n], -1);
+            if (columns.length != 3) {
+                problems.add(at + "应为 单位｜检查项｜得分 三列");
+                continue;
+            }
+            Optional<String> unit = unit(columns[0].strip());
+            Optional<SheetItem> item = item(columns[1].strip());
+            BigDecimal points = number(columns[2].strip());
+            if (unit.isEmpty()) {
+                problems.add(at + "没有单位“" + columns[0].strip() + "”");
+            } else if (item.isEmpty()) {
+                problems.add(at + "评分表中没有检查项“" + columns[1].strip() + "”");
+            } else if (points == null || points.signum() < 0 || points.compareTo(item.get().maxPoints()) > 0) {
+                problems.add(at + item.get().itemName() + "的得分应为 0 到 " + item.get().maxPoints().toPlainString() + " 之间的数");
+            } else {
+                byUnitAndSheet.computeIfAbsent(unit.get(), u -> new LinkedHashMap<>())
+                        .computeIfAbsent(item.get().sheetId(), s -> new LinkedHashMap<>()).put(item.get().itemId(), points);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FormFieldValidationException(VAR_SCORES, String.join("；", problems));
+        }
+        try {
+            byUnitAndSheet.forEach((unit, sheets) -> sheets.forEach((sheet, points) ->
+                    unitScores.recordInspection(periodCode, unit, sheet, points, actor)));
+        } catch (InvalidRequestException refused) {
+            throw new FormFieldValidationException(VAR_SCORES,
+                    refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));
+        }
+        if (!byUnitAndSheet.isEmpty()) {
+            unitScores.computeAndSave(campaignCode, periodCode);
+        }
+    }
+
+    private Optional<String> unit(String given) {
+        return organization.units().stream().filter(u -> u.id().equalsIgnoreCase(given) || u.name().equals(given))
+                .map(OrganizationRecords.Unit::id).findFirst();
+    }
+
+    private Optional<SheetItem> item(String given) {
+        return unitScores.inspectionItems().stream().filter(i -> i.itemId().equalsIgnoreCase(given) || i.itemName().equals(given))
+                .findFirst();
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
