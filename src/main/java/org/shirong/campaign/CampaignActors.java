@@ -1,6 +1,5 @@
 package org.shirong.campaign;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -12,7 +11,7 @@ final class CampaignActors {
     private CampaignActors() {
     }
 
-    static String current(VariableScope ignored) {
+    static String current() {
         var context = Context.getCommandContext();
         Authentication authentication = context == null ? null : context.getAuthentication();
         return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();

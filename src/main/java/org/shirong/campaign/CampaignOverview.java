@@ -81,8 +81,7 @@ class CampaignOverview {
     }
 
     private CaseCounts cases(String code) {
-        Map<String, Integer> byStatus = new LinkedHashMap<>();
-        records.caseCounts(code).forEach(row -> byStatus.put((String) row[0], (Integer) row[1]));
+        Map<String, Integer> byStatus = records.caseCounts(code);
         int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
         int closed = byStatus.getOrDefault(CaseStatus.CLOSED.name(), 0);
         return new CaseCounts(total, total - closed, closed, byStatus);

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -35,6 +37,10 @@ class CampaignRecords {
             String name, String kind, String groupId, String unitId, String itemCategory, String findingsSource,
             Instant dueAt, String processInstanceId, String status, String result, String completedBy, Instant createdAt,
             Instant completedAt) {
+    }
+
+    /** A case found by the campaign and not yet closed. */
+    record OpenCase(String caseNo, String leadUnit, String title, String status) {
     }
 
     private final JdbcTemplate jdbc;
@@ -154,17 +160,21 @@ class CampaignRecords {
     }
 
     /** The campaign's cases that are not closed, with their lead unit and title, oldest first. */
-    List<String[]> openCases(String code) {
+    List<OpenCase> openCases(String code) {
         return jdbc.query("select c.case_no, c.lead_unit, c.title, c.status from campaign_case cc join rect_case c"
                 + " on c.case_no = cc.case_no where cc.campaign_code = ? and c.status <> 'CLOSED' order by c.reported_at, c.case_no",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, code);
+                (rs, i) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), code);
     }
 
-    /** Cases per status for the campaign (from its findings). */
-    List<Object[]> caseCounts(String code) {
-        return jdbc.query("select c.status, count(*) from campaign_case cc join rect_case c on c.case_no = cc.case_no"
+    /** How many of the campaign's cases (from its findings) are in each status. */
+    Map<String, Integer> caseCounts(String code) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("select c.status, count(*) from campaign_case cc join rect_case c on c.case_no = cc.case_no"
                 + " where cc.campaign_code = ? group by c.status order by c.status",
-                (rs, i) -> new Object[] {rs.getString(1), rs.getInt(2)}, code);
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, code);
+        return counts;
     }
 
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {

@@ -27,7 +27,7 @@ class CampaignTaskDoneListener implements ExecutionListener {
         long taskId = ((Number) execution.getVariable(CampaignTaskProcess.VAR_TASK_ID)).longValue();
         String kind = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_TASK_KIND), CampaignTaskProcess.Kind.TASK.name());
         String result = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_RESULT), "").strip();
-        String user = CampaignActors.current(execution);
+        String user = CampaignActors.current();
         switch (CampaignTaskProcess.Kind.valueOf(kind)) {
             case FINDINGS -> {
                 String scores = Objects.toString(execution.getVariable(InspectionScores.VAR_SCORES), "");

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.rectification.NewCase;
 import org.shirong.rectification.RectificationCases;
@@ -34,8 +36,11 @@ class CampaignTaskResults {
     private final CategoryCatalogue catalogue;
     private final RectificationCases cases;
     private final ObjectMapper json;
+    private final OrganizationRecords organization;
 
-    CampaignTaskResults(CampaignRecords records, CategoryCatalogue catalogue, RectificationCases cases, ObjectMapper json) {
+    CampaignTaskResults(CampaignRecords records, CategoryCatalogue catalogue, RectificationCases cases, ObjectMapper json,
+            OrganizationRecords organization) {
+        this.organization = organization;
         this.records = records;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -51,12 +56,16 @@ class CampaignTaskResults {
     }
 
     String openCasesText(long taskId) {
-        List<String[]> open = records.openCases(task(taskId).campaignCode());
+        List<CampaignRecords.OpenCase> open = records.openCases(task(taskId).campaignCode());
+        Map<String, String> unitNames = organization.units().stream()
+                .collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name, (a, b) -> a));
         if (open.isEmpty()) {
             return "本活动查出的问题已全部结案。";
         }
         return "本活动查出的问题中尚有 " + open.size() + " 件未结案：\n" + open.stream()
-                .map(c -> "· %s %s（牵头单位 %s，%s）".formatted(c[0], c[2], Objects.toString(c[1], "未派遣"), c[3]))
+                .map(c -> "· %s %s（牵头单位 %s，%s）".formatted(c.caseNo(), c.title(),
+                        c.leadUnit() == null ? "未派遣" : unitNames.getOrDefault(c.leadUnit(), c.leadUnit()),
+                        CaseStatus.valueOf(c.status()).label()))
                 .collect(Collectors.joining("\n"));
     }
 

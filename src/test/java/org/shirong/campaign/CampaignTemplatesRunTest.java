@@ -115,7 +115,7 @@ class CampaignTemplatesRunTest {
                 + " where cc.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
         taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
-                .contains("尚有 2 件未结案", "九亭大街 18 号垃圾桶满溢");
+                .contains("尚有 2 件未结案", "九亭大街 18 号垃圾桶满溢（牵头单位 环卫所，");
         run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
                 CampaignTaskProcess.VAR_RESULT, "两处问题已督办"));
         run.completePhase(2);
