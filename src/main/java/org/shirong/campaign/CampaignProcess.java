@@ -5,10 +5,7 @@ public final class CampaignProcess {
 
     public static final String KEY = "CampaignProcess";
 
-    public static final String START_EVENT = "StartEvent_CampaignStarted";
-    public static final String CYCLES = "SubProcess_Cycles";
     public static final String TIMER_CYCLE_DUE = "TimerEvent_CycleDue";
-    public static final String TASK_SCHEDULE_NEXT_RUN = "Task_ScheduleNextRun";
     public static final String TASK_CONVENE_MEETING = "Task_ConveneMeeting";
     public static final String TASK_CALCULATE_CYCLE_SCORES = "Task_CalculateCycleScores";
     public static final String TASK_ISSUE_CYCLE_TASKS = "Task_IssueCycleTasks";
@@ -42,9 +39,6 @@ public final class CampaignProcess {
         return "SubProcess_Phase" + no;
     }
 
-    public static String phaseEndBoundary(int no) {
-        return "BoundaryEvent_Phase" + no + "Ended";
-    }
 
     public static String phaseEndTimer(int no) {
         return "TimerEvent_Phase" + no + "EndReached";
@@ -54,9 +48,6 @@ public final class CampaignProcess {
         return "ReceiveTask_AwaitPhase" + no + "Tasks";
     }
 
-    public static String issuePhaseTasks(int no) {
-        return "Task_IssuePhase" + no + "Tasks";
-    }
 
     public static String summariseOpenWork(int no) {
         return "Task_SummarisePhase" + no + "OpenWork";
