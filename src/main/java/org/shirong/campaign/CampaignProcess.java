@@ -39,7 +39,6 @@ public final class CampaignProcess {
         return "SubProcess_Phase" + no;
     }
 
-
     public static String phaseEndTimer(int no) {
         return "TimerEvent_Phase" + no + "EndReached";
     }
@@ -47,7 +46,6 @@ public final class CampaignProcess {
     public static String awaitPhaseTasks(int no) {
         return "ReceiveTask_AwaitPhase" + no + "Tasks";
     }
-
 
     public static String summariseOpenWork(int no) {
         return "Task_SummarisePhase" + no + "OpenWork";
