@@ -55,7 +55,7 @@ class MeetingDecisions {
     private MeetingRecords.Outcome reportCase(MeetingFacts m, DecisionInput d, String unitName, String actor) {
         NewCase c = new NewCase(title(d.content()), d.category(), "NORMAL", CaseSource.MEETING.name(),
                 new NewCase.Location(d.address(), null, null, null), requirement(m, d, unitName), m.caseReference(d.no()));
-        return new MeetingRecords.Outcome(cases.report(c, actor).record().caseNo(), null);
+        return new MeetingRecords.Outcome(cases.report(c, actor, d.unit()).record().caseNo(), null);
     }
 
     private MeetingRecords.Outcome assign(MeetingFacts m, DecisionInput d, String unitName) {

@@ -35,7 +35,10 @@ public class CaseSteps {
         this.properties = properties;
     }
 
-    /** End of 派遣案件: the decision table's lead unit, responsible units and time limit. */
+    /**
+     * End of 派遣案件: the decision table's lead unit, responsible units and time limit; a lead unit the
+     * reporter named (a meeting decision) takes the table's place.
+     */
     public void dispatched(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
         Map<String, Object> dispatch = (Map<String, Object>) execution.getVariable(VAR_DISPATCH);
@@ -44,7 +47,8 @@ public class CaseSteps {
         }
         TimeLimit limit = new TimeLimit(((Number) dispatch.get(CaseDispatch.OUT_LIMIT_AMOUNT)).intValue(),
                 LimitUnit.valueOf((String) dispatch.get(CaseDispatch.OUT_LIMIT_UNIT)));
-        String lead = (String) dispatch.get(CaseDispatch.OUT_LEAD_UNIT);
+        Object directed = execution.getVariable(RectificationProcess.VAR_DIRECTED_LEAD_UNIT);
+        String lead = directed != null ? directed.toString() : (String) dispatch.get(CaseDispatch.OUT_LEAD_UNIT);
         Deadlines d = cases.dispatched(caseNo(execution), lead, (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS),
                 limit, false, actor());
         execution.removeVariable(VAR_DISPATCH);

@@ -7,6 +7,7 @@ import static org.shirong.rectification.CaseStatus.IN_RECTIFICATION;
 import static org.shirong.rectification.CaseStatus.SUSPENDED;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,15 @@ public class RectificationCases {
     /** Registers the case (立案) and starts its process, which dispatches it before this returns. */
     @Transactional
     public Reported report(NewCase c, String actor) {
+        return report(c, actor, null);
+    }
+
+    /**
+     * As {@link #report(NewCase, String)}, with the lead unit named by whoever decided the case (a joint
+     * meeting): it is dispatched to that unit, with the decision table's responsible units and time limit.
+     */
+    @Transactional
+    public Reported report(NewCase c, String actor, String directedLeadUnit) {
         var errors = validator.check(c);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -67,11 +77,15 @@ public class RectificationCases {
                 return new Reported(existing.get(), false);
             }
         }
-        return new Reported(register(c, actor), true);
+        return new Reported(register(c, actor, directedLeadUnit), true);
     }
 
     /** Registers an already checked case; the caller holds the transaction. */
     CaseRecord register(NewCase c, String actor) {
+        return register(c, actor, null);
+    }
+
+    private CaseRecord register(NewCase c, String actor, String directedLeadUnit) {
         Instant now = now();
         String caseNo = numbers.next(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         var location = c.location();
@@ -81,17 +95,19 @@ public class RectificationCases {
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
+        Map<String, Object> variables = new HashMap<>(Map.of(
+                RectificationProcess.VAR_CATEGORY, c.category(),
+                RectificationProcess.VAR_URGENCY, urgency.name(),
+                RectificationProcess.VAR_SOURCE, c.source(),
+                RectificationProcess.VAR_CASE_NO, caseNo,
+                RectificationProcess.VAR_TITLE, c.title().strip(),
+                RectificationProcess.VAR_ADDRESS, location.address().strip(),
+                RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
+        if (directedLeadUnit != null) {
+            variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directedLeadUnit);
+        }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(RectificationProcess.KEY)
-                .businessKey(caseNo)
-                .setVariables(Map.of(
-                        RectificationProcess.VAR_CATEGORY, c.category(),
-                        RectificationProcess.VAR_URGENCY, urgency.name(),
-                        RectificationProcess.VAR_SOURCE, c.source(),
-                        RectificationProcess.VAR_CASE_NO, caseNo,
-                        RectificationProcess.VAR_TITLE, c.title().strip(),
-                        RectificationProcess.VAR_ADDRESS, location.address().strip(),
-                        RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()))
-                .execute().getId());
+                .businessKey(caseNo).setVariables(variables).execute().getId());
         records.update(caseNo, "process_instance_id = ?", instanceId);
         return records.find(caseNo).orElseThrow();
     }

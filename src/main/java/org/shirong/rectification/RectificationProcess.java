@@ -66,6 +66,8 @@ public final class RectificationProcess {
     public static final String VAR_TITLE = "caseTitle";
     public static final String VAR_ADDRESS = "caseAddress";
     public static final String VAR_DESCRIPTION = "caseDescription";
+    /** Set when whoever reported the case (a meeting decision) named its lead unit: it overrides the decision table's. */
+    public static final String VAR_DIRECTED_LEAD_UNIT = "directedLeadUnit";
 
     public static final String CLAIM = "claim";
     public static final String RETURN = "return";

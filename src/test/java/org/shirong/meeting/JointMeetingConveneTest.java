@@ -120,15 +120,16 @@ class JointMeetingConveneTest {
         taskService.complete(record.getId(), Map.of(VAR_MINUTES, "听取各单位汇报，研究九亭大街整治。",
                 VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
                 VAR_DECISIONS, """
-                        环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
+                        城管中队 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
                         城管中队\t整治沿街商户门责\t2026-12-10
                         """));
         runJobs(pi);
 
-        Map<String, Object> meetingCase = jdbc.queryForMap("select case_no, source, category, address from rect_case where external_ref = ?",
+        Map<String, Object> meetingCase = jdbc.queryForMap("select case_no, source, category, address, lead_unit from rect_case where external_ref = ?",
                 "meeting-MEETTEST-weekly-20261203T0600Z-1");
         assertThat(meetingCase).containsEntry("SOURCE", "MEETING").containsEntry("CATEGORY", "EXPOSED_GARBAGE")
-                .containsEntry("ADDRESS", "九亭大街 88 号");
+                .containsEntry("ADDRESS", "九亭大街 88 号")
+                .as("the meeting's unit leads, not the decision table's 环卫所").containsEntry("LEAD_UNIT", "chengguan");
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                 .processInstanceBusinessKey(CAMPAIGN).singleResult();
         assertThat(assignment.getTaskDefinitionKey()).isEqualTo(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT);
