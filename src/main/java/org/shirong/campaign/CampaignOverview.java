@@ -70,8 +70,7 @@ class CampaignOverview {
     }
 
     private List<UnitTasks> openByUnit(List<TaskRow> tasks) {
-        Map<String, String> names = organization.units().stream()
-                .collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name, (a, b) -> a));
+        Map<String, String> names = organization.unitNames();
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Map<String, List<TaskRow>> byGroup = tasks.stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
                 .collect(Collectors.groupingBy(TaskRow::groupId, LinkedHashMap::new, Collectors.toList()));

@@ -57,8 +57,7 @@ class CampaignTaskResults {
 
     String openCasesText(long taskId) {
         List<CampaignRecords.OpenCase> open = records.openCases(task(taskId).campaignCode());
-        Map<String, String> unitNames = organization.units().stream()
-                .collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name, (a, b) -> a));
+        Map<String, String> unitNames = organization.unitNames();
         if (open.isEmpty()) {
             return "本活动查出的问题已全部结案。";
         }

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
@@ -64,13 +63,14 @@ class CampaignTasks {
         CampaignTemplate template = template(campaign);
         PhaseRow phase = records.phases(code).get(phaseNo - 1);
         records.enterPhase(code, phaseNo, now());
+        Map<String, String> names = organization.unitNames();
         for (CampaignTemplate.TaskDefinition def : template.tasks()) {
             if (!def.phase().equals(phase.phaseId())) {
                 continue;
             }
             LocalDate dueDay = phase.lastDay().minus(def.dueBeforePhaseEnd() == null ? Period.ZERO : def.dueBeforePhaseEnd());
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
-            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue, groupNames())) {
+            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue, names)) {
                 issue(campaign, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
                         null, null, null, now(), null), a.requirement(), null);
@@ -90,7 +90,7 @@ class CampaignTasks {
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
                 ? cycle.scorePeriod().code(runDay) : null;
         int issued = 0;
-        for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue, groupNames())) {
+        for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue, organization.unitNames())) {
             issued += issue(campaign, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod) ? 1 : 0;
@@ -134,10 +134,6 @@ class CampaignTasks {
                 .businessKey(campaign.code()).setVariables(variables).execute().getId());
         records.setTaskProcess(id.get(), instanceId);
         return true;
-    }
-
-    private Map<String, String> groupNames() {
-        return organization.units().stream().collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name, (a, b) -> a));
     }
 
     private Campaign campaign(String code) {

@@ -38,8 +38,7 @@ class PhaseEnds {
     OpenWork phaseEnded(String code, int phaseNo) {
         List<TaskRow> open = records.openPhaseTasks(code, phaseNo);
         records.endPhase(code, phaseNo, now(), open.size());
-        Map<String, String> names = organization.units().stream()
-                .collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name, (a, b) -> a));
+        Map<String, String> names = organization.unitNames();
         String list = open.stream().map(t -> "· %s —— 承办：%s，期限 %s".formatted(t.name(), names.getOrDefault(t.groupId(), t.groupId()),
                 t.dueAt() == null ? "阶段结束" : DUE.format(t.dueAt().atZone(zone)))).collect(Collectors.joining("\n"));
         return new OpenWork(open.size(), list);

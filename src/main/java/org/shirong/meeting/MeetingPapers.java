@@ -61,7 +61,7 @@ class MeetingPapers {
 
     StoredDocument minutes(MeetingFacts m, String minutes, List<String> attendeeIds, List<DecisionLine> decisions,
             String processInstanceId) {
-        Map<String, String> names = names();
+        Map<String, String> names = organization.unitNames();
         return documents.minutes(meeting(m), minutes, attendeeIds.stream().map(id -> names.getOrDefault(id, id)).toList(),
                 decisions, processInstanceId);
     }
@@ -76,7 +76,7 @@ class MeetingPapers {
     }
 
     String unitName(String groupId) {
-        return names().getOrDefault(groupId, groupId);
+        return organization.unitNames().getOrDefault(groupId, groupId);
     }
 
     /** The campaign's units, or, before the campaign lists any, every unit of the organisation that can be given work. */
@@ -89,10 +89,6 @@ class MeetingPapers {
                 .map(u -> new Option(u.name(), u.id())).toList();
     }
 
-    private Map<String, String> names() {
-        return organization.units().stream().collect(Collectors.toMap(OrganizationRecords.Unit::id,
-                OrganizationRecords.Unit::name, (a, b) -> a));
-    }
 
     private MeetingDocuments.Meeting meeting(MeetingFacts m) {
         return new MeetingDocuments.Meeting(m.key(), m.campaignCode(), m.campaignName(), m.meetingName(),

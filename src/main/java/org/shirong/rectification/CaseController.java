@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.OrganizationRecords;
 import org.springframework.dao.DuplicateKeyException;
@@ -142,6 +141,6 @@ class CaseController {
     }
 
     private Map<String, String> unitNames() {
-        return organization.units().stream().collect(Collectors.toMap(OrganizationRecords.Unit::id, OrganizationRecords.Unit::name));
+        return organization.unitNames();
     }
 }
