@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the findings typed (or pasted from a spreadsheet) on a campaign task's form: one problem per
  * line, columns separated by a tab, ｜, |, ； or ; — 问题描述, 地点, 问题类别 (name or code, may be
- * left out), 补充说明 (may be left out). Blank lines are skipped.
+ * left out), 补充说明 (may be left out). Blank lines are skipped. Other line-per-row fields of the
+ * campaign's forms (inspection scores) split their columns the same way, with {@link #columns}.
  */
 final class FindingLines {
 
@@ -27,7 +28,7 @@ final class FindingLines {
             if (lines[i].isBlank()) {
                 continue;
             }
-            String[] columns = COLUMNS.split(lines[i], -1);
+            String[] columns = columns(lines[i]);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("title", column(columns, 0));
             row.put("address", column(columns, 1));
@@ -37,6 +38,11 @@ final class FindingLines {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** The columns of one line, empty ones kept. */
+    static String[] columns(String line) {
+        return COLUMNS.split(line, -1);
     }
 
     private static String column(String[] columns, int index) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.shirong.organization.OrganizationRecords;
@@ -26,7 +25,6 @@ class InspectionScores {
 
     static final String VAR_SCORES = "scores";
     static final String VAR_ITEM_LIST = "inspectionItemList";
-    private static final Pattern COLUMNS = Pattern.compile("\t|｜|\\||；|;");
 
     private final UnitScores unitScores;
     private final OrganizationRecords organization;
@@ -46,6 +44,8 @@ class InspectionScores {
 
     /** Checks every line, enters the sheets and recomputes the period's scores for the campaign; refusals name the line. */
     void record(String campaignCode, String periodCode, String text, String actor) {
+        List<SheetItem> items = unitScores.inspectionItems();
+        Map<String, String> units = organization.unitNames();
         Map<String, Map<String, Map<String, BigDecimal>>> byUnitAndSheet = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
@@ -54,13 +54,13 @@ class InspectionScores {
                 continue;
             }
             String at = "第 " + (n + 1) + " 行：";
-            String[] columns = COLUMNS.split(lines[n], -1);
+            String[] columns = FindingLines.columns(lines[n]);
             if (columns.length != 3) {
                 problems.add(at + "应为 单位｜检查项｜得分 三列");
                 continue;
             }
-            Optional<String> unit = unit(columns[0].strip());
-            Optional<SheetItem> item = item(columns[1].strip());
+            Optional<String> unit = unit(units, columns[0].strip());
+            Optional<SheetItem> item = item(items, columns[1].strip());
             BigDecimal points = number(columns[2].strip());
             if (unit.isEmpty()) {
                 problems.add(at + "没有单位“" + columns[0].strip() + "”");
@@ -88,13 +88,14 @@ class InspectionScores {
         }
     }
 
-    private Optional<String> unit(String given) {
-        return organization.units().stream().filter(u -> u.id().equalsIgnoreCase(given) || u.name().equals(given))
-                .map(OrganizationRecords.Unit::id).findFirst();
+    /** The group id of the unit given by its id or name. */
+    private static Optional<String> unit(Map<String, String> units, String given) {
+        return units.entrySet().stream().filter(u -> u.getKey().equalsIgnoreCase(given) || u.getValue().equals(given))
+                .map(Map.Entry::getKey).findFirst();
     }
 
-    private Optional<SheetItem> item(String given) {
-        return unitScores.inspectionItems().stream().filter(i -> i.itemId().equalsIgnoreCase(given) || i.itemName().equals(given))
+    private static Optional<SheetItem> item(List<SheetItem> items, String given) {
+        return items.stream().filter(i -> i.itemId().equalsIgnoreCase(given) || i.itemName().equals(given))
                 .findFirst();
     }
 
