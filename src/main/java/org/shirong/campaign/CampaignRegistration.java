@@ -38,27 +38,17 @@ class CampaignRegistration {
 
     /** What is wrong with the request; empty when it can be started. */
     List<ApiError> check(CampaignStartRequest request) {
-        List<ApiError> errors = new ArrayList<>();
-        Optional<CampaignTemplate> template = template(request, errors);
-        if (template.isEmpty()) {
-            return errors;
-        }
-        CampaignSchedule.Result result = schedule.plan(template.get(), request, today());
-        errors.addAll(result.errors());
-        if (request.code() != null && records.exists(request.code().strip())) {
-            errors.add(ApiError.field("code", "DUPLICATE_CODE", "活动编号 " + request.code().strip() + " 已被使用，请换一个编号"));
-        }
-        return errors;
+        return evaluate(request).errors();
     }
 
     /** Records the campaign in the caller's transaction; refuses (nothing written) what {@link #check} refuses. */
     Registered register(CampaignStartRequest request, String actor, String processInstanceId) {
-        List<ApiError> errors = check(request);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+        Checked checked = evaluate(request);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidRequestException(checked.errors());
         }
-        CampaignTemplate template = templates.find(request.template().strip()).orElseThrow();
-        List<PhaseWindow> phases = schedule.plan(template, request, today()).phases();
+        CampaignTemplate template = checked.template();
+        List<PhaseWindow> phases = checked.phases();
         String code = request.code().strip();
         records.insert(new CampaignRecords.Campaign(code, request.name().strip(), template.id(), template.name(),
                 processInstanceId, CampaignRecords.RUNNING, 0, actor, now(), null));
@@ -71,6 +61,24 @@ class CampaignRegistration {
             records.insertUnit(code, new UnitRow(p.id(), p.group(), p.name(), p.duties(), p.standIn(), sort++));
         }
         return new Registered(template, phases);
+    }
+
+    /** The request's template and phases, or what is wrong with it (then the phases are empty). */
+    private record Checked(CampaignTemplate template, List<PhaseWindow> phases, List<ApiError> errors) {
+    }
+
+    private Checked evaluate(CampaignStartRequest request) {
+        List<ApiError> errors = new ArrayList<>();
+        Optional<CampaignTemplate> template = template(request, errors);
+        if (template.isEmpty()) {
+            return new Checked(null, List.of(), errors);
+        }
+        CampaignSchedule.Result result = schedule.plan(template.get(), request, today());
+        errors.addAll(result.errors());
+        if (request.code() != null && records.exists(request.code().strip())) {
+            errors.add(ApiError.field("code", "DUPLICATE_CODE", "活动编号 " + request.code().strip() + " 已被使用，请换一个编号"));
+        }
+        return new Checked(template.get(), result.phases(), errors);
     }
 
     private Optional<CampaignTemplate> template(CampaignStartRequest request, List<ApiError> errors) {
