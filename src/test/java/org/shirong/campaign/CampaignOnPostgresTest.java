@@ -16,10 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.shirong.ShirongApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.shirong.system.ShirongOnPostgres;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CampaignOnPostgresTest {
 
-    private static final String ADMIN_PASSWORD = "Jiuting#2026-Shirong";
     private static EmbeddedPostgres postgres;
     private static ConfigurableApplicationContext context;
     private static TestRestTemplate rest;
@@ -44,16 +41,8 @@ class CampaignOnPostgresTest {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        context = new SpringApplicationBuilder(ShirongApplication.class).profiles("postgres").run(
-                "--server.port=0",
-                "--camunda.bpm.generate-unique-process-engine-name=true",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--SHIRONG_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--SHIRONG_DB_USER=postgres",
-                "--SHIRONG_DB_PASSWORD=postgres",
-                "--SHIRONG_ADMIN_PASSWORD=" + ADMIN_PASSWORD);
-        String port = context.getEnvironment().getProperty("local.server.port");
-        rest = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)).withBasicAuth("admin", ADMIN_PASSWORD);
+        context = ShirongOnPostgres.start(postgres, ShirongOnPostgres.ADMIN_PASSWORD);
+        rest = ShirongOnPostgres.adminRest(context);
         jdbc = context.getBean(JdbcTemplate.class);
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,46 +56,28 @@ class JointMeetingBrowserTest {
     JdbcTemplate jdbc;
 
     CampaignFixture fixture;
+    MeetingFixture meetingFixture;
 
     @BeforeEach
     void campaign() {
-        fixture = new CampaignFixture(jdbc, CAMPAIGN);
+        meetingFixture = new MeetingFixture(CAMPAIGN, runtimeService, managementService, jdbc);
+        fixture = meetingFixture.campaign();
         clear();
         fixture.campaign("九亭镇会议记录浏览器测试", 2).unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
     }
 
     @AfterEach
     void clear() {
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CAMPAIGN).list()
-                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test", true));
-        String meetingCases = "meeting-" + CAMPAIGN + "-%";
-        jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, meetingCases)
-                .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "test", true, true, true, false));
-        jdbc.update("delete from campaign_case where campaign_code = ?", CAMPAIGN);
-        jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)", meetingCases);
-        jdbc.update("delete from rect_case where external_ref like ?", meetingCases);
-        jdbc.update("delete from meeting_decision where meeting_key like ?", CAMPAIGN + "/%");
-        jdbc.update("delete from meeting where campaign_code = ?", CAMPAIGN);
-        fixture.clear();
+        meetingFixture.clear();
     }
 
-    /** Runs the meeting's jobs (not those of the cases and assignments it starts) until it waits for people or ends. */
-    private void runJobs(String processInstanceId) {
-        for (List<Job> jobs = jobs(processInstanceId); !jobs.isEmpty(); jobs = jobs(processInstanceId)) {
-            managementService.executeJob(jobs.get(0).getId());
-        }
-    }
-
-    private List<Job> jobs(String processInstanceId) {
-        return managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-    }
 
     @Test
     void organiserRecordsATaskAndACaseDecisionAsLinesInTasklist() throws IOException {
         Instant meetingAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         String pi = meetings.convene(CAMPAIGN, "九亭镇会议记录浏览器测试", "weekly", "工作例会", "chuangban", meetingAt, null)
                 .processInstanceId();
-        runJobs(pi);
+        meetingFixture.runJobs(pi);
         Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();
         assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
         LocalDate today = LocalDate.now(SHANGHAI);
@@ -137,7 +118,7 @@ class JointMeetingBrowserTest {
         }
         assertThat(runtimeService.getVariable(pi, VAR_DECISION_COUNT)).isEqualTo(2);
         assertThat(runtimeService.getVariable(pi, VAR_RECORDED_BY)).isEqualTo("chuangban1");
-        runJobs(pi);
+        meetingFixture.runJobs(pi);
 
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                 .processInstanceBusinessKey(CAMPAIGN).singleResult();

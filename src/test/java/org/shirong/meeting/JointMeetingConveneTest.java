@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -50,10 +49,12 @@ class JointMeetingConveneTest {
     JdbcTemplate jdbc;
 
     CampaignFixture fixture;
+    MeetingFixture meetingFixture;
 
     @BeforeEach
     void campaign() {
-        fixture = new CampaignFixture(jdbc, CAMPAIGN);
+        meetingFixture = new MeetingFixture(CAMPAIGN, runtimeService, managementService, jdbc);
+        fixture = meetingFixture.campaign();
         clear();
         ClockUtil.setCurrentTime(Date.from(at("2026-12-01T09:00")));
         fixture.campaign("九亭镇会议测试活动", 2).unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
@@ -61,16 +62,7 @@ class JointMeetingConveneTest {
 
     @AfterEach
     void clear() {
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(CAMPAIGN).list()
-                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test", true));
-        jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, "meeting-" + CAMPAIGN + "-%")
-                .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "test", true, true, true, false));
-        jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)",
-                "meeting-" + CAMPAIGN + "-%");
-        jdbc.update("delete from rect_case where external_ref like ?", "meeting-" + CAMPAIGN + "-%");
-        jdbc.update("delete from meeting_decision where meeting_key like ?", CAMPAIGN + "/%");
-        jdbc.update("delete from meeting where campaign_code = ?", CAMPAIGN);
-        fixture.clear();
+        meetingFixture.clear();
         ClockUtil.reset();
     }
 
@@ -78,16 +70,6 @@ class JointMeetingConveneTest {
         return meetings.convene(CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"), null);
     }
 
-    /** Runs the meeting's jobs (not those of the cases it starts) until it waits for people or ends. */
-    private void runJobs(String processInstanceId) {
-        for (List<Job> jobs = jobs(processInstanceId); !jobs.isEmpty(); jobs = jobs(processInstanceId)) {
-            managementService.executeJob(jobs.get(0).getId());
-        }
-    }
-
-    private List<Job> jobs(String processInstanceId) {
-        return managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-    }
 
     @Test
     void conveningTheSameMeetingTwiceStartsOneInstance() {
@@ -105,7 +87,7 @@ class JointMeetingConveneTest {
     @Test
     void recordedDecisionsBecomeACaseFromTheMeetingAndAWorkAssignmentForTheUnit() {
         String pi = convene().processInstanceId();
-        runJobs(pi);
+        meetingFixture.runJobs(pi);
 
         List<StoredDocument> stored = documents.list(CAMPAIGN);
         assertThat(stored).extracting(StoredDocument::kind).containsExactly(DocumentKind.AGENDA);
@@ -123,7 +105,7 @@ class JointMeetingConveneTest {
                         城管中队 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
                         城管中队\t整治沿街商户门责\t2026-12-10
                         """));
-        runJobs(pi);
+        meetingFixture.runJobs(pi);
 
         Map<String, Object> meetingCase = jdbc.queryForMap("select case_no, source, category, address, lead_unit from rect_case where external_ref = ?",
                 "meeting-MEETTEST-weekly-20261203T0600Z-1");

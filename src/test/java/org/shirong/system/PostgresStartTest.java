@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.shirong.ShirongApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The production profile on a real PostgreSQL 17: deploys and seeds, restarts cleanly, and refuses to start without a proper admin password. */
 class PostgresStartTest {
 
-    private static final String ADMIN_PASSWORD = "Jiuting#2026-Shirong";
+    private static final String ADMIN_PASSWORD = ShirongOnPostgres.ADMIN_PASSWORD;
     private static EmbeddedPostgres postgres;
 
     @BeforeAll
@@ -34,17 +30,7 @@ class PostgresStartTest {
     }
 
     private static ConfigurableApplicationContext start(String adminPassword) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--camunda.bpm.generate-unique-process-engine-name=true",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--SHIRONG_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--SHIRONG_DB_USER=postgres",
-                "--SHIRONG_DB_PASSWORD=postgres"));
-        if (adminPassword != null) {
-            args.add("--SHIRONG_ADMIN_PASSWORD=" + adminPassword);
-        }
-        return new SpringApplicationBuilder(ShirongApplication.class).profiles("postgres").run(args.toArray(String[]::new));
+        return ShirongOnPostgres.start(postgres, adminPassword);
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.shirong.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import org.shirong.ShirongApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole application with the production profile on an embedded PostgreSQL, on a random port, with
+ * its own engine name and no job executor, as the PostgreSQL tests start it.
+ */
+public final class ShirongOnPostgres {
+
+    /** An admin password that passes the password policy. */
+    public static final String ADMIN_PASSWORD = "Jiuting#2026-Shirong";
+
+    private ShirongOnPostgres() {
+    }
+
+    /** Starts Shirong on {@code postgres}; without {@code adminPassword} the production profile is expected to refuse. */
+    public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--SHIRONG_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--SHIRONG_DB_USER=postgres",
+                "--SHIRONG_DB_PASSWORD=postgres"));
+        if (adminPassword != null) {
+            args.add("--SHIRONG_ADMIN_PASSWORD=" + adminPassword);
+        }
+        return new SpringApplicationBuilder(ShirongApplication.class).profiles("postgres").run(args.toArray(String[]::new));
+    }
+
+    /** HTTP to the started application as the admin. */
+    public static TestRestTemplate adminRest(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)).withBasicAuth("admin", ADMIN_PASSWORD);
+    }
+}
