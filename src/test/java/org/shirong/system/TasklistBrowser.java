@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,19 +87,41 @@ public final class TasklistBrowser implements AutoCloseable {
 
     /** Opens a filter by its name, then the first task of that name in it, and claims it. */
     public void claimTask(String filter, String task) {
-        visible(By.xpath("//*[contains(text(),'" + filter + "')]")).click();
-        visible(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'" + task + "')]")).click();
-        visible(By.cssSelector("button.claim")).click();
+        click(By.xpath("//*[contains(text(),'" + filter + "')]"));
+        click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'" + task + "')]"));
+        click(By.cssSelector("button.claim"));
     }
 
     public void clickText(String text) {
-        visible(By.xpath("//label[contains(normalize-space(.),'" + text + "')]")).click();
+        click(By.xpath("//label[contains(normalize-space(.),'" + text + "')]"));
+    }
+
+    /**
+     * Clicks the element once it is visible. Tasklist re-renders its lists when a task is completed or a
+     * filter refreshes, so an element found a moment ago can be replaced before the click lands: look it up
+     * again rather than fail.
+     */
+    public void click(By by) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(by);
+            if (!element.isDisplayed()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     public void complete() {
-        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-        complete.click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement complete = ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")).apply(d);
+            if (complete == null) {
+                return false;
+            }
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+            complete.click();
+            return true;
+        });
     }
 
     public void screenshot(String name) throws IOException {
