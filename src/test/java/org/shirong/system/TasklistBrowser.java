@@ -39,7 +39,10 @@ public final class TasklistBrowser implements AutoCloseable {
 
     private TasklistBrowser(WebDriver driver, int port) {
         this.driver = driver;
+        // Tasklist re-renders lists and forms as data arrives, so a condition may meet an element that was just
+        // replaced: look again rather than fail.
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         this.baseUrl = "http://localhost:" + port;
     }
 
@@ -96,13 +99,9 @@ public final class TasklistBrowser implements AutoCloseable {
         click(By.xpath("//label[contains(normalize-space(.),'" + text + "')]"));
     }
 
-    /**
-     * Clicks the element once it is visible. Tasklist re-renders its lists when a task is completed or a
-     * filter refreshes, so an element found a moment ago can be replaced before the click lands: look it up
-     * again rather than fail.
-     */
+    /** Clicks the element once it is visible, looking it up again if Tasklist replaced it meanwhile. */
     public void click(By by) {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.until(d -> {
             WebElement element = d.findElement(by);
             if (!element.isDisplayed()) {
                 return false;
@@ -113,7 +112,7 @@ public final class TasklistBrowser implements AutoCloseable {
     }
 
     public void complete() {
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.until(d -> {
             WebElement complete = ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")).apply(d);
             if (complete == null) {
                 return false;

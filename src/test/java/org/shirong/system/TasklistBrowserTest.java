@@ -63,7 +63,7 @@ class TasklistBrowserTest {
                     }
                     return text.equals(result.getAttribute("value"));
                 });
-                browser.driver().findElement(By.cssSelector("input[id$='-Field_handled']")).click();
+                browser.click(By.cssSelector("input[id$='-Field_handled']"));
                 browser.screenshot("tasklist-form");
                 browser.complete();
                 browser.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
