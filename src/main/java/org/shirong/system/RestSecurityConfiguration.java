@@ -10,7 +10,8 @@ import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest}, the
- * project's own {@code /api} (see {@link ApiAuthenticationFilter}), plus the compensating filters for the 7.24 CE advisories.
+ * project's own {@code /api} (see {@link ApiAuthenticationFilter}), plus the compensating filters for the 7.24 CE advisories
+ * and the one that gives refused forms their message without the engine's English lead-in.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
@@ -48,6 +49,14 @@ class RestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new OrQueryExpressionFilter());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<FormRefusalMessageFilter> formRefusalMessageFilter() {
+        var registration = new FilterRegistrationBean<>(new FormRefusalMessageFilter());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 }

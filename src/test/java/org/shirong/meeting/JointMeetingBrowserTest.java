@@ -98,6 +98,7 @@ class JointMeetingBrowserTest {
                 browser.complete();
                 WebElement refusal = browser.visible(By.xpath("//*[contains(text(),'第 1 行：没有单位“城管队”')]"));
                 assertThat(refusal.getText()).contains("可用：城管中队、环卫所");
+                assertThat(browser.driver().findElement(By.cssSelector(".notifications")).getText()).doesNotContain("Cannot");
                 browser.screenshot("meeting-record-refused");
                 assertThat(taskService.createTaskQuery().taskId(record.getId()).count()).isEqualTo(1);
                 // Close the message, which covers 完成, as the organiser would.
