@@ -13,6 +13,7 @@ import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.rectification.CategoryNames;
 import org.shirong.rectification.NewCase;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.system.ApiError;
@@ -120,14 +121,13 @@ class CampaignTaskResults {
         if (category.isEmpty() && task.itemCategory() != null) {
             category = task.itemCategory();
         }
-        String given = category;
-        var found = catalogue.all().stream().filter(c -> c.applicable())
-                .filter(c -> c.code().equalsIgnoreCase(given) || c.name().equals(given)).findFirst();
-        if (found.isEmpty()) {
-            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + (category.isEmpty()
-                    ? "：请填写问题类别（第三列，如 暴露垃圾）" : "：没有问题类别“" + category + "”，请按表单下方所列名称填写"));
+        if (category.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写问题类别（第三列，如 暴露垃圾）");
         }
-        category = found.get().code();
+        CategoryNames names = catalogue.names();
+        String named = category;
+        category = names.codeOf(named).orElseThrow(() ->
+                new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：" + names.unknown(named)));
         if (address.isEmpty()) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写地点（第二列）");
         }

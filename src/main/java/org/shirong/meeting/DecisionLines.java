@@ -4,11 +4,14 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.shirong.meeting.MeetingPapers.Option;
+import org.shirong.rectification.CategoryNames;
 
 /**
  * Reads and checks the record form's 决定事项 ({@code decisions}), either as typed into its textarea, one
@@ -46,12 +49,14 @@ final class DecisionLines {
     }
 
     private final List<Option> units;
-    private final List<Option> categories;
+    private final CategoryNames categories;
     private final LocalDate today;
 
     DecisionLines(List<Option> units, List<Option> categories, LocalDate today) {
         this.units = units;
-        this.categories = categories;
+        Map<String, String> nameByCode = new LinkedHashMap<>();
+        categories.forEach(c -> nameByCode.put(c.value(), c.label()));
+        this.categories = new CategoryNames(nameByCode);
         this.today = today;
     }
 
@@ -202,25 +207,10 @@ final class DecisionLines {
             problems.add("整改案件请填写问题类别");
             return "";
         }
-        for (Option c : categories) {
-            if (c.label().equals(text) || c.value().equalsIgnoreCase(text)) {
-                return c.value();
-            }
-        }
-        List<Option> short_ = categories.stream().filter(c -> shortName(c.label()).equals(text)).toList();
-        if (short_.size() == 1) {
-            return short_.get(0).value();
-        }
-        List<String> near = categories.stream().map(Option::label)
-                .filter(name -> name.contains(text) || text.contains(shortName(name))).limit(5).toList();
-        problems.add("没有问题类别“" + text + "”" + (near.isEmpty() ? "（请按表单上列出的类别名称填写）"
-                : "，是否指：" + String.join("、", near) + "？"));
-        return text;
-    }
-
-    /** A category name without its bracketed note: 果壳箱/废物箱（满溢、破损、缺失） → 果壳箱/废物箱. */
-    private static String shortName(String name) {
-        return name.replaceFirst("\\s*[（(].*$", "").strip();
+        return categories.codeOf(text).orElseGet(() -> {
+            problems.add(categories.unknown(text));
+            return text;
+        });
     }
 
     private static String labels(List<Option> options) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,13 @@ public class CategoryCatalogue {
     /** Every category in file order, including plan items marked not applicable ({@link Category#applicable()}). */
     public List<Category> all() {
         return categories;
+    }
+
+    /** The applicable categories, as staff may name them in a typed line. */
+    public CategoryNames names() {
+        Map<String, String> nameByCode = new LinkedHashMap<>();
+        categories.stream().filter(Category::applicable).forEach(c -> nameByCode.put(c.code(), c.name()));
+        return new CategoryNames(nameByCode);
     }
 
     public Optional<Category> find(String code) {

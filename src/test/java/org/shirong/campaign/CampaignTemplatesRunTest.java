@@ -184,10 +184,11 @@ class CampaignTemplatesRunTest {
                 .hasMessageContaining("第 1 行：请填写地点");
         assertThat(count("select count(*) from campaign_case where campaign_code = 'SJ-RUN'")).as("nothing half-saved").isZero();
         run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "沪亭北路人行道破损｜沪亭北路 300 号"));
+                "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路店招破损｜荣乐东路 10 号｜户外广告"));
         assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
-                + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN'", String.class))
-                .as("the item's category is taken when none is chosen").containsExactly("SURVEY/SURVEY_URBAN_ROADS");
+                + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' order by c.case_no", String.class))
+                .as("the item's category is taken when none is chosen; a name without its bracketed note is enough")
+                .containsExactly("SURVEY/SURVEY_URBAN_ROADS", "SURVEY/OUTDOOR_ADVERTISING");
         run.completePhase(1);
         run.runUntil(at("2026-04-11T08:00"));
         run.completePhase(2);
