@@ -1,6 +1,7 @@
 package org.shirong.system;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys {@code processes/} and {@code forms/} at start-up as one deployment named
  * {@value #DEPLOYMENT_NAME}, with stable resource names so that a restart without changes creates
- * no new versions, whether Shirong runs from Maven or from its jar. A broken file stops start-up
- * with a message naming the file and the element or line.
+ * no new versions, whether Shirong runs from Maven or from its jar. Select fields that take their
+ * options from configuration ({@link FormSelectOptions}) are filled in first. A broken file stops
+ * start-up with a message naming the file and the element or line.
  */
 @Component
 @Order(10)
@@ -31,11 +34,14 @@ public class ProcessResourceDeployer implements ApplicationRunner {
 
     private final RepositoryService repositoryService;
     private final ProcessResourceCollector collector;
+    private final List<FormSelectOptions> formOptions;
     private final ProcessResourceValidator validator = new ProcessResourceValidator();
 
-    ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector) {
+    ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
+            ObjectProvider<FormSelectOptions> formOptions) {
         this.repositoryService = repositoryService;
         this.collector = collector;
+        this.formOptions = formOptions.orderedStream().toList();
     }
 
     @Override
@@ -45,8 +51,9 @@ public class ProcessResourceDeployer implements ApplicationRunner {
 
     /** Deploys what changed; returns the deployment now in force (new or previous). */
     public Deployment deploy() {
-        List<ProcessResource> resources = collector.collect();
-        List<String> problems = validator.check(resources);
+        List<String> problems = new ArrayList<>();
+        List<ProcessResource> resources = FormOptionFiller.fill(collector.collect(), formOptions, problems);
+        problems.addAll(validator.check(resources));
         if (!problems.isEmpty()) {
             throw refused(problems);
         }

@@ -2,6 +2,8 @@ package org.shirong.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +29,8 @@ class CampaignApiTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    CampaignTemplates templates;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -142,6 +146,21 @@ class CampaignApiTest {
         assertThat(refused.getBody()).contains("\"message\":\"第 2 行：请填写地点");
         assertThat(jdbc.queryForObject("select count(*) from campaign_case where campaign_code = 'SJ-REST'", Long.class)).isZero();
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+    }
+
+    @Test
+    void theTasklistStartFormOffersEveryTemplateInConfig() throws Exception {
+        ResponseEntity<String> form = rest.withBasicAuth("chuangban1", "demo").getForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/deployed-start-form", String.class);
+
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode select = new ObjectMapper().readTree(form.getBody()).findParents("key").stream()
+                .filter(field -> "template".equals(field.path("key").asText())).findFirst().orElseThrow();
+        assertThat(select.path("values").findValuesAsText("value")).containsExactlyElementsOf(
+                templates.all().stream().map(CampaignTemplate::id).toList())
+                .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
+        assertThat(select.path("values").findValuesAsText("label"))
+                .contains("九亭镇创建“上海市市容环境综合管理达标镇”（jiuting-2023-standard-town）");
     }
 
     @Test

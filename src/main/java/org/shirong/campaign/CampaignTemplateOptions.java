@@ -1,0 +1,33 @@
+package org.shirong.campaign;
+
+import java.util.List;
+import org.shirong.system.FormSelectOptions;
+import org.springframework.stereotype.Component;
+
+/** The start form's 活动模板 offers every template in {@code config/campaigns/}: a new file is offered after a restart. */
+@Component
+class CampaignTemplateOptions implements FormSelectOptions {
+
+    static final String START_FORM = "forms/CampaignStart.form";
+
+    private final CampaignTemplates templates;
+
+    CampaignTemplateOptions(CampaignTemplates templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    public String form() {
+        return START_FORM;
+    }
+
+    @Override
+    public String field() {
+        return CampaignProcess.VAR_TEMPLATE;
+    }
+
+    @Override
+    public List<Option> options() {
+        return templates.all().stream().map(t -> new Option(t.name() + "（" + t.id() + "）", t.id())).toList();
+    }
+}
