@@ -38,10 +38,12 @@ class CampaignTaskResults {
     private final RectificationCases cases;
     private final ObjectMapper json;
     private final OrganizationRecords organization;
+    private final CampaignTemplates templates;
 
     CampaignTaskResults(CampaignRecords records, CategoryCatalogue catalogue, RectificationCases cases, ObjectMapper json,
-            OrganizationRecords organization) {
+            OrganizationRecords organization, CampaignTemplates templates) {
         this.organization = organization;
+        this.templates = templates;
         this.records = records;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -89,9 +91,11 @@ class CampaignTaskResults {
         if (rows.isEmpty() && result.isEmpty()) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "请逐行填写发现的问题；未发现问题的，请在办理情况中说明");
         }
+        boolean siteCheck = records.find(task.campaignCode()).flatMap(c -> templates.find(c.templateId()))
+                .map(t -> t.findingsNeedSiteCheck(task.findingsSource())).orElse(false);
         List<NewCase> found = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            found.add(newCase(task, rows.get(i), i));
+            found.add(newCase(task, rows.get(i), i, siteCheck));
         }
         List<String> caseNos = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
@@ -110,7 +114,7 @@ class CampaignTaskResults {
         done(taskId, summary + result, user);
     }
 
-    private NewCase newCase(TaskRow task, Map<String, Object> row, int index) {
+    private NewCase newCase(TaskRow task, Map<String, Object> row, int index, boolean siteCheck) {
         String at = row.containsKey("line") ? "第 " + row.get("line") + " 行" : "第 " + (index + 1) + " 条问题";
         String title = text(row.get("title"));
         String category = text(row.get("category"));
@@ -130,6 +134,10 @@ class CampaignTaskResults {
                 new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：" + names.unknown(named)));
         if (address.isEmpty()) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写地点（第二列）");
+        }
+        if (siteCheck && text(row.get("description")).isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS,
+                    at + "：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
         }
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null),
                 text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1));

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 class CampaignTasks {
 
+    static final String SITE_CHECK_RULE = "本活动规定：市民反映的问题须逐一到现场核查后再立案，每行第四列写明现场核查情况。";
+
     /** Phase and cycle tasks fall due at the end of the working day. */
     private static final LocalTime DUE_TIME = LocalTime.of(17, 0);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
@@ -71,7 +73,7 @@ class CampaignTasks {
             LocalDate dueDay = phase.lastDay().minus(def.dueBeforePhaseEnd() == null ? Period.ZERO : def.dueBeforePhaseEnd());
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
             for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue, names)) {
-                issue(campaign, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
+                issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
                         null, null, null, now(), null), a.requirement(), null);
             }
@@ -91,7 +93,7 @@ class CampaignTasks {
                 ? cycle.scorePeriod().code(runDay) : null;
         int issued = 0;
         for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue, organization.unitNames())) {
-            issued += issue(campaign, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
+            issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod) ? 1 : 0;
         }
@@ -113,7 +115,7 @@ class CampaignTasks {
         return records.openPhaseTasks(code, phaseNo);
     }
 
-    private boolean issue(Campaign campaign, TaskRow row, String requirement, String scorePeriod) {
+    private boolean issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod) {
         var id = records.insertTaskIfAbsent(row);
         if (id.isEmpty()) {
             return false;
@@ -126,7 +128,8 @@ class CampaignTasks {
         variables.put(CampaignTaskProcess.VAR_TASK_KIND, row.kind());
         variables.put(CampaignTaskProcess.VAR_GROUP, row.groupId());
         variables.put(CampaignTaskProcess.VAR_DUE_AT, Date.from(row.dueAt()));
-        variables.put(CampaignTaskProcess.VAR_REQUIREMENT, requirement);
+        variables.put(CampaignTaskProcess.VAR_REQUIREMENT, template.findingsNeedSiteCheck(row.findingsSource())
+                ? (requirement == null || requirement.isEmpty() ? "" : requirement + "\n") + SITE_CHECK_RULE : requirement);
         if (scorePeriod != null) {
             variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
         }

@@ -90,6 +90,14 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
         }
     }
 
+    /**
+     * Whether each finding of this source must say what was seen on site before it becomes a case:
+     * {@code verify-citizen-cases-on-site} asks it of citizen reports (市民反映，逐一到现场核查).
+     */
+    public boolean findingsNeedSiteCheck(String findingsSource) {
+        return rules.verifyCitizenCasesOnSite() && CaseSource.CITIZEN.name().equals(findingsSource);
+    }
+
     public Optional<Phase> phase(String phaseId) {
         return phases.stream().filter(p -> p != null && p.id() != null && p.id().equals(phaseId)).findFirst();
     }

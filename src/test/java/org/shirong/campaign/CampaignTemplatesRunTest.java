@@ -189,6 +189,16 @@ class CampaignTemplatesRunTest {
                 + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' order by c.case_no", String.class))
                 .as("the item's category is taken when none is chosen; a name without its bracketed note is enough")
                 .containsExactly("SURVEY/SURVEY_URBAN_ROADS", "SURVEY/OUTDOOR_ADVERTISING");
+        String verify = "verifyCitizenCases/ducha";
+        assertThat(run.task(verify).getDescription()).as("verify-citizen-cases-on-site").endsWith(CampaignTasks.SITE_CHECK_RULE);
+        assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜乱堆物")))
+                .hasMessageContaining("第 1 行：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
+        run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜乱堆物｜3 月 5 日到现场核实，沿街 3 家商户夜间堆放纸板"));
+        assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
+                + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'", String.class))
+                .containsExactly("CITIZEN/PILED_ITEMS");
         run.completePhase(1);
         run.runUntil(at("2026-04-11T08:00"));
         run.completePhase(2);
