@@ -41,9 +41,13 @@ public class CategoryCatalogue {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private final List<Category> categories;
+    private final CategoryNames names;
 
     CategoryCatalogue(CategoryProperties properties) {
         this.categories = load(properties.file());
+        Map<String, String> nameByCode = new LinkedHashMap<>();
+        categories.stream().filter(Category::applicable).forEach(c -> nameByCode.put(c.code(), c.name()));
+        this.names = new CategoryNames(nameByCode);
         LOG.info("已读取 {} 个问题类别（{}）", categories.size(), properties.file());
     }
 
@@ -54,9 +58,7 @@ public class CategoryCatalogue {
 
     /** The applicable categories, as staff may name them in a typed line. */
     public CategoryNames names() {
-        Map<String, String> nameByCode = new LinkedHashMap<>();
-        categories.stream().filter(Category::applicable).forEach(c -> nameByCode.put(c.code(), c.name()));
-        return new CategoryNames(nameByCode);
+        return names;
     }
 
     public Optional<Category> find(String code) {
