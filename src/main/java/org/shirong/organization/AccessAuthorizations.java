@@ -19,18 +19,22 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
  * Grants each group what its role needs. Staff: Tasklist, the directory and process diagrams; the
  * tasks themselves they see through their candidate groups (the engine grants those per task).
  * Leading group and office: Cockpit, read access to every process, task and decision, and the
- * right to start processes. {@code camunda-admin}: everything.
+ * right to start the processes meant to be started by hand. {@code camunda-admin}: everything.
  */
 @Component
 class AccessAuthorizations {
@@ -39,9 +43,11 @@ class AccessAuthorizations {
     static final String ADMIN_GROUP = "camunda-admin";
 
     private final AuthorizationService authorizationService;
+    private final RepositoryService repositoryService;
 
-    AccessAuthorizations(AuthorizationService authorizationService) {
+    AccessAuthorizations(AuthorizationService authorizationService, RepositoryService repositoryService) {
         this.authorizationService = authorizationService;
+        this.repositoryService = repositoryService;
     }
 
     void grantRole(Organization.GroupDefinition group) {
@@ -52,13 +58,32 @@ class AccessAuthorizations {
         grant(id, PROCESS_DEFINITION, ANY, READ);
         if (group.type().supervises()) {
             grant(id, APPLICATION, "cockpit", ACCESS);
-            grant(id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, CREATE_INSTANCE);
+            grant(id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE);
+            allowStartingOnly(id, startableByHand());
             grant(id, PROCESS_INSTANCE, ANY, READ, CREATE);
             grant(id, TASK, ANY, READ);
             grant(id, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
             grant(id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
             grant(id, DEPLOYMENT, ANY, READ);
         }
+    }
+
+    /** Processes marked startable in Tasklist (Modeler: "Startable in Tasklist"); the others start only from Shirong. */
+    private Set<String> startableByHand() {
+        return repositoryService.createProcessDefinitionQuery().startableInTasklist().latestVersion().list().stream()
+                .map(ProcessDefinition::getKey).collect(Collectors.toSet());
+    }
+
+    /** Lets the group start exactly these processes, withdrawing what earlier versions granted on every process. */
+    private void allowStartingOnly(String groupId, Set<String> keys) {
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(PROCESS_DEFINITION).list().stream()
+                .filter(a -> a.isPermissionGranted(CREATE_INSTANCE) && !keys.contains(a.getResourceId()))
+                .forEach(a -> {
+                    a.removePermission(CREATE_INSTANCE);
+                    authorizationService.saveAuthorization(a);
+                });
+        keys.forEach(key -> grant(groupId, PROCESS_DEFINITION, key, CREATE_INSTANCE));
     }
 
     void grantAdministrators() {

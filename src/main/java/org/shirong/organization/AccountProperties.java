@@ -10,7 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("shirong")
 record AccountProperties(Admin admin, Demo demo) {
 
-    record Admin(@DefaultValue("admin") String id, String password) {
+    /**
+     * The administrator, and the recovery administrator whose password is set from the environment at
+     * every start, so that an operator can always get in again by restarting (required in production).
+     */
+    record Admin(@DefaultValue("admin") String id, String password, @DefaultValue("recovery-admin") String recoveryId,
+            String recoveryPassword) {
     }
 
     record Demo(boolean enabled, String password) {

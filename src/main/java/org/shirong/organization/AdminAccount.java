@@ -33,19 +33,31 @@ class AdminAccount {
             throw new StartupRefusedException("未设置管理员密码：生产配置不使用固定密码。",
                     "请设置环境变量 SHIRONG_ADMIN_PASSWORD 后重新启动（至少 10 位，含大小写字母、数字和符号）。");
         }
-        if (!accounts.demo().enabled()) {
-            PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, newAdmin());
-            if (!result.isValid()) {
-                throw new StartupRefusedException("管理员密码（SHIRONG_ADMIN_PASSWORD）不符合密码策略："
-                        + result.getViolatedRules().stream().map(r -> r.getPlaceholder() + " " + r.getParameters()).toList(),
-                        "请改用至少 10 位、含大小写字母、数字和符号且不含用户名的密码后重新启动。");
-            }
+        if (accounts.demo().enabled()) {
+            return;
+        }
+        checkPolicy(password, newUser(accounts.admin().id()), "SHIRONG_ADMIN_PASSWORD");
+        String recovery = accounts.admin().recoveryPassword();
+        if (recovery == null || recovery.isBlank()) {
+            throw new StartupRefusedException("未设置恢复管理员密码：生产配置须有第二个管理员入口，以免管理员账号无法登录时无人能解除。",
+                    "请设置环境变量 SHIRONG_RECOVERY_ADMIN_PASSWORD（恢复管理员 " + accounts.admin().recoveryId()
+                            + " 的密码，每次启动时按它重设）后重新启动。");
+        }
+        checkPolicy(recovery, newUser(accounts.admin().recoveryId()), "SHIRONG_RECOVERY_ADMIN_PASSWORD");
+    }
+
+    private void checkPolicy(String password, User user, String variable) {
+        PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, user);
+        if (!result.isValid()) {
+            throw new StartupRefusedException("密码（" + variable + "）不符合密码策略："
+                    + result.getViolatedRules().stream().map(r -> r.getPlaceholder() + " " + r.getParameters()).toList(),
+                    "请改用至少 10 位、含大小写字母、数字和符号且不含用户名的密码后重新启动。");
         }
     }
 
-    private User newAdmin() {
-        User admin = identityService.newUser(accounts.admin().id());
-        admin.setFirstName("系统管理员");
+    private User newUser(String id) {
+        User admin = identityService.newUser(id);
+        admin.setFirstName(id.equals(accounts.admin().recoveryId()) ? "恢复管理员" : "系统管理员");
         admin.setLastName("");
         return admin;
     }
@@ -60,13 +72,34 @@ class AdminAccount {
         }
         authorizations.grantAdministrators();
         if (identityService.createUserQuery().userId(adminId).count() == 0) {
-            User admin = newAdmin();
+            User admin = newUser(adminId);
             admin.setPassword(accounts.admin().password());
             // The demo password "admin" is below the policy on purpose; production passwords were checked above.
             ((IdentityServiceImpl) identityService).saveUser(admin, accounts.demo().enabled());
         }
-        if (identityService.createUserQuery().userId(adminId).memberOfGroup(AccessAuthorizations.ADMIN_GROUP).count() == 0) {
-            identityService.createMembership(adminId, AccessAuthorizations.ADMIN_GROUP);
+        ensureMember(adminId);
+        String recovery = accounts.admin().recoveryPassword();
+        if (recovery != null && !recovery.isBlank()) {
+            ensureRecoveryAdmin(recovery);
+        }
+    }
+
+    /** The recovery administrator gets the environment's password at every start, and is never left locked. */
+    private void ensureRecoveryAdmin(String password) {
+        String id = accounts.admin().recoveryId();
+        User user = identityService.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            user = newUser(id);
+        }
+        user.setPassword(password);
+        identityService.saveUser(user);
+        identityService.unlockUser(id);
+        ensureMember(id);
+    }
+
+    private void ensureMember(String userId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(AccessAuthorizations.ADMIN_GROUP).count() == 0) {
+            identityService.createMembership(userId, AccessAuthorizations.ADMIN_GROUP);
         }
     }
 }

@@ -40,6 +40,7 @@ public class CaseSteps {
      * reporter named (a meeting decision) takes the table's place.
      */
     public void dispatched(DelegateExecution execution) {
+        cases.ensureOwnProcess(caseNo(execution), execution.getProcessInstanceId());
         @SuppressWarnings("unchecked")
         Map<String, Object> dispatch = (Map<String, Object>) execution.getVariable(VAR_DISPATCH);
         if (dispatch == null || dispatch.get(CaseDispatch.OUT_LEAD_UNIT) == null) {

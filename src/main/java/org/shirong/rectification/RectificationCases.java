@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.LimitUnit;
@@ -122,6 +123,18 @@ public class RectificationCases {
 
     public List<CaseEvent> timeline(String caseNo) {
         return records.events(caseNo);
+    }
+
+    /**
+     * Refuses a process that was not started by {@link #report}: a case has one process, and a
+     * process started by hand on a case number would dispatch it a second time.
+     */
+    void ensureOwnProcess(String caseNo, String processInstanceId) {
+        CaseRecord c = records.find(caseNo).orElseThrow(() ->
+                new BadUserRequestException("没有案件 " + caseNo + "：整改流程只能通过立案发起。"));
+        if (c.processInstanceId() != null && !c.processInstanceId().equals(processInstanceId)) {
+            throw new BadUserRequestException("案件 " + caseNo + " 已有整改流程在办理，不能再发起一个。");
+        }
     }
 
     Deadlines dispatched(String caseNo, String leadUnit, String responsibleUnits, TimeLimit limit, boolean redispatch,

@@ -1,5 +1,7 @@
 package org.shirong.system;
 
+import java.time.Clock;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -10,8 +12,10 @@ import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest}, the
- * project's own {@code /api} (see {@link ApiAuthenticationFilter}), plus the compensating filters for the 7.24 CE advisories
- * and the one that gives refused forms their message without the engine's English lead-in.
+ * project's own {@code /api} (see {@link ApiAuthenticationFilter}); the client address and the body
+ * limit before anything else; the filters that give the engine's answers Chinese messages and proper
+ * statuses, and keep other people's e-mail addresses out of the directory. The guards against
+ * expressions in queries and staff rewriting routing sit in the engine ({@link EngineGuardsPlugin}).
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
@@ -45,10 +49,39 @@ class RestSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<OrQueryExpressionFilter> orQueryExpressionFilter() {
-        var registration = new FilterRegistrationBean<>(new OrQueryExpressionFilter());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    FilterRegistrationBean<ClientAddress> clientAddress() {
+        var registration = new FilterRegistrationBean<>(new ClientAddress());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(RequestSizeProperties limits) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties settings) {
+        return new LoginThrottle(settings, Clock.systemUTC());
+    }
+
+    @Bean
+    FilterRegistrationBean<OthersEmailRemoval> othersEmailRemoval(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new OthersEmailRemoval(identityService));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineConflictAnswers> engineConflictAnswers() {
+        var registration = new FilterRegistrationBean<>(new EngineConflictAnswers());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 
@@ -56,7 +89,7 @@ class RestSecurityConfiguration {
     FilterRegistrationBean<FormRefusalMessageFilter> formRefusalMessageFilter() {
         var registration = new FilterRegistrationBean<>(new FormRefusalMessageFilter());
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 35);
         return registration;
     }
 }

@@ -50,6 +50,8 @@ class PostgresStartTest {
             assertThat(identity.checkPassword("chengguan1", "demo")).isFalse();
             assertThat(identity.checkPassword("admin", ADMIN_PASSWORD)).isTrue();
             assertThat(identity.checkPassword("admin", "admin")).isFalse();
+            assertThat(identity.checkPassword("recovery-admin", ShirongOnPostgres.RECOVERY_PASSWORD)).isTrue();
+            assertThat(identity.createUserQuery().userId("recovery-admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from org_unit", Integer.class)).isGreaterThan(20);
         }
         try (var context = start(ADMIN_PASSWORD)) {
@@ -66,6 +68,24 @@ class PostgresStartTest {
                 .isInstanceOf(StartupRefusedException.class)
                 .hasMessageContaining("未设置管理员密码")
                 .satisfies(e -> assertThat(((StartupRefusedException) e).action()).contains("SHIRONG_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void refusesToStartWithoutARecoveryAdministrator() {
+        assertThatThrownBy(() -> ShirongOnPostgres.start(postgres, ADMIN_PASSWORD, null).close())
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("未设置恢复管理员密码")
+                .satisfies(e -> assertThat(((StartupRefusedException) e).action()).contains("SHIRONG_RECOVERY_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void theRecoveryAdministratorsPasswordIsResetFromTheEnvironmentAtEveryStart() {
+        String newPassword = "Xinqiao#2026-Again";
+        try (var context = ShirongOnPostgres.start(postgres, ADMIN_PASSWORD, newPassword)) {
+            IdentityService identity = context.getBean(IdentityService.class);
+            assertThat(identity.checkPassword("recovery-admin", newPassword)).isTrue();
+            assertThat(identity.checkPassword("recovery-admin", ShirongOnPostgres.RECOVERY_PASSWORD)).isFalse();
+        }
     }
 
     @Test

@@ -122,23 +122,6 @@ class RestSecurityTest {
     }
 
     @Test
-    void orQueriesWithExpressionsAreRejected() {
-        TestRestTemplate admin = rest.withBasicAuth("admin", "admin");
-        ResponseEntity<String> adHoc = admin.postForEntity("/engine-rest/task?maxResults=10",
-                json("{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}"), String.class);
-        assertThat(adHoc.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(adHoc.getBody()).contains("OR_QUERY_EXPRESSION_REJECTED");
-
-        ResponseEntity<String> stored = admin.postForEntity("/engine-rest/filter/create", json(
-                "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{\"orQueries\":[{\"candidateGroup\":\"${'a'}\"}]}}"), String.class);
-        assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-
-        ResponseEntity<String> plain = admin.postForEntity("/engine-rest/task?maxResults=10",
-                json("{\"orQueries\":[{\"candidateGroup\":\"chengguan\",\"assignee\":\"chengguan1\"}]}"), String.class);
-        assertThat(plain.getStatusCode()).isEqualTo(HttpStatus.OK);
-    }
-
-    @Test
     void expressionsInAdHocQueriesAreRejectedByTheEngine() {
         ResponseEntity<String> response = rest.withBasicAuth("admin", "admin").postForEntity("/engine-rest/task?maxResults=10",
                 json("{\"assigneeExpression\":\"${currentUser()}\"}"), String.class);

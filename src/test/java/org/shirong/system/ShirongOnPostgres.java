@@ -17,12 +17,19 @@ public final class ShirongOnPostgres {
 
     /** An admin password that passes the password policy. */
     public static final String ADMIN_PASSWORD = "Jiuting#2026-Shirong";
+    /** The recovery administrator's password, which production requires as well. */
+    public static final String RECOVERY_PASSWORD = "Songjiang#2026-Recover";
 
     private ShirongOnPostgres() {
     }
 
     /** Starts Shirong on {@code postgres}; without {@code adminPassword} the production profile is expected to refuse. */
     public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword) {
+        return start(postgres, adminPassword, RECOVERY_PASSWORD);
+    }
+
+    /** As {@link #start(EmbeddedPostgres, String)}, with the recovery administrator's password (null: none). */
+    public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword, String recoveryPassword) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
@@ -32,6 +39,9 @@ public final class ShirongOnPostgres {
                 "--SHIRONG_DB_PASSWORD=postgres"));
         if (adminPassword != null) {
             args.add("--SHIRONG_ADMIN_PASSWORD=" + adminPassword);
+        }
+        if (recoveryPassword != null) {
+            args.add("--SHIRONG_RECOVERY_ADMIN_PASSWORD=" + recoveryPassword);
         }
         return new SpringApplicationBuilder(ShirongApplication.class).profiles("postgres").run(args.toArray(String[]::new));
     }

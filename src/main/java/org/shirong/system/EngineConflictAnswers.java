@@ -1,0 +1,93 @@
+package org.shirong.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Gives the engine API's answers to a lost race or a refused task action (engine REST and the API the
+ * webapps use) a status and a Chinese sentence that Tasklist can show: someone else claimed the task
+ * first, it was completed meanwhile, the process changed it at the same moment (409), or only the
+ * task's unit may act on it (403). The engine answers these as 500 with English text.
+ */
+class EngineConflictAnswers extends HttpFilter {
+
+    static final String CLAIMED = "该任务已被其他人认领，请刷新任务列表。";
+    static final String GONE = "该任务已办理完成或已不存在，请刷新任务列表。";
+    static final String CONCURRENT = "该任务刚被他人或系统同时处理，请刷新后重试。";
+    static final String FORBIDDEN_TASK = "您没有办理此任务的权限：只有任务所属单位的人员可以认领和办理。";
+    static final String FORBIDDEN = "您没有执行此操作的权限。";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("GET".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, cached);
+            int status = cached.getStatus();
+            if (status == 500 || status == 403 || status == 404) {
+                translate(cached, request.getRequestURI().contains("/task/"));
+            }
+        } finally {
+            cached.copyBodyToResponse();
+        }
+    }
+
+    private static void translate(ContentCachingResponseWrapper response, boolean taskAction) throws IOException {
+        JsonNode error;
+        try {
+            error = JSON.readTree(response.getContentAsByteArray());
+        } catch (IOException notJson) {
+            return;
+        }
+        if (!(error instanceof ObjectNode answer)) {
+            return;
+        }
+        String type = answer.path("type").asText("");
+        String message = answer.path("message").asText("");
+        Answer translated = answerFor(response.getStatus(), type, message, taskAction);
+        if (translated == null) {
+            return;
+        }
+        answer.put("message", translated.message());
+        answer.put("code", translated.code());
+        response.resetBuffer();
+        response.setStatus(translated.status());
+        response.getOutputStream().write(JSON.writeValueAsBytes(answer));
+    }
+
+    record Answer(int status, String code, String message) {
+    }
+
+    static Answer answerFor(int status, String type, String message, boolean taskAction) {
+        if (status == 403 || "AuthorizationException".equals(type)) {
+            return message.startsWith("The user") || message.isBlank()
+                    ? new Answer(403, "FORBIDDEN", taskAction ? FORBIDDEN_TASK : FORBIDDEN) : null;
+        }
+        if ("TaskAlreadyClaimedException".equals(type) || message.contains("is already claimed by someone else")) {
+            return new Answer(409, "TASK_ALREADY_CLAIMED", CLAIMED);
+        }
+        if ("OptimisticLockingException".equals(type) || message.contains("OptimisticLockingException")
+                || message.contains("was updated by another transaction concurrently")) {
+            return new Answer(409, "CONCURRENT_UPDATE", CONCURRENT);
+        }
+        if (taskAction && (message.contains("task is null") || message.contains("No task found")
+                || message.contains("Cannot find task with id"))) {
+            return new Answer(409, "TASK_GONE", GONE);
+        }
+        return null;
+    }
+}

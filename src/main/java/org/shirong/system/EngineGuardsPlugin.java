@@ -1,0 +1,38 @@
+package org.shirong.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
+ * no expressions in queries, no routing or deadlines changed by staff, throttled logins.
+ */
+@Component
+class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
+
+    private final ApplicationContext applicationContext;
+    private final LoginThrottle loginThrottle;
+
+    EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle) {
+        this.applicationContext = applicationContext;
+        this.loginThrottle = loginThrottle;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setExpressionManager(new QueryExpressionFreeExpressionManager(applicationContext, configuration.getBeans()));
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        interceptors.add(new LoginThrottleInterceptor(loginThrottle));
+        interceptors.add(new QueryExpressionGuard());
+        interceptors.add(new StaffCommandGuard(configuration));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+}

@@ -1,0 +1,48 @@
+package org.shirong.system;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lets an administrator see the current login locks and lift them for an account (administrators only). */
+@RestController
+@RequestMapping("/api/system/login-locks")
+class LoginLockController {
+
+    private final LoginThrottle throttle;
+    private final IdentityService identityService;
+
+    LoginLockController(LoginThrottle throttle, IdentityService identityService) {
+        this.throttle = throttle;
+        this.identityService = identityService;
+    }
+
+    @GetMapping
+    List<LoginThrottle.Lock> locks() {
+        requireAdministrator();
+        return throttle.locks();
+    }
+
+    @DeleteMapping("/{userId}")
+    ResponseEntity<Void> unlock(@PathVariable String userId) {
+        requireAdministrator();
+        throttle.unlock(userId);
+        identityService.unlockUser(userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private void requireAdministrator() {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+            throw new AuthorizationException("只有系统管理员可以查看和解除登录锁定。");
+        }
+    }
+}

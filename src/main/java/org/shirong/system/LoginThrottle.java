@@ -1,0 +1,103 @@
+package org.shirong.system;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Failed logins, counted per account from one client address and per client address: after too many
+ * within the window, that pair (or that address) is refused for a while without the password being
+ * checked, and the lock ends by itself. An account is never locked as such, so nobody can lock another
+ * person out from their own computer; an administrator can lift any lock at once.
+ */
+class LoginThrottle {
+
+    /** A current lock, for the administrator's list. */
+    record Lock(String userId, String clientAddress, Instant until) {
+    }
+
+    private static final int MAX_TRACKED = 100_000;
+
+    private final LoginThrottleProperties settings;
+    private final Clock clock;
+    private final Map<String, Attempts> byAccountAndAddress = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> byAddress = new ConcurrentHashMap<>();
+
+    LoginThrottle(LoginThrottleProperties settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    boolean locked(String userId, String address) {
+        Instant now = clock.instant();
+        return lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now);
+    }
+
+    void failed(String userId, String address) {
+        Instant now = clock.instant();
+        forgetExpired(now);
+        count(byAccountAndAddress, pair(userId, address), settings.maxFailuresPerAccount(), now);
+        count(byAddress, address, settings.maxFailuresPerAddress(), now);
+    }
+
+    void succeeded(String userId, String address) {
+        byAccountAndAddress.remove(pair(userId, address));
+    }
+
+    /** Lifts every lock on the account, from whatever address. */
+    void unlock(String userId) {
+        byAccountAndAddress.keySet().removeIf(key -> key.startsWith(userId + "\n"));
+    }
+
+    List<Lock> locks() {
+        Instant now = clock.instant();
+        return byAccountAndAddress.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
+                .map(e -> new Lock(e.getKey().substring(0, e.getKey().indexOf('\n')),
+                        e.getKey().substring(e.getKey().indexOf('\n') + 1), e.getValue().lockedUntil))
+                .toList();
+    }
+
+    private void count(Map<String, Attempts> counters, String key, int max, Instant now) {
+        counters.compute(key, (k, attempts) -> {
+            Attempts a = attempts == null ? new Attempts() : attempts;
+            if (a.windowEnds == null || a.windowEnds.isBefore(now)) {
+                a.windowEnds = now.plus(settings.window());
+                a.failures = 0;
+            }
+            a.failures++;
+            if (a.failures >= max) {
+                a.lockedUntil = now.plus(settings.lockTime());
+                a.failures = 0;
+            }
+            return a;
+        });
+    }
+
+    private void forgetExpired(Instant now) {
+        if (byAccountAndAddress.size() + byAddress.size() < MAX_TRACKED) {
+            return;
+        }
+        byAccountAndAddress.values().removeIf(a -> a.expired(now));
+        byAddress.values().removeIf(a -> a.expired(now));
+    }
+
+    private static boolean lockedAt(Attempts attempts, Instant now) {
+        return attempts != null && attempts.lockedUntil != null && attempts.lockedUntil.isAfter(now);
+    }
+
+    private static String pair(String userId, String address) {
+        return userId + "\n" + address;
+    }
+
+    private static final class Attempts {
+        private Instant windowEnds;
+        private int failures;
+        private Instant lockedUntil;
+
+        boolean expired(Instant now) {
+            return windowEnds.isBefore(now) && (lockedUntil == null || lockedUntil.isBefore(now));
+        }
+    }
+}

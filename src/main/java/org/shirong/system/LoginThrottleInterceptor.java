@@ -1,0 +1,47 @@
+package org.shirong.system;
+
+import java.lang.reflect.Field;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts every password check the engine makes (engine REST, webapp login, Shirong's API) through the
+ * {@link LoginThrottle}: a locked account-and-address, or address, is refused without the password
+ * being looked at. The engine's own permanent lock-out is switched off in the configuration.
+ */
+class LoginThrottleInterceptor extends CommandInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottleInterceptor.class);
+    private static final Field USER = CommandFields.of(CheckPassword.class, "userId");
+
+    private final LoginThrottle throttle;
+
+    LoginThrottleInterceptor(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T execute(Command<T> command) {
+        if (!(command instanceof CheckPassword)) {
+            return next.execute(command);
+        }
+        String userId = String.valueOf(CommandFields.read(USER, command));
+        String address = ClientAddress.current();
+        if (throttle.locked(userId, address)) {
+            LOG.warn("登录被暂时拒绝：账号 {} 从 {} 登录失败次数过多", userId, address);
+            return (T) Boolean.FALSE;
+        }
+        T valid = next.execute(command);
+        if (Boolean.TRUE.equals(valid)) {
+            throttle.succeeded(userId, address);
+        } else {
+            LOG.info("登录失败：账号 {}，来自 {}", userId, address);
+            throttle.failed(userId, address);
+        }
+        return valid;
+    }
+}

@@ -1,0 +1,148 @@
+package org.shirong.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Bounds every request body before anything reads it, authentication included: a declared length
+ * over the limit is answered 413 at once, and a body sent without a length stops being read at the
+ * limit. A request with no credentials at all (no Authorization header, no session) gets the small
+ * anonymous limit, enough for a login.
+ */
+class RequestSizeLimit extends HttpFilter {
+
+    private static final String EXCEEDED = RequestSizeLimit.class.getName() + ".exceeded";
+
+    private final RequestSizeProperties limits;
+
+    RequestSizeLimit(RequestSizeProperties limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        DataSize limit = anonymous(request) ? limits.maxAnonymousRequestSize() : limits.maxRequestSize();
+        if (request.getContentLengthLong() > limit.toBytes()) {
+            refuse(response, limit);
+            return;
+        }
+        try {
+            chain.doFilter(new Bounded(request, limit.toBytes()), response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (request.getAttribute(EXCEEDED) == null || response.isCommitted()) {
+                throw e;
+            }
+        }
+        if (request.getAttribute(EXCEEDED) != null && !response.isCommitted()) {
+            response.resetBuffer();
+            refuse(response, limit);
+        }
+    }
+
+    private static boolean anonymous(HttpServletRequest request) {
+        return request.getHeader("Authorization") == null && request.getRequestedSessionId() == null;
+    }
+
+    private static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
+        response.setHeader("Connection", "close");
+        JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "REQUEST_TOO_LARGE",
+                "请求内容超过 " + readable(limit) + " 上限。");
+    }
+
+    static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                : bytes >= 1024 && bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " 字节";
+    }
+
+    /** A request whose body ends with an error at the limit. */
+    private static final class Bounded extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream stream;
+
+        Bounded(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream());
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+
+        private final class Counting extends ServletInputStream {
+
+            private final ServletInputStream in;
+            private long read;
+
+            Counting(ServletInputStream in) {
+                this.in = in;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) throws IOException {
+                read += n;
+                if (read > limit) {
+                    setAttribute(EXCEEDED, Boolean.TRUE);
+                    throw new IOException("请求内容超过上限");
+                }
+            }
+
+            @Override
+            public boolean isFinished() {
+                return in.isFinished();
+            }
+
+            @Override
+            public boolean isReady() {
+                return in.isReady();
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+            }
+        }
+    }
+}

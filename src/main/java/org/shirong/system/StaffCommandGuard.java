@@ -1,0 +1,111 @@
+package org.shirong.system;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
+ * a staff call may not edit a task's properties, candidate groups or process variables directly, may
+ * hand a task only to a colleague of a shared group, and completing a
+ * task may set only the fields its form lets the assignee fill in; the form's read-only fields may be
+ * sent back, but only unchanged. The processes themselves, the job executor and administrators are
+ * not affected (see {@link EngineCaller}).
+ */
+class StaffCommandGuard extends CommandInterceptor {
+
+    private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
+    private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
+    private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
+    private static final Field ASSIGNEE = CommandFields.of(AbstractAddIdentityLinkCmd.class, "userId");
+    private static final Field DELEGATE = CommandFields.of(DelegateTaskCmd.class, "userId");
+    private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
+
+    private final ProcessEngineConfigurationImpl configuration;
+    private final TaskFormFields formFields = new TaskFormFields();
+
+    StaffCommandGuard(ProcessEngineConfigurationImpl configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        EngineCaller.staffCall(configuration).ifPresent(caller -> check(command, caller));
+        return next.execute(command);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void check(Command<?> command, Authentication caller) {
+        if (command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd) {
+            String target = (String) CommandFields.read(command instanceof AssignTaskCmd ? ASSIGNEE : DELEGATE, command);
+            if (target != null && !target.equals(caller.getUserId()) && !colleagues(caller, target)) {
+                throw new AuthorizationException("任务只能交给本单位的同事办理。");
+            }
+            return;
+        }
+        if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd) {
+            throw new AuthorizationException("任务由哪个单位办理由流程确定，办理人员不能更改。");
+        }
+        if (command instanceof SaveTaskCmd) {
+            throw new AuthorizationException("任务的名称、期限和优先级由流程确定，办理人员不能修改。");
+        }
+        if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
+            throw new AuthorizationException("流程数据由流程确定，只能在办理任务时通过任务表单填写。");
+        }
+        if (command instanceof CompleteTaskCmd) {
+            checkSubmitted((String) CommandFields.read(COMPLETE_TASK, command),
+                    (Map<String, Object>) CommandFields.read(COMPLETE_VARIABLES, command));
+        } else if (command instanceof SubmitTaskFormCmd) {
+            checkSubmitted((String) CommandFields.read(SUBMIT_TASK, command),
+                    (Map<String, Object>) CommandFields.read(SUBMIT_VARIABLES, command));
+        }
+    }
+
+    private boolean colleagues(Authentication caller, String userId) {
+        List<String> callerGroups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        return configuration.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                .anyMatch(group -> callerGroups.contains(group.getId()));
+    }
+
+    private void checkSubmitted(String taskId, Map<String, Object> submitted) {
+        if (taskId == null || submitted == null || submitted.isEmpty()) {
+            return;
+        }
+        next.execute(commandContext -> {
+            TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return null;
+            }
+            Set<String> editable = formFields.editable(task, commandContext);
+            submitted.forEach((name, value) -> {
+                if (!editable.contains(name) && !Objects.equals(plain(task.getVariable(name)), plain(value))) {
+                    throw new BadUserRequestException("“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
+                }
+            });
+            return null;
+        });
+    }
+
+    private static Object plain(Object value) {
+        return value instanceof TypedValue typed ? typed.getValue() : value;
+    }
+}

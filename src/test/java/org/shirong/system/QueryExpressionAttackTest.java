@@ -1,0 +1,199 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The 7.24 CE orQueries advisory, attacked as an outsider would: the expression is a probe that
+ * creates a table when evaluated, sent in every spelling and through every door (engine REST, the
+ * webapps' API, the Java API, stored filters). Each attempt must be refused with 4xx and the probe
+ * table must not exist afterwards.
+ */
+@ShirongWebTest
+class QueryExpressionAttackTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    ProcessEngineConfigurationImpl engineConfiguration;
+    @LocalServerPort
+    int port;
+
+    private String probeTable;
+
+    @BeforeEach
+    void newProbe() {
+        probeTable = "expression_probe_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    @AfterEach
+    void dropProbe() {
+        jdbc.execute("drop table if exists " + probeTable);
+    }
+
+    private String probe() {
+        return "${jdbcTemplate.execute('create table " + probeTable + " (x int)')}";
+    }
+
+    private boolean probeFired() {
+        return jdbc.queryForObject("select count(*) from information_schema.tables where lower(table_name) = ?",
+                Integer.class, probeTable) > 0;
+    }
+
+    private String orQueryAttack(String key) {
+        return "{\"" + key + "\":[{\"assigneeExpression\":\"" + probe() + "\"}]}";
+    }
+
+    private ResponseEntity<String> post(TestRestTemplate client, String path, byte[] body, Charset charset) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("application", "json", charset));
+        return client.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    @Test
+    void theProbeReallyCreatesItsTableWhenSomethingEvaluatesIt() {
+        JuelExpressionManager expressions = (JuelExpressionManager) engineConfiguration.getExpressionManager();
+        expressions.createValueExpression(probe()).getValue(expressions.createElContext(Variables.emptyVariableContext()));
+        assertThat(probeFired()).isTrue();
+    }
+
+    @Test
+    void orQueriesWithAnExpressionAreRefusedInEverySpellingAndEncoding() {
+        TestRestTemplate unit = rest.withBasicAuth("chengguan1", "demo");
+        TestRestTemplate admin = rest.withBasicAuth("admin", "admin");
+        List<byte[]> utf8Bodies = List.of(
+                orQueryAttack("orQueries").getBytes(StandardCharsets.UTF_8),
+                orQueryAttack("orQ\\u0075eries").getBytes(StandardCharsets.UTF_8),
+                orQueryAttack("\\u006f\\u0072\\u0051\\u0075\\u0065\\u0072\\u0069\\u0065\\u0073").getBytes(StandardCharsets.UTF_8),
+                ("{\"orQueries\":[{\"candidateGroup\":\"chengguan\"},{\"dueAfterExpression\":\"" + probe() + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8),
+                ("{\"assigneeExpression\":\"" + probe() + "\"}").getBytes(StandardCharsets.UTF_8));
+        for (TestRestTemplate client : List.of(unit, admin)) {
+            for (String path : List.of("/engine-rest/task?maxResults=10", "/engine-rest/task/count")) {
+                for (byte[] body : utf8Bodies) {
+                    assertRefused(post(client, path, body, StandardCharsets.UTF_8));
+                }
+                assertRefused(post(client, path, orQueryAttack("orQueries").getBytes(StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE));
+                assertRefused(post(client, path, orQueryAttack("orQueries").getBytes(StandardCharsets.UTF_16LE), StandardCharsets.UTF_16LE));
+                Charset utf32 = Charset.forName("UTF-32BE");
+                assertRefused(post(client, path, orQueryAttack("orQueries").getBytes(utf32), utf32));
+            }
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void theSameQueryWithoutAnExpressionStillWorks() {
+        ResponseEntity<String> plain = post(rest.withBasicAuth("chengguan1", "demo"), "/engine-rest/task?maxResults=10",
+                "{\"orQueries\":[{\"candidateGroup\":\"chengguan\",\"assignee\":\"chengguan1\"}]}".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+        assertThat(plain.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void storedFiltersCannotBeCreatedOrUpdatedOrExtendedWithAnExpression() {
+        TestRestTemplate admin = rest.withBasicAuth("admin", "admin");
+        String attackQuery = orQueryAttack("orQ\\u0075eries");
+        assertRefused(post(admin, "/engine-rest/filter/create",
+                ("{\"resourceType\":\"Task\",\"name\":\"攻击\",\"query\":" + attackQuery + "}").getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8));
+        assertThat(filterService.createFilterQuery().filterName("攻击").count()).isZero();
+
+        Filter harmless = filterService.newTaskFilter("无害的过滤器");
+        harmless.setQuery(taskService.createTaskQuery().taskCandidateGroup("chengguan"));
+        String filterId = filterService.saveFilter(harmless).getId();
+        try {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            ResponseEntity<String> update = admin.exchange("/engine-rest/filter/" + filterId, HttpMethod.PUT, new HttpEntity<>(
+                    "{\"resourceType\":\"Task\",\"name\":\"无害的过滤器\",\"query\":" + attackQuery + "}", headers), String.class);
+            assertRefused(update);
+            assertThat(filterService.getFilter(filterId).getQuery().toString()).doesNotContain("probe");
+
+            assertRefused(post(admin, "/engine-rest/filter/" + filterId + "/list", attackQuery.getBytes(StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8));
+            assertRefused(post(admin, "/engine-rest/filter/" + filterId + "/count", attackQuery.getBytes(StandardCharsets.UTF_16LE),
+                    StandardCharsets.UTF_16LE));
+        } finally {
+            filterService.deleteFilter(filterId);
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void aFilterWrittenToTheDatabaseWithAnExpressionIsRefusedWhenRun() {
+        String filterId = "probe-filter-" + probeTable;
+        String query = "{\"orQueries\":[{\"assigneeExpression\":\"" + probe() + "\"}]}";
+        jdbc.update("insert into ACT_RU_FILTER (ID_, REV_, RESOURCE_TYPE_, NAME_, OWNER_, QUERY_, PROPERTIES_)"
+                + " values (?, 1, 'Task', '数据库中的过滤器', null, ?, '{}')", filterId, query);
+        try {
+            assertRefused(rest.withBasicAuth("admin", "admin").getForEntity("/engine-rest/filter/" + filterId + "/list", String.class));
+            assertThatThrownBy(() -> filterService.list(filterId)).isInstanceOf(BadUserRequestException.class);
+        } finally {
+            jdbc.update("delete from ACT_RU_FILTER where ID_ = ?", filterId);
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void theWebappsApiRefusesTheSameAttack() {
+        WebappSession tasklist = WebappSession.login(port, "chengguan1", "demo");
+        var plain = tasklist.post("/task", orQueryAttack("orQueries"));
+        var escaped = tasklist.post("/task/count", orQueryAttack("orQ\\u0075eries"));
+        assertThat(plain.statusCode()).as(plain.body()).isBetween(400, 499);
+        assertThat(escaped.statusCode()).as(escaped.body()).isBetween(400, 499);
+        assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void theJavaApiRefusesExpressionsInOrQueriesForUsersAndForShirongItself() {
+        assertThatThrownBy(() -> taskService.createTaskQuery().or().taskAssigneeExpression(probe()).endOr().list())
+                .isInstanceOf(ProcessEngineException.class);
+        identityService.setAuthentication("chengguan1", List.of("chengguan"));
+        try {
+            assertThatThrownBy(() -> taskService.createTaskQuery().or().taskCandidateGroup("chengguan")
+                    .taskAssigneeExpression(probe()).endOr().count()).isInstanceOf(BadUserRequestException.class);
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    private static void assertRefused(ResponseEntity<String> answer) {
+        assertThat(answer.getStatusCode().is4xxClientError()).as("%s %s", answer.getStatusCode(), answer.getBody()).isTrue();
+    }
+}

@@ -1,0 +1,69 @@
+package org.shirong.system;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A user logged in to the webapps as Tasklist logs in (session cookie and CSRF token), calling the
+ * engine API the webapps use ({@code /camunda/api/engine/engine/default/...}).
+ */
+public final class WebappSession {
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final String base;
+    private String csrfToken;
+
+    private WebappSession(String base) {
+        this.base = base;
+    }
+
+    public static WebappSession login(int port, String user, String password) {
+        WebappSession session = new WebappSession("http://localhost:" + port);
+        session.refreshToken();
+        HttpResponse<String> login = session.send(HttpRequest.newBuilder(URI.create(session.base
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", session.csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login as " + user + " answered " + login.statusCode() + ": " + login.body());
+        }
+        session.refreshToken();
+        return session;
+    }
+
+    /** A call to the webapps' engine API, path after {@code /camunda/api/engine/engine/default}. */
+    public HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path)).GET().build());
+    }
+
+    private void refreshToken() {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/")).GET().build());
+        csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElse(csrfToken);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
