@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
@@ -130,10 +130,11 @@ public class RectificationCases {
      * process started by hand on a case number would dispatch it a second time.
      */
     void ensureOwnProcess(String caseNo, String processInstanceId) {
-        CaseRecord c = records.find(caseNo).orElseThrow(() ->
-                new BadUserRequestException("没有案件 " + caseNo + "：整改流程只能通过立案发起。"));
+        CaseRecord c = records.find(caseNo).orElseThrow(() -> new FormFieldValidationException(
+                RectificationProcess.VAR_CASE_NO, "没有案件 " + caseNo + "：整改流程只能通过立案发起。"));
         if (c.processInstanceId() != null && !c.processInstanceId().equals(processInstanceId)) {
-            throw new BadUserRequestException("案件 " + caseNo + " 已有整改流程在办理，不能再发起一个。");
+            throw new FormFieldValidationException(RectificationProcess.VAR_CASE_NO,
+                    "案件 " + caseNo + " 已有整改流程在办理，不能再发起一个。");
         }
     }
 

@@ -4,13 +4,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.util.unit.DataSize;
@@ -40,14 +45,14 @@ class RequestSizeLimit extends HttpFilter {
             return;
         }
         try {
-            chain.doFilter(new Bounded(request, limit.toBytes()), response);
+            chain.doFilter(new Bounded(request, limit.toBytes()), new SilencedAfterExcess(request, response));
         } catch (IOException | ServletException | RuntimeException e) {
             if (request.getAttribute(EXCEEDED) == null || response.isCommitted()) {
                 throw e;
             }
         }
         if (request.getAttribute(EXCEEDED) != null && !response.isCommitted()) {
-            response.resetBuffer();
+            response.reset();
             refuse(response, limit);
         }
     }
@@ -66,6 +71,77 @@ class RequestSizeLimit extends HttpFilter {
         long bytes = size.toBytes();
         return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
                 : bytes >= 1024 && bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " 字节";
+    }
+
+    /** A response that, once the body went over the limit, ignores whatever error answer the reader makes of it. */
+    private static final class SilencedAfterExcess extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+
+        SilencedAfterExcess(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        private boolean silenced() {
+            return request.getAttribute(EXCEEDED) != null;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            return silenced() ? new Discarding() : super.getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            return silenced() ? new PrintWriter(Writer.nullWriter()) : super.getWriter();
+        }
+
+        @Override
+        public void setStatus(int status) {
+            if (!silenced()) {
+                super.setStatus(status);
+            }
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (!silenced()) {
+                super.sendError(status, message);
+            }
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (!silenced()) {
+                super.sendError(status);
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!silenced()) {
+                super.flushBuffer();
+            }
+        }
+    }
+
+    private static final class Discarding extends ServletOutputStream {
+
+        @Override
+        public void write(int b) {
+            // the answer to an over-long body is written by the filter
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            // nothing is ever written
+        }
     }
 
     /** A request whose body ends with an error at the limit. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -17,6 +16,7 @@ import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -82,7 +82,7 @@ class StaffCommandGuard extends CommandInterceptor {
 
     private boolean colleagues(Authentication caller, String userId) {
         List<String> callerGroups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        return configuration.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        return configuration.getIdentityService().createGroupQuery().groupMember(userId).listPage(0, 1000).stream()
                 .anyMatch(group -> callerGroups.contains(group.getId()));
     }
 
@@ -98,7 +98,7 @@ class StaffCommandGuard extends CommandInterceptor {
             Set<String> editable = formFields.editable(task, commandContext);
             submitted.forEach((name, value) -> {
                 if (!editable.contains(name) && !Objects.equals(plain(task.getVariable(name)), plain(value))) {
-                    throw new BadUserRequestException("“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
+                    throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
                 }
             });
             return null;

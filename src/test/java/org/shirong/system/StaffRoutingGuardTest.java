@@ -1,0 +1,149 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What decides a case (lead unit, due date, case number, who works on it) cannot be changed by the
+ * unit working on it, through any engine REST door; only processes meant to be started by hand can be
+ * started, a case cannot get a second process, and the directory shows no one else's e-mail address.
+ */
+@ShirongWebTest
+class StaffRoutingGuardTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    /** A garbage case reported over the API: dispatched to 环卫所 (huanwei), its 认领案件 task open. */
+    private Task claimTaskOfNewCase(String ref) {
+        ResponseEntity<Map> created = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"路边垃圾","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL",
+                 "location":{"address":"九亭大街 18 号"},"externalRef":"%s"}""".formatted(ref)), Map.class);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        return taskService.createTaskQuery().processInstanceBusinessKey((String) created.getBody().get("caseNo")).singleResult();
+    }
+
+    @Test
+    void theLeadUnitCannotRewriteRoutingVariablesOrTheDueDate() {
+        Task task = claimTaskOfNewCase("guard-routing-1");
+        Date due = task.getDueDate();
+        TestRestTemplate huanwei = as("huanwei1");
+        String instance = task.getProcessInstanceId();
+
+        ResponseEntity<String> setVariable = huanwei.exchange("/engine-rest/task/" + task.getId() + "/variables/leadUnit",
+                HttpMethod.PUT, json("{\"value\":\"lvrong\",\"type\":\"String\"}"), String.class);
+        assertThat(setVariable.getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> modify = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/variables",
+                json("{\"modifications\":{\"dueAt\":{\"value\":\"2099-01-01T00:00:00\"}}}"), String.class);
+        assertThat(modify.getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> instanceVariables = huanwei.postForEntity("/engine-rest/process-instance/" + instance + "/variables",
+                json("{\"modifications\":{\"leadUnit\":{\"value\":\"lvrong\"}}}"), String.class);
+        assertThat(instanceVariables.getStatusCode().is4xxClientError()).isTrue();
+        ResponseEntity<String> dueDate = huanwei.exchange("/engine-rest/task/" + task.getId(), HttpMethod.PUT,
+                json("{\"name\":\"认领案件\",\"due\":\"2099-01-01T00:00:00.000+0800\"}"), String.class);
+        assertThat(dueDate.getStatusCode().is4xxClientError()).as(dueDate.getBody()).isTrue();
+        ResponseEntity<String> candidate = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/identity-links",
+                json("{\"groupId\":\"lvrong\",\"type\":\"candidate\"}"), String.class);
+        assertThat(candidate.getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<String> assignOutside = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/assignee",
+                json("{\"userId\":\"lvrong1\"}"), String.class);
+        assertThat(assignOutside.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(assignOutside.getBody()).contains("本单位的同事");
+
+        assertThat(runtimeService.getVariable(instance, "leadUnit")).isEqualTo("huanwei");
+        Task after = taskService.createTaskQuery().taskId(task.getId()).singleResult();
+        assertThat(after.getDueDate()).isEqualTo(due);
+        assertThat(after.getAssignee()).isNull();
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).noneMatch(l -> "lvrong".equals(l.getGroupId()));
+    }
+
+    @Test
+    void completingATaskMaySetOnlyTheFieldsItsFormOffers() {
+        Task task = claimTaskOfNewCase("guard-routing-2");
+        TestRestTemplate huanwei = as("huanwei1");
+        String caseNo = (String) runtimeService.getVariable(task.getProcessInstanceId(), "caseNo");
+        assertThat(huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/claim", json("{\"userId\":\"huanwei1\"}"),
+                String.class).getStatusCode().value()).isEqualTo(204);
+
+        ResponseEntity<String> smuggled = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(
+                "{\"variables\":{\"claimDecision\":{\"value\":\"claim\"},\"leadUnit\":{\"value\":\"lvrong\"}}}"), String.class);
+        assertThat(smuggled.getStatusCode().value()).isEqualTo(400);
+        assertThat(smuggled.getBody()).contains("leadUnit");
+        ResponseEntity<String> changedReadOnly = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
+                "{\"variables\":{\"claimDecision\":{\"value\":\"claim\"},\"caseNo\":{\"value\":\"JT-2026-999999\"}}}"), String.class);
+        assertThat(changedReadOnly.getStatusCode().value()).isEqualTo(400);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+
+        ResponseEntity<String> asTasklistSends = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
+                "{\"variables\":{\"claimDecision\":{\"value\":\"claim\"},\"caseNo\":{\"value\":\"" + caseNo + "\"}}}"), String.class);
+        assertThat(asTasklistSends.getStatusCode().value()).as(asTasklistSends.getBody()).isEqualTo(204);
+        assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "leadUnit")).isEqualTo("huanwei");
+    }
+
+    @Test
+    void onlyProcessesMeantToBeStartedByHandCanBeStartedAndACaseGetsNoSecondProcess() {
+        TestRestTemplate office = as("chuangban1");
+        for (String key : List.of("RectificationProcess", "JointMeetingProcess", "CampaignTaskProcess", "NotificationDeliveryProcess")) {
+            ResponseEntity<String> start = office.postForEntity("/engine-rest/process-definition/key/" + key + "/start",
+                    json("{\"variables\":{}}"), String.class);
+            assertThat(start.getStatusCode().value()).as(key).isEqualTo(403);
+        }
+        ResponseEntity<String> startableAnswer = office.getForEntity("/engine-rest/process-definition?startablePermissionCheck=true"
+                + "&startableInTasklist=true&latestVersion=true&maxResults=50", String.class);
+        assertThat(startableAnswer.getStatusCode().value()).as(startableAnswer.getBody()).isEqualTo(200);
+        List<Map<String, Object>> startable = office.getForObject("/engine-rest/process-definition?startablePermissionCheck=true"
+                + "&startableInTasklist=true&latestVersion=true&maxResults=50", List.class);
+        assertThat(startable.stream().map(d -> d.get("key")))
+                .containsExactlyInAnyOrder("CampaignProcess", "WorkAssignmentProcess");
+
+        Task task = claimTaskOfNewCase("guard-routing-3");
+        String caseNo = (String) runtimeService.getVariable(task.getProcessInstanceId(), "caseNo");
+        long instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count();
+        ResponseEntity<String> second = rest.withBasicAuth("admin", "admin").postForEntity(
+                "/engine-rest/process-definition/key/RectificationProcess/start", json("""
+                        {"businessKey":"%s","variables":{"caseNo":{"value":"%s"},"category":{"value":"EXPOSED_GARBAGE"},
+                         "urgency":{"value":"NORMAL"},"source":{"value":"PATROL"}}}""".formatted(caseNo, caseNo)), String.class);
+        assertThat(second.getStatusCode().is2xxSuccessful()).as(second.getBody()).isFalse();
+        assertThat(second.getBody()).contains("已有整改流程");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count()).isEqualTo(instances);
+    }
+
+    @Test
+    void staffSeeTheirOwnEmailAddressButNobodyElses() {
+        List<Map<String, Object>> users = as("chengguan1").getForObject("/engine-rest/user?maxResults=200", List.class);
+        assertThat(users).isNotEmpty();
+        assertThat(users).filteredOn(u -> !"chengguan1".equals(u.get("id"))).allSatisfy(u -> assertThat(u.get("email")).isNull());
+        Map<String, Object> other = as("chengguan1").getForObject("/engine-rest/user/lvrong1/profile", Map.class);
+        assertThat(other).containsEntry("id", "lvrong1").doesNotContainKey("email");
+        List<Map<String, Object>> asAdmin = rest.withBasicAuth("admin", "admin").getForObject("/engine-rest/user?maxResults=200", List.class);
+        assertThat(asAdmin).anySatisfy(u -> assertThat(u.get("email")).isNotNull());
+    }
+}
