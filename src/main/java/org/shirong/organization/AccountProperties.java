@@ -14,7 +14,7 @@ record AccountProperties(Admin admin, Demo demo) {
      * The administrator, and the recovery administrator whose password is set from the environment at
      * every start, so that an operator can always get in again by restarting (required in production).
      */
-    record Admin(@DefaultValue("admin") String id, String password, @DefaultValue("recovery-admin") String recoveryId,
+    record Admin(@DefaultValue("admin") String id, String password, @DefaultValue("recoveryadmin") String recoveryId,
             String recoveryPassword) {
     }
 

@@ -50,8 +50,8 @@ class PostgresStartTest {
             assertThat(identity.checkPassword("chengguan1", "demo")).isFalse();
             assertThat(identity.checkPassword("admin", ADMIN_PASSWORD)).isTrue();
             assertThat(identity.checkPassword("admin", "admin")).isFalse();
-            assertThat(identity.checkPassword("recovery-admin", ShirongOnPostgres.RECOVERY_PASSWORD)).isTrue();
-            assertThat(identity.createUserQuery().userId("recovery-admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
+            assertThat(identity.checkPassword("recoveryadmin", ShirongOnPostgres.RECOVERY_PASSWORD)).isTrue();
+            assertThat(identity.createUserQuery().userId("recoveryadmin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from org_unit", Integer.class)).isGreaterThan(20);
         }
         try (var context = start(ADMIN_PASSWORD)) {
@@ -83,8 +83,8 @@ class PostgresStartTest {
         String newPassword = "Xinqiao#2026-Again";
         try (var context = ShirongOnPostgres.start(postgres, ADMIN_PASSWORD, newPassword)) {
             IdentityService identity = context.getBean(IdentityService.class);
-            assertThat(identity.checkPassword("recovery-admin", newPassword)).isTrue();
-            assertThat(identity.checkPassword("recovery-admin", ShirongOnPostgres.RECOVERY_PASSWORD)).isFalse();
+            assertThat(identity.checkPassword("recoveryadmin", newPassword)).isTrue();
+            assertThat(identity.checkPassword("recoveryadmin", ShirongOnPostgres.RECOVERY_PASSWORD)).isFalse();
         }
     }
 
