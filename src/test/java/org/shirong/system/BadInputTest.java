@@ -156,6 +156,30 @@ class BadInputTest {
     }
 
     @Test
+    void anUploadOverTheRequestLimitIsRefusedWith413NamingTheLimit() {
+        byte[] nineMegabytes = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(nineMegabytes, (byte) 'a');
+        var body = new LinkedMultiValueMap<String, Object>();
+        // six files under the 10 MB file limit, 54 MB together: over the 50 MB request limit
+        for (int i = 0; i < 6; i++) {
+            body.add("file" + i, new ByteArrayResource(nineMegabytes) {
+                @Override
+                public String getFilename() {
+                    return "part.csv";
+                }
+            });
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> response = as("chuangban1").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(errors(response)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("code", "REQUEST_TOO_LARGE");
+            assertThat((String) e.get("message")).contains("上传内容超过 50 MB 上限");
+        });
+    }
+
+    @Test
     void aBrokenMultipartBodyIsRefusedWith400() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=XYZ"));
