@@ -158,7 +158,7 @@ final class DecisionLines {
         } else if (content.length() > MAX_CONTENT) {
             problems.add("决定事项不能超过 " + MAX_CONTENT + " 个字（现有 " + content.length() + " 个）");
         } else {
-            TextInput.problem("决定事项", content, false).ifPresent(problems::add);
+            TextInput.problem("决定事项", content, true).ifPresent(problems::add);
         }
         String due = due(dueText.strip(), problems);
         boolean isCase = JointMeetingProcess.KIND_CASE.equals(kind);

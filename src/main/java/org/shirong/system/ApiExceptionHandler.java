@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -41,12 +43,17 @@ class ApiExceptionHandler {
 
     private ResponseEntity<Map<String, List<ApiError>>> refused(HttpServletRequest request, HttpStatus status,
             List<ApiError> errors) {
+        return refused(request, status, errors, "");
+    }
+
+    private ResponseEntity<Map<String, List<ApiError>>> refused(HttpServletRequest request, HttpStatus status,
+            List<ApiError> errors, String cause) {
         Authentication user = identityService.getCurrentAuthentication();
-        LOG.info("Refused {} {} for {}: {} {}", request.getMethod(), request.getRequestURI(),
+        LOG.info("Refused {} {} for {}: {} {}{}", request.getMethod(), request.getRequestURI(),
                 user == null ? "anonymous" : user.getUserId(), status.value(),
                 errors.stream().limit(3).map(e -> e.code() + (e.field() != null ? " " + e.field() : "")
                         + (e.row() != null ? " row " + e.row() : "")).collect(Collectors.joining(", "))
-                        + (errors.size() > 3 ? " and " + (errors.size() - 3) + " more" : ""));
+                        + (errors.size() > 3 ? " and " + (errors.size() - 3) + " more" : ""), cause);
         return ResponseEntity.status(status).body(Map.of("errors", errors));
     }
 
@@ -105,10 +112,16 @@ class ApiExceptionHandler {
         return refused(request, HttpStatus.FORBIDDEN, List.of(ApiError.field(null, "FORBIDDEN", "没有执行此操作的权限")));
     }
 
-    /** Two people acting on the same task or record at once: the later one is told, nothing of theirs was saved. */
-    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class, DuplicateKeyException.class})
+    /**
+     * Two people acting on the same task or record at once (the engine's optimistic lock, a claimed task, the same
+     * external reference imported twice at once, a row lock given up — H2 reports its lock timeout as a query
+     * timeout): the later one is told, nothing of theirs saved.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class, DuplicateKeyException.class,
+            ConcurrencyFailureException.class, QueryTimeoutException.class})
     ResponseEntity<Map<String, List<ApiError>>> race(Exception e, HttpServletRequest request) {
-        return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, "CONFLICT", RACE_MESSAGE)));
+        return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, "CONFLICT", RACE_MESSAGE)),
+                " (" + e.getClass().getSimpleName() + ")");
     }
 
     /**
@@ -121,6 +134,7 @@ class ApiExceptionHandler {
         if (!message.contains("task")) {
             throw e;
         }
-        return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, "CONFLICT", RACE_MESSAGE)));
+        return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, "CONFLICT", RACE_MESSAGE)),
+                " (" + e.getClass().getSimpleName() + ")");
     }
 }

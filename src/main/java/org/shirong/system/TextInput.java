@@ -34,9 +34,11 @@ public final class TextInput {
             if (Character.getType(c) == Character.SURROGATE) {
                 return Optional.of(label + "含有无效字符（第 " + position + " 个字），请删除后重新填写");
             }
-            if (Character.getType(c) == Character.CONTROL && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
-                return Optional.of(label + "含有不可见的控制字符 U+%04X（第 %d 个字）%s，请删除后重新填写"
-                        .formatted(c, position, multiLine ? "" : "；此栏只能填写一行"));
+            boolean lineBreakOrTab = c == '\t' || c == '\n' || c == '\r';
+            if (Character.getType(c) == Character.CONTROL && !(multiLine && lineBreakOrTab)) {
+                return Optional.of(lineBreakOrTab
+                        ? "%s只能填写一行，不能含有换行或 Tab（第 %d 个字）".formatted(label, position)
+                        : "%s含有不可见的控制字符 U+%04X（第 %d 个字），请删除后重新填写".formatted(label, c, position));
             }
             i += Character.charCount(c);
         }

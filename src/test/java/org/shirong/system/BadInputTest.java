@@ -244,6 +244,15 @@ class BadInputTest {
         assertThat(tooLarge.getBody()).contains("整改后照片过大", "5 MB");
         assertThat(count("rect_case_photo")).isEqualTo(photos);
 
+        byte[] huge = java.util.Arrays.copyOf(large, 16_000_000);
+        ResponseEntity<String> farTooLarge = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/submit-form", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(huge)
+                        + "\",\"valueInfo\":{\"filename\":\"after.jpg\",\"mimetype\":\"image/jpeg\"}}}}"), String.class);
+        assertThat(farTooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(farTooLarge.getBody()).contains("FORM_TOO_LARGE", "超过 15 MB 上限", "每张照片不能超过 5 MB");
+        assertThat(count("rect_case_photo")).isEqualTo(photos);
+
         ResponseEntity<String> farDue = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
                 "{\"variables\":{\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"雨天\"},"
                         + "\"extensionDue\":{\"value\":\"2999-01-01T00:00:00.000+0800\",\"type\":\"Date\"}}}"), String.class);
