@@ -31,7 +31,11 @@ class CaseVisibility {
 
     CaseVisibility(@Value("${shirong.cases.visibility}") String mode, RectificationProperties properties,
             @Value("${shirong.rectification.inspectors-group}") String inspectorsGroup) {
-        this.mode = Mode.valueOf(mode.strip().toUpperCase());
+        this.mode = switch (mode.strip().toLowerCase()) {
+            case "unit" -> Mode.UNIT;
+            case "town" -> Mode.TOWN;
+            default -> throw new IllegalStateException("shirong.cases.visibility 只能是 unit 或 town，而不是 " + mode);
+        };
         this.seeAll = Set.of(properties.officeGroup(), properties.leadingGroup(), inspectorsGroup, Groups.CAMUNDA_ADMIN);
     }
 
