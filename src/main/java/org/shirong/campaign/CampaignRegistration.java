@@ -11,6 +11,7 @@ import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.UnitRow;
 import org.shirong.campaign.CampaignSchedule.PhaseWindow;
 import org.shirong.system.ApiError;
+import org.shirong.system.DateWindow;
 import org.shirong.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
@@ -30,10 +31,10 @@ class CampaignRegistration {
     private final CampaignRecords records;
     private final CampaignSchedule schedule;
 
-    CampaignRegistration(CampaignTemplates templates, CampaignRecords records, WorkingCalendar calendar) {
+    CampaignRegistration(CampaignTemplates templates, CampaignRecords records, WorkingCalendar calendar, DateWindow dates) {
         this.templates = templates;
         this.records = records;
-        this.schedule = new CampaignSchedule(calendar.zone());
+        this.schedule = new CampaignSchedule(calendar.zone(), dates);
     }
 
     /** What is wrong with the request; empty when it can be started. */

@@ -11,6 +11,8 @@ import org.shirong.campaign.CampaignStartRequest.Dates;
 import org.shirong.campaign.CampaignStartRequest.PhaseDates;
 import org.shirong.campaign.CampaignTemplate.Phase;
 import org.shirong.system.ApiError;
+import org.shirong.system.DateWindow;
+import org.shirong.system.TextInput;
 
 /**
  * The concrete phases of a campaign to be started: from today, from a given start date or from
@@ -45,13 +47,15 @@ final class CampaignSchedule {
     }
 
     private final ZoneId zone;
+    private final DateWindow window;
 
     CampaignSchedule() {
-        this(SHANGHAI);
+        this(SHANGHAI, DateWindow.DEFAULT);
     }
 
-    CampaignSchedule(ZoneId zone) {
+    CampaignSchedule(ZoneId zone, DateWindow window) {
         this.zone = zone;
+        this.window = window;
     }
 
     ZoneId zone() {
@@ -69,9 +73,15 @@ final class CampaignSchedule {
             errors.add(ApiError.field("dates", "AMBIGUOUS_DATES", "dates.start 与 dates.phases 只能填写其一"));
             return new Result(List.of(), errors);
         } else if (dates != null && dates.phases() != null) {
+            if (!typedDaysInWindow(dates, today, errors)) {
+                return new Result(List.of(), errors);
+            }
             days = PerPhaseDates.days(template, dates.phases(), today, errors);
             endField = "dates.phases[" + (template.phases().size() - 1) + "].to";
         } else {
+            if (dates != null && !typedDaysInWindow(dates, today, errors)) {
+                return new Result(List.of(), errors);
+            }
             days = following(template, dates == null || dates.start() == null ? today : dates.start());
             endField = dates == null || dates.start() == null ? "dates" : "dates.start";
         }
@@ -90,6 +100,30 @@ final class CampaignSchedule {
             windows.add(new PhaseWindow(phase.id(), phase.name(), from, to, startOf(from), startOf(to.plusDays(1))));
         }
         return new Result(windows, List.of());
+    }
+
+    /** Refuses (adding the errors) days typed outside the window, before any phase is computed from them. */
+    private boolean typedDaysInWindow(Dates dates, LocalDate today, List<ApiError> errors) {
+        int before = errors.size();
+        if (dates.start() != null) {
+            window.problem("开始日期", dates.start(), today)
+                    .ifPresent(m -> errors.add(ApiError.field("dates.start", "DATE_OUT_OF_RANGE", m)));
+        }
+        List<PhaseDates> phases = dates.phases() == null ? List.of() : dates.phases();
+        for (int i = 0; i < phases.size(); i++) {
+            PhaseDates p = phases.get(i);
+            String at = "dates.phases[" + i + "]";
+            String label = "第 " + (i + 1) + " 阶段的";
+            if (p != null && p.from() != null) {
+                window.problem(label + "开始日期", p.from(), today)
+                        .ifPresent(m -> errors.add(ApiError.field(at + ".from", "DATE_OUT_OF_RANGE", m)));
+            }
+            if (p != null && p.to() != null) {
+                window.problem(label + "结束日期", p.to(), today)
+                        .ifPresent(m -> errors.add(ApiError.field(at + ".to", "DATE_OUT_OF_RANGE", m)));
+            }
+        }
+        return errors.size() == before;
     }
 
     /** Each phase from {@code start} on, keeping the template's lengths and the gaps between its phases. */
@@ -124,10 +158,13 @@ final class CampaignSchedule {
         } else if (!CODE.matcher(request.code()).matches()) {
             errors.add(ApiError.field("code", "INVALID_CODE", "活动编号只能包含英文字母、数字、连字符和下划线，不超过 64 个字符（如 JT-2025-DB）"));
         }
-        if (request.name() == null || request.name().isBlank()) {
+        if (TextInput.isBlank(request.name())) {
             errors.add(ApiError.field("name", "REQUIRED", "请填写活动名称"));
         } else if (request.name().length() > 200) {
             errors.add(ApiError.field("name", "TOO_LONG", "活动名称不能超过 200 个字"));
+        } else {
+            TextInput.problem("活动名称", request.name(), false)
+                    .ifPresent(m -> errors.add(ApiError.field("name", "INVALID_CHARACTER", m)));
         }
     }
 

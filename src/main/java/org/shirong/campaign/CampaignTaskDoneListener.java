@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.shirong.system.TextInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,11 @@ class CampaignTaskDoneListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         long taskId = ((Number) execution.getVariable(CampaignTaskProcess.VAR_TASK_ID)).longValue();
         String kind = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_TASK_KIND), CampaignTaskProcess.Kind.TASK.name());
-        String result = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_RESULT), "").strip();
+        String result = Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_RESULT), "");
+        TextInput.problem("办理情况", result, true).ifPresent(message -> {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, message);
+        });
+        result = TextInput.isBlank(result) ? "" : result.strip();
         String user = CampaignActors.current();
         switch (CampaignTaskProcess.Kind.valueOf(kind)) {
             case FINDINGS -> {

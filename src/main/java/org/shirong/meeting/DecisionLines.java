@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.shirong.meeting.MeetingPapers.Option;
 import org.shirong.rectification.CategoryNames;
+import org.shirong.system.DateWindow;
+import org.shirong.system.TextInput;
 
 /**
  * Reads and checks the record form's 决定事项 ({@code decisions}), either as typed into its textarea, one
@@ -51,8 +53,14 @@ final class DecisionLines {
     private final List<Option> units;
     private final CategoryNames categories;
     private final LocalDate today;
+    private final DateWindow window;
 
     DecisionLines(List<Option> units, List<Option> categories, LocalDate today) {
+        this(units, categories, today, DateWindow.DEFAULT);
+    }
+
+    DecisionLines(List<Option> units, List<Option> categories, LocalDate today, DateWindow window) {
+        this.window = window;
         this.units = units;
         Map<String, String> nameByCode = new LinkedHashMap<>();
         categories.forEach(c -> nameByCode.put(c.value(), c.label()));
@@ -145,20 +153,24 @@ final class DecisionLines {
     private DecisionInput check(int no, String content, String kind, String unitText, String dueText, String categoryText,
             String address, List<String> problems) {
         String unit = unit(unitText.strip(), problems);
-        if (content.isBlank()) {
+        if (TextInput.isBlank(content)) {
             problems.add("请填写决定事项");
         } else if (content.length() > MAX_CONTENT) {
             problems.add("决定事项不能超过 " + MAX_CONTENT + " 个字（现有 " + content.length() + " 个）");
+        } else {
+            TextInput.problem("决定事项", content, true).ifPresent(problems::add);
         }
         String due = due(dueText.strip(), problems);
         boolean isCase = JointMeetingProcess.KIND_CASE.equals(kind);
         String category = "";
         if (isCase) {
             category = category(categoryText.strip(), problems);
-            if (address.isBlank()) {
+            if (TextInput.isBlank(address)) {
                 problems.add("立案须填写地点");
             } else if (address.length() > MAX_ADDRESS) {
                 problems.add("地点不能超过 " + MAX_ADDRESS + " 个字");
+            } else {
+                TextInput.problem("地点", address, false).ifPresent(problems::add);
             }
         }
         return new DecisionInput(no, content.strip(), kind, unit, due, category, isCase ? address.strip() : "");
@@ -198,6 +210,8 @@ final class DecisionLines {
         }
         if (day.isBefore(today)) {
             problems.add("期限 " + day + " 已过，不能早于今天（" + today + "）");
+        } else {
+            window.problem("期限", day, today).ifPresent(problems::add);
         }
         return day.toString();
     }

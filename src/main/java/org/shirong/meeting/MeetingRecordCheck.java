@@ -3,6 +3,8 @@ package org.shirong.meeting;
 import java.time.LocalDate;
 import java.util.List;
 import org.shirong.meeting.MeetingPapers.Option;
+import org.shirong.system.DateWindow;
+import org.shirong.system.TextInput;
 
 /**
  * Checks what the organiser recorded in 召开会议并记录: minutes written, and the 决定事项 — the lines of
@@ -26,13 +28,22 @@ final class MeetingRecordCheck {
      * @param decisions the {@code decisions} variable: text from the form, a Json array or a Java list, or null
      */
     static Checked check(String minutes, Object decisions, List<Option> units, List<Option> categories, LocalDate today) {
-        if (minutes == null || minutes.isBlank()) {
+        return check(minutes, decisions, units, categories, today, DateWindow.DEFAULT);
+    }
+
+    static Checked check(String minutes, Object decisions, List<Option> units, List<Option> categories, LocalDate today,
+            DateWindow window) {
+        if (TextInput.isBlank(minutes)) {
             return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：请填写会议纪要");
+        }
+        var characters = TextInput.problem("会议纪要", minutes, true);
+        if (characters.isPresent()) {
+            return refused(JointMeetingProcess.VAR_MINUTES, characters.get());
         }
         if (minutes.length() > 8000) {
             return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：不能超过 8000 个字（现有 " + minutes.length() + " 个）");
         }
-        DecisionLines lines = new DecisionLines(units, categories, today);
+        DecisionLines lines = new DecisionLines(units, categories, today, window);
         DecisionLines.Result result;
         try {
             result = DecisionInput.isList(decisions) ? lines.list(DecisionInput.all(decisions))

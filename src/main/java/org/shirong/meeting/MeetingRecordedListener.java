@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.system.DateWindow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class MeetingRecordedListener implements ExecutionListener {
 
     private final ZoneId zone;
+    private final DateWindow dates;
 
-    MeetingRecordedListener(WorkingCalendar calendar) {
+    MeetingRecordedListener(WorkingCalendar calendar, DateWindow dates) {
         this.zone = calendar.zone();
+        this.dates = dates;
     }
 
     @Override
@@ -34,7 +37,7 @@ class MeetingRecordedListener implements ExecutionListener {
                 execution.getVariable(VAR_DECISIONS),
                 DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)),
                 DecisionInput.options(execution.getVariable(VAR_CATEGORY_OPTIONS)),
-                ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate());
+                ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate(), dates);
         if (checked.problem() != null) {
             throw new FormFieldValidationException(checked.problem().field(), checked.problem().message());
         }

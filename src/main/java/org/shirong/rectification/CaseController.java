@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.system.ForbiddenException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +30,12 @@ class CaseController {
     private final OrganizationRecords organization;
     private final IdentityService identityService;
     private final CaseImport caseImport;
+    private final CaseVisibility visibility;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
-            OrganizationRecords organization, IdentityService identityService, CaseImport caseImport) {
+            OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
+            CaseVisibility visibility) {
+        this.visibility = visibility;
         this.caseImport = caseImport;
         this.cases = cases;
         this.records = records;
@@ -96,7 +100,7 @@ class CaseController {
 
     @GetMapping("/cases/{caseNo}")
     CaseView get(@PathVariable String caseNo) {
-        CaseRecord c = cases.get(caseNo);
+        CaseRecord c = readable(caseNo);
         List<EventView> timeline = cases.timeline(caseNo).stream()
                 .map(e -> new EventView(e.occurredAt(), e.kind().name(), e.kind().label(), e.actor(), e.detail())).toList();
         List<PhotoView> photos = records.photos(caseNo).stream()
@@ -108,6 +112,7 @@ class CaseController {
 
     @GetMapping("/cases/{caseNo}/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable String caseNo, @PathVariable long id) {
+        readable(caseNo);
         var photo = records.photos(caseNo).stream().filter(p -> p.id() == id).findFirst()
                 .orElseThrow(() -> new org.shirong.system.NotFoundException("PHOTO_NOT_FOUND", "照片不存在"));
         byte[] content = records.photoContent(caseNo, id).orElseThrow();
@@ -117,7 +122,10 @@ class CaseController {
     record PageView(List<CaseRecord> items, long total, int page, int size) {
     }
 
-    /** Cases by lead unit, status, overdue or escalated (the leading group's 通报 list: {@code ?escalated=true}). */
+    /**
+     * Cases by lead unit, status, overdue or escalated (the leading group's 通报 list: {@code ?escalated=true}),
+     * among those the caller may read ({@link CaseVisibility}).
+     */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
@@ -127,8 +135,19 @@ class CaseController {
             throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
                     page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
         }
-        var result = records.list(unit, status, overdue, escalated, page, size);
+        var result = records.list(unit, status, overdue, escalated,
+                visibility.listFilter(identityService.getCurrentAuthentication()), page, size);
         return new PageView(result.items(), result.total(), page, size);
+    }
+
+    /** The case, if the caller may read it (403 naming who may, otherwise). */
+    private CaseRecord readable(String caseNo) {
+        CaseRecord c = cases.get(caseNo);
+        if (!visibility.mayRead(identityService.getCurrentAuthentication(), c)) {
+            throw new ForbiddenException("CASE_NOT_VISIBLE", "无权查看案件 " + caseNo
+                    + "：只有它的牵头单位、责任单位、上报人，以及创建办、领导小组和督导检查组可以查看");
+        }
+        return c;
     }
 
     /** 绿灯 before the warning instant, 黄灯 until due, 红灯 after; closed cases have none. */

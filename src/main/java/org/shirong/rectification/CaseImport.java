@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +54,11 @@ class CaseImport {
     private final CaseRecords records;
     private final NewCaseValidator validator;
     private final CategoryCatalogue catalogue;
+    private final int maxRows;
 
-    CaseImport(RectificationCases cases, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue) {
+    CaseImport(RectificationCases cases, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue,
+            @Value("${shirong.rectification.import-max-rows}") int maxRows) {
+        this.maxRows = maxRows;
         this.cases = cases;
         this.records = records;
         this.validator = validator;
@@ -102,7 +106,13 @@ class CaseImport {
                      .setIgnoreEmptyLines(true).get().parse(reader)) {
             Map<String, String> headerOf = columns(parser.getHeaderNames());
             List<Row> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
+            var records = parser.iterator();
+            while (next(records, rows.size())) {
+                if (rows.size() == maxRows) {
+                    throw new InvalidRequestException(ApiError.field("file", "TOO_MANY_ROWS",
+                            "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 行，请分成几个文件导入"));
+                }
+                CSVRecord record = records.next();
                 rows.add(new Row((int) record.getRecordNumber() + 1, newCase(record, headerOf)));
             }
             if (rows.isEmpty()) {
@@ -113,6 +123,24 @@ class CaseImport {
             throw new InvalidRequestException(ApiError.field("file", "NOT_UTF8", "文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”"));
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new InvalidRequestException(ApiError.field("file", "UNREADABLE_CSV", "无法读取 CSV 文件：" + e.getMessage()));
+        }
+    }
+
+    /**
+     * Whether there is another record; a record the parser cannot finish (a quote never closed) refuses the
+     * file naming the row it starts on, counted as the other row errors are (the header is row 1).
+     */
+    private static boolean next(java.util.Iterator<CSVRecord> records, int rowsRead) {
+        try {
+            return records.hasNext();
+        } catch (java.io.UncheckedIOException e) {
+            int row = rowsRead + 2;
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new InvalidRequestException(ApiError.row(row, null, "NOT_UTF8",
+                        "第 " + row + " 行：不是 UTF-8 编码的文字，请在 Excel 中另存为“CSV UTF-8”"));
+            }
+            throw new InvalidRequestException(ApiError.row(row, null, "UNREADABLE_CSV", "第 " + row
+                    + " 行：无法读取，引号使用有误：引号须成对出现，字段中的引号请写成两个引号（\"\"）"));
         }
     }
 

@@ -88,9 +88,15 @@ class CaseRecords {
     record Page(List<CaseRecord> items, long total) {
     }
 
-    Page list(String unit, CaseStatus status, Boolean overdue, Boolean escalated, int page, int size) {
+    /** A page of cases matching the filters and, unless it is null, the reader's {@code visible} condition. */
+    Page list(String unit, CaseStatus status, Boolean overdue, Boolean escalated, CaseVisibility.Filter visible, int page,
+            int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (visible != null) {
+            where.append(" and ").append(visible.sql());
+            args.addAll(visible.args());
+        }
         if (unit != null) {
             where.append(" and lead_unit = ?");
             args.add(unit);

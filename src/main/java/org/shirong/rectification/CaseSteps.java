@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.system.DateWindow;
+import org.shirong.system.TextInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +26,13 @@ public class CaseSteps {
     private final IdentityService identityService;
     private final RectificationProperties properties;
     private final java.time.ZoneId zone;
+    private final DateWindow dates;
     private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
-            RectificationProperties properties, org.shirong.calendar.WorkingCalendar calendar) {
+            RectificationProperties properties, org.shirong.calendar.WorkingCalendar calendar, DateWindow dates) {
         this.zone = calendar.zone();
+        this.dates = dates;
         this.cases = cases;
         this.photos = photos;
         this.identityService = identityService;
@@ -100,8 +104,12 @@ public class CaseSteps {
         if (!(due instanceof Date date)) {
             throw FormInputRefused.of(VAR_EXTENSION_DUE, "请填写延期后的期限");
         }
+        dates.problem("延期后的期限", date.toInstant().atZone(zone).toLocalDate(),
+                RectificationCases.now().atZone(zone).toLocalDate()).ifPresent(message -> {
+                    throw FormInputRefused.of(VAR_EXTENSION_DUE, message);
+                });
         String caseNo = caseNo(execution);
-        int seq = cases.extensionRequested(caseNo, actor(), (String) execution.getVariable(VAR_EXTENSION_REASON),
+        int seq = cases.extensionRequested(caseNo, actor(), optional(execution, VAR_EXTENSION_REASON, "延期理由"),
                 date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? properties.officeGroup() : properties.leadingGroup());
         execution.setVariable(VAR_EXTENSION_SEQ, seq);
         execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
@@ -109,17 +117,17 @@ public class CaseSteps {
 
     public void extensionDecided(DelegateExecution execution) {
         boolean approved = "yes".equals(execution.getVariable(VAR_EXTENSION_APPROVED));
-        cases.extensionDecided(caseNo(execution), approved, actor(), (String) execution.getVariable(VAR_DECISION_COMMENT))
+        cases.extensionDecided(caseNo(execution), approved, actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"))
                 .ifPresent(d -> setDeadlines(execution, d));
     }
 
     public void suspensionRequested(DelegateExecution execution) {
-        cases.suspensionRequested(caseNo(execution), actor(), (String) execution.getVariable(VAR_SUSPENSION_REASON));
+        cases.suspensionRequested(caseNo(execution), actor(), optional(execution, VAR_SUSPENSION_REASON, "挂账理由"));
     }
 
     public void suspensionDecided(DelegateExecution execution) {
         cases.suspensionDecided(caseNo(execution), "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED)),
-                actor(), (String) execution.getVariable(VAR_DECISION_COMMENT));
+                actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"));
     }
 
     public void resumed(DelegateExecution execution) {
@@ -127,11 +135,11 @@ public class CaseSteps {
     }
 
     public void supervised(DelegateExecution execution) {
-        cases.supervised(caseNo(execution), actor(), (String) execution.getVariable(VAR_SUPERVISION_INSTRUCTION));
+        cases.supervised(caseNo(execution), actor(), optional(execution, VAR_SUPERVISION_INSTRUCTION, "督办意见"));
     }
 
     public void verificationPassed(DelegateExecution execution) {
-        cases.verificationPassed(caseNo(execution), actor(), (String) execution.getVariable(VAR_VERIFICATION_COMMENT));
+        cases.verificationPassed(caseNo(execution), actor(), optional(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
     }
 
     /** 核查未通过: counts the rework round, which also keys that round's notification. */
@@ -152,11 +160,21 @@ public class CaseSteps {
     }
 
     private static String required(DelegateExecution execution, String variable, String label) {
-        Object value = execution.getVariable(variable);
-        if (value == null || value.toString().isBlank()) {
+        String value = optional(execution, variable, label);
+        if (TextInput.isBlank(value)) {
             throw FormInputRefused.of(variable, "请填写" + label);
         }
-        return value.toString().strip();
+        return value.strip();
+    }
+
+    /** A text field of the form, which may be left empty but not hold control characters. */
+    private static String optional(DelegateExecution execution, String variable, String label) {
+        Object value = execution.getVariable(variable);
+        String text = value == null ? null : value.toString();
+        TextInput.problem(label, text, true).ifPresent(message -> {
+            throw FormInputRefused.of(variable, message);
+        });
+        return text;
     }
 
     private String actor() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.shirong.system.ApiError;
+import org.shirong.system.TextInput;
 import org.springframework.stereotype.Component;
 
 /** Checks a reported problem field by field; every problem is named, in Chinese, with a stable code. */
@@ -21,8 +22,11 @@ class NewCaseValidator {
         List<ApiError> errors = new ArrayList<>();
         if (blank(c.title())) {
             errors.add(ApiError.field("title", "REQUIRED", "请填写问题标题"));
-        } else if (c.title().length() > 200) {
-            errors.add(ApiError.field("title", "TOO_LONG", "问题标题不能超过 200 个字"));
+        } else {
+            characters(errors, "title", "问题标题", c.title(), false);
+            if (c.title().length() > 200) {
+                errors.add(ApiError.field("title", "TOO_LONG", "问题标题不能超过 200 个字"));
+            }
         }
         if (blank(c.category())) {
             errors.add(ApiError.field("category", "REQUIRED", "请选择问题类别"));
@@ -41,19 +45,29 @@ class NewCaseValidator {
         if (c.location() == null || blank(c.location().address())) {
             errors.add(ApiError.field("location.address", "REQUIRED", "请填写问题地点"));
         } else {
+            characters(errors, "location.address", "地点", c.location().address(), false);
             if (c.location().address().length() > 500) {
                 errors.add(ApiError.field("location.address", "TOO_LONG", "地点不能超过 500 个字"));
             }
+            characters(errors, "location.gridCell", "网格编号", c.location().gridCell(), false);
             checkRange(errors, "location.lat", c.location().lat(), 90);
             checkRange(errors, "location.lng", c.location().lng(), 180);
         }
+        characters(errors, "description", "问题描述", c.description(), true);
         if (c.description() != null && c.description().length() > 4000) {
             errors.add(ApiError.field("description", "TOO_LONG", "问题描述不能超过 4000 个字"));
         }
+        characters(errors, "externalRef", "外部编号", c.externalRef(), false);
         if (c.externalRef() != null && c.externalRef().length() > 128) {
             errors.add(ApiError.field("externalRef", "TOO_LONG", "外部编号不能超过 128 个字符"));
         }
         return errors;
+    }
+
+    /** Control characters (or broken ones) in a text field: a NUL would fail the insert on PostgreSQL. */
+    private static void characters(List<ApiError> errors, String field, String label, String value, boolean multiLine) {
+        TextInput.problem(label, value, multiLine)
+                .ifPresent(message -> errors.add(ApiError.field(field, "INVALID_CHARACTER", message)));
     }
 
     private static void checkRange(List<ApiError> errors, String field, BigDecimal value, int limit) {
@@ -67,6 +81,6 @@ class NewCaseValidator {
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return TextInput.isBlank(s);
     }
 }

@@ -295,10 +295,10 @@ public class RectificationCases {
 
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return org.shirong.system.TextInput.isBlank(s) ? null : s.strip();
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return org.shirong.system.TextInput.isBlank(s);
     }
 }

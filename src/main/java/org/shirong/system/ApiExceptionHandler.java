@@ -1,8 +1,21 @@
 package org.shirong.system;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -10,52 +23,118 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Answers every refused call to {@code /api} as {@code {"errors":[{field|row, code, message}]}} in Chinese. */
+/**
+ * Answers every refused call to {@code /api} as {@code {"errors":[{field|row, code, message}]}} in Chinese, and
+ * logs it as what it is: a caller's mistake or a race in one INFO line, never an ERROR with a stack trace.
+ */
 @RestControllerAdvice(basePackages = "org.shirong")
 class ApiExceptionHandler {
 
-    private static ResponseEntity<Map<String, List<ApiError>>> body(HttpStatus status, List<ApiError> errors) {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final String RACE_MESSAGE = "该任务或记录已被他人处理，请刷新后重试";
+
+    private final IdentityService identityService;
+
+    ApiExceptionHandler(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    private ResponseEntity<Map<String, List<ApiError>>> refused(HttpServletRequest request, HttpStatus status,
+            List<ApiError> errors) {
+        return refused(request, status, errors, "");
+    }
+
+    private ResponseEntity<Map<String, List<ApiError>>> refused(HttpServletRequest request, HttpStatus status,
+            List<ApiError> errors, String cause) {
+        Authentication user = identityService.getCurrentAuthentication();
+        LOG.info("Refused {} {} for {}: {} {}{}", request.getMethod(), request.getRequestURI(),
+                user == null ? "anonymous" : user.getUserId(), status.value(),
+                errors.stream().limit(3).map(e -> e.code() + (e.field() != null ? " " + e.field() : "")
+                        + (e.row() != null ? " row " + e.row() : "")).collect(Collectors.joining(", "))
+                        + (errors.size() > 3 ? " and " + (errors.size() - 3) + " more" : ""), cause);
         return ResponseEntity.status(status).body(Map.of("errors", errors));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
-    ResponseEntity<Map<String, List<ApiError>>> invalid(InvalidRequestException e) {
-        return body(HttpStatus.BAD_REQUEST, e.errors());
+    ResponseEntity<Map<String, List<ApiError>>> invalid(InvalidRequestException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.BAD_REQUEST, e.errors());
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, List<ApiError>>> notFound(NotFoundException e) {
-        return body(HttpStatus.NOT_FOUND, List.of(ApiError.field(null, e.code(), e.getMessage())));
+    ResponseEntity<Map<String, List<ApiError>>> notFound(NotFoundException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.NOT_FOUND, List.of(ApiError.field(null, e.code(), e.getMessage())));
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Map<String, List<ApiError>>> forbidden(ForbiddenException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.FORBIDDEN, List.of(ApiError.field(null, e.code(), e.getMessage())));
+    }
+
+    /** A body that is not JSON, or a value of the wrong type: named by its path (e.g. {@code dates.start}) when known. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, List<ApiError>>> unreadable(HttpMessageNotReadableException e) {
-        return body(HttpStatus.BAD_REQUEST, List.of(ApiError.field(null, "MALFORMED_JSON", "请求内容不是有效的 JSON，或字段类型不对")));
+    ResponseEntity<Map<String, List<ApiError>>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? path(mapping.getPath()) : null;
+        String message = field == null ? "请求内容不是有效的 JSON，或字段类型不对"
+                : "字段 " + field + " 的值无效（类型或格式不对，日期应写成 2026-12-01 这样）";
+        return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(field, "MALFORMED_JSON", message)));
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : references) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
-    ResponseEntity<Map<String, List<ApiError>>> missing(Exception e) {
+    ResponseEntity<Map<String, List<ApiError>>> missing(Exception e, HttpServletRequest request) {
         String name = e instanceof MissingServletRequestParameterException p ? p.getParameterName()
                 : ((MissingServletRequestPartException) e).getRequestPartName();
-        return body(HttpStatus.BAD_REQUEST, List.of(ApiError.field(name, "REQUIRED", "缺少参数 " + name)));
+        return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(name, "REQUIRED", "缺少参数 " + name)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, List<ApiError>>> mismatch(MethodArgumentTypeMismatchException e) {
-        return body(HttpStatus.BAD_REQUEST, List.of(ApiError.field(e.getName(), "INVALID_VALUE",
+    ResponseEntity<Map<String, List<ApiError>>> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(e.getName(), "INVALID_VALUE",
                 "参数 " + e.getName() + " 的值 \"" + e.getValue() + "\" 无效")));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, List<ApiError>>> tooLarge(MaxUploadSizeExceededException e) {
-        return body(HttpStatus.BAD_REQUEST, List.of(ApiError.field("file", "FILE_TOO_LARGE", "上传的文件过大")));
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<Map<String, List<ApiError>>> forbidden(AuthorizationException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.FORBIDDEN, List.of(ApiError.field(null, "FORBIDDEN", "没有执行此操作的权限")));
     }
 
-    @ExceptionHandler(AuthorizationException.class)
-    ResponseEntity<Map<String, List<ApiError>>> forbidden(AuthorizationException e) {
-        return body(HttpStatus.FORBIDDEN, List.of(ApiError.field(null, "FORBIDDEN", "没有执行此操作的权限")));
+    /**
+     * Two people acting on the same task or record at once (the engine's optimistic lock, a claimed task, the same
+     * external reference imported twice at once, a row lock given up — H2 reports its lock timeout as a query
+     * timeout): the later one is told, nothing of theirs saved.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class, DuplicateKeyException.class,
+            ConcurrencyFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<Map<String, List<ApiError>>> race(Exception e, HttpServletRequest request) {
+        return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, "CONFLICT", RACE_MESSAGE)),
+                " (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /**
+     * The engine's "task is null" / "Cannot find task": the task was completed by someone else a moment
+     * before, which is a race (409); any other missing value is a fault and stays a 500 with its trace.
+     */
+    @ExceptionHandler(NullValueException.class)
+    ResponseEntity<Map<String, List<ApiError>>> gone(NullValueException e, HttpServletRequest request) throws NullValueException {
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase();
+        if (!message.contains("task")) {
+            throw e;
+        }
+        return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, "CONFLICT", RACE_MESSAGE)),
+                " (" + e.getClass().getSimpleName() + ")");
     }
 }

@@ -77,7 +77,7 @@ class JointMeetingProcessTest {
         Mocks.register("generateMinutesDelegate", new GenerateMinutesDelegate(papers));
         Mocks.register("carryOutDecisionDelegate", new CarryOutDecisionDelegate(decisions));
         Mocks.register("issueNoticeDelegate", new IssueNoticeDelegate(papers));
-        Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendar.bundled()));
+        Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendar.bundled(), org.shirong.system.DateWindow.DEFAULT));
         Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> sent.add(
                 execution.getVariableLocal("template") + " → " + execution.getVariableLocal("recipients") + " @"
                         + ((Date) execution.getVariableLocal("iteration")).toInstant()));

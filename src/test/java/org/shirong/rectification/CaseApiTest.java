@@ -90,7 +90,7 @@ class CaseApiTest {
         assertThat(resent.getBody()).containsEntry("caseNo", caseNo);
         assertThat(cases()).isEqualTo(count);
 
-        ResponseEntity<Map> record = as("chengguan1").getForEntity("/api/cases/" + caseNo, Map.class);
+        ResponseEntity<Map> record = as("huanwei1").getForEntity("/api/cases/" + caseNo, Map.class);
         assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((Map<String, Object>) record.getBody().get("record")).containsEntry("externalRef", "12345-2026-0001")
                 .containsEntry("urgency", "URGENT").containsEntry("reportedBy", "lvrong1");
@@ -98,7 +98,7 @@ class CaseApiTest {
         assertThat((List<Map<String, Object>>) record.getBody().get("timeline")).extracting(e -> e.get("kind"))
                 .containsExactly("REPORTED", "DISPATCHED");
 
-        ResponseEntity<Map> list = as("chengguan1").getForEntity("/api/cases?unit=huanwei&status=DISPATCHED&overdue=false&escalated=false", Map.class);
+        ResponseEntity<Map> list = as("huanwei1").getForEntity("/api/cases?unit=huanwei&status=DISPATCHED&overdue=false&escalated=false", Map.class);
         assertThat((List<Map<String, Object>>) list.getBody().get("items")).extracting(c -> c.get("caseNo")).contains(caseNo);
     }
 

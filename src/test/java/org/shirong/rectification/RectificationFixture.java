@@ -45,7 +45,7 @@ final class RectificationFixture {
         var validator = new NewCaseValidator(new CategoryCatalogue(new CategoryProperties("categories.yaml")));
         cases = new RectificationCases(records, numbers, new CaseDeadlines(calendar, properties), validator,
                 engine.getRuntimeService(), new SystemAccess(identity));
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, properties, calendar);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, properties, calendar, org.shirong.system.DateWindow.DEFAULT);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
         Mocks.register("caseClaimedListener", listeners.caseClaimedListener(steps));

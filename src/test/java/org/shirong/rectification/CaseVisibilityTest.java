@@ -1,0 +1,103 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * {@code shirong.cases.visibility: unit} (the default) through HTTP: a case, its photos and the case lists are read
+ * by its lead and responsible units, its reporter, the office, the leading group, the inspectors and the admin;
+ * any other unit gets 403 for the case and its photo, and lists without it.
+ */
+@ShirongWebTest
+class CaseVisibilityTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+
+    String caseNo;
+    String photoUrl;
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, user.equals("admin") ? "admin" : "demo");
+    }
+
+    /** 暴露垃圾, urgent: lead unit 环卫所 (huanwei), responsible unit 综管办 (zongguan); reported by 绿容所 (lvrong1), with a photo. */
+    @BeforeEach
+    void aCaseWithAPhoto() {
+        caseNo = (String) as("lvrong1").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("EXPOSED_GARBAGE", "URGENT", "九亭大街 8 号", null)), Map.class).getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        Task rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", CaseApiTest.json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(CaseApiTest.PNG)
+                        + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> record = as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> photos = (List<Map<String, Object>>) record.get("photos");
+        photoUrl = (String) photos.get(0).get("url");
+    }
+
+    @Test
+    void theCaseAndItsPhotoAreReadByItsUnitsItsReporterAndTheOverseers() {
+        for (String user : List.of("huanwei1", "zongguan1", "lvrong1", "chuangban2", "lingdao1", "ducha2", "admin")) {
+            ResponseEntity<Map> record = as(user).getForEntity("/api/cases/" + caseNo, Map.class);
+            assertThat(record.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(as(user).getForEntity(photoUrl, byte[].class).getBody()).as(user).isEqualTo(CaseApiTest.PNG);
+        }
+    }
+
+    @Test
+    void anotherUnitGets403ForTheCaseAndItsPhoto() {
+        for (String user : List.of("chengguan1", "shichang1", "juwei01a")) {
+            ResponseEntity<Map> record = as(user).getForEntity("/api/cases/" + caseNo, Map.class);
+            assertThat(record.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(CaseApiTest.errors(record)).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("code", "CASE_NOT_VISIBLE");
+                assertThat((String) e.get("message")).contains("无权查看案件 " + caseNo, "牵头单位");
+            });
+            ResponseEntity<String> photo = as(user).getForEntity(photoUrl, String.class);
+            assertThat(photo.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(photo.getBody()).doesNotContain("PNG");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> listed(String user, String query) {
+        ResponseEntity<Map> page = as(user).getForEntity("/api/cases?size=200" + query, Map.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) page.getBody().get("items")).stream().map(c -> (String) c.get("caseNo")).toList();
+    }
+
+    @Test
+    void listsHoldOnlyTheCasesTheReaderMayRead() {
+        assertThat(listed("huanwei1", "&unit=huanwei")).contains(caseNo);
+        assertThat(listed("zongguan1", "")).contains(caseNo);
+        assertThat(listed("lvrong1", "")).contains(caseNo);
+        assertThat(listed("chuangban1", "&unit=huanwei")).contains(caseNo);
+        assertThat(listed("ducha2", "&status=AWAITING_VERIFICATION")).contains(caseNo);
+        assertThat(listed("chengguan1", "&unit=huanwei")).doesNotContain(caseNo);
+        assertThat(listed("chengguan1", "")).doesNotContain(caseNo);
+        Map<String, Object> asOtherUnit = as("chengguan1").getForObject("/api/cases?unit=huanwei&size=200", Map.class);
+        assertThat(((Number) asOtherUnit.get("total")).longValue())
+                .isEqualTo(((List<?>) asOtherUnit.get("items")).size());
+    }
+}

@@ -1,0 +1,268 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Bad input through the real entry points ({@code /api} over HTTP, task forms through {@code /engine-rest}): every
+ * one answers 4xx naming the field (or row) and the limit, in Chinese, and saves nothing.
+ */
+@ShirongWebTest
+class BadInputTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService taskService;
+
+    static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    /** A case body whose title is given as JSON text (so that escapes like \u0000 reach the server as such). */
+    static String caseWithTitle(String titleJson, String descriptionJson) {
+        return """
+                {"title":%s,"category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"九亭大街 1 号"},"description":%s}""".formatted(titleJson, descriptionJson);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
+        return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    @Test
+    void controlCharactersAndInvisibleTitlesAreRefusedNamingTheField() {
+        long cases = count("rect_case");
+        ResponseEntity<Map> nul = as("lvrong1").postForEntity("/api/cases", json(caseWithTitle("\"垃圾\\u0000堆放\"", "null")), Map.class);
+        assertThat(nul.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(nul)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "title").containsEntry("code", "INVALID_CHARACTER");
+            assertThat((String) e.get("message")).contains("问题标题", "U+0000", "第 3 个字");
+        });
+
+        ResponseEntity<Map> tab = as("lvrong1").postForEntity("/api/cases", json(caseWithTitle("\"垃圾\\t堆放\"", "null")), Map.class);
+        assertThat(errors(tab)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("title:INVALID_CHARACTER");
+
+        ResponseEntity<Map> zeroWidth = as("lvrong1").postForEntity("/api/cases",
+                json(caseWithTitle("\"\\u200B\\u200C\\u200D\\u2060\\uFEFF \\u3000\"", "\"描述\\u0007\"")), Map.class);
+        assertThat(zeroWidth.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(zeroWidth)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder("title:REQUIRED", "description:INVALID_CHARACTER");
+        assertThat(count("rect_case")).isEqualTo(cases);
+
+        ResponseEntity<Map> multiLine = as("lvrong1").postForEntity("/api/cases",
+                json(caseWithTitle("\"垃圾堆放\"", "\"第一行\\n第二行\\t有表格\"")), Map.class);
+        assertThat(multiLine.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private ResponseEntity<Map> upload(byte[] content) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return "import.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as("chuangban1").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private static final String HEADER = "外部编号,问题类别,标题,地点,描述,紧急程度\n";
+
+    @Test
+    void anUnclosedQuoteInAnImportIsRefusedNamingItsRowAndNothingIsImported() {
+        long cases = count("rect_case");
+        ResponseEntity<Map> response = upload((HEADER
+                + "BAD-Q-1,暴露垃圾,垃圾堆放,九亭大街 1 号,路口,一般\n"
+                + "BAD-Q-2,暴露垃圾,\"垃圾堆放,九亭大街 2 号,路口,一般\n"
+                + "BAD-Q-3,暴露垃圾,垃圾堆放,九亭大街 3 号,路口,一般\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(response)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("row", 3).containsEntry("code", "UNREADABLE_CSV");
+            assertThat((String) e.get("message")).startsWith("第 3 行").contains("引号");
+        });
+        assertThat(count("rect_case")).isEqualTo(cases);
+    }
+
+    @Test
+    void importRowsWithControlOrInvisibleCharactersAreNamedByRowAndColumn() {
+        long cases = count("rect_case");
+        ResponseEntity<Map> response = upload((HEADER
+                + "BAD-C-1,暴露垃圾,垃圾\u0000堆放,九亭大街 1 号,路口,一般\n"
+                + "BAD-C-2,暴露垃圾,\u200B\u2060,九亭大街 2 号,路口,一般\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(response)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("2:title:INVALID_CHARACTER", "3:title:REQUIRED");
+        assertThat(count("rect_case")).isEqualTo(cases);
+    }
+
+    @Test
+    void anImportOverTheRowLimitIsRefusedNamingTheLimit() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 10_001; i++) {
+            csv.append("ROWS-").append(i).append(",暴露垃圾,垃圾堆放,九亭大街 ").append(i).append(" 号,路口,一般\n");
+        }
+        long cases = count("rect_case");
+        ResponseEntity<Map> response = upload(csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(response)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "file").containsEntry("code", "TOO_MANY_ROWS");
+            assertThat((String) e.get("message")).contains("10000 行");
+        });
+        assertThat(count("rect_case")).isEqualTo(cases);
+    }
+
+    @Test
+    void anImportOverTheFileLimitIsRefusedWith413NamingTheLimit() {
+        byte[] eleven = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(eleven, (byte) 'a');
+        ResponseEntity<Map> response = upload(eleven);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(errors(response)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "file").containsEntry("code", "FILE_TOO_LARGE");
+            assertThat((String) e.get("message")).contains("文件超过 10 MB 上限");
+        });
+    }
+
+    @Test
+    void anUploadOverTheRequestLimitIsRefusedWith413NamingTheLimit() {
+        byte[] nineMegabytes = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(nineMegabytes, (byte) 'a');
+        var body = new LinkedMultiValueMap<String, Object>();
+        // six files under the 10 MB file limit, 54 MB together: over the 50 MB request limit
+        for (int i = 0; i < 6; i++) {
+            body.add("file" + i, new ByteArrayResource(nineMegabytes) {
+                @Override
+                public String getFilename() {
+                    return "part.csv";
+                }
+            });
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> response = as("chuangban1").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(errors(response)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("code", "REQUEST_TOO_LARGE");
+            assertThat((String) e.get("message")).contains("上传内容超过 50 MB 上限");
+        });
+    }
+
+    @Test
+    void aBrokenMultipartBodyIsRefusedWith400() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("multipart/form-data; boundary=XYZ"));
+        ResponseEntity<Map> response = as("chuangban1").postForEntity("/api/cases/import",
+                new HttpEntity<>("--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nabc", headers),
+                Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(response)).extracting(e -> e.get("code")).containsExactly("MALFORMED_MULTIPART");
+    }
+
+    @Test
+    void campaignDatesOutsideTheWindowAreRefusedNamingTheField() {
+        long campaigns = count("campaign");
+        ResponseEntity<Map> farFuture = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jiuting-2023-standard-town","code":"JT-99999","name":"九亭镇","dates":{"start":"+99999-03-01"}}"""), Map.class);
+        assertThat(farFuture.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(farFuture)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "dates.start").containsEntry("code", "DATE_OUT_OF_RANGE");
+            assertThat((String) e.get("message")).contains("开始日期", "超出可填写的范围", "2000-01-01");
+        });
+
+        ResponseEntity<Map> fiveDigits = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jiuting-2023-standard-town","code":"JT-99999","name":"九亭镇","dates":{"start":"99999-03-01"}}"""), Map.class);
+        assertThat(fiveDigits.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(fiveDigits)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("dates.start:MALFORMED_JSON");
+
+        ResponseEntity<Map> phase = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jinxi-2017-931","code":"JX-2999","name":"锦溪","dates":{"phases":[{"from":"2026-12-01","to":"2027-01-31"},
+                 {"to":"2999-03-31"},{}]}}"""), Map.class);
+        assertThat(errors(phase)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("dates.phases[1].to:DATE_OUT_OF_RANGE");
+
+        ResponseEntity<Map> name = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jiuting-2023-standard-town","code":"JT-NAME","name":"\\u200B\\u200B"}"""), Map.class);
+        assertThat(errors(name)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("name:REQUIRED");
+        assertThat(count("campaign")).isEqualTo(campaigns);
+    }
+
+    private Task rectifyTask() {
+        String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(caseWithTitle("\"沪亭北路垃圾\"", "null")), Map.class)
+                .getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+    }
+
+    @Test
+    void aPhotoOverTheLimitAndAnExtensionDueInAnotherCenturyAreRefusedOnTheForm() {
+        Task rectify = rectifyTask();
+        long photos = count("rect_case_photo");
+        byte[] large = new byte[5_000_001];
+        large[0] = (byte) 0xFF;
+        large[1] = (byte) 0xD8;
+        large[2] = (byte) 0xFF;
+        ResponseEntity<String> tooLarge = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(large)
+                        + "\",\"valueInfo\":{\"filename\":\"after.jpg\",\"mimetype\":\"image/jpeg\"}}}}"), String.class);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLarge.getBody()).contains("整改后照片过大", "5 MB");
+        assertThat(count("rect_case_photo")).isEqualTo(photos);
+
+        byte[] huge = java.util.Arrays.copyOf(large, 16_000_000);
+        ResponseEntity<String> farTooLarge = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/submit-form", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(huge)
+                        + "\",\"valueInfo\":{\"filename\":\"after.jpg\",\"mimetype\":\"image/jpeg\"}}}}"), String.class);
+        assertThat(farTooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(farTooLarge.getBody()).contains("FORM_TOO_LARGE", "超过 15 MB 上限", "每张照片不能超过 5 MB");
+        assertThat(count("rect_case_photo")).isEqualTo(photos);
+
+        ResponseEntity<String> farDue = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"雨天\"},"
+                        + "\"extensionDue\":{\"value\":\"2999-01-01T00:00:00.000+0800\",\"type\":\"Date\"}}}"), String.class);
+        assertThat(farDue.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(farDue.getBody()).contains("延期后的期限", "2999-01-01", "超出可填写的范围");
+
+        ResponseEntity<String> nulMeasures = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已\\u0000清理\"}}}"), String.class);
+        assertThat(nulMeasures.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nulMeasures.getBody()).contains("整改措施", "U+0000");
+        assertThat(taskService.createTaskQuery().taskId(rectify.getId()).count()).isOne();
+    }
+}

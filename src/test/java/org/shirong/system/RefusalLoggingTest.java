@@ -1,0 +1,128 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * What the log shows, captured with a logback {@link ListAppender}: a form refused through {@code /engine-rest}, a task
+ * completed twice and a refused {@code /api} call are one INFO line each without a stack trace and no ERROR; a real
+ * failure inside the engine is still an ERROR with its trace.
+ */
+@ShirongWebTest
+class RefusalLoggingTest {
+
+    private static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ProcessEngine engine;
+
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Level engineContextLevel;
+
+    @BeforeEach
+    void captureTheLog() {
+        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+        // logback-test.xml silences the engine's command-context logger; the test needs it as in production (INFO).
+        Logger engineContext = logback.getLogger(ENGINE_CONTEXT);
+        engineContextLevel = engineContext.getLevel();
+        engineContext.setLevel(Level.INFO);
+        log.start();
+        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(log);
+    }
+
+    @AfterEach
+    void release() {
+        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(log);
+        logback.getLogger(ENGINE_CONTEXT).setLevel(engineContextLevel);
+    }
+
+    static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private List<ILoggingEvent> at(Level level) {
+        return log.list.stream().filter(e -> e.getLevel() == level).toList();
+    }
+
+    private List<ILoggingEvent> from(Class<?> logger) {
+        return log.list.stream().filter(e -> e.getLoggerName().equals(logger.getName())).toList();
+    }
+
+    @Test
+    void refusedFormsVanishedTasksAndRefusedApiCallsAreOneInfoLineAndNoError() {
+        String caseNo = (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", json("""
+                {"title":"九亭大街垃圾","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"九亭大街 5 号"}}"""),
+                Map.class).getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        TestRestTemplate huanwei = rest.withBasicAuth("huanwei1", "demo");
+
+        assertThat(huanwei.postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"return\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(huanwei.postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(huanwei.postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode().is2xxSuccessful())
+                .isFalse();
+        assertThat(rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases",
+                json("{\"title\":\"\\u200B\",\"category\":\"EXPOSED_GARBAGE\",\"source\":\"PATROL\"}"), Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        assertThat(at(Level.ERROR)).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(from(RefusalLogging.class)).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                returned -> assertThat(returned).contains("huanwei1", "FormFieldValidationException", "请填写回退理由"),
+                vanished -> assertThat(vanished).contains("huanwei1", "NullValueException", claim.getId()));
+        assertThat(from(ApiExceptionHandler.class)).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("Refused POST /api/cases for lvrong1: 400 REQUIRED title, REQUIRED location.address");
+        assertThat(from(RefusalLogging.class)).allSatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.INFO);
+            assertThat(e.getThrowableProxy()).isNull();
+            assertThat(e.getFormattedMessage()).doesNotContain("\n");
+        });
+    }
+
+    @Test
+    void aRealFailureInTheEngineIsStillAnErrorWithItsTrace() {
+        var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+        assertThatThrownBy(() -> commands.execute(context -> {
+            throw new IllegalStateException("数据库写入失败（测试）");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(at(Level.ERROR)).singleElement().satisfies(e -> {
+            assertThat(e.getLoggerName()).isEqualTo(ENGINE_CONTEXT);
+            assertThat(e.getFormattedMessage()).contains("ENGINE-16004", "数据库写入失败（测试）");
+            assertThat(e.getThrowableProxy()).isNotNull();
+        });
+        assertThat(from(RefusalLogging.class)).isEmpty();
+    }
+}
