@@ -56,7 +56,8 @@ class KillNineRecoveryTest {
                 thread.start();
                 clients.add(thread);
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            long started = System.nanoTime();
+            long deadline = started + Duration.ofSeconds(90).toNanos();
             while (claimed.size() < CLAIMS_BEFORE_KILL && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
@@ -66,8 +67,8 @@ class KillNineRecoveryTest {
                 client.join(70_000);
             }
             assertThat(claimed).as("claims acknowledged before the kill; log:%n%s", node.logTail()).hasSizeGreaterThanOrEqualTo(CLAIMS_BEFORE_KILL);
-            System.out.printf("kill -9 after %d cases answered 201 and %d claims answered 204 (%d calls refused before the kill)%n",
-                    reported.size(), claimed.size(), clientErrorsBeforeKill.get());
+            System.out.printf("kill -9 after %d ms: %d cases answered 201, %d claims answered 204, %d calls refused%n",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), reported.size(), claimed.size(), clientErrorsBeforeKill.get());
         }
 
         try (ShirongJvm node = ShirongJvm.in(workDir, "after-kill").start().awaitReady(START)) {
