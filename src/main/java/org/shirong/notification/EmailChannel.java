@@ -14,6 +14,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * E-mail through Spring Mail to the address the user has in Camunda's identity service (seeded from
  * {@code organization.yaml}); subject and body in UTF-8. Off without an SMTP host ({@code sender} null).
+ * Every message of one outbox row carries the same Message-ID, made of the row's id, its creation time
+ * (so that a database started afresh does not repeat ids) and the recipient, at the sender's domain.
  */
 class EmailChannel implements ExternalChannel {
 
@@ -53,11 +55,20 @@ class EmailChannel implements ExternalChannel {
             helper.setTo(to);
             helper.setSubject(message.subject());
             helper.setText(message.body(), false);
+            // JavaMailSenderImpl keeps a Message-ID that is set before the send.
+            mime.setHeader("Message-ID", messageId(message));
         } catch (MessagingException e) {
             throw new MailPreparationException("邮件无法生成：" + e.getMessage(), e);
         }
         sender.send(mime);
         return Optional.empty();
+    }
+
+    String messageId(OutboxMessage message) {
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "localhost" : from.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<shirong." + message.id() + "." + message.createdAt().toEpochMilli() + "." + message.recipient()
+                + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
     }
 
     private String address(String userId) {

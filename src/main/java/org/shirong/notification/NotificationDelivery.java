@@ -14,12 +14,15 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers one e-mail or webhook outbox row, exactly once however often its job runs: in a
- * transaction of its own (not the job's), it locks the row, skips it when it is no longer pending,
- * sends it, and marks it delivered; that commits right after the send, so a later failure of the job
- * cannot undo it and a repeated or concurrent run (which waits for the lock) finds it done. A failed
- * send is counted on the row and rethrown, so the job retries on its cycle and ends in an incident.
- * The one window left is a crash between the server accepting the message and that commit.
+ * Delivers one e-mail or webhook outbox row at most once however often, and on however many nodes,
+ * its job runs. Three short transactions of its own (not the job's, so that a later failure of the
+ * job cannot undo them): the first locks the row and, if it is pending, marks it SENDING and commits
+ * before anything leaves; then the message is handed over; the last records DELIVERED (or SKIPPED),
+ * or, when the send failed for sure, puts the row back to PENDING with the error and rethrows, so the
+ * job retries on its cycle and ends in an incident. A run that finds the row SENDING knows an earlier
+ * attempt was never confirmed (its node died between the server taking the message and the commit):
+ * it does not send again but records 发送结果未确认 (UNCONFIRMED) with one WARN line. Each message
+ * therefore reaches its recipient at most once; in that one window, it may not reach them at all.
  */
 @Service
 class NotificationDelivery {
@@ -38,27 +41,44 @@ class NotificationDelivery {
     }
 
     void deliver(long outboxId) {
-        RuntimeException failure = ownTransaction.execute(status -> {
-            OutboxMessage message = outbox.lock(outboxId)
-                    .orElseThrow(() -> new IllegalStateException("发件箱中没有通知 " + outboxId));
-            if (message.status() != OutboxStatus.PENDING) {
+        OutboxMessage message = ownTransaction.execute(status -> startAttempt(outboxId));
+        if (message == null) {
+            return;
+        }
+        Optional<String> skipped;
+        try {
+            skipped = channels.get(message.channel()).send(message);
+        } catch (RuntimeException e) {
+            ownTransaction.executeWithoutResult(status -> outbox.recordFailure(outboxId, abbreviate(e.getMessage())));
+            LOG.warn("通知 {} 发送失败，将按重试间隔再试：{}", outboxId, e.getMessage());
+            throw e;
+        }
+        ownTransaction.executeWithoutResult(status -> outbox.finish(outboxId,
+                skipped.isPresent() ? OutboxStatus.SKIPPED : OutboxStatus.DELIVERED, skipped.orElse(null)));
+        LOG.info("通知 {} 经 {} 发给 {}：{}", outboxId, message.channel(), message.recipient(), skipped.orElse("已发送"));
+    }
+
+    /** The row to send, marked SENDING; null when there is nothing to send (done, or an attempt was never confirmed). */
+    private OutboxMessage startAttempt(long outboxId) {
+        OutboxMessage message = outbox.lock(outboxId)
+                .orElseThrow(() -> new IllegalStateException("发件箱中没有通知 " + outboxId));
+        switch (message.status()) {
+            case PENDING -> {
+                outbox.startSending(outboxId);
+                return message;
+            }
+            case SENDING -> {
+                outbox.finish(outboxId, OutboxStatus.UNCONFIRMED, "发送结果未确认：" + message.sendStartedAt()
+                        + " 开始的发送没有得到确认，为避免重复不再发送");
+                LOG.warn("通知 {}（{}，{}）发送结果未确认：{} 开始的发送没有完成记录（节点可能在发送中途停止），"
+                        + "为避免重复不再发送，请向 {} 核实是否收到", outboxId, message.channel(), message.subject(),
+                        message.sendStartedAt(), message.recipient());
+                return null;
+            }
+            default -> {
                 LOG.info("通知 {} 已是 {}，不再发送", outboxId, message.status());
                 return null;
             }
-            Optional<String> skipped;
-            try {
-                skipped = channels.get(message.channel()).send(message);
-            } catch (RuntimeException e) {
-                outbox.recordFailure(outboxId, abbreviate(e.getMessage()));
-                return e;
-            }
-            outbox.finish(outboxId, skipped.isPresent() ? OutboxStatus.SKIPPED : OutboxStatus.DELIVERED, skipped.orElse(null));
-            LOG.info("通知 {} 经 {} 发给 {}：{}", outboxId, message.channel(), message.recipient(), skipped.orElse("已发送"));
-            return null;
-        });
-        if (failure != null) {
-            LOG.warn("通知 {} 发送失败，将按重试间隔再试：{}", outboxId, failure.getMessage());
-            throw failure;
         }
     }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class NotificationOutbox {
 
     private static final String COLUMNS = "id, business_key, template_id, iteration, recipient, channel, subject, body,"
-            + " link, status, created_at, finished_at, attempts, last_error";
+            + " link, status, created_at, finished_at, attempts, last_error, send_started_at";
     private static final String KEY = "business_key = ? and template_id = ? and iteration = ? and recipient = ? and channel = ?";
 
     private final JdbcTemplate jdbc;
@@ -62,21 +62,33 @@ class NotificationOutbox {
                 .stream().findFirst();
     }
 
+    /** The row is being handed over now: a later run that still finds it so knows an attempt was made. */
+    void startSending(long id) {
+        jdbc.update("update notification_outbox set status = ?, send_started_at = ? where id = ?",
+                OutboxStatus.SENDING.name(), Timestamp.from(now()), id);
+    }
+
     void finish(long id, OutboxStatus status, String reason) {
         jdbc.update("update notification_outbox set status = ?, finished_at = ?, attempts = attempts + 1, last_error = ?"
                 + " where id = ?", status.name(), Timestamp.from(now()), reason, id);
     }
 
+    /** A send that failed for sure (nothing was accepted): the row is pending again, for the next try. */
     void recordFailure(long id, String error) {
-        jdbc.update("update notification_outbox set attempts = attempts + 1, last_error = ? where id = ?", error, id);
+        jdbc.update("update notification_outbox set attempts = attempts + 1, last_error = ?,"
+                + " status = case when status = ? then ? else status end,"
+                + " send_started_at = case when status = ? then null else send_started_at end where id = ?",
+                error, OutboxStatus.SENDING.name(), OutboxStatus.PENDING.name(), OutboxStatus.SENDING.name(), id);
     }
 
     private static OutboxMessage map(ResultSet rs, int row) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
+        Timestamp sendStarted = rs.getTimestamp("send_started_at");
         return new OutboxMessage(rs.getLong("id"), rs.getString("business_key"), rs.getString("template_id"),
                 rs.getString("iteration"), rs.getString("recipient"), Channel.valueOf(rs.getString("channel")),
                 rs.getString("subject"), rs.getString("body"), rs.getString("link"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
-                finished == null ? null : finished.toInstant(), rs.getInt("attempts"), rs.getString("last_error"));
+                finished == null ? null : finished.toInstant(), rs.getInt("attempts"), rs.getString("last_error"),
+                sendStarted == null ? null : sendStarted.toInstant());
     }
 }

@@ -134,7 +134,10 @@ class EmailDeliveryTest {
         assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("shirong@localhost");
         assertThat(mail.getContentType()).containsIgnoringCase("charset=UTF-8");
         assertThat((String) mail.getContent()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "打开任务列表：http://");
-        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+        OutboxMessage row = outbox.find(id).orElseThrow();
+        assertThat(row.status()).isEqualTo(OutboxStatus.DELIVERED);
+        assertThat(mail.getMessageID()).as("stable per outbox row")
+                .isEqualTo("<shirong." + id + "." + row.createdAt().toEpochMilli() + ".huanwei1@localhost>");
         assertThat(deliveryOf(id)).isNull();
 
         // The same row's job again (run twice, or its lock expired): no second mail.
@@ -160,6 +163,23 @@ class EmailDeliveryTest {
         managementService.executeJob(deliveryJob(id).getId());
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(deliveryOf(id)).isNull();
+    }
+
+    @Test
+    void aRowLeftSendingByANodeThatDiedIsNotSentAgainButRecordedAsUnconfirmed() {
+        CaseRecord c = dispatchedCase("沪亭北路乱堆物");
+        long id = emailRow(c);
+        // As a node leaves it that died after handing the message over and before recording the answer.
+        jdbc.update("update notification_outbox set status = 'SENDING', send_started_at = current_timestamp where id = ?", id);
+
+        managementService.executeJob(deliveryJob(id).getId());
+
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        OutboxMessage row = outbox.find(id).orElseThrow();
+        assertThat(row.status()).isEqualTo(OutboxStatus.UNCONFIRMED);
+        assertThat(row.lastError()).startsWith("发送结果未确认");
+        assertThat(deliveryOf(id)).as("the delivery ends without an incident").isNull();
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
     }
 
     @Test
