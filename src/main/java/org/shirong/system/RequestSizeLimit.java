@@ -41,7 +41,7 @@ class RequestSizeLimit extends HttpFilter {
             throws IOException, ServletException {
         DataSize limit = anonymous(request) ? limits.maxAnonymousRequestSize() : limits.maxRequestSize();
         if (request.getContentLengthLong() > limit.toBytes()) {
-            refuse(response, limit);
+            refuse(request, response, limit);
             return;
         }
         try {
@@ -53,7 +53,7 @@ class RequestSizeLimit extends HttpFilter {
         }
         if (request.getAttribute(EXCEEDED) != null && !response.isCommitted()) {
             response.reset();
-            refuse(response, limit);
+            refuse(request, response, limit);
         }
     }
 
@@ -61,10 +61,19 @@ class RequestSizeLimit extends HttpFilter {
         return request.getHeader("Authorization") == null && request.getRequestedSessionId() == null;
     }
 
-    private static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
+    /** Answers 413 in the error shape of the API called: Shirong's {@code /api}, or the engine's. */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, DataSize limit) throws IOException {
         response.setHeader("Connection", "close");
-        JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "REQUEST_TOO_LARGE",
-                "请求内容超过 " + readable(limit) + " 上限。");
+        String message = "请求内容超过 " + readable(limit) + " 上限。";
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"errors\":[{\"field\":null,\"code\":\"REQUEST_TOO_LARGE\",\"message\":\""
+                    + message + "\"}]}");
+        } else {
+            JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "REQUEST_TOO_LARGE", message);
+        }
     }
 
     static String readable(DataSize size) {

@@ -160,8 +160,8 @@ class BadInputTest {
         byte[] nineMegabytes = new byte[9 * 1024 * 1024];
         java.util.Arrays.fill(nineMegabytes, (byte) 'a');
         var body = new LinkedMultiValueMap<String, Object>();
-        // six files under the 10 MB file limit, 54 MB together: over the 50 MB request limit
-        for (int i = 0; i < 6; i++) {
+        // three files under the 10 MB file limit, 27 MB together: over the 25 MB multipart request limit
+        for (int i = 0; i < 3; i++) {
             body.add("file" + i, new ByteArrayResource(nineMegabytes) {
                 @Override
                 public String getFilename() {
@@ -175,7 +175,7 @@ class BadInputTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(errors(response)).singleElement().satisfies(e -> {
             assertThat(e).containsEntry("code", "REQUEST_TOO_LARGE");
-            assertThat((String) e.get("message")).contains("上传内容超过 50 MB 上限");
+            assertThat((String) e.get("message")).contains("上传内容超过 25 MB 上限");
         });
     }
 

@@ -49,6 +49,7 @@ class TwoNodesStartTest {
                 .env("SHIRONG_DB_USER", "postgres")
                 .env("SHIRONG_DB_PASSWORD", "postgres")
                 .env("SHIRONG_ADMIN_PASSWORD", ShirongOnPostgres.ADMIN_PASSWORD)
+                .env("SHIRONG_RECOVERY_ADMIN_PASSWORD", ShirongOnPostgres.RECOVERY_PASSWORD)
                 .start();
     }
 }
