@@ -19,6 +19,7 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -31,7 +32,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Grants each group what its role needs. Staff: Tasklist, the directory and process diagrams; the
+ * Grants each group what its role needs. Staff: Tasklist, the people they work with and process diagrams; the
  * tasks themselves they see through their candidate groups (the engine grants those per task).
  * Leading group and office: Cockpit, read access to every process, task and decision, and the
  * right to start the processes meant to be started by hand. {@code camunda-admin}: everything.
@@ -53,7 +54,6 @@ class AccessAuthorizations {
     void grantRole(Organization.GroupDefinition group) {
         String id = group.id();
         grant(id, APPLICATION, "tasklist", ACCESS);
-        grant(id, USER, ANY, READ);
         grant(id, GROUP, ANY, READ);
         grant(id, PROCESS_DEFINITION, ANY, READ);
         if (group.type().supervises()) {
@@ -66,6 +66,36 @@ class AccessAuthorizations {
             grant(id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
             grant(id, DEPLOYMENT, ANY, READ);
         }
+    }
+
+    /**
+     * Who each group may look up in the user directory: the leading group and the office everybody,
+     * a unit its own members and the people of the leading group and the office, with whom it deals.
+     */
+    void syncUserVisibility(Organization organization) {
+        Set<String> supervisors = organization.users().stream()
+                .filter(u -> organization.effectiveGroups(u).stream().anyMatch(g -> organization.group(g)
+                        .map(d -> d.type().supervises()).orElse(false)))
+                .map(Organization.UserDefinition::id).collect(Collectors.toSet());
+        for (Organization.GroupDefinition group : organization.groups()) {
+            Set<String> visible = new HashSet<>();
+            if (group.type().supervises()) {
+                visible.add(ANY);
+            } else {
+                visible.addAll(supervisors);
+                organization.users().stream().filter(u -> organization.effectiveGroups(u).contains(group.id()))
+                        .forEach(u -> visible.add(u.id()));
+            }
+            allowReadingOnly(group.id(), USER, visible);
+        }
+    }
+
+    private void allowReadingOnly(String groupId, Resource resource, Set<String> resourceIds) {
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).list().stream()
+                .filter(a -> !resourceIds.contains(a.getResourceId()))
+                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        resourceIds.forEach(id -> grant(groupId, resource, id, READ));
     }
 
     /** Processes marked startable in Tasklist (Modeler: "Startable in Tasklist"); the others start only from Shirong. */

@@ -67,6 +67,7 @@ public class OrganizationSeeder implements ApplicationRunner {
             removeDropped(organization);
             organization.groups().forEach(this::saveGroup);
             organization.users().forEach(u -> saveUser(u, organization, managedGroups));
+            authorizations.syncUserVisibility(organization);
             records.replaceAll(organization);
             filters.sync(organization);
             filters.refreshDueFilters();

@@ -137,12 +137,23 @@ class StaffRoutingGuardTest {
     }
 
     @Test
+    void staffSeeOnlyThePeopleTheyWorkWith() {
+        List<Map<String, Object>> users = as("chengguan1").getForObject("/engine-rest/user?maxResults=200", List.class);
+        assertThat(users.stream().map(u -> u.get("id"))).contains("chengguan1", "chengguan2", "chuangban1", "lingdao1")
+                .doesNotContain("huanwei1", "wuye01a");
+        List<Map<String, Object>> office = as("chuangban1").getForObject("/engine-rest/user?maxResults=200", List.class);
+        assertThat(office.stream().map(u -> u.get("id"))).contains("huanwei1", "wuye01a", "chengguan1");
+    }
+
+    @Test
     void staffSeeTheirOwnEmailAddressButNobodyElses() {
         List<Map<String, Object>> users = as("chengguan1").getForObject("/engine-rest/user?maxResults=200", List.class);
         assertThat(users).isNotEmpty();
         assertThat(users).filteredOn(u -> !"chengguan1".equals(u.get("id"))).allSatisfy(u -> assertThat(u.get("email")).isNull());
-        Map<String, Object> other = as("chengguan1").getForObject("/engine-rest/user/lvrong1/profile", Map.class);
-        assertThat(other).containsEntry("id", "lvrong1").doesNotContainKey("email");
+        assertThat(users).filteredOn(u -> "chengguan1".equals(u.get("id")))
+                .singleElement().satisfies(u -> assertThat(u.get("email")).isEqualTo("chengguan1@jiuting.example.cn"));
+        Map<String, Object> other = as("chengguan1").getForObject("/engine-rest/user/chuangban1/profile", Map.class);
+        assertThat(other).containsEntry("id", "chuangban1").doesNotContainKey("email");
         List<Map<String, Object>> asAdmin = rest.withBasicAuth("admin", "admin").getForObject("/engine-rest/user?maxResults=200", List.class);
         assertThat(asAdmin).anySatisfy(u -> assertThat(u.get("email")).isNotNull());
     }
