@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,10 @@ class CaseConcurrencyOnPostgresTest {
 
     @Test
     void fourClientsDriveTwoHundredCasesToClosureWithoutAFailedCall() throws Exception {
+        // The second layer (retrying a completion that lost to a timer) is installed in the engine as started in production.
+        assertThat(((ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+                .getCustomPreCommandInterceptorsTxRequired()).extracting(i -> i.getClass().getSimpleName())
+                .contains("CompletionRetryInterceptor");
         ExecutorService clients = Executors.newFixedThreadPool(THREADS);
         List<String> caseNos = Collections.synchronizedList(new ArrayList<>());
         long started = System.nanoTime();
