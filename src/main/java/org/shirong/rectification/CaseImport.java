@@ -29,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Imports survey point problems or 明查暗访 findings from a UTF-8 CSV (with or without BOM), English
  * or Chinese headers. Every row is checked first; one bad row refuses the whole file, naming row,
  * column and reason. Rows whose external reference was imported before are skipped, so the same file
- * may be uploaded twice.
+ * may be uploaded twice. The cases are then created in one transaction (all or none); it holds no lock
+ * that another report needs (case numbers come from a sequence, see {@link CaseNumbers}), so single
+ * reports go on while an import runs. Only a report with the external reference of a row being
+ * imported waits for the import to end, and then finds that case.
  */
 @Service
 class CaseImport {

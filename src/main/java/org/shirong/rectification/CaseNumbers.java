@@ -2,7 +2,13 @@ package org.shirong.rectification;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.OrganizationLoader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -11,19 +17,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Case numbers {@code <prefix>-<year>-<six digits>} (e.g. JT-2026-000123), the prefix from
- * {@code organization.yaml}, numbered per year in {@code rect_case_sequence} under a row lock.
+ * {@code organization.yaml}, counted per year by a database sequence {@code rect_case_no_<year>}.
+ * A sequence hands out a value without a row lock, so an import of thousands of cases and a single
+ * report never wait for each other; the price is that a number drawn by a transaction that then
+ * rolls back is not used again (a gap in the numbering).
  */
 @Component
 class CaseNumbers {
+
+    /** The migration V21 (db.migration), which moved the per-year counters here, names the sequences the same way. */
+    static final String SEQUENCE_PREFIX = "rect_case_no_";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separateTransaction;
     private final String prefix;
     private final ZoneId zone;
+    private final Set<Integer> knownYears = ConcurrentHashMap.newKeySet();
+    private volatile String nextValueSql;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, OrganizationLoader organization,
-            org.shirong.calendar.WorkingCalendar calendar) {
+            WorkingCalendar calendar) {
         this(jdbc, transactionManager, organization.load().organization().casePrefix(), calendar.zone());
     }
 
@@ -37,24 +51,35 @@ class CaseNumbers {
 
     String next(Clock clock) {
         int year = clock.instant().atZone(zone).getYear();
-        ensureYear(year);
-        jdbc.update("update rect_case_sequence set last_value = last_value + 1 where seq_year = ?", year);
-        Long value = jdbc.queryForObject("select last_value from rect_case_sequence where seq_year = ?", Long.class, year);
+        ensureSequence(year);
+        Long value = jdbc.queryForObject(nextValueSql().formatted(SEQUENCE_PREFIX + year), Long.class);
         return "%s-%d-%06d".formatted(prefix, year, value);
     }
 
-    /** Creates the year's counter in its own transaction, so that a concurrent creator cannot spoil the caller's. */
-    private void ensureYear(int year) {
-        Integer rows = jdbc.queryForObject("select count(*) from rect_case_sequence where seq_year = ?", Integer.class, year);
-        if (rows != null && rows > 0) {
+    /**
+     * Creates the year's sequence once, in its own transaction: H2 commits the surrounding transaction
+     * on DDL, and a creation rolled back with the caller's case would leave the next caller without it.
+     */
+    private void ensureSequence(int year) {
+        if (knownYears.contains(year)) {
             return;
         }
+        String create = "create sequence if not exists " + SEQUENCE_PREFIX + year + " start with 1";
         try {
-            separateTransaction.executeWithoutResult(s -> jdbc.update(
-                    "insert into rect_case_sequence (seq_year, last_value) select ?, 0 where not exists"
-                            + " (select 1 from rect_case_sequence where seq_year = ?)", year, year));
-        } catch (org.springframework.dao.DuplicateKeyException createdByAnotherNode) {
-            // the other node's row serves as well
+            separateTransaction.executeWithoutResult(s -> jdbc.execute(create));
+        } catch (DataAccessException createdByAnotherNodeAtTheSameTime) {
+            // PostgreSQL lets one of two simultaneous "if not exists" creations fail; the other's sequence serves.
+            separateTransaction.executeWithoutResult(s -> jdbc.execute(create));
         }
+        knownYears.add(year);
+    }
+
+    /** {@code nextval('…')} on PostgreSQL, the standard {@code next value for …} elsewhere (H2). */
+    private String nextValueSql() {
+        if (nextValueSql == null) {
+            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            nextValueSql = "PostgreSQL".equalsIgnoreCase(product) ? "select nextval('%s')" : "select next value for %s";
+        }
+        return nextValueSql;
     }
 }

@@ -14,17 +14,10 @@ public final class RectificationProcess {
     public static final String TASK_APPROVE_SECOND_EXTENSION = "Task_ApproveSecondExtension";
     public static final String TASK_APPROVE_SUSPENSION = "Task_ApproveSuspension";
     public static final String TASK_RESUME = "Task_ResumeCase";
-    public static final String TASK_WARN = "Task_WarnLeadUnit";
-    public static final String TASK_MARK_OVERDUE = "Task_MarkCaseOverdue";
     public static final String TASK_SUPERVISE = "Task_SuperviseCase";
-    public static final String TASK_ESCALATE = "Task_EscalateCase";
     public static final String TASK_VERIFY = "Task_VerifyRectification";
     public static final String TASK_CLOSE = "Task_CloseCase";
     public static final String TASK_NOTIFY_DISPATCHED = "Task_NotifyCaseDispatched";
-    public static final String TASK_NOTIFY_WARNING = "Task_NotifyCaseWarning";
-    public static final String TASK_NOTIFY_OVERDUE = "Task_NotifyCaseOverdue";
-    public static final String TASK_NOTIFY_ESCALATED = "Task_NotifyCaseEscalated";
-    public static final String TASK_NOTIFY_VERIFICATION_FAILED = "Task_NotifyVerificationFailed";
     public static final String BOUNDARY_WARNING = "BoundaryEvent_WarningReached";
     public static final String BOUNDARY_DEADLINE = "BoundaryEvent_DeadlineReached";
     public static final String BOUNDARY_ESCALATION = "BoundaryEvent_EscalationReached";

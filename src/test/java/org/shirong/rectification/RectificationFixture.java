@@ -79,6 +79,5 @@ final class RectificationFixture {
         jdbc.update("delete from rect_case_extension");
         jdbc.update("delete from rect_case_event");
         jdbc.update("delete from rect_case");
-        jdbc.update("delete from rect_case_sequence");
     }
 }

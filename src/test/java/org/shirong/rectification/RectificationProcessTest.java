@@ -94,6 +94,10 @@ class RectificationProcessTest {
         return DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(instant.atZone(SHANGHAI));
     }
 
+    private static long asyncJobs(ProcessInstance pi) {
+        return managementService().createJobQuery().processInstanceId(pi.getId()).messages().count();
+    }
+
     private void claim(ProcessInstance pi) {
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, CLAIM));
     }
@@ -108,7 +112,8 @@ class RectificationProcessTest {
         assertThat(c.leadUnit()).isEqualTo("huanwei");
         assertThat(pi).isWaitingAt(TASK_CLAIM);
         assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("huanwei").hasDueDate(Date.from(c.dueAt()));
-        execute(job(TASK_NOTIFY_DISPATCHED, pi));
+        // The notice is queued in the dispatch's own transaction: no job is left that could race the unit's claim.
+        assertThat(asyncJobs(pi)).isZero();
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched");
         assertThat(fixture.notifications.latestBody("huanwei1", "case-dispatched"))
                 .contains(c.caseNo(), "九亭大街 12 号门前问题", "九亭大街 12 号", "整改期限：" + display(c.dueAt()))
@@ -160,7 +165,6 @@ class RectificationProcessTest {
     void returnedCaseIsRedispatchedByTheOfficeAndClaimedByTheNewUnitOnANewClock() {
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
-        execute(job(TASK_NOTIFY_DISPATCHED, pi));
         clockAt(at("2026-03-02T10:00"));
 
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "属于绿化，应由农副公司处理"));
@@ -176,7 +180,6 @@ class RectificationProcessTest {
         // 4 工作时 (暴露垃圾) from 10:00: 1.5 h to 11:30, 2.5 h from 13:00 → 15:30.
         assertThat(redispatched.dueAt()).isEqualTo(at("2026-03-02T15:30"));
         assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("nongfu");
-        execute(job(TASK_NOTIFY_DISPATCHED, pi));
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched");
         assertThat(fixture.notifications.inbox("nongfu1")).containsExactly("case-dispatched");
         assertThat(fixture.notifications.latestBody("nongfu1", "case-dispatched")).contains(display(at("2026-03-02T15:30")));
@@ -197,12 +200,10 @@ class RectificationProcessTest {
         assertThat(rework.status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
         assertThat(rework.dueAt()).isEqualTo(c.dueAt());
         assertThat(task(TASK_RECTIFY, pi)).hasDueDate(Date.from(c.dueAt()));
-        execute(job(TASK_NOTIFY_VERIFICATION_FAILED, pi));
         assertThat(fixture.notifications.latestBody("huanwei1", "verification-failed")).contains("墙角仍有垃圾", "第 1 次返工");
 
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
         complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "仍有污渍"));
-        execute(job(TASK_NOTIFY_VERIFICATION_FAILED, pi));
         assertThat(fixture.notifications.inbox("huanwei1")).filteredOn("verification-failed"::equals).hasSize(2);
         assertThat(fixture.notifications.latestBody("huanwei1", "verification-failed")).contains("仍有污渍", "第 2 次返工");
     }
@@ -221,20 +222,17 @@ class RectificationProcessTest {
         assertThat(c.dueAt()).isEqualTo(at("2026-05-09T10:00"));
         assertThat(c.escalateAt()).isEqualTo(at("2026-05-15T10:00"));
         claim(pi);
-        execute(job(TASK_NOTIFY_DISPATCHED, pi));
 
         clockAt(at("2026-05-08T10:00"));
         execute(job(BOUNDARY_WARNING, pi));
-        execute(job(TASK_WARN, pi));
+        // The whole warning branch ran in the timer's job, leaving no second job to race the unit's work.
+        assertThat(asyncJobs(pi)).isZero();
         assertThat(record(c).warningSent()).isTrue();
-        execute(job(TASK_NOTIFY_WARNING, pi));
         assertThat(fixture.notifications.inbox("nongfu2")).containsExactly("case-dispatched", "case-warning");
 
         clockAt(at("2026-05-09T10:00"));
         execute(job(BOUNDARY_DEADLINE, pi));
-        execute(job(TASK_MARK_OVERDUE, pi));
         assertThat(record(c).overdue()).isTrue();
-        execute(job(TASK_NOTIFY_OVERDUE, pi));
         assertThat(fixture.notifications.inbox("chuangban1")).containsExactly("case-overdue");
         assertThat(fixture.notifications.inbox("nongfu1")).endsWith("case-overdue");
         assertThat(fixture.notifications.inbox("nongfu2")).doesNotContain("case-overdue");
@@ -243,25 +241,17 @@ class RectificationProcessTest {
 
         clockAt(at("2026-05-15T10:00"));
         execute(job(BOUNDARY_ESCALATION, pi));
-        execute(job(TASK_ESCALATE, pi));
         assertThat(record(c).escalated()).isTrue();
-        execute(job(TASK_NOTIFY_ESCALATED, pi));
         assertThat(fixture.notifications.inbox("lingdao1")).containsExactly("case-escalated");
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
 
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
         complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "未补种"));
-        execute(job(TASK_NOTIFY_VERIFICATION_FAILED, pi));
         long rows = fixture.notifications.outboxRows(c.caseNo());
         // Back in handling after the deadlines passed: the timers fire again but nothing is given twice.
         execute(job(BOUNDARY_WARNING, pi));
-        execute(job(TASK_WARN, pi));
-        execute(job(TASK_NOTIFY_WARNING, pi));
         execute(job(BOUNDARY_DEADLINE, pi));
-        execute(job(TASK_MARK_OVERDUE, pi));
         execute(job(BOUNDARY_ESCALATION, pi));
-        execute(job(TASK_ESCALATE, pi));
-        execute(job(TASK_NOTIFY_ESCALATED, pi));
         assertThat(pi).hasPassed(END_ALREADY_SUPERVISED);
         // The warning and escalation send tasks ran a second time for the same instants: nothing new queued.
         assertThat(fixture.notifications.outboxRows(c.caseNo())).isEqualTo(rows);

@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole application with the production profile on an embedded PostgreSQL, on a random port, with
- * its own engine name and no job executor, as the PostgreSQL tests start it.
+ * its own engine name and (unless asked for) no job executor, as the PostgreSQL tests start it.
  */
 public final class ShirongOnPostgres {
 
@@ -25,15 +25,25 @@ public final class ShirongOnPostgres {
 
     /** Starts Shirong on {@code postgres}; without {@code adminPassword} the production profile is expected to refuse. */
     public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword) {
-        return start(postgres, adminPassword, RECOVERY_PASSWORD);
+        return start(postgres, adminPassword, RECOVERY_PASSWORD, false);
     }
 
     /** As {@link #start(EmbeddedPostgres, String)}, with the recovery administrator's password (null: none). */
     public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword, String recoveryPassword) {
+        return start(postgres, adminPassword, recoveryPassword, false);
+    }
+
+    /** As above; with {@code jobExecutor} the engine runs its jobs (timers, async steps) as in production. */
+    public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword, boolean jobExecutor) {
+        return start(postgres, adminPassword, RECOVERY_PASSWORD, jobExecutor);
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword,
+            String recoveryPassword, boolean jobExecutor) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
-                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.job-execution.enabled=" + jobExecutor,
                 "--SHIRONG_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--SHIRONG_DB_USER=postgres",
                 "--SHIRONG_DB_PASSWORD=postgres"));

@@ -1,0 +1,244 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongOnPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Users' requests racing the engine's own background work on PostgreSQL, with the job executor on:
+ * four clients drive 200 cases from report to closure over HTTP (every answer must be 2xx), and single
+ * reports sent while a large import runs are answered at once, not after the import.
+ */
+class CaseConcurrencyOnPostgresTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseConcurrencyOnPostgresTest.class);
+    private static final String PASSWORD = "Jiuting#2026-Concurrency";
+    private static final int CASES = 200;
+    private static final int THREADS = 4;
+    private static final int IMPORT_ROWS = 600;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static EmbeddedPostgres postgres;
+    private static ConfigurableApplicationContext context;
+    private static TestRestTemplate rest;
+    private static JdbcTemplate jdbc;
+    private static String engineRest;
+
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        context = ShirongOnPostgres.start(postgres, ShirongOnPostgres.ADMIN_PASSWORD, true);
+        rest = ShirongOnPostgres.adminRest(context);
+        jdbc = context.getBean(JdbcTemplate.class);
+        // The test's engine has a unique name, so engine REST is addressed by that name.
+        engineRest = "/engine-rest/engine/" + context.getBean(ProcessEngine.class).getName();
+        IdentityService identity = context.getBean(IdentityService.class);
+        for (String id : List.of("lvrong1", "chengguan1", "ducha1")) {
+            User user = identity.createUserQuery().userId(id).singleResult();
+            user.setPassword(PASSWORD);
+            identity.saveUser(user);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        context.close();
+        postgres.close();
+    }
+
+    @Test
+    void fourClientsDriveTwoHundredCasesToClosureWithoutAFailedCall() throws Exception {
+        // The second layer (retrying a completion that lost to a timer) is installed in the engine as started in production.
+        assertThat(((ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+                .getCustomPreCommandInterceptorsTxRequired()).extracting(i -> i.getClass().getSimpleName())
+                .contains("CompletionRetryInterceptor");
+        ExecutorService clients = Executors.newFixedThreadPool(THREADS);
+        List<String> caseNos = Collections.synchronizedList(new ArrayList<>());
+        long started = System.nanoTime();
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            int n = i;
+            runs.add(CompletableFuture.runAsync(() -> driveToVerification(n, caseNos), clients));
+        }
+        CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        clients.shutdown();
+        long driven = System.nanoTime();
+        long closed = awaitClosed(caseNos, Duration.ofSeconds(90));
+        LOG.info("W1 {} 个案件、{} 个线程：{} 次调用，失败 {} 次；驱动用时 {} ms，全部结案用时 {} ms", CASES, THREADS, calls.get(),
+                failures.size(), (driven - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        assertThat(failures).isEmpty();
+        assertThat(caseNos).hasSize(CASES);
+        assertThat(closed).isEqualTo(CASES);
+    }
+
+    @Test
+    void singleReportsAreAnsweredPromptlyWhileALargeImportRuns() throws Exception {
+        StringBuilder csv = new StringBuilder("externalRef,category,title,location,description,urgency\n");
+        for (int i = 0; i < IMPORT_ROWS; i++) {
+            csv.append("IMP-").append(i).append(",ILLEGAL_STALL,占道经营 ").append(i).append(",九亭大街 ").append(i)
+                    .append(" 号,,一般\n");
+        }
+        long started = System.nanoTime();
+        CompletableFuture<ResponseEntity<Map>> importing = CompletableFuture.supplyAsync(() -> upload(csv.toString()));
+        Thread.sleep(2_000);
+        List<long[]> singles = new ArrayList<>();
+        for (int i = 0; !importing.isDone() && i < 10; i++) {
+            String ref = "SINGLE-" + i;
+            long sent = System.nanoTime();
+            ResponseEntity<String> answer = call("单件上报", () -> as("lvrong1").postForEntity("/api/cases", json(report(ref)), String.class));
+            long answered = System.nanoTime();
+            assertThat(answer.getStatusCode().value()).isEqualTo(201);
+            singles.add(new long[] {(answered - sent) / 1_000_000, (answered - started) / 1_000_000});
+            Thread.sleep(1_000);
+        }
+        ResponseEntity<Map> imported = importing.get(5, TimeUnit.MINUTES);
+        long importMs = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("导入 {} 行用时 {} ms；其间单件上报（用时 ms，距导入开始 ms）：{}", IMPORT_ROWS, importMs,
+                singles.stream().map(s -> s[0] + "@" + s[1]).toList());
+        assertThat(imported.getStatusCode().value()).isEqualTo(200);
+        assertThat(imported.getBody()).containsEntry("created", IMPORT_ROWS);
+        assertThat(singles).as("import finished before a single report could be sent").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(singles).allSatisfy(s -> {
+            assertThat(s[0]).as("single report answered in (ms)").isLessThan(5_000);
+            assertThat(s[1]).as("single report answered before the import ended").isLessThan(importMs);
+        });
+        assertThat(failures).isEmpty();
+    }
+
+    private void driveToVerification(int n, List<String> caseNos) {
+        ResponseEntity<String> reported = call("上报", () -> as("lvrong1").postForEntity("/api/cases", json(report("W1-" + n)), String.class));
+        if (!reported.getStatusCode().is2xxSuccessful()) {
+            return;
+        }
+        String caseNo = (String) read(reported.getBody(), new TypeReference<Map<String, Object>>() { }).get("caseNo");
+        caseNos.add(caseNo);
+        if (!completeOwnTask("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}")) {
+            return;
+        }
+        String photo = Base64.getEncoder().encodeToString(CaseApiTest.PNG);
+        if (!completeOwnTask("chengguan1", caseNo, "Task_RectifyProblem", "{\"rectifyAction\":{\"value\":\"submit\"},"
+                + "\"measures\":{\"value\":\"已清理\"},\"photoAfter\":{\"type\":\"File\",\"value\":\"" + photo
+                + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}")) {
+            return;
+        }
+        completeOwnTask("ducha1", caseNo, "Task_VerifyRectification",
+                "{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已整改到位\"}}");
+    }
+
+    /** Finds the case's task as {@code user}, claims it and completes it with {@code variables}; false after a failed call. */
+    private boolean completeOwnTask(String user, String caseNo, String taskKey, String variables) {
+        ResponseEntity<String> found = call("查询 " + taskKey, () -> as(user).getForEntity(
+                engineRest + "/task?processInstanceBusinessKey=" + caseNo + "&taskDefinitionKey=" + taskKey + "&maxResults=10", String.class));
+        if (!found.getStatusCode().is2xxSuccessful()) {
+            return false;
+        }
+        List<Map<String, Object>> tasks = read(found.getBody(), new TypeReference<>() { });
+        if (tasks.size() != 1) {
+            failures.add(caseNo + " " + taskKey + "：找到 " + tasks.size() + " 个任务");
+            return false;
+        }
+        String id = (String) tasks.get(0).get("id");
+        return call("认领 " + taskKey, () -> as(user).postForEntity(engineRest + "/task/" + id + "/claim",
+                        json("{\"userId\":\"" + user + "\"}"), String.class)).getStatusCode().is2xxSuccessful()
+                && call("完成 " + taskKey, () -> as(user).postForEntity(engineRest + "/task/" + id + "/complete",
+                        json("{\"variables\":" + variables + "}"), String.class)).getStatusCode().is2xxSuccessful();
+    }
+
+    private ResponseEntity<String> call(String step, Supplier<ResponseEntity<String>> request) {
+        calls.incrementAndGet();
+        ResponseEntity<String> answer = request.get();
+        if (!answer.getStatusCode().is2xxSuccessful()) {
+            String body = answer.getBody() == null ? "" : answer.getBody();
+            failures.add(step + " → " + answer.getStatusCode().value() + " " + body.substring(0, Math.min(200, body.length())));
+        }
+        return answer;
+    }
+
+    private static long awaitClosed(List<String> caseNos, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long closed = 0;
+        while (System.nanoTime() < deadline) {
+            closed = jdbc.queryForObject("select count(*) from rect_case where external_ref like 'W1-%' and status = 'CLOSED'", Long.class);
+            if (closed == caseNos.size()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return closed;
+    }
+
+    private static TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, PASSWORD);
+    }
+
+    private static String report(String externalRef) {
+        return """
+                {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
+                 "location":{"address":"沪亭北路 100 号"},"externalRef":"%s"}
+                """.formatted(externalRef);
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static ResponseEntity<Map> upload(String csv) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "import.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private static <T> T read(String body, TypeReference<T> type) {
+        try {
+            return JSON.readValue(body, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(body, e);
+        }
+    }
+}
