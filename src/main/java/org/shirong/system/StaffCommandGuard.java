@@ -97,12 +97,17 @@ class StaffCommandGuard extends CommandInterceptor {
             }
             Set<String> editable = formFields.editable(task, commandContext);
             submitted.forEach((name, value) -> {
-                if (!editable.contains(name) && !Objects.equals(plain(task.getVariable(name)), plain(value))) {
+                if (!editable.contains(name) && !unchanged(plain(task.getVariable(name)), plain(value))) {
                     throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
                 }
             });
             return null;
         });
+    }
+
+    /** A read-only field sent back as it was; one the process never set comes back empty from the form. */
+    private static boolean unchanged(Object current, Object submitted) {
+        return Objects.equals(current, submitted) || current == null && "".equals(submitted);
     }
 
     private static Object plain(Object value) {

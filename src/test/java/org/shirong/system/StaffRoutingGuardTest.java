@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.shirong.campaign.WorkAssignmentProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -106,6 +107,25 @@ class StaffRoutingGuardTest {
                 "{\"variables\":{\"claimDecision\":{\"value\":\"claim\"},\"caseNo\":{\"value\":\"" + caseNo + "\"}}}"), String.class);
         assertThat(asTasklistSends.getStatusCode().value()).as(asTasklistSends.getBody()).isEqualTo(204);
         assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "leadUnit")).isEqualTo("huanwei");
+    }
+
+    @Test
+    void aFormsReadOnlyFieldsComeBackAsTasklistSendsThemButCannotBeChanged() {
+        String instance = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+                WorkAssignmentProcess.VAR_TITLE, "清理乱堆物", WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
+                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+        Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        TestRestTemplate chengguan = as("chengguan1");
+        ResponseEntity<String> retitled = chengguan.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
+                "{\"variables\":{\"title\":{\"value\":\"别的事项\"},\"handlingResult\":{\"value\":\"已清理\"},"
+                        + "\"handled\":{\"value\":true}}}"), String.class);
+        assertThat(retitled.getStatusCode().value()).isEqualTo(400);
+        assertThat(retitled.getBody()).contains("title");
+        ResponseEntity<String> asTasklist = chengguan.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
+                "{\"variables\":{\"title\":{\"value\":\"清理乱堆物\"},\"requirement\":{\"value\":\"本周内完成\"},"
+                        + "\"reviewComment\":{\"value\":\"\"},\"handlingResult\":{\"value\":\"已清理\"},"
+                        + "\"handled\":{\"value\":true}}}"), String.class);
+        assertThat(asTasklist.getStatusCode().value()).as(asTasklist.getBody()).isEqualTo(204);
     }
 
     @Test
