@@ -26,9 +26,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
  * a staff call may not edit a task's properties, candidate groups or process variables directly, may
- * hand a task only to a colleague of a shared group, and completing a
- * task may set only the fields its form lets the assignee fill in; the form's read-only fields may be
- * sent back, but only unchanged. The processes themselves, the job executor and administrators are
+ * hand a task only to a colleague of a shared group, and completing a task may set only the fields
+ * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged. The processes themselves, the job executor and administrators are
  * not affected (see {@link EngineCaller}).
  */
 class StaffCommandGuard extends CommandInterceptor {
@@ -36,9 +35,9 @@ class StaffCommandGuard extends CommandInterceptor {
     private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
     private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
     private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
+    private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
     private static final Field ASSIGNEE = CommandFields.of(AbstractAddIdentityLinkCmd.class, "userId");
     private static final Field DELEGATE = CommandFields.of(DelegateTaskCmd.class, "userId");
-    private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
 
     private final ProcessEngineConfigurationImpl configuration;
     private final TaskFormFields formFields = new TaskFormFields();
