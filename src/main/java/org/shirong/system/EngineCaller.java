@@ -24,8 +24,12 @@ final class EngineCaller {
         if (authentication == null || authentication.getUserId() == null) {
             return Optional.empty();
         }
-        boolean administrator = authentication.getGroupIds() != null
+        return administrator(authentication) ? Optional.empty() : Optional.of(authentication);
+    }
+
+    /** Whether the logged-in caller is a member of {@code camunda-admin}. */
+    static boolean administrator(Authentication authentication) {
+        return authentication != null && authentication.getGroupIds() != null
                 && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
-        return administrator ? Optional.empty() : Optional.of(authentication);
     }
 }

@@ -1,10 +1,7 @@
 package org.shirong.system;
 
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +37,8 @@ class LoginLockController {
     }
 
     private void requireAdministrator() {
-        Authentication caller = identityService.getCurrentAuthentication();
-        if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-            throw new AuthorizationException("只有系统管理员可以查看和解除登录锁定。");
+        if (!EngineCaller.administrator(identityService.getCurrentAuthentication())) {
+            throw new ForbiddenException("ADMIN_ONLY", "只有系统管理员可以查看和解除登录锁定。");
         }
     }
 }
