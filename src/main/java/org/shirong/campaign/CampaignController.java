@@ -1,5 +1,9 @@
 package org.shirong.campaign;
 
+import org.shirong.system.ProcessDefinitions;
+import org.camunda.bpm.engine.IdentityService;
+import org.shirong.organization.CallerOrganization;
+import org.springframework.web.bind.annotation.RequestParam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -26,13 +30,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/campaigns")
 class CampaignController {
 
+    private final ProcessDefinitions definitions;
+
     private final CampaignRegistration registration;
     private final CampaignOverview overview;
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
+    private final IdentityService identityService;
+    private final CallerOrganization callerOrganization;
 
-    CampaignController(CampaignRegistration registration, CampaignOverview overview, RuntimeService runtimeService,
-            ObjectMapper json) {
+    CampaignController(ProcessDefinitions definitions, CampaignRegistration registration, CampaignOverview overview, RuntimeService runtimeService,
+            ObjectMapper json, IdentityService identityService, CallerOrganization callerOrganization) {
+        this.definitions = definitions;
+        this.identityService = identityService;
+        this.callerOrganization = callerOrganization;
         this.registration = registration;
         this.overview = overview;
         this.runtimeService = runtimeService;
@@ -42,8 +53,10 @@ class CampaignController {
     /** Checks everything first (400 naming each field), then starts CampaignProcess as the caller (403 if they may not). */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    ResponseEntity<CampaignOverview.Detail> start(@RequestBody CampaignStartRequest request) throws JsonProcessingException {
-        var errors = registration.check(request);
+    ResponseEntity<CampaignOverview.Detail> start(@RequestBody CampaignStartRequest request,
+            @RequestParam(required = false) String organization) throws JsonProcessingException {
+        String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
+        var errors = registration.check(own, request);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -55,17 +68,17 @@ class CampaignController {
         if (request.dates() != null) {
             variables.put(CampaignProcess.VAR_DATES, json.writeValueAsString(request.dates()));
         }
-        runtimeService.createProcessInstanceByKey(CampaignProcess.KEY).businessKey(code).setVariables(variables).execute();
-        return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code));
+        runtimeService.createProcessInstanceById(definitions.latestId(CampaignProcess.KEY, own)).businessKey(code).setVariables(variables).execute();
+        return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code, callerOrganization.readable(identityService.getCurrentAuthentication())));
     }
 
     @GetMapping
     List<CampaignOverview.Summary> all() {
-        return overview.all();
+        return overview.all(callerOrganization.readable(identityService.getCurrentAuthentication()));
     }
 
     @GetMapping("/{code}")
     CampaignOverview.Detail get(@PathVariable String code) {
-        return overview.get(code);
+        return overview.get(code, callerOrganization.readable(identityService.getCurrentAuthentication()));
     }
 }

@@ -51,13 +51,14 @@ class CampaignOverview {
     }
 
     @Transactional(readOnly = true)
-    List<Summary> all() {
-        return records.all().stream().map(c -> summary(c, records.phases(c.code()))).toList();
+    /** The campaigns of the organisations the caller belongs to (all for an administrator). */
+    List<Summary> all(java.util.function.Predicate<String> readableOrganization) {
+        return records.all().stream().filter(c -> readableOrganization.test(c.tenantId())).map(c -> summary(c, records.phases(c.code()))).toList();
     }
 
     @Transactional(readOnly = true)
-    Detail get(String code) {
-        Campaign c = records.find(code).orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+    Detail get(String code, java.util.function.Predicate<String> readableOrganization) {
+        Campaign c = records.find(code).filter(found -> readableOrganization.test(found.tenantId())).orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
         List<PhaseRow> phases = records.phases(code);
         List<TaskRow> tasks = records.tasks(code);
         List<PhaseView> phaseViews = phases.stream().map(p -> {

@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * hands out (月报告, 检查), counted in days from the day the cycle runs.
  */
 @ConfigurationProperties("shirong.campaigns")
-record CampaignProperties(@DefaultValue("campaigns") String folder, @DefaultValue("P7D") Period cycleTaskTime) {
+record CampaignProperties(@DefaultValue("P7D") Period cycleTaskTime) {
 }

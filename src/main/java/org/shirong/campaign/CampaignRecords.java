@@ -23,7 +23,7 @@ class CampaignRecords {
     static final String DONE = "DONE";
 
     record Campaign(String code, String name, String templateId, String templateName, String processInstanceId,
-            String status, int currentPhase, String startedBy, Instant startedAt, Instant endedAt) {
+            String status, int currentPhase, String startedBy, Instant startedAt, Instant endedAt, String tenantId) {
     }
 
     record PhaseRow(int no, String phaseId, String name, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
@@ -55,8 +55,8 @@ class CampaignRecords {
 
     void insert(Campaign c) {
         jdbc.update("insert into campaign (code, name, template_id, template_name, process_instance_id, status, current_phase,"
-                + " started_by, started_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)", c.code(), c.name(), c.templateId(),
-                c.templateName(), c.processInstanceId(), RUNNING, c.startedBy(), ts(c.startedAt()));
+                + " started_by, started_at, tenant_id) values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", c.code(), c.name(), c.templateId(),
+                c.templateName(), c.processInstanceId(), RUNNING, c.startedBy(), ts(c.startedAt()), c.tenantId());
     }
 
     void insertPhase(String code, PhaseRow p) {
@@ -180,7 +180,8 @@ class CampaignRecords {
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {
         return new Campaign(rs.getString("code"), rs.getString("name"), rs.getString("template_id"),
                 rs.getString("template_name"), rs.getString("process_instance_id"), rs.getString("status"),
-                rs.getInt("current_phase"), rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "ended_at"));
+                rs.getInt("current_phase"), rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "ended_at"),
+                rs.getString("tenant_id"));
     }
 
     private static TaskRow task(ResultSet rs, int row) throws SQLException {

@@ -38,13 +38,13 @@ class CampaignRegistration {
     }
 
     /** What is wrong with the request; empty when it can be started. */
-    List<ApiError> check(CampaignStartRequest request) {
-        return evaluate(request).errors();
+    List<ApiError> check(String organization, CampaignStartRequest request) {
+        return evaluate(organization, request).errors();
     }
 
     /** Records the campaign in the caller's transaction; refuses (nothing written) what {@link #check} refuses. */
-    Registered register(CampaignStartRequest request, String actor, String processInstanceId) {
-        Checked checked = evaluate(request);
+    Registered register(String organization, CampaignStartRequest request, String actor, String processInstanceId) {
+        Checked checked = evaluate(organization, request);
         if (!checked.errors().isEmpty()) {
             throw new InvalidRequestException(checked.errors());
         }
@@ -52,7 +52,7 @@ class CampaignRegistration {
         List<PhaseWindow> phases = checked.phases();
         String code = request.code().strip();
         records.insert(new CampaignRecords.Campaign(code, request.name().strip(), template.id(), template.name(),
-                processInstanceId, CampaignRecords.RUNNING, 0, actor, now(), null));
+                processInstanceId, CampaignRecords.RUNNING, 0, actor, now(), null, organization));
         for (int i = 0; i < phases.size(); i++) {
             PhaseWindow p = phases.get(i);
             records.insertPhase(code, new PhaseRow(i + 1, p.phase(), p.name(), p.from(), p.to(), p.start(), p.end(), null, null, null));
@@ -68,9 +68,9 @@ class CampaignRegistration {
     private record Checked(CampaignTemplate template, List<PhaseWindow> phases, List<ApiError> errors) {
     }
 
-    private Checked evaluate(CampaignStartRequest request) {
+    private Checked evaluate(String organization, CampaignStartRequest request) {
         List<ApiError> errors = new ArrayList<>();
-        Optional<CampaignTemplate> template = template(request, errors);
+        Optional<CampaignTemplate> template = template(organization, request, errors);
         if (template.isEmpty()) {
             return new Checked(null, List.of(), errors);
         }
@@ -82,21 +82,23 @@ class CampaignRegistration {
         return new Checked(template.get(), result.phases(), errors);
     }
 
-    private Optional<CampaignTemplate> template(CampaignStartRequest request, List<ApiError> errors) {
+    /** A template of the organisation the campaign is to run in: another organisation's templates are not offered. */
+    private Optional<CampaignTemplate> template(String organization, CampaignStartRequest request, List<ApiError> errors) {
         if (request.template() == null || request.template().isBlank()) {
-            errors.add(ApiError.field("template", "REQUIRED", "请选择活动模板（" + templateIds() + "）"));
+            errors.add(ApiError.field("template", "REQUIRED", "请选择活动模板（" + templateIds(organization) + "）"));
             return Optional.empty();
         }
-        Optional<CampaignTemplate> template = templates.find(request.template().strip());
+        Optional<CampaignTemplate> template = templates.find(request.template().strip())
+                .filter(t -> templates.organizationOf(t.id()).orElse("").equals(organization));
         if (template.isEmpty()) {
             errors.add(ApiError.field("template", "UNKNOWN_TEMPLATE",
-                    "没有活动模板 " + request.template().strip() + "（可选：" + templateIds() + "）"));
+                    "没有活动模板 " + request.template().strip() + "（可选：" + templateIds(organization) + "）"));
         }
         return template;
     }
 
-    private String templateIds() {
-        return String.join("、", templates.all().stream().map(CampaignTemplate::id).toList());
+    private String templateIds(String organization) {
+        return String.join("、", templates.all(organization).stream().map(CampaignTemplate::id).toList());
     }
 
     private LocalDate today() {

@@ -51,8 +51,8 @@ class CampaignTaskResults {
     }
 
     /** The categories a finding may name, for the form: 名称（代码）, one group per line. */
-    String categoryList() {
-        return catalogue.all().stream().filter(c -> c.applicable())
+    String categoryList(String organization) {
+        return catalogue.all(organization).stream().filter(c -> c.applicable())
                 .collect(Collectors.groupingBy(c -> c.group().label(), java.util.LinkedHashMap::new,
                         Collectors.mapping(c -> c.name(), Collectors.joining("、"))))
                 .entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("\n"));
@@ -100,7 +100,7 @@ class CampaignTaskResults {
         List<String> caseNos = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             try {
-                var reported = cases.report(found.get(i), user);
+                var reported = cases.report(organization(task), found.get(i), user);
                 caseNos.add(reported.record().caseNo());
                 if (reported.created()) {
                     records.linkCase(task.campaignCode(), reported.record().caseNo(), taskId, task.findingsSource());
@@ -112,6 +112,11 @@ class CampaignTaskResults {
         }
         String summary = caseNos.isEmpty() ? "未发现问题。" : "发现问题 " + caseNos.size() + " 条，已立案：" + String.join("、", caseNos) + "。";
         done(taskId, summary + result, user);
+    }
+
+    /** The organisation the task's campaign runs in. */
+    private String organization(TaskRow task) {
+        return records.find(task.campaignCode()).map(CampaignRecords.Campaign::tenantId).orElseThrow();
     }
 
     private NewCase newCase(TaskRow task, Map<String, Object> row, int index, boolean siteCheck) {
@@ -128,7 +133,7 @@ class CampaignTaskResults {
         if (category.isEmpty()) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：请填写问题类别（第三列，如 暴露垃圾）");
         }
-        CategoryNames names = catalogue.names();
+        CategoryNames names = catalogue.names(organization(task));
         String named = category;
         category = names.codeOf(named).orElseThrow(() ->
                 new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：" + names.unknown(named)));

@@ -1,5 +1,6 @@
 package org.shirong.campaign;
 
+import org.shirong.system.ProcessDefinitions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Service;
 @Service
 class CampaignTasks {
 
+    private final ProcessDefinitions definitions;
+
     static final String SITE_CHECK_RULE = "本活动规定：市民反映的问题须逐一到现场核查后再立案，每行第四列写明现场核查情况。";
 
     /** Phase and cycle tasks fall due at the end of the working day. */
@@ -47,8 +50,9 @@ class CampaignTasks {
     private final ZoneId zone;
     private final Period cycleTaskTime;
 
-    CampaignTasks(CampaignRecords records, CampaignTemplates templates, CategoryCatalogue catalogue,
+    CampaignTasks(ProcessDefinitions definitions, CampaignRecords records, CampaignTemplates templates, CategoryCatalogue catalogue,
             OrganizationRecords organization, RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendar calendar, CampaignProperties properties) {
+        this.definitions = definitions;
         this.records = records;
         this.templates = templates;
         this.catalogue = catalogue;
@@ -72,7 +76,7 @@ class CampaignTasks {
             }
             LocalDate dueDay = phase.lastDay().minus(def.dueBeforePhaseEnd() == null ? Period.ZERO : def.dueBeforePhaseEnd());
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
-            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), catalogue, names)) {
+            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
                         null, null, null, now(), null), a.requirement(), null);
@@ -92,7 +96,8 @@ class CampaignTasks {
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
                 ? cycle.scorePeriod().code(runDay) : null;
         int issued = 0;
-        for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, catalogue, organization.unitNames())) {
+        for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, category -> catalogue.find(campaign.tenantId(), category),
+                organization.unitNames())) {
             issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod) ? 1 : 0;
@@ -133,8 +138,8 @@ class CampaignTasks {
         if (scorePeriod != null) {
             variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
         }
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(CampaignTaskProcess.KEY)
-                .businessKey(campaign.code()).setVariables(variables).execute().getId());
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(CampaignTaskProcess.KEY, campaign.tenantId())
+                ).businessKey(campaign.code()).setVariables(variables).execute().getId());
         records.setTaskProcess(id.get(), instanceId);
         return true;
     }
@@ -145,7 +150,7 @@ class CampaignTasks {
 
     CampaignTemplate template(Campaign campaign) {
         return templates.find(campaign.templateId()).orElseThrow(() -> new IllegalStateException(
-                "活动 " + campaign.code() + " 的模板 " + campaign.templateId() + " 已不在 config/campaigns/ 中"));
+                "活动 " + campaign.code() + " 的模板 " + campaign.templateId() + " 已不在 config/organizations/" + campaign.tenantId() + "/campaigns/ 中"));
     }
 
     static CampaignTemplate.Cycle cycle(CampaignTemplate template, String cycleId) {

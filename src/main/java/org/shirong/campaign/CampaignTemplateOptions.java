@@ -4,7 +4,7 @@ import java.util.List;
 import org.shirong.system.FormSelectOptions;
 import org.springframework.stereotype.Component;
 
-/** The start form's 活动模板 offers every template in {@code config/campaigns/}: a new file is offered after a restart. */
+/** The start form's 活动模板 offers the organisation's templates ({@code campaigns/} of its folder): a new file is offered after a restart. */
 @Component
 class CampaignTemplateOptions implements FormSelectOptions {
 
@@ -27,7 +27,7 @@ class CampaignTemplateOptions implements FormSelectOptions {
     }
 
     @Override
-    public List<Option> options() {
-        return templates.all().stream().map(t -> new Option(t.name() + "（" + t.id() + "）", t.id())).toList();
+    public List<Option> options(String organization) {
+        return templates.all(organization).stream().map(t -> new Option(t.name() + "（" + t.id() + "）", t.id())).toList();
     }
 }

@@ -26,7 +26,7 @@ class ConveneMeetingDelegate implements JavaDelegate {
         String code = execution.getProcessBusinessKey();
         CampaignTemplate.Cycle cycle = cycles.cycle(code, (String) execution.getVariable(CampaignProcess.VAR_CYCLE_ID));
         Date at = (Date) execution.getVariable(CampaignProcess.VAR_NEXT_RUN_AT);
-        meetings.convene(code, (String) execution.getVariable(CampaignProcess.VAR_CAMPAIGN_NAME), cycle.id(), cycle.name(),
+        meetings.convene(execution.getTenantId(), code, (String) execution.getVariable(CampaignProcess.VAR_CAMPAIGN_NAME), cycle.id(), cycle.name(),
                 cycle.who(), at.toInstant(), (String) execution.getVariable(CampaignProcess.VAR_SCORE_PERIOD));
     }
 }

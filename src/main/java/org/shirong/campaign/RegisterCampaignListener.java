@@ -37,7 +37,7 @@ class RegisterCampaignListener implements ExecutionListener {
         CampaignStartRequest request = request(execution);
         CampaignRegistration.Registered registered;
         try {
-            registered = registration.register(request, CampaignActors.current(), execution.getProcessInstanceId());
+            registered = registration.register(execution.getTenantId(), request, CampaignActors.current(), execution.getProcessInstanceId());
         } catch (InvalidRequestException refused) {
             throw refusal(refused.errors());
         }

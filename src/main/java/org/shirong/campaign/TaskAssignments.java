@@ -3,9 +3,10 @@ package org.shirong.campaign;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Optional;
-import org.shirong.rectification.CategoryCatalogue;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.shirong.rectification.Category;
 
 /**
  * Expands a task's or cycle's {@code who} into the tasks to hand out: one for a named group, one per
@@ -20,8 +21,8 @@ final class TaskAssignments {
     private TaskAssignments() {
     }
 
-    static List<Assignment> expand(CampaignTemplate template, String who, String name, CategoryCatalogue catalogue,
-            Map<String, String> groupNames) {
+    static List<Assignment> expand(CampaignTemplate template, String who, String name,
+            Function<String, Optional<Category>> categories, Map<String, String> groupNames) {
         List<Assignment> result = new ArrayList<>();
         if (CampaignTemplate.EACH_UNIT.equals(who)) {
             for (CampaignTemplate.Participant p : template.participants()) {
@@ -31,7 +32,7 @@ final class TaskAssignments {
         } else if (CampaignTemplate.EACH_ITEM_LEAD.equals(who)) {
             for (CampaignTemplate.Item item : template.items()) {
                 String itemName = item.name() != null ? item.name()
-                        : catalogue.find(item.category()).map(c -> c.name()).orElse(item.category());
+                        : categories.apply(item.category()).map(c -> c.name()).orElse(item.category());
                 result.add(new Assignment(item.category(), name + "（" + itemName + "）", item.lead(), unitOf(template, item.lead()),
                         item.category(), "牵头整治项目：" + itemName
                                 + (item.responsible().isEmpty() ? "" : "；责任单位：" + item.responsible().stream().map(g -> groupNames.getOrDefault(g, g)).collect(Collectors.joining("、")))));

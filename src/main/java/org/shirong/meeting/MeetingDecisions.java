@@ -1,5 +1,6 @@
 package org.shirong.meeting;
 
+import org.shirong.system.ProcessDefinitions;
 import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,14 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class MeetingDecisions {
 
+    private final ProcessDefinitions definitions;
+
     private final MeetingRecords records;
     private final RectificationCases cases;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final MeetingPapers papers;
 
-    MeetingDecisions(MeetingRecords records, RectificationCases cases, RuntimeService runtimeService, SystemAccess systemAccess,
+    MeetingDecisions(ProcessDefinitions definitions, MeetingRecords records, RectificationCases cases, RuntimeService runtimeService, SystemAccess systemAccess,
             MeetingPapers papers) {
+        this.definitions = definitions;
         this.records = records;
         this.cases = cases;
         this.runtimeService = runtimeService;
@@ -55,12 +59,12 @@ class MeetingDecisions {
     private MeetingRecords.Outcome reportCase(MeetingFacts m, DecisionInput d, String unitName, String actor) {
         NewCase c = new NewCase(title(d.content()), d.category(), "NORMAL", CaseSource.MEETING.name(),
                 new NewCase.Location(d.address(), null, null, null), requirement(m, d, unitName), m.caseReference(d.no()));
-        return new MeetingRecords.Outcome(cases.report(c, actor, d.unit()).record().caseNo(), null);
+        return new MeetingRecords.Outcome(cases.report(m.organization(), c, actor, d.unit()).record().caseNo(), null);
     }
 
     private MeetingRecords.Outcome assign(MeetingFacts m, DecisionInput d, String unitName) {
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY)
-                .businessKey(m.campaignCode())
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(WorkAssignmentProcess.KEY, m.organization())
+                ).businessKey(m.campaignCode())
                 .setVariables(Map.of(
                         WorkAssignmentProcess.VAR_TITLE, title(d.content()),
                         WorkAssignmentProcess.VAR_UNIT_GROUP, d.unit(),

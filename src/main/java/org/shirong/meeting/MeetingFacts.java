@@ -10,11 +10,11 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * A meeting as its process knows it. The key ({@code <campaign>/<cycle>/<UTC minute>}) names it in the
+ * A meeting as its process knows it, in the organisation (tenant) of its campaign. The key ({@code <campaign>/<cycle>/<UTC minute>}) names it in the
  * {@code meeting} tables and in its documents' keys, so that retried steps find what they did.
  */
 record MeetingFacts(String campaignCode, String campaignName, String cycleId, String meetingName, String organiserGroup,
-        Instant meetingAt, String scorePeriod) {
+        Instant meetingAt, String scorePeriod, String organization) {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
@@ -25,7 +25,18 @@ record MeetingFacts(String campaignCode, String campaignName, String cycleId, St
         }
         return new MeetingFacts(text(variables, VAR_CAMPAIGN_CODE), text(variables, VAR_CAMPAIGN_NAME),
                 text(variables, VAR_CYCLE_ID), text(variables, VAR_MEETING_NAME), text(variables, VAR_ORGANISER_GROUP),
-                at.toInstant(), text(variables, VAR_SCORE_PERIOD));
+                at.toInstant(), text(variables, VAR_SCORE_PERIOD), tenant(variables));
+    }
+
+    /** The organisation (tenant) the meeting's process runs in. */
+    private static String tenant(VariableScope variables) {
+        if (variables instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            return execution.getTenantId();
+        }
+        if (variables instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
+            return task.getTenantId();
+        }
+        throw new IllegalStateException("无法确定会议所属组织");
     }
 
     static String key(String campaignCode, String cycleId, Instant meetingAt) {

@@ -55,7 +55,7 @@ class MeetingPapers {
         List<Option> units = units(m.campaignCode());
         return new Prepared(period, agenda.url(), !periodScores.named().isEmpty(),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units,
-                categories.all().stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),
+                categories.all(m.organization()).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),
                 units.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
     }
 

@@ -1,5 +1,6 @@
 package org.shirong.meeting;
 
+import org.shirong.system.ProcessDefinitions;
 import static org.shirong.meeting.JointMeetingProcess.*;
 
 import java.time.Instant;
@@ -22,11 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Meetings {
 
+    private final ProcessDefinitions definitions;
+
     private final MeetingRecords records;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
 
-    Meetings(MeetingRecords records, RuntimeService runtimeService, SystemAccess systemAccess) {
+    Meetings(ProcessDefinitions definitions, MeetingRecords records, RuntimeService runtimeService, SystemAccess systemAccess) {
+        this.definitions = definitions;
         this.records = records;
         this.runtimeService = runtimeService;
         this.systemAccess = systemAccess;
@@ -38,7 +42,7 @@ public class Meetings {
 
     /** Starts the meeting unless it was convened already; {@code scorePeriod} may be null (the month before the meeting). */
     @Transactional
-    public Convened convene(String campaignCode, String campaignName, String cycleId, String meetingName,
+    public Convened convene(String organization, String campaignCode, String campaignName, String cycleId, String meetingName,
             String organiserGroup, Instant meetingAt, String scorePeriod) {
         require(campaignCode, "campaignCode");
         require(cycleId, "cycleId");
@@ -52,7 +56,7 @@ public class Meetings {
         }
         MeetingFacts m = new MeetingFacts(campaignCode.strip(), campaignName == null ? campaignCode : campaignName.strip(),
                 cycleId.strip(), meetingName.strip(), organiserGroup.strip(), meetingAt,
-                scorePeriod == null ? "" : scorePeriod.strip());
+                scorePeriod == null ? "" : scorePeriod.strip(), organization);
         String key = m.key();
         var existing = records.meetingInstance(key);
         if (existing.isPresent()) {
@@ -63,7 +67,7 @@ public class Meetings {
         } catch (DuplicateKeyException convenedAtTheSameTime) {
             return new Convened(key, records.meetingInstance(key).orElse(""), false);
         }
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(KEY)
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(KEY, organization))
                 .businessKey(m.campaignCode()).setVariables(variables(m)).execute().getId());
         records.meetingStarted(key, instanceId);
         return new Convened(key, instanceId, true);

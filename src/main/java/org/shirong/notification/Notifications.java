@@ -1,5 +1,6 @@
 package org.shirong.notification;
 
+import org.shirong.system.ProcessDefinitions;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
+    private final ProcessDefinitions definitions;
+
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
     private final NotificationTemplates templates;
@@ -27,9 +30,10 @@ public class Notifications {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
 
-    Notifications(NotificationTemplates templates, NotificationOutbox outbox, InboxRecords inbox,
+    Notifications(ProcessDefinitions definitions, NotificationTemplates templates, NotificationOutbox outbox, InboxRecords inbox,
             List<ExternalChannel> channels, NotificationProperties properties, RuntimeService runtimeService,
             SystemAccess systemAccess) {
+        this.definitions = definitions;
         this.templates = templates;
         this.outbox = outbox;
         this.inbox = inbox;
@@ -53,7 +57,7 @@ public class Notifications {
         for (ExternalChannel channel : channels) {
             for (String target : channel.targets(n.recipients())) {
                 var id = outbox.insertIfAbsent(n, target, channel.channel(), text, OutboxStatus.PENDING);
-                id.ifPresent(this::startDelivery);
+                id.ifPresent(outboxId -> startDelivery(n.organization(), outboxId));
                 queued += id.isPresent() ? 1 : 0;
             }
         }
@@ -61,8 +65,8 @@ public class Notifications {
         return queued;
     }
 
-    private void startDelivery(long outboxId) {
-        systemAccess.run(() -> runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY)
+    private void startDelivery(String organization, long outboxId) {
+        systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(NotificationDeliveryProcess.KEY, organization))
                 .businessKey(Long.toString(outboxId)).execute());
     }
 }

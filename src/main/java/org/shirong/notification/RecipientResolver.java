@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.OrganizationRoles;
 import org.shirong.rectification.RectificationProcess;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +22,12 @@ class RecipientResolver {
 
     private final IdentityService identityService;
     private final OrganizationRecords organization;
-    private final String officeGroup;
-    private final String leadingGroup;
+    private final OrganizationRoles roles;
 
-    RecipientResolver(IdentityService identityService, OrganizationRecords organization,
-            @Value("${shirong.rectification.office-group}") String officeGroup,
-            @Value("${shirong.rectification.leading-group}") String leadingGroup) {
+    RecipientResolver(IdentityService identityService, OrganizationRecords organization, OrganizationRoles roles) {
         this.identityService = identityService;
         this.organization = organization;
-        this.officeGroup = officeGroup;
-        this.leadingGroup = leadingGroup;
+        this.roles = roles;
     }
 
     Recipients resolve(String spec, DelegateExecution execution) {
@@ -49,9 +45,9 @@ class RecipientResolver {
                 String unit = leadUnit(execution);
                 organization.units().stream().filter(u -> u.id().equals(unit)).forEach(u -> users.addAll(u.heads()));
             } else if (item.equals("role:office")) {
-                groups.add(officeGroup);
+                groups.add(roles.office(execution));
             } else if (item.equals("role:leadingGroup")) {
-                groups.add(leadingGroup);
+                groups.add(roles.leading(execution));
             } else if (!item.isEmpty()) {
                 throw new IllegalArgumentException("通知接收人 \"" + item + "\" 无法识别（应为 group:组、user:用户或 role:角色）");
             }

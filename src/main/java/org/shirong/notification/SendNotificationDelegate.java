@@ -36,7 +36,8 @@ class SendNotificationDelegate implements JavaDelegate {
             throw new IllegalStateException("发送任务 " + execution.getCurrentActivityId() + " 缺少输入参数 template");
         }
         notifications.send(new Notification(execution.getProcessBusinessKey(), template.toString(), iteration(execution),
-                model.of(execution), recipients.resolve((String) execution.getVariableLocal(RECIPIENTS), execution)));
+                model.of(execution), recipients.resolve((String) execution.getVariableLocal(RECIPIENTS), execution),
+                execution.getTenantId()));
     }
 
     private static String iteration(DelegateExecution execution) {

@@ -3,16 +3,56 @@ package org.shirong.organization;
 import java.util.List;
 import java.util.Optional;
 
-/** The content of {@code config/organization.yaml}. */
-public record Organization(Info organization, List<GroupDefinition> groups, List<UserDefinition> users) {
+/**
+ * The content of one organisation's {@code config/organizations/<id>/organization.yaml}: a town, street or district
+ * that runs its own campaigns as its own Camunda tenant. Group and user ids are the engine's ids, unique across
+ * every organisation.
+ */
+public record Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
+        List<UserDefinition> users) {
 
-    public record Info(String name, String casePrefix) {
+    /** Who the organisation is; {@code id} is its tenant id, {@code parent} the district a town or street belongs to. */
+    public record Info(String id, String name, Level level, String parent, String casePrefix) {
+    }
+
+    public enum Level {
+        TOWN("镇"), STREET("街道"), DISTRICT("区");
+
+        private final String label;
+
+        Level(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The groups that play a fixed part in the processes: the office (re-dispatch, approvals, supervision, reviews),
+     * the leading group (second extension, suspension), the approvers among its leaders, and who verifies a fix.
+     */
+    public record Roles(String office, String leading, String approvers, String inspectors) {
+    }
+
+    /** A district group's rights over the district's towns and streets. */
+    public record Oversight(String group, List<OversightRight> rights) {
+
+        public List<OversightRight> rights() {
+            return rights == null ? List.of() : rights;
+        }
+    }
+
+    public enum OversightRight {
+        READ, SUPERVISE
     }
 
     public record GroupDefinition(String id, String name, GroupType type, String duties, String parent) {
     }
 
-    public record UserDefinition(String id, String name, String email, List<String> groups, List<String> headOf) {
+    public record UserDefinition(String id, String name, String title, String email, List<String> groups,
+            List<String> headOf) {
 
         public List<String> groups() {
             return groups == null ? List.of() : groups;
@@ -24,12 +64,25 @@ public record Organization(Info organization, List<GroupDefinition> groups, List
     }
 
     public Organization {
+        oversight = oversight == null ? List.of() : List.copyOf(oversight);
         groups = groups == null ? List.of() : List.copyOf(groups);
         users = users == null ? List.of() : List.copyOf(users);
     }
 
+    public String id() {
+        return organization.id();
+    }
+
+    public String name() {
+        return organization.name();
+    }
+
     public Optional<GroupDefinition> group(String id) {
         return groups.stream().filter(g -> g.id().equals(id)).findFirst();
+    }
+
+    public boolean hasGroup(String id) {
+        return group(id).isPresent();
     }
 
     /** The user's own groups and, for committees and property companies, their umbrella units. */

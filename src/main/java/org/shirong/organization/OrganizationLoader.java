@@ -15,27 +15,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.shirong.system.ConfigFile;
 import org.shirong.system.StartupRefusedException;
-import org.springframework.stereotype.Component;
 
-/** Reads and checks {@code organization.yaml}; every problem names the file and the field. */
-@Component
-public class OrganizationLoader {
+/** Reads and checks one organisation's {@code organization.yaml}; every problem names the file and the field. */
+final class OrganizationLoader {
 
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
+    static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9]*");
+    private static final Pattern CASE_PREFIX = Pattern.compile("[A-Z]{1,6}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private final OrganizationProperties properties;
-
-    OrganizationLoader(OrganizationProperties properties) {
-        this.properties = properties;
+    private OrganizationLoader() {
     }
 
-    /** The organisation in force: the configured file, checked. */
-    public Organization load() {
-        return ConfigFile.read(properties.file(), "组织机构文件", OrganizationLoader::read, OrganizationLoader::refused);
+    /** The organisation of {@code config/<file>} (else the bundled copy), checked on its own. */
+    static Organization load(String file) {
+        return ConfigFile.read(file, "组织机构文件", OrganizationLoader::read, OrganizationLoader::refused);
     }
 
     static Organization read(InputStream in, String fileName) {
@@ -64,9 +61,7 @@ public class OrganizationLoader {
 
     private static List<String> check(Organization org) {
         List<String> problems = new ArrayList<>();
-        if (org.organization() == null || blank(org.organization().name())) {
-            problems.add("organization.name: 必须填写镇（街道、区）的名称");
-        }
+        checkInfo(problems, org.organization());
         Set<String> groupIds = new HashSet<>();
         for (int i = 0; i < org.groups().size(); i++) {
             var group = org.groups().get(i);
@@ -104,7 +99,56 @@ public class OrganizationLoader {
             user.headOf().stream().filter(g -> !user.groups().contains(g))
                     .forEach(g -> problems.add(at + ".head-of: \"" + g + "\" 不在该用户的 groups 中"));
         }
+        checkRoles(problems, org);
         return problems;
+    }
+
+    private static void checkInfo(List<String> problems, Organization.Info info) {
+        if (info == null) {
+            problems.add("organization: 必须填写本组织的 id、name、level 与 case-prefix");
+            return;
+        }
+        if (blank(info.id()) || !TENANT_ID.matcher(info.id()).matches()) {
+            problems.add("organization.id: \"" + info.id() + "\" 必须是小写英文字母开头的字母和数字（如 jiuting）");
+        }
+        if (blank(info.name())) {
+            problems.add("organization.name: 必须填写镇（街道、区）的名称");
+        }
+        if (info.level() == null) {
+            problems.add("organization.level: 必须填写级别（TOWN 镇、STREET 街道、DISTRICT 区）");
+        }
+        if (blank(info.casePrefix()) || !CASE_PREFIX.matcher(info.casePrefix()).matches()) {
+            problems.add("organization.case-prefix: \"" + info.casePrefix() + "\" 必须是 1 到 6 个大写英文字母（如 JT）");
+        }
+    }
+
+    private static void checkRoles(List<String> problems, Organization org) {
+        var roles = org.roles();
+        if (roles == null) {
+            problems.add("roles: 必须指定 office、leading、approvers、inspectors 各由哪个组担任");
+            return;
+        }
+        checkRole(problems, org, "office", roles.office());
+        checkRole(problems, org, "leading", roles.leading());
+        checkRole(problems, org, "approvers", roles.approvers());
+        checkRole(problems, org, "inspectors", roles.inspectors());
+        for (int i = 0; i < org.oversight().size(); i++) {
+            String group = org.oversight().get(i).group();
+            if (!org.hasGroup(group)) {
+                problems.add("oversight[%d].group: 组 \"%s\" 未在 groups 中定义".formatted(i, group));
+            }
+            if (org.oversight().get(i).rights().isEmpty()) {
+                problems.add("oversight[%d].rights: 至少填写一项（READ 查看、SUPERVISE 督办）".formatted(i));
+            }
+        }
+    }
+
+    private static void checkRole(List<String> problems, Organization org, String role, String group) {
+        if (blank(group)) {
+            problems.add("roles." + role + ": 必须填写担任该角色的组");
+        } else if (!org.hasGroup(group)) {
+            problems.add("roles." + role + ": 组 \"" + group + "\" 未在 groups 中定义");
+        }
     }
 
     private static void checkId(List<String> problems, String at, String id, Set<String> seen) {
@@ -121,7 +165,7 @@ public class OrganizationLoader {
         return s == null || s.isBlank();
     }
 
-    private static StartupRefusedException refused(String fileName, List<String> problems) {
+    static StartupRefusedException refused(String fileName, List<String> problems) {
         return new StartupRefusedException("组织机构文件 " + fileName + " 有误：\n  - " + String.join("\n  - ", problems),
                 "请修改该文件后重新启动。");
     }

@@ -1,11 +1,16 @@
 package org.shirong.organization;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the organisation file is: an absolute path, or a name looked up first in {@code ./config/}
- * and then among the defaults bundled in the application.
+ * Which organisations this installation runs: the folders under {@code config/organizations/} (beside the running
+ * application, else bundled), all of them when {@code active} is empty.
  */
-@ConfigurationProperties("shirong.organization")
-record OrganizationProperties(String file) {
+@ConfigurationProperties("shirong.organizations")
+record OrganizationProperties(List<String> active) {
+
+    OrganizationProperties {
+        active = active == null ? List.of() : List.copyOf(active);
+    }
 }

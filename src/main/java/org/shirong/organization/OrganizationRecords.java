@@ -31,22 +31,31 @@ public class OrganizationRecords {
         return new TreeSet<>(jdbc.queryForList("select user_id from org_user", String.class));
     }
 
-    void replaceAll(Organization organization) {
+    void replaceAll(List<Organization> organizations) {
         jdbc.update("delete from org_unit_head");
         jdbc.update("delete from org_unit");
         jdbc.update("delete from org_user");
-        List<Organization.GroupDefinition> groups = organization.groups();
-        for (int i = 0; i < groups.size(); i++) {
-            var g = groups.get(i);
-            jdbc.update("insert into org_unit (group_id, name, unit_type, duties, parent_id, sort_order) values (?,?,?,?,?,?)",
-                    g.id(), g.name(), g.type().name(), g.duties(), g.parent(), i);
-        }
-        for (var u : organization.users()) {
-            jdbc.update("insert into org_user (user_id, name, email) values (?,?,?)", u.id(), u.name(), u.email());
-            for (String group : u.headOf()) {
-                jdbc.update("insert into org_unit_head (group_id, user_id) values (?,?)", group, u.id());
+        int sort = 0;
+        for (Organization organization : organizations) {
+            for (var g : organization.groups()) {
+                jdbc.update("insert into org_unit (group_id, name, unit_type, duties, parent_id, sort_order, tenant_id)"
+                        + " values (?,?,?,?,?,?,?)", g.id(), g.name(), g.type().name(), g.duties(), g.parent(), sort++, organization.id());
+            }
+            for (var u : organization.users()) {
+                jdbc.update("insert into org_user (user_id, name, email, tenant_id) values (?,?,?,?)", u.id(), u.name(), u.email(),
+                        organization.id());
+                for (String group : u.headOf()) {
+                    jdbc.update("insert into org_unit_head (group_id, user_id) values (?,?)", group, u.id());
+                }
             }
         }
+    }
+
+    /** The organisation's units in the order of its file. */
+    public List<Unit> units(String tenantId) {
+        return jdbc.query("select group_id, name, unit_type, duties, parent_id from org_unit where tenant_id = ? order by sort_order",
+                (rs, n) -> new Unit(rs.getString(1), rs.getString(2), GroupType.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), heads(rs.getString(1))), tenantId);
     }
 
     /** Each unit's name by its group id, in the order of the organisation file (one query, without the heads). */
@@ -58,7 +67,7 @@ public class OrganizationRecords {
         return names;
     }
 
-    /** Units in the order of the organisation file. */
+    /** Every organisation's units, in the order of the organisation files. */
     public List<Unit> units() {
         return jdbc.query("select group_id, name, unit_type, duties, parent_id from org_unit order by sort_order",
                 (rs, n) -> new Unit(rs.getString(1), rs.getString(2), GroupType.valueOf(rs.getString(3)),

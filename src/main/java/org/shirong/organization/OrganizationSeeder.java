@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies {@code organization.yaml} at every start: creates, updates and removes the groups,
- * users, memberships, authorizations and Tasklist filters it defines, in one transaction. Only what
+ * Applies the organisations' {@code organization.yaml} files at every start: creates, updates and removes the
+ * tenants, groups, users, memberships, authorizations and Tasklist filters they define, in one transaction. Only what
  * an earlier run seeded is ever removed; accounts made by hand in Admin are left alone.
  */
 @Component
@@ -29,7 +30,7 @@ public class OrganizationSeeder implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(OrganizationSeeder.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final OrganizationLoader loader;
+    private final Organizations organizations;
     private final OrganizationRecords records;
     private final IdentityService identityService;
     private final AccessAuthorizations authorizations;
@@ -38,10 +39,10 @@ public class OrganizationSeeder implements ApplicationRunner {
     private final AccountProperties accounts;
     private final TransactionTemplate transaction;
 
-    OrganizationSeeder(OrganizationLoader loader, OrganizationRecords records, IdentityService identityService,
+    OrganizationSeeder(Organizations organizations, OrganizationRecords records, IdentityService identityService,
             AccessAuthorizations authorizations, TaskFilters filters, AdminAccount adminAccount,
             AccountProperties accounts, TransactionTemplate transaction) {
-        this.loader = loader;
+        this.organizations = organizations;
         this.records = records;
         this.identityService = identityService;
         this.authorizations = authorizations;
@@ -54,32 +55,69 @@ public class OrganizationSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         adminAccount.checkPassword();
-        apply(loader.load());
+        apply(organizations.all());
     }
 
-    /** Makes the engine's identities match the organisation; safe to repeat. */
-    public void apply(Organization organization) {
+    /** Makes the engine's tenants and identities match the organisations; safe to repeat. */
+    public void apply(List<Organization> all) {
         transaction.executeWithoutResult(status -> {
             records.lockForSeeding();
             adminAccount.ensure();
             Set<String> managedGroups = new HashSet<>(records.unitIds());
-            organization.groups().forEach(g -> managedGroups.add(g.id()));
-            removeDropped(organization);
-            organization.groups().forEach(this::saveGroup);
-            organization.users().forEach(u -> saveUser(u, organization, managedGroups));
-            authorizations.syncUserVisibility(organization);
-            records.replaceAll(organization);
-            filters.sync(organization);
+            all.forEach(o -> o.groups().forEach(g -> managedGroups.add(g.id())));
+            removeDropped(all);
+            for (Organization organization : all) {
+                saveTenant(organization);
+                organization.groups().forEach(this::saveGroup);
+                organization.users().forEach(u -> saveUser(u, organization, managedGroups));
+                authorizations.syncUserVisibility(organization);
+            }
+            syncOversight(all);
+            records.replaceAll(all);
+            filters.sync(all);
             filters.refreshDueFilters();
         });
-        LOG.info("组织机构已同步：{} 个组，{} 个用户", organization.groups().size(), organization.users().size());
+        LOG.info("组织机构已同步：{} 个组织，{} 个组，{} 个用户", all.size(),
+                all.stream().mapToInt(o -> o.groups().size()).sum(), all.stream().mapToInt(o -> o.users().size()).sum());
     }
 
-    private void removeDropped(Organization organization) {
+    private void saveTenant(Organization organization) {
+        Tenant tenant = identityService.createTenantQuery().tenantId(organization.id()).singleResult();
+        if (tenant == null) {
+            tenant = identityService.newTenant(organization.id());
+        } else if (organization.name().equals(tenant.getName())) {
+            return;
+        }
+        tenant.setName(organization.name());
+        identityService.saveTenant(tenant);
+    }
+
+    /**
+     * A district's oversight groups become members of its towns' and streets' tenants, so that they read their work;
+     * memberships the organisation files no longer give are removed.
+     */
+    private void syncOversight(List<Organization> all) {
+        for (Organization organization : all) {
+            Set<String> wanted = new HashSet<>();
+            organization.groups().forEach(g -> wanted.add(g.id()));
+            all.stream().filter(d -> d.id().equals(organization.organization().parent()))
+                    .forEach(d -> d.oversight().forEach(o -> wanted.add(o.group())));
+            Set<String> current = new HashSet<>();
+            identityService.createGroupQuery().memberOfTenant(organization.id()).list().forEach(g -> current.add(g.getId()));
+            current.stream().filter(g -> !wanted.contains(g))
+                    .forEach(g -> identityService.deleteTenantGroupMembership(organization.id(), g));
+            wanted.stream().filter(g -> !current.contains(g))
+                    .forEach(g -> identityService.createTenantGroupMembership(organization.id(), g));
+        }
+    }
+
+    private void removeDropped(List<Organization> all) {
         Set<String> groupIds = new HashSet<>();
-        organization.groups().forEach(g -> groupIds.add(g.id()));
         Set<String> userIds = new HashSet<>();
-        organization.users().forEach(u -> userIds.add(u.id()));
+        all.forEach(o -> {
+            o.groups().forEach(g -> groupIds.add(g.id()));
+            o.users().forEach(u -> userIds.add(u.id()));
+        });
         records.userIds().stream().filter(id -> !userIds.contains(id)).forEach(id -> {
             LOG.info("用户 {} 已从组织机构文件中删除，移除该用户", id);
             identityService.deleteUser(id);

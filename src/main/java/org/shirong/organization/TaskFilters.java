@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.FilterService;
@@ -46,11 +47,13 @@ class TaskFilters {
     }
 
     /** Creates the filters that are missing and deletes those whose group or user is gone. */
-    void sync(Organization organization) {
+    void sync(List<Organization> organizations) {
         Map<String, String> groupNames = new HashMap<>();
-        organization.groups().forEach(g -> groupNames.put(g.id(), g.name()));
         Set<String> userIds = new java.util.HashSet<>();
-        organization.users().forEach(u -> userIds.add(u.id()));
+        for (Organization organization : organizations) {
+            organization.groups().forEach(g -> groupNames.put(g.id(), g.name()));
+            organization.users().forEach(u -> userIds.add(u.id()));
+        }
         for (TaskFilterKind kind : TaskFilterKind.values()) {
             Set<String> owners = kind.perUser() ? userIds : groupNames.keySet();
             Map<String, String> existing = records.filters(kind);

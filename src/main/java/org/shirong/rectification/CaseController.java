@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.system.ForbiddenException;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,10 +32,12 @@ class CaseController {
     private final IdentityService identityService;
     private final CaseImport caseImport;
     private final CaseVisibility visibility;
+    private final CallerOrganization callerOrganization;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
-            CaseVisibility visibility) {
+            CaseVisibility visibility, CallerOrganization callerOrganization) {
+        this.callerOrganization = callerOrganization;
         this.visibility = visibility;
         this.caseImport = caseImport;
         this.cases = cases;
@@ -51,10 +54,11 @@ class CaseController {
     }
 
     @GetMapping("/categories")
-    List<CategoryView> categories() {
+    List<CategoryView> categories(@RequestParam(required = false) String organization) {
+        String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         Map<String, String> names = unitNames();
-        return catalogue.all().stream().map(c -> {
-            var d = dispatchRules.evaluate(c.code(), Urgency.NORMAL, CaseSource.PATROL);
+        return catalogue.all(own).stream().map(c -> {
+            var d = dispatchRules.evaluate(own, c.code(), Urgency.NORMAL, CaseSource.PATROL);
             return new CategoryView(c.code(), c.name(), c.group().name(), c.group().label(), c.items(), d.leadUnit(),
                     names.get(d.leadUnit()), d.limit().amount(), d.limit().unit().name(), d.limit().unit().label());
         }).toList();
@@ -65,13 +69,14 @@ class CaseController {
     }
 
     @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReportedView> report(@RequestBody NewCase newCase) {
+    ResponseEntity<ReportedView> report(@RequestBody NewCase newCase, @RequestParam(required = false) String organization) {
         String actor = identityService.getCurrentAuthentication().getUserId();
+        String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         RectificationCases.Reported reported;
         try {
-            reported = cases.report(newCase, actor);
+            reported = cases.report(own, newCase, actor);
         } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
-            reported = new RectificationCases.Reported(cases.findByExternalRef(newCase.externalRef()).orElseThrow(), false);
+            reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }
         CaseRecord c = reported.record();
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
@@ -82,9 +87,10 @@ class CaseController {
     }
 
     @PostMapping(value = "/cases/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CaseImport.Result importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file)
-            throws java.io.IOException {
-        return caseImport.importCsv(file.getInputStream(), identityService.getCurrentAuthentication().getUserId());
+    CaseImport.Result importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String organization) throws java.io.IOException {
+        String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
+        return caseImport.importCsv(own, file.getInputStream(), identityService.getCurrentAuthentication().getUserId());
     }
 
     record PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,

@@ -1,7 +1,7 @@
 package org.shirong.rectification;
 
 /**
- * Key, inputs, outputs and allowed values of the decision {@code processes/CaseDispatch.dmn} (案件派遣),
+ * Key, inputs, outputs and allowed values of the decision {@code config/organizations/<组织>/CaseDispatch.dmn} (案件派遣),
  * which gives a case its lead unit, responsible units and time limit.
  */
 public final class CaseDispatch {

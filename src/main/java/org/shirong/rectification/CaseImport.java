@@ -69,8 +69,8 @@ class CaseImport {
     }
 
     @Transactional
-    public Result importCsv(InputStream in, String actor) {
-        List<Row> rows = read(in);
+    public Result importCsv(String organization, InputStream in, String actor) {
+        List<Row> rows = read(organization, in);
         List<ApiError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfRef = new HashMap<>();
         for (Row row : rows) {
@@ -81,7 +81,7 @@ class CaseImport {
                 errors.add(ApiError.row(row.number(), "externalRef", "DUPLICATE_IN_FILE",
                         "第 " + row.number() + " 行：外部编号 " + ref + " 与第 " + firstRowOfRef.get(ref) + " 行重复"));
             }
-            for (ApiError e : validator.check(row.newCase())) {
+            for (ApiError e : validator.check(organization, row.newCase())) {
                 String column = e.field().startsWith("location") ? "location" : e.field();
                 errors.add(ApiError.row(row.number(), column, e.code(), "第 " + row.number() + " 行：" + e.message()));
             }
@@ -89,11 +89,11 @@ class CaseImport {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Set<String> existing = new HashSet<>(records.existingExternalRefs(List.copyOf(firstRowOfRef.keySet())));
+        Set<String> existing = new HashSet<>(records.existingExternalRefs(organization, List.copyOf(firstRowOfRef.keySet())));
         List<String> created = new ArrayList<>();
         for (Row row : rows) {
             if (!existing.contains(row.newCase().externalRef())) {
-                created.add(cases.register(row.newCase(), actor).caseNo());
+                created.add(cases.register(organization, row.newCase(), actor).caseNo());
             }
         }
         return new Result(created.size(), rows.size() - created.size(), created);
@@ -102,7 +102,7 @@ class CaseImport {
     private record Row(int number, NewCase newCase) {
     }
 
-    private List<Row> read(InputStream in) {
+    private List<Row> read(String organization, InputStream in) {
         try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT));
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
@@ -116,7 +116,7 @@ class CaseImport {
                             "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 行，请分成几个文件导入"));
                 }
                 CSVRecord record = records.next();
-                rows.add(new Row((int) record.getRecordNumber() + 1, newCase(record, headerOf)));
+                rows.add(new Row((int) record.getRecordNumber() + 1, newCase(organization, record, headerOf)));
             }
             if (rows.isEmpty()) {
                 throw new InvalidRequestException(ApiError.field("file", "EMPTY_FILE", "文件中没有数据行"));
@@ -169,9 +169,9 @@ class CaseImport {
         return headerOf;
     }
 
-    private NewCase newCase(CSVRecord record, Map<String, String> headerOf) {
+    private NewCase newCase(String organization, CSVRecord record, Map<String, String> headerOf) {
         String category = value(record, headerOf, "category");
-        String code = catalogue.find(category).or(() -> byName(category)).map(Category::code).orElse(category);
+        String code = catalogue.find(organization, category).or(() -> byName(organization, category)).map(Category::code).orElse(category);
         String urgency = value(record, headerOf, "urgency");
         String source = value(record, headerOf, "source");
         return new NewCase(value(record, headerOf, "title"), code, urgencyCode(urgency),
@@ -180,8 +180,8 @@ class CaseImport {
                 value(record, headerOf, "description"), value(record, headerOf, "externalRef"));
     }
 
-    private Optional<Category> byName(String name) {
-        return catalogue.all().stream().filter(c -> c.name().equals(name)).findFirst();
+    private Optional<Category> byName(String organization, String name) {
+        return catalogue.all(organization).stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     private static String urgencyCode(String urgency) {

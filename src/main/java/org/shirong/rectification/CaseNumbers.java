@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shirong.calendar.WorkingCalendar;
-import org.shirong.organization.OrganizationLoader;
+import java.util.Locale;
+import java.util.function.Function;
+import org.shirong.organization.Organizations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -17,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Case numbers {@code <prefix>-<year>-<six digits>} (e.g. JT-2026-000123), the prefix from
- * {@code organization.yaml}, counted per year by a database sequence {@code rect_case_no_<year>}.
+ * the organisation's {@code organization.yaml}, counted per prefix and year by a database sequence
+ * {@code rect_case_no_<prefix>_<year>}.
  * A sequence hands out a value without a row lock, so an import of thousands of cases and a single
  * report never wait for each other; the price is that a number drawn by a transaction that then
  * rolls back is not used again (a gap in the numbering).
@@ -25,53 +28,58 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CaseNumbers {
 
-    /** The migration V21 (db.migration), which moved the per-year counters here, names the sequences the same way. */
+    /** The migrations V21/V22 (db.migration), which made these sequences, name them the same way. */
     static final String SEQUENCE_PREFIX = "rect_case_no_";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separateTransaction;
-    private final String prefix;
+    private final Function<String, String> prefixOf;
     private final ZoneId zone;
-    private final Set<Integer> knownYears = ConcurrentHashMap.newKeySet();
+    private final Set<String> knownSequences = ConcurrentHashMap.newKeySet();
     private volatile String nextValueSql;
 
     @Autowired
-    CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, OrganizationLoader organization,
+    CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Organizations organizations,
             WorkingCalendar calendar) {
-        this(jdbc, transactionManager, organization.load().organization().casePrefix(), calendar.zone());
+        this(jdbc, transactionManager, organization -> organizations.of(organization).organization().casePrefix(),
+                calendar.zone());
     }
 
-    CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, String prefix, ZoneId zone) {
+    CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Function<String, String> prefixOf,
+            ZoneId zone) {
         this.jdbc = jdbc;
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.prefix = prefix == null || prefix.isBlank() ? "SR" : prefix;
+        this.prefixOf = prefixOf;
         this.zone = zone;
     }
 
-    String next(Clock clock) {
+    /** The organisation's next number, e.g. JT-2026-000124, from {@code rect_case_no_jt_2026}. */
+    String next(String organization, Clock clock) {
+        String prefix = prefixOf.apply(organization);
         int year = clock.instant().atZone(zone).getYear();
-        ensureSequence(year);
-        Long value = jdbc.queryForObject(nextValueSql().formatted(SEQUENCE_PREFIX + year), Long.class);
+        String sequence = SEQUENCE_PREFIX + prefix.toLowerCase(Locale.ROOT) + "_" + year;
+        ensureSequence(sequence);
+        Long value = jdbc.queryForObject(nextValueSql().formatted(sequence), Long.class);
         return "%s-%d-%06d".formatted(prefix, year, value);
     }
 
     /**
-     * Creates the year's sequence once, in its own transaction: H2 commits the surrounding transaction
+     * Creates the sequence once, in its own transaction: H2 commits the surrounding transaction
      * on DDL, and a creation rolled back with the caller's case would leave the next caller without it.
      */
-    private void ensureSequence(int year) {
-        if (knownYears.contains(year)) {
+    private void ensureSequence(String sequence) {
+        if (knownSequences.contains(sequence)) {
             return;
         }
-        String create = "create sequence if not exists " + SEQUENCE_PREFIX + year + " start with 1";
+        String create = "create sequence if not exists " + sequence + " start with 1";
         try {
             separateTransaction.executeWithoutResult(s -> jdbc.execute(create));
         } catch (DataAccessException createdByAnotherNodeAtTheSameTime) {
             // PostgreSQL lets one of two simultaneous "if not exists" creations fail; the other's sequence serves.
             separateTransaction.executeWithoutResult(s -> jdbc.execute(create));
         }
-        knownYears.add(year);
+        knownSequences.add(sequence);
     }
 
     /** {@code nextval('…')} on PostgreSQL, the standard {@code next value for …} elsewhere (H2). */

@@ -47,15 +47,15 @@ class CaseRecords {
                 instant(rs, "clock_started_at"), instant(rs, "warn_at"), instant(rs, "due_at"), instant(rs, "escalate_at"),
                 rs.getBoolean("warning_sent"), rs.getBoolean("overdue"), rs.getBoolean("escalated"),
                 (Boolean) rs.getObject("closed_on_time"), rs.getInt("extension_count"), rs.getInt("rework_count"),
-                rs.getInt("return_count"));
+                rs.getInt("return_count"), rs.getString("tenant_id"));
     }
 
     void insert(CaseRecord c) {
         jdbc.update("insert into rect_case (case_no, source, external_ref, category, urgency, title, description, address,"
-                        + " lat, lng, grid_cell, status, reported_by, reported_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " lat, lng, grid_cell, status, reported_by, reported_at, tenant_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.caseNo(), c.source().name(), c.externalRef(), c.category(), c.urgency().name(), c.title(),
                 c.description(), c.address(), c.lat(), c.lng(), c.gridCell(), c.status().name(), c.reportedBy(),
-                ts(c.reportedAt()));
+                ts(c.reportedAt()), c.tenantId());
     }
 
     Optional<CaseRecord> find(String caseNo) {
@@ -69,18 +69,21 @@ class CaseRecords {
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException("案件不存在: " + caseNo));
     }
 
-    Optional<CaseRecord> findByExternalRef(String externalRef) {
-        return jdbc.query("select " + COLUMNS + " from rect_case where external_ref = ?", CaseRecords::map, externalRef)
+    Optional<CaseRecord> findByExternalRef(String tenantId, String externalRef) {
+        return jdbc.query("select " + COLUMNS + " from rect_case where tenant_id = ? and external_ref = ?", CaseRecords::map,
+                        tenantId, externalRef)
                 .stream().findFirst();
     }
 
-    List<String> existingExternalRefs(List<String> refs) {
+    List<String> existingExternalRefs(String tenantId, List<String> refs) {
         List<String> found = new ArrayList<>();
         for (int from = 0; from < refs.size(); from += 500) {
             List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            found.addAll(jdbc.queryForList("select external_ref from rect_case where external_ref in (" + marks + ")",
-                    String.class, chunk.toArray()));
+            List<Object> args = new ArrayList<>(List.of(tenantId));
+            args.addAll(chunk);
+            found.addAll(jdbc.queryForList("select external_ref from rect_case where tenant_id = ? and external_ref in (" + marks + ")",
+                    String.class, args.toArray()));
         }
         return found;
     }

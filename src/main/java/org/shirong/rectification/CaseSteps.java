@@ -1,5 +1,8 @@
 package org.shirong.rectification;
 
+import org.shirong.organization.OrganizationRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static org.shirong.rectification.RectificationProcess.*;
 
 import java.util.Date;
@@ -24,19 +27,20 @@ public class CaseSteps {
     private final RectificationCases cases;
     private final EvidencePhotos photos;
     private final IdentityService identityService;
-    private final RectificationProperties properties;
+    private final OrganizationRoles roles;
     private final java.time.ZoneId zone;
+    private static final Logger LOG = LoggerFactory.getLogger(CaseSteps.class);
     private final DateWindow dates;
     private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
-            RectificationProperties properties, org.shirong.calendar.WorkingCalendar calendar, DateWindow dates) {
+            OrganizationRoles roles, org.shirong.calendar.WorkingCalendar calendar, DateWindow dates) {
         this.zone = calendar.zone();
         this.dates = dates;
         this.cases = cases;
         this.photos = photos;
         this.identityService = identityService;
-        this.properties = properties;
+        this.roles = roles;
     }
 
     /**
@@ -52,10 +56,17 @@ public class CaseSteps {
         }
         TimeLimit limit = new TimeLimit(((Number) dispatch.get(CaseDispatch.OUT_LIMIT_AMOUNT)).intValue(),
                 LimitUnit.valueOf((String) dispatch.get(CaseDispatch.OUT_LIMIT_UNIT)));
+        String organization = execution.getTenantId();
         Object directed = execution.getVariable(RectificationProcess.VAR_DIRECTED_LEAD_UNIT);
-        String lead = directed != null ? directed.toString() : (String) dispatch.get(CaseDispatch.OUT_LEAD_UNIT);
-        Deadlines d = cases.dispatched(caseNo(execution), lead, (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS),
-                limit, false, actor());
+        String lead = roles.resolve(organization,
+                directed != null ? directed.toString() : (String) dispatch.get(CaseDispatch.OUT_LEAD_UNIT));
+        if (!roles.isGroupOf(organization, lead)) {
+            // Start-up refuses tables that name a missing group; this catches a group removed since, so the case is not stranded.
+            LOG.warn("案件 {}：牵头单位 {} 不是组织 {} 的组，交办公室处理（可退回后重新派遣）", caseNo(execution), lead, organization);
+            lead = roles.officeOf(organization);
+        }
+        Deadlines d = cases.dispatched(caseNo(execution), lead,
+                roles.resolveAll(organization, (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS)), limit, false, actor());
         execution.removeVariable(VAR_DISPATCH);
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
@@ -74,8 +85,8 @@ public class CaseSteps {
     /** End of 重新派遣案件: the office's choice of lead unit; the clock starts again. */
     public void redispatched(DelegateExecution execution) {
         String lead = required(execution, VAR_NEW_LEAD_UNIT, "新的牵头单位");
-        if (identityService.createGroupQuery().groupId(lead).count() == 0) {
-            throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "组织机构中没有单位 " + lead);
+        if (!roles.isGroupOf(execution.getTenantId(), lead)) {
+            throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "本组织没有单位 " + lead);
         }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
@@ -110,7 +121,7 @@ public class CaseSteps {
                 });
         String caseNo = caseNo(execution);
         int seq = cases.extensionRequested(caseNo, actor(), optional(execution, VAR_EXTENSION_REASON, "延期理由"),
-                date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? properties.officeGroup() : properties.leadingGroup());
+                date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? roles.office(execution) : roles.approvers(execution));
         execution.setVariable(VAR_EXTENSION_SEQ, seq);
         execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
     }

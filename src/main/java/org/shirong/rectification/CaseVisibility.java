@@ -7,19 +7,22 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read a case, its timeline and its photos ({@code shirong.cases.visibility}): with {@code unit} (the
- * default) the case's lead unit, its responsible (cooperating) units, whoever reported it, and the office,
- * the leading group, the inspectors and the administrators; with {@code town} every logged-in user.
+ * Who may read a case, its timeline and its photos ({@code shirong.cases.visibility}), always within the case's
+ * organisation (tenant): with {@code unit} (the default) the case's lead unit, its responsible (cooperating) units,
+ * whoever reported it, and the organisation's office, leading group and inspectors; with {@code organization}
+ * every user of the organisation. Administrators read every case.
  */
 @Component
 class CaseVisibility {
 
     enum Mode {
-        UNIT, TOWN
+        UNIT, ORGANIZATION
     }
 
     /** A condition on {@code rect_case} with its arguments, to be and-ed to a list query. */
@@ -27,23 +30,33 @@ class CaseVisibility {
     }
 
     private final Mode mode;
-    private final Set<String> seeAll;
+    private final Organizations organizations;
 
-    CaseVisibility(@Value("${shirong.cases.visibility}") String mode, RectificationProperties properties,
-            @Value("${shirong.rectification.inspectors-group}") String inspectorsGroup) {
+    CaseVisibility(@Value("${shirong.cases.visibility}") String mode, Organizations organizations) {
         this.mode = switch (mode.strip().toLowerCase()) {
             case "unit" -> Mode.UNIT;
-            case "town" -> Mode.TOWN;
-            default -> throw new IllegalStateException("shirong.cases.visibility 只能是 unit 或 town，而不是 " + mode);
+            // "town" is what this setting was called while Shirong ran one town.
+            case "organization", "town" -> Mode.ORGANIZATION;
+            default -> throw new IllegalStateException("shirong.cases.visibility 只能是 unit 或 organization，而不是 " + mode);
         };
-        this.seeAll = Set.of(properties.officeGroup(), properties.leadingGroup(), inspectorsGroup, Groups.CAMUNDA_ADMIN);
+        this.organizations = organizations;
     }
 
+    /**
+     * Within the case's organisation: its office, leading group and inspectors, the reporter, the lead and responsible
+     * units, and (in organization mode) everybody. Nobody outside it, whatever their groups.
+     */
     boolean mayRead(Authentication user, CaseRecord c) {
         if (user == null) {
             return false;
         }
-        if (mode == Mode.TOWN || seesAll(user) || user.getUserId().equals(c.reportedBy())) {
+        if (groups(user).contains(Groups.CAMUNDA_ADMIN)) {
+            return true;
+        }
+        if (!tenants(user).contains(c.tenantId())) {
+            return false;
+        }
+        if (mode == Mode.ORGANIZATION || seesAll(user, c.tenantId()) || user.getUserId().equals(c.reportedBy())) {
             return true;
         }
         Set<String> units = new LinkedHashSet<>();
@@ -56,12 +69,18 @@ class CaseVisibility {
 
     /** The cases {@code user} may read, as a condition for {@link CaseRecords#list}; null when they may read all. */
     Filter listFilter(Authentication user) {
-        if (user != null && (mode == Mode.TOWN || seesAll(user))) {
+        if (user != null && groups(user).contains(Groups.CAMUNDA_ADMIN)) {
             return null;
         }
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("(reported_by = ?");
         args.add(user == null ? "" : user.getUserId());
+        for (String tenant : user == null ? List.<String>of() : tenants(user)) {
+            if (mode == Mode.ORGANIZATION || seesAll(user, tenant)) {
+                sql.append(" or tenant_id = ?");
+                args.add(tenant);
+            }
+        }
         for (String group : user == null ? List.<String>of() : groups(user)) {
             sql.append(" or lead_unit = ? or concat(',', replace(coalesce(responsible_units, ''), ' ', ''), ',') like ?");
             args.add(group);
@@ -70,8 +89,17 @@ class CaseVisibility {
         return new Filter(sql.append(')').toString(), args);
     }
 
-    private boolean seesAll(Authentication user) {
+    private boolean seesAll(Authentication user, String tenant) {
+        var roles = organizations.find(tenant).map(Organization::roles).orElse(null);
+        if (roles == null) {
+            return false;
+        }
+        Set<String> seeAll = Set.of(roles.office(), roles.leading(), roles.approvers(), roles.inspectors());
         return groups(user).stream().anyMatch(seeAll::contains);
+    }
+
+    private static List<String> tenants(Authentication user) {
+        return user.getTenantIds() == null ? List.of() : user.getTenantIds();
     }
 
     private static List<String> groups(Authentication user) {

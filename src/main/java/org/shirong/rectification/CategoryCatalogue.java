@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.shirong.organization.Organizations;
 import org.shirong.system.ConfigFile;
 import org.shirong.system.StartupRefusedException;
 import org.slf4j.Logger;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The problem categories of {@code categories.yaml}, read and checked once at start-up; a mistake in
- * the file refuses start-up with a message naming the file and the field.
+ * The problem categories of each organisation's {@code categories.yaml} (else {@code _defaults/categories.yaml}),
+ * read and checked once at start-up; a mistake in a file refuses start-up with a message naming the file and the field.
  */
 @Component
 public class CategoryCatalogue {
@@ -40,29 +41,38 @@ public class CategoryCatalogue {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private final List<Category> categories;
-    private final CategoryNames names;
+    private final Map<String, List<Category>> categories = new HashMap<>();
+    private final Map<String, CategoryNames> names = new HashMap<>();
 
-    CategoryCatalogue(CategoryProperties properties) {
-        this.categories = load(properties.file());
-        Map<String, String> nameByCode = new LinkedHashMap<>();
-        categories.stream().filter(Category::applicable).forEach(c -> nameByCode.put(c.code(), c.name()));
-        this.names = new CategoryNames(nameByCode);
-        LOG.info("已读取 {} 个问题类别（{}）", categories.size(), properties.file());
+    CategoryCatalogue(Organizations organizations) {
+        for (String organization : organizations.ids()) {
+            String file = organizations.file(organization, "categories.yaml");
+            List<Category> own = load(file);
+            categories.put(organization, own);
+            Map<String, String> nameByCode = new LinkedHashMap<>();
+            own.stream().filter(Category::applicable).forEach(c -> nameByCode.put(c.code(), c.name()));
+            names.put(organization, new CategoryNames(nameByCode));
+            LOG.info("{}：已读取 {} 个问题类别（{}）", organization, own.size(), file);
+        }
     }
 
-    /** Every category in file order, including plan items marked not applicable ({@link Category#applicable()}). */
-    public List<Category> all() {
-        return categories;
+    /** The organisation's categories in file order, including plan items marked not applicable ({@link Category#applicable()}). */
+    public List<Category> all(String organization) {
+        List<Category> own = categories.get(organization);
+        if (own == null) {
+            throw new IllegalArgumentException("没有组织 " + organization);
+        }
+        return own;
     }
 
-    /** The applicable categories, as staff may name them in a typed line. */
-    public CategoryNames names() {
-        return names;
+    /** The organisation's applicable categories, as staff may name them in a typed line. */
+    public CategoryNames names(String organization) {
+        all(organization);
+        return names.get(organization);
     }
 
-    public Optional<Category> find(String code) {
-        return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+    public Optional<Category> find(String organization, String code) {
+        return all(organization).stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
     static List<Category> load(String file) {

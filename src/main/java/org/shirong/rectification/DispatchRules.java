@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.organization.OrganizationRoles;
 import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +30,19 @@ class DispatchRules {
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsedByDefinitionId = new ConcurrentHashMap<>();
 
-    DispatchRules(RepositoryService repositoryService, SystemAccess systemAccess) {
+    private final OrganizationRoles roles;
+
+    DispatchRules(RepositoryService repositoryService, SystemAccess systemAccess, OrganizationRoles roles) {
+        this.roles = roles;
         this.repositoryService = repositoryService;
         this.systemAccess = systemAccess;
     }
 
-    Dispatch evaluate(String category, Urgency urgency, CaseSource source) {
+    /** What the organisation's dispatch table decides for a case (its latest version). */
+    Dispatch evaluate(String organization, String category, Urgency urgency, CaseSource source) {
         DmnDecision decision = systemAccess.run(() -> {
             DecisionDefinition latest = repositoryService.createDecisionDefinitionQuery()
-                    .decisionDefinitionKey(CaseDispatch.KEY).latestVersion().singleResult();
+                    .decisionDefinitionKey(CaseDispatch.KEY).tenantIdIn(organization).latestVersion().singleResult();
             return parsedByDefinitionId.computeIfAbsent(latest.getId(), id -> dmnEngine.parseDecision(
                     CaseDispatch.KEY, repositoryService.getDecisionModel(id)));
         });
@@ -45,7 +50,8 @@ class DispatchRules {
                 .putValue(CaseDispatch.IN_CATEGORY, category).putValue(CaseDispatch.IN_URGENCY, urgency.name())
                 .putValue(CaseDispatch.IN_SOURCE, source.name()))
                 .getSingleResult();
-        return new Dispatch(result.getEntry(CaseDispatch.OUT_LEAD_UNIT), result.getEntry(CaseDispatch.OUT_RESPONSIBLE_UNITS),
+        return new Dispatch(roles.resolve(organization, result.getEntry(CaseDispatch.OUT_LEAD_UNIT)),
+                roles.resolveAll(organization, result.getEntry(CaseDispatch.OUT_RESPONSIBLE_UNITS)),
                 new TimeLimit(((Number) result.getEntry(CaseDispatch.OUT_LIMIT_AMOUNT)).intValue(),
                         LimitUnit.valueOf((String) result.getEntry(CaseDispatch.OUT_LIMIT_UNIT))));
     }

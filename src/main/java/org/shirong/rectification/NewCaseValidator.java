@@ -18,7 +18,7 @@ class NewCaseValidator {
         this.catalogue = catalogue;
     }
 
-    List<ApiError> check(NewCase c) {
+    List<ApiError> check(String organization, NewCase c) {
         List<ApiError> errors = new ArrayList<>();
         if (blank(c.title())) {
             errors.add(ApiError.field("title", "REQUIRED", "请填写问题标题"));
@@ -30,7 +30,7 @@ class NewCaseValidator {
         }
         if (blank(c.category())) {
             errors.add(ApiError.field("category", "REQUIRED", "请选择问题类别"));
-        } else if (catalogue.find(c.category()).isEmpty()) {
+        } else if (catalogue.find(organization, c.category()).isEmpty()) {
             errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别：" + c.category()));
         }
         if (c.urgency() != null && !isOneOf(c.urgency(), Urgency.values())) {

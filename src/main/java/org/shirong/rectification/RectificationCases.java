@@ -1,5 +1,6 @@
 package org.shirong.rectification;
 
+import org.shirong.system.ProcessDefinitions;
 import static org.shirong.rectification.CaseStatus.AWAITING_VERIFICATION;
 import static org.shirong.rectification.CaseStatus.CLOSED;
 import static org.shirong.rectification.CaseStatus.DISPATCHED;
@@ -31,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RectificationCases {
 
+    private final ProcessDefinitions definitions;
+
     private final CaseRecords records;
     private final CaseNumbers numbers;
     private final CaseDeadlines deadlines;
@@ -38,8 +41,9 @@ public class RectificationCases {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
 
-    RectificationCases(CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
+    RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess) {
+        this.definitions = definitions;
         this.systemAccess = systemAccess;
         this.records = records;
         this.numbers = numbers;
@@ -58,8 +62,8 @@ public class RectificationCases {
 
     /** Registers the case (立案) and starts its process, which dispatches it before this returns. */
     @Transactional
-    public Reported report(NewCase c, String actor) {
-        return report(c, actor, null);
+    public Reported report(String organization, NewCase c, String actor) {
+        return report(organization, c, actor, null);
     }
 
     /**
@@ -67,34 +71,34 @@ public class RectificationCases {
      * meeting): it is dispatched to that unit, with the decision table's responsible units and time limit.
      */
     @Transactional
-    public Reported report(NewCase c, String actor, String directedLeadUnit) {
-        var errors = validator.check(c);
+    public Reported report(String organization, NewCase c, String actor, String directedLeadUnit) {
+        var errors = validator.check(organization, c);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         if (c.externalRef() != null) {
-            Optional<CaseRecord> existing = records.findByExternalRef(c.externalRef());
+            Optional<CaseRecord> existing = records.findByExternalRef(organization, c.externalRef());
             if (existing.isPresent()) {
                 return new Reported(existing.get(), false);
             }
         }
-        return new Reported(register(c, actor, directedLeadUnit), true);
+        return new Reported(register(organization, c, actor, directedLeadUnit), true);
     }
 
-    /** Registers an already checked case; the caller holds the transaction. */
-    CaseRecord register(NewCase c, String actor) {
-        return register(c, actor, null);
+    /** Registers an already checked case of the organisation; the caller holds the transaction. */
+    CaseRecord register(String organization, NewCase c, String actor) {
+        return register(organization, c, actor, null);
     }
 
-    private CaseRecord register(NewCase c, String actor, String directedLeadUnit) {
+    private CaseRecord register(String organization, NewCase c, String actor, String directedLeadUnit) {
         Instant now = now();
-        String caseNo = numbers.next(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         var location = c.location();
         Urgency urgency = c.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(c.urgency());
         records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
-                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0));
+                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, organization));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
         Map<String, Object> variables = new HashMap<>(Map.of(
                 RectificationProcess.VAR_CATEGORY, c.category(),
@@ -107,14 +111,14 @@ public class RectificationCases {
         if (directedLeadUnit != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directedLeadUnit);
         }
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(RectificationProcess.KEY)
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(RectificationProcess.KEY, organization))
                 .businessKey(caseNo).setVariables(variables).execute().getId());
         records.update(caseNo, "process_instance_id = ?", instanceId);
         return records.find(caseNo).orElseThrow();
     }
 
-    public Optional<CaseRecord> findByExternalRef(String externalRef) {
-        return records.findByExternalRef(externalRef);
+    public Optional<CaseRecord> findByExternalRef(String organization, String externalRef) {
+        return records.findByExternalRef(organization, externalRef);
     }
 
     public CaseRecord get(String caseNo) {

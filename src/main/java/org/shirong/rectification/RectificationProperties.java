@@ -4,10 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Rectification settings from {@code config/application.yaml}: the share of the time limit at which
- * the yellow warning goes out and at which an overdue case is escalated to the 通报 list, and the
- * office and leading group that approve extensions and receive notices.
+ * the yellow warning goes out and at which an overdue case is escalated to the 通报 list.
  */
 @ConfigurationProperties("shirong.rectification")
-record RectificationProperties(double warnFraction, double escalateFraction, String officeGroup,
-        String leadingGroup) {
+record RectificationProperties(double warnFraction, double escalateFraction) {
 }

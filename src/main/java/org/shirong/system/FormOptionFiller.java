@@ -21,7 +21,8 @@ final class FormOptionFiller {
     }
 
     /** The resources with the options written in; a missing form or field is added to problems. */
-    static List<ProcessResource> fill(List<ProcessResource> resources, List<FormSelectOptions> fillings, List<String> problems) {
+    static List<ProcessResource> fill(List<ProcessResource> resources, List<FormSelectOptions> fillings, String organization,
+            List<String> problems) {
         List<ProcessResource> filled = new ArrayList<>(resources);
         for (FormSelectOptions filling : fillings) {
             int at = indexOf(filled, filling.form());
@@ -38,7 +39,7 @@ final class FormOptionFiller {
                     continue;
                 }
                 ArrayNode values = field.get().putArray("values");
-                filling.options().forEach(o -> values.addObject().put("label", o.label()).put("value", o.value()));
+                filling.options(organization).forEach(o -> values.addObject().put("label", o.label()).put("value", o.value()));
                 filled.set(at, new ProcessResource(form.name(), form.origin(), JSON.writeValueAsBytes(root)));
             } catch (JsonProcessingException notJson) {
                 // Left as it is: ProcessResourceValidator names the line and column.

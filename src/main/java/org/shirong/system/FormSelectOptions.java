@@ -14,8 +14,8 @@ public interface FormSelectOptions {
     /** The key of the select field in that form. */
     String field();
 
-    /** What the field offers, in order. */
-    List<Option> options();
+    /** What the field offers in this organisation's deployment, in order. */
+    List<Option> options(String organization);
 
     record Option(String label, String value) {
     }

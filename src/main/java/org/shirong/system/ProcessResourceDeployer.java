@@ -2,6 +2,7 @@ package org.shirong.system;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,11 +20,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys {@code processes/} and {@code forms/} at start-up as one deployment named
- * {@value #DEPLOYMENT_NAME}, with stable resource names so that a restart without changes creates
- * no new versions, whether Shirong runs from Maven or from its jar. Select fields that take their
- * options from configuration ({@link FormSelectOptions}) are filled in first. A broken file stops
- * start-up with a message naming the file and the element or line.
+ * Deploys {@code processes/} and {@code forms/} at start-up into every organisation (Camunda tenant), each as one
+ * deployment named {@value #DEPLOYMENT_NAME} with the organisation's own files (its dispatch table) added, with stable
+ * resource names so that a restart without changes creates no new versions, whether Shirong runs from Maven or from
+ * its jar. Select fields that take their options from configuration ({@link FormSelectOptions}) are filled in per
+ * organisation first. A broken file, or one that names a group the organisation does not have, stops start-up with a
+ * message naming the file and the element, rule or line; nothing is deployed then.
  */
 @Component
 @Order(10)
@@ -35,13 +37,15 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     private final RepositoryService repositoryService;
     private final ProcessResourceCollector collector;
     private final List<FormSelectOptions> formOptions;
+    private final TenantResources tenants;
     private final ProcessResourceValidator validator = new ProcessResourceValidator();
 
     ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
-            ObjectProvider<FormSelectOptions> formOptions) {
+            ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants) {
         this.repositoryService = repositoryService;
         this.collector = collector;
         this.formOptions = formOptions.orderedStream().toList();
+        this.tenants = tenants;
     }
 
     @Override
@@ -49,22 +53,43 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         deploy();
     }
 
-    /** Deploys what changed; returns the deployment now in force (new or previous). */
-    public Deployment deploy() {
+    /** Deploys what changed; returns the deployments now in force (new or previous), one per organisation. */
+    public List<Deployment> deploy() {
         List<String> problems = new ArrayList<>();
-        List<ProcessResource> resources = FormOptionFiller.fill(collector.collect(), formOptions, problems);
-        problems.addAll(validator.check(resources));
-        if (!problems.isEmpty()) {
-            throw refused(problems);
+        List<ProcessResource> shared = collector.collect();
+        Map<String, List<ProcessResource>> byTenant = new LinkedHashMap<>();
+        for (TenantResources.Tenant tenant : tenants.tenants()) {
+            List<ProcessResource> own = new ArrayList<>(shared);
+            for (TenantResources.OwnFile file : tenant.files()) {
+                own.removeIf(r -> r.name().equals(file.name()));
+                own.add(new ProcessResource(file.name(), file.origin(), file.content()));
+            }
+            own = FormOptionFiller.fill(own, formOptions, tenant.id(), problems);
+            for (ProcessResource r : own) {
+                problems.addAll(tenant.checker().check(r.name(), r.origin(), r.content()));
+            }
+            problems.addAll(validator.check(own));
+            byTenant.put(tenant.id(), own);
         }
+        // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.
+        if (!problems.isEmpty()) {
+            throw refused(problems.stream().distinct().toList());
+        }
+        List<Deployment> deployments = new ArrayList<>();
+        byTenant.forEach((tenant, resources) -> deployments.add(deploy(tenant, resources)));
+        return deployments;
+    }
+
+    private Deployment deploy(String tenant, List<ProcessResource> resources) {
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source(DEPLOYMENT_NAME)
+                .tenantId(tenant)
                 .enableDuplicateFiltering(false);
         resources.forEach(r -> builder.addInputStream(r.name(), new ByteArrayInputStream(r.content())));
         try {
             Deployment deployment = builder.deployWithResult();
-            LOG.info("已部署 {} 个流程与表单文件（部署 {}）", resources.size(), deployment.getId());
+            LOG.info("{}：已部署 {} 个流程与表单文件（部署 {}）", tenant, resources.size(), deployment.getId());
             return deployment;
         } catch (ParseException e) {
             Map<String, String> origins = resources.stream()

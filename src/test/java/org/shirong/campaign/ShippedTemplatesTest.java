@@ -35,7 +35,7 @@ import org.shirong.rectification.CategoryGroup;
 
 /**
  * The three shipped templates say what their plans say, and give each item the same units as the
- * 案件派遣 decision ({@code processes/CaseDispatch.dmn}).
+ * 案件派遣 decision ({@code config/organizations/<组织>/CaseDispatch.dmn}).
  */
 class ShippedTemplatesTest {
 
@@ -158,7 +158,7 @@ class ShippedTemplatesTest {
     private static void assertSameUnitsAsTheDispatchDecision(List<Item> items) throws IOException {
         DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DmnDecision decision;
-        try (InputStream in = Files.newInputStream(Path.of("processes/CaseDispatch.dmn"))) {
+        try (InputStream in = Files.newInputStream(Path.of("config/organizations/jiuting/CaseDispatch.dmn"))) {
             decision = engine.parseDecision("CaseDispatch", in);
         }
         for (Item item : items) {

@@ -77,7 +77,7 @@ class EmailDeliveryTest {
 
     /** A case for 环卫所 (whose only member is huanwei1), its dispatch notification written with it. */
     private CaseRecord dispatchedCase(String title) {
-        return cases.report(new NewCase(title, "EXPOSED_GARBAGE", "NORMAL", "PATROL",
+        return cases.report("jiuting", new NewCase(title, "EXPOSED_GARBAGE", "NORMAL", "PATROL",
                 new NewCase.Location("九亭大街 88 号", null, null, null), "巡查发现", null), "lvrong1").record();
     }
 

@@ -25,7 +25,7 @@ class InboxApiTest {
 
     /** Reports a case; its dispatch notification is written in the same transaction. */
     private CaseRecord dispatched(String category, String title) {
-        return cases.report(new NewCase(title, category, "NORMAL", "PATROL",
+        return cases.report("jiuting", new NewCase(title, category, "NORMAL", "PATROL",
                 new NewCase.Location("九亭大街 88 号", null, null, null), null, null), "lvrong1").record();
     }
 

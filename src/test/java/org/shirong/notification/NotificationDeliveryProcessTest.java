@@ -108,7 +108,7 @@ class NotificationDeliveryProcessTest {
 
     private static Notification overdue(Recipients recipients) {
         return new Notification("JT-2026-000042", "case-overdue", "2026-05-09T02:00:00Z",
-                NotificationTemplatesTest.sampleModel(), recipients);
+                NotificationTemplatesTest.sampleModel(), recipients, null);
     }
 
     private static final Recipients OFFICE = new Recipients(Set.of("chuangban1"), Set.of("chuangban"));
@@ -217,7 +217,7 @@ class NotificationDeliveryProcessTest {
                 String.class)).containsExactly("INBOX:chuangban1", "INBOX:lingdao1", "WEBHOOK:(default)");
 
         Notification usersOnly = new Notification("JT-2026-000043", "case-overdue", "1",
-                NotificationTemplatesTest.sampleModel(), new Recipients(Set.of("lingdao1"), Set.of()));
+                NotificationTemplatesTest.sampleModel(), new Recipients(Set.of("lingdao1"), Set.of()), null);
         assertThat(fixture.notifications.send(usersOnly)).isEqualTo(1);
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY).count())
                 .isEqualTo(1);

@@ -55,7 +55,7 @@ public final class NotificationFixture {
                 engine.getRuntimeService(), new SystemAccess(identity));
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
         sendNotificationDelegate = new SendNotificationDelegate(
-                new RecipientResolver(identity, new OrganizationRecords(jdbc), "chuangban", "lingdao"),
+                new RecipientResolver(identity, new OrganizationRecords(jdbc), new org.shirong.organization.OrganizationRoles(org.shirong.organization.Organizations.read("jiuting"))),
                 new NotificationModel(identity, properties, WorkingCalendar.bundled()), notifications);
     }
 

@@ -38,14 +38,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.shirong.calendar.LimitUnit;
 
 /**
- * The 案件派遣 decision ({@code processes/CaseDispatch.dmn}) evaluated by the plain DMN engine, as
+ * The 案件派遣 decision ({@code config/organizations/<组织>/CaseDispatch.dmn}) evaluated by the plain DMN engine, as
  * Shirong parses it: every rule gives the units and limit agreed here, every category of the
  * catalogue reaches a rule of its own, every unit exists in the organisation, and anything else goes
  * to the office.
  */
 class CaseDispatchDecisionTest {
 
-    private static final Path FILE = Path.of("processes/CaseDispatch.dmn");
+    private static final Path FILE = Path.of("config/organizations/jiuting/CaseDispatch.dmn");
     private static final String CATCH_ALL = "Rule_CatchAll";
     /** Hours in a working day (08:30–11:30 and 13:00–17:00), only to compare limits given in different units. */
     private static final int HOURS_PER_WORKING_DAY = 7;

@@ -8,6 +8,8 @@ import org.flywaydb.core.Flyway;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.notification.NotificationFixture;
 import org.shirong.system.SystemAccess;
+import org.shirong.organization.OrganizationRoles;
+import org.shirong.organization.Organizations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -18,6 +20,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * member of 农副公司 who does not head it.
  */
 final class RectificationFixture {
+
+    /** The shipped 九亭镇, the one organisation the process unit tests run in (their deployments have no tenant). */
+    static final Organizations ORGANIZATIONS = Organizations.read("jiuting");
+
 
     private static boolean migrated;
 
@@ -38,15 +44,16 @@ final class RectificationFixture {
         }
         jdbc = new JdbcTemplate(dataSource);
         WorkingCalendar calendar = WorkingCalendar.bundled();
-        RectificationProperties properties = new RectificationProperties(0.8, 2.0, "chuangban", "lingdao");
+        RectificationProperties properties = new RectificationProperties(0.8, 2.0);
         IdentityService identity = engine.getIdentityService();
         records = new CaseRecords(jdbc);
-        var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), "JT", calendar.zone());
-        var validator = new NewCaseValidator(new CategoryCatalogue(new CategoryProperties("categories.yaml")));
+        var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), organization -> "JT", calendar.zone());
+        var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS));
         cases = new RectificationCases(records, numbers, new CaseDeadlines(calendar, properties), validator,
                 engine.getRuntimeService(), new SystemAccess(identity));
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, properties, calendar, org.shirong.system.DateWindow.DEFAULT);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendar, org.shirong.system.DateWindow.DEFAULT);
         CaseStepListeners listeners = new CaseStepListeners();
+        Mocks.register("organizationRoles", new OrganizationRoles(ORGANIZATIONS));
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
         Mocks.register("caseClaimedListener", listeners.caseClaimedListener(steps));
         Mocks.register("caseReturnedListener", listeners.caseReturnedListener(steps));

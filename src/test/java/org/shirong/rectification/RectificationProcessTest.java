@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * extensions (office, then leading group) and 挂账 stopping and resuming the clock; and the
  * notifications its send tasks put in the inbox, once each even when a timer fires again.
  */
-@Deployment(resources = {"processes/RectificationProcess.bpmn", "processes/CaseDispatch.dmn"})
+@Deployment(resources = {"processes/RectificationProcess.bpmn", "config/organizations/jiuting/CaseDispatch.dmn"})
 class RectificationProcessTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -72,7 +72,7 @@ class RectificationProcessTest {
 
     private CaseRecord report(String category, String reportedAt) {
         clockAt(at(reportedAt));
-        return fixture.cases.register(new NewCase("九亭大街 12 号门前问题", category, "NORMAL", "PATROL",
+        return fixture.cases.register("jiuting", new NewCase("九亭大街 12 号门前问题", category, "NORMAL", "PATROL",
                 new NewCase.Location("九亭大街 12 号", null, null, null), "巡查发现", null), "lvrong1");
     }
 

@@ -1,0 +1,68 @@
+package org.shirong.organization;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fixed parts in the processes, for BPMN expressions: {@code camunda:candidateGroups="${organizationRoles.office(execution)}"}
+ * gives the task to the office of the organisation (tenant) the process runs in.
+ */
+@Component("organizationRoles")
+public class OrganizationRoles {
+
+    private final Organizations organizations;
+
+    public OrganizationRoles(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
+    public String office(VariableScope execution) {
+        return organizations.office(tenant(execution));
+    }
+
+    public String leading(VariableScope execution) {
+        return organizations.leading(tenant(execution));
+    }
+
+    public String approvers(VariableScope execution) {
+        return organizations.approvers(tenant(execution));
+    }
+
+    public String inspectors(VariableScope execution) {
+        return organizations.inspectors(tenant(execution));
+    }
+
+    /** The token every organisation's tables may use for its office: {@code "@office"} in a DMN output or template. */
+    public static final String OFFICE_TOKEN = "@office";
+
+    /** A unit named in a dispatch table or template, with {@value #OFFICE_TOKEN} resolved to the organisation's office. */
+    public String resolve(String organization, String unit) {
+        return unit == null ? null : OFFICE_TOKEN.equals(unit.strip()) ? organizations.office(organization) : unit.strip();
+    }
+
+    /** A comma-separated list of units, each resolved as by {@link #resolve}. */
+    public String resolveAll(String organization, String units) {
+        if (units == null || units.isBlank()) {
+            return units;
+        }
+        return java.util.Arrays.stream(units.split(",")).map(u -> resolve(organization, u)).filter(u -> !u.isEmpty())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Whether the group belongs to the organisation. */
+    public boolean isGroupOf(String organization, String group) {
+        String id = organizations.find(organization).map(Organization::id).orElse(null);
+        return id != null && organizations.ofGroup(group).map(o -> o.id().equals(id)).orElse(false);
+    }
+
+    public String officeOf(String organization) {
+        return organizations.office(organization);
+    }
+
+    private String tenant(VariableScope execution) {
+        String tenant = ((ExecutionEntity) execution).getTenantId();
+        return organizations.find(tenant).map(Organization::id)
+                .orElseThrow(() -> new IllegalStateException("流程实例没有所属组织（租户），无法确定办理的组"));
+    }
+}

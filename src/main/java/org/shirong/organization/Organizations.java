@@ -1,0 +1,189 @@
+package org.shirong.organization;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.shirong.system.StartupRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisations this installation runs, each a Camunda tenant with its own folder under
+ * {@code config/organizations/}. Read and checked together at start-up: ids are the engine's and must be unique
+ * across organisations, a town's district must be here and be a district.
+ */
+@Component
+public class Organizations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Organizations.class);
+
+    private final Map<String, Organization> byId = new LinkedHashMap<>();
+    private final Map<String, Organization> byGroup = new HashMap<>();
+    private final Map<String, Organization> byUser = new HashMap<>();
+
+    Organizations(OrganizationProperties properties) {
+        this(load(properties.active()));
+    }
+
+    Organizations(List<Organization> organizations) {
+        organizations.stream()
+                .sorted(Comparator.comparing((Organization o) -> o.organization().level() != Organization.Level.DISTRICT))
+                .forEach(o -> byId.put(o.id(), o));
+        byId.values().forEach(o -> {
+            o.groups().forEach(g -> byGroup.put(g.id(), o));
+            o.users().forEach(u -> byUser.put(u.id(), o));
+        });
+        LOG.info("组织：{}", byId.values().stream().map(o -> o.name() + "（" + o.id() + "）").toList());
+    }
+
+    private static List<Organization> load(List<String> active) {
+        TreeSet<String> found = OrganizationFolders.all();
+        List<String> problems = new ArrayList<>();
+        active.stream().filter(a -> !found.contains(a)).forEach(a -> problems.add(
+                "shirong.organizations.active: 没有组织 \"" + a + "\"（应有文件夹 config/organizations/" + a + "/，已有: " + found + "）"));
+        if (found.isEmpty()) {
+            problems.add("config/organizations/ 下没有任何组织（每个组织一个文件夹，内有 organization.yaml）");
+        }
+        if (!problems.isEmpty()) {
+            throw refused(problems);
+        }
+        List<Organization> organizations = new ArrayList<>();
+        for (String folder : active.isEmpty() ? found : new TreeSet<>(active)) {
+            Organization o = OrganizationLoader.load(OrganizationFolders.file(folder, "organization.yaml"));
+            if (!folder.equals(o.id())) {
+                problems.add("config/organizations/%s/organization.yaml: organization.id \"%s\" 应与文件夹名 \"%s\" 相同"
+                        .formatted(folder, o.id(), folder));
+            }
+            organizations.add(o);
+        }
+        problems.addAll(crossChecks(organizations, active.isEmpty()));
+        if (!problems.isEmpty()) {
+            throw refused(problems);
+        }
+        return organizations;
+    }
+
+    /** What no single file can see: ids used twice, case prefixes used twice, a parent that is missing or not a district. */
+    static List<String> crossChecks(List<Organization> organizations, boolean allActive) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> idOwner = new HashMap<>();
+        Map<String, String> prefixOwner = new HashMap<>();
+        Map<String, Organization> byId = new HashMap<>();
+        organizations.forEach(o -> byId.put(o.id(), o));
+        for (Organization o : organizations) {
+            String file = "config/organizations/" + o.id() + "/organization.yaml";
+            List<String> ids = new ArrayList<>();
+            o.groups().forEach(g -> ids.add(g.id()));
+            o.users().forEach(u -> ids.add(u.id()));
+            for (String id : ids) {
+                String previous = idOwner.putIfAbsent(id, o.id());
+                if (previous != null && !previous.equals(o.id())) {
+                    problems.add("%s: id \"%s\" 已被组织 %s 使用（组与用户的 id 在所有组织中必须唯一，建议加上本组织的前缀）"
+                            .formatted(file, id, previous));
+                }
+            }
+            String prefixUser = prefixOwner.putIfAbsent(o.organization().casePrefix(), o.id());
+            if (prefixUser != null) {
+                problems.add("%s: case-prefix \"%s\" 已被组织 %s 使用".formatted(file, o.organization().casePrefix(), prefixUser));
+            }
+            String parent = o.organization().parent();
+            if (parent != null) {
+                Organization district = byId.get(parent);
+                if (district == null && allActive) {
+                    problems.add("%s: organization.parent \"%s\" 不是已有的组织".formatted(file, parent));
+                } else if (district != null && district.organization().level() != Organization.Level.DISTRICT) {
+                    problems.add("%s: organization.parent \"%s\" 不是区（level: DISTRICT）".formatted(file, parent));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static StartupRefusedException refused(List<String> problems) {
+        return new StartupRefusedException("组织机构配置有误，Shirong 未启动：\n  - " + String.join("\n  - ", problems),
+                "请修改所列文件后重新启动。");
+    }
+
+    /** Every organisation, districts first. */
+    public List<Organization> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    /**
+     * The organisation of a tenant id. No tenant (a process deployed without one, as in a process unit test) means
+     * the only organisation when there is just one, and none otherwise.
+     */
+    public Optional<Organization> find(String id) {
+        if (id == null) {
+            return byId.size() == 1 ? byId.values().stream().findFirst() : Optional.empty();
+        }
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The bundled (or {@code ./config/}) organisations of these ids, checked as at start-up; for tools and tests. */
+    public static Organizations read(String... ids) {
+        return new Organizations(load(List.of(ids)));
+    }
+
+    /** The organisation of this tenant id; a tenant that is not configured is a programming error. */
+    public Organization of(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("没有组织 " + id));
+    }
+
+    /** The organisation a group belongs to. */
+    public Optional<Organization> ofGroup(String groupId) {
+        return Optional.ofNullable(groupId == null ? null : byGroup.get(groupId));
+    }
+
+    /** The organisation a user is a member of (each user belongs to exactly one). */
+    public Optional<Organization> homeOf(String userId) {
+        return Optional.ofNullable(userId == null ? null : byUser.get(userId));
+    }
+
+    /** The towns and streets of a district, in file order. */
+    public List<Organization> within(String districtId) {
+        return byId.values().stream().filter(o -> districtId.equals(o.organization().parent())).toList();
+    }
+
+    /** The group that plays a fixed part in an organisation's processes. */
+    public String office(String id) {
+        return of(id).roles().office();
+    }
+
+    public String leading(String id) {
+        return of(id).roles().leading();
+    }
+
+    public String approvers(String id) {
+        return of(id).roles().approvers();
+    }
+
+    public String inspectors(String id) {
+        return of(id).roles().inspectors();
+    }
+
+    /**
+     * The organisation's file of this name, as a path for {@link org.shirong.system.ConfigFile}: its own
+     * ({@code organizations/<id>/<name>}) when it has one, else the shared default ({@code organizations/_defaults/<name>}).
+     */
+    public String file(String id, String name) {
+        return OrganizationFolders.ownOrDefault(id, name);
+    }
+
+    /** The organisation's own unit/group name by id, in file order. */
+    public Map<String, String> groupNames(String id) {
+        Map<String, String> names = new LinkedHashMap<>();
+        of(id).groups().forEach(g -> names.put(g.id(), g.name()));
+        return names;
+    }
+}
