@@ -5,10 +5,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -59,21 +57,21 @@ public class V22__Organisations extends BaseJavaMigration {
         return tables;
     }
 
-    /** {@code rect_case_no_<year>} becomes {@code rect_case_no_<prefix>_<year>} for the prefix the year's cases carry. */
+    /**
+     * {@code rect_case_no_<year>} becomes {@code rect_case_no_<prefix>_<year>}, starting at the old sequence's next
+     * value; the prefix is the one the organisation's latest case carries (JT when there is none).
+     */
     private static void moveCaseNumberSequences(Statement statement) throws Exception {
-        Map<String, Long> lastByPrefixYear = new LinkedHashMap<>();
-        try (ResultSet rows = statement.executeQuery("select case_no from rect_case")) {
-            while (rows.next()) {
-                String[] parts = rows.getString(1).split("-");
-                if (parts.length == 3 && parts[1].matches("\\d{4}") && parts[2].matches("\\d+")) {
-                    lastByPrefixYear.merge(parts[0].toLowerCase(Locale.ROOT) + "_" + parts[1], Long.parseLong(parts[2]), Math::max);
-                }
+        Connection connection = statement.getConnection();
+        String prefix = "jt";
+        try (ResultSet latest = statement.executeQuery("select case_no from rect_case order by reported_at desc, case_no desc")) {
+            if (latest.next() && latest.getString(1).contains("-")) {
+                prefix = latest.getString(1).substring(0, latest.getString(1).indexOf('-')).toLowerCase(Locale.ROOT);
             }
         }
         List<String> oldSequences = new ArrayList<>();
-        DatabaseMetaData meta = statement.getConnection().getMetaData();
-        try (ResultSet sequences = meta.getTables(statement.getConnection().getCatalog(), statement.getConnection().getSchema(),
-                "%", new String[] {"SEQUENCE"})) {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet sequences = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"SEQUENCE"})) {
             while (sequences.next()) {
                 String name = sequences.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (name.matches("rect_case_no_\\d{4}")) {
@@ -81,10 +79,15 @@ public class V22__Organisations extends BaseJavaMigration {
                 }
             }
         }
-        for (Map.Entry<String, Long> counter : lastByPrefixYear.entrySet()) {
-            statement.execute("create sequence if not exists rect_case_no_" + counter.getKey() + " start with " + (counter.getValue() + 1));
-        }
+        boolean postgres = "PostgreSQL".equalsIgnoreCase(meta.getDatabaseProductName());
         for (String old : oldSequences) {
+            long next;
+            try (ResultSet value = statement.executeQuery(postgres ? "select nextval('" + old + "')" : "select next value for " + old)) {
+                value.next();
+                next = value.getLong(1);
+            }
+            String year = old.substring("rect_case_no_".length());
+            statement.execute("create sequence if not exists rect_case_no_" + prefix + "_" + year + " start with " + next);
             statement.execute("drop sequence " + old);
         }
     }

@@ -1,6 +1,7 @@
 package org.shirong.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shirong.organization.OrganizationLoader;
+import org.shirong.organization.Organizations;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.system.StartupRefusedException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,27 +33,27 @@ class CampaignTemplatesTest {
     @BeforeAll
     static void loadShippedTemplates() {
         references = TemplateFixture.references();
-        shipped = CampaignTemplates.load(Path.of("config/campaigns"), references);
+        shipped = CampaignTemplates.load(Path.of(JiutingTemplates.FOLDER), JiutingTemplates.BUNDLED, references);
     }
 
     @Test
     void everyShippedTemplateLoadsFromTheConfigFolderAndFromTheBundledCopy() {
         assertThat(shipped).extracting(CampaignTemplate::id)
                 .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
-        assertThat(CampaignTemplates.readBundled(references)).isEqualTo(shipped);
+        assertThat(CampaignTemplates.readBundled(JiutingTemplates.BUNDLED, references)).isEqualTo(shipped);
     }
 
     @Test
     void anEmptyOrMissingFolderFallsBackToTheBundledTemplates(@TempDir Path empty) {
-        assertThat(CampaignTemplates.load(empty, references)).extracting(CampaignTemplate::id).hasSize(3);
-        assertThat(CampaignTemplates.load(empty.resolve("missing"), references)).hasSize(3);
+        assertThat(CampaignTemplates.load(empty, JiutingTemplates.BUNDLED, references)).extracting(CampaignTemplate::id).hasSize(3);
+        assertThat(CampaignTemplates.load(empty.resolve("missing"), JiutingTemplates.BUNDLED, references)).hasSize(3);
     }
 
     @Test
     void theComponentStartsWithTheShippedTemplatesAndFindsThemById() {
         context().run(context -> {
             CampaignTemplates templates = context.getBean(CampaignTemplates.class);
-            assertThat(templates.all()).extracting(CampaignTemplate::id)
+            assertThat(templates.all("jiuting")).extracting(CampaignTemplate::id)
                     .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
             assertThat(templates.find("jinxi-2017-931")).get().extracting(CampaignTemplate::name)
                     .isEqualTo("锦溪镇环境综合整治行动（“931”行动）");
@@ -65,19 +66,17 @@ class CampaignTemplatesTest {
     void aBadTemplateInTheConfiguredFolderRefusesStartUp(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("broken.yaml"), "id: broken\nname: 坏模板\nphases: []\n");
 
-        context().withPropertyValues("shirong.campaigns.folder=" + folder).run(context -> assertThat(context).getFailure()
-                .rootCause().isInstanceOf(StartupRefusedException.class)
-                .hasMessageContaining(folder.resolve("broken.yaml").toString()).hasMessageContaining("phases: 必须正好有 3 个阶段"));
+        assertThatThrownBy(() -> CampaignTemplates.load(folder, JiutingTemplates.BUNDLED, references))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining(folder.resolve("broken.yaml").toString()).hasMessageContaining("phases: 必须正好有 3 个阶段");
     }
 
     /** Only what the component needs: the organisation and the catalogue, as read from the shipped files. */
     private static ApplicationContextRunner context() {
-        OrganizationLoader organization = mock(OrganizationLoader.class);
-        when(organization.load()).thenReturn(references.organization());
         CategoryCatalogue catalogue = mock(CategoryCatalogue.class);
-        when(catalogue.find(any())).thenAnswer(call -> references.category(call.getArgument(0)));
+        when(catalogue.find(any(), any())).thenAnswer(call -> references.category(call.getArgument(1)));
         return new ApplicationContextRunner()
-                .withBean(OrganizationLoader.class, () -> organization)
+                .withBean(Organizations.class, () -> Organizations.read("jiuting"))
                 .withBean(CategoryCatalogue.class, () -> catalogue)
                 .withUserConfiguration(ComponentOnly.class);
     }

@@ -45,7 +45,7 @@ class ShippedTemplatesTest {
     @BeforeAll
     static void loadShippedTemplates() {
         references = TemplateFixture.references();
-        shipped = CampaignTemplates.load(Path.of("config/campaigns"), references).stream()
+        shipped = CampaignTemplates.load(Path.of(JiutingTemplates.FOLDER), JiutingTemplates.BUNDLED, references).stream()
                 .collect(Collectors.toMap(CampaignTemplate::id, Function.identity()));
     }
 

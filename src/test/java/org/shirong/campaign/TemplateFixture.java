@@ -29,9 +29,9 @@ final class TemplateFixture {
 
     static TemplateReferences references() {
         try {
-            Organization organization = YAML.readValue(new File("config/organization.yaml"), Organization.class);
+            Organization organization = YAML.readValue(new File("config/organizations/jiuting/organization.yaml"), Organization.class);
             List<Category> categories = new ArrayList<>();
-            for (JsonNode c : YAML.readTree(new File("config/categories.yaml")).get("categories")) {
+            for (JsonNode c : YAML.readTree(new File("config/organizations/jiuting/categories.yaml")).get("categories")) {
                 List<String> items = new ArrayList<>();
                 c.path("items").forEach(i -> items.add(i.asText()));
                 categories.add(new Category(c.get("code").asText(), c.get("name").asText(),

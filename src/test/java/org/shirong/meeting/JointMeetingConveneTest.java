@@ -67,7 +67,7 @@ class JointMeetingConveneTest {
     }
 
     private Meetings.Convened convene() {
-        return meetings.convene(CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"), null);
+        return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"), null);
     }
 
 

@@ -51,7 +51,7 @@ public final class NotificationFixture {
         outbox = new NotificationOutbox(jdbc);
         List<ExternalChannel> channels = List.of(new EmailChannel(null, "shirong@localhost", identity),
                 new WebhookChannel(properties.webhook(), new ObjectMapper()));
-        notifications = new Notifications(new NotificationTemplates(), outbox, new InboxRecords(jdbc), channels, properties,
+        notifications = new Notifications(new org.shirong.system.ProcessDefinitions(engine.getRepositoryService()), new NotificationTemplates(), outbox, new InboxRecords(jdbc), channels, properties,
                 engine.getRuntimeService(), new SystemAccess(identity));
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
         sendNotificationDelegate = new SendNotificationDelegate(

@@ -45,7 +45,7 @@ class NotificationOutboxOnPostgresTest {
 
     private static Notification notice(String iteration) {
         return new Notification("JT-2026-000042", "case-warning", iteration, NotificationTemplatesTest.sampleModel(),
-                new Recipients(Set.of("huanwei1"), Set.of("huanwei")));
+                new Recipients(Set.of("huanwei1"), Set.of("huanwei")), "jiuting");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Date;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -31,7 +32,7 @@ class OrganizationSeederTest {
     @Autowired
     OrganizationSeeder seeder;
     @Autowired
-    OrganizationLoader loader;
+    Organizations organizations;
     @Autowired
     OrganizationRecords records;
     @Autowired
@@ -57,7 +58,7 @@ class OrganizationSeederTest {
 
     @AfterEach
     void restoreTheShippedOrganization() {
-        seeder.apply(loader.load());
+        seeder.apply(organizations.all());
     }
 
     @Test
@@ -86,8 +87,8 @@ class OrganizationSeederTest {
     @Test
     void seedingAgainChangesNothing() {
         Snapshot before = snapshot();
-        seeder.apply(loader.load());
-        seeder.apply(loader.load());
+        seeder.apply(organizations.all());
+        seeder.apply(organizations.all());
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -111,7 +112,7 @@ class OrganizationSeederTest {
                 # 用户""")
                 + "  - { id: huanbao1, name: 新干事, email: huanbao1@jiuting.example.cn, groups: [huanbao] }\n";
 
-        seeder.apply(edited(yaml));
+        seeder.apply(List.of(edited(yaml)));
 
         assertThat(identityService.createGroupQuery().groupId("nongfu").singleResult().getName()).isEqualTo("农副公司（绿化养护）");
         assertThat(identityService.createUserQuery().userId("chengguan2").count()).isZero();
@@ -124,7 +125,7 @@ class OrganizationSeederTest {
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn("huanbao").count()).isPositive();
         assertThat(identityService.createUserQuery().userId("manual1").count()).isEqualTo(1);
 
-        seeder.apply(loader.load());
+        seeder.apply(organizations.all());
 
         assertThat(identityService.createGroupQuery().groupId("huanbao").count()).isZero();
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn("huanbao").count()).isZero();
@@ -141,7 +142,7 @@ class OrganizationSeederTest {
         String filterId = records.filters(TaskFilterKind.OVERDUE).get("chengguan");
         var before = filterService.getFilter(filterId).getQuery();
         Date dueBefore = ((TaskQueryImpl) before).getDueBefore();
-        seeder.apply(loader.load());
+        seeder.apply(organizations.all());
         Date refreshed = ((TaskQueryImpl) filterService.getFilter(filterId).getQuery()).getDueBefore();
         assertThat(refreshed).isAfter(dueBefore);
     }

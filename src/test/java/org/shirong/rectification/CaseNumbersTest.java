@@ -53,16 +53,16 @@ class CaseNumbersTest {
         jdbc.update("insert into rect_case_sequence (seq_year, last_value) values (2026, 41)");
         migrate(dataSource, "latest");
 
-        CaseNumbers numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), "JT", SHANGHAI);
+        CaseNumbers numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), organization -> "JT", SHANGHAI);
         Clock in2026 = Clock.fixed(Instant.parse("2026-12-31T15:59:59Z"), SHANGHAI);
         Clock in2027 = Clock.fixed(Instant.parse("2026-12-31T16:00:00Z"), SHANGHAI);
-        assertThat(numbers.next(in2026)).isEqualTo("JT-2026-000042");
-        assertThat(numbers.next(in2027)).isEqualTo("JT-2027-000001");
+        assertThat(numbers.next("jiuting", in2026)).isEqualTo("JT-2026-000042");
+        assertThat(numbers.next("jiuting", in2027)).isEqualTo("JT-2027-000001");
 
         ExecutorService creators = Executors.newFixedThreadPool(4);
         List<Callable<String>> draws = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            draws.add(() -> numbers.next(in2027));
+            draws.add(() -> numbers.next("jiuting", in2027));
         }
         Set<String> drawn = new HashSet<>();
         for (Future<String> number : creators.invokeAll(draws)) {
@@ -70,7 +70,7 @@ class CaseNumbersTest {
         }
         creators.shutdown();
         assertThat(drawn).hasSize(200).allMatch(n -> n.matches("JT-2027-\\d{6}"));
-        assertThat(numbers.next(in2027)).isEqualTo("JT-2027-000202");
+        assertThat(numbers.next("jiuting", in2027)).isEqualTo("JT-2027-000202");
     }
 
     private static void migrate(DataSource dataSource, String target) {

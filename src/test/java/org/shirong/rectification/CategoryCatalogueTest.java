@@ -1,5 +1,6 @@
 package org.shirong.rectification;
 
+import org.shirong.organization.Organizations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class CategoryCatalogueTest {
 
     @Test
     void theShippedCatalogueHoldsPatrolProblemsThe931ItemsAndThe11SurveyCategories() {
-        List<Category> all = new CategoryCatalogue(new CategoryProperties("categories.yaml")).all();
+        List<Category> all = new CategoryCatalogue(Organizations.read("jiuting")).all("jiuting");
         Map<CategoryGroup, List<Category>> byGroup = all.stream().collect(Collectors.groupingBy(Category::group));
 
         assertThat(byGroup.get(CategoryGroup.PATROL)).hasSizeBetween(15, 20).allMatch(c -> c.items().isEmpty());
@@ -40,13 +41,13 @@ class CategoryCatalogueTest {
 
     @Test
     void findsACategoryByItsCode() {
-        CategoryCatalogue catalogue = new CategoryCatalogue(new CategoryProperties("categories.yaml"));
+        CategoryCatalogue catalogue = new CategoryCatalogue(Organizations.read("jiuting"));
 
-        assertThat(catalogue.find("ILLEGAL_CONSTRUCTION")).get()
+        assertThat(catalogue.find("jiuting", "ILLEGAL_CONSTRUCTION")).get()
                 .isEqualTo(new Category("ILLEGAL_CONSTRUCTION", "违法搭建", CategoryGroup.PATROL, List.of(), true));
-        assertThat(catalogue.find("SURVEY_RESIDENTIAL_AREAS")).get().extracting(Category::items).asList().contains("小区环境卫生");
-        assertThat(catalogue.find("NO_SUCH_CATEGORY")).isEmpty();
-        assertThat(catalogue.find(null)).isEmpty();
+        assertThat(catalogue.find("jiuting", "SURVEY_RESIDENTIAL_AREAS")).get().extracting(Category::items).asList().contains("小区环境卫生");
+        assertThat(catalogue.find("jiuting", "NO_SUCH_CATEGORY")).isEmpty();
+        assertThat(catalogue.find("jiuting", null)).isEmpty();
     }
 
     @Test

@@ -49,7 +49,7 @@ final class RectificationFixture {
         records = new CaseRecords(jdbc);
         var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), organization -> "JT", calendar.zone());
         var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS));
-        cases = new RectificationCases(records, numbers, new CaseDeadlines(calendar, properties), validator,
+        cases = new RectificationCases(new org.shirong.system.ProcessDefinitions(engine.getRepositoryService()), records, numbers, new CaseDeadlines(calendar, properties), validator,
                 engine.getRuntimeService(), new SystemAccess(identity));
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendar, org.shirong.system.DateWindow.DEFAULT);
         CaseStepListeners listeners = new CaseStepListeners();

@@ -26,7 +26,7 @@ class FormOptionFillerTest {
                 return field;
             }
 
-            public List<Option> options() {
+            public List<Option> options(String organization) {
                 return List.of(options);
             }
         };
@@ -42,7 +42,7 @@ class FormOptionFillerTest {
         ProcessResource other = resource("forms/Other.form", "{}");
         List<ProcessResource> filled = FormOptionFiller.fill(List.of(other, resource("forms/Start.form", FORM)),
                 List.of(options("forms/Start.form", "template", new Option("九亭镇创建达标镇", "jiuting"), new Option("锦溪 931", "jinxi"))),
-                problems);
+                "jiuting", problems);
 
         assertThat(problems).isEmpty();
         assertThat(filled.get(0)).isSameAs(other);
@@ -63,7 +63,7 @@ class FormOptionFillerTest {
         List<ProcessResource> filled = FormOptionFiller.fill(resources, List.of(
                 options("forms/Gone.form", "template"),
                 options("forms/Start.form", "campaign"),
-                options("forms/Broken.form", "template")), problems);
+                options("forms/Broken.form", "template")), "jiuting", problems);
 
         assertThat(filled).isEqualTo(resources);
         assertThat(problems).hasSize(2);

@@ -39,7 +39,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
 import org.shirong.organization.Organization;
-import org.shirong.organization.OrganizationLoader;
+import org.shirong.organization.Organizations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -59,7 +59,7 @@ class ProcessConventionsTest {
     @Autowired
     ApplicationContext context;
     @Autowired
-    OrganizationLoader organizationLoader;
+    Organizations organizations;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -157,7 +157,7 @@ class ProcessConventionsTest {
 
     @Test
     void everyCandidateGroupExistsInTheOrganisation() throws IOException {
-        Organization organization = organizationLoader.load();
+        Organization organization = organizations.of("jiuting");
         eachBpmn(bpmn -> {
             bpmn.all(UserTask.class).forEach(t -> checkGroups(bpmn.file(), t.getId(), t.getCamundaCandidateGroups(), organization));
             bpmn.all(Process.class).forEach(p -> checkGroups(bpmn.file(), p.getId(), p.getCamundaCandidateStarterGroups(), organization));
@@ -220,7 +220,7 @@ class ProcessConventionsTest {
 
     @Test
     void unitChoicesInFormsAreUnitsOfTheOrganisation() throws IOException {
-        Organization organization = organizationLoader.load();
+        Organization organization = organizations.of("jiuting");
         ObjectMapper json = new ObjectMapper();
         for (File file : files("forms", "form")) {
             for (JsonNode component : json.readTree(file).path("components")) {
