@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.shirong.system.StartupRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ public class Organizations {
     private final Map<String, Organization> byGroup = new HashMap<>();
     private final Map<String, Organization> byUser = new HashMap<>();
 
+    @Autowired
     Organizations(OrganizationProperties properties) {
         this(load(properties.active()));
     }
@@ -62,15 +64,15 @@ public class Organizations {
             }
             organizations.add(o);
         }
-        problems.addAll(crossChecks(organizations, active.isEmpty()));
+        problems.addAll(crossChecks(organizations));
         if (!problems.isEmpty()) {
             throw refused(problems);
         }
         return organizations;
     }
 
-    /** What no single file can see: ids used twice, case prefixes used twice, a parent that is missing or not a district. */
-    static List<String> crossChecks(List<Organization> organizations, boolean allActive) {
+    /** What no single file can see: ids used twice, case prefixes used twice, a parent that is not a district. */
+    static List<String> crossChecks(List<Organization> organizations) {
         List<String> problems = new ArrayList<>();
         Map<String, String> idOwner = new HashMap<>();
         Map<String, String> prefixOwner = new HashMap<>();
@@ -95,9 +97,8 @@ public class Organizations {
             String parent = o.organization().parent();
             if (parent != null) {
                 Organization district = byId.get(parent);
-                if (district == null && allActive) {
-                    problems.add("%s: organization.parent \"%s\" 不是已有的组织".formatted(file, parent));
-                } else if (district != null && district.organization().level() != Organization.Level.DISTRICT) {
+                // A town may run here without its district (installed on its own); only a wrong kind of parent is refused.
+                if (district != null && district.organization().level() != Organization.Level.DISTRICT) {
                     problems.add("%s: organization.parent \"%s\" 不是区（level: DISTRICT）".formatted(file, parent));
                 }
             }

@@ -18,7 +18,7 @@ class CaseRecords {
             + " description, address, lat, lng, grid_cell, lead_unit, responsible_units, limit_amount, limit_unit, status,"
             + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
             + " clock_started_at, warn_at, due_at, escalate_at, warning_sent, overdue, escalated,"
-            + " closed_on_time, extension_count, rework_count, return_count";
+            + " closed_on_time, extension_count, rework_count, return_count, tenant_id";
 
     private final JdbcTemplate jdbc;
 

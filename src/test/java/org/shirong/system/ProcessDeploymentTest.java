@@ -39,12 +39,13 @@ class ProcessDeploymentTest {
 
     @Test
     void deploysEveryProcessDecisionAndFormUnderItsRelativeName() throws IOException {
-        List<String> expected = Stream.concat(filesUnder("processes", "bpmn", "dmn").stream(),
-                filesUnder("forms", "form", "html").stream()).sorted().toList();
+        // The shared processes and forms, and the organisation's own dispatch table under its stable name.
+        List<String> expected = Stream.of(filesUnder("processes", "bpmn", "dmn"), filesUnder("forms", "form", "html"),
+                List.of("processes/CaseDispatch.dmn")).flatMap(List::stream).sorted().toList();
         List<String> deployed = repositoryService.getDeploymentResources(latest().getId()).stream()
                 .map(Resource::getName).sorted().toList();
         assertThat(deployed).isEqualTo(expected).contains("processes/WorkAssignmentProcess.bpmn", "forms/WorkAssignmentStart.form");
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("WorkAssignmentProcess").latestVersion()
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("WorkAssignmentProcess").tenantIdIn("jiuting").latestVersion()
                 .singleResult().getDeploymentId()).isEqualTo(latest().getId());
     }
 
