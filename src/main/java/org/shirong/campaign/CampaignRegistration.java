@@ -88,8 +88,7 @@ class CampaignRegistration {
             errors.add(ApiError.field("template", "REQUIRED", "请选择活动模板（" + templateIds(organization) + "）"));
             return Optional.empty();
         }
-        Optional<CampaignTemplate> template = templates.find(request.template().strip())
-                .filter(t -> templates.organizationOf(t.id()).orElse("").equals(organization));
+        Optional<CampaignTemplate> template = templates.startable(organization, request.template().strip());
         if (template.isEmpty()) {
             errors.add(ApiError.field("template", "UNKNOWN_TEMPLATE",
                     "没有活动模板 " + request.template().strip() + "（可选：" + templateIds(organization) + "）"));

@@ -91,7 +91,7 @@ class CampaignTaskResults {
         if (rows.isEmpty() && result.isEmpty()) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "请逐行填写发现的问题；未发现问题的，请在办理情况中说明");
         }
-        boolean siteCheck = records.find(task.campaignCode()).flatMap(c -> templates.find(c.templateId()))
+        boolean siteCheck = records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
                 .map(t -> t.findingsNeedSiteCheck(task.findingsSource())).orElse(false);
         List<NewCase> found = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {

@@ -79,7 +79,7 @@ class CampaignTasks {
             for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
-                        null, null, null, now(), null), a.requirement(), null);
+                        null, null, null, now(), null), a.requirement(), null, a.organization());
             }
         }
         return records.openPhaseTasks(code, phaseNo).size();
@@ -100,7 +100,8 @@ class CampaignTasks {
                 organization.unitNames())) {
             issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
-                    dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod) ? 1 : 0;
+                    dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod,
+                    a.organization()) ? 1 : 0;
         }
         return issued;
     }
@@ -120,7 +121,9 @@ class CampaignTasks {
         return records.openPhaseTasks(code, phaseNo);
     }
 
-    private boolean issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod) {
+    /** Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}). */
+    private boolean issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
+            String organization) {
         var id = records.insertTaskIfAbsent(row);
         if (id.isEmpty()) {
             return false;
@@ -138,7 +141,8 @@ class CampaignTasks {
         if (scorePeriod != null) {
             variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
         }
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(CampaignTaskProcess.KEY, campaign.tenantId())
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(CampaignTaskProcess.KEY,
+                organization != null ? organization : campaign.tenantId())
                 ).businessKey(campaign.code()).setVariables(variables).execute().getId());
         records.setTaskProcess(id.get(), instanceId);
         return true;
@@ -149,7 +153,7 @@ class CampaignTasks {
     }
 
     CampaignTemplate template(Campaign campaign) {
-        return templates.find(campaign.templateId()).orElseThrow(() -> new IllegalStateException(
+        return templates.find(campaign.tenantId(), campaign.templateId()).orElseThrow(() -> new IllegalStateException(
                 "活动 " + campaign.code() + " 的模板 " + campaign.templateId() + " 已不在 config/organizations/" + campaign.tenantId() + "/campaigns/ 中"));
     }
 

@@ -38,9 +38,10 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
     /**
      * A participating unit: the group that does its work and, unless the file says otherwise, that
      * group's id, name and duties from {@code organization.yaml}. {@code standIn} marks a group that
-     * only stands in, in this installation, for the body named in {@code name}.
+     * only stands in, in this installation, for the body named in {@code name}. {@code organization} names a town or
+     * street of a district instead of a group: its office does the unit's tasks, in its own organisation.
      */
-    public record Participant(String id, String group, String name, String duties, Boolean standIn) {
+    public record Participant(String id, String group, String name, String duties, Boolean standIn, String organization) {
 
         public Participant {
             standIn = Boolean.TRUE.equals(standIn);

@@ -80,9 +80,14 @@ final class CampaignTemplateReader {
 
     private static CampaignTemplate withDefaults(CampaignTemplate t, TemplateReferences references) {
         List<Participant> participants = t.participants().stream().map(p -> {
+            if (p.organization() != null) {
+                var town = references.subOrganization(p.organization()).orElseThrow();
+                return new Participant(p.id() == null ? town.id() : p.id(), town.roles().office(),
+                        p.name() == null ? town.name() : p.name(), p.duties(), p.standIn(), town.id());
+            }
             var group = references.group(p.group()).orElseThrow();
             return new Participant(p.id() == null ? p.group() : p.id(), p.group(), p.name() == null ? group.name() : p.name(),
-                    p.duties() == null ? group.duties() : p.duties(), p.standIn());
+                    p.duties() == null ? group.duties() : p.duties(), p.standIn(), null);
         }).toList();
         List<Item> items = t.items().stream().map(i -> new Item(i.category(),
                 i.name() == null ? references.category(i.category()).map(Category::name).orElseThrow() : i.name(),

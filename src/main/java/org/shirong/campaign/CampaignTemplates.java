@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
+import org.shirong.rectification.Category;
 import org.shirong.rectification.CategoryCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,50 +25,51 @@ import org.springframework.stereotype.Component;
 /**
  * The campaign templates (活动模板) of each organisation, read and checked once at start-up: every {@code *.yaml}
  * in {@code ./config/organizations/<id>/campaigns/}, or the organisation's templates bundled in the application
- * when that folder has none. A campaign runs in the organisation of its template. A mistake in any of them refuses start-up naming the file and the field.
+ * when that folder has none; those in its {@code legacy/} subfolder serve only campaigns started before.
+ * A campaign runs in the organisation of its template. A mistake in any of them refuses start-up naming the file and the field.
  */
 @Component
 public class CampaignTemplates {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignTemplates.class);
 
-    private final Map<String, List<CampaignTemplate>> byOrganization = new LinkedHashMap<>();
-    private final Map<String, String> organizationOfTemplate = new HashMap<>();
+    private final Map<String, List<CampaignTemplate>> startable = new LinkedHashMap<>();
+    private final Map<String, List<CampaignTemplate>> legacy = new LinkedHashMap<>();
 
     CampaignTemplates(Organizations organizations, CategoryCatalogue catalogue) {
-        List<String> problems = new java.util.ArrayList<>();
         for (Organization organization : organizations.all()) {
             String folder = "organizations/" + organization.id() + "/campaigns/";
-            List<CampaignTemplate> own = load(Path.of("config").resolve(folder), "config/" + folder,
-                    new TemplateReferences(organization, code -> catalogue.find(organization.id(), code)));
-            for (CampaignTemplate template : own) {
-                String other = organizationOfTemplate.putIfAbsent(template.id(), organization.id());
-                if (other != null) {
-                    problems.add("config/" + folder + template.id() + ".yaml: 模板 id 已被组织 " + other + " 使用（模板 id 须在所有组织中唯一）");
-                }
-            }
-            byOrganization.put(organization.id(), own);
-            LOG.info("{}：已读取 {} 个活动模板：{}", organization.id(), own.size(), own.stream().map(CampaignTemplate::id).toList());
-        }
-        if (!problems.isEmpty()) {
-            throw CampaignTemplateReader.refused("config/organizations/", problems);
+            TemplateReferences references = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code),
+                    id -> organizations.find(id).filter(o -> organization.id().equals(o.organization().parent())));
+            List<CampaignTemplate> own = load(Path.of("config").resolve(folder), "config/" + folder, references);
+            startable.put(organization.id(), own);
+            // Templates an earlier version ran with stand-in units: campaigns started from them run on, none is started anew.
+            // Their plan items may be categories the organisation no longer applies.
+            TemplateReferences anyCategory = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code)
+                    .map(c -> new Category(c.code(), c.name(), c.group(), c.items(), true)), references::subOrganization);
+            legacy.put(organization.id(), load(Path.of("config").resolve(folder + LEGACY), "config/" + folder + LEGACY, anyCategory));
+            LOG.info("{}：已读取 {} 个活动模板：{}{}", organization.id(), own.size(), own.stream().map(CampaignTemplate::id).toList(),
+                    legacy.get(organization.id()).isEmpty() ? "" : "（另有旧模板 " + legacy.get(organization.id()).stream()
+                            .map(CampaignTemplate::id).toList() + "，仅供已发起的活动）");
         }
     }
 
-    /** The organisation's templates, in file-name order. */
+    static final String LEGACY = "legacy/";
+
+    /** The templates the organisation starts campaigns from, in file-name order. */
     public List<CampaignTemplate> all(String organization) {
-        return byOrganization.getOrDefault(organization, List.of());
+        return startable.getOrDefault(organization, List.of());
     }
 
-    /** A template of any organisation (template ids are unique across organisations). */
-    public Optional<CampaignTemplate> find(String id) {
-        String organization = organizationOfTemplate.get(id);
-        return organization == null ? Optional.empty() : all(organization).stream().filter(t -> t.id().equals(id)).findFirst();
+    /** A template the organisation may start a campaign from. */
+    public Optional<CampaignTemplate> startable(String organization, String id) {
+        return all(organization).stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** The organisation a template belongs to: campaigns from it run in that organisation. */
-    public Optional<String> organizationOf(String templateId) {
-        return Optional.ofNullable(organizationOfTemplate.get(templateId));
+    /** The template a campaign of the organisation runs on: a startable one, else one kept in {@code legacy/}. */
+    public Optional<CampaignTemplate> find(String organization, String id) {
+        return startable(organization, id)
+                .or(() -> legacy.getOrDefault(organization, List.of()).stream().filter(t -> t.id().equals(id)).findFirst());
     }
 
     /** The templates in {@code folder}, or the bundled ones ({@code bundled} on the class path) when it holds no {@code *.yaml} file. */

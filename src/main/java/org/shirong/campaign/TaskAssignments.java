@@ -15,7 +15,12 @@ import org.shirong.rectification.Category;
 final class TaskAssignments {
 
     /** One task to hand out: the key part that tells it from its siblings, who does it and what for. */
-    record Assignment(String keySuffix, String name, String groupId, String unitId, String itemCategory, String requirement) {
+    record Assignment(String keySuffix, String name, String groupId, String unitId, String itemCategory, String requirement,
+            String organization) {
+
+        Assignment(String keySuffix, String name, String groupId, String unitId, String itemCategory, String requirement) {
+            this(keySuffix, name, groupId, unitId, itemCategory, requirement, null);
+        }
     }
 
     private TaskAssignments() {
@@ -27,7 +32,7 @@ final class TaskAssignments {
         if (CampaignTemplate.EACH_UNIT.equals(who)) {
             for (CampaignTemplate.Participant p : template.participants()) {
                 result.add(new Assignment(p.id(), name + "（" + p.name() + "）", p.group(), p.id(), null,
-                        p.duties() == null ? "" : "本单位职责：" + p.duties()));
+                        p.duties() == null ? "" : "本单位职责：" + p.duties(), p.organization()));
             }
         } else if (CampaignTemplate.EACH_ITEM_LEAD.equals(who)) {
             for (CampaignTemplate.Item item : template.items()) {

@@ -38,6 +38,16 @@ final class UnitChecks {
                 problems.add(at + ": 空条目");
                 continue;
             }
+            if (p.organization() != null) {
+                if (p.group() != null) {
+                    problems.add(at + ": group 与 organization 只能写一个");
+                } else if (checks.references.subOrganization(p.organization()).isEmpty()) {
+                    problems.add(at + ".organization: \"" + p.organization() + "\" 不是" + checks.references.organization().name()
+                            + "下属的街镇（其 organization.yaml 的 parent 应为 " + checks.references.organization().id() + "）");
+                }
+                checks.checkId("participants", i, p.id() == null ? p.organization() : p.id(), PARTICIPANT_ID, seen);
+                continue;
+            }
             checks.group(at + ".group", p.group());
             checks.checkId("participants", i, p.id() == null ? p.group() : p.id(), PARTICIPANT_ID, seen);
             if (p.standIn() && TemplateChecks.blank(p.name())) {

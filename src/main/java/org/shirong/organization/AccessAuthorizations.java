@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 /**
  * Grants each group what its role needs. Staff: Tasklist, the people they work with and process diagrams; the
  * tasks themselves they see through their candidate groups (the engine grants those per task).
- * Leading group and office: Cockpit, read access to every process, task and decision, and the
+ * The office and the approvers (组长、副组长): Cockpit, read access to every process, task and decision, and the
  * right to start the processes meant to be started by hand. {@code camunda-admin}: everything.
  */
 @Component
@@ -51,12 +51,12 @@ class AccessAuthorizations {
         this.repositoryService = repositoryService;
     }
 
-    void grantRole(Organization.GroupDefinition group) {
+    void grantRole(Organization organization, Organization.GroupDefinition group) {
         String id = group.id();
         grant(id, APPLICATION, "tasklist", ACCESS);
         grant(id, GROUP, ANY, READ);
         grant(id, PROCESS_DEFINITION, ANY, READ);
-        if (group.type().supervises()) {
+        if (organization.supervises(id)) {
             grant(id, APPLICATION, "cockpit", ACCESS);
             grant(id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE);
             allowStartingOnly(id, startableByHand());
@@ -65,7 +65,37 @@ class AccessAuthorizations {
             grant(id, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
             grant(id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
             grant(id, DEPLOYMENT, ANY, READ);
+        } else {
+            withdrawSupervision(id);
         }
+    }
+
+    /**
+     * A group that supervised under an earlier organisation file (before version 22 the whole leading group did)
+     * loses what only supervisors have; what every group has stays.
+     */
+    private void withdrawSupervision(String groupId) {
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).list().stream()
+                .filter(a -> a.getResourceType() != APPLICATION.resourceType() ? supervisorOnly(a) : "cockpit".equals(a.getResourceId()))
+                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(PROCESS_DEFINITION).list().stream()
+                .filter(a -> a.isPermissionGranted(READ_HISTORY) || a.isPermissionGranted(READ_INSTANCE)
+                        || a.isPermissionGranted(CREATE_INSTANCE))
+                .forEach(a -> {
+                    a.removePermission(READ_HISTORY);
+                    a.removePermission(READ_INSTANCE);
+                    a.removePermission(CREATE_INSTANCE);
+                    authorizationService.saveAuthorization(a);
+                });
+    }
+
+    /** Grants on every instance, task, decision or deployment ({@code *}); grants on one task (its candidates') stay. */
+    private static boolean supervisorOnly(Authorization a) {
+        int type = a.getResourceType();
+        return ANY.equals(a.getResourceId()) && (type == PROCESS_INSTANCE.resourceType() || type == TASK.resourceType()
+                || type == DECISION_DEFINITION.resourceType() || type == DECISION_REQUIREMENTS_DEFINITION.resourceType()
+                || type == DEPLOYMENT.resourceType());
     }
 
     /**
@@ -75,11 +105,11 @@ class AccessAuthorizations {
     void syncUserVisibility(Organization organization) {
         Set<String> supervisors = organization.users().stream()
                 .filter(u -> organization.effectiveGroups(u).stream().anyMatch(g -> organization.group(g)
-                        .map(d -> d.type().supervises()).orElse(false)))
+                        .map(d -> organization.supervises(d.id())).orElse(false)))
                 .map(Organization.UserDefinition::id).collect(Collectors.toSet());
         for (Organization.GroupDefinition group : organization.groups()) {
             Set<String> visible = new HashSet<>();
-            if (group.type().supervises()) {
+            if (organization.supervises(group.id())) {
                 visible.add(ANY);
             } else {
                 visible.addAll(supervisors);

@@ -19,8 +19,4 @@ public enum GroupType {
         return label;
     }
 
-    /** Supervisors: may open Cockpit, read every process and start campaigns and assignments. */
-    boolean supervises() {
-        return this == LEADING_GROUP || this == OFFICE;
-    }
 }

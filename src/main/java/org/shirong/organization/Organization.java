@@ -85,6 +85,14 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         return group(id).isPresent();
     }
 
+    /**
+     * Supervisors may open Cockpit, read every process of the organisation and start campaigns and assignments: the
+     * office and the approvers (组长、副组长). The whole leading group is not: its members include every unit's head.
+     */
+    public boolean supervises(String groupId) {
+        return roles != null && (groupId.equals(roles.office()) || groupId.equals(roles.approvers()));
+    }
+
     /** The user's own groups and, for committees and property companies, their umbrella units. */
     List<String> effectiveGroups(UserDefinition user) {
         return user.groups().stream()

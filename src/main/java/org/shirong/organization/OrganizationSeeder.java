@@ -68,7 +68,7 @@ public class OrganizationSeeder implements ApplicationRunner {
             removeDropped(all);
             for (Organization organization : all) {
                 saveTenant(organization);
-                organization.groups().forEach(this::saveGroup);
+                organization.groups().forEach(g -> saveGroup(organization, g));
                 organization.users().forEach(u -> saveUser(u, organization, managedGroups));
                 authorizations.syncUserVisibility(organization);
             }
@@ -129,18 +129,18 @@ public class OrganizationSeeder implements ApplicationRunner {
         });
     }
 
-    private void saveGroup(Organization.GroupDefinition definition) {
+    private void saveGroup(Organization organization, Organization.GroupDefinition definition) {
         Group group = identityService.createGroupQuery().groupId(definition.id()).singleResult();
         if (group == null) {
             group = identityService.newGroup(definition.id());
         } else if (definition.name().equals(group.getName()) && definition.type().name().equals(group.getType())) {
-            authorizations.grantRole(definition);
+            authorizations.grantRole(organization, definition);
             return;
         }
         group.setName(definition.name());
         group.setType(definition.type().name());
         identityService.saveGroup(group);
-        authorizations.grantRole(definition);
+        authorizations.grantRole(organization, definition);
     }
 
     private void saveUser(Organization.UserDefinition definition, Organization organization, Set<String> managedGroups) {

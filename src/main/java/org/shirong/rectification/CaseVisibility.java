@@ -94,7 +94,7 @@ class CaseVisibility {
         if (roles == null) {
             return false;
         }
-        Set<String> seeAll = new java.util.HashSet<>(List.of(roles.office(), roles.leading(), roles.approvers(), roles.inspectors()));
+        Set<String> seeAll = new java.util.HashSet<>(List.of(roles.office(), roles.approvers(), roles.inspectors()));
         return groups(user).stream().anyMatch(seeAll::contains);
     }
 

@@ -53,7 +53,7 @@ class CampaignTemplateReaderTest {
         CampaignTemplate t = read(VALID);
 
         assertThat(t.participants().get(0)).isEqualTo(new CampaignTemplate.Participant("huanwei", "huanwei", "环卫所",
-                TemplateFixture.references().group("huanwei").orElseThrow().duties(), false));
+                TemplateFixture.references().group("huanwei").orElseThrow().duties(), false, null));
         assertThat(t.participants().get(1)).extracting(CampaignTemplate.Participant::id, CampaignTemplate.Participant::name,
                 CampaignTemplate.Participant::standIn).containsExactly("town2", "新桥镇", true);
         assertThat(t.items().get(0).name()).isEqualTo("整治老旧小区");

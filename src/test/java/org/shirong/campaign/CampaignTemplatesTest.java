@@ -38,27 +38,35 @@ class CampaignTemplatesTest {
 
     @Test
     void everyShippedTemplateLoadsFromTheConfigFolderAndFromTheBundledCopy() {
-        assertThat(shipped).extracting(CampaignTemplate::id)
-                .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
+        assertThat(shipped).extracting(CampaignTemplate::id).containsExactly("jiuting-2023-standard-town");
         assertThat(CampaignTemplates.readBundled(JiutingTemplates.BUNDLED, references)).isEqualTo(shipped);
     }
 
     @Test
     void anEmptyOrMissingFolderFallsBackToTheBundledTemplates(@TempDir Path empty) {
-        assertThat(CampaignTemplates.load(empty, JiutingTemplates.BUNDLED, references)).extracting(CampaignTemplate::id).hasSize(3);
-        assertThat(CampaignTemplates.load(empty.resolve("missing"), JiutingTemplates.BUNDLED, references)).hasSize(3);
+        assertThat(CampaignTemplates.load(empty, JiutingTemplates.BUNDLED, references)).extracting(CampaignTemplate::id).hasSize(1);
+        assertThat(CampaignTemplates.load(empty.resolve("missing"), JiutingTemplates.BUNDLED, references)).hasSize(1);
     }
 
     @Test
-    void theComponentStartsWithTheShippedTemplatesAndFindsThemById() {
+    void eachOrganisationStartsCampaignsFromItsOwnTemplatesAndOldStandInsOnlyRunOn() {
         context().run(context -> {
             CampaignTemplates templates = context.getBean(CampaignTemplates.class);
-            assertThat(templates.all("jiuting")).extracting(CampaignTemplate::id)
-                    .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
-            assertThat(templates.find("jinxi-2017-931")).get().extracting(CampaignTemplate::name)
+            assertThat(templates.all("jiuting")).extracting(CampaignTemplate::id).containsExactly("jiuting-2023-standard-town");
+            assertThat(templates.all("jinxi")).extracting(CampaignTemplate::id).containsExactly("jinxi-2017-931");
+            assertThat(templates.all("songjiang")).extracting(CampaignTemplate::id).containsExactly("songjiang-2024-satisfaction");
+            assertThat(templates.startable("jinxi", "jinxi-2017-931")).get().extracting(CampaignTemplate::name)
                     .isEqualTo("锦溪镇环境综合整治行动（“931”行动）");
-            assertThat(templates.find("no-such-template")).isEmpty();
-            assertThat(templates.find(null)).isEmpty();
+            // 九亭 ran the 931 plan with its own units before organisations existed: those campaigns run on, no new one starts.
+            assertThat(templates.startable("jiuting", "jinxi-2017-931")).isEmpty();
+            assertThat(templates.find("jiuting", "jinxi-2017-931")).get().extracting(t -> t.items().get(0).lead()).isEqualTo("chuangban");
+            assertThat(templates.find("jinxi", "jinxi-2017-931")).get().extracting(t -> t.items().get(0).lead()).isEqualTo("jxchuangjian");
+            assertThat(templates.find("jiuting", "no-such-template")).isEmpty();
+            assertThat(templates.find("jiuting", null)).isEmpty();
+            // A town of the district takes part as an organisation: its office does the task, in its own tenant.
+            assertThat(templates.all("songjiang").get(0).participants()).filteredOn(p -> "shihudang".equals(p.organization()))
+                    .singleElement().extracting(CampaignTemplate.Participant::group, CampaignTemplate.Participant::name)
+                    .containsExactly("shdshirongban", "石湖荡镇");
         });
     }
 
@@ -73,17 +81,14 @@ class CampaignTemplatesTest {
 
     /** Only what the component needs: the organisation and the catalogue, as read from the shipped files. */
     private static ApplicationContextRunner context() {
-        CategoryCatalogue catalogue = mock(CategoryCatalogue.class);
-        when(catalogue.find(any(), any())).thenAnswer(call -> references.category(call.getArgument(1)));
         return new ApplicationContextRunner()
-                .withBean(Organizations.class, () -> Organizations.read("jiuting"))
-                .withBean(CategoryCatalogue.class, () -> catalogue)
+                .withBean(Organizations.class, Organizations::read)
                 .withUserConfiguration(ComponentOnly.class);
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(CampaignProperties.class)
-    @Import(CampaignTemplates.class)
+    @Import({CategoryCatalogue.class, CampaignTemplates.class})
     static class ComponentOnly {
     }
 }
