@@ -3,6 +3,9 @@
 # on which UpgradeFixtureTest (and the V22 migration's tests) start the current code.
 #
 #   src/test/upgrade/make-fixture.sh [commit]       # default: the last V21 commit below
+#   FIXTURE_OUT=/tmp/v21-check src/test/upgrade/make-fixture.sh   # to another folder, e.g. to compare
+# About 4 minutes (2 cores). The fixtures' dates are the day it runs; after regenerating, bring the
+# expectations of UpgradeFixtureTest (statuses, counts) in line with the new README.md.
 #
 # What it does, in a temporary directory (nothing in the worktree is touched but the fixture folder):
 #   1. clones this repository at <commit> and builds its jar (mvn -q -o -DskipTests package);
@@ -32,7 +35,7 @@ USER_PG_PASSWORD='Shirong#2026-Upgrade'         # UpgradeFixtures.PG_USER_PASSWO
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(git -C "$HERE" rev-parse --show-toplevel)
-OUT=$REPO/src/test/resources/upgrade/v21
+OUT=${FIXTURE_OUT:-$REPO/src/test/resources/upgrade/v21}   # FIXTURE_OUT: write elsewhere (to compare)
 WORK=$(mktemp -d /tmp/shirong-fixture.XXXXXX)
 chmod 755 "$WORK"
 APP_PID=
