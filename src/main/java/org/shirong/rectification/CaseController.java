@@ -149,6 +149,10 @@ class CaseController {
     /** The case, if the caller may read it (403 naming who may, otherwise). */
     private CaseRecord readable(String caseNo) {
         CaseRecord c = cases.get(caseNo);
+        if (!visibility.inOrganization(identityService.getCurrentAuthentication(), c)) {
+            // Another organisation's case: answered as if it did not exist, so its numbers reveal nothing.
+            throw new org.shirong.system.NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
+        }
         if (!visibility.mayRead(identityService.getCurrentAuthentication(), c)) {
             throw new ForbiddenException("CASE_NOT_VISIBLE", "无权查看案件 " + caseNo
                     + "：只有它的牵头单位、责任单位、上报人，以及创建办、领导小组和督导检查组可以查看");

@@ -67,6 +67,11 @@ class CaseVisibility {
         return groups(user).stream().anyMatch(units::contains);
     }
 
+    /** Whether the case belongs to an organisation the user is a member of (administrators: every one). */
+    boolean inOrganization(Authentication user, CaseRecord c) {
+        return user != null && (groups(user).contains(Groups.CAMUNDA_ADMIN) || tenants(user).contains(c.tenantId()));
+    }
+
     /** The cases {@code user} may read, as a condition for {@link CaseRecords#list}; null when they may read all. */
     Filter listFilter(Authentication user) {
         if (user != null && groups(user).contains(Groups.CAMUNDA_ADMIN)) {

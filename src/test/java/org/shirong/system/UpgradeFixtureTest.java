@@ -26,13 +26,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The current code on the databases the last single-organisation version (Flyway V21) wrote
  * ({@link UpgradeFixtures}: its H2 demo file and its PostgreSQL production database): it starts, and
  * serves the old data — every case with its status and flags, the campaigns, the inbox — lets a unit
  * claim an old case and an inspector close another through /engine-rest, serves an old case's photos,
- * and numbers a new case after the fixture's highest.
+ * and numbers a new case after the fixture's highest. Everything it stored now belongs to 九亭镇 (migration V22),
+ * and another organisation sees none of it.
  */
 class UpgradeFixtureTest {
 
@@ -72,6 +74,7 @@ class UpgradeFixtureTest {
         try (ConfigurableApplicationContext context = UpgradeFixtures.startOnH2(workDir)) {
             System.out.printf("started on the V21 H2 fixture in %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
             servesTheOldData(context, UpgradeFixtures.H2_ADMIN_PASSWORD, UpgradeFixtures.H2_USER_PASSWORD);
+            anotherOrganisationSeesNoneOfIt(context, UpgradeFixtures.H2_USER_PASSWORD);
         }
     }
 
@@ -85,6 +88,32 @@ class UpgradeFixtureTest {
                 servesTheOldData(context, UpgradeFixtures.PG_ADMIN_PASSWORD, UpgradeFixtures.PG_USER_PASSWORD);
             }
         }
+    }
+
+    /**
+     * V22 put everything the single-organisation version stored into 九亭镇: no instance, task or definition is
+     * left without a tenant (which every organisation would see), and a 锦溪 user sees none of it.
+     */
+    @SuppressWarnings("unchecked")
+    private void anotherOrganisationSeesNoneOfIt(ConfigurableApplicationContext context, String userPassword) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        for (String table : List.of("act_ru_task", "act_ru_execution", "act_ru_variable", "act_hi_procinst", "act_hi_taskinst",
+                "act_hi_varinst")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where tenant_id_ is null and proc_inst_id_ is not null",
+                    Long.class)).as("%s rows without an organisation", table).isZero();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from act_re_procdef where tenant_id_ is null", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where tenant_id <> 'jiuting'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from campaign where tenant_id <> 'jiuting'", Long.class)).isZero();
+
+        String root = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        String engineRest = "/engine-rest/engine/" + context.getBean(ProcessEngine.class).getName();
+        TestRestTemplate jinxi = new TestRestTemplate(new RestTemplateBuilder().rootUri(root)).withBasicAuth("jxtuijinban1", userPassword);
+        assertThat((List<Object>) jinxi.getForObject("/api/cases?size=200", Map.class).get("items")).isEmpty();
+        assertThat(jinxi.getForEntity("/api/cases/JT-2026-000004", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jinxi.getForObject(engineRest + "/task/count", Map.class)).containsEntry("count", 0);
+        assertThat(jinxi.getForObject(engineRest + "/process-instance/count", Map.class)).containsEntry("count", 0);
+        assertThat(jinxi.getForObject("/api/campaigns", List.class)).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
