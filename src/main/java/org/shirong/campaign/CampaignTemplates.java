@@ -41,13 +41,14 @@ public class CampaignTemplates {
             String folder = "organizations/" + organization.id() + "/campaigns/";
             TemplateReferences references = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code),
                     id -> organizations.find(id).filter(o -> organization.id().equals(o.organization().parent())));
-            List<CampaignTemplate> own = load(Path.of("config").resolve(folder), "config/" + folder, references);
+            Path external = organizations.campaignsFolder(organization.id());
+            List<CampaignTemplate> own = load(external, "config/" + folder, references);
             startable.put(organization.id(), own);
             // Templates an earlier version ran with stand-in units: campaigns started from them run on, none is started anew.
             // Their plan items may be categories the organisation no longer applies.
             TemplateReferences anyCategory = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code)
                     .map(c -> new Category(c.code(), c.name(), c.group(), c.items(), true)), references::subOrganization);
-            legacy.put(organization.id(), load(Path.of("config").resolve(folder + LEGACY), "config/" + folder + LEGACY, anyCategory));
+            legacy.put(organization.id(), load(external.resolve(LEGACY), "config/" + folder + LEGACY, anyCategory));
             LOG.info("{}：已读取 {} 个活动模板：{}{}", organization.id(), own.size(), own.stream().map(CampaignTemplate::id).toList(),
                     legacy.get(organization.id()).isEmpty() ? "" : "（另有旧模板 " + legacy.get(organization.id()).stream()
                             .map(CampaignTemplate::id).toList() + "，仅供已发起的活动）");

@@ -106,11 +106,19 @@ final class TemplateChecks {
         }
     }
 
+    private String organizationFile() {
+        return "config/organizations/" + references.organization().id() + "/organization.yaml";
+    }
+
+    private String categoriesFile() {
+        return "config/organizations/" + references.organization().id() + "/categories.yaml";
+    }
+
     void group(String at, String id) {
         if (blank(id)) {
-            problems.add(at + ": 必须填写组 id（config/organization.yaml）");
+            problems.add(at + ": 必须填写组 id（" + organizationFile() + "）");
         } else if (references.group(id).isEmpty()) {
-            problems.add(at + ": 组 \"" + id + "\" 未在 config/organization.yaml 中定义");
+            problems.add(at + ": 组 \"" + id + "\" 未在 " + organizationFile() + " 中定义");
         }
     }
 
@@ -140,14 +148,14 @@ final class TemplateChecks {
 
     void category(String at, String code) {
         if (blank(code)) {
-            problems.add(at + ": 必须填写问题类别代码（config/categories.yaml）");
+            problems.add(at + ": 必须填写问题类别代码（" + categoriesFile() + "）");
             return;
         }
         references.category(code).ifPresentOrElse(c -> {
             if (!c.applicable()) {
-                problems.add(at + ": 类别 \"" + code + "\"（" + c.name() + "）在 config/categories.yaml 中标为不适用（applicable: false）");
+                problems.add(at + ": 类别 \"" + code + "\"（" + c.name() + "）在 " + categoriesFile() + " 中标为不适用（applicable: false）");
             }
-        }, () -> problems.add(at + ": 类别 \"" + code + "\" 未在 config/categories.yaml 中定义"));
+        }, () -> problems.add(at + ": 类别 \"" + code + "\" 未在 " + categoriesFile() + " 中定义"));
     }
 
     static boolean blank(String s) {

@@ -10,27 +10,34 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The organisation folders that exist: under {@code ./config/organizations/} and bundled in the application. */
+/**
+ * The organisation folders: those in the configured folder ({@code shirong.organizations.folder}, by default
+ * {@code ./config/organizations/} where Shirong is started) and those bundled in the application
+ * ({@code config/organizations/}). A file in the configured folder replaces the bundled file of the same name.
+ */
 final class OrganizationFolders {
 
-    static final String ROOT = "organizations";
+    static final String BUNDLED = "organizations";
 
-    private OrganizationFolders() {
+    private final Path base;
+
+    OrganizationFolders(String folder) {
+        Path path = Path.of(folder == null || folder.isBlank() ? BUNDLED : folder);
+        this.base = path.isAbsolute() ? path : Path.of("config").resolve(path);
     }
 
     /** Folder names in order; {@code _defaults} and other names starting with "_" are not organisations. */
-    static TreeSet<String> all() {
+    TreeSet<String> all() {
         TreeSet<String> names = new TreeSet<>();
         try {
             for (Resource r : new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:config/" + ROOT + "/*/organization.yaml")) {
+                    .getResources("classpath*:config/" + BUNDLED + "/*/organization.yaml")) {
                 String url = r.getURL().toString();
                 String folder = url.substring(0, url.lastIndexOf('/'));
                 names.add(folder.substring(folder.lastIndexOf('/') + 1));
             }
-            Path external = Path.of("config", ROOT);
-            if (Files.isDirectory(external)) {
-                try (Stream<Path> folders = Files.list(external)) {
+            if (Files.isDirectory(base)) {
+                try (Stream<Path> folders = Files.list(base)) {
                     folders.filter(f -> Files.isRegularFile(f.resolve("organization.yaml")))
                             .forEach(f -> names.add(f.getFileName().toString()));
                 }
@@ -42,16 +49,26 @@ final class OrganizationFolders {
         return names;
     }
 
-    static String file(String organization, String name) {
-        return ROOT + "/" + organization + "/" + name;
+    /**
+     * The organisation's file as {@link org.shirong.system.ConfigFile} reads it: in the configured folder if there,
+     * else bundled; the organisation's own if it has one, else the one in {@code _defaults}.
+     */
+    String file(String organization, String name) {
+        for (String folder : new String[] {organization, "_defaults"}) {
+            Path external = base.resolve(folder).resolve(name);
+            if (Files.isRegularFile(external)) {
+                return external.toAbsolutePath().toString();
+            }
+            String bundled = BUNDLED + "/" + folder + "/" + name;
+            if (new ClassPathResource("config/" + bundled).exists()) {
+                return bundled;
+            }
+        }
+        return BUNDLED + "/" + organization + "/" + name;
     }
 
-    /** The organisation's own file if it has one (beside the application or bundled), else the one in {@code _defaults}. */
-    static String ownOrDefault(String organization, String name) {
-        String own = file(organization, name);
-        if (Files.isRegularFile(Path.of("config").resolve(own)) || new ClassPathResource("config/" + own).exists()) {
-            return own;
-        }
-        return file("_defaults", name);
+    /** The organisation's folder of campaign templates beside the application (it may not exist). */
+    Path campaigns(String organization) {
+        return base.resolve(organization).resolve("campaigns");
     }
 }

@@ -24,16 +24,19 @@ public class Organizations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Organizations.class);
 
+    private final OrganizationFolders folders;
     private final Map<String, Organization> byId = new LinkedHashMap<>();
     private final Map<String, Organization> byGroup = new HashMap<>();
     private final Map<String, Organization> byUser = new HashMap<>();
 
     @Autowired
     Organizations(OrganizationProperties properties) {
-        this(load(properties.active()));
+        this(new OrganizationFolders(properties.folder()), properties.active());
     }
 
-    Organizations(List<Organization> organizations) {
+    private Organizations(OrganizationFolders folders, List<String> active) {
+        List<Organization> organizations = load(folders, active);
+        this.folders = folders;
         organizations.stream()
                 .sorted(Comparator.comparing((Organization o) -> o.organization().level() != Organization.Level.DISTRICT))
                 .forEach(o -> byId.put(o.id(), o));
@@ -44,8 +47,8 @@ public class Organizations {
         LOG.info("组织：{}", byId.values().stream().map(o -> o.name() + "（" + o.id() + "）").toList());
     }
 
-    private static List<Organization> load(List<String> active) {
-        TreeSet<String> found = OrganizationFolders.all();
+    private static List<Organization> load(OrganizationFolders folders, List<String> active) {
+        TreeSet<String> found = folders.all();
         List<String> problems = new ArrayList<>();
         active.stream().filter(a -> !found.contains(a)).forEach(a -> problems.add(
                 "shirong.organizations.active: 没有组织 \"" + a + "\"（应有文件夹 config/organizations/" + a + "/，已有: " + found + "）"));
@@ -57,7 +60,7 @@ public class Organizations {
         }
         List<Organization> organizations = new ArrayList<>();
         for (String folder : active.isEmpty() ? found : new TreeSet<>(active)) {
-            Organization o = OrganizationLoader.load(OrganizationFolders.file(folder, "organization.yaml"));
+            Organization o = OrganizationLoader.load(folders.file(folder, "organization.yaml"));
             if (!folder.equals(o.id())) {
                 problems.add("config/organizations/%s/organization.yaml: organization.id \"%s\" 应与文件夹名 \"%s\" 相同"
                         .formatted(folder, o.id(), folder));
@@ -133,7 +136,7 @@ public class Organizations {
 
     /** The bundled (or {@code ./config/}) organisations of these ids, checked as at start-up; for tools and tests. */
     public static Organizations read(String... ids) {
-        return new Organizations(load(List.of(ids)));
+        return new Organizations(new OrganizationFolders(OrganizationFolders.BUNDLED), List.of(ids));
     }
 
     /** The organisation of this tenant id; a tenant that is not configured is a programming error. */
@@ -178,7 +181,12 @@ public class Organizations {
      * ({@code organizations/<id>/<name>}) when it has one, else the shared default ({@code organizations/_defaults/<name>}).
      */
     public String file(String id, String name) {
-        return OrganizationFolders.ownOrDefault(id, name);
+        return folders.file(id, name);
+    }
+
+    /** The organisation's folder of campaign templates beside the application (it may not exist). */
+    public java.nio.file.Path campaignsFolder(String id) {
+        return folders.campaigns(id);
     }
 
     /** The organisation's own unit/group name by id, in file order. */

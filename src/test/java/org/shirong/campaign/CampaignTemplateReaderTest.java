@@ -64,10 +64,10 @@ class CampaignTemplateReaderTest {
     @Test
     void anUnknownUnitIsNamedWithItsField() {
         refusing(VALID.replace("group: huanwei", "group: huanweisuo").replace("lead: chengjian", "lead: jianguansuo"))
-                .hasMessageContaining("participants[0].group: 组 \"huanweisuo\" 未在 config/organization.yaml 中定义")
-                .hasMessageContaining("items[0].lead: 组 \"jianguansuo\" 未在 config/organization.yaml 中定义");
+                .hasMessageContaining("participants[0].group: 组 \"huanweisuo\" 未在 config/organizations/jiuting/organization.yaml 中定义")
+                .hasMessageContaining("items[0].lead: 组 \"jianguansuo\" 未在 config/organizations/jiuting/organization.yaml 中定义");
         refusing(VALID.replace("who: chuangban, kind", "who: office, kind"))
-                .hasMessageContaining("tasks[1].who: 组 \"office\" 未在 config/organization.yaml 中定义");
+                .hasMessageContaining("tasks[1].who: 组 \"office\" 未在 config/organizations/jiuting/organization.yaml 中定义");
     }
 
     @Test
@@ -128,9 +128,9 @@ class CampaignTemplateReaderTest {
     @Test
     void unknownAndNotApplicableCategoriesAreRefused() {
         refusing(VALID.replace("category: RECTIFY_OLD_ESTATES", "category: RECTIFY_OLD_TOWN"))
-                .hasMessageContaining("items[0].category: 类别 \"RECTIFY_OLD_TOWN\" 未在 config/categories.yaml 中定义");
+                .hasMessageContaining("items[0].category: 类别 \"RECTIFY_OLD_TOWN\" 未在 config/organizations/jiuting/categories.yaml 中定义");
         refusing(VALID.replace("category: RECTIFY_OLD_ESTATES", "category: RECTIFY_SHANTY_TOWNS"))
-                .hasMessageContaining("items[0].category: 类别 \"RECTIFY_SHANTY_TOWNS\"（整治棚户区）在 config/categories.yaml 中标为不适用");
+                .hasMessageContaining("items[0].category: 类别 \"RECTIFY_SHANTY_TOWNS\"（整治棚户区）在 config/organizations/jiuting/categories.yaml 中标为不适用");
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.shirong.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shirong.ShirongApplication;
+import org.shirong.system.StartupRefusedException;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * An organisation's dispatch table or campaign template that names a group the organisation does not have (here 锦溪's
+ * table naming 九亭's 绿容所) stops start-up with one message naming the file, the rule or field and the group: a case
+ * dispatched to it would wait for a group nobody in 锦溪 belongs to.
+ */
+class MissingGroupStartupTest {
+
+    @TempDir
+    Path folder;
+
+    /** The shipped 九亭镇 and 锦溪镇 folders, copied so that one file can be broken. */
+    @BeforeEach
+    void copyTheShippedOrganisations() throws IOException {
+        for (String organization : new String[] {"jiuting", "jinxi", "_defaults"}) {
+            Path from = Path.of("config/organizations", organization);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.toList()) {
+                    Path to = folder.resolve(organization).resolve(from.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to);
+                    }
+                }
+            }
+        }
+    }
+
+    private Throwable startShirong() {
+        Throwable failure = null;
+        try (var context = new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:shirong-missing-group-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--shirong.organizations.folder=" + folder,
+                "--shirong.organizations.active=jiuting,jinxi")) {
+            assertThat(context).as("Shirong started although a file names a missing group").isNull();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        Throwable refused = failure;
+        while (refused != null && !(refused instanceof StartupRefusedException)) {
+            refused = refused.getCause();
+        }
+        assertThat(refused).as("start-up refused with a StartupRefusedException: %s", failure).isNotNull();
+        return refused;
+    }
+
+    @Test
+    void aDispatchTableNamingAnotherOrganisationsUnitStopsStartUp() throws IOException {
+        Path table = folder.resolve("jinxi/CaseDispatch.dmn");
+        String dmn = Files.readString(table);
+        int rule = dmn.indexOf("<rule id=\"Rule_RectifyTownRivers\">");
+        int lead = dmn.indexOf("\"jxshuili\"", rule);
+        Files.writeString(table, dmn.substring(0, lead) + "\"lvrong\"" + dmn.substring(lead + "\"jxshuili\"".length()));
+
+        String message = startShirong().getMessage();
+
+        assertThat(message).contains(table.toString(), "规则 Rule_RectifyTownRivers", "\"lvrong\"", "不是锦溪镇的组");
+        assertThat(message.lines().filter(l -> l.contains("lvrong")).count()).as("one line for the one mistake").isOne();
+    }
+
+    @Test
+    void aTemplateNamingAMissingGroupStopsStartUp() throws IOException {
+        Path template = folder.resolve("jinxi/campaigns/jinxi-2017-931.yaml");
+        Files.writeString(template, Files.readString(template).replaceFirst("lead: jxjianguan", "lead: chengjian"));
+
+        String message = startShirong().getMessage();
+
+        assertThat(message).contains("jinxi-2017-931.yaml", "lead", "\"chengjian\"");
+    }
+}

@@ -1,0 +1,112 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.shirong.system.WebappSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * 九亭镇 and 锦溪镇 in one installation: each organisation's staff see and work only its own cases, photos, tasks and
+ * campaigns, through Shirong's API, /engine-rest and Tasklist's own API; a 锦溪 case is numbered and dispatched by
+ * 锦溪's own table to 锦溪's own unit.
+ */
+@ShirongWebTest
+class TenantIsolationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+    @LocalServerPort
+    int port;
+
+    String jiutingCase;
+    String photoUrl;
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    /** A 九亭 case (暴露垃圾, led by 环卫所), rectified with a photo. */
+    @BeforeEach
+    void aJiutingCaseWithAPhoto() {
+        jiutingCase = (String) as("lvrong1").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 18 号", null)), Map.class).getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(jiutingCase).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        Task rectify = taskService.createTaskQuery().processInstanceBusinessKey(jiutingCase).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", CaseApiTest.json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(CaseApiTest.PNG)
+                        + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> photos = (List<Map<String, Object>>) as("huanwei1").getForObject("/api/cases/" + jiutingCase, Map.class)
+                .get("photos");
+        photoUrl = (String) photos.get(0).get("url");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jinxiStaffNeitherSeeNorTouchJiutingsCaseItsPhotoOrItsTask() {
+        for (String user : List.of("jxtuijinban1", "jxhuanwei1", "jxdangzheng1")) {
+            assertThat(as(user).getForEntity("/api/cases/" + jiutingCase, Map.class).getStatusCode()).as(user)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+            ResponseEntity<String> photo = as(user).getForEntity(photoUrl, String.class);
+            assertThat(photo.getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(photo.getBody()).doesNotContain("PNG");
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) as(user).getForObject("/api/cases?size=200", Map.class).get("items");
+            assertThat(listed).as(user).extracting(c -> c.get("caseNo")).doesNotContain(jiutingCase);
+            assertThat(as(user).getForObject("/engine-rest/task?processInstanceBusinessKey=" + jiutingCase, List.class)).as(user).isEmpty();
+            assertThat(as(user).getForObject("/engine-rest/process-instance?businessKey=" + jiutingCase, List.class)).as(user).isEmpty();
+        }
+
+        Task verify = taskService.createTaskQuery().processInstanceBusinessKey(jiutingCase).singleResult();
+        ResponseEntity<String> claim = as("jxtuijinban1").postForEntity("/engine-rest/task/" + verify.getId() + "/claim",
+                CaseApiTest.json("{\"userId\":\"jxtuijinban1\"}"), String.class);
+        assertThat(claim.getStatusCode().is2xxSuccessful()).as("claiming another organisation's task: %s", claim.getBody()).isFalse();
+        ResponseEntity<String> complete = as("jxtuijinban1").postForEntity("/engine-rest/task/" + verify.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"verificationResult\":{\"value\":\"pass\"}}}"), String.class);
+        assertThat(complete.getStatusCode().is2xxSuccessful()).as("completing another organisation's task: %s", complete.getBody()).isFalse();
+        assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
+
+        WebappSession tasklist = WebappSession.login(port, "jxtuijinban1", "demo");
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + jiutingCase).body())
+                .isEqualTo("[]");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJinxiCaseIsNumberedAndDispatchedByJinxiAndHiddenFromJiuting() {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("RECTIFY_TOWN_RIVERS", "NORMAL", "锦溪镇区河道 3 号桥", null)), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String jinxiCase = (String) reported.getBody().get("caseNo");
+        assertThat(jinxiCase).startsWith("JX-");
+        assertThat(reported.getBody()).as("the plan's lead unit for 整治镇区河道环境: 水利站").containsEntry("leadUnit", "jxshuili");
+
+        assertThat(as("jxshuili1").getForObject("/engine-rest/task?processInstanceBusinessKey=" + jinxiCase, List.class)).hasSize(1);
+        for (String user : List.of("chuangban1", "lingdao1", "huanwei1")) {
+            assertThat(as(user).getForEntity("/api/cases/" + jinxiCase, Map.class).getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(as(user).getForObject("/engine-rest/task?processInstanceBusinessKey=" + jinxiCase, List.class)).as(user).isEmpty();
+        }
+        ResponseEntity<Map> jiutingCategory = as("jxtuijinban1").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("SURVEY_URBAN_ROADS", "NORMAL", "锦溪镇区", null)), Map.class);
+        assertThat(jiutingCategory.getStatusCode()).as("九亭's category is not 锦溪's: %s", jiutingCategory.getBody())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+}
