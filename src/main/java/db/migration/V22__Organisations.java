@@ -36,6 +36,10 @@ public class V22__Organisations extends BaseJavaMigration {
             for (String table : engineTablesWithTenant(connection)) {
                 statement.executeUpdate("update " + table + " set tenant_id_ = '" + JIUTING + "' where tenant_id_ is null");
             }
+            // Scores outside a campaign were kept under the empty scope; now under the organisation's (ScoreService).
+            for (String table : List.of("score_unit", "score_component")) {
+                statement.executeUpdate("update " + table + " set score_scope = '@" + JIUTING + "' where score_scope = ''");
+            }
             moveCaseNumberSequences(statement);
         }
     }

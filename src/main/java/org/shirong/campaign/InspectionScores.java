@@ -28,10 +28,12 @@ class InspectionScores {
 
     private final UnitScores unitScores;
     private final OrganizationRecords organization;
+    private final CampaignRecords campaigns;
 
-    InspectionScores(UnitScores unitScores, OrganizationRecords organization) {
+    InspectionScores(UnitScores unitScores, OrganizationRecords organization, CampaignRecords campaigns) {
         this.unitScores = unitScores;
         this.organization = organization;
+        this.campaigns = campaigns;
     }
 
     /** The items the form lists: 表名：检查项（满分）. */
@@ -45,7 +47,9 @@ class InspectionScores {
     /** Checks every line, enters the sheets and recomputes the period's scores for the campaign; refusals name the line. */
     void record(String campaignCode, String periodCode, String text, String actor) {
         List<SheetItem> items = unitScores.inspectionItems();
-        Map<String, String> units = organization.unitNames();
+        String tenant = campaigns.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElseThrow();
+        Map<String, String> units = new LinkedHashMap<>();
+        organization.units(tenant).forEach(u -> units.put(u.id(), u.name()));
         Map<String, Map<String, Map<String, BigDecimal>>> byUnitAndSheet = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
@@ -84,7 +88,7 @@ class InspectionScores {
                     refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));
         }
         if (!byUnitAndSheet.isEmpty()) {
-            unitScores.computeAndSave(campaignCode, periodCode);
+            unitScores.computeAndSave(tenant, campaignCode, periodCode);
         }
     }
 

@@ -30,7 +30,7 @@ class IssueCycleTasksDelegate implements JavaDelegate {
         Date runAt = (Date) execution.getVariable(CampaignProcess.VAR_NEXT_RUN_AT);
         tasks.issueCycleTasks(code, cycleId, runAt.toInstant());
         if (cycles.cycle(code, cycleId).kind() == CycleKind.REPORT) {
-            monthlyReports.issue(code, runAt.toInstant(), (String) execution.getVariable(CampaignProcess.VAR_SCORE_PERIOD));
+            monthlyReports.issue(execution.getTenantId(), code, runAt.toInstant(), (String) execution.getVariable(CampaignProcess.VAR_SCORE_PERIOD));
         }
     }
 }

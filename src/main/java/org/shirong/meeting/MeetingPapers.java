@@ -50,7 +50,7 @@ class MeetingPapers {
 
     Prepared prepare(MeetingFacts m, String processInstanceId) {
         String period = m.scorePeriod().isEmpty() ? scores.previousMonth(m.meetingAt()) : m.scorePeriod();
-        PeriodScores periodScores = scores.computeAndSave(m.campaignCode(), period);
+        PeriodScores periodScores = scores.computeAndSave(m.organization(), m.campaignCode(), period);
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, processInstanceId);
         List<Option> units = units(m.campaignCode());
         return new Prepared(period, agenda.url(), !periodScores.named().isEmpty(),
@@ -67,12 +67,12 @@ class MeetingPapers {
     }
 
     StoredDocument notice(MeetingFacts m, String processInstanceId) {
-        return documents.notice(meeting(m), scores.read(m.campaignCode(), m.scorePeriod()), processInstanceId);
+        return documents.notice(meeting(m), scores.read(m.organization(), m.campaignCode(), m.scorePeriod()), processInstanceId);
     }
 
     /** The notice's one-line summary for the notification. */
     String noticeSummary(MeetingFacts m) {
-        return scores.read(m.campaignCode(), m.scorePeriod()).notice();
+        return scores.read(m.organization(), m.campaignCode(), m.scorePeriod()).notice();
     }
 
     String unitName(String groupId) {

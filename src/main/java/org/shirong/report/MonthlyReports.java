@@ -33,7 +33,7 @@ public class MonthlyReports {
      * Renders and stores the report of {@code scorePeriod} (blank: the month before {@code at}); issuing the
      * same period again returns the report stored first.
      */
-    public StoredDocument issue(String campaignCode, Instant at, String scorePeriod) {
+    public StoredDocument issue(String organization, String campaignCode, Instant at, String scorePeriod) {
         String period = scorePeriod == null || scorePeriod.isBlank() ? scores.previousMonth(at) : scorePeriod.strip();
         String docKey = "monthly-report/" + period;
         var stored = documents.find(campaignCode, docKey);
@@ -42,7 +42,7 @@ public class MonthlyReports {
         }
         String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
                 () -> new IllegalArgumentException("活动不存在：" + campaignCode));
-        PeriodScores periodScores = scores.read(campaignCode, period);
+        PeriodScores periodScores = scores.read(organization, campaignCode, period);
         Map<String, Object> model = new HashMap<>();
         String title = campaignName + periodScores.periodName() + "工作报告";
         model.put("title", title);

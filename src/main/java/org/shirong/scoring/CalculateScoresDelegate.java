@@ -35,9 +35,10 @@ class CalculateScoresDelegate implements JavaDelegate {
                 : ScorePeriod.parse(text).orElseThrow(() -> new IllegalArgumentException(
                         "流程变量 " + VAR_PERIOD + " 的值 \"" + text + "\" 无效：" + ScorePeriod.FORMAT_HINT));
         // Cases are not linked to campaigns yet: the campaign code only labels the stored rows (their
-        // scope); the scores themselves are computed over all cases of the period.
-        String scope = ScoreService.scope(Objects.toString(execution.getVariable(VAR_CAMPAIGN), null));
-        ScoreBoard board = scores.calculateAndSave(period, scope);
+        // scope); the scores themselves are computed over all of the organisation's cases of the period.
+        String organization = execution.getTenantId();
+        String scope = ScoreService.scope(organization, Objects.toString(execution.getVariable(VAR_CAMPAIGN), null));
+        ScoreBoard board = scores.calculateAndSave(period, organization, scope);
         execution.setVariable(VAR_PERIOD, period.code());
         execution.setVariable(VAR_NON_PERFORMING, String.join(",", board.nonPerformingUnits()));
         LOG.info("已计算 {} 单位考核得分：{} 个单位参加排名，通报 {}", period.name(), board.ranking().size(),

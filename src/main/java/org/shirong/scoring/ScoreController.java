@@ -1,5 +1,7 @@
 package org.shirong.scoring;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.shirong.organization.CallerOrganization;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,8 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ScoreController {
 
     private final ScoreService scores;
+    private final IdentityService identityService;
+    private final CallerOrganization callerOrganization;
 
-    ScoreController(ScoreService scores) {
+    ScoreController(ScoreService scores, IdentityService identityService, CallerOrganization callerOrganization) {
+        this.identityService = identityService;
+        this.callerOrganization = callerOrganization;
         this.scores = scores;
     }
 
@@ -42,11 +48,14 @@ class ScoreController {
 
     /** Stored scores if the period was computed and saved, else computed now (and not saved). */
     @GetMapping("/scores")
-    ScoresView scores(@RequestParam String period, @RequestParam(required = false) String campaign) {
+    ScoresView scores(@RequestParam String period, @RequestParam(required = false) String campaign,
+            @RequestParam(required = false) String organization) {
+        String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         ScorePeriod p = ScorePeriod.parse(period).orElseThrow(() -> new InvalidRequestException(ApiError.field("period",
                 "INVALID_PERIOD", "考核期间 \"" + period + "\" 无效：" + ScorePeriod.FORMAT_HINT)));
-        ScoreBoard board = scores.board(p, ScoreService.scope(campaign));
-        return new ScoresView(p.code(), p.name(), p.from(), p.to(), board.scope().isEmpty() ? null : board.scope(),
+        ScoreBoard board = scores.board(p, own, ScoreService.scope(own, campaign));
+        return new ScoresView(p.code(), p.name(), p.from(), p.to(),
+                board.scope().startsWith(ScoreService.ORGANIZATION_SCOPE) ? null : board.scope(),
                 board.stored(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),
                 board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
                         u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators()))

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ScoreService {
 
     /** The scope of scores over all cases (no campaign). */
-    static final String ALL_CASES = "";
+    /** The scope of an organisation's scores outside any campaign: {@code @jiuting}. */
+    static final String ORGANIZATION_SCOPE = "@";
     private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ScoringFacts facts;
@@ -58,10 +59,13 @@ class ScoreService {
         return rubric.sheets();
     }
 
-    /** The scope a campaign code gives: the code itself, or {@link #ALL_CASES} when there is none. */
-    static String scope(String campaign) {
+    /**
+     * The scope the stored rows are kept under: the campaign's code, or, without one, the organisation
+     * ({@value #ORGANIZATION_SCOPE}{@code <id>}). Either way the organisation's cases are scored.
+     */
+    static String scope(String organization, String campaign) {
         if (campaign == null || campaign.isBlank()) {
-            return ALL_CASES;
+            return ORGANIZATION_SCOPE + organization;
         }
         if (!CAMPAIGN.matcher(campaign.strip()).matches()) {
             throw new InvalidRequestException(ApiError.field("campaign", "INVALID_CAMPAIGN",
@@ -70,30 +74,30 @@ class ScoreService {
         return campaign.strip();
     }
 
-    /** The period's scores as of now, not saved. */
-    ScoreBoard calculate(ScorePeriod period, String scope) {
+    /** The period's scores of the organisation's units and cases as of now, not saved. */
+    ScoreBoard calculate(ScorePeriod period, String organization, String scope) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant from = period.start(zone);
         Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
         boolean started = until.isAfter(from);
-        List<CaseFact> cases = started ? facts.casesDue(from, until) : List.of();
-        List<ReturnFact> returns = started ? facts.returns(from, until).stream().filter(r -> r.unit() != null).toList() : List.of();
-        return new ScoreCalculator(rubric).calculate(period, scope, scoredUnits(cases, returns), cases, returns,
+        List<CaseFact> cases = started ? facts.casesDue(organization, from, until) : List.of();
+        List<ReturnFact> returns = started ? facts.returns(organization, from, until).stream().filter(r -> r.unit() != null).toList() : List.of();
+        return new ScoreCalculator(rubric).calculate(period, scope, scoredUnits(organization, cases, returns), cases, returns,
                 inspections.totals(period.code()), now);
     }
 
     /** Computes the period's scores and replaces whatever was stored for it. */
     @Transactional
-    ScoreBoard calculateAndSave(ScorePeriod period, String scope) {
-        ScoreBoard board = calculate(period, scope);
+    ScoreBoard calculateAndSave(ScorePeriod period, String organization, String scope) {
+        ScoreBoard board = calculate(period, organization, scope);
         records.replace(board);
         return board.asStored(true);
     }
 
     /** The stored scores of the period, or, if it was never stored, the scores computed now. */
     @Transactional(readOnly = true)
-    ScoreBoard board(ScorePeriod period, String scope) {
-        return records.find(period, scope).orElseGet(() -> calculate(period, scope));
+    ScoreBoard board(ScorePeriod period, String organization, String scope) {
+        return records.find(period, scope).orElseGet(() -> calculate(period, organization, scope));
     }
 
     /** Enters (or replaces) a unit's points on one inspection score sheet for a period; every item is checked against the sheet. */
@@ -134,8 +138,8 @@ class ScoreService {
      * The units of the rubric's types in the organisation's order, then lead units of cases that the
      * organisation no longer knows (named by their id, so that their cases still count).
      */
-    private List<Unit> scoredUnits(List<CaseFact> cases, List<ReturnFact> returns) {
-        List<OrganizationRecords.Unit> all = organization.units();
+    private List<Unit> scoredUnits(String tenant, List<CaseFact> cases, List<ReturnFact> returns) {
+        List<OrganizationRecords.Unit> all = organization.units(tenant);
         Set<String> known = all.stream().map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
         List<Unit> units = new ArrayList<>(all.stream().filter(u -> rubric.scoredUnitTypes().contains(u.type()))
                 .map(u -> new Unit(u.id(), u.name())).toList());

@@ -21,25 +21,25 @@ class ScoringFacts {
         this.jdbc = jdbc;
     }
 
-    /** Cases with a lead unit whose due instant lies in [from, until). */
-    List<CaseFact> casesDue(Instant from, Instant until) {
+    /** The organisation's cases with a lead unit whose due instant lies in [from, until). */
+    List<CaseFact> casesDue(String organization, Instant from, Instant until) {
         return jdbc.query("select case_no, lead_unit, source, urgency, status, due_at, submitted_at, closed_on_time, overdue,"
-                        + " rework_count from rect_case where due_at >= ? and due_at < ? and lead_unit is not null",
+                        + " rework_count from rect_case where tenant_id = ? and due_at >= ? and due_at < ? and lead_unit is not null",
                 (rs, n) -> new CaseFact(rs.getString("case_no"), rs.getString("lead_unit"),
                         CaseSource.valueOf(rs.getString("source")), Urgency.valueOf(rs.getString("urgency")),
                         CaseStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), instant(rs, "submitted_at"),
                         (Boolean) rs.getObject("closed_on_time"), rs.getBoolean("overdue"), rs.getInt("rework_count")),
-                Timestamp.from(from), Timestamp.from(until));
+                organization, Timestamp.from(from), Timestamp.from(until));
     }
 
     /** Returns (回退) made in [from, until), each charged to the unit that returned it (recorded on the RETURNED step). */
-    List<ReturnFact> returns(Instant from, Instant until) {
+    List<ReturnFact> returns(String organization, Instant from, Instant until) {
         return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as returning_unit"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
-                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?",
+                        + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?",
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("returning_unit"),
                         CaseSource.valueOf(rs.getString("source"))),
-                Timestamp.from(from), Timestamp.from(until));
+                organization, Timestamp.from(from), Timestamp.from(until));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -82,14 +82,14 @@ public class UnitScores {
 
     /** Computes the period's scores for the campaign's scope as of the engine clock and saves them. */
     @Transactional
-    public PeriodScores computeAndSave(String campaignCode, String periodCode) {
-        return view(scores.calculateAndSave(period(periodCode), ScoreService.scope(campaignCode)));
+    public PeriodScores computeAndSave(String organization, String campaignCode, String periodCode) {
+        return view(scores.calculateAndSave(period(periodCode), organization, ScoreService.scope(organization, campaignCode)));
     }
 
     /** The stored scores of the period, or those computed now when they were never saved. */
     @Transactional(readOnly = true)
-    public PeriodScores read(String campaignCode, String periodCode) {
-        return view(scores.board(period(periodCode), ScoreService.scope(campaignCode)));
+    public PeriodScores read(String organization, String campaignCode, String periodCode) {
+        return view(scores.board(period(periodCode), organization, ScoreService.scope(organization, campaignCode)));
     }
 
     private static ScorePeriod period(String code) {

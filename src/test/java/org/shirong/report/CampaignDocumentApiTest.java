@@ -73,7 +73,7 @@ class CampaignDocumentApiTest {
 
     @Test
     void agendaNoticeAndMonthlyReportShowTheCampaignsRealFigures() {
-        UnitScores.PeriodScores scores = unitScores.computeAndSave("DOCTEST", "2024-09");
+        UnitScores.PeriodScores scores = unitScores.computeAndSave("jiuting", "DOCTEST", "2024-09");
         assertThat(scores.namedUnitIds()).containsExactly("chengguan");
 
         String agenda = html(meetingDocuments.agenda(meeting, scores, null));
@@ -89,19 +89,19 @@ class CampaignDocumentApiTest {
         assertThat(notice.title()).isEqualTo("九亭镇创建测试活动关于2024年9月考核不履职单位的通报");
         assertThat(html(notice)).contains("2024-09-01 至 2024-09-30", "通报：城管中队（第 2 名");
 
-        StoredDocument report = monthlyReports.issue("DOCTEST", at("2024-10-05T10:00"), null);
+        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), null);
         assertThat(report.kind()).isEqualTo(DocumentKind.MONTHLY_REPORT);
         assertThat(report.title()).isEqualTo("九亭镇创建测试活动2024年9月工作报告");
         assertThat(html(report)).contains("2024年9月共新增案件 4 件，结案 3 件，超期 1 件，期末未结 1 件",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>3</td><td>2</td><td>1</td><td>1</td></tr>");
-        assertThat(monthlyReports.issue("DOCTEST", at("2024-10-06T10:00"), "2024-09").id()).isEqualTo(report.id());
+        assertThat(monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-06T10:00"), "2024-09").id()).isEqualTo(report.id());
         assertThat(meetingDocuments.agenda(meeting, scores, null).id()).isEqualTo(documents.find("DOCTEST",
                 "agenda/" + meeting.key()).orElseThrow().id());
     }
 
     @Test
     void theDocumentApiServesTheHtmlToSignedInUsersAndListsACampaignsDocumentsNewestFirst() {
-        UnitScores.PeriodScores scores = unitScores.read("DOCTEST", "2024-09");
+        UnitScores.PeriodScores scores = unitScores.read("jiuting", "DOCTEST", "2024-09");
         StoredDocument agenda = meetingDocuments.agenda(meeting, scores, null);
         ClockUtil.setCurrentTime(Date.from(at("2024-10-08T16:00")));
         StoredDocument notice = meetingDocuments.notice(meeting, scores, null);

@@ -111,7 +111,7 @@ class ScoreApiTest {
         assertThat(list(body, "noCases")).filteredOn(u -> u.get("unitId").equals("lvrong")).singleElement()
                 .satisfies(u -> assertThat(u).containsEntry("unitName", "绿容所").containsEntry("note", "无案件"));
 
-        scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), ScoreService.ALL_CASES);
+        scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
         jdbc.update("update rect_case set status = 'CLOSED', submitted_at = due_at, closed_at = due_at, closed_on_time = true,"
                 + " overdue = false where lead_unit = 'nongfu' and case_no like 'SCAPI-%'");
 
