@@ -59,10 +59,15 @@ class CampaignTemplatesRunTest {
     }
 
     CampaignDriver start(String template, String code, String startDate) {
+        return start(template, code, startDate, "chuangban1");
+    }
+
+    /** Starts the campaign as {@code office}, a user of the office of the organisation the template belongs to. */
+    CampaignDriver start(String template, String code, String startDate, String office) {
         CampaignDriver.clockAt(at(startDate + "T00:00").minusSeconds(86_400 * 2));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> created = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
+        ResponseEntity<Map> created = rest.withBasicAuth(office, "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
                 {"template":"%s","code":"%s","name":"%s 测试活动","dates":{"start":"%s"}}""".formatted(template, code, code, startDate),
                 headers), Map.class);
         assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
@@ -153,9 +158,12 @@ class CampaignTemplatesRunTest {
 
     @Test
     void jinxiRunsItsItemLeadTasksAndQuarterlyMeetingsToTheEnd() {
-        CampaignDriver run = start("jinxi-2017-931", "JX-RUN", "2026-02-01");
+        CampaignDriver run = start("jinxi-2017-931", "JX-RUN", "2026-02-01", "jxtuijinban1");
         run.runUntil(at("2026-02-01T08:00"));
-        assertThat(run.openTaskKeys(1)).contains("surveyTasks/chuangban", "draftPlan/chuangban").hasSize(2 + 9);
+        assertThat(run.openTaskKeys(1)).contains("surveyTasks/jxtuijinban", "draftPlan/jxtuijinban").hasSize(2 + 9);
+        assertThat(run.task("draftItemPlan/RECTIFY_TOWN_RIVERS").getTenantId()).isEqualTo("jinxi");
+        assertThat(taskService.getIdentityLinksForTask(run.task("draftItemPlan/RECTIFY_TOWN_RIVERS").getId()))
+                .as("the plan's lead unit for 整治镇区河道环境: 水利站").extracting(l -> l.getGroupId()).contains("jxshuili");
         run.completePhase(1);
         run.runUntil(at("2026-03-01T08:00"));
         assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
@@ -166,7 +174,7 @@ class CampaignTemplatesRunTest {
         run.runUntil(at("2027-07-01T08:00"));
 
         assertThat(count("select count(*) from campaign where code = 'JX-RUN' and status = 'ENDED'")).isOne();
-        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).isEmpty();
+        assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).isEmpty();
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
@@ -174,8 +182,20 @@ class CampaignTemplatesRunTest {
 
     @Test
     void songjiangClaimsSurveyProblemsAsCasesAndHoldsNoMeeting() {
-        CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-RUN", "2026-03-01");
+        CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-RUN", "2026-03-01", "sjshirongban1");
         run.runUntil(at("2026-03-01T08:00"));
+        // A district department leads each survey category; the towns and streets take part in their own organisations.
+        assertThat(taskService.getIdentityLinksForTask(run.task("claimPointProblems/SURVEY_URBAN_GREENERY").getId()))
+                .extracting(l -> l.getGroupId()).containsExactly("sjlvrongju");
+        var townTask = run.task("submitImprovementPlan/shihudang");
+        assertThat(townTask.getTenantId()).isEqualTo("shihudang");
+        assertThat(taskService.getIdentityLinksForTask(townTask.getId())).extracting(l -> l.getGroupId()).containsExactly("shdshirongban");
+        assertThat(rest.withBasicAuth("shdshirongban1", "demo").getForObject("/engine-rest/task?processInstanceBusinessKey=SJ-RUN", List.class))
+                .as("石湖荡镇's office sees its own task of the district campaign").hasSize(1);
+        assertThat(rest.withBasicAuth("xqshirongban1", "demo").getForObject("/engine-rest/task?processInstanceBusinessKey=SJ-RUN", List.class))
+                .as("新桥镇's office sees only its own").hasSize(1);
+        assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/engine-rest/task?processInstanceBusinessKey=SJ-RUN", List.class))
+                .as("锦溪镇 has no part in it").isEmpty();
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏")))
                 .hasMessageContaining("第 2 行：没有问题类别“护栏”");
@@ -184,21 +204,21 @@ class CampaignTemplatesRunTest {
                 .hasMessageContaining("第 1 行：请填写地点");
         assertThat(count("select count(*) from campaign_case where campaign_code = 'SJ-RUN'")).as("nothing half-saved").isZero();
         run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路店招破损｜荣乐东路 10 号｜户外广告"));
+                "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路店招破损｜荣乐东路 10 号｜标识标牌与广告设施"));
         assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
                 + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' order by c.case_no", String.class))
                 .as("the item's category is taken when none is chosen; a name without its bracketed note is enough")
-                .containsExactly("SURVEY/SURVEY_URBAN_ROADS", "SURVEY/OUTDOOR_ADVERTISING");
-        String verify = "verifyCitizenCases/ducha";
+                .containsExactly("SURVEY/SURVEY_URBAN_ROADS", "SURVEY/SURVEY_SIGNS_AND_ADVERTISING");
+        String verify = "verifyCitizenCases/sjchengyunzhongxin";
         assertThat(run.task(verify).getDescription()).as("verify-citizen-cases-on-site").endsWith(CampaignTasks.SITE_CHECK_RULE);
         assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜乱堆物")))
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所")))
                 .hasMessageContaining("第 1 行：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
         run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜乱堆物｜3 月 5 日到现场核实，沿街 3 家商户夜间堆放纸板"));
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜3 月 5 日到现场核实，沿街 3 家商户夜间堆放纸板"));
         assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
                 + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'", String.class))
-                .containsExactly("CITIZEN/PILED_ITEMS");
+                .containsExactly("CITIZEN/SURVEY_PUBLIC_PLACES");
         run.completePhase(1);
         run.runUntil(at("2026-04-11T08:00"));
         run.completePhase(2);
