@@ -97,23 +97,26 @@ class CampaignApiTest {
 
         assertThat(errors(post("chuangban1", "{\"template\":\"no-such\",\"code\":\"X-1\",\"name\":\"x\"}")))
                 .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("template:UNKNOWN_TEMPLATE");
-        assertThat(errors(post("chuangban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"锦溪\",\"name\":\"\"}")))
+        assertThat(errors(post("chuangban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-JT\",\"name\":\"锦溪\"}")))
+                .as("锦溪's template is not 九亭's to start").extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("template:UNKNOWN_TEMPLATE");
+        assertThat(errors(post("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"锦溪\",\"name\":\"\"}")))
                 .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("code:INVALID_CODE", "name:REQUIRED");
-        assertThat(errors(post("chuangban1", """
+        assertThat(errors(post("jxtuijinban1", """
                 {"template":"jinxi-2017-931","code":"JX-BAD","name":"锦溪","dates":{"phases":[{"from":"2026-12-01","to":"2027-01-31"},
                  {"from":"2027-01-15"},{}]}}""")))
                 .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("dates.phases[1].from:OVERLAP");
-        assertThat(errors(post("chuangban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-OLD\",\"name\":\"锦溪\",\"dates\":{\"start\":\"2017-02-01\"}}")))
+        assertThat(errors(post("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-OLD\",\"name\":\"锦溪\",\"dates\":{\"start\":\"2017-02-01\"}}")))
                 .extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("dates.start:ALREADY_ENDED");
         assertThat(campaigns()).isEqualTo(before);
     }
 
     @Test
     void aCodeInUseIsRefused() {
-        assertThat(post("chuangban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}")
+        assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        ResponseEntity<Map> again = post("lingdao1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}");
+        ResponseEntity<Map> again = post("chuangban1", "{\"template\":\"jiuting-2023-standard-town\",\"code\":\"SJ-TWICE\",\"name\":\"九亭\"}");
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(again)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("code:DUPLICATE_CODE");
@@ -124,7 +127,7 @@ class CampaignApiTest {
         assertThat(rest.postForEntity("/api/campaigns", json("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity("/api/campaigns", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         long before = campaigns();
-        assertThat(post("chengguan1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-UNIT\",\"name\":\"锦溪\"}").getStatusCode())
+        assertThat(post("zongguan1", "{\"template\":\"jiuting-2023-standard-town\",\"code\":\"JT-UNIT\",\"name\":\"九亭\"}").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(campaigns()).isEqualTo(before);
         assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/NOPE", Map.class).getStatusCode())
@@ -133,13 +136,13 @@ class CampaignApiTest {
 
     @Test
     void aBadFindingsLineIsRefusedThroughRestWithTheLineNamedAndNothingSaved() {
-        assertThat(post("chuangban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-REST\",\"name\":\"松江\"}")
+        assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-REST\",\"name\":\"松江\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         CampaignDriver run = new CampaignDriver("SJ-REST", managementService, runtimeService, taskService, jdbc);
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         String taskId = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId();
 
-        ResponseEntity<String> refused = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+        ResponseEntity<String> refused = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
                 json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n护栏缺失\"}}}"), String.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -158,14 +161,21 @@ class CampaignApiTest {
                 .filter(field -> "template".equals(field.path("key").asText())).findFirst().orElseThrow();
         assertThat(select.path("values").findValuesAsText("value")).containsExactlyElementsOf(
                 templates.all("jiuting").stream().map(CampaignTemplate::id).toList())
-                .containsExactly("jinxi-2017-931", "jiuting-2023-standard-town", "songjiang-2024-satisfaction");
+                .containsExactly("jiuting-2023-standard-town");
         assertThat(select.path("values").findValuesAsText("label"))
                 .contains("九亭镇创建“上海市市容环境综合管理达标镇”（jiuting-2023-standard-town）");
+
+        ResponseEntity<String> jinxiForm = rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/deployed-start-form", String.class);
+        JsonNode jinxiSelect = new ObjectMapper().readTree(jinxiForm.getBody()).findParents("key").stream()
+                .filter(field -> "template".equals(field.path("key").asText())).findFirst().orElseThrow();
+        assertThat(jinxiSelect.path("values").findValuesAsText("value")).as("锦溪's start form offers 锦溪's template")
+                .containsExactly("jinxi-2017-931");
     }
 
     @Test
     void tasklistStartFormStartsTheCampaignUnderItsCodeOrRefusesNamingTheField() {
-        ResponseEntity<String> refused = rest.withBasicAuth("chuangban1", "demo").postForEntity(
+        ResponseEntity<String> refused = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
                 "/engine-rest/process-definition/key/CampaignProcess/submit-form", json("""
                         {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
                          "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2016-01-01"}}}"""), String.class);
@@ -173,7 +183,7 @@ class CampaignApiTest {
         assertThat(refused.getBody()).contains("\"message\":\"无法发起活动：", "结束，早于今天");
         assertThat(jdbc.queryForObject("select count(*) from campaign where code = 'JX-FORM'", Long.class)).isZero();
 
-        ResponseEntity<String> started = rest.withBasicAuth("chuangban1", "demo").postForEntity(
+        ResponseEntity<String> started = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
                 "/engine-rest/process-definition/key/CampaignProcess/submit-form", json("""
                         {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
                          "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2026-12-01"}}}"""), String.class);

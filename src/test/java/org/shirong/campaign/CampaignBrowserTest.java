@@ -46,7 +46,7 @@ class CampaignBrowserTest {
     void unitRecordsAFindingOnItsCampaignTaskAndItBecomesACase() throws IOException {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
                 {"template":"songjiang-2024-satisfaction","code":"SJ-BROWSER","name":"松江满意度测评提升（浏览器测试）"}""", headers),
                 Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         CampaignDriver run = new CampaignDriver("SJ-BROWSER", managementService, runtimeService, taskService, jdbc);
@@ -55,8 +55,8 @@ class CampaignBrowserTest {
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
-                browser.login("huanwei1", "demo");
-                browser.claimTask("本单位待办（环卫所）", taskName);
+                browser.login("sjlvrongju1", "demo");
+                browser.claimTask("本单位待办（区绿化市容局）", taskName);
                 browser.until(d -> d.findElement(By.cssSelector("input[id$='-Field_taskName']")).getAttribute("value").equals(taskName));
                 browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号");
                 browser.until(d -> d.findElement(By.cssSelector("textarea[id$='-Field_categoryList']")).getAttribute("value")
@@ -73,6 +73,6 @@ class CampaignBrowserTest {
         assertThat(jdbc.queryForMap("select c.title, c.category, c.source, c.address, c.reported_by from campaign_case cc"
                 + " join rect_case c on c.case_no = cc.case_no where cc.campaign_code = 'SJ-BROWSER'"))
                 .containsEntry("TITLE", "沪亭北路人行道板破损").containsEntry("CATEGORY", "SURVEY_URBAN_ROADS")
-                .containsEntry("SOURCE", "SURVEY").containsEntry("ADDRESS", "沪亭北路 300 号").containsEntry("REPORTED_BY", "huanwei1");
+                .containsEntry("SOURCE", "SURVEY").containsEntry("ADDRESS", "沪亭北路 300 号").containsEntry("REPORTED_BY", "sjlvrongju1");
     }
 }

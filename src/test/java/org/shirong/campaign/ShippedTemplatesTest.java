@@ -45,7 +45,9 @@ class ShippedTemplatesTest {
     @BeforeAll
     static void loadShippedTemplates() {
         references = TemplateFixture.references();
-        shipped = CampaignTemplates.load(Path.of(JiutingTemplates.FOLDER), JiutingTemplates.BUNDLED, references).stream()
+        shipped = Stream.of("jiuting", "jinxi", "songjiang").flatMap(id -> CampaignTemplates.load(
+                        Path.of("config/organizations", id, "campaigns"), "config/organizations/" + id + "/campaigns/",
+                        TemplateFixture.references(id)).stream())
                 .collect(Collectors.toMap(CampaignTemplate::id, Function.identity()));
     }
 
@@ -114,11 +116,11 @@ class ShippedTemplatesTest {
                 "RECTIFY_SHANTY_TOWNS", "REGULATE_VEHICLE_PARKING");
         assertThat(t.items()).extracting(Item::name).startsWith("整治镇郊结合部").endsWith("提升长效管理水平");
         assertThat(t.items()).allMatch(i -> "rectification".equals(i.finishBy()));
-        assertSameUnitsAsTheDispatchDecision(t.items());
-        // Every unit named by an item signs a letter, except the office that runs the campaign.
+        assertSameUnitsAsTheDispatchDecision("jinxi", t.items());
+        // Every unit named by an item signs a letter, except 创建办, where the office that runs the campaign sits.
         assertThat(t.participants()).extracting(Participant::group).containsExactlyInAnyOrderElementsOf(t.items().stream()
                 .flatMap(i -> Stream.concat(Stream.of(i.lead()), i.responsible().stream()))
-                .filter(g -> !g.equals("chuangban")).distinct().toList());
+                .filter(g -> !g.equals("jxchuangjian")).distinct().toList());
         assertThat(t.phases()).extracting(Phase::name).containsExactly("明确任务制定方案", "深入推进全面整治", "考核评估表彰先进");
     }
 
@@ -142,23 +144,26 @@ class ShippedTemplatesTest {
                 "SURVEY_URBAN_WATERS", "SURVEY_CONSTRUCTION_SITES", "SURVEY_VEHICLE_APPEARANCE", "SURVEY_SERVICE_STANDARDS");
 
         assertThat(t.items()).extracting(Item::category).containsExactlyElementsOf(surveyCategories);
-        assertThat(surveyCategories).allMatch(c -> references.category(c).map(Category::group).orElseThrow() == CategoryGroup.SURVEY);
+        assertThat(surveyCategories).allMatch(c -> TemplateFixture.references("songjiang").category(c).map(Category::group).orElseThrow() == CategoryGroup.SURVEY);
         assertThat(t.items()).allMatch(i -> "shortfalls".equals(i.finishBy()));
         assertThat(t.phase("shortfalls")).get().extracting(Phase::to).isEqualTo(LocalDate.of(2024, 4, 10));
-        assertSameUnitsAsTheDispatchDecision(t.items());
-        assertThat(t.participants()).extracting(Participant::name).containsExactly("九亭镇", "石湖荡镇", "新桥镇", "车墩镇", "叶榭镇", "岳阳街道");
-        assertThat(t.participants()).filteredOn(Participant::standIn).hasSize(5);
-        assertThat(t.participants()).allMatch(p -> p.duties().contains("整改措施和提升计划"));
+        assertSameUnitsAsTheDispatchDecision("songjiang", t.items());
+        // The district's departments and all its towns and streets take part, each town in its own organisation, no stand-in.
+        assertThat(t.participants()).filteredOn(p -> p.organization() != null).extracting(Participant::name)
+                .contains("九亭镇", "石湖荡镇", "新桥镇", "车墩镇", "叶榭镇", "岳阳街道").hasSize(17);
+        assertThat(t.participants()).noneMatch(Participant::standIn);
+        assertThat(t.participants()).filteredOn(p -> List.of("jiuting", "shihudang", "xinqiao", "chedun", "yexie", "yueyang")
+                .contains(p.organization())).allMatch(p -> p.duties().contains("整改措施和提升计划"));
         assertThat(t.task("submitImprovementPlan")).get().extracting(TaskDefinition::who).isEqualTo(CampaignTemplate.EACH_UNIT);
         assertThat(t.cycle("jointInspection")).get().extracting(Cycle::categories).isEqualTo(surveyCategories);
         assertThat(t.rules().verifyCitizenCasesOnSite()).isTrue();
         assertThat(shipped.get("jiuting-2023-standard-town").rules().verifyCitizenCasesOnSite()).isFalse();
     }
 
-    private static void assertSameUnitsAsTheDispatchDecision(List<Item> items) throws IOException {
+    private static void assertSameUnitsAsTheDispatchDecision(String organization, List<Item> items) throws IOException {
         DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DmnDecision decision;
-        try (InputStream in = Files.newInputStream(Path.of("config/organizations/jiuting/CaseDispatch.dmn"))) {
+        try (InputStream in = Files.newInputStream(Path.of("config/organizations", organization, "CaseDispatch.dmn"))) {
             decision = engine.parseDecision("CaseDispatch", in);
         }
         for (Item item : items) {

@@ -28,17 +28,34 @@ final class TemplateFixture {
     }
 
     static TemplateReferences references() {
+        return references("jiuting");
+    }
+
+    /** The shipped organisation's file, its categories (its own, else {@code _defaults}) and its towns and streets. */
+    static TemplateReferences references(String id) {
         try {
-            Organization organization = YAML.readValue(new File("config/organizations/jiuting/organization.yaml"), Organization.class);
+            Organization organization = organization(id);
+            File own = new File("config/organizations/" + id + "/categories.yaml");
             List<Category> categories = new ArrayList<>();
-            for (JsonNode c : YAML.readTree(new File("config/organizations/jiuting/categories.yaml")).get("categories")) {
+            for (JsonNode c : YAML.readTree(own.exists() ? own : new File("config/organizations/_defaults/categories.yaml")).get("categories")) {
                 List<String> items = new ArrayList<>();
                 c.path("items").forEach(i -> items.add(i.asText()));
                 categories.add(new Category(c.get("code").asText(), c.get("name").asText(),
                         CategoryGroup.valueOf(c.get("group").asText()), items, c.path("applicable").asBoolean(true)));
             }
             return new TemplateReferences(organization,
-                    code -> categories.stream().filter(c -> c.code().equals(code)).findFirst());
+                    code -> categories.stream().filter(c -> c.code().equals(code)).findFirst(),
+                    town -> new File("config/organizations/" + town + "/organization.yaml").exists()
+                            ? java.util.Optional.of(organization(town)).filter(o -> id.equals(o.organization().parent()))
+                            : java.util.Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Organization organization(String id) {
+        try {
+            return YAML.readValue(new File("config/organizations/" + id + "/organization.yaml"), Organization.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

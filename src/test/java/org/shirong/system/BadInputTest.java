@@ -210,7 +210,7 @@ class BadInputTest {
         assertThat(fiveDigits.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(fiveDigits)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("dates.start:MALFORMED_JSON");
 
-        ResponseEntity<Map> phase = as("chuangban1").postForEntity("/api/campaigns", json("""
+        ResponseEntity<Map> phase = as("jxtuijinban1").postForEntity("/api/campaigns", json("""
                 {"template":"jinxi-2017-931","code":"JX-2999","name":"锦溪","dates":{"phases":[{"from":"2026-12-01","to":"2027-01-31"},
                  {"to":"2999-03-31"},{}]}}"""), Map.class);
         assertThat(errors(phase)).extracting(e -> e.get("field") + ":" + e.get("code"))
