@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read a case, its timeline and its photos ({@code shirong.cases.visibility}): with {@code unit} (the
- * default) the case's lead unit, its responsible (cooperating) units, whoever reported it, and the office,
- * the leading group, the inspectors and the administrators; with {@code town} every logged-in user.
+ * default) the case's lead unit, its responsible units and every unit told to cooperate on it (协办,
+ * {@link CaseParties}), whoever reported it, and the office, the leading group, the inspectors and the
+ * administrators; with {@code town} every logged-in user.
  */
 @Component
 class CaseVisibility {
@@ -28,9 +29,11 @@ class CaseVisibility {
 
     private final Mode mode;
     private final Set<String> seeAll;
+    private final CaseParties parties;
 
     CaseVisibility(@Value("${shirong.cases.visibility}") String mode, RectificationProperties properties,
-            @Value("${shirong.rectification.inspectors-group}") String inspectorsGroup) {
+            @Value("${shirong.rectification.inspectors-group}") String inspectorsGroup, CaseParties parties) {
+        this.parties = parties;
         this.mode = switch (mode.strip().toLowerCase()) {
             case "unit" -> Mode.UNIT;
             case "town" -> Mode.TOWN;
@@ -51,7 +54,7 @@ class CaseVisibility {
         if (c.responsibleUnits() != null) {
             Arrays.stream(c.responsibleUnits().split(",")).map(String::strip).forEach(units::add);
         }
-        return groups(user).stream().anyMatch(units::contains);
+        return groups(user).stream().anyMatch(units::contains) || parties.anyOf(c.caseNo(), groups(user));
     }
 
     /** The cases {@code user} may read, as a condition for {@link CaseRecords#list}; null when they may read all. */
@@ -67,6 +70,11 @@ class CaseVisibility {
             args.add(group);
             args.add("%," + group + ",%");
         }
+        List<String> groups = user == null ? List.of() : groups(user);
+        if (!groups.isEmpty()) {
+            sql.append(" or ").append(CaseParties.partyCondition(groups.size()));
+            args.addAll(groups);
+        }
         return new Filter(sql.append(')').toString(), args);
     }
 
@@ -74,7 +82,8 @@ class CaseVisibility {
         return groups(user).stream().anyMatch(seeAll::contains);
     }
 
-    private static List<String> groups(Authentication user) {
+    /** The units of the user (its groups), for {@code role=cooperating}. */
+    static List<String> groups(Authentication user) {
         return user.getGroupIds() == null ? List.of() : user.getGroupIds();
     }
 }

@@ -19,6 +19,7 @@ import org.shirong.calendar.TimeLimit;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +38,15 @@ public class RectificationCases {
     private final NewCaseValidator validator;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
+    private final TerritoryDirectory territories;
+    private final String ownTerritory;
 
     RectificationCases(CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
-            RuntimeService runtimeService, SystemAccess systemAccess) {
+            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
+            @Value("${shirong.rectification.territory-id}") String ownTerritory) {
         this.systemAccess = systemAccess;
+        this.territories = territories;
+        this.ownTerritory = ownTerritory;
         this.records = records;
         this.numbers = numbers;
         this.deadlines = deadlines;
@@ -68,6 +74,15 @@ public class RectificationCases {
      */
     @Transactional
     public Reported report(NewCase c, String actor, String directedLeadUnit) {
+        return report(c, actor, directedLeadUnit, null);
+    }
+
+    /**
+     * As {@link #report(NewCase, String, String)}, with the responsible units named by whoever found the case (a
+     * campaign's plan item): they take the decision table's place, and each cooperates (协办) on the case.
+     */
+    @Transactional
+    public Reported report(NewCase c, String actor, String directedLeadUnit, List<String> directedResponsibleUnits) {
         var errors = validator.check(c);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -78,15 +93,15 @@ public class RectificationCases {
                 return new Reported(existing.get(), false);
             }
         }
-        return new Reported(register(c, actor, directedLeadUnit), true);
+        return new Reported(register(c, actor, directedLeadUnit, directedResponsibleUnits), true);
     }
 
     /** Registers an already checked case; the caller holds the transaction. */
     CaseRecord register(NewCase c, String actor) {
-        return register(c, actor, null);
+        return register(c, actor, null, null);
     }
 
-    private CaseRecord register(NewCase c, String actor, String directedLeadUnit) {
+    private CaseRecord register(NewCase c, String actor, String directedLeadUnit, List<String> directedResponsibleUnits) {
         Instant now = now();
         String caseNo = numbers.next(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         var location = c.location();
@@ -94,7 +109,8 @@ public class RectificationCases {
         records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
-                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0));
+                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(location),
+                blankToNull(location.community())));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
         Map<String, Object> variables = new HashMap<>(Map.of(
                 RectificationProcess.VAR_CATEGORY, c.category(),
@@ -107,10 +123,23 @@ public class RectificationCases {
         if (directedLeadUnit != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directedLeadUnit);
         }
+        if (directedResponsibleUnits != null) {
+            variables.put(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS, String.join(",", directedResponsibleUnits));
+        }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceByKey(RectificationProcess.KEY)
                 .businessKey(caseNo).setVariables(variables).execute().getId());
         records.update(caseNo, "process_instance_id = ?", instanceId);
         return records.find(caseNo).orElseThrow();
+    }
+
+    /** The checked 属地 of a report, or the organisation's own when it names none. */
+    private String territory(NewCase.Location location) {
+        return blank(location.territory()) ? ownTerritory : territories.resolve(location.territory()).orElseThrow();
+    }
+
+    /** The display name of a case's 属地. */
+    public String territoryName(String territory) {
+        return territory == null ? null : territories.name(territory);
     }
 
     public Optional<CaseRecord> findByExternalRef(String externalRef) {

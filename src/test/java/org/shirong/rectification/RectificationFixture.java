@@ -23,6 +23,7 @@ final class RectificationFixture {
 
     final RectificationCases cases;
     final CaseRecords records;
+    final CaseParties parties;
     final JdbcTemplate jdbc;
     final NotificationFixture notifications;
 
@@ -42,9 +43,17 @@ final class RectificationFixture {
         IdentityService identity = engine.getIdentityService();
         records = new CaseRecords(jdbc);
         var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), "JT", calendar.zone());
-        var validator = new NewCaseValidator(new CategoryCatalogue(new CategoryProperties("categories.yaml")));
+        TerritoryDirectory territories = new OwnTerritory("jiuting", "九亭镇");
+        var validator = new NewCaseValidator(new CategoryCatalogue(new CategoryProperties("categories.yaml")), territories);
         cases = new RectificationCases(records, numbers, new CaseDeadlines(calendar, properties), validator,
-                engine.getRuntimeService(), new SystemAccess(identity));
+                engine.getRuntimeService(), new SystemAccess(identity), territories, "jiuting");
+        parties = new CaseParties(jdbc);
+        CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
+                new SystemAccess(identity));
+        CaseCooperationSteps cooperationSteps = new CaseCooperationSteps();
+        Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
+        Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
+        Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, properties, calendar, org.shirong.system.DateWindow.DEFAULT);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
@@ -63,7 +72,7 @@ final class RectificationFixture {
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
-        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases));
+        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
         notifications = new NotificationFixture(engine);
         notifications.register();
         for (String unit : new String[] {"huanwei", "nongfu", "chengguan", "chuangban", "lingdao", "ducha"}) {
@@ -75,6 +84,7 @@ final class RectificationFixture {
     void clear() {
         Mocks.reset();
         notifications.clear();
+        jdbc.update("delete from rect_case_party");
         jdbc.update("delete from rect_case_photo");
         jdbc.update("delete from rect_case_extension");
         jdbc.update("delete from rect_case_event");
