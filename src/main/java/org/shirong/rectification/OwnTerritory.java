@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import java.util.Optional;
 import org.shirong.organization.OrganizationLoader;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ class OwnTerritory implements TerritoryDirectory {
     private final String id;
     private final String name;
 
+    @Autowired
     OwnTerritory(@Value("${shirong.rectification.territory-id}") String id, OrganizationLoader organization) {
         this.id = id;
         this.name = organization.load().organization().name();
