@@ -40,7 +40,8 @@ class CampaignTaskDoneListener implements ExecutionListener {
                 if (period != null && !scores.isBlank()) {
                     inspectionScores.record(execution.getProcessBusinessKey(), period.toString(), scores, user);
                 }
-                results.recordFindings(taskId, execution.getVariable(CampaignTaskProcess.VAR_FINDINGS), result, user);
+                results.recordFindings(taskId, execution.getVariable(CampaignTaskProcess.VAR_FINDINGS),
+                        Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_DEFAULT_COMMUNITY), ""), result, user);
             }
             case CHECKPOINT -> results.confirm(taskId, Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_ALL_RECTIFIED), ""),
                     result, user);

@@ -25,6 +25,8 @@ public final class CampaignTaskProcess {
     public static final String VAR_RESULT = "result";
     /** Form: the findings, one per line ({@link FindingLines}); a JSON list of {title, address, category, description} also does. */
     public static final String VAR_FINDINGS = "findings";
+    /** Optional on 录入发现的问题: the 社区（村、网格） of every finding whose line names none. */
+    public static final String VAR_DEFAULT_COMMUNITY = "defaultCommunity";
     /** Form (checkpoint): whether every problem found earlier is rectified. */
     public static final String VAR_ALL_RECTIFIED = "allRectified";
     /** Set on a checkpoint task: the campaign's cases still open, as text. */

@@ -18,6 +18,7 @@ import org.shirong.rectification.NewCase;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.TextInput;
 import org.springframework.stereotype.Service;
 
 /**
@@ -86,13 +87,28 @@ class CampaignTaskResults {
     }
 
     void recordFindings(long taskId, Object findingsValue, String result, String user) {
+        recordFindings(taskId, findingsValue, "", result, user);
+    }
+
+    /**
+     * The findings as cases; {@code defaultCommunity} is the 社区 of each finding that names none. A finding of a
+     * plan item's category is dispatched with that item's responsible units, who each cooperate on it (协办).
+     */
+    void recordFindings(long taskId, Object findingsValue, String defaultCommunity, String result, String user) {
+        TextInput.problem("默认社区（村、网格）", defaultCommunity, false).ifPresent(message -> {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_DEFAULT_COMMUNITY, message);
+        });
         TaskRow task = task(taskId);
         List<Map<String, Object>> rows = rows(findingsValue);
+        if (!TextInput.isBlank(defaultCommunity)) {
+            rows.stream().filter(r -> text(r.get("community")).isEmpty())
+                    .forEach(r -> r.put("community", defaultCommunity.strip()));
+        }
         if (rows.isEmpty() && result.isEmpty()) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "请逐行填写发现的问题；未发现问题的，请在办理情况中说明");
         }
-        boolean siteCheck = records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
-                .map(t -> t.findingsNeedSiteCheck(task.findingsSource())).orElse(false);
+        var template = records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()));
+        boolean siteCheck = template.map(t -> t.findingsNeedSiteCheck(task.findingsSource())).orElse(false);
         List<NewCase> found = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             found.add(newCase(task, rows.get(i), i, siteCheck));
@@ -100,7 +116,11 @@ class CampaignTaskResults {
         List<String> caseNos = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             try {
-                var reported = cases.report(organization(task), found.get(i), user);
+                String category = found.get(i).category();
+                List<String> responsible = template.flatMap(t -> t.items().stream()
+                        .filter(item -> category.equals(item.category()) && !item.responsible().isEmpty()).findFirst())
+                        .map(CampaignTemplate.Item::responsible).orElse(null);
+                var reported = cases.report(organization(task), found.get(i), user, null, responsible);
                 caseNos.add(reported.record().caseNo());
                 if (reported.created()) {
                     records.linkCase(task.campaignCode(), reported.record().caseNo(), taskId, task.findingsSource());
@@ -144,7 +164,8 @@ class CampaignTaskResults {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS,
                     at + "：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
         }
-        return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null),
+        return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null,
+                        blankToNull(text(row.get("territory"))), blankToNull(text(row.get("community")))),
                 text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1));
     }
 
@@ -164,6 +185,10 @@ class CampaignTaskResults {
 
     private TaskRow task(long taskId) {
         return records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));
+    }
+
+    private static String blankToNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private static String text(Object value) {

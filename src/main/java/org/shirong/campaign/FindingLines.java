@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the findings typed (or pasted from a spreadsheet) on a campaign task's form: one problem per
  * line, columns separated by a tab, ｜, |, ； or ; — 问题描述, 地点, 问题类别 (name or code, may be
- * left out), 补充说明 (may be left out). Blank lines are skipped. Other line-per-row fields of the
+ * left out), 补充说明 (may be left out), 属地 (the town or street, may be left out), 社区 (社区、村 or 网格,
+ * may be left out): a line of the first four columns means what it always did. Blank lines are skipped. Other line-per-row fields of the
  * campaign's forms (inspection scores) split their columns the same way, with {@link #columns}.
  */
 final class FindingLines {
@@ -20,7 +21,7 @@ final class FindingLines {
     private FindingLines() {
     }
 
-    /** Each non-blank line as {title, address, category, description, line}. */
+    /** Each non-blank line as {title, address, category, description, territory, community, line}. */
     static List<Map<String, Object>> parse(String text) {
         List<Map<String, Object>> rows = new ArrayList<>();
         String[] lines = text.split("\\r?\\n");
@@ -34,6 +35,8 @@ final class FindingLines {
             row.put("address", column(columns, 1));
             row.put("category", column(columns, 2));
             row.put("description", column(columns, 3));
+            row.put("territory", column(columns, 4));
+            row.put("community", column(columns, 5));
             row.put("line", i + 1);
             rows.add(row);
         }

@@ -4,10 +4,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.OrganizationRecords;
-import org.shirong.system.ForbiddenException;
+import org.shirong.system.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +34,13 @@ class CaseController {
     private final CaseImport caseImport;
     private final CaseVisibility visibility;
     private final CallerOrganization callerOrganization;
+    private final CaseParties parties;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
-            CaseVisibility visibility, CallerOrganization callerOrganization) {
+            CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties) {
         this.callerOrganization = callerOrganization;
+        this.parties = parties;
         this.visibility = visibility;
         this.caseImport = caseImport;
         this.cases = cases;
@@ -65,7 +68,7 @@ class CaseController {
     }
 
     record ReportedView(String caseNo, String status, String statusName, String leadUnit, String leadUnitName,
-            Instant dueAt, Instant warnAt) {
+            Instant dueAt, Instant warnAt, String territory, String territoryName, String community) {
     }
 
     @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -80,7 +83,8 @@ class CaseController {
         }
         CaseRecord c = reported.record();
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
-                unitNames().get(c.leadUnit()), c.dueAt(), c.warnAt());
+                unitNames().get(c.leadUnit()), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
+                c.community());
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
@@ -100,8 +104,14 @@ class CaseController {
     record EventView(Instant at, String kind, String kindName, String actor, String detail) {
     }
 
-    record CaseView(CaseRecord record, String statusName, String leadUnitName, String light, List<EventView> timeline,
-            List<PhotoView> photos, List<CaseRecords.Extension> extensions) {
+    /** A unit cooperating on the case (协办): DONE (recorded), OPEN (not yet), NOT_DONE (the case closed first). */
+    record PartyView(String unitId, String unitName, String role, String reason, Instant assignedAt, Instant dueAt,
+            String status, String statusName, Instant doneAt, String doneBy, String note) {
+    }
+
+    record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
+            List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
+            List<PartyView> parties) {
     }
 
     @GetMapping("/cases/{caseNo}")
@@ -112,8 +122,16 @@ class CaseController {
         List<PhotoView> photos = records.photos(caseNo).stream()
                 .map(p -> new PhotoView(p.id(), p.kind(), p.round(), p.fileName(), p.mimeType(), p.sizeBytes(), p.uploadedAt(),
                         "/api/cases/" + caseNo + "/photos/" + p.id())).toList();
-        return new CaseView(c, c.status().label(), unitNames().get(c.leadUnit()), light(c), timeline, photos,
-                records.extensions(caseNo));
+        Map<String, String> names = unitNames();
+        List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
+            String status = p.done() ? "DONE" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
+            String statusName = p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
+                    : p.endedAt() != null ? "结案时未记录" : "待记录";
+            return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
+                    p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
+        }).toList();
+        return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
+                timeline, photos, records.extensions(caseNo), partyViews);
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")
@@ -125,37 +143,51 @@ class CaseController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.mimeType())).body(content);
     }
 
-    record PageView(List<CaseRecord> items, long total, int page, int size) {
+    /** A case of a list: its record's fields, and the name of its 属地. */
+    record ListItem(@JsonUnwrapped CaseRecord record, String territoryName) {
+    }
+
+    record PageView(List<ListItem> items, long total, int page, int size) {
     }
 
     /**
      * Cases by lead unit, status, overdue or escalated (the leading group's 通报 list: {@code ?escalated=true}),
-     * among those the caller may read ({@link CaseVisibility}).
+     * among those the caller may read ({@link CaseVisibility}), which include the cases the caller's units
+     * cooperate on (协办). {@code role=cooperating} lists only those (with {@code unit}: that cooperating unit's);
+     * {@code role=all} (the default) lists all.
      */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
+            @RequestParam(required = false) String role,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
             throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
                     page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
         }
-        var result = records.list(unit, status, overdue, escalated,
-                visibility.listFilter(identityService.getCurrentAuthentication()), page, size);
-        return new PageView(result.items(), result.total(), page, size);
+        if (role != null && !role.equals(ROLE_ALL) && !role.equals(ROLE_COOPERATING)) {
+            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field("role", "INVALID_ROLE",
+                    "role 只能是 all（全部可查看的案件）或 cooperating（本单位协办的案件）"));
+        }
+        var user = identityService.getCurrentAuthentication();
+        var result = records.list(unit, ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null, status,
+                overdue, escalated, visibility.listFilter(user), page, size);
+        return new PageView(result.items().stream().map(c -> new ListItem(c, cases.territoryName(c.territory()))).toList(),
+                result.total(), page, size);
     }
 
-    /** The case, if the caller may read it (403 naming who may, otherwise). */
+    private static final String ROLE_ALL = "all";
+    private static final String ROLE_COOPERATING = "cooperating";
+
+    /**
+     * The case, if the caller may read it; otherwise 404 as if there were none, so that a case number does not
+     * tell an outsider that the case exists.
+     */
     private CaseRecord readable(String caseNo) {
         CaseRecord c = cases.get(caseNo);
-        if (!visibility.inOrganization(identityService.getCurrentAuthentication(), c)) {
-            // Another organisation's case: answered as if it did not exist, so its numbers reveal nothing.
-            throw new org.shirong.system.NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
-        }
         if (!visibility.mayRead(identityService.getCurrentAuthentication(), c)) {
-            throw new ForbiddenException("CASE_NOT_VISIBLE", "无权查看案件 " + caseNo
-                    + "：只有它的牵头单位、责任单位、上报人，以及创建办、领导小组和督导检查组可以查看");
+            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
         }
         return c;
     }

@@ -22,7 +22,8 @@ public enum CaseEventKind {
     SUSPENDED("挂账"),
     SUSPENSION_REJECTED("不同意挂账"),
     RESUMED("恢复整改"),
-    PHOTO_ADDED("上传照片");
+    PHOTO_ADDED("上传照片"),
+    COOPERATION_RECORDED("协办情况");
 
     private final String label;
 

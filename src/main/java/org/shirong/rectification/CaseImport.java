@@ -37,7 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseImport {
 
-    /** Column → accepted header names; {@code source} is optional and defaults to SURVEY. */
+    /**
+     * Column → accepted header names; {@code source} is optional and defaults to SURVEY; {@code territory}
+     * (属地, the town or street) and {@code community} (社区、村 or 网格) are optional.
+     */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
@@ -48,6 +51,8 @@ class CaseImport {
         COLUMNS.put("description", List.of("description", "描述", "问题描述"));
         COLUMNS.put("urgency", List.of("urgency", "紧急程度"));
         COLUMNS.put("source", List.of("source", "来源", "案件来源"));
+        COLUMNS.put("territory", List.of("territory", "属地", "街镇"));
+        COLUMNS.put("community", List.of("community", "社区", "村", "网格"));
     }
 
     record Result(int created, int skipped, List<String> caseNos) {
@@ -82,7 +87,11 @@ class CaseImport {
                         "第 " + row.number() + " 行：外部编号 " + ref + " 与第 " + firstRowOfRef.get(ref) + " 行重复"));
             }
             for (ApiError e : validator.check(organization, row.newCase())) {
-                String column = e.field().startsWith("location") ? "location" : e.field();
+                String column = switch (e.field()) {
+                    case "location.territory" -> "territory";
+                    case "location.community" -> "community";
+                    default -> e.field().startsWith("location") ? "location" : e.field();
+                };
                 errors.add(ApiError.row(row.number(), column, e.code(), "第 " + row.number() + " 行：" + e.message()));
             }
         }
@@ -176,7 +185,8 @@ class CaseImport {
         String source = value(record, headerOf, "source");
         return new NewCase(value(record, headerOf, "title"), code, urgencyCode(urgency),
                 source == null ? CaseSource.SURVEY.name() : sourceCode(source),
-                new NewCase.Location(value(record, headerOf, "location"), null, null, null),
+                new NewCase.Location(value(record, headerOf, "location"), null, null, null,
+                        value(record, headerOf, "territory"), value(record, headerOf, "community")),
                 value(record, headerOf, "description"), value(record, headerOf, "externalRef"));
     }
 

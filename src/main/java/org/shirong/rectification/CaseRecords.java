@@ -18,7 +18,7 @@ class CaseRecords {
             + " description, address, lat, lng, grid_cell, lead_unit, responsible_units, limit_amount, limit_unit, status,"
             + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
             + " clock_started_at, warn_at, due_at, escalate_at, warning_sent, overdue, escalated,"
-            + " closed_on_time, extension_count, rework_count, return_count, tenant_id";
+            + " closed_on_time, extension_count, rework_count, return_count, territory, community, tenant_id";
 
     private final JdbcTemplate jdbc;
 
@@ -47,15 +47,16 @@ class CaseRecords {
                 instant(rs, "clock_started_at"), instant(rs, "warn_at"), instant(rs, "due_at"), instant(rs, "escalate_at"),
                 rs.getBoolean("warning_sent"), rs.getBoolean("overdue"), rs.getBoolean("escalated"),
                 (Boolean) rs.getObject("closed_on_time"), rs.getInt("extension_count"), rs.getInt("rework_count"),
-                rs.getInt("return_count"), rs.getString("tenant_id"));
+                rs.getInt("return_count"), rs.getString("territory"), rs.getString("community"), rs.getString("tenant_id"));
     }
 
     void insert(CaseRecord c) {
         jdbc.update("insert into rect_case (case_no, source, external_ref, category, urgency, title, description, address,"
-                        + " lat, lng, grid_cell, status, reported_by, reported_at, tenant_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " lat, lng, grid_cell, status, reported_by, reported_at, territory, community, tenant_id)"
+                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.caseNo(), c.source().name(), c.externalRef(), c.category(), c.urgency().name(), c.title(),
                 c.description(), c.address(), c.lat(), c.lng(), c.gridCell(), c.status().name(), c.reportedBy(),
-                ts(c.reportedAt()), c.tenantId());
+                ts(c.reportedAt()), c.territory(), c.community(), c.tenantId());
     }
 
     Optional<CaseRecord> find(String caseNo) {
@@ -94,13 +95,26 @@ class CaseRecords {
     /** A page of cases matching the filters and, unless it is null, the reader's {@code visible} condition. */
     Page list(String unit, CaseStatus status, Boolean overdue, Boolean escalated, CaseVisibility.Filter visible, int page,
             int size) {
+        return list(unit, null, status, overdue, escalated, visible, page, size);
+    }
+
+    /**
+     * As above; with {@code cooperating} (not null) only the cases one of those units cooperates on (协办), and
+     * {@code unit} then picks that cooperating unit instead of the lead unit.
+     */
+    Page list(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated,
+            CaseVisibility.Filter visible, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (visible != null) {
             where.append(" and ").append(visible.sql());
             args.addAll(visible.args());
         }
-        if (unit != null) {
+        if (cooperating != null) {
+            List<String> units = unit != null ? List.of(unit) : cooperating;
+            where.append(" and ").append(units.isEmpty() ? "1 = 0" : CaseParties.partyCondition(units.size()));
+            args.addAll(units);
+        } else if (unit != null) {
             where.append(" and lead_unit = ?");
             args.add(unit);
         }

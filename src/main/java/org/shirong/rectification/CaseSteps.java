@@ -65,8 +65,11 @@ public class CaseSteps {
             LOG.warn("案件 {}：牵头单位 {} 不是组织 {} 的组，交办公室处理（可退回后重新派遣）", caseNo(execution), lead, organization);
             lead = roles.officeOf(organization);
         }
-        Deadlines d = cases.dispatched(caseNo(execution), lead,
-                roles.resolveAll(organization, (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS)), limit, false, actor());
+        Object directedResponsible = execution.getVariable(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS);
+        String responsible = directedResponsible != null ? directedResponsible.toString()
+                : (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS);
+        Deadlines d = cases.dispatched(caseNo(execution), lead, roles.resolveAll(organization, responsible), limit, false,
+                actor());
         execution.removeVariable(VAR_DISPATCH);
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
@@ -90,10 +93,33 @@ public class CaseSteps {
         }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
-        Deadlines d = cases.dispatched(c.caseNo(), lead, c.responsibleUnits(), limit, true, actor());
+        Deadlines d = cases.dispatched(c.caseNo(), lead, responsibleUnits(execution, c), limit, true, actor());
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);
+    }
+
+    /**
+     * The responsible units the office named on re-dispatch (each must be a unit of the organisation), or the
+     * case's as they were. New ones are told by 通知协办单位 (Task_StartCooperation); those dropped keep their task.
+     */
+    private String responsibleUnits(DelegateExecution execution, CaseRecord c) {
+        String named = optional(execution, VAR_NEW_RESPONSIBLE_UNITS, "责任单位");
+        if (TextInput.isBlank(named)) {
+            return c.responsibleUnits();
+        }
+        java.util.List<String> units = java.util.Arrays.stream(named.split("[,，、]")).map(String::strip)
+                .filter(u -> !u.isEmpty()).distinct().toList();
+        for (String unit : units) {
+            if (identityService.createGroupQuery().groupId(unit).count() == 0) {
+                throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "组织机构中没有单位 " + unit);
+            }
+        }
+        String joined = String.join(",", units);
+        if (joined.length() > 1000) {
+            throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "责任单位不能超过 1000 个字符");
+        }
+        return joined;
     }
 
     /** 整改问题 submitted for verification: the after photo is required, the before photo optional. */

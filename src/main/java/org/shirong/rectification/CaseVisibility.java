@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read a case, its timeline and its photos ({@code shirong.cases.visibility}), always within the case's
- * organisation (tenant): with {@code unit} (the default) the case's lead unit, its responsible (cooperating) units,
- * whoever reported it, and the organisation's office, leading group and inspectors; with {@code organization}
- * every user of the organisation. Administrators read every case.
+ * organisation (tenant): with {@code unit} (the default) the case's lead unit, its responsible units, whoever
+ * reported it, and the organisation's office, leading group and inspectors; with {@code organization} every user of
+ * the organisation. Besides, every unit told to cooperate on the case (协办, {@link CaseParties}) reads it, also
+ * when it belongs to another organisation (the 属地 town's office on a district's case). Administrators read
+ * every case.
  */
 @Component
 class CaseVisibility {
@@ -31,8 +33,10 @@ class CaseVisibility {
 
     private final Mode mode;
     private final Organizations organizations;
+    private final CaseParties parties;
 
-    CaseVisibility(@Value("${shirong.cases.visibility}") String mode, Organizations organizations) {
+    CaseVisibility(@Value("${shirong.cases.visibility}") String mode, Organizations organizations, CaseParties parties) {
+        this.parties = parties;
         this.mode = switch (mode.strip().toLowerCase()) {
             case "unit" -> Mode.UNIT;
             // "town" is what this setting was called while Shirong ran one town.
@@ -44,7 +48,7 @@ class CaseVisibility {
 
     /**
      * Within the case's organisation: its office, leading group and inspectors, the reporter, the lead and responsible
-     * units, and (in organization mode) everybody. Nobody outside it, whatever their groups.
+     * units, and (in organization mode) everybody; outside it only the units that cooperate on the case.
      */
     boolean mayRead(Authentication user, CaseRecord c) {
         if (user == null) {
@@ -54,7 +58,7 @@ class CaseVisibility {
             return true;
         }
         if (!tenants(user).contains(c.tenantId())) {
-            return false;
+            return parties.anyOf(c.caseNo(), groups(user));
         }
         if (mode == Mode.ORGANIZATION || seesAll(user, c.tenantId()) || user.getUserId().equals(c.reportedBy())) {
             return true;
@@ -64,12 +68,7 @@ class CaseVisibility {
         if (c.responsibleUnits() != null) {
             Arrays.stream(c.responsibleUnits().split(",")).map(String::strip).forEach(units::add);
         }
-        return groups(user).stream().anyMatch(units::contains);
-    }
-
-    /** Whether the case belongs to an organisation the user is a member of (administrators: every one). */
-    boolean inOrganization(Authentication user, CaseRecord c) {
-        return user != null && (groups(user).contains(Groups.CAMUNDA_ADMIN) || tenants(user).contains(c.tenantId()));
+        return groups(user).stream().anyMatch(units::contains) || parties.anyOf(c.caseNo(), groups(user));
     }
 
     /** The cases {@code user} may read, as a condition for {@link CaseRecords#list}; null when they may read all. */
@@ -91,6 +90,11 @@ class CaseVisibility {
             args.add(group);
             args.add("%," + group + ",%");
         }
+        List<String> groups = user == null ? List.of() : groups(user);
+        if (!groups.isEmpty()) {
+            sql.append(" or ").append(CaseParties.partyCondition(groups.size()));
+            args.addAll(groups);
+        }
         return new Filter(sql.append(')').toString(), args);
     }
 
@@ -107,7 +111,8 @@ class CaseVisibility {
         return user.getTenantIds() == null ? List.of() : user.getTenantIds();
     }
 
-    private static List<String> groups(Authentication user) {
+    /** The units of the user (its groups), for {@code role=cooperating}. */
+    static List<String> groups(Authentication user) {
         return user.getGroupIds() == null ? List.of() : user.getGroupIds();
     }
 }

@@ -6,6 +6,16 @@ import java.math.BigDecimal;
 public record NewCase(String title, String category, String urgency, String source, Location location,
         String description, String externalRef) {
 
-    public record Location(String address, BigDecimal lat, BigDecimal lng, String gridCell) {
+    /**
+     * Where the problem is. {@code territory} (optional): the organisation (town or street) it lies in, by id
+     * or name, resolved by {@link TerritoryDirectory}; absent means the case's own organisation.
+     * {@code community} (optional): the 社区, 村 or 网格, as free text.
+     */
+    public record Location(String address, BigDecimal lat, BigDecimal lng, String gridCell, String territory,
+            String community) {
+
+        public Location(String address, BigDecimal lat, BigDecimal lng, String gridCell) {
+            this(address, lat, lng, gridCell, null, null);
+        }
     }
 }

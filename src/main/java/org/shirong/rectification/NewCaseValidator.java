@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class NewCaseValidator {
 
     private final CategoryCatalogue catalogue;
+    private final TerritoryDirectory territories;
 
-    NewCaseValidator(CategoryCatalogue catalogue) {
+    NewCaseValidator(CategoryCatalogue catalogue, TerritoryDirectory territories) {
         this.catalogue = catalogue;
+        this.territories = territories;
     }
 
     List<ApiError> check(String organization, NewCase c) {
@@ -53,6 +55,13 @@ class NewCaseValidator {
             checkRange(errors, "location.lat", c.location().lat(), 90);
             checkRange(errors, "location.lng", c.location().lng(), 180);
         }
+        if (c.location() != null) {
+            territory(errors, organization, c.location().territory());
+            characters(errors, "location.community", "社区（村、网格）", c.location().community(), false);
+            if (c.location().community() != null && c.location().community().strip().length() > 100) {
+                errors.add(ApiError.field("location.community", "TOO_LONG", "社区（村、网格）不能超过 100 个字"));
+            }
+        }
         characters(errors, "description", "问题描述", c.description(), true);
         if (c.description() != null && c.description().length() > 4000) {
             errors.add(ApiError.field("description", "TOO_LONG", "问题描述不能超过 4000 个字"));
@@ -62,6 +71,20 @@ class NewCaseValidator {
             errors.add(ApiError.field("externalRef", "TOO_LONG", "外部编号不能超过 128 个字符"));
         }
         return errors;
+    }
+
+    /** The 属地, when one is given: the case's organisation or, for a district, one of its towns and streets. */
+    private void territory(List<ApiError> errors, String organization, String territory) {
+        if (territory == null || blank(territory)) {
+            return;
+        }
+        int before = errors.size();
+        characters(errors, "location.territory", "属地", territory, false);
+        if (errors.size() == before && territories.resolve(organization, territory).isEmpty()) {
+            errors.add(ApiError.field("location.territory", "UNKNOWN_TERRITORY",
+                    "未知的属地：" + territory.strip()
+                    + "（请填写问题所在镇、街道的名称或代码：本组织，或区所辖的镇、街道）"));
+        }
     }
 
     /** Control characters (or broken ones) in a text field: a NUL would fail the insert on PostgreSQL. */

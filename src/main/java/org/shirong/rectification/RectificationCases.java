@@ -40,11 +40,13 @@ public class RectificationCases {
     private final NewCaseValidator validator;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
+    private final TerritoryDirectory territories;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
-            RuntimeService runtimeService, SystemAccess systemAccess) {
+            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories) {
         this.definitions = definitions;
         this.systemAccess = systemAccess;
+        this.territories = territories;
         this.records = records;
         this.numbers = numbers;
         this.deadlines = deadlines;
@@ -72,6 +74,16 @@ public class RectificationCases {
      */
     @Transactional
     public Reported report(String organization, NewCase c, String actor, String directedLeadUnit) {
+        return report(organization, c, actor, directedLeadUnit, null);
+    }
+
+    /**
+     * As {@link #report(String, NewCase, String, String)}, with the responsible units named by whoever found the case
+     * (a campaign's plan item): they take the decision table's place, and each cooperates (协办) on the case.
+     */
+    @Transactional
+    public Reported report(String organization, NewCase c, String actor, String directedLeadUnit,
+            List<String> directedResponsibleUnits) {
         var errors = validator.check(organization, c);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -82,15 +94,16 @@ public class RectificationCases {
                 return new Reported(existing.get(), false);
             }
         }
-        return new Reported(register(organization, c, actor, directedLeadUnit), true);
+        return new Reported(register(organization, c, actor, directedLeadUnit, directedResponsibleUnits), true);
     }
 
     /** Registers an already checked case of the organisation; the caller holds the transaction. */
     CaseRecord register(String organization, NewCase c, String actor) {
-        return register(organization, c, actor, null);
+        return register(organization, c, actor, null, null);
     }
 
-    private CaseRecord register(String organization, NewCase c, String actor, String directedLeadUnit) {
+    private CaseRecord register(String organization, NewCase c, String actor, String directedLeadUnit,
+            List<String> directedResponsibleUnits) {
         Instant now = now();
         String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         var location = c.location();
@@ -98,7 +111,8 @@ public class RectificationCases {
         records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
-                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, organization));
+                null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
+                blankToNull(location.community()), organization));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
         Map<String, Object> variables = new HashMap<>(Map.of(
                 RectificationProcess.VAR_CATEGORY, c.category(),
@@ -111,10 +125,23 @@ public class RectificationCases {
         if (directedLeadUnit != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directedLeadUnit);
         }
+        if (directedResponsibleUnits != null) {
+            variables.put(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS, String.join(",", directedResponsibleUnits));
+        }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(RectificationProcess.KEY, organization))
                 .businessKey(caseNo).setVariables(variables).execute().getId());
         records.update(caseNo, "process_instance_id = ?", instanceId);
         return records.find(caseNo).orElseThrow();
+    }
+
+    /** The checked 属地 of a report, or the case's own organisation when it names none. */
+    private String territory(String organization, NewCase.Location location) {
+        return blank(location.territory()) ? organization : territories.resolve(organization, location.territory()).orElseThrow();
+    }
+
+    /** The display name of a case's 属地. */
+    public String territoryName(String territory) {
+        return territory == null ? null : territories.name(territory);
     }
 
     public Optional<CaseRecord> findByExternalRef(String organization, String externalRef) {

@@ -18,6 +18,7 @@ public final class RectificationProcess {
     public static final String TASK_VERIFY = "Task_VerifyRectification";
     public static final String TASK_CLOSE = "Task_CloseCase";
     public static final String TASK_NOTIFY_DISPATCHED = "Task_NotifyCaseDispatched";
+    public static final String TASK_START_COOPERATION = "Task_StartCooperation";
     public static final String BOUNDARY_WARNING = "BoundaryEvent_WarningReached";
     public static final String BOUNDARY_DEADLINE = "BoundaryEvent_DeadlineReached";
     public static final String BOUNDARY_ESCALATION = "BoundaryEvent_EscalationReached";
@@ -61,6 +62,13 @@ public final class RectificationProcess {
     public static final String VAR_DESCRIPTION = "caseDescription";
     /** Set when whoever reported the case (a meeting decision) named its lead unit: it overrides the decision table's. */
     public static final String VAR_DIRECTED_LEAD_UNIT = "directedLeadUnit";
+    /**
+     * Set when whoever reported the case (a campaign's plan item) named its responsible units (comma-separated
+     * group ids): they take the decision table's place and each cooperates (协办).
+     */
+    public static final String VAR_DIRECTED_RESPONSIBLE_UNITS = "directedResponsibleUnits";
+    /** Optional on 重新派遣案件: the responsible units the office names instead (comma-separated group ids). */
+    public static final String VAR_NEW_RESPONSIBLE_UNITS = "newResponsibleUnits";
 
     public static final String CLAIM = "claim";
     public static final String RETURN = "return";

@@ -45,6 +45,19 @@ final class RubricChecks {
             c.range("inspection.weight", r.inspection().weight(), BigDecimal.ZERO, BigDecimal.ONE);
             c.sheets(r.sheets());
         }
+        if (r.cooperationRules() != null) {
+            var rules = r.cooperationRules();
+            if (rules.points() == null || rules.points().signum() <= 0) {
+                c.problems.add("cooperation-rules.points: 必须填写大于 0 的满分");
+            }
+            c.range("cooperation-rules.full-at", rules.fullAt(), BigDecimal.ZERO, HUNDRED);
+            if (rules.perPointBelow() == null || rules.perPointBelow().signum() < 0) {
+                c.problems.add("cooperation-rules.per-point-below: 必须填写 0 或正数（协办按时率每低 1 个百分点扣的分）");
+            }
+            if (rules.perNotDone() != null && rules.perNotDone().signum() < 0) {
+                c.problems.add("cooperation-rules.per-not-done: 不能为负数（每件未完成的协办扣的分）");
+            }
+        }
         return c.problems;
     }
 

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/scores}: a period's unit ranking with every indicator and rubric component, and the 通报. */
+/**
+ * {@code GET /api/scores}: a period's unit ranking with every indicator and rubric component, the 通报, and
+ * (section {@code cooperation}) each unit's 协办, counted and scored apart from the lead-unit ranking.
+ */
 @RestController
 @RequestMapping("/api")
 class ScoreController {
@@ -43,7 +46,7 @@ class ScoreController {
 
     record ScoresView(String period, String periodName, LocalDate from, LocalDate to, String campaign, boolean stored,
             Instant computedAt, List<RankView> ranking, List<NoCasesView> noCases, List<String> nonPerformingUnits,
-            String notice) {
+            String notice, CooperationBoard cooperation) {
     }
 
     /** Stored scores if the period was computed and saved, else computed now (and not saved). */
@@ -60,7 +63,7 @@ class ScoreController {
                 board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
                         u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators()))
                         .toList(),
-                board.nonPerformingUnits(), ScoreNotice.text(board));
+                board.nonPerformingUnits(), ScoreNotice.text(board), scores.cooperation(p, own));
     }
 
     private static RankView rank(UnitScore u) {

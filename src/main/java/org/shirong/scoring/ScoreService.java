@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.rectification.CaseParties;
 import org.shirong.scoring.ScoreCalculator.Unit;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
@@ -29,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ScoreService {
 
-    /** The scope of scores over all cases (no campaign). */
     /** The scope of an organisation's scores outside any campaign: {@code @jiuting}. */
     static final String ORGANIZATION_SCOPE = "@";
     private static final Pattern CAMPAIGN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -40,9 +40,11 @@ class ScoreService {
     private final ScoringRubric rubric;
     private final OrganizationRecords organization;
     private final ZoneId zone;
+    private final CaseParties parties;
 
     ScoreService(ScoringFacts facts, ScoreRecords records, InspectionRecords inspections, RubricLoader rubricLoader,
-            OrganizationRecords organization, WorkingCalendar calendar) {
+            OrganizationRecords organization, WorkingCalendar calendar, CaseParties parties) {
+        this.parties = parties;
         this.facts = facts;
         this.records = records;
         this.inspections = inspections;
@@ -84,6 +86,20 @@ class ScoreService {
         List<ReturnFact> returns = started ? facts.returns(organization, from, until).stream().filter(r -> r.unit() != null).toList() : List.of();
         return new ScoreCalculator(rubric).calculate(period, scope, scoredUnits(organization, cases, returns), cases, returns,
                 inspections.totals(period.code()), now);
+    }
+
+    /**
+     * The period's 协办 per unit on the organisation's cases as of now (never stored: it is read from the cases each
+     * time). Counts the cooperations due in the period up to now, so every one counted was due and is either
+     * recorded or not.
+     */
+    @Transactional(readOnly = true)
+    CooperationBoard cooperation(ScorePeriod period, String organization) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant from = period.start(zone);
+        Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
+        List<CaseParties.Party> due = until.isAfter(from) ? parties.dueBetween(organization, from, until) : List.of();
+        return CooperationBoard.of(due, this.organization.unitNames(), rubric.cooperationRules());
     }
 
     /** Computes the period's scores and replaces whatever was stored for it. */

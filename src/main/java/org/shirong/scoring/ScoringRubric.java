@@ -9,10 +9,12 @@ import org.shirong.rectification.CaseSource;
 /**
  * The rubric of {@code config/scoring.yaml} as read (and then checked by {@link RubricChecks}): which
  * units are ranked, whether suspended cases leave the denominators, the point rules, the grade bands,
- * who is named in the 通报, and the inspection score sheets with their weight in the total.
+ * who is named in the 通报, the inspection score sheets with their weight in the total, and (optional) how the
+ * units' 协办 is scored, apart from the lead-unit total.
  */
 record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFromDenominator, List<Rule> rules,
-        List<GradeBand> grades, String lowestGrade, NonPerforming nonPerforming, Inspection inspection) {
+        List<GradeBand> grades, String lowestGrade, NonPerforming nonPerforming, Inspection inspection,
+        CooperationRules cooperationRules) {
 
     boolean excludeSuspended() {
         return Boolean.TRUE.equals(excludeSuspendedFromDenominator);
@@ -82,5 +84,17 @@ record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFr
     }
 
     record Item(String id, String name, BigDecimal maxPoints) {
+    }
+
+    /**
+     * How 协办 is scored (optional; without it the 协办 counts are reported unscored): {@code points} at a 协办按时率
+     * of {@code fullAt} percent or more, {@code perPointBelow} off per percentage point below, and
+     * {@code perNotDone} (optional) off per 协办 not recorded; never below 0.
+     */
+    record CooperationRules(BigDecimal points, BigDecimal fullAt, BigDecimal perPointBelow, BigDecimal perNotDone) {
+
+        BigDecimal perNotDoneOrZero() {
+            return perNotDone == null ? BigDecimal.ZERO : perNotDone;
+        }
     }
 }

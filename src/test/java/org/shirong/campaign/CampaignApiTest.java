@@ -151,6 +151,40 @@ class CampaignApiTest {
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
     }
 
+    /**
+     * A finding of a plan item's category is dispatched with the item's responsible units (each told to cooperate);
+     * other findings keep the decision table's. Columns 5 and 6 give the 属地 and 社区; the form's default 社区
+     * fills in where a line names none.
+     */
+    @Test
+    void findingsCarryTerritoryCommunityAndTheItemsResponsibleUnits() {
+        assertThat(post("chuangban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-COOP\",\"name\":\"松江\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        CampaignDriver run = new CampaignDriver("SJ-COOP", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        String taskId = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId();
+
+        ResponseEntity<String> done = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号｜｜｜九亭镇｜沪亭社区\\n"
+                        + "荣乐东路店招破损｜荣乐东路 10 号｜户外广告\"},\"defaultCommunity\":{\"value\":\"九亭第 5 网格\"}}}"),
+                String.class);
+
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<Map<String, Object>> found = jdbc.queryForList("select c.case_no, c.category, c.territory, c.community,"
+                + " c.responsible_units, c.process_instance_id from campaign_case cc join rect_case c on c.case_no = cc.case_no"
+                + " where cc.campaign_code = 'SJ-COOP' order by c.case_no");
+        assertThat(found).extracting(r -> r.get("CATEGORY") + "/" + r.get("TERRITORY") + "/" + r.get("COMMUNITY") + "/"
+                + r.get("RESPONSIBLE_UNITS")).containsExactly(
+                "SURVEY_URBAN_ROADS/jiuting/沪亭社区/zongguan,guijian,chengguan",
+                "OUTDOOR_ADVERTISING/jiuting/九亭第 5 网格/lvrong,shichang");
+        assertThat(runtimeService.getVariable((String) found.get(0).get("PROCESS_INSTANCE_ID"), "directedResponsibleUnits"))
+                .as("the plan item's list").isEqualTo("zongguan,guijian,chengguan");
+        assertThat(runtimeService.getVariable((String) found.get(1).get("PROCESS_INSTANCE_ID"), "directedResponsibleUnits"))
+                .as("not a plan item: the decision table's").isNull();
+        assertThat(jdbc.queryForList("select unit_id from rect_case_party where case_no = ? order by assigned_at, unit_id",
+                String.class, found.get(0).get("CASE_NO"))).containsExactlyInAnyOrder("zongguan", "guijian", "chengguan");
+    }
+
     @Test
     void theTasklistStartFormOffersEveryTemplateInConfig() throws Exception {
         ResponseEntity<String> form = rest.withBasicAuth("chuangban1", "demo").getForEntity(

@@ -25,6 +25,18 @@ class FindingLinesTest {
     }
 
     @Test
+    void theFifthAndSixthColumnsAreTheTerritoryAndCommunityAndFourColumnLinesStayAsTheyWere() {
+        List<Map<String, Object>> rows = FindingLines.parse("""
+                涞坊路垃圾｜涞坊路 1 号｜暴露垃圾｜路口｜九亭镇｜涞坊社区
+                涞坊路晾晒｜涞坊路 2 号｜｜｜｜涞坊社区第 2 网格
+                九亭大街 18 号垃圾桶满溢｜九亭大街 18 号｜暴露垃圾｜沿街商铺门前
+                """);
+
+        assertThat(rows).extracting(r -> r.get("title") + "/" + r.get("description") + "/" + r.get("territory") + "/" + r.get("community"))
+                .containsExactly("涞坊路垃圾/路口/九亭镇/涞坊社区", "涞坊路晾晒///涞坊社区第 2 网格", "九亭大街 18 号垃圾桶满溢/沿街商铺门前//");
+    }
+
+    @Test
     void aLineWithoutSeparatorsIsAllTitle() {
         assertThat(FindingLines.parse("只写了问题")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("title", "只写了问题").containsEntry("address", ""));

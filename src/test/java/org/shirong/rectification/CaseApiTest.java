@@ -102,6 +102,50 @@ class CaseApiTest {
         assertThat((List<Map<String, Object>>) list.getBody().get("items")).extracting(c -> c.get("caseNo")).contains(caseNo);
     }
 
+    /** 属地 by name or id, and the 社区; a case that names none lies in the organisation's own territory. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void territoryAndCommunityAreRecordedAndReturned() {
+        ResponseEntity<Map> named = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"涞坊路垃圾堆放","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"涞坊路 100 号","territory":"九亭镇","community":"涞坊社区"}}
+                """), Map.class);
+        assertThat(named.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(named.getBody()).containsEntry("territory", "jiuting").containsEntry("territoryName", "九亭镇")
+                .containsEntry("community", "涞坊社区");
+        String caseNo = (String) named.getBody().get("caseNo");
+        Map<String, Object> view = as("lvrong1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) view.get("record")).containsEntry("territory", "jiuting").containsEntry("community", "涞坊社区");
+        assertThat(view).containsEntry("territoryName", "九亭镇");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) as("chuangban1")
+                .getForObject("/api/cases?size=200", Map.class).get("items");
+        assertThat(items).filteredOn(i -> caseNo.equals(i.get("caseNo"))).singleElement().satisfies(i ->
+                assertThat(i).containsEntry("territory", "jiuting").containsEntry("territoryName", "九亭镇")
+                        .containsEntry("community", "涞坊社区").containsEntry("title", "涞坊路垃圾堆放"));
+
+        ResponseEntity<Map> byDefault = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 9 号", null)), Map.class);
+        assertThat(byDefault.getBody()).containsEntry("territory", "jiuting").containsEntry("community", null);
+        ResponseEntity<Map> byId = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"沪亭北路垃圾","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"沪亭北路 1 号","territory":"jiuting"}}
+                """), Map.class);
+        assertThat(byId.getBody()).containsEntry("territory", "jiuting");
+    }
+
+    @Test
+    void anUnknownTerritoryOrABadCommunityIsNamed() {
+        long count = cases();
+        ResponseEntity<Map> refused = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"路面垃圾","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"新桥镇某路","territory":"新桥镇","community":"社区\\u0009"}}
+                """), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("field"), e -> e.get("code")).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("location.territory", "UNKNOWN_TERRITORY"),
+                org.assertj.core.groups.Tuple.tuple("location.community", "INVALID_CHARACTER"));
+        assertThat(errors(refused)).anySatisfy(e -> assertThat((String) e.get("message")).startsWith("未知的属地：新桥镇"));
+        assertThat(cases()).isEqualTo(count);
+    }
+
     @Test
     void everyBadFieldIsNamedAndNothingIsSaved() {
         long count = cases();

@@ -82,6 +82,34 @@ class CaseImportTest {
         assertThat(cases()).isEqualTo(before + 3);
     }
 
+    /** The optional 属地 and 社区 columns, under any of their names; a bad value is named by row and column. */
+    @Test
+    void territoryAndCommunityColumnsAreReadAndCheckedPerRow() {
+        String csv = """
+                外部编号,问题类别,标题,地点,描述,紧急程度,街镇,网格
+                TC-2026-01,暴露垃圾,绿化带垃圾,九亭镇涞坊路 1 号,,一般,九亭镇,涞坊社区第 3 网格
+                TC-2026-02,暴露垃圾,路口垃圾,九亭镇涞坊路 2 号,,一般,,
+                """;
+        ResponseEntity<Map> created = upload(csv, false);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForMap("select territory, community from rect_case where external_ref = 'TC-2026-01'"))
+                .containsEntry("TERRITORY", "jiuting").containsEntry("COMMUNITY", "涞坊社区第 3 网格");
+        assertThat(jdbc.queryForMap("select territory, community from rect_case where external_ref = 'TC-2026-02'"))
+                .containsEntry("TERRITORY", "jiuting").containsEntry("COMMUNITY", null);
+
+        long before = cases();
+        ResponseEntity<Map> refused = upload("""
+                externalRef,category,title,location,description,urgency,territory,community
+                TC-2026-03,EXPOSED_GARBAGE,垃圾,九亭大街 1 号,,NORMAL,石湖荡镇,
+                TC-2026-04,EXPOSED_GARBAGE,垃圾,九亭大街 2 号,,NORMAL,jiuting,%s
+                """.formatted("社".repeat(101)), false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder("2:territory:UNKNOWN_TERRITORY", "3:community:TOO_LONG");
+        assertThat(errors(refused)).anySatisfy(e -> assertThat((String) e.get("message")).startsWith("第 2 行：未知的属地：石湖荡镇"));
+        assertThat(cases()).isEqualTo(before);
+    }
+
     @Test
     void englishHeadersWithoutBomAndASourceColumn() {
         String csv = """

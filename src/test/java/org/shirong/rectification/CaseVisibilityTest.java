@@ -17,8 +17,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * {@code shirong.cases.visibility: unit} (the default) through HTTP: a case, its photos and the case lists are read
- * by its lead and responsible units, its reporter, the office, the leading group, the inspectors and the admin;
- * any other unit gets 403 for the case and its photo, and lists without it.
+ * by its lead and responsible units (each told to cooperate, 协办), its reporter, the office, the leading group, the
+ * inspectors and the admin; any other unit gets 404 for the case and its photo, as if there were none, and lists
+ * without it.
  */
 @ShirongWebTest
 class CaseVisibilityTest {
@@ -66,18 +67,37 @@ class CaseVisibilityTest {
     }
 
     @Test
-    void anotherUnitGets403ForTheCaseAndItsPhoto() {
+    void anotherUnitGets404ForTheCaseAndItsPhoto() {
         for (String user : List.of("chengguan1", "shichang1", "juwei01a")) {
             ResponseEntity<Map> record = as(user).getForEntity("/api/cases/" + caseNo, Map.class);
-            assertThat(record.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(record.getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(CaseApiTest.errors(record)).singleElement().satisfies(e -> {
-                assertThat(e).containsEntry("code", "CASE_NOT_VISIBLE");
-                assertThat((String) e.get("message")).contains("无权查看案件 " + caseNo, "牵头单位");
+                assertThat(e).containsEntry("code", "CASE_NOT_FOUND");
+                assertThat((String) e.get("message")).isEqualTo("案件不存在：" + caseNo);
             });
             ResponseEntity<String> photo = as(user).getForEntity(photoUrl, String.class);
-            assertThat(photo.getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(photo.getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
             assertThat(photo.getBody()).doesNotContain("PNG");
         }
+    }
+
+    /** 综管办 is the case's responsible unit: it was told to cooperate (协办), reads the case and finds it under role=cooperating. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCooperatingUnitReadsTheCaseAndListsItAsCooperating() {
+        Map<String, Object> record = as("zongguan1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((List<Map<String, Object>>) record.get("parties")).singleElement().satisfies(p -> {
+            assertThat(p).containsEntry("unitId", "zongguan").containsEntry("role", "COOPERATE")
+                    .containsEntry("reason", "RESPONSIBLE").containsEntry("status", "OPEN").containsEntry("statusName", "待记录");
+            assertThat(p.get("dueAt")).isEqualTo(((Map<String, Object>) record.get("record")).get("dueAt"));
+        });
+        assertThat(listed("zongguan1", "&role=cooperating")).contains(caseNo);
+        assertThat(listed("chuangban1", "&role=cooperating&unit=zongguan")).contains(caseNo);
+        assertThat(listed("huanwei1", "&role=cooperating")).doesNotContain(caseNo);
+        assertThat(listed("chuangban1", "&role=cooperating&unit=huanwei")).doesNotContain(caseNo);
+        ResponseEntity<Map> wrongRole = as("zongguan1").getForEntity("/api/cases?role=helping", Map.class);
+        assertThat(wrongRole.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(wrongRole)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "role"));
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ final class RectificationFixture {
 
     final RectificationCases cases;
     final CaseRecords records;
+    final CaseParties parties;
     final JdbcTemplate jdbc;
     final NotificationFixture notifications;
 
@@ -48,9 +49,18 @@ final class RectificationFixture {
         IdentityService identity = engine.getIdentityService();
         records = new CaseRecords(jdbc);
         var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), organization -> "JT", calendar.zone());
-        var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS));
-        cases = new RectificationCases(new org.shirong.system.ProcessDefinitions(engine.getRepositoryService()), records, numbers, new CaseDeadlines(calendar, properties), validator,
-                engine.getRuntimeService(), new SystemAccess(identity));
+        TerritoryDirectory territories = new OrganizationTerritories(ORGANIZATIONS);
+        var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS), territories);
+        var definitions = new org.shirong.system.ProcessDefinitions(engine.getRepositoryService());
+        cases = new RectificationCases(definitions, records, numbers, new CaseDeadlines(calendar, properties), validator,
+                engine.getRuntimeService(), new SystemAccess(identity), territories);
+        parties = new CaseParties(jdbc);
+        CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
+                new SystemAccess(identity), definitions, ORGANIZATIONS);
+        CaseCooperationSteps cooperationSteps = new CaseCooperationSteps();
+        Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
+        Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
+        Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendar, org.shirong.system.DateWindow.DEFAULT);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", new OrganizationRoles(ORGANIZATIONS));
@@ -70,7 +80,7 @@ final class RectificationFixture {
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
-        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases));
+        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
         notifications = new NotificationFixture(engine);
         notifications.register();
         for (String unit : new String[] {"huanwei", "nongfu", "chengguan", "chuangban", "lingdao", "ducha"}) {
@@ -82,6 +92,7 @@ final class RectificationFixture {
     void clear() {
         Mocks.reset();
         notifications.clear();
+        jdbc.update("delete from rect_case_party");
         jdbc.update("delete from rect_case_photo");
         jdbc.update("delete from rect_case_extension");
         jdbc.update("delete from rect_case_event");

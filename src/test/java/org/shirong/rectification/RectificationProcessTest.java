@@ -35,9 +35,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every path of 整改案件 with the real case services and working calendar: claim and return, rework,
  * verification, the 80 %/100 %/200 % timers across a weekend and 劳动节 with its make-up working day,
  * extensions (office, then leading group) and 挂账 stopping and resuming the clock; and the
- * notifications its send tasks put in the inbox, once each even when a timer fires again.
+ * notifications its send tasks put in the inbox, once each even when a timer fires again; and 协办: each
+ * responsible unit of the decision table is told and gets its own 记录协办情况 task, which the case's closing ends.
  */
-@Deployment(resources = {"processes/RectificationProcess.bpmn", "config/organizations/jiuting/CaseDispatch.dmn"})
+@Deployment(resources = {"processes/RectificationProcess.bpmn", "config/organizations/jiuting/CaseDispatch.dmn",
+        "processes/CaseCooperationProcess.bpmn"})
 class RectificationProcessTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -183,6 +185,89 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched");
         assertThat(fixture.notifications.inbox("nongfu1")).containsExactly("case-dispatched");
         assertThat(fixture.notifications.latestBody("nongfu1", "case-dispatched")).contains(display(at("2026-03-02T15:30")));
+    }
+
+    private ProcessInstance cooperation(CaseRecord c, String unit) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(c.caseNo(), unit)).singleResult();
+    }
+
+    /** 乱堆物料 (PILED_ITEMS): lead unit 城管中队, responsible units 环卫所 and 物业公司. */
+    @Test
+    void eachResponsibleUnitIsToldAndRecordsItsCooperationAndTheCaseClosingEndsTheOpenOne() {
+        fixture.notifications.member("chengguan1", "chengguan", true);
+        fixture.notifications.member("wuye1", "wuye", true);
+        CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+
+        assertThat(c.leadUnit()).isEqualTo("chengguan");
+        assertThat(pi).hasPassed(TASK_START_COOPERATION).isWaitingAt(TASK_CLAIM);
+        assertThat(asyncJobs(pi)).isZero();
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).containsExactly("huanwei", "wuye");
+        assertThat(fixture.parties.of(c.caseNo())).allSatisfy(p -> {
+            assertThat(p.reason()).isEqualTo(CaseParties.Reason.RESPONSIBLE);
+            assertThat(p.dueAt()).isEqualTo(c.dueAt());
+        });
+        ProcessInstance huanwei = cooperation(c, "huanwei");
+        ProcessInstance wuye = cooperation(c, "wuye");
+        execute(job(CaseCooperationProcess.START, huanwei));
+        execute(job(CaseCooperationProcess.START, wuye));
+        assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-cooperation");
+        assertThat(fixture.notifications.inbox("wuye1")).containsExactly("case-cooperation");
+        assertThat(fixture.notifications.inbox("chengguan1")).containsExactly("case-dispatched");
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei)).hasCandidateGroup("huanwei").hasDueDate(Date.from(c.dueAt()));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye)).hasCandidateGroup("wuye");
+
+        clockAt(at("2026-03-02T10:00"));
+        complete(task(CaseCooperationProcess.TASK_RECORD, huanwei), withVariables(CaseCooperationProcess.VAR_NOTE, "已清运堆物"));
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "现场已整洁"));
+        execute(job(TASK_CLOSE, pi));
+
+        assertThat(pi).hasPassed(END_CLOSED).isEnded();
+        assertThat(huanwei).hasPassed(CaseCooperationProcess.END_RECORDED).isEnded();
+        assertThat(wuye).hasPassed(CaseCooperationProcess.END_CASE_CLOSED).isEnded();
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId, CaseParties.Party::doneOnTime,
+                p -> p.endedAt() != null).containsExactly(org.assertj.core.groups.Tuple.tuple("huanwei", true, true),
+                org.assertj.core.groups.Tuple.tuple("wuye", false, true));
+        // The lead unit stays accountable: the case closed on time whatever its cooperating units did.
+        assertThat(record(c).closedOnTime()).isTrue();
+    }
+
+    /** A re-dispatch that names more responsible units tells only the new ones; a closing case removes a cooperation not yet begun. */
+    @Test
+    void redispatchNamingNewResponsibleUnitsTellsOnlyTheNewOnes() {
+        fixture.notifications.member("juweihui1", "juweihui", true);
+        fixture.notifications.member("zongguan1", "zongguan", true);
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).containsExactly("zongguan");
+
+        complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "需居委会配合"));
+        assertThatThrownBy(() -> complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei",
+                VAR_NEW_RESPONSIBLE_UNITS, "zongguan,nosuchunit"))).hasMessageContaining("组织机构中没有单位 nosuchunit");
+        clockAt(at("2026-03-02T10:00"));
+        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei", VAR_NEW_RESPONSIBLE_UNITS, "zongguan、juweihui"));
+
+        assertThat(record(c).responsibleUnits()).isEqualTo("zongguan,juweihui");
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId, CaseParties.Party::assignedAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("zongguan", at("2026-03-02T09:00")),
+                        org.assertj.core.groups.Tuple.tuple("juweihui", at("2026-03-02T10:00")));
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(CaseCooperationProcess.KEY).count()).isEqualTo(2);
+
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "已整洁"));
+        execute(job(TASK_CLOSE, pi));
+
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(CaseCooperationProcess.KEY).count()).isZero();
+        assertThat(fixture.parties.of(c.caseNo())).allSatisfy(p -> {
+            assertThat(p.done()).isFalse();
+            assertThat(p.endedAt()).isNotNull();
+        });
     }
 
     @Test

@@ -75,7 +75,8 @@ class CalculateScoresDelegateTest {
                 unit("huanwei", "环卫所", GroupType.UNIT), unit("chengguan", "城管中队", GroupType.UNIT),
                 unit("nongfu", "农副公司", GroupType.UNIT), unit("lvrong", "绿容所", GroupType.UNIT)));
         ScoreService service = new ScoreService(new ScoringFacts(jdbc), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
-                new RubricLoader(new ScoringProperties("scoring.yaml")), organization, WorkingCalendar.bundled());
+                new RubricLoader(new ScoringProperties("scoring.yaml")), organization, WorkingCalendar.bundled(),
+                new org.shirong.rectification.CaseParties(jdbc));
         Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service));
         // 9:00 on 1 June 2026 in Shanghai.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-01T01:00:00Z")));

@@ -53,7 +53,17 @@ final class CaseRows {
                 caseNo, ts(at), kind, detail, unitId);
     }
 
+    /** {@code unit} cooperates (协办) on the case, due with it; done "on time", "late" or null (not recorded). */
+    void party(String caseNo, String unit, String done) {
+        Instant due = jdbc.queryForObject("select due_at from rect_case where case_no = ?", java.sql.Timestamp.class, caseNo).toInstant();
+        Instant doneAt = done == null ? null : done.equals("on time") ? due.minus(Duration.ofHours(2)) : due.plus(Duration.ofHours(2));
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, assigned_at, due_at, done_at, done_by, note, ended_at)"
+                        + " values (?,?,'COOPERATE','RESPONSIBLE',?,?,?,?,?,?)", caseNo, unit, ts(due.minus(Duration.ofDays(3))),
+                ts(due), ts(doneAt), done == null ? null : unit + "1", done == null ? null : "已配合", ts(doneAt));
+    }
+
     void clear() {
+        jdbc.update("delete from rect_case_party where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case_event where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case where case_no like ?", prefix + "-%");
         jdbc.update("delete from score_component");

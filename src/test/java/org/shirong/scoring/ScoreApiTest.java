@@ -160,6 +160,33 @@ class ScoreApiTest {
         assertThat(jdbc.queryForObject("select count(*) from score_inspection", Integer.class)).isEqualTo(2);
     }
 
+    /**
+     * 协办 is counted per unit apart from the lead-unit ranking and scored by cooperation-rules of scoring.yaml
+     * (10 points at 90 % on time, 0.2 off per point below, 1 off per 协办 not done); the ranking does not change.
+     */
+    @Test
+    void cooperationIsCountedAndScoredApartAndLeavesTheLeadUnitRankingAsItWas() {
+        List<Map<String, Object>> before = list(as("chengguan1").getForObject("/api/scores?period=2025-03", Map.class), "ranking");
+        List<String> march = jdbc.queryForList("select case_no from rect_case where case_no like 'SCAPI-%' and due_at < ?"
+                + " order by case_no", String.class, java.sql.Timestamp.from(Instant.parse("2025-04-01T00:00:00Z")));
+        rows.party(march.get(0), "zongguan", "on time");
+        rows.party(march.get(1), "zongguan", "late");
+        rows.party(march.get(2), "zongguan", null);
+        rows.party(march.get(0), "wuye", "on time");
+
+        Map<String, Object> body = as("chengguan1").getForObject("/api/scores?period=2025-03", Map.class);
+
+        assertThat(list(body, "ranking")).isEqualTo(before);
+        Map<String, Object> cooperation = (Map<String, Object>) body.get("cooperation");
+        assertThat(cooperation).containsEntry("scored", true);
+        assertThat(list(cooperation, "units")).extracting(u -> u.get("rank") + ":" + u.get("unitId") + ":" + u.get("unitName")
+                + ":" + u.get("cooperationCount") + "/" + u.get("doneOnTime") + "/" + u.get("doneLate") + "/" + u.get("notDone")
+                + ":" + u.get("onTimeRateText") + ":" + u.get("points")).containsExactly(
+                "1:wuye:各物业公司:1/1/0/0:100.00%:10.0",
+                // 33.33 % is 56.67 points below 90 %: 10 − 11.33 − 1 → 0.
+                "2:zongguan:综管办:3/1/1/1:33.33%:0.0");
+    }
+
     @Test
     void anonymousCallsAreRefusedAndBadParametersNamed() {
         assertThat(rest.getForEntity("/api/scores?period=2025-03", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -1,0 +1,205 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ProcessDefinitions;
+import org.shirong.system.SystemAccess;
+import org.shirong.system.TextInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * 协办: the responsible units of a case (责任单位, from the decision table or the campaign's plan item) each
+ * get a {@code CaseCooperationProcess} — a notice and a task to record what they did — while the lead unit
+ * stays accountable for the case. A district's case that lies in one of its towns or streets (its 属地) also
+ * goes to that town's office (reason TERRITORY), whose cooperation runs in the town's own tenant so that the town
+ * sees and records it there. Runs in the engine's transaction; a unit is told once per case however often the
+ * case is re-dispatched ({@link CaseParties}, keyed by case and unit).
+ */
+@Service
+class CaseCooperation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseCooperation.class);
+
+    private final CaseParties parties;
+    private final RectificationCases cases;
+    private final CaseRecords records;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final SystemAccess systemAccess;
+    private final ProcessDefinitions definitions;
+    private final Organizations organizations;
+
+    CaseCooperation(CaseParties parties, RectificationCases cases, CaseRecords records, RuntimeService runtimeService,
+            IdentityService identityService, SystemAccess systemAccess, ProcessDefinitions definitions,
+            Organizations organizations) {
+        this.definitions = definitions;
+        this.organizations = organizations;
+        this.parties = parties;
+        this.cases = cases;
+        this.records = records;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.systemAccess = systemAccess;
+    }
+
+    /**
+     * 通知协办单位 (Task_StartCooperation): starts a cooperation for every responsible unit of the case that is
+     * not its lead unit and has none yet, and for the 属地 town's office when a district's case lies in one of its
+     * towns. {@code tenant} is the tenant the case's process runs in. Returns the units told now.
+     */
+    List<String> start(String caseNo, String tenant) {
+        CaseRecord c = cases.get(caseNo);
+        String organization = c.tenantId() != null ? c.tenantId() : tenant;
+        Instant now = RectificationCases.now();
+        List<String> told = new java.util.ArrayList<>();
+        for (String unit : units(c.responsibleUnits())) {
+            if (unit.equals(c.leadUnit())) {
+                continue;
+            }
+            if (identityService.createGroupQuery().groupId(unit).count() == 0) {
+                LOG.warn("案件 {} 的责任单位 {} 不在组织机构中，未发出协办任务", caseNo, unit);
+                continue;
+            }
+            if (!ofOrganization(unit, organization)) {
+                LOG.warn("案件 {} 的责任单位 {} 不是本组织 {} 的组，未发出协办任务", caseNo, unit, organization);
+                continue;
+            }
+            if (parties.add(caseNo, unit, CaseParties.Reason.RESPONSIBLE, organization, now, c.dueAt())) {
+                startProcess(c, unit, tenant);
+                told.add(unit);
+            }
+        }
+        territoryOffice(c, organization).ifPresent(town -> {
+            String office = organizations.office(town);
+            if (!office.equals(c.leadUnit())
+                    && parties.add(caseNo, office, CaseParties.Reason.TERRITORY, town, now, c.dueAt())) {
+                startProcess(c, office, town);
+                told.add(office);
+            }
+        });
+        if (!told.isEmpty()) {
+            LOG.info("案件 {} 已通知协办单位 {}", caseNo, told);
+        }
+        return told;
+    }
+
+    /** The town or street a district's case lies in, when it is one of the district's own (not the district). */
+    private java.util.Optional<String> territoryOffice(CaseRecord c, String organization) {
+        if (c.territory() == null || c.territory().equals(organization)) {
+            return java.util.Optional.empty();
+        }
+        return organizations.find(organization)
+                .filter(o -> o.organization().level() == Organization.Level.DISTRICT)
+                .flatMap(district -> organizations.within(district.id()).stream()
+                        .filter(town -> town.id().equals(c.territory())).findFirst())
+                .map(Organization::id);
+    }
+
+    private boolean ofOrganization(String unit, String organization) {
+        var own = organizations.find(organization).map(Organization::id);
+        return own.isEmpty() || organizations.ofGroup(unit).map(Organization::id).equals(own);
+    }
+
+    /** The unit's CaseCooperationProcess, in {@code tenant} (the case's, or the 属地 town's). */
+    private void startProcess(CaseRecord c, String unit, String tenant) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(RectificationProcess.VAR_CASE_NO, c.caseNo());
+        variables.put(RectificationProcess.VAR_TITLE, c.title());
+        variables.put(RectificationProcess.VAR_ADDRESS, c.address());
+        variables.put(RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description());
+        variables.put(RectificationProcess.VAR_LEAD_UNIT, c.leadUnit());
+        variables.put(RectificationProcess.VAR_DUE_AT, c.dueAt() == null ? null : Date.from(c.dueAt()));
+        variables.put(CaseCooperationProcess.VAR_PARTY_UNIT, unit);
+        // Without the caller's authentication: a district user may start the town's cooperation in the town's tenant.
+        String instanceId = systemAccess.run(() -> runtimeService
+                .createProcessInstanceById(definitions.latestId(CaseCooperationProcess.KEY, tenant))
+                .businessKey(CaseCooperationProcess.businessKey(c.caseNo(), unit))
+                .setVariables(variables).execute().getId());
+        parties.started(c.caseNo(), unit, instanceId);
+    }
+
+    /** 记录协办情况 completed: what the unit did, on the case's record and timeline. */
+    void recorded(DelegateExecution execution) {
+        String caseNo = caseNo(execution);
+        String unit = (String) execution.getVariable(CaseCooperationProcess.VAR_PARTY_UNIT);
+        Object value = execution.getVariable(CaseCooperationProcess.VAR_NOTE);
+        String note = value == null ? null : value.toString();
+        if (TextInput.isBlank(note)) {
+            throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, "请填写协办情况");
+        }
+        TextInput.problem("协办情况", note, true).ifPresent(message -> {
+            throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, message);
+        });
+        if (note.length() > 4000) {
+            throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, "协办情况不能超过 4000 个字");
+        }
+        Instant now = RectificationCases.now();
+        String actor = actor();
+        parties.recorded(caseNo, unit, actor, note.strip(), now);
+        records.addEvent(caseNo, now, CaseEventKind.COOPERATION_RECORDED, actor, note.strip(), unit);
+    }
+
+    /** The case closed before the unit recorded anything (EndEvent_CaseClosedFirst). */
+    void endedByClosure(DelegateExecution execution) {
+        parties.ended(caseNo(execution), (String) execution.getVariable(CaseCooperationProcess.VAR_PARTY_UNIT),
+                RectificationCases.now());
+    }
+
+    /**
+     * The case closed: its open cooperations end (Message_CaseClosed). One whose first step has not run yet
+     * (its start job still waits) has no subscription to the message; it is deleted instead.
+     */
+    void caseClosed(String caseNo) {
+        // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
+        systemAccess.run(() -> {
+            closeCooperations(caseNo);
+            return null;
+        });
+    }
+
+    private void closeCooperations(String caseNo) {
+        runtimeService.createMessageCorrelation(CaseCooperationProcess.MESSAGE_CASE_CLOSED)
+                .processInstanceVariableEquals(RectificationProcess.VAR_CASE_NO, caseNo).correlateAllWithResult();
+        Instant now = RectificationCases.now();
+        for (CaseParties.Party p : parties.of(caseNo)) {
+            if (p.endedAt() != null) {
+                continue;
+            }
+            if (p.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(p.processInstanceId()).count() > 0) {
+                runtimeService.deleteProcessInstance(p.processInstanceId(), "案件已结案", true, true);
+            }
+            parties.ended(caseNo, p.unitId(), now);
+        }
+    }
+
+    private static String caseNo(DelegateExecution execution) {
+        return (String) execution.getVariable(RectificationProcess.VAR_CASE_NO);
+    }
+
+    private static Set<String> units(String commaSeparated) {
+        Set<String> units = new LinkedHashSet<>();
+        if (commaSeparated != null) {
+            Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(units::add);
+        }
+        return units;
+    }
+
+    private String actor() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,34 @@
+package org.shirong.rectification;
+
+/**
+ * Keys, element ids and variable names of {@code processes/CaseCooperationProcess.bpmn} (协办): one
+ * instance per case and cooperating unit, business key {@link #businessKey} (the case number and the unit, so
+ * that the case's own process stays the only one under the case number); the case number is its
+ * {@code caseNo} variable.
+ */
+public final class CaseCooperationProcess {
+
+    public static final String KEY = "CaseCooperationProcess";
+
+    public static final String START = "StartEvent_CooperationAssigned";
+    public static final String TASK_NOTIFY = "Task_NotifyCooperation";
+    public static final String TASK_RECORD = "Task_RecordCooperation";
+    public static final String BOUNDARY_CASE_CLOSED = "BoundaryEvent_CaseClosed";
+    public static final String END_RECORDED = "EndEvent_CooperationRecorded";
+    public static final String END_CASE_CLOSED = "EndEvent_CaseClosedFirst";
+    /** The message a closing case sends to its open cooperations (Message_CaseClosed). */
+    public static final String MESSAGE_CASE_CLOSED = "CaseClosed";
+
+    /** The cooperating unit's group id: the record task's candidate group and the notice's recipient. */
+    public static final String VAR_PARTY_UNIT = "partyUnit";
+    /** What the unit did (协办情况), from the form. */
+    public static final String VAR_NOTE = "cooperationNote";
+
+    /** {@code JT-2026-000042/zongguan}: the case number, then the cooperating unit. */
+    public static String businessKey(String caseNo, String unit) {
+        return caseNo + "/" + unit;
+    }
+
+    private CaseCooperationProcess() {
+    }
+}

@@ -1,0 +1,135 @@
+package org.shirong.rectification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code rect_case_party} table: the units that cooperate on a case (协办) besides its lead unit, one
+ * row per case and unit. Written in the engine's transaction by {@link CaseCooperation}; read by the
+ * case API (who may see a case) and by scoring (协办 counts), through the named methods below.
+ */
+@Repository
+public class CaseParties {
+
+    /** A party's only role so far: it cooperates (协办); the lead unit is not a party. */
+    static final String COOPERATE = "COOPERATE";
+
+    /** Why a unit cooperates: a 责任单位 of the category or plan item, or the 属地 of a case led elsewhere. */
+    public enum Reason {
+        RESPONSIBLE, TERRITORY
+    }
+
+    /** One cooperating unit of a case: when it was told, by when, and what it recorded (null while it has not). */
+    public record Party(String caseNo, String unitId, Reason reason, String tenantId, String processInstanceId,
+            Instant assignedAt, Instant dueAt, Instant doneAt, String doneBy, String note, Instant endedAt) {
+
+        public boolean done() {
+            return doneAt != null;
+        }
+
+        /** Recorded by the case's due instant at the time the unit was told. */
+        public boolean doneOnTime() {
+            return doneAt != null && (dueAt == null || !doneAt.isAfter(dueAt));
+        }
+    }
+
+    private static final String COLUMNS = "case_no, unit_id, reason, tenant_id, process_instance_id, assigned_at, due_at,"
+            + " done_at, done_by, note, ended_at";
+
+    private final JdbcTemplate jdbc;
+
+    public CaseParties(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the unit as a party of the case; false when it is one already (a re-dispatch names it again). */
+    boolean add(String caseNo, String unitId, Reason reason, String tenantId, Instant assignedAt, Instant dueAt) {
+        Integer existing = jdbc.queryForObject("select count(*) from rect_case_party where case_no = ? and unit_id = ?",
+                Integer.class, caseNo, unitId);
+        if (existing != null && existing > 0) {
+            return false;
+        }
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at)"
+                + " values (?,?,?,?,?,?,?)", caseNo, unitId, COOPERATE, reason.name(), tenantId, ts(assignedAt), ts(dueAt));
+        return true;
+    }
+
+    void started(String caseNo, String unitId, String processInstanceId) {
+        jdbc.update("update rect_case_party set process_instance_id = ? where case_no = ? and unit_id = ?",
+                processInstanceId, caseNo, unitId);
+    }
+
+    /** What the unit did; the cooperation ends with it. */
+    void recorded(String caseNo, String unitId, String actor, String note, Instant at) {
+        jdbc.update("update rect_case_party set done_at = ?, done_by = ?, note = ?, ended_at = ? where case_no = ? and unit_id = ?",
+                ts(at), actor, note, ts(at), caseNo, unitId);
+    }
+
+    /** The cooperation ended without a record (the case closed first): counted as not done. */
+    void ended(String caseNo, String unitId, Instant at) {
+        jdbc.update("update rect_case_party set ended_at = ? where case_no = ? and unit_id = ? and ended_at is null",
+                ts(at), caseNo, unitId);
+    }
+
+    /** Every party of the case, in the order they were told. */
+    public List<Party> of(String caseNo) {
+        return jdbc.query("select " + COLUMNS + " from rect_case_party where case_no = ? order by assigned_at, unit_id",
+                CaseParties::map, caseNo);
+    }
+
+    /**
+     * The parties of the organisation's cases whose due instant lies in [from, until), for the 协办 counts of its
+     * scoring period (a 属地 town's office on a district's case counts in the district's).
+     */
+    public List<Party> dueBetween(String organization, Instant from, Instant until) {
+        return jdbc.query("select " + COLUMNS + " from rect_case_party where due_at >= ? and due_at < ?"
+                + " and case_no in (select c.case_no from rect_case c where c.tenant_id = ?)"
+                + " order by unit_id, case_no", CaseParties::map, ts(from), ts(until), organization);
+    }
+
+    /** Whether any of the units cooperates on the case. */
+    boolean anyOf(String caseNo, Collection<String> units) {
+        if (units.isEmpty()) {
+            return false;
+        }
+        List<Object> args = new ArrayList<>(units);
+        args.add(0, caseNo);
+        Integer n = jdbc.queryForObject("select count(*) from rect_case_party where case_no = ? and unit_id in ("
+                + marks(units.size()) + ")", Integer.class, args.toArray());
+        return n != null && n > 0;
+    }
+
+    /** A condition on {@code rect_case}: one of {@code count} units (the arguments that follow) cooperates on it. */
+    static String partyCondition(int count) {
+        return "exists (select 1 from rect_case_party p where p.case_no = rect_case.case_no and p.unit_id in ("
+                + marks(count) + "))";
+    }
+
+    private static String marks(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
+    }
+
+    private static Party map(ResultSet rs, int row) throws SQLException {
+        return new Party(rs.getString("case_no"), rs.getString("unit_id"), Reason.valueOf(rs.getString("reason")),
+                rs.getString("tenant_id"), rs.getString("process_instance_id"), instant(rs, "assigned_at"),
+                instant(rs, "due_at"), instant(rs, "done_at"), rs.getString("done_by"), rs.getString("note"),
+                instant(rs, "ended_at"));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
