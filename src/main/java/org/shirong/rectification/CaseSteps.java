@@ -111,8 +111,8 @@ public class CaseSteps {
         java.util.List<String> units = java.util.Arrays.stream(named.split("[,，、]")).map(String::strip)
                 .filter(u -> !u.isEmpty()).distinct().toList();
         for (String unit : units) {
-            if (identityService.createGroupQuery().groupId(unit).count() == 0) {
-                throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "组织机构中没有单位 " + unit);
+            if (!roles.isGroupOf(execution.getTenantId(), unit)) {
+                throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "本组织没有单位 " + unit);
             }
         }
         String joined = String.join(",", units);

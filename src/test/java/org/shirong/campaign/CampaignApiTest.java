@@ -154,19 +154,19 @@ class CampaignApiTest {
     /**
      * A finding of a plan item's category is dispatched with the item's responsible units (each told to cooperate);
      * other findings keep the decision table's. Columns 5 and 6 give the 属地 and 社区; the form's default 社区
-     * fills in where a line names none.
+     * fills in where a line names none. A 松江区 finding that lies in 石湖荡镇 also goes to the town's office (属地).
      */
     @Test
     void findingsCarryTerritoryCommunityAndTheItemsResponsibleUnits() {
-        assertThat(post("chuangban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-COOP\",\"name\":\"松江\"}")
+        assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-COOP\",\"name\":\"松江\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         CampaignDriver run = new CampaignDriver("SJ-COOP", managementService, runtimeService, taskService, jdbc);
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         String taskId = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId();
 
-        ResponseEntity<String> done = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
-                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号｜｜｜九亭镇｜沪亭社区\\n"
-                        + "荣乐东路店招破损｜荣乐东路 10 号｜户外广告\"},\"defaultCommunity\":{\"value\":\"九亭第 5 网格\"}}}"),
+        ResponseEntity<String> done = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                json("{\"variables\":{\"findings\":{\"value\":\"湖荡路人行道破损｜湖荡路 300 号｜｜｜石湖荡镇｜金汇村\\n"
+                        + "人民北路绿化缺株｜人民北路 10 号｜城市绿化\"},\"defaultCommunity\":{\"value\":\"第 5 网格\"}}}"),
                 String.class);
 
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -175,14 +175,17 @@ class CampaignApiTest {
                 + " where cc.campaign_code = 'SJ-COOP' order by c.case_no");
         assertThat(found).extracting(r -> r.get("CATEGORY") + "/" + r.get("TERRITORY") + "/" + r.get("COMMUNITY") + "/"
                 + r.get("RESPONSIBLE_UNITS")).containsExactly(
-                "SURVEY_URBAN_ROADS/jiuting/沪亭社区/zongguan,guijian,chengguan",
-                "OUTDOOR_ADVERTISING/jiuting/九亭第 5 网格/lvrong,shichang");
+                "SURVEY_URBAN_ROADS/shihudang/金汇村/sjjianguanwei,sjchengguanju,sjgonganfenju",
+                "SURVEY_URBAN_GREENERY/songjiang/第 5 网格/");
         assertThat(runtimeService.getVariable((String) found.get(0).get("PROCESS_INSTANCE_ID"), "directedResponsibleUnits"))
-                .as("the plan item's list").isEqualTo("zongguan,guijian,chengguan");
+                .as("the plan item's list").isEqualTo("sjjianguanwei,sjchengguanju,sjgonganfenju");
         assertThat(runtimeService.getVariable((String) found.get(1).get("PROCESS_INSTANCE_ID"), "directedResponsibleUnits"))
-                .as("not a plan item: the decision table's").isNull();
-        assertThat(jdbc.queryForList("select unit_id from rect_case_party where case_no = ? order by assigned_at, unit_id",
-                String.class, found.get(0).get("CASE_NO"))).containsExactlyInAnyOrder("zongguan", "guijian", "chengguan");
+                .as("a plan item without responsible units: the decision table's").isNull();
+        assertThat(jdbc.queryForList("select unit_id || ':' || reason || ':' || tenant_id from rect_case_party where case_no = ?",
+                String.class, found.get(0).get("CASE_NO"))).containsExactlyInAnyOrder("sjjianguanwei:RESPONSIBLE:songjiang",
+                "sjchengguanju:RESPONSIBLE:songjiang", "sjgonganfenju:RESPONSIBLE:songjiang", "shdshirongban:TERRITORY:shihudang");
+        assertThat(jdbc.queryForList("select unit_id from rect_case_party where case_no = ?", String.class,
+                found.get(1).get("CASE_NO"))).isEmpty();
     }
 
     @Test

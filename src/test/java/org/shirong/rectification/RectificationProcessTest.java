@@ -246,7 +246,7 @@ class RectificationProcessTest {
 
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "需居委会配合"));
         assertThatThrownBy(() -> complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei",
-                VAR_NEW_RESPONSIBLE_UNITS, "zongguan,nosuchunit"))).hasMessageContaining("组织机构中没有单位 nosuchunit");
+                VAR_NEW_RESPONSIBLE_UNITS, "zongguan,nosuchunit"))).hasMessageContaining("本组织没有单位 nosuchunit");
         clockAt(at("2026-03-02T10:00"));
         complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei", VAR_NEW_RESPONSIBLE_UNITS, "zongguan、juweihui"));
 

@@ -163,6 +163,7 @@ class ScoreApiTest {
     /**
      * 协办 is counted per unit apart from the lead-unit ranking and scored by cooperation-rules of scoring.yaml
      * (10 points at 90 % on time, 0.2 off per point below, 1 off per 协办 not done); the ranking does not change.
+     * Only the organisation's own cases count.
      */
     @Test
     void cooperationIsCountedAndScoredApartAndLeavesTheLeadUnitRankingAsItWas() {
@@ -173,8 +174,19 @@ class ScoreApiTest {
         rows.party(march.get(1), "zongguan", "late");
         rows.party(march.get(2), "zongguan", null);
         rows.party(march.get(0), "wuye", "on time");
+        // Another organisation's case in the same month: its 协办 counts in its own scores, never in 九亭's.
+        CaseRows jinxi = new CaseRows(jdbc, "SCAPIJX");
+        String jinxiCase = jinxi.add("jxshuili", "IN_RECTIFICATION", DUE, null);
+        jdbc.update("update rect_case set tenant_id = 'jinxi' where case_no = ?", jinxiCase);
+        jinxi.party(jinxiCase, "zongguan", null);
+        jinxi.party(jinxiCase, "jxchengguan", null);
 
-        Map<String, Object> body = as("chengguan1").getForObject("/api/scores?period=2025-03", Map.class);
+        Map<String, Object> body;
+        try {
+            body = as("chengguan1").getForObject("/api/scores?period=2025-03", Map.class);
+        } finally {
+            jinxi.clear();
+        }
 
         assertThat(list(body, "ranking")).isEqualTo(before);
         Map<String, Object> cooperation = (Map<String, Object>) body.get("cooperation");

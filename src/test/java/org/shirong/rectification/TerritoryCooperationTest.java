@@ -1,0 +1,122 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * 属地 across organisations: a 松江区 case that lies in 石湖荡镇 is led by the district's department and the town's
+ * office cooperates on it (reason TERRITORY) in the town's own tenant — it gets the notice and the 记录协办情况 task,
+ * records what it did and reads the case; another town's office does not. A town cannot place its case in another
+ * town, nor a district in a town that is not its own.
+ */
+@ShirongWebTest
+class TerritoryCooperationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTownsOfficeCooperatesOnADistrictCaseInItsTerritoryAndAnotherTownSeesNothing() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"湖荡路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区湖荡路 8 号","territory":"石湖荡镇","community":"金汇村"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reported.getBody()).containsEntry("leadUnit", "sjlvrongju").containsEntry("territory", "shihudang")
+                .containsEntry("territoryName", "石湖荡镇").containsEntry("community", "金汇村");
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(caseNo).startsWith("SJ-");
+
+        ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
+        assertThat(cooperation.getTenantId()).isEqualTo("shihudang");
+        managementService.createJobQuery().processInstanceId(cooperation.getId()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+        Task record = taskService.createTaskQuery().processInstanceId(cooperation.getId()).singleResult();
+        assertThat(record.getTaskDefinitionKey()).isEqualTo(CaseCooperationProcess.TASK_RECORD);
+        assertThat(record.getTenantId()).isEqualTo("shihudang");
+        assertThat(taskService.getIdentityLinksForTask(record.getId())).extracting(l -> l.getGroupId()).containsExactly("shdshirongban");
+
+        // The town's office finds its notice and its task as its own organisation's user.
+        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications", List.class);
+        assertThat(inbox).extracting(m -> m.get("businessKey")).contains(CaseCooperationProcess.businessKey(caseNo, "shdshirongban"));
+        List<Map<String, Object>> tasks = as("shdshirongban1").getForObject("/engine-rest/task?candidateGroup=shdshirongban", List.class);
+        assertThat(tasks).extracting(t -> t.get("id")).contains(record.getId());
+        assertThat(as("shdshirongban1").postForEntity("/engine-rest/task/" + record.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"cooperationNote\":{\"value\":\"已组织村里补种\"}}}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<Map> seen = as("shdshirongban1").getForEntity("/api/cases/" + caseNo, Map.class);
+        assertThat(seen.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(seen.getBody()).containsEntry("territoryName", "石湖荡镇");
+        assertThat((List<Map<String, Object>>) seen.getBody().get("parties")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("unitId", "shdshirongban").containsEntry("unitName", "石湖荡镇市容环境管理办公室")
+                .containsEntry("reason", "TERRITORY").containsEntry("status", "DONE").containsEntry("note", "已组织村里补种"));
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) as("shdshirongban1")
+                .getForObject("/api/cases?role=cooperating&size=200", Map.class).get("items");
+        assertThat(listed).extracting(i -> i.get("caseNo")).contains(caseNo);
+        assertThat(as("sjlvrongju1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> otherTown = as("xqshirongban1").getForEntity("/api/cases/" + caseNo, Map.class);
+        assertThat(otherTown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(CaseApiTest.errors(otherTown)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CASE_NOT_FOUND"));
+        List<Map<String, Object>> otherList = (List<Map<String, Object>>) as("xqshirongban1")
+                .getForObject("/api/cases?size=200", Map.class).get("items");
+        assertThat(otherList).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
+        assertThat(as("xqshirongban1").getForObject("/engine-rest/task?processInstanceId=" + cooperation.getId(), List.class)).isEmpty();
+    }
+
+    /** Without a 属地, or with the district itself, the case has no TERRITORY party. */
+    @Test
+    void aDistrictCaseInTheDistrictItselfHasNoTerritoryParty() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"区级道路绿化缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区人民北路 1 号"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reported.getBody()).containsEntry("territory", "songjiang").containsEntry("territoryName", "松江区");
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseCooperationProcess.KEY)
+                .processInstanceBusinessKeyLike(caseNo + "/%").count()).isZero();
+    }
+
+    @Test
+    void aTownCannotPlaceItsCaseInAnotherTownNorTheDistrictOutsideItsOwn() {
+        ResponseEntity<Map> town = as("shdshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"路面垃圾","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"新桥镇某路","territory":"新桥镇"}}
+                """), Map.class);
+        assertThat(town.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(town)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("location.territory:UNKNOWN_TERRITORY");
+        ResponseEntity<Map> district = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"绿化缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY","location":{"address":"锦溪镇某路","territory":"jinxi"}}
+                """), Map.class);
+        assertThat(district.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(district)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("location.territory:UNKNOWN_TERRITORY");
+    }
+}
