@@ -78,7 +78,7 @@ class CaseCooperation {
                 continue;
             }
             if (parties.add(caseNo, unit, CaseParties.Reason.RESPONSIBLE, organization, now, c.dueAt())) {
-                startProcess(c, unit, tenant);
+                startProcess(c, unit, CaseParties.Reason.RESPONSIBLE, tenant);
                 told.add(unit);
             }
         }
@@ -86,7 +86,7 @@ class CaseCooperation {
             String office = organizations.office(town);
             if (!office.equals(c.leadUnit())
                     && parties.add(caseNo, office, CaseParties.Reason.TERRITORY, town, now, c.dueAt())) {
-                startProcess(c, office, town);
+                startProcess(c, office, CaseParties.Reason.TERRITORY, town);
                 told.add(office);
             }
         });
@@ -114,7 +114,7 @@ class CaseCooperation {
     }
 
     /** The unit's CaseCooperationProcess, in {@code tenant} (the case's, or the 属地 town's). */
-    private void startProcess(CaseRecord c, String unit, String tenant) {
+    private void startProcess(CaseRecord c, String unit, CaseParties.Reason reason, String tenant) {
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put(RectificationProcess.VAR_CASE_NO, c.caseNo());
         variables.put(RectificationProcess.VAR_TITLE, c.title());
@@ -123,6 +123,7 @@ class CaseCooperation {
         variables.put(RectificationProcess.VAR_LEAD_UNIT, c.leadUnit());
         variables.put(RectificationProcess.VAR_DUE_AT, c.dueAt() == null ? null : Date.from(c.dueAt()));
         variables.put(CaseCooperationProcess.VAR_PARTY_UNIT, unit);
+        variables.put(CaseCooperationProcess.VAR_PARTY_REASON, reason.name());
         // Without the caller's authentication: a district user may start the town's cooperation in the town's tenant.
         String instanceId = systemAccess.run(() -> runtimeService
                 .createProcessInstanceById(definitions.latestId(CaseCooperationProcess.KEY, tenant))

@@ -21,6 +21,8 @@ public final class CaseCooperationProcess {
 
     /** The cooperating unit's group id: the record task's candidate group and the notice's recipient. */
     public static final String VAR_PARTY_UNIT = "partyUnit";
+    /** Why the unit cooperates: {@link CaseParties.Reason} RESPONSIBLE or TERRITORY (the notice's wording). */
+    public static final String VAR_PARTY_REASON = "partyReason";
     /** What the unit did (协办情况), from the form. */
     public static final String VAR_NOTE = "cooperationNote";
 

@@ -86,7 +86,7 @@ class CaseCooperationProcessTest {
 
         assertThat(fixture.notifications.inbox("wuye1")).containsExactly("case-cooperation");
         assertThat(fixture.notifications.latestBody("wuye1", "case-cooperation"))
-                .contains(CASE_NO, "九亭大街 12 号门前堆物", "九亭大街 12 号", "牵头办理", "记录协办情况");
+                .contains(CASE_NO, "九亭大街 12 号门前堆物", "九亭大街 12 号", "牵头办理", "你单位为责任单位", "记录协办情况");
         assertThat(task(TASK_RECORD, pi)).hasCandidateGroup("wuye").hasDueDate(Date.from(DUE));
 
         assertThatThrownBy(() -> complete(task(TASK_RECORD, pi), withVariables(VAR_NOTE, "  ")))
