@@ -1,11 +1,14 @@
 package org.shirong.rectification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,7 +67,7 @@ class CaseCooperation {
         CaseRecord c = cases.get(caseNo);
         String organization = c.tenantId() != null ? c.tenantId() : tenant;
         Instant now = RectificationCases.now();
-        List<String> told = new java.util.ArrayList<>();
+        List<String> told = new ArrayList<>();
         for (String unit : units(c.responsibleUnits())) {
             if (unit.equals(c.leadUnit())) {
                 continue;
@@ -97,9 +100,9 @@ class CaseCooperation {
     }
 
     /** The town or street a district's case lies in, when it is one of the district's own (not the district). */
-    private java.util.Optional<String> territoryOffice(CaseRecord c, String organization) {
+    private Optional<String> territoryOffice(CaseRecord c, String organization) {
         if (c.territory() == null || c.territory().equals(organization)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return organizations.find(organization)
                 .filter(o -> o.organization().level() == Organization.Level.DISTRICT)
@@ -115,7 +118,7 @@ class CaseCooperation {
 
     /** The unit's CaseCooperationProcess, in {@code tenant} (the case's, or the 属地 town's). */
     private void startProcess(CaseRecord c, String unit, CaseParties.Reason reason, String tenant) {
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put(RectificationProcess.VAR_CASE_NO, c.caseNo());
         variables.put(RectificationProcess.VAR_TITLE, c.title());
         variables.put(RectificationProcess.VAR_ADDRESS, c.address());
