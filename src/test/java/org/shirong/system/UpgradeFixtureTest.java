@@ -104,6 +104,9 @@ class UpgradeFixtureTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from act_re_procdef where tenant_id_ is null", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from rect_case where tenant_id <> 'jiuting'", Long.class)).isZero();
+        // V23: an old case lies in its own organisation (its 属地), as a new one that names none.
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where territory is null or territory <> tenant_id",
+                Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from campaign where tenant_id <> 'jiuting'", Long.class)).isZero();
 
         String root = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
