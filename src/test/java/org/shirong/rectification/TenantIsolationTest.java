@@ -71,8 +71,8 @@ class TenantIsolationTest {
             assertThat(photo.getBody()).doesNotContain("PNG");
             List<Map<String, Object>> listed = (List<Map<String, Object>>) as(user).getForObject("/api/cases?size=200", Map.class).get("items");
             assertThat(listed).as(user).extracting(c -> c.get("caseNo")).doesNotContain(jiutingCase);
-            assertThat(as(user).getForObject("/engine-rest/task?processInstanceBusinessKey=" + jiutingCase, List.class)).as(user).isEmpty();
-            assertThat(as(user).getForObject("/engine-rest/process-instance?businessKey=" + jiutingCase, List.class)).as(user).isEmpty();
+            assertThat(as(user).getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + jiutingCase, List.class)).as(user).isEmpty();
+            assertThat(as(user).getForObject("/engine-rest/process-instance?maxResults=100&businessKey=" + jiutingCase, List.class)).as(user).isEmpty();
         }
 
         Task verify = taskService.createTaskQuery().processInstanceBusinessKey(jiutingCase).singleResult();
@@ -99,10 +99,10 @@ class TenantIsolationTest {
         assertThat(jinxiCase).startsWith("JX-");
         assertThat(reported.getBody()).as("the plan's lead unit for 整治镇区河道环境: 水利站").containsEntry("leadUnit", "jxshuili");
 
-        assertThat(as("jxshuili1").getForObject("/engine-rest/task?processInstanceBusinessKey=" + jinxiCase, List.class)).hasSize(1);
+        assertThat(as("jxshuili1").getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + jinxiCase, List.class)).hasSize(1);
         for (String user : List.of("chuangban1", "lingdao1", "huanwei1")) {
             assertThat(as(user).getForEntity("/api/cases/" + jinxiCase, Map.class).getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
-            assertThat(as(user).getForObject("/engine-rest/task?processInstanceBusinessKey=" + jinxiCase, List.class)).as(user).isEmpty();
+            assertThat(as(user).getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + jinxiCase, List.class)).as(user).isEmpty();
         }
         ResponseEntity<Map> jiutingCategory = as("jxtuijinban1").postForEntity("/api/cases", CaseApiTest.json(
                 CaseApiTest.body("SURVEY_URBAN_ROADS", "NORMAL", "锦溪镇区", null)), Map.class);

@@ -65,7 +65,7 @@ class TerritoryCooperationTest {
         List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications", List.class);
         assertThat(inbox).filteredOn(m -> CaseCooperationProcess.businessKey(caseNo, "shdshirongban").equals(m.get("businessKey")))
                 .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "问题位于你单位属地", "湖荡路 8 号"));
-        List<Map<String, Object>> tasks = as("shdshirongban1").getForObject("/engine-rest/task?candidateGroup=shdshirongban", List.class);
+        List<Map<String, Object>> tasks = as("shdshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=shdshirongban", List.class);
         assertThat(tasks).extracting(t -> t.get("id")).contains(record.getId());
         assertThat(as("shdshirongban1").postForEntity("/engine-rest/task/" + record.getId() + "/complete",
                 CaseApiTest.json("{\"variables\":{\"cooperationNote\":{\"value\":\"已组织村里补种\"}}}"), String.class)
@@ -88,7 +88,7 @@ class TerritoryCooperationTest {
         List<Map<String, Object>> otherList = (List<Map<String, Object>>) as("xqshirongban1")
                 .getForObject("/api/cases?size=200", Map.class).get("items");
         assertThat(otherList).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
-        assertThat(as("xqshirongban1").getForObject("/engine-rest/task?processInstanceId=" + cooperation.getId(), List.class)).isEmpty();
+        assertThat(as("xqshirongban1").getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + cooperation.getId(), List.class)).isEmpty();
     }
 
     /** Without a 属地, or with the district itself, the case has no TERRITORY party. */
