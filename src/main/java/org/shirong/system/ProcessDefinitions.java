@@ -27,7 +27,9 @@ public class ProcessDefinitions {
         } else {
             query.withoutTenantId();
         }
-        return query.list().stream()
+        // At most two: the organisation's and the shared one. A page, because the engine refuses an unbound list
+        // (queryMaxResultsLimit) when a user's call (starting a campaign) asks.
+        return query.listPage(0, 2).stream()
                 .max(Comparator.comparing((ProcessDefinition d) -> d.getTenantId() != null))
                 .map(ProcessDefinition::getId)
                 .orElseThrow(() -> new IllegalStateException("组织 " + organization + " 没有已部署的流程 " + key));

@@ -191,7 +191,7 @@ class CampaignApiTest {
     @Test
     void theTasklistStartFormOffersEveryTemplateInConfig() throws Exception {
         ResponseEntity<String> form = rest.withBasicAuth("chuangban1", "demo").getForEntity(
-                "/engine-rest/process-definition/key/CampaignProcess/deployed-start-form", String.class);
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/deployed-start-form", String.class);
 
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode select = new ObjectMapper().readTree(form.getBody()).findParents("key").stream()
@@ -203,7 +203,7 @@ class CampaignApiTest {
                 .contains("九亭镇创建“上海市市容环境综合管理达标镇”（jiuting-2023-standard-town）");
 
         ResponseEntity<String> jinxiForm = rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
-                "/engine-rest/process-definition/key/CampaignProcess/deployed-start-form", String.class);
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/deployed-start-form", String.class);
         JsonNode jinxiSelect = new ObjectMapper().readTree(jinxiForm.getBody()).findParents("key").stream()
                 .filter(field -> "template".equals(field.path("key").asText())).findFirst().orElseThrow();
         assertThat(jinxiSelect.path("values").findValuesAsText("value")).as("锦溪's start form offers 锦溪's template")
@@ -213,7 +213,7 @@ class CampaignApiTest {
     @Test
     void tasklistStartFormStartsTheCampaignUnderItsCodeOrRefusesNamingTheField() {
         ResponseEntity<String> refused = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
-                "/engine-rest/process-definition/key/CampaignProcess/submit-form", json("""
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/submit-form", json("""
                         {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
                          "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2016-01-01"}}}"""), String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -221,7 +221,7 @@ class CampaignApiTest {
         assertThat(jdbc.queryForObject("select count(*) from campaign where code = 'JX-FORM'", Long.class)).isZero();
 
         ResponseEntity<String> started = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
-                "/engine-rest/process-definition/key/CampaignProcess/submit-form", json("""
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/submit-form", json("""
                         {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
                          "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2026-12-01"}}}"""), String.class);
 
