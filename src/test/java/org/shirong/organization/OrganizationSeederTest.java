@@ -97,7 +97,7 @@ class OrganizationSeederTest {
         User manual = identityService.newUser("manual1");
         manual.setFirstName("手工账号");
         identityService.saveUser(manual);
-        String shipped = Files.readString(Path.of("config/organization.yaml"));
+        String shipped = Files.readString(Path.of("config/organizations/jiuting/organization.yaml"));
         String yaml = shipped
                 .replace("name: 农副公司", "name: 农副公司（绿化养护）")
                 .replace("  - { id: chengguan2, name: 刘队员, email: chengguan2@jiuting.example.cn, groups: [chengguan] }\n", "")

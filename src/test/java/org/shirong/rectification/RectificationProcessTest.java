@@ -286,7 +286,7 @@ class RectificationProcessTest {
 
         complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "仍缺苗木",
                 VAR_EXTENSION_DUE, Date.from(at("2026-05-29T17:00"))));
-        assertThat(task(TASK_APPROVE_SECOND_EXTENSION, pi)).hasCandidateGroup("lingdao");
+        assertThat(task(TASK_APPROVE_SECOND_EXTENSION, pi)).as("the leading group's 组长 and 副组长").hasCandidateGroup("zuzhang");
         complete(task(TASK_APPROVE_SECOND_EXTENSION, pi), withVariables(VAR_EXTENSION_APPROVED, "no", VAR_DECISION_COMMENT, "不同意"));
 
         assertThat(record(c).dueAt()).isEqualTo(at("2026-05-15T17:00"));
@@ -302,7 +302,7 @@ class RectificationProcessTest {
         clockAt(at("2026-04-30T09:30"));
 
         complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
-        assertThat(task(TASK_APPROVE_SUSPENSION, pi)).hasCandidateGroup("lingdao");
+        assertThat(task(TASK_APPROVE_SUSPENSION, pi)).hasCandidateGroup("zuzhang");
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
         assertThat(record(c).status()).isEqualTo(CaseStatus.SUSPENDED);
         assertThat(pi).isWaitingAt(TASK_RESUME);

@@ -111,9 +111,10 @@ class StaffRoutingGuardTest {
 
     @Test
     void aFormsReadOnlyFieldsComeBackAsTasklistSendsThemButCannotBeChanged() {
-        String instance = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+        String instance = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
                 WorkAssignmentProcess.VAR_TITLE, "清理乱堆物", WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
-                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
         Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         TestRestTemplate chengguan = as("chengguan1");
         ResponseEntity<String> retitled = chengguan.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
