@@ -65,7 +65,7 @@ class OrganizationSeederTest {
     void seedsTheJiutingOrganization() {
         assertThat(identityService.createGroupQuery().groupId("chengguan").singleResult().getName()).isEqualTo("城管中队");
         assertThat(identityService.createGroupQuery().groupId("chuangban").singleResult().getName()).isEqualTo("创建工作办公室");
-        assertThat(identityService.createGroupQuery().groupType("WORKING_GROUP").list())
+        assertThat(identityService.createGroupQuery().groupType("WORKING_GROUP").memberOfTenant("jiuting").list())
                 .extracting(g -> g.getName()).containsExactlyInAnyOrder("执法整治组", "宣传报道组", "督导检查组");
         assertThat(records.units()).filteredOn(u -> u.type() == GroupType.UNIT).hasSize(15);
         assertThat(records.units()).filteredOn(u -> u.id().equals("lvrong")).singleElement()
