@@ -27,7 +27,8 @@ public class ProcessDefinitions {
         } else {
             query.withoutTenantId();
         }
-        return query.list().stream()
+        // At most the organisation's and a shared one; a bounded page, as the engine requires of an authenticated caller.
+        return query.listPage(0, 2).stream()
                 .max(Comparator.comparing((ProcessDefinition d) -> d.getTenantId() != null))
                 .map(ProcessDefinition::getId)
                 .orElseThrow(() -> new IllegalStateException("组织 " + organization + " 没有已部署的流程 " + key));
