@@ -1,5 +1,7 @@
 package org.shirong.scoring;
 
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,9 +25,11 @@ class CalculateScoresDelegate implements JavaDelegate {
     private static final Logger LOG = LoggerFactory.getLogger(CalculateScoresDelegate.class);
 
     private final ScoreService scores;
+    private final Organizations organizations;
 
-    CalculateScoresDelegate(ScoreService scores) {
+    CalculateScoresDelegate(ScoreService scores, Organizations organizations) {
         this.scores = scores;
+        this.organizations = organizations;
     }
 
     @Override
@@ -36,7 +40,8 @@ class CalculateScoresDelegate implements JavaDelegate {
                         "流程变量 " + VAR_PERIOD + " 的值 \"" + text + "\" 无效：" + ScorePeriod.FORMAT_HINT));
         // Cases are not linked to campaigns yet: the campaign code only labels the stored rows (their
         // scope); the scores themselves are computed over all of the organisation's cases of the period.
-        String organization = execution.getTenantId();
+        String organization = organizations.find(execution.getTenantId()).map(Organization::id)
+                .orElseThrow(() -> new IllegalStateException("无法确定考核所属的组织（流程没有租户）"));
         String scope = ScoreService.scope(organization, Objects.toString(execution.getVariable(VAR_CAMPAIGN), null));
         ScoreBoard board = scores.calculateAndSave(period, organization, scope);
         execution.setVariable(VAR_PERIOD, period.code());

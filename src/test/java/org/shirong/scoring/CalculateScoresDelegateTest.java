@@ -71,12 +71,12 @@ class CalculateScoresDelegateTest {
         rows = new CaseRows(jdbc, "SCDEL");
         rows.clear();
         OrganizationRecords organization = mock(OrganizationRecords.class);
-        when(organization.units()).thenReturn(List.of(unit("chuangban", "创建工作办公室", GroupType.OFFICE),
+        when(organization.units("jiuting")).thenReturn(List.of(unit("chuangban", "创建工作办公室", GroupType.OFFICE),
                 unit("huanwei", "环卫所", GroupType.UNIT), unit("chengguan", "城管中队", GroupType.UNIT),
                 unit("nongfu", "农副公司", GroupType.UNIT), unit("lvrong", "绿容所", GroupType.UNIT)));
         ScoreService service = new ScoreService(new ScoringFacts(jdbc), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
                 new RubricLoader(new ScoringProperties("scoring.yaml")), organization, WorkingCalendar.bundled());
-        Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service));
+        Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service, org.shirong.organization.Organizations.read("jiuting")));
         // 9:00 on 1 June 2026 in Shanghai.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-01T01:00:00Z")));
 
@@ -116,7 +116,7 @@ class CalculateScoresDelegateTest {
 
         assertThat(instance).isWaitingAt("Task_ReviewScores")
                 .variables().containsEntry("scorePeriod", "2026-05").containsEntry("nonPerformingUnits", "chengguan,nongfu");
-        assertThat(stored("")).extracting(r -> r.get("UNIT_ID"), r -> r.get("RANK_NO"), r -> r.get("TOTAL"), r -> r.get("GRADE"),
+        assertThat(stored("@jiuting")).extracting(r -> r.get("UNIT_ID"), r -> r.get("RANK_NO"), r -> r.get("TOTAL"), r -> r.get("GRADE"),
                 r -> r.get("NON_PERFORMING"), r -> r.get("NAMED_FOR")).containsExactly(
                         tuple("huanwei", 1, new BigDecimal("100.00"), "A", false, null),
                         tuple("lvrong", 1, new BigDecimal("100.00"), "A", false, null),
@@ -145,7 +145,7 @@ class CalculateScoresDelegateTest {
         assertThat(stored("JT2026")).extracting(r -> r.get("UNIT_ID"), r -> r.get("RANK_NO"), r -> r.get("GRADE"))
                 .containsExactly(tuple("huanwei", 1, "A"), tuple("lvrong", 1, "A"), tuple("nongfu", 1, "A"), tuple("chengguan", 4, "B"));
         assertThat(jdbc.queryForObject("select count(*) from score_unit where score_scope = 'JT2026'", Integer.class)).isEqualTo(4);
-        assertThat(stored("")).isEmpty();
+        assertThat(stored("@jiuting")).isEmpty();
     }
 
     @Test
