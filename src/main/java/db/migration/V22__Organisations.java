@@ -73,16 +73,21 @@ public class V22__Organisations extends BaseJavaMigration {
                 prefix = latest.getString(1).substring(0, latest.getString(1).indexOf('-')).toLowerCase(Locale.ROOT);
             }
         }
+        // information_schema.sequences: H2 does not list sequences among the tables of DatabaseMetaData.
         List<String> oldSequences = new ArrayList<>();
-        DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet sequences = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"SEQUENCE"})) {
-            while (sequences.next()) {
-                String name = sequences.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (name.matches("rect_case_no_\\d{4}")) {
-                    oldSequences.add(name);
+        try (var query = connection.prepareStatement(
+                "select sequence_name from information_schema.sequences where lower(sequence_schema) = lower(?)")) {
+            query.setString(1, connection.getSchema());
+            try (ResultSet sequences = query.executeQuery()) {
+                while (sequences.next()) {
+                    String name = sequences.getString(1).toLowerCase(Locale.ROOT);
+                    if (name.matches("rect_case_no_\\d{4}")) {
+                        oldSequences.add(name);
+                    }
                 }
             }
         }
+        DatabaseMetaData meta = connection.getMetaData();
         boolean postgres = "PostgreSQL".equalsIgnoreCase(meta.getDatabaseProductName());
         for (String old : oldSequences) {
             long next;

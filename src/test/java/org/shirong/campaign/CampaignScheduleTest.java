@@ -21,7 +21,7 @@ import org.shirong.system.ApiError;
 class CampaignScheduleTest {
 
     private static final CampaignTemplate JIUTING = CampaignTemplateReader.read(
-            Path.of("config/campaigns/jiuting-2023-standard-town.yaml"), TemplateFixture.references());
+            Path.of("config/organizations/jiuting/campaigns/jiuting-2023-standard-town.yaml"), TemplateFixture.references());
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
 
     private final CampaignSchedule schedule = new CampaignSchedule();

@@ -26,7 +26,7 @@ class CampaignTemplateReaderTest {
               - group: huanwei
               - { id: town2, group: juwei01, name: 新桥镇, stand-in: true }
             items:
-              - { category: RECTIFY_OLD_ESTATES, lead: chengjian, responsible: [wuye, huanwei], finish-by: second }
+              - { category: ILLEGAL_CONSTRUCTION, lead: chengjian, responsible: [wuye, huanwei], finish-by: second }
             tasks:
               - { id: selfInspection, name: 对照标准全面自查, phase: second, who: each-unit, due-before-phase-end: P1M, findings: SELF_INSPECTION }
               - { id: checkpoint, name: 核查整改落实情况, phase: second, who: chuangban, kind: CHECKPOINT }
@@ -56,7 +56,7 @@ class CampaignTemplateReaderTest {
                 TemplateFixture.references().group("huanwei").orElseThrow().duties(), false, null));
         assertThat(t.participants().get(1)).extracting(CampaignTemplate.Participant::id, CampaignTemplate.Participant::name,
                 CampaignTemplate.Participant::standIn).containsExactly("town2", "新桥镇", true);
-        assertThat(t.items().get(0).name()).isEqualTo("整治老旧小区");
+        assertThat(t.items().get(0).name()).isEqualTo("违法搭建");
         assertThat(t.cycles()).hasSize(1);
         assertThat(t.rules().verifyCitizenCasesOnSite()).isFalse();
     }
@@ -127,9 +127,9 @@ class CampaignTemplateReaderTest {
 
     @Test
     void unknownAndNotApplicableCategoriesAreRefused() {
-        refusing(VALID.replace("category: RECTIFY_OLD_ESTATES", "category: RECTIFY_OLD_TOWN"))
+        refusing(VALID.replace("category: ILLEGAL_CONSTRUCTION", "category: RECTIFY_OLD_TOWN"))
                 .hasMessageContaining("items[0].category: 类别 \"RECTIFY_OLD_TOWN\" 未在 config/organizations/jiuting/categories.yaml 中定义");
-        refusing(VALID.replace("category: RECTIFY_OLD_ESTATES", "category: RECTIFY_SHANTY_TOWNS"))
+        refusing(VALID.replace("category: ILLEGAL_CONSTRUCTION", "category: RECTIFY_SHANTY_TOWNS"))
                 .hasMessageContaining("items[0].category: 类别 \"RECTIFY_SHANTY_TOWNS\"（整治棚户区）在 config/organizations/jiuting/categories.yaml 中标为不适用");
     }
 

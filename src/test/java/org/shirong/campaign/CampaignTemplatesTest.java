@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The templates are read from {@code ./config/campaigns/}, or the bundled copy when that folder has
+ * The templates are read from {@code ./config/organizations/<组织>/campaigns/}, or the bundled copy when that folder has
  * none, by a component that refuses start-up when one of them is wrong.
  */
 class CampaignTemplatesTest {

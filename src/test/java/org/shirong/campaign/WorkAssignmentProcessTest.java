@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.shirong.organization.OrganizationRoles;
+import org.shirong.organization.Organizations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +34,7 @@ class WorkAssignmentProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
+        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting")));
     }
 
     private ProcessInstance issue() {

@@ -132,7 +132,7 @@ class EmailDeliveryTest {
         assertThat(deliveryOf(id)).isNull();
 
         // The same row's job again (run twice, or its lock expired): no second mail.
-        runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY).businessKey(Long.toString(id)).execute();
+        runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY).processDefinitionTenantId("jiuting").businessKey(Long.toString(id)).execute();
         managementService.executeJob(deliveryJob(id).getId());
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.StartupRefusedException;
@@ -25,12 +26,45 @@ class OrganizationLoaderTest {
 
     @Test
     void theShippedFileIsValid() throws Exception {
-        try (var in = new FileInputStream("config/organization.yaml")) {
-            Organization organization = OrganizationLoader.read(in, "config/organization.yaml");
+        try (var in = new FileInputStream("config/organizations/jiuting/organization.yaml")) {
+            Organization organization = OrganizationLoader.read(in, "config/organizations/jiuting/organization.yaml");
             assertThat(organization.organization().name()).isEqualTo("九亭镇");
             assertThat(organization.organization().casePrefix()).isEqualTo("JT");
             assertThat(organization.groups()).hasSizeGreaterThan(20);
         }
+    }
+
+    @Test
+    void theHeaderAndTheRolesAreChecked() {
+        assertThatThrownBy(() -> read("""
+                organization:
+                  id: Jiu-ting
+                  name: 九亭镇
+                  case-prefix: jt
+                roles:
+                  office: chuangban
+                  leading: lingdao
+                  approvers: lingdao
+                  inspectors: ducha
+                groups:
+                  - { id: lingdao, name: 领导小组, type: LEADING_GROUP }
+                """))
+                .hasMessageContaining("organization.id: \"Jiu-ting\"")
+                .hasMessageContaining("organization.level: 必须填写级别")
+                .hasMessageContaining("organization.case-prefix: \"jt\"")
+                .hasMessageContaining("roles.office: 组 \"chuangban\" 未在 groups 中定义")
+                .hasMessageContaining("roles.inspectors: 组 \"ducha\" 未在 groups 中定义");
+    }
+
+    @Test
+    void anIdOrCasePrefixUsedByTwoOrganisationsAndATownUnderATownAreRefused() {
+        Organization jiuting = Organizations.read("jiuting").of("jiuting");
+        Organization copy = new Organization(new Organization.Info("copy", "复制镇", Organization.Level.TOWN, "jiuting", "JT"),
+                jiuting.roles(), List.of(), jiuting.groups(), List.of());
+        assertThat(Organizations.crossChecks(List.of(jiuting, copy)))
+                .anyMatch(p -> p.contains("id \"chengguan\" 已被组织 jiuting 使用"))
+                .anyMatch(p -> p.contains("case-prefix \"JT\" 已被组织 jiuting 使用"))
+                .anyMatch(p -> p.contains("organization.parent \"jiuting\" 不是区"));
     }
 
     @Test

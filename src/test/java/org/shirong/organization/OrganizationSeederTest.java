@@ -65,7 +65,7 @@ class OrganizationSeederTest {
     void seedsTheJiutingOrganization() {
         assertThat(identityService.createGroupQuery().groupId("chengguan").singleResult().getName()).isEqualTo("城管中队");
         assertThat(identityService.createGroupQuery().groupId("chuangban").singleResult().getName()).isEqualTo("创建工作办公室");
-        assertThat(identityService.createGroupQuery().groupType("WORKING_GROUP").list())
+        assertThat(identityService.createGroupQuery().groupType("WORKING_GROUP").memberOfTenant("jiuting").list())
                 .extracting(g -> g.getName()).containsExactlyInAnyOrder("执法整治组", "宣传报道组", "督导检查组");
         assertThat(records.units()).filteredOn(u -> u.type() == GroupType.UNIT).hasSize(15);
         assertThat(records.units()).filteredOn(u -> u.id().equals("lvrong")).singleElement()
@@ -97,7 +97,7 @@ class OrganizationSeederTest {
         User manual = identityService.newUser("manual1");
         manual.setFirstName("手工账号");
         identityService.saveUser(manual);
-        String shipped = Files.readString(Path.of("config/organization.yaml"));
+        String shipped = Files.readString(Path.of("config/organizations/jiuting/organization.yaml"));
         String yaml = shipped
                 .replace("name: 农副公司", "name: 农副公司（绿化养护）")
                 .replace("  - { id: chengguan2, name: 刘队员, email: chengguan2@jiuting.example.cn, groups: [chengguan] }\n", "")

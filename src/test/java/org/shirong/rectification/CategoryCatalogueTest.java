@@ -25,14 +25,19 @@ class CategoryCatalogueTest {
             """;
 
     @Test
-    void theShippedCatalogueHoldsPatrolProblemsThe931ItemsAndThe11SurveyCategories() {
-        List<Category> all = new CategoryCatalogue(Organizations.read("jiuting")).all("jiuting");
+    void eachOrganisationHasItsPlansCategories() {
+        CategoryCatalogue catalogue = new CategoryCatalogue(Organizations.read("jiuting", "jinxi", "songjiang"));
+        List<Category> all = catalogue.all("jiuting");
         Map<CategoryGroup, List<Category>> byGroup = all.stream().collect(Collectors.groupingBy(Category::group));
 
         assertThat(byGroup.get(CategoryGroup.PATROL)).hasSizeBetween(15, 20).allMatch(c -> c.items().isEmpty());
-        assertThat(byGroup.get(CategoryGroup.CAMPAIGN_931)).hasSize(13);
-        assertThat(byGroup.get(CategoryGroup.CAMPAIGN_931).stream().filter(c -> !c.applicable()).map(Category::name))
+        assertThat(byGroup.get(CategoryGroup.CAMPAIGN_931)).as("kept for 九亭's old stand-in campaign only").hasSize(13)
+                .noneMatch(Category::applicable);
+        Map<CategoryGroup, List<Category>> jinxi = catalogue.all("jinxi").stream().collect(Collectors.groupingBy(Category::group));
+        assertThat(jinxi.get(CategoryGroup.CAMPAIGN_931)).hasSize(13);
+        assertThat(jinxi.get(CategoryGroup.CAMPAIGN_931).stream().filter(c -> !c.applicable()).map(Category::name))
                 .containsExactly("整治城中村", "整治背街小巷", "整治棚户区", "规范车辆停放");
+        assertThat(catalogue.all("songjiang")).allMatch(c -> c.group() == CategoryGroup.SURVEY).hasSize(11);
         assertThat(byGroup.get(CategoryGroup.SURVEY)).extracting(Category::name).containsExactly(
                 "建(构)筑物", "居住区", "城市道路", "公共设施", "城市绿化", "标识标牌与广告设施", "公共场所", "城市水域", "工地",
                 "车容车貌", "服务规范");

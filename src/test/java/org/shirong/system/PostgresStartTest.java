@@ -40,7 +40,8 @@ class PostgresStartTest {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
             RepositoryService repository = context.getBean(RepositoryService.class);
-            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("WorkAssignmentProcess").count()).isEqualTo(1);
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("WorkAssignmentProcess").tenantIdIn("jiuting").count())
+                    .isEqualTo(1);
             assertThat(repository.getDeploymentResourceNames(repository.createDeploymentQuery().singleResult().getId()))
                     .contains("forms/WorkAssignmentHandle.form", "processes/WorkAssignmentProcess.bpmn");
             definitions = repository.createProcessDefinitionQuery().count();
@@ -56,7 +57,7 @@ class PostgresStartTest {
         }
         try (var context = start(ADMIN_PASSWORD)) {
             RepositoryService repository = context.getBean(RepositoryService.class);
-            assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
+            assertThat(repository.createDeploymentQuery().tenantIdIn("jiuting").count()).as("one deployment per organisation").isEqualTo(1);
             assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
             assertThat(context.getBean(IdentityService.class).createUserQuery().userId("chengguan1").count()).isEqualTo(1);
         }

@@ -34,7 +34,7 @@ class ProcessDeploymentTest {
 
     private Deployment latest() {
         return repositoryService.createDeploymentQuery().deploymentName(ProcessResourceDeployer.DEPLOYMENT_NAME)
-                .orderByDeploymentTime().desc().list().get(0);
+                .tenantIdIn("jiuting").orderByDeploymentTime().desc().list().get(0);
     }
 
     @Test
@@ -54,11 +54,11 @@ class ProcessDeploymentTest {
         Deployment before = latest();
         long definitions = repositoryService.createProcessDefinitionQuery().count();
 
-        Deployment again = deployer.deploy().get(0);
+        Deployment again = deployer.deploy().stream().filter(d -> "jiuting".equals(d.getTenantId())).findFirst().orElseThrow();
 
         assertThat(again.getId()).isEqualTo(before.getId());
         assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
-        assertThat(repositoryService.createDeploymentQuery().deploymentName(ProcessResourceDeployer.DEPLOYMENT_NAME).count())
-                .isEqualTo(1);
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(ProcessResourceDeployer.DEPLOYMENT_NAME).tenantIdIn("jiuting")
+                .count()).as("one deployment per organisation").isEqualTo(1);
     }
 }

@@ -33,11 +33,12 @@ class RaceAnswersTest {
     int port;
 
     private Task assignTo(String unit) {
-        String instanceId = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
                 WorkAssignmentProcess.VAR_TITLE, "清理乱堆物",
                 WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
                 WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成",
-                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
         return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
     }
 

@@ -31,11 +31,12 @@ class RestSecurityTest {
 
 
     private Task assignTo(String unit) {
-        String instanceId = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
                 WorkAssignmentProcess.VAR_TITLE, "清理乱堆物（" + unit + "）",
                 WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
                 WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成",
-                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
         return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
     }
 
@@ -98,7 +99,9 @@ class RestSecurityTest {
         List<String> names = ((List<Map<String, Object>>) filters.getBody()).stream().map(f -> (String) f.get("name")).toList();
         assertThat(names).containsExactlyInAnyOrder("我的待办",
                 "本单位待办（城管中队）", "即将到期（城管中队）", "已超期（城管中队）",
-                "本单位待办（执法整治组）", "即将到期（执法整治组）", "已超期（执法整治组）");
+                "本单位待办（执法整治组）", "即将到期（执法整治组）", "已超期（执法整治组）",
+                // 城管中队's head sits in the leading group (附件1).
+                "本单位待办（创建工作领导小组）", "即将到期（创建工作领导小组）", "已超期（创建工作领导小组）");
     }
 
     @Test

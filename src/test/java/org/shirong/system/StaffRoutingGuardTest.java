@@ -111,9 +111,10 @@ class StaffRoutingGuardTest {
 
     @Test
     void aFormsReadOnlyFieldsComeBackAsTasklistSendsThemButCannotBeChanged() {
-        String instance = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+        String instance = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
                 WorkAssignmentProcess.VAR_TITLE, "清理乱堆物", WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
-                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
         Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
         TestRestTemplate chengguan = as("chengguan1");
         ResponseEntity<String> retitled = chengguan.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
@@ -132,7 +133,7 @@ class StaffRoutingGuardTest {
     void onlyProcessesMeantToBeStartedByHandCanBeStartedAndACaseGetsNoSecondProcess() {
         TestRestTemplate office = as("chuangban1");
         for (String key : List.of("RectificationProcess", "JointMeetingProcess", "CampaignTaskProcess", "NotificationDeliveryProcess")) {
-            ResponseEntity<String> start = office.postForEntity("/engine-rest/process-definition/key/" + key + "/start",
+            ResponseEntity<String> start = office.postForEntity("/engine-rest/process-definition/key/" + key + "/tenant-id/jiuting/start",
                     json("{\"variables\":{}}"), String.class);
             assertThat(start.getStatusCode().value()).as(key).isEqualTo(403);
         }
@@ -148,7 +149,7 @@ class StaffRoutingGuardTest {
         String caseNo = (String) runtimeService.getVariable(task.getProcessInstanceId(), "caseNo");
         long instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).count();
         ResponseEntity<String> second = rest.withBasicAuth("admin", "admin").postForEntity(
-                "/engine-rest/process-definition/key/RectificationProcess/start", json("""
+                "/engine-rest/process-definition/key/RectificationProcess/tenant-id/jiuting/start", json("""
                         {"businessKey":"%s","variables":{"caseNo":{"value":"%s"},"category":{"value":"EXPOSED_GARBAGE"},
                          "urgency":{"value":"NORMAL"},"source":{"value":"PATROL"}}}""".formatted(caseNo, caseNo)), String.class);
         assertThat(second.getStatusCode().is2xxSuccessful()).as(second.getBody()).isFalse();
@@ -158,11 +159,13 @@ class StaffRoutingGuardTest {
 
     @Test
     void staffSeeOnlyThePeopleTheyWorkWith() {
-        List<Map<String, Object>> users = as("chengguan1").getForObject("/engine-rest/user?maxResults=200", List.class);
+        // A unit's staff (not its head, who also sits in the leading group with the other heads).
+        List<Map<String, Object>> users = as("chengguan2").getForObject("/engine-rest/user?maxResults=200", List.class);
         assertThat(users.stream().map(u -> u.get("id"))).contains("chengguan1", "chengguan2", "chuangban1", "lingdao1")
-                .doesNotContain("huanwei1", "wuye01a");
+                .doesNotContain("zongguan1", "wuye01a", "jxtuijinban1");
         List<Map<String, Object>> office = as("chuangban1").getForObject("/engine-rest/user?maxResults=200", List.class);
-        assertThat(office.stream().map(u -> u.get("id"))).contains("huanwei1", "wuye01a", "chengguan1");
+        assertThat(office.stream().map(u -> u.get("id"))).contains("huanwei1", "wuye01a", "chengguan1")
+                .as("another organisation's people").doesNotContain("jxtuijinban1", "sjshirongban1");
     }
 
     @Test

@@ -33,11 +33,12 @@ class TasklistBrowserTest {
 
     @Test
     void unitStaffClaimFillAndCompleteTheirTaskInChinese() throws IOException {
-        String instanceId = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
                 WorkAssignmentProcess.VAR_TITLE, "清理沪松公路乱张贴",
                 WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
                 WorkAssignmentProcess.VAR_REQUIREMENT, "三日内清理完毕",
-                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
         String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {

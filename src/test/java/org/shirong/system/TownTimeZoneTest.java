@@ -23,11 +23,12 @@ class TownTimeZoneTest {
     @Test
     void dueDatesAndTimersUseTheTownsTimeZone() {
         assertThat(TimeZone.getDefault().getID()).isEqualTo("Asia/Shanghai");
-        String instanceId = runtimeService.startProcessInstanceByKey(WorkAssignmentProcess.KEY, Map.of(
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
                 WorkAssignmentProcess.VAR_TITLE, "报送月度台账",
                 WorkAssignmentProcess.VAR_UNIT_GROUP, "lvrong",
                 WorkAssignmentProcess.VAR_REQUIREMENT, "按模板报送",
-                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
         assertThat(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getDueDate().toInstant())
                 .isEqualTo(Instant.parse("2026-12-01T09:00:00Z"));
     }
