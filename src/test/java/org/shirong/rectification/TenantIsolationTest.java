@@ -85,7 +85,7 @@ class TenantIsolationTest {
         assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
 
         WebappSession tasklist = WebappSession.login(port, "jxtuijinban1", "demo");
-        assertThat(tasklist.get("/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + jiutingCase).body())
+        assertThat(tasklist.get("/task?maxResults=100&processInstanceBusinessKey=" + jiutingCase).body())
                 .isEqualTo("[]");
     }
 
