@@ -99,7 +99,7 @@ class AccessAuthorizations {
     }
 
     /**
-     * Who each group may look up in the user directory: the leading group and the office everybody,
+     * Who each group may look up in the user directory: the office and the approvers everybody of their organisation,
      * a unit its own members and the people of the leading group and the office, with whom it deals.
      */
     void syncUserVisibility(Organization organization) {
@@ -110,7 +110,8 @@ class AccessAuthorizations {
         for (Organization.GroupDefinition group : organization.groups()) {
             Set<String> visible = new HashSet<>();
             if (organization.supervises(group.id())) {
-                visible.add(ANY);
+                // Every user of its own organisation, not of the others (user ids are global).
+                organization.users().forEach(u -> visible.add(u.id()));
             } else {
                 visible.addAll(supervisors);
                 organization.users().stream().filter(u -> organization.effectiveGroups(u).contains(group.id()))

@@ -42,7 +42,7 @@ class PostgresStartTest {
             RepositoryService repository = context.getBean(RepositoryService.class);
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("WorkAssignmentProcess").tenantIdIn("jiuting").count())
                     .isEqualTo(1);
-            assertThat(repository.getDeploymentResourceNames(repository.createDeploymentQuery().singleResult().getId()))
+            assertThat(repository.getDeploymentResourceNames(repository.createDeploymentQuery().tenantIdIn("jiuting").singleResult().getId()))
                     .contains("forms/WorkAssignmentHandle.form", "processes/WorkAssignmentProcess.bpmn");
             definitions = repository.createProcessDefinitionQuery().count();
 
