@@ -67,7 +67,7 @@ class OrganizationSeederTest {
         assertThat(identityService.createGroupQuery().groupId("chuangban").singleResult().getName()).isEqualTo("创建工作办公室");
         assertThat(identityService.createGroupQuery().groupType("WORKING_GROUP").memberOfTenant("jiuting").list())
                 .extracting(g -> g.getName()).containsExactlyInAnyOrder("执法整治组", "宣传报道组", "督导检查组");
-        assertThat(records.units()).filteredOn(u -> u.type() == GroupType.UNIT).hasSize(15);
+        assertThat(records.units("jiuting")).filteredOn(u -> u.type() == GroupType.UNIT).hasSize(21);
         assertThat(records.units()).filteredOn(u -> u.id().equals("lvrong")).singleElement()
                 .satisfies(u -> assertThat(u.duties()).contains("牵头部门"));
         assertThat(records.units()).filteredOn(u -> u.id().equals("huanwei")).singleElement()
@@ -75,8 +75,8 @@ class OrganizationSeederTest {
         User user = identityService.createUserQuery().userId("juwei01a").singleResult();
         assertThat(user.getFirstName()).isEqualTo("王主任");
         assertThat(user.getEmail()).isEqualTo("juwei01a@jiuting.example.cn");
-        assertThat(identityService.createGroupQuery().groupMember("juwei01a").list())
-                .extracting(g -> g.getId()).containsExactlyInAnyOrder("juwei01", "juweihui");
+        assertThat(identityService.createGroupQuery().groupMember("juwei01a").list()).as("a 居委会主任 sits in the leading group (附件1)")
+                .extracting(g -> g.getId()).containsExactlyInAnyOrder("juwei01", "juweihui", "lingdao");
         assertThat(identityService.checkPassword("juwei01a", "demo")).isTrue();
         assertThat(identityService.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
         assertThat(filterService.createTaskFilterQuery().filterName("本单位待办（城管中队）").count()).isEqualTo(1);
@@ -104,13 +104,13 @@ class OrganizationSeederTest {
                 .replace("groups: [zongguan] }", "groups: [huanwei] }")
                 .replace("\n# 用户", """
 
-                  - id: huanbao
-                    name: 环保办
+                  - id: wenming
+                    name: 文明办
                     type: UNIT
-                    duties: 负责环境保护督查。
+                    duties: 负责文明创建督查。
 
                 # 用户""")
-                + "  - { id: huanbao1, name: 新干事, email: huanbao1@jiuting.example.cn, groups: [huanbao] }\n";
+                + "  - { id: wenming1, name: 新干事, email: wenming1@jiuting.example.cn, groups: [wenming] }\n";
 
         seeder.apply(List.of(edited(yaml)));
 
@@ -119,21 +119,21 @@ class OrganizationSeederTest {
         assertThat(filterService.createTaskFilterQuery().filterOwner("chengguan2").count()).isZero();
         assertThat(identityService.createGroupQuery().groupMember("zongguan1").list()).extracting(g -> g.getId())
                 .containsExactly("huanwei");
-        assertThat(identityService.createGroupQuery().groupId("huanbao").singleResult().getName()).isEqualTo("环保办");
-        assertThat(identityService.createUserQuery().userId("huanbao1").memberOfGroup("huanbao").count()).isEqualTo(1);
-        assertThat(filterService.createTaskFilterQuery().filterName("已超期（环保办）").count()).isEqualTo(1);
-        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("huanbao").count()).isPositive();
+        assertThat(identityService.createGroupQuery().groupId("wenming").singleResult().getName()).isEqualTo("文明办");
+        assertThat(identityService.createUserQuery().userId("wenming1").memberOfGroup("wenming").count()).isEqualTo(1);
+        assertThat(filterService.createTaskFilterQuery().filterName("已超期（文明办）").count()).isEqualTo(1);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("wenming").count()).isPositive();
         assertThat(identityService.createUserQuery().userId("manual1").count()).isEqualTo(1);
 
         seeder.apply(organizations.all());
 
-        assertThat(identityService.createGroupQuery().groupId("huanbao").count()).isZero();
-        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("huanbao").count()).isZero();
-        assertThat(filterService.createTaskFilterQuery().filterName("已超期（环保办）").count()).isZero();
-        assertThat(identityService.createUserQuery().userId("huanbao1").count()).isZero();
+        assertThat(identityService.createGroupQuery().groupId("wenming").count()).isZero();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("wenming").count()).isZero();
+        assertThat(filterService.createTaskFilterQuery().filterName("已超期（文明办）").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("wenming1").count()).isZero();
         assertThat(identityService.createUserQuery().userId("chengguan2").count()).isEqualTo(1);
         assertThat(identityService.createUserQuery().userId("manual1").count()).isEqualTo(1);
-        assertThat(records.units()).extracting(OrganizationRecords.Unit::id).doesNotContain("huanbao");
+        assertThat(records.units()).extracting(OrganizationRecords.Unit::id).doesNotContain("wenming");
         identityService.deleteUser("manual1");
     }
 
