@@ -27,8 +27,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
  * a staff call may not edit a task's properties, candidate groups or process variables directly, may
  * hand a task only to a colleague of a shared group, and completing a task may set only the fields
- * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged. The processes themselves, the job executor and administrators are
- * not affected (see {@link EngineCaller}).
+ * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged.
+ * The processes themselves, the job executor and administrators are not affected (see {@link EngineCaller}).
  */
 class StaffCommandGuard extends CommandInterceptor {
 
