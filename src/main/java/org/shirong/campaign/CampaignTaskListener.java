@@ -35,7 +35,7 @@ class CampaignTaskListener implements TaskListener {
         if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(task.getTenantId()));
             if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
-                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList());
+                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList(task.getTenantId()));
             }
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));

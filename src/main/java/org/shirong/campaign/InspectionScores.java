@@ -37,8 +37,8 @@ class InspectionScores {
     }
 
     /** The items the form lists: 表名：检查项（满分）. */
-    String itemList() {
-        return unitScores.inspectionItems().stream().collect(Collectors.groupingBy(SheetItem::sheetName, LinkedHashMap::new,
+    String itemList(String tenant) {
+        return unitScores.inspectionItems(tenant).stream().collect(Collectors.groupingBy(SheetItem::sheetName, LinkedHashMap::new,
                 Collectors.mapping(i -> i.itemName() + "（" + i.maxPoints().stripTrailingZeros().toPlainString() + " 分）",
                         Collectors.joining("、")))).entrySet().stream().map(e -> e.getKey() + "：" + e.getValue())
                 .collect(Collectors.joining("\n"));
@@ -46,8 +46,8 @@ class InspectionScores {
 
     /** Checks every line, enters the sheets and recomputes the period's scores for the campaign; refusals name the line. */
     void record(String campaignCode, String periodCode, String text, String actor) {
-        List<SheetItem> items = unitScores.inspectionItems();
         String tenant = campaigns.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElseThrow();
+        List<SheetItem> items = unitScores.inspectionItems(tenant);
         Map<String, String> units = new LinkedHashMap<>();
         organization.units(tenant).forEach(u -> units.put(u.id(), u.name()));
         Map<String, Map<String, Map<String, BigDecimal>>> byUnitAndSheet = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.shirong.organization;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.system.ApiError;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The organisation an API call works in: the one named by its {@code organization} parameter, which the caller must
  * belong to (or oversee, for reading), else the caller's own. An administrator belongs to none and names it.
+ * Oversight (a district's {@code oversight} groups over its towns and streets) gives reading and 督办, never work:
+ * a district office cannot report, import or start work in a town.
  */
 @Component
 public class CallerOrganization {
@@ -23,22 +26,32 @@ public class CallerOrganization {
 
     /** Where the caller reports, imports and starts work: their own organisation. */
     public String forWork(Authentication caller, String requested) {
-        return resolve(caller, requested);
+        return resolve(caller, requested, false);
     }
 
-    /** Which organisations' records the caller may read: their own (tenants), every one for an administrator. */
-    public java.util.function.Predicate<String> readable(Authentication caller) {
-        if (caller == null) {
-            return organization -> false;
-        }
-        if (caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-            return organization -> true;
-        }
-        List<String> tenants = tenants(caller);
-        return tenants::contains;
+    /** Whose records the caller reads (scores, reports): their own organisation, or one they oversee. */
+    public String forReading(Authentication caller, String requested) {
+        return resolve(caller, requested, true);
     }
 
-    private String resolve(Authentication caller, String requested) {
+    /**
+     * The caller's group that may 督办 (supervise) the organisation's cases, if any: its office, leading group or
+     * approvers, or a district group given {@code SUPERVISE} over it. An administrator supervises as
+     * {@code camunda-admin}.
+     */
+    public Optional<String> supervisingGroup(Authentication caller, String organization) {
+        if (caller == null || organization == null || caller.getGroupIds() == null) {
+            return Optional.empty();
+        }
+        List<String> groups = caller.getGroupIds();
+        var roles = organizations.of(organization).roles();
+        var overseers = organizations.overseers(organization, Organization.OversightRight.SUPERVISE);
+        return groups.stream().filter(g -> g.equals(roles.office()) || g.equals(roles.leading()) || g.equals(roles.approvers())
+                || overseers.contains(g)).findFirst()
+                .or(() -> groups.contains(Groups.CAMUNDA_ADMIN) ? Optional.of(Groups.CAMUNDA_ADMIN) : Optional.empty());
+    }
+
+    private String resolve(Authentication caller, String requested, boolean reading) {
         boolean admin = caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
         if (requested != null && !requested.isBlank()) {
             String id = requested.strip();
@@ -46,8 +59,10 @@ public class CallerOrganization {
                 throw new InvalidRequestException(ApiError.field("organization", "UNKNOWN_ORGANIZATION",
                         "没有组织 \"" + id + "\"（可选：" + String.join("、", organizations.ids()) + "）"));
             }
-            if (!admin && !tenants(caller).contains(id)) {
-                throw new ForbiddenException("NOT_A_MEMBER", "您不属于组织 " + organizations.of(id).name() + "，不能在该组织办理");
+            boolean allowed = admin || (reading ? tenants(caller).contains(id) : organizations.hasMember(id, caller.getGroupIds()));
+            if (!allowed) {
+                throw new ForbiddenException("NOT_A_MEMBER", "您不属于组织 " + organizations.of(id).name()
+                        + (reading ? "，不能查看该组织的记录" : "，不能在该组织办理"));
             }
             return id;
         }

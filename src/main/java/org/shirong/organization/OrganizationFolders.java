@@ -67,6 +67,16 @@ final class OrganizationFolders {
         return BUNDLED + "/" + organization + "/" + name;
     }
 
+    /** The organisation's own file of this name (in the configured folder if there, else bundled), without a default. */
+    java.util.Optional<String> ownFile(String organization, String name) {
+        Path external = base.resolve(organization).resolve(name);
+        if (Files.isRegularFile(external)) {
+            return java.util.Optional.of(external.toAbsolutePath().toString());
+        }
+        String bundled = BUNDLED + "/" + organization + "/" + name;
+        return new ClassPathResource("config/" + bundled).exists() ? java.util.Optional.of(bundled) : java.util.Optional.empty();
+    }
+
     /** The organisation's folder of campaign templates beside the application (it may not exist). */
     Path campaigns(String organization) {
         return base.resolve(organization).resolve("campaigns");

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.shirong.system.StartupRefusedException;
 import org.slf4j.Logger;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
  * across organisations, a town's district must be here and be a district.
  */
 @Component
-public class Organizations {
+public class Organizations implements org.shirong.system.TenantWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(Organizations.class);
 
@@ -159,6 +161,30 @@ public class Organizations {
         return byId.values().stream().filter(o -> districtId.equals(o.organization().parent())).toList();
     }
 
+    /**
+     * The groups of the organisation's district that hold this oversight right over it ({@code oversight} of the
+     * parent's file); none for an organisation without a parent.
+     */
+    public Set<String> overseers(String id, Organization.OversightRight right) {
+        String parent = find(id).map(o -> o.organization().parent()).orElse(null);
+        if (parent == null || !byId.containsKey(parent)) {
+            return Set.of();
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        byId.get(parent).oversight().stream().filter(o -> o.rights().contains(right)).forEach(o -> groups.add(o.group()));
+        return groups;
+    }
+
+    @Override
+    public boolean worksIn(java.util.Collection<String> groupIds, String tenantId) {
+        return hasMember(tenantId, groupIds);
+    }
+
+    /** Whether one of these groups belongs to the organisation itself (not merely oversees it). */
+    public boolean hasMember(String id, java.util.Collection<String> groupIds) {
+        return groupIds != null && groupIds.stream().anyMatch(g -> id.equals(ofGroup(g).map(Organization::id).orElse(null)));
+    }
+
     /** The group that plays a fixed part in an organisation's processes. */
     public String office(String id) {
         return of(id).roles().office();
@@ -182,6 +208,11 @@ public class Organizations {
      */
     public String file(String id, String name) {
         return folders.file(id, name);
+    }
+
+    /** The organisation's own file of this name, if it has one (no shared default), for {@link org.shirong.system.ConfigFile}. */
+    public Optional<String> ownFile(String id, String name) {
+        return folders.ownFile(id, name);
     }
 
     /** The organisation's folder of campaign templates beside the application (it may not exist). */

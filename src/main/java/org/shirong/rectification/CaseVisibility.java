@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may read a case, its timeline and its photos ({@code shirong.cases.visibility}), always within the case's
  * organisation (tenant): with {@code unit} (the default) the case's lead unit, its responsible units, whoever
- * reported it, and the organisation's office, leading group and inspectors; with {@code organization} every user of
- * the organisation. Besides, every unit told to cooperate on the case (协办, {@link CaseParties}) reads it, also
+ * reported it, the organisation's office, leading group and inspectors, and the district groups given {@code READ}
+ * oversight over it; with {@code organization} every user of the organisation. Besides, every unit told to cooperate on the case (协办, {@link CaseParties}) reads it, also
  * when it belongs to another organisation (the 属地 town's office on a district's case). Administrators read
  * every case.
  */
@@ -104,6 +104,7 @@ class CaseVisibility {
             return false;
         }
         Set<String> seeAll = new java.util.HashSet<>(List.of(roles.office(), roles.approvers(), roles.inspectors()));
+        seeAll.addAll(organizations.overseers(tenant, Organization.OversightRight.READ));
         return groups(user).stream().anyMatch(seeAll::contains);
     }
 

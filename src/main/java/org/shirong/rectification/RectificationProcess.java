@@ -52,6 +52,15 @@ public final class RectificationProcess {
     public static final String VAR_RESUME_PLAN = "resumePlan";
     public static final String VAR_FIRST_OVERDUE = "firstOverdue";
     public static final String VAR_SUPERVISION_INSTRUCTION = "supervisionInstruction";
+    /**
+     * Set with {@link #MESSAGE_CASE_SUPERVISED}: who supervised (user id), as whom (a label), and an id that keys the
+     * notice, so that each 督办 is told once even when two come in the same instant.
+     */
+    public static final String VAR_SUPERVISED_BY = "supervisedBy";
+    public static final String VAR_SUPERVISION_FROM = "supervisionFrom";
+    public static final String VAR_SUPERVISION_ID = "supervisionId";
+    /** 督办 of a case in handling, by its organisation's office or leaders or a district overseer. */
+    public static final String MESSAGE_CASE_SUPERVISED = "CaseSupervised";
     public static final String VAR_VERIFICATION_RESULT = "verificationResult";
     public static final String VAR_VERIFICATION_COMMENT = "verificationComment";
     /** How often verification failed so far; keys the 核查未通过 notification of each round. */

@@ -45,6 +45,18 @@ final class RubricChecks {
             c.range("inspection.weight", r.inspection().weight(), BigDecimal.ZERO, BigDecimal.ONE);
             c.sheets(r.sheets());
         }
+        if (r.territoryRanking() != null) {
+            var bottom = r.territoryRanking().nameBottom();
+            if (bottom == null || bottom.isEmpty()) {
+                c.problems.add("territory-ranking.name-bottom: 必须按级别填写排名靠后予以通报的个数（如 { TOWN: 5, STREET: 1 }）");
+            } else {
+                bottom.forEach((level, n) -> {
+                    if (level == null || level == org.shirong.organization.Organization.Level.DISTRICT || n == null || n < 0) {
+                        c.problems.add("territory-ranking.name-bottom." + level + ": 级别只能是 TOWN（镇）或 STREET（街道），个数为 0 或正整数");
+                    }
+                });
+            }
+        }
         if (r.cooperationRules() != null) {
             var rules = r.cooperationRules();
             if (rules.points() == null || rules.points().signum() <= 0) {

@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/scores}: a period's unit ranking with every indicator and rubric component, the 通报, and
- * (section {@code cooperation}) each unit's 协办, counted and scored apart from the lead-unit ranking.
+ * (section {@code cooperation}) each unit's 协办, counted and scored apart from the lead-unit ranking; for a district
+ * (section {@code territories}) its towns and streets ranked on the cases located in them, the lowest-ranked named.
+ * A district group with oversight reads its towns' scores ({@code organization=<town>}).
  */
 @RestController
 @RequestMapping("/api")
@@ -46,14 +48,14 @@ class ScoreController {
 
     record ScoresView(String period, String periodName, LocalDate from, LocalDate to, String campaign, boolean stored,
             Instant computedAt, List<RankView> ranking, List<NoCasesView> noCases, List<String> nonPerformingUnits,
-            String notice, CooperationBoard cooperation) {
+            String notice, CooperationBoard cooperation, TerritoryBoard territories) {
     }
 
     /** Stored scores if the period was computed and saved, else computed now (and not saved). */
     @GetMapping("/scores")
     ScoresView scores(@RequestParam String period, @RequestParam(required = false) String campaign,
             @RequestParam(required = false) String organization) {
-        String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
+        String own = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
         ScorePeriod p = ScorePeriod.parse(period).orElseThrow(() -> new InvalidRequestException(ApiError.field("period",
                 "INVALID_PERIOD", "考核期间 \"" + period + "\" 无效：" + ScorePeriod.FORMAT_HINT)));
         ScoreBoard board = scores.board(p, own, ScoreService.scope(own, campaign));
@@ -63,7 +65,7 @@ class ScoreController {
                 board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
                         u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators()))
                         .toList(),
-                board.nonPerformingUnits(), ScoreNotice.text(board), scores.cooperation(p, own));
+                board.nonPerformingUnits(), ScoreNotice.text(board), scores.cooperation(p, own), scores.territories(p, own));
     }
 
     private static RankView rank(UnitScore u) {

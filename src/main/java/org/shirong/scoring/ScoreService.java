@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseParties;
 import org.shirong.scoring.ScoreCalculator.Unit;
 import org.shirong.system.ApiError;
@@ -37,18 +39,20 @@ class ScoreService {
     private final ScoringFacts facts;
     private final ScoreRecords records;
     private final InspectionRecords inspections;
-    private final ScoringRubric rubric;
+    private final RubricLoader rubrics;
     private final OrganizationRecords organization;
+    private final Organizations organizations;
     private final ZoneId zone;
     private final CaseParties parties;
 
     ScoreService(ScoringFacts facts, ScoreRecords records, InspectionRecords inspections, RubricLoader rubricLoader,
-            OrganizationRecords organization, WorkingCalendar calendar, CaseParties parties) {
+            OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar, CaseParties parties) {
+        this.organizations = organizations;
         this.parties = parties;
         this.facts = facts;
         this.records = records;
         this.inspections = inspections;
-        this.rubric = rubricLoader.rubric();
+        this.rubrics = rubricLoader;
         this.organization = organization;
         this.zone = calendar.zone();
     }
@@ -57,8 +61,13 @@ class ScoreService {
         return zone;
     }
 
-    List<ScoringRubric.Sheet> sheets() {
-        return rubric.sheets();
+    /** The inspection sheets of the organisation's rubric. */
+    List<ScoringRubric.Sheet> sheetsOf(String organization) {
+        return rubrics.rubric(organization).sheets();
+    }
+
+    private ScoringRubric rubricOfUnit(String unitId) {
+        return rubrics.rubric(organizations.ofGroup(unitId).map(org.shirong.organization.Organization::id).orElse(null));
     }
 
     /**
@@ -84,8 +93,33 @@ class ScoreService {
         boolean started = until.isAfter(from);
         List<CaseFact> cases = started ? facts.casesDue(organization, from, until) : List.of();
         List<ReturnFact> returns = started ? facts.returns(organization, from, until).stream().filter(r -> r.unit() != null).toList() : List.of();
-        return new ScoreCalculator(rubric).calculate(period, scope, scoredUnits(organization, cases, returns), cases, returns,
-                inspections.totals(period.code()), now);
+        return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
+                scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()), now);
+    }
+
+    /**
+     * For a district: its towns and streets ranked on the cases located in them as of now (never stored), with the
+     * lowest-ranked named; null for an organisation without towns or streets.
+     */
+    @Transactional(readOnly = true)
+    TerritoryBoard territories(ScorePeriod period, String district) {
+        List<org.shirong.organization.Organization> places = organizations.within(district);
+        if (places.isEmpty()) {
+            return null;
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant from = period.start(zone);
+        Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
+        List<String> ids = places.stream().map(org.shirong.organization.Organization::id).toList();
+        boolean started = until.isAfter(from);
+        List<CaseFact> cases = started ? facts.casesDueByTerritory(district, ids, from, until) : List.of();
+        List<ReturnFact> returns = started ? facts.returnsByTerritory(district, ids, from, until) : List.of();
+        ScoringRubric rubric = rubrics.rubric(district);
+        ScoreBoard board = new ScoreCalculator(rubric.forTerritories()).calculate(period, ORGANIZATION_SCOPE + district,
+                places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, Map.of(), now);
+        Map<String, org.shirong.organization.Organization.Level> levels = new HashMap<>();
+        places.forEach(p -> levels.put(p.id(), p.organization().level()));
+        return TerritoryBoard.of(board, levels, rubric.territoryRanking());
     }
 
     /**
@@ -99,7 +133,7 @@ class ScoreService {
         Instant from = period.start(zone);
         Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
         List<CaseParties.Party> due = until.isAfter(from) ? parties.dueBetween(organization, from, until) : List.of();
-        return CooperationBoard.of(due, this.organization.unitNames(), rubric.cooperationRules());
+        return CooperationBoard.of(due, this.organization.unitNames(), rubrics.rubric(organization).cooperationRules());
     }
 
     /** Computes the period's scores and replaces whatever was stored for it. */
@@ -123,7 +157,7 @@ class ScoreService {
         if (organization.units().stream().noneMatch(u -> u.id().equals(unitId))) {
             errors.add(ApiError.field("unit", "UNKNOWN_UNIT", "组织机构中没有单位 " + unitId));
         }
-        var sheet = rubric.sheet(sheetId);
+        var sheet = rubricOfUnit(unitId).sheet(sheetId);
         if (sheet.isEmpty()) {
             errors.add(ApiError.field("sheet", "UNKNOWN_SHEET", "考核评分细则中没有检查评分表 " + sheetId));
         } else if (points == null || points.isEmpty()) {
@@ -157,6 +191,7 @@ class ScoreService {
     private List<Unit> scoredUnits(String tenant, List<CaseFact> cases, List<ReturnFact> returns) {
         List<OrganizationRecords.Unit> all = organization.units(tenant);
         Set<String> known = all.stream().map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
+        ScoringRubric rubric = rubrics.rubric(tenant);
         List<Unit> units = new ArrayList<>(all.stream().filter(u -> rubric.scoredUnitTypes().contains(u.type()))
                 .map(u -> new Unit(u.id(), u.name())).toList());
         Stream.concat(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit))

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CaseStatus;
@@ -40,6 +41,49 @@ class ScoringFacts {
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("returning_unit"),
                         CaseSource.valueOf(rs.getString("source"))),
                 organization, Timestamp.from(from), Timestamp.from(until));
+    }
+
+    /**
+     * The cases due in [from, until) that lie in one of the district's towns and streets: the district's cases with
+     * that 属地, and each town's own cases; the town or street stands in the lead unit's place.
+     */
+    List<CaseFact> casesDueByTerritory(String district, List<String> territories, Instant from, Instant until) {
+        if (territories.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district));
+        args.addAll(territories);
+        args.addAll(territories);
+        return jdbc.query("select case_no, case when tenant_id = ? then territory else tenant_id end as place, source, urgency,"
+                        + " status, due_at, submitted_at, closed_on_time, overdue, rework_count from rect_case"
+                        + " where due_at >= ? and due_at < ? and lead_unit is not null"
+                        + " and ((tenant_id = ? and territory in (" + marks(territories) + ")) or tenant_id in (" + marks(territories) + "))",
+                (rs, n) -> new CaseFact(rs.getString("case_no"), rs.getString("place"),
+                        CaseSource.valueOf(rs.getString("source")), Urgency.valueOf(rs.getString("urgency")),
+                        CaseStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), instant(rs, "submitted_at"),
+                        (Boolean) rs.getObject("closed_on_time"), rs.getBoolean("overdue"), rs.getInt("rework_count")),
+                args.toArray());
+    }
+
+    /** Returns made in [from, until) on the cases {@link #casesDueByTerritory} counts, charged to the town or street. */
+    List<ReturnFact> returnsByTerritory(String district, List<String> territories, Instant from, Instant until) {
+        if (territories.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district));
+        args.addAll(territories);
+        args.addAll(territories);
+        return jdbc.query("select e.case_no, c.source, case when c.tenant_id = ? then c.territory else c.tenant_id end as place"
+                        + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
+                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
+                        + " and ((c.tenant_id = ? and c.territory in (" + marks(territories) + ")) or c.tenant_id in ("
+                        + marks(territories) + "))",
+                (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source"))),
+                args.toArray());
+    }
+
+    private static String marks(List<String> values) {
+        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

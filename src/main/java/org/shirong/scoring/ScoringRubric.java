@@ -2,19 +2,22 @@ package org.shirong.scoring;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shirong.organization.GroupType;
+import org.shirong.organization.Organization;
 import org.shirong.rectification.CaseSource;
 
 /**
  * The rubric of {@code config/scoring.yaml} as read (and then checked by {@link RubricChecks}): which
  * units are ranked, whether suspended cases leave the denominators, the point rules, the grade bands,
  * who is named in the 通报, the inspection score sheets with their weight in the total, and (optional) how the
- * units' 协办 is scored, apart from the lead-unit total.
+ * units' 协办 is scored, apart from the lead-unit total, and (optional, for a district) how many of its lowest-ranked
+ * towns and streets are named.
  */
 record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFromDenominator, List<Rule> rules,
         List<GradeBand> grades, String lowestGrade, NonPerforming nonPerforming, Inspection inspection,
-        CooperationRules cooperationRules) {
+        CooperationRules cooperationRules, TerritoryRanking territoryRanking) {
 
     boolean excludeSuspended() {
         return Boolean.TRUE.equals(excludeSuspendedFromDenominator);
@@ -96,5 +99,22 @@ record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFr
         BigDecimal perNotDoneOrZero() {
             return perNotDone == null ? BigDecimal.ZERO : perNotDone;
         }
+    }
+
+    /**
+     * A district's ranking of its towns and streets (each scored on the cases located in it): the {@code nameBottom}
+     * lowest-ranked of each level are named (排名靠后的 5 个镇和 1 个街道). Without it, the ranking names nobody.
+     */
+    record TerritoryRanking(Map<Organization.Level, Integer> nameBottom) {
+
+        int bottom(Organization.Level level) {
+            return nameBottom == null ? 0 : nameBottom.getOrDefault(level, 0);
+        }
+    }
+
+    /** The same rubric for ranking towns and streets: the units' 通报 rules do not apply, {@link TerritoryRanking} names them. */
+    ScoringRubric forTerritories() {
+        return new ScoringRubric(scoredUnitTypes, excludeSuspendedFromDenominator, rules, grades, lowestGrade,
+                new NonPerforming(BigDecimal.ZERO, 0), inspection, cooperationRules, territoryRanking);
     }
 }

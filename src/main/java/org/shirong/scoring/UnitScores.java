@@ -50,9 +50,9 @@ public class UnitScores {
     public record SheetItem(String sheetId, String sheetName, String itemId, String itemName, BigDecimal maxPoints) {
     }
 
-    /** Every item of every inspection score sheet, in the rubric's order. */
-    public List<SheetItem> inspectionItems() {
-        return scores.sheets().stream().flatMap(sheet -> sheet.items().stream()
+    /** Every item of every inspection score sheet of the organisation's rubric, in the rubric's order. */
+    public List<SheetItem> inspectionItems(String organization) {
+        return scores.sheetsOf(organization).stream().flatMap(sheet -> sheet.items().stream()
                 .map(i -> new SheetItem(sheet.id(), sheet.name(), i.id(), i.name(), i.maxPoints()))).toList();
     }
 

@@ -72,6 +72,11 @@ class ApiExceptionHandler {
         return refused(request, HttpStatus.FORBIDDEN, List.of(ApiError.field(null, e.code(), e.getMessage())));
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Map<String, List<ApiError>>> conflict(ConflictException e, HttpServletRequest request) {
+        return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, e.code(), e.getMessage())));
+    }
+
     /** A body that is not JSON, or a value of the wrong type: named by its path (e.g. {@code dates.start}) when known. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, List<ApiError>>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {

@@ -33,6 +33,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new LoginThrottleInterceptor(loginThrottle));
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new StaffCommandGuard(configuration));
+        interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 }

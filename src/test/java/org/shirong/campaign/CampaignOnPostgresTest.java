@@ -63,7 +63,7 @@ class CampaignOnPostgresTest {
         CampaignDriver.clockAt(at("2026-02-26T10:00"));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> created = rest.postForEntity("/api/campaigns", new HttpEntity<>("""
+        ResponseEntity<Map> created = rest.postForEntity("/api/campaigns?organization=jiuting", new HttpEntity<>("""
                 {"template":"jiuting-2023-standard-town","code":"JT-PG","name":"九亭镇创建达标镇（PostgreSQL）","dates":{"start":"2026-03-01"}}""",
                 headers), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -62,7 +62,7 @@ class CaseApiOnPostgresTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        return rest.postForEntity("/api/cases/import?organization=jiuting", new HttpEntity<>(body, headers), Map.class);
     }
 
     @Test
@@ -71,15 +71,15 @@ class CaseApiOnPostgresTest {
                 {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"CITIZEN",
                  "location":{"address":"沪亭北路 100 号"},"externalRef":"12345-PG-1"}
                 """;
-        ResponseEntity<Map> created = rest.postForEntity("/api/cases", json(body), Map.class);
+        ResponseEntity<Map> created = rest.postForEntity("/api/cases?organization=jiuting", json(body), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody()).containsEntry("leadUnit", "chengguan").containsEntry("leadUnitName", "城管中队");
-        ResponseEntity<Map> resent = rest.postForEntity("/api/cases", json(body), Map.class);
+        ResponseEntity<Map> resent = rest.postForEntity("/api/cases?organization=jiuting", json(body), Map.class);
         assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(resent.getBody().get("caseNo")).isEqualTo(created.getBody().get("caseNo"));
 
         long count = cases();
-        ResponseEntity<Map> refused = rest.postForEntity("/api/cases", json(body.replace("ILLEGAL_STALL", "NOPE").replace("12345-PG-1", "12345-PG-2")), Map.class);
+        ResponseEntity<Map> refused = rest.postForEntity("/api/cases?organization=jiuting", json(body.replace("ILLEGAL_STALL", "NOPE").replace("12345-PG-1", "12345-PG-2")), Map.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("code")).containsExactly("UNKNOWN_CATEGORY");
         assertThat(cases()).isEqualTo(count);

@@ -231,7 +231,7 @@ class CaseConcurrencyOnPostgresTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        return rest.postForEntity("/api/cases/import?organization=jiuting", new HttpEntity<>(body, headers), Map.class);
     }
 
     private static <T> T read(String body, TypeReference<T> type) {

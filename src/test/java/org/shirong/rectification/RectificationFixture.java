@@ -80,6 +80,7 @@ final class RectificationFixture {
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
+        Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(steps));
         Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
         notifications = new NotificationFixture(engine);
         notifications.register();

@@ -418,4 +418,28 @@ class RectificationProcessTest {
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
         assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::kind).contains(CaseEventKind.SUSPENSION_REJECTED);
     }
+
+    /** 督办 by message while the unit handles the case: the instruction goes on the timeline and to the lead unit. */
+    @Test
+    void aSupervisionReceivedDuringHandlingIsRecordedAndSentToTheLeadUnit() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+
+        processEngine.getRuntimeService().createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
+                .processInstanceId(pi.getId())
+                .setVariables(withVariables(VAR_SUPERVISION_INSTRUCTION, "请今天清运", RectificationProcess.VAR_SUPERVISED_BY,
+                        "sjshirongban1", RectificationProcess.VAR_SUPERVISION_FROM, "松江区 区市容管理专项办公室",
+                        RectificationProcess.VAR_SUPERVISION_ID, "s-1"))
+                .correlate();
+
+        assertThat(pi).isWaitingAt(TASK_RECTIFY).hasPassed("Task_RecordSupervision", "Task_NotifySupervision",
+                "EndEvent_SupervisionNotified");
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.SUPERVISED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("sjshirongban1");
+                    assertThat(e.detail()).isEqualTo("松江区 区市容管理专项办公室：请今天清运");
+                });
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-supervised")).contains("松江区 区市容管理专项办公室", "请今天清运");
+    }
 }

@@ -71,14 +71,14 @@ class CalculateScoresDelegateTest {
         rows = new CaseRows(jdbc, "SCDEL");
         rows.clear();
         OrganizationRecords organization = mock(OrganizationRecords.class);
+        var jiuting = org.shirong.organization.Organizations.read("jiuting");
         when(organization.units("jiuting")).thenReturn(List.of(unit("chuangban", "创建工作办公室", GroupType.OFFICE),
                 unit("huanwei", "环卫所", GroupType.UNIT), unit("chengguan", "城管中队", GroupType.UNIT),
                 unit("nongfu", "农副公司", GroupType.UNIT), unit("lvrong", "绿容所", GroupType.UNIT)));
         ScoreService service = new ScoreService(new ScoringFacts(jdbc), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
-                new RubricLoader(new ScoringProperties("scoring.yaml")), organization, WorkingCalendar.bundled(),
+                new RubricLoader(new ScoringProperties("scoring.yaml")), organization, jiuting, WorkingCalendar.bundled(),
                 new org.shirong.rectification.CaseParties(jdbc));
-        Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service,
-                org.shirong.organization.Organizations.read("jiuting")));
+        Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service, jiuting));
         // 9:00 on 1 June 2026 in Shanghai.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-01T01:00:00Z")));
 

@@ -44,6 +44,12 @@ final class CaseRows {
         jdbc.update("update rect_case set lead_unit = ?, return_count = return_count + 1 where case_no = ?", newLeadUnit, caseNo);
     }
 
+    /** The case belongs to {@code tenant} and lies in {@code territory} (a town or street, or the tenant itself). */
+    String placed(String caseNo, String tenant, String territory) {
+        jdbc.update("update rect_case set tenant_id = ?, territory = ? where case_no = ?", tenant, territory, caseNo);
+        return caseNo;
+    }
+
     void event(String caseNo, Instant at, String kind, String detail) {
         event(caseNo, at, kind, detail, null);
     }

@@ -145,4 +145,34 @@ class RubricLoaderTest {
                 .hasMessageContaining("no-such-scoring.yaml")
                 .hasMessageContaining("找不到考核评分细则文件");
     }
+
+    /** 锦溪镇's own scoring.yaml replaces only the section it writes; 九亭镇 keeps the shared rubric. */
+    @Test
+    void anOrganisationsOwnFileReplacesOnlyTheSectionsItWrites() {
+        RubricLoader loader = new RubricLoader(new ScoringProperties("scoring.yaml"),
+                org.shirong.organization.Organizations.read("jiuting", "jinxi"));
+
+        ScoringRubric jinxi = loader.rubric("jinxi");
+        ScoringRubric jiuting = loader.rubric("jiuting");
+        assertThat(jinxi.nonPerforming().bottom()).isZero();
+        assertThat(jiuting.nonPerforming().bottom()).isEqualTo(3);
+        assertThat(jinxi.rules()).isEqualTo(jiuting.rules());
+        assertThat(jinxi.sheets()).isEqualTo(jiuting.sheets());
+        assertThat(jinxi.territoryRanking().bottom(org.shirong.organization.Organization.Level.TOWN)).isEqualTo(5);
+    }
+
+    @Test
+    void aMistakeInAnOrganisationsOwnFileNamesThatFileAndField(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path own = dir.resolve("scoring.yaml");
+        Files.writeString(own, "non-performing:\n  below-score: 160\n  bottom: 0\n");
+        assertThatThrownBy(() -> RubricLoader.load("scoring.yaml", own.toString()))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining(own.toString()).hasMessageContaining("non-performing.below-score");
+        Files.writeString(own, "territory-ranking:\n  name-bottom: { DISTRICT: 1 }\n");
+        assertThatThrownBy(() -> RubricLoader.load("scoring.yaml", own.toString()))
+                .isInstanceOf(StartupRefusedException.class).hasMessageContaining("territory-ranking.name-bottom.DISTRICT");
+        Files.writeString(own, "rulez: []\n");
+        assertThatThrownBy(() -> RubricLoader.load("scoring.yaml", own.toString()))
+                .isInstanceOf(StartupRefusedException.class).hasMessageContaining(own.toString()).hasMessageContaining("rulez");
+    }
 }

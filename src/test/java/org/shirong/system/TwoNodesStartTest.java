@@ -30,14 +30,18 @@ class TwoNodesStartTest {
             second.awaitReady(Duration.ofSeconds(150));
 
             for (ShirongJvm node : List.of(first, second)) {
-                var categories = node.as("admin", ShirongOnPostgres.ADMIN_PASSWORD).getForEntity("/api/categories", List.class);
+                var categories = node.as("admin", ShirongOnPostgres.ADMIN_PASSWORD).getForEntity("/api/categories?organization=jiuting", List.class);
                 assertThat(categories.getStatusCode()).as("%s", node).isEqualTo(HttpStatus.OK);
                 assertThat(categories.getBody()).as("%s", node).isNotEmpty();
             }
             assertThat(List.of(first.log(), second.log())).as("one node waited for the other")
                     .filteredOn(log -> log.contains("另一节点正在初始化数据库")).hasSize(1);
             JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class)).isEqualTo(1);
+            int organizations = org.shirong.organization.Organizations.read().ids().size();
+            assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Integer.class))
+                    .as("one deployment per organisation, not two").isEqualTo(organizations);
+            assertThat(jdbc.queryForObject("select count(distinct tenant_id_) from act_re_deployment", Integer.class))
+                    .isEqualTo(organizations);
             assertThat(jdbc.queryForObject("select count(*) from shirong_schema_history where not success", Integer.class)).isZero();
         }
     }

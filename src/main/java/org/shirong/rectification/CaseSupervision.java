@@ -1,0 +1,88 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
+import org.shirong.system.ConflictException;
+import org.shirong.system.ForbiddenException;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.NotFoundException;
+import org.shirong.system.SystemAccess;
+import org.shirong.system.TextInput;
+import org.springframework.stereotype.Service;
+
+/**
+ * 督办 of a case the lead unit is handling, by the case organisation's office, leading group or approvers, or by a
+ * district group with {@code SUPERVISE} oversight: the case's process receives {@code CaseSupervised}, records the
+ * instruction on the timeline and notifies the lead unit, its head and the office.
+ */
+@Service
+class CaseSupervision {
+
+    record Given(String caseNo, Instant at, String by, String from, String instruction) {
+    }
+
+    private final RectificationCases cases;
+    private final CaseVisibility visibility;
+    private final CallerOrganization callerOrganization;
+    private final Organizations organizations;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+
+    CaseSupervision(RectificationCases cases, CaseVisibility visibility, CallerOrganization callerOrganization,
+            Organizations organizations, RuntimeService runtimeService, SystemAccess systemAccess) {
+        this.cases = cases;
+        this.visibility = visibility;
+        this.callerOrganization = callerOrganization;
+        this.organizations = organizations;
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+    }
+
+    Given supervise(String caseNo, String instruction, Authentication caller) {
+        if (TextInput.isBlank(instruction)) {
+            throw new InvalidRequestException(ApiError.field("instruction", "REQUIRED", "请填写督办意见"));
+        }
+        TextInput.problem("督办意见", instruction, true).ifPresent(problem -> {
+            throw new InvalidRequestException(ApiError.field("instruction", "INVALID_TEXT", problem));
+        });
+        CaseRecord c = cases.get(caseNo);
+        if (!visibility.mayRead(caller, c)) {
+            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
+        }
+        String group = callerOrganization.supervisingGroup(caller, c.tenantId()).orElseThrow(() -> new ForbiddenException(
+                "NOT_A_SUPERVISOR", "您没有督办本案件的权限：只有" + organizations.of(c.tenantId()).name()
+                        + "的办公室、领导小组，以及上级组织中有督办权的组可以督办"));
+        Instant at = RectificationCases.now();
+        String from = from(group);
+        try {
+            systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
+                    .processInstanceId(c.processInstanceId())
+                    .setVariables(Map.of(RectificationProcess.VAR_SUPERVISION_INSTRUCTION, instruction.strip(),
+                            RectificationProcess.VAR_SUPERVISED_BY, caller.getUserId(),
+                            RectificationProcess.VAR_SUPERVISION_FROM, from,
+                            RectificationProcess.VAR_SUPERVISION_ID, UUID.randomUUID().toString()))
+                    .correlateWithResult());
+        } catch (MismatchingMessageCorrelationException notInHandling) {
+            throw new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + caseNo + " 当前为“" + cases.get(caseNo).status().label()
+                    + "”，不在牵头单位办理中，不能督办");
+        }
+        return new Given(caseNo, at, caller.getUserId(), from, instruction.strip());
+    }
+
+    /** "松江区 区市容管理专项办公室": the organisation and name of the group the 督办 is given as. */
+    private String from(String group) {
+        if (Groups.CAMUNDA_ADMIN.equals(group)) {
+            return "系统管理员";
+        }
+        return organizations.ofGroup(group).map(o -> o.name() + " " + organizations.groupNames(o.id()).getOrDefault(group, group))
+                .orElse(group);
+    }
+}

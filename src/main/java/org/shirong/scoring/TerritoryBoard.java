@@ -1,0 +1,51 @@
+package org.shirong.scoring;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.shirong.organization.Organization.Level;
+import org.shirong.scoring.ScoreBoard.UnitScore;
+import org.shirong.scoring.ScoringRubric.TerritoryRanking;
+
+/**
+ * A district's towns and streets ranked on the cases located in them (the rubric's rules applied to those cases), and
+ * the lowest-ranked of each level named as {@link TerritoryRanking} says: 排名靠后的 5 个镇和 1 个街道. A level with no
+ * more ranked places than it names names none; places tied at the cut are all named.
+ */
+record TerritoryBoard(List<Place> ranking, List<Place> noCases, List<String> named, String notice) {
+
+    /** One town or street; rank, total and grade are null when no case located there was due. */
+    record Place(Integer rank, String organization, String name, String level, String levelName, BigDecimal total,
+            String grade, boolean named, Indicators indicators) {
+    }
+
+    static TerritoryBoard of(ScoreBoard board, Map<String, Level> levels, TerritoryRanking rule) {
+        Set<String> named = new HashSet<>();
+        List<String> notices = new ArrayList<>();
+        for (Level level : List.of(Level.TOWN, Level.STREET)) {
+            int bottom = rule == null ? 0 : rule.bottom(level);
+            List<UnitScore> ofLevel = board.ranking().stream().filter(u -> levels.get(u.unitId()) == level).toList();
+            if (bottom == 0 || ofLevel.size() <= bottom) {
+                continue;
+            }
+            int cut = ofLevel.get(ofLevel.size() - bottom).rank();
+            List<UnitScore> bottomOnes = ofLevel.stream().filter(u -> u.rank() >= cut).toList();
+            bottomOnes.forEach(u -> named.add(u.unitId()));
+            notices.add("排名靠后的 " + bottomOnes.size() + " 个" + level.label() + "："
+                    + String.join("、", bottomOnes.stream().map(UnitScore::unitName).toList()));
+        }
+        List<Place> ranking = board.ranking().stream().map(u -> place(u, levels, named.contains(u.unitId()))).toList();
+        List<Place> noCases = board.unranked().stream().map(u -> place(u, levels, false)).toList();
+        return new TerritoryBoard(ranking, noCases, ranking.stream().filter(Place::named).map(Place::organization).toList(),
+                notices.isEmpty() ? "本期没有按排名通报的街镇。" : String.join("；", notices) + "。");
+    }
+
+    private static Place place(UnitScore u, Map<String, Level> levels, boolean named) {
+        Level level = levels.get(u.unitId());
+        return new Place(u.rank(), u.unitId(), u.unitName(), level == null ? null : level.name(),
+                level == null ? null : level.label(), u.total(), u.grade(), named, u.indicators());
+    }
+}

@@ -1,0 +1,68 @@
+package org.shirong.system;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A staff member starts processes (发起流程 in Tasklist, REST) only in an organisation they belong to. The engine lets
+ * any member of a tenant start its processes, and a district's oversight groups are members of their towns' tenants:
+ * without this guard a district office could start work in a town.
+ */
+class TenantWorkGuard extends CommandInterceptor {
+
+    private static final Field START_BUILDER = CommandFields.of(StartProcessInstanceCmd.class, "instantiationBuilder");
+    private static final Field SUBMIT_DEFINITION = CommandFields.of(SubmitStartFormCmd.class, "processDefinitionId");
+
+    private final ProcessEngineConfigurationImpl configuration;
+    private final ApplicationContext applicationContext;
+
+    TenantWorkGuard(ProcessEngineConfigurationImpl configuration, ApplicationContext applicationContext) {
+        this.configuration = configuration;
+        this.applicationContext = applicationContext;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (command instanceof StartProcessInstanceCmd || command instanceof SubmitStartFormCmd) {
+            EngineCaller.staffCall(configuration).ifPresent(caller -> check(command, caller));
+        }
+        return next.execute(command);
+    }
+
+    private void check(Command<?> command, Authentication caller) {
+        String tenant = next.execute(commandContext -> {
+            DeploymentCache cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
+            ProcessDefinitionEntity definition;
+            if (command instanceof SubmitStartFormCmd) {
+                definition = cache.findDeployedProcessDefinitionById((String) CommandFields.read(SUBMIT_DEFINITION, command));
+            } else {
+                ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) CommandFields.read(START_BUILDER, command);
+                if (builder.getProcessDefinitionId() != null) {
+                    definition = cache.findDeployedProcessDefinitionById(builder.getProcessDefinitionId());
+                } else if (builder.isProcessDefinitionTenantIdSet() || builder.getProcessDefinitionTenantId() != null) {
+                    definition = cache.findDeployedLatestProcessDefinitionByKeyAndTenantId(builder.getProcessDefinitionKey(),
+                            builder.getProcessDefinitionTenantId());
+                } else {
+                    // By key alone the engine picks among the caller's tenants, or refuses when there are several.
+                    definition = cache.findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
+                }
+            }
+            return definition == null ? null : definition.getTenantId();
+        });
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        if (tenant != null && !applicationContext.getBean(TenantWork.class).worksIn(groups, tenant)) {
+            throw new AuthorizationException("您不属于该流程所在的组织，不能在该组织发起流程（上级的查看、督办权限不包括办理）。");
+        }
+    }
+}

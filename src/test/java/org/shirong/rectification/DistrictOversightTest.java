@@ -1,0 +1,131 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A district's oversight of its towns (松江区 over 九亭镇, {@code oversight} in 松江区's organisation file): the 区市容专办
+ * (READ, SUPERVISE) reads a 九亭 case and 督办 it — the instruction goes on the case's timeline and to the lead unit,
+ * its head and the town's office — but cannot report work in 九亭; the 专办领导 (READ only) reads and may not 督办; a
+ * district department and another town's user see nothing. A case not in handling cannot be supervised (409).
+ */
+@ShirongWebTest
+@SuppressWarnings("unchecked")
+class DistrictOversightTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    private String jiutingCase(String ref) {
+        ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"九亭大街垃圾堆放","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL",
+                 "location":{"address":"九亭大街 88 号"},"externalRef":"%s"}
+                """.formatted(ref)), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reported.getBody()).containsEntry("leadUnit", "huanwei");
+        return (String) reported.getBody().get("caseNo");
+    }
+
+    private ResponseEntity<Map> supervise(String user, String caseNo, String instruction) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/supervisions",
+                CaseApiTest.json("{\"instruction\":" + (instruction == null ? "null" : "\"" + instruction + "\"") + "}"), Map.class);
+    }
+
+    @Test
+    void theDistrictOfficeReadsAndSupervisesATownCaseButDoesNoWorkThere() {
+        String caseNo = jiutingCase("OVERSIGHT-1");
+
+        assertThat(as("sjshirongban1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) as("sjshirongban1")
+                .getForObject("/api/cases?size=200", Map.class).get("items");
+        assertThat(listed).extracting(i -> i.get("caseNo")).contains(caseNo);
+        assertThat(as("sjlingdao1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<Map> given = supervise("sjshirongban1", caseNo, "请于本周内清运完毕，并报区市容专办");
+        assertThat(given.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(given.getBody()).containsEntry("caseNo", caseNo).containsEntry("by", "sjshirongban1")
+                .containsEntry("from", "松江区 区市容管理专项办公室");
+
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) as("lvrong1")
+                .getForObject("/api/cases/" + caseNo, Map.class).get("timeline");
+        assertThat(timeline).filteredOn(e -> "SUPERVISED".equals(e.get("kind"))).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("actor", "sjshirongban1")
+                .containsEntry("detail", "松江区 区市容管理专项办公室：请于本周内清运完毕，并报区市容专办"));
+        for (String user : List.of("huanwei1", "chuangban1")) {
+            List<Map<String, Object>> inbox = as(user).getForObject("/api/notifications", List.class);
+            assertThat(inbox).as("inbox of " + user).filteredOn(m -> caseNo.equals(m.get("businessKey"))
+                    && ((String) m.get("subject")).startsWith("【督办】")).singleElement()
+                    .satisfies(m -> assertThat((String) m.get("body")).contains("松江区 区市容管理专项办公室", "请于本周内清运完毕"));
+        }
+        // The town's own office may 督办 too; a second 督办 is a second notice, not a repeat of the first.
+        assertThat(supervise("chuangban1", caseNo, "再次督办").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        List<Map<String, Object>> inbox = as("huanwei1").getForObject("/api/notifications", List.class);
+        assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
+                .hasSize(2);
+
+        ResponseEntity<Map> readOnly = supervise("sjlingdao1", caseNo, "督办");
+        assertThat(readOnly.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(readOnly)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_A_SUPERVISOR"));
+        ResponseEntity<Map> blank = supervise("sjshirongban1", caseNo, " ");
+        assertThat(blank.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(blank)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "instruction").containsEntry("code", "REQUIRED"));
+
+        for (String outsider : List.of("sjlvrongju1", "jxtuijinban1", "xqshirongban1")) {
+            assertThat(as(outsider).getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).as(outsider).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(supervise(outsider, caseNo, "督办").getStatusCode()).as(outsider).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+
+        ResponseEntity<Map> work = as("sjshirongban1").postForEntity("/api/cases?organization=jiuting", CaseApiTest.json("""
+                {"title":"区里代报","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"九亭大街 1 号"}}
+                """), Map.class);
+        assertThat(work.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(work)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_A_MEMBER"));
+    }
+
+    @Test
+    void aReturnedCaseWaitingForRedispatchCannotBeSupervised() {
+        String caseNo = jiutingCase("OVERSIGHT-2");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_CLAIM).singleResult();
+        taskService.complete(claim.getId(), Map.of(RectificationProcess.VAR_CLAIM_DECISION, RectificationProcess.RETURN,
+                RectificationProcess.VAR_RETURN_REASON, "不属于本单位职责"));
+
+        ResponseEntity<Map> refused = supervise("sjshirongban1", caseNo, "请尽快办理");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(refused)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("code", "CASE_NOT_IN_HANDLING"));
+        assertThat((String) CaseApiTest.errors(refused).get(0).get("message")).contains(caseNo, "不在牵头单位办理中");
+    }
+
+    /** Tenant membership lets the engine start a town's processes; oversight must not: 发起流程 in 九亭 is refused. */
+    @Test
+    void theDistrictOfficeCannotStartProcessesInATown() {
+        ResponseEntity<String> inTown = as("sjshirongban1").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/start", CaseApiTest.json("{}"), String.class);
+        assertThat(inTown.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(inTown.getBody()).contains("不能在该组织发起流程");
+        String definition = (String) ((Map<String, Object>) as("chuangban1").getForObject(
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting", Map.class)).get("id");
+        ResponseEntity<String> submitted = as("sjshirongban1").postForEntity("/engine-rest/process-definition/" + definition
+                + "/submit-form", CaseApiTest.json("{\"variables\":{}}"), String.class);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(submitted.getBody()).contains("不能在该组织发起流程");
+    }
+}

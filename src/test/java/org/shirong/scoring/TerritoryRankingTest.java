@@ -1,0 +1,115 @@
+package org.shirong.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 松江区 ranks its towns and streets on the cases located in them (its own cases with that 属地, and the town's own
+ * cases), and names the lowest-ranked 5 towns and 1 street as {@code territory-ranking} says: with the cases below, the
+ * towns and the street the seed names (九亭镇、石湖荡镇、新桥镇、车墩镇、叶榭镇 and 岳阳街道) come out of the ranking.
+ * A town's scores have no such section; the district office reads a town's scores through its oversight.
+ */
+@ShirongWebTest
+@SuppressWarnings("unchecked")
+class TerritoryRankingTest {
+
+    static final Instant DUE = Instant.parse("2025-03-14T02:00:00Z");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CaseRows rows;
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    private void own(String town, String unit, String status, String handedIn) {
+        rows.placed(rows.add(unit, status, DUE, handedIn), town, town);
+    }
+
+    private void district(String town, String status, String handedIn) {
+        rows.placed(rows.add("sjlvrongju", status, DUE, handedIn), "songjiang", town);
+    }
+
+    @BeforeEach
+    void cases() {
+        rows = new CaseRows(jdbc, "TERR");
+        rows.clear();
+        own("sijing", "sijshirongban", "CLOSED", "on time");
+        own("sijing", "sijshirongban", "CLOSED", "on time");
+        district("dongjing", "CLOSED", "on time");
+        own("dongjing", "djshirongban", "CLOSED", "on time");
+        own("jiuting", "huanwei", "CLOSED", "on time");
+        own("jiuting", "chengguan", "IN_RECTIFICATION", null);
+        district("shihudang", "IN_RECTIFICATION", null);
+        own("shihudang", "shdshirongban", "CLOSED", "on time");
+        own("xinqiao", "xqshirongban", "CLOSED", "late");
+        district("chedun", "IN_RECTIFICATION", null);
+        own("yexie", "yxshirongban", "IN_RECTIFICATION", null);
+        own("yexie", "yxshirongban", "IN_RECTIFICATION", null);
+        own("yueyang", "yyshirongban", "IN_RECTIFICATION", null);
+        own("zhongshan", "zsshirongban", "CLOSED", "on time");
+        district("fangsong", "CLOSED", "on time");
+        // Neither counts for a town: a district case in the district itself, and a case of 锦溪镇 (not a town of 松江区).
+        district("songjiang", "IN_RECTIFICATION", null);
+        own("jinxi", "jxshuili", "IN_RECTIFICATION", null);
+    }
+
+    @AfterEach
+    void clear() {
+        rows.clear();
+    }
+
+    @Test
+    void theDistrictRanksItsTownsAndStreetsAndNamesTheLowest() {
+        ResponseEntity<Map> response = as("sjshirongban1").getForEntity("/api/scores?period=2025-03", Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> territories = (Map<String, Object>) response.getBody().get("territories");
+
+        List<Map<String, Object>> ranking = (List<Map<String, Object>>) territories.get("ranking");
+        assertThat(ranking).extracting(p -> p.get("organization")).containsExactlyInAnyOrder("sijing", "dongjing", "jiuting",
+                "shihudang", "xinqiao", "chedun", "yexie", "yueyang", "zhongshan", "fangsong");
+        assertThat(ranking.get(0)).containsEntry("rank", 1).containsEntry("levelName", "镇");
+        assertThat(ranking).filteredOn(p -> "chedun".equals(p.get("organization"))).singleElement().satisfies(p -> {
+            assertThat(p).containsEntry("name", "车墩镇").containsEntry("level", "TOWN").containsEntry("named", true);
+            assertThat((Map<String, Object>) p.get("indicators")).containsEntry("dueCount", 1);
+        });
+        assertThat(ranking).filteredOn(p -> "jiuting".equals(p.get("organization"))).singleElement()
+                .satisfies(p -> assertThat((Map<String, Object>) p.get("indicators")).containsEntry("dueCount", 2));
+        assertThat((List<String>) territories.get("named")).containsExactlyInAnyOrder("jiuting", "shihudang", "xinqiao",
+                "chedun", "yexie", "yueyang");
+        assertThat((String) territories.get("notice")).contains("排名靠后的 5 个镇：", "1 个街道：岳阳街道")
+                .doesNotContain("泗泾镇", "洞泾镇", "中山街道", "方松街道");
+        assertThat((List<Map<String, Object>>) territories.get("noCases")).extracting(p -> p.get("organization"))
+                .contains("maogang", "yongfeng").doesNotContain("jinxi", "songjiang");
+    }
+
+    @Test
+    void aTownHasNoTerritoryRankingAndTheDistrictOfficeReadsATownsScoresThroughItsOversight() {
+        ResponseEntity<Map> town = as("chuangban1").getForEntity("/api/scores?period=2025-03", Map.class);
+        assertThat(town.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(town.getBody().get("territories")).isNull();
+
+        ResponseEntity<Map> overseen = as("sjshirongban1").getForEntity("/api/scores?period=2025-03&organization=jiuting", Map.class);
+        assertThat(overseen.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) overseen.getBody().get("ranking")).extracting(u -> u.get("unitId"))
+                .contains("huanwei", "chengguan");
+        assertThat(as("jxtuijinban1").getForEntity("/api/scores?period=2025-03&organization=jiuting", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}
