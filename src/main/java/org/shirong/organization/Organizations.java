@@ -184,6 +184,11 @@ public class Organizations {
         return folders.file(id, name);
     }
 
+    /** The organisation's own file of this name, if its folder has one (no {@code _defaults} fallback). */
+    public Optional<String> ownFile(String id, String name) {
+        return folders.own(id, name);
+    }
+
     /** The organisation's folder of campaign templates beside the application (it may not exist). */
     public java.nio.file.Path campaignsFolder(String id) {
         return folders.campaigns(id);
