@@ -29,7 +29,7 @@ public class WorkingCalendars {
             organizations.ownFile(id, ORGANIZATION_FILE).ifPresent(file -> {
                 WorkingCalendar calendar = shared.with(WorkingCalendarLoader.readOrganization(file));
                 own.put(id, calendar);
-                LOG.info("{} 使用自己的工作日历 {}：时区 {}，办公时段 {}", organizations.of(id).name(), file,
+                LOG.info("{}使用自己的工作日历 {}：时区 {}，办公时段 {}", organizations.of(id).name(), file,
                         calendar.zone(), calendar.officeHours().intervals());
             });
         }

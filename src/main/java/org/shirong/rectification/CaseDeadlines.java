@@ -51,7 +51,8 @@ class CaseDeadlines {
                 shift(calendar, before.escalateAt(), suspendedAt, resumedAt, unit));
     }
 
-    private static Instant shift(WorkingCalendar calendar, Instant instant, Instant suspendedAt, Instant resumedAt, LimitUnit unit) {
+    private static Instant shift(WorkingCalendar calendar, Instant instant, Instant suspendedAt, Instant resumedAt,
+            LimitUnit unit) {
         if (!instant.isAfter(suspendedAt)) {
             return instant;
         }

@@ -71,7 +71,8 @@ class OwnOfficeHoursTest {
         assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
         Map<String, Object> record = (Map<String, Object>) rest.withBasicAuth(user, "demo")
                 .getForObject("/api/cases/" + reported.getBody().get("caseNo"), Map.class).get("record");
-        assertThat(record).as("暴露垃圾: 4 工作时 in both tables").containsEntry("limitAmount", 4).containsEntry("limitUnit", "WORKING_HOURS");
+        assertThat(record).as("暴露垃圾: 4 工作时 in both tables")
+                .containsEntry("limitAmount", 4).containsEntry("limitUnit", "WORKING_HOURS");
         return Instant.parse((String) record.get("dueAt"));
     }
 
@@ -82,7 +83,8 @@ class OwnOfficeHoursTest {
         assertThat(dueAtOfCaseReportedBy("jxtuijinban1", "锦溪镇长寿路 8 号"))
                 .as("锦溪: 08:00-11:00 (3 h) and 13:30-14:30 (1 h)").isEqualTo(Instant.parse("2026-03-02T06:30:00Z"));
         assertThat(dueAtOfCaseReportedBy("lvrong1", "九亭大街 18 号"))
-                .as("九亭, shared hours: 08:30-11:30 (3 h) and 13:00-14:00 (1 h)").isEqualTo(Instant.parse("2026-03-02T06:00:00Z"));
+                .as("九亭, shared hours: 08:30-11:30 (3 h) and 13:00-14:00 (1 h)")
+                .isEqualTo(Instant.parse("2026-03-02T06:00:00Z"));
     }
 
     @Test
