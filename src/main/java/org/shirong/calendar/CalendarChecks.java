@@ -25,17 +25,9 @@ final class CalendarChecks {
         if (blank(settings.timeZone())) {
             problems.add("time-zone: 必须填写时区，如 Asia/Shanghai");
         } else {
-            try {
-                ZoneId.of(settings.timeZone());
-            } catch (DateTimeException e) {
-                problems.add("time-zone: \"" + settings.timeZone() + "\" 不是有效的时区，如 Asia/Shanghai");
-            }
+            checkTimeZone(settings.timeZone(), problems);
         }
-        try {
-            OfficeHours.parse(settings.officeHours());
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-        }
+        checkOfficeHours(settings.officeHours(), problems);
         if (settings.years().isEmpty()) {
             problems.add("years: 至少列出一个年份，如 [2026, 2027]");
         }
@@ -49,6 +41,34 @@ final class CalendarChecks {
             }
         }
         return problems;
+    }
+
+    /** An organisation's own file: only the fields it sets are checked, the others come from the shared file. */
+    static List<String> organization(OrganizationCalendarSettings settings) {
+        List<String> problems = new ArrayList<>();
+        if (settings.timeZone() != null) {
+            checkTimeZone(settings.timeZone(), problems);
+        }
+        if (settings.officeHours() != null) {
+            checkOfficeHours(settings.officeHours(), problems);
+        }
+        return problems;
+    }
+
+    private static void checkTimeZone(String timeZone, List<String> problems) {
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            problems.add("time-zone: \"" + timeZone + "\" 不是有效的时区，如 Asia/Shanghai");
+        }
+    }
+
+    private static void checkOfficeHours(List<String> officeHours, List<String> problems) {
+        try {
+            OfficeHours.parse(officeHours);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
     }
 
     static List<String> year(YearSchedule schedule, int year, String fileName) {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +24,8 @@ public final class WorkingCalendar {
 
     private final ZoneId zone;
     private final OfficeHours officeHours;
-    private final Set<LocalDate> holidays = new HashSet<>();
-    private final Set<LocalDate> makeUpDays = new HashSet<>();
+    private final Set<LocalDate> holidays;
+    private final Set<LocalDate> makeUpDays;
     private final List<Integer> years;
     private final List<Integer> provisionalYears;
 
@@ -36,12 +37,31 @@ public final class WorkingCalendar {
     private WorkingCalendar(CalendarFiles files) {
         zone = ZoneId.of(files.settings().timeZone());
         officeHours = OfficeHours.parse(files.settings().officeHours());
+        Set<LocalDate> off = new HashSet<>();
+        Set<LocalDate> on = new HashSet<>();
         for (YearSchedule year : files.years()) {
-            year.holidays().forEach(h -> h.from().datesUntil(h.to().plusDays(1)).forEach(holidays::add));
-            year.makeUpDays().forEach(m -> makeUpDays.add(m.date()));
+            year.holidays().forEach(h -> h.from().datesUntil(h.to().plusDays(1)).forEach(off::add));
+            year.makeUpDays().forEach(m -> on.add(m.date()));
         }
+        holidays = Set.copyOf(off);
+        makeUpDays = Set.copyOf(on);
         years = files.years().stream().map(YearSchedule::year).sorted().toList();
         provisionalYears = files.years().stream().filter(YearSchedule::isProvisional).map(YearSchedule::year).sorted().toList();
+    }
+
+    private WorkingCalendar(WorkingCalendar shared, ZoneId zone, OfficeHours officeHours) {
+        this.zone = zone;
+        this.officeHours = officeHours;
+        holidays = shared.holidays;
+        makeUpDays = shared.makeUpDays;
+        years = shared.years;
+        provisionalYears = shared.provisionalYears;
+    }
+
+    /** This calendar's holidays and make-up days with an organisation's own time zone and office hours where it sets them. */
+    WorkingCalendar with(OrganizationCalendarSettings own) {
+        return new WorkingCalendar(this, own.timeZone() == null ? zone : ZoneId.of(own.timeZone()),
+                own.officeHours() == null ? officeHours : OfficeHours.parse(own.officeHours()));
     }
 
     /** A calendar from already parsed (and, when they come from files, checked) configuration. */
@@ -131,6 +151,11 @@ public final class WorkingCalendar {
         return officeHours.perDay();
     }
 
+    /** When the office day ends (the end of its last office hours): the due time of work given "by the end of the day". */
+    public LocalTime closingTime() {
+        return officeHours.intervals().get(officeHours.intervals().size() - 1).end();
+    }
+
     /** Whether the office works on that day (make-up days included, holidays and ordinary weekends not). */
     public boolean isWorkingDay(LocalDate date) {
         if (holidays.contains(date)) {
@@ -140,6 +165,10 @@ public final class WorkingCalendar {
             return true;
         }
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    OfficeHours officeHours() {
+        return officeHours;
     }
 
     public ZoneId zone() {

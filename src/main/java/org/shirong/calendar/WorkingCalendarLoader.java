@@ -23,14 +23,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.shirong.system.ConfigFile;
 import org.shirong.system.StartupRefusedException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads and checks the calendar folder: {@code calendar.yaml} and the {@code <year>.yaml} files it
- * lists. Each file is taken from the configured folder if present there, else from the bundled
- * defaults; every problem refuses start-up naming the file and the field.
+ * lists, and an organisation's own {@code calendar.yaml}. Each file is taken from the configured folder
+ * if present there, else from the bundled defaults; every problem refuses start-up naming the file and the field.
  */
 @Component
 class WorkingCalendarLoader {
@@ -102,6 +103,26 @@ class WorkingCalendarLoader {
         }
         checkAcrossFiles(years, locations);
         return new CalendarFiles(settings, years);
+    }
+
+    /**
+     * An organisation's own {@code calendar.yaml} ({@code file} as {@link ConfigFile} finds it: in the configured
+     * organisations folder, else bundled), checked.
+     */
+    static OrganizationCalendarSettings readOrganization(String file) {
+        CalendarFile found = ConfigFile.read(file, "组织的工作日历文件", (in, location) -> {
+            try {
+                return new CalendarFile(location, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw refused(location, List.of("无法读取: " + e.getMessage()));
+            }
+        }, WorkingCalendarLoader::refused);
+        OrganizationCalendarSettings settings = parse(found, OrganizationCalendarSettings.class);
+        List<String> problems = CalendarChecks.organization(settings);
+        if (!problems.isEmpty()) {
+            throw refused(found.location(), problems);
+        }
+        return settings;
     }
 
     /** A make-up day of one file must not be a holiday of another (possible around New Year). */

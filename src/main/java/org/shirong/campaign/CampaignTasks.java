@@ -3,9 +3,7 @@ package org.shirong.campaign;
 import org.shirong.system.ProcessDefinitions;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
@@ -37,8 +36,6 @@ class CampaignTasks {
 
     static final String SITE_CHECK_RULE = "本活动规定：市民反映的问题须逐一到现场核查后再立案，每行第四列写明现场核查情况。";
 
-    /** Phase and cycle tasks fall due at the end of the working day. */
-    private static final LocalTime DUE_TIME = LocalTime.of(17, 0);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignRecords records;
@@ -47,11 +44,11 @@ class CampaignTasks {
     private final OrganizationRecords organization;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
-    private final ZoneId zone;
+    private final WorkingCalendars calendars;
     private final Period cycleTaskTime;
 
     CampaignTasks(ProcessDefinitions definitions, CampaignRecords records, CampaignTemplates templates, CategoryCatalogue catalogue,
-            OrganizationRecords organization, RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendar calendar, CampaignProperties properties) {
+            OrganizationRecords organization, RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendars calendars, CampaignProperties properties) {
         this.definitions = definitions;
         this.records = records;
         this.templates = templates;
@@ -59,7 +56,7 @@ class CampaignTasks {
         this.organization = organization;
         this.runtimeService = runtimeService;
         this.systemAccess = systemAccess;
-        this.zone = calendar.zone();
+        this.calendars = calendars;
         this.cycleTaskTime = properties.cycleTaskTime();
     }
 
@@ -78,7 +75,7 @@ class CampaignTasks {
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
             for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
-                        kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(dueDay), null,
+                        kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
                         null, null, null, now(), null), a.requirement(), null, a.organization());
             }
         }
@@ -90,7 +87,7 @@ class CampaignTasks {
         Campaign campaign = campaign(code);
         CampaignTemplate template = template(campaign);
         CampaignTemplate.Cycle cycle = cycle(template, cycleId);
-        LocalDate runDay = LocalDate.ofInstant(runAt, zone);
+        LocalDate runDay = LocalDate.ofInstant(runAt, calendars.of(campaign.tenantId()).zone());
         String name = cycle.name() + "（" + DAY.format(runDay) + "）";
         Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
@@ -100,7 +97,7 @@ class CampaignTasks {
                 organization.unitNames())) {
             issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
-                    dueAt(runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod,
+                    dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod,
                     a.organization()) ? 1 : 0;
         }
         return issued;
@@ -162,8 +159,10 @@ class CampaignTasks {
                 "模板 " + template.id() + " 中已没有周期工作 " + cycleId));
     }
 
-    private Instant dueAt(LocalDate day) {
-        return day.atTime(DUE_TIME).atZone(zone).toInstant();
+    /** Phase and cycle tasks fall due at the end of the campaign's organisation's office day. */
+    private Instant dueAt(Campaign campaign, LocalDate day) {
+        WorkingCalendar calendar = calendars.of(campaign.tenantId());
+        return day.atTime(calendar.closingTime()).atZone(calendar.zone()).toInstant();
     }
 
     private static String source(CaseSource findings) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.springframework.stereotype.Service;
@@ -27,18 +27,19 @@ class PhaseEnds {
 
     private final CampaignRecords records;
     private final OrganizationRecords organization;
-    private final ZoneId zone;
+    private final WorkingCalendars calendars;
 
-    PhaseEnds(CampaignRecords records, OrganizationRecords organization, WorkingCalendar calendar) {
+    PhaseEnds(CampaignRecords records, OrganizationRecords organization, WorkingCalendars calendars) {
         this.records = records;
         this.organization = organization;
-        this.zone = calendar.zone();
+        this.calendars = calendars;
     }
 
     OpenWork phaseEnded(String code, int phaseNo) {
         List<TaskRow> open = records.openPhaseTasks(code, phaseNo);
         records.endPhase(code, phaseNo, now(), open.size());
         Map<String, String> names = organization.unitNames();
+        ZoneId zone = calendars.of(records.find(code).map(CampaignRecords.Campaign::tenantId).orElse(null)).zone();
         String list = open.stream().map(t -> "· %s —— 承办：%s，期限 %s".formatted(t.name(), names.getOrDefault(t.groupId(), t.groupId()),
                 t.dueAt() == null ? "阶段结束" : DUE.format(t.dueAt().atZone(zone)))).collect(Collectors.joining("\n"));
         return new OpenWork(open.size(), list);

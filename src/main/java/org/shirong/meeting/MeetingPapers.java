@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.report.MeetingDocuments;
@@ -27,16 +28,16 @@ class MeetingPapers {
     private final MeetingRecords records;
     private final OrganizationRecords organization;
     private final CategoryCatalogue categories;
-    private final WorkingCalendar calendar;
+    private final WorkingCalendars calendars;
 
     MeetingPapers(UnitScores scores, MeetingDocuments documents, MeetingRecords records, OrganizationRecords organization,
-            CategoryCatalogue categories, WorkingCalendar calendar) {
+            CategoryCatalogue categories, WorkingCalendars calendars) {
         this.scores = scores;
         this.documents = documents;
         this.records = records;
         this.organization = organization;
         this.categories = categories;
-        this.calendar = calendar;
+        this.calendars = calendars;
     }
 
     /** A form option. */
@@ -53,6 +54,7 @@ class MeetingPapers {
         PeriodScores periodScores = scores.computeAndSave(m.organization(), m.campaignCode(), period);
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, processInstanceId);
         List<Option> units = units(m.campaignCode());
+        WorkingCalendar calendar = calendars.of(m.organization());
         return new Prepared(period, agenda.url(), !periodScores.named().isEmpty(),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units,
                 categories.all(m.organization()).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),

@@ -2,7 +2,6 @@ package org.shirong.meeting;
 
 import static org.shirong.meeting.JointMeetingProcess.*;
 
-import java.time.ZoneId;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -10,7 +9,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.system.DateWindow;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MeetingRecordedListener implements ExecutionListener {
 
-    private final ZoneId zone;
+    private final WorkingCalendars calendars;
     private final DateWindow dates;
 
-    MeetingRecordedListener(WorkingCalendar calendar, DateWindow dates) {
-        this.zone = calendar.zone();
+    MeetingRecordedListener(WorkingCalendars calendars, DateWindow dates) {
+        this.calendars = calendars;
         this.dates = dates;
     }
 
@@ -37,7 +36,7 @@ class MeetingRecordedListener implements ExecutionListener {
                 execution.getVariable(VAR_DECISIONS),
                 DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)),
                 DecisionInput.options(execution.getVariable(VAR_CATEGORY_OPTIONS)),
-                ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate(), dates);
+                ClockUtil.getCurrentTime().toInstant().atZone(calendars.of(execution.getTenantId()).zone()).toLocalDate(), dates);
         if (checked.problem() != null) {
             throw new FormFieldValidationException(checked.problem().field(), checked.problem().message());
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.springframework.core.io.ClassPathResource;
@@ -54,27 +55,17 @@ final class OrganizationFolders {
      * else bundled; the organisation's own if it has one, else the one in {@code _defaults}.
      */
     String file(String organization, String name) {
-        for (String folder : new String[] {organization, "_defaults"}) {
-            Path external = base.resolve(folder).resolve(name);
-            if (Files.isRegularFile(external)) {
-                return external.toAbsolutePath().toString();
-            }
-            String bundled = BUNDLED + "/" + folder + "/" + name;
-            if (new ClassPathResource("config/" + bundled).exists()) {
-                return bundled;
-            }
-        }
-        return BUNDLED + "/" + organization + "/" + name;
+        return own(organization, name).or(() -> own("_defaults", name)).orElse(BUNDLED + "/" + organization + "/" + name);
     }
 
-    /** The organisation's own file of this name (in the configured folder if there, else bundled), without a default. */
-    java.util.Optional<String> ownFile(String organization, String name) {
-        Path external = base.resolve(organization).resolve(name);
+    /** The file in this folder only (configured, else bundled), for files whose fallback is not {@code _defaults}. */
+    Optional<String> own(String folder, String name) {
+        Path external = base.resolve(folder).resolve(name);
         if (Files.isRegularFile(external)) {
-            return java.util.Optional.of(external.toAbsolutePath().toString());
+            return Optional.of(external.toAbsolutePath().toString());
         }
-        String bundled = BUNDLED + "/" + organization + "/" + name;
-        return new ClassPathResource("config/" + bundled).exists() ? java.util.Optional.of(bundled) : java.util.Optional.empty();
+        String bundled = BUNDLED + "/" + folder + "/" + name;
+        return new ClassPathResource("config/" + bundled).exists() ? Optional.of(bundled) : Optional.empty();
     }
 
     /** The organisation's folder of campaign templates beside the application (it may not exist). */

@@ -210,9 +210,9 @@ public class Organizations implements org.shirong.system.TenantWork {
         return folders.file(id, name);
     }
 
-    /** The organisation's own file of this name, if it has one (no shared default), for {@link org.shirong.system.ConfigFile}. */
+    /** The organisation's own file of this name, if its folder has one (no {@code _defaults} fallback). */
     public Optional<String> ownFile(String id, String name) {
-        return folders.ownFile(id, name);
+        return folders.own(id, name);
     }
 
     /** The organisation's folder of campaign templates beside the application (it may not exist). */

@@ -5,49 +5,54 @@ import java.time.Instant;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes a case's warning, due and escalation instants on the working calendar: when it is
- * dispatched, when an extension moves its due date, and when it resumes after 挂账 (the clock
+ * Computes a case's warning, due and escalation instants on its organisation's working calendar: when
+ * it is dispatched, when an extension moves its due date, and when it resumes after 挂账 (the clock
  * stood still while it was suspended).
  */
 @Component
 class CaseDeadlines {
 
-    private final WorkingCalendar calendar;
+    private final WorkingCalendars calendars;
     private final RectificationProperties properties;
 
-    CaseDeadlines(WorkingCalendar calendar, RectificationProperties properties) {
-        this.calendar = calendar;
+    CaseDeadlines(WorkingCalendars calendars, RectificationProperties properties) {
+        this.calendars = calendars;
         this.properties = properties;
     }
 
-    Deadlines start(Instant start, TimeLimit limit) {
+    Deadlines start(String organization, Instant start, TimeLimit limit) {
+        WorkingCalendar calendar = calendars.of(organization);
         return new Deadlines(calendar.at(start, limit, properties.warnFraction()), calendar.at(start, limit, 1.0),
                 calendar.at(start, limit, properties.escalateFraction()));
     }
 
     /** The clock runs from {@code clockStart} to the approved new due instant. */
-    Deadlines extend(Instant clockStart, Instant newDue, LimitUnit unit) {
+    Deadlines extend(String organization, Instant clockStart, Instant newDue, LimitUnit unit) {
         if (unit == LimitUnit.CALENDAR_DAYS) {
             Duration total = Duration.between(clockStart, newDue);
             return new Deadlines(clockStart.plus(scale(total, properties.warnFraction())), newDue,
                     clockStart.plus(scale(total, properties.escalateFraction())));
         }
+        WorkingCalendar calendar = calendars.of(organization);
         Duration total = calendar.workingTimeBetween(clockStart, newDue);
         return new Deadlines(calendar.addWorkingTime(clockStart, scale(total, properties.warnFraction())), newDue,
                 calendar.addWorkingTime(clockStart, scale(total, properties.escalateFraction())));
     }
 
     /** Instants still ahead when the case was suspended move by the time it stood suspended; passed ones stay. */
-    Deadlines resume(Deadlines before, Instant suspendedAt, Instant resumedAt, LimitUnit unit) {
-        return new Deadlines(shift(before.warnAt(), suspendedAt, resumedAt, unit),
-                shift(before.dueAt(), suspendedAt, resumedAt, unit),
-                shift(before.escalateAt(), suspendedAt, resumedAt, unit));
+    Deadlines resume(String organization, Deadlines before, Instant suspendedAt, Instant resumedAt, LimitUnit unit) {
+        WorkingCalendar calendar = calendars.of(organization);
+        return new Deadlines(shift(calendar, before.warnAt(), suspendedAt, resumedAt, unit),
+                shift(calendar, before.dueAt(), suspendedAt, resumedAt, unit),
+                shift(calendar, before.escalateAt(), suspendedAt, resumedAt, unit));
     }
 
-    private Instant shift(Instant instant, Instant suspendedAt, Instant resumedAt, LimitUnit unit) {
+    private static Instant shift(WorkingCalendar calendar, Instant instant, Instant suspendedAt, Instant resumedAt,
+            LimitUnit unit) {
         if (!instant.isAfter(suspendedAt)) {
             return instant;
         }

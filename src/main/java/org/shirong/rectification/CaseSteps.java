@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import static org.shirong.rectification.RectificationProcess.*;
 
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.system.DateWindow;
 import org.shirong.system.TextInput;
 import org.springframework.stereotype.Component;
@@ -28,14 +30,14 @@ public class CaseSteps {
     private final EvidencePhotos photos;
     private final IdentityService identityService;
     private final OrganizationRoles roles;
-    private final java.time.ZoneId zone;
+    private final WorkingCalendars calendars;
     private static final Logger LOG = LoggerFactory.getLogger(CaseSteps.class);
     private final DateWindow dates;
     private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
-            OrganizationRoles roles, org.shirong.calendar.WorkingCalendar calendar, DateWindow dates) {
-        this.zone = calendar.zone();
+            OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates) {
+        this.calendars = calendars;
         this.dates = dates;
         this.cases = cases;
         this.photos = photos;
@@ -68,7 +70,7 @@ public class CaseSteps {
         Object directedResponsible = execution.getVariable(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS);
         String responsible = directedResponsible != null ? directedResponsible.toString()
                 : (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS);
-        Deadlines d = cases.dispatched(caseNo(execution), lead, roles.resolveAll(organization, responsible), limit, false,
+        Deadlines d = cases.dispatched(organization, caseNo(execution), lead, roles.resolveAll(organization, responsible), limit, false,
                 actor());
         execution.removeVariable(VAR_DISPATCH);
         execution.setVariable(VAR_LEAD_UNIT, lead);
@@ -93,7 +95,7 @@ public class CaseSteps {
         }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
-        Deadlines d = cases.dispatched(c.caseNo(), lead, responsibleUnits(execution, c), limit, true, actor());
+        Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), lead, responsibleUnits(execution, c), limit, true, actor());
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);
@@ -141,6 +143,7 @@ public class CaseSteps {
         if (!(due instanceof Date date)) {
             throw FormInputRefused.of(VAR_EXTENSION_DUE, "请填写延期后的期限");
         }
+        ZoneId zone = calendars.of(execution.getTenantId()).zone();
         dates.problem("延期后的期限", date.toInstant().atZone(zone).toLocalDate(),
                 RectificationCases.now().atZone(zone).toLocalDate()).ifPresent(message -> {
                     throw FormInputRefused.of(VAR_EXTENSION_DUE, message);

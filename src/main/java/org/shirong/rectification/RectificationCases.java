@@ -169,10 +169,10 @@ public class RectificationCases {
         }
     }
 
-    Deadlines dispatched(String caseNo, String leadUnit, String responsibleUnits, TimeLimit limit, boolean redispatch,
-            String actor) {
+    Deadlines dispatched(String organization, String caseNo, String leadUnit, String responsibleUnits, TimeLimit limit,
+            boolean redispatch, String actor) {
         Instant now = now();
-        Deadlines d = deadlines.start(now, limit);
+        Deadlines d = deadlines.start(organization, now, limit);
         records.update(caseNo, "lead_unit = ?, responsible_units = ?, limit_amount = ?, limit_unit = ?, status = ?,"
                         + " dispatched_at = ?, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
                         + " warning_sent = false, overdue = false, escalated = false",
@@ -281,7 +281,7 @@ public class RectificationCases {
         }
         CaseRecord c = records.lock(caseNo);
         Instant requestedDue = records.extensions(caseNo).get(seq - 1).requestedDue();
-        Deadlines d = deadlines.extend(c.clockStartedAt(), requestedDue, LimitUnit.valueOf(c.limitUnit()));
+        Deadlines d = deadlines.extend(c.tenantId(), c.clockStartedAt(), requestedDue, LimitUnit.valueOf(c.limitUnit()));
         saveDeadlines(caseNo, d, now);
         records.update(caseNo, "extension_count = extension_count + 1");
         records.addEvent(caseNo, now, CaseEventKind.EXTENSION_APPROVED, actor, comment);
@@ -309,7 +309,7 @@ public class RectificationCases {
     Deadlines resumed(String caseNo, String actor, String plan) {
         Instant now = now();
         CaseRecord c = records.lock(caseNo);
-        Deadlines d = deadlines.resume(new Deadlines(c.warnAt(), c.dueAt(), c.escalateAt()), c.suspendedAt(), now,
+        Deadlines d = deadlines.resume(c.tenantId(), new Deadlines(c.warnAt(), c.dueAt(), c.escalateAt()), c.suspendedAt(), now,
                 LimitUnit.valueOf(c.limitUnit()));
         saveDeadlines(caseNo, d, now);
         records.update(caseNo, "status = ?, suspended_at = null", IN_RECTIFICATION.name());

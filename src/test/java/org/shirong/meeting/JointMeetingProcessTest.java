@@ -42,7 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.report.DocumentKind;
 import org.shirong.report.StoredDocument;
 
@@ -77,7 +77,7 @@ class JointMeetingProcessTest {
         Mocks.register("generateMinutesDelegate", new GenerateMinutesDelegate(papers));
         Mocks.register("carryOutDecisionDelegate", new CarryOutDecisionDelegate(decisions));
         Mocks.register("issueNoticeDelegate", new IssueNoticeDelegate(papers));
-        Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendar.bundled(), org.shirong.system.DateWindow.DEFAULT));
+        Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendars.bundled(), org.shirong.system.DateWindow.DEFAULT));
         Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> sent.add(
                 execution.getVariableLocal("template") + " → " + execution.getVariableLocal("recipients") + " @"
                         + ((Date) execution.getVariableLocal("iteration")).toInstant()));

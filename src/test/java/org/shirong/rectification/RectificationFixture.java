@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.notification.NotificationFixture;
 import org.shirong.system.SystemAccess;
 import org.shirong.organization.OrganizationRoles;
@@ -44,7 +45,8 @@ final class RectificationFixture {
             }
         }
         jdbc = new JdbcTemplate(dataSource);
-        WorkingCalendar calendar = WorkingCalendar.bundled();
+        WorkingCalendars calendars = WorkingCalendars.bundled();
+        WorkingCalendar calendar = calendars.shared();
         RectificationProperties properties = new RectificationProperties(0.8, 2.0);
         IdentityService identity = engine.getIdentityService();
         records = new CaseRecords(jdbc);
@@ -52,7 +54,7 @@ final class RectificationFixture {
         TerritoryDirectory territories = new OrganizationTerritories(ORGANIZATIONS);
         var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS), territories);
         var definitions = new org.shirong.system.ProcessDefinitions(engine.getRepositoryService());
-        cases = new RectificationCases(definitions, records, numbers, new CaseDeadlines(calendar, properties), validator,
+        cases = new RectificationCases(definitions, records, numbers, new CaseDeadlines(calendars, properties), validator,
                 engine.getRuntimeService(), new SystemAccess(identity), territories);
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
@@ -61,7 +63,7 @@ final class RectificationFixture {
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendar, org.shirong.system.DateWindow.DEFAULT);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendars, org.shirong.system.DateWindow.DEFAULT);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", new OrganizationRoles(ORGANIZATIONS));
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
