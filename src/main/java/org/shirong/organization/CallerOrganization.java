@@ -51,6 +51,21 @@ public class CallerOrganization {
                 .or(() -> groups.contains(Groups.CAMUNDA_ADMIN) ? Optional.of(Groups.CAMUNDA_ADMIN) : Optional.empty());
     }
 
+    /**
+     * Which organisations' records the caller may read: their own and those they oversee (both are tenants they are a
+     * member of), every one for an administrator.
+     */
+    public java.util.function.Predicate<String> readable(Authentication caller) {
+        if (caller == null) {
+            return organization -> false;
+        }
+        if (caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+            return organization -> true;
+        }
+        List<String> tenants = tenants(caller);
+        return tenants::contains;
+    }
+
     private String resolve(Authentication caller, String requested, boolean reading) {
         boolean admin = caller.getGroupIds() != null && caller.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
         if (requested != null && !requested.isBlank()) {
