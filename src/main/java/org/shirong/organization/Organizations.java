@@ -1,6 +1,7 @@
 package org.shirong.organization;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.shirong.organization.Organization.OversightRight;
 import org.shirong.system.StartupRefusedException;
+import org.shirong.system.TenantWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Component;
  * across organisations, a town's district must be here and be a district.
  */
 @Component
-public class Organizations implements org.shirong.system.TenantWork {
+public class Organizations implements TenantWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(Organizations.class);
 
@@ -165,7 +168,7 @@ public class Organizations implements org.shirong.system.TenantWork {
      * The groups of the organisation's district that hold this oversight right over it ({@code oversight} of the
      * parent's file); none for an organisation without a parent.
      */
-    public Set<String> overseers(String id, Organization.OversightRight right) {
+    public Set<String> overseers(String id, OversightRight right) {
         String parent = find(id).map(o -> o.organization().parent()).orElse(null);
         if (parent == null || !byId.containsKey(parent)) {
             return Set.of();
@@ -176,12 +179,12 @@ public class Organizations implements org.shirong.system.TenantWork {
     }
 
     @Override
-    public boolean worksIn(java.util.Collection<String> groupIds, String tenantId) {
+    public boolean worksIn(Collection<String> groupIds, String tenantId) {
         return hasMember(tenantId, groupIds);
     }
 
     /** Whether one of these groups belongs to the organisation itself (not merely oversees it). */
-    public boolean hasMember(String id, java.util.Collection<String> groupIds) {
+    public boolean hasMember(String id, Collection<String> groupIds) {
         return groupIds != null && groupIds.stream().anyMatch(g -> id.equals(ofGroup(g).map(Organization::id).orElse(null)));
     }
 

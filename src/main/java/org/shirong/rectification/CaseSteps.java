@@ -180,10 +180,10 @@ public class CaseSteps {
 
     /** 督办 received by message: who gave it travels with the message, as the API ran it on the system's behalf. */
     void supervisedFromAbove(DelegateExecution execution) {
-        Object by = execution.getVariable(RectificationProcess.VAR_SUPERVISED_BY);
-        Object from = execution.getVariable(RectificationProcess.VAR_SUPERVISION_FROM);
+        Object by = execution.getVariable(VAR_SUPERVISED_BY);
+        Object from = execution.getVariable(VAR_SUPERVISION_FROM);
         cases.supervised(caseNo(execution), by == null ? null : by.toString(),
-                (from == null ? "" : from + "：") + required(execution, VAR_SUPERVISION_INSTRUCTION, "督办意见"));
+                (from == null ? "" : from + "：") + required(execution, VAR_SUPERVISION_NOTE, "督办意见"));
     }
 
     public void verificationPassed(DelegateExecution execution) {

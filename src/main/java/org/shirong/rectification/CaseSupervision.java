@@ -60,21 +60,28 @@ class CaseSupervision {
         String group = callerOrganization.supervisingGroup(caller, c.tenantId()).orElseThrow(() -> new ForbiddenException(
                 "NOT_A_SUPERVISOR", "您没有督办本案件的权限：只有" + organizations.of(c.tenantId()).name()
                         + "的办公室、领导小组，以及上级组织中有督办权的组可以督办"));
+        if (c.processInstanceId() == null) {
+            throw notInHandling(c);
+        }
         Instant at = RectificationCases.now();
         String from = from(group);
         try {
             systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
                     .processInstanceId(c.processInstanceId())
-                    .setVariables(Map.of(RectificationProcess.VAR_SUPERVISION_INSTRUCTION, instruction.strip(),
+                    .setVariables(Map.of(RectificationProcess.VAR_SUPERVISION_NOTE, instruction.strip(),
                             RectificationProcess.VAR_SUPERVISED_BY, caller.getUserId(),
                             RectificationProcess.VAR_SUPERVISION_FROM, from,
                             RectificationProcess.VAR_SUPERVISION_ID, UUID.randomUUID().toString()))
                     .correlateWithResult());
         } catch (MismatchingMessageCorrelationException notInHandling) {
-            throw new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + caseNo + " 当前为“" + cases.get(caseNo).status().label()
-                    + "”，不在牵头单位办理中，不能督办");
+            throw notInHandling(cases.get(caseNo));
         }
         return new Given(caseNo, at, caller.getUserId(), from, instruction.strip());
+    }
+
+    private static ConflictException notInHandling(CaseRecord c) {
+        return new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + c.caseNo() + " 当前为“" + c.status().label()
+                + "”，不在牵头单位办理中，不能督办");
     }
 
     /** "松江区 区市容管理专项办公室": the organisation and name of the group the 督办 is given as. */

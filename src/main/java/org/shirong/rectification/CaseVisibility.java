@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may read a case, its timeline and its photos ({@code shirong.cases.visibility}), always within the case's
  * organisation (tenant): with {@code unit} (the default) the case's lead unit, its responsible units, whoever
- * reported it, the organisation's office, leading group and inspectors, and the district groups given {@code READ}
- * oversight over it; with {@code organization} every user of the organisation. Besides, every unit told to cooperate on the case (协办, {@link CaseParties}) reads it, also
+ * reported it, the organisation's office, leading group and inspectors, and the district groups given oversight
+ * over it ({@code READ} or {@code SUPERVISE}); with {@code organization} every user of the organisation. Besides, every unit told to cooperate on the case (协办, {@link CaseParties}) reads it, also
  * when it belongs to another organisation (the 属地 town's office on a district's case). Administrators read
  * every case.
  */
@@ -104,7 +104,9 @@ class CaseVisibility {
             return false;
         }
         Set<String> seeAll = new java.util.HashSet<>(List.of(roles.office(), roles.approvers(), roles.inspectors()));
+        // SUPERVISE needs the case in view: a group given only 督办 reads what it supervises.
         seeAll.addAll(organizations.overseers(tenant, Organization.OversightRight.READ));
+        seeAll.addAll(organizations.overseers(tenant, Organization.OversightRight.SUPERVISE));
         return groups(user).stream().anyMatch(seeAll::contains);
     }
 

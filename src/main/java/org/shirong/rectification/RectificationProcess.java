@@ -53,9 +53,11 @@ public final class RectificationProcess {
     public static final String VAR_FIRST_OVERDUE = "firstOverdue";
     public static final String VAR_SUPERVISION_INSTRUCTION = "supervisionInstruction";
     /**
-     * Set with {@link #MESSAGE_CASE_SUPERVISED}: who supervised (user id), as whom (a label), and an id that keys the
-     * notice, so that each 督办 is told once even when two come in the same instant.
+     * Set with {@link #MESSAGE_CASE_SUPERVISED}: the instruction (apart from the 督办超期案件 form's field, which it
+     * would otherwise fill in), who gave it (user id), as whom (a label), and an id that keys the notice, so that each
+     * 督办 is told once even when two come in the same instant.
      */
+    public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
     public static final String VAR_SUPERVISED_BY = "supervisedBy";
     public static final String VAR_SUPERVISION_FROM = "supervisionFrom";
     public static final String VAR_SUPERVISION_ID = "supervisionId";

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.shirong.organization.Organization;
 import org.shirong.scoring.ScoringRubric.Sheet;
 
 /** Every problem of a read {@link ScoringRubric}, each as "field: what is wrong" in Chinese. */
@@ -51,7 +52,7 @@ final class RubricChecks {
                 c.problems.add("territory-ranking.name-bottom: 必须按级别填写排名靠后予以通报的个数（如 { TOWN: 5, STREET: 1 }）");
             } else {
                 bottom.forEach((level, n) -> {
-                    if (level == null || level == org.shirong.organization.Organization.Level.DISTRICT || n == null || n < 0) {
+                    if (level == null || level == Organization.Level.DISTRICT || n == null || n < 0) {
                         c.problems.add("territory-ranking.name-bottom." + level + ": 级别只能是 TOWN（镇）或 STREET（街道），个数为 0 或正整数");
                     }
                 });

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseParties;
@@ -67,7 +68,7 @@ class ScoreService {
     }
 
     private ScoringRubric rubricOfUnit(String unitId) {
-        return rubrics.rubric(organizations.ofGroup(unitId).map(org.shirong.organization.Organization::id).orElse(null));
+        return rubrics.rubric(organizations.ofGroup(unitId).map(Organization::id).orElse(null));
     }
 
     /**
@@ -103,21 +104,21 @@ class ScoreService {
      */
     @Transactional(readOnly = true)
     TerritoryBoard territories(ScorePeriod period, String district) {
-        List<org.shirong.organization.Organization> places = organizations.within(district);
+        List<Organization> places = organizations.within(district);
         if (places.isEmpty()) {
             return null;
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Instant from = period.start(zone);
         Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
-        List<String> ids = places.stream().map(org.shirong.organization.Organization::id).toList();
+        List<String> ids = places.stream().map(Organization::id).toList();
         boolean started = until.isAfter(from);
         List<CaseFact> cases = started ? facts.casesDueByTerritory(district, ids, from, until) : List.of();
         List<ReturnFact> returns = started ? facts.returnsByTerritory(district, ids, from, until) : List.of();
         ScoringRubric rubric = rubrics.rubric(district);
         ScoreBoard board = new ScoreCalculator(rubric.forTerritories()).calculate(period, ORGANIZATION_SCOPE + district,
                 places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, Map.of(), now);
-        Map<String, org.shirong.organization.Organization.Level> levels = new HashMap<>();
+        Map<String, Organization.Level> levels = new HashMap<>();
         places.forEach(p -> levels.put(p.id(), p.organization().level()));
         return TerritoryBoard.of(board, levels, rubric.territoryRanking());
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CaseStatus;
@@ -83,7 +84,7 @@ class ScoringFacts {
     }
 
     private static String marks(List<String> values) {
-        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -22,10 +23,12 @@ import org.springframework.context.ApplicationContext;
 class TenantWorkGuard extends CommandInterceptor {
 
     private static final Field START_BUILDER = CommandFields.of(StartProcessInstanceCmd.class, "instantiationBuilder");
+    private static final Field START_AT_BUILDER = CommandFields.of(StartProcessInstanceAtActivitiesCmd.class, "instantiationBuilder");
     private static final Field SUBMIT_DEFINITION = CommandFields.of(SubmitStartFormCmd.class, "processDefinitionId");
 
     private final ProcessEngineConfigurationImpl configuration;
     private final ApplicationContext applicationContext;
+    private volatile TenantWork tenantWork;
 
     TenantWorkGuard(ProcessEngineConfigurationImpl configuration, ApplicationContext applicationContext) {
         this.configuration = configuration;
@@ -34,10 +37,19 @@ class TenantWorkGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        if (command instanceof StartProcessInstanceCmd || command instanceof SubmitStartFormCmd) {
+        if (command instanceof StartProcessInstanceCmd || command instanceof StartProcessInstanceAtActivitiesCmd
+                || command instanceof SubmitStartFormCmd) {
             EngineCaller.staffCall(configuration).ifPresent(caller -> check(command, caller));
         }
         return next.execute(command);
+    }
+
+    /** Resolved on first use: the engine is built before the organisations are read. */
+    private TenantWork tenantWork() {
+        if (tenantWork == null) {
+            tenantWork = applicationContext.getBean(TenantWork.class);
+        }
+        return tenantWork;
     }
 
     private void check(Command<?> command, Authentication caller) {
@@ -47,7 +59,8 @@ class TenantWorkGuard extends CommandInterceptor {
             if (command instanceof SubmitStartFormCmd) {
                 definition = cache.findDeployedProcessDefinitionById((String) CommandFields.read(SUBMIT_DEFINITION, command));
             } else {
-                ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) CommandFields.read(START_BUILDER, command);
+                ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) CommandFields.read(
+                        command instanceof StartProcessInstanceCmd ? START_BUILDER : START_AT_BUILDER, command);
                 if (builder.getProcessDefinitionId() != null) {
                     definition = cache.findDeployedProcessDefinitionById(builder.getProcessDefinitionId());
                 } else if (builder.isProcessDefinitionTenantIdSet() || builder.getProcessDefinitionTenantId() != null) {
@@ -61,7 +74,7 @@ class TenantWorkGuard extends CommandInterceptor {
             return definition == null ? null : definition.getTenantId();
         });
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        if (tenant != null && !applicationContext.getBean(TenantWork.class).worksIn(groups, tenant)) {
+        if (tenant != null && !tenantWork().worksIn(groups, tenant)) {
             throw new AuthorizationException("您不属于该流程所在的组织，不能在该组织发起流程（上级的查看、督办权限不包括办理）。");
         }
     }

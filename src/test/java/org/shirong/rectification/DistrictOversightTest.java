@@ -127,5 +127,11 @@ class DistrictOversightTest {
                 + "/submit-form", CaseApiTest.json("{\"variables\":{}}"), String.class);
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(submitted.getBody()).contains("不能在该组织发起流程");
+        ResponseEntity<String> atActivity = as("sjshirongban1").postForEntity("/engine-rest/process-definition/" + definition
+                + "/start", CaseApiTest.json("""
+                {"startInstructions":[{"type":"startBeforeActivity","activityId":"StartEvent_CampaignStarted"}]}
+                """), String.class);
+        assertThat(atActivity.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(atActivity.getBody()).contains("不能在该组织发起流程");
     }
 }

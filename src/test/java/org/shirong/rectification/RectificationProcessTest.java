@@ -428,7 +428,7 @@ class RectificationProcessTest {
 
         processEngine.getRuntimeService().createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
                 .processInstanceId(pi.getId())
-                .setVariables(withVariables(VAR_SUPERVISION_INSTRUCTION, "请今天清运", RectificationProcess.VAR_SUPERVISED_BY,
+                .setVariables(withVariables(RectificationProcess.VAR_SUPERVISION_NOTE, "请今天清运", RectificationProcess.VAR_SUPERVISED_BY,
                         "sjshirongban1", RectificationProcess.VAR_SUPERVISION_FROM, "松江区 区市容管理专项办公室",
                         RectificationProcess.VAR_SUPERVISION_ID, "s-1"))
                 .correlate();
