@@ -35,6 +35,8 @@ class NotificationTemplatesTest {
         model.put("place", "镇政府三楼会议室");
         model.put("detail", "一、通报上周检查情况\n二、部署本周整治任务");
         model.put("openCount", "3");
+        model.put("supervisor", "松江区 区市容管理专项办公室");
+        model.put("instruction", "请于本周内清运完毕");
         return model;
     }
 
@@ -48,7 +50,7 @@ class NotificationTemplatesTest {
     @Test
     void theTemplatesTheCampaignNeedsExist() throws IOException {
         assertThat(templateIds()).contains("case-dispatched", "case-warning", "case-overdue", "case-escalated",
-                "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work");
+                "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work", "case-supervised");
     }
 
     @Test
@@ -63,6 +65,8 @@ class NotificationTemplatesTest {
         assertThat(dispatched.subject()).isEqualTo("【案件派遣】JT-2026-000042 九亭大街路口暴露垃圾");
         assertThat(dispatched.body()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "整改期限：2026年5月9日 10:00");
         assertThat(templates.render("verification-failed", sampleModel()).body()).contains("第 2 次返工", "核查意见：墙角仍有垃圾");
+        assertThat(templates.render("case-supervised", sampleModel()).body()).startsWith("环卫所：")
+                .contains("松江区 区市容管理专项办公室对整改案件 JT-2026-000042 督办如下：\n请于本周内清运完毕");
     }
 
     @Test
