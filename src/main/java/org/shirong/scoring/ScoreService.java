@@ -86,16 +86,28 @@ class ScoreService {
         return campaign.strip();
     }
 
+    /** The part of a period that has passed by {@code now}: [from, until), empty before the period starts. */
+    private record Elapsed(Instant now, Instant from, Instant until) {
+
+        boolean started() {
+            return until.isAfter(from);
+        }
+    }
+
+    private Elapsed elapsed(ScorePeriod period) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant end = period.end(zone);
+        return new Elapsed(now, period.start(zone), end.isAfter(now) ? now : end);
+    }
+
     /** The period's scores of the organisation's units and cases as of now, not saved. */
     ScoreBoard calculate(ScorePeriod period, String organization, String scope) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        Instant from = period.start(zone);
-        Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
-        boolean started = until.isAfter(from);
-        List<CaseFact> cases = started ? facts.casesDue(organization, from, until) : List.of();
-        List<ReturnFact> returns = started ? facts.returns(organization, from, until).stream().filter(r -> r.unit() != null).toList() : List.of();
+        Elapsed e = elapsed(period);
+        List<CaseFact> cases = e.started() ? facts.casesDue(organization, e.from(), e.until()) : List.of();
+        List<ReturnFact> returns = e.started() ? facts.returns(organization, e.from(), e.until()).stream()
+                .filter(r -> r.unit() != null).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
-                scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()), now);
+                scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()), e.now());
     }
 
     /**
@@ -108,16 +120,13 @@ class ScoreService {
         if (places.isEmpty()) {
             return null;
         }
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        Instant from = period.start(zone);
-        Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
+        Elapsed e = elapsed(period);
         List<String> ids = places.stream().map(Organization::id).toList();
-        boolean started = until.isAfter(from);
-        List<CaseFact> cases = started ? facts.casesDueByTerritory(district, ids, from, until) : List.of();
-        List<ReturnFact> returns = started ? facts.returnsByTerritory(district, ids, from, until) : List.of();
+        List<CaseFact> cases = e.started() ? facts.casesDueByTerritory(district, ids, e.from(), e.until()) : List.of();
+        List<ReturnFact> returns = e.started() ? facts.returnsByTerritory(district, ids, e.from(), e.until()) : List.of();
         ScoringRubric rubric = rubrics.rubric(district);
         ScoreBoard board = new ScoreCalculator(rubric.forTerritories()).calculate(period, ORGANIZATION_SCOPE + district,
-                places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, Map.of(), now);
+                places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, Map.of(), e.now());
         Map<String, Organization.Level> levels = new HashMap<>();
         places.forEach(p -> levels.put(p.id(), p.organization().level()));
         return TerritoryBoard.of(board, levels, rubric.territoryRanking());
@@ -130,10 +139,8 @@ class ScoreService {
      */
     @Transactional(readOnly = true)
     CooperationBoard cooperation(ScorePeriod period, String organization) {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        Instant from = period.start(zone);
-        Instant until = period.end(zone).isAfter(now) ? now : period.end(zone);
-        List<CaseParties.Party> due = until.isAfter(from) ? parties.dueBetween(organization, from, until) : List.of();
+        Elapsed e = elapsed(period);
+        List<CaseParties.Party> due = e.started() ? parties.dueBetween(organization, e.from(), e.until()) : List.of();
         return CooperationBoard.of(due, this.organization.unitNames(), rubrics.rubric(organization).cooperationRules());
     }
 

@@ -25,13 +25,9 @@ class ScoringFacts {
 
     /** The organisation's cases with a lead unit whose due instant lies in [from, until). */
     List<CaseFact> casesDue(String organization, Instant from, Instant until) {
-        return jdbc.query("select case_no, lead_unit, source, urgency, status, due_at, submitted_at, closed_on_time, overdue,"
-                        + " rework_count from rect_case where tenant_id = ? and due_at >= ? and due_at < ? and lead_unit is not null",
-                (rs, n) -> new CaseFact(rs.getString("case_no"), rs.getString("lead_unit"),
-                        CaseSource.valueOf(rs.getString("source")), Urgency.valueOf(rs.getString("urgency")),
-                        CaseStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), instant(rs, "submitted_at"),
-                        (Boolean) rs.getObject("closed_on_time"), rs.getBoolean("overdue"), rs.getInt("rework_count")),
-                organization, Timestamp.from(from), Timestamp.from(until));
+        return jdbc.query("select case_no, lead_unit as unit, " + FACT_COLUMNS
+                        + " from rect_case where tenant_id = ? and due_at >= ? and due_at < ? and lead_unit is not null",
+                ScoringFacts::caseFact, organization, Timestamp.from(from), Timestamp.from(until));
     }
 
     /** Returns (回退) made in [from, until), each charged to the unit that returned it (recorded on the RETURNED step). */
@@ -52,18 +48,9 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district));
-        args.addAll(territories);
-        args.addAll(territories);
-        return jdbc.query("select case_no, case when tenant_id = ? then territory else tenant_id end as place, source, urgency,"
-                        + " status, due_at, submitted_at, closed_on_time, overdue, rework_count from rect_case"
-                        + " where due_at >= ? and due_at < ? and lead_unit is not null"
-                        + " and ((tenant_id = ? and territory in (" + marks(territories) + ")) or tenant_id in (" + marks(territories) + "))",
-                (rs, n) -> new CaseFact(rs.getString("case_no"), rs.getString("place"),
-                        CaseSource.valueOf(rs.getString("source")), Urgency.valueOf(rs.getString("urgency")),
-                        CaseStatus.valueOf(rs.getString("status")), instant(rs, "due_at"), instant(rs, "submitted_at"),
-                        (Boolean) rs.getObject("closed_on_time"), rs.getBoolean("overdue"), rs.getInt("rework_count")),
-                args.toArray());
+        return jdbc.query("select c.case_no, " + PLACE + " as unit, " + FACT_COLUMNS + " from rect_case c"
+                        + " where c.due_at >= ? and c.due_at < ? and c.lead_unit is not null and " + inPlaces(territories),
+                ScoringFacts::caseFact, placeArgs(district, territories, from, until));
     }
 
     /** Returns made in [from, until) on the cases {@link #casesDueByTerritory} counts, charged to the town or street. */
@@ -71,20 +58,37 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district));
-        args.addAll(territories);
-        args.addAll(territories);
-        return jdbc.query("select e.case_no, c.source, case when c.tenant_id = ? then c.territory else c.tenant_id end as place"
+        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
-                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
-                        + " and ((c.tenant_id = ? and c.territory in (" + marks(territories) + ")) or c.tenant_id in ("
-                        + marks(territories) + "))",
+                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ? and " + inPlaces(territories),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source"))),
-                args.toArray());
+                placeArgs(district, territories, from, until));
     }
 
-    private static String marks(List<String> values) {
-        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    /** The town or street a case lies in: its 属地 for a district case, else its own organisation (alias c). */
+    private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
+    private static final String FACT_COLUMNS = "source, urgency, status, due_at, submitted_at, closed_on_time, overdue, rework_count";
+
+    /** A district case in one of the places, or a place's own case (alias c). */
+    private static String inPlaces(List<String> places) {
+        String marks = String.join(", ", Collections.nCopies(places.size(), "?"));
+        return "((c.tenant_id = ? and c.territory in (" + marks + ")) or c.tenant_id in (" + marks + "))";
+    }
+
+    /** The arguments of {@link #PLACE}, the period and {@link #inPlaces}, in that order. */
+    private static Object[] placeArgs(String district, List<String> places, Instant from, Instant until) {
+        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district));
+        args.addAll(places);
+        args.addAll(places);
+        return args.toArray();
+    }
+
+    /** A case fact whose ranked unit is the column {@code unit} (the lead unit, or the town or street). */
+    private static CaseFact caseFact(ResultSet rs, int row) throws SQLException {
+        return new CaseFact(rs.getString("case_no"), rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
+                Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")), instant(rs, "due_at"),
+                instant(rs, "submitted_at"), (Boolean) rs.getObject("closed_on_time"), rs.getBoolean("overdue"),
+                rs.getInt("rework_count"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
