@@ -2,9 +2,18 @@ package org.shirong.rectification;
 
 import java.math.BigDecimal;
 
-/** A problem reported through the API or an import row: the fields of {@code POST /api/cases}. */
+/**
+ * A problem reported through the API or an import row: the fields of {@code POST /api/cases}. {@code campaign}
+ * (optional): the code of the campaign that found it, which then counts it as its own work; {@code subItem}
+ * (optional): the 小项 of a survey category it concerns.
+ */
 public record NewCase(String title, String category, String urgency, String source, Location location,
-        String description, String externalRef) {
+        String description, String externalRef, String campaign, String subItem) {
+
+    public NewCase(String title, String category, String urgency, String source, Location location, String description,
+            String externalRef) {
+        this(title, category, urgency, source, location, description, externalRef, null, null);
+    }
 
     /**
      * Where the problem is. {@code territory} (optional): the organisation (town or street) it lies in, by id
