@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.shirong.system.LineColumns;
 
 /**
  * Reads the findings typed (or pasted from a spreadsheet) on a campaign task's form: one problem per
- * line, columns separated by a tab, ｜, |, ； or ; — 问题描述, 地点, 问题类别 (name or code, may be
- * left out), 补充说明 (may be left out), 属地 (the town or street, may be left out), 社区 (社区、村 or 网格,
- * may be left out): a line of the first four columns means what it always did. Blank lines are skipped. Other line-per-row fields of the
- * campaign's forms (inspection scores) split their columns the same way, with {@link #columns}.
+ * line, columns separated as {@link LineColumns} says (tab, ｜ or |; semicolons are text) — 问题描述, 地点,
+ * 问题类别 (name or code, may be left out), 补充说明 (may be left out), 属地 (the town or street, may be left
+ * out), 社区 (社区、村 or 网格, may be left out). Blank lines are skipped; a line of more than six columns
+ * refuses the field naming the line, so nothing typed is dropped.
  */
 final class FindingLines {
 
-    private static final Pattern COLUMNS = Pattern.compile("\t|｜|\\||；|;");
+    static final String FORMAT = "问题描述｜地点｜问题类别｜补充说明｜属地｜社区";
     static final String EXAMPLE = "九亭大街 18 号垃圾桶满溢｜九亭大街 18 号｜暴露垃圾｜沿街商铺门前";
+    private static final int MAX_COLUMNS = 6;
 
     private FindingLines() {
     }
@@ -24,31 +26,22 @@ final class FindingLines {
     /** Each non-blank line as {title, address, category, description, territory, community, line}. */
     static List<Map<String, Object>> parse(String text) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        String[] lines = text.split("\\r?\\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String[] columns = columns(lines[i]);
+        List<String> problems = new ArrayList<>();
+        for (LineColumns.Line line : LineColumns.lines(text)) {
+            LineColumns.tooMany(line, MAX_COLUMNS, FORMAT).ifPresent(problems::add);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("title", column(columns, 0));
-            row.put("address", column(columns, 1));
-            row.put("category", column(columns, 2));
-            row.put("description", column(columns, 3));
-            row.put("territory", column(columns, 4));
-            row.put("community", column(columns, 5));
-            row.put("line", i + 1);
+            row.put("title", line.column(0));
+            row.put("address", line.column(1));
+            row.put("category", line.column(2));
+            row.put("description", line.column(3));
+            row.put("territory", line.column(4));
+            row.put("community", line.column(5));
+            row.put("line", line.number());
             rows.add(row);
         }
+        if (!problems.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, String.join("；", problems));
+        }
         return rows;
-    }
-
-    /** The columns of one line, empty ones kept. */
-    static String[] columns(String line) {
-        return COLUMNS.split(line, -1);
-    }
-
-    private static String column(String[] columns, int index) {
-        return index < columns.length ? columns[index].strip() : "";
     }
 }

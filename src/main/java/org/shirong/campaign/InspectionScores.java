@@ -13,11 +13,12 @@ import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.SheetItem;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.LineColumns;
 import org.springframework.stereotype.Service;
 
 /**
  * The inspection score sheets (检查评分表) entered on an inspection cycle's task: one line per unit and
- * item, {@code 单位｜检查项｜得分} (unit and item by name or id; tab, ｜, |, ； or ; between them). The
+ * item, {@code 单位｜检查项｜得分} (unit and item by name or id; columns as {@link LineColumns} reads them). The
  * points go to the cycle's score period, whose unit scores are then computed again with them.
  */
 @Service
@@ -52,24 +53,20 @@ class InspectionScores {
         organization.units(tenant).forEach(u -> units.put(u.id(), u.name()));
         Map<String, Map<String, Map<String, BigDecimal>>> byUnitAndSheet = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        String[] lines = text.split("\\r?\\n");
-        for (int n = 0; n < lines.length; n++) {
-            if (lines[n].isBlank()) {
+        for (LineColumns.Line line : LineColumns.lines(text)) {
+            String at = line.at();
+            List<String> columns = line.columns();
+            if (columns.size() != 3) {
+                problems.add(at + "有 " + columns.size() + " 栏，应为 单位｜检查项｜得分 三栏（" + LineColumns.RULE + "）");
                 continue;
             }
-            String at = "第 " + (n + 1) + " 行：";
-            String[] columns = FindingLines.columns(lines[n]);
-            if (columns.length != 3) {
-                problems.add(at + "应为 单位｜检查项｜得分 三列");
-                continue;
-            }
-            Optional<String> unit = unit(units, columns[0].strip());
-            Optional<SheetItem> item = item(items, columns[1].strip());
-            BigDecimal points = number(columns[2].strip());
+            Optional<String> unit = unit(units, columns.get(0));
+            Optional<SheetItem> item = item(items, columns.get(1));
+            BigDecimal points = number(columns.get(2));
             if (unit.isEmpty()) {
-                problems.add(at + "没有单位“" + columns[0].strip() + "”");
+                problems.add(at + "没有单位“" + columns.get(0) + "”");
             } else if (item.isEmpty()) {
-                problems.add(at + "评分表中没有检查项“" + columns[1].strip() + "”");
+                problems.add(at + "评分表中没有检查项“" + columns.get(1) + "”");
             } else if (points == null || points.signum() < 0 || points.compareTo(item.get().maxPoints()) > 0) {
                 problems.add(at + item.get().itemName() + "的得分应为 0 到 " + item.get().maxPoints().toPlainString() + " 之间的数");
             } else {

@@ -3,16 +3,17 @@ package org.shirong.meeting;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.shirong.meeting.MeetingPapers.Option;
 import org.shirong.rectification.CategoryNames;
 import org.shirong.system.DateWindow;
+import org.shirong.system.LineColumns;
 import org.shirong.system.TextInput;
 
 /**
@@ -21,9 +22,9 @@ import org.shirong.system.TextInput;
  *
  * <pre>责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点</pre>
  *
- * columns separated by a tab (a row pasted from Excel or WPS), {@code ｜}, {@code |}, {@code ；} or
- * {@code ;} — the first of these kinds a line contains separates it, so a decision separated by tabs or
- * bars may itself contain semicolons; or as a structured list sent by a REST client or a test
+ * columns separated as {@link LineColumns} says (a tab, {@code ｜} or {@code |}; semicolons are text, so a
+ * decision may contain them), a line of more than five columns refused; or as a structured list sent by a
+ * REST client or a test
  * ({@code [{content, kind, unit, due, category, address}]}).
  *
  * <p>A unit is given by its name or group id (one the form offers); a category, which makes the
@@ -38,8 +39,6 @@ final class DecisionLines {
 
     private static final int MAX_CONTENT = 2000;
     private static final int MAX_ADDRESS = 500;
-    private static final Pattern BARS = Pattern.compile("[｜|]");
-    private static final Pattern SEMICOLONS = Pattern.compile("[；;]");
     private static final Pattern DAY = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
 
     /** The decisions read, numbered from 1, or the problems found (then nothing may be saved). */
@@ -72,25 +71,20 @@ final class DecisionLines {
     Result lines(String text) {
         List<DecisionInput> decisions = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        String[] lines = text == null ? new String[0] : text.split("\\R", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            List<String> cells = cells(line);
+        for (LineColumns.Line line : LineColumns.lines(text)) {
+            List<String> cells = line.columns();
             if (decisions.isEmpty() && problems.isEmpty() && cells.get(0).equals("责任单位")) {
                 continue; // the header row of a pasted table
             }
-            String where = "第 " + (i + 1) + " 行：";
+            String where = line.at();
             if (cells.size() < 3) {
                 problems.add(where + "只有 " + cells.size() + " 栏，至少要写责任单位、决定事项和期限三栏（"
-                        + "用 Tab、｜ 或 ； 分隔，依次为：" + FORMAT + "）");
+                        + LineColumns.RULE + "，依次为：" + FORMAT + "）");
                 continue;
             }
-            if (cells.size() > 5) {
-                problems.add(where + "有 " + cells.size() + " 栏，最多五栏：" + FORMAT
-                        + "（决定事项里有“｜”或 Tab 吗？）");
+            Optional<String> tooMany = LineColumns.tooMany(line, 5, FORMAT);
+            if (tooMany.isPresent()) {
+                problems.add(tooMany.get());
                 continue;
             }
             String category = cell(cells, 3);
@@ -132,18 +126,6 @@ final class DecisionLines {
             }
         }
         return new Result(problems.isEmpty() ? decisions : List.of(), problems);
-    }
-
-    /** The cells of a line: split at tabs if it has any, else at bars, else at semicolons; empty cells at the end dropped. */
-    static List<String> cells(String line) {
-        String[] parts = line.indexOf('\t') >= 0 ? line.split("\t", -1)
-                : BARS.matcher(line).find() ? BARS.split(line, -1)
-                : SEMICOLONS.split(line, -1);
-        List<String> cells = Arrays.stream(parts).map(String::strip).collect(Collectors.toCollection(ArrayList::new));
-        while (cells.size() > 1 && cells.get(cells.size() - 1).isEmpty()) {
-            cells.remove(cells.size() - 1);
-        }
-        return cells;
     }
 
     private static String cell(List<String> cells, int index) {

@@ -35,6 +35,24 @@ public class CallerOrganization {
     }
 
     /**
+     * Refuses (403) a caller who is neither in the organisation's office nor in its leading group (nor an
+     * administrator), for work only they may do, such as importing cases; {@code what} names it ("导入案件").
+     */
+    public void requireOfficeOrLeading(Authentication caller, String organization, String what) {
+        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        Organization o = organizations.of(organization);
+        if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(o.roles().office()) || groups.contains(o.roles().leading())) {
+            return;
+        }
+        throw new ForbiddenException("NOT_OFFICE_OR_LEADING", "只有" + o.name() + "的" + groupName(o, o.roles().office()) + "和"
+                + groupName(o, o.roles().leading()) + "可以" + what);
+    }
+
+    private static String groupName(Organization o, String group) {
+        return o.group(group).map(Organization.GroupDefinition::name).orElse(group);
+    }
+
+    /**
      * The caller's group that may 督办 (supervise) the organisation's cases, if any: its office, leading group or
      * approvers, or a district group given {@code SUPERVISE} over it. An administrator supervises as
      * {@code camunda-admin}.

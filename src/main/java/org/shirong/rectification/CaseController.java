@@ -35,10 +35,12 @@ class CaseController {
     private final CaseVisibility visibility;
     private final CallerOrganization callerOrganization;
     private final CaseParties parties;
+    private final ImportTemplate importTemplate;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
-            CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties) {
+            CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate) {
+        this.importTemplate = importTemplate;
         this.callerOrganization = callerOrganization;
         this.parties = parties;
         this.visibility = visibility;
@@ -90,11 +92,36 @@ class CaseController {
                 : ResponseEntity.ok(view);
     }
 
+    /**
+     * Imports cases from an Excel workbook (.xlsx) or a CSV file ({@link CaseImport}); only the organisation's
+     * office and leading group may.
+     */
     @PostMapping(value = "/cases/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CaseImport.Result importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
             @RequestParam(required = false) String organization) throws java.io.IOException {
+        var caller = identityService.getCurrentAuthentication();
+        String own = callerOrganization.forWork(caller, organization);
+        callerOrganization.requireOfficeOrLeading(caller, own, "导入案件");
+        return caseImport.importFile(own, file.getInputStream(), file.getOriginalFilename(), file.getContentType(), caller.getUserId());
+    }
+
+    /** The file to fill in for the import: {@code format=xlsx} (default, with the categories) or {@code csv}. */
+    @GetMapping("/cases/import/template")
+    ResponseEntity<byte[]> importTemplate(@RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) String organization) {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
-        return caseImport.importCsv(own, file.getInputStream(), identityService.getCurrentAuthentication().getUserId());
+        boolean csv = "csv".equalsIgnoreCase(format.strip());
+        if (!csv && !"xlsx".equalsIgnoreCase(format.strip())) {
+            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field("format", "INVALID_FORMAT",
+                    "模板格式只能是 xlsx 或 csv"));
+        }
+        String name = "案件导入模板-" + cases.territoryName(own) + (csv ? ".csv" : ".xlsx");
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                        : MediaType.parseMediaType(ImportTable.XLSX_TYPE))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(csv ? importTemplate.csv() : importTemplate.xlsx(own));
     }
 
     record PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,

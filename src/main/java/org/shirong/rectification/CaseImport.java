@@ -1,12 +1,6 @@
 package org.shirong.rectification;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
+import java.util.stream.Collectors;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports survey point problems or 明查暗访 findings from a UTF-8 CSV (with or without BOM), English
- * or Chinese headers. Every row is checked first; one bad row refuses the whole file, naming row,
- * column and reason. Rows whose external reference was imported before are skipped, so the same file
- * may be uploaded twice. The cases are then created in one transaction (all or none); it holds no lock
+ * Imports survey point problems or 明查暗访 findings from an Excel workbook (.xlsx, its first sheet) or a
+ * UTF-8 CSV (with or without BOM), English or Chinese headers ({@link #COLUMNS}; {@link ImportTemplate}
+ * gives a file to fill in). A column it does not know is refused by name, never ignored. Every row is
+ * checked first; one bad row refuses the whole file, naming row, column and reason; an unknown category
+ * or 小项 is answered with the names close to it. Rows whose external reference was imported before are
+ * skipped, so the same file may be uploaded twice. The cases are then created in one transaction (all or none); it holds no lock
  * that another report needs (case numbers come from a sequence, see {@link CaseNumbers}), so single
  * reports go on while an import runs. Only a report with the external reference of a row being
  * imported waits for the import to end, and then finds that case.
@@ -38,22 +31,28 @@ import org.springframework.transaction.annotation.Transactional;
 class CaseImport {
 
     /**
-     * Column → accepted header names; {@code source} is optional and defaults to SURVEY; {@code territory}
-     * (属地, the town or street) and {@code community} (社区、村 or 网格) are optional.
+     * Column → accepted header names, the first Chinese one being the template's; {@code source} is optional
+     * and defaults to SURVEY; {@code territory} (属地, the town or street), {@code community} (社区、村 or 网格),
+     * {@code subItem} (the survey category's 小项) and {@code campaign} (the code of the campaign that found
+     * the problem) are optional.
      */
     static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
 
     static {
         COLUMNS.put("externalRef", List.of("externalRef", "外部编号", "编号"));
-        COLUMNS.put("category", List.of("category", "问题类别", "类别"));
+        COLUMNS.put("category", List.of("category", "问题类别", "类别", "大类"));
+        COLUMNS.put("subItem", List.of("subItem", "小项"));
         COLUMNS.put("title", List.of("title", "标题", "问题"));
         COLUMNS.put("location", List.of("location", "地点", "位置"));
         COLUMNS.put("description", List.of("description", "描述", "问题描述"));
         COLUMNS.put("urgency", List.of("urgency", "紧急程度"));
         COLUMNS.put("source", List.of("source", "来源", "案件来源"));
-        COLUMNS.put("territory", List.of("territory", "属地", "街镇"));
+        COLUMNS.put("territory", List.of("territory", "属地街镇", "属地", "街镇"));
         COLUMNS.put("community", List.of("community", "社区", "村", "网格"));
+        COLUMNS.put("campaign", List.of("campaign", "活动", "活动编号"));
     }
+
+    static final List<String> REQUIRED = List.of("externalRef", "category", "title", "location", "description", "urgency");
 
     record Result(int created, int skipped, List<String> caseNos) {
     }
@@ -73,12 +72,17 @@ class CaseImport {
         this.catalogue = catalogue;
     }
 
+    /** Reads the uploaded file (CSV or XLSX, see {@link ImportTable#open}), checks every row and creates the cases, all or none. */
     @Transactional
-    public Result importCsv(String organization, InputStream in, String actor) {
-        List<Row> rows = read(organization, in);
+    public Result importFile(String organization, InputStream in, String fileName, String contentType, String actor) {
+        List<Row> rows;
+        try (ImportTable table = ImportTable.open(in, fileName, contentType)) {
+            rows = read(organization, table);
+        }
         List<ApiError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfRef = new HashMap<>();
         for (Row row : rows) {
+            errors.addAll(row.problems());
             String ref = row.newCase().externalRef();
             if (ref == null || ref.isBlank()) {
                 errors.add(ApiError.row(row.number(), "externalRef", "REQUIRED", "第 " + row.number() + " 行：缺少外部编号（用于防止重复导入）"));
@@ -92,6 +96,9 @@ class CaseImport {
                     case "location.community" -> "community";
                     default -> e.field().startsWith("location") ? "location" : e.field();
                 };
+                if ("category".equals(column) && row.problems().stream().anyMatch(p -> "category".equals(p.column()))) {
+                    continue; // already answered with the names close to it
+                }
                 errors.add(ApiError.row(row.number(), column, e.code(), "第 " + row.number() + " 行：" + e.message()));
             }
         }
@@ -108,90 +115,122 @@ class CaseImport {
         return new Result(created.size(), rows.size() - created.size(), created);
     }
 
-    private record Row(int number, NewCase newCase) {
+    /** A data row read: its number, the case it asks for, and what the reading found wrong with it. */
+    private record Row(int number, NewCase newCase, List<ApiError> problems) {
     }
 
-    private List<Row> read(String organization, InputStream in) {
-        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT));
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                     .setIgnoreEmptyLines(true).get().parse(reader)) {
-            Map<String, String> headerOf = columns(parser.getHeaderNames());
-            List<Row> rows = new ArrayList<>();
-            var records = parser.iterator();
-            while (next(records, rows.size())) {
-                if (rows.size() == maxRows) {
-                    throw new InvalidRequestException(ApiError.field("file", "TOO_MANY_ROWS",
-                            "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 行，请分成几个文件导入"));
-                }
-                CSVRecord record = records.next();
-                rows.add(new Row((int) record.getRecordNumber() + 1, newCase(organization, record, headerOf)));
+    private List<Row> read(String organization, ImportTable table) {
+        Map<String, Integer> indexOf = columns(table.headers());
+        List<Row> rows = new ArrayList<>();
+        for (ImportTable.TableRow row = table.next(); row != null; row = table.next()) {
+            if (rows.size() == maxRows) {
+                throw new InvalidRequestException(ApiError.field("file", "TOO_MANY_ROWS",
+                        "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 行，请分成几个文件导入"));
             }
-            if (rows.isEmpty()) {
-                throw new InvalidRequestException(ApiError.field("file", "EMPTY_FILE", "文件中没有数据行"));
-            }
-            return rows;
-        } catch (CharacterCodingException e) {
-            throw new InvalidRequestException(ApiError.field("file", "NOT_UTF8", "文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8”"));
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidRequestException(ApiError.field("file", "UNREADABLE_CSV", "无法读取 CSV 文件：" + e.getMessage()));
+            rows.add(row(organization, row, indexOf, table.headers()));
         }
+        if (rows.isEmpty()) {
+            throw new InvalidRequestException(ApiError.field("file", "EMPTY_FILE", "文件中没有数据行"));
+        }
+        return rows;
     }
 
-    /**
-     * Whether there is another record; a record the parser cannot finish (a quote never closed) refuses the
-     * file naming the row it starts on, counted as the other row errors are (the header is row 1).
-     */
-    private static boolean next(java.util.Iterator<CSVRecord> records, int rowsRead) {
-        try {
-            return records.hasNext();
-        } catch (java.io.UncheckedIOException e) {
-            int row = rowsRead + 2;
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw new InvalidRequestException(ApiError.row(row, null, "NOT_UTF8",
-                        "第 " + row + " 行：不是 UTF-8 编码的文字，请在 Excel 中另存为“CSV UTF-8”"));
+    /** Column → its index in the header row; an unknown, doubled or missing column refuses the file by name. */
+    private static Map<String, Integer> columns(List<String> headers) {
+        Map<String, Integer> indexOf = new HashMap<>();
+        List<ApiError> problems = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i).strip();
+            if (header.isEmpty()) {
+                continue; // a column without a name is refused only where a row has something in it
             }
-            throw new InvalidRequestException(ApiError.row(row, null, "UNREADABLE_CSV", "第 " + row
-                    + " 行：无法读取，引号使用有误：引号须成对出现，字段中的引号请写成两个引号（\"\"）"));
+            Optional<String> column = COLUMNS.entrySet().stream()
+                    .filter(c -> c.getValue().stream().anyMatch(n -> n.equalsIgnoreCase(header))).map(Map.Entry::getKey).findFirst();
+            if (column.isEmpty()) {
+                problems.add(ApiError.row(1, header, "UNKNOWN_COLUMN", "第 1 行（表头）：不认识的列“" + header
+                        + "”，整个文件未导入。可用的列：" + knownColumns() + "；请改正列名或删去这一列"));
+            } else if (indexOf.containsKey(column.get())) {
+                problems.add(ApiError.row(1, header, "DUPLICATE_COLUMN", "第 1 行（表头）：列“" + header + "”与列“"
+                        + headers.get(indexOf.get(column.get())).strip() + "”是同一列，请只保留一个"));
+            } else {
+                indexOf.put(column.get(), i);
+            }
         }
-    }
-
-    private static Map<String, String> columns(List<String> headers) {
-        Map<String, String> headerOf = new HashMap<>();
-        for (String header : headers) {
-            COLUMNS.forEach((column, names) -> {
-                if (names.stream().anyMatch(n -> n.equalsIgnoreCase(header.strip()))) {
-                    headerOf.put(column, header);
-                }
-            });
-        }
-        List<ApiError> missing = new ArrayList<>();
-        for (String column : List.of("externalRef", "category", "title", "location", "description", "urgency")) {
-            if (!headerOf.containsKey(column)) {
-                missing.add(ApiError.row(1, column, "MISSING_COLUMN",
+        for (String column : REQUIRED) {
+            if (!indexOf.containsKey(column)) {
+                problems.add(ApiError.row(1, column, "MISSING_COLUMN",
                         "第 1 行（表头）：缺少列 " + column + "（或 " + String.join("、", COLUMNS.get(column).subList(1, COLUMNS.get(column).size())) + "）"));
             }
         }
-        if (!missing.isEmpty()) {
-            throw new InvalidRequestException(missing);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
         }
-        return headerOf;
+        return indexOf;
     }
 
-    private NewCase newCase(String organization, CSVRecord record, Map<String, String> headerOf) {
-        String category = value(record, headerOf, "category");
-        String code = catalogue.find(organization, category).or(() -> byName(organization, category)).map(Category::code).orElse(category);
-        String urgency = value(record, headerOf, "urgency");
-        String source = value(record, headerOf, "source");
-        return new NewCase(value(record, headerOf, "title"), code, urgencyCode(urgency),
+    private static String knownColumns() {
+        return COLUMNS.values().stream().map(names -> names.get(1)).collect(Collectors.joining("、"));
+    }
+
+    private Row row(String organization, ImportTable.TableRow row, Map<String, Integer> indexOf, List<String> headers) {
+        List<ApiError> problems = new ArrayList<>();
+        for (int i = 0; i < row.cells().size(); i++) {
+            boolean named = i < headers.size() && !headers.get(i).isBlank();
+            if (!named && !row.cell(i).isEmpty()) {
+                problems.add(ApiError.row(row.number(), null, "UNNAMED_COLUMN", "第 " + row.number() + " 行：第 " + (i + 1)
+                        + " 列有内容“" + row.cell(i) + "”，但这一列在表头中没有列名；请补上列名或删去内容"));
+            }
+        }
+        String categoryText = value(row, indexOf, "category");
+        String code = categoryText == null ? null : categoryCode(organization, categoryText).orElse(categoryText);
+        if (categoryText != null && catalogue.find(organization, code).isEmpty()) {
+            problems.add(ApiError.row(row.number(), "category", "UNKNOWN_CATEGORY", "第 " + row.number() + " 行："
+                    + unknownCategory(organization, categoryText)));
+        }
+        String subItem = value(row, indexOf, "subItem");
+        if (subItem != null) {
+            catalogue.find(organization, code).ifPresent(category -> subItemProblem(category, subItem)
+                    .ifPresent(p -> problems.add(ApiError.row(row.number(), "subItem", "UNKNOWN_SUB_ITEM", "第 " + row.number() + " 行：" + p))));
+        }
+        String urgency = value(row, indexOf, "urgency");
+        String source = value(row, indexOf, "source");
+        NewCase newCase = new NewCase(value(row, indexOf, "title"), code, urgencyCode(urgency),
                 source == null ? CaseSource.SURVEY.name() : sourceCode(source),
-                new NewCase.Location(value(record, headerOf, "location"), null, null, null,
-                        value(record, headerOf, "territory"), value(record, headerOf, "community")),
-                value(record, headerOf, "description"), value(record, headerOf, "externalRef"));
+                new NewCase.Location(value(row, indexOf, "location"), null, null, null,
+                        value(row, indexOf, "territory"), value(row, indexOf, "community")),
+                value(row, indexOf, "description"), value(row, indexOf, "externalRef"), value(row, indexOf, "campaign"),
+                subItem == null ? null : matchingItem(catalogue.find(organization, code), subItem));
+        return new Row(row.number(), newCase, problems);
     }
 
-    private Optional<Category> byName(String organization, String name) {
-        return catalogue.all(organization).stream().filter(c -> c.name().equals(name)).findFirst();
+    /** The code of a category given by code, full name or (when only one has it) name without its bracketed note. */
+    private Optional<String> categoryCode(String organization, String text) {
+        return catalogue.find(organization, text).map(Category::code)
+                .or(() -> catalogue.all(organization).stream().filter(c -> c.name().equals(text)).map(Category::code).findFirst())
+                .or(() -> catalogue.names(organization).codeOf(text));
+    }
+
+    private String unknownCategory(String organization, String text) {
+        List<String> near = catalogue.names(organization).suggestions(text);
+        return "没有问题类别“" + text + "”" + (near.isEmpty() ? "（请按模板“问题类别”表中的名称或代码填写）"
+                : "，是否指：" + String.join("、", near) + "？");
+    }
+
+    /** Why the 小项 does not belong to the category, naming the 小项 close to it; empty when it does. */
+    static Optional<String> subItemProblem(Category category, String subItem) {
+        if (category.items().isEmpty()) {
+            return Optional.of("问题类别“" + category.name() + "”没有小项，请删去小项“" + subItem + "”");
+        }
+        if (category.items().contains(subItem.strip())) {
+            return Optional.empty();
+        }
+        List<String> near = CategoryNames.near(category.items(), subItem);
+        return Optional.of("问题类别“" + category.name() + "”没有小项“" + subItem + "”"
+                + (near.isEmpty() ? "（可选：" + String.join("、", category.items()) + "）" : "，是否指：" + String.join("、", near) + "？"));
+    }
+
+    private static String matchingItem(Optional<Category> category, String subItem) {
+        return category.filter(c -> c.items().contains(subItem.strip())).map(c -> subItem.strip()).orElse(subItem);
     }
 
     private static String urgencyCode(String urgency) {
@@ -215,12 +254,12 @@ class CaseImport {
         return source.toUpperCase();
     }
 
-    private static String value(CSVRecord record, Map<String, String> headerOf, String column) {
-        String header = headerOf.get(column);
-        if (header == null || !record.isMapped(header) || !record.isSet(header)) {
+    private static String value(ImportTable.TableRow row, Map<String, Integer> indexOf, String column) {
+        Integer index = indexOf.get(column);
+        if (index == null) {
             return null;
         }
-        String value = record.get(header);
-        return value == null || value.isBlank() ? null : value.strip();
+        String value = row.cell(index);
+        return value.isBlank() ? null : value.strip();
     }
 }

@@ -37,10 +37,55 @@ public final class CategoryNames {
     /** The message for a text that names no category, suggesting the names close to it. */
     public String unknown(String text) {
         String given = text.strip();
-        List<String> near = nameByCode.values().stream()
-                .filter(name -> name.contains(given) || given.contains(shortName(name))).limit(MAX_SUGGESTIONS).toList();
+        List<String> near = suggestions(given);
         return "没有问题类别“" + given + "”" + (near.isEmpty() ? "（请按表单上列出的类别名称填写）"
                 : "，是否指：" + String.join("、", near) + "？");
+    }
+
+    /** The category names close to a text that names none: containing it, contained in it, or a typo or two away. */
+    public List<String> suggestions(String text) {
+        return near(List.copyOf(nameByCode.values()), text);
+    }
+
+    /**
+     * The names close to {@code text}, at most five: those containing it or whose short name it contains, else those
+     * whose short name is a character or two away (one for every three characters), such as 暴露垃级 for 暴露垃圾.
+     */
+    public static List<String> near(List<String> names, String text) {
+        String given = text.strip();
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        List<String> containing = names.stream()
+                .filter(name -> name.contains(given) || given.contains(shortName(name))).limit(MAX_SUGGESTIONS).toList();
+        if (!containing.isEmpty()) {
+            return containing;
+        }
+        return names.stream().filter(name -> {
+            String close = shortName(name);
+            return distance(close, given) <= Math.max(1, Math.min(close.length(), given.length()) / 3);
+        }).limit(MAX_SUGGESTIONS).toList();
+    }
+
+    /** Levenshtein distance, by code point. */
+    private static int distance(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        int[] previous = new int[y.length + 1];
+        int[] current = new int[y.length + 1];
+        for (int j = 0; j <= y.length; j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length; i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length; j++) {
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length];
     }
 
     static String shortName(String name) {

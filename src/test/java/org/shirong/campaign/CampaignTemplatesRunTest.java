@@ -214,11 +214,16 @@ class CampaignTemplatesRunTest {
         assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所")))
                 .hasMessageContaining("第 1 行：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
+        assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜现场核查：属实｜已告知物业限期清运｜岳阳街道｜荣乐社区")))
+                .as("a seventh column is refused by its line, not dropped")
+                .hasMessageContaining("第 1 行：有 7 栏，最多 6 栏");
         run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜3 月 5 日到现场核实，沿街 3 家商户夜间堆放纸板"));
-        assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
-                + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'", String.class))
-                .containsExactly("CITIZEN/SURVEY_PUBLIC_PLACES");
+                "荣乐东路人行道夜间堆物；有异味｜荣乐东路 10 号｜公共场所｜现场核查：属实；已告知物业限期清运"));
+        assertThat(jdbc.queryForList("select c.source || '/' || c.category || '/' || c.title || '/' || c.address || '/' || c.description"
+                + " from campaign_case cc join rect_case c on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'",
+                String.class)).as("semicolons are text: the title and the site check are kept whole")
+                .containsExactly("CITIZEN/SURVEY_PUBLIC_PLACES/荣乐东路人行道夜间堆物；有异味/荣乐东路 10 号/现场核查：属实；已告知物业限期清运");
         run.completePhase(1);
         run.runUntil(at("2026-04-11T08:00"));
         run.completePhase(2);

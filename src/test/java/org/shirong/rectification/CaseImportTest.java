@@ -2,9 +2,17 @@ package org.shirong.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +26,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
-/** {@code POST /api/cases/import}: all rows checked first, nothing created on any bad row, re-import skips what exists. */
+/**
+ * {@code POST /api/cases/import}, CSV or XLSX: all rows checked first, nothing created on any bad row, unknown
+ * columns refused by name, near-miss categories and 小项 answered with suggestions, re-import skips what exists,
+ * only the office and leading group may import; {@code GET /api/cases/import/template} gives the file to fill in.
+ */
 @ShirongWebTest
 class CaseImportTest {
 
@@ -26,6 +38,39 @@ class CaseImportTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+
+    /** A workbook as Excel saves one: the rows of its first sheet, numbers as numbers. */
+    static byte[] xlsx(List<List<Object>> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(out, "Test", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Sheet1");
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                Object value = rows.get(r).get(c);
+                if (value instanceof Number n) {
+                    sheet.value(r, c, n);
+                } else if (value != null) {
+                    sheet.value(r, c, value.toString());
+                }
+            }
+        }
+        workbook.finish();
+        return out.toByteArray();
+    }
+
+    private ResponseEntity<Map> uploadFile(String user, byte[] content, String fileName, MediaType type) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(type);
+        part.setContentDispositionFormData("file", fileName);
+        body.add("file", new HttpEntity<>(content, part));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private static final MediaType XLSX = MediaType.parseMediaType(ImportTable.XLSX_TYPE);
+    private static final List<Object> HEADERS = List.of("外部编号", "问题类别", "小项", "标题", "地点", "描述", "紧急程度", "属地街镇", "活动");
 
     private ResponseEntity<Map> upload(String csv, boolean bom) {
         byte[] text = csv.getBytes(StandardCharsets.UTF_8);
@@ -160,5 +205,116 @@ class CaseImportTest {
         ResponseEntity<Map> gbk = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
         assertThat(gbk.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(gbk)).extracting(e -> e.get("code")).containsExactly("NOT_UTF8");
+    }
+
+    @Test
+    void anXlsxSheetImportsItsRowsWithTheSubItemAndTerritoryColumnsAndTheLeadingGroupMayImport() throws IOException {
+        byte[] file = xlsx(List.of(HEADERS,
+                List.of(2026001, "居住区", "小区环境卫生", "小区垃圾房周边脏乱", "九亭镇涞寅路 88 弄", "测评点位问题", "一般", "九亭镇", ""),
+                List.of(),
+                List.of("XL-2026-02", "暴露垃圾", "", "绿化带内暴露垃圾", "九亭镇九新公路 1 号", "", "紧急", "", "")));
+        long before = cases();
+
+        ResponseEntity<Map> response = uploadFile("lingdao2", file, "测评问题.xlsx", XLSX);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("created", 2).containsEntry("skipped", 0);
+        assertThat(cases()).isEqualTo(before + 2);
+        assertThat(jdbc.queryForMap("select category, territory, source from rect_case where external_ref = '2026001'"))
+                .as("a number typed in Excel is its text, not 2026001.0")
+                .containsEntry("CATEGORY", "SURVEY_RESIDENTIAL_AREAS").containsEntry("TERRITORY", "jiuting").containsEntry("SOURCE", "SURVEY");
+        assertThat(jdbc.queryForObject("select urgency from rect_case where external_ref = 'XL-2026-02'", String.class)).isEqualTo("URGENT");
+
+        ResponseEntity<Map> misnamed = uploadFile("chuangban1", file, "测评问题.csv", MediaType.TEXT_PLAIN);
+        assertThat(misnamed.getBody()).as("told by its bytes, not its name").containsEntry("created", 0).containsEntry("skipped", 2);
+    }
+
+    @Test
+    void oneBadXlsxRowRefusesTheWholeFileNamingRowAndColumnAndNothingIsCreated() throws IOException {
+        byte[] file = xlsx(List.of(HEADERS,
+                List.of("XB-1", "暴露垃圾", "", "垃圾", "九亭大街 1 号", "", "一般", "", ""),
+                List.of("XB-2", "暴露垃级", "", "垃圾", "九亭大街 2 号", "", "一般", "", ""),
+                List.of("XB-3", "居住区", "小区环境", "垃圾房", "九亭大街 3 号", "", "一般", "", ""),
+                List.of("XB-4", "暴露垃圾", "", "垃圾", "", "", "一般", "", "")));
+        long before = cases();
+
+        ResponseEntity<Map> response = uploadFile("chuangban1", file, "bad.xlsx", XLSX);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(response)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder("3:category:UNKNOWN_CATEGORY", "4:subItem:UNKNOWN_SUB_ITEM", "5:location:REQUIRED");
+        assertThat(errors(response)).extracting(e -> (String) e.get("message")).contains(
+                "第 3 行：没有问题类别“暴露垃级”，是否指：暴露垃圾？",
+                "第 4 行：问题类别“居住区”没有小项“小区环境”，是否指：小区环境卫生？");
+        assertThat(cases()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref like 'XB-%'", Long.class)).isZero();
+    }
+
+    @Test
+    void anUnknownColumnIsRefusedByItsNameNotIgnored() throws IOException {
+        long before = cases();
+        ResponseEntity<Map> csv = upload("""
+                外部编号,问题类别,标题,地点,描述,紧急程度,备注
+                UC-1,暴露垃圾,垃圾,九亭大街 1 号,,一般,物业已告知
+                """, false);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(csv)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("row", 1).containsEntry("column", "备注").containsEntry("code", "UNKNOWN_COLUMN");
+            assertThat((String) e.get("message")).startsWith("第 1 行（表头）：不认识的列“备注”").contains("小项", "属地街镇", "活动");
+        });
+
+        List<Object> unnamed = List.of("UC-2", "暴露垃圾", "", "垃圾", "九亭大街 2 号", "", "一般", "", "", "", "多出的说明");
+        ResponseEntity<Map> xlsx = uploadFile("chuangban1", xlsx(List.of(HEADERS, unnamed)), "unnamed.xlsx", XLSX);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(xlsx)).extracting(e -> e.get("row") + ":" + e.get("code") + ":" + e.get("message"))
+                .containsExactly("2:UNNAMED_COLUMN:第 2 行：第 11 列有内容“多出的说明”，但这一列在表头中没有列名；请补上列名或删去内容");
+        assertThat(cases()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheOfficeAndTheLeadingGroupMayImport() throws IOException {
+        byte[] file = xlsx(List.of(HEADERS, List.of("UNIT-1", "暴露垃圾", "", "垃圾", "九亭大街 1 号", "", "一般", "", "")));
+        ResponseEntity<Map> unit = uploadFile("chengguan2", file, "unit.xlsx", XLSX);
+        assertThat(unit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(errors(unit)).singleElement().satisfies(e -> assertThat((String) e.get("message"))
+                .isEqualTo("只有九亭镇的创建工作办公室和创建工作领导小组可以导入案件"));
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref = 'UNIT-1'", Long.class)).isZero();
+    }
+
+    @Test
+    void theTemplateOpensInExcelWithTheColumnsAndTheOrganisationsCategories() throws IOException {
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/import/template?format=xlsx", byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(xlsx.getHeaders().getContentType()).isEqualTo(XLSX);
+        assertThat(xlsx.getHeaders().getContentDisposition().getFilename()).isEqualTo("案件导入模板-九亭镇.xlsx");
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            assertThat(workbook.getSheets().map(s -> s.getName())).containsExactly("案件", "问题类别", "填写说明");
+            try (Stream<Row> rows = workbook.getFirstSheet().openStream()) {
+                assertThat(rows.toList()).singleElement().satisfies(header -> assertThat(header.stream().map(c -> c.getText()))
+                        .containsExactly("外部编号", "问题类别", "小项", "标题", "地点", "描述", "紧急程度", "来源", "属地街镇", "社区", "活动"));
+            }
+            try (Stream<Row> rows = workbook.getSheet(1).orElseThrow().openStream()) {
+                List<String> lines = rows.map(r -> r.getCellText(0) + "/" + r.getCellText(1) + "/" + r.getCellText(3)).toList();
+                assertThat(lines).startsWith("类别代码/类别名称/小项")
+                        .contains("EXPOSED_GARBAGE/暴露垃圾/", "SURVEY_RESIDENTIAL_AREAS/居住区/小区环境卫生", "SURVEY_RESIDENTIAL_AREAS/居住区/小区停车秩序");
+            }
+        }
+
+        ResponseEntity<String> csv = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/import/template?format=csv", String.class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getBody()).isEqualTo("\uFEFF外部编号,问题类别,小项,标题,地点,描述,紧急程度,来源,属地街镇,社区,活动\r\n");
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/import/template?format=pdf", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void anOldXlsOrABrokenXlsxIsRefusedWithWhatToDo() {
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        assertThat(errors(uploadFile("chuangban1", xls, "old.xls", MediaType.APPLICATION_OCTET_STREAM)))
+                .extracting(e -> e.get("code")).containsExactly("OLD_EXCEL");
+        assertThat(errors(uploadFile("chuangban1", "not a workbook".getBytes(StandardCharsets.UTF_8), "broken.xlsx", XLSX)))
+                .extracting(e -> e.get("code")).containsExactly("UNREADABLE_XLSX");
+        assertThat(errors(uploadFile("chuangban1", new byte[] {'P', 'K', 3, 4, 0, 0}, "truncated.xlsx", XLSX)))
+                .extracting(e -> e.get("code")).containsExactly("UNREADABLE_XLSX");
     }
 }

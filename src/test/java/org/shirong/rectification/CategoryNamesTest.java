@@ -35,6 +35,14 @@ class CategoryNamesTest {
         assertThat(names.unknown("违章")).isEqualTo("没有问题类别“违章”（请按表单上列出的类别名称填写）");
     }
 
+    @Test
+    void aTypoOfACharacterOrTwoIsANearMiss() {
+        assertThat(names.unknown("暴露垃级")).isEqualTo("没有问题类别“暴露垃级”，是否指：暴露垃圾？");
+        assertThat(names.suggestions("户外广吿")).containsExactly("户外广告（违规设置/破损）", "户外广告（设置规范）");
+        assertThat(CategoryNames.near(java.util.List.of("小区环境卫生", "小区停车秩序"), "小区环境卫")).containsExactly("小区环境卫生");
+        assertThat(names.suggestions("违章搭建")).isEmpty();
+    }
+
     private static Map<String, String> inOrder(String... codesAndNames) {
         Map<String, String> nameByCode = new LinkedHashMap<>();
         for (int i = 0; i < codesAndNames.length; i += 2) {
