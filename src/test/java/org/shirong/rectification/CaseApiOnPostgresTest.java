@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,12 +128,14 @@ class CaseApiOnPostgresTest {
                 {"title":"垃圾堆放","category":"EXPOSED_GARBAGE","source":"PATROL",
                  "location":{"address":"九亭大街 7 号"},"externalRef":"PG-NUL-4"}"""), Map.class).getBody().get("caseNo");
         TaskService tasks = context.getBean(TaskService.class);
+        // The test's engine has a unique name, so engine REST is addressed by that name.
+        String engineRest = "/engine-rest/engine/" + context.getBean(ProcessEngine.class).getName();
         String claim = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-        assertThat(rest.postForEntity("/engine-rest/task/" + claim + "/complete",
+        assertThat(rest.postForEntity(engineRest + "/task/" + claim + "/complete",
                 json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         String rectify = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-        ResponseEntity<String> measures = rest.postForEntity("/engine-rest/task/" + rectify + "/complete", json(
+        ResponseEntity<String> measures = rest.postForEntity(engineRest + "/task/" + rectify + "/complete", json(
                 "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已\\u0000清理\"}}}"), String.class);
         assertThat(measures.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(measures.getBody()).contains("整改措施", "U+0000");

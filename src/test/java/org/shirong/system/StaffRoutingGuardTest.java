@@ -206,7 +206,7 @@ class StaffRoutingGuardTest {
             assertThat(webapp.body()).as("webapp " + query).doesNotContain("@");
         }
         assertThat(rest.withBasicAuth("admin", "admin").getForEntity(URI.create("/engine-rest/user/count?emailLike=%25chuangban%25"),
-                Map.class).getBody()).as("the same query answers an administrator").containsEntry("count", 1);
+                Map.class).getBody().get("count")).as("the same query answers an administrator").isEqualTo(2);
 
         List<String> listings = List.of("/user;x=1?maxResults=200", "/user/chuangban1;x=1/profile",
                 "/user?maxResults=200&sortBy=userId&sortOrder=asc", "/user/chuangban1/profile");
