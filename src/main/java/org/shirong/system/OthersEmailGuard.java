@@ -30,7 +30,8 @@ class OthersEmailGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        Optional<Authentication> staff = command instanceof UserQueryImpl ? EngineCaller.staffCall(configuration) : Optional.empty();
+        Optional<Authentication> staff = command instanceof UserQueryImpl
+                ? EngineCaller.staffCall(configuration) : Optional.empty();
         if (staff.isEmpty()) {
             return next.execute(command);
         }

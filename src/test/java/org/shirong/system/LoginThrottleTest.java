@@ -124,7 +124,8 @@ class LoginThrottleTest {
     @Test
     void anAddressTryingManyAccountsIsLockedOutOfAllOfThem() throws IOException {
         for (int i = 0; i < 20; i++) {
-            int answer = i % 2 == 0 ? webappLoginFrom("127.0.0.5", "nobody" + i, "guess") : engineRestFrom("127.0.0.5", "nobody" + i, "guess");
+            int answer = i % 2 == 0 ? webappLoginFrom("127.0.0.5", "nobody" + i, "guess")
+                    : engineRestFrom("127.0.0.5", "nobody" + i, "guess");
             assertThat(answer).isEqualTo(401);
         }
         assertThat(webappLoginFrom("127.0.0.5", "dangqun1", "demo")).as("the address is locked").isEqualTo(401);
