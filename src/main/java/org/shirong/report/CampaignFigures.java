@@ -36,6 +36,11 @@ class CampaignFigures {
                 code).stream().findFirst();
     }
 
+    /** The organisation (tenant) the campaign belongs to, if there is such a campaign. */
+    Optional<String> organizationOf(String code) {
+        return jdbc.queryForList("select tenant_id from campaign where code = ?", String.class, code).stream().findFirst();
+    }
+
     List<Figures.Phase> phases(String code) {
         int current = campaign(code).map(Figures.Campaign::currentPhase).orElse(0);
         return jdbc.query("select p.phase_no, p.name, p.first_day, p.last_day,"

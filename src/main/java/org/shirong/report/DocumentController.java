@@ -2,6 +2,8 @@ package org.shirong.report;
 
 import java.time.Instant;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.shirong.organization.CallerOrganization;
 import org.shirong.system.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -10,7 +12,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/documents/{id}} (the printable HTML) and {@code GET /api/campaigns/{code}/documents} (the list). */
+/**
+ * {@code GET /api/documents/{id}} (the printable HTML) and {@code GET /api/campaigns/{code}/documents} (the list).
+ * A document is its campaign's: whoever may read the campaign's organisation (its members, its overseers, an
+ * administrator) reads it; to everyone else it does not exist (404), so document ids reveal nothing across organisations.
+ */
 @RestController
 @RequestMapping("/api")
 class DocumentController {
@@ -19,10 +25,15 @@ class DocumentController {
 
     private final CampaignDocuments documents;
     private final CampaignFigures figures;
+    private final IdentityService identityService;
+    private final CallerOrganization callerOrganization;
 
-    DocumentController(CampaignDocuments documents, CampaignFigures figures) {
+    DocumentController(CampaignDocuments documents, CampaignFigures figures, IdentityService identityService,
+            CallerOrganization callerOrganization) {
         this.documents = documents;
         this.figures = figures;
+        this.identityService = identityService;
+        this.callerOrganization = callerOrganization;
     }
 
     record DocumentView(String id, String kind, String kindName, String title, Instant createdAt, String url) {
@@ -30,16 +41,22 @@ class DocumentController {
 
     @GetMapping("/documents/{id}")
     ResponseEntity<String> document(@PathVariable String id) {
-        String html = documents.html(id).orElseThrow(() -> new NotFoundException("DOCUMENT_NOT_FOUND", "文书不存在：" + id));
+        String html = documents.get(id).filter(d -> readable(d.campaignCode())).flatMap(d -> documents.html(d.id()))
+                .orElseThrow(() -> new NotFoundException("DOCUMENT_NOT_FOUND", "文书不存在：" + id));
         return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
     }
 
     @GetMapping("/campaigns/{code}/documents")
     List<DocumentView> list(@PathVariable String code) {
-        if (figures.campaign(code).isEmpty()) {
+        if (!readable(code)) {
             throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code);
         }
         return documents.list(code).stream().map(d -> new DocumentView(d.id(), d.kind().name(), d.kind().label(), d.title(),
                 d.createdAt(), d.url())).toList();
+    }
+
+    private boolean readable(String campaignCode) {
+        return figures.organizationOf(campaignCode)
+                .filter(callerOrganization.readable(identityService.getCurrentAuthentication())).isPresent();
     }
 }

@@ -2,7 +2,7 @@ package org.shirong.report;
 
 import java.time.Instant;
 
-/** A document a campaign issued; {@link #url()} serves its HTML to anyone signed in. */
+/** A document a campaign issued; {@link #url()} serves its HTML to whoever may read the campaign's organisation. */
 public record StoredDocument(String id, String campaignCode, String docKey, DocumentKind kind, String title,
         Instant createdAt, String processInstanceId) {
 

@@ -9,13 +9,19 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Gives the engine API's answers to a lost race or a refused task action (engine REST and the API the
  * webapps use) a status and a Chinese sentence that Tasklist can show: someone else claimed the task
  * first, it was completed meanwhile, the process changed it at the same moment (409), or only the
- * task's unit may act on it (403). The engine answers these as 500 with English text.
+ * task's unit may act on it (403). The engine answers these as 500 with English text. A request that lost
+ * a completion race can also fail in other ways: the task's permission was deleted with it (403), or, reading
+ * the process as the winner left it, the task's own completion stumbles on the next step's condition (500).
+ * When the task is gone by the time the answer is sent, any such failure is the lost race: 409.
  */
 class EngineConflictAnswers extends HttpFilter {
 
@@ -26,6 +32,13 @@ class EngineConflictAnswers extends HttpFilter {
     static final String FORBIDDEN = "您没有执行此操作的权限。";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TASK_ID = Pattern.compile("/task/([^/;]+)/");
+
+    private final Predicate<String> taskExists;
+
+    EngineConflictAnswers(Predicate<String> taskExists) {
+        this.taskExists = taskExists;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,14 +52,15 @@ class EngineConflictAnswers extends HttpFilter {
             chain.doFilter(request, cached);
             int status = cached.getStatus();
             if (status == 500 || status == 403 || status == 404) {
-                translate(cached, request.getRequestURI().contains("/task/"));
+                Matcher task = TASK_ID.matcher(request.getRequestURI());
+                translate(cached, request.getRequestURI().contains("/task/"), task.find() ? task.group(1) : null);
             }
         } finally {
             cached.copyBodyToResponse();
         }
     }
 
-    private static void translate(ContentCachingResponseWrapper response, boolean taskAction) throws IOException {
+    private void translate(ContentCachingResponseWrapper response, boolean taskAction, String taskId) throws IOException {
         JsonNode error;
         try {
             error = JSON.readTree(response.getContentAsByteArray());
@@ -59,6 +73,10 @@ class EngineConflictAnswers extends HttpFilter {
         String type = answer.path("type").asText("");
         String message = answer.path("message").asText("");
         Answer translated = answerFor(response.getStatus(), type, message, taskAction);
+        int status = translated == null ? response.getStatus() : translated.status();
+        if ((status == 403 || status == 500) && taskId != null && !taskExists.test(taskId)) {
+            translated = new Answer(409, "TASK_GONE", GONE);
+        }
         if (translated == null) {
             return;
         }

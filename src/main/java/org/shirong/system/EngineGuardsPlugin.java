@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
- * no expressions in queries, no routing or deadlines changed by staff, throttled logins.
+ * no expressions in queries, no routing or deadlines changed by staff, no one else's
+ * e-mail address for staff, throttled logins.
  */
 @Component
 class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
@@ -33,6 +34,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new LoginThrottleInterceptor(loginThrottle));
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new StaffCommandGuard(configuration));
+        interceptors.add(new OthersEmailGuard(configuration));
         interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }

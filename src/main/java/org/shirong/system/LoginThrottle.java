@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Failed logins, counted per account from one client address and per client address: after too many
  * within the window, that pair (or that address) is refused for a while without the password being
  * checked, and the lock ends by itself. An account is never locked as such, so nobody can lock another
- * person out from their own computer; an administrator can lift any lock at once.
+ * person out from their own computer; an administrator can lift any lock at once. Guessing one account's
+ * password from many addresses is slowed instead: after too many failures of the account from anywhere,
+ * addresses that never logged in to it get one password check per {@code slowDown} between them, while
+ * addresses it logged in from before go on as usual.
  */
 class LoginThrottle {
 
@@ -18,44 +23,76 @@ class LoginThrottle {
     record Lock(String userId, String clientAddress, Instant until) {
     }
 
+    /** The address of a slowed account's entry in {@link #locks()}. */
+    static final String UNKNOWN_ADDRESSES = "未登录过的地址（限速）";
+
     private static final int MAX_TRACKED = 100_000;
 
     private final LoginThrottleProperties settings;
     private final Clock clock;
     private final Map<String, Attempts> byAccountAndAddress = new ConcurrentHashMap<>();
     private final Map<String, Attempts> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextUnknownCheck = new ConcurrentHashMap<>();
+    private final Set<String> knownAddresses = ConcurrentHashMap.newKeySet();
 
     LoginThrottle(LoginThrottleProperties settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
 
+    /** Whether to refuse this check without looking at the password; a check admitted while slowed takes the slot. */
     boolean locked(String userId, String address) {
         Instant now = clock.instant();
-        return lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now);
+        if (lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now)) {
+            return true;
+        }
+        if (!lockedAt(byAccount.get(userId), now) || knownAddresses.contains(pair(userId, address))) {
+            return false;
+        }
+        boolean[] admitted = {false};
+        nextUnknownCheck.compute(userId, (k, next) -> {
+            if (next != null && next.isAfter(now)) {
+                return next;
+            }
+            admitted[0] = true;
+            return now.plus(settings.slowDown());
+        });
+        return !admitted[0];
     }
+
 
     void failed(String userId, String address) {
         Instant now = clock.instant();
         forgetExpired(now);
         count(byAccountAndAddress, pair(userId, address), settings.maxFailuresPerAccount(), now);
         count(byAddress, address, settings.maxFailuresPerAddress(), now);
+        count(byAccount, userId, settings.maxFailuresPerAccountEverywhere(), now);
     }
 
     void succeeded(String userId, String address) {
         byAccountAndAddress.remove(pair(userId, address));
+        if (knownAddresses.size() >= MAX_TRACKED) {
+            knownAddresses.clear();
+        }
+        knownAddresses.add(pair(userId, address));
     }
 
     /** Lifts every lock on the account, from whatever address. */
     void unlock(String userId) {
         byAccountAndAddress.keySet().removeIf(key -> key.startsWith(userId + "\n"));
+        byAccount.remove(userId);
+        nextUnknownCheck.remove(userId);
     }
 
+    /** Current locks of an account from an address, and slowed accounts (address {@link #UNKNOWN_ADDRESSES}). */
     List<Lock> locks() {
         Instant now = clock.instant();
-        return byAccountAndAddress.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
+        return Stream.concat(byAccountAndAddress.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
                 .map(e -> new Lock(e.getKey().substring(0, e.getKey().indexOf('\n')),
-                        e.getKey().substring(e.getKey().indexOf('\n') + 1), e.getValue().lockedUntil))
+                        e.getKey().substring(e.getKey().indexOf('\n') + 1), e.getValue().lockedUntil)),
+                byAccount.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
+                        .map(e -> new Lock(e.getKey(), UNKNOWN_ADDRESSES, e.getValue().lockedUntil)))
                 .toList();
     }
 
@@ -76,11 +113,13 @@ class LoginThrottle {
     }
 
     private void forgetExpired(Instant now) {
-        if (byAccountAndAddress.size() + byAddress.size() < MAX_TRACKED) {
+        if (byAccountAndAddress.size() + byAddress.size() + byAccount.size() < MAX_TRACKED) {
             return;
         }
         byAccountAndAddress.values().removeIf(a -> a.expired(now));
         byAddress.values().removeIf(a -> a.expired(now));
+        byAccount.values().removeIf(a -> a.expired(now));
+        nextUnknownCheck.values().removeIf(next -> next.isBefore(now));
     }
 
     private static boolean lockedAt(Attempts attempts, Instant now) {

@@ -23,7 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Takes other people's e-mail addresses out of the user directory as staff read it (engine REST and
  * the webapps' API): colleagues see each other's names, only administrators see addresses, and
- * everyone sees their own.
+ * everyone sees their own. A second layer: {@link OthersEmailGuard} does this where the engine runs
+ * the user query. Matches the decoded path without path parameters ({@code /user;x=1} is {@code /user}).
  */
 class OthersEmailRemoval extends HttpFilter {
 
@@ -39,7 +40,7 @@ class OthersEmailRemoval extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"GET".equals(request.getMethod()) || !USER_RESOURCE.matcher(request.getRequestURI()).matches()) {
+        if (!"GET".equals(request.getMethod()) || !USER_RESOURCE.matcher(path(request)).matches()) {
             chain.doFilter(request, response);
             return;
         }
@@ -57,6 +58,10 @@ class OthersEmailRemoval extends HttpFilter {
         } finally {
             cached.copyBodyToResponse();
         }
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     static byte[] withoutOthersEmail(byte[] body, String caller) throws IOException {

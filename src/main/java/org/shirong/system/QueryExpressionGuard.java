@@ -1,6 +1,9 @@
 package org.shirong.system;
 
 import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
@@ -54,11 +57,20 @@ class QueryExpressionGuard extends CommandInterceptor {
             throw new BadUserRequestException(MESSAGE);
         }
         if (query instanceof TaskQueryImpl taskQuery) {
-            for (TaskQueryImpl orQuery : taskQuery.getQueries()) {
-                if (orQuery != taskQuery && !orQuery.getExpressions().isEmpty()) {
-                    throw new BadUserRequestException(MESSAGE);
-                }
-            }
+            refuseOrQueryExpressions(taskQuery, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+    }
+
+    /** Every or-query, also one nested in an or-query (the REST reader builds those from nested {@code orQueries}). */
+    private static void refuseOrQueryExpressions(TaskQueryImpl query, Set<TaskQueryImpl> seen) {
+        if (!seen.add(query)) {
+            return;
+        }
+        if (!query.getExpressions().isEmpty()) {
+            throw new BadUserRequestException(MESSAGE);
+        }
+        for (TaskQueryImpl orQuery : query.getQueries()) {
+            refuseOrQueryExpressions(orQuery, seen);
         }
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Bounds every request body before anything reads it, authentication included: a declared length
  * over the limit is answered 413 at once, and a body sent without a length stops being read at the
- * limit. A request with no credentials at all (no Authorization header, no session) gets the small
- * anonymous limit, enough for a login.
+ * limit. A request with no credentials at all (no Authorization header, no session the server issued)
+ * gets the small anonymous limit, enough for a login.
  */
 class RequestSizeLimit extends HttpFilter {
 
@@ -58,7 +58,8 @@ class RequestSizeLimit extends HttpFilter {
     }
 
     private static boolean anonymous(HttpServletRequest request) {
-        return request.getHeader("Authorization") == null && request.getRequestedSessionId() == null;
+        // A made-up session cookie is no session: only one the server issued lifts the small limit.
+        return request.getHeader("Authorization") == null && !request.isRequestedSessionIdValid();
     }
 
     /** Answers 413 in the error shape of the API called: Shirong's {@code /api}, or the engine's. */

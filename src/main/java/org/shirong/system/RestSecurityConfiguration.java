@@ -3,6 +3,8 @@ package org.shirong.system;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -78,10 +80,22 @@ class RestSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<EngineConflictAnswers> engineConflictAnswers() {
-        var registration = new FilterRegistrationBean<>(new EngineConflictAnswers());
+    FilterRegistrationBean<EngineConflictAnswers> engineConflictAnswers(ProcessEngine engine) {
+        // Looked up past the caller's permissions: whether the task is still there, nothing about it.
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        var registration = new FilterRegistrationBean<>(new EngineConflictAnswers(
+                taskId -> commands.execute(context -> context.getTaskManager().findTaskById(taskId) != null)));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<UrlOrQueriesRefusal> urlOrQueriesRefusal() {
+        var registration = new FilterRegistrationBean<>(new UrlOrQueriesRefusal());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 32);
         return registration;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
-/** The case API on a real PostgreSQL 17 with the production profile: report, resend, refusal, import and re-import. */
+/**
+ * The case API on a real PostgreSQL 17 with the production profile: report, resend, refusal, import and re-import;
+ * a NUL character (which PostgreSQL cannot store in text) is refused naming the field, in the API, an import and a form.
+ */
 class CaseApiOnPostgresTest {
 
     private static EmbeddedPostgres postgres;
@@ -93,5 +98,47 @@ class CaseApiOnPostgresTest {
 
         Map<String, Object> record = rest.getForObject("/api/cases/" + created.getBody().get("caseNo"), Map.class);
         assertThat((List<Map<String, Object>>) record.get("timeline")).extracting(e -> e.get("kind")).containsExactly("REPORTED", "DISPATCHED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNulCharacterIsRefusedNamingTheFieldAndNothingIsSavedOnPostgres() {
+        long count = cases();
+        ResponseEntity<Map> title = rest.postForEntity("/api/cases?organization=jiuting", json("""
+                {"title":"垃圾\\u0000堆放","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"九亭大街 1 号"},"externalRef":"PG-NUL-1"}"""), Map.class);
+        assertThat(title.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) title.getBody().get("errors")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "title").containsEntry("code", "INVALID_CHARACTER");
+            assertThat((String) e.get("message")).contains("问题标题", "U+0000");
+        });
+        ResponseEntity<Map> address = rest.postForEntity("/api/cases?organization=jiuting", json("""
+                {"title":"垃圾堆放","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"九亭大街\\u0000 1 号"},"externalRef":"PG-NUL-\\u0000"}"""), Map.class);
+        assertThat((List<Map<String, Object>>) address.getBody().get("errors")).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder("location.address:INVALID_CHARACTER", "externalRef:INVALID_CHARACTER");
+        ResponseEntity<Map> imported = upload("externalRef,category,title,location,description,urgency\n"
+                + "PG-NUL-2,乱张贴,小广告,九亭大街 5 号,,一般\nPG-NUL-3,乱张贴,小\u0000广告,九亭大街 6 号,,一般\n");
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) imported.getBody().get("errors")).extracting(e -> e.get("row") + ":" + e.get("column")
+                + ":" + e.get("code")).containsExactly("3:title:INVALID_CHARACTER");
+        assertThat(cases()).isEqualTo(count);
+
+        String caseNo = (String) rest.postForEntity("/api/cases?organization=jiuting", json("""
+                {"title":"垃圾堆放","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"九亭大街 7 号"},"externalRef":"PG-NUL-4"}"""), Map.class).getBody().get("caseNo");
+        TaskService tasks = context.getBean(TaskService.class);
+        // The test's engine has a unique name, so engine REST is addressed by that name.
+        String engineRest = "/engine-rest/engine/" + context.getBean(ProcessEngine.class).getName();
+        String claim = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.postForEntity(engineRest + "/task/" + claim + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        String rectify = tasks.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        ResponseEntity<String> measures = rest.postForEntity(engineRest + "/task/" + rectify + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已\\u0000清理\"}}}"), String.class);
+        assertThat(measures.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(measures.getBody()).contains("整改措施", "U+0000");
+        assertThat(tasks.createTaskQuery().taskId(rectify).count()).isOne();
     }
 }

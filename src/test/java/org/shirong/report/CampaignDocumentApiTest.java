@@ -127,4 +127,23 @@ class CampaignDocumentApiTest {
         assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/NOPE/documents", Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    @Test
+    void anotherOrganisationsUsersFindNeitherTheDocumentNorTheCampaignsList() {
+        StoredDocument agenda = meetingDocuments.agenda(meeting, unitScores.read("jiuting", "DOCTEST", "2024-09"), null);
+        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), "2024-09");
+
+        for (StoredDocument document : List.of(agenda, report)) {
+            assertThat(rest.getForEntity(document.url(), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity(document.url(), String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            ResponseEntity<Map> foreign = rest.withBasicAuth("jxchuangjian1", "demo").getForEntity(document.url(), Map.class);
+            assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(foreign.toString()).contains("DOCUMENT_NOT_FOUND").doesNotContain("九亭镇创建测试活动");
+        }
+        assertThat(rest.withBasicAuth("jxchuangjian1", "demo").getForEntity("/api/campaigns/DOCTEST/documents", Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity("/api/campaigns/DOCTEST/documents", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
 }

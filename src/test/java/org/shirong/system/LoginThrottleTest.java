@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +13,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Wrong passwords from one computer lock that computer out of that account for a while, never the
  * account itself: the owner logs in from their own computer meanwhile, the lock ends by itself, and
- * an administrator lifts it at once. The attacker is on 127.0.0.2, the owner on 127.0.0.1.
+ * an administrator lifts it at once. Guessing from many computers slows the account for computers that
+ * never logged in to it. Attackers are on 127.0.0.2 and up, the owner on 127.0.0.1; the lock and the
+ * slow-down are seconds long here so that the test sees them end.
  */
 @ShirongWebTest
+@TestPropertySource(properties = {"shirong.login.lock-time=PT6S", "shirong.login.max-failures-per-account-everywhere=12",
+        "shirong.login.slow-down=PT3S"})
 class LoginThrottleTest {
 
     @Autowired
@@ -47,6 +55,100 @@ class LoginThrottleTest {
             String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(statusLine.substring(9, 12));
         }
+    }
+
+    /** The status line and headers of a request sent from the given loopback address. */
+    private String send(String address, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return response.substring(0, Math.max(response.indexOf("\r\n\r\n"), 12));
+        }
+    }
+
+    private static int status(String head) {
+        return Integer.parseInt(head.substring(9, 12));
+    }
+
+    /** {@code GET /engine-rest/task/count} with HTTP Basic, as a REST client logs in. */
+    private int engineRestFrom(String address, String user, String password, String... extraHeaders) throws IOException {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return status(send(address, "GET /engine-rest/task/count HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                + credentials + "\r\n" + String.join("", extraHeaders) + "Connection: close\r\n\r\n"));
+    }
+
+    /** The webapps' login form, as Tasklist sends it: CSRF token and session cookie first, then the form. */
+    private int webappLoginFrom(String address, String user, String password) throws IOException {
+        String page = send(address, "GET /camunda/api/engine/engine/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String token = null;
+        List<String> cookies = new ArrayList<>();
+        for (String line : page.split("\r\n")) {
+            if (line.regionMatches(true, 0, "X-XSRF-TOKEN:", 0, 13)) {
+                token = line.substring(13).strip();
+            } else if (line.regionMatches(true, 0, "Set-Cookie:", 0, 11)) {
+                cookies.add(line.substring(11).strip().split(";")[0]);
+            }
+        }
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return status(send(address, "POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nX-XSRF-TOKEN: " + token + "\r\nCookie: "
+                + String.join("; ", cookies) + "\r\nContent-Length: " + form.getBytes(StandardCharsets.UTF_8).length
+                + "\r\nConnection: close\r\n\r\n" + form));
+    }
+
+    @Test
+    void theWebappLoginAndEngineRestLockTheAttackersAddressAndTheLockEndsByItself() throws Exception {
+        assertThat(webappLoginFrom("127.0.0.1", "shichang1", "demo")).as("the webapp login works").isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(webappLoginFrom("127.0.0.3", "shichang1", "wrong-" + i)).isEqualTo(401);
+            assertThat(engineRestFrom("127.0.0.4", "nongfu1", "wrong-" + i)).isEqualTo(401);
+        }
+        assertThat(webappLoginFrom("127.0.0.3", "shichang1", "demo")).as("locked in the webapp login").isEqualTo(401);
+        assertThat(engineRestFrom("127.0.0.3", "shichang1", "demo")).as("and through every other door").isEqualTo(401);
+        assertThat(engineRestFrom("127.0.0.4", "nongfu1", "demo")).as("locked in engine REST").isEqualTo(401);
+        assertThat(engineRestFrom("127.0.0.4", "nongfu1", "demo", "X-Forwarded-For: 10.9.9.9\r\n"))
+                .as("a forwarded-for header from the client changes nothing").isEqualTo(401);
+        assertThat(webappLoginFrom("127.0.0.1", "shichang1", "demo")).as("the owner's own computer").isEqualTo(200);
+        assertThat(engineRestFrom("127.0.0.1", "nongfu1", "demo")).isEqualTo(200);
+
+        Thread.sleep(6500);
+        assertThat(webappLoginFrom("127.0.0.3", "shichang1", "demo")).as("the lock has ended by itself").isEqualTo(200);
+        assertThat(engineRestFrom("127.0.0.4", "nongfu1", "demo")).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressTryingManyAccountsIsLockedOutOfAllOfThem() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            int answer = i % 2 == 0 ? webappLoginFrom("127.0.0.5", "nobody" + i, "guess")
+                    : engineRestFrom("127.0.0.5", "nobody" + i, "guess");
+            assertThat(answer).isEqualTo(401);
+        }
+        assertThat(webappLoginFrom("127.0.0.5", "dangqun1", "demo")).as("the address is locked").isEqualTo(401);
+        assertThat(engineRestFrom("127.0.0.5", "dangqun1", "demo")).isEqualTo(401);
+        assertThat(webappLoginFrom("127.0.0.6", "dangqun1", "demo")).as("other addresses are not").isEqualTo(200);
+    }
+
+    @Test
+    void guessingOneAccountFromManyAddressesSlowsItOnlyForAddressesItNeverLoggedInFrom() throws Exception {
+        assertThat(engineRestFrom("127.0.0.1", "guijian1", "demo")).as("the owner's computer, known").isEqualTo(200);
+        for (int i = 30; i < 42; i++) {
+            assertThat(engineRestFrom("127.0.0." + i, "guijian1", "wrong")).isEqualTo(401);
+        }
+        assertThat(engineRestFrom("127.0.0.42", "guijian1", "wrong")).as("one check per slow-down is admitted").isEqualTo(401);
+        assertThat(webappLoginFrom("127.0.0.43", "guijian1", "demo")).as("the next within it is refused unchecked").isEqualTo(401);
+        assertThat(engineRestFrom("127.0.0.1", "guijian1", "demo")).as("the owner's computer is not slowed").isEqualTo(200);
+        assertThat(webappLoginFrom("127.0.0.1", "guijian1", "demo")).isEqualTo(200);
+        assertThat(rest.withBasicAuth("admin", "admin").getForObject("/api/system/login-locks", String.class))
+                .contains("guijian1", LoginThrottle.UNKNOWN_ADDRESSES);
+
+        Thread.sleep(3500);
+        assertThat(webappLoginFrom("127.0.0.43", "guijian1", "demo")).as("after the slow-down the next check is made")
+                .isEqualTo(200);
     }
 
     @Test
@@ -72,7 +174,7 @@ class LoginThrottleTest {
     void locksEndByThemselvesAndAnAddressTryingManyAccountsIsLockedAsAWhole() {
         MovableClock clock = new MovableClock();
         LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(3, 5, Duration.ofMinutes(15),
-                Duration.ofMinutes(10)), clock);
+                Duration.ofMinutes(10), 100, Duration.ofSeconds(10)), clock);
         for (int i = 0; i < 3; i++) {
             throttle.failed("admin", "10.1.1.9");
         }
@@ -93,7 +195,7 @@ class LoginThrottleTest {
     @Test
     void aSuccessfulLoginForgetsEarlierFailures() {
         LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(3, 50, Duration.ofMinutes(15),
-                Duration.ofMinutes(10)), new MovableClock());
+                Duration.ofMinutes(10), 100, Duration.ofSeconds(10)), new MovableClock());
         throttle.failed("lvrong1", "10.0.0.5");
         throttle.failed("lvrong1", "10.0.0.5");
         throttle.succeeded("lvrong1", "10.0.0.5");

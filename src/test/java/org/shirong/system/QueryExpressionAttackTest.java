@@ -3,18 +3,30 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +43,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The 7.24 CE orQueries advisory, attacked as an outsider would: the expression is a probe that
- * creates a table when evaluated, sent in every spelling and through every door (engine REST, the
- * webapps' API, the Java API, stored filters). Each attempt must be refused with 4xx and the probe
- * table must not exist afterwards.
+ * creates a table when evaluated, sent in every spelling (escaped keys, UTF-16/UTF-32 bodies, nested
+ * or-queries, URL parameters) and through every door (engine REST, the webapps' API, the Java API, stored
+ * filters). Each attempt must be refused with 4xx and the probe table must not exist afterwards.
  */
 @ShirongWebTest
 class QueryExpressionAttackTest {
@@ -48,6 +60,8 @@ class QueryExpressionAttackTest {
     FilterService filterService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
     @Autowired
     ProcessEngineConfigurationImpl engineConfiguration;
     @LocalServerPort
@@ -142,7 +156,12 @@ class QueryExpressionAttackTest {
             ResponseEntity<String> update = admin.exchange("/engine-rest/filter/" + filterId, HttpMethod.PUT, new HttpEntity<>(
                     "{\"resourceType\":\"Task\",\"name\":\"无害的过滤器\",\"query\":" + attackQuery + "}", headers), String.class);
             assertRefused(update);
-            assertThat(filterService.getFilter(filterId).getQuery().toString()).doesNotContain("probe");
+            // The filter still runs (a stored expression would be refused when run), and evaluating every expression
+            // it holds, with no guard in the way, leaves the probe table absent: the update stored nothing.
+            assertThat(admin.getForEntity("/engine-rest/filter/" + filterId + "/count", String.class).getStatusCode().value())
+                    .isEqualTo(200);
+            evaluateUnguarded(filterService.getFilter(filterId).getQuery());
+            assertThat(probeFired()).isFalse();
 
             assertRefused(post(admin, "/engine-rest/filter/" + filterId + "/list", attackQuery.getBytes(StandardCharsets.UTF_8),
                     StandardCharsets.UTF_8));
@@ -191,6 +210,104 @@ class QueryExpressionAttackTest {
             identityService.clearAuthentication();
         }
         assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void orQueriesNestedInOrQueriesAreRefused() {
+        String nested = "{\"orQueries\":[{\"candidateGroup\":\"chengguan\",\"orQueries\":[{\"assigneeExpression\":\"" + probe()
+                + "\"}]}]}";
+        String deeper = "{\"orQueries\":[{\"orQueries\":[{\"assignee\":\"x\",\"orQ\\u0075eries\":[{\"dueAfterExpression\":\""
+                + probe() + "\"}]}]}]}";
+        for (String body : List.of(nested, deeper)) {
+            for (String path : List.of("/engine-rest/task?maxResults=10", "/engine-rest/task/count")) {
+                assertRefused(post(rest.withBasicAuth("chengguan1", "demo"), path, body.getBytes(StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8));
+                assertRefused(post(rest.withBasicAuth("admin", "admin"), path, body.getBytes(StandardCharsets.UTF_8),
+                        StandardCharsets.UTF_8));
+            }
+            HttpResponse<String> webapp = WebappSession.login(port, "chengguan1", "demo").post("/task", body);
+            assertThat(webapp.statusCode()).as(webapp.body()).isBetween(400, 499);
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void expressionsInGetQueryParametersAreRefused() {
+        String probe = URLEncoder.encode(probe(), StandardCharsets.UTF_8);
+        String orQueries = URLEncoder.encode("[{\"assigneeExpression\":\"" + probe() + "\"}]", StandardCharsets.UTF_8);
+        List<String> queries = List.of("/task?assigneeExpression=" + probe, "/task/count?candidateUserExpression=" + probe,
+                "/task?orQueries=" + orQueries, "/task/count?orQueries=" + orQueries);
+        WebappSession tasklist = WebappSession.login(port, "chengguan1", "demo");
+        for (String query : queries) {
+            assertRefused(rest.withBasicAuth("chengguan1", "demo").getForEntity(URI.create("/engine-rest" + query), String.class));
+            HttpResponse<String> webapp = tasklist.get(query);
+            assertThat(webapp.statusCode()).as(query + " " + webapp.body()).isBetween(400, 499);
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void theWebappsApiRefusesTheAttackInUtf16AndUtf32AsTasklistSendsIt() {
+        WebappSession tasklist = WebappSession.login(port, "chengguan1", "demo");
+        String attack = orQueryAttack("orQueries");
+        for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-16", "UTF-32LE", "UTF-32BE")) {
+            byte[] body = attack.getBytes(Charset.forName(charset));
+            for (String contentType : List.of("application/json;charset=" + charset, "application/json")) {
+                for (String path : List.of("/task", "/task/count")) {
+                    HttpResponse<String> answer = tasklist.post(path, body, contentType);
+                    assertThat(answer.statusCode()).as("%s %s %s: %s", path, charset, contentType, answer.body()).isBetween(400, 499);
+                }
+            }
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    @Test
+    void storedFiltersRunThroughTheWebappsApiCannotCarryAnExpression() throws Exception {
+        WebappSession tasklist = WebappSession.login(port, "chengguan1", "demo");
+        String listed = tasklist.get("/filter?resourceType=Task&maxResults=50").body();
+        JsonNode filters = new ObjectMapper().readTree(listed);
+        assertThat(filters.isArray() && !filters.isEmpty()).as("chengguan1 sees Tasklist's filters: %s", listed).isTrue();
+        String seeded = filters.get(0).path("id").asText();
+        for (String key : List.of("orQueries", "orQ\\u0075eries")) {
+            HttpResponse<String> extended = tasklist.post("/filter/" + seeded + "/list", orQueryAttack(key));
+            assertThat(extended.statusCode()).as(extended.body()).isBetween(400, 499);
+        }
+        HttpResponse<String> utf16 = tasklist.post("/filter/" + seeded + "/count",
+                orQueryAttack("orQueries").getBytes(StandardCharsets.UTF_16LE), "application/json;charset=UTF-16LE");
+        assertThat(utf16.statusCode()).as(utf16.body()).isBetween(400, 499);
+        assertThat(tasklist.post("/filter/" + seeded + "/count", "{}").statusCode()).as("the filter itself runs").isEqualTo(200);
+
+        String stored = "probe-filter-" + probeTable;
+        jdbc.update("insert into ACT_RU_FILTER (ID_, REV_, RESOURCE_TYPE_, NAME_, OWNER_, QUERY_, PROPERTIES_)"
+                + " values (?, 1, 'Task', '数据库中的过滤器', 'chengguan1', ?, '{}')", stored,
+                "{\"orQueries\":[{\"assigneeExpression\":\"" + probe() + "\"}]}");
+        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setUserId("chengguan1");
+        read.setResource(Resources.FILTER);
+        read.setResourceId(stored);
+        read.addPermission(Permissions.READ);
+        String readId = authorizationService.saveAuthorization(read).getId();
+        try {
+            HttpResponse<String> list = tasklist.get("/filter/" + stored + "/list");
+            HttpResponse<String> count = tasklist.post("/filter/" + stored + "/count", "{}");
+            assertThat(list.statusCode()).as(list.body()).isBetween(400, 499);
+            assertThat(count.statusCode()).as(count.body()).isBetween(400, 499);
+        } finally {
+            authorizationService.deleteAuthorization(readId);
+            jdbc.update("delete from ACT_RU_FILTER where ID_ = ?", stored);
+        }
+        assertThat(probeFired()).isFalse();
+    }
+
+    /** What an unguarded engine would do with the query: evaluate each of its and its or-queries' expressions. */
+    private void evaluateUnguarded(Query<?, ?> query) {
+        JuelExpressionManager expressions = (JuelExpressionManager) engineConfiguration.getExpressionManager();
+        List<TaskQueryImpl> all = query instanceof TaskQueryImpl task ? task.getQueries() : List.of();
+        for (Object part : all.isEmpty() ? List.of(query) : all) {
+            ((AbstractQuery<?, ?>) part).getExpressions().values().forEach(expression -> expressions
+                    .createValueExpression(expression).getValue(expressions.createElContext(Variables.emptyVariableContext())));
+        }
     }
 
     private static void assertRefused(ResponseEntity<String> answer) {

@@ -2,10 +2,20 @@ package org.shirong.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.shirong.campaign.WorkAssignmentProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 /**
  * Two colleagues acting on the same task: the loser is told in Chinese, with 409, through the engine
  * REST API and through the API Tasklist uses; a refused action on another unit's task is a Chinese 403.
+ * The races are run one after the other and, released by a barrier, at the very same moment.
  */
 @ShirongWebTest
 class RaceAnswersTest {
@@ -29,6 +40,8 @@ class RaceAnswersTest {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    ManagementService managementService;
     @LocalServerPort
     int port;
 
@@ -89,5 +102,111 @@ class RaceAnswersTest {
         var foreign = first.post("/task/" + theirs.getId() + "/claim", "{\"userId\":\"chengguan1\"}");
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains(EngineConflictAnswers.FORBIDDEN_TASK);
+    }
+
+    /** Runs both calls released by one barrier, so that they really reach the server at the same moment. */
+    private static <T> List<T> atOnce(Supplier<T> one, Supplier<T> other) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            List<Future<T>> calls = List.of(one, other).stream().map(call -> threads.submit(() -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return call.get();
+            })).toList();
+            return List.of(calls.get(0).get(60, TimeUnit.SECONDS), calls.get(1).get(60, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Exactly one call won (2xx), the other was told 409 with one of the messages. */
+    private static void oneWonOneToldInChinese(List<ResponseEntity<String>> answers, String... messages) {
+        List<ResponseEntity<String>> sorted = answers.stream().sorted(Comparator.comparingInt(a -> a.getStatusCode().value())).toList();
+        assertThat(sorted.get(0).getStatusCode().is2xxSuccessful()).as("%s", answers).isTrue();
+        assertThat(sorted.get(1).getStatusCode().value()).as("%s", answers).isEqualTo(409);
+        assertThat(sorted.get(1).getBody()).containsAnyOf(messages);
+    }
+
+    @Test
+    void claimsAndCompletionsSentAtTheSameMomentLeaveOneWinnerAndOne409() throws Exception {
+        TestRestTemplate first = rest.withBasicAuth("chengguan1", "demo");
+        TestRestTemplate second = rest.withBasicAuth("chengguan2", "demo");
+        for (int round = 0; round < 4; round++) {
+            String id = assignTo("chengguan").getId();
+            oneWonOneToldInChinese(atOnce(
+                    () -> first.postForEntity("/engine-rest/task/" + id + "/claim", json("{\"userId\":\"chengguan1\"}"), String.class),
+                    () -> second.postForEntity("/engine-rest/task/" + id + "/claim", json("{\"userId\":\"chengguan2\"}"), String.class)),
+                    EngineConflictAnswers.CLAIMED, EngineConflictAnswers.CONCURRENT);
+            String winner = taskService.createTaskQuery().taskId(id).singleResult().getAssignee();
+            TestRestTemplate assignee = rest.withBasicAuth(winner, "demo");
+            oneWonOneToldInChinese(atOnce(
+                    () -> assignee.postForEntity("/engine-rest/task/" + id + "/complete", json(HANDLED), String.class),
+                    () -> assignee.postForEntity("/engine-rest/task/" + id + "/complete", json(HANDLED), String.class)),
+                    EngineConflictAnswers.GONE, EngineConflictAnswers.CONCURRENT);
+            assertThat(taskService.createTaskQuery().taskId(id).count()).isZero();
+        }
+    }
+
+    @Test
+    void theSameFormSubmittedTwiceAtOnceInTasklistLeavesOneWinnerAndOne409() throws Exception {
+        WebappSession tab = WebappSession.login(port, "chengguan1", "demo");
+        WebappSession otherTab = WebappSession.login(port, "chengguan1", "demo");
+        for (int round = 0; round < 3; round++) {
+            String id = assignTo("chengguan").getId();
+            taskService.claim(id, "chengguan1");
+            List<java.net.http.HttpResponse<String>> answers = atOnce(() -> tab.post("/task/" + id + "/submit-form", HANDLED),
+                    () -> otherTab.post("/task/" + id + "/submit-form", HANDLED));
+            assertThat(answers.stream().map(java.net.http.HttpResponse::statusCode).sorted().toList()).as("%s", answers)
+                    .containsExactly(204, 409);
+            assertThat(answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow().body())
+                    .containsAnyOf(EngineConflictAnswers.GONE, EngineConflictAnswers.CONCURRENT);
+        }
+    }
+
+    /**
+     * The lead unit completes 认领案件 while the case's deadline timer fires: the completion that loses to the timer is
+     * run again and succeeds (or is told 409), the timer that loses is left for a retry, never an incident.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCompletionAtTheMomentTheDeadlineTimerFiresSucceedsOrIsTold409() throws Exception {
+        TestRestTemplate huanwei = rest.withBasicAuth("huanwei1", "demo");
+        for (int round = 0; round < 3; round++) {
+            ResponseEntity<Map> created = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", json("""
+                    {"title":"路边垃圾","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL",
+                     "location":{"address":"九亭大街 20 号"},"externalRef":"race-timer-%d-%d"}""".formatted(round, System.nanoTime())),
+                    Map.class);
+            assertThat(created.getStatusCode().value()).isEqualTo(201);
+            Task claim = taskService.createTaskQuery().processInstanceBusinessKey((String) created.getBody().get("caseNo"))
+                    .taskDefinitionKey("Task_ClaimCase").singleResult();
+            taskService.claim(claim.getId(), "huanwei1");
+            Job deadline = managementService.createJobQuery().processInstanceId(claim.getProcessInstanceId())
+                    .activityId("BoundaryEvent_DeadlineReached").singleResult();
+            assertThat(deadline).as("the deadline timer is waiting").isNotNull();
+
+            List<Object> outcomes = atOnce(
+                    () -> huanwei.postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                            json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class),
+                    () -> {
+                        try {
+                            managementService.executeJob(deadline.getId());
+                            return "timer ran";
+                        } catch (RuntimeException lost) {
+                            return lost;
+                        }
+                    });
+            ResponseEntity<String> completion = (ResponseEntity<String>) outcomes.get(0);
+            assertThat(completion.getStatusCode().value()).as("%s", outcomes).isIn(204, 409);
+            if (completion.getStatusCode().value() == 409) {
+                assertThat(completion.getBody()).contains(EngineConflictAnswers.CONCURRENT);
+            } else {
+                assertThat(taskService.createTaskQuery().taskId(claim.getId()).count()).isZero();
+            }
+            Job left = managementService.createJobQuery().jobId(deadline.getId()).singleResult();
+            if (outcomes.get(1) instanceof RuntimeException && left != null) {
+                assertThat(left.getRetries()).as("the timer that lost is retried later").isPositive();
+            }
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(claim.getProcessInstanceId()).count()).isZero();
+        }
     }
 }

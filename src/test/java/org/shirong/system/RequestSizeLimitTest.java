@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -59,6 +60,27 @@ class RequestSizeLimitTest {
         String answer = send("POST /engine-rest/task HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 629145600\r\nConnection: close\r\n\r\n", new byte[1024], 4);
         assertThat(answer).startsWith("HTTP/1.1 413").contains("64 KB");
+    }
+
+    @Test
+    void everyPathBoundsAnAnonymousBodyBeforeAuthentication() throws IOException {
+        // 2.5 MB in 64 KB chunks, ended properly: what the server does not read it drains and discards.
+        byte[] chunked = (("10000\r\n" + " ".repeat(0x10000) + "\r\n").repeat(40) + "0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        for (String path : List.of("/api/cases", "/api/cases/import", "/api/campaigns", "/camunda/api/engine/engine/default/task",
+                "/camunda/api/engine/engine/default/task/count", "/camunda/api/admin/auth/user/default/login/tasklist",
+                "/engine-rest/filter/create")) {
+            String declared = send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 629145600\r\nConnection: close\r\n\r\n", new byte[1024], 4);
+            assertThat(declared).as(path).startsWith("HTTP/1.1 413").contains("64 KB");
+            String madeUpSession = send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Cookie: JSESSIONID=0123456789ABCDEF0123456789ABCDEF\r\nContent-Length: 41943040\r\nConnection: close\r\n\r\n",
+                    new byte[1024], 4);
+            assertThat(madeUpSession).as(path + " with a made-up session cookie").startsWith("HTTP/1.1 413").contains("64 KB");
+            String streamed = send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                    chunked, 1);
+            assertThat(streamed).as(path + " streamed").matches("(?s)HTTP/1.1 (401|403|413).*");
+        }
     }
 
     @Test

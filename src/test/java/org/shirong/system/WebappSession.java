@@ -47,6 +47,14 @@ public final class WebappSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** The body as bytes in the charset the content type names, as a client sending UTF-16 or UTF-32 would. */
+    public HttpResponse<String> post(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+                .header("Content-Type", contentType)
+                .header("X-XSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path)).GET().build());
     }
