@@ -20,6 +20,7 @@ import org.shirong.calendar.TimeLimit;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +42,13 @@ public class RectificationCases {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final TerritoryDirectory territories;
+    private final ObjectProvider<CampaignPlans> campaignPlans;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
-            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories) {
+            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
+            ObjectProvider<CampaignPlans> campaignPlans) {
         this.definitions = definitions;
+        this.campaignPlans = campaignPlans;
         this.systemAccess = systemAccess;
         this.territories = territories;
         this.records = records;
@@ -108,11 +112,14 @@ public class RectificationCases {
         String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         var location = c.location();
         Urgency urgency = c.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(c.urgency());
+        String campaign = blankToNull(c.campaign());
+        String planItem = campaign == null ? null
+                : plan(organization, campaign, c.category()).map(CampaignPlans.PlanFacts::planItem).orElse(null);
         records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization));
+                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
         Map<String, Object> variables = new HashMap<>(Map.of(
                 RectificationProcess.VAR_CATEGORY, c.category(),
@@ -142,6 +149,27 @@ public class RectificationCases {
     /** The display name of a case's 属地. */
     public String territoryName(String territory) {
         return territory == null ? null : territories.name(territory);
+    }
+
+    /** The campaign's plan as it bears on a case of the category; empty when there is no such campaign. */
+    private Optional<CampaignPlans.PlanFacts> plan(String organization, String campaign, String category) {
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        return plans == null ? Optional.empty() : plans.plan(organization, campaign, category);
+    }
+
+    /** Every case of the campaign, whatever its status, oldest first. */
+    public List<CaseRecord> casesOfCampaign(String campaignCode) {
+        return records.ofCampaign(campaignCode, false);
+    }
+
+    /** The campaign's cases that are not closed, oldest first. */
+    public List<CaseRecord> openCasesOfCampaign(String campaignCode) {
+        return records.ofCampaign(campaignCode, true);
+    }
+
+    /** How many of the campaign's cases are in each status, by {@link CaseStatus} name. */
+    public Map<String, Integer> caseCountsOfCampaign(String campaignCode) {
+        return records.countsOfCampaign(campaignCode);
     }
 
     public Optional<CaseRecord> findByExternalRef(String organization, String externalRef) {

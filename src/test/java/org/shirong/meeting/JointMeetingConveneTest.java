@@ -120,7 +120,7 @@ class JointMeetingConveneTest {
                 .contains("工作例会决定：整治沿街商户门责", "责任单位：城管中队", "完成期限：2026-12-10");
         assertThat(jdbc.queryForList("select kind from meeting_decision where meeting_key = ? order by decision_no", String.class,
                 "MEETTEST/weekly/20261203T0600Z")).containsExactly("CASE", "ASSIGNMENT");
-        assertThat(jdbc.queryForObject("select count(*) from campaign_case where campaign_code = ? and case_no = ?", Integer.class,
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = ? and case_no = ?", Integer.class,
                 CAMPAIGN, meetingCase.get("CASE_NO"))).isEqualTo(1);
         assertThat(documents.list(CAMPAIGN)).extracting(StoredDocument::kind).contains(DocumentKind.AGENDA, DocumentKind.MINUTES);
         assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow())
