@@ -120,7 +120,8 @@ class CampaignTaskResults {
                 List<String> responsible = template.flatMap(t -> t.items().stream()
                         .filter(item -> category.equals(item.category()) && !item.responsible().isEmpty()).findFirst())
                         .map(CampaignTemplate.Item::responsible).orElse(null);
-                caseNos.add(cases.report(organization(task), found.get(i), user, null, responsible).record().caseNo());
+                caseNos.add(cases.reportCampaignWork(organization(task), found.get(i), user,
+                        new RectificationCases.Directions(null, responsible, null)).record().caseNo());
             } catch (InvalidRequestException refused) {
                 throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + rows.get(i).getOrDefault("line", i + 1) + " 行："
                         + refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));

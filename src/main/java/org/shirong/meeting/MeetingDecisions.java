@@ -57,7 +57,8 @@ class MeetingDecisions {
         NewCase c = new NewCase(title(d.content()), d.category(), "NORMAL", CaseSource.MEETING.name(),
                 new NewCase.Location(d.address(), null, null, null), requirement(m, d, unitName), m.caseReference(d.no()),
                 m.campaignCode(), null);
-        return new MeetingRecords.Outcome(cases.report(m.organization(), c, actor, d.unit()).record().caseNo(), null);
+        var directions = new RectificationCases.Directions(d.unit(), null, java.time.LocalDate.parse(d.due()));
+        return new MeetingRecords.Outcome(cases.reportCampaignWork(m.organization(), c, actor, directions).record().caseNo(), null);
     }
 
     private MeetingRecords.Outcome assign(MeetingFacts m, DecisionInput d, String unitName) {

@@ -68,7 +68,8 @@ class CaseController {
     }
 
     record ReportedView(String caseNo, String status, String statusName, String leadUnit, String leadUnitName,
-            Instant dueAt, Instant warnAt, String territory, String territoryName, String community) {
+            Instant dueAt, Instant warnAt, String territory, String territoryName, String community, String campaign,
+            String planItem, String subItem, DueBound dueBound) {
     }
 
     @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,7 +85,7 @@ class CaseController {
         CaseRecord c = reported.record();
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
                 unitNames().get(c.leadUnit()), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
-                c.community());
+                c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound());
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
@@ -92,9 +93,10 @@ class CaseController {
 
     @PostMapping(value = "/cases/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CaseImport.Result importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
-            @RequestParam(required = false) String organization) throws java.io.IOException {
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String campaign)
+            throws java.io.IOException {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
-        return caseImport.importCsv(own, file.getInputStream(), identityService.getCurrentAuthentication().getUserId());
+        return caseImport.importCsv(own, file.getInputStream(), identityService.getCurrentAuthentication().getUserId(), campaign);
     }
 
     record PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
@@ -109,8 +111,9 @@ class CaseController {
             String status, String statusName, Instant doneAt, String doneBy, String note) {
     }
 
+    /** {@code dueBoundName}: what bound the due date, in Chinese (派遣时限, 活动计划项目完成时限, …), null before dispatch. */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
-            List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
+            String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
             List<PartyView> parties) {
     }
 
@@ -131,7 +134,7 @@ class CaseController {
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
         }).toList();
         return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
-                timeline, photos, records.extensions(caseNo), partyViews);
+                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, records.extensions(caseNo), partyViews);
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.TextInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,25 @@ class CaseImport {
 
     @Transactional
     public Result importCsv(String organization, InputStream in, String actor) {
-        List<Row> rows = read(organization, in);
+        return importCsv(organization, in, actor, null);
+    }
+
+    /**
+     * As {@link #importCsv(String, InputStream, String)}, for the campaign {@code campaign} (may be null): every row
+     * that names no campaign of its own belongs to it. A campaign the organisation does not have, or one that has
+     * ended, refuses the file before any row is read.
+     */
+    @Transactional
+    public Result importCsv(String organization, InputStream in, String actor, String campaign) {
+        if (!TextInput.isBlank(campaign)) {
+            List<ApiError> refused = new ArrayList<>();
+            validator.campaign(refused, organization, new NewCase(null, null, null, null, null, null, null, campaign, null), false);
+            if (!refused.isEmpty()) {
+                throw new InvalidRequestException(refused);
+            }
+        }
+        List<Row> rows = read(organization, in).stream().map(row -> TextInput.isBlank(campaign) || !TextInput.isBlank(row.newCase().campaign())
+                ? row : new Row(row.number(), withCampaign(row.newCase(), campaign.strip()))).toList();
         List<ApiError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfRef = new HashMap<>();
         for (Row row : rows) {
@@ -109,6 +128,11 @@ class CaseImport {
     }
 
     private record Row(int number, NewCase newCase) {
+    }
+
+    private static NewCase withCampaign(NewCase c, String campaign) {
+        return new NewCase(c.title(), c.category(), c.urgency(), c.source(), c.location(), c.description(), c.externalRef(),
+                campaign, c.subItem());
     }
 
     private List<Row> read(String organization, InputStream in) {

@@ -112,6 +112,10 @@ class JointMeetingConveneTest {
         assertThat(meetingCase).containsEntry("SOURCE", "MEETING").containsEntry("CATEGORY", "EXPOSED_GARBAGE")
                 .containsEntry("ADDRESS", "九亭大街 88 号")
                 .as("the meeting's unit leads, not the decision table's 环卫所").containsEntry("LEAD_UNIT", "chengguan");
+        Map<String, Object> clock = jdbc.queryForMap("select due_at, due_bound from rect_case where case_no = ?", meetingCase.get("CASE_NO"));
+        assertThat(((java.sql.Timestamp) clock.get("DUE_AT")).toInstant()).as("due at the end of the decision's 期限, not the table's limit")
+                .isEqualTo(at("2026-12-06T00:00"));
+        assertThat(clock).containsEntry("DUE_BOUND", "MEETING_DECISION");
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                 .processInstanceBusinessKey(CAMPAIGN).singleResult();
         assertThat(assignment.getTaskDefinitionKey()).isEqualTo(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT);
