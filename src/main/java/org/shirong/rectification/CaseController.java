@@ -157,12 +157,12 @@ class CaseController {
      * Cases by lead unit, status, overdue or escalated (the leading group's 通报 list: {@code ?escalated=true}),
      * among those the caller may read ({@link CaseVisibility}), which include the cases the caller's units
      * cooperate on (协办). {@code role=cooperating} lists only those (with {@code unit}: that cooperating unit's);
-     * {@code role=all} (the default) lists all.
+     * {@code role=all} (the default) lists all. {@code campaign} lists only that campaign's cases; without it, all.
      */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
-            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
@@ -175,7 +175,8 @@ class CaseController {
         }
         var user = identityService.getCurrentAuthentication();
         var result = records.list(unit, ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null, status,
-                overdue, escalated, visibility.listFilter(user), page, size);
+                overdue, escalated, org.shirong.system.TextInput.isBlank(campaign) ? null : campaign.strip(),
+                visibility.listFilter(user), page, size);
         return new PageView(result.items().stream().map(c -> new ListItem(c, cases.territoryName(c.territory()))).toList(),
                 result.total(), page, size);
     }

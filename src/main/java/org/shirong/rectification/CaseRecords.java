@@ -114,14 +114,15 @@ class CaseRecords {
     /** A page of cases matching the filters and, unless it is null, the reader's {@code visible} condition. */
     Page list(String unit, CaseStatus status, Boolean overdue, Boolean escalated, CaseVisibility.Filter visible, int page,
             int size) {
-        return list(unit, null, status, overdue, escalated, visible, page, size);
+        return list(unit, null, status, overdue, escalated, null, visible, page, size);
     }
 
     /**
      * As above; with {@code cooperating} (not null) only the cases one of those units cooperates on (协办), and
-     * {@code unit} then picks that cooperating unit instead of the lead unit.
+     * {@code unit} then picks that cooperating unit instead of the lead unit; with {@code campaign} (not null) only
+     * that campaign's cases.
      */
-    Page list(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated,
+    Page list(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated, String campaign,
             CaseVisibility.Filter visible, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -148,6 +149,10 @@ class CaseRecords {
         if (escalated != null) {
             where.append(" and escalated = ?");
             args.add(escalated);
+        }
+        if (campaign != null) {
+            where.append(" and campaign_code = ?");
+            args.add(campaign);
         }
         Long total = jdbc.queryForObject("select count(*) from rect_case" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);

@@ -89,6 +89,8 @@ class CampaignMembershipTest {
         Map<String, Object> overview = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/SJ-MEMBER", Map.class);
         assertThat((Map<String, Object>) overview.get("cases")).containsEntry("total", 37).containsEntry("open", 37);
         assertThat(records.openCases("SJ-MEMBER")).hasSize(37);
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/cases?campaign=SJ-MEMBER&size=200", Map.class))
+                .as("?campaign= lists the campaign's cases only").containsEntry("total", 37);
         assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'SJ-MEMBER' and plan_item = category",
                 Integer.class)).as("every survey 大类 is a plan item of the template").isEqualTo(37);
         Instant finishBy = jdbc.queryForObject("select ends_at from campaign_phase where campaign_code = 'SJ-MEMBER' and phase_no = 1",
