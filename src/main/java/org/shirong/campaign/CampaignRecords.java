@@ -5,14 +5,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shirong.rectification.RectificationCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The campaign tables of V7: campaigns, their phases and units, and the tasks they handed out. */
+/**
+ * The campaign tables of V7: campaigns, their phases and units, and the tasks they handed out. A campaign's cases are
+ * rectification's ({@code rect_case.campaign_code}), read through {@link RectificationCases}.
+ */
 @Repository
 class CampaignRecords {
 
@@ -44,9 +47,11 @@ class CampaignRecords {
     }
 
     private final JdbcTemplate jdbc;
+    private final RectificationCases cases;
 
-    CampaignRecords(JdbcTemplate jdbc) {
+    CampaignRecords(JdbcTemplate jdbc, RectificationCases cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     boolean exists(String code) {
@@ -154,27 +159,15 @@ class CampaignRecords {
                 CampaignRecords::task, code, phaseNo, OPEN);
     }
 
-    void linkCase(String code, String caseNo, long taskId, String source) {
-        jdbc.update("insert into campaign_case (campaign_code, case_no, task_id, source) values (?, ?, ?, ?)", code, caseNo,
-                taskId, source);
-    }
-
     /** The campaign's cases that are not closed, with their lead unit and title, oldest first. */
     List<OpenCase> openCases(String code) {
-        return jdbc.query("select c.case_no, c.lead_unit, c.title, c.status from campaign_case cc join rect_case c"
-                + " on c.case_no = cc.case_no where cc.campaign_code = ? and c.status <> 'CLOSED' order by c.reported_at, c.case_no",
-                (rs, i) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), code);
+        return cases.openCasesOfCampaign(code).stream()
+                .map(c -> new OpenCase(c.caseNo(), c.leadUnit(), c.title(), c.status().name())).toList();
     }
 
-    /** How many of the campaign's cases (from its findings) are in each status. */
+    /** How many of the campaign's cases (whatever entry they came by) are in each status. */
     Map<String, Integer> caseCounts(String code) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.query("select c.status, count(*) from campaign_case cc join rect_case c on c.case_no = cc.case_no"
-                + " where cc.campaign_code = ? group by c.status order by c.status",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }, code);
-        return counts;
+        return cases.caseCountsOfCampaign(code);
     }
 
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {

@@ -120,11 +120,8 @@ class CampaignTaskResults {
                 List<String> responsible = template.flatMap(t -> t.items().stream()
                         .filter(item -> category.equals(item.category()) && !item.responsible().isEmpty()).findFirst())
                         .map(CampaignTemplate.Item::responsible).orElse(null);
-                var reported = cases.report(organization(task), found.get(i), user, null, responsible);
-                caseNos.add(reported.record().caseNo());
-                if (reported.created()) {
-                    records.linkCase(task.campaignCode(), reported.record().caseNo(), taskId, task.findingsSource());
-                }
+                caseNos.add(cases.reportCampaignWork(organization(task), found.get(i), user,
+                        new RectificationCases.Directions(null, responsible, null)).record().caseNo());
             } catch (InvalidRequestException refused) {
                 throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + rows.get(i).getOrDefault("line", i + 1) + " 行："
                         + refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));
@@ -166,7 +163,8 @@ class CampaignTaskResults {
         }
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null,
                         blankToNull(text(row.get("territory"))), blankToNull(text(row.get("community")))),
-                text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1));
+                text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1),
+                task.campaignCode(), blankToNull(text(row.get("subItem"))));
     }
 
     private List<Map<String, Object>> rows(Object value) {

@@ -6,6 +6,8 @@
  * units, the tasks of each phase and the recurring meetings, reports, inspections and assessments
  * ({@link org.shirong.campaign.CampaignTemplates}, checked at start-up against the organisation and the
  * category catalogue). {@code CampaignSchedule} turns a start request ({@code template}, {@code code},
- * {@code name}, optional dates) into the concrete phase windows the campaign process runs on.
+ * {@code name}, optional dates) into the concrete phase windows the campaign process runs on. A campaign's cases are
+ * rectification's (read through {@code RectificationCases.casesOfCampaign}); {@code CampaignPlanFacts} tells
+ * rectification the plan dates that bound them.
  */
 package org.shirong.campaign;

@@ -50,16 +50,15 @@ class MeetingDecisions {
         MeetingRecords.Outcome outcome = d.isCase() ? reportCase(m, d, unitName, actor) : assign(m, d, unitName);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         records.addDecision(m.key(), d, outcome, now);
-        if (outcome.caseNo() != null) {
-            records.linkCase(m.campaignCode(), outcome.caseNo());
-        }
         return outcome;
     }
 
     private MeetingRecords.Outcome reportCase(MeetingFacts m, DecisionInput d, String unitName, String actor) {
         NewCase c = new NewCase(title(d.content()), d.category(), "NORMAL", CaseSource.MEETING.name(),
-                new NewCase.Location(d.address(), null, null, null), requirement(m, d, unitName), m.caseReference(d.no()));
-        return new MeetingRecords.Outcome(cases.report(m.organization(), c, actor, d.unit()).record().caseNo(), null);
+                new NewCase.Location(d.address(), null, null, null), requirement(m, d, unitName), m.caseReference(d.no()),
+                m.campaignCode(), null);
+        var directions = new RectificationCases.Directions(d.unit(), null, java.time.LocalDate.parse(d.due()));
+        return new MeetingRecords.Outcome(cases.reportCampaignWork(m.organization(), c, actor, directions).record().caseNo(), null);
     }
 
     private MeetingRecords.Outcome assign(MeetingFacts m, DecisionInput d, String unitName) {

@@ -57,15 +57,6 @@ class MeetingRecords {
                 outcome.assignmentInstanceId(), Timestamp.from(now));
     }
 
-    /** Links a case to its campaign ({@code campaign_case}) unless it is linked already. */
-    void linkCase(String campaignCode, String caseNo) {
-        Integer linked = jdbc.queryForObject("select count(*) from campaign_case where campaign_code = ? and case_no = ?",
-                Integer.class, campaignCode, caseNo);
-        if (linked == null || linked == 0) {
-            jdbc.update("insert into campaign_case (campaign_code, case_no, source) values (?,?,'MEETING')", campaignCode, caseNo);
-        }
-    }
-
     List<CampaignUnit> campaignUnits(String campaignCode) {
         return jdbc.query("select group_id, name from campaign_unit where campaign_code = ? order by sort_no",
                 (rs, n) -> new CampaignUnit(rs.getString(1), rs.getString(2)), campaignCode);

@@ -70,7 +70,8 @@ class CaseController {
     }
 
     record ReportedView(String caseNo, String status, String statusName, String leadUnit, String leadUnitName,
-            Instant dueAt, Instant warnAt, String territory, String territoryName, String community) {
+            Instant dueAt, Instant warnAt, String territory, String territoryName, String community, String campaign,
+            String planItem, String subItem, DueBound dueBound) {
     }
 
     @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +87,7 @@ class CaseController {
         CaseRecord c = reported.record();
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
                 unitNames().get(c.leadUnit()), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
-                c.community());
+                c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound());
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
@@ -98,11 +99,13 @@ class CaseController {
      */
     @PostMapping(value = "/cases/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CaseImport.Result importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
-            @RequestParam(required = false) String organization) throws java.io.IOException {
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String campaign)
+            throws java.io.IOException {
         var caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forWork(caller, organization);
         callerOrganization.requireOfficeOrLeading(caller, own, "导入案件");
-        return caseImport.importFile(own, file.getInputStream(), file.getOriginalFilename(), file.getContentType(), caller.getUserId());
+        return caseImport.importFile(own, file.getInputStream(), file.getOriginalFilename(), file.getContentType(), caller.getUserId(),
+                campaign);
     }
 
     /** The file to fill in for the import: {@code format=xlsx} (default, with the categories) or {@code csv}. */
@@ -136,8 +139,9 @@ class CaseController {
             String status, String statusName, Instant doneAt, String doneBy, String note) {
     }
 
+    /** {@code dueBoundName}: what bound the due date, in Chinese (派遣时限, 活动计划项目完成时限, …), null before dispatch. */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
-            List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
+            String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
             List<PartyView> parties) {
     }
 
@@ -158,7 +162,7 @@ class CaseController {
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
         }).toList();
         return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
-                timeline, photos, records.extensions(caseNo), partyViews);
+                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, records.extensions(caseNo), partyViews);
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")
@@ -181,12 +185,12 @@ class CaseController {
      * Cases by lead unit, status, overdue or escalated (the leading group's 通报 list: {@code ?escalated=true}),
      * among those the caller may read ({@link CaseVisibility}), which include the cases the caller's units
      * cooperate on (协办). {@code role=cooperating} lists only those (with {@code unit}: that cooperating unit's);
-     * {@code role=all} (the default) lists all.
+     * {@code role=all} (the default) lists all. {@code campaign} lists only that campaign's cases; without it, all.
      */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
-            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
@@ -199,7 +203,8 @@ class CaseController {
         }
         var user = identityService.getCurrentAuthentication();
         var result = records.list(unit, ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null, status,
-                overdue, escalated, visibility.listFilter(user), page, size);
+                overdue, escalated, org.shirong.system.TextInput.isBlank(campaign) ? null : campaign.strip(),
+                visibility.listFilter(user), page, size);
         return new PageView(result.items().stream().map(c -> new ListItem(c, cases.territoryName(c.territory()))).toList(),
                 result.total(), page, size);
     }

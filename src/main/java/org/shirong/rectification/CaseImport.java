@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.TextInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,9 +76,30 @@ class CaseImport {
     /** Reads the uploaded file (CSV or XLSX, see {@link ImportTable#open}), checks every row and creates the cases, all or none. */
     @Transactional
     public Result importFile(String organization, InputStream in, String fileName, String contentType, String actor) {
+        return importFile(organization, in, fileName, contentType, actor, null);
+    }
+
+    /**
+     * As {@link #importFile(String, InputStream, String, String, String)}, for the campaign {@code campaign} (may be
+     * null): every row that names no campaign of its own belongs to it. A campaign the organisation does not have, or
+     * one that has ended, refuses the file before any row is read.
+     */
+    @Transactional
+    public Result importFile(String organization, InputStream in, String fileName, String contentType, String actor,
+            String campaign) {
+        if (!TextInput.isBlank(campaign)) {
+            List<ApiError> refused = new ArrayList<>();
+            validator.campaign(refused, organization, new NewCase(null, null, null, null, null, null, null, campaign, null), false);
+            if (!refused.isEmpty()) {
+                throw new InvalidRequestException(refused);
+            }
+        }
         List<Row> rows;
         try (ImportTable table = ImportTable.open(in, fileName, contentType)) {
-            rows = read(organization, table);
+            rows = read(organization, table).stream()
+                    .map(row -> TextInput.isBlank(campaign) || !TextInput.isBlank(row.newCase().campaign()) ? row
+                            : new Row(row.number(), withCampaign(row.newCase(), campaign.strip()), row.problems()))
+                    .toList();
         }
         List<ApiError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfRef = new HashMap<>();
@@ -96,7 +118,8 @@ class CaseImport {
                     case "location.community" -> "community";
                     default -> e.field().startsWith("location") ? "location" : e.field();
                 };
-                if ("category".equals(column) && row.problems().stream().anyMatch(p -> "category".equals(p.column()))) {
+                if (("category".equals(column) || "subItem".equals(column))
+                        && row.problems().stream().anyMatch(p -> column.equals(p.column()))) {
                     continue; // already answered with the names close to it
                 }
                 errors.add(ApiError.row(row.number(), column, e.code(), "第 " + row.number() + " 行：" + e.message()));
@@ -117,6 +140,11 @@ class CaseImport {
 
     /** A data row read: its number, the case it asks for, and what the reading found wrong with it. */
     private record Row(int number, NewCase newCase, List<ApiError> problems) {
+    }
+
+    private static NewCase withCampaign(NewCase c, String campaign) {
+        return new NewCase(c.title(), c.category(), c.urgency(), c.source(), c.location(), c.description(), c.externalRef(),
+                campaign, c.subItem());
     }
 
     private List<Row> read(String organization, ImportTable table) {

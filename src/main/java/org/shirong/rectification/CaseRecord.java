@@ -6,7 +6,10 @@ import java.time.Instant;
 /**
  * One row of {@code rect_case}. {@code territory}: the organisation (town or street) where the problem lies,
  * {@code community}: the 社区/村/网格 named when it was reported, or null; {@code tenantId}: the organisation the
- * case belongs to.
+ * case belongs to. {@code campaign}: the code of the campaign it belongs to (found by it, decided at its meeting,
+ * imported or reported for it), or null; {@code planItem}: the category code of the campaign's plan item (931 项目,
+ * survey 大类) it counts under, or null; {@code subItem}: the survey 小项 it concerns, or null; {@code dueBound}: what
+ * bound its due date when it was last dispatched ({@link DueBound}), null before.
  */
 public record CaseRecord(
         String caseNo, String processInstanceId, CaseSource source, String externalRef, String category,
@@ -16,7 +19,7 @@ public record CaseRecord(
         Instant submittedAt, Instant closedAt, Instant suspendedAt, Instant clockStartedAt, Instant warnAt,
         Instant dueAt, Instant escalateAt, boolean warningSent, boolean overdue,
         boolean escalated, Boolean closedOnTime, int extensionCount, int reworkCount, int returnCount, String territory,
-        String community, String tenantId) {
+        String community, String tenantId, String campaign, String planItem, String subItem, DueBound dueBound) {
 
     /** When the lead unit handed in its rectification (or now, if it has not). */
     Instant submittedAtOrNow(Instant now) {

@@ -18,7 +18,8 @@ class CaseRecords {
             + " description, address, lat, lng, grid_cell, lead_unit, responsible_units, limit_amount, limit_unit, status,"
             + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
             + " clock_started_at, warn_at, due_at, escalate_at, warning_sent, overdue, escalated,"
-            + " closed_on_time, extension_count, rework_count, return_count, territory, community, tenant_id";
+            + " closed_on_time, extension_count, rework_count, return_count, territory, community, tenant_id,"
+            + " campaign_code, plan_item, plan_sub_item, due_bound";
 
     private final JdbcTemplate jdbc;
 
@@ -47,16 +48,34 @@ class CaseRecords {
                 instant(rs, "clock_started_at"), instant(rs, "warn_at"), instant(rs, "due_at"), instant(rs, "escalate_at"),
                 rs.getBoolean("warning_sent"), rs.getBoolean("overdue"), rs.getBoolean("escalated"),
                 (Boolean) rs.getObject("closed_on_time"), rs.getInt("extension_count"), rs.getInt("rework_count"),
-                rs.getInt("return_count"), rs.getString("territory"), rs.getString("community"), rs.getString("tenant_id"));
+                rs.getInt("return_count"), rs.getString("territory"), rs.getString("community"), rs.getString("tenant_id"),
+                rs.getString("campaign_code"), rs.getString("plan_item"), rs.getString("plan_sub_item"),
+                rs.getString("due_bound") == null ? null : DueBound.valueOf(rs.getString("due_bound")));
     }
 
     void insert(CaseRecord c) {
         jdbc.update("insert into rect_case (case_no, source, external_ref, category, urgency, title, description, address,"
-                        + " lat, lng, grid_cell, status, reported_by, reported_at, territory, community, tenant_id)"
-                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " lat, lng, grid_cell, status, reported_by, reported_at, territory, community, tenant_id,"
+                        + " campaign_code, plan_item, plan_sub_item) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.caseNo(), c.source().name(), c.externalRef(), c.category(), c.urgency().name(), c.title(),
                 c.description(), c.address(), c.lat(), c.lng(), c.gridCell(), c.status().name(), c.reportedBy(),
-                ts(c.reportedAt()), c.territory(), c.community(), c.tenantId());
+                ts(c.reportedAt()), c.territory(), c.community(), c.tenantId(), c.campaign(), c.planItem(), c.subItem());
+    }
+
+    /** The cases of a campaign, oldest first; with {@code openOnly} those not closed. */
+    List<CaseRecord> ofCampaign(String campaignCode, boolean openOnly) {
+        return jdbc.query("select " + COLUMNS + " from rect_case where campaign_code = ?"
+                + (openOnly ? " and status <> 'CLOSED'" : "") + " order by reported_at, case_no", CaseRecords::map, campaignCode);
+    }
+
+    /** How many of a campaign's cases are in each status (a {@link CaseStatus} name), by name. */
+    java.util.Map<String, Integer> countsOfCampaign(String campaignCode) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        jdbc.query("select status, count(*) from rect_case where campaign_code = ? group by status order by status",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, campaignCode);
+        return counts;
     }
 
     Optional<CaseRecord> find(String caseNo) {
@@ -95,14 +114,15 @@ class CaseRecords {
     /** A page of cases matching the filters and, unless it is null, the reader's {@code visible} condition. */
     Page list(String unit, CaseStatus status, Boolean overdue, Boolean escalated, CaseVisibility.Filter visible, int page,
             int size) {
-        return list(unit, null, status, overdue, escalated, visible, page, size);
+        return list(unit, null, status, overdue, escalated, null, visible, page, size);
     }
 
     /**
      * As above; with {@code cooperating} (not null) only the cases one of those units cooperates on (协办), and
-     * {@code unit} then picks that cooperating unit instead of the lead unit.
+     * {@code unit} then picks that cooperating unit instead of the lead unit; with {@code campaign} (not null) only
+     * that campaign's cases.
      */
-    Page list(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated,
+    Page list(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated, String campaign,
             CaseVisibility.Filter visible, int page, int size) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
@@ -129,6 +149,10 @@ class CaseRecords {
         if (escalated != null) {
             where.append(" and escalated = ?");
             args.add(escalated);
+        }
+        if (campaign != null) {
+            where.append(" and campaign_code = ?");
+            args.add(campaign);
         }
         Long total = jdbc.queryForObject("select count(*) from rect_case" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);

@@ -70,12 +70,18 @@ public class CaseSteps {
         Object directedResponsible = execution.getVariable(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS);
         String responsible = directedResponsible != null ? directedResponsible.toString()
                 : (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS);
-        Deadlines d = cases.dispatched(organization, caseNo(execution), lead, roles.resolveAll(organization, responsible), limit, false,
-                actor());
+        Deadlines d = cases.dispatched(organization, caseNo(execution), lead, roles.resolveAll(organization, responsible), limit,
+                decidedDue(execution), false, actor());
         execution.removeVariable(VAR_DISPATCH);
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);
+    }
+
+    /** The 期限 the case was decided with (a meeting decision), or null. */
+    private static java.time.LocalDate decidedDue(DelegateExecution execution) {
+        Object due = execution.getVariable(VAR_DECIDED_DUE);
+        return due == null ? null : java.time.LocalDate.parse(due.toString());
     }
 
     public void claimed(DelegateExecution execution) {
@@ -95,7 +101,8 @@ public class CaseSteps {
         }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
-        Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), lead, responsibleUnits(execution, c), limit, true, actor());
+        Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), lead, responsibleUnits(execution, c), limit,
+                decidedDue(execution), true, actor());
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);

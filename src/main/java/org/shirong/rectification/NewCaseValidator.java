@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.shirong.system.ApiError;
 import org.shirong.system.TextInput;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Checks a reported problem field by field; every problem is named, in Chinese, with a stable code. */
@@ -14,13 +15,24 @@ class NewCaseValidator {
 
     private final CategoryCatalogue catalogue;
     private final TerritoryDirectory territories;
+    private final ObjectProvider<CampaignPlans> campaignPlans;
 
-    NewCaseValidator(CategoryCatalogue catalogue, TerritoryDirectory territories) {
+    NewCaseValidator(CategoryCatalogue catalogue, TerritoryDirectory territories, ObjectProvider<CampaignPlans> campaignPlans) {
         this.catalogue = catalogue;
         this.territories = territories;
+        this.campaignPlans = campaignPlans;
     }
 
+    /** A case reported from outside a campaign's own work (the form, an import): its campaign must still be running. */
     List<ApiError> check(String organization, NewCase c) {
+        return check(organization, c, false);
+    }
+
+    /**
+     * {@code campaignWork}: the case comes from the campaign's own work (a finding, a meeting decision), which carries
+     * on after the campaign ended and still counts for it.
+     */
+    List<ApiError> check(String organization, NewCase c, boolean campaignWork) {
         List<ApiError> errors = new ArrayList<>();
         if (blank(c.title())) {
             errors.add(ApiError.field("title", "REQUIRED", "请填写问题标题"));
@@ -62,6 +74,8 @@ class NewCaseValidator {
                 errors.add(ApiError.field("location.community", "TOO_LONG", "社区（村、网格）不能超过 100 个字"));
             }
         }
+        campaign(errors, organization, c, campaignWork);
+        subItem(errors, organization, c);
         characters(errors, "description", "问题描述", c.description(), true);
         if (c.description() != null && c.description().length() > 4000) {
             errors.add(ApiError.field("description", "TOO_LONG", "问题描述不能超过 4000 个字"));
@@ -71,6 +85,37 @@ class NewCaseValidator {
             errors.add(ApiError.field("externalRef", "TOO_LONG", "外部编号不能超过 128 个字符"));
         }
         return errors;
+    }
+
+    /** The campaign the case is reported for, when one is named: one of the organisation's, and running. */
+    void campaign(List<ApiError> errors, String organization, NewCase c, boolean campaignWork) {
+        if (blank(c.campaign())) {
+            return;
+        }
+        String code = c.campaign().strip();
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        var plan = plans == null ? java.util.Optional.<CampaignPlans.PlanFacts>empty() : plans.plan(organization, code, c.category());
+        if (plan.isEmpty()) {
+            errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + code + " 的活动"));
+        } else if (!plan.get().running() && !campaignWork) {
+            errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束，不能再计入新的案件"));
+        }
+    }
+
+    /** The survey 小项, when one is named: one of the category's. */
+    private void subItem(List<ApiError> errors, String organization, NewCase c) {
+        if (blank(c.subItem()) || blank(c.category())) {
+            return;
+        }
+        String subItem = c.subItem().strip();
+        catalogue.find(organization, c.category()).ifPresent(category -> {
+            if (category.items().isEmpty()) {
+                errors.add(ApiError.field("subItem", "NO_SUB_ITEMS", "问题类别“" + category.name() + "”没有小项，请不要填写小项"));
+            } else if (!category.items().contains(subItem)) {
+                errors.add(ApiError.field("subItem", "UNKNOWN_SUB_ITEM", "问题类别“" + category.name() + "”没有小项“" + subItem
+                        + "”（可选：" + String.join("、", category.items()) + "）"));
+            }
+        });
     }
 
     /** The 属地, when one is given: the case's organisation or, for a district, one of its towns and streets. */

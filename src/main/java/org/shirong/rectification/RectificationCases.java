@@ -8,6 +8,7 @@ import static org.shirong.rectification.CaseStatus.IN_RECTIFICATION;
 import static org.shirong.rectification.CaseStatus.SUSPENDED;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.shirong.calendar.TimeLimit;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +43,15 @@ public class RectificationCases {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final TerritoryDirectory territories;
+    private final ObjectProvider<CampaignPlans> campaignPlans;
+    private final DueBounds dueBounds;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
-            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories) {
+            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
+            ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds) {
+        this.dueBounds = dueBounds;
         this.definitions = definitions;
+        this.campaignPlans = campaignPlans;
         this.systemAccess = systemAccess;
         this.territories = territories;
         this.records = records;
@@ -62,29 +69,32 @@ public class RectificationCases {
     public record Reported(CaseRecord record, boolean created) {
     }
 
+    /**
+     * What whoever found or decided a case directs beyond the report: the lead unit (a meeting decision's unit), the
+     * responsible units (a campaign plan item's), each cooperating (协办), and the day it is to be done by (a meeting
+     * decision's 期限). Any may be null.
+     */
+    public record Directions(String leadUnit, List<String> responsibleUnits, LocalDate decidedDue) {
+    }
+
     /** Registers the case (立案) and starts its process, which dispatches it before this returns. */
     @Transactional
     public Reported report(String organization, NewCase c, String actor) {
-        return report(organization, c, actor, null);
+        return report(organization, c, actor, validator.check(organization, c), null);
     }
 
     /**
-     * As {@link #report(NewCase, String)}, with the lead unit named by whoever decided the case (a joint
-     * meeting): it is dispatched to that unit, with the decision table's responsible units and time limit.
+     * As {@link #report(String, NewCase, String)}, for a case a campaign's own work found or decided (a finding, a
+     * meeting decision): it belongs to that campaign even when the work is done after the campaign ended, and is
+     * dispatched as {@code directions} say.
      */
     @Transactional
-    public Reported report(String organization, NewCase c, String actor, String directedLeadUnit) {
-        return report(organization, c, actor, directedLeadUnit, null);
+    public Reported reportCampaignWork(String organization, NewCase c, String actor, Directions directions) {
+        return report(organization, c, actor, validator.check(organization, c, true), directions);
     }
 
-    /**
-     * As {@link #report(String, NewCase, String, String)}, with the responsible units named by whoever found the case
-     * (a campaign's plan item): they take the decision table's place, and each cooperates (协办) on the case.
-     */
-    @Transactional
-    public Reported report(String organization, NewCase c, String actor, String directedLeadUnit,
-            List<String> directedResponsibleUnits) {
-        var errors = validator.check(organization, c);
+    private Reported report(String organization, NewCase c, String actor, List<org.shirong.system.ApiError> errors,
+            Directions directions) {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
@@ -94,25 +104,27 @@ public class RectificationCases {
                 return new Reported(existing.get(), false);
             }
         }
-        return new Reported(register(organization, c, actor, directedLeadUnit, directedResponsibleUnits), true);
+        return new Reported(register(organization, c, actor, directions == null ? new Directions(null, null, null) : directions), true);
     }
 
     /** Registers an already checked case of the organisation; the caller holds the transaction. */
     CaseRecord register(String organization, NewCase c, String actor) {
-        return register(organization, c, actor, null, null);
+        return register(organization, c, actor, new Directions(null, null, null));
     }
 
-    private CaseRecord register(String organization, NewCase c, String actor, String directedLeadUnit,
-            List<String> directedResponsibleUnits) {
+    private CaseRecord register(String organization, NewCase c, String actor, Directions directions) {
         Instant now = now();
         String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         var location = c.location();
         Urgency urgency = c.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(c.urgency());
+        String campaign = blankToNull(c.campaign());
+        String planItem = campaign == null ? null
+                : plan(organization, campaign, c.category()).map(CampaignPlans.PlanFacts::planItem).orElse(null);
         records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization));
+                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
         Map<String, Object> variables = new HashMap<>(Map.of(
                 RectificationProcess.VAR_CATEGORY, c.category(),
@@ -122,11 +134,14 @@ public class RectificationCases {
                 RectificationProcess.VAR_TITLE, c.title().strip(),
                 RectificationProcess.VAR_ADDRESS, location.address().strip(),
                 RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
-        if (directedLeadUnit != null) {
-            variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directedLeadUnit);
+        if (directions.leadUnit() != null) {
+            variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directions.leadUnit());
         }
-        if (directedResponsibleUnits != null) {
-            variables.put(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS, String.join(",", directedResponsibleUnits));
+        if (directions.responsibleUnits() != null) {
+            variables.put(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS, String.join(",", directions.responsibleUnits()));
+        }
+        if (directions.decidedDue() != null) {
+            variables.put(RectificationProcess.VAR_DECIDED_DUE, directions.decidedDue().toString());
         }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(RectificationProcess.KEY, organization))
                 .businessKey(caseNo).setVariables(variables).execute().getId());
@@ -142,6 +157,27 @@ public class RectificationCases {
     /** The display name of a case's 属地. */
     public String territoryName(String territory) {
         return territory == null ? null : territories.name(territory);
+    }
+
+    /** The campaign's plan as it bears on a case of the category; empty when there is no such campaign. */
+    private Optional<CampaignPlans.PlanFacts> plan(String organization, String campaign, String category) {
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        return plans == null ? Optional.empty() : plans.plan(organization, campaign, category);
+    }
+
+    /** Every case of the campaign, whatever its status, oldest first. */
+    public List<CaseRecord> casesOfCampaign(String campaignCode) {
+        return records.ofCampaign(campaignCode, false);
+    }
+
+    /** The campaign's cases that are not closed, oldest first. */
+    public List<CaseRecord> openCasesOfCampaign(String campaignCode) {
+        return records.ofCampaign(campaignCode, true);
+    }
+
+    /** How many of the campaign's cases are in each status, by {@link CaseStatus} name. */
+    public Map<String, Integer> caseCountsOfCampaign(String campaignCode) {
+        return records.countsOfCampaign(campaignCode);
     }
 
     public Optional<CaseRecord> findByExternalRef(String organization, String externalRef) {
@@ -169,18 +205,27 @@ public class RectificationCases {
         }
     }
 
+    /**
+     * The case goes to its lead unit; its clock starts now and runs to the earliest bound ({@link DueBounds}): the
+     * table's limit or the decision's 期限 ({@code decidedDue}, may be null), the plan item's finish-by, the campaign's end.
+     */
     Deadlines dispatched(String organization, String caseNo, String leadUnit, String responsibleUnits, TimeLimit limit,
-            boolean redispatch, String actor) {
+            LocalDate decidedDue, boolean redispatch, String actor) {
         Instant now = now();
-        Deadlines d = deadlines.start(organization, now, limit);
+        CaseRecord c = records.lock(caseNo);
+        var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(organization, c.campaign(), c.category());
+        DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, now, limit, decidedDue, plan);
+        Deadlines d = bounded.deadlines();
         records.update(caseNo, "lead_unit = ?, responsible_units = ?, limit_amount = ?, limit_unit = ?, status = ?,"
                         + " dispatched_at = ?, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
-                        + " warning_sent = false, overdue = false, escalated = false",
+                        + " warning_sent = false, overdue = false, escalated = false, due_bound = ?",
                 leadUnit, responsibleUnits, limit.amount(), limit.unit().name(), DISPATCHED.name(), CaseRecords.ts(now),
-                CaseRecords.ts(now), CaseRecords.ts(d.warnAt()), CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()));
+                CaseRecords.ts(now), CaseRecords.ts(d.warnAt()), CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()),
+                bounded.bound().name());
         records.addEvent(caseNo, now, redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,
                 "牵头单位 " + leadUnit + (blank(responsibleUnits) ? "" : "，责任单位 " + responsibleUnits)
-                        + "，时限 " + limit.amount() + " " + limit.unit().label(), leadUnit);
+                        + "，时限 " + limit.amount() + " " + limit.unit().label()
+                        + (bounded.note() == null ? "" : "；" + bounded.note()), leadUnit);
         return d;
     }
 

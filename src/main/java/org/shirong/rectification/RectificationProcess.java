@@ -78,6 +78,11 @@ public final class RectificationProcess {
      * group ids): they take the decision table's place and each cooperates (协办).
      */
     public static final String VAR_DIRECTED_RESPONSIBLE_UNITS = "directedResponsibleUnits";
+    /**
+     * Set when the case was decided with a 期限 (a meeting decision; a day, yyyy-MM-dd): the case is due at the end of
+     * that day instead of the decision table's limit, still no later than its campaign's plan allows ({@link DueBounds}).
+     */
+    public static final String VAR_DECIDED_DUE = "decidedDue";
     /** Optional on 重新派遣案件: the responsible units the office names instead (comma-separated group ids). */
     public static final String VAR_NEW_RESPONSIBLE_UNITS = "newResponsibleUnits";
 

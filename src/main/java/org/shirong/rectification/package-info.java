@@ -2,6 +2,9 @@
  * Rectification cases (整改案件): the catalogue of problem categories an inspector files a case
  * under ({@code config/categories.yaml}) and the {@code CaseDispatch} decision
  * ({@code config/organizations/<组织>/CaseDispatch.dmn}) that names the lead unit, the responsible units and the
- * time limit of a case.
+ * time limit of a case. A case may belong to a campaign ({@code rect_case.campaign_code}, with its plan item and
+ * 小项); what rectification needs to know of that campaign it asks through its own port {@link
+ * org.shirong.rectification.CampaignPlans}, so that it does not depend on the campaign package, and its due date is
+ * the earliest of the table's limit, the plan's dates and a meeting decision's 期限 ({@code DueBounds}).
  */
 package org.shirong.rectification;

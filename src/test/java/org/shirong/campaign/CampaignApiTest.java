@@ -147,7 +147,7 @@ class CampaignApiTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("\"message\":\"第 2 行：请填写地点");
-        assertThat(jdbc.queryForObject("select count(*) from campaign_case where campaign_code = 'SJ-REST'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'SJ-REST'", Long.class)).isZero();
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
     }
 
@@ -171,8 +171,8 @@ class CampaignApiTest {
 
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         List<Map<String, Object>> found = jdbc.queryForList("select c.case_no, c.category, c.territory, c.community,"
-                + " c.responsible_units, c.process_instance_id from campaign_case cc join rect_case c on c.case_no = cc.case_no"
-                + " where cc.campaign_code = 'SJ-COOP' order by c.case_no");
+                + " c.responsible_units, c.process_instance_id from rect_case c"
+                + " where c.campaign_code = 'SJ-COOP' order by c.case_no");
         assertThat(found).extracting(r -> r.get("CATEGORY") + "/" + r.get("TERRITORY") + "/" + r.get("COMMUNITY") + "/"
                 + r.get("RESPONSIBLE_UNITS")).containsExactly(
                 "SURVEY_URBAN_ROADS/shihudang/金汇村/sjjianguanwei,sjchengguanju,sjgonganfenju",

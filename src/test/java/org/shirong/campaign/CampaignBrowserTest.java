@@ -63,15 +63,15 @@ class CampaignBrowserTest {
                         .contains("城市道路"));
                 browser.screenshot("campaign-findings-form");
                 browser.complete();
-                browser.until(d -> jdbc.queryForObject("select count(*) from campaign_case where campaign_code = 'SJ-BROWSER'",
+                browser.until(d -> jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'SJ-BROWSER'",
                         Integer.class) == 1);
             } catch (RuntimeException e) {
                 browser.screenshot("campaign-findings-failure");
                 throw e;
             }
         }
-        assertThat(jdbc.queryForMap("select c.title, c.category, c.source, c.address, c.reported_by from campaign_case cc"
-                + " join rect_case c on c.case_no = cc.case_no where cc.campaign_code = 'SJ-BROWSER'"))
+        assertThat(jdbc.queryForMap("select c.title, c.category, c.source, c.address, c.reported_by from rect_case c"
+                + " where c.campaign_code = 'SJ-BROWSER'"))
                 .containsEntry("TITLE", "沪亭北路人行道板破损").containsEntry("CATEGORY", "SURVEY_URBAN_ROADS")
                 .containsEntry("SOURCE", "SURVEY").containsEntry("ADDRESS", "沪亭北路 300 号").containsEntry("REPORTED_BY", "sjlvrongju1");
     }

@@ -116,8 +116,7 @@ class CampaignTemplatesRunTest {
                 Map.of("title", "九亭大街 18 号垃圾桶满溢", "category", "EXPOSED_GARBAGE", "address", "九亭大街 18 号"),
                 Map.of("title", "涞寅路沿街晾晒", "category", "HANGING_LAUNDRY", "address", "涞寅路 200 号")),
                 CampaignTaskProcess.VAR_RESULT, "自查两处问题"));
-        assertThat(jdbc.queryForList("select c.source from campaign_case cc join rect_case c on c.case_no = cc.case_no"
-                + " where cc.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
+        assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
         taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
                 .contains("尚有 2 件未结案", "九亭大街 18 号垃圾桶满溢（牵头单位 环卫所，");
@@ -202,11 +201,11 @@ class CampaignTemplatesRunTest {
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损")))
                 .hasMessageContaining("第 1 行：请填写地点");
-        assertThat(count("select count(*) from campaign_case where campaign_code = 'SJ-RUN'")).as("nothing half-saved").isZero();
+        assertThat(count("select count(*) from rect_case where campaign_code = 'SJ-RUN'")).as("nothing half-saved").isZero();
         run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路店招破损｜荣乐东路 10 号｜标识标牌与广告设施"));
-        assertThat(jdbc.queryForList("select c.source || '/' || c.category from campaign_case cc join rect_case c"
-                + " on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' order by c.case_no", String.class))
+        assertThat(jdbc.queryForList("select c.source || '/' || c.category from rect_case c"
+                + " where c.campaign_code = 'SJ-RUN' order by c.case_no", String.class))
                 .as("the item's category is taken when none is chosen; a name without its bracketed note is enough")
                 .containsExactly("SURVEY/SURVEY_URBAN_ROADS", "SURVEY/SURVEY_SIGNS_AND_ADVERTISING");
         String verify = "verifyCitizenCases/sjchengyunzhongxin";
@@ -221,7 +220,7 @@ class CampaignTemplatesRunTest {
         run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "荣乐东路人行道夜间堆物；有异味｜荣乐东路 10 号｜公共场所｜现场核查：属实；已告知物业限期清运"));
         assertThat(jdbc.queryForList("select c.source || '/' || c.category || '/' || c.title || '/' || c.address || '/' || c.description"
-                + " from campaign_case cc join rect_case c on c.case_no = cc.case_no where cc.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'",
+                + " from rect_case c where c.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'",
                 String.class)).as("semicolons are text: the title and the site check are kept whole")
                 .containsExactly("CITIZEN/SURVEY_PUBLIC_PLACES/荣乐东路人行道夜间堆物；有异味/荣乐东路 10 号/现场核查：属实；已告知物业限期清运");
         run.completePhase(1);

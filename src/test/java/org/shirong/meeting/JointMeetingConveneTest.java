@@ -112,6 +112,10 @@ class JointMeetingConveneTest {
         assertThat(meetingCase).containsEntry("SOURCE", "MEETING").containsEntry("CATEGORY", "EXPOSED_GARBAGE")
                 .containsEntry("ADDRESS", "九亭大街 88 号")
                 .as("the meeting's unit leads, not the decision table's 环卫所").containsEntry("LEAD_UNIT", "chengguan");
+        Map<String, Object> clock = jdbc.queryForMap("select due_at, due_bound from rect_case where case_no = ?", meetingCase.get("CASE_NO"));
+        assertThat(((java.sql.Timestamp) clock.get("DUE_AT")).toInstant()).as("due at the end of the decision's 期限, not the table's limit")
+                .isEqualTo(at("2026-12-06T00:00"));
+        assertThat(clock).containsEntry("DUE_BOUND", "MEETING_DECISION");
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                 .processInstanceBusinessKey(CAMPAIGN).singleResult();
         assertThat(assignment.getTaskDefinitionKey()).isEqualTo(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT);
@@ -120,7 +124,7 @@ class JointMeetingConveneTest {
                 .contains("工作例会决定：整治沿街商户门责", "责任单位：城管中队", "完成期限：2026-12-10");
         assertThat(jdbc.queryForList("select kind from meeting_decision where meeting_key = ? order by decision_no", String.class,
                 "MEETTEST/weekly/20261203T0600Z")).containsExactly("CASE", "ASSIGNMENT");
-        assertThat(jdbc.queryForObject("select count(*) from campaign_case where campaign_code = ? and case_no = ?", Integer.class,
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = ? and case_no = ?", Integer.class,
                 CAMPAIGN, meetingCase.get("CASE_NO"))).isEqualTo(1);
         assertThat(documents.list(CAMPAIGN)).extracting(StoredDocument::kind).contains(DocumentKind.AGENDA, DocumentKind.MINUTES);
         assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow())

@@ -49,7 +49,6 @@ final class MeetingFixture {
         jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, meetingCases)
                 .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "test", true, true, true, false));
         jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)", meetingCases);
-        jdbc.update("delete from campaign_case where campaign_code = ?", campaign);
         jdbc.update("delete from rect_case where external_ref like ?", meetingCases);
         jdbc.update("delete from meeting_decision where meeting_key like ?", campaign + "/%");
         jdbc.update("delete from meeting where campaign_code = ?", campaign);

@@ -52,10 +52,13 @@ final class RectificationFixture {
         records = new CaseRecords(jdbc);
         var numbers = new CaseNumbers(jdbc, new DataSourceTransactionManager(dataSource), organization -> "JT", calendar.zone());
         TerritoryDirectory territories = new OrganizationTerritories(ORGANIZATIONS);
-        var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS), territories);
+        var noCampaigns = new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(CampaignPlans.class);
+        var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS), territories, noCampaigns);
         var definitions = new org.shirong.system.ProcessDefinitions(engine.getRepositoryService());
-        cases = new RectificationCases(definitions, records, numbers, new CaseDeadlines(calendars, properties), validator,
-                engine.getRuntimeService(), new SystemAccess(identity), territories);
+        var deadlines = new CaseDeadlines(calendars, properties);
+        cases = new RectificationCases(definitions, records, numbers, deadlines, validator,
+                engine.getRuntimeService(), new SystemAccess(identity), territories, noCampaigns,
+                new DueBounds(deadlines, calendars));
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS);

@@ -72,7 +72,6 @@ public final class CampaignFixture {
 
     public void clear() {
         jdbc.update("delete from campaign_document where campaign_code = ?", code);
-        jdbc.update("delete from campaign_case where campaign_code = ?", code);
         jdbc.update("delete from campaign_task where campaign_code = ?", code);
         jdbc.update("delete from campaign_unit where campaign_code = ?", code);
         jdbc.update("delete from campaign_phase where campaign_code = ?", code);

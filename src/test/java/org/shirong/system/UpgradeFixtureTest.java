@@ -108,6 +108,11 @@ class UpgradeFixtureTest {
         assertThat(jdbc.queryForObject("select count(*) from rect_case where territory is null or territory <> tenant_id",
                 Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from campaign where tenant_id <> 'jiuting'", Long.class)).isZero();
+        // V24: the meeting case the old version linked in campaign_case belongs to its campaign, on the case itself.
+        assertThat(jdbc.queryForList("select case_no || ':' || campaign_code from rect_case where campaign_code is not null",
+                String.class)).containsExactly("JT-2026-000014:V21-JT");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where due_at is not null and due_bound is null", Long.class))
+                .isZero();
 
         String root = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
         String engineRest = "/engine-rest/engine/" + context.getBean(ProcessEngine.class).getName();

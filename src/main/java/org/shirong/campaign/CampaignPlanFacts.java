@@ -1,0 +1,41 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.shirong.campaign.CampaignRecords.PhaseRow;
+import org.shirong.rectification.CampaignPlans;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers rectification's {@link CampaignPlans}: whether a campaign runs, when it ends and, for a case's category,
+ * the template's plan item and the end of the phase it is to be finished by, on the dates the campaign was started
+ * with ({@code campaign_phase}).
+ */
+@Component
+class CampaignPlanFacts implements CampaignPlans {
+
+    private final CampaignRecords records;
+    private final CampaignTemplates templates;
+
+    CampaignPlanFacts(CampaignRecords records, CampaignTemplates templates) {
+        this.records = records;
+        this.templates = templates;
+    }
+
+    @Override
+    public Optional<PlanFacts> plan(String organization, String campaignCode, String category) {
+        return records.find(campaignCode).filter(c -> c.tenantId().equals(organization)).map(c -> {
+            List<PhaseRow> phases = records.phases(c.code());
+            Instant end = phases.isEmpty() ? null : phases.get(phases.size() - 1).endsAt();
+            Optional<CampaignTemplate.Item> item = category == null ? Optional.empty()
+                    : templates.find(organization, c.templateId()).flatMap(t -> t.items().stream()
+                            .filter(i -> category.equals(i.category())).findFirst());
+            Instant finishBy = item.map(CampaignTemplate.Item::finishBy)
+                    .flatMap(phaseId -> phases.stream().filter(p -> p.phaseId().equals(phaseId)).findFirst())
+                    .map(PhaseRow::endsAt).orElse(null);
+            return new PlanFacts(!CampaignRecords.ENDED.equals(c.status()), end,
+                    item.map(CampaignTemplate.Item::category).orElse(null), finishBy);
+        });
+    }
+}

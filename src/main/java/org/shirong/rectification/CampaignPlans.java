@@ -1,0 +1,25 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a case needs to know of the campaign it belongs to, asked by rectification and answered by the campaign
+ * package, which knows the templates and the dates each campaign was started with.
+ */
+public interface CampaignPlans {
+
+    /**
+     * The campaign {@code campaignCode} of {@code organization} as it bears on a case of {@code category}; empty when
+     * the organisation has no campaign with that code.
+     */
+    Optional<PlanFacts> plan(String organization, String campaignCode, String category);
+
+    /**
+     * {@code running}: the campaign has not ended; {@code campaignEnd}: the end of its last phase's last day;
+     * {@code planItem}: the category code of the template's plan item for the category (a 931 项目, a survey 大类), or
+     * null; {@code itemFinishBy}: the end of the last day of the phase that item is to be finished by, or null.
+     */
+    record PlanFacts(boolean running, Instant campaignEnd, String planItem, Instant itemFinishBy) {
+    }
+}

@@ -1,0 +1,84 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.shirong.calendar.TimeLimit;
+import org.shirong.calendar.WorkingCalendars;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A dispatched case's clock: due at the earliest of the dispatch table's limit (or, for a meeting decision, its 期限,
+ * which is the point of the decision), the campaign plan item's finish-by and the campaign's end. A bound already
+ * past when the case is dispatched does not bind: the case would be overdue the moment it appears. When a plan bound
+ * binds, the warning and escalation instants keep their share of the shortened clock.
+ */
+@Component
+class DueBounds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DueBounds.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final CaseDeadlines deadlines;
+    private final WorkingCalendars calendars;
+
+    DueBounds(CaseDeadlines deadlines, WorkingCalendars calendars) {
+        this.deadlines = deadlines;
+        this.calendars = calendars;
+    }
+
+    /** The clock, what bound it, and what the timeline says of it (null for a case no plan or decision bears on). */
+    record Bounded(Deadlines deadlines, DueBound bound, String note) {
+    }
+
+    private record Bound(DueBound kind, Instant at) {
+    }
+
+    Bounded bound(String organization, String caseNo, Instant now, TimeLimit limit, LocalDate decidedDue,
+            Optional<CampaignPlans.PlanFacts> plan) {
+        ZoneId zone = calendars.of(organization).zone();
+        Deadlines table = deadlines.start(organization, now, limit);
+        List<Bound> bounds = new ArrayList<>();
+        if (decidedDue != null) {
+            bounds.add(new Bound(DueBound.MEETING_DECISION, decidedDue.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        plan.map(CampaignPlans.PlanFacts::itemFinishBy).ifPresent(at -> bounds.add(new Bound(DueBound.PLAN_ITEM, at)));
+        plan.map(CampaignPlans.PlanFacts::campaignEnd).ifPresent(at -> bounds.add(new Bound(DueBound.CAMPAIGN_END, at)));
+        if (bounds.isEmpty()) {
+            return new Bounded(table, DueBound.DISPATCH_LIMIT, null);
+        }
+        List<String> notes = new ArrayList<>();
+        List<Bound> ahead = new ArrayList<>();
+        for (Bound b : bounds) {
+            if (b.at().isAfter(now)) {
+                ahead.add(b);
+            } else {
+                LOG.info("案件 {}：{}（{}）已过，不作为期限", caseNo, b.kind().label(), day(b.at(), zone));
+                notes.add(b.kind().label() + "（" + day(b.at(), zone) + "）已过，不作为期限");
+            }
+        }
+        if (ahead.stream().noneMatch(b -> b.kind() == DueBound.MEETING_DECISION)) {
+            ahead.add(0, new Bound(DueBound.DISPATCH_LIMIT, table.dueAt()));
+        }
+        // Stable: of two bounds at the same instant the one listed first (the case's own) is named.
+        Bound binding = ahead.stream().min(Comparator.comparing(Bound::at)).orElseThrow();
+        Deadlines d = binding.kind() == DueBound.DISPATCH_LIMIT ? table
+                : deadlines.extend(organization, now, binding.at(), limit.unit());
+        String at = binding.kind() == DueBound.DISPATCH_LIMIT ? MINUTE.format(binding.at().atZone(zone)) : day(binding.at(), zone);
+        notes.add(0, "期限按" + binding.kind().label() + "（" + at + "）");
+        return new Bounded(d, binding.kind(), String.join("；", notes));
+    }
+
+    /** The day a bound at the end of a day (midnight after it) ends. */
+    private static String day(Instant endOfDay, ZoneId zone) {
+        return DAY.format(endOfDay.minusNanos(1).atZone(zone));
+    }
+}

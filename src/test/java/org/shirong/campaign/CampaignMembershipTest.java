@@ -1,0 +1,204 @@
+package org.shirong.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Every case reported for a campaign belongs to it, whatever the entry (import, form), and counts in its overview
+ * and checkpoint; the plan's dates bound its due date. Through REST as the demo users.
+ */
+@ShirongWebTest
+class CampaignMembershipTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    CampaignRecords records;
+
+    @BeforeEach
+    void fixClock() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-20T02:00:00Z")));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSurveyImportedForTheCampaignAndTypedCasesAllCountInItsOverviewAndCheckpoint() {
+        start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-MEMBER\",\"name\":\"松江测评\"}");
+        CampaignDriver run = new CampaignDriver("SJ-MEMBER", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        List<Map<String, Object>> categories = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/categories", List.class);
+        List<Map<String, Object>> survey = categories.stream().filter(c -> "SURVEY".equals(c.get("group"))).toList();
+        StringBuilder csv = new StringBuilder("外部编号,问题类别,标题,地点,描述,紧急程度,小项\n");
+        int row = 0;
+        for (Map<String, Object> category : survey) {
+            for (String item : (List<String>) category.get("items")) {
+                row++;
+                csv.append(String.join(",", quoted("SJM-" + row), quoted((String) category.get("code")), quoted("测评点位问题：" + item),
+                        quoted("松江区人民北路 " + row + " 号"), quoted(""), quoted("一般"), quoted(item))).append('\n');
+            }
+        }
+        assertThat(row).as("11 大类 35 小项").isEqualTo(35);
+
+        ResponseEntity<Map> imported = upload("sjshirongban1", "/api/cases/import?campaign=SJ-MEMBER", csv.toString());
+        ResponseEntity<Map> typed1 = report("sjshirongban1", "SJ-MEMBER", "SURVEY_URBAN_ROADS", "道路清扫保洁", "人民北路 100 号");
+        ResponseEntity<Map> typed2 = report("sjshirongban1", "SJ-MEMBER", "SURVEY_URBAN_WATERS", "河岸环境", "通波塘 3 号");
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody()).containsEntry("created", 35);
+        assertThat(typed1.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(typed1.getBody()).containsEntry("campaign", "SJ-MEMBER").containsEntry("planItem", "SURVEY_URBAN_ROADS")
+                .containsEntry("subItem", "道路清扫保洁");
+        assertThat(typed2.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> overview = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/SJ-MEMBER", Map.class);
+        assertThat((Map<String, Object>) overview.get("cases")).containsEntry("total", 37).containsEntry("open", 37);
+        assertThat(records.openCases("SJ-MEMBER")).hasSize(37);
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/cases?campaign=SJ-MEMBER&size=200", Map.class))
+                .as("?campaign= lists the campaign's cases only").containsEntry("total", 37);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'SJ-MEMBER' and plan_item = category",
+                Integer.class)).as("every survey 大类 is a plan item of the template").isEqualTo(37);
+        Instant finishBy = jdbc.queryForObject("select ends_at from campaign_phase where campaign_code = 'SJ-MEMBER' and phase_no = 1",
+                java.sql.Timestamp.class).toInstant();
+        assertThat(jdbc.queryForList("select due_at from rect_case where campaign_code = 'SJ-MEMBER'", java.sql.Timestamp.class))
+                .hasSize(37).allSatisfy(due -> assertThat(due.toInstant()).isBeforeOrEqualTo(finishBy));
+
+        String checkpoint = run.task("pointProblemsCheckpoint/sjshirongban").getId();
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/engine-rest/task/" + checkpoint + "/claim",
+                CampaignApiTest.json("{\"userId\":\"sjshirongban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> openCases = rest.withBasicAuth("sjshirongban1", "demo").getForObject(
+                "/engine-rest/task/" + checkpoint + "/variables/openCases", Map.class);
+        String text = (String) openCases.get("value");
+        assertThat(text).startsWith("本活动查出的问题中尚有 37 件未结案");
+        assertThat(text).contains((String) typed1.getBody().get("caseNo"), (String) typed2.getBody().get("caseNo"));
+        assertThat(text.lines().filter(l -> l.startsWith("· "))).hasSize(37);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseOfA931ItemIsDueNoLaterThanTheItemsFinishByUnlessThatHasPassed() {
+        start("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-MEMBER\",\"name\":\"锦溪 931\"}");
+        // The 整治 phase (finish-by of every 931 item) runs to 2027-10-19; 20 working days from a week before run past it.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-10-12T01:00:00Z")));
+
+        ResponseEntity<Map> late = report("jxtuijinban1", "JX-MEMBER", "RECTIFY_OLD_ESTATES", null, "锦溪镇长寿路 8 号");
+
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(late.getBody()).containsEntry("campaign", "JX-MEMBER").containsEntry("planItem", "RECTIFY_OLD_ESTATES")
+                .containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-10-19T16:00:00Z");
+        Map<String, Object> shown = rest.withBasicAuth("jxtuijinban1", "demo")
+                .getForObject("/api/cases/" + late.getBody().get("caseNo"), Map.class);
+        Map<String, Object> record = (Map<String, Object>) shown.get("record");
+        assertThat(record).containsEntry("campaign", "JX-MEMBER").containsEntry("dueBound", "PLAN_ITEM");
+        assertThat(Instant.parse((String) record.get("warnAt"))).isAfter(Instant.parse("2027-10-12T01:00:00Z"))
+                .isBefore(Instant.parse("2027-10-19T16:00:00Z"));
+        assertThat(shown).containsEntry("dueBoundName", "活动计划项目完成时限");
+        assertThat((List<Map<String, Object>>) shown.get("timeline")).anySatisfy(e -> assertThat((String) e.get("detail"))
+                .endsWith("时限 20 工作日；期限按活动计划项目完成时限（2027年10月19日）"));
+
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-10-25T01:00:00Z")));
+        ResponseEntity<Map> after = report("jxtuijinban1", "JX-MEMBER", "RECTIFY_OLD_ESTATES", null, "锦溪镇长寿路 9 号");
+
+        assertThat(after.getBody()).as("a bound already past does not bind").containsEntry("dueBound", "DISPATCH_LIMIT");
+        assertThat(Instant.parse((String) after.getBody().get("dueAt"))).isAfter(Instant.parse("2027-11-01T00:00:00Z"));
+        Map<String, Object> afterShown = rest.withBasicAuth("jxtuijinban1", "demo")
+                .getForObject("/api/cases/" + after.getBody().get("caseNo"), Map.class);
+        assertThat((List<Map<String, Object>>) afterShown.get("timeline")).anySatisfy(e -> assertThat((String) e.get("detail"))
+                .contains("期限按派遣时限（2027年", "；活动计划项目完成时限（2027年10月19日）已过，不作为期限"));
+    }
+
+    @Test
+    void aCampaignThatIsUnknownAnotherOrganisationsOrEndedIsRefusedNamingTheField() {
+        start("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-ENDED\",\"name\":\"锦溪 931\"}");
+        start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-OTHER\",\"name\":\"松江\"}");
+        long before = jdbc.queryForObject("select count(*) from rect_case", Long.class);
+
+        assertThat(errors(report("jxtuijinban1", "NO-SUCH", "RECTIFY_OLD_ESTATES", null, "长寿路 1 号")))
+                .containsExactly("campaign:UNKNOWN_CAMPAIGN");
+        assertThat(errors(report("jxtuijinban1", "SJ-OTHER", "RECTIFY_OLD_ESTATES", null, "长寿路 1 号")))
+                .as("松江's campaign is not 锦溪's").containsExactly("campaign:UNKNOWN_CAMPAIGN");
+        assertThat(errors(report("sjshirongban1", "SJ-OTHER", "SURVEY_URBAN_ROADS", "没有这个小项", "人民北路 1 号")))
+                .containsExactly("subItem:UNKNOWN_SUB_ITEM");
+        assertThat(errors(upload("jxtuijinban1", "/api/cases/import?campaign=SJ-OTHER",
+                "外部编号,问题类别,标题,地点,描述,紧急程度\nJXM-1,RECTIFY_OLD_ESTATES,楼道堆物,长寿路 1 号,,一般\n")))
+                .containsExactly("campaign:UNKNOWN_CAMPAIGN");
+        // The campaign process ends a campaign at the end of its last phase; here its record is ended directly.
+        jdbc.update("update campaign set status = 'ENDED', ended_at = ? where code = 'JX-ENDED'",
+                java.sql.Timestamp.from(Instant.parse("2026-11-20T02:00:00Z")));
+        ResponseEntity<Map> ended = report("jxtuijinban1", "JX-ENDED", "RECTIFY_OLD_ESTATES", null, "长寿路 1 号");
+        assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(ended)).containsExactly("campaign:CAMPAIGN_ENDED");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case", Long.class)).as("nothing saved").isEqualTo(before);
+    }
+
+    private void start(String user, String body) {
+        assertThat(rest.withBasicAuth(user, "demo").postForEntity("/api/campaigns", CampaignApiTest.json(body), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    private ResponseEntity<Map> report(String user, String campaign, String category, String subItem, String address) {
+        String body = """
+                {"title":"%s","category":"%s","source":"PATROL","location":{"address":"%s"},"campaign":"%s"%s}"""
+                .formatted("问题：" + address, category, address, campaign, subItem == null ? "" : ",\"subItem\":\"" + subItem + "\"");
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/cases", CampaignApiTest.json(body), Map.class);
+    }
+
+    private ResponseEntity<Map> upload(String user, String url, String csv) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "survey.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth(user, "demo").postForEntity(url, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> errors(ResponseEntity<Map> response) {
+        List<String> found = new ArrayList<>();
+        ((List<Map<String, Object>>) response.getBody().get("errors")).forEach(e -> found.add(e.get("field") + ":" + e.get("code")));
+        return found;
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+}
