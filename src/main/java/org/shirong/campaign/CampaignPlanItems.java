@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Progress per plan item of a campaign: its template's items (931 整治项目 or survey 大类) with their lead and
  * responsible units, and the campaign's cases under each, counted as they stood at an instant. Cases under no item
- * get a line of their own, so the lines add up to all the campaign's cases.
+ * get a line of their own, so the lines add up to all the campaign's cases. What happened at the instant itself counts.
  */
 @Component
 class CampaignPlanItems implements PlanItemProgress {
@@ -44,11 +44,11 @@ class CampaignPlanItems implements PlanItemProgress {
         items.forEach(i -> counts.put(i.category(), new int[4]));
         int[] other = new int[4];
         for (CaseRecord c : cases.casesOfCampaign(campaignCode)) {
-            if (c.reportedAt() != null && !c.reportedAt().isBefore(asOf)) {
+            if (c.reportedAt() != null && c.reportedAt().isAfter(asOf)) {
                 continue;
             }
             int[] n = planItemOf(c, items).map(i -> counts.get(i.category())).orElse(other);
-            boolean closed = c.closedAt() != null && c.closedAt().isBefore(asOf);
+            boolean closed = c.closedAt() != null && !c.closedAt().isAfter(asOf);
             boolean onTime = closed && Boolean.TRUE.equals(c.closedOnTime());
             n[0]++;
             n[1] += closed ? 1 : 0;
