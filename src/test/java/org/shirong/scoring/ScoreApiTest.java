@@ -136,6 +136,9 @@ class ScoreApiTest {
         List<String> chengguan = jdbc.queryForList("select case_no from rect_case where case_no like 'SCAPI-%'"
                 + " and lead_unit = 'chengguan' and due_at < ?", String.class, java.sql.Timestamp.from(Instant.parse("2025-04-01T00:00:00Z")));
         assertThat(chengguan).hasSize(2);
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('SCAPI-CAMP', '考核测试活动', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
         chengguan.forEach(caseNo -> jdbc.update("insert into campaign_case (campaign_code, case_no, source) values (?,?,?)",
                 "SCAPI-CAMP", caseNo, "PATROL"));
         try {
@@ -150,8 +153,16 @@ class ScoreApiTest {
             assertThat(list(campaign, "noCases")).extracting(u -> u.get("unitId")).contains("huanwei", "nongfu");
             assertThat(list(town, "ranking")).extracting(r -> r.get("unitId")).containsExactly("huanwei", "chengguan", "nongfu");
             assertThat((String) campaign.get("notice")).contains("1 个单位参加排名");
+
+            ResponseEntity<Map> foreign = as("jxtuijinban1").getForEntity("/api/scores?period=2025-03&campaign=SCAPI-CAMP", Map.class);
+            assertThat(foreign.getStatusCode()).as("another organisation's campaign").isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(errors(foreign)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CAMPAIGN_NOT_FOUND")
+                    .containsEntry("message", "活动不存在：SCAPI-CAMP"));
+            assertThat(as("chengguan1").getForEntity("/api/scores?period=2025-03&campaign=NOPE", Map.class).getStatusCode())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
         } finally {
             jdbc.update("delete from campaign_case where campaign_code = 'SCAPI-CAMP'");
+            jdbc.update("delete from campaign where code = 'SCAPI-CAMP'");
         }
     }
 
