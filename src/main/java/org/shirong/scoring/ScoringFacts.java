@@ -55,7 +55,7 @@ class ScoringFacts {
     }
 
     /**
-     * The cases due in [from, until) that lie in one of the district's towns and streets: the district's cases with
+     * The cases counted for [from, until) that lie in one of the district's towns and streets: the district's cases with
      * that 属地, and each town's own cases; the town or street stands in the lead unit's place.
      */
     List<CaseFact> casesCountedByTerritory(String district, List<String> territories, Instant from, Instant until) {
@@ -71,7 +71,7 @@ class ScoringFacts {
                 caseFact(until), args.toArray());
     }
 
-    /** Returns made in [from, until) on the cases {@link #casesDueByTerritory} counts, charged to the town or street. */
+    /** Returns made in [from, until) on the cases {@link #casesCountedByTerritory} counts, charged to the town or street. */
     List<ReturnFact> returnsByTerritory(String district, List<String> territories, Instant from, Instant until) {
         if (territories.isEmpty()) {
             return List.of();
@@ -112,8 +112,8 @@ class ScoringFacts {
 
     /**
      * A case fact whose ranked unit is the column {@code unit} (the lead unit, or the town or street), as it stood at
-     * {@code until}: what was handed in or closed later had not happened yet, so a period scored after its end does
-     * not count a later closing (that one counts for the period it happened in).
+     * {@code until}: what was handed in or closed later had not happened yet, so a period scored after its end shows a
+     * case closed only afterwards as not closed (late) in it.
      */
     private static RowMapper<CaseFact> caseFact(Instant until) {
         return (rs, row) -> {
