@@ -12,12 +12,16 @@ import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.report.PlanItemProgress;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What {@code GET /api/campaigns} and {@code GET /api/campaigns/{code}} show: phase, open tasks per unit, case counts. */
+/**
+ * What {@code GET /api/campaigns} and {@code GET /api/campaigns/{code}} show: phase, open tasks per unit, case counts
+ * and progress per plan item.
+ */
 @Service
 class CampaignOverview {
 
@@ -38,16 +42,19 @@ class CampaignOverview {
     record CaseCounts(int total, int open, int closed, Map<String, Integer> byStatus) {
     }
 
+    /** {@code planItems}: progress per plan item as of now (see {@link CampaignPlanItems}). */
     record Detail(Summary campaign, List<PhaseView> phases, List<UnitTasks> openTasksByUnit, CaseCounts cases,
-            String documents) {
+            PlanItemProgress.Table planItems, String documents) {
     }
 
     private final CampaignRecords records;
     private final OrganizationRecords organization;
+    private final CampaignPlanItems planItems;
 
-    CampaignOverview(CampaignRecords records, OrganizationRecords organization) {
+    CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems) {
         this.records = records;
         this.organization = organization;
+        this.planItems = planItems;
     }
 
     @Transactional(readOnly = true)
@@ -67,7 +74,8 @@ class CampaignOverview {
             return new PhaseView(p.no(), p.phaseId(), p.name(), p.firstDay(), p.lastDay(), p.startedAt(), p.endedAt(),
                     p.openAtEnd(), own.size(), done, own.size() - done);
         }).toList();
-        return new Detail(summary(c, phases), phaseViews, openByUnit(tasks), cases(code), "/api/campaigns/" + code + "/documents");
+        return new Detail(summary(c, phases), phaseViews, openByUnit(tasks), cases(code),
+                planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents");
     }
 
     private List<UnitTasks> openByUnit(List<TaskRow> tasks) {

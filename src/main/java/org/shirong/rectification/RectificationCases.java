@@ -184,6 +184,16 @@ public class RectificationCases {
         return records.findByExternalRef(organization, externalRef);
     }
 
+    /** Every case the campaign found (its members), whatever their organisation's view; oldest first. */
+    public List<CaseRecord> casesOfCampaign(String campaignCode) {
+        return records.ofCampaign(campaignCode);
+    }
+
+    /** The numbers of the cases the campaign found. */
+    public List<String> caseNumbersOfCampaign(String campaignCode) {
+        return records.ofCampaign(campaignCode).stream().map(CaseRecord::caseNo).toList();
+    }
+
     public CaseRecord get(String caseNo) {
         return records.find(caseNo).orElseThrow(() -> new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo));
     }

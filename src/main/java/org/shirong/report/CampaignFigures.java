@@ -1,6 +1,5 @@
 package org.shirong.report;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,24 +9,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.rectification.CaseRecord;
+import org.shirong.rectification.RectificationCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Reads what documents report: the campaign and its phases with task progress ({@code campaign},
- * {@code campaign_phase}, {@code campaign_task}) and the cases per lead unit in a period
- * ({@code rect_case}), named by the organisation. Cases are not linked to campaigns yet, so the case
- * figures cover every case of the town, as the scores do.
+ * {@code campaign_phase}, {@code campaign_task}) and the campaign's cases per lead unit in a period
+ * (through {@link RectificationCases#casesOfCampaign}), named by the organisation.
  */
 @Repository
 class CampaignFigures {
 
     private final JdbcTemplate jdbc;
     private final OrganizationRecords organization;
+    private final RectificationCases cases;
 
-    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization) {
+    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, RectificationCases cases) {
         this.jdbc = jdbc;
         this.organization = organization;
+        this.cases = cases;
     }
 
     Optional<Figures.Campaign> campaign(String code) {
@@ -58,20 +60,23 @@ class CampaignFigures {
                 }, code);
     }
 
-    /** The campaign's units (in their order, even without cases) and every other lead unit with cases in [from, until). */
+    /**
+     * The campaign's units (in their order, even without cases) and every other lead unit of the campaign's cases, with
+     * those cases in [from, until): reported in it, closed in it, due in it and overdue (marked red or closed late),
+     * open at its end. Only the campaign's own cases count, never the rest of the town's.
+     */
     Figures.CaseTable cases(String code, Instant from, Instant until) {
-        Timestamp f = Timestamp.from(from);
-        Timestamp u = Timestamp.from(until);
         Map<String, int[]> counts = new HashMap<>();
-        jdbc.query("select lead_unit,"
-                        + " sum(case when reported_at >= ? and reported_at < ? then 1 else 0 end) as reported,"
-                        + " sum(case when closed_at >= ? and closed_at < ? then 1 else 0 end) as closed,"
-                        + " sum(case when due_at >= ? and due_at < ? and (overdue or closed_on_time = false) then 1 else 0 end) as late,"
-                        + " sum(case when reported_at < ? and (closed_at is null or closed_at >= ?) then 1 else 0 end) as open_at_end"
-                        + " from rect_case where lead_unit is not null group by lead_unit",
-                rs -> {
-                    counts.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
-                }, f, u, f, u, f, u, u, u);
+        for (CaseRecord c : cases.casesOfCampaign(code)) {
+            if (c.leadUnit() == null) {
+                continue;
+            }
+            int[] n = counts.computeIfAbsent(c.leadUnit(), k -> new int[4]);
+            n[0] += within(c.reportedAt(), from, until) ? 1 : 0;
+            n[1] += within(c.closedAt(), from, until) ? 1 : 0;
+            n[2] += within(c.dueAt(), from, until) && (c.overdue() || Boolean.FALSE.equals(c.closedOnTime())) ? 1 : 0;
+            n[3] += c.reportedAt().isBefore(until) && (c.closedAt() == null || !c.closedAt().isBefore(until)) ? 1 : 0;
+        }
         Map<String, String> names = new LinkedHashMap<>();
         jdbc.query("select unit_id, name from campaign_unit where campaign_code = ? order by sort_no",
                 rs -> {
@@ -96,6 +101,10 @@ class CampaignFigures {
             }
         });
         return new Figures.CaseTable(lines, new Figures.UnitCases("", "合计", sum[0], sum[1], sum[2], sum[3]));
+    }
+
+    private static boolean within(Instant t, Instant from, Instant until) {
+        return t != null && !t.isBefore(from) && t.isBefore(until);
     }
 
     /** Group ids of the campaign's participating units, in their order. */

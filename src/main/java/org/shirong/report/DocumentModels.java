@@ -4,12 +4,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.shirong.scoring.UnitScores.Window;
 import org.springframework.stereotype.Component;
 
-/** The parts every campaign document shows: progress per phase, cases per unit in the period, ranking and named units. */
+/**
+ * The parts every campaign document shows: progress per phase, progress per plan item at the period's end (or now,
+ * while it runs), the campaign's cases per unit in the period, ranking and named units.
+ */
 @Component
 class DocumentModels {
 
@@ -17,10 +21,12 @@ class DocumentModels {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignFigures figures;
+    private final PlanItemProgress planItems;
     private final ZoneId zone;
 
-    DocumentModels(CampaignFigures figures, WorkingCalendar calendar) {
+    DocumentModels(CampaignFigures figures, PlanItemProgress planItems, WorkingCalendar calendar) {
         this.figures = figures;
+        this.planItems = planItems;
         this.zone = calendar.zone();
     }
 
@@ -32,6 +38,10 @@ class DocumentModels {
         model.put("periodName", window.periodName());
         model.put("cases", figures.cases(campaignCode, window.from(), window.until()));
         model.put("scores", scores);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant asOf = window.until().isAfter(now) ? now : window.until();
+        model.put("planItems", planItems.of(campaignCode, asOf));
+        model.put("planItemsAsOf", display(asOf));
     }
 
     String display(Instant instant) {

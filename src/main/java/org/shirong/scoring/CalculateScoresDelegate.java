@@ -38,8 +38,7 @@ class CalculateScoresDelegate implements JavaDelegate {
         ScorePeriod period = text.isEmpty() ? ScorePeriod.previousMonth(ClockUtil.getCurrentTime().toInstant(), scores.zone())
                 : ScorePeriod.parse(text).orElseThrow(() -> new IllegalArgumentException(
                         "流程变量 " + VAR_PERIOD + " 的值 \"" + text + "\" 无效：" + ScorePeriod.FORMAT_HINT));
-        // Cases are not linked to campaigns yet: the campaign code only labels the stored rows (their
-        // scope); the scores themselves are computed over all of the organisation's cases of the period.
+        // With a campaign code the scores count that campaign's cases only; without one, all of the organisation's.
         // A process deployed without a tenant (a process unit test) runs in the only organisation, as OrganizationRoles does.
         String organization = organizations.find(execution.getTenantId()).map(Organization::id)
                 .orElseThrow(() -> new IllegalStateException("流程实例没有所属组织（租户），无法计算考核得分"));

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * One unit's indicators for a period (DOMAIN.md §3), counted over the cases due in the period whose
- * lead unit it is. {@code dueCount} is 应结案数 and also 应处置数: the cases due, less the suspended
+ * One unit's indicators for a period (DOMAIN.md §3), counted over the cases that count for the period (due in it, or
+ * closed in it before their due instant) whose lead unit it is. {@code dueCount} is 应结案数 and also 应处置数: those
+ * cases, less the suspended
  * (挂账) ones when the rubric excludes them. Rates are percentages with two decimals, and null when
  * their denominator is 0 (shown as "—", never as 0 or 100).
  *

@@ -10,6 +10,7 @@ import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/scores}: a period's unit ranking with every indicator and rubric component, the 通报, and
  * (section {@code cooperation}) each unit's 协办, counted and scored apart from the lead-unit ranking; for a district
  * (section {@code territories}) its towns and streets ranked on the cases located in them, the lowest-ranked named.
- * A district group with oversight reads its towns' scores ({@code organization=<town>}).
+ * A district group with oversight reads its towns' scores ({@code organization=<town>}). With {@code campaign=<code>}
+ * only that campaign's cases count (404 for a campaign that is not the organisation's); without it, all of them.
  */
 @RestController
 @RequestMapping("/api")
@@ -28,11 +30,14 @@ class ScoreController {
     private final ScoreService scores;
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
+    private final CampaignOrganizations campaigns;
 
-    ScoreController(ScoreService scores, IdentityService identityService, CallerOrganization callerOrganization) {
+    ScoreController(ScoreService scores, IdentityService identityService, CallerOrganization callerOrganization,
+            CampaignOrganizations campaigns) {
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
         this.scores = scores;
+        this.campaigns = campaigns;
     }
 
     record Named(String code, String name) {
@@ -58,7 +63,12 @@ class ScoreController {
         String own = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
         ScorePeriod p = ScorePeriod.parse(period).orElseThrow(() -> new InvalidRequestException(ApiError.field("period",
                 "INVALID_PERIOD", "考核期间 \"" + period + "\" 无效：" + ScorePeriod.FORMAT_HINT)));
-        ScoreBoard board = scores.board(p, own, ScoreService.scope(own, campaign));
+        String scope = ScoreService.scope(own, campaign);
+        if (!scope.startsWith(ScoreService.ORGANIZATION_SCOPE)
+                && !campaigns.organizationOf(scope).filter(own::equals).isPresent()) {
+            throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + scope);
+        }
+        ScoreBoard board = scores.board(p, own, scope);
         return new ScoresView(p.code(), p.name(), p.from(), p.to(),
                 board.scope().startsWith(ScoreService.ORGANIZATION_SCOPE) ? null : board.scope(),
                 board.stored(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),

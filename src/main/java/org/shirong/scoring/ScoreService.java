@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Computes, saves and reads unit scores: reads the period's case facts and the organisation, lets
  * {@link ScoreCalculator} score them with the rubric, and keeps one set of rows per period and scope.
- * A period still running is counted up to the engine clock: a case due later is not yet 应结案.
+ * A period still running is counted up to the engine clock: a case due later is not yet 应结案 unless it was closed.
+ * Which cases count for a period is the rule of {@link ScoringFacts#casesCounted}.
  */
 @Service
 class ScoreService {
@@ -73,7 +75,8 @@ class ScoreService {
 
     /**
      * The scope the stored rows are kept under: the campaign's code, or, without one, the organisation
-     * ({@value #ORGANIZATION_SCOPE}{@code <id>}). Either way the organisation's cases are scored.
+     * ({@value #ORGANIZATION_SCOPE}{@code <id>}). A campaign's scores count only the organisation's cases that the
+     * campaign found; the organisation's count all of them.
      */
     static String scope(String organization, String campaign) {
         if (campaign == null || campaign.isBlank()) {
@@ -103,9 +106,11 @@ class ScoreService {
     /** The period's scores of the organisation's units and cases as of now, not saved. */
     ScoreBoard calculate(ScorePeriod period, String organization, String scope) {
         Elapsed e = elapsed(period);
-        List<CaseFact> cases = e.started() ? facts.casesDue(organization, e.from(), e.until()) : List.of();
+        Predicate<String> inScope = scope.startsWith(ORGANIZATION_SCOPE) ? caseNo -> true : facts.casesOfCampaign(scope)::contains;
+        List<CaseFact> cases = e.started() ? facts.casesCounted(organization, e.from(), e.until()).stream()
+                .filter(c -> inScope.test(c.caseNo())).toList() : List.of();
         List<ReturnFact> returns = e.started() ? facts.returns(organization, e.from(), e.until()).stream()
-                .filter(r -> r.unit() != null).toList() : List.of();
+                .filter(r -> r.unit() != null && inScope.test(r.caseNo())).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
                 scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()), e.now());
     }
@@ -122,7 +127,7 @@ class ScoreService {
         }
         Elapsed e = elapsed(period);
         List<String> ids = places.stream().map(Organization::id).toList();
-        List<CaseFact> cases = e.started() ? facts.casesDueByTerritory(district, ids, e.from(), e.until()) : List.of();
+        List<CaseFact> cases = e.started() ? facts.casesCountedByTerritory(district, ids, e.from(), e.until()) : List.of();
         List<ReturnFact> returns = e.started() ? facts.returnsByTerritory(district, ids, e.from(), e.until()) : List.of();
         ScoringRubric rubric = rubrics.rubric(district);
         ScoreBoard board = new ScoreCalculator(rubric.forTerritories()).calculate(period, ORGANIZATION_SCOPE + district,

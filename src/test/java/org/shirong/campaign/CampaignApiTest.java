@@ -157,6 +157,7 @@ class CampaignApiTest {
      * fills in where a line names none. A 松江区 finding that lies in 石湖荡镇 also goes to the town's office (属地).
      */
     @Test
+    @SuppressWarnings("unchecked")
     void findingsCarryTerritoryCommunityAndTheItemsResponsibleUnits() {
         assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-COOP\",\"name\":\"松江\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -186,6 +187,23 @@ class CampaignApiTest {
                 "sjchengguanju:RESPONSIBLE:songjiang", "sjgonganfenju:RESPONSIBLE:songjiang", "shdshirongban:TERRITORY:shihudang");
         assertThat(jdbc.queryForList("select unit_id from rect_case_party where case_no = ?", String.class,
                 found.get(1).get("CASE_NO"))).isEmpty();
+
+        // Progress per plan item (survey 大类) in the overview: every item of the template with its units, both findings counted.
+        Map<String, Object> detail = rest.withBasicAuth("sjlvrongju1", "demo").getForObject("/api/campaigns/SJ-COOP", Map.class);
+        Map<String, Object> planItems = (Map<String, Object>) detail.get("planItems");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) planItems.get("items");
+        assertThat(items).extracting(i -> i.get("category")).startsWith("SURVEY_BUILDINGS", "SURVEY_RESIDENTIAL_AREAS",
+                "SURVEY_URBAN_ROADS").doesNotContainNull();
+        assertThat(items).filteredOn(i -> "SURVEY_URBAN_ROADS".equals(i.get("category"))).singleElement().satisfies(i -> assertThat(i)
+                .containsEntry("leadUnit", "sjlvrongju").containsEntry("leadUnitName", "区绿化市容局")
+                .containsEntry("responsibleUnitNames", List.of("区建设管理委", "区城管执法局", "公安松江分局"))
+                .containsEntry("found", 1).containsEntry("closed", 0).containsEntry("onTime", 0).containsEntry("overdue", 0));
+        assertThat(items).filteredOn(i -> "SURVEY_URBAN_GREENERY".equals(i.get("category"))).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("found", 1).containsEntry("responsibleUnitNames", List.of()));
+        assertThat(items).filteredOn(i -> !List.of("SURVEY_URBAN_ROADS", "SURVEY_URBAN_GREENERY").contains(i.get("category")))
+                .allSatisfy(i -> assertThat(i).containsEntry("found", 0));
+        assertThat((Map<String, Object>) planItems.get("total")).containsEntry("found", 2).containsEntry("closed", 0);
+        assertThat((Map<String, Object>) detail.get("cases")).containsEntry("total", 2);
     }
 
     @Test

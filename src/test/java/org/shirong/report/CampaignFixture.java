@@ -20,6 +20,7 @@ public final class CampaignFixture {
     private final String code;
     private int cases;
     private int tasks;
+    private String tenant = "jiuting";
 
     public CampaignFixture(JdbcTemplate jdbc, String code) {
         this.jdbc = jdbc;
@@ -31,8 +32,15 @@ public final class CampaignFixture {
     }
 
     public CampaignFixture campaign(String name, int currentPhase) {
-        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at)"
-                + " values (?,?,?,?,?,?,?)", code, name, "jiuting", "九亭镇达标镇创建", "RUNNING", currentPhase, ts(at("2024-03-01T09:00")));
+        return campaign(name, currentPhase, "jiuting", "jiuting", "九亭镇达标镇创建");
+    }
+
+    /** A campaign of the organisation started from the template (whose plan items give the progress per item). */
+    public CampaignFixture campaign(String name, int currentPhase, String organization, String templateId, String templateName) {
+        tenant = organization;
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values (?,?,?,?,?,?,?,?)", code, name, templateId, templateName, "RUNNING", currentPhase,
+                ts(at("2024-03-01T09:00")), organization);
         return this;
     }
 
@@ -60,13 +68,24 @@ public final class CampaignFixture {
 
     /** A case of the unit: reported, due and (if not null) closed at the local times given; overdue marks it red. */
     public String addCase(String leadUnit, String reported, String due, String closed, boolean overdue) {
+        return addCase("EXPOSED_GARBAGE", leadUnit, reported, due, closed, overdue);
+    }
+
+    /**
+     * A case of the category found by the campaign (one of its members, as a finding leaves it): reported, due and (if
+     * not null) closed at the local times given, closed on time when closed by its due time; overdue marks it red.
+     */
+    public String addCase(String category, String leadUnit, String reported, String due, String closed, boolean overdue) {
         String caseNo = code + "-" + (++cases);
         boolean isClosed = closed != null;
         jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_at,"
-                        + " dispatched_at, submitted_at, closed_at, due_at, overdue, closed_on_time) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                caseNo, "PATROL", "EXPOSED_GARBAGE", "NORMAL", "测试案件", "九亭大街 1 号", leadUnit,
+                        + " dispatched_at, submitted_at, closed_at, due_at, overdue, closed_on_time, tenant_id, territory)"
+                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                caseNo, "PATROL", category, "NORMAL", "测试案件", "九亭大街 1 号", leadUnit,
                 isClosed ? "CLOSED" : "IN_RECTIFICATION", ts(at(reported)), ts(at(reported)), isClosed ? ts(at(closed)) : null,
-                isClosed ? ts(at(closed)) : null, ts(at(due)), overdue, isClosed ? Boolean.TRUE : null);
+                isClosed ? ts(at(closed)) : null, ts(at(due)), overdue, isClosed ? !at(closed).isAfter(at(due)) : null, tenant,
+                tenant);
+        jdbc.update("insert into campaign_case (campaign_code, case_no, source) values (?,?,?)", code, caseNo, "PATROL");
         return caseNo;
     }
 

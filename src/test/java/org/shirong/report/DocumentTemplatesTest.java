@@ -34,6 +34,10 @@ class DocumentTemplatesTest {
         model.put("currentPhase", "宣传动员和自查整改");
         model.put("phases", List.of(new Figures.Phase(1, "前期准备", "2026-03-01", "2026-05-31", false, 4, 0, "100.0%"),
                 new Figures.Phase(2, "宣传动员和自查整改", "2026-06-01", "2026-10-31", true, 3, 2, "60.0%")));
+        model.put("planItems", new PlanItemProgress.Table(List.of(new PlanItemProgress.Line("RECTIFY_OLD_ESTATES", "整治老旧小区",
+                "jxjianguan", "建管所", List.of("绿管所", "房开公司"), 3, 2, 1, 1)),
+                new PlanItemProgress.Line(null, "合计", null, "", List.of(), 3, 2, 1, 1)));
+        model.put("planItemsAsOf", "2026年12月1日 00:00");
         model.put("periodName", "2026年11月");
         model.put("cases", new Figures.CaseTable(List.of(new Figures.UnitCases("chengguan", "城管中队", 3, 2, 1, 1)),
                 new Figures.UnitCases("", "合计", 3, 2, 1, 1)));
@@ -71,7 +75,11 @@ class DocumentTemplatesTest {
         assertThat(templates.render("agenda", sampleModel())).contains("当前阶段：宣传动员和自查整改",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>3</td><td>2</td><td>1</td><td>1</td></tr>",
                 "55.50", "总分低于通报线");
-        assertThat(templates.render("notice", sampleModel())).contains("2026-11-01 至 2026-11-30", "城管中队", "通报：城管中队。");
+        assertThat(templates.render("agenda", sampleModel())).contains("截至2026年12月1日 00:00，各整治项目共发现问题 3 件，已结案 2 件（按期 1 件），超期 1 件。",
+                "<tr data-item=\"RECTIFY_OLD_ESTATES\"><td class=\"name\">整治老旧小区</td><td class=\"name\">建管所</td>"
+                        + "<td class=\"text\">绿管所、房开公司</td><td>3</td><td>2</td><td>1</td><td>1</td></tr>");
+        assertThat(templates.render("notice", sampleModel())).contains("2026-11-01 至 2026-11-30", "城管中队",
+                "2026年11月共 2 个单位参加排名，通报 1 个单位：城管中队。");
     }
 
     @Test

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.rectification.RectificationCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -75,7 +76,11 @@ class CalculateScoresDelegateTest {
         when(organization.units("jiuting")).thenReturn(List.of(unit("chuangban", "创建工作办公室", GroupType.OFFICE),
                 unit("huanwei", "环卫所", GroupType.UNIT), unit("chengguan", "城管中队", GroupType.UNIT),
                 unit("nongfu", "农副公司", GroupType.UNIT), unit("lvrong", "绿容所", GroupType.UNIT)));
-        ScoreService service = new ScoreService(new ScoringFacts(jdbc), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
+        // The campaign JT2026 found every case of this test.
+        RectificationCases cases = mock(RectificationCases.class);
+        when(cases.caseNumbersOfCampaign("JT2026")).thenAnswer(call -> jdbc.queryForList(
+                "select case_no from rect_case where case_no like 'SCDEL-%'", String.class));
+        ScoreService service = new ScoreService(new ScoringFacts(jdbc, cases), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
                 new RubricLoader(new ScoringProperties("scoring.yaml")), organization, jiuting, WorkingCalendar.bundled(),
                 new org.shirong.rectification.CaseParties(jdbc));
         Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service, jiuting));

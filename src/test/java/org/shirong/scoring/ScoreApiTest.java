@@ -125,11 +125,71 @@ class ScoreApiTest {
         assertThat(stored.get("noCases")).isEqualTo(body.get("noCases"));
         assertThat(stored.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
 
-        Map<String, Object> campaign = as("chengguan1").getForObject("/api/scores?period=2025-03&campaign=JT2025", Map.class);
-        assertThat(campaign).containsEntry("campaign", "JT2025").containsEntry("stored", false);
-        assertThat(list(campaign, "ranking")).extracting(r -> r.get("unitId"), r -> r.get("grade"))
-                .containsExactly(tuple("nongfu", "A"), tuple("huanwei", "A"),
-                        tuple("chengguan", "D"));
+    }
+
+    /**
+     * With {@code campaign} the scores count only the cases that campaign found; without it, all the town's. Here the
+     * campaign found 城管中队's two March cases and nothing of 环卫所's or 农副公司's.
+     */
+    @Test
+    void aCampaignsScoresCountOnlyItsOwnCasesWhileTheTownWideViewCountsAll() {
+        List<String> chengguan = jdbc.queryForList("select case_no from rect_case where case_no like 'SCAPI-%'"
+                + " and lead_unit = 'chengguan' and due_at < ?", String.class, java.sql.Timestamp.from(Instant.parse("2025-04-01T00:00:00Z")));
+        assertThat(chengguan).hasSize(2);
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('SCAPI-CAMP', '考核测试活动', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
+        chengguan.forEach(caseNo -> jdbc.update("insert into campaign_case (campaign_code, case_no, source) values (?,?,?)",
+                "SCAPI-CAMP", caseNo, "PATROL"));
+        try {
+            Map<String, Object> campaign = as("chengguan1").getForObject("/api/scores?period=2025-03&campaign=SCAPI-CAMP", Map.class);
+            Map<String, Object> town = as("chengguan1").getForObject("/api/scores?period=2025-03", Map.class);
+
+            assertThat(campaign).containsEntry("campaign", "SCAPI-CAMP").containsEntry("stored", false);
+            assertThat(list(campaign, "ranking")).extracting(r -> r.get("unitId"), r -> r.get("total"))
+                    .containsExactly(tuple("chengguan", 55.56));
+            assertThat((Map<String, Object>) list(campaign, "ranking").get(0).get("indicators")).containsEntry("dueCount", 2)
+                    .containsEntry("returnedCount", 0);
+            assertThat(list(campaign, "noCases")).extracting(u -> u.get("unitId")).contains("huanwei", "nongfu");
+            assertThat(list(town, "ranking")).extracting(r -> r.get("unitId")).containsExactly("huanwei", "chengguan", "nongfu");
+            assertThat((String) campaign.get("notice")).contains("1 个单位参加排名");
+
+            ResponseEntity<Map> foreign = as("jxtuijinban1").getForEntity("/api/scores?period=2025-03&campaign=SCAPI-CAMP", Map.class);
+            assertThat(foreign.getStatusCode()).as("another organisation's campaign").isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(errors(foreign)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CAMPAIGN_NOT_FOUND")
+                    .containsEntry("message", "活动不存在：SCAPI-CAMP"));
+            assertThat(as("chengguan1").getForEntity("/api/scores?period=2025-03&campaign=NOPE", Map.class).getStatusCode())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        } finally {
+            jdbc.update("delete from campaign_case where campaign_code = 'SCAPI-CAMP'");
+            jdbc.update("delete from campaign where code = 'SCAPI-CAMP'");
+        }
+    }
+
+    /**
+     * The period rule of config/scoring.yaml: a case closed in May though due in June counts for May, on time, and not
+     * again for June; a case due in May and closed only in June counts for May as not closed (as it stood at May's end).
+     */
+    @Test
+    void aCaseClosedEarlyRanksInThePeriodItWasClosedInAndALateClosingDoesNotCountBack() {
+        String early = rows.add("lvrong", "CLOSED", Instant.parse("2025-06-10T02:00:00Z"), "on time");
+        jdbc.update("update rect_case set submitted_at = ?, closed_at = ? where case_no = ?",
+                java.sql.Timestamp.from(Instant.parse("2025-05-20T02:00:00Z")), java.sql.Timestamp.from(Instant.parse("2025-05-20T03:00:00Z")), early);
+        String late = rows.add("zongguan", "CLOSED", Instant.parse("2025-05-28T02:00:00Z"), "late");
+        jdbc.update("update rect_case set submitted_at = ?, closed_at = ? where case_no = ?",
+                java.sql.Timestamp.from(Instant.parse("2025-06-03T02:00:00Z")), java.sql.Timestamp.from(Instant.parse("2025-06-03T03:00:00Z")), late);
+
+        Map<String, Object> may = as("chengguan1").getForObject("/api/scores?period=2025-05", Map.class);
+        Map<String, Object> june = as("chengguan1").getForObject("/api/scores?period=2025-06", Map.class);
+
+        assertThat(list(may, "ranking")).extracting(r -> r.get("rank"), r -> r.get("unitId"), r -> r.get("total"))
+                .containsExactly(tuple(1, "lvrong", 100.0), tuple(2, "zongguan", 22.22));
+        assertThat((Map<String, Object>) list(may, "ranking").get(0).get("indicators")).containsEntry("dueCount", 1)
+                .containsEntry("closedCount", 1).containsEntry("onTimeClosureRate", 100.0);
+        assertThat((Map<String, Object>) list(may, "ranking").get(1).get("indicators")).containsEntry("dueCount", 1)
+                .containsEntry("closedCount", 0).containsEntry("overdueCount", 1);
+        assertThat(list(june, "ranking")).isEmpty();
+        assertThat(list(june, "noCases")).extracting(u -> u.get("unitId")).contains("lvrong", "zongguan");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.rectification.CaseRecord;
+import org.shirong.rectification.RectificationCases;
+import org.shirong.report.PlanItemProgress;
+import org.springframework.stereotype.Component;
+
+/**
+ * Progress per plan item of a campaign: its template's items (931 整治项目 or survey 大类) with their lead and
+ * responsible units, and the campaign's cases under each, counted as they stood at an instant. Cases under no item
+ * get a line of their own, so the lines add up to all the campaign's cases. What happened at the instant itself counts.
+ */
+@Component
+class CampaignPlanItems implements PlanItemProgress {
+
+    static final String NO_ITEM = "其他（不属于整治项目）";
+
+    private final CampaignRecords records;
+    private final CampaignTemplates templates;
+    private final RectificationCases cases;
+    private final OrganizationRecords organization;
+
+    CampaignPlanItems(CampaignRecords records, CampaignTemplates templates, RectificationCases cases,
+            OrganizationRecords organization) {
+        this.records = records;
+        this.templates = templates;
+        this.cases = cases;
+        this.organization = organization;
+    }
+
+    @Override
+    public Table of(String campaignCode, Instant asOf) {
+        List<CampaignTemplate.Item> items = records.find(campaignCode)
+                .flatMap(c -> templates.find(c.tenantId(), c.templateId())).map(CampaignTemplate::items).orElse(List.of());
+        Map<String, String> names = organization.unitNames();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        items.forEach(i -> counts.put(i.category(), new int[4]));
+        int[] other = new int[4];
+        for (CaseRecord c : cases.casesOfCampaign(campaignCode)) {
+            if (c.reportedAt() != null && c.reportedAt().isAfter(asOf)) {
+                continue;
+            }
+            int[] n = planItemOf(c, items).map(i -> counts.get(i.category())).orElse(other);
+            boolean closed = c.closedAt() != null && !c.closedAt().isAfter(asOf);
+            boolean onTime = closed && Boolean.TRUE.equals(c.closedOnTime());
+            n[0]++;
+            n[1] += closed ? 1 : 0;
+            n[2] += onTime ? 1 : 0;
+            n[3] += !onTime && c.dueAt() != null && c.dueAt().isBefore(asOf) ? 1 : 0;
+        }
+        List<Line> lines = new ArrayList<>();
+        int[] sum = new int[4];
+        for (CampaignTemplate.Item i : items) {
+            int[] n = counts.get(i.category());
+            lines.add(new Line(i.category(), i.name(), i.lead(), names.getOrDefault(i.lead(), i.lead()),
+                    i.responsible().stream().map(g -> names.getOrDefault(g, g)).toList(), n[0], n[1], n[2], n[3]));
+            add(sum, n);
+        }
+        if (other[0] > 0) {
+            lines.add(new Line(null, NO_ITEM, null, "—", List.of(), other[0], other[1], other[2], other[3]));
+            add(sum, other);
+        }
+        return new Table(lines, new Line(null, "合计", null, "", List.of(), sum[0], sum[1], sum[2], sum[3]));
+    }
+
+    /**
+     * The plan item a case counts under: the template's item whose category is the case's category. (Once cases
+     * record their plan item, it is that one.)
+     */
+    static Optional<CampaignTemplate.Item> planItemOf(CaseRecord c, List<CampaignTemplate.Item> items) {
+        return items.stream().filter(i -> i.category().equals(c.category())).findFirst();
+    }
+
+    private static void add(int[] sum, int[] n) {
+        for (int k = 0; k < n.length; k++) {
+            sum[k] += n[k];
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.shirong.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Progress per plan item (整治项目, survey 大类) of a campaign as it stood at an instant, for the documents and the
+ * campaign overview. The campaign capability knows the plan and implements it; documents only show it.
+ */
+public interface PlanItemProgress {
+
+    /**
+     * One plan item (or, with a null category, the campaign's cases under no item): its lead and responsible units and
+     * its cases found by then, closed, closed on time, and overdue (past due and not closed on time, closed late
+     * included).
+     */
+    record Line(String category, String name, String leadUnit, String leadUnitName, List<String> responsibleUnitNames,
+            int found, int closed, int onTime, int overdue) {
+
+        public Line {
+            responsibleUnitNames = List.copyOf(responsibleUnitNames);
+        }
+
+        /** 、-joined for a table cell, or — when the item names none. */
+        public String responsible() {
+            return responsibleUnitNames.isEmpty() ? "—" : String.join("、", responsibleUnitNames);
+        }
+    }
+
+    /** The items in the plan's order and their sum; {@code items} is empty for a campaign whose template has none. */
+    record Table(List<Line> items, Line total) {
+
+        public Table {
+            items = List.copyOf(items);
+        }
+    }
+
+    Table of(String campaignCode, Instant asOf);
+}
