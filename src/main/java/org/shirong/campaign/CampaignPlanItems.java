@@ -70,12 +70,9 @@ class CampaignPlanItems implements PlanItemProgress {
         return new Table(lines, new Line(null, "合计", null, "", List.of(), sum[0], sum[1], sum[2], sum[3]));
     }
 
-    /**
-     * The plan item a case counts under: the template's item whose category is the case's category. (Once cases
-     * record their plan item, it is that one.)
-     */
+    /** The plan item a case counts under: the one it recorded when it was reported (null: none). */
     static Optional<CampaignTemplate.Item> planItemOf(CaseRecord c, List<CampaignTemplate.Item> items) {
-        return items.stream().filter(i -> i.category().equals(c.category())).findFirst();
+        return c.planItem() == null ? Optional.empty() : items.stream().filter(i -> i.category().equals(c.planItem())).findFirst();
     }
 
     private static void add(int[] sum, int[] n) {

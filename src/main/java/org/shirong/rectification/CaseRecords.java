@@ -83,16 +83,6 @@ class CaseRecords {
                 .stream().findFirst();
     }
 
-    /**
-     * The cases a campaign found, oldest first. Until the membership columns of V24 land, membership is the
-     * campaign's {@code campaign_case} rows; then this reads {@code rect_case.campaign_code}, and only here.
-     */
-    List<CaseRecord> ofCampaign(String campaignCode) {
-        return jdbc.query("select " + COLUMNS + " from rect_case where case_no in"
-                + " (select case_no from campaign_case where campaign_code = ?) order by reported_at, case_no",
-                CaseRecords::map, campaignCode);
-    }
-
     /** The case, locked for update until the transaction ends. */
     CaseRecord lock(String caseNo) {
         return jdbc.query("select " + COLUMNS + " from rect_case where case_no = ? for update", CaseRecords::map, caseNo)

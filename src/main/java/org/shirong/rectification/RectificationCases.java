@@ -184,14 +184,9 @@ public class RectificationCases {
         return records.findByExternalRef(organization, externalRef);
     }
 
-    /** Every case the campaign found (its members), whatever their organisation's view; oldest first. */
-    public List<CaseRecord> casesOfCampaign(String campaignCode) {
-        return records.ofCampaign(campaignCode);
-    }
-
     /** The numbers of the cases the campaign found. */
     public List<String> caseNumbersOfCampaign(String campaignCode) {
-        return records.ofCampaign(campaignCode).stream().map(CaseRecord::caseNo).toList();
+        return records.ofCampaign(campaignCode, false).stream().map(CaseRecord::caseNo).toList();
     }
 
     public CaseRecord get(String caseNo) {

@@ -79,13 +79,12 @@ public final class CampaignFixture {
         String caseNo = code + "-" + (++cases);
         boolean isClosed = closed != null;
         jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_at,"
-                        + " dispatched_at, submitted_at, closed_at, due_at, overdue, closed_on_time, tenant_id, territory)"
-                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " dispatched_at, submitted_at, closed_at, due_at, overdue, closed_on_time, tenant_id, territory, campaign_code,"
+                        + " plan_item) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 caseNo, "PATROL", category, "NORMAL", "测试案件", "九亭大街 1 号", leadUnit,
                 isClosed ? "CLOSED" : "IN_RECTIFICATION", ts(at(reported)), ts(at(reported)), isClosed ? ts(at(closed)) : null,
                 isClosed ? ts(at(closed)) : null, ts(at(due)), overdue, isClosed ? !at(closed).isAfter(at(due)) : null, tenant,
-                tenant);
-        jdbc.update("insert into campaign_case (campaign_code, case_no, source) values (?,?,?)", code, caseNo, "PATROL");
+                tenant, code, category);
         return caseNo;
     }
 

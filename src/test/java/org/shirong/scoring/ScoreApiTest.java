@@ -139,8 +139,7 @@ class ScoreApiTest {
         jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
                 + " values ('SCAPI-CAMP', '考核测试活动', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
                 java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
-        chengguan.forEach(caseNo -> jdbc.update("insert into campaign_case (campaign_code, case_no, source) values (?,?,?)",
-                "SCAPI-CAMP", caseNo, "PATROL"));
+        chengguan.forEach(caseNo -> jdbc.update("update rect_case set campaign_code = ? where case_no = ?", "SCAPI-CAMP", caseNo));
         try {
             Map<String, Object> campaign = as("chengguan1").getForObject("/api/scores?period=2025-03&campaign=SCAPI-CAMP", Map.class);
             Map<String, Object> town = as("chengguan1").getForObject("/api/scores?period=2025-03", Map.class);
@@ -161,7 +160,7 @@ class ScoreApiTest {
             assertThat(as("chengguan1").getForEntity("/api/scores?period=2025-03&campaign=NOPE", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
         } finally {
-            jdbc.update("delete from campaign_case where campaign_code = 'SCAPI-CAMP'");
+            jdbc.update("update rect_case set campaign_code = null where campaign_code = 'SCAPI-CAMP'");
             jdbc.update("delete from campaign where code = 'SCAPI-CAMP'");
         }
     }
