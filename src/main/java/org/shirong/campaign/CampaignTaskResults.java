@@ -166,7 +166,8 @@ class CampaignTaskResults {
         }
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null,
                         blankToNull(text(row.get("territory"))), blankToNull(text(row.get("community")))),
-                text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1));
+                text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1),
+                task.campaignCode(), null);
     }
 
     private List<Map<String, Object>> rows(Object value) {
@@ -183,7 +184,7 @@ class CampaignTaskResults {
         }
     }
 
-    private TaskRow task(long taskId) {
+    TaskRow task(long taskId) {
         return records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));
     }
 

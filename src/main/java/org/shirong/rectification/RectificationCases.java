@@ -41,9 +41,11 @@ public class RectificationCases {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final TerritoryDirectory territories;
+    private final CaseEvidenceRules evidence;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
-            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories) {
+            RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories, CaseEvidenceRules evidence) {
+        this.evidence = evidence;
         this.definitions = definitions;
         this.systemAccess = systemAccess;
         this.territories = territories;
@@ -122,6 +124,8 @@ public class RectificationCases {
                 RectificationProcess.VAR_TITLE, c.title().strip(),
                 RectificationProcess.VAR_ADDRESS, location.address().strip(),
                 RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
+        variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED,
+                !blank(c.campaign()) && evidence.beforePhotoRequired(organization, c.campaign().strip()));
         if (directedLeadUnit != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directedLeadUnit);
         }
@@ -200,6 +204,11 @@ public class RectificationCases {
         Instant now = now();
         records.update(caseNo, "status = ?, submitted_at = ?", AWAITING_VERIFICATION.name(), CaseRecords.ts(now));
         records.addEvent(caseNo, now, CaseEventKind.SUBMITTED, actor, measures);
+    }
+
+    /** Whether the case has a photo of this kind (BEFORE, AFTER) from any round. */
+    boolean hasPhoto(String caseNo, String kind) {
+        return records.photos(caseNo).stream().anyMatch(p -> kind.equals(p.kind()));
     }
 
     void photoAdded(String caseNo, String kind, String fileName, String mimeType, byte[] content, String actor) {

@@ -55,7 +55,7 @@ final class RectificationFixture {
         var validator = new NewCaseValidator(new CategoryCatalogue(ORGANIZATIONS), territories);
         var definitions = new org.shirong.system.ProcessDefinitions(engine.getRepositoryService());
         cases = new RectificationCases(definitions, records, numbers, new CaseDeadlines(calendars, properties), validator,
-                engine.getRuntimeService(), new SystemAccess(identity), territories);
+                engine.getRuntimeService(), new SystemAccess(identity), territories, (organization, campaign) -> false);
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS);
