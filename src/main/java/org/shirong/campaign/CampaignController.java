@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.shirong.system.InvalidRequestException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/campaigns}: start a campaign from a template ({@code POST}, office or leading group, as
- * the Tasklist start form), list the campaigns and show one with its phases, open tasks and cases.
+ * the Tasklist start form), list the campaigns and show one with its phases, open tasks, cases and task results, and
+ * download a file handed in with a task.
  */
 @RestController
 @RequestMapping("/api/campaigns")
@@ -80,5 +84,15 @@ class CampaignController {
     @GetMapping("/{code}")
     CampaignOverview.Detail get(@PathVariable String code) {
         return overview.get(code, callerOrganization.readable(identityService.getCurrentAuthentication()));
+    }
+
+    /** A file handed in with one of the campaign's tasks (台帐、整治案件), for those who may read the campaign. */
+    @GetMapping("/{code}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id) {
+        var file = overview.attachment(code, id, callerOrganization.readable(identityService.getCurrentAuthentication()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mimeType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(file.content());
     }
 }

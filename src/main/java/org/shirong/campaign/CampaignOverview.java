@@ -44,17 +44,29 @@ class CampaignOverview {
 
     /** {@code planItems}: progress per plan item as of now (see {@link CampaignPlanItems}). */
     record Detail(Summary campaign, List<PhaseView> phases, List<UnitTasks> openTasksByUnit, CaseCounts cases,
-            PlanItemProgress.Table planItems, String documents) {
+            PlanItemProgress.Table planItems, String documents, List<TaskResult> taskResults) {
+    }
+
+    /** A task that is done, or has files: its 办理情况 and the files handed in with it. */
+    record TaskResult(long id, String taskKey, String name, String group, String status, String result, String completedBy,
+            Instant completedAt, List<AttachmentView> attachments) {
+    }
+
+    record AttachmentView(long id, String fileName, String kind, String mimeType, int sizeBytes, String uploadedBy,
+            Instant uploadedAt, String url) {
     }
 
     private final CampaignRecords records;
     private final OrganizationRecords organization;
     private final CampaignPlanItems planItems;
+    private final AttachmentRecords attachments;
 
-    CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems) {
+    CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems,
+            AttachmentRecords attachments) {
         this.records = records;
         this.organization = organization;
         this.planItems = planItems;
+        this.attachments = attachments;
     }
 
     @Transactional(readOnly = true)
@@ -65,7 +77,7 @@ class CampaignOverview {
 
     @Transactional(readOnly = true)
     Detail get(String code, java.util.function.Predicate<String> readableOrganization) {
-        Campaign c = records.find(code).filter(found -> readableOrganization.test(found.tenantId())).orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+        Campaign c = readable(code, readableOrganization);
         List<PhaseRow> phases = records.phases(code);
         List<TaskRow> tasks = records.tasks(code);
         List<PhaseView> phaseViews = phases.stream().map(p -> {
@@ -75,7 +87,36 @@ class CampaignOverview {
                     p.openAtEnd(), own.size(), done, own.size() - done);
         }).toList();
         return new Detail(summary(c, phases), phaseViews, openByUnit(tasks), cases(code),
-                planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents");
+                planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents",
+                taskResults(code, tasks));
+    }
+
+    /** The campaign, if the caller may read it; 404 otherwise, as for a campaign that does not exist. */
+    Campaign readable(String code, java.util.function.Predicate<String> readableOrganization) {
+        return records.find(code).filter(found -> readableOrganization.test(found.tenantId()))
+                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+    }
+
+    /** A file of a campaign the caller may read, with its content. */
+    @Transactional(readOnly = true)
+    Download attachment(String code, long id, java.util.function.Predicate<String> readableOrganization) {
+        readable(code, readableOrganization);
+        var file = attachments.ofCampaign(code).stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("ATTACHMENT_NOT_FOUND", "活动 " + code + " 没有附件 " + id));
+        return new Download(file.fileName(), file.mimeType(), attachments.content(code, id).orElseThrow());
+    }
+
+    record Download(String fileName, String mimeType, byte[] content) {
+    }
+
+    private List<TaskResult> taskResults(String code, List<TaskRow> tasks) {
+        Map<Long, List<AttachmentView>> files = attachments.ofCampaign(code).stream().collect(Collectors.groupingBy(
+                AttachmentRecords.Attachment::taskId, Collectors.mapping(a -> new AttachmentView(a.id(), a.fileName(), a.kind(),
+                        a.mimeType(), a.sizeBytes(), a.uploadedBy(), a.uploadedAt(), "/api/campaigns/" + code + "/attachments/" + a.id()),
+                        Collectors.toList())));
+        return tasks.stream().filter(t -> CampaignRecords.DONE.equals(t.status()) || files.containsKey(t.id()))
+                .map(t -> new TaskResult(t.id(), t.taskKey(), t.name(), t.groupId(), t.status(), t.result(), t.completedBy(),
+                        t.completedAt(), files.getOrDefault(t.id(), List.of()))).toList();
     }
 
     private List<UnitTasks> openByUnit(List<TaskRow> tasks) {

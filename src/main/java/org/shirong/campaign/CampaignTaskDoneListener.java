@@ -17,10 +17,12 @@ class CampaignTaskDoneListener implements ExecutionListener {
 
     private final CampaignTaskResults results;
     private final InspectionScores inspectionScores;
+    private final CampaignAttachments attachments;
 
-    CampaignTaskDoneListener(CampaignTaskResults results, InspectionScores inspectionScores) {
+    CampaignTaskDoneListener(CampaignTaskResults results, InspectionScores inspectionScores, CampaignAttachments attachments) {
         this.results = results;
         this.inspectionScores = inspectionScores;
+        this.attachments = attachments;
     }
 
     @Override
@@ -49,6 +51,7 @@ class CampaignTaskDoneListener implements ExecutionListener {
                 if (result.isEmpty()) {
                     throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "请填写办理情况");
                 }
+                attachments.take(execution, results.task(taskId), user);
                 results.done(taskId, result, user);
             }
         }

@@ -34,6 +34,16 @@ public final class CampaignTaskProcess {
     /** Set on a findings task: the problem categories a finding may name, as text. */
     public static final String VAR_CATEGORY_LIST = "categoryList";
 
+    /**
+     * Form (一般任务): the files handed in, {@code attachment1}, {@code attachment2}, … (File variables), stored by
+     * {@link CampaignAttachments}.
+     */
+    public static final String VAR_ATTACHMENT_PREFIX = "attachment";
+    /** Set when the task is issued: whether its template requires an attachment ({@code evidence.attachments: required}). */
+    public static final String VAR_ATTACHMENTS_REQUIRED = "attachmentsRequired";
+    /** Set when the task is issued: the kinds of file it takes (comma-separated {@link AttachmentKind} ids). */
+    public static final String VAR_ATTACHMENT_KINDS = "attachmentKinds";
+
     /** How the task is done: {@code taskKind}. */
     public enum Kind {
         /** Done and reported in words (办理情况). */

@@ -181,7 +181,7 @@ class CampaignTaskResults {
         }
     }
 
-    private TaskRow task(long taskId) {
+    TaskRow task(long taskId) {
         return records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));
     }
 

@@ -138,6 +138,13 @@ class CampaignTasks {
         if (scorePeriod != null) {
             variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
         }
+        if (row.cycleId() == null) {
+            template.task(row.definitionId()).ifPresent(def -> {
+                variables.put(CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED, def.attachmentsRequired());
+                variables.put(CampaignTaskProcess.VAR_ATTACHMENT_KINDS,
+                        String.join(",", def.attachmentKinds().stream().map(AttachmentKind::id).toList()));
+            });
+        }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(CampaignTaskProcess.KEY,
                 organization != null ? organization : campaign.tenantId())
                 ).businessKey(campaign.code()).setVariables(variables).execute().getId());

@@ -15,7 +15,8 @@ import org.shirong.rectification.CaseSource;
  * left out of the file (a participant's id, name and duties, an item's name) are filled in.
  */
 public record CampaignTemplate(String id, String name, String source, List<Phase> phases,
-        List<Participant> participants, List<Item> items, List<TaskDefinition> tasks, List<Cycle> cycles, Rules rules) {
+        List<Participant> participants, List<Item> items, List<TaskDefinition> tasks, List<Cycle> cycles, Rules rules,
+        CaseEvidence evidence) {
 
     /** {@code who}: one task for each participating unit. */
     public static final String EACH_UNIT = "each-unit";
@@ -29,6 +30,7 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
         tasks = copy(tasks);
         cycles = copy(cycles);
         rules = rules == null ? new Rules(false) : rules;
+        evidence = evidence == null ? new CaseEvidence(null) : evidence;
     }
 
     /** A phase: the plan's own dates (first and last day, inclusive) and the length a later campaign keeps. */
@@ -59,14 +61,53 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
     /**
      * A task of a phase. {@code who} is a group id, {@link #EACH_UNIT} or {@link #EACH_ITEM_LEAD};
      * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends;
-     * {@code findings} (optional) is the case source under which problems found become rectification cases.
+     * {@code findings} (optional) is the case source under which problems found become rectification cases;
+     * {@code evidence} (optional) what files the task's form asks for.
      */
     public record TaskDefinition(String id, String name, String phase, String who, TaskKind kind,
-            Period dueBeforePhaseEnd, CaseSource findings) {
+            Period dueBeforePhaseEnd, CaseSource findings, TaskEvidence evidence) {
 
         public TaskDefinition {
             kind = kind == null ? TaskKind.TASK : kind;
         }
+
+        /** Whether the task may not be completed without an attachment. */
+        public boolean attachmentsRequired() {
+            return evidence != null && REQUIRED.equals(evidence.attachments());
+        }
+
+        /** The kinds of file the task accepts: the template's list, or every kind. */
+        public List<AttachmentKind> attachmentKinds() {
+            return evidence == null || evidence.kinds().isEmpty() ? List.of(AttachmentKind.values())
+                    : evidence.kinds().stream().map(AttachmentKind::of).flatMap(Optional::stream).toList();
+        }
+    }
+
+    /** {@code evidence} values: {@code required} or {@code optional} (the default). */
+    public static final String REQUIRED = "required";
+    public static final String OPTIONAL = "optional";
+
+    /**
+     * What the cases found in a campaign must show (活动模板的 evidence): {@code beforePhoto} {@code required}
+     * refuses 整改 without a photo of the problem before rectification (同一位置、同一参照物的对比照片).
+     */
+    public record CaseEvidence(String beforePhoto) {
+    }
+
+    /**
+     * The files a task's form takes (任务的 evidence): {@code attachments} {@code required} or {@code optional},
+     * {@code kinds} those of {@link AttachmentKind} it accepts (all when left out).
+     */
+    public record TaskEvidence(String attachments, List<String> kinds) {
+
+        public TaskEvidence {
+            kinds = copy(kinds);
+        }
+    }
+
+    /** Whether every case found in a campaign of this template must have a photo from before its rectification. */
+    public boolean beforePhotoRequired() {
+        return REQUIRED.equals(evidence.beforePhoto());
     }
 
     /**

@@ -92,7 +92,8 @@ final class CampaignTemplateReader {
         List<Item> items = t.items().stream().map(i -> new Item(i.category(),
                 i.name() == null ? references.category(i.category()).map(Category::name).orElseThrow() : i.name(),
                 i.lead(), i.responsible(), i.finishBy())).toList();
-        return new CampaignTemplate(t.id(), t.name(), t.source(), t.phases(), participants, items, t.tasks(), t.cycles(), t.rules());
+        return new CampaignTemplate(t.id(), t.name(), t.source(), t.phases(), participants, items, t.tasks(), t.cycles(), t.rules(),
+                t.evidence());
     }
 
     private static String describe(JsonMappingException e, YamlLines lines) {

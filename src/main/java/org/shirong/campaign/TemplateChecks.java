@@ -34,6 +34,7 @@ final class TemplateChecks {
         new UnitChecks(checks).check();
         checks.tasks();
         new CycleChecks(checks).check();
+        checks.requirement("evidence.before-photo", template.evidence().beforePhoto());
         return checks.problems;
     }
 
@@ -79,6 +80,32 @@ final class TemplateChecks {
             } else if (phase(at + ".phase", task.phase())) {
                 due(at, task, template.phase(task.phase()).orElseThrow());
             }
+            evidence(at, task);
+        }
+    }
+
+    /** A task's {@code evidence}: only a task reported in words takes files (findings and checkpoints have their own forms). */
+    private void evidence(String at, TaskDefinition task) {
+        var evidence = task.evidence();
+        if (evidence == null) {
+            return;
+        }
+        if (task.findings() != null || task.kind() == TaskKind.CHECKPOINT) {
+            problems.add(at + ".evidence: 只有一般任务（没有 findings、kind 不是 CHECKPOINT）可以要求附件");
+        }
+        requirement(at + ".evidence.attachments", evidence.attachments());
+        for (int k = 0; k < evidence.kinds().size(); k++) {
+            String kind = evidence.kinds().get(k);
+            if (AttachmentKind.of(kind).isEmpty()) {
+                problems.add("%s.evidence.kinds[%d]: \"%s\" 不是可选的附件类型（%s）".formatted(at, k, kind, AttachmentKind.ids()));
+            }
+        }
+    }
+
+    /** An {@code evidence} value: {@code required}, {@code optional}, or left out (optional). */
+    private void requirement(String at, String value) {
+        if (value != null && !CampaignTemplate.REQUIRED.equals(value) && !CampaignTemplate.OPTIONAL.equals(value)) {
+            problems.add(at + ": \"" + value + "\" 不是可选的值（required 必须提供、optional 可选）");
         }
     }
 

@@ -131,14 +131,22 @@ public class CaseSteps {
         return joined;
     }
 
-    /** 整改问题 submitted for verification: the after photo is required, the before photo optional. */
+    /**
+     * 整改问题 submitted for verification: the after photo is required; the before photo too when the case's campaign
+     * requires it ({@code beforePhotoRequired}) and none was handed in on an earlier round, otherwise it is optional.
+     */
     public void submitted(DelegateExecution execution) {
         String caseNo = caseNo(execution);
         String measures = required(execution, VAR_MEASURES, "整改措施");
         var after = photos.take(execution, VAR_PHOTO_AFTER, "整改后照片")
                 .orElseThrow(() -> FormInputRefused.of(VAR_PHOTO_AFTER, "请上传整改后照片"));
-        photos.take(execution, VAR_PHOTO_BEFORE, "整改前照片")
-                .ifPresent(p -> cases.photoAdded(caseNo, "BEFORE", p.fileName(), p.mimeType(), p.content(), actor()));
+        var before = photos.take(execution, VAR_PHOTO_BEFORE, "整改前照片");
+        if (before.isEmpty() && Boolean.TRUE.equals(execution.getVariable(VAR_BEFORE_PHOTO_REQUIRED))
+                && !cases.hasPhoto(caseNo, "BEFORE")) {
+            throw FormInputRefused.of(VAR_PHOTO_BEFORE,
+                    "请上传整改前照片：本案件所属活动要求留存整改前后在同一位置、同一参照物拍摄的对比照片");
+        }
+        before.ifPresent(p -> cases.photoAdded(caseNo, "BEFORE", p.fileName(), p.mimeType(), p.content(), actor()));
         cases.photoAdded(caseNo, "AFTER", after.fileName(), after.mimeType(), after.content(), actor());
         execution.removeVariable(VAR_PHOTO_BEFORE);
         execution.removeVariable(VAR_PHOTO_AFTER);

@@ -45,11 +45,13 @@ public class RectificationCases {
     private final TerritoryDirectory territories;
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final DueBounds dueBounds;
+    private final CaseEvidenceRules evidence;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
-            ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds) {
+            ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds, CaseEvidenceRules evidence) {
         this.dueBounds = dueBounds;
+        this.evidence = evidence;
         this.definitions = definitions;
         this.campaignPlans = campaignPlans;
         this.systemAccess = systemAccess;
@@ -134,6 +136,8 @@ public class RectificationCases {
                 RectificationProcess.VAR_TITLE, c.title().strip(),
                 RectificationProcess.VAR_ADDRESS, location.address().strip(),
                 RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
+        variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED,
+                !blank(c.campaign()) && evidence.beforePhotoRequired(organization, c.campaign().strip()));
         if (directions.leadUnit() != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directions.leadUnit());
         }
@@ -250,6 +254,11 @@ public class RectificationCases {
         Instant now = now();
         records.update(caseNo, "status = ?, submitted_at = ?", AWAITING_VERIFICATION.name(), CaseRecords.ts(now));
         records.addEvent(caseNo, now, CaseEventKind.SUBMITTED, actor, measures);
+    }
+
+    /** Whether the case has a photo of this kind (BEFORE, AFTER) from any round. */
+    boolean hasPhoto(String caseNo, String kind) {
+        return records.photos(caseNo).stream().anyMatch(p -> kind.equals(p.kind()));
     }
 
     void photoAdded(String caseNo, String kind, String fileName, String mimeType, byte[] content, String actor) {

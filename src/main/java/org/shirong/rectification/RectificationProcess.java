@@ -41,6 +41,11 @@ public final class RectificationProcess {
     public static final String VAR_MEASURES = "measures";
     public static final String VAR_PHOTO_BEFORE = "photoBefore";
     public static final String VAR_PHOTO_AFTER = "photoAfter";
+    /**
+     * Set when the case is registered: whether the campaign that found it requires a before photo at 整改
+     * ({@code evidence.before-photo: required}); the form and {@link CaseSteps} refuse a submission without one.
+     */
+    public static final String VAR_BEFORE_PHOTO_REQUIRED = "beforePhotoRequired";
     public static final String VAR_EXTENSION_REASON = "extensionReason";
     public static final String VAR_EXTENSION_DUE = "extensionDue";
     public static final String VAR_EXTENSION_SEQ = "extensionSeq";

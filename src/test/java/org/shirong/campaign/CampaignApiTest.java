@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -247,5 +248,149 @@ class CampaignApiTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JX-FORM").count()).isOne();
         assertThat(jdbc.queryForObject("select first_day from campaign_phase where campaign_code = 'JX-FORM' and phase_no = 1",
                 String.class)).isEqualTo("2026-12-01");
+    }
+    static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    static String file(String variable, String fileName, String mimeType, byte[] content) {
+        return "\"%s\":{\"type\":\"File\",\"value\":\"%s\",\"valueInfo\":{\"filename\":\"%s\",\"mimetype\":\"%s\"}}"
+                .formatted(variable, Base64.getEncoder().encodeToString(content), fileName, mimeType);
+    }
+
+    /** A 锦溪 931 campaign whose first phase ends today: its tasks done, the second (深入推进全面整治) begins tomorrow. */
+    CampaignDriver jinxiInItsSecondPhase(String code) {
+        assertThat(post("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"" + code
+                + "\",\"name\":\"锦溪 931\",\"dates\":{\"start\":\"2026-10-21\"}}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        CampaignDriver run = new CampaignDriver(code, managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        run.completePhase(1);
+        run.runUntil(Instant.parse("2026-11-21T02:00:00Z"));
+        assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        return run;
+    }
+
+    long attachments(String code) {
+        return jdbc.queryForObject("select count(*) from campaign_task_attachment where campaign_code = ?", Long.class, code);
+    }
+
+    /**
+     * 锦溪's plan: 每个或每类项目要编写整治案件，建立台帐. Its template requires an attachment on 编写整治案件和台帐: without one,
+     * or with a file of a kind it does not take or too large, completion is refused (400 naming the task, the kinds or
+     * the limit) with nothing saved; with a PDF it is done, listed on the campaign and downloads byte for byte for those
+     * who may read the campaign, and for no one else.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJinxiLedgerTaskNeedsAnAttachmentWhichIsListedAndDownloadsByteIdentical() {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-LEDGER");
+        String taskId = run.task("compileItemRecords/RECTIFY_TOWN_RIVERS").getId();
+        TestRestTemplate shuili = rest.withBasicAuth("jxshuili1", "demo");
+        String complete = "/engine-rest/task/" + taskId + "/complete";
+
+        ResponseEntity<String> without = shuili.postForEntity(complete,
+                json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"}}}"), String.class);
+        assertThat(without.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(without.getBody()).contains("任务“编写整治案件和台帐", "须上传附件", "PDF 文件");
+
+        ResponseEntity<String> wrongKind = shuili.postForEntity(complete, json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                + file("attachment1", "台帐.txt", "text/plain", "台帐".getBytes()) + "}}"), String.class);
+        assertThat(wrongKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongKind.getBody()).contains("附件“台帐.txt”不是本任务可接受的类型");
+
+        byte[] large = java.util.Arrays.copyOf(CampaignDriver.PDF, 5_000_001);
+        ResponseEntity<String> tooLarge = shuili.postForEntity(complete, json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                + file("attachment1", "大台帐.pdf", "application/pdf", large) + "}}"), String.class);
+        assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLarge.getBody()).contains("附件“大台帐.pdf”过大：每个附件不能超过 5 MB");
+        assertThat(attachments("JX-LEDGER")).isZero();
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+
+        ResponseEntity<String> done = shuili.postForEntity(complete, json("{\"variables\":{\"result\":{\"value\":\"已建立台帐，整治案件见附件\"},"
+                + file("attachment1", "河道整治台帐.pdf", "application/pdf", CampaignDriver.PDF) + ","
+                + file("attachment2", "整治前.png", "image/png", PNG) + "}}"), String.class);
+
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(attachments("JX-LEDGER")).isEqualTo(2);
+        assertThat(runtimeService.createVariableInstanceQuery().variableName("attachment1").count())
+                .as("the files are kept once, with the campaign").isZero();
+        Map<String, Object> detail = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/JX-LEDGER", Map.class);
+        Map<String, Object> ledger = ((List<Map<String, Object>>) detail.get("taskResults")).stream()
+                .filter(t -> "compileItemRecords/RECTIFY_TOWN_RIVERS".equals(t.get("taskKey"))).findFirst().orElseThrow();
+        assertThat(ledger).containsEntry("status", "DONE").containsEntry("result", "已建立台帐，整治案件见附件");
+        List<Map<String, Object>> files = (List<Map<String, Object>>) ledger.get("attachments");
+        assertThat(files).extracting(f -> f.get("fileName") + "/" + f.get("kind") + "/" + f.get("mimeType") + "/" + f.get("uploadedBy"))
+                .containsExactly("河道整治台帐.pdf/pdf/application/pdf/jxshuili1", "整治前.png/photo/image/png/jxshuili1");
+
+        ResponseEntity<byte[]> download = rest.withBasicAuth("jxlingdao1", "demo").getForEntity((String) files.get(0).get("url"), byte[].class);
+        assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("河道整治台帐.pdf");
+        assertThat(download.getBody()).isEqualTo(CampaignDriver.PDF);
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity((String) files.get(0).get("url"), String.class).getStatusCode())
+                .as("九亭 may not read 锦溪's campaign").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity((String) files.get(0).get("url"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** A finding of a 锦溪 931 campaign becomes a case whose 整改 is refused without a before photo, then accepted with one. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJinxiCaseIsNotRectifiedWithoutItsBeforePhoto() {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-PHOTO");
+        String findings = run.task("rectifyItem/RECTIFY_TOWN_RIVERS").getId();
+        assertThat(rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + findings + "/complete",
+                json("{\"variables\":{\"findings\":{\"value\":\"南塘河漂浮垃圾｜锦溪镇南塘河东岸\"}}}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> found = jdbc.queryForMap("select c.case_no, c.lead_unit from campaign_case cc join rect_case c"
+                + " on c.case_no = cc.case_no where cc.campaign_code = 'JX-PHOTO'");
+        String caseNo = (String) found.get("CASE_NO");
+        TestRestTemplate lead = rest.withBasicAuth(found.get("LEAD_UNIT") + "1", "demo");
+        String rectify = claim(lead, caseNo);
+        String afterOnly = "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已打捞\"},"
+                + file("photoAfter", "after.png", "image/png", PNG) + "}}";
+
+        ResponseEntity<String> refused = lead.postForEntity("/engine-rest/task/" + rectify + "/complete", json(afterOnly), String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("请上传整改前照片");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_photo where case_no = ?", Long.class, caseNo)).isZero();
+        ResponseEntity<String> accepted = lead.postForEntity("/engine-rest/task/" + rectify + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已打捞\"},"
+                        + file("photoBefore", "before.png", "image/png", PNG) + "," + file("photoAfter", "after.png", "image/png", PNG) + "}}"),
+                String.class);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForList("select kind from rect_case_photo where case_no = ? order by kind", String.class, caseNo))
+                .containsExactly("AFTER", "BEFORE");
+    }
+
+    /** A case found in a 九亭 campaign, whose template asks for no before photo, is rectified with the after photo alone. */
+    @Test
+    void aJiutingCampaignCaseIsRectifiedWithoutABeforePhoto() {
+        assertThat(post("chuangban1", "{\"template\":\"jiuting-2023-standard-town\",\"code\":\"JT-PHOTO\",\"name\":\"九亭\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> reported = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", json("""
+                {"title":"九亭大街垃圾堆放","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL","campaign":"JT-PHOTO",
+                 "location":{"address":"沪松公路 1 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        TestRestTemplate huanwei = rest.withBasicAuth("huanwei1", "demo");
+        String rectify = claim(huanwei, caseNo);
+        assertThat(runtimeService.getVariable(taskService.createTaskQuery().taskId(rectify).singleResult().getProcessInstanceId(),
+                "beforePhotoRequired")).isEqualTo(false);
+
+        ResponseEntity<String> submitted = huanwei.postForEntity("/engine-rest/task/" + rectify + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + file("photoAfter", "after.png", "image/png", PNG) + "}}"), String.class);
+
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /** The lead unit claims the case (认领) and gets its 整改问题 task. */
+    private String claim(TestRestTemplate lead, String caseNo) {
+        String claimTask = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(lead.postForEntity("/engine-rest/task/" + claimTask + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_RectifyProblem")
+                .singleResult().getId();
     }
 }

@@ -80,13 +80,20 @@ final class CampaignDriver {
         taskService.complete(task(taskKey).getId(), variables);
     }
 
-    /** Completes every open task of the phase the way its kind asks (no findings, all rectified). */
+    /** A small PDF, as a unit would hand in its 台帐. */
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Completes every open task of the phase the way its kind asks (no findings, all rectified, a 台帐 where one is required). */
     void completePhase(int phaseNo) {
         for (String key : openTaskKeys(phaseNo)) {
             String kind = jdbc.queryForObject("select kind from campaign_task where campaign_code = ? and task_key = ?",
                     String.class, code, key);
             complete(key, switch (CampaignTaskProcess.Kind.valueOf(kind)) {
-                case TASK -> Map.of(CampaignTaskProcess.VAR_RESULT, "已按要求完成");
+                case TASK -> Boolean.TRUE.equals(taskService.getVariable(task(key).getId(), CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED))
+                        ? Map.of(CampaignTaskProcess.VAR_RESULT, "已按要求完成，台帐见附件", CampaignTaskProcess.VAR_ATTACHMENT_PREFIX + "1",
+                                org.camunda.bpm.engine.variable.Variables.fileValue("台帐.pdf").file(PDF).mimeType("application/pdf").create())
+                        : Map.of(CampaignTaskProcess.VAR_RESULT, "已按要求完成");
                 case FINDINGS -> Map.of(CampaignTaskProcess.VAR_RESULT, "已检查，未发现问题");
                 case CHECKPOINT -> Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "yes");
             });

@@ -81,7 +81,7 @@ class CampaignScheduleTest {
                 new Phase("a", "甲", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), Period.ofMonths(1)),
                 new Phase("b", "乙", LocalDate.of(2025, 2, 11), LocalDate.of(2025, 2, 20), Period.ofDays(10)),
                 new Phase("c", "丙", LocalDate.of(2025, 2, 21), LocalDate.of(2025, 2, 28), Period.ofDays(8))),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
 
         assertThat(spans(schedule.plan(withGap, request(null), TODAY)))
                 .containsExactly("2025-03-10~2025-04-09", "2025-04-20~2025-04-29", "2025-04-30~2025-05-07");

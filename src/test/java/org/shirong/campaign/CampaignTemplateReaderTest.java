@@ -152,4 +152,36 @@ class CampaignTemplateReaderTest {
                 .hasMessageContaining("phases: 必须正好有 3 个阶段");
         refusing("").hasMessageContaining("文件为空");
     }
+
+    @Test
+    void evidenceRequirementsAreReadAndBadValuesAreNamed() throws IOException {
+        CampaignTemplate t = read(VALID.replace("cycles:\n", "evidence: { before-photo: required }\ncycles:\n").replace(
+                "kind: CHECKPOINT }", "kind: CHECKPOINT }\n  - { id: ledger, name: 建立台帐, phase: second, who: chuangban,"
+                        + " evidence: { attachments: required, kinds: [pdf, excel] } }"));
+        assertThat(t.beforePhotoRequired()).isTrue();
+        assertThat(t.task("ledger").orElseThrow().attachmentsRequired()).isTrue();
+        assertThat(t.task("ledger").orElseThrow().attachmentKinds()).containsExactly(AttachmentKind.PDF, AttachmentKind.EXCEL);
+        assertThat(t.task("checkpoint").orElseThrow().attachmentsRequired()).isFalse();
+        assertThat(read(VALID).beforePhotoRequired()).as("optional unless the template says so").isFalse();
+
+        refusing(VALID.replace("cycles:\n", "evidence: { before-photo: yes-please }\ncycles:\n"))
+                .hasMessageContaining("evidence.before-photo: \"yes-please\" 不是可选的值（required 必须提供、optional 可选）");
+        refusing(VALID.replace("kind: CHECKPOINT }", "kind: CHECKPOINT }\n  - { id: ledger, name: 建立台帐, phase: second,"
+                + " who: chuangban, evidence: { attachments: always, kinds: [pdf, zip] } }"))
+                .hasMessageContaining("tasks[2].evidence.attachments: \"always\" 不是可选的值")
+                .hasMessageContaining("tasks[2].evidence.kinds[1]: \"zip\" 不是可选的附件类型（photo、pdf、word、excel）");
+        refusing(VALID.replace("findings: SELF_INSPECTION }", "findings: SELF_INSPECTION, evidence: { attachments: required } }"))
+                .hasMessageContaining("tasks[0].evidence: 只有一般任务");
+        refusing(VALID.replace("cycles:\n", "evidence: { attachments: required }\ncycles:\n"))
+                .hasMessageContaining("evidence.attachments（第 ").hasMessageContaining("未知字段（可用字段: before-photo）");
+    }
+
+    @Test
+    void jinxisPlanAsksForBeforePhotosAndForItsLedgersAsFiles() {
+        CampaignTemplate jinxi = CampaignTemplateReader.read(Path.of("config/organizations/jinxi/campaigns/jinxi-2017-931.yaml"),
+                TemplateFixture.references("jinxi"));
+        assertThat(jinxi.beforePhotoRequired()).isTrue();
+        assertThat(jinxi.tasks()).filteredOn(CampaignTemplate.TaskDefinition::attachmentsRequired)
+                .extracting(CampaignTemplate.TaskDefinition::name).containsExactly("编写整治案件和台帐");
+    }
 }
