@@ -39,8 +39,8 @@ class CampaignRecords {
             Instant completedAt) {
     }
 
-    /** A case found by the campaign and not yet closed. */
-    record OpenCase(String caseNo, String leadUnit, String title, String status) {
+    /** A case found by the campaign and not yet closed: its lead unit, category (the plan item's, when it has one) and due instant. */
+    record OpenCase(String caseNo, String leadUnit, String title, String status, String category, Instant dueAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -154,6 +154,12 @@ class CampaignRecords {
                 CampaignRecords::task, code, phaseNo, OPEN);
     }
 
+    /** The campaign's open tasks: those of its phases up to {@code lastPhaseNo}, and, when {@code withCycles}, its cycles' too. */
+    List<TaskRow> openTasks(String code, int lastPhaseNo, boolean withCycles) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and status = ? and (phase_no <= ?"
+                + (withCycles ? " or phase_no is null" : "") + ") order by id", CampaignRecords::task, code, OPEN, lastPhaseNo);
+    }
+
     void linkCase(String code, String caseNo, long taskId, String source) {
         jdbc.update("insert into campaign_case (campaign_code, case_no, task_id, source) values (?, ?, ?, ?)", code, caseNo,
                 taskId, source);
@@ -161,9 +167,10 @@ class CampaignRecords {
 
     /** The campaign's cases that are not closed, with their lead unit and title, oldest first. */
     List<OpenCase> openCases(String code) {
-        return jdbc.query("select c.case_no, c.lead_unit, c.title, c.status from campaign_case cc join rect_case c"
+        return jdbc.query("select c.case_no, c.lead_unit, c.title, c.status, c.category, c.due_at from campaign_case cc join rect_case c"
                 + " on c.case_no = cc.case_no where cc.campaign_code = ? and c.status <> 'CLOSED' order by c.reported_at, c.case_no",
-                (rs, i) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), code);
+                (rs, i) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        instant(rs, "due_at")), code);
     }
 
     /** How many of the campaign's cases (from its findings) are in each status. */
