@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ class PhaseEnds {
     }
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** Camunda keeps a string variable in at most 4000 characters; the notice's other text needs some room too. */
+    private static final int MAX_LIST = 3500;
 
     private final CampaignRecords records;
     private final OrganizationRecords organization;
@@ -47,19 +50,39 @@ class PhaseEnds {
         Map<String, String> names = organization.unitNames();
         ZoneId zone = calendars.of(records.find(code).map(CampaignRecords.Campaign::tenantId).orElse(null)).zone();
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
-        for (TaskRow t : tasks) {
-            byUnit.computeIfAbsent(unit(names, t.groupId()), u -> new ArrayList<>()).add("  · 任务：%s，期限 %s"
-                    .formatted(t.name(), t.dueAt() == null ? "阶段结束" : DUE.format(t.dueAt().atZone(zone))));
-        }
+        // Cases first, then the phases' tasks, then the cycles': when the list must be cut short, what matters most stays.
         for (OpenCase c : cases) {
             byUnit.computeIfAbsent(unit(names, c.leadUnit()), u -> new ArrayList<>()).add("  · 案件 %s %s（%s%s）".formatted(
                     c.caseNo(), c.title(), CaseStatus.valueOf(c.status()).label(),
                     c.dueAt() == null ? "" : "，期限 " + DUE.format(c.dueAt().atZone(zone))));
         }
-        StringBuilder list = new StringBuilder();
-        byUnit.forEach((unit, lines) -> list.append(list.isEmpty() ? "" : "\n").append(unit).append("（").append(lines.size())
-                .append(" 项）：\n").append(String.join("\n", lines)));
-        return new OpenWork(tasks.size() + cases.size(), list.toString(), last);
+        for (TaskRow t : tasks.stream().sorted(Comparator.comparing((TaskRow t) -> t.phaseNo() == null)).toList()) {
+            byUnit.computeIfAbsent(unit(names, t.groupId()), u -> new ArrayList<>()).add("  · 任务：%s，期限 %s"
+                    .formatted(t.name(), t.dueAt() == null ? "阶段结束" : DUE.format(t.dueAt().atZone(zone))));
+        }
+        return new OpenWork(tasks.size() + cases.size(), list(code, byUnit), last);
+    }
+
+    /**
+     * The list by unit; when that is too long for a process variable (Camunda keeps at most 4000 characters), the first
+     * few items of each unit with how many more there are, or only the counts, and where the whole list is.
+     */
+    private static String list(String code, Map<String, List<String>> byUnit) {
+        for (int shown : new int[] {Integer.MAX_VALUE, 3, 0}) {
+            StringBuilder list = new StringBuilder(shown == Integer.MAX_VALUE ? ""
+                    : "清单较长，" + (shown > 0 ? "每个单位只列出前 " + shown + " 项" : "只列出各单位的件数") + "，全部见活动概况（/api/campaigns/" + code + "）和任务列表：\n");
+            byUnit.forEach((unit, lines) -> {
+                list.append(unit).append("（").append(lines.size()).append(" 项）").append(shown > 0 ? "：" : "").append("\n");
+                lines.stream().limit(shown).forEach(line -> list.append(line).append("\n"));
+                if (shown > 0 && lines.size() > shown) {
+                    list.append("  ……另有 ").append(lines.size() - shown).append(" 项\n");
+                }
+            });
+            if (list.length() <= MAX_LIST) {
+                return list.toString().strip();
+            }
+        }
+        return "未完成的工作涉及 " + byUnit.size() + " 个单位，清单见活动概况（/api/campaigns/" + code + "）和任务列表。";
     }
 
     void campaignEnded(String code) {

@@ -88,6 +88,8 @@ class CampaignBrowserTest {
         String instanceId = runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY)
                 .processInstanceBusinessKey("JX-COCKPIT").singleResult().getId();
 
+        assertThat(rest.getForObject("/camunda/app/cockpit/shirong/campaign-phases.js", String.class)).contains("shirong.campaignPhases");
+
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
                 browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/");

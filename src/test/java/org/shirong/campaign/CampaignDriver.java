@@ -80,7 +80,7 @@ final class CampaignDriver {
         taskService.complete(task(taskKey).getId(), variables);
     }
 
-    /** Completes every open task of the phase the way its kind asks (no findings, all rectified). */
+    /** Completes every open task of the phase the way its kind asks (no findings; all rectified unless cases are open, then 督办). */
     void completePhase(int phaseNo) {
         for (String key : openTaskKeys(phaseNo)) {
             String kind = jdbc.queryForObject("select kind from campaign_task where campaign_code = ? and task_key = ?",
@@ -88,7 +88,10 @@ final class CampaignDriver {
             complete(key, switch (CampaignTaskProcess.Kind.valueOf(kind)) {
                 case TASK -> Map.of(CampaignTaskProcess.VAR_RESULT, "已按要求完成");
                 case FINDINGS -> Map.of(CampaignTaskProcess.VAR_RESULT, "已检查，未发现问题");
-                case CHECKPOINT -> Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "yes");
+                case CHECKPOINT -> jdbc.queryForObject("select count(*) from campaign_case cc join rect_case c on c.case_no = cc.case_no"
+                        + " where cc.campaign_code = ? and c.status <> 'CLOSED'", Integer.class, code) == 0
+                        ? Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "yes")
+                        : Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no", CampaignTaskProcess.VAR_RESULT, "尚有问题未整改，已逐件督办");
             });
         }
     }

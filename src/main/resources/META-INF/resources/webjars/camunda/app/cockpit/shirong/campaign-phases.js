@@ -21,8 +21,11 @@ export default {
     if (!viewer.get('elementRegistry').get(PHASE)) {
       return;
     }
-    const url = `${api.engineApi}/variable-instance?processInstanceIdIn=${encodeURIComponent(processInstanceId)}`
-      + '&deserializeValues=false';
+    // Cockpit hands diagram plugins an engineApi without the engine's name; take it from the page's address.
+    const engine = (/\/app\/cockpit\/([^/]+)\//.exec(window.location.pathname) || [null, 'default'])[1];
+    const url = `${api.baseApi}/engine/${encodeURIComponent(engine)}/variable-instance`
+      + `?processInstanceIdIn=${encodeURIComponent(processInstanceId)}&variableNameLike=phase%25`
+      + '&deserializeValues=false&maxResults=200';
     fetch(url, {headers: {Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken}, credentials: 'same-origin'})
       .then(response => (response.ok ? response.json() : []))
       .then(variables => {
