@@ -1,6 +1,9 @@
 package org.shirong.campaign;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -9,13 +12,14 @@ import org.shirong.system.TextInput;
 
 /**
  * The reasons a checkpoint gives for cases still open when it confirms "全部整改到位": one line per case,
- * 案件编号｜理由, the columns separated by ｜ or | as in the other line-per-row fields; the reason is everything after
- * the first separator. Blank lines are skipped; a line without a reason, or naming a case that is not open in the
- * campaign, is refused with its line number.
+ * 案件编号｜理由, split like the other line-per-row fields (main's {@code system.LineColumns}, which this branch
+ * predates): ｜ or |, or the tabs of a row pasted from a spreadsheet; semicolons are text. Blank lines are skipped;
+ * a line without a reason, with more than two columns, or naming a case that is not open in the campaign is refused
+ * with its line number.
  */
 final class OpenCaseReasons {
 
-    private static final Pattern SEPARATOR = Pattern.compile("｜|\\|");
+    private static final Pattern BARS = Pattern.compile("[｜|]");
 
     private OpenCaseReasons() {
     }
@@ -34,9 +38,17 @@ final class OpenCaseReasons {
             if (lines[i].isBlank()) {
                 continue;
             }
-            String[] columns = SEPARATOR.split(lines[i], 2);
-            String caseNo = columns[0].strip();
-            String reason = columns.length < 2 ? "" : columns[1].strip();
+            List<String> columns = new ArrayList<>(Arrays.stream(lines[i].indexOf('\t') >= 0 ? lines[i].split("\t", -1)
+                    : BARS.split(lines[i], -1)).map(String::strip).toList());
+            while (columns.size() > 1 && columns.get(columns.size() - 1).isEmpty()) {
+                columns.remove(columns.size() - 1);
+            }
+            if (columns.size() > 2) {
+                throw refused("第 %d 行：有 %d 栏，最多 2 栏：案件编号｜理由。整行未收，请检查理由里是否写了竖线 ｜ 或 |（分栏符；分号不分栏，可以写在文字里）"
+                        .formatted(i + 1, columns.size()));
+            }
+            String caseNo = columns.get(0);
+            String reason = columns.size() < 2 ? "" : columns.get(1);
             if (reason.isEmpty()) {
                 throw refused("第 %d 行：请按“案件编号｜理由”写明 %s 未结案的理由".formatted(i + 1, caseNo));
             }

@@ -162,13 +162,14 @@ class CampaignApiTest {
         assertThat(oneShort.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(oneShort.getBody()).contains("缺少理由的案件：" + cases.get(1)).doesNotContain("缺少理由的案件：" + cases.get(0));
         assertThat(complete(checkpoint, "yes", "JX-0000｜不是本活动的").getBody()).contains("第 1 行：JX-0000 不是本活动未结案的案件");
+        assertThat(complete(checkpoint, "yes", "\n" + cases.get(0) + "｜已整改｜待复核").getBody()).contains("第 2 行：有 3 栏，最多 2 栏");
         assertThat(taskService.createTaskQuery().taskId(checkpoint).count()).as("refused, still open").isOne();
 
-        assertThat(complete(checkpoint, "yes", cases.get(0) + "｜已整改，待复核结案\n\n" + cases.get(1) + "|补种须待春季，已签承诺书")
+        assertThat(complete(checkpoint, "yes", cases.get(0) + "｜已整改；待复核结案\n\n" + cases.get(1) + "\t补种须待春季，已签承诺书")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.queryForObject("select result from campaign_task where campaign_code = 'SJ-CHECK'"
                 + " and task_key = 'pointProblemsCheckpoint/sjshirongban'", String.class)).contains("核查结论：全部整改到位。",
-                cases.get(0) + "：已整改，待复核结案", cases.get(1) + "：补种须待春季，已签承诺书");
+                cases.get(0) + "：已整改；待复核结案", cases.get(1) + "：补种须待春季，已签承诺书");
 
         run.runUntil(Instant.parse("2026-12-30T01:00:00Z"));
         assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
@@ -184,7 +185,7 @@ class CampaignApiTest {
     private ResponseEntity<String> complete(String taskId, String allRectified, String reasons) {
         return rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete", json(
                 "{\"variables\":{\"allRectified\":{\"value\":\"" + allRectified + "\"},\"openCaseReasons\":{\"value\":\""
-                        + reasons.replace("\n", "\\n") + "\"}}}"), String.class);
+                        + reasons.replace("\n", "\\n").replace("\t", "\\t") + "\"}}}"), String.class);
     }
 
     @Test
