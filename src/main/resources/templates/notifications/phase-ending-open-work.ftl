@@ -1,11 +1,13 @@
-<#-- 阶段已结束仍有未办结的任务（发给领导小组和创建办）。模型：title 活动和阶段名称、due 阶段结束时间、openCount 未办结任务数、detail 清单（可无）、link -->
-<#assign subject>【阶段结束】${title}已于 ${due} 结束，尚有 ${openCount} 项任务未办结</#assign>
+<#-- 阶段（或活动）已结束仍有未完成的工作（发给领导小组和创建办）。模型：title 活动和阶段名称、due 阶段结束时间、
+     campaignEnded 最后一个阶段即活动结束时为 true、openCount 未办结的任务和未结案的案件数、detail 按单位列出的清单（可无）、link -->
+<#assign ended = (campaignEnded!"") == "true">
+<#assign subject>【<#if ended>活动结束<#else>阶段结束</#if>】${title}已于 ${due} 结束，尚有 ${openCount} 项工作未完成</#assign>
 各位领导、创建办：
 
-${title}已于 ${due} 结束，活动已进入下一阶段。本阶段尚有 ${openCount} 项任务未办结，这些任务不会取消，仍由原承办单位继续办理，请督促落实。
+${title}已于 ${due} 结束，<#if ended>活动随之结束<#else>活动已进入下一阶段</#if>。尚有 ${openCount} 项工作（未办结的任务和未结案的案件）未完成，这些工作不会取消，仍由原承办单位继续办理，请督促落实。
 <#if detail?has_content>
 
-未办结任务：
+未完成的工作（按单位）：
 ${detail}
 </#if>
 

@@ -31,39 +31,35 @@ public final class CampaignProcess {
     /** The unit-score period the run calculates (a code such as 2026-11), or null. */
     public static final String VAR_SCORE_PERIOD = "scorePeriod";
 
+    /** The multi-instance sub-process 活动阶段: one inner instance per phase of the campaign, one after the other. */
+    public static final String PHASE = "SubProcess_Phase";
+    public static final String PHASE_TASKS = "SubProcess_PhaseTasks";
+    public static final String TIMER_PHASE_START = "TimerEvent_PhaseStartReached";
+    public static final String TIMER_PHASE_END = "TimerEvent_PhaseEndReached";
+    public static final String AWAIT_PHASE_TASKS = "ReceiveTask_AwaitPhaseTasks";
+    public static final String SUMMARISE_OPEN_WORK = "Task_SummarisePhaseOpenWork";
+    public static final String NOTIFY_OPEN_WORK = "Task_NotifyPhaseOpenWork";
+    public static final String END_PHASE_NOTHING_OPEN = "EndEvent_PhaseNothingOpen";
+
+    /** Local to each phase's inner instance of {@link #PHASE}: the phase's name, start and end. */
+    public static final String VAR_PHASE_NAME = "phaseName";
+    public static final String VAR_PHASE_START = "phaseStart";
+    public static final String VAR_PHASE_END = "phaseEnd";
+    /** Set by 汇总遗留工作: whether the phase that ended was the campaign's last. */
+    public static final String VAR_OPEN_WORK_AT_CAMPAIGN_END = "openWorkAtCampaignEnd";
+
     private CampaignProcess() {
     }
 
-    /** The sub-process of phase {@code no} (1–3). */
-    public static String phase(int no) {
-        return "SubProcess_Phase" + no;
-    }
-
-    public static String phaseEndTimer(int no) {
-        return "TimerEvent_Phase" + no + "EndReached";
-    }
-
-    public static String awaitPhaseTasks(int no) {
-        return "ReceiveTask_AwaitPhase" + no + "Tasks";
-    }
-
-    public static String summariseOpenWork(int no) {
-        return "Task_SummarisePhase" + no + "OpenWork";
-    }
-
-    public static String notifyOpenWork(int no) {
-        return "Task_NotifyPhase" + no + "OpenWork";
-    }
-
-    /** The message the last task of phase {@code no} sends when it is done. */
+    /** The message the last task of phase {@code no} sends when it is done (the diagram's {@code CampaignPhase${phaseNo}TasksDone}). */
     public static String phaseTasksDoneMessage(int no) {
         return "CampaignPhase" + no + "TasksDone";
     }
 
-    public static String phaseStartTimer(int no) {
-        return "TimerEvent_Phase" + no + "StartReached";
-    }
-
+    /*
+     * phaseNStart, phaseNEnd and phaseNName: process variables that list every phase of the campaign at once, as
+     * version 1 of the diagram (three phases drawn one by one) reads them; instances of it still running keep working.
+     */
     public static String varPhaseStart(int no) {
         return "phase" + no + "Start";
     }

@@ -42,8 +42,8 @@ class CampaignRecords {
             Instant completedAt) {
     }
 
-    /** A case found by the campaign and not yet closed. */
-    record OpenCase(String caseNo, String leadUnit, String title, String status) {
+    /** A case found by the campaign and not yet closed: its lead unit, category (the plan item's, when it has one) and due instant. */
+    record OpenCase(String caseNo, String leadUnit, String title, String status, String category, Instant dueAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -159,10 +159,20 @@ class CampaignRecords {
                 CampaignRecords::task, code, phaseNo, OPEN);
     }
 
-    /** The campaign's cases that are not closed, with their lead unit and title, oldest first. */
+    /** The campaign's open tasks: those of its phases up to {@code lastPhaseNo}, and, when {@code withCycles}, its cycles' too. */
+    List<TaskRow> openTasks(String code, int lastPhaseNo, boolean withCycles) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and status = ? and (phase_no <= ?"
+                + (withCycles ? " or phase_no is null" : "") + ") order by id", CampaignRecords::task, code, OPEN, lastPhaseNo);
+    }
+
+    /**
+     * The campaign's cases that are not closed, oldest first, with their lead unit, title, due instant and the category
+     * they count under (their plan item when they recorded one).
+     */
     List<OpenCase> openCases(String code) {
         return cases.openCasesOfCampaign(code).stream()
-                .map(c -> new OpenCase(c.caseNo(), c.leadUnit(), c.title(), c.status().name())).toList();
+                .map(c -> new OpenCase(c.caseNo(), c.leadUnit(), c.title(), c.status().name(),
+                        c.planItem() != null ? c.planItem() : c.category(), c.dueAt())).toList();
     }
 
     /** How many of the campaign's cases (whatever entry they came by) are in each status. */

@@ -99,7 +99,34 @@ final class CampaignSchedule {
             LocalDate to = days.get(i).to();
             windows.add(new PhaseWindow(phase.id(), phase.name(), from, to, startOf(from), startOf(to.plusDays(1))));
         }
-        return new Result(windows, List.of());
+        backdatedTasks(template, windows, today, dates, errors);
+        return errors.isEmpty() ? new Result(windows, List.of()) : new Result(List.of(), errors);
+    }
+
+    /**
+     * Refuses phases too short for their tasks: a task due {@code due-before-phase-end} before its phase ends would
+     * fall due before the day it is handed out (the phase's first day, or today when that has passed).
+     */
+    private static void backdatedTasks(CampaignTemplate template, List<PhaseWindow> windows, LocalDate today, Dates dates,
+            List<ApiError> errors) {
+        for (int t = 0; t < template.tasks().size(); t++) {
+            CampaignTemplate.TaskDefinition task = template.tasks().get(t);
+            for (int i = 0; i < windows.size(); i++) {
+                PhaseWindow window = windows.get(i);
+                if (task.dueBeforePhaseEnd() == null || !window.phase().equals(task.phase())) {
+                    continue;
+                }
+                LocalDate issued = window.from().isBefore(today) ? today : window.from();
+                LocalDate due = window.to().minus(task.dueBeforePhaseEnd());
+                if (due.isBefore(issued)) {
+                    String field = dates != null && dates.phases() != null ? "dates.phases[" + i + "]"
+                            : dates != null && dates.start() != null ? "dates.start" : "dates";
+                    errors.add(ApiError.field(field, "DUE_BEFORE_ISSUE", ("任务“%s”（tasks[%d]）将于 %s 下达，按模板“阶段结束前 %s”"
+                            + "其期限将是 %s，早于下达日期：第 %d 阶段“%s”（%s 至 %s）太短，请延长该阶段").formatted(task.name(), t, issued,
+                            task.dueBeforePhaseEnd(), due, i + 1, window.name(), window.from(), window.to())));
+                }
+            }
+        }
     }
 
     /** Refuses (adding the errors) days typed outside the window, before any phase is computed from them. */

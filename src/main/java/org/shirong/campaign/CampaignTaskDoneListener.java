@@ -46,7 +46,7 @@ class CampaignTaskDoneListener implements ExecutionListener {
                         Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_DEFAULT_COMMUNITY), ""), result, user);
             }
             case CHECKPOINT -> results.confirm(taskId, Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_ALL_RECTIFIED), ""),
-                    result, user);
+                    Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_OPEN_CASE_REASONS), ""), result, user);
             case TASK -> {
                 if (result.isEmpty()) {
                     throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "请填写办理情况");

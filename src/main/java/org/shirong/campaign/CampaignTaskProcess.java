@@ -29,6 +29,8 @@ public final class CampaignTaskProcess {
     public static final String VAR_DEFAULT_COMMUNITY = "defaultCommunity";
     /** Form (checkpoint): whether every problem found earlier is rectified. */
     public static final String VAR_ALL_RECTIFIED = "allRectified";
+    /** Form (checkpoint): why each case still open may stand when the office confirms all rectified, one per line: 案件编号｜理由. */
+    public static final String VAR_OPEN_CASE_REASONS = "openCaseReasons";
     /** Set on a checkpoint task: the campaign's cases still open, as text. */
     public static final String VAR_OPEN_CASES = "openCases";
     /** Set on a findings task: the problem categories a finding may name, as text. */

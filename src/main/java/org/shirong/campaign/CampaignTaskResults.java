@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -59,31 +61,61 @@ class CampaignTaskResults {
                 .entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("\n"));
     }
 
+    /** The campaign's open cases for the checkpoint, by plan item (the template's 整治项目 or survey category) and lead unit. */
     String openCasesText(long taskId) {
-        List<CampaignRecords.OpenCase> open = records.openCases(task(taskId).campaignCode());
-        Map<String, String> unitNames = organization.unitNames();
+        TaskRow task = task(taskId);
+        List<CampaignRecords.OpenCase> open = records.openCases(task.campaignCode());
         if (open.isEmpty()) {
             return "本活动查出的问题已全部结案。";
         }
-        return "本活动查出的问题中尚有 " + open.size() + " 件未结案：\n" + open.stream()
-                .map(c -> "· %s %s（牵头单位 %s，%s）".formatted(c.caseNo(), c.title(),
-                        c.leadUnit() == null ? "未派遣" : unitNames.getOrDefault(c.leadUnit(), c.leadUnit()),
-                        CaseStatus.valueOf(c.status()).label()))
-                .collect(Collectors.joining("\n"));
+        Map<String, String> unitNames = organization.unitNames();
+        String tenant = organization(task);
+        Set<String> items = records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
+                .map(t -> t.items().stream().map(CampaignTemplate.Item::category).collect(Collectors.toSet())).orElse(Set.of());
+        Map<String, Map<String, List<CampaignRecords.OpenCase>>> grouped = open.stream().collect(Collectors.groupingBy(
+                c -> items.contains(c.category()) ? catalogue.find(tenant, c.category()).map(k -> k.name()).orElse(c.category()) : "其他问题",
+                TreeMap::new, Collectors.groupingBy(c -> c.leadUnit() == null ? "尚未派遣" : unitNames.getOrDefault(c.leadUnit(), c.leadUnit()),
+                        TreeMap::new, Collectors.toList())));
+        StringBuilder text = new StringBuilder("本活动查出的问题中尚有 " + open.size() + " 件未结案（按整治项目和牵头单位）：");
+        grouped.forEach((item, units) -> {
+            text.append("\n【").append(item).append("】");
+            units.forEach((unit, cases) -> {
+                text.append("\n  ").append(unit).append("：");
+                cases.forEach(c -> text.append("\n    · %s %s（%s）".formatted(c.caseNo(), c.title(), CaseStatus.valueOf(c.status()).label())));
+            });
+        });
+        return text.toString();
     }
 
     void done(long taskId, String result, String user) {
         records.completeTask(taskId, result, user, ClockUtil.getCurrentTime().toInstant());
     }
 
-    void confirm(long taskId, String allRectified, String comment, String user) {
+    /**
+     * The office's conclusion at a checkpoint. "全部整改到位" while cases of the campaign are still open needs a written
+     * reason for each of them in {@code reasons}, one per line: 案件编号｜理由 (｜ or |); otherwise it is refused, naming them.
+     */
+    void confirm(long taskId, String allRectified, String reasons, String comment, String user) {
         if (!RECTIFIED_YES.equals(allRectified) && !RECTIFIED_NO.equals(allRectified)) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_ALL_RECTIFIED, "请选择核查结论");
         }
-        if (RECTIFIED_NO.equals(allRectified) && comment.isEmpty()) {
-            throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "尚有问题未整改时，请在说明中写明哪些问题、如何督办");
+        if (RECTIFIED_NO.equals(allRectified)) {
+            if (comment.isEmpty()) {
+                throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "尚有问题未整改时，请在说明中写明哪些问题、如何督办");
+            }
+            done(taskId, "核查结论：尚有问题未整改。" + comment, user);
+            return;
         }
-        done(taskId, RECTIFIED_YES.equals(allRectified) ? "核查结论：全部整改到位。" + comment : "核查结论：尚有问题未整改。" + comment, user);
+        List<String> open = records.openCases(task(taskId).campaignCode()).stream().map(CampaignRecords.OpenCase::caseNo).toList();
+        Map<String, String> given = OpenCaseReasons.parse(reasons, open);
+        List<String> missing = open.stream().filter(caseNo -> !given.containsKey(caseNo)).toList();
+        if (!missing.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_OPEN_CASE_REASONS, ("本活动尚有 %d 件案件未结案，不能确认“全部整改到位”，"
+                    + "除非逐件写明理由（每行：案件编号｜理由）。缺少理由的案件：%s").formatted(open.size(), String.join("、", missing)));
+        }
+        String explained = given.isEmpty() ? "" : "未结案件的理由：" + given.entrySet().stream()
+                .map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("；")) + "。";
+        done(taskId, "核查结论：全部整改到位。" + explained + comment, user);
     }
 
     void recordFindings(long taskId, Object findingsValue, String result, String user) {

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 下达阶段任务 ({@code Task_IssuePhase1Tasks} …): hands out the phase's tasks and sets {@code openTaskCount}. */
+/** 下达阶段任务 ({@code Task_IssuePhaseTasks}; {@code Task_IssuePhase1Tasks} … in version 1 of the diagram): hands out the phase's tasks and sets {@code openTaskCount}. */
 @Component
 class IssuePhaseTasksDelegate implements JavaDelegate {
 
@@ -16,7 +16,7 @@ class IssuePhaseTasksDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int phaseNo = ((Number) execution.getVariableLocal(CampaignProcess.VAR_PHASE_NO)).intValue();
+        int phaseNo = ((Number) execution.getVariable(CampaignProcess.VAR_PHASE_NO)).intValue();
         int open = tasks.issuePhaseTasks(execution.getProcessBusinessKey(), phaseNo);
         execution.setVariable(CampaignProcess.VAR_OPEN_TASK_COUNT, open);
     }

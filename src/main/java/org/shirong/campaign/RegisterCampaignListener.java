@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of {@code StartEvent_CampaignStarted} (活动已发起): checks and records the campaign
  * given on the start form (or by {@code POST /api/campaigns}), makes its code the business key and
- * sets the phases' names, start and end dates for the phase timers. A refusal names the field and starts nothing.
+ * sets every phase's name, start and end as {@code phase1Name} … : Cockpit's overlay lists the campaign's phases from
+ * them (the diagram draws the phase once), and version 1 of the diagram timed its phases by them. A refusal names the
+ * field and starts nothing.
  */
 @Component
 class RegisterCampaignListener implements ExecutionListener {

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 汇总遗留工作 ({@code Task_SummarisePhase1OpenWork} …): the phase has reached its end date; records
- * it and sets {@code openWorkCount} and {@code openWorkList} for the notification. The open tasks
- * themselves are left running.
+ * 汇总遗留工作 ({@code Task_SummarisePhaseOpenWork}; {@code Task_SummarisePhase1OpenWork} … in version 1 of the
+ * diagram): the phase has reached its end date; records it and sets {@code openWorkCount}, {@code openWorkList}
+ * (open tasks and cases by unit) and {@code openWorkAtCampaignEnd} for the notification. The open work itself carries on.
  */
 @Component
 class SummariseOpenWorkDelegate implements JavaDelegate {
@@ -20,9 +20,10 @@ class SummariseOpenWorkDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int phaseNo = ((Number) execution.getVariableLocal(CampaignProcess.VAR_PHASE_NO)).intValue();
+        int phaseNo = ((Number) execution.getVariable(CampaignProcess.VAR_PHASE_NO)).intValue();
         PhaseEnds.OpenWork open = phaseEnds.phaseEnded(execution.getProcessBusinessKey(), phaseNo);
         execution.setVariable(CampaignProcess.VAR_OPEN_WORK_COUNT, open.count());
         execution.setVariable(CampaignProcess.VAR_OPEN_WORK_LIST, open.list());
+        execution.setVariable(CampaignProcess.VAR_OPEN_WORK_AT_CAMPAIGN_END, open.campaignEnded());
     }
 }

@@ -119,6 +119,12 @@ final class TemplateChecks {
         } else if (phase.from() != null && phase.to() != null && phase.to().minus(due).isBefore(phase.from())) {
             problems.add("%s.due-before-phase-end: %s 超出了阶段“%s”的时长（按方案日期期限将是 %s，早于阶段开始 %s）"
                     .formatted(at, due, phase.name(), phase.to().minus(due), phase.from()));
+        } else if (phase.from() != null && phase.length() != null
+                && phase.from().plus(phase.length()).minusDays(1).minus(due).isBefore(phase.from())) {
+            // Later campaigns keep the phase's length, not its dates: a task must still fall due on or after its first day.
+            problems.add("%s.due-before-phase-end: %s 超出了阶段“%s”的长度 %s（按此长度从 %s 开始，期限将是 %s，早于任务下达之日）"
+                    .formatted(at, due, phase.name(), phase.length(), phase.from(),
+                            phase.from().plus(phase.length()).minusDays(1).minus(due)));
         }
     }
 

@@ -112,6 +112,83 @@ class CampaignApiTest {
         assertThat(campaigns()).isEqualTo(before);
     }
 
+    /** The issue's case: a first phase shortened to 11 days would hand out tasks on 12-02 already due in November. */
+    @Test
+    void aShortenedPhaseThatWouldBackdateItsTasksIsRefusedNamingTheTasksAndTheDates() {
+        long before = campaigns();
+
+        ResponseEntity<Map> refused = post("sjshirongban1", """
+                {"template":"songjiang-2024-satisfaction","code":"SJ-SHORT","name":"松江","dates":{"phases":[
+                 {"from":"2026-12-02","to":"2026-12-12"},{},{}]}}""");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("dates.phases[0]:DUE_BEFORE_ISSUE", "dates.phases[0]:DUE_BEFORE_ISSUE");
+        assertThat(errors(refused)).extracting(e -> (String) e.get("message")).satisfiesExactly(
+                m -> assertThat(m).contains("认领测评点位问题", "2026-12-02 下达", "P1M", "期限将是 2026-11-12", "补齐短板弱项"),
+                m -> assertThat(m).contains("提交整改提升方案", "2026-12-02 下达", "期限将是 2026-11-22"));
+        assertThat(campaigns()).isEqualTo(before);
+
+        assertThat(post("sjshirongban1", """
+                {"template":"songjiang-2024-satisfaction","code":"SJ-LONG","name":"松江","dates":{"phases":[
+                 {"from":"2026-12-02","to":"2027-01-05"},{},{}]}}""").getStatusCode())
+                .as("long enough for P1M: due 2026-12-05, after it is handed out").isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * The checkpoint lists every open case of the campaign by plan item and lead unit, and "全部整改到位" stands only with
+     * a written reason for each open case; at the phase's end the open cases go to the office and the leading group.
+     */
+    @Test
+    void theCheckpointRefusesAllRectifiedWhileCasesAreOpenUnlessEachHasAReason() {
+        assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-CHECK\",\"name\":\"松江核查\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        CampaignDriver run = new CampaignDriver("SJ-CHECK", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        assertThat(rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId()
+                + "/complete", json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n人民北路绿化缺株｜人民北路 10 号｜城市绿化\"}}}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<String> cases = jdbc.queryForList("select case_no from rect_case where campaign_code = 'SJ-CHECK' order by case_no", String.class);
+        assertThat(cases).hasSize(2);
+        String checkpoint = run.task("pointProblemsCheckpoint/sjshirongban").getId();
+        taskService.claim(checkpoint, "sjshirongban1");
+        assertThat((String) taskService.getVariable(checkpoint, CampaignTaskProcess.VAR_OPEN_CASES))
+                .contains("尚有 2 件未结案", "【城市道路】\n  区绿化市容局：\n    · " + cases.get(0) + " 沪亭北路人行道破损",
+                        "【城市绿化】\n  区绿化市容局：\n    · " + cases.get(1) + " 人民北路绿化缺株");
+
+        ResponseEntity<String> bare = complete(checkpoint, "yes", "");
+        assertThat(bare.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bare.getBody()).contains("本活动尚有 2 件案件未结案，不能确认“全部整改到位”", "缺少理由的案件：" + cases.get(0) + "、" + cases.get(1));
+        ResponseEntity<String> oneShort = complete(checkpoint, "yes", cases.get(0) + "｜已整改，待复核结案");
+        assertThat(oneShort.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(oneShort.getBody()).contains("缺少理由的案件：" + cases.get(1)).doesNotContain("缺少理由的案件：" + cases.get(0));
+        assertThat(complete(checkpoint, "yes", "JX-0000｜不是本活动的").getBody()).contains("第 1 行：JX-0000 不是本活动未结案的案件");
+        assertThat(complete(checkpoint, "yes", "\n" + cases.get(0) + "｜已整改｜待复核").getBody()).contains("第 2 行：有 3 栏，最多 2 栏");
+        assertThat(taskService.createTaskQuery().taskId(checkpoint).count()).as("refused, still open").isOne();
+
+        assertThat(complete(checkpoint, "yes", cases.get(0) + "｜已整改；待复核结案\n\n" + cases.get(1) + "\t补种须待春季，已签承诺书")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForObject("select result from campaign_task where campaign_code = 'SJ-CHECK'"
+                + " and task_key = 'pointProblemsCheckpoint/sjshirongban'", String.class)).contains("核查结论：全部整改到位。",
+                cases.get(0) + "：已整改；待复核结案", cases.get(1) + "：补种须待春季，已签承诺书");
+
+        run.runUntil(Instant.parse("2026-12-30T01:00:00Z"));
+        assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
+        for (String user : List.of("sjshirongban1", "sjlingdao1")) {
+            assertThat(run.inboxBodies(user, "phase-ending-open-work")).as(user).singleElement().asString()
+                    .contains("松江核查“补齐短板弱项”阶段", "活动已进入下一阶段", "区绿化市容局（", "· 案件 " + cases.get(0) + " 沪亭北路人行道破损",
+                            "· 案件 " + cases.get(1) + " 人民北路绿化缺株");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where case_no in (?, ?) and status <> 'CLOSED'", Integer.class,
+                cases.get(0), cases.get(1))).as("the work carries on").isEqualTo(2);
+    }
+
+    private ResponseEntity<String> complete(String taskId, String allRectified, String reasons) {
+        return rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete", json(
+                "{\"variables\":{\"allRectified\":{\"value\":\"" + allRectified + "\"},\"openCaseReasons\":{\"value\":\""
+                        + reasons.replace("\n", "\\n").replace("\t", "\\t") + "\"}}}"), String.class);
+    }
+
     @Test
     void aCodeInUseIsRefused() {
         assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}")
@@ -340,8 +417,7 @@ class CampaignApiTest {
         assertThat(rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + findings + "/complete",
                 json("{\"variables\":{\"findings\":{\"value\":\"南塘河漂浮垃圾｜锦溪镇南塘河东岸\"}}}"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        Map<String, Object> found = jdbc.queryForMap("select c.case_no, c.lead_unit from campaign_case cc join rect_case c"
-                + " on c.case_no = cc.case_no where cc.campaign_code = 'JX-PHOTO'");
+        Map<String, Object> found = jdbc.queryForMap("select c.case_no, c.lead_unit from rect_case c where c.campaign_code = 'JX-PHOTO'");
         String caseNo = (String) found.get("CASE_NO");
         TestRestTemplate lead = rest.withBasicAuth(found.get("LEAD_UNIT") + "1", "demo");
         String rectify = claim(lead, caseNo);

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A campaign task worked in the real Tasklist: 环卫所 opens its 认领测评点位问题 task, adds a problem
  * on the findings list of the form and completes it; the problem becomes a rectification case of the
- * campaign under the item's category.
+ * campaign under the item's category. And a campaign seen in the real Cockpit: its diagram names the
+ * campaign's own phases, from its template.
  */
 @ShirongWebTest
 class CampaignBrowserTest {
@@ -74,5 +75,41 @@ class CampaignBrowserTest {
                 + " where c.campaign_code = 'SJ-BROWSER'"))
                 .containsEntry("TITLE", "沪亭北路人行道板破损").containsEntry("CATEGORY", "SURVEY_URBAN_ROADS")
                 .containsEntry("SOURCE", "SURVEY").containsEntry("ADDRESS", "沪亭北路 300 号").containsEntry("REPORTED_BY", "sjlvrongju1");
+    }
+
+    @Test
+    void cockpitNamesTheJinxiCampaignsOwnPhases() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
+                {"template":"jinxi-2017-931","code":"JX-COCKPIT","name":"锦溪镇环境综合整治（驾驶舱测试）"}""", headers),
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        new CampaignDriver("JX-COCKPIT", managementService, runtimeService, taskService, jdbc).runUntil(Instant.now());
+        String instanceId = runtimeService.createProcessInstanceQuery().processDefinitionKey(CampaignProcess.KEY)
+                .processInstanceBusinessKey("JX-COCKPIT").singleResult().getId();
+
+        assertThat(rest.getForObject("/camunda/app/cockpit/shirong/campaign-phases.js", String.class)).contains("shirong.campaignPhases");
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+                browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("jxtuijinban1");
+                browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+                browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+                browser.until(d -> d.findElements(By.cssSelector("input[ng-model='username']")).isEmpty());
+                browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime");
+                String phases = browser.visible(By.cssSelector(".djs-overlay .shirong-campaign-phases")).getText();
+                browser.screenshot("cockpit-campaign-phases");
+
+                assertThat(phases).contains("第 1 阶段　明确任务制定方案（进行中）", "第 2 阶段　深入推进全面整治（未开始）",
+                        "第 3 阶段　考核评估表彰先进（未开始）").doesNotContain("前期准备", "总结迎检");
+                assertThat(browser.driver().findElement(By.cssSelector(".djs-container")).getAttribute("textContent"))
+                        .as("the diagram itself draws the phase once, under no town's names")
+                        .contains("活动阶段（按模板依次进行）").doesNotContain("宣传动员和自查整改");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("cockpit-campaign-phases-failure");
+                throw e;
+            }
+        }
     }
 }

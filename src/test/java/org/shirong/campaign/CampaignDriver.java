@@ -84,7 +84,7 @@ final class CampaignDriver {
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** Completes every open task of the phase the way its kind asks (no findings, all rectified, a 台帐 where one is required). */
+    /** Completes every open task of the phase the way its kind asks (no findings; all rectified unless cases are open, then 督办; a 台帐 where one is required). */
     void completePhase(int phaseNo) {
         for (String key : openTaskKeys(phaseNo)) {
             String kind = jdbc.queryForObject("select kind from campaign_task where campaign_code = ? and task_key = ?",
@@ -95,7 +95,10 @@ final class CampaignDriver {
                                 org.camunda.bpm.engine.variable.Variables.fileValue("台帐.pdf").file(PDF).mimeType("application/pdf").create())
                         : Map.of(CampaignTaskProcess.VAR_RESULT, "已按要求完成");
                 case FINDINGS -> Map.of(CampaignTaskProcess.VAR_RESULT, "已检查，未发现问题");
-                case CHECKPOINT -> Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "yes");
+                case CHECKPOINT -> jdbc.queryForObject("select count(*) from rect_case c"
+                        + " where c.campaign_code = ? and c.status <> 'CLOSED'", Integer.class, code) == 0
+                        ? Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "yes")
+                        : Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no", CampaignTaskProcess.VAR_RESULT, "尚有问题未整改，已逐件督办");
             });
         }
     }

@@ -81,7 +81,9 @@ class CampaignOnPostgresTest {
         Map<String, Object> detail = rest.getForObject("/api/campaigns/JT-PG", Map.class);
         assertThat((Map<String, Object>) detail.get("campaign")).containsEntry("status", "ENDED");
         assertThat((Map<String, Object>) detail.get("cases")).containsEntry("total", 2);
-        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).hasSize(1);
+        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).as("phase 2 ended with its two cases open, and so did the campaign")
+                .hasSize(2).allSatisfy(body -> assertThat(body).contains("环卫所（", "· 案件 ", "九亭大街 18 号垃圾桶满溢"))
+                .last().asString().contains("“总结迎检”阶段", "活动随之结束");
         assertThat(run.meetingsConvened(context.getBean(HistoryService.class))).isEqualTo(20);
         List<Map<String, Object>> documents = rest.getForObject("/api/campaigns/JT-PG/documents", List.class);
         assertThat(documents).extracting(d -> d.get("kind")).contains("AGENDA", "MONTHLY_REPORT");

@@ -54,6 +54,26 @@ class CampaignProcessTest {
     final Map<Integer, Integer> openWork = new HashMap<>();
     final Map<String, Deque<Instant>> runs = new HashMap<>();
     List<String> cycleIds = List.of();
+    List<Integer> phaseNos = List.of(1, 2, 3);
+
+    /** The phases of the diagram's 活动阶段: {@code campaignPhases.numbers(campaignCode)} and each phase's name and dates. */
+    public class Phases {
+        public List<Integer> numbers(String campaignCode) {
+            return phaseNos;
+        }
+
+        public String name(String campaignCode, int no) {
+            return "阶段" + no;
+        }
+
+        public Date start(String campaignCode, int no) {
+            return Date.from(START.plus(PHASE.multipliedBy(no - 1)));
+        }
+
+        public Date end(String campaignCode, int no) {
+            return Date.from(phaseEnd(no));
+        }
+    }
 
     /** The cycle collection of the diagram: {@code campaignCycles.ids(campaignCode)}. */
     public class Cycles {
@@ -70,12 +90,8 @@ class CampaignProcessTest {
             execution.setProcessBusinessKey("JT-TEST");
             execution.setVariable(VAR_CAMPAIGN_CODE, "JT-TEST");
             execution.setVariable(VAR_CAMPAIGN_NAME, "九亭镇创建达标镇");
-            for (int no = 1; no <= 3; no++) {
-                execution.setVariable(varPhaseStart(no), Date.from(START.plus(PHASE.multipliedBy(no - 1))));
-                execution.setVariable(varPhaseEnd(no), Date.from(START.plus(PHASE.multipliedBy(no))));
-                execution.setVariable(varPhaseName(no), "阶段" + no);
-            }
         });
+        Mocks.register("campaignPhases", new Phases());
         Mocks.register("campaignCycles", new Cycles());
         Mocks.register("issuePhaseTasksDelegate", (JavaDelegate) e -> {
             int no = ((Number) e.getVariable(VAR_PHASE_NO)).intValue();
@@ -86,10 +102,12 @@ class CampaignProcessTest {
             int no = ((Number) e.getVariable(VAR_PHASE_NO)).intValue();
             calls.add("summarise" + no);
             e.setVariable(VAR_OPEN_WORK_COUNT, openWork.getOrDefault(no, 0));
-            e.setVariable(VAR_OPEN_WORK_LIST, "· 签订目标责任书（城管中队）");
+            e.setVariable(VAR_OPEN_WORK_LIST, "城管中队（1 项）：\n  · 任务：签订目标责任书");
+            e.setVariable(VAR_OPEN_WORK_AT_CAMPAIGN_END, no == phaseNos.size());
         });
         Mocks.register("sendNotificationDelegate", (JavaDelegate) e -> calls.add("notify:" + e.getVariableLocal("iteration")
-                + ":" + e.getVariableLocal("openCount")));
+                + ":" + e.getVariableLocal("openCount") + ":" + e.getVariableLocal("title")
+                + (Boolean.TRUE.equals(e.getVariableLocal("campaignEnded")) ? ":campaignEnded" : "")));
         Mocks.register("closeCampaignDelegate", (JavaDelegate) e -> calls.add("close"));
         Mocks.register("scheduleCycleRunDelegate", (JavaDelegate) e -> {
             String cycle = (String) e.getVariable(VAR_CYCLE_ID);
@@ -135,7 +153,13 @@ class CampaignProcessTest {
     }
 
     private void tasksDone(int phaseNo) {
-        runtimeService().createMessageCorrelation(phaseTasksDoneMessage(phaseNo)).processInstanceBusinessKey("JT-TEST").correlate();
+        runtimeService().createMessageCorrelation(phaseTasksDoneMessage(phaseNo)).processInstanceBusinessKey("JT-TEST").correlateAll();
+    }
+
+    /** The execution of the phase now running: the inner instance of 活动阶段, which holds its name and dates. */
+    private String phaseExecution() {
+        return runtimeService().getActivityInstance(runtimeService().createProcessInstanceQuery().singleResult().getId())
+                .getActivityInstances(CampaignProcess.PHASE)[0].getExecutionIds()[0];
     }
 
     @Test
@@ -146,13 +170,16 @@ class CampaignProcessTest {
         ProcessInstance pi = start();
         assertThat(pi).isStarted().hasBusinessKey("JT-TEST");
         runDueJobs();
-        assertThat(pi).isWaitingAt(awaitPhaseTasks(1));
+        assertThat(pi).isWaitingAt(AWAIT_PHASE_TASKS);
+        assertThat(runtimeService().getVariable(phaseExecution(), VAR_PHASE_NAME)).isEqualTo("阶段1");
 
         tasksDone(1);
-        assertThat(pi).isWaitingAt(phaseEndTimer(1)).isNotWaitingAt(phase(2));
+        assertThat(pi).isWaitingAt(TIMER_PHASE_END);
+        assertThat(calls).containsExactly("issue1");
         at(phaseEnd(1));
         runDueJobs();
-        assertThat(pi).isWaitingAt(awaitPhaseTasks(2));
+        assertThat(pi).isWaitingAt(AWAIT_PHASE_TASKS);
+        assertThat(runtimeService().getVariable(phaseExecution(), VAR_PHASE_NAME)).isEqualTo("阶段2");
         tasksDone(2);
         at(phaseEnd(2));
         runDueJobs();
@@ -161,7 +188,7 @@ class CampaignProcessTest {
         runDueJobs();
 
         assertThat(pi).hasPassed(TASK_CLOSE_CAMPAIGN, END_CAMPAIGN_ENDED).isEnded();
-        assertThat(calls).containsExactly("issue1", "issue2", "issue3", "close");
+        assertThat(calls).containsExactly("issue1", "summarise1", "issue2", "summarise2", "issue3", "summarise3", "close");
     }
 
     @Test
@@ -169,13 +196,13 @@ class CampaignProcessTest {
         at(START.minus(Duration.ofDays(5)));
         ProcessInstance pi = start();
         runDueJobs();
-        assertThat(pi).isWaitingAt(phaseStartTimer(1));
+        assertThat(pi).isWaitingAt(TIMER_PHASE_START);
         assertThat(calls).isEmpty();
 
         at(START);
         runDueJobs();
 
-        assertThat(pi).isWaitingAt(phaseEndTimer(1));
+        assertThat(pi).isWaitingAt(TIMER_PHASE_END);
         assertThat(calls).containsExactly("issue1");
     }
 
@@ -189,8 +216,8 @@ class CampaignProcessTest {
         at(phaseEnd(1));
         runDueJobs();
 
-        assertThat(pi).hasPassed(summariseOpenWork(1), notifyOpenWork(1)).isWaitingAt(phaseEndTimer(2));
-        assertThat(calls).containsExactly("issue1", "summarise1", "notify:phase1:3", "issue2");
+        assertThat(pi).hasPassed(SUMMARISE_OPEN_WORK, NOTIFY_OPEN_WORK).isWaitingAt(TIMER_PHASE_END);
+        assertThat(calls).containsExactly("issue1", "summarise1", "notify:phase1:3:九亭镇创建达标镇“阶段1”阶段", "issue2");
         assertThat(runtimeService().createEventSubscriptionQuery().eventName(phaseTasksDoneMessage(1)).count())
                 .as("the ended phase no longer waits; its tasks carry on on their own").isZero();
     }
@@ -208,8 +235,9 @@ class CampaignProcessTest {
         }
         runDueJobs();
 
-        assertThat(pi).hasPassed(notifyOpenWork(1), notifyOpenWork(2), notifyOpenWork(3), END_CAMPAIGN_ENDED).isEnded();
-        assertThat(calls).containsSubsequence("notify:phase1:1", "notify:phase2:2", "notify:phase3:3", "close");
+        assertThat(pi).hasPassed(NOTIFY_OPEN_WORK, END_CAMPAIGN_ENDED).isEnded();
+        assertThat(calls).containsSubsequence("notify:phase1:1:九亭镇创建达标镇“阶段1”阶段", "notify:phase2:2:九亭镇创建达标镇“阶段2”阶段",
+                "notify:phase3:3:九亭镇创建达标镇“阶段3”阶段:campaignEnded", "close");
     }
 
     @Test
@@ -224,7 +252,8 @@ class CampaignProcessTest {
         }
         runDueJobs();
 
-        assertThat(pi).hasPassed(summariseOpenWork(1), summariseOpenWork(2), summariseOpenWork(3)).isEnded();
+        assertThat(pi).hasPassed(SUMMARISE_OPEN_WORK).isEnded();
+        assertThat(calls).containsSubsequence("summarise1", "summarise2", "summarise3");
         assertThat(calls).noneMatch(c -> c.startsWith("notify"));
     }
 
@@ -232,15 +261,37 @@ class CampaignProcessTest {
     void phasesWithoutTasksWaitForTheirEndDate() {
         ProcessInstance pi = start();
         runDueJobs();
-        assertThat(pi).isWaitingAt(phaseEndTimer(1));
+        assertThat(pi).isWaitingAt(TIMER_PHASE_END);
 
         for (int no = 1; no <= 3; no++) {
             at(phaseEnd(no));
             runDueJobs();
         }
 
-        assertThat(pi).hasPassed("EndEvent_Phase1NothingOpen", "EndEvent_Phase2NothingOpen", "EndEvent_Phase3NothingOpen").isEnded();
-        assertThat(calls).containsExactly("issue1", "issue2", "issue3", "close");
+        assertThat(pi).hasPassed(END_PHASE_NOTHING_OPEN).isEnded();
+        assertThat(calls).containsExactly("issue1", "summarise1", "issue2", "summarise2", "issue3", "summarise3", "close");
+    }
+
+    @Test
+    void aTemplateWithTwoPhasesRunsTwoAndEachPhaseCarriesItsOwnNameAndDates() {
+        phaseNos = List.of(1, 2);
+        openTasks.put(2, 1);
+        openWork.put(2, 4);
+        ProcessInstance pi = start();
+        runDueJobs();
+        assertThat(runtimeService().getVariable(phaseExecution(), VAR_PHASE_END)).isEqualTo(Date.from(phaseEnd(1)));
+
+        at(phaseEnd(1));
+        runDueJobs();
+        assertThat(runtimeService().getVariable(phaseExecution(), VAR_PHASE_NAME)).isEqualTo("阶段2");
+        tasksDone(1);
+        assertThat(pi).as("a late message of the phase that ended moves nothing").isWaitingAt(AWAIT_PHASE_TASKS);
+        at(phaseEnd(2));
+        runDueJobs();
+
+        assertThat(pi).isEnded();
+        assertThat(calls).containsExactly("issue1", "summarise1", "issue2", "summarise2",
+                "notify:phase2:4:九亭镇创建达标镇“阶段2”阶段:campaignEnded", "close");
     }
 
     @Test

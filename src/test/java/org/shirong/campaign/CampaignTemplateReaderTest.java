@@ -143,6 +143,9 @@ class CampaignTemplateReaderTest {
                 .hasMessageContaining("cycles[0].process: 会议（MEETING）必须指明召开会议的流程");
         refusing(VALID.replace("due-before-phase-end: P1M", "due-before-phase-end: P3M"))
                 .hasMessageContaining("tasks[0].due-before-phase-end: P3M 超出了阶段“第二阶段”的时长");
+        refusing(VALID.replace("to: 2025-03-31, length: P2M", "to: 2025-03-31, length: P20D"))
+                .as("a later campaign keeps the length, not the plan's dates: its tasks would fall due before they are handed out")
+                .hasMessageContaining("tasks[0].due-before-phase-end: P1M 超出了阶段“第二阶段”的长度 P20D（按此长度从 2025-02-01 开始，期限将是 2025-01-20");
     }
 
     @Test

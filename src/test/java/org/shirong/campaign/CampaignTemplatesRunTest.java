@@ -119,7 +119,7 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
         taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
-                .contains("尚有 2 件未结案", "九亭大街 18 号垃圾桶满溢（牵头单位 环卫所，");
+                .contains("尚有 2 件未结案", "【其他问题】\n  各居委会：\n    · ", "  环卫所：\n    · ", " 九亭大街 18 号垃圾桶满溢（已派遣）");
         run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
                 CampaignTaskProcess.VAR_RESULT, "两处问题已督办"));
         run.completePhase(2);
@@ -128,13 +128,14 @@ class CampaignTemplatesRunTest {
 
         run.runUntil(at("2026-11-01T08:00"));
         assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
-        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).hasSize(1);
+        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).as("its tasks done, its two cases still open")
+                .hasSize(2).last().asString().contains("宣传动员和自查整改", "活动已进入下一阶段", "环卫所（", "九亭大街 18 号垃圾桶满溢");
         run.runUntil(at("2027-01-01T08:00"));
 
         assertThat(count("select count(*) from campaign where code = 'JT-RUN' and status = 'ENDED'")).isOne();
         assertThat(run.instances(CampaignProcess.KEY)).isZero();
-        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).hasSize(2).last().asString()
-                .contains("总结迎检", "台账整理归档（城管中队）");
+        assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).hasSize(3).last().asString()
+                .contains("总结迎检", "活动随之结束", "台账整理归档（城管中队）", "· 案件 ", "九亭大街 18 号垃圾桶满溢");
         assertThat(run.task("archiveRecords/chengguan")).as("open work of the last phase stays in Tasklist").isNotNull();
         assertThat(run.meetingsConvened(historyService)).as("5th and 20th, March to December").isEqualTo(20);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"))
@@ -173,7 +174,9 @@ class CampaignTemplatesRunTest {
         run.runUntil(at("2027-07-01T08:00"));
 
         assertThat(count("select count(*) from campaign where code = 'JX-RUN' and status = 'ENDED'")).isOne();
-        assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).isEmpty();
+        assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).as("phases ended with their work done; at the"
+                + " campaign's end only its cycles' tasks were still open").singleElement().asString()
+                .contains("“考核评估表彰先进”阶段", "活动随之结束", "· 任务：月报告").doesNotContain("· 案件");
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
