@@ -45,11 +45,12 @@ public class RectificationCases {
     private final TerritoryDirectory territories;
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final DueBounds dueBounds;
-    private final CaseEvidenceRules evidence;
+    private final ObjectProvider<CaseEvidenceRules> evidence;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
-            ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds, CaseEvidenceRules evidence) {
+            ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds,
+            ObjectProvider<CaseEvidenceRules> evidence) {
         this.dueBounds = dueBounds;
         this.evidence = evidence;
         this.definitions = definitions;
@@ -137,7 +138,7 @@ public class RectificationCases {
                 RectificationProcess.VAR_ADDRESS, location.address().strip(),
                 RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
         variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED,
-                !blank(c.campaign()) && evidence.beforePhotoRequired(organization, c.campaign().strip()));
+                !blank(c.campaign()) && beforePhotoRequired(organization, c.campaign().strip()));
         if (directions.leadUnit() != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directions.leadUnit());
         }
@@ -161,6 +162,12 @@ public class RectificationCases {
     /** The display name of a case's 属地. */
     public String territoryName(String territory) {
         return territory == null ? null : territories.name(territory);
+    }
+
+    /** Whether the campaign's template asks for the before photo on its cases (no campaigns here: no). */
+    private boolean beforePhotoRequired(String organization, String campaign) {
+        CaseEvidenceRules rules = evidence.getIfAvailable();
+        return rules != null && rules.beforePhotoRequired(organization, campaign);
     }
 
     /** The campaign's plan as it bears on a case of the category; empty when there is no such campaign. */

@@ -104,9 +104,9 @@ class CampaignMembershipTest {
         Map<String, Object> openCases = rest.withBasicAuth("sjshirongban1", "demo").getForObject(
                 "/engine-rest/task/" + checkpoint + "/variables/openCases", Map.class);
         String text = (String) openCases.get("value");
-        assertThat(text).startsWith("本活动查出的问题中尚有 37 件未结案");
+        assertThat(text).startsWith("本活动查出的问题中尚有 37 件未结案（按整治项目和牵头单位）");
         assertThat(text).contains((String) typed1.getBody().get("caseNo"), (String) typed2.getBody().get("caseNo"));
-        assertThat(text.lines().filter(l -> l.startsWith("· "))).hasSize(37);
+        assertThat(text.lines().filter(l -> l.strip().startsWith("· "))).hasSize(37);
     }
 
     @Test

@@ -58,7 +58,8 @@ final class RectificationFixture {
         var deadlines = new CaseDeadlines(calendars, properties);
         cases = new RectificationCases(definitions, records, numbers, deadlines, validator,
                 engine.getRuntimeService(), new SystemAccess(identity), territories, noCampaigns,
-                new DueBounds(deadlines, calendars), (organization, campaign) -> false);
+                new DueBounds(deadlines, calendars),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(CaseEvidenceRules.class));
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS);
