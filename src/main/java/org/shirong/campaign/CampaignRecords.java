@@ -43,7 +43,7 @@ class CampaignRecords {
     }
 
     /** A case found by the campaign and not yet closed: its lead unit, category (the plan item's, when it has one) and due instant. */
-    record OpenCase(String caseNo, String leadUnit, String title, String status, String category, Instant dueAt) {
+    record OpenCase(String caseNo, String leadUnit, String title, String status, String planItem, Instant dueAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -166,13 +166,18 @@ class CampaignRecords {
     }
 
     /**
-     * The campaign's cases that are not closed, oldest first, with their lead unit, title, due instant and the category
-     * they count under (their plan item when they recorded one).
+     * The campaign's cases that are not closed, oldest first, with their lead unit, title, due instant and the plan item
+     * they recorded (null: none).
      */
     List<OpenCase> openCases(String code) {
         return cases.openCasesOfCampaign(code).stream()
                 .map(c -> new OpenCase(c.caseNo(), c.leadUnit(), c.title(), c.status().name(),
-                        c.planItem() != null ? c.planItem() : c.category(), c.dueAt())).toList();
+                        c.planItem(), c.dueAt())).toList();
+    }
+
+    /** The numbers of every case of the campaign, closed or not. */
+    List<String> caseNumbers(String code) {
+        return cases.caseNumbersOfCampaign(code);
     }
 
     /** How many of the campaign's cases (whatever entry they came by) are in each status. */

@@ -73,7 +73,7 @@ class CampaignTaskResults {
         Set<String> items = records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
                 .map(t -> t.items().stream().map(CampaignTemplate.Item::category).collect(Collectors.toSet())).orElse(Set.of());
         Map<String, Map<String, List<CampaignRecords.OpenCase>>> grouped = open.stream().collect(Collectors.groupingBy(
-                c -> items.contains(c.category()) ? catalogue.find(tenant, c.category()).map(k -> k.name()).orElse(c.category()) : "其他问题",
+                c -> items.contains(c.planItem()) ? catalogue.find(tenant, c.planItem()).map(k -> k.name()).orElse(c.planItem()) : "其他问题",
                 TreeMap::new, Collectors.groupingBy(c -> c.leadUnit() == null ? "尚未派遣" : unitNames.getOrDefault(c.leadUnit(), c.leadUnit()),
                         TreeMap::new, Collectors.toList())));
         StringBuilder text = new StringBuilder("本活动查出的问题中尚有 " + open.size() + " 件未结案（按整治项目和牵头单位）：");
@@ -107,7 +107,9 @@ class CampaignTaskResults {
             return;
         }
         List<String> open = records.openCases(task(taskId).campaignCode()).stream().map(CampaignRecords.OpenCase::caseNo).toList();
-        Map<String, String> given = OpenCaseReasons.parse(reasons, open);
+        Map<String, String> given = new java.util.LinkedHashMap<>(OpenCaseReasons.parse(reasons,
+                records.caseNumbers(task(taskId).campaignCode())));
+        given.keySet().retainAll(open);
         List<String> missing = open.stream().filter(caseNo -> !given.containsKey(caseNo)).toList();
         if (!missing.isEmpty()) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_OPEN_CASE_REASONS, ("本活动尚有 %d 件案件未结案，不能确认“全部整改到位”，"

@@ -10,7 +10,8 @@ import org.shirong.system.TextInput;
 /**
  * The reasons a checkpoint gives for cases still open when it confirms "全部整改到位": one line per case,
  * 案件编号｜理由, split by {@link LineColumns} as every line-per-row field is. Blank lines are skipped;
- * a line without a reason, with more than two columns, or naming a case that is not open in the campaign is refused
+ * a line without a reason, with more than two columns, or naming a case that is not the campaign's is refused (a case
+ * closed since the form was shown is accepted: its reason is simply no longer needed)
  * with its line number.
  */
 final class OpenCaseReasons {
@@ -19,7 +20,7 @@ final class OpenCaseReasons {
     }
 
     /** Case number → reason, in the order given. */
-    static Map<String, String> parse(String text, Collection<String> openCases) {
+    static Map<String, String> parse(String text, Collection<String> campaignCases) {
         Map<String, String> reasons = new LinkedHashMap<>();
         if (TextInput.isBlank(text)) {
             return reasons;
@@ -37,8 +38,8 @@ final class OpenCaseReasons {
             if (reason.isEmpty()) {
                 throw refused("第 %d 行：请按“案件编号｜理由”写明 %s 未结案的理由".formatted(n, caseNo));
             }
-            if (!openCases.contains(caseNo)) {
-                throw refused("第 %d 行：%s 不是本活动未结案的案件".formatted(n, caseNo));
+            if (!campaignCases.contains(caseNo)) {
+                throw refused("第 %d 行：%s 不是本活动的案件".formatted(n, caseNo));
             }
             if (reasons.putIfAbsent(caseNo, reason) != null) {
                 throw refused("第 %d 行：案件 %s 已在前面写过理由".formatted(n, caseNo));

@@ -187,7 +187,8 @@ class CaseImport {
         for (String column : REQUIRED) {
             if (!indexOf.containsKey(column)) {
                 problems.add(ApiError.row(1, column, "MISSING_COLUMN",
-                        "第 1 行（表头）：缺少列 " + column + "（或 " + String.join("、", COLUMNS.get(column).subList(1, COLUMNS.get(column).size())) + "）"));
+                        "第 1 行（表头）：缺少列“" + COLUMNS.get(column).get(1) + "”（也可写作 "
+                        + String.join("、", COLUMNS.get(column).stream().filter(n -> !n.equals(COLUMNS.get(column).get(1))).toList()) + "）"));
             }
         }
         if (!problems.isEmpty()) {

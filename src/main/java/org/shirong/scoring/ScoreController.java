@@ -69,13 +69,16 @@ class ScoreController {
             throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + scope);
         }
         ScoreBoard board = scores.board(p, own, scope);
+        boolean wholeOrganization = scope.startsWith(ScoreService.ORGANIZATION_SCOPE);
         return new ScoresView(p.code(), p.name(), p.from(), p.to(),
                 board.scope().startsWith(ScoreService.ORGANIZATION_SCOPE) ? null : board.scope(),
                 board.stored(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),
                 board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
                         u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators()))
                         .toList(),
-                board.nonPerformingUnits(), ScoreNotice.text(board), scores.cooperation(p, own), scores.territories(p, own));
+                board.nonPerformingUnits(), ScoreNotice.text(board),
+                // 协办 and the towns' ranking are counted over the whole organisation, so a campaign's view leaves them out
+                wholeOrganization ? scores.cooperation(p, own) : null, wholeOrganization ? scores.territories(p, own) : null);
     }
 
     private static RankView rank(UnitScore u) {

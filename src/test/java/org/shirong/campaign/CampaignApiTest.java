@@ -162,7 +162,7 @@ class CampaignApiTest {
         ResponseEntity<String> oneShort = complete(checkpoint, "yes", cases.get(0) + "｜已整改，待复核结案");
         assertThat(oneShort.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(oneShort.getBody()).contains("缺少理由的案件：" + cases.get(1)).doesNotContain("缺少理由的案件：" + cases.get(0));
-        assertThat(complete(checkpoint, "yes", "JX-0000｜不是本活动的").getBody()).contains("第 1 行：JX-0000 不是本活动未结案的案件");
+        assertThat(complete(checkpoint, "yes", "JX-0000｜不是本活动的").getBody()).contains("第 1 行：JX-0000 不是本活动的案件");
         assertThat(complete(checkpoint, "yes", "\n" + cases.get(0) + "｜已整改｜待复核").getBody()).contains("第 2 行：有 3 栏，最多 2 栏");
         assertThat(taskService.createTaskQuery().taskId(checkpoint).count()).as("refused, still open").isOne();
 

@@ -107,7 +107,7 @@ class JointMeetingBrowserTest {
                 browser.until(d -> d.findElements(close).stream().noneMatch(WebElement::isDisplayed));
 
                 type(browser, "textarea[id$='-Field_decisions']", "城管中队 ｜ 整治九亭大街沿街商户门责 ｜ " + due + "\n"
-                        + "环卫所；清理九亭大街 88 号暴露垃圾；" + due + "；暴露垃圾；九亭大街 88 号");
+                        + "环卫所|清理九亭大街 88 号暴露垃圾|" + due + "|暴露垃圾|九亭大街 88 号");
                 browser.screenshot("meeting-record-form");
                 browser.complete();
                 browser.until(d -> taskService.createTaskQuery().taskId(record.getId()).count() == 0);
