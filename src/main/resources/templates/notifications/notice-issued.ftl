@@ -1,4 +1,4 @@
-<#-- 通报已印发。模型：title 通报标题、detail 通报摘要（可无）、link -->
+<#-- 通报已印发。模型：title 通报标题、detail 通报摘要（可无）、link 通报全文的地址 -->
 <#assign subject>【通报】${title}</#assign>
 各单位：
 
@@ -8,4 +8,4 @@
 ${detail}
 </#if>
 
-打开任务列表：${link}
+通报全文：${link}

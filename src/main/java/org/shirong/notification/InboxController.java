@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/notifications}: the logged-in user's own in-app messages (站内信), newest first, and
- * marking one read. Someone else's message is answered as not found.
+ * {@code /api/notifications}: the logged-in user's own in-app messages (站内信), newest first, the
+ * number unread, marking one or all read, and the task a link about a business key opens for the
+ * caller ({@link TaskTargets}). Someone else's message is answered as not found. Tasklist's inbox
+ * ({@code tasklist/shirong/inbox.js}) calls these with the user's Tasklist session.
  */
 @RestController
 @RequestMapping("/api/notifications")
@@ -24,9 +26,15 @@ class InboxController {
     private final InboxRecords inbox;
     private final IdentityService identityService;
 
-    InboxController(InboxRecords inbox, IdentityService identityService) {
+    private final TaskTargets targets;
+
+    InboxController(InboxRecords inbox, IdentityService identityService, TaskTargets targets) {
         this.inbox = inbox;
         this.identityService = identityService;
+        this.targets = targets;
+    }
+
+    record Unread(int unread) {
     }
 
     @GetMapping
@@ -36,6 +44,26 @@ class InboxController {
             throw new InvalidRequestException(ApiError.field("limit", "OUT_OF_RANGE", "limit 应在 1 到 200 之间"));
         }
         return inbox.list(currentUser(), unread, limit);
+    }
+
+    @GetMapping("/unread")
+    Unread unread() {
+        return new Unread(inbox.unread(currentUser()));
+    }
+
+    /** The caller's task of the business key (the {@code about} of a notification link) and the filter holding it. */
+    @GetMapping("/target")
+    TaskTargets.Target target(@RequestParam String about) {
+        if (about.isBlank() || about.length() > 255) {
+            throw new InvalidRequestException(ApiError.field("about", "INVALID", "about 应为案件编号或其他业务编号（1 到 255 个字符）"));
+        }
+        return targets.of(about, currentUser());
+    }
+
+    @PostMapping("/read")
+    Unread markAllRead() {
+        inbox.markAllRead(currentUser());
+        return unread();
     }
 
     @PostMapping("/{id}/read")

@@ -38,6 +38,18 @@ class InboxRecords {
                 userId, limit);
     }
 
+    int unread(String userId) {
+        Integer count = jdbc.queryForObject("select count(*) from notification_inbox where recipient_id = ? and read_at is null",
+                Integer.class, userId);
+        return count == null ? 0 : count;
+    }
+
+    /** Marks all the user's unread messages read; how many there were. */
+    int markAllRead(String userId) {
+        return jdbc.update("update notification_inbox set read_at = ? where recipient_id = ? and read_at is null",
+                Timestamp.from(NotificationOutbox.now()), userId);
+    }
+
     /** Marks the user's own message read (keeping the first time); false when the user has no such message. */
     boolean markRead(long id, String userId) {
         return jdbc.update("update notification_inbox set read_at = coalesce(read_at, ?) where id = ? and recipient_id = ?",

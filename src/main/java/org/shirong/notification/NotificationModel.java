@@ -18,29 +18,34 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.system.PublicUrl;
 import org.springframework.stereotype.Component;
 
 /**
  * The model a template gets from the process: {@code caseNo}, {@code title}, {@code address},
  * {@code leadUnit} and {@code leadUnitName}, {@code due} (the due instant as 2026年5月9日 10:00 in the
- * calendar's zone, Asia/Shanghai), {@code link} (Tasklist, searching the business key), plus every
- * other input parameter of the send task (dates formatted like {@code due}). Missing values are empty.
+ * calendar's zone, Asia/Shanghai), {@code link} (Tasklist opening the recipient's task of the business key,
+ * see {@link #link}), plus every other input parameter of the send task (dates formatted like {@code due}); an
+ * input parameter {@code link} (e.g. a document's address) replaces the Tasklist link. Missing values are empty.
+ * Every path of Shirong in a value ({@code /api/documents/…}) is made absolute with {@code shirong.public-url}, so
+ * that links work from an e-mail.
  */
 @Component
 class NotificationModel {
 
     static final String LINK = "link";
+    static final String ABOUT = "about";
     static final Set<String> SETTINGS = Set.of(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.RECIPIENTS,
             SendNotificationDelegate.ITERATION);
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final IdentityService identityService;
-    private final String tasklistUrl;
+    private final PublicUrl publicUrl;
     private final ZoneId zone;
 
-    NotificationModel(IdentityService identityService, NotificationProperties properties, WorkingCalendar calendar) {
+    NotificationModel(IdentityService identityService, PublicUrl publicUrl, WorkingCalendar calendar) {
         this.identityService = identityService;
-        this.tasklistUrl = properties.tasklistUrl() == null ? "" : properties.tasklistUrl();
+        this.publicUrl = publicUrl;
         this.zone = calendar.zone();
     }
 
@@ -60,16 +65,20 @@ class NotificationModel {
                 model.put(name, text(value, ""));
             }
         });
+        model.replaceAll((name, value) -> value instanceof String s ? publicUrl.absoluteIn(s) : value);
         return model;
     }
 
-    /** Tasklist with its search set to the process's business key. */
+    /**
+     * Tasklist with {@code about} set to the business key: Tasklist's inbox plugin ({@code tasklist/shirong/inbox.js})
+     * asks {@code /api/notifications/target} for the reader's task of it when the link is opened (after logging in, as
+     * Tasklist keeps the address through its login), so the link still leads to the right task after a claim or a
+     * step of the process, and opens it in a filter of the reader that holds it.
+     */
     String link(String businessKey) {
-        if (businessKey == null) {
-            return tasklistUrl;
-        }
-        String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + businessKey + "\",\"name\":\"\"}]";
-        return tasklistUrl + "#/?searchQuery=" + URLEncoder.encode(query, StandardCharsets.UTF_8).replace("+", "%20");
+        String tasklist = publicUrl.tasklist();
+        return businessKey == null ? tasklist
+                : tasklist + "#/?" + ABOUT + "=" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private String groupName(String groupId) {

@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Notification settings ({@code shirong.notification} in {@code config/application.yaml}): the
- * Tasklist address used in links, the retry cycle of delivery jobs and the three channels. The SMTP
+ * Notification settings ({@code shirong.notification} in {@code config/application.yaml}): the retry
+ * cycle of delivery jobs and the three channels (links are built from {@code shirong.public-url}). The SMTP
  * server itself is Spring's {@code spring.mail.*}; e-mail goes out only when a host is set there.
  */
 @ConfigurationProperties("shirong.notification")
-record NotificationProperties(String tasklistUrl, @DefaultValue("PT1M,PT10M,PT1H") String retryCycle,
+record NotificationProperties(@DefaultValue("PT1M,PT10M,PT1H") String retryCycle,
         @DefaultValue Inbox inbox, @DefaultValue Email email, @DefaultValue Webhook webhook) {
 
     record Inbox(@DefaultValue("true") boolean enabled) {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,12 +20,14 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 /**
- * Authenticates calls to Shirong's own {@code /api}: HTTP Basic against the identity service, or,
- * for reading calls (GET) made from a page of Tasklist or Cockpit, the user already logged in to the
- * webapps (so that a task form can show a case's photos). Writing calls always need HTTP Basic,
- * which a cross-site page cannot send on the user's behalf.
+ * Authenticates calls to Shirong's own {@code /api}: HTTP Basic against the identity service, or the
+ * user already logged in to the webapps (Tasklist, Cockpit), for reading calls (GET, so that a task form
+ * can show a case's photos) and for writing calls that carry the session's CSRF token in
+ * {@code X-XSRF-TOKEN}, as the webapps' own calls do (Tasklist's inbox marks messages read). A cross-site
+ * page can neither send HTTP Basic on the user's behalf nor read the token.
  */
 class ApiAuthenticationFilter extends HttpFilter {
 
@@ -60,16 +64,20 @@ class ApiAuthenticationFilter extends HttpFilter {
     }
 
     private String webappUser(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod())) {
-            return null;
-        }
         HttpSession session = request.getSession(false);
-        if (session == null) {
+        if (session == null || !("GET".equals(request.getMethod()) || carriesCsrfToken(request, session))) {
             return null;
         }
         Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
         Authentication authentication = authentications == null ? null
                 : authentications.getAuthenticationForProcessEngine(engine.getName());
         return authentication instanceof UserAuthentication user ? user.getName() : null;
+    }
+
+    private static boolean carriesCsrfToken(HttpServletRequest request, HttpSession session) {
+        Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+        return expected instanceof String token && given != null
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

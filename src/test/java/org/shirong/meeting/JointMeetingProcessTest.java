@@ -80,7 +80,7 @@ class JointMeetingProcessTest {
         Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendars.bundled(), org.shirong.system.DateWindow.DEFAULT));
         Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> sent.add(
                 execution.getVariableLocal("template") + " → " + execution.getVariableLocal("recipients") + " @"
-                        + ((Date) execution.getVariableLocal("iteration")).toInstant()));
+                        + ((Date) execution.getVariableLocal("iteration")).toInstant() + " " + execution.getVariableLocal("link")));
         when(papers.unitName(anyString())).thenAnswer(a -> a.getArgument(0) + "名称");
         when(papers.minutes(any(), any(), any(), any(), any())).thenReturn(document("m1", DocumentKind.MINUTES, "纪要"));
         when(papers.notice(any(), any())).thenReturn(document("n1", DocumentKind.NOTICE, "关于2026年11月考核不履职单位的通报"));
@@ -135,7 +135,8 @@ class JointMeetingProcessTest {
 
         assertThat(pi).isWaitingAt(TASK_HOLD_MEETING).variables().containsEntry(VAR_AGENDA_URL, "/api/documents/a1")
                 .containsEntry(VAR_SCORE_PERIOD, "2026-11").containsEntry(VAR_HAS_NAMED_UNITS, true);
-        assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office @" + MEETING_AT);
+        assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office @" + MEETING_AT
+                + " /api/documents/a1");
         assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE));
 
         assertThat(pi).variables().containsEntry(VAR_UNIT_NAMES, "城管中队、环卫所").containsEntry(VAR_CATEGORY_NAMES, "暴露垃圾");
@@ -165,7 +166,8 @@ class JointMeetingProcessTest {
         execute(job(TASK_ISSUE_NOTICE, pi));
         assertThat(pi).variables().containsEntry(VAR_NOTICE_URL, "/api/documents/n1").containsEntry(VAR_MINUTES_URL, "/api/documents/m1");
         execute(job(TASK_SEND_NOTICE, pi));
-        assertThat(sent).last().isEqualTo("notice-issued → group:chengguan,group:huanwei,role:leadingGroup @" + MEETING_AT);
+        assertThat(sent).last().isEqualTo("notice-issued → group:chengguan,group:huanwei,role:leadingGroup @" + MEETING_AT
+                + " /api/documents/n1");
         assertThat(pi).hasPassed(END_NOTICE_SENT).isEnded();
     }
 

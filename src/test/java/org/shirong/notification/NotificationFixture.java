@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.system.PublicUrl;
 import org.shirong.system.SystemAccess;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -26,6 +28,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * name available to their expressions.
  */
 public final class NotificationFixture {
+
+    /** The {@code shirong.public-url} the fixture's links are built from. */
+    static final String PUBLIC_URL = "https://shirong.example.cn/";
 
     private static boolean migrated;
 
@@ -45,7 +50,7 @@ public final class NotificationFixture {
         DataSource dataSource = dataSource(engine);
         jdbc = new JdbcTemplate(dataSource);
         identity = engine.getIdentityService();
-        properties = new NotificationProperties("http://localhost:8080/camunda/app/tasklist/default/", "PT1M,PT10M,PT1H",
+        properties = new NotificationProperties("PT1M,PT10M,PT1H",
                 new NotificationProperties.Inbox(true), new NotificationProperties.Email(true, "shirong@localhost"),
                 new NotificationProperties.Webhook(webhookUrl != null, webhookUrl, Map.of(), Duration.ofSeconds(5)));
         outbox = new NotificationOutbox(jdbc);
@@ -56,7 +61,7 @@ public final class NotificationFixture {
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
         sendNotificationDelegate = new SendNotificationDelegate(
                 new RecipientResolver(identity, new OrganizationRecords(jdbc), new org.shirong.organization.OrganizationRoles(org.shirong.organization.Organizations.read("jiuting"))),
-                new NotificationModel(identity, properties, WorkingCalendar.bundled()), notifications);
+                new NotificationModel(identity, new PublicUrl(PUBLIC_URL, new StandardEnvironment()), WorkingCalendar.bundled()), notifications);
     }
 
     private static DataSource dataSource(ProcessEngine engine) {

@@ -74,7 +74,7 @@ class NotificationTemplatesTest {
         Map<String, Object> model = sampleModel();
         model.keySet().removeAll(List.of("comment", "reworkCount", "place", "detail"));
         assertThat(templates.render("verification-failed", model).body()).contains("核查意见：（无）").doesNotContain("次返工");
-        assertThat(templates.render("meeting-agenda-issued", model).body()).doesNotContain("地点", "议程");
+        assertThat(templates.render("meeting-agenda-issued", model).body()).doesNotContain("地点", "议程：");
 
         model.remove("caseNo");
         assertThatThrownBy(() -> templates.render("case-dispatched", model))
@@ -97,5 +97,31 @@ class NotificationTemplatesTest {
             }
         }
         assertThat(found).isGreaterThanOrEqualTo(5);
+    }
+
+    /** A path of Shirong standing alone in a text, i.e. a relative link. */
+    private static final java.util.regex.Pattern RELATIVE = java.util.regex.Pattern.compile("(?<![\\w/.:%-])/(api|camunda)/");
+
+    @Test
+    void noTemplateCarriesARelativeLinkAndDocumentAddressesInTheModelBecomeAbsolute() throws IOException {
+        for (String id : templateIds()) {
+            String source = Files.readString(FOLDER.resolve(id + ".ftl"));
+            assertThat(RELATIVE.matcher(source).find()).as(id + " 含相对链接").isFalse();
+            assertThat(source).as(id).doesNotContain("localhost", "href");
+        }
+        org.shirong.system.PublicUrl publicUrl = new org.shirong.system.PublicUrl("https://shirong.jiuting.gov.cn",
+                new org.springframework.core.env.StandardEnvironment());
+        Map<String, Object> model = sampleModel();
+        model.put("link", "/api/documents/d-42");
+        model.put("detail", "未完成的工作涉及 2 个单位，清单见活动概况（/api/campaigns/JT-HD-1）和任务列表。");
+        model.replaceAll((k, v) -> publicUrl.absoluteIn((String) v));
+        for (String id : templateIds()) {
+            String body = templates.render(id, model).body();
+            assertThat(RELATIVE.matcher(body).find()).as(id + "：" + body).isFalse();
+        }
+        assertThat(templates.render("notice-issued", model).body()).endsWith("通报全文：https://shirong.jiuting.gov.cn/api/documents/d-42")
+                .contains("（https://shirong.jiuting.gov.cn/api/campaigns/JT-HD-1）");
+        assertThat(templates.render("meeting-agenda-issued", model).body())
+                .endsWith("会议议程（含进展、案件和考核数据）：https://shirong.jiuting.gov.cn/api/documents/d-42");
     }
 }

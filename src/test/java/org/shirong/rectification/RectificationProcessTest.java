@@ -119,7 +119,7 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched");
         assertThat(fixture.notifications.latestBody("huanwei1", "case-dispatched"))
                 .contains(c.caseNo(), "九亭大街 12 号门前问题", "九亭大街 12 号", "整改期限：" + display(c.dueAt()))
-                .contains("/camunda/app/tasklist/default/#/?searchQuery=");
+                .contains("打开任务列表：https://shirong.example.cn/camunda/app/tasklist/default/#/?about=" + c.caseNo());
 
         claim(pi);
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);

@@ -74,4 +74,14 @@ public final class WebappSession {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A call to Shirong's own {@code /api} with this session's cookie, with or without its CSRF token. */
+    public HttpResponse<String> api(String method, String path, boolean withCsrfToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api" + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (withCsrfToken) {
+            request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        return send(request.build());
+    }
 }

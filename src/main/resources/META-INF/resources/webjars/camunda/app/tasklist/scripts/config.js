@@ -1,9 +1,13 @@
-// Shirong: replaces the shipped Tasklist config.js (keeps its shortcuts) and adds Simplified Chinese.
+// Shirong: replaces the shipped Tasklist config.js (keeps its shortcuts), adds Simplified Chinese and Shirong's plugins
+// (shirong/*.js, one line each in customScripts).
 export default {
   app: {
     name: '任务列表',
     vendor: '市容'
   },
+  customScripts: [
+    'shirong/inbox'
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
