@@ -273,6 +273,20 @@ export default {
     state.timer = window.setInterval(refreshCount, REFRESH_MS);
     state.onHash = () => followAboutLink();
     window.addEventListener('hashchange', state.onHash);
+    // Closes like Tasklist's own menus: a tap elsewhere or Esc.
+    state.onOutside = event => {
+      if (state.panel.style.display !== 'none' && !state.panel.contains(event.target)
+          && !state.toggles.some(t => t.contains(event.target))) {
+        hidePanel();
+      }
+    };
+    state.onKey = event => {
+      if (event.key === 'Escape') {
+        hidePanel();
+      }
+    };
+    document.addEventListener('click', state.onOutside, true);
+    document.addEventListener('keydown', state.onKey);
     refreshCount();
     followAboutLink();
   },
@@ -282,6 +296,8 @@ export default {
     }
     window.clearInterval(state.timer);
     window.removeEventListener('hashchange', state.onHash);
+    document.removeEventListener('click', state.onOutside, true);
+    document.removeEventListener('keydown', state.onKey);
     state.panel.remove();
     state.phone.remove();
     state = null;
