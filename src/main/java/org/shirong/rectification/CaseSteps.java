@@ -165,12 +165,15 @@ public class CaseSteps {
                 date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? roles.office(execution) : roles.approvers(execution));
         execution.setVariable(VAR_EXTENSION_SEQ, seq);
         execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
+        // The request is on the case now; left behind, the variable (a Date) would come back into the 整改 form's
+        // 延期至 field on the next round, and the form sends a plain day.
+        execution.removeVariable(VAR_EXTENSION_DUE);
     }
 
     /**
      * 延期至 as the form sends it: a plain day ("2026-12-05", the phone's date picker), which means the end of office
      * hours that day in the organisation's calendar, or a day and time ("2026-12-05T12:00"); REST clients may send a
-     * Date. The variable is written back as a Date, so the approval and history read one type.
+     * Date.
      */
     private Date extensionDue(DelegateExecution execution) {
         Object due = execution.getVariable(VAR_EXTENSION_DUE);
@@ -190,9 +193,7 @@ public class CaseSteps {
             throw FormInputRefused.of(VAR_EXTENSION_DUE, "延期至 " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
                     + " 不是有效的日期，请按 2026-12-05 的格式填写（当天下班时间为期限）");
         }
-        Date date = Date.from(at.atZone(calendar.zone()).toInstant());
-        execution.setVariable(VAR_EXTENSION_DUE, date);
-        return date;
+        return Date.from(at.atZone(calendar.zone()).toInstant());
     }
 
     public void extensionDecided(DelegateExecution execution) {
