@@ -141,7 +141,7 @@ class RectificationBrowserTest {
                 browser.visible(By.id("measures")).sendKeys("已清运暴露垃圾并冲洗地面");
                 WebElement cameraButton = browser.visible(By.cssSelector("label[for='photoAfterCamera']"));
                 assertThat(cameraButton.getSize().getHeight()).isGreaterThanOrEqualTo(44);
-                assertThat(browser.visible(By.cssSelector("label[for='photoAfter']")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
+                assertThat(browser.visible(By.cssSelector(".shirong-photo-buttons label[for='photoAfter']")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
                 browser.driver().findElement(By.id("photoBefore")).sendKeys(beforeFile.toString());
                 browser.driver().findElement(By.id("photoAfterCamera")).sendKeys(afterFile.toString());
                 for (String field : List.of("photoBefore", "photoAfter")) {
@@ -241,14 +241,14 @@ class RectificationBrowserTest {
                 .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
     }
 
-    /** The date as staff type it into Chromium's date field, whose segments follow the language (年/月/日 for zh-CN). */
+    /** The day chosen in the date field's picker. */
     private static void typeDate(TasklistBrowser browser, WebElement field, java.time.LocalDate day) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '';", field);
-        field.click();
-        field.sendKeys(String.format("%04d", day.getYear()), org.openqa.selenium.Keys.TAB,
-                String.format("%02d", day.getMonthValue()), org.openqa.selenium.Keys.TAB, String.format("%02d", day.getDayOfMonth()));
-        browser.until(d -> day.toString().equals(field.getAttribute("value")));
-        field.sendKeys(org.openqa.selenium.Keys.TAB);
+        // A phone's date field takes no typing: the day comes from the system's picker, which WebDriver cannot work, so
+        // the day is set as the picker sets it, with the events it fires.
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, day.toString());
+        assertThat(field.getAttribute("value")).isEqualTo(day.toString());
     }
 
     /** A new case, claimed by 环卫所 through the REST API: its 整改问题 is open. */

@@ -100,20 +100,29 @@ function readTiff(view, tiff) {
   return result;
 }
 
-function loadImage(file) {
+// Camunda's Content-Security-Policy allows images from data: URLs but not blob: URLs; createImageBitmap needs neither.
+function dataUrl(file) {
   return new Promise((resolve, reject) => {
-    const image = new Image();
-    const url = URL.createObjectURL(file);
-    image.onload = () => {
-      URL.revokeObjectURL(url);
-      resolve(image);
-    };
-    image.onerror = () => {
-      URL.revokeObjectURL(url);
-      reject(new Error('not an image'));
-    };
-    image.src = url;
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
   });
+}
+
+async function decode(file) {
+  if (typeof createImageBitmap === 'function') {
+    const bitmap = await createImageBitmap(file, {imageOrientation: 'from-image'});
+    return {source: bitmap, width: bitmap.width, height: bitmap.height};
+  }
+  const url = await dataUrl(file);
+  const image = await new Promise((resolve, reject) => {
+    const element = new Image();
+    element.onload = () => resolve(element);
+    element.onerror = () => reject(new Error('not an image'));
+    element.src = url;
+  });
+  return {source: image, width: image.naturalWidth, height: image.naturalHeight};
 }
 
 /**
@@ -128,24 +137,27 @@ export async function prepare(file, options) {
   const result = Object.assign({file, original: file, shrunk: false, width: null, height: null}, exif);
   let image;
   try {
-    image = await loadImage(file);
+    image = await decode(file);
   } catch (e) {
     return result;
   }
-  result.width = image.naturalWidth;
-  result.height = image.naturalHeight;
-  const longest = Math.max(image.naturalWidth, image.naturalHeight);
+  result.width = image.width;
+  result.height = image.height;
+  const longest = Math.max(image.width, image.height);
   if (longest <= o.maxSide && file.size <= o.maxBytes) {
     return result;
   }
   const scale = Math.min(1, o.maxSide / longest);
   const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
-  canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+  canvas.width = Math.max(1, Math.round(image.width * scale));
+  canvas.height = Math.max(1, Math.round(image.height * scale));
   const context = canvas.getContext('2d');
   context.fillStyle = '#fff'; // a transparent PNG would turn black in a JPEG
   context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  context.drawImage(image.source, 0, 0, canvas.width, canvas.height);
+  if (image.source.close) {
+    image.source.close();
+  }
   const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', o.quality));
   if (!blob || (scale === 1 && blob.size >= file.size)) {
     return result;
@@ -174,7 +186,6 @@ export function shownTime(takenAt) {
  */
 export function wirePhoto({input, camera, takenAt, location, preview, options}) {
   let pending = 0;
-  let shown = null;
   const caption = preview.querySelector('.shirong-photo-caption');
   const image = preview.querySelector('img');
 
@@ -196,11 +207,7 @@ export function wirePhoto({input, camera, takenAt, location, preview, options}) 
       }
       takenAt.value = photo.takenAt || '';
       location.value = photo.latitude === null ? '' : `${photo.latitude},${photo.longitude}`;
-      if (shown) {
-        URL.revokeObjectURL(shown);
-      }
-      shown = URL.createObjectURL(photo.file);
-      image.src = shown;
+      image.src = await dataUrl(photo.file);
       const parts = [photo.shrunk ? `已压缩：${size(photo.original.size)} → ${size(photo.file.size)}` : `大小 ${size(photo.file.size)}`];
       parts.push(photo.takenAt ? `拍摄于 ${shownTime(photo.takenAt)}` : '照片未带拍摄时间');
       if (photo.latitude !== null) {
