@@ -127,8 +127,9 @@ class CaseController {
                 .body(csv ? importTemplate.csv() : importTemplate.xlsx(own));
     }
 
+    /** {@code takenAt}: the camera's clock time from the photo's EXIF (no time zone), null when unknown; likewise the place. */
     record PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
-            String url) {
+            String url, java.time.LocalDateTime takenAt, Double latitude, Double longitude) {
     }
 
     record EventView(Instant at, String kind, String kindName, String actor, String detail) {
@@ -152,7 +153,7 @@ class CaseController {
                 .map(e -> new EventView(e.occurredAt(), e.kind().name(), e.kind().label(), e.actor(), e.detail())).toList();
         List<PhotoView> photos = records.photos(caseNo).stream()
                 .map(p -> new PhotoView(p.id(), p.kind(), p.round(), p.fileName(), p.mimeType(), p.sizeBytes(), p.uploadedAt(),
-                        "/api/cases/" + caseNo + "/photos/" + p.id())).toList();
+                        "/api/cases/" + caseNo + "/photos/" + p.id(), p.takenAt(), p.latitude(), p.longitude())).toList();
         Map<String, String> names = unitNames();
         List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
             String status = p.done() ? "DONE" : p.endedAt() != null ? "NOT_DONE" : "OPEN";

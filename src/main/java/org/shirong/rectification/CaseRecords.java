@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -216,19 +217,25 @@ class CaseRecords {
         return seq == null ? 0 : seq;
     }
 
-    record Photo(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt) {
+    /** {@code takenAt}, {@code latitude}, {@code longitude}: from the photo's EXIF, null when it carried none. */
+    record Photo(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
+            LocalDateTime takenAt, Double latitude, Double longitude) {
     }
 
-    void addPhoto(String caseNo, String kind, int round, String fileName, String mimeType, byte[] content, Instant at) {
-        jdbc.update("insert into rect_case_photo (case_no, kind, round, file_name, mime_type, size_bytes, content, uploaded_at)"
-                + " values (?,?,?,?,?,?,?,?)", caseNo, kind, round, fileName, mimeType, content.length, content, ts(at));
+    void addPhoto(String caseNo, String kind, int round, EvidencePhotos.Photo photo, Instant at) {
+        jdbc.update("insert into rect_case_photo (case_no, kind, round, file_name, mime_type, size_bytes, content, uploaded_at,"
+                        + " taken_at, latitude, longitude) values (?,?,?,?,?,?,?,?,?,?,?)",
+                caseNo, kind, round, photo.fileName(), photo.mimeType(), photo.content().length, photo.content(), ts(at),
+                photo.takenAt(), photo.latitude(), photo.longitude());
     }
 
     List<Photo> photos(String caseNo) {
-        return jdbc.query("select id, kind, round, file_name, mime_type, size_bytes, uploaded_at"
+        return jdbc.query("select id, kind, round, file_name, mime_type, size_bytes, uploaded_at, taken_at, latitude, longitude"
                         + " from rect_case_photo where case_no = ? order by id",
                 (rs, n) -> new Photo(rs.getLong("id"), rs.getString("kind"), rs.getInt("round"), rs.getString("file_name"),
-                        rs.getString("mime_type"), rs.getInt("size_bytes"), instant(rs, "uploaded_at")), caseNo);
+                        rs.getString("mime_type"), rs.getInt("size_bytes"), instant(rs, "uploaded_at"),
+                        rs.getObject("taken_at", LocalDateTime.class), rs.getObject("latitude", Double.class),
+                        rs.getObject("longitude", Double.class)), caseNo);
     }
 
     Optional<byte[]> photoContent(String caseNo, long id) {

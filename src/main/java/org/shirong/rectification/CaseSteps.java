@@ -146,18 +146,15 @@ public class CaseSteps {
             throw FormInputRefused.of(VAR_PHOTO_BEFORE,
                     "请上传整改前照片：本案件所属活动要求留存整改前后在同一位置、同一参照物拍摄的对比照片");
         }
-        before.ifPresent(p -> cases.photoAdded(caseNo, "BEFORE", p.fileName(), p.mimeType(), p.content(), actor()));
-        cases.photoAdded(caseNo, "AFTER", after.fileName(), after.mimeType(), after.content(), actor());
-        execution.removeVariable(VAR_PHOTO_BEFORE);
-        execution.removeVariable(VAR_PHOTO_AFTER);
+        before.ifPresent(p -> cases.photoAdded(caseNo, "BEFORE", p, actor()));
+        cases.photoAdded(caseNo, "AFTER", after, actor());
+        photos.remove(execution, VAR_PHOTO_BEFORE);
+        photos.remove(execution, VAR_PHOTO_AFTER);
         cases.submitted(caseNo, actor(), measures);
     }
 
     public void extensionRequested(DelegateExecution execution) {
-        Object due = execution.getVariable(VAR_EXTENSION_DUE);
-        if (!(due instanceof Date date)) {
-            throw FormInputRefused.of(VAR_EXTENSION_DUE, "请填写延期后的期限");
-        }
+        Date date = extensionDue(execution);
         ZoneId zone = calendars.of(execution.getTenantId()).zone();
         dates.problem("延期后的期限", date.toInstant().atZone(zone).toLocalDate(),
                 RectificationCases.now().atZone(zone).toLocalDate()).ifPresent(message -> {
@@ -168,6 +165,35 @@ public class CaseSteps {
                 date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? roles.office(execution) : roles.approvers(execution));
         execution.setVariable(VAR_EXTENSION_SEQ, seq);
         execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
+        // The request is on the case now; left behind, the variable (a Date) would come back into the 整改 form's
+        // 延期至 field on the next round, and the form sends a plain day.
+        execution.removeVariable(VAR_EXTENSION_DUE);
+    }
+
+    /**
+     * 延期至 as the form sends it: a plain day ("2026-12-05", the phone's date picker), which means the end of office
+     * hours that day in the organisation's calendar, or a day and time ("2026-12-05T12:00"); REST clients may send a
+     * Date.
+     */
+    private Date extensionDue(DelegateExecution execution) {
+        Object due = execution.getVariable(VAR_EXTENSION_DUE);
+        if (due instanceof Date date) {
+            return date;
+        }
+        if (due == null || due.toString().isBlank()) {
+            throw FormInputRefused.of(VAR_EXTENSION_DUE, "请填写延期至（延期后的期限），例如 2026-12-05");
+        }
+        String text = due.toString().strip();
+        var calendar = calendars.of(execution.getTenantId());
+        java.time.LocalDateTime at;
+        try {
+            at = text.length() <= 10 ? java.time.LocalDate.parse(text).atTime(calendar.closingTime())
+                    : java.time.LocalDateTime.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw FormInputRefused.of(VAR_EXTENSION_DUE, "延期至 " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+                    + " 不是有效的日期，请按 2026-12-05 的格式填写（当天下班时间为期限）");
+        }
+        return Date.from(at.atZone(calendar.zone()).toInstant());
     }
 
     public void extensionDecided(DelegateExecution execution) {

@@ -3,20 +3,35 @@ package org.shirong.rectification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes the before/after photos a lead unit uploaded on the 整改 form out of the task's File
  * variables into the case record, after checking that each is a real image of acceptable size.
+ * Beside each photo {@code X} the form sends {@code XTakenAt} ("2026-11-30T09:15:00", the camera's clock) and
+ * {@code XLocation} ("31.123456,121.333333"), read in the browser from the photo's EXIF before it was made
+ * smaller (which drops EXIF); either is empty when the photo carried none.
  */
 @Component
 class EvidencePhotos {
 
-    record Photo(String fileName, String mimeType, byte[] content) {
+    private static final Logger LOG = LoggerFactory.getLogger(EvidencePhotos.class);
+    static final String TAKEN_AT = "TakenAt";
+    static final String LOCATION = "Location";
+    private static final Pattern LAT_LNG = Pattern.compile("\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*,\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*");
+
+    /** {@code takenAt}, {@code latitude}, {@code longitude}: from the photo's EXIF, null when unknown. */
+    record Photo(String fileName, String mimeType, byte[] content, LocalDateTime takenAt, Double latitude, Double longitude) {
     }
 
     private final int maxBytes;
@@ -47,7 +62,64 @@ class EvidencePhotos {
         if (mimeType == null) {
             throw FormInputRefused.of(variable, label + "不是图片文件（支持 JPEG、PNG、GIF、WebP）：" + file.getFilename());
         }
-        return Optional.of(new Photo(file.getFilename() == null ? variable : file.getFilename(), mimeType, content));
+        LocalDateTime takenAt = takenAt(execution, variable);
+        double[] location = location(execution, variable);
+        return Optional.of(new Photo(file.getFilename() == null ? variable : file.getFilename(), mimeType, content, takenAt,
+                location == null ? null : location[0], location == null ? null : location[1]));
+    }
+
+    /** Removes the photo's variable and those of its EXIF data, once the photo is in the case record. */
+    void remove(DelegateExecution execution, String variable) {
+        execution.removeVariable(variable);
+        execution.removeVariable(variable + TAKEN_AT);
+        execution.removeVariable(variable + LOCATION);
+    }
+
+    /**
+     * The camera's time; a value the browser could not have made from EXIF (the form writes it, not the person) is
+     * left out rather than refusing the photo, as the clerk could do nothing about it.
+     */
+    private static LocalDateTime takenAt(DelegateExecution execution, String variable) {
+        String text = text(execution, variable + TAKEN_AT);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDateTime at = LocalDateTime.parse(text);
+            if (at.getYear() >= 1990 && at.getYear() <= 2999) {
+                return at.withNano(0);
+            }
+        } catch (DateTimeParseException unreadable) {
+            // logged below
+        }
+        LOG.info("案件 {}：{} 的拍摄时间 {} 无法识别，不予记录", execution.getProcessBusinessKey(), variable, shortened(text));
+        return null;
+    }
+
+    private static double[] location(DelegateExecution execution, String variable) {
+        String text = text(execution, variable + LOCATION);
+        if (text == null) {
+            return null;
+        }
+        Matcher m = LAT_LNG.matcher(text);
+        if (m.matches()) {
+            double lat = Double.parseDouble(m.group(1));
+            double lng = Double.parseDouble(m.group(2));
+            if (Math.abs(lat) <= 90 && Math.abs(lng) <= 180) {
+                return new double[] {lat, lng};
+            }
+        }
+        LOG.info("案件 {}：{} 的拍摄位置 {} 无法识别，不予记录", execution.getProcessBusinessKey(), variable, shortened(text));
+        return null;
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** The image type by the file's first bytes (its name or declared type may lie). */

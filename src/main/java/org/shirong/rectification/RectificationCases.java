@@ -268,11 +268,11 @@ public class RectificationCases {
         return records.photos(caseNo).stream().anyMatch(p -> kind.equals(p.kind()));
     }
 
-    void photoAdded(String caseNo, String kind, String fileName, String mimeType, byte[] content, String actor) {
+    void photoAdded(String caseNo, String kind, EvidencePhotos.Photo photo, String actor) {
         Instant now = now();
         int round = get(caseNo).reworkCount() + 1;
-        records.addPhoto(caseNo, kind, round, fileName, mimeType, content, now);
-        records.addEvent(caseNo, now, CaseEventKind.PHOTO_ADDED, actor, kind + " " + fileName);
+        records.addPhoto(caseNo, kind, round, photo, now);
+        records.addEvent(caseNo, now, CaseEventKind.PHOTO_ADDED, actor, kind + " " + photo.fileName());
     }
 
     void verificationPassed(String caseNo, String actor, String comment) {

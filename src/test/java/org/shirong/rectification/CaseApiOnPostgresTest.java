@@ -141,4 +141,18 @@ class CaseApiOnPostgresTest {
         assertThat(measures.getBody()).contains("整改措施", "U+0000");
         assertThat(tasks.createTaskQuery().taskId(rectify).count()).isOne();
     }
+
+    /** A photo's EXIF time (a wall-clock time, no zone) and place come back from PostgreSQL as they went in. */
+    @Test
+    void aPhotosTakenTimeAndPlaceRoundTripOnPostgres() {
+        CaseRecords records = context.getBean(CaseRecords.class);
+        var taken = java.time.LocalDateTime.of(2026, 11, 30, 8, 5, 0);
+        records.addPhoto("JT-2026-PG0001", "BEFORE", 1, new EvidencePhotos.Photo("IMG_0001.jpg", "image/png", CaseApiTest.PNG,
+                taken, 31.123456, 121.333333), java.time.Instant.now());
+        records.addPhoto("JT-2026-PG0001", "AFTER", 1, new EvidencePhotos.Photo("IMG_0002.jpg", "image/png", CaseApiTest.PNG,
+                null, null, null), java.time.Instant.now());
+        assertThat(records.photos("JT-2026-PG0001")).extracting(CaseRecords.Photo::takenAt, CaseRecords.Photo::latitude,
+                CaseRecords.Photo::longitude).containsExactly(org.assertj.core.groups.Tuple.tuple(taken, 31.123456, 121.333333),
+                org.assertj.core.groups.Tuple.tuple(null, null, null));
+    }
 }

@@ -31,6 +31,8 @@ class CaseApiTest {
     JdbcTemplate jdbc;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.shirong.calendar.WorkingCalendars calendars;
 
     static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
@@ -215,5 +217,73 @@ class CaseApiTest {
         ResponseEntity<byte[]> image = as("ducha2").getForEntity((String) photos.get(0).get("url"), byte[].class);
         assertThat(image.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
         assertThat(image.getBody()).isEqualTo(PNG);
+    }
+
+    /** A case claimed by 环卫所, at its 整改问题 task. */
+    private Task rectifyTask(String address) {
+        String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", address, null)), Map.class)
+                .getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+    }
+
+    /** 延期至 as the phone's date picker sends it: a plain day is the end of office hours that day; a non-date is named. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPlainExtensionDayIsTheEndOfOfficeHoursAndANonDateIsRefusedInChinese() {
+        Task rectify = rectifyTask("沪松公路 2 号");
+        String caseNo = jdbc.queryForObject("select case_no from rect_case where process_instance_id = ?", String.class,
+                rectify.getProcessInstanceId());
+        String request = "{\"variables\":{\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"苗木需采购\"},"
+                + "\"extensionDue\":{\"value\":\"%s\",\"type\":\"String\"}}}";
+
+        ResponseEntity<String> bad = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.formatted("2026-13-45")), String.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("延期至 2026-13-45 不是有效的日期");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
+
+        java.time.ZoneId zone = calendars.of("jiuting").zone();
+        java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(20);
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.formatted(day)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<Map<String, Object>> extensions = (List<Map<String, Object>>) as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class)
+                .get("extensions");
+        assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))
+                .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
+        assertThat(calendars.of("jiuting").closingTime()).isEqualTo(java.time.LocalTime.of(17, 0));
+    }
+
+    /** The camera's time and place the form read from EXIF are kept with the photo; a place no camera writes is left out. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPhotosTimeAndPlaceAreKeptAndAnImpossiblePlaceIsLeftOut() {
+        Task rectify = rectifyTask("沪松公路 3 号");
+        String photo = "{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(PNG)
+                + "\",\"valueInfo\":{\"filename\":\"%s\",\"mimetype\":\"image/png\"}}";
+        ResponseEntity<String> submitted = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoBefore\":" + photo.formatted("before.png") + ",\"photoAfter\":" + photo.formatted("after.png") + ","
+                        + "\"photoBeforeTakenAt\":{\"value\":\"2026-11-30T08:05:00\"},\"photoBeforeLocation\":{\"value\":\"31.123456,121.333333\"},"
+                        + "\"photoAfterTakenAt\":{\"value\":\"2026-11-30T15:40:00\"},\"photoAfterLocation\":{\"value\":\"131.2,500\"}}}"),
+                String.class);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String caseNo = jdbc.queryForObject("select case_no from rect_case where process_instance_id = ?", String.class,
+                rectify.getProcessInstanceId());
+        List<Map<String, Object>> photos = (List<Map<String, Object>>) as("ducha2").getForObject("/api/cases/" + caseNo, Map.class).get("photos");
+        assertThat(photos).extracting(p -> p.get("kind"), p -> p.get("takenAt"), p -> p.get("latitude"), p -> p.get("longitude"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BEFORE", "2026-11-30T08:05:00", 31.123456, 121.333333),
+                        org.assertj.core.groups.Tuple.tuple("AFTER", "2026-11-30T15:40:00", null, null));
+        assertThat(runtimeVariables(rectify.getProcessInstanceId())).doesNotContainKeys("photoBefore", "photoBeforeTakenAt",
+                "photoBeforeLocation", "photoAfter", "photoAfterTakenAt", "photoAfterLocation");
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    private Map<String, Object> runtimeVariables(String processInstanceId) {
+        return runtimeService.getVariables(processInstanceId);
     }
 }

@@ -44,6 +44,10 @@ class RectificationBrowserTest {
     ManagementService managementService;
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.shirong.calendar.WorkingCalendars calendars;
 
     @Test
     void leadUnitUploadsTwoPhotosInspectorPassesAndTheCaseCloses() throws IOException {
@@ -104,6 +108,168 @@ class RectificationBrowserTest {
         assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject((String) photos.get(1).get("url"), byte[].class)).isEqualTo(AFTER);
         assertThat((List<Map<String, Object>>) record.get("timeline")).extracting(e -> e.get("actor") + ":" + e.get("kind"))
                 .contains("huanwei1:CLAIMED", "huanwei1:SUBMITTED", "ducha2:VERIFIED");
+    }
+
+    /**
+     * On a phone: 整改问题 opens at its form; a large photo from the camera and one from the gallery are previewed with
+     * their EXIF time, made smaller before upload, and stored with their time and place; 核查整改结果 shows them side
+     * by side with both times.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneLargePhotosArePreviewedShrunkAndShownToTheInspectorWithTheirTimes() throws IOException {
+        String caseNo = claimedCase("九亭大街 18 号门前暴露垃圾", "九亭大街 18 号");
+        byte[] before = ExifJpeg.photo(4000, 3000, 1, "2026:11:30 08:05:00", 31.123456, 121.333333);
+        byte[] after = ExifJpeg.photo(4000, 3000, 2, "2026:11:30 15:40:00", 31.123789, 121.334012);
+        assertThat(after.length).isGreaterThan(2_000_000);
+        Path beforeFile = Files.write(Files.createTempFile("IMG_0001", ".jpg"), before);
+        Path afterFile = Files.write(Files.createTempFile("IMG_0002", ".jpg"), after);
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("huanwei1", "demo");
+                browser.click(By.xpath("//*[contains(text(),'本单位待办（环卫所）')]"));
+                browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'整改问题')]"));
+                browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                browser.until(d -> browser.inView(d.findElement(By.id("caseNo"))) && browser.inView(d.findElement(By.cssSelector("button.claim"))));
+                browser.screenshot("phone-rectify-opened");
+                browser.click(By.cssSelector("button.claim"));
+                browser.until(d -> d.findElements(By.cssSelector("button.claim")).isEmpty());
+
+                new Select(browser.visible(By.id("rectifyAction"))).selectByValue("submit");
+                browser.visible(By.id("measures")).sendKeys("已清运暴露垃圾并冲洗地面");
+                WebElement cameraButton = browser.visible(By.cssSelector("label[for='photoAfterCamera']"));
+                assertThat(cameraButton.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+                assertThat(browser.visible(By.cssSelector(".shirong-photo-buttons label[for='photoAfter']")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
+                browser.driver().findElement(By.id("photoBefore")).sendKeys(beforeFile.toString());
+                browser.driver().findElement(By.id("photoAfterCamera")).sendKeys(afterFile.toString());
+                for (String field : List.of("photoBefore", "photoAfter")) {
+                    browser.until(d -> loaded(browser, d.findElement(By.cssSelector("#" + field + "Preview img"))));
+                }
+                assertThat(browser.visible(By.cssSelector("#photoBeforePreview .shirong-photo-caption")).getText())
+                        .contains("已压缩").contains("拍摄于 2026-11-30 08:05").contains("位置 31.12346, 121.33333");
+                assertThat(browser.visible(By.cssSelector("#photoAfterPreview .shirong-photo-caption")).getText())
+                        .contains("已压缩").contains("拍摄于 2026-11-30 15:40");
+                Number uploadSize = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.getElementById('photoAfter').files[0].size;");
+                assertThat(uploadSize.longValue()).isLessThan(after.length / 2);
+                ((JavascriptExecutor) browser.driver()).executeScript(
+                        "document.getElementById('photoAfterPreview').scrollIntoView({block: 'center'});");
+                browser.screenshot("phone-rectify-photos");
+                browser.complete();
+                browser.until(d -> "AWAITING_VERIFICATION".equals(status(caseNo)));
+
+                Map<String, Object> record = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/cases/" + caseNo, Map.class);
+                List<Map<String, Object>> photos = (List<Map<String, Object>>) record.get("photos");
+                assertThat(photos).extracting(p -> p.get("kind"), p -> p.get("mimeType"), p -> p.get("takenAt")).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("BEFORE", "image/jpeg", "2026-11-30T08:05:00"),
+                        org.assertj.core.groups.Tuple.tuple("AFTER", "image/jpeg", "2026-11-30T15:40:00"));
+                assertThat(((Number) photos.get(0).get("latitude")).doubleValue()).isCloseTo(31.123456, org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(((Number) photos.get(1).get("longitude")).doubleValue()).isCloseTo(121.334012, org.assertj.core.data.Offset.offset(1e-5));
+                byte[] stored = rest.withBasicAuth("chuangban1", "demo").getForObject((String) photos.get(1).get("url"), byte[].class);
+                assertThat(stored.length).isLessThan(after.length / 2).isEqualTo(((Number) photos.get(1).get("sizeBytes")).intValue());
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored));
+                assertThat(Math.max(image.getWidth(), image.getHeight())).isEqualTo(1600);
+
+                browser.login("ducha2", "demo");
+                browser.click(By.xpath("//*[contains(text(),'本单位待办（督导检查组）')]"));
+                browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'核查整改结果')]"));
+                browser.until(d -> browser.inView(d.findElement(By.id("caseNo"))));
+                browser.click(By.cssSelector("button.claim"));
+                List<WebElement> shown = browser.until(d -> {
+                    List<WebElement> images = d.findElements(By.cssSelector(".shirong-evidence img"));
+                    return images.size() == 2 && images.stream().allMatch(img -> loaded(browser, img)) ? images : null;
+                });
+                // side by side: the same height on the screen, the before photo on the left
+                assertThat(Math.abs(shown.get(0).getLocation().getY() - shown.get(1).getLocation().getY())).isLessThan(5);
+                assertThat(shown.get(0).getLocation().getX()).isLessThan(shown.get(1).getLocation().getX());
+                String captions = browser.visible(By.cssSelector(".shirong-photo-pair")).getText();
+                assertThat(captions).contains("整改前（第 1 次）", "拍摄于 2026-11-30 08:05", "整改后（第 1 次）", "拍摄于 2026-11-30 15:40",
+                        "位置 31.12346, 121.33333");
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", shown.get(0));
+                browser.screenshot("phone-verify-photos");
+                new Select(browser.visible(By.id("verificationResult"))).selectByValue("pass");
+                browser.complete();
+                browser.until(d -> managementService.createJobQuery().processInstanceId(processInstanceId(caseNo)).activityId(
+                        RectificationProcess.TASK_CLOSE).count() > 0);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-rectify-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * 延期至 takes the day the phone's date picker gives; a day already past is named in Chinese beside the field and
+     * 完成 stays usable; the day taken is stored as that day at the end of office hours.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPlainDateInExtensionDueIsTheEndOfThatOfficeDayAndAPastDayIsExplained() throws IOException {
+        String caseNo = claimedCase("沪亭北路绿化带破损", "沪亭北路 200 号");
+        java.time.ZoneId zone = calendars.of("jiuting").zone();
+        java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(30);
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("huanwei1", "demo");
+                browser.claimTask("本单位待办（环卫所）", "整改问题");
+                browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                new Select(browser.visible(By.id("rectifyAction"))).selectByValue("extension");
+                browser.visible(By.id("extensionReason")).sendKeys("绿化苗木需采购，到货约需一个月");
+                WebElement due = browser.visible(By.id("extensionDueDay"));
+                typeDate(browser, due, java.time.LocalDate.now(zone).minusDays(3));
+                browser.complete();
+                WebElement problem = browser.visible(By.id("extensionDueProblem"));
+                assertThat(problem.getText()).contains("延期至须晚于今天");
+                assertThat(browser.driver().findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isTrue();
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", due);
+                browser.screenshot("phone-extension-past-day");
+
+                typeDate(browser, due, day);
+                browser.until(d -> d.findElements(By.id("extensionDueProblem")).isEmpty());
+                browser.complete();
+                browser.until(d -> "EXTENSION_REQUESTED".equals(status(caseNo)) || !extensions(caseNo).isEmpty());
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-extension-failure");
+                throw e;
+            }
+        }
+        List<Map<String, Object>> extensions = extensions(caseNo);
+        assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))
+                .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
+    }
+
+    /** The day chosen in the date field's picker. */
+    private static void typeDate(TasklistBrowser browser, WebElement field, java.time.LocalDate day) {
+        // A phone's date field takes no typing: the day comes from the system's picker, which WebDriver cannot work, so
+        // the day is set as the picker sets it, with the events it fires.
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, day.toString());
+        assertThat(field.getAttribute("value")).isEqualTo(day.toString());
+    }
+
+    /** A new case, claimed by 环卫所 through the REST API: its 整改问题 is open. */
+    @SuppressWarnings("unchecked")
+    private String claimedCase(String title, String address) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String caseNo = (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"%s","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL","location":{"address":"%s"}}
+                """.formatted(title, address), headers), Map.class).getBody().get("caseNo");
+        String claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete",
+                new HttpEntity<>("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}", headers), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        return caseNo;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> extensions(String caseNo) {
+        Map<String, Object> record = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/cases/" + caseNo, Map.class);
+        return (List<Map<String, Object>>) record.get("extensions");
     }
 
     private String processInstanceId(String caseNo) {

@@ -132,4 +132,20 @@ public final class TasklistBrowser implements AutoCloseable {
     public void close() {
         driver.quit();
     }
+
+    /** Makes the page a 390×844 phone screen (a touch device, as Chromium's device emulation does it). */
+    public void phoneViewport() {
+        ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setTouchEmulationEnabled",
+                Map.of("enabled", true, "maxTouchPoints", 5));
+    }
+
+    /** Whether the element's top lies on the screen as it is now scrolled (not above it, nor below its bottom edge). */
+    public boolean inView(WebElement element) {
+        Object inside = ((JavascriptExecutor) driver).executeScript(
+                "var r = arguments[0].getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.top < window.innerHeight;",
+                element);
+        return Boolean.TRUE.equals(inside);
+    }
 }

@@ -6,7 +6,8 @@ export default {
     vendor: '市容'
   },
   customScripts: [
-    'shirong/inbox'
+    'shirong/inbox',
+    'shirong/phone-forms'
   ],
   locales: {
     availableLocales: ['zh', 'en'],
