@@ -68,13 +68,20 @@ export default {
     badge.className = 'shirong-light shirong-light-' + colour;
     badge.textContent = LIGHTS[colour];
     node.appendChild(badge);
-    // The container is put into the card after render returns.
+    // The container is put into the card after render returns; the badge goes beside the dates, where the card's
+    // folded details do not fade it.
     setTimeout(() => {
       const row = node.closest('li.task');
-      if (row) {
-        row.classList.remove('shirong-row-red', 'shirong-row-yellow', 'shirong-row-green');
-        row.classList.add('shirong-row-' + colour);
-        row.setAttribute('data-shirong-light', colour);
+      if (!row) {
+        return;
+      }
+      row.classList.remove('shirong-row-red', 'shirong-row-yellow', 'shirong-row-green');
+      row.classList.add('shirong-row-' + colour);
+      row.setAttribute('data-shirong-light', colour);
+      const dates = row.querySelector('.dates');
+      if (dates) {
+        dates.querySelectorAll('.shirong-light').forEach(old => old.remove());
+        dates.insertBefore(badge, dates.firstChild);
       }
     });
   }
