@@ -102,6 +102,10 @@ class TaskFilters {
                     return;
                 }
                 filter.setQuery(query(kind, owner));
+                // Filters saved by an older version keep their description otherwise.
+                Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+                properties.put("description", kind.description);
+                filter.setProperties(properties);
                 try {
                     filterService.saveFilter(filter);
                 } catch (OptimisticLockingException concurrentRefresh) {
@@ -117,8 +121,10 @@ class TaskFilters {
         switch (kind) {
             case MINE -> query.taskAssignee(owner);
             case UNIT -> query.taskCandidateGroup(owner).includeAssignedTasks();
-            case DUE_SOON -> query.taskCandidateGroup(owner).includeAssignedTasks()
-                    .dueAfter(Date.from(now)).dueBefore(Date.from(now.plus(dueSoonWindow)));
+            // 黄灯 as the list shows it: not yet due, and due within the window or past its follow-up date (a case's
+            // 80 % instant, set by the rectification process's task listener).
+            case DUE_SOON -> query.taskCandidateGroup(owner).includeAssignedTasks().dueAfter(Date.from(now))
+                    .or().dueBefore(Date.from(now.plus(dueSoonWindow))).followUpBefore(Date.from(now)).endOr();
             case OVERDUE -> query.taskCandidateGroup(owner).includeAssignedTasks().dueBefore(Date.from(now));
         }
         return query.orderByDueDate().asc();

@@ -85,8 +85,12 @@ public class CaseSteps {
     }
 
     public void claimed(DelegateExecution execution) {
-        cases.claimed(caseNo(execution), actor());
+        String actor = actor();
+        cases.claimed(caseNo(execution), actor);
         execution.setVariable(VAR_CLAIMED, true);
+        if (actor != null) {
+            execution.setVariable(VAR_HANDLER, actor);
+        }
     }
 
     public void returned(DelegateExecution execution) {

@@ -31,6 +31,11 @@ public final class RectificationProcess {
     public static final String VAR_DISPATCH = "dispatch";
     public static final String VAR_LEAD_UNIT = "leadUnit";
     public static final String VAR_CLAIMED = "claimed";
+    /**
+     * Who handles the case in its lead unit (user id): set when the unit claims it, and to whoever completed its 整改问题
+     * or 恢复整改 when that was someone else. {@link CaseTaskListener} assigns the unit's later tasks of the case to them.
+     */
+    public static final String VAR_HANDLER = "caseHandler";
     public static final String VAR_WARN_AT = "warnAt";
     public static final String VAR_DUE_AT = "dueAt";
     public static final String VAR_ESCALATE_AT = "escalateAt";

@@ -87,7 +87,10 @@ class CaseCooperationProcessTest {
         assertThat(fixture.notifications.inbox("wuye1")).containsExactly("case-cooperation");
         assertThat(fixture.notifications.latestBody("wuye1", "case-cooperation"))
                 .contains(CASE_NO, "九亭大街 12 号门前堆物", "九亭大街 12 号", "牵头办理", "你单位为责任单位", "记录协办情况");
-        assertThat(task(TASK_RECORD, pi)).hasCandidateGroup("wuye").hasDueDate(Date.from(DUE));
+        assertThat(task(TASK_RECORD, pi)).hasCandidateGroup("wuye").hasDueDate(Date.from(DUE))
+                .hasName("记录协办情况 · " + CASE_NO + " · 九亭大街 12 号门前堆物 · 九亭大街 12 号");
+        // 2026-03-04T09:00Z is 17:00 in 九亭.
+        assertThat(task(TASK_RECORD, pi).getDescription()).contains(CASE_NO, "地点：九亭大街 12 号", "整改期限：2026年3月4日 17:00");
 
         assertThatThrownBy(() -> complete(task(TASK_RECORD, pi), withVariables(VAR_NOTE, "  ")))
                 .hasMessageContaining("请填写协办情况");

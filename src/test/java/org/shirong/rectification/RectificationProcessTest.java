@@ -442,4 +442,100 @@ class RectificationProcessTest {
                 });
         assertThat(fixture.notifications.latestBody("huanwei1", "case-supervised")).contains("松江区 区市容管理专项办公室", "请今天清运");
     }
+
+    /** As a unit member does it in Tasklist: the claim is theirs, not the engine's. */
+    private void claimAs(String user, ProcessInstance pi) {
+        processEngine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            claim(pi);
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static String name(org.camunda.bpm.engine.task.Task task) {
+        return task.getName();
+    }
+
+    /**
+     * A Tasklist row names its case: number, short title and address after the step's name; the description has the
+     * whole title, the address and the 整改期限; an urgent case's tasks rank above the others; tasks with a due date
+     * carry the case's 黄灯 instant as follow-up date, so the list can show 红/黄/绿 as the case does.
+     */
+    @Test
+    void everyTaskOfACaseNamesTheCaseAndCarriesItsDeadlineUrgencyAndWarning() {
+        clockAt(at("2026-03-02T09:00"));
+        CaseRecord urgent = fixture.cases.register("jiuting", new NewCase("沪亭北路人行道上堆放建筑垃圾和废旧家具多日无人清理", "EXPOSED_GARBAGE",
+                "URGENT", "PATROL", new NewCase.Location("沪亭北路 88 号", null, null, null), "巡查发现", null), "lvrong1");
+        ProcessInstance pi = instance(urgent);
+
+        org.camunda.bpm.engine.task.Task claimTask = task(TASK_CLAIM, pi);
+        assertThat(name(claimTask)).isEqualTo("认领案件 · " + urgent.caseNo() + " · 沪亭北路人行道上堆放建筑垃圾和… · 沪亭北路 88 号");
+        assertThat(claimTask.getDescription()).isEqualTo("案件 " + urgent.caseNo() + "（紧急）：沪亭北路人行道上堆放建筑垃圾和废旧家具多日无人清理\n"
+                + "地点：沪亭北路 88 号\n整改期限：" + display(urgent.dueAt()));
+        assertThat(claimTask.getPriority()).isEqualTo(CaseTaskListener.URGENT_PRIORITY);
+        assertThat(claimTask.getDueDate()).isEqualTo(Date.from(urgent.dueAt()));
+        assertThat(claimTask.getFollowUpDate()).isEqualTo(Date.from(urgent.warnAt()));
+        // Set on the task as it is created: history has the same name, not the diagram's.
+        assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(claimTask.getId()).singleResult()
+                .getName()).isEqualTo(claimTask.getName());
+        // Staff find a case in Tasklist's search by its number.
+        assertThat(taskService().createTaskQuery().taskNameLike("%" + urgent.caseNo() + "%").count()).isEqualTo(1);
+
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        org.camunda.bpm.engine.task.Task verify = task(TASK_VERIFY, pi);
+        assertThat(name(verify)).startsWith("核查整改结果 · " + urgent.caseNo() + " · ");
+        assertThat(verify.getPriority()).isEqualTo(CaseTaskListener.URGENT_PRIORITY);
+        // No due date on 核查: no traffic light either.
+        assertThat(verify.getFollowUpDate()).isNull();
+
+        CaseRecord normal = report("EXPOSED_GARBAGE", "2026-03-02T09:30");
+        org.camunda.bpm.engine.task.Task normalClaim = task(TASK_CLAIM, instance(normal));
+        assertThat(name(normalClaim)).isEqualTo("认领案件 · " + normal.caseNo() + " · 九亭大街 12 号门前问题 · 九亭大街 12 号");
+        assertThat(normalClaim.getDescription()).doesNotContain("紧急").contains("整改期限：" + display(normal.dueAt()));
+        assertThat(normalClaim.getPriority()).isEqualTo(CaseTaskListener.NORMAL_PRIORITY);
+    }
+
+    /**
+     * One claim: whoever claims the case is assignee of its 整改问题, and of every later 整改问题 and 恢复整改 of the case
+     * (rework, 挂账); when a colleague takes the task over, the case stays with them. The unit stays a candidate
+     * throughout, so the head and colleagues see the task and can hand it on.
+     */
+    @Test
+    void oneClaimKeepsTheCaseWithTheClaimerThroughReworkAndSuspension() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        assertThat(task(TASK_CLAIM, pi).getAssignee()).isNull();
+
+        String unit = c.leadUnit() == null ? record(c).leadUnit() : c.leadUnit();
+        String claimer = unit + "1";
+        String colleague = unit + "2";
+        claimAs(claimer, pi);
+        assertAssignedAndVisibleToUnit(task(TASK_RECTIFY, pi), claimer, unit);
+        assertThat(name(task(TASK_RECTIFY, pi))).isEqualTo("整改问题 · " + c.caseNo() + " · 九亭大街 12 号门前问题 · 九亭大街 12 号");
+
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "仍有缺株"));
+        assertAssignedAndVisibleToUnit(task(TASK_RECTIFY, pi), claimer, unit);
+
+        // The unit head hands the case to a colleague, who asks for 挂账 and later resumes: it stays with the colleague.
+        taskService().setAssignee(task(TASK_RECTIFY, pi).getId(), colleague);
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
+        assertAssignedAndVisibleToUnit(task(TASK_RESUME, pi), colleague, unit);
+        assertThat(name(task(TASK_RESUME, pi))).startsWith("恢复整改 · " + c.caseNo());
+        complete(task(TASK_RESUME, pi), withVariables(VAR_RESUME_PLAN, "纠纷已调解"));
+        assertAssignedAndVisibleToUnit(task(TASK_RECTIFY, pi), colleague, unit);
+        // The unit can still give the task back to its pool.
+        taskService().setAssignee(task(TASK_RECTIFY, pi).getId(), null);
+        assertThat(taskService().createTaskQuery().taskCandidateGroup(unit).processInstanceId(pi.getId()).count()).isEqualTo(1);
+    }
+
+    /** Assigned, and still a candidate task of the unit (so in its 本单位待办 list, which includes assigned tasks). */
+    private static void assertAssignedAndVisibleToUnit(org.camunda.bpm.engine.task.Task task, String user, String unit) {
+        assertThat(task).isAssignedTo(user);
+        assertThat(taskService().getIdentityLinksForTask(task.getId())).anyMatch(l -> "candidate".equals(l.getType()) && unit.equals(l.getGroupId()));
+        assertThat(taskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup(unit).includeAssignedTasks().count()).isEqualTo(1);
+    }
 }

@@ -148,4 +148,26 @@ public final class TasklistBrowser implements AutoCloseable {
                 element);
         return Boolean.TRUE.equals(inside);
     }
+
+    /** The window's inner size: desk 1366×900, phone 390×844. */
+    public void viewport(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        Object inner = ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
+        if (inner instanceof java.util.List<?> size && size.get(0) instanceof Number w && size.get(1) instanceof Number h) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                    2 * width - w.intValue(), 2 * height - h.intValue()));
+        }
+    }
+
+    /** The row of a task list (li.task) whose text contains {@code text}, once the list shows it. */
+    public WebElement taskRow(String filter, String text) {
+        // A tap, not a mouse: the tooltip of the filter hovered before must not take the click.
+        wait.until(d -> {
+            WebElement link = d.findElement(By.xpath("//*[contains(text(),'" + filter + "')]"));
+            ((JavascriptExecutor) d).executeScript("arguments[0].click();", link);
+            return true;
+        });
+        return visible(By.xpath("//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')][.//*[contains(text(),'"
+                + text + "')]]"));
+    }
 }

@@ -7,7 +7,8 @@ export default {
   },
   customScripts: [
     'shirong/inbox',
-    'shirong/phone-forms'
+    'shirong/phone-forms',
+    'shirong/case-light'
   ],
   locales: {
     availableLocales: ['zh', 'en'],

@@ -1,0 +1,119 @@
+package org.shirong.rectification;
+
+import static org.shirong.rectification.RectificationProcess.*;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.shirong.calendar.WorkingCalendars;
+import org.springframework.stereotype.Component;
+
+/**
+ * Create and complete listener of every user task of a case ({@code RectificationProcess}, {@code CaseCooperationProcess}),
+ * so that a Tasklist row says which case it is: 整改问题 · JT-2026-000012 · 人行道堆物 · 沪亭北路 88 号. Reads only the
+ * variables the instance already has and sets the task's own fields before its row is first written:
+ * <ul>
+ * <li>name: the diagram's name (kept short there for Modeler and Cockpit) with case number, short title and address;</li>
+ * <li>description: the whole title, address, urgency and 整改期限;</li>
+ * <li>priority: {@link #URGENT_PRIORITY} for an urgent case, so Tasklist's 优先级 sort puts them first;</li>
+ * <li>follow-up date: the case's 黄灯 instant ({@code warnAt}) on tasks that have a due date, so the list can show the
+ * traffic light (红 past the due date, 黄 past the follow-up date);</li>
+ * <li>assignee of 整改问题 and 恢复整改: whoever handles the case ({@code caseHandler}: who claimed it, or the last one who
+ * worked its 整改), so one claim carries through; the unit stays a candidate and can hand it on.</li>
+ * </ul>
+ * On completion of those two tasks it records who worked them as the handler, only when that changed (a colleague or
+ * the unit head took it over).
+ */
+@Component("caseTaskListener")
+class CaseTaskListener implements TaskListener {
+
+    static final int URGENT_PRIORITY = 80;
+    static final int NORMAL_PRIORITY = 50;
+    private static final int SHORT_TITLE = 16;
+    private static final int SHORT_ADDRESS = 20;
+    private static final String SEPARATOR = " · ";
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final WorkingCalendars calendars;
+
+    CaseTaskListener(WorkingCalendars calendars) {
+        this.calendars = calendars;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object caseNo = task.getVariable(VAR_CASE_NO);
+        if (caseNo == null) {
+            return;
+        }
+        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            rememberHandler(task);
+            return;
+        }
+        String title = text(task.getVariable(VAR_TITLE));
+        String address = text(task.getVariable(VAR_ADDRESS));
+        task.setName(name(task.getName(), caseNo.toString(), title, address));
+        Object urgency = task.getVariable(VAR_URGENCY);
+        boolean urgent = Urgency.URGENT.name().equals(urgency);
+        task.setDescription(description(task, caseNo.toString(), title, address, urgent));
+        if (urgency != null) {
+            task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);
+        }
+        if (task.getDueDate() != null && task.getVariable(VAR_WARN_AT) instanceof Date warnAt) {
+            task.setFollowUpDate(warnAt);
+        }
+        if (handled(task) && task.getAssignee() == null && task.getVariable(VAR_HANDLER) instanceof String handler) {
+            task.setAssignee(handler);
+        }
+    }
+
+    private static boolean handled(DelegateTask task) {
+        return TASK_RECTIFY.equals(task.getTaskDefinitionKey()) || TASK_RESUME.equals(task.getTaskDefinitionKey());
+    }
+
+    private static void rememberHandler(DelegateTask task) {
+        String assignee = task.getAssignee();
+        if (handled(task) && assignee != null && !assignee.equals(task.getVariable(VAR_HANDLER))) {
+            task.getExecution().setVariable(VAR_HANDLER, assignee);
+        }
+    }
+
+    /** 整改问题 · JT-2026-000012 · 人行道堆物 · 沪亭北路 88 号, within the 255 characters Camunda keeps of a name. */
+    static String name(String step, String caseNo, String title, String address) {
+        StringBuilder name = new StringBuilder(Objects.toString(step, "")).append(SEPARATOR).append(caseNo);
+        if (!title.isEmpty()) {
+            name.append(SEPARATOR).append(shorten(title, SHORT_TITLE));
+        }
+        if (!address.isEmpty()) {
+            name.append(SEPARATOR).append(shorten(address, SHORT_ADDRESS));
+        }
+        return shorten(name.toString(), 255);
+    }
+
+    private String description(DelegateTask task, String caseNo, String title, String address, boolean urgent) {
+        StringBuilder text = new StringBuilder("案件 ").append(caseNo);
+        if (urgent) {
+            text.append("（").append(Urgency.URGENT.label()).append("）");
+        }
+        text.append("：").append(title);
+        if (!address.isEmpty()) {
+            text.append("\n地点：").append(address);
+        }
+        if (task.getVariable(VAR_DUE_AT) instanceof Date due) {
+            ZoneId zone = calendars.of(task.getTenantId()).zone();
+            text.append("\n整改期限：").append(DISPLAY.format(due.toInstant().atZone(zone)));
+        }
+        return shorten(text.toString(), 4000);
+    }
+
+    static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString().strip().replaceAll("\\s+", " ");
+    }
+}

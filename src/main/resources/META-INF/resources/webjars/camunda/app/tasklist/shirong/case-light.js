@@ -1,0 +1,88 @@
+// Shirong: each row of Tasklist's lists shows its traffic light, as a case does (红 已超期 / 黄 即将到期 / 绿):
+//   红 — past its due date (the 已超期 filter);
+//   黄 — not yet due, but past its follow-up date (for a case's tasks: the 80 % instant of its time limit, set by the
+//        process) or due within DUE_SOON_HOURS (the 即将到期 filter, shirong.filters.due-soon-window, PT24H by default);
+//   绿 — any other task with a due date; a task without one has no light.
+// The lists open sorted by due date and then priority (urgent cases first), so red rows lead, unless the user picked
+// an order of their own.
+const DUE_SOON_HOURS = 24;
+const LIGHTS = {
+  red: '红灯 已超期',
+  yellow: '黄灯 即将到期',
+  green: '绿灯'
+};
+const TASKLIST_DEFAULT_SORTING = JSON.stringify([{sortBy: 'created', sortOrder: 'desc'}]);
+const LIGHT_SORTING = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}, {sortBy: 'priority', sortOrder: 'desc'}]);
+
+function light(task, now) {
+  if (!task || !task.due) {
+    return null;
+  }
+  const due = Date.parse(task.due);
+  if (due < now) {
+    return 'red';
+  }
+  const followUp = task.followUp ? Date.parse(task.followUp) : null;
+  if ((followUp !== null && followUp <= now) || due - now <= DUE_SOON_HOURS * 3600 * 1000) {
+    return 'yellow';
+  }
+  return 'green';
+}
+
+// Tasklist writes its own default (newest first) into the address when the list opens; replace it once per page, with a
+// navigation Tasklist follows. A sorting the user chose later stays.
+let sortingDecided = false;
+function sortByLight() {
+  if (sortingDecided) {
+    return;
+  }
+  const match = /^#\/(?:\?(.*))?$/.exec(window.location.hash);
+  if (!match) {
+    return;
+  }
+  const params = new URLSearchParams(match[1] || '');
+  const sorting = params.get('sorting');
+  if (!sorting) {
+    return;
+  }
+  sortingDecided = true;
+  if (sorting === TASKLIST_DEFAULT_SORTING) {
+    params.set('sorting', LIGHT_SORTING);
+    window.location.replace('#/?' + params.toString());
+  }
+}
+
+export default {
+  id: 'shirong.caseLight',
+  pluginPoint: 'tasklist.card',
+  priority: 300,
+  // Tasklist hands a card plugin only the task's id; the card's scope (third argument) has the task as listed.
+  render(node, data, scope) {
+    sortByLight();
+    const task = scope && scope.task;
+    const colour = light(task, Date.now());
+    if (!colour) {
+      return;
+    }
+    const badge = document.createElement('span');
+    badge.className = 'shirong-light shirong-light-' + colour;
+    badge.textContent = LIGHTS[colour];
+    node.appendChild(badge);
+    // The container is put into the card after render returns; the badge goes beside the dates, where the card's
+    // folded details do not fade it.
+    setTimeout(() => {
+      const row = node.closest('li.task');
+      if (!row) {
+        return;
+      }
+      row.classList.remove('shirong-row-red', 'shirong-row-yellow', 'shirong-row-green');
+      row.classList.add('shirong-row-' + colour);
+      row.setAttribute('data-shirong-light', colour);
+      const dates = row.querySelector('.dates');
+      if (dates) {
+        dates.querySelectorAll('.shirong-light').forEach(old => old.remove());
+        dates.insertBefore(badge, dates.firstChild);
+      }
+    });
+  }
+};
