@@ -97,6 +97,7 @@ class CaseLedger {
         Organization organization = campaign != null ? organizations.of(campaign.organization())
                 : organizations.homeOf(user.getUserId())
                         .or(() -> tenants(user).size() == 1 ? organizations.find(tenants(user).get(0)) : java.util.Optional.empty())
+                        .or(() -> organizations.ofGroup(filter.unit()))
                         .orElse(null);
 
         List<String> scope = new ArrayList<>();
@@ -108,8 +109,8 @@ class CaseLedger {
         } else if (filter.unit() != null) {
             scope.add(unitNames.get(filter.unit()));
         } else if (campaign == null) {
-            scope.add(organization != null && visibility.readsWholeOrganization(user, organization.id())
-                    ? "全" + organization.organization().level().label() : "本单位");
+            boolean whole = visibility.readsWholeOrganization(user, organization == null ? null : organization.id());
+            scope.add(!whole ? "本单位" : organization == null ? "全部" : "全" + organization.organization().level().label());
         }
         String title = (organization == null ? "" : organization.name()) + String.join("·", scope) + "案件台账";
 
