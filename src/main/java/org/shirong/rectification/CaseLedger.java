@@ -5,19 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.dhatim.fastexcel.Workbook;
-import org.shirong.calendar.WorkingCalendars;
-import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
-import org.shirong.organization.Organizations;
-import org.shirong.system.ApiError;
-import org.shirong.system.InvalidRequestException;
 import org.shirong.system.XlsxSheet;
 import org.shirong.system.XlsxSheet.Column;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,8 +26,6 @@ class CaseLedger {
 
     static final String SHEET = "案件台账";
     private static final int PAGE = 500;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
 
     static final List<Column> COLUMNS = List.of(new Column("序号", 6), new Column("案件编号", 16), new Column("标题", 28),
             new Column("问题类别", 20), new Column("计划项目", 20), new Column("小项", 14), new Column("活动", 20),
@@ -47,103 +37,26 @@ class CaseLedger {
             new Column("延期次数", 9), new Column("返工次数", 9), new Column("回退次数", 9), new Column("列入通报", 9),
             new Column("外部编号", 18));
 
-    /** What is exported: the filter, and the ledger's title, subtitle, zone and file names worked out from it. */
+    /** What is exported: the filter, and the ledger's title, subtitle, zone and file names ({@link CaseLedgerRequests}). */
     record Request(CaseFilter filter, CaseVisibility.Filter visible, String title, String subtitle, ZoneId zone,
             String fileName, String asciiFileName) {
     }
 
     private final CaseRecords records;
     private final CaseParties parties;
-    private final CaseVisibility visibility;
     private final CategoryCatalogue catalogue;
     private final OrganizationRecords organizationRecords;
-    private final Organizations organizations;
     private final RectificationCases cases;
     private final ObjectProvider<CampaignPlans> campaignPlans;
-    private final WorkingCalendars calendars;
 
-    CaseLedger(CaseRecords records, CaseParties parties, CaseVisibility visibility, CategoryCatalogue catalogue,
-            OrganizationRecords organizationRecords, Organizations organizations, RectificationCases cases,
-            ObjectProvider<CampaignPlans> campaignPlans, WorkingCalendars calendars) {
+    CaseLedger(CaseRecords records, CaseParties parties, CategoryCatalogue catalogue, OrganizationRecords organizationRecords,
+            RectificationCases cases, ObjectProvider<CampaignPlans> campaignPlans) {
         this.records = records;
         this.parties = parties;
-        this.visibility = visibility;
         this.catalogue = catalogue;
         this.organizationRecords = organizationRecords;
-        this.organizations = organizations;
         this.cases = cases;
         this.campaignPlans = campaignPlans;
-        this.calendars = calendars;
-    }
-
-    /**
-     * Checks the filter and titles the ledger, before anything is written: an unknown unit, or a campaign the caller's
-     * organisations do not have, is refused (400) naming the parameter.
-     */
-    Request request(Authentication user, CaseFilter filter) {
-        Map<String, String> unitNames = organizationRecords.unitNames();
-        if (filter.unit() != null && !unitNames.containsKey(filter.unit())) {
-            throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "参数 unit 无效：没有单位 \"" + filter.unit() + "\""));
-        }
-        CampaignPlans.Campaign campaign = null;
-        if (filter.campaign() != null) {
-            CampaignPlans plans = campaignPlans.getIfAvailable();
-            campaign = (plans == null ? java.util.Optional.<CampaignPlans.Campaign>empty() : plans.campaign(filter.campaign()))
-                    .filter(c -> visibility.readsWholeOrganization(user, c.organization())
-                            || tenants(user).contains(c.organization()))
-                    .orElseThrow(() -> new InvalidRequestException(ApiError.field("campaign", "UNKNOWN_CAMPAIGN",
-                            "参数 campaign 无效：您的组织没有活动 \"" + filter.campaign() + "\"")));
-        }
-        Organization organization = campaign != null ? organizations.of(campaign.organization())
-                : organizations.homeOf(user.getUserId())
-                        .or(() -> tenants(user).size() == 1 ? organizations.find(tenants(user).get(0)) : java.util.Optional.empty())
-                        .or(() -> organizations.ofGroup(filter.unit()))
-                        .orElse(null);
-
-        List<String> scope = new ArrayList<>();
-        if (campaign != null) {
-            scope.add("“" + campaign.name() + "”活动");
-        }
-        if (filter.cooperating() != null) {
-            scope.add(filter.unit() == null ? "本单位协办" : unitNames.get(filter.unit()) + "协办");
-        } else if (filter.unit() != null) {
-            scope.add(unitNames.get(filter.unit()));
-        } else if (campaign == null) {
-            boolean whole = visibility.readsWholeOrganization(user, organization == null ? null : organization.id());
-            scope.add(!whole ? "本单位" : organization == null ? "全部" : "全" + organization.organization().level().label());
-        }
-        String title = (organization == null ? "" : organization.name()) + String.join("·", scope) + "案件台账";
-
-        ZoneId zone = (organization == null ? calendars.shared() : calendars.of(organization.id())).zone();
-        Instant now = RectificationCases.now();
-        String subtitle = "筛选：" + describe(filter, unitNames, campaign) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
-                + "　｜　导出人：" + user.getUserId();
-        String stamp = STAMP.format(now.atZone(zone));
-        return new Request(filter, visibility.listFilter(user), title, subtitle, zone, title + "-" + stamp + ".xlsx",
-                "case-ledger-" + stamp + ".xlsx");
-    }
-
-    private static String describe(CaseFilter f, Map<String, String> unitNames, CampaignPlans.Campaign campaign) {
-        List<String> parts = new ArrayList<>();
-        if (campaign != null) {
-            parts.add("活动 " + campaign.name() + "（" + campaign.code() + "）");
-        }
-        if (f.cooperating() != null) {
-            parts.add("范围 协办案件");
-        }
-        if (f.unit() != null) {
-            parts.add((f.cooperating() != null ? "协办单位 " : "主责单位 ") + unitNames.get(f.unit()));
-        }
-        if (f.status() != null) {
-            parts.add("状态 " + f.status().label());
-        }
-        if (f.overdue() != null) {
-            parts.add("超期 " + yesNo(f.overdue()));
-        }
-        if (f.escalated() != null) {
-            parts.add("列入通报 " + yesNo(f.escalated()));
-        }
-        return parts.isEmpty() ? "无（全部可查看的案件）" : String.join("；", parts);
     }
 
     /** Writes the ledger to {@code out}, reading the cases a page at a time; returns how many rows were written. */
@@ -213,12 +126,8 @@ class CaseLedger {
         s.text(r, col, c.externalRef());
     }
 
-    private static String yesNo(boolean value) {
+    static String yesNo(boolean value) {
         return value ? "是" : "否";
-    }
-
-    private static List<String> tenants(Authentication user) {
-        return user.getTenantIds() == null ? List.of() : user.getTenantIds();
     }
 
     /** The names a ledger shows, each looked up once per export. */

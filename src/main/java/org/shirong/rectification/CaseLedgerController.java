@@ -22,10 +22,12 @@ class CaseLedgerController {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseLedgerController.class);
 
+    private final CaseLedgerRequests requests;
     private final CaseLedger ledger;
     private final IdentityService identityService;
 
-    CaseLedgerController(CaseLedger ledger, IdentityService identityService) {
+    CaseLedgerController(CaseLedgerRequests requests, CaseLedger ledger, IdentityService identityService) {
+        this.requests = requests;
         this.ledger = ledger;
         this.identityService = identityService;
     }
@@ -36,7 +38,7 @@ class CaseLedgerController {
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
             HttpServletResponse response) throws IOException {
         var user = identityService.getCurrentAuthentication();
-        CaseLedger.Request request = ledger.request(user,
+        CaseLedger.Request request = requests.request(user,
                 CaseFilter.of(user, unit, status, overdue, escalated, role, campaign));
         response.setContentType(XlsxSheet.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(request.fileName(), request.asciiFileName()));

@@ -121,7 +121,7 @@ public final class XlsxSheet {
      * and a plain ASCII name for clients that do not read it.
      */
     public static String attachment(String fileName, String asciiFallback) {
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "attachment; filename=\"" + asciiFallback.replaceAll("[^A-Za-z0-9._-]", "_") + "\"; filename*=UTF-8''" + encoded;
     }
 }
