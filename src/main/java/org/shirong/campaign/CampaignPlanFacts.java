@@ -24,6 +24,11 @@ class CampaignPlanFacts implements CampaignPlans {
     }
 
     @Override
+    public Optional<Campaign> campaign(String campaignCode) {
+        return records.find(campaignCode).map(c -> new Campaign(c.code(), c.name(), c.tenantId()));
+    }
+
+    @Override
     public Optional<PlanFacts> plan(String organization, String campaignCode, String category) {
         return records.find(campaignCode).filter(c -> c.tenantId().equals(organization)).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());

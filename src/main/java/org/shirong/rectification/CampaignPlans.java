@@ -15,6 +15,12 @@ public interface CampaignPlans {
      */
     Optional<PlanFacts> plan(String organization, String campaignCode, String category);
 
+    /** The campaign's name and organisation (to title its ledger); empty when there is no campaign with that code. */
+    Optional<Campaign> campaign(String campaignCode);
+
+    record Campaign(String code, String name, String organization) {
+    }
+
     /**
      * {@code running}: the campaign has not ended; {@code campaignEnd}: the end of its last phase's last day;
      * {@code planItem}: the category code of the template's plan item for the category (a 931 项目, a survey 大类), or

@@ -198,20 +198,13 @@ class CaseController {
             throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
                     page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
         }
-        if (role != null && !role.equals(ROLE_ALL) && !role.equals(ROLE_COOPERATING)) {
-            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field("role", "INVALID_ROLE",
-                    "role 只能是 all（全部可查看的案件）或 cooperating（本单位协办的案件）"));
-        }
         var user = identityService.getCurrentAuthentication();
-        var result = records.list(unit, ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null, status,
-                overdue, escalated, org.shirong.system.TextInput.isBlank(campaign) ? null : campaign.strip(),
-                visibility.listFilter(user), page, size);
+        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign);
+        var result = records.list(filter.unit(), filter.cooperating(), filter.status(), filter.overdue(), filter.escalated(),
+                filter.campaign(), visibility.listFilter(user), page, size);
         return new PageView(result.items().stream().map(c -> new ListItem(c, cases.territoryName(c.territory()))).toList(),
                 result.total(), page, size);
     }
-
-    private static final String ROLE_ALL = "all";
-    private static final String ROLE_COOPERATING = "cooperating";
 
     /**
      * The case, if the caller may read it; otherwise 404 as if there were none, so that a case number does not

@@ -85,6 +85,19 @@ public class CaseParties {
                 CaseParties::map, caseNo);
     }
 
+    /** The cooperating units of each of the cases that has any, in the order they were told. */
+    java.util.Map<String, List<String>> unitsOf(List<String> caseNos) {
+        java.util.Map<String, List<String>> units = new java.util.HashMap<>();
+        if (caseNos.isEmpty()) {
+            return units;
+        }
+        jdbc.query("select case_no, unit_id from rect_case_party where case_no in (" + marks(caseNos.size())
+                + ") order by case_no, assigned_at, unit_id", rs -> {
+                    units.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }, caseNos.toArray());
+        return units;
+    }
+
     /**
      * The parties of the organisation's cases whose due instant lies in [from, until), for the 协办 counts of its
      * scoring period (a 属地 town's office on a district's case counts in the district's).

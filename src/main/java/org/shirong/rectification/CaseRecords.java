@@ -37,6 +37,11 @@ class CaseRecords {
         return t == null ? null : t.toInstant();
     }
 
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
     private static CaseRecord map(ResultSet rs, int row) throws SQLException {
         return new CaseRecord(rs.getString("case_no"), rs.getString("process_instance_id"),
                 CaseSource.valueOf(rs.getString("source")), rs.getString("external_ref"), rs.getString("category"),
@@ -125,43 +130,106 @@ class CaseRecords {
      */
     Page list(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated, String campaign,
             CaseVisibility.Filter visible, int page, int size) {
+        Where where = where(new CaseFilter(unit, cooperating, status, overdue, escalated, campaign), visible);
+        Long total = jdbc.queryForObject("select count(*) from rect_case" + where.sql(), Long.class, where.args().toArray());
+        List<Object> pageArgs = new ArrayList<>(where.args());
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<CaseRecord> items = jdbc.query("select " + COLUMNS + " from rect_case" + where.sql()
+                + " order by reported_at desc, case_no desc limit ? offset ?", CaseRecords::map, pageArgs.toArray());
+        return new Page(items, total == null ? 0 : total);
+    }
+
+    /**
+     * Every case matching the filter and the reader's {@code visible} condition, in the list's order (newest first),
+     * handed over {@code pageSize} at a time: each page is read after the last one was handled (keyset, so that a
+     * long ledger is never held in memory at once nor read from its start again).
+     */
+    void forEachPage(CaseFilter filter, CaseVisibility.Filter visible, int pageSize, java.util.function.Consumer<List<CaseRecord>> handler) {
+        Where where = where(filter, visible);
+        CaseRecord last = null;
+        while (true) {
+            List<Object> args = new ArrayList<>(where.args());
+            String after = "";
+            if (last != null) {
+                after = " and (reported_at < ? or (reported_at = ? and case_no < ?))";
+                args.add(ts(last.reportedAt()));
+                args.add(ts(last.reportedAt()));
+                args.add(last.caseNo());
+            }
+            args.add(pageSize);
+            List<CaseRecord> page = jdbc.query("select " + COLUMNS + " from rect_case" + where.sql() + after
+                    + " order by reported_at desc, case_no desc limit ?", CaseRecords::map, args.toArray());
+            if (page.isEmpty()) {
+                return;
+            }
+            handler.accept(page);
+            if (page.size() < pageSize) {
+                return;
+            }
+            last = page.get(page.size() - 1);
+        }
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private static Where where(CaseFilter filter, CaseVisibility.Filter visible) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> args = new ArrayList<>();
         if (visible != null) {
             where.append(" and ").append(visible.sql());
             args.addAll(visible.args());
         }
-        if (cooperating != null) {
-            List<String> units = unit != null ? List.of(unit) : cooperating;
+        if (filter.cooperating() != null) {
+            List<String> units = filter.unit() != null ? List.of(filter.unit()) : filter.cooperating();
             where.append(" and ").append(units.isEmpty() ? "1 = 0" : CaseParties.partyCondition(units.size()));
             args.addAll(units);
-        } else if (unit != null) {
+        } else if (filter.unit() != null) {
             where.append(" and lead_unit = ?");
-            args.add(unit);
+            args.add(filter.unit());
         }
-        if (status != null) {
+        if (filter.status() != null) {
             where.append(" and status = ?");
-            args.add(status.name());
+            args.add(filter.status().name());
         }
-        if (overdue != null) {
+        if (filter.overdue() != null) {
             where.append(" and overdue = ?");
-            args.add(overdue);
+            args.add(filter.overdue());
         }
-        if (escalated != null) {
+        if (filter.escalated() != null) {
             where.append(" and escalated = ?");
-            args.add(escalated);
+            args.add(filter.escalated());
         }
-        if (campaign != null) {
+        if (filter.campaign() != null) {
             where.append(" and campaign_code = ?");
-            args.add(campaign);
+            args.add(filter.campaign());
         }
-        Long total = jdbc.queryForObject("select count(*) from rect_case" + where, Long.class, args.toArray());
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<CaseRecord> items = jdbc.query("select " + COLUMNS + " from rect_case" + where
-                + " order by reported_at desc, case_no desc limit ? offset ?", CaseRecords::map, pageArgs.toArray());
-        return new Page(items, total == null ? 0 : total);
+        return new Where(where.toString(), args);
+    }
+
+    /** When each of the cases last passed verification (核查通过), for those that did. */
+    java.util.Map<String, Instant> verifiedAt(List<String> caseNos) {
+        return instants("select case_no, max(occurred_at) from rect_case_event where kind = 'VERIFIED' and case_no in (%s)"
+                + " group by case_no", caseNos);
+    }
+
+    /** The due date of each case's last approved extension, for the cases extended. */
+    java.util.Map<String, Instant> extendedDue(List<String> caseNos) {
+        return instants("select e.case_no, e.requested_due from rect_case_extension e where e.approved = true"
+                + " and e.case_no in (%s) and e.seq = (select max(x.seq) from rect_case_extension x"
+                + " where x.case_no = e.case_no and x.approved = true)", caseNos);
+    }
+
+    private java.util.Map<String, Instant> instants(String sql, List<String> caseNos) {
+        java.util.Map<String, Instant> found = new java.util.HashMap<>();
+        if (caseNos.isEmpty()) {
+            return found;
+        }
+        jdbc.query(sql.formatted(String.join(",", java.util.Collections.nCopies(caseNos.size(), "?"))), rs -> {
+            found.put(rs.getString(1), instant(rs, 2));
+        }, caseNos.toArray());
+        return found;
     }
 
     void update(String caseNo, String assignments, Object... args) {

@@ -98,6 +98,12 @@ class CaseVisibility {
         return new Filter(sql.append(')').toString(), args);
     }
 
+    /** Whether {@code user} reads every case of the organisation (its office, leading group, inspectors, overseers). */
+    boolean readsWholeOrganization(Authentication user, String tenant) {
+        return user != null && (groups(user).contains(Groups.CAMUNDA_ADMIN)
+                || tenants(user).contains(tenant) && (mode == Mode.ORGANIZATION || seesAll(user, tenant)));
+    }
+
     private boolean seesAll(Authentication user, String tenant) {
         var roles = organizations.find(tenant).map(Organization::roles).orElse(null);
         if (roles == null) {

@@ -5,6 +5,7 @@
  * time limit of a case. A case may belong to a campaign ({@code rect_case.campaign_code}, with its plan item and
  * 小项); what rectification needs to know of that campaign it asks through its own port {@link
  * org.shirong.rectification.CampaignPlans}, so that it does not depend on the campaign package, and its due date is
- * the earliest of the table's limit, the plan's dates and a meeting decision's 期限 ({@code DueBounds}).
+ * the earliest of the table's limit, the plan's dates and a meeting decision's 期限 ({@code DueBounds}). The case
+ * ledger (案件台账, {@code GET /api/cases/export.xlsx}) is the case list as Excel, with the list's filters and visibility.
  */
 package org.shirong.rectification;

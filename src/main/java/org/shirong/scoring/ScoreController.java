@@ -1,16 +1,12 @@
 package org.shirong.scoring;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.shirong.organization.CallerOrganization;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.UnitScore;
-import org.shirong.system.ApiError;
-import org.shirong.system.InvalidRequestException;
-import org.shirong.system.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,15 +25,12 @@ class ScoreController {
 
     private final ScoreService scores;
     private final IdentityService identityService;
-    private final CallerOrganization callerOrganization;
-    private final CampaignOrganizations campaigns;
+    private final ScoreQuery query;
 
-    ScoreController(ScoreService scores, IdentityService identityService, CallerOrganization callerOrganization,
-            CampaignOrganizations campaigns) {
+    ScoreController(ScoreService scores, IdentityService identityService, ScoreQuery query) {
         this.identityService = identityService;
-        this.callerOrganization = callerOrganization;
         this.scores = scores;
-        this.campaigns = campaigns;
+        this.query = query;
     }
 
     record Named(String code, String name) {
@@ -60,16 +53,11 @@ class ScoreController {
     @GetMapping("/scores")
     ScoresView scores(@RequestParam String period, @RequestParam(required = false) String campaign,
             @RequestParam(required = false) String organization) {
-        String own = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
-        ScorePeriod p = ScorePeriod.parse(period).orElseThrow(() -> new InvalidRequestException(ApiError.field("period",
-                "INVALID_PERIOD", "考核期间 \"" + period + "\" 无效：" + ScorePeriod.FORMAT_HINT)));
-        String scope = ScoreService.scope(own, campaign);
-        if (!scope.startsWith(ScoreService.ORGANIZATION_SCOPE)
-                && !campaigns.organizationOf(scope).filter(own::equals).isPresent()) {
-            throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + scope);
-        }
-        ScoreBoard board = scores.board(p, own, scope);
-        boolean wholeOrganization = scope.startsWith(ScoreService.ORGANIZATION_SCOPE);
+        ScoreQuery.Resolved resolved = query.resolve(identityService.getCurrentAuthentication(), period, campaign, organization);
+        ScorePeriod p = resolved.period();
+        ScoreBoard board = resolved.board();
+        String own = resolved.organization();
+        boolean wholeOrganization = resolved.wholeOrganization();
         return new ScoresView(p.code(), p.name(), p.from(), p.to(),
                 board.scope().startsWith(ScoreService.ORGANIZATION_SCOPE) ? null : board.scope(),
                 board.stored(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),

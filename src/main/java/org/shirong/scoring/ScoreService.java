@@ -64,6 +64,11 @@ class ScoreService {
         return zone;
     }
 
+    /** The organisation's rubric, as config/scoring.yaml (or its own file) gives it. */
+    ScoringRubric rubric(String organization) {
+        return rubrics.rubric(organization);
+    }
+
     /** The inspection sheets of the organisation's rubric. */
     List<ScoringRubric.Sheet> sheetsOf(String organization) {
         return rubrics.rubric(organization).sheets();

@@ -3,7 +3,7 @@
  * cases (结案率, 按期结案率, 按时处置率, 返工率, 超期数, 回退数), the points of the rubric in
  * {@code config/scoring.yaml}, the ranking with grades, and the units named in the 通报. Owns the
  * {@code score_*} tables, the inspection score sheets and inspection scores entered per period,
- * {@code CalculateScoresDelegate} and {@code GET /api/scores}; a campaign's scores count only its cases
+ * {@code CalculateScoresDelegate}, {@code GET /api/scores} and its Excel table ({@code /api/scores/export.xlsx}); a campaign's scores count only its cases
  * ({@code RectificationCases.caseNumbersOfCampaign}, {@link org.shirong.scoring.CampaignOrganizations}). Reads cases from the
  * {@code rect_case*} tables and units from the organisation, never writes them.
  */

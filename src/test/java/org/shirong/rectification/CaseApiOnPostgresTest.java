@@ -24,7 +24,8 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The case API on a real PostgreSQL 17 with the production profile: report, resend, refusal, import and re-import;
- * a NUL character (which PostgreSQL cannot store in text) is refused naming the field, in the API, an import and a form.
+ * a NUL character (which PostgreSQL cannot store in text) is refused naming the field, in the API, an import and a form;
+ * the case ledger read page after page (keyset) on PostgreSQL, each case once and in the list's order.
  */
 class CaseApiOnPostgresTest {
 
@@ -154,5 +155,38 @@ class CaseApiOnPostgresTest {
         assertThat(records.photos("JT-2026-PG0001")).extracting(CaseRecords.Photo::takenAt, CaseRecords.Photo::latitude,
                 CaseRecords.Photo::longitude).containsExactly(org.assertj.core.groups.Tuple.tuple(taken, 31.123456, 121.333333),
                 org.assertj.core.groups.Tuple.tuple(null, null, null));
+    }
+
+    @Test
+    void theLedgerReadsEveryCaseOnceAcrossItsPagesOnPostgres() {
+        java.time.Instant base = java.time.Instant.parse("2026-02-01T00:00:00Z");
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            // pairs share their report instant, so that the keyset must go on by case number
+            java.sql.Timestamp at = java.sql.Timestamp.from(base.plusSeconds(i / 2 * 60L));
+            rows.add(new Object[] {"PGLEDGER-" + (10_000 + i), "PATROL", "EXPOSED_GARBAGE", "NORMAL", "台账分页 " + i, "九亭大街 " + i + " 号",
+                    "huanwei", "DISPATCHED", "admin", at, at, at, "jiuting", "jiuting"});
+        }
+        jdbc.batchUpdate("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_by,"
+                + " reported_at, dispatched_at, due_at, territory, tenant_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at)"
+                + " values ('PGLEDGER-10000', 'zongguan', 'COOPERATE', 'RESPONSIBLE', 'jiuting', ?, ?)",
+                java.sql.Timestamp.from(base), java.sql.Timestamp.from(base));
+        try {
+            org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(
+                    rest.getForEntity("/api/cases/export.xlsx?unit=huanwei&status=DISPATCHED", byte[].class));
+            List<String> caseNos = ledger.data().stream().map(r -> ledger.text(r, "案件编号"))
+                    .filter(no -> no.startsWith("PGLEDGER-")).toList();
+            assertThat(caseNos).hasSize(1_100).doesNotHaveDuplicates();
+            assertThat(caseNos.get(0)).isEqualTo("PGLEDGER-11099");
+            assertThat(caseNos.get(caseNos.size() - 1)).isEqualTo("PGLEDGER-10000");
+            assertThat(ledger.title()).as("an administrator belongs to no organisation: the unit's names it").isEqualTo("九亭镇环卫所案件台账");
+            var first = ledger.data().stream().filter(r -> ledger.text(r, "案件编号").equals("PGLEDGER-10000")).findFirst().orElseThrow();
+            assertThat(ledger.text(first, "协办单位")).isEqualTo("综管办");
+            assertThat(ledger.cell(first, "上报时间").asDate()).isEqualTo(java.time.LocalDateTime.of(2026, 2, 1, 8, 0));
+        } finally {
+            jdbc.update("delete from rect_case_party where case_no like 'PGLEDGER-%'");
+            jdbc.update("delete from rect_case where case_no like 'PGLEDGER-%'");
+        }
     }
 }

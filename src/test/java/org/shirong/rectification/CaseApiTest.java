@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -18,7 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code /api/categories} and {@code /api/cases} through HTTP on H2: reporting, idempotent resend, every bad input, evidence photos. */
+/**
+ * {@code /api/categories} and {@code /api/cases} through HTTP on H2: reporting, idempotent resend, every bad input, evidence
+ * photos, and the case ledger as Excel ({@code /api/cases/export.xlsx}) read back with FastExcel's reader.
+ */
 @ShirongWebTest
 class CaseApiTest {
 
@@ -285,5 +289,169 @@ class CaseApiTest {
 
     private Map<String, Object> runtimeVariables(String processInstanceId) {
         return runtimeService.getVariables(processInstanceId);
+    }
+
+    /** Three cases of one campaign: 环卫所's urgent one taken through to verification, 城管中队's stall, 环卫所's overdue one. */
+    private Map<String, String> ledgerCases() {
+        String ref = "LEDGER-" + java.util.UUID.randomUUID();
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('LEDGER-CAMP', '台账导出测试', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.from(java.time.Instant.parse("2026-03-01T00:00:00Z")));
+        String urgent = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 66 号",
+                ref)), Map.class).getBody().get("caseNo");
+        String stall = (String) as("lvrong1").postForEntity("/api/cases", json(body("ILLEGAL_STALL", "URGENT", "沪亭北路 5 号",
+                null)), Map.class).getBody().get("caseNo");
+        String late = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 67 号",
+                null)), Map.class).getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(urgent).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Task rectify = taskService.createTaskQuery().processInstanceBusinessKey(urgent).singleResult();
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(PNG)
+                        + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Task verify = taskService.createTaskQuery().processInstanceBusinessKey(urgent).singleResult();
+        assertThat(as("ducha2").postForEntity("/engine-rest/task/" + verify.getId() + "/complete",
+                json("{\"variables\":{\"verificationResult\":{\"value\":\"pass\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        // what the red-light timer leaves (the job executor does not run here)
+        jdbc.update("update rect_case set overdue = true where case_no = ?", late);
+        for (String caseNo : List.of(urgent, stall, late)) {
+            jdbc.update("update rect_case set campaign_code = 'LEDGER-CAMP' where case_no = ?", caseNo);
+        }
+        return Map.of("urgent", urgent, "stall", stall, "late", late, "ref", ref);
+    }
+
+    private void clearLedgerCases() {
+        jdbc.update("update rect_case set campaign_code = null where campaign_code = 'LEDGER-CAMP'");
+        jdbc.update("delete from campaign where code = 'LEDGER-CAMP'");
+    }
+
+    XlsxDownload ledger(String user, String query) {
+        return XlsxDownload.of(as(user).getForEntity("/api/cases/export.xlsx" + query, byte[].class));
+    }
+
+    static List<String> caseNos(XlsxDownload ledger) {
+        return ledger.data().stream().map(r -> ledger.text(r, "案件编号")).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCaseLedgerHoldsOneRowPerCaseWithEveryDateInChineseAndTheListsFilters() {
+        try {
+            Map<String, String> cases = ledgerCases();
+            XlsxDownload ledger = ledger("chuangban2", "?campaign=LEDGER-CAMP");
+
+            assertThat(ledger.sheetName()).isEqualTo("案件台账");
+            assertThat(ledger.title()).isEqualTo("九亭镇“台账导出测试”活动案件台账");
+            assertThat(ledger.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）").contains("导出时间：", "导出人：chuangban2");
+            assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "计划项目", "小项", "活动", "地址",
+                    "属地", "社区", "来源", "紧急程度", "状态", "超期", "主责单位", "协办单位", "上报人", "上报时间", "派遣时间",
+                    "认领时间", "整改期限", "延期至", "整改提交时间", "核查通过时间", "结案时间", "挂账时间", "按期结案", "延期次数",
+                    "返工次数", "回退次数", "列入通报", "外部编号");
+            assertThat(caseNos(ledger)).as("newest first, as the list").containsExactly(cases.get("late"), cases.get("stall"),
+                    cases.get("urgent"));
+            assertThat(ledger.contentDisposition()).startsWith("attachment; filename=\"case-ledger-")
+                    .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("九亭镇“台账导出测试”活动案件台账-",
+                            java.nio.charset.StandardCharsets.UTF_8));
+
+            Map<String, Object> view = as("chuangban2").getForObject("/api/cases/" + cases.get("urgent"), Map.class);
+            Map<String, Object> record = (Map<String, Object>) view.get("record");
+            var row = ledger.data().get(2);
+            assertThat(ledger.cell(row, "序号").asNumber()).isEqualByComparingTo("3");
+            assertThat(ledger.text(row, "标题")).isEqualTo("九亭大街垃圾堆放");
+            assertThat(ledger.text(row, "问题类别")).isEqualTo("暴露垃圾");
+            assertThat(ledger.text(row, "活动")).isEqualTo("台账导出测试");
+            assertThat(ledger.text(row, "地址")).isEqualTo("九亭大街 66 号");
+            assertThat(ledger.text(row, "属地")).isEqualTo("九亭镇");
+            assertThat(ledger.text(row, "来源")).isEqualTo("日常巡查");
+            assertThat(ledger.text(row, "紧急程度")).isEqualTo("紧急");
+            assertThat(ledger.text(row, "状态")).isEqualTo(view.get("statusName")).isNotEmpty();
+            assertThat(ledger.text(row, "超期")).isEqualTo("否");
+            assertThat(ledger.text(row, "主责单位")).isEqualTo("环卫所");
+            assertThat(ledger.text(row, "协办单位")).isEqualTo(String.join("、", ((List<Map<String, Object>>) view.get("parties"))
+                    .stream().map(p -> (String) p.get("unitName")).toList()));
+            assertThat(ledger.text(row, "上报人")).isEqualTo("lvrong1");
+            assertThat(ledger.text(row, "外部编号")).isEqualTo(cases.get("ref"));
+            assertThat(ledger.text(row, "返工次数")).isEqualTo("0");
+            for (String[] date : new String[][] {{"上报时间", "reportedAt"}, {"派遣时间", "dispatchedAt"}, {"认领时间", "claimedAt"},
+                    {"整改期限", "dueAt"}, {"整改提交时间", "submittedAt"}}) {
+                var cell = ledger.cell(row, date[0]);
+                assertThat(cell.getType()).as(date[0]).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+                assertThat(cell.getDataFormatString()).as(date[0]).isEqualTo("yyyy-mm-dd hh:mm");
+                java.time.Instant expected = java.time.Instant.parse((String) record.get(date[1]));
+                assertThat(java.time.Duration.between(cell.asDate().atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant(), expected).abs())
+                        .as(date[0]).isLessThan(java.time.Duration.ofSeconds(1));
+            }
+            List<Map<String, Object>> timeline = (List<Map<String, Object>>) view.get("timeline");
+            assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("kind", "VERIFIED"));
+            assertThat(ledger.cell(row, "核查通过时间").asDate()).isNotNull();
+            assertThat(ledger.text(ledger.data().get(0), "超期")).isEqualTo("是");
+            assertThat(ledger.text(ledger.data().get(1), "主责单位")).isEqualTo("城管中队");
+            assertThat(ledger.text(ledger.data().get(1), "核查通过时间")).isEmpty();
+
+            assertThat(caseNos(ledger("chuangban2", "?campaign=LEDGER-CAMP&unit=chengguan"))).containsExactly(cases.get("stall"));
+            assertThat(caseNos(ledger("chuangban2", "?campaign=LEDGER-CAMP&overdue=true"))).containsExactly(cases.get("late"));
+            assertThat(caseNos(ledger("chuangban2", "?campaign=LEDGER-CAMP&status=DISPATCHED&unit=huanwei")))
+                    .containsExactly(cases.get("late"));
+            XlsxDownload byUnit = ledger("chuangban2", "?campaign=LEDGER-CAMP&unit=huanwei&overdue=false");
+            assertThat(byUnit.title()).isEqualTo("九亭镇“台账导出测试”活动·环卫所案件台账");
+            assertThat(byUnit.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）；主责单位 环卫所；超期 否");
+            assertThat(caseNos(byUnit)).containsExactly(cases.get("urgent"));
+        } finally {
+            clearLedgerCases();
+        }
+    }
+
+    /** The ledger holds what the list shows the caller: the office all of the town's cases, a unit its own. */
+    @Test
+    void theLedgerShowsAUnitOnlyItsOwnCasesAndTheOfficeTheWholeTown() {
+        try {
+            Map<String, String> cases = ledgerCases();
+            assertThat(caseNos(ledger("huanwei1", "?campaign=LEDGER-CAMP"))).containsExactly(cases.get("late"), cases.get("urgent"));
+            assertThat(caseNos(ledger("chengguan2", "?campaign=LEDGER-CAMP"))).containsExactly(cases.get("stall"));
+            assertThat(caseNos(ledger("chengguan2", "?campaign=LEDGER-CAMP&unit=huanwei"))).isEmpty();
+
+            XlsxDownload own = ledger("chengguan2", "");
+            assertThat(own.title()).isEqualTo("九亭镇本单位案件台账");
+            assertThat(own.filterLine()).startsWith("筛选：无（全部可查看的案件）");
+            Map<String, Object> listed = as("chengguan2").getForObject("/api/cases?size=1", Map.class);
+            assertThat((long) own.data().size()).isEqualTo(((Number) listed.get("total")).longValue());
+
+            XlsxDownload town = ledger("chuangban2", "");
+            assertThat(town.title()).isEqualTo("九亭镇全镇案件台账");
+            assertThat((long) town.data().size()).isEqualTo(((Number) as("chuangban2").getForObject("/api/cases?size=1", Map.class)
+                    .get("total")).longValue()).isGreaterThan(own.data().size());
+        } finally {
+            clearLedgerCases();
+        }
+    }
+
+    @Test
+    void theLedgerIsRefusedToAnonymousCallersAndNamesABadFilter() {
+        assertThat(rest.getForEntity("/api/cases/export.xlsx", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        for (String[] bad : new String[][] {{"status=FINISHED", "status", "INVALID_VALUE"}, {"overdue=vielleicht", "overdue", "INVALID_VALUE"},
+                {"unit=nosuch", "unit", "UNKNOWN_UNIT"}, {"campaign=NOPE", "campaign", "UNKNOWN_CAMPAIGN"},
+                {"role=boss", "role", "INVALID_ROLE"}}) {
+            ResponseEntity<Map> refused = as("chuangban2").getForEntity("/api/cases/export.xlsx?" + bad[0], Map.class);
+            assertThat(refused.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(bad[0]).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", bad[1]).containsEntry("code", bad[2]);
+                assertThat((String) e.get("message")).contains(bad[1]);
+            });
+        }
+        try {
+            Map<String, String> cases = ledgerCases();
+            ResponseEntity<Map> foreign = as("jxtuijinban1").getForEntity("/api/cases/export.xlsx?campaign=LEDGER-CAMP", Map.class);
+            assertThat(foreign.getStatusCode()).as("another organisation's campaign").isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(foreign)).extracting(e -> e.get("field")).containsExactly("campaign");
+            assertThat(as("chuangban2").getForEntity("/api/cases/export.xlsx?campaign=LEDGER-CAMP", byte[].class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(cases).containsKey("urgent");
+        } finally {
+            clearLedgerCases();
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code GET /api/scores} over HTTP on H2 with the seeded organisation: the ranking computed on the fly,
- * then the stored one after the period is saved; a return charged to the unit that made it; 401 and 400s.
+ * then the stored one after the period is saved; a return charged to the unit that made it; 401 and 400s; the same scores
+ * as Excel ({@code /api/scores/export.xlsx}) read back with FastExcel's reader.
  */
 @ShirongWebTest
 @SuppressWarnings("unchecked")
@@ -277,5 +279,62 @@ class ScoreApiTest {
         assertThat(campaign.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(campaign)).extracting(e -> e.get("field"), e -> e.get("code"))
                 .containsExactly(tuple("campaign", "INVALID_CAMPAIGN"));
+    }
+
+    @Test
+    void theScoresTableIsExportedWithRankTotalGradeComponentsAndThe通报() {
+        XlsxDownload table = XlsxDownload.of(as("lvrong1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
+        Map<String, Object> json = as("lvrong1").getForObject("/api/scores?period=2025-03", Map.class);
+
+        assertThat(table.sheetName()).isEqualTo("考核得分");
+        assertThat(table.title()).isEqualTo("九亭镇2025年3月单位考核得分");
+        assertThat(table.filterLine()).startsWith("考核期间：2025-03-01 至 2025-03-31")
+                .contains("通报线：总分低于 60 分，或排名最后 3 位", "按当前数据即时计算", "导出人：lvrong1");
+        assertThat(table.headers()).startsWith("排名", "单位", "总分", "等级", "通报", "通报原因", "案件得分", "检查得分",
+                "按期结案率（50 分）", "结案率（20 分）").contains("应结案件数", "超期数", "回退数", "按期结案率", "备注");
+        assertThat(table.contentDisposition()).startsWith("attachment; filename=\"scores-2025-03-")
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("九亭镇2025年3月单位考核得分-", java.nio.charset.StandardCharsets.UTF_8));
+
+        List<Map<String, Object>> ranking = list(json, "ranking");
+        List<Map<String, Object>> noCases = list(json, "noCases");
+        List<org.dhatim.fastexcel.reader.Row> rows = table.data();
+        assertThat(rows).as("the ranked units, the units not ranked, and the 通报 below").hasSize(ranking.size() + noCases.size() + 1);
+        assertThat(rows.subList(0, 3)).extracting(r -> table.text(r, "排名"), r -> table.text(r, "单位"), r -> table.text(r, "总分"),
+                r -> table.text(r, "等级"), r -> table.text(r, "通报"), r -> table.text(r, "通报原因")).containsExactly(
+                        tuple("1", "环卫所", "99.78", "A", "否", ""),
+                        tuple("2", "城管中队", "55.56", "D", "是", "总分低于通报线"),
+                        tuple("3", "农副公司", "22.22", "E", "是", "总分低于通报线"));
+        var huanwei = rows.get(0);
+        assertThat(table.cell(huanwei, "总分").asNumber()).isEqualByComparingTo("99.78");
+        assertThat(table.cell(huanwei, "返工与回退（5 分）").asNumber()).isEqualByComparingTo("4.8");
+        assertThat(table.text(huanwei, "应结案件数")).isEqualTo("2");
+        assertThat(table.text(huanwei, "回退数")).isEqualTo("1");
+        assertThat(table.cell(huanwei, "按期结案率").asNumber()).isEqualByComparingTo("1");
+        assertThat(table.cell(huanwei, "按期结案率").getDataFormatString()).isEqualTo("0.00%");
+        assertThat(table.text(huanwei, "紧急案件按期结案率")).isEqualTo("—");
+        assertThat(table.cell(rows.get(1), "结案率").asNumber()).isEqualByComparingTo("0.5");
+        var lvrong = rows.stream().filter(r -> table.text(r, "单位").equals("绿容所")).findFirst().orElseThrow();
+        assertThat(table.text(lvrong, "排名")).isEmpty();
+        assertThat(table.text(lvrong, "备注")).isEqualTo("无案件，不排名");
+        assertThat(table.text(rows.get(rows.size() - 1), "排名")).isEqualTo(json.get("notice")).contains("通报：城管中队（第 2 名");
+    }
+
+    @Test
+    void theScoresExportRefusesAsTheScoresDo() {
+        assertThat(rest.getForEntity("/api/scores/export.xlsx?period=2025-03", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<Map> badMonth = as("chengguan1").getForEntity("/api/scores/export.xlsx?period=2025-13", Map.class);
+        assertThat(badMonth.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(badMonth)).extracting(e -> e.get("field"), e -> e.get("code")).containsExactly(tuple("period", "INVALID_PERIOD"));
+        assertThat(errors(as("chengguan1").getForEntity("/api/scores/export.xlsx", Map.class)))
+                .extracting(e -> e.get("field"), e -> e.get("code")).containsExactly(tuple("period", "REQUIRED"));
+        ResponseEntity<Map> foreign = as("jxtuijinban1").getForEntity("/api/scores/export.xlsx?period=2025-03&organization=jiuting", Map.class);
+        assertThat(foreign.getStatusCode()).as("another organisation's scores").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("chengguan1").getForEntity("/api/scores/export.xlsx?period=2025-03&campaign=NOPE", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        XlsxDownload jinxi = XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
+        assertThat(jinxi.title()).isEqualTo("锦溪镇2025年3月单位考核得分");
+        assertThat(jinxi.data()).as("九亭's cases do not count for 锦溪's units").allSatisfy(r -> assertThat(jinxi.text(r, "总分")).isEmpty());
+        assertThat(jinxi.text(jinxi.data().get(jinxi.data().size() - 1), "排名")).startsWith("2025年3月单位考核：0 个单位参加排名");
     }
 }

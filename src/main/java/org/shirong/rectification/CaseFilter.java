@@ -1,0 +1,31 @@
+package org.shirong.rectification;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.TextInput;
+
+/**
+ * The filters of {@code GET /api/cases} and of its Excel ledger, as {@link CaseRecords} applies them: {@code unit} the
+ * lead unit (with {@code cooperating} not null: the cooperating unit among those), {@code status}, {@code overdue},
+ * {@code escalated} and {@code campaign}, each ignored when null.
+ */
+record CaseFilter(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated,
+        String campaign) {
+
+    static final String ROLE_ALL = "all";
+    static final String ROLE_COOPERATING = "cooperating";
+
+    /** The filter of a request; {@code role} must be {@code all} (or absent) or {@code cooperating} (the caller's units). */
+    static CaseFilter of(Authentication user, String unit, CaseStatus status, Boolean overdue, Boolean escalated,
+            String role, String campaign) {
+        if (role != null && !role.equals(ROLE_ALL) && !role.equals(ROLE_COOPERATING)) {
+            throw new InvalidRequestException(ApiError.field("role", "INVALID_ROLE",
+                    "role 只能是 all（全部可查看的案件）或 cooperating（本单位协办的案件）"));
+        }
+        return new CaseFilter(TextInput.isBlank(unit) ? null : unit.strip(),
+                ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null, status, overdue, escalated,
+                TextInput.isBlank(campaign) ? null : campaign.strip());
+    }
+}

@@ -1,0 +1,169 @@
+package org.shirong.rectification;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.system.XlsxSheet;
+import org.shirong.system.XlsxSheet.Column;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case ledger (案件台账) as an Excel workbook: the cases of {@code GET /api/cases} with the same filters and the
+ * same visibility, one row per case with every date, written to the response page by page (never all cases in memory).
+ * Its title names the organisation and what the ledger covers (全镇, a unit, 本单位, a campaign), its second row the
+ * filter and the export time.
+ */
+@Component
+class CaseLedger {
+
+    static final String SHEET = "案件台账";
+    private static final int PAGE = 500;
+
+    static final List<Column> COLUMNS = List.of(new Column("序号", 6), new Column("案件编号", 16), new Column("标题", 28),
+            new Column("问题类别", 20), new Column("计划项目", 20), new Column("小项", 14), new Column("活动", 20),
+            new Column("地址", 30), new Column("属地", 10), new Column("社区", 12), new Column("来源", 12),
+            new Column("紧急程度", 9), new Column("状态", 9), new Column("超期", 6), new Column("主责单位", 14),
+            new Column("协办单位", 20), new Column("上报人", 12), new Column("上报时间", 17), new Column("派遣时间", 17),
+            new Column("认领时间", 17), new Column("整改期限", 17), new Column("延期至", 17), new Column("整改提交时间", 17),
+            new Column("核查通过时间", 17), new Column("结案时间", 17), new Column("挂账时间", 17), new Column("按期结案", 9),
+            new Column("延期次数", 9), new Column("返工次数", 9), new Column("回退次数", 9), new Column("列入通报", 9),
+            new Column("外部编号", 18));
+
+    /** What is exported: the filter, and the ledger's title, subtitle, zone and file names ({@link CaseLedgerRequests}). */
+    record Request(CaseFilter filter, CaseVisibility.Filter visible, String title, String subtitle, ZoneId zone,
+            String fileName, String asciiFileName) {
+    }
+
+    private final CaseRecords records;
+    private final CaseParties parties;
+    private final CategoryCatalogue catalogue;
+    private final OrganizationRecords organizationRecords;
+    private final RectificationCases cases;
+    private final ObjectProvider<CampaignPlans> campaignPlans;
+
+    CaseLedger(CaseRecords records, CaseParties parties, CategoryCatalogue catalogue, OrganizationRecords organizationRecords,
+            RectificationCases cases, ObjectProvider<CampaignPlans> campaignPlans) {
+        this.records = records;
+        this.parties = parties;
+        this.catalogue = catalogue;
+        this.organizationRecords = organizationRecords;
+        this.cases = cases;
+        this.campaignPlans = campaignPlans;
+    }
+
+    /** Writes the ledger to {@code out}, reading the cases a page at a time; returns how many rows were written. */
+    int write(Request request, OutputStream out) throws IOException {
+        Workbook workbook = new Workbook(out, "Shirong", "1.0");
+        XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, request.title(), request.subtitle(), COLUMNS, request.zone());
+        Names names = new Names(organizationRecords.unitNames());
+        int[] row = {sheet.firstDataRow()};
+        try {
+            records.forEachPage(request.filter(), request.visible(), PAGE, page -> {
+                List<String> caseNos = page.stream().map(CaseRecord::caseNo).toList();
+                Map<String, Instant> verified = records.verifiedAt(caseNos);
+                Map<String, Instant> extended = records.extendedDue(caseNos);
+                Map<String, List<String>> cooperating = parties.unitsOf(caseNos);
+                for (CaseRecord c : page) {
+                    write(sheet, row[0], row[0] - sheet.firstDataRow() + 1, c, names, verified.get(c.caseNo()),
+                            extended.get(c.caseNo()), cooperating.getOrDefault(c.caseNo(), List.of()));
+                    row[0]++;
+                }
+                try {
+                    sheet.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        workbook.finish();
+        return row[0] - sheet.firstDataRow();
+    }
+
+    private void write(XlsxSheet s, int r, int n, CaseRecord c, Names names, Instant verifiedAt, Instant extendedDue,
+            List<String> cooperating) {
+        int col = 0;
+        s.number(r, col++, n);
+        s.text(r, col++, c.caseNo());
+        s.text(r, col++, c.title());
+        s.label(r, col++, names.category(c.tenantId(), c.category()));
+        s.label(r, col++, c.planItem() == null ? null : names.category(c.tenantId(), c.planItem()));
+        s.label(r, col++, c.subItem());
+        s.label(r, col++, c.campaign() == null ? null : names.campaign(c.campaign()));
+        s.text(r, col++, c.address());
+        s.label(r, col++, names.territory(c.territory()));
+        s.label(r, col++, c.community());
+        s.label(r, col++, c.source().label());
+        s.label(r, col++, c.urgency().label());
+        s.label(r, col++, c.status().label());
+        s.label(r, col++, yesNo(c.overdue()));
+        s.label(r, col++, names.unit(c.leadUnit()));
+        s.label(r, col++, String.join("、", cooperating.stream().map(names::unit).toList()));
+        s.label(r, col++, c.reportedBy());
+        s.dateTime(r, col++, c.reportedAt());
+        s.dateTime(r, col++, c.dispatchedAt());
+        s.dateTime(r, col++, c.claimedAt());
+        s.dateTime(r, col++, c.dueAt());
+        s.dateTime(r, col++, extendedDue);
+        s.dateTime(r, col++, c.submittedAt());
+        s.dateTime(r, col++, verifiedAt);
+        s.dateTime(r, col++, c.closedAt());
+        s.dateTime(r, col++, c.suspendedAt());
+        s.label(r, col++, c.closedOnTime() == null ? null : yesNo(c.closedOnTime()));
+        s.number(r, col++, c.extensionCount());
+        s.number(r, col++, c.reworkCount());
+        s.number(r, col++, c.returnCount());
+        s.label(r, col++, yesNo(c.escalated()));
+        s.text(r, col, c.externalRef());
+    }
+
+    static String yesNo(boolean value) {
+        return value ? "是" : "否";
+    }
+
+    /** The names a ledger shows, each looked up once per export. */
+    private final class Names {
+
+        private final Map<String, String> units;
+        private final Map<String, Map<String, String>> categories = new HashMap<>();
+        private final Map<String, String> territories = new HashMap<>();
+        private final Map<String, String> campaigns = new HashMap<>();
+
+        Names(Map<String, String> units) {
+            this.units = units;
+        }
+
+        String unit(String id) {
+            return id == null ? null : units.getOrDefault(id, id);
+        }
+
+        String category(String tenant, String code) {
+            Map<String, String> byCode = categories.computeIfAbsent(tenant, t -> {
+                Map<String, String> m = new HashMap<>();
+                catalogue.all(t).forEach(category -> m.put(category.code(), category.name()));
+                return m;
+            });
+            return code == null ? null : byCode.getOrDefault(code, code);
+        }
+
+        String territory(String id) {
+            return id == null ? null : territories.computeIfAbsent(id, cases::territoryName);
+        }
+
+        String campaign(String code) {
+            return campaigns.computeIfAbsent(code, k -> {
+                CampaignPlans plans = campaignPlans.getIfAvailable();
+                return plans == null ? k : plans.campaign(k).map(CampaignPlans.Campaign::name).orElse(k);
+            });
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.Organization;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a ledger export covers, worked out before anything is written: the filter checked, the organisation and scope
+ * that title it (全镇, a unit, 本单位, 协办, a campaign), the filter line with the export time, and the file names.
+ */
+@Component
+class CaseLedgerRequests {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+
+    private final CaseVisibility visibility;
+    private final OrganizationRecords organizationRecords;
+    private final Organizations organizations;
+    private final ObjectProvider<CampaignPlans> campaignPlans;
+    private final WorkingCalendars calendars;
+
+    CaseLedgerRequests(CaseVisibility visibility, OrganizationRecords organizationRecords, Organizations organizations,
+            ObjectProvider<CampaignPlans> campaignPlans, WorkingCalendars calendars) {
+        this.visibility = visibility;
+        this.organizationRecords = organizationRecords;
+        this.organizations = organizations;
+        this.campaignPlans = campaignPlans;
+        this.calendars = calendars;
+    }
+
+    /**
+     * Checks the filter and titles the ledger, before anything is written: an unknown unit, or a campaign the caller's
+     * organisations do not have, is refused (400) naming the parameter.
+     */
+    CaseLedger.Request request(Authentication user, CaseFilter filter) {
+        Map<String, String> unitNames = organizationRecords.unitNames();
+        if (filter.unit() != null && !unitNames.containsKey(filter.unit())) {
+            throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "参数 unit 无效：没有单位 \"" + filter.unit() + "\""));
+        }
+        CampaignPlans.Campaign campaign = null;
+        if (filter.campaign() != null) {
+            CampaignPlans plans = campaignPlans.getIfAvailable();
+            campaign = (plans == null ? java.util.Optional.<CampaignPlans.Campaign>empty() : plans.campaign(filter.campaign()))
+                    .filter(c -> visibility.readsWholeOrganization(user, c.organization())
+                            || tenants(user).contains(c.organization()))
+                    .orElseThrow(() -> new InvalidRequestException(ApiError.field("campaign", "UNKNOWN_CAMPAIGN",
+                            "参数 campaign 无效：您的组织没有活动 \"" + filter.campaign() + "\"")));
+        }
+        Organization organization = campaign != null ? organizations.of(campaign.organization())
+                : organizations.homeOf(user.getUserId())
+                        .or(() -> tenants(user).size() == 1 ? organizations.find(tenants(user).get(0)) : java.util.Optional.empty())
+                        .or(() -> organizations.ofGroup(filter.unit()))
+                        .orElse(null);
+
+        List<String> scope = new ArrayList<>();
+        if (campaign != null) {
+            scope.add("“" + campaign.name() + "”活动");
+        }
+        if (filter.cooperating() != null) {
+            scope.add(filter.unit() == null ? "本单位协办" : unitNames.get(filter.unit()) + "协办");
+        } else if (filter.unit() != null) {
+            scope.add(unitNames.get(filter.unit()));
+        } else if (campaign == null) {
+            boolean whole = visibility.readsWholeOrganization(user, organization == null ? null : organization.id());
+            scope.add(!whole ? "本单位" : organization == null ? "全部" : "全" + organization.organization().level().label());
+        }
+        String title = (organization == null ? "" : organization.name()) + String.join("·", scope) + "案件台账";
+
+        ZoneId zone = (organization == null ? calendars.shared() : calendars.of(organization.id())).zone();
+        Instant now = RectificationCases.now();
+        String subtitle = "筛选：" + describe(filter, unitNames, campaign) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
+                + "　｜　导出人：" + user.getUserId();
+        String stamp = STAMP.format(now.atZone(zone));
+        return new CaseLedger.Request(filter, visibility.listFilter(user), title, subtitle, zone, title + "-" + stamp + ".xlsx",
+                "case-ledger-" + stamp + ".xlsx");
+    }
+
+    private static String describe(CaseFilter f, Map<String, String> unitNames, CampaignPlans.Campaign campaign) {
+        List<String> parts = new ArrayList<>();
+        if (campaign != null) {
+            parts.add("活动 " + campaign.name() + "（" + campaign.code() + "）");
+        }
+        if (f.cooperating() != null) {
+            parts.add("范围 协办案件");
+        }
+        if (f.unit() != null) {
+            parts.add((f.cooperating() != null ? "协办单位 " : "主责单位 ") + unitNames.get(f.unit()));
+        }
+        if (f.status() != null) {
+            parts.add("状态 " + f.status().label());
+        }
+        if (f.overdue() != null) {
+            parts.add("超期 " + CaseLedger.yesNo(f.overdue()));
+        }
+        if (f.escalated() != null) {
+            parts.add("列入通报 " + CaseLedger.yesNo(f.escalated()));
+        }
+        return parts.isEmpty() ? "无（全部可查看的案件）" : String.join("；", parts);
+    }
+
+    private static List<String> tenants(Authentication user) {
+        return user.getTenantIds() == null ? List.of() : user.getTenantIds();
+    }
+}

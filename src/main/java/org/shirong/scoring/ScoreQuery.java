@@ -1,0 +1,43 @@
+package org.shirong.scoring;
+
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.CallerOrganization;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The parameters of {@code GET /api/scores} and its Excel export checked and resolved alike: {@code period} (400 when
+ * missing or not a period), {@code organization} (the caller's own or one they oversee, else 403), {@code campaign}
+ * (404 when it is not the organisation's), and the board of that period and scope.
+ */
+@Component
+class ScoreQuery {
+
+    /** The board asked for; {@code wholeOrganization} when no campaign narrows it. */
+    record Resolved(String organization, ScorePeriod period, ScoreBoard board, boolean wholeOrganization) {
+    }
+
+    private final ScoreService scores;
+    private final CallerOrganization callerOrganization;
+    private final CampaignOrganizations campaigns;
+
+    ScoreQuery(ScoreService scores, CallerOrganization callerOrganization, CampaignOrganizations campaigns) {
+        this.scores = scores;
+        this.callerOrganization = callerOrganization;
+        this.campaigns = campaigns;
+    }
+
+    Resolved resolve(Authentication caller, String period, String campaign, String organization) {
+        String own = callerOrganization.forReading(caller, organization);
+        ScorePeriod p = ScorePeriod.parse(period).orElseThrow(() -> new InvalidRequestException(ApiError.field("period",
+                "INVALID_PERIOD", "考核期间 \"" + period + "\" 无效：" + ScorePeriod.FORMAT_HINT)));
+        String scope = ScoreService.scope(own, campaign);
+        if (!scope.startsWith(ScoreService.ORGANIZATION_SCOPE)
+                && !campaigns.organizationOf(scope).filter(own::equals).isPresent()) {
+            throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + scope);
+        }
+        return new Resolved(own, p, scores.board(p, own, scope), scope.startsWith(ScoreService.ORGANIZATION_SCOPE));
+    }
+}

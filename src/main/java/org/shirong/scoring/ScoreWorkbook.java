@@ -1,0 +1,145 @@
+package org.shirong.scoring;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dhatim.fastexcel.Workbook;
+import org.shirong.organization.Organizations;
+import org.shirong.scoring.ScoreBoard.ComponentPoints;
+import org.shirong.scoring.ScoreBoard.NamedFor;
+import org.shirong.scoring.ScoreBoard.UnitScore;
+import org.shirong.system.XlsxSheet;
+import org.shirong.system.XlsxSheet.Column;
+import org.springframework.stereotype.Component;
+
+/**
+ * A period's scores (考核得分表) as an Excel workbook: the ranked units with rank, total, grade, whether and why they are
+ * named in the 通报, every rubric component and indicator, then the units not ranked; the 通报线 in the subtitle and the
+ * 通报 sentence below the table.
+ */
+@Component
+class ScoreWorkbook {
+
+    static final String SHEET = "考核得分";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** One indicator column: its header and its value of a unit's indicators (a count, or a rate in percent). */
+    private record Indicator(String header, Function<Indicators, Number> value, boolean rate) {
+    }
+
+    private static final List<Indicator> INDICATORS = List.of(
+            new Indicator("应结案件数", Indicators::dueCount, false),
+            new Indicator("结案数", Indicators::closedCount, false),
+            new Indicator("按期结案数", Indicators::onTimeClosedCount, false),
+            new Indicator("超期数", Indicators::overdueCount, false),
+            new Indicator("回退数", Indicators::returnedCount, false),
+            new Indicator("返工次数", Indicators::reworkTotal, false),
+            new Indicator("挂账数", Indicators::suspendedCount, false),
+            new Indicator("结案率", Indicators::closureRate, true),
+            new Indicator("按期结案率", Indicators::onTimeClosureRate, true),
+            new Indicator("按时处置率", Indicators::onTimeHandlingRate, true),
+            new Indicator("返工率", Indicators::reworkRate, true),
+            new Indicator("紧急案件按期结案率", Indicators::urgentOnTimeRate, true));
+
+    private final ScoreService scores;
+    private final Organizations organizations;
+
+    ScoreWorkbook(ScoreService scores, Organizations organizations) {
+        this.scores = scores;
+        this.organizations = organizations;
+    }
+
+    String title(ScoreQuery.Resolved resolved) {
+        ScoreBoard board = resolved.board();
+        return organizations.of(resolved.organization()).name() + resolved.period().name()
+                + (resolved.wholeOrganization() ? "" : "“" + board.scope() + "”活动") + "单位考核得分";
+    }
+
+    void write(ScoreQuery.Resolved resolved, String user, Instant now, OutputStream out) throws IOException {
+        ScoreBoard board = resolved.board();
+        ScoringRubric rubric = scores.rubric(resolved.organization());
+        ZoneId zone = scores.zone();
+        List<ScoringRubric.Rule> rules = rubric.rules();
+        List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
+                new Column("等级", 6), new Column("通报", 6), new Column("通报原因", 16), new Column("案件得分", 9),
+                new Column("检查得分", 9)));
+        rules.forEach(r -> columns.add(new Column(r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）", 14)));
+        INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
+        columns.add(new Column("备注", 18));
+
+        String subtitle = "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to() + "　｜　通报线：" + line(rubric)
+                + "　｜　" + (board.stored() && board.computedAt() != null
+                        ? "已保存的得分（计算于 " + SHOWN.format(board.computedAt().atZone(zone)) + "）" : "按当前数据即时计算，未保存")
+                + "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + user;
+        Workbook workbook = new Workbook(out, "Shirong", "1.0");
+        XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, title(resolved), subtitle, columns, zone);
+        int row = sheet.firstDataRow();
+        for (UnitScore u : board.ranking()) {
+            int col = 0;
+            sheet.number(row, col++, u.rank());
+            sheet.label(row, col++, u.unitName());
+            sheet.decimal(row, col++, u.total());
+            sheet.label(row, col++, u.grade());
+            sheet.label(row, col++, u.nonPerforming() ? "是" : "否");
+            sheet.label(row, col++, u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
+            sheet.decimal(row, col++, u.caseScore());
+            sheet.decimal(row, col++, u.inspectionScore());
+            Map<String, BigDecimal> points = u.components().stream()
+                    .filter(c -> c.points() != null).collect(Collectors.toMap(ComponentPoints::id, ComponentPoints::points));
+            for (ScoringRubric.Rule r : rules) {
+                sheet.decimal(row, col++, points.get(r.id()));
+            }
+            col = indicators(sheet, row, col, u.indicators());
+            row++;
+        }
+        int firstRule = 8;
+        for (UnitScore u : board.unranked()) {
+            sheet.label(row, 1, u.unitName());
+            sheet.label(row, 4, "否");
+            sheet.decimal(row, 7, u.inspectionScore());
+            int col = indicators(sheet, row, firstRule + rules.size(), u.indicators());
+            sheet.label(row, col, u.indicators().caseCount() == 0 ? "无案件，不排名" : "应结案件均已挂账，不排名");
+            row++;
+        }
+        sheet.note(row + 1, columns.size(), ScoreNotice.text(board));
+        workbook.finish();
+    }
+
+    private static int indicators(XlsxSheet sheet, int row, int col, Indicators indicators) {
+        for (Indicator i : INDICATORS) {
+            Number value = i.value().apply(indicators);
+            if (i.rate()) {
+                if (value == null) {
+                    sheet.label(row, col, "—");
+                } else {
+                    sheet.percent(row, col, (BigDecimal) value);
+                }
+            } else {
+                sheet.number(row, col, value);
+            }
+            col++;
+        }
+        return col;
+    }
+
+    /** The 通报线 of the rubric for people: 总分低于 60 分，或排名最后 3 位. */
+    private static String line(ScoringRubric rubric) {
+        ScoringRubric.NonPerforming rule = rubric.nonPerforming();
+        List<String> parts = new ArrayList<>();
+        if (rule != null && rule.belowScore() != null) {
+            parts.add("总分低于 " + rule.belowScore().stripTrailingZeros().toPlainString() + " 分");
+        }
+        if (rule != null && rule.bottom() != null && rule.bottom() > 0) {
+            parts.add("排名最后 " + rule.bottom() + " 位（参加排名的单位多于 " + rule.bottom() + " 个时）");
+        }
+        return parts.isEmpty() ? "无" : String.join("，或", parts);
+    }
+}
