@@ -91,6 +91,22 @@ class DemoSeedTest {
                 .isEqualTo(1);
     }
 
+    /** README's tour: whom to log in as and what each finds in Tasklist. */
+    @Test
+    void theTourUsersFindTheirWorkInTasklist() {
+        assertThat(work("huanwei1")).contains("Task_ClaimCase", "Task_HandleAssignment");
+        assertThat(work("chengguan1")).contains("Task_RectifyProblem", "Task_ClaimCase");
+        assertThat(work("ducha2")).contains("Task_VerifyRectification");
+        assertThat(work("chuangban1")).contains("Task_ApproveExtension", "Task_SuperviseCase", "Task_HandleCampaignTask");
+        assertThat(work("jxshuili1")).contains("Task_RectifyProblem");
+        assertThat(work("sjlvrongju1")).isNotEmpty();
+    }
+
+    List<String> work(String user) {
+        return taskService.createTaskQuery().taskCandidateUser(user).includeAssignedTasks().list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
+    }
+
     @Test
     void aSecondStartDoesNotSeedAgain() {
         long cases = jdbc.queryForObject("select count(*) from rect_case", Long.class);
