@@ -1,0 +1,128 @@
+package org.shirong.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo run's seed, turned on here as {@code mvn spring-boot:run} has it: what a newcomer finds through the API
+ * as the demo users (a campaign in each organisation, cases in every state, a past meeting with its papers and a
+ * 通报), that a second start does not seed again, and that the production profile never seeds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:shirong-demo;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.generate-unique-process-engine-name=false",
+        "camunda.bpm.job-execution.enabled=false",
+        "shirong.demo.seed=true"})
+@ActiveProfiles("test")
+class DemoSeedTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    DemoSeeder seeder;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> cases(String user, String campaign) {
+        return (List<Map<String, Object>>) as(user).getForObject("/api/cases?campaign=" + campaign + "&size=200", Map.class).get("items");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachOrganisationsOfficeFindsItsCampaignAndItsCasesInEveryState() {
+        assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/campaigns", List.class))
+                .extracting(c -> c.get("code")).containsExactly("JT-DEMO");
+        assertThat((List<Map<String, Object>>) as("jxtuijinban1").getForObject("/api/campaigns", List.class))
+                .extracting(c -> c.get("code")).containsExactly("JX-DEMO");
+        assertThat((List<Map<String, Object>>) as("sjshirongban1").getForObject("/api/campaigns", List.class))
+                .extracting(c -> c.get("code")).contains("SJ-DEMO");
+
+        List<Map<String, Object>> jiuting = cases("chuangban1", "JT-DEMO");
+        assertThat(jiuting).extracting(c -> c.get("status")).contains(
+                "DISPATCHED", "IN_RECTIFICATION", "AWAITING_VERIFICATION", "CLOSED", "SUSPENDED");
+        assertThat(jiuting).as("超期").anySatisfy(c -> assertThat(c).containsEntry("overdue", true).containsEntry("status", "IN_RECTIFICATION"));
+        assertThat(jiuting).as("a case decided by the meeting").anySatisfy(c -> assertThat(c).containsEntry("source", "MEETING"));
+        assertThat(jiuting).extracting(c -> c.get("title")).contains("九亭大街菜场门口暴露垃圾", "九亭公园门口果壳箱满溢");
+        assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ApproveExtension").tenantIdIn("jiuting").count())
+                .as("延期 awaiting the office").isEqualTo(1);
+
+        for (String[] office : new String[][] {{"jxtuijinban1", "JX-DEMO"}, {"sjshirongban1", "SJ-DEMO"}}) {
+            List<Map<String, Object>> own = cases(office[0], office[1]);
+            assertThat(own).extracting(c -> c.get("status")).contains("DISPATCHED", "IN_RECTIFICATION", "CLOSED");
+            assertThat(own).anySatisfy(c -> assertThat(c).containsEntry("overdue", true));
+        }
+        assertThat(cases("jxtuijinban1", "JX-DEMO")).extracting(c -> c.get("status")).contains("AWAITING_VERIFICATION");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPastMeetingLeftItsAgendaMinutesAndTheNotice() {
+        List<Map<String, Object>> documents = as("chuangban1").getForObject("/api/campaigns/JT-DEMO/documents", List.class);
+        assertThat(documents).extracting(d -> d.get("kind")).contains("AGENDA", "MINUTES", "NOTICE");
+        String notice = (String) documents.stream().filter(d -> "NOTICE".equals(d.get("kind"))).findFirst().orElseThrow().get("url");
+        assertThat(as("lingdao1").getForObject(notice, String.class)).contains("通报");
+        assertThat(documents).filteredOn(d -> "MINUTES".equals(d.get("kind"))).as("the meeting of the 通报 decided")
+                .anySatisfy(d -> assertThat(as("chuangban1").getForObject((String) d.get("url"), String.class))
+                        .contains("清理九亭大街 300 号沿街暴露垃圾"));
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'JT-DEMO' and source = 'MEETING'", Long.class))
+                .isEqualTo(1);
+    }
+
+    /** README's tour: whom to log in as and what each finds in Tasklist. */
+    @Test
+    void theTourUsersFindTheirWorkInTasklist() {
+        assertThat(work("huanwei1")).contains("Task_ClaimCase", "Task_HandleAssignment");
+        assertThat(work("chengguan1")).contains("Task_RectifyProblem", "Task_ClaimCase");
+        assertThat(work("ducha2")).contains("Task_VerifyRectification");
+        assertThat(work("chuangban1")).contains("Task_ApproveExtension", "Task_SuperviseCase", "Task_HandleCampaignTask");
+        assertThat(work("jxshuili1")).contains("Task_RectifyProblem");
+        assertThat(work("sjlvrongju1")).isNotEmpty();
+    }
+
+    List<String> work(String user) {
+        return taskService.createTaskQuery().taskCandidateUser(user).includeAssignedTasks().list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
+    }
+
+    @Test
+    void aSecondStartDoesNotSeedAgain() {
+        long cases = jdbc.queryForObject("select count(*) from rect_case", Long.class);
+        assertThat(managementService.getProperties()).containsKey(DemoSeeder.MARKER);
+
+        assertThat(seeder.seed()).isFalse();
+
+        assertThat(jdbc.queryForObject("select count(*) from rect_case", Long.class)).isEqualTo(cases);
+        assertThat(jdbc.queryForObject("select count(*) from campaign", Long.class)).isEqualTo(3);
+    }
+
+    @Test
+    void theProductionProfileNeverSeeds() throws IOException {
+        List<PropertySource<?>> postgres = new YamlPropertySourceLoader().load("postgres",
+                new FileSystemResource("config/application-postgres.yaml"));
+        assertThat(postgres).anySatisfy(p -> assertThat(p.getProperty("shirong.demo.seed")).isEqualTo(false));
+        assertThat(postgres).anySatisfy(p -> assertThat(p.getProperty("shirong.demo.enabled")).isEqualTo(false));
+    }
+}
