@@ -4,6 +4,9 @@ export default {
     name: '任务列表',
     vendor: '市容'
   },
+  customScripts: [
+    'shirong/chinese'
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
