@@ -108,7 +108,8 @@ class OrganizationsBrowserTest {
 
                 browser.click(By.xpath("//*[contains(text(),'本单位待办（规建办）')]"));
                 browser.click(By.cssSelector("a[href*='task=" + jiutingGuijianTask.getId() + "']"));
-                browser.visible(By.xpath("//section[contains(@class,'task-card')]//*[contains(@class,'tenant-id')][contains(.,'jiuting')]"));
+                // The tenant id is in the card though hidden from staff (it tells them nothing): the card is 九亭's task.
+                browser.until(d -> d.findElement(By.xpath("//section[contains(@class,'task-card')]//*[contains(@class,'tenant-id')][contains(.,'jiuting')]")));
                 browser.click(By.cssSelector("button.claim"));
                 browser.until(d -> jiutingGuijianCase.equals(d.findElement(By.cssSelector("input[id$='-Field_caseNo']")).getAttribute("value")));
                 browser.clickText("认领，由本单位牵头整改");

@@ -141,14 +141,14 @@ public final class TasklistBrowser implements AutoCloseable {
     /**
      * Latin-letter text staff may see: case numbers (JT-2026-000123), codes and ids made of capitals, digits and hyphens
      * (campaign codes such as JT-2027-DB), file-size units, file names of uploaded evidence, and the words on
-     * Chinese forms that name a format or program (Excel, WPS, PDF, GPS, EXIF, ID), and keyboard keys (键盘快捷键: ctrl+alt+c).
+     * Chinese forms that name a file format or program (Excel, WPS, PDF, JPEG/PNG, GPS, EXIF, ID), and keyboard keys (键盘快捷键: ctrl+alt+c).
      */
     public static final List<Pattern> LATIN_ALLOWED = List.of(
             Pattern.compile("[A-Z]{1,8}(-[A-Z0-9]+)*-\\d{4}(-[A-Z0-9]+)*"),
             Pattern.compile("[A-Z0-9]*[0-9][A-Z0-9]*(-[A-Z0-9]+)+|[A-Z]+(-[A-Z0-9]+)*-[A-Z0-9]*[0-9][A-Z0-9]*"),
             Pattern.compile("[KMG]?B"),
             Pattern.compile("[\\w.-]+\\.(png|jpe?g|gif|heic|pdf|xlsx?|docx?|csv|txt|html)", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("Excel|WPS|PDF|GPS|EXIF|ID|CSV"),
+            Pattern.compile("Excel|WPS|Word|PDF|CSV|JPEG|JPG|PNG|HEIC|GPS|EXIF|ID"),
             Pattern.compile("Tab|Ctrl|Alt|Shift|Enter|ctrl|alt|shift|enter|[a-z]"));
 
     private static final Pattern LATIN = Pattern.compile("[A-Za-z][\\w.-]*");

@@ -100,12 +100,13 @@ class TasklistBrowserTest {
      */
     @Test
     void everyPageStaffSeeIsChinese() throws IOException {
-        runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
                 .setVariables(Map.of(
                         WorkAssignmentProcess.VAR_TITLE, "清理九新公路沿线占道堆物",
                         WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
                         WorkAssignmentProcess.VAR_REQUIREMENT, "一周内清理完毕",
-                        WorkAssignmentProcess.VAR_DUE_DATE, LocalDate.now().plusDays(6).toString())).execute();
+                        WorkAssignmentProcess.VAR_DUE_DATE, LocalDate.now().plusDays(6).toString())).execute().getId();
+        String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
@@ -115,6 +116,11 @@ class TasklistBrowserTest {
 
                 browser.login("chengguan2", "demo");
                 browser.assertNoEnglish("zh-my-tasks");
+                browser.click(By.xpath("//a[contains(normalize-space(.),'键盘快捷键')]"));
+                browser.visible(By.cssSelector(".modal-dialog"));
+                browser.assertNoEnglish("zh-shortcuts");
+                browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+                browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
                 browser.click(By.xpath("//*[contains(text(),'本单位待办（城管中队）')]"));
                 browser.visible(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'办理交办事项')]"));
                 browser.until(d -> d.findElement(By.tagName("body")).getText().contains("天后"));
@@ -125,10 +131,14 @@ class TasklistBrowserTest {
                 assertThat(locale).isEqualTo("zh");
                 assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("天后").doesNotContain("in 6 days");
 
-                browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'办理交办事项')]"));
+                // Other tests give the unit tasks of the same name: open this one as a link to it does.
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
                 browser.visible(By.cssSelector("button.claim"));
                 browser.assertNoEnglish("zh-task-unclaimed");
                 browser.click(By.cssSelector("button.claim"));
+                // The claimed task moves to 我的待办 and Tasklist lets go of it: open it again.
+                browser.until(d -> "chengguan2".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
                 browser.until(d -> "清理九新公路沿线占道堆物".equals(
                         d.findElement(By.cssSelector("input[id$='-Field_title']")).getAttribute("value")));
                 WebElement result = browser.visible(By.cssSelector("textarea[id$='-Field_handlingResult']"));
@@ -189,6 +199,17 @@ class TasklistBrowserTest {
                 browser.until(d -> d.findElement(By.tagName("body")).getText()
                         .contains("此任务由城管中队办理，只有该单位的人员可以认领和办理。"));
                 browser.assertNoEnglish("zh-office-claim-refused");
+                // The refusal stays until closed: it must not sit over the 完成 button.
+                Object overlaps = ((JavascriptExecutor) browser.driver()).executeScript("""
+                        const done = document.querySelector("button[ng-click='complete()']");
+                        done.scrollIntoView({block: 'end'});
+                        const b = done.getBoundingClientRect();
+                        return Array.from(document.querySelectorAll('.page-notifications .alert')).some(n => {
+                          const a = n.getBoundingClientRect();
+                          return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                        });""");
+                browser.screenshot("zh-office-claim-refused-complete-button");
+                assertThat(overlaps).isEqualTo(false);
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("zh-office-claim-failure");
                 throw e;
@@ -282,9 +303,9 @@ class TasklistBrowserTest {
 
             try {
                 browser.driver().navigate().refresh();
-                browser.click(By.xpath("//*[contains(text(),'本单位待办（创建办）')]"));
+                browser.click(By.xpath("//*[contains(text(),'本单位待办（创建工作办公室）')]"));
                 browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'召开会议并记录')]"));
-                browser.visible(By.xpath("//*[contains(text(),'镇政府三楼会议室')]"));
+                browser.until(d -> d.findElement(By.cssSelector(".fjs-container")).getText().contains("地点：镇政府三楼会议室"));
                 browser.assertNoEnglish("zh-adhoc-meeting-record");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("zh-adhoc-meeting-failure");

@@ -96,8 +96,8 @@ const PATTERNS = [
   [/^Field must have maximum value of (.+)\.$/, (m, v) => `不能大于 ${v}。`],
   [/^Field must have minimum length of (\d+)\.$/, (m, v) => `至少填写 ${v} 个字。`],
   [/^Field must have maximum length of (\d+)\.$/, (m, v) => `最多填写 ${v} 个字。`],
-  // The date input's placeholder is the browser's date format, e.g. yyyy/M/d.
-  [/^(?=.*y)(?=.*M)(?=.*d)[yMd]+([./\- ]+[yMd]+){2}$/, t => t.replace(/y+/, '年').replace(/M+/, '月').replace(/d+/, '日')]
+  // The date input's placeholder: the browser's date format (yyyy/M/d) or, with a time beside it, mm/dd/yyyy.
+  [/^(?=.*y)(?=.*[mM])(?=.*d)[yMmd]+([./\- ]+[yMmd]+){2}$/, t => t.replace(/y+/, '年').replace(/[mM]+/, '月').replace(/d+/, '日')]
 ];
 const SCOPE = '.fjs-container, .flatpickr-calendar';
 const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
