@@ -76,7 +76,8 @@ class CampaignTasks {
             for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
-                        null, null, null, now(), null), a.requirement(), null, a.organization());
+                        null, null, null, now(), null), TaskAssignments.requirement(template, def.requirement(), def.name(),
+                        a.requirement()), null, a.organization());
             }
         }
         return records.openPhaseTasks(code, phaseNo).size();
@@ -97,7 +98,8 @@ class CampaignTasks {
                 organization.unitNames())) {
             issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
-                    dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null), a.requirement(), scorePeriod,
+                    dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null),
+                    TaskAssignments.requirement(template, cycle.requirement(), cycle.name(), a.requirement()), scorePeriod,
                     a.organization()) ? 1 : 0;
         }
         return issued;

@@ -62,10 +62,11 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
      * A task of a phase. {@code who} is a group id, {@link #EACH_UNIT} or {@link #EACH_ITEM_LEAD};
      * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends;
      * {@code findings} (optional) is the case source under which problems found become rectification cases;
-     * {@code evidence} (optional) what files the task's form asks for.
+     * {@code evidence} (optional) what files the task's form asks for; {@code requirement} what the plan asks of it, shown
+     * in the task's 要求 box.
      */
     public record TaskDefinition(String id, String name, String phase, String who, TaskKind kind,
-            Period dueBeforePhaseEnd, CaseSource findings, TaskEvidence evidence) {
+            Period dueBeforePhaseEnd, CaseSource findings, TaskEvidence evidence, String requirement) {
 
         public TaskDefinition {
             kind = kind == null ? TaskKind.TASK : kind;
@@ -116,7 +117,7 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
      * checks, {@code scorePeriod} the unit scores the cycle calculates.
      */
     public record Cycle(String id, String name, CycleKind kind, String cron, String who, List<String> phases,
-            List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod) {
+            List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod, String requirement) {
 
         public Cycle {
             phases = copy(phases);

@@ -48,6 +48,15 @@ final class TaskAssignments {
         return result;
     }
 
+    /**
+     * What the task's 要求 box shows: the plan's words for the task (a template without them names the plan and the
+     * task), then the unit's part in it (its duties, or the plan item it leads).
+     */
+    static String requirement(CampaignTemplate template, String planned, String taskName, String unitPart) {
+        String plan = planned == null || planned.isBlank() ? "按《" + template.name() + "》完成“" + taskName + "”。" : planned.strip();
+        return unitPart == null || unitPart.isBlank() ? plan : plan + "\n" + unitPart;
+    }
+
     private static String unitOf(CampaignTemplate template, String group) {
         Optional<CampaignTemplate.Participant> p = template.participants().stream().filter(x -> x.group().equals(group)).findFirst();
         return p.map(CampaignTemplate.Participant::id).orElse(null);

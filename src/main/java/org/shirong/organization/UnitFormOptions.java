@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The forms that name a unit offer the units of the organisation they are deployed for: 重新派遣 (the new lead unit)
- * and 交办工作 (the unit to do it). Leading groups and offices are not offered: they hand work out.
+ * 交办工作 (the unit to do it) and 临时会议 (the units called). Leading groups and offices are not offered: they hand work out.
  */
 @Configuration
 class UnitFormOptions {
@@ -24,6 +24,11 @@ class UnitFormOptions {
     @Bean
     FormSelectOptions workAssignmentUnitOptions(Organizations organizations) {
         return options(organizations, "forms/WorkAssignmentStart.form", "unitGroup");
+    }
+
+    @Bean
+    FormSelectOptions adHocMeetingUnitOptions(Organizations organizations) {
+        return options(organizations, "forms/AdHocMeetingStart.form", "attendeeUnits");
     }
 
     private static FormSelectOptions options(Organizations organizations, String form, String field) {

@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.function.Predicate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -18,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Gives the engine API's answers to a lost race or a refused task action (engine REST and the API the
  * webapps use) a status and a Chinese sentence that Tasklist can show: someone else claimed the task
  * first, it was completed meanwhile, the process changed it at the same moment (409), or only the
- * task's unit may act on it (403). The engine answers these as 500 with English text. A request that lost
+ * task's unit may act on it (403, naming the unit). The engine answers these as 500 with English text. A request that lost
  * a completion race can also fail in other ways: the task's permission was deleted with it (403), or, reading
  * the process as the winner left it, the task's own completion stumbles on the next step's condition (500).
  * When the task is gone by the time the answer is sent, any such failure is the lost race: 409.
@@ -34,10 +36,20 @@ class EngineConflictAnswers extends HttpFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TASK_ID = Pattern.compile("/task/([^/;]+)/");
 
-    private final Predicate<String> taskExists;
+    /** A task's candidate units by name (empty list: none), or empty when the task is gone. */
+    private final Function<String, Optional<List<String>>> taskUnits;
 
-    EngineConflictAnswers(Predicate<String> taskExists) {
-        this.taskExists = taskExists;
+    EngineConflictAnswers(Function<String, Optional<List<String>>> taskUnits) {
+        this.taskUnits = taskUnits;
+    }
+
+    /** Who may act on a task: the sentence for a refused claim or completion, naming the task's units when it has any. */
+    static String forbiddenTask(List<String> units) {
+        if (units.isEmpty()) {
+            return FORBIDDEN_TASK;
+        }
+        return "您没有办理此任务的权限：此任务由" + String.join("、", units) + "办理，只有"
+                + (units.size() == 1 ? "该单位" : "这些单位") + "的人员可以认领和办理。";
     }
 
     @Override
@@ -74,8 +86,12 @@ class EngineConflictAnswers extends HttpFilter {
         String message = answer.path("message").asText("");
         Answer translated = answerFor(response.getStatus(), type, message, taskAction);
         int status = translated == null ? response.getStatus() : translated.status();
-        if ((status == 403 || status == 500) && taskId != null && !taskExists.test(taskId)) {
+        boolean taskRefused = taskId != null && (status == 403 || status == 500);
+        Optional<List<String>> units = taskRefused ? taskUnits.apply(taskId) : Optional.of(List.of());
+        if (units.isEmpty()) {
             translated = new Answer(409, "TASK_GONE", GONE);
+        } else if (translated != null && FORBIDDEN_TASK.equals(translated.message())) {
+            translated = new Answer(403, translated.code(), forbiddenTask(units.get()));
         }
         if (translated == null) {
             return;

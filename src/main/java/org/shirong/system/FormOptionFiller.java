@@ -11,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Writes the options {@link FormSelectOptions} give into the select fields of the forms about to be deployed. */
 final class FormOptionFiller {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> CHOICES = Set.of("select", "checklist", "radio");
 
     private FormOptionFiller() {
     }
@@ -59,10 +61,10 @@ final class FormOptionFiller {
         return -1;
     }
 
-    /** The select field with this key, also inside groups. */
+    /** The select (or checklist, radio) field with this key, also inside groups. */
     private static Optional<ObjectNode> find(JsonNode node, String key) {
         if (node instanceof ObjectNode object && key.equals(object.path("key").asText(null))
-                && "select".equals(object.path("type").asText())) {
+                && CHOICES.contains(object.path("type").asText())) {
             return Optional.of(object);
         }
         for (JsonNode child : node.path("components")) {

@@ -1,12 +1,17 @@
 package org.shirong.system;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,11 +86,20 @@ class RestSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<EngineConflictAnswers> engineConflictAnswers(ProcessEngine engine) {
-        // Looked up past the caller's permissions: whether the task is still there, nothing about it.
+        // Looked up past the caller's permissions: whether the task is still there and the names of its units, nothing else.
         CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
-        var registration = new FilterRegistrationBean<>(new EngineConflictAnswers(
-                taskId -> commands.execute(context -> context.getTaskManager().findTaskById(taskId) != null)));
+        var registration = new FilterRegistrationBean<>(new EngineConflictAnswers(taskId -> commands.execute(context -> {
+            var task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return Optional.<List<String>>empty();
+            }
+            List<String> units = context.runWithoutAuthorization(() -> task.getCandidates().stream()
+                    .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct()
+                    .map(id -> context.getReadOnlyIdentityProvider().findGroupById(id))
+                    .filter(Objects::nonNull).map(Group::getName).toList());
+            return Optional.of(units);
+        })));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;

@@ -181,4 +181,26 @@ class ShippedTemplatesTest {
         Date due = timer.getDueDate(Date.from(after.atZone(zone).toInstant()));
         return LocalDateTime.ofInstant(due.toInstant(), zone);
     }
+
+    /** Issue 11: the 要求 box of every task a shipped template hands out shows what the plan asks, office tasks included. */
+    @Test
+    void everyTaskAndCycleOfTheShippedTemplatesSaysWhatThePlanRequires() {
+        assertThat(shipped).hasSize(3);
+        for (CampaignTemplate t : shipped.values()) {
+            assertThat(t.tasks()).as(t.id() + " 的任务要求").allSatisfy(task -> assertThat(task.requirement())
+                    .as(t.id() + " 任务 " + task.id()).isNotBlank().hasSizeGreaterThan(8));
+            assertThat(t.cycles()).as(t.id() + " 的周期工作要求").allSatisfy(cycle -> assertThat(cycle.requirement())
+                    .as(t.id() + " 周期 " + cycle.id()).isNotBlank().hasSizeGreaterThan(8));
+        }
+        CampaignTemplate jiuting = shipped.get("jiuting-2023-standard-town");
+        TaskDefinition office = jiuting.task("buildOrganisation").orElseThrow();
+        assertThat(office.who()).isEqualTo("chuangban");
+        assertThat(TaskAssignments.requirement(jiuting, office.requirement(), office.name(), ""))
+                .isEqualTo("完善组织网络，健全领导机构和工作班子，全面部署和推进创建工作。");
+        TaskDefinition eachUnit = jiuting.task("signResponsibilityLetter").orElseThrow();
+        assertThat(TaskAssignments.requirement(jiuting, eachUnit.requirement(), eachUnit.name(), "本单位职责：清扫保洁"))
+                .startsWith("与镇政府签订创建目标责任书").endsWith("\n本单位职责：清扫保洁");
+        assertThat(TaskAssignments.requirement(jiuting, null, "临时任务", ""))
+                .isEqualTo("按《" + jiuting.name() + "》完成“临时任务”。");
+    }
 }

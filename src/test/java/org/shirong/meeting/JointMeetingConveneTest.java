@@ -23,6 +23,11 @@ import org.shirong.report.DocumentKind;
 import org.shirong.report.StoredDocument;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +52,8 @@ class JointMeetingConveneTest {
     CampaignDocuments documents;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate rest;
 
     CampaignFixture fixture;
     MeetingFixture meetingFixture;
@@ -130,5 +137,45 @@ class JointMeetingConveneTest {
         assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow())
                 .contains("城管中队、环卫所", "清理九亭大街 88 号暴露垃圾", "交办任务");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    }
+
+    private ResponseEntity<String> callAdHocMeeting(String user, String meetingAt, String units) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = """
+                {"variables":{"meetingName":{"value":"临时会议"},"meetingAt":{"value":"%s"},"place":{"value":"镇政府三楼会议室"},
+                 "agenda":{"value":"研究占道堆物反弹问题"},"attendeeUnits":{"value":"%s","type":"Json"}}}""".formatted(meetingAt, units);
+        return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/" + AdHocMeetingProcess.KEY
+                + "/tenant-id/jiuting/submit-form", new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** Issue 11: a 临时会议 the office calls wrongly is refused in Chinese, naming the field, and nothing is started. */
+    @Test
+    void anAdHocMeetingInThePastOrWithoutUnitsIsRefusedInChineseAndNotStarted() {
+        ClockUtil.reset();
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).count();
+
+        ResponseEntity<String> past = callAdHocMeeting("chuangban2", "2020-01-06T14:00", "[\\\"chengguan\\\"]");
+        assertThat(past.getStatusCode().value()).as(past.getBody()).isEqualTo(400);
+        assertThat(past.getBody()).contains("会议时间已经过去，请选择今后的日期和时间").doesNotContain("Cannot");
+        ResponseEntity<String> noUnits = callAdHocMeeting("chuangban2", "2099-01-06T14:00", "[]");
+        assertThat(noUnits.getStatusCode().value()).as(noUnits.getBody()).isEqualTo(400);
+        assertThat(noUnits.getBody()).contains("请至少选择一个参会单位");
+        ResponseEntity<String> stranger = callAdHocMeeting("chuangban2", "2099-01-06T14:00", "[\\\"jxhuanwei\\\"]");
+        assertThat(stranger.getStatusCode().value()).as(stranger.getBody()).isEqualTo(400);
+        assertThat(stranger.getBody()).contains("不是本组织的单位");
+        ResponseEntity<String> unit = callAdHocMeeting("chengguan2", "2099-01-06T14:00", "[\\\"chengguan\\\"]");
+        assertThat(unit.getStatusCode().value()).as(unit.getBody()).isEqualTo(403);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).count()).isEqualTo(before);
+
+        ResponseEntity<String> called = callAdHocMeeting("chuangban2", "2099-01-06T14:00", "[\\\"chengguan\\\",\\\"huanwei\\\"]");
+        assertThat(called.getStatusCode().value()).as(called.getBody()).isEqualTo(200);
+        var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY)
+                .variableValueEquals(AdHocMeetingProcess.VAR_MEETING_TIME, "2099年1月6日 14:00").singleResult();
+        assertThat(instance.getTenantId()).isEqualTo("jiuting");
+        assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ATTENDEE_NAMES)).isEqualTo("城管中队、环卫所");
+        assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ORGANISER_GROUP)).isEqualTo("chuangban");
+        runtimeService.deleteProcessInstance(instance.getId(), "测试结束");
     }
 }

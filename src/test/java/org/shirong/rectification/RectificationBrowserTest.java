@@ -73,6 +73,7 @@ class RectificationBrowserTest {
                 browser.login("huanwei1", "demo");
                 browser.claimTask("本单位待办（环卫所）", "认领案件 · " + caseNo);
                 browser.until(d -> caseNo.equals(d.findElement(By.cssSelector("input[id$='-Field_caseNo']")).getAttribute("value")));
+                browser.assertNoEnglish("zh-case-claim");
                 browser.clickText("认领，由本单位牵头整改");
                 browser.complete();
 
@@ -85,6 +86,7 @@ class RectificationBrowserTest {
                 browser.driver().findElement(By.id("photoAfter")).sendKeys(after.toString());
                 browser.screenshot("rectify-form");
                 dismissNotices(browser);
+                browser.assertNoEnglish("zh-rectify-form");
                 browser.complete();
                 browser.until(d -> "AWAITING_VERIFICATION".equals(status(caseNo)));
 
@@ -96,6 +98,7 @@ class RectificationBrowserTest {
                 });
                 assertThat(photos).hasSize(2);
                 browser.screenshot("verify-form");
+                browser.assertNoEnglish("zh-verify-form");
                 new Select(browser.visible(By.id("verificationResult"))).selectByValue("pass");
                 browser.visible(By.id("verificationComment")).sendKeys("现场已整洁");
                 browser.complete();

@@ -101,7 +101,8 @@ class RaceAnswersTest {
         Task theirs = assignTo("lvrong");
         var foreign = first.post("/task/" + theirs.getId() + "/claim", "{\"userId\":\"chengguan1\"}");
         assertThat(foreign.statusCode()).isEqualTo(403);
-        assertThat(foreign.body()).contains(EngineConflictAnswers.FORBIDDEN_TASK);
+        assertThat(foreign.body()).contains(EngineConflictAnswers.forbiddenTask(List.of("绿容所")))
+                .contains("此任务由绿容所办理，只有该单位的人员可以认领和办理。");
     }
 
     /** Runs both calls released by one barrier, so that they really reach the server at the same moment. */

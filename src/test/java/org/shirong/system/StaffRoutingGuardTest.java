@@ -148,7 +148,7 @@ class StaffRoutingGuardTest {
         List<Map<String, Object>> startable = office.getForObject("/engine-rest/process-definition?startablePermissionCheck=true"
                 + "&startableInTasklist=true&latestVersion=true&maxResults=50", List.class);
         assertThat(startable.stream().map(d -> d.get("key")))
-                .containsExactlyInAnyOrder("CampaignProcess", "WorkAssignmentProcess");
+                .containsExactlyInAnyOrder("CampaignProcess", "WorkAssignmentProcess", "AdHocMeetingProcess");
 
         Task task = claimTaskOfNewCase("guard-routing-3");
         String caseNo = (String) runtimeService.getVariable(task.getProcessInstanceId(), "caseNo");

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -169,5 +172,75 @@ public final class TasklistBrowser implements AutoCloseable {
         });
         return visible(By.xpath("//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')][.//*[contains(text(),'"
                 + text + "')]]"));
+    }
+
+    // --- Issue 11 point 4: no English in what staff see -------------------------------------------------------------
+
+    /**
+     * Latin-letter text staff may see: case numbers (JT-2026-000123), codes and ids made of capitals, digits and hyphens
+     * (campaign codes such as JT-2027-DB), file-size units, file names of uploaded evidence, and the words on
+     * Chinese forms that name a file format or program (Excel, WPS, PDF, JPEG/PNG, GPS, EXIF, ID), and keyboard keys (键盘快捷键: ctrl+alt+c).
+     */
+    public static final List<Pattern> LATIN_ALLOWED = List.of(
+            Pattern.compile("[A-Z]{1,8}(-[A-Z0-9]+)*-\\d{4}(-[A-Z0-9]+)*"),
+            Pattern.compile("[A-Z0-9]*[0-9][A-Z0-9]*(-[A-Z0-9]+)+|[A-Z]+(-[A-Z0-9]+)*-[A-Z0-9]*[0-9][A-Z0-9]*"),
+            Pattern.compile("[KMG]?B"),
+            Pattern.compile("[\\w.-]+\\.(png|jpe?g|gif|heic|pdf|xlsx?|docx?|csv|txt|html)", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("Excel|WPS|Word|PDF|CSV|JPEG|JPG|PNG|HEIC|GPS|EXIF|ID"),
+            Pattern.compile("Tab|Ctrl|Alt|Shift|Enter|ctrl|alt|shift|enter|[a-z]"));
+
+    private static final Pattern LATIN = Pattern.compile("[A-Za-z][\\w.-]*");
+
+    // Visible text nodes, and the placeholders of visible inputs; hidden elements, scripts and closed dropdowns' options
+    // are not seen by anyone.
+    private static final String VISIBLE_TEXT = """
+            const seen = [];
+            const visible = e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})
+                && e.getClientRects().length > 0;
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              const text = walker.currentNode.data.trim();
+              const parent = walker.currentNode.parentElement;
+              if (!text || !parent || parent.closest('script, style, noscript, template')) continue;
+              const option = parent.closest('option');
+              if (option ? !(option.selected && visible(option.closest('select'))) : !visible(parent)) continue;
+              seen.push(text);
+            }
+            document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(e => {
+              if (visible(e) && !e.value && e.placeholder.trim()) seen.push('[输入提示] ' + e.placeholder.trim());
+            });
+            document.querySelectorAll('input[type=button], input[type=submit]').forEach(e => {
+              if (visible(e)) seen.push(e.value);
+            });
+            return seen;""";
+
+    /** The visible texts of the page holding Latin-letter words outside {@link #LATIN_ALLOWED}. */
+    @SuppressWarnings("unchecked")
+    public List<String> latinText() {
+        List<String> texts = (List<String>) ((JavascriptExecutor) driver).executeScript(VISIBLE_TEXT);
+        return texts.stream().filter(TasklistBrowser::hasDisallowedLatin).distinct().toList();
+    }
+
+    static boolean hasDisallowedLatin(String text) {
+        Matcher words = LATIN.matcher(text);
+        while (words.find()) {
+            String word = words.group().replaceAll("[.-]+$", "");
+            if (LATIN_ALLOWED.stream().noneMatch(allowed -> allowed.matcher(word).matches())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Screenshots the page as {@code target/screenshots/<name>.png} and fails naming every visible text that holds
+     * Latin-letter words outside {@link #LATIN_ALLOWED}. Any browser test can call it on any Tasklist page it opened.
+     */
+    public void assertNoEnglish(String name) throws IOException {
+        screenshot(name);
+        List<String> english = latinText();
+        if (!english.isEmpty()) {
+            fail("页面“" + name + "”上仍有英文：" + english);
+        }
     }
 }

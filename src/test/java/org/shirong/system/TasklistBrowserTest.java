@@ -3,15 +3,22 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.shirong.campaign.WorkAssignmentProcess;
+import org.shirong.meeting.AdHocMeetingProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +37,8 @@ class TasklistBrowserTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
 
     @Test
     void unitStaffClaimFillAndCompleteTheirTaskInChinese() throws IOException {
@@ -82,5 +91,226 @@ class TasklistBrowserTest {
         assertThat(runtimeService.getVariable(instanceId, WorkAssignmentProcess.VAR_HANDLED)).isEqualTo(true);
         assertThat(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey())
                 .isEqualTo(WorkAssignmentProcess.TASK_REVIEW_RESULT);
+    }
+
+    /**
+     * Issue 11 point 4: every Tasklist page a unit clerk and the office see, scanned for English: login, filters, the
+     * list with its relative dates, a task before and after claiming, its tabs, a validation error, the start dialog,
+     * the start forms of 工作交办 and 创建活动 with the date picker open and a refused campaign code.
+     */
+    @Test
+    void everyPageStaffSeeIsChinese() throws IOException {
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
+                        WorkAssignmentProcess.VAR_TITLE, "清理九新公路沿线占道堆物",
+                        WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
+                        WorkAssignmentProcess.VAR_REQUIREMENT, "一周内清理完毕",
+                        WorkAssignmentProcess.VAR_DUE_DATE, LocalDate.now().plusDays(6).toString())).execute().getId();
+        String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+                browser.visible(By.cssSelector("input[ng-model='username']"));
+                browser.assertNoEnglish("zh-login");
+
+                browser.login("chengguan2", "demo");
+                browser.assertNoEnglish("zh-my-tasks");
+                browser.click(By.xpath("//a[contains(normalize-space(.),'键盘快捷键')]"));
+                browser.visible(By.cssSelector(".modal-dialog"));
+                browser.assertNoEnglish("zh-shortcuts");
+                browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+                browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+                browser.click(By.xpath("//*[contains(text(),'本单位待办（城管中队）')]"));
+                browser.visible(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'办理交办事项')]"));
+                browser.until(d -> d.findElement(By.tagName("body")).getText().contains("天后"));
+                browser.assertNoEnglish("zh-unit-tasks");
+                // The locale race: Tasklist's fallback 'en' dates arriving last made moment English for the whole page.
+                Object locale = ((JavascriptExecutor) browser.driver()).executeScript("const moment = angular.element(document.body)"
+                        + ".injector().get('moment'); moment.updateLocale('en', {}); return moment.locale();");
+                assertThat(locale).isEqualTo("zh");
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("天后").doesNotContain("in 6 days");
+
+                // Other tests give the unit tasks of the same name: open this one as a link to it does.
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                browser.visible(By.cssSelector("button.claim"));
+                browser.assertNoEnglish("zh-task-unclaimed");
+                browser.click(By.cssSelector("button.claim"));
+                // The claimed task moves to 我的待办 and Tasklist lets go of it: open it again.
+                browser.until(d -> "chengguan2".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                browser.until(d -> "清理九新公路沿线占道堆物".equals(
+                        d.findElement(By.cssSelector("input[id$='-Field_title']")).getAttribute("value")));
+                WebElement result = browser.visible(By.cssSelector("textarea[id$='-Field_handlingResult']"));
+                result.sendKeys("已清");
+                result.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE);
+                browser.driver().findElement(By.cssSelector("input[id$='-Field_title']")).click();
+                browser.until(d -> d.findElement(By.tagName("body")).getText().contains("此项必填"));
+                browser.assertNoEnglish("zh-task-validation");
+                for (String tab : new String[] {"历史", "流程图", "描述", "表单"}) {
+                    browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[contains(normalize-space(.),'" + tab + "')]"));
+                    browser.assertNoEnglish("zh-task-tab-" + tab);
+                }
+
+                browser.login("chuangban2", "demo");
+                browser.click(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
+                browser.visible(By.xpath("//*[contains(@class,'modal')]//*[contains(text(),'工作交办')]"));
+                browser.assertNoEnglish("zh-start-dialog");
+                browser.click(By.xpath("//*[contains(@class,'modal')]//a[contains(normalize-space(.),'工作交办')]"));
+                browser.visible(By.cssSelector("input[id$='-Field_title']"));
+                browser.assertNoEnglish("zh-start-work-assignment");
+                browser.click(By.cssSelector(".fjs-datepicker input"));
+                browser.visible(By.cssSelector(".flatpickr-calendar.open"));
+                browser.assertNoEnglish("zh-date-picker");
+                browser.click(By.cssSelector(".modal button[ng-click='back()']"));
+                browser.click(By.xpath("//*[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'创建活动')]"));
+                WebElement code = browser.visible(By.cssSelector("input[id$='-Field_campaignCode']"));
+                code.sendKeys("九亭2027");
+                browser.driver().findElement(By.cssSelector("input[id$='-Field_campaignName']")).click();
+                browser.until(d -> d.findElement(By.cssSelector(".modal")).getText().contains("格式不符合要求"));
+                browser.assertNoEnglish("zh-start-campaign-refused-code");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("zh-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Issue 11 point 5: the office may read every task of its town, but claiming a unit's task is the unit's: Tasklist
+     * shows Shirong's Chinese sentence naming the unit, not the engine's English 403.
+     */
+    @Test
+    void theOfficeClaimingAUnitsTaskReadsWhichUnitMayDoIt() throws IOException {
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
+                        WorkAssignmentProcess.VAR_TITLE, "整治沪亭北路店招店牌",
+                        WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
+                        WorkAssignmentProcess.VAR_REQUIREMENT, "五日内完成",
+                        WorkAssignmentProcess.VAR_DUE_DATE, LocalDate.now().plusDays(5).toString())).execute().getId();
+        String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.login("chuangban2", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                browser.visible(By.xpath("//h2[contains(text(),'办理交办事项')]"));
+                browser.click(By.cssSelector("button.claim"));
+                browser.until(d -> d.findElement(By.tagName("body")).getText()
+                        .contains("此任务由城管中队办理，只有该单位的人员可以认领和办理。"));
+                browser.assertNoEnglish("zh-office-claim-refused");
+                // The refusal stays until closed: it must not sit over the 完成 button.
+                Object overlaps = ((JavascriptExecutor) browser.driver()).executeScript("""
+                        const done = document.querySelector("button[ng-click='complete()']");
+                        done.scrollIntoView({block: 'end'});
+                        const b = done.getBoundingClientRect();
+                        return Array.from(document.querySelectorAll('.page-notifications .alert')).some(n => {
+                          const a = n.getBoundingClientRect();
+                          return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                        });""");
+                browser.screenshot("zh-office-claim-refused-complete-button");
+                assertThat(overlaps).isEqualTo(false);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("zh-office-claim-failure");
+                throw e;
+            }
+        }
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    /** The names 发起流程 lists, read from its dialog, which is then closed. */
+    private static List<String> startableProcesses(TasklistBrowser browser, String screenshot) throws IOException {
+        browser.click(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
+        browser.until(d -> !d.findElements(By.cssSelector(".modal .available-processes ul.processes li, .modal .well")).isEmpty());
+        browser.assertNoEnglish(screenshot);
+        List<String> names = browser.driver().findElements(By.cssSelector(".modal ul.processes li a")).stream()
+                .map(WebElement::getText).map(String::strip).sorted().toList();
+        browser.click(By.cssSelector(".modal button[ng-click='$dismiss()']"));
+        browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+        return names;
+    }
+
+    /**
+     * Issue 11 point 5: 发起流程 lists what the user can really start — the office and the approvers 创建活动, 工作交办 and
+     * 临时会议, a unit clerk nothing; processes started by Shirong itself (工作例会, 活动任务, 整改案件 …) nobody.
+     */
+    @Test
+    void startProcessListsExactlyWhatEachUserCanStart() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.login("chuangban2", "demo");
+                assertThat(startableProcesses(browser, "zh-start-dialog-office")).containsExactly("临时会议", "创建活动", "工作交办");
+                browser.login("lingdao1", "demo");
+                assertThat(startableProcesses(browser, "zh-start-dialog-approver")).containsExactly("临时会议", "创建活动", "工作交办");
+                browser.login("chengguan2", "demo");
+                assertThat(startableProcesses(browser, "zh-start-dialog-unit")).isEmpty();
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("zh-start-dialog-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Issue 11 point 5: the office calls a 临时会议 through its start form (date picker, time, place, agenda, units); the
+     * units are notified and the office's 召开会议并记录 appears in its list. A meeting time already past is refused in Chinese.
+     */
+    @Test
+    void theOfficeCallsAnAdHocMeetingThroughItsForm() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.login("chuangban2", "demo");
+                browser.click(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
+                browser.click(By.xpath("//*[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'临时会议')]"));
+                browser.visible(By.cssSelector("input[id$='-Field_place']"));
+                browser.assertNoEnglish("zh-adhoc-meeting-form");
+                browser.click(By.cssSelector(".fjs-datepicker input"));
+                browser.visible(By.cssSelector(".flatpickr-calendar.open"));
+                browser.assertNoEnglish("zh-adhoc-meeting-date-picker");
+                assertThat(browser.driver().findElement(By.cssSelector(".flatpickr-calendar.open")).getText())
+                        .containsAnyOf("一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月")
+                        .contains("一", "日");
+                browser.click(By.cssSelector(".flatpickr-calendar.open .flatpickr-next-month"));
+                browser.click(By.xpath("//*[contains(@class,'flatpickr-calendar')]//span[contains(@class,'flatpickr-day')"
+                        + " and not(contains(@class,'prevMonthDay')) and not(contains(@class,'nextMonthDay')) and normalize-space(.)='10']"));
+                WebElement time = browser.visible(By.cssSelector(".fjs-timepicker input, input[id$='-Field_meetingAt_time']"));
+                time.sendKeys("14:00");
+                browser.driver().findElement(By.cssSelector("input[id$='-Field_place']")).sendKeys("镇政府三楼会议室");
+                browser.driver().findElement(By.cssSelector("textarea[id$='-Field_agenda']"))
+                        .sendKeys("通报九新公路沿线整治进展", Keys.ENTER, "研究占道堆物反弹问题");
+                browser.clickText("城管中队");
+                browser.clickText("环卫所");
+                browser.assertNoEnglish("zh-adhoc-meeting-filled");
+                browser.click(By.cssSelector(".modal button[ng-click='startProcessInstance()']"));
+                browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("zh-adhoc-meeting-failure");
+                throw e;
+            }
+
+            var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY)
+                    .variableValueEquals(AdHocMeetingProcess.VAR_PLACE, "镇政府三楼会议室").singleResult();
+            assertThat(instance).isNotNull();
+            assertThat(instance.getBusinessKey()).startsWith("临时会议-");
+            assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_MEETING_AT)).isInstanceOf(Date.class);
+            assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_PARTICIPANTS))
+                    .isEqualTo("group:chengguan,group:huanwei");
+            // The job executor is off in tests: run the notice's job as it would.
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+            var record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            assertThat(record.getTaskDefinitionKey()).isEqualTo(AdHocMeetingProcess.TASK_HOLD_MEETING);
+            assertThat(taskService.getIdentityLinksForTask(record.getId())).anyMatch(l -> "chuangban".equals(l.getGroupId()));
+
+            try {
+                browser.driver().navigate().refresh();
+                browser.click(By.xpath("//*[contains(text(),'本单位待办（创建工作办公室）')]"));
+                browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'召开会议并记录')]"));
+                browser.until(d -> d.findElement(By.cssSelector(".fjs-container")).getText().contains("地点：镇政府三楼会议室"));
+                browser.assertNoEnglish("zh-adhoc-meeting-record");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("zh-adhoc-meeting-failure");
+                throw e;
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ export default {
     vendor: '市容'
   },
   customScripts: [
+    'shirong/chinese',
     'shirong/inbox',
     'shirong/phone-forms',
     'shirong/case-light'

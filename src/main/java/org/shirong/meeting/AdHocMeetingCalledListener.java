@@ -1,0 +1,130 @@
+package org.shirong.meeting;
+
+import static org.shirong.meeting.AdHocMeetingProcess.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.OrganizationRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * 临时会议已召集 (end of {@code StartEvent_AdHocMeetingCalled}, {@code ${adHocMeetingCalledListener}}): checks the office's
+ * start form — a meeting time to come, a place, an agenda, at least one unit of the organisation — and refuses it with
+ * a Chinese sentence naming the field, so that nothing is started; then sets what the notice and the record need.
+ */
+@Component
+class AdHocMeetingCalledListener implements ExecutionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdHocMeetingCalledListener.class);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+
+    private final OrganizationRoles roles;
+    private final OrganizationRecords organization;
+    private final WorkingCalendars calendars;
+
+    AdHocMeetingCalledListener(OrganizationRoles roles, OrganizationRecords organization, WorkingCalendars calendars) {
+        this.roles = roles;
+        this.organization = organization;
+        this.calendars = calendars;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String tenant = execution.getTenantId();
+        WorkingCalendar calendar = calendars.of(tenant);
+        Instant at = meetingAt(execution.getVariable(VAR_MEETING_AT), calendar.zone());
+        text(execution, VAR_MEETING_NAME, "会议名称");
+        text(execution, VAR_PLACE, "会议地点");
+        text(execution, VAR_AGENDA, "会议议程");
+        List<String> units = units(execution.getVariable(VAR_ATTENDEE_UNITS));
+        Map<String, String> names = organization.unitNames();
+        List<String> strangers = units.stream().filter(u -> !roles.isGroupOf(tenant, u)).toList();
+        if (!strangers.isEmpty()) {
+            throw refused(VAR_ATTENDEE_UNITS, "参会单位 " + String.join("、", strangers) + " 不是本组织的单位");
+        }
+        // Notifications are kept apart by business key: one per meeting called.
+        execution.setProcessBusinessKey("临时会议-" + KEY_TIME.format(at.atZone(calendar.zone())) + "-"
+                + execution.getProcessInstanceId().substring(0, Math.min(8, execution.getProcessInstanceId().length())));
+        execution.setVariable(VAR_MEETING_AT, Date.from(at));
+        execution.setVariable(VAR_MEETING_TIME, SHOWN.format(at.atZone(calendar.zone())));
+        execution.setVariable(VAR_ORGANISER_GROUP, roles.office(execution));
+        execution.setVariable(VAR_PARTICIPANTS, String.join(",", units.stream().map(u -> "group:" + u).toList()));
+        execution.setVariable(VAR_ATTENDEE_NAMES, String.join("、", units.stream().map(u -> names.getOrDefault(u, u)).toList()));
+        execution.setVariable(VAR_RECORD_DUE_AT, Date.from(calendar.addWorkingTime(at, calendar.officeDay())));
+    }
+
+    private static Instant meetingAt(Object value, ZoneId zone) {
+        if (value instanceof Date date) {
+            return future(date.toInstant());
+        }
+        String text = value == null ? "" : value.toString().strip();
+        if (text.isEmpty()) {
+            throw refused(VAR_MEETING_AT, "请填写会议时间（日期和开始时间）");
+        }
+        try {
+            return future(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException noOffset) {
+            try {
+                return future(LocalDateTime.parse(text).atZone(zone).toInstant());
+            } catch (DateTimeParseException e) {
+                throw refused(VAR_MEETING_AT, "会议时间“" + text + "”无法识别，请用日期选择器选择日期并填写开始时间");
+            }
+        }
+    }
+
+    private static Instant future(Instant at) {
+        if (!at.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+            throw refused(VAR_MEETING_AT, "会议时间已经过去，请选择今后的日期和时间");
+        }
+        return at;
+    }
+
+    private static void text(DelegateExecution execution, String name, String label) {
+        Object value = execution.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw refused(name, "请填写" + label);
+        }
+    }
+
+    private static List<String> units(Object value) {
+        List<String> units = new ArrayList<>();
+        if (value instanceof SpinJsonNode json && json.isArray()) {
+            json.elements().forEach(e -> units.add(e.stringValue()));
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(e -> units.add(String.valueOf(e)));
+        } else if (value instanceof String text && !text.isBlank()) {
+            for (String unit : text.split(",")) {
+                units.add(unit.strip());
+            }
+        }
+        if (units.isEmpty()) {
+            throw refused(VAR_ATTENDEE_UNITS, "请至少选择一个参会单位");
+        }
+        return units;
+    }
+
+    private static FormFieldValidationException refused(String field, String message) {
+        LOG.info("临时会议未召集：{}", message);
+        return new FormFieldValidationException(field, message);
+    }
+}

@@ -1,0 +1,33 @@
+package org.shirong.meeting;
+
+/** Keys, element ids and variable names of {@code processes/AdHocMeetingProcess.bpmn} (临时会议). */
+public final class AdHocMeetingProcess {
+
+    public static final String KEY = "AdHocMeetingProcess";
+
+    public static final String TASK_ISSUE_MEETING_NOTICE = "Task_IssueAdHocMeetingNotice";
+    public static final String TASK_HOLD_MEETING = "Task_HoldAdHocMeeting";
+
+    /** Entered in the start form ({@code forms/AdHocMeetingStart.form}). */
+    public static final String VAR_MEETING_NAME = "meetingName";
+    /** The form's {@code 2026-12-10T14:00} in the organisation's time zone; a {@link java.util.Date} once the call is accepted. */
+    public static final String VAR_MEETING_AT = "meetingAt";
+    public static final String VAR_PLACE = "place";
+    /** 议程: one item a line. */
+    public static final String VAR_AGENDA = "agenda";
+    /** The attending units' group ids (a Json list). */
+    public static final String VAR_ATTENDEE_UNITS = "attendeeUnits";
+
+    /** Set when the call is accepted. */
+    public static final String VAR_ORGANISER_GROUP = "organiserGroup";
+    public static final String VAR_PARTICIPANTS = "participantRecipients";
+    public static final String VAR_ATTENDEE_NAMES = "attendeeNames";
+    public static final String VAR_RECORD_DUE_AT = "recordDueAt";
+    public static final String VAR_MEETING_TIME = "meetingTime";
+
+    /** Entered in 召开会议并记录 ({@code forms/AdHocMeetingRecord.form}). */
+    public static final String VAR_MINUTES = "minutes";
+
+    private AdHocMeetingProcess() {
+    }
+}

@@ -1,0 +1,182 @@
+// Shirong: everything staff read in Tasklist is Chinese.
+// 1. Relative dates ("6 天后"): Tasklist loads the chosen locale and the fallback 'en' at the same time, and moment's
+//    defineLocale/updateLocale make whichever file arrives last the global locale, so some logins showed "in 6 days".
+//    The chosen language's dates are defined before the first page renders and stay chosen whatever arrives later.
+// 2. Camunda Forms (form-js 1.8.7, no translation API): its messages, placeholders and the date picker are English;
+//    the date picker (flatpickr) takes a Chinese locale, the rest is translated where form-js writes it into the page.
+const angular = window.angular;
+
+let chineseDates = null;
+try {
+  const response = await fetch(new URL('../locales/zh.json', import.meta.url), {credentials: 'same-origin'});
+  if (response.ok) {
+    chineseDates = (await response.json()).dateLocales || null;
+  }
+} catch (e) {
+  console.warn('Shirong: 无法读取中文日期格式', e); // eslint-disable-line
+}
+
+angular.module('cam.tasklist.custom').run(['moment', '$translate', '$rootScope', function(moment, $translate, $rootScope) {
+  const chosen = () => $translate.preferredLanguage() || $translate.proposedLanguage() || 'zh';
+  const keepChosen = () => {
+    const language = chosen();
+    if (moment.locales().indexOf(language) > -1 && moment.locale() !== language) {
+      moment.locale(language);
+      // am-time-ago keeps the moment it made; this makes every one on the page make a new one.
+      $rootScope.$broadcast('amMoment:localeChanged');
+    }
+  };
+  ['defineLocale', 'updateLocale'].forEach(name => {
+    const original = moment[name];
+    moment[name] = function() {
+      const result = original.apply(this, arguments);
+      keepChosen();
+      return result;
+    };
+  });
+  if (chineseDates && chosen() === 'zh' && moment.locales().indexOf('zh') < 0) {
+    moment.defineLocale('zh', chineseDates);
+  }
+  keepChosen();
+}]);
+
+const FLATPICKR_ZH = {
+  weekdays: {
+    shorthand: ['日', '一', '二', '三', '四', '五', '六'],
+    longhand: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六']
+  },
+  months: {
+    shorthand: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    longhand: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月']
+  },
+  firstDayOfWeek: 1,
+  rangeSeparator: ' 至 ',
+  weekAbbreviation: '周',
+  scrollTitle: '滚动切换',
+  toggleTitle: '点击切换',
+  amPM: ['上午', '下午'],
+  yearAriaLabel: '年',
+  monthAriaLabel: '月',
+  hourAriaLabel: '时',
+  minuteAriaLabel: '分',
+  time_24hr: true
+};
+
+function chineseDatePicker() {
+  if (window.flatpickr && !window.flatpickr.shirongChinese) {
+    window.flatpickr.localize(FLATPICKR_ZH);
+    window.flatpickr.shirongChinese = true;
+  }
+}
+
+// form-js 1.8.7's own words (its validator, select, taglist, table and time input), as it writes them.
+const WORDS = new Map([
+  ['Field is required.', '此项必填。'],
+  ['Field must be a valid email.', '请填写有效的电子邮箱地址。'],
+  ['Field must be a valid  international phone number. (e.g. +4930664040900)', '请填写有效的电话号码。'],
+  ['Select', '请选择'],
+  ['Search', '搜索'],
+  ['No results', '没有符合的选项'],
+  ['Nothing to show.', '暂无内容。'],
+  ['Remove tag', '移除'],
+  ['Remove item', '删除此项'],
+  ['Delete item', '删除此项'],
+  ['Create new list item', '新增一项'],
+  ['Toggle list item', '展开或收起'],
+  ['Add new', '新增'],
+  ['Date', '日期'],
+  ['Time', '时间'],
+  ['hh:mm', '时:分'],
+  ['hh:mm ?m', '时:分']
+]);
+const PATTERNS = [
+  // The pattern itself is a regular expression: the field's description says the format in words.
+  [/^Field must match pattern [\s\S]*\.$/, () => '格式不符合要求，请按上面的说明填写。'],
+  [/^Field must have minimum value of (.+)\.$/, (m, v) => `不能小于 ${v}。`],
+  [/^Field must have maximum value of (.+)\.$/, (m, v) => `不能大于 ${v}。`],
+  [/^Field must have minimum length of (\d+)\.$/, (m, v) => `至少填写 ${v} 个字。`],
+  [/^Field must have maximum length of (\d+)\.$/, (m, v) => `最多填写 ${v} 个字。`],
+  // The date input's placeholder: the browser's date format (yyyy/M/d) or, with a time beside it, mm/dd/yyyy.
+  [/^(?=.*y)(?=.*[mM])(?=.*d)[yMmd]+([./\- ]+[yMmd]+){2}$/, t => t.replace(/y+/, '年').replace(/[mM]+/, '月').replace(/d+/, '日')]
+];
+const SCOPE = '.fjs-container, .flatpickr-calendar';
+const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
+
+function chinese(text) {
+  const trimmed = text.trim();
+  if (!trimmed) {
+    return null;
+  }
+  if (WORDS.has(trimmed)) {
+    return text.replace(trimmed, WORDS.get(trimmed));
+  }
+  for (const [pattern, replace] of PATTERNS) {
+    if (pattern.test(trimmed)) {
+      return text.replace(trimmed, trimmed.replace(pattern, replace));
+    }
+  }
+  return null;
+}
+
+function inScope(node) {
+  const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  return !!(element && element.closest(SCOPE));
+}
+
+function translateText(node) {
+  const zh = chinese(node.data);
+  if (zh !== null && zh !== node.data) {
+    node.data = zh;
+  }
+}
+
+function translateAttribute(element, name) {
+  const value = element.getAttribute(name);
+  const zh = value === null ? null : chinese(value);
+  if (zh !== null && zh !== value) {
+    element.setAttribute(name, zh);
+  }
+}
+
+function translateTree(root) {
+  if (root.nodeType === Node.TEXT_NODE) {
+    if (inScope(root)) {
+      translateText(root);
+    }
+    return;
+  }
+  if (root.nodeType !== Node.ELEMENT_NODE) {
+    return;
+  }
+  const scoped = root.closest(SCOPE) ? [root] : Array.from(root.querySelectorAll(SCOPE));
+  for (const scope of scoped) {
+    chineseDatePicker();
+    const texts = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) {
+      translateText(texts.currentNode);
+    }
+    [scope, ...scope.querySelectorAll('[placeholder], [title], [aria-label]')]
+      .forEach(element => ATTRIBUTES.forEach(name => translateAttribute(element, name)));
+  }
+}
+
+chineseDatePicker();
+new MutationObserver(records => {
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      if (inScope(record.target)) {
+        translateText(record.target);
+      }
+    } else if (record.type === 'attributes') {
+      if (inScope(record.target)) {
+        translateAttribute(record.target, record.attributeName);
+      }
+    } else {
+      record.addedNodes.forEach(translateTree);
+    }
+  }
+}).observe(document.documentElement, {
+  subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES
+});
+
+export default [];
