@@ -142,13 +142,11 @@ class RectificationBrowserTest {
             try {
                 browser.phoneViewport();
                 browser.login("huanwei1", "demo");
-                browser.click(By.xpath("//*[contains(text(),'本单位待办（环卫所）')]"));
-                browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'整改问题')]"));
+                // The claim carried 整改问题 to huanwei1: it waits in 我的待办, no second 认领.
+                openRow(browser, "我的待办", "整改问题 · " + caseNo);
                 browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
-                browser.until(d -> browser.inView(d.findElement(By.id("caseNo"))) && browser.inView(d.findElement(By.cssSelector("button.claim"))));
+                browser.until(d -> browser.inView(d.findElement(By.id("caseNo"))));
                 browser.screenshot("phone-rectify-opened");
-                browser.click(By.cssSelector("button.claim"));
-                browser.until(d -> d.findElements(By.cssSelector("button.claim")).isEmpty());
 
                 new Select(browser.visible(By.id("rectifyAction"))).selectByValue("submit");
                 browser.visible(By.id("measures")).sendKeys("已清运暴露垃圾并冲洗地面");
@@ -294,7 +292,7 @@ class RectificationBrowserTest {
             try {
                 browser.phoneViewport();
                 browser.login("huanwei1", "demo");
-                browser.claimTask("本单位待办（环卫所）", "整改问题");
+                openRow(browser, "我的待办", "整改问题 · " + caseNo);
                 browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
                 new Select(browser.visible(By.id("rectifyAction"))).selectByValue("extension");
                 browser.visible(By.id("extensionReason")).sendKeys("绿化苗木需采购，到货约需一个月");
