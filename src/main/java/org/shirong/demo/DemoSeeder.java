@@ -113,7 +113,8 @@ class DemoSeeder implements ApplicationRunner {
 
         Run(EngineTime time) {
             this.time = time;
-            this.api = new DemoApi("http://localhost:" + environment.getProperty("local.server.port", "8080"), password,
+            this.api = new DemoApi("http://localhost:" + environment.getProperty("local.server.port", "8080")
+                    + environment.getProperty("server.servlet.context-path", ""), password,
                     identityService, taskService);
             DemoPlan.CAMPAIGNS.forEach(c -> campaigns.put(c.code(), c));
         }

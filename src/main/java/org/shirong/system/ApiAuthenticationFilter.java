@@ -46,7 +46,11 @@ class ApiAuthenticationFilter extends HttpFilter {
         if (userId == null) {
             AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
             if (!result.isAuthenticated()) {
-                basic.augmentResponseByAuthenticationChallenge(response, engine);
+                // A webapp page's own call (it sends the CSRF header) whose session has ended must not make the browser
+                // pop up its English Basic login box over Tasklist; scripts and curl still get the challenge.
+                if (request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME) == null) {
+                    basic.augmentResponseByAuthenticationChallenge(response, engine);
+                }
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 return;
             }

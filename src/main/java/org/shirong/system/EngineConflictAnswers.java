@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -36,10 +36,15 @@ class EngineConflictAnswers extends HttpFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TASK_ID = Pattern.compile("/task/([^/;]+)/");
 
-    /** A task's candidate units by name (empty list: none), or empty when the task is gone. */
-    private final Function<String, Optional<List<String>>> taskUnits;
+    private static final Pattern REFUSED_USER = Pattern.compile("^The user with id '([^']+)'");
 
-    EngineConflictAnswers(Function<String, Optional<List<String>>> taskUnits) {
+    /**
+     * A task's candidate units by name as the refused user may learn them (empty list: none, or the task is another
+     * organisation's), or empty when the task is gone; the user is null when the engine's answer does not name one.
+     */
+    private final BiFunction<String, String, Optional<List<String>>> taskUnits;
+
+    EngineConflictAnswers(BiFunction<String, String, Optional<List<String>>> taskUnits) {
         this.taskUnits = taskUnits;
     }
 
@@ -87,7 +92,8 @@ class EngineConflictAnswers extends HttpFilter {
         Answer translated = answerFor(response.getStatus(), type, message, taskAction);
         int status = translated == null ? response.getStatus() : translated.status();
         boolean taskRefused = taskId != null && (status == 403 || status == 500);
-        Optional<List<String>> units = taskRefused ? taskUnits.apply(taskId) : Optional.of(List.of());
+        Matcher user = REFUSED_USER.matcher(message);
+        Optional<List<String>> units = taskRefused ? taskUnits.apply(taskId, user.find() ? user.group(1) : null) : Optional.of(List.of());
         if (units.isEmpty()) {
             translated = new Answer(409, "TASK_GONE", GONE);
         } else if (translated != null && FORBIDDEN_TASK.equals(translated.message())) {
@@ -117,6 +123,10 @@ class EngineConflictAnswers extends HttpFilter {
         if ("OptimisticLockingException".equals(type) || message.contains("OptimisticLockingException")
                 || message.contains("was updated by another transaction concurrently")) {
             return new Answer(409, "CONCURRENT_UPDATE", CONCURRENT);
+        }
+        if (taskAction && message.contains("belongs to no authenticated tenant")) {
+            // another organisation's task: refused like another unit's, without naming anyone
+            return new Answer(403, "FORBIDDEN", FORBIDDEN_TASK);
         }
         if (taskAction && (message.contains("task is null") || message.contains("No task found")
                 || message.contains("Cannot find task with id"))) {

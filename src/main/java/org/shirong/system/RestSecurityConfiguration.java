@@ -86,13 +86,21 @@ class RestSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<EngineConflictAnswers> engineConflictAnswers(ProcessEngine engine) {
-        // Looked up past the caller's permissions: whether the task is still there and the names of its units, nothing else.
+        // Looked up past the caller's permissions: whether the task is still there and the names of its units, nothing else,
+        // and the names only for a user of the task's own organisation (tenant).
         CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
-        var registration = new FilterRegistrationBean<>(new EngineConflictAnswers(taskId -> commands.execute(context -> {
+        var registration = new FilterRegistrationBean<>(new EngineConflictAnswers((taskId, userId) -> commands.execute(context -> {
             var task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
                 return Optional.<List<String>>empty();
+            }
+            boolean sameOrganization = userId != null && (task.getTenantId() == null
+                    || context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().createTenantQuery(context)
+                            .userMember(userId).includingGroupsOfUser(true).list().stream()
+                            .anyMatch(tenant -> tenant.getId().equals(task.getTenantId()))));
+            if (!sameOrganization) {
+                return Optional.of(List.<String>of());
             }
             List<String> units = context.runWithoutAuthorization(() -> task.getCandidates().stream()
                     .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct()

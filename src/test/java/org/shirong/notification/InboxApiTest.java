@@ -99,7 +99,16 @@ class InboxApiTest {
 
     @Test
     void anonymousCallersAndBadLimitsAreRefused() {
-        assertThat(rest.getForEntity("/api/notifications", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> anonymous = rest.getForEntity("/api/notifications", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        // Tasklist's inbox after its session ended: 401, but no Basic challenge, or the browser pops up its own login box.
+        org.springframework.http.HttpHeaders pageCall = new org.springframework.http.HttpHeaders();
+        pageCall.set("X-XSRF-TOKEN", "ended-session");
+        ResponseEntity<String> fromPage = rest.exchange("/api/notifications/unread", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(pageCall), String.class);
+        assertThat(fromPage.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(fromPage.getHeaders().containsKey("WWW-Authenticate")).isFalse();
         assertThat(rest.postForEntity("/api/notifications/1/read", null, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<Map> badLimit = rest.withBasicAuth("huanwei1", "demo").getForEntity("/api/notifications?limit=0", Map.class);

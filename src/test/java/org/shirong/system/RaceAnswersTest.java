@@ -103,6 +103,12 @@ class RaceAnswersTest {
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains(EngineConflictAnswers.forbiddenTask(List.of("绿容所")))
                 .contains("此任务由绿容所办理，只有该单位的人员可以认领和办理。");
+
+        // Another organisation's user learns nothing about the task's units.
+        var outsider = WebappSession.login(port, "jxshuili1", "demo").post("/task/" + theirs.getId() + "/claim",
+                "{\"userId\":\"jxshuili1\"}");
+        assertThat(outsider.statusCode()).isEqualTo(403);
+        assertThat(outsider.body()).contains(EngineConflictAnswers.FORBIDDEN_TASK).doesNotContain("绿容所");
     }
 
     /** Runs both calls released by one barrier, so that they really reach the server at the same moment. */

@@ -48,7 +48,8 @@ function sortByLight() {
   sortingDecided = true;
   if (sorting === TASKLIST_DEFAULT_SORTING) {
     params.set('sorting', LIGHT_SORTING);
-    window.location.replace('#/?' + params.toString());
+    // the page's own path: a bare '#…' would resolve against Tasklist's <base>
+    window.location.replace(window.location.pathname + window.location.search + '#/?' + params.toString());
   }
 }
 

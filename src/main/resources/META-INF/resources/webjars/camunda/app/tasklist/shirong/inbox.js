@@ -21,7 +21,9 @@ function call(path, method = 'GET') {
     headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()}
   }).then(response => {
     if (!response.ok) {
-      throw new Error(`${method} ${path}: ${response.status}`);
+      const failure = new Error(`${method} ${path}: ${response.status}`);
+      failure.status = response.status;
+      throw failure;
     }
     return response.status === 204 ? null : response.json();
   });
@@ -130,7 +132,16 @@ function setCount(unread) {
 }
 
 function refreshCount() {
-  return call('/unread').then(r => setCount(r.unread)).catch(() => {});
+  // A hidden tab does not ask (nor keep the session alive); once the session has ended, asking stops until the next login.
+  if (document.visibilityState === 'hidden') {
+    return Promise.resolve();
+  }
+  return call('/unread').then(r => setCount(r.unread)).catch(failure => {
+    if (failure.status === 401 && state && state.timer) {
+      window.clearInterval(state.timer);
+      state.timer = null;
+    }
+  });
 }
 
 function renderList(messages, problem) {

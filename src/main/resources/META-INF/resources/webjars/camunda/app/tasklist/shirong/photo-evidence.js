@@ -189,16 +189,22 @@ export function wirePhoto({input, camera, takenAt, location, preview, options}) 
   const caption = preview.querySelector('.shirong-photo-caption');
   const image = preview.querySelector('img');
 
+  let latest = 0;
+
   async function chosen(source) {
     const file = source.files && source.files[0];
     if (!file) {
       return;
     }
+    const turn = ++latest; // a photo chosen later wins over a slower earlier one
     pending++;
     preview.hidden = false;
     caption.textContent = '正在处理照片…';
     try {
       const photo = await prepare(file, options);
+      if (turn !== latest) {
+        return;
+      }
       const transfer = new DataTransfer();
       transfer.items.add(photo.file);
       input.files = transfer.files; // no change event, so this does not run again
@@ -215,7 +221,21 @@ export function wirePhoto({input, camera, takenAt, location, preview, options}) 
       }
       caption.textContent = parts.join('；');
     } catch (e) {
-      caption.textContent = '照片无法处理，将按原样上传';
+      if (turn !== latest) {
+        return;
+      }
+      takenAt.value = '';
+      location.value = '';
+      if (source === input) {
+        caption.textContent = '照片无法处理，将按原样上传';
+      } else {
+        try {
+          input.files = source.files; // the camera's photo as taken
+          caption.textContent = '照片无法处理，将按原样上传';
+        } catch (notSupported) {
+          caption.textContent = '照片未能放入表单，请改用“从相册选择”重新选择这张照片';
+        }
+      }
     } finally {
       pending--;
     }
