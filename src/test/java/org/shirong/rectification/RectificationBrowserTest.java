@@ -226,10 +226,12 @@ class RectificationBrowserTest {
                     } else {
                         browser.viewport(390, 844);
                     }
-                    String title = "沪亭北路人行道堆物" + device;
+                    // the titles in Chinese: the other tests of this class scan the same lists for English
+                    String where = device.equals("desk") ? "（桌面）" : "（手机）";
+                    String title = "沪亭北路人行道堆物" + where;
                     String caseNo = report(title, "沪亭北路 88 号");
-                    String overdue = report("九亭大街垃圾桶满溢" + device, "九亭大街 1 号");
-                    String warned = report("涞寅路绿化带垃圾" + device, "涞寅路 20 号");
+                    String overdue = report("九亭大街垃圾桶满溢" + where, "九亭大街 1 号");
+                    String warned = report("涞寅路绿化带垃圾" + where, "涞寅路 20 号");
                     // Fix each light whatever the hour the test runs at: the clock of a case is the process's own.
                     Instant now = Instant.now();
                     dates(caseNo, now.plus(Duration.ofDays(5)), now.plus(Duration.ofDays(4)));
