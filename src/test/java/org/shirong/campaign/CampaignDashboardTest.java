@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -49,6 +50,8 @@ class CampaignDashboardTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    RepositoryService repositoryService;
 
     /**
      * 锦溪 931 campaign on 5 October 2024 (period 2024-09), by hand:
@@ -216,12 +219,16 @@ class CampaignDashboardTest {
                             .isEqualTo("环卫所 0 0 0 1 0 0 0");
                     browser.until(d -> d.findElements(By.cssSelector(".shirong-chart canvas")).size() >= 3);
                     assertThat(browser.driver().findElement(By.cssSelector(".shirong-timeline")).getText()).contains("今天 " + api.get("today"));
+                    // The page scrolls within Cockpit's view, so read what lies below its fold from the DOM.
+                    assertThat(browser.driver().findElement(By.cssSelector(".shirong-campaign-page")).getAttribute("textContent"))
+                            .contains("九亭镇驾驶舱浏览器测试", "考核排名", "通报线", "各整治项目", "活动文书", "未办结的督办");
+                    browser.screenshot("cockpit-campaign-dashboard");
 
                     row.findElement(By.cssSelector("a[data-rule='red']")).click();
                     WebElement list = browser.visible(By.cssSelector("table.shirong-case-list[data-list='red']"));
                     assertThat(list.findElements(By.cssSelector("tbody tr"))).extracting(r -> r.getAttribute("data-case"))
                             .containsExactly(red);
-                    browser.screenshot("cockpit-campaign-dashboard");
+                    browser.screenshot("cockpit-campaign-case-list");
 
                     String ledger = browser.driver().findElement(By.cssSelector("a[data-export='cases']")).getAttribute("href");
                     assertThat(ledger).isEqualTo(base + "/api/cases/export.xlsx?campaign=DASHJT");
@@ -236,6 +243,13 @@ class CampaignDashboardTest {
                             .isTrue();
                     browser.until(d -> ((JavascriptExecutor) d)
                             .executeScript("return document.documentElement.classList.contains('shirong-read-only');").equals(true));
+                    String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
+                            .tenantIdIn("jiuting").latestVersion().singleResult().getId();
+                    browser.driver().get(base + "/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+                    browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
+                    assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span")))
+                            .as("挂起等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
+                    browser.screenshot("cockpit-read-only-toolbar");
                 } catch (RuntimeException | AssertionError e) {
                     browser.screenshot("cockpit-campaign-dashboard-failure");
                     throw e;
