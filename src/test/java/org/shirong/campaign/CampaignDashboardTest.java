@@ -222,6 +222,8 @@ class CampaignDashboardTest {
                     // The page scrolls within Cockpit's view, so read what lies below its fold from the DOM.
                     assertThat(browser.driver().findElement(By.cssSelector(".shirong-campaign-page")).getAttribute("textContent"))
                             .contains("九亭镇驾驶舱浏览器测试", "考核排名", "通报线", "各整治项目", "活动文书", "未办结的督办");
+                    assertThat(browser.driver().findElement(By.cssSelector(".shirong-actions select option:checked")).getText())
+                            .isEqualTo(((Map) api.get("period")).get("name"));
                     browser.screenshot("cockpit-campaign-dashboard");
 
                     row.findElement(By.cssSelector("a[data-rule='red']")).click();

@@ -352,8 +352,19 @@ function renderCampaign(node, d, documents) {
   const c = d.campaign;
   node.textContent = '';
 
-  const periodInput = el('input', {type: 'month', value: d.period.code, class: 'form-control input-sm',
-    'aria-label': '考核月份'});
+  // A list of months rather than <input type="month">, whose picker speaks the browser's language, not Chinese.
+  const months = [];
+  const [year, month] = d.today.split('-').map(Number);
+  for (let back = 0; back < 12; back++) {
+    const date = new Date(Date.UTC(year, month - 1 - back, 1));
+    months.push({code: `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`,
+      name: `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月`});
+  }
+  if (!months.some(m => m.code === d.period.code)) {
+    months.push({code: d.period.code, name: d.period.name});
+  }
+  const periodInput = el('select', {class: 'form-control input-sm', 'aria-label': '考核月份'},
+    months.map(m => el('option', {value: m.code, selected: m.code === d.period.code}, m.name)));
   periodInput.addEventListener('change', () => {
     if (periodInput.value) {
       window.location.hash = campaignHref(c.code) + '?period=' + periodInput.value;
