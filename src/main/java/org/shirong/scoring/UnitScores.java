@@ -65,6 +65,11 @@ public class UnitScores {
         scores.recordInspection(period(periodCode), unitId, sheetId, points, actor);
     }
 
+    /** The total below which a unit is named in the 通报 (the rubric's {@code non-performing.below-score}), if the rubric sets one. */
+    public Optional<BigDecimal> noticeLine(String organization) {
+        return Optional.ofNullable(scores.rubric(organization).nonPerforming()).map(ScoringRubric.NonPerforming::belowScore);
+    }
+
     /** Whether the text is a period code (2026-05, 2026-Q2, 2026). */
     public static boolean isPeriod(String code) {
         return ScorePeriod.parse(code).isPresent();

@@ -1,11 +1,15 @@
 // Shirong: replaces the shipped cockpit config.js (which sets nothing else), adds Simplified Chinese and the
-// overlay naming a campaign's own phases on its diagram (shirong/campaign-phases.js).
+// overlay naming a campaign's own phases on its diagram (shirong/campaign-phases.js); the 活动驾驶舱
+// (shirong/campaign-dashboard.js).
 export default {
   app: {
     name: '驾驶舱',
     vendor: '市容'
   },
-  customScripts: ['shirong/campaign-phases'],
+  customScripts: [
+    'shirong/campaign-phases',
+    'shirong/campaign-dashboard'
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

@@ -1,0 +1,471 @@
+// Shirong 活动驾驶舱: a campaign section on Cockpit's dashboard (cockpit.dashboard), a page per campaign
+// (#/shirong-campaign/<code>, cockpit.route) and a header link (cockpit.navigation). Everything comes from Shirong's
+// own API as the logged-in user (the Cockpit session authenticates GET /api): GET /api/dashboard decides who sees it
+// (403 for a unit: then nothing is drawn), GET /api/campaigns/<code>/dashboard gives the figures. Every number opens
+// the list of cases behind it (/api/cases, with the same rule the server counted by) with its Excel ledger.
+// Charts: ECharts from the application's own webjar (no CDN: a town intranet has no internet).
+// Besides, for read-only leaders: Cockpit's toolbar actions (cancel, suspend, modify, migrate, retry) are hidden for
+// a user who may not delete process instances (see user-styles.css, .shirong-read-only).
+
+const appRoot = (document.querySelector('base') || {getAttribute: () => '/camunda'}).getAttribute('app-root') || '/camunda';
+const ROOT = appRoot.replace(/\/camunda\/?$/, '');
+const API = ROOT + '/api';
+const ECHARTS = ROOT + '/webjars/echarts/5.3.1/dist/echarts.min.js';
+const PAGE_PATH = '/shirong-campaign/:code';
+const RED = '#c9302c';
+const YELLOW = '#e6a700';
+const GREEN = '#3c8d40';
+
+function csrfToken() {
+  const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+function get(path) {
+  return fetch(path, {
+    headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()},
+    credentials: 'same-origin'
+  }).then(response => {
+    if (!response.ok) {
+      const error = new Error('HTTP ' + response.status);
+      error.status = response.status;
+      throw error;
+    }
+    return response.json();
+  });
+}
+
+// Read-only users (no DELETE on process instances) do not get Cockpit's toolbar actions they cannot use.
+function markReadOnly() {
+  const engine = (/\/app\/cockpit\/([^/]+)\//.exec(window.location.pathname) || [null, 'default'])[1];
+  get(`${appRoot}/api/engine/engine/${encodeURIComponent(engine)}/authorization/check?permissionName=DELETE`
+    + '&resourceName=ProcessInstance&resourceType=8')
+    .then(result => document.documentElement.classList.toggle('shirong-read-only', !result.authorized))
+    .catch(() => document.documentElement.classList.add('shirong-read-only'));
+}
+markReadOnly();
+
+let echartsLoading = null;
+function echarts() {
+  if (window.echarts) {
+    return Promise.resolve(window.echarts);
+  }
+  if (!echartsLoading) {
+    echartsLoading = new Promise((resolve, reject) => {
+      // ECharts' UMD file would register with an AMD loader if the page had one; it is wanted as a global here.
+      const define = window.define;
+      window.define = undefined;
+      const script = document.createElement('script');
+      script.src = ECHARTS;
+      script.onload = () => {
+        window.define = define;
+        resolve(window.echarts);
+      };
+      script.onerror = () => {
+        window.define = define;
+        reject(new Error('ECharts 未能加载：' + ECHARTS));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return echartsLoading;
+}
+
+function el(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([key, value]) => {
+    if (value === null || value === undefined || value === false) {
+      return;
+    }
+    if (key === 'onclick') {
+      element.addEventListener('click', value);
+    } else {
+      element.setAttribute(key, value === true ? '' : value);
+    }
+  });
+  children.flat().forEach(child => {
+    if (child !== null && child !== undefined) {
+      element.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    }
+  });
+  return element;
+}
+
+function campaignHref(code) {
+  return '#/shirong-campaign/' + encodeURIComponent(code);
+}
+
+// A case opens where its reader handles it: Tasklist finds the reader's task of the case (inbox.js), else its list.
+function caseHref(caseNo) {
+  return `${appRoot}/app/tasklist/default/#/?about=${encodeURIComponent(caseNo)}`;
+}
+
+function dateTime(instant) {
+  if (!instant) {
+    return '—';
+  }
+  const d = new Date(instant);
+  const pad = n => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+// ---- timeline of the phases with today marked -------------------------------------------------------------------
+
+function timeline(phases, today) {
+  const box = el('div', {class: 'shirong-timeline'});
+  if (!phases.length) {
+    return box;
+  }
+  const day = s => Date.parse(s + 'T00:00:00Z');
+  const start = day(phases[0].firstDay);
+  const end = day(phases[phases.length - 1].lastDay) + 86400000;
+  const bar = el('div', {class: 'shirong-timeline-bar'});
+  phases.forEach(p => {
+    const width = ((day(p.lastDay) + 86400000 - day(p.firstDay)) / (end - start)) * 100;
+    const state = p.current ? 'current' : day(p.lastDay) + 86400000 <= day(today) ? 'past' : 'future';
+    bar.appendChild(el('div', {class: 'shirong-phase shirong-phase-' + state, style: `width:${width}%`,
+      title: `${p.name} ${p.firstDay} 至 ${p.lastDay}，任务已完成 ${p.tasksDone} 项，未完成 ${p.tasksOpen} 项`},
+    el('div', {class: 'shirong-phase-name'}, `第 ${p.no} 阶段　${p.name}${p.current ? '（进行中）' : ''}`),
+    el('div', {class: 'shirong-phase-days'}, `${p.firstDay} 至 ${p.lastDay}　任务 ${p.tasksDone}/${p.tasksDone + p.tasksOpen}`)));
+  });
+  const position = (day(today) - start) / (end - start);
+  if (position >= 0 && position <= 1) {
+    bar.appendChild(el('div', {class: 'shirong-today', style: `left:${position * 100}%`, title: '今天 ' + today},
+      el('span', null, '今天 ' + today)));
+  }
+  box.appendChild(bar);
+  return box;
+}
+
+// ---- the dashboard section: the campaigns the user supervises ---------------------------------------------------
+
+function campaignCard(ref) {
+  const card = el('div', {class: 'shirong-campaign-card', 'data-campaign': ref.code},
+    el('h3', null, el('a', {href: campaignHref(ref.code)}, ref.name)),
+    el('div', {class: 'shirong-muted'}, `${ref.organizationName}　${ref.templateName || ''}　${ref.statusName}`
+      + (ref.currentPhaseName ? `　当前阶段：${ref.currentPhaseName}` : '')));
+  const figures = el('div', {class: 'shirong-card-figures'}, '正在读取……');
+  card.appendChild(figures);
+  get(ROOT + ref.url).then(d => {
+    card.insertBefore(timeline(d.phases, d.today), figures);
+    figures.textContent = '';
+    [['在办案件', d.total.open, ''], ['红灯超期', d.total.red, 'red'], ['黄灯临期', d.total.yellow, 'yellow'],
+      [`${d.period.name}按时结案`, d.total.closedOnTime, 'green'], [`${d.period.name}逾期结案`, d.total.closedLate, '']]
+      .forEach(([label, value, tone]) => figures.appendChild(el('a', {class: 'shirong-figure ' + tone,
+        href: campaignHref(ref.code), 'data-figure': label}, el('b', null, value), el('span', null, label))));
+  }).catch(() => {
+    figures.textContent = '驾驶舱数据暂时无法读取';
+  });
+  return card;
+}
+
+const dashboardPlugin = {
+  id: 'shirong.campaignDashboard',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 100,
+  render(node) {
+    const box = el('div', {class: 'shirong-dashboard'});
+    node.appendChild(box);
+    get(API + '/dashboard').then(overview => {
+      // Shown first on the dashboard, above the engine's own counters.
+      const section = node.closest('section');
+      if (section && section.parentNode && section.parentNode.firstElementChild !== section) {
+        section.parentNode.insertBefore(section, section.parentNode.firstElementChild);
+      }
+      // The section's own title (DASHBOARD_CUSTOM_PLUGINS in locales/zh.json) reads 活动驾驶舱.
+      if (!overview.campaigns.length) {
+        box.appendChild(el('p', null, '目前没有活动。'));
+      }
+      overview.campaigns.forEach(ref => box.appendChild(campaignCard(ref)));
+    }).catch(() => {
+      // A unit (403) sees nothing of it, not even the empty section.
+      const section = node.closest('section');
+      if (section) {
+        section.style.display = 'none';
+      }
+      box.remove();
+    });
+  }
+};
+
+const navigationPlugin = {
+  id: 'shirong.campaignDashboardLink',
+  pluginPoint: 'cockpit.navigation',
+  priority: 100,
+  checkActive: path => path.indexOf('#/shirong-campaign') > -1,
+  render(node) {
+    get(API + '/dashboard').then(overview => {
+      const first = overview.campaigns[0];
+      node.appendChild(el('a', {href: first ? campaignHref(first.code) : '#/', class: 'shirong-dashboard-link'}, '活动驾驶舱'));
+    }).catch(() => {
+      const item = node.closest('li');
+      if (item) {
+        item.style.display = 'none';
+      }
+    });
+  }
+};
+
+// ---- the campaign page ---------------------------------------------------------------------------------------
+
+// What each figure counts, as the server counted it (CampaignDashboard), for the list behind it.
+function rules(d) {
+  const now = Date.parse(d.asOf);
+  const from = Date.parse(d.period.start);
+  const until = Date.parse(d.period.end);
+  const t = s => (s ? Date.parse(s) : null);
+  const open = c => c.status !== 'CLOSED';
+  const red = c => open(c) && c.dueAt && now > t(c.dueAt);
+  const inPeriod = c => c.closedAt && t(c.closedAt) >= from && t(c.closedAt) < until;
+  const itemCategories = d.planItems.filter(i => i.category).map(i => i.category);
+  const ofItem = category => c => (category ? c.planItem === category : !itemCategories.includes(c.planItem));
+  const found = c => !c.reportedAt || t(c.reportedAt) <= now;
+  const closedByNow = c => c.closedAt && t(c.closedAt) <= now;
+  return {
+    open: {label: '在办', test: open},
+    red: {label: '红灯超期', test: red, excel: '&overdue=true'},
+    yellow: {label: '黄灯临期', test: c => open(c) && !red(c) && c.warnAt && now > t(c.warnAt)},
+    closedOnTime: {label: '按时结案', test: c => inPeriod(c) && c.closedOnTime === true, excel: '&status=CLOSED'},
+    closedLate: {label: '逾期结案', test: c => inPeriod(c) && c.closedOnTime === false, excel: '&status=CLOSED'},
+    returns: {label: '回退', test: c => c.returnCount > 0},
+    rework: {label: '返工', test: c => c.reworkCount > 0},
+    found: {label: '发现', item: true, test: (c, category) => ofItem(category)(c) && found(c)},
+    closed: {label: '结案', item: true, test: (c, category) => ofItem(category)(c) && found(c) && closedByNow(c)},
+    overdue: {label: '超期', item: true, test: (c, category) => ofItem(category)(c) && found(c)
+      && !(closedByNow(c) && c.closedOnTime === true) && c.dueAt && t(c.dueAt) < now}
+  };
+}
+
+async function campaignCases(code, unit) {
+  const all = [];
+  for (let page = 0; page < 50; page++) {
+    const result = await get(`${API}/cases?campaign=${encodeURIComponent(code)}${unit ? '&unit=' + encodeURIComponent(unit) : ''}`
+      + `&size=200&page=${page}`);
+    all.push(...result.items);
+    if (all.length >= result.total || !result.items.length) {
+      break;
+    }
+  }
+  return all;
+}
+
+function showList(panel, d, rule, key, filter) {
+  panel.textContent = '';
+  panel.appendChild(el('h3', null, `${filter.title}：${rule.label}`));
+  const excel = `${API}/cases/export.xlsx?campaign=${encodeURIComponent(d.campaign.code)}`
+    + (filter.unit ? '&unit=' + encodeURIComponent(filter.unit) : '') + (rule.excel || '');
+  panel.appendChild(el('p', null, el('a', {href: excel, class: 'btn btn-default btn-sm', download: true},
+    '下载这些案件所在的台账（Excel）')));
+  const status = el('p', {class: 'shirong-muted'}, '正在读取案件……');
+  panel.appendChild(status);
+  panel.scrollIntoView({block: 'start'});
+  campaignCases(d.campaign.code, filter.unit).then(cases => {
+    const rows = cases.filter(c => rule.test(c, filter.category));
+    status.textContent = `共 ${rows.length} 件`;
+    status.setAttribute('data-count', String(rows.length));
+    panel.appendChild(el('table', {class: 'table table-condensed shirong-case-list', 'data-list': key},
+      el('thead', null, el('tr', null, ['案件编号', '标题', '地址', '状态', '截止时间', '结案时间'].map(h => el('th', null, h)))),
+      el('tbody', null, rows.map(c => el('tr', {'data-case': c.caseNo},
+        el('td', null, el('a', {href: caseHref(c.caseNo), target: '_blank'}, c.caseNo)), el('td', null, c.title),
+        el('td', null, c.address || '—'), el('td', null, STATUS[c.status] || c.status),
+        el('td', null, dateTime(c.dueAt)), el('td', null, dateTime(c.closedAt)))))));
+  }).catch(() => {
+    status.textContent = '案件列表暂时无法读取';
+  });
+}
+
+const STATUS = {
+  REPORTED: '已立案', DISPATCHED: '已派遣', IN_RECTIFICATION: '整改中', AWAITING_VERIFICATION: '待核查',
+  SUSPENDED: '已挂账', CLOSED: '已结案'
+};
+
+function numberCell(d, ruleSet, panel, key, value, filter, tone) {
+  return el('td', {class: 'shirong-number'}, el('a', {href: '', class: 'shirong-count ' + (tone || ''), 'data-rule': key,
+    title: `查看这 ${value} 件案件`,
+    onclick: event => {
+      event.preventDefault();
+      showList(panel, d, ruleSet[key], key, filter);
+    }}, String(value)));
+}
+
+function table(cls, heads, rows) {
+  return el('table', {class: 'table table-condensed table-bordered ' + cls},
+    el('thead', null, el('tr', null, heads.map(h => el('th', null, h)))), el('tbody', null, rows));
+}
+
+function chart(height) {
+  return el('div', {class: 'shirong-chart', style: `height:${height}px`});
+}
+
+function drawCharts(lib, d, unitChart, rankChart, trendChart) {
+  const units = d.units.filter(u => u.open + u.closedOnTime + u.closedLate > 0 || d.units.length <= 12);
+  lib.init(unitChart).setOption({
+    animation: false,
+    tooltip: {trigger: 'axis'},
+    legend: {data: ['红灯超期', '黄灯临期', '其他在办', '本期按时结案', '本期逾期结案']},
+    grid: {left: 40, right: 20, bottom: 60, top: 40},
+    xAxis: {type: 'category', data: units.map(u => u.unitName), axisLabel: {interval: 0, rotate: units.length > 6 ? 30 : 0}},
+    yAxis: {type: 'value', minInterval: 1},
+    series: [
+      {name: '红灯超期', type: 'bar', stack: 'open', color: RED, data: units.map(u => u.red)},
+      {name: '黄灯临期', type: 'bar', stack: 'open', color: YELLOW, data: units.map(u => u.yellow)},
+      {name: '其他在办', type: 'bar', stack: 'open', color: '#7f9cbf', data: units.map(u => u.open - u.red - u.yellow)},
+      {name: '本期按时结案', type: 'bar', stack: 'closed', color: GREEN, data: units.map(u => u.closedOnTime)},
+      {name: '本期逾期结案', type: 'bar', stack: 'closed', color: '#8a6d3b', data: units.map(u => u.closedLate)}
+    ]
+  });
+  const ranked = d.ranking.units;
+  lib.init(rankChart).setOption({
+    animation: false,
+    tooltip: {trigger: 'axis'},
+    grid: {left: 40, right: 60, bottom: 60, top: 30},
+    xAxis: {type: 'category', data: ranked.map(u => u.unitName), axisLabel: {interval: 0, rotate: ranked.length > 6 ? 30 : 0}},
+    yAxis: {type: 'value', max: 100},
+    series: [{
+      name: '总分', type: 'bar',
+      data: ranked.map(u => ({value: Number(u.total), itemStyle: {color: u.named ? RED : GREEN}})),
+      label: {show: true, position: 'top', formatter: p => `${ranked[p.dataIndex].grade || ''} ${p.value}`},
+      markLine: d.ranking.noticeLine === null ? undefined : {
+        symbol: 'none', lineStyle: {color: RED, type: 'dashed'},
+        label: {formatter: '通报线 ' + d.ranking.noticeLine},
+        data: [{yAxis: Number(d.ranking.noticeLine)}]
+      }
+    }]
+  });
+  lib.init(trendChart).setOption({
+    animation: false,
+    tooltip: {trigger: 'axis'},
+    legend: {type: 'scroll'},
+    grid: {left: 40, right: 20, bottom: 30, top: 40},
+    xAxis: {type: 'category', data: d.trend.periodNames},
+    yAxis: {type: 'value', max: 100},
+    series: d.trend.units.map(u => ({name: u.unitName, type: 'line', connectNulls: false,
+      data: u.totals.map(v => (v === null ? null : Number(v)))}))
+      .concat(d.ranking.noticeLine === null ? [] : [{name: '通报线', type: 'line', symbol: 'none', color: RED,
+        lineStyle: {type: 'dashed'}, data: d.trend.periods.map(() => Number(d.ranking.noticeLine))}])
+  });
+}
+
+function renderCampaign(node, d, documents) {
+  const ruleSet = rules(d);
+  const panel = el('div', {class: 'shirong-list-panel'});
+  const c = d.campaign;
+  node.textContent = '';
+
+  // A list of months rather than <input type="month">, whose picker speaks the browser's language, not Chinese.
+  const months = [];
+  const [year, month] = d.today.split('-').map(Number);
+  for (let back = 0; back < 12; back++) {
+    const date = new Date(Date.UTC(year, month - 1 - back, 1));
+    months.push({code: `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`,
+      name: `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月`});
+  }
+  if (!months.some(m => m.code === d.period.code)) {
+    months.push({code: d.period.code, name: d.period.name});
+  }
+  const periodInput = el('select', {class: 'form-control input-sm', 'aria-label': '考核月份'},
+    months.map(m => el('option', {value: m.code, selected: m.code === d.period.code}, m.name)));
+  periodInput.addEventListener('change', () => {
+    if (periodInput.value) {
+      window.location.hash = campaignHref(c.code) + '?period=' + periodInput.value;
+    }
+  });
+  node.appendChild(el('div', {class: 'shirong-page-head'},
+    el('h2', null, c.name),
+    el('div', {class: 'shirong-muted'}, `${c.organizationName}　${c.templateName || ''}　${c.statusName}`
+      + (c.currentPhaseName ? `　当前阶段：第 ${c.currentPhaseNo} 阶段 ${c.currentPhaseName}` : '') + `　今天：${d.today}`),
+    el('div', {class: 'shirong-actions'},
+      el('label', null, '考核月份 ', periodInput),
+      el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.ledger, download: true, 'data-export': 'cases'},
+        '下载案件台账（Excel）'),
+      el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.scores, download: true, 'data-export': 'scores'},
+        `下载${d.period.name}考核得分（Excel）`),
+      el('a', {class: 'btn btn-default btn-sm', href: '#/'}, '返回概览'))));
+
+  node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动阶段'), timeline(d.phases, d.today)));
+
+  const unitChart = chart(300);
+  const unitFilter = u => ({unit: u.unitId, title: u.unitName});
+  node.appendChild(el('section', {class: 'shirong-block'},
+    el('h3', null, `各单位案件（在办为当前数，结案为${d.period.name}，回退、返工为活动以来累计）`),
+    unitChart,
+    table('shirong-units', ['单位', '在办', '红灯超期', '黄灯临期', '按时结案', '逾期结案', '回退', '返工'],
+      d.units.concat([d.total]).map(u => {
+        const filter = u.unitId ? unitFilter(u) : {unit: null, title: '全部单位'};
+        return el('tr', {'data-unit': u.unitId || 'total'}, el('th', null, u.unitName),
+          numberCell(d, ruleSet, panel, 'open', u.open, filter),
+          numberCell(d, ruleSet, panel, 'red', u.red, filter, u.red ? 'red' : ''),
+          numberCell(d, ruleSet, panel, 'yellow', u.yellow, filter, u.yellow ? 'yellow' : ''),
+          numberCell(d, ruleSet, panel, 'closedOnTime', u.closedOnTime, filter),
+          numberCell(d, ruleSet, panel, 'closedLate', u.closedLate, filter),
+          numberCell(d, ruleSet, panel, 'returns', u.returns, filter),
+          numberCell(d, ruleSet, panel, 'rework', u.rework, filter));
+      }))));
+
+  const rankChart = chart(280);
+  const trendChart = chart(280);
+  node.appendChild(el('section', {class: 'shirong-block'},
+    el('h3', null, `${d.ranking.periodName}考核排名`),
+    el('p', {class: 'shirong-notice'}, d.ranking.notice || ''),
+    d.ranking.noticeLine === null ? null : el('p', {class: 'shirong-muted'}, `通报线：总分低于 ${d.ranking.noticeLine} 分`),
+    rankChart,
+    table('shirong-ranking', ['名次', '单位', '总分', '等级', '通报'], d.ranking.units.map(u =>
+      el('tr', {'data-unit': u.unitId, class: u.named ? 'danger' : ''}, el('td', null, u.rank), el('td', null, u.unitName),
+        el('td', null, u.total), el('td', null, u.grade || '—'), el('td', null, u.named ? '通报：' + (u.namedFor || '') : '—')))),
+    el('h4', null, `近 ${d.trend.periods.length} 个月总分走势`),
+    trendChart));
+
+  node.appendChild(el('section', {class: 'shirong-block'},
+    el('h3', null, '各整治项目（截至今天）'),
+    table('shirong-items', ['项目', '牵头单位', '发现', '结案', '超期'], d.planItems.concat([d.planItemTotal]).map(i => {
+      const total = i === d.planItemTotal;
+      const filter = {unit: null, category: i.category, title: i.name};
+      return el('tr', {'data-item': total ? 'total' : i.category || 'none'}, el('th', null, i.name),
+        el('td', null, i.leadUnitName || '—'),
+        total ? el('td', {class: 'shirong-number'}, String(i.found)) : numberCell(d, ruleSet, panel, 'found', i.found, filter),
+        total ? el('td', {class: 'shirong-number'}, String(i.closed)) : numberCell(d, ruleSet, panel, 'closed', i.closed, filter),
+        total ? el('td', {class: 'shirong-number'}, String(i.overdue))
+          : numberCell(d, ruleSet, panel, 'overdue', i.overdue, filter, i.overdue ? 'red' : ''));
+    }))));
+
+  node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动文书'),
+    documents.length ? el('ul', {class: 'shirong-documents'}, documents.map(doc => el('li', null,
+      el('a', {href: ROOT + doc.url, target: '_blank'}, doc.title), el('span', {class: 'shirong-muted'},
+        `　${doc.kindName}　${dateTime(doc.createdAt)}`)))) : el('p', null, '尚无文书。')));
+
+  node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, `未办结的督办（${d.supervision.length} 件）`),
+    d.supervision.length ? table('shirong-supervision', ['案件编号', '标题', '牵头单位', '督办时间', '督办人', '督办意见'],
+      d.supervision.map(s => el('tr', {'data-case': s.caseNo},
+        el('td', null, el('a', {href: caseHref(s.caseNo), target: '_blank'}, s.caseNo)), el('td', null, s.title),
+        el('td', null, s.leadUnitName), el('td', null, dateTime(s.at)), el('td', null, s.by), el('td', null, s.instruction || ''))))
+      : el('p', null, '没有未办结的督办案件。')));
+
+  node.appendChild(panel);
+  echarts().then(lib => drawCharts(lib, d, unitChart, rankChart, trendChart)).catch(error => {
+    [unitChart, rankChart, trendChart].forEach(box => {
+      box.textContent = '图表无法显示（' + error.message + '），表格中的数字不受影响。';
+    });
+  });
+}
+
+const pagePlugin = {
+  id: 'shirong.campaignPage',
+  pluginPoint: 'cockpit.route',
+  properties: {path: PAGE_PATH},
+  render(node) {
+    const match = /#\/shirong-campaign\/([^?/]+)(?:\?(.*))?$/.exec(window.location.hash);
+    const code = match ? decodeURIComponent(match[1]) : '';
+    const period = match && match[2] ? new URLSearchParams(match[2]).get('period') : null;
+    const box = el('div', {class: 'shirong-campaign-page'}, '正在读取活动驾驶舱……');
+    node.appendChild(box);
+    const url = `${API}/campaigns/${encodeURIComponent(code)}/dashboard` + (period ? '?period=' + encodeURIComponent(period) : '');
+    Promise.all([get(url), get(`${API}/campaigns/${encodeURIComponent(code)}/documents`).catch(() => [])])
+      .then(([d, documents]) => renderCampaign(box, d, documents))
+      .catch(error => {
+        box.textContent = error.status === 403 ? '活动驾驶舱只向办公室、领导小组组长和副组长、督导检查组以及上级监管部门开放。'
+          : error.status === 404 ? '活动不存在：' + code : '活动驾驶舱暂时无法读取（' + error.message + '）。';
+      });
+  }
+};
+
+export default [dashboardPlugin, navigationPlugin, pagePlugin];
