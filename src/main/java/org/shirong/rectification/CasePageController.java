@@ -1,6 +1,10 @@
 package org.shirong.rectification;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.shirong.organization.OrganizationRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,9 +26,11 @@ class CasePageController {
     private final CaseVisibility visibility;
     private final IdentityService identityService;
     private final CategoryCatalogue catalogue;
+    private final OrganizationRecords organization;
 
     CasePageController(CaseRecords records, CaseVisibility visibility, IdentityService identityService,
-            CategoryCatalogue catalogue) {
+            CategoryCatalogue catalogue, OrganizationRecords organization) {
+        this.organization = organization;
         this.records = records;
         this.visibility = visibility;
         this.identityService = identityService;
@@ -52,6 +58,9 @@ class CasePageController {
                 .orElse(c.category()));
         page.addObject("urgencyName", c.urgency().label());
         page.addObject("sourceName", c.source().label());
+        Map<String, String> names = organization.unitNames();
+        page.addObject("responsibleUnitNames", c.responsibleUnits() == null ? "" : Arrays.stream(c.responsibleUnits().split(","))
+                .map(String::strip).filter(u -> !u.isEmpty()).map(u -> names.getOrDefault(u, u)).collect(Collectors.joining("、")));
         return page;
     }
 

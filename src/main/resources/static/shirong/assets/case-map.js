@@ -43,7 +43,7 @@
     var pending = grids.map(function (url) {
       return get(url).then(function (geojson) {
         var layer = L.geoJSON(geojson, {
-          style: { color: '#4d6a8a', weight: 1.5, fillColor: '#dfe8f2', fillOpacity: 0.35 },
+          style: { color: '#4d6a8a', weight: 1.5, fillColor: '#dfe8f2', fillOpacity: 0.35, className: 'grid-outline' },
           onEachFeature: function (f, l) {
             var name = f.properties && (f.properties.name || f.properties.名称);
             if (name) { l.bindTooltip(esc(name), { sticky: true }); }

@@ -59,7 +59,7 @@
     if (c.lat !== null && c.lng !== null) { fact(dl, '位置', c.lat + ', ' + c.lng); }
     fact(dl, '问题描述', c.description);
     fact(dl, '牵头单位', v.leadUnitName);
-    fact(dl, '责任单位', c.responsibleUnits);
+    fact(dl, '责任单位', root.getAttribute('data-responsible-unit-names'));
     fact(dl, '上报', when(c.reportedAt) + '（' + c.reportedBy + '）');
     fact(dl, '派遣', c.dispatchedAt && when(c.dispatchedAt));
     fact(dl, '整改期限', c.dueAt && when(c.dueAt) + (v.dueBoundName ? '（' + v.dueBoundName + '）' : ''));

@@ -2,6 +2,8 @@ package org.shirong.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +96,10 @@ class CaseMapTest {
         assertThat(byCaseNo(map("dangqun1", ""))).doesNotContainKeys(red, yellow, green);
         assertThat(byCaseNo(map("jxlingdao1", ""))).as("another organisation").doesNotContainKeys(red, yellow, green);
         assertThat(rest.getForEntity("/api/cases/map", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/cases/map/grids/jiuting", String.class)
+                .getStatusCode()).as("九亭 has no grids file here").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/cases/map/grids/nowhere", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -114,8 +120,17 @@ class CaseMapTest {
 
     @Test
     void lingdao1SeesThePointsOnThePlainMapAndOpensACaseWithBothPhotosSideBySide() throws Exception {
+        // 九亭's grid outlines, as a town would put them in its folder (read at each request, so no restart).
+        Path grids = Path.of("config", "organizations", "jiuting", CaseMapController.GRIDS_FILE);
+        Files.writeString(grids, """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"涞寅网格"},
+                 "geometry":{"type":"Polygon","coordinates":[[[121.31,31.105],[121.335,31.105],[121.335,31.13],[121.31,31.13],[121.31,31.105]]]}}]}
+                """);
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
+                assertThat(map("lingdao1", "").get("grids")).isEqualTo(List.of("/api/cases/map/grids/jiuting"));
+                assertThat(rest.withBasicAuth("jxlingdao1", "demo").getForEntity("/api/cases/map/grids/jiuting", String.class)
+                        .getStatusCode()).as("another organisation's grids").isEqualTo(HttpStatus.NOT_FOUND);
                 browser.viewport(1366, 900);
                 browser.login("lingdao1", "demo");
                 browser.driver().get("http://localhost:" + port + "/shirong/map");
@@ -126,8 +141,9 @@ class CaseMapTest {
                 assertThat(fill(browser, yellow)).isEqualTo("#e0a800");
                 assertThat(fill(browser, green)).isEqualTo("#2e8b57");
                 assertThat(browser.driver().findElements(By.cssSelector(".leaflet-tile"))).as("no tiles are fetched").isEmpty();
+                assertThat(browser.driver().findElements(By.cssSelector("path.grid-outline"))).hasSize(1);
                 assertThat(browser.visible(By.cssSelector(".leaflet-control-scale-line")).getText()).matches("\\d+ k?m");
-                assertThat(browser.visible(By.id("case-map-note")).getText()).contains("未配置地图底图").contains("未记录位置");
+                assertThat(browser.visible(By.id("case-map-note")).getText()).contains("未配置地图底图", "网格边界", "未记录位置");
                 browser.screenshot("case-map");
 
                 browser.click(By.cssSelector("path.case-point[data-case-no='" + red + "']"));
@@ -139,7 +155,7 @@ class CaseMapTest {
                 String photos = browser.visible(By.id("case-photos")).getText();
                 assertThat(photos).contains("整改前", "整改后", "拍摄：2026-11-30 09:15", "位置：31.116200, 121.321800");
                 assertThat(browser.visible(By.id("case-timeline")).getText()).contains("立案", "派遣", "提交整改结果");
-                assertThat(browser.visible(By.id("case-record")).getText()).contains("暴露垃圾", "涞寅路 88 弄垃圾房");
+                assertThat(browser.visible(By.id("case-record")).getText()).contains("暴露垃圾", "涞寅路 88 弄垃圾房", "综管办");
                 browser.screenshot("case-page");
 
                 browser.phoneViewport();
@@ -153,6 +169,8 @@ class CaseMapTest {
                 browser.screenshot("case-map-failure");
                 throw e;
             }
+        } finally {
+            Files.delete(grids);
         }
     }
 
