@@ -196,6 +196,10 @@ class DemoSeeder implements ApplicationRunner {
         private void report(DemoPlan.Case c) {
             Map<String, Object> location = new LinkedHashMap<>();
             location.put("address", c.address());
+            DemoPlaces.of(c.address()).ifPresent(p -> {
+                location.put("lat", p[0]);
+                location.put("lng", p[1]);
+            });
             if (c.territory() != null) {
                 location.put("territory", c.territory());
             }

@@ -220,11 +220,8 @@ class CaseController {
 
     /** 绿灯 before the warning instant, 黄灯 until due, 红灯 after; closed cases have none. */
     private static String light(CaseRecord c) {
-        if (c.status() == CaseStatus.CLOSED || c.dueAt() == null) {
-            return null;
-        }
-        Instant now = RectificationCases.now();
-        return now.isAfter(c.dueAt()) ? "RED" : now.isAfter(c.warnAt()) ? "YELLOW" : "GREEN";
+        TrafficLight light = TrafficLight.of(c, RectificationCases.now());
+        return light == null ? null : light.name();
     }
 
     private Map<String, String> unitNames() {

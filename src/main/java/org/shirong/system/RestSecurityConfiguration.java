@@ -42,7 +42,8 @@ class RestSecurityConfiguration {
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
         registration.setName("shirong-api-authentication");
-        registration.addUrlPatterns("/api/*");
+        // The case page and the case map read /api in the browser; logged in the same way.
+        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/map");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -125,4 +125,15 @@ class DemoSeedTest {
         assertThat(postgres).anySatisfy(p -> assertThat(p.getProperty("shirong.demo.seed")).isEqualTo(false));
         assertThat(postgres).anySatisfy(p -> assertThat(p.getProperty("shirong.demo.enabled")).isEqualTo(false));
     }
+
+    /** The README's tour opens the case map: every reported demo case of 九亭 has its place, the overdue one red. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCampaignMapShowsTheDemoCasesAtTheirPlaces() {
+        Map<String, Object> map = as("lingdao1").getForObject("/api/cases/map?campaign=JT-DEMO", Map.class);
+        List<Map<String, Object>> points = (List<Map<String, Object>>) map.get("points");
+        assertThat(points).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(points).extracting(p -> p.get("light")).contains("RED");
+        assertThat(points).allSatisfy(p -> assertThat((Double) p.get("lat")).isBetween(31.0, 31.2));
+    }
 }

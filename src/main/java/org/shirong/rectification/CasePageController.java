@@ -1,0 +1,75 @@
+package org.shirong.rectification;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.shirong.organization.OrganizationRecords;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The pages a person opens from the 驾驶舱, a list or a notification: {@code /shirong/cases/{caseNo}} (the case's record,
+ * timeline, photos side by side, extensions and 挂账, 协办, traffic light) and {@code /shirong/map} (the cases on a map).
+ * Logged in through the webapps' session or HTTP Basic (the {@code /api} filter); the page reads the data from
+ * {@code /api} in the browser. A case the caller may not read is answered 404, as the API does.
+ */
+@Controller
+class CasePageController {
+
+    private final CaseRecords records;
+    private final CaseVisibility visibility;
+    private final IdentityService identityService;
+    private final CategoryCatalogue catalogue;
+    private final OrganizationRecords organization;
+
+    CasePageController(CaseRecords records, CaseVisibility visibility, IdentityService identityService,
+            CategoryCatalogue catalogue, OrganizationRecords organization) {
+        this.organization = organization;
+        this.records = records;
+        this.visibility = visibility;
+        this.identityService = identityService;
+        this.catalogue = catalogue;
+    }
+
+    /** The page's address, for links from the map, the 驾驶舱 and notifications. */
+    static String pageUrl(String caseNo) {
+        return "/shirong/cases/" + caseNo;
+    }
+
+    @GetMapping("/shirong/cases/{caseNo}")
+    ModelAndView casePage(@PathVariable String caseNo) {
+        CaseRecord c = records.find(caseNo).filter(r -> visibility.mayRead(identityService.getCurrentAuthentication(), r))
+                .orElse(null);
+        if (c == null) {
+            ModelAndView missing = new ModelAndView("pages/case-missing");
+            missing.addObject("caseNo", caseNo);
+            missing.setStatus(HttpStatus.NOT_FOUND);
+            return missing;
+        }
+        ModelAndView page = new ModelAndView("pages/case");
+        page.addObject("caseNo", c.caseNo());
+        page.addObject("categoryName", catalogue.find(c.tenantId(), c.category()).map(Category::name)
+                .orElse(c.category()));
+        page.addObject("urgencyName", c.urgency().label());
+        page.addObject("sourceName", c.source().label());
+        Map<String, String> names = organization.unitNames();
+        page.addObject("responsibleUnitNames", c.responsibleUnits() == null ? "" : Arrays.stream(c.responsibleUnits().split(","))
+                .map(String::strip).filter(u -> !u.isEmpty()).map(u -> names.getOrDefault(u, u)).collect(Collectors.joining("、")));
+        return page;
+    }
+
+    /** {@code campaign}: that campaign's cases only; {@code embed}: without the page header, for a frame in the 驾驶舱. */
+    @GetMapping("/shirong/map")
+    String mapPage(@RequestParam(required = false) String campaign, @RequestParam(defaultValue = "false") boolean embed,
+            Model model) {
+        model.addAttribute("campaign", campaign == null ? "" : campaign.strip());
+        model.addAttribute("embed", embed);
+        return "pages/map";
+    }
+}

@@ -1,0 +1,168 @@
+// 案件页：从 GET /api/cases/{caseNo} 读取案件并显示信息、红绿灯、整改前后照片（并排）、延期与挂账、协办和办理过程。
+(function () {
+  'use strict';
+  var root = document.getElementById('case-page');
+  if (!root) { return; }
+  var caseNo = root.getAttribute('data-case-no');
+  var LIGHTS = { RED: ['红灯', 'light-red', '已超过期限'], YELLOW: ['黄灯', 'light-yellow', '时限将到'],
+    GREEN: ['绿灯', 'light-green', '在时限内'] };
+  var SUSPENSION = ['SUSPENSION_REQUESTED', 'SUSPENDED', 'SUSPENSION_REJECTED', 'RESUMED'];
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function when(iso) {
+    if (!iso) { return '—'; }
+    var d = new Date(iso);
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+  }
+  // 拍摄时间是相机的本地时间（EXIF 不带时区），原样显示。
+  function local(text) { return text ? text.replace('T', ' ').substring(0, 16) : null; }
+  function fact(dl, name, value) {
+    if (value === undefined || value === null || value === '') { return; }
+    dl.appendChild(el('dt', null, name));
+    dl.appendChild(el('dd', null, String(value)));
+  }
+  function table(headers, rows) {
+    var t = el('table', 'table table-condensed shirong-table');
+    var tr = el('tr');
+    headers.forEach(function (h) { tr.appendChild(el('th', null, h)); });
+    t.appendChild(el('thead')).appendChild(tr);
+    var body = t.appendChild(el('tbody'));
+    rows.forEach(function (r) {
+      var row = body.appendChild(el('tr'));
+      r.forEach(function (c) { row.appendChild(el('td', null, c === null || c === undefined ? '—' : String(c))); });
+    });
+    return t;
+  }
+
+  function showRecord(v) {
+    var c = v.record;
+    document.getElementById('case-title').textContent = c.title;
+    document.title = '案件 ' + c.caseNo + ' ' + c.title + ' · Shirong';
+    var badge = document.getElementById('case-light');
+    var light = LIGHTS[v.light];
+    badge.textContent = light ? light[0] + '（' + light[2] + '）' : '无红绿灯（' + v.statusName + '）';
+    badge.className = 'light-badge ' + (light ? light[1] : 'light-none');
+    badge.setAttribute('data-light', v.light || '');
+    document.getElementById('case-status').textContent = v.statusName;
+    var dl = document.getElementById('case-record');
+    fact(dl, '类别', root.getAttribute('data-category-name'));
+    fact(dl, '紧急程度', root.getAttribute('data-urgency-name'));
+    fact(dl, '来源', root.getAttribute('data-source-name'));
+    fact(dl, '地址', c.address);
+    fact(dl, '属地', v.territoryName + (c.community ? ' · ' + c.community : ''));
+    if (c.lat !== null && c.lng !== null) { fact(dl, '位置', c.lat + ', ' + c.lng); }
+    fact(dl, '问题描述', c.description);
+    fact(dl, '牵头单位', v.leadUnitName);
+    fact(dl, '责任单位', root.getAttribute('data-responsible-unit-names'));
+    fact(dl, '上报', when(c.reportedAt) + '（' + c.reportedBy + '）');
+    fact(dl, '派遣', c.dispatchedAt && when(c.dispatchedAt));
+    fact(dl, '整改期限', c.dueAt && when(c.dueAt) + (v.dueBoundName ? '（' + v.dueBoundName + '）' : ''));
+    fact(dl, '提交整改', c.submittedAt && when(c.submittedAt));
+    fact(dl, '结案', c.closedAt && when(c.closedAt) + (c.closedOnTime === false ? '（逾期结案）' : c.closedOnTime ? '（按期结案）' : ''));
+    fact(dl, '活动', c.campaign && c.campaign + (c.planItem ? ' · ' + c.planItem : '') + (c.subItem ? ' · ' + c.subItem : ''));
+    fact(dl, '延期 / 返工 / 回退', c.extensionCount + ' 次 / ' + c.reworkCount + ' 次 / ' + c.returnCount + ' 次');
+    if (c.overdue || c.escalated) { fact(dl, '超期', (c.overdue ? '已超期' : '') + (c.escalated ? '，已列入通报' : '')); }
+  }
+
+  function photoFigure(p, caption) {
+    var fig = el('figure', 'shirong-photo');
+    if (!p) {
+      fig.classList.add('missing');
+      fig.appendChild(el('div', 'photo-none', '未上传' + caption));
+      fig.appendChild(el('figcaption', null, caption));
+      return fig;
+    }
+    var a = el('a');
+    a.href = p.url;
+    a.target = '_blank';
+    var img = el('img');
+    img.src = p.url;
+    img.alt = caption + ' ' + p.fileName;
+    img.setAttribute('data-kind', p.kind);
+    a.appendChild(img);
+    fig.appendChild(a);
+    var cap = el('figcaption');
+    cap.appendChild(el('strong', null, caption));
+    cap.appendChild(el('span', null, '拍摄：' + (local(p.takenAt) || '照片未记录')));
+    cap.appendChild(el('span', null, '位置：' + (p.latitude !== null && p.longitude !== null
+      ? p.latitude.toFixed(6) + ', ' + p.longitude.toFixed(6) : '照片未记录')));
+    cap.appendChild(el('span', null, '上传：' + when(p.uploadedAt)));
+    fig.appendChild(cap);
+    return fig;
+  }
+
+  function showPhotos(photos) {
+    var box = document.getElementById('case-photos');
+    if (!photos.length) { box.appendChild(el('p', 'text-muted', '尚无照片')); return; }
+    var rounds = {};
+    photos.forEach(function (p) { (rounds[p.round] = rounds[p.round] || {})[p.kind] = p; });
+    Object.keys(rounds).sort(function (a, b) { return a - b; }).forEach(function (r) {
+      if (Object.keys(rounds).length > 1) { box.appendChild(el('h3', 'shirong-round', '第 ' + r + ' 次整改')); }
+      var pair = el('div', 'shirong-photo-pair');
+      pair.appendChild(photoFigure(rounds[r].BEFORE, '整改前'));
+      pair.appendChild(photoFigure(rounds[r].AFTER, '整改后'));
+      box.appendChild(pair);
+    });
+  }
+
+  function showExtensions(extensions, timeline) {
+    var box = document.getElementById('case-extensions');
+    if (extensions.length) {
+      box.appendChild(el('h3', 'shirong-sub', '延期'));
+      box.appendChild(table(['次序', '理由', '申请延至', '申请人', '审批', '审批意见'], extensions.map(function (x) {
+        return [x.seq, x.reason, when(x.requestedDue), x.requestedBy,
+          x.approved === null ? '待审批' : (x.approved ? '同意' : '不同意') + (x.decidedBy ? '（' + x.decidedBy + '）' : ''), x.comment];
+      })));
+    }
+    var suspension = timeline.filter(function (e) { return SUSPENSION.indexOf(e.kind) >= 0; });
+    if (suspension.length) {
+      box.appendChild(el('h3', 'shirong-sub', '挂账'));
+      box.appendChild(table(['时间', '事项', '经办人', '说明'], suspension.map(function (e) {
+        return [when(e.at), e.kindName, e.actor, e.detail];
+      })));
+    }
+    if (!extensions.length && !suspension.length) { box.appendChild(el('p', 'text-muted', '未申请延期或挂账')); }
+  }
+
+  function showParties(parties) {
+    var box = document.getElementById('case-parties');
+    if (!parties.length) { box.appendChild(el('p', 'text-muted', '没有协办单位')); return; }
+    box.appendChild(table(['单位', '办理期限', '状态', '记录时间', '办理情况'], parties.map(function (p) {
+      return [p.unitName, when(p.dueAt), p.statusName, p.doneAt ? when(p.doneAt) + '（' + p.doneBy + '）' : null, p.note];
+    })));
+  }
+
+  function showTimeline(timeline) {
+    var list = document.getElementById('case-timeline');
+    timeline.forEach(function (e) {
+      var li = el('li');
+      li.appendChild(el('time', null, when(e.at)));
+      li.appendChild(el('strong', null, e.kindName));
+      if (e.actor) { li.appendChild(el('span', 'actor', e.actor)); }
+      if (e.detail) { li.appendChild(el('div', 'detail', e.detail)); }
+      list.appendChild(li);
+    });
+  }
+
+  fetch('/api/cases/' + encodeURIComponent(caseNo), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(function (r) {
+      if (!r.ok) { throw new Error(r.status === 404 ? '案件不存在或您无权查看' : '读取案件失败（' + r.status + '）'); }
+      return r.json();
+    })
+    .then(function (v) {
+      showRecord(v);
+      showPhotos(v.photos);
+      showExtensions(v.extensions, v.timeline);
+      showParties(v.parties);
+      showTimeline(v.timeline);
+      document.getElementById('case-loading').remove();
+      root.setAttribute('data-loaded', 'true');
+    })
+    .catch(function (e) { document.getElementById('case-loading').textContent = e.message; });
+}());

@@ -1,0 +1,245 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.shirong.system.ShirongWebTest;
+import org.shirong.system.TasklistBrowser;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The case map and the case page: {@code GET /api/cases/map} gives each reader the located cases they may read,
+ * coloured by traffic light; lingdao1 opens the map with no tile server configured (the plain map), opens a case from
+ * its point and sees the before and after photos side by side with their times; a unit's clerk gets nothing of
+ * another unit's case.
+ */
+@ShirongWebTest
+class CaseMapTest {
+
+    // Two different 2×2 PNGs.
+    private static final byte[] BEFORE = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4YWQERAwQCgAjNgSxRnwWMwAAAABJRU5ErkJggg==");
+    private static final byte[] AFTER = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGMwOmEERAwQCgAg3gSxlYW56AAAAABJRU5ErkJggg==");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Made once for the class: 红 暴露垃圾 (环卫所) rectified with both photos and past due; 黄 占道经营 (城管中队); 绿; one without a place. */
+    private static String red;
+    private static String yellow;
+    private static String green;
+    private static String unlocated;
+
+    @BeforeEach
+    void cases() {
+        if (red != null) {
+            return;
+        }
+        red = report("涞寅路垃圾房周边暴露垃圾", "EXPOSED_GARBAGE", "涞寅路 88 弄垃圾房", 31.1162, 121.3218);
+        yellow = report("沪亭北路沿街占道经营", "ILLEGAL_STALL", "沪亭北路 200 号", 31.1235, 121.3301);
+        green = report("九亭大街暴露垃圾", "EXPOSED_GARBAGE", "九亭大街 300 号", 31.1098, 121.3155);
+        unlocated = report("某小区门口暴露垃圾", "EXPOSED_GARBAGE", "某小区门口", null, null);
+        rectifyWithPhotos(red);
+        Instant now = Instant.now();
+        times(red, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)));
+        times(yellow, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)));
+        times(green, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMapGivesEachReaderTheLocatedCasesTheyMayReadColouredByLight() {
+        Map<String, Object> all = map("lingdao1", "");
+        Map<String, Map<String, Object>> points = byCaseNo(all);
+        assertThat(points).containsKeys(red, yellow, green).doesNotContainKey(unlocated);
+        assertThat(points.get(red)).containsEntry("light", "RED").containsEntry("colour", "#d9363e")
+                .containsEntry("lightName", "红灯").containsEntry("url", "/shirong/cases/" + red)
+                .containsEntry("lat", 31.1162).containsEntry("lng", 121.3218);
+        assertThat(points.get(yellow)).containsEntry("light", "YELLOW").containsEntry("colour", "#e0a800");
+        assertThat(points.get(green)).containsEntry("light", "GREEN").containsEntry("colour", "#2e8b57");
+        assertThat((Integer) all.get("withoutLocation")).isGreaterThanOrEqualTo(1);
+        assertThat(all.get("tiles")).as("no tile server by default: the plain map").isNull();
+
+        assertThat(byCaseNo(map("lingdao1", "?light=RED"))).containsKey(red).doesNotContainKeys(yellow, green);
+        // 城管中队's clerk reads the 占道经营 case it leads, not 环卫所's cases.
+        assertThat(byCaseNo(map("chengguan2", ""))).containsKey(yellow).doesNotContainKeys(red, green);
+        // 综管办 is a 责任单位 of 暴露垃圾.
+        assertThat(byCaseNo(map("zongguan1", ""))).containsKeys(red, green).doesNotContainKey(yellow);
+        assertThat(byCaseNo(map("dangqun1", ""))).doesNotContainKeys(red, yellow, green);
+        assertThat(byCaseNo(map("jxlingdao1", ""))).as("another organisation").doesNotContainKeys(red, yellow, green);
+        assertThat(rest.getForEntity("/api/cases/map", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/cases/map/grids/jiuting", String.class)
+                .getStatusCode()).as("九亭 has no grids file here").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/cases/map/grids/nowhere", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aUnitClerkGetsNothingOfAnotherUnitsCasePage() {
+        ResponseEntity<String> other = rest.withBasicAuth("chengguan2", "demo").getForEntity("/shirong/cases/" + red, String.class);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(other.getBody()).contains("案件不存在").doesNotContain("涞寅路").doesNotContain("data-category-name");
+        assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/cases/" + red, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/cases/" + red + "/photos/1", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> own = rest.withBasicAuth("chengguan2", "demo").getForEntity("/shirong/cases/" + yellow, String.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(own.getBody()).contains(yellow).contains("乱设摊");
+        assertThat(rest.getForEntity("/shirong/cases/" + red, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.getForEntity("/shirong/map", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void lingdao1SeesThePointsOnThePlainMapAndOpensACaseWithBothPhotosSideBySide() throws Exception {
+        // 九亭's grid outlines, as a town would put them in its folder (read at each request, so no restart).
+        Path grids = Path.of("config", "organizations", "jiuting", CaseMapController.GRIDS_FILE);
+        Files.writeString(grids, """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"涞寅网格"},
+                 "geometry":{"type":"Polygon","coordinates":[[[121.31,31.105],[121.335,31.105],[121.335,31.13],[121.31,31.13],[121.31,31.105]]]}}]}
+                """);
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                assertThat(map("lingdao1", "").get("grids")).isEqualTo(List.of("/api/cases/map/grids/jiuting"));
+                assertThat(rest.withBasicAuth("jxlingdao1", "demo").getForEntity("/api/cases/map/grids/jiuting", String.class)
+                        .getStatusCode()).as("another organisation's grids").isEqualTo(HttpStatus.NOT_FOUND);
+                browser.viewport(1366, 900);
+                browser.login("lingdao1", "demo");
+                browser.driver().get("http://localhost:" + port + "/shirong/map");
+                browser.until(d -> d.findElement(By.id("case-map-page")).getAttribute("data-loaded") != null);
+                List<WebElement> dots = browser.driver().findElements(By.cssSelector("path.case-point"));
+                assertThat(dots.size()).isGreaterThanOrEqualTo(3);
+                assertThat(fill(browser, red)).isEqualTo("#d9363e");
+                assertThat(fill(browser, yellow)).isEqualTo("#e0a800");
+                assertThat(fill(browser, green)).isEqualTo("#2e8b57");
+                assertThat(browser.driver().findElements(By.cssSelector(".leaflet-tile"))).as("no tiles are fetched").isEmpty();
+                assertThat(browser.driver().findElements(By.cssSelector("path.grid-outline"))).hasSize(1);
+                assertThat(browser.visible(By.cssSelector(".leaflet-control-scale-line")).getText()).matches("\\d+ k?m");
+                assertThat(browser.visible(By.id("case-map-note")).getText()).contains("未配置地图底图", "网格边界", "未记录位置");
+                browser.screenshot("case-map");
+
+                browser.click(By.cssSelector("path.case-point[data-case-no='" + red + "']"));
+                browser.click(By.cssSelector(".leaflet-popup a[data-case-no='" + red + "']"));
+                browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
+                assertThat(browser.driver().getCurrentUrl()).endsWith("/shirong/cases/" + red);
+                assertSideBySide(browser);
+                assertThat(browser.visible(By.id("case-light")).getAttribute("data-light")).isEqualTo("RED");
+                String photos = browser.visible(By.id("case-photos")).getText();
+                assertThat(photos).contains("整改前", "整改后", "拍摄：2026-11-30 09:15", "位置：31.116200, 121.321800");
+                assertThat(browser.visible(By.id("case-timeline")).getText()).contains("立案", "派遣", "提交整改结果");
+                assertThat(browser.visible(By.id("case-record")).getText()).contains("暴露垃圾", "涞寅路 88 弄垃圾房", "综管办");
+                browser.screenshot("case-page");
+
+                browser.phoneViewport();
+                browser.driver().navigate().refresh();
+                browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
+                assertSideBySide(browser);
+                ((JavascriptExecutor) browser.driver()).executeScript(
+                        "document.getElementById('case-photos').scrollIntoView({block: 'start'});");
+                browser.screenshot("case-page-phone");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("case-map-failure");
+                throw e;
+            }
+        } finally {
+            Files.delete(grids);
+        }
+    }
+
+    /** Both photos loaded, the before photo left of the after photo on one row. */
+    private static void assertSideBySide(TasklistBrowser browser) {
+        List<WebElement> images = browser.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(".shirong-photo img"));
+            return found.size() == 2 && found.stream().allMatch(img -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", img))) ? found : null;
+        });
+        assertThat(images.get(0).getAttribute("data-kind")).isEqualTo("BEFORE");
+        assertThat(images.get(1).getAttribute("data-kind")).isEqualTo("AFTER");
+        assertThat(images.get(0).getRect().getY()).isEqualTo(images.get(1).getRect().getY());
+        assertThat(images.get(0).getRect().getX()).isLessThan(images.get(1).getRect().getX());
+    }
+
+    private static String fill(TasklistBrowser browser, String caseNo) {
+        return browser.driver().findElement(By.cssSelector("path.case-point[data-case-no='" + caseNo + "']")).getAttribute("fill");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(String user, String query) {
+        ResponseEntity<Map> answer = rest.withBasicAuth(user, "demo").getForEntity("/api/cases/map" + query, Map.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> byCaseNo(Map<String, Object> view) {
+        Map<String, Map<String, Object>> points = new java.util.LinkedHashMap<>();
+        ((List<Map<String, Object>>) view.get("points")).forEach(p -> points.put((String) p.get("caseNo"), p));
+        return points;
+    }
+
+    private String report(String title, String category, String address, Double lat, Double lng) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String location = lat == null ? "{\"address\":\"%s\"}".formatted(address)
+                : "{\"address\":\"%s\",\"lat\":%s,\"lng\":%s}".formatted(address, lat, lng);
+        return (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"%s","category":"%s","urgency":"NORMAL","source":"PATROL","location":%s}
+                """.formatted(title, category, location), headers), Map.class).getBody().get("caseNo");
+    }
+
+    /** 环卫所 claims the case and hands in its rectification with a before and an after photo, as the 整改 form sends them. */
+    private void rectifyWithPhotos(String caseNo) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete",
+                new HttpEntity<>("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}", headers), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_RECTIFY).singleResult().getId();
+        String body = """
+                {"variables":{"rectifyAction":{"value":"submit"},"measures":{"value":"已清运暴露垃圾并冲洗地面"},
+                 "photoBefore":{"type":"File","value":"%s","valueInfo":{"filename":"整改前.png","mimetype":"image/png"}},
+                 "photoBeforeTakenAt":{"value":"2026-11-30T09:15:00"},"photoBeforeLocation":{"value":"31.1162,121.3218"},
+                 "photoAfter":{"type":"File","value":"%s","valueInfo":{"filename":"整改后.png","mimetype":"image/png"}},
+                 "photoAfterTakenAt":{"value":"2026-11-30T15:40:00"},"photoAfterLocation":{"value":"31.1162,121.3218"}}}
+                """.formatted(Base64.getEncoder().encodeToString(BEFORE), Base64.getEncoder().encodeToString(AFTER));
+        ResponseEntity<String> done = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete",
+                new HttpEntity<>(body, headers), String.class);
+        assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
+    }
+
+    /** Test setup: the case's warning and due instants, which decide its light. */
+    private void times(String caseNo, Instant warnAt, Instant dueAt) {
+        jdbc.update("update rect_case set warn_at = ?, due_at = ? where case_no = ?", Timestamp.from(warnAt),
+                Timestamp.from(dueAt), caseNo);
+    }
+}
