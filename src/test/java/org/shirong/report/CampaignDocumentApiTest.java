@@ -3,7 +3,29 @@ package org.shirong.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shirong.report.CampaignFixture.at;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -12,9 +34,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -74,6 +99,9 @@ class CampaignDocumentApiTest {
 
     @AfterEach
     void clear() {
+        for (String table : List.of("rect_case_photo", "rect_case_event", "rect_case_extension", "rect_case_party")) {
+            jdbc.update("delete from " + table + " where case_no like 'DOCTEST-%'");
+        }
         fixture.clear();
         other.clear();
         ClockUtil.reset();
@@ -224,5 +252,208 @@ class CampaignDocumentApiTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(rest.getForEntity("/api/campaigns/DOCTEST/documents", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /**
+     * The dossier of a closed case with its photos, approvals, 协办 and verification, downloaded as PDF by a clerk of its
+     * lead unit and read back: the case number and the sections' Chinese labels, both photos beside each other with the
+     * camera's time, the extension and 挂账 decisions, the cooperating unit's record, the Chinese font embedded as a
+     * subset, and the photos shrunk to print size. Other units and organisations find no such case (404), nobody
+     * signed in is asked to sign in (401).
+     */
+    @Test
+    void aCasesDossierIsAPrintablePdfWithItsTimelinePhotosApprovalsAndCooperation() throws IOException {
+        String caseNo = "DOCTEST-1";
+        recordTheCasesWork(caseNo);
+
+        ResponseEntity<byte[]> response = rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/cases/" + caseNo + "/dossier.pdf",
+                byte[].class);
+        assertThat(response.getStatusCode()).as(text(response)).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("attachment",
+                "case-dossier-DOCTEST-1.pdf");
+        // two photos (one of them 2400 px wide) and a subset of a 5 MB font: small because both were made to fit
+        assertThat(response.getBody().length).isLessThan(1_000_000);
+        try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
+            PDPage first = pdf.getPage(0);
+            assertThat(first.getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(first.getMediaBox().getHeight()).isCloseTo(842f, org.assertj.core.data.Offset.offset(1f));
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("案件台账 DOCTEST-1", caseNo, "整改前后照片对照", "整改前", "整改后", "时间线",
+                    "审批（延期、挂账）", "协办", "核查结果", "拍摄时间：2024-09-02 08:30", "拍摄时间：2024-09-19 16:45",
+                    "雨天路面无法施工", "同意", "申请延期", "等待地块移交", "不同意", "已清运，待复核", "核查通过", "现场已清理干净",
+                    "导出人：chengguan2");
+            List<PDImageXObject> images = images(pdf);
+            assertThat(images).hasSize(2);
+            assertThat(images).allSatisfy(image -> assertThat(image.getWidth()).isLessThanOrEqualTo(PrintPhotos.MAX_SIDE));
+            List<PDFont> fonts = fonts(pdf);
+            assertThat(fonts).isNotEmpty().allSatisfy(font -> {
+                assertThat(font).isInstanceOf(PDType0Font.class);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                assertThat(font.getName()).as("a subset's name has a tag").matches("[A-Z]{6}\\+.*");
+                assertThat(((PDType0Font) font).getDescendantFont().getFontDescriptor().getFontFile2()).isNotNull();
+            });
+        }
+
+        assertThat(rest.getForEntity("/api/cases/" + caseNo + "/dossier.pdf", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        for (String outsider : List.of("lvrong1", "jxchuangjian1")) {
+            ResponseEntity<String> refused = rest.withBasicAuth(outsider, "demo").getForEntity("/api/cases/" + caseNo + "/dossier.pdf",
+                    String.class);
+            assertThat(refused.getStatusCode()).as(outsider).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(refused.getBody()).contains("CASE_NOT_FOUND").doesNotContain("测试案件");
+        }
+        assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/cases/NO-SUCH-CASE/dossier.pdf", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * A plan item's dossier holds each of its cases the reader may read, one after another; the campaign's 迎检 archive
+     * is a ZIP of a PDF per plan item and the campaign's case ledger (Excel, the same as the ledger export). A unit's
+     * clerk sees only the unit's cases; another organisation finds no campaign (404); nobody signed in: 401.
+     */
+    @Test
+    void aPlanItemsDossierAndTheCampaignsArchiveHoldTheCasesTheReaderMayRead() throws IOException {
+        recordTheCasesWork("DOCTEST-1");
+        List<String> all = List.of("DOCTEST-1", "DOCTEST-2", "DOCTEST-3", "DOCTEST-4", "DOCTEST-5");
+
+        ResponseEntity<byte[]> office = rest.withBasicAuth("chuangban1", "demo")
+                .getForEntity("/api/campaigns/DOCTEST/dossier.pdf?item=EXPOSED_GARBAGE", byte[].class);
+        assertThat(office.getStatusCode()).as(text(office)).isEqualTo(HttpStatus.OK);
+        String officeText = pdfText(office.getBody());
+        assertThat(officeText).contains("“九亭镇创建测试活动”", "案件台账", "整改前", "时间线").contains(all);
+
+        String unitText = pdfText(rest.withBasicAuth("chengguan2", "demo")
+                .getForEntity("/api/campaigns/DOCTEST/dossier.pdf?item=EXPOSED_GARBAGE", byte[].class).getBody());
+        assertThat(unitText).contains("DOCTEST-1", "DOCTEST-4").doesNotContain("DOCTEST-5");
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/DOCTEST/dossier.pdf?item=NO_SUCH_ITEM",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<byte[]> zip = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/DOCTEST/archive.zip",
+                byte[].class);
+        assertThat(zip.getStatusCode()).as(text(zip)).isEqualTo(HttpStatus.OK);
+        assertThat(zip.getHeaders().getContentType()).hasToString("application/zip");
+        assertThat(zip.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("campaign-archive-DOCTEST-");
+        Map<String, byte[]> entries = unzip(zip.getBody());
+        List<String> names = new ArrayList<>(entries.keySet());
+        assertThat(names).hasSize(2);
+        assertThat(names.get(0)).startsWith("01-").endsWith("案件台账.pdf");
+        assertThat(pdfText(entries.get(names.get(0)))).contains(all);
+        assertThat(names.get(1)).endsWith(".xlsx").contains("九亭镇创建测试活动");
+        XlsxDownload ledger = XlsxDownload.of(ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                org.shirong.system.XlsxSheet.CONTENT_TYPE)).body(entries.get(names.get(1))));
+        assertThat(ledger.data()).extracting(row -> ledger.text(row, "案件编号")).containsExactlyInAnyOrderElementsOf(all);
+
+        Map<String, byte[]> unitZip = unzip(rest.withBasicAuth("chengguan2", "demo")
+                .getForEntity("/api/campaigns/DOCTEST/archive.zip", byte[].class).getBody());
+        assertThat(pdfText(unitZip.values().iterator().next())).contains("DOCTEST-1").doesNotContain("DOCTEST-5");
+
+        for (String url : List.of("/api/campaigns/DOCTEST/archive.zip", "/api/campaigns/DOCTEST/dossier.pdf?item=EXPOSED_GARBAGE")) {
+            assertThat(rest.getForEntity(url, String.class).getStatusCode()).as(url).isEqualTo(HttpStatus.UNAUTHORIZED);
+            ResponseEntity<String> foreign = rest.withBasicAuth("jxchuangjian1", "demo").getForEntity(url, String.class);
+            assertThat(foreign.getStatusCode()).as(url).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(foreign.getBody()).contains("CAMPAIGN_NOT_FOUND").doesNotContain("九亭镇创建测试活动");
+        }
+    }
+
+    /** What the case's process would have recorded: photos before and after, the steps, an extension, a 挂账, 协办. */
+    private void recordTheCasesWork(String caseNo) {
+        photo(caseNo, "BEFORE", "before.jpg", "image/jpeg", image(2400, 1800, Color.DARK_GRAY, "jpg"), "2024-09-02T09:10",
+                "2024-09-02T08:30");
+        photo(caseNo, "AFTER", "after.png", "image/png", image(800, 600, Color.LIGHT_GRAY, "png"), "2024-09-19T17:00",
+                "2024-09-19T16:45");
+        event(caseNo, "2024-09-02T09:00", "REPORTED", "ducha2", "测试案件");
+        event(caseNo, "2024-09-02T09:01", "DISPATCHED", null, "牵头单位 chengguan");
+        event(caseNo, "2024-09-05T10:00", "EXTENSION_REQUESTED", "chengguan2", "雨天路面无法施工");
+        event(caseNo, "2024-09-05T15:00", "EXTENSION_APPROVED", "chuangban1", "同意延期三天");
+        event(caseNo, "2024-09-10T10:00", "SUSPENSION_REQUESTED", "chengguan2", "等待地块移交");
+        event(caseNo, "2024-09-11T10:00", "SUSPENSION_REJECTED", "lingdao1", "不属于挂账范围");
+        event(caseNo, "2024-09-19T17:05", "SUBMITTED", "chengguan2", "已清运，待复核");
+        event(caseNo, "2024-09-20T09:00", "VERIFIED", "ducha2", "现场已清理干净");
+        event(caseNo, "2024-09-20T10:00", "CLOSED", null, "按期办结");
+        jdbc.update("insert into rect_case_extension (case_no, seq, reason, requested_due, requested_by, requested_at, approver_group,"
+                        + " approved, decided_by, decided_at, comment) values (?,?,?,?,?,?,?,?,?,?,?)", caseNo, 1, "雨天路面无法施工",
+                ts("2024-10-11T09:00"), "chengguan2", ts("2024-09-05T10:00"), "chuangban", true, "chuangban1", ts("2024-09-05T15:00"),
+                "同意延期三天");
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at, done_at, done_by, note)"
+                        + " values (?,?,?,?,?,?,?,?,?,?)", caseNo, "huanwei", "COOPERATE", "RESPONSIBLE", "jiuting",
+                ts("2024-09-02T09:01"), ts("2024-10-08T09:00"), ts("2024-09-15T11:00"), "huanwei1", "已派清运车辆配合");
+    }
+
+    private void photo(String caseNo, String kind, String name, String type, byte[] content, String uploaded, String taken) {
+        jdbc.update("insert into rect_case_photo (case_no, kind, round, file_name, mime_type, size_bytes, content, uploaded_at, taken_at,"
+                + " latitude, longitude) values (?,?,?,?,?,?,?,?,?,?,?)", caseNo, kind, 1, name, type, content.length, content,
+                ts(uploaded), java.time.LocalDateTime.parse(taken), 31.1205, 121.3206);
+    }
+
+    private void event(String caseNo, String at, String kind, String actor, String detail) {
+        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, actor, detail) values (?,?,?,?,?)", caseNo, ts(at), kind,
+                actor, detail);
+    }
+
+    private static Timestamp ts(String local) {
+        return Timestamp.from(at(local));
+    }
+
+    private static byte[] image(int width, int height, Color color, String format) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String text(ResponseEntity<byte[]> response) {
+        return response.getBody() == null ? "" : new String(response.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static List<PDImageXObject> images(PDDocument pdf) throws IOException {
+        List<PDImageXObject> images = new ArrayList<>();
+        for (PDPage page : pdf.getPages()) {
+            PDResources resources = page.getResources();
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    images.add(image);
+                }
+            }
+        }
+        return images;
+    }
+
+    private static List<PDFont> fonts(PDDocument pdf) throws IOException {
+        Map<String, PDFont> fonts = new LinkedHashMap<>();
+        for (PDPage page : pdf.getPages()) {
+            PDResources resources = page.getResources();
+            for (COSName name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                fonts.put(font.getName(), font);
+            }
+        }
+        return new ArrayList<>(fonts.values());
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), java.nio.charset.StandardCharsets.UTF_8)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 }

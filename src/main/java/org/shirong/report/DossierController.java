@@ -1,0 +1,177 @@
+package org.shirong.report;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.CallerOrganization;
+import org.shirong.rectification.CaseDossiers;
+import org.shirong.rectification.CaseFile;
+import org.shirong.system.ApiError;
+import org.shirong.system.NotFoundException;
+import org.shirong.system.XlsxSheet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The case dossier (案件台账) as PDF: {@code GET /api/cases/{caseNo}/dossier.pdf} for one case,
+ * {@code GET /api/campaigns/{code}/dossier.pdf?item=} for a campaign's cases of one plan item (without {@code item}:
+ * all of them; {@code item=none}: those under no plan item), and {@code GET /api/campaigns/{code}/archive.zip}, the
+ * campaign's 迎检 archive: a PDF per plan item and the case ledger (Excel), streamed. Whoever may read the case or the
+ * campaign may read these, and sees only the cases they may read; to others the case or campaign does not exist (404).
+ */
+@RestController
+@RequestMapping("/api")
+class DossierController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DossierController.class);
+    private static final String PDF = "application/pdf";
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+
+    private final CaseDossiers dossiers;
+    private final DossierPdf pdf;
+    private final DossierFont font;
+    private final CampaignFigures figures;
+    private final IdentityService identityService;
+    private final CallerOrganization callerOrganization;
+    private final WorkingCalendars calendars;
+
+    DossierController(CaseDossiers dossiers, DossierPdf pdf, DossierFont font, CampaignFigures figures,
+            IdentityService identityService, CallerOrganization callerOrganization, WorkingCalendars calendars) {
+        this.dossiers = dossiers;
+        this.pdf = pdf;
+        this.font = font;
+        this.figures = figures;
+        this.identityService = identityService;
+        this.callerOrganization = callerOrganization;
+        this.calendars = calendars;
+    }
+
+    @GetMapping("/cases/{caseNo}/dossier.pdf")
+    ResponseEntity<byte[]> caseDossier(@PathVariable String caseNo) throws IOException {
+        Authentication user = identityService.getCurrentAuthentication();
+        CaseFile file = dossiers.readable(user, caseNo)
+                .orElseThrow(() -> new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo));
+        ZoneId zone = calendars.of(file.record().tenantId()).zone();
+        String title = "案件台账 " + caseNo;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf.write(title, subtitle(user, zone), List.of(DossierSheets.of(file, zone)), out);
+        return pdfResponse(title + ".pdf", "case-dossier-" + caseNo + ".pdf", out.toByteArray());
+    }
+
+    @GetMapping("/campaigns/{code}/dossier.pdf")
+    ResponseEntity<byte[]> campaignDossier(@PathVariable String code, @RequestParam(required = false) String item)
+            throws IOException {
+        Authentication user = identityService.getCurrentAuthentication();
+        Campaign campaign = readableCampaign(user, code);
+        List<CaseDossiers.PlanItemCases> items = dossiers.byPlanItem(user, code);
+        String scope;
+        List<String> caseNos;
+        if (item == null || item.isBlank()) {
+            scope = "全部案件";
+            caseNos = items.stream().flatMap(i -> i.caseNos().stream()).toList();
+        } else {
+            CaseDossiers.PlanItemCases chosen = items.stream().filter(i -> i.planItem().equals(item.strip())).findFirst()
+                    .orElseThrow(() -> new NotFoundException("PLAN_ITEM_NOT_FOUND",
+                            "活动“" + campaign.name() + "”的计划项目 " + item.strip() + " 下没有您可查看的案件"));
+            scope = chosen.planItemName();
+            caseNos = chosen.caseNos();
+        }
+        String title = "“" + campaign.name() + "”" + scope + "案件台账";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf.write(title, subtitle(user, campaign.zone()), sheets(user, caseNos, campaign.zone()), out);
+        return pdfResponse(title + ".pdf", "campaign-dossier-" + code + ".pdf", out.toByteArray());
+    }
+
+    @GetMapping("/campaigns/{code}/archive.zip")
+    void archive(@PathVariable String code, HttpServletResponse response) throws IOException {
+        Authentication user = identityService.getCurrentAuthentication();
+        Campaign campaign = readableCampaign(user, code);
+        font.check();
+        CaseDossiers.LedgerExport ledger = dossiers.campaignLedger(user, code);
+        List<CaseDossiers.PlanItemCases> items = dossiers.byPlanItem(user, code);
+        String stamp = STAMP.format(now().atZone(campaign.zone()));
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(campaign.name() + "-迎检档案-" + stamp + ".zip",
+                "campaign-archive-" + code + "-" + stamp + ".zip"));
+        long started = System.nanoTime();
+        try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream(), StandardCharsets.UTF_8)) {
+            int n = 0;
+            for (CaseDossiers.PlanItemCases item : items) {
+                n++;
+                zip.putNextEntry(new ZipEntry("%02d-%s案件台账.pdf".formatted(n, fileName(item.planItemName()))));
+                pdf.write("“" + campaign.name() + "”" + item.planItemName() + "案件台账", subtitle(user, campaign.zone()),
+                        sheets(user, item.caseNos(), campaign.zone()), zip);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(fileName(ledger.fileName())));
+            ledger.write(new KeptOpen(zip));
+            zip.closeEntry();
+        }
+        LOG.info("{} downloaded the archive of campaign {} ({} plan items) in {} ms", user.getUserId(), code, items.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A missing or unusable font: the dossier cannot be made here until an administrator installs or names one. */
+    @ExceptionHandler(DossierFont.Unavailable.class)
+    ResponseEntity<Map<String, List<ApiError>>> fontUnavailable(DossierFont.Unavailable e) {
+        LOG.warn("{}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("errors", List.of(ApiError.field(null, "PDF_FONT_UNAVAILABLE", e.getMessage()))));
+    }
+
+    private record Campaign(String code, String name, ZoneId zone) {
+    }
+
+    private Campaign readableCampaign(Authentication user, String code) {
+        String organization = figures.organizationOf(code).filter(callerOrganization.readable(user))
+                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+        String name = figures.campaign(code).map(Figures.Campaign::name).orElse(code);
+        return new Campaign(code, name, calendars.of(organization).zone());
+    }
+
+    /** Each case read and made its sheet in turn (its full-size photos are let go before the next is read). */
+    private List<DossierSheets.Sheet> sheets(Authentication user, List<String> caseNos, ZoneId zone) {
+        return caseNos.stream().map(no -> dossiers.readable(user, no)).flatMap(java.util.Optional::stream)
+                .map(f -> DossierSheets.of(f, zone)).toList();
+    }
+
+    private static String subtitle(Authentication user, ZoneId zone) {
+        return "导出时间：" + SHOWN.format(now().atZone(zone)) + "　｜　导出人：" + user.getUserId();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static ResponseEntity<byte[]> pdfResponse(String fileName, String ascii, byte[] body) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(fileName, ascii)).body(body);
+    }
+
+    /** A name without the characters no file system takes. */
+    private static String fileName(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|]", "_");
+    }
+}
