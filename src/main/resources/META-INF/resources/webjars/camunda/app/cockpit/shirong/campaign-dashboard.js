@@ -95,9 +95,9 @@ function campaignHref(code) {
   return '#/shirong-campaign/' + encodeURIComponent(code);
 }
 
-// A case opens where its reader handles it: Tasklist finds the reader's task of the case (inbox.js), else its list.
+// A case opens on its case page (record, timeline, photos side by side), readable by whoever may read the case.
 function caseHref(caseNo) {
-  return `${appRoot}/app/tasklist/default/#/?about=${encodeURIComponent(caseNo)}`;
+  return `${ROOT}/shirong/cases/${encodeURIComponent(caseNo)}`;
 }
 
 function dateTime(instant) {
