@@ -56,6 +56,8 @@ class DocumentTemplatesTest {
     private static List<String> templateNames() throws IOException {
         try (Stream<Path> files = Files.list(FOLDER)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ftlh") && !n.startsWith("_"))
+                    // the case dossier is printed to PDF from a case's own model (CampaignDocumentApiTest reads it back)
+                    .filter(n -> !n.equals("dossier.ftlh"))
                     .map(n -> n.substring(0, n.length() - ".ftlh".length())).sorted().toList();
         }
     }
