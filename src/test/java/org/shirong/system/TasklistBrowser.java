@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -75,11 +76,26 @@ public final class TasklistBrowser implements AutoCloseable {
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
-        return wait.until(condition);
+        return keepingEvidence(() -> wait.until(condition));
     }
 
     public WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        return keepingEvidence(() -> wait.until(ExpectedConditions.visibilityOfElementLocated(by)));
+    }
+
+    /** A wait that runs out leaves a screenshot and the page's address behind: a failure in CI is then readable. */
+    private <T> T keepingEvidence(java.util.function.Supplier<T> waiting) {
+        try {
+            return waiting.get();
+        } catch (TimeoutException e) {
+            String name = "timeout-" + System.currentTimeMillis();
+            try {
+                screenshot(name);
+            } catch (IOException | RuntimeException ignored) {
+                // The browser may be gone; the timeout itself is what matters.
+            }
+            throw new TimeoutException(e.getMessage() + " (page " + driver.getCurrentUrl() + ", screenshot " + name + ".png)", e);
+        }
     }
 
     public void login(String user, String password) {
