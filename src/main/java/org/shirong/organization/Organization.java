@@ -11,8 +11,19 @@ import java.util.Optional;
 public record Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
         List<UserDefinition> users) {
 
-    /** Who the organisation is; {@code id} is its tenant id, {@code parent} the district a town or street belongs to. */
-    public record Info(String id, String name, Level level, String parent, String casePrefix) {
+    /**
+     * Who the organisation is; {@code id} is its tenant id, {@code parent} the district a town or street belongs to,
+     * {@code map} (optional) where the case map opens when it has no case to show.
+     */
+    public record Info(String id, String name, Level level, String parent, String casePrefix, MapCentre map) {
+
+        public Info(String id, String name, Level level, String parent, String casePrefix) {
+            this(id, name, level, parent, casePrefix, null);
+        }
+    }
+
+    /** The centre (WGS84 degrees) and zoom level (1–18) of the organisation's area on the case map. */
+    public record MapCentre(Double lat, Double lng, Integer zoom) {
     }
 
     public enum Level {

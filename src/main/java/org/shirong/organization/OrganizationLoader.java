@@ -114,6 +114,12 @@ final class OrganizationLoader {
         if (blank(info.name())) {
             problems.add("organization.name: 必须填写镇（街道、区）的名称");
         }
+        Organization.MapCentre map = info.map();
+        if (map != null && (map.lat() == null || map.lng() == null || map.zoom() == null || map.lat() < -90 || map.lat() > 90
+                || map.lng() < -180 || map.lng() > 180 || map.zoom() < 1 || map.zoom() > 18)) {
+            problems.add("organization.map: 须写明 lat（纬度 -90 至 90）、lng（经度 -180 至 180）和 zoom（缩放级别 1 至 18），如"
+                    + " { lat: 31.13, lng: 121.32, zoom: 13 }");
+        }
         if (info.level() == null) {
             problems.add("organization.level: 必须填写级别（TOWN 镇、STREET 街道、DISTRICT 区）");
         }

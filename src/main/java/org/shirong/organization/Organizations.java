@@ -159,6 +159,16 @@ public class Organizations implements TenantWork {
         return Optional.ofNullable(userId == null ? null : byUser.get(userId));
     }
 
+    /**
+     * The person's name as their organisation's file gives it ({@code users[].name}, which the seeder also writes to
+     * the engine's user), for pages and documents that would otherwise show a login id; the id itself for anyone not
+     * in a file (the administrator, a user added in Admin), null for null.
+     */
+    public String personName(String userId) {
+        return homeOf(userId).flatMap(o -> o.users().stream().filter(u -> u.id().equals(userId)).findFirst())
+                .map(Organization.UserDefinition::name).filter(name -> !name.isBlank()).orElse(userId);
+    }
+
     /** The towns and streets of a district, in file order. */
     public List<Organization> within(String districtId) {
         return byId.values().stream().filter(o -> districtId.equals(o.organization().parent())).toList();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.system.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
@@ -36,10 +37,13 @@ class CaseController {
     private final CallerOrganization callerOrganization;
     private final CaseParties parties;
     private final ImportTemplate importTemplate;
+    private final Organizations organizations;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
-            CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate) {
+            CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
+            Organizations organizations) {
+        this.organizations = organizations;
         this.importTemplate = importTemplate;
         this.callerOrganization = callerOrganization;
         this.parties = parties;
@@ -140,10 +144,13 @@ class CaseController {
             String status, String statusName, Instant doneAt, String doneBy, String note) {
     }
 
-    /** {@code dueBoundName}: what bound the due date, in Chinese (派遣时限, 活动计划项目完成时限, …), null before dispatch. */
+    /**
+     * {@code dueBoundName}: what bound the due date, in Chinese (派遣时限, 活动计划项目完成时限, …), null before dispatch;
+     * {@code people}: the name of each person the case names by login id (reporter, actors, applicants, approvers, 协办 recorders).
+     */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
-            List<PartyView> parties) {
+            List<PartyView> parties, Map<String, String> people) {
     }
 
     @GetMapping("/cases/{caseNo}")
@@ -162,8 +169,14 @@ class CaseController {
             return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
         }).toList();
+        List<CaseRecords.Extension> extensions = records.extensions(caseNo);
+        Map<String, String> people = new java.util.TreeMap<>();
+        java.util.stream.Stream.of(java.util.stream.Stream.of(c.reportedBy()), timeline.stream().map(EventView::actor),
+                extensions.stream().flatMap(x -> java.util.stream.Stream.of(x.requestedBy(), x.decidedBy())),
+                partyViews.stream().map(PartyView::doneBy)).flatMap(s -> s).filter(java.util.Objects::nonNull)
+                .forEach(id -> people.computeIfAbsent(id, organizations::personName));
         return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
-                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, records.extensions(caseNo), partyViews);
+                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, people);
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

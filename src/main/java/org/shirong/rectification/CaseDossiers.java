@@ -3,6 +3,7 @@ package org.shirong.rectification;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -35,10 +37,12 @@ public class CaseDossiers {
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final CaseLedgerRequests ledgerRequests;
     private final CaseLedger ledger;
+    private final Organizations organizations;
 
     CaseDossiers(RectificationCases cases, CaseRecords records, CaseParties parties, CaseVisibility visibility,
             CategoryCatalogue catalogue, OrganizationRecords organizationRecords, ObjectProvider<CampaignPlans> campaignPlans,
-            CaseLedgerRequests ledgerRequests, CaseLedger ledger) {
+            CaseLedgerRequests ledgerRequests, CaseLedger ledger, Organizations organizations) {
+        this.organizations = organizations;
         this.cases = cases;
         this.records = records;
         this.parties = parties;
@@ -111,10 +115,10 @@ public class CaseDossiers {
         String tenant = c.tenantId();
         Map<String, String> units = organizationRecords.unitNames();
         List<CaseEvent> events = cases.timeline(c.caseNo());
-        List<CaseFile.Step> timeline = events.stream().map(CaseDossiers::step).toList();
+        List<CaseFile.Step> timeline = events.stream().map(this::step).toList();
         List<CaseFile.Step> verifications = events.stream()
                 .filter(e -> e.kind() == CaseEventKind.VERIFIED || e.kind() == CaseEventKind.VERIFICATION_FAILED)
-                .map(CaseDossiers::step).toList();
+                .map(this::step).toList();
         List<CaseFile.Photo> photos = records.photos(c.caseNo()).stream()
                 .map(p -> new CaseFile.Photo(p.kind(), p.round(), p.fileName(), p.mimeType(),
                         records.photoContent(c.caseNo(), p.id()).orElse(new byte[0]), p.uploadedAt(), p.takenAt(),
@@ -122,26 +126,34 @@ public class CaseDossiers {
                 .toList();
         List<CaseFile.Approval> approvals = new ArrayList<>();
         for (CaseRecords.Extension x : records.extensions(c.caseNo())) {
-            approvals.add(new CaseFile.Approval("延期", x.reason(), x.requestedDue(), x.requestedBy(), x.requestedAt(),
-                    x.approved() == null ? "待审批" : x.approved() ? "同意" : "不同意", x.decidedBy(), x.decidedAt(), x.comment()));
+            approvals.add(new CaseFile.Approval("延期", x.reason(), x.requestedDue(), person(x.requestedBy()), x.requestedAt(),
+                    x.approved() == null ? "待审批" : x.approved() ? "同意" : "不同意", person(x.decidedBy()), x.decidedAt(),
+                    x.comment()));
         }
         approvals.addAll(suspensions(events));
         List<CaseFile.Cooperation> cooperations = parties.of(c.caseNo()).stream().map(p -> new CaseFile.Cooperation(
                 units.getOrDefault(p.unitId(), p.unitId()), p.reason() == CaseParties.Reason.TERRITORY ? "属地协办" : "责任单位协办",
                 p.assignedAt(), p.dueAt(), p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
                         : p.endedAt() != null ? "结案时未记录" : "待记录",
-                p.doneAt(), p.doneBy(), p.note())).toList();
-        String responsible = c.responsibleUnits() == null ? null
-                : java.util.Arrays.stream(c.responsibleUnits().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .map(u -> units.getOrDefault(u, u)).collect(Collectors.joining("、"));
-        return new CaseFile(c, c.status().label(), categoryName(tenant, c.category()),
+                p.doneAt(), person(p.doneBy()), p.note())).toList();
+        return new CaseFile(c, person(c.reportedBy()), c.status().label(), categoryName(tenant, c.category()),
                 c.planItem() == null ? null : categoryName(tenant, c.planItem()), campaignName(c.campaign()),
-                c.leadUnit() == null ? null : units.getOrDefault(c.leadUnit(), c.leadUnit()), responsible,
+                c.leadUnit() == null ? null : units.getOrDefault(c.leadUnit(), c.leadUnit()), unitNames(c.responsibleUnits(), units),
                 cases.territoryName(c.territory()), timeline, photos, approvals, cooperations, verifications);
     }
 
+    /** The names of the units of a comma-separated list of unit ids (a case's responsible units), joined with 、; null for null. */
+    static String unitNames(String unitIds, Map<String, String> names) {
+        return unitIds == null ? null : Arrays.stream(unitIds.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> names.getOrDefault(u, u)).collect(Collectors.joining("、"));
+    }
+
+    private String person(String userId) {
+        return organizations.personName(userId);
+    }
+
     /** Each 挂账 request on the timeline with the decision that followed it (none yet: 待审批). */
-    private static List<CaseFile.Approval> suspensions(List<CaseEvent> events) {
+    private List<CaseFile.Approval> suspensions(List<CaseEvent> events) {
         List<CaseFile.Approval> found = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             CaseEvent asked = events.get(i);
@@ -155,16 +167,16 @@ public class CaseDossiers {
                     decided = events.get(j);
                 }
             }
-            found.add(new CaseFile.Approval("挂账", asked.detail(), null, asked.actor(), asked.occurredAt(),
+            found.add(new CaseFile.Approval("挂账", asked.detail(), null, person(asked.actor()), asked.occurredAt(),
                     decided == null ? "待审批" : decided.kind() == CaseEventKind.SUSPENDED ? "同意" : "不同意",
-                    decided == null ? null : decided.actor(), decided == null ? null : decided.occurredAt(),
+                    decided == null ? null : person(decided.actor()), decided == null ? null : decided.occurredAt(),
                     decided == null ? null : decided.detail()));
         }
         return found;
     }
 
-    private static CaseFile.Step step(CaseEvent e) {
-        return new CaseFile.Step(e.occurredAt(), e.kind().label(), e.actor(), e.detail());
+    private CaseFile.Step step(CaseEvent e) {
+        return new CaseFile.Step(e.occurredAt(), e.kind().label(), person(e.actor()), e.detail());
     }
 
     private String categoryName(String tenant, String code) {

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Everything on record about one case, with the names a reader sees, for its dossier (案件台账 PDF): the record, the
  * timeline, the photos with their content, the approvals (延期, 挂账), the cooperating units (协办) and the
- * verifications (核查). Read through {@link CaseDossiers}.
+ * verifications (核查); people by their names, not their login ids. Read through {@link CaseDossiers}.
  */
-public record CaseFile(CaseRecord record, String statusName, String categoryName, String planItemName,
+public record CaseFile(CaseRecord record, String reportedByName, String statusName, String categoryName, String planItemName,
         String campaignName, String leadUnitName, String responsibleUnitNames, String territoryName,
         List<Step> timeline, List<Photo> photos, List<Approval> approvals, List<Cooperation> cooperations,
         List<Step> verifications) {

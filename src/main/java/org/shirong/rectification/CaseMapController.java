@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ConfigFile;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.StartupRefusedException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,10 +46,12 @@ class CaseMapController {
     private final Organizations organizations;
     private final CallerOrganization callerOrganization;
     private final MapProperties map;
+    private final ObjectProvider<CampaignPlans> campaignPlans;
 
     CaseMapController(CaseRecords records, CaseVisibility visibility, IdentityService identityService,
             OrganizationRecords organization, Organizations organizations, CallerOrganization callerOrganization,
-            MapProperties map) {
+            MapProperties map, ObjectProvider<CampaignPlans> campaignPlans) {
+        this.campaignPlans = campaignPlans;
         this.records = records;
         this.visibility = visibility;
         this.identityService = identityService;
@@ -64,10 +69,11 @@ class CaseMapController {
     /**
      * {@code withoutLocation}: matching cases reported with no position, not on the map; {@code truncated}: more points
      * matched than {@code shirong.map.max-points}; {@code tiles}: the tile URL template, null for the plain map;
-     * {@code grids}: where to fetch the grid outlines of the organisations concerned.
+     * {@code grids}: where to fetch the grid outlines of the organisations concerned; {@code centre}: where the map
+     * opens when there is nothing to fit it to (null: no organisation concerned has {@code organization.map}).
      */
     record MapView(List<Point> points, int withoutLocation, boolean truncated, String tiles, String attribution, int maxZoom,
-            List<String> grids) {
+            List<String> grids, Organization.MapCentre centre) {
     }
 
     private static final String NO_LIGHT_COLOUR = "#8c8c8c";
@@ -103,13 +109,40 @@ class CaseMapController {
                 }
             }
         });
-        if (user != null) {
-            organizations.homeOf(user.getUserId()).ifPresent(home -> tenants.add(home.id()));
+        String home = user == null ? null : organizations.homeOf(user.getUserId()).map(Organization::id).orElse(null);
+        if (home != null) {
+            tenants.add(home);
         }
         List<String> grids = tenants.stream().filter(t -> organizations.ownFile(t, GRIDS_FILE).isPresent())
                 .map(t -> "/api/cases/map/grids/" + t).toList();
         return new MapView(points, counts[0], counts[1] > 0, map.tiles().isBlank() ? null : map.tiles().strip(),
-                map.attribution(), map.maxZoom(), grids);
+                map.attribution(), map.maxZoom(), grids, centre(user, campaign, home));
+    }
+
+    /**
+     * The centre of the campaign's organisation (when the caller may read it), else of the caller's own, else of the
+     * first configured one (the administrator belongs to none); an organisation without {@code organization.map} takes
+     * its district's.
+     */
+    private Organization.MapCentre centre(Authentication user, String campaign, String home) {
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        String owner = campaign == null || campaign.isBlank() || plans == null ? null
+                : plans.campaign(campaign.strip()).map(CampaignPlans.Campaign::organization)
+                        .filter(callerOrganization.readable(user)).orElse(null);
+        List<String> candidates = owner != null ? List.of(owner) : home != null ? List.of(home) : organizations.ids();
+        for (String id : candidates) {
+            Organization.MapCentre centre = organizations.find(id).map(o -> o.organization().map() != null
+                    ? o.organization().map() : parentCentre(o)).orElse(null);
+            if (centre != null) {
+                return centre;
+            }
+        }
+        return null;
+    }
+
+    private Organization.MapCentre parentCentre(Organization o) {
+        String parent = o.organization().parent();
+        return parent == null ? null : organizations.find(parent).map(p -> p.organization().map()).orElse(null);
     }
 
     /** The organisation's grid outlines as GeoJSON; 404 when it has none or the caller may not read it. */

@@ -1,8 +1,5 @@
 package org.shirong.rectification;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.OrganizationRecords;
 import org.springframework.http.HttpStatus;
@@ -15,7 +12,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The pages a person opens from the 驾驶舱, a list or a notification: {@code /shirong/cases/{caseNo}} (the case's record,
- * timeline, photos side by side, extensions and 挂账, 协办, traffic light) and {@code /shirong/map} (the cases on a map).
+ * timeline, photos side by side, extensions and 挂账, 协办, traffic light, and a link to its dossier PDF, which the same
+ * readers may download) and {@code /shirong/map} (the cases on a map).
  * Logged in through the webapps' session or HTTP Basic (the {@code /api} filter); the page reads the data from
  * {@code /api} in the browser. A case the caller may not read is answered 404, as the API does.
  */
@@ -58,9 +56,9 @@ class CasePageController {
                 .orElse(c.category()));
         page.addObject("urgencyName", c.urgency().label());
         page.addObject("sourceName", c.source().label());
-        Map<String, String> names = organization.unitNames();
-        page.addObject("responsibleUnitNames", c.responsibleUnits() == null ? "" : Arrays.stream(c.responsibleUnits().split(","))
-                .map(String::strip).filter(u -> !u.isEmpty()).map(u -> names.getOrDefault(u, u)).collect(Collectors.joining("、")));
+        String responsible = CaseDossiers.unitNames(c.responsibleUnits(), organization.unitNames());
+        page.addObject("responsibleUnitNames", responsible == null ? "" : responsible);
+        page.addObject("dossierUrl", "/api/cases/" + c.caseNo() + "/dossier.pdf");
         return page;
     }
 

@@ -1,14 +1,15 @@
 package org.shirong.report;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,13 +17,17 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseDossiers;
 import org.shirong.rectification.CaseFile;
 import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
+import org.shirong.system.StartupRefusedException;
 import org.shirong.system.XlsxSheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
  * The case dossier (案件台账) as PDF: {@code GET /api/cases/{caseNo}/dossier.pdf} for one case,
  * {@code GET /api/campaigns/{code}/dossier.pdf?item=} for a campaign's cases of one plan item (without {@code item}:
  * all of them; {@code item=none}: those under no plan item), and {@code GET /api/campaigns/{code}/archive.zip}, the
- * campaign's 迎检 archive: a PDF per plan item and the case ledger (Excel), streamed. Whoever may read the case or the
- * campaign may read these, and sees only the cases they may read; to others the case or campaign does not exist (404).
+ * campaign's 迎检 archive: a PDF per plan item and the case ledger (Excel). Whoever may read the case or the campaign may
+ * read these, and sees only the cases they may read; to others the case or campaign does not exist (404). Each PDF is
+ * written straight to the response or its ZIP entry and holds at most {@code shirong.documents.dossier-max-cases}
+ * cases, which bounds what is held while it is made: a larger plan item is refused as one PDF (400) and split into
+ * numbered parts in the archive.
  */
 @RestController
 @RequestMapping("/api")
@@ -56,9 +64,16 @@ class DossierController {
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
     private final WorkingCalendars calendars;
+    private final Organizations organizations;
+    private final int maxCases;
 
     DossierController(CaseDossiers dossiers, DossierPdf pdf, DossierFont font, CampaignFigures figures,
-            IdentityService identityService, CallerOrganization callerOrganization, WorkingCalendars calendars) {
+            IdentityService identityService, CallerOrganization callerOrganization, WorkingCalendars calendars,
+            Organizations organizations, @Value("${shirong.documents.dossier-max-cases}") int maxCases) {
+        if (maxCases < 1) {
+            throw new StartupRefusedException("shirong.documents.dossier-max-cases 为 " + maxCases + "，应至少为 1",
+                    "请修改 config/application.yaml（每个案件台账 PDF 最多包含的案件数，默认 200）后重新启动。");
+        }
         this.dossiers = dossiers;
         this.pdf = pdf;
         this.font = font;
@@ -66,23 +81,26 @@ class DossierController {
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
         this.calendars = calendars;
+        this.organizations = organizations;
+        this.maxCases = maxCases;
     }
 
     @GetMapping("/cases/{caseNo}/dossier.pdf")
-    ResponseEntity<byte[]> caseDossier(@PathVariable String caseNo) throws IOException {
+    void caseDossier(@PathVariable String caseNo, HttpServletResponse response) throws IOException {
         Authentication user = identityService.getCurrentAuthentication();
         CaseFile file = dossiers.readable(user, caseNo)
                 .orElseThrow(() -> new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo));
+        font.check();
         ZoneId zone = calendars.of(file.record().tenantId()).zone();
         String title = "案件台账 " + caseNo;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdf.write(title, subtitle(user, zone), List.of(DossierSheets.of(file, zone)), out);
-        return pdfResponse(title + ".pdf", "case-dossier-" + caseNo + ".pdf", out.toByteArray());
+        List<DossierSheets.Sheet> sheets = List.of(DossierSheets.of(file, zone));
+        pdfHeaders(response, title + ".pdf", "case-dossier-" + caseNo + ".pdf");
+        pdf.write(title, subtitle(user, zone), sheets, response.getOutputStream());
     }
 
     @GetMapping("/campaigns/{code}/dossier.pdf")
-    ResponseEntity<byte[]> campaignDossier(@PathVariable String code, @RequestParam(required = false) String item)
-            throws IOException {
+    void campaignDossier(@PathVariable String code, @RequestParam(required = false) String item,
+            HttpServletResponse response) throws IOException {
         Authentication user = identityService.getCurrentAuthentication();
         Campaign campaign = readableCampaign(user, code);
         List<CaseDossiers.PlanItemCases> items = dossiers.byPlanItem(user, code);
@@ -98,10 +116,16 @@ class DossierController {
             scope = chosen.planItemName();
             caseNos = chosen.caseNos();
         }
+        if (caseNos.size() > maxCases) {
+            throw new InvalidRequestException(ApiError.field("item", "TOO_MANY_CASES", ("活动“%s”%s有 %d 件案件，超过一个案件台账 PDF"
+                    + "最多 %d 件的限制（shirong.documents.dossier-max-cases）：请按计划项目分别下载，或下载迎检档案（archive.zip，"
+                    + "其中每 %d 件案件一个 PDF）").formatted(campaign.name(), scope, caseNos.size(), maxCases, maxCases)));
+        }
+        font.check();
         String title = "“" + campaign.name() + "”" + scope + "案件台账";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdf.write(title, subtitle(user, campaign.zone()), sheets(user, caseNos, campaign.zone()), out);
-        return pdfResponse(title + ".pdf", "campaign-dossier-" + code + ".pdf", out.toByteArray());
+        List<DossierSheets.Sheet> sheets = sheets(user, caseNos, campaign.zone());
+        pdfHeaders(response, title + ".pdf", "campaign-dossier-" + code + ".pdf");
+        pdf.write(title, subtitle(user, campaign.zone()), sheets, response.getOutputStream());
     }
 
     @GetMapping("/campaigns/{code}/archive.zip")
@@ -116,27 +140,46 @@ class DossierController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(campaign.name() + "-迎检档案-" + stamp + ".zip",
                 "campaign-archive-" + code + "-" + stamp + ".zip"));
         long started = System.nanoTime();
+        int pdfs = 0;
         try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream(), StandardCharsets.UTF_8)) {
             int n = 0;
             for (CaseDossiers.PlanItemCases item : items) {
                 n++;
-                zip.putNextEntry(new ZipEntry("%02d-%s案件台账.pdf".formatted(n, fileName(item.planItemName()))));
-                pdf.write("“" + campaign.name() + "”" + item.planItemName() + "案件台账", subtitle(user, campaign.zone()),
-                        sheets(user, item.caseNos(), campaign.zone()), zip);
-                zip.closeEntry();
+                List<List<String>> parts = parts(item.caseNos());
+                for (int k = 0; k < parts.size(); k++) {
+                    String part = parts.size() == 1 ? "" : "-第" + (k + 1) + "部分";
+                    zip.putNextEntry(new ZipEntry("%02d-%s案件台账%s.pdf".formatted(n, fileName(item.planItemName()), part)));
+                    String title = "“" + campaign.name() + "”" + item.planItemName() + "案件台账"
+                            + (parts.size() == 1 ? "" : "（第 " + (k + 1) + " 部分，共 " + parts.size() + " 部分）");
+                    pdf.write(title, subtitle(user, campaign.zone()), sheets(user, parts.get(k), campaign.zone()), zip);
+                    zip.closeEntry();
+                    pdfs++;
+                }
             }
             zip.putNextEntry(new ZipEntry(fileName(ledger.fileName())));
             ledger.write(new KeptOpen(zip));
             zip.closeEntry();
         }
-        LOG.info("{} downloaded the archive of campaign {} ({} plan items) in {} ms", user.getUserId(), code, items.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.info("{} downloaded the archive of campaign {} ({} plan items, {} PDFs) in {} ms", user.getUserId(), code,
+                items.size(), pdfs, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The cases in parts of at most {@code dossier-max-cases}, in order. */
+    private List<List<String>> parts(List<String> caseNos) {
+        List<List<String>> parts = new ArrayList<>();
+        for (int from = 0; from < caseNos.size(); from += maxCases) {
+            parts.add(caseNos.subList(from, Math.min(caseNos.size(), from + maxCases)));
+        }
+        return parts;
     }
 
     /** A missing or unusable font: the dossier cannot be made here until an administrator installs or names one. */
     @ExceptionHandler(DossierFont.Unavailable.class)
-    ResponseEntity<Map<String, List<ApiError>>> fontUnavailable(DossierFont.Unavailable e) {
+    ResponseEntity<Map<String, List<ApiError>>> fontUnavailable(DossierFont.Unavailable e, HttpServletResponse response) {
         LOG.warn("{}", e.getMessage());
+        if (!response.isCommitted()) {
+            response.reset(); // the PDF's headers, set before the font of a collection was found unusable
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .body(Map.of("errors", List.of(ApiError.field(null, "PDF_FONT_UNAVAILABLE", e.getMessage()))));
     }
@@ -151,23 +194,23 @@ class DossierController {
         return new Campaign(code, name, calendars.of(organization).zone());
     }
 
-    /** Each case read and made its sheet in turn (its full-size photos are let go before the next is read). */
+    /** Each case read and made its sheet in turn: its full-size photos are let go once their print-size copies are made. */
     private List<DossierSheets.Sheet> sheets(Authentication user, List<String> caseNos, ZoneId zone) {
-        return caseNos.stream().map(no -> dossiers.readable(user, no)).flatMap(java.util.Optional::stream)
+        return caseNos.stream().map(no -> dossiers.readable(user, no)).flatMap(Optional::stream)
                 .map(f -> DossierSheets.of(f, zone)).toList();
     }
 
-    private static String subtitle(Authentication user, ZoneId zone) {
-        return "导出时间：" + SHOWN.format(now().atZone(zone)) + "　｜　导出人：" + user.getUserId();
+    private String subtitle(Authentication user, ZoneId zone) {
+        return "导出时间：" + SHOWN.format(now().atZone(zone)) + "　｜　导出人：" + organizations.personName(user.getUserId());
     }
 
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private static ResponseEntity<byte[]> pdfResponse(String fileName, String ascii, byte[] body) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(fileName, ascii)).body(body);
+    private static void pdfHeaders(HttpServletResponse response, String fileName, String ascii) {
+        response.setContentType(PDF);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(fileName, ascii));
     }
 
     /** A name without the characters no file system takes. */

@@ -56,7 +56,7 @@ final class DossierSheets {
         fields.add(new Field("来源 / 紧急程度", c.source().label() + " / " + c.urgency().label()));
         fields.add(new Field("牵头单位", f.leadUnitName()));
         fields.add(new Field("责任单位", f.responsibleUnitNames()));
-        fields.add(new Field("上报人 / 上报时间", c.reportedBy() + " / " + time(c.reportedAt(), zone)));
+        fields.add(new Field("上报人 / 上报时间", text(f.reportedByName()) + " / " + time(c.reportedAt(), zone)));
         fields.add(new Field("整改期限", time(c.dueAt(), zone)));
         fields.add(new Field("结案时间", c.closedAt() == null ? "未结案"
                 : time(c.closedAt(), zone) + (Boolean.TRUE.equals(c.closedOnTime()) ? "（按期）" : "（超期）")));

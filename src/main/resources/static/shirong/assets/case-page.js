@@ -7,6 +7,9 @@
   var LIGHTS = { RED: ['红灯', 'light-red', '已超过期限'], YELLOW: ['黄灯', 'light-yellow', '时限将到'],
     GREEN: ['绿灯', 'light-green', '在时限内'] };
   var SUSPENSION = ['SUSPENSION_REQUESTED', 'SUSPENDED', 'SUSPENSION_REJECTED', 'RESUMED'];
+  // 案件中出现的人员姓名（按登录账号），由服务器随案件一起给出；不在组织文件中的账号原样显示。
+  var people = {};
+  function person(id) { return id ? people[id] || id : id; }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -60,7 +63,7 @@
     fact(dl, '问题描述', c.description);
     fact(dl, '牵头单位', v.leadUnitName);
     fact(dl, '责任单位', root.getAttribute('data-responsible-unit-names'));
-    fact(dl, '上报', when(c.reportedAt) + '（' + c.reportedBy + '）');
+    fact(dl, '上报', when(c.reportedAt) + '（' + person(c.reportedBy) + '）');
     fact(dl, '派遣', c.dispatchedAt && when(c.dispatchedAt));
     fact(dl, '整改期限', c.dueAt && when(c.dueAt) + (v.dueBoundName ? '（' + v.dueBoundName + '）' : ''));
     fact(dl, '提交整改', c.submittedAt && when(c.submittedAt));
@@ -116,15 +119,15 @@
     if (extensions.length) {
       box.appendChild(el('h3', 'shirong-sub', '延期'));
       box.appendChild(table(['次序', '理由', '申请延至', '申请人', '审批', '审批意见'], extensions.map(function (x) {
-        return [x.seq, x.reason, when(x.requestedDue), x.requestedBy,
-          x.approved === null ? '待审批' : (x.approved ? '同意' : '不同意') + (x.decidedBy ? '（' + x.decidedBy + '）' : ''), x.comment];
+        return [x.seq, x.reason, when(x.requestedDue), person(x.requestedBy),
+          x.approved === null ? '待审批' : (x.approved ? '同意' : '不同意') + (x.decidedBy ? '（' + person(x.decidedBy) + '）' : ''), x.comment];
       })));
     }
     var suspension = timeline.filter(function (e) { return SUSPENSION.indexOf(e.kind) >= 0; });
     if (suspension.length) {
       box.appendChild(el('h3', 'shirong-sub', '挂账'));
       box.appendChild(table(['时间', '事项', '经办人', '说明'], suspension.map(function (e) {
-        return [when(e.at), e.kindName, e.actor, e.detail];
+        return [when(e.at), e.kindName, person(e.actor), e.detail];
       })));
     }
     if (!extensions.length && !suspension.length) { box.appendChild(el('p', 'text-muted', '未申请延期或挂账')); }
@@ -134,7 +137,7 @@
     var box = document.getElementById('case-parties');
     if (!parties.length) { box.appendChild(el('p', 'text-muted', '没有协办单位')); return; }
     box.appendChild(table(['单位', '办理期限', '状态', '记录时间', '办理情况'], parties.map(function (p) {
-      return [p.unitName, when(p.dueAt), p.statusName, p.doneAt ? when(p.doneAt) + '（' + p.doneBy + '）' : null, p.note];
+      return [p.unitName, when(p.dueAt), p.statusName, p.doneAt ? when(p.doneAt) + '（' + person(p.doneBy) + '）' : null, p.note];
     })));
   }
 
@@ -144,7 +147,7 @@
       var li = el('li');
       li.appendChild(el('time', null, when(e.at)));
       li.appendChild(el('strong', null, e.kindName));
-      if (e.actor) { li.appendChild(el('span', 'actor', e.actor)); }
+      if (e.actor) { li.appendChild(el('span', 'actor', person(e.actor))); }
       if (e.detail) { li.appendChild(el('div', 'detail', e.detail)); }
       list.appendChild(li);
     });
@@ -156,6 +159,7 @@
       return r.json();
     })
     .then(function (v) {
+      people = v.people || {};
       showRecord(v);
       showPhotos(v.photos);
       showExtensions(v.extensions, v.timeline);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,9 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The case map and the case page: {@code GET /api/cases/map} gives each reader the located cases they may read,
- * coloured by traffic light; lingdao1 opens the map with no tile server configured (the plain map), opens a case from
- * its point and sees the before and after photos side by side with their times; a unit's clerk gets nothing of
- * another unit's case.
+ * coloured by traffic light, and where the map opens (their organisation's centre from its organization.yaml);
+ * lingdao1 opens the map with no tile server configured (the plain map), opens a case from its point and sees the
+ * before and after photos side by side with their times, people by name, and downloads the case's dossier PDF; a map
+ * whose map library does not load says so; a unit's clerk gets nothing of another unit's case.
  */
 @ShirongWebTest
 class CaseMapTest {
@@ -87,6 +89,11 @@ class CaseMapTest {
         assertThat(points.get(green)).containsEntry("light", "GREEN").containsEntry("colour", "#2e8b57");
         assertThat((Integer) all.get("withoutLocation")).isGreaterThanOrEqualTo(1);
         assertThat(all.get("tiles")).as("no tile server by default: the plain map").isNull();
+        assertThat(all.get("centre")).as("九亭镇").isEqualTo(Map.of("lat", 31.13, "lng", 121.32, "zoom", 13));
+        assertThat(map("jxlingdao1", "").get("centre")).as("锦溪镇").isEqualTo(Map.of("lat", 31.18, "lng", 120.90, "zoom", 13));
+        assertThat(map("sjlingdao1", "").get("centre")).as("松江区").isEqualTo(Map.of("lat", 31.03, "lng", 121.23, "zoom", 11));
+        assertThat(map("shdshirongban1", "").get("centre")).as("石湖荡镇 has none: its district's")
+                .isEqualTo(map("sjlingdao1", "").get("centre"));
 
         assertThat(byCaseNo(map("lingdao1", "?light=RED"))).containsKey(red).doesNotContainKeys(yellow, green);
         // 城管中队's clerk reads the 占道经营 case it leads, not 环卫所's cases.
@@ -113,9 +120,23 @@ class CaseMapTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<String> own = rest.withBasicAuth("chengguan2", "demo").getForEntity("/shirong/cases/" + yellow, String.class);
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(own.getBody()).contains(yellow).contains("乱设摊");
+        assertThat(own.getBody()).contains(yellow).contains("乱设摊").contains("下载案卷 PDF", "/api/cases/" + yellow + "/dossier.pdf");
         assertThat(rest.getForEntity("/shirong/cases/" + red, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity("/shirong/map", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** Pages name the map and chart libraries without their version (pom.xml alone has it): the paths are served. */
+    @Test
+    void theLibrariesAreServedWithoutTheirVersionInThePath() {
+        String map = rest.withBasicAuth("lingdao1", "demo").getForObject("/shirong/map", String.class);
+        assertThat(map).contains("/webjars/leaflet/dist/leaflet.js", "/webjars/leaflet/dist/leaflet.css")
+                .doesNotContainPattern("/webjars/leaflet/\\d");
+        for (String asset : List.of("/webjars/leaflet/dist/leaflet.js", "/webjars/leaflet/dist/leaflet.css",
+                "/webjars/echarts/dist/echarts.min.js")) {
+            ResponseEntity<String> served = rest.withBasicAuth("lingdao1", "demo").getForEntity(asset, String.class);
+            assertThat(served.getStatusCode()).as(asset).isEqualTo(HttpStatus.OK);
+            assertThat(served.getBody()).as(asset).hasSizeGreaterThan(1000);
+        }
     }
 
     @Test
@@ -155,7 +176,20 @@ class CaseMapTest {
                 String photos = browser.visible(By.id("case-photos")).getText();
                 assertThat(photos).contains("整改前", "整改后", "拍摄：2026-11-30 09:15", "位置：31.116200, 121.321800");
                 assertThat(browser.visible(By.id("case-timeline")).getText()).contains("立案", "派遣", "提交整改结果");
-                assertThat(browser.visible(By.id("case-record")).getText()).contains("暴露垃圾", "涞寅路 88 弄垃圾房", "综管办");
+                assertThat(browser.visible(By.id("case-record")).getText()).contains("暴露垃圾", "涞寅路 88 弄垃圾房", "综管办",
+                        "何巡查员").doesNotContain("lvrong1");
+                assertThat(browser.visible(By.id("case-timeline")).getText()).as("环卫所's 徐所长 claimed and submitted it")
+                        .contains("徐所长", "何巡查员").doesNotContain("huanwei1", "lvrong1");
+                WebElement dossier = browser.visible(By.id("case-dossier"));
+                assertThat(dossier.getText()).isEqualTo("下载案卷 PDF");
+                assertThat(dossier.getAttribute("href")).endsWith("/api/cases/" + red + "/dossier.pdf");
+                // what the button downloads, fetched with the page's own session
+                Object answer = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                        var done = arguments[arguments.length - 1];
+                        fetch(arguments[0], { credentials: 'same-origin' })
+                          .then(function (r) { done(r.status + ' ' + r.headers.get('Content-Type')); })
+                          .catch(function (e) { done(String(e)); });""", dossier.getAttribute("href"));
+                assertThat(answer).isEqualTo("200 application/pdf");
                 browser.screenshot("case-page");
 
                 browser.phoneViewport();
@@ -165,6 +199,18 @@ class CaseMapTest {
                 ((JavascriptExecutor) browser.driver()).executeScript(
                         "document.getElementById('case-photos').scrollIntoView({block: 'start'});");
                 browser.screenshot("case-page-phone");
+
+                // The map library does not load (a proxy, a broken deployment): the map box says so instead of staying blank.
+                ChromeDriver chrome = (ChromeDriver) browser.driver();
+                chrome.executeCdpCommand("Network.enable", Map.of());
+                chrome.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+                chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*leaflet.js*")));
+                browser.viewport(1366, 900);
+                browser.driver().get("http://localhost:" + port + "/shirong/map");
+                browser.until(d -> "failed".equals(d.findElement(By.id("case-map-page")).getAttribute("data-loaded")));
+                assertThat(browser.visible(By.id("case-map")).getText()).contains("地图组件加载失败");
+                browser.screenshot("case-map-failed");
+                chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("case-map-failure");
                 throw e;
