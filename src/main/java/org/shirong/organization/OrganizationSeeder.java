@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.shirong.system.AuthenticatedIdentities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,10 +39,11 @@ public class OrganizationSeeder implements ApplicationRunner {
     private final AdminAccount adminAccount;
     private final AccountProperties accounts;
     private final TransactionTemplate transaction;
+    private final AuthenticatedIdentities identities;
 
     OrganizationSeeder(Organizations organizations, OrganizationRecords records, IdentityService identityService,
             AccessAuthorizations authorizations, TaskFilters filters, AdminAccount adminAccount,
-            AccountProperties accounts, TransactionTemplate transaction) {
+            AccountProperties accounts, TransactionTemplate transaction, AuthenticatedIdentities identities) {
         this.organizations = organizations;
         this.records = records;
         this.identityService = identityService;
@@ -50,6 +52,7 @@ public class OrganizationSeeder implements ApplicationRunner {
         this.adminAccount = adminAccount;
         this.accounts = accounts;
         this.transaction = transaction;
+        this.identities = identities;
     }
 
     @Override
@@ -77,6 +80,8 @@ public class OrganizationSeeder implements ApplicationRunner {
             filters.sync(all);
             filters.refreshDueFilters();
         });
+        // Logged-in users' groups and organisations are re-read on their next request.
+        identities.forgetAll();
         LOG.info("组织机构已同步：{} 个组织，{} 个组，{} 个用户", all.size(),
                 all.stream().mapToInt(o -> o.groups().size()).sum(), all.stream().mapToInt(o -> o.users().size()).sum());
     }

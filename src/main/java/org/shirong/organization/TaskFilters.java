@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The Tasklist filters of each group (本单位待办, 即将到期, 已超期) and each user (我的待办), readable only
  * by their group or user. Expressions in stored queries are switched off (see RELIABILITY.md), so
- * the two due-date filters hold fixed instants that {@link #refreshDueFilters()} moves forward.
+ * the two due-date filters hold fixed instants that {@link #refreshDueFilters()} moves forward when a task crosses one.
  */
 @Component
 class TaskFilters {
@@ -35,6 +37,8 @@ class TaskFilters {
     private final AccessAuthorizations authorizations;
     private final Duration dueSoonWindow;
     private final Clock clock;
+    // The instant each due filter was last saved with on this node.
+    private final Map<String, Instant> shownAt = new ConcurrentHashMap<>();
 
     TaskFilters(FilterService filterService, TaskService taskService, OrganizationRecords records,
             AccessAuthorizations authorizations, @Value("${shirong.filters.due-soon-window}") Duration dueSoonWindow) {
@@ -79,8 +83,10 @@ class TaskFilters {
                 "color", kind.color,
                 "priority", kind.priority,
                 "refresh", true));
-        filter.setQuery(query(kind, owner));
+        Instant now = clock.instant();
+        filter.setQuery(query(kind, owner, now));
         filterService.saveFilter(filter);
+        shownAt.put(filter.getId(), now);
         records.addFilter(filter.getId(), kind, owner);
         if (kind.perUser()) {
             authorizations.grantFilterRead(filter.getId(), null, owner);
@@ -89,34 +95,88 @@ class TaskFilters {
         }
     }
 
-    /** Moves the instants of the 即将到期 and 已超期 filters to now. */
+    /**
+     * Moves the instants of the 即将到期 and 已超期 filters to now, saving only the filters whose list would otherwise
+     * differ from a fresh one: those of a group one of whose tasks has since crossed a boundary (due date passed or
+     * entered the window, follow-up date passed). Idle, nothing is written.
+     */
     @Scheduled(initialDelayString = "${shirong.filters.refresh-interval}", fixedDelayString = "${shirong.filters.refresh-interval}")
     void refreshDueFilters() {
+        Instant now = clock.instant();
         for (TaskFilterKind kind : TaskFilterKind.values()) {
             if (!kind.dueBased()) {
                 continue;
             }
             records.filters(kind).forEach((owner, filterId) -> {
-                Filter filter = filterService.getFilter(filterId);
-                if (filter == null) {
+                Instant shown = shownAt.get(filterId);
+                if (shown == null) {
+                    Filter filter = filterService.getFilter(filterId);
+                    if (filter == null) {
+                        return;
+                    }
+                    shown = describedAsNow(filter, kind) ? instantOf(filter.getQuery(), kind) : null;
+                }
+                if (shown != null && (!shown.isBefore(now) || !crossed(kind, shown, now, owner))) {
+                    shownAt.put(filterId, shown);
                     return;
                 }
-                filter.setQuery(query(kind, owner));
-                // Filters saved by an older version keep their description otherwise.
-                Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
-                properties.put("description", kind.description);
-                filter.setProperties(properties);
-                try {
-                    filterService.saveFilter(filter);
-                } catch (OptimisticLockingException concurrentRefresh) {
-                    LOG.debug("过滤器 {} 已由其他节点刷新", filterId);
-                }
+                save(kind, owner, filterId, now);
             });
         }
     }
 
-    private TaskQuery query(TaskFilterKind kind, String owner) {
-        Instant now = clock.instant();
+    /** Whether a task of the group lies between the filter's list at {@code shown} and the list at {@code now}. */
+    private boolean crossed(TaskFilterKind kind, Instant shown, Instant now, String owner) {
+        // One second either side: a task counted twice costs one save, one missed a wrong list.
+        Date from = Date.from(shown.minusSeconds(1));
+        Date to = Date.from(now.plusSeconds(1));
+        return switch (kind) {
+            case OVERDUE -> groupTasks(owner).dueAfter(from).dueBefore(to).count() > 0;
+            case DUE_SOON -> groupTasks(owner).dueAfter(from).dueBefore(to).count() > 0
+                    || groupTasks(owner).dueAfter(Date.from(shown.plus(dueSoonWindow).minusSeconds(1)))
+                            .dueBefore(Date.from(now.plus(dueSoonWindow).plusSeconds(1))).count() > 0
+                    || groupTasks(owner).followUpAfter(from).followUpBefore(to).count() > 0;
+            default -> false;
+        };
+    }
+
+    private TaskQuery groupTasks(String owner) {
+        return taskService.createTaskQuery().taskCandidateGroup(owner).includeAssignedTasks();
+    }
+
+    private void save(TaskFilterKind kind, String owner, String filterId, Instant now) {
+        Filter filter = filterService.getFilter(filterId);
+        if (filter == null) {
+            return;
+        }
+        filter.setQuery(query(kind, owner, now));
+        // Filters saved by an older version keep their description otherwise.
+        Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+        properties.put("description", kind.description);
+        filter.setProperties(properties);
+        try {
+            filterService.saveFilter(filter);
+            shownAt.put(filterId, now);
+        } catch (OptimisticLockingException concurrentRefresh) {
+            LOG.debug("过滤器 {} 已由其他节点刷新", filterId);
+            shownAt.remove(filterId);
+        }
+    }
+
+    private static boolean describedAsNow(Filter filter, TaskFilterKind kind) {
+        return filter.getProperties() != null && kind.description.equals(filter.getProperties().get("description"));
+    }
+
+    /** The instant a stored due filter was computed at: 已超期's due-before, 即将到期's due-after. */
+    private static Instant instantOf(Object storedQuery, TaskFilterKind kind) {
+        if (!(storedQuery instanceof TaskQueryImpl query)) {
+            return null;
+        }
+        Date at = kind == TaskFilterKind.OVERDUE ? query.getDueBefore() : query.getDueAfter();
+        return at == null ? null : at.toInstant();
+    }
+
+    private TaskQuery query(TaskFilterKind kind, String owner, Instant now) {
         TaskQuery query = taskService.createTaskQuery();
         switch (kind) {
             case MINE -> query.taskAssignee(owner);

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -32,10 +31,13 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 class ApiAuthenticationFilter extends HttpFilter {
 
     private final ProcessEngine engine;
-    private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+    private final AuthenticatedIdentities identities;
+    private final HttpBasicAuthenticationProvider basic;
 
-    ApiAuthenticationFilter(ProcessEngine engine) {
+    ApiAuthenticationFilter(ProcessEngine engine, AuthenticatedIdentities identities, LoginThrottle throttle) {
         this.engine = engine;
+        this.identities = identities;
+        this.basic = new CachedBasicAuthentication(identities, throttle);
     }
 
     @Override
@@ -56,10 +58,10 @@ class ApiAuthenticationFilter extends HttpFilter {
             }
             userId = result.getAuthenticatedUser();
         }
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-                .stream().map(Tenant::getId).toList();
-        identity.setAuthentication(userId, groups, tenants);
+        identities.identity(userId, user -> new AuthenticatedIdentities.Identity(
+                identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
+                identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList()))
+                .authenticate(identity, userId);
         try {
             chain.doFilter(request, response);
         } finally {

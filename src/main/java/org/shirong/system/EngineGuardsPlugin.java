@@ -11,17 +11,19 @@ import org.springframework.stereotype.Component;
 /**
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
  * no expressions in queries, no routing or deadlines changed by staff, no one else's
- * e-mail address for staff, throttled logins.
+ * e-mail address for staff, throttled logins, cached identities forgotten when identities change.
  */
 @Component
 class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext applicationContext;
     private final LoginThrottle loginThrottle;
+    private final AuthenticatedIdentities identities;
 
-    EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle) {
+    EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle, AuthenticatedIdentities identities) {
         this.applicationContext = applicationContext;
         this.loginThrottle = loginThrottle;
+        this.identities = identities;
     }
 
     @Override
@@ -32,6 +34,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
         interceptors.add(new LoginThrottleInterceptor(loginThrottle));
+        interceptors.add(new IdentityChangeInterceptor(identities));
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new StaffCommandGuard(configuration));
         interceptors.add(new OthersEmailGuard(configuration));

@@ -19,7 +19,8 @@ import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest}, the
- * project's own {@code /api} (see {@link ApiAuthenticationFilter}); the client address and the body
+ * project's own {@code /api} (see {@link ApiAuthenticationFilter}), both reusing a user's check for a short time
+ * ({@link AuthenticatedIdentities}); the client address and the body
  * limit before anything else; the filters that give the engine's answers Chinese messages and proper
  * statuses, and keep other people's e-mail addresses out of the directory. The guards against
  * expressions in queries and staff rewriting routing sit in the engine ({@link EngineGuardsPlugin}).
@@ -28,8 +29,10 @@ import org.springframework.core.Ordered;
 class RestSecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(AuthenticatedIdentities identities,
+            LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+                new CachedIdentityRestFilter(identities, throttle));
         registration.setName("shirong-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
@@ -39,8 +42,9 @@ class RestSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine) {
-        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine,
+            AuthenticatedIdentities identities, LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, identities, throttle));
         registration.setName("shirong-api-authentication");
         // The case page and the case map read /api in the browser; logged in the same way.
         registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/map");

@@ -6,13 +6,18 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +46,10 @@ class OrganizationSeederTest {
     AuthorizationService authorizationService;
     @Autowired
     FilterService filterService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    TaskFilters taskFilters;
 
     record Snapshot(long groups, long users, long memberships, long authorizations, long filters) {
     }
@@ -138,12 +147,39 @@ class OrganizationSeederTest {
     }
 
     @Test
-    void dueDateFiltersAreMovedForwardOnRefresh() {
-        String filterId = records.filters(TaskFilterKind.OVERDUE).get("chengguan");
-        var before = filterService.getFilter(filterId).getQuery();
-        Date dueBefore = ((TaskQueryImpl) before).getDueBefore();
+    void dueDateFiltersAreSavedOnlyWhenATaskOfTheirGroupCrossesTheirInstant() {
+        Map<String, Integer> revisions = dueFilterRevisions();
+        taskFilters.refreshDueFilters();
         seeder.apply(organizations.all());
-        Date refreshed = ((TaskQueryImpl) filterService.getFilter(filterId).getQuery()).getDueBefore();
-        assertThat(refreshed).isAfter(dueBefore);
+        assertThat(dueFilterRevisions()).as("idle: no filter saved (before: every due filter every minute)").isEqualTo(revisions);
+
+        String chengguanOverdue = records.filters(TaskFilterKind.OVERDUE).get("chengguan");
+        String lvrongOverdue = records.filters(TaskFilterKind.OVERDUE).get("lvrong");
+        Date shown = ((TaskQueryImpl) filterService.getFilter(chengguanOverdue).getQuery()).getDueBefore();
+        Task task = taskService.newTask();
+        task.setName("清理乱堆物");
+        task.setTenantId("jiuting");
+        task.setDueDate(new Date(shown.getTime() + 1));
+        taskService.saveTask(task);
+        taskService.addCandidateGroup(task.getId(), "chengguan");
+        try {
+            taskFilters.refreshDueFilters();
+            Map<String, Integer> after = dueFilterRevisions();
+            assertThat(((TaskQueryImpl) filterService.getFilter(chengguanOverdue).getQuery()).getDueBefore())
+                    .as("the task is overdue now, so the filter must list it").isAfter(task.getDueDate());
+            assertThat(after.get(lvrongOverdue)).isEqualTo(revisions.get(lvrongOverdue));
+            assertThat(after.entrySet().stream().filter(e -> !e.getValue().equals(revisions.get(e.getKey()))).count())
+                    .as("only 城管中队's 已超期 and 即将到期 filters of the organisations that have one").isBetween(1L, 4L);
+        } finally {
+            taskService.deleteTask(task.getId(), true);
+        }
+    }
+
+    private Map<String, Integer> dueFilterRevisions() {
+        Map<String, Integer> revisions = new HashMap<>();
+        for (TaskFilterKind kind : List.of(TaskFilterKind.OVERDUE, TaskFilterKind.DUE_SOON)) {
+            records.filters(kind).values().forEach(id -> revisions.put(id, ((FilterEntity) filterService.getFilter(id)).getRevision()));
+        }
+        return revisions;
     }
 }

@@ -2,6 +2,8 @@ package org.shirong.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -113,6 +115,57 @@ class RestSecurityTest {
         assertThat(rest.withBasicAuth("chengguan2", "demo").getForObject(check + "tasklist", Map.class)).containsEntry("authorized", true);
         assertThat(rest.withBasicAuth("wuye01a", "demo").getForObject(check + "tasklist", Map.class)).containsEntry("authorized", true);
         assertThat(rest.withBasicAuth("wuye01a", "demo").getForObject(check + "admin", Map.class)).containsEntry("authorized", false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(ResponseEntity<String> tasks) {
+        assertThat(tasks.getStatusCode()).as(tasks.getBody()).isEqualTo(HttpStatus.OK);
+        try {
+            return ((List<Map<String, Object>>) new ObjectMapper().readValue(tasks.getBody(), List.class)).stream()
+                    .map(t -> (String) t.get("id")).toList();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(tasks.getBody(), e);
+        }
+    }
+
+    @Test
+    void noKindOfTaskQueryWidensAUnitsViewToAnotherUnitsTasks() {
+        Task ours = assignTo("chengguan");
+        Task theirs = assignTo("lvrong");
+        Task theirsGivenToUs = assignTo("lvrong");
+        taskService.setAssignee(theirsGivenToUs.getId(), "chengguan1");
+        TestRestTemplate chengguan = rest.withBasicAuth("chengguan1", "demo");
+        List<String> queries = List.of(
+                "{}",
+                "{\"candidateGroup\":\"lvrong\",\"includeAssignedTasks\":true}",
+                "{\"candidateGroups\":[\"lvrong\",\"chengguan\"]}",
+                "{\"candidateUser\":\"lvrong1\"}",
+                "{\"involvedUser\":\"lvrong1\"}",
+                "{\"withoutCandidateGroups\":true}",
+                "{\"unassigned\":true}",
+                "{\"taskIdIn\":[\"" + theirs.getId() + "\"]}",
+                "{\"orQueries\":[{\"candidateGroup\":\"lvrong\",\"taskId\":\"" + theirs.getId() + "\",\"unassigned\":true}]}",
+                "{\"orQueries\":[{\"candidateGroupLike\":\"lv%\",\"assigned\":true}]}");
+        for (String query : queries) {
+            List<String> ids = ids(chengguan.postForEntity("/engine-rest/task?maxResults=1000", json(query), String.class));
+            assertThat(ids).as(query).doesNotContain(theirs.getId());
+            Map<String, Object> count = chengguan.postForEntity("/engine-rest/task/count", json(query), Map.class).getBody();
+            assertThat(((Number) count.get("count")).longValue()).as(query).isEqualTo(ids.size());
+        }
+        assertThat(ids(chengguan.postForEntity("/engine-rest/task?maxResults=1000", json("{}"), String.class)))
+                .as("its own unit's task and the task assigned to the user").contains(ours.getId(), theirsGivenToUs.getId());
+
+        List<Map<String, Object>> filters = chengguan.getForObject("/engine-rest/filter?resourceType=Task&maxResults=100", List.class);
+        for (Map<String, Object> filter : filters) {
+            List<String> listed = ids(chengguan.postForEntity("/engine-rest/filter/" + filter.get("id") + "/list?maxResults=1000",
+                    json("{\"candidateGroup\":\"lvrong\"}"), String.class));
+            assertThat(listed).as("filter %s extended to another unit", filter.get("name")).doesNotContain(theirs.getId());
+        }
+
+        assertThat(ids(rest.withBasicAuth("chuangban2", "demo").getForEntity("/engine-rest/task?maxResults=1000", String.class)))
+                .as("the office reads every task of its organisation").contains(ours.getId(), theirs.getId());
+        assertThat(ids(rest.withBasicAuth("jxchuangjian1", "demo").getForEntity("/engine-rest/task?maxResults=1000", String.class)))
+                .as("锦溪's office reads none of 九亭's").doesNotContain(ours.getId(), theirs.getId());
     }
 
     @Test

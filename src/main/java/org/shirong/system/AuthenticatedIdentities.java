@@ -1,0 +1,156 @@
+package org.shirong.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What an HTTP Basic or {@code /api} request needs to know about its user, kept for a short time instead of being read
+ * from the identity tables on every request: that the password was right (kept only as a salted digest), the user's
+ * groups and organisations. Forgotten at once when this node changes users, groups, memberships or organisations
+ * ({@link IdentityChangeInterceptor}, the organisation seeding) and in any case after {@code time-to-live}, which
+ * bounds how long a change made on another node goes unseen here.
+ */
+@Component
+public class AuthenticatedIdentities {
+
+    /**
+     * A user's groups and organisations (tenants). The engine is given its own mutable copies on each request (MyBatis
+     * reflects on the list classes; the JDK's immutable ones are not public).
+     */
+    record Identity(List<String> groups, List<String> tenants) {
+
+        Identity {
+            groups = List.copyOf(groups);
+            tenants = List.copyOf(tenants);
+        }
+
+        void authenticate(IdentityService identityService, String userId) {
+            identityService.setAuthentication(userId, new ArrayList<>(groups), new ArrayList<>(tenants));
+        }
+    }
+
+    private record Entry<T>(T value, long loadedAt) {
+    }
+
+    private final long timeToLiveNanos;
+    private final int maxUsers;
+    private final LongSupplier nanoTime;
+    private final byte[] salt = new byte[32];
+    private final Map<String, Entry<byte[]>> passwords = new ConcurrentHashMap<>();
+    private final Map<String, Entry<Identity>> identities = new ConcurrentHashMap<>();
+    // Bumped by every forgetAll(): what was read from the database before it is not kept.
+    private final AtomicLong generation = new AtomicLong();
+
+    @Autowired
+    AuthenticatedIdentities(IdentityCacheProperties settings) {
+        this(settings, System::nanoTime);
+    }
+
+    AuthenticatedIdentities(IdentityCacheProperties settings, LongSupplier nanoTime) {
+        this.timeToLiveNanos = settings.timeToLive().toNanos();
+        this.maxUsers = settings.maxUsers();
+        this.nanoTime = nanoTime;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    /** Whether the password is right: as it was a moment ago, or else as {@code check} (the engine) answers now. */
+    boolean passwordValid(String userId, String password, BiPredicate<String, String> check) {
+        byte[] known = valid(passwords, userId);
+        byte[] given = digest(userId, password);
+        if (known != null && MessageDigest.isEqual(known, given)) {
+            return true;
+        }
+        long readAt = generation.get();
+        boolean valid = check.test(userId, password);
+        if (valid) {
+            put(passwords, userId, given, readAt);
+        }
+        return valid;
+    }
+
+    Identity identity(String userId, Function<String, Identity> load) {
+        Identity known = valid(identities, userId);
+        if (known != null) {
+            return known;
+        }
+        long readAt = generation.get();
+        Identity loaded = load.apply(userId);
+        put(identities, userId, loaded, readAt);
+        return loaded;
+    }
+
+    /**
+     * Forgets every user now and, when called inside a transaction, again after it commits, so that no request
+     * reloads and keeps what the transaction is about to replace.
+     */
+    public void forgetAll() {
+        clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    clear();
+                }
+            });
+        }
+    }
+
+    private void clear() {
+        generation.incrementAndGet();
+        passwords.clear();
+        identities.clear();
+    }
+
+    private <T> T valid(Map<String, Entry<T>> map, String userId) {
+        Entry<T> entry = map.get(userId);
+        if (entry == null) {
+            return null;
+        }
+        if (nanoTime.getAsLong() - entry.loadedAt() >= timeToLiveNanos) {
+            map.remove(userId, entry);
+            return null;
+        }
+        return entry.value();
+    }
+
+    private <T> void put(Map<String, Entry<T>> map, String userId, T value, long readAt) {
+        if (timeToLiveNanos <= 0 || generation.get() != readAt) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        if (map.size() >= maxUsers) {
+            map.values().removeIf(e -> now - e.loadedAt() >= timeToLiveNanos);
+            if (map.size() >= maxUsers) {
+                map.clear();
+            }
+        }
+        map.put(userId, new Entry<>(value, now));
+    }
+
+    private byte[] digest(String userId, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(userId.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.campaign.WorkAssignmentProcess;
+import org.shirong.organization.OrganizationSeeder;
+import org.shirong.organization.Organizations;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A logged-in user's password, groups and organisations are not read from the identity tables on every request, yet a
+ * removed or moved user loses the old rights at once when the change is made here, and after the organisation is
+ * reloaded when it was made behind the engine's back (another node); the time bound itself is in
+ * {@link AuthenticatedIdentitiesTest}. Also the statements a Tasklist request runs: no per-task authorization join.
+ */
+@ShirongWebTest
+@Import(JdbcStatementRecorder.class)
+class IdentityCacheTest {
+
+    private static final String USER = "cachetest1";
+    private static final String PASSWORD = "Cache#Test-2026x";
+    private static final String IDENTITY_TABLES = "(?is).*\\bACT_ID_(USER|GROUP|MEMBERSHIP|TENANT|TENANT_MEMBER)\\b.*";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    JdbcStatementRecorder recorder;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    OrganizationSeeder seeder;
+    @Autowired
+    Organizations organizations;
+
+    private Task assignTo(String unit) {
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
+                        WorkAssignmentProcess.VAR_TITLE, "清理乱堆物（" + unit + "）",
+                        WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
+                        WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成",
+                        WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
+        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    }
+
+    private void createUserIn(String group) {
+        User user = identityService.newUser(USER);
+        user.setFirstName("缓存测试");
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+        identityService.createMembership(USER, group);
+    }
+
+    @AfterEach
+    void removeTheUser() {
+        if (identityService.createUserQuery().userId(USER).count() > 0) {
+            identityService.deleteUser(USER);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> visibleTaskIds(String user, String password) {
+        ResponseEntity<List> tasks = rest.withBasicAuth(user, password).getForEntity("/engine-rest/task?maxResults=500", List.class);
+        assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<Map<String, Object>>) tasks.getBody()).stream().map(t -> (String) t.get("id")).toList();
+    }
+
+    private static void ok(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aKnownUsersRequestReadsNoUserGroupOrTenantAndTasksWithoutTheAuthorizationJoin() {
+        TestRestTemplate chengguan = rest.withBasicAuth("chengguan1", "demo");
+        assignTo("chengguan");
+        chengguan.getForEntity("/engine-rest/task?maxResults=15", String.class);
+
+        List<String> restCall = recorder.record(() -> ok(chengguan.getForEntity("/engine-rest/filter?resourceType=Task&itemCount=true&maxResults=100", String.class)));
+        List<String> apiCall = recorder.record(() -> ok(chengguan.getForEntity("/api/notifications/unread", String.class)));
+        List<String> taskList = recorder.record(() -> ok(chengguan.getForEntity(
+                "/engine-rest/task?maxResults=15&sortBy=dueDate&sortOrder=asc", String.class)));
+        System.out.printf("statements: filter list with counts %d, /api call %d, task page %d%n",
+                restCall.size(), apiCall.size(), taskList.size());
+
+        assertThat(restCall).noneMatch(sql -> sql.matches(IDENTITY_TABLES)).isNotEmpty();
+        assertThat(apiCall).noneMatch(sql -> sql.matches(IDENTITY_TABLES));
+        assertThat(taskList).noneMatch(sql -> sql.matches(IDENTITY_TABLES));
+        assertThat(restCall).as("the engine's SELECT DISTINCT GROUP_ID_ over all authorizations")
+                .noneMatch(sql -> sql.matches("(?is).*distinct\\s*\\(\\s*GROUP_ID_.*"));
+        List<String> taskQueries = taskList.stream().filter(sql -> sql.matches("(?is).*from ACT_RU_TASK RES.*")).toList();
+        assertThat(taskQueries).isNotEmpty().noneMatch(sql -> sql.matches("(?is).*ACT_RU_AUTHORIZATION.*"));
+    }
+
+    @Test
+    void aRemovedUserIsRefusedAtOnce() {
+        createUserIn("chengguan");
+        assertThat(visibleTaskIds(USER, PASSWORD)).isNotNull();
+        identityService.deleteUser(USER);
+        assertThat(rest.withBasicAuth(USER, PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth(USER, PASSWORD).getForEntity("/api/notifications/unread", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aChangedPasswordIsNeededAtOnce() {
+        createUserIn("chengguan");
+        assertThat(visibleTaskIds(USER, PASSWORD)).isNotNull();
+        User user = identityService.createUserQuery().userId(USER).singleResult();
+        user.setPassword("Cache#Changed-2026y");
+        identityService.saveUser(user);
+        assertThat(rest.withBasicAuth(USER, PASSWORD).getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aUserMovedToAnotherUnitSeesTheNewUnitsTasksAndNotTheOldOnesAtOnce() {
+        Task chengguanTask = assignTo("chengguan");
+        Task lvrongTask = assignTo("lvrong");
+        createUserIn("chengguan");
+        assertThat(visibleTaskIds(USER, PASSWORD)).contains(chengguanTask.getId()).doesNotContain(lvrongTask.getId());
+
+        identityService.deleteMembership(USER, "chengguan");
+        identityService.createMembership(USER, "lvrong");
+
+        assertThat(visibleTaskIds(USER, PASSWORD)).contains(lvrongTask.getId()).doesNotContain(chengguanTask.getId());
+    }
+
+    @Test
+    void aChangeMadeBehindTheEngineCountsOnceTheOrganisationIsReloaded() {
+        Task chengguanTask = assignTo("chengguan");
+        createUserIn("chengguan");
+        assertThat(visibleTaskIds(USER, PASSWORD)).contains(chengguanTask.getId());
+
+        // As another node, or a database administrator, would: this node's engine does not see it.
+        jdbc.update("delete from ACT_ID_MEMBERSHIP where USER_ID_ = ?", USER);
+        assertThat(visibleTaskIds(USER, PASSWORD)).as("within the bound, from the cache").contains(chengguanTask.getId());
+
+        seeder.apply(organizations.all());
+        assertThat(visibleTaskIds(USER, PASSWORD)).doesNotContain(chengguanTask.getId());
+    }
+}
