@@ -26,8 +26,12 @@ final class DeadlineStorm {
     record Variant(String name, int nodes, Map<String, String> settings) {
     }
 
+    /**
+     * drainSeconds: first deadline handled → last one and its follow-up jobs done; maxLatenessSeconds: fallen due → last
+     * one handled; cpuBusy: the machine's CPU use (all processes, 0–1) meanwhile.
+     */
     record Result(Variant variant, int deadlines, int handled, double drainSeconds, double maxLatenessSeconds,
-            long duplicates, long failedJobs) {
+            long duplicates, long failedJobs, double cpuBusy) {
         double rate() {
             return handled / drainSeconds;
         }
@@ -79,6 +83,7 @@ final class DeadlineStorm {
             int count = jdbc.queryForObject("select count(*) from bench_w3", Integer.class);
             Bench.sleep(3_000);
             double dueAt = epoch(jdbc);
+            long[] cpuBefore = cpu();
             jdbc.update("update act_ru_job set duedate_ = now(), lock_owner_ = null, lock_exp_time_ = null where id_ in (select id_ from bench_w3)");
             double first = Double.NaN;
             double last = Double.NaN;
@@ -101,6 +106,9 @@ final class DeadlineStorm {
                 }
                 Bench.sleep(200);
             }
+            long[] cpuAfter = cpu();
+            double cpuBusy = cpuAfter[1] == cpuBefore[1] ? Double.NaN
+                    : (double) (cpuAfter[0] - cpuBefore[0]) / (cpuAfter[1] - cpuBefore[1]);
             int handled = count - jdbc.queryForObject("select count(*) from act_ru_job j join bench_w3 b on b.id_ = j.id_", Integer.class);
             if (Double.isNaN(last)) {
                 last = epoch(jdbc);
@@ -113,9 +121,24 @@ final class DeadlineStorm {
                     group by proc_inst_id_ having count(*) > 1) d""", Long.class);
             long failed = jdbc.queryForObject("select count(*) from act_ru_job where exception_msg_ is not null", Long.class);
             return new Result(variant, count, handled, Double.isNaN(first) ? Double.NaN : Math.max(0.001, last - first),
-                    last - dueAt, duplicates, failed);
+                    last - dueAt, duplicates, failed, cpuBusy);
         } finally {
             nodes.forEach(App::close);
+        }
+    }
+
+    /** Busy and total jiffies of all CPUs (/proc/stat), or zeros where there is none. */
+    private static long[] cpu() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {0, 0};
         }
     }
 

@@ -214,7 +214,8 @@ class ShirongBench {
             results.add(r);
             report.note("W3 " + variant.name() + " " + variant.settings() + ": " + r.handled() + " of " + r.deadlines()
                     + " deadlines in " + Report.number(r.drainSeconds()) + " s = " + Report.number(r.rate()) + "/s, max lateness "
-                    + Report.number(r.maxLatenessSeconds()) + " s, duplicates " + r.duplicates() + ", failed jobs " + r.failedJobs());
+                    + Report.number(r.maxLatenessSeconds()) + " s, duplicates " + r.duplicates() + ", failed jobs " + r.failedJobs()
+                    + ", machine CPU busy " + Math.round(100 * r.cpuBusy()) + " %");
         }
         DeadlineStorm.Result defaults = results.get(0);
         DeadlineStorm.Result tuned = results.get(1);
