@@ -49,7 +49,13 @@ final class Report {
         return rows;
     }
 
+    /** Writes report.md and report.json and prints the table. */
     void write(Path dir) {
+        System.out.println("[bench] report: " + dir.resolve("report.md") + "\n" + save(dir));
+    }
+
+    /** Writes report.md and report.json as they stand (after every workload, so that a run cut short leaves its figures). */
+    String save(Path dir) {
         try {
             Files.createDirectories(dir);
             StringBuilder md = new StringBuilder("# Shirong benchmark\n\n");
@@ -78,7 +84,7 @@ final class Report {
             json.put("rows", rows.stream().map(Report::jsonRow).toList());
             json.put("notes", notes);
             Http.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("report.json").toFile(), json);
-            System.out.println("[bench] report: " + dir.resolve("report.md") + "\n" + md);
+            return md.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

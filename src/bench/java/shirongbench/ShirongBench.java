@@ -247,6 +247,8 @@ class ShirongBench {
             errors.add(name + ": " + e);
             report.note(name + " could not be measured: " + e.toString().lines().limit(5).toList());
             e.printStackTrace();
+        } finally {
+            report.save(settings.dir());
         }
     }
 }
