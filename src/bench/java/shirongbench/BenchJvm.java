@@ -1,0 +1,178 @@
+package shirongbench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A JVM of the benchmark's classpath (Shirong or the bare-engine anchor) in its own working directory, logging to
+ * {@code <name>.log}, with a fixed heap limit; started, timed until ready, measured (heap after a full GC) and stopped.
+ */
+final class BenchJvm implements AutoCloseable {
+
+    private final String name;
+    private final Path log;
+    private final int port;
+    private final Process process;
+    private final long startedNanos;
+    private long readyMillis = -1;
+
+    private BenchJvm(String name, Path log, int port, Process process, long startedNanos) {
+        this.name = name;
+        this.log = log;
+        this.port = port;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    static BenchJvm start(Path workDir, String name, String heap, String mainClass, List<String> args, Map<String, String> env) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-Dfile.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
+        command.addAll(args);
+        Path logFile = workDir.resolve(name + ".log");
+        try {
+            Files.createDirectories(workDir);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(new LinkedHashMap<>(env));
+            return new BenchJvm(name, logFile, port, builder.start(), System.nanoTime());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** Waits until {@code ready} holds, and keeps the time from the JVM's start as its start-up time. */
+    BenchJvm awaitReady(Duration timeout, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            boolean up;
+            try {
+                up = ready.getAsBoolean();
+            } catch (RuntimeException notYet) {
+                up = false;
+            }
+            if (up) {
+                readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+                return this;
+            }
+            Bench.sleep(200);
+        }
+        throw new IllegalStateException(name + " did not start within " + timeout + ":\n" + logTail());
+    }
+
+    long readyMillis() {
+        return readyMillis;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Used heap in MB right after a full GC (jcmd GC.run, then jstat): the steady heap. */
+    double heapAfterGcMb() {
+        jdk("jcmd", String.valueOf(process.pid()), "GC.run");
+        return heapUsedMb();
+    }
+
+    /** Used heap in MB now (young + old, jstat -gc). */
+    double heapUsedMb() {
+        String[] lines = jdk("jstat", "-gc", String.valueOf(process.pid())).strip().split("\n");
+        if (lines.length < 2) {
+            return -1;
+        }
+        String[] head = lines[0].trim().split("\\s+");
+        String[] values = lines[lines.length - 1].trim().split("\\s+");
+        double kb = 0;
+        for (int i = 0; i < head.length && i < values.length; i++) {
+            if (List.of("S0U", "S1U", "EU", "OU").contains(head[i])) {
+                kb += Double.parseDouble(values[i].replace(',', '.'));
+            }
+        }
+        return kb / 1024;
+    }
+
+    boolean ranOutOfMemory() {
+        return log().contains("OutOfMemoryError");
+    }
+
+    /** SIGTERM (a graceful Spring shutdown), SIGKILL after 60 s. */
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String logTail() {
+        String text = log();
+        return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    private static String jdk(String tool, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", tool).toString());
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

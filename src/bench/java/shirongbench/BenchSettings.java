@@ -1,0 +1,37 @@
+package shirongbench;
+
+import java.nio.file.Path;
+
+/**
+ * Sizes and switches of one benchmark run, from system properties ({@code mvn -Pbench verify -Dbench.cases=50}); the
+ * defaults are the sizes of issue 13 and PERFORMANCE.md.
+ */
+record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int deadlines, int openTasks, int closedCases,
+        int samples, boolean h2, String w3Variants, String w3Only) {
+
+    static BenchSettings fromSystem() {
+        return new BenchSettings(
+                Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath(),
+                integer("bench.cases", 300),
+                integer("bench.importRows", 10_000),
+                integer("bench.anchorStarts", 2_000),
+                integer("bench.deadlines", 10_000),
+                integer("bench.openTasks", 100_000),
+                integer("bench.closedCases", 100_000),
+                integer("bench.samples", 40),
+                Boolean.parseBoolean(System.getProperty("bench.h2", "true")),
+                // Further W3 executor settings to try: name:key=value,key=value;name2:… (keys below camunda.bpm.job-execution)
+                System.getProperty("bench.w3.variants", ""),
+                // Run only W3 (tuning): skips W1, W4, W5 and the anchor; W2 still seeds the deadlines.
+                System.getProperty("bench.only", ""));
+    }
+
+    boolean only(String workload) {
+        return w3Only.isBlank() || w3Only.contains(workload);
+    }
+
+    private static int integer(String key, int fallback) {
+        String value = System.getProperty(key);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip().replace("_", ""));
+    }
+}

@@ -1,0 +1,82 @@
+package shirongbench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * W2: a survey import of {@code rows} rows (the CSV format of POST /api/cases/import) as the administrator, while a
+ * reporter keeps reporting single cases (one a second); and the same single report without an import beside it.
+ */
+final class Intake {
+
+    record Result(int rows, int status, String answer, double seconds, List<Long> withoutNanos, List<Long> duringNanos,
+            double peakHeapMb) {
+        double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    private Intake() {
+    }
+
+    static Result importCases(App shirong, String prefix, int rows) throws Exception {
+        StringBuilder csv = new StringBuilder("externalRef,category,title,location,description,urgency\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(prefix).append('-').append(i).append(",ILLEGAL_STALL,占道经营 ").append(i).append(",九亭大街 ")
+                    .append(i % 500).append(" 号,,一般\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        List<Long> without = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            without.add(timed(() -> shirong.create(prefix + "-alone-" + System.nanoTime())));
+            Bench.sleep(200);
+        }
+        shirong.http.take();
+        long started = System.nanoTime();
+        CompletableFuture<Http.Answer> importing = CompletableFuture.supplyAsync(() -> shirong.http.postMultipart("导入", shirong.adminUser(),
+                shirong.adminPassword(), "/api/cases/import?organization=jiuting", "import.csv", file));
+        List<Long> during = new ArrayList<>();
+        double peak = 0;
+        Bench.sleep(1_000);
+        while (!importing.isDone()) {
+            during.add(timed(() -> shirong.create(prefix + "-during-" + System.nanoTime())));
+            peak = Math.max(peak, shirong.jvm.heapUsedMb());
+            Bench.sleep(1_000);
+        }
+        Http.Answer answer = importing.get(1, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        String body = answer.body() == null ? "" : answer.body();
+        return new Result(rows, answer.status(), body.substring(0, Math.min(300, body.length())), seconds, without, during, peak);
+    }
+
+    /** The anchor's counterpart: {@code count} process starts over REST by four clients; starts per second. */
+    static double bulkStart(App anchor, String prefix, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        long started = System.nanoTime();
+        List<Future<String>> starts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String ref = prefix + "-" + i;
+            starts.add(clients.submit(() -> anchor.create(ref)));
+        }
+        int ok = 0;
+        for (Future<String> start : starts) {
+            if (start.get(30, TimeUnit.MINUTES) != null) {
+                ok++;
+            }
+        }
+        clients.shutdown();
+        return ok / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static long timed(Runnable call) {
+        long started = System.nanoTime();
+        call.run();
+        return System.nanoTime() - started;
+    }
+}

@@ -1,0 +1,72 @@
+package shirongbench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The embedded PostgreSQL all PostgreSQL runs share (one database per application), with pg_stat_statements loaded
+ * so that statements and rows written can be counted per database. Zonky's defaults apply to both applications alike.
+ */
+final class Postgres implements AutoCloseable {
+
+    /** What one database has executed: statements, and rows inserted, updated or deleted by them. */
+    record Counters(long statements, long rowsWritten) {
+        Counters minus(Counters before) {
+            return new Counters(statements - before.statements, rowsWritten - before.rowsWritten);
+        }
+    }
+
+    private final EmbeddedPostgres postgres;
+    private final JdbcTemplate admin;
+
+    Postgres() {
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.max", "20000")
+                    .setServerConfig("pg_stat_statements.track_utility", "off")
+                    .setServerConfig("max_connections", "300")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        admin = new JdbcTemplate(postgres.getPostgresDatabase());
+        admin.execute("create extension if not exists pg_stat_statements");
+    }
+
+    void create(String database) {
+        admin.execute("create database " + database);
+    }
+
+    /** A copy of {@code source} (which no one may be connected to) as {@code database}, replacing an older copy. */
+    void copy(String source, String database) {
+        admin.execute("drop database if exists " + database + " with (force)");
+        admin.execute("create database " + database + " template " + source);
+    }
+
+    String url(String database) {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    JdbcTemplate jdbc(String database) {
+        DataSource dataSource = postgres.getDatabase("postgres", database);
+        return new JdbcTemplate(dataSource);
+    }
+
+    Counters counters(String database) {
+        Map<String, Object> row = admin.queryForMap("""
+                select coalesce(sum(calls), 0) as statements,
+                       coalesce(sum(rows) filter (where query ~* '^\\s*(insert|update|delete)'), 0) as rows_written
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = ?)""", database);
+        return new Counters(((Number) row.get("statements")).longValue(), ((Number) row.get("rows_written")).longValue());
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,96 @@
+package shirongbench;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Bench-only bulk data, written with SQL straight into the database of a stopped or idle application: copies of rows
+ * the application itself wrote (through its API), so that 100,000 open tasks or closed cases exist in minutes rather
+ * than hours. Only the columns that must stay unique get a suffix; every other column (tenant, group, due date,
+ * status …) is the original's, so the queries see the shape the product writes — whatever version of it is measured.
+ */
+final class Seeding {
+
+    private Seeding() {
+    }
+
+    /**
+     * Copies the open tasks with {@code taskKey} (with their identity links and their task authorizations, if the
+     * product writes any) until about {@code wanted} such tasks are open; returns how many there are then.
+     */
+    static long openTasks(JdbcTemplate jdbc, String taskKey, long wanted) {
+        long open = jdbc.queryForObject("select count(*) from act_ru_task where task_def_key_ = ?", Long.class, taskKey);
+        if (open == 0 || open >= wanted) {
+            return open;
+        }
+        jdbc.execute("drop table if exists bench_template_task");
+        jdbc.update("create table bench_template_task as select id_ from act_ru_task where task_def_key_ = ?", taskKey);
+        long copies = (wanted - open + open - 1) / open;
+        String taskColumns = columns(jdbc, "act_ru_task", "id_");
+        String linkColumns = columns(jdbc, "act_ru_identitylink", "id_", "task_id_");
+        String authColumns = columns(jdbc, "act_ru_authorization", "id_", "resource_id_");
+        for (long n = 1; n <= copies; n++) {
+            String suffix = "'-b" + n + "'";
+            jdbc.update("insert into act_ru_task (id_, " + taskColumns + ") select t.id_ || " + suffix + ", " + prefixed("t", taskColumns)
+                    + " from act_ru_task t join bench_template_task b on b.id_ = t.id_");
+            jdbc.update("insert into act_ru_identitylink (id_, task_id_, " + linkColumns + ") select l.id_ || " + suffix
+                    + ", l.task_id_ || " + suffix + ", " + prefixed("l", linkColumns)
+                    + " from act_ru_identitylink l join bench_template_task b on b.id_ = l.task_id_");
+            jdbc.update("insert into act_ru_authorization (id_, resource_id_, " + authColumns + ") select a.id_ || " + suffix
+                    + ", a.resource_id_ || " + suffix + ", " + prefixed("a", authColumns)
+                    + " from act_ru_authorization a join bench_template_task b on b.id_ = a.resource_id_ where a.resource_type_ = 7");
+        }
+        jdbc.execute("drop table bench_template_task");
+        jdbc.execute("analyze");
+        return jdbc.queryForObject("select count(*) from act_ru_task where task_def_key_ = ?", Long.class, taskKey);
+    }
+
+    /** Copies the closed cases (with their events and parties) until about {@code wanted} are closed; returns the count. */
+    static long closedCases(JdbcTemplate jdbc, long wanted) {
+        long closed = jdbc.queryForObject("select count(*) from rect_case where status = 'CLOSED'", Long.class);
+        if (closed == 0 || closed >= wanted) {
+            return closed;
+        }
+        jdbc.execute("drop table if exists bench_template_case");
+        jdbc.execute("create table bench_template_case as select case_no from rect_case where status = 'CLOSED'");
+        long copies = (wanted - closed + closed - 1) / closed;
+        String caseColumns = columns(jdbc, "rect_case", "case_no", "external_ref", "process_instance_id");
+        for (long n = 1; n <= copies; n++) {
+            String suffix = "'-b" + n + "'";
+            jdbc.update("insert into rect_case (case_no, external_ref, process_instance_id, " + caseColumns + ") select c.case_no || "
+                    + suffix + ", c.external_ref || " + suffix + ", c.process_instance_id || " + suffix + ", " + prefixed("c", caseColumns)
+                    + " from rect_case c join bench_template_case b on b.case_no = c.case_no");
+            for (String table : List.of("rect_case_event", "rect_case_party")) {
+                if (exists(jdbc, table)) {
+                    String cols = columns(jdbc, table, "case_no");
+                    jdbc.update("insert into " + table + " (case_no, " + cols + ") select e.case_no || " + suffix + ", "
+                            + prefixed("e", cols) + " from " + table + " e join bench_template_case b on b.case_no = e.case_no");
+                }
+            }
+        }
+        jdbc.execute("drop table bench_template_case");
+        jdbc.execute("analyze");
+        return jdbc.queryForObject("select count(*) from rect_case where status = 'CLOSED'", Long.class);
+    }
+
+    private static boolean exists(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = current_schema() and table_name = ?",
+                Integer.class, table) > 0;
+    }
+
+    /** The table's columns less {@code except} and less generated ones (identity, serial), comma-separated. */
+    private static String columns(JdbcTemplate jdbc, String table, String... except) {
+        List<String> skip = List.of(except);
+        return jdbc.queryForList("""
+                select column_name from information_schema.columns
+                where table_schema = current_schema() and table_name = ? and is_identity = 'NO'
+                  and coalesce(column_default, '') not like 'nextval%' and is_generated = 'NEVER'
+                order by ordinal_position""", String.class, table).stream()
+                .filter(c -> !skip.contains(c)).collect(Collectors.joining(", "));
+    }
+
+    private static String prefixed(String alias, String columns) {
+        return List.of(columns.split(", ")).stream().map(c -> alias + "." + c).collect(Collectors.joining(", "));
+    }
+}

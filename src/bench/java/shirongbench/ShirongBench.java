@@ -1,0 +1,254 @@
+package shirongbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark of issue 13 ({@code mvn -Pbench verify}): Shirong, each of its JVMs in a 512 MB heap, against a bare
+ * Camunda app of the same case shape on default settings (shirongbench.anchor), both driven over HTTP by this JVM,
+ * back to back in one run, on H2 and on one embedded PostgreSQL; the workloads W1–W6 of PERFORMANCE.md. Prints every
+ * figure as it is measured and writes target/bench/report.md and report.json. The run fails only when a workload
+ * could not be measured at all; targets missed are reported, not failed.
+ */
+class ShirongBench {
+
+    private static final String HEAP = "512m";
+
+    private final BenchSettings settings = BenchSettings.fromSystem();
+    private final Report report = new Report();
+    private final List<String> errors = new ArrayList<>();
+
+    @Test
+    void measureEveryWorkloadAgainstTheBareEngine() throws Exception {
+        report.setting("cases", settings.cases());
+        report.setting("importRows", settings.importRows());
+        report.setting("anchorStarts", settings.anchorStarts());
+        report.setting("deadlines", settings.deadlines());
+        report.setting("openTasks", settings.openTasks());
+        report.setting("closedCases", settings.closedCases());
+        report.setting("samples", settings.samples());
+        report.setting("heap", HEAP);
+        Path dir = settings.dir();
+        Files.createDirectories(dir);
+        try {
+            if (settings.h2() && settings.only("W1")) {
+                step("H2", () -> onH2(dir.resolve("h2")));
+            }
+            try (Postgres pg = new Postgres()) {
+                step("PostgreSQL", () -> onPostgres(pg, dir.resolve("pg")));
+            }
+        } finally {
+            report.write(dir);
+        }
+        assertThat(errors).as("workloads that could not be measured").isEmpty();
+        assertThat(dir.resolve("report.json")).exists();
+    }
+
+    private void onH2(Path dir) throws Exception {
+        try (App shirong = App.shirongOnH2(dir, "shirong-h2", HEAP, List.of()).awaitShirong()) {
+            try (App anchor = App.anchor(dir, "anchor-h2", HEAP, "jdbc:h2:file:./data/anchor;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "")) {
+                startUp("H2", shirong, anchor);
+                for (int threads : List.of(1, 4)) {
+                    lifecycle("H2", shirong, anchor, threads, null);
+                }
+            }
+        }
+    }
+
+    private void onPostgres(Postgres pg, Path dir) throws Exception {
+        pg.create("shirong");
+        pg.create("anchor");
+        JdbcTemplate shirongDb = pg.jdbc("shirong");
+        App shirong = App.shirongOnPostgres(dir, "shirong-pg", HEAP, pg.url("shirong"), List.of()).awaitShirong();
+        try (App anchor = App.anchor(dir, "anchor-pg", HEAP, pg.url("anchor"), "postgres", "postgres")) {
+            startUp("PostgreSQL", shirong, anchor);
+            if (settings.only("W1")) {
+                for (int threads : List.of(1, 4)) {
+                    lifecycle("PostgreSQL", shirong, anchor, threads, pg);
+                }
+            }
+            step("W2", () -> intake(shirong, anchor));
+            if (!Bench.drained(shirongDb, Duration.ofMinutes(10))) {
+                report.note("W2: Shirong's jobs after the import were still running after 10 min");
+            }
+            shirong.close();
+            // W3 starts each variant from this state: the imported cases, their deadlines not yet due
+            pg.copy("shirong", "w3seed");
+            App again = App.shirongOnPostgres(dir, "shirong-pg-2", HEAP, pg.url("shirong"), List.of()).awaitShirong();
+            try (again) {
+                report.add("W6", "start-up, PostgreSQL, second start (schema present)", "s", again.jvm.readyMillis() / 1000.0,
+                        Double.NaN, Double.NaN, "≤ 15 s", again.jvm.readyMillis() <= 15_000);
+                if (settings.only("W4")) {
+                    step("W4", () -> tasklist(pg, again, anchor));
+                }
+                if (settings.only("W5")) {
+                    step("W5", () -> reporting(pg, again));
+                }
+                double heap = again.jvm.heapAfterGcMb();
+                report.add("W6", "heap after GC, after W4/W5", "MB", heap, anchor.jvm.heapAfterGcMb(), Double.NaN,
+                        "runs in -Xmx" + HEAP, again.jvm.alive() && !again.jvm.ranOutOfMemory());
+            }
+        } finally {
+            shirong.close();
+        }
+        if (settings.only("W3")) {
+            step("W3", () -> deadlines(pg, dir));
+        }
+    }
+
+    private void startUp(String database, App shirong, App anchor) {
+        report.add("W6", "start-up, " + database + ", empty database", "s", shirong.jvm.readyMillis() / 1000.0,
+                anchor.jvm.readyMillis() / 1000.0, (double) anchor.jvm.readyMillis() / shirong.jvm.readyMillis(), "≤ 15 s",
+                shirong.jvm.readyMillis() <= 15_000);
+        report.add("W6", "heap after GC, idle after start, " + database, "MB", shirong.jvm.heapAfterGcMb(), anchor.jvm.heapAfterGcMb(),
+                Double.NaN, null, null);
+    }
+
+    private void lifecycle(String database, App shirong, App anchor, int threads, Postgres pg) throws Exception {
+        String w = "W1 " + database + ", " + threads + " thread" + (threads > 1 ? "s" : "");
+        String prefix = "W1-" + database.charAt(0) + threads;
+        Postgres.Counters shirongBefore = pg == null ? null : pg.counters("shirong");
+        Lifecycle.Result s = Lifecycle.run(shirong, prefix, settings.cases(), threads);
+        Postgres.Counters shirongWrites = null;
+        if (pg != null) {
+            if (!Bench.drained(pg.jdbc("shirong"), Duration.ofMinutes(2))) {
+                report.note(w + ": Shirong's closing jobs were still running 2 min after the last call");
+            }
+            shirongWrites = pg.counters("shirong").minus(shirongBefore);
+            long closed = pg.jdbc("shirong").queryForObject("select count(*) from rect_case where external_ref like ? and status = 'CLOSED'",
+                    Long.class, prefix + "-%");
+            report.note(w + ": " + closed + " of " + settings.cases() + " Shirong cases closed");
+        }
+        Postgres.Counters anchorBefore = pg == null ? null : pg.counters("anchor");
+        Lifecycle.Result a = Lifecycle.run(anchor, prefix, settings.cases(), threads);
+        report.add(w, "cases/s", "cases/s", s.casesPerSecond(), a.casesPerSecond(), s.casesPerSecond() / a.casesPerSecond(),
+                "≥ 1.0 × (stretch 1.5 ×)", s.casesPerSecond() >= a.casesPerSecond());
+        double s50 = Http.Calls.percentileMs(s.calls().all(), 50);
+        double a50 = Http.Calls.percentileMs(a.calls().all(), 50);
+        double s95 = Http.Calls.percentileMs(s.calls().all(), 95);
+        double a95 = Http.Calls.percentileMs(a.calls().all(), 95);
+        report.add(w, "p50 per call", "ms", s50, a50, a50 / s50, null, null);
+        report.add(w, "p95 per call", "ms", s95, a95, a95 / s95, null, null);
+        for (var entry : s.calls().timings().entrySet()) {
+            List<Long> anchorTimes = a.calls().timings().getOrDefault(entry.getKey(), List.of());
+            report.note(w + " " + entry.getKey() + ": p50 " + Report.number(Http.Calls.percentileMs(entry.getValue(), 50))
+                    + " / p95 " + Report.number(Http.Calls.percentileMs(entry.getValue(), 95)) + " ms (bare Camunda "
+                    + Report.number(Http.Calls.percentileMs(anchorTimes, 50)) + " / "
+                    + Report.number(Http.Calls.percentileMs(anchorTimes, 95)) + " ms)");
+        }
+        report.add(w, "failed calls", "calls", s.calls().failures().size(), a.calls().failures().size(), Double.NaN, "0",
+                s.calls().failures().isEmpty());
+        s.calls().failures().stream().limit(3).forEach(f -> report.note(w + " Shirong failed call: " + f));
+        a.calls().failures().stream().limit(3).forEach(f -> report.note(w + " bare Camunda failed call: " + f));
+        if (pg != null && threads == 1) {
+            Postgres.Counters anchorWrites = pg.counters("anchor").minus(anchorBefore);
+            double sStatements = (double) shirongWrites.statements() / settings.cases();
+            double aStatements = (double) anchorWrites.statements() / settings.cases();
+            report.add(w, "SQL statements per case", "statements", sStatements, aStatements, aStatements / sStatements,
+                    "≤ bare Camunda", sStatements <= aStatements);
+            double sRows = (double) shirongWrites.rowsWritten() / settings.cases();
+            double aRows = (double) anchorWrites.rowsWritten() / settings.cases();
+            report.add(w, "rows written per case", "rows", sRows, aRows, aRows / sRows, null, null);
+        }
+    }
+
+    private void intake(App shirong, App anchor) throws Exception {
+        Intake.Result r = Intake.importCases(shirong, "W2", settings.importRows());
+        double anchorRate = Intake.bulkStart(anchor, "W2", Math.min(settings.anchorStarts(), settings.importRows()));
+        if (r.status() != 200) {
+            report.note("W2 import answered " + r.status() + ": " + r.answer());
+        }
+        report.add("W2 PostgreSQL", "import of " + r.rows() + " rows", "rows/s", r.status() == 200 ? r.rowsPerSecond() : 0,
+                anchorRate, r.rowsPerSecond() / anchorRate, "≥ 200 rows/s", r.status() == 200 && r.rowsPerSecond() >= 200);
+        double without = Http.Calls.percentileMs(r.withoutNanos(), 50);
+        double during = Http.Calls.percentileMs(r.duringNanos(), 50);
+        report.add("W2 PostgreSQL", "POST /api/cases p50 during the import (bare-Camunda column: without an import)", "ms",
+                during, without, without / during, "as fast as without (≤ 2 ×)", during <= 2 * without);
+        report.note("W2 POST /api/cases during the import: " + r.duringNanos().stream().map(n -> Report.number(n / 1e6)).toList()
+                + " ms; without: " + r.withoutNanos().stream().map(n -> Report.number(n / 1e6)).toList() + " ms");
+        report.add("W2 PostgreSQL", "Shirong heap peak during the import (bare-Camunda column: none)", "MB", r.peakHeapMb(), Double.NaN,
+                Double.NaN, "runs in -Xmx" + HEAP, shirong.jvm.alive() && !shirong.jvm.ranOutOfMemory());
+    }
+
+    private void tasklist(Postgres pg, App shirong, App anchor) {
+        long started = System.nanoTime();
+        long shirongTasks = Seeding.openTasks(pg.jdbc("shirong"), "Task_ClaimCase", settings.openTasks());
+        long anchorTasks = Seeding.openTasks(pg.jdbc("anchor"), "Task_ClaimCase", settings.openTasks());
+        report.note("W4 seeding (SQL copies of the tasks, links and task authorizations the import wrote): " + shirongTasks
+                + " open 认领案件 tasks in Shirong, " + anchorTasks + " in bare Camunda, in "
+                + Math.round((System.nanoTime() - started) / 1e9) + " s");
+        TasklistAtScale.Result s = TasklistAtScale.run(shirong, shirongTasks, settings.samples());
+        TasklistAtScale.Result a = TasklistAtScale.run(anchor, anchorTasks, settings.samples());
+        for (String query : TasklistAtScale.QUERIES) {
+            double sp = s.p95Ms().get(query);
+            double ap = a.p95Ms().get(query);
+            report.add("W4 PostgreSQL, " + shirongTasks + " open tasks", query + " p95 as chengguan1", "ms", sp, ap, ap / sp,
+                    "p95 ≤ 100 ms", sp <= 100);
+        }
+        if (!s.calls().failures().isEmpty()) {
+            report.note("W4 Shirong failed calls: " + s.calls().failures().stream().limit(3).toList());
+        }
+    }
+
+    private void reporting(Postgres pg, App shirong) {
+        long closed = Seeding.closedCases(pg.jdbc("shirong"), settings.closedCases());
+        Reporting.Result r = Reporting.run(shirong, closed, Math.max(5, settings.samples() / 4));
+        report.add("W5 PostgreSQL, " + closed + " closed cases", "unit ranking GET /api/scores p95", "ms", r.scoresP95Ms(), Double.NaN,
+                Double.NaN, "≤ 1 s", r.scoresP95Ms() <= 1000 && r.calls().failures().isEmpty());
+        if (!r.calls().failures().isEmpty()) {
+            report.note("W5 failed calls: " + r.calls().failures().stream().limit(3).toList());
+        }
+    }
+
+    private void deadlines(Postgres pg, Path dir) {
+        List<DeadlineStorm.Result> results = new ArrayList<>();
+        for (DeadlineStorm.Variant variant : DeadlineStorm.variants(settings.w3Variants())) {
+            DeadlineStorm.Result r = DeadlineStorm.run(pg, "w3seed", dir.resolve("w3"), variant, settings.deadlines(), Duration.ofMinutes(20));
+            results.add(r);
+            report.note("W3 " + variant.name() + " " + variant.settings() + ": " + r.handled() + " of " + r.deadlines()
+                    + " deadlines in " + Report.number(r.drainSeconds()) + " s = " + Report.number(r.rate()) + "/s, max lateness "
+                    + Report.number(r.maxLatenessSeconds()) + " s, duplicates " + r.duplicates() + ", failed jobs " + r.failedJobs()
+                    + ", machine CPU busy " + Math.round(100 * r.cpuBusy()) + " %");
+        }
+        DeadlineStorm.Result defaults = results.get(0);
+        DeadlineStorm.Result tuned = results.get(1);
+        DeadlineStorm.Result two = results.get(2);
+        String w = "W3 PostgreSQL, " + defaults.deadlines() + " deadlines";
+        report.add(w, "drain rate, Shirong's executor vs Camunda's default (anchor column), 1 node", "/s", tuned.rate(), defaults.rate(),
+                tuned.rate() / defaults.rate(), "≥ 2 ×", tuned.rate() >= 2 * defaults.rate() && tuned.handled() == tuned.deadlines());
+        report.add(w, "drain rate, 2 nodes vs 1 (anchor column: 1 node)", "/s", two.rate(), tuned.rate(), two.rate() / tuned.rate(),
+                "≥ 1.6 ×", two.rate() >= 1.6 * tuned.rate() && two.handled() == two.deadlines());
+        report.add(w, "max lateness, Shirong's executor vs default (anchor column), 1 node", "s", tuned.maxLatenessSeconds(),
+                defaults.maxLatenessSeconds(), defaults.maxLatenessSeconds() / tuned.maxLatenessSeconds(), null, null);
+        long duplicates = results.stream().mapToLong(DeadlineStorm.Result::duplicates).sum();
+        report.add(w, "duplicate side effects, all variants", "", duplicates, Double.NaN, Double.NaN, "0", duplicates == 0);
+        for (int i = 3; i < results.size(); i++) {
+            DeadlineStorm.Result r = results.get(i);
+            report.add(w, "variant " + r.variant().name() + " (anchor column: default)", "/s", r.rate(), defaults.rate(),
+                    r.rate() / defaults.rate(), null, null);
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void step(String name, Step step) {
+        try {
+            step.run();
+        } catch (Exception | AssertionError e) {
+            errors.add(name + ": " + e);
+            report.note(name + " could not be measured: " + e.toString().lines().limit(5).toList());
+            e.printStackTrace();
+        } finally {
+            report.save(settings.dir());
+        }
+    }
+}
