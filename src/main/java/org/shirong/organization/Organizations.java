@@ -159,6 +159,12 @@ public class Organizations implements TenantWork {
         return Optional.ofNullable(userId == null ? null : byUser.get(userId));
     }
 
+    /** The person's name as the organisation file gives it (刘队员), or the user id when no file names them. */
+    public String personName(String userId) {
+        return homeOf(userId).flatMap(o -> o.users().stream().filter(u -> u.id().equals(userId)).findFirst())
+                .map(Organization.UserDefinition::name).filter(name -> !name.isBlank()).orElse(userId);
+    }
+
     /** The towns and streets of a district, in file order. */
     public List<Organization> within(String districtId) {
         return byId.values().stream().filter(o -> districtId.equals(o.organization().parent())).toList();
