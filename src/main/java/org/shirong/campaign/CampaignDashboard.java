@@ -1,27 +1,37 @@
 package org.shirong.campaign;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.campaign.CampaignRecords.Campaign;
+import org.shirong.campaign.CampaignRecords.PhaseRow;
+import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
-import org.shirong.rectification.CaseEventKind;
+import org.shirong.rectification.CaseDossiers;
 import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.RectificationCases;
+import org.shirong.rectification.TrafficLight;
 import org.shirong.report.PlanItemProgress;
 import org.shirong.scoring.UnitScores;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,15 +39,66 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the 活动驾驶舱 shows of one campaign ({@code GET /api/campaigns/{code}/dashboard}): its phases with today, its
  * units' cases with their traffic lights, the ranking of the period and its trend, progress per plan item and the
- * cases under 督办 — each from the capability that owns it (campaign records, {@link RectificationCases},
- * {@link UnitScores}, {@link CampaignOverview} with its progress per plan item). The lights are those of a case's page: 红 past its due instant,
- * 黄 past its warning instant.
+ * cases under 督办 — each from the capability that owns it (campaign records, {@link RectificationCases} with its
+ * {@link TrafficLight}, {@link UnitScores}, {@link CampaignPlanItems}). Every figure counts cases by a {@link Figure},
+ * and the list behind it ({@code GET /api/campaigns/{code}/dashboard/cases}) lists the cases the same figure counts.
  */
 @Service
 class CampaignDashboard {
 
     /** How many scoring periods (months, the current one last) the ranking's trend spans. */
     static final int TREND_MONTHS = 6;
+    /** The most cases the list behind a figure shows; beyond, it says how many there are and offers the ledger. */
+    static final int LIST_LIMIT = 500;
+    /** The {@code unit} of the cases no unit leads yet (not yet dispatched). */
+    static final String NO_LEAD_UNIT = "none";
+    static final String NO_LEAD_UNIT_NAME = "未派遣（尚无牵头单位）";
+
+    /** The instant counted at and the period (month) whose closures count. */
+    record At(Instant now, Instant from, Instant until) {
+    }
+
+    /**
+     * What a figure counts, for its number and for the list behind it. The per-unit figures: open now, of which 红 and
+     * 黄 ({@link TrafficLight}); closed in the period on time and late; and, since the campaign began, the cases returned
+     * (回退) or reworked (核查未通过) at least once — cases, not times. The per-item figures (as of now): found, closed,
+     * overdue ({@link CampaignPlanItems}).
+     */
+    enum Figure {
+        OPEN("在办"), RED("红灯超期"), YELLOW("黄灯临期"), CLOSED_ON_TIME("按时结案"), CLOSED_LATE("逾期结案"),
+        RETURNED("被回退过的案件"), REWORKED("返工过的案件"), FOUND("发现"), CLOSED("结案"), OVERDUE("超期");
+
+        private final String label;
+
+        Figure(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
+
+        boolean counts(CaseRecord c, At at) {
+            return switch (this) {
+                case OPEN -> c.status() != CaseStatus.CLOSED;
+                case RED -> TrafficLight.of(c, at.now()) == TrafficLight.RED;
+                case YELLOW -> TrafficLight.of(c, at.now()) == TrafficLight.YELLOW;
+                case CLOSED_ON_TIME -> closedIn(c, at) && Boolean.TRUE.equals(c.closedOnTime());
+                case CLOSED_LATE -> closedIn(c, at) && Boolean.FALSE.equals(c.closedOnTime());
+                case RETURNED -> c.returnCount() > 0;
+                case REWORKED -> c.reworkCount() > 0;
+                case FOUND -> CampaignPlanItems.found(c, at.now());
+                case CLOSED -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.closed(c, at.now());
+                case OVERDUE -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.overdue(c, at.now());
+            };
+        }
+
+        private static boolean closedIn(CaseRecord c, At at) {
+            return c.closedAt() != null && !c.closedAt().isBefore(at.from()) && c.closedAt().isBefore(at.until());
+        }
+
+        static final List<Figure> OF_UNITS = List.of(OPEN, RED, YELLOW, CLOSED_ON_TIME, CLOSED_LATE, RETURNED, REWORKED);
+    }
 
     record CampaignRef(String code, String name, String templateName, String organization, String organizationName,
             String statusName, Integer currentPhaseNo, String currentPhaseName, String url) {
@@ -51,11 +112,11 @@ class CampaignDashboard {
     }
 
     /**
-     * One lead unit's cases: open now, of which 红 (overdue) and 黄 (near the deadline); closed in the period on time
-     * and late; and over all the campaign's cases, returns (回退) and rework (核查未通过).
+     * One lead unit's cases, counted by {@link Figure#OF_UNITS} ({@code returns}, {@code rework}: cases returned,
+     * reworked at least once); {@code cases}: the list behind its numbers, to which {@code &figure=} is added.
      */
     record UnitLine(String unitId, String unitName, int open, int red, int yellow, int closedOnTime, int closedLate,
-            int returns, int rework) {
+            int returns, int rework, String cases) {
     }
 
     record Ranked(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named, String namedFor) {
@@ -72,35 +133,63 @@ class CampaignDashboard {
     record Trend(List<String> periods, List<String> periodNames, List<TrendLine> units) {
     }
 
-    record ItemLine(String category, String name, String leadUnitName, int found, int closed, int overdue) {
+    /** {@code cases}: the list behind its numbers; {@code dossier}: its cases' PDF dossier, null when it found none. */
+    record ItemLine(String category, String name, String leadUnitName, int found, int closed, int overdue, String cases,
+            String dossier) {
     }
 
-    /** An open case under 督办: the latest instruction. */
+    /** An open case under 督办: the latest instruction, {@code by} the name of whoever gave it. */
     record Supervised(String caseNo, String title, String leadUnitName, Instant at, String by, String instruction) {
     }
 
-    /** The lists and files behind the figures. */
-    record Links(String cases, String ledger, String scores, String documents) {
+    /** A traffic light as the case page and the map paint it. */
+    record Light(String light, String name, String colour) {
+    }
+
+    /**
+     * The lists and files behind the figures: the case list, the Excel ledger and scores, the documents, the PDF
+     * dossier of all cases, the 迎检 archive, and the campaign's map (framed, and as its own page).
+     */
+    record Links(String cases, String ledger, String scores, String documents, String dossier, String archive, String map,
+            String mapPage) {
     }
 
     /** {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town. */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
-            List<Supervised> supervision, Links links) {
+            List<Supervised> supervision, List<Light> lights, Links links) {
+    }
+
+    /** A campaign on the overview: its phases and this month's totals only, without ranking, trend or lists. */
+    record Card(@JsonUnwrapped CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases,
+            UnitLine total) {
+    }
+
+    /** A case of the list behind a figure. */
+    record ListedCase(String caseNo, String title, String address, String leadUnitName, String status, String statusName,
+            String light, String lightName, String colour, Instant dueAt, Instant closedAt, int returnCount, int reworkCount,
+            String url) {
+    }
+
+    /**
+     * The cases behind a figure: {@code total} of them, the first {@value #LIST_LIMIT} (oldest first) in {@code cases};
+     * {@code ledger}: the Excel ledger of the scope's cases (all its cases, not only this figure's).
+     */
+    record CaseList(String figure, String figureName, String scope, int total, int limit, List<ListedCase> cases, String ledger) {
     }
 
     private final CampaignRecords records;
-    private final CampaignOverview overview;
+    private final CampaignPlanItems planItems;
     private final RectificationCases cases;
     private final UnitScores scores;
     private final OrganizationRecords organization;
     private final Organizations organizations;
     private final ZoneId zone;
 
-    CampaignDashboard(CampaignRecords records, CampaignOverview overview, RectificationCases cases,
+    CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
             UnitScores scores, OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar) {
         this.records = records;
-        this.overview = overview;
+        this.planItems = planItems;
         this.cases = cases;
         this.scores = scores;
         this.organization = organization;
@@ -108,84 +197,169 @@ class CampaignDashboard {
         this.zone = calendar.zone();
     }
 
-    /** The campaigns of these organisations, newest first. */
+    /** The campaigns of these organisations, newest first, with their phases and this month's totals. */
     @Transactional(readOnly = true)
-    List<CampaignRef> campaigns(List<String> tenants) {
-        return overview.all(tenants::contains).stream()
-                .map(s -> ref(records.find(s.code()).orElseThrow(), s)).toList();
+    List<Card> campaigns(List<String> tenants) {
+        Instant now = now();
+        UnitScores.Window window = scores.window(YearMonth.from(now.atZone(zone)).toString());
+        At at = new At(now, window.from(), window.until());
+        return records.all().stream().filter(c -> tenants.contains(c.tenantId())).map(c -> {
+            List<PhaseRow> phases = records.phases(c.code());
+            CampaignOverview.Summary summary = CampaignOverview.summary(c, phases);
+            int[] total = count(cases.casesOfCampaign(c.code()), at);
+            return new Card(ref(c, summary), now, LocalDate.ofInstant(now, zone), period(window),
+                    phaseLines(c.code(), phases, summary), line(null, "合计", total, listUrl(c.code(), window, null, null)));
+        }).toList();
     }
 
     /** The organisation of the campaign; 404 for a campaign that does not exist. */
     String organizationOf(String code) {
-        return records.find(code).map(Campaign::tenantId)
-                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+        return campaign(code).tenantId();
     }
 
     /** The campaign's 驾驶舱 for the month {@code period} (2026-05; null: the current month). */
     @Transactional(readOnly = true)
     Dashboard of(String code, String period) {
-        Campaign c = records.find(code).orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        String periodCode = period == null || period.isBlank() ? YearMonth.from(now.atZone(zone)).toString() : period.strip();
-        UnitScores.Window window = scores.window(periodCode);
-        var detail = overview.get(code, c.tenantId()::equals);
-
-        List<PhaseLine> phases = detail.phases().stream().map(p -> new PhaseLine(p.no(), p.name(), p.firstDay(), p.lastDay(),
-                detail.campaign().currentPhase() != null && detail.campaign().currentPhase().no() == p.no(), p.tasksDone(),
-                p.tasksOpen())).toList();
-
+        Campaign c = campaign(code);
+        Instant now = now();
+        UnitScores.Window window = window(period, now);
+        At at = new At(now, window.from(), window.until());
+        List<PhaseRow> phaseRows = records.phases(code);
+        CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
         List<CaseRecord> all = cases.casesOfCampaign(code);
         Map<String, String> names = organization.unitNames();
-        Map<String, int[]> byUnit = new LinkedHashMap<>();
-        records.units(code).forEach(u -> byUnit.put(u.unitId(), new int[7]));
-        for (CaseRecord r : all) {
-            if (r.leadUnit() == null) {
-                continue;
-            }
-            int[] n = byUnit.computeIfAbsent(r.leadUnit(), k -> new int[7]);
-            boolean open = r.status() != CaseStatus.CLOSED;
-            boolean red = open && r.dueAt() != null && now.isAfter(r.dueAt());
-            n[0] += open ? 1 : 0;
-            n[1] += red ? 1 : 0;
-            n[2] += open && !red && r.warnAt() != null && now.isAfter(r.warnAt()) ? 1 : 0;
-            boolean closedInPeriod = r.closedAt() != null && !r.closedAt().isBefore(window.from()) && r.closedAt().isBefore(window.until());
-            n[3] += closedInPeriod && Boolean.TRUE.equals(r.closedOnTime()) ? 1 : 0;
-            n[4] += closedInPeriod && Boolean.FALSE.equals(r.closedOnTime()) ? 1 : 0;
-            n[5] += r.returnCount();
-            n[6] += r.reworkCount();
-        }
-        List<UnitLine> units = new ArrayList<>();
-        int[] sum = new int[7];
-        byUnit.forEach((id, n) -> {
-            units.add(line(id, names.getOrDefault(id, id), n));
-            for (int k = 0; k < sum.length; k++) {
-                sum[k] += n[k];
-            }
-        });
 
-        UnitScores.PeriodScores current = scores.read(c.tenantId(), code, periodCode);
+        Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
+        records.units(code).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
+        List<CaseRecord> noLead = new ArrayList<>();
+        all.forEach(r -> (r.leadUnit() == null ? noLead : byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>())).add(r));
+        List<UnitLine> units = new ArrayList<>();
+        byUnit.forEach((id, own) -> units.add(line(id, names.getOrDefault(id, id), count(own, at),
+                listUrl(code, window, id, null))));
+        if (!noLead.isEmpty()) {
+            units.add(line(NO_LEAD_UNIT, NO_LEAD_UNIT_NAME, count(noLead, at), listUrl(code, window, NO_LEAD_UNIT, null)));
+        }
+        UnitLine total = line(null, "合计", count(all, at), listUrl(code, window, null, null));
+
+        UnitScores.PeriodScores current = scores.read(c.tenantId(), code, window.periodCode());
         Ranking ranking = new Ranking(current.periodCode(), current.periodName(), scores.noticeLine(c.tenantId()).orElse(null),
                 current.notice(), current.ranking().stream().map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(),
                         u.grade(), u.named(), u.namedFor())).toList());
 
-        PlanItemProgress.Table items = detail.planItems();
+        PlanItemProgress.Table items = planItems.of(code, now, all);
         String tenant = c.tenantId();
-        return new Dashboard(ref(c, detail.campaign()), now, LocalDate.ofInstant(now, zone),
-                new Period(window.periodCode(), window.periodName(), LocalDate.ofInstant(window.from(), zone),
-                        LocalDate.ofInstant(window.until(), zone).minusDays(1), window.from(), window.until()),
-                phases, units, line("", "合计", sum), ranking, trend(tenant, code, YearMonth.parse(window.periodCode().substring(0, 7))),
-                items.items().stream().map(CampaignDashboard::item).toList(), item(items.total()), supervision(all, names),
+        String api = "/api/campaigns/" + code;
+        return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), period(window),
+                phaseLines(code, phaseRows, summary), units, total, ranking,
+                trend(tenant, code, YearMonth.parse(window.periodCode().substring(0, 7))),
+                items.items().stream().map(i -> item(code, window, i, false)).toList(), item(code, window, items.total(), true),
+                supervision(code, all, names), Arrays.stream(TrafficLight.values())
+                        .map(l -> new Light(l.name(), l.label(), l.colour())).toList(),
                 new Links("/api/cases?campaign=" + code, "/api/cases/export.xlsx?campaign=" + code,
-                        "/api/scores/export.xlsx?period=" + periodCode + "&campaign=" + code + "&organization=" + tenant,
-                        "/api/campaigns/" + code + "/documents"));
+                        "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code + "&organization=" + tenant,
+                        api + "/documents", api + "/dossier.pdf", api + "/archive.zip",
+                        "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code)));
     }
 
-    private static UnitLine line(String id, String name, int[] n) {
-        return new UnitLine(id, name, n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+    /**
+     * The cases behind {@code figure} of the campaign in {@code period}: those of the lead unit {@code unit}
+     * ({@value #NO_LEAD_UNIT}: of none; null: all) and of the plan item {@code item} (a category,
+     * {@link CaseDossiers#NO_PLAN_ITEM}: under none; null: all), as the dashboard counted them.
+     */
+    @Transactional(readOnly = true)
+    CaseList list(String code, String period, Figure figure, String unit, String item) {
+        campaign(code);
+        Instant now = now();
+        UnitScores.Window window = window(period, now);
+        At at = new At(now, window.from(), window.until());
+        Map<String, String> names = organization.unitNames();
+        List<CampaignTemplate.Item> planned = planItems.items(code);
+        if (item != null && !item.equals(CaseDossiers.NO_PLAN_ITEM) && planned.stream().noneMatch(i -> i.category().equals(item))) {
+            throw new InvalidRequestException(ApiError.field("item", "UNKNOWN_PLAN_ITEM", "活动 " + code + " 没有整治项目 " + item));
+        }
+        Predicate<CaseRecord> ofUnit = unit == null ? r -> true
+                : NO_LEAD_UNIT.equals(unit) ? r -> r.leadUnit() == null : r -> unit.equals(r.leadUnit());
+        Predicate<CaseRecord> ofItem = item == null ? r -> true : r -> Objects.equals(
+                CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
+        List<CaseRecord> matching = cases.casesOfCampaign(code).stream()
+                .filter(ofUnit.and(ofItem)).filter(r -> figure.counts(r, at)).toList();
+        List<String> scope = new ArrayList<>();
+        if (unit != null) {
+            scope.add(NO_LEAD_UNIT.equals(unit) ? NO_LEAD_UNIT_NAME : names.getOrDefault(unit, unit));
+        }
+        if (item != null) {
+            scope.add(planned.stream().filter(i -> i.category().equals(item)).map(CampaignTemplate.Item::name).findFirst()
+                    .orElse(CampaignPlanItems.NO_ITEM));
+        }
+        boolean monthly = figure == Figure.CLOSED_ON_TIME || figure == Figure.CLOSED_LATE;
+        String figureName = (monthly ? window.periodName() : "") + figure.label();
+        String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
+                + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
+        return new CaseList(figure.name(), figureName, scope.isEmpty() ? "全部案件" : String.join(" · ", scope), matching.size(),
+                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).map(r -> listed(r, now, names)).toList(), ledger);
     }
 
-    private static ItemLine item(PlanItemProgress.Line l) {
-        return new ItemLine(l.category(), l.name(), l.leadUnitName(), l.found(), l.closed(), l.overdue());
+    private static ListedCase listed(CaseRecord r, Instant now, Map<String, String> names) {
+        TrafficLight light = TrafficLight.of(r, now);
+        return new ListedCase(r.caseNo(), r.title(), r.address(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME
+                : names.getOrDefault(r.leadUnit(), r.leadUnit()), r.status().name(), r.status().label(),
+                light == null ? null : light.name(), light == null ? null : light.label(), light == null ? null : light.colour(),
+                r.dueAt(), r.closedAt(), r.returnCount(), r.reworkCount(), "/shirong/cases/" + r.caseNo());
+    }
+
+    private Campaign campaign(String code) {
+        return records.find(code).orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private UnitScores.Window window(String period, Instant now) {
+        return scores.window(period == null || period.isBlank() ? YearMonth.from(now.atZone(zone)).toString() : period.strip());
+    }
+
+    private Period period(UnitScores.Window window) {
+        return new Period(window.periodCode(), window.periodName(), LocalDate.ofInstant(window.from(), zone),
+                LocalDate.ofInstant(window.until(), zone).minusDays(1), window.from(), window.until());
+    }
+
+    /** How many of the cases each of {@link Figure#OF_UNITS} counts. */
+    private static int[] count(List<CaseRecord> of, At at) {
+        int[] n = new int[Figure.OF_UNITS.size()];
+        for (CaseRecord r : of) {
+            for (int k = 0; k < n.length; k++) {
+                n[k] += Figure.OF_UNITS.get(k).counts(r, at) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static UnitLine line(String id, String name, int[] n, String cases) {
+        return new UnitLine(id, name, n[0], n[1], n[2], n[3], n[4], n[5], n[6], cases);
+    }
+
+    private static String listUrl(String code, UnitScores.Window window, String unit, String item) {
+        return "/api/campaigns/" + encode(code) + "/dashboard/cases?period=" + window.periodCode()
+                + (unit == null ? "" : "&unit=" + encode(unit)) + (item == null ? "" : "&item=" + encode(item));
+    }
+
+    private static ItemLine item(String code, UnitScores.Window window, PlanItemProgress.Line l, boolean total) {
+        String item = total ? null : l.category() == null ? CaseDossiers.NO_PLAN_ITEM : l.category();
+        String dossier = l.found() == 0 ? null
+                : "/api/campaigns/" + encode(code) + "/dossier.pdf" + (item == null ? "" : "?item=" + encode(item));
+        return new ItemLine(l.category(), l.name(), l.leadUnitName(), l.found(), l.closed(), l.overdue(),
+                listUrl(code, window, null, item), dossier);
+    }
+
+    private List<PhaseLine> phaseLines(String code, List<PhaseRow> phases, CampaignOverview.Summary summary) {
+        List<TaskRow> tasks = records.tasks(code);
+        return phases.stream().map(p -> {
+            List<TaskRow> own = tasks.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
+            int done = (int) own.stream().filter(t -> CampaignRecords.DONE.equals(t.status())).count();
+            return new PhaseLine(p.no(), p.name(), p.firstDay(), p.lastDay(),
+                    summary.currentPhase() != null && summary.currentPhase().no() == p.no(), done, own.size() - done);
+        }).toList();
     }
 
     /** The units' totals in the last {@value #TREND_MONTHS} months up to {@code last}, in the order of {@code last}'s ranking. */
@@ -210,19 +384,16 @@ class CampaignDashboard {
         return new Trend(periods, periodNames, lines);
     }
 
-    private List<Supervised> supervision(List<CaseRecord> all, Map<String, String> names) {
-        List<Supervised> list = new ArrayList<>();
-        for (CaseRecord r : all) {
-            if (r.status() == CaseStatus.CLOSED) {
-                continue;
-            }
-            cases.timeline(r.caseNo()).stream().filter(e -> e.kind() == CaseEventKind.SUPERVISED)
-                    .max(Comparator.comparing(e -> e.occurredAt()))
-                    .ifPresent(e -> list.add(new Supervised(r.caseNo(), r.title(), names.getOrDefault(r.leadUnit(),
-                            Objects.requireNonNullElse(r.leadUnit(), "—")), e.occurredAt(), e.actor(), e.detail())));
-        }
-        list.sort(Comparator.comparing(Supervised::at).reversed());
-        return list;
+    /** The open cases under 督办, newest instruction first, from one query for the campaign. */
+    private List<Supervised> supervision(String code, List<CaseRecord> all, Map<String, String> names) {
+        Map<String, CaseRecord> byNo = new LinkedHashMap<>();
+        all.forEach(r -> byNo.put(r.caseNo(), r));
+        return cases.supervisionOfOpenCases(code).stream().filter(s -> byNo.containsKey(s.caseNo())).map(s -> {
+            CaseRecord r = byNo.get(s.caseNo());
+            return new Supervised(r.caseNo(), r.title(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME
+                    : names.getOrDefault(r.leadUnit(), r.leadUnit()), s.at(), s.actor() == null ? "—"
+                    : organizations.personName(s.actor()), s.instruction());
+        }).toList();
     }
 
     private CampaignRef ref(Campaign c, CampaignOverview.Summary s) {
@@ -230,5 +401,9 @@ class CampaignDashboard {
                 .map(o -> o.name()).orElse(c.tenantId()), s.statusName(),
                 s.currentPhase() == null ? null : s.currentPhase().no(), s.currentPhase() == null ? null : s.currentPhase().name(),
                 "/api/campaigns/" + c.code() + "/dashboard");
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

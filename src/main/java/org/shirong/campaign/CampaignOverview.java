@@ -136,7 +136,7 @@ class CampaignOverview {
         return new CaseCounts(total, total - closed, closed, byStatus);
     }
 
-    private static Summary summary(Campaign c, List<PhaseRow> phases) {
+    static Summary summary(Campaign c, List<PhaseRow> phases) {
         PhaseRef current = c.currentPhase() == 0 || CampaignRecords.ENDED.equals(c.status()) ? null
                 : phases.stream().filter(p -> p.no() == c.currentPhase()).findFirst()
                         .map(p -> new PhaseRef(p.no(), p.phaseId(), p.name())).orElse(null);

@@ -37,23 +37,25 @@ class CampaignPlanItems implements PlanItemProgress {
 
     @Override
     public Table of(String campaignCode, Instant asOf) {
-        List<CampaignTemplate.Item> items = records.find(campaignCode)
-                .flatMap(c -> templates.find(c.tenantId(), c.templateId())).map(CampaignTemplate::items).orElse(List.of());
+        return of(campaignCode, asOf, cases.casesOfCampaign(campaignCode));
+    }
+
+    /** As {@link #of(String, Instant)}, counting {@code all}, the campaign's cases already read. */
+    Table of(String campaignCode, Instant asOf, List<CaseRecord> all) {
+        List<CampaignTemplate.Item> items = items(campaignCode);
         Map<String, String> names = organization.unitNames();
         Map<String, int[]> counts = new LinkedHashMap<>();
         items.forEach(i -> counts.put(i.category(), new int[4]));
         int[] other = new int[4];
-        for (CaseRecord c : cases.casesOfCampaign(campaignCode)) {
-            if (c.reportedAt() != null && c.reportedAt().isAfter(asOf)) {
+        for (CaseRecord c : all) {
+            if (!found(c, asOf)) {
                 continue;
             }
             int[] n = planItemOf(c, items).map(i -> counts.get(i.category())).orElse(other);
-            boolean closed = c.closedAt() != null && !c.closedAt().isAfter(asOf);
-            boolean onTime = closed && Boolean.TRUE.equals(c.closedOnTime());
             n[0]++;
-            n[1] += closed ? 1 : 0;
-            n[2] += onTime ? 1 : 0;
-            n[3] += !onTime && c.dueAt() != null && c.dueAt().isBefore(asOf) ? 1 : 0;
+            n[1] += closed(c, asOf) ? 1 : 0;
+            n[2] += closed(c, asOf) && Boolean.TRUE.equals(c.closedOnTime()) ? 1 : 0;
+            n[3] += overdue(c, asOf) ? 1 : 0;
         }
         List<Line> lines = new ArrayList<>();
         int[] sum = new int[4];
@@ -68,6 +70,27 @@ class CampaignPlanItems implements PlanItemProgress {
             add(sum, other);
         }
         return new Table(lines, new Line(null, "合计", null, "", List.of(), sum[0], sum[1], sum[2], sum[3]));
+    }
+
+    /** The plan items of the campaign's template, in the plan's order (none when it has no template or no items). */
+    List<CampaignTemplate.Item> items(String campaignCode) {
+        return records.find(campaignCode).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
+                .map(CampaignTemplate::items).orElse(List.of());
+    }
+
+    /** Found (reported) by {@code asOf}. */
+    static boolean found(CaseRecord c, Instant asOf) {
+        return c.reportedAt() == null || !c.reportedAt().isAfter(asOf);
+    }
+
+    /** Closed by {@code asOf}. */
+    static boolean closed(CaseRecord c, Instant asOf) {
+        return c.closedAt() != null && !c.closedAt().isAfter(asOf);
+    }
+
+    /** Past due at {@code asOf} and not closed on time by then (closed late included). */
+    static boolean overdue(CaseRecord c, Instant asOf) {
+        return !(closed(c, asOf) && Boolean.TRUE.equals(c.closedOnTime())) && c.dueAt() != null && c.dueAt().isBefore(asOf);
     }
 
     /** The plan item a case counts under: the one it recorded when it was reported (null: none). */

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The 活动驾驶舱 in Cockpit reads these as the logged-in user: {@code GET /api/dashboard} (the campaigns the caller
  * supervises; 403 for anyone who supervises none, so the plugin shows nothing to a unit) and
- * {@code GET /api/campaigns/{code}/dashboard?period=2026-05} (one campaign, see {@link CampaignDashboard}).
+ * {@code GET /api/campaigns/{code}/dashboard?period=2026-05} (one campaign, see {@link CampaignDashboard}) and
+ * {@code GET /api/campaigns/{code}/dashboard/cases?figure=RED&unit=&item=&period=} (the cases behind one of its figures).
  */
 @RestController
 @RequestMapping("/api")
@@ -34,7 +35,8 @@ class DashboardController {
         this.identityService = identityService;
     }
 
-    record Overview(List<String> organizations, List<CampaignDashboard.CampaignRef> campaigns) {
+    /** {@code campaigns}: each with its phases and this month's totals (the cards of Cockpit's dashboard). */
+    record Overview(List<String> organizations, List<CampaignDashboard.Card> campaigns) {
     }
 
     @GetMapping("/dashboard")
@@ -49,10 +51,37 @@ class DashboardController {
 
     @GetMapping("/campaigns/{code}/dashboard")
     CampaignDashboard.Dashboard campaign(@PathVariable String code, @RequestParam(required = false) String period) {
+        checkPeriod(period);
+        requireSupervisor(code);
+        return dashboard.of(code, period);
+    }
+
+    /**
+     * The cases behind a figure of the 驾驶舱: {@code figure} one of {@link CampaignDashboard.Figure}; {@code unit} a lead
+     * unit ({@code none}: cases no unit leads yet); {@code item} a plan item's category ({@code none}: under no item).
+     */
+    @GetMapping("/campaigns/{code}/dashboard/cases")
+    CampaignDashboard.CaseList cases(@PathVariable String code, @RequestParam String figure,
+            @RequestParam(required = false) String period, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String item) {
+        checkPeriod(period);
+        CampaignDashboard.Figure chosen = java.util.Arrays.stream(CampaignDashboard.Figure.values())
+                .filter(f -> f.name().equals(figure.strip())).findFirst()
+                .orElseThrow(() -> new InvalidRequestException(ApiError.field("figure", "UNKNOWN_FIGURE",
+                        "驾驶舱没有数字 \"" + figure + "\"（可选：" + java.util.Arrays.stream(CampaignDashboard.Figure.values())
+                                .map(f -> f.name() + " " + f.label()).collect(java.util.stream.Collectors.joining("、")) + "）")));
+        requireSupervisor(code);
+        return dashboard.list(code, period, chosen, blankToNull(unit), blankToNull(item));
+    }
+
+    private static void checkPeriod(String period) {
         if (period != null && !period.isBlank() && !(period.strip().matches("\\d{4}-\\d{2}") && UnitScores.isPeriod(period))) {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD",
                     "考核期间 \"" + period + "\" 无效：驾驶舱按月查看，格式应为 2026-05"));
         }
+    }
+
+    private void requireSupervisor(String code) {
         var caller = identityService.getCurrentAuthentication();
         String organization = dashboard.organizationOf(code);
         if (!callerOrganization.readable(caller).test(organization)) {
@@ -60,6 +89,9 @@ class DashboardController {
             throw new org.shirong.system.NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code);
         }
         access.require(caller, organization);
-        return dashboard.of(code, period);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

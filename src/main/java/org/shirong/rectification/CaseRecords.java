@@ -257,6 +257,15 @@ class CaseRecords {
                         rs.getString("actor"), rs.getString("detail")), caseNo);
     }
 
+    /** The 督办 events of the campaign's cases that are not closed, newest first: one query for the lot. */
+    List<RectificationCases.Supervision> supervisionOfOpenCases(String campaignCode) {
+        return jdbc.query("select e.case_no, e.occurred_at, e.actor, e.detail from rect_case_event e"
+                        + " join rect_case c on c.case_no = e.case_no where c.campaign_code = ? and c.status <> 'CLOSED'"
+                        + " and e.kind = ? order by e.occurred_at desc, e.id desc",
+                (rs, n) -> new RectificationCases.Supervision(rs.getString("case_no"), instant(rs, "occurred_at"),
+                        rs.getString("actor"), rs.getString("detail")), campaignCode, CaseEventKind.SUPERVISED.name());
+    }
+
     void addExtension(String caseNo, int seq, String reason, Instant requestedDue, String requestedBy, Instant at, String approverGroup) {
         jdbc.update("insert into rect_case_extension (case_no, seq, reason, requested_due, requested_by, requested_at, approver_group)"
                 + " values (?,?,?,?,?,?,?)", caseNo, seq, reason, ts(requestedDue), requestedBy, ts(at), approverGroup);

@@ -208,6 +208,16 @@ public class RectificationCases {
         return records.events(caseNo);
     }
 
+    /** The latest 督办 of a case: when, by whom (a user id), and the instruction. */
+    public record Supervision(String caseNo, Instant at, String actor, String instruction) {
+    }
+
+    /** The latest 督办 of each of the campaign's cases that are not closed, newest first. */
+    public List<Supervision> supervisionOfOpenCases(String campaignCode) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return records.supervisionOfOpenCases(campaignCode).stream().filter(s -> seen.add(s.caseNo())).toList();
+    }
+
     /**
      * Refuses a process that was not started by {@link #report}: a case has one process, and a
      * process started by hand on a case number would dispatch it a second time.

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * A dispatched case's 红绿灯 (DOMAIN.md): green until its warning instant (80 % of the limit used), yellow until it is
- * due, red after. Closed cases and cases not yet dispatched have none. The case API, its page and the map show the same.
+ * due, red after. Closed cases and cases not yet dispatched have none. The case API, its page, the map and the 活动驾驶舱
+ * show the same, in these colours.
  */
-enum TrafficLight {
+public enum TrafficLight {
     GREEN("绿灯", "#2e8b57"),
     YELLOW("黄灯", "#e0a800"),
     RED("红灯", "#d9363e");
@@ -19,16 +20,16 @@ enum TrafficLight {
         this.colour = colour;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
-    String colour() {
+    public String colour() {
         return colour;
     }
 
     /** The case's light at {@code now}, or null when it has none. */
-    static TrafficLight of(CaseRecord c, Instant now) {
+    public static TrafficLight of(CaseRecord c, Instant now) {
         if (c.status() == CaseStatus.CLOSED || c.dueAt() == null) {
             return null;
         }

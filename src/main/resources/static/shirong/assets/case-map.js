@@ -40,8 +40,8 @@
     return d.getFullYear() + '-' + (d.getMonth() + 1) + '-' + d.getDate();
   }
 
-  // 嵌在驾驶舱里时，案件页在整个窗口打开，而不是挤在地图框里。
-  var target = document.body.classList.contains('shirong-embed') ? ' target="_top"' : '';
+  // 嵌在驾驶舱里时，案件页在新窗口打开，而不是挤在地图框里（驾驶舱页面受沙箱限制，框内不能让整个窗口跳转）。
+  var target = document.body.classList.contains('shirong-embed') ? ' target="_blank"' : '';
   var query = campaign ? '?campaign=' + encodeURIComponent(campaign) : '';
   get('/api/cases/map' + query).then(function (view) {
     var centre = view.centre || CHINA;

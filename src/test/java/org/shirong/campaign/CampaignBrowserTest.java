@@ -3,15 +3,34 @@ package org.shirong.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.shirong.report.CampaignFixture;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.TasklistBrowser;
+import org.shirong.system.XlsxDownload;
+import org.shirong.system.XlsxSheet;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,16 +38,28 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A campaign task worked in the real Tasklist: 环卫所 opens its 认领测评点位问题 task, adds a problem
  * on the findings list of the form and completes it; the problem becomes a rectification case of the
- * campaign under the item's category. And a campaign seen in the real Cockpit: its diagram names the
- * campaign's own phases, from its template.
+ * campaign under the item's category. A campaign seen in the real Cockpit: its diagram names the
+ * campaign's own phases, from its template. And the 活动驾驶舱 as 领导小组组长 lingdao1 uses it: figures as the API
+ * gives them, the list behind a number, the map, a case page with both photos, the Excel ledger and the PDF dossier
+ * downloaded by clicking and read back; Cockpit's actions hidden from a read-only leader; nothing of it for a unit.
  */
 @ShirongWebTest
+@SuppressWarnings({"unchecked", "rawtypes"})
 class CampaignBrowserTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Path DOWNLOADS = Path.of("target", "downloads", "campaign-dashboard");
+    // Two different 2×2 PNGs, the photos before and after.
+    private static final byte[] BEFORE = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4YWQERAwQCgAjNgSxRnwWMwAAAABJRU5ErkJggg==");
+    private static final byte[] AFTER = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGMwOmEERAwQCgAg3gSxlYW56AAAAABJRU5ErkJggg==");
 
     @LocalServerPort
     int port;
@@ -42,6 +73,8 @@ class CampaignBrowserTest {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RepositoryService repositoryService;
 
     @Test
     void unitRecordsAFindingOnItsCampaignTaskAndItBecomesACase() throws IOException {
@@ -111,5 +144,259 @@ class CampaignBrowserTest {
                 throw e;
             }
         }
+    }
+
+    /**
+     * 九亭's campaign around today, its cases reported through the API: 暴露垃圾 (环卫所) rectified with a before and an
+     * after photo and past due (红); 占道经营 (城管中队) past its warning instant (黄); 暴露垃圾 (环卫所) green. lingdao1 works
+     * the 驾驶舱 in Cockpit; 城管中队's head (in the leading group, yet a unit) sees nothing of it.
+     */
+    @Test
+    void lingdao1WorksTheCampaignDashboardInCockpitAndAUnitDoesNotSeeIt() throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        new CampaignFixture(jdbc, "JT-DASH").campaign("九亭镇驾驶舱浏览器测试", 2)
+                .phase(1, "前期准备", day(now, -60), day(now, -11)).phase(2, "宣传动员和自查整改", day(now, -10), day(now, 20))
+                .phase(3, "总结迎检", day(now, 21), day(now, 60))
+                .unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2)
+                .task(2, "chengguan", true).task(2, "huanwei", false);
+        String red = report("涞寅路垃圾房周边暴露垃圾", "EXPOSED_GARBAGE", "涞寅路 88 弄垃圾房", 31.1162, 121.3218);
+        String yellow = report("沪亭北路沿街占道经营", "ILLEGAL_STALL", "沪亭北路 200 号", 31.1235, 121.3301);
+        String green = report("九亭大街暴露垃圾", "EXPOSED_GARBAGE", "九亭大街 300 号", 31.1098, 121.3155);
+        rectifyWithPhotos(red);
+        times(red, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)));
+        times(yellow, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)));
+        times(green, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(3)));
+
+        Map api = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/JT-DASH/dashboard", Map.class);
+        Map total = (Map) api.get("total");
+        assertThat(figures(total)).isEqualTo("合计 3 1 1 0 0 0 0");
+        Map card = ((List<Map>) rest.withBasicAuth("lingdao1", "demo").getForObject("/api/dashboard", Map.class).get("campaigns"))
+                .stream().filter(c -> "JT-DASH".equals(c.get("code"))).findFirst().orElseThrow();
+        deleteDownloads();
+
+        try (TasklistBrowser browser = TasklistBrowser.openDownloadingTo(port, DOWNLOADS)) {
+            String base = "http://localhost:" + port;
+            try {
+                browser.viewport(1366, 900);
+                browser.driver().get(base + "/camunda/app/cockpit/default/");
+                browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("lingdao1");
+                browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+                browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+
+                // Cockpit's dashboard: the campaign's card first, with the API's figures, in Chinese only.
+                WebElement cardElement = browser.visible(By.cssSelector(".shirong-dashboard [data-campaign='JT-DASH']"));
+                Map cardTotal = (Map) card.get("total");
+                for (var figure : Map.of("在办案件", "open", "红灯超期", "red", "黄灯临期", "yellow").entrySet()) {
+                    assertThat(cardElement.findElement(By.cssSelector("[data-figure='" + figure.getKey() + "'] b")).getText())
+                            .as(figure.getKey()).isEqualTo(String.valueOf(cardTotal.get(figure.getValue())))
+                            .isEqualTo(String.valueOf(total.get(figure.getValue())));
+                }
+                assertThat(cardElement.getText()).contains("宣传动员和自查整改（进行中）", "今天 " + api.get("today"));
+                assertThat(browser.driver().findElement(By.cssSelector("section.deprecate")).getText()).startsWith("活动驾驶舱");
+                browser.assertNoEnglish("cockpit-dashboard");
+
+                // The campaign's page: each unit's row and the total as the API counts them.
+                cardElement.findElement(By.linkText("九亭镇驾驶舱浏览器测试")).click();
+                browser.visible(By.cssSelector("table.shirong-units tr[data-unit='total']"));
+                List<Map> lines = new ArrayList<>((List<Map>) api.get("units"));
+                lines.add(total);
+                for (Map line : lines) {
+                    WebElement row = browser.driver().findElement(By.cssSelector("table.shirong-units tr[data-unit='"
+                            + (line.get("unitId") == null ? "total" : line.get("unitId")) + "']"));
+                    List<String> cells = new ArrayList<>();
+                    row.findElements(By.cssSelector("th, td")).forEach(c -> cells.add(c.getText()));
+                    assertThat(String.join(" ", cells)).isEqualTo(figures(line));
+                }
+                assertThat(browser.driver().findElement(By.cssSelector("table.shirong-units tr[data-unit='huanwei']")).getText())
+                        .isEqualTo("环卫所 2 1 0 0 0 0 0");
+                browser.until(d -> d.findElements(By.cssSelector(".shirong-chart canvas")).size() >= 3);
+                assertThat(browser.driver().findElement(By.cssSelector(".shirong-campaign-page")).getAttribute("textContent"))
+                        .contains("考核排名", "通报线", "各整治项目", "案件地图", "活动文书", "未办结的督办");
+                browser.screenshot("cockpit-campaign-dashboard");
+                assertThat(english(browser)).as("页面上的英文").isEmpty();
+
+                // The list behind the total's red number: the red case, as many as the number says.
+                browser.click(By.cssSelector("tr[data-unit='total'] a[data-rule='RED']"));
+                WebElement list = browser.until(d -> d.findElements(By.cssSelector("table.shirong-case-list[data-list='RED']"))
+                        .stream().findFirst().orElse(null));
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", list);
+                assertThat(list.findElements(By.cssSelector("tbody tr"))).extracting(r -> r.getAttribute("data-case"))
+                        .containsExactly(red);
+                assertThat(browser.driver().findElement(By.cssSelector(".shirong-list-panel [data-count]")).getAttribute("data-count"))
+                        .isEqualTo(String.valueOf(total.get("red")));
+                browser.screenshot("cockpit-campaign-case-list");
+
+                // The campaign's map, framed in the page: its points coloured by light; a point opens its case page.
+                WebElement frame = browser.driver().findElement(By.cssSelector("iframe.shirong-map-frame"));
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", frame);
+                browser.driver().switchTo().frame(frame);
+                browser.until(d -> d.findElement(By.id("case-map-page")).getAttribute("data-loaded") != null);
+                assertThat(fill(browser, red)).isEqualTo("#d9363e");
+                assertThat(fill(browser, yellow)).isEqualTo("#e0a800");
+                assertThat(fill(browser, green)).isEqualTo("#2e8b57");
+                browser.driver().switchTo().defaultContent();
+                browser.screenshot("cockpit-campaign-map");
+                String cockpit = browser.driver().getWindowHandle();
+                browser.driver().switchTo().frame(frame);
+                browser.click(By.cssSelector("path.case-point[data-case-no='" + red + "']"));
+                browser.click(By.cssSelector(".leaflet-popup a[data-case-no='" + red + "']"));
+                browser.driver().switchTo().defaultContent();
+                String casePage = browser.until(d -> d.getWindowHandles().stream().filter(h -> !h.equals(cockpit)).findFirst()
+                        .orElse(null));
+                browser.driver().switchTo().window(casePage);
+                browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
+                assertThat(browser.driver().getCurrentUrl()).endsWith("/shirong/cases/" + red);
+                List<WebElement> photos = browser.until(d -> {
+                    List<WebElement> found = d.findElements(By.cssSelector(".shirong-photo img"));
+                    return found.size() == 2 && found.stream().allMatch(img -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                            .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", img))) ? found : null;
+                });
+                assertThat(photos).extracting(p -> p.getAttribute("data-kind")).containsExactly("BEFORE", "AFTER");
+                assertThat(browser.visible(By.id("case-photos")).getText()).contains("整改前", "整改后");
+                browser.screenshot("case-page");
+                browser.driver().close();
+                browser.driver().switchTo().window(cockpit);
+
+                // The Excel ledger and the PDF dossier, downloaded by clicking, read back.
+                clickScrolled(browser, "a[data-export='cases']");
+                XlsxDownload ledger = XlsxDownload.of(ResponseEntity.ok().contentType(MediaType.parseMediaType(XlsxSheet.CONTENT_TYPE))
+                        .body(Files.readAllBytes(browser.downloaded(DOWNLOADS, ".xlsx"))));
+                assertThat(ledger.headers()).contains("案件编号", "标题", "主责单位", "状态", "超期", "整改期限", "返工次数", "回退次数");
+                assertThat(ledger.data()).hasSize(3);
+                assertThat(ledger.data().stream().map(r -> ledger.text(r, "案件编号"))).containsExactlyInAnyOrder(red, yellow, green);
+                clickScrolled(browser, "a[data-export='dossier']");
+                try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(browser.downloaded(DOWNLOADS, ".pdf")))) {
+                    assertThat(new PDFTextStripper().getText(pdf)).contains(red, yellow, green, "案件台账", "案件编号", "时间线",
+                            "整改前后照片对照", "整改前", "整改后");
+                }
+
+                // Issue 12 point 5: a reader who may not delete instances does not get Cockpit's actions.
+                assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+                        .isTrue();
+                browser.until(d -> ((JavascriptExecutor) d)
+                        .executeScript("return document.documentElement.classList.contains('shirong-read-only');").equals(true));
+                String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
+                        .tenantIdIn("jiuting").latestVersion().singleResult().getId();
+                browser.driver().get(base + "/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+                browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
+                assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span")))
+                        .as("挂起等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
+                String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(red).singleResult().getId();
+                browser.driver().get(base + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+                browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
+                assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span, .ctn-toolbar .btn")))
+                        .as("取消、修改等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
+                browser.screenshot("cockpit-read-only-instance");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("cockpit-campaign-dashboard-failure");
+                System.err.println("驾驶舱页面：" + ((JavascriptExecutor) browser.driver()).executeScript(
+                        "var p = document.querySelector('.shirong-list-panel'); return p ? p.outerHTML : document.title;"));
+                throw e;
+            }
+
+            try {
+                // A unit's head (in the leading group, yet a unit): nothing of the 驾驶舱, and the API refuses.
+                browser.login("chengguan1", "demo");
+                browser.driver().get(base + "/camunda/app/cockpit/default/#/");
+                browser.until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+                Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                        "var done = arguments[arguments.length - 1];"
+                                + "fetch('/api/dashboard', {credentials: 'same-origin'}).then(r => done(r.status), e => done(-1));");
+                assertThat(((Number) status).intValue()).isEqualTo(403);
+                assertThat(browser.driver().findElements(By.cssSelector(".shirong-dashboard [data-campaign]"))).isEmpty();
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("九亭镇驾驶舱浏览器测试");
+                browser.screenshot("cockpit-dashboard-unit");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("cockpit-dashboard-unit-failure");
+                throw e;
+            }
+        }
+        // A unit's staff member likewise.
+        assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/dashboard", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /** Clicks an element of the 驾驶舱 page, which scrolls within Cockpit's view, once scrolled to it. */
+    private static void clickScrolled(TasklistBrowser browser, String css) {
+        WebElement element = browser.driver().findElement(By.cssSelector(css));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** As {@link TasklistBrowser#latinText()}, the rubric's grades (A–E 级, as scoring.yaml names them) allowed too. */
+    private static List<String> english(TasklistBrowser browser) {
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[A-Za-z][\\w.-]*");
+        return browser.latinText().stream().filter(text -> {
+            java.util.regex.Matcher words = word.matcher(text);
+            while (words.find()) {
+                String found = words.group().replaceAll("[.-]+$", "");
+                if (!found.matches("[A-E]") && TasklistBrowser.LATIN_ALLOWED.stream().noneMatch(p -> p.matcher(found).matches())) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
+    }
+
+    private static void deleteDownloads() throws IOException {
+        if (Files.isDirectory(DOWNLOADS)) {
+            try (var files = Files.list(DOWNLOADS)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private String report(String title, String category, String address, double lat, double lng) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> reported = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"%s","category":"%s","urgency":"NORMAL","source":"PATROL","campaign":"JT-DASH",
+                 "location":{"address":"%s","lat":%s,"lng":%s}}
+                """.formatted(title, category, address, lat, lng), headers), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        return (String) reported.getBody().get("caseNo");
+    }
+
+    /** 环卫所 claims the case and hands in its rectification with a before and an after photo, as the 整改 form sends them. */
+    private void rectifyWithPhotos(String caseNo) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete",
+                new HttpEntity<>("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}", headers), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(org.shirong.rectification.RectificationProcess.TASK_RECTIFY).singleResult().getId();
+        String body = """
+                {"variables":{"rectifyAction":{"value":"submit"},"measures":{"value":"已清运暴露垃圾并冲洗地面"},
+                 "photoBefore":{"type":"File","value":"%s","valueInfo":{"filename":"整改前.png","mimetype":"image/png"}},
+                 "photoBeforeTakenAt":{"value":"2026-11-30T09:15:00"},"photoBeforeLocation":{"value":"31.1162,121.3218"},
+                 "photoAfter":{"type":"File","value":"%s","valueInfo":{"filename":"整改后.png","mimetype":"image/png"}},
+                 "photoAfterTakenAt":{"value":"2026-11-30T15:40:00"},"photoAfterLocation":{"value":"31.1162,121.3218"}}}
+                """.formatted(Base64.getEncoder().encodeToString(BEFORE), Base64.getEncoder().encodeToString(AFTER));
+        ResponseEntity<String> done = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete",
+                new HttpEntity<>(body, headers), String.class);
+        assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
+    }
+
+    /** Test setup: the case's warning and due instants, which decide its light. */
+    private void times(String caseNo, Instant warnAt, Instant dueAt) {
+        jdbc.update("update rect_case set warn_at = ?, due_at = ? where case_no = ?", Timestamp.from(warnAt),
+                Timestamp.from(dueAt), caseNo);
+    }
+
+    private static String fill(TasklistBrowser browser, String caseNo) {
+        return browser.driver().findElement(By.cssSelector("path.case-point[data-case-no='" + caseNo + "']")).getAttribute("fill");
+    }
+
+    private static String figures(Map u) {
+        return u.get("unitName") + " " + u.get("open") + " " + u.get("red") + " " + u.get("yellow") + " " + u.get("closedOnTime")
+                + " " + u.get("closedLate") + " " + u.get("returns") + " " + u.get("rework");
+    }
+
+    private static String day(Instant now, int days) {
+        return LocalDateTime.ofInstant(now, SHANGHAI).toLocalDate().plusDays(days).toString();
     }
 }

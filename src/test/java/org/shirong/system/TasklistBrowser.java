@@ -259,4 +259,39 @@ public final class TasklistBrowser implements AutoCloseable {
             fail("页面“" + name + "”上仍有英文：" + english);
         }
     }
+
+    // --- Issue 12: files downloaded by clicking -----------------------------------------------------------------------
+
+    /**
+     * As {@link #open(int)}, saving what the user downloads into {@code downloads} (Chromium's
+     * {@code download.default_directory}) without asking.
+     */
+    public static TasklistBrowser openDownloadingTo(int port, Path downloads) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            return open(port);
+        }
+        Files.createDirectories(downloads);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("shirong-chromium"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
+                "download.default_directory", downloads.toAbsolutePath().toString(), "download.prompt_for_download", false,
+                "download.directory_upgrade", true, "safebrowsing.enabled", false));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new TasklistBrowser(new ChromeDriver(service, options), port);
+    }
+
+    /** The file with this ending that appears in {@code downloads} once Chromium has finished writing it. */
+    public Path downloaded(Path downloads, String ending) {
+        return until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(ending)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }

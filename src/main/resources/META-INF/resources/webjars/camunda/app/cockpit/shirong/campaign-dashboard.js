@@ -1,8 +1,11 @@
 // Shirong 活动驾驶舱: a campaign section on Cockpit's dashboard (cockpit.dashboard), a page per campaign
 // (#/shirong-campaign/<code>, cockpit.route) and a header link (cockpit.navigation). Everything comes from Shirong's
 // own API as the logged-in user (the Cockpit session authenticates GET /api): GET /api/dashboard decides who sees it
-// (403 for a unit: then nothing is drawn), GET /api/campaigns/<code>/dashboard gives the figures. Every number opens
-// the list of cases behind it (/api/cases, with the same rule the server counted by) with its Excel ledger.
+// (403 for a unit: then nothing is drawn) and gives each campaign's card (phases, this month's totals);
+// GET /api/campaigns/<code>/dashboard gives a campaign's figures, with the traffic lights' colours (those of the case page
+// and the map). Every number opens the list of cases behind it, which the server lists by the rule it counted by
+// (GET /api/campaigns/<code>/dashboard/cases?figure=), and the campaign page frames the campaign's map and offers its
+// Excel ledger and scores, its PDF dossiers and its 迎检 archive.
 // Charts: ECharts from the application's own webjar (no CDN: a town intranet has no internet).
 // Besides, for read-only leaders: Cockpit's toolbar actions (cancel, suspend, modify, migrate, retry) are hidden for
 // a user who may not delete process instances (see user-styles.css, .shirong-read-only).
@@ -12,9 +15,8 @@ const ROOT = appRoot.replace(/\/camunda\/?$/, '');
 const API = ROOT + '/api';
 const ECHARTS = ROOT + '/webjars/echarts/5.3.1/dist/echarts.min.js';
 const PAGE_PATH = '/shirong-campaign/:code';
-const RED = '#c9302c';
-const YELLOW = '#e6a700';
-const GREEN = '#3c8d40';
+// Until the API's colours are read (the traffic lights' of the case page and the map; see TrafficLight).
+const COLOURS = {RED: '#d9363e', YELLOW: '#e0a800', GREEN: '#2e8b57'};
 
 function csrfToken() {
   const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
@@ -139,24 +141,28 @@ function timeline(phases, today) {
 
 // ---- the dashboard section: the campaigns the user supervises ---------------------------------------------------
 
-function campaignCard(ref) {
-  const card = el('div', {class: 'shirong-campaign-card', 'data-campaign': ref.code},
-    el('h3', null, el('a', {href: campaignHref(ref.code)}, ref.name)),
-    el('div', {class: 'shirong-muted'}, `${ref.organizationName}　${ref.templateName || ''}　${ref.statusName}`
-      + (ref.currentPhaseName ? `　当前阶段：${ref.currentPhaseName}` : '')));
-  const figures = el('div', {class: 'shirong-card-figures'}, '正在读取……');
-  card.appendChild(figures);
-  get(ROOT + ref.url).then(d => {
-    card.insertBefore(timeline(d.phases, d.today), figures);
-    figures.textContent = '';
-    [['在办案件', d.total.open, ''], ['红灯超期', d.total.red, 'red'], ['黄灯临期', d.total.yellow, 'yellow'],
-      [`${d.period.name}按时结案`, d.total.closedOnTime, 'green'], [`${d.period.name}逾期结案`, d.total.closedLate, '']]
-      .forEach(([label, value, tone]) => figures.appendChild(el('a', {class: 'shirong-figure ' + tone,
-        href: campaignHref(ref.code), 'data-figure': label}, el('b', null, value), el('span', null, label))));
-  }).catch(() => {
-    figures.textContent = '驾驶舱数据暂时无法读取';
-  });
-  return card;
+// The dashboard and the header link ask together when Cockpit opens: one request serves both, a later visit asks anew.
+let overviewAsked = null;
+function overview() {
+  if (!overviewAsked || Date.now() - overviewAsked.at > 10000) {
+    overviewAsked = {at: Date.now(), answer: get(API + '/dashboard')};
+  }
+  return overviewAsked.answer;
+}
+
+// A campaign on Cockpit's dashboard: its phases and this month's totals, as GET /api/dashboard gave them.
+function campaignCard(card) {
+  const figures = el('div', {class: 'shirong-card-figures'},
+    [['在办案件', card.total.open, ''], ['红灯超期', card.total.red, 'red'], ['黄灯临期', card.total.yellow, 'yellow'],
+      [`${card.period.name}按时结案`, card.total.closedOnTime, 'green'], [`${card.period.name}逾期结案`, card.total.closedLate, '']]
+      .map(([label, value, tone]) => el('a', {class: 'shirong-figure ' + tone, href: campaignHref(card.code),
+        'data-figure': label}, el('b', null, value), el('span', null, label))));
+  return el('div', {class: 'shirong-campaign-card', 'data-campaign': card.code},
+    el('h3', null, el('a', {href: campaignHref(card.code)}, card.name)),
+    el('div', {class: 'shirong-muted'}, `${card.organizationName}　${card.templateName || ''}　${card.statusName}`
+      + (card.currentPhaseName ? `　当前阶段：${card.currentPhaseName}` : '')),
+    timeline(card.phases, card.today),
+    figures);
 }
 
 const dashboardPlugin = {
@@ -166,17 +172,17 @@ const dashboardPlugin = {
   render(node) {
     const box = el('div', {class: 'shirong-dashboard'});
     node.appendChild(box);
-    get(API + '/dashboard').then(overview => {
+    overview().then(answer => {
       // Shown first on the dashboard, above the engine's own counters.
       const section = node.closest('section');
       if (section && section.parentNode && section.parentNode.firstElementChild !== section) {
         section.parentNode.insertBefore(section, section.parentNode.firstElementChild);
       }
       // The section's own title (DASHBOARD_CUSTOM_PLUGINS in locales/zh.json) reads 活动驾驶舱.
-      if (!overview.campaigns.length) {
+      if (!answer.campaigns.length) {
         box.appendChild(el('p', null, '目前没有活动。'));
       }
-      overview.campaigns.forEach(ref => box.appendChild(campaignCard(ref)));
+      answer.campaigns.forEach(card => box.appendChild(campaignCard(card)));
     }).catch(() => {
       // A unit (403) sees nothing of it, not even the empty section.
       const section = node.closest('section');
@@ -194,8 +200,8 @@ const navigationPlugin = {
   priority: 100,
   checkActive: path => path.indexOf('#/shirong-campaign') > -1,
   render(node) {
-    get(API + '/dashboard').then(overview => {
-      const first = overview.campaigns[0];
+    overview().then(answer => {
+      const first = answer.campaigns[0];
       node.appendChild(el('a', {href: first ? campaignHref(first.code) : '#/', class: 'shirong-dashboard-link'}, '活动驾驶舱'));
     }).catch(() => {
       const item = node.closest('li');
@@ -208,83 +214,44 @@ const navigationPlugin = {
 
 // ---- the campaign page ---------------------------------------------------------------------------------------
 
-// What each figure counts, as the server counted it (CampaignDashboard), for the list behind it.
-function rules(d) {
-  const now = Date.parse(d.asOf);
-  const from = Date.parse(d.period.start);
-  const until = Date.parse(d.period.end);
-  const t = s => (s ? Date.parse(s) : null);
-  const open = c => c.status !== 'CLOSED';
-  const red = c => open(c) && c.dueAt && now > t(c.dueAt);
-  const inPeriod = c => c.closedAt && t(c.closedAt) >= from && t(c.closedAt) < until;
-  const itemCategories = d.planItems.filter(i => i.category).map(i => i.category);
-  const ofItem = category => c => (category ? c.planItem === category : !itemCategories.includes(c.planItem));
-  const found = c => !c.reportedAt || t(c.reportedAt) <= now;
-  const closedByNow = c => c.closedAt && t(c.closedAt) <= now;
-  return {
-    open: {label: '在办', test: open},
-    red: {label: '红灯超期', test: red, excel: '&overdue=true'},
-    yellow: {label: '黄灯临期', test: c => open(c) && !red(c) && c.warnAt && now > t(c.warnAt)},
-    closedOnTime: {label: '按时结案', test: c => inPeriod(c) && c.closedOnTime === true, excel: '&status=CLOSED'},
-    closedLate: {label: '逾期结案', test: c => inPeriod(c) && c.closedOnTime === false, excel: '&status=CLOSED'},
-    returns: {label: '回退', test: c => c.returnCount > 0},
-    rework: {label: '返工', test: c => c.reworkCount > 0},
-    found: {label: '发现', item: true, test: (c, category) => ofItem(category)(c) && found(c)},
-    closed: {label: '结案', item: true, test: (c, category) => ofItem(category)(c) && found(c) && closedByNow(c)},
-    overdue: {label: '超期', item: true, test: (c, category) => ofItem(category)(c) && found(c)
-      && !(closedByNow(c) && c.closedOnTime === true) && c.dueAt && t(c.dueAt) < now}
-  };
-}
-
-async function campaignCases(code, unit) {
-  const all = [];
-  for (let page = 0; page < 50; page++) {
-    const result = await get(`${API}/cases?campaign=${encodeURIComponent(code)}${unit ? '&unit=' + encodeURIComponent(unit) : ''}`
-      + `&size=200&page=${page}`);
-    all.push(...result.items);
-    if (all.length >= result.total || !result.items.length) {
-      break;
-    }
-  }
-  return all;
-}
-
-function showList(panel, d, rule, key, filter) {
+// The cases behind a number, as the server counted them; it lists at most `limit` of them and says how many there are.
+function showList(panel, url, key) {
   panel.textContent = '';
-  panel.appendChild(el('h3', null, `${filter.title}：${rule.label}`));
-  const excel = `${API}/cases/export.xlsx?campaign=${encodeURIComponent(d.campaign.code)}`
-    + (filter.unit ? '&unit=' + encodeURIComponent(filter.unit) : '') + (rule.excel || '');
-  panel.appendChild(el('p', null, el('a', {href: excel, class: 'btn btn-default btn-sm', download: true},
-    '下载这些案件所在的台账（Excel）')));
   const status = el('p', {class: 'shirong-muted'}, '正在读取案件……');
   panel.appendChild(status);
   panel.scrollIntoView({block: 'start'});
-  campaignCases(d.campaign.code, filter.unit).then(cases => {
-    const rows = cases.filter(c => rule.test(c, filter.category));
-    status.textContent = `共 ${rows.length} 件`;
-    status.setAttribute('data-count', String(rows.length));
+  get(ROOT + url).then(list => {
+    panel.insertBefore(el('h3', null, `${list.scope}：${list.figureName}`), status);
+    const shown = list.cases.length;
+    status.textContent = shown < list.total
+      ? `共 ${list.total} 件，此处只列出最早的 ${shown} 件；全部案件请下载台账（Excel）。`
+      : `共 ${list.total} 件`;
+    status.className = shown < list.total ? 'shirong-cut' : 'shirong-muted';
+    status.setAttribute('data-count', String(list.total));
+    status.setAttribute('data-shown', String(shown));
+    panel.appendChild(el('p', null, el('a', {href: ROOT + list.ledger, class: 'btn btn-default btn-sm', download: true},
+      `下载${list.scope === '全部案件' ? '本活动全部' : list.scope + '的全部'}案件台账（Excel）`)));
     panel.appendChild(el('table', {class: 'table table-condensed shirong-case-list', 'data-list': key},
-      el('thead', null, el('tr', null, ['案件编号', '标题', '地址', '状态', '截止时间', '结案时间'].map(h => el('th', null, h)))),
-      el('tbody', null, rows.map(c => el('tr', {'data-case': c.caseNo},
-        el('td', null, el('a', {href: caseHref(c.caseNo), target: '_blank'}, c.caseNo)), el('td', null, c.title),
-        el('td', null, c.address || '—'), el('td', null, STATUS[c.status] || c.status),
+      el('thead', null, el('tr', null, ['案件编号', '标题', '地址', '牵头单位', '状态', '红绿灯', '截止时间', '结案时间']
+        .map(h => el('th', null, h)))),
+      el('tbody', null, list.cases.map(c => el('tr', {'data-case': c.caseNo},
+        el('td', null, el('a', {href: ROOT + c.url, target: '_blank'}, c.caseNo)), el('td', null, c.title),
+        el('td', null, c.address || '—'), el('td', null, c.leadUnitName), el('td', null, c.statusName),
+        el('td', null, c.light ? el('span', {class: 'shirong-light', style: `background:${c.colour}`, 'data-light': c.light},
+          c.lightName) : '—'),
         el('td', null, dateTime(c.dueAt)), el('td', null, dateTime(c.closedAt)))))));
   }).catch(() => {
     status.textContent = '案件列表暂时无法读取';
   });
 }
 
-const STATUS = {
-  REPORTED: '已立案', DISPATCHED: '已派遣', IN_RECTIFICATION: '整改中', AWAITING_VERIFICATION: '待核查',
-  SUSPENDED: '已挂账', CLOSED: '已结案'
-};
-
-function numberCell(d, ruleSet, panel, key, value, filter, tone) {
-  return el('td', {class: 'shirong-number'}, el('a', {href: '', class: 'shirong-count ' + (tone || ''), 'data-rule': key,
+// A number that opens the list behind it: `url` is the line's list (…/dashboard/cases?…), `figure` what it counts.
+function numberCell(panel, url, figure, value, tone) {
+  return el('td', {class: 'shirong-number'}, el('a', {href: '', class: 'shirong-count ' + (tone || ''), 'data-rule': figure,
     title: `查看这 ${value} 件案件`,
     onclick: event => {
       event.preventDefault();
-      showList(panel, d, ruleSet[key], key, filter);
+      showList(panel, `${url}&figure=${figure}`, figure);
     }}, String(value)));
 }
 
@@ -298,6 +265,10 @@ function chart(height) {
 }
 
 function drawCharts(lib, d, unitChart, rankChart, trendChart) {
+  const colours = Object.assign({}, COLOURS, Object.fromEntries((d.lights || []).map(l => [l.light, l.colour])));
+  const RED = colours.RED;
+  const YELLOW = colours.YELLOW;
+  const GREEN = colours.GREEN;
   const units = d.units.filter(u => u.open + u.closedOnTime + u.closedLate > 0 || d.units.length <= 12);
   lib.init(unitChart).setOption({
     animation: false,
@@ -347,7 +318,6 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
 }
 
 function renderCampaign(node, d, documents) {
-  const ruleSet = rules(d);
   const panel = el('div', {class: 'shirong-list-panel'});
   const c = d.campaign;
   node.textContent = '';
@@ -380,27 +350,30 @@ function renderCampaign(node, d, documents) {
         '下载案件台账（Excel）'),
       el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.scores, download: true, 'data-export': 'scores'},
         `下载${d.period.name}考核得分（Excel）`),
+      el('a', {class: 'btn btn-default btn-sm', href: ROOT + d.links.dossier, download: true, 'data-export': 'dossier'},
+        '下载全部案件台账（PDF）'),
+      el('a', {class: 'btn btn-default btn-sm', href: ROOT + d.links.archive, download: true, 'data-export': 'archive'},
+        '下载迎检档案（压缩包）'),
       el('a', {class: 'btn btn-default btn-sm', href: '#/'}, '返回概览'))));
 
   node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动阶段'), timeline(d.phases, d.today)));
 
   const unitChart = chart(300);
-  const unitFilter = u => ({unit: u.unitId, title: u.unitName});
   node.appendChild(el('section', {class: 'shirong-block'},
-    el('h3', null, `各单位案件（在办为当前数，结案为${d.period.name}，回退、返工为活动以来累计）`),
+    el('h3', null, '各单位案件'),
+    el('p', {class: 'shirong-muted'}, `在办、红灯、黄灯为当前件数；按时、逾期结案为${d.period.name}结案的件数；`
+      + '回退、返工为活动以来被回退过、核查未通过而返工过的案件件数（一件回退多次只算一件）。点数字可查看案件。'),
     unitChart,
-    table('shirong-units', ['单位', '在办', '红灯超期', '黄灯临期', '按时结案', '逾期结案', '回退', '返工'],
-      d.units.concat([d.total]).map(u => {
-        const filter = u.unitId ? unitFilter(u) : {unit: null, title: '全部单位'};
-        return el('tr', {'data-unit': u.unitId || 'total'}, el('th', null, u.unitName),
-          numberCell(d, ruleSet, panel, 'open', u.open, filter),
-          numberCell(d, ruleSet, panel, 'red', u.red, filter, u.red ? 'red' : ''),
-          numberCell(d, ruleSet, panel, 'yellow', u.yellow, filter, u.yellow ? 'yellow' : ''),
-          numberCell(d, ruleSet, panel, 'closedOnTime', u.closedOnTime, filter),
-          numberCell(d, ruleSet, panel, 'closedLate', u.closedLate, filter),
-          numberCell(d, ruleSet, panel, 'returns', u.returns, filter),
-          numberCell(d, ruleSet, panel, 'rework', u.rework, filter));
-      }))));
+    table('shirong-units', ['单位', '在办', '红灯超期', '黄灯临期', '按时结案', '逾期结案', '回退（件）', '返工（件）'],
+      d.units.concat([d.total]).map(u => el('tr', {'data-unit': u.unitId || 'total', class: u.unitId ? '' : 'shirong-total'},
+        el('th', null, u.unitName),
+        numberCell(panel, u.cases, 'OPEN', u.open),
+        numberCell(panel, u.cases, 'RED', u.red, u.red ? 'red' : ''),
+        numberCell(panel, u.cases, 'YELLOW', u.yellow, u.yellow ? 'yellow' : ''),
+        numberCell(panel, u.cases, 'CLOSED_ON_TIME', u.closedOnTime),
+        numberCell(panel, u.cases, 'CLOSED_LATE', u.closedLate),
+        numberCell(panel, u.cases, 'RETURNED', u.returns),
+        numberCell(panel, u.cases, 'REWORKED', u.rework))))));
 
   const rankChart = chart(280);
   const trendChart = chart(280);
@@ -417,16 +390,24 @@ function renderCampaign(node, d, documents) {
 
   node.appendChild(el('section', {class: 'shirong-block'},
     el('h3', null, '各整治项目（截至今天）'),
-    table('shirong-items', ['项目', '牵头单位', '发现', '结案', '超期'], d.planItems.concat([d.planItemTotal]).map(i => {
-      const total = i === d.planItemTotal;
-      const filter = {unit: null, category: i.category, title: i.name};
-      return el('tr', {'data-item': total ? 'total' : i.category || 'none'}, el('th', null, i.name),
-        el('td', null, i.leadUnitName || '—'),
-        total ? el('td', {class: 'shirong-number'}, String(i.found)) : numberCell(d, ruleSet, panel, 'found', i.found, filter),
-        total ? el('td', {class: 'shirong-number'}, String(i.closed)) : numberCell(d, ruleSet, panel, 'closed', i.closed, filter),
-        total ? el('td', {class: 'shirong-number'}, String(i.overdue))
-          : numberCell(d, ruleSet, panel, 'overdue', i.overdue, filter, i.overdue ? 'red' : ''));
-    }))));
+    table('shirong-items', ['项目', '牵头单位', '发现', '结案', '超期', '案件台账'],
+      d.planItems.concat([d.planItemTotal]).map(i => {
+        const total = i === d.planItemTotal;
+        return el('tr', {'data-item': total ? 'total' : i.category || 'none', class: total ? 'shirong-total' : ''},
+          el('th', null, i.name), el('td', null, i.leadUnitName || '—'),
+          numberCell(panel, i.cases, 'FOUND', i.found),
+          numberCell(panel, i.cases, 'CLOSED', i.closed),
+          numberCell(panel, i.cases, 'OVERDUE', i.overdue, i.overdue ? 'red' : ''),
+          el('td', null, i.dossier ? el('a', {href: ROOT + i.dossier, download: true, 'data-dossier': total ? 'all' : i.category || 'none'},
+            '下载（PDF）') : '—'));
+      }))));
+
+  // The campaign's cases on the map; a point's case opens in a new window (Cockpit's page may not be navigated from a frame).
+  node.appendChild(el('section', {class: 'shirong-block'},
+    el('h3', null, '案件地图'),
+    el('p', {class: 'shirong-muted'}, '点击地图上的案件点位，再点案件编号，可在新窗口打开案件页面。 ',
+      el('a', {href: ROOT + d.links.mapPage, target: '_blank', 'data-map-page': 'true'}, '在新窗口打开地图')),
+    el('iframe', {class: 'shirong-map-frame', src: ROOT + d.links.map, title: '案件地图', loading: 'lazy'})));
 
   node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动文书'),
     documents.length ? el('ul', {class: 'shirong-documents'}, documents.map(doc => el('li', null,
