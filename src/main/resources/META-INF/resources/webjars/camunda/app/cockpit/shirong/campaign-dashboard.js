@@ -13,7 +13,7 @@
 const appRoot = (document.querySelector('base') || {getAttribute: () => '/camunda'}).getAttribute('app-root') || '/camunda';
 const ROOT = appRoot.replace(/\/camunda\/?$/, '');
 const API = ROOT + '/api';
-const ECHARTS = ROOT + '/webjars/echarts/5.3.1/dist/echarts.min.js';
+const ECHARTS = ROOT + '/webjars/echarts/dist/echarts.min.js';
 const PAGE_PATH = '/shirong-campaign/:code';
 // Until the API's colours are read (the traffic lights' of the case page and the map; see TrafficLight).
 const COLOURS = {RED: '#d9363e', YELLOW: '#e0a800', GREEN: '#2e8b57'};
