@@ -15,7 +15,6 @@ import org.shirong.system.InvalidRequestException;
 import org.shirong.system.TextInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports survey point problems or 明查暗访 findings from an Excel workbook (.xlsx, its first sheet) or a
@@ -23,13 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
  * gives a file to fill in). A column it does not know is refused by name, never ignored. Every row is
  * checked first; one bad row refuses the whole file, naming row, column and reason; an unknown category
  * or 小项 is answered with the names close to it. Rows whose external reference was imported before are
- * skipped, so the same file may be uploaded twice. The cases are then created in one transaction (all or none); it holds no lock
- * that another report needs (case numbers come from a sequence, see {@link CaseNumbers}), so single
- * reports go on while an import runs. Only a report with the external reference of a row being
- * imported waits for the import to end, and then finds that case.
+ * skipped, so the same file may be uploaded twice. The file is read a row at a time; only the checked rows are kept.
+ * Nothing is created unless every row passed; then the import and its rows are recorded and the cases created a chunk
+ * at a time ({@link CaseImportBatches}), each chunk a short transaction: no lock another report needs is held
+ * (case numbers come from a sequence, see {@link CaseNumbers}), so single reports go on while an import runs, and a
+ * recorded import is always finished, by a restarted node if need be, never left half-done.
  */
 @Service
 class CaseImport {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseImport.class);
 
     /**
      * Column → accepted header names, the first Chinese one being the template's; {@code source} is optional
@@ -58,23 +60,22 @@ class CaseImport {
     record Result(int created, int skipped, List<String> caseNos) {
     }
 
-    private final RectificationCases cases;
+    private final CaseImportBatches batches;
     private final CaseRecords records;
     private final NewCaseValidator validator;
     private final CategoryCatalogue catalogue;
     private final int maxRows;
 
-    CaseImport(RectificationCases cases, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue,
+    CaseImport(CaseImportBatches batches, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue,
             @Value("${shirong.rectification.import-max-rows}") int maxRows) {
         this.maxRows = maxRows;
-        this.cases = cases;
+        this.batches = batches;
         this.records = records;
         this.validator = validator;
         this.catalogue = catalogue;
     }
 
     /** Reads the uploaded file (CSV or XLSX, see {@link ImportTable#open}), checks every row and creates the cases, all or none. */
-    @Transactional
     public Result importFile(String organization, InputStream in, String fileName, String contentType, String actor) {
         return importFile(organization, in, fileName, contentType, actor, null);
     }
@@ -84,7 +85,6 @@ class CaseImport {
      * null): every row that names no campaign of its own belongs to it. A campaign the organisation does not have, or
      * one that has ended, refuses the file before any row is read.
      */
-    @Transactional
     public Result importFile(String organization, InputStream in, String fileName, String contentType, String actor,
             String campaign) {
         if (!TextInput.isBlank(campaign)) {
@@ -129,13 +129,20 @@ class CaseImport {
             throw new InvalidRequestException(errors);
         }
         Set<String> existing = new HashSet<>(records.existingExternalRefs(organization, List.copyOf(firstRowOfRef.keySet())));
-        List<String> created = new ArrayList<>();
+        Map<Integer, NewCase> fresh = new LinkedHashMap<>();
         for (Row row : rows) {
             if (!existing.contains(row.newCase().externalRef())) {
-                created.add(cases.register(organization, row.newCase(), actor).caseNo());
+                fresh.put(row.number(), row.newCase());
             }
         }
-        return new Result(created.size(), rows.size() - created.size(), created);
+        if (fresh.isEmpty()) {
+            return new Result(0, rows.size(), List.of());
+        }
+        long importId = batches.record(organization, actor, fileName, fresh);
+        CaseImportBatches.Outcome outcome = batches.complete(importId);
+        LOG.info("导入 {}（{}，{}）：立案 {} 件，跳过已导入的 {} 行", importId, organization, actor, outcome.created().size(),
+                rows.size() - outcome.created().size());
+        return new Result(outcome.created().size(), rows.size() - outcome.created().size(), outcome.created());
     }
 
     /** A data row read: its number, the case it asks for, and what the reading found wrong with it. */

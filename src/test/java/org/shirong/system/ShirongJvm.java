@@ -51,6 +51,7 @@ public final class ShirongJvm implements AutoCloseable {
         private final String name;
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
+        private String maxHeap = "768m";
 
         private Builder(Path workDir, String name) {
             this.workDir = workDir;
@@ -68,12 +69,18 @@ public final class ShirongJvm implements AutoCloseable {
             return this;
         }
 
+        /** The JVM's maximum heap ({@code -Xmx}), e.g. {@code 512m}; 768m unless set. */
+        public Builder maxHeap(String size) {
+            maxHeap = size;
+            return this;
+        }
+
         /** Starts the JVM on a free port; does not wait for it (see {@link #awaitReady}). */
         public ShirongJvm start() {
             int port = freePort();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                    "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
                     "-cp", System.getProperty("java.class.path"),
                     ShirongApplication.class.getName(),
                     "--server.port=" + port));

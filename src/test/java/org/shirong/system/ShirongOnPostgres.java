@@ -38,8 +38,14 @@ public final class ShirongOnPostgres {
         return start(postgres, adminPassword, RECOVERY_PASSWORD, jobExecutor);
     }
 
+    /** As above, with further configuration classes in the context (e.g. {@link StatementCounter.Config}). */
+    public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword, boolean jobExecutor,
+            Class<?>... extraSources) {
+        return start(postgres, adminPassword, RECOVERY_PASSWORD, jobExecutor, extraSources);
+    }
+
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword,
-            String recoveryPassword, boolean jobExecutor) {
+            String recoveryPassword, boolean jobExecutor, Class<?>... extraSources) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
@@ -53,7 +59,8 @@ public final class ShirongOnPostgres {
         if (recoveryPassword != null) {
             args.add("--SHIRONG_RECOVERY_ADMIN_PASSWORD=" + recoveryPassword);
         }
-        return new SpringApplicationBuilder(ShirongApplication.class).profiles("postgres").run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(ShirongApplication.class).sources(extraSources).profiles("postgres")
+                .run(args.toArray(String[]::new));
     }
 
     /** HTTP to the started application as the admin. */

@@ -1,0 +1,161 @@
+package org.shirong.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.ShirongWebTest;
+import org.shirong.system.StatementCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * How many SQL statements one case costs from report to closure through the real entry points (REST as the demo
+ * users, the close job run by the engine), counted by {@link StatementCounter} around the application's data source:
+ * a change that makes a case write twice as much fails here. Counts, never times. The bounds are the counts measured
+ * when they were set plus a margin for small, deliberate additions; lower them when a change saves statements.
+ */
+@ShirongWebTest
+@Import(StatementCounter.Config.class)
+class CaseStatementCountTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseStatementCountTest.class);
+    private static final int CASES = 4;
+    /**
+     * Measured 2026-12-02 on H2 (issue 13): 378 statements per case, 184 of them writes, 55 variable writes; 93 per imported
+     * row (FULL history before: 477 per case and 297 writes, 146 per row). About a fifth of margin on each.
+     */
+    static final long MAX_STATEMENTS_PER_CASE = 450;
+    static final long MAX_WRITES_PER_CASE = 220;
+    static final long MAX_VARIABLE_WRITES_PER_CASE = 66;
+    private static final int IMPORT_ROWS = 40;
+    static final long MAX_STATEMENTS_PER_IMPORTED_ROW = 112;
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void oneCaseFromReportToClosureStaysWithinItsStatementBudget() {
+        countThisThreadAndRequests();
+        driveToClosure("COUNT-WARMUP"); // first use fills the engine's and Shirong's caches
+        StatementCounter.Counts before = StatementCounter.snapshot();
+        for (int i = 0; i < CASES; i++) {
+            driveToClosure("COUNT-" + i);
+        }
+        StatementCounter.Counts spent = StatementCounter.snapshot().minus(before);
+        long variableWrites = spent.of("insert ACT_RU_VARIABLE") + spent.of("update ACT_RU_VARIABLE")
+                + spent.of("delete ACT_RU_VARIABLE");
+        LOG.info("每件案件（上报到结案）SQL 语句 {} 条，其中写 {} 条，流程变量写 {} 条；按语句和表：{}", spent.total() / (double) CASES,
+                spent.writes() / (double) CASES, variableWrites / (double) CASES, spent.perUnit(CASES));
+        assertThat(spent.total() / CASES).as("statements per case").isPositive().isLessThanOrEqualTo(MAX_STATEMENTS_PER_CASE);
+        assertThat(spent.writes() / CASES).as("writes per case").isLessThanOrEqualTo(MAX_WRITES_PER_CASE);
+        assertThat(variableWrites / CASES).as("variable writes per case").isLessThanOrEqualTo(MAX_VARIABLE_WRITES_PER_CASE);
+    }
+
+    @Test
+    void anImportedRowStaysWithinItsStatementBudget() {
+        countThisThreadAndRequests();
+        importRows("COUNT-IMPORT-WARMUP-", 5);
+        StatementCounter.Counts before = StatementCounter.snapshot();
+        importRows("COUNT-IMPORT-", IMPORT_ROWS);
+        StatementCounter.Counts spent = StatementCounter.snapshot().minus(before);
+        LOG.info("导入每行 SQL 语句 {} 条，其中写 {} 条；按语句和表：{}", spent.total() / (double) IMPORT_ROWS,
+                spent.writes() / (double) IMPORT_ROWS, spent.perUnit(IMPORT_ROWS));
+        assertThat(spent.total() / IMPORT_ROWS).as("statements per imported row").isPositive()
+                .isLessThanOrEqualTo(MAX_STATEMENTS_PER_IMPORTED_ROW);
+    }
+
+    private void importRows(String prefix, int rows) {
+        StringBuilder csv = new StringBuilder("externalRef,category,title,location,description,urgency\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(prefix).append(i).append(",ILLEGAL_STALL,占道经营 ").append(i).append(",九亭大街 ").append(i)
+                    .append(" 号,,一般\n");
+        }
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(csv.toString().getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "import.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> imported = as("chuangban1").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        assertThat(imported.getStatusCode().value()).as("%s", imported.getBody()).isEqualTo(200);
+        assertThat(imported.getBody()).containsEntry("created", rows);
+    }
+
+    private void driveToClosure(String externalRef) {
+        ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
+                 "location":{"address":"沪亭北路 100 号"},"externalRef":"%s"}
+                """.formatted(externalRef)), Map.class);
+        assertThat(reported.getStatusCode().value()).isEqualTo(201);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        String photo = Base64.getEncoder().encodeToString(CaseApiTest.PNG);
+        complete("chengguan1", caseNo, "Task_RectifyProblem", "{\"rectifyAction\":{\"value\":\"submit\"},"
+                + "\"measures\":{\"value\":\"已清理\"},\"photoAfter\":{\"type\":\"File\",\"value\":\"" + photo
+                + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}");
+        complete("ducha1", caseNo, "Task_VerifyRectification",
+                "{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已整改到位\"}}");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().list();
+        jobs.stream().filter(j -> j.getDuedate() == null).forEach(j -> managementService.executeJob(j.getId()));
+        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo)).isEqualTo("CLOSED");
+    }
+
+    /** Finds the case's task as {@code user}, claims and completes it, as Tasklist and the REST clients do. */
+    private void complete(String user, String caseNo, String taskKey, String variables) {
+        ResponseEntity<String> found = as(user).getForEntity("/engine-rest/task?processInstanceBusinessKey=" + caseNo
+                + "&taskDefinitionKey=" + taskKey + "&maxResults=10", String.class);
+        assertThat(found.getStatusCode().value()).as(found.getBody()).isEqualTo(200);
+        List<Map<String, Object>> tasks = read(found.getBody());
+        assertThat(tasks).as(found.getBody()).hasSize(1);
+        String id = (String) tasks.get(0).get("id");
+        assertThat(as(user).postForEntity("/engine-rest/task/" + id + "/claim", CaseApiTest.json("{\"userId\":\"" + user + "\"}"),
+                String.class).getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<String> completed = as(user).postForEntity("/engine-rest/task/" + id + "/complete",
+                CaseApiTest.json("{\"variables\":" + variables + "}"), String.class);
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
+    }
+
+    /** The test's own engine calls, the web server's request threads and the import's workers; not timers or schedules. */
+    private static void countThisThreadAndRequests() {
+        Thread test = Thread.currentThread();
+        StatementCounter.countThreads(t -> t == test || t.getName().startsWith("http-nio") || t.getName().startsWith("case-import"));
+    }
+
+    private static List<Map<String, Object>> read(String json) {
+        try {
+            return new ObjectMapper().readValue(json, new TypeReference<>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(json, e);
+        }
+    }
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+}
