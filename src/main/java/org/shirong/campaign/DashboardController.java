@@ -1,6 +1,8 @@
 package org.shirong.campaign;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.scoring.UnitScores;
@@ -65,11 +67,11 @@ class DashboardController {
             @RequestParam(required = false) String period, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String item) {
         checkPeriod(period);
-        CampaignDashboard.Figure chosen = java.util.Arrays.stream(CampaignDashboard.Figure.values())
+        CampaignDashboard.Figure chosen = Arrays.stream(CampaignDashboard.Figure.values())
                 .filter(f -> f.name().equals(figure.strip())).findFirst()
                 .orElseThrow(() -> new InvalidRequestException(ApiError.field("figure", "UNKNOWN_FIGURE",
-                        "驾驶舱没有数字 \"" + figure + "\"（可选：" + java.util.Arrays.stream(CampaignDashboard.Figure.values())
-                                .map(f -> f.name() + " " + f.label()).collect(java.util.stream.Collectors.joining("、")) + "）")));
+                        "驾驶舱没有数字 \"" + figure + "\"（可选：" + Arrays.stream(CampaignDashboard.Figure.values())
+                                .map(f -> f.name() + " " + f.label()).collect(Collectors.joining("、")) + "）")));
         requireSupervisor(code);
         return dashboard.list(code, period, chosen, blankToNull(unit), blankToNull(item));
     }

@@ -94,8 +94,7 @@ class DossierController {
         ZoneId zone = calendars.of(file.record().tenantId()).zone();
         String title = "案件台账 " + caseNo;
         List<DossierSheets.Sheet> sheets = List.of(DossierSheets.of(file, zone));
-        pdfHeaders(response, title + ".pdf", "case-dossier-" + caseNo + ".pdf");
-        pdf.write(title, subtitle(user, zone), sheets, response.getOutputStream());
+        sendPdf(response, title, "case-dossier-" + caseNo + ".pdf", subtitle(user, zone), sheets);
     }
 
     @GetMapping("/campaigns/{code}/dossier.pdf")
@@ -124,8 +123,7 @@ class DossierController {
         font.check();
         String title = "“" + campaign.name() + "”" + scope + "案件台账";
         List<DossierSheets.Sheet> sheets = sheets(user, caseNos, campaign.zone());
-        pdfHeaders(response, title + ".pdf", "campaign-dossier-" + code + ".pdf");
-        pdf.write(title, subtitle(user, campaign.zone()), sheets, response.getOutputStream());
+        sendPdf(response, title, "campaign-dossier-" + code + ".pdf", subtitle(user, campaign.zone()), sheets);
     }
 
     @GetMapping("/campaigns/{code}/archive.zip")
@@ -206,6 +204,23 @@ class DossierController {
 
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /**
+     * The PDF goes out only at its end; a failure before that takes the PDF headers back, so the caller gets the
+     * error as an error and not as a broken download.
+     */
+    private void sendPdf(HttpServletResponse response, String title, String ascii, String subtitle,
+            List<DossierSheets.Sheet> sheets) throws IOException {
+        pdfHeaders(response, title + ".pdf", ascii);
+        try {
+            pdf.write(title, subtitle, sheets, response.getOutputStream());
+        } catch (IOException | RuntimeException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+            }
+            throw e;
+        }
     }
 
     private static void pdfHeaders(HttpServletResponse response, String fileName, String ascii) {

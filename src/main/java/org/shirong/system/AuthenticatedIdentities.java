@@ -139,7 +139,12 @@ public class AuthenticatedIdentities {
                 map.clear();
             }
         }
-        map.put(userId, new Entry<>(value, now));
+        Entry<T> entry = new Entry<>(value, now);
+        map.put(userId, entry);
+        if (generation.get() != readAt) {
+            // The directory changed between the check above and the put: what was read may be stale.
+            map.remove(userId, entry);
+        }
     }
 
     private byte[] digest(String userId, String password) {

@@ -20,7 +20,9 @@ class CachedBasicAuthentication extends HttpBasicAuthenticationProvider {
 
     @Override
     protected boolean isAuthenticated(ProcessEngine engine, String userName, String password) {
-        if (throttle.locked(userName, ClientAddress.current())) {
+        // holds(), not locked(): the engine's check below goes through the throttle itself, and a slowed account's
+        // one check per interval must be left for it.
+        if (throttle.holds(userName, ClientAddress.current())) {
             return super.isAuthenticated(engine, userName, password);
         }
         return identities.passwordValid(userName, password, (user, given) -> super.isAuthenticated(engine, user, given));

@@ -41,6 +41,16 @@ class LoginThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Whether this user and address are held in any way (locked, or the account slowed for an address it has not
+     * succeeded from), without taking the slowed account's slot: such a check must go through {@link #locked}.
+     */
+    boolean holds(String userId, String address) {
+        Instant now = clock.instant();
+        return lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now)
+                || lockedAt(byAccount.get(userId), now) && !knownAddresses.contains(pair(userId, address));
+    }
+
     /** Whether to refuse this check without looking at the password; a check admitted while slowed takes the slot. */
     boolean locked(String userId, String address) {
         Instant now = clock.instant();

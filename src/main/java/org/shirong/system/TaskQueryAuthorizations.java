@@ -24,8 +24,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * approvers and the administrators) gets the query without that join: the engine's check would let every task pass,
  * and the organisation (tenant) check stays. Any other caller gets, instead of the join, the tasks it is involved in:
  * a candidate group of its own, or itself as candidate, assignee or owner. Every such task also carries the engine's
- * per-task grant, so nobody sees more than before; the per-task grants still decide every call on one task (read,
- * claim, complete, variables, forms). A caller with a REVOKE authorization keeps the engine's own check.
+ * per-task grant, so nobody sees more than before (reading one task, {@code GET /task/{id}}, is such a query too);
+ * the per-task grants still decide every change of one task (claim, complete, variables, forms). This holds while a
+ * task's grants are never withdrawn with its candidates left in place (Shirong does neither by hand; an administrator
+ * taking a unit off a task removes the candidate, not the grant). A caller with a REVOKE authorization keeps the
+ * engine's own check.
  *
  * <p>Group filtering: the engine reads {@code SELECT DISTINCT GROUP_ID_} from all authorizations on every command to
  * drop groups that have none; a group without authorizations matches no row anyway, so the caller's groups are used

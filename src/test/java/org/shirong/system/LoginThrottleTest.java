@@ -147,6 +147,10 @@ class LoginThrottleTest {
                 .contains("guijian1", LoginThrottle.UNKNOWN_ADDRESSES);
 
         Thread.sleep(3500);
+        assertThat(engineRestFrom("127.0.0.44", "guijian1", "demo"))
+                .as("after the slow-down the next check is made, over HTTP Basic too (the identity cache must not use it up)")
+                .isEqualTo(200);
+        Thread.sleep(3500);
         assertThat(webappLoginFrom("127.0.0.43", "guijian1", "demo")).as("after the slow-down the next check is made")
                 .isEqualTo(200);
     }
