@@ -51,7 +51,7 @@ class CaseConcurrencyOnPostgresTest {
     private static final String PASSWORD = "Jiuting#2026-Concurrency";
     private static final int CASES = 200;
     private static final int THREADS = 4;
-    private static final int IMPORT_ROWS = 2_000;
+    private static final int IMPORT_ROWS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedPostgres postgres;

@@ -31,8 +31,8 @@ class CaseImportAtScaleTest {
 
     private static final Duration START = Duration.ofSeconds(120);
     private static final String HEAP = "384m";
-    private static final int ROWS = 2_000;
-    private static final int CUT_ROWS = 600;
+    private static final int ROWS = 1_000;
+    private static final int CUT_ROWS = 400;
 
     @TempDir
     Path workDir;
