@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.shirong.rectification.CaseSeeding;
 import org.shirong.report.CampaignFixture;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.TasklistBrowser;
@@ -55,11 +54,6 @@ class CampaignBrowserTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Path DOWNLOADS = Path.of("target", "downloads", "campaign-dashboard");
-    // Two different 2×2 PNGs, the photos before and after.
-    private static final byte[] BEFORE = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4YWQERAwQCgAjNgSxRnwWMwAAAABJRU5ErkJggg==");
-    private static final byte[] AFTER = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGMwOmEERAwQCgAg3gSxlYW56AAAAABJRU5ErkJggg==");
 
     @LocalServerPort
     int port;
@@ -162,10 +156,10 @@ class CampaignBrowserTest {
         String red = report("涞寅路垃圾房周边暴露垃圾", "EXPOSED_GARBAGE", "涞寅路 88 弄垃圾房", 31.1162, 121.3218);
         String yellow = report("沪亭北路沿街占道经营", "ILLEGAL_STALL", "沪亭北路 200 号", 31.1235, 121.3301);
         String green = report("九亭大街暴露垃圾", "EXPOSED_GARBAGE", "九亭大街 300 号", 31.1098, 121.3155);
-        rectifyWithPhotos(red);
-        times(red, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)));
-        times(yellow, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)));
-        times(green, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(3)));
+        CaseSeeding.rectifyWithPhotos(rest, taskService, red);
+        CaseSeeding.times(jdbc, red, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)));
+        CaseSeeding.times(jdbc, yellow, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(2)));
+        CaseSeeding.times(jdbc, green, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(3)));
 
         Map api = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/JT-DASH/dashboard", Map.class);
         Map total = (Map) api.get("total");
@@ -359,33 +353,6 @@ class CampaignBrowserTest {
         return (String) reported.getBody().get("caseNo");
     }
 
-    /** 环卫所 claims the case and hands in its rectification with a before and an after photo, as the 整改 form sends them. */
-    private void rectifyWithPhotos(String caseNo) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        String claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete",
-                new HttpEntity<>("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}", headers), String.class)
-                .getStatusCode().is2xxSuccessful()).isTrue();
-        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
-                .taskDefinitionKey(org.shirong.rectification.RectificationProcess.TASK_RECTIFY).singleResult().getId();
-        String body = """
-                {"variables":{"rectifyAction":{"value":"submit"},"measures":{"value":"已清运暴露垃圾并冲洗地面"},
-                 "photoBefore":{"type":"File","value":"%s","valueInfo":{"filename":"整改前.png","mimetype":"image/png"}},
-                 "photoBeforeTakenAt":{"value":"2026-11-30T09:15:00"},"photoBeforeLocation":{"value":"31.1162,121.3218"},
-                 "photoAfter":{"type":"File","value":"%s","valueInfo":{"filename":"整改后.png","mimetype":"image/png"}},
-                 "photoAfterTakenAt":{"value":"2026-11-30T15:40:00"},"photoAfterLocation":{"value":"31.1162,121.3218"}}}
-                """.formatted(Base64.getEncoder().encodeToString(BEFORE), Base64.getEncoder().encodeToString(AFTER));
-        ResponseEntity<String> done = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete",
-                new HttpEntity<>(body, headers), String.class);
-        assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
-    }
-
-    /** Test setup: the case's warning and due instants, which decide its light. */
-    private void times(String caseNo, Instant warnAt, Instant dueAt) {
-        jdbc.update("update rect_case set warn_at = ?, due_at = ? where case_no = ?", Timestamp.from(warnAt),
-                Timestamp.from(dueAt), caseNo);
-    }
 
     private static String fill(TasklistBrowser browser, String caseNo) {
         return browser.driver().findElement(By.cssSelector("path.case-point[data-case-no='" + caseNo + "']")).getAttribute("fill");

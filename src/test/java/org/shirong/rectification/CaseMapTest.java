@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -39,11 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ShirongWebTest
 class CaseMapTest {
 
-    // Two different 2×2 PNGs.
-    private static final byte[] BEFORE = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4YWQERAwQCgAjNgSxRnwWMwAAAABJRU5ErkJggg==");
-    private static final byte[] AFTER = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGMwOmEERAwQCgAg3gSxlYW56AAAAABJRU5ErkJggg==");
 
     @LocalServerPort
     int port;
@@ -69,11 +62,11 @@ class CaseMapTest {
         yellow = report("沪亭北路沿街占道经营", "ILLEGAL_STALL", "沪亭北路 200 号", 31.1235, 121.3301);
         green = report("九亭大街暴露垃圾", "EXPOSED_GARBAGE", "九亭大街 300 号", 31.1098, 121.3155);
         unlocated = report("某小区门口暴露垃圾", "EXPOSED_GARBAGE", "某小区门口", null, null);
-        rectifyWithPhotos(red);
+        CaseSeeding.rectifyWithPhotos(rest, taskService, red);
         Instant now = Instant.now();
-        times(red, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)));
-        times(yellow, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)));
-        times(green, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(3)));
+        CaseSeeding.times(jdbc, red, now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(1)));
+        CaseSeeding.times(jdbc, yellow, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)));
+        CaseSeeding.times(jdbc, green, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(3)));
     }
 
     @Test
@@ -259,33 +252,5 @@ class CaseMapTest {
         return (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
                 {"title":"%s","category":"%s","urgency":"NORMAL","source":"PATROL","location":%s}
                 """.formatted(title, category, location), headers), Map.class).getBody().get("caseNo");
-    }
-
-    /** 环卫所 claims the case and hands in its rectification with a before and an after photo, as the 整改 form sends them. */
-    private void rectifyWithPhotos(String caseNo) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        String claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
-        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete",
-                new HttpEntity<>("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}", headers), String.class)
-                .getStatusCode().is2xxSuccessful()).isTrue();
-        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
-                .taskDefinitionKey(RectificationProcess.TASK_RECTIFY).singleResult().getId();
-        String body = """
-                {"variables":{"rectifyAction":{"value":"submit"},"measures":{"value":"已清运暴露垃圾并冲洗地面"},
-                 "photoBefore":{"type":"File","value":"%s","valueInfo":{"filename":"整改前.png","mimetype":"image/png"}},
-                 "photoBeforeTakenAt":{"value":"2026-11-30T09:15:00"},"photoBeforeLocation":{"value":"31.1162,121.3218"},
-                 "photoAfter":{"type":"File","value":"%s","valueInfo":{"filename":"整改后.png","mimetype":"image/png"}},
-                 "photoAfterTakenAt":{"value":"2026-11-30T15:40:00"},"photoAfterLocation":{"value":"31.1162,121.3218"}}}
-                """.formatted(Base64.getEncoder().encodeToString(BEFORE), Base64.getEncoder().encodeToString(AFTER));
-        ResponseEntity<String> done = rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete",
-                new HttpEntity<>(body, headers), String.class);
-        assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
-    }
-
-    /** Test setup: the case's warning and due instants, which decide its light. */
-    private void times(String caseNo, Instant warnAt, Instant dueAt) {
-        jdbc.update("update rect_case set warn_at = ?, due_at = ? where case_no = ?", Timestamp.from(warnAt),
-                Timestamp.from(dueAt), caseNo);
     }
 }
