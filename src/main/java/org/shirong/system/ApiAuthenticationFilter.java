@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -58,10 +56,7 @@ class ApiAuthenticationFilter extends HttpFilter {
             }
             userId = result.getAuthenticatedUser();
         }
-        identities.identity(userId, user -> new AuthenticatedIdentities.Identity(
-                identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
-                identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList()))
-                .authenticate(identity, userId);
+        identities.authenticate(identity, userId);
         try {
             chain.doFilter(request, response);
         } finally {

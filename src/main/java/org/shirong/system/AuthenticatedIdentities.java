@@ -13,6 +13,8 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -81,6 +83,15 @@ public class AuthenticatedIdentities {
             put(passwords, userId, given, readAt);
         }
         return valid;
+    }
+
+    /** Makes {@code userId} the engine's current user with its groups and organisations, read once per time-to-live. */
+    void authenticate(IdentityService identityService, String userId) {
+        identity(userId, user -> new Identity(
+                identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
+                identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                        .map(Tenant::getId).toList()))
+                .authenticate(identityService, userId);
     }
 
     Identity identity(String userId, Function<String, Identity> load) {

@@ -28,8 +28,7 @@ class CachedIdentityRestFilter extends ProcessEngineAuthenticationFilter {
 
     @Override
     protected void setAuthenticatedUser(ProcessEngine engine, String userId, List<String> groupIds, List<String> tenantIds) {
-        AuthenticatedIdentities.Identity identity = identities.identity(userId,
-                user -> new AuthenticatedIdentities.Identity(getGroupsOfUser(engine, user), getTenantsOfUser(engine, user)));
-        identity.authenticate(engine.getIdentityService(), userId);
+        // HTTP Basic brings no groups or tenants (null here); the cache reads them once per time-to-live, not per request.
+        identities.authenticate(engine.getIdentityService(), userId);
     }
 }
