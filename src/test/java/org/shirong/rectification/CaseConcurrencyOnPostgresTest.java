@@ -38,6 +38,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.shirong.system.RunsAlone;
 
 /**
  * Users' requests racing the engine's own background work on PostgreSQL, with the job executor on:
@@ -45,6 +46,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * reports sent while a large import runs are answered while it runs, not after it. Statements per case and per
  * imported row (all threads, {@link StatementCounter}) and the import's rows per second are logged, not asserted.
  */
+@RunsAlone
 class CaseConcurrencyOnPostgresTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseConcurrencyOnPostgresTest.class);
