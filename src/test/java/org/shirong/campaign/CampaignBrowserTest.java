@@ -39,7 +39,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.shirong.system.RunsAlone;
 
 /**
  * A campaign task worked in the real Tasklist: 环卫所 opens its 认领测评点位问题 task, adds a problem
@@ -49,7 +48,6 @@ import org.shirong.system.RunsAlone;
  * gives them, the list behind a number, the map, a case page with both photos, the Excel ledger and the PDF dossier
  * downloaded by clicking and read back; Cockpit's actions hidden from a read-only leader; nothing of it for a unit.
  */
-@RunsAlone
 @ShirongWebTest
 @SuppressWarnings({"unchecked", "rawtypes"})
 class CampaignBrowserTest {

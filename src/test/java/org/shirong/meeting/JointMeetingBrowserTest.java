@@ -28,7 +28,6 @@ import org.shirong.system.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.shirong.system.RunsAlone;
 
 /**
  * The organiser records a meeting in the real Tasklist: the record form lists the units and categories
@@ -36,7 +35,6 @@ import org.shirong.system.RunsAlone;
  * form completes; the task decision becomes a work assignment for 城管中队 and the case decision a case
  * with source MEETING.
  */
-@RunsAlone
 @ShirongWebTest
 class JointMeetingBrowserTest {
 

@@ -26,7 +26,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.shirong.system.RunsAlone;
 
 /**
  * {@code /api/notifications}: each user sees and marks read only their own inbox; anonymous callers get 401;
@@ -34,7 +33,6 @@ import org.shirong.system.RunsAlone;
  * {@code shirong.public-url}; a link's target is the reader's own task; Tasklist's session may write with its CSRF token.
  * In the browser (desk and phone): the unread count in Tasklist's header, the inbox, an item opening its task.
  */
-@RunsAlone
 @ShirongWebTest
 class InboxApiTest {
 

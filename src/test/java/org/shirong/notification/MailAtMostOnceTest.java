@@ -29,7 +29,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.shirong.system.RunsAlone;
 
 /**
  * A node killed (SIGKILL) while the SMTP server takes its message, after the server has it and before
@@ -37,7 +36,6 @@ import org.shirong.system.RunsAlone;
  * the delivery job again once its lock expires, and the recipient still has exactly one message; the
  * outbox row says 发送结果未确认 (UNCONFIRMED) and the node logs one WARN line about it.
  */
-@RunsAlone
 class MailAtMostOnceTest {
 
     private static final Duration START = Duration.ofSeconds(120);

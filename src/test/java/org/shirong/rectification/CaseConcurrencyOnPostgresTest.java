@@ -38,7 +38,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
-import org.shirong.system.RunsAlone;
 
 /**
  * Users' requests racing the engine's own background work on PostgreSQL, with the job executor on:
@@ -46,7 +45,6 @@ import org.shirong.system.RunsAlone;
  * reports sent while a large import runs are answered while it runs, not after it. Statements per case and per
  * imported row (all threads, {@link StatementCounter}) and the import's rows per second are logged, not asserted.
  */
-@RunsAlone
 class CaseConcurrencyOnPostgresTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseConcurrencyOnPostgresTest.class);

@@ -19,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
-import org.shirong.system.RunsAlone;
 
 /**
  * A large import in a small heap, in a separate JVM on the embedded default database ({@link ShirongJvm}): 2,000 rows
@@ -28,7 +27,6 @@ import org.shirong.system.RunsAlone;
  * import cut off by {@code kill -9} half-way is finished after the restart with one case per row, never half-done
  * nor doubled. (Imports are not timed here; their rate is the benchmark's.)
  */
-@RunsAlone
 class CaseImportAtScaleTest {
 
     private static final Duration START = Duration.ofSeconds(120);

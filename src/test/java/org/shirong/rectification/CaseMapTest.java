@@ -26,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.shirong.system.RunsAlone;
 
 /**
  * The case map and the case page: {@code GET /api/cases/map} gives each reader the located cases they may read,
@@ -35,7 +34,6 @@ import org.shirong.system.RunsAlone;
  * before and after photos side by side with their times, people by name, and downloads the case's dossier PDF; a map
  * whose map library does not load says so; a unit's clerk gets nothing of another unit's case.
  */
-@RunsAlone
 @ShirongWebTest
 class CaseMapTest {
 

@@ -25,7 +25,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.shirong.system.RunsAlone;
 
 /**
  * 九亭镇 and 锦溪镇 in one Tasklist, in one browser: 锦溪's 环卫所 sees its own task under 本单位待办（环卫所） but none
@@ -34,7 +33,6 @@ import org.shirong.system.RunsAlone;
  * only 锦溪's processes to start; then 九亭's 规建办 logs in in the same browser, sees only 九亭's tasks and claims its
  * case.
  */
-@RunsAlone
 @ShirongWebTest
 class OrganizationsBrowserTest {
 

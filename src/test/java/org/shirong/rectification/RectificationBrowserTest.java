@@ -27,14 +27,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.shirong.system.RunsAlone;
 
 /**
  * A case worked end to end in the real Tasklist: 环卫所 claims it once and uploads a before and an after
  * photo on the 整改 form, 督导检查组 sees both photos on its form and passes the case, which closes. And the unit's
  * lists on a desk and a phone: each row names its case and shows its traffic light.
  */
-@RunsAlone
 @ShirongWebTest
 class RectificationBrowserTest {
 

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** Two people sending the same thing to {@code /api} at the same moment: one wins, the other is told (200 or 409), never 500. */
-@RunsAlone
 @ShirongWebTest
 class ApiRaceTest {
 

@@ -31,7 +31,6 @@ import org.springframework.http.ResponseEntity;
  * not a new case), every claim answered 204 is still done, and no job sits at 0 retries without an
  * incident.
  */
-@RunsAlone
 class KillNineRecoveryTest {
 
     private static final Duration START = Duration.ofSeconds(120);

@@ -30,7 +30,6 @@ import org.springframework.test.context.TestPropertySource;
  * never logged in to it. Attackers are on 127.0.0.2 and up, the owner on 127.0.0.1; the lock and the
  * slow-down are seconds long here so that the test sees them end.
  */
-@RunsAlone
 @ShirongWebTest
 @TestPropertySource(properties = {"shirong.login.lock-time=PT6S", "shirong.login.max-failures-per-account-everywhere=12",
         "shirong.login.slow-down=PT3S"})

@@ -31,7 +31,6 @@ import org.springframework.http.ResponseEntity;
  * REST API and through the API Tasklist uses; a refused action on another unit's task is a Chinese 403.
  * The races are run one after the other and, released by a barrier, at the very same moment.
  */
-@RunsAlone
 @ShirongWebTest
 class RaceAnswersTest {
 

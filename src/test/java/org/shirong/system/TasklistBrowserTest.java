@@ -26,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A member of 城管中队 works a task in the real Tasklist with a zh-CN browser: logs in, sees the
  * Chinese UI and the unit's filter, claims the task, fills its form and completes it.
  */
-@RunsAlone
 @ShirongWebTest
 class TasklistBrowserTest {
 

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * PostgreSQL: both come up (one waits while the other creates the schema, migrates, deploys and
  * seeds) and both answer, with one deployment between them.
  */
-@RunsAlone
 class TwoNodesStartTest {
 
     @TempDir
