@@ -23,9 +23,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shirong.system.SharesSpringContext;
 
 /** {@code /api/campaigns} and the Tasklist start form through HTTP: starting, every refusal, the list and one campaign's overview. */
 @ShirongWebTest
+@SharesSpringContext
 class CampaignApiTest {
 
     @Autowired

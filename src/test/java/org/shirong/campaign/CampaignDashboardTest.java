@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * The 活动驾驶舱's figures: {@code GET /api/campaigns/{code}/dashboard} counts a seeded campaign's cases as worked out by
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * totals, the ranking is {@code GET /api/scores}'s, and a unit is refused. Cockpit itself: {@code CampaignBrowserTest}.
  */
 @ShirongWebTest
+@SharesSpringContext
 @SuppressWarnings({"unchecked", "rawtypes"})
 class CampaignDashboardTest {
 

@@ -26,12 +26,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * Every case reported for a campaign belongs to it, whatever the entry (import, form), and counts in its overview
  * and checkpoint; the plan's dates bound its due date. Through REST as the demo users.
  */
 @ShirongWebTest
+@SharesSpringContext
 class CampaignMembershipTest {
 
     @Autowired

@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * Each shipped template started through {@code POST /api/campaigns} and run through all its phases
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * meetings and reports happen on their cron days and stop when the campaign ends.
  */
 @ShirongWebTest
+@SharesSpringContext
 class CampaignTemplatesRunTest {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -29,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * A campaign convenes a meeting through {@link Meetings} in the running application: once only, however
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * source MEETING and a task decision into a work assignment for the unit.
  */
 @ShirongWebTest
+@SharesSpringContext
 class JointMeetingConveneTest {
 
     private static final String CAMPAIGN = "MEETTEST";

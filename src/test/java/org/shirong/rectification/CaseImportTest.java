@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * {@code POST /api/cases/import}, CSV or XLSX: all rows checked first, nothing created on any bad row, unknown
@@ -32,6 +33,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * only the office and leading group may import; {@code GET /api/cases/import/template} gives the file to fill in.
  */
 @ShirongWebTest
+@SharesSpringContext
 class CaseImportTest {
 
     @Autowired

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * {@code shirong.cases.visibility: unit} (the default) through HTTP: a case, its photos and the case lists are read
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
  * without it.
  */
 @ShirongWebTest
+@SharesSpringContext
 class CaseVisibilityTest {
 
     @Autowired

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * A district's oversight of its towns (松江区 over 九亭镇, {@code oversight} in 松江区's organisation file): the 区市容专办
@@ -20,6 +21,7 @@ import org.springframework.http.ResponseEntity;
  * district department and another town's user see nothing. A case not in handling cannot be supervised (409).
  */
 @ShirongWebTest
+@SharesSpringContext
 @SuppressWarnings("unchecked")
 class DistrictOversightTest {
 

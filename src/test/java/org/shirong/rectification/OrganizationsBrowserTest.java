@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * 九亭镇 and 锦溪镇 in one Tasklist, in one browser: 锦溪's 环卫所 sees its own task under 本单位待办（环卫所） but none
@@ -34,6 +35,7 @@ import org.springframework.http.ResponseEntity;
  * case.
  */
 @ShirongWebTest
+@SharesSpringContext
 class OrganizationsBrowserTest {
 
     private static final Pattern TASK_ID = Pattern.compile("[?&]task=([^&]+)");

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * 九亭镇 and 锦溪镇 in one installation: each organisation's staff see and work only its own cases, photos, tasks and
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
  * 锦溪's own table to 锦溪's own unit.
  */
 @ShirongWebTest
+@SharesSpringContext
 class TenantIsolationTest {
 
     @Autowired

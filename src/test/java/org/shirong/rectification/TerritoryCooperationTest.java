@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * 属地 across organisations: a 松江区 case that lies in 石湖荡镇 is led by the district's department and the town's
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
  * town, nor a district in a town that is not its own.
  */
 @ShirongWebTest
+@SharesSpringContext
 class TerritoryCooperationTest {
 
     @Autowired

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * {@code GET /api/scores} over HTTP on H2 with the seeded organisation: the ranking computed on the fly,
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * as Excel ({@code /api/scores/export.xlsx}) read back with FastExcel's reader.
  */
 @ShirongWebTest
+@SharesSpringContext
 @SuppressWarnings("unchecked")
 class ScoreApiTest {
 

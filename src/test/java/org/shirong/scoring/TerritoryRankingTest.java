@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shirong.system.SharesSpringContext;
 
 /**
  * 松江区 ranks its towns and streets on the cases located in them (its own cases with that 属地, and the town's own
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A town's scores have no such section; the district office reads a town's scores through its oversight.
  */
 @ShirongWebTest
+@SharesSpringContext
 @SuppressWarnings("unchecked")
 class TerritoryRankingTest {
 

@@ -22,6 +22,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /** Two people sending the same thing to {@code /api} at the same moment: one wins, the other is told (200 or 409), never 500. */
 @ShirongWebTest
+@SharesSpringContext
 class ApiRaceTest {
 
     @Autowired

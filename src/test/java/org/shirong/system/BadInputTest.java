@@ -25,6 +25,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * one answers 4xx naming the field (or row) and the limit, in Chinese, and saves nothing.
  */
 @ShirongWebTest
+@SharesSpringContext
 class BadInputTest {
 
     @Autowired

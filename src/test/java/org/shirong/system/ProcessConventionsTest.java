@@ -50,6 +50,7 @@ import org.springframework.context.ApplicationContext;
  * exist, forms that resolve, and delegate expressions that name a bean.
  */
 @ShirongWebTest
+@SharesSpringContext
 class ProcessConventionsTest {
 
     private static final Pattern GENERATED_ID = Pattern.compile(

@@ -48,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * filters). Each attempt must be refused with 4xx and the probe table must not exist afterwards.
  */
 @ShirongWebTest
+@SharesSpringContext
 class QueryExpressionAttackTest {
 
     @Autowired

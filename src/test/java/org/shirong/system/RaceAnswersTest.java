@@ -32,6 +32,7 @@ import org.springframework.http.ResponseEntity;
  * The races are run one after the other and, released by a barrier, at the very same moment.
  */
 @ShirongWebTest
+@SharesSpringContext
 class RaceAnswersTest {
 
     @Autowired

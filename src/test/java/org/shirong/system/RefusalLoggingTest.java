@@ -31,6 +31,7 @@ import org.springframework.http.MediaType;
  * failure inside the engine is still an ERROR with its trace.
  */
 @ShirongWebTest
+@SharesSpringContext
 class RefusalLoggingTest {
 
     private static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * is answered 413 with the limit in the message, and memory is not spent on it.
  */
 @ShirongWebTest
+@SharesSpringContext
 class RequestSizeLimitTest {
 
     @LocalServerPort

@@ -27,6 +27,7 @@ import org.springframework.http.ResponseEntity;
  * started, a case cannot get a second process, and the directory shows no one else's e-mail address.
  */
 @ShirongWebTest
+@SharesSpringContext
 class StaffRoutingGuardTest {
 
     @Autowired

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Shirong runs in the town's time zone whatever the server's: a task due "by 17:00" is due at 17:00 Beijing time. */
 @ShirongWebTest
+@SharesSpringContext
 class TownTimeZoneTest {
 
     @Autowired
