@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * defaults are the sizes of issue 13 and PERFORMANCE.md.
  */
 record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int deadlines, int openTasks, int closedCases,
-        int samples, boolean h2, String w3Variants, String w3Only) {
+        int samples, boolean h2, String w3Variants, String w3Only, double unitShare, int tasksPerStart, boolean w4Anchor) {
 
     static BenchSettings fromSystem() {
         return new BenchSettings(
@@ -23,7 +23,13 @@ record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int 
                 // Further W3 executor settings to try: name:key=value,key=value;name2:… (keys below camunda.bpm.job-execution)
                 System.getProperty("bench.w3.variants", ""),
                 // Run only W3 (tuning): skips W1, W4, W5 and the anchor; W2 still seeds the deadlines.
-                System.getProperty("bench.only", ""));
+                System.getProperty("bench.only", ""),
+                // W4: the share of the open tasks that are the measured unit's (chengguan), the rest spread over other units
+                Double.parseDouble(System.getProperty("bench.w4.unitShare", "0.2")),
+                // W4: tasks each start of the bench process opens (one transaction)
+                integer("bench.w4.tasksPerStart", 1_000),
+                // W4: measure the bare engine too (it gets the same tasks; false saves its seeding time)
+                Boolean.parseBoolean(System.getProperty("bench.w4.anchor", "true")));
     }
 
     boolean only(String workload) {

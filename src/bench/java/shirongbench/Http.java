@@ -87,6 +87,30 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A deployment over the engine's REST API (multipart: name, tenant if any, one file). */
+    Answer postDeployment(String label, String user, String password, String name, String tenant, String fileName, byte[] content) {
+        String boundary = "bench" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("deployment-name", name);
+        fields.put("deploy-changed-only", "true");
+        if (tenant != null) {
+            fields.put("tenant-id", tenant);
+        }
+        fields.forEach((key, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(key).append("\"\r\n\r\n").append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"data\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[start.length + content.length + tail.length];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(content, 0, body, start.length, content.length);
+        System.arraycopy(tail, 0, body, start.length + content.length, tail.length);
+        return send(label, user, password, HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create")).header("Content-Type",
+                "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A call that is neither timed nor counted (set-up and readiness checks). */
     Answer quiet(String user, String password, String path) {
         try {

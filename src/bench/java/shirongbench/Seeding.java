@@ -6,44 +6,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Bench-only bulk data, written with SQL straight into the database of a stopped or idle application: copies of rows
- * the application itself wrote (through its API), so that 100,000 open tasks or closed cases exist in minutes rather
- * than hours. Only the columns that must stay unique get a suffix; every other column (tenant, group, due date,
- * status …) is the original's, so the queries see the shape the product writes — whatever version of it is measured.
+ * the application itself wrote (through its API), so that 100,000 closed cases exist in minutes rather than hours
+ * (W4's open tasks are made by the engine itself, see OpenTasks). Only the columns that must stay unique get a suffix;
+ * every other column (tenant, unit, dates, status …) is the original's, so the queries see the shape the product writes — whatever version of it is measured.
  */
 final class Seeding {
 
     private Seeding() {
-    }
-
-    /**
-     * Copies the open tasks with {@code taskKey} (with their identity links and their task authorizations, if the
-     * product writes any) until about {@code wanted} such tasks are open; returns how many there are then.
-     */
-    static long openTasks(JdbcTemplate jdbc, String taskKey, long wanted) {
-        long open = jdbc.queryForObject("select count(*) from act_ru_task where task_def_key_ = ?", Long.class, taskKey);
-        if (open == 0 || open >= wanted) {
-            return open;
-        }
-        jdbc.execute("drop table if exists bench_template_task");
-        jdbc.update("create table bench_template_task as select id_ from act_ru_task where task_def_key_ = ?", taskKey);
-        long copies = (wanted - open + open - 1) / open;
-        String taskColumns = columns(jdbc, "act_ru_task", "id_");
-        String linkColumns = columns(jdbc, "act_ru_identitylink", "id_", "task_id_");
-        String authColumns = columns(jdbc, "act_ru_authorization", "id_", "resource_id_");
-        for (long n = 1; n <= copies; n++) {
-            String suffix = "'-b" + n + "'";
-            jdbc.update("insert into act_ru_task (id_, " + taskColumns + ") select t.id_ || " + suffix + ", " + prefixed("t", taskColumns)
-                    + " from act_ru_task t join bench_template_task b on b.id_ = t.id_");
-            jdbc.update("insert into act_ru_identitylink (id_, task_id_, " + linkColumns + ") select l.id_ || " + suffix
-                    + ", l.task_id_ || " + suffix + ", " + prefixed("l", linkColumns)
-                    + " from act_ru_identitylink l join bench_template_task b on b.id_ = l.task_id_");
-            jdbc.update("insert into act_ru_authorization (id_, resource_id_, " + authColumns + ") select a.id_ || " + suffix
-                    + ", a.resource_id_ || " + suffix + ", " + prefixed("a", authColumns)
-                    + " from act_ru_authorization a join bench_template_task b on b.id_ = a.resource_id_ where a.resource_type_ = 7");
-        }
-        jdbc.execute("drop table bench_template_task");
-        jdbc.execute("analyze");
-        return jdbc.queryForObject("select count(*) from act_ru_task where task_def_key_ = ?", Long.class, taskKey);
     }
 
     /** Copies the closed cases (with their events and parties) until about {@code wanted} are closed; returns the count. */

@@ -18,8 +18,12 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -51,22 +55,63 @@ class AccessAuthorizations {
         this.repositoryService = repositoryService;
     }
 
-    void grantRole(Organization organization, Organization.GroupDefinition group) {
+    /**
+     * The groups' grants on the resources this class manages, read with one query per kind of resource: seeding the
+     * organisations checks some 2,000 grants, and one query each took seconds of every start-up (W6). A group's grants
+     * on single tasks (one per open task and candidate group) are left out: there may be 100,000 of them.
+     */
+    Grants grants() {
+        Grants grants = new Grants();
+        for (Resource resource : MANAGED) {
+            var query = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource);
+            if (resource == TASK) {
+                query.resourceId(ANY);
+            }
+            query.list().stream().filter(a -> a.getGroupId() != null).forEach(grants::put);
+        }
+        return grants;
+    }
+
+    /** A snapshot of grants kept up to date with the changes made through it; for one seeding pass on one thread. */
+    static final class Grants {
+        private final Map<String, Map<List<Object>, Authorization>> byGroup = new HashMap<>();
+
+        private void put(Authorization a) {
+            byGroup.computeIfAbsent(a.getGroupId(), g -> new HashMap<>()).put(List.of(a.getResourceType(), a.getResourceId()), a);
+        }
+
+        private void remove(Authorization a) {
+            byGroup.getOrDefault(a.getGroupId(), Map.of()).remove(List.of(a.getResourceType(), a.getResourceId()));
+        }
+
+        private Authorization find(String groupId, Resource resource, String resourceId) {
+            return byGroup.getOrDefault(groupId, Map.of()).get(List.of(resource.resourceType(), resourceId));
+        }
+
+        private List<Authorization> of(String groupId) {
+            return new ArrayList<>(byGroup.getOrDefault(groupId, Map.of()).values());
+        }
+    }
+
+    private static final List<Resource> MANAGED = List.of(APPLICATION, GROUP, USER, PROCESS_DEFINITION, PROCESS_INSTANCE, TASK,
+            DECISION_DEFINITION, DECISION_REQUIREMENTS_DEFINITION, DEPLOYMENT);
+
+    void grantRole(Organization organization, Organization.GroupDefinition group, Grants grants) {
         String id = group.id();
-        grant(id, APPLICATION, "tasklist", ACCESS);
-        grant(id, GROUP, ANY, READ);
-        grant(id, PROCESS_DEFINITION, ANY, READ);
+        grant(grants, id, APPLICATION, "tasklist", ACCESS);
+        grant(grants, id, GROUP, ANY, READ);
+        grant(grants, id, PROCESS_DEFINITION, ANY, READ);
         if (organization.supervises(id)) {
-            grant(id, APPLICATION, "cockpit", ACCESS);
-            grant(id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE);
-            allowStartingOnly(id, startableByHand());
-            grant(id, PROCESS_INSTANCE, ANY, READ, CREATE);
-            grant(id, TASK, ANY, READ);
-            grant(id, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
-            grant(id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
-            grant(id, DEPLOYMENT, ANY, READ);
+            grant(grants, id, APPLICATION, "cockpit", ACCESS);
+            grant(grants, id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE);
+            allowStartingOnly(grants, id, startableByHand());
+            grant(grants, id, PROCESS_INSTANCE, ANY, READ, CREATE);
+            grant(grants, id, TASK, ANY, READ);
+            grant(grants, id, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+            grant(grants, id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+            grant(grants, id, DEPLOYMENT, ANY, READ);
         } else {
-            withdrawSupervision(id);
+            withdrawSupervision(grants, id);
         }
     }
 
@@ -74,12 +119,12 @@ class AccessAuthorizations {
      * A group that supervised under an earlier organisation file (before version 22 the whole leading group did)
      * loses what only supervisors have; what every group has stays.
      */
-    private void withdrawSupervision(String groupId) {
-        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).list().stream()
+    private void withdrawSupervision(Grants grants, String groupId) {
+        grants.of(groupId).stream()
                 .filter(a -> a.getResourceType() != APPLICATION.resourceType() ? supervisorOnly(a) : "cockpit".equals(a.getResourceId()))
-                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
-        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(PROCESS_DEFINITION).list().stream()
+                .forEach(a -> delete(grants, a));
+        grants.of(groupId).stream()
+                .filter(a -> a.getResourceType() == PROCESS_DEFINITION.resourceType())
                 .filter(a -> a.isPermissionGranted(READ_HISTORY) || a.isPermissionGranted(READ_INSTANCE)
                         || a.isPermissionGranted(CREATE_INSTANCE))
                 .forEach(a -> {
@@ -88,6 +133,11 @@ class AccessAuthorizations {
                     a.removePermission(CREATE_INSTANCE);
                     authorizationService.saveAuthorization(a);
                 });
+    }
+
+    private void delete(Grants grants, Authorization a) {
+        authorizationService.deleteAuthorization(a.getId());
+        grants.remove(a);
     }
 
     /** Grants on every instance, task, decision or deployment ({@code *}); grants on one task (its candidates') stay. */
@@ -102,7 +152,7 @@ class AccessAuthorizations {
      * Who each group may look up in the user directory: the office and the approvers everybody of their organisation,
      * a unit its own members and the people of the leading group and the office, with whom it deals.
      */
-    void syncUserVisibility(Organization organization) {
+    void syncUserVisibility(Organization organization, Grants grants) {
         Set<String> supervisors = organization.users().stream()
                 .filter(u -> organization.effectiveGroups(u).stream().anyMatch(g -> organization.group(g)
                         .map(d -> organization.supervises(d.id())).orElse(false)))
@@ -117,16 +167,15 @@ class AccessAuthorizations {
                 organization.users().stream().filter(u -> organization.effectiveGroups(u).contains(group.id()))
                         .forEach(u -> visible.add(u.id()));
             }
-            allowReadingOnly(group.id(), USER, visible);
+            allowReadingOnly(grants, group.id(), USER, visible);
         }
     }
 
-    private void allowReadingOnly(String groupId, Resource resource, Set<String> resourceIds) {
-        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(resource).list().stream()
-                .filter(a -> !resourceIds.contains(a.getResourceId()))
-                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
-        resourceIds.forEach(id -> grant(groupId, resource, id, READ));
+    private void allowReadingOnly(Grants grants, String groupId, Resource resource, Set<String> resourceIds) {
+        grants.of(groupId).stream()
+                .filter(a -> a.getResourceType() == resource.resourceType() && !resourceIds.contains(a.getResourceId()))
+                .forEach(a -> delete(grants, a));
+        resourceIds.forEach(id -> grant(grants, groupId, resource, id, READ));
     }
 
     /** Processes marked startable in Tasklist (Modeler: "Startable in Tasklist"); the others start only from Shirong. */
@@ -136,19 +185,19 @@ class AccessAuthorizations {
     }
 
     /** Lets the group start exactly these processes, withdrawing what earlier versions granted on every process. */
-    private void allowStartingOnly(String groupId, Set<String> keys) {
-        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(PROCESS_DEFINITION).list().stream()
+    private void allowStartingOnly(Grants grants, String groupId, Set<String> keys) {
+        grants.of(groupId).stream()
+                .filter(a -> a.getResourceType() == PROCESS_DEFINITION.resourceType())
                 .filter(a -> a.isPermissionGranted(CREATE_INSTANCE) && !keys.contains(a.getResourceId()))
                 .forEach(a -> {
                     a.removePermission(CREATE_INSTANCE);
                     authorizationService.saveAuthorization(a);
                 });
-        keys.forEach(key -> grant(groupId, PROCESS_DEFINITION, key, CREATE_INSTANCE));
+        keys.forEach(key -> grant(grants, groupId, PROCESS_DEFINITION, key, CREATE_INSTANCE));
     }
 
     void grantAdministrators() {
-        Arrays.stream(Resources.values()).forEach(resource -> grant(ADMIN_GROUP, resource, ANY, ALL));
+        Arrays.stream(Resources.values()).forEach(resource -> grant(null, ADMIN_GROUP, resource, ANY, ALL));
     }
 
     void grantFilterRead(String filterId, String groupId, String userId) {
@@ -166,10 +215,11 @@ class AccessAuthorizations {
                 .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
 
-    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+    /** Grants the permissions (adding to what the group has); {@code grants} null: the grant is looked up on its own. */
+    private void grant(Grants grants, String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = grants != null ? grants.find(groupId, resource, resourceId)
+                : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                        .resourceType(resource).resourceId(resourceId).singleResult();
         if (authorization == null) {
             authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
@@ -184,7 +234,10 @@ class AccessAuthorizations {
             }
         }
         if (changed) {
-            authorizationService.saveAuthorization(authorization);
+            authorization = authorizationService.saveAuthorization(authorization);
+            if (grants != null) {
+                grants.put(authorization);
+            }
         }
     }
 }

