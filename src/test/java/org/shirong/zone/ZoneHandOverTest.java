@@ -87,30 +87,62 @@ class ZoneHandOverTest {
     }
 
     private long registerShop() {
+        return registerShop("JT-Z-HO01", "演示移交面馆");
+    }
+
+    private long registerShop(String zoneNo, String holder) {
         java.time.Instant now = java.time.Instant.now();
-        return zones.insert(new Zone(0, "jiuting", "JT-Z-HO01", "演示移交面馆", ZoneType.SHOP, "九亭大街 301 号", "第一居委会", null,
+        return zones.insert(new Zone(0, "jiuting", zoneNo, holder, ZoneType.SHOP, "九亭大街 301 号", "第一居委会", null,
                 "九亭大街", RoadClass.MAIN_ROAD, new BigDecimal("31.131000"), new BigDecimal("121.322000"), "周老板", "13900000000",
                 "门前至人行道边缘", ZoneType.SHOP.defaultDuties(), "juwei01", Zone.Status.ACTIVE, null, null, 0, now, "chuangban1", now));
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> inspect(long zoneId) {
+        ResponseEntity<Map> answer = post("ducha1", zoneId, true);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return answer.getBody();
+    }
+
+    /** A breach (乱堆物) reported over the API, with or without its photo. */
+    @SuppressWarnings("rawtypes")
+    private ResponseEntity<Map> post(String user, long zoneId, boolean withPhoto) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("result", "BREACH");
         body.add("items", "PILING");
         body.add("note", "门前堆放纸箱");
-        body.add("photo", new ByteArrayResource(png()) {
-            @Override
-            public String getFilename() {
-                return "found.png";
-            }
-        });
+        if (withPhoto) {
+            body.add("photo", new ByteArrayResource(png()) {
+                @Override
+                public String getFilename() {
+                    return "found.png";
+                }
+            });
+        }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map> answer = as("ducha1").postForEntity("/api/zones/" + zoneId + "/inspections",
-                new HttpEntity<>(body, headers), Map.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        return answer.getBody();
+        return as(user).postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void inspectionsAreRefusedInChineseToOthersAndWithoutAPhotoAndABreachInHandlingIsJoined() {
+        long zoneId = registerShop("JT-Z-HO02", "演示并入烟杂");
+        ResponseEntity<Map> other = post("huanwei1", zoneId, true);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(other.getBody().toString()).contains("只有督导检查组、创建办、城管中队或负责单位可以记录责任区检查");
+        ResponseEntity<Map> noPhoto = post("ducha1", zoneId, false);
+        assertThat(noPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noPhoto.getBody().toString()).contains("发现问题须附现场照片");
+        assertThat(jdbc.queryForObject("select count(*) from zone_inspection where zone_id = ?", Integer.class, zoneId)).isZero();
+
+        Map<String, Object> first = inspect(zoneId);
+        ResponseEntity<Map> byOwnerGroup = post("juwei01a", zoneId, true);
+        assertThat(byOwnerGroup.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((Map<String, Object>) byOwnerGroup.getBody()).containsEntry("joined", true)
+                .containsEntry("breachId", first.get("breachId")).containsEntry("processInstanceId", first.get("processInstanceId"))
+                .containsEntry("message", "该责任区正在处置中，本次检查已记入档案");
+        assertThat(jdbc.queryForObject("select count(*) from zone_breach where zone_id = ?", Integer.class, zoneId)).isOne();
     }
 
     private void runJob(String processInstanceId) {
