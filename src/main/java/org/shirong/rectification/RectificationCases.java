@@ -96,6 +96,15 @@ public class RectificationCases {
         return report(organization, c, actor, validator.check(organization, c, true), directions);
     }
 
+    /**
+     * As {@link #report(String, NewCase, String)}, dispatched as {@code directions} say: for a case handed over by another
+     * part of Shirong (a zone's 门责 ladder hands a holder over to the 城管中队), checked as any report.
+     */
+    @Transactional
+    public Reported reportDirected(String organization, NewCase c, String actor, Directions directions) {
+        return report(organization, c, actor, validator.check(organization, c), directions);
+    }
+
     private Reported report(String organization, NewCase c, String actor, List<org.shirong.system.ApiError> errors,
             Directions directions) {
         if (!errors.isEmpty()) {
