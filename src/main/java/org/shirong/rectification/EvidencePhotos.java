@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
  * variables into the case record, after checking that each is a real image of acceptable size.
  * Beside each photo {@code X} the form sends {@code XTakenAt} ("2026-11-30T09:15:00", the camera's clock) and
  * {@code XLocation} ("31.123456,121.333333"), read in the browser from the photo's EXIF before it was made
- * smaller (which drops EXIF); either is empty when the photo carried none.
+ * smaller (which drops EXIF); either is empty when the photo carried none. Public for the other packages' photo
+ * tasks (责任区 告知书 and 复查), which take their photos the same way.
  */
 @Component
-class EvidencePhotos {
+public class EvidencePhotos {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvidencePhotos.class);
     static final String TAKEN_AT = "TakenAt";
@@ -31,17 +32,17 @@ class EvidencePhotos {
     private static final Pattern LAT_LNG = Pattern.compile("\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*,\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*");
 
     /** {@code takenAt}, {@code latitude}, {@code longitude}: from the photo's EXIF, null when unknown. */
-    record Photo(String fileName, String mimeType, byte[] content, LocalDateTime takenAt, Double latitude, Double longitude) {
+    public record Photo(String fileName, String mimeType, byte[] content, LocalDateTime takenAt, Double latitude, Double longitude) {
     }
 
     private final int maxBytes;
 
-    EvidencePhotos(@Value("${shirong.rectification.max-photo-bytes}") int maxBytes) {
+    public EvidencePhotos(@Value("${shirong.rectification.max-photo-bytes}") int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     /** The photo in {@code variable}, checked; empty when none was uploaded. Refuses non-images and oversized files. */
-    Optional<Photo> take(DelegateExecution execution, String variable, String label) {
+    public Optional<Photo> take(DelegateExecution execution, String variable, String label) {
         Object typed = execution.getVariableTyped(variable);
         if (!(typed instanceof FileValue file) || file.getValue() == null) {
             return Optional.empty();
@@ -69,7 +70,7 @@ class EvidencePhotos {
     }
 
     /** Removes the photo's variable and those of its EXIF data, once the photo is in the case record. */
-    void remove(DelegateExecution execution, String variable) {
+    public void remove(DelegateExecution execution, String variable) {
         execution.removeVariable(variable);
         execution.removeVariable(variable + TAKEN_AT);
         execution.removeVariable(variable + LOCATION);
