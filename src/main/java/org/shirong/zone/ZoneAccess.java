@@ -1,0 +1,87 @@
+package org.shirong.zone;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ForbiddenException;
+import org.shirong.system.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with an organisation's zones, for the current API caller: everybody of the organisation (and the
+ * district groups that oversee it, whose tenants it is) reads the register and the files; outsiders get 404, as if there
+ * were no such zone. Only the office (创建办) registers, imports and starts a notice campaign; inspections are recorded by
+ * the inspectors (督导检查组), the office, the enforcement unit (城管中队) or the zone's own owner group. Administrators may
+ * do everything.
+ */
+@Component
+class ZoneAccess {
+
+    private final IdentityService identityService;
+    private final Organizations organizations;
+    private final ZoneSettings settings;
+    private final ZoneRecords zones;
+
+    ZoneAccess(IdentityService identityService, Organizations organizations, ZoneSettings settings, ZoneRecords zones) {
+        this.identityService = identityService;
+        this.organizations = organizations;
+        this.settings = settings;
+        this.zones = zones;
+    }
+
+    /** The caller's user id. */
+    String caller() {
+        Authentication a = identityService.getCurrentAuthentication();
+        return a == null ? null : a.getUserId();
+    }
+
+    /** Refuses (404) a caller who is not staff of the organisation (nor oversees it, nor administers). */
+    void staffOf(String tenant) {
+        if (!isStaff(tenant)) {
+            throw new NotFoundException("ZONE_NOT_FOUND", "没有找到该组织的责任区");
+        }
+    }
+
+    /** The zone, for a caller of its organisation; 404 for a zone that does not exist or that the caller may not see. */
+    Zone readable(long zoneId) {
+        return zones.find(zoneId).filter(z -> isStaff(z.tenantId()))
+                .orElseThrow(() -> new NotFoundException("ZONE_NOT_FOUND", "没有责任区 " + zoneId));
+    }
+
+    /** Refuses (403) a caller who is not in the organisation's office. */
+    void requireOffice(String tenant) {
+        staffOf(tenant);
+        if (!admin() && !groups().contains(organizations.office(tenant))) {
+            throw new ForbiddenException("NOT_OFFICE", "只有创建办可以登记、导入责任区或发起告知书送达");
+        }
+    }
+
+    /** Refuses (403) a caller who may not record an inspection of this zone. */
+    void requireInspector(String tenant, Zone zone) {
+        staffOf(tenant);
+        Organization.Roles roles = organizations.of(tenant).roles();
+        List<String> groups = groups();
+        if (admin() || groups.contains(roles.inspectors()) || groups.contains(roles.office())
+                || groups.contains(settings.of(tenant).enforcementUnit()) || groups.contains(zone.ownerGroup())) {
+            return;
+        }
+        throw new ForbiddenException("NOT_INSPECTOR", "只有督导检查组、创建办、城管中队或负责单位可以记录责任区检查");
+    }
+
+    private boolean isStaff(String tenant) {
+        Authentication a = identityService.getCurrentAuthentication();
+        return a != null && (admin() || a.getTenantIds() != null && a.getTenantIds().contains(tenant));
+    }
+
+    private boolean admin() {
+        return groups().contains(Groups.CAMUNDA_ADMIN);
+    }
+
+    private List<String> groups() {
+        Authentication a = identityService.getCurrentAuthentication();
+        return a == null || a.getGroupIds() == null ? List.of() : a.getGroupIds();
+    }
+}

@@ -1,0 +1,142 @@
+package org.shirong.zone;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.shirong.calendar.TimeLimit;
+import org.shirong.organization.OrganizationRoles;
+import org.shirong.organization.Organizations;
+import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.system.ConfigFile;
+import org.shirong.system.StartupRefusedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each organisation's zone settings ({@code zones.yaml} in its folder, else {@code _defaults/zones.yaml}), read and
+ * checked once at start-up: a mistake refuses start-up naming the file and the field.
+ */
+@Component
+class ZoneSettings {
+
+    /** One organisation's settings; {@code enforcementUnit} with {@code @office} already resolved to its office. */
+    record Settings(String enforcementUnit, String handoverCategory, Ladder ladder) {
+    }
+
+    /** The 门责 ladder: the limit after each level (1 告知劝导, 2 黄牌, 3 红牌) and when repeats start higher. */
+    record Ladder(TimeLimit adviceLimit, TimeLimit yellowCardLimit, TimeLimit redCardLimit, int repeatWindowDays,
+            int repeatStartYellow, int repeatStartRed) {
+
+        TimeLimit limit(int level) {
+            return switch (level) {
+                case 1 -> adviceLimit;
+                case 2 -> yellowCardLimit;
+                case 3 -> redCardLimit;
+                default -> throw new IllegalArgumentException("门责处置没有第 " + level + " 级");
+            };
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Map<String, Settings> byOrganization = new HashMap<>();
+
+    ZoneSettings(Organizations organizations, OrganizationRoles roles, CategoryCatalogue catalogue) {
+        for (String id : organizations.ids()) {
+            String file = organizations.file(id, "zones.yaml");
+            SettingsFile read = ConfigFile.read(file, "责任区设置文件", ZoneSettings::read, ZoneSettings::refused);
+            List<String> problems = new ArrayList<>();
+            String unit = roles.resolve(id, read.enforcementUnit());
+            if (unit == null || unit.isBlank()) {
+                problems.add("enforcement-unit: 必须填写（组 id，或 \"@office\" 即本组织的办公室）");
+            } else if (!organizations.groupNames(id).containsKey(unit)) {
+                problems.add("enforcement-unit: 组织 " + id + " 没有组 \"" + unit + "\"");
+            }
+            if (read.handoverCategory() == null || catalogue.find(id, read.handoverCategory()).isEmpty()) {
+                problems.add("handover-category: 组织 " + id + " 的问题类别中没有 \"" + read.handoverCategory() + "\"");
+            }
+            Ladder ladder = ladder(read.ladder(), problems);
+            if (!problems.isEmpty()) {
+                throw refused(file + "（组织 " + id + "）", problems);
+            }
+            byOrganization.put(id, new Settings(unit, read.handoverCategory(), ladder));
+        }
+    }
+
+    /** The organisation's settings. */
+    Settings of(String organization) {
+        Settings settings = byOrganization.get(organization);
+        if (settings == null) {
+            throw new IllegalArgumentException("没有组织 " + organization);
+        }
+        return settings;
+    }
+
+    private static Ladder ladder(LadderFile l, List<String> problems) {
+        if (l == null) {
+            problems.add("ladder: 必须填写");
+            return null;
+        }
+        TimeLimit advice = limit("ladder.advice-limit", l.adviceLimit(), problems);
+        TimeLimit yellow = limit("ladder.yellow-card-limit", l.yellowCardLimit(), problems);
+        TimeLimit red = limit("ladder.red-card-limit", l.redCardLimit(), problems);
+        if (l.repeatWindowDays() == null || l.repeatWindowDays() < 1) {
+            problems.add("ladder.repeat-window-days: 须为至少 1 的天数");
+        }
+        if (l.repeatStartYellow() == null || l.repeatStartYellow() < 2) {
+            problems.add("ladder.repeat-start-yellow: 须为至少 2 的次数");
+        } else if (l.repeatStartRed() == null || l.repeatStartRed() <= l.repeatStartYellow()) {
+            problems.add("ladder.repeat-start-red: 须大于 repeat-start-yellow（" + l.repeatStartYellow() + "）");
+        }
+        return problems.isEmpty() ? new Ladder(advice, yellow, red, l.repeatWindowDays(), l.repeatStartYellow(),
+                l.repeatStartRed()) : null;
+    }
+
+    private static TimeLimit limit(String field, String text, List<String> problems) {
+        try {
+            return TimeLimit.parse(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(field + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static SettingsFile read(InputStream in, String fileName) {
+        try (JsonParser parser = YAML.createParser(in)) {
+            SettingsFile content = parser.nextToken() == null ? null : YAML.readValue(parser, SettingsFile.class);
+            if (content == null) {
+                throw refused(fileName, List.of("文件是空的"));
+            }
+            return content;
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            throw refused(fileName, List.of((field.isEmpty() ? "文件" : field) + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw refused(fileName, List.of(e.getMessage()));
+        }
+    }
+
+    private static StartupRefusedException refused(String fileName, List<String> problems) {
+        return new StartupRefusedException("责任区设置文件 " + fileName + " 有误：\n  - " + String.join("\n  - ", problems),
+                "请修改该文件后重新启动。");
+    }
+
+    record SettingsFile(String enforcementUnit, String handoverCategory, LadderFile ladder) {
+    }
+
+    record LadderFile(String adviceLimit, String yellowCardLimit, String redCardLimit, Integer repeatWindowDays,
+            Integer repeatStartYellow, Integer repeatStartRed) {
+    }
+}
