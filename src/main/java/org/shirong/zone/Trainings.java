@@ -226,12 +226,14 @@ class Trainings {
     }
 
     /**
-     * Per category: the active zones of its type with an attendee of the category trained in the year ÷ the active zones
-     * of that type; 居委会: the COMMITTEE groups with an attendee ÷ the COMMITTEE groups.
+     * Per category: the active zones of its type registered by the end of the year with an attendee of the category
+     * trained in the year ÷ those zones; 居委会: the COMMITTEE groups with an attendee ÷ the COMMITTEE groups.
      */
     List<Coverage> coverage(String organization, int year) {
         Date from = Date.valueOf(LocalDate.of(year, 1, 1));
         Date until = Date.valueOf(LocalDate.of(year + 1, 1, 1));
+        // written and read through the JVM's zone, which is the town's (shirong.time-zone)
+        Timestamp yearEnd = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
         List<Coverage> coverage = new ArrayList<>();
         for (AttendeeCategory category : AttendeeCategory.values()) {
             int covered;
@@ -244,13 +246,13 @@ class Trainings {
                                 + " and s.held_on >= ? and s.held_on < ?", String.class, organization, category.name(), from, until)
                         .stream().filter(committees::contains).count();
             } else {
-                target = count("select count(*) from zone where tenant_id = ? and status = 'ACTIVE' and holder_type = ?",
-                        organization, category.zoneType().name());
+                target = count("select count(*) from zone where tenant_id = ? and status = 'ACTIVE' and holder_type = ?"
+                        + " and created_at < ?", organization, category.zoneType().name(), yearEnd);
                 covered = count("select count(distinct z.id) from training_attendee a"
                         + " join training_session s on s.id = a.session_id join zone z on z.id = a.zone_id"
                         + " where s.tenant_id = ? and a.category = ? and z.status = 'ACTIVE' and z.holder_type = ?"
-                        + " and s.held_on >= ? and s.held_on < ?", organization, category.name(), category.zoneType().name(),
-                        from, until);
+                        + " and z.created_at < ? and s.held_on >= ? and s.held_on < ?", organization, category.name(),
+                        category.zoneType().name(), yearEnd, from, until);
             }
             coverage.add(new Coverage(category, category.label(), covered, target, target == 0 ? null
                     : BigDecimal.valueOf(covered * 100L).divide(BigDecimal.valueOf(target), 2, RoundingMode.HALF_UP)));
