@@ -225,6 +225,20 @@ class Trainings {
                 organization, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year + 1, 1, 1)));
     }
 
+    /** One attendance of a zone's person at a session. */
+    record Attendance(long sessionId, LocalDate heldOn, String title, String location, String trainer, String categoryName,
+            String name) {
+    }
+
+    /** The sessions the zone's people attended, latest first. */
+    List<Attendance> ofZone(long zoneId) {
+        return jdbc.query("select s.id, s.held_on, s.title, s.location, s.trainer, a.category, a.name from training_attendee a"
+                        + " join training_session s on s.id = a.session_id where a.zone_id = ? order by s.held_on desc, a.id",
+                (rs, n) -> new Attendance(rs.getLong("id"), rs.getDate("held_on").toLocalDate(), rs.getString("title"),
+                        rs.getString("location"), rs.getString("trainer"),
+                        AttendeeCategory.valueOf(rs.getString("category")).label(), rs.getString("name")), zoneId);
+    }
+
     /**
      * Per category: the active zones of its type registered by the end of the year with an attendee of the category
      * trained in the year ÷ those zones; 居委会: the COMMITTEE groups with an attendee ÷ the COMMITTEE groups.

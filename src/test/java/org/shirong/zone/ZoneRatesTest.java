@@ -272,6 +272,10 @@ class ZoneRatesTest {
             assertThat((List<Map<String, Object>>) s.get("attendees")).extracting(a -> a.get("categoryName"), a -> a.get("name"),
                     a -> a.get("zoneNo")).startsWith(tuple("门店主", "张一", "ZRT-01"), tuple("门店主", "张一之妻", "ZRT-01"));
         });
+        Map<String, Object> file = as("juwei01a").getForEntity("/api/zones/" + juwei01.get(0) + "/file", Map.class).getBody();
+        assertThat((List<Map<String, Object>>) file.get("trainings")).extracting(t -> t.get("heldOn"), t -> t.get("title"),
+                t -> t.get("categoryName"), t -> t.get("name")).containsExactly(tuple("2024-05-12", TITLE, "门店主", "张一"),
+                        tuple("2024-05-12", TITLE, "门店主", "张一之妻"));
         assertThat(zoneFiles.file(juwei01.get(0)).events()).filteredOn(e -> e.kind() == ZoneEventKind.TRAINED)
                 .extracting(ZoneFile.Entry::detail).containsExactly(
                         "参加培训“ZRT 门责“六无”培训”（2024-05-12，九亭镇社区文化活动中心）：门店主 张一",
