@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * 月度工作报告: the campaign's progress per phase, the period's cases per unit, the ranking and the named
- * units, issued by the campaign's REPORT cycle once per campaign and period.
+ * units and, where the organisation has responsibility zones, their rates as scored, issued by the campaign's REPORT
+ * cycle once per campaign and period.
  */
 @Service
 public class MonthlyReports {
@@ -49,6 +50,7 @@ public class MonthlyReports {
         model.put("campaignName", campaignName);
         model.put("issuedOn", models.day(at));
         models.addProgress(model, campaignCode, scores.window(period), periodScores);
+        scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
         return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, title,
                 templates.render("monthly-report", model), null);
     }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.shirong.organization.Organization;
+import org.shirong.scoring.ScoringRubric.FullAt;
 import org.shirong.scoring.ScoringRubric.Sheet;
+import org.shirong.scoring.ScoringRubric.ZoneRule;
 
 /** Every problem of a read {@link ScoringRubric}, each as "field: what is wrong" in Chinese. */
 final class RubricChecks {
@@ -25,13 +27,16 @@ final class RubricChecks {
         if (r.excludeSuspendedFromDenominator() == null) {
             c.problems.add("exclude-suspended-from-denominator: 必须填写 true 或 false");
         }
+        Set<String> ids = new HashSet<>();
         if (r.rules() == null || r.rules().isEmpty()) {
             c.problems.add("rules: 至少需要一个评分项");
         } else {
-            Set<String> ids = new HashSet<>();
             for (int i = 0; i < r.rules().size(); i++) {
                 new RuleChecks(c).rule("rules[" + i + "]", r.rules().get(i), ids);
             }
+        }
+        for (int i = 0; i < r.zoneRuleList().size(); i++) {
+            c.zoneRule("zone-rules[" + i + "]", r.zoneRuleList().get(i), ids);
         }
         c.grades(r);
         if (r.nonPerforming() == null) {
@@ -72,6 +77,32 @@ final class RubricChecks {
             }
         }
         return c.problems;
+    }
+
+    /** A zone item: its id is unique among all items; a per-road-class {@code full-at} only for 履责率, naming every class. */
+    private void zoneRule(String at, ZoneRule rule, Set<String> ids) {
+        if (missing(at, rule)) {
+            return;
+        }
+        idAndName(at, rule.id(), rule.name(), ids);
+        positive(at + ".points", rule.points());
+        if (rule.indicator() == null) {
+            problems.add(at + ".indicator: 必须填写（COMPLIANCE_RATE 履责率、DELIVERY_RATE 送达率、POSTING_RATE 上墙率）");
+        }
+        range(at + ".per-point-below", rule.perPointBelow(), BigDecimal.ZERO, rule.points() == null ? HUNDRED : rule.points());
+        FullAt fullAt = rule.fullAt();
+        if (fullAt == null) {
+            problems.add(at + ".full-at: 必须填写目标（%），履责率可按道路等级分别填写（如 { MAIN_ROAD: 98, OTHER: 95 }）");
+        } else if (fullAt.all() != null) {
+            range(at + ".full-at", fullAt.all(), BigDecimal.ZERO, HUNDRED);
+        } else if (rule.indicator() != null && rule.indicator() != ZoneFacts.Indicator.COMPLIANCE_RATE) {
+            problems.add(at + ".full-at: 只有履责率（COMPLIANCE_RATE）可按道路等级分别填写目标，请填写一个百分数");
+        } else if (!fullAt.byRoadClass().keySet().equals(Set.copyOf(ZoneFacts.ROAD_CLASSES))) {
+            problems.add(at + ".full-at: 按道路等级填写时须且只须写 " + String.join("、", ZoneFacts.ROAD_CLASSES)
+                    + "（MAIN_ROAD 主要道路、OTHER 其他道路），现为 " + String.join("、", fullAt.byRoadClass().keySet()));
+        } else {
+            fullAt.byRoadClass().forEach((roadClass, target) -> range(at + ".full-at." + roadClass, target, BigDecimal.ZERO, HUNDRED));
+        }
     }
 
     private void grades(ScoringRubric r) {

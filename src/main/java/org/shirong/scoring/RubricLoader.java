@@ -61,8 +61,8 @@ class RubricLoader {
     /** The shared rubric only; for tests and tools. */
     RubricLoader(ScoringProperties properties) {
         this.shared = load(properties.file());
-        LOG.info("已读取考核评分细则：{} 个评分项、{} 张检查评分表（{}）", shared.rules().size(), shared.sheets().size(),
-                properties.file());
+        LOG.info("已读取考核评分细则：{} 个评分项、{} 个责任区评分项、{} 张检查评分表（{}）", shared.rules().size(),
+                shared.zoneRuleList().size(), shared.sheets().size(), properties.file());
     }
 
     /** The organisation's rubric: the shared one, with its own file's sections if it has one. */

@@ -4,19 +4,25 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 import org.shirong.scoring.ScoringRubric.Rule;
+import org.shirong.scoring.ScoringRubric.ZoneRule;
+import org.shirong.scoring.ZoneFacts.ZoneFigure;
 
 /**
- * Scores and ranks units from their case facts and the rubric, without a database or an engine.
- * Case score = Σ rule points × 100 / Σ rule maximum; total = the case score, or, when the rubric gives
- * inspections a weight w and the unit has inspection scores, (1 − w) × case score + w × inspection score.
- * All figures are rounded half-up to two decimals, ranks compare the rounded totals.
+ * Scores and ranks units from their case facts, their responsibility-zone figures and the rubric, without a database or
+ * an engine. Case score = Σ item points × 100 / Σ item maximum over the items the unit has figures for: the case rules
+ * when a case of the unit was due, and each zone rule when the unit has a figure of its rate (so a unit without zones
+ * scores as before, and a unit with zones but no due case is ranked on its zones alone); total = the case score, or,
+ * when the rubric gives inspections a weight w and the unit has inspection scores, (1 − w) × case score + w × inspection
+ * score. All figures are rounded half-up to two decimals, ranks compare the rounded totals.
  */
 final class ScoreCalculator {
 
@@ -38,22 +44,31 @@ final class ScoreCalculator {
         this.rubric = rubric;
     }
 
-    /** Cases and returns of units not in {@code units} are ignored. */
+    /** Cases and returns of units not in {@code units} are ignored; no zone figures. */
     ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
             Map<String, InspectionTotal> inspections, Instant computedAt) {
+        return calculate(period, scope, units, cases, returns, inspections, List.of(), computedAt);
+    }
+
+    /** Cases, returns and zone figures of units not in {@code units} are ignored. */
+    ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
+            Map<String, InspectionTotal> inspections, List<ZoneFigure> zoneFigures, Instant computedAt) {
         Map<String, List<CaseFact>> casesByUnit = cases.stream().collect(Collectors.groupingBy(CaseFact::leadUnit));
         Map<String, List<ReturnFact>> returnsByUnit = returns.stream().collect(Collectors.groupingBy(ReturnFact::unit));
+        Map<String, List<ZoneFigure>> zonesByUnit = zoneFigures.stream().filter(f -> f.whole() > 0)
+                .collect(Collectors.groupingBy(ZoneFigure::unitId));
         List<UnitScore> ranked = new ArrayList<>();
         List<UnitScore> unranked = new ArrayList<>();
         for (Unit unit : units) {
             List<CaseFact> own = casesByUnit.getOrDefault(unit.id(), List.of());
             List<ReturnFact> ownReturns = returnsByUnit.getOrDefault(unit.id(), List.of());
             Indicators indicators = Indicators.of(own, ownReturns.size(), rubric.excludeSuspended());
-            if (indicators.dueCount() == 0) {
+            List<ComponentPoints> zoneItems = zoneItems(zonesByUnit.getOrDefault(unit.id(), List.of()));
+            if (indicators.dueCount() == 0 && zoneItems.isEmpty()) {
                 unranked.add(new UnitScore(unit.id(), unit.name(), false, null, null, null, null,
                         inspectionScore(inspections.get(unit.id())), false, List.of(), indicators, List.of()));
             } else {
-                ranked.add(score(unit, own, ownReturns, indicators, inspections.get(unit.id())));
+                ranked.add(score(unit, own, ownReturns, indicators, zoneItems, inspections.get(unit.id())));
             }
         }
         ranked.sort(ScoreBoard.BY_RANK);
@@ -62,15 +77,18 @@ final class ScoreCalculator {
     }
 
     private UnitScore score(Unit unit, List<CaseFact> own, List<ReturnFact> ownReturns, Indicators indicators,
-            InspectionTotal inspection) {
+            List<ComponentPoints> zoneItems, InspectionTotal inspection) {
         List<ComponentPoints> components = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Rule rule : rubric.rules()) {
-            BigDecimal points = RulePoints.of(rule, own, ownReturns, rubric.excludeSuspended());
-            components.add(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP), points));
-            sum = sum.add(points);
+        if (indicators.dueCount() > 0) {
+            for (Rule rule : rubric.rules()) {
+                BigDecimal points = RulePoints.of(rule, own, ownReturns, rubric.excludeSuspended());
+                components.add(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP), points));
+            }
         }
-        BigDecimal caseScore = sum.multiply(Indicators.HUNDRED).divide(rubric.maxPoints(), 2, RoundingMode.HALF_UP);
+        components.addAll(zoneItems);
+        BigDecimal sum = components.stream().map(ComponentPoints::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal max = components.stream().map(ComponentPoints::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal caseScore = sum.multiply(Indicators.HUNDRED).divide(max, 2, RoundingMode.HALF_UP);
         BigDecimal inspectionScore = inspectionScore(inspection);
         BigDecimal weight = rubric.inspectionWeight();
         BigDecimal total = inspectionScore == null || weight.signum() == 0 ? caseScore
@@ -78,6 +96,35 @@ final class ScoreCalculator {
                         .setScale(2, RoundingMode.HALF_UP);
         return new UnitScore(unit.id(), unit.name(), true, null, total, grade(total), caseScore, inspectionScore, false,
                 List.of(), indicators, List.copyOf(components));
+    }
+
+    /**
+     * The zone items the unit has figures for: per rule, the unit's figures of its rate summed per road class, then
+     * points − perPointBelow × Σ_class max(0, target − rate), never below 0.
+     */
+    private List<ComponentPoints> zoneItems(List<ZoneFigure> figures) {
+        List<ComponentPoints> items = new ArrayList<>();
+        for (ZoneRule rule : rubric.zoneRuleList()) {
+            Map<String, int[]> byClass = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+            figures.stream().filter(f -> f.indicator() == rule.indicator() && rule.fullAt().of(f.roadClass()) != null)
+                    .forEach(f -> {
+                        int[] sum = byClass.computeIfAbsent(f.roadClass(), k -> new int[2]);
+                        sum[0] += f.part();
+                        sum[1] += f.whole();
+                    });
+            if (byClass.isEmpty()) {
+                continue;
+            }
+            BigDecimal shortfall = BigDecimal.ZERO;
+            for (var entry : byClass.entrySet()) {
+                BigDecimal rate = Indicators.rate(entry.getValue()[0], entry.getValue()[1]);
+                shortfall = shortfall.add(rule.fullAt().of(entry.getKey()).subtract(rate).max(BigDecimal.ZERO));
+            }
+            BigDecimal points = rule.points().subtract(rule.perPointBelow().multiply(shortfall)).max(BigDecimal.ZERO);
+            items.add(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP),
+                    points.setScale(2, RoundingMode.HALF_UP)));
+        }
+        return items;
     }
 
     private static BigDecimal inspectionScore(InspectionTotal inspection) {

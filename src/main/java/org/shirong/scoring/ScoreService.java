@@ -23,6 +23,7 @@ import org.shirong.rectification.CaseParties;
 import org.shirong.scoring.ScoreCalculator.Unit;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Computes, saves and reads unit scores: reads the period's case facts and the organisation, lets
  * {@link ScoreCalculator} score them with the rubric, and keeps one set of rows per period and scope.
  * A period still running is counted up to the engine clock: a case due later is not yet 应结案 unless it was closed.
- * Which cases count for a period is the rule of {@link ScoringFacts#casesCounted}.
+ * Which cases count for a period is the rule of {@link ScoringFacts#casesCounted}; the responsibility zones' rates come
+ * from {@link ZoneFacts}, if the zone capability is there.
  */
 @Service
 class ScoreService {
@@ -47,10 +49,13 @@ class ScoreService {
     private final Organizations organizations;
     private final ZoneId zone;
     private final CaseParties parties;
+    private final ObjectProvider<ZoneFacts> zoneFacts;
 
     ScoreService(ScoringFacts facts, ScoreRecords records, InspectionRecords inspections, RubricLoader rubricLoader,
-            OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar, CaseParties parties) {
+            OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar, CaseParties parties,
+            ObjectProvider<ZoneFacts> zoneFacts) {
         this.organizations = organizations;
+        this.zoneFacts = zoneFacts;
         this.parties = parties;
         this.facts = facts;
         this.records = records;
@@ -62,6 +67,11 @@ class ScoreService {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /** The organisation's groups' names by id, in the order of its file. */
+    Map<String, String> unitNames(String organization) {
+        return organizations.groupNames(organization);
     }
 
     /** The organisation's rubric, as config/scoring.yaml (or its own file) gives it. */
@@ -117,7 +127,18 @@ class ScoreService {
         List<ReturnFact> returns = e.started() ? facts.returns(organization, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null && inScope.test(r.caseNo())).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
-                scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()), e.now());
+                scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()),
+                zoneFigures(organization, period), e.now());
+    }
+
+    /**
+     * The organisation's responsibility-zone figures for the part of the period that has passed (none without the zone
+     * capability). They are the organisation's whatever the scope: the zones are not found by a campaign.
+     */
+    List<ZoneFacts.ZoneFigure> zoneFigures(String organization, ScorePeriod period) {
+        Elapsed e = elapsed(period);
+        ZoneFacts zones = zoneFacts.getIfAvailable();
+        return zones == null || !e.started() ? List.of() : zones.figures(organization, e.from(), e.until());
     }
 
     /**

@@ -67,11 +67,14 @@ class ScoreWorkbook {
         ScoreBoard board = resolved.board();
         ScoringRubric rubric = scores.rubric(resolved.organization());
         ZoneId zone = scores.zone();
-        List<ScoringRubric.Rule> rules = rubric.rules();
+        // The rubric's items: its case rules, then its zone items (责任区), each a column of points.
+        Map<String, String> items = new java.util.LinkedHashMap<>();
+        rubric.rules().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
+        rubric.zoneRuleList().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
                 new Column("等级", 6), new Column("通报", 6), new Column("通报原因", 16), new Column("案件得分", 9),
                 new Column("检查得分", 9)));
-        rules.forEach(r -> columns.add(new Column(r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）", 14)));
+        items.values().forEach(header -> columns.add(new Column(header, 14)));
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));
 
@@ -94,8 +97,8 @@ class ScoreWorkbook {
             sheet.decimal(row, col++, u.inspectionScore());
             Map<String, BigDecimal> points = u.components().stream()
                     .filter(c -> c.points() != null).collect(Collectors.toMap(ComponentPoints::id, ComponentPoints::points));
-            for (ScoringRubric.Rule r : rules) {
-                sheet.decimal(row, col++, points.get(r.id()));
+            for (String id : items.keySet()) {
+                sheet.decimal(row, col++, points.get(id));
             }
             col = indicators(sheet, row, col, u.indicators());
             row++;
@@ -105,7 +108,7 @@ class ScoreWorkbook {
             sheet.label(row, 1, u.unitName());
             sheet.label(row, 4, "否");
             sheet.decimal(row, 7, u.inspectionScore());
-            int col = indicators(sheet, row, firstRule + rules.size(), u.indicators());
+            int col = indicators(sheet, row, firstRule + items.size(), u.indicators());
             sheet.label(row, col, u.indicators().caseCount() == 0 ? "无案件，不排名" : "应结案件均已挂账，不排名");
             row++;
         }

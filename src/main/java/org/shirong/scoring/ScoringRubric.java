@@ -1,6 +1,13 @@
 package org.shirong.scoring;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +20,15 @@ import org.shirong.rectification.CaseSource;
  * units are ranked, whether suspended cases leave the denominators, the point rules, the grade bands,
  * who is named in the 通报, the inspection score sheets with their weight in the total, and (optional) how the
  * units' 协办 is scored, apart from the lead-unit total, and (optional, for a district) how many of its lowest-ranked
- * towns and streets are named.
+ * towns and streets are named, and (optional) the items scored on the responsibility zones' rates ({@link ZoneFacts}).
  */
 record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFromDenominator, List<Rule> rules,
         List<GradeBand> grades, String lowestGrade, NonPerforming nonPerforming, Inspection inspection,
-        CooperationRules cooperationRules, TerritoryRanking territoryRanking) {
+        CooperationRules cooperationRules, TerritoryRanking territoryRanking, List<ZoneRule> zoneRules) {
+
+    List<ZoneRule> zoneRuleList() {
+        return zoneRules == null ? List.of() : zoneRules;
+    }
 
     boolean excludeSuspended() {
         return Boolean.TRUE.equals(excludeSuspendedFromDenominator);
@@ -112,9 +123,59 @@ record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFr
         }
     }
 
+    /**
+     * An item scored on a responsibility-zone rate: {@code points} when the rate reaches {@code fullAt} percent (for
+     * 履责率 possibly per road class), {@code perPointBelow} off per percentage point short of it, summed over the road
+     * classes, never below 0.
+     */
+    record ZoneRule(String id, String name, ZoneFacts.Indicator indicator, BigDecimal points, FullAt fullAt,
+            BigDecimal perPointBelow) {
+    }
+
+    /**
+     * A target in percent: one for every figure ({@code full-at: 100}), or one per road class
+     * ({@code full-at: { MAIN_ROAD: 98, OTHER: 95 }}).
+     */
+    @JsonDeserialize(using = FullAtReader.class)
+    record FullAt(BigDecimal all, Map<String, BigDecimal> byRoadClass) {
+
+        /** The target of a figure of that road class (null for a class the map does not name). */
+        BigDecimal of(String roadClass) {
+            return all != null ? all : roadClass == null ? null : byRoadClass.get(roadClass);
+        }
+    }
+
+    /** Reads {@code full-at} as a number or as a map of road class to number. */
+    static final class FullAtReader extends StdDeserializer<FullAt> {
+
+        FullAtReader() {
+            super(FullAt.class);
+        }
+
+        @Override
+        public FullAt deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            JsonNode node = p.readValueAsTree();
+            if (node.isNumber()) {
+                return new FullAt(node.decimalValue(), null);
+            }
+            if (node.isObject()) {
+                Map<String, BigDecimal> byClass = new LinkedHashMap<>();
+                for (var field : (Iterable<Map.Entry<String, JsonNode>>) node::fields) {
+                    if (!field.getValue().isNumber()) {
+                        return context.reportInputMismatch(FullAt.class, "%s 的目标应为百分数（如 98）", field.getKey());
+                    }
+                    byClass.put(field.getKey(), field.getValue().decimalValue());
+                }
+                return new FullAt(null, byClass);
+            }
+            return context.reportInputMismatch(FullAt.class,
+                    "应为一个百分数（如 100），或按道路等级分别填写（如 { MAIN_ROAD: 98, OTHER: 95 }）");
+        }
+    }
+
     /** The same rubric for ranking towns and streets: the units' 通报 rules do not apply, {@link TerritoryRanking} names them. */
     ScoringRubric forTerritories() {
         return new ScoringRubric(scoredUnitTypes, excludeSuspendedFromDenominator, rules, grades, lowestGrade,
-                new NonPerforming(BigDecimal.ZERO, 0), inspection, cooperationRules, territoryRanking);
+                new NonPerforming(BigDecimal.ZERO, 0), inspection, cooperationRules, territoryRanking, zoneRules);
     }
 }

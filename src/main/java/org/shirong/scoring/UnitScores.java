@@ -65,6 +65,73 @@ public class UnitScores {
         scores.recordInspection(period(periodCode), unitId, sheetId, points, actor);
     }
 
+    /**
+     * The targets (%) of the rubric's zone items: 履责率 on main roads and elsewhere, 告知书送达率 and 上墙率; null where the
+     * rubric scores no such item.
+     */
+    public record ZoneTargets(BigDecimal complianceMain, BigDecimal complianceOther, BigDecimal delivery, BigDecimal posting) {
+    }
+
+    public ZoneTargets zoneTargets(String organization) {
+        List<ScoringRubric.ZoneRule> rules = scores.rubric(organization).zoneRuleList();
+        java.util.function.BiFunction<ZoneFacts.Indicator, String, BigDecimal> target = (indicator, roadClass) -> rules.stream()
+                .filter(r -> r.indicator() == indicator).findFirst().map(r -> r.fullAt().of(roadClass)).orElse(null);
+        return new ZoneTargets(target.apply(ZoneFacts.Indicator.COMPLIANCE_RATE, "MAIN_ROAD"),
+                target.apply(ZoneFacts.Indicator.COMPLIANCE_RATE, "OTHER"), target.apply(ZoneFacts.Indicator.DELIVERY_RATE, null),
+                target.apply(ZoneFacts.Indicator.POSTING_RATE, null));
+    }
+
+    /** One 负责单位's zone rates as scored (or the organisation's, {@code unitId} null), each {@code 98.00%（49/50）} or {@code —}. */
+    public record ZoneRateLine(String unitId, String unitName, String complianceMain, String complianceOther, String delivery,
+            String posting) {
+    }
+
+    /** The zone rates of a period as the scores take them, per unit and for the organisation; no units without zones. */
+    public record ZoneRates(String periodName, ZoneTargets targets, List<ZoneRateLine> units, ZoneRateLine total) {
+    }
+
+    /** The period's zone rates of the organisation's 负责单位 (counted up to now in a running period); empty without zones. */
+    @Transactional(readOnly = true)
+    public Optional<ZoneRates> zoneRates(String organization, String periodCode) {
+        ScorePeriod p = period(periodCode);
+        List<ZoneFacts.ZoneFigure> figures = scores.zoneFigures(organization, p).stream().filter(f -> f.whole() > 0).toList();
+        if (figures.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> names = scores.unitNames(organization);
+        Map<String, List<ZoneFacts.ZoneFigure>> byUnit = figures.stream()
+                .collect(java.util.stream.Collectors.groupingBy(ZoneFacts.ZoneFigure::unitId, java.util.TreeMap::new,
+                        java.util.stream.Collectors.toList()));
+        List<ZoneRateLine> lines = new java.util.ArrayList<>();
+        names.forEach((id, name) -> {
+            if (byUnit.containsKey(id)) {
+                lines.add(line(id, name, byUnit.remove(id)));
+            }
+        });
+        byUnit.forEach((id, own) -> lines.add(line(id, id, own)));
+        return Optional.of(new ZoneRates(p.name(), zoneTargets(organization), lines, line(null, "合计", figures)));
+    }
+
+    private static ZoneRateLine line(String unitId, String unitName, List<ZoneFacts.ZoneFigure> figures) {
+        return new ZoneRateLine(unitId, unitName, rate(figures, ZoneFacts.Indicator.COMPLIANCE_RATE, "MAIN_ROAD"),
+                rate(figures, ZoneFacts.Indicator.COMPLIANCE_RATE, "OTHER"), rate(figures, ZoneFacts.Indicator.DELIVERY_RATE, null),
+                rate(figures, ZoneFacts.Indicator.POSTING_RATE, null));
+    }
+
+    /** The figures of that rate summed (numerators and denominators, never rates averaged), for people. */
+    private static String rate(List<ZoneFacts.ZoneFigure> figures, ZoneFacts.Indicator indicator, String roadClass) {
+        int part = 0;
+        int whole = 0;
+        for (ZoneFacts.ZoneFigure f : figures) {
+            if (f.indicator() == indicator && java.util.Objects.equals(f.roadClass(), roadClass)) {
+                part += f.part();
+                whole += f.whole();
+            }
+        }
+        BigDecimal rate = Indicators.rate(part, whole);
+        return rate == null ? "—" : Indicators.display(rate) + "（" + part + "/" + whole + "）";
+    }
+
     /** The total below which a unit is named in the 通报 (the rubric's {@code non-performing.below-score}), if the rubric sets one. */
     public Optional<BigDecimal> noticeLine(String organization) {
         return Optional.ofNullable(scores.rubric(organization).nonPerforming()).map(ScoringRubric.NonPerforming::belowScore);

@@ -94,4 +94,22 @@ class DocumentTemplatesTest {
                 .hasMessageContaining("notice");
         assertThatThrownBy(() -> templates.render("no-such-document", model)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** 责任区: the monthly report's section 六 appears only with zone rates, with the rubric's targets ("—" where none). */
+    @Test
+    void theMonthlyReportShowsTheZoneRatesOnlyWhereThereAreZones() {
+        assertThat(templates.render("monthly-report", sampleModel())).doesNotContain("责任区");
+        Map<String, Object> model = sampleModel();
+        var juwei01 = new org.shirong.scoring.UnitScores.ZoneRateLine("juwei01", "第一居委会", "98.00%（49/50）",
+                "66.67%（2/3）", "90.00%（9/10）", "70.00%（7/10）");
+        model.put("zoneRates", new org.shirong.scoring.UnitScores.ZoneRates("2026年11月",
+                new org.shirong.scoring.UnitScores.ZoneTargets(new BigDecimal("98"), new BigDecimal("95"), new BigDecimal("100"), null),
+                List.of(juwei01), new org.shirong.scoring.UnitScores.ZoneRateLine(null, "合计", "98.00%（49/50）", "66.67%（2/3）",
+                        "90.00%（9/10）", "70.00%（7/10）")));
+
+        assertThat(templates.render("monthly-report", model)).contains("六、责任区履责与责任告知书",
+                "履责率主要道路 98.00%（49/50）、其他道路 66.67%（2/3），责任告知书送达率 90.00%（9/10），上墙率 70.00%（7/10）。",
+                "<tr class=\"target\"><td class=\"name\">目标</td><td>≥ 98%</td><td>≥ 95%</td><td>≥ 100%</td><td>—</td></tr>",
+                "<tr data-unit=\"juwei01\"><td class=\"name\">第一居委会</td><td>98.00%（49/50）</td>");
+    }
 }

@@ -82,7 +82,8 @@ class CalculateScoresDelegateTest {
                 "select case_no from rect_case where case_no like 'SCDEL-%'", String.class));
         ScoreService service = new ScoreService(new ScoringFacts(jdbc, cases), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
                 new RubricLoader(new ScoringProperties("scoring.yaml")), organization, jiuting, WorkingCalendar.bundled(),
-                new org.shirong.rectification.CaseParties(jdbc));
+                new org.shirong.rectification.CaseParties(jdbc),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(ZoneFacts.class));
         Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service, jiuting));
         // 9:00 on 1 June 2026 in Shanghai.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-01T01:00:00Z")));

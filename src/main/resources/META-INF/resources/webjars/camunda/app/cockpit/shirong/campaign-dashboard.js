@@ -5,7 +5,8 @@
 // GET /api/campaigns/<code>/dashboard gives a campaign's figures, with the traffic lights' colours (those of the case page
 // and the map). Every number opens the list of cases behind it, which the server lists by the rule it counted by
 // (GET /api/campaigns/<code>/dashboard/cases?figure=), and the campaign page frames the campaign's map and offers its
-// Excel ledger and scores, its PDF dossiers and its 迎检 archive.
+// Excel ledger and scores, its PDF dossiers and its 迎检 archive; its 责任区 block reads GET /api/zones/rates (the zones'
+// rates per 负责单位 against the rubric's targets, and the 黄牌/红牌/移交 counts).
 // Charts: ECharts from the application's own webjar (no CDN: a town intranet has no internet).
 // Besides, for read-only leaders: Cockpit's toolbar actions (cancel, suspend, modify, migrate, retry) are hidden for
 // a user who may not delete process instances (see user-styles.css, .shirong-read-only).
@@ -317,6 +318,78 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
   });
 }
 
+// ---- 责任区: the zones' rates of the period per 负责单位 against the rubric's targets, and the ladder's counts ----------
+
+// A rate as GET /api/zones/rates gives it ({part, whole, rate, text}); red when below its target.
+function rateCell(rate, target) {
+  const below = rate.rate !== null && target !== null && target !== undefined && Number(rate.rate) < Number(target);
+  return el('td', {class: 'shirong-number' + (below ? ' text-danger' : ''), 'data-rate': rate.rate === null ? '' : rate.rate},
+    rate.text);
+}
+
+function zoneChart(lib, box, z) {
+  const t = z.targets;
+  const targetLines = [['主要道路履责率目标', t.complianceMain], ['其他道路履责率目标', t.complianceOther],
+    ['送达、上墙目标', t.delivery]].filter(([, v]) => v !== null && v !== undefined);
+  const value = r => (r.rate === null ? null : Number(r.rate));
+  lib.init(box).setOption({
+    animation: false,
+    tooltip: {trigger: 'axis'},
+    legend: {data: ['履责率（主要道路）', '履责率（其他道路）', '告知书送达率', '告知书上墙率']},
+    grid: {left: 40, right: 120, bottom: 60, top: 40},
+    xAxis: {type: 'category', data: z.units.map(u => u.unitName), axisLabel: {interval: 0, rotate: z.units.length > 6 ? 30 : 0}},
+    yAxis: {type: 'value', max: 100},
+    series: [
+      {name: '履责率（主要道路）', type: 'bar', data: z.units.map(u => value(u.complianceMain)),
+        markLine: {symbol: 'none', lineStyle: {color: COLOURS.RED, type: 'dashed'},
+          label: {position: 'end', formatter: p => `${p.name} ${p.value}%`},
+          data: targetLines.map(([name, v]) => ({name, yAxis: Number(v)}))}},
+      {name: '履责率（其他道路）', type: 'bar', data: z.units.map(u => value(u.complianceOther))},
+      {name: '告知书送达率', type: 'bar', data: z.units.map(u => value(u.deliveryRate))},
+      {name: '告知书上墙率', type: 'bar', data: z.units.map(u => value(u.postingRate))}
+    ]
+  });
+}
+
+// Filled once GET /api/zones/rates answers; an organisation without zones (or a reader it refuses) shows no section.
+function zoneSection(d) {
+  const section = el('section', {class: 'shirong-block shirong-zones', 'data-block': 'zones'},
+    el('h3', null, `${d.period.name}责任区履责与告知书`), el('p', {class: 'shirong-muted'}, '正在读取责任区指标……'));
+  const url = `${API}/zones/rates?period=${encodeURIComponent(d.period.code)}`
+    + `&organization=${encodeURIComponent(d.campaign.organization)}`;
+  get(url).then(z => {
+    if (!z.units.length) {
+      section.remove();
+      return;
+    }
+    const t = z.targets;
+    const target = v => (v === null || v === undefined ? '—' : `≥ ${v}%`);
+    const chartBox = chart(280);
+    const row = (u, cls) => el('tr', {'data-unit': u.unitId || 'total', class: cls || ''},
+      el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.zones),
+      rateCell(u.complianceMain, t.complianceMain), rateCell(u.complianceOther, t.complianceOther),
+      rateCell(u.deliveryRate, t.delivery), rateCell(u.postingRate, t.posting),
+      el('td', {class: 'shirong-number' + (u.yellowCards ? ' yellow' : '')}, u.yellowCards),
+      el('td', {class: 'shirong-number' + (u.redCards ? ' red' : '')}, u.redCards),
+      el('td', {class: 'shirong-number'}, u.handedOver));
+    section.replaceChildren(
+      el('h3', null, `${z.periodName}责任区履责与告知书`),
+      el('p', {class: 'shirong-muted'}, `履责率按本期日常检查（不含复查）计算；送达率、上墙率按期末在册责任区和 ${z.edition} 年度告知书计算；`
+        + '黄牌、红牌为本期下达的次数，移交执法为本期移交城管的处置数。低于目标的比率标红，各项计入单位考核。'),
+      chartBox,
+      table('shirong-zone-rates', ['负责单位', '责任区', '履责率（主要道路）', '履责率（其他道路）', '告知书送达率', '告知书上墙率',
+        '黄牌', '红牌', '移交执法'],
+      [el('tr', {'data-unit': 'target', class: 'shirong-muted'}, el('th', null, '目标'), el('td', null, ''),
+        el('td', null, target(t.complianceMain)), el('td', null, target(t.complianceOther)), el('td', null, target(t.delivery)),
+        el('td', null, target(t.posting)), el('td', null, ''), el('td', null, ''), el('td', null, ''))]
+        .concat(z.units.map(u => row(u)), [row(z.town, 'shirong-total')])));
+    echarts().then(lib => zoneChart(lib, chartBox, z)).catch(error => {
+      chartBox.textContent = '图表无法显示（' + error.message + '），表格中的数字不受影响。';
+    });
+  }).catch(() => section.remove());
+  return section;
+}
+
 function renderCampaign(node, d, documents) {
   const panel = el('div', {class: 'shirong-list-panel'});
   const c = d.campaign;
@@ -387,6 +460,8 @@ function renderCampaign(node, d, documents) {
         el('td', null, u.total), el('td', null, u.grade || '—'), el('td', null, u.named ? '通报：' + (u.namedFor || '') : '—')))),
     el('h4', null, `近 ${d.trend.periods.length} 个月总分走势`),
     trendChart));
+
+  node.appendChild(zoneSection(d));
 
   node.appendChild(el('section', {class: 'shirong-block'},
     el('h3', null, '各整治项目（截至今天）'),

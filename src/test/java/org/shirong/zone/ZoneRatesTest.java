@@ -1,0 +1,284 @@
+package org.shirong.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.scoring.UnitScores;
+import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The responsibility-zone rates of May 2024 for 九亭, hand-computed, over HTTP as demo users
+ * ({@code GET /api/zones/rates}), as the scores take them ({@code GET /api/scores}, the monthly report's lines), and the
+ * training API with its coverage.
+ *
+ * <pre>
+ * 第一居委会 (juwei01): ZRT-01…06 shops on main roads, ZRT-07/08 shops and ZRT-09/10 units elsewhere, all registered
+ *   10 Jan; ZRT-11 registered 2 June (after May: left out), ZRT-12 closed (left out).
+ *   履责率 main 49/50 = 98.00%, other 2/3 = 66.67% (rechecks, April and 1 June 00:30 inspections left out)
+ *   送达 9/10 = 90.00% (ZRT-10's 2024 notice delivered 3 June; its 2023 notice does not count)
+ *   上墙 7/10 = 70.00% (ZRT-08 posted 5 June);  黄牌 1, 红牌 1, 移交 1 in May (an April 黄牌 left out)
+ * 第二居委会 (juwei02): ZRT-13…17 residential, elsewhere; 送达 5/5 = 100.00%, 上墙 0/5 = 0.00%, no inspection (—)
+ * 九亭镇: 履责率 49/50, 2/3; 送达 14/15 = 93.33%; 上墙 7/15 = 46.67%
+ * </pre>
+ * The web tests share one database: the rows are dated 2024 and numbered ZRT-, so that zones, notices and inspections
+ * other classes leave (at today's date) are not counted, and only this class's rows are removed.
+ */
+@ShirongWebTest
+@SuppressWarnings("unchecked")
+class ZoneRatesTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ZoneRecords zoneRecords;
+    @Autowired
+    ZoneFiles zoneFiles;
+    @Autowired
+    UnitScores unitScores;
+
+    static final String TITLE = "ZRT 门责“六无”培训";
+
+    ZoneRateRows rows;
+    final List<Long> juwei01 = new ArrayList<>();
+
+    TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    @BeforeEach
+    void zones() {
+        rows = new ZoneRateRows(jdbc, zoneRecords);
+        rows.clear(TITLE);
+        for (int i = 1; i <= 10; i++) {
+            ZoneType type = i <= 8 ? ZoneType.SHOP : ZoneType.UNIT;
+            RoadClass road = i <= 6 ? RoadClass.MAIN_ROAD : RoadClass.OTHER;
+            juwei01.add(rows.zone("ZRT-%02d".formatted(i), type, road, "juwei01", "2024-01-10T09:00", Zone.Status.ACTIVE));
+        }
+        long later = rows.zone("ZRT-11", ZoneType.SHOP, RoadClass.MAIN_ROAD, "juwei01", "2024-06-02T09:00", Zone.Status.ACTIVE);
+        long closed = rows.zone("ZRT-12", ZoneType.SHOP, RoadClass.OTHER, "juwei01", "2024-01-10T09:00", Zone.Status.CLOSED);
+        List<Long> juwei02 = new ArrayList<>();
+        for (int i = 13; i <= 17; i++) {
+            juwei02.add(rows.zone("ZRT-" + i, ZoneType.RESIDENTIAL, RoadClass.OTHER, "juwei02", "2024-01-10T09:00",
+                    Zone.Status.ACTIVE));
+        }
+        for (int i = 0; i < 10; i++) {
+            String delivered = i < 9 ? "2024-03-0" + (i + 1) + "T10:00" : "2024-06-03T10:00";
+            String posted = i < 7 ? "2024-04-0" + (i + 1) + "T10:00" : i == 7 ? "2024-06-05T10:00" : null;
+            rows.notice(juwei01.get(i), 2024, "juwei01", delivered, posted);
+        }
+        rows.notice(juwei01.get(9), 2023, "juwei01", "2023-03-01T10:00", "2023-03-02T10:00");
+        rows.notice(later, 2024, "juwei01", "2024-06-03T10:00", "2024-06-04T10:00");
+        rows.notice(closed, 2024, "juwei01", "2024-03-01T10:00", "2024-03-02T10:00");
+        juwei02.forEach(id -> rows.notice(id, 2024, "juwei02", "2024-03-10T10:00", null));
+
+        // Main roads: 50 routine inspections in May, the first just after midnight on 1 May, one finds a breach.
+        rows.inspection(juwei01.get(0), "ROUTINE", "2024-05-01T00:10", true);
+        for (int n = 1; n < 49; n++) {
+            rows.inspection(juwei01.get(n % 6), "ROUTINE", "2024-05-%02dT10:00".formatted(1 + n % 30), true);
+        }
+        rows.inspection(juwei01.get(1), "ROUTINE", "2024-05-20T15:00", false);
+        // Elsewhere: 3 routine inspections, one breach.
+        rows.inspection(juwei01.get(6), "ROUTINE", "2024-05-06T09:00", false);
+        rows.inspection(juwei01.get(7), "ROUTINE", "2024-05-06T09:30", true);
+        rows.inspection(juwei01.get(8), "ROUTINE", "2024-05-31T23:59", true);
+        // Not counted: rechecks during the breach, April, and 00:30 on 1 June.
+        rows.inspection(juwei01.get(6), "RECHECK", "2024-05-11T09:00", false);
+        rows.inspection(juwei01.get(6), "RECHECK", "2024-05-14T09:00", false);
+        rows.inspection(juwei01.get(7), "ROUTINE", "2024-04-30T23:50", false);
+        rows.inspection(juwei01.get(0), "ROUTINE", "2024-06-01T00:30", false);
+
+        long april = rows.breach(juwei01.get(0), "2024-04-02T10:00", "COMPLIED", "2024-04-20T10:00");
+        rows.step(april, 1, "ADVICE", "2024-04-02T10:05");
+        rows.step(april, 2, "YELLOW_CARD", "2024-04-10T10:00");
+        long may = rows.breach(juwei01.get(6), "2024-05-06T09:00", "HANDED_OVER", "2024-05-20T10:00");
+        rows.step(may, 1, "ADVICE", "2024-05-06T09:05");
+        rows.step(may, 2, "YELLOW_CARD", "2024-05-11T09:05");
+        rows.step(may, 3, "RED_CARD", "2024-05-14T09:05");
+    }
+
+    @AfterEach
+    void clear() {
+        rows.clear(TITLE);
+    }
+
+    static Map<String, Object> unit(Map<String, Object> body, String unitId) {
+        return ((List<Map<String, Object>>) body.get("units")).stream().filter(u -> unitId.equals(u.get("unitId"))).findFirst()
+                .orElseThrow();
+    }
+
+    static String text(Map<String, Object> row, String rate) {
+        return (String) ((Map<String, Object>) row.get(rate)).get("text");
+    }
+
+    @Test
+    void mayRatesPerUnitAndForTheTownAreTheHandComputedOnes() {
+        ResponseEntity<Map> response = as("chuangban1").getForEntity("/api/zones/rates?period=2024-05", Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> body = response.getBody();
+        assertThat(body).containsEntry("period", "2024-05").containsEntry("periodName", "2024年5月").containsEntry("edition", 2024);
+        assertThat((Map<String, Object>) body.get("targets")).containsEntry("complianceMain", 98).containsEntry("complianceOther", 95)
+                .containsEntry("delivery", 100).containsEntry("posting", 100);
+        assertThat((List<Map<String, Object>>) body.get("units")).extracting(u -> u.get("unitId"))
+                .containsExactly("juwei01", "juwei02");
+        Map<String, Object> first = unit(body, "juwei01");
+        assertThat(first).containsEntry("unitName", "第一居委会").containsEntry("zones", 10).containsEntry("yellowCards", 1)
+                .containsEntry("redCards", 1).containsEntry("handedOver", 1);
+        assertThat(List.of(text(first, "complianceMain"), text(first, "complianceOther"), text(first, "deliveryRate"),
+                text(first, "postingRate"))).containsExactly("98.00%（49/50）", "66.67%（2/3）", "90.00%（9/10）", "70.00%（7/10）");
+        assertThat((Map<String, Object>) first.get("complianceOther")).containsEntry("part", 2).containsEntry("whole", 3)
+                .containsEntry("rate", 66.67);
+        Map<String, Object> second = unit(body, "juwei02");
+        assertThat(List.of(text(second, "complianceMain"), text(second, "complianceOther"), text(second, "deliveryRate"),
+                text(second, "postingRate"))).containsExactly("—", "—", "100.00%（5/5）", "0.00%（0/5）");
+        assertThat(((Map<String, Object>) second.get("complianceMain")).get("rate")).isNull();
+        Map<String, Object> town = (Map<String, Object>) body.get("town");
+        assertThat(town).containsEntry("unitName", "九亭镇").containsEntry("zones", 15).containsEntry("yellowCards", 1);
+        assertThat(List.of(text(town, "complianceMain"), text(town, "complianceOther"), text(town, "deliveryRate"),
+                text(town, "postingRate"))).containsExactly("98.00%（49/50）", "66.67%（2/3）", "93.33%（14/15）", "46.67%（7/15）");
+
+        // April: the main-road inspections of May are not there; the April 黄牌 is.
+        Map<String, Object> aprilFirst = unit(as("ducha1").getForEntity("/api/zones/rates?period=2024-04", Map.class).getBody(),
+                "juwei01");
+        assertThat(text(aprilFirst, "complianceMain")).isEqualTo("—");
+        assertThat(text(aprilFirst, "complianceOther")).isEqualTo("0.00%（0/1）");
+        assertThat(aprilFirst).containsEntry("yellowCards", 1).containsEntry("redCards", 0).containsEntry("handedOver", 0);
+        assertThat(text(aprilFirst, "postingRate")).isEqualTo("70.00%（7/10）");
+    }
+
+    @Test
+    void onlyTheOfficeLeadersAndInspectorsSeeTheRates() {
+        ResponseEntity<Map> unit = as("wuye01a").getForEntity("/api/zones/rates?period=2024-05", Map.class);
+        assertThat(unit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(unit.getBody().toString()).contains("只有创建办、领导小组和督导检查组可以查看责任区指标");
+        assertThat(as("lingdao1").getForEntity("/api/zones/rates?period=2024-05", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> bad = as("chuangban1").getForEntity("/api/zones/rates?period=2024-13", Map.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().toString()).contains("考核期间 \"2024-13\" 无效");
+    }
+
+    /**
+     * The scores of May: both 居委会 have no case (the period is before the cases of the other tests), so they are ranked on their zones alone.
+     * 第一居委会: 履责 10 − (0 + 28.33) → 0, 送达 5 − 0.5 × 10 = 0, 上墙 5 − 0.5 × 30 → 0 → 0 of 20 → 0.00, E.
+     * 第二居委会: no 履责 figure (no inspection), 送达 5, 上墙 5 − 0.5 × 100 → 0 → 5 of 10 → 50.00, D.
+     */
+    @Test
+    void theScoresAndTheMonthlyReportTakeTheSameRates() {
+        Map<String, Object> scores = as("chuangban1").getForEntity("/api/scores?period=2024-05", Map.class).getBody();
+
+        List<Map<String, Object>> ranking = ((List<Map<String, Object>>) scores.get("ranking")).stream()
+                .filter(u -> List.of("juwei01", "juwei02").contains(u.get("unitId"))).toList();
+        assertThat(ranking).extracting(u -> u.get("unitId"), u -> String.valueOf(u.get("total")), u -> u.get("grade"))
+                .containsExactly(tuple("juwei02", "50.0", "D"), tuple("juwei01", "0.0", "E"));
+        assertThat((List<Map<String, Object>>) ranking.get(1).get("components"))
+                .extracting(c -> c.get("id"), c -> String.valueOf(c.get("points")), c -> String.valueOf(c.get("maxPoints")))
+                .containsExactly(tuple("ZONE_COMPLIANCE", "0.0", "10.0"), tuple("NOTICE_DELIVERY", "0.0", "5.0"),
+                        tuple("NOTICE_POSTING", "0.0", "5.0"));
+        assertThat((List<Map<String, Object>>) ranking.get(0).get("components")).extracting(c -> c.get("id"),
+                c -> String.valueOf(c.get("points"))).containsExactly(tuple("NOTICE_DELIVERY", "5.0"), tuple("NOTICE_POSTING", "0.0"));
+
+        XlsxDownload table = XlsxDownload.of(as("chuangban1").getForEntity("/api/scores/export.xlsx?period=2024-05", byte[].class));
+        assertThat(table.headers()).contains("责任区履责率（10 分）", "责任告知书送达率（5 分）", "责任告知书上墙率（5 分）");
+        var juwei02 = table.data().stream().filter(r -> table.text(r, "单位").equals("第二居委会")).findFirst().orElseThrow();
+        assertThat(table.cell(juwei02, "责任告知书送达率（5 分）").asNumber()).isEqualByComparingTo("5");
+        assertThat(table.text(juwei02, "责任区履责率（10 分）")).isEmpty();
+
+        UnitScores.ZoneRates report = unitScores.zoneRates("jiuting", "2024-05").orElseThrow();
+        assertThat(report.units()).extracting(UnitScores.ZoneRateLine::unitName, UnitScores.ZoneRateLine::complianceMain,
+                UnitScores.ZoneRateLine::complianceOther, UnitScores.ZoneRateLine::delivery, UnitScores.ZoneRateLine::posting)
+                .containsExactly(tuple("第一居委会", "98.00%（49/50）", "66.67%（2/3）", "90.00%（9/10）", "70.00%（7/10）"),
+                        tuple("第二居委会", "—", "—", "100.00%（5/5）", "0.00%（0/5）"));
+        assertThat(report.total().delivery()).isEqualTo("93.33%（14/15）");
+        assertThat(report.total().posting()).isEqualTo("46.67%（7/15）");
+        assertThat(unitScores.zoneRates("jiuting", "2023-05")).isEmpty();
+    }
+
+    static Map<String, Object> attendee(String category, String name, String organisation, String zoneNo) {
+        Map<String, Object> a = new java.util.HashMap<>();
+        a.put("category", category);
+        a.put("name", name);
+        a.put("organisation", organisation);
+        a.put("zoneNo", zoneNo);
+        return a;
+    }
+
+    static Map<String, Object> training(String heldOn, List<Map<String, Object>> attendees) {
+        return Map.of("heldOn", heldOn, "title", TITLE, "location", "九亭镇社区文化活动中心", "trainer", "戴所长",
+                "attendees", attendees);
+    }
+
+    @Test
+    void aTrainingWithAMistakeIsRefusedWholeNamingTheAttendee() {
+        ResponseEntity<Map> refused = as("chuangban1").postForEntity("/api/zones/trainings", training("2024-05-12", List.of(
+                attendee("门店主", "张一", "九亭大街 1 号", "ZRT-01"), attendee("居委会", "王主任", "第一居委会", null),
+                attendee("保安", "李三", "物业公司", null), attendee("门店主", "赵四", null, "ZRT-99"),
+                attendee("居委会", "钱五", "第九居委会", null))), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("message")).containsExactly(
+                "第 3 位参训人员：没有类别“保安”（可选：物业经理、业委会、居委会、门店主、企事业单位负责人）",
+                "第 4 位参训人员：没有责任区编号“ZRT-99”",
+                "第 5 位参训人员：没有居委会“第九居委会”（可选：第一居委会、第二居委会）");
+        assertThat(jdbc.queryForObject("select count(*) from training_session where title = ?", Integer.class, TITLE)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from zone_event where kind = 'TRAINED' and zone_id = ?", Integer.class,
+                juwei01.get(0))).isZero();
+
+        ResponseEntity<Map> unitHead = as("wuye01a").postForEntity("/api/zones/trainings", training("2024-05-12",
+                List.of(attendee("物业经理", "钱经理", "物业一公司", "ZRT-13"))), Map.class);
+        assertThat(unitHead.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(unitHead.getBody().toString()).contains("可以登记责任区培训");
+    }
+
+    /**
+     * 2024: 门店主 for ZRT-01 (twice) and ZRT-02 → 2 of the 9 active shops registered by the end of 2024 (ZRT-01…08,
+     * ZRT-11) = 22.22%; ZRT-03's 门店主 came in 2023; a 门店主 without a zone is not counted. 企事业单位负责人 ZRT-09 → 1/2 = 50.00%. 物业经理 ZRT-13 → 1/5 =
+     * 20.00%; 业委会 none → 0/5 = 0.00%. 居委会 第一居委会 (by name) → 1 of 2 COMMITTEE groups = 50.00%.
+     */
+    @Test
+    void coverageCountsTheZonesOfEachCategorysTypeAndTheCommittees() {
+        ResponseEntity<Map> created = as("chuangban1").postForEntity("/api/zones/trainings", training("2024-05-12", List.of(
+                attendee("门店主", "张一", "九亭大街 1 号", "ZRT-01"), attendee("SHOP_OWNER", "张一之妻", null, "ZRT-01"),
+                attendee("门店主", "张二", null, "ZRT-02"), attendee("门店主", "路人", null, null),
+                attendee("企事业单位负责人", "孙九", "某公司", "ZRT-09"), attendee("物业经理", "钱经理", "物业一公司", "ZRT-13"),
+                attendee("居委会", "王主任", "第一居委会", null))), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(as("chuangban1").postForEntity("/api/zones/trainings", training("2023-11-20",
+                List.of(attendee("门店主", "张三", null, "ZRT-03"))), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        List<Map<String, Object>> coverage = as("juwei01a").getForEntity("/api/zones/trainings/coverage?year=2024", List.class)
+                .getBody();
+        assertThat(coverage).extracting(c -> c.get("categoryName"), c -> c.get("covered"), c -> c.get("target"), c -> c.get("rate"))
+                .containsExactly(tuple("物业经理", 1, 5, 20.0), tuple("业委会", 0, 5, 0.0), tuple("居委会", 1, 2, 50.0),
+                        tuple("门店主", 2, 9, 22.22), tuple("企事业单位负责人", 1, 2, 50.0));
+
+        List<Map<String, Object>> sessions = as("juwei01a").getForEntity("/api/zones/trainings?year=2024", List.class).getBody();
+        assertThat(sessions).singleElement().satisfies(s -> {
+            assertThat(s).containsEntry("heldOn", "2024-05-12").containsEntry("title", TITLE);
+            assertThat((List<Map<String, Object>>) s.get("attendees")).extracting(a -> a.get("categoryName"), a -> a.get("name"),
+                    a -> a.get("zoneNo")).startsWith(tuple("门店主", "张一", "ZRT-01"), tuple("门店主", "张一之妻", "ZRT-01"));
+        });
+        Map<String, Object> file = as("juwei01a").getForEntity("/api/zones/" + juwei01.get(0) + "/file", Map.class).getBody();
+        assertThat((List<Map<String, Object>>) file.get("trainings")).extracting(t -> t.get("heldOn"), t -> t.get("title"),
+                t -> t.get("categoryName"), t -> t.get("name")).containsExactly(tuple("2024-05-12", TITLE, "门店主", "张一"),
+                        tuple("2024-05-12", TITLE, "门店主", "张一之妻"));
+        assertThat(zoneFiles.file(juwei01.get(0)).events()).filteredOn(e -> e.kind() == ZoneEventKind.TRAINED)
+                .extracting(ZoneFile.Entry::detail).containsExactly(
+                        "参加培训“ZRT 门责“六无”培训”（2024-05-12，九亭镇社区文化活动中心）：门店主 张一",
+                        "参加培训“ZRT 门责“六无”培训”（2024-05-12，九亭镇社区文化活动中心）：门店主 张一之妻");
+    }
+}
