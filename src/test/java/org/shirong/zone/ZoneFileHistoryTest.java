@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.shirong.system.RunsAlone;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,6 @@ import org.springframework.http.ResponseEntity;
  * every step in order with Chinese names, people by name and working photo links, and the file page shows the same on a
  * phone, without English; the register page lists and maps the zone. Drives a real browser, hence {@link RunsAlone}.
  */
-@RunsAlone
 @ShirongWebTest
 class ZoneFileHistoryTest {
 
