@@ -28,7 +28,7 @@ import org.springframework.http.ResponseEntity;
  * A holder's file (一点一档) shows its full history: the office registers the zone, it joins a 自律组织, its 告知书 is posted
  * with a photo (recorded as the 告知书 part records it, through {@link ZoneFiles}); {@code GET /api/zones/{id}/file} gives
  * every step in order with Chinese names, people by name and working photo links, and the file page shows the same on a
- * phone, without English; the register page lists and maps the zone. Drives a real browser, hence {@link RunsAlone}.
+ * phone, without English; the register page lists and maps the zone. Drives a real browser.
  */
 @ShirongWebTest
 class ZoneFileHistoryTest {
