@@ -13,15 +13,16 @@ import org.shirong.system.InvalidRequestException;
  * header row, then each data row with its number as the spreadsheet shows it (the header is row 1). Blank
  * rows are skipped. A CSV file (UTF-8) or an Excel workbook (.xlsx, its first sheet), told apart by the
  * file's first bytes, whatever its name or content type claim, so a misnamed file is still read right.
+ * Public for the zone register's import ({@code zone.ZoneImport}), which reads its files the same way.
  */
-interface ImportTable extends AutoCloseable {
+public interface ImportTable extends AutoCloseable {
 
     String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** A data row: its number and its cells, stripped, "" for an empty one. */
     record TableRow(int number, List<String> cells) {
 
-        String cell(int index) {
+        public String cell(int index) {
             return index < cells.size() ? cells.get(index) : "";
         }
     }

@@ -46,8 +46,8 @@ class RestSecurityConfiguration {
             AuthenticatedIdentities identities, LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, identities, throttle));
         registration.setName("shirong-api-authentication");
-        // The case page and the case map read /api in the browser; logged in the same way.
-        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/map");
+        // The case page, the case map and the zone pages (责任区) read /api in the browser; logged in the same way.
+        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/map", "/shirong/zones/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -136,4 +136,16 @@ class DemoSeedTest {
         assertThat(points).extracting(p -> p.get("light")).contains("RED");
         assertThat(points).allSatisfy(p -> assertThat((Double) p.get("lat")).isBetween(31.0, 31.2));
     }
+
+    /** The demo's 责任区 (issue 14): 九亭's 24 made-up holders, all on the map, and its two 自律组织. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void jiutingsOfficeFindsTheDemoZonesOnTheMapAndTheirSelfGroups() {
+        assertThat(as("chuangban1").getForObject("/api/zones?size=100", Map.class).get("total")).isEqualTo(24);
+        assertThat((List<Map<String, Object>>) as("juwei01a").getForObject("/api/zones/map?type=集市菜场", Map.class).get("points"))
+                .extracting(p -> p.get("holderName")).containsExactly("九亭市场东区（演示）", "九亭市场西区（演示）");
+        assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/zones/self-groups", List.class))
+                .extracting(g -> g.get("name")).containsExactly("九亭大街商户自律小组", "九亭市场商户自律会");
+        assertThat(as("jxchuangjian1").getForObject("/api/zones", Map.class).get("total")).isEqualTo(0);
+    }
 }

@@ -1,0 +1,215 @@
+package org.shirong.zone;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.shirong.rectification.ImportTable;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports zones from an Excel workbook (.xlsx) or a CSV file (UTF-8), read as the case import reads its files
+ * ({@link ImportTable}), with the same rules: a column the import does not know, or one given twice, refuses the file by
+ * name; every row is checked first and one bad row refuses the whole file, naming row, column and reason; a 编号
+ * registered before is skipped, so the same file may be uploaded twice; at most {@code shirong.zones.import-max-rows}
+ * rows; the zones are registered in one transaction, all or none.
+ */
+@Service
+class ZoneImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZoneImport.class);
+
+    /** Field of {@link NewZone} → accepted header names, the first being the template's. */
+    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("zoneNo", List.of("编号", "责任区编号", "zoneNo"));
+        COLUMNS.put("holderName", List.of("名称", "责任单位", "门店名称", "单位名称", "holderName"));
+        COLUMNS.put("holderType", List.of("类型", "责任区类型", "holderType"));
+        COLUMNS.put("address", List.of("地址", "address"));
+        COLUMNS.put("community", List.of("居委会/社区/网格", "居委会", "社区", "网格", "community"));
+        COLUMNS.put("ownerGroup", List.of("负责单位", "ownerGroup"));
+        COLUMNS.put("roadClass", List.of("道路等级", "roadClass"));
+        COLUMNS.put("street", List.of("所在道路", "道路", "street"));
+        COLUMNS.put("lat", List.of("纬度", "lat"));
+        COLUMNS.put("lng", List.of("经度", "lng"));
+        COLUMNS.put("person", List.of("责任人", "person"));
+        COLUMNS.put("phone", List.of("联系电话", "电话", "phone"));
+        COLUMNS.put("extent", List.of("责任区范围", "范围", "extent"));
+        COLUMNS.put("duties", List.of("责任要求", "duties"));
+    }
+
+    static final List<String> REQUIRED = List.of("zoneNo", "holderName", "holderType", "address", "ownerGroup", "person");
+
+    record Result(int created, int skipped, List<String> zoneNos) {
+    }
+
+    private record Row(int number, NewZone zone, List<ApiError> problems) {
+    }
+
+    private final ZoneRegister register;
+    private final ZoneRecords zones;
+    private final int maxRows;
+
+    ZoneImport(ZoneRegister register, ZoneRecords zones, @Value("${shirong.zones.import-max-rows}") int maxRows) {
+        this.register = register;
+        this.zones = zones;
+        this.maxRows = maxRows;
+    }
+
+    /** Reads, checks and registers the file's zones, all or none; {@code zoneNos} are those registered now. */
+    @Transactional
+    Result importFile(String tenant, InputStream in, String fileName, String contentType, String actor) {
+        List<Row> rows;
+        try (ImportTable table = ImportTable.open(in, fileName, contentType)) {
+            rows = read(table);
+        }
+        List<ApiError> errors = new ArrayList<>();
+        Map<String, Integer> firstRowOf = new HashMap<>();
+        for (Row row : rows) {
+            errors.addAll(row.problems());
+            for (ApiError e : register.check(tenant, row.zone())) {
+                if ("HALF_A_PLACE".equals(e.code()) && !row.problems().isEmpty()) {
+                    continue; // a 纬度 or 经度 that is not a number is answered already
+                }
+                errors.add(ApiError.row(row.number(), header(e.field()), e.code(), "第 " + row.number() + " 行："
+                        + (e.code().equals("REQUIRED") ? "缺少" + header(e.field()) : e.message())));
+            }
+            String no = row.zone().zoneNo();
+            if (!ZoneRegister.blank(no) && firstRowOf.putIfAbsent(no.strip(), row.number()) != null) {
+                errors.add(ApiError.row(row.number(), header("zoneNo"), "DUPLICATE_IN_FILE", "第 " + row.number() + " 行：编号 "
+                        + no.strip() + " 与第 " + firstRowOf.get(no.strip()) + " 行重复"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            LOG.info("责任区导入（{}，{}，文件 {}）未导入：{} 处错误，第一处：{}", tenant, actor, fileName, errors.size(),
+                    errors.get(0).message());
+            throw new InvalidRequestException(errors);
+        }
+        Set<String> existing = new HashSet<>(zones.existingNos(tenant, List.copyOf(firstRowOf.keySet())));
+        List<String> created = new ArrayList<>();
+        String detail = "从文件“" + (fileName == null ? "" : fileName) + "”导入";
+        for (Row row : rows) {
+            if (!existing.contains(row.zone().zoneNo().strip())) {
+                try {
+                    created.add(register.insert(tenant, row.zone(), actor, ZoneEventKind.IMPORTED, detail).zoneNo());
+                } catch (DuplicateKeyException registeredMeanwhile) {
+                    throw new InvalidRequestException(ApiError.row(row.number(), header("zoneNo"), "ZONE_NO_TAKEN", "第 "
+                            + row.number() + " 行：编号 " + row.zone().zoneNo().strip() + " 刚由他人登记，整个文件未导入，请重新上传"));
+                }
+            }
+        }
+        LOG.info("责任区导入（{}，{}，文件 {}）：登记 {} 个，跳过已登记的 {} 个", tenant, actor, fileName, created.size(),
+                rows.size() - created.size());
+        return new Result(created.size(), rows.size() - created.size(), created);
+    }
+
+    /** The template's name of a column (a {@link NewZone} field). */
+    static String header(String field) {
+        List<String> names = COLUMNS.get(field);
+        return names == null ? field : names.get(0);
+    }
+
+    private List<Row> read(ImportTable table) {
+        Map<String, Integer> indexOf = columns(table.headers());
+        List<Row> rows = new ArrayList<>();
+        for (ImportTable.TableRow row = table.next(); row != null; row = table.next()) {
+            if (rows.size() == maxRows) {
+                throw new InvalidRequestException(ApiError.field("file", "TOO_MANY_ROWS",
+                        "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 个责任区，请分成几个文件导入"));
+            }
+            rows.add(row(row, indexOf, table.headers()));
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidRequestException(ApiError.field("file", "EMPTY_FILE", "文件中没有数据行"));
+        }
+        return rows;
+    }
+
+    /** Column → its index in the header row; an unknown, doubled or missing column refuses the file by name. */
+    private static Map<String, Integer> columns(List<String> headers) {
+        Map<String, Integer> indexOf = new HashMap<>();
+        List<ApiError> problems = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i).strip();
+            if (header.isEmpty()) {
+                continue;
+            }
+            Optional<String> column = COLUMNS.entrySet().stream()
+                    .filter(c -> c.getValue().stream().anyMatch(n -> n.equalsIgnoreCase(header))).map(Map.Entry::getKey).findFirst();
+            if (column.isEmpty()) {
+                problems.add(ApiError.row(1, header, "UNKNOWN_COLUMN", "第 1 行（表头）：不认识的列“" + header
+                        + "”，整个文件未导入。可用的列：" + COLUMNS.values().stream().map(n -> n.get(0)).collect(Collectors.joining("、"))
+                        + "；请改正列名或删去这一列"));
+            } else if (indexOf.containsKey(column.get())) {
+                problems.add(ApiError.row(1, header, "DUPLICATE_COLUMN", "第 1 行（表头）：列“" + header + "”与列“"
+                        + headers.get(indexOf.get(column.get())).strip() + "”是同一列，请只保留一个"));
+            } else {
+                indexOf.put(column.get(), i);
+            }
+        }
+        for (String column : REQUIRED) {
+            if (!indexOf.containsKey(column)) {
+                problems.add(ApiError.row(1, header(column), "MISSING_COLUMN", "第 1 行（表头）：缺少列“" + header(column) + "”"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return indexOf;
+    }
+
+    private static Row row(ImportTable.TableRow row, Map<String, Integer> indexOf, List<String> headers) {
+        List<ApiError> problems = new ArrayList<>();
+        for (int i = 0; i < row.cells().size(); i++) {
+            boolean named = i < headers.size() && !headers.get(i).isBlank();
+            if (!named && !row.cell(i).isEmpty()) {
+                problems.add(ApiError.row(row.number(), null, "UNNAMED_COLUMN", "第 " + row.number() + " 行：第 " + (i + 1)
+                        + " 列有内容“" + row.cell(i) + "”，但这一列在表头中没有列名；请补上列名或删去内容"));
+            }
+        }
+        NewZone zone = new NewZone(value(row, indexOf, "zoneNo"), value(row, indexOf, "holderName"),
+                value(row, indexOf, "holderType"), value(row, indexOf, "address"), value(row, indexOf, "community"), null,
+                value(row, indexOf, "street"), value(row, indexOf, "roadClass"), degrees(row, indexOf, "lat", problems),
+                degrees(row, indexOf, "lng", problems), value(row, indexOf, "person"), value(row, indexOf, "phone"),
+                value(row, indexOf, "extent"), value(row, indexOf, "duties"), value(row, indexOf, "ownerGroup"));
+        return new Row(row.number(), zone, problems);
+    }
+
+    private static BigDecimal degrees(ImportTable.TableRow row, Map<String, Integer> indexOf, String field, List<ApiError> problems) {
+        String text = value(row, indexOf, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            problems.add(ApiError.row(row.number(), header(field), "NOT_A_NUMBER", "第 " + row.number() + " 行：" + header(field)
+                    + "“" + text + "”不是数字（如 31.118420）"));
+            return null;
+        }
+    }
+
+    private static String value(ImportTable.TableRow row, Map<String, Integer> indexOf, String column) {
+        Integer index = indexOf.get(column);
+        if (index == null) {
+            return null;
+        }
+        String value = row.cell(index);
+        return value.isBlank() ? null : value.strip();
+    }
+}

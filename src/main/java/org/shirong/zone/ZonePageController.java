@@ -1,0 +1,70 @@
+package org.shirong.zone;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organizations;
+import org.shirong.system.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The register's pages: {@code /shirong/zones} (search, list and map; the office also imports there) and
+ * {@code /shirong/zones/{id}} (the zone's file, 一点一档). The pages read {@code /api/zones} in the browser; a zone the
+ * caller may not see is answered 404, as the API does.
+ */
+@Controller
+class ZonePageController {
+
+    private final ZoneAccess access;
+    private final CallerOrganization callerOrganization;
+    private final IdentityService identityService;
+    private final Organizations organizations;
+
+    ZonePageController(ZoneAccess access, CallerOrganization callerOrganization, IdentityService identityService,
+            Organizations organizations) {
+        this.access = access;
+        this.callerOrganization = callerOrganization;
+        this.identityService = identityService;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/shirong/zones")
+    ModelAndView zones(@RequestParam(required = false) String organization) {
+        var caller = identityService.getCurrentAuthentication();
+        String tenant = callerOrganization.forReading(caller, organization);
+        access.staffOf(tenant);
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        ModelAndView page = new ModelAndView("pages/zones");
+        page.addObject("organization", tenant);
+        page.addObject("organizationName", organizations.of(tenant).name());
+        page.addObject("owners", organizations.of(tenant).groups().stream()
+                .filter(g -> ZoneRegister.OWNER_TYPES.contains(g.type())).map(g -> Map.of("id", g.id(), "name", g.name())).toList());
+        page.addObject("types", java.util.Arrays.stream(ZoneType.values()).map(t -> Map.of("id", t.name(), "name", t.label())).toList());
+        page.addObject("office", groups.contains(organizations.office(tenant)) || groups.contains(Groups.CAMUNDA_ADMIN));
+        return page;
+    }
+
+    @GetMapping("/shirong/zones/{id:\\d+}")
+    ModelAndView zone(@PathVariable long id) {
+        try {
+            Zone z = access.readable(id);
+            ModelAndView page = new ModelAndView("pages/zone");
+            page.addObject("zoneId", z.id());
+            page.addObject("zoneNo", z.zoneNo());
+            page.addObject("holderName", z.holderName());
+            return page;
+        } catch (NotFoundException e) {
+            ModelAndView missing = new ModelAndView("pages/zone-missing");
+            missing.addObject("zoneId", id);
+            missing.setStatus(HttpStatus.NOT_FOUND);
+            return missing;
+        }
+    }
+}
