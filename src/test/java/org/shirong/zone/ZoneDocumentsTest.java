@@ -160,6 +160,10 @@ class ZoneDocumentsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("送达责任告知书 · JT-Z-I001 · 伴亭路 6 号商铺 · 九亭大街 001 号", "jiuting"));
         assertThat(taskService.createTaskQuery().taskCandidateGroup("shichang").processInstanceBusinessKey("JT-Z-I001/2026").count()).isEqualTo(1);
         assertThat(zones.find(zoneId).orElseThrow().noticeStatus()).isEqualTo("ISSUED");
+        Map<String, Object> notice = (Map<String, Object>) rest.withBasicAuth("shichang1", "demo")
+                .getForObject("/api/zones/" + zoneId + "/file", Map.class).get("notice");
+        assertThat(notice).containsEntry("edition", 2026).containsEntry("statusName", "已印发").containsEntry("issuedByName", "戴所长")
+                .containsEntry("pdfUrl", "/api/zones/" + zoneId + "/notice.pdf?edition=2026").containsEntry("postedAt", null);
 
         Map<String, Object> again = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/zones/notices", request, Map.class).getBody();
         assertThat(again).containsEntry("started", 0).containsEntry("skipped", 1);
