@@ -95,6 +95,7 @@ class ZoneNoticeBrowserTest {
 
                 browser.driver().findElement(By.id("postedPhotoCamera")).sendKeys(wall.toString());
                 browser.until(d -> loaded(browser, d.findElement(By.cssSelector("#postedPhotoPreview img"))));
+                browser.until(d -> d.findElements(By.id("photoMissing")).isEmpty());
                 browser.visible(By.id("postingNote")).sendKeys("张贴于收银台后墙");
                 ((JavascriptExecutor) browser.driver()).executeScript(
                         "document.getElementById('postedPhotoPreview').scrollIntoView({block: 'center'});");
