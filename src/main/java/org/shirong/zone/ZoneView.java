@@ -29,7 +29,7 @@ record ZoneView(long id, String organization, String zoneNo, String holderName, 
 
     static String noticeName(String status) {
         if (status == null) {
-            return "未印发告知书";
+            return "未印发";
         }
         return switch (status) {
             case "ISSUED" -> "告知书待送达";

@@ -150,7 +150,8 @@
       return get('/api/zones?' + q.toString()).then(function (r) {
         r.zones.forEach(function (z) { body.appendChild(row(z)); });
         summary.textContent = '共 ' + r.total + ' 个责任区' + (r.total > body.children.length ? '，已列出 ' + body.children.length + ' 个' : '');
-        more.hidden = r.total <= body.children.length;
+        // Bootstrap 的 .btn 会盖过 hidden 属性，所以直接设 display。
+        more.style.display = r.total <= body.children.length ? 'none' : '';
         root.setAttribute('data-loaded', String(r.total));
       }).catch(function (e) { summary.textContent = e.message; });
     }

@@ -100,7 +100,22 @@ class ZoneFileHistoryTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            browser.viewport(1366, 900);
             browser.login("juwei01a", "demo");
+            browser.driver().get("http://localhost:" + port + "/shirong/zones");
+            browser.until(d -> d.findElement(By.id("zones-page")).getAttribute("data-loaded") != null);
+            browser.visible(By.cssSelector("#zone-search input[name=q]")).sendKeys("ZH-0001");
+            browser.click(By.cssSelector("#zone-search button[type=submit]"));
+            browser.until(d -> d.findElements(By.cssSelector("#zones-table tbody tr")).size() == 1);
+            assertThat(browser.visible(By.cssSelector("#zones-table tbody tr")).getText()).contains("ZH-0001", "老街坊面馆",
+                    "第一居委会", "正常");
+            browser.until(d -> "1".equals(d.findElement(By.id("zones-map")).getAttribute("data-points")));
+            assertThat(browser.driver().findElement(By.cssSelector("path.zone-point[data-zone-no='ZH-0001']")).getAttribute("fill"))
+                    .isEqualTo("#8c8c8c");
+            assertThat(browser.driver().findElements(By.id("zone-import"))).as("only the office imports").isEmpty();
+            assertThat(browser.driver().findElement(By.id("zones-more")).isDisplayed()).as("all listed").isFalse();
+            browser.assertNoEnglish("zones-desk");
+
             browser.phoneViewport();
             browser.driver().get("http://localhost:" + port + "/shirong/zones/" + id);
             browser.until(d -> d.findElement(By.id("zone-page")).getAttribute("data-loaded") != null);
@@ -115,20 +130,6 @@ class ZoneFileHistoryTest {
             browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                     "return Array.from(document.querySelectorAll('#zone-page img')).every(i => i.complete && i.naturalWidth > 0);")));
             browser.assertNoEnglish("zone-file-phone");
-
-            browser.viewport(1366, 900);
-            browser.driver().get("http://localhost:" + port + "/shirong/zones");
-            browser.until(d -> d.findElement(By.id("zones-page")).getAttribute("data-loaded") != null);
-            browser.visible(By.cssSelector("#zone-search input[name=q]")).sendKeys("ZH-0001");
-            browser.click(By.cssSelector("#zone-search button[type=submit]"));
-            browser.until(d -> d.findElements(By.cssSelector("#zones-table tbody tr")).size() == 1);
-            assertThat(browser.visible(By.cssSelector("#zones-table tbody tr")).getText()).contains("ZH-0001", "老街坊面馆",
-                    "第一居委会", "正常");
-            browser.until(d -> "1".equals(d.findElement(By.id("zones-map")).getAttribute("data-points")));
-            assertThat(browser.driver().findElement(By.cssSelector("path.zone-point[data-zone-no='ZH-0001']")).getAttribute("fill"))
-                    .isEqualTo("#8c8c8c");
-            assertThat(browser.driver().findElements(By.id("zone-import"))).as("only the office imports").isEmpty();
-            browser.assertNoEnglish("zones-desk");
         }
     }
 }
