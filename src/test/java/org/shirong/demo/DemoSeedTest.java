@@ -148,4 +148,12 @@ class DemoSeedTest {
                 .extracting(g -> g.get("name")).containsExactly("九亭大街商户自律小组", "九亭市场商户自律会");
         assertThat(as("jxchuangjian1").getForObject("/api/zones", Map.class).get("total")).isEqualTo(0);
     }
+
+    /** The demo's 告知书 (issue 14): this year's edition issued to all 24 zones, three in four delivered, every other one posted. */
+    @Test
+    void jiutingsNoticesAreDeliveredAndPostedInPart() {
+        assertThat(as("chuangban1").getForObject("/api/zones?notice=DELIVERED&size=100", Map.class).get("total")).isEqualTo(18);
+        assertThat(as("chuangban1").getForObject("/api/zones?notice=POSTED&size=100", Map.class).get("total")).isEqualTo(12);
+        assertThat(as("chuangban1").getForObject("/api/zones?notice=NONE&size=100", Map.class).get("total")).isEqualTo(6);
+    }
 }
