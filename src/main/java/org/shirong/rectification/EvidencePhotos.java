@@ -124,7 +124,7 @@ public class EvidencePhotos {
     }
 
     /** The image type by the file's first bytes (its name or declared type may lie). */
-    static String imageType(byte[] b) {
+    public static String imageType(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
             return "image/jpeg";
         }

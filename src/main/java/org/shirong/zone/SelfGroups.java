@@ -86,6 +86,10 @@ class SelfGroups {
         if (!TextInput.isBlank(g.foundedOn())) {
             try {
                 founded = LocalDate.parse(g.foundedOn().strip());
+                if (founded.getYear() < 1949 || founded.isAfter(LocalDate.now().plusYears(1))) {
+                    errors.add(ApiError.field("foundedOn", "DATE_OUT_OF_RANGE", "成立日期“" + founded + "”不合理（应在 1949 年以后、一年之内）"));
+                    founded = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(ApiError.field("foundedOn", "INVALID_DATE", "成立日期“" + g.foundedOn().strip() + "”应写作 2026-03-01"));
             }

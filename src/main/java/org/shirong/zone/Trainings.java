@@ -35,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Trainings {
 
+    /** A sanity bound on one request: every attendee is checked against the register in one transaction. */
+    static final int MAX_ATTENDEES = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(Trainings.class);
 
     record NewAttendee(String category, String name, String organisation, String zoneNo, String phone) {
@@ -81,6 +83,9 @@ class Trainings {
         List<Checked> attendees = new ArrayList<>();
         if (training.attendees() == null || training.attendees().isEmpty()) {
             errors.add(ApiError.field("attendees", "REQUIRED", "请至少填写一位参训人员"));
+        } else if (training.attendees().size() > MAX_ATTENDEES) {
+            errors.add(ApiError.field("attendees", "TOO_MANY", "一次培训最多登记 " + MAX_ATTENDEES + " 位参训人员（本次 "
+                    + training.attendees().size() + " 位），请分场次登记"));
         } else {
             Map<String, String> committees = committees(organization);
             for (int i = 0; i < training.attendees().size(); i++) {
@@ -183,7 +188,12 @@ class Trainings {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate day = LocalDate.parse(text.strip());
+            if (day.getYear() < 2000 || day.isAfter(LocalDate.now().plusYears(1))) {
+                errors.add(ApiError.field("heldOn", "DATE_OUT_OF_RANGE", "培训日期“" + day + "”不合理（应在 2000 年以后、一年之内）"));
+                return null;
+            }
+            return day;
         } catch (DateTimeParseException e) {
             errors.add(ApiError.field("heldOn", "INVALID_DATE", "培训日期“" + text.strip() + "”无效，请写成 2026-05-12"));
             return null;

@@ -59,16 +59,23 @@ class ZoneAccess {
         }
     }
 
-    /** Refuses (403) a caller who may not record an inspection of this zone. */
-    void requireInspector(String tenant, Zone zone) {
+    /** Refuses (403) a caller who may not record this inspection of the zone: its owner group only reports breaches. */
+    void requireInspector(String tenant, Zone zone, boolean reportsBreach) {
         staffOf(tenant);
         Organization.Roles roles = organizations.of(tenant).roles();
         List<String> groups = groups();
         if (admin() || groups.contains(roles.inspectors()) || groups.contains(roles.office())
-                || groups.contains(settings.of(tenant).enforcementUnit()) || groups.contains(zone.ownerGroup())) {
+                || groups.contains(settings.of(tenant).enforcementUnit())) {
             return;
         }
-        throw new ForbiddenException("NOT_INSPECTOR", "只有督导检查组、创建办、城管中队或负责单位可以记录责任区检查");
+        boolean ownerGroup = groups.contains(zone.ownerGroup());
+        if (ownerGroup && reportsBreach) {
+            return;
+        }
+        // The owner group is scored on the zone's 履责率: its own "已履责" checks would raise its own score.
+        throw new ForbiddenException("NOT_INSPECTOR", ownerGroup
+                ? "负责单位可以上报本单位责任区的问题，但“已履责”检查只能由督导检查组、创建办或城管中队记录（履责率据此计算）"
+                : "只有督导检查组、创建办、城管中队或负责单位可以记录责任区检查");
     }
 
     private boolean isStaff(String tenant) {

@@ -148,7 +148,8 @@ class ZoneController {
         access.readable(id);
         ZoneFile.StoredPhoto photo = files.photo(id, photoId)
                 .orElseThrow(() -> new NotFoundException("PHOTO_NOT_FOUND", "责任区 " + id + " 没有照片 " + photoId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.photo().mimeType())).body(photo.content());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.photo().mimeType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline").header("X-Content-Type-Options", "nosniff").body(photo.content());
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -16,6 +16,7 @@ enum ZoneEventKind {
     RECHECK_FAILED("复查未整改"),
     COMPLIED("整改完毕，结束处置"),
     HANDED_OVER("移交城管执法"),
+    BREACH_CANCELLED("处置流程撤销"),
     TRAINED("参加责任区培训"),
     JOINED_SELF_GROUP("加入自律组织");
 

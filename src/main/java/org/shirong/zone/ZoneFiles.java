@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.Organizations;
+import org.shirong.rectification.EvidencePhotos;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
@@ -61,12 +62,14 @@ class ZoneFiles {
         if (content.length > maxPhotoBytes) {
             throw refused("PHOTO_TOO_LARGE", kind.label() + "照片过大：不能超过 " + (maxPhotoBytes / 1_000_000) + " MB");
         }
-        if (!isImage(content)) {
+        // The type is read from the bytes, never taken from the client: a photo is served with it, on Tasklist's origin.
+        String type = EvidencePhotos.imageType(content);
+        if (type == null) {
             throw refused("NOT_AN_IMAGE", kind.label() + "照片“" + photo.fileName() + "”不是 JPEG、PNG、GIF 或 WebP 图片");
         }
         Timestamp at = Timestamp.from(now());
         Object[] values = {zoneId, kind.name(), cut(photo.fileName() == null ? "photo" : photo.fileName(), 255),
-                photo.mimeType() == null ? "application/octet-stream" : cut(photo.mimeType(), 100), content.length, content,
+                type, content.length, content,
                 photo.takenAt() == null ? null : Timestamp.valueOf(photo.takenAt()), photo.lat(), photo.lng(), actor, at};
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
@@ -109,13 +112,6 @@ class ZoneFiles {
                 taken == null ? null : taken.toLocalDateTime(), (Double) rs.getObject("latitude", Double.class),
                 (Double) rs.getObject("longitude", Double.class), rs.getString("uploaded_by"),
                 ZoneRecords.instant(rs, "uploaded_at"));
-    }
-
-    static boolean isImage(byte[] b) {
-        return b.length > 12 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8
-                || (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
-                || b[0] == 'G' && b[1] == 'I' && b[2] == 'F'
-                || b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P');
     }
 
     private static InvalidRequestException refused(String code, String message) {

@@ -43,7 +43,7 @@ class ZoneInspectionController {
             @RequestParam(required = false) MultipartFile photo, @RequestParam(required = false) String photoTakenAt,
             @RequestParam(required = false) String photoLocation) {
         Zone zone = access.readable(id);
-        access.requireInspector(zone.tenantId(), zone);
+        access.requireInspector(zone.tenantId(), zone, !"OK".equalsIgnoreCase(result == null ? null : result.trim()));
         ZoneInspections.Recorded recorded = inspections.record(id, new ZoneInspections.NewInspection(result, items, note),
                 photo(photo, photoTakenAt, photoLocation), access.caller());
         return ResponseEntity.status(HttpStatus.CREATED).body(recorded);

@@ -145,6 +145,12 @@ class ZoneInspections {
             return new Recorded(id, null, 0, null, false, "检查已记录：" + zone.holderName() + "已履责");
         }
         Optional<ZoneLadder.Breach> open = ladder.openBreach(zoneId);
+        if (open.isPresent() && !processRuns(open.get())) {
+            LOG.warn("Breach {} of zone {} was open without its process (deleted in Cockpit?): ended as cancelled",
+                    open.get().id(), zone.zoneNo());
+            ladder.cancelled(open.get().id());
+            open = Optional.empty();
+        }
         if (open.isPresent()) {
             ZoneLadder.Breach b = open.get();
             long id = insert(zone, Kind.ROUTINE, now, actor, result, items, note, photoId, b.id());
@@ -164,6 +170,12 @@ class ZoneInspections {
         LOG.info("Inspection of zone {} by {} opened breach {} (starts at {})", zone.zoneNo(), actor, breachId, start);
         return new Recorded(id, breachId, start.number(), instanceId, false,
                 "已发现门责问题，启动处置：从" + start.label() + "开始，由负责单位告知责任人限期整改");
+    }
+
+    private boolean processRuns(ZoneLadder.Breach breach) {
+        return breach.processInstanceId() == null
+                || systemAccess.run(() -> runtimeService.createProcessInstanceQuery()
+                        .processInstanceId(breach.processInstanceId()).count()) > 0;
     }
 
     private String start(Zone zone, long breachId, List<Item> items) {

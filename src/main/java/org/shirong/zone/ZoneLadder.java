@@ -63,7 +63,7 @@ class ZoneLadder {
     }
 
     enum Status {
-        OPEN("处置中"), COMPLIED("已整改"), HANDED_OVER("已移交执法");
+        OPEN("处置中"), COMPLIED("已整改"), HANDED_OVER("已移交执法"), CANCELLED("已撤销");
 
         private final String label;
 
@@ -227,6 +227,14 @@ class ZoneLadder {
         end(breach(breachId), Status.HANDED_OVER, caseNo);
     }
 
+    /** The breach's process is gone (deleted in Cockpit): the breach ends, so that the next one starts a ladder again. */
+    void cancelled(long breachId) {
+        Breach b = breach(breachId);
+        end(b, Status.CANCELLED, null);
+        files.record(b.zoneId(), ZoneEventKind.BREACH_CANCELLED, null, "处置流程已被撤销（" + (b.levelName() == null ? "告知前"
+                : b.levelName()) + "），本次处置结束", ref(breachId), null);
+    }
+
     private void end(Breach b, Status status, String caseNo) {
         Instant now = now();
         jdbc.update("update zone_breach set status = ?, ended_at = ?, case_no = ?, open_zone_id = null where id = ?",
@@ -251,10 +259,9 @@ class ZoneLadder {
     }
 
     private static Step step(ResultSet rs, int row) throws SQLException {
-        boolean complied = rs.getBoolean("complied");
         return new Step(rs.getLong("breach_id"), rs.getInt("level"), instant(rs, "issued_at"), instant(rs, "due_at"),
                 instant(rs, "notified_at"), rs.getString("notified_by"), rs.getString("advised_person"), rs.getString("advice_note"),
-                instant(rs, "rechecked_at"), rs.getString("rechecked_by"), rs.wasNull() ? null : complied);
+                instant(rs, "rechecked_at"), rs.getString("rechecked_by"), rs.getObject("complied", Boolean.class));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

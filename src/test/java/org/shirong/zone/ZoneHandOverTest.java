@@ -145,6 +145,58 @@ class ZoneHandOverTest {
         assertThat(jdbc.queryForObject("select count(*) from zone_breach where zone_id = ?", Integer.class, zoneId)).isOne();
     }
 
+    /** A ladder whose process was deleted in Cockpit no longer holds the zone: the next breach starts a ladder again. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBreachWhoseProcessWasDeletedEndsAndTheNextBreachStartsALadder() {
+        long zoneId = registerShop("JT-Z-HO04", "演示撤销水果店");
+        Map<String, Object> first = inspect(zoneId);
+        runtimeService.deleteProcessInstance((String) first.get("processInstanceId"), "测试：在 Cockpit 中删除");
+
+        Map<String, Object> second = inspect(zoneId);
+        assertThat(second).containsEntry("joined", false);
+        assertThat(second.get("breachId")).isNotEqualTo(first.get("breachId"));
+        assertThat(jdbc.queryForObject("select status from zone_breach where id = ?", String.class,
+                ((Number) first.get("breachId")).longValue())).isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("select count(*) from zone_event where zone_id = ? and kind = 'BREACH_CANCELLED'",
+                Integer.class, zoneId)).isOne();
+    }
+
+    /**
+     * The owner group is scored on its zones' 履责率, so it may report a breach but not record its own "已履责" check; a
+     * photo is served as the image its bytes are, whatever type the upload claimed (a script sent as text/html stays a GIF).
+     */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void theOwnerGroupCannotPassItsOwnZoneAndAPhotoIsServedAsTheImageItsBytesAre() {
+        long zoneId = registerShop("JT-Z-HO03", "演示自查面馆");
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var ok = new LinkedMultiValueMap<String, Object>();
+        ok.add("result", "OK");
+        ResponseEntity<Map> ownCheck = as("juwei01a").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(ok, multipart), Map.class);
+        assertThat(ownCheck.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(ownCheck.getBody().toString()).contains("“已履责”检查只能由督导检查组、创建办或城管中队记录");
+        assertThat(as("ducha1").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(ok, multipart), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        byte[] script = "GIF89a<html><script>alert(document.cookie)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpHeaders html = new HttpHeaders();
+        html.setContentType(MediaType.TEXT_HTML);
+        html.setContentDispositionFormData("photo", "found.html");
+        var breach = new LinkedMultiValueMap<String, Object>();
+        breach.add("result", "BREACH");
+        breach.add("items", "POSTING");
+        breach.add("photo", new HttpEntity<>(script, html));
+        assertThat(as("juwei01a").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(breach, multipart), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Long photoId = jdbc.queryForObject("select max(id) from zone_photo where zone_id = ?", Long.class, zoneId);
+        ResponseEntity<byte[]> served = as("ducha1").getForEntity("/api/zones/" + zoneId + "/photos/" + photoId, byte[].class);
+        assertThat(served.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_GIF);
+        assertThat(served.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(served.getBody()).isEqualTo(script);
+    }
+
     private void runJob(String processInstanceId) {
         Job job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
         managementService.executeJob(job.getId());

@@ -238,6 +238,11 @@ class ZoneRatesTest {
         assertThat(jdbc.queryForObject("select count(*) from zone_event where kind = 'TRAINED' and zone_id = ?", Integer.class,
                 juwei01.get(0))).isZero();
 
+        ResponseEntity<Map> absurdDay = as("chuangban1").postForEntity("/api/zones/trainings", training("+99999-01-01",
+                List.of(attendee("门店主", "张一", "九亭大街 1 号", "ZRT-01"))), Map.class);
+        assertThat(absurdDay.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(absurdDay.getBody().toString()).contains("heldOn").contains("培训日期“+99999-01-01”不合理");
+
         ResponseEntity<Map> unitHead = as("wuye01a").postForEntity("/api/zones/trainings", training("2024-05-12",
                 List.of(attendee("物业经理", "钱经理", "物业一公司", "ZRT-13"))), Map.class);
         assertThat(unitHead.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
