@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * name as typed (escaped, not markup), the cap on one PDF, and who may print and issue.
  */
 @ShirongWebTest
+@SharesSpringContext
 class ZoneDocumentsTest {
 
     /** After the periods other classes count rates in; the zones are closed again after each test (one shared context). */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * phone, without English; the register page lists and maps the zone. Drives a real browser.
  */
 @ShirongWebTest
+@SharesSpringContext
 class ZoneFileHistoryTest {
 
     @LocalServerPort

@@ -27,6 +27,7 @@ import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.rectification.RectificationProcess;
 import org.shirong.system.ProcessDefinitions;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -46,6 +47,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * every step; a repeated hand-over of the same breach finds that case instead of opening a second.
  */
 @ShirongWebTest
+@SharesSpringContext
 class ZoneHandOverTest {
 
     @Autowired

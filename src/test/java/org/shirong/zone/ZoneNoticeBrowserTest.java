@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.TasklistBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is 100.00% (1 of 1). 第二物业公司 has no zone in the other zone test classes, which share this Spring context.
  */
 @ShirongWebTest
+@SharesSpringContext
 class ZoneNoticeBrowserTest {
 
     /** After the periods other classes count rates in; the zone is closed again afterwards (one shared context). */

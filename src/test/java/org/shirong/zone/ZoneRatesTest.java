@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.scoring.UnitScores;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * other classes leave (at today's date) are not counted, and only this class's rows are removed.
  */
 @ShirongWebTest
+@SharesSpringContext
 @SuppressWarnings("unchecked")
 class ZoneRatesTest {
 
