@@ -85,9 +85,23 @@ function openTask(about) {
     }
     params.set('task', target.task);
     goTo('#/?' + params.toString());
+    keepTaskOpen('#/?' + params.toString());
     showTaskOnPhone(target.task);
     return null;
   });
+}
+
+// Tasklist, still choosing its first filter just after login, may rewrite the address to that filter alone and drop the
+// task: put the task back while the address has none (a task the user picks meanwhile is left alone), for a few seconds.
+function keepTaskOpen(hash) {
+  let tries = 0;
+  const timer = window.setInterval(() => {
+    if (++tries > 16) {
+      window.clearInterval(timer);
+    } else if (!hashParams().get('task')) {
+      goTo(hash);
+    }
+  }, 300);
 }
 
 // On a phone the task's card sits below the filters and the list: bring it up once Tasklist has drawn it.
