@@ -10,7 +10,11 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -62,6 +66,68 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
         handlers.add(0, new CaseHistoryEventHandler(level == CaseHistory.ACTIVITY));
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
+    }
+
+    /**
+     * The handler drops those events, but the engine builds each one first, and building a job's log line reads its job
+     * definition and looks for a batch by the definition's configuration (a select each, never cached when none is found).
+     * Asking the history level lets the engine skip building what would be dropped (issue 13: statements per case).
+     */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (level != CaseHistory.FULL) {
+            configuration.setHistoryLevel(new CaseHistoryLevel(configuration.getHistoryLevel(), level == CaseHistory.ACTIVITY));
+        }
+    }
+
+    /**
+     * The configured history level (same id, name and equality: the engine asks {@code level.equals(HISTORY_LEVEL_FULL)}),
+     * saying "not produced" for what the handler leaves out anyway.
+     */
+    record CaseHistoryLevel(HistoryLevel delegate, boolean noVariables) implements HistoryLevel {
+
+        @Override
+        public boolean equals(Object other) {
+            return other == this || delegate.equals(other);
+        }
+
+        @Override
+        public int hashCode() {
+            return delegate.hashCode();
+        }
+
+        @Override
+        public int getId() {
+            return delegate.getId();
+        }
+
+        @Override
+        public String getName() {
+            return delegate.getName();
+        }
+
+        @Override
+        public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+            if (entity instanceof JobEntity job && (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE)
+                    && CASE_PROCESSES.contains(job.getProcessDefinitionKey())) {
+                return false;
+            }
+            if (noVariables && entity instanceof VariableInstanceEntity variable && ofCaseProcess(variable.getProcessDefinitionId())
+                    && (eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE
+                    || eventType == HistoryEventTypes.VARIABLE_INSTANCE_DELETE)) {
+                return false;
+            }
+            return delegate.isHistoryEventProduced(eventType, entity);
+        }
+
+        /** Definition ids are "key:version:id" (the engine's default id generator keeps the key). */
+        private static boolean ofCaseProcess(String processDefinitionId) {
+            if (processDefinitionId == null) {
+                return false;
+            }
+            int colon = processDefinitionId.indexOf(':');
+            return colon > 0 && CASE_PROCESSES.contains(processDefinitionId.substring(0, colon));
+        }
     }
 
     /** The engine's database history writer, which passes over what the class comment lists for the case processes. */
