@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * defaults are the sizes of issue 13 and PERFORMANCE.md.
  */
 record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int deadlines, int openTasks, int closedCases,
-        int samples, boolean h2, String w3Variants, String w3Only, double unitShare, int tasksPerStart, boolean w4Anchor) {
+        int samples, boolean h2, String w3Variants, String w3Only, double unitShare, int tasksPerStart, boolean w4Anchor,
+        int w4ExplainMs) {
 
     static BenchSettings fromSystem() {
         return new BenchSettings(
@@ -29,7 +30,10 @@ record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int 
                 // W4: tasks each start of the bench process opens (one transaction)
                 integer("bench.w4.tasksPerStart", 1_000),
                 // W4: measure the bare engine too (it gets the same tasks; false saves its seeding time)
-                Boolean.parseBoolean(System.getProperty("bench.w4.anchor", "true")));
+                Boolean.parseBoolean(System.getProperty("bench.w4.anchor", "true")),
+                // W4: log the plan (auto_explain, with ANALYZE) of every statement slower than this many ms during W4 into
+                // pg-log/ under bench.dir; -1 (default) logs none and loads nothing
+                integer("bench.w4.explainMs", -1));
     }
 
     boolean only(String workload) {

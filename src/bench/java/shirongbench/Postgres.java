@@ -3,6 +3,8 @@ package shirongbench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The embedded PostgreSQL all PostgreSQL runs share (one database per application), with pg_stat_statements loaded
  * so that statements and rows written can be counted per database. Zonky's defaults apply to both applications alike.
+ * Given a log folder, it also loads auto_explain (off until {@link #explainSlowerThan}) and writes its server log there.
  */
 final class Postgres implements AutoCloseable {
 
@@ -24,13 +27,26 @@ final class Postgres implements AutoCloseable {
     private final JdbcTemplate admin;
 
     Postgres() {
+        this(null);
+    }
+
+    Postgres(Path explainLog) {
         try {
-            postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("shared_preload_libraries", explainLog == null ? "pg_stat_statements" : "pg_stat_statements,auto_explain")
                     .setServerConfig("pg_stat_statements.max", "20000")
                     .setServerConfig("pg_stat_statements.track_utility", "off")
-                    .setServerConfig("max_connections", "300")
-                    .start();
+                    .setServerConfig("max_connections", "300");
+            if (explainLog != null) {
+                Files.createDirectories(explainLog);
+                builder.setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", explainLog.toAbsolutePath().toString())
+                        .setServerConfig("log_filename", "postgresql-%Y%m%d-%H%M%S.log")
+                        .setServerConfig("auto_explain.log_min_duration", "-1")
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("auto_explain.log_buffers", "on");
+            }
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,6 +79,15 @@ final class Postgres implements AutoCloseable {
                        coalesce(sum(rows) filter (where query ~* '^\\s*(insert|update|delete)'), 0) as rows_written
                 from pg_stat_statements where dbid = (select oid from pg_database where datname = ?)""", database);
         return new Counters(((Number) row.get("statements")).longValue(), ((Number) row.get("rows_written")).longValue());
+    }
+
+    /**
+     * From now on every statement of every session that takes at least {@code ms} is logged with its plan (EXPLAIN
+     * ANALYZE); -1 stops it. Only when this server was started with a log folder.
+     */
+    void explainSlowerThan(int ms) {
+        admin.execute("alter system set auto_explain.log_min_duration = " + ms);
+        admin.execute("select pg_reload_conf()");
     }
 
     @Override

@@ -45,7 +45,7 @@ class ShirongBench {
             if (settings.h2() && (settings.only("W1") || settings.only("W6"))) {
                 step("H2", () -> onH2(dir.resolve("h2")));
             }
-            try (Postgres pg = new Postgres()) {
+            try (Postgres pg = new Postgres(settings.w4ExplainMs() >= 0 ? dir.resolve("pg-log") : null)) {
                 step("PostgreSQL", () -> onPostgres(pg, dir.resolve("pg")));
             }
         } finally {
@@ -190,6 +190,11 @@ class ShirongBench {
         report.note("W4 seeding through the engine (bench process started over REST, " + settings.tasksPerStart()
                 + " tasks a start): " + s.opened() + " open tasks in Shirong's 九亭镇 in " + Math.round(s.seconds()) + " s = "
                 + Math.round(s.opened() / s.seconds()) + " tasks/s; per unit " + s.perUnit());
+        if (settings.w4ExplainMs() >= 0) {
+            pg.explainSlowerThan(settings.w4ExplainMs());
+            report.note("W4 plans of statements slower than " + settings.w4ExplainMs() + " ms (both applications): "
+                    + settings.dir().resolve("pg-log"));
+        }
         TasklistAtScale.Result sr = TasklistAtScale.run(shirong, s.opened(), settings.samples());
         TasklistAtScale.Result ar = null;
         if (settings.w4Anchor()) {
@@ -198,6 +203,9 @@ class ShirongBench {
             pg.jdbc("anchor").execute("analyze");
             report.note("W4 seeding of bare Camunda: " + a.opened() + " open tasks in " + Math.round(a.seconds()) + " s");
             ar = TasklistAtScale.run(anchor, a.opened(), settings.samples());
+        }
+        if (settings.w4ExplainMs() >= 0) {
+            pg.explainSlowerThan(-1);
         }
         long unitTasks = s.perUnit().getOrDefault("chengguan", 0L);
         for (String query : TasklistAtScale.QUERIES) {

@@ -106,6 +106,56 @@ class RestSecurityTest {
                 "本单位待办（创建工作领导小组）", "即将到期（创建工作领导小组）", "已超期（创建工作领导小组）");
     }
 
+    /**
+     * Tasklist asks every filter's count on each refresh, and Shirong keeps the counts for a short time: a claim, a
+     * completion or a new task on this node shows in the next count, both where the filter list gives them and where
+     * one filter's count is asked.
+     */
+    @Test
+    void filterCountsShowEveryChangeOnThisNodeAtOnce() {
+        TestRestTemplate chengguan = rest.withBasicAuth("chengguan2", "demo");
+        String unitFilter = "本单位待办（城管中队）";
+        String mine = "我的待办";
+        Map<String, Long> before = filterCounts(chengguan, unitFilter, mine);
+
+        Task task = assignTo("chengguan");
+        assertThat(filterCounts(chengguan, unitFilter, mine)).as("after a new task")
+                .containsEntry(unitFilter, before.get(unitFilter) + 1).containsEntry(mine, before.get(mine));
+
+        assertThat(chengguan.postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+                json("{\"userId\":\"chengguan2\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(filterCounts(chengguan, unitFilter, mine)).as("after the claim")
+                .containsEntry(unitFilter, before.get(unitFilter) + 1).containsEntry(mine, before.get(mine) + 1);
+
+        assertThat(chengguan.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+                json("{\"variables\":{\"handlingResult\":{\"value\":\"已清理\"},\"handled\":{\"value\":true}}}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(filterCounts(chengguan, unitFilter, mine)).as("after the completion")
+                .containsEntry(unitFilter, before.get(unitFilter)).containsEntry(mine, before.get(mine));
+    }
+
+    /**
+     * The counts of the named filters as Tasklist reads them: the filter list with item counts, then each filter's own
+     * count, each asked twice (the second answer may come from the cache), all of them agreeing.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> filterCounts(TestRestTemplate user, String... names) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < 2; round++) {
+            List<Map<String, Object>> filters = user.getForObject("/engine-rest/filter?resourceType=Task&itemCount=true&maxResults=100",
+                    List.class);
+            for (String name : names) {
+                Map<String, Object> filter = filters.stream().filter(f -> name.equals(f.get("name"))).findFirst().orElseThrow();
+                long listed = ((Number) filter.get("itemCount")).longValue();
+                Map<String, Object> own = user.getForObject("/engine-rest/filter/" + filter.get("id") + "/count", Map.class);
+                assertThat(((Number) own.get("count")).longValue()).as("%s's own count", name).isEqualTo(listed);
+                Long earlier = counts.put(name, listed);
+                assertThat(earlier == null || earlier == listed).as("%s asked again", name).isTrue();
+            }
+        }
+        return counts;
+    }
+
     @Test
     void onlyTheLeadingGroupAndTheOfficeMayOpenCockpitWhileEveryUnitMayOpenTasklist() {
         String check = "/engine-rest/authorization/check?permissionName=ACCESS&resourceName=application&resourceType=0&resourceId=";

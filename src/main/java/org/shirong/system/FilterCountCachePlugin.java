@@ -1,0 +1,39 @@
+package org.shirong.system;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs {@link FilterCountCache}: the interceptor that answers saved filters' counts from it, first of all command
+ * interceptors (so a count asked inside another command is seen as nested, and a count answered from the cache costs
+ * no command; the guards ran, with the same result, when it was read), and {@link TaskDataWrites} in the engine's
+ * MyBatis, which makes every change on this node visible in the next count.
+ */
+@Component
+class FilterCountCachePlugin extends AbstractProcessEnginePlugin {
+
+    private final FilterCountCache cache;
+
+    FilterCountCachePlugin(FilterCountCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        interceptors.add(0, new FilterCountInterceptor(configuration, cache));
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new TaskDataWrites(cache));
+    }
+}

@@ -1,0 +1,10 @@
+package org.shirong.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How long a saved filter's count is reused for the same caller at most, and for how many filter × caller pairs. */
+@ConfigurationProperties("shirong.filters.count-cache")
+record FilterCountCacheProperties(@DefaultValue("PT15S") Duration timeToLive, @DefaultValue("20000") int maxEntries) {
+}

@@ -1,0 +1,63 @@
+package org.shirong.system;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * Answers a saved filter's count ({@code FilterService.count(filterId)}) from {@link FilterCountCache} when the same
+ * caller asked for it since the last change. Not cached: a count extended by the request's own query, and a count
+ * asked inside another command (which may have changed data not yet flushed).
+ */
+class FilterCountInterceptor extends CommandInterceptor {
+
+    private static final Field FILTER_ID = CommandFields.of(AbstractExecuteFilterCmd.class, "filterId");
+    private static final Field EXTENDING_QUERY = CommandFields.of(AbstractExecuteFilterCmd.class, "extendingQuery");
+
+    private final ProcessEngineConfigurationImpl configuration;
+    private final FilterCountCache cache;
+
+    FilterCountInterceptor(ProcessEngineConfigurationImpl configuration, FilterCountCache cache) {
+        this.configuration = configuration;
+        this.cache = cache;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T execute(Command<T> command) {
+        if (!(command instanceof ExecuteFilterCountCmd) || Context.getCommandContext() != null
+                || CommandFields.read(EXTENDING_QUERY, command) != null) {
+            return next.execute(command);
+        }
+        FilterCountCache.Key key = keyOf((String) CommandFields.read(FILTER_ID, command));
+        Long known = cache.cached(key);
+        if (known != null) {
+            return (T) known;
+        }
+        long generation = cache.generation();
+        T count = next.execute(command);
+        if (count instanceof Long value) {
+            cache.store(key, generation, value);
+        }
+        return count;
+    }
+
+    private FilterCountCache.Key keyOf(String filterId) {
+        Authentication caller = configuration.getIdentityService().getCurrentAuthentication();
+        String userId = caller == null ? null : caller.getUserId();
+        List<String> groups = caller == null ? List.of() : sorted(caller.getGroupIds());
+        List<String> tenants = caller == null ? List.of() : sorted(caller.getTenantIds());
+        return new FilterCountCache.Key(filterId, userId, groups, tenants, configuration.isAuthorizationEnabled(),
+                configuration.isTenantCheckEnabled());
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        return ids == null ? List.of() : ids.stream().filter(java.util.Objects::nonNull).sorted().distinct().toList();
+    }
+}

@@ -1,0 +1,70 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** When a kept filter count may be given again: same caller, nothing changed on this node, within the time to live. */
+class FilterCountCacheTest {
+
+    private final AtomicLong now = new AtomicLong();
+    private final FilterCountCache cache = new FilterCountCache(new FilterCountCacheProperties(Duration.ofSeconds(15), 3), now::get);
+
+    private static FilterCountCache.Key key(String filterId, String userId, String... groups) {
+        return new FilterCountCache.Key(filterId, userId, List.of(groups), List.of("jiuting"), true, true);
+    }
+
+    @Test
+    void aCountIsGivenAgainToTheSameCallerOnly() {
+        cache.store(key("f1", "chengguan2", "chengguan"), cache.generation(), 7);
+        assertThat(cache.cached(key("f1", "chengguan2", "chengguan"))).isEqualTo(7L);
+        assertThat(cache.cached(key("f1", "chengguan2", "chengguan", "lingdao"))).isNull();
+        assertThat(cache.cached(key("f1", "lvrong1", "chengguan"))).isNull();
+        assertThat(cache.cached(key("f2", "chengguan2", "chengguan"))).isNull();
+    }
+
+    @Test
+    void anyChangeOnThisNodeDropsEveryCount() {
+        cache.store(key("f1", "chengguan2", "chengguan"), cache.generation(), 7);
+        cache.engineDataChanged();
+        assertThat(cache.cached(key("f1", "chengguan2", "chengguan"))).isNull();
+    }
+
+    @Test
+    void aCountReadWhileDataChangedIsNotKept() {
+        long readAt = cache.generation();
+        cache.engineDataChanged();
+        cache.store(key("f1", "chengguan2", "chengguan"), readAt, 7);
+        assertThat(cache.cached(key("f1", "chengguan2", "chengguan"))).isNull();
+    }
+
+    @Test
+    void aCountIsReadAgainAfterTheTimeToLive() {
+        cache.store(key("f1", "chengguan2", "chengguan"), cache.generation(), 7);
+        now.addAndGet(Duration.ofSeconds(14).toNanos());
+        assertThat(cache.cached(key("f1", "chengguan2", "chengguan"))).isEqualTo(7L);
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(cache.cached(key("f1", "chengguan2", "chengguan"))).isNull();
+    }
+
+    @Test
+    void atMostMaxEntriesAreKept() {
+        for (int i = 0; i < 4; i++) {
+            cache.store(key("f" + i, "chengguan2", "chengguan"), cache.generation(), i);
+        }
+        assertThat(cache.cached(key("f0", "chengguan2", "chengguan"))).isNull();
+        assertThat(cache.cached(key("f3", "chengguan2", "chengguan"))).isEqualTo(3L);
+    }
+
+    @Test
+    void writesToTablesTaskQueriesReadAreRecognisedByTheirMapping() {
+        assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.updateTask")).isTrue();
+        assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity.deleteIdentityLink")).isTrue();
+        assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.insertAuthorization")).isTrue();
+        assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.JobEntity.updateJob")).isFalse();
+        assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.insertHistoricTaskInstanceEvent")).isFalse();
+    }
+}
