@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.Organizations;
 import org.shirong.system.PublicUrl;
 import org.springframework.stereotype.Component;
 
@@ -40,11 +41,13 @@ class NotificationModel {
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final IdentityService identityService;
+    private final Organizations organizations;
     private final PublicUrl publicUrl;
     private final ZoneId zone;
 
-    NotificationModel(IdentityService identityService, PublicUrl publicUrl, WorkingCalendar calendar) {
+    NotificationModel(IdentityService identityService, Organizations organizations, PublicUrl publicUrl, WorkingCalendar calendar) {
         this.identityService = identityService;
+        this.organizations = organizations;
         this.publicUrl = publicUrl;
         this.zone = calendar.zone();
     }
@@ -81,7 +84,12 @@ class NotificationModel {
                 : tasklist + "#/?" + ABOUT + "=" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** From the organisation file, which is in memory; only a group made in Admin is looked up in the engine. */
     private String groupName(String groupId) {
+        return organizations.groupName(groupId).orElseGet(() -> engineGroupName(groupId));
+    }
+
+    private String engineGroupName(String groupId) {
         Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
         return group == null || group.getName() == null ? groupId : group.getName();
     }

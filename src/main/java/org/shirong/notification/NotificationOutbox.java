@@ -1,5 +1,6 @@
 package org.shirong.notification;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,7 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,23 +36,27 @@ class NotificationOutbox {
     }
 
     /**
-     * Queues a row unless one with the same key exists; returns the new row's id, or empty when it
-     * existed. Two transactions racing on the same key: the unique constraint fails the later one,
-     * whose job then retries and finds the row. (The casts let PostgreSQL type the selected timestamps.)
+     * Queues a row unless one with the same key exists; returns the new row's id (the key the insert generated, no
+     * second read), or empty when it existed. Two transactions racing on the same key: the unique constraint fails the
+     * later one, whose job then retries and finds the row. (The casts let PostgreSQL type the selected timestamps.)
      */
     Optional<Long> insertIfAbsent(Notification n, String recipient, Channel channel, Rendered text, OutboxStatus status) {
-        Object[] key = {n.businessKey(), n.template(), n.iteration(), recipient, channel.name()};
-        int inserted = jdbc.update("insert into notification_outbox (business_key, template_id, iteration, recipient, channel,"
-                        + " subject, body, link, status, created_at, finished_at, attempts)"
-                        + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp), 0 where not exists"
-                        + " (select 1 from notification_outbox where " + KEY + ")",
-                n.businessKey(), n.template(), n.iteration(), recipient, channel.name(), text.subject(), text.body(),
+        Object[] values = {n.businessKey(), n.template(), n.iteration(), recipient, channel.name(), text.subject(), text.body(),
                 n.link(), status.name(), Timestamp.from(now()), status == OutboxStatus.PENDING ? null : Timestamp.from(now()),
-                key[0], key[1], key[2], key[3], key[4]);
+                n.businessKey(), n.template(), n.iteration(), recipient, channel.name()};
+        KeyHolder generated = new GeneratedKeyHolder();
+        int inserted = jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into notification_outbox (business_key, template_id,"
+                    + " iteration, recipient, channel, subject, body, link, status, created_at, finished_at, attempts)"
+                    + " select ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp), 0 where not exists"
+                    + " (select 1 from notification_outbox where " + KEY + ")", new String[] {"id"});
+            new ArgumentPreparedStatementSetter(values).setValues(insert);
+            return insert;
+        }, generated);
         if (inserted == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.queryForObject("select id from notification_outbox where " + KEY, Long.class, key));
+        return Optional.of(generated.getKeyAs(Number.class).longValue());
     }
 
     Optional<OutboxMessage> find(long id) {

@@ -42,8 +42,7 @@ class RecipientResolver {
             } else if (item.equals("role:leadUnit")) {
                 groups.add(leadUnit(execution));
             } else if (item.equals("role:leadUnitHead")) {
-                String unit = leadUnit(execution);
-                organization.units().stream().filter(u -> u.id().equals(unit)).forEach(u -> users.addAll(u.heads()));
+                users.addAll(organization.heads(leadUnit(execution)));
             } else if (item.equals("role:office")) {
                 groups.add(roles.office(execution));
             } else if (item.equals("role:leadingGroup")) {

@@ -74,7 +74,8 @@ public class OrganizationRecords {
                         rs.getString(4), rs.getString(5), heads(rs.getString(1))));
     }
 
-    private List<String> heads(String groupId) {
+    /** The users who head the unit, in id order (one query; none for a unit that is not seeded). */
+    public List<String> heads(String groupId) {
         return jdbc.queryForList("select user_id from org_unit_head where group_id = ? order by user_id", String.class, groupId);
     }
 

@@ -233,6 +233,12 @@ public class Organizations implements TenantWork {
         return folders.campaigns(id);
     }
 
+    /** A unit's or group's name as its organisation's file gives it; empty for a group no file defines (made in Admin). */
+    public Optional<String> groupName(String groupId) {
+        return ofGroup(groupId).flatMap(o -> o.groups().stream().filter(g -> g.id().equals(groupId)).findFirst())
+                .map(Organization.GroupDefinition::name).filter(name -> !name.isBlank());
+    }
+
     /** The organisation's own unit/group name by id, in file order. */
     public Map<String, String> groupNames(String id) {
         Map<String, String> names = new LinkedHashMap<>();

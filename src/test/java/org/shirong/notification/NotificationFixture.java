@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.system.PublicUrl;
 import org.shirong.system.SystemAccess;
 import org.springframework.core.env.StandardEnvironment;
@@ -31,6 +32,8 @@ public final class NotificationFixture {
 
     /** The {@code shirong.public-url} the fixture's links are built from. */
     static final String PUBLIC_URL = "https://shirong.example.cn/";
+
+    private static final Organizations JIUTING = Organizations.read("jiuting");
 
     private static boolean migrated;
 
@@ -60,8 +63,9 @@ public final class NotificationFixture {
                 engine.getRuntimeService(), new SystemAccess(identity));
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
         sendNotificationDelegate = new SendNotificationDelegate(
-                new RecipientResolver(identity, new OrganizationRecords(jdbc), new org.shirong.organization.OrganizationRoles(org.shirong.organization.Organizations.read("jiuting"))),
-                new NotificationModel(identity, new PublicUrl(PUBLIC_URL, new StandardEnvironment()), WorkingCalendar.bundled()), notifications);
+                new RecipientResolver(identity, new OrganizationRecords(jdbc), new org.shirong.organization.OrganizationRoles(JIUTING)),
+                new NotificationModel(identity, JIUTING, new PublicUrl(PUBLIC_URL, new StandardEnvironment()), WorkingCalendar.bundled()),
+                notifications);
     }
 
     private static DataSource dataSource(ProcessEngine engine) {
