@@ -63,6 +63,21 @@ class BrokenProcessFileTest {
     }
 
     @Test
+    void bpmnAgainstTheSchemaStopsStartUpNamingFileAndLine() throws Exception {
+        Files.writeString(processes.resolve("Unknown.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="UnknownProcess" isExecutable="true" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:notATask id="Task_Unknown" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+
+        assertThat(startShirong().getMessage()).contains("Unknown.bpmn").contains("第 5 行").contains("cvc-complex-type").contains("notATask");
+    }
+
+    @Test
     void unparsableXmlIsReportedWithItsFile() throws Exception {
         Files.writeString(processes.resolve("Truncated.bpmn"), "<?xml version=\"1.0\"?>\n<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n<bpmn:process id=\"x\"");
         assertThat(startShirong().getMessage()).contains("Truncated.bpmn");
