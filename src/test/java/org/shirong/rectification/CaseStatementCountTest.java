@@ -1,6 +1,7 @@
 package org.shirong.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.ShirongWebTest;
@@ -54,6 +59,8 @@ class CaseStatementCountTest {
     ManagementService managementService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    HistoryService historyService;
 
     @Test
     void oneCaseFromReportToClosureStaysWithinItsStatementBudget() {
@@ -86,6 +93,32 @@ class CaseStatementCountTest {
                 .isLessThanOrEqualTo(MAX_STATEMENTS_PER_IMPORTED_ROW);
     }
 
+    /**
+     * What the savings leave out is never something Cockpit shows: after claims and completions (history updates that
+     * no longer read a row's start time first) every task, activity and the instance keep their start, end, duration
+     * and assignee.
+     */
+    @Test
+    void aCaseClosedThroughTheApiKeepsStartEndDurationAndAssigneeOfEveryStepInHistory() {
+        String caseNo = driveToClosure("COUNT-HISTORY");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        HistoricProcessInstance process = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
+        assertThat(process.getEndTime()).isNotNull();
+        assertThat(process.getDurationInMillis()).isEqualTo(process.getEndTime().getTime() - process.getStartTime().getTime());
+        List<HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery().processInstanceId(instance)
+                .orderByHistoricActivityInstanceStartTime().asc().list();
+        assertThat(tasks).extracting(HistoricTaskInstance::getTaskDefinitionKey, HistoricTaskInstance::getAssignee).containsExactly(
+                tuple("Task_ClaimCase", "chengguan1"), tuple("Task_RectifyProblem", "chengguan1"),
+                tuple("Task_VerifyRectification", "ducha1"));
+        assertThat(tasks).allSatisfy(t -> assertThat(t.getDurationInMillis()).isNotNull()
+                .isEqualTo(t.getEndTime().getTime() - t.getStartTime().getTime()));
+        List<HistoricActivityInstance> steps = historyService.createHistoricActivityInstanceQuery().processInstanceId(instance).list();
+        assertThat(steps).filteredOn(a -> "userTask".equals(a.getActivityType())).hasSize(3)
+                .allSatisfy(a -> assertThat(a.getAssignee()).isNotNull());
+        assertThat(steps).allSatisfy(a -> assertThat(a.getDurationInMillis()).as(a.getActivityId()).isNotNull()
+                .isEqualTo(a.getEndTime().getTime() - a.getStartTime().getTime()));
+    }
+
     private void importRows(String prefix, int rows) {
         StringBuilder csv = new StringBuilder("externalRef,category,title,location,description,urgency\n");
         for (int i = 0; i < rows; i++) {
@@ -106,7 +139,7 @@ class CaseStatementCountTest {
         assertThat(imported.getBody()).containsEntry("created", rows);
     }
 
-    private void driveToClosure(String externalRef) {
+    private String driveToClosure(String externalRef) {
         ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
                  "location":{"address":"沪亭北路 100 号"},"externalRef":"%s"}
@@ -124,6 +157,7 @@ class CaseStatementCountTest {
         List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().list();
         jobs.stream().filter(j -> j.getDuedate() == null).forEach(j -> managementService.executeJob(j.getId()));
         assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo)).isEqualTo("CLOSED");
+        return caseNo;
     }
 
     /** Finds the case's task as {@code user}, claims and completes it, as Tasklist and the REST clients do. */
