@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.system.InvalidRequestException;
@@ -138,10 +139,12 @@ public class RectificationCases {
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
                 blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
+        // Category and source are read only by the dispatch table (CaseDispatch.dmn), in the start's own transaction;
+        // the case's record keeps them, so the instance does not (transient: never written, nothing to delete at the end).
         Map<String, Object> variables = new HashMap<>(Map.of(
-                RectificationProcess.VAR_CATEGORY, c.category(),
+                RectificationProcess.VAR_CATEGORY, Variables.stringValue(c.category(), true),
                 RectificationProcess.VAR_URGENCY, urgency.name(),
-                RectificationProcess.VAR_SOURCE, c.source(),
+                RectificationProcess.VAR_SOURCE, Variables.stringValue(c.source(), true),
                 RectificationProcess.VAR_CASE_NO, caseNo,
                 RectificationProcess.VAR_TITLE, c.title().strip(),
                 RectificationProcess.VAR_ADDRESS, location.address().strip(),
