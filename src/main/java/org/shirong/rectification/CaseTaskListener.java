@@ -45,7 +45,7 @@ class CaseTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object caseNo = task.getVariable(VAR_CASE_NO);
+        Object caseNo = variable(task, VAR_CASE_NO);
         if (caseNo == null) {
             return;
         }
@@ -53,19 +53,19 @@ class CaseTaskListener implements TaskListener {
             rememberHandler(task);
             return;
         }
-        String title = text(task.getVariable(VAR_TITLE));
-        String address = text(task.getVariable(VAR_ADDRESS));
+        String title = text(variable(task, VAR_TITLE));
+        String address = text(variable(task, VAR_ADDRESS));
         task.setName(name(task.getName(), caseNo.toString(), title, address));
-        Object urgency = task.getVariable(VAR_URGENCY);
+        Object urgency = variable(task, VAR_URGENCY);
         boolean urgent = Urgency.URGENT.name().equals(urgency);
         task.setDescription(description(task, caseNo.toString(), title, address, urgent));
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);
         }
-        if (task.getDueDate() != null && task.getVariable(VAR_WARN_AT) instanceof Date warnAt) {
+        if (task.getDueDate() != null && variable(task, VAR_WARN_AT) instanceof Date warnAt) {
             task.setFollowUpDate(warnAt);
         }
-        if (handled(task) && task.getAssignee() == null && task.getVariable(VAR_HANDLER) instanceof String handler) {
+        if (handled(task) && task.getAssignee() == null && variable(task, VAR_HANDLER) instanceof String handler) {
             task.setAssignee(handler);
         }
     }
@@ -76,7 +76,7 @@ class CaseTaskListener implements TaskListener {
 
     private static void rememberHandler(DelegateTask task) {
         String assignee = task.getAssignee();
-        if (handled(task) && assignee != null && !assignee.equals(task.getVariable(VAR_HANDLER))) {
+        if (handled(task) && assignee != null && !assignee.equals(variable(task, VAR_HANDLER))) {
             task.getExecution().setVariable(VAR_HANDLER, assignee);
         }
     }
@@ -102,11 +102,19 @@ class CaseTaskListener implements TaskListener {
         if (!address.isEmpty()) {
             text.append("\n地点：").append(address);
         }
-        if (task.getVariable(VAR_DUE_AT) instanceof Date due) {
+        if (variable(task, VAR_DUE_AT) instanceof Date due) {
             ZoneId zone = calendars.of(task.getTenantId()).zone();
             text.append("\n整改期限：").append(DISPLAY.format(due.toInstant().atZone(zone)));
         }
         return shorten(text.toString(), 4000);
+    }
+
+    /**
+     * A variable of the case, read through the task's execution: the instance's variables are loaded once per command,
+     * while the task's own (which a case task never has) would cost a lookup for each task created or completed.
+     */
+    private static Object variable(DelegateTask task, String name) {
+        return task.getExecution() != null ? task.getExecution().getVariable(name) : task.getVariable(name);
     }
 
     static String shorten(String text, int max) {
