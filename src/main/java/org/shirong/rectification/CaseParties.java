@@ -52,14 +52,10 @@ public class CaseParties {
 
     /** Adds the unit as a party of the case; false when it is one already (a re-dispatch names it again). */
     boolean add(String caseNo, String unitId, Reason reason, String tenantId, Instant assignedAt, Instant dueAt) {
-        Integer existing = jdbc.queryForObject("select count(*) from rect_case_party where case_no = ? and unit_id = ?",
-                Integer.class, caseNo, unitId);
-        if (existing != null && existing > 0) {
-            return false;
-        }
-        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at)"
-                + " values (?,?,?,?,?,?,?)", caseNo, unitId, COOPERATE, reason.name(), tenantId, ts(assignedAt), ts(dueAt));
-        return true;
+        return jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at)"
+                + " select ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp) from (values (1)) one"
+                + " where not exists (select 1 from rect_case_party where case_no = ? and unit_id = ?)",
+                caseNo, unitId, COOPERATE, reason.name(), tenantId, ts(assignedAt), ts(dueAt), caseNo, unitId) == 1;
     }
 
     void started(String caseNo, String unitId, String processInstanceId) {

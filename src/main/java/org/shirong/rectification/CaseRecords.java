@@ -91,8 +91,13 @@ class CaseRecords {
 
     /** The case, locked for update until the transaction ends. */
     CaseRecord lock(String caseNo) {
+        return lockIfPresent(caseNo).orElseThrow(() -> new IllegalStateException("案件不存在: " + caseNo));
+    }
+
+    /** As {@link #lock}, empty when there is no such case. */
+    Optional<CaseRecord> lockIfPresent(String caseNo) {
         return jdbc.query("select " + COLUMNS + " from rect_case where case_no = ? for update", CaseRecords::map, caseNo)
-                .stream().findFirst().orElseThrow(() -> new IllegalStateException("案件不存在: " + caseNo));
+                .stream().findFirst();
     }
 
     Optional<CaseRecord> findByExternalRef(String tenantId, String externalRef) {

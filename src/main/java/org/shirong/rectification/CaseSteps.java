@@ -50,7 +50,6 @@ public class CaseSteps {
      * reporter named (a meeting decision) takes the table's place.
      */
     public void dispatched(DelegateExecution execution) {
-        cases.ensureOwnProcess(caseNo(execution), execution.getProcessInstanceId());
         @SuppressWarnings("unchecked")
         Map<String, Object> dispatch = (Map<String, Object>) execution.getVariable(VAR_DISPATCH);
         if (dispatch == null || dispatch.get(CaseDispatch.OUT_LEAD_UNIT) == null) {
@@ -70,8 +69,8 @@ public class CaseSteps {
         Object directedResponsible = execution.getVariable(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS);
         String responsible = directedResponsible != null ? directedResponsible.toString()
                 : (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS);
-        Deadlines d = cases.dispatched(organization, caseNo(execution), lead, roles.resolveAll(organization, responsible), limit,
-                decidedDue(execution), false, actor());
+        Deadlines d = cases.dispatched(organization, caseNo(execution), execution.getProcessInstanceId(), lead,
+                roles.resolveAll(organization, responsible), limit, decidedDue(execution), false, actor());
         execution.removeVariable(VAR_DISPATCH);
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
@@ -105,8 +104,8 @@ public class CaseSteps {
         }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
-        Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), lead, responsibleUnits(execution, c), limit,
-                decidedDue(execution), true, actor());
+        Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), execution.getProcessInstanceId(), lead,
+                responsibleUnits(execution, c), limit, decidedDue(execution), true, actor());
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.system.InvalidRequestException;
@@ -138,10 +139,12 @@ public class RectificationCases {
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
                 blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null));
         records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
+        // Category and source are read only by the dispatch table (CaseDispatch.dmn), in the start's own transaction;
+        // the case's record keeps them, so the instance does not (transient: never written, nothing to delete at the end).
         Map<String, Object> variables = new HashMap<>(Map.of(
-                RectificationProcess.VAR_CATEGORY, c.category(),
+                RectificationProcess.VAR_CATEGORY, Variables.stringValue(c.category(), true),
                 RectificationProcess.VAR_URGENCY, urgency.name(),
-                RectificationProcess.VAR_SOURCE, c.source(),
+                RectificationProcess.VAR_SOURCE, Variables.stringValue(c.source(), true),
                 RectificationProcess.VAR_CASE_NO, caseNo,
                 RectificationProcess.VAR_TITLE, c.title().strip(),
                 RectificationProcess.VAR_ADDRESS, location.address().strip(),
@@ -159,6 +162,10 @@ public class RectificationCases {
         }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(RectificationProcess.KEY, organization))
                 .businessKey(caseNo).setVariables(variables).execute().getId());
+        CaseRecord registered = records.find(caseNo).orElseThrow();
+        if (registered.processInstanceId() != null) {
+            return registered; // written by the dispatch, which ran in the process's start
+        }
         records.update(caseNo, "process_instance_id = ?", instanceId);
         return records.find(caseNo).orElseThrow();
     }
@@ -228,33 +235,28 @@ public class RectificationCases {
     }
 
     /**
-     * Refuses a process that was not started by {@link #report}: a case has one process, and a
-     * process started by hand on a case number would dispatch it a second time.
+     * The case goes to its lead unit; its clock starts now and runs to the earliest bound ({@link DueBounds}): the
+     * table's limit or the decision's 期限 ({@code decidedDue}, may be null), the plan item's finish-by, the campaign's end.
+     * The case is locked and written once, with the process it is dispatched by ({@code processInstanceId}), which must be
+     * its own: a process started by hand on a case number would dispatch it a second time, and one on a number that is no
+     * case would have nothing to dispatch ({@link #report} starts the one process of a case).
      */
-    void ensureOwnProcess(String caseNo, String processInstanceId) {
-        CaseRecord c = records.find(caseNo).orElseThrow(() -> new FormFieldValidationException(
+    Deadlines dispatched(String organization, String caseNo, String processInstanceId, String leadUnit, String responsibleUnits,
+            TimeLimit limit, LocalDate decidedDue, boolean redispatch, String actor) {
+        Instant now = now();
+        CaseRecord c = records.lockIfPresent(caseNo).orElseThrow(() -> new FormFieldValidationException(
                 RectificationProcess.VAR_CASE_NO, "没有案件 " + caseNo + "：整改流程只能通过立案发起。"));
         if (c.processInstanceId() != null && !c.processInstanceId().equals(processInstanceId)) {
             throw new FormFieldValidationException(RectificationProcess.VAR_CASE_NO,
                     "案件 " + caseNo + " 已有整改流程在办理，不能再发起一个。");
         }
-    }
-
-    /**
-     * The case goes to its lead unit; its clock starts now and runs to the earliest bound ({@link DueBounds}): the
-     * table's limit or the decision's 期限 ({@code decidedDue}, may be null), the plan item's finish-by, the campaign's end.
-     */
-    Deadlines dispatched(String organization, String caseNo, String leadUnit, String responsibleUnits, TimeLimit limit,
-            LocalDate decidedDue, boolean redispatch, String actor) {
-        Instant now = now();
-        CaseRecord c = records.lock(caseNo);
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(organization, c.campaign(), c.category());
         DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, now, limit, decidedDue, plan);
         Deadlines d = bounded.deadlines();
-        records.update(caseNo, "lead_unit = ?, responsible_units = ?, limit_amount = ?, limit_unit = ?, status = ?,"
-                        + " dispatched_at = ?, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
+        records.update(caseNo, "process_instance_id = ?, lead_unit = ?, responsible_units = ?, limit_amount = ?, limit_unit = ?,"
+                        + " status = ?, dispatched_at = ?, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
                         + " warning_sent = false, overdue = false, escalated = false, due_bound = ?",
-                leadUnit, responsibleUnits, limit.amount(), limit.unit().name(), DISPATCHED.name(), CaseRecords.ts(now),
+                processInstanceId, leadUnit, responsibleUnits, limit.amount(), limit.unit().name(), DISPATCHED.name(), CaseRecords.ts(now),
                 CaseRecords.ts(now), CaseRecords.ts(d.warnAt()), CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()),
                 bounded.bound().name());
         records.addEvent(caseNo, now, redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,

@@ -25,8 +25,10 @@ public final class RectificationProcess {
     public static final String END_CLOSED = "EndEvent_CaseClosed";
     public static final String END_ALREADY_SUPERVISED = "EndEvent_AlreadySupervised";
 
+    /** The case's category, for the dispatch table only: transient, the case's record keeps it. */
     public static final String VAR_CATEGORY = "category";
     public static final String VAR_URGENCY = "urgency";
+    /** The case's source, for the dispatch table only: transient, the case's record keeps it. */
     public static final String VAR_SOURCE = "source";
     public static final String VAR_DISPATCH = "dispatch";
     public static final String VAR_LEAD_UNIT = "leadUnit";

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
- * no expressions in queries, no routing or deadlines changed by staff, no one else's
+ * no expressions in queries, no routing or deadlines changed by staff (the form fields of a staff
+ * completion checked inside the completion's own command context), no one else's
  * e-mail address for staff, throttled logins, cached identities forgotten when identities change.
  */
 @Component
@@ -40,5 +41,11 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new OthersEmailGuard(configuration));
         interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        List<CommandInterceptor> inContext = new ArrayList<>();
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+            inContext.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+        }
+        inContext.add(new SubmittedFieldsGuard());
+        configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
 }

@@ -2,9 +2,7 @@ package org.shirong.system;
 
 import java.lang.reflect.Field;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -16,31 +14,25 @@ import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
  * a staff call may not edit a task's properties, candidate groups or process variables directly, may
  * hand a task only to a colleague of a shared group, and completing a task may set only the fields
- * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged.
- * The processes themselves, the job executor and administrators are not affected (see {@link EngineCaller}).
+ * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
+ * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
+ * its variables once for both). The processes themselves, the job executor and administrators are not
+ * affected (see {@link EngineCaller}).
  */
 class StaffCommandGuard extends CommandInterceptor {
 
-    private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
-    private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
-    private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
-    private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
     private static final Field ASSIGNEE = CommandFields.of(AbstractAddIdentityLinkCmd.class, "userId");
     private static final Field DELEGATE = CommandFields.of(DelegateTaskCmd.class, "userId");
 
     private final ProcessEngineConfigurationImpl configuration;
-    private final TaskFormFields formFields = new TaskFormFields();
 
     StaffCommandGuard(ProcessEngineConfigurationImpl configuration) {
         this.configuration = configuration;
@@ -48,11 +40,17 @@ class StaffCommandGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        EngineCaller.staffCall(configuration).ifPresent(caller -> check(command, caller));
+        Optional<Authentication> caller = EngineCaller.staffCall(configuration);
+        if (caller.isEmpty()) {
+            return next.execute(command);
+        }
+        check(command, caller.get());
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+            return SubmittedFieldsGuard.checking(command, () -> next.execute(command));
+        }
         return next.execute(command);
     }
 
-    @SuppressWarnings("unchecked")
     private void check(Command<?> command, Authentication caller) {
         if (command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd) {
             String target = (String) CommandFields.read(command instanceof AssignTaskCmd ? ASSIGNEE : DELEGATE, command);
@@ -70,46 +68,11 @@ class StaffCommandGuard extends CommandInterceptor {
         if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
             throw new AuthorizationException("流程数据由流程确定，只能在办理任务时通过任务表单填写。");
         }
-        if (command instanceof CompleteTaskCmd) {
-            checkSubmitted((String) CommandFields.read(COMPLETE_TASK, command),
-                    (Map<String, Object>) CommandFields.read(COMPLETE_VARIABLES, command));
-        } else if (command instanceof SubmitTaskFormCmd) {
-            checkSubmitted((String) CommandFields.read(SUBMIT_TASK, command),
-                    (Map<String, Object>) CommandFields.read(SUBMIT_VARIABLES, command));
-        }
     }
 
     private boolean colleagues(Authentication caller, String userId) {
         List<String> callerGroups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         return configuration.getIdentityService().createGroupQuery().groupMember(userId).listPage(0, 1000).stream()
                 .anyMatch(group -> callerGroups.contains(group.getId()));
-    }
-
-    private void checkSubmitted(String taskId, Map<String, Object> submitted) {
-        if (taskId == null || submitted == null || submitted.isEmpty()) {
-            return;
-        }
-        next.execute(commandContext -> {
-            TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
-            if (task == null) {
-                return null;
-            }
-            Set<String> editable = formFields.editable(task, commandContext);
-            submitted.forEach((name, value) -> {
-                if (!editable.contains(name) && !unchanged(plain(task.getVariable(name)), plain(value))) {
-                    throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
-                }
-            });
-            return null;
-        });
-    }
-
-    /** A read-only field sent back as it was; one the process never set comes back empty from the form. */
-    private static boolean unchanged(Object current, Object submitted) {
-        return Objects.equals(current, submitted) || current == null && "".equals(submitted);
-    }
-
-    private static Object plain(Object value) {
-        return value instanceof TypedValue typed ? typed.getValue() : value;
     }
 }

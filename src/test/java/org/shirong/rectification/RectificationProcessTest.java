@@ -113,6 +113,9 @@ class RectificationProcessTest {
         assertThat(c.status()).isEqualTo(CaseStatus.DISPATCHED);
         assertThat(c.leadUnit()).isEqualTo("huanwei");
         assertThat(pi).isWaitingAt(TASK_CLAIM);
+        // Dispatched by category, which only the case's record keeps: the instance never wrote it.
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_CATEGORY, VAR_SOURCE)
+                .containsEntry(VAR_CASE_NO, c.caseNo());
         assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("huanwei").hasDueDate(Date.from(c.dueAt()));
         // The notice is queued in the dispatch's own transaction: no job is left that could race the unit's claim.
         assertThat(asyncJobs(pi)).isZero();

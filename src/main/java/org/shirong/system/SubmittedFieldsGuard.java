@@ -1,0 +1,91 @@
+package org.shirong.system;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The form half of {@link StaffCommandGuard}: a staff member completing a task (REST complete, form submission) may set
+ * only the fields its form lets the assignee fill in, and send the form's read-only fields back only unchanged. Runs
+ * inside the completion's own command context (after the engine's command context interceptor), so the task and its
+ * variables it reads are the ones the completion then works with, read once; it checks only the completion that
+ * {@link StaffCommandGuard}, which sees who calls before any context is opened, marked as a staff call.
+ */
+class SubmittedFieldsGuard extends CommandInterceptor {
+
+    private static final Field COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables");
+    private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
+    private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
+    private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
+    /** The staff completion being run on this thread, as {@link StaffCommandGuard} marked it. */
+    private static final ThreadLocal<Command<?>> STAFF_COMPLETION = new ThreadLocal<>();
+
+    private final TaskFormFields formFields = new TaskFormFields();
+
+    /** Runs {@code completion} (through {@code run}) with its submitted fields checked inside its command. */
+    static <T> T checking(Command<T> completion, Supplier<T> run) {
+        Command<?> outer = STAFF_COMPLETION.get();
+        STAFF_COMPLETION.set(completion);
+        try {
+            return run.get();
+        } finally {
+            if (outer == null) {
+                STAFF_COMPLETION.remove();
+            } else {
+                STAFF_COMPLETION.set(outer);
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T execute(Command<T> command) {
+        if (command == STAFF_COMPLETION.get()) {
+            if (command instanceof CompleteTaskCmd) {
+                check((String) CommandFields.read(COMPLETE_TASK, command),
+                        (Map<String, Object>) CommandFields.read(COMPLETE_VARIABLES, command));
+            } else if (command instanceof SubmitTaskFormCmd) {
+                check((String) CommandFields.read(SUBMIT_TASK, command),
+                        (Map<String, Object>) CommandFields.read(SUBMIT_VARIABLES, command));
+            }
+        }
+        return next.execute(command);
+    }
+
+    private void check(String taskId, Map<String, Object> submitted) {
+        if (taskId == null || submitted == null || submitted.isEmpty()) {
+            return;
+        }
+        CommandContext commandContext = Context.getCommandContext();
+        TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return; // the completion itself answers that the task does not exist
+        }
+        Set<String> editable = formFields.editable(task, commandContext);
+        submitted.forEach((name, value) -> {
+            if (!editable.contains(name) && !unchanged(plain(task.getVariable(name)), plain(value))) {
+                throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
+            }
+        });
+    }
+
+    /** A read-only field sent back as it was; one the process never set comes back empty from the form. */
+    private static boolean unchanged(Object current, Object submitted) {
+        return Objects.equals(current, submitted) || current == null && "".equals(submitted);
+    }
+
+    private static Object plain(Object value) {
+        return value instanceof TypedValue typed ? typed.getValue() : value;
+    }
+}
