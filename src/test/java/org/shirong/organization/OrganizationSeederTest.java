@@ -24,10 +24,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.ShirongApplication;
+import org.shirong.system.StatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -39,6 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("test")
 @DirtiesContext
+@Import(StatementCounter.Config.class)
 class OrganizationSeederTest {
 
     @Autowired
@@ -180,6 +183,22 @@ class OrganizationSeederTest {
         } finally {
             taskService.deleteTask(task.getId(), true);
         }
+    }
+
+    @Test
+    void anIdleRefreshOfTheDueFiltersCountsTasksOnceNotOncePerGroup() {
+        taskFilters.refreshDueFilters();
+        int dueFilters = records.filters(TaskFilterKind.OVERDUE).size() + records.filters(TaskFilterKind.DUE_SOON).size();
+        StatementCounter.Counts before = StatementCounter.snapshot();
+
+        taskFilters.refreshDueFilters();
+
+        StatementCounter.Counts idle = StatementCounter.snapshot().minus(before);
+        assertThat(dueFilters).isGreaterThan(200);
+        assertThat(idle.of("select ACT_RU_TASK")).as("three counts over every task (before: one to three per group, %d filters)",
+                dueFilters).isLessThanOrEqualTo(3);
+        assertThat(idle.total()).as(idle.byKey().toString()).isLessThanOrEqualTo(6);
+        assertThat(idle.writes()).isZero();
     }
 
     /**
