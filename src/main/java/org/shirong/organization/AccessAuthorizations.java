@@ -61,7 +61,7 @@ class AccessAuthorizations {
      * on single tasks (one per open task and candidate group) are left out: there may be 100,000 of them.
      */
     Grants grants() {
-        Grants grants = new Grants();
+        Grants grants = new Grants(startableByHand());
         for (Resource resource : MANAGED) {
             var query = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource);
             if (resource == TASK) {
@@ -72,9 +72,17 @@ class AccessAuthorizations {
         return grants;
     }
 
-    /** A snapshot of grants kept up to date with the changes made through it; for one seeding pass on one thread. */
+    /**
+     * A snapshot of grants kept up to date with the changes made through it, and the processes startable by hand (read
+     * once per pass, not once per supervising group); for one seeding pass on one thread.
+     */
     static final class Grants {
         private final Map<String, Map<List<Object>, Authorization>> byGroup = new HashMap<>();
+        private final Set<String> startableByHand;
+
+        private Grants(Set<String> startableByHand) {
+            this.startableByHand = startableByHand;
+        }
 
         private void put(Authorization a) {
             byGroup.computeIfAbsent(a.getGroupId(), g -> new HashMap<>()).put(List.of(a.getResourceType(), a.getResourceId()), a);
@@ -104,7 +112,7 @@ class AccessAuthorizations {
         if (organization.supervises(id)) {
             grant(grants, id, APPLICATION, "cockpit", ACCESS);
             grant(grants, id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE);
-            allowStartingOnly(grants, id, startableByHand());
+            allowStartingOnly(grants, id, grants.startableByHand);
             grant(grants, id, PROCESS_INSTANCE, ANY, READ, CREATE);
             grant(grants, id, TASK, ANY, READ);
             grant(grants, id, DECISION_DEFINITION, ANY, READ, READ_HISTORY);

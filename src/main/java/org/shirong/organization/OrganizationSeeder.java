@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.shirong.system.AuthenticatedIdentities;
+import org.shirong.system.StartupFingerprints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies the organisations' {@code organization.yaml} files at every start: creates, updates and removes the
+ * Applies the organisations' {@code organization.yaml} files at start-up: creates, updates and removes the
  * tenants, groups, users, memberships, authorizations and Tasklist filters they define, in one transaction. Only what
  * an earlier run seeded is ever removed; accounts made by hand in Admin are left alone.
  */
@@ -40,10 +41,12 @@ public class OrganizationSeeder implements ApplicationRunner {
     private final AccountProperties accounts;
     private final TransactionTemplate transaction;
     private final AuthenticatedIdentities identities;
+    private final StartupFingerprints fingerprints;
 
     OrganizationSeeder(Organizations organizations, OrganizationRecords records, IdentityService identityService,
             AccessAuthorizations authorizations, TaskFilters filters, AdminAccount adminAccount,
-            AccountProperties accounts, TransactionTemplate transaction, AuthenticatedIdentities identities) {
+            AccountProperties accounts, TransactionTemplate transaction, AuthenticatedIdentities identities,
+            StartupFingerprints fingerprints) {
         this.organizations = organizations;
         this.records = records;
         this.identityService = identityService;
@@ -53,12 +56,40 @@ public class OrganizationSeeder implements ApplicationRunner {
         this.accounts = accounts;
         this.transaction = transaction;
         this.identities = identities;
+        this.fingerprints = fingerprints;
     }
 
+    /**
+     * A start after which nothing changed (same files, code, settings and deployments, no identity, authorization or
+     * filter changed through the engine since; see {@link StartupFingerprints}) only keeps the administrators and moves
+     * the due filters on; any other start applies the organisation files and records that it did, in one transaction.
+     */
     @Override
     public void run(ApplicationArguments args) {
         adminAccount.checkPassword();
-        apply(organizations.all());
+        boolean kept = fingerprints.unchanged()
+                && Boolean.TRUE.equals(fingerprints.whileSyncing(() -> transaction.execute(status -> keepUp())));
+        if (!kept) {
+            fingerprints.whileSyncing(() -> transaction.execute(status -> {
+                apply(organizations.all());
+                fingerprints.storeCurrent();
+                return null;
+            }));
+            // Requests served while the transaction was open may have cached the identities as they were.
+            identities.forgetAll();
+        }
+    }
+
+    /** False when an identity changed since the start-up looked (another node's Admin): then everything is applied. */
+    private boolean keepUp() {
+        records.lockForSeeding();
+        if (!fingerprints.stillStored()) {
+            return false;
+        }
+        adminAccount.ensure();
+        filters.refreshDueFilters();
+        LOG.info("组织机构文件与上次同步时相同，期间也未经引擎更改用户、组或授权：不再重新同步（强制同步：SHIRONG_STARTUP_FULL_SYNC=true）");
+        return true;
     }
 
     /** Makes the engine's tenants and identities match the organisations; safe to repeat. */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
  * no expressions in queries, no routing or deadlines changed by staff (the form fields of a staff
  * completion checked inside the completion's own command context), no one else's
- * e-mail address for staff, throttled logins, cached identities forgotten when identities change.
+ * e-mail address for staff, throttled logins, cached identities (and the start-up fingerprint) forgotten when
+ * identities change.
  */
 @Component
 class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
@@ -20,11 +21,14 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
     private final ApplicationContext applicationContext;
     private final LoginThrottle loginThrottle;
     private final AuthenticatedIdentities identities;
+    private final StartupFingerprintStore fingerprints;
 
-    EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle, AuthenticatedIdentities identities) {
+    EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle, AuthenticatedIdentities identities,
+            StartupFingerprintStore fingerprints) {
         this.applicationContext = applicationContext;
         this.loginThrottle = loginThrottle;
         this.identities = identities;
+        this.fingerprints = fingerprints;
     }
 
     @Override
@@ -35,7 +39,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
         interceptors.add(new LoginThrottleInterceptor(loginThrottle));
-        interceptors.add(new IdentityChangeInterceptor(identities));
+        interceptors.add(new IdentityChangeInterceptor(identities, fingerprints));
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new StaffCommandGuard(configuration));
         interceptors.add(new OthersEmailGuard(configuration));

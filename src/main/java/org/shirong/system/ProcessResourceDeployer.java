@@ -40,18 +40,25 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     private final ProcessResourceCollector collector;
     private final List<FormSelectOptions> formOptions;
     private final TenantResources tenants;
+    private final StartupFingerprints fingerprints;
     private final ProcessResourceValidator validator = new ProcessResourceValidator();
 
     ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
-            ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants) {
+            ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants, StartupFingerprints fingerprints) {
         this.repositoryService = repositoryService;
         this.collector = collector;
         this.formOptions = formOptions.orderedStream().toList();
         this.tenants = tenants;
+        this.fingerprints = fingerprints;
     }
 
+    /** Deploys what changed, unless nothing the deployments depend on changed since the last complete start-up. */
     @Override
     public void run(ApplicationArguments args) {
+        if (fingerprints.unchanged()) {
+            LOG.info("流程、表单与组织机构文件及已部署的版本与上次启动相同，不再逐个组织检查部署");
+            return;
+        }
         deploy();
     }
 

@@ -10,18 +10,27 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.ShirongApplication;
+import org.shirong.system.StatementCounter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -32,6 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("test")
 @DirtiesContext
+@Import(StatementCounter.Config.class)
 class OrganizationSeederTest {
 
     @Autowired
@@ -173,6 +183,79 @@ class OrganizationSeederTest {
         } finally {
             taskService.deleteTask(task.getId(), true);
         }
+    }
+
+    @Test
+    void anIdleRefreshOfTheDueFiltersCountsTasksOnceNotOncePerGroup() {
+        taskFilters.refreshDueFilters();
+        int dueFilters = records.filters(TaskFilterKind.OVERDUE).size() + records.filters(TaskFilterKind.DUE_SOON).size();
+        StatementCounter.Counts before = StatementCounter.snapshot();
+
+        taskFilters.refreshDueFilters();
+
+        StatementCounter.Counts idle = StatementCounter.snapshot().minus(before);
+        assertThat(dueFilters).isGreaterThan(200);
+        assertThat(idle.of("select ACT_RU_TASK")).as("three counts over every task (before: one to three per group, %d filters)",
+                dueFilters).isLessThanOrEqualTo(3);
+        assertThat(idle.total()).as(idle.byKey().toString()).isLessThanOrEqualTo(6);
+        assertThat(idle.writes()).isZero();
+    }
+
+    /**
+     * A restart with nothing changed skips the seeding (a change made behind the engine, in the database, stays) yet
+     * keeps the administrator; a group or authorization deleted through the engine (as in Admin) is back after the next
+     * restart; {@code shirong.startup.full-sync} repairs what was changed behind the engine.
+     */
+    @Test
+    void aRestartWithNothingChangedSkipsTheSeedingButNotAfterAChangeThroughTheEngine() {
+        String database = "jdbc:h2:mem:shirong-restart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (var first = start(database)) {
+            assertThat(first.getBean(JdbcTemplate.class).queryForObject("select count(*) from startup_fingerprint", Integer.class))
+                    .as("stored after the complete synchronisation").isEqualTo(1);
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            jdbc.update("update ACT_ID_GROUP set NAME_ = ? where ID_ = ?", "改在数据库中", "chengguan");
+            jdbc.update("delete from ACT_ID_MEMBERSHIP where USER_ID_ = ? and GROUP_ID_ = ?", "admin", "camunda-admin");
+        }
+        try (var second = start(database)) {
+            IdentityService identity = second.getBean(IdentityService.class);
+            assertThat(identity.createGroupQuery().groupId("chengguan").singleResult().getName())
+                    .as("not seeded again: nothing changed through the engine").isEqualTo("改在数据库中");
+            assertThat(identity.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count())
+                    .as("the administrator is kept at every start").isEqualTo(1);
+
+            // As an administrator would in Admin: delete a seeded group and one of another group's grants.
+            identity.deleteGroup("lvrong");
+            AuthorizationService authorizations = second.getBean(AuthorizationService.class);
+            Authorization grant = chengguanTasklistGrant(authorizations);
+            authorizations.deleteAuthorization(grant.getId());
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject("select count(*) from startup_fingerprint", Integer.class))
+                    .isZero();
+        }
+        try (var third = start(database)) {
+            IdentityService identity = third.getBean(IdentityService.class);
+            assertThat(identity.createGroupQuery().groupId("lvrong").singleResult().getName()).isEqualTo("绿容所");
+            assertThat(identity.createUserQuery().userId("lvrong1").memberOfGroup("lvrong").count()).isEqualTo(1);
+            assertThat(chengguanTasklistGrant(third.getBean(AuthorizationService.class))).isNotNull();
+            assertThat(identity.createGroupQuery().groupId("chengguan").singleResult().getName()).isEqualTo("城管中队");
+            third.getBean(JdbcTemplate.class).update("update ACT_ID_GROUP set NAME_ = ? where ID_ = ?", "又改在数据库中", "chengguan");
+        }
+        try (var forced = start(database, "--shirong.startup.full-sync=true")) {
+            assertThat(forced.getBean(IdentityService.class).createGroupQuery().groupId("chengguan").singleResult().getName())
+                    .isEqualTo("城管中队");
+        }
+    }
+
+    private static Authorization chengguanTasklistGrant(AuthorizationService authorizations) {
+        return authorizations.createAuthorizationQuery().groupIdIn("chengguan").resourceType(Resources.APPLICATION)
+                .resourceId("tasklist").singleResult();
+    }
+
+    private static ConfigurableApplicationContext start(String database, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database,
+                "--camunda.bpm.generate-unique-process-engine-name=true", "--camunda.bpm.job-execution.enabled=false",
+                "--shirong.organizations.active=jiuting"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
     private Map<String, Integer> dueFilterRevisions() {

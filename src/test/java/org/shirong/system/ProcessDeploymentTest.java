@@ -6,12 +6,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shirong.ShirongApplication;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every file of processes/ and forms/ is deployed under a stable name, and a restart without changes deploys nothing new. */
 @ShirongWebTest
@@ -60,5 +66,50 @@ class ProcessDeploymentTest {
         assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
         assertThat(repositoryService.createDeploymentQuery().deploymentName(ProcessResourceDeployer.DEPLOYMENT_NAME).tenantIdIn("jiuting")
                 .count()).as("one deployment per organisation").isEqualTo(1);
+    }
+
+    /** A restart skips the deployment checks only while nothing changed: a changed process file is deployed all the same. */
+    @Test
+    void aProcessFileChangedSinceTheLastStartIsDeployedOnRestart(@TempDir Path processes) throws IOException {
+        String database = "jdbc:h2:mem:shirong-redeploy-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Files.writeString(processes.resolve("RestartProbe.bpmn"), probe("第一版"));
+        try (var first = start(database, processes)) {
+            assertThat(probeName(first)).isEqualTo("第一版");
+            assertThat(first.getBean(JdbcTemplate.class).queryForObject("select count(*) from startup_fingerprint", Integer.class))
+                    .isEqualTo(1);
+        }
+        try (var unchanged = start(database, processes)) {
+            assertThat(unchanged.getBean(RepositoryService.class).createDeploymentQuery().tenantIdIn("jiuting").count()).isEqualTo(1);
+        }
+        Files.writeString(processes.resolve("RestartProbe.bpmn"), probe("第二版"));
+        try (var changed = start(database, processes)) {
+            assertThat(probeName(changed)).isEqualTo("第二版");
+            assertThat(changed.getBean(RepositoryService.class).createDeploymentQuery().tenantIdIn("jiuting").count()).isEqualTo(2);
+        }
+    }
+
+    private static String probe(String name) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="RestartProbe" name="%s" isExecutable="true" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:endEvent id="EndEvent_Done" />
+                    <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_Begin" targetRef="EndEvent_Done" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(name);
+    }
+
+    private static String probeName(ConfigurableApplicationContext context) {
+        return context.getBean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("RestartProbe")
+                .tenantIdIn("jiuting").latestVersion().singleResult().getName();
+    }
+
+    private static ConfigurableApplicationContext start(String database, Path processes) {
+        return new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run("--server.port=0",
+                "--spring.datasource.url=" + database, "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false", "--shirong.organizations.active=jiuting",
+                "--shirong.deployment.processes-dir=" + processes);
     }
 }
