@@ -41,8 +41,12 @@ final class BenchJvm implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-Dfile.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
+                "-Xmx" + heap, "-Dfile.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError"));
+        if (Boolean.getBoolean("bench.shirong.jfr")) {
+            // whole stacks in the flight recordings (default 64 frames: a Spring/Camunda call is deeper)
+            command.add("-XX:FlightRecorderOptions:stackdepth=1024");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
         command.addAll(args);
         Path logFile = workDir.resolve(name + ".log");
         try {
@@ -115,6 +119,21 @@ final class BenchJvm implements AutoCloseable {
             }
         }
         return kb / 1024;
+    }
+
+    /** Starts a flight recording (JFR, settings=profile) named {@code recording} in this JVM. */
+    void startRecording(String recording) {
+        jdk("jcmd", String.valueOf(process.pid()), "JFR.start", "name=" + recording, "settings=profile");
+    }
+
+    /** Stops the flight recording {@code recording} and writes it to {@code file}. */
+    void stopRecording(String recording, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdk("jcmd", String.valueOf(process.pid()), "JFR.stop", "name=" + recording, "filename=" + file.toAbsolutePath());
     }
 
     boolean ranOutOfMemory() {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int deadlines, int openTasks, int closedCases,
         int samples, boolean h2, String w3Variants, String w3Only, double unitShare, int tasksPerStart, boolean w4Anchor,
-        int w4ExplainMs) {
+        int w4ExplainMs, boolean shirongJfr) {
 
     static BenchSettings fromSystem() {
         return new BenchSettings(
@@ -33,7 +33,10 @@ record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int 
                 Boolean.parseBoolean(System.getProperty("bench.w4.anchor", "true")),
                 // W4: log the plan (auto_explain, with ANALYZE) of every statement slower than this many ms during W4 into
                 // pg-log/ under bench.dir; -1 (default) logs none and loads nothing
-                integer("bench.w4.explainMs", -1));
+                integer("bench.w4.explainMs", -1),
+                // W1: record a Java Flight Recording (settings=profile) of the Shirong JVM during each W1 run, written to
+                // jfr/<database>-<threads>t.jfr under bench.dir; read with jfr print / jfr summary
+                Boolean.parseBoolean(System.getProperty("bench.shirong.jfr", "false")));
     }
 
     boolean only(String workload) {

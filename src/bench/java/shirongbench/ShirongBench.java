@@ -80,6 +80,9 @@ class ShirongBench {
                     lifecycle("PostgreSQL", shirong, anchor, threads, pg);
                 }
             }
+            if (List.of("W2", "W3", "W4", "W5", "W6").stream().noneMatch(settings::only)) {
+                return; // only W1 asked for: no import, no second start
+            }
             step("W2", () -> intake(shirong, anchor));
             if (!Bench.drained(shirongDb, Duration.ofMinutes(10))) {
                 report.note("W2: Shirong's jobs after the import were still running after 10 min");
@@ -121,7 +124,16 @@ class ShirongBench {
         String w = "W1 " + database + ", " + threads + " thread" + (threads > 1 ? "s" : "");
         String prefix = "W1-" + database.charAt(0) + threads;
         Postgres.Counters shirongBefore = pg == null ? null : pg.counters("shirong");
+        String recording = "W1-" + database + "-" + threads + "t";
+        if (settings.shirongJfr()) {
+            shirong.jvm.startRecording(recording);
+        }
         Lifecycle.Result s = Lifecycle.run(shirong, prefix, settings.cases(), threads);
+        if (settings.shirongJfr()) {
+            Path file = settings.dir().resolve("jfr").resolve(recording + ".jfr");
+            shirong.jvm.stopRecording(recording, file);
+            report.note(w + ": flight recording of Shirong's JVM during the run: " + file);
+        }
         Postgres.Counters shirongWrites = null;
         if (pg != null) {
             if (!Bench.drained(pg.jdbc("shirong"), Duration.ofMinutes(2))) {

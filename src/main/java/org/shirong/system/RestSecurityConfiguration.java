@@ -29,10 +29,10 @@ import org.springframework.core.Ordered;
 class RestSecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(AuthenticatedIdentities identities,
-            LoginThrottle throttle) {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(ProcessEngine engine,
+            AuthenticatedIdentities identities, LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
-                new CachedIdentityRestFilter(identities, throttle));
+                new CachedIdentityRestFilter(engine, identities, throttle));
         registration.setName("shirong-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
