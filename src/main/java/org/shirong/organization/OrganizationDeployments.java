@@ -1,22 +1,20 @@
 package org.shirong.organization;
 
-import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.shirong.system.ConfigFile;
+import org.shirong.system.ModelFiles;
 import org.shirong.system.StartupRefusedException;
 import org.shirong.system.TenantResources;
 import org.springframework.stereotype.Component;
@@ -81,8 +79,7 @@ class OrganizationDeployments implements TenantResources {
     /** The file as a model, or {@link #UNREADABLE}: the deployment's own validation then names the line and column. */
     private static Object read(String name, byte[] content) {
         try {
-            return name.endsWith(".dmn") ? Dmn.readModelFromStream(new ByteArrayInputStream(content))
-                    : Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+            return name.endsWith(".dmn") ? ModelFiles.readDmn(content) : ModelFiles.readBpmn(content);
         } catch (RuntimeException unreadable) {
             return UNREADABLE;
         }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.shirong.system.AuthenticatedIdentities;
+import org.shirong.system.EngineBatch;
 import org.shirong.system.StartupFingerprints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +43,12 @@ public class OrganizationSeeder implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final AuthenticatedIdentities identities;
     private final StartupFingerprints fingerprints;
+    private final EngineBatch batch;
 
     OrganizationSeeder(Organizations organizations, OrganizationRecords records, IdentityService identityService,
             AccessAuthorizations authorizations, TaskFilters filters, AdminAccount adminAccount,
             AccountProperties accounts, TransactionTemplate transaction, AuthenticatedIdentities identities,
-            StartupFingerprints fingerprints) {
+            StartupFingerprints fingerprints, EngineBatch batch) {
         this.organizations = organizations;
         this.records = records;
         this.identityService = identityService;
@@ -57,6 +59,7 @@ public class OrganizationSeeder implements ApplicationRunner {
         this.transaction = transaction;
         this.identities = identities;
         this.fingerprints = fingerprints;
+        this.batch = batch;
     }
 
     /**
@@ -100,16 +103,21 @@ public class OrganizationSeeder implements ApplicationRunner {
             Set<String> managedGroups = new HashSet<>(records.unitIds());
             all.forEach(o -> o.groups().forEach(g -> managedGroups.add(g.id())));
             removeDropped(all);
-            AccessAuthorizations.Grants grants = authorizations.grants();
-            for (Organization organization : all) {
-                saveTenant(organization);
-                organization.groups().forEach(g -> saveGroup(organization, g, grants));
-                organization.users().forEach(u -> saveUser(u, organization, managedGroups));
-                authorizations.syncUserVisibility(organization, grants);
-            }
-            syncOversight(all);
+            // Each organisation's tenant, groups, users, memberships, grants and filters are looked up before they are
+            // written and written once, so the engine may flush them all together.
+            batch.run(() -> {
+                AccessAuthorizations.Grants grants = authorizations.grants();
+                for (Organization organization : all) {
+                    saveTenant(organization);
+                    organization.groups().forEach(g -> saveGroup(organization, g, grants));
+                    organization.users().forEach(u -> saveUser(u, organization, managedGroups));
+                    authorizations.syncUserVisibility(organization, grants);
+                }
+                syncOversight(all);
+                filters.sync(all);
+                return null;
+            });
             records.replaceAll(all);
-            filters.sync(all);
             filters.refreshDueFilters();
         });
         // Logged-in users' groups and organisations are re-read on their next request.

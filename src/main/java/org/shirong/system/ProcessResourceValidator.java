@@ -45,12 +45,21 @@ class ProcessResourceValidator {
         return problems;
     }
 
+    /**
+     * Read with the schemas compiled once ({@link ModelFiles}); a file that does not read so is parsed again as the
+     * engine would, for the engine's own wording of what is wrong.
+     */
     private String checkDecision(ProcessResource resource) {
         try {
-            dmnEngine.parseDecisions(new ByteArrayInputStream(resource.content()));
+            dmnEngine.parseDecisions(ModelFiles.readDmn(resource.content()));
             return "";
-        } catch (RuntimeException e) {
-            return rootMessage(e);
+        } catch (RuntimeException unreadable) {
+            try {
+                dmnEngine.parseDecisions(new ByteArrayInputStream(resource.content()));
+                return "";
+            } catch (RuntimeException e) {
+                return rootMessage(e);
+            }
         }
     }
 
