@@ -94,6 +94,11 @@ class FilterCountCache {
                 .map(Map.Entry::getKey).toList();
     }
 
+    /** Drops what was kept for {@code key}, so that it is no longer among {@link #outdatedOfSameCaller}. */
+    void forget(Key key) {
+        entries.remove(key);
+    }
+
     /** Every count read before now is stale. */
     void engineDataChanged() {
         generation.incrementAndGet();

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
@@ -72,7 +73,12 @@ class FilterCountInterceptor extends CommandInterceptor {
         try {
             next.execute(commandContext -> {
                 for (FilterCountCache.Key key : keys) {
-                    counted.accept(key, configuration.getCommandExecutorTxRequired().execute(new ExecuteFilterCountCmd(key.filterId())));
+                    try {
+                        counted.accept(key, configuration.getCommandExecutorTxRequired().execute(new ExecuteFilterCountCmd(key.filterId())));
+                    } catch (ProcessEngineException refused) {
+                        // a filter deleted or no longer readable: not asked ahead again; the request gets the answer itself
+                        cache.forget(key);
+                    }
                 }
                 return null;
             });

@@ -69,6 +69,8 @@ class FilterCountCacheTest {
         assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan")))
                 .containsExactly(key("f2", "chengguan2", "chengguan"));
         assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan", "lingdao"))).as("other groups").isEmpty();
+        cache.forget(key("f2", "chengguan2", "chengguan"));
+        assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan"))).as("a filter forgotten").isEmpty();
     }
 
     @Test
