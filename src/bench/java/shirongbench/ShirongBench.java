@@ -226,6 +226,9 @@ class ShirongBench {
             report.add("W4 PostgreSQL, " + s.opened() + " open tasks (" + unitTasks + " the unit's)", query + " p95 as chengguan1", "ms",
                     sp, ap, ap / sp, "p95 ≤ 100 ms", sp <= 100);
         }
+        report.note("W4 Shirong medians (p50, ms): " + TasklistAtScale.QUERIES.stream()
+                .map(q -> q + " " + Report.number(Http.Calls.percentileMs(sr.calls().timings().getOrDefault(q, List.of()), 50)))
+                .toList());
         if (!sr.calls().failures().isEmpty()) {
             report.note("W4 Shirong failed calls: " + sr.calls().failures().stream().limit(3).toList());
         }

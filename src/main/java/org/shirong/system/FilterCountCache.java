@@ -2,6 +2,7 @@ package org.shirong.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -22,6 +23,11 @@ class FilterCountCache {
     /** Who asks for which filter's count, with the engine settings the count depends on. */
     record Key(String filterId, String userId, List<String> groupIds, List<String> tenantIds, boolean authorizationChecked,
             boolean tenantChecked) {
+
+        boolean sameCaller(Key other) {
+            return Objects.equals(userId, other.userId) && groupIds.equals(other.groupIds) && tenantIds.equals(other.tenantIds)
+                    && authorizationChecked == other.authorizationChecked && tenantChecked == other.tenantChecked;
+        }
     }
 
     private record Entry(long count, long generation, long readAt) {
@@ -73,6 +79,24 @@ class FilterCountCache {
             }
         }
         entries.put(key, new Entry(count, readAtGeneration, now));
+    }
+
+    /**
+     * The caller's other filters whose counts were kept and are no longer current (changed since, or too old): those
+     * the caller's next filter list is going to ask for again.
+     */
+    List<Key> outdatedOfSameCaller(Key asked) {
+        long current = generation.get();
+        long now = nanoTime.getAsLong();
+        return entries.entrySet().stream()
+                .filter(e -> e.getKey().sameCaller(asked) && !e.getKey().filterId().equals(asked.filterId()))
+                .filter(e -> e.getValue().generation != current || now - e.getValue().readAt >= timeToLiveNanos)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Drops what was kept for {@code key}, so that it is no longer among {@link #outdatedOfSameCaller}. */
+    void forget(Key key) {
+        entries.remove(key);
     }
 
     /** Every count read before now is stale. */

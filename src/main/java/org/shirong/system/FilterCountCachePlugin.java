@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class FilterCountCachePlugin extends AbstractProcessEnginePlugin {
 
     private final FilterCountCache cache;
+    private final FilterCountsAhead countsAhead;
 
-    FilterCountCachePlugin(FilterCountCache cache) {
+    FilterCountCachePlugin(FilterCountCache cache, FilterCountsAhead countsAhead) {
         this.cache = cache;
+        this.countsAhead = countsAhead;
     }
 
     @Override
@@ -28,7 +30,7 @@ class FilterCountCachePlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
-        interceptors.add(0, new FilterCountInterceptor(configuration, cache));
+        interceptors.add(0, new FilterCountInterceptor(configuration, cache, countsAhead));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 

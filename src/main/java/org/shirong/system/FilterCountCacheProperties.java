@@ -4,7 +4,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** How long a saved filter's count is reused for the same caller at most, and for how many filter × caller pairs. */
+/**
+ * How long a saved filter's count is reused for the same caller at most, for how many filter × caller pairs, and on how
+ * many threads a caller's other counts are read alongside the first one after a change (0: one after the other).
+ */
 @ConfigurationProperties("shirong.filters.count-cache")
-record FilterCountCacheProperties(@DefaultValue("PT15S") Duration timeToLive, @DefaultValue("20000") int maxEntries) {
+record FilterCountCacheProperties(@DefaultValue("PT15S") Duration timeToLive, @DefaultValue("20000") int maxEntries,
+        @DefaultValue("2") int parallelCounts) {
 }

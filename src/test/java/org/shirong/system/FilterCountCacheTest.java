@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FilterCountCacheTest {
 
     private final AtomicLong now = new AtomicLong();
-    private final FilterCountCache cache = new FilterCountCache(new FilterCountCacheProperties(Duration.ofSeconds(15), 3), now::get);
+    private final FilterCountCache cache = new FilterCountCache(new FilterCountCacheProperties(Duration.ofSeconds(15), 3, 2), now::get);
 
     private static FilterCountCache.Key key(String filterId, String userId, String... groups) {
         return new FilterCountCache.Key(filterId, userId, List.of(groups), List.of("jiuting"), true, true);
@@ -57,6 +57,20 @@ class FilterCountCacheTest {
         }
         assertThat(cache.cached(key("f0", "chengguan2", "chengguan"))).isNull();
         assertThat(cache.cached(key("f3", "chengguan2", "chengguan"))).isEqualTo(3L);
+    }
+
+    @Test
+    void aCallersOtherFiltersWhoseCountsChangedAreTheOnesToReadAgain() {
+        cache.store(key("f1", "chengguan2", "chengguan"), cache.generation(), 7);
+        cache.store(key("f2", "chengguan2", "chengguan"), cache.generation(), 8);
+        cache.store(key("f3", "lvrong1", "lvrong"), cache.generation(), 9);
+        assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan"))).as("nothing changed").isEmpty();
+        cache.engineDataChanged();
+        assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan")))
+                .containsExactly(key("f2", "chengguan2", "chengguan"));
+        assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan", "lingdao"))).as("other groups").isEmpty();
+        cache.forget(key("f2", "chengguan2", "chengguan"));
+        assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan"))).as("a filter forgotten").isEmpty();
     }
 
     @Test

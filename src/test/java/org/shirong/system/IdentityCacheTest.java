@@ -110,6 +110,31 @@ class IdentityCacheTest {
         assertThat(taskQueries).isNotEmpty().noneMatch(sql -> sql.matches("(?is).*ACT_RU_AUTHORIZATION.*"));
     }
 
+    /**
+     * After a change, the filter list's first count starts the user's other filters counted before on worker threads,
+     * shared out in commands of their own (FilterCountsAhead): each of those reads its filter once, where a count in a
+     * command of its own reads it twice (the expression guard's check, then the count).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void afterAChangeTheFilterListsOtherCountsAreReadAlongsideInSharedCommands() {
+        TestRestTemplate chengguan = rest.withBasicAuth("chengguan1", "demo");
+        String list = "/engine-rest/filter?resourceType=Task&itemCount=true&maxResults=100";
+        ok(chengguan.getForEntity(list, String.class));
+        assignTo("chengguan");
+
+        List<String> afterChange = recorder.record(() -> ok(chengguan.getForEntity(list, String.class)));
+        int filters = chengguan.getForObject(list, List.class).size();
+        long filterReads = afterChange.stream().filter(sql -> sql.matches("(?is).*from\\s+ACT_RU_FILTER\\s+where\\s+ID_\\s*=.*")).count();
+        System.out.printf("statements: filter list with %d counts after a change %d, filter reads %d%n", filters, afterChange.size(),
+                filterReads);
+
+        assertThat(filters).isGreaterThan(3);
+        // filters + 1 when nothing else changes meanwhile; one after the other it is 2 × filters
+        assertThat(filterReads).as("the first count reads its filter twice, each count read alongside once")
+                .isLessThan(2L * filters);
+    }
+
     @Test
     void aRemovedUserIsRefusedAtOnce() {
         createUserIn("chengguan");
