@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformer;
 import org.camunda.bpm.dmn.engine.impl.transform.DefaultDmnTransform;
@@ -28,11 +27,7 @@ class CompiledDmnSchemaPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-        if (dmn == null) {
-            dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-            configuration.setDmnEngineConfiguration(dmn);
-        }
+        DefaultDmnEngineConfiguration dmn = DmnEngineSettings.of(configuration);
         if (dmn.getTransformer().getClass() != DefaultDmnTransformer.class) {
             // Someone else's transformer: it keeps its own reading rather than lose what it does.
             LOG.warn("DMN 引擎已有自定义的转换器 {}，DMN 模式不预编译（部署会慢一些）", dmn.getTransformer().getClass().getName());

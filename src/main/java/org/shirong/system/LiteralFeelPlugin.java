@@ -1,6 +1,5 @@
 package org.shirong.system;
 
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
@@ -22,19 +21,14 @@ class LiteralFeelPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-        if (dmn == null) {
-            dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-            configuration.setDmnEngineConfiguration(dmn);
-        }
+        DefaultDmnEngineConfiguration dmn = DmnEngineSettings.of(configuration);
         if (dmn.getFeelEngineFactory() != null || dmn.getFeelEngine() != null) {
             LOG.warn("决策引擎已有自定义的 FEEL 引擎，决策表中的常量单元格照常逐个求值");
             return;
         }
-        DefaultDmnEngineConfiguration tables = dmn;
         // Read when the engine builds its DMN engine, after it has set the custom functions and the legacy switch.
-        dmn.setFeelEngineFactory(() -> new LiteralFeelEngine(tables.isEnableFeelLegacyBehavior()
+        dmn.setFeelEngineFactory(() -> new LiteralFeelEngine(dmn.isEnableFeelLegacyBehavior()
                 ? new FeelEngineFactoryImpl().createInstance()
-                : new ScalaFeelEngineFactory(tables.getFeelCustomFunctionProviders()).createInstance()));
+                : new ScalaFeelEngineFactory(dmn.getFeelCustomFunctionProviders()).createInstance()));
     }
 }

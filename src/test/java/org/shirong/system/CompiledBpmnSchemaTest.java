@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -46,15 +44,7 @@ class CompiledBpmnSchemaTest {
     }
 
     private static ProcessEngine engine(boolean withPlugin) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createStandaloneInMemProcessEngineConfiguration()
-                .setJdbcUrl("jdbc:h2:mem:compiled-schema-" + UUID.randomUUID())
-                .setProcessEngineName("compiled-schema-" + UUID.randomUUID())
-                .setJobExecutorActivate(false);
-        if (withPlugin) {
-            configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new CompiledBpmnSchemaPlugin())));
-        }
-        return configuration.buildProcessEngine();
+        return withPlugin ? StandaloneEngines.inMemory("compiled-schema", new CompiledBpmnSchemaPlugin()) : StandaloneEngines.inMemory("compiled-schema");
     }
 
     private static List<String> deploy(ProcessEngine engine, String name, String bpmn) {

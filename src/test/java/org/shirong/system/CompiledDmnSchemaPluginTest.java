@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,15 +38,7 @@ class CompiledDmnSchemaPluginTest {
     }
 
     private static ProcessEngine engine(boolean withPlugin) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createStandaloneInMemProcessEngineConfiguration()
-                .setJdbcUrl("jdbc:h2:mem:compiled-dmn-" + UUID.randomUUID())
-                .setProcessEngineName("compiled-dmn-" + UUID.randomUUID())
-                .setJobExecutorActivate(false);
-        if (withPlugin) {
-            configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new CompiledDmnSchemaPlugin())));
-        }
-        return configuration.buildProcessEngine();
+        return withPlugin ? StandaloneEngines.inMemory("compiled-dmn", new CompiledDmnSchemaPlugin()) : StandaloneEngines.inMemory("compiled-dmn");
     }
 
     @Test
