@@ -45,7 +45,8 @@ public final class TasklistBrowser implements AutoCloseable {
         this.driver = driver;
         // Tasklist re-renders lists and forms as data arrives, so a condition may meet an element that was just
         // replaced: look again rather than fail.
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // 60 s: under a full `mvn verify` on 2 shared cores one start-form submit took over 30 s to close its dialog (passes alone in 66 s for the class)
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.ignoring(StaleElementReferenceException.class);
         this.baseUrl = "http://localhost:" + port;
     }
