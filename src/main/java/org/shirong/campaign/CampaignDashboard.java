@@ -281,7 +281,13 @@ class CampaignDashboard {
                 : NO_LEAD_UNIT.equals(unit) ? r -> r.leadUnit() == null : r -> unit.equals(r.leadUnit());
         Predicate<CaseRecord> ofItem = item == null ? r -> true : r -> Objects.equals(
                 CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
-        List<CaseRecord> matching = cases.casesOfCampaign(code).stream()
+        List<CaseRecord> ofCampaign = cases.casesOfCampaign(code);
+        if (unit != null && !NO_LEAD_UNIT.equals(unit) && records.units(code).stream().noneMatch(u -> u.unitId().equals(unit))
+                && ofCampaign.stream().noneMatch(r -> unit.equals(r.leadUnit()))) {
+            // The dashboard's lines are the campaign's units and any other unit leading one of its cases: nothing else.
+            throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "活动 " + code + " 没有单位 " + unit));
+        }
+        List<CaseRecord> matching = ofCampaign.stream()
                 .filter(ofUnit.and(ofItem)).filter(r -> figure.counts(r, at)).toList();
         List<String> scope = new ArrayList<>();
         if (unit != null) {

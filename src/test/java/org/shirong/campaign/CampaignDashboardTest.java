@@ -210,6 +210,10 @@ class CampaignDashboardTest {
                     .getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=LATE", Map.class);
             assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(unknown.getBody().toString()).contains("驾驶舱没有数字", "RED 红灯超期");
+            ResponseEntity<Map> unknownUnit = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=RED&unit=chengguan", Map.class);
+            assertThat(unknownUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(unknownUnit.getBody().toString()).contains("unit", "没有单位 chengguan");
             assertThat(rest.withBasicAuth("jxjianguan1", "demo")
                     .getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=RED", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.FORBIDDEN);
