@@ -39,7 +39,7 @@ class LadderDemoStep implements ZoneDemoStep {
     public void run(String tenant, String officeUser) {
         zones.findByNo(tenant, ZONE_NO).ifPresent(zone -> {
             ZoneInspections.Recorded recorded = inspections.record(zone.id(), new ZoneInspections.NewInspection("BREACH",
-                    List.of("PILING"), "演示：门前人行道堆放纸箱和餐车"), new ZonePhoto("demo-breach.png", "image/png", photo(), null,
+                    List.of("PILING"), "演示：门前人行道堆放纸箱和餐车"), new ZonePhoto("demo-breach.png", photo(), null,
                     null, null), INSPECTOR);
             LOG.info("演示数据：责任区 {} 发现门责问题，处置 {}", ZONE_NO, recorded.breachId());
         });

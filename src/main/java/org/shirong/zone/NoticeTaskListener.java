@@ -73,7 +73,7 @@ class NoticeTaskListener implements TaskListener, ExecutionListener {
     private ZonePhoto photo(DelegateExecution execution, String variable, String label) {
         EvidencePhotos.Photo p = photos.take(execution, variable, label)
                 .orElseThrow(() -> new FormFieldValidationException(variable, "请拍摄" + label));
-        return new ZonePhoto(p.fileName(), p.mimeType(), p.content(), p.takenAt(), p.latitude(), p.longitude());
+        return new ZonePhoto(p.fileName(), p.content(), p.takenAt(), p.latitude(), p.longitude());
     }
 
     private static String required(DelegateExecution execution, String variable, String label, int max) {

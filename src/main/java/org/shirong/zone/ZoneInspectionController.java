@@ -67,8 +67,7 @@ class ZoneInspectionController {
             lat = Double.parseDouble(m.group(1));
             lng = Double.parseDouble(m.group(2));
         }
-        return new ZonePhoto(file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename(), file.getContentType(),
-                content, takenAt(takenAt), lat, lng);
+        return new ZonePhoto(file.getOriginalFilename() == null ? "photo" : file.getOriginalFilename(), content, takenAt(takenAt), lat, lng);
     }
 
     /** The camera's time; one the browser could not have read from EXIF is left out rather than refusing the photo. */

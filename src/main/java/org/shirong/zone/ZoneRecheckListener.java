@@ -48,7 +48,7 @@ class ZoneRecheckListener implements ExecutionListener {
         String actor = user == null ? null : user.getUserId();
         ZoneLadder.Breach breach = ladder.breach(ZoneFormInput.breachId(execution));
         Long photoId = photo.map(p -> files.addPhoto(breach.zoneId(), ZonePhotoKind.RECHECK,
-                new ZonePhoto(p.fileName(), p.mimeType(), p.content(), p.takenAt(), p.latitude(), p.longitude()), actor))
+                new ZonePhoto(p.fileName(), p.content(), p.takenAt(), p.latitude(), p.longitude()), actor))
                 .orElse(null);
         inspections.recheck(breach, ZoneFormInput.level(execution), actor, complied, note, photoId);
         photos.remove(execution, VAR_RECHECK_PHOTO);

@@ -81,7 +81,7 @@ class ZoneEnforcementProcessTest {
     }
 
     private static ZonePhoto photo(String name) {
-        return new ZonePhoto(name, "image/png", PNG, null, null, null);
+        return new ZonePhoto(name, PNG, null, null, null);
     }
 
     private ZoneInspections.Recorded breach(long zoneId, String at) {
