@@ -3,18 +3,25 @@ package org.shirong.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.shirong.report.CampaignFixture;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.TasklistBrowser;
 import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SuppressWarnings("unchecked")
 class ZoneRatesTest {
 
+    @LocalServerPort
+    int port;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -160,6 +169,53 @@ class ZoneRatesTest {
         assertThat(text(aprilFirst, "complianceOther")).isEqualTo("0.00%（0/1）");
         assertThat(aprilFirst).containsEntry("yellowCards", 1).containsEntry("redCards", 0).containsEntry("handedOver", 0);
         assertThat(text(aprilFirst, "postingRate")).isEqualTo("70.00%（7/10）");
+    }
+
+    /**
+     * The 责任区 block of a 九亭 campaign's 驾驶舱 in Cockpit, for May 2024, as 领导 lingdao1 reads it: each 居委会's row
+     * and the town's are the figures the API gives, the rates below the rubric's targets in red, with the chart drawn.
+     */
+    @Test
+    void theCampaignDashboardInCockpitShowsTheMayRatesAgainstTheTargets() throws IOException {
+        CampaignFixture campaign = new CampaignFixture(jdbc, "ZRT-DASH").campaign("九亭镇责任区驾驶舱测试", 2)
+                .phase(1, "前期准备", "2024-03-01", "2024-04-30").phase(2, "宣传动员和自查整改", "2024-05-01", "2024-08-31");
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.viewport(1366, 900);
+                browser.login("lingdao1", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/shirong-campaign/ZRT-DASH?period=2024-05");
+                // Present once GET /api/zones/rates has answered (below the fold: scrolled to before reading).
+                WebElement rates = browser.until(d -> d.findElements(By.cssSelector("table.shirong-zone-rates")).stream().findFirst()
+                        .orElse(null));
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", rates);
+                assertThat(browser.driver().findElement(By.cssSelector("section.shirong-zones h3")).getAttribute("textContent"))
+                        .isEqualTo("2024年5月责任区履责与告知书");
+                assertThat(row(rates, "target")).isEqualTo("目标 ≥ 98% ≥ 95% ≥ 100% ≥ 100%");
+                assertThat(row(rates, "juwei01"))
+                        .isEqualTo("第一居委会 10 98.00%（49/50） 66.67%（2/3） 90.00%（9/10） 70.00%（7/10） 1 1 1");
+                assertThat(row(rates, "juwei02")).isEqualTo("第二居委会 5 — — 100.00%（5/5） 0.00%（0/5） 0 0 0");
+                assertThat(row(rates, "total"))
+                        .isEqualTo("九亭镇 15 98.00%（49/50） 66.67%（2/3） 93.33%（14/15） 46.67%（7/15） 1 1 1");
+                assertThat(rates.findElements(By.cssSelector("tr[data-unit='juwei01'] td.text-danger")))
+                        .extracting(td -> td.getAttribute("data-rate")).containsExactly("66.67", "90", "70");
+                browser.until(d -> !d.findElements(By.cssSelector("section.shirong-zones .shirong-chart canvas")).isEmpty());
+                browser.screenshot("cockpit-campaign-zones");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("cockpit-campaign-zones-failure");
+                System.err.println("责任区区块：" + ((JavascriptExecutor) browser.driver()).executeScript(
+                        "var s = document.querySelector('section.shirong-zones'); return s ? s.outerHTML : '（无）';"));
+                throw e;
+            }
+        } finally {
+            campaign.clear();
+        }
+    }
+
+    private static String row(WebElement table, String unit) {
+        List<String> cells = new ArrayList<>();
+        table.findElements(By.cssSelector("tr[data-unit='" + unit + "'] th, tr[data-unit='" + unit + "'] td"))
+                .forEach(c -> cells.add(c.getText()));
+        return String.join(" ", cells).strip().replaceAll(" +", " ");
     }
 
     @Test

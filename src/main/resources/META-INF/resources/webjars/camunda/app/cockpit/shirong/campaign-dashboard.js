@@ -336,13 +336,14 @@ function zoneChart(lib, box, z) {
     animation: false,
     tooltip: {trigger: 'axis'},
     legend: {data: ['履责率（主要道路）', '履责率（其他道路）', '告知书送达率', '告知书上墙率']},
-    grid: {left: 40, right: 120, bottom: 60, top: 40},
+    grid: {left: 40, right: 20, bottom: 60, top: 40},
     xAxis: {type: 'category', data: z.units.map(u => u.unitName), axisLabel: {interval: 0, rotate: z.units.length > 6 ? 30 : 0}},
     yAxis: {type: 'value', max: 100},
     series: [
       {name: '履责率（主要道路）', type: 'bar', data: z.units.map(u => value(u.complianceMain)),
         markLine: {symbol: 'none', lineStyle: {color: COLOURS.RED, type: 'dashed'},
-          label: {position: 'end', formatter: p => `${p.name} ${p.value}%`},
+          // The targets lie a few points apart (95–100 %): their labels would overlap; the table's 目标 row names them.
+          label: {show: false},
           data: targetLines.map(([name, v]) => ({name, yAxis: Number(v)}))}},
       {name: '履责率（其他道路）', type: 'bar', data: z.units.map(u => value(u.complianceOther))},
       {name: '告知书送达率', type: 'bar', data: z.units.map(u => value(u.deliveryRate))},
