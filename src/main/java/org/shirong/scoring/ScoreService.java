@@ -121,9 +121,10 @@ class ScoreService {
     /** The period's scores of the organisation's units and cases as of now, not saved. */
     ScoreBoard calculate(ScorePeriod period, String organization, String scope) {
         Elapsed e = elapsed(period);
-        Predicate<String> inScope = scope.startsWith(ORGANIZATION_SCOPE) ? caseNo -> true : facts.casesOfCampaign(scope)::contains;
-        List<CaseFact> cases = e.started() ? facts.casesCounted(organization, e.from(), e.until()).stream()
-                .filter(c -> inScope.test(c.caseNo())).toList() : List.of();
+        Set<String> members = scope.startsWith(ORGANIZATION_SCOPE) || !e.started() ? null : facts.casesOfCampaign(scope);
+        Predicate<String> inScope = members == null ? caseNo -> true : members::contains;
+        List<CaseFact> cases = !e.started() ? List.of() : members == null ? facts.casesCounted(organization, e.from(), e.until())
+                : facts.casesCounted(organization, members, e.from(), e.until());
         List<ReturnFact> returns = e.started() ? facts.returns(organization, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null && inScope.test(r.caseNo())).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
