@@ -116,11 +116,11 @@ class ScoringFacts {
         List<Object> args = new ArrayList<>(unitArgs);
         args.addAll(Collections.nCopies(4, Timestamp.from(until)));
         args.addAll(whereArgs);
-        String caseNo = oneByOne ? "case_no, " : "";
-        return jdbc.query("select " + caseNo + "unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count,"
-                        + " count(*) as alike from (select c.case_no, " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD
-                        + " from rect_case c where " + where + ") f group by " + caseNo
-                        + "unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count",
+        String each = "select c.case_no, " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD + ", 1 as alike"
+                + " from rect_case c where " + where;
+        return jdbc.query(oneByOne ? each : "select unit, source, urgency, status, handled_on_time, closed_on_time, overdue,"
+                        + " rework_count, count(*) as alike from (" + each + ") f"
+                        + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count",
                 (rs, n) -> new CaseFact(oneByOne ? rs.getString("case_no") : null, rs.getString("unit"),
                         CaseSource.valueOf(rs.getString("source")), Urgency.valueOf(rs.getString("urgency")),
                         CaseStatus.valueOf(rs.getString("status")), rs.getInt("handled_on_time") == 1,
