@@ -279,8 +279,8 @@ class CampaignDashboard {
         }
         Predicate<CaseRecord> ofUnit = unit == null ? r -> true
                 : NO_LEAD_UNIT.equals(unit) ? r -> r.leadUnit() == null : r -> unit.equals(r.leadUnit());
-        Predicate<CaseRecord> ofItem = item == null ? r -> true : r -> Objects.equals(CampaignPlanItems.planItemOf(r.planItem(), planned)
-                .map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
+        Predicate<CaseRecord> ofItem = item == null ? r -> true : r -> Objects.equals(
+                CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
         List<CaseRecord> matching = cases.casesOfCampaign(code).stream()
                 .filter(ofUnit.and(ofItem)).filter(r -> figure.counts(r, at)).toList();
         List<String> scope = new ArrayList<>();

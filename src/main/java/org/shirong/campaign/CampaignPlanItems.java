@@ -114,6 +114,11 @@ class CampaignPlanItems implements PlanItemProgress {
         return !(closed(c, asOf) && Boolean.TRUE.equals(c.closedOnTime())) && c.dueAt() != null && c.dueAt().isBefore(asOf);
     }
 
+    /** The plan item a case counts under: the one it recorded when it was reported (none without one). */
+    static Optional<CampaignTemplate.Item> planItemOf(CaseRecord c, List<CampaignTemplate.Item> items) {
+        return planItemOf(c.planItem(), items);
+    }
+
     /** The plan item a case counts under: the one it recorded ({@code planItem}) when it was reported (null: none). */
     static Optional<CampaignTemplate.Item> planItemOf(String planItem, List<CampaignTemplate.Item> items) {
         return planItem == null ? Optional.empty() : items.stream().filter(i -> i.category().equals(planItem)).findFirst();
