@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.Urgency;
-import org.shirong.rectification.RectificationCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,43 +16,41 @@ import org.springframework.stereotype.Repository;
 class ScoringFacts {
 
     private final JdbcTemplate jdbc;
-    private final RectificationCases cases;
 
-    ScoringFacts(JdbcTemplate jdbc, RectificationCases cases) {
+    ScoringFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.cases = cases;
     }
 
     /**
-     * The organisation's cases with a lead unit that count for [from, until) (see {@link #COUNTED}), each as it stood at
-     * {@code until}, counted in groups of cases alike.
+     * The organisation's cases with a lead unit that count for [from, until) (see {@link #COUNTED}), only those the
+     * campaign found when {@code campaign} is given, each as it stood at {@code until}, counted in groups of cases alike.
      */
-    List<CaseFact> casesCounted(String organization, Instant from, Instant until) {
-        return countedAlike("c.lead_unit", List.of(), "c.tenant_id = ? and c.lead_unit is not null and " + COUNTED,
-                List.of(organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from), Timestamp.from(until)),
-                until, false);
+    List<CaseFact> casesCounted(String organization, String campaign, Instant from, Instant until) {
+        List<Object> where = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
+                Timestamp.from(until)));
+        if (campaign != null) {
+            where.add(campaign);
+        }
+        return countedAlike("c.lead_unit", List.of(), "c.tenant_id = ? and c.lead_unit is not null and " + COUNTED
+                + (campaign == null ? "" : " and c.campaign_code = ?"), where, until);
     }
 
-    /** As {@link #casesCounted}, only the cases among {@code members}, one by one (each with its case number). */
-    List<CaseFact> casesCounted(String organization, Set<String> members, Instant from, Instant until) {
-        return countedAlike("c.lead_unit", List.of(), "c.tenant_id = ? and c.lead_unit is not null and " + COUNTED,
-                List.of(organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from), Timestamp.from(until)),
-                until, true).stream().filter(c -> members.contains(c.caseNo())).toList();
-    }
-
-    /** The case numbers of the campaign's cases (its members), for a campaign's scores. */
-    Set<String> casesOfCampaign(String campaign) {
-        return Set.copyOf(cases.caseNumbersOfCampaign(campaign));
-    }
-
-    /** Returns (回退) made in [from, until), each charged to the unit that returned it (recorded on the RETURNED step). */
-    List<ReturnFact> returns(String organization, Instant from, Instant until) {
+    /**
+     * Returns (回退) made in [from, until) on the organisation's cases (only the campaign's when {@code campaign} is given),
+     * each charged to the unit that returned it (recorded on the RETURNED step).
+     */
+    List<ReturnFact> returns(String organization, String campaign, Instant from, Instant until) {
+        List<Object> args = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until)));
+        if (campaign != null) {
+            args.add(campaign);
+        }
         return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as returning_unit"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
-                        + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?",
+                        + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
+                        + (campaign == null ? "" : " and c.campaign_code = ?"),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("returning_unit"),
                         CaseSource.valueOf(rs.getString("source"))),
-                organization, Timestamp.from(from), Timestamp.from(until));
+                args.toArray());
     }
 
     /**
@@ -70,7 +66,7 @@ class ScoringFacts {
         where.addAll(territories);
         where.addAll(territories);
         return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inPlaces(territories), where,
-                until, false);
+                until);
     }
 
     /** Returns made in [from, until) on the cases {@link #casesCountedByTerritory} counts, charged to the town or street. */
@@ -109,23 +105,20 @@ class ScoringFacts {
     /**
      * The cases of {@code rect_case c} that pass {@code where}, as they stood at {@code until}, ranked under the unit
      * {@code unit} gives, counted in the database in groups of cases alike in everything scoring looks at (so the
-     * cases are not read one by one), or, {@code oneByOne}, each case on its own with its number.
+     * cases are never read one by one).
      */
-    private List<CaseFact> countedAlike(String unit, List<Object> unitArgs, String where, List<Object> whereArgs, Instant until,
-            boolean oneByOne) {
+    private List<CaseFact> countedAlike(String unit, List<Object> unitArgs, String where, List<Object> whereArgs, Instant until) {
         List<Object> args = new ArrayList<>(unitArgs);
         args.addAll(Collections.nCopies(4, Timestamp.from(until)));
         args.addAll(whereArgs);
-        String each = "select c.case_no, " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD + ", 1 as alike"
-                + " from rect_case c where " + where;
-        return jdbc.query(oneByOne ? each : "select unit, source, urgency, status, handled_on_time, closed_on_time, overdue,"
-                        + " rework_count, count(*) as alike from (" + each + ") f"
+        return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count,"
+                        + " count(*) as alike from (select " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD
+                        + " from rect_case c where " + where + ") f"
                         + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count",
-                (rs, n) -> new CaseFact(oneByOne ? rs.getString("case_no") : null, rs.getString("unit"),
-                        CaseSource.valueOf(rs.getString("source")), Urgency.valueOf(rs.getString("urgency")),
-                        CaseStatus.valueOf(rs.getString("status")), rs.getInt("handled_on_time") == 1,
-                        (Boolean) rs.getObject("closed_on_time"), rs.getInt("overdue") == 1, rs.getInt("rework_count"),
-                        rs.getInt("alike")),
+                (rs, n) -> new CaseFact(null, rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
+                        Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")),
+                        rs.getInt("handled_on_time") == 1, (Boolean) rs.getObject("closed_on_time"), rs.getInt("overdue") == 1,
+                        rs.getInt("rework_count"), rs.getInt("alike")),
                 args.toArray());
     }
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 /**
  * The reference the aggregated {@link ScoringFacts} is compared with: the case facts read one case at a time and each
  * turned into how it stood at the end of the counted time in Java, as scoring read them before the counting moved into
- * the database (issue 13, W5). Returns are read by the production code, which did not change.
+ * the database (issue 13, W5); a campaign's cases and returns are those whose numbers the campaign found.
  */
 final class PerCaseScoringFacts extends ScoringFacts {
 
@@ -29,23 +29,33 @@ final class PerCaseScoringFacts extends ScoringFacts {
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
 
     private final JdbcTemplate jdbc;
+    private final RectificationCases cases;
 
     PerCaseScoringFacts(JdbcTemplate jdbc, RectificationCases cases) {
-        super(jdbc, cases);
+        super(jdbc);
         this.jdbc = jdbc;
+        this.cases = cases;
+    }
+
+    /** The campaign's cases among the organisation's, filtered by the case numbers the campaign found, as before. */
+    @Override
+    List<CaseFact> casesCounted(String organization, String campaign, Instant from, Instant until) {
+        Set<String> members = campaign == null ? null : Set.copyOf(cases.caseNumbersOfCampaign(campaign));
+        return casesCounted(organization, from, until).stream().filter(c -> members == null || members.contains(c.caseNo())).toList();
     }
 
     @Override
-    List<CaseFact> casesCounted(String organization, Instant from, Instant until) {
+    List<ReturnFact> returns(String organization, String campaign, Instant from, Instant until) {
+        Set<String> members = campaign == null ? null : Set.copyOf(cases.caseNumbersOfCampaign(campaign));
+        return super.returns(organization, null, from, until).stream().filter(r -> members == null || members.contains(r.caseNo()))
+                .toList();
+    }
+
+    private List<CaseFact> casesCounted(String organization, Instant from, Instant until) {
         return jdbc.query("select case_no, lead_unit as unit, " + FACT_COLUMNS
                         + " from rect_case where tenant_id = ? and lead_unit is not null and " + COUNTED,
                 caseFact(until), organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
                 Timestamp.from(until));
-    }
-
-    @Override
-    List<CaseFact> casesCounted(String organization, Set<String> members, Instant from, Instant until) {
-        return casesCounted(organization, from, until).stream().filter(c -> members.contains(c.caseNo())).toList();
     }
 
     @Override
