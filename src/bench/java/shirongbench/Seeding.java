@@ -43,6 +43,22 @@ final class Seeding {
         return jdbc.queryForObject("select count(*) from rect_case where status = 'CLOSED'", Long.class);
     }
 
+    /**
+     * A campaign of the closed cases' organisation that all of them belong to, for W5's monthly report; returns its code.
+     * Bench-only: a campaign row without a process, as the report reads only the campaign, its units and its cases.
+     */
+    static String campaignOfClosedCases(JdbcTemplate jdbc) {
+        String code = "BENCH-W5";
+        if (jdbc.queryForObject("select count(*) from campaign where code = ?", Integer.class, code) == 0) {
+            String tenant = jdbc.queryForObject("select min(tenant_id) from rect_case where status = 'CLOSED'", String.class);
+            jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                    + " values (?, '基准测试专项', 'bench', '基准测试', 'RUNNING', 0, current_timestamp, ?)", code, tenant);
+        }
+        jdbc.update("update rect_case set campaign_code = ? where status = 'CLOSED'", code);
+        jdbc.execute("analyze");
+        return code;
+    }
+
     private static boolean exists(JdbcTemplate jdbc, String table) {
         return jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = current_schema() and table_name = ?",
                 Integer.class, table) > 0;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.rectification.CampaignCaseCounts;
 import org.shirong.rectification.CaseRecord;
-import org.shirong.rectification.RectificationCases;
 import org.shirong.report.PlanItemProgress;
 import org.springframework.stereotype.Component;
 
@@ -24,39 +24,60 @@ class CampaignPlanItems implements PlanItemProgress {
 
     private final CampaignRecords records;
     private final CampaignTemplates templates;
-    private final RectificationCases cases;
     private final OrganizationRecords organization;
+    private final CampaignCaseCounts caseCounts;
 
-    CampaignPlanItems(CampaignRecords records, CampaignTemplates templates, RectificationCases cases,
-            OrganizationRecords organization) {
+    CampaignPlanItems(CampaignRecords records, CampaignTemplates templates, OrganizationRecords organization,
+            CampaignCaseCounts caseCounts) {
+        this.caseCounts = caseCounts;
         this.records = records;
         this.templates = templates;
-        this.cases = cases;
         this.organization = organization;
     }
 
     @Override
     public Table of(String campaignCode, Instant asOf) {
-        return of(campaignCode, asOf, cases.casesOfCampaign(campaignCode));
+        List<CampaignTemplate.Item> items = items(campaignCode);
+        Map<String, int[]> counts = counts(items);
+        int[] other = new int[4];
+        for (CampaignCaseCounts.PlanItemCounts c : caseCounts.perPlanItem(campaignCode, asOf)) {
+            int[] n = planItemOf(c.planItem(), items).map(i -> counts.get(i.category())).orElse(other);
+            n[0] += c.found();
+            n[1] += c.closed();
+            n[2] += c.closedOnTime();
+            n[3] += c.overdue();
+        }
+        return table(items, counts, other);
     }
 
     /** As {@link #of(String, Instant)}, counting {@code all}, the campaign's cases already read. */
     Table of(String campaignCode, Instant asOf, List<CaseRecord> all) {
         List<CampaignTemplate.Item> items = items(campaignCode);
-        Map<String, String> names = organization.unitNames();
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        items.forEach(i -> counts.put(i.category(), new int[4]));
+        Map<String, int[]> counts = counts(items);
         int[] other = new int[4];
         for (CaseRecord c : all) {
             if (!found(c, asOf)) {
                 continue;
             }
-            int[] n = planItemOf(c, items).map(i -> counts.get(i.category())).orElse(other);
+            int[] n = planItemOf(c.planItem(), items).map(i -> counts.get(i.category())).orElse(other);
             n[0]++;
             n[1] += closed(c, asOf) ? 1 : 0;
             n[2] += closed(c, asOf) && Boolean.TRUE.equals(c.closedOnTime()) ? 1 : 0;
             n[3] += overdue(c, asOf) ? 1 : 0;
         }
+        return table(items, counts, other);
+    }
+
+    /** Found, closed, closed on time and overdue per plan item (by category), all 0. */
+    private static Map<String, int[]> counts(List<CampaignTemplate.Item> items) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        items.forEach(i -> counts.put(i.category(), new int[4]));
+        return counts;
+    }
+
+    /** One line per plan item, a line of the cases under none if there are any, and their sum. */
+    private Table table(List<CampaignTemplate.Item> items, Map<String, int[]> counts, int[] other) {
+        Map<String, String> names = organization.unitNames();
         List<Line> lines = new ArrayList<>();
         int[] sum = new int[4];
         for (CampaignTemplate.Item i : items) {
@@ -93,9 +114,14 @@ class CampaignPlanItems implements PlanItemProgress {
         return !(closed(c, asOf) && Boolean.TRUE.equals(c.closedOnTime())) && c.dueAt() != null && c.dueAt().isBefore(asOf);
     }
 
-    /** The plan item a case counts under: the one it recorded when it was reported (null: none). */
+    /** The plan item a case counts under: the one it recorded when it was reported (none without one). */
     static Optional<CampaignTemplate.Item> planItemOf(CaseRecord c, List<CampaignTemplate.Item> items) {
-        return c.planItem() == null ? Optional.empty() : items.stream().filter(i -> i.category().equals(c.planItem())).findFirst();
+        return planItemOf(c.planItem(), items);
+    }
+
+    /** The plan item a case counts under: the one it recorded ({@code planItem}) when it was reported (null: none). */
+    static Optional<CampaignTemplate.Item> planItemOf(String planItem, List<CampaignTemplate.Item> items) {
+        return planItem == null ? Optional.empty() : items.stream().filter(i -> i.category().equals(planItem)).findFirst();
     }
 
     private static void add(int[] sum, int[] n) {

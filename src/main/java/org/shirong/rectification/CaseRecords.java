@@ -74,6 +74,12 @@ class CaseRecords {
                 + (openOnly ? " and status <> 'CLOSED'" : "") + " order by reported_at, case_no", CaseRecords::map, campaignCode);
     }
 
+    /** The numbers of a campaign's cases, oldest first (as {@link #ofCampaign}, without reading the cases). */
+    List<String> caseNumbersOfCampaign(String campaignCode) {
+        return jdbc.queryForList("select case_no from rect_case where campaign_code = ? order by reported_at, case_no", String.class,
+                campaignCode);
+    }
+
     /** How many of a campaign's cases are in each status (a {@link CaseStatus} name), by name. */
     java.util.Map<String, Integer> countsOfCampaign(String campaignCode) {
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();

@@ -213,7 +213,7 @@ public class RectificationCases {
 
     /** The numbers of the cases the campaign found. */
     public List<String> caseNumbersOfCampaign(String campaignCode) {
-        return records.ofCampaign(campaignCode, false).stream().map(CaseRecord::caseNo).toList();
+        return records.caseNumbersOfCampaign(campaignCode);
     }
 
     public CaseRecord get(String caseNo) {

@@ -9,27 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shirong.organization.OrganizationRecords;
-import org.shirong.rectification.CaseRecord;
-import org.shirong.rectification.RectificationCases;
+import org.shirong.rectification.CampaignCaseCounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Reads what documents report: the campaign and its phases with task progress ({@code campaign},
  * {@code campaign_phase}, {@code campaign_task}) and the campaign's cases per lead unit in a period
- * (through {@link RectificationCases#casesOfCampaign}), named by the organisation.
+ * (counted by {@link CampaignCaseCounts#perLeadUnit}), named by the organisation.
  */
 @Repository
 class CampaignFigures {
 
     private final JdbcTemplate jdbc;
     private final OrganizationRecords organization;
-    private final RectificationCases cases;
+    private final CampaignCaseCounts caseCounts;
 
-    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, RectificationCases cases) {
+    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts) {
         this.jdbc = jdbc;
         this.organization = organization;
-        this.cases = cases;
+        this.caseCounts = caseCounts;
     }
 
     Optional<Figures.Campaign> campaign(String code) {
@@ -67,15 +66,8 @@ class CampaignFigures {
      */
     Figures.CaseTable cases(String code, Instant from, Instant until) {
         Map<String, int[]> counts = new HashMap<>();
-        for (CaseRecord c : cases.casesOfCampaign(code)) {
-            if (c.leadUnit() == null) {
-                continue;
-            }
-            int[] n = counts.computeIfAbsent(c.leadUnit(), k -> new int[4]);
-            n[0] += within(c.reportedAt(), from, until) ? 1 : 0;
-            n[1] += within(c.closedAt(), from, until) ? 1 : 0;
-            n[2] += within(c.dueAt(), from, until) && (c.overdue() || Boolean.FALSE.equals(c.closedOnTime())) ? 1 : 0;
-            n[3] += c.reportedAt().isBefore(until) && (c.closedAt() == null || !c.closedAt().isBefore(until)) ? 1 : 0;
+        for (CampaignCaseCounts.UnitCounts c : caseCounts.perLeadUnit(code, from, until)) {
+            counts.put(c.leadUnit(), new int[] {c.reported(), c.closed(), c.overdue(), c.openAtEnd()});
         }
         Map<String, String> names = new LinkedHashMap<>();
         jdbc.query("select unit_id, name from campaign_unit where campaign_code = ? order by sort_no",
@@ -101,10 +93,6 @@ class CampaignFigures {
             }
         });
         return new Figures.CaseTable(lines, new Figures.UnitCases("", "合计", sum[0], sum[1], sum[2], sum[3]));
-    }
-
-    private static boolean within(Instant t, Instant from, Instant until) {
-        return t != null && !t.isBefore(from) && t.isBefore(until);
     }
 
     /** Group ids of the campaign's participating units, in their order. */

@@ -3,17 +3,23 @@ package org.shirong.report;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.CallerOrganization;
+import org.shirong.scoring.UnitScores;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/documents/{id}} (the printable HTML) and {@code GET /api/campaigns/{code}/documents} (the list).
+ * {@code GET /api/documents/{id}} (the printable HTML), {@code GET /api/campaigns/{code}/documents} (the list) and
+ * {@code GET /api/campaigns/{code}/monthly-report?period=2026-05} (the monthly report as it would be issued now, not stored).
  * A document is its campaign's: whoever may read the campaign's organisation (its members, its overseers, an
  * administrator) reads it; to everyone else it does not exist (404), so document ids reveal nothing across organisations.
  */
@@ -27,9 +33,11 @@ class DocumentController {
     private final CampaignFigures figures;
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
+    private final MonthlyReports monthlyReports;
 
     DocumentController(CampaignDocuments documents, CampaignFigures figures, IdentityService identityService,
-            CallerOrganization callerOrganization) {
+            CallerOrganization callerOrganization, MonthlyReports monthlyReports) {
+        this.monthlyReports = monthlyReports;
         this.documents = documents;
         this.figures = figures;
         this.identityService = identityService;
@@ -53,6 +61,19 @@ class DocumentController {
         }
         return documents.list(code).stream().map(d -> new DocumentView(d.id(), d.kind().name(), d.kind().label(), d.title(),
                 d.createdAt(), d.url())).toList();
+    }
+
+    /** The monthly report of the period with the figures as of now: what the report cycle would issue, never stored. */
+    @GetMapping("/campaigns/{code}/monthly-report")
+    ResponseEntity<String> monthlyReport(@PathVariable String code, @RequestParam String period) {
+        String organization = figures.organizationOf(code).filter(callerOrganization.readable(identityService.getCurrentAuthentication()))
+                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+        if (!UnitScores.isPeriod(period)) {
+            throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD",
+                    "考核期间 \"" + period + "\" 无效：格式应为 2026-05（月）、2026-Q2（季度）或 2026（年）"));
+        }
+        String html = monthlyReports.preview(organization, code, ClockUtil.getCurrentTime().toInstant(), period.strip());
+        return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
     }
 
     private boolean readable(String campaignCode) {

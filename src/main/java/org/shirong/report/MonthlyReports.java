@@ -41,6 +41,19 @@ public class MonthlyReports {
         if (stored.isPresent()) {
             return stored.get();
         }
+        Rendered report = render(organization, campaignCode, at, period);
+        return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, report.title(), report.html(), null);
+    }
+
+    /** The report of {@code period} as it would be issued at {@code at}, neither stored nor taken from the stored one. */
+    String preview(String organization, String campaignCode, Instant at, String period) {
+        return render(organization, campaignCode, at, period).html();
+    }
+
+    private record Rendered(String title, String html) {
+    }
+
+    private Rendered render(String organization, String campaignCode, Instant at, String period) {
         String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
                 () -> new IllegalArgumentException("活动不存在：" + campaignCode));
         PeriodScores periodScores = scores.read(organization, campaignCode, period);
@@ -51,7 +64,6 @@ public class MonthlyReports {
         model.put("issuedOn", models.day(at));
         models.addProgress(model, campaignCode, scores.window(period), periodScores);
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
-        return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, title,
-                templates.render("monthly-report", model), null);
+        return new Rendered(title, templates.render("monthly-report", model));
     }
 }

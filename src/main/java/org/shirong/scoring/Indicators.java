@@ -35,15 +35,15 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
 
     static Indicators of(List<CaseFact> cases, int returned, boolean excludeSuspended) {
         List<CaseFact> due = counted(cases, excludeSuspended);
-        int n = due.size();
+        int n = count(due, c -> true);
         int closed = count(due, CaseFact::closed);
         int onTime = count(due, CaseFact::closedOnTimeFlag);
         int handled = count(due, CaseFact::handledOnTime);
         int reworked = count(due, c -> c.reworkCount() > 0);
         int urgent = count(due, CaseFact::urgent);
         int urgentOnTime = count(due, c -> c.urgent() && c.closedOnTimeFlag());
-        return new Indicators(cases.size(), count(cases, CaseFact::suspended), n, closed, onTime, handled, reworked,
-                due.stream().mapToInt(CaseFact::reworkCount).sum(), count(due, CaseFact::late), returned, urgent,
+        return new Indicators(count(cases, c -> true), count(cases, CaseFact::suspended), n, closed, onTime, handled, reworked,
+                due.stream().mapToInt(c -> c.reworkCount() * c.count()).sum(), count(due, CaseFact::late), returned, urgent,
                 urgentOnTime, rate(closed, n), rate(onTime, n), rate(handled, n), rate(reworked, n),
                 rate(urgentOnTime, urgent));
     }
@@ -59,7 +59,8 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
         return rate == null ? "—" : rate.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 
-    private static int count(List<CaseFact> cases, Predicate<CaseFact> test) {
-        return (int) cases.stream().filter(test).count();
+    /** How many cases pass the test (a fact may stand for several alike). */
+    static int count(List<CaseFact> cases, Predicate<CaseFact> test) {
+        return cases.stream().filter(test).mapToInt(CaseFact::count).sum();
     }
 }

@@ -46,9 +46,9 @@ final class RulePoints {
         for (Deduction d : rule.deductionList()) {
             long count = switch (d.count()) {
                 case RETURNED -> returns;
-                case REWORKED -> counted.stream().filter(c -> c.reworkCount() > 0).count();
-                case FAILED_CHECKS -> counted.stream().filter(c -> c.reworkCount() >= d.minFailedChecks()).count();
-                case OVERDUE -> counted.stream().filter(CaseFact::late).count();
+                case REWORKED -> Indicators.count(counted, c -> c.reworkCount() > 0);
+                case FAILED_CHECKS -> Indicators.count(counted, c -> c.reworkCount() >= d.minFailedChecks());
+                case OVERDUE -> Indicators.count(counted, CaseFact::late);
             };
             points = points.subtract(d.perCase().multiply(BigDecimal.valueOf(count)));
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -121,11 +120,10 @@ class ScoreService {
     /** The period's scores of the organisation's units and cases as of now, not saved. */
     ScoreBoard calculate(ScorePeriod period, String organization, String scope) {
         Elapsed e = elapsed(period);
-        Predicate<String> inScope = scope.startsWith(ORGANIZATION_SCOPE) ? caseNo -> true : facts.casesOfCampaign(scope)::contains;
-        List<CaseFact> cases = e.started() ? facts.casesCounted(organization, e.from(), e.until()).stream()
-                .filter(c -> inScope.test(c.caseNo())).toList() : List.of();
-        List<ReturnFact> returns = e.started() ? facts.returns(organization, e.from(), e.until()).stream()
-                .filter(r -> r.unit() != null && inScope.test(r.caseNo())).toList() : List.of();
+        String campaign = scope.startsWith(ORGANIZATION_SCOPE) ? null : scope;
+        List<CaseFact> cases = e.started() ? facts.casesCounted(organization, campaign, e.from(), e.until()) : List.of();
+        List<ReturnFact> returns = e.started() ? facts.returns(organization, campaign, e.from(), e.until()).stream()
+                .filter(r -> r.unit() != null).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
                 scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()),
                 zoneFigures(organization, period), e.now());

@@ -1,19 +1,14 @@
 package org.shirong.scoring;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CaseStatus;
-import org.shirong.rectification.RectificationCases;
 import org.shirong.rectification.Urgency;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** Reads the case facts scoring needs from the rectification tables ({@code rect_case}, {@code rect_case_event}); never writes them. */
@@ -21,37 +16,41 @@ import org.springframework.stereotype.Repository;
 class ScoringFacts {
 
     private final JdbcTemplate jdbc;
-    private final RectificationCases cases;
 
-    ScoringFacts(JdbcTemplate jdbc, RectificationCases cases) {
+    ScoringFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.cases = cases;
     }
 
     /**
-     * The organisation's cases with a lead unit that count for [from, until) (see {@link #COUNTED}), each as it stood
-     * at {@code until}.
+     * The organisation's cases with a lead unit that count for [from, until) (see {@link #COUNTED}), only those the
+     * campaign found when {@code campaign} is given, each as it stood at {@code until}, counted in groups of cases alike.
      */
-    List<CaseFact> casesCounted(String organization, Instant from, Instant until) {
-        return jdbc.query("select case_no, lead_unit as unit, " + FACT_COLUMNS
-                        + " from rect_case where tenant_id = ? and lead_unit is not null and " + COUNTED,
-                caseFact(until), organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until));
+    List<CaseFact> casesCounted(String organization, String campaign, Instant from, Instant until) {
+        List<Object> where = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
+                Timestamp.from(until)));
+        if (campaign != null) {
+            where.add(campaign);
+        }
+        return countedAlike("c.lead_unit", List.of(), "c.tenant_id = ? and c.lead_unit is not null and " + COUNTED
+                + (campaign == null ? "" : " and c.campaign_code = ?"), where, until);
     }
 
-    /** The case numbers of the campaign's cases (its members), for a campaign's scores. */
-    Set<String> casesOfCampaign(String campaign) {
-        return Set.copyOf(cases.caseNumbersOfCampaign(campaign));
-    }
-
-    /** Returns (回退) made in [from, until), each charged to the unit that returned it (recorded on the RETURNED step). */
-    List<ReturnFact> returns(String organization, Instant from, Instant until) {
+    /**
+     * Returns (回退) made in [from, until) on the organisation's cases (only the campaign's when {@code campaign} is given),
+     * each charged to the unit that returned it (recorded on the RETURNED step).
+     */
+    List<ReturnFact> returns(String organization, String campaign, Instant from, Instant until) {
+        List<Object> args = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until)));
+        if (campaign != null) {
+            args.add(campaign);
+        }
         return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as returning_unit"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
-                        + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?",
+                        + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
+                        + (campaign == null ? "" : " and c.campaign_code = ?"),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("returning_unit"),
                         CaseSource.valueOf(rs.getString("source"))),
-                organization, Timestamp.from(from), Timestamp.from(until));
+                args.toArray());
     }
 
     /**
@@ -62,13 +61,12 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
+        List<Object> where = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
                 Timestamp.from(until), district));
-        args.addAll(territories);
-        args.addAll(territories);
-        return jdbc.query("select c.case_no, " + PLACE + " as unit, " + FACT_COLUMNS + " from rect_case c"
-                        + " where " + COUNTED + " and c.lead_unit is not null and " + inPlaces(territories),
-                caseFact(until), args.toArray());
+        where.addAll(territories);
+        where.addAll(territories);
+        return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inPlaces(territories), where,
+                until);
     }
 
     /** Returns made in [from, until) on the cases {@link #casesCountedByTerritory} counts, charged to the town or street. */
@@ -85,16 +83,44 @@ class ScoringFacts {
 
     /** The town or street a case lies in: its 属地 for a district case, else its own organisation (alias c). */
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
-    private static final String FACT_COLUMNS = "source, urgency, status, due_at, submitted_at, closed_at, closed_on_time,"
-            + " overdue, rework_count";
     /**
      * The period rule of {@code config/scoring.yaml}: a case counts once, for the period of the earlier of its closing and
      * its due instant. So a case due in the period counts whether closed or not (unless it was closed in an earlier
      * one), and a case closed in the period counts even if it is due later (closed on time). Arguments: from, until,
      * from, until.
      */
-    private static final String COUNTED = "(((closed_at is null or closed_at >= due_at) and due_at >= ? and due_at < ?)"
-            + " or (closed_at < due_at and closed_at >= ? and closed_at < ?))";
+    private static final String COUNTED = "(((c.closed_at is null or c.closed_at >= c.due_at) and c.due_at >= ? and c.due_at < ?)"
+            + " or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
+    /**
+     * Each case of {@code rect_case c} as it stood at {@code until} (the argument of every ?): what was handed in or closed
+     * later had not happened yet, so a period scored after its end shows a case closed only afterwards as not closed (late)
+     * in it: still being rectified, or awaiting verification if it was handed in by then.
+     */
+    private static final String AS_IT_STOOD = "case when c.status = 'CLOSED' and c.closed_at >= ?"
+            + " then case when c.submitted_at < ? then 'AWAITING_VERIFICATION' else 'IN_RECTIFICATION' end else c.status end as status,"
+            + " case when c.submitted_at < ? and c.submitted_at <= c.due_at then 1 else 0 end as handled_on_time,"
+            + " case when c.status = 'CLOSED' and c.closed_at >= ? then null else c.closed_on_time end as closed_on_time,"
+            + " case when c.overdue then 1 else 0 end as overdue, coalesce(c.rework_count, 0) as rework_count";
+
+    /**
+     * The cases of {@code rect_case c} that pass {@code where}, as they stood at {@code until}, ranked under the unit
+     * {@code unit} gives, counted in the database in groups of cases alike in everything scoring looks at (so the
+     * cases are never read one by one).
+     */
+    private List<CaseFact> countedAlike(String unit, List<Object> unitArgs, String where, List<Object> whereArgs, Instant until) {
+        List<Object> args = new ArrayList<>(unitArgs);
+        args.addAll(Collections.nCopies(4, Timestamp.from(until)));
+        args.addAll(whereArgs);
+        return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count,"
+                        + " count(*) as alike from (select " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD
+                        + " from rect_case c where " + where + ") f"
+                        + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count",
+                (rs, n) -> new CaseFact(null, rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
+                        Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")),
+                        rs.getInt("handled_on_time") == 1, (Boolean) rs.getObject("closed_on_time"), rs.getInt("overdue") == 1,
+                        rs.getInt("rework_count"), rs.getInt("alike")),
+                args.toArray());
+    }
 
     /** A district case in one of the places, or a place's own case (alias c). */
     private static String inPlaces(List<String> places) {
@@ -108,34 +134,5 @@ class ScoringFacts {
         args.addAll(places);
         args.addAll(places);
         return args.toArray();
-    }
-
-    /**
-     * A case fact whose ranked unit is the column {@code unit} (the lead unit, or the town or street), as it stood at
-     * {@code until}: what was handed in or closed later had not happened yet, so a period scored after its end shows a
-     * case closed only afterwards as not closed (late) in it.
-     */
-    private static RowMapper<CaseFact> caseFact(Instant until) {
-        return (rs, row) -> {
-            Instant submitted = instant(rs, "submitted_at");
-            Instant closed = instant(rs, "closed_at");
-            CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
-            Boolean closedOnTime = (Boolean) rs.getObject("closed_on_time");
-            if (submitted != null && !submitted.isBefore(until)) {
-                submitted = null;
-            }
-            if (status == CaseStatus.CLOSED && closed != null && !closed.isBefore(until)) {
-                status = submitted == null ? CaseStatus.IN_RECTIFICATION : CaseStatus.AWAITING_VERIFICATION;
-                closedOnTime = null;
-            }
-            return new CaseFact(rs.getString("case_no"), rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
-                    Urgency.valueOf(rs.getString("urgency")), status, instant(rs, "due_at"), submitted, closedOnTime,
-                    rs.getBoolean("overdue"), rs.getInt("rework_count"));
-        };
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

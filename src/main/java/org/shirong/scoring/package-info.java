@@ -4,7 +4,7 @@
  * {@code config/scoring.yaml}, the ranking with grades, and the units named in the 通报. Owns the
  * {@code score_*} tables, the inspection score sheets and inspection scores entered per period,
  * {@code CalculateScoresDelegate}, {@code GET /api/scores} and its Excel table ({@code /api/scores/export.xlsx}); a campaign's scores count only its cases
- * ({@code RectificationCases.caseNumbersOfCampaign}, {@link org.shirong.scoring.CampaignOrganizations}). Reads cases from the
+ * (those whose {@code rect_case.campaign_code} it is, {@link org.shirong.scoring.CampaignOrganizations}). Reads cases from the
  * {@code rect_case*} tables and units from the organisation, never writes them. The responsibility zones' rates (履责率,
  * 送达率, 上墙率) come in through {@link org.shirong.scoring.ZoneFacts}, which the zone capability implements, as the
  * rubric's {@code zone-rules}.

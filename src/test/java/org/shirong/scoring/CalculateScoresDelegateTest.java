@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
-import org.shirong.rectification.RectificationCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -76,11 +75,7 @@ class CalculateScoresDelegateTest {
         when(organization.units("jiuting")).thenReturn(List.of(unit("chuangban", "创建工作办公室", GroupType.OFFICE),
                 unit("huanwei", "环卫所", GroupType.UNIT), unit("chengguan", "城管中队", GroupType.UNIT),
                 unit("nongfu", "农副公司", GroupType.UNIT), unit("lvrong", "绿容所", GroupType.UNIT)));
-        // The campaign JT2026 found every case of this test.
-        RectificationCases cases = mock(RectificationCases.class);
-        when(cases.caseNumbersOfCampaign("JT2026")).thenAnswer(call -> jdbc.queryForList(
-                "select case_no from rect_case where case_no like 'SCDEL-%'", String.class));
-        ScoreService service = new ScoreService(new ScoringFacts(jdbc, cases), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
+        ScoreService service = new ScoreService(new ScoringFacts(jdbc), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
                 new RubricLoader(new ScoringProperties("scoring.yaml")), organization, jiuting, WorkingCalendar.bundled(),
                 new org.shirong.rectification.CaseParties(jdbc),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(ZoneFacts.class));
@@ -142,6 +137,8 @@ class CalculateScoresDelegateTest {
 
     @Test
     void recomputingAPeriodReplacesItsRowsForTheCampaignScope() {
+        // The campaign JT2026 found every case of this test.
+        jdbc.update("update rect_case set campaign_code = 'JT2026' where case_no like 'SCDEL-%'");
         calculate(Map.of("scorePeriod", "2026-05", "campaignCode", "JT2026"));
         jdbc.update("update rect_case set status = 'CLOSED', submitted_at = due_at, closed_at = due_at, closed_on_time = true,"
                 + " overdue = false where lead_unit = 'nongfu' and case_no like 'SCDEL-%'");

@@ -1,0 +1,206 @@
+package org.shirong.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesSpringContext;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code GET /api/campaigns/{code}/monthly-report?period=}: the monthly report as the report cycle would issue it, not
+ * stored, read by whoever may read the campaign's organisation (404 to anyone else). Its tables of cases per unit and per
+ * plan item, now counted in the database, are checked against the same figures counted case by case (the rules the
+ * report counted with before) on a varied 锦溪 931 campaign: cases reported, due and closed on both sides of the edges of
+ * September 2024, closed on time, late and not at all, marked red or not, under plan items, under none and under an item
+ * the plan does not list, and another campaign's cases that never count.
+ */
+@ShirongWebTest
+@SharesSpringContext
+class MonthlyReportPreviewTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final List<String> UNITS = List.of("jxjianguan", "jxshuili", "jxhuanwei", "jxgone");
+    private static final Map<String, String> ITEM_NAMES = Map.of("RECTIFY_OLD_ESTATES", "整治老旧小区", "RECTIFY_TOWN_RIVERS",
+            "整治镇区河道环境");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    CampaignDocuments documents;
+
+    CampaignFixture campaign;
+    CampaignFixture other;
+
+    @BeforeEach
+    void cases() {
+        ClockUtil.setCurrentTime(Date.from(local("2024-10-05T10:00")));
+        campaign = new CampaignFixture(jdbc, "DOCPV");
+        other = new CampaignFixture(jdbc, "DOCPV2");
+        campaign.clear();
+        other.clear();
+        campaign.campaign("锦溪镇 931 预览", 2, "jinxi", "jinxi-2017-931", "锦溪镇931")
+                .unit("jxjianguan", "建管所", 1).unit("jxshuili", "水利站", 2).unit("jxhuanwei", "环卫所", 3);
+        other.campaign("锦溪镇另一项活动", 1, "jinxi", "jinxi-2017-931", "锦溪镇931").unit("jxjianguan", "建管所", 1);
+        List<String> categories = List.of("RECTIFY_OLD_ESTATES", "RECTIFY_TOWN_RIVERS", "EXPOSED_GARBAGE", "NOT_IN_THE_PLAN");
+        Random draw = new Random(931);
+        LocalDateTime first = LocalDateTime.parse("2024-08-25T09:00");
+        for (int i = 0; i < 80; i++) {
+            LocalDateTime reported = first.plusHours(draw.nextInt(47 * 24));
+            LocalDateTime due = reported.plusHours(4 + draw.nextInt(20 * 24));
+            LocalDateTime closed = draw.nextInt(3) == 0 ? null : reported.plusHours(1 + draw.nextInt(25 * 24));
+            CampaignFixture to = draw.nextInt(5) == 0 ? other : campaign;
+            String caseNo = to.addCase(categories.get(draw.nextInt(categories.size())), UNITS.get(draw.nextInt(UNITS.size())),
+                    text(reported), text(due), closed == null ? null : text(closed), draw.nextBoolean());
+            if (draw.nextInt(8) == 0) {
+                jdbc.update("update rect_case set plan_item = null where case_no = ?", caseNo);
+            }
+        }
+    }
+
+    @AfterEach
+    void clear() {
+        campaign.clear();
+        other.clear();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theReportOfAPastAndOfTheRunningMonthCountsAsCaseByCase() {
+        for (String period : List.of("2024-09", "2024-10")) {
+            ResponseEntity<String> response = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForEntity("/api/campaigns/DOCPV/monthly-report?period=" + period, String.class);
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            String html = response.getBody();
+            Instant from = local(period + "-01T00:00");
+            Instant until = from.atZone(SHANGHAI).plusMonths(1).toInstant();
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            assertThat(HtmlTables.rows(html, "cases")).as(period).isEqualTo(casesPerUnit(from, until));
+            assertThat(HtmlTables.rows(html, "plan-items")).as(period)
+                    .isEqualTo(planItems(HtmlTables.rows(html, "plan-items"), until.isAfter(now) ? now : until));
+        }
+        assertThat(documents.list("DOCPV")).as("a preview is never stored").isEmpty();
+    }
+
+    @Test
+    void onlyThoseWhoMayReadTheCampaignsOrganisationSeeItsReport() {
+        assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/DOCPV/monthly-report?period=2024-09",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity("/api/campaigns/DOCPV/monthly-report?period=2024-09", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DOCPV/monthly-report?period=2024-9",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/NOSUCH/monthly-report?period=2024-09",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** The campaign's cases as the report read them before, one by one. */
+    private record Row(String leadUnit, String planItem, Instant reported, Instant closed, Instant due, boolean overdue,
+            Boolean closedOnTime) {
+    }
+
+    private List<Row> rows() {
+        return jdbc.query("select lead_unit, plan_item, reported_at, closed_at, due_at, overdue, closed_on_time from rect_case"
+                + " where campaign_code = 'DOCPV'", (rs, n) -> new Row(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)),
+                instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), rs.getBoolean(6), (Boolean) rs.getObject(7)));
+    }
+
+    /** The cases per unit (the campaign's units in order, then others by id) and their sum, counted case by case. */
+    private List<List<String>> casesPerUnit(Instant from, Instant until) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        UNITS.forEach(u -> counts.put(u, new int[4]));
+        for (Row c : rows()) {
+            int[] n = counts.get(c.leadUnit());
+            n[0] += within(c.reported(), from, until) ? 1 : 0;
+            n[1] += within(c.closed(), from, until) ? 1 : 0;
+            n[2] += within(c.due(), from, until) && (c.overdue() || Boolean.FALSE.equals(c.closedOnTime())) ? 1 : 0;
+            n[3] += c.reported().isBefore(until) && (c.closed() == null || !c.closed().isBefore(until)) ? 1 : 0;
+        }
+        Map<String, String> names = Map.of("jxjianguan", "建管所", "jxshuili", "水利站", "jxhuanwei", "环卫所",
+                "jxgone", "jxgone");
+        List<List<String>> lines = new ArrayList<>();
+        int[] sum = new int[4];
+        counts.forEach((unit, n) -> {
+            if (!unit.equals("jxgone") || n[0] + n[1] + n[2] + n[3] > 0) {
+                lines.add(line(names.get(unit), n));
+                for (int k = 0; k < 4; k++) {
+                    sum[k] += n[k];
+                }
+            }
+        });
+        lines.add(line("合计", sum));
+        return lines;
+    }
+
+    /** The plan-item lines shown (their names and units kept) with the figures counted case by case at {@code asOf}. */
+    private List<List<String>> planItems(List<List<String>> shown, Instant asOf) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (Row c : rows()) {
+            if (c.reported() != null && c.reported().isAfter(asOf)) {
+                continue;
+            }
+            String name = c.planItem() == null ? null : ITEM_NAMES.get(c.planItem());
+            int[] n = counts.computeIfAbsent(name == null ? "其他（不属于整治项目）" : name, k -> new int[4]);
+            boolean closed = c.closed() != null && !c.closed().isAfter(asOf);
+            n[0]++;
+            n[1] += closed ? 1 : 0;
+            n[2] += closed && Boolean.TRUE.equals(c.closedOnTime()) ? 1 : 0;
+            n[3] += !(closed && Boolean.TRUE.equals(c.closedOnTime())) && c.due() != null && c.due().isBefore(asOf) ? 1 : 0;
+        }
+        assertThat(counts).as("cases under each kind of item").hasSize(3);
+        int[] sum = new int[4];
+        counts.values().forEach(n -> {
+            for (int k = 0; k < 4; k++) {
+                sum[k] += n[k];
+            }
+        });
+        List<List<String>> lines = new ArrayList<>();
+        for (List<String> row : shown.subList(0, shown.size() - 1)) {
+            int[] n = counts.getOrDefault(row.get(0), new int[4]);
+            lines.add(List.of(row.get(0), row.get(1), row.get(2), "" + n[0], "" + n[1], "" + n[2], "" + n[3]));
+        }
+        lines.add(List.of("合计", "", "", "" + sum[0], "" + sum[1], "" + sum[2], "" + sum[3]));
+        return lines;
+    }
+
+    private static List<String> line(String name, int[] n) {
+        return List.of(name, "" + n[0], "" + n[1], "" + n[2], "" + n[3]);
+    }
+
+    private static boolean within(Instant t, Instant from, Instant until) {
+        return t != null && !t.isBefore(from) && t.isBefore(until);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Instant local(String text) {
+        return LocalDateTime.parse(text).atZone(SHANGHAI).toInstant();
+    }
+
+    private static String text(LocalDateTime t) {
+        return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    }
+}
