@@ -6,13 +6,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.shirong.system.BpmnReads;
 import org.shirong.system.ConfigFile;
 import org.shirong.system.ModelFiles;
 import org.shirong.system.StartupRefusedException;
@@ -70,19 +69,28 @@ class OrganizationDeployments implements TenantResources {
         if (model instanceof DmnModelInstance decisions) {
             return checkDecisions(organization, origin, decisions);
         }
-        if (model instanceof BpmnModelInstance diagram) {
-            return checkCandidates(organization, origin, diagram);
+        if (model instanceof UserTasks diagram) {
+            return checkCandidates(organization, origin, diagram.tasks());
         }
         return List.of();
     }
 
-    /** The file as a model, or {@link #UNREADABLE}: the deployment's own validation then names the line and column. */
+    /**
+     * A decision file as a model, a diagram as its user tasks (read as the engine reads it, which the deployment then
+     * goes on from), or {@link #UNREADABLE}: the deployment's own validation then names the line and column.
+     */
     private static Object read(String name, byte[] content) {
+        if (name.endsWith(".bpmn")) {
+            return BpmnReads.userTasks(content).<Object>map(UserTasks::new).orElse(UNREADABLE);
+        }
         try {
-            return name.endsWith(".dmn") ? ModelFiles.readDmn(content) : ModelFiles.readBpmn(content);
+            return ModelFiles.readDmn(content);
         } catch (RuntimeException unreadable) {
             return UNREADABLE;
         }
+    }
+
+    private record UserTasks(List<BpmnReads.UserTask> tasks) {
     }
 
     private static List<String> checkDecisions(Organization organization, String origin, DmnModelInstance model) {
@@ -109,12 +117,12 @@ class OrganizationDeployments implements TenantResources {
         return problems;
     }
 
-    private static List<String> checkCandidates(Organization organization, String origin, BpmnModelInstance model) {
+    private static List<String> checkCandidates(Organization organization, String origin, List<BpmnReads.UserTask> tasks) {
         List<String> problems = new ArrayList<>();
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            for (String group : literals(task.getCamundaCandidateGroups())) {
+        for (BpmnReads.UserTask task : tasks) {
+            for (String group : literals(task.candidateGroups())) {
                 if (!known(organization, group)) {
-                    problems.add("%s: 任务 %s（%s）: 候选组 \"%s\" 不是%s的组".formatted(origin, task.getId(), task.getName(), group,
+                    problems.add("%s: 任务 %s（%s）: 候选组 \"%s\" 不是%s的组".formatted(origin, task.id(), task.name(), group,
                             organization.name()));
                 }
             }

@@ -27,6 +27,11 @@ class CompiledSchemaBpmnParser extends BpmnParser {
         return VALIDATING_FACTORY.get();
     }
 
+    /** This thread's factory of SAX parsers validating against the compiled schema, as this parser's. */
+    static SAXParserFactory validatingFactoryOfThisThread() {
+        return VALIDATING_FACTORY.get();
+    }
+
     /** Its factories always validate against the compiled schema; the engine's switch (a schema address) has no say. */
     @Override
     protected void enableSchemaValidation(boolean enableSchemaValidation) {

@@ -62,8 +62,16 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         deploy();
     }
 
-    /** Deploys what changed; returns the deployments now in force (new or previous), one per organisation. */
+    /**
+     * Deploys what changed; returns the deployments now in force (new or previous), one per organisation. The
+     * organisations share most files: each identical BPMN file is read once in this pass, by the checks, and the
+     * engine's parses go on from that read ({@link SharedBpmnReads}).
+     */
     public List<Deployment> deploy() {
+        return SharedBpmnReads.during(this::checkAndDeploy);
+    }
+
+    private List<Deployment> checkAndDeploy() {
         List<String> problems = new ArrayList<>();
         List<ProcessResource> shared = collector.collect();
         Map<String, List<ProcessResource>> byTenant = new LinkedHashMap<>();
@@ -87,6 +95,10 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         }
         List<Deployment> deployments = new ArrayList<>();
         byTenant.forEach((tenant, resources) -> deployments.add(deploy(tenant, resources)));
+        int reused = SharedBpmnReads.current().reused();
+        if (reused > 0) {
+            LOG.info("{} 个组织的部署共用相同的 BPMN 文件：引擎 {} 次解析沿用了已读取的文件内容", byTenant.size(), reused);
+        }
         return deployments;
     }
 

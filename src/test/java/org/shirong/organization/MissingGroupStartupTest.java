@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,15 +44,16 @@ class MissingGroupStartupTest {
         }
     }
 
-    private Throwable startShirong() {
-        Throwable failure = null;
-        try (var context = new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run(
-                "--server.port=0",
+    private Throwable startShirong(String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:shirong-missing-group-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--shirong.organizations.folder=" + folder,
-                "--shirong.organizations.active=jiuting,jinxi")) {
+                "--shirong.organizations.active=jiuting,jinxi"));
+        args.addAll(List.of(more));
+        Throwable failure = null;
+        try (var context = new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run(args.toArray(String[]::new))) {
             assertThat(context).as("Shirong started although a file names a missing group").isNull();
         } catch (RuntimeException e) {
             failure = e;
@@ -85,5 +88,26 @@ class MissingGroupStartupTest {
         String message = startShirong().getMessage();
 
         assertThat(message).contains("jinxi-2017-931.yaml", "lead", "\"chengjian\"");
+    }
+
+    /** A user task, here inside a sub-process, whose candidate group one organisation lacks: one line for that one. */
+    @Test
+    void aDiagramNamingAGroupOneOrganisationLacksStopsStartUp() throws IOException {
+        Path processes = Files.createDirectories(folder.resolve("extra-processes"));
+        Files.writeString(processes.resolve("GroupProbe.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+                  <bpmn:process id="GroupProbe" isExecutable="true" camunda:historyTimeToLive="30">
+                    <bpmn:subProcess id="SubProcess_Nested">
+                      <bpmn:userTask id="Task_CheckStreet" name="巡查街面" camunda:candidateGroups="lvrong" />
+                    </bpmn:subProcess>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+
+        String message = startShirong("--shirong.deployment.processes-dir=" + processes).getMessage();
+
+        assertThat(message).contains("GroupProbe.bpmn", "任务 Task_CheckStreet（巡查街面）", "\"lvrong\"", "不是锦溪镇的组");
+        assertThat(message.lines().filter(l -> l.contains("Task_CheckStreet")).count()).as("九亭镇 has lvrong: one line").isOne();
     }
 }

@@ -12,10 +12,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.shirong.ShirongApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -86,6 +89,28 @@ class ProcessDeploymentTest {
             assertThat(probeName(changed)).isEqualTo("第二版");
             assertThat(changed.getBean(RepositoryService.class).createDeploymentQuery().tenantIdIn("jiuting").count()).isEqualTo(2);
         }
+    }
+
+    /** A first start deploys every organisation's processes, and reads each shared BPMN file once for all of them. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aFirstStartReadsEachSharedBpmnFileOnceForAllOrganisations(@TempDir Path processes, CapturedOutput output) throws IOException {
+        String database = "jdbc:h2:mem:shirong-shared-reads-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        List<String> organisations = List.of("jiuting", "jinxi", "chedun");
+        int shippedBpmn = filesUnder("processes", "bpmn").size();
+        try (var first = new SpringApplicationBuilder(ShirongApplication.class).profiles("test").run("--server.port=0",
+                "--spring.datasource.url=" + database, "--camunda.bpm.generate-unique-process-engine-name=true",
+                "--camunda.bpm.job-execution.enabled=false", "--shirong.organizations.active=" + String.join(",", organisations),
+                "--shirong.deployment.processes-dir=" + processes)) {
+            RepositoryService repository = first.getBean(RepositoryService.class);
+            for (String organisation : organisations) {
+                assertThat(repository.createProcessDefinitionQuery().tenantIdIn(organisation).latestVersion().count())
+                        .as(organisation).isEqualTo(shippedBpmn);
+            }
+        }
+        // read once by the organisations' checks; every organisation's deployment goes on from that read
+        assertThat(output.getOut()).contains("3 个组织的部署共用相同的 BPMN 文件：引擎 %d 次解析沿用了已读取的文件内容"
+                .formatted(shippedBpmn * organisations.size()));
     }
 
     private static String probe(String name) {
