@@ -42,7 +42,6 @@ final class Postgres implements AutoCloseable {
                 builder.setServerConfig("logging_collector", "on")
                         .setServerConfig("log_directory", explainLog.toAbsolutePath().toString())
                         .setServerConfig("log_filename", "postgresql-%Y%m%d-%H%M%S.log")
-                        .setServerConfig("auto_explain.log_min_duration", "-1")
                         .setServerConfig("auto_explain.log_analyze", "on")
                         .setServerConfig("auto_explain.log_buffers", "on");
             }
@@ -83,10 +82,12 @@ final class Postgres implements AutoCloseable {
 
     /**
      * From now on every statement of every session that takes at least {@code ms} is logged with its plan (EXPLAIN
-     * ANALYZE); -1 stops it. Only when this server was started with a log folder.
+     * ANALYZE), and its parameters' values (log_min_duration_statement); -1 stops it. Only when this server was started
+     * with a log folder. Set with ALTER SYSTEM, so neither may be given on the server's command line (which would win).
      */
     void explainSlowerThan(int ms) {
         admin.execute("alter system set auto_explain.log_min_duration = " + ms);
+        admin.execute("alter system set log_min_duration_statement = " + ms);
         admin.execute("select pg_reload_conf()");
     }
 
