@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int deadlines, int openTasks, int closedCases,
         int samples, boolean h2, String w3Variants, String w3Only, double unitShare, int tasksPerStart, boolean w4Anchor,
-        int w4ExplainMs, boolean shirongJfr) {
+        int w4ExplainMs, boolean shirongJfr, boolean w4Vacuum) {
 
     static BenchSettings fromSystem() {
         return new BenchSettings(
@@ -36,7 +36,10 @@ record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int 
                 integer("bench.w4.explainMs", -1),
                 // W1: record a Java Flight Recording (settings=profile) of the Shirong JVM during each W1 run, written to
                 // jfr/<database>-<threads>t.jfr under bench.dir; read with jfr print / jfr summary
-                Boolean.parseBoolean(System.getProperty("bench.shirong.jfr", "false")));
+                Boolean.parseBoolean(System.getProperty("bench.shirong.jfr", "false")),
+                // W4: VACUUM ANALYZE the open tasks after seeding (as autovacuum does in time: the visibility map lets
+                // PostgreSQL read a unit's tasks from an index alone) instead of ANALYZE only
+                Boolean.parseBoolean(System.getProperty("bench.w4.vacuum", "false")));
     }
 
     boolean only(String workload) {

@@ -42,7 +42,6 @@ final class Postgres implements AutoCloseable {
                 builder.setServerConfig("logging_collector", "on")
                         .setServerConfig("log_directory", explainLog.toAbsolutePath().toString())
                         .setServerConfig("log_filename", "postgresql-%Y%m%d-%H%M%S.log")
-                        .setServerConfig("auto_explain.log_min_duration", "-1")
                         .setServerConfig("auto_explain.log_analyze", "on")
                         .setServerConfig("auto_explain.log_buffers", "on");
             }
@@ -82,11 +81,24 @@ final class Postgres implements AutoCloseable {
     }
 
     /**
+     * How much of {@code table} in {@code database} the visibility map marks all-visible (what lets PostgreSQL answer
+     * from an index alone), and when it was last vacuumed.
+     */
+    String visibility(String database, String table) {
+        Map<String, Object> row = jdbc(database).queryForMap("""
+                select c.relpages, c.relallvisible, s.n_tup_ins, s.n_tup_upd, s.last_vacuum, s.last_autovacuum
+                from pg_class c join pg_stat_user_tables s on s.relid = c.oid where c.relname = ?""", table);
+        return table + " " + row;
+    }
+
+    /**
      * From now on every statement of every session that takes at least {@code ms} is logged with its plan (EXPLAIN
-     * ANALYZE); -1 stops it. Only when this server was started with a log folder.
+     * ANALYZE), and its parameters' values (log_min_duration_statement); -1 stops it. Only when this server was started
+     * with a log folder. Set with ALTER SYSTEM, so neither may be given on the server's command line (which would win).
      */
     void explainSlowerThan(int ms) {
         admin.execute("alter system set auto_explain.log_min_duration = " + ms);
+        admin.execute("alter system set log_min_duration_statement = " + ms);
         admin.execute("select pg_reload_conf()");
     }
 

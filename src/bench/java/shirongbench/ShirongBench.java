@@ -202,7 +202,9 @@ class ShirongBench {
     private void tasklist(Postgres pg, App shirong, App anchor) throws Exception {
         OpenTasks.Result s = OpenTasks.open(shirong, "jiuting", "chengguan", OTHER_UNITS, settings.openTasks(), settings.unitShare(),
                 settings.tasksPerStart());
-        pg.jdbc("shirong").execute("analyze");
+        pg.jdbc("shirong").execute(settings.w4Vacuum() ? "vacuum analyze" : "analyze");
+        report.note("W4 before the queries (" + (settings.w4Vacuum() ? "vacuum analyze" : "analyze") + " after seeding): "
+                + pg.visibility("shirong", "act_ru_task") + "; " + pg.visibility("shirong", "act_ru_identitylink"));
         report.note("W4 seeding through the engine (bench process started over REST, " + settings.tasksPerStart()
                 + " tasks a start): " + s.opened() + " open tasks in Shirong's 九亭镇 in " + Math.round(s.seconds()) + " s = "
                 + Math.round(s.opened() / s.seconds()) + " tasks/s; per unit " + s.perUnit());
@@ -212,6 +214,8 @@ class ShirongBench {
                     + settings.dir().resolve("pg-log"));
         }
         TasklistAtScale.Result sr = TasklistAtScale.run(shirong, s.opened(), settings.samples());
+        report.note("W4 after the queries: " + pg.visibility("shirong", "act_ru_task") + "; "
+                + pg.visibility("shirong", "act_ru_identitylink"));
         TasklistAtScale.Result ar = null;
         if (settings.w4Anchor()) {
             OpenTasks.Result a = OpenTasks.open(anchor, null, "chengguan", OTHER_UNITS, settings.openTasks(), settings.unitShare(),

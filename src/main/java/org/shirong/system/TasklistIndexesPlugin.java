@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,12 @@ import org.springframework.stereotype.Component;
  * before or after the engine depends on which bean first needs the database (in some contexts Flyway runs on an empty
  * database before the engine's tables exist). {@code create index if not exists} is the same on H2 and PostgreSQL and
  * costs nothing once the indexes are there.
+ *
+ * <p>On PostgreSQL the open tasks and their candidate-group links are also vacuumed after {@code vacuum-scale-factor}
+ * of their rows changed (PostgreSQL's default: a fifth). The two unit counts above read a unit's tasks from these
+ * indexes alone (a merge of the two, no table row read) only where PostgreSQL's visibility map marks the pages
+ * all-visible, which only vacuuming does; otherwise they read and hash all open tasks (W4 bench, 100,000 open tasks,
+ * 20,000 the unit's: count by candidate group median 79 ms against 23).
  */
 @Component
 class TasklistIndexesPlugin extends AbstractProcessEnginePlugin {
@@ -40,6 +47,13 @@ class TasklistIndexesPlugin extends AbstractProcessEnginePlugin {
             "create index if not exists shirong_idx_auth_type_group_user on act_ru_authorization (resource_type_, group_id_, user_id_)");
     // Replaced by one above; an index lives in its table's schema.
     private static final List<String> REPLACED = List.of("shirong_idx_task_id_tenant");
+    private static final List<String> VACUUMED = List.of("act_ru_task", "act_ru_identitylink");
+
+    private final double vacuumScaleFactor;
+
+    TasklistIndexesPlugin(@Value("${shirong.filters.vacuum-scale-factor:0.01}") double vacuumScaleFactor) {
+        this.vacuumScaleFactor = vacuumScaleFactor;
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -54,6 +68,12 @@ class TasklistIndexesPlugin extends AbstractProcessEnginePlugin {
             String schema = prefix.endsWith(".") ? prefix : "";
             for (String index : REPLACED) {
                 statement.execute("drop index if exists " + schema + index);
+            }
+            if (vacuumScaleFactor > 0 && "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                for (String table : VACUUMED) {
+                    statement.execute("alter table " + prefix + table + " set (autovacuum_vacuum_scale_factor = " + vacuumScaleFactor
+                            + ", autovacuum_vacuum_insert_scale_factor = " + vacuumScaleFactor + ")");
+                }
             }
             connection.setAutoCommit(autoCommit);
         } catch (SQLException e) {
