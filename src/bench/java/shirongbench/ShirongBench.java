@@ -87,7 +87,7 @@ class ShirongBench {
             if (List.of("W2", "W3", "W4", "W5", "W6").stream().noneMatch(settings::only)) {
                 return; // only W1 asked for: no import, no second start
             }
-            step("W2", () -> intake(shirong, anchor));
+            step("W2", () -> intake(shirong, anchor, pg));
             if (!Bench.drained(shirongDb, Duration.ofMinutes(10))) {
                 report.note("W2: Shirong's jobs after the import were still running after 10 min");
             }
@@ -181,8 +181,23 @@ class ShirongBench {
         }
     }
 
-    private void intake(App shirong, App anchor) throws Exception {
+    private void intake(App shirong, App anchor, Postgres pg) throws Exception {
+        if (settings.shirongJfr()) {
+            shirong.jvm.startRecording("W2-PostgreSQL");
+        }
+        Postgres.Counters before = pg.counters("shirong");
         Intake.Result r = Intake.importCases(shirong, "W2", settings.importRows());
+        Postgres.Counters spent = pg.counters("shirong").minus(before);
+        if (settings.shirongJfr()) {
+            Path file = settings.dir().resolve("jfr").resolve("W2-PostgreSQL.jfr");
+            shirong.jvm.stopRecording("W2-PostgreSQL", file);
+            report.note("W2: flight recording of Shirong's JVM during the import: " + file);
+        }
+        // until the answer, the single reports alongside included (a few dozen), the jobs left after it not
+        report.add("W2 PostgreSQL", "SQL statements per imported row (until the answer)", "statements",
+                spent.statements() / (double) r.rows(), Double.NaN, Double.NaN, null, null);
+        report.add("W2 PostgreSQL", "rows written per imported row (until the answer)", "rows",
+                spent.rowsWritten() / (double) r.rows(), Double.NaN, Double.NaN, null, null);
         double anchorRate = Intake.bulkStart(anchor, "W2", Math.min(settings.anchorStarts(), settings.importRows()));
         if (r.status() != 200) {
             report.note("W2 import answered " + r.status() + ": " + r.answer());
