@@ -38,11 +38,13 @@ class CaseController {
     private final CaseParties parties;
     private final ImportTemplate importTemplate;
     private final Organizations organizations;
+    private final SingleReportsFirst reportsFirst;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
-            Organizations organizations) {
+            Organizations organizations, SingleReportsFirst reportsFirst) {
+        this.reportsFirst = reportsFirst;
         this.organizations = organizations;
         this.importTemplate = importTemplate;
         this.callerOrganization = callerOrganization;
@@ -84,7 +86,7 @@ class CaseController {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         RectificationCases.Reported reported;
         try {
-            reported = cases.report(own, newCase, actor);
+            reported = reportsFirst.report(() -> cases.report(own, newCase, actor));
         } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
             reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,12 +159,17 @@ class CaseImportBatches {
         if (pending.isEmpty()) {
             return false;
         }
+        List<NewCase> rows = pending.stream().map(row -> newCase(row.get("new_case").toString())).toList();
+        // one look-up for the chunk: a row whose reference got a case since the import was checked is marked, not made again
+        Map<String, String> reported = cases.caseNumbersByExternalRef(organization,
+                rows.stream().map(NewCase::externalRef).toList());
+        List<NewCase> fresh = rows.stream().filter(c -> !reported.containsKey(c.externalRef())).toList();
+        java.util.Iterator<String> created = cases.registerAll(organization, fresh, actor).iterator();
         List<Object[]> marks = new ArrayList<>(pending.size());
-        for (Map<String, Object> row : pending) {
-            NewCase newCase = newCase(row.get("new_case").toString());
-            Optional<CaseRecord> reported = cases.findByExternalRef(organization, newCase.externalRef());
-            String caseNo = reported.map(CaseRecord::caseNo).orElseGet(() -> cases.register(organization, newCase, actor).caseNo());
-            marks.add(new Object[] {caseNo, reported.isPresent() ? "EXISTED" : "CREATED", importId, row.get("row_no")});
+        for (int i = 0; i < pending.size(); i++) {
+            String existed = reported.get(rows.get(i).externalRef());
+            marks.add(new Object[] {existed != null ? existed : created.next(), existed != null ? "EXISTED" : "CREATED", importId,
+                    pending.get(i).get("row_no")});
         }
         int[] marked = jdbc.batchUpdate("update rect_case_import_row set case_no = ?, outcome = ? where import_id = ?"
                 + " and row_no = ? and case_no is null", marks);

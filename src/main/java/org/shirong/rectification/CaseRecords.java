@@ -112,17 +112,30 @@ class CaseRecords {
                 .stream().findFirst();
     }
 
-    List<String> existingExternalRefs(String tenantId, List<String> refs) {
-        List<String> found = new ArrayList<>();
+    /** Writes each case's process instance ({caseNo, instanceId} pairs) where the case has none yet, in one JDBC batch. */
+    void setProcessInstancesWhereMissing(List<String[]> caseAndInstance) {
+        jdbc.batchUpdate("update rect_case set process_instance_id = ? where case_no = ? and process_instance_id is null",
+                caseAndInstance.stream().map(p -> new Object[] {p[1], p[0]}).toList());
+    }
+
+    /** External reference → case number, for those of {@code refs} the organisation has a case of. */
+    java.util.Map<String, String> caseNumbersByExternalRef(String tenantId, List<String> refs) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
         for (int from = 0; from < refs.size(); from += 500) {
             List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             List<Object> args = new ArrayList<>(List.of(tenantId));
             args.addAll(chunk);
-            found.addAll(jdbc.queryForList("select external_ref from rect_case where tenant_id = ? and external_ref in (" + marks + ")",
-                    String.class, args.toArray()));
+            jdbc.query("select external_ref, case_no from rect_case where tenant_id = ? and external_ref in (" + marks + ")",
+                    rs -> {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }, args.toArray());
         }
         return found;
+    }
+
+    List<String> existingExternalRefs(String tenantId, List<String> refs) {
+        return List.copyOf(caseNumbersByExternalRef(tenantId, refs).keySet());
     }
 
     record Page(List<CaseRecord> items, long total) {

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.system.EngineBatch;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
@@ -47,11 +48,15 @@ public class RectificationCases {
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final DueBounds dueBounds;
     private final ObjectProvider<CaseEvidenceRules> evidence;
+    private final EngineBatch engineBatch;
+    private final SingleReportsFirst reportsFirst;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
             ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds,
-            ObjectProvider<CaseEvidenceRules> evidence) {
+            ObjectProvider<CaseEvidenceRules> evidence, EngineBatch engineBatch, SingleReportsFirst reportsFirst) {
+        this.engineBatch = engineBatch;
+        this.reportsFirst = reportsFirst;
         this.dueBounds = dueBounds;
         this.evidence = evidence;
         this.definitions = definitions;
@@ -126,6 +131,44 @@ public class RectificationCases {
     }
 
     private CaseRecord register(String organization, NewCase c, String actor, Directions directions) {
+        Started started = start(organization, c, actor, directions, definitions.latestId(RectificationProcess.KEY, organization));
+        CaseRecord registered = records.find(started.caseNo()).orElseThrow();
+        if (registered.processInstanceId() != null) {
+            return registered; // written by the dispatch, which ran in the process's start
+        }
+        records.update(started.caseNo(), "process_instance_id = ?", started.instanceId());
+        return records.find(started.caseNo()).orElseThrow();
+    }
+
+    /**
+     * Registers already checked cases of the organisation (an import's chunk) and starts their processes in one engine
+     * command context, so that what the starts write is flushed once, in JDBC batches, when the last has run (issue 13,
+     * W2: a start flushed on its own was some 60 round trips). Each start still runs its dispatch before the next begins,
+     * and waits while a person's single report is being made ({@link SingleReportsFirst});
+     * nothing in a start queries what an earlier one of the chunk wrote to the engine's tables. The caller holds the
+     * transaction; returns the case numbers in the order of {@code chunk}, every one with its process started.
+     */
+    List<String> registerAll(String organization, List<NewCase> chunk, String actor) {
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
+        String definitionId = definitions.latestId(RectificationProcess.KEY, organization);
+        List<Started> started = engineBatch.run(() -> chunk.stream()
+                .map(c -> {
+                    reportsFirst.awaitNoReport();
+                    return start(organization, c, actor, new Directions(null, null, null), definitionId);
+                }).toList());
+        // the dispatch writes the instance on the case in the start; a process that did not dispatch yet gets it here
+        records.setProcessInstancesWhereMissing(started.stream().map(s -> new String[] {s.caseNo(), s.instanceId()}).toList());
+        return started.stream().map(Started::caseNo).toList();
+    }
+
+    /** A case registered and its process started: its number and its process instance. */
+    private record Started(String caseNo, String instanceId) {
+    }
+
+    /** Registers the case and starts its process (of definition {@code definitionId}); the caller holds the transaction. */
+    private Started start(String organization, NewCase c, String actor, Directions directions, String definitionId) {
         Instant now = now();
         String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
         var location = c.location();
@@ -160,14 +203,9 @@ public class RectificationCases {
         if (directions.decidedDue() != null) {
             variables.put(RectificationProcess.VAR_DECIDED_DUE, directions.decidedDue().toString());
         }
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(RectificationProcess.KEY, organization))
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitionId)
                 .businessKey(caseNo).setVariables(variables).execute().getId());
-        CaseRecord registered = records.find(caseNo).orElseThrow();
-        if (registered.processInstanceId() != null) {
-            return registered; // written by the dispatch, which ran in the process's start
-        }
-        records.update(caseNo, "process_instance_id = ?", instanceId);
-        return records.find(caseNo).orElseThrow();
+        return new Started(caseNo, instanceId);
     }
 
     /** The checked 属地 of a report, or the case's own organisation when it names none. */
@@ -209,6 +247,11 @@ public class RectificationCases {
 
     public Optional<CaseRecord> findByExternalRef(String organization, String externalRef) {
         return records.findByExternalRef(organization, externalRef);
+    }
+
+    /** External reference → case number, for those of {@code externalRefs} the organisation has a case of. */
+    Map<String, String> caseNumbersByExternalRef(String organization, List<String> externalRefs) {
+        return records.caseNumbersByExternalRef(organization, externalRefs);
     }
 
     /** The numbers of the cases the campaign found. */

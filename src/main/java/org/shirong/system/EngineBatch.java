@@ -18,7 +18,7 @@ public class EngineBatch {
 
     private final ProcessEngineConfigurationImpl configuration;
 
-    EngineBatch(ProcessEngine engine) {
+    public EngineBatch(ProcessEngine engine) {
         this.configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
 

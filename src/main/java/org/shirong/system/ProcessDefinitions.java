@@ -1,6 +1,12 @@
 package org.shirong.system;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
@@ -14,6 +20,11 @@ import org.springframework.stereotype.Component;
 public class ProcessDefinitions {
 
     private final RepositoryService repositoryService;
+    /**
+     * The ids found in an engine command without an authenticated caller, for that command only (issue 13, W2: an
+     * import's chunk starts a hundred cases and their 协办 processes in one command, and looked each definition up again).
+     */
+    private final Map<CommandContext, Map<String, String>> foundInCommand = Collections.synchronizedMap(new WeakHashMap<>());
 
     public ProcessDefinitions(RepositoryService repositoryService) {
         this.repositoryService = repositoryService;
@@ -21,6 +32,15 @@ public class ProcessDefinitions {
 
     /** The id of the definition to start; the caller's authentication (if any) limits what is found. */
     public String latestId(String key, String organization) {
+        CommandContext command = Context.getCommandContext();
+        if (command == null || command.getAuthentication() != null) {
+            return find(key, organization);
+        }
+        return foundInCommand.computeIfAbsent(command, c -> new HashMap<>())
+                .computeIfAbsent(key + "/" + organization, k -> find(key, organization));
+    }
+
+    private String find(String key, String organization) {
         var query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion();
         if (organization != null) {
             query.tenantIdIn(organization).includeProcessDefinitionsWithoutTenantId();

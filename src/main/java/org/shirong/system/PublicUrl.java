@@ -70,10 +70,25 @@ public class PublicUrl {
         return text == null ? null : OWN_PATH.matcher(text).replaceAll(Matcher.quoteReplacement(base()) + "$0");
     }
 
+    /**
+     * Kept once the server listens (its port does not change then): every notification builds links, and reading the
+     * properties each time was a quarter of a notification's time (issue 13, W2 flight recording).
+     */
+    private volatile String derivedOnceListening;
+
     private String derived() {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String known = derivedOnceListening;
+        if (known != null) {
+            return known;
+        }
+        String listening = environment.getProperty("local.server.port");
+        String port = listening != null ? listening : environment.getProperty("server.port", "8080");
         String contextPath = environment.getProperty("server.servlet.context-path", "").replaceAll("/+$", "");
-        return "http://" + HostName.VALUE + ":" + port + contextPath;
+        String url = "http://" + HostName.VALUE + ":" + port + contextPath;
+        if (listening != null) {
+            derivedOnceListening = url;
+        }
+        return url;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -40,6 +40,10 @@ class CaseImportTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    SingleReportsFirst reportsFirst;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     /** A workbook as Excel saves one: the rows of its first sheet, numbers as numbers. */
     static byte[] xlsx(List<List<Object>> rows) throws IOException {
@@ -103,6 +107,57 @@ class CaseImportTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
         return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    /**
+     * An import's rows are started together in one engine command per chunk: when it answers, every row's case has its
+     * own process, dispatched, with its first task. While a person's single report is being made, the import waits
+     * before its next row, but at most import-yield-max-ms at a time, so a report that never ends does not stop it.
+     */
+    @Test
+    void anImportWaitsBeforeEachRowWhileASingleReportIsBeingMadeButNotForEver() throws Exception {
+        assertThat(upload(surveyRows("YIELD-WARM-", 2), false).getStatusCode()).isEqualTo(HttpStatus.OK); // warm caches
+        java.util.concurrent.CountDownLatch reportGoing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch reportDone = new java.util.concurrent.CountDownLatch(1);
+        Thread report = new Thread(() -> reportsFirst.report(() -> {
+            reportGoing.countDown();
+            try {
+                return reportDone.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }));
+        report.start();
+        reportGoing.await();
+        long started = System.nanoTime();
+        var importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> upload(surveyRows("YIELD-", 3), false));
+        Thread.sleep(1_500);
+        boolean waited = !importing.isDone();
+        ResponseEntity<Map> imported = importing.get(1, java.util.concurrent.TimeUnit.MINUTES); // report still going
+        double seconds = (System.nanoTime() - started) / 1e9;
+        reportDone.countDown();
+        report.join();
+        assertThat(waited).as("the import was still waiting for the single report after 1.5 s").isTrue();
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody()).containsEntry("created", 3);
+        assertThat(seconds).as("3 rows waited at most 2 s each (import-yield-max-ms), 1 worker taking two of them")
+                .isGreaterThanOrEqualTo(3.5);
+        List<Map<String, Object>> made = jdbc.queryForList("select case_no, process_instance_id, lead_unit from rect_case"
+                + " where external_ref like 'YIELD-%' and external_ref not like 'YIELD-WARM-%'");
+        assertThat(made).hasSize(3).allSatisfy(c -> {
+            assertThat(c.get("process_instance_id")).as("process of %s", c.get("case_no")).isNotNull();
+            assertThat(c.get("lead_unit")).as("lead unit of %s", c.get("case_no")).isNotNull();
+            assertThat(taskService.createTaskQuery().processInstanceId((String) c.get("process_instance_id"))
+                    .taskDefinitionKey("Task_ClaimCase").count()).as("认领案件 of %s", c.get("case_no")).isEqualTo(1);
+        });
+    }
+
+    private static String surveyRows(String prefix, int rows) {
+        StringBuilder csv = new StringBuilder("externalRef,category,title,location,description,urgency\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(prefix).append(i).append(",ILLEGAL_STALL,占道经营 ").append(i).append(",九亭大街 ").append(i).append(" 号,,一般\n");
+        }
+        return csv.toString();
     }
 
     @Test

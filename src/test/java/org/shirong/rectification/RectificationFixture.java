@@ -59,7 +59,8 @@ final class RectificationFixture {
         cases = new RectificationCases(definitions, records, numbers, deadlines, validator,
                 engine.getRuntimeService(), new SystemAccess(identity), territories, noCampaigns,
                 new DueBounds(deadlines, calendars),
-                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(CaseEvidenceRules.class));
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(CaseEvidenceRules.class),
+                new org.shirong.system.EngineBatch(engine), new SingleReportsFirst(2_000));
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS);

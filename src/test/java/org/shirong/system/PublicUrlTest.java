@@ -30,10 +30,11 @@ class PublicUrlTest {
     void withoutAnAddressTheRealPortAndTheHostNameAreUsed() throws UnknownHostException {
         MockEnvironment environment = new MockEnvironment().withProperty("server.port", "0");
         PublicUrl url = new PublicUrl("", environment);
+        assertThat(url.base()).as("before the server listens").isEqualTo("http://" + InetAddress.getLocalHost().getHostName() + ":0");
+        environment.setProperty("server.servlet.context-path", "/shirong");
         environment.setProperty("local.server.port", "54321");
 
-        assertThat(url.base()).isEqualTo("http://" + InetAddress.getLocalHost().getHostName() + ":54321");
-        environment.setProperty("server.servlet.context-path", "/shirong");
+        assertThat(url.base()).isEqualTo("http://" + InetAddress.getLocalHost().getHostName() + ":54321/shirong");
         assertThat(url.tasklist()).isEqualTo("http://" + InetAddress.getLocalHost().getHostName() + ":54321/shirong/camunda/app/tasklist/default/");
     }
 
