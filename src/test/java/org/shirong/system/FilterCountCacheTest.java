@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FilterCountCacheTest {
 
     private final AtomicLong now = new AtomicLong();
-    private final FilterCountCache cache = new FilterCountCache(new FilterCountCacheProperties(Duration.ofSeconds(15), 3, 2), now::get);
+    private final FilterCountCache cache = new FilterCountCache(new FilterCountCacheProperties(Duration.ofSeconds(15), 3, 2, Duration.ofSeconds(5)), now::get);
 
     private static FilterCountCache.Key key(String filterId, String userId, String... groups) {
         return new FilterCountCache.Key(filterId, userId, List.of(groups), List.of("jiuting"), true, true);
