@@ -31,7 +31,7 @@ final class DeadlineStorm {
      * one handled; cpuBusy: the machine's CPU use (all processes, 0–1) meanwhile.
      */
     record Result(Variant variant, int deadlines, int handled, double drainSeconds, double maxLatenessSeconds,
-            long duplicates, long failedJobs, double cpuBusy) {
+            long duplicates, long failedJobs, double cpuBusy, double statementsPerDeadline) {
         double rate() {
             return handled / drainSeconds;
         }
@@ -84,6 +84,11 @@ final class DeadlineStorm {
             Bench.sleep(3_000);
             double dueAt = epoch(jdbc);
             long[] cpuBefore = cpu();
+            Postgres.Counters statementsBefore = pg.counters("w3run");
+            String recording = "W3-" + variant.nodes() + "n-" + Math.abs(variant.name().hashCode());
+            if (Boolean.getBoolean("bench.shirong.jfr")) {
+                nodes.get(0).jvm.startRecording(recording);
+            }
             jdbc.update("update act_ru_job set duedate_ = now(), lock_owner_ = null, lock_exp_time_ = null where id_ in (select id_ from bench_w3)");
             double first = Double.NaN;
             double last = Double.NaN;
@@ -107,6 +112,11 @@ final class DeadlineStorm {
                 Bench.sleep(200);
             }
             long[] cpuAfter = cpu();
+            Postgres.Counters statements = pg.counters("w3run").minus(statementsBefore);
+            if (Boolean.getBoolean("bench.shirong.jfr")) {
+                nodes.get(0).jvm.stopRecording(recording, dir.resolve("jfr").resolve(recording + ".jfr"));
+            }
+            pg.writeStatements("w3run", dir.resolve("statements-" + recording + ".txt"));
             double cpuBusy = cpuAfter[1] == cpuBefore[1] ? Double.NaN
                     : (double) (cpuAfter[0] - cpuBefore[0]) / (cpuAfter[1] - cpuBefore[1]);
             int handled = count - jdbc.queryForObject("select count(*) from act_ru_job j join bench_w3 b on b.id_ = j.id_", Integer.class);
@@ -121,7 +131,7 @@ final class DeadlineStorm {
                     group by proc_inst_id_ having count(*) > 1) d""", Long.class);
             long failed = jdbc.queryForObject("select count(*) from act_ru_job where exception_msg_ is not null", Long.class);
             return new Result(variant, count, handled, Double.isNaN(first) ? Double.NaN : Math.max(0.001, last - first),
-                    last - dueAt, duplicates, failed, cpuBusy);
+                    last - dueAt, duplicates, failed, cpuBusy, handled == 0 ? Double.NaN : (double) statements.statements() / handled);
         } finally {
             nodes.forEach(App::close);
         }
