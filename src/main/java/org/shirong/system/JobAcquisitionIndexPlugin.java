@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * without an order, read the whole table each time: on PostgreSQL with 10,000 imported cases 33–35 ms a call, and it
  * ran about once for every three jobs, so that draining 3,000 due deadlines spent 37 of 48 s in it (most of one of two
  * cores). With {@code jobExecutorAcquireByDueDate} and {@code ensureJobDueDateNotNull} (application.yaml) the query asks
- * for the earliest due jobs by due date only, which this index answers by reading just those.
+ * for the earliest due jobs by due date only, which this index answers from the due jobs alone (bench: 0.1 ms a call in
+ * one run, 7 ms in another where PostgreSQL read all due jobs through it and sorted them).
  *
  * <p>With {@code ensureJobDueDateNotNull} the query no longer looks at jobs without a due date, so any that an earlier
  * version left (an asynchronous step waiting) are given one in the past here, at each start: they stay due at once.
