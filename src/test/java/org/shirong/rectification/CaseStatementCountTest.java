@@ -244,8 +244,8 @@ class CaseStatementCountTest {
         complete("ducha1", caseNo, "Task_VerifyRectification",
                 "{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已整改到位\"}}");
         String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).executable().list();
-        jobs.stream().filter(j -> j.getDuedate() == null).forEach(j -> managementService.executeJob(j.getId()));
+        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).messages().executable().list();
+        jobs.forEach(j -> managementService.executeJob(j.getId()));
         assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo)).isEqualTo("CLOSED");
         return caseNo;
     }
