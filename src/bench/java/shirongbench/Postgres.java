@@ -80,6 +80,23 @@ final class Postgres implements AutoCloseable {
         return new Counters(((Number) row.get("statements")).longValue(), ((Number) row.get("rows_written")).longValue());
     }
 
+    /** Every statement {@code database} has run so far, most called first (calls, rows, total ms, text), into {@code file}. */
+    void writeStatements(String database, Path file) {
+        StringBuilder out = new StringBuilder();
+        admin.query("select calls, rows, round(total_exec_time::numeric, 1) as ms, regexp_replace(query, '\\s+', ' ', 'g') as query"
+                + " from pg_stat_statements where dbid = (select oid from pg_database where datname = ?) order by calls desc",
+                (java.sql.ResultSet rs) -> {
+                    out.append(rs.getLong("calls")).append('\t').append(rs.getLong("rows")).append('\t')
+                            .append(rs.getString("ms")).append('\t').append(rs.getString("query")).append('\n');
+                }, database);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * How much of {@code table} in {@code database} the visibility map marks all-visible (what lets PostgreSQL answer
      * from an index alone), and when it was last vacuumed.

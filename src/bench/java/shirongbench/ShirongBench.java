@@ -283,7 +283,8 @@ class ShirongBench {
             report.note("W3 " + variant.name() + " " + variant.settings() + ": " + r.handled() + " of " + r.deadlines()
                     + " deadlines in " + Report.number(r.drainSeconds()) + " s = " + Report.number(r.rate()) + "/s, max lateness "
                     + Report.number(r.maxLatenessSeconds()) + " s, duplicates " + r.duplicates() + ", failed jobs " + r.failedJobs()
-                    + ", machine CPU busy " + Math.round(100 * r.cpuBusy()) + " %");
+                    + ", machine CPU busy " + Math.round(100 * r.cpuBusy()) + " %, statements per deadline "
+                    + Report.number(r.statementsPerDeadline()));
         }
         DeadlineStorm.Result defaults = results.get(0);
         DeadlineStorm.Result tuned = results.get(1);

@@ -86,6 +86,7 @@ public class CaseSteps {
     public void claimed(DelegateExecution execution) {
         String actor = actor();
         cases.claimed(caseNo(execution), actor);
+        formResultRecorded(execution, VAR_CLAIM_DECISION);
         execution.setVariable(VAR_CLAIMED, true);
         if (actor != null) {
             execution.setVariable(VAR_HANDLER, actor);
@@ -94,6 +95,7 @@ public class CaseSteps {
 
     public void returned(DelegateExecution execution) {
         cases.returned(caseNo(execution), actor(), required(execution, VAR_RETURN_REASON, "回退理由"));
+        formResultRecorded(execution, VAR_CLAIM_DECISION);
     }
 
     /** End of 重新派遣案件: the office's choice of lead unit; the clock starts again. */
@@ -154,6 +156,8 @@ public class CaseSteps {
         photos.remove(execution, VAR_PHOTO_BEFORE);
         photos.remove(execution, VAR_PHOTO_AFTER);
         cases.submitted(caseNo, actor(), measures);
+        // 整改措施 stays: 核查整改结果's form shows it to the inspector.
+        formResultRecorded(execution, VAR_RECTIFY_ACTION);
     }
 
     public void extensionRequested(DelegateExecution execution) {
@@ -232,6 +236,8 @@ public class CaseSteps {
 
     public void verificationPassed(DelegateExecution execution) {
         cases.verificationPassed(caseNo(execution), actor(), optional(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
+        formResultRecorded(execution, VAR_VERIFICATION_RESULT);
+        formResultRecorded(execution, VAR_VERIFICATION_COMMENT);
     }
 
     /** 核查未通过: counts the rework round, which also keys that round's notification. */
@@ -239,6 +245,14 @@ public class CaseSteps {
         String caseNo = caseNo(execution);
         cases.verificationFailed(caseNo, actor(), required(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
         execution.setVariable(VAR_REWORK_COUNT, cases.get(caseNo).reworkCount());
+    }
+
+    /**
+     * A form's answer that routed the step and is now on the case's record (rect_case_event): not kept as a process
+     * variable. Removed in the completion that set it, it is never written (issue 13: an insert and a delete per case).
+     */
+    private static void formResultRecorded(DelegateExecution execution, String variable) {
+        execution.removeVariable(variable);
     }
 
     private static void setDeadlines(DelegateExecution execution, Deadlines d) {

@@ -192,8 +192,10 @@ public class RectificationCases {
                 RectificationProcess.VAR_TITLE, c.title().strip(),
                 RectificationProcess.VAR_ADDRESS, location.address().strip(),
                 RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
-        variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED,
-                !blank(c.campaign()) && beforePhotoRequired(organization, c.campaign().strip()));
+        // Only when required: the form and CaseSteps read a missing value as "not required" (one variable less per case).
+        if (!blank(c.campaign()) && beforePhotoRequired(organization, c.campaign().strip())) {
+            variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED, true);
+        }
         if (directions.leadUnit() != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directions.leadUnit());
         }

@@ -3,7 +3,9 @@ package org.shirong.system;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Component;
  * task query can read has happened on this node since it was read ({@link #engineDataChanged()}, called by
  * {@link TaskDataWrites}), so a user sees every change made here at once; {@code time-to-live} bounds how long a change
  * made on another node (or directly in the database) goes unseen.
+ *
+ * <p>One kind of change is narrower: a task given to or taken from a user (claim, unclaim, assign: only its assignee
+ * changed, and that user's grant on it). A count of a filter whose query does not look at assignees
+ * ({@link AssignmentFreeFilters}) is kept across such a change for every caller whose view of the task it cannot
+ * change ({@link TaskChangeImpact}), so the filter list after a claim recounts 我的待办, not every filter.
  */
 @Component
 class FilterCountCache {
@@ -30,7 +37,22 @@ class FilterCountCache {
         }
     }
 
-    private record Entry(long count, long generation, long readAt) {
+    private record Entry(long count, long generation, long readAt, boolean assignmentFree) {
+        Entry at(long current) {
+            return new Entry(count, current, readAt, assignmentFree);
+        }
+    }
+
+    /** A task given to or taken from users: {@code userIds} are the users whose own rights on it changed. */
+    record TaskUsers(String taskId, Set<String> userIds) {
+    }
+
+    /** Whether a change of a task's users may change what {@code caller} sees; true when in doubt. */
+    interface TaskChangeJudge {
+        boolean mayChangeView(Key caller, TaskUsers change);
+    }
+
+    private record UsersChange(List<TaskUsers> parts, long at, Map<Key, Boolean> judged) {
     }
 
     private final long timeToLiveNanos;
@@ -39,6 +61,10 @@ class FilterCountCache {
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
     // Bumped by every engine write a task query can read, and again when its transaction ends.
     private final AtomicLong generation = new AtomicLong();
+    // The generations that changes of tasks' users (and nothing else) made; any other generation changed anything.
+    private final ConcurrentSkipListMap<Long, UsersChange> usersChanges = new ConcurrentSkipListMap<>();
+    private volatile AssignmentFreeFilters assignmentFreeFilters;
+    private volatile TaskChangeJudge judge;
 
     @Autowired
     FilterCountCache(FilterCountCacheProperties settings) {
@@ -56,17 +82,57 @@ class FilterCountCache {
         return generation.get();
     }
 
-    /** The count read for {@code key} since the last change on this node and within the time to live, or null. */
+    /** Lets counts of filters that do not look at assignees outlive changes of tasks' users that {@code judge} clears. */
+    void keepAcrossAssignments(AssignmentFreeFilters filters, TaskChangeJudge judge) {
+        this.assignmentFreeFilters = filters;
+        this.judge = judge;
+    }
+
+    /**
+     * The count read for {@code key} within the time to live, if nothing changed on this node since, or only tasks'
+     * users in ways that cannot change this count; otherwise null.
+     */
     Long cached(Key key) {
         Entry entry = entries.get(key);
-        if (entry == null || entry.generation != generation.get() || nanoTime.getAsLong() - entry.readAt >= timeToLiveNanos) {
+        if (entry == null || nanoTime.getAsLong() - entry.readAt >= timeToLiveNanos) {
             return null;
         }
+        long current = generation.get();
+        if (entry.generation == current) {
+            return entry.count;
+        }
+        if (!entry.assignmentFree || !onlyUsersChangedUnseenBy(key, entry.generation, current)) {
+            return null;
+        }
+        entries.replace(key, entry, entry.at(current));
         return entry.count;
+    }
+
+    private boolean onlyUsersChangedUnseenBy(Key caller, long since, long current) {
+        TaskChangeJudge judging = judge;
+        Map<Long, UsersChange> changes = usersChanges.subMap(since, false, current, true);
+        if (judging == null || changes.size() != current - since) {
+            return false;
+        }
+        Key callerOnly = new Key(null, caller.userId(), caller.groupIds(), caller.tenantIds(), caller.authorizationChecked(),
+                caller.tenantChecked());
+        for (UsersChange change : changes.values()) {
+            boolean seen = change.judged.computeIfAbsent(callerOnly,
+                    c -> change.parts.stream().anyMatch(part -> judging.mayChangeView(c, part)));
+            if (seen) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps a count read from the database while the data was at {@code readAtGeneration}, if nothing changed since. */
     void store(Key key, long readAtGeneration, long count) {
+        AssignmentFreeFilters filters = assignmentFreeFilters;
+        store(key, readAtGeneration, count, filters != null && filters.assignmentFree(key.filterId()));
+    }
+
+    private void store(Key key, long readAtGeneration, long count, boolean assignmentFree) {
         if (timeToLiveNanos <= 0 || readAtGeneration != generation.get()) {
             return;
         }
@@ -78,7 +144,7 @@ class FilterCountCache {
                 entries.clear();
             }
         }
-        entries.put(key, new Entry(count, readAtGeneration, now));
+        entries.put(key, new Entry(count, readAtGeneration, now, assignmentFree));
     }
 
     /**
@@ -90,7 +156,8 @@ class FilterCountCache {
         long now = nanoTime.getAsLong();
         return entries.entrySet().stream()
                 .filter(e -> e.getKey().sameCaller(asked) && !e.getKey().filterId().equals(asked.filterId()))
-                .filter(e -> e.getValue().generation != current || now - e.getValue().readAt >= timeToLiveNanos)
+                .filter(e -> (e.getValue().generation != current || now - e.getValue().readAt >= timeToLiveNanos)
+                        && cached(e.getKey()) == null)
                 .map(Map.Entry::getKey).toList();
     }
 
@@ -102,5 +169,13 @@ class FilterCountCache {
     /** Every count read before now is stale. */
     void engineDataChanged() {
         generation.incrementAndGet();
+    }
+
+    /** Only the users of these tasks changed (nothing else): counts that cannot see it are kept. */
+    void taskUsersChanged(List<TaskUsers> parts) {
+        long now = nanoTime.getAsLong();
+        usersChanges.put(generation.incrementAndGet(), new UsersChange(List.copyOf(parts), now, new ConcurrentHashMap<>()));
+        // older than the time to live: every count read before it has expired anyway
+        usersChanges.values().removeIf(change -> now - change.at >= timeToLiveNanos);
     }
 }

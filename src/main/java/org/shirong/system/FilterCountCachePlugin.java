@@ -5,13 +5,16 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Installs {@link FilterCountCache}: the interceptor that answers saved filters' counts from it, first of all command
  * interceptors (so a count asked inside another command is seen as nested, and a count answered from the cache costs
  * no command; the guards ran, with the same result, when it was read), and {@link TaskDataWrites} in the engine's
- * MyBatis, which makes every change on this node visible in the next count.
+ * MyBatis, which makes every change on this node visible in the next count; {@link TaskUpdatesSeen} as the engine's
+ * entity manager, so that a claim is known as one.
  */
 @Component
 class FilterCountCachePlugin extends AbstractProcessEnginePlugin {
@@ -32,10 +35,21 @@ class FilterCountCachePlugin extends AbstractProcessEnginePlugin {
         }
         interceptors.add(0, new FilterCountInterceptor(configuration, cache, countsAhead));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        List<SessionFactory> sessions = new ArrayList<>();
+        if (configuration.getCustomSessionFactories() != null) {
+            sessions.addAll(configuration.getCustomSessionFactories());
+        }
+        sessions.add(TaskUpdatesSeen.factory(configuration::getIdGenerator));
+        configuration.setCustomSessionFactories(sessions);
     }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new TaskDataWrites(cache));
+        JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
+        String filterTable = (configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix()) + "ACT_RU_FILTER";
+        AssignmentFreeFilters filters = new AssignmentFreeFilters(filterId -> jdbc.query("select QUERY_ from " + filterTable
+                + " where ID_ = ?", rs -> rs.next() ? rs.getString(1) : null, filterId));
+        configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new TaskDataWrites(cache, filters));
+        cache.keepAcrossAssignments(filters, new TaskChangeImpact(configuration));
     }
 }

@@ -1,5 +1,6 @@
 package org.shirong.system;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +43,14 @@ class FilterCountsAhead implements DisposableBean {
 
     private final FilterCountCache cache;
     private final int threads;
+    private final Duration wait;
     private final ThreadPoolExecutor workers;
     private final Map<FilterCountCache.Key, Pending> pending = new ConcurrentHashMap<>();
 
     FilterCountsAhead(FilterCountCache cache, FilterCountCacheProperties settings) {
         this.cache = cache;
         this.threads = settings.parallelCounts();
+        this.wait = settings.readAheadWait();
         if (threads <= 0) {
             this.workers = null;
             return;
@@ -118,7 +122,8 @@ class FilterCountsAhead implements DisposableBean {
 
     /**
      * The count of {@code key} being read ahead, waited for, if nothing changed on this node since its reading began;
-     * null otherwise, or if it gave no count.
+     * null otherwise, if it gave no count, or if it gave none within the configured wait (a reading held up in the
+     * database must not hold the request: it counts itself).
      */
     Long awaitCurrent(FilterCountCache.Key key) {
         Pending reading = pending.get(key);
@@ -126,8 +131,8 @@ class FilterCountsAhead implements DisposableBean {
             return null;
         }
         try {
-            return reading.count.get();
-        } catch (ExecutionException failed) {
+            return reading.count.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException notGiven) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,7 +2,6 @@ package org.shirong.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -33,15 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class CampaignOnPostgresTest {
 
-    private static EmbeddedPostgres postgres;
+    private static ShirongOnPostgres.Running shirong;
     private static ConfigurableApplicationContext context;
     private static TestRestTemplate rest;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        context = ShirongOnPostgres.start(postgres, ShirongOnPostgres.ADMIN_PASSWORD);
+        shirong = ShirongOnPostgres.startWithDatabase(false);
+        context = shirong.context();
         rest = ShirongOnPostgres.adminRest(context);
         jdbc = context.getBean(JdbcTemplate.class);
     }
@@ -49,8 +48,7 @@ class CampaignOnPostgresTest {
     @AfterAll
     static void stop() throws Exception {
         ClockUtil.reset();
-        context.close();
-        postgres.close();
+        shirong.close();
     }
 
     private static Instant at(String local) {

@@ -107,6 +107,16 @@ class DemoSeedTest {
                 .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
     }
 
+    /** The seed grants only: no REVOKE authorization, so the engine's checks need not look for one (RevokeChecksPlugin). */
+    @Test
+    void theSeedCreatesNoRevokeAuthorization() {
+        assertThat(jdbc.queryForObject("select count(*) from rect_case", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where TYPE_ = ?", Long.class,
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where TYPE_ = ?", Long.class,
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT)).isPositive();
+    }
+
     @Test
     void aSecondStartDoesNotSeedAgain() {
         long cases = jdbc.queryForObject("select count(*) from rect_case", Long.class);

@@ -2,7 +2,6 @@ package org.shirong.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,23 +28,22 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 class CaseApiOnPostgresTest {
 
-    private static EmbeddedPostgres postgres;
+    private static ShirongOnPostgres.Running shirong;
     private static ConfigurableApplicationContext context;
     private static TestRestTemplate rest;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        context = ShirongOnPostgres.start(postgres, ShirongOnPostgres.ADMIN_PASSWORD);
+        shirong = ShirongOnPostgres.startWithDatabase(false);
+        context = shirong.context();
         rest = ShirongOnPostgres.adminRest(context);
         jdbc = context.getBean(JdbcTemplate.class);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        context.close();
-        postgres.close();
+        shirong.close();
     }
 
     private static HttpEntity<String> json(String body) {

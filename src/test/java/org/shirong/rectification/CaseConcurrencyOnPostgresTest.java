@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ class CaseConcurrencyOnPostgresTest {
     private static final int IMPORT_ROWS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedPostgres postgres;
+    private static ShirongOnPostgres.Running shirong;
     private static ConfigurableApplicationContext context;
     private static TestRestTemplate rest;
     private static JdbcTemplate jdbc;
@@ -65,8 +64,8 @@ class CaseConcurrencyOnPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        context = ShirongOnPostgres.start(postgres, ShirongOnPostgres.ADMIN_PASSWORD, true, StatementCounter.Config.class);
+        shirong = ShirongOnPostgres.startWithDatabase(true, StatementCounter.Config.class);
+        context = shirong.context();
         StatementCounter.countThreads(t -> true);
         rest = ShirongOnPostgres.adminRest(context);
         jdbc = context.getBean(JdbcTemplate.class);
@@ -82,8 +81,7 @@ class CaseConcurrencyOnPostgresTest {
 
     @AfterAll
     static void stop() throws Exception {
-        context.close();
-        postgres.close();
+        shirong.close();
     }
 
     @Test

@@ -100,8 +100,8 @@ class OwnOfficeHoursTest {
         // The phase begins on a timer and hands out its tasks asynchronously; the job executor is off here.
         for (int i = 0; i < 50 && tasksOf(jdbc).isEmpty(); i++) {
             jobs.createJobQuery().processInstanceId(instanceId).duedateLowerThan(Date.from(MONDAY_8AM.plusSeconds(1))).list()
-                    .stream().findFirst().or(() -> jobs.createJobQuery().processInstanceId(instanceId).list().stream()
-                            .filter(job -> job.getDuedate() == null).findFirst())
+                    .stream().findFirst().or(() -> jobs.createJobQuery().processInstanceId(instanceId).messages().list().stream()
+                            .findFirst())
                     .ifPresent(job -> jobs.executeJob(job.getId()));
         }
 

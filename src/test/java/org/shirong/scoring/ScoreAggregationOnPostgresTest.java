@@ -1,6 +1,5 @@
 package org.shirong.scoring;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,19 +12,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ScoreAggregationOnPostgresTest {
 
-    private static EmbeddedPostgres postgres;
+    private static ShirongOnPostgres.Running shirong;
     private static ConfigurableApplicationContext context;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        context = ShirongOnPostgres.start(postgres, ShirongOnPostgres.ADMIN_PASSWORD);
+        shirong = ShirongOnPostgres.startWithDatabase(false);
+        context = shirong.context();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        context.close();
-        postgres.close();
+        shirong.close();
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class FilterCountCacheTest {
 
     private final AtomicLong now = new AtomicLong();
-    private final FilterCountCache cache = new FilterCountCache(new FilterCountCacheProperties(Duration.ofSeconds(15), 3, 2), now::get);
+    private final FilterCountCache cache = new FilterCountCache(new FilterCountCacheProperties(Duration.ofSeconds(15), 3, 2, Duration.ofSeconds(5)), now::get);
 
     private static FilterCountCache.Key key(String filterId, String userId, String... groups) {
         return new FilterCountCache.Key(filterId, userId, List.of(groups), List.of("jiuting"), true, true);
@@ -80,5 +80,48 @@ class FilterCountCacheTest {
         assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.insertAuthorization")).isTrue();
         assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.JobEntity.updateJob")).isFalse();
         assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity.insertHistoricTaskInstanceEvent")).isFalse();
+    }
+
+    @Test
+    void aCountOfAFilterThatDoesNotLookAtAssigneesOutlivesAClaimThatCannotChangeWhatItsCallerSees() {
+        List<FilterCountCache.TaskUsers> judged = new java.util.ArrayList<>();
+        cache.keepAcrossAssignments(new AssignmentFreeFilters(id -> id.equals("unit")
+                ? "{\"candidateGroup\":\"chengguan\",\"includeAssignedTasks\":true}" : "{\"assigneeExpression\":\"${currentUser()}\"}"),
+                (caller, change) -> {
+                    judged.add(change);
+                    return change.userIds().contains(caller.userId());
+                });
+        cache.store(key("unit", "chengguan2", "chengguan"), cache.generation(), 7);
+        cache.store(key("mine", "chengguan2", "chengguan"), cache.generation(), 1);
+        cache.store(key("unit", "chengguan3", "chengguan"), cache.generation(), 7);
+
+        cache.taskUsersChanged(List.of(new FilterCountCache.TaskUsers("task-1", java.util.Set.of("chengguan3"))));
+
+        assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).as("another user's claim").isEqualTo(7L);
+        assertThat(cache.cached(key("mine", "chengguan2", "chengguan"))).as("a filter looking at assignees").isNull();
+        assertThat(cache.cached(key("unit", "chengguan3", "chengguan"))).as("the judge says it may change").isNull();
+        assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).isEqualTo(7L);
+        assertThat(judged).as("each caller judged once per change").hasSize(2);
+        assertThat(cache.outdatedOfSameCaller(key("mine", "chengguan2", "chengguan"))).as("nothing to read ahead").isEmpty();
+
+        cache.engineDataChanged();
+        assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).as("then anything else").isNull();
+    }
+
+    @Test
+    void withoutAJudgeOrAfterAChangeNotRecordedEveryCountIsDropped() {
+        cache.store(key("unit", "chengguan2", "chengguan"), cache.generation(), 7);
+        cache.taskUsersChanged(List.of(new FilterCountCache.TaskUsers("task-1", java.util.Set.of("chengguan3"))));
+        assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).as("no filter known free of assignees").isNull();
+
+        cache.keepAcrossAssignments(new AssignmentFreeFilters(id -> "{\"candidateGroup\":\"chengguan\",\"includeAssignedTasks\":true}"),
+                (caller, change) -> false);
+        cache.store(key("unit", "chengguan2", "chengguan"), cache.generation(), 7);
+        now.addAndGet(Duration.ofSeconds(16).toNanos());
+        cache.store(key("unit", "chengguan2", "chengguan"), cache.generation(), 8);
+        cache.taskUsersChanged(List.of(new FilterCountCache.TaskUsers("task-1", java.util.Set.of("chengguan3"))));
+        assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).isEqualTo(8L);
+        now.addAndGet(Duration.ofSeconds(16).toNanos());
+        assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).as("the time to live still holds").isNull();
     }
 }

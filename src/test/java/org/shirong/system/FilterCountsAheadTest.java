@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Counts read alongside: on worker threads, given only while nothing changed since they began, never a failed one. */
 class FilterCountsAheadTest {
 
-    private final FilterCountCacheProperties settings = new FilterCountCacheProperties(Duration.ofSeconds(15), 100, 2);
+    private final FilterCountCacheProperties settings = new FilterCountCacheProperties(Duration.ofSeconds(15), 100, 2, Duration.ofSeconds(5));
     private final FilterCountCache cache = new FilterCountCache(settings);
     private final FilterCountsAhead ahead = new FilterCountsAhead(cache, settings);
 
@@ -70,6 +70,25 @@ class FilterCountsAheadTest {
     }
 
     @Test
+    void aCountHeldUpBeyondTheWaitIsLeftToTheCaller() {
+        FilterCountsAhead impatient = new FilterCountsAhead(cache,
+                new FilterCountCacheProperties(Duration.ofSeconds(15), 100, 2, Duration.ofMillis(100)));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            impatient.start(List.of(key("f1")), cache.generation(), (keys, counted) -> {
+                await(release);
+                counted.accept(key("f1"), 7L);
+            });
+            long started = System.nanoTime();
+            assertThat(impatient.awaitCurrent(key("f1"))).isNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        } finally {
+            release.countDown();
+            impatient.destroy();
+        }
+    }
+
+    @Test
     void aFailedCountIsLeftToTheCaller() {
         CountDownLatch release = new CountDownLatch(1);
         ahead.start(List.of(key("f1"), key("f2")), cache.generation(), (keys, counted) -> {
@@ -93,7 +112,7 @@ class FilterCountsAheadTest {
 
     @Test
     void noThreadsNoCountsAhead() {
-        FilterCountsAhead off = new FilterCountsAhead(cache, new FilterCountCacheProperties(Duration.ofSeconds(15), 100, 0));
+        FilterCountsAhead off = new FilterCountsAhead(cache, new FilterCountCacheProperties(Duration.ofSeconds(15), 100, 0, Duration.ofSeconds(5)));
         off.start(List.of(key("f1")), cache.generation(), (keys, counted) -> counted.accept(key("f1"), 7L));
         assertThat(off.awaitCurrent(key("f1"))).isNull();
         assertThat(cache.cached(key("f1"))).isNull();

@@ -52,13 +52,20 @@ class IdentityCacheTest {
     @Autowired
     Organizations organizations;
 
+    private static final String FILTER_LIST = "/engine-rest/filter?resourceType=Task&itemCount=true&maxResults=100";
+    private static final String TASK_COUNT = "(?is).*count.*\\bfrom\\s+ACT_RU_TASK\\s+RES\\b.*";
+
     private Task assignTo(String unit) {
+        return assignTo(unit, "2026-12-01");
+    }
+
+    private Task assignTo(String unit, String dueDate) {
         String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
                 .setVariables(Map.of(
                         WorkAssignmentProcess.VAR_TITLE, "清理乱堆物（" + unit + "）",
                         WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
                         WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成",
-                        WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
+                        WorkAssignmentProcess.VAR_DUE_DATE, dueDate)).execute().getId();
         return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
     }
 
@@ -182,5 +189,83 @@ class IdentityCacheTest {
 
         seeder.apply(organizations.all());
         assertThat(visibleTaskIds(USER, PASSWORD)).doesNotContain(chengguanTask.getId());
+    }
+
+    /**
+     * A claim or unclaim changes who holds one task: the filter list then counts again only what looks at assignees
+     * (我的待办), for the user who claimed as for the unit's others, and every count is still the database's; any other
+     * change of a task has every filter counted again.
+     */
+    @Test
+    void afterAClaimOnlyTheFiltersThatLookAtAssigneesAreCountedAgain() {
+        TestRestTemplate chengguan1 = rest.withBasicAuth("chengguan1", "demo");
+        TestRestTemplate chengguan2 = rest.withBasicAuth("chengguan2", "demo");
+        Task task = assignTo("chengguan", "2027-06-30");
+        Map<String, Long> before = counts(chengguan1);
+        counts(chengguan2);
+
+        changed(chengguan1.postForEntity("/engine-rest/task/" + task.getId() + "/claim", json("{\"userId\":\"chengguan1\"}"), String.class));
+        for (TestRestTemplate user : List.of(chengguan1, chengguan2)) {
+            List<String> statements = recorder.record(() -> ok(user.getForEntity(FILTER_LIST, String.class)));
+            assertThat(statements.stream().filter(sql -> sql.matches(TASK_COUNT))).as("counted again: 我的待办 only").hasSize(1);
+            assertThat(counts(user)).isEqualTo(countsFromTheDatabase(user));
+        }
+        Map<String, Long> claimed = counts(chengguan1);
+        assertThat(claimed.values().stream().mapToLong(Long::longValue).sum())
+                .as("one more in 我的待办, the rest as before").isEqualTo(before.values().stream().mapToLong(Long::longValue).sum() + 1);
+
+        changed(chengguan1.postForEntity("/engine-rest/task/" + task.getId() + "/unclaim", json("{}"), String.class));
+        List<String> afterUnclaim = recorder.record(() -> ok(chengguan1.getForEntity(FILTER_LIST, String.class)));
+        assertThat(afterUnclaim.stream().filter(sql -> sql.matches(TASK_COUNT))).hasSize(1);
+        assertThat(counts(chengguan1)).isEqualTo(before).isEqualTo(countsFromTheDatabase(chengguan1));
+
+        taskService.setPriority(task.getId(), 80);
+        List<String> afterOtherChange = recorder.record(() -> ok(chengguan1.getForEntity(FILTER_LIST, String.class)));
+        assertThat(afterOtherChange.stream().filter(sql -> sql.matches(TASK_COUNT))).as("every filter").hasSize(before.size());
+    }
+
+    /** Only the users a task was given to or taken from may see it change, and of them only those outside its units. */
+    @Test
+    void aClaimMayChangeTheViewOfItsUsersOutsideTheTasksUnitsOnly() {
+        Task task = assignTo("chengguan", "2027-06-30");
+        TaskChangeImpact impact = new TaskChangeImpact((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration());
+        FilterCountCache.TaskUsers claimed = new FilterCountCache.TaskUsers(task.getId(), java.util.Set.of("chengguan1", "lvrong1"));
+        assertThat(impact.mayChangeView(caller("chengguan1", "chengguan", "lingdao"), claimed)).as("in the task's unit").isFalse();
+        assertThat(impact.mayChangeView(caller("lvrong1", "lvrong"), claimed)).as("outside its units").isTrue();
+        assertThat(impact.mayChangeView(caller("chengguan2", "chengguan"), claimed)).as("not among its users").isFalse();
+    }
+
+    private static FilterCountCache.Key caller(String userId, String... groups) {
+        return new FilterCountCache.Key(null, userId, List.of(groups), List.of("jiuting"), true, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> counts(TestRestTemplate user) {
+        List<Map<String, Object>> filters = user.getForObject(FILTER_LIST, List.class);
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        filters.forEach(f -> counts.put((String) f.get("id"), ((Number) f.get("itemCount")).longValue()));
+        return counts;
+    }
+
+    /** Each filter's count as the database gives it now: a count extended by a query of its own is never kept. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> countsFromTheDatabase(TestRestTemplate user) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String filterId : counts(user).keySet()) {
+            Map<String, Object> count = user.postForObject("/engine-rest/filter/" + filterId + "/count", json("{}"), Map.class);
+            counts.put(filterId, ((Number) count.get("count")).longValue());
+        }
+        return counts;
+    }
+
+    private static org.springframework.http.HttpEntity<String> json(String body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>(body, headers);
+    }
+
+    private static void changed(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
     }
 }

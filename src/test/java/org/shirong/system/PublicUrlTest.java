@@ -39,6 +39,16 @@ class PublicUrlTest {
     }
 
     @Test
+    void onceShirongIsReadyTheDerivedAddressIsKept() throws UnknownHostException {
+        MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "54321");
+        PublicUrl url = new PublicUrl("", environment);
+        url.report();
+        environment.setProperty("local.server.port", "1");
+
+        assertThat(url.base()).isEqualTo("http://" + InetAddress.getLocalHost().getHostName() + ":54321");
+    }
+
+    @Test
     void anAddressThatIsNoWebAddressStopsStartUpWithTheReason() {
         for (String bad : new String[] {"shirong.jiuting.gov.cn", "ftp://host", "http://host/#/x", "http://"}) {
             assertThatThrownBy(() -> new PublicUrl(bad, new MockEnvironment())).as(bad)

@@ -116,30 +116,32 @@ class SharedBpmnReadsTest {
 
     @Test
     void aBrokenFileIsRefusedWithTheSameProblemsEachTime() {
-        String schemaInvalid = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-                  <bpmn:process id="P" isExecutable="true" camunda:historyTimeToLive="30">
+        String schemaInvalid = process("""
                     <bpmn:startEvent id="StartEvent_Begin" />
                     <bpmn:notATask id="Task_Unknown" />
-                  </bpmn:process>
-                </bpmn:definitions>
-                """;
-        String flowToNowhere = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-                  <bpmn:process id="P" isExecutable="true" camunda:historyTimeToLive="30">
+                """);
+        String flowToNowhere = process("""
                     <bpmn:startEvent id="StartEvent_Begin" />
                     <bpmn:sequenceFlow id="SequenceFlow_Lost" sourceRef="StartEvent_Begin" targetRef="Nowhere" />
-                  </bpmn:process>
-                </bpmn:definitions>
-                """;
+                """);
         for (String broken : List.of(schemaInvalid, flowToNowhere)) {
             List<String> alone = problems(broken);
             assertThat(alone).isNotEmpty();
             List<List<String>> inPass = SharedBpmnReads.during(() -> List.of(problems(broken), problems(broken), problems(broken)));
             assertThat(inPass).allSatisfy(problems -> assertThat(problems).isEqualTo(alone));
         }
+    }
+
+    /** A one-process BPMN file holding {@code elements}. */
+    private static String process(String elements) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+                  <bpmn:process id="P" isExecutable="true" camunda:historyTimeToLive="30">
+                """ + elements + """
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
     }
 
     private static List<String> problems(String bpmn) {
@@ -168,18 +170,13 @@ class SharedBpmnReadsTest {
 
     @Test
     void userTasksAreFoundNestedAndAnUnreadableFileHasNone() {
-        String nested = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-                  <bpmn:process id="P" isExecutable="true" camunda:historyTimeToLive="30">
+        String nested = process("""
                     <bpmn:userTask id="Task_Outer" name="登记" camunda:candidateGroups="office" />
                     <bpmn:subProcess id="SubProcess_Inner">
                       <bpmn:userTask id="Task_Inner" name="核查" camunda:candidateGroups="lvrong, chengguan" />
                       <bpmn:userTask id="Task_Assigned" name="办理" camunda:assignee="demo" />
                     </bpmn:subProcess>
-                  </bpmn:process>
-                </bpmn:definitions>
-                """;
+                """);
         assertThat(BpmnReads.userTasks(nested.getBytes(StandardCharsets.UTF_8))).contains(List.of(
                 new BpmnReads.UserTask("Task_Outer", "登记", "office"),
                 new BpmnReads.UserTask("Task_Inner", "核查", "lvrong, chengguan"),

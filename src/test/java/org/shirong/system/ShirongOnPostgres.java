@@ -23,6 +23,35 @@ public final class ShirongOnPostgres {
     private ShirongOnPostgres() {
     }
 
+    /** A fresh embedded PostgreSQL and Shirong started on it; closing stops Shirong, then the database. */
+    public record Running(EmbeddedPostgres database, ConfigurableApplicationContext context) implements AutoCloseable {
+
+        /** HTTP to the started application as the admin. */
+        public TestRestTemplate adminRest() {
+            return ShirongOnPostgres.adminRest(context);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                context.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    /** Starts a fresh embedded PostgreSQL and Shirong on it as the admin {@link #ADMIN_PASSWORD}; see the start methods. */
+    public static Running startWithDatabase(boolean jobExecutor, Class<?>... extraSources) throws java.io.IOException {
+        EmbeddedPostgres database = EmbeddedPostgres.builder().start();
+        try {
+            return new Running(database, start(database, ADMIN_PASSWORD, jobExecutor, extraSources));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
     /** Starts Shirong on {@code postgres}; without {@code adminPassword} the production profile is expected to refuse. */
     public static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword) {
         return start(postgres, adminPassword, RECOVERY_PASSWORD, false);

@@ -2,7 +2,6 @@ package org.shirong.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
@@ -34,22 +33,21 @@ class TasklistPlanOnPostgresTest {
 
     private static final String TASK_BY_INDEX = "Index (Only )?Scan using \\w+ on act_ru_task";
 
-    private static EmbeddedPostgres postgres;
+    private static ShirongOnPostgres.Running shirong;
     private static ConfigurableApplicationContext context;
     private static JdbcTemplate jdbc;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        context = ShirongOnPostgres.start(postgres, ShirongOnPostgres.ADMIN_PASSWORD);
+        shirong = ShirongOnPostgres.startWithDatabase(false);
+        context = shirong.context();
         jdbc = context.getBean(JdbcTemplate.class);
         openTasks();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        context.close();
-        postgres.close();
+        shirong.close();
     }
 
     /**
