@@ -46,7 +46,7 @@ class FilterCountCachePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         JdbcTemplate jdbc = new JdbcTemplate(configuration.getDataSource());
-        String filterTable = (configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix()) + "ACT_RU_FILTER";
+        String filterTable = EngineTables.table(configuration, "ACT_RU_FILTER");
         AssignmentFreeFilters filters = new AssignmentFreeFilters(filterId -> jdbc.query("select QUERY_ from " + filterTable
                 + " where ID_ = ?", rs -> rs.next() ? rs.getString(1) : null, filterId));
         configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new TaskDataWrites(cache, filters));

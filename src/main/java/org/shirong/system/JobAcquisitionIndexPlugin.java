@@ -1,8 +1,6 @@
 package org.shirong.system;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -32,19 +30,17 @@ class JobAcquisitionIndexPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-        try (Connection connection = configuration.getDataSource().getConnection(); Statement statement = connection.createStatement()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            if (configuration.isEnsureJobDueDateNotNull()) {
-                int dated = statement.executeUpdate("update " + prefix + "act_ru_job set duedate_ = timestamp '2000-01-01 00:00:00'"
-                        + " where duedate_ is null");
-                if (dated > 0) {
-                    LOG.info("{} 个没有到期时间的作业已设为立即到期（作业按到期时间取用）", dated);
+        try {
+            EngineTables.autoCommit(configuration, (connection, statement) -> {
+                if (configuration.isEnsureJobDueDateNotNull()) {
+                    int dated = statement.executeUpdate("update " + EngineTables.table(configuration, "act_ru_job")
+                            + " set duedate_ = timestamp '2000-01-01 00:00:00' where duedate_ is null");
+                    if (dated > 0) {
+                        LOG.info("{} 个没有到期时间的作业已设为立即到期（作业按到期时间取用）", dated);
+                    }
                 }
-            }
-            statement.execute("create index if not exists " + INDEX + " on " + prefix + "act_ru_job (duedate_)");
-            connection.setAutoCommit(autoCommit);
+                statement.execute("create index if not exists " + INDEX + " on " + EngineTables.table(configuration, "act_ru_job") + " (duedate_)");
+            });
         } catch (SQLException e) {
             LOG.error("作业到期时间未能补齐或索引未能建立（没有到期时间的作业不会执行；到期作业多时作业执行器会变慢）：{}", e.getMessage());
         }

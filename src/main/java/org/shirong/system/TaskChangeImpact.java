@@ -15,12 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TaskChangeImpact implements FilterCountCache.TaskChangeJudge {
 
     private final JdbcTemplate jdbc;
-    private final String prefix;
+    private final String links;
+    private final String authorizations;
     private final ProcessEngineConfigurationImpl configuration;
 
     TaskChangeImpact(ProcessEngineConfigurationImpl configuration) {
         this.jdbc = new JdbcTemplate(configuration.getDataSource());
-        this.prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+        this.links = EngineTables.table(configuration, "ACT_RU_IDENTITYLINK");
+        this.authorizations = EngineTables.table(configuration, "ACT_RU_AUTHORIZATION");
         this.configuration = configuration;
     }
 
@@ -29,7 +31,7 @@ class TaskChangeImpact implements FilterCountCache.TaskChangeJudge {
         if (!caller.authorizationChecked() || caller.userId() == null || !change.userIds().contains(caller.userId())) {
             return false;
         }
-        List<String> candidateGroups = jdbc.queryForList("select GROUP_ID_ from " + prefix + "ACT_RU_IDENTITYLINK"
+        List<String> candidateGroups = jdbc.queryForList("select GROUP_ID_ from " + links
                 + " where TASK_ID_ = ? and TYPE_ = 'candidate' and GROUP_ID_ is not null", String.class, change.taskId());
         return Collections.disjoint(candidateGroups, caller.groupIds()) || mayHaveRevokes(caller);
     }
@@ -46,7 +48,7 @@ class TaskChangeImpact implements FilterCountCache.TaskChangeJudge {
         args.addAll(caller.groupIds());
         String groups = caller.groupIds().isEmpty() ? ""
                 : " or GROUP_ID_ in (" + String.join(",", Collections.nCopies(caller.groupIds().size(), "?")) + ")";
-        Integer revokes = jdbc.queryForObject("select count(*) from " + prefix + "ACT_RU_AUTHORIZATION where TYPE_ = 2"
+        Integer revokes = jdbc.queryForObject("select count(*) from " + authorizations + " where TYPE_ = 2"
                 + " and (USER_ID_ in (?, '*')" + groups + ")", Integer.class, args.toArray());
         return revokes == null || revokes > 0;
     }

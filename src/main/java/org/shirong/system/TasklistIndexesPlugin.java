@@ -1,8 +1,6 @@
 package org.shirong.system;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -58,24 +56,23 @@ class TasklistIndexesPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
-        try (Connection connection = configuration.getDataSource().getConnection(); Statement statement = connection.createStatement()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            for (String index : INDEXES) {
-                statement.execute(index.replace(" on act_", " on " + prefix + "act_"));
-            }
-            String schema = prefix.endsWith(".") ? prefix : "";
-            for (String index : REPLACED) {
-                statement.execute("drop index if exists " + schema + index);
-            }
-            if (vacuumScaleFactor > 0 && "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                for (String table : VACUUMED) {
-                    statement.execute("alter table " + prefix + table + " set (autovacuum_vacuum_scale_factor = " + vacuumScaleFactor
-                            + ", autovacuum_vacuum_insert_scale_factor = " + vacuumScaleFactor + ")");
+        String prefix = EngineTables.table(configuration, "");
+        try {
+            EngineTables.autoCommit(configuration, (connection, statement) -> {
+                for (String index : INDEXES) {
+                    statement.execute(index.replace(" on act_", " on " + prefix + "act_"));
                 }
-            }
-            connection.setAutoCommit(autoCommit);
+                String schema = prefix.endsWith(".") ? prefix : "";
+                for (String index : REPLACED) {
+                    statement.execute("drop index if exists " + schema + index);
+                }
+                if (vacuumScaleFactor > 0 && "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                    for (String table : VACUUMED) {
+                        statement.execute("alter table " + prefix + table + " set (autovacuum_vacuum_scale_factor = " + vacuumScaleFactor
+                                + ", autovacuum_vacuum_insert_scale_factor = " + vacuumScaleFactor + ")");
+                    }
+                }
+            });
         } catch (SQLException e) {
             // Slower lists, not wrong ones: Shirong works without them.
             LOG.warn("任务列表索引未能建立（任务多时待办列表会变慢）：{}", e.getMessage());
