@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -65,7 +66,8 @@ final class CampaignDriver {
                 .map(ProcessInstance::getId).collect(Collectors.toSet());
         return managementService.createJobQuery().active().withRetriesLeft().list().stream()
                 .filter(j -> instances.contains(j.getProcessInstanceId()))
-                .filter(j -> j.getDuedate() == null || !j.getDuedate().toInstant().isAfter(until))
+                // an asynchronous step is due when made (the engine dates it "now", which may be just after until)
+                .filter(j -> j instanceof MessageEntity || j.getDuedate() == null || !j.getDuedate().toInstant().isAfter(until))
                 .min(Comparator.comparing((Job j) -> j.getDuedate() == null ? new Date(0) : j.getDuedate()));
     }
 
