@@ -1,6 +1,7 @@
 package org.shirong.notification;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.rectification.RectificationProcess;
+import org.shirong.system.AuthenticatedIdentities;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,11 @@ import org.springframework.stereotype.Component;
  * into users and groups. Roles read the case's {@code leadUnit} variable, the unit heads of
  * {@code organization.yaml} and the office and leading-group ids of {@code shirong.rectification}.
  * An unknown entry fails the send task, so a typo in a diagram shows as an incident.
+ *
+ * <p>A unit's heads, and a group's members where no user is logged in (the job executor: a deadline's notification),
+ * are kept as {@link AuthenticatedIdentities#lookup} keeps them, forgotten when this node changes the organisation and
+ * after {@code shirong.identity-cache.time-to-live}; a logged-in user's send task asks the engine, whose answer depends
+ * on what that user may read.
  */
 @Component
 class RecipientResolver {
@@ -23,9 +30,12 @@ class RecipientResolver {
     private final IdentityService identityService;
     private final OrganizationRecords organization;
     private final OrganizationRoles roles;
+    private final AuthenticatedIdentities directory;
 
-    RecipientResolver(IdentityService identityService, OrganizationRecords organization, OrganizationRoles roles) {
+    RecipientResolver(IdentityService identityService, OrganizationRecords organization, OrganizationRoles roles,
+            AuthenticatedIdentities directory) {
         this.identityService = identityService;
+        this.directory = directory;
         this.organization = organization;
         this.roles = roles;
     }
@@ -42,7 +52,8 @@ class RecipientResolver {
             } else if (item.equals("role:leadUnit")) {
                 groups.add(leadUnit(execution));
             } else if (item.equals("role:leadUnitHead")) {
-                users.addAll(organization.heads(leadUnit(execution)));
+                String unit = leadUnit(execution);
+                users.addAll(directory.lookup("heads:" + unit, () -> List.copyOf(organization.heads(unit))));
             } else if (item.equals("role:office")) {
                 groups.add(roles.office(execution));
             } else if (item.equals("role:leadingGroup")) {
@@ -51,8 +62,19 @@ class RecipientResolver {
                 throw new IllegalArgumentException("通知接收人 \"" + item + "\" 无法识别（应为 group:组、user:用户或 role:角色）");
             }
         }
-        groups.forEach(g -> identityService.createUserQuery().memberOfGroup(g).list().stream().map(User::getId).forEach(users::add));
+        groups.forEach(g -> users.addAll(members(g)));
         return new Recipients(users, groups);
+    }
+
+    private List<String> members(String group) {
+        if (identityService.getCurrentAuthentication() != null) {
+            return memberIds(group);
+        }
+        return directory.lookup("members:" + group, () -> memberIds(group));
+    }
+
+    private List<String> memberIds(String group) {
+        return identityService.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toList();
     }
 
     private static String leadUnit(DelegateExecution execution) {

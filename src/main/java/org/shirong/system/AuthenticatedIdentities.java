@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -55,11 +56,12 @@ public class AuthenticatedIdentities {
     private final byte[] salt = new byte[32];
     private final Map<String, Entry<byte[]>> passwords = new ConcurrentHashMap<>();
     private final Map<String, Entry<Identity>> identities = new ConcurrentHashMap<>();
+    private final Map<String, Entry<Object>> lookups = new ConcurrentHashMap<>();
     // Bumped by every forgetAll(): what was read from the database before it is not kept.
     private final AtomicLong generation = new AtomicLong();
 
     @Autowired
-    AuthenticatedIdentities(IdentityCacheProperties settings) {
+    public AuthenticatedIdentities(IdentityCacheProperties settings) {
         this(settings, System::nanoTime);
     }
 
@@ -106,6 +108,23 @@ public class AuthenticatedIdentities {
     }
 
     /**
+     * A look-up in the directory that is not about one logged-in user (a group's members, a unit's heads: a
+     * notification's recipients), kept and forgotten like a user's identity: at once when this node changes users,
+     * groups, memberships or organisations, else after {@code time-to-live}. {@code load} must return an immutable value.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T lookup(String key, Supplier<T> load) {
+        Object known = valid(lookups, key);
+        if (known != null) {
+            return (T) known;
+        }
+        long readAt = generation.get();
+        T loaded = load.get();
+        put(lookups, key, loaded, readAt);
+        return loaded;
+    }
+
+    /**
      * Forgets every user now and, when called inside a transaction, again after it commits, so that no request
      * reloads and keeps what the transaction is about to replace.
      */
@@ -125,6 +144,7 @@ public class AuthenticatedIdentities {
         generation.incrementAndGet();
         passwords.clear();
         identities.clear();
+        lookups.clear();
     }
 
     private <T> T valid(Map<String, Entry<T>> map, String userId) {

@@ -6,5 +6,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** How long a logged-in user's verified password, groups and organisations are reused, and for how many users at most. */
 @ConfigurationProperties("shirong.identity-cache")
-record IdentityCacheProperties(@DefaultValue("PT60S") Duration timeToLive, @DefaultValue("5000") int maxUsers) {
+public record IdentityCacheProperties(@DefaultValue("PT60S") Duration timeToLive, @DefaultValue("5000") int maxUsers) {
 }

@@ -16,6 +16,8 @@ import org.flywaydb.core.Flyway;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
+import org.shirong.system.AuthenticatedIdentities;
+import org.shirong.system.IdentityCacheProperties;
 import org.shirong.system.PublicUrl;
 import org.shirong.system.SystemAccess;
 import org.springframework.core.env.StandardEnvironment;
@@ -63,7 +65,9 @@ public final class NotificationFixture {
                 engine.getRuntimeService(), new SystemAccess(identity));
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
         sendNotificationDelegate = new SendNotificationDelegate(
-                new RecipientResolver(identity, new OrganizationRecords(jdbc), new org.shirong.organization.OrganizationRoles(JIUTING)),
+                new RecipientResolver(identity, new OrganizationRecords(jdbc), new org.shirong.organization.OrganizationRoles(JIUTING),
+                        // keeps nothing: the fixture's engine has no interceptor telling it of identity changes
+                        new AuthenticatedIdentities(new IdentityCacheProperties(Duration.ZERO, 1))),
                 new NotificationModel(identity, JIUTING, new PublicUrl(PUBLIC_URL, new StandardEnvironment()), WorkingCalendar.bundled()),
                 notifications);
     }
