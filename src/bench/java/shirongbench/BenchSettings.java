@@ -21,7 +21,8 @@ record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int 
                 integer("bench.closedCases", 100_000),
                 integer("bench.samples", 40),
                 Boolean.parseBoolean(System.getProperty("bench.h2", "true")),
-                // Further W3 executor settings to try: name:key=value,key=value;name2:… (keys below camunda.bpm.job-execution)
+                // Further W3 executor settings to try: name:key=value,key=value;name2:… (keys below camunda.bpm.job-execution, or full
+                // camunda.* and shirong.* keys)
                 System.getProperty("bench.w3.variants", ""),
                 // Run only W3 (tuning): skips W1, W4, W5 and the anchor; W2 still seeds the deadlines.
                 System.getProperty("bench.only", ""),

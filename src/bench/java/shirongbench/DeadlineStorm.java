@@ -19,7 +19,8 @@ final class DeadlineStorm {
 
     /**
      * Camunda's own job-executor defaults (camunda-bpm-spring-boot-starter), spelt out to undo Shirong's tuning: keys
-     * below camunda.bpm.job-execution, and (full keys) the engine's acquisition by due date, which Camunda leaves off.
+     * below camunda.bpm.job-execution, and (full keys) the engine's acquisition by due date, which Camunda leaves off,
+     * and Shirong's groups of jobs in one transaction (off: one job, one transaction, as Camunda runs them).
      * Shirong's index on the jobs' due date stays (it is part of the schema).
      */
     static final Map<String, String> CAMUNDA_DEFAULTS = Map.ofEntries(
@@ -27,7 +28,9 @@ final class DeadlineStorm {
             Map.entry("queue-capacity", "3"), Map.entry("wait-time-in-millis", "5000"), Map.entry("max-wait", "60000"),
             Map.entry("backoff-time-in-millis", "0"), Map.entry("max-backoff", "0"), Map.entry("lock-time-in-millis", "300000"),
             Map.entry("camunda.bpm.generic-properties.properties.jobExecutorAcquireByDueDate", "false"),
-            Map.entry("camunda.bpm.generic-properties.properties.ensureJobDueDateNotNull", "false"));
+            Map.entry("camunda.bpm.generic-properties.properties.ensureJobDueDateNotNull", "false"),
+            // Shirong's own: one transaction per job, as Camunda runs them (no groups of jobs)
+            Map.entry("shirong.jobs.group-size", "1"), Map.entry("shirong.jobs.acquisition-spread", "1"));
 
     record Variant(String name, int nodes, Map<String, String> settings) {
     }
@@ -74,7 +77,8 @@ final class DeadlineStorm {
     static Result run(Postgres pg, String seed, Path dir, Variant variant, int deadlines, Duration timeout) {
         pg.copy(seed, "w3run");
         List<String> args = new ArrayList<>();
-        variant.settings().forEach((k, v) -> args.add("--" + (k.startsWith("camunda.") ? k : "camunda.bpm.job-execution." + k) + "=" + v));
+        variant.settings().forEach((k, v) -> args.add("--" + (k.startsWith("camunda.") || k.startsWith("shirong.") ? k
+                : "camunda.bpm.job-execution." + k) + "=" + v));
         List<App> nodes = new ArrayList<>();
         try {
             for (int i = 1; i <= variant.nodes(); i++) {

@@ -1,0 +1,238 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Jobs run in groups by the real job executor ({@link GroupingJobExecutor}, {@code shirong.jobs}) on an engine of
+ * its own, with Spring-managed transactions as in Shirong: good jobs share transactions and each writes its side effect once; a failing job among them leaves no trace
+ * of its group, and then every job runs on its own as Camunda runs it, the good ones committing once and the bad one
+ * spending its retries into an incident; jobs of an isolated process never share a transaction.
+ */
+class JobGroupTest {
+
+    /** Side effects written in the job's own transaction, tagged with the transaction (command context) that wrote them. */
+    public static class RecordEffect implements JavaDelegate {
+        @Override
+        public void execute(DelegateExecution execution) {
+            RUNS.incrementAndGet();
+            CommandContext command = Context.getCommandContext();
+            String transaction;
+            synchronized (TRANSACTIONS) {
+                transaction = TRANSACTIONS.computeIfAbsent(command, c -> UUID.randomUUID().toString());
+            }
+            // as Shirong's delegates write: a JdbcTemplate taking part in the engine's Spring transaction
+            new JdbcTemplate(dataSource).update("insert into test_effect (business_key, tx) values (?, ?)",
+                    execution.getProcessBusinessKey(), transaction);
+            if (execution.getProcessBusinessKey().startsWith("bad")) {
+                throw new IllegalStateException("坏作业 " + execution.getProcessBusinessKey());
+            }
+        }
+    }
+
+    private static final Map<CommandContext, String> TRANSACTIONS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static volatile DataSource dataSource;
+
+    private ProcessEngine engine;
+    private ThreadPoolTaskExecutor threads;
+    private GroupingJobExecutor executor;
+
+    @AfterEach
+    void close() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (threads != null) {
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    void goodJobsShareTransactionsAndEachWritesItsEffectOnce() throws Exception {
+        start(5, 3, "alone");
+        List<String> good = startInstances("effect", "good-", 10);
+        drain();
+        Map<String, List<String>> effects = effects();
+        assertThat(effects.keySet()).containsExactlyInAnyOrderElementsOf(good);
+        assertThat(effects.values()).allSatisfy(tx -> assertThat(tx).hasSize(1));
+        assertThat(RUNS.get()).isEqualTo(10);
+        long transactions = effects.values().stream().map(tx -> tx.get(0)).distinct().count();
+        assertThat(transactions).as("transactions of 10 jobs in groups of 5").isLessThan(10);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count()).isEqualTo(10);
+    }
+
+    @Test
+    void aFailingJobAmongGoodOnesGetsCamundasRetriesAndIncidentWhileTheGoodOnesCommitOnce() throws Exception {
+        start(5, 3, "alone");
+        List<String> good = new ArrayList<>(startInstances("effect", "good-a", 4));
+        String bad = startInstances("effect", "bad-", 1).get(0);
+        good.addAll(startInstances("effect", "good-b", 5));
+        drain();
+        Map<String, List<String>> effects = effects();
+        assertThat(effects.keySet()).as("committed side effects").containsExactlyInAnyOrderElementsOf(good);
+        assertThat(effects.values()).allSatisfy(tx -> assertThat(tx).hasSize(1));
+        String badInstance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(bad).singleResult().getId();
+        Job failed = engine.getManagementService().createJobQuery().processInstanceId(badInstance).singleResult();
+        assertThat(failed.getRetries()).isZero();
+        assertThat(failed.getExceptionMessage()).contains("坏作业 bad-0");
+        List<Incident> incidents = engine.getRuntimeService().createIncidentQuery().list();
+        assertThat(incidents).singleElement().satisfies(i -> assertThat(i.getConfiguration()).isEqualTo(failed.getId()));
+        // Camunda's default: three tries of the bad job, each on its own after the group it was in was given up
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().jobId(failed.getId()).failureLog().count()).isEqualTo(3);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().finished().count()).isEqualTo(good.size());
+    }
+
+    @Test
+    void jobsOfAnIsolatedProcessRunEachInATransactionOfItsOwn() throws Exception {
+        start(5, 3, "alone");
+        List<String> alone = startInstances("alone", "alone-", 6);
+        drain();
+        Map<String, List<String>> effects = effects();
+        assertThat(effects.keySet()).containsExactlyInAnyOrderElementsOf(alone);
+        assertThat(effects.values().stream().map(tx -> tx.get(0)).distinct().count()).isEqualTo(6);
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseRunEveryJobOnceWithSpreadAcquisition() throws Exception {
+        start(5, 3, "alone");
+        List<String> good = startInstances("effect", "two-", 60);
+        ThreadPoolTaskExecutor otherThreads = pool();
+        GroupingJobExecutor other = executor(5, 3, "alone", otherThreads);
+        ProcessEngine node2 = springEngine(engine.getName() + "-node2", dataSource, other, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+        try {
+            other.start();
+            drain();
+        } finally {
+            other.shutdown();
+            node2.close();
+            otherThreads.shutdown();
+        }
+        Map<String, List<String>> effects = effects();
+        assertThat(effects.keySet()).containsExactlyInAnyOrderElementsOf(good);
+        assertThat(effects.values()).allSatisfy(tx -> assertThat(tx).hasSize(1));
+        assertThat(RUNS.get()).as("runs of 60 jobs on two nodes").isEqualTo(60);
+    }
+
+    @Test
+    void exclusiveJobsOfOneInstanceStayTogetherAndGroupsKeepTheirOrder() {
+        AcquiredJobs acquired = new AcquiredJobs(10);
+        acquired.addJobIdBatch("a");
+        acquired.addJobIdBatch(List.of("b1", "b2", "b3"));
+        acquired.addJobIdBatch("c");
+        acquired.addJobIdBatch(List.of("d1", "d2", "d3", "d4", "d5", "d6"));
+        acquired.addJobIdBatch("e");
+        assertThat(GroupingJobExecutor.grouped(acquired, 5).getJobIdBatches()).containsExactly(
+                List.of("a", "b1", "b2", "b3", "c"), List.of("d1", "d2", "d3", "d4", "d5", "d6"), List.of("e"));
+    }
+
+    private void start(int groupSize, int spread, String isolated) {
+        RUNS.set(0);
+        threads = pool();
+        executor = executor(groupSize, spread, isolated, threads);
+        String name = "jobs-" + UUID.randomUUID();
+        dataSource = h2(name);
+        new JdbcTemplate(dataSource).execute("create table test_effect (business_key varchar(64), tx varchar(64))");
+        engine = springEngine(name, dataSource, executor, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        for (String key : List.of("effect", isolated)) {
+            engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+                    .camundaHistoryTimeToLive(1).startEvent()
+                    .serviceTask("effectTask").camundaAsyncBefore().camundaClass(RecordEffect.class)
+                    .endEvent().done()).deploy();
+        }
+    }
+
+    /** An engine as Shirong's: Spring-managed transactions over the data source that the delegates' JdbcTemplate uses. */
+    private static ProcessEngine springEngine(String name, DataSource dataSource, GroupingJobExecutor jobExecutor, String schemaUpdate) {
+        SpringTransactionsProcessEngineConfiguration configuration = new SpringTransactionsProcessEngineConfiguration();
+        configuration.setDataSource(dataSource);
+        configuration.setTransactionManager(new DataSourceTransactionManager(dataSource));
+        configuration.setDatabaseSchemaUpdate(schemaUpdate);
+        configuration.setProcessEngineName(name);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setJobExecutor(jobExecutor);
+        return configuration.buildProcessEngine();
+    }
+
+    private static DataSource h2(String name) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+
+    private static ThreadPoolTaskExecutor pool() {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(3);
+        pool.setMaxPoolSize(3);
+        pool.setQueueCapacity(10);
+        pool.initialize();
+        return pool;
+    }
+
+    private static GroupingJobExecutor executor(int groupSize, int spread, String isolated, ThreadPoolTaskExecutor pool) {
+        GroupingJobExecutor executor = new GroupingJobExecutor(new JobsProperties(groupSize, List.of(isolated), spread));
+        executor.setTaskExecutor(pool);
+        executor.setMaxJobsPerAcquisition(10);
+        executor.setWaitTimeInMillis(50);
+        executor.setMaxWait(200);
+        return executor;
+    }
+
+    private List<String> startInstances(String key, String prefix, int count) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            engine.getRuntimeService().startProcessInstanceByKey(key, prefix + i);
+            keys.add(prefix + i);
+        }
+        return keys;
+    }
+
+    /** Starts the job executor and waits until no job it could run is left (a job out of retries is not). */
+    private void drain() throws InterruptedException {
+        executor.start();
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (engine.getManagementService().createJobQuery().withRetriesLeft().count() > 0) {
+            assertThat(System.nanoTime()).as("jobs drained within a minute").isLessThan(until);
+            Thread.sleep(50);
+        }
+        executor.shutdown();
+    }
+
+    /** Committed side effects: business key → the transactions that wrote one. */
+    private Map<String, List<String>> effects() {
+        Map<String, List<String>> effects = new HashMap<>();
+        new JdbcTemplate(dataSource).query("select business_key, tx from test_effect",
+                rs -> { effects.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)); });
+        return effects;
+    }
+}
