@@ -67,7 +67,8 @@ class RecipientResolver {
     }
 
     private List<String> members(String group) {
-        if (identityService.getCurrentAuthentication() != null) {
+        // the job executor authenticates a job of an organisation by its tenant alone, without a user
+        if (identityService.getCurrentAuthentication() != null && identityService.getCurrentAuthentication().getUserId() != null) {
             return memberIds(group);
         }
         return directory.lookup("members:" + group, () -> memberIds(group));
