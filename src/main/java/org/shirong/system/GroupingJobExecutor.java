@@ -1,7 +1,10 @@
 package org.shirong.system;
 
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 class GroupingJobExecutor extends SpringJobExecutor {
 
     private final JobsProperties jobs;
+    private final List<Waiting> waiting = new LinkedList<>();
 
     GroupingJobExecutor(JobsProperties jobs) {
         this.jobs = jobs;
@@ -37,9 +41,74 @@ class GroupingJobExecutor extends SpringJobExecutor {
         };
     }
 
+    /**
+     * Each acquired batch waits in {@link #waiting}; the thread that runs a submitted task takes, in order, whole batches
+     * up to the group size, so that batches acquired while every thread was busy run together. A task whose batch another
+     * thread took runs what is left, or nothing. A task the pool refuses leaves its batch to Camunda's rejected-jobs
+     * handling, unless another thread has taken it meanwhile.
+     */
+    @Override
+    public void executeJobs(List<String> jobIds, ProcessEngineImpl processEngine) {
+        Waiting batch = new Waiting(jobIds, processEngine);
+        synchronized (waiting) {
+            waiting.add(batch);
+        }
+        try {
+            getTaskExecutor().execute(() -> runWaiting(processEngine));
+        } catch (RejectedExecutionException e) {
+            boolean untaken;
+            synchronized (waiting) {
+                untaken = waiting.remove(batch);
+            }
+            if (untaken) {
+                logRejectedExecution(processEngine, jobIds.size());
+                rejectedJobsHandler.jobsRejected(jobIds, processEngine, this);
+            }
+        }
+    }
+
     @Override
     public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl processEngine) {
         return new JobGroupRunnable(jobIds, processEngine, jobs.isolatedProcesses());
+    }
+
+    private void runWaiting(ProcessEngineImpl processEngine) {
+        List<String> group = new ArrayList<>();
+        synchronized (waiting) {
+            for (Iterator<Waiting> it = waiting.iterator(); it.hasNext();) {
+                Waiting next = it.next();
+                if (next.engine() != processEngine) {
+                    continue;
+                }
+                if (!group.isEmpty() && group.size() + next.jobIds().size() > jobs.groupSize()) {
+                    break;
+                }
+                group.addAll(next.jobIds());
+                it.remove();
+            }
+        }
+        if (!group.isEmpty()) {
+            getExecuteJobsRunnable(group, processEngine).run();
+        }
+    }
+
+    /** A batch of acquired jobs not yet taken by a thread (compared by identity: two batches are never the same). */
+    private static final class Waiting {
+        private final List<String> jobIds;
+        private final ProcessEngineImpl engine;
+
+        Waiting(List<String> jobIds, ProcessEngineImpl engine) {
+            this.jobIds = List.copyOf(jobIds);
+            this.engine = engine;
+        }
+
+        List<String> jobIds() {
+            return jobIds;
+        }
+
+        ProcessEngineImpl engine() {
+            return engine;
+        }
     }
 
     /** The acquisition's batches joined, in order, into groups of at most {@code size} jobs; a larger batch stays whole. */
