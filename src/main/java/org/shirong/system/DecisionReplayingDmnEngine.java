@@ -52,7 +52,12 @@ class DecisionReplayingDmnEngine implements DmnEngine {
 
     private final DmnEngine engine;
     private final DefaultDmnEngineConfiguration configuration;
-    private final DmnDecisionEvaluationListener capture = CAPTURED::set;
+    /** Keeps the event of an evaluation made for a scope; outside one (every other thread) it keeps nothing. */
+    private final DmnDecisionEvaluationListener capture = event -> {
+        if (SCOPE.get() != null) {
+            CAPTURED.set(event);
+        }
+    };
     private final Map<DmnDecision, Boolean> replayable = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private record Evaluated(DmnDecisionResult result, DmnDecisionEvaluationEvent event) {
