@@ -66,6 +66,11 @@ class RecipientResolver {
         return new Recipients(users, groups);
     }
 
+    /** A group's members and the group itself (for its robot). */
+    Recipients ofGroup(String group) {
+        return resolve("group:" + group, null);
+    }
+
     private List<String> members(String group) {
         // the job executor authenticates a job of an organisation by its tenant alone, without a user
         if (identityService.getCurrentAuthentication() != null && identityService.getCurrentAuthentication().getUserId() != null) {
