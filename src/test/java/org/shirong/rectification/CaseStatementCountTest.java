@@ -53,11 +53,11 @@ class CaseStatementCountTest {
     /**
      * Measured 2026-12-03 on H2 (issue 13): 283 statements per case, 169 of them writes, 41 variable writes, once a
      * report neither looks up the latest RectificationProcess each time, nor reads the unit table for its answer, nor
-     * reads its dispatched case a second time (286 before; before no look for REVOKE authorizations and no routing answers kept as variables: 305, 179 and 51); an
-     * imported row 67.7 (68.8 before the same change) once a chunk's starts share one engine command (its selects
-     * 14 → 3.7; 82 before; 2026-12-02: 378, 184 and 55, 93 per row; FULL history before: 477 per case and 297 writes,
-     * 146 per row). Bounds
-     * just above, so that a change that adds statements fails here and must lower or argue its figure.
+     * reads its dispatched case a second time (286 before; before no look for REVOKE authorizations and no routing
+     * answers kept as variables: 305, 179 and 51); an imported row 67.7 (68.8 before the same change) once a chunk's
+     * starts share one engine command (its selects 14 → 3.7; 82 before; 2026-12-02: 378, 184 and 55, 93 per row; FULL
+     * history before: 477 per case and 297 writes, 146 per row). Bounds just above, so that a change that adds
+     * statements fails here and must lower or argue its figure.
      */
     static final long MAX_STATEMENTS_PER_CASE = 293;
     static final long MAX_WRITES_PER_CASE = 176;
