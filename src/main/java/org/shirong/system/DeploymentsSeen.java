@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +27,22 @@ class DeploymentsSeen extends AbstractProcessEnginePlugin {
         this.configuration = configuration;
         List<Deployer> after = configuration.getCustomPostDeployers() == null ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPostDeployers());
-        after.add(deployment -> deployments.incrementAndGet());
+        after.add(deployment -> {
+            deployments.incrementAndGet();
+            // and again once it is committed: a look-up made in between did not see the new version yet
+            CommandContext command = Context.getCommandContext();
+            if (command != null) {
+                command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                        committed -> deployments.incrementAndGet());
+            }
+        });
         configuration.setCustomPostDeployers(after);
     }
 
-    /** Deployments made or loaded into the cache so far; a lookup made at a lower count may miss a newer version. */
+    /**
+     * Deployments made or loaded into the cache so far, each counted when made and again when committed; a look-up made
+     * at a lower count may miss a newer version.
+     */
     long count() {
         return deployments.get();
     }
