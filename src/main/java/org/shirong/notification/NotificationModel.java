@@ -85,7 +85,7 @@ class NotificationModel {
     }
 
     /** From the organisation file, which is in memory; only a group made in Admin is looked up in the engine. */
-    private String groupName(String groupId) {
+    String groupName(String groupId) {
         return organizations.groupName(groupId).orElseGet(() -> engineGroupName(groupId));
     }
 

@@ -55,6 +55,11 @@ class RecipientResolver {
         return new Recipients(users, groups);
     }
 
+    /** A group's members and the group itself (for its robot). */
+    Recipients ofGroup(String group) {
+        return resolve("group:" + group, null);
+    }
+
     private static String leadUnit(DelegateExecution execution) {
         Object unit = execution.getVariable(RectificationProcess.VAR_LEAD_UNIT);
         if (unit == null) {

@@ -35,6 +35,9 @@ class SendNotificationDelegate implements JavaDelegate {
         if (template == null) {
             throw new IllegalStateException("发送任务 " + execution.getCurrentActivityId() + " 缺少输入参数 template");
         }
+        if (template.toString().equals(execution.getVariable(NotificationDigests.VAR_HELD_FOR_DIGEST))) {
+            return; // whoever started the process tells the recipients in one digest (NotificationDigests)
+        }
         notifications.send(new Notification(execution.getProcessBusinessKey(), template.toString(), iteration(execution),
                 model.of(execution), recipients.resolve((String) execution.getVariableLocal(RECIPIENTS), execution),
                 execution.getTenantId()));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.shirong.notification.NotificationDigests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts again, and each row gets exactly one case (its chunk's cases and its marks commit together).
  * Every engine command joins the transaction it runs in and stays on the heap until it ends, so one transaction for
  * 10,000 process starts held 10,000 command contexts (OutOfMemoryError in 512 MB) and kept other work waiting on it.
+ * The imported cases' own 通知牵头单位 queue nothing: when the import is finished each lead unit gets one message
+ * (本次导入向贵单位派发 N 件), in the transaction that marks it finished.
  */
 @Component
 class CaseImportBatches {
@@ -40,6 +43,8 @@ class CaseImportBatches {
     private static final Logger LOG = LoggerFactory.getLogger(CaseImportBatches.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CONFLICTS = 20;
+    /** How many case numbers an import's 通知牵头单位 lists; the rest are counted. */
+    private static final int DIGEST_CASE_NUMBERS = 20;
 
     /** What an import created: its case numbers in row order, and how many rows had a case reported before. */
     record Outcome(List<String> created, int existed) {
@@ -47,15 +52,18 @@ class CaseImportBatches {
 
     private final JdbcTemplate jdbc;
     private final RectificationCases cases;
+    private final NotificationDigests digests;
     private final TransactionTemplate transaction;
     private final int chunkRows;
     private final int workers;
 
-    CaseImportBatches(JdbcTemplate jdbc, RectificationCases cases, PlatformTransactionManager transactionManager,
+    CaseImportBatches(JdbcTemplate jdbc, RectificationCases cases, NotificationDigests digests,
+            PlatformTransactionManager transactionManager,
             @Value("${shirong.rectification.import-chunk-rows:100}") int chunkRows,
             @Value("${shirong.rectification.import-workers:2}") int workers) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.digests = digests;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chunkRows = chunkRows;
@@ -133,8 +141,12 @@ class CaseImportBatches {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
-        transaction.executeWithoutResult(s -> jdbc.update("update rect_case_import set finished_at = ? where id = ?"
-                + " and finished_at is null", CaseRecords.ts(RectificationCases.now()), importId));
+        transaction.executeWithoutResult(s -> {
+            if (jdbc.update("update rect_case_import set finished_at = ? where id = ? and finished_at is null",
+                    CaseRecords.ts(RectificationCases.now()), importId) == 1) {
+                tellLeadUnits(importId, organization);
+            }
+        });
         List<String> created = new ArrayList<>();
         int[] existed = {0};
         jdbc.query("select case_no, outcome from rect_case_import_row where import_id = ? order by row_no", rs -> {
@@ -145,6 +157,33 @@ class CaseImportBatches {
             }
         }, importId);
         return new Outcome(created, existed[0]);
+    }
+
+    /**
+     * 通知牵头单位 for the whole import, in the transaction that marks it finished: each lead unit gets one message with
+     * how many of the import's cases it leads and their numbers (the cases' own send tasks queued nothing, see
+     * {@link RectificationCases#registerAll}). An import finished by a restarted node tells of every case it created,
+     * before and after the stop; the outbox is keyed by the import, so it is never told twice.
+     */
+    private void tellLeadUnits(long importId, String organization) {
+        Map<String, List<String>> casesByUnit = new java.util.TreeMap<>();
+        jdbc.query("select c.lead_unit, c.case_no from rect_case_import_row r join rect_case c on c.case_no = r.case_no"
+                + " where r.import_id = ? and r.outcome = 'CREATED' order by r.row_no", rs -> {
+                    if (rs.getString(1) != null) {
+                        casesByUnit.computeIfAbsent(rs.getString(1), unit -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }, importId);
+        String fileName = jdbc.queryForObject("select file_name from rect_case_import where id = ?", String.class, importId);
+        casesByUnit.forEach((unit, caseNos) -> {
+            Map<String, Object> model = new java.util.HashMap<>();
+            model.put("count", Integer.toString(caseNos.size()));
+            model.put("fileName", fileName == null ? "未命名文件" : fileName);
+            model.put("caseNos", String.join("、", caseNos.subList(0, Math.min(DIGEST_CASE_NUMBERS, caseNos.size()))));
+            if (caseNos.size() > DIGEST_CASE_NUMBERS) {
+                model.put("more", Integer.toString(caseNos.size() - DIGEST_CASE_NUMBERS));
+            }
+            digests.sendToGroup("导入-" + importId, RectificationProcess.TEMPLATE_CASES_IMPORTED, model, unit, organization);
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shirong.calendar.WorkingCalendar;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.shirong.organization.Organizations;
@@ -65,6 +66,19 @@ class CaseNumbers {
     }
 
     /**
+     * The organisation's next {@code count} numbers, drawn in one statement (an import's chunk: one round trip instead of
+     * one a case); in ascending order, not necessarily consecutive (another report may draw between them).
+     */
+    List<String> next(String organization, Clock clock, int count) {
+        String prefix = prefixOf.apply(organization);
+        int year = clock.instant().atZone(zone).getYear();
+        String sequence = SEQUENCE_PREFIX + prefix.toLowerCase(Locale.ROOT) + "_" + year;
+        ensureSequence(sequence);
+        return jdbc.queryForList(rangeSql().formatted(sequence), Long.class, count).stream().sorted()
+                .map(value -> "%s-%d-%06d".formatted(prefix, year, value)).toList();
+    }
+
+    /**
      * Creates the sequence once, in its own transaction: H2 commits the surrounding transaction
      * on DDL, and a creation rolled back with the caller's case would leave the next caller without it.
      */
@@ -80,6 +94,12 @@ class CaseNumbers {
             separateTransaction.executeWithoutResult(s -> jdbc.execute(create));
         }
         knownSequences.add(sequence);
+    }
+
+    /** {@code count} values of a sequence: a row each, every row drawing its own. */
+    private String rangeSql() {
+        return nextValueSql().startsWith("select nextval") ? "select nextval('%s') from generate_series(1, ?)"
+                : "select next value for %s from system_range(1, ?)";
     }
 
     /** {@code nextval('…')} on PostgreSQL, the standard {@code next value for …} elsewhere (H2). */

@@ -70,14 +70,25 @@ class CaseRecords {
                 rs.getString("due_bound") == null ? null : DueBound.valueOf(rs.getString("due_bound")));
     }
 
+    private static final String INSERT = "insert into rect_case (case_no, source, external_ref, category, urgency, title,"
+            + " description, address, lat, lng, grid_cell, status, reported_by, reported_at, territory, community, tenant_id,"
+            + " campaign_code, plan_item, plan_sub_item) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
     void insert(CaseRecord c) {
-        jdbc.update("insert into rect_case (case_no, source, external_ref, category, urgency, title, description, address,"
-                        + " lat, lng, grid_cell, status, reported_by, reported_at, territory, community, tenant_id,"
-                        + " campaign_code, plan_item, plan_sub_item) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                c.caseNo(), c.source().name(), c.externalRef(), c.category(), c.urgency().name(), c.title(),
-                c.description(), c.address(), c.lat(), c.lng(), c.gridCell(), c.status().name(), c.reportedBy(),
-                ts(c.reportedAt()), c.territory(), c.community(), c.tenantId(), c.campaign(), c.planItem(), c.subItem());
+        jdbc.update(INSERT, insertValues(c));
         writing(c.caseNo(), true);
+    }
+
+    /** Inserts the cases (an import's chunk) in one JDBC batch. */
+    void insertAll(List<CaseRecord> cases) {
+        jdbc.batchUpdate(INSERT, cases.stream().map(CaseRecords::insertValues).toList());
+        cases.forEach(c -> writing(c.caseNo(), true));
+    }
+
+    private static Object[] insertValues(CaseRecord c) {
+        return new Object[] {c.caseNo(), c.source().name(), c.externalRef(), c.category(), c.urgency().name(), c.title(),
+                c.description(), c.address(), c.lat(), c.lng(), c.gridCell(), c.status().name(), c.reportedBy(),
+                ts(c.reportedAt()), c.territory(), c.community(), c.tenantId(), c.campaign(), c.planItem(), c.subItem()};
     }
 
     /** The cases of a campaign, oldest first; with {@code openOnly} those not closed. */
@@ -354,8 +365,16 @@ class CaseRecords {
 
     /** A step that concerns one unit (dispatched to it, returned by it). */
     void addEvent(String caseNo, Instant at, CaseEventKind kind, String actor, String detail, String unitId) {
-        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, actor, detail, unit_id) values (?,?,?,?,?,?)",
-                caseNo, ts(at), kind.name(), actor, detail, unitId);
+        jdbc.update(INSERT_EVENT, caseNo, ts(at), kind.name(), actor, detail, unitId);
+    }
+
+    private static final String INSERT_EVENT = "insert into rect_case_event (case_no, occurred_at, kind, actor, detail, unit_id)"
+            + " values (?,?,?,?,?,?)";
+
+    /** The cases' first events (an import's chunk: each case's REPORTED) in one JDBC batch, in the cases' order. */
+    void addFirstEvents(List<CaseRecord> cases, CaseEventKind kind) {
+        jdbc.batchUpdate(INSERT_EVENT, cases.stream().map(c -> new Object[] {c.caseNo(), ts(c.reportedAt()), kind.name(),
+                c.reportedBy(), c.title(), null}).toList());
     }
 
     List<CaseEvent> events(String caseNo) {

@@ -50,8 +50,7 @@ public class CaseSteps {
      * reporter named (a meeting decision) takes the table's place.
      */
     public void dispatched(DelegateExecution execution) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> dispatch = (Map<String, Object>) execution.getVariable(VAR_DISPATCH);
+        Map<String, Object> dispatch = dispatchDecision(execution);
         if (dispatch == null || dispatch.get(CaseDispatch.OUT_LEAD_UNIT) == null) {
             throw new IllegalStateException("派遣决策表 CaseDispatch 没有为该案件给出牵头单位");
         }
@@ -71,11 +70,30 @@ public class CaseSteps {
                 : (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS);
         Deadlines d = cases.dispatched(organization, caseNo(execution), execution.getProcessInstanceId(), lead,
                 roles.resolveAll(organization, responsible), limit, decidedDue(execution), false, actor());
-        execution.removeVariable(VAR_DISPATCH);
+        if (execution.hasVariable(VAR_DISPATCH)) {
+            execution.removeVariable(VAR_DISPATCH);
+        }
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);
     }
+
+    /**
+     * The dispatch table's single result: the engine's transient {@code decisionResult} of 派遣案件, which is never written
+     * (issue 13: kept as the variable {@code dispatch}, a serialized map written and deleted again, it cost some 7 % of an
+     * import's CPU); a diagram of before, which still names the result variable, leaves it in {@code dispatch}.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> dispatchDecision(DelegateExecution execution) {
+        Object result = execution.getVariableLocal(DECISION_RESULT);
+        if (result instanceof org.camunda.bpm.dmn.engine.DmnDecisionResult decision) {
+            return decision.isEmpty() ? null : decision.getSingleResult().getEntryMap();
+        }
+        return (Map<String, Object>) execution.getVariable(VAR_DISPATCH);
+    }
+
+    /** The transient local variable in which the engine leaves a business rule task's decision result. */
+    private static final String DECISION_RESULT = "decisionResult";
 
     /** The 期限 the case was decided with (a meeting decision), or null. */
     private static java.time.LocalDate decidedDue(DelegateExecution execution) {

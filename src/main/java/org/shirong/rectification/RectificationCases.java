@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.notification.NotificationDigests;
 import org.shirong.system.EngineBatch;
+import org.shirong.system.RepeatedDecisions;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
@@ -50,12 +52,20 @@ public class RectificationCases {
     private final ObjectProvider<CaseEvidenceRules> evidence;
     private final EngineBatch engineBatch;
     private final SingleReportsFirst reportsFirst;
+    private final RepeatedDecisions repeatedDecisions;
+    /**
+     * The cases of the import chunk being started on this thread (registerAll), as inserted by its transaction and not yet
+     * dispatched: the dispatch takes its case from here instead of reading and locking it.
+     */
+    private final ThreadLocal<Map<String, CaseRecord>> writtenInThisTransaction = new ThreadLocal<>();
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
             ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds,
-            ObjectProvider<CaseEvidenceRules> evidence, EngineBatch engineBatch, SingleReportsFirst reportsFirst) {
+            ObjectProvider<CaseEvidenceRules> evidence, EngineBatch engineBatch, SingleReportsFirst reportsFirst,
+            RepeatedDecisions repeatedDecisions) {
         this.engineBatch = engineBatch;
+        this.repeatedDecisions = repeatedDecisions;
         this.reportsFirst = reportsFirst;
         this.dueBounds = dueBounds;
         this.evidence = evidence;
@@ -145,7 +155,9 @@ public class RectificationCases {
      * command context, so that what the starts write is flushed once, in JDBC batches, when the last has run (issue 13,
      * W2: a start flushed on its own was some 60 round trips). Each start still runs its dispatch before the next begins,
      * and waits while a person's single report is being made ({@link SingleReportsFirst});
-     * nothing in a start queries what an earlier one of the chunk wrote to the engine's tables. The caller holds the
+     * nothing in a start queries what an earlier one of the chunk wrote to the engine's tables. The chunk's case numbers
+     * are drawn in one statement and its cases and their REPORTED events written in one JDBC batch each before the
+     * starts; within the chunk the dispatch table is evaluated once per distinct input ({@link RepeatedDecisions}). The caller holds the
      * transaction; returns the case numbers in the order of {@code chunk}, every one with its process started.
      */
     List<String> registerAll(String organization, List<NewCase> chunk, String actor) {
@@ -153,11 +165,30 @@ public class RectificationCases {
             return List.of();
         }
         String definitionId = latestDefinition(organization);
-        List<Started> started = engineBatch.run(() -> chunk.stream()
-                .map(c -> {
-                    reportsFirst.awaitNoReport();
-                    return start(organization, c, actor, new Directions(null, null, null), definitionId);
-                }).toList());
+        // the chunk's numbers in one statement, its cases and their REPORTED events in one JDBC batch each
+        Instant now = now();
+        List<String> caseNos = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), chunk.size());
+        List<CaseRecord> registered = new java.util.ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            registered.add(newRecord(organization, chunk.get(i), actor, caseNos.get(i), now));
+        }
+        records.insertAll(registered);
+        records.addFirstEvents(registered, CaseEventKind.REPORTED);
+        // the chunk's dispatch decisions: evaluated once per distinct category, urgency and source, recorded for every case
+        Map<String, CaseRecord> unlocked = new HashMap<>();
+        registered.forEach(c -> unlocked.put(c.caseNo(), c));
+        writtenInThisTransaction.set(unlocked);
+        List<Started> started;
+        try {
+            started = repeatedDecisions.within(() -> engineBatch.run(() -> java.util.stream.IntStream
+                    .range(0, chunk.size()).mapToObj(i -> {
+                        reportsFirst.awaitNoReport();
+                        return startProcess(organization, chunk.get(i), caseNos.get(i), new Directions(null, null, null),
+                                definitionId, true);
+                    }).toList()));
+        } finally {
+            writtenInThisTransaction.remove();
+        }
         // the dispatch writes the instance on the case in the start; a process that did not dispatch yet gets it here
         records.setProcessInstancesWhereMissing(started.stream().map(s -> new String[] {s.caseNo(), s.instanceId()}).toList());
         return started.stream().map(Started::caseNo).toList();
@@ -179,17 +210,33 @@ public class RectificationCases {
     private Started start(String organization, NewCase c, String actor, Directions directions, String definitionId) {
         Instant now = now();
         String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        records.insert(newRecord(organization, c, actor, caseNo, now));
+        records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
+        return startProcess(organization, c, caseNo, directions, definitionId, false);
+    }
+
+    /** The record of a case registered now ({@link CaseStatus#REPORTED}), not yet written. */
+    private CaseRecord newRecord(String organization, NewCase c, String actor, String caseNo, Instant now) {
         var location = c.location();
         Urgency urgency = c.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(c.urgency());
         String campaign = blankToNull(c.campaign());
         String planItem = campaign == null ? null
                 : plan(organization, campaign, c.category()).map(CampaignPlans.PlanFacts::planItem).orElse(null);
-        records.insert(new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
+        return new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null));
-        records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
+                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null);
+    }
+
+    /**
+     * Starts the process of the registered case {@code caseNo} (of definition {@code definitionId}); with
+     * {@code dispatchDigested} its 通知牵头单位 queues nothing, the import telling each lead unit once ({@link CaseImportBatches}).
+     */
+    private Started startProcess(String organization, NewCase c, String caseNo, Directions directions, String definitionId,
+            boolean dispatchDigested) {
+        var location = c.location();
+        Urgency urgency = c.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(c.urgency());
         // Category and source are read only by the dispatch table (CaseDispatch.dmn), in the start's own transaction;
         // the case's record keeps them, so the instance does not (transient: never written, nothing to delete at the end).
         Map<String, Object> variables = new HashMap<>(Map.of(
@@ -203,6 +250,10 @@ public class RectificationCases {
         // Only when required: the form and CaseSteps read a missing value as "not required" (one variable less per case).
         if (!blank(c.campaign()) && beforePhotoRequired(organization, c.campaign().strip())) {
             variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED, true);
+        }
+        if (dispatchDigested) {
+            variables.put(NotificationDigests.VAR_HELD_FOR_DIGEST,
+                    Variables.stringValue(RectificationProcess.TEMPLATE_CASE_DISPATCHED, true));
         }
         if (directions.leadUnit() != null) {
             variables.put(RectificationProcess.VAR_DIRECTED_LEAD_UNIT, directions.leadUnit());
@@ -297,7 +348,11 @@ public class RectificationCases {
     Deadlines dispatched(String organization, String caseNo, String processInstanceId, String leadUnit, String responsibleUnits,
             TimeLimit limit, LocalDate decidedDue, boolean redispatch, String actor) {
         Instant now = now();
-        CaseRecord c = records.lockIfPresent(caseNo).orElseThrow(() -> new FormFieldValidationException(
+        // a case of the chunk being imported on this thread was inserted by this very transaction: no one else sees it to
+        // change it, and it is dispatched as written (one locking read a case less)
+        Map<String, CaseRecord> written = writtenInThisTransaction.get();
+        CaseRecord c = Optional.ofNullable(written == null ? null : written.remove(caseNo)).or(() -> records.lockIfPresent(caseNo))
+                .orElseThrow(() -> new FormFieldValidationException(
                 RectificationProcess.VAR_CASE_NO, "没有案件 " + caseNo + "：整改流程只能通过立案发起。"));
         if (c.processInstanceId() != null && !c.processInstanceId().equals(processInstanceId)) {
             throw new FormFieldValidationException(RectificationProcess.VAR_CASE_NO,

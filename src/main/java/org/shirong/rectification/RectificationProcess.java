@@ -98,6 +98,11 @@ public final class RectificationProcess {
     /** Optional on 重新派遣案件: the responsible units the office names instead (comma-separated group ids). */
     public static final String VAR_NEW_RESPONSIBLE_UNITS = "newResponsibleUnits";
 
+    /** The template of 通知牵头单位 (Task_NotifyCaseDispatched). */
+    public static final String TEMPLATE_CASE_DISPATCHED = "case-dispatched";
+    /** The digest an import sends each lead unit instead ({@link CaseImportBatches}). */
+    public static final String TEMPLATE_CASES_IMPORTED = "cases-imported";
+
     public static final String CLAIM = "claim";
     public static final String RETURN = "return";
     public static final String SUBMIT = "submit";

@@ -128,14 +128,11 @@ class FilterCountCache {
 
     /** Keeps a count read from the database while the data was at {@code readAtGeneration}, if nothing changed since. */
     void store(Key key, long readAtGeneration, long count) {
-        AssignmentFreeFilters filters = assignmentFreeFilters;
-        store(key, readAtGeneration, count, filters != null && filters.assignmentFree(key.filterId()));
-    }
-
-    private void store(Key key, long readAtGeneration, long count, boolean assignmentFree) {
         if (timeToLiveNanos <= 0 || readAtGeneration != generation.get()) {
             return;
         }
+        AssignmentFreeFilters filters = assignmentFreeFilters;
+        boolean assignmentFree = filters != null && filters.assignmentFree(key.filterId());
         long now = nanoTime.getAsLong();
         if (entries.size() >= maxEntries) {
             long current = generation.get();
@@ -156,6 +153,7 @@ class FilterCountCache {
         long now = nanoTime.getAsLong();
         return entries.entrySet().stream()
                 .filter(e -> e.getKey().sameCaller(asked) && !e.getKey().filterId().equals(asked.filterId()))
+                // the first test only spares cached() (which may judge changes) for counts that are plainly current
                 .filter(e -> (e.getValue().generation != current || now - e.getValue().readAt >= timeToLiveNanos)
                         && cached(e.getKey()) == null)
                 .map(Map.Entry::getKey).toList();

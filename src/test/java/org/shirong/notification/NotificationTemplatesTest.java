@@ -37,6 +37,9 @@ class NotificationTemplatesTest {
         model.put("openCount", "3");
         model.put("supervisor", "松江区 区市容管理专项办公室");
         model.put("instruction", "请于本周内清运完毕");
+        model.put("count", "3");
+        model.put("fileName", "九亭镇测评问题.xlsx");
+        model.put("caseNos", "JT-2026-000042、JT-2026-000043、JT-2026-000044");
         return model;
     }
 
@@ -65,6 +68,13 @@ class NotificationTemplatesTest {
         assertThat(dispatched.subject()).isEqualTo("【案件派遣】JT-2026-000042 九亭大街路口暴露垃圾");
         assertThat(dispatched.body()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "整改期限：2026年5月9日 10:00");
         assertThat(templates.render("verification-failed", sampleModel()).body()).contains("第 2 次返工", "核查意见：墙角仍有垃圾");
+        Rendered imported = templates.render("cases-imported", sampleModel());
+        assertThat(imported.subject()).isEqualTo("【案件派遣】本次导入向贵单位派发 3 件");
+        assertThat(imported.body()).startsWith("环卫所：").contains("九亭镇测评问题.xlsx", "JT-2026-000042、JT-2026-000043")
+                .doesNotContain("另有");
+        Map<String, Object> many = sampleModel();
+        many.put("more", "580");
+        assertThat(templates.render("cases-imported", many).body()).contains("另有 580 件见任务列表");
         assertThat(templates.render("case-supervised", sampleModel()).body()).startsWith("环卫所：")
                 .contains("松江区 区市容管理专项办公室对整改案件 JT-2026-000042 督办如下：\n请于本周内清运完毕");
     }

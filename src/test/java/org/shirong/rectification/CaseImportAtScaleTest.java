@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,13 @@ class CaseImportAtScaleTest {
             assertThat(again.getBody()).as("every row of the cut-off import has its case, once").containsEntry("created", 0)
                     .containsEntry("skipped", CUT_ROWS);
             assertThat(total(admin)).isEqualTo(ROWS + 1L + CUT_ROWS);
+            // 通知牵头单位 once per import, counting every case, those made before the kill and after the restart
+            List<Map<String, Object>> inbox = node.as("chengguan2", "demo").getForObject("/api/notifications?limit=200", List.class);
+            assertThat(inbox).filteredOn(m -> "cases-imported".equals(m.get("template"))).extracting(m -> (String) m.get("subject"))
+                    .containsExactlyInAnyOrder("【案件派遣】本次导入向贵单位派发 " + ROWS + " 件",
+                            "【案件派遣】本次导入向贵单位派发 " + CUT_ROWS + " 件");
+            assertThat(inbox).filteredOn(m -> "case-dispatched".equals(m.get("template")))
+                    .noneMatch(m -> ((String) m.get("body")).contains("占道经营"));
         }
     }
 

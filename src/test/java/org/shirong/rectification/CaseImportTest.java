@@ -44,6 +44,8 @@ class CaseImportTest {
     SingleReportsFirst reportsFirst;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
 
     /** A workbook as Excel saves one: the rows of its first sheet, numbers as numbers. */
     static byte[] xlsx(List<List<Object>> rows) throws IOException {
@@ -182,6 +184,60 @@ class CaseImportTest {
         ResponseEntity<Map> again = upload(csv, true);
         assertThat(again.getBody()).containsEntry("created", 0).containsEntry("skipped", 3);
         assertThat(cases()).isEqualTo(before + 3);
+    }
+
+    /**
+     * A chunk evaluates the dispatch table once per distinct category, urgency and source (RepeatedDecisions), yet every
+     * imported case keeps its own dispatch decision in the history Cockpit shows: its inputs, and the outputs it was
+     * dispatched by.
+     */
+    @Test
+    void everyImportedCaseKeepsItsOwnDispatchDecisionInTheHistory() {
+        String csv = """
+                外部编号,问题类别,标题,地点,描述,紧急程度
+                DD-2026-01,暴露垃圾,绿化带垃圾,九亭镇涞坊路 11 号,,一般
+                DD-2026-02,暴露垃圾,路口垃圾,九亭镇涞坊路 12 号,,一般
+                DD-2026-03,ILLEGAL_STALL,占道设摊,九亭镇涞坊路 13 号,,紧急
+                DD-2026-04,暴露垃圾,河边垃圾,九亭镇涞坊路 14 号,,一般
+                """;
+        ResponseEntity<Map> response = upload(csv, false);
+        assertThat(response.getBody()).containsEntry("created", 4);
+        Map<String, Object> leadOutputs = new java.util.HashMap<>();
+        for (String ref : List.of("DD-2026-01", "DD-2026-02", "DD-2026-03", "DD-2026-04")) {
+            Map<String, Object> c = jdbc.queryForMap("select category, urgency, lead_unit, process_instance_id from rect_case"
+                    + " where external_ref = ?", ref);
+            List<org.camunda.bpm.engine.history.HistoricDecisionInstance> decisions = historyService
+                    .createHistoricDecisionInstanceQuery().processInstanceId((String) c.get("PROCESS_INSTANCE_ID"))
+                    .includeInputs().includeOutputs().list();
+            assertThat(decisions).as(ref).singleElement().satisfies(d -> {
+                assertThat(d.getDecisionDefinitionKey()).isEqualTo("CaseDispatch");
+                assertThat(d.getActivityId()).isEqualTo(RectificationProcess.TASK_DISPATCH);
+                assertThat(d.getInputs()).extracting(i -> i.getValue())
+                        .containsExactlyInAnyOrder(c.get("CATEGORY"), c.get("URGENCY"), "SURVEY");
+                assertThat(d.getOutputs()).extracting(o -> o.getVariableName())
+                        .containsExactlyInAnyOrder("leadUnit", "responsibleUnits", "limitAmount", "limitUnit");
+                d.getOutputs().stream().filter(o -> "leadUnit".equals(o.getVariableName()))
+                        .forEach(o -> leadOutputs.put(ref, o.getValue()));
+            });
+        }
+        assertThat(leadOutputs.get("DD-2026-01")).isNotNull().isEqualTo(leadOutputs.get("DD-2026-02"))
+                .isEqualTo(leadOutputs.get("DD-2026-04"));
+
+        // 通知牵头单位: one message per lead unit for the import, naming its cases in row order, instead of one per case
+        List<String> garbage = jdbc.queryForList("select case_no from rect_case where external_ref in ('DD-2026-01',"
+                + " 'DD-2026-02', 'DD-2026-04') order by external_ref", String.class);
+        assertThat(jdbc.queryForObject("select count(*) from notification_inbox where template_id = 'case-dispatched' and"
+                + " business_key in (select case_no from rect_case where external_ref like 'DD-2026-%')", Long.class)).isZero();
+        List<String> digests = jdbc.queryForList("select body from notification_inbox where recipient_id = 'huanwei1'"
+                + " and template_id = 'cases-imported' and body like ?", String.class, "%" + garbage.get(0) + "%");
+        assertThat(digests).singleElement().asString().contains("派发 3 件", String.join("、", garbage));
+        String stallUnit = jdbc.queryForObject("select lead_unit from rect_case where external_ref = 'DD-2026-03'", String.class);
+        String stallCase = jdbc.queryForObject("select case_no from rect_case where external_ref = 'DD-2026-03'", String.class);
+        assertThat(jdbc.queryForList("select distinct n.body from notification_inbox n join act_id_membership m on"
+                + " m.user_id_ = n.recipient_id where m.group_id_ = ? and n.template_id = 'cases-imported' and n.body like ?",
+                String.class, stallUnit, "%" + stallCase + "%")).singleElement().asString().contains("派发 1 件");
+        assertThat(jdbc.queryForList("select distinct lead_unit from rect_case where external_ref in ('DD-2026-01',"
+                + " 'DD-2026-02', 'DD-2026-04')", String.class)).containsExactly("huanwei");
     }
 
     /** The optional 属地 and 社区 columns, under any of their names; a bad value is named by row and column. */

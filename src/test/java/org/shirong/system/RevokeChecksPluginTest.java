@@ -20,9 +20,7 @@ class RevokeChecksPluginTest {
     @Test
     void withoutStoredRevokesChecksSkipTheLookAndTheGuardIsInstalled() {
         var configuration = new StandaloneInMemProcessEngineConfiguration();
-        RevokeChecksPlugin plugin = new RevokeChecksPlugin();
-        plugin.preInit(configuration);
-        plugin.postProcessEngineBuild(engineStoring(0));
+        startEngine(configuration, 0);
         assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
         assertThat(configuration.getCustomPreCommandInterceptorsTxRequired()).hasAtLeastOneElementOfType(RevokeAuthorizationGuard.class);
     }
@@ -30,9 +28,7 @@ class RevokeChecksPluginTest {
     @Test
     void aDatabaseHoldingRevokesKeepsTheEnginesLook() {
         var configuration = new StandaloneInMemProcessEngineConfiguration();
-        RevokeChecksPlugin plugin = new RevokeChecksPlugin();
-        plugin.preInit(configuration);
-        plugin.postProcessEngineBuild(engineStoring(3));
+        startEngine(configuration, 3);
         assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
     }
 
@@ -40,10 +36,14 @@ class RevokeChecksPluginTest {
     void anExplicitSettingIsKept() {
         var configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+        startEngine(configuration, 0);
+        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    }
+
+    private static void startEngine(StandaloneInMemProcessEngineConfiguration configuration, long storedRevokes) {
         RevokeChecksPlugin plugin = new RevokeChecksPlugin();
         plugin.preInit(configuration);
-        plugin.postProcessEngineBuild(engineStoring(0));
-        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+        plugin.postProcessEngineBuild(engineStoring(storedRevokes));
     }
 
     private static ProcessEngine engineStoring(long revokes) {

@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Sleeper;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,6 +75,25 @@ public final class TasklistBrowser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Whether {@code condition} comes true within {@code timeout} (false, not an exception, when it does not). */
+    public boolean within(Duration timeout, Function<WebDriver, Boolean> condition) {
+        try {
+            return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Lets the page settle for {@code time}: a value typed into a form may be lost while the form re-renders. */
+    public void settle(Duration time) {
+        try {
+            Sleeper.SYSTEM_SLEEPER.sleep(time);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public <T> T until(Function<WebDriver, T> condition) {

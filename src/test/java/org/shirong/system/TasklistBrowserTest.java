@@ -3,6 +3,7 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -260,12 +261,8 @@ class TasklistBrowserTest {
         By start = By.cssSelector(".modal button[ng-click='startProcessInstance()']");
         for (int attempt = 1; ; attempt++) {
             browser.click(start);
-            long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < until) {
-                if (browser.driver().findElements(By.cssSelector(".modal-dialog")).isEmpty()) {
-                    return;
-                }
-                sleep(500);
+            if (browser.within(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty())) {
+                return;
             }
             boolean started = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY)
                     .variableValueEquals(AdHocMeetingProcess.VAR_PLACE, "镇政府三楼会议室").count() > 0;
@@ -290,21 +287,12 @@ class TasklistBrowserTest {
             WebElement input = browser.visible(field);
             input.clear();
             input.sendKeys(text);
-            sleep(500);
+            browser.settle(Duration.ofMillis(500));
             if (text.equals(browser.visible(field).getAttribute("value"))) {
                 return;
             }
         }
         throw new AssertionError("the form did not keep " + text + " in " + field);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

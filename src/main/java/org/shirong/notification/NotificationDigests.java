@@ -1,0 +1,48 @@
+package org.shirong.notification;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.shirong.system.SystemAccess;
+import org.springframework.stereotype.Service;
+
+/**
+ * One notification for many cases (issue 13, W2): a town unit that an import of 10,000 rows dispatches 600 cases to gets
+ * one message, 本次导入向贵单位派发 600 件, instead of 600. Whoever starts the processes sets the transient variable
+ * {@link #VAR_HELD_FOR_DIGEST} to the template their send task would use; the send task of that template then queues
+ * nothing, and the starter queues the digest with {@link #sendToGroup} in its own transaction (the outbox row commits
+ * with the cases it tells of: nothing lost, and, keyed by the business key, never queued twice).
+ */
+@Service
+public class NotificationDigests {
+
+    /** Transient process variable: the template whose send task is held back for a digest. */
+    public static final String VAR_HELD_FOR_DIGEST = "notificationHeldForDigest";
+
+    private final Notifications notifications;
+    private final RecipientResolver recipients;
+    private final NotificationModel model;
+    private final SystemAccess systemAccess;
+
+    NotificationDigests(Notifications notifications, RecipientResolver recipients, NotificationModel model,
+            SystemAccess systemAccess) {
+        this.systemAccess = systemAccess;
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.model = model;
+    }
+
+    /**
+     * Queues the template to the members of {@code group} (and its robot) in the caller's transaction, with {@code values}
+     * plus the group ({@code leadUnit}, {@code leadUnitName}) and the Tasklist link; returns how many rows were queued
+     * (0 when {@code businessKey} had it queued before).
+     */
+    public int sendToGroup(String businessKey, String template, Map<String, Object> values, String group, String organization) {
+        Map<String, Object> all = new HashMap<>(values);
+        all.put("leadUnit", group);
+        all.put("leadUnitName", model.groupName(group));
+        all.put(NotificationModel.LINK, model.link(null));
+        // on Shirong's behalf: the group's members are read whoever finished the import (a user may not list them)
+        return systemAccess.run(() -> notifications.send(new Notification(businessKey, template, "1", all,
+                recipients.ofGroup(group), organization)));
+    }
+}
