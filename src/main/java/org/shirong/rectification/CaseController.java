@@ -92,7 +92,7 @@ class CaseController {
         }
         CaseRecord c = reported.record();
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
-                unitNames().get(c.leadUnit()), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
+                leadUnitName(c), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
                 c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound());
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
@@ -237,6 +237,14 @@ class CaseController {
     private static String light(CaseRecord c) {
         TrafficLight light = TrafficLight.of(c, RectificationCases.now());
         return light == null ? null : light.name();
+    }
+
+    /**
+     * The lead unit's name as the organisation files give it, which are what the unit table is written from at start
+     * (a report answered without reading the whole table, issue 13).
+     */
+    private String leadUnitName(CaseRecord c) {
+        return c.leadUnit() == null ? null : organizations.groupName(c.leadUnit()).orElse(null);
     }
 
     private Map<String, String> unitNames() {

@@ -6,12 +6,23 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The {@code rect_case*} tables, through the engine's DataSource and transaction. */
+/**
+ * The {@code rect_case*} tables, through the engine's DataSource and transaction.
+ * <p>
+ * A case the transaction has inserted or locked cannot change but by the transaction itself until it ends, so once read
+ * after its last write here it is not read again (issue 13, W1: a report read its just dispatched case twice).
+ */
 @Repository
 class CaseRecords {
 
@@ -65,11 +76,13 @@ class CaseRecords {
 
     void insert(CaseRecord c) {
         jdbc.update(INSERT, insertValues(c));
+        writing(c.caseNo(), true);
     }
 
     /** Inserts the cases (an import's chunk) in one JDBC batch. */
     void insertAll(List<CaseRecord> cases) {
         jdbc.batchUpdate(INSERT, cases.stream().map(CaseRecords::insertValues).toList());
+        cases.forEach(c -> writing(c.caseNo(), true));
     }
 
     private static Object[] insertValues(CaseRecord c) {
@@ -101,8 +114,17 @@ class CaseRecords {
     }
 
     Optional<CaseRecord> find(String caseNo) {
-        return jdbc.query("select " + COLUMNS + " from rect_case where case_no = ?", CaseRecords::map, caseNo)
+        Held held = held();
+        CaseRecord known = held == null ? null : held.read.get(caseNo);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<CaseRecord> found = jdbc.query("select " + COLUMNS + " from rect_case where case_no = ?", CaseRecords::map, caseNo)
                 .stream().findFirst();
+        if (held != null && held.cases.contains(caseNo)) {
+            found.ifPresent(c -> held.read.put(caseNo, c));
+        }
+        return found;
     }
 
     /** The case, locked for update until the transaction ends. */
@@ -112,8 +134,68 @@ class CaseRecords {
 
     /** As {@link #lock}, empty when there is no such case. */
     Optional<CaseRecord> lockIfPresent(String caseNo) {
-        return jdbc.query("select " + COLUMNS + " from rect_case where case_no = ? for update", CaseRecords::map, caseNo)
+        Held held = held();
+        CaseRecord known = held == null ? null : held.read.get(caseNo);
+        if (known != null) {
+            return Optional.of(known); // locked or inserted by this transaction already
+        }
+        Optional<CaseRecord> found = jdbc.query("select " + COLUMNS + " from rect_case where case_no = ? for update", CaseRecords::map, caseNo)
                 .stream().findFirst();
+        if (held != null) {
+            found.ifPresent(c -> {
+                held.cases.add(caseNo);
+                held.read.put(caseNo, c);
+            });
+        }
+        return found;
+    }
+
+    /** The cases this transaction has inserted or locked, and those of them read since they were last written here. */
+    private static final class Held {
+        final Set<String> cases = new HashSet<>();
+        final Map<String, CaseRecord> read = new HashMap<>();
+    }
+
+    /** The current transaction's {@link Held} cases, null outside a transaction. */
+    private Held held() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null; // without a transaction a lock ends with its statement
+        }
+        Held held = (Held) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            Held fresh = new Held();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CaseRecords.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(CaseRecords.this, fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CaseRecords.this);
+                }
+            });
+            held = fresh;
+        }
+        return held;
+    }
+
+    /** This transaction writes the case: what was read of it is outdated. */
+    private void writing(String caseNo, boolean inserted) {
+        Held held = held();
+        if (held != null) {
+            held.read.remove(caseNo);
+            if (inserted) {
+                held.cases.add(caseNo);
+            }
+        }
     }
 
     Optional<CaseRecord> findByExternalRef(String tenantId, String externalRef) {
@@ -124,6 +206,7 @@ class CaseRecords {
 
     /** Writes each case's process instance ({caseNo, instanceId} pairs) where the case has none yet, in one JDBC batch. */
     void setProcessInstancesWhereMissing(List<String[]> caseAndInstance) {
+        caseAndInstance.forEach(p -> writing(p[0], false));
         jdbc.batchUpdate("update rect_case set process_instance_id = ? where case_no = ? and process_instance_id is null",
                 caseAndInstance.stream().map(p -> new Object[] {p[1], p[0]}).toList());
     }
@@ -267,6 +350,7 @@ class CaseRecords {
     }
 
     void update(String caseNo, String assignments, Object... args) {
+        writing(caseNo, false);
         Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = caseNo;
         int rows = jdbc.update("update rect_case set " + assignments + " where case_no = ?", all);

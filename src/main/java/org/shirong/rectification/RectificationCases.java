@@ -141,7 +141,7 @@ public class RectificationCases {
     }
 
     private CaseRecord register(String organization, NewCase c, String actor, Directions directions) {
-        Started started = start(organization, c, actor, directions, definitions.latestId(RectificationProcess.KEY, organization));
+        Started started = start(organization, c, actor, directions, latestDefinition(organization));
         CaseRecord registered = records.find(started.caseNo()).orElseThrow();
         if (registered.processInstanceId() != null) {
             return registered; // written by the dispatch, which ran in the process's start
@@ -164,7 +164,7 @@ public class RectificationCases {
         if (chunk.isEmpty()) {
             return List.of();
         }
-        String definitionId = definitions.latestId(RectificationProcess.KEY, organization);
+        String definitionId = latestDefinition(organization);
         // the chunk's numbers in one statement, its cases and their REPORTED events in one JDBC batch each
         Instant now = now();
         List<String> caseNos = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), chunk.size());
@@ -192,6 +192,14 @@ public class RectificationCases {
         // the dispatch writes the instance on the case in the start; a process that did not dispatch yet gets it here
         records.setProcessInstancesWhereMissing(started.stream().map(s -> new String[] {s.caseNo(), s.instanceId()}).toList());
         return started.stream().map(Started::caseNo).toList();
+    }
+
+    /**
+     * The definition a case of the organisation starts, found as Shirong (the start itself runs so): the case API has
+     * checked the caller, and the answer is reused across reports ({@link ProcessDefinitions}).
+     */
+    private String latestDefinition(String organization) {
+        return systemAccess.run(() -> definitions.latestId(RectificationProcess.KEY, organization));
     }
 
     /** A case registered and its process started: its number and its process instance. */

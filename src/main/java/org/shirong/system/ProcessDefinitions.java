@@ -1,43 +1,76 @@
 package org.shirong.system;
 
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Which definition of a process an organisation's work starts: the latest deployed for the organisation (tenant),
  * else the latest shared one (deployed without a tenant, as in a process unit test). Starting by key alone is
  * ambiguous once several organisations have the process.
+ * <p>
+ * Looked up without an authenticated caller (Shirong's own starts: a report, an import's rows, 协办, notifications), the
+ * answer is reused until this node deploys anything, the definition leaves the engine's deployment cache (its deployment
+ * deleted), or {@code shirong.process-definitions.time-to-live} has passed (a newer version deployed by another node);
+ * issue 13, W1: the look-up was a tenant-aware latest-version query, about a sixth of a report's CPU. A caller's own
+ * look-up (starting a campaign) is made each time, with the caller's authorizations.
  */
 @Component
 public class ProcessDefinitions {
 
     private final RepositoryService repositoryService;
-    /**
-     * The ids found in an engine command without an authenticated caller, for that command only (issue 13, W2: an
-     * import's chunk starts a hundred cases and their 协办 processes in one command, and looked each definition up again).
-     */
-    private final Map<CommandContext, Map<String, String>> foundInCommand = Collections.synchronizedMap(new WeakHashMap<>());
+    private final IdentityService identityService;
+    private final DeploymentsSeen deployments;
+    private final long timeToLiveNanos;
+    private final LongSupplier nanoTime;
+    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
+    /** A definition found, with the deployments seen and the time when it was found. */
+    private record Latest(String id, long deployments, long foundAt) {
+    }
+
+    @Autowired
+    public ProcessDefinitions(RepositoryService repositoryService, IdentityService identityService, DeploymentsSeen deployments,
+            ProcessDefinitionsProperties settings) {
+        this(repositoryService, identityService, deployments, settings, System::nanoTime);
+    }
+
+    /** Looks up every time: for process tests that run an engine without Shirong's application context. */
     public ProcessDefinitions(RepositoryService repositoryService) {
+        this(repositoryService, null, null, new ProcessDefinitionsProperties(java.time.Duration.ZERO), System::nanoTime);
+    }
+
+    ProcessDefinitions(RepositoryService repositoryService, IdentityService identityService, DeploymentsSeen deployments,
+            ProcessDefinitionsProperties settings, LongSupplier nanoTime) {
         this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.deployments = deployments;
+        this.timeToLiveNanos = settings.timeToLive().toNanos();
+        this.nanoTime = nanoTime;
     }
 
     /** The id of the definition to start; the caller's authentication (if any) limits what is found. */
     public String latestId(String key, String organization) {
-        CommandContext command = Context.getCommandContext();
-        if (command == null || command.getAuthentication() != null) {
+        if (timeToLiveNanos <= 0 || identityService.getCurrentAuthentication() != null) {
             return find(key, organization);
         }
-        return foundInCommand.computeIfAbsent(command, c -> new HashMap<>())
-                .computeIfAbsent(key + "/" + organization, k -> find(key, organization));
+        String k = key + "/" + organization;
+        long seen = deployments.count();
+        long now = nanoTime.getAsLong();
+        Latest known = latest.get(k);
+        if (known != null && known.deployments() == seen && now - known.foundAt() < timeToLiveNanos
+                && deployments.cached(known.id())) {
+            return known.id();
+        }
+        String id = find(key, organization);
+        latest.put(k, new Latest(id, seen, now));
+        return id;
     }
 
     private String find(String key, String organization) {
