@@ -163,7 +163,7 @@ class CaseImportBatches {
      * 通知牵头单位 for the whole import, in the transaction that marks it finished: each lead unit gets one message with
      * how many of the import's cases it leads and their numbers (the cases' own send tasks queued nothing, see
      * {@link RectificationCases#registerAll}). An import finished by a restarted node tells of every case it created,
-     * before and after the stop; the outbox is keyed by the import, so it is never told twice.
+     * before and after the stop; the outbox is keyed by the import and the unit, so it is never told twice.
      */
     private void tellLeadUnits(long importId, String organization) {
         Map<String, List<String>> casesByUnit = new java.util.TreeMap<>();
@@ -182,7 +182,10 @@ class CaseImportBatches {
             if (caseNos.size() > DIGEST_CASE_NUMBERS) {
                 model.put("more", Integer.toString(caseNos.size() - DIGEST_CASE_NUMBERS));
             }
-            digests.sendToGroup("导入-" + importId, RectificationProcess.TEMPLATE_CASES_IMPORTED, model, unit, organization);
+            // keyed by import and unit: the outbox keeps one row per key and recipient, and a user may belong to two
+            // lead units (创建办's head is also in 绿容所 and 河长办), each of which tells of its own cases
+            digests.sendToGroup("导入-" + importId + "-" + unit, RectificationProcess.TEMPLATE_CASES_IMPORTED, model, unit,
+                    organization);
         });
     }
 

@@ -46,6 +46,8 @@ class CaseImportTest {
     org.camunda.bpm.engine.TaskService taskService;
     @Autowired
     org.camunda.bpm.engine.HistoryService historyService;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     /** A workbook as Excel saves one: the rows of its first sheet, numbers as numbers. */
     static byte[] xlsx(List<List<Object>> rows) throws IOException {
@@ -200,7 +202,14 @@ class CaseImportTest {
                 DD-2026-03,ILLEGAL_STALL,占道设摊,九亭镇涞坊路 13 号,,紧急
                 DD-2026-04,暴露垃圾,河边垃圾,九亭镇涞坊路 14 号,,一般
                 """;
-        ResponseEntity<Map> response = upload(csv, false);
+        // huanwei1 (环卫所's head) is for this import also a member of 城管中队, the 占道设摊 case's lead unit
+        identityService.createMembership("huanwei1", "chengguan");
+        ResponseEntity<Map> response;
+        try {
+            response = upload(csv, false);
+        } finally {
+            identityService.deleteMembership("huanwei1", "chengguan");
+        }
         assertThat(response.getBody()).containsEntry("created", 4);
         Map<String, Object> leadOutputs = new java.util.HashMap<>();
         for (String ref : List.of("DD-2026-01", "DD-2026-02", "DD-2026-03", "DD-2026-04")) {
@@ -236,6 +245,10 @@ class CaseImportTest {
         assertThat(jdbc.queryForList("select distinct n.body from notification_inbox n join act_id_membership m on"
                 + " m.user_id_ = n.recipient_id where m.group_id_ = ? and n.template_id = 'cases-imported' and n.body like ?",
                 String.class, stallUnit, "%" + stallCase + "%")).singleElement().asString().contains("派发 1 件");
+        assertThat(stallUnit).isEqualTo("chengguan");
+        assertThat(jdbc.queryForList("select body from notification_inbox where recipient_id = 'huanwei1'"
+                + " and template_id = 'cases-imported' and body like ?", String.class, "%" + stallCase + "%"))
+                .as("a member of both lead units hears of each unit's cases").singleElement().asString().contains("派发 1 件");
         assertThat(jdbc.queryForList("select distinct lead_unit from rect_case where external_ref in ('DD-2026-01',"
                 + " 'DD-2026-02', 'DD-2026-04')", String.class)).containsExactly("huanwei");
     }

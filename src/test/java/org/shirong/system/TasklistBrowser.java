@@ -122,10 +122,25 @@ public final class TasklistBrowser implements AutoCloseable {
     public void login(String user, String password) {
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/camunda/app/tasklist/default/");
-        visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        By userField = By.cssSelector("input[ng-model='username']");
+        By passwordField = By.cssSelector("input[ng-model='password']");
+        visible(userField);
+        // Tasklist focuses the user name field once its login page has rendered: keys typed into the password field
+        // meanwhile landed there once (CI: user name "huanwei1demo", password empty), so type until both are kept (`&`:
+        // both fields are looked at in every round)
+        until(d -> typed(d.findElement(userField), user) & typed(d.findElement(passwordField), password));
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         visible(By.xpath("//*[contains(text(),'我的待办')]"));
+    }
+
+    /** Whether {@code field} holds {@code text}; when it does not, it is emptied and {@code text} typed again. */
+    private static boolean typed(WebElement field, String text) {
+        if (text.equals(field.getAttribute("value"))) {
+            return true;
+        }
+        field.clear();
+        field.sendKeys(text);
+        return false;
     }
 
     /** Opens a filter by its name, then the first task of that name in it, and claims it. */
