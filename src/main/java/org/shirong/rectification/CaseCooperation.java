@@ -86,16 +86,14 @@ class CaseCooperation {
                 LOG.warn("案件 {} 的责任单位 {} 不是本组织 {} 的组，未发出协办任务", caseNo, unit, organization);
                 continue;
             }
-            if (parties.add(caseNo, unit, CaseParties.Reason.RESPONSIBLE, organization, now, c.dueAt())) {
-                startProcess(c, unit, CaseParties.Reason.RESPONSIBLE, tenant, digested);
+            if (tell(c, unit, CaseParties.Reason.RESPONSIBLE, organization, tenant, now, digested)) {
                 told.add(unit);
             }
         }
         territoryOffice(c, organization).ifPresent(town -> {
             String office = organizations.office(town);
-            if (!office.equals(c.leadUnit())
-                    && parties.add(caseNo, office, CaseParties.Reason.TERRITORY, town, now, c.dueAt())) {
-                startProcess(c, office, CaseParties.Reason.TERRITORY, town, digested);
+            if (!office.equals(c.leadUnit()) && !told.contains(office)
+                    && tell(c, office, CaseParties.Reason.TERRITORY, town, town, now, digested)) {
                 told.add(office);
             }
         });
@@ -106,6 +104,25 @@ class CaseCooperation {
             LOG.debug("导入的案件 {} 已派协办单位 {}", caseNo, told);
         }
         return told;
+    }
+
+    /**
+     * Makes the unit a party of the case ({@code partyTenant}: the organisation it cooperates for) and starts its
+     * cooperation in {@code tenant}; false when it is a party already (a re-dispatch names it again). An import's case
+     * ({@code digested}) was inserted by this very transaction and is dispatched for the first time, so it has no party
+     * yet: its party is written once, with the cooperation's instance (issue 13, W2: one update a row less).
+     */
+    private boolean tell(CaseRecord c, String unit, CaseParties.Reason reason, String partyTenant, String tenant, Instant now,
+            boolean digested) {
+        if (digested) {
+            parties.addStarted(c.caseNo(), unit, reason, partyTenant, now, c.dueAt(), startProcess(c, unit, reason, tenant, true));
+            return true;
+        }
+        if (!parties.add(c.caseNo(), unit, reason, partyTenant, now, c.dueAt())) {
+            return false;
+        }
+        parties.started(c.caseNo(), unit, startProcess(c, unit, reason, tenant, false));
+        return true;
     }
 
     /**
@@ -143,8 +160,8 @@ class CaseCooperation {
         return own.isEmpty() || organizations.ofGroup(unit).map(Organization::id).equals(own);
     }
 
-    /** The unit's CaseCooperationProcess, in {@code tenant} (the case's, or the 属地 town's). */
-    private void startProcess(CaseRecord c, String unit, CaseParties.Reason reason, String tenant, boolean digested) {
+    /** Starts the unit's CaseCooperationProcess, in {@code tenant} (the case's, or the 属地 town's); returns its instance. */
+    private String startProcess(CaseRecord c, String unit, CaseParties.Reason reason, String tenant, boolean digested) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(RectificationProcess.VAR_CASE_NO, c.caseNo());
         variables.put(RectificationProcess.VAR_TITLE, c.title());
@@ -159,11 +176,10 @@ class CaseCooperation {
             variables.put(NotificationDigests.VAR_HELD_FOR_DIGEST, RectificationProcess.TEMPLATE_CASE_COOPERATION);
         }
         // Without the caller's authentication: a district user may start the town's cooperation in the town's tenant.
-        String instanceId = systemAccess.run(() -> runtimeService
+        return systemAccess.run(() -> runtimeService
                 .createProcessInstanceById(definitions.latestId(CaseCooperationProcess.KEY, tenant))
                 .businessKey(CaseCooperationProcess.businessKey(c.caseNo(), unit))
                 .setVariables(variables).execute().getId());
-        parties.started(c.caseNo(), unit, instanceId);
     }
 
     /** 记录协办情况 completed: what the unit did, on the case's record and timeline. */
