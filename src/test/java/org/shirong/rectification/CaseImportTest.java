@@ -261,7 +261,7 @@ class CaseImportTest {
         String partyUnit = (String) party.get("UNIT_ID");
         assertThat(jdbc.queryForList("select distinct n.body from notification_inbox n join act_id_membership m on"
                 + " m.user_id_ = n.recipient_id where m.group_id_ = ? and n.template_id = 'cooperations-imported' and n.body like ?",
-                String.class, partyUnit, "%" + stallCase + "%")).singleElement().asString().contains("协办 1 件");
+                String.class, partyUnit, "%" + stallCase + "%")).singleElement().asString().contains("有 1 件", "请贵单位协办");
         org.camunda.bpm.engine.runtime.Job start = managementService.createJobQuery()
                 .processInstanceId((String) party.get("PROCESS_INSTANCE_ID")).singleResult();
         managementService.executeJob(start.getId());
