@@ -15,7 +15,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class NotificationDigests {
 
-    /** Transient process variable: the template whose send task is held back for a digest. */
+    /**
+     * Process variable, transient where the send task runs in the starter's transaction: the template whose send task is
+     * held back for a digest.
+     */
     public static final String VAR_HELD_FOR_DIGEST = "notificationHeldForDigest";
 
     private final Notifications notifications;

@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.shirong.notification.NotificationDigests;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,7 +15,9 @@ class CaseCooperationSteps {
 
     @Bean
     JavaDelegate startCooperationDelegate(CaseCooperation cooperation) {
-        return execution -> cooperation.start(execution.getProcessBusinessKey(), execution.getTenantId());
+        // a case an import started: its lead unit hears of it in the import's digest, and so do its cooperating units
+        return execution -> cooperation.start(execution.getProcessBusinessKey(), execution.getTenantId(),
+                RectificationProcess.TEMPLATE_CASE_DISPATCHED.equals(execution.getVariable(NotificationDigests.VAR_HELD_FOR_DIGEST)));
     }
 
     @Bean

@@ -175,18 +175,42 @@ class CaseImportBatches {
                 }, importId);
         String fileName = jdbc.queryForObject("select file_name from rect_case_import where id = ?", String.class, importId);
         casesByUnit.forEach((unit, caseNos) -> {
-            Map<String, Object> model = new java.util.HashMap<>();
-            model.put("count", Integer.toString(caseNos.size()));
-            model.put("fileName", fileName == null ? "未命名文件" : fileName);
-            model.put("caseNos", String.join("、", caseNos.subList(0, Math.min(DIGEST_CASE_NUMBERS, caseNos.size()))));
-            if (caseNos.size() > DIGEST_CASE_NUMBERS) {
-                model.put("more", Integer.toString(caseNos.size() - DIGEST_CASE_NUMBERS));
-            }
+            Map<String, Object> model = digestModel(fileName, caseNos);
             // keyed by import and unit: the outbox keeps one row per key and recipient, and a user may belong to two
             // lead units (创建办's head is also in 绿容所 and 河长办), each of which tells of its own cases
             digests.sendToGroup("导入-" + importId + "-" + unit, RectificationProcess.TEMPLATE_CASES_IMPORTED, model, unit,
                     organization);
         });
+        tellCooperatingUnits(importId, fileName);
+    }
+
+    /**
+     * 通知协办单位 for the whole import, as {@link #tellLeadUnits} for the lead units: each unit that cooperates on some of
+     * the import's cases (a 责任单位, or the 属地 town's office, in its own tenant) gets one message with how many and their
+     * numbers; the cooperations' own send tasks queued nothing ({@link CaseCooperation#start}).
+     */
+    private void tellCooperatingUnits(long importId, String fileName) {
+        Map<String, List<String>> casesByUnit = new java.util.TreeMap<>();
+        Map<String, String> tenantOfUnit = new java.util.HashMap<>();
+        jdbc.query("select p.unit_id, p.tenant_id, p.case_no from rect_case_import_row r join rect_case_party p"
+                + " on p.case_no = r.case_no where r.import_id = ? and r.outcome = 'CREATED' order by r.row_no", rs -> {
+                    casesByUnit.computeIfAbsent(rs.getString(1), unit -> new ArrayList<>()).add(rs.getString(3));
+                    tenantOfUnit.put(rs.getString(1), rs.getString(2));
+                }, importId);
+        casesByUnit.forEach((unit, caseNos) -> digests.sendToGroup("导入协办-" + importId + "-" + unit,
+                RectificationProcess.TEMPLATE_COOPERATIONS_IMPORTED, digestModel(fileName, caseNos), unit, tenantOfUnit.get(unit)));
+    }
+
+    /** The digest's count, file name and first case numbers. */
+    private static Map<String, Object> digestModel(String fileName, List<String> caseNos) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("count", Integer.toString(caseNos.size()));
+        model.put("fileName", fileName == null ? "未命名文件" : fileName);
+        model.put("caseNos", String.join("、", caseNos.subList(0, Math.min(DIGEST_CASE_NUMBERS, caseNos.size()))));
+        if (caseNos.size() > DIGEST_CASE_NUMBERS) {
+            model.put("more", Integer.toString(caseNos.size() - DIGEST_CASE_NUMBERS));
+        }
+        return model;
     }
 
     /**

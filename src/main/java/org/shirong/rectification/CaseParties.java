@@ -58,6 +58,14 @@ public class CaseParties {
                 caseNo, unitId, COOPERATE, reason.name(), tenantId, ts(assignedAt), ts(dueAt), caseNo, unitId) == 1;
     }
 
+    /** Adds the unit as a party of a case that has none yet, with its cooperation's process instance. */
+    void addStarted(String caseNo, String unitId, Reason reason, String tenantId, Instant assignedAt, Instant dueAt,
+            String processInstanceId) {
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, process_instance_id, assigned_at,"
+                + " due_at) values (?, ?, ?, ?, ?, ?, ?, ?)", caseNo, unitId, COOPERATE, reason.name(), tenantId, processInstanceId,
+                ts(assignedAt), ts(dueAt));
+    }
+
     void started(String caseNo, String unitId, String processInstanceId) {
         jdbc.update("update rect_case_party set process_instance_id = ? where case_no = ? and unit_id = ?",
                 processInstanceId, caseNo, unitId);

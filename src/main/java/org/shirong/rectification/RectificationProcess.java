@@ -102,6 +102,10 @@ public final class RectificationProcess {
     public static final String TEMPLATE_CASE_DISPATCHED = "case-dispatched";
     /** The digest an import sends each lead unit instead ({@link CaseImportBatches}). */
     public static final String TEMPLATE_CASES_IMPORTED = "cases-imported";
+    /** The template of 通知协办单位 (CaseCooperationProcess' Task_NotifyCooperation). */
+    public static final String TEMPLATE_CASE_COOPERATION = "case-cooperation";
+    /** The digest an import sends each cooperating unit instead ({@link CaseImportBatches}). */
+    public static final String TEMPLATE_COOPERATIONS_IMPORTED = "cooperations-imported";
 
     public static final String CLAIM = "claim";
     public static final String RETURN = "return";

@@ -75,6 +75,9 @@ class NotificationTemplatesTest {
         Map<String, Object> many = sampleModel();
         many.put("more", "580");
         assertThat(templates.render("cases-imported", many).body()).contains("另有 580 件见任务列表");
+        Rendered cooperations = templates.render("cooperations-imported", sampleModel());
+        assertThat(cooperations.subject()).isEqualTo("【协办】本次导入请贵单位协办 3 件");
+        assertThat(cooperations.body()).startsWith("环卫所：").contains("九亭镇测评问题.xlsx", "JT-2026-000042、JT-2026-000043");
         assertThat(templates.render("case-supervised", sampleModel()).body()).startsWith("环卫所：")
                 .contains("松江区 区市容管理专项办公室对整改案件 JT-2026-000042 督办如下：\n请于本周内清运完毕");
     }

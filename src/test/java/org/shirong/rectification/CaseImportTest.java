@@ -48,6 +48,8 @@ class CaseImportTest {
     org.camunda.bpm.engine.HistoryService historyService;
     @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     /** A workbook as Excel saves one: the rows of its first sheet, numbers as numbers. */
     static byte[] xlsx(List<List<Object>> rows) throws IOException {
@@ -251,6 +253,22 @@ class CaseImportTest {
                 .as("a member of both lead units hears of each unit's cases").singleElement().asString().contains("派发 1 件");
         assertThat(jdbc.queryForList("select distinct lead_unit from rect_case where external_ref in ('DD-2026-01',"
                 + " 'DD-2026-02', 'DD-2026-04')", String.class)).containsExactly("huanwei");
+
+        // 通知协办单位 likewise: the 占道设摊 case's 责任单位 hears of it in one message for the import, and its cooperation's
+        // own notice (sent by the cooperation's start job) queues nothing
+        Map<String, Object> party = jdbc.queryForMap("select unit_id, process_instance_id from rect_case_party where case_no = ?",
+                stallCase);
+        String partyUnit = (String) party.get("UNIT_ID");
+        assertThat(jdbc.queryForList("select distinct n.body from notification_inbox n join act_id_membership m on"
+                + " m.user_id_ = n.recipient_id where m.group_id_ = ? and n.template_id = 'cooperations-imported' and n.body like ?",
+                String.class, partyUnit, "%" + stallCase + "%")).singleElement().asString().contains("有 1 件", "请贵单位协办");
+        org.camunda.bpm.engine.runtime.Job start = managementService.createJobQuery()
+                .processInstanceId((String) party.get("PROCESS_INSTANCE_ID")).singleResult();
+        managementService.executeJob(start.getId());
+        assertThat(taskService.createTaskQuery().processInstanceId((String) party.get("PROCESS_INSTANCE_ID"))
+                .taskCandidateGroup(partyUnit).count()).as("the cooperation's task").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from notification_inbox where template_id = 'case-cooperation'"
+                + " and business_key = ?", Long.class, CaseCooperationProcess.businessKey(stallCase, partyUnit))).isZero();
     }
 
     /** The optional 属地 and 社区 columns, under any of their names; a bad value is named by row and column. */

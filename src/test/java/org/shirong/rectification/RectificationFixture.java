@@ -63,7 +63,8 @@ final class RectificationFixture {
                 new org.shirong.system.EngineBatch(engine), new SingleReportsFirst(2_000), new org.shirong.system.RepeatedDecisions());
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
-                new SystemAccess(identity), definitions, ORGANIZATIONS);
+                new SystemAccess(identity), definitions, ORGANIZATIONS,
+                new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)));
         CaseCooperationSteps cooperationSteps = new CaseCooperationSteps();
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
