@@ -32,6 +32,20 @@ public record CaseRecord(
         return coordinate == null ? null : coordinate.setScale(6, RoundingMode.HALF_UP);
     }
 
+    /**
+     * The case as {@link RectificationCases#dispatched} leaves it: sent to {@code leadUnit} by the process
+     * {@code processInstanceId}, its clock started {@code at}, running to {@code deadlines}, no warning, overdue or
+     * escalation yet.
+     */
+    CaseRecord dispatchedAs(String processInstanceId, String leadUnit, String responsibleUnits, Integer limitAmount,
+            String limitUnit, Instant at, Deadlines deadlines, DueBound dueBound) {
+        return new CaseRecord(caseNo, processInstanceId, source, externalRef, category, urgency, title, description, address,
+                lat, lng, gridCell, leadUnit, responsibleUnits, limitAmount, limitUnit, CaseStatus.DISPATCHED, reportedBy,
+                reportedAt, at, claimedAt, submittedAt, closedAt, suspendedAt, at, deadlines.warnAt(), deadlines.dueAt(),
+                deadlines.escalateAt(), false, false, false, closedOnTime, extensionCount, reworkCount, returnCount, territory,
+                community, tenantId, campaign, planItem, subItem, dueBound);
+    }
+
     /** When the lead unit handed in its rectification (or now, if it has not). */
     Instant submittedAtOrNow(Instant now) {
         return submittedAt == null ? now : submittedAt;

@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A case the transaction has inserted or locked cannot change but by the transaction itself until it ends, so once read
  * after its last write here it is not read again (issue 13, W1: a report read its just dispatched case twice); a case
  * inserted here is known as inserted (the record equals the row: the columns not written hold their defaults, see
- * {@link #insert}) and not read at all before its first update.
+ * {@link #insert}) and not read at all before its first update; nor after its dispatch ({@link #writeDispatch}).
  */
 @Repository
 class CaseRecords {
@@ -89,6 +89,24 @@ class CaseRecords {
     void insertAll(List<CaseRecord> cases) {
         jdbc.batchUpdate(INSERT, cases.stream().map(CaseRecords::insertValues).toList());
         cases.forEach(this::inserted);
+    }
+
+    /**
+     * Writes the dispatch of a case this transaction holds ({@link #lock}ed or inserted): {@code dispatched} is the case as
+     * read here with {@link CaseRecord#dispatchedAs}, so it is known as written and not read again.
+     */
+    void writeDispatch(CaseRecord dispatched) {
+        update(dispatched.caseNo(), "process_instance_id = ?, lead_unit = ?, responsible_units = ?, limit_amount = ?,"
+                        + " limit_unit = ?, status = ?, dispatched_at = ?, clock_started_at = ?, warn_at = ?, due_at = ?,"
+                        + " escalate_at = ?, warning_sent = false, overdue = false, escalated = false, due_bound = ?",
+                dispatched.processInstanceId(), dispatched.leadUnit(), dispatched.responsibleUnits(), dispatched.limitAmount(),
+                dispatched.limitUnit(), dispatched.status().name(), ts(dispatched.dispatchedAt()),
+                ts(dispatched.clockStartedAt()), ts(dispatched.warnAt()), ts(dispatched.dueAt()), ts(dispatched.escalateAt()),
+                dispatched.dueBound() == null ? null : dispatched.dueBound().name());
+        Held held = held();
+        if (held != null && held.cases.contains(dispatched.caseNo())) {
+            held.read.put(dispatched.caseNo(), dispatched);
+        }
     }
 
     private void inserted(CaseRecord c) {

@@ -350,12 +350,8 @@ public class RectificationCases {
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(organization, c.campaign(), c.category());
         DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, now, limit, decidedDue, plan);
         Deadlines d = bounded.deadlines();
-        records.update(caseNo, "process_instance_id = ?, lead_unit = ?, responsible_units = ?, limit_amount = ?, limit_unit = ?,"
-                        + " status = ?, dispatched_at = ?, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
-                        + " warning_sent = false, overdue = false, escalated = false, due_bound = ?",
-                processInstanceId, leadUnit, responsibleUnits, limit.amount(), limit.unit().name(), DISPATCHED.name(), CaseRecords.ts(now),
-                CaseRecords.ts(now), CaseRecords.ts(d.warnAt()), CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()),
-                bounded.bound().name());
+        records.writeDispatch(c.dispatchedAs(processInstanceId, leadUnit, responsibleUnits, limit.amount(), limit.unit().name(),
+                now, d, bounded.bound()));
         records.addEvent(caseNo, now, redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,
                 "牵头单位 " + leadUnit + (blank(responsibleUnits) ? "" : "，责任单位 " + responsibleUnits)
                         + "，时限 " + limit.amount() + " " + limit.unit().label()

@@ -48,6 +48,24 @@ class CaseRecordsHeldTest {
     }
 
     @Test
+    void aDispatchedCaseIsKnownAsItsRowReadsBack() {
+        CaseRecord inserted = newCase("31.1", "121.2");
+        Instant at = inserted.reportedAt().plusSeconds(5);
+        Deadlines deadlines = new Deadlines(at.plusSeconds(3_600), at.plusSeconds(7_200), at.plusSeconds(10_800));
+        inRolledBackTransaction(() -> {
+            records.insert(inserted);
+            CaseRecord dispatched = records.lock(inserted.caseNo()).dispatchedAs("instance-1", "huanwei", "zongguan,lvrong", 3,
+                    "WORKING_DAYS", at, deadlines, DueBound.DISPATCH_LIMIT);
+            records.writeDispatch(dispatched);
+            CaseRecord row = records.findByExternalRef("jiuting", inserted.externalRef()).orElseThrow();
+            assertThat(records.find(inserted.caseNo())).containsSame(dispatched);
+            assertThat(dispatched).isEqualTo(row);
+            assertThat(row.status()).isEqualTo(CaseStatus.DISPATCHED);
+            assertThat(row.dueAt()).isEqualTo(deadlines.dueAt());
+        });
+    }
+
+    @Test
     void aCaseWrittenAfterItsInsertIsReadAgain() {
         CaseRecord inserted = newCase(null, null);
         inRolledBackTransaction(() -> {

@@ -61,7 +61,7 @@ class CaseStatementCountTest {
      * of once per case (2026-12-03, W2). Bounds just above, so that a change that adds statements fails here and must
      * lower or argue its figure.
      */
-    static final long MAX_STATEMENTS_PER_CASE = 291;
+    static final long MAX_STATEMENTS_PER_CASE = 289;
     static final long MAX_WRITES_PER_CASE = 176;
     static final long MAX_VARIABLE_WRITES_PER_CASE = 44;
     private static final int IMPORT_ROWS = 40;
