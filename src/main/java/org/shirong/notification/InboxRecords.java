@@ -3,6 +3,7 @@ package org.shirong.notification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -21,10 +22,20 @@ class InboxRecords {
         this.jdbc = jdbc;
     }
 
-    void insert(long outboxId, String userId, Notification n, Rendered text) {
-        jdbc.update("insert into notification_inbox (outbox_id, recipient_id, template_id, business_key, subject, body, link,"
-                        + " created_at) values (?,?,?,?,?,?,?,?)", outboxId, userId, n.template(), n.businessKey(),
-                text.subject(), text.body(), n.link(), Timestamp.from(NotificationOutbox.now()));
+    /**
+     * One message for each new outbox row (its id) and the user it is for, in one JDBC batch (on PostgreSQL one
+     * multi-row insert: {@code reWriteBatchedInserts}).
+     */
+    void insertAll(Map<Long, String> usersByOutboxId, Notification n, Rendered text) {
+        if (usersByOutboxId.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(NotificationOutbox.now());
+        jdbc.batchUpdate("insert into notification_inbox (outbox_id, recipient_id, template_id, business_key, subject, body,"
+                        + " link, created_at) values (?,?,?,?,?,?,?,?)", usersByOutboxId.entrySet().stream()
+                .map(row -> new Object[] {row.getKey(), row.getValue(), n.template(), n.businessKey(), text.subject(),
+                        text.body(), n.link(), now})
+                .toList());
     }
 
     List<InboxMessage> list(String userId, boolean unreadOnly, int limit) {

@@ -1,7 +1,9 @@
 package org.shirong.notification;
 
 import org.shirong.system.ProcessDefinitions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
 import org.shirong.system.SystemAccess;
@@ -48,11 +50,13 @@ public class Notifications {
         Rendered text = templates.render(n.template(), n.model());
         int queued = 0;
         if (inboxEnabled) {
+            Map<Long, String> delivered = new LinkedHashMap<>();
             for (String user : n.recipients().users().stream().sorted().toList()) {
-                var id = outbox.insertIfAbsent(n, user, Channel.INBOX, text, OutboxStatus.DELIVERED);
-                id.ifPresent(outboxId -> inbox.insert(outboxId, user, n, text));
-                queued += id.isPresent() ? 1 : 0;
+                outbox.insertIfAbsent(n, user, Channel.INBOX, text, OutboxStatus.DELIVERED)
+                        .ifPresent(outboxId -> delivered.put(outboxId, user));
             }
+            inbox.insertAll(delivered, n, text);
+            queued += delivered.size();
         }
         for (ExternalChannel channel : channels) {
             for (String target : channel.targets(n.recipients())) {

@@ -33,7 +33,8 @@ class NotificationOutboxOnPostgresTest {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        dataSource = postgres.getPostgresDatabase();
+        // as the postgres profile connects: batched inserts go as one multi-row insert
+        dataSource = postgres.getPostgresDatabase(java.util.Map.of("reWriteBatchedInserts", "true"));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("shirong_schema_history").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
@@ -55,7 +56,9 @@ class NotificationOutboxOnPostgresTest {
         Rendered text = new NotificationTemplates().render("case-warning", NotificationTemplatesTest.sampleModel());
 
         Optional<Long> first = outbox.insertIfAbsent(notice("2026-05-08T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED);
-        first.ifPresent(id -> inbox.insert(id, "huanwei1", notice("2026-05-08T02:00:00Z"), text));
+        Optional<Long> colleague = outbox.insertIfAbsent(notice("2026-05-08T02:00:00Z"), "huanwei2", Channel.INBOX, text, OutboxStatus.DELIVERED);
+        inbox.insertAll(java.util.Map.of(first.orElseThrow(), "huanwei1", colleague.orElseThrow(), "huanwei2"),
+                notice("2026-05-08T02:00:00Z"), text);
         assertThat(outbox.insertIfAbsent(notice("2026-05-08T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED)).isEmpty();
         assertThat(outbox.insertIfAbsent(notice("2026-05-15T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED))
                 .as("a warning for a new due date").isPresent();
@@ -70,6 +73,8 @@ class NotificationOutboxOnPostgresTest {
         assertThat(inbox.markRead(messages.get(0).id(), "nongfu1")).isFalse();
         assertThat(inbox.markRead(messages.get(0).id(), "huanwei1")).isTrue();
         assertThat(inbox.list("huanwei1", true, 10)).isEmpty();
+        assertThat(inbox.list("huanwei2", true, 10)).as("the colleague's message, of the same batch")
+                .singleElement().satisfies(m -> assertThat(m.subject()).isEqualTo(row.subject()));
     }
 
     @Test

@@ -15,8 +15,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -144,6 +146,26 @@ class JobGroupTest {
     }
 
     @Test
+    void aGroupReadsItsJobRowsInOneStatement() {
+        start(5, 1, "alone");
+        startInstances("effect", "read-", 10);
+        List<String> jobIds = engine.getManagementService().createJobQuery().list().stream().map(Job::getId).sorted().toList();
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+
+        StatementCounter.Counts before = StatementCounter.snapshot();
+        assertThat(commands.execute(new ExecuteJobGroupCmd(jobIds.subList(0, 5), List.of())).ran()).isEqualTo(5);
+        long inGroup = StatementCounter.snapshot().minus(before).of("select ACT_RU_JOB");
+        before = StatementCounter.snapshot();
+        for (String alone : jobIds.subList(5, 10)) {
+            assertThat(commands.execute(new ExecuteJobGroupCmd(List.of(alone), List.of())).ran()).isEqualTo(1);
+        }
+        long oneByOne = StatementCounter.snapshot().minus(before).of("select ACT_RU_JOB");
+
+        assertThat(inGroup).as("reads of the job table, five jobs in one group vs each alone").isEqualTo(oneByOne - 4);
+        assertThat(effects()).hasSize(10);
+    }
+
+    @Test
     void exclusiveJobsOfOneInstanceStayTogetherAndGroupsKeepTheirOrder() {
         AcquiredJobs acquired = new AcquiredJobs(10);
         acquired.addJobIdBatch("a");
@@ -160,7 +182,7 @@ class JobGroupTest {
         threads = pool();
         executor = executor(groupSize, spread, isolated, threads);
         String name = "jobs-" + UUID.randomUUID();
-        dataSource = h2(name);
+        dataSource = StatementCounter.wrap(h2(name));
         new JdbcTemplate(dataSource).execute("create table test_effect (business_key varchar(64), tx varchar(64))");
         engine = springEngine(name, dataSource, executor, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         for (String key : List.of("effect", isolated)) {
