@@ -3,7 +3,6 @@ package org.shirong.notification;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,19 +22,15 @@ class InboxRecords {
     }
 
     /**
-     * One message for each new outbox row (its id) and the user it is for, in one JDBC batch (on PostgreSQL one
-     * multi-row insert: {@code reWriteBatchedInserts}).
+     * Delivers the notification's queued inbox-channel outbox rows that have no message yet (those its send just queued:
+     * inbox messages are never deleted) as messages, copied in one statement.
      */
-    void insertAll(Map<Long, String> usersByOutboxId, Notification n, Rendered text) {
-        if (usersByOutboxId.isEmpty()) {
-            return;
-        }
-        Timestamp now = Timestamp.from(NotificationOutbox.now());
-        jdbc.batchUpdate("insert into notification_inbox (outbox_id, recipient_id, template_id, business_key, subject, body,"
-                        + " link, created_at) values (?,?,?,?,?,?,?,?)", usersByOutboxId.entrySet().stream()
-                .map(row -> new Object[] {row.getKey(), row.getValue(), n.template(), n.businessKey(), text.subject(),
-                        text.body(), n.link(), now})
-                .toList());
+    void deliverQueued(Notification n) {
+        jdbc.update("insert into notification_inbox (outbox_id, recipient_id, template_id, business_key, subject, body, link,"
+                + " created_at) select o.id, o.recipient, o.template_id, o.business_key, o.subject, o.body, o.link, o.created_at"
+                + " from notification_outbox o where o.business_key = ? and o.template_id = ? and o.iteration = ?"
+                + " and o.channel = ? and not exists (select 1 from notification_inbox i where i.outbox_id = o.id)",
+                n.businessKey(), n.template(), n.iteration(), Channel.INBOX.name());
     }
 
     List<InboxMessage> list(String userId, boolean unreadOnly, int limit) {

@@ -1,9 +1,7 @@
 package org.shirong.notification;
 
 import org.shirong.system.ProcessDefinitions;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
 import org.shirong.system.SystemAccess;
@@ -13,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Queues a notification in the caller's (the engine's) transaction: renders its template once and
- * writes one outbox row per recipient and channel. Inbox rows are delivered at once; every new e-mail
+ * writes one outbox row per recipient and channel. Inbox rows are delivered at once (all of one notification's in two
+ * statements, however many recipients); every new e-mail
  * and webhook row gets a {@code NotificationDeliveryProcess} instance whose job delivers it. A row
  * that exists already (same key) is left alone, so a repeated call queues nothing new.
  */
@@ -50,13 +49,12 @@ public class Notifications {
         Rendered text = templates.render(n.template(), n.model());
         int queued = 0;
         if (inboxEnabled) {
-            Map<Long, String> delivered = new LinkedHashMap<>();
-            for (String user : n.recipients().users().stream().sorted().toList()) {
-                outbox.insertIfAbsent(n, user, Channel.INBOX, text, OutboxStatus.DELIVERED)
-                        .ifPresent(outboxId -> delivered.put(outboxId, user));
+            List<String> users = n.recipients().users().stream().sorted().toList();
+            int delivered = outbox.insertDeliveredIfAbsent(n, users, text);
+            if (delivered > 0) {
+                inbox.deliverQueued(n);
             }
-            inbox.insertAll(delivered, n, text);
-            queued += delivered.size();
+            queued += delivered;
         }
         for (ExternalChannel channel : channels) {
             for (String target : channel.targets(n.recipients())) {
