@@ -166,6 +166,24 @@ class JobGroupTest {
     }
 
     @Test
+    void theAcquisitionWaitsWhileAWholeAcquisitionOfJobsWaitsForAThread() throws Exception {
+        start(5, 1, "alone");
+        List<String> jobs = startInstances("effect", "storm-", 60);
+        StatementCounter.countThreads(t -> t.getName().startsWith("JobExecutor["));
+        StatementCounter.Counts before = StatementCounter.snapshot();
+        try {
+            drain();
+        } finally {
+            StatementCounter.countThreads(t -> t.getName().startsWith("http-nio") || t.getName().equals("main"));
+        }
+        StatementCounter.Counts acquisition = StatementCounter.snapshot().minus(before);
+        assertThat(effects().keySet()).containsExactlyInAnyOrderElementsOf(jobs);
+        assertThat(acquisition.of("update ACT_RU_JOB")).as("jobs locked by the acquisition").isEqualTo(60);
+        // 60 jobs, 10 an acquisition at most, groups of 5: topping up a group's worth at a time, plus the last empty look
+        assertThat(acquisition.of("select ACT_RU_JOB")).as("acquisitions for 60 jobs").isLessThanOrEqualTo(60 / 5 + 3);
+    }
+
+    @Test
     void exclusiveJobsOfOneInstanceStayTogetherAndGroupsKeepTheirOrder() {
         AcquiredJobs acquired = new AcquiredJobs(10);
         acquired.addJobIdBatch("a");
