@@ -1,6 +1,7 @@
 package org.shirong.rectification;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,16 @@ public record CaseRecord(
         Instant dueAt, Instant escalateAt, boolean warningSent, boolean overdue,
         boolean escalated, Boolean closedOnTime, int extensionCount, int reworkCount, int returnCount, String territory,
         String community, String tenantId, String campaign, String planItem, String subItem, DueBound dueBound) {
+
+    /** Coordinates as {@code rect_case} keeps them (decimal(9, 6)), so that a record built here equals the row written from it. */
+    public CaseRecord {
+        lat = asStored(lat);
+        lng = asStored(lng);
+    }
+
+    private static BigDecimal asStored(BigDecimal coordinate) {
+        return coordinate == null ? null : coordinate.setScale(6, RoundingMode.HALF_UP);
+    }
 
     /** When the lead unit handed in its rectification (or now, if it has not). */
     Instant submittedAtOrNow(Instant now) {

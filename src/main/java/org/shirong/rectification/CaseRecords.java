@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The {@code rect_case*} tables, through the engine's DataSource and transaction.
  * <p>
  * A case the transaction has inserted or locked cannot change but by the transaction itself until it ends, so once read
- * after its last write here it is not read again (issue 13, W1: a report read its just dispatched case twice).
+ * after its last write here it is not read again (issue 13, W1: a report read its just dispatched case twice); a case
+ * inserted here is known as inserted (the record equals the row: the columns not written hold their defaults, see
+ * {@link #insert}) and not read at all before its first update.
  */
 @Repository
 class CaseRecords {
@@ -74,15 +76,27 @@ class CaseRecords {
             + " description, address, lat, lng, grid_cell, status, reported_by, reported_at, territory, community, tenant_id,"
             + " campaign_code, plan_item, plan_sub_item) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
+    /**
+     * Inserts a new case: one just registered ({@link CaseStatus#REPORTED}, not dispatched), whose columns outside
+     * {@link #INSERT} are as the table's defaults make them (null, false, 0), so that the record is the row as read back.
+     */
     void insert(CaseRecord c) {
         jdbc.update(INSERT, insertValues(c));
-        writing(c.caseNo(), true);
+        inserted(c);
     }
 
-    /** Inserts the cases (an import's chunk) in one JDBC batch. */
+    /** Inserts the cases (an import's chunk) in one JDBC batch, as {@link #insert}. */
     void insertAll(List<CaseRecord> cases) {
         jdbc.batchUpdate(INSERT, cases.stream().map(CaseRecords::insertValues).toList());
-        cases.forEach(c -> writing(c.caseNo(), true));
+        cases.forEach(this::inserted);
+    }
+
+    private void inserted(CaseRecord c) {
+        Held held = held();
+        if (held != null) {
+            held.cases.add(c.caseNo());
+            held.read.put(c.caseNo(), c);
+        }
     }
 
     private static Object[] insertValues(CaseRecord c) {

@@ -57,7 +57,6 @@ public class RectificationCases {
      * The cases of the import chunk being started on this thread (registerAll), as inserted by its transaction and not yet
      * dispatched: the dispatch takes its case from here instead of reading and locking it.
      */
-    private final ThreadLocal<Map<String, CaseRecord>> writtenInThisTransaction = new ThreadLocal<>();
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
@@ -175,20 +174,12 @@ public class RectificationCases {
         records.insertAll(registered);
         records.addFirstEvents(registered, CaseEventKind.REPORTED);
         // the chunk's dispatch decisions: evaluated once per distinct category, urgency and source, recorded for every case
-        Map<String, CaseRecord> unlocked = new HashMap<>();
-        registered.forEach(c -> unlocked.put(c.caseNo(), c));
-        writtenInThisTransaction.set(unlocked);
-        List<Started> started;
-        try {
-            started = repeatedDecisions.within(() -> engineBatch.run(() -> java.util.stream.IntStream
-                    .range(0, chunk.size()).mapToObj(i -> {
-                        reportsFirst.awaitNoReport();
-                        return startProcess(organization, chunk.get(i), caseNos.get(i), new Directions(null, null, null),
-                                definitionId, true);
-                    }).toList()));
-        } finally {
-            writtenInThisTransaction.remove();
-        }
+        List<Started> started = repeatedDecisions.within(() -> engineBatch.run(() -> java.util.stream.IntStream
+                .range(0, chunk.size()).mapToObj(i -> {
+                    reportsFirst.awaitNoReport();
+                    return startProcess(organization, chunk.get(i), caseNos.get(i), new Directions(null, null, null),
+                            definitionId, true);
+                }).toList()));
         // the dispatch writes the instance on the case in the start; a process that did not dispatch yet gets it here
         records.setProcessInstancesWhereMissing(started.stream().map(s -> new String[] {s.caseNo(), s.instanceId()}).toList());
         return started.stream().map(Started::caseNo).toList();
@@ -348,10 +339,8 @@ public class RectificationCases {
     Deadlines dispatched(String organization, String caseNo, String processInstanceId, String leadUnit, String responsibleUnits,
             TimeLimit limit, LocalDate decidedDue, boolean redispatch, String actor) {
         Instant now = now();
-        // a case of the chunk being imported on this thread was inserted by this very transaction: no one else sees it to
-        // change it, and it is dispatched as written (one locking read a case less)
-        Map<String, CaseRecord> written = writtenInThisTransaction.get();
-        CaseRecord c = Optional.ofNullable(written == null ? null : written.remove(caseNo)).or(() -> records.lockIfPresent(caseNo))
+        // a case this transaction registered is dispatched as inserted, without a locking read (CaseRecords)
+        CaseRecord c = records.lockIfPresent(caseNo)
                 .orElseThrow(() -> new FormFieldValidationException(
                 RectificationProcess.VAR_CASE_NO, "没有案件 " + caseNo + "：整改流程只能通过立案发起。"));
         if (c.processInstanceId() != null && !c.processInstanceId().equals(processInstanceId)) {

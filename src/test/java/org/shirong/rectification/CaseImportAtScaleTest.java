@@ -71,7 +71,7 @@ class CaseImportAtScaleTest {
                     .containsEntry("skipped", CUT_ROWS);
             assertThat(total(admin)).isEqualTo(ROWS + 1L + CUT_ROWS);
             // 通知牵头单位 once per import, counting every case, those made before the kill and after the restart
-            List<Map<String, Object>> inbox = node.as("chengguan2", "demo").getForObject("/api/notifications?limit=200", List.class);
+            List<Map<String, Object>> inbox = awaitImportDigests(node.as("chengguan2", "demo"), 2);
             assertThat(inbox).filteredOn(m -> "cases-imported".equals(m.get("template"))).extracting(m -> (String) m.get("subject"))
                     .containsExactlyInAnyOrder("【案件派遣】本次导入向贵单位派发 " + ROWS + " 件",
                             "【案件派遣】本次导入向贵单位派发 " + CUT_ROWS + " 件");
@@ -93,6 +93,22 @@ class CaseImportAtScaleTest {
             Thread.sleep(500);
         }
         return upload(admin, csv("CUT-", CUT_ROWS));
+    }
+
+    /**
+     * The inbox once it holds {@code count} import digests (or after a minute): the restarted node's finisher marks the
+     * import finished, and queues the digest, in a transaction of its own just after the last chunk's cases commit.
+     */
+    private static List<Map<String, Object>> awaitImportDigests(TestRestTemplate user, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            List<Map<String, Object>> inbox = user.getForObject("/api/notifications?limit=200", List.class);
+            if (inbox.stream().filter(m -> "cases-imported".equals(m.get("template"))).count() >= count
+                    || System.nanoTime() > deadline) {
+                return inbox;
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static void awaitTotalAbove(TestRestTemplate admin, long floor, CompletableFuture<?> importing) throws InterruptedException {
