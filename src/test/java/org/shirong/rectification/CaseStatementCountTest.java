@@ -59,7 +59,7 @@ class CaseStatementCountTest {
      * 297 writes, 146 per row); 61.95 per imported row once a chunk draws its case numbers in one statement, takes the
      * cases it inserted itself without a locking read at the dispatch and tells each lead unit once per import instead
      * of once per case (2026-12-03, W2); 280, 167 and 41 per case once a notification's inbox rows take two statements
-     * whatever the number of recipients (W3), and 281 → 278 expected with a single report's dispatch no longer re-reading
+     * whatever the number of recipients (W3), and 279 measured on main merged, a single report's dispatch no longer re-reading
      * the case it inserted. Bounds just above, so that a change that adds statements fails here and must
      * lower or argue its figure.
      */
