@@ -21,10 +21,16 @@ class InboxRecords {
         this.jdbc = jdbc;
     }
 
-    void insert(long outboxId, String userId, Notification n, Rendered text) {
+    /**
+     * Delivers the notification's queued inbox-channel outbox rows that have no message yet (those its send just queued:
+     * inbox messages are never deleted) as messages, copied in one statement.
+     */
+    void deliverQueued(Notification n) {
         jdbc.update("insert into notification_inbox (outbox_id, recipient_id, template_id, business_key, subject, body, link,"
-                        + " created_at) values (?,?,?,?,?,?,?,?)", outboxId, userId, n.template(), n.businessKey(),
-                text.subject(), text.body(), n.link(), Timestamp.from(NotificationOutbox.now()));
+                + " created_at) select o.id, o.recipient, o.template_id, o.business_key, o.subject, o.body, o.link, o.created_at"
+                + " from notification_outbox o where o.business_key = ? and o.template_id = ? and o.iteration = ?"
+                + " and o.channel = ? and not exists (select 1 from notification_inbox i where i.outbox_id = o.id)",
+                n.businessKey(), n.template(), n.iteration(), Channel.INBOX.name());
     }
 
     List<InboxMessage> list(String userId, boolean unreadOnly, int limit) {

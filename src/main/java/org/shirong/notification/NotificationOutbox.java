@@ -5,6 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
@@ -57,6 +61,29 @@ class NotificationOutbox {
             return Optional.empty();
         }
         return Optional.of(generated.getKeyAs(Number.class).longValue());
+    }
+
+    /**
+     * Queues an inbox-channel row, delivered, for each of {@code users} who has none for this notification yet, all in
+     * one statement; returns how many were queued. The same key rule as {@link #insertIfAbsent}: a repeated write
+     * queues nothing, and of two transactions racing on one key the unique constraint fails the later one.
+     */
+    int insertDeliveredIfAbsent(Notification n, List<String> users, Rendered text) {
+        if (users.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(now());
+        List<Object> values = new ArrayList<>(Arrays.asList(n.businessKey(), n.template(), n.iteration(), Channel.INBOX.name(),
+                text.subject(), text.body(), n.link(), OutboxStatus.DELIVERED.name(), now, now));
+        values.addAll(users);
+        values.addAll(List.of(n.businessKey(), n.template(), n.iteration(), Channel.INBOX.name()));
+        String rows = String.join(", ", Collections.nCopies(users.size(), "(cast(? as varchar(64)))"));
+        return jdbc.update("insert into notification_outbox (business_key, template_id, iteration, recipient, channel, subject,"
+                + " body, link, status, created_at, finished_at, attempts)"
+                + " select ?, ?, ?, r.recipient, ?, ?, ?, ?, ?, cast(? as timestamp), cast(? as timestamp), 0"
+                + " from (values " + rows + ") r (recipient) where not exists (select 1 from notification_outbox o"
+                + " where o.business_key = ? and o.template_id = ? and o.iteration = ? and o.recipient = r.recipient"
+                + " and o.channel = ?)", values.toArray());
     }
 
     Optional<OutboxMessage> find(long id) {

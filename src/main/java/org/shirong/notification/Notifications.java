@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Queues a notification in the caller's (the engine's) transaction: renders its template once and
- * writes one outbox row per recipient and channel. Inbox rows are delivered at once; every new e-mail
+ * writes one outbox row per recipient and channel. Inbox rows are delivered at once (all of one notification's in two
+ * statements, however many recipients); every new e-mail
  * and webhook row gets a {@code NotificationDeliveryProcess} instance whose job delivers it. A row
  * that exists already (same key) is left alone, so a repeated call queues nothing new.
  */
@@ -48,11 +49,12 @@ public class Notifications {
         Rendered text = templates.render(n.template(), n.model());
         int queued = 0;
         if (inboxEnabled) {
-            for (String user : n.recipients().users().stream().sorted().toList()) {
-                var id = outbox.insertIfAbsent(n, user, Channel.INBOX, text, OutboxStatus.DELIVERED);
-                id.ifPresent(outboxId -> inbox.insert(outboxId, user, n, text));
-                queued += id.isPresent() ? 1 : 0;
+            List<String> users = n.recipients().users().stream().sorted().toList();
+            int delivered = outbox.insertDeliveredIfAbsent(n, users, text);
+            if (delivered > 0) {
+                inbox.deliverQueued(n);
             }
+            queued += delivered;
         }
         for (ExternalChannel channel : channels) {
             for (String target : channel.targets(n.recipients())) {

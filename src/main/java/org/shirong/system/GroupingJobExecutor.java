@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
 import org.camunda.bpm.engine.impl.jobexecutor.SequentialJobAcquisitionRunnable;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 
@@ -16,7 +17,8 @@ import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
  * {@code shirong.jobs.group-size} ({@link JobGroupRunnable}) rather than one by one: a group's jobs run in one
  * transaction (issue 13, W3: ten thousand deadlines falling due at once). The exclusive jobs of one process instance
  * that the acquisition put together stay together, in their order. With {@code acquisition-spread} above 1 the
- * acquisition locks a random choice of the earliest due jobs ({@link SpreadAcquireJobsCmd}).
+ * acquisition locks a random choice of the earliest due jobs ({@link SpreadAcquireJobsCmd}). While a whole acquisition's
+ * worth of jobs waits for a thread, the acquisition waits too ({@link BacklogAwareStrategy}).
  */
 class GroupingJobExecutor extends SpringJobExecutor {
 
@@ -37,6 +39,11 @@ class GroupingJobExecutor extends SpringJobExecutor {
             @Override
             protected void executeJobs(JobAcquisitionContext context, ProcessEngineImpl engine, AcquiredJobs acquired) {
                 super.executeJobs(context, engine, grouped(acquired, jobs.groupSize()));
+            }
+
+            @Override
+            protected JobAcquisitionStrategy initializeAcquisitionStrategy() {
+                return new BacklogAwareStrategy(super.initializeAcquisitionStrategy());
             }
         };
     }
@@ -89,6 +96,45 @@ class GroupingJobExecutor extends SpringJobExecutor {
         }
         if (!group.isEmpty()) {
             getExecuteJobsRunnable(group, processEngine).run();
+        }
+    }
+
+    /** How many acquired jobs wait for a thread. */
+    int backlog() {
+        synchronized (waiting) {
+            return waiting.stream().mapToInt(batch -> batch.jobIds().size()).sum();
+        }
+    }
+
+    /**
+     * Camunda's acquisition strategy, except that while a whole acquisition's worth of jobs ({@code
+     * max-jobs-per-acquisition}) still waits for a thread, the acquisition pauses until a thread has finished its jobs
+     * (which wakes it) or the idle wait has passed, and then tops the backlog up instead of acquiring again at once.
+     * Without it, with thousands of jobs due, the acquisition ran without pause and each time locked only the two or
+     * three jobs taken meanwhile (W3: 1,085 acquisitions for 3,000 jobs, a fifth of PostgreSQL's time).
+     */
+    final class BacklogAwareStrategy implements JobAcquisitionStrategy {
+
+        private final JobAcquisitionStrategy camundas;
+
+        BacklogAwareStrategy(JobAcquisitionStrategy camundas) {
+            this.camundas = camundas;
+        }
+
+        @Override
+        public void reconfigure(JobAcquisitionContext context) {
+            camundas.reconfigure(context);
+        }
+
+        @Override
+        public long getWaitTime() {
+            long wait = camundas.getWaitTime();
+            return backlog() >= getMaxJobsPerAcquisition() ? Math.max(wait, getWaitTimeInMillis()) : wait;
+        }
+
+        @Override
+        public int getNumJobsToAcquire(String processEngine) {
+            return Math.min(camundas.getNumJobsToAcquire(processEngine), Math.max(0, getMaxJobsPerAcquisition() - backlog()));
         }
     }
 

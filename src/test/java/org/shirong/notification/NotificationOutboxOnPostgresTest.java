@@ -54,8 +54,13 @@ class NotificationOutboxOnPostgresTest {
         InboxRecords inbox = new InboxRecords(jdbc);
         Rendered text = new NotificationTemplates().render("case-warning", NotificationTemplatesTest.sampleModel());
 
-        Optional<Long> first = outbox.insertIfAbsent(notice("2026-05-08T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED);
-        first.ifPresent(id -> inbox.insert(id, "huanwei1", notice("2026-05-08T02:00:00Z"), text));
+        assertThat(outbox.insertDeliveredIfAbsent(notice("2026-05-08T02:00:00Z"), List.of("huanwei1", "huanwei2"), text)).isEqualTo(2);
+        inbox.deliverQueued(notice("2026-05-08T02:00:00Z"));
+        Optional<Long> first = jdbc.queryForList("select id from notification_outbox where recipient = 'huanwei1' and channel = 'INBOX'"
+                + " and iteration = '2026-05-08T02:00:00Z'", Long.class)
+                .stream().findFirst();
+        assertThat(outbox.insertDeliveredIfAbsent(notice("2026-05-08T02:00:00Z"), List.of("huanwei1", "huanwei2"), text)).isZero();
+        inbox.deliverQueued(notice("2026-05-08T02:00:00Z"));
         assertThat(outbox.insertIfAbsent(notice("2026-05-08T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED)).isEmpty();
         assertThat(outbox.insertIfAbsent(notice("2026-05-15T02:00:00Z"), "huanwei1", Channel.INBOX, text, OutboxStatus.DELIVERED))
                 .as("a warning for a new due date").isPresent();
@@ -70,6 +75,8 @@ class NotificationOutboxOnPostgresTest {
         assertThat(inbox.markRead(messages.get(0).id(), "nongfu1")).isFalse();
         assertThat(inbox.markRead(messages.get(0).id(), "huanwei1")).isTrue();
         assertThat(inbox.list("huanwei1", true, 10)).isEmpty();
+        assertThat(inbox.list("huanwei2", true, 10)).as("the colleague's message, of the same statement")
+                .singleElement().satisfies(m -> assertThat(m.subject()).isEqualTo(row.subject()));
     }
 
     @Test

@@ -15,9 +15,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
+import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguration;
@@ -144,6 +148,59 @@ class JobGroupTest {
     }
 
     @Test
+    void aGroupReadsItsJobRowsInOneStatement() {
+        start(5, 1, "alone");
+        startInstances("effect", "read-", 10);
+        List<String> jobIds = engine.getManagementService().createJobQuery().list().stream().map(Job::getId).sorted().toList();
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+
+        StatementCounter.Counts before = StatementCounter.snapshot();
+        assertThat(commands.execute(new ExecuteJobGroupCmd(jobIds.subList(0, 5), List.of())).ran()).isEqualTo(5);
+        long inGroup = StatementCounter.snapshot().minus(before).of("select ACT_RU_JOB");
+        before = StatementCounter.snapshot();
+        for (String alone : jobIds.subList(5, 10)) {
+            assertThat(commands.execute(new ExecuteJobGroupCmd(List.of(alone), List.of())).ran()).isEqualTo(1);
+        }
+        long oneByOne = StatementCounter.snapshot().minus(before).of("select ACT_RU_JOB");
+
+        assertThat(inGroup).as("reads of the job table, five jobs in one group vs each alone").isEqualTo(oneByOne - 4);
+        assertThat(effects()).hasSize(10);
+    }
+
+    @Test
+    void theAcquisitionWaitsWhileAWholeAcquisitionOfJobsWaitsForAThreadAndThenTopsUp() {
+        List<Runnable> notYetRun = new ArrayList<>();
+        GroupingJobExecutor executor = new GroupingJobExecutor(new JobsProperties(5, List.of(), 1));
+        executor.setTaskExecutor(notYetRun::add);
+        executor.setMaxJobsPerAcquisition(10);
+        executor.setWaitTimeInMillis(1000);
+        JobAcquisitionStrategy strategy = executor.new BacklogAwareStrategy(new JobAcquisitionStrategy() {
+            @Override
+            public void reconfigure(JobAcquisitionContext context) {
+            }
+
+            @Override
+            public long getWaitTime() {
+                return 0; // Camunda's, with jobs due: acquire again at once
+            }
+
+            @Override
+            public int getNumJobsToAcquire(String processEngine) {
+                return 10;
+            }
+        });
+        assertThat(strategy.getWaitTime()).isZero();
+        assertThat(strategy.getNumJobsToAcquire("engine")).isEqualTo(10);
+        executor.executeJobs(List.of("a1", "a2", "a3", "a4", "a5"), null);
+        assertThat(strategy.getWaitTime()).as("a group waiting for a thread").isZero();
+        assertThat(strategy.getNumJobsToAcquire("engine")).as("topping up").isEqualTo(5);
+        executor.executeJobs(List.of("b1", "b2", "b3", "b4", "b5"), null);
+        assertThat(strategy.getWaitTime()).as("a whole acquisition's worth waiting").isEqualTo(1000);
+        assertThat(strategy.getNumJobsToAcquire("engine")).isZero();
+        assertThat(notYetRun).hasSize(2);
+    }
+
+    @Test
     void exclusiveJobsOfOneInstanceStayTogetherAndGroupsKeepTheirOrder() {
         AcquiredJobs acquired = new AcquiredJobs(10);
         acquired.addJobIdBatch("a");
@@ -160,7 +217,7 @@ class JobGroupTest {
         threads = pool();
         executor = executor(groupSize, spread, isolated, threads);
         String name = "jobs-" + UUID.randomUUID();
-        dataSource = h2(name);
+        dataSource = StatementCounter.wrap(h2(name));
         new JdbcTemplate(dataSource).execute("create table test_effect (business_key varchar(64), tx varchar(64))");
         engine = springEngine(name, dataSource, executor, ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         for (String key : List.of("effect", isolated)) {
