@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,13 +86,44 @@ final class Postgres implements AutoCloseable {
 
     /** Every statement {@code database} has run so far, most called first (calls, rows, total ms, text), into {@code file}. */
     void writeStatements(String database, Path file) {
-        StringBuilder out = new StringBuilder();
-        admin.query("select calls, rows, round(total_exec_time::numeric, 1) as ms, regexp_replace(query, '\\s+', ' ', 'g') as query"
-                + " from pg_stat_statements where dbid = (select oid from pg_database where datname = ?) order by calls desc",
+        writeStatements(database, file, Map.of());
+    }
+
+    /** What each statement of {@code database} has run so far (calls, rows, total ms), by pg_stat_statements' query id. */
+    Map<Long, double[]> statementTotals(String database) {
+        Map<Long, double[]> totals = new HashMap<>();
+        admin.query("select queryid, calls, rows, total_exec_time from pg_stat_statements"
+                + " where dbid = (select oid from pg_database where datname = ?)",
                 (java.sql.ResultSet rs) -> {
-                    out.append(rs.getLong("calls")).append('\t').append(rs.getLong("rows")).append('\t')
-                            .append(rs.getString("ms")).append('\t').append(rs.getString("query")).append('\n');
+                    totals.put(rs.getLong("queryid"), new double[] {rs.getLong("calls"), rs.getLong("rows"), rs.getDouble("total_exec_time")});
                 }, database);
+        return totals;
+    }
+
+    /**
+     * The statements {@code database} has run since {@code before} ({@link #statementTotals}), most called first (calls,
+     * rows, total ms, text), into {@code file}.
+     */
+    void writeStatements(String database, Path file, Map<Long, double[]> before) {
+        record Line(long calls, long rows, double ms, String query) {
+        }
+        List<Line> lines = new ArrayList<>();
+        admin.query("select queryid, calls, rows, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') as query"
+                + " from pg_stat_statements where dbid = (select oid from pg_database where datname = ?)",
+                (java.sql.ResultSet rs) -> {
+                    double[] was = before.getOrDefault(rs.getLong("queryid"), new double[3]);
+                    long calls = rs.getLong("calls") - (long) was[0];
+                    if (calls > 0) {
+                        lines.add(new Line(calls, rs.getLong("rows") - (long) was[1], rs.getDouble("total_exec_time") - was[2],
+                                rs.getString("query")));
+                    }
+                }, database);
+        lines.sort(Comparator.comparingLong(Line::calls).reversed());
+        StringBuilder out = new StringBuilder();
+        for (Line line : lines) {
+            out.append(line.calls()).append('\t').append(line.rows()).append('\t')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", line.ms())).append('\t').append(line.query()).append('\n');
+        }
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, out);

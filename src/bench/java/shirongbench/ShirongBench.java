@@ -128,6 +128,7 @@ class ShirongBench {
         String w = "W1 " + database + ", " + threads + " thread" + (threads > 1 ? "s" : "");
         String prefix = "W1-" + database.charAt(0) + threads;
         Postgres.Counters shirongBefore = pg == null ? null : pg.counters("shirong");
+        var shirongStatementsBefore = pg == null ? null : pg.statementTotals("shirong");
         String recording = "W1-" + database + "-" + threads + "t";
         if (settings.shirongJfr()) {
             shirong.jvm.startRecording(recording);
@@ -144,12 +145,19 @@ class ShirongBench {
                 report.note(w + ": Shirong's closing jobs were still running 2 min after the last call");
             }
             shirongWrites = pg.counters("shirong").minus(shirongBefore);
+            pg.writeStatements("shirong", settings.dir().resolve("statements-W1-" + database + "-" + threads + "t.txt"),
+                    shirongStatementsBefore);
             long closed = pg.jdbc("shirong").queryForObject("select count(*) from rect_case where external_ref like ? and status = 'CLOSED'",
                     Long.class, prefix + "-%");
             report.note(w + ": " + closed + " of " + settings.cases() + " Shirong cases closed");
         }
         Postgres.Counters anchorBefore = pg == null ? null : pg.counters("anchor");
+        var anchorStatementsBefore = pg == null ? null : pg.statementTotals("anchor");
         Lifecycle.Result a = Lifecycle.run(anchor, prefix, settings.cases(), threads);
+        if (pg != null) {
+            pg.writeStatements("anchor", settings.dir().resolve("statements-W1-anchor-" + database + "-" + threads + "t.txt"),
+                    anchorStatementsBefore);
+        }
         report.add(w, "cases/s", "cases/s", s.casesPerSecond(), a.casesPerSecond(), s.casesPerSecond() / a.casesPerSecond(),
                 "≥ 1.0 × (stretch 1.5 ×)", s.casesPerSecond() >= a.casesPerSecond());
         double s50 = Http.Calls.percentileMs(s.calls().all(), 50);

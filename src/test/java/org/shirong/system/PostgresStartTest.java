@@ -21,7 +21,7 @@ class PostgresStartTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements").start();
     }
 
     @AfterAll
@@ -60,6 +60,26 @@ class PostgresStartTest {
             assertThat(repository.createDeploymentQuery().tenantIdIn("jiuting").count()).as("one deployment per organisation").isEqualTo(1);
             assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
             assertThat(context.getBean(IdentityService.class).createUserQuery().userId("chengguan1").count()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The engine sends the new rows of one flush as a JDBC batch; the production profile has the driver send such a batch
+     * as one multi-row INSERT (issue 13, W1: statements per case), which PostgreSQL records as one statement.
+     */
+    @Test
+    void theEnginesBatchedInsertsReachPostgresAsMultiRowInserts() {
+        JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
+        admin.execute("create extension if not exists pg_stat_statements");
+        admin.execute("select pg_stat_statements_reset()");
+        try (var context = start(ADMIN_PASSWORD)) {
+            RepositoryService repository = context.getBean(RepositoryService.class);
+            String deployment = repository.createDeployment().name("rewrite-check").addString("a.txt", "a").addString("b.txt", "b")
+                    .deploy().getId(); // one flush, two resource rows
+            repository.deleteDeployment(deployment);
+            assertThat(admin.queryForList("select query from pg_stat_statements where query ilike 'insert into ACT_%'", String.class))
+                    .as("the engine's inserts as PostgreSQL ran them")
+                    .anySatisfy(query -> assertThat(query).containsPattern("(?is)values\\s*\\(.*\\)\\s*,\\s*\\("));
         }
     }
 
