@@ -3,7 +3,6 @@ package org.shirong.rectification;
 import org.shirong.system.ProcessDefinitions;
 import static org.shirong.rectification.CaseStatus.AWAITING_VERIFICATION;
 import static org.shirong.rectification.CaseStatus.CLOSED;
-import static org.shirong.rectification.CaseStatus.DISPATCHED;
 import static org.shirong.rectification.CaseStatus.IN_RECTIFICATION;
 import static org.shirong.rectification.CaseStatus.SUSPENDED;
 
