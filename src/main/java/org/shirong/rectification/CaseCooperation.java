@@ -108,20 +108,20 @@ class CaseCooperation {
 
     /**
      * Makes the unit a party of the case ({@code partyTenant}: the organisation it cooperates for) and starts its
-     * cooperation in {@code tenant}; false when it is a party already (a re-dispatch names it again). An import's case
-     * ({@code digested}) was inserted by this very transaction and is dispatched for the first time, so it has no party
-     * yet: its party is written once, with the cooperation's instance (issue 13, W2: one update a row less).
+     * cooperation in {@code tenant}; false when it is a party already (a re-dispatch names it again). A case this very
+     * transaction registered (a report's or an import's first dispatch) has no party yet: its party is written once, with
+     * the cooperation's instance (issue 13: one update a unit less).
      */
     private boolean tell(CaseRecord c, String unit, CaseParties.Reason reason, String partyTenant, String tenant, Instant now,
             boolean digested) {
-        if (digested) {
-            parties.addStarted(c.caseNo(), unit, reason, partyTenant, now, c.dueAt(), startProcess(c, unit, reason, tenant, true));
+        if (records.insertedHere(c.caseNo())) {
+            parties.addStarted(c.caseNo(), unit, reason, partyTenant, now, c.dueAt(), startProcess(c, unit, reason, tenant, digested));
             return true;
         }
         if (!parties.add(c.caseNo(), unit, reason, partyTenant, now, c.dueAt())) {
             return false;
         }
-        parties.started(c.caseNo(), unit, startProcess(c, unit, reason, tenant, false));
+        parties.started(c.caseNo(), unit, startProcess(c, unit, reason, tenant, digested));
         return true;
     }
 

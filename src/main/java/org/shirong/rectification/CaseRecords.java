@@ -113,8 +113,18 @@ class CaseRecords {
         Held held = held();
         if (held != null) {
             held.cases.add(c.caseNo());
+            held.inserted.add(c.caseNo());
             held.read.put(c.caseNo(), c);
         }
+    }
+
+    /**
+     * Whether this transaction inserted the case: it is new, so nothing refers to it yet (no party, no earlier dispatch).
+     * False outside a transaction, where nothing is known.
+     */
+    boolean insertedHere(String caseNo) {
+        Held held = held();
+        return held != null && held.inserted.contains(caseNo);
     }
 
     private static Object[] insertValues(CaseRecord c) {
@@ -185,6 +195,7 @@ class CaseRecords {
     /** The cases this transaction has inserted or locked, and those of them read since they were last written here. */
     private static final class Held {
         final Set<String> cases = new HashSet<>();
+        final Set<String> inserted = new HashSet<>();
         final Map<String, CaseRecord> read = new HashMap<>();
     }
 

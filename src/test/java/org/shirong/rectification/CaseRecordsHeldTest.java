@@ -41,6 +41,7 @@ class CaseRecordsHeldTest {
                 assertThat(records.find(inserted.caseNo())).containsSame(inserted);
                 assertThat(records.lockIfPresent(inserted.caseNo())).containsSame(inserted);
                 assertThat(inserted).isEqualTo(row);
+                assertThat(records.insertedHere(inserted.caseNo())).isTrue();
             }
             assertThat(one.lat()).isEqualTo(new BigDecimal("31.123457"));
             assertThat(two.lat()).isEqualTo(new BigDecimal("-30.000001"));
@@ -63,6 +64,17 @@ class CaseRecordsHeldTest {
             assertThat(row.status()).isEqualTo(CaseStatus.DISPATCHED);
             assertThat(row.dueAt()).isEqualTo(deadlines.dueAt());
         });
+    }
+
+    @Test
+    void aCaseIsKnownAsInsertedOnlyInTheTransactionThatInsertedIt() {
+        CaseRecord inserted = newCase(null, null);
+        inRolledBackTransaction(() -> {
+            records.insert(inserted);
+            assertThat(records.insertedHere(inserted.caseNo())).isTrue();
+        });
+        inRolledBackTransaction(() -> assertThat(records.insertedHere(inserted.caseNo())).isFalse());
+        assertThat(records.insertedHere(inserted.caseNo())).isFalse(); // outside a transaction nothing is known
     }
 
     @Test

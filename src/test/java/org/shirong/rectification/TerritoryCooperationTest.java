@@ -35,6 +35,8 @@ class TerritoryCooperationTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    CaseParties parties;
 
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -56,6 +58,9 @@ class TerritoryCooperationTest {
         ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
         assertThat(cooperation.getTenantId()).isEqualTo("shihudang");
+        // the report's first dispatch writes the party with its cooperation's instance at once
+        assertThat(parties.of(caseNo)).extracting(CaseParties.Party::unitId, CaseParties.Party::processInstanceId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("shdshirongban", cooperation.getId()));
         managementService.createJobQuery().processInstanceId(cooperation.getId()).list()
                 .forEach(job -> managementService.executeJob(job.getId()));
         Task record = taskService.createTaskQuery().processInstanceId(cooperation.getId()).singleResult();
