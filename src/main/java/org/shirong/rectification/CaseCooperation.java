@@ -172,11 +172,14 @@ class CaseCooperation {
         variables.put(RectificationProcess.VAR_LEAD_UNIT, c.leadUnit());
         variables.put(RectificationProcess.VAR_DUE_AT, c.dueAt() == null ? null : Date.from(c.dueAt()));
         variables.put(CaseCooperationProcess.VAR_PARTY_UNIT, unit);
-        variables.put(CaseCooperationProcess.VAR_PARTY_REASON, reason.name());
         if (digested) {
-            // read by the notice, which runs now (below): never written
+            // read by the notice, which runs now (below) and, held for the import's digest, sends nothing: never written
+            // (the party's reason stays on its record, rect_case_party)
+            variables.put(CaseCooperationProcess.VAR_PARTY_REASON, Variables.stringValue(reason.name(), true));
             variables.put(NotificationDigests.VAR_HELD_FOR_DIGEST,
                     Variables.stringValue(RectificationProcess.TEMPLATE_CASE_COOPERATION, true));
+        } else {
+            variables.put(CaseCooperationProcess.VAR_PARTY_REASON, reason.name());
         }
         // Without the caller's authentication: a district user may start the town's cooperation in the town's tenant.
         return systemAccess.run(() -> {

@@ -269,6 +269,8 @@ class CaseImportTest {
                 .as("the cooperation's start job").isZero();
         assertThat(runtimeService.getVariable((String) party.get("PROCESS_INSTANCE_ID"), NotificationDigests.VAR_HELD_FOR_DIGEST))
                 .as("the notice's hold is not kept").isNull();
+        assertThat(runtimeService.getVariable((String) party.get("PROCESS_INSTANCE_ID"), CaseCooperationProcess.VAR_PARTY_REASON))
+                .as("nor the reason only the notice reads").isNull();
         assertThat(taskService.createTaskQuery().processInstanceId((String) party.get("PROCESS_INSTANCE_ID"))
                 .taskCandidateGroup(partyUnit).count()).as("the cooperation's task").isOne();
         assertThat(jdbc.queryForObject("select count(*) from notification_inbox where template_id = 'case-cooperation'"
