@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.notification.NotificationDigests;
@@ -66,8 +68,8 @@ class CaseCooperation {
      * 通知协办单位 (Task_StartCooperation): starts a cooperation for every responsible unit of the case that is
      * not its lead unit and has none yet, and for the 属地 town's office when a district's case lies in one of its
      * towns. {@code tenant} is the tenant the case's process runs in. With {@code digested} (a case an import started) the
-     * cooperations' 通知协办单位 queue nothing: the import tells each unit once ({@link CaseImportBatches}). Returns the units
-     * told now.
+     * cooperations' 通知协办单位 queue nothing: the import tells each unit once ({@link CaseImportBatches}); and they run up to
+     * the unit's task now, not from a start job. Returns the units told now.
      */
     List<String> start(String caseNo, String tenant, boolean digested) {
         CaseRecord c = cases.get(caseNo);
@@ -170,16 +172,26 @@ class CaseCooperation {
         variables.put(RectificationProcess.VAR_LEAD_UNIT, c.leadUnit());
         variables.put(RectificationProcess.VAR_DUE_AT, c.dueAt() == null ? null : Date.from(c.dueAt()));
         variables.put(CaseCooperationProcess.VAR_PARTY_UNIT, unit);
-        variables.put(CaseCooperationProcess.VAR_PARTY_REASON, reason.name());
         if (digested) {
-            // kept (not transient): the notice is sent by the cooperation's start job, after this transaction
-            variables.put(NotificationDigests.VAR_HELD_FOR_DIGEST, RectificationProcess.TEMPLATE_CASE_COOPERATION);
+            // read by the notice, which runs now (below) and, held for the import's digest, sends nothing: never written
+            // (the party's reason stays on its record, rect_case_party)
+            variables.put(CaseCooperationProcess.VAR_PARTY_REASON, Variables.stringValue(reason.name(), true));
+            variables.put(NotificationDigests.VAR_HELD_FOR_DIGEST,
+                    Variables.stringValue(RectificationProcess.TEMPLATE_CASE_COOPERATION, true));
+        } else {
+            variables.put(CaseCooperationProcess.VAR_PARTY_REASON, reason.name());
         }
         // Without the caller's authentication: a district user may start the town's cooperation in the town's tenant.
-        return systemAccess.run(() -> runtimeService
-                .createProcessInstanceById(definitions.latestId(CaseCooperationProcess.KEY, tenant))
-                .businessKey(CaseCooperationProcess.businessKey(c.caseNo(), unit))
-                .setVariables(variables).execute().getId());
+        return systemAccess.run(() -> {
+            ProcessInstantiationBuilder start = runtimeService
+                    .createProcessInstanceById(definitions.latestId(CaseCooperationProcess.KEY, tenant))
+                    .businessKey(CaseCooperationProcess.businessKey(c.caseNo(), unit)).setVariables(variables);
+            // An import's cooperation runs its first steps in the import's chunk, up to the unit's task, instead of from
+            // the asynchronous start event: a start job per imported case ran on the job executor beside the import, some
+            // 30 % of the CPU while an import ran, half of it taking, locking and re-reading the job (issue 13, W2).
+            // The case is new and no one works it yet, so nothing the start event keeps apart can meet here.
+            return (digested ? start.startBeforeActivity(CaseCooperationProcess.TASK_NOTIFY) : start).execute().getId();
+        });
     }
 
     /** 记录协办情况 completed: what the unit did, on the case's record and timeline. */

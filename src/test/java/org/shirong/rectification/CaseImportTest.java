@@ -14,6 +14,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.shirong.notification.NotificationDigests;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,6 +51,8 @@ class CaseImportTest {
     org.camunda.bpm.engine.IdentityService identityService;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     /** A workbook as Excel saves one: the rows of its first sheet, numbers as numbers. */
     static byte[] xlsx(List<List<Object>> rows) throws IOException {
@@ -255,16 +258,19 @@ class CaseImportTest {
                 + " 'DD-2026-02', 'DD-2026-04')", String.class)).containsExactly("huanwei");
 
         // 通知协办单位 likewise: the 占道设摊 case's 责任单位 hears of it in one message for the import, and its cooperation's
-        // own notice (sent by the cooperation's start job) queues nothing
+        // own notice queues nothing; the cooperation ran up to the unit's task in the import, leaving no start job
         Map<String, Object> party = jdbc.queryForMap("select unit_id, process_instance_id from rect_case_party where case_no = ?",
                 stallCase);
         String partyUnit = (String) party.get("UNIT_ID");
         assertThat(jdbc.queryForList("select distinct n.body from notification_inbox n join act_id_membership m on"
                 + " m.user_id_ = n.recipient_id where m.group_id_ = ? and n.template_id = 'cooperations-imported' and n.body like ?",
                 String.class, partyUnit, "%" + stallCase + "%")).singleElement().asString().contains("有 1 件", "请贵单位协办");
-        org.camunda.bpm.engine.runtime.Job start = managementService.createJobQuery()
-                .processInstanceId((String) party.get("PROCESS_INSTANCE_ID")).singleResult();
-        managementService.executeJob(start.getId());
+        assertThat(managementService.createJobQuery().processInstanceId((String) party.get("PROCESS_INSTANCE_ID")).count())
+                .as("the cooperation's start job").isZero();
+        assertThat(runtimeService.getVariable((String) party.get("PROCESS_INSTANCE_ID"), NotificationDigests.VAR_HELD_FOR_DIGEST))
+                .as("the notice's hold is not kept").isNull();
+        assertThat(runtimeService.getVariable((String) party.get("PROCESS_INSTANCE_ID"), CaseCooperationProcess.VAR_PARTY_REASON))
+                .as("nor the reason only the notice reads").isNull();
         assertThat(taskService.createTaskQuery().processInstanceId((String) party.get("PROCESS_INSTANCE_ID"))
                 .taskCandidateGroup(partyUnit).count()).as("the cooperation's task").isOne();
         assertThat(jdbc.queryForObject("select count(*) from notification_inbox where template_id = 'case-cooperation'"
