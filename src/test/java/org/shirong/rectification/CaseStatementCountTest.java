@@ -60,14 +60,15 @@ class CaseStatementCountTest {
      * cases it inserted itself without a locking read at the dispatch and tells each lead unit once per import instead
      * of once per case (2026-12-03, W2); 280, 167 and 41 per case once a notification's inbox rows take two statements
      * whatever the number of recipients (W3), and 279 measured on main merged, a single report's dispatch no longer re-reading
-     * the case it inserted. Bounds just above, so that a change that adds statements fails here and must
-     * lower or argue its figure.
+     * the case it inserted; 66.8 per imported row once an imported case's cooperation reaches the unit's task in the import
+     * (its writes counted here now; its start job, some 32 statements a cooperation after the import, is gone). Bounds
+     * just above, so that a change that adds statements fails here and must lower or argue its figure.
      */
     static final long MAX_STATEMENTS_PER_CASE = 287;
     static final long MAX_WRITES_PER_CASE = 174;
     static final long MAX_VARIABLE_WRITES_PER_CASE = 44;
     private static final int IMPORT_ROWS = 40;
-    static final long MAX_STATEMENTS_PER_IMPORTED_ROW = 66;
+    static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 70;
     /**
      * W3: one case's 整改期限 timer job as the job executor runs it: the red light, the overdue notifications to the office
      * and the lead unit's heads, the 督办 task. Measured 2026-12-03 on H2: 153 statements and 25 writes before (108 of
@@ -119,7 +120,7 @@ class CaseStatementCountTest {
         StatementCounter.Counts spent = StatementCounter.snapshot().minus(before);
         LOG.info("导入每行 SQL 语句 {} 条，其中写 {} 条；按语句和表：{}", spent.total() / (double) IMPORT_ROWS,
                 spent.writes() / (double) IMPORT_ROWS, spent.perUnit(IMPORT_ROWS));
-        assertThat(spent.total() / IMPORT_ROWS).as("statements per imported row").isPositive()
+        assertThat(spent.total() / (double) IMPORT_ROWS).as("statements per imported row").isPositive()
                 .isLessThanOrEqualTo(MAX_STATEMENTS_PER_IMPORTED_ROW);
     }
 
