@@ -14,10 +14,11 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The engine's entity manager, noting for each task it is about to update what the task was before: the engine keeps
- * a task's previous state only until it schedules the update, and {@link TaskDataWrites} sees the update only after.
+ * The engine's entity manager ({@link EngineEntityManager}), noting for each task it is about to update what the task
+ * was before: the engine keeps a task's previous state only until it schedules the update, and {@link TaskDataWrites}
+ * sees the update only after.
  */
-class TaskUpdatesSeen extends DbEntityManager {
+class TaskUpdatesSeen extends EngineEntityManager {
 
     private static final Field PREVIOUS_STATE = CommandFields.of(CachedDbEntity.class, "copy");
 
