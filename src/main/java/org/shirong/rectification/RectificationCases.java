@@ -52,10 +52,6 @@ public class RectificationCases {
     private final EngineBatch engineBatch;
     private final SingleReportsFirst reportsFirst;
     private final RepeatedDecisions repeatedDecisions;
-    /**
-     * The cases of the import chunk being started on this thread (registerAll), as inserted by its transaction and not yet
-     * dispatched: the dispatch takes its case from here instead of reading and locking it.
-     */
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
