@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates the cases of a checked import ({@link CaseImport}) in chunks, each chunk its own short transaction:
  * the import and all its rows are first recorded ({@code rect_case_import}, {@code rect_case_import_row}, V31), then
  * each chunk takes rows still without a case, creates their cases and writes the case numbers on the rows, and
- * commits; a few workers do so side by side (the engine is CPU-bound, and the cases of an import share nothing).
+ * commits; a few workers do so side by side (the engine is CPU-bound, and the cases of an import share nothing),
+ * giving way to the requests this node is answering ({@link ImportGivesWay}).
  * An import once recorded is always finished: a node stopped half-way (even {@code kill -9}) finishes it when it
  * starts again, and each row gets exactly one case (its chunk's cases and its marks commit together).
  * Every engine command joins the transaction it runs in and stays on the heap until it ends, so one transaction for
@@ -54,11 +55,12 @@ class CaseImportBatches {
     private final RectificationCases cases;
     private final NotificationDigests digests;
     private final TransactionTemplate transaction;
+    private final ImportGivesWay givesWay;
     private final int chunkRows;
     private final int workers;
 
     CaseImportBatches(JdbcTemplate jdbc, RectificationCases cases, NotificationDigests digests,
-            PlatformTransactionManager transactionManager,
+            PlatformTransactionManager transactionManager, ImportGivesWay givesWay,
             @Value("${shirong.rectification.import-chunk-rows:100}") int chunkRows,
             @Value("${shirong.rectification.import-workers:2}") int workers) {
         this.jdbc = jdbc;
@@ -66,6 +68,7 @@ class CaseImportBatches {
         this.digests = digests;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.givesWay = givesWay;
         this.chunkRows = chunkRows;
         this.workers = Math.max(1, workers);
     }
@@ -219,6 +222,7 @@ class CaseImportBatches {
      * next round reads what is still to do.
      */
     private boolean nextChunk(long importId, String organization, String actor, int worker) {
+        givesWay.awaitNoRequest();
         List<Map<String, Object>> pending = jdbc.queryForList("select row_no, new_case from rect_case_import_row"
                 + " where import_id = ? and case_no is null and mod(row_no, ?) = ? order by row_no limit ?",
                 importId, workers, worker, chunkRows);
