@@ -44,6 +44,8 @@ class CaseImportBatches {
     private static final Logger LOG = LoggerFactory.getLogger(CaseImportBatches.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CONFLICTS = 20;
+    /** Rows of an import recorded a statement. */
+    private static final int RECORD_ROWS = 500;
     /** How many case numbers an import's 通知牵头单位 lists; the rest are counted. */
     private static final int DIGEST_CASE_NUMBERS = 20;
 
@@ -91,7 +93,12 @@ class CaseImportBatches {
             long id = key.getKey().longValue();
             List<Object[]> args = new ArrayList<>(rows.size());
             rows.forEach((number, newCase) -> args.add(new Object[] {id, number, json(newCase)}));
-            jdbc.batchUpdate("insert into rect_case_import_row (import_id, row_no, new_case) values (?,?,?)", args);
+            // a few hundred rows a statement, giving way to the requests in flight in between
+            for (int from = 0; from < args.size(); from += RECORD_ROWS) {
+                givesWay.awaitNoRequest();
+                jdbc.batchUpdate("insert into rect_case_import_row (import_id, row_no, new_case) values (?,?,?)",
+                        args.subList(from, Math.min(args.size(), from + RECORD_ROWS)));
+            }
             return id;
         });
     }
@@ -108,7 +115,7 @@ class CaseImportBatches {
         List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int k = 0; k < workers; k++) {
             int worker = k;
-            Thread thread = new Thread(() -> {
+            Thread thread = new Thread(() -> givesWay.asWorker(() -> {
                 try {
                     boolean more = true;
                     for (int conflicts = 0; more; ) {
@@ -129,7 +136,8 @@ class CaseImportBatches {
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
-            }, "case-import-" + importId + "-" + k);
+                return null;
+            }), "case-import-" + importId + "-" + k);
             thread.start();
             threads.add(thread);
         }

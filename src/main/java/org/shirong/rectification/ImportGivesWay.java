@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An import gives way to the people using this node (issue 13, W2): before reading a chunk, before each row's start and
- * before writing the chunk, its workers wait while a request is being answered ({@link ForegroundRequests}), a single
+ * before each part of the chunk's flush (50 rows written), its workers wait while a request is being answered ({@link ForegroundRequests}), a single
  * report, a task list, anything but another import's upload. The workers kept both cores and the database busy, so a
  * report sent during an import took two to three times as long as without one. A request holds an import back at most
  * {@code import-yield-max-ms} from when it began, and one wait lasts no longer, so an import always goes on. The
@@ -28,5 +28,10 @@ class ImportGivesWay {
     /** Returns once no request is being answered on this node, or after the longest wait. */
     void awaitNoRequest() {
         requests.awaitNone(longest);
+    }
+
+    /** Runs an import's worker: within it, the engine also gives way before each part of a chunk's flush. */
+    <T> T asWorker(java.util.function.Supplier<T> work) {
+        return requests.asBackground(longest, work);
     }
 }

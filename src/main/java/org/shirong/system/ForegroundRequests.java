@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The requests people are waiting for on this node, so that bulk work in the background can give way to them (issue
@@ -32,6 +34,11 @@ public class ForegroundRequests extends HttpFilter {
         final long since = System.nanoTime();
     }
 
+    /** The request the current thread is answering, which never holds back what it does itself. */
+    private static final ThreadLocal<InFlight> OWN = new ThreadLocal<>();
+    /** How the current thread gives way when it is background work ({@link #asBackground}); null for any other thread. */
+    private static final ThreadLocal<Runnable> GIVE_WAY = new ThreadLocal<>();
+
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
     private final Object answered = new Object();
@@ -39,15 +46,18 @@ public class ForegroundRequests extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/import")) {
+        if ("POST".equals(request.getMethod())
+                && UrlPathHelper.defaultInstance.getPathWithinApplication(request).endsWith("/import")) {
             chain.doFilter(request, response);
             return;
         }
         InFlight mine = new InFlight();
         inFlight.add(mine);
+        OWN.set(mine);
         try {
             chain.doFilter(request, response);
         } finally {
+            OWN.remove();
             inFlight.remove(mine);
             if (waiting.get() > 0) {
                 synchronized (answered) {
@@ -59,7 +69,7 @@ public class ForegroundRequests extends HttpFilter {
 
     /**
      * Returns once no request that began less than {@code longest} ago is in flight, or after {@code longest}; true
-     * when it had to wait. Not for a request's own thread: a request would wait for itself.
+     * when it had to wait. Called while answering a request, that request is not waited for.
      */
     public boolean awaitNone(Duration longest) {
         long limit = longest.toNanos();
@@ -87,6 +97,33 @@ public class ForegroundRequests extends HttpFilter {
         }
     }
 
+    /**
+     * Does {@code work} on the current thread as background work: the steps deep inside it that know nothing of it, such
+     * as each part of the engine's flush ({@link EngineEntityManager}), call {@link #giveWay}, which then waits as
+     * {@link #awaitNone} does with {@code longest}.
+     */
+    public <T> T asBackground(Duration longest, Supplier<T> work) {
+        Runnable before = GIVE_WAY.get();
+        GIVE_WAY.set(() -> awaitNone(longest));
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                GIVE_WAY.remove();
+            } else {
+                GIVE_WAY.set(before);
+            }
+        }
+    }
+
+    /** On a thread doing background work ({@link #asBackground}), waits for the requests in flight; otherwise nothing. */
+    public static void giveWay() {
+        Runnable giveWay = GIVE_WAY.get();
+        if (giveWay != null) {
+            giveWay.run();
+        }
+    }
+
     /** How many threads are waiting in {@link #awaitNone} now. */
     public int waiting() {
         return waiting.get();
@@ -94,9 +131,10 @@ public class ForegroundRequests extends HttpFilter {
 
     /** When the youngest request in flight that began after {@code after} began; null when there is none. */
     private Long youngestSince(long after) {
+        InFlight own = OWN.get();
         Long youngest = null;
         for (InFlight request : inFlight) {
-            if (request.since - after > 0 && (youngest == null || request.since - youngest > 0)) {
+            if (request != own && request.since - after > 0 && (youngest == null || request.since - youngest > 0)) {
                 youngest = request.since;
             }
         }

@@ -41,11 +41,44 @@ class ForegroundRequestsTest {
     }
 
     @Test
+    void anImportsUploadWithPathParametersDoesNotHoldBackgroundWorkEither() throws Exception {
+        InFlight upload = send("POST", "/api/cases/import;jsessionid=0A1B");
+        assertThat(requests.awaitNone(Duration.ofMinutes(1))).isFalse();
+        upload.answer();
+    }
+
+    @Test
+    void aRequestDoesNotWaitForItself() throws Exception {
+        boolean[] waited = {true};
+        requests.doFilter(new MockHttpServletRequest("POST", "/api/zones/import-check"), new MockHttpServletResponse(),
+                (request, response) -> waited[0] = requests.awaitNone(Duration.ofMinutes(1)));
+        assertThat(waited[0]).isFalse();
+    }
+
+    @Test
     void aRequestHoldsBackgroundWorkOnlyDuringItsFirstLongestWait() throws Exception {
         InFlight longPoll = send("GET", "/engine-rest/task");
         assertThat(requests.awaitNone(Duration.ofMillis(200))).as("waited for the request").isTrue();
         assertThat(requests.awaitNone(Duration.ofMillis(200))).as("the request, still in flight, no longer holds it").isFalse();
         longPoll.answer();
+    }
+
+    @Test
+    void onlyBackgroundWorkGivesWayWhereItDoesNotKnowItIsBackgroundWork() throws Exception {
+        InFlight report = send("POST", "/api/cases");
+        int[] waits = {0};
+        ForegroundRequests.giveWay(); // not background work: goes straight on
+        CompletableFuture<Void> work = CompletableFuture.runAsync(() -> requests.asBackground(Duration.ofMinutes(1), () -> {
+            ForegroundRequests.giveWay();
+            return waits[0]++;
+        }));
+        while (requests.waiting() == 0) {
+            Thread.sleep(5);
+        }
+        assertThat(waits[0]).isZero();
+        report.answer();
+        work.get(1, TimeUnit.MINUTES);
+        assertThat(waits[0]).isEqualTo(1);
     }
 
     /** A request going through the filter on its own thread until {@link #answer}. */
