@@ -11,12 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * W2: a survey import of {@code rows} rows (the CSV format of POST /api/cases/import) as the administrator, while a
- * reporter keeps reporting single cases (one a second); and the same single report without an import beside it.
+ * reporter keeps reporting single cases (one a second); and the same single report without an import beside it, before
+ * the import and after it.
  */
 final class Intake {
 
     record Result(int rows, int status, String answer, double seconds, List<Long> withoutNanos, List<Long> duringNanos,
-            double peakHeapMb) {
+            double peakHeapMb, List<Long> afterNanos) {
         double rowsPerSecond() {
             return rows / seconds;
         }
@@ -51,8 +52,15 @@ final class Intake {
         }
         Http.Answer answer = importing.get(1, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - started) / 1e9;
+        // the same report once more without an import, on a JVM as warm as during it (the first five may be its first calls)
+        List<Long> after = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Bench.sleep(200);
+            after.add(timed(() -> shirong.create(prefix + "-after-" + System.nanoTime())));
+        }
         String body = answer.body() == null ? "" : answer.body();
-        return new Result(rows, answer.status(), body.substring(0, Math.min(300, body.length())), seconds, without, during, peak);
+        return new Result(rows, answer.status(), body.substring(0, Math.min(300, body.length())), seconds, without, during, peak,
+                after);
     }
 
     /** The anchor's counterpart: {@code count} process starts over REST by four clients; starts per second. */

@@ -217,7 +217,9 @@ class ShirongBench {
         report.add("W2 PostgreSQL", "POST /api/cases p50 during the import (bare-Camunda column: without an import)", "ms",
                 during, without, without / during, "as fast as without (≤ 2 ×)", during <= 2 * without);
         report.note("W2 POST /api/cases during the import: " + r.duringNanos().stream().map(n -> Report.number(n / 1e6)).toList()
-                + " ms; without: " + r.withoutNanos().stream().map(n -> Report.number(n / 1e6)).toList() + " ms");
+                + " ms; without: " + r.withoutNanos().stream().map(n -> Report.number(n / 1e6)).toList() + " ms; without, after the"
+                + " import (p50 " + Report.number(Http.Calls.percentileMs(r.afterNanos(), 50)) + " ms): "
+                + r.afterNanos().stream().map(n -> Report.number(n / 1e6)).toList() + " ms");
         report.add("W2 PostgreSQL", "Shirong heap peak during the import (bare-Camunda column: none)", "MB", r.peakHeapMb(), Double.NaN,
                 Double.NaN, "runs in -Xmx" + HEAP, shirong.jvm.alive() && !shirong.jvm.ranOutOfMemory());
     }

@@ -38,13 +38,11 @@ class CaseController {
     private final CaseParties parties;
     private final ImportTemplate importTemplate;
     private final Organizations organizations;
-    private final SingleReportsFirst reportsFirst;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
-            Organizations organizations, SingleReportsFirst reportsFirst) {
-        this.reportsFirst = reportsFirst;
+            Organizations organizations) {
         this.organizations = organizations;
         this.importTemplate = importTemplate;
         this.callerOrganization = callerOrganization;
@@ -86,7 +84,7 @@ class CaseController {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         RectificationCases.Reported reported;
         try {
-            reported = reportsFirst.report(() -> cases.report(own, newCase, actor));
+            reported = cases.report(own, newCase, actor);
         } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
             reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
  * Nothing is created unless every row passed; then the import and its rows are recorded and the cases created a chunk
  * at a time ({@link CaseImportBatches}), each chunk a short transaction: no lock another report needs is held
  * (case numbers come from a sequence, see {@link CaseNumbers}), so single reports go on while an import runs, and a
- * recorded import is always finished, by a restarted node if need be, never left half-done.
+ * recorded import is always finished, by a restarted node if need be, never left half-done. Reading, checking and
+ * creating give way, a row at a time, to the other requests this node is answering ({@link ImportGivesWay}).
  */
 @Service
 class CaseImport {
@@ -64,10 +65,12 @@ class CaseImport {
     private final CaseRecords records;
     private final NewCaseValidator validator;
     private final CategoryCatalogue catalogue;
+    private final ImportGivesWay givesWay;
     private final int maxRows;
 
     CaseImport(CaseImportBatches batches, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue,
-            @Value("${shirong.rectification.import-max-rows}") int maxRows) {
+            ImportGivesWay givesWay, @Value("${shirong.rectification.import-max-rows}") int maxRows) {
+        this.givesWay = givesWay;
         this.maxRows = maxRows;
         this.batches = batches;
         this.records = records;
@@ -104,6 +107,7 @@ class CaseImport {
         List<ApiError> errors = new ArrayList<>();
         Map<String, Integer> firstRowOfRef = new HashMap<>();
         for (Row row : rows) {
+            givesWay.awaitNoRequest();
             errors.addAll(row.problems());
             String ref = row.newCase().externalRef();
             if (ref == null || ref.isBlank()) {
@@ -162,6 +166,7 @@ class CaseImport {
                 throw new InvalidRequestException(ApiError.field("file", "TOO_MANY_ROWS",
                         "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 行，请分成几个文件导入"));
             }
+            givesWay.awaitNoRequest();
             rows.add(row(organization, row, indexOf, table.headers()));
         }
         if (rows.isEmpty()) {

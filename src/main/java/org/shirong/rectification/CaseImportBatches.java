@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates the cases of a checked import ({@link CaseImport}) in chunks, each chunk its own short transaction:
  * the import and all its rows are first recorded ({@code rect_case_import}, {@code rect_case_import_row}, V31), then
  * each chunk takes rows still without a case, creates their cases and writes the case numbers on the rows, and
- * commits; a few workers do so side by side (the engine is CPU-bound, and the cases of an import share nothing).
+ * commits; a few workers do so side by side (the engine is CPU-bound, and the cases of an import share nothing),
+ * giving way to the requests this node is answering ({@link ImportGivesWay}).
  * An import once recorded is always finished: a node stopped half-way (even {@code kill -9}) finishes it when it
  * starts again, and each row gets exactly one case (its chunk's cases and its marks commit together).
  * Every engine command joins the transaction it runs in and stays on the heap until it ends, so one transaction for
@@ -43,6 +44,8 @@ class CaseImportBatches {
     private static final Logger LOG = LoggerFactory.getLogger(CaseImportBatches.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CONFLICTS = 20;
+    /** Rows of an import recorded a statement. */
+    private static final int RECORD_ROWS = 500;
     /** How many case numbers an import's 通知牵头单位 lists; the rest are counted. */
     private static final int DIGEST_CASE_NUMBERS = 20;
 
@@ -54,11 +57,12 @@ class CaseImportBatches {
     private final RectificationCases cases;
     private final NotificationDigests digests;
     private final TransactionTemplate transaction;
+    private final ImportGivesWay givesWay;
     private final int chunkRows;
     private final int workers;
 
     CaseImportBatches(JdbcTemplate jdbc, RectificationCases cases, NotificationDigests digests,
-            PlatformTransactionManager transactionManager,
+            PlatformTransactionManager transactionManager, ImportGivesWay givesWay,
             @Value("${shirong.rectification.import-chunk-rows:100}") int chunkRows,
             @Value("${shirong.rectification.import-workers:2}") int workers) {
         this.jdbc = jdbc;
@@ -66,6 +70,7 @@ class CaseImportBatches {
         this.digests = digests;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.givesWay = givesWay;
         this.chunkRows = chunkRows;
         this.workers = Math.max(1, workers);
     }
@@ -88,7 +93,12 @@ class CaseImportBatches {
             long id = key.getKey().longValue();
             List<Object[]> args = new ArrayList<>(rows.size());
             rows.forEach((number, newCase) -> args.add(new Object[] {id, number, json(newCase)}));
-            jdbc.batchUpdate("insert into rect_case_import_row (import_id, row_no, new_case) values (?,?,?)", args);
+            // a few hundred rows a statement, giving way to the requests in flight in between
+            for (int from = 0; from < args.size(); from += RECORD_ROWS) {
+                givesWay.awaitNoRequest();
+                jdbc.batchUpdate("insert into rect_case_import_row (import_id, row_no, new_case) values (?,?,?)",
+                        args.subList(from, Math.min(args.size(), from + RECORD_ROWS)));
+            }
             return id;
         });
     }
@@ -105,7 +115,7 @@ class CaseImportBatches {
         List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int k = 0; k < workers; k++) {
             int worker = k;
-            Thread thread = new Thread(() -> {
+            Thread thread = new Thread(() -> givesWay.asWorker(() -> {
                 try {
                     boolean more = true;
                     for (int conflicts = 0; more; ) {
@@ -126,7 +136,8 @@ class CaseImportBatches {
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
-            }, "case-import-" + importId + "-" + k);
+                return null;
+            }), "case-import-" + importId + "-" + k);
             thread.start();
             threads.add(thread);
         }
@@ -219,6 +230,7 @@ class CaseImportBatches {
      * next round reads what is still to do.
      */
     private boolean nextChunk(long importId, String organization, String actor, int worker) {
+        givesWay.awaitNoRequest();
         List<Map<String, Object>> pending = jdbc.queryForList("select row_no, new_case from rect_case_import_row"
                 + " where import_id = ? and case_no is null and mod(row_no, ?) = ? order by row_no limit ?",
                 importId, workers, worker, chunkRows);

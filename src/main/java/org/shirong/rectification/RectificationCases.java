@@ -50,17 +50,17 @@ public class RectificationCases {
     private final DueBounds dueBounds;
     private final ObjectProvider<CaseEvidenceRules> evidence;
     private final EngineBatch engineBatch;
-    private final SingleReportsFirst reportsFirst;
+    private final ImportGivesWay givesWay;
     private final RepeatedDecisions repeatedDecisions;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
             ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds,
-            ObjectProvider<CaseEvidenceRules> evidence, EngineBatch engineBatch, SingleReportsFirst reportsFirst,
+            ObjectProvider<CaseEvidenceRules> evidence, EngineBatch engineBatch, ImportGivesWay givesWay,
             RepeatedDecisions repeatedDecisions) {
         this.engineBatch = engineBatch;
         this.repeatedDecisions = repeatedDecisions;
-        this.reportsFirst = reportsFirst;
+        this.givesWay = givesWay;
         this.dueBounds = dueBounds;
         this.evidence = evidence;
         this.definitions = definitions;
@@ -148,7 +148,7 @@ public class RectificationCases {
      * Registers already checked cases of the organisation (an import's chunk) and starts their processes in one engine
      * command context, so that what the starts write is flushed once, in JDBC batches, when the last has run (issue 13,
      * W2: a start flushed on its own was some 60 round trips). Each start still runs its dispatch before the next begins,
-     * and waits while a person's single report is being made ({@link SingleReportsFirst});
+     * and gives way to the requests being answered on this node before each start and before the flush ({@link ImportGivesWay});
      * nothing in a start queries what an earlier one of the chunk wrote to the engine's tables. The chunk's case numbers
      * are drawn in one statement and its cases and their REPORTED events written in one JDBC batch each before the
      * starts; within the chunk the dispatch table is evaluated once per distinct input ({@link RepeatedDecisions}). The caller holds the
@@ -169,12 +169,16 @@ public class RectificationCases {
         records.insertAll(registered);
         records.addFirstEvents(registered, CaseEventKind.REPORTED);
         // the chunk's dispatch decisions: evaluated once per distinct category, urgency and source, recorded for every case
-        List<Started> started = repeatedDecisions.within(() -> engineBatch.run(() -> java.util.stream.IntStream
-                .range(0, chunk.size()).mapToObj(i -> {
-                    reportsFirst.awaitNoReport();
-                    return startProcess(organization, chunk.get(i), caseNos.get(i), new Directions(null, null, null),
-                            definitionId, true);
-                }).toList()));
+        List<Started> started = repeatedDecisions.within(() -> engineBatch.run(() -> {
+            List<Started> all = new java.util.ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                givesWay.awaitNoRequest();
+                all.add(startProcess(organization, chunk.get(i), caseNos.get(i), new Directions(null, null, null), definitionId,
+                        true));
+            }
+            givesWay.awaitNoRequest(); // the chunk's writes are flushed as the command context closes, right after
+            return all;
+        }));
         // the dispatch writes the instance on the case in the start; a process that did not dispatch yet gets it here
         records.setProcessInstancesWhereMissing(started.stream().map(s -> new String[] {s.caseNo(), s.instanceId()}).toList());
         return started.stream().map(Started::caseNo).toList();

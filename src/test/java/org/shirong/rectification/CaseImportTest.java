@@ -42,8 +42,6 @@ class CaseImportTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    SingleReportsFirst reportsFirst;
-    @Autowired
     org.camunda.bpm.engine.TaskService taskService;
     @Autowired
     org.camunda.bpm.engine.HistoryService historyService;
@@ -120,39 +118,15 @@ class CaseImportTest {
 
     /**
      * An import's rows are started together in one engine command per chunk: when it answers, every row's case has its
-     * own process, dispatched, with its first task. While a person's single report is being made, the import waits
-     * before its next row, but at most import-yield-max-ms at a time, so a report that never ends does not stop it.
+     * own process, dispatched, with its first task. (How an import gives way to other requests: {@link ImportGivesWayTest}.)
      */
     @Test
-    void anImportWaitsBeforeEachRowWhileASingleReportIsBeingMadeButNotForEver() throws Exception {
-        assertThat(upload(surveyRows("YIELD-WARM-", 2), false).getStatusCode()).isEqualTo(HttpStatus.OK); // warm caches
-        java.util.concurrent.CountDownLatch reportGoing = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch reportDone = new java.util.concurrent.CountDownLatch(1);
-        Thread report = new Thread(() -> reportsFirst.report(() -> {
-            reportGoing.countDown();
-            try {
-                return reportDone.await(1, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                return false;
-            }
-        }));
-        report.start();
-        reportGoing.await();
-        long started = System.nanoTime();
-        var importing = java.util.concurrent.CompletableFuture.supplyAsync(() -> upload(surveyRows("YIELD-", 3), false));
-        Thread.sleep(1_500);
-        boolean waited = !importing.isDone();
-        ResponseEntity<Map> imported = importing.get(1, java.util.concurrent.TimeUnit.MINUTES); // report still going
-        double seconds = (System.nanoTime() - started) / 1e9;
-        reportDone.countDown();
-        report.join();
-        assertThat(waited).as("the import was still waiting for the single report after 1.5 s").isTrue();
+    void everyImportedRowHasItsOwnProcessDispatchedWithItsFirstTask() {
+        ResponseEntity<Map> imported = upload(surveyRows("STARTED-", 3), false);
         assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(imported.getBody()).containsEntry("created", 3);
-        assertThat(seconds).as("3 rows waited at most 2 s each (import-yield-max-ms), 1 worker taking two of them")
-                .isGreaterThanOrEqualTo(3.5);
         List<Map<String, Object>> made = jdbc.queryForList("select case_no, process_instance_id, lead_unit from rect_case"
-                + " where external_ref like 'YIELD-%' and external_ref not like 'YIELD-WARM-%'");
+                + " where external_ref like 'STARTED-%'");
         assertThat(made).hasSize(3).allSatisfy(c -> {
             assertThat(c.get("process_instance_id")).as("process of %s", c.get("case_no")).isNotNull();
             assertThat(c.get("lead_unit")).as("lead unit of %s", c.get("case_no")).isNotNull();
