@@ -212,10 +212,12 @@ class ShirongBench {
         }
         report.add("W2 PostgreSQL", "import of " + r.rows() + " rows", "rows/s", r.status() == 200 ? r.rowsPerSecond() : 0,
                 anchorRate, r.rowsPerSecond() / anchorRate, "≥ 200 rows/s", r.status() == 200 && r.rowsPerSecond() >= 200);
-        double without = Http.Calls.percentileMs(r.withoutNanos(), 50);
+        // compared with the reports after the import: those before it may be the JVM's first calls (when W2 runs alone),
+        // which would flatter the import; the lower of the two is the stricter yardstick
+        double without = Math.min(Http.Calls.percentileMs(r.withoutNanos(), 50), Http.Calls.percentileMs(r.afterNanos(), 50));
         double during = Http.Calls.percentileMs(r.duringNanos(), 50);
-        report.add("W2 PostgreSQL", "POST /api/cases p50 during the import (bare-Camunda column: without an import)", "ms",
-                during, without, without / during, "as fast as without (≤ 2 ×)", during <= 2 * without);
+        report.add("W2 PostgreSQL", "POST /api/cases p50 during the import (bare-Camunda column: without an import, before"
+                + " or after it, the faster)", "ms", during, without, without / during, "as fast as without (≤ 2 ×)", during <= 2 * without);
         report.note("W2 POST /api/cases during the import: " + r.duringNanos().stream().map(n -> Report.number(n / 1e6)).toList()
                 + " ms; without: " + r.withoutNanos().stream().map(n -> Report.number(n / 1e6)).toList() + " ms; without, after the"
                 + " import (p50 " + Report.number(Http.Calls.percentileMs(r.afterNanos(), 50)) + " ms): "
