@@ -68,8 +68,8 @@ class CaseCooperation {
      * 通知协办单位 (Task_StartCooperation): starts a cooperation for every responsible unit of the case that is
      * not its lead unit and has none yet, and for the 属地 town's office when a district's case lies in one of its
      * towns. {@code tenant} is the tenant the case's process runs in. With {@code digested} (a case an import started) the
-     * cooperations' 通知协办单位 queue nothing: the import tells each unit once ({@link CaseImportBatches}); and they run up to
-     * the unit's task now, not from a start job. Returns the units told now.
+     * cooperations' 通知协办单位 queue nothing: the import tells each unit once ({@link CaseImportBatches}). At a case's first
+     * dispatch (a report's or an import's) they run up to the unit's task now, not from a start job. Returns the units told now.
      */
     List<String> start(String caseNo, String tenant, boolean digested) {
         CaseRecord c = cases.get(caseNo);
@@ -117,13 +117,14 @@ class CaseCooperation {
     private boolean tell(CaseRecord c, String unit, CaseParties.Reason reason, String partyTenant, String tenant, Instant now,
             boolean digested) {
         if (records.insertedHere(c.caseNo())) {
-            parties.addStarted(c.caseNo(), unit, reason, partyTenant, now, c.dueAt(), startProcess(c, unit, reason, tenant, digested));
+            parties.addStarted(c.caseNo(), unit, reason, partyTenant, now, c.dueAt(),
+                    startProcess(c, unit, reason, tenant, digested, true));
             return true;
         }
         if (!parties.add(c.caseNo(), unit, reason, partyTenant, now, c.dueAt())) {
             return false;
         }
-        parties.started(c.caseNo(), unit, startProcess(c, unit, reason, tenant, digested));
+        parties.started(c.caseNo(), unit, startProcess(c, unit, reason, tenant, digested, false));
         return true;
     }
 
@@ -162,35 +163,41 @@ class CaseCooperation {
         return own.isEmpty() || organizations.ofGroup(unit).map(Organization::id).equals(own);
     }
 
-    /** Starts the unit's CaseCooperationProcess, in {@code tenant} (the case's, or the 属地 town's); returns its instance. */
-    private String startProcess(CaseRecord c, String unit, CaseParties.Reason reason, String tenant, boolean digested) {
+    /**
+     * Starts the unit's CaseCooperationProcess, in {@code tenant} (the case's, or the 属地 town's); returns its instance.
+     * With {@code firstDispatch} (the case was registered in this transaction: a report's or an import's first dispatch)
+     * the cooperation runs its first steps now, up to the unit's task, instead of from the asynchronous start event; the
+     * start event keeps a re-dispatch's cooperations apart from the lead unit's work on the case, and a case registered
+     * in this very transaction has no one working it yet. What only those first steps read (the lead unit and the due
+     * instant, for the notice and the task's due date; the party's reason, which its record keeps) is then never written.
+     */
+    private String startProcess(CaseRecord c, String unit, CaseParties.Reason reason, String tenant, boolean digested,
+            boolean firstDispatch) {
+        boolean atOnce = digested || firstDispatch;
         Map<String, Object> variables = new HashMap<>();
         variables.put(RectificationProcess.VAR_CASE_NO, c.caseNo());
         variables.put(RectificationProcess.VAR_TITLE, c.title());
         variables.put(RectificationProcess.VAR_ADDRESS, c.address());
         variables.put(RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description());
-        variables.put(RectificationProcess.VAR_LEAD_UNIT, c.leadUnit());
-        variables.put(RectificationProcess.VAR_DUE_AT, c.dueAt() == null ? null : Date.from(c.dueAt()));
+        Date dueAt = c.dueAt() == null ? null : Date.from(c.dueAt());
+        variables.put(RectificationProcess.VAR_LEAD_UNIT, atOnce ? Variables.stringValue(c.leadUnit(), true) : c.leadUnit());
+        variables.put(RectificationProcess.VAR_DUE_AT, atOnce ? Variables.dateValue(dueAt, true) : dueAt);
         variables.put(CaseCooperationProcess.VAR_PARTY_UNIT, unit);
+        variables.put(CaseCooperationProcess.VAR_PARTY_REASON, atOnce ? Variables.stringValue(reason.name(), true) : reason.name());
         if (digested) {
-            // read by the notice, which runs now (below) and, held for the import's digest, sends nothing: never written
-            // (the party's reason stays on its record, rect_case_party)
-            variables.put(CaseCooperationProcess.VAR_PARTY_REASON, Variables.stringValue(reason.name(), true));
+            // read by the notice, which runs now (below) and, held for the import's digest, sends nothing
             variables.put(NotificationDigests.VAR_HELD_FOR_DIGEST,
                     Variables.stringValue(RectificationProcess.TEMPLATE_CASE_COOPERATION, true));
-        } else {
-            variables.put(CaseCooperationProcess.VAR_PARTY_REASON, reason.name());
         }
         // Without the caller's authentication: a district user may start the town's cooperation in the town's tenant.
         return systemAccess.run(() -> {
             ProcessInstantiationBuilder start = runtimeService
                     .createProcessInstanceById(definitions.latestId(CaseCooperationProcess.KEY, tenant))
                     .businessKey(CaseCooperationProcess.businessKey(c.caseNo(), unit)).setVariables(variables);
-            // An import's cooperation runs its first steps in the import's chunk, up to the unit's task, instead of from
-            // the asynchronous start event: a start job per imported case ran on the job executor beside the import, some
-            // 30 % of the CPU while an import ran, half of it taking, locking and re-reading the job (issue 13, W2).
-            // The case is new and no one works it yet, so nothing the start event keeps apart can meet here.
-            return (digested ? start.startBeforeActivity(CaseCooperationProcess.TASK_NOTIFY) : start).execute().getId();
+            // A start job per case ran on the job executor beside the import or the report: taken, locked, re-read,
+            // deleted and logged, some 25 statements a cooperation, and during an import some 30 % of the CPU (issue 13,
+            // W1 and W2).
+            return (atOnce ? start.startBeforeActivity(CaseCooperationProcess.TASK_NOTIFY) : start).execute().getId();
         });
     }
 

@@ -45,6 +45,20 @@ class GroupingJobExecutor extends SpringJobExecutor {
             protected JobAcquisitionStrategy initializeAcquisitionStrategy() {
                 return new BacklogAwareStrategy(super.initializeAcquisitionStrategy());
             }
+
+            /**
+             * A hint (a job committed, a thread done) that came before this acquisition's query is answered by the query:
+             * only one that comes while it runs calls for another acquisition at once. Camunda keeps the hint that woke
+             * the acquisition until after it, and so acquired a second time, at once, for nothing.
+             */
+            @Override
+            protected AcquiredJobs acquireJobs(JobAcquisitionContext context, JobAcquisitionStrategy strategy,
+                    ProcessEngineImpl engine) {
+                if (strategy.getNumJobsToAcquire(engine.getName()) > 0) {
+                    clearJobAddedNotification();
+                }
+                return super.acquireJobs(context, strategy, engine);
+            }
         };
     }
 
@@ -111,11 +125,15 @@ class GroupingJobExecutor extends SpringJobExecutor {
      * max-jobs-per-acquisition}) still waits for a thread, the acquisition pauses until a thread has finished its jobs
      * (which wakes it) or the idle wait has passed, and then tops the backlog up instead of acquiring again at once.
      * Without it, with thousands of jobs due, the acquisition ran without pause and each time locked only the two or
-     * three jobs taken meanwhile (W3: 1,085 acquisitions for 3,000 jobs, a fifth of PostgreSQL's time).
+     * three jobs taken meanwhile (W3: 1,085 acquisitions for 3,000 jobs, a fifth of PostgreSQL's time). Likewise after an
+     * acquisition that locked fewer jobs than it asked for, without a conflict and without a hint while it ran: every due
+     * job was taken, and a job committed or a thread done later wakes it (Camunda acquired again at once, and found
+     * nothing: issue 13, W1, some three empty acquisitions a case).
      */
     final class BacklogAwareStrategy implements JobAcquisitionStrategy {
 
         private final JobAcquisitionStrategy camundas;
+        private boolean tookAllDue;
 
         BacklogAwareStrategy(JobAcquisitionStrategy camundas) {
             this.camundas = camundas;
@@ -124,12 +142,17 @@ class GroupingJobExecutor extends SpringJobExecutor {
         @Override
         public void reconfigure(JobAcquisitionContext context) {
             camundas.reconfigure(context);
+            tookAllDue = !context.isJobAdded() && !context.hasJobAcquisitionLockFailureOccurred()
+                    && context.getAcquisitionException() == null && context.getRejectedJobsByEngine().isEmpty()
+                    && !context.getAcquiredJobsByEngine().isEmpty()
+                    && context.getAcquiredJobsByEngine().values().stream()
+                            .allMatch(jobs -> jobs.size() < jobs.getNumberOfJobsAttemptedToAcquire());
         }
 
         @Override
         public long getWaitTime() {
             long wait = camundas.getWaitTime();
-            return backlog() >= getMaxJobsPerAcquisition() ? Math.max(wait, getWaitTimeInMillis()) : wait;
+            return backlog() >= getMaxJobsPerAcquisition() || tookAllDue ? Math.max(wait, getWaitTimeInMillis()) : wait;
         }
 
         @Override

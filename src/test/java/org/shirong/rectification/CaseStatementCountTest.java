@@ -63,22 +63,29 @@ class CaseStatementCountTest {
      * the case it inserted; 66.8 per imported row once an imported case's cooperation reaches the unit's task in the import
      * (its writes counted here now; its start job, some 32 statements a cooperation after the import, is gone). Bounds
      * just above, so that a change that adds statements fails here and must lower or argue its figure.
+     * 2026-12-04: a case's first dispatch runs its cooperation up to the unit's task in the report instead of from a start
+     * job, which this test never ran (some 25 statements and 15 writes of the case went uncounted: 276 statements and 166
+     * writes counted on main just before, some 301 and 181 with them); counted now in the report, with three of its
+     * variables transient: 287 statements, 178 writes, 35 variable writes; an imported row 64.8 (two variables a
+     * cooperation fewer), a deadline 31 and 20 writes (a timer deleted with retries left no longer looks for its
+     * incident). The bounds of statements and writes per case are above the old ones for that reason only.
      */
-    static final long MAX_STATEMENTS_PER_CASE = 287;
-    static final long MAX_WRITES_PER_CASE = 174;
-    static final long MAX_VARIABLE_WRITES_PER_CASE = 44;
+    static final long MAX_STATEMENTS_PER_CASE = 290;
+    static final long MAX_WRITES_PER_CASE = 181;
+    static final long MAX_VARIABLE_WRITES_PER_CASE = 38;
     private static final int IMPORT_ROWS = 40;
-    static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 70;
+    static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 67;
     /**
      * W3: one case's 整改期限 timer job as the job executor runs it: the red light, the overdue notifications to the office
      * and the lead unit's heads, the 督办 task. Measured 2026-12-03 on H2: 153 statements and 25 writes before (108 of
      * them reading one unit head each), 39 and 24 after; 36 and 24 once the office's members and the unit's heads are
      * kept between deadlines (RecipientResolver); 32 and 20 once a notification's inbox rows take two statements
-     * whatever the number of recipients (2026-12-03, W3); about a fifth of margin.
+     * whatever the number of recipients (2026-12-03, W3); 31 and 20 once a job deleted with retries left no longer looks
+     * for its failed-job incident (2026-12-04, FailedJobIncidentsPlugin); about a tenth of margin.
      */
     private static final int DEADLINES = 3;
-    static final long MAX_STATEMENTS_PER_DEADLINE = 39;
-    static final long MAX_WRITES_PER_DEADLINE = 25;
+    static final long MAX_STATEMENTS_PER_DEADLINE = 34;
+    static final long MAX_WRITES_PER_DEADLINE = 22;
 
     @Autowired
     TestRestTemplate rest;

@@ -200,6 +200,76 @@ class JobGroupTest {
         assertThat(notYetRun).hasSize(2);
     }
 
+    /**
+     * After an acquisition that locked fewer jobs than it asked for, every due job was taken: no second acquisition at
+     * once (Camunda's strategy says 0) unless a hint came while it ran or it met a conflict; a full one acquires again.
+     */
+    @Test
+    void anAcquisitionThatTookEveryDueJobWaitsForAHintInsteadOfAcquiringAgainAtOnce() {
+        GroupingJobExecutor executor = new GroupingJobExecutor(new JobsProperties(5, List.of(), 1));
+        executor.setTaskExecutor(task -> { });
+        executor.setMaxJobsPerAcquisition(10);
+        executor.setWaitTimeInMillis(1000);
+        JobAcquisitionStrategy strategy = executor.new BacklogAwareStrategy(new JobAcquisitionStrategy() {
+            @Override
+            public void reconfigure(JobAcquisitionContext context) {
+            }
+
+            @Override
+            public long getWaitTime() {
+                return 0; // Camunda's after an acquisition that found jobs
+            }
+
+            @Override
+            public int getNumJobsToAcquire(String processEngine) {
+                return 10;
+            }
+        });
+        strategy.reconfigure(acquisition(1, 10, false, 0));
+        assertThat(strategy.getWaitTime()).as("one job of ten asked for, no hint meanwhile").isEqualTo(1000);
+        strategy.reconfigure(acquisition(0, 10, false, 0));
+        assertThat(strategy.getWaitTime()).as("none found").isEqualTo(1000);
+        strategy.reconfigure(acquisition(1, 10, true, 0));
+        assertThat(strategy.getWaitTime()).as("a job committed while the acquisition ran").isZero();
+        strategy.reconfigure(acquisition(1, 10, false, 1));
+        assertThat(strategy.getWaitTime()).as("a job another node locked first").isZero();
+        strategy.reconfigure(acquisition(10, 10, false, 0));
+        assertThat(strategy.getWaitTime()).as("as many as asked for: more may be due").isZero();
+    }
+
+    /** With the executor idle, a job committed is run on its hint, well before the idle wait has passed. */
+    @Test
+    void aJobCommittedWhileTheExecutorIdlesRunsOnItsHint() throws Exception {
+        start(5, 1, "alone");
+        executor.setWaitTimeInMillis(3000);
+        executor.setMaxWait(3000);
+        executor.start();
+        Thread.sleep(300);
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            engine.getRuntimeService().startProcessInstanceByKey("effect", "hinted-" + i);
+            while (!effects().containsKey("hinted-" + i)) {
+                assertThat((System.nanoTime() - started) / 1_000_000).as("ms until job %s ran", i).isLessThan(2000);
+                Thread.sleep(10);
+            }
+        }
+        executor.shutdown();
+    }
+
+    private static JobAcquisitionContext acquisition(int locked, int asked, boolean hinted, int lockFailures) {
+        AcquiredJobs jobs = new AcquiredJobs(asked);
+        for (int i = 0; i < locked; i++) {
+            jobs.addJobIdBatch("job-" + i);
+        }
+        for (int i = 0; i < lockFailures; i++) {
+            jobs.removeJobId("failed-" + i);
+        }
+        JobAcquisitionContext context = new JobAcquisitionContext();
+        context.submitAcquiredJobs("engine", jobs);
+        context.setJobAdded(hinted);
+        return context;
+    }
+
     @Test
     void exclusiveJobsOfOneInstanceStayTogetherAndGroupsKeepTheirOrder() {
         AcquiredJobs acquired = new AcquiredJobs(10);
