@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  * a task ({@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}), and it creates one such row per task and candidate
  * group, so a unit's list costs its open tasks squared (7.6 M joined rows for 2,759 tasks). Here a caller who may read
  * every task ({@code READ} on task {@code *} or {@code READ_TASK} on process definition {@code *}, as the office, the
- * approvers and the administrators) gets the query without that join: the engine's check would let every task pass,
+ * approvers and the administrators; the answer kept for a while by {@link EveryTaskReaders}) gets the query without that join: the engine's check would let every task pass,
  * and the organisation (tenant) check stays. Any other caller gets, instead of the join, the tasks it is involved in:
  * a candidate group of its own, or itself as candidate, assignee or owner. Every such task also carries the engine's
  * per-task grant, so nobody sees more than before (reading one task, {@code GET /task/{id}}, is such a query too);
@@ -36,9 +36,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  */
 class TaskQueryAuthorizations extends AuthorizationManager {
 
+    private final EveryTaskReaders everyTaskReaders;
     // Per command (the manager lives as long as one): whether this user and these groups may read every task.
     private List<Object> readsEveryTaskOf;
     private boolean readsEveryTask;
+
+    TaskQueryAuthorizations(EveryTaskReaders everyTaskReaders) {
+        this.everyTaskReaders = everyTaskReaders;
+    }
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
@@ -67,10 +72,11 @@ class TaskQueryAuthorizations extends AuthorizationManager {
     private boolean readsEveryTask(String userId, List<String> groupIds) {
         List<Object> caller = List.of(String.valueOf(userId), List.copyOf(groupIds));
         if (!caller.equals(readsEveryTaskOf)) {
-            readsEveryTask = isAuthorized(userId, groupIds, new PermissionCheckBuilder().disjunctive()
-                    .atomicCheckForResourceId(TASK, ANY, READ)
-                    .atomicCheckForResourceId(PROCESS_DEFINITION, ANY, READ_TASK)
-                    .build());
+            readsEveryTask = everyTaskReaders.readsEveryTask(userId, groupIds, () -> isAuthorized(userId, groupIds,
+                    new PermissionCheckBuilder().disjunctive()
+                            .atomicCheckForResourceId(TASK, ANY, READ)
+                            .atomicCheckForResourceId(PROCESS_DEFINITION, ANY, READ_TASK)
+                            .build()));
             readsEveryTaskOf = caller;
         }
         return readsEveryTask;

@@ -9,9 +9,18 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
-/** Gives every engine command Shirong's {@link TaskQueryAuthorizations} in place of the engine's authorization manager. */
+/**
+ * Gives every engine command Shirong's {@link TaskQueryAuthorizations} in place of the engine's authorization manager,
+ * with the answers of {@link EveryTaskReaders}, which {@link EveryTaskGrantWrites} keeps current.
+ */
 @Component
 class TaskQueryAuthorizationsPlugin extends AbstractProcessEnginePlugin {
+
+    private final EveryTaskReaders everyTaskReaders;
+
+    TaskQueryAuthorizationsPlugin(EveryTaskReaders everyTaskReaders) {
+        this.everyTaskReaders = everyTaskReaders;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -27,9 +36,14 @@ class TaskQueryAuthorizationsPlugin extends AbstractProcessEnginePlugin {
 
             @Override
             public Session openSession() {
-                return new TaskQueryAuthorizations();
+                return new TaskQueryAuthorizations(everyTaskReaders);
             }
         });
         configuration.setCustomSessionFactories(factories);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new EveryTaskGrantWrites(everyTaskReaders));
     }
 }

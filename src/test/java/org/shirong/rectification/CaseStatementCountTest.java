@@ -68,9 +68,10 @@ class CaseStatementCountTest {
      * writes counted on main just before, some 301 and 181 with them); counted now in the report, with three of its
      * variables transient: 287 statements, 178 writes, 35 variable writes; an imported row 64.8 (two variables a
      * cooperation fewer), a deadline 31 and 20 writes (a timer deleted with retries left no longer looks for its
-     * incident). The bounds of statements and writes per case are above the old ones for that reason only.
+     * incident). The bounds of statements and writes per case are above the old ones for that reason only. 284 statements
+     * a case once whether a caller may read every task is kept across task queries (EveryTaskReaders, 2026-12-04).
      */
-    static final long MAX_STATEMENTS_PER_CASE = 290;
+    static final long MAX_STATEMENTS_PER_CASE = 287;
     static final long MAX_WRITES_PER_CASE = 181;
     static final long MAX_VARIABLE_WRITES_PER_CASE = 38;
     private static final int IMPORT_ROWS = 40;
