@@ -12,14 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.shirong.system.ShirongOnPostgres;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The case API on a real PostgreSQL 17 with the production profile: report, resend, refusal, import and re-import;
@@ -57,16 +55,8 @@ class CaseApiOnPostgresTest {
     }
 
     private static ResponseEntity<Map> upload(String csv) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "import.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.postForEntity("/api/cases/import?organization=jiuting", new HttpEntity<>(body, headers), Map.class);
+        return CsvUpload.post(rest, "/api/cases/import?organization=jiuting", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "import.csv");
     }
 
     @Test

@@ -30,13 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Users' requests racing the engine's own background work on PostgreSQL, with the job executor on:
@@ -227,16 +225,7 @@ class CaseConcurrencyOnPostgresTest {
     }
 
     private static ResponseEntity<Map> upload(String csv) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "import.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.postForEntity("/api/cases/import?organization=jiuting", new HttpEntity<>(body, headers), Map.class);
+        return CsvUpload.post(rest, "/api/cases/import?organization=jiuting", csv.getBytes(StandardCharsets.UTF_8), "import.csv");
     }
 
     private static <T> T read(String body, TypeReference<T> type) {

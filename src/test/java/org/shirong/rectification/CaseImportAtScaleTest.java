@@ -14,12 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shirong.system.ShirongJvm;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A large import in a small heap, in a separate JVM on the embedded default database ({@link ShirongJvm}): 2,000 rows
@@ -134,15 +129,6 @@ class CaseImportAtScaleTest {
     }
 
     private static ResponseEntity<Map> upload(TestRestTemplate admin, String csv) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "import.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return admin.postForEntity("/api/cases/import?organization=jiuting", new HttpEntity<>(body, headers), Map.class);
+        return CsvUpload.post(admin, "/api/cases/import?organization=jiuting", csv.getBytes(StandardCharsets.UTF_8), "import.csv");
     }
 }

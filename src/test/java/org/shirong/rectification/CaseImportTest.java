@@ -95,16 +95,7 @@ class CaseImportTest {
             content[2] = (byte) 0xBF;
             System.arraycopy(text, 0, content, 3, text.length);
         }
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return "survey.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        return CsvUpload.post(rest.withBasicAuth("chuangban1", "demo"), "/api/cases/import", content, "survey.csv");
     }
 
     private long cases() {

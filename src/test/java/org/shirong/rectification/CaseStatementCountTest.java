@@ -30,12 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -238,16 +233,8 @@ class CaseStatementCountTest {
             csv.append(prefix).append(i).append(",ILLEGAL_STALL,占道经营 ").append(i).append(",九亭大街 ").append(i)
                     .append(" 号,,一般\n");
         }
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(csv.toString().getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "import.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map> imported = as("chuangban1").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        ResponseEntity<Map> imported = CsvUpload.post(as("chuangban1"), "/api/cases/import", csv.toString().getBytes(StandardCharsets.UTF_8),
+                "import.csv");
         assertThat(imported.getStatusCode().value()).as("%s", imported.getBody()).isEqualTo(200);
         assertThat(imported.getBody()).containsEntry("created", rows);
     }

@@ -16,14 +16,9 @@ import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A single report ({@code POST /api/cases}) sent while an import is creating its cases is not held behind the import
@@ -97,15 +92,6 @@ class ImportGivesWayTest {
             csv.append(prefix).append(i).append(",ILLEGAL_STALL,占道经营 ").append(i).append(",九亭大街 ").append(i % 500)
                     .append(" 号,,一般\n");
         }
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(csv.toString().getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "survey.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        return CsvUpload.post(rest.withBasicAuth("chuangban1", "demo"), "/api/cases/import", csv.toString());
     }
 }
