@@ -148,7 +148,8 @@ public class RectificationCases {
      * Registers already checked cases of the organisation (an import's chunk) and starts their processes in one engine
      * command context, so that what the starts write is flushed once, in JDBC batches, when the last has run (issue 13,
      * W2: a start flushed on its own was some 60 round trips). Each start still runs its dispatch before the next begins,
-     * and gives way to the requests being answered on this node before each start and before the flush ({@link ImportGivesWay});
+     * and gives way to the requests being answered on this node before each start, as the flush does before each of its
+     * parts ({@link ImportGivesWay});
      * nothing in a start queries what an earlier one of the chunk wrote to the engine's tables. The chunk's case numbers
      * are drawn in one statement and its cases and their REPORTED events written in one JDBC batch each before the
      * starts; within the chunk the dispatch table is evaluated once per distinct input ({@link RepeatedDecisions}). The caller holds the
@@ -176,8 +177,7 @@ public class RectificationCases {
                 all.add(startProcess(organization, chunk.get(i), caseNos.get(i), new Directions(null, null, null), definitionId,
                         true));
             }
-            givesWay.awaitNoRequest(); // the chunk's writes are flushed as the command context closes, right after
-            return all;
+            return all; // flushed as the command context closes, giving way in parts (the worker's EngineEntityManager)
         }));
         // the dispatch writes the instance on the case in the start; a process that did not dispatch yet gets it here
         records.setProcessInstancesWhereMissing(started.stream().map(s -> new String[] {s.caseNo(), s.instanceId()}).toList());

@@ -174,21 +174,7 @@ class JobGroupTest {
         executor.setTaskExecutor(notYetRun::add);
         executor.setMaxJobsPerAcquisition(10);
         executor.setWaitTimeInMillis(1000);
-        JobAcquisitionStrategy strategy = executor.new BacklogAwareStrategy(new JobAcquisitionStrategy() {
-            @Override
-            public void reconfigure(JobAcquisitionContext context) {
-            }
-
-            @Override
-            public long getWaitTime() {
-                return 0; // Camunda's, with jobs due: acquire again at once
-            }
-
-            @Override
-            public int getNumJobsToAcquire(String processEngine) {
-                return 10;
-            }
-        });
+        JobAcquisitionStrategy strategy = executor.new BacklogAwareStrategy(camundasAcquiringAgainAtOnce());
         assertThat(strategy.getWaitTime()).isZero();
         assertThat(strategy.getNumJobsToAcquire("engine")).isEqualTo(10);
         executor.executeJobs(List.of("a1", "a2", "a3", "a4", "a5"), null);
@@ -210,21 +196,7 @@ class JobGroupTest {
         executor.setTaskExecutor(task -> { });
         executor.setMaxJobsPerAcquisition(10);
         executor.setWaitTimeInMillis(1000);
-        JobAcquisitionStrategy strategy = executor.new BacklogAwareStrategy(new JobAcquisitionStrategy() {
-            @Override
-            public void reconfigure(JobAcquisitionContext context) {
-            }
-
-            @Override
-            public long getWaitTime() {
-                return 0; // Camunda's after an acquisition that found jobs
-            }
-
-            @Override
-            public int getNumJobsToAcquire(String processEngine) {
-                return 10;
-            }
-        });
+        JobAcquisitionStrategy strategy = executor.new BacklogAwareStrategy(camundasAcquiringAgainAtOnce());
         strategy.reconfigure(acquisition(1, 10, false, 0));
         assertThat(strategy.getWaitTime()).as("one job of ten asked for, no hint meanwhile").isEqualTo(1000);
         strategy.reconfigure(acquisition(0, 10, false, 0));
@@ -361,5 +333,24 @@ class JobGroupTest {
         new JdbcTemplate(dataSource).query("select business_key, tx from test_effect",
                 rs -> { effects.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)); });
         return effects;
+    }
+
+    /** Camunda's strategy as it answers with jobs due, or after an acquisition that found some: ten more, at once. */
+    private static JobAcquisitionStrategy camundasAcquiringAgainAtOnce() {
+        return new JobAcquisitionStrategy() {
+            @Override
+            public void reconfigure(JobAcquisitionContext context) {
+            }
+
+            @Override
+            public long getWaitTime() {
+                return 0;
+            }
+
+            @Override
+            public int getNumJobsToAcquire(String processEngine) {
+                return 10;
+            }
+        };
     }
 }
