@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -19,7 +18,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
  * or process instance's grants and their removal times, do not make it forget.
  */
 @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
-class EveryTaskGrantWrites implements Interceptor {
+class EveryTaskGrantWrites implements ExecutorInterceptor {
 
     private static final String NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
     // one resource's grants, given as the statement's resourceId

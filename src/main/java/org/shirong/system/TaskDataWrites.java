@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -34,7 +33,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * the same way when it ends; any other write in it makes it a change of everything.
  */
 @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
-class TaskDataWrites implements Interceptor {
+class TaskDataWrites implements ExecutorInterceptor {
 
     private static final Set<String> TASK_QUERY_ENTITIES = Set.of("TaskEntity", "IdentityLinkEntity",
             "VariableInstanceEntity", "AuthorizationEntity", "ExecutionEntity", "FilterEntity", "ProcessDefinitionEntity",
