@@ -1,0 +1,29 @@
+package org.shirong.system;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /engine-rest} as the Camunda starter configures it, except that its JSON is read and written with one
+ * {@link SharedObjectMapper}: Camunda's {@link JacksonConfigurator} builds a new ObjectMapper for every look-up, so that
+ * each request also built its Jackson serializers and deserializers anew (issue 13, W1).
+ */
+@Component
+class EngineRestResources extends CamundaJerseyResourceConfig {
+
+    @Override
+    protected void registerCamundaRestResources() {
+        registerClasses(CamundaRestResources.getResourceClasses());
+        Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
+                .filter(c -> c != JacksonConfigurator.class)
+                .collect(Collectors.toSet());
+        registerClasses(configuration);
+        register(SharedObjectMapper.class);
+        register(JacksonFeature.class);
+    }
+}

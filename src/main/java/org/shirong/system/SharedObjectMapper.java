@@ -1,0 +1,37 @@
+package org.shirong.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+
+/**
+ * The ObjectMapper of {@code /engine-rest}, configured as Camunda's {@link JacksonConfigurator} configures one (its date
+ * format, unknown properties ignored, java.time) and then shared by every request, so that Jackson keeps the
+ * serializers it builds. Sharing is safe: the mapper is not changed after it is configured, and Jackson copies a
+ * configured date format before each use.
+ */
+@Provider
+@Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
+public class SharedObjectMapper implements ContextResolver<ObjectMapper> {
+
+    // configured at the first request, after the engine's REST set its date format (CustomJacksonDateFormatListener)
+    private volatile ObjectMapper mapper;
+
+    @Override
+    public ObjectMapper getContext(Class<?> type) {
+        ObjectMapper m = mapper;
+        if (m == null) {
+            synchronized (this) {
+                if (mapper == null) {
+                    mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
+                }
+                m = mapper;
+            }
+        }
+        return m;
+    }
+}
