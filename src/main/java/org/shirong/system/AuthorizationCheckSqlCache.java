@@ -13,10 +13,8 @@ import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.mapping.ParameterMode;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.reflection.property.PropertyTokenizer;
 import org.apache.ibatis.session.Configuration;
@@ -37,7 +35,7 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-final class AuthorizationCheckSqlCache implements Interceptor {
+final class AuthorizationCheckSqlCache implements ExecutorInterceptor {
 
     static final String STATEMENT = "isUserAuthorizedForResource";
     static final int MAX_SHAPES = 1000;
@@ -58,11 +56,6 @@ final class AuthorizationCheckSqlCache implements Interceptor {
         RowBounds rowBounds = (RowBounds) args[2];
         CacheKey cacheKey = executor.createCacheKey(statement, parameter, rowBounds, boundSql);
         return executor.query(statement, parameter, rowBounds, (ResultHandler<?>) args[3], cacheKey, boundSql);
-    }
-
-    @Override
-    public Object plugin(Object target) {
-        return target instanceof Executor ? Plugin.wrap(target, this) : target;
     }
 
     static boolean isAuthorizationCheck(MappedStatement statement, Object parameter) {
