@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int deadlines, int openTasks, int closedCases,
         int samples, boolean h2, String w3Variants, String w3Only, double unitShare, int tasksPerStart, boolean w4Anchor,
-        int w4ExplainMs, boolean shirongJfr, boolean w4Vacuum) {
+        int w4ExplainMs, boolean shirongJfr, boolean w4Vacuum, int warmUpCases) {
 
     static BenchSettings fromSystem() {
         return new BenchSettings(
@@ -40,7 +40,10 @@ record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int 
                 Boolean.parseBoolean(System.getProperty("bench.shirong.jfr", "false")),
                 // W4: VACUUM ANALYZE the open tasks after seeding (as autovacuum does in time: the visibility map lets
                 // PostgreSQL read a unit's tasks from an index alone) instead of ANALYZE only
-                Boolean.parseBoolean(System.getProperty("bench.w4.vacuum", "false")));
+                Boolean.parseBoolean(System.getProperty("bench.w4.vacuum", "false")),
+                // W1: cases each application drives (4 clients) before W1 is measured, so that both are measured warm, as
+                // a server that has run for a while is; 0 measures the first calls after start-up
+                integer("bench.warmUpCases", 100));
     }
 
     boolean only(String workload) {
