@@ -10,13 +10,9 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.junit.jupiter.api.Test;
-import org.shirong.campaign.WorkAssignmentProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** /engine-rest's JSON, read and written with the one shared ObjectMapper: as Camunda's own configuration writes it. */
@@ -32,20 +28,6 @@ class EngineRestJsonTest {
     @Autowired
     CamundaJerseyResourceConfig engineRest;
 
-    private Task assignToChengguan(String title) {
-        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
-                .setVariables(Map.of(WorkAssignmentProcess.VAR_TITLE, title, WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
-                        WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01"))
-                .execute().getId();
-        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-    }
-
-    private static HttpEntity<String> json(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
-    }
-
     @Test
     void engineRestUsesTheSharedMapperInsteadOfOnePerLookUp() {
         assertThat(engineRest.getClasses()).contains(SharedObjectMapper.class).doesNotContain(JacksonConfigurator.class);
@@ -55,7 +37,7 @@ class EngineRestJsonTest {
 
     @Test
     void datesAreWrittenInCamundasFormatAndUnknownPropertiesAreIgnored() {
-        Task task = assignToChengguan("清理乱堆物（日期格式）");
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（日期格式）");
         TestRestTemplate chengguan = rest.withBasicAuth("chengguan1", "demo");
 
         for (int i = 0; i < 2; i++) { // the second answer comes from the serializers the first one built
@@ -66,7 +48,7 @@ class EngineRestJsonTest {
         }
 
         ResponseEntity<List> found = chengguan.postForEntity("/engine-rest/task?maxResults=10",
-                json("{\"processInstanceId\":\"" + task.getProcessInstanceId() + "\",\"notAQueryField\":1}"), List.class);
+                JiutingWork.json("{\"processInstanceId\":\"" + task.getProcessInstanceId() + "\",\"notAQueryField\":1}"), List.class);
         assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(found.getBody()).hasSize(1);
 
@@ -74,7 +56,7 @@ class EngineRestJsonTest {
         java.time.format.DateTimeFormatter camunda = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
         for (var day : List.of(Map.entry(now.minusDays(1), 1), Map.entry(now.plusDays(1), 0))) {
-            ResponseEntity<List> created = chengguan.postForEntity("/engine-rest/task?maxResults=10", json("{\"processInstanceId\":\""
+            ResponseEntity<List> created = chengguan.postForEntity("/engine-rest/task?maxResults=10", JiutingWork.json("{\"processInstanceId\":\""
                     + task.getProcessInstanceId() + "\",\"createdAfter\":\"" + camunda.format(day.getKey()) + "\"}"), List.class);
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(created.getBody()).hasSize(day.getValue());

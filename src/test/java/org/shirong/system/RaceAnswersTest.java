@@ -17,13 +17,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
-import org.shirong.campaign.WorkAssignmentProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -47,19 +44,11 @@ class RaceAnswersTest {
     int port;
 
     private Task assignTo(String unit) {
-        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
-                .setVariables(Map.of(
-                WorkAssignmentProcess.VAR_TITLE, "清理乱堆物",
-                WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
-                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成",
-                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
-        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        return JiutingWork.assign(runtimeService, taskService, unit, "清理乱堆物");
     }
 
     private static HttpEntity<String> json(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
+        return JiutingWork.json(body);
     }
 
     private static final String HANDLED = "{\"variables\":{\"handlingResult\":{\"value\":\"已清理\"},\"handled\":{\"value\":true}}}";

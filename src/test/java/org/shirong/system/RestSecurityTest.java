@@ -14,10 +14,8 @@ import org.shirong.campaign.WorkAssignmentProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** /engine-rest and /api through HTTP: authentication, unit isolation of tasks, and the 7.24 CE compensating controls. */
@@ -33,19 +31,11 @@ class RestSecurityTest {
 
 
     private Task assignTo(String unit) {
-        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
-                .setVariables(Map.of(
-                WorkAssignmentProcess.VAR_TITLE, "清理乱堆物（" + unit + "）",
-                WorkAssignmentProcess.VAR_UNIT_GROUP, unit,
-                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成",
-                WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).execute().getId();
-        return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+        return JiutingWork.assign(runtimeService, taskService, unit, "清理乱堆物（" + unit + "）");
     }
 
     private static HttpEntity<String> json(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
+        return JiutingWork.json(body);
     }
 
     @Test
