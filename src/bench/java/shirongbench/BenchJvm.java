@@ -46,6 +46,12 @@ final class BenchJvm implements AutoCloseable {
             // whole stacks in the flight recordings (default 64 frames: a Spring/Camunda call is deeper)
             command.add("-XX:FlightRecorderOptions:stackdepth=1024");
         }
+        // diagnosis only: further JVM options for both applications, e.g. -Dbench.jvmArgs=-XX:TieredStopAtLevel=1
+        for (String option : System.getProperty("bench.jvmArgs", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass, "--server.port=" + port));
         command.addAll(args);
         Path logFile = workDir.resolve(name + ".log");

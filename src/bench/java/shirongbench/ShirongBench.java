@@ -228,6 +228,9 @@ class ShirongBench {
                 spent.statements() / (double) r.rows(), Double.NaN, Double.NaN, null, null);
         report.add("W2 PostgreSQL", "rows written per imported row (until the answer)", "rows",
                 spent.rowsWritten() / (double) r.rows(), Double.NaN, Double.NaN, null, null);
+        if (Integer.getInteger("bench.w2WarmUpRows", 0) > 0) {
+            Intake.bulkStart(anchor, "W2-warm", Integer.getInteger("bench.w2WarmUpRows", 0)); // the same warm-up, unmeasured
+        }
         double anchorRate = Intake.bulkStart(anchor, "W2", Math.min(settings.anchorStarts(), settings.importRows()));
         if (r.status() != 200) {
             report.note("W2 import answered " + r.status() + ": " + r.answer());
