@@ -28,7 +28,7 @@ class WebappEngineApi {
     static final String SERVLET_NAME = "Engine Api";
 
     @Bean
-    ServletRegistrationBean<ServletContainer> webappEngineApi(CamundaBpmProperties camunda) {
+    ServletRegistrationBean<ServletContainer> webappEngineApiServlet(CamundaBpmProperties camunda) {
         var registration = new ServletRegistrationBean<>(new ServletContainer(),
                 camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         registration.setName(SERVLET_NAME);
