@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /engine-rest} as the Camunda starter configures it, except that its JSON is read and written with one
  * {@link SharedObjectMapper}: Camunda's {@link JacksonConfigurator} builds a new ObjectMapper for every look-up, so that
- * each request also built its Jackson serializers and deserializers anew (issue 13, W1); and that a task query in the URL
- * is read without searching the query class's methods on every request ({@link TaskListResources}).
+ * each request also built its Jackson serializers and deserializers anew (issue 13, W1); and that its {@code /task}
+ * resource neither searches the query class's methods nor the class path for the engine on every request
+ * ({@link TaskListResources}).
  */
 @Component
 class EngineRestResources extends CamundaJerseyResourceConfig {

@@ -18,7 +18,7 @@ import org.springframework.core.Ordered;
  * The engine API of the webapps ({@code /camunda/api/engine}, which Tasklist calls for its task lists, counts, forms,
  * claims and completions) as Camunda's {@link EngineRestApplication}, except that its JSON is read and written with one
  * {@link SharedObjectMapper} (Camunda's {@link JacksonConfigurator} builds an ObjectMapper, and with it every Jackson
- * serializer, for every look-up) and that its task list reads the URL's query as {@link TaskListResources} does.
+ * serializer, for every look-up) and that its {@code /task} resource is the one of {@link TaskListResources}.
  * Registered under the name Camunda's webapp initializer uses ("Engine Api") before it runs, so it keeps this one;
  * the webapps' filters (authentication, CSRF, engines) stay on the path as Camunda registers them.
  */

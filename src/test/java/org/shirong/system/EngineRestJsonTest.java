@@ -98,6 +98,11 @@ class EngineRestJsonTest {
         assertThat(halList.getStatusCode()).as(String.valueOf(halList.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(halList.getBody()).containsEntry("count", 1);
 
+        ResponseEntity<List> withVariables = chengguan.postForEntity("/engine-rest/task?maxResults=10", JiutingWork.json(
+                "{\"processInstanceId\":\"" + task.getProcessInstanceId() + "\",\"withTaskVariablesInReturn\":true}"), List.class);
+        assertThat(withVariables.getStatusCode()).as("a list with variables: Camunda's own").isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) withVariables.getBody().get(0)).containsKey("variables").containsEntry("id", task.getId());
+
         ResponseEntity<Map> badDate = chengguan.getForEntity("/engine-rest/task?createdAfter=yesterday", Map.class);
         assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) badDate.getBody().get("message")).startsWith("Cannot set query parameter 'createdAfter' to value 'yesterday'");
