@@ -11,6 +11,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +32,10 @@ class EngineRestJsonTest {
     TaskService taskService;
     @Autowired
     CamundaJerseyResourceConfig engineRest;
+    @Autowired
+    WebApplicationContext web;
+    @LocalServerPort
+    int port;
 
     @Test
     void engineRestUsesTheSharedMapperInsteadOfOnePerLookUp() {
@@ -61,5 +70,57 @@ class EngineRestJsonTest {
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(created.getBody()).hasSize(day.getValue());
         }
+    }
+
+    /**
+     * The task list reads the URL's query with the setters it found once (TaskListResources): the same tasks, count and
+     * HAL list as Camunda's, the same refusal of a bad value, still only the unit's tasks; in /engine-rest and in the
+     * webapps' engine API, which also writes its JSON with the shared mapper.
+     */
+    @Test
+    void theTaskListReadsTheUrlsQueryAsCamundaDoesInBothEngineApis() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（任务查询）");
+        String query = "processInstanceId=" + task.getProcessInstanceId() + "&taskDefinitionKey=" + task.getTaskDefinitionKey();
+        TestRestTemplate chengguan = rest.withBasicAuth("chengguan1", "demo");
+
+        for (int i = 0; i < 2; i++) { // the second time from the setters found the first time
+            ResponseEntity<List> found = chengguan.getForEntity("/engine-rest/task?" + query + "&maxResults=10", List.class);
+            assertThat(found.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(found.getBody()).hasSize(1);
+            assertThat((Map<String, Object>) found.getBody().get(0)).containsEntry("id", task.getId());
+            assertThat(chengguan.getForObject("/engine-rest/task/count?" + query, Map.class)).containsEntry("count", 1);
+            assertThat(chengguan.getForObject("/engine-rest/task/count?" + query + "&assigned=true", Map.class))
+                    .as("a boolean parameter").containsEntry("count", 0);
+        }
+        HttpHeaders hal = new HttpHeaders();
+        hal.set("Accept", "application/hal+json");
+        ResponseEntity<Map> halList = chengguan.exchange("/engine-rest/task?" + query + "&maxResults=15", HttpMethod.GET, new HttpEntity<>(hal), Map.class);
+        assertThat(halList.getStatusCode()).as(String.valueOf(halList.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(halList.getBody()).containsEntry("count", 1);
+
+        ResponseEntity<List> withVariables = chengguan.postForEntity("/engine-rest/task?maxResults=10", JiutingWork.json(
+                "{\"processInstanceId\":\"" + task.getProcessInstanceId() + "\",\"withTaskVariablesInReturn\":true}"), List.class);
+        assertThat(withVariables.getStatusCode()).as("a list with variables: Camunda's own").isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) withVariables.getBody().get(0)).containsKey("variables").containsEntry("id", task.getId());
+
+        ResponseEntity<Map> badDate = chengguan.getForEntity("/engine-rest/task?createdAfter=yesterday", Map.class);
+        assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) badDate.getBody().get("message")).startsWith("Cannot set query parameter 'createdAfter' to value 'yesterday'");
+
+        assertThat(rest.withBasicAuth("lvrong1", "demo").getForObject("/engine-rest/task/count?" + query, Map.class))
+                .as("another unit").containsEntry("count", 0);
+
+        assertThat(web.getServletContext().getServletRegistration(WebappEngineApi.SERVLET_NAME).getInitParameter(
+                org.glassfish.jersey.servlet.ServletProperties.JAXRS_APPLICATION_CLASS)).isEqualTo(WebappEngineApi.Resources.class.getName());
+        WebappSession tasklist = WebappSession.login(port, "chengguan1", "demo");
+        for (int i = 0; i < 2; i++) {
+            var answer = tasklist.get("/task?" + query + "&maxResults=15");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"id\":\"" + task.getId() + "\"")
+                    .containsPattern("\"created\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}\"");
+            assertThat(tasklist.get("/task/count?" + query).body()).isEqualTo("{\"count\":1}");
+        }
+        assertThat(WebappSession.login(port, "lvrong1", "demo").get("/task/count?" + query).body()).as("another unit")
+                .isEqualTo("{\"count\":0}");
     }
 }

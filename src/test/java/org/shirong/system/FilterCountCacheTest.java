@@ -124,4 +124,24 @@ class FilterCountCacheTest {
         now.addAndGet(Duration.ofSeconds(16).toNanos());
         assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).as("the time to live still holds").isNull();
     }
+
+    @Test
+    void changesOfTasksUsersAreKeptForTheTimeToLiveOnly() {
+        cache.keepAcrossAssignments(new AssignmentFreeFilters(id -> "{\"candidateGroup\":\"chengguan\",\"includeAssignedTasks\":true}"),
+                (caller, change) -> false);
+        for (int i = 0; i < 5; i++) {
+            cache.taskUsersChanged(List.of(new FilterCountCache.TaskUsers("task-" + i, java.util.Set.of("chengguan3"))));
+            now.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+        cache.store(key("unit", "chengguan2", "chengguan"), cache.generation(), 7);
+        now.addAndGet(Duration.ofSeconds(6).toNanos());
+        // at 16 s: the first change (at 0 s) is older than the time to live, the others (2 … 8 s) are not
+        cache.taskUsersChanged(List.of(new FilterCountCache.TaskUsers("task-5", java.util.Set.of("chengguan3"))));
+        assertThat(cache.usersChangesKept()).isEqualTo(5);
+        assertThat(cache.cached(key("unit", "chengguan2", "chengguan"))).as("read after four kept changes, before the new one").isEqualTo(7L);
+
+        now.addAndGet(Duration.ofSeconds(30).toNanos());
+        cache.taskUsersChanged(List.of(new FilterCountCache.TaskUsers("task-6", java.util.Set.of("chengguan3"))));
+        assertThat(cache.usersChangesKept()).as("only the newest").isEqualTo(1);
+    }
 }
