@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * The model a template gets from the process: {@code caseNo}, {@code title}, {@code address},
  * {@code leadUnit} and {@code leadUnitName}, {@code due} (the due instant as 2026年5月9日 10:00 in the
  * calendar's zone, Asia/Shanghai), {@code link} (Tasklist opening the recipient's task of the business key,
- * see {@link #link}), plus every other input parameter of the send task (dates formatted like {@code due}); an
- * input parameter {@code link} (e.g. a document's address) replaces the Tasklist link. Missing values are empty.
+ * see {@link #link}), plus every other parameter of the send task (dates formatted like {@code due}); a
+ * parameter {@code link} (e.g. a document's address) replaces the Tasklist link. Missing values are empty.
  * Every path of Shirong in a value ({@code /api/documents/…}) is made absolute with {@code shirong.public-url}, so
  * that links work from an e-mail.
  */
@@ -52,7 +52,8 @@ class NotificationModel {
         this.zone = calendar.zone();
     }
 
-    Map<String, Object> of(DelegateExecution execution) {
+    /** The model for the send task's {@code parameters} (its settings left out, see {@link SendNotificationDelegate}). */
+    Map<String, Object> of(DelegateExecution execution, Map<String, Object> parameters) {
         String businessKey = execution.getProcessBusinessKey();
         Object leadUnit = execution.getVariable(VAR_LEAD_UNIT);
         Map<String, Object> model = new HashMap<>();
@@ -63,7 +64,7 @@ class NotificationModel {
         model.put("leadUnitName", leadUnit == null ? "" : groupName(leadUnit.toString()));
         model.put("due", text(execution.getVariable(VAR_DUE_AT), ""));
         model.put(LINK, link(businessKey));
-        execution.getVariablesLocal().forEach((name, value) -> {
+        parameters.forEach((name, value) -> {
             if (!SETTINGS.contains(name) && value != null) {
                 model.put(name, text(value, ""));
             }

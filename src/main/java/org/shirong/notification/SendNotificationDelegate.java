@@ -1,16 +1,18 @@
 package org.shirong.notification;
 
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.shirong.rectification.RectificationProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * Every notification send task ({@code bpmn:sendTask}, asyncBefore), set by its input parameters
- * {@code template} (of {@code templates/notifications/}), {@code recipients} ({@link RecipientResolver})
- * and {@code iteration}, which tells a legitimate repeat from a repeated write (a date counts as its ISO
- * instant; without it, the case's due date {@code dueAt}). Other inputs go into the template's model.
+ * Every notification send task ({@code bpmn:sendTask}), set by its parameters ({@link SendTaskParametersPlugin}:
+ * extension properties; input parameters in definitions deployed before) {@code template} (of
+ * {@code templates/notifications/}), {@code recipients} ({@link RecipientResolver}) and {@code iteration}, which tells
+ * a legitimate repeat from a repeated write (a date counts as its ISO instant; without it, the case's due date
+ * {@code dueAt}). Other parameters go into the template's model.
  */
 @Component
 class SendNotificationDelegate implements JavaDelegate {
@@ -31,20 +33,22 @@ class SendNotificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object template = execution.getVariableLocal(TEMPLATE);
+        Map<String, Object> parameters = SendTaskParameters.of(execution);
+        Object template = parameters.get(TEMPLATE);
         if (template == null) {
-            throw new IllegalStateException("发送任务 " + execution.getCurrentActivityId() + " 缺少输入参数 template");
+            throw new IllegalStateException("发送任务 " + execution.getCurrentActivityId() + " 缺少参数 template");
         }
         if (template.toString().equals(execution.getVariable(NotificationDigests.VAR_HELD_FOR_DIGEST))) {
             return; // whoever started the process tells the recipients in one digest (NotificationDigests)
         }
-        notifications.send(new Notification(execution.getProcessBusinessKey(), template.toString(), iteration(execution),
-                model.of(execution), recipients.resolve((String) execution.getVariableLocal(RECIPIENTS), execution),
-                execution.getTenantId()));
+        Object to = parameters.get(RECIPIENTS);
+        notifications.send(new Notification(execution.getProcessBusinessKey(), template.toString(),
+                iteration(parameters, execution), model.of(execution, parameters),
+                recipients.resolve(to == null ? null : to.toString(), execution), execution.getTenantId()));
     }
 
-    private static String iteration(DelegateExecution execution) {
-        Object value = execution.hasVariableLocal(ITERATION) ? execution.getVariableLocal(ITERATION)
+    private static String iteration(Map<String, Object> parameters, DelegateExecution execution) {
+        Object value = parameters.containsKey(ITERATION) ? parameters.get(ITERATION)
                 : execution.getVariable(RectificationProcess.VAR_DUE_AT);
         if (value instanceof Date date) {
             return date.toInstant().toString();

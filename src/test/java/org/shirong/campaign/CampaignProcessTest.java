@@ -30,6 +30,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.notification.SendTaskParameters;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -105,9 +106,11 @@ class CampaignProcessTest {
             e.setVariable(VAR_OPEN_WORK_LIST, "城管中队（1 项）：\n  · 任务：签订目标责任书");
             e.setVariable(VAR_OPEN_WORK_AT_CAMPAIGN_END, no == phaseNos.size());
         });
-        Mocks.register("sendNotificationDelegate", (JavaDelegate) e -> calls.add("notify:" + e.getVariableLocal("iteration")
-                + ":" + e.getVariableLocal("openCount") + ":" + e.getVariableLocal("title")
-                + (Boolean.TRUE.equals(e.getVariableLocal("campaignEnded")) ? ":campaignEnded" : "")));
+        Mocks.register("sendNotificationDelegate", (JavaDelegate) e -> {
+            Map<String, Object> sent = SendTaskParameters.of(e);
+            calls.add("notify:" + sent.get("iteration") + ":" + sent.get("openCount") + ":" + sent.get("title")
+                    + (Boolean.TRUE.equals(sent.get("campaignEnded")) ? ":campaignEnded" : ""));
+        });
         Mocks.register("closeCampaignDelegate", (JavaDelegate) e -> calls.add("close"));
         Mocks.register("scheduleCycleRunDelegate", (JavaDelegate) e -> {
             String cycle = (String) e.getVariable(VAR_CYCLE_ID);

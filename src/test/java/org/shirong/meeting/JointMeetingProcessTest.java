@@ -40,6 +40,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.notification.SendTaskParameters;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.shirong.calendar.WorkingCalendars;
@@ -78,9 +79,11 @@ class JointMeetingProcessTest {
         Mocks.register("carryOutDecisionDelegate", new CarryOutDecisionDelegate(decisions));
         Mocks.register("issueNoticeDelegate", new IssueNoticeDelegate(papers));
         Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendars.bundled(), org.shirong.system.DateWindow.DEFAULT));
-        Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> sent.add(
-                execution.getVariableLocal("template") + " → " + execution.getVariableLocal("recipients") + " @"
-                        + ((Date) execution.getVariableLocal("iteration")).toInstant() + " " + execution.getVariableLocal("link")));
+        Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> {
+            Map<String, Object> parameters = SendTaskParameters.of(execution);
+            sent.add(parameters.get("template") + " → " + parameters.get("recipients") + " @"
+                    + ((Date) parameters.get("iteration")).toInstant() + " " + parameters.get("link"));
+        });
         when(papers.unitName(anyString())).thenAnswer(a -> a.getArgument(0) + "名称");
         when(papers.minutes(any(), any(), any(), any(), any())).thenReturn(document("m1", DocumentKind.MINUTES, "纪要"));
         when(papers.notice(any(), any())).thenReturn(document("n1", DocumentKind.NOTICE, "关于2026年11月考核不履职单位的通报"));

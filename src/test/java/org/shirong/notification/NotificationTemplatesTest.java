@@ -98,7 +98,7 @@ class NotificationTemplatesTest {
 
     @Test
     void everyTemplateADiagramNamesExists() throws IOException {
-        Pattern template = Pattern.compile("<camunda:inputParameter name=\"template\">([^<]+)</camunda:inputParameter>");
+        Pattern template = Pattern.compile("<camunda:property name=\"template\" value=\"([^\"]+)\"");
         int found = 0;
         try (Stream<Path> files = Files.walk(Path.of("processes"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {

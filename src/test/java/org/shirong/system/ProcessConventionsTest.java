@@ -35,6 +35,8 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -157,6 +159,31 @@ class ProcessConventionsTest {
                     .filter(t -> !"${sendNotificationDelegate}".equals(t.getCamundaDelegateExpression()) && !inBackgroundTransaction(t))
                     .forEach(t -> problems.add(bpmn.file() + ": " + t.getId() + " 缺少 asyncBefore（且不是紧接定时事件）"));
         });
+        assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A notification send task takes {@code template}, {@code recipients} and its other values from extension
+     * properties (Modeler's "Extension properties"; SendTaskParametersPlugin), never from input parameters, which would
+     * make it a scope: a child execution and a variable row per parameter, written and deleted each time it runs.
+     */
+    @Test
+    void notificationSendTasksTakeTheirParametersFromExtensionProperties() throws IOException {
+        eachBpmn(bpmn -> bpmn.all(SendTask.class).stream()
+                .filter(t -> "${sendNotificationDelegate}".equals(t.getCamundaDelegateExpression()))
+                .forEach(t -> {
+                    Set<String> names = new HashSet<>();
+                    if (t.getExtensionElements() != null) {
+                        t.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                                .forEach(p -> p.getCamundaProperties().forEach(property -> names.add(property.getCamundaName())));
+                        if (!t.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().isEmpty()) {
+                            problems.add(bpmn.file() + ": " + t.getId() + " 使用了输入参数，请改为扩展属性（Extension properties）");
+                        }
+                    }
+                    if (!names.containsAll(Set.of("template", "recipients"))) {
+                        problems.add(bpmn.file() + ": " + t.getId() + " 缺少扩展属性 template 或 recipients");
+                    }
+                }));
         assertThat(problems).isEmpty();
     }
 
