@@ -68,6 +68,19 @@ class CaseApiOnPostgresTest {
         ResponseEntity<Map> created = rest.postForEntity("/api/cases?organization=jiuting", json(body), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody()).containsEntry("leadUnit", "chengguan").containsEntry("leadUnitName", "城管中队");
+        // the report's notices, to the lead unit and to the cooperating unit: every inbox-channel outbox row has its
+        // recipient's inbox row (written in the same statement on PostgreSQL), and nothing else is in the inbox
+        String caseNo = (String) created.getBody().get("caseNo");
+        List<Map<String, Object>> notices = jdbc.queryForList("select o.template_id, o.recipient, i.recipient_id, i.subject"
+                + " inbox_subject, o.subject from notification_outbox o left join notification_inbox i on i.outbox_id = o.id"
+                + " where (o.business_key = ? or o.business_key like ?) and o.channel = 'INBOX'", caseNo, caseNo + "/%");
+        assertThat(notices).extracting(n -> n.get("template_id")).contains("case-dispatched", "case-cooperation");
+        assertThat(notices).allSatisfy(n -> {
+            assertThat(n.get("recipient_id")).isEqualTo(n.get("recipient"));
+            assertThat(n.get("inbox_subject")).isEqualTo(n.get("subject"));
+        });
+        assertThat(jdbc.queryForObject("select count(*) from notification_inbox where business_key = ? or business_key like ?",
+                Integer.class, caseNo, caseNo + "/%")).isEqualTo(notices.size());
         ResponseEntity<Map> resent = rest.postForEntity("/api/cases?organization=jiuting", json(body), Map.class);
         assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(resent.getBody().get("caseNo")).isEqualTo(created.getBody().get("caseNo"));
