@@ -100,6 +100,23 @@ class CaseApiOnPostgresTest {
 
         Map<String, Object> record = rest.getForObject("/api/cases/" + created.getBody().get("caseNo"), Map.class);
         assertThat((List<Map<String, Object>>) record.get("timeline")).extracting(e -> e.get("kind")).containsExactly("REPORTED", "DISPATCHED");
+        // the case and its first events, written together on PostgreSQL: the events as the case's rows say
+        Map<String, Object> row = jdbc.queryForMap("select status, lead_unit, process_instance_id, reported_at, reported_by,"
+                + " dispatched_at, due_at from rect_case where case_no = ?", caseNo);
+        assertThat(row.get("status")).isEqualTo("DISPATCHED");
+        assertThat(row.get("process_instance_id")).isNotNull();
+        assertThat(row.get("due_at")).isNotNull();
+        List<Map<String, Object>> events = jdbc.queryForList("select kind, occurred_at, actor, detail, unit_id from rect_case_event"
+                + " where case_no = ? order by id", caseNo);
+        assertThat(events).extracting(e -> e.get("kind")).containsExactly("REPORTED", "DISPATCHED");
+        assertThat(events.get(0)).containsEntry("occurred_at", row.get("reported_at")).containsEntry("actor", row.get("reported_by"))
+                .containsEntry("detail", "沪亭北路乱设摊").containsEntry("unit_id", null);
+        assertThat(events.get(1)).containsEntry("occurred_at", row.get("dispatched_at")).containsEntry("unit_id", "chengguan");
+        assertThat((String) events.get(1).get("detail")).startsWith("牵头单位 chengguan");
+        // each imported case: its REPORTED and DISPATCHED events once
+        assertThat(jdbc.queryForList("select c.external_ref || ' ' || e.kind from rect_case c join rect_case_event e"
+                + " on e.case_no = c.case_no where c.external_ref in ('PG-1', 'PG-2') order by c.external_ref, e.id", String.class))
+                .containsExactly("PG-1 REPORTED", "PG-1 DISPATCHED", "PG-2 REPORTED", "PG-2 DISPATCHED");
     }
 
     @Test

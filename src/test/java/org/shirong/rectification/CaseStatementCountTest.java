@@ -64,9 +64,12 @@ class CaseStatementCountTest {
      * variables transient: 287 statements, 178 writes, 35 variable writes; an imported row 64.8 (two variables a
      * cooperation fewer), a deadline 31 and 20 writes (a timer deleted with retries left no longer looks for its
      * incident). The bounds of statements and writes per case are above the old ones for that reason only. 284 statements
-     * a case once whether a caller may read every task is kept across task queries (EveryTaskReaders, 2026-12-04).
+     * a case once whether a caller may read every task is kept across task queries (EveryTaskReaders, 2026-12-04); 283 once
+     * 派遣案件 finds its deployment's decision without reading its row (DecisionsByDeployment, 2026-12-04; on PostgreSQL a
+     * report also writes its case and first event, its dispatch and event, and each notice's outbox and inbox rows in one
+     * statement each, which H2 counts as before).
      */
-    static final long MAX_STATEMENTS_PER_CASE = 287;
+    static final long MAX_STATEMENTS_PER_CASE = 285;
     static final long MAX_WRITES_PER_CASE = 181;
     static final long MAX_VARIABLE_WRITES_PER_CASE = 38;
     private static final int IMPORT_ROWS = 40;
