@@ -2,6 +2,7 @@ package org.shirong.notification;
 
 import org.shirong.system.ProcessDefinitions;
 import java.util.List;
+import java.util.OptionalInt;
 import org.camunda.bpm.engine.RuntimeService;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
 import org.shirong.system.SystemAccess;
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Queues a notification in the caller's (the engine's) transaction: renders its template once and
- * writes one outbox row per recipient and channel. Inbox rows are delivered at once (all of one notification's in two
- * statements, however many recipients); every new e-mail
+ * writes one outbox row per recipient and channel. Inbox rows are delivered at once, all of one notification's however many
+ * recipients in one statement with their outbox rows on PostgreSQL (in a second statement on H2); every new e-mail
  * and webhook row gets a {@code NotificationDeliveryProcess} instance whose job delivers it. A row
  * that exists already (same key) is left alone, so a repeated call queues nothing new.
  */
@@ -50,8 +51,9 @@ public class Notifications {
         int queued = 0;
         if (inboxEnabled) {
             List<String> users = n.recipients().users().stream().sorted().toList();
-            int delivered = outbox.insertDeliveredIfAbsent(n, users, text);
-            if (delivered > 0) {
+            OptionalInt withInbox = outbox.insertDeliveredWithInboxIfAbsent(n, users, text);
+            int delivered = withInbox.orElseGet(() -> outbox.insertDeliveredIfAbsent(n, users, text));
+            if (withInbox.isEmpty() && delivered > 0) {
                 inbox.deliverQueued(n);
             }
             queued += delivered;

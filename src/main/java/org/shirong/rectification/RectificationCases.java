@@ -200,8 +200,7 @@ public class RectificationCases {
     private Started start(String organization, NewCase c, String actor, Directions directions, String definitionId) {
         Instant now = now();
         String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
-        records.insert(newRecord(organization, c, actor, caseNo, now));
-        records.addEvent(caseNo, now, CaseEventKind.REPORTED, actor, c.title().strip());
+        records.insertWithEvent(newRecord(organization, c, actor, caseNo, now), CaseEventKind.REPORTED, actor, c.title().strip());
         return startProcess(organization, c, caseNo, directions, definitionId, false);
     }
 
@@ -349,9 +348,9 @@ public class RectificationCases {
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(organization, c.campaign(), c.category());
         DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, now, limit, decidedDue, plan);
         Deadlines d = bounded.deadlines();
-        records.writeDispatch(c.dispatchedAs(processInstanceId, leadUnit, responsibleUnits, limit.amount(), limit.unit().name(),
-                now, d, bounded.bound()));
-        records.addEvent(caseNo, now, redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,
+        records.writeDispatchWithEvent(c.dispatchedAs(processInstanceId, leadUnit, responsibleUnits, limit.amount(),
+                limit.unit().name(), now, d, bounded.bound()), now,
+                redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,
                 "牵头单位 " + leadUnit + (blank(responsibleUnits) ? "" : "，责任单位 " + responsibleUnits)
                         + "，时限 " + limit.amount() + " " + limit.unit().label()
                         + (bounded.note() == null ? "" : "；" + bounded.note()), leadUnit);

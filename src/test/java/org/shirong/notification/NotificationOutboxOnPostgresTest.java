@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +78,40 @@ class NotificationOutboxOnPostgresTest {
         assertThat(inbox.list("huanwei1", true, 10)).isEmpty();
         assertThat(inbox.list("huanwei2", true, 10)).as("the colleague's message, of the same statement")
                 .singleElement().satisfies(m -> assertThat(m.subject()).isEqualTo(row.subject()));
+    }
+
+    /**
+     * On PostgreSQL a notification's outbox rows and their inbox rows are one statement (issue 13): each new outbox row
+     * has exactly its inbox row, with the same recipient, subject and time; a repeat writes neither, and a new recipient
+     * of the same notification gets only its own rows.
+     */
+    @Test
+    void onPostgresTheInboxRowsAreWrittenWithTheirOutboxRowsAndARepeatWritesNothing() {
+        NotificationOutbox outbox = new NotificationOutbox(jdbc);
+        InboxRecords inbox = new InboxRecords(jdbc);
+        Rendered text = new NotificationTemplates().render("case-warning", NotificationTemplatesTest.sampleModel());
+        Notification n = notice("2026-06-01T02:00:00Z");
+
+        assertThat(outbox.insertDeliveredWithInboxIfAbsent(n, List.of("chengguan1", "chengguan2"), text)).hasValue(2);
+        assertThat(outbox.insertDeliveredWithInboxIfAbsent(n, List.of("chengguan1", "chengguan2"), text)).hasValue(0);
+        assertThat(outbox.insertDeliveredWithInboxIfAbsent(n, List.of("chengguan1", "chengguan3"), text)).hasValue(1);
+        assertThat(outbox.insertDeliveredWithInboxIfAbsent(n, List.of(), text)).hasValue(0);
+
+        List<Map<String, Object>> rows = jdbc.queryForList("select o.recipient, o.status, o.subject, o.created_at,"
+                + " i.recipient_id, i.subject inbox_subject, i.created_at inbox_created_at, i.template_id, i.business_key"
+                + " from notification_outbox o left join notification_inbox i on i.outbox_id = o.id"
+                + " where o.iteration = '2026-06-01T02:00:00Z' order by o.recipient");
+        assertThat(rows).extracting(r -> r.get("recipient")).containsExactly("chengguan1", "chengguan2", "chengguan3");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("DELIVERED");
+            assertThat(r.get("recipient_id")).isEqualTo(r.get("recipient"));
+            assertThat(r.get("inbox_subject")).isEqualTo(r.get("subject")).isEqualTo(text.subject());
+            assertThat(r.get("inbox_created_at")).isEqualTo(r.get("created_at"));
+            assertThat(r.get("template_id")).isEqualTo("case-warning");
+            assertThat(r.get("business_key")).isEqualTo("JT-2026-000042");
+        });
+        assertThat(inbox.list("chengguan3", true, 10)).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo(text.subject()));
     }
 
     @Test

@@ -68,6 +68,19 @@ class CaseApiOnPostgresTest {
         ResponseEntity<Map> created = rest.postForEntity("/api/cases?organization=jiuting", json(body), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created.getBody()).containsEntry("leadUnit", "chengguan").containsEntry("leadUnitName", "城管中队");
+        // the report's notices, to the lead unit and to the cooperating unit: every inbox-channel outbox row has its
+        // recipient's inbox row (written in the same statement on PostgreSQL), and nothing else is in the inbox
+        String caseNo = (String) created.getBody().get("caseNo");
+        List<Map<String, Object>> notices = jdbc.queryForList("select o.template_id, o.recipient, i.recipient_id, i.subject"
+                + " inbox_subject, o.subject from notification_outbox o left join notification_inbox i on i.outbox_id = o.id"
+                + " where (o.business_key = ? or o.business_key like ?) and o.channel = 'INBOX'", caseNo, caseNo + "/%");
+        assertThat(notices).extracting(n -> n.get("template_id")).contains("case-dispatched", "case-cooperation");
+        assertThat(notices).allSatisfy(n -> {
+            assertThat(n.get("recipient_id")).isEqualTo(n.get("recipient"));
+            assertThat(n.get("inbox_subject")).isEqualTo(n.get("subject"));
+        });
+        assertThat(jdbc.queryForObject("select count(*) from notification_inbox where business_key = ? or business_key like ?",
+                Integer.class, caseNo, caseNo + "/%")).isEqualTo(notices.size());
         ResponseEntity<Map> resent = rest.postForEntity("/api/cases?organization=jiuting", json(body), Map.class);
         assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(resent.getBody().get("caseNo")).isEqualTo(created.getBody().get("caseNo"));
@@ -87,6 +100,23 @@ class CaseApiOnPostgresTest {
 
         Map<String, Object> record = rest.getForObject("/api/cases/" + created.getBody().get("caseNo"), Map.class);
         assertThat((List<Map<String, Object>>) record.get("timeline")).extracting(e -> e.get("kind")).containsExactly("REPORTED", "DISPATCHED");
+        // the case and its first events, written together on PostgreSQL: the events as the case's rows say
+        Map<String, Object> row = jdbc.queryForMap("select status, lead_unit, process_instance_id, reported_at, reported_by,"
+                + " dispatched_at, due_at from rect_case where case_no = ?", caseNo);
+        assertThat(row.get("status")).isEqualTo("DISPATCHED");
+        assertThat(row.get("process_instance_id")).isNotNull();
+        assertThat(row.get("due_at")).isNotNull();
+        List<Map<String, Object>> events = jdbc.queryForList("select kind, occurred_at, actor, detail, unit_id from rect_case_event"
+                + " where case_no = ? order by id", caseNo);
+        assertThat(events).extracting(e -> e.get("kind")).containsExactly("REPORTED", "DISPATCHED");
+        assertThat(events.get(0)).containsEntry("occurred_at", row.get("reported_at")).containsEntry("actor", row.get("reported_by"))
+                .containsEntry("detail", "沪亭北路乱设摊").containsEntry("unit_id", null);
+        assertThat(events.get(1)).containsEntry("occurred_at", row.get("dispatched_at")).containsEntry("unit_id", "chengguan");
+        assertThat((String) events.get(1).get("detail")).startsWith("牵头单位 chengguan");
+        // each imported case: its REPORTED and DISPATCHED events once
+        assertThat(jdbc.queryForList("select c.external_ref || ' ' || e.kind from rect_case c join rect_case_event e"
+                + " on e.case_no = c.case_no where c.external_ref in ('PG-1', 'PG-2') order by c.external_ref, e.id", String.class))
+                .containsExactly("PG-1 REPORTED", "PG-1 DISPATCHED", "PG-2 REPORTED", "PG-2 DISPATCHED");
     }
 
     @Test
