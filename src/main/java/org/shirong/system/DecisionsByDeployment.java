@@ -1,7 +1,5 @@
 package org.shirong.system;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,8 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionManager;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,22 +28,7 @@ class DecisionsByDeployment extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = new ArrayList<>();
-        if (configuration.getCustomSessionFactories() != null) {
-            factories.addAll(configuration.getCustomSessionFactories());
-        }
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return DecisionDefinitionManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new KnownDecisions();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.provide(configuration, DecisionDefinitionManager.class, () -> new KnownDecisions());
     }
 
     /** The engine's decision manager, which answers a deployment and key it has seen from the deployment cache. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +34,7 @@ class FilterCountCachePlugin extends AbstractProcessEnginePlugin {
         }
         interceptors.add(0, new FilterCountInterceptor(configuration, cache, countsAhead));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-        List<SessionFactory> sessions = new ArrayList<>();
-        if (configuration.getCustomSessionFactories() != null) {
-            sessions.addAll(configuration.getCustomSessionFactories());
-        }
-        sessions.add(TaskUpdatesSeen.factory(configuration::getIdGenerator));
-        configuration.setCustomSessionFactories(sessions);
+        EngineSessions.add(configuration, TaskUpdatesSeen.factory(configuration::getIdGenerator));
     }
 
     @Override

@@ -1,12 +1,8 @@
 package org.shirong.system;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionManager;
 import org.springframework.stereotype.Component;
@@ -25,22 +21,7 @@ class MessageSubscriptionsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = new ArrayList<>();
-        if (configuration.getCustomSessionFactories() != null) {
-            factories.addAll(configuration.getCustomSessionFactories());
-        }
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return EventSubscriptionManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new MessageSubscriptions();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.provide(configuration, EventSubscriptionManager.class, () -> new MessageSubscriptions());
     }
 
     /** Camunda's {@link EventSubscriptionManager}, deleting a message subscription without the job look-up. */

@@ -1,11 +1,7 @@
 package org.shirong.system;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -24,22 +20,7 @@ class TaskQueryAuthorizationsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = new ArrayList<>();
-        if (configuration.getCustomSessionFactories() != null) {
-            factories.addAll(configuration.getCustomSessionFactories());
-        }
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return AuthorizationManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new TaskQueryAuthorizations(everyTaskReaders);
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.provide(configuration, AuthorizationManager.class, () -> new TaskQueryAuthorizations(everyTaskReaders));
     }
 
     @Override

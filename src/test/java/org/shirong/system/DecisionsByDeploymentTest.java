@@ -3,13 +3,10 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +22,7 @@ class DecisionsByDeploymentTest {
 
     @BeforeEach
     void start() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:decisions-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setDataSource(StatementCounter.wrap(h2));
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setProcessEngineName("decisions-" + UUID.randomUUID());
-        configuration.setJobExecutorActivate(false);
+        StandaloneInMemProcessEngineConfiguration configuration = StandaloneEngines.counted("decisions");
         configuration.setProcessEnginePlugins(List.of(new DecisionsByDeployment()));
         engine = configuration.buildProcessEngine();
         Thread test = Thread.currentThread();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +33,8 @@ class FailedJobIncidentsTest {
 
     @BeforeEach
     void start() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:incidents-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setDataSource(StatementCounter.wrap(h2));
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setProcessEngineName("incidents-" + UUID.randomUUID());
+        StandaloneInMemProcessEngineConfiguration configuration = StandaloneEngines.counted("incidents");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setJobExecutorActivate(false);
         configuration.setProcessEnginePlugins(List.of(new FailedJobIncidentsPlugin()));
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()

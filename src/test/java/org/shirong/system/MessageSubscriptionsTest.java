@@ -3,14 +3,11 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +23,7 @@ class MessageSubscriptionsTest {
 
     @BeforeEach
     void start() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:subscriptions-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setDataSource(StatementCounter.wrap(h2));
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setProcessEngineName("subscriptions-" + UUID.randomUUID());
-        configuration.setJobExecutorActivate(false);
+        StandaloneInMemProcessEngineConfiguration configuration = StandaloneEngines.counted("subscriptions");
         configuration.setProcessEnginePlugins(List.of(new MessageSubscriptionsPlugin()));
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()

@@ -3,7 +3,6 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,16 +26,10 @@ class ProcessJobLogTest {
 
     @BeforeEach
     void start() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:job-log-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setDataSource(StatementCounter.wrap(h2));
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setProcessEngineName("job-log-" + UUID.randomUUID());
+        StandaloneInMemProcessEngineConfiguration configuration = StandaloneEngines.counted("job-log");
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START);
         configuration.setBatchOperationHistoryTimeToLive("P5D");
-        configuration.setJobExecutorActivate(false);
         configuration.setProcessEnginePlugins(List.of(new ProcessJobLogPlugin()));
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment()

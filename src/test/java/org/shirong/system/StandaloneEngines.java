@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.h2.jdbcx.JdbcDataSource;
 
 /** A bare engine on its own in-memory H2 database, without Spring, for comparing a plugin with the engine's own behaviour. */
 final class StandaloneEngines {
@@ -24,5 +26,21 @@ final class StandaloneEngines {
                 .setJobExecutorActivate(false);
         configuration.setProcessEnginePlugins(new ArrayList<>(List.of(plugins)));
         return configuration.buildProcessEngine();
+    }
+
+    /**
+     * The configuration of a new engine named after {@code name} (made unique), no job executor, whose statements
+     * {@link StatementCounter} counts; the caller adds its settings and plugins and builds it.
+     */
+    static StandaloneInMemProcessEngineConfiguration counted(String name) {
+        String unique = name + "-" + UUID.randomUUID();
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1");
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setDataSource(StatementCounter.wrap(h2));
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setProcessEngineName(unique);
+        configuration.setJobExecutorActivate(false);
+        return configuration;
     }
 }
