@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
+import org.shirong.system.DatabaseProduct;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,9 +32,11 @@ class NotificationOutbox {
     private static final String KEY = "business_key = ? and template_id = ? and iteration = ? and recipient = ? and channel = ?";
 
     private final JdbcTemplate jdbc;
+    private final DatabaseProduct database;
 
     NotificationOutbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
     }
 
     static Instant now() {
@@ -83,7 +85,7 @@ class NotificationOutbox {
      * insert of the statement returns), where the caller delivers them with {@link InboxRecords#deliverQueued}.
      */
     OptionalInt insertDeliveredWithInboxIfAbsent(Notification n, List<String> users, Rendered text) {
-        if (!onPostgres()) {
+        if (!database.isPostgres()) {
             return OptionalInt.empty();
         }
         if (users.isEmpty()) {
@@ -116,19 +118,6 @@ class NotificationOutbox {
         values.addAll(List.of(n.businessKey(), n.template(), n.iteration(), Channel.INBOX.name()));
         return values.toArray();
     }
-
-    /** Whether the database is PostgreSQL, asked once. */
-    private boolean onPostgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-            known = "PostgreSQL".equalsIgnoreCase(product);
-            postgres = known;
-        }
-        return known;
-    }
-
-    private volatile Boolean postgres;
 
     Optional<OutboxMessage> find(long id) {
         return jdbc.query("select " + COLUMNS + " from notification_outbox where id = ?", NotificationOutbox::map, id)

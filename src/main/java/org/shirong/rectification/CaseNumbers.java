@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.shirong.organization.Organizations;
+import org.shirong.system.DatabaseProduct;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,12 +33,11 @@ class CaseNumbers {
     static final String SEQUENCE_PREFIX = "rect_case_no_";
 
     private final JdbcTemplate jdbc;
+    private final DatabaseProduct database;
     private final TransactionTemplate separateTransaction;
     private final Function<String, String> prefixOf;
     private final ZoneId zone;
     private final Set<String> knownSequences = ConcurrentHashMap.newKeySet();
-    private volatile String nextValueSql;
-
     @Autowired
     CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Organizations organizations,
             WorkingCalendar calendar) {
@@ -49,6 +48,7 @@ class CaseNumbers {
     CaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Function<String, String> prefixOf,
             ZoneId zone) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
         this.separateTransaction = new TransactionTemplate(transactionManager);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.prefixOf = prefixOf;
@@ -98,16 +98,12 @@ class CaseNumbers {
 
     /** {@code count} values of a sequence: a row each, every row drawing its own. */
     private String rangeSql() {
-        return nextValueSql().startsWith("select nextval") ? "select nextval('%s') from generate_series(1, ?)"
+        return database.isPostgres() ? "select nextval('%s') from generate_series(1, ?)"
                 : "select next value for %s from system_range(1, ?)";
     }
 
     /** {@code nextval('…')} on PostgreSQL, the standard {@code next value for …} elsewhere (H2). */
     private String nextValueSql() {
-        if (nextValueSql == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-            nextValueSql = "PostgreSQL".equalsIgnoreCase(product) ? "select nextval('%s')" : "select next value for %s";
-        }
-        return nextValueSql;
+        return database.isPostgres() ? "select nextval('%s')" : "select next value for %s";
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.shirong.system.DatabaseProduct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,9 +37,11 @@ class CaseRecords {
             + " campaign_code, plan_item, plan_sub_item, due_bound";
 
     private final JdbcTemplate jdbc;
+    private final DatabaseProduct database;
 
     CaseRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
     }
 
     static Timestamp ts(Instant instant) {
@@ -90,7 +93,7 @@ class CaseRecords {
      * inserted from what the case's insert returns, in the same statement (issue 13, W1: a round trip a report less).
      */
     void insertWithEvent(CaseRecord c, CaseEventKind kind, String actor, String detail) {
-        if (!onPostgres()) {
+        if (!database.isPostgres()) {
             insert(c);
             addEvent(c.caseNo(), c.reportedAt(), kind, actor, detail);
             return;
@@ -122,7 +125,7 @@ class CaseRecords {
      */
     void writeDispatchWithEvent(CaseRecord dispatched, Instant at, CaseEventKind kind, String actor, String detail,
             String unitId) {
-        if (!onPostgres()) {
+        if (!database.isPostgres()) {
             writeDispatch(dispatched);
             addEvent(dispatched.caseNo(), at, kind, actor, detail, unitId);
             return;
@@ -166,20 +169,6 @@ class CaseRecords {
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
-
-    /** Whether the database is PostgreSQL (the statements that write a case and its event at once), asked once. */
-    private boolean onPostgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection ->
-                    connection.getMetaData().getDatabaseProductName());
-            known = "PostgreSQL".equalsIgnoreCase(product);
-            postgres = known;
-        }
-        return known;
-    }
-
-    private volatile Boolean postgres;
 
     private void inserted(CaseRecord c) {
         Held held = held();
