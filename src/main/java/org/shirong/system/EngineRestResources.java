@@ -1,6 +1,5 @@
 package org.shirong.system;
 
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
@@ -26,11 +25,7 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
                 .map(c -> c == DefaultProcessEngineRestServiceImpl.class ? TaskListResources.DefaultEngine.class
                         : c == NamedProcessEngineRestServiceImpl.class ? TaskListResources.NamedEngine.class : c)
                 .collect(Collectors.toSet()));
-        Set<Class<?>> configuration = CamundaRestResources.getConfigurationClasses().stream()
-                .filter(c -> c != JacksonConfigurator.class)
-                .collect(Collectors.toSet());
-        registerClasses(configuration);
-        register(SharedObjectMapper.class);
+        registerClasses(SharedObjectMapper.inCamundaConfiguration());
         register(JacksonFeature.class);
     }
 }

@@ -5,7 +5,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import java.util.HashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 
 /**
@@ -17,6 +20,18 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 @Provider
 @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
 public class SharedObjectMapper implements ContextResolver<ObjectMapper> {
+
+    /** Camunda's REST configuration classes with this resolver in place of {@link JacksonConfigurator}. */
+    static Set<Class<?>> inCamundaConfiguration() {
+        Set<Class<?>> classes = new HashSet<>();
+        for (Class<?> configuration : CamundaRestResources.getConfigurationClasses()) {
+            if (configuration != JacksonConfigurator.class) {
+                classes.add(configuration);
+            }
+        }
+        classes.add(SharedObjectMapper.class);
+        return classes;
+    }
 
     // configured at the first request, after the engine's REST set its date format (CustomJacksonDateFormatListener)
     private volatile ObjectMapper mapper;

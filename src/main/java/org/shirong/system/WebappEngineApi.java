@@ -1,9 +1,7 @@
 package org.shirong.system;
 
 import jakarta.ws.rs.core.Application;
-import java.util.HashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
@@ -42,14 +40,8 @@ class WebappEngineApi {
 
         @Override
         public Set<Class<?>> getClasses() {
-            Set<Class<?>> classes = new HashSet<>();
+            Set<Class<?>> classes = SharedObjectMapper.inCamundaConfiguration();
             classes.add(TaskListResources.NamedEngine.class);
-            for (Class<?> configuration : CamundaRestResources.getConfigurationClasses()) {
-                if (configuration != JacksonConfigurator.class) {
-                    classes.add(configuration);
-                }
-            }
-            classes.add(SharedObjectMapper.class);
             return classes;
         }
     }
