@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -277,6 +278,8 @@ class JobGroupTest {
         configuration.setTransactionManager(new DataSourceTransactionManager(dataSource));
         configuration.setDatabaseSchemaUpdate(schemaUpdate);
         configuration.setProcessEngineName(name);
+        // Shirong's id generator (the starter's default): with the engine's own, two nodes' groups collided on next.dbid
+        configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
         configuration.setJobExecutor(jobExecutor);
