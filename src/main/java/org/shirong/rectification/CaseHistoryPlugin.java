@@ -1,6 +1,7 @@
 package org.shirong.rectification;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.history.JobState;
@@ -140,6 +141,7 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
     static class CaseHistoryEventHandler extends DbHistoryEventHandler {
 
         private final boolean noVariables;
+        private final HistoricStartTimes startTimes = new HistoricStartTimes(HistoricStartTimes.DEFAULT_CAPACITY);
 
         CaseHistoryEventHandler(boolean noVariables) {
             this.noVariables = noVariables;
@@ -156,12 +158,24 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
          * An update of an activity, task or process instance row that does not end it (a task claimed, assigned or
          * renamed) is merged without first reading the row's start time: the engine reads it only to compute a duration,
          * and the update statements of these rows write neither start time nor duration unless the event has an end time.
+         * An end is merged without the read when this node wrote the row's start ({@link HistoricStartTimes}): the start
+         * time of a row never changes, so the one kept is the one the engine would read (issue 13: some 9 selects a case).
          */
         @Override
         protected void insertOrUpdate(HistoryEvent event) {
-            if (event instanceof HistoricScopeInstanceEvent scope && scope.getEndTime() == null && startTimeNotWritten(event)
-                    && event.getId() != null && !isInitialEvent(event)
-                    && getDbEntityManager().getCachedEntity(event.getClass(), event.getId()) == null) {
+            if (!(event instanceof HistoricScopeInstanceEvent scope) || !startTimeNotWritten(event) || event.getId() == null) {
+                super.insertOrUpdate(event);
+                return;
+            }
+            if (isInitialEvent(event)) {
+                startTimes.started(scope);
+                super.insertOrUpdate(event);
+                return;
+            }
+            Date startTime = scope.getEndTime() == null ? null : startTimes.ended(scope);
+            if (getDbEntityManager().getCachedEntity(event.getClass(), event.getId()) == null
+                    && (scope.getEndTime() == null || startTime != null)) {
+                scope.setStartTime(startTime);
                 getDbEntityManager().merge(event);
                 return;
             }
