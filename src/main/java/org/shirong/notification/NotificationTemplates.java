@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,13 @@ class NotificationTemplates {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
+    /**
+     * Each template as parsed once: they are resources of the application, which do not change while it runs, and a
+     * parsed {@link Template} may be processed by any number of threads at once. FreeMarker's own cache looked every
+     * template up in its cache on every call and again, localised variants first, on the class path every five seconds
+     * (issue 13, W1: three of the four JFR samples of a report's rendering were in that look-up).
+     */
+    private final Map<String, Template> parsed = new ConcurrentHashMap<>();
 
     NotificationTemplates() {
         freemarker.setClassForTemplateLoading(NotificationTemplates.class, FOLDER);
@@ -47,7 +55,11 @@ class NotificationTemplates {
             throw new IllegalArgumentException("通知模板 id 只能包含小写字母、数字和连字符：" + id);
         }
         try {
-            Template template = freemarker.getTemplate(id + ".ftl");
+            Template template = parsed.get(id);
+            if (template == null) {
+                template = freemarker.getTemplate(id + ".ftl");
+                parsed.putIfAbsent(id, template);
+            }
             StringWriter body = new StringWriter();
             Environment environment = template.createProcessingEnvironment(model, body);
             environment.process();

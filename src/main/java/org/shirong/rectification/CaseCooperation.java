@@ -13,7 +13,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.organization.Organization;
@@ -99,11 +101,11 @@ class CaseCooperation {
                 told.add(office);
             }
         });
-        if (!told.isEmpty() && !digested) {
-            LOG.info("案件 {} 已通知协办单位 {}", caseNo, told);
-        } else if (!told.isEmpty()) {
-            // an import's case: its units are named in the import's digest (a line per row was some 2 % of an import's CPU)
-            LOG.debug("导入的案件 {} 已派协办单位 {}", caseNo, told);
+        // debug, not info: each unit told is a row of rect_case_party and has its notice in notification_outbox, and a line
+        // per report was some 1 % of Shirong's CPU in W1 (issue 13; an import's case: some 2 % of an import's CPU, its units
+        // named in the import's digest)
+        if (!told.isEmpty()) {
+            LOG.debug(digested ? "导入的案件 {} 已派协办单位 {}" : "案件 {} 已通知协办单位 {}", caseNo, told);
         }
         return told;
     }
@@ -240,20 +242,39 @@ class CaseCooperation {
         });
     }
 
+    /**
+     * Each open party's cooperation is told by its own instance ({@code rect_case_party.process_instance_id}), not looked
+     * for by the case number among the engine's variables, and only among the instances' subscriptions, not also among
+     * the message start events no process has (issue 13, W1: a case's close spent some 7 % of Shirong's CPU here: the
+     * variable query, the look for start events, then the parties read again and each one's instance counted). A
+     * cooperation the message reached ends at EndEvent_CaseClosedFirst, whose listener ends its party
+     * ({@link #endedByClosure}); one it did not reach waits at its asynchronous start (a re-dispatch's) and is deleted
+     * here, its party ended with it.
+     */
     private void closeCooperations(String caseNo) {
-        runtimeService.createMessageCorrelation(CaseCooperationProcess.MESSAGE_CASE_CLOSED)
-                .processInstanceVariableEquals(RectificationProcess.VAR_CASE_NO, caseNo).correlateAllWithResult();
         Instant now = RectificationCases.now();
         for (CaseParties.Party p : parties.of(caseNo)) {
             if (p.endedAt() != null) {
                 continue;
             }
-            if (p.processInstanceId() != null && runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(p.processInstanceId()).count() > 0) {
-                runtimeService.deleteProcessInstance(p.processInstanceId(), "案件已结案", true, true);
+            String instance = p.processInstanceId();
+            if (instance != null && !closedMessage().processInstanceId(instance).correlateAllWithResult().isEmpty()) {
+                continue; // ended by the message, its party by the end event's listener
+            }
+            if (instance != null) {
+                runtimeService.deleteProcessInstanceIfExists(instance, "案件已结案", true, true, false, false);
             }
             parties.ended(caseNo, p.unitId(), now);
         }
+    }
+
+    /**
+     * Message_CaseClosed for the running cooperations only: the engine's own builder, whose executions-only mode the
+     * engine's interface does not offer, so that no correlation looks for a message start event no process has.
+     */
+    private MessageCorrelationBuilder closedMessage() {
+        return ((MessageCorrelationBuilderImpl) runtimeService.createMessageCorrelation(CaseCooperationProcess.MESSAGE_CASE_CLOSED))
+                .executionsOnly();
     }
 
     private static String caseNo(DelegateExecution execution) {

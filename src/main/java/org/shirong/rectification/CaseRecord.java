@@ -45,9 +45,4 @@ public record CaseRecord(
                 deadlines.escalateAt(), false, false, false, closedOnTime, extensionCount, reworkCount, returnCount, territory,
                 community, tenantId, campaign, planItem, subItem, dueBound);
     }
-
-    /** When the lead unit handed in its rectification (or now, if it has not). */
-    Instant submittedAtOrNow(Instant now) {
-        return submittedAt == null ? now : submittedAt;
-    }
 }

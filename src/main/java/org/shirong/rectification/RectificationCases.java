@@ -396,12 +396,9 @@ public class RectificationCases {
         records.addEvent(caseNo, now(), CaseEventKind.VERIFICATION_FAILED, actor, reason);
     }
 
+    /** Closed now: on time when it was submitted (never submitted: closed) by its due instant, or has none. */
     void closed(String caseNo, String actor) {
-        Instant now = now();
-        CaseRecord c = records.lock(caseNo);
-        boolean onTime = c.dueAt() == null || !c.submittedAtOrNow(now).isAfter(c.dueAt());
-        records.update(caseNo, "status = ?, closed_at = ?, closed_on_time = ?", CLOSED.name(), CaseRecords.ts(now), onTime);
-        records.addEvent(caseNo, now, CaseEventKind.CLOSED, actor, onTime ? "按期办结" : "超期办结");
+        records.closeWithEvent(caseNo, now(), actor, "按期办结", "超期办结");
     }
 
     /** Marks the yellow warning; false when it was already given for the current due date. */

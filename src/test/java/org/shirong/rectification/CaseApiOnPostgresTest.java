@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The case API on a real PostgreSQL 17 with the production profile: report, resend, refusal, import and re-import;
  * a NUL character (which PostgreSQL cannot store in text) is refused naming the field, in the API, an import and a form;
- * the case ledger read page after page (keyset) on PostgreSQL, each case once and in the list's order.
+ * the case ledger read page after page (keyset) on PostgreSQL, each case once and in the list's order; a case closed on
+ * time or late as its row says, with its event, in one statement.
  */
 class CaseApiOnPostgresTest {
 
@@ -173,6 +174,49 @@ class CaseApiOnPostgresTest {
         assertThat(records.photos("JT-2026-PG0001")).extracting(CaseRecords.Photo::takenAt, CaseRecords.Photo::latitude,
                 CaseRecords.Photo::longitude).containsExactly(org.assertj.core.groups.Tuple.tuple(taken, 31.123456, 121.333333),
                 org.assertj.core.groups.Tuple.tuple(null, null, null));
+    }
+
+    /**
+     * A case closes on time when it was handed in by its due instant, or, never handed in, is closed by it, or has none;
+     * late otherwise: PostgreSQL decides in the statement that closes it and writes its CLOSED event.
+     */
+    @Test
+    void aCaseClosesOnTimeOrLateAsItsRowSaysWithItsEventOnPostgres() {
+        java.time.Instant due = java.time.Instant.parse("2026-03-02T09:00:00Z");
+        java.sql.Timestamp reported = java.sql.Timestamp.from(due.minusSeconds(86_400));
+        Object[][] cases = {{"PGCLOSE-1", due.minusSeconds(60)}, {"PGCLOSE-2", due.plusSeconds(60)}, {"PGCLOSE-3", null},
+                {"PGCLOSE-4", null}};
+        for (Object[] c : cases) {
+            jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_by,"
+                    + " reported_at, submitted_at, due_at, territory, tenant_id) values (?, 'PATROL', 'EXPOSED_GARBAGE', 'NORMAL',"
+                    + " '结案测试', '九亭大街 1 号', 'huanwei', 'AWAITING_VERIFICATION', 'admin', ?, ?, ?, 'jiuting', 'jiuting')",
+                    c[0], reported, c[1] == null ? null : java.sql.Timestamp.from((java.time.Instant) c[1]),
+                    "PGCLOSE-4".equals(c[0]) ? null : java.sql.Timestamp.from(due));
+        }
+        try {
+            CaseRecords records = context.getBean(CaseRecords.class);
+            records.closeWithEvent("PGCLOSE-1", due.plusSeconds(3_600), "ducha1", "按期办结", "超期办结");
+            records.closeWithEvent("PGCLOSE-2", due.plusSeconds(3_600), "ducha1", "按期办结", "超期办结");
+            records.closeWithEvent("PGCLOSE-3", due.minusSeconds(3_600), null, "按期办结", "超期办结");
+            records.closeWithEvent("PGCLOSE-4", due.plusSeconds(3_600), null, "按期办结", "超期办结");
+            assertThat(jdbc.queryForList("select c.case_no, c.status, c.closed_on_time, e.kind, e.actor, e.detail from rect_case c"
+                    + " join rect_case_event e on e.case_no = c.case_no where c.case_no like 'PGCLOSE-%' order by c.case_no"))
+                    .extracting(r -> r.get("case_no"), r -> r.get("status"), r -> r.get("closed_on_time"), r -> r.get("kind"),
+                            r -> r.get("actor"), r -> r.get("detail"))
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("PGCLOSE-1", "CLOSED", true, "CLOSED", "ducha1", "按期办结"),
+                            org.assertj.core.groups.Tuple.tuple("PGCLOSE-2", "CLOSED", false, "CLOSED", "ducha1", "超期办结"),
+                            org.assertj.core.groups.Tuple.tuple("PGCLOSE-3", "CLOSED", true, "CLOSED", null, "按期办结"),
+                            org.assertj.core.groups.Tuple.tuple("PGCLOSE-4", "CLOSED", true, "CLOSED", null, "按期办结"));
+            assertThat(jdbc.queryForObject("select closed_at from rect_case where case_no = 'PGCLOSE-2'", java.sql.Timestamp.class)
+                    .toInstant()).isEqualTo(due.plusSeconds(3_600));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> records.closeWithEvent("PGCLOSE-9", due, null, "按期办结", "超期办结"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("PGCLOSE-9");
+        } finally {
+            jdbc.update("delete from rect_case_event where case_no like 'PGCLOSE-%'");
+            jdbc.update("delete from rect_case where case_no like 'PGCLOSE-%'");
+        }
     }
 
     @Test

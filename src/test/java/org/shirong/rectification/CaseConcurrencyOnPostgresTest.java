@@ -109,6 +109,15 @@ class CaseConcurrencyOnPostgresTest {
         assertThat(failures).isEmpty();
         assertThat(caseNos).hasSize(CASES);
         assertThat(closed).isEqualTo(CASES);
+        // each closed once, on time, with its event; its cooperation (a 责任单位 of 乱设摊) ended with it and none still runs
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_event e join rect_case c on c.case_no = e.case_no"
+                + " where c.external_ref like 'W1-%' and e.kind = 'CLOSED' and e.detail = '按期办结' and c.closed_on_time", Long.class))
+                .isEqualTo(CASES);
+        List<String> cooperations = jdbc.queryForList("select p.process_instance_id from rect_case_party p join rect_case c"
+                + " on c.case_no = p.case_no where c.external_ref like 'W1-%' and p.ended_at is not null", String.class);
+        assertThat(cooperations).hasSize(CASES).doesNotContainNull();
+        assertThat(context.getBean(ProcessEngine.class).getRuntimeService().createProcessInstanceQuery()
+                .processInstanceIds(new java.util.HashSet<>(cooperations)).count()).isZero();
     }
 
     @Test

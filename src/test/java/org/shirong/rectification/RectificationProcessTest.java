@@ -139,6 +139,8 @@ class RectificationProcessTest {
         CaseRecord closed = record(c);
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.closedOnTime()).isTrue();
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.CLOSED)
+                .extracting(CaseEvent::detail).containsExactly("按期办结");
         assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::kind).containsExactly(
                 CaseEventKind.REPORTED, CaseEventKind.DISPATCHED, CaseEventKind.CLAIMED, CaseEventKind.PHOTO_ADDED,
                 CaseEventKind.PHOTO_ADDED, CaseEventKind.SUBMITTED, CaseEventKind.VERIFIED, CaseEventKind.CLOSED);
@@ -351,6 +353,9 @@ class RectificationProcessTest {
         complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS));
         execute(job(TASK_CLOSE, pi));
         assertThat(record(c).closedOnTime()).isFalse();
+        assertThat(record(c).status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.CLOSED)
+                .extracting(CaseEvent::detail).containsExactly("超期办结");
         assertThat(pi).isEnded();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +21,8 @@ import org.shirong.system.SharesSpringContext;
 /**
  * 属地 across organisations: a 松江区 case that lies in 石湖荡镇 is led by the district's department and the town's
  * office cooperates on it (reason TERRITORY) in the town's own tenant — it gets the notice and the 记录协办情况 task,
- * records what it did and reads the case; another town's office does not. A town cannot place its case in another
+ * records what it did and reads the case; another town's office does not; the case's close ends the town's cooperation
+ * still open, in the town's tenant. A town cannot place its case in another
  * town, nor a district in a town that is not its own.
  */
 @ShirongWebTest
@@ -37,6 +39,10 @@ class TerritoryCooperationTest {
     ManagementService managementService;
     @Autowired
     CaseParties parties;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    CaseCooperation cooperations;
 
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -96,6 +102,33 @@ class TerritoryCooperationTest {
                 .getForObject("/api/cases?size=200", Map.class).get("items");
         assertThat(otherList).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
         assertThat(as("xqshirongban1").getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + cooperation.getId(), List.class)).isEmpty();
+    }
+
+    /** The district case closes (结案归档, as the close job runs it: no user) before the town recorded anything. */
+    @Test
+    void closingTheDistrictCaseEndsTheTownsOpenCooperationInTheTownsTenant() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"湖荡路护栏缺损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区湖荡路 10 号","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
+        assertThat(cooperation.getTenantId()).isEqualTo("shihudang");
+        assertThat(taskService.createTaskQuery().processInstanceId(cooperation.getId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo(CaseCooperationProcess.TASK_RECORD);
+
+        cooperations.caseClosed(caseNo);
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cooperation.getId()).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(cooperation.getId()).singleResult()
+                .getEndActivityId()).isEqualTo(CaseCooperationProcess.END_CASE_CLOSED);
+        assertThat(parties.of(caseNo)).singleElement().satisfies(p -> {
+            assertThat(p.unitId()).isEqualTo("shdshirongban");
+            assertThat(p.done()).isFalse();
+            assertThat(p.endedAt()).isNotNull();
+        });
     }
 
     /** Without a 属地, or with the district itself, the case has no TERRITORY party. */
