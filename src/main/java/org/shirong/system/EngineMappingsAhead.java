@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.ibatis.builder.xml.XMLConfigBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -26,24 +27,47 @@ import org.springframework.core.env.Environment;
  * URL names; {@link MappingsAheadEngineConfiguration} takes it only if that is the database and table prefix the
  * engine then finds, and reads the mappings itself otherwise.
  */
-public class EngineMappingsAhead implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+class EngineMappingsAhead implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     static final String BEAN = "shirongEngineMappingsAhead";
+    /** Shirong's own application, as its configuration ({@code config/application.yaml}) names it. */
+    static final String APPLICATION = "shirong";
     static final String MAPPINGS = "org/camunda/bpm/engine/impl/mapping/mappings.xml";
     private static final Logger LOG = LoggerFactory.getLogger(EngineMappingsAhead.class);
 
-    /** The mappings being read for one database type and table prefix. */
-    public record Read(String databaseType, String tablePrefix, FutureTask<Configuration> mappings) {
+    /**
+     * The mappings being read for one database type and table prefix; handed out once (or dropped), so that a read the
+     * engine does not take is not kept for the application's life.
+     */
+    static final class Read {
+
+        private final String databaseType;
+        private final String tablePrefix;
+        private final AtomicReference<FutureTask<Configuration>> mappings;
+        private volatile boolean taken;
+
+        Read(String databaseType, String tablePrefix, FutureTask<Configuration> mappings) {
+            this.databaseType = databaseType;
+            this.tablePrefix = tablePrefix;
+            this.mappings = new AtomicReference<>(mappings);
+        }
 
         /** The mappings read ahead if they were read for this database type and prefix, or null (read them then). */
         Configuration forEngine(String engineDatabaseType, String engineTablePrefix) {
+            FutureTask<Configuration> read = mappings.getAndSet(null);
+            if (read == null) {
+                return null;
+            }
             if (!databaseType.equals(engineDatabaseType) || !tablePrefix.equals(engineTablePrefix)) {
+                read.cancel(true);
                 LOG.info("流程引擎的数据库为 {}（表前缀“{}”），预先读取的是 {}（“{}”）的映射：改为当场读取",
                         engineDatabaseType, engineTablePrefix, databaseType, tablePrefix);
                 return null;
             }
             try {
-                return mappings.get();
+                Configuration configuration = read.get();
+                taken = true;
+                return configuration;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;
@@ -52,11 +76,27 @@ public class EngineMappingsAhead implements ApplicationContextInitializer<Config
                 return null;
             }
         }
+
+        /** Whether an engine took the mappings read ahead. */
+        boolean taken() {
+            return taken;
+        }
+
+        /** The engine reads nothing (a session factory given or shared): the read is dropped. */
+        void drop() {
+            FutureTask<Configuration> read = mappings.getAndSet(null);
+            if (read != null) {
+                read.cancel(true);
+            }
+        }
     }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Environment environment = context.getEnvironment();
+        if (!APPLICATION.equals(environment.getProperty("spring.application.name"))) {
+            return; // another application on this class path (the benchmark's bare engine) reads its mappings as usual
+        }
         String databaseType = databaseType(environment);
         if (databaseType == null) {
             return; // another database, or one Spring Boot makes up itself: the engine reads the mappings as usual

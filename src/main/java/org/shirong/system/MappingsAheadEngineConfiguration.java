@@ -21,7 +21,9 @@ class MappingsAheadEngineConfiguration extends SpringProcessEngineConfiguration 
 
     @Override
     protected void initSqlSessionFactory() {
-        if (ahead != null && sqlSessionFactory == null && !isUseSharedSqlSessionFactory) {
+        if (ahead != null && (sqlSessionFactory != null || isUseSharedSqlSessionFactory)) {
+            ahead.drop();
+        } else if (ahead != null) {
             Configuration mappings = ahead.forEngine(databaseType, databaseTablePrefix);
             if (mappings != null) {
                 mappings.setEnvironment(new Environment("default", transactionFactory, dataSource));

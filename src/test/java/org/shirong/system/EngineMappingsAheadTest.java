@@ -26,11 +26,11 @@ class EngineMappingsAheadTest {
 
     @Test
     void anEngineOnTheDatabaseTheMappingsWereReadForTakesThemAndWorks() throws Exception {
-        EngineMappingsAhead.Read ahead = readAhead("h2", "");
-        ProcessEngineConfigurationImpl configuration = engineConfiguration(ahead);
+        FutureTask<Configuration> mappings = read("h2", "");
+        ProcessEngineConfigurationImpl configuration = engineConfiguration(new EngineMappingsAhead.Read("h2", "", mappings));
         ProcessEngine engine = configuration.buildProcessEngine();
         try {
-            assertThat(configuration.getSqlSessionFactory().getConfiguration()).isSameAs(ahead.mappings().get());
+            assertThat(configuration.getSqlSessionFactory().getConfiguration()).isSameAs(mappings.get());
             assertThat(configuration.getSqlSessionFactory().getConfiguration().getEnvironment().getDataSource())
                     .isSameAs(configuration.getDataSource());
             runsAProcess(engine);
@@ -41,11 +41,14 @@ class EngineMappingsAheadTest {
 
     @Test
     void anEngineOnAnotherDatabaseOrPrefixReadsItsOwn() throws Exception {
-        for (EngineMappingsAhead.Read ahead : List.of(readAhead("postgres", ""), readAhead("h2", "other_"))) {
-            ProcessEngineConfigurationImpl configuration = engineConfiguration(ahead);
+        for (List<String> readFor : List.of(List.of("postgres", ""), List.of("h2", "other_"))) {
+            FutureTask<Configuration> mappings = read(readFor.get(0), readFor.get(1));
+            Configuration readAhead = mappings.get();
+            ProcessEngineConfigurationImpl configuration =
+                    engineConfiguration(new EngineMappingsAhead.Read(readFor.get(0), readFor.get(1), mappings));
             ProcessEngine engine = configuration.buildProcessEngine();
             try {
-                assertThat(configuration.getSqlSessionFactory().getConfiguration()).isNotSameAs(ahead.mappings().get());
+                assertThat(configuration.getSqlSessionFactory().getConfiguration()).isNotSameAs(readAhead);
                 runsAProcess(engine);
             } finally {
                 engine.close();
@@ -59,7 +62,7 @@ class EngineMappingsAheadTest {
         try {
             Configuration engines = ((ProcessEngineConfigurationImpl) own.getProcessEngineConfiguration())
                     .getSqlSessionFactory().getConfiguration();
-            Configuration ahead = readAhead("h2", "").mappings().get();
+            Configuration ahead = read("h2", "").get();
             assertThat(ahead.getMappedStatementNames()).hasSizeGreaterThan(1000)
                     .containsExactlyInAnyOrderElementsOf(engines.getMappedStatementNames());
             assertThat(ahead.getResultMapNames()).containsExactlyInAnyOrderElementsOf(engines.getResultMapNames());
@@ -70,6 +73,22 @@ class EngineMappingsAheadTest {
         } finally {
             own.close();
         }
+    }
+
+    @Test
+    void onlyShirongsOwnApplicationReadsAheadAndAReadIsHandedOutOnce() throws Exception {
+        StaticApplicationContext other = new StaticApplicationContext();
+        other.setEnvironment(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:mem:other"));
+        new EngineMappingsAhead().initialize(other);
+        assertThat(other.containsBean(EngineMappingsAhead.BEAN)).as("another application, e.g. the benchmark's bare engine").isFalse();
+
+        StaticApplicationContext shirong = new StaticApplicationContext();
+        shirong.setEnvironment(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:h2:mem:shirong")
+                .withProperty("spring.application.name", EngineMappingsAhead.APPLICATION));
+        new EngineMappingsAhead().initialize(shirong);
+        EngineMappingsAhead.Read read = shirong.getBean(EngineMappingsAhead.BEAN, EngineMappingsAhead.Read.class);
+        assertThat(read.forEngine("h2", "")).isNotNull();
+        assertThat(read.forEngine("h2", "")).as("handed out once, then not kept").isNull();
     }
 
     @Test
@@ -89,11 +108,11 @@ class EngineMappingsAheadTest {
         return statement.getBoundSql("name").getSql().replaceAll("\\s+", " ");
     }
 
-    private static EngineMappingsAhead.Read readAhead(String databaseType, String prefix) {
+    private static FutureTask<Configuration> read(String databaseType, String prefix) {
         FutureTask<Configuration> mappings = new FutureTask<>(
                 () -> EngineMappingsAhead.read(databaseType, prefix, EngineMappingsAheadTest.class.getClassLoader()));
         mappings.run();
-        return new EngineMappingsAhead.Read(databaseType, prefix, mappings);
+        return mappings;
     }
 
     private static ProcessEngineConfigurationImpl engineConfiguration(EngineMappingsAhead.Read ahead) {
