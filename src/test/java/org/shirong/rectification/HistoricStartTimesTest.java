@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.StandaloneEngines;
 import org.shirong.system.StatementCounter;
 
 /**
@@ -75,13 +75,7 @@ class HistoricStartTimesTest {
     }
 
     private ProcessEngine start() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(database);
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setDataSource(StatementCounter.wrap(h2));
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setProcessEngineName("start-times-" + UUID.randomUUID());
-        configuration.setJobExecutorActivate(false);
+        StandaloneInMemProcessEngineConfiguration configuration = StandaloneEngines.countedOn("start-times", database);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START);
         configuration.setProcessEnginePlugins(List.of(new CaseHistoryPlugin(CaseHistoryPlugin.CaseHistory.ACTIVITY)));

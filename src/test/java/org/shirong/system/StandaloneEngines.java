@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.h2.jdbcx.JdbcDataSource;
 
 /** A bare engine on its own in-memory H2 database, without Spring, for comparing a plugin with the engine's own behaviour. */
-final class StandaloneEngines {
+public final class StandaloneEngines {
 
     private StandaloneEngines() {
     }
@@ -33,13 +33,20 @@ final class StandaloneEngines {
      * {@link StatementCounter} counts; the caller adds its settings and plugins and builds it.
      */
     static StandaloneInMemProcessEngineConfiguration counted(String name) {
-        String unique = name + "-" + UUID.randomUUID();
+        return countedOn(name, "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /**
+     * As {@link #counted}, on the H2 database {@code h2Url} names: engines built one after another on the same URL (with
+     * {@code DB_CLOSE_DELAY=-1}) share its data, as a node restarted on its database.
+     */
+    public static StandaloneInMemProcessEngineConfiguration countedOn(String name, String h2Url) {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + unique + ";DB_CLOSE_DELAY=-1");
+        h2.setURL(h2Url);
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setDataSource(StatementCounter.wrap(h2));
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setProcessEngineName(unique);
+        configuration.setProcessEngineName(name + "-" + UUID.randomUUID());
         configuration.setJobExecutorActivate(false);
         return configuration;
     }
