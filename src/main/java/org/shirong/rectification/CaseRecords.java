@@ -494,6 +494,26 @@ class CaseRecords {
         }
     }
 
+    /**
+     * As {@link #update} followed by {@link #addEvent}; on PostgreSQL the event is inserted from what the update returns,
+     * in the same statement (issue 13, W1: a round trip less in a claim, a submission, a return and a failed check).
+     */
+    void updateWithEvent(String caseNo, String assignments, Object[] args, Instant at, CaseEventKind kind, String actor,
+            String detail, String unitId) {
+        if (!database.isPostgres()) {
+            update(caseNo, assignments, args);
+            addEvent(caseNo, at, kind, actor, detail, unitId);
+            return;
+        }
+        writing(caseNo, false);
+        int rows = jdbc.update("with updated as (update rect_case set " + assignments + " where case_no = ? returning case_no) "
+                + INSERT_EVENT_OF + " updated", concat(concat(args, new Object[] {caseNo}),
+                new Object[] {ts(at), kind.name(), actor, detail, unitId}));
+        if (rows != 1) {
+            throw new IllegalStateException("案件不存在: " + caseNo);
+        }
+    }
+
     void addEvent(String caseNo, Instant at, CaseEventKind kind, String actor, String detail) {
         addEvent(caseNo, at, kind, actor, detail, null);
     }
@@ -560,11 +580,28 @@ class CaseRecords {
             LocalDateTime takenAt, Double latitude, Double longitude) {
     }
 
-    void addPhoto(String caseNo, String kind, int round, EvidencePhotos.Photo photo, Instant at) {
-        jdbc.update("insert into rect_case_photo (case_no, kind, round, file_name, mime_type, size_bytes, content, uploaded_at,"
-                        + " taken_at, latitude, longitude) values (?,?,?,?,?,?,?,?,?,?,?)",
-                caseNo, kind, round, photo.fileName(), photo.mimeType(), photo.content().length, photo.content(), ts(at),
-                photo.takenAt(), photo.latitude(), photo.longitude());
+    /**
+     * Adds the photo with its PHOTO_ADDED event; on PostgreSQL the event is inserted from what the photo's insert returns,
+     * in the same statement (issue 13, W1: a round trip less for each photo).
+     */
+    void addPhotoWithEvent(String caseNo, String kind, int round, EvidencePhotos.Photo photo, Instant at, String actor,
+            String detail) {
+        if (!database.isPostgres()) {
+            jdbc.update(INSERT_PHOTO, photoValues(caseNo, kind, round, photo, at));
+            addEvent(caseNo, at, CaseEventKind.PHOTO_ADDED, actor, detail);
+            return;
+        }
+        jdbc.update("with added as (" + INSERT_PHOTO + " returning case_no) " + INSERT_EVENT_OF + " added",
+                concat(photoValues(caseNo, kind, round, photo, at),
+                        new Object[] {ts(at), CaseEventKind.PHOTO_ADDED.name(), actor, detail, null}));
+    }
+
+    private static final String INSERT_PHOTO = "insert into rect_case_photo (case_no, kind, round, file_name, mime_type,"
+            + " size_bytes, content, uploaded_at, taken_at, latitude, longitude) values (?,?,?,?,?,?,?,?,?,?,?)";
+
+    private static Object[] photoValues(String caseNo, String kind, int round, EvidencePhotos.Photo photo, Instant at) {
+        return new Object[] {caseNo, kind, round, photo.fileName(), photo.mimeType(), photo.content().length, photo.content(),
+                ts(at), photo.takenAt(), photo.latitude(), photo.longitude()};
     }
 
     List<Photo> photos(String caseNo) {

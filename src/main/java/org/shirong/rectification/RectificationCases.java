@@ -359,20 +359,20 @@ public class RectificationCases {
 
     void claimed(String caseNo, String actor) {
         Instant now = now();
-        records.update(caseNo, "status = ?, claimed_at = ?", IN_RECTIFICATION.name(), CaseRecords.ts(now));
-        records.addEvent(caseNo, now, CaseEventKind.CLAIMED, actor, null);
+        records.updateWithEvent(caseNo, "status = ?, claimed_at = ?", new Object[] {IN_RECTIFICATION.name(), CaseRecords.ts(now)},
+                now, CaseEventKind.CLAIMED, actor, null, null);
     }
 
     void returned(String caseNo, String actor, String reason) {
         CaseRecord c = records.lock(caseNo);
-        records.update(caseNo, "return_count = return_count + 1");
-        records.addEvent(caseNo, now(), CaseEventKind.RETURNED, actor, reason, c.leadUnit());
+        records.updateWithEvent(caseNo, "return_count = return_count + 1", new Object[0], now(), CaseEventKind.RETURNED, actor,
+                reason, c.leadUnit());
     }
 
     void submitted(String caseNo, String actor, String measures) {
         Instant now = now();
-        records.update(caseNo, "status = ?, submitted_at = ?", AWAITING_VERIFICATION.name(), CaseRecords.ts(now));
-        records.addEvent(caseNo, now, CaseEventKind.SUBMITTED, actor, measures);
+        records.updateWithEvent(caseNo, "status = ?, submitted_at = ?",
+                new Object[] {AWAITING_VERIFICATION.name(), CaseRecords.ts(now)}, now, CaseEventKind.SUBMITTED, actor, measures, null);
     }
 
     /** Whether the case has a photo of this kind (BEFORE, AFTER) from any round. */
@@ -383,8 +383,7 @@ public class RectificationCases {
     void photoAdded(String caseNo, String kind, EvidencePhotos.Photo photo, String actor) {
         Instant now = now();
         int round = get(caseNo).reworkCount() + 1;
-        records.addPhoto(caseNo, kind, round, photo, now);
-        records.addEvent(caseNo, now, CaseEventKind.PHOTO_ADDED, actor, kind + " " + photo.fileName());
+        records.addPhotoWithEvent(caseNo, kind, round, photo, now, actor, kind + " " + photo.fileName());
     }
 
     void verificationPassed(String caseNo, String actor, String comment) {
@@ -392,8 +391,8 @@ public class RectificationCases {
     }
 
     void verificationFailed(String caseNo, String actor, String reason) {
-        records.update(caseNo, "status = ?, rework_count = rework_count + 1", IN_RECTIFICATION.name());
-        records.addEvent(caseNo, now(), CaseEventKind.VERIFICATION_FAILED, actor, reason);
+        records.updateWithEvent(caseNo, "status = ?, rework_count = rework_count + 1", new Object[] {IN_RECTIFICATION.name()},
+                now(), CaseEventKind.VERIFICATION_FAILED, actor, reason, null);
     }
 
     /** Closed now: on time when it was submitted (never submitted: closed) by its due instant, or has none. */

@@ -167,13 +167,49 @@ class CaseApiOnPostgresTest {
     void aPhotosTakenTimeAndPlaceRoundTripOnPostgres() {
         CaseRecords records = context.getBean(CaseRecords.class);
         var taken = java.time.LocalDateTime.of(2026, 11, 30, 8, 5, 0);
-        records.addPhoto("JT-2026-PG0001", "BEFORE", 1, new EvidencePhotos.Photo("IMG_0001.jpg", "image/png", CaseApiTest.PNG,
-                taken, 31.123456, 121.333333), java.time.Instant.now());
-        records.addPhoto("JT-2026-PG0001", "AFTER", 1, new EvidencePhotos.Photo("IMG_0002.jpg", "image/png", CaseApiTest.PNG,
-                null, null, null), java.time.Instant.now());
+        records.addPhotoWithEvent("JT-2026-PG0001", "BEFORE", 1, new EvidencePhotos.Photo("IMG_0001.jpg", "image/png",
+                CaseApiTest.PNG, taken, 31.123456, 121.333333), java.time.Instant.now(), "chengguan1", "BEFORE IMG_0001.jpg");
+        records.addPhotoWithEvent("JT-2026-PG0001", "AFTER", 1, new EvidencePhotos.Photo("IMG_0002.jpg", "image/png",
+                CaseApiTest.PNG, null, null, null), java.time.Instant.now(), "chengguan1", "AFTER IMG_0002.jpg");
         assertThat(records.photos("JT-2026-PG0001")).extracting(CaseRecords.Photo::takenAt, CaseRecords.Photo::latitude,
                 CaseRecords.Photo::longitude).containsExactly(org.assertj.core.groups.Tuple.tuple(taken, 31.123456, 121.333333),
                 org.assertj.core.groups.Tuple.tuple(null, null, null));
+    }
+
+    /**
+     * A step's update and its event are one statement on PostgreSQL: both written, the event as given (its time, actor,
+     * detail and unit); a case that does not exist is refused and leaves no event.
+     */
+    @Test
+    void aStepsUpdateAndItsEventAreWrittenTogetherOnPostgres() {
+        java.time.Instant at = java.time.Instant.parse("2026-03-02T09:00:00Z");
+        jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_by,"
+                + " reported_at, territory, tenant_id) values ('PGSTEP-1', 'PATROL', 'EXPOSED_GARBAGE', 'NORMAL', '步骤测试',"
+                + " '九亭大街 1 号', 'huanwei', 'AWAITING_VERIFICATION', 'admin', ?, 'jiuting', 'jiuting')",
+                java.sql.Timestamp.from(at.minusSeconds(86_400)));
+        try {
+            CaseRecords records = context.getBean(CaseRecords.class);
+            records.updateWithEvent("PGSTEP-1", "status = ?, rework_count = rework_count + 1",
+                    new Object[] {CaseStatus.IN_RECTIFICATION.name()}, at, CaseEventKind.VERIFICATION_FAILED, "ducha1", "未整改到位", null);
+            records.updateWithEvent("PGSTEP-1", "return_count = return_count + 1", new Object[0], at.plusSeconds(60),
+                    CaseEventKind.RETURNED, "huanwei1", "不属本单位", "huanwei");
+            assertThat(jdbc.queryForMap("select status, rework_count, return_count from rect_case where case_no = 'PGSTEP-1'"))
+                    .containsEntry("status", "IN_RECTIFICATION").containsEntry("rework_count", 1).containsEntry("return_count", 1);
+            assertThat(jdbc.queryForList("select kind, occurred_at, actor, detail, unit_id from rect_case_event"
+                    + " where case_no = 'PGSTEP-1' order by id"))
+                    .extracting(r -> r.get("kind"), r -> ((java.sql.Timestamp) r.get("occurred_at")).toInstant(), r -> r.get("actor"),
+                            r -> r.get("detail"), r -> r.get("unit_id"))
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("VERIFICATION_FAILED", at, "ducha1", "未整改到位", null),
+                            org.assertj.core.groups.Tuple.tuple("RETURNED", at.plusSeconds(60), "huanwei1", "不属本单位", "huanwei"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> records.updateWithEvent("PGSTEP-9", "return_count = 1",
+                    new Object[0], at, CaseEventKind.RETURNED, "huanwei1", "x", "huanwei"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("PGSTEP-9");
+            assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = 'PGSTEP-9'", Integer.class)).isZero();
+        } finally {
+            jdbc.update("delete from rect_case_event where case_no like 'PGSTEP-%'");
+            jdbc.update("delete from rect_case where case_no like 'PGSTEP-%'");
+        }
     }
 
     /**
