@@ -125,18 +125,7 @@ class CaseRecords {
      */
     void writeDispatchWithEvent(CaseRecord dispatched, Instant at, CaseEventKind kind, String actor, String detail,
             String unitId) {
-        if (!database.isPostgres()) {
-            writeDispatch(dispatched);
-            addEvent(dispatched.caseNo(), at, kind, actor, detail, unitId);
-            return;
-        }
-        writing(dispatched.caseNo(), false);
-        int rows = jdbc.update("with dispatched as (update rect_case set " + DISPATCH + " where case_no = ? returning case_no) "
-                + INSERT_EVENT_OF + " dispatched", concat(dispatchValues(dispatched),
-                new Object[] {dispatched.caseNo(), ts(at), kind.name(), actor, detail, unitId}));
-        if (rows != 1) {
-            throw new IllegalStateException("案件不存在: " + dispatched.caseNo());
-        }
+        updateWithEvent(dispatched.caseNo(), DISPATCH, dispatchValues(dispatched), at, kind, actor, detail, unitId);
         dispatchWritten(dispatched);
     }
 
