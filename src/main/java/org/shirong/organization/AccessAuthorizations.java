@@ -96,6 +96,11 @@ class AccessAuthorizations {
         private List<Authorization> of(String groupId) {
             return new ArrayList<>(byGroup.getOrDefault(groupId, Map.of()).values());
         }
+
+        /** The command context the grants were created in has been flushed: later changes to them are updates. */
+        void written() {
+            created.clear();
+        }
     }
 
     private static final List<Resource> MANAGED = List.of(APPLICATION, GROUP, USER, PROCESS_DEFINITION, PROCESS_INSTANCE, TASK,

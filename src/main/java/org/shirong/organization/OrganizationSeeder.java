@@ -201,18 +201,24 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
             all.forEach(o -> o.groups().forEach(g -> managedGroups.add(g.id())));
             removeDropped(all);
             // Each organisation's tenant, groups, users, memberships, grants and filters are looked up before they are
-            // written and written once, so the engine may flush them all together.
-            batch.run(() -> {
-                AccessAuthorizations.Grants grants = authorizations.grants();
+            // written and written once, so the engine may flush them all together; that flush goes to the database
+            // before the pass waits for the deployments (at start-up they are made meanwhile), the grants to start the
+            // processes by hand after it.
+            AccessAuthorizations.Grants grants = batch.run(() -> {
+                AccessAuthorizations.Grants read = authorizations.grants();
                 for (Organization organization : all) {
                     saveTenant(organization);
-                    organization.groups().forEach(g -> saveGroup(organization, g, grants));
+                    organization.groups().forEach(g -> saveGroup(organization, g, read));
                     organization.users().forEach(u -> saveUser(u, organization, managedGroups));
-                    authorizations.syncUserVisibility(organization, grants);
+                    authorizations.syncUserVisibility(organization, read);
                 }
                 syncOversight(all);
                 filters.sync(all);
-                deploymentsIn.run();
+                return read;
+            });
+            grants.written();
+            deploymentsIn.run();
+            batch.run(() -> {
                 authorizations.allowStartingByHand(all, grants);
                 return null;
             });
