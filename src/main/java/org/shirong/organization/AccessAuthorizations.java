@@ -65,7 +65,7 @@ class AccessAuthorizations {
      * on single tasks (one per open task and candidate group) are left out: there may be 100,000 of them.
      */
     Grants grants() {
-        Grants grants = new Grants(startableByHand());
+        Grants grants = new Grants();
         for (Resource resource : MANAGED) {
             var query = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).resourceType(resource);
             if (resource == TASK) {
@@ -76,18 +76,10 @@ class AccessAuthorizations {
         return grants;
     }
 
-    /**
-     * A snapshot of grants kept up to date with the changes made through it, and the processes startable by hand (read
-     * once per pass, not once per supervising group); for one seeding pass on one thread.
-     */
+    /** A snapshot of grants kept up to date with the changes made through it; for one seeding pass on one thread. */
     static final class Grants {
         private final Map<String, Map<List<Object>, Authorization>> byGroup = new HashMap<>();
         private final Set<String> created = new HashSet<>();
-        private final Set<String> startableByHand;
-
-        private Grants(Set<String> startableByHand) {
-            this.startableByHand = startableByHand;
-        }
 
         private void put(Authorization a) {
             byGroup.computeIfAbsent(a.getGroupId(), g -> new HashMap<>()).put(List.of(a.getResourceType(), a.getResourceId()), a);
@@ -104,6 +96,11 @@ class AccessAuthorizations {
         private List<Authorization> of(String groupId) {
             return new ArrayList<>(byGroup.getOrDefault(groupId, Map.of()).values());
         }
+
+        /** The command context the grants were created in has been flushed: later changes to them are updates. */
+        void written() {
+            created.clear();
+        }
     }
 
     private static final List<Resource> MANAGED = List.of(APPLICATION, GROUP, USER, PROCESS_DEFINITION, PROCESS_INSTANCE, TASK,
@@ -117,7 +114,7 @@ class AccessAuthorizations {
         if (organization.supervises(id)) {
             grant(grants, id, APPLICATION, "cockpit", ACCESS);
             grant(grants, id, PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE);
-            allowStartingOnly(grants, id, grants.startableByHand);
+            // which processes it may start by hand: allowStartingByHand, once the deployments are in
             grant(grants, id, PROCESS_INSTANCE, ANY, READ, CREATE);
             grant(grants, id, TASK, ANY, READ);
             grant(grants, id, DECISION_DEFINITION, ANY, READ, READ_HISTORY);
@@ -196,6 +193,19 @@ class AccessAuthorizations {
                 .filter(a -> a.getResourceType() == resource.resourceType() && !resourceIds.contains(a.getResourceId()))
                 .forEach(a -> delete(grants, a));
         resourceIds.forEach(id -> grant(grants, groupId, resource, id, READ));
+    }
+
+    /**
+     * Lets each supervising group start exactly the processes marked startable in Tasklist, as now deployed; the last
+     * step of a seeding pass, the only one that reads the deployments (read once per pass, not once per group), so that
+     * the rest of the pass need not wait for them (W6: the start-up seeds while it deploys).
+     */
+    void allowStartingByHand(List<Organization> all, Grants grants) {
+        Set<String> startable = startableByHand();
+        for (Organization organization : all) {
+            organization.groups().stream().map(Organization.GroupDefinition::id).filter(organization::supervises)
+                    .forEach(id -> allowStartingOnly(grants, id, startable));
+        }
     }
 
     /**

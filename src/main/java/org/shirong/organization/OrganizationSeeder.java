@@ -5,6 +5,11 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -17,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,10 +31,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies the organisations' {@code organization.yaml} files at start-up: creates, updates and removes the
  * tenants, groups, users, memberships, authorizations and Tasklist filters they define, in one transaction. Only what
  * an earlier run seeded is ever removed; accounts made by hand in Admin are left alone.
+ * <p>
+ * The start-up's synchronisation runs on a thread of its own beside the deployments (issue 13, W6: on an empty
+ * database each took about a second, the seeding mostly waiting for the database): it begins before
+ * {@link org.shirong.system.ProcessResourceDeployer} ({@code @Order(10)}) and, in its one transaction, goes as far as it
+ * can without the deployments; {@link AfterDeployments} ({@code @Order(20)}, once the deployer is through) lets it read
+ * the processes now startable by hand, record the fingerprint (which names the deployments) and commit, and waits for
+ * it. If the deployments fail, start-up stops and the synchronisation is rolled back: nothing is seeded, as before.
  */
 @Component
-@Order(20)
-public class OrganizationSeeder implements ApplicationRunner {
+@Order(5)
+public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrganizationSeeder.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,6 +57,9 @@ public class OrganizationSeeder implements ApplicationRunner {
     private final AuthenticatedIdentities identities;
     private final StartupFingerprints fingerprints;
     private final EngineBatch batch;
+    /** Completed by {@link AfterDeployments} once the deployments are in, exceptionally if start-up is abandoned. */
+    private final CompletableFuture<Void> deployed = new CompletableFuture<>();
+    private volatile FutureTask<Void> synchronisation;
 
     OrganizationSeeder(Organizations organizations, OrganizationRecords records, IdentityService identityService,
             AccessAuthorizations authorizations, TaskFilters filters, AdminAccount adminAccount,
@@ -66,20 +82,96 @@ public class OrganizationSeeder implements ApplicationRunner {
      * A start after which nothing changed (same files, code, settings and deployments, no identity, authorization or
      * filter changed through the engine since; see {@link StartupFingerprints}) only keeps the administrators and moves
      * the due filters on; any other start applies the organisation files and records that it did, in one transaction.
+     * Begins that on its own thread; {@link AfterDeployments} waits for it.
      */
     @Override
     public void run(ApplicationArguments args) {
         adminAccount.checkPassword();
+        FutureTask<Void> task = new FutureTask<>(this::synchronise, null);
+        Thread thread = new Thread(task, "shirong-seeding");
+        thread.setDaemon(true);
+        synchronisation = task;
+        thread.start();
+    }
+
+    private void synchronise() {
         boolean kept = fingerprints.unchanged()
                 && Boolean.TRUE.equals(fingerprints.whileSyncing(() -> transaction.execute(status -> keepUp())));
         if (!kept) {
             fingerprints.whileSyncing(() -> transaction.execute(status -> {
-                apply(organizations.all());
+                apply(organizations.all(), this::awaitDeployments);
                 fingerprints.storeCurrent();
                 return null;
             }));
             // Requests served while the transaction was open may have cached the identities as they were.
             identities.forgetAll();
+        }
+    }
+
+    private void awaitDeployments() {
+        try {
+            deployed.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("启动已中止，组织机构同步已撤销", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("启动已中止，组织机构同步已撤销", e.getCause());
+        }
+    }
+
+    /** The deployments are in: the synchronisation may finish; waits for it and throws what stopped it. */
+    void afterDeployments() {
+        deployed.complete(null);
+        FutureTask<Void> task = synchronisation;
+        if (task == null) {
+            return;
+        }
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("等待组织机构同步时被中断", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A start that failed before the deployments were in (or a shutdown): the synchronisation rolls back and ends. */
+    @Override
+    public void destroy() {
+        deployed.completeExceptionally(new IllegalStateException("启动未完成部署"));
+        FutureTask<Void> task = synchronisation;
+        if (task != null) {
+            try {
+                task.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("组织机构同步未完成（启动中止）：{}", String.valueOf(e.getCause()));
+            }
+        }
+    }
+
+    /** Runs after {@link org.shirong.system.ProcessResourceDeployer} ({@code @Order(10)}): see {@link OrganizationSeeder}. */
+    @Component
+    @Order(20)
+    static class AfterDeployments implements ApplicationRunner {
+
+        private final OrganizationSeeder seeder;
+
+        AfterDeployments(OrganizationSeeder seeder) {
+            this.seeder = seeder;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            seeder.afterDeployments();
         }
     }
 
@@ -97,6 +189,11 @@ public class OrganizationSeeder implements ApplicationRunner {
 
     /** Makes the engine's tenants and identities match the organisations; safe to repeat. */
     public void apply(List<Organization> all) {
+        apply(all, () -> { });
+    }
+
+    /** {@code deploymentsIn} returns once the deployments the processes startable by hand are read from are in. */
+    private void apply(List<Organization> all, Runnable deploymentsIn) {
         transaction.executeWithoutResult(status -> {
             records.lockForSeeding();
             adminAccount.ensure();
@@ -104,17 +201,25 @@ public class OrganizationSeeder implements ApplicationRunner {
             all.forEach(o -> o.groups().forEach(g -> managedGroups.add(g.id())));
             removeDropped(all);
             // Each organisation's tenant, groups, users, memberships, grants and filters are looked up before they are
-            // written and written once, so the engine may flush them all together.
-            batch.run(() -> {
-                AccessAuthorizations.Grants grants = authorizations.grants();
+            // written and written once, so the engine may flush them all together; that flush goes to the database
+            // before the pass waits for the deployments (at start-up they are made meanwhile), the grants to start the
+            // processes by hand after it.
+            AccessAuthorizations.Grants grants = batch.run(() -> {
+                AccessAuthorizations.Grants read = authorizations.grants();
                 for (Organization organization : all) {
                     saveTenant(organization);
-                    organization.groups().forEach(g -> saveGroup(organization, g, grants));
+                    organization.groups().forEach(g -> saveGroup(organization, g, read));
                     organization.users().forEach(u -> saveUser(u, organization, managedGroups));
-                    authorizations.syncUserVisibility(organization, grants);
+                    authorizations.syncUserVisibility(organization, read);
                 }
                 syncOversight(all);
                 filters.sync(all);
+                return read;
+            });
+            grants.written();
+            deploymentsIn.run();
+            batch.run(() -> {
+                authorizations.allowStartingByHand(all, grants);
                 return null;
             });
             records.replaceAll(all);

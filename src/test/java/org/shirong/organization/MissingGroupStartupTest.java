@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -44,9 +48,13 @@ class MissingGroupStartupTest {
         }
     }
 
+    /** The database of the last start: kept after the start fails (DB_CLOSE_DELAY=-1), to see what it left. */
+    private String url;
+
     private Throwable startShirong(String... more) {
+        url = "jdbc:h2:mem:shirong-missing-group-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:shirong-missing-group-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=" + url,
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--shirong.organizations.folder=" + folder,
@@ -67,7 +75,7 @@ class MissingGroupStartupTest {
     }
 
     @Test
-    void aDispatchTableNamingAnotherOrganisationsUnitStopsStartUp() throws IOException {
+    void aDispatchTableNamingAnotherOrganisationsUnitStopsStartUp() throws IOException, SQLException {
         Path table = folder.resolve("jinxi/CaseDispatch.dmn");
         String dmn = Files.readString(table);
         int rule = dmn.indexOf("<rule id=\"Rule_RectifyTownRivers\">");
@@ -78,6 +86,21 @@ class MissingGroupStartupTest {
 
         assertThat(message).contains(table.toString(), "规则 Rule_RectifyTownRivers", "\"lvrong\"", "不是锦溪镇的组");
         assertThat(message.lines().filter(l -> l.contains("lvrong")).count()).as("one line for the one mistake").isOne();
+        // The organisations are seeded beside the deployments: the seeding, begun before the files were found wrong,
+        // is rolled back; nothing is deployed or seeded, and the next start (the file mended) seeds everything.
+        assertThat(count("act_re_deployment")).as("deployments").isZero();
+        assertThat(count("act_id_tenant")).as("organisations seeded").isZero();
+        assertThat(count("act_id_user")).as("users seeded").isZero();
+        assertThat(count("org_user")).as("users recorded as seeded").isZero();
+        assertThat(count("startup_fingerprint")).as("start-up fingerprints").isZero();
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                ResultSet rows = connection.createStatement().executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test
