@@ -25,6 +25,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -152,8 +154,10 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
                 task.get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("组织机构同步未完成（启动中止）：{}", String.valueOf(e.getCause()));
+            } catch (TimeoutException e) {
+                LOG.warn("启动中止后 30 秒内组织机构同步仍未结束；其事务将随数据库连接关闭而撤销");
+            } catch (ExecutionException e) {
+                LOG.debug("组织机构同步已撤销（启动中止）：{}", String.valueOf(e.getCause()));
             }
         }
     }
@@ -269,13 +273,23 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
             o.users().forEach(u -> userIds.add(u.id()));
         });
         records.userIds().stream().filter(id -> !userIds.contains(id)).forEach(id -> {
-            LOG.info("用户 {} 已从组织机构文件中删除，移除该用户", id);
             identityService.deleteUser(id);
+            afterCommit(() -> LOG.info("用户 {} 已从组织机构文件中删除，已移除该用户", id));
         });
         records.unitIds().stream().filter(id -> !groupIds.contains(id)).forEach(id -> {
-            LOG.info("组 {} 已从组织机构文件中删除，移除该组及其授权", id);
             authorizations.revokeAll(id);
             identityService.deleteGroup(id);
+            afterCommit(() -> LOG.info("组 {} 已从组织机构文件中删除，已移除该组及其授权", id));
+        });
+    }
+
+    /** Says what the synchronisation removed only once it is committed: at start-up a file found broken meanwhile undoes it. */
+    private static void afterCommit(Runnable log) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                log.run();
+            }
         });
     }
 

@@ -63,6 +63,8 @@ class OrganizationSeederTest {
     TaskFilters taskFilters;
     @Autowired
     StartupFingerprints fingerprints;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     record Snapshot(long groups, long users, long memberships, long authorizations, long filters) {
     }
@@ -281,6 +283,33 @@ class OrganizationSeederTest {
         try (var forced = start(database, "--shirong.startup.full-sync=true")) {
             assertThat(forced.getBean(IdentityService.class).createGroupQuery().groupId("chengguan").singleResult().getName())
                     .isEqualTo("城管中队");
+        }
+    }
+
+    /**
+     * A change made through the engine on another thread while the start-up's synchronisation runs (at start-up it spans
+     * the deployments; an administrator in Admin) forgets the fingerprint: the synchronisation then does not store one,
+     * so the next start synchronises everything; without such a change it does.
+     */
+    @Test
+    void aChangeThroughTheEngineWhileTheSynchronisationRunsLeavesNoFingerprint() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("delete from startup_fingerprint");
+        try {
+            fingerprints.whileSyncing(() -> {
+                java.util.concurrent.CompletableFuture.runAsync(() -> identityService.saveGroup(
+                        identityService.newGroup("madeinadminmeanwhile"))).join();
+                fingerprints.storeCurrent();
+                return null;
+            });
+            assertThat(jdbc.queryForObject("select count(*) from startup_fingerprint", Integer.class)).isZero();
+            fingerprints.whileSyncing(() -> {
+                fingerprints.storeCurrent();
+                return null;
+            });
+            assertThat(jdbc.queryForObject("select count(*) from startup_fingerprint", Integer.class)).isOne();
+        } finally {
+            identityService.deleteGroup("madeinadminmeanwhile");
         }
     }
 
