@@ -2,6 +2,12 @@ package org.shirong.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +85,75 @@ class ForegroundRequestsTest {
         report.answer();
         work.get(1, TimeUnit.MINUTES);
         assertThat(waits[0]).isEqualTo(1);
+    }
+
+    @Test
+    void theAnswerIsSentBeforeTheRequestStopsHoldingBackgroundWork() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        CompletableFuture<Boolean> work = new CompletableFuture<>();
+        boolean[] workDoneWhenSent = {true};
+        requests.doFilter(new MockHttpServletRequest("POST", "/api/cases"), new HttpServletResponseWrapper(response) {
+            @Override
+            public ServletOutputStream getOutputStream() throws IOException {
+                ServletOutputStream body = super.getOutputStream();
+                return new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        body.write(b);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        workDoneWhenSent[0] = work.isDone();
+                        body.close();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                    }
+                };
+            }
+        }, (request, answer) -> {
+            CompletableFuture.supplyAsync(() -> requests.awaitNone(Duration.ofMinutes(1))).whenComplete((waited, e) -> work.complete(waited));
+            while (requests.waiting() == 0) {
+                sleep();
+            }
+            answer.getOutputStream().write("{\"caseNo\":\"1\"}".getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(workDoneWhenSent[0]).as("background work still waiting when the answer was sent").isFalse();
+        assertThat(response.isCommitted()).isTrue();
+        assertThat(response.getContentAsString()).isEqualTo("{\"caseNo\":\"1\"}");
+        assertThat(work.get(1, TimeUnit.MINUTES)).as("waited").isTrue();
+    }
+
+    @Test
+    void anAnswerWrittenAsTextIsSentToo() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        requests.doFilter(new MockHttpServletRequest("GET", "/api/tasks"), response,
+                (request, answer) -> answer.getWriter().write("[]"));
+        assertThat(response.isCommitted()).isTrue();
+        assertThat(response.getContentAsString()).isEqualTo("[]");
+    }
+
+    @Test
+    void anErrorAnswerIsLeftToTheContainer() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        requests.doFilter(new MockHttpServletRequest("GET", "/api/nothing"), response,
+                (request, answer) -> ((HttpServletResponse) answer).setStatus(404));
+        assertThat(response.isCommitted()).as("the container may still render its error page").isFalse();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A request going through the filter on its own thread until {@link #answer}. */
