@@ -89,63 +89,100 @@ class ForegroundRequestsTest {
 
     @Test
     void theAnswerIsSentBeforeTheRequestStopsHoldingBackgroundWork() throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
         CompletableFuture<Boolean> work = new CompletableFuture<>();
-        boolean[] workDoneWhenSent = {true};
-        requests.doFilter(new MockHttpServletRequest("POST", "/api/cases"), new HttpServletResponseWrapper(response) {
-            @Override
-            public ServletOutputStream getOutputStream() throws IOException {
-                ServletOutputStream body = super.getOutputStream();
-                return new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        body.write(b);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        workDoneWhenSent[0] = work.isDone();
-                        body.close();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                    }
-                };
-            }
-        }, (request, answer) -> {
+        Sent answer = new Sent(() -> work.isDone());
+        requests.doFilter(new MockHttpServletRequest("POST", "/api/cases"), answer, (request, response) -> {
             CompletableFuture.supplyAsync(() -> requests.awaitNone(Duration.ofMinutes(1))).whenComplete((waited, e) -> work.complete(waited));
             while (requests.waiting() == 0) {
                 sleep();
             }
-            answer.getOutputStream().write("{\"caseNo\":\"1\"}".getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write("{\"caseNo\":\"1\"}".getBytes(StandardCharsets.UTF_8));
         });
-        assertThat(workDoneWhenSent[0]).as("background work still waiting when the answer was sent").isFalse();
-        assertThat(response.isCommitted()).isTrue();
-        assertThat(response.getContentAsString()).isEqualTo("{\"caseNo\":\"1\"}");
+        assertThat(answer.sent).as("sent by the filter").isTrue();
+        assertThat(answer.workDoneWhenSent).as("background work still waiting when the answer was sent").isFalse();
+        assertThat(answer.mock.getContentAsString()).isEqualTo("{\"caseNo\":\"1\"}");
         assertThat(work.get(1, TimeUnit.MINUTES)).as("waited").isTrue();
     }
 
     @Test
     void anAnswerWrittenAsTextIsSentToo() throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        requests.doFilter(new MockHttpServletRequest("GET", "/api/tasks"), response,
-                (request, answer) -> answer.getWriter().write("[]"));
-        assertThat(response.isCommitted()).isTrue();
-        assertThat(response.getContentAsString()).isEqualTo("[]");
+        Sent answer = new Sent(() -> false);
+        requests.doFilter(new MockHttpServletRequest("GET", "/api/tasks"), answer, (request, response) -> response.getWriter().write("[]"));
+        assertThat(answer.sent).isTrue();
+        assertThat(answer.mock.getContentAsString()).isEqualTo("[]");
     }
 
     @Test
     void anErrorAnswerIsLeftToTheContainer() throws Exception {
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        requests.doFilter(new MockHttpServletRequest("GET", "/api/nothing"), response,
-                (request, answer) -> ((HttpServletResponse) answer).setStatus(404));
-        assertThat(response.isCommitted()).as("the container may still render its error page").isFalse();
+        Sent answer = new Sent(() -> false);
+        requests.doFilter(new MockHttpServletRequest("GET", "/api/nothing"), answer,
+                (request, response) -> ((HttpServletResponse) response).setStatus(404));
+        assertThat(answer.sent).as("the container may still render its error page").isFalse();
+    }
+
+    /** A response that notes when its body, written as bytes or as text, is closed (sent). */
+    private static final class Sent extends HttpServletResponseWrapper {
+        final MockHttpServletResponse mock;
+        final java.util.function.BooleanSupplier workDone;
+        boolean sent;
+        boolean workDoneWhenSent;
+        boolean text;
+
+        Sent(java.util.function.BooleanSupplier workDone) {
+            this(new MockHttpServletResponse(), workDone);
+        }
+
+        private Sent(MockHttpServletResponse mock, java.util.function.BooleanSupplier workDone) {
+            super(mock);
+            this.mock = mock;
+            this.workDone = workDone;
+        }
+
+        private void sent() {
+            sent = true;
+            workDoneWhenSent = workDone.getAsBoolean();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (text) {
+                throw new IllegalStateException("getWriter() has already been called"); // as the servlet specification asks
+            }
+            ServletOutputStream body = super.getOutputStream();
+            return new ServletOutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    body.write(b);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    sent();
+                    body.close();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                }
+            };
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            text = true;
+            return new java.io.PrintWriter(super.getWriter()) {
+                @Override
+                public void close() {
+                    sent();
+                    super.close();
+                }
+            };
+        }
     }
 
     private static void sleep() {
