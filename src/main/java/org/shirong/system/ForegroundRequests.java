@@ -56,9 +56,6 @@ public class ForegroundRequests extends HttpFilter {
         OWN.set(mine);
         try {
             chain.doFilter(request, response);
-            if (!request.isAsyncStarted() && response.getStatus() < 400) {
-                sendNow(response);
-            }
         } finally {
             OWN.remove();
             inFlight.remove(mine);
@@ -67,21 +64,6 @@ public class ForegroundRequests extends HttpFilter {
                     answered.notifyAll();
                 }
             }
-        }
-    }
-
-    /**
-     * Sends the answer before the request counts as answered: the servlet container would send it only after this filter
-     * returns, by when the work that gave way was running again on both cores and the answer (and the caller's read of
-     * it) waited for the CPU (issue 13, W2: 12–25 ms of a report during an import passed outside this filter). Closing
-     * the body sends it with its length, as the container does at the end; answers with an error status are left for
-     * the container, which may still render its error page.
-     */
-    private static void sendNow(HttpServletResponse response) throws IOException {
-        try {
-            response.getOutputStream().close();
-        } catch (IllegalStateException writerInUse) {
-            response.getWriter().close();
         }
     }
 

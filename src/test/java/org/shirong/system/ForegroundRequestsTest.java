@@ -2,12 +2,6 @@ package org.shirong.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -85,112 +79,6 @@ class ForegroundRequestsTest {
         report.answer();
         work.get(1, TimeUnit.MINUTES);
         assertThat(waits[0]).isEqualTo(1);
-    }
-
-    @Test
-    void theAnswerIsSentBeforeTheRequestStopsHoldingBackgroundWork() throws Exception {
-        CompletableFuture<Boolean> work = new CompletableFuture<>();
-        Sent answer = new Sent(() -> work.isDone());
-        requests.doFilter(new MockHttpServletRequest("POST", "/api/cases"), answer, (request, response) -> {
-            CompletableFuture.supplyAsync(() -> requests.awaitNone(Duration.ofMinutes(1))).whenComplete((waited, e) -> work.complete(waited));
-            while (requests.waiting() == 0) {
-                sleep();
-            }
-            response.getOutputStream().write("{\"caseNo\":\"1\"}".getBytes(StandardCharsets.UTF_8));
-        });
-        assertThat(answer.sent).as("sent by the filter").isTrue();
-        assertThat(answer.workDoneWhenSent).as("background work still waiting when the answer was sent").isFalse();
-        assertThat(answer.mock.getContentAsString()).isEqualTo("{\"caseNo\":\"1\"}");
-        assertThat(work.get(1, TimeUnit.MINUTES)).as("waited").isTrue();
-    }
-
-    @Test
-    void anAnswerWrittenAsTextIsSentToo() throws Exception {
-        Sent answer = new Sent(() -> false);
-        requests.doFilter(new MockHttpServletRequest("GET", "/api/tasks"), answer, (request, response) -> response.getWriter().write("[]"));
-        assertThat(answer.sent).isTrue();
-        assertThat(answer.mock.getContentAsString()).isEqualTo("[]");
-    }
-
-    @Test
-    void anErrorAnswerIsLeftToTheContainer() throws Exception {
-        Sent answer = new Sent(() -> false);
-        requests.doFilter(new MockHttpServletRequest("GET", "/api/nothing"), answer,
-                (request, response) -> ((HttpServletResponse) response).setStatus(404));
-        assertThat(answer.sent).as("the container may still render its error page").isFalse();
-    }
-
-    /** A response that notes when its body, written as bytes or as text, is closed (sent). */
-    private static final class Sent extends HttpServletResponseWrapper {
-        final MockHttpServletResponse mock;
-        final java.util.function.BooleanSupplier workDone;
-        boolean sent;
-        boolean workDoneWhenSent;
-        boolean text;
-
-        Sent(java.util.function.BooleanSupplier workDone) {
-            this(new MockHttpServletResponse(), workDone);
-        }
-
-        private Sent(MockHttpServletResponse mock, java.util.function.BooleanSupplier workDone) {
-            super(mock);
-            this.mock = mock;
-            this.workDone = workDone;
-        }
-
-        private void sent() {
-            sent = true;
-            workDoneWhenSent = workDone.getAsBoolean();
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (text) {
-                throw new IllegalStateException("getWriter() has already been called"); // as the servlet specification asks
-            }
-            ServletOutputStream body = super.getOutputStream();
-            return new ServletOutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    body.write(b);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    sent();
-                    body.close();
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                }
-            };
-        }
-
-        @Override
-        public java.io.PrintWriter getWriter() throws IOException {
-            text = true;
-            return new java.io.PrintWriter(super.getWriter()) {
-                @Override
-                public void close() {
-                    sent();
-                    super.close();
-                }
-            };
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A request going through the filter on its own thread until {@link #answer}. */
