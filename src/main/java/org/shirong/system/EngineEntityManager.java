@@ -21,8 +21,8 @@ class EngineEntityManager extends DbEntityManager {
     }
 
     /**
-     * Background work also gives way before the flush's dirty check of every cached entity and before the operations are
-     * ordered: after a chunk's last process start these took an import's worker some 50 ms without a pause.
+     * Background work also gives way before the flush's dirty check of every cached entity and before the operations
+     * are ordered: after a chunk's last process start these took an import's worker up to some 50 ms without a pause.
      */
     @Override
     protected void flushEntityCache() {
