@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * An import gives way to the people using this node (issue 13, W2): before reading a chunk, before each row's start and
- * before each part of the chunk's flush (50 rows written), its workers wait while a request is being answered ({@link ForegroundRequests}), a single
- * report, a task list, anything but another import's upload. The workers kept both cores and the database busy, so a
- * report sent during an import took two to three times as long as without one. A request holds an import back at most
- * {@code import-yield-max-ms} from when it began, and one wait lasts no longer, so an import always goes on. The
- * workers wait holding no lock a request needs: before a chunk's first row they hold nothing, later only their own new
- * rows (case numbers come from a sequence).
+ * before the chunk's flush checks and orders its writes and before each part of it (50 rows written), its workers wait
+ * while a request is being answered ({@link ForegroundRequests}), a single report, a task list, anything but another
+ * import's upload. The workers kept both cores and the database busy, so a report sent during an import took two to
+ * three times as long as without one. A request holds an import back at most {@code import-yield-max-ms} from when it
+ * began, and one wait lasts no longer, so an import always goes on. The workers wait holding no lock a request needs:
+ * before a chunk's first row they hold nothing, later only their own new rows (case numbers come from a sequence).
  */
 @Component
 class ImportGivesWay {

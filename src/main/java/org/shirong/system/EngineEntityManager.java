@@ -21,6 +21,22 @@ class EngineEntityManager extends DbEntityManager {
     }
 
     /**
+     * Background work also gives way before the flush's dirty check of every cached entity and before the operations
+     * are ordered: after a chunk's last process start these took an import's worker up to some 50 ms without a pause.
+     */
+    @Override
+    protected void flushEntityCache() {
+        ForegroundRequests.giveWay();
+        super.flushEntityCache();
+    }
+
+    @Override
+    protected void flushDbOperationManager() {
+        ForegroundRequests.giveWay();
+        super.flushDbOperationManager();
+    }
+
+    /**
      * The engine flushes a command's writes 50 operations at a time; background work (an import's chunk, some 6,500
      * rows) gives way to the requests in flight before each part ({@link ForegroundRequests#giveWay}), so that a report
      * does not wait for a whole chunk's flush. Other threads go straight on.

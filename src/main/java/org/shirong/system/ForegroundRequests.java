@@ -103,8 +103,13 @@ public class ForegroundRequests extends HttpFilter {
      * {@link #awaitNone} does with {@code longest}.
      */
     public <T> T asBackground(Duration longest, Supplier<T> work) {
+        return givingWay(() -> awaitNone(longest), work);
+    }
+
+    /** Does {@code work} on the current thread, where {@link #giveWay} runs {@code giveWay}. */
+    static <T> T givingWay(Runnable giveWay, Supplier<T> work) {
         Runnable before = GIVE_WAY.get();
-        GIVE_WAY.set(() -> awaitNone(longest));
+        GIVE_WAY.set(giveWay);
         try {
             return work.get();
         } finally {

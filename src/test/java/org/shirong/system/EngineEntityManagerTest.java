@@ -47,6 +47,25 @@ class EngineEntityManagerTest {
     }
 
     @Test
+    void backgroundWorkGivesWayBeforeTheDirtyCheckTheOrderingAndEachPartOfAFlush() {
+        int[] one = {0};
+        ForegroundRequests.givingWay(() -> one[0]++, () -> commands(shirong).execute(context -> {
+            context.getDbEntityManager().insert(new PropertyEntity("shirong.one", "1"));
+            return null;
+        }));
+        assertThat(one[0]).as("dirty check, ordering, one part of 50").isEqualTo(3);
+        int[] many = {0};
+        ForegroundRequests.givingWay(() -> many[0]++, () -> commands(shirong).execute(context -> {
+            for (int i = 0; i < 120; i++) {
+                context.getDbEntityManager().insert(new PropertyEntity("shirong.many." + i, "1"));
+            }
+            return null;
+        }));
+        assertThat(many[0]).as("dirty check, ordering, three parts of 50").isEqualTo(5);
+        assertThat(shirong.getManagementService().getProperties()).containsKeys("shirong.one", "shirong.many.119");
+    }
+
+    @Test
     void aReservedIdFailsAsInCamunda() {
         String camundas = refusal(bare);
         assertThat(camundas).contains("PropertyEntity").contains("* is a reserved identifier");
