@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
  * while a request is being answered ({@link ForegroundRequests}), a single report, a task list, anything but another
  * import's upload. The workers kept both cores and the database busy, so a report sent during an import took two to
  * three times as long as without one. A request holds an import back at most {@code import-yield-max-ms} from when it
- * began, and one wait lasts no longer, so an import always goes on. The workers wait holding no lock a request needs:
- * before a chunk's first row they hold nothing, later only their own new rows (case numbers come from a sequence).
+ * began, and one wait lasts no longer, so an import always goes on. While they wait the workers hold a connection
+ * each and, after a chunk's first row, its new rows (case numbers come from a sequence): only a report with the external
+ * reference of a row being imported waits for that chunk's commit.
  */
 @Component
 class ImportGivesWay {

@@ -167,13 +167,26 @@ class CaseApiOnPostgresTest {
     void aPhotosTakenTimeAndPlaceRoundTripOnPostgres() {
         CaseRecords records = context.getBean(CaseRecords.class);
         var taken = java.time.LocalDateTime.of(2026, 11, 30, 8, 5, 0);
-        records.addPhotoWithEvent("JT-2026-PG0001", "BEFORE", 1, new EvidencePhotos.Photo("IMG_0001.jpg", "image/png",
-                CaseApiTest.PNG, taken, 31.123456, 121.333333), java.time.Instant.now(), "chengguan1", "BEFORE IMG_0001.jpg");
-        records.addPhotoWithEvent("JT-2026-PG0001", "AFTER", 1, new EvidencePhotos.Photo("IMG_0002.jpg", "image/png",
-                CaseApiTest.PNG, null, null, null), java.time.Instant.now(), "chengguan1", "AFTER IMG_0002.jpg");
-        assertThat(records.photos("JT-2026-PG0001")).extracting(CaseRecords.Photo::takenAt, CaseRecords.Photo::latitude,
-                CaseRecords.Photo::longitude).containsExactly(org.assertj.core.groups.Tuple.tuple(taken, 31.123456, 121.333333),
-                org.assertj.core.groups.Tuple.tuple(null, null, null));
+        try {
+            records.addPhotoWithEvent("JT-2026-PG0001", "BEFORE", 1, new EvidencePhotos.Photo("IMG_0001.jpg", "image/png",
+                    CaseApiTest.PNG, taken, 31.123456, 121.333333), java.time.Instant.now(), "chengguan1", "BEFORE IMG_0001.jpg");
+            records.addPhotoWithEvent("JT-2026-PG0001", "AFTER", 1, new EvidencePhotos.Photo("IMG_0002.jpg", "image/png",
+                    CaseApiTest.PNG, null, null, null), java.time.Instant.now(), "chengguan1", "AFTER IMG_0002.jpg");
+            assertThat(records.photos("JT-2026-PG0001")).extracting(CaseRecords.Photo::takenAt, CaseRecords.Photo::latitude,
+                    CaseRecords.Photo::longitude).containsExactly(org.assertj.core.groups.Tuple.tuple(taken, 31.123456, 121.333333),
+                    org.assertj.core.groups.Tuple.tuple(null, null, null));
+            // each photo's event, written with it in one statement on PostgreSQL, at the photo's upload time
+            assertThat(jdbc.queryForList("select e.kind, e.actor, e.detail, e.unit_id, e.occurred_at = p.uploaded_at as same_time"
+                    + " from rect_case_event e join rect_case_photo p on p.case_no = e.case_no and e.detail = p.kind || ' ' || p.file_name"
+                    + " where e.case_no = 'JT-2026-PG0001' order by e.id"))
+                    .extracting(r -> r.get("kind"), r -> r.get("actor"), r -> r.get("detail"), r -> r.get("unit_id"), r -> r.get("same_time"))
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("PHOTO_ADDED", "chengguan1", "BEFORE IMG_0001.jpg", null, true),
+                            org.assertj.core.groups.Tuple.tuple("PHOTO_ADDED", "chengguan1", "AFTER IMG_0002.jpg", null, true));
+        } finally {
+            jdbc.update("delete from rect_case_event where case_no = 'JT-2026-PG0001'");
+            jdbc.update("delete from rect_case_photo where case_no = 'JT-2026-PG0001'");
+        }
     }
 
     /**

@@ -113,12 +113,13 @@ class CaseConcurrencyOnPostgresTest {
         assertThat(jdbc.queryForObject("select count(*) from rect_case_event e join rect_case c on c.case_no = e.case_no"
                 + " where c.external_ref like 'W1-%' and e.kind = 'CLOSED' and e.detail = '按期办结' and c.closed_on_time", Long.class))
                 .isEqualTo(CASES);
-        // the claim, the photo and the submission, each written with its event in one statement: once a case, by whom and
-        // when the case's row says
+        // the claim, the photo and the submission, each written with its event in one statement: once a case, by whom,
+        // for no unit, and when the case's row (the photo's row) says
         assertThat(jdbc.queryForList("select e.kind || ' ' || e.actor || ' ' || coalesce(e.detail, '-') || ' ' || count(*)"
                 + " from rect_case_event e join rect_case c on c.case_no = e.case_no where c.external_ref like 'W1-%'"
-                + " and e.kind in ('CLAIMED', 'PHOTO_ADDED', 'SUBMITTED') and e.occurred_at = case e.kind when 'CLAIMED'"
-                + " then c.claimed_at when 'SUBMITTED' then c.submitted_at else e.occurred_at end"
+                + " and e.kind in ('CLAIMED', 'PHOTO_ADDED', 'SUBMITTED') and e.unit_id is null and e.occurred_at = case e.kind"
+                + " when 'CLAIMED' then c.claimed_at when 'SUBMITTED' then c.submitted_at else (select p.uploaded_at"
+                + " from rect_case_photo p where p.case_no = c.case_no and p.kind = 'AFTER') end"
                 + " group by e.kind, e.actor, e.detail order by e.kind", String.class))
                 .containsExactly("CLAIMED chengguan1 - " + CASES, "PHOTO_ADDED chengguan1 AFTER after.png " + CASES,
                         "SUBMITTED chengguan1 已清理 " + CASES);
