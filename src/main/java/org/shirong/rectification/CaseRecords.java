@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A case the transaction has inserted or locked cannot change but by the transaction itself until it ends, so once read
  * after its last write here it is not read again (issue 13, W1: a report read its just dispatched case twice); a case
  * inserted here is known as inserted (the record equals the row: the columns not written hold their defaults, see
- * {@link #insert}) and not read at all before its first update; nor after its dispatch ({@link #writeDispatch}).
+ * {@link #insert}) and not read at all before its first update; nor after its dispatch ({@link #writeDispatchWithEvent}).
  */
 @Repository
 class CaseRecords {
@@ -110,18 +110,9 @@ class CaseRecords {
     }
 
     /**
-     * Writes the dispatch of a case this transaction holds ({@link #lock}ed or inserted): {@code dispatched} is the case as
-     * read here with {@link CaseRecord#dispatchedAs}, so it is known as written and not read again.
-     */
-    void writeDispatch(CaseRecord dispatched) {
-        update(dispatched.caseNo(), DISPATCH, dispatchValues(dispatched));
-        dispatchWritten(dispatched);
-    }
-
-    /**
-     * As {@link #writeDispatch} followed by {@link #addEvent} of the dispatch's event at {@code at}; on PostgreSQL the event
-     * is inserted from what the case's update returns, in the same statement (issue 13: a round trip less in a report and
-     * in each case an import dispatches).
+     * Writes the dispatch of a case this transaction holds ({@link #lock}ed or inserted) with its event at {@code at}
+     * ({@link #updateWithEvent}): {@code dispatched} is the case as read here with {@link CaseRecord#dispatchedAs}, so it
+     * is known as written and not read again.
      */
     void writeDispatchWithEvent(CaseRecord dispatched, Instant at, CaseEventKind kind, String actor, String detail,
             String unitId) {

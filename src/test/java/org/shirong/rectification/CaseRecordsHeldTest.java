@@ -57,7 +57,7 @@ class CaseRecordsHeldTest {
             records.insert(inserted);
             CaseRecord dispatched = records.lock(inserted.caseNo()).dispatchedAs("instance-1", "huanwei", "zongguan,lvrong", 3,
                     "WORKING_DAYS", at, deadlines, DueBound.DISPATCH_LIMIT);
-            records.writeDispatch(dispatched);
+            records.writeDispatchWithEvent(dispatched, at, CaseEventKind.DISPATCHED, "admin", "牵头单位 huanwei", "huanwei");
             CaseRecord row = records.findByExternalRef("jiuting", inserted.externalRef()).orElseThrow();
             assertThat(records.find(inserted.caseNo())).containsSame(dispatched);
             assertThat(dispatched).isEqualTo(row);
