@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -101,7 +102,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
                 && Boolean.TRUE.equals(fingerprints.whileSyncing(() -> transaction.execute(status -> keepUp())));
         if (!kept) {
             fingerprints.whileSyncing(() -> transaction.execute(status -> {
-                apply(organizations.all(), this::awaitDeployments);
+                apply(organizations.all(), () -> await(deployed, "启动已中止，组织机构同步已撤销"));
                 fingerprints.storeCurrent();
                 return null;
             }));
@@ -110,29 +111,22 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
         }
     }
 
-    private void awaitDeployments() {
-        try {
-            deployed.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("启动已中止，组织机构同步已撤销", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("启动已中止，组织机构同步已撤销", e.getCause());
-        }
-    }
-
     /** The deployments are in: the synchronisation may finish; waits for it and throws what stopped it. */
     void afterDeployments() {
         deployed.complete(null);
         FutureTask<Void> task = synchronisation;
-        if (task == null) {
-            return;
+        if (task != null) {
+            await(task, "等待组织机构同步时被中断");
         }
+    }
+
+    /** Waits for {@code done}; what stopped it is thrown as it was (a checked cause wrapped). */
+    private static void await(Future<?> done, String interrupted) {
         try {
-            task.get();
+            done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("等待组织机构同步时被中断", e);
+            throw new IllegalStateException(interrupted, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -147,7 +141,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
     /** A start that failed before the deployments were in (or a shutdown): the synchronisation rolls back and ends. */
     @Override
     public void destroy() {
-        deployed.completeExceptionally(new IllegalStateException("启动未完成部署"));
+        deployed.completeExceptionally(new IllegalStateException("启动已中止（部署未完成），组织机构同步已撤销"));
         FutureTask<Void> task = synchronisation;
         if (task != null) {
             try {
