@@ -63,8 +63,11 @@ class StartupLock implements BeanPostProcessor, ApplicationListener<ApplicationR
 
     /** A connection outside the pool where possible, so that closing it surely ends the session and its lock. */
     private static Connection ownConnection(DataSource dataSource) throws SQLException {
-        if (dataSource instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null) {
-            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
+            if (hikari.getJdbcUrl() != null) {
+                return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+            }
         }
         return dataSource.getConnection();
     }

@@ -1,0 +1,172 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keyed deletes sent in a JDBC batch go to PostgreSQL as one statement ({@link CombinedDeletes}) and each entry still
+ * answers the count running it alone would: compared entry by entry with the driver's own batch, through the engine
+ * (a process's variables deleted at its end in one statement) and for the engine's optimistic locking (a variable
+ * changed by another transaction is not deleted, and the whole removal fails).
+ */
+class CombinedDeletesOnPostgresTest {
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource plain;
+    private static DataSource combining;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        plain = postgres.getPostgresDatabase();
+        combining = new CombinedDeletes.CombiningDataSource(StatementCounter.wrap(plain));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void aBatchOfKeyedDeletesAnswersEachEntrysCountAsTheDriversBatchDoes() throws SQLException {
+        // keys: present with the right revision, a stale revision, absent, a repeat, two rows under one key; 150 more
+        // entries so that the batch spans two combined statements
+        List<Object[]> entries = new ArrayList<>(List.of(new Object[] {"a", 1}, new Object[] {"b", 9},
+                new Object[] {"missing", 1}, new Object[] {"a", 1}, new Object[] {"twice", 1}, new Object[] {"c", 1}));
+        IntStream.range(0, 150).forEach(i -> entries.add(new Object[] {"n" + i, i % 3 == 0 ? 2 : 1}));
+
+        int[] expected = deleteInBatch(plain, "plain_rows", entries);
+        StatementCounter.Counts before = StatementCounter.snapshot();
+        int[] combined = deleteInBatch(combining, "combined_rows", entries);
+        StatementCounter.Counts sent = StatementCounter.snapshot().minus(before);
+
+        assertThat(combined).containsExactly(expected);
+        assertThat(expected).startsWith(1, 0, 0, 0, 2, 1);
+        assertThat(rows("combined_rows")).isEqualTo(rows("plain_rows")).contains("b/1");
+        assertThat(sent.of("delete COMBINED_ROWS")).as("statements for %s entries", entries.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingCombinedDeleteFailsTheBatchAsTheDriverWould() throws SQLException {
+        try (Connection connection = combining.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("create table parent_rows (id varchar(64) primary key)");
+            ddl.execute("create table child_rows (id varchar(64) primary key, parent varchar(64) references parent_rows)");
+            ddl.execute("insert into parent_rows values ('p1'), ('p2')");
+            ddl.execute("insert into child_rows values ('c1', 'p2')");
+            try (PreparedStatement delete = connection.prepareStatement("delete from parent_rows where id = ?")) {
+                for (String id : List.of("p1", "p2")) {
+                    delete.setString(1, id);
+                    delete.addBatch();
+                }
+                assertThatThrownBy(delete::executeBatch).isInstanceOf(BatchUpdateException.class)
+                        .satisfies(e -> assertThat(((BatchUpdateException) e).getSQLState()).isEqualTo("23503"));
+            }
+        }
+        assertThat(new JdbcTemplate(plain).queryForList("select id from parent_rows order by id", String.class))
+                .containsExactly("p1", "p2");
+    }
+
+    @Test
+    void theEngineDeletesAProcesssVariablesInOneStatement() {
+        ProcessEngine engine = engine();
+        try {
+            RuntimeService runtime = engine.getRuntimeService();
+            String instance = runtime.startProcessInstanceByKey("waiting", Map.of("a", "1", "b", 2, "c", true, "d", "4"))
+                    .getId();
+            String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+            StatementCounter.Counts before = StatementCounter.snapshot();
+            engine.getTaskService().complete(task);
+            StatementCounter.Counts sent = StatementCounter.snapshot().minus(before);
+
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+            assertThat(new JdbcTemplate(plain).queryForObject("select count(*) from ACT_RU_VARIABLE where PROC_INST_ID_ = ?",
+                    Long.class, instance)).isZero();
+            assertThat(sent.of("delete ACT_RU_VARIABLE")).isEqualTo(1);
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void aVariableChangedMeanwhileFailsTheRemovalOfAllAsAConcurrentModification() {
+        ProcessEngine engine = engine();
+        try {
+            RuntimeService runtime = engine.getRuntimeService();
+            String instance = runtime.startProcessInstanceByKey("waiting", Map.of("a", "1", "b", "2", "c", "3")).getId();
+            ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+            assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+                runtime.getVariables(instance);
+                CompletableFuture.runAsync(() -> runtime.setVariable(instance, "b", "changed")).join();
+                runtime.removeVariables(instance, List.of("a", "b", "c"));
+                return null;
+            })).isInstanceOf(OptimisticLockingException.class);
+
+            assertThat(runtime.getVariables(instance)).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("a", "1", "b", "changed", "c", "3"));
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static ProcessEngine engine() {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setDataSource(combining);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setProcessEngineName("combined-deletes-" + UUID.randomUUID());
+        configuration.setJobExecutorActivate(false);
+        ProcessEngine engine = configuration.buildProcessEngine();
+        engine.getRepositoryService().createDeployment()
+                .addModelInstance("waiting.bpmn", Bpmn.createExecutableProcess("waiting").camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("wait").endEvent().done())
+                .deploy();
+        return engine;
+    }
+
+    private static int[] deleteInBatch(DataSource dataSource, String table, List<Object[]> entries) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("create table " + table + " (id varchar(64), rev integer)");
+            ddl.execute("insert into " + table + " values ('a', 1), ('b', 1), ('c', 1), ('twice', 1), ('twice', 1)");
+            ddl.execute("insert into " + table + " select 'n' || i, 1 from generate_series(0, 149) i");
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from " + table + "\n    where ID = ? and REV = ?")) {
+                for (Object[] entry : entries) {
+                    delete.setString(1, (String) entry[0]);
+                    delete.setInt(2, (Integer) entry[1]);
+                    delete.addBatch();
+                }
+                return delete.executeBatch();
+            }
+        }
+    }
+
+    private static List<String> rows(String table) {
+        return new JdbcTemplate(plain).queryForList("select id || '/' || rev from " + table + " order by id, rev", String.class);
+    }
+}
