@@ -22,8 +22,12 @@ import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
  */
 class GroupingJobExecutor extends SpringJobExecutor {
 
+    /** Set on a thread whose queue of jobs is empty: its next hint is Camunda's "thread done". */
+    private static final ThreadLocal<Boolean> RAN_LAST_JOB = new ThreadLocal<>();
+
     private final JobsProperties jobs;
     private final List<Waiting> waiting = new LinkedList<>();
+    private volatile BacklogAwareStrategy strategy;
 
     GroupingJobExecutor(JobsProperties jobs) {
         this.jobs = jobs;
@@ -43,7 +47,8 @@ class GroupingJobExecutor extends SpringJobExecutor {
 
             @Override
             protected JobAcquisitionStrategy initializeAcquisitionStrategy() {
-                return new BacklogAwareStrategy(super.initializeAcquisitionStrategy());
+                strategy = new BacklogAwareStrategy(super.initializeAcquisitionStrategy());
+                return strategy;
             }
 
             /**
@@ -60,6 +65,36 @@ class GroupingJobExecutor extends SpringJobExecutor {
                 return super.acquireJobs(context, strategy, engine);
             }
         };
+    }
+
+    /**
+     * A hint, except Camunda's "thread done" when no job can be waiting for it. Camunda asks for another acquisition at
+     * once each time a thread has run its jobs, for exclusive jobs an acquisition left out while another job of their
+     * process instance ran. Shirong asks then only when jobs may wait that no hint announces: acquired ones waiting for a
+     * thread, or due ones the last acquisition did not take (it filled up, met a conflict, or a hint came while it ran).
+     * Jobs the finished ones created announced themselves as they committed (issue 13, W1: one empty acquisition a
+     * case). An exclusive job left out as above waits for the next acquisition, at most the idle wait
+     * ({@code max-wait}), as a timer does.
+     */
+    @Override
+    public void jobWasAdded() {
+        boolean threadDone = Boolean.TRUE.equals(RAN_LAST_JOB.get());
+        RAN_LAST_JOB.remove();
+        BacklogAwareStrategy acquisition = strategy;
+        if (threadDone && acquisition != null && acquisition.tookAllDue && backlog() == 0) {
+            return;
+        }
+        super.jobWasAdded();
+    }
+
+    /** The current thread has run the last job of its queue; Camunda's "thread done" hint comes next. */
+    static void ranLastJob() {
+        RAN_LAST_JOB.set(true);
+    }
+
+    /** The current thread starts on a queue of jobs. */
+    static void ranNoJobYet() {
+        RAN_LAST_JOB.remove();
     }
 
     /**
@@ -133,7 +168,7 @@ class GroupingJobExecutor extends SpringJobExecutor {
     final class BacklogAwareStrategy implements JobAcquisitionStrategy {
 
         private final JobAcquisitionStrategy camundas;
-        private boolean tookAllDue;
+        private volatile boolean tookAllDue;
 
         BacklogAwareStrategy(JobAcquisitionStrategy camundas) {
             this.camundas = camundas;

@@ -6,7 +6,9 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.ProcessDataContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobsRunnable;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
 import org.camunda.bpm.engine.impl.util.ClassLoaderUtil;
 import org.camunda.bpm.engine.management.Metrics;
@@ -33,6 +35,7 @@ class JobGroupRunnable extends ExecuteJobsRunnable {
 
     @Override
     public void run() {
+        GroupingJobExecutor.ranNoJobYet();
         if (jobIds.size() < 2 || !jobExecutor.isActive()) {
             super.run();
             return;
@@ -62,9 +65,27 @@ class JobGroupRunnable extends ExecuteJobsRunnable {
         List<String> next = new ArrayList<>(outcome.alone());
         next.addAll(context.getCurrentProcessorJobQueue());
         if (next.isEmpty()) {
+            GroupingJobExecutor.ranLastJob();
             jobExecutor.jobWasAdded();
         } else {
-            new ExecuteJobsRunnable(next, processEngine).run();
+            new JobGroupRunnable(next, processEngine, isolatedProcesses).runEachAlone();
+        }
+    }
+
+    private void runEachAlone() {
+        super.run();
+    }
+
+    /** After the last job of this thread's queue, Camunda's next hint is its "thread done" ({@link GroupingJobExecutor}). */
+    @Override
+    protected void executeJob(String nextJobId, CommandExecutor commandExecutor, JobFailureCollector jobFailureCollector) {
+        try {
+            super.executeJob(nextJobId, commandExecutor, jobFailureCollector);
+        } finally {
+            JobExecutorContext context = Context.getJobExecutorContext();
+            if (context != null && context.getCurrentProcessorJobQueue().isEmpty()) {
+                GroupingJobExecutor.ranLastJob();
+            }
         }
     }
 }

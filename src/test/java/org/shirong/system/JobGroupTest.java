@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -227,6 +228,36 @@ class JobGroupTest {
             }
         }
         executor.shutdown();
+    }
+
+    /**
+     * A job run on its commit's hint asks for no second acquisition when its thread is done: the acquisition had taken
+     * every due job (Camunda acquired again at once and found nothing, one empty acquisition a case in W1).
+     */
+    @Test
+    void aThreadDoneAfterTakingEveryDueJobAsksForNoOtherAcquisition() throws Exception {
+        start(5, 1, "alone");
+        executor.setWaitTimeInMillis(3000);
+        executor.setMaxWait(3000);
+        AtomicInteger acquisitions = new AtomicInteger();
+        executor.setAcquireJobsCmdFactory(numJobs -> {
+            acquisitions.incrementAndGet();
+            return new AcquireJobsCmd(executor, numJobs);
+        });
+        executor.start();
+        Thread.sleep(300);
+        int before = acquisitions.get();
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            engine.getRuntimeService().startProcessInstanceByKey("effect", "done-" + i);
+            while (!effects().containsKey("done-" + i)) {
+                assertThat((System.nanoTime() - started) / 1_000_000).as("ms until job %s ran", i).isLessThan(2000);
+                Thread.sleep(10);
+            }
+            Thread.sleep(200);
+        }
+        executor.shutdown();
+        assertThat(acquisitions.get() - before).as("acquisitions for three jobs, each on its own hint").isEqualTo(3);
     }
 
     private static JobAcquisitionContext acquisition(int locked, int asked, boolean hinted, int lockFailures) {
