@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,12 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Keyed deletes sent in a JDBC batch go to PostgreSQL as one statement ({@link CombinedDeletes}) and each entry still
- * answers the count running it alone would: compared entry by entry with the driver's own batch, through the engine
- * (a process's variables deleted at its end in one statement) and for the engine's optimistic locking (a variable
- * changed by another transaction is not deleted, and the whole removal fails).
+ * Row inserts and keyed deletes sent in a JDBC batch go to PostgreSQL as one statement ({@link CombinedBatches}): the
+ * inserted rows are those the driver's batch writes; each delete entry still answers the count running it alone would,
+ * compared entry by entry with the driver's own batch, through the engine (a process's variables written at its start
+ * and deleted at its end in one statement each) and for the engine's optimistic locking (a variable changed by another
+ * transaction is not deleted, and the whole removal fails).
  */
-class CombinedDeletesOnPostgresTest {
+class CombinedBatchesOnPostgresTest {
 
     private static EmbeddedPostgres postgres;
     private static DataSource plain;
@@ -44,7 +48,7 @@ class CombinedDeletesOnPostgresTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         plain = postgres.getPostgresDatabase();
-        combining = new CombinedDeletes.CombiningDataSource(StatementCounter.wrap(plain));
+        combining = new CombinedBatches.CombiningDataSource(StatementCounter.wrap(plain));
     }
 
     @AfterAll
@@ -92,12 +96,66 @@ class CombinedDeletesOnPostgresTest {
     }
 
     @Test
-    void theEngineDeletesAProcesssVariablesInOneStatement() {
+    void aBatchOfThreeToFifteenRowsIsInsertedByOneStatementAsTheDriversBatchInsertsThem() throws SQLException {
+        // 16 rows (a power of two) and 20 (more than 16) are the driver's to rewrite; this counter sees their entries
+        for (int rows : List.of(3, 7, 15, 16, 20)) {
+            String table = "inserted_" + rows;
+            new JdbcTemplate(plain).execute("create table " + table
+                    + " (id varchar(64) primary key, n integer, at timestamp, note varchar(20), big bigint)");
+            StatementCounter.Counts before = StatementCounter.snapshot();
+            int[] counts;
+            try (Connection connection = combining.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                    "insert into " + table + " (id, n, at, note, big)\n values (?, ?, cast(? as timestamp), ?, ?)")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setString(1, "r" + i);
+                    insert.setInt(2, i);
+                    insert.setTimestamp(3, Timestamp.valueOf("2026-12-04 10:00:0" + (i % 10)));
+                    if (i % 2 == 0) {
+                        insert.setNull(4, Types.VARCHAR);
+                    } else {
+                        insert.setString(4, "第" + i + "行");
+                    }
+                    insert.setLong(5, 10_000_000_000L + i);
+                    insert.addBatch();
+                }
+                counts = insert.executeBatch();
+            }
+            StatementCounter.Counts sent = StatementCounter.snapshot().minus(before);
+            assertThat(counts).hasSize(rows);
+            assertThat(sent.of("insert " + table.toUpperCase(Locale.ROOT))).as("statements for %s rows", rows)
+                    .isEqualTo(rows < 16 ? 1 : rows);
+            assertThat(new JdbcTemplate(plain).queryForList("select id || '/' || n || '/' || to_char(at, 'SS') || '/'"
+                    + " || coalesce(note, '-') || '/' || big from " + table + " order by n", String.class))
+                    .as("rows of a batch of %s", rows)
+                    .isEqualTo(IntStream.range(0, rows).mapToObj(i -> "r" + i + "/" + i + "/0" + (i % 10) + "/"
+                            + (i % 2 == 0 ? "-" : "第" + i + "行") + "/" + (10_000_000_000L + i)).toList());
+        }
+    }
+
+    @Test
+    void aFailingCombinedInsertWritesNoRowOfItsBatch() throws SQLException {
+        new JdbcTemplate(plain).execute("create table unique_rows (id varchar(64) primary key)");
+        try (Connection connection = combining.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into unique_rows (id) values (?)")) {
+            for (String id : List.of("x", "y", "x")) {
+                insert.setString(1, id);
+                insert.addBatch();
+            }
+            assertThatThrownBy(insert::executeBatch).isInstanceOf(BatchUpdateException.class)
+                    .satisfies(e -> assertThat(((BatchUpdateException) e).getSQLState()).isEqualTo("23505"));
+        }
+        assertThat(new JdbcTemplate(plain).queryForObject("select count(*) from unique_rows", Long.class)).isZero();
+    }
+
+    @Test
+    void theEngineWritesAndDeletesAProcesssVariablesInOneStatementEach() {
         ProcessEngine engine = engine();
         try {
             RuntimeService runtime = engine.getRuntimeService();
-            String instance = runtime.startProcessInstanceByKey("waiting", Map.of("a", "1", "b", 2, "c", true, "d", "4"))
-                    .getId();
+            StatementCounter.Counts beforeStart = StatementCounter.snapshot();
+            String instance = runtime.startProcessInstanceByKey("waiting", Map.of("a", "1", "b", 2, "c", true, "d", "4",
+                    "e", 5L)).getId();
+            assertThat(StatementCounter.snapshot().minus(beforeStart).of("insert ACT_RU_VARIABLE")).isEqualTo(1);
             String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
 
             StatementCounter.Counts before = StatementCounter.snapshot();

@@ -18,19 +18,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * On PostgreSQL ({@code shirong.jdbc.combine-batched-deletes}), the rows a transaction deletes from one table by key go to
- * the database as one statement, as the driver's {@code reWriteBatchedInserts} already does for inserts: the engine ends a
- * process instance by deleting each of its variables, executions, jobs and event subscriptions with a statement of its
- * own. See {@link CombinedDeleteStatement} for how each row's count is kept.
+ * On PostgreSQL ({@code shirong.jdbc.combine-batches}), the rows one JDBC batch inserts into a table, or deletes from it
+ * by key, go to the database as one statement. The engine flushes each table's new rows as a batch, which the driver's
+ * {@code reWriteBatchedInserts} sends in powers of two ({@link CombinedInsertStatement}), and deletes each of a process
+ * instance's variables, executions, jobs and event subscriptions with a statement of its own
+ * ({@link CombinedDeleteStatement}, which also tells how each row's count is kept).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "shirong.jdbc.combine-batched-deletes", havingValue = "true")
-class CombinedDeletes {
+@ConditionalOnProperty(name = "shirong.jdbc.combine-batches", havingValue = "true")
+class CombinedBatches {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CombinedDeletes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CombinedBatches.class);
 
     @Bean
-    static BeanPostProcessor combiningBatchedDeletes() {
+    static BeanPostProcessor combiningBatches() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -38,7 +39,7 @@ class CombinedDeletes {
                     return bean;
                 }
                 if (!onPostgres(dataSource)) {
-                    LOG.warn("shirong.jdbc.combine-batched-deletes 只用于 PostgreSQL，数据源 {} 不是，删除照常逐行执行", beanName);
+                    LOG.warn("shirong.jdbc.combine-batches 只用于 PostgreSQL，数据源 {} 不是，批量插入和删除照常执行", beanName);
                     return bean;
                 }
                 return new CombiningDataSource(dataSource);
@@ -56,7 +57,7 @@ class CombinedDeletes {
         }
     }
 
-    /** Hands out connections whose keyed deletes combine their batches. */
+    /** Hands out connections whose row inserts and keyed deletes combine their batches. */
     static final class CombiningDataSource extends DelegatingDataSource {
 
         CombiningDataSource(DataSource target) {
@@ -74,12 +75,12 @@ class CombinedDeletes {
         }
 
         private static Connection combining(Connection connection) {
-            return (Connection) Proxy.newProxyInstance(CombinedDeletes.class.getClassLoader(),
+            return (Connection) Proxy.newProxyInstance(CombinedBatches.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, new CombiningConnection(connection));
         }
     }
 
-    /** Forwards every call, and wraps the statements it prepares for a {@link KeyedDelete}. */
+    /** Forwards every call, and wraps the statements it prepares (without options) for a {@link RowInsert} or {@link KeyedDelete}. */
     private record CombiningConnection(Connection target) implements InvocationHandler {
 
         @Override
@@ -96,13 +97,24 @@ class CombinedDeletes {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-            if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement
+            if (method.getName().equals("prepareStatement") && args.length == 1 && result instanceof PreparedStatement statement
                     && args[0] instanceof String sql) {
-                return KeyedDelete.of(sql)
-                        .map(delete -> CombinedDeleteStatement.wrap(statement, target, delete))
-                        .orElse(statement);
+                return combining(statement, sql);
             }
             return result;
+        }
+
+        private PreparedStatement combining(PreparedStatement statement, String sql) {
+            String verb = sql.stripLeading();
+            if (verb.regionMatches(true, 0, "insert", 0, 6)) {
+                return RowInsert.of(sql).map(insert -> CombinedInsertStatement.wrap(statement, target, insert))
+                        .orElse(statement);
+            }
+            if (verb.regionMatches(true, 0, "delete", 0, 6)) {
+                return KeyedDelete.of(sql).map(delete -> CombinedDeleteStatement.wrap(statement, target, delete))
+                        .orElse(statement);
+            }
+            return statement;
         }
     }
 }
