@@ -117,7 +117,7 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
             if (entity instanceof JobEntity job && (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE)
-                    && CASE_PROCESSES.contains(job.getProcessDefinitionKey())) {
+                    && ofCaseProcessKey(job.getProcessDefinitionKey())) {
                 return false;
             }
             if (noVariables && entity instanceof VariableInstanceEntity variable && ofCaseProcess(variable.getProcessDefinitionId())
@@ -135,6 +135,11 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
             }
             int colon = processDefinitionId.indexOf(':');
             return colon > 0 && CASE_PROCESSES.contains(processDefinitionId.substring(0, colon));
+        }
+
+        /** A job of no process (the history cleanup's, a batch's) has no key, which {@code Set.of(…).contains} rejects. */
+        private static boolean ofCaseProcessKey(String processDefinitionKey) {
+            return processDefinitionKey != null && CASE_PROCESSES.contains(processDefinitionKey);
         }
     }
 

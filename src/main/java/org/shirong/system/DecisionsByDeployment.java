@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * changes. Here the engine's decision manager remembers which decision a deployment and key named, and answers with that
  * decision as this node's deployment cache holds it; a decision no longer in the cache (evicted, or its deployment
  * deleted) is read from the database as before. Decisions have no suspension state to refresh; their history time to
- * live is not read at an evaluation in a process (the process instance's removal time is its decisions').
+ * live is not read at an evaluation in a process (Shirong writes no removal time; with the removal time set at the start,
+ * the process instance's is its decisions').
  */
 @Component
 class DecisionsByDeployment extends AbstractProcessEnginePlugin {

@@ -77,7 +77,9 @@ class HistoricStartTimesTest {
     private ProcessEngine start() {
         StandaloneInMemProcessEngineConfiguration configuration = StandaloneEngines.countedOn("start-times", database);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START);
+        // as config/application.yaml sets them
+        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
+        configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
         configuration.setProcessEnginePlugins(List.of(new CaseHistoryPlugin(CaseHistoryPlugin.CaseHistory.ACTIVITY)));
         ProcessEngine built = configuration.buildProcessEngine();
         Thread test = Thread.currentThread();

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ProcessJobLogPlugin} on an engine of its own with the removal time set at the start, as Shirong's: a process's
- * job runs without a batch look-up and its log lines carry the instance's removal time; a batch's jobs still carry the
- * batch's removal time, as in Camunda.
+ * {@link ProcessJobLogPlugin} on an engine of its own with the removal time set at the start, the one setting under which
+ * the engine looks for a batch (Shirong's default, {@code none}, writes no removal time): a process's job runs without a
+ * batch look-up and its log lines carry the instance's removal time; a batch's jobs still carry the batch's removal time,
+ * as in Camunda.
  */
 class ProcessJobLogTest {
 
