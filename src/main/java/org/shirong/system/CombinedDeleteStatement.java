@@ -1,7 +1,6 @@
 package org.shirong.system;
 
 import java.math.BigDecimal;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ final class CombinedDeleteStatement extends RecordedBatch {
     static final int MAX_ENTRIES = 100;
     /** The entry counts combined statements are written for (padded by repeating a key), so that few shapes are prepared. */
     private static final int[] SIZES = {2, 4, 8, 16, 32, 64, MAX_ENTRIES};
+    /** Setters whose value the database returns unchanged (a {@code setObject} with a target type may convert it). */
     private static final Set<String> KEY_SETTERS = Set.of("setString", "setNString", "setInt", "setLong", "setShort",
             "setObject");
 
@@ -54,8 +54,7 @@ final class CombinedDeleteStatement extends RecordedBatch {
             try {
                 deleteAtOnce(batch.subList(from, to), keys.subList(from, to), counts, from);
             } catch (SQLException e) {
-                throw new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(),
-                        Arrays.copyOf(counts, from), e);
+                throw failed(e, counts, from);
             }
         }
         return counts;
@@ -98,7 +97,8 @@ final class CombinedDeleteStatement extends RecordedBatch {
         List<String> key = new ArrayList<>(width);
         for (int index = 1; index <= width; index++) {
             Setter setter = entry.get(index);
-            String value = setter == null || !KEY_SETTERS.contains(setter.method().getName()) ? null : text(setter.value());
+            String value = setter == null || !KEY_SETTERS.contains(setter.method().getName()) || setter.args().length != 2
+                    ? null : text(setter.value());
             if (value == null) {
                 return null;
             }

@@ -1,9 +1,9 @@
 package org.shirong.system;
 
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +36,21 @@ final class CombinedInsertStatement extends RecordedBatch {
     protected int[] executeBatch(List<Map<Integer, Setter>> batch) throws SQLException {
         int rows = batch.size();
         boolean powerOfTwo = Integer.bitCount(rows) == 1;
-        if (powerOfTwo || rows >= MAX_ROWS || batch.stream().anyMatch(entry -> entry.size() != insert.parameters())) {
+        if (rows < 3 || powerOfTwo || rows >= MAX_ROWS || batch.stream().anyMatch(entry -> entry.size() != insert.parameters()
+                || setsAStream(entry))) {
             return asTheDriverWould(batch);
         }
+        int[] counts = new int[rows];
+        int written;
         try (PreparedStatement statement = connection.prepareStatement(insert.combined(rows))) {
             withTargetsTimeout(statement);
             setAll(statement, batch, insert.parameters());
-            statement.executeUpdate();
+            written = statement.executeUpdate();
         } catch (SQLException e) {
-            throw new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), new int[0], e);
+            throw failed(e, counts, 0);
         }
-        int[] counts = new int[rows];
-        Arrays.fill(counts, 1);
+        // a row a trigger or rule left out cannot be told apart: then no entry tells its count, as the driver's rewrite
+        Arrays.fill(counts, written == rows ? 1 : Statement.SUCCESS_NO_INFO);
         return counts;
     }
 }

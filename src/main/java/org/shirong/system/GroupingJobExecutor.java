@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
@@ -24,10 +25,13 @@ class GroupingJobExecutor extends SpringJobExecutor {
 
     /** Set on a thread whose queue of jobs is empty: its next hint is Camunda's "thread done". */
     private static final ThreadLocal<Boolean> RAN_LAST_JOB = new ThreadLocal<>();
+    /** On a thread running acquired jobs: {@link #acquisitionsStarted} when the earliest of them was handed over. */
+    private static final ThreadLocal<Long> HANDED_OVER_AT = new ThreadLocal<>();
 
     private final JobsProperties jobs;
     private final List<Waiting> waiting = new LinkedList<>();
     private volatile BacklogAwareStrategy strategy;
+    private final AtomicLong acquisitionsStarted = new AtomicLong();
 
     GroupingJobExecutor(JobsProperties jobs) {
         this.jobs = jobs;
@@ -62,6 +66,7 @@ class GroupingJobExecutor extends SpringJobExecutor {
                 if (strategy.getNumJobsToAcquire(engine.getName()) > 0) {
                     clearJobAddedNotification();
                 }
+                acquisitionsStarted.incrementAndGet();
                 return super.acquireJobs(context, strategy, engine);
             }
         };
@@ -69,19 +74,21 @@ class GroupingJobExecutor extends SpringJobExecutor {
 
     /**
      * A hint, except Camunda's "thread done" when no job can be waiting for it. Camunda asks for another acquisition at
-     * once each time a thread has run its jobs, for exclusive jobs an acquisition left out while another job of their
-     * process instance ran. Shirong asks then only when jobs may wait that no hint announces: acquired ones waiting for a
-     * thread, or due ones the last acquisition did not take (it filled up, met a conflict, or a hint came while it ran).
-     * Jobs the finished ones created announced themselves as they committed (issue 13, W1: one empty acquisition a
-     * case). An exclusive job left out as above waits for the next acquisition, at most the idle wait
-     * ({@code max-wait}), as a timer does.
+     * once each time a thread has run its jobs, for the exclusive jobs an acquisition left out because another job of
+     * their process instance was running. Shirong asks then only when jobs may wait that no hint announces: an
+     * acquisition started after the thread's jobs were handed over (it may have left such jobs out), acquired jobs
+     * waiting for a thread, or due ones the last acquisition did not take (it filled up, met a conflict, or a hint came
+     * while it ran). Jobs the finished ones created announced themselves as they committed (issue 13, W1: one empty
+     * acquisition a case).
      */
     @Override
     public void jobWasAdded() {
         boolean threadDone = Boolean.TRUE.equals(RAN_LAST_JOB.get());
         RAN_LAST_JOB.remove();
+        Long handedOverAt = HANDED_OVER_AT.get();
         BacklogAwareStrategy acquisition = strategy;
-        if (threadDone && acquisition != null && acquisition.tookAllDue && backlog() == 0) {
+        if (threadDone && handedOverAt != null && handedOverAt == acquisitionsStarted.get() && acquisition != null
+                && acquisition.tookAllDue && backlog() == 0) {
             return;
         }
         super.jobWasAdded();
@@ -105,7 +112,7 @@ class GroupingJobExecutor extends SpringJobExecutor {
      */
     @Override
     public void executeJobs(List<String> jobIds, ProcessEngineImpl processEngine) {
-        Waiting batch = new Waiting(jobIds, processEngine);
+        Waiting batch = new Waiting(jobIds, processEngine, acquisitionsStarted.get());
         synchronized (waiting) {
             waiting.add(batch);
         }
@@ -130,6 +137,7 @@ class GroupingJobExecutor extends SpringJobExecutor {
 
     private void runWaiting(ProcessEngineImpl processEngine) {
         List<String> group = new ArrayList<>();
+        long handedOverAt = Long.MAX_VALUE;
         synchronized (waiting) {
             for (Iterator<Waiting> it = waiting.iterator(); it.hasNext();) {
                 Waiting next = it.next();
@@ -140,11 +148,17 @@ class GroupingJobExecutor extends SpringJobExecutor {
                     break;
                 }
                 group.addAll(next.jobIds());
+                handedOverAt = Math.min(handedOverAt, next.handedOverAt());
                 it.remove();
             }
         }
         if (!group.isEmpty()) {
-            getExecuteJobsRunnable(group, processEngine).run();
+            HANDED_OVER_AT.set(handedOverAt);
+            try {
+                getExecuteJobsRunnable(group, processEngine).run();
+            } finally {
+                HANDED_OVER_AT.remove();
+            }
         }
     }
 
@@ -200,10 +214,12 @@ class GroupingJobExecutor extends SpringJobExecutor {
     private static final class Waiting {
         private final List<String> jobIds;
         private final ProcessEngineImpl engine;
+        private final long handedOverAt;
 
-        Waiting(List<String> jobIds, ProcessEngineImpl engine) {
+        Waiting(List<String> jobIds, ProcessEngineImpl engine, long handedOverAt) {
             this.jobIds = List.copyOf(jobIds);
             this.engine = engine;
+            this.handedOverAt = handedOverAt;
         }
 
         List<String> jobIds() {
@@ -212,6 +228,11 @@ class GroupingJobExecutor extends SpringJobExecutor {
 
         ProcessEngineImpl engine() {
             return engine;
+        }
+
+        /** How many acquisitions had started when this batch was handed over. */
+        long handedOverAt() {
+            return handedOverAt;
         }
     }
 

@@ -4,18 +4,22 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * A prepared statement whose JDBC batch is kept here, entry by entry (each entry its parameter setter calls), so that
- * {@link #executeBatch} can send it as fewer statements than one an entry. Every call is also forwarded to the driver's
- * statement, so that a statement executed outside a batch runs as before.
+ * {@link #executeBatch} can send it as fewer statements than one an entry. The setter calls reach the driver's statement
+ * once, when it runs them (a stream is read once): a batch it runs, or a statement executed outside a batch, which runs
+ * as before. Every other call is forwarded.
  */
 abstract class RecordedBatch implements InvocationHandler {
 
@@ -34,6 +38,8 @@ abstract class RecordedBatch implements InvocationHandler {
             invoke(method, statement, shifted);
         }
     }
+
+    private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
     protected final PreparedStatement target;
     private final Map<Integer, Setter> parameters = new TreeMap<>();
@@ -59,6 +65,9 @@ abstract class RecordedBatch implements InvocationHandler {
                 && args != null && args.length >= 2 && args[0] instanceof Integer;
         if (parameterSetter) {
             parameters.put((Integer) args[0], new Setter(method, args));
+            return null;
+        } else if (EXECUTIONS.contains(name) && args == null) {
+            apply(parameters, target);
         } else if (name.equals("clearParameters")) {
             parameters.clear();
         } else if (name.equals("addBatch") && args == null) {
@@ -87,12 +96,37 @@ abstract class RecordedBatch implements InvocationHandler {
     /** Runs {@code batch} as the driver would have: its entries added to the driver's own batch. */
     protected int[] asTheDriverWould(List<Map<Integer, Setter>> batch) throws SQLException {
         for (Map<Integer, Setter> entry : batch) {
-            for (Map.Entry<Integer, Setter> parameter : entry.entrySet()) {
-                parameter.getValue().applyTo(target, parameter.getKey());
-            }
+            apply(entry, target);
             target.addBatch();
         }
         return target.executeBatch();
+    }
+
+    private static void apply(Map<Integer, Setter> entry, PreparedStatement statement) throws SQLException {
+        for (Map.Entry<Integer, Setter> parameter : entry.entrySet()) {
+            parameter.getValue().applyTo(statement, parameter.getKey());
+        }
+    }
+
+    /** Whether {@code entry} sets a stream, reader or large object, which only the driver's own batch should read. */
+    protected static boolean setsAStream(Map<Integer, Setter> entry) {
+        return entry.values().stream().map(setter -> setter.method().getName()).anyMatch(name -> name.endsWith("Stream")
+                || name.endsWith("Reader") || name.equals("setBlob") || name.equals("setClob") || name.equals("setNClob"));
+    }
+
+    /**
+     * The failure of a combined statement, as the driver reports a failed batch: inside a transaction (which PostgreSQL
+     * has now aborted) every entry failed; with auto-commit the entries before {@code done} were written.
+     */
+    protected BatchUpdateException failed(SQLException e, int[] counts, int done) throws SQLException {
+        int[] reported;
+        if (target.getConnection().getAutoCommit()) {
+            reported = Arrays.copyOf(counts, done);
+        } else {
+            reported = new int[counts.length];
+            Arrays.fill(reported, Statement.EXECUTE_FAILED);
+        }
+        return new BatchUpdateException(e.getMessage(), e.getSQLState(), e.getErrorCode(), reported, e);
     }
 
     /** Sets the parameters of {@code entries} one after another on {@code statement}, {@code width} parameters each. */

@@ -12,14 +12,17 @@ import java.util.regex.Pattern;
  */
 record RowInsert(String head, String row, int parameters) {
 
+    /** A row that reads a table would see the batch's earlier rows one by one, but not in one statement. */
+    private static final Pattern SELECT = Pattern.compile("\\bselect\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHAPE = Pattern.compile(
             "(\\s*insert\\s+into\\s+\\w+\\s*\\([\\w\\s,]+\\)\\s*values\\s*)(\\(.*\\))\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    /** The insert {@code sql} is, if it has this shape: one row of values, no quoted text, nothing after the row. */
+    /** The insert {@code sql} is, if it has this shape: one row of values, no quoted text or query, nothing after the row. */
     static Optional<RowInsert> of(String sql) {
         Matcher m = SHAPE.matcher(sql);
-        if (!m.matches() || m.group(2).indexOf('\'') >= 0 || m.group(2).indexOf('"') >= 0 || !oneRow(m.group(2))) {
+        if (!m.matches() || m.group(2).indexOf('\'') >= 0 || m.group(2).indexOf('"') >= 0 || !oneRow(m.group(2))
+                || SELECT.matcher(m.group(2)).find()) {
             return Optional.empty();
         }
         int parameters = (int) m.group(2).chars().filter(c -> c == '?').count();

@@ -76,23 +76,79 @@ class CombinedBatchesOnPostgresTest {
     }
 
     @Test
-    void aFailingCombinedDeleteFailsTheBatchAsTheDriverWould() throws SQLException {
-        try (Connection connection = combining.getConnection(); Statement ddl = connection.createStatement()) {
-            ddl.execute("create table parent_rows (id varchar(64) primary key)");
-            ddl.execute("create table child_rows (id varchar(64) primary key, parent varchar(64) references parent_rows)");
-            ddl.execute("insert into parent_rows values ('p1'), ('p2')");
-            ddl.execute("insert into child_rows values ('c1', 'p2')");
-            try (PreparedStatement delete = connection.prepareStatement("delete from parent_rows where id = ?")) {
-                for (String id : List.of("p1", "p2")) {
-                    delete.setString(1, id);
-                    delete.addBatch();
-                }
-                assertThatThrownBy(delete::executeBatch).isInstanceOf(BatchUpdateException.class)
-                        .satisfies(e -> assertThat(((BatchUpdateException) e).getSQLState()).isEqualTo("23503"));
+    void aFailingCombinedDeleteFailsTheBatchAsTheDriversBatchFailsInATransaction() throws SQLException {
+        new JdbcTemplate(plain).execute("create table parent_rows (id varchar(64) primary key)");
+        new JdbcTemplate(plain).execute("create table child_rows (id varchar(64) primary key, parent varchar(64) references parent_rows)");
+        new JdbcTemplate(plain).execute("insert into parent_rows values ('p1'), ('p2'), ('p3')");
+        new JdbcTemplate(plain).execute("insert into child_rows values ('c1', 'p2')");
+        BatchUpdateException drivers = failingBatch(plain, "delete from parent_rows where id = ?", List.of("p1", "p2", "p3"));
+        BatchUpdateException combined = failingBatch(combining, "delete from parent_rows where id = ?", List.of("p1", "p2", "p3"));
+        assertThat(combined.getSQLState()).isEqualTo(drivers.getSQLState()).isEqualTo("23503");
+        assertThat(combined.getUpdateCounts()).containsExactly(drivers.getUpdateCounts());
+        assertThat(new JdbcTemplate(plain).queryForList("select id from parent_rows order by id", String.class))
+                .containsExactly("p1", "p2", "p3");
+    }
+
+    @Test
+    void aFailingCombinedInsertFailsTheBatchAsTheDriversBatchFailsInATransaction() throws SQLException {
+        new JdbcTemplate(plain).execute("create table unique_rows (id varchar(64) primary key)");
+        BatchUpdateException drivers = failingBatch(plain, "insert into unique_rows (id) values (?)", List.of("x", "y", "x"));
+        BatchUpdateException combined = failingBatch(combining, "insert into unique_rows (id) values (?)", List.of("x", "y", "x"));
+        assertThat(combined.getSQLState()).isEqualTo(drivers.getSQLState()).isEqualTo("23505");
+        assertThat(combined.getUpdateCounts()).containsExactly(drivers.getUpdateCounts());
+        assertThat(new JdbcTemplate(plain).queryForObject("select count(*) from unique_rows", Long.class)).isZero();
+    }
+
+    /** Runs a batch of {@code ids} in a transaction, which fails; rolls it back. */
+    private static BatchUpdateException failingBatch(DataSource dataSource, String sql, List<String> ids) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement batch = connection.prepareStatement(sql)) {
+            connection.setAutoCommit(false);
+            for (String id : ids) {
+                batch.setString(1, id);
+                batch.addBatch();
+            }
+            try {
+                batch.executeBatch();
+            } catch (BatchUpdateException e) {
+                return e;
+            } finally {
+                connection.rollback();
             }
         }
-        assertThat(new JdbcTemplate(plain).queryForList("select id from parent_rows order by id", String.class))
-                .containsExactly("p1", "p2");
+        throw new AssertionError("the batch did not fail: " + sql);
+    }
+
+    @Test
+    void batchesTheStatementCannotCombineRunAsTheDriversBatch() throws SQLException {
+        new JdbcTemplate(plain).execute("create table other_rows (id varchar(64), n integer, data bytea)");
+        new JdbcTemplate(plain).execute("insert into other_rows values ('a', 1, null), ('b', 2, null), ('c', 3, null)");
+        try (Connection connection = combining.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into other_rows (id, n, data) values (?, ?, ?)")) {
+                assertThat(insert.executeBatch()).as("an empty batch").isEmpty();
+                for (int i = 0; i < 3; i++) { // streams are read once, by the driver's batch
+                    insert.setString(1, "s" + i);
+                    insert.setInt(2, 10 + i);
+                    insert.setBinaryStream(3, new java.io.ByteArrayInputStream(new byte[] {(byte) i, 7}));
+                    insert.addBatch();
+                }
+                assertThat(insert.executeBatch()).containsExactly(1, 1, 1);
+            }
+            try (PreparedStatement delete = connection.prepareStatement("delete from other_rows where n = ?")) {
+                for (String n : List.of("01", "2", "03")) { // converted by the driver: compared as numbers, not as text
+                    delete.setObject(1, n, Types.INTEGER);
+                    delete.addBatch();
+                }
+                assertThat(delete.executeBatch()).containsExactly(1, 1, 1);
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into other_rows (id, n) values (?, ?)")) {
+                insert.setString(1, "alone");
+                insert.setInt(2, 99);
+                assertThat(insert.executeUpdate()).as("outside a batch").isEqualTo(1);
+            }
+        }
+        assertThat(new JdbcTemplate(plain).queryForList("select id || '/' || n || '/' || coalesce(encode(data, 'hex'), '-')"
+                + " from other_rows order by id", String.class)).containsExactly("alone/99/-", "s0/10/0007", "s1/11/0107",
+                "s2/12/0207");
     }
 
     @Test
@@ -130,21 +186,6 @@ class CombinedBatchesOnPostgresTest {
                     .isEqualTo(IntStream.range(0, rows).mapToObj(i -> "r" + i + "/" + i + "/0" + (i % 10) + "/"
                             + (i % 2 == 0 ? "-" : "第" + i + "行") + "/" + (10_000_000_000L + i)).toList());
         }
-    }
-
-    @Test
-    void aFailingCombinedInsertWritesNoRowOfItsBatch() throws SQLException {
-        new JdbcTemplate(plain).execute("create table unique_rows (id varchar(64) primary key)");
-        try (Connection connection = combining.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into unique_rows (id) values (?)")) {
-            for (String id : List.of("x", "y", "x")) {
-                insert.setString(1, id);
-                insert.addBatch();
-            }
-            assertThatThrownBy(insert::executeBatch).isInstanceOf(BatchUpdateException.class)
-                    .satisfies(e -> assertThat(((BatchUpdateException) e).getSQLState()).isEqualTo("23505"));
-        }
-        assertThat(new JdbcTemplate(plain).queryForObject("select count(*) from unique_rows", Long.class)).isZero();
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -258,6 +261,59 @@ class JobGroupTest {
         }
         executor.shutdown();
         assertThat(acquisitions.get() - before).as("acquisitions for three jobs, each on its own hint").isEqualTo(3);
+    }
+
+    /** Holds its job until the test lets it go. */
+    public static class HeldJob implements JavaDelegate {
+        static volatile CountDownLatch release = new CountDownLatch(0);
+
+        @Override
+        public void execute(DelegateExecution execution) throws Exception {
+            release.await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Records when it ran. */
+    public static class TimedJob implements JavaDelegate {
+        static final AtomicLong RAN_AT = new AtomicLong();
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            RAN_AT.set(System.nanoTime());
+        }
+    }
+
+    /**
+     * An exclusive job committed while another job of its process instance runs is left out by the acquisition its hint
+     * calls for (the instance's exclusive job is locked); it runs as soon as that job's thread is done, as in Camunda,
+     * not after the idle wait: an acquisition started after the running job was handed over.
+     */
+    @Test
+    void anExclusiveJobLeftOutWhileItsSiblingRanRunsWhenTheSiblingsThreadIsDone() throws Exception {
+        start(5, 1, "alone");
+        engine.getRepositoryService().createDeployment().addModelInstance("siblings.bpmn",
+                Bpmn.createExecutableProcess("siblings").camundaHistoryTimeToLive(1).startEvent().parallelGateway("fork")
+                        .serviceTask("held").camundaAsyncBefore().camundaClass(HeldJob.class).parallelGateway("join")
+                        .endEvent().moveToNode("fork").userTask("answer").serviceTask("timed").camundaAsyncBefore()
+                        .camundaClass(TimedJob.class).connectTo("join").done()).deploy();
+        executor.setWaitTimeInMillis(4000);
+        executor.setMaxWait(4000);
+        HeldJob.release = new CountDownLatch(1);
+        TimedJob.RAN_AT.set(0);
+        executor.start();
+        Thread.sleep(300);
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("siblings").getId();
+        Thread.sleep(500); // the held job runs
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId());
+        Thread.sleep(500); // the timed job's hint: an acquisition that leaves it out
+        assertThat(TimedJob.RAN_AT.get()).as("the timed job waits for its sibling").isZero();
+        long released = System.nanoTime();
+        HeldJob.release.countDown();
+        while (TimedJob.RAN_AT.get() == 0) {
+            assertThat((System.nanoTime() - released) / 1_000_000).as("ms until the timed job ran").isLessThan(2000);
+            Thread.sleep(10);
+        }
+        executor.shutdown();
     }
 
     private static JobAcquisitionContext acquisition(int locked, int asked, boolean hinted, int lockFailures) {
