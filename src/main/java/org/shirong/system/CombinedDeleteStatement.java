@@ -69,7 +69,7 @@ final class CombinedDeleteStatement extends RecordedBatch {
         }
         int width = delete.columns().size();
         Map<List<String>, Integer> deleted = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(delete.combined(size))) {
+        try (PreparedStatement statement = preparedOnServer(connection, delete.combined(size))) {
             withTargetsTimeout(statement);
             setAll(statement, padded, width);
             try (ResultSet rows = statement.executeQuery()) {

@@ -42,7 +42,7 @@ final class CombinedInsertStatement extends RecordedBatch {
         }
         int[] counts = new int[rows];
         int written;
-        try (PreparedStatement statement = connection.prepareStatement(insert.combined(rows))) {
+        try (PreparedStatement statement = preparedOnServer(connection, insert.combined(rows))) {
             withTargetsTimeout(statement);
             setAll(statement, batch, insert.parameters());
             written = statement.executeUpdate();

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.BatchUpdateException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -136,6 +137,30 @@ abstract class RecordedBatch implements InvocationHandler {
             for (Map.Entry<Integer, Setter> parameter : entries.get(i).entrySet()) {
                 parameter.getValue().applyTo(statement, i * width + parameter.getKey());
             }
+        }
+    }
+
+    /**
+     * {@code sql} prepared on {@code connection} to be kept on the server from its first use, as the driver does with a
+     * batch of one statement repeated (PostgreSQL's {@code PGStatement.setPrepareThreshold(1)}). Otherwise each combined
+     * statement would be parsed and planned anew until it had been run five times on that connection.
+     */
+    protected static PreparedStatement preparedOnServer(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        Method threshold = PREPARE_THRESHOLD;
+        if (threshold != null && statement.isWrapperFor(threshold.getDeclaringClass())) {
+            invoke(threshold, statement.unwrap(threshold.getDeclaringClass()), new Object[] {1});
+        }
+        return statement;
+    }
+
+    private static final Method PREPARE_THRESHOLD = prepareThreshold();
+
+    private static Method prepareThreshold() {
+        try {
+            return Class.forName("org.postgresql.PGStatement").getMethod("setPrepareThreshold", int.class);
+        } catch (ReflectiveOperationException driverNotThere) {
+            return null;
         }
     }
 
