@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,21 +70,33 @@ class PostgresStartTest {
 
     /**
      * The engine sends the new rows of one flush as a JDBC batch; the production profile has the driver send such a batch
-     * as one multi-row INSERT (issue 13, W1: statements per case), which PostgreSQL records as one statement.
+     * as one multi-row INSERT, a batch of three rows (which the driver would split into two) goes as one too, and the
+     * variables deleted as an instance ends go as one delete ({@link CombinedBatches}; issue 13, W1: statements per case),
+     * which PostgreSQL records as one statement each.
      */
     @Test
-    void theEnginesBatchedInsertsReachPostgresAsMultiRowInserts() {
+    void theEnginesBatchesReachPostgresAsOneStatementEach() {
         JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
         admin.execute("create extension if not exists pg_stat_statements");
         admin.execute("select pg_stat_statements_reset()");
         try (var context = start(ADMIN_PASSWORD)) {
             RepositoryService repository = context.getBean(RepositoryService.class);
             String deployment = repository.createDeployment().name("rewrite-check").addString("a.txt", "a").addString("b.txt", "b")
-                    .deploy().getId(); // one flush, two resource rows
-            repository.deleteDeployment(deployment);
-            assertThat(admin.queryForList("select query from pg_stat_statements where query ilike 'insert into ACT_%'", String.class))
-                    .as("the engine's inserts as PostgreSQL ran them")
-                    .anySatisfy(query -> assertThat(query).containsPattern("(?is)values\\s*\\(.*\\)\\s*,\\s*\\("));
+                    .addModelInstance("combine-check.bpmn", Bpmn.createExecutableProcess("combineCheck").camundaHistoryTimeToLive(1)
+                            .startEvent().userTask("wait").endEvent().done())
+                    .deploy().getId();
+            String instance = context.getBean(RuntimeService.class)
+                    .startProcessInstanceByKey("combineCheck", Map.of("a", "1", "b", "2", "c", "3")).getId();
+            TaskService tasks = context.getBean(TaskService.class);
+            tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId());
+            repository.deleteDeployment(deployment, true);
+            List<String> ran = admin.queryForList("select query from pg_stat_statements", String.class);
+            assertThat(ran).as("the engine's inserts as PostgreSQL ran them")
+                    .anySatisfy(query -> assertThat(query).containsPattern("(?is)^\\s*insert into ACT_.*values\\s*\\(.*\\)\\s*,\\s*\\("))
+                    .anySatisfy(query -> assertThat(query).containsPattern(
+                            "(?is)^\\s*insert into ACT_RU_VARIABLE.*values\\s*\\(.*\\)\\s*,\\s*\\(.*\\)\\s*,\\s*\\("));
+            assertThat(ran).as("the engine's deletes as PostgreSQL ran them").anySatisfy(query -> assertThat(query)
+                    .containsPattern("(?is)^\\s*delete from ACT_RU_VARIABLE where \\(ID_, REV_\\) in \\(.*returning"));
         }
     }
 
