@@ -28,12 +28,10 @@ final class CombinedDeleteStatement extends RecordedBatch {
     private static final Set<String> KEY_SETTERS = Set.of("setString", "setNString", "setInt", "setLong", "setShort",
             "setObject");
 
-    private final Connection connection;
     private final KeyedDelete delete;
 
     private CombinedDeleteStatement(PreparedStatement target, Connection connection, KeyedDelete delete) {
-        super(target);
-        this.connection = connection;
+        super(target, connection);
         this.delete = delete;
     }
 
@@ -69,7 +67,7 @@ final class CombinedDeleteStatement extends RecordedBatch {
         }
         int width = delete.columns().size();
         Map<List<String>, Integer> deleted = new HashMap<>();
-        try (PreparedStatement statement = preparedOnServer(connection, delete.combined(size))) {
+        try (PreparedStatement statement = preparedOnServer(delete.combined(size))) {
             withTargetsTimeout(statement);
             setAll(statement, padded, width);
             try (ResultSet rows = statement.executeQuery()) {

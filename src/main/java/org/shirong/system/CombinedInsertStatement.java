@@ -18,12 +18,10 @@ final class CombinedInsertStatement extends RecordedBatch {
 
     static final int MAX_ROWS = 16;
 
-    private final Connection connection;
     private final RowInsert insert;
 
     private CombinedInsertStatement(PreparedStatement target, Connection connection, RowInsert insert) {
-        super(target);
-        this.connection = connection;
+        super(target, connection);
         this.insert = insert;
     }
 
@@ -42,7 +40,7 @@ final class CombinedInsertStatement extends RecordedBatch {
         }
         int[] counts = new int[rows];
         int written;
-        try (PreparedStatement statement = preparedOnServer(connection, insert.combined(rows))) {
+        try (PreparedStatement statement = preparedOnServer(insert.combined(rows))) {
             withTargetsTimeout(statement);
             setAll(statement, batch, insert.parameters());
             written = statement.executeUpdate();

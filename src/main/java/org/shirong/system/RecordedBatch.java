@@ -43,11 +43,14 @@ abstract class RecordedBatch implements InvocationHandler {
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
 
     protected final PreparedStatement target;
+    /** The connection {@link #target} was prepared on, on which combined statements are prepared. */
+    private final Connection connection;
     private final Map<Integer, Setter> parameters = new TreeMap<>();
     private final List<Map<Integer, Setter>> entries = new ArrayList<>();
 
-    RecordedBatch(PreparedStatement target) {
+    RecordedBatch(PreparedStatement target, Connection connection) {
         this.target = target;
+        this.connection = connection;
     }
 
     /** {@code handler}'s statement as a proxy. */
@@ -68,7 +71,7 @@ abstract class RecordedBatch implements InvocationHandler {
             parameters.put((Integer) args[0], new Setter(method, args));
             return null;
         } else if (EXECUTIONS.contains(name) && args == null) {
-            apply(parameters, target);
+            apply(parameters, target, 0);
         } else if (name.equals("clearParameters")) {
             parameters.clear();
         } else if (name.equals("addBatch") && args == null) {
@@ -97,15 +100,16 @@ abstract class RecordedBatch implements InvocationHandler {
     /** Runs {@code batch} as the driver would have: its entries added to the driver's own batch. */
     protected int[] asTheDriverWould(List<Map<Integer, Setter>> batch) throws SQLException {
         for (Map<Integer, Setter> entry : batch) {
-            apply(entry, target);
+            apply(entry, target, 0);
             target.addBatch();
         }
         return target.executeBatch();
     }
 
-    private static void apply(Map<Integer, Setter> entry, PreparedStatement statement) throws SQLException {
+    /** Sets {@code entry}'s parameters on {@code statement}, each {@code offset} places further on. */
+    private static void apply(Map<Integer, Setter> entry, PreparedStatement statement, int offset) throws SQLException {
         for (Map.Entry<Integer, Setter> parameter : entry.entrySet()) {
-            parameter.getValue().applyTo(statement, parameter.getKey());
+            parameter.getValue().applyTo(statement, offset + parameter.getKey());
         }
     }
 
@@ -121,7 +125,7 @@ abstract class RecordedBatch implements InvocationHandler {
      */
     protected BatchUpdateException failed(SQLException e, int[] counts, int done) throws SQLException {
         int[] reported;
-        if (target.getConnection().getAutoCommit()) {
+        if (connection.getAutoCommit()) {
             reported = Arrays.copyOf(counts, done);
         } else {
             reported = new int[counts.length];
@@ -134,18 +138,16 @@ abstract class RecordedBatch implements InvocationHandler {
     protected static void setAll(PreparedStatement statement, List<Map<Integer, Setter>> entries, int width)
             throws SQLException {
         for (int i = 0; i < entries.size(); i++) {
-            for (Map.Entry<Integer, Setter> parameter : entries.get(i).entrySet()) {
-                parameter.getValue().applyTo(statement, i * width + parameter.getKey());
-            }
+            apply(entries.get(i), statement, i * width);
         }
     }
 
     /**
-     * {@code sql} prepared on {@code connection} to be kept on the server from its first use, as the driver does with a
-     * batch of one statement repeated (PostgreSQL's {@code PGStatement.setPrepareThreshold(1)}). Otherwise each combined
-     * statement would be parsed and planned anew until it had been run five times on that connection.
+     * {@code sql} prepared on the statement's connection to be kept on the server from its first use, as the driver does
+     * with a batch of one statement repeated (PostgreSQL's {@code PGStatement.setPrepareThreshold(1)}). Otherwise each
+     * combined statement would be parsed and planned anew until it had been run five times on that connection.
      */
-    protected static PreparedStatement preparedOnServer(Connection connection, String sql) throws SQLException {
+    protected PreparedStatement preparedOnServer(String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         Method threshold = PREPARE_THRESHOLD;
         if (threshold != null && statement.isWrapperFor(threshold.getDeclaringClass())) {
