@@ -2,11 +2,8 @@ package org.shirong.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,50 +112,10 @@ class CaseHistoryCleanupTest {
     private String closedAt(Instant at, String externalRef) {
         ClockUtil.setCurrentTime(Date.from(at));
         try {
-            ResponseEntity<Map> reported = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", CaseApiTest.json("""
-                    {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
-                     "location":{"address":"沪亭北路 100 号"},"externalRef":"%s"}
-                    """.formatted(externalRef)), Map.class);
-            assertThat(reported.getStatusCode().value()).as("%s", reported.getBody()).isEqualTo(201);
-            String caseNo = (String) reported.getBody().get("caseNo");
-            complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
-            String photo = Base64.getEncoder().encodeToString(CaseApiTest.PNG);
-            complete("chengguan1", caseNo, "Task_RectifyProblem", "{\"rectifyAction\":{\"value\":\"submit\"},"
-                    + "\"measures\":{\"value\":\"已清理\"},\"photoAfter\":{\"type\":\"File\",\"value\":\"" + photo
-                    + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}");
-            complete("ducha1", caseNo, "Task_VerifyRectification",
-                    "{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已整改到位\"}}");
-            String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
-            managementService.createJobQuery().processInstanceId(instance).messages().executable().list()
-                    .forEach(job -> managementService.executeJob(job.getId()));
-            assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo)).isEqualTo("CLOSED");
-            return instance;
+            CaseDriver cases = new CaseDriver(rest, jdbc, managementService);
+            return cases.instanceOf(cases.driveToClosure(externalRef));
         } finally {
             ClockUtil.reset();
-        }
-    }
-
-    /** Finds the case's task as {@code user}, claims and completes it through {@code /engine-rest}, as Tasklist does. */
-    private void complete(String user, String caseNo, String taskKey, String variables) {
-        TestRestTemplate as = rest.withBasicAuth(user, "demo");
-        ResponseEntity<String> found = as.getForEntity("/engine-rest/task?processInstanceBusinessKey=" + caseNo
-                + "&taskDefinitionKey=" + taskKey + "&maxResults=10", String.class);
-        assertThat(found.getStatusCode().value()).as(found.getBody()).isEqualTo(200);
-        List<Map<String, Object>> tasks = read(found.getBody());
-        assertThat(tasks).as(found.getBody()).hasSize(1);
-        String id = (String) tasks.get(0).get("id");
-        assertThat(as.postForEntity("/engine-rest/task/" + id + "/claim", CaseApiTest.json("{\"userId\":\"" + user + "\"}"),
-                String.class).getStatusCode().value()).isEqualTo(204);
-        ResponseEntity<String> completed = as.postForEntity("/engine-rest/task/" + id + "/complete",
-                CaseApiTest.json("{\"variables\":" + variables + "}"), String.class);
-        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
-    }
-
-    private static List<Map<String, Object>> read(String json) {
-        try {
-            return new ObjectMapper().readValue(json, new TypeReference<>() { });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(json, e);
         }
     }
 }

@@ -3,10 +3,7 @@ package org.shirong.rectification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -22,6 +19,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.StatementCounter;
@@ -109,13 +107,20 @@ class CaseStatementCountTest {
     @Autowired
     AuthorizationService authorizationService;
 
+    private CaseDriver cases;
+
+    @BeforeEach
+    void driveCasesAsTheirUsers() {
+        cases = new CaseDriver(rest, jdbc, managementService);
+    }
+
     @Test
     void oneCaseFromReportToClosureStaysWithinItsStatementBudget() {
         countThisThreadAndRequests();
-        driveToClosure("COUNT-WARMUP"); // first use fills the engine's and Shirong's caches
+        cases.driveToClosure("COUNT-WARMUP"); // first use fills the engine's and Shirong's caches
         StatementCounter.Counts before = StatementCounter.snapshot();
         for (int i = 0; i < CASES; i++) {
-            driveToClosure("COUNT-" + i);
+            cases.driveToClosure("COUNT-" + i);
         }
         StatementCounter.Counts spent = StatementCounter.snapshot().minus(before);
         long variableWrites = spent.of("insert ACT_RU_VARIABLE") + spent.of("update ACT_RU_VARIABLE")
@@ -169,9 +174,9 @@ class CaseStatementCountTest {
 
     /** Reports a case and claims it as its unit; returns its process instance id. */
     private String reportAndClaim(String externalRef) {
-        String caseNo = report(externalRef);
-        complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
-        return jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        String caseNo = cases.report(externalRef);
+        cases.complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        return cases.instanceOf(caseNo);
     }
 
     /** Moves the engine's clock to the case's due instant and runs its 整改期限 timer job as the job executor would. */
@@ -194,8 +199,8 @@ class CaseStatementCountTest {
      */
     @Test
     void aCaseClosedThroughTheApiKeepsStartEndDurationAndAssigneeOfEveryStepInHistory() {
-        String caseNo = driveToClosure("COUNT-HISTORY");
-        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        String caseNo = cases.driveToClosure("COUNT-HISTORY");
+        String instance = cases.instanceOf(caseNo);
         HistoricProcessInstance process = historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult();
         assertThat(process.getEndTime()).isNotNull();
         assertThat(process.getDurationInMillis()).isEqualTo(process.getEndTime().getTime() - process.getStartTime().getTime());
@@ -220,14 +225,10 @@ class CaseStatementCountTest {
      */
     @Test
     void aNewCaseTaskGetsOneGrantRowForItsUnitAndOneForItsAssignee() {
-        ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
-                 "location":{"address":"沪亭北路 101 号"},"externalRef":"COUNT-GRANTS"}
-                """), Map.class);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = cases.report("COUNT-GRANTS");
         Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_ClaimCase").singleResult();
         assertThat(grants(claim.getId())).containsExactly("group chengguan READ,UPDATE");
-        complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        cases.complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
         Task rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).taskDefinitionKey("Task_RectifyProblem")
                 .singleResult();
         assertThat(rectify.getAssignee()).isEqualTo("chengguan1");
@@ -248,68 +249,15 @@ class CaseStatementCountTest {
             csv.append(prefix).append(i).append(",ILLEGAL_STALL,占道经营 ").append(i).append(",九亭大街 ").append(i)
                     .append(" 号,,一般\n");
         }
-        ResponseEntity<Map> imported = CsvUpload.post(as("chuangban1"), "/api/cases/import", csv.toString().getBytes(StandardCharsets.UTF_8),
+        ResponseEntity<Map> imported = CsvUpload.post(cases.as("chuangban1"), "/api/cases/import", csv.toString().getBytes(StandardCharsets.UTF_8),
                 "import.csv");
         assertThat(imported.getStatusCode().value()).as("%s", imported.getBody()).isEqualTo(200);
         assertThat(imported.getBody()).containsEntry("created", rows);
-    }
-
-    private String driveToClosure(String externalRef) {
-        String caseNo = report(externalRef);
-        complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
-        String photo = Base64.getEncoder().encodeToString(CaseApiTest.PNG);
-        complete("chengguan1", caseNo, "Task_RectifyProblem", "{\"rectifyAction\":{\"value\":\"submit\"},"
-                + "\"measures\":{\"value\":\"已清理\"},\"photoAfter\":{\"type\":\"File\",\"value\":\"" + photo
-                + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}");
-        complete("ducha1", caseNo, "Task_VerifyRectification",
-                "{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已整改到位\"}}");
-        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
-        List<Job> jobs = managementService.createJobQuery().processInstanceId(instance).messages().executable().list();
-        jobs.forEach(j -> managementService.executeJob(j.getId()));
-        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo)).isEqualTo("CLOSED");
-        return caseNo;
-    }
-
-    /** Reports a case as the patrol (lvrong1) through the API; returns its case number. */
-    private String report(String externalRef) {
-        ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
-                 "location":{"address":"沪亭北路 100 号"},"externalRef":"%s"}
-                """.formatted(externalRef)), Map.class);
-        assertThat(reported.getStatusCode().value()).isEqualTo(201);
-        return (String) reported.getBody().get("caseNo");
-    }
-
-    /** Finds the case's task as {@code user}, claims and completes it, as Tasklist and the REST clients do. */
-    private void complete(String user, String caseNo, String taskKey, String variables) {
-        ResponseEntity<String> found = as(user).getForEntity("/engine-rest/task?processInstanceBusinessKey=" + caseNo
-                + "&taskDefinitionKey=" + taskKey + "&maxResults=10", String.class);
-        assertThat(found.getStatusCode().value()).as(found.getBody()).isEqualTo(200);
-        List<Map<String, Object>> tasks = read(found.getBody());
-        assertThat(tasks).as(found.getBody()).hasSize(1);
-        String id = (String) tasks.get(0).get("id");
-        assertThat(as(user).postForEntity("/engine-rest/task/" + id + "/claim", CaseApiTest.json("{\"userId\":\"" + user + "\"}"),
-                String.class).getStatusCode().value()).isEqualTo(204);
-        ResponseEntity<String> completed = as(user).postForEntity("/engine-rest/task/" + id + "/complete",
-                CaseApiTest.json("{\"variables\":" + variables + "}"), String.class);
-        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(204);
     }
 
     /** The test's own engine calls, the web server's request threads and the import's workers; not timers or schedules. */
     private static void countThisThreadAndRequests() {
         Thread test = Thread.currentThread();
         StatementCounter.countThreads(t -> t == test || t.getName().startsWith("http-nio") || t.getName().startsWith("case-import"));
-    }
-
-    private static List<Map<String, Object>> read(String json) {
-        try {
-            return new ObjectMapper().readValue(json, new TypeReference<>() { });
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(json, e);
-        }
-    }
-
-    private TestRestTemplate as(String user) {
-        return rest.withBasicAuth(user, "demo");
     }
 }
