@@ -8,7 +8,7 @@ import java.nio.file.Path;
  */
 record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int deadlines, int openTasks, int closedCases,
         int samples, boolean h2, String w3Variants, String w3Only, double unitShare, int tasksPerStart, boolean w4Anchor,
-        int w4ExplainMs, boolean shirongJfr, boolean w4Vacuum, int warmUpCases) {
+        int w4ExplainMs, boolean shirongJfr, boolean w4Vacuum, int warmUpCases, int w3WarmUp) {
 
     static BenchSettings fromSystem() {
         return new BenchSettings(
@@ -43,7 +43,11 @@ record BenchSettings(Path dir, int cases, int importRows, int anchorStarts, int 
                 Boolean.parseBoolean(System.getProperty("bench.w4.vacuum", "false")),
                 // W1: cases each application drives (4 clients) before W1 is measured, so that both are measured warm, as
                 // a server that has run for a while is; 0 measures the first calls after start-up
-                integer("bench.warmUpCases", 100));
+                integer("bench.warmUpCases", 100),
+                // W3: warning timers (时限已用 80%, of the same cases) each variant's nodes run before the measured deadlines
+                // fall due, so that every variant is measured warm, as a server that has run for a while is (a cold JVM
+                // compiles its hot code meanwhile, and two cold nodes compile it twice on the same cores); 0 measures cold
+                integer("bench.w3.warmUp", 1_000));
     }
 
     boolean only(String workload) {

@@ -315,7 +315,8 @@ class ShirongBench {
     private void deadlines(Postgres pg, Path dir) {
         List<DeadlineStorm.Result> results = new ArrayList<>();
         for (DeadlineStorm.Variant variant : DeadlineStorm.variants(settings.w3Variants())) {
-            DeadlineStorm.Result r = DeadlineStorm.run(pg, "w3seed", dir.resolve("w3"), variant, settings.deadlines(), Duration.ofMinutes(20));
+            DeadlineStorm.Result r = DeadlineStorm.run(pg, "w3seed", dir.resolve("w3"), variant, settings.deadlines(),
+                    settings.w3WarmUp(), Duration.ofMinutes(20));
             results.add(r);
             report.note("W3 " + variant.name() + " " + variant.settings() + ": " + r.handled() + " of " + r.deadlines()
                     + " deadlines in " + Report.number(r.drainSeconds()) + " s = " + Report.number(r.rate()) + "/s, max lateness "
