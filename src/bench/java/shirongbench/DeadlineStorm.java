@@ -35,12 +35,16 @@ final class DeadlineStorm {
     record Variant(String name, int nodes, Map<String, String> settings) {
     }
 
+    /** The warnings run before the measurement, and how long they and what they started took. */
+    record WarmUp(int warnings, double seconds) {
+    }
+
     /**
      * drainSeconds: first deadline handled → last one and its follow-up jobs done; maxLatenessSeconds: fallen due → last
      * one handled; cpuBusy: the machine's CPU use (all processes, 0–1) meanwhile.
      */
     record Result(Variant variant, int deadlines, int handled, double drainSeconds, double maxLatenessSeconds,
-            long duplicates, long failedJobs, double cpuBusy, double statementsPerDeadline) {
+            long duplicates, long failedJobs, double cpuBusy, double statementsPerDeadline, WarmUp warmUp) {
         double rate() {
             return handled / drainSeconds;
         }
@@ -95,7 +99,7 @@ final class DeadlineStorm {
             jdbc.update("create table bench_w3 as select id_ from act_ru_job where type_ = 'timer'"
                     + " and handler_cfg_ like '%BoundaryEvent_DeadlineReached%' order by id_ limit ?", deadlines);
             int count = jdbc.queryForObject("select count(*) from bench_w3", Integer.class);
-            warmUp(jdbc, warmUp, timeout);
+            WarmUp warmedUp = warmUp(jdbc, warmUp, timeout);
             Bench.sleep(3_000);
             double dueAt = epoch(jdbc);
             long[] cpuBefore = cpu();
@@ -146,7 +150,8 @@ final class DeadlineStorm {
                     group by proc_inst_id_ having count(*) > 1) d""", Long.class);
             long failed = jdbc.queryForObject("select count(*) from act_ru_job where exception_msg_ is not null", Long.class);
             return new Result(variant, count, handled, Double.isNaN(first) ? Double.NaN : Math.max(0.001, last - first),
-                    last - dueAt, duplicates, failed, cpuBusy, handled == 0 ? Double.NaN : (double) statements.statements() / handled);
+                    last - dueAt, duplicates, failed, cpuBusy, handled == 0 ? Double.NaN : (double) statements.statements() / handled,
+                    warmedUp);
         } finally {
             nodes.forEach(App::close);
         }
@@ -157,11 +162,12 @@ final class DeadlineStorm {
      * before the deadlines do, unmeasured: on a running server the warning of a case comes before its deadline, and
      * the nodes have compiled their hot code by then.
      */
-    private static void warmUp(JdbcTemplate jdbc, int warnings, Duration timeout) {
+    private static WarmUp warmUp(JdbcTemplate jdbc, int warnings, Duration timeout) {
         if (warnings <= 0) {
-            return;
+            return new WarmUp(0, 0);
         }
-        jdbc.update("""
+        long started = System.nanoTime();
+        int due = jdbc.update("""
                 update act_ru_job set duedate_ = now(), lock_owner_ = null, lock_exp_time_ = null where id_ in (
                   select w.id_ from act_ru_job w join act_ru_job d on d.process_instance_id_ = w.process_instance_id_
                   join bench_w3 b on b.id_ = d.id_ where w.type_ = 'timer'
@@ -172,6 +178,7 @@ final class DeadlineStorm {
                 and (duedate_ is null or duedate_ <= now())""", Long.class) > 0) {
             Bench.sleep(200);
         }
+        return new WarmUp(due, (System.nanoTime() - started) / 1e9);
     }
 
     /** Busy and total jiffies of all CPUs (/proc/stat), or zeros where there is none. */

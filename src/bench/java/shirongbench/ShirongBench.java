@@ -322,7 +322,8 @@ class ShirongBench {
                     + " deadlines in " + Report.number(r.drainSeconds()) + " s = " + Report.number(r.rate()) + "/s, max lateness "
                     + Report.number(r.maxLatenessSeconds()) + " s, duplicates " + r.duplicates() + ", failed jobs " + r.failedJobs()
                     + ", machine CPU busy " + Math.round(100 * r.cpuBusy()) + " %, statements per deadline "
-                    + Report.number(r.statementsPerDeadline()));
+                    + Report.number(r.statementsPerDeadline()) + "; before it, unmeasured, " + r.warmUp().warnings()
+                    + " warnings in " + Report.number(r.warmUp().seconds()) + " s");
         }
         DeadlineStorm.Result defaults = results.get(0);
         DeadlineStorm.Result tuned = results.get(1);
