@@ -494,6 +494,34 @@ class CaseRecords {
         }
     }
 
+    /**
+     * Sets the case's {@code flag} column ({@code warning_sent}, {@code overdue}, {@code escalated}) with its {@code kind}
+     * event, unless the flag is set already (for the current due date) or the case is closed; true when it did. The
+     * condition is part of the update, which locks the row as a locking read would have; on PostgreSQL the event is
+     * inserted from what the update returns, in the same statement (issue 13, W3: a deadline was a locking read, an update
+     * and an insert).
+     */
+    boolean flagWithEvent(String caseNo, String flag, Instant at, CaseEventKind kind) {
+        writing(caseNo, false);
+        String update = "update rect_case set " + flag + " = true where case_no = ? and not " + flag + " and status <> ?";
+        boolean flagged;
+        if (database.isPostgres()) {
+            flagged = jdbc.update("with flagged as (" + update + " returning case_no) " + INSERT_EVENT_OF + " flagged",
+                    caseNo, CaseStatus.CLOSED.name(), ts(at), kind.name(), null, null, null) == 1;
+        } else {
+            flagged = jdbc.update(update, caseNo, CaseStatus.CLOSED.name()) == 1;
+            if (flagged) {
+                addEvent(caseNo, at, kind, null, null);
+            }
+        }
+        if (flagged) {
+            writing(caseNo, true); // its row is this transaction's until it ends
+        } else if (jdbc.queryForObject("select count(*) from rect_case where case_no = ?", Integer.class, caseNo) == 0) {
+            throw new IllegalStateException("案件不存在: " + caseNo);
+        }
+        return flagged;
+    }
+
     void addEvent(String caseNo, Instant at, CaseEventKind kind, String actor, String detail) {
         addEvent(caseNo, at, kind, actor, detail, null);
     }

@@ -2,7 +2,6 @@ package org.shirong.rectification;
 
 import org.shirong.system.ProcessDefinitions;
 import static org.shirong.rectification.CaseStatus.AWAITING_VERIFICATION;
-import static org.shirong.rectification.CaseStatus.CLOSED;
 import static org.shirong.rectification.CaseStatus.IN_RECTIFICATION;
 import static org.shirong.rectification.CaseStatus.SUSPENDED;
 
@@ -402,26 +401,16 @@ public class RectificationCases {
 
     /** Marks the yellow warning; false when it was already given for the current due date. */
     boolean warned(String caseNo) {
-        return flag(caseNo, "warning_sent", CaseEventKind.WARNING, CaseRecord::warningSent);
+        return records.flagWithEvent(caseNo, "warning_sent", now(), CaseEventKind.WARNING);
     }
 
     /** Marks the case overdue (red); false when it was already overdue for the current due date. */
     boolean overdue(String caseNo) {
-        return flag(caseNo, "overdue", CaseEventKind.OVERDUE, CaseRecord::overdue);
+        return records.flagWithEvent(caseNo, "overdue", now(), CaseEventKind.OVERDUE);
     }
 
     boolean escalated(String caseNo) {
-        return flag(caseNo, "escalated", CaseEventKind.ESCALATED, CaseRecord::escalated);
-    }
-
-    private boolean flag(String caseNo, String column, CaseEventKind kind, java.util.function.Predicate<CaseRecord> isSet) {
-        CaseRecord c = records.lock(caseNo);
-        if (isSet.test(c) || c.status() == CLOSED) {
-            return false;
-        }
-        records.update(caseNo, column + " = true");
-        records.addEvent(caseNo, now(), kind, null, null);
-        return true;
+        return records.flagWithEvent(caseNo, "escalated", now(), CaseEventKind.ESCALATED);
     }
 
     void supervised(String caseNo, String actor, String instruction) {

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The case API on a real PostgreSQL 17 with the production profile: report, resend, refusal, import and re-import;
  * a NUL character (which PostgreSQL cannot store in text) is refused naming the field, in the API, an import and a form;
  * the case ledger read page after page (keyset) on PostgreSQL, each case once and in the list's order; a case closed on
- * time or late as its row says, with its event, in one statement.
+ * time or late as its row says, with its event, in one statement; a deadline's flag and event likewise.
  */
 class CaseApiOnPostgresTest {
 
@@ -265,6 +265,48 @@ class CaseApiOnPostgresTest {
         } finally {
             jdbc.update("delete from rect_case_event where case_no like 'PGCLOSE-%'");
             jdbc.update("delete from rect_case where case_no like 'PGCLOSE-%'");
+        }
+    }
+
+    /**
+     * A warning, deadline or escalation flags its case once, with its event, unless the flag is set already or the case
+     * is closed: PostgreSQL decides in the statement that sets the flag and writes the event.
+     */
+    @Test
+    void aDeadlineFlagsItsOpenCaseOnceWithItsEventOnPostgres() {
+        java.sql.Timestamp reported = java.sql.Timestamp.from(java.time.Instant.parse("2026-03-01T09:00:00Z"));
+        Object[][] cases = {{"PGFLAG-1", "IN_RECTIFICATION", false}, {"PGFLAG-2", "IN_RECTIFICATION", true},
+                {"PGFLAG-3", "CLOSED", false}};
+        for (Object[] c : cases) {
+            jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_by,"
+                    + " reported_at, overdue, territory, tenant_id) values (?, 'PATROL', 'EXPOSED_GARBAGE', 'NORMAL', '超期测试',"
+                    + " '九亭大街 1 号', 'huanwei', ?, 'admin', ?, ?, 'jiuting', 'jiuting')", c[0], c[1], reported, c[2]);
+        }
+        java.time.Instant due = java.time.Instant.parse("2026-03-05T09:00:00Z");
+        try {
+            CaseRecords records = context.getBean(CaseRecords.class);
+            assertThat(records.flagWithEvent("PGFLAG-1", "overdue", due, CaseEventKind.OVERDUE)).isTrue();
+            assertThat(records.flagWithEvent("PGFLAG-1", "overdue", due.plusSeconds(60), CaseEventKind.OVERDUE)).isFalse();
+            assertThat(records.flagWithEvent("PGFLAG-2", "overdue", due, CaseEventKind.OVERDUE)).isFalse();
+            assertThat(records.flagWithEvent("PGFLAG-3", "overdue", due, CaseEventKind.OVERDUE)).isFalse();
+            assertThat(records.flagWithEvent("PGFLAG-1", "escalated", due.plusSeconds(120), CaseEventKind.ESCALATED)).isTrue();
+            assertThat(jdbc.queryForList("select case_no, overdue, escalated from rect_case where case_no like 'PGFLAG-%' order by case_no"))
+                    .extracting(r -> r.get("case_no"), r -> r.get("overdue"), r -> r.get("escalated"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("PGFLAG-1", true, true),
+                            org.assertj.core.groups.Tuple.tuple("PGFLAG-2", true, false),
+                            org.assertj.core.groups.Tuple.tuple("PGFLAG-3", false, false));
+            assertThat(jdbc.queryForList("select case_no, kind, occurred_at, actor from rect_case_event where case_no like 'PGFLAG-%'"
+                    + " order by occurred_at"))
+                    .extracting(r -> r.get("case_no"), r -> r.get("kind"), r -> ((java.sql.Timestamp) r.get("occurred_at")).toInstant(),
+                            r -> r.get("actor"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("PGFLAG-1", "OVERDUE", due, null),
+                            org.assertj.core.groups.Tuple.tuple("PGFLAG-1", "ESCALATED", due.plusSeconds(120), null));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> records.flagWithEvent("PGFLAG-9", "overdue", due, CaseEventKind.OVERDUE))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("PGFLAG-9");
+        } finally {
+            jdbc.update("delete from rect_case_event where case_no like 'PGFLAG-%'");
+            jdbc.update("delete from rect_case where case_no like 'PGFLAG-%'");
         }
     }
 
