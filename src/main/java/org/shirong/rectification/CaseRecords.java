@@ -480,15 +480,8 @@ class CaseRecords {
      */
     void updateWithEvent(String caseNo, String assignments, Object[] args, Instant at, CaseEventKind kind, String actor,
             String detail, String unitId) {
-        if (!database.isPostgres()) {
-            update(caseNo, assignments, args);
-            addEvent(caseNo, at, kind, actor, detail, unitId);
-            return;
-        }
-        writing(caseNo, false);
-        int rows = jdbc.update("with updated as (update rect_case set " + assignments + " where case_no = ? returning case_no) "
-                + INSERT_EVENT_OF + " updated", concat(concat(args, new Object[] {caseNo}),
-                new Object[] {ts(at), kind.name(), actor, detail, unitId}));
+        int rows = updateThenEvent("update rect_case set " + assignments + " where case_no = ?", concat(args, new Object[] {caseNo}),
+                caseNo, at, kind, actor, detail, unitId);
         if (rows != 1) {
             throw new IllegalStateException("案件不存在: " + caseNo);
         }
@@ -497,29 +490,36 @@ class CaseRecords {
     /**
      * Sets the case's {@code flag} column ({@code warning_sent}, {@code overdue}, {@code escalated}) with its {@code kind}
      * event, unless the flag is set already (for the current due date) or the case is closed; true when it did. The
-     * condition is part of the update, which locks the row as a locking read would have; on PostgreSQL the event is
-     * inserted from what the update returns, in the same statement (issue 13, W3: a deadline was a locking read, an update
-     * and an insert).
+     * condition is part of the update, which locks the row as a locking read would have (issue 13, W3: a deadline was a
+     * locking read, an update and an insert).
      */
     boolean flagWithEvent(String caseNo, String flag, Instant at, CaseEventKind kind) {
-        writing(caseNo, false);
-        String update = "update rect_case set " + flag + " = true where case_no = ? and not " + flag + " and status <> ?";
-        boolean flagged;
-        if (database.isPostgres()) {
-            flagged = jdbc.update("with flagged as (" + update + " returning case_no) " + INSERT_EVENT_OF + " flagged",
-                    caseNo, CaseStatus.CLOSED.name(), ts(at), kind.name(), null, null, null) == 1;
-        } else {
-            flagged = jdbc.update(update, caseNo, CaseStatus.CLOSED.name()) == 1;
-            if (flagged) {
-                addEvent(caseNo, at, kind, null, null);
-            }
-        }
+        boolean flagged = updateThenEvent("update rect_case set " + flag + " = true where case_no = ? and not " + flag
+                + " and status <> ?", new Object[] {caseNo, CaseStatus.CLOSED.name()}, caseNo, at, kind, null, null, null) == 1;
         if (flagged) {
             writing(caseNo, true); // its row is this transaction's until it ends
         } else if (jdbc.queryForObject("select count(*) from rect_case where case_no = ?", Integer.class, caseNo) == 0) {
             throw new IllegalStateException("案件不存在: " + caseNo);
         }
         return flagged;
+    }
+
+    /**
+     * Runs {@code update} (of the case {@code caseNo}, with {@code args}) and writes the case's event if it changed the
+     * row; the rows it changed. On PostgreSQL the event is inserted from what the update returns, in the same statement.
+     */
+    private int updateThenEvent(String update, Object[] args, String caseNo, Instant at, CaseEventKind kind, String actor,
+            String detail, String unitId) {
+        writing(caseNo, false);
+        if (database.isPostgres()) {
+            return jdbc.update("with updated as (" + update + " returning case_no) " + INSERT_EVENT_OF + " updated",
+                    concat(args, new Object[] {ts(at), kind.name(), actor, detail, unitId}));
+        }
+        int rows = jdbc.update(update, args);
+        if (rows == 1) {
+            addEvent(caseNo, at, kind, actor, detail, unitId);
+        }
+        return rows;
     }
 
     void addEvent(String caseNo, Instant at, CaseEventKind kind, String actor, String detail) {
