@@ -172,12 +172,7 @@ final class DeadlineStorm {
                   select w.id_ from act_ru_job w join act_ru_job d on d.process_instance_id_ = w.process_instance_id_
                   join bench_w3 b on b.id_ = d.id_ where w.type_ = 'timer'
                   and w.handler_cfg_ like '%BoundaryEvent_WarningReached%' order by w.id_ limit ?)""", warnings);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && jdbc.queryForObject("""
-                select count(*) from act_ru_job where retries_ > 0 and suspension_state_ = 1
-                and (duedate_ is null or duedate_ <= now())""", Long.class) > 0) {
-            Bench.sleep(200);
-        }
+        Bench.drained(jdbc, timeout);
         return new WarmUp(due, (System.nanoTime() - started) / 1e9);
     }
 
