@@ -1,6 +1,8 @@
 package shirongbench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -113,11 +115,72 @@ final class BenchJvm implements AutoCloseable {
     /** Used heap in MB now (young + old, jstat -gc). */
     double heapUsedMb() {
         String[] lines = jdk("jstat", "-gc", String.valueOf(process.pid())).strip().split("\n");
-        if (lines.length < 2) {
-            return -1;
+        return lines.length < 2 ? -1 : usedMb(lines[0], lines[lines.length - 1]);
+    }
+
+    /**
+     * Watches the used heap every {@code interval} with one {@code jstat} for as long as it is open, instead of a
+     * {@code jstat} launched for each reading: launching one costs some 0.2 s of CPU, which once a second took about a
+     * twelfth of the two cores from the import being measured (W2).
+     */
+    HeapWatch watchHeap(Duration interval) {
+        try {
+            Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(), "-gc",
+                    String.valueOf(process.pid()), interval.toMillis() + "ms").redirectErrorStream(true).start();
+            return new HeapWatch(jstat);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String[] head = lines[0].trim().split("\\s+");
-        String[] values = lines[lines.length - 1].trim().split("\\s+");
+    }
+
+    /** The highest used heap a running {@code jstat -gc … <interval>} has printed so far. */
+    static final class HeapWatch implements AutoCloseable {
+
+        private final Process jstat;
+        private final Thread reader;
+        private volatile double peakMb = -1;
+
+        private HeapWatch(Process jstat) {
+            this.jstat = jstat;
+            this.reader = new Thread(this::read, "heap-watch");
+            this.reader.setDaemon(true);
+            this.reader.start();
+        }
+
+        private void read() {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+                String head = null;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.trim().startsWith("S0C")) {
+                        head = line;
+                    } else if (head != null && !line.isBlank()) {
+                        peakMb = Math.max(peakMb, usedMb(head, line));
+                    }
+                }
+            } catch (IOException | NumberFormatException stopped) {
+                // jstat ended or was stopped: the peak read so far stands
+            }
+        }
+
+        double peakMb() {
+            return peakMb;
+        }
+
+        @Override
+        public void close() {
+            jstat.destroy();
+            try {
+                reader.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Young and old used (S0U, S1U, EU, OU) of a {@code jstat -gc} line under its header, in MB. */
+    private static double usedMb(String header, String line) {
+        String[] head = header.trim().split("\\s+");
+        String[] values = line.trim().split("\\s+");
         double kb = 0;
         for (int i = 0; i < head.length && i < values.length; i++) {
             if (List.of("S0U", "S1U", "EU", "OU").contains(head[i])) {
@@ -127,9 +190,13 @@ final class BenchJvm implements AutoCloseable {
         return kb / 1024;
     }
 
-    /** Starts a flight recording (JFR, settings=profile) named {@code recording} in this JVM. */
+    /**
+     * Starts a flight recording named {@code recording} in this JVM, with JFR's profile settings or (diagnosis) the .jfc
+     * file {@code -Dbench.jfr.settings} names, e.g. one that records every socket read to see where a request waits.
+     */
     void startRecording(String recording) {
-        jdk("jcmd", String.valueOf(process.pid()), "JFR.start", "name=" + recording, "settings=profile");
+        jdk("jcmd", String.valueOf(process.pid()), "JFR.start", "name=" + recording,
+                "settings=" + System.getProperty("bench.jfr.settings", "profile"));
     }
 
     /** Stops the flight recording {@code recording} and writes it to {@code file}. */

@@ -1,6 +1,7 @@
 package shirongbench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,19 +46,23 @@ final class Intake {
             Bench.sleep(200);
         }
         shirong.http.take();
-        long started = System.nanoTime();
-        CompletableFuture<Http.Answer> importing = CompletableFuture.supplyAsync(() -> shirong.http.postMultipart("导入", shirong.adminUser(),
-                shirong.adminPassword(), "/api/cases/import?organization=jiuting", "import.csv", file));
         List<Long> during = new ArrayList<>();
-        double peak = 0;
-        Bench.sleep(1_000);
-        while (!importing.isDone()) {
-            during.add(timed(() -> shirong.create(prefix + "-during-" + System.nanoTime())));
-            peak = Math.max(peak, shirong.jvm.heapUsedMb());
+        double peak;
+        double seconds;
+        Http.Answer answer;
+        try (BenchJvm.HeapWatch heap = shirong.jvm.watchHeap(Duration.ofMillis(200))) {
+            long started = System.nanoTime();
+            CompletableFuture<Http.Answer> importing = CompletableFuture.supplyAsync(() -> shirong.http.postMultipart("导入",
+                    shirong.adminUser(), shirong.adminPassword(), "/api/cases/import?organization=jiuting", "import.csv", file));
             Bench.sleep(1_000);
+            while (!importing.isDone()) {
+                during.add(timed(() -> shirong.create(prefix + "-during-" + System.nanoTime())));
+                Bench.sleep(1_000);
+            }
+            answer = importing.get(1, TimeUnit.MINUTES);
+            seconds = (System.nanoTime() - started) / 1e9;
+            peak = heap.peakMb();
         }
-        Http.Answer answer = importing.get(1, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - started) / 1e9;
         // the same report once more without an import, on a JVM as warm as during it (the first five may be its first calls)
         List<Long> after = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
