@@ -24,6 +24,12 @@ final class Intake {
         }
     }
 
+    /**
+     * Single reports timed without an import, before it and after it: the yardstick of the reports during it (some 30 to
+     * 50). Five each left the yardstick's own median to chance (five after one import: 14–38 ms, median 19).
+     */
+    private static final int WITHOUT_SAMPLES = 15;
+
     private Intake() {
     }
 
@@ -41,7 +47,7 @@ final class Intake {
         }
         byte[] file = csv(prefix, rows);
         List<Long> without = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < WITHOUT_SAMPLES; i++) {
             without.add(timed(() -> shirong.create(prefix + "-alone-" + System.nanoTime())));
             Bench.sleep(200);
         }
@@ -63,9 +69,9 @@ final class Intake {
             seconds = (System.nanoTime() - started) / 1e9;
             peak = heap.peakMb();
         }
-        // the same report once more without an import, on a JVM as warm as during it (the first five may be its first calls)
+        // the same report once more without an import, on a JVM as warm as during it (the first ones may be its first calls)
         List<Long> after = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < WITHOUT_SAMPLES; i++) {
             Bench.sleep(200);
             after.add(timed(() -> shirong.create(prefix + "-after-" + System.nanoTime())));
         }
