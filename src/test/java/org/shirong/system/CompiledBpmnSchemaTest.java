@@ -117,7 +117,7 @@ class CompiledBpmnSchemaTest {
         assertThatThrownBy(() -> deploy(engineDefault, "Doctype.bpmn", bpmn)).hasStackTraceContaining("DOCTYPE");
     }
 
-    /** Every round deploys every shipped process (as for one organisation); the times printed are the figure for README "性能与基准", not asserted. */
+    /** Every round deploys every shipped process (as for one organisation); the times printed are the figure in src/bench/HISTORY.md, not asserted. */
     @Test
     void printsDeploymentTimesWithAndWithoutThePlugin() throws IOException {
         List<String> files = ProcessDeploymentTest.filesUnder("processes", "bpmn");
