@@ -40,8 +40,9 @@ final class MeetingRecordCheck {
         if (characters.isPresent()) {
             return refused(JointMeetingProcess.VAR_MINUTES, characters.get());
         }
-        if (minutes.length() > 8000) {
-            return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：不能超过 8000 个字（现有 " + minutes.length() + " 个）");
+        // the minutes stay a process variable, which Camunda keeps in at most 4000 characters
+        if (minutes.length() > 4000) {
+            return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：不能超过 4000 个字（现有 " + minutes.length() + " 个）");
         }
         DecisionLines lines = new DecisionLines(units, categories, today, window);
         DecisionLines.Result result;

@@ -3,7 +3,6 @@ package org.shirong.system;
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -19,7 +18,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * The form half of {@link StaffCommandGuard}: a staff member completing a task (REST complete, form submission) may set
  * only the fields its form lets the assignee fill in, and send the form's read-only fields back only unchanged. Runs
  * inside the completion's own command context (after the engine's command context interceptor), so the task and its
- * variables it reads are the ones the completion then works with, read once; it checks only the completion that
+ * variables it reads are the ones the completion then works with, read once; each field the form lets the assignee fill in
+ * is checked against the form ({@link FormField}: length, characters, options). It checks only the completion that
  * {@link StaffCommandGuard}, which sees who calls before any context is opened, marked as a staff call.
  */
 class SubmittedFieldsGuard extends CommandInterceptor {
@@ -64,7 +64,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
     }
 
     private void check(String taskId, Map<String, Object> submitted) {
-        if (taskId == null || submitted == null || submitted.isEmpty()) {
+        if (taskId == null) {
             return;
         }
         CommandContext commandContext = Context.getCommandContext();
@@ -72,11 +72,24 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         if (task == null) {
             return; // the completion itself answers that the task does not exist
         }
-        Set<String> editable = formFields.editable(task, commandContext);
-        submitted.forEach((name, value) -> {
-            if (!editable.contains(name) && !unchanged(plain(task.getVariable(name)), plain(value))) {
-                throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
+        Map<String, FormField> editable = formFields.editable(task, commandContext);
+        Map<String, Object> sent = submitted == null ? Map.of() : submitted;
+        editable.values().stream().filter(FormField::required)
+                .filter(field -> !sent.containsKey(field.key()) && task.getVariable(field.key()) == null).findFirst()
+                .ifPresent(field -> {
+                    throw new FormFieldValidationException(field.key(), field.missing());
+                });
+        sent.forEach((name, value) -> {
+            FormField field = editable.get(name);
+            if (field == null) {
+                if (!unchanged(plain(task.getVariable(name)), plain(value))) {
+                    throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
+                }
+                return;
             }
+            field.problem(plain(value)).ifPresent(problem -> {
+                throw new FormFieldValidationException(name, problem);
+            });
         });
     }
 

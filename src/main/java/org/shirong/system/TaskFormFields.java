@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,20 +18,32 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The fields a task's deployed form lets its assignee fill in: Camunda Forms components with a key
- * that are neither read-only nor disabled, and embedded HTML inputs with {@code cam-variable-name}
- * that are not read-only. Read once per process definition and task, since a deployed form never changes.
+ * The fields a task's deployed form lets its assignee fill in, by variable name: Camunda Forms components with a key
+ * that are neither read-only nor disabled, and embedded HTML inputs with {@code cam-variable-name} that are not
+ * read-only; each with its label, length and options ({@link FormField}). Read once per process definition and task,
+ * since a deployed form never changes.
  */
 class TaskFormFields {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTML_FIELD = Pattern.compile(
-            "<(?:input|textarea|select)\\b[^>]*\\bcam-variable-name\\s*=\\s*\"([^\"]+)\"[^>]*>", Pattern.CASE_INSENSITIVE);
+            "<(input|textarea|select)\\b[^>]*\\bcam-variable-name\\s*=\\s*\"([^\"]+)\"[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern READONLY = Pattern.compile("\\s(?:readonly|disabled)(?:\\s|=|/?>)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern REQUIRED = Pattern.compile("\\srequired(?:\\s|=|/?>)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILE_TYPE = Pattern.compile("\\bcam-variable-type\\s*=\\s*\"File\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAX_LENGTH = Pattern.compile("\\bmaxlength\\s*=\\s*\"(\\d{1,6})\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile("<label\\b[^>]*\\bfor\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</label>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*\\bvalue\\s*=\\s*\"([^\"]*)\"[^>]*>(.*?)</option>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Set<String> TEXT_COMPONENTS = Set.of("textfield", "textarea", "datetime");
+    private static final Set<String> CHOICE_COMPONENTS = Set.of("radio", "select");
 
-    private final Map<String, Set<String>> editableByTaskDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, FormField>> editableByTaskDefinition = new ConcurrentHashMap<>();
 
-    Set<String> editable(TaskEntity task, CommandContext commandContext) {
+    Map<String, FormField> editable(TaskEntity task, CommandContext commandContext) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
             return read(task, commandContext);
@@ -38,7 +51,7 @@ class TaskFormFields {
         return editableByTaskDefinition.computeIfAbsent(key, k -> read(task, commandContext));
     }
 
-    private static Set<String> read(TaskEntity task, CommandContext commandContext) {
+    private static Map<String, FormField> read(TaskEntity task, CommandContext commandContext) {
         byte[] form;
         try {
             form = commandContext.runWithoutAuthorization(() -> {
@@ -47,40 +60,90 @@ class TaskFormFields {
                 }
             });
         } catch (ProcessEngineException noDeployedForm) {
-            return Set.of();
+            return Map.of();
         }
         String text = new String(form, StandardCharsets.UTF_8).strip();
         return text.startsWith("{") ? camundaFormFields(text) : htmlFormFields(text);
     }
 
-    static Set<String> camundaFormFields(String json) {
-        Set<String> fields = new HashSet<>();
+    static Map<String, FormField> camundaFormFields(String json) {
+        Map<String, FormField> fields = new HashMap<>();
         try {
             collect(JSON.readTree(json), fields);
         } catch (IOException unreadable) {
-            return Set.of();
+            return Map.of();
         }
-        return Set.copyOf(fields);
+        return Map.copyOf(fields);
     }
 
-    private static void collect(JsonNode node, Set<String> fields) {
+    private static void collect(JsonNode node, Map<String, FormField> fields) {
         for (JsonNode component : node.path("components")) {
             if (component.path("key").isTextual() && !component.path("readonly").asBoolean(false)
                     && !component.path("disabled").asBoolean(false)) {
-                fields.add(component.get("key").asText());
+                String key = component.get("key").asText();
+                fields.put(key, field(component, key));
             }
             collect(component, fields);
         }
     }
 
-    static Set<String> htmlFormFields(String html) {
-        Set<String> fields = new HashSet<>();
+    private static FormField field(JsonNode component, String key) {
+        String type = component.path("type").asText("");
+        String label = component.path("label").asText(key);
+        LinkedHashMap<String, String> options = new LinkedHashMap<>();
+        for (JsonNode option : component.path("values")) {
+            options.put(option.path("value").asText(), option.path("label").asText(option.path("value").asText()));
+        }
+        if (CHOICE_COMPONENTS.contains(type) && !options.isEmpty()) {
+            return FormField.choice(key, label, options, component.path("validate").path("required").asBoolean(false));
+        }
+        if (TEXT_COMPONENTS.contains(type) || CHOICE_COMPONENTS.contains(type)) {
+            JsonNode maxLength = component.path("validate").path("maxLength");
+            return FormField.text(key, label, maxLength.isInt() ? maxLength.asInt() : null);
+        }
+        return FormField.other(key, label);
+    }
+
+    static Map<String, FormField> htmlFormFields(String html) {
+        Map<String, String> labels = new HashMap<>();
+        Matcher label = LABEL.matcher(html);
+        while (label.find()) {
+            labels.put(label.group(1), plainText(label.group(2)));
+        }
+        Map<String, FormField> fields = new HashMap<>();
         Matcher field = HTML_FIELD.matcher(html);
         while (field.find()) {
-            if (!READONLY.matcher(field.group()).find()) {
-                fields.add(field.group(1));
+            String tag = field.group();
+            if (READONLY.matcher(tag).find()) {
+                continue;
+            }
+            String key = field.group(2);
+            Matcher id = ID.matcher(tag);
+            String name = id.find() ? labels.getOrDefault(id.group(1), key) : key;
+            if (FILE_TYPE.matcher(tag).find()) {
+                fields.put(key, FormField.other(key, name));
+            } else if (field.group(1).equalsIgnoreCase("select")) {
+                fields.put(key, selectField(html, field.end(), key, name, REQUIRED.matcher(tag).find()));
+            } else {
+                Matcher maxLength = MAX_LENGTH.matcher(tag);
+                fields.put(key, FormField.text(key, name, maxLength.find() ? Integer.valueOf(maxLength.group(1)) : null));
             }
         }
-        return Set.copyOf(fields);
+        return Map.copyOf(fields);
+    }
+
+    /** A select's options: those up to its closing tag, which follows its opening tag at {@code from}. */
+    private static FormField selectField(String html, int from, String key, String name, boolean required) {
+        int end = html.toLowerCase(java.util.Locale.ROOT).indexOf("</select>", from);
+        LinkedHashMap<String, String> options = new LinkedHashMap<>();
+        Matcher option = OPTION.matcher(end < 0 ? "" : html.substring(from, end));
+        while (option.find()) {
+            options.put(option.group(1), plainText(option.group(2)));
+        }
+        return options.isEmpty() ? FormField.text(key, name, null) : FormField.choice(key, name, options, required);
+    }
+
+    private static String plainText(String html) {
+        return TAG.matcher(html).replaceAll("").strip();
     }
 }

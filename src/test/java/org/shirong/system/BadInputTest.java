@@ -270,4 +270,48 @@ class BadInputTest {
         assertThat(nulMeasures.getBody()).contains("整改措施", "U+0000");
         assertThat(taskService.createTaskQuery().taskId(rectify.getId()).count()).isOne();
     }
+
+    /**
+     * The form states what a field takes; a hand-made completion gets the same limits, named by the form's label: a
+     * reason over the form's 2000 characters, a choice that is not one of the options (or no choice at all) — 400, the
+     * task still open and nothing recorded on the case (these were a database error and a routing error, both 500).
+     */
+    @Test
+    void aCompletionBeyondWhatTheFormOffersIsRefusedNamingTheField() {
+        String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(caseWithTitle("\"沪亭北路堆物\"", "null")), Map.class)
+                .getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        long events = jdbc.queryForObject("select count(*) from rect_case_event where case_no = ?", Long.class, caseNo);
+        String claimUrl = "/engine-rest/task/" + claim.getId() + "/submit-form";
+
+        ResponseEntity<String> longReason = as("huanwei1").postForEntity(claimUrl, json("{\"variables\":{\"claimDecision\":{\"value\":"
+                + "\"return\"},\"returnReason\":{\"value\":\"" + "字".repeat(2001) + "\"}}}"), String.class);
+        assertThat(longReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(longReason.getBody()).contains("回退理由", "不能超过 2000 个字", "现有 2001 个字").doesNotContain("rect_case", "SQL");
+
+        for (String decision : List.of("{\"value\":\"steal\"}", "{\"value\":\" claim \"}", "{\"value\":1,\"type\":\"Integer\"}",
+                "{\"value\":\"claim\\u0000\"}", "{\"type\":\"Null\"}")) {
+            ResponseEntity<String> odd = as("huanwei1").postForEntity(claimUrl,
+                    json("{\"variables\":{\"claimDecision\":" + decision + "}}"), String.class);
+            assertThat(odd.getStatusCode()).as(decision).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(odd.getBody()).as(decision).contains("是否认领").doesNotContain("ENGINE-", "Gateway", "${");
+        }
+        ResponseEntity<String> nothing = as("huanwei1").postForEntity(claimUrl, json("{\"variables\":{}}"), String.class);
+        assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(nothing.getBody()).contains("请选择“是否认领”");
+        assertThat(taskService.createTaskQuery().taskId(claim.getId()).count()).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = ?", Long.class, caseNo)).isEqualTo(events);
+
+        Task rectify = rectifyTask();
+        ResponseEntity<String> close = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json("{\"variables\":{\"rectifyAction\":{\"value\":\"close\"}}}"), String.class);
+        assertThat(close.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(close.getBody()).contains("办理结果", "整改完成，提交核查", "申请延期");
+        ResponseEntity<String> longMeasures = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json("{\"variables\":{\"rectifyAction\":{\"value\":\"suspension\"},\"suspensionReason\":{\"value\":\""
+                        + "等".repeat(5000) + "\"}}}"), String.class);
+        assertThat(longMeasures.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(longMeasures.getBody()).contains("不能超过 2000 个字").doesNotContain("SQL");
+        assertThat(taskService.createTaskQuery().taskId(rectify.getId()).count()).isOne();
+    }
 }

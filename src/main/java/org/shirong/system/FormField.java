@@ -1,0 +1,66 @@
+package org.shirong.system;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One field of a task form that its assignee fills in, as the deployed form states it, and the check of a value
+ * submitted for it: text within the form's length (never above what the engine stores), without control characters;
+ * a choice (radio, select) one of the form's options. The form in Tasklist keeps people within these; this keeps a
+ * hand-made REST call within them too, with a message naming the field instead of a database or routing error.
+ */
+record FormField(String key, String label, Kind kind, int maxLength, Map<String, String> options, boolean required) {
+
+    enum Kind { TEXT, CHOICE, OTHER }
+
+    /** Camunda keeps a string process variable in at most 4000 characters (ACT_RU_VARIABLE.TEXT_). */
+    static final int ENGINE_TEXT_LIMIT = 4000;
+    /** A text field whose form states no length: the width of our own reason and comment columns (varchar(2000)). */
+    static final int DEFAULT_MAX_LENGTH = 2000;
+
+    static FormField text(String key, String label, Integer maxLength) {
+        int limit = maxLength == null || maxLength <= 0 ? DEFAULT_MAX_LENGTH : Math.min(maxLength, ENGINE_TEXT_LIMIT);
+        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false);
+    }
+
+    /** {@code options}: value → label, in the form's order; a required choice decides where the process goes. */
+    static FormField choice(String key, String label, LinkedHashMap<String, String> options, boolean required) {
+        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required);
+    }
+
+    static FormField other(String key, String label) {
+        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false);
+    }
+
+    /** Why {@code value} cannot be taken for this field; empty when it can (a missing text is the step's business). */
+    Optional<String> problem(Object value) {
+        if (value == null) {
+            return required ? Optional.of(missing()) : Optional.empty();
+        }
+        if (kind == Kind.OTHER) {
+            return Optional.empty();
+        }
+        if (kind == Kind.CHOICE) {
+            return options.containsKey(value) ? Optional.empty()
+                    : Optional.of("“" + label + "”只能选择" + options.values().stream().map(o -> "“" + o + "”")
+                            .collect(Collectors.joining("、")) + "之一");
+        }
+        if (!(value instanceof String text)) {
+            return Optional.empty(); // a date or number sent for a text field is the step's to read (e.g. 延期至)
+        }
+        Optional<String> characters = TextInput.problem("“" + label + "”", text, true);
+        if (characters.isPresent()) {
+            return characters;
+        }
+        int length = text.codePointCount(0, text.length());
+        return length > maxLength
+                ? Optional.of("“%s”不能超过 %d 个字（现有 %d 个字）".formatted(label, maxLength, length))
+                : Optional.empty();
+    }
+
+    String missing() {
+        return "请选择“" + label + "”";
+    }
+}
