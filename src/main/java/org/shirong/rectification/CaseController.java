@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
+import org.shirong.system.ConflictException;
 import org.shirong.system.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
@@ -89,6 +90,11 @@ class CaseController {
             reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }
         CaseRecord c = reported.record();
+        if (!reported.created() && !visibility.mayRead(identityService.getCurrentAuthentication(), c)) {
+            // the reference is taken by a case this caller may not see: say so, but tell nothing about that case
+            throw new ConflictException("EXTERNAL_REF_TAKEN", "外部编号“" + newCase.externalRef()
+                    + "”已用于另一件案件，请核对编号；同一问题无需重复上报。");
+        }
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
                 leadUnitName(c), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
                 c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound());

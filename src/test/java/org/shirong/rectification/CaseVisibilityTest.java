@@ -83,6 +83,31 @@ class CaseVisibilityTest {
         }
     }
 
+    /**
+     * A report repeated with the same external reference answers with the case it names (a client's retry), but not to
+     * a user who may not read that case: 409 and nothing about the case, so a guessed reference tells no one its details.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRepeatedReferenceTellsNothingOfACaseTheReporterMayNotRead() {
+        String ref = "visibility-ref-" + System.nanoTime();
+        String body = CaseApiTest.body("EXPOSED_GARBAGE", "URGENT", "九亭大街 9 号", ref);
+        ResponseEntity<Map> first = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json(body), Map.class);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String referenced = (String) first.getBody().get("caseNo");
+
+        ResponseEntity<Map> retry = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json(body), Map.class);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retry.getBody()).containsEntry("caseNo", referenced);
+
+        List<String> outsidersCases = listed("chengguan1", "");
+        ResponseEntity<String> outsider = as("chengguan1").postForEntity("/api/cases", CaseApiTest.json(body), String.class);
+        assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(outsider.getBody()).contains("EXTERNAL_REF_TAKEN").contains(ref)
+                .doesNotContain(referenced).doesNotContain("huanwei").doesNotContain("环卫").doesNotContain("dueAt");
+        assertThat(listed("chengguan1", "")).as("no case registered for the refused report").isEqualTo(outsidersCases);
+    }
+
     /** 综管办 is the case's responsible unit: it was told to cooperate (协办), reads the case and finds it under role=cooperating. */
     @Test
     @SuppressWarnings("unchecked")
