@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.system.FileNames;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,7 +53,7 @@ class CampaignAttachments {
             if (content.length == 0) {
                 continue;
             }
-            String fileName = file.getFilename() == null || file.getFilename().isBlank() ? name : file.getFilename().strip();
+            String fileName = FileNames.stored(file.getFilename(), name);
             if (content.length > maxBytes) {
                 throw new FormFieldValidationException(name, "附件“%s”过大：每个附件不能超过 %s，请压缩或分成几个文件"
                         .formatted(fileName, size(maxBytes)));
@@ -60,8 +61,7 @@ class CampaignAttachments {
             var detected = AttachmentKind.detect(content, fileName).filter(d -> kinds.contains(d.kind()))
                     .orElseThrow(() -> new FormFieldValidationException(name, "附件“%s”不是本任务可接受的类型，可接受：%s"
                             .formatted(fileName, kinds.stream().map(AttachmentKind::label).collect(Collectors.joining("、")))));
-            String storedName = fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName;
-            inserts.add(() -> records.insert(task.campaignCode(), task.id(), detected.kind(), storedName, detected.mimeType(),
+            inserts.add(() -> records.insert(task.campaignCode(), task.id(), detected.kind(), fileName, detected.mimeType(),
                     content, user, ClockUtil.getCurrentTime().toInstant()));
         }
         if (inserts.isEmpty() && Boolean.TRUE.equals(execution.getVariable(CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED))) {

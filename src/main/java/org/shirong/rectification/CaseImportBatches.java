@@ -1,5 +1,6 @@
 package org.shirong.rectification;
 
+import org.shirong.system.FileNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
@@ -85,7 +86,7 @@ class CaseImportBatches {
                         + " rows_total, started_at) values (?,?,?,?,?)", new String[] {"id"});
                 insert.setString(1, organization);
                 insert.setString(2, actor);
-                insert.setString(3, fileName == null ? null : CaseTaskListener.shorten(fileName, 255));
+                insert.setString(3, fileName == null ? null : FileNames.stored(fileName, null));
                 insert.setInt(4, rows.size());
                 insert.setTimestamp(5, now);
                 return insert;

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Service;
 @Service
 class CaseSupervision {
 
+    /** As the 督办 form's {@code maxLength}; the timeline keeps it with the group's name in rect_case_event.detail (4000). */
+    static final int MAX_INSTRUCTION = 2000;
+
     record Given(String caseNo, Instant at, String by, String from, String instruction) {
     }
 
@@ -53,6 +56,10 @@ class CaseSupervision {
         TextInput.problem("督办意见", instruction, true).ifPresent(problem -> {
             throw new InvalidRequestException(ApiError.field("instruction", "INVALID_TEXT", problem));
         });
+        if (instruction.strip().length() > MAX_INSTRUCTION) {
+            throw new InvalidRequestException(ApiError.field("instruction", "TOO_LONG",
+                    "督办意见不能超过 " + MAX_INSTRUCTION + " 个字，现有 " + instruction.strip().length() + " 个字"));
+        }
         CaseRecord c = cases.get(caseNo);
         if (!visibility.mayRead(caller, c)) {
             throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);

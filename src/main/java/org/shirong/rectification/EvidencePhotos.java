@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.shirong.system.FileNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +42,10 @@ public class EvidencePhotos {
         this.maxBytes = maxBytes;
     }
 
-    /** The photo in {@code variable}, checked; empty when none was uploaded. Refuses non-images and oversized files. */
+    /**
+     * The photo in {@code variable}, checked; empty when none was uploaded. Refuses non-images and oversized files; the
+     * phone's file name is cleaned ({@link FileNames}), "整改后照片.jpg" when it gave none.
+     */
     public Optional<Photo> take(DelegateExecution execution, String variable, String label) {
         Object typed = execution.getVariableTyped(variable);
         if (!(typed instanceof FileValue file) || file.getValue() == null) {
@@ -61,11 +65,13 @@ public class EvidencePhotos {
         }
         String mimeType = imageType(content);
         if (mimeType == null) {
-            throw FormInputRefused.of(variable, label + "不是图片文件（支持 JPEG、PNG、GIF、WebP）：" + file.getFilename());
+            throw FormInputRefused.of(variable, label + "不是图片文件（支持 JPEG、PNG、GIF、WebP）：" + FileNames.stored(file.getFilename(), ""));
         }
+        String extension = mimeType.substring("image/".length()).replace("jpeg", "jpg");
+        String fileName = FileNames.stored(file.getFilename(), label + "." + extension);
         LocalDateTime takenAt = takenAt(execution, variable);
         double[] location = location(execution, variable);
-        return Optional.of(new Photo(file.getFilename() == null ? variable : file.getFilename(), mimeType, content, takenAt,
+        return Optional.of(new Photo(fileName, mimeType, content, takenAt,
                 location == null ? null : location[0], location == null ? null : location[1]));
     }
 

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class NewCaseValidator {
 
+    /** Far more decimals than a position carries (10⁻²⁰ degree is less than a nanometre); see {@link #checkRange}. */
+    private static final int MAX_DECIMALS = 20;
+
     private final CategoryCatalogue catalogue;
     private final TerritoryDirectory territories;
     private final ObjectProvider<CampaignPlans> campaignPlans;
@@ -64,6 +67,9 @@ class NewCaseValidator {
                 errors.add(ApiError.field("location.address", "TOO_LONG", "地点不能超过 500 个字"));
             }
             characters(errors, "location.gridCell", "网格编号", c.location().gridCell(), false);
+            if (c.location().gridCell() != null && c.location().gridCell().length() > 64) {
+                errors.add(ApiError.field("location.gridCell", "TOO_LONG", "网格编号不能超过 64 个字符"));
+            }
             checkRange(errors, "location.lat", c.location().lat(), 90);
             checkRange(errors, "location.lng", c.location().lng(), 180);
         }
@@ -138,9 +144,14 @@ class NewCaseValidator {
                 .ifPresent(message -> errors.add(ApiError.field(field, "INVALID_CHARACTER", message)));
     }
 
+    /**
+     * Degrees that {@code rect_case} can keep (decimal(9, 6), see {@link CaseRecord}). Checked before anything rounds them:
+     * rounding a number such as 1E-999999999 to 6 decimals would overflow, so more decimals than a position has are refused.
+     */
     private static void checkRange(List<ApiError> errors, String field, BigDecimal value, int limit) {
-        if (value != null && value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-            errors.add(ApiError.field(field, "OUT_OF_RANGE", field.endsWith("lat") ? "纬度应在 -90 到 90 之间" : "经度应在 -180 到 180 之间"));
+        if (value != null && (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0 || value.scale() > MAX_DECIMALS)) {
+            errors.add(ApiError.field(field, "OUT_OF_RANGE", "%s应在 -%d 到 %d 之间，最多 %d 位小数"
+                    .formatted(field.endsWith("lat") ? "纬度" : "经度", limit, limit, MAX_DECIMALS)));
         }
     }
 

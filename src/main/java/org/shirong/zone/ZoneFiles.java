@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.EvidencePhotos;
 import org.shirong.system.ApiError;
+import org.shirong.system.FileNames;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,11 +65,12 @@ class ZoneFiles {
         }
         // The type is read from the bytes, never taken from the client: a photo is served with it, on Tasklist's origin.
         String type = EvidencePhotos.imageType(content);
+        String fileName = FileNames.stored(photo.fileName(), "photo");
         if (type == null) {
-            throw refused("NOT_AN_IMAGE", kind.label() + "照片“" + photo.fileName() + "”不是 JPEG、PNG、GIF 或 WebP 图片");
+            throw refused("NOT_AN_IMAGE", kind.label() + "照片“" + fileName + "”不是 JPEG、PNG、GIF 或 WebP 图片");
         }
         Timestamp at = Timestamp.from(now());
-        Object[] values = {zoneId, kind.name(), cut(photo.fileName() == null ? "photo" : photo.fileName(), 255),
+        Object[] values = {zoneId, kind.name(), fileName,
                 type, content.length, content,
                 photo.takenAt() == null ? null : Timestamp.valueOf(photo.takenAt()), photo.lat(), photo.lng(), actor, at};
         KeyHolder key = new GeneratedKeyHolder();

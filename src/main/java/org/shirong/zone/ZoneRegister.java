@@ -27,6 +27,9 @@ class ZoneRegister {
     /** The groups that may answer for a zone: 居委会, 成员单位 (such as 市场监管所) and 物业公司. */
     static final Set<GroupType> OWNER_TYPES = Set.of(GroupType.COMMITTEE, GroupType.UNIT, GroupType.PROPERTY);
 
+    /** Far more decimals than a position carries (10⁻²⁰ degree is less than a nanometre); see {@link #coordinate}. */
+    private static final int MAX_DECIMALS = 20;
+
     private final ZoneRecords zones;
     private final ZoneFiles files;
     private final Organizations organizations;
@@ -151,9 +154,15 @@ class ZoneRegister {
         }
     }
 
+    /**
+     * Degrees that {@code zone} can keep (decimal(9, 6)). Checked before {@link #scaled} rounds them: rounding a number such
+     * as 1E-999999999 to 6 decimals would overflow, so more decimals than a position has are refused; the value is not
+     * repeated, as 1E+999999999 written out would be a billion digits.
+     */
     private static void coordinate(List<ApiError> errors, String field, String label, BigDecimal value, int limit) {
-        if (value != null && value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-            errors.add(ApiError.field(field, "OUT_OF_RANGE", label + " " + value.toPlainString() + " 超出范围（-" + limit + " 至 " + limit + "）"));
+        if (value != null && (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0 || value.scale() > MAX_DECIMALS)) {
+            errors.add(ApiError.field(field, "OUT_OF_RANGE", "%s应在 -%d 到 %d 之间，最多 %d 位小数"
+                    .formatted(label, limit, limit, MAX_DECIMALS)));
         }
     }
 

@@ -410,6 +410,20 @@ class CampaignApiTest {
         assertThat(rest.getForEntity((String) files.get(0).get("url"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    /** An attachment's file name is the sender's device's: kept without control characters, cut to 255 keeping its extension. */
+    @Test
+    void anAttachmentsFileNameIsKeptWithoutControlCharactersAndCutKeepingItsExtension() {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-NAMES");
+        String taskId = run.task("compileItemRecords/RECTIFY_TOWN_RIVERS").getId();
+        ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                        + file("attachment1", "台帐\\u0000\\n.pdf", "application/pdf", CampaignDriver.PDF) + ","
+                        + file("attachment2", "照".repeat(3000) + ".png", "image/png", PNG) + "}}"), String.class);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForList("select file_name from campaign_task_attachment where campaign_code = 'JX-NAMES' order by id",
+                String.class)).containsExactly("台帐.pdf", "照".repeat(251) + ".png");
+    }
+
     /** A finding of a 锦溪 931 campaign becomes a case whose 整改 is refused without a before photo, then accepted with one. */
     @Test
     @SuppressWarnings("unchecked")

@@ -179,6 +179,54 @@ class CaseApiTest {
         assertThat(cases()).isEqualTo(count);
     }
 
+    /** A grid cell longer than its column (varchar(64)) is named with its limit; nothing is saved, no SQL is shown. */
+    @Test
+    void anOverLongGridCellIsNamedWithItsLimitAndNothingIsSaved() {
+        long count = cases();
+        ResponseEntity<Map> refused = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"路面垃圾","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"x","gridCell":"%s"}}
+                """.formatted("G".repeat(5000))), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "location.gridCell").containsEntry("code", "TOO_LONG");
+            assertThat((String) e.get("message")).contains("网格编号", "64");
+        });
+        assertThat(refused.getBody().toString()).doesNotContain("GRID_CELL", "Exception");
+        assertThat(cases()).isEqualTo(count);
+    }
+
+    /**
+     * A coordinate rect_case cannot keep (decimal(9, 6)) is named with its range before anything rounds it: an exponent
+     * that would overflow the rounding, out of range, or hundreds of decimals. An ordinary phone position is rounded.
+     */
+    @Test
+    void aCoordinateNoColumnCanKeepIsNamedWithItsRangeAndNothingIsSaved() {
+        long count = cases();
+        String report = """
+                {"title":"路面垃圾","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"九亭大街","lat":%s,"lng":%s}}
+                """;
+        for (String[] bad : new String[][] {{"1E-999999999", "1E+999999999"}, {"-1E+999999999", "0E-999999999"},
+                {"31." + "1".repeat(900), "121." + "3".repeat(900)}}) {
+            ResponseEntity<Map> refused = as("lvrong1").postForEntity("/api/cases", json(report.formatted(bad[0], bad[1])), Map.class);
+            assertThat(refused.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(bad[0]).extracting(e -> e.get("field") + " " + e.get("code") + " " + e.get("message"))
+                    .containsExactlyInAnyOrder("location.lat OUT_OF_RANGE 纬度应在 -90 到 90 之间，最多 20 位小数",
+                            "location.lng OUT_OF_RANGE 经度应在 -180 到 180 之间，最多 20 位小数");
+        }
+        // longer than the JSON reader takes a number (1000 characters): refused as it is read
+        ResponseEntity<Map> unread = as("lvrong1").postForEntity("/api/cases", json(report.formatted("31." + "1".repeat(3000), "121.3")),
+                Map.class);
+        assertThat(unread.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(unread)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "location"));
+        assertThat(cases()).isEqualTo(count);
+
+        ResponseEntity<Map> phone = as("lvrong1").postForEntity("/api/cases", json(report.formatted("31.123456789012345", "1.21E+2")),
+                Map.class);
+        assertThat(phone.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForMap("select lat, lng from rect_case where case_no = ?", phone.getBody().get("caseNo")).values())
+                .map(v -> ((java.math.BigDecimal) v).toPlainString()).containsExactly("31.123457", "121.000000");
+    }
+
     @Test
     void unknownCasesAndBadFiltersAreRefused() {
         ResponseEntity<Map> missing = as("chengguan1").getForEntity("/api/cases/JT-2026-999999", Map.class);
@@ -282,6 +330,26 @@ class CaseApiTest {
                         org.assertj.core.groups.Tuple.tuple("AFTER", "2026-11-30T15:40:00", null, null));
         assertThat(runtimeVariables(rectify.getProcessInstanceId())).doesNotContainKeys("photoBefore", "photoBeforeTakenAt",
                 "photoBeforeLocation", "photoAfter", "photoAfterTakenAt", "photoAfterLocation");
+    }
+
+    /**
+     * A photo's file name is the phone's, not typed by anyone: it is kept without control characters and, when longer than
+     * rect_case_photo.file_name (255), cut keeping its extension, rather than refusing the photo.
+     */
+    @Test
+    void aPhotosFileNameIsKeptWithoutControlCharactersAndCutKeepingItsExtension() {
+        Task rectify = rectifyTask("沪松公路 4 号");
+        String photo = "{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(PNG)
+                + "\",\"valueInfo\":{\"filename\":\"%s\",\"mimetype\":\"image/png\"}}";
+        ResponseEntity<String> submitted = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoBefore\":" + photo.formatted("a\\u0000\\n.png") + ","
+                        + "\"photoAfter\":" + photo.formatted("长".repeat(3000) + ".png") + "}}"), String.class);
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String caseNo = jdbc.queryForObject("select case_no from rect_case where process_instance_id = ?", String.class,
+                rectify.getProcessInstanceId());
+        assertThat(jdbc.queryForList("select file_name from rect_case_photo where case_no = ? order by kind desc", String.class, caseNo))
+                .containsExactly("a.png", "长".repeat(251) + ".png");
     }
 
     @Autowired

@@ -101,6 +101,28 @@ class DistrictOversightTest {
         assertThat(CaseApiTest.errors(work)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_A_MEMBER"));
     }
 
+    /** An instruction longer than the 督办 form's 2000 characters is named with its limit and not recorded; 2000 are. */
+    @Test
+    void anInstructionOverTwoThousandCharactersIsRefusedAndNothingIsRecorded() {
+        String caseNo = jiutingCase("OVERSIGHT-LONG");
+        ResponseEntity<Map> refused = supervise("chuangban1", caseNo, "请".repeat(5000));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(refused)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "instruction").containsEntry("code", "TOO_LONG");
+            assertThat((String) e.get("message")).contains("督办意见", "2000");
+        });
+        assertThat(refused.getBody().toString()).doesNotContain("Exception", "DETAIL");
+        assertThat(timelineKinds(caseNo)).doesNotContain("SUPERVISED");
+
+        assertThat(supervise("chuangban1", caseNo, "请".repeat(2000)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(timelineKinds(caseNo)).containsOnlyOnce("SUPERVISED");
+    }
+
+    private List<Object> timelineKinds(String caseNo) {
+        return ((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class).get("timeline"))
+                .stream().map(e -> e.get("kind")).toList();
+    }
+
     @Test
     void aReturnedCaseWaitingForRedispatchCannotBeSupervised() {
         String caseNo = jiutingCase("OVERSIGHT-2");

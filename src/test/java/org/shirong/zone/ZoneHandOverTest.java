@@ -199,6 +199,27 @@ class ZoneHandOverTest {
         assertThat(served.getBody()).isEqualTo(script);
     }
 
+    /** A photo's file name is the phone's, not typed by anyone: kept without control characters, cut to 255 keeping its extension. */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void aPhotosFileNameIsKeptWithoutControlCharactersAndCutKeepingItsExtension() {
+        long zoneId = registerShop("JT-Z-HO05", "演示长名照片面馆");
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(MediaType.IMAGE_PNG);
+        part.setContentDispositionFormData("photo", "a\tb" + "c".repeat(300) + ".png");
+        var breach = new LinkedMultiValueMap<String, Object>();
+        breach.add("result", "BREACH");
+        breach.add("items", "PILING");
+        breach.add("photo", new HttpEntity<>(png(), part));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> found = as("ducha1").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(breach, multipart),
+                Map.class);
+        assertThat(found.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select file_name from zone_photo where zone_id = ?", String.class, zoneId))
+                .isEqualTo("ab" + "c".repeat(249) + ".png");
+    }
+
     private void runJob(String processInstanceId) {
         Job job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
         managementService.executeJob(job.getId());

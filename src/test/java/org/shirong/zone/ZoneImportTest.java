@@ -216,6 +216,31 @@ class ZoneImportTest {
                 .contains("ZR-0001", "九亭烟杂店", "/shirong/assets/zone-page.js");
     }
 
+    /**
+     * A coordinate the zone table cannot keep (decimal(9, 6)) is named with its range before anything rounds it, whether
+     * registered (an exponent that would overflow the rounding, or out of range) or imported; nothing is saved.
+     */
+    @Test
+    void aCoordinateNoColumnCanKeepIsNamedWithItsRangeAndNothingIsSaved() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String zone = """
+                {"zoneNo":"ZC-0001","holderName":"九亭烟杂店","holderType":"门店","address":"沪亭北路 218 号","ownerGroup":"juwei02",
+                 "person":"周强","lat":%s,"lng":%s}
+                """;
+        ResponseEntity<Map> registered = rest.withBasicAuth("chuangban2", "demo").postForEntity("/api/zones",
+                new HttpEntity<>(zone.formatted("1E-999999999", "1E+999999999"), headers), Map.class);
+        assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(registered)).extracting(e -> e.get("field") + " " + e.get("message")).containsExactlyInAnyOrder(
+                "lat 纬度应在 -90 到 90 之间，最多 20 位小数", "lng 经度应在 -180 到 180 之间，最多 20 位小数");
+
+        String csv = "编号,名称,类型,地址,负责单位,责任人,纬度,经度\nZC-0002,甲面馆,门店,九亭大街 1 号,第一居委会,王一,1E-999999999,121.3\n";
+        ResponseEntity<Map> imported = upload("chuangban1", csv.getBytes(StandardCharsets.UTF_8), "zones.csv", new MediaType("text", "csv"));
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(messages(imported)).singleElement().asString().contains("第 2 行", "纬度应在 -90 到 90 之间，最多 20 位小数");
+        assertThat(zones("ZC-")).isZero();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aSelfGroupNamesItsMembersByZoneAndEachMemberZoneRecordsIt() {
