@@ -20,7 +20,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Gives the engine API's answers to a lost race or a refused task action (engine REST and the API the
  * webapps use) a status and a Chinese sentence that Tasklist can show: someone else claimed the task
  * first, it was completed meanwhile, the process changed it at the same moment (409), or only the
- * task's unit may act on it (403, naming the unit). The engine answers these as 500 with English text. A request that lost
+ * task's unit may act on it (403, naming the unit); another organisation's task is gone, as one that never existed (409,
+ * as {@link EngineErrorAnswers} answers it 404). The engine answers these as 500 with English text. A request that lost
  * a completion race can also fail in other ways: the task's permission was deleted with it (403), or, reading
  * the process as the winner left it, the task's own completion stumbles on the next step's condition (500).
  * When the task is gone by the time the answer is sent, any such failure is the lost race: 409.
@@ -124,12 +125,9 @@ class EngineConflictAnswers extends HttpFilter {
                 || message.contains("was updated by another transaction concurrently")) {
             return new Answer(409, "CONCURRENT_UPDATE", CONCURRENT);
         }
-        if (taskAction && message.contains("belongs to no authenticated tenant")) {
-            // another organisation's task: refused like another unit's, without naming anyone
-            return new Answer(403, "FORBIDDEN", FORBIDDEN_TASK);
-        }
+        // "No matching task with id": EngineErrorAnswers' answer for a task that is gone or another organisation's
         if (taskAction && (message.contains("task is null") || message.contains("No task found")
-                || message.contains("Cannot find task with id"))) {
+                || message.contains("Cannot find task with id") || message.startsWith("No matching task with id"))) {
             return new Answer(409, "TASK_GONE", GONE);
         }
         return null;

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
  * no expressions in queries, no routing or deadlines changed by staff (the form fields of a staff
  * completion checked inside the completion's own command context), no one else's
- * e-mail address for staff, throttled logins, cached identities (and the start-up fingerprint) forgotten when
- * identities change.
+ * e-mail address and no other organisation's groups for staff, throttled logins, cached identities (and the start-up
+ * fingerprint) forgotten when identities change.
  */
 @Component
 class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
@@ -43,6 +43,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new StaffCommandGuard(configuration));
         interceptors.add(new OthersEmailGuard(configuration));
+        interceptors.add(new OwnOrganizationGroups(configuration, identities));
         interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         List<CommandInterceptor> inContext = new ArrayList<>();

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine plugin: a command refused because of what a person sent — a form field Shirong or the form refused,
- * a request refused as a whole, a task someone else claimed or completed a moment before — is logged in one
+ * a request refused as a whole, a task someone else claimed or completed a moment before, another organisation's
+ * task or process, a refused variable, password or deployment file ({@link EngineErrorAnswers}) — is logged in one
  * INFO line (who, what, why) instead of the engine's ENGINE-16004 ERROR with a full stack trace, which buried
  * real errors. The engine's trace stays available at DEBUG on {@code org.camunda.bpm.engine.context}; every
  * other failure is logged by the engine as before.
@@ -39,7 +40,8 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
     static boolean isRefusal(Throwable e) {
         return e instanceof FormFieldValidationException || e instanceof InvalidRequestException
                 || e instanceof TaskAlreadyClaimedException
-                || e instanceof NullValueException && e.getMessage() != null && e.getMessage().contains("task");
+                || e instanceof NullValueException && e.getMessage() != null && e.getMessage().contains("task")
+                || EngineErrorAnswers.isRefusal(e);
     }
 
     private static final class RefusalAwareContext extends CommandContext {

@@ -21,15 +21,19 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
 public class SharedObjectMapper implements ContextResolver<ObjectMapper> {
 
-    /** Camunda's REST configuration classes with this resolver in place of {@link JacksonConfigurator}. */
+    /**
+     * Camunda's REST configuration classes with this resolver in place of {@link JacksonConfigurator} and
+     * {@link EngineErrorAnswers} in place of Camunda's exception mappers, so that it is the only mapper of engine failures.
+     */
     static Set<Class<?>> inCamundaConfiguration() {
         Set<Class<?>> classes = new HashSet<>();
         for (Class<?> configuration : CamundaRestResources.getConfigurationClasses()) {
-            if (configuration != JacksonConfigurator.class) {
+            if (configuration != JacksonConfigurator.class && !EngineErrorAnswers.CAMUNDAS.contains(configuration)) {
                 classes.add(configuration);
             }
         }
         classes.add(SharedObjectMapper.class);
+        classes.add(EngineErrorAnswers.class);
         return classes;
     }
 

@@ -40,6 +40,10 @@ class EngineRestJsonTest {
     @Test
     void engineRestUsesTheSharedMapperInsteadOfOnePerLookUp() {
         assertThat(engineRest.getClasses()).contains(SharedObjectMapper.class).doesNotContain(JacksonConfigurator.class);
+        assertThat(engineRest.getClasses()).as("the only mapper of engine failures").contains(EngineErrorAnswers.class)
+                .doesNotContainAnyElementsOf(EngineErrorAnswers.CAMUNDAS);
+        assertThat(new WebappEngineApi.Resources().getClasses()).contains(SharedObjectMapper.class, EngineErrorAnswers.class)
+                .doesNotContainAnyElementsOf(EngineErrorAnswers.CAMUNDAS);
         SharedObjectMapper resolver = new SharedObjectMapper();
         assertThat(resolver.getContext(Task.class)).isSameAs(resolver.getContext(Map.class));
     }

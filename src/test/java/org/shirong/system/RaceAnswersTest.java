@@ -25,7 +25,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Two colleagues acting on the same task: the loser is told in Chinese, with 409, through the engine
- * REST API and through the API Tasklist uses; a refused action on another unit's task is a Chinese 403.
+ * REST API and through the API Tasklist uses; a refused action on another unit's task is a Chinese 403, on another
+ * organisation's the task-is-gone 409.
  * The races are run one after the other and, released by a barrier, at the very same moment.
  */
 @ShirongWebTest
@@ -94,11 +95,11 @@ class RaceAnswersTest {
         assertThat(foreign.body()).contains(EngineConflictAnswers.forbiddenTask(List.of("绿容所")))
                 .contains("此任务由绿容所办理，只有该单位的人员可以认领和办理。");
 
-        // Another organisation's user learns nothing about the task's units.
+        // To another organisation's user the task is one that does not exist (OtherOrganizationIdsTest).
         var outsider = WebappSession.login(port, "jxshuili1", "demo").post("/task/" + theirs.getId() + "/claim",
                 "{\"userId\":\"jxshuili1\"}");
-        assertThat(outsider.statusCode()).isEqualTo(403);
-        assertThat(outsider.body()).contains(EngineConflictAnswers.FORBIDDEN_TASK).doesNotContain("绿容所");
+        assertThat(outsider.statusCode()).isEqualTo(409);
+        assertThat(outsider.body()).contains(EngineConflictAnswers.GONE).doesNotContain("绿容所");
     }
 
     /** Runs both calls released by one barrier, so that they really reach the server at the same moment. */

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -13,10 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.shirong.campaign.WorkAssignmentProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** /engine-rest and /api through HTTP: authentication, unit isolation of tasks, and the 7.24 CE compensating controls. */
 @ShirongWebTest
@@ -28,6 +36,12 @@ class RestSecurityTest {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    IdentityService identityService;
+    @LocalServerPort
+    int port;
 
 
     private Task assignTo(String unit) {
@@ -244,9 +258,94 @@ class RestSecurityTest {
                 "/engine-rest/process-instance/" + task.getProcessInstanceId() + "/variables/payload", HttpMethod.PUT,
                 json("{\"value\":\"rO0ABXQABGRlbW8=\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
                         + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}"), String.class);
-        assertThat(response.getStatusCode().isError()).isTrue();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody()).contains("Java serialization format is prohibited");
         assertThat(runtimeService.getVariables(task.getProcessInstanceId())).doesNotContainKey("payload");
+
+        ResponseEntity<String> onTask = rest.withBasicAuth("admin", "admin").exchange(
+                "/engine-rest/task/" + task.getId() + "/variables/evil", HttpMethod.PUT,
+                json("{\"value\":\"rO0ABXQABGRlbW8=\",\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
+                        + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}"), String.class);
+        assertThat(onTask.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(taskService.getVariables(task.getId())).doesNotContainKey("evil");
+    }
+
+    @Test
+    void aPasswordBelowThePolicyIsRefusedWith400StatingThePolicy() {
+        ResponseEntity<String> response = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/user/chengguan2/credentials",
+                HttpMethod.PUT, json("{\"password\":\"a\",\"authenticatedUserPassword\":\"admin\"}"), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody()).contains("密码不符合密码策略：至少 10 个字符", "至少 1 个数字", "不含用户名");
+        assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/me", String.class).getStatusCode())
+                .as("the old password still works").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aDeploymentThatCannotBeParsedIsRefusedWith400() {
+        String doctype = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE definitions [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="Xxe" name="&secret;" isExecutable="true" camunda:historyTimeToLive="1"
+                      xmlns:camunda="http://camunda.org/schema/1.0/bpmn" />
+                </bpmn:definitions>
+                """;
+        String brokenTable = """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="x" name="x" namespace="n">
+                  <decision id="Broken"><decisionTable><input><inputExpression typeRef="noSuchType"><text>a</text></inputExpression>
+                  </input><output typeRef="string"/><rule><inputEntry><text>1</text></inputEntry></rule></decisionTable></decision>
+                </definitions>
+                """;
+        long deployments = repositoryService.createDeploymentQuery().count();
+        for (var file : Map.of("Xxe.bpmn", doctype, "NotXml.bpmn", "hello", "Broken.dmn", brokenTable).entrySet()) {
+            ResponseEntity<String> response = deploy(file.getKey(), file.getValue());
+            assertThat(response.getStatusCode()).as("%s: %s", file.getKey(), response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody()).as(file.getKey()).contains(file.getKey());
+        }
+        assertThat(deploy("Xxe.bpmn", doctype).getBody()).contains("DOCTYPE is disallowed");
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
+    private ResponseEntity<String> deploy(String name, String content) {
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("deployment-name", "refused");
+        parts.add("data", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return rest.withBasicAuth("admin", "admin").postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(parts, headers), String.class);
+    }
+
+    /** As the user directory (its people), the group directory holds only the staff's own organisation's groups. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void staffListCountAndLookUpOnlyTheirOwnOrganisationsGroups() {
+        TestRestTemplate chengguan = rest.withBasicAuth("chengguan1", "demo");
+        List<Map<String, Object>> groups = chengguan.getForObject("/engine-rest/group?maxResults=500", List.class);
+        List<String> ids = groups.stream().map(g -> (String) g.get("id")).toList();
+        assertThat(ids).contains("chengguan", "lvrong", "chuangban", "lingdao").doesNotContain("jxshuili", "camunda-admin");
+        assertThat(((Number) chengguan.getForObject("/engine-rest/group/count", Map.class).get("count")).intValue())
+                .isEqualTo(ids.size());
+        assertThat(chengguan.getForEntity("/engine-rest/group/jxshuili", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat((List<Map<String, Object>>) chengguan.getForObject("/engine-rest/group?idIn=jxshuili,lvrong&maxResults=10", List.class))
+                .extracting(g -> g.get("id")).containsExactly("lvrong");
+        assertThat((List<Map<String, Object>>) chengguan.getForObject("/engine-rest/group?member=chengguan1&maxResults=50", List.class))
+                .extracting(g -> g.get("id")).contains("chengguan", "zhifa");
+
+        WebappSession tasklist = WebappSession.login(port, "chengguan1", "demo");
+        assertThat(tasklist.get("/group/count").body()).isEqualTo("{\"count\":" + ids.size() + "}");
+        assertThat(tasklist.get("/group?idIn=chengguan,jxshuili&maxResults=10").body()).contains("城管中队").doesNotContain("水利站");
+
+        List<String> jinxi = ((List<Map<String, Object>>) rest.withBasicAuth("jxshuili1", "demo")
+                .getForObject("/engine-rest/group?maxResults=500", List.class)).stream().map(g -> (String) g.get("id")).toList();
+        assertThat(jinxi).contains("jxshuili").doesNotContain("chengguan", "lvrong");
+        long all = ((Number) rest.withBasicAuth("admin", "admin").getForObject("/engine-rest/group/count", Map.class).get("count")).longValue();
+        assertThat(all).isEqualTo(identityService.createGroupQuery().count()).isGreaterThan(ids.size() + jinxi.size());
     }
 
     @Test

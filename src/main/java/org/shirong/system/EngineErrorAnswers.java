@@ -1,0 +1,207 @@
+package org.shirong.system;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ResourceDefinition;
+import org.camunda.bpm.engine.rest.DeploymentRestService;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.sub.repository.DecisionDefinitionResource;
+import org.camunda.bpm.engine.rest.sub.repository.DeploymentResource;
+import org.camunda.bpm.engine.rest.sub.repository.ProcessDefinitionResource;
+import org.camunda.bpm.engine.rest.sub.runtime.ExecutionResource;
+import org.camunda.bpm.engine.rest.sub.runtime.ProcessInstanceResource;
+import org.camunda.bpm.engine.rest.sub.task.TaskResource;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.xml.ModelException;
+import org.xml.sax.SAXException;
+
+/**
+ * The engine API's answer to a failed call ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}), in place
+ * of Camunda's three exception mappers ({@link #CAMUNDAS}) and as they answer, except:
+ * <ul>
+ * <li>a call on a task, process instance, execution, process or decision definition or deployment (by id) that does not
+ * exist or belongs to another organisation (tenant) fails in one way, whatever the engine threw: 404 as Camunda's own look-up of that id
+ * answers it, so the address does not tell that another organisation has it (the engine's ENGINE-13034 answer did);
+ * {@link EngineConflictAnswers} makes it the task-is-gone 409 for a task action;</li>
+ * <li>a refusal of what the caller sent is 400, not 500: a Java-serialized variable, a password below the policy (with
+ * the policy in Chinese), a deployment whose file cannot be parsed.</li>
+ * </ul>
+ * Thrown exceptions are mapped, so that no answer is buffered. Registered for both APIs by
+ * {@link SharedObjectMapper#inCamundaConfiguration()}.
+ */
+@Provider
+public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
+
+    static final Set<Class<?>> CAMUNDAS = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
+            RestExceptionHandler.class);
+
+    private static final String OTHER_ORGANIZATION = "ENGINE-13034 ";
+    private static final String JAVA_SERIALIZATION = "ENGINE-17007 ";
+    // SaveUserCmd's message: the engine has no exception type of its own for it
+    private static final String PASSWORD_POLICY = "Password does not match policy";
+
+    /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
+    private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
+    }
+
+    private static final Addressed[] ADDRESSED = {
+            new Addressed(TaskResource.class, "No matching task with id %s", (c, id) -> c.getTaskManager().findTaskById(id)),
+            new Addressed(ProcessInstanceResource.class, "Process instance with id %s does not exist",
+                    (c, id) -> c.getExecutionManager().findExecutionById(id)),
+            new Addressed(ExecutionResource.class, "Execution with id %s does not exist",
+                    (c, id) -> c.getExecutionManager().findExecutionById(id)),
+            new Addressed(ProcessDefinitionResource.class, "No matching definition with id %s",
+                    (c, id) -> c.getProcessDefinitionManager().findLatestProcessDefinitionById(id)),
+            new Addressed(DecisionDefinitionResource.class, "No matching decision definition with id %s",
+                    (c, id) -> c.getDecisionDefinitionManager().findDecisionDefinitionById(id)),
+            new Addressed(DeploymentResource.class, "Deployment with id '%s' does not exist",
+                    (c, id) -> c.getDeploymentManager().findDeploymentById(id))};
+
+    private static final Map<String, String> POLICY_RULES = Map.of(
+            "LENGTH", "至少 %s 个字符", "LOWERCASE", "至少 %s 个小写字母", "UPPERCASE", "至少 %s 个大写字母",
+            "DIGIT", "至少 %s 个数字", "SPECIAL", "至少 %s 个特殊字符", "USER_DATA", "不含用户名、姓名和邮箱");
+
+    @Context
+    private UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+        String notFound = unknownToCaller();
+        if (notFound != null) {
+            return camunda.getResponse(new InvalidRequestException(Status.NOT_FOUND, notFound));
+        }
+        if (causedBy(failure, JAVA_SERIALIZATION)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, failure.getMessage()));
+        }
+        if (deploying() && unreadableFile(failure)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, withFirstCause(failure)));
+        }
+        if (causedBy(failure, PASSWORD_POLICY)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
+                    passwordPolicy(engine().getIdentityService().getPasswordPolicy())));
+        }
+        return camunda.getResponse(failure);
+    }
+
+    /**
+     * A command refused because it addressed another organisation's task, process, definition or deployment, a
+     * Java-serialized variable, a password below the policy or an unparsable deployment: the caller's doing.
+     */
+    static boolean isRefusal(Throwable e) {
+        return causedBy(e, OTHER_ORGANIZATION) || causedBy(e, JAVA_SERIALIZATION) || causedBy(e, PASSWORD_POLICY)
+                || e instanceof ParseException || unreadableFile(e);
+    }
+
+    /** Camunda's answer to the look-up of the addressed id, when the caller may not know that it exists; else null. */
+    private String unknownToCaller() {
+        String id = uri.getPathParameters().getFirst("id");
+        if (id == null) {
+            return null;
+        }
+        for (Object resource : uri.getMatchedResources()) {
+            for (Addressed addressed : ADDRESSED) {
+                if (addressed.resource().isInstance(resource)) {
+                    return known(addressed, id) ? null : addressed.notFound().formatted(id);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the entity exists and belongs to no organisation or to one of the caller's (every one for an administrator). */
+    private boolean known(Addressed addressed, String id) {
+        try {
+            return ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                    .execute(context -> {
+                        Object entity = addressed.find().apply(context, id);
+                        return entity != null && context.getTenantManager().isAuthenticatedTenant(tenantOf(entity));
+                    });
+        } catch (RuntimeException lookUpFailed) {
+            return true; // the database is unreachable, say: the failure is answered as Camunda answers it
+        }
+    }
+
+    private static String tenantOf(Object entity) {
+        return entity instanceof Task task ? task.getTenantId()
+                : entity instanceof Execution execution ? execution.getTenantId()
+                : entity instanceof ResourceDefinition definition ? definition.getTenantId()
+                : ((Deployment) entity).getTenantId();
+    }
+
+    private boolean deploying() {
+        return uri.getMatchedResources().stream().anyMatch(DeploymentRestService.class::isInstance);
+    }
+
+    /** A BPMN, DMN or other model file that could not be read or transformed (the engine's ParseException is 400 already). */
+    private static boolean unreadableFile(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof SAXException || e instanceof ModelException || e instanceof DmnTransformException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure's message with its cause's when it does not repeat it (the DMN transform's names the table and rule). */
+    private static String withFirstCause(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        Throwable cause = failure.getCause();
+        return cause == null || cause.getMessage() == null || message.contains(cause.getMessage()) ? message
+                : message + " " + cause.getMessage();
+    }
+
+    private static boolean causedBy(Throwable failure, String message) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof ProcessEngineException && e.getMessage() != null && e.getMessage().startsWith(message)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine's password policy in Chinese, e.g. "密码不符合密码策略：至少 10 个字符，…，不含用户名、姓名和邮箱。" */
+    static String passwordPolicy(PasswordPolicy policy) {
+        if (policy == null) {
+            return "密码不符合密码策略。";
+        }
+        // the rules with a number first: "at least …", then "without …"
+        return policy.getRules().stream().sorted(Comparator.comparing(rule -> rule.getParameters() == null))
+                .map(EngineErrorAnswers::inChinese)
+                .collect(Collectors.joining("，", "密码不符合密码策略：", "。"));
+    }
+
+    private static String inChinese(PasswordPolicyRule rule) {
+        String name = rule.getPlaceholder().replace("PASSWORD_POLICY_", "");
+        String value = rule.getParameters() == null ? "" : rule.getParameters().values().stream().findFirst().orElse("");
+        return POLICY_RULES.getOrDefault(name, rule.getPlaceholder() + " %s").formatted(value).trim();
+    }
+
+    private ProcessEngine engine() {
+        return EngineUtil.lookupProcessEngine(uri.getPathParameters().getFirst("name"));
+    }
+}

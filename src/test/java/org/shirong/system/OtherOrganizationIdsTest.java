@@ -1,0 +1,143 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A 锦溪镇 user asking for a 九亭镇 task, process instance, process definition or deployment by its id, through
+ * /engine-rest and Tasklist's API: answered exactly as an id that never existed (404, the same body but for the id), a
+ * task action as a task that is gone (409), and nothing logged as an ERROR or with a stack trace. A user of 九亭 gets
+ * another unit's task refused with 403, naming the unit.
+ */
+@ShirongWebTest
+@SharesSpringContext
+class OtherOrganizationIdsTest {
+
+    private static final String MISSING = "no-such-id";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RepositoryService repositoryService;
+    @LocalServerPort
+    int port;
+
+    final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Level engineContextLevel;
+
+    @BeforeEach
+    void captureTheLog() {
+        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+        // logback-test.xml silences the engine's command-context logger, which logs a failed command's ERROR
+        Logger engineContext = logback.getLogger("org.camunda.bpm.engine.context");
+        engineContextLevel = engineContext.getLevel();
+        engineContext.setLevel(Level.INFO);
+        log.start();
+        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(log);
+    }
+
+    @AfterEach
+    void release() {
+        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(log);
+        logback.getLogger("org.camunda.bpm.engine.context").setLevel(engineContextLevel);
+    }
+
+    /** Each address with the 九亭 id it is asked with. */
+    private List<List<String>> jiutingAddresses() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（其他组织）");
+        String definition = task.getProcessDefinitionId();
+        String deployment = repositoryService.getProcessDefinition(definition).getDeploymentId();
+        return List.of(
+                List.of("/task/%s/variables", task.getId()),
+                List.of("/task/%s/form-variables", task.getId()),
+                List.of("/task/%s/identity-links", task.getId()),
+                List.of("/task/%s/rendered-form", task.getId()),
+                List.of("/task/%s/deployed-form", task.getId()),
+                List.of("/task/%s", task.getId()),
+                List.of("/process-instance/%s/variables", task.getProcessInstanceId()),
+                List.of("/execution/%s/localVariables", task.getExecutionId()),
+                List.of("/process-definition/%s/xml", definition),
+                List.of("/deployment/%s/resources", deployment));
+    }
+
+    @Test
+    void anotherOrganisationsIdsAreAnsweredAsIdsThatNeverExisted() {
+        TestRestTemplate jinxi = rest.withBasicAuth("jxshuili1", "demo");
+        WebappSession tasklist = WebappSession.login(port, "jxshuili1", "demo");
+        List<List<String>> addresses = jiutingAddresses();
+        List<ResponseEntity<String>> theirs = new ArrayList<>();
+        List<HttpResponse<String>> theirsInTasklist = new ArrayList<>();
+        for (List<String> address : addresses) {
+            theirs.add(jinxi.getForEntity("/engine-rest" + address.get(0).formatted(address.get(1)), String.class));
+            theirsInTasklist.add(tasklist.get(address.get(0).formatted(address.get(1))));
+        }
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null)
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+
+        for (int i = 0; i < addresses.size(); i++) {
+            String path = addresses.get(i).get(0);
+            String id = addresses.get(i).get(1);
+            ResponseEntity<String> none = jinxi.getForEntity("/engine-rest" + path.formatted(MISSING), String.class);
+            assertThat(theirs.get(i).getStatusCode()).as("%s: %s", path, theirs.get(i).getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(theirs.get(i).getBody().replace(id, MISSING)).as(path).isEqualTo(none.getBody());
+            assertThat(theirs.get(i).getHeaders().getContentType()).as(path).isEqualTo(none.getHeaders().getContentType());
+
+            HttpResponse<String> noneInTasklist = tasklist.get(path.formatted(MISSING));
+            assertThat(theirsInTasklist.get(i).statusCode()).as(path).isEqualTo(404);
+            assertThat(theirsInTasklist.get(i).body().replace(id, MISSING)).as(path).isEqualTo(noneInTasklist.body());
+        }
+    }
+
+    @Test
+    void actingOnAnotherOrganisationsTaskIsAnsweredAsOnATaskThatIsGone() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（其他组织）");
+        TestRestTemplate jinxi = rest.withBasicAuth("jxshuili1", "demo");
+        WebappSession tasklist = WebappSession.login(port, "jxshuili1", "demo");
+        for (String action : List.of("claim", "complete", "submit-form", "assignee")) {
+            String body = "{\"userId\":\"jxshuili1\"}";
+            ResponseEntity<String> theirs = jinxi.postForEntity("/engine-rest/task/" + task.getId() + "/" + action,
+                    JiutingWork.json(body), String.class);
+            ResponseEntity<String> none = jinxi.postForEntity("/engine-rest/task/" + MISSING + "/" + action,
+                    JiutingWork.json(body), String.class);
+            assertThat(theirs.getStatusCode()).as(action).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(theirs.getBody()).as(action).isEqualTo(none.getBody()).contains(EngineConflictAnswers.GONE, "TASK_GONE");
+
+            HttpResponse<String> inTasklist = tasklist.post("/task/" + task.getId() + "/" + action, body);
+            assertThat(inTasklist.statusCode()).as(action).isEqualTo(409);
+            assertThat(inTasklist.body()).as(action).isEqualTo(tasklist.post("/task/" + MISSING + "/" + action, body).body());
+        }
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+
+        ResponseEntity<String> otherUnit = rest.withBasicAuth("lvrong1", "demo").postForEntity(
+                "/engine-rest/task/" + task.getId() + "/claim", JiutingWork.json("{\"userId\":\"lvrong1\"}"), String.class);
+        assertThat(otherUnit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherUnit.getBody()).contains(EngineConflictAnswers.forbiddenTask(List.of("城管中队")));
+    }
+}
