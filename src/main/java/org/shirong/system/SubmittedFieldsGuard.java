@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -79,18 +81,20 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 .ifPresent(field -> {
                     throw new FormFieldValidationException(field.key(), field.missing());
                 });
-        sent.forEach((name, value) -> {
+        for (String name : sent.keySet()) {
+            // typed, so that an object value is not deserialized here (it may not be, and Map.get would try)
+            Object value = sent instanceof VariableMap variables ? variables.getValueTyped(name) : sent.get(name);
             FormField field = editable.get(name);
             if (field == null) {
                 if (!unchanged(plain(task.getVariable(name)), plain(value))) {
                     throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
                 }
-                return;
+                continue;
             }
             field.problem(plain(value)).ifPresent(problem -> {
                 throw new FormFieldValidationException(name, problem);
             });
-        });
+        }
     }
 
     /** A read-only field sent back as it was; one the process never set comes back empty from the form. */
@@ -98,7 +102,11 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         return Objects.equals(current, submitted) || current == null && "".equals(submitted);
     }
 
+    /** The value as sent; an object value the engine has not deserialized (and must not, for this check) as its text. */
     private static Object plain(Object value) {
+        if (value instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+            return serializable.getValueSerialized();
+        }
         return value instanceof TypedValue typed ? typed.getValue() : value;
     }
 }

@@ -312,6 +312,14 @@ class BadInputTest {
                         + "等".repeat(5000) + "\"}}}"), String.class);
         assertThat(longMeasures.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(longMeasures.getBody()).contains("不能超过 2000 个字").doesNotContain("SQL");
+        for (String format : List.of("application/x-java-serialized-object", "application/json")) {
+            ResponseEntity<String> serialized = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/submit-form",
+                    json("{\"variables\":{\"rectifyAction\":{\"value\":\"extension\"},\"x\":{\"value\":\"rO0ABXQAA2FiYw==\","
+                            + "\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\""
+                            + format + "\"}}}}"), String.class);
+            assertThat(serialized.getStatusCode()).as(format).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(serialized.getBody()).as(format).doesNotContain("not deserialized");
+        }
         assertThat(taskService.createTaskQuery().taskId(rectify.getId()).count()).isOne();
     }
 }
