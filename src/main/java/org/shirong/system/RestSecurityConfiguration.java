@@ -20,8 +20,8 @@ import org.springframework.core.Ordered;
 /**
  * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest}, the
  * project's own {@code /api} (see {@link ApiAuthenticationFilter}), both reusing a user's check for a short time
- * ({@link AuthenticatedIdentities}); the client address and the body
- * limit before anything else; the filters that give the engine's answers Chinese messages and proper
+ * ({@link AuthenticatedIdentities}); the client address, the body limit and the refusal of other sites' forms
+ * ({@link CrossSiteRequestGuard}) before anything else; the filters that give the engine's answers Chinese messages and proper
  * statuses, and keep other people's e-mail addresses out of the directory. The guards against
  * expressions in queries and staff rewriting routing sit in the engine ({@link EngineGuardsPlugin}).
  */
@@ -65,6 +65,15 @@ class RestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new ClientAddress());
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Before any authentication: a browser's replayed Basic credentials must not carry another site's form. */
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard() {
+        var registration = new FilterRegistrationBean<>(new CrossSiteRequestGuard());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

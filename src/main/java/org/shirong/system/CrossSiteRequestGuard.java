@@ -1,0 +1,68 @@
+package org.shirong.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Refuses a changing request (POST, PUT, PATCH, DELETE) that a browser sends on behalf of another website. The
+ * webapps' session has its CSRF token, but a browser also replays HTTP Basic credentials its user once typed in (the
+ * login box of the case page, say) with any form another site submits to Shirong. Such a request is recognised by what
+ * the browser itself adds and no page can forge: {@code Sec-Fetch-Site} other than same-origin or none, or, from
+ * browsers without it, an {@code Origin} naming another host. Clients that are not browsers (scripts, the import tool)
+ * send neither and are not affected.
+ */
+class CrossSiteRequestGuard extends HttpFilter {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT)) || !fromAnotherSite(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "CROSS_SITE_REQUEST",
+                "拒绝来自其他网站的提交：请直接在 Shirong 的页面中操作。");
+    }
+
+    static boolean fromAnotherSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null) {
+            return !OWN_SITE.contains(fetchSite.strip().toLowerCase(Locale.ROOT));
+        }
+        String origin = request.getHeader("Origin");
+        return origin != null && !sameHost(origin, request.getHeader("Host"));
+    }
+
+    /** The origin's host and port against the Host header the browser sent (a proxy in front keeps it, or says so). */
+    private static boolean sameHost(String origin, String host) {
+        if (host == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin.strip());
+            if (uri.getHost() == null) {
+                return false; // "null": a sandboxed frame or a file
+            }
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return authority.equalsIgnoreCase(host.strip()) || withoutDefaultPort(host, uri.getScheme()).equalsIgnoreCase(authority);
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    private static String withoutDefaultPort(String host, String scheme) {
+        String h = host.strip();
+        String defaultPort = "https".equalsIgnoreCase(scheme) ? ":443" : ":80";
+        return h.endsWith(defaultPort) ? h.substring(0, h.length() - defaultPort.length()) : h;
+    }
+}

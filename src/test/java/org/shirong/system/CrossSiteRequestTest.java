@@ -1,0 +1,81 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A form another website submits to Shirong through a browser that remembers its user's Basic credentials: refused
+ * with 403 before anyone is logged in, nothing created. The browser marks such a request itself ({@code Sec-Fetch-Site},
+ * or {@code Origin} in browsers without it); Shirong's own pages and clients that are not browsers are not affected.
+ */
+@ShirongWebTest
+@SharesSpringContext
+class CrossSiteRequestTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    private static final String CASE = """
+            {"title":"九亭大街垃圾堆放","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL",
+             "location":{"address":"九亭大街 3 号"}}""";
+
+    private ResponseEntity<String> report(String header, String value) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (header != null) {
+            headers.set(header, value);
+        }
+        return rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", new HttpEntity<>(CASE, headers), String.class);
+    }
+
+    private long cases() {
+        return jdbc.queryForObject("select count(*) from rect_case", Long.class);
+    }
+
+    @Test
+    void anotherSitesFormIsRefusedAndCreatesNothing() {
+        long before = cases();
+        for (String[] mark : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
+                {"Origin", "http://evil.example"}, {"Origin", "http://localhost:" + (port + 1)}, {"Origin", "null"}}) {
+            ResponseEntity<String> refused = report(mark[0], mark[1]);
+            assertThat(refused.getStatusCode()).as(mark[0] + ": " + mark[1]).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).contains("CROSS_SITE_REQUEST", "其他网站");
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Sec-Fetch-Site", "cross-site");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> deployment = rest.withBasicAuth("admin", "admin").postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>("{}", headers), String.class);
+        assertThat(deployment.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(cases()).isEqualTo(before);
+    }
+
+    @Test
+    void shirongsOwnPagesAndOtherClientsGoThrough() {
+        long before = cases();
+        assertThat(report("Sec-Fetch-Site", "same-origin").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(report("Origin", "http://localhost:" + port).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(report(null, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(cases()).isEqualTo(before + 3);
+        HttpHeaders crossSite = new HttpHeaders();
+        crossSite.set("Sec-Fetch-Site", "cross-site");
+        ResponseEntity<Map> read = rest.withBasicAuth("lvrong1", "demo").exchange("/api/cases",
+                org.springframework.http.HttpMethod.GET, new HttpEntity<>(crossSite), Map.class);
+        assertThat(read.getStatusCode()).as("a link from another site still opens a page").isEqualTo(HttpStatus.OK);
+    }
+}
