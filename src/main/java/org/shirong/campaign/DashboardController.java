@@ -28,10 +28,12 @@ class DashboardController {
     private final CampaignDashboard dashboard;
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
+    private final UnitScores scores;
 
     DashboardController(DashboardAccess access, CampaignDashboard dashboard, IdentityService identityService,
-            CallerOrganization callerOrganization) {
+            CallerOrganization callerOrganization, UnitScores scores) {
         this.callerOrganization = callerOrganization;
+        this.scores = scores;
         this.access = access;
         this.dashboard = dashboard;
         this.identityService = identityService;
@@ -76,11 +78,18 @@ class DashboardController {
         return dashboard.list(code, period, chosen, blankToNull(unit), blankToNull(item));
     }
 
-    private static void checkPeriod(String period) {
-        if (period != null && !period.isBlank() && !(period.strip().matches("\\d{4}-\\d{2}") && UnitScores.isPeriod(period))) {
+    /** An absent or blank period is this month; any other must be a month that people may ask for ({@link UnitScores#periodProblem}). */
+    private void checkPeriod(String period) {
+        if (period == null || period.isBlank()) {
+            return;
+        }
+        if (!(period.strip().matches("\\d{4}-\\d{2}") && UnitScores.isPeriod(period))) {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD",
                     "考核期间 \"" + period + "\" 无效：驾驶舱按月查看，格式应为 2026-05"));
         }
+        scores.periodProblem(period).ifPresent(message -> {
+            throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
+        });
     }
 
     private void requireSupervisor(String code) {

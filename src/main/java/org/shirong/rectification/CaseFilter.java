@@ -9,7 +9,8 @@ import org.shirong.system.TextInput;
 /**
  * The filters of {@code GET /api/cases} and of its Excel ledger, as {@link CaseRecords} applies them: {@code unit} the
  * lead unit (with {@code cooperating} not null: the cooperating unit among those), {@code status}, {@code overdue},
- * {@code escalated} and {@code campaign}, each ignored when null.
+ * {@code escalated} and {@code campaign}, each ignored when null (or showing nothing); a filter with control characters
+ * is refused (400) naming it.
  */
 record CaseFilter(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated,
         String campaign) {
@@ -24,8 +25,15 @@ record CaseFilter(String unit, List<String> cooperating, CaseStatus status, Bool
             throw new InvalidRequestException(ApiError.field("role", "INVALID_ROLE",
                     "role 只能是 all（全部可查看的案件）或 cooperating（本单位协办的案件）"));
         }
-        return new CaseFilter(TextInput.isBlank(unit) ? null : unit.strip(),
-                ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null, status, overdue, escalated,
-                TextInput.isBlank(campaign) ? null : campaign.strip());
+        return new CaseFilter(selector("unit", unit), ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null,
+                status, overdue, escalated, selector("campaign", campaign));
+    }
+
+    /** A filter stripped; null when it shows nothing (only spaces or zero-width characters); control characters refused. */
+    private static String selector(String parameter, String text) {
+        TextInput.problem("参数 " + parameter + " ", text, false).ifPresent(message -> {
+            throw new InvalidRequestException(ApiError.field(parameter, "INVALID_PARAMETER", message));
+        });
+        return TextInput.isBlank(text) ? null : text.strip();
     }
 }

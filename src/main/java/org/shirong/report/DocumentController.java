@@ -34,10 +34,12 @@ class DocumentController {
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
     private final MonthlyReports monthlyReports;
+    private final UnitScores scores;
 
     DocumentController(CampaignDocuments documents, CampaignFigures figures, IdentityService identityService,
-            CallerOrganization callerOrganization, MonthlyReports monthlyReports) {
+            CallerOrganization callerOrganization, MonthlyReports monthlyReports, UnitScores scores) {
         this.monthlyReports = monthlyReports;
+        this.scores = scores;
         this.documents = documents;
         this.figures = figures;
         this.identityService = identityService;
@@ -68,10 +70,9 @@ class DocumentController {
     ResponseEntity<String> monthlyReport(@PathVariable String code, @RequestParam String period) {
         String organization = figures.organizationOf(code).filter(callerOrganization.readable(identityService.getCurrentAuthentication()))
                 .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
-        if (!UnitScores.isPeriod(period)) {
-            throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD",
-                    "考核期间 \"" + period + "\" 无效：格式应为 2026-05（月）、2026-Q2（季度）或 2026（年）"));
-        }
+        scores.periodProblem(period).ifPresent(message -> {
+            throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
+        });
         String html = monthlyReports.preview(organization, code, ClockUtil.getCurrentTime().toInstant(), period.strip());
         return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
     }

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.shirong.system.DateWindow;
+import org.shirong.system.TextInput;
 
 /**
  * A scoring period in the town's calendar: a month ({@code 2026-05}), a quarter ({@code 2026-Q2}) or a
@@ -20,9 +22,12 @@ record ScorePeriod(String code, String name, LocalDate from, LocalDate until) {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final String[] QUARTER_NAMES = {"一", "二", "三", "四"};
 
-    /** The period a text names, if it is one of the three forms with a year from 2000 to 2099. */
+    /**
+     * The period a text names, if it is one of the three forms with a year from 2000 to 2099 (surrounding spaces aside;
+     * a text with control characters names none). Whether people may ask for it is {@link #problem}'s business.
+     */
     static Optional<ScorePeriod> parse(String text) {
-        if (text == null) {
+        if (text == null || TextInput.problem("", text, false).isPresent()) {
             return Optional.empty();
         }
         String s = text.strip();
@@ -43,6 +48,27 @@ record ScorePeriod(String code, String name, LocalDate from, LocalDate until) {
             int year = Integer.parseInt(s);
             return plausible(year) ? Optional.of(new ScorePeriod(s, year + "年", LocalDate.of(year, 1, 1),
                     LocalDate.of(year + 1, 1, 1))) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why {@code text} cannot be taken as the 考核期间 people ask for: control characters, not a period, or a period
+     * wholly outside the days they may type ({@link DateWindow}, as of {@code today}); empty when it can.
+     */
+    static Optional<String> problem(String text, DateWindow window, LocalDate today) {
+        Optional<String> characters = TextInput.problem("考核期间", text, false);
+        if (characters.isPresent()) {
+            return characters;
+        }
+        Optional<ScorePeriod> period = parse(text);
+        if (period.isEmpty()) {
+            return Optional.of("考核期间 \"" + (text == null ? "" : text) + "\" 无效：" + FORMAT_HINT);
+        }
+        LocalDate latest = today.plusYears(window.yearsAhead());
+        ScorePeriod p = period.get();
+        if (!p.until.isAfter(window.earliest()) || p.from.isAfter(latest)) {
+            return Optional.of("考核期间 %s 超出可查询的范围（%s 至 %s），请检查年份".formatted(p.code, window.earliest(), latest));
         }
         return Optional.empty();
     }

@@ -1,16 +1,19 @@
 package org.shirong.scoring;
 
+import java.time.LocalDate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.system.ApiError;
+import org.shirong.system.DateWindow;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
  * The parameters of {@code GET /api/scores} and its Excel export checked and resolved alike: {@code period} (400 when
- * missing or not a period), {@code organization} (the caller's own or one they oversee, else 403), {@code campaign}
- * (404 when it is not the organisation's), and the board of that period and scope.
+ * missing, not a period or outside {@code shirong.input.dates}), {@code organization} (the caller's own or one they
+ * oversee, else 403), {@code campaign} (404 when it is not the organisation's), and the board of that period and scope.
  */
 @Component
 class ScoreQuery {
@@ -22,17 +25,22 @@ class ScoreQuery {
     private final ScoreService scores;
     private final CallerOrganization callerOrganization;
     private final CampaignOrganizations campaigns;
+    private final DateWindow dates;
 
-    ScoreQuery(ScoreService scores, CallerOrganization callerOrganization, CampaignOrganizations campaigns) {
+    ScoreQuery(ScoreService scores, CallerOrganization callerOrganization, CampaignOrganizations campaigns, DateWindow dates) {
         this.scores = scores;
+        this.dates = dates;
         this.callerOrganization = callerOrganization;
         this.campaigns = campaigns;
     }
 
     Resolved resolve(Authentication caller, String period, String campaign, String organization) {
         String own = callerOrganization.forReading(caller, organization);
-        ScorePeriod p = ScorePeriod.parse(period).orElseThrow(() -> new InvalidRequestException(ApiError.field("period",
-                "INVALID_PERIOD", "考核期间 \"" + period + "\" 无效：" + ScorePeriod.FORMAT_HINT)));
+        ScorePeriod.problem(period, dates, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone()))
+                .ifPresent(message -> {
+                    throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
+                });
+        ScorePeriod p = ScorePeriod.parse(period).orElseThrow();
         String scope = ScoreService.scope(own, campaign);
         if (!scope.startsWith(ScoreService.ORGANIZATION_SCOPE)
                 && !campaigns.organizationOf(scope).filter(own::equals).isPresent()) {

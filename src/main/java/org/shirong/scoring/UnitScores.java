@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
+import org.shirong.system.DateWindow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnitScores {
 
     private final ScoreService scores;
+    private final DateWindow dates;
 
-    UnitScores(ScoreService scores) {
+    UnitScores(ScoreService scores, DateWindow dates) {
         this.scores = scores;
+        this.dates = dates;
     }
 
     /** One ranked unit, its rates for people ({@code 66.67%} or {@code —}) and why it is named, if it is. */
@@ -135,6 +139,14 @@ public class UnitScores {
     /** The total below which a unit is named in the 通报 (the rubric's {@code non-performing.below-score}), if the rubric sets one. */
     public Optional<BigDecimal> noticeLine(String organization) {
         return Optional.ofNullable(scores.rubric(organization).nonPerforming()).map(ScoringRubric.NonPerforming::belowScore);
+    }
+
+    /**
+     * Why {@code code}, typed as a 考核期间, cannot be taken: control characters, not a period code, or a period wholly
+     * outside {@code shirong.input.dates} as of the engine clock; empty when it can. Callers answer 400 naming it.
+     */
+    public Optional<String> periodProblem(String code) {
+        return ScorePeriod.problem(code, dates, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone()));
     }
 
     /** Whether the text is a period code (2026-05, 2026-Q2, 2026). */

@@ -84,9 +84,18 @@ class ZoneController {
         return new SearchResult(found.total(), page, size, found.zones().stream().map(z -> ZoneView.of(z, names)).toList());
     }
 
-    /** The query of the list's filters, refusing a type, road class or notice status that does not exist. */
+    /**
+     * The query of the list's filters, refusing a type, road class or notice status that does not exist and any filter
+     * with control characters; a filter of only invisible characters is left out, like an empty one.
+     */
     static ZoneQuery query(String tenant, String q, String community, String ownerGroup, String type, String roadClass,
             String notice, int page, int size) {
+        String text = ZoneRegister.selector("q", q);
+        String place = ZoneRegister.selector("community", community);
+        String group = ZoneRegister.selector("ownerGroup", ownerGroup);
+        ZoneRegister.selector("type", type);
+        ZoneRegister.selector("roadClass", roadClass);
+        ZoneRegister.selector("notice", notice);
         ZoneType zoneType = blank(type) ? null : ZoneType.parse(type).orElseThrow(() -> new InvalidRequestException(
                 ApiError.field("type", "UNKNOWN_TYPE", "没有类型“" + type.strip() + "”（可选：" + ZoneType.labels() + "）")));
         RoadClass road = blank(roadClass) ? null : RoadClass.parse(roadClass).orElseThrow(() -> new InvalidRequestException(
@@ -96,8 +105,7 @@ class ZoneController {
             throw new InvalidRequestException(ApiError.field("notice", "UNKNOWN_NOTICE_STATUS",
                     "告知书状态只能是 NONE（未送达）、DELIVERED（已送达）或 POSTED（已上墙）"));
         }
-        return new ZoneQuery(tenant, blank(q) ? null : q.strip(), blank(community) ? null : community.strip(),
-                blank(ownerGroup) ? null : ownerGroup.strip(), zoneType, road, noticeStatus, page, size);
+        return new ZoneQuery(tenant, text, place, group, zoneType, road, noticeStatus, page, size);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

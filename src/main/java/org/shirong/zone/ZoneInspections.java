@@ -17,6 +17,7 @@ import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.ProcessDefinitions;
 import org.shirong.system.SystemAccess;
+import org.shirong.system.TextInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -253,7 +254,11 @@ class ZoneInspections {
         return List.copyOf(items);
     }
 
+    /** The note stripped, null when it shows nothing; control characters refused (they break the zone file's PDF). */
     private static String note(String note) {
+        TextInput.problem("检查说明", note, true).ifPresent(message -> {
+            throw refused("note", "INVALID_TEXT", message);
+        });
         if (blank(note)) {
             return null;
         }
@@ -264,7 +269,7 @@ class ZoneInspections {
     }
 
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return TextInput.isBlank(s);
     }
 
     private static InvalidRequestException refused(String field, String code, String message) {

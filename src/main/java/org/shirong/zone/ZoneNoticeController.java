@@ -18,7 +18,6 @@ import org.shirong.system.ApiError;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.StartupRefusedException;
-import org.shirong.system.TextInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -100,7 +99,7 @@ class ZoneNoticeController {
             throws IOException {
         String organization = callerOrganization.forWork(identityService.getCurrentAuthentication(), requested);
         access.staffOf(organization);
-        String group = TextInput.isBlank(ownerGroup) ? null : ownerGroup.strip();
+        String group = ZoneRegister.selector("ownerGroup", ownerGroup);
         Organization org = organizations.of(organization);
         if (group != null && !org.hasGroup(group)) {
             throw new InvalidRequestException(ApiError.field("ownerGroup", "UNKNOWN_GROUP", "本组织没有负责单位“" + group + "”"));

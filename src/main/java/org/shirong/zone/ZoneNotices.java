@@ -109,7 +109,11 @@ class ZoneNotices implements ZoneFileSection {
         Organization org = organizations.of(organization);
         int edition = checkedEdition(request.edition());
         List<ApiError> errors = new ArrayList<>();
-        String ownerGroup = TextInput.isBlank(request.ownerGroup()) ? null : request.ownerGroup().strip();
+        String ownerGroup = ZoneRegister.selector("ownerGroup", request.ownerGroup());
+        String community = ZoneRegister.selector("community", request.community());
+        if (request.zoneNos() != null) {
+            request.zoneNos().forEach(n -> ZoneRegister.selector("zoneNos", n));
+        }
         if (ownerGroup != null && !org.hasGroup(ownerGroup)) {
             errors.add(ApiError.field("ownerGroup", "UNKNOWN_GROUP", "本组织没有负责单位“" + ownerGroup + "”"));
         }
@@ -126,7 +130,6 @@ class ZoneNotices implements ZoneFileSection {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        String community = TextInput.isBlank(request.community()) ? null : request.community().strip();
         List<Zone> selected = zones.active(organization).stream()
                 .filter(z -> ownerGroup == null || ownerGroup.equals(z.ownerGroup()))
                 .filter(z -> community == null || community.equals(z.community()))

@@ -50,10 +50,9 @@ class ZoneRatesController {
         Authentication caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forReading(caller, organization);
         requireSupervisor(caller, own);
-        if (period == null || !UnitScores.isPeriod(period.strip())) {
-            throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD",
-                    "考核期间 \"" + (period == null ? "" : period) + "\" 无效：请写月份（2026-05）、季度（2026-Q2）或年度（2026）"));
-        }
+        scores.periodProblem(period).ifPresent(message -> {
+            throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
+        });
         UnitScores.Window window = scores.window(period.strip());
         ZoneRateTable table = rates.table(own, window.from(), window.until());
         return new RatesView(window.periodCode(), window.periodName(), organizations.of(own).organization().name(),

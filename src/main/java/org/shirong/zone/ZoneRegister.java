@@ -174,6 +174,17 @@ class ZoneRegister {
         return TextInput.isBlank(text);
     }
 
+    /**
+     * A parameter that selects zones (a search's {@code q}, an owner group, a community): stripped, null when it shows
+     * nothing (only spaces or zero-width characters, as if left out); control characters refused naming {@code field}.
+     */
+    static String selector(String field, String text) {
+        TextInput.problem("参数 " + field + " ", text, false).ifPresent(message -> {
+            throw new InvalidRequestException(ApiError.field(field, "INVALID_TEXT", message));
+        });
+        return blank(text) ? null : text.strip();
+    }
+
     private static String text(String value) {
         return blank(value) ? null : value.strip();
     }

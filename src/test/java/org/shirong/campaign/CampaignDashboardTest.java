@@ -206,6 +206,10 @@ class CampaignDashboardTest {
                     .getForEntity("/api/campaigns/DASHJX/dashboard?period=2024-Q3", Map.class);
             assertThat(quarter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(quarter.getBody().toString()).contains("驾驶舱按月查看");
+            ResponseEntity<Map> absurd = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForEntity("/api/campaigns/DASHJX/dashboard?period=2099-12", Map.class);
+            assertThat(absurd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(absurd.getBody().toString()).contains("period", "考核期间 2099-12 超出可查询的范围（2000-01-01 至 ");
             ResponseEntity<Map> unknown = rest.withBasicAuth("jxtuijinban1", "demo")
                     .getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=LATE", Map.class);
             assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

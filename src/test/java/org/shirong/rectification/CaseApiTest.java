@@ -238,6 +238,27 @@ class CaseApiTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    /** A filter with control characters is named (400), not ignored; one of only invisible characters is left out like an empty one. */
+    @Test
+    void aFilterWithControlCharactersIsNamedAndOneOfOnlyInvisibleCharactersIsLeftOut() {
+        for (String[] bad : new String[][] {{"/api/cases?unit=%01", "unit"}, {"/api/cases?campaign=%01", "campaign"},
+                {"/api/cases?campaign=JT-DEMO%0A", "campaign"}, {"/api/cases/map?campaign=%01", "campaign"},
+                {"/api/cases/export.xlsx?campaign=%01", "campaign"}, {"/api/cases/export.xlsx?unit=huanwei%1F", "unit"}}) {
+            ResponseEntity<Map> refused = as("chuangban2").getForEntity(java.net.URI.create(bad[0]), Map.class);
+            assertThat(refused.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(bad[0]).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", bad[1]).containsEntry("code", "INVALID_PARAMETER");
+                assertThat((String) e.get("message")).startsWith("参数 " + bad[1] + " ");
+            });
+        }
+        Object all = as("chuangban2").getForObject("/api/cases?size=1", Map.class).get("total");
+        for (String invisible : List.of("/api/cases?size=1&campaign=%E2%80%8B", "/api/cases?size=1&unit=%E2%81%A0%EF%BB%BF")) {
+            ResponseEntity<Map> answer = as("chuangban2").getForEntity(java.net.URI.create(invisible), Map.class);
+            assertThat(answer.getStatusCode()).as(invisible).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getBody().get("total")).as(invisible).isEqualTo(all);
+        }
+    }
+
     @Test
     void theLeadUnitSubmitsPhotosThroughRestAndANonImageIsRefusedWith400() {
         String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "沪松公路 1 号", null)), Map.class)

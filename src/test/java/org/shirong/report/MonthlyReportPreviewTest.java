@@ -115,6 +115,26 @@ class MonthlyReportPreviewTest {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /** A period far beyond {@code shirong.input.dates} (as of the engine clock) or with control characters is named, not reported as zeros. */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aPeriodOutsideTheDatesPeopleMayTypeOrWithControlCharactersIsRefused() {
+        for (String period : List.of("2099", "2099-Q4", "2099-12", "2034-11")) {
+            ResponseEntity<Map> refused = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForEntity("/api/campaigns/DOCPV/monthly-report?period=" + period, Map.class);
+            assertThat(refused.getStatusCode()).as(period).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).as(period).singleElement().satisfies(e ->
+                    assertThat(e).containsEntry("field", "period").containsEntry("code", "INVALID_PERIOD").containsEntry("message",
+                            "考核期间 " + period + " 超出可查询的范围（2000-01-01 至 2034-10-05），请检查年份"));
+        }
+        ResponseEntity<Map> lines = rest.withBasicAuth("jxtuijinban1", "demo")
+                .getForEntity(java.net.URI.create("/api/campaigns/DOCPV/monthly-report?period=%0A2024-09%0A"), Map.class);
+        assertThat(lines.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(lines.getBody().toString()).contains("period", "考核期间只能填写一行");
+        assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DOCPV/monthly-report?period=2034-10",
+                String.class).getStatusCode()).as("the last month the window reaches").isEqualTo(HttpStatus.OK);
+    }
+
     /** The campaign's cases as the report read them before, one by one. */
     private record Row(String leadUnit, String planItem, Instant reported, Instant closed, Instant due, boolean overdue,
             Boolean closedOnTime) {

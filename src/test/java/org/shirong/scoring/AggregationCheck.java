@@ -21,6 +21,7 @@ import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseParties;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.RectificationCases;
+import org.shirong.system.DateWindow;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -129,7 +130,8 @@ final class AggregationCheck {
                 context.getBean(CaseParties.class), context.getBeanProvider(ZoneFacts.class));
         IdentityService identity = context.getBean(IdentityService.class);
         ScoreController controller = new ScoreController(perCase, identity, new ScoreQuery(perCase,
-                context.getBean(CallerOrganization.class), context.getBean(CampaignOrganizations.class)));
+                context.getBean(CallerOrganization.class), context.getBean(CampaignOrganizations.class),
+                context.getBean(DateWindow.class)));
         identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
                 identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
         try {

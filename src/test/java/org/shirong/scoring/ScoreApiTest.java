@@ -283,6 +283,36 @@ class ScoreApiTest {
                 .containsExactly(tuple("campaign", "INVALID_CAMPAIGN"));
     }
 
+    /** A period beyond {@code shirong.input.dates} or with control characters is named with the allowed range, not scored as zeros. */
+    @Test
+    void aPeriodOutsideTheDatesPeopleMayTypeOrWithControlCharactersIsRefused() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2026-05-20T02:00:00Z")));
+        try {
+            for (String path : List.of("/api/scores?period=2099-12", "/api/scores?period=2099", "/api/scores/export.xlsx?period=2099",
+                    "/api/scores/export.xlsx?period=2037-Q1")) {
+                ResponseEntity<Map> refused = as("lvrong1").getForEntity(path, Map.class);
+                assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(errors(refused)).as(path).singleElement().satisfies(e -> assertThat(e)
+                        .containsEntry("field", "period").containsEntry("code", "INVALID_PERIOD").containsEntry("message",
+                                "考核期间 " + path.substring(path.indexOf('=') + 1) + " 超出可查询的范围（2000-01-01 至 2036-05-20），请检查年份"));
+            }
+            for (String period : List.of("%0A2025-03%0A", "2025-03%01", "%092025")) {
+                ResponseEntity<Map> refused = as("lvrong1").getForEntity(java.net.URI.create("/api/scores?period=" + period), Map.class);
+                assertThat(refused.getStatusCode()).as(period).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(errors(refused)).as(period).singleElement().satisfies(e -> {
+                    assertThat(e).containsEntry("field", "period").containsEntry("code", "INVALID_PERIOD");
+                    assertThat((String) e.get("message")).startsWith("考核期间");
+                });
+            }
+            assertThat(as("lvrong1").getForEntity("/api/scores?period=2036-05", Map.class).getStatusCode())
+                    .as("the last month the window reaches").isEqualTo(HttpStatus.OK);
+            assertThat(as("lvrong1").getForEntity("/api/scores?period= 2025-03 ", Map.class).getStatusCode())
+                    .as("spaces around are no control characters").isEqualTo(HttpStatus.OK);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
     @Test
     void theScoresTableIsExportedWithRankTotalGradeComponentsAndThe通报() {
         XlsxDownload table = XlsxDownload.of(as("lvrong1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));

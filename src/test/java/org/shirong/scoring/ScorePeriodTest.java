@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.DateWindow;
 
-/** Months, quarters and years in Asia/Shanghai, and every malformed period refused. */
+/** Months, quarters and years in Asia/Shanghai, every malformed period refused, and periods beyond {@link DateWindow} named. */
 class ScorePeriodTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -48,6 +50,25 @@ class ScorePeriodTest {
                 "2026/05", "2026-05-01", "五月"}) {
             assertThat(ScorePeriod.parse(bad)).as(bad).isEmpty();
         }
+    }
+
+    @Test
+    void aPeriodWithControlCharactersIsNoPeriodAndOneBeyondTheDatesPeopleMayTypeIsNamedWithTheRange() {
+        for (String bad : new String[] {"\n2026-05\n", "2026-05\u0001", "\t2026", "2026-Q2\u0000"}) {
+            assertThat(ScorePeriod.parse(bad)).as(bad).isEmpty();
+            assertThat(ScorePeriod.problem(bad, DateWindow.DEFAULT, LocalDate.of(2026, 5, 20))).as(bad).get(InstanceOfAssertFactories.STRING)
+                    .startsWith("考核期间");
+        }
+        LocalDate today = LocalDate.of(2026, 5, 20);
+        assertThat(ScorePeriod.problem("2099-12", DateWindow.DEFAULT, today))
+                .contains("考核期间 2099-12 超出可查询的范围（2000-01-01 至 2036-05-20），请检查年份");
+        assertThat(ScorePeriod.problem("2037", DateWindow.DEFAULT, today)).isPresent();
+        assertThat(ScorePeriod.problem("2036-05", DateWindow.DEFAULT, today)).isEmpty();
+        assertThat(ScorePeriod.problem(" 2026-Q2 ", DateWindow.DEFAULT, today)).isEmpty();
+        assertThat(ScorePeriod.problem("2005", new DateWindow(LocalDate.of(2010, 1, 1), 5), today))
+                .contains("考核期间 2005 超出可查询的范围（2010-01-01 至 2031-05-20），请检查年份");
+        assertThat(ScorePeriod.problem("2026-13", DateWindow.DEFAULT, today))
+                .contains("考核期间 \"2026-13\" 无效：" + ScorePeriod.FORMAT_HINT);
     }
 
     @Test

@@ -228,6 +228,9 @@ class ZoneRatesTest {
         ResponseEntity<Map> bad = as("chuangban1").getForEntity("/api/zones/rates?period=2024-13", Map.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().toString()).contains("考核期间 \"2024-13\" 无效");
+        ResponseEntity<Map> absurd = as("chuangban1").getForEntity("/api/zones/rates?period=2099-Q1", Map.class);
+        assertThat(absurd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(absurd.getBody().toString()).contains("period", "考核期间 2099-Q1 超出可查询的范围（2000-01-01 至 ");
     }
 
     /**

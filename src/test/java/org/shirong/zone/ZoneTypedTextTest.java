@@ -1,0 +1,134 @@
+package org.shirong.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesSpringContext;
+import org.shirong.system.ShirongWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Text typed into the zone API over HTTP: an inspection's note with a control character is refused naming {@code note}
+ * with nothing saved (it would break the zone file's PDF at the hand-over), one of only zero-width characters counts as
+ * no note; a search or notice selector with control characters is refused naming it, one of only invisible characters
+ * is left out like an empty one.
+ */
+@ShirongWebTest
+@SharesSpringContext
+@SuppressWarnings({"rawtypes", "unchecked"})
+class ZoneTypedTextTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ZoneRecords zones;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    private long registerShop(String zoneNo, String holder) {
+        Instant now = Instant.now();
+        return zones.insert(new Zone(0, "jiuting", zoneNo, holder, ZoneType.SHOP, "九亭大街 401 号", "第一居委会", null,
+                "九亭大街", RoadClass.MAIN_ROAD, new BigDecimal("31.131000"), new BigDecimal("121.322000"), "吴老板", "13900000001",
+                "门前至人行道边缘", ZoneType.SHOP.defaultDuties(), "juwei01", Zone.Status.ACTIVE, null, null, 0, now, "chuangban1", now));
+    }
+
+    private ResponseEntity<Map> inspect(long zoneId, String note) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("result", "OK");
+        body.add("note", note);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as("ducha2").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private int saved(long zoneId) {
+        return jdbc.queryForObject("select count(*) from zone_inspection where zone_id = ?", Integer.class, zoneId)
+                + jdbc.queryForObject("select count(*) from zone_event where zone_id = ?", Integer.class, zoneId);
+    }
+
+    private static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
+        return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    @Test
+    void aNoteWithAControlCharacterIsRefusedNamingTheNoteAndNothingIsSaved() {
+        long zoneId = registerShop("JT-Z-TT01", "演示说明面馆");
+        int before = saved(zoneId);
+        for (String note : List.of("门前\u0001堆物", "\u0000", "门前整洁\u007f")) {
+            ResponseEntity<Map> refused = inspect(zoneId, note);
+            assertThat(refused.getStatusCode()).as(note).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(note).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", "note").containsEntry("code", "INVALID_TEXT");
+                assertThat((String) e.get("message")).startsWith("检查说明含有不可见的控制字符");
+            });
+        }
+        assertThat(saved(zoneId)).isEqualTo(before);
+
+        ResponseEntity<Map> lines = inspect(zoneId, "门前整洁\n招牌完好");
+        assertThat(lines.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select note from zone_inspection where zone_id = ?", String.class, zoneId))
+                .isEqualTo("门前整洁\n招牌完好");
+    }
+
+    @Test
+    void aNoteOfOnlyZeroWidthCharactersCountsAsNoNote() {
+        long zoneId = registerShop("JT-Z-TT02", "演示空白说明烟杂");
+        ResponseEntity<Map> recorded = inspect(zoneId, "\u200b\u2060\ufeff");
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select note from zone_inspection where zone_id = ?", String.class, zoneId)).isNull();
+        assertThat(jdbc.queryForObject("select detail from zone_event where zone_id = ? and kind = 'INSPECTED_OK'", String.class,
+                zoneId)).isEqualTo("检查合格，已履责");
+    }
+
+    @Test
+    void aSearchWithControlCharactersIsRefusedNamingTheFilterAndOneOfInvisibleCharactersIsLeftOut() {
+        registerShop("JT-Z-TT03", "演示搜索水果店");
+        for (String[] bad : new String[][] {{"q=%01", "q"}, {"q=%E4%B9%9D%00", "q"}, {"community=%0A", "community"},
+                {"ownerGroup=%1F", "ownerGroup"}, {"type=%01", "type"}}) {
+            ResponseEntity<Map> refused = as("chuangban1").getForEntity(URI.create("/api/zones?" + bad[0]), Map.class);
+            assertThat(refused.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(bad[0]).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", bad[1]);
+                assertThat((String) e.get("message")).contains("参数 " + bad[1]);
+            });
+        }
+        assertThat(as("chuangban1").getForEntity(URI.create("/api/zones/map?q=%01"), Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+
+        Object all = as("chuangban1").getForEntity("/api/zones?size=200", Map.class).getBody().get("total");
+        ResponseEntity<Map> invisible = as("chuangban1").getForEntity(URI.create("/api/zones?size=200&q=%E2%80%8B%E2%81%A0"), Map.class);
+        assertThat(invisible.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(invisible.getBody().get("total")).isEqualTo(all);
+        assertThat(as("chuangban1").getForEntity(URI.create("/api/zones?q=%E6%BC%94%E7%A4%BA%E6%90%9C%E7%B4%A2"), Map.class)
+                .getBody().get("total")).isEqualTo(1);
+    }
+
+    @Test
+    void noticesForAnOwnerGroupWithAControlCharacterAreRefusedAndNoneIssued() {
+        long zoneId = registerShop("JT-Z-TT04", "演示告知书花店");
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> refused = as("chuangban1").postForEntity("/api/zones/notices",
+                new HttpEntity<>("{\"edition\":2026,\"ownerGroup\":\"\\u0001\"}", json), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("field")).containsExactly("ownerGroup");
+        assertThat(jdbc.queryForObject("select count(*) from zone_notice where zone_id = ?", Integer.class, zoneId)).isZero();
+    }
+}
