@@ -90,8 +90,13 @@ class JointMeetingBrowserTest {
                 // The form is rendered again once the claimed task's variables arrive: type only after that.
                 browser.until(d -> d.findElement(By.cssSelector(".fjs-form")).getText().contains("可用的责任单位：城管中队、环卫所"));
                 assertThat(browser.driver().findElement(By.cssSelector(".fjs-form")).getText())
-                        .contains("九亭镇会议记录浏览器测试工作例会", "责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点", "可用的问题类别：暴露垃圾、")
+                        .contains("责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点", "可用的问题类别：暴露垃圾、")
                         .doesNotContain("{{");
+                // What the office typed is shown in read-only fields, as text, never as Markdown or HTML.
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_campaignName']")).getAttribute("value"))
+                        .isEqualTo("九亭镇会议记录浏览器测试");
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_meetingName']")).getAttribute("value"))
+                        .isEqualTo("工作例会");
                 type(browser, "textarea[id$='-Field_minutes']", "听取各单位汇报，研究九亭大街环境整治。");
                 browser.clickText("城管中队");
                 type(browser, "textarea[id$='-Field_decisions']", "城管队 ｜ 整治九亭大街沿街商户门责 ｜ " + due);

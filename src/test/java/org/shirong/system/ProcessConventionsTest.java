@@ -66,6 +66,10 @@ class ProcessConventionsTest {
      * request that correlated the message is their transaction, and its 2xx answer must mean the record is saved.
      */
     private static final Set<String> MESSAGE_RECORDERS = Set.of("${recordSupervisionDelegate}");
+    /** A variable templated into a form's text component: {@code {{meetingName}}}, {@code {{ place }}}. */
+    private static final Pattern TEMPLATED = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    /** What forms may template into text: values Shirong builds, not text a person entered. */
+    private static final Set<String> SHIRONG_BUILT = Set.of("agendaUrl", "unitNames", "categoryNames");
 
     @Autowired
     ApplicationContext context;
@@ -286,5 +290,43 @@ class ProcessConventionsTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A text component renders Markdown and HTML: what a person typed (a meeting's name, a place) is shown in a read-only
+     * field bound to the variable, never templated into a text component, where a link in it would be a working link.
+     * Templated may be only what Shirong builds itself: the agenda's address and the lists of unit and category names
+     * from the configuration.
+     */
+    @Test
+    void formsTemplateOnlyValuesShirongBuildsIntoTextComponents() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (File file : files("forms", "form")) {
+            textComponents(json.readTree(file).path("components")).forEach(component -> {
+                String text = component.path("text").asText();
+                if (text.startsWith("=")) {
+                    problems.add(file + ": " + component.path("id").asText() + " 的文字是表达式，请改用只读字段显示变量");
+                }
+                Matcher templated = TEMPLATED.matcher(text);
+                while (templated.find()) {
+                    if (!SHIRONG_BUILT.contains(templated.group(1).strip())) {
+                        problems.add(file + ": " + component.path("id").asText() + " 在文字中套用变量 " + templated.group(1).strip()
+                                + "，请改用只读字段（readonly textfield）显示");
+                    }
+                }
+            });
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static List<JsonNode> textComponents(JsonNode components) {
+        List<JsonNode> texts = new ArrayList<>();
+        for (JsonNode component : components) {
+            if (Set.of("text", "html").contains(component.path("type").asText())) {
+                texts.add(component);
+            }
+            texts.addAll(textComponents(component.path("components")));
+        }
+        return texts;
     }
 }

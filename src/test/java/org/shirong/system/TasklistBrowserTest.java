@@ -348,7 +348,9 @@ class TasklistBrowserTest {
                 browser.driver().navigate().refresh();
                 browser.click(By.xpath("//*[contains(text(),'本单位待办（创建工作办公室）')]"));
                 browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'召开会议并记录')]"));
-                browser.until(d -> d.findElement(By.cssSelector(".fjs-container")).getText().contains("地点：镇政府三楼会议室"));
+                // What the office typed is shown in read-only fields, as text, never as Markdown or HTML.
+                browser.until(d -> "镇政府三楼会议室".equals(d.findElement(By.cssSelector("input[id$='-Field_place']")).getAttribute("value")));
+                assertThat(browser.driver().findElement(By.cssSelector("input[id$='-Field_place']")).getAttribute("readonly")).isNotNull();
                 browser.assertNoEnglish("zh-adhoc-meeting-record");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("zh-adhoc-meeting-failure");
