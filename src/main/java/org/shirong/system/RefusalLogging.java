@@ -1,12 +1,16 @@
 package org.shirong.system;
 
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -14,15 +18,20 @@ import org.springframework.stereotype.Component;
 /**
  * Engine plugin: a command refused because of what a person sent — a form field Shirong or the form refused,
  * a request refused as a whole, a task someone else claimed or completed a moment before, another organisation's
- * task or process, a refused variable, password or deployment file ({@link EngineErrorAnswers}) — is logged in one
- * INFO line (who, what, why) instead of the engine's ENGINE-16004 ERROR with a full stack trace, which buried
+ * task or process, an id that names no task or execution, a refused variable, password or deployment file
+ * ({@link EngineErrorAnswers}) — is logged in one INFO line (who, what, why) instead of the engine's ENGINE-16004
+ * ERROR with a full stack trace, which buried
  * real errors. The engine's trace stays available at DEBUG on {@code org.camunda.bpm.engine.context}; every
- * other failure is logged by the engine as before.
+ * other failure is logged by the engine as before. The engine's authorization check of a task that does not exist
+ * (deployed-form of a made-up id) is left to the command's own "No task found" instead of failing with a
+ * NullPointerException.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLogging.class);
+    /** The engine's answer to an execution or process instance id that names none: "execution … doesn't exist". */
+    private static final Pattern NO_EXECUTION = Pattern.compile("^execution \\S+ doesn't exist");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -36,12 +45,30 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
         configuration.setCommandContextFactory(factory);
     }
 
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.getCommandCheckers().replaceAll(checker -> checker.getClass() == AuthorizationCommandChecker.class
+                ? new MissingTaskAuthorizationChecker() : checker);
+    }
+
     /** Whether the failure is the person's mistake or a race they lost, not a fault of Shirong or the engine. */
     static boolean isRefusal(Throwable e) {
         return e instanceof FormFieldValidationException || e instanceof InvalidRequestException
                 || e instanceof TaskAlreadyClaimedException
-                || e instanceof NullValueException && e.getMessage() != null && e.getMessage().contains("task")
+                || e instanceof NullValueException && e.getMessage() != null
+                        && (e.getMessage().contains("task") || NO_EXECUTION.matcher(e.getMessage()).find())
                 || EngineErrorAnswers.isRefusal(e);
+    }
+
+    /** Camunda's authorization checker, which lets the command answer a task id that names no task as not found. */
+    private static final class MissingTaskAuthorizationChecker extends AuthorizationCommandChecker {
+
+        @Override
+        protected void checkTaskPermission(TaskEntity task, Permission processDefinitionPermission, Permission taskPermission) {
+            if (task != null) {
+                super.checkTaskPermission(task, processDefinitionPermission, taskPermission);
+            }
+        }
     }
 
     private static final class RefusalAwareContext extends CommandContext {

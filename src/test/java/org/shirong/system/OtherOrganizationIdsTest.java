@@ -114,6 +114,24 @@ class OtherOrganizationIdsTest {
         }
     }
 
+    /** Ids no one has: 404 as Camunda answers them, and each refusal the engine sees logged as one INFO line, no ERROR or trace. */
+    @Test
+    void madeUpIdsAreAnsweredNotFoundAndLoggedAsOneInfoLine() {
+        String madeUp = "00000000-0000-0000-0000-000000000000";
+        TestRestTemplate jiuting = rest.withBasicAuth("chengguan1", "demo");
+        for (String path : List.of("/task/%s/deployed-form", "/process-instance/%s/variables",
+                "/process-instance/%s/variables/x", "/execution/%s/localVariables")) {
+            log.list.clear();
+            ResponseEntity<String> answer = jiuting.getForEntity("/engine-rest" + path.formatted(madeUp), String.class);
+            assertThat(answer.getStatusCode()).as("%s: %s", path, answer.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getBody()).as(path).contains(madeUp);
+            assertThat(log.list).as(path).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null)
+                    .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+            assertThat(log.list).as(path).filteredOn(e -> e.getLoggerName().equals(RefusalLogging.class.getName()))
+                    .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString().startsWith("Refused for chengguan1: ");
+        }
+    }
+
     @Test
     void actingOnAnotherOrganisationsTaskIsAnsweredAsOnATaskThatIsGone() {
         Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（其他组织）");
