@@ -118,6 +118,27 @@ class CaseMapTest {
         assertThat(rest.getForEntity("/shirong/map", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    /**
+     * A case's photo is not to be sniffed as anything but the image it says it is; the case page and the map say so too
+     * and allow only Shirong's own scripts, framed only by Shirong (the map in the 驾驶舱).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void photosAndPagesForbidSniffingAndThePagesRunOnlyShirongsScripts() {
+        TestRestTemplate lingdao = rest.withBasicAuth("lingdao1", "demo");
+        List<Map<String, Object>> photos = (List<Map<String, Object>>) lingdao.getForObject("/api/cases/" + red, Map.class).get("photos");
+        ResponseEntity<byte[]> photo = lingdao.getForEntity(photos.get(0).get("url").toString(), byte[].class);
+        assertThat(photo.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(photo.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
+        for (String page : List.of("/shirong/cases/" + red, "/shirong/map", "/shirong/map?embed=true")) {
+            ResponseEntity<String> answer = lingdao.getForEntity(page, String.class);
+            assertThat(answer.getStatusCode()).as(page).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getHeaders().get("X-Content-Type-Options")).as(page).containsExactly("nosniff");
+            assertThat(answer.getHeaders().getFirst("Content-Security-Policy")).as(page)
+                    .contains("default-src 'self'", "script-src 'self';", "object-src 'none'", "frame-ancestors 'self'");
+        }
+    }
+
     /** Pages name the map and chart libraries without their version (pom.xml alone has it): the paths are served. */
     @Test
     void theLibrariesAreServedWithoutTheirVersionInThePath() {

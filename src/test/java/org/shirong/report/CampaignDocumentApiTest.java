@@ -236,6 +236,10 @@ class CampaignDocumentApiTest {
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ok.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
         assertThat(ok.getBody()).contains("九亭镇创建测试活动工作例会议程", "城管中队");
+        // A document runs nothing, loads no more than images and is framed only by Shirong; its type is not sniffed.
+        assertThat(ok.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(ok.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'self'")
+                .doesNotContain("script-src");
 
         ResponseEntity<Map> unknown = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/documents/no-such-id", Map.class);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
