@@ -3,10 +3,7 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +11,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,26 +42,10 @@ class OtherOrganizationIdsTest {
     @LocalServerPort
     int port;
 
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    Level engineContextLevel;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
-    @BeforeEach
-    void captureTheLog() {
-        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-        // logback-test.xml silences the engine's command-context logger, which logs a failed command's ERROR
-        Logger engineContext = logback.getLogger("org.camunda.bpm.engine.context");
-        engineContextLevel = engineContext.getLevel();
-        engineContext.setLevel(Level.INFO);
-        log.start();
-        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(log);
-    }
 
-    @AfterEach
-    void release() {
-        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(log);
-        logback.getLogger("org.camunda.bpm.engine.context").setLevel(engineContextLevel);
-    }
 
     /** Each address with the 九亭 id it is asked with. */
     private List<List<String>> jiutingAddresses() {

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -26,7 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * What the log shows, captured with a logback {@link ListAppender}: a form refused through {@code /engine-rest}, a task
+ * What the log shows, captured with {@link CapturedLog}: a form refused through {@code /engine-rest}, a task
  * completed twice and a refused {@code /api} call are one INFO line each without a stack trace and no ERROR; a real
  * failure inside the engine is still an ERROR with its trace.
  */
@@ -34,7 +29,7 @@ import org.springframework.http.MediaType;
 @SharesSpringContext
 class RefusalLoggingTest {
 
-    private static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
+    private static final String ENGINE_CONTEXT = CapturedLog.ENGINE_CONTEXT;
 
     @Autowired
     TestRestTemplate rest;
@@ -43,26 +38,10 @@ class RefusalLoggingTest {
     @Autowired
     ProcessEngine engine;
 
-    final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    Level engineContextLevel;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
-    @BeforeEach
-    void captureTheLog() {
-        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-        // logback-test.xml silences the engine's command-context logger; the test needs it as in production (INFO).
-        Logger engineContext = logback.getLogger(ENGINE_CONTEXT);
-        engineContextLevel = engineContext.getLevel();
-        engineContext.setLevel(Level.INFO);
-        log.start();
-        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(log);
-    }
 
-    @AfterEach
-    void release() {
-        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
-        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(log);
-        logback.getLogger(ENGINE_CONTEXT).setLevel(engineContextLevel);
-    }
 
     static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
