@@ -25,15 +25,8 @@ record CaseFilter(String unit, List<String> cooperating, CaseStatus status, Bool
             throw new InvalidRequestException(ApiError.field("role", "INVALID_ROLE",
                     "role 只能是 all（全部可查看的案件）或 cooperating（本单位协办的案件）"));
         }
-        return new CaseFilter(selector("unit", unit), ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null,
-                status, overdue, escalated, selector("campaign", campaign));
+        return new CaseFilter(TextInput.selector("unit", unit, "INVALID_PARAMETER"), ROLE_COOPERATING.equals(role) ? CaseVisibility.groups(user) : null,
+                status, overdue, escalated, TextInput.selector("campaign", campaign, "INVALID_PARAMETER"));
     }
 
-    /** A filter stripped; null when it shows nothing (only spaces or zero-width characters); control characters refused. */
-    private static String selector(String parameter, String text) {
-        TextInput.problem("参数 " + parameter + " ", text, false).ifPresent(message -> {
-            throw new InvalidRequestException(ApiError.field(parameter, "INVALID_PARAMETER", message));
-        });
-        return TextInput.isBlank(text) ? null : text.strip();
-    }
 }

@@ -1,10 +1,10 @@
 package org.shirong.rectification;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.shirong.system.ApiError;
+import org.shirong.system.Degrees;
 import org.shirong.system.TextInput;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -12,9 +12,6 @@ import org.springframework.stereotype.Component;
 /** Checks a reported problem field by field; every problem is named, in Chinese, with a stable code. */
 @Component
 class NewCaseValidator {
-
-    /** Far more decimals than a position carries (10⁻²⁰ degree is less than a nanometre); see {@link #checkRange}. */
-    private static final int MAX_DECIMALS = 20;
 
     private final CategoryCatalogue catalogue;
     private final TerritoryDirectory territories;
@@ -70,8 +67,8 @@ class NewCaseValidator {
             if (c.location().gridCell() != null && c.location().gridCell().length() > 64) {
                 errors.add(ApiError.field("location.gridCell", "TOO_LONG", "网格编号不能超过 64 个字符"));
             }
-            checkRange(errors, "location.lat", c.location().lat(), 90);
-            checkRange(errors, "location.lng", c.location().lng(), 180);
+            Degrees.outOfRange("location.lat", "纬度", c.location().lat(), 90).ifPresent(errors::add);
+            Degrees.outOfRange("location.lng", "经度", c.location().lng(), 180).ifPresent(errors::add);
         }
         if (c.location() != null) {
             territory(errors, organization, c.location().territory());
@@ -142,17 +139,6 @@ class NewCaseValidator {
     private static void characters(List<ApiError> errors, String field, String label, String value, boolean multiLine) {
         TextInput.problem(label, value, multiLine)
                 .ifPresent(message -> errors.add(ApiError.field(field, "INVALID_CHARACTER", message)));
-    }
-
-    /**
-     * Degrees that {@code rect_case} can keep (decimal(9, 6), see {@link CaseRecord}). Checked before anything rounds them:
-     * rounding a number such as 1E-999999999 to 6 decimals would overflow, so more decimals than a position has are refused.
-     */
-    private static void checkRange(List<ApiError> errors, String field, BigDecimal value, int limit) {
-        if (value != null && (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0 || value.scale() > MAX_DECIMALS)) {
-            errors.add(ApiError.field(field, "OUT_OF_RANGE", "%s应在 -%d 到 %d 之间，最多 %d 位小数"
-                    .formatted(field.endsWith("lat") ? "纬度" : "经度", limit, limit, MAX_DECIMALS)));
-        }
     }
 
     private static boolean isOneOf(String value, Enum<?>[] values) {

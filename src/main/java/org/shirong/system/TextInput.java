@@ -45,6 +45,17 @@ public final class TextInput {
         return Optional.empty();
     }
 
+    /**
+     * A query parameter that selects (a list filter, a search): stripped; null when it shows nothing (only spaces or
+     * zero-width characters, as if left out); control characters refused with 400 naming the parameter, as {@code code}.
+     */
+    public static String selector(String parameter, String text, String code) {
+        problem("参数 " + parameter + " ", text, false).ifPresent(message -> {
+            throw new InvalidRequestException(ApiError.field(parameter, code, message));
+        });
+        return isBlank(text) ? null : text.strip();
+    }
+
     private static boolean invisible(int c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
                 || Character.getType(c) == Character.CONTROL

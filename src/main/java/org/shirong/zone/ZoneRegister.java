@@ -12,6 +12,7 @@ import org.shirong.organization.Organizations;
 import org.shirong.rectification.CategoryNames;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.Degrees;
 import org.shirong.system.TextInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,6 @@ class ZoneRegister {
 
     /** The groups that may answer for a zone: 居委会, 成员单位 (such as 市场监管所) and 物业公司. */
     static final Set<GroupType> OWNER_TYPES = Set.of(GroupType.COMMITTEE, GroupType.UNIT, GroupType.PROPERTY);
-
-    /** Far more decimals than a position carries (10⁻²⁰ degree is less than a nanometre); see {@link #coordinate}. */
-    private static final int MAX_DECIMALS = 20;
 
     private final ZoneRecords zones;
     private final ZoneFiles files;
@@ -107,8 +105,8 @@ class ZoneRegister {
         } else if (ownerGroup(tenant, z.ownerGroup()).isEmpty()) {
             errors.add(ApiError.field("ownerGroup", "UNKNOWN_OWNER_GROUP", unknownOwner(tenant, z.ownerGroup().strip())));
         }
-        coordinate(errors, "lat", "纬度", z.lat(), 90);
-        coordinate(errors, "lng", "经度", z.lng(), 180);
+        Degrees.outOfRange("lat", "纬度", z.lat(), 90).ifPresent(errors::add);
+        Degrees.outOfRange("lng", "经度", z.lng(), 180).ifPresent(errors::add);
         if ((z.lat() == null) != (z.lng() == null)) {
             errors.add(ApiError.field(z.lat() == null ? "lat" : "lng", "HALF_A_PLACE", "纬度和经度须同时填写或同时不填"));
         }
@@ -154,18 +152,6 @@ class ZoneRegister {
         }
     }
 
-    /**
-     * Degrees that {@code zone} can keep (decimal(9, 6)). Checked before {@link #scaled} rounds them: rounding a number such
-     * as 1E-999999999 to 6 decimals would overflow, so more decimals than a position has are refused; the value is not
-     * repeated, as 1E+999999999 written out would be a billion digits.
-     */
-    private static void coordinate(List<ApiError> errors, String field, String label, BigDecimal value, int limit) {
-        if (value != null && (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0 || value.scale() > MAX_DECIMALS)) {
-            errors.add(ApiError.field(field, "OUT_OF_RANGE", "%s应在 -%d 到 %d 之间，最多 %d 位小数"
-                    .formatted(label, limit, limit, MAX_DECIMALS)));
-        }
-    }
-
     private static BigDecimal scaled(BigDecimal degrees) {
         return degrees == null ? null : degrees.setScale(6, RoundingMode.HALF_UP);
     }
@@ -174,15 +160,9 @@ class ZoneRegister {
         return TextInput.isBlank(text);
     }
 
-    /**
-     * A parameter that selects zones (a search's {@code q}, an owner group, a community): stripped, null when it shows
-     * nothing (only spaces or zero-width characters, as if left out); control characters refused naming {@code field}.
-     */
+    /** A parameter that selects zones (a search's {@code q}, an owner group, a community): see {@link TextInput#selector}. */
     static String selector(String field, String text) {
-        TextInput.problem("参数 " + field + " ", text, false).ifPresent(message -> {
-            throw new InvalidRequestException(ApiError.field(field, "INVALID_TEXT", message));
-        });
-        return blank(text) ? null : text.strip();
+        return TextInput.selector(field, text, "INVALID_TEXT");
     }
 
     private static String text(String value) {
