@@ -292,6 +292,30 @@ class CaseApiTest {
         assertThat(image.getBody()).isEqualTo(PNG);
     }
 
+    /**
+     * The timeline (case page, dossier PDF) is read by people: the dispatch names the units (环卫所、综管办), not their
+     * group ids, and an uploaded photo says which photo it is (整改后照片), not its internal kind (AFTER).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTimelineNamesUnitsAndPhotosAsPeopleReadThem() {
+        Task rectify = rectifyTask("沪松公路 7 号");
+        String caseNo = (String) taskService.getVariable(rectify.getId(), "caseNo");
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(PNG)
+                        + "\",\"valueInfo\":{\"filename\":\"IMG_0002.png\",\"mimetype\":\"image/png\"}}}}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class)
+                .get("timeline");
+        assertThat(timeline).filteredOn(e -> "DISPATCHED".equals(e.get("kind"))).singleElement()
+                .satisfies(e -> assertThat((String) e.get("detail")).startsWith("牵头单位 环卫所，责任单位 综管办")
+                        .doesNotContain("huanwei").doesNotContain("zongguan"));
+        assertThat(timeline).filteredOn(e -> "PHOTO_ADDED".equals(e.get("kind"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("detail", "整改后照片 IMG_0002.png"));
+    }
+
     /** A case claimed by 环卫所, at its 整改问题 task. */
     private Task rectifyTask(String address) {
         String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", address, null)), Map.class)
