@@ -219,6 +219,23 @@ class TasklistBrowserTest {
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     }
 
+    /**
+     * Staff rectify and verify on their phones: on a phone screen the header has no warning sign saying Tasklist is made
+     * for larger screens (Camunda's "本应用专为较大屏幕设计"), which the page still carries.
+     */
+    @Test
+    void onAPhoneTheHeaderDoesNotSayTasklistIsForLargerScreens() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            browser.phoneViewport();
+            browser.login("huanwei1", "demo");
+            browser.visible(By.cssSelector(".navbar-header .navbar-toggle"));
+            browser.screenshot("phone-header");
+            List<WebElement> warnings = browser.driver().findElements(By.cssSelector(".small-screen-warning"));
+            assertThat(warnings).as("Camunda's warning is in the page").isNotEmpty();
+            assertThat(warnings).noneMatch(WebElement::isDisplayed);
+        }
+    }
+
     /** The names 发起流程 lists, read from its dialog, which is then closed. */
     private static List<String> startableProcesses(TasklistBrowser browser, String screenshot) throws IOException {
         browser.click(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
