@@ -236,6 +236,24 @@ class TasklistBrowserTest {
         }
     }
 
+    /**
+     * A unit's clerk following a link into 驾驶舱 (the 驾驶舱 link on the case page, the process link of a task) is refused;
+     * the refusal is a Chinese page that says why and leads back to Tasklist, not Spring's English "Whitelabel Error Page".
+     */
+    @Test
+    void aClerkOpeningTheCockpitReadsInChineseWhyNot() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            browser.login("huanwei1", "demo");
+            browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+            browser.visible(By.id("error-heading"));
+            browser.assertNoEnglish("cockpit-refused-clerk");
+            assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                    .contains("没有权限打开此页面", "驾驶舱供各组织的办公室", "错误代码 403", "返回任务列表");
+            browser.click(By.linkText("返回任务列表"));
+            browser.visible(By.xpath("//*[contains(text(),'我的待办')]"));
+        }
+    }
+
     /** The names 发起流程 lists, read from its dialog, which is then closed. */
     private static List<String> startableProcesses(TasklistBrowser browser, String screenshot) throws IOException {
         browser.click(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
