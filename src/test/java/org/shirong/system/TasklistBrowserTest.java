@@ -254,6 +254,24 @@ class TasklistBrowserTest {
         }
     }
 
+    /**
+     * 新建任务 (a task outside any process, asking for a 租户 ID) is refused to staff and the office alike, with a message
+     * about claiming: the header does not offer it; work is handed out through 发起流程 → 工作交办.
+     */
+    @Test
+    void theHeaderOffersNoTaskThatCannotBeCreated() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            for (String user : List.of("huanwei1", "chuangban1")) {
+                browser.login(user, "demo");
+                browser.visible(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
+                List<WebElement> create = browser.driver().findElements(By.cssSelector(".create-task-action"));
+                assertThat(create).as("Tasklist's action is in the page").isNotEmpty();
+                assertThat(create).as(user).noneMatch(WebElement::isDisplayed);
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).as(user).doesNotContain("新建任务");
+            }
+        }
+    }
+
     /** The names 发起流程 lists, read from its dialog, which is then closed. */
     private static List<String> startableProcesses(TasklistBrowser browser, String screenshot) throws IOException {
         browser.click(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
