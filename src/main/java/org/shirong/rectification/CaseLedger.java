@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.system.XlsxSheet;
 import org.shirong.system.XlsxSheet.Column;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,9 +49,11 @@ class CaseLedger {
     private final OrganizationRecords organizationRecords;
     private final RectificationCases cases;
     private final ObjectProvider<CampaignPlans> campaignPlans;
+    private final Organizations organizations;
 
     CaseLedger(CaseRecords records, CaseParties parties, CategoryCatalogue catalogue, OrganizationRecords organizationRecords,
-            RectificationCases cases, ObjectProvider<CampaignPlans> campaignPlans) {
+            RectificationCases cases, ObjectProvider<CampaignPlans> campaignPlans, Organizations organizations) {
+        this.organizations = organizations;
         this.records = records;
         this.parties = parties;
         this.catalogue = catalogue;
@@ -108,7 +111,7 @@ class CaseLedger {
         s.label(r, col++, yesNo(c.overdue()));
         s.label(r, col++, names.unit(c.leadUnit()));
         s.label(r, col++, String.join("、", cooperating.stream().map(names::unit).toList()));
-        s.label(r, col++, c.reportedBy());
+        s.label(r, col++, organizations.personName(c.reportedBy()));
         s.dateTime(r, col++, c.reportedAt());
         s.dateTime(r, col++, c.dispatchedAt());
         s.dateTime(r, col++, c.claimedAt());

@@ -82,7 +82,7 @@ class CaseLedgerRequests {
         ZoneId zone = (organization == null ? calendars.shared() : calendars.of(organization.id())).zone();
         Instant now = RectificationCases.now();
         String subtitle = "筛选：" + describe(filter, unitNames, campaign) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
-                + "　｜　导出人：" + user.getUserId();
+                + "　｜　导出人：" + organizations.personName(user.getUserId());
         String stamp = STAMP.format(now.atZone(zone));
         return new CaseLedger.Request(filter, visibility.listFilter(user), title, subtitle, zone, title + "-" + stamp + ".xlsx",
                 "case-ledger-" + stamp + ".xlsx");

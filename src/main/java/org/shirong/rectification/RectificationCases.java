@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.notification.NotificationDigests;
+import org.shirong.organization.Organizations;
 import org.shirong.system.EngineBatch;
 import org.shirong.system.RepeatedDecisions;
 import org.shirong.system.InvalidRequestException;
@@ -51,12 +52,14 @@ public class RectificationCases {
     private final EngineBatch engineBatch;
     private final ImportGivesWay givesWay;
     private final RepeatedDecisions repeatedDecisions;
+    private final Organizations organizations;
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
             ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds,
             ObjectProvider<CaseEvidenceRules> evidence, EngineBatch engineBatch, ImportGivesWay givesWay,
-            RepeatedDecisions repeatedDecisions) {
+            RepeatedDecisions repeatedDecisions, Organizations organizations) {
+        this.organizations = organizations;
         this.engineBatch = engineBatch;
         this.repeatedDecisions = repeatedDecisions;
         this.givesWay = givesWay;
@@ -347,10 +350,13 @@ public class RectificationCases {
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(organization, c.campaign(), c.category());
         DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, now, limit, decidedDue, plan);
         Deadlines d = bounded.deadlines();
+        Map<String, String> unitNames = organizations.find(organization).map(o -> organizations.groupNames(o.id())).orElse(Map.of());
         records.writeDispatchWithEvent(c.dispatchedAs(processInstanceId, leadUnit, responsibleUnits, limit.amount(),
                 limit.unit().name(), now, d, bounded.bound()), now,
                 redispatch ? CaseEventKind.REDISPATCHED : CaseEventKind.DISPATCHED, actor,
-                "牵头单位 " + leadUnit + (blank(responsibleUnits) ? "" : "，责任单位 " + responsibleUnits)
+                // names as people read them (城管中队、综管办), from the organisation files in memory: no query here
+                "牵头单位 " + CaseDossiers.unitNames(leadUnit, unitNames)
+                        + (blank(responsibleUnits) ? "" : "，责任单位 " + CaseDossiers.unitNames(responsibleUnits, unitNames))
                         + "，时限 " + limit.amount() + " " + limit.unit().label()
                         + (bounded.note() == null ? "" : "；" + bounded.note()), leadUnit);
         return d;
@@ -382,7 +388,15 @@ public class RectificationCases {
     void photoAdded(String caseNo, String kind, EvidencePhotos.Photo photo, String actor) {
         Instant now = now();
         int round = get(caseNo).reworkCount() + 1;
-        records.addPhotoWithEvent(caseNo, kind, round, photo, now, actor, kind + " " + photo.fileName());
+        records.addPhotoWithEvent(caseNo, kind, round, photo, now, actor, photoName(kind) + " " + photo.fileName());
+    }
+
+    private static String photoName(String kind) {
+        return switch (kind) {
+            case "BEFORE" -> "整改前照片";
+            case "AFTER" -> "整改后照片";
+            default -> kind;
+        };
     }
 
     void verificationPassed(String caseNo, String actor, String comment) {

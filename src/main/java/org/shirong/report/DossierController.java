@@ -121,7 +121,8 @@ class DossierController {
                     + "其中每 %d 件案件一个 PDF）").formatted(campaign.name(), scope, caseNos.size(), maxCases, maxCases)));
         }
         font.check();
-        String title = "“" + campaign.name() + "”" + scope + "案件台账";
+        // 全部 + 案件台账, not 全部案件案件台账
+        String title = "“" + campaign.name() + "”" + (item == null || item.isBlank() ? "全部" : scope) + "案件台账";
         List<DossierSheets.Sheet> sheets = sheets(user, caseNos, campaign.zone());
         sendPdf(response, title, "campaign-dossier-" + code + ".pdf", subtitle(user, campaign.zone()), sheets);
     }

@@ -81,7 +81,7 @@ class ScoreWorkbook {
         String subtitle = "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to() + "　｜　通报线：" + line(rubric)
                 + "　｜　" + (board.stored() && board.computedAt() != null
                         ? "已保存的得分（计算于 " + SHOWN.format(board.computedAt().atZone(zone)) + "）" : "按当前数据即时计算，未保存")
-                + "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + user;
+                + "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
         XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, title(resolved), subtitle, columns, zone);
         int row = sheet.firstDataRow();

@@ -311,6 +311,35 @@ class CampaignBrowserTest {
     }
 
     /** Clicks an element of the 驾驶舱 page, which scrolls within Cockpit's view, once scrolled to it. */
+    /**
+     * Cockpit's login form does not reload the app: the check whether the user may act (delete process instances) is made
+     * again once someone has logged in, so the administrator who logs in through the form keeps Cockpit's actions, and a
+     * read-only leader logging in after them does not get them.
+     */
+    @Test
+    void whoMayActIsCheckedAgainWhenSomeoneLogsInToCockpit() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            String base = "http://localhost:" + port;
+            for (var login : List.of(List.of("admin", "admin", "false"), List.of("lingdao1", "demo", "true"))) {
+                browser.driver().manage().deleteAllCookies();
+                browser.driver().get(base + "/camunda/app/cockpit/default/#/login");
+                browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(login.get(0));
+                browser.driver().findElement(By.cssSelector("input[ng-model='password']")).sendKeys(login.get(1));
+                browser.driver().findElement(By.cssSelector("button[type='submit']")).click();
+                browser.visible(By.cssSelector(".shirong-dashboard"));
+                boolean readOnly = Boolean.parseBoolean(login.get(2));
+                assertThat(browser.within(Duration.ofSeconds(10), d -> readOnly == (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "return document.documentElement.classList.contains('shirong-read-only');")))
+                        .as(login.get(0) + (readOnly ? " sees no actions" : " keeps Cockpit's actions")).isTrue();
+                // and stays so (a late answer to an earlier check must not turn it round)
+                browser.settle(Duration.ofSeconds(2));
+                assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.documentElement.classList.contains('shirong-read-only');")).as(login.get(0)).isEqualTo(readOnly);
+                browser.screenshot("cockpit-login-" + login.get(0));
+            }
+        }
+    }
+
     private static void clickScrolled(TasklistBrowser browser, String css) {
         WebElement element = browser.driver().findElement(By.cssSelector(css));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);

@@ -113,7 +113,7 @@ class CaseApiOnPostgresTest {
         assertThat(events.get(0)).containsEntry("occurred_at", row.get("reported_at")).containsEntry("actor", row.get("reported_by"))
                 .containsEntry("detail", "沪亭北路乱设摊").containsEntry("unit_id", null);
         assertThat(events.get(1)).containsEntry("occurred_at", row.get("dispatched_at")).containsEntry("unit_id", "chengguan");
-        assertThat((String) events.get(1).get("detail")).startsWith("牵头单位 chengguan");
+        assertThat((String) events.get(1).get("detail")).startsWith("牵头单位 城管中队");
         // each imported case: its REPORTED and DISPATCHED events once
         assertThat(jdbc.queryForList("select c.external_ref || ' ' || e.kind from rect_case c join rect_case_event e"
                 + " on e.case_no = c.case_no where c.external_ref in ('PG-1', 'PG-2') order by c.external_ref, e.id", String.class))

@@ -292,6 +292,30 @@ class CaseApiTest {
         assertThat(image.getBody()).isEqualTo(PNG);
     }
 
+    /**
+     * The timeline (case page, dossier PDF) is read by people: the dispatch names the units (环卫所、综管办), not their
+     * group ids, and an uploaded photo says which photo it is (整改后照片), not its internal kind (AFTER).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTimelineNamesUnitsAndPhotosAsPeopleReadThem() {
+        Task rectify = rectifyTask("沪松公路 7 号");
+        String caseNo = (String) taskService.getVariable(rectify.getId(), "caseNo");
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(PNG)
+                        + "\",\"valueInfo\":{\"filename\":\"IMG_0002.png\",\"mimetype\":\"image/png\"}}}}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class)
+                .get("timeline");
+        assertThat(timeline).filteredOn(e -> "DISPATCHED".equals(e.get("kind"))).singleElement()
+                .satisfies(e -> assertThat((String) e.get("detail")).startsWith("牵头单位 环卫所，责任单位 综管办")
+                        .doesNotContain("huanwei").doesNotContain("zongguan"));
+        assertThat(timeline).filteredOn(e -> "PHOTO_ADDED".equals(e.get("kind"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("detail", "整改后照片 IMG_0002.png"));
+    }
+
     /** A case claimed by 环卫所, at its 整改问题 task. */
     private Task rectifyTask(String address) {
         String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", address, null)), Map.class)
@@ -435,7 +459,7 @@ class CaseApiTest {
 
             assertThat(ledger.sheetName()).isEqualTo("案件台账");
             assertThat(ledger.title()).isEqualTo("九亭镇“台账导出测试”活动案件台账");
-            assertThat(ledger.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）").contains("导出时间：", "导出人：chuangban2");
+            assertThat(ledger.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）").contains("导出时间：", "导出人：李文员").doesNotContain("chuangban2");
             assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "计划项目", "小项", "活动", "地址",
                     "属地", "社区", "来源", "紧急程度", "状态", "超期", "主责单位", "协办单位", "上报人", "上报时间", "派遣时间",
                     "认领时间", "整改期限", "延期至", "整改提交时间", "核查通过时间", "结案时间", "挂账时间", "按期结案", "延期次数",
@@ -462,7 +486,7 @@ class CaseApiTest {
             assertThat(ledger.text(row, "主责单位")).isEqualTo("环卫所");
             assertThat(ledger.text(row, "协办单位")).isEqualTo(String.join("、", ((List<Map<String, Object>>) view.get("parties"))
                     .stream().map(p -> (String) p.get("unitName")).toList()));
-            assertThat(ledger.text(row, "上报人")).isEqualTo("lvrong1");
+            assertThat(ledger.text(row, "上报人")).as("the name, as on the case page and in the dossier").isEqualTo("何巡查员");
             assertThat(ledger.text(row, "外部编号")).isEqualTo(cases.get("ref"));
             assertThat(ledger.text(row, "返工次数")).isEqualTo("0");
             for (String[] date : new String[][] {{"上报时间", "reportedAt"}, {"派遣时间", "dispatchedAt"}, {"认领时间", "claimedAt"},

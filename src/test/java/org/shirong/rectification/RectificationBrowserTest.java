@@ -333,6 +333,41 @@ class RectificationBrowserTest {
 
     /** A new case, claimed by 环卫所 through the REST API: its 整改问题 is open. */
     @SuppressWarnings("unchecked")
+    /**
+     * On a phone, the clerk reads what the case is from its task: the link beside the task's process name opens the case
+     * page (record, deadline, photos, timeline) in a new window, not Cockpit's process view, which a unit may not open;
+     * the link is big enough for a finger.
+     */
+    @Test
+    void aCasesTaskLinksToItsCasePage() throws IOException {
+        String caseNo = claimedCase("九亭大街 66 号门前暴露垃圾", "九亭大街 66 号");
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("huanwei1", "demo");
+                openRow(browser, "我的待办", "整改问题 · " + caseNo);
+                WebElement link = browser.until(d -> d.findElements(By.cssSelector("[cam-tasklist-task] a.instance-link")).stream()
+                        .filter(a -> ("/shirong/cases/" + caseNo).equals(a.getAttribute("href").replaceFirst("^https?://[^/]+", "")))
+                        .findFirst().orElse(null));
+                assertThat(link.getText()).contains("案件页");
+                assertThat(link.getSize().getHeight()).isGreaterThanOrEqualTo(30);
+                browser.screenshot("phone-case-task-link");
+                String tasklist = browser.driver().getWindowHandle();
+                link.click();
+                browser.until(d -> d.getWindowHandles().size() == 2);
+                browser.driver().switchTo().window(browser.driver().getWindowHandles().stream()
+                        .filter(h -> !h.equals(tasklist)).findFirst().orElseThrow());
+                browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
+                assertThat(browser.driver().findElement(By.id("case-title")).getText()).isEqualTo("九亭大街 66 号门前暴露垃圾");
+                assertThat(browser.driver().findElement(By.id("case-record")).getText()).contains("整改期限", "九亭大街 66 号");
+                browser.screenshot("phone-case-page-from-task");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-case-task-link-failure");
+                throw e;
+            }
+        }
+    }
+
     private String claimedCase(String title, String address) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -376,6 +377,13 @@ class CampaignDocumentApiTest {
         String unitText = pdfText(unit.getBody());
         assertThat(unitText).contains("“九亭镇创建测试活动”", "案件台账", "整改前后照片对照", "时间线", "导出人：刘队员")
                 .contains(all.subList(0, 4)).doesNotContain("DOCTEST-5");
+        // the whole campaign's dossier (the 驾驶舱's 下载全部案件台账) is called 全部案件台账, in its file name and on its pages
+        ResponseEntity<byte[]> unitAll = rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/campaigns/DOCTEST/dossier.pdf",
+                byte[].class);
+        assertThat(unitAll.getStatusCode()).as(text(unitAll)).isEqualTo(HttpStatus.OK);
+        assertThat(java.net.URLDecoder.decode(unitAll.getHeaders().getContentDisposition().toString(), StandardCharsets.UTF_8))
+                .contains("“九亭镇创建测试活动”全部案件台账.pdf").doesNotContain("案件案件");
+        assertThat(pdfText(unitAll.getBody())).contains("“九亭镇创建测试活动”全部案件台账").doesNotContain("案件案件");
         assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/DOCTEST/dossier.pdf?item=NO_SUCH_ITEM",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 

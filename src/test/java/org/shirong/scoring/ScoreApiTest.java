@@ -321,7 +321,7 @@ class ScoreApiTest {
         assertThat(table.sheetName()).isEqualTo("考核得分");
         assertThat(table.title()).isEqualTo("九亭镇2025年3月单位考核得分");
         assertThat(table.filterLine()).startsWith("考核期间：2025-03-01 至 2025-03-31")
-                .contains("通报线：总分低于 60 分，或排名最后 3 位", "按当前数据即时计算", "导出人：lvrong1");
+                .contains("通报线：总分低于 60 分，或排名最后 3 位", "按当前数据即时计算", "导出人：何巡查员");
         assertThat(table.headers()).startsWith("排名", "单位", "总分", "等级", "通报", "通报原因", "案件得分", "检查得分",
                 "按期结案率（50 分）", "结案率（20 分）").contains("应结案件数", "超期数", "回退数", "按期结案率", "备注");
         assertThat(table.contentDisposition()).startsWith("attachment; filename=\"scores-2025-03-")

@@ -219,6 +219,59 @@ class TasklistBrowserTest {
         assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     }
 
+    /**
+     * Staff rectify and verify on their phones: on a phone screen the header has no warning sign saying Tasklist is made
+     * for larger screens (Camunda's "本应用专为较大屏幕设计"), which the page still carries.
+     */
+    @Test
+    void onAPhoneTheHeaderDoesNotSayTasklistIsForLargerScreens() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            browser.phoneViewport();
+            browser.login("huanwei1", "demo");
+            browser.visible(By.cssSelector(".navbar-header .navbar-toggle"));
+            browser.screenshot("phone-header");
+            List<WebElement> warnings = browser.driver().findElements(By.cssSelector(".small-screen-warning"));
+            assertThat(warnings).as("Camunda's warning is in the page").isNotEmpty();
+            assertThat(warnings).noneMatch(WebElement::isDisplayed);
+        }
+    }
+
+    /**
+     * A unit's clerk following a link into 驾驶舱 (the 驾驶舱 link on the case page, the process link of a task) is refused;
+     * the refusal is a Chinese page that says why and leads back to Tasklist, not Spring's English "Whitelabel Error Page".
+     */
+    @Test
+    void aClerkOpeningTheCockpitReadsInChineseWhyNot() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            browser.login("huanwei1", "demo");
+            browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/");
+            browser.visible(By.id("error-heading"));
+            browser.assertNoEnglish("cockpit-refused-clerk");
+            assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                    .contains("没有权限打开此页面", "驾驶舱供各组织的办公室", "错误代码 403", "返回任务列表");
+            browser.click(By.linkText("返回任务列表"));
+            browser.visible(By.xpath("//*[contains(text(),'我的待办')]"));
+        }
+    }
+
+    /**
+     * 新建任务 (a task outside any process, asking for a 租户 ID) is refused to staff and the office alike, with a message
+     * about claiming: the header does not offer it; work is handed out through 发起流程 → 工作交办.
+     */
+    @Test
+    void theHeaderOffersNoTaskThatCannotBeCreated() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            for (String user : List.of("huanwei1", "chuangban1")) {
+                browser.login(user, "demo");
+                browser.visible(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));
+                List<WebElement> create = browser.driver().findElements(By.cssSelector(".create-task-action"));
+                assertThat(create).as("Tasklist's action is in the page").isNotEmpty();
+                assertThat(create).as(user).noneMatch(WebElement::isDisplayed);
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).as(user).doesNotContain("新建任务");
+            }
+        }
+    }
+
     /** The names 发起流程 lists, read from its dialog, which is then closed. */
     private static List<String> startableProcesses(TasklistBrowser browser, String screenshot) throws IOException {
         browser.click(By.xpath("//a[@ng-click='open()' and contains(normalize-space(.),'发起流程')]"));

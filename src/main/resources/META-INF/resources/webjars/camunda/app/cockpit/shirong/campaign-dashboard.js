@@ -46,7 +46,20 @@ function markReadOnly() {
     .then(result => document.documentElement.classList.toggle('shirong-read-only', !result.authorized))
     .catch(() => document.documentElement.classList.add('shirong-read-only'));
 }
-markReadOnly();
+// Cockpit's login page does not reload the app, and there the check is refused (401): check again whenever someone has
+// just logged in (leaving #/login), or an administrator logging in through the form kept the read-only view.
+const onLoginPage = () => /^#\/login\b/.test(window.location.hash);
+let wasOnLoginPage = onLoginPage();
+if (!wasOnLoginPage) {
+  markReadOnly();
+}
+window.addEventListener('hashchange', () => {
+  const now = onLoginPage();
+  if (wasOnLoginPage && !now) {
+    markReadOnly();
+  }
+  wasOnLoginPage = now;
+});
 
 let echartsLoading = null;
 function echarts() {

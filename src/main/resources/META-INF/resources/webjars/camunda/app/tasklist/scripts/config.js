@@ -9,7 +9,8 @@ export default {
     'shirong/chinese',
     'shirong/inbox',
     'shirong/phone-forms',
-    'shirong/case-light'
+    'shirong/case-light',
+    'shirong/case-link'
   ],
   locales: {
     availableLocales: ['zh', 'en'],
