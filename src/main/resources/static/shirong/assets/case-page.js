@@ -17,12 +17,8 @@
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
-  function when(iso) {
-    if (!iso) { return '—'; }
-    var d = new Date(iso);
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
-  }
+  // 按本组织的时区（shown-times.js）
+  function when(iso) { return iso ? window.ShirongTimes.dateTime(iso) : '—'; }
   // 拍摄时间是相机的本地时间（EXIF 不带时区），原样显示。
   function local(text) { return text ? text.replace('T', ' ').substring(0, 16) : null; }
   function fact(dl, name, value) {
@@ -153,8 +149,10 @@
     });
   }
 
-  fetch('/api/cases/' + encodeURIComponent(caseNo), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(function (r) {
+  Promise.all([fetch('/api/cases/' + encodeURIComponent(caseNo), { credentials: 'same-origin', headers: { Accept: 'application/json' } }),
+    window.ShirongTimes.load()])
+    .then(function (answers) {
+      var r = answers[0];
       if (!r.ok) { throw new Error(r.status === 404 ? '案件不存在或您无权查看' : '读取案件失败（' + r.status + '）'); }
       return r.json();
     })

@@ -9,12 +9,8 @@
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }
-  function pad(n) { return (n < 10 ? '0' : '') + n; }
-  function when(iso) {
-    if (!iso) { return '—'; }
-    var d = new Date(iso);
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
-  }
+  // 按本组织的时区（shown-times.js）
+  function when(iso) { return iso ? window.ShirongTimes.dateTime(iso) : '—'; }
   // 拍摄时间是相机的本地时间（EXIF 不带时区），原样显示。
   function local(text) { return text ? text.replace('T', ' ').substring(0, 16) : null; }
   function get(url) {
@@ -215,7 +211,9 @@
   }
 
   var file = document.getElementById('zone-page');
-  if (file) { filePage(file); }
   var zones = document.getElementById('zones-page');
-  if (zones) { listPage(zones); }
+  window.ShirongTimes.load().then(function () {
+    if (file) { filePage(file); }
+    if (zones) { listPage(zones); }
+  });
 }());

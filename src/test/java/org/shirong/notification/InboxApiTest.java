@@ -186,10 +186,18 @@ class InboxApiTest {
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             browser.driver().manage().window().setSize(new Dimension(1366, 900));
+            // a PC set to another zone still reads the messages' times in 九亭's (Asia/Shanghai), as their text gives them
+            browser.deviceTimeZone("America/New_York");
             browser.login("guijian1", "demo");
             browser.until(d -> "1".equals(d.findElement(COUNT).getText()));
             browser.screenshot("inbox-count-desk");
             openFromInbox(browser, desk.caseNo());
+            Object createdAt = inbox("guijian1", "").stream().filter(m -> desk.caseNo().equals(m.get("businessKey")))
+                    .findFirst().orElseThrow().get("createdAt");
+            assertThat(browser.visible(By.xpath("//li[contains(@class,'shirong-inbox-item') and .//*[contains(text(),'"
+                    + desk.caseNo() + "')]]//*[contains(@class,'shirong-inbox-time')]")).getText())
+                    .isEqualTo("未读 · " + java.time.format.DateTimeFormatter.ofPattern("M月d日 HH:mm")
+                            .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.Instant.parse((String) createdAt)));
             browser.screenshot("inbox-list-desk");
             browser.click(By.xpath("//li[contains(@class,'shirong-inbox-item')]//*[contains(text(),'" + desk.caseNo() + "')]"));
             waitForTaskForm(browser, desk.caseNo());

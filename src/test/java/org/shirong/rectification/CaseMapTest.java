@@ -38,6 +38,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CaseMapTest {
 
 
+    private static final java.time.format.DateTimeFormatter SHANGHAI_MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     @LocalServerPort
     int port;
     @Autowired
@@ -167,6 +170,8 @@ class CaseMapTest {
                 assertThat(rest.withBasicAuth("jxlingdao1", "demo").getForEntity("/api/cases/map/grids/jiuting", String.class)
                         .getStatusCode()).as("another organisation's grids").isEqualTo(HttpStatus.NOT_FOUND);
                 browser.viewport(1366, 900);
+                // a PC set to another zone: the case page still shows 九亭's times (Asia/Shanghai), as the dossier does
+                browser.deviceTimeZone("America/New_York");
                 browser.login("lingdao1", "demo");
                 browser.driver().get("http://localhost:" + port + "/shirong/map");
                 browser.until(d -> d.findElement(By.id("case-map-page")).getAttribute("data-loaded") != null);
@@ -192,6 +197,10 @@ class CaseMapTest {
                 assertThat(browser.visible(By.id("case-timeline")).getText()).contains("立案", "派遣", "提交整改结果");
                 assertThat(browser.visible(By.id("case-record")).getText()).contains("暴露垃圾", "涞寅路 88 弄垃圾房", "综管办",
                         "何巡查员").doesNotContain("lvrong1");
+                Instant reportedAt = jdbc.queryForObject("select reported_at from rect_case where case_no = ?",
+                        java.sql.Timestamp.class, red).toInstant();
+                assertThat(browser.visible(By.id("case-record")).getText()).as("reported at, in Asia/Shanghai")
+                        .contains(SHANGHAI_MINUTE.format(reportedAt) + "（何巡查员）");
                 assertThat(browser.visible(By.id("case-timeline")).getText()).as("环卫所's 徐所长 claimed and submitted it")
                         .contains("徐所长", "何巡查员").doesNotContain("huanwei1", "lvrong1");
                 WebElement dossier = browser.visible(By.id("case-dossier"));

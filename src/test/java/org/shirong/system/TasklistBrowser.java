@@ -196,6 +196,11 @@ public final class TasklistBrowser implements AutoCloseable {
                 Map.of("enabled", true, "maxTouchPoints", 5));
     }
 
+    /** Sets the browser's own time zone (as a phone or PC set to another zone), e.g. {@code America/New_York}. */
+    public void deviceTimeZone(String zone) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    }
+
     /** Whether the element's top lies on the screen as it is now scrolled (not above it, nor below its bottom edge). */
     public boolean inView(WebElement element) {
         Object inside = ((JavascriptExecutor) driver).executeScript(

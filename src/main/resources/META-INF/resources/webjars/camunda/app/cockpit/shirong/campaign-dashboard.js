@@ -116,13 +116,15 @@ function caseHref(caseNo) {
   return `${ROOT}/shirong/cases/${encodeURIComponent(caseNo)}`;
 }
 
+// Times in the organisation's time zone (shown-times.js), as the campaign's documents and reports give them.
+let shownTimes = null;
+function times() {
+  shownTimes = shownTimes || import(`${ROOT}/shirong/assets/shown-times.js`);
+  return shownTimes.then(() => window.ShirongTimes.load(ROOT));
+}
+
 function dateTime(instant) {
-  if (!instant) {
-    return '—';
-  }
-  const d = new Date(instant);
-  const pad = n => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return instant ? window.ShirongTimes.dateTime(instant) : '—';
 }
 
 // ---- timeline of the phases with today marked -------------------------------------------------------------------
@@ -529,7 +531,7 @@ const pagePlugin = {
     const box = el('div', {class: 'shirong-campaign-page'}, '正在读取活动驾驶舱……');
     node.appendChild(box);
     const url = `${API}/campaigns/${encodeURIComponent(code)}/dashboard` + (period ? '?period=' + encodeURIComponent(period) : '');
-    Promise.all([get(url), get(`${API}/campaigns/${encodeURIComponent(code)}/documents`).catch(() => [])])
+    Promise.all([get(url), get(`${API}/campaigns/${encodeURIComponent(code)}/documents`).catch(() => []), times()])
       .then(([d, documents]) => renderCampaign(box, d, documents))
       .catch(error => {
         box.textContent = error.status === 403 ? '活动驾驶舱只向办公室、领导小组组长和副组长、督导检查组以及上级监管部门开放。'

@@ -7,7 +7,8 @@ const PAGE = 50;
 
 const appRoot = (document.querySelector('base') || {getAttribute: () => '/camunda'}).getAttribute('app-root') || '/camunda';
 // Shirong's /api sits beside the webapps (…/camunda): same origin, so the Tasklist session counts.
-const API = appRoot.replace(/\/camunda\/?$/, '') + '/api/notifications';
+const ROOT = appRoot.replace(/\/camunda\/?$/, '');
+const API = ROOT + '/api/notifications';
 
 function csrfToken() {
   const match = /(?:^|;\s*)XSRF-TOKEN=([^;]*)/.exec(document.cookie);
@@ -40,10 +41,15 @@ function element(tag, className, text) {
   return e;
 }
 
+// Times in the organisation's time zone (shown-times.js), as the messages' own text gives them.
+let shownTimes = null;
+function times() {
+  shownTimes = shownTimes || import(`${ROOT}/shirong/assets/shown-times.js`);
+  return shownTimes.then(() => window.ShirongTimes.load(ROOT));
+}
+
 function when(iso) {
-  const d = new Date(iso);
-  const pad = n => String(n).padStart(2, '0');
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return window.ShirongTimes.monthDayTime(iso);
 }
 
 function hashParams() {
@@ -183,8 +189,8 @@ function renderList(messages, problem) {
 }
 
 function loadList(problem) {
-  return call('?limit=' + PAGE)
-    .then(messages => renderList(messages, problem))
+  return Promise.all([call('?limit=' + PAGE), times()])
+    .then(([messages]) => renderList(messages, problem))
     .catch(() => renderList([], '消息暂时无法读取，请稍后再试。'));
 }
 
