@@ -34,6 +34,10 @@ class ApiRaceTest {
     JdbcTemplate jdbc;
 
     private ResponseEntity<Map> upload(String user, String csv) {
+        return upload(user, "/api/cases/import", csv);
+    }
+
+    private ResponseEntity<Map> upload(String user, String path, String csv) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
             @Override
@@ -43,7 +47,7 @@ class ApiRaceTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth(user, "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        return rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), Map.class);
     }
 
     @Test
@@ -118,5 +122,31 @@ class ApiRaceTest {
         assertThat(loser.getBody()).contains("活动编号 " + code).doesNotContain("insert into");
         assertThat(jdbc.queryForObject("select count(*) from campaign where code = ?", Long.class, code)).isOne();
         assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'CampaignProcess'", Long.class, code)).isOne();
+    }
+
+    /**
+     * The same zone list imported by two offices at once: each zone registered once; the office whose rows were
+     * registered meanwhile is told 409 (send the file again: what is registered is skipped), not a 400 that says the file is wrong.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSameZoneFileImportedTwiceAtOnceRegistersEachZoneOnceAndTheLoserGets200Or409() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            StringBuilder csv = new StringBuilder("编号,名称,类型,地址,负责单位,责任人\n");
+            for (int i = 1; i <= 40; i++) {
+                csv.append("RACE-Z").append(round).append('-').append(i).append(",商店").append(i).append(",门店,九亭大街 ").append(i)
+                        .append(" 号,juwei01,张三\n");
+            }
+            List<ResponseEntity<Map>> answers = RaceAnswersTest.atOnce(() -> upload("chuangban1", "/api/zones/import", csv.toString()),
+                    () -> upload("chuangban2", "/api/zones/import", csv.toString()));
+            for (ResponseEntity<Map> answer : answers) {
+                assertThat(answer.getStatusCode()).as("%s", answers).isIn(HttpStatus.OK, HttpStatus.CONFLICT);
+                if (answer.getStatusCode() == HttpStatus.CONFLICT) {
+                    assertThat((List<Map<String, Object>>) answer.getBody().get("errors")).singleElement()
+                            .satisfies(e -> assertThat((String) e.get("message")).contains("刚由他人登记", "重新上传"));
+                }
+            }
+            assertThat(jdbc.queryForObject("select count(*) from zone where zone_no like ?", Long.class, "RACE-Z" + round + "-%")).isEqualTo(40);
+        }
     }
 }
