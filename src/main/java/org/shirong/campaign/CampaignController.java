@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.shirong.system.ConflictException;
 import org.shirong.system.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
@@ -54,7 +56,10 @@ class CampaignController {
         this.json = json;
     }
 
-    /** Checks everything first (400 naming each field), then starts CampaignProcess as the caller (403 if they may not). */
+    /**
+     * Checks everything first (400 naming each field), then starts CampaignProcess as the caller (403 if they may not); 409
+     * when another start took the code between the check and this start.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
     ResponseEntity<CampaignOverview.Detail> start(@RequestBody CampaignStartRequest request,
@@ -72,7 +77,12 @@ class CampaignController {
         if (request.dates() != null) {
             variables.put(CampaignProcess.VAR_DATES, json.writeValueAsString(request.dates()));
         }
-        runtimeService.createProcessInstanceById(definitions.latestId(CampaignProcess.KEY, own)).businessKey(code).setVariables(variables).execute();
+        try {
+            runtimeService.createProcessInstanceById(definitions.latestId(CampaignProcess.KEY, own)).businessKey(code).setVariables(variables).execute();
+        } catch (FormFieldValidationException takenSinceChecked) {
+            // The start listener checks again: what passed above was changed meanwhile, i.e. the code was started by someone else.
+            throw new ConflictException("DUPLICATE_CODE", takenSinceChecked.getMessage());
+        }
         return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code, callerOrganization.readable(identityService.getCurrentAuthentication())));
     }
 

@@ -11,8 +11,10 @@ import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.UnitRow;
 import org.shirong.campaign.CampaignSchedule.PhaseWindow;
 import org.shirong.system.ApiError;
+import org.shirong.system.ConflictException;
 import org.shirong.system.DateWindow;
 import org.shirong.system.InvalidRequestException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +44,10 @@ class CampaignRegistration {
         return evaluate(organization, request).errors();
     }
 
-    /** Records the campaign in the caller's transaction; refuses (nothing written) what {@link #check} refuses. */
+    /**
+     * Records the campaign in the caller's transaction; refuses (nothing written) what {@link #check} refuses, and a code
+     * another start saved after this one was checked (409).
+     */
     Registered register(String organization, CampaignStartRequest request, String actor, String processInstanceId) {
         Checked checked = evaluate(organization, request);
         if (!checked.errors().isEmpty()) {
@@ -51,8 +56,12 @@ class CampaignRegistration {
         CampaignTemplate template = checked.template();
         List<PhaseWindow> phases = checked.phases();
         String code = request.code().strip();
-        records.insert(new CampaignRecords.Campaign(code, request.name().strip(), template.id(), template.name(),
-                processInstanceId, CampaignRecords.RUNNING, 0, actor, now(), null, organization));
+        try {
+            records.insert(new CampaignRecords.Campaign(code, request.name().strip(), template.id(), template.name(),
+                    processInstanceId, CampaignRecords.RUNNING, 0, actor, now(), null, organization));
+        } catch (DuplicateKeyException startedAtTheSameTime) {
+            throw new ConflictException("DUPLICATE_CODE", "活动编号 " + code + " 刚被他人用于发起另一个活动，请换一个编号");
+        }
         for (int i = 0; i < phases.size(); i++) {
             PhaseWindow p = phases.get(i);
             records.insertPhase(code, new PhaseRow(i + 1, p.phase(), p.name(), p.from(), p.to(), p.start(), p.end(), null, null, null));

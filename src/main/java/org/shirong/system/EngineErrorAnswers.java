@@ -48,7 +48,9 @@ import org.xml.sax.SAXException;
  * answers it, so the address does not tell that another organisation has it (the engine's ENGINE-13034 answer did);
  * {@link EngineConflictAnswers} makes it the task-is-gone 409 for a task action;</li>
  * <li>a refusal of what the caller sent is 400, not 500: a Java-serialized variable, a password below the policy (with
- * the policy in Chinese), a deployment whose file cannot be parsed.</li>
+ * the policy in Chinese), a deployment whose file cannot be parsed;</li>
+ * <li>Shirong's {@link ConflictException} from within the engine (a campaign code another start saved a moment before) is
+ * 409 with its Chinese sentence, as {@code /api} answers it.</li>
  * </ul>
  * Thrown exceptions are mapped, so that no answer is buffered. Registered for both APIs by
  * {@link SharedObjectMapper#inCamundaConfiguration()}.
@@ -94,6 +96,9 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         String notFound = unknownToCaller();
         if (notFound != null) {
             return camunda.getResponse(new InvalidRequestException(Status.NOT_FOUND, notFound));
+        }
+        if (failure instanceof ConflictException conflict) {
+            return camunda.getResponse(new InvalidRequestException(Status.CONFLICT, conflict.getMessage()));
         }
         if (causedBy(failure, JAVA_SERIALIZATION)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, failure.getMessage()));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine plugin: a command refused because of what a person sent — a form field Shirong or the form refused,
- * a request refused as a whole, a task someone else claimed or completed a moment before, another organisation's
+ * a request refused as a whole, a record or task someone else saved, claimed or completed a moment before, another organisation's
  * task or process, an id that names no task or execution, a refused variable, password or deployment file
  * ({@link EngineErrorAnswers}) — is logged in one INFO line (who, what, why) instead of the engine's ENGINE-16004
  * ERROR with a full stack trace, which buried
@@ -54,7 +54,7 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
     /** Whether the failure is the person's mistake or a race they lost, not a fault of Shirong or the engine. */
     static boolean isRefusal(Throwable e) {
         return e instanceof FormFieldValidationException || e instanceof InvalidRequestException
-                || e instanceof TaskAlreadyClaimedException
+                || e instanceof ConflictException || e instanceof TaskAlreadyClaimedException
                 || e instanceof NullValueException && e.getMessage() != null
                         && (e.getMessage().contains("task") || NO_EXECUTION.matcher(e.getMessage()).find())
                 || EngineErrorAnswers.isRefusal(e);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.shirong.rectification.ImportTable;
 import org.shirong.system.ApiError;
+import org.shirong.system.ConflictException;
 import org.shirong.system.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +109,8 @@ class ZoneImport {
                 try {
                     created.add(register.insert(tenant, row.zone(), actor, ZoneEventKind.IMPORTED, detail).zoneNo());
                 } catch (DuplicateKeyException registeredMeanwhile) {
-                    throw new InvalidRequestException(ApiError.row(row.number(), header("zoneNo"), "ZONE_NO_TAKEN", "第 "
-                            + row.number() + " 行：编号 " + row.zone().zoneNo().strip() + " 刚由他人登记，整个文件未导入，请重新上传"));
+                    throw new ConflictException("ZONE_NO_TAKEN", "第 " + row.number() + " 行：编号 " + row.zone().zoneNo().strip()
+                            + " 刚由他人登记，整个文件未导入，请重新上传（已登记的编号将跳过）");
                 }
             }
         }

@@ -20,7 +20,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
-/** Two people sending the same thing to {@code /api} at the same moment: one wins, the other is told (200 or 409), never 500. */
+/**
+ * Two people sending the same thing at the same moment (to {@code /api}, or Tasklist's start form on the engine API): one
+ * wins, the other is told (200 or 409, or the 400 a later duplicate gets), never 500, and nothing is created twice.
+ */
 @ShirongWebTest
 @SharesSpringContext
 class ApiRaceTest {
@@ -31,6 +34,10 @@ class ApiRaceTest {
     JdbcTemplate jdbc;
 
     private ResponseEntity<Map> upload(String user, String csv) {
+        return upload(user, "/api/cases/import", csv);
+    }
+
+    private ResponseEntity<Map> upload(String user, String path, String csv) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
             @Override
@@ -40,7 +47,7 @@ class ApiRaceTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth(user, "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        return rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), Map.class);
     }
 
     @Test
@@ -76,5 +83,70 @@ class ApiRaceTest {
         assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref like 'RACE-%'", Long.class)).isEqualTo(40);
         assertThat(imports.stream().map(CompletableFuture::join).filter(r -> r.getStatusCode() == HttpStatus.OK)
                 .mapToInt(r -> ((Number) r.getBody().get("created")).intValue()).sum()).isEqualTo(40);
+    }
+
+    /**
+     * The same new campaign code sent by two offices at once, from Tasklist's start form (发起流程 → 创建活动) and through
+     * {@code /api/campaigns}: one campaign; the other is told that the code is taken, with 409 when both passed the check
+     * before either was saved (the engine API answered that one 500 with the SQL of the unique key), never 500.
+     */
+    @Test
+    void theSameCampaignStartedTwiceAtOnceIsStartedOnceAndTheOtherIsToldTheCodeIsTaken() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String code = "JT-RACE-" + round + "-" + System.nanoTime() % 1_000_000;
+            List<ResponseEntity<String>> forms = RaceAnswersTest.atOnce(() -> startForm("chuangban1", code),
+                    () -> startForm("chuangban2", code));
+            oneStartedTheOtherToldTheCodeIsTaken(code, forms, HttpStatus.OK);
+
+            String viaApi = code + "-API";
+            String body = """
+                    {"template":"jiuting-2023-standard-town","code":"%s","name":"并发发起","dates":{"start":"2027-03-01"}}""".formatted(viaApi);
+            List<ResponseEntity<String>> calls = RaceAnswersTest.atOnce(
+                    () -> rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns", JiutingWork.json(body), String.class),
+                    () -> rest.withBasicAuth("chuangban2", "demo").postForEntity("/api/campaigns", JiutingWork.json(body), String.class));
+            oneStartedTheOtherToldTheCodeIsTaken(viaApi, calls, HttpStatus.CREATED);
+        }
+    }
+
+    private ResponseEntity<String> startForm(String user, String code) {
+        return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/submit-form",
+                JiutingWork.json("""
+                        {"variables":{"template":{"value":"jiuting-2023-standard-town"},"campaignCode":{"value":"%s"},
+                         "campaignName":{"value":"并发发起"},"startDate":{"value":"2027-03-01"}}}""".formatted(code)), String.class);
+    }
+
+    private void oneStartedTheOtherToldTheCodeIsTaken(String code, List<ResponseEntity<String>> answers, HttpStatus started) {
+        assertThat(answers.stream().map(a -> a.getStatusCode().value()).sorted().toList()).as("%s", answers)
+                .isIn(List.of(started.value(), 409), List.of(started.value(), 400));
+        ResponseEntity<String> loser = answers.stream().filter(a -> a.getStatusCode() != started).findFirst().orElseThrow();
+        assertThat(loser.getBody()).contains("活动编号 " + code).doesNotContain("insert into");
+        assertThat(jdbc.queryForObject("select count(*) from campaign where code = ?", Long.class, code)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'CampaignProcess'", Long.class, code)).isOne();
+    }
+
+    /**
+     * The same zone list imported by two offices at once: each zone registered once; the office whose rows were
+     * registered meanwhile is told 409 (send the file again: what is registered is skipped), not a 400 that says the file is wrong.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSameZoneFileImportedTwiceAtOnceRegistersEachZoneOnceAndTheLoserGets200Or409() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            StringBuilder csv = new StringBuilder("编号,名称,类型,地址,负责单位,责任人\n");
+            for (int i = 1; i <= 40; i++) {
+                csv.append("RACE-Z").append(round).append('-').append(i).append(",商店").append(i).append(",门店,九亭大街 ").append(i)
+                        .append(" 号,juwei01,张三\n");
+            }
+            List<ResponseEntity<Map>> answers = RaceAnswersTest.atOnce(() -> upload("chuangban1", "/api/zones/import", csv.toString()),
+                    () -> upload("chuangban2", "/api/zones/import", csv.toString()));
+            for (ResponseEntity<Map> answer : answers) {
+                assertThat(answer.getStatusCode()).as("%s", answers).isIn(HttpStatus.OK, HttpStatus.CONFLICT);
+                if (answer.getStatusCode() == HttpStatus.CONFLICT) {
+                    assertThat((List<Map<String, Object>>) answer.getBody().get("errors")).singleElement()
+                            .satisfies(e -> assertThat((String) e.get("message")).contains("刚由他人登记", "重新上传"));
+                }
+            }
+            assertThat(jdbc.queryForObject("select count(*) from zone where zone_no like ?", Long.class, "RACE-Z" + round + "-%")).isEqualTo(40);
+        }
     }
 }

@@ -3,7 +3,12 @@ package org.shirong.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +34,7 @@ import org.springframework.http.ResponseEntity;
  * cases and claim them until the node is killed with SIGKILL; after a restart on the same directory
  * every case answered 201 is still there under the same number (its external reference answers 200,
  * not a new case), every claim answered 204 is still done, and no job sits at 0 retries without an
- * incident.
+ * incident. A job the killed node held runs right after the restart, not when its lock expires.
  */
 class KillNineRecoveryTest {
 
@@ -104,6 +109,52 @@ class KillNineRecoveryTest {
             after.assertThat(exhausted).as("jobs at 0 retries without an incident")
                     .allSatisfy(job -> assertThat(withIncident).contains(job.get("id")));
             after.assertAll();
+        }
+    }
+
+    /**
+     * A job the killed node had locked when it fell due (here the case's 黄灯 timer, left in the database as a node
+     * killed while running it leaves it: due, with that node's lock still valid) runs as soon as the node is
+     * back, not when the lock expires (5 minutes on the embedded default, which only one JVM can open).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJobTheKilledNodeHadLockedRunsRightAfterTheRestart() throws Exception {
+        String caseNo;
+        String warning;
+        try (ShirongJvm node = ShirongJvm.in(workDir, "before-kill").start().awaitReady(START)) {
+            ResponseEntity<Map> created = node.as("lvrong1", "demo").postForEntity("/api/cases", json(body("KILL9-LOCKED")), Map.class);
+            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            caseNo = (String) created.getBody().get("caseNo");
+            TestRestTemplate admin = node.as("admin", "admin");
+            String instance = (String) ((List<Map<String, Object>>) admin.getForObject("/engine-rest/process-instance?maxResults=2&businessKey="
+                    + caseNo, List.class)).get(0).get("id");
+            warning = (String) ((List<Map<String, Object>>) admin.getForObject("/engine-rest/job?maxResults=2&processInstanceId=" + instance
+                    + "&activityId=" + RectificationProcess.BOUNDARY_WARNING, List.class)).get(0).get("id");
+            node.kill();
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/shirong").toAbsolutePath(), "sa", "");
+                PreparedStatement lock = db.prepareStatement("update act_ru_job set duedate_ = ?, lock_owner_ = 'the-killed-node',"
+                        + " lock_exp_time_ = ? where id_ = ?")) {
+            // a day either way: the node writes local time of shirong.time-zone, this JVM may be in another zone
+            lock.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
+            lock.setTimestamp(2, Timestamp.from(Instant.now().plus(Duration.ofDays(1))));
+            lock.setString(3, warning);
+            assertThat(lock.executeUpdate()).isOne();
+        }
+
+        try (ShirongJvm node = ShirongJvm.in(workDir, "after-kill").start().awaitReady(START)) {
+            TestRestTemplate admin = node.as("admin", "admin");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            boolean warned = false;
+            while (!warned && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                warned = Boolean.TRUE.equals(((Map<String, Object>) admin.getForObject("/api/cases/" + caseNo, Map.class).get("record"))
+                        .get("warningSent"));
+            }
+            assertThat(warned).as("the 黄灯 timer %s the killed node had locked ran within a minute of the restart; log:%n%s",
+                    warning, node.logTail()).isTrue();
+            assertThat(node.log()).contains("释放它锁定的 1 个作业");
         }
     }
 

@@ -103,7 +103,7 @@ class RaceAnswersTest {
     }
 
     /** Runs both calls released by one barrier, so that they really reach the server at the same moment. */
-    private static <T> List<T> atOnce(Supplier<T> one, Supplier<T> other) throws Exception {
+    static <T> List<T> atOnce(Supplier<T> one, Supplier<T> other) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             CyclicBarrier barrier = new CyclicBarrier(2);
