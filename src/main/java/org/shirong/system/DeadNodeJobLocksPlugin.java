@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * On the embedded default database (an H2 file, or H2 in memory) the jobs a node had locked when it was killed
+ * On the embedded default database (an H2 file) the jobs a node had locked when it was killed
  * ({@code kill -9}) are released when it starts again, before its job executor runs: such a database is open in one JVM
  * only, so every lock found at start is the dead node's. Without this, its timers, notification deliveries and case
  * closings waited for the lock to expire (the job executor's lock time, 5 minutes) after the restart. On a shared database
@@ -29,7 +29,7 @@ class DeadNodeJobLocksPlugin extends AbstractProcessEnginePlugin {
         }
         try {
             EngineTables.autoCommit(configuration, (connection, statement) -> {
-                if (!onlyThisJvm(connection.getMetaData().getURL())) {
+                if (!fileOfThisJvmOnly(connection.getMetaData().getURL())) {
                     return;
                 }
                 int released = statement.executeUpdate("update " + EngineTables.table(configuration, "act_ru_job")
@@ -43,10 +43,14 @@ class DeadNodeJobLocksPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Whether the H2 database at {@code url} can be open in this JVM only: a file or in memory, not served to others. */
-    static boolean onlyThisJvm(String url) {
+    /**
+     * Whether the H2 database at {@code url} is a file only this JVM can have open, not served to others. Not one in
+     * memory: it dies with its JVM (so holds no dead node's locks), and two engines in one JVM may share it as two nodes.
+     */
+    static boolean fileOfThisJvmOnly(String url) {
         String u = url.toLowerCase(Locale.ROOT);
         return u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:h2:tcp:") && !u.startsWith("jdbc:h2:ssl:")
+                && !u.startsWith("jdbc:h2:mem:")
                 && !u.replace(" ", "").contains("auto_server=true");
     }
 }
