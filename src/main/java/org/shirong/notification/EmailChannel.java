@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
@@ -44,10 +45,30 @@ class EmailChannel implements ExternalChannel {
 
     @Override
     public Optional<String> send(OutboxMessage message) {
+        try (Handover handover = prepare(message)) {
+            return handover.transmit();
+        }
+    }
+
+    /** The message composed and, with Spring's SMTP sender, the server connected and greeted, before anything is sent. */
+    @Override
+    public Handover prepare(OutboxMessage message) {
         String to = sender == null ? null : address(message.recipient());
         if (to == null) {
-            return Optional.of(sender == null ? "邮件通道未开启" : "用户 " + message.recipient() + " 没有邮箱地址");
+            String reason = sender == null ? "邮件通道未开启" : "用户 " + message.recipient() + " 没有邮箱地址";
+            return () -> Optional.of(reason);
         }
+        MimeMessage mime = compose(message, to);
+        if (sender instanceof JavaMailSenderImpl smtp) {
+            return SmtpHandover.connect(smtp, mime);
+        }
+        return () -> {
+            sender.send(mime);
+            return Optional.empty();
+        };
+    }
+
+    private MimeMessage compose(OutboxMessage message, String to) {
         MimeMessage mime = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(mime, false, StandardCharsets.UTF_8.name());
@@ -55,13 +76,12 @@ class EmailChannel implements ExternalChannel {
             helper.setTo(to);
             helper.setSubject(message.subject());
             helper.setText(message.body(), false);
-            // JavaMailSenderImpl keeps a Message-ID that is set before the send.
+            // kept through the send (JavaMailSenderImpl and SmtpHandover both keep a Message-ID set before it)
             mime.setHeader("Message-ID", messageId(message));
+            return mime;
         } catch (MessagingException e) {
             throw new MailPreparationException("邮件无法生成：" + e.getMessage(), e);
         }
-        sender.send(mime);
-        return Optional.empty();
     }
 
     String messageId(OutboxMessage message) {

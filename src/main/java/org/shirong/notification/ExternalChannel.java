@@ -18,6 +18,26 @@ interface ExternalChannel {
      */
     Optional<String> send(OutboxMessage message);
 
+    /**
+     * Everything about sending one message that can take time or fail before it leaves (for e-mail: the address, the
+     * message and the connection to the server), so that the delivery marks the row 发送中 for the hand-over alone: a
+     * node that dies while connecting leaves the message pending, sent by the next run, not 发送结果未确认. By default
+     * the whole send is the hand-over. Throws when it should be tried again (nothing left).
+     */
+    default Handover prepare(OutboxMessage message) {
+        return () -> send(message);
+    }
+
+    /** One message ready to go: {@link #transmit} hands it over (as {@link #send} answers); {@link #close} frees the rest. */
+    interface Handover extends AutoCloseable {
+
+        Optional<String> transmit();
+
+        @Override
+        default void close() {
+        }
+    }
+
     static List<String> distinct(Collection<String> targets) {
         return targets.stream().distinct().sorted().toList();
     }

@@ -130,10 +130,13 @@ class NotificationOutbox {
                 .stream().findFirst();
     }
 
-    /** The row is being handed over now: a later run that still finds it so knows an attempt was made. */
-    void startSending(long id) {
-        jdbc.update("update notification_outbox set status = ?, send_started_at = ? where id = ?",
-                OutboxStatus.SENDING.name(), Timestamp.from(now()), id);
+    /**
+     * The row is being handed over now, if it is still pending (false when another run of its delivery took it
+     * meanwhile): a later run that still finds it so knows an attempt was made.
+     */
+    boolean startSending(long id) {
+        return jdbc.update("update notification_outbox set status = ?, send_started_at = ? where id = ? and status = ?",
+                OutboxStatus.SENDING.name(), Timestamp.from(now()), id, OutboxStatus.PENDING.name()) == 1;
     }
 
     void finish(long id, OutboxStatus status, String reason) {

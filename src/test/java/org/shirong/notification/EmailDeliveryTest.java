@@ -66,6 +66,8 @@ class EmailDeliveryTest {
     NotificationDelivery delivery;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -171,6 +173,34 @@ class EmailDeliveryTest {
         assertThat(row.lastError()).startsWith("发送结果未确认");
         assertThat(deliveryOf(id)).as("the delivery ends without an incident").isNull();
         assertThat(runtimeService.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void theRowIsMarkedSendingOnlyOnceTheServerIsConnectedSoANodeDyingWhileConnectingLeavesItToBeSent() throws Exception {
+        CaseRecord c = dispatchedCase("九亭大街垃圾桶满溢");
+        long id = emailRow(c);
+        try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            // a server that takes the connection and has not greeted yet (as a slow or far one)
+            org.springframework.mail.javamail.JavaMailSenderImpl slow = new org.springframework.mail.javamail.JavaMailSenderImpl();
+            slow.setHost("127.0.0.1");
+            slow.setPort(silent.getLocalPort());
+            NotificationDelivery connecting = new NotificationDelivery(outbox,
+                    List.of(new EmailChannel(slow, "shirong@localhost", identityService)), transactions);
+            var run = java.util.concurrent.CompletableFuture.runAsync(() -> connecting.deliver(id));
+            try (java.net.Socket accepted = silent.accept()) {
+                assertThat(outbox.find(id).orElseThrow().status()).as("while only connecting, a node that died would leave it")
+                        .isEqualTo(OutboxStatus.PENDING);
+            }
+            assertThatThrownBy(run::join).hasMessageContaining("Mail server connection failed");
+        }
+        OutboxMessage row = outbox.find(id).orElseThrow();
+        assertThat(row.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        managementService.executeJob(deliveryJob(id).getId());
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
     }
 
     @Test
