@@ -14,6 +14,7 @@ import org.shirong.campaign.WorkAssignmentProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -142,5 +143,13 @@ class TaskNotesTest {
         assertThat(taskService.getTaskComments(task.getId())).isEmpty();
         ResponseEntity<String> twoLines = addNote("chengguan1", task.getId(), note("第一行\\n" + "字".repeat(1995)));
         assertThat(twoLines.getStatusCode()).as(twoLines.getBody()).isEqualTo(HttpStatus.OK);
+
+        // the office may still change a note (Camunda's own PUT), with the same check of its text
+        String id = taskService.getTaskComments(task.getId()).get(0).getId();
+        ResponseEntity<String> overlong = as("chuangban1").exchange("/engine-rest/task/" + task.getId() + "/comment",
+                HttpMethod.PUT, JiutingWork.json("{\"id\":\"" + id + "\",\"message\":\"" + "字".repeat(2001) + "\"}"), String.class);
+        assertThat(overlong.getStatusCode()).as(overlong.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overlong.getBody()).contains("备注", "不能超过 2000 个字");
+        assertThat(taskService.getTaskComment(task.getId(), id).getFullMessage()).startsWith("第一行\n");
     }
 }
