@@ -73,6 +73,16 @@ class TaskNotesTest {
                 + task.getProcessInstanceId(), String.class).getBody()).isEqualTo("[]");
         assertThat(taskService.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
                 .containsExactlyInAnyOrder("已联系店主，明天上午清理。", "下午复查。");
+
+        // once the task is done its notes are history: the office reads them, the unit no longer (as before)
+        taskService.complete(task.getId(), Map.of(WorkAssignmentProcess.VAR_HANDLING_RESULT, "已清理",
+                WorkAssignmentProcess.VAR_HANDLED, true));
+        ResponseEntity<String> office = as("chuangban1").getForEntity("/engine-rest/task/" + task.getId() + "/comment", String.class);
+        assertThat(office.getStatusCode()).as(office.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(office.getBody()).contains("已联系店主", "下午复查。");
+        ResponseEntity<String> unit = as("chengguan1").getForEntity("/engine-rest/task/" + task.getId() + "/comment", String.class);
+        assertThat(unit.getStatusCode()).as(unit.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(addNote("chengguan1", task.getId(), note("补记")).getStatusCode().is4xxClientError()).isTrue();
     }
 
     @Test
