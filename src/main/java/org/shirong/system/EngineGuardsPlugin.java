@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
  * no expressions in queries, no routing or deadlines changed by staff (the form fields of a staff
- * completion checked inside the completion's own command context), no one else's
+ * completion checked inside the completion's own command context), notes (备注) only on a task the caller may work on
+ * and read only by those who may read it, no one else's
  * e-mail address and no other organisation's groups for staff, throttled logins, cached identities (and the start-up
  * fingerprint) forgotten when identities change.
  */
@@ -51,6 +52,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
             inContext.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
         }
         inContext.add(new SubmittedFieldsGuard());
+        inContext.add(new TaskCommentGuard());
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
 }

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.impl.TaskRestServiceImpl;
 import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
+import org.camunda.bpm.engine.rest.sub.task.TaskCommentResource;
 import org.camunda.bpm.engine.rest.sub.task.TaskReportResource;
 import org.camunda.bpm.engine.rest.sub.task.TaskResource;
 import org.camunda.bpm.engine.rest.sub.task.impl.TaskResourceImpl;
@@ -38,7 +39,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * ({@code GET /task}, {@code GET /task/count}) is read by {@link SearchQueryParameters}, which finds each parameter's
  * setter once; and the engine is found through the engine provider found once, where Camunda's resource runs a
  * ServiceLoader over the class path on every request ({@code /task/{id}/claim} and {@code /complete} too; about 6 % of
- * the task calls' CPU). Lists with variables or comments, task creation and the report are Camunda's own.
+ * the task calls' CPU); a task's notes ({@code /task/{id}/comment}) are answered by {@link TaskNotes}. Lists with
+ * variables or comments, task creation and the report are Camunda's own.
  */
 final class TaskListResources {
 
@@ -86,6 +88,21 @@ final class TaskListResources {
         }
     }
 
+    /** Camunda's resource for one task, with its notes ({@code /comment}) as {@link TaskNotes} answers them. */
+    public static class OneTask extends TaskResourceImpl {
+
+        OneTask(ProcessEngine engine, String taskId, String rootResourcePath, ObjectMapper objectMapper,
+                boolean withCommentAttachmentInfo, boolean withTaskVariablesInReturn, boolean withTaskLocalVariablesInReturn) {
+            super(engine, taskId, rootResourcePath, objectMapper, withCommentAttachmentInfo, withTaskVariablesInReturn,
+                    withTaskLocalVariablesInReturn);
+        }
+
+        @Override
+        public TaskCommentResource getTaskCommentResource() {
+            return new TaskNotes(engine, taskId, rootResourcePath);
+        }
+    }
+
     /** Camunda's task list ({@link TaskRestServiceImpl}), answering the calls Tasklist and the staff make itself. */
     public static class Tasks implements TaskRestService {
 
@@ -122,7 +139,7 @@ final class TaskListResources {
         @Override
         public TaskResource getTask(String id, boolean withCommentAttachmentInfo, boolean withTaskVariablesInReturn,
                 boolean withTaskLocalVariablesInReturn) {
-            return new TaskResourceImpl(engine(), id, rootResourcePath, objectMapper, withCommentAttachmentInfo,
+            return new OneTask(engine(), id, rootResourcePath, objectMapper, withCommentAttachmentInfo,
                     withTaskVariablesInReturn, withTaskLocalVariablesInReturn);
         }
 

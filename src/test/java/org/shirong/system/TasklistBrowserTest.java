@@ -220,6 +220,46 @@ class TasklistBrowserTest {
     }
 
     /**
+     * A unit's clerk adds a note (添加备注) to the unit's task and finds it in the task's 历史 tab, which no longer says
+     * 暂无历史记录: the clerk may not read the process's history, only the task's notes.
+     */
+    @Test
+    void aUnitsClerkAddsANoteAndReadsItInTheTasksHistory() throws IOException {
+        String instanceId = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jiuting")
+                .setVariables(Map.of(
+                        WorkAssignmentProcess.VAR_TITLE, "清理九亭大街占道经营",
+                        WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
+                        WorkAssignmentProcess.VAR_REQUIREMENT, "三日内完成",
+                        WorkAssignmentProcess.VAR_DUE_DATE, LocalDate.now().plusDays(3).toString())).execute().getId();
+        String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+        String note = "已约谈摊主，周五前撤离";
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.login("chengguan1", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                browser.visible(By.xpath("//h2[contains(text(),'办理交办事项')]"));
+                browser.click(By.cssSelector("a.createCommentLink"));
+                WebElement message = browser.visible(By.id("comment-form-message"));
+                message.sendKeys(note);
+                browser.click(By.cssSelector(".modal button[type='submit']"));
+                browser.until(d -> d.findElements(By.id("comment-form-message")).isEmpty());
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("备注保存失败");
+
+                browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[contains(normalize-space(.),'历史')]"));
+                browser.until(d -> d.findElement(By.tagName("body")).getText().contains(note));
+                browser.screenshot("tasklist-note-in-history");
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("暂无历史记录");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("tasklist-note-failure");
+                throw e;
+            }
+        }
+        assertThat(taskService.getTaskComments(taskId)).extracting(c -> c.getFullMessage() + "/" + c.getUserId())
+                .containsExactly(note + "/chengguan1");
+    }
+
+    /**
      * Staff rectify and verify on their phones: on a phone screen the header has no warning sign saying Tasklist is made
      * for larger screens (Camunda's "本应用专为较大屏幕设计"), which the page still carries.
      */

@@ -1,0 +1,165 @@
+package org.shirong.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.shirong.campaign.WorkAssignmentProcess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A task's notes (备注, Tasklist's "添加备注" and 历史 tab): a unit's staff add and read the notes of their own unit's task
+ * (without reading any history), not of another unit's (403) nor another organisation's (as a task that never existed);
+ * a note goes only to its task's own process instance, and its text is checked (400 naming 备注).
+ */
+@ShirongWebTest
+@SharesSpringContext
+class TaskNotesTest {
+
+    private static final String MISSING = "no-such-id";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @LocalServerPort
+    int port;
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "demo");
+    }
+
+    private static String note(String message) {
+        return "{\"message\":\"" + message + "\"}";
+    }
+
+    private ResponseEntity<String> addNote(String user, String taskId, String body) {
+        return as(user).postForEntity("/engine-rest/task/" + taskId + "/comment/create", JiutingWork.json(body), String.class);
+    }
+
+    @Test
+    void aUnitsStaffAddAndReadNotesOfTheirOwnTaskWithoutReadingItsHistory() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（备注）");
+
+        ResponseEntity<String> added = addNote("chengguan1", task.getId(), note("已联系店主，明天上午清理。"));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(added.getBody()).contains("已联系店主", "\"userId\":\"chengguan1\"");
+        ResponseEntity<String> read = as("chengguan1").getForEntity("/engine-rest/task/" + task.getId() + "/comment", String.class);
+        assertThat(read.getStatusCode()).as(read.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(read.getBody()).contains("已联系店主");
+
+        WebappSession tasklist = WebappSession.login(port, "chengguan1", "demo");
+        HttpResponse<String> inTasklist = tasklist.post("/task/" + task.getId() + "/comment/create", note("下午复查。"));
+        assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(200);
+        assertThat(tasklist.get("/task/" + task.getId() + "/comment").body()).contains("已联系店主", "下午复查。");
+
+        // no history read was widened: the unit still sees none of the task's history
+        assertThat(as("chengguan1").getForEntity("/engine-rest/history/task?maxResults=10&taskId=" + task.getId(), String.class).getBody())
+                .isEqualTo("[]");
+        assertThat(as("chengguan1").getForEntity("/engine-rest/history/process-instance?maxResults=10&processInstanceId="
+                + task.getProcessInstanceId(), String.class).getBody()).isEqualTo("[]");
+        assertThat(taskService.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+                .containsExactlyInAnyOrder("已联系店主，明天上午清理。", "下午复查。");
+
+        // once the task is done its notes are history: the office reads them, the unit no longer (as before)
+        taskService.complete(task.getId(), Map.of(WorkAssignmentProcess.VAR_HANDLING_RESULT, "已清理",
+                WorkAssignmentProcess.VAR_HANDLED, true));
+        ResponseEntity<String> office = as("chuangban1").getForEntity("/engine-rest/task/" + task.getId() + "/comment", String.class);
+        assertThat(office.getStatusCode()).as(office.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(office.getBody()).contains("已联系店主", "下午复查。");
+        ResponseEntity<String> unit = as("chengguan1").getForEntity("/engine-rest/task/" + task.getId() + "/comment", String.class);
+        assertThat(unit.getStatusCode()).as(unit.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(addNote("chengguan1", task.getId(), note("补记")).getStatusCode().is4xxClientError()).isTrue();
+    }
+
+    @Test
+    void anotherUnitsTaskIsRefusedAndAnotherOrganisationsIsAnsweredAsUnknown() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（他人备注）");
+        taskService.createComment(task.getId(), task.getProcessInstanceId(), "城管中队的内部备注");
+
+        ResponseEntity<String> otherUnit = addNote("lvrong1", task.getId(), note("不是我们的任务"));
+        assertThat(otherUnit.getStatusCode()).as(otherUnit.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherUnit.getBody()).contains(EngineConflictAnswers.forbiddenTask(List.of("城管中队")));
+        ResponseEntity<String> otherUnitReads = as("lvrong1").getForEntity("/engine-rest/task/" + task.getId() + "/comment",
+                String.class);
+        assertThat(otherUnitReads.getStatusCode()).as(otherUnitReads.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherUnitReads.getBody()).doesNotContain("内部备注");
+
+        ResponseEntity<String> otherOrganisation = addNote("jxshuili1", task.getId(), note("锦溪的备注"));
+        ResponseEntity<String> missing = addNote("jxshuili1", MISSING, note("锦溪的备注"));
+        assertThat(otherOrganisation.getStatusCode()).isEqualTo(missing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(otherOrganisation.getBody()).isEqualTo(missing.getBody());
+        ResponseEntity<String> otherOrganisationReads = as("jxshuili1").getForEntity(
+                "/engine-rest/task/" + task.getId() + "/comment", String.class);
+        ResponseEntity<String> missingReads = as("jxshuili1").getForEntity("/engine-rest/task/" + MISSING + "/comment", String.class);
+        assertThat(otherOrganisationReads.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(otherOrganisationReads.getBody().replace(task.getId(), MISSING)).isEqualTo(missingReads.getBody());
+
+        assertThat(taskService.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+                .containsExactly("城管中队的内部备注");
+    }
+
+    @Test
+    void aNoteGoesOnlyToItsTasksOwnProcessInstance() {
+        Task own = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（本任务）");
+        Task other = JiutingWork.assign(runtimeService, taskService, "lvrong", "清理乱堆物（另一流程）");
+        String jinxiInstance = runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId("jinxi")
+                .setVariables(Map.of(WorkAssignmentProcess.VAR_TITLE, "清淤", WorkAssignmentProcess.VAR_UNIT_GROUP, "jxshuili",
+                        WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01"))
+                .execute().getId();
+
+        for (List<String> attempt : List.of(List.of("chengguan1", own.getId(), other.getProcessInstanceId()),
+                List.of("chuangban1", other.getId(), jinxiInstance))) {
+            ResponseEntity<String> smuggled = addNote(attempt.get(0), attempt.get(1),
+                    "{\"message\":\"记到别的流程\",\"processInstanceId\":\"" + attempt.get(2) + "\"}");
+            assertThat(smuggled.getStatusCode()).as("%s: %s", attempt, smuggled.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(smuggled.getBody()).contains("备注只能记在任务所属的流程上");
+            assertThat(taskService.getProcessInstanceComments(attempt.get(2))).isEmpty();
+        }
+        ResponseEntity<String> ownInstance = addNote("chengguan1", own.getId(),
+                "{\"message\":\"记在本流程\",\"processInstanceId\":\"" + own.getProcessInstanceId() + "\"}");
+        assertThat(ownInstance.getStatusCode()).as(ownInstance.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(taskService.getProcessInstanceComments(own.getProcessInstanceId())).extracting(Comment::getFullMessage)
+                .containsExactly("记在本流程");
+    }
+
+    @Test
+    void aNoteWithControlCharactersOrOverTwoThousandCharactersIsRefusedNamingIt() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（备注检查）");
+        Map<String, String> refused = Map.of(
+                note("字".repeat(TaskCommentGuard.MAX_LENGTH + 1)), "不能超过 2000 个字",
+                note("响铃\\u0007"), "控制字符",
+                note("\\u200b "), "不能为空");
+        for (String user : List.of("chengguan1", "chuangban1")) {
+            refused.forEach((body, reason) -> {
+                ResponseEntity<String> answer = addNote(user, task.getId(), body);
+                assertThat(answer.getStatusCode()).as("%s %s: %s", user, reason, answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(answer.getBody()).contains("备注", reason);
+            });
+        }
+        assertThat(taskService.getTaskComments(task.getId())).isEmpty();
+        ResponseEntity<String> twoLines = addNote("chengguan1", task.getId(), note("第一行\\n" + "字".repeat(1995)));
+        assertThat(twoLines.getStatusCode()).as(twoLines.getBody()).isEqualTo(HttpStatus.OK);
+
+        // the office may still change a note (Camunda's own PUT), with the same check of its text
+        String id = taskService.getTaskComments(task.getId()).get(0).getId();
+        ResponseEntity<String> overlong = as("chuangban1").exchange("/engine-rest/task/" + task.getId() + "/comment",
+                HttpMethod.PUT, JiutingWork.json("{\"id\":\"" + id + "\",\"message\":\"" + "字".repeat(2001) + "\"}"), String.class);
+        assertThat(overlong.getStatusCode()).as(overlong.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(overlong.getBody()).contains("备注", "不能超过 2000 个字");
+        assertThat(taskService.getTaskComment(task.getId(), id).getFullMessage()).startsWith("第一行\n");
+    }
+}
