@@ -35,6 +35,7 @@ class WorkAssignmentProcessTest {
     void setUp() {
         init(processEngine);
         Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting")));
+        Mocks.register("taskNames", new org.shirong.system.TaskNames());
     }
 
     private ProcessInstance issue() {
@@ -50,12 +51,12 @@ class WorkAssignmentProcessTest {
         ProcessInstance instance = issue();
 
         assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT);
-        assertThat(task(instance)).hasCandidateGroup("chengguan")
+        assertThat(task(instance)).hasCandidateGroup("chengguan").hasName("办理交办事项 · 清理九亭大街乱张贴")
                 .hasDueDate(Date.from(LocalDateTime.parse("2026-11-25T17:00:00").atZone(ZoneId.systemDefault()).toInstant()));
         complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已清理 12 处", VAR_HANDLED, true));
 
         assertThat(instance).isWaitingAt(TASK_REVIEW_RESULT);
-        assertThat(task(instance)).hasCandidateGroup("chuangban");
+        assertThat(task(instance)).hasCandidateGroup("chuangban").hasName("审阅办理结果 · 清理九亭大街乱张贴");
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
 
         assertThat(instance).hasPassed(END_COMPLETED).isEnded();

@@ -75,6 +75,7 @@ class JointMeetingProcessTest {
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-01T09:00").atZone(SHANGHAI).toInstant()));
         Mocks.register("generateAgendaDelegate", new GenerateAgendaDelegate(papers));
+        Mocks.register("taskNames", new org.shirong.system.TaskNames());
         Mocks.register("generateMinutesDelegate", new GenerateMinutesDelegate(papers));
         Mocks.register("carryOutDecisionDelegate", new CarryOutDecisionDelegate(decisions));
         Mocks.register("issueNoticeDelegate", new IssueNoticeDelegate(papers));
@@ -140,7 +141,7 @@ class JointMeetingProcessTest {
                 .containsEntry(VAR_SCORE_PERIOD, "2026-11").containsEntry(VAR_HAS_NAMED_UNITS, true);
         assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office @" + MEETING_AT
                 + " /api/documents/a1");
-        assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE));
+        assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE)).hasName("召开会议并记录 · 工作例会");
 
         assertThat(pi).variables().containsEntry(VAR_UNIT_NAMES, "城管中队、环卫所").containsEntry(VAR_CATEGORY_NAMES, "暴露垃圾");
 

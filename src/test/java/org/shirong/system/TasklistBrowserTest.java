@@ -435,6 +435,8 @@ class TasklistBrowserTest {
             managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
             var record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
             assertThat(record.getTaskDefinitionKey()).isEqualTo(AdHocMeetingProcess.TASK_HOLD_MEETING);
+            assertThat(record.getName()).as("the list tells which meeting")
+                    .isEqualTo("召开会议并记录 · " + taskService.getVariable(record.getId(), AdHocMeetingProcess.VAR_MEETING_NAME));
             assertThat(taskService.getIdentityLinksForTask(record.getId())).anyMatch(l -> "chuangban".equals(l.getGroupId()));
 
             try {
