@@ -164,6 +164,35 @@ class StaffRoutingGuardTest {
     }
 
     @Test
+    void staffStartAProcessOnlyAtItsStartSoNoStepCanBeReachedPastTheStartChecks() {
+        ResponseEntity<String> jinxi = as("jxtuijinban1").postForEntity("/api/campaigns",
+                json("{\"template\":\"jinxi-2017-931\",\"code\":\"JX-GUARD\",\"name\":\"锦溪 931\"}"), String.class);
+        assertThat(jinxi.getStatusCode().value()).as(jinxi.getBody()).isEqualTo(201);
+        String start = "/engine-rest/process-definition/key/%s/tenant-id/jiuting/start";
+        // Before 结束活动 with another organisation's campaign as business key: it would end that campaign.
+        ResponseEntity<String> closing = as("chuangban1").postForEntity(start.formatted("CampaignProcess"), json("""
+                {"businessKey":"JX-GUARD","startInstructions":[{"type":"startBeforeActivity","activityId":"Task_CloseCampaign"}]}"""),
+                String.class);
+        // At the start event without its listeners: a campaign nobody checked or recorded.
+        ResponseEntity<String> unchecked = as("chuangban1").postForEntity(start.formatted("CampaignProcess"), json("""
+                {"businessKey":"JT-UNCHECKED","skipCustomListeners":true,
+                 "startInstructions":[{"type":"startBeforeActivity","activityId":"StartEvent_CampaignStarted"}]}"""), String.class);
+        // Straight to 召开会议并记录, past the check of the meeting call, for a unit the caller picks.
+        ResponseEntity<String> meeting = as("chuangban1").postForEntity(start.formatted("AdHocMeetingProcess"), json("""
+                {"variables":{"organiserGroup":{"value":"jxtuijinban"},"recordDueAt":{"value":"2027-01-05T10:00:00.000+0800","type":"Date"}},
+                 "startInstructions":[{"type":"startBeforeActivity","activityId":"Task_HoldAdHocMeeting"}]}"""), String.class);
+
+        for (ResponseEntity<String> answer : List.of(closing, unchecked, meeting)) {
+            assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(403);
+            assertThat(answer.getBody()).contains("流程只能从开始处发起");
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JX-GUARD").count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-UNCHECKED").count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("AdHocMeetingProcess")
+                .variableValueEquals("organiserGroup", "jxtuijinban").count()).isZero();
+    }
+
+    @Test
     void staffSeeOnlyThePeopleTheyWorkWith() {
         // A unit's staff (not its head, who also sits in the leading group with the other heads).
         List<Map<String, Object>> users = as("chengguan2").getForObject("/engine-rest/user?maxResults=200", List.class);
