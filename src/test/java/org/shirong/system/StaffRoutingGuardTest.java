@@ -193,6 +193,17 @@ class StaffRoutingGuardTest {
     }
 
     @Test
+    void aStartRefusedByItsStartListenerIsAnswered400WithTheReasonThroughStartAsThroughTheStartForm() {
+        ResponseEntity<String> past = as("chuangban1").postForEntity(
+                "/engine-rest/process-definition/key/AdHocMeetingProcess/tenant-id/jiuting/start", json("""
+                        {"variables":{"meetingName":{"value":"临时会议"},"meetingAt":{"value":"2001-01-05T10:00"},
+                         "place":{"value":"镇政府"},"agenda":{"value":"一、通报"},"attendeeUnits":{"value":"lvrong"}}}"""),
+                String.class);
+        assertThat(past.getStatusCode().value()).as(past.getBody()).isEqualTo(400);
+        assertThat(past.getBody()).contains("会议时间已经过去").doesNotContain("Cannot instantiate");
+    }
+
+    @Test
     void staffSeeOnlyThePeopleTheyWorkWith() {
         // A unit's staff (not its head, who also sits in the leading group with the other heads).
         List<Map<String, Object>> users = as("chengguan2").getForObject("/engine-rest/user?maxResults=200", List.class);
