@@ -41,10 +41,11 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new LoginThrottleInterceptor(loginThrottle));
         interceptors.add(new IdentityChangeInterceptor(identities, fingerprints));
         interceptors.add(new QueryExpressionGuard());
+        // Before StaffCommandGuard: starting in an organisation one does not belong to is refused as that.
+        interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         interceptors.add(new StaffCommandGuard(configuration));
         interceptors.add(new OthersEmailGuard(configuration));
         interceptors.add(new OwnOrganizationGroups(configuration, identities));
-        interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         List<CommandInterceptor> inContext = new ArrayList<>();
         if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
