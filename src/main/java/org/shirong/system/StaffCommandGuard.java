@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -27,8 +29,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * hand a task only to a colleague of a shared group, and completing a task may set only the fields
  * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
  * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
- * its variables once for both). The processes themselves, the job executor and administrators are not
- * affected (see {@link EngineCaller}).
+ * its variables once for both), and what a start sends for its start form's fields is checked as a task form's.
+ * The processes themselves, the job executor and administrators are not affected (see {@link EngineCaller}).
  */
 class StaffCommandGuard extends CommandInterceptor {
 
@@ -48,7 +50,8 @@ class StaffCommandGuard extends CommandInterceptor {
             return next.execute(command);
         }
         check(command, caller.get());
-        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+                || command instanceof StartProcessInstanceCmd || command instanceof SubmitStartFormCmd) {
             return SubmittedFieldsGuard.checking(command, () -> next.execute(command));
         }
         return next.execute(command);

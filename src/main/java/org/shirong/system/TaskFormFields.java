@@ -14,14 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The fields a task's deployed form lets its assignee fill in, by variable name: Camunda Forms components with a key
- * that are neither read-only nor disabled, and embedded HTML inputs with {@code cam-variable-name} that are not
- * read-only; each with its label, length and options ({@link FormField}). Read once per process definition and task,
- * since a deployed form never changes.
+ * The fields a task's deployed form lets its assignee fill in (and a process's start form the one who starts it), by
+ * variable name: Camunda Forms components with a key that are neither read-only nor disabled, and embedded HTML inputs
+ * with {@code cam-variable-name} that are not read-only; each with its label, length and options ({@link FormField}).
+ * Read once per process definition and task (or start), since a deployed form never changes.
  */
 class TaskFormFields {
 
@@ -46,16 +48,22 @@ class TaskFormFields {
     Map<String, FormField> editable(TaskEntity task, CommandContext commandContext) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
-            return read(task, commandContext);
+            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext);
         }
-        return editableByTaskDefinition.computeIfAbsent(key, k -> read(task, commandContext));
+        return editableByTaskDefinition.computeIfAbsent(key, k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext));
     }
 
-    private static Map<String, FormField> read(TaskEntity task, CommandContext commandContext) {
+    /** The fields of the process definition's start form; none when it has no deployed form. */
+    Map<String, FormField> editableAtStart(String processDefinitionId, CommandContext commandContext) {
+        return editableByTaskDefinition.computeIfAbsent(processDefinitionId + "#start",
+                k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext));
+    }
+
+    private static Map<String, FormField> read(Command<InputStream> deployedForm, CommandContext commandContext) {
         byte[] form;
         try {
             form = commandContext.runWithoutAuthorization(() -> {
-                try (InputStream in = new GetDeployedTaskFormCmd(task.getId()).execute(commandContext)) {
+                try (InputStream in = deployedForm.execute(commandContext)) {
                     return in.readAllBytes();
                 }
             });

@@ -204,6 +204,40 @@ class StaffRoutingGuardTest {
     }
 
     @Test
+    void whatAStartSendsForItsStartFormIsCheckedAsTheFormWould() {
+        String start = "/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start";
+        String assignment = """
+                {"variables":{"title":{"value":"%s"},"unitGroup":{"value":"%s"},"requirement":{"value":"清理堆物"},
+                 "dueDate":{"value":"2027-01-20"}}}""";
+        Map<String, String> refused = Map.of(
+                assignment.formatted("清理\\u0007堆物", "lvrong"), "“事项名称”含有不可见的控制字符 U+0007",
+                assignment.formatted("长".repeat(5000), "lvrong"), "“事项名称”不能超过 200 个字",
+                // a unit of another organisation: its task would sit where nobody can open it
+                assignment.formatted("清理堆物", "jxshuili"), "“承办单位”只能选择",
+                """
+                {"variables":{"title":{"value":"清理堆物"},"requirement":{"value":"清理堆物"},"dueDate":{"value":"2027-01-20"}}}""",
+                "请选择“承办单位”");
+        refused.forEach((body, message) -> {
+            ResponseEntity<String> answer = as("chuangban1").postForEntity(start, json(body), String.class);
+            assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+            assertThat(answer.getBody()).contains(message);
+        });
+        ResponseEntity<String> form = as("chuangban1").postForEntity(
+                "/engine-rest/process-definition/key/AdHocMeetingProcess/tenant-id/jiuting/submit-form", json("""
+                        {"variables":{"meetingName":{"value":"临时会议\\u0000"},"meetingAt":{"value":"2027-01-05T10:00"},
+                         "place":{"value":"镇政府"},"agenda":{"value":"一、通报"},"attendeeUnits":{"value":"lvrong"}}}"""),
+                String.class);
+        assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(400);
+        assertThat(form.getBody()).contains("“会议名称”含有不可见的控制字符 U+0000");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("WorkAssignmentProcess")
+                .variableValueEquals("requirement", "清理堆物").count()).isZero();
+
+        ResponseEntity<String> fine = as("chuangban1").postForEntity(start, json(assignment.formatted("清理堆物", "lvrong")),
+                String.class);
+        assertThat(fine.getStatusCode().value()).as(fine.getBody()).isEqualTo(200);
+    }
+
+    @Test
     void staffSeeOnlyThePeopleTheyWorkWith() {
         // A unit's staff (not its head, who also sits in the leading group with the other heads).
         List<Map<String, Object>> users = as("chengguan2").getForObject("/engine-rest/user?maxResults=200", List.class);
