@@ -22,9 +22,11 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
     private final LoginThrottle loginThrottle;
     private final AuthenticatedIdentities identities;
     private final StartupFingerprintStore fingerprints;
+    private final DateWindow days;
 
     EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle, AuthenticatedIdentities identities,
-            StartupFingerprintStore fingerprints) {
+            StartupFingerprintStore fingerprints, DateWindow days) {
+        this.days = days;
         this.applicationContext = applicationContext;
         this.loginThrottle = loginThrottle;
         this.identities = identities;
@@ -51,7 +53,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
             inContext.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
         }
-        inContext.add(new SubmittedFieldsGuard());
+        inContext.add(new SubmittedFieldsGuard(days));
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
 }

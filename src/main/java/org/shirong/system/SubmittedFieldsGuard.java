@@ -40,7 +40,11 @@ class SubmittedFieldsGuard extends CommandInterceptor {
     /** The staff completion being run on this thread, as {@link StaffCommandGuard} marked it. */
     private static final ThreadLocal<Command<?>> STAFF_COMPLETION = new ThreadLocal<>();
 
-    private final TaskFormFields formFields = new TaskFormFields();
+    private final TaskFormFields formFields;
+
+    SubmittedFieldsGuard(DateWindow days) {
+        this.formFields = new TaskFormFields(days);
+    }
 
     /** Runs {@code completion} (through {@code run}) with its submitted fields checked inside its command. */
     static <T> T checking(Command<T> completion, Supplier<T> run) {

@@ -44,22 +44,29 @@ class TaskFormFields {
     private static final Set<String> CHOICE_COMPONENTS = Set.of("radio", "select");
 
     private final Map<String, Map<String, FormField>> editableByTaskDefinition = new ConcurrentHashMap<>();
+    private final DateWindow days;
+
+    TaskFormFields(DateWindow days) {
+        this.days = days;
+    }
 
     Map<String, FormField> editable(TaskEntity task, CommandContext commandContext) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
-            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext);
+            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days);
         }
-        return editableByTaskDefinition.computeIfAbsent(key, k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext));
+        return editableByTaskDefinition.computeIfAbsent(key,
+                k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days));
     }
 
     /** The fields of the process definition's start form; none when it has no deployed form. */
     Map<String, FormField> editableAtStart(String processDefinitionId, CommandContext commandContext) {
         return editableByTaskDefinition.computeIfAbsent(processDefinitionId + "#start",
-                k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext));
+                k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext, days));
     }
 
-    private static Map<String, FormField> read(Command<InputStream> deployedForm, CommandContext commandContext) {
+    private static Map<String, FormField> read(Command<InputStream> deployedForm, CommandContext commandContext,
+            DateWindow days) {
         byte[] form;
         try {
             form = commandContext.runWithoutAuthorization(() -> {
@@ -71,31 +78,31 @@ class TaskFormFields {
             return Map.of();
         }
         String text = new String(form, StandardCharsets.UTF_8).strip();
-        return text.startsWith("{") ? camundaFormFields(text) : htmlFormFields(text);
+        return text.startsWith("{") ? camundaFormFields(text, days) : htmlFormFields(text);
     }
 
-    static Map<String, FormField> camundaFormFields(String json) {
+    static Map<String, FormField> camundaFormFields(String json, DateWindow days) {
         Map<String, FormField> fields = new HashMap<>();
         try {
-            collect(JSON.readTree(json), fields);
+            collect(JSON.readTree(json), fields, days);
         } catch (IOException unreadable) {
             return Map.of();
         }
         return Map.copyOf(fields);
     }
 
-    private static void collect(JsonNode node, Map<String, FormField> fields) {
+    private static void collect(JsonNode node, Map<String, FormField> fields, DateWindow days) {
         for (JsonNode component : node.path("components")) {
             if (component.path("key").isTextual() && !component.path("readonly").asBoolean(false)
                     && !component.path("disabled").asBoolean(false)) {
                 String key = component.get("key").asText();
-                fields.put(key, field(component, key));
+                fields.put(key, field(component, key, days));
             }
-            collect(component, fields);
+            collect(component, fields, days);
         }
     }
 
-    private static FormField field(JsonNode component, String key) {
+    private static FormField field(JsonNode component, String key, DateWindow days) {
         String type = component.path("type").asText("");
         String label = component.path("label").asText(key);
         LinkedHashMap<String, String> options = new LinkedHashMap<>();
@@ -104,6 +111,9 @@ class TaskFormFields {
         }
         if (CHOICE_COMPONENTS.contains(type) && !options.isEmpty()) {
             return FormField.choice(key, label, options, component.path("validate").path("required").asBoolean(false));
+        }
+        if ("datetime".equals(type) && "date".equals(component.path("subtype").asText())) {
+            return FormField.day(key, component.path("dateLabel").asText(label), days);
         }
         if (TEXT_COMPONENTS.contains(type) || CHOICE_COMPONENTS.contains(type)) {
             JsonNode maxLength = component.path("validate").path("maxLength");

@@ -208,12 +208,15 @@ class StaffRoutingGuardTest {
         String start = "/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start";
         String assignment = """
                 {"variables":{"title":{"value":"%s"},"unitGroup":{"value":"%s"},"requirement":{"value":"清理堆物"},
-                 "dueDate":{"value":"2027-01-20"}}}""";
+                 "dueDate":{"value":"%s"}}}""";
         Map<String, String> refused = Map.of(
-                assignment.formatted("清理\\u0007堆物", "lvrong"), "“事项名称”含有不可见的控制字符 U+0007",
-                assignment.formatted("长".repeat(5000), "lvrong"), "“事项名称”不能超过 200 个字",
+                assignment.formatted("清理\\u0007堆物", "lvrong", "2027-01-20"), "“事项名称”含有不可见的控制字符 U+0007",
+                assignment.formatted("长".repeat(5000), "lvrong", "2027-01-20"), "“事项名称”不能超过 200 个字",
                 // a unit of another organisation: its task would sit where nobody can open it
-                assignment.formatted("清理堆物", "jxshuili"), "“承办单位”只能选择",
+                assignment.formatted("清理堆物", "jxshuili", "2027-01-20"), "“承办单位”只能选择",
+                // the task's due date is read from it: a 500 (ENGINE-09027) and a deadline 7000 years away
+                assignment.formatted("清理堆物", "lvrong", "下周五"), "“完成期限（当日 17:00 前）”应为日期",
+                assignment.formatted("清理堆物", "lvrong", "9026-01-20"), "超出可填写的范围",
                 """
                 {"variables":{"title":{"value":"清理堆物"},"requirement":{"value":"清理堆物"},"dueDate":{"value":"2027-01-20"}}}""",
                 "请选择“承办单位”");
@@ -232,8 +235,8 @@ class StaffRoutingGuardTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("WorkAssignmentProcess")
                 .variableValueEquals("requirement", "清理堆物").count()).isZero();
 
-        ResponseEntity<String> fine = as("chuangban1").postForEntity(start, json(assignment.formatted("清理堆物", "lvrong")),
-                String.class);
+        ResponseEntity<String> fine = as("chuangban1").postForEntity(start,
+                json(assignment.formatted("清理堆物", "lvrong", "2027-01-20")), String.class);
         assertThat(fine.getStatusCode().value()).as(fine.getBody()).isEqualTo(200);
     }
 
