@@ -109,7 +109,12 @@ class AdHocMeetingCalledListener implements ExecutionListener {
     private static List<String> units(Object value) {
         List<String> units = new ArrayList<>();
         if (value instanceof SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(e -> units.add(e.stringValue()));
+            for (SpinJsonNode e : json.elements()) {
+                if (!e.isString()) {
+                    throw refused(VAR_ATTENDEE_UNITS, "参会单位应为本组织单位的编号，如 [\"chengguan\"]");
+                }
+                units.add(e.stringValue());
+            }
         } else if (value instanceof Collection<?> list) {
             list.forEach(e -> units.add(String.valueOf(e)));
         } else if (value instanceof String text && !text.isBlank()) {

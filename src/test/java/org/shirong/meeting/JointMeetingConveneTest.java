@@ -166,6 +166,12 @@ class JointMeetingConveneTest {
         ResponseEntity<String> stranger = callAdHocMeeting("chuangban2", "2099-01-06T14:00", "[\\\"jxhuanwei\\\"]");
         assertThat(stranger.getStatusCode().value()).as(stranger.getBody()).isEqualTo(400);
         assertThat(stranger.getBody()).contains("不是本组织的单位");
+        // A list of anything but unit ids (a number, a null) was a 500 from the listener reading it.
+        for (String notUnits : List.of("[1]", "[null]", "[{}]")) {
+            ResponseEntity<String> odd = callAdHocMeeting("chuangban2", "2099-01-06T14:00", notUnits);
+            assertThat(odd.getStatusCode().value()).as(odd.getBody()).isEqualTo(400);
+            assertThat(odd.getBody()).contains("参会单位应为本组织单位的编号");
+        }
         ResponseEntity<String> unit = callAdHocMeeting("chengguan2", "2099-01-06T14:00", "[\\\"chengguan\\\"]");
         assertThat(unit.getStatusCode().value()).as(unit.getBody()).isEqualTo(403);
 
