@@ -193,6 +193,22 @@ class StaffRoutingGuardTest {
     }
 
     @Test
+    void staffCannotRestartAnEndedProcessAtOneOfItsSteps() {
+        Task handle = JiutingWork.assign(runtimeService, taskService, "lvrong", "重启测试");
+        runtimeService.deleteProcessInstance(handle.getProcessInstanceId(), "测试结束");
+        ResponseEntity<String> restart = as("chuangban1").postForEntity("/engine-rest/process-definition/"
+                + handle.getProcessDefinitionId() + "/restart", json("""
+                {"processInstanceIds":["%s"],"skipCustomListeners":true,
+                 "instructions":[{"type":"startBeforeActivity","activityId":"Task_ReviewResult"}]}""".formatted(
+                handle.getProcessInstanceId())), String.class);
+
+        assertThat(restart.getStatusCode().value()).as(restart.getBody()).isEqualTo(403);
+        assertThat(restart.getBody()).contains("流程只能从开始处发起");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                .variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "重启测试").count()).isZero();
+    }
+
+    @Test
     void aStartRefusedByItsStartListenerIsAnswered400WithTheReasonThroughStartAsThroughTheStartForm() {
         ResponseEntity<String> past = as("chuangban1").postForEntity(
                 "/engine-rest/process-definition/key/AdHocMeetingProcess/tenant-id/jiuting/start", json("""
