@@ -3,6 +3,7 @@ package org.shirong.meeting;
 import static org.shirong.meeting.AdHocMeetingProcess.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -22,13 +23,14 @@ import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.OrganizationRoles;
+import org.shirong.system.DateWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * 临时会议已召集 (end of {@code StartEvent_AdHocMeetingCalled}, {@code ${adHocMeetingCalledListener}}): checks the office's
- * start form — a meeting time to come, a place, an agenda, at least one unit of the organisation — and refuses it with
+ * start form — a meeting time to come (within {@link DateWindow}), a place, an agenda, at least one unit of the organisation — and refuses it with
  * a Chinese sentence naming the field, so that nothing is started; then sets what the notice and the record need.
  */
 @Component
@@ -41,8 +43,11 @@ class AdHocMeetingCalledListener implements ExecutionListener {
     private final OrganizationRoles roles;
     private final OrganizationRecords organization;
     private final WorkingCalendars calendars;
+    private final DateWindow dates;
 
-    AdHocMeetingCalledListener(OrganizationRoles roles, OrganizationRecords organization, WorkingCalendars calendars) {
+    AdHocMeetingCalledListener(OrganizationRoles roles, OrganizationRecords organization, WorkingCalendars calendars,
+            DateWindow dates) {
+        this.dates = dates;
         this.roles = roles;
         this.organization = organization;
         this.calendars = calendars;
@@ -53,6 +58,10 @@ class AdHocMeetingCalledListener implements ExecutionListener {
         String tenant = execution.getTenantId();
         WorkingCalendar calendar = calendars.of(tenant);
         Instant at = meetingAt(execution.getVariable(VAR_MEETING_AT), calendar.zone());
+        dates.problem("会议时间", at.atZone(calendar.zone()).toLocalDate(),
+                LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone())).ifPresent(message -> {
+                    throw refused(VAR_MEETING_AT, message);
+                });
         text(execution, VAR_MEETING_NAME, "会议名称");
         text(execution, VAR_PLACE, "会议地点");
         text(execution, VAR_AGENDA, "会议议程");
@@ -109,7 +118,12 @@ class AdHocMeetingCalledListener implements ExecutionListener {
     private static List<String> units(Object value) {
         List<String> units = new ArrayList<>();
         if (value instanceof SpinJsonNode json && json.isArray()) {
-            json.elements().forEach(e -> units.add(e.stringValue()));
+            for (SpinJsonNode e : json.elements()) {
+                if (!e.isString()) {
+                    throw refused(VAR_ATTENDEE_UNITS, "参会单位应为本组织单位的编号，如 [\"chengguan\"]");
+                }
+                units.add(e.stringValue());
+            }
         } else if (value instanceof Collection<?> list) {
             list.forEach(e -> units.add(String.valueOf(e)));
         } else if (value instanceof String text && !text.isBlank()) {

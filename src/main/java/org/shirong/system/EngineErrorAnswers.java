@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.sub.repository.DecisionDefinitionResource;
 import org.camunda.bpm.engine.rest.sub.repository.DeploymentResource;
@@ -48,7 +50,8 @@ import org.xml.sax.SAXException;
  * answers it, so the address does not tell that another organisation has it (the engine's ENGINE-13034 answer did);
  * {@link EngineConflictAnswers} makes it the task-is-gone 409 for a task action;</li>
  * <li>a refusal of what the caller sent is 400, not 500: a Java-serialized variable, a password below the policy (with
- * the policy in Chinese), a deployment whose file cannot be parsed;</li>
+ * the policy in Chinese), a deployment whose file cannot be parsed, a start refused by the start form's check or its
+ * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500);</li>
  * <li>Shirong's {@link ConflictException} from within the engine (a campaign code another start saved a moment before) is
  * 409 with its Chinese sentence, as {@code /api} answers it.</li>
  * </ul>
@@ -105,6 +108,10 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         }
         if (deploying() && unreadableFile(failure)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, withFirstCause(failure)));
+        }
+        FormFieldValidationException refusedField = refusedField(failure);
+        if (refusedField != null && failure instanceof RestException rest && rest.getStatus() == Status.INTERNAL_SERVER_ERROR) {
+            return camunda.getResponse(new RestException(Status.BAD_REQUEST, refusedField.getMessage()));
         }
         if (causedBy(failure, PASSWORD_POLICY)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
@@ -178,6 +185,15 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         Throwable cause = failure.getCause();
         return cause == null || cause.getMessage() == null || message.contains(cause.getMessage()) ? message
                 : message + " " + cause.getMessage();
+    }
+
+    private static FormFieldValidationException refusedField(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof FormFieldValidationException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     private static boolean causedBy(Throwable failure, String message) {

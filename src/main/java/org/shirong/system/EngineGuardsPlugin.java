@@ -23,9 +23,11 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
     private final LoginThrottle loginThrottle;
     private final AuthenticatedIdentities identities;
     private final StartupFingerprintStore fingerprints;
+    private final DateWindow days;
 
     EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle, AuthenticatedIdentities identities,
-            StartupFingerprintStore fingerprints) {
+            StartupFingerprintStore fingerprints, DateWindow days) {
+        this.days = days;
         this.applicationContext = applicationContext;
         this.loginThrottle = loginThrottle;
         this.identities = identities;
@@ -42,16 +44,17 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new LoginThrottleInterceptor(loginThrottle));
         interceptors.add(new IdentityChangeInterceptor(identities, fingerprints));
         interceptors.add(new QueryExpressionGuard());
+        // Before StaffCommandGuard: starting in an organisation one does not belong to is refused as that.
+        interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         interceptors.add(new StaffCommandGuard(configuration));
         interceptors.add(new OthersEmailGuard(configuration));
         interceptors.add(new OwnOrganizationGroups(configuration, identities));
-        interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         List<CommandInterceptor> inContext = new ArrayList<>();
         if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
             inContext.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
         }
-        inContext.add(new SubmittedFieldsGuard());
+        inContext.add(new SubmittedFieldsGuard(days));
         inContext.add(new TaskCommentGuard());
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }

@@ -1,19 +1,25 @@
 package org.shirong.system;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * One field of a task form that its assignee fills in, as the deployed form states it, and the check of a value
  * submitted for it: text within the form's length (never above what the engine stores), without control characters;
- * a choice (radio, select) one of the form's options. The form in Tasklist keeps people within these; this keeps a
+ * a choice (radio, select) one of the form's options; a day (a date picker) a day such as 2026-12-01, as the form
+ * sends it, within {@link DateWindow}. The form in Tasklist keeps people within these; this keeps a
  * hand-made REST call within them too, with a message naming the field instead of a database or routing error.
  */
-record FormField(String key, String label, Kind kind, int maxLength, Map<String, String> options, boolean required) {
+record FormField(String key, String label, Kind kind, int maxLength, Map<String, String> options, boolean required,
+        DateWindow days) {
 
-    enum Kind { TEXT, CHOICE, OTHER }
+    enum Kind { TEXT, CHOICE, DAY, OTHER }
 
     /** Camunda keeps a string process variable in at most 4000 characters (ACT_RU_VARIABLE.TEXT_). */
     static final int ENGINE_TEXT_LIMIT = 4000;
@@ -22,16 +28,21 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
 
     static FormField text(String key, String label, Integer maxLength) {
         int limit = maxLength == null || maxLength <= 0 ? DEFAULT_MAX_LENGTH : Math.min(maxLength, ENGINE_TEXT_LIMIT);
-        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false);
+        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false, null);
     }
 
     /** {@code options}: value → label, in the form's order; a required choice decides where the process goes. */
     static FormField choice(String key, String label, LinkedHashMap<String, String> options, boolean required) {
-        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required);
+        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required, null);
+    }
+
+    /** A date picker's day: what the process reads as a day (工作交办's 完成期限 becomes its task's due date). */
+    static FormField day(String key, String label, DateWindow days) {
+        return new FormField(key, label, Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days);
     }
 
     static FormField other(String key, String label) {
-        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false);
+        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null);
     }
 
     /** Why {@code value} cannot be taken for this field; empty when it can (a missing text is the step's business). */
@@ -47,6 +58,9 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
                     : Optional.of("“" + label + "”只能选择" + options.values().stream().map(o -> "“" + o + "”")
                             .collect(Collectors.joining("、")) + "之一");
         }
+        if (kind == Kind.DAY) {
+            return dayProblem(value);
+        }
         if (!(value instanceof String text)) {
             return Optional.empty(); // a date or number sent for a text field is the step's to read (e.g. 延期至)
         }
@@ -58,6 +72,17 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         return length > maxLength
                 ? Optional.of("“%s”不能超过 %d 个字（现有 %d 个字）".formatted(label, maxLength, length))
                 : Optional.empty();
+    }
+
+    private Optional<String> dayProblem(Object value) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(value.toString().strip());
+        } catch (DateTimeParseException e) {
+            return Optional.of("“%s”应为日期，如 2026-12-01".formatted(label));
+        }
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+        return days.problem("“" + label + "”", day, today);
     }
 
     String missing() {

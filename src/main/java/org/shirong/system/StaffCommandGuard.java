@@ -7,12 +7,16 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -21,11 +25,13 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
  * a staff call may not edit a task's properties, candidate groups or process variables directly, may
+ * start a process only at its start event (not before or after one of its steps, which would skip the start's
+ * checks, or act on another organisation's records by business key), nor restart an ended one, may
  * hand a task only to a colleague of a shared group, and completing a task may set only the fields
  * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
  * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
- * its variables once for both). The processes themselves, the job executor and administrators are not
- * affected (see {@link EngineCaller}).
+ * its variables once for both), and what a start sends for its start form's fields is checked as a task form's.
+ * The processes themselves, the job executor and administrators are not affected (see {@link EngineCaller}).
  */
 class StaffCommandGuard extends CommandInterceptor {
 
@@ -45,7 +51,8 @@ class StaffCommandGuard extends CommandInterceptor {
             return next.execute(command);
         }
         check(command, caller.get());
-        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+                || command instanceof StartProcessInstanceCmd || command instanceof SubmitStartFormCmd) {
             return SubmittedFieldsGuard.checking(command, () -> next.execute(command));
         }
         return next.execute(command);
@@ -64,6 +71,9 @@ class StaffCommandGuard extends CommandInterceptor {
         }
         if (command instanceof SaveTaskCmd) {
             throw new AuthorizationException("任务的名称、期限和优先级由流程确定，办理人员不能修改。");
+        }
+        if (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof AbstractRestartProcessInstanceCmd) {
+            throw new AuthorizationException("流程只能从开始处发起，办理人员不能从流程中的某一步开始或跳过发起时的检查。");
         }
         if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
             throw new AuthorizationException("流程数据由流程确定，只能在办理任务时通过任务表单填写。");

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -21,8 +24,11 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * only the fields its form lets the assignee fill in, and send the form's read-only fields back only unchanged. Runs
  * inside the completion's own command context (after the engine's command context interceptor), so the task and its
  * variables it reads are the ones the completion then works with, read once; each field the form lets the assignee fill in
- * is checked against the form ({@link FormField}: length, characters, options). It checks only the completion that
- * {@link StaffCommandGuard}, which sees who calls before any context is opened, marked as a staff call.
+ * is checked against the form ({@link FormField}: length, characters, options). Starting a process (REST start, start
+ * form) is checked the same way against its start form: each of the form's fields that is sent, and the form's required
+ * choices (the unit a 工作交办 goes to); other variables a start may carry (the campaign's {@code dates}) are the start
+ * listener's to check. It checks only the command that {@link StaffCommandGuard}, which sees who calls before any
+ * context is opened, marked as a staff call.
  */
 class SubmittedFieldsGuard extends CommandInterceptor {
 
@@ -30,10 +36,15 @@ class SubmittedFieldsGuard extends CommandInterceptor {
     private static final Field COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId");
     private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
     private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
+    private static final Field START_FORM_VARIABLES = CommandFields.of(SubmitStartFormCmd.class, "variables");
     /** The staff completion being run on this thread, as {@link StaffCommandGuard} marked it. */
     private static final ThreadLocal<Command<?>> STAFF_COMPLETION = new ThreadLocal<>();
 
-    private final TaskFormFields formFields = new TaskFormFields();
+    private final TaskFormFields formFields;
+
+    SubmittedFieldsGuard(DateWindow days) {
+        this.formFields = new TaskFormFields(days);
+    }
 
     /** Runs {@code completion} (through {@code run}) with its submitted fields checked inside its command. */
     static <T> T checking(Command<T> completion, Supplier<T> run) {
@@ -60,6 +71,10 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             } else if (command instanceof SubmitTaskFormCmd) {
                 check((String) CommandFields.read(SUBMIT_TASK, command),
                         (Map<String, Object>) CommandFields.read(SUBMIT_VARIABLES, command));
+            } else if (command instanceof SubmitStartFormCmd) {
+                checkStart(command, (Map<String, Object>) CommandFields.read(START_FORM_VARIABLES, command));
+            } else if (command instanceof StartProcessInstanceCmd) {
+                checkStart(command, TenantWorkGuard.builder(command).getVariables());
             }
         }
         return next.execute(command);
@@ -94,6 +109,29 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             field.problem(plain(value)).ifPresent(problem -> {
                 throw new FormFieldValidationException(name, problem);
             });
+        }
+    }
+
+    private void checkStart(Command<?> start, Map<String, Object> submitted) {
+        CommandContext commandContext = Context.getCommandContext();
+        ProcessDefinitionEntity definition = TenantWorkGuard.started(start, commandContext);
+        if (definition == null) {
+            return; // the start itself answers that there is no such process
+        }
+        Map<String, Object> sent = submitted == null ? Map.of() : submitted;
+        Map<String, FormField> fields = formFields.editableAtStart(definition.getId(), commandContext);
+        fields.values().stream().filter(FormField::required).filter(field -> !sent.containsKey(field.key())).findFirst()
+                .ifPresent(field -> {
+                    throw new FormFieldValidationException(field.key(), field.missing());
+                });
+        for (String name : sent.keySet()) {
+            FormField field = fields.get(name);
+            if (field != null) {
+                Object value = sent instanceof VariableMap variables ? variables.getValueTyped(name) : sent.get(name);
+                field.problem(plain(value)).ifPresent(problem -> {
+                    throw new FormFieldValidationException(name, problem);
+                });
+            }
         }
     }
 

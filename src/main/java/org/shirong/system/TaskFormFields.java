@@ -14,14 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The fields a task's deployed form lets its assignee fill in, by variable name: Camunda Forms components with a key
- * that are neither read-only nor disabled, and embedded HTML inputs with {@code cam-variable-name} that are not
- * read-only; each with its label, length and options ({@link FormField}). Read once per process definition and task,
- * since a deployed form never changes.
+ * The fields a task's deployed form lets its assignee fill in (and a process's start form the one who starts it), by
+ * variable name: Camunda Forms components with a key that are neither read-only nor disabled, and embedded HTML inputs
+ * with {@code cam-variable-name} that are not read-only; each with its label, length and options ({@link FormField}).
+ * Read once per process definition and task (or start), since a deployed form never changes.
  */
 class TaskFormFields {
 
@@ -42,20 +44,33 @@ class TaskFormFields {
     private static final Set<String> CHOICE_COMPONENTS = Set.of("radio", "select");
 
     private final Map<String, Map<String, FormField>> editableByTaskDefinition = new ConcurrentHashMap<>();
+    private final DateWindow days;
+
+    TaskFormFields(DateWindow days) {
+        this.days = days;
+    }
 
     Map<String, FormField> editable(TaskEntity task, CommandContext commandContext) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
-            return read(task, commandContext);
+            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days);
         }
-        return editableByTaskDefinition.computeIfAbsent(key, k -> read(task, commandContext));
+        return editableByTaskDefinition.computeIfAbsent(key,
+                k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days));
     }
 
-    private static Map<String, FormField> read(TaskEntity task, CommandContext commandContext) {
+    /** The fields of the process definition's start form; none when it has no deployed form. */
+    Map<String, FormField> editableAtStart(String processDefinitionId, CommandContext commandContext) {
+        return editableByTaskDefinition.computeIfAbsent(processDefinitionId + "#start",
+                k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext, days));
+    }
+
+    private static Map<String, FormField> read(Command<InputStream> deployedForm, CommandContext commandContext,
+            DateWindow days) {
         byte[] form;
         try {
             form = commandContext.runWithoutAuthorization(() -> {
-                try (InputStream in = new GetDeployedTaskFormCmd(task.getId()).execute(commandContext)) {
+                try (InputStream in = deployedForm.execute(commandContext)) {
                     return in.readAllBytes();
                 }
             });
@@ -63,31 +78,31 @@ class TaskFormFields {
             return Map.of();
         }
         String text = new String(form, StandardCharsets.UTF_8).strip();
-        return text.startsWith("{") ? camundaFormFields(text) : htmlFormFields(text);
+        return text.startsWith("{") ? camundaFormFields(text, days) : htmlFormFields(text);
     }
 
-    static Map<String, FormField> camundaFormFields(String json) {
+    static Map<String, FormField> camundaFormFields(String json, DateWindow days) {
         Map<String, FormField> fields = new HashMap<>();
         try {
-            collect(JSON.readTree(json), fields);
+            collect(JSON.readTree(json), fields, days);
         } catch (IOException unreadable) {
             return Map.of();
         }
         return Map.copyOf(fields);
     }
 
-    private static void collect(JsonNode node, Map<String, FormField> fields) {
+    private static void collect(JsonNode node, Map<String, FormField> fields, DateWindow days) {
         for (JsonNode component : node.path("components")) {
             if (component.path("key").isTextual() && !component.path("readonly").asBoolean(false)
                     && !component.path("disabled").asBoolean(false)) {
                 String key = component.get("key").asText();
-                fields.put(key, field(component, key));
+                fields.put(key, field(component, key, days));
             }
-            collect(component, fields);
+            collect(component, fields, days);
         }
     }
 
-    private static FormField field(JsonNode component, String key) {
+    private static FormField field(JsonNode component, String key, DateWindow days) {
         String type = component.path("type").asText("");
         String label = component.path("label").asText(key);
         LinkedHashMap<String, String> options = new LinkedHashMap<>();
@@ -96,6 +111,9 @@ class TaskFormFields {
         }
         if (CHOICE_COMPONENTS.contains(type) && !options.isEmpty()) {
             return FormField.choice(key, label, options, component.path("validate").path("required").asBoolean(false));
+        }
+        if ("datetime".equals(type) && "date".equals(component.path("subtype").asText())) {
+            return FormField.day(key, component.path("dateLabel").asText(label), days);
         }
         if (TEXT_COMPONENTS.contains(type) || CHOICE_COMPONENTS.contains(type)) {
             JsonNode maxLength = component.path("validate").path("maxLength");

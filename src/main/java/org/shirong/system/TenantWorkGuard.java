@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -52,25 +53,33 @@ class TenantWorkGuard extends CommandInterceptor {
         return tenantWork;
     }
 
+    /** The process definition a start command (one of the three this guard checks) starts; null when there is none. */
+    static ProcessDefinitionEntity started(Command<?> command, CommandContext commandContext) {
+        DeploymentCache cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
+        if (command instanceof SubmitStartFormCmd) {
+            return cache.findDeployedProcessDefinitionById((String) CommandFields.read(SUBMIT_DEFINITION, command));
+        }
+        ProcessInstantiationBuilderImpl builder = builder(command);
+        if (builder.getProcessDefinitionId() != null) {
+            return cache.findDeployedProcessDefinitionById(builder.getProcessDefinitionId());
+        }
+        if (builder.isProcessDefinitionTenantIdSet() || builder.getProcessDefinitionTenantId() != null) {
+            return cache.findDeployedLatestProcessDefinitionByKeyAndTenantId(builder.getProcessDefinitionKey(),
+                    builder.getProcessDefinitionTenantId());
+        }
+        // By key alone the engine picks among the caller's tenants, or refuses when there are several.
+        return cache.findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
+    }
+
+    /** The instantiation a start command (not a start form's submission) carries: definition and variables. */
+    static ProcessInstantiationBuilderImpl builder(Command<?> command) {
+        return (ProcessInstantiationBuilderImpl) CommandFields.read(
+                command instanceof StartProcessInstanceCmd ? START_BUILDER : START_AT_BUILDER, command);
+    }
+
     private void check(Command<?> command, Authentication caller) {
         String tenant = next.execute(commandContext -> {
-            DeploymentCache cache = commandContext.getProcessEngineConfiguration().getDeploymentCache();
-            ProcessDefinitionEntity definition;
-            if (command instanceof SubmitStartFormCmd) {
-                definition = cache.findDeployedProcessDefinitionById((String) CommandFields.read(SUBMIT_DEFINITION, command));
-            } else {
-                ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) CommandFields.read(
-                        command instanceof StartProcessInstanceCmd ? START_BUILDER : START_AT_BUILDER, command);
-                if (builder.getProcessDefinitionId() != null) {
-                    definition = cache.findDeployedProcessDefinitionById(builder.getProcessDefinitionId());
-                } else if (builder.isProcessDefinitionTenantIdSet() || builder.getProcessDefinitionTenantId() != null) {
-                    definition = cache.findDeployedLatestProcessDefinitionByKeyAndTenantId(builder.getProcessDefinitionKey(),
-                            builder.getProcessDefinitionTenantId());
-                } else {
-                    // By key alone the engine picks among the caller's tenants, or refuses when there are several.
-                    definition = cache.findDeployedLatestProcessDefinitionByKey(builder.getProcessDefinitionKey());
-                }
-            }
+            ProcessDefinitionEntity definition = started(command, commandContext);
             return definition == null ? null : definition.getTenantId();
         });
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.shirong.meeting.JointMeetingProcess.*;
 import static org.shirong.report.CampaignFixture.at;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,9 @@ class JointMeetingConveneTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     }
 
+    /** A meeting time to come, within the days people may type (shirong.input.dates). */
+    private static final String NEXT_YEAR = (LocalDate.now().getYear() + 1) + "-01-06T14:00";
+
     private ResponseEntity<String> callAdHocMeeting(String user, String meetingAt, String units) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -160,21 +164,31 @@ class JointMeetingConveneTest {
         ResponseEntity<String> past = callAdHocMeeting("chuangban2", "2020-01-06T14:00", "[\\\"chengguan\\\"]");
         assertThat(past.getStatusCode().value()).as(past.getBody()).isEqualTo(400);
         assertThat(past.getBody()).contains("会议时间已经过去，请选择今后的日期和时间").doesNotContain("Cannot");
-        ResponseEntity<String> noUnits = callAdHocMeeting("chuangban2", "2099-01-06T14:00", "[]");
+        // A meeting time typed with a wrong year (2999 for 2029) is taken for no meeting.
+        ResponseEntity<String> farAway = callAdHocMeeting("chuangban2", "2999-01-06T14:00", "[\\\"chengguan\\\"]");
+        assertThat(farAway.getStatusCode().value()).as(farAway.getBody()).isEqualTo(400);
+        assertThat(farAway.getBody()).contains("会议时间 2999-01-06 超出可填写的范围");
+        ResponseEntity<String> noUnits = callAdHocMeeting("chuangban2", NEXT_YEAR, "[]");
         assertThat(noUnits.getStatusCode().value()).as(noUnits.getBody()).isEqualTo(400);
         assertThat(noUnits.getBody()).contains("请至少选择一个参会单位");
-        ResponseEntity<String> stranger = callAdHocMeeting("chuangban2", "2099-01-06T14:00", "[\\\"jxhuanwei\\\"]");
+        ResponseEntity<String> stranger = callAdHocMeeting("chuangban2", NEXT_YEAR, "[\\\"jxhuanwei\\\"]");
         assertThat(stranger.getStatusCode().value()).as(stranger.getBody()).isEqualTo(400);
         assertThat(stranger.getBody()).contains("不是本组织的单位");
-        ResponseEntity<String> unit = callAdHocMeeting("chengguan2", "2099-01-06T14:00", "[\\\"chengguan\\\"]");
+        // A list of anything but unit ids (a number, a null) was a 500 from the listener reading it.
+        for (String notUnits : List.of("[1]", "[null]", "[{}]")) {
+            ResponseEntity<String> odd = callAdHocMeeting("chuangban2", NEXT_YEAR, notUnits);
+            assertThat(odd.getStatusCode().value()).as(odd.getBody()).isEqualTo(400);
+            assertThat(odd.getBody()).contains("参会单位应为本组织单位的编号");
+        }
+        ResponseEntity<String> unit = callAdHocMeeting("chengguan2", NEXT_YEAR, "[\\\"chengguan\\\"]");
         assertThat(unit.getStatusCode().value()).as(unit.getBody()).isEqualTo(403);
 
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).count()).isEqualTo(before);
 
-        ResponseEntity<String> called = callAdHocMeeting("chuangban2", "2099-01-06T14:00", "[\\\"chengguan\\\",\\\"huanwei\\\"]");
+        ResponseEntity<String> called = callAdHocMeeting("chuangban2", NEXT_YEAR, "[\\\"chengguan\\\",\\\"huanwei\\\"]");
         assertThat(called.getStatusCode().value()).as(called.getBody()).isEqualTo(200);
         var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY)
-                .variableValueEquals(AdHocMeetingProcess.VAR_MEETING_TIME, "2099年1月6日 14:00").singleResult();
+                .variableValueEquals(AdHocMeetingProcess.VAR_MEETING_TIME, NEXT_YEAR.substring(0, 4) + "年1月6日 14:00").singleResult();
         assertThat(instance.getTenantId()).isEqualTo("jiuting");
         assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ATTENDEE_NAMES)).isEqualTo("城管中队、环卫所");
         assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ORGANISER_GROUP)).isEqualTo("chuangban");

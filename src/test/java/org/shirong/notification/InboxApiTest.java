@@ -114,6 +114,10 @@ class InboxApiTest {
         ResponseEntity<Map> badLimit = rest.withBasicAuth("huanwei1", "demo").getForEntity("/api/notifications?limit=0", Map.class);
         assertThat(badLimit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badLimit.getBody().toString()).contains("limit");
+        ResponseEntity<Map> controlCharacter = rest.withBasicAuth("huanwei1", "demo").getForEntity(
+                "/api/notifications/target?about={about}", Map.class, "JT-2026-000001\u0000");
+        assertThat(controlCharacter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(controlCharacter.getBody().toString()).contains("about", "U+0000");
     }
 
     @SuppressWarnings("unchecked")

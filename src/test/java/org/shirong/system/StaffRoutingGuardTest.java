@@ -164,6 +164,99 @@ class StaffRoutingGuardTest {
     }
 
     @Test
+    void staffStartAProcessOnlyAtItsStartSoNoStepCanBeReachedPastTheStartChecks() {
+        ResponseEntity<String> jinxi = as("jxtuijinban1").postForEntity("/api/campaigns",
+                json("{\"template\":\"jinxi-2017-931\",\"code\":\"JX-GUARD\",\"name\":\"锦溪 931\"}"), String.class);
+        assertThat(jinxi.getStatusCode().value()).as(jinxi.getBody()).isEqualTo(201);
+        String start = "/engine-rest/process-definition/key/%s/tenant-id/jiuting/start";
+        // Before 结束活动 with another organisation's campaign as business key: it would end that campaign.
+        ResponseEntity<String> closing = as("chuangban1").postForEntity(start.formatted("CampaignProcess"), json("""
+                {"businessKey":"JX-GUARD","startInstructions":[{"type":"startBeforeActivity","activityId":"Task_CloseCampaign"}]}"""),
+                String.class);
+        // At the start event without its listeners: a campaign nobody checked or recorded.
+        ResponseEntity<String> unchecked = as("chuangban1").postForEntity(start.formatted("CampaignProcess"), json("""
+                {"businessKey":"JT-UNCHECKED","skipCustomListeners":true,
+                 "startInstructions":[{"type":"startBeforeActivity","activityId":"StartEvent_CampaignStarted"}]}"""), String.class);
+        // Straight to 召开会议并记录, past the check of the meeting call, for a unit the caller picks.
+        ResponseEntity<String> meeting = as("chuangban1").postForEntity(start.formatted("AdHocMeetingProcess"), json("""
+                {"variables":{"organiserGroup":{"value":"jxtuijinban"},"recordDueAt":{"value":"2027-01-05T10:00:00.000+0800","type":"Date"}},
+                 "startInstructions":[{"type":"startBeforeActivity","activityId":"Task_HoldAdHocMeeting"}]}"""), String.class);
+
+        for (ResponseEntity<String> answer : List.of(closing, unchecked, meeting)) {
+            assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(403);
+            assertThat(answer.getBody()).contains("流程只能从开始处发起");
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JX-GUARD").count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-UNCHECKED").count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("AdHocMeetingProcess")
+                .variableValueEquals("organiserGroup", "jxtuijinban").count()).isZero();
+    }
+
+    @Test
+    void staffCannotRestartAnEndedProcessAtOneOfItsSteps() {
+        Task handle = JiutingWork.assign(runtimeService, taskService, "lvrong", "重启测试");
+        runtimeService.deleteProcessInstance(handle.getProcessInstanceId(), "测试结束");
+        ResponseEntity<String> restart = as("chuangban1").postForEntity("/engine-rest/process-definition/"
+                + handle.getProcessDefinitionId() + "/restart", json("""
+                {"processInstanceIds":["%s"],"skipCustomListeners":true,
+                 "instructions":[{"type":"startBeforeActivity","activityId":"Task_ReviewResult"}]}""".formatted(
+                handle.getProcessInstanceId())), String.class);
+
+        assertThat(restart.getStatusCode().value()).as(restart.getBody()).isEqualTo(403);
+        assertThat(restart.getBody()).contains("流程只能从开始处发起");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                .variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "重启测试").count()).isZero();
+    }
+
+    @Test
+    void aStartRefusedByItsStartListenerIsAnswered400WithTheReasonThroughStartAsThroughTheStartForm() {
+        ResponseEntity<String> past = as("chuangban1").postForEntity(
+                "/engine-rest/process-definition/key/AdHocMeetingProcess/tenant-id/jiuting/start", json("""
+                        {"variables":{"meetingName":{"value":"临时会议"},"meetingAt":{"value":"2001-01-05T10:00"},
+                         "place":{"value":"镇政府"},"agenda":{"value":"一、通报"},"attendeeUnits":{"value":"lvrong"}}}"""),
+                String.class);
+        assertThat(past.getStatusCode().value()).as(past.getBody()).isEqualTo(400);
+        assertThat(past.getBody()).contains("会议时间已经过去").doesNotContain("Cannot instantiate");
+    }
+
+    @Test
+    void whatAStartSendsForItsStartFormIsCheckedAsTheFormWould() {
+        String start = "/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start";
+        String assignment = """
+                {"variables":{"title":{"value":"%s"},"unitGroup":{"value":"%s"},"requirement":{"value":"清理堆物"},
+                 "dueDate":{"value":"%s"}}}""";
+        Map<String, String> refused = Map.of(
+                assignment.formatted("清理\\u0007堆物", "lvrong", "2027-01-20"), "“事项名称”含有不可见的控制字符 U+0007",
+                assignment.formatted("长".repeat(5000), "lvrong", "2027-01-20"), "“事项名称”不能超过 200 个字",
+                // a unit of another organisation: its task would sit where nobody can open it
+                assignment.formatted("清理堆物", "jxshuili", "2027-01-20"), "“承办单位”只能选择",
+                // the task's due date is read from it: a 500 (ENGINE-09027) and a deadline 7000 years away
+                assignment.formatted("清理堆物", "lvrong", "下周五"), "“完成期限（当日 17:00 前）”应为日期",
+                assignment.formatted("清理堆物", "lvrong", "9026-01-20"), "超出可填写的范围",
+                """
+                {"variables":{"title":{"value":"清理堆物"},"requirement":{"value":"清理堆物"},"dueDate":{"value":"2027-01-20"}}}""",
+                "请选择“承办单位”");
+        refused.forEach((body, message) -> {
+            ResponseEntity<String> answer = as("chuangban1").postForEntity(start, json(body), String.class);
+            assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+            assertThat(answer.getBody()).contains(message);
+        });
+        ResponseEntity<String> form = as("chuangban1").postForEntity(
+                "/engine-rest/process-definition/key/AdHocMeetingProcess/tenant-id/jiuting/submit-form", json("""
+                        {"variables":{"meetingName":{"value":"临时会议\\u0000"},"meetingAt":{"value":"2027-01-05T10:00"},
+                         "place":{"value":"镇政府"},"agenda":{"value":"一、通报"},"attendeeUnits":{"value":"lvrong"}}}"""),
+                String.class);
+        assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(400);
+        assertThat(form.getBody()).contains("“会议名称”含有不可见的控制字符 U+0000");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("WorkAssignmentProcess")
+                .variableValueEquals("requirement", "清理堆物").count()).isZero();
+
+        ResponseEntity<String> fine = as("chuangban1").postForEntity(start,
+                json(assignment.formatted("清理堆物", "lvrong", "2027-01-20")), String.class);
+        assertThat(fine.getStatusCode().value()).as(fine.getBody()).isEqualTo(200);
+    }
+
+    @Test
     void staffSeeOnlyThePeopleTheyWorkWith() {
         // A unit's staff (not its head, who also sits in the leading group with the other heads).
         List<Map<String, Object>> users = as("chengguan2").getForObject("/engine-rest/user?maxResults=200", List.class);
