@@ -121,7 +121,7 @@ class CaseConcurrencyOnPostgresTest {
                 + " when 'CLAIMED' then c.claimed_at when 'SUBMITTED' then c.submitted_at else (select p.uploaded_at"
                 + " from rect_case_photo p where p.case_no = c.case_no and p.kind = 'AFTER') end"
                 + " group by e.kind, e.actor, e.detail order by e.kind", String.class))
-                .containsExactly("CLAIMED chengguan1 - " + CASES, "PHOTO_ADDED chengguan1 AFTER after.png " + CASES,
+                .containsExactly("CLAIMED chengguan1 - " + CASES, "PHOTO_ADDED chengguan1 整改后照片 after.png " + CASES,
                         "SUBMITTED chengguan1 已清理 " + CASES);
         List<String> cooperations = jdbc.queryForList("select p.process_instance_id from rect_case_party p join rect_case c"
                 + " on c.case_no = p.case_no where c.external_ref like 'W1-%' and p.ended_at is not null", String.class);
