@@ -154,14 +154,21 @@ public final class TasklistBrowser implements AutoCloseable {
         click(By.xpath("//label[contains(normalize-space(.),'" + text + "')]"));
     }
 
-    /** Clicks the element once it is visible, looking it up again if Tasklist replaced it meanwhile. */
+    /**
+     * Clicks the element once it is visible, looking it up again if Tasklist replaced it meanwhile, and again while
+     * something lies over it (a form Tasklist keeps disabled until a claim has come back).
+     */
     public void click(By by) {
         wait.until(d -> {
             WebElement element = d.findElement(by);
             if (!element.isDisplayed()) {
                 return false;
             }
-            element.click();
+            try {
+                element.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
             return true;
         });
     }
