@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * process's history ({@code READ_HISTORY}, the office, approvers and administrators) may do both, also on a finished
  * task. Another organisation's task is refused as the engine refuses it (answered as unknown by
  * {@link EngineErrorAnswers}); a note given a process instance other than its task's own, or on no task at all without
- * the right to change that process instance, is refused. The note itself is checked with {@link TextInput}: not blank,
+ * the right to change that process instance, is refused. The note itself is checked as a form text field ({@link FormField}): not blank,
  * no control characters but line breaks and tabs, at most {@value #MAX_LENGTH} characters (a 400 naming 备注).
  * Runs in the command's own context, so that the engine's checks see the caller the command runs for; commands of
  * processes and the job executor (no one logged in, or delegate code) pass, as every engine check lets them.
@@ -33,6 +33,8 @@ class TaskCommentGuard extends CommandInterceptor {
 
     static final int MAX_LENGTH = 2000;
     private static final String LABEL = "备注";
+    /** Checked as a form's text field is: no control characters but line breaks and tabs, within its length. */
+    private static final FormField NOTE = FormField.text("message", LABEL, MAX_LENGTH);
 
     private static final Field ADD_TASK = CommandFields.of(AddCommentCmd.class, "taskId");
     private static final Field ADD_INSTANCE = CommandFields.of(AddCommentCmd.class, "processInstanceId");
@@ -121,12 +123,8 @@ class TaskCommentGuard extends CommandInterceptor {
         if (TextInput.isBlank(message)) {
             throw new BadUserRequestException(LABEL + "不能为空。");
         }
-        TextInput.problem(LABEL, message, true).ifPresent(problem -> {
+        NOTE.problem(message).ifPresent(problem -> {
             throw new BadUserRequestException(problem);
         });
-        int length = message.codePointCount(0, message.length());
-        if (length > MAX_LENGTH) {
-            throw new BadUserRequestException("“%s”不能超过 %d 个字（现有 %d 个字）".formatted(LABEL, MAX_LENGTH, length));
-        }
     }
 }
