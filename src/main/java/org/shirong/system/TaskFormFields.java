@@ -68,6 +68,11 @@ class TaskFormFields {
     private static Map<String, FormField> read(Command<InputStream> deployedForm, CommandContext commandContext,
             DateWindow days) {
         byte[] form;
+        // Without the caller's authorization and tenant checks: what is read here is cached for everyone, and a caller of
+        // another organisation (whose command the engine then refuses) must not leave the form unreadable, i.e. no field
+        // fillable, for the task's own unit.
+        boolean tenantCheck = commandContext.isTenantCheckEnabled();
+        commandContext.disableTenantCheck();
         try {
             form = commandContext.runWithoutAuthorization(() -> {
                 try (InputStream in = deployedForm.execute(commandContext)) {
@@ -76,6 +81,10 @@ class TaskFormFields {
             });
         } catch (ProcessEngineException noDeployedForm) {
             return Map.of();
+        } finally {
+            if (tenantCheck) {
+                commandContext.enableTenantCheck();
+            }
         }
         String text = new String(form, StandardCharsets.UTF_8).strip();
         return text.startsWith("{") ? camundaFormFields(text, days) : htmlFormFields(text);

@@ -36,6 +36,8 @@ class StaffRoutingGuardTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
     @LocalServerPort
     int port;
 
@@ -113,6 +115,34 @@ class StaffRoutingGuardTest {
                 "{\"variables\":{\"claimDecision\":{\"value\":\"claim\"},\"caseNo\":{\"value\":\"" + caseNo + "\"}}}"), String.class);
         assertThat(asTasklistSends.getStatusCode().value()).as(asTasklistSends.getBody()).isEqualTo(204);
         assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "leadUnit")).isEqualTo("huanwei");
+    }
+
+    /**
+     * The form a completion is checked against is read once per process version and kept for everyone: a 锦溪镇 user's
+     * refused submission, the first to a fresh version's 办理交办事项, must not leave it with no fillable field for the
+     * unit whose task it is (before, that unit's every completion was then refused until a restart).
+     */
+    @Test
+    void anotherOrganisationsRefusedSubmissionLeavesTheFormFillableForTheUnit() throws java.io.IOException {
+        var deployment = repositoryService.createDeployment().tenantId("jiuting").name("StaffRoutingGuardTest fresh version");
+        for (String file : List.of("processes/WorkAssignmentProcess.bpmn", "forms/WorkAssignmentStart.form",
+                "forms/WorkAssignmentHandle.form", "forms/WorkAssignmentReview.form")) {
+            deployment.addString(java.nio.file.Path.of(file).getFileName().toString(), java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+        }
+        String definition = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.deploy().getId())
+                .singleResult().getId();
+        String instance = runtimeService.startProcessInstanceById(definition, Map.of(
+                WorkAssignmentProcess.VAR_TITLE, "清理沪亭北路乱张贴", WorkAssignmentProcess.VAR_UNIT_GROUP, "chengguan",
+                WorkAssignmentProcess.VAR_REQUIREMENT, "本周内完成", WorkAssignmentProcess.VAR_DUE_DATE, "2026-12-01")).getId();
+        Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        String handled = "{\"variables\":{\"handlingResult\":{\"value\":\"已清理\"},\"handled\":{\"value\":true}}}";
+
+        ResponseEntity<String> foreign = as("jxshuili1").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
+                json(handled), String.class);
+        assertThat(foreign.getStatusCode().is2xxSuccessful()).as(foreign.getBody()).isFalse();
+        ResponseEntity<String> own = as("chengguan1").postForEntity("/engine-rest/task/" + task.getId() + "/submit-form",
+                json(handled), String.class);
+        assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(204);
     }
 
     @Test
