@@ -6,11 +6,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Objects;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.shirong.calendar.WorkingCalendars;
+import org.shirong.system.TaskNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +47,7 @@ class CaseTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        VariableScope instance = instanceOf(task);
+        VariableScope instance = TaskNames.variablesOf(task);
         Object caseNo = instance.getVariable(VAR_CASE_NO);
         if (caseNo == null) {
             return;
@@ -71,15 +71,6 @@ class CaseTaskListener implements TaskListener {
         if (handled(task) && task.getAssignee() == null && instance.getVariable(VAR_HANDLER) instanceof String handler) {
             task.setAssignee(handler);
         }
-    }
-
-    /**
-     * Where the case's variables are read: the task's execution, whose instance has them loaded already. Asking the task
-     * itself would first read the new task's own (always empty) variables, one more statement for every task created.
-     */
-    private static VariableScope instanceOf(DelegateTask task) {
-        DelegateExecution execution = task.getExecution();
-        return execution != null ? execution : task;
     }
 
     private static boolean handled(DelegateTask task) {

@@ -21,7 +21,7 @@ public class TaskNames {
 
     /** Adds the process variable {@code variable} to the task's name; a task whose process has none keeps its name. */
     public void after(DelegateTask task, String variable) {
-        Object subject = instanceOf(task).getVariable(variable);
+        Object subject = variablesOf(task).getVariable(variable);
         if (subject == null || subject.toString().isBlank()) {
             return;
         }
@@ -33,8 +33,12 @@ public class TaskNames {
         task.setName(name.length() > NAME_LENGTH ? name.substring(0, NAME_LENGTH) : name);
     }
 
-    /** The task's execution, whose variables are loaded already (the new task's own are always empty). */
-    private static VariableScope instanceOf(DelegateTask task) {
+    /**
+     * Where a task listener reads its process's variables: the task's execution, whose instance has them loaded already.
+     * Asking the task itself would first read the new task's own (always empty) variables, one more statement for every
+     * task created.
+     */
+    public static VariableScope variablesOf(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
         return execution != null ? execution : task;
     }
