@@ -8,6 +8,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -171,12 +173,8 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
 
     /** A BPMN, DMN or other model file that could not be read or transformed (the engine's ParseException is 400 already). */
     private static boolean unreadableFile(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof SAXException || e instanceof ModelException || e instanceof DmnTransformException) {
-                return true;
-            }
-        }
-        return false;
+        return firstCause(failure, e -> e instanceof SAXException || e instanceof ModelException || e instanceof DmnTransformException)
+                .isPresent();
     }
 
     /** The failure's message with its cause's when it does not repeat it (the DMN transform's names the table and rule). */
@@ -188,21 +186,22 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     }
 
     private static FormFieldValidationException refusedField(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof FormFieldValidationException refused) {
-                return refused;
-            }
-        }
-        return null;
+        return (FormFieldValidationException) firstCause(failure, FormFieldValidationException.class::isInstance).orElse(null);
     }
 
     private static boolean causedBy(Throwable failure, String message) {
+        return firstCause(failure, e -> e instanceof ProcessEngineException && e.getMessage() != null
+                && e.getMessage().startsWith(message)).isPresent();
+    }
+
+    /** The failure itself or the first of its causes that {@code which} picks. */
+    private static Optional<Throwable> firstCause(Throwable failure, Predicate<Throwable> which) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof ProcessEngineException && e.getMessage() != null && e.getMessage().startsWith(message)) {
-                return true;
+            if (which.test(e)) {
+                return Optional.of(e);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The engine's password policy in Chinese, e.g. "密码不符合密码策略：至少 10 个字符，…，不含用户名、姓名和邮箱。" */
