@@ -184,7 +184,8 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign where code = 'JX-RUN' and status = 'ENDED'")).isOne();
         assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).as("phases ended with their work done; at the"
                 + " campaign's end only its cycles' tasks were still open").singleElement().asString()
-                .contains("“考核评估表彰先进”阶段", "活动随之结束", "· 任务：月报告").doesNotContain("· 案件");
+                .contains("“考核评估表彰先进”阶段", "活动随之结束", "· 任务：月报告").doesNotContain("· 案件")
+                .as("addressed to 锦溪镇's own office").contains("各位领导、推进小组办公室：");
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
