@@ -1,6 +1,6 @@
-<#-- 列入通报名单（超期达到通报标准，发给领导小组）。模型同 case-dispatched -->
+<#-- 列入通报名单（超期达到通报标准，发给领导小组）。模型同 case-dispatched；leadingName 本组织的领导小组 -->
 <#assign subject>【列入通报名单】${caseNo} ${leadUnitName}</#assign>
-领导小组：
+${leadingName}：
 
 整改案件 ${caseNo} 超期已达到通报标准，已列入通报名单，请审阅。
 

@@ -33,10 +33,25 @@ public class CampaignCycles {
         return template(campaignCode).cycles().stream().map(CampaignTemplate.Cycle::id).toList();
     }
 
+    /**
+     * The cycle's first run after {@code now}, passing over a run whose tasks would be about a period that ended before
+     * the campaign began ({@link CampaignTemplate.Cycle#reportedPeriod}): a campaign that starts on 1 March hands out no
+     * 月度工作报告 on February, and writes no report of it.
+     */
     Optional<NextRun> next(String campaignCode, String cycleId, Instant now) {
         CampaignTemplate.Cycle cycle = cycle(campaignCode, cycleId);
-        return CycleRuns.next(cycle, records.phases(campaignCode), now, calendar.zone()).map(at -> new NextRun(at, cycle.kind(),
-                cycle.scorePeriod() == null ? null : cycle.scorePeriod().code(LocalDate.ofInstant(at, calendar.zone()))));
+        List<CampaignRecords.PhaseRow> phases = records.phases(campaignCode);
+        LocalDate firstDay = phases.get(0).firstDay();
+        Optional<Instant> at = CycleRuns.next(cycle, phases, now, calendar.zone());
+        while (at.isPresent() && cycle.reportedPeriod() != null
+                && !cycle.reportedPeriod().until(day(at.get())).isAfter(firstDay)) {
+            at = CycleRuns.next(cycle, phases, at.get(), calendar.zone());
+        }
+        return at.map(run -> new NextRun(run, cycle.kind(), cycle.scorePeriod() == null ? null : cycle.scorePeriod().code(day(run))));
+    }
+
+    private LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, calendar.zone());
     }
 
     CampaignTemplate.Cycle cycle(String campaignCode, String cycleId) {

@@ -21,6 +21,7 @@ import org.shirong.campaign.TaskAssignments.Assignment;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.scoring.UnitScores;
 import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Service;
 
@@ -46,9 +47,11 @@ class CampaignTasks {
     private final SystemAccess systemAccess;
     private final WorkingCalendars calendars;
     private final Period cycleTaskTime;
+    private final UnitScores unitScores;
 
     CampaignTasks(ProcessDefinitions definitions, CampaignRecords records, CampaignTemplates templates, CategoryCatalogue catalogue,
-            OrganizationRecords organization, RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendars calendars, CampaignProperties properties) {
+            OrganizationRecords organization, RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendars calendars,
+            CampaignProperties properties, UnitScores unitScores) {
         this.definitions = definitions;
         this.records = records;
         this.templates = templates;
@@ -58,6 +61,7 @@ class CampaignTasks {
         this.systemAccess = systemAccess;
         this.calendars = calendars;
         this.cycleTaskTime = properties.cycleTaskTime();
+        this.unitScores = unitScores;
     }
 
     /** Phase {@code phaseNo} begins: hands out its tasks and returns how many of them are open. */
@@ -83,13 +87,17 @@ class CampaignTasks {
         return records.openPhaseTasks(code, phaseNo).size();
     }
 
-    /** A cycle runs at {@code runAt}: hands out one task per unit its {@code who} names, due {@code cycle-task-time} later. */
+    /**
+     * A cycle runs at {@code runAt}: hands out one task per unit its {@code who} names, due {@code cycle-task-time} later,
+     * named after the period a report or an assessment is about (月度工作报告（2026年5月）), else after the day.
+     */
     int issueCycleTasks(String code, String cycleId, Instant runAt) {
         Campaign campaign = campaign(code);
         CampaignTemplate template = template(campaign);
         CampaignTemplate.Cycle cycle = cycle(template, cycleId);
         LocalDate runDay = LocalDate.ofInstant(runAt, calendars.of(campaign.tenantId()).zone());
-        String name = cycle.name() + "（" + DAY.format(runDay) + "）";
+        ScoredPeriod about = cycle.reportedPeriod();
+        String name = cycle.name() + "（" + (about != null ? unitScores.window(about.code(runDay)).periodName() : DAY.format(runDay)) + "）";
         Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
                 ? cycle.scorePeriod().code(runDay) : null;

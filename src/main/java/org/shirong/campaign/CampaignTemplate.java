@@ -123,6 +123,19 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
             phases = copy(phases);
             categories = copy(categories);
         }
+
+        /**
+         * The period a run's tasks are about, for a report (its {@code score-period}, else the month before, as its
+         * monthly report) or an assessment: they are named after it, 月度工作报告（2026年5月）, not after the day they
+         * are issued; null for a meeting or an inspection, which are about the day they are held.
+         */
+        ScoredPeriod reportedPeriod() {
+            return kind == null ? null : switch (kind) {
+                case REPORT -> scorePeriod != null ? scorePeriod : ScoredPeriod.PREVIOUS_MONTH;
+                case ASSESSMENT -> scorePeriod;
+                default -> null;
+            };
+        }
     }
 
     /** Rules the campaign process applies to its cases. */

@@ -38,6 +38,19 @@ public enum ScoredPeriod {
         };
     }
 
+    /** The first day after the period this means on {@code day}. */
+    LocalDate until(LocalDate day) {
+        LocalDate quarterStart = LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
+        return switch (this) {
+            case PREVIOUS_MONTH -> day.withDayOfMonth(1);
+            case CURRENT_MONTH -> day.withDayOfMonth(1).plusMonths(1);
+            case PREVIOUS_QUARTER -> quarterStart;
+            case CURRENT_QUARTER -> quarterStart.plusMonths(3);
+            case PREVIOUS_YEAR -> day.withDayOfYear(1);
+            case CURRENT_YEAR -> day.withDayOfYear(1).plusYears(1);
+        };
+    }
+
     private static String quarter(LocalDate day) {
         return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
     }

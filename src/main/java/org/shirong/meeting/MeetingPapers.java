@@ -93,7 +93,7 @@ class MeetingPapers {
 
 
     private MeetingDocuments.Meeting meeting(MeetingFacts m) {
-        return new MeetingDocuments.Meeting(m.key(), m.campaignCode(), m.campaignName(), m.meetingName(),
+        return new MeetingDocuments.Meeting(m.key(), m.organization(), m.campaignCode(), m.campaignName(), m.meetingName(),
                 unitName(m.organiserGroup()), m.meetingAt());
     }
 }

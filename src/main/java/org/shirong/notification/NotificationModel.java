@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * The model a template gets from the process: {@code caseNo}, {@code title}, {@code address},
  * {@code leadUnit} and {@code leadUnitName}, {@code due} (the due instant as 2026年5月9日 10:00 in the
  * calendar's zone, Asia/Shanghai), {@code link} (Tasklist opening the recipient's task of the business key,
- * see {@link #link}), plus every other parameter of the send task (dates formatted like {@code due}); a
+ * see {@link #link}), {@code officeName}, {@code leadingName} and {@code inspectorsName} (the groups that play those parts in
+ * the organisation the process runs in, as its file names them: 锦溪镇's office is 推进小组办公室, not 九亭镇's 创建办),
+ * plus every other parameter of the send task (dates formatted like {@code due}); a
  * parameter {@code link} (e.g. a document's address) replaces the Tasklist link. Missing values are empty.
  * Every path of Shirong in a value ({@code /api/documents/…}) is made absolute with {@code shirong.public-url}, so
  * that links work from an e-mail.
@@ -64,6 +66,7 @@ class NotificationModel {
         model.put("leadUnitName", leadUnit == null ? "" : groupName(leadUnit.toString()));
         model.put("due", text(execution.getVariable(VAR_DUE_AT), ""));
         model.put(LINK, link(businessKey));
+        addRoleNames(model, execution.getTenantId());
         parameters.forEach((name, value) -> {
             if (!SETTINGS.contains(name) && value != null) {
                 model.put(name, text(value, ""));
@@ -83,6 +86,14 @@ class NotificationModel {
         String tasklist = publicUrl.tasklist();
         return businessKey == null ? tasklist
                 : tasklist + "#/?" + ABOUT + "=" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The names of the office, the leading group and the inspectors of the organisation; generic words for none. */
+    private void addRoleNames(Map<String, Object> model, String tenant) {
+        var organization = organizations.find(tenant);
+        model.put("officeName", organization.map(o -> groupName(o.roles().office())).orElse("办公室"));
+        model.put("leadingName", organization.map(o -> groupName(o.roles().leading())).orElse("领导小组"));
+        model.put("inspectorsName", organization.map(o -> groupName(o.roles().inspectors())).orElse("核查人员"));
     }
 
     /** From the organisation file, which is in memory; only a group made in Admin is looked up in the engine. */

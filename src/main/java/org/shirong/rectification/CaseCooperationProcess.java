@@ -25,6 +25,13 @@ public final class CaseCooperationProcess {
     public static final String VAR_PARTY_REASON = "partyReason";
     /** What the unit did (协办情况), from the form. */
     public static final String VAR_NOTE = "cooperationNote";
+    /**
+     * The lead unit's name for the form (牵头单位), with its organisation's when that is not the cooperating unit's own:
+     * 区绿化市容局（松江区） on a town's 属地 cooperation. Written when 记录协办情况 is created.
+     */
+    public static final String VAR_LEAD_UNIT_NAME = "leadUnitName";
+    /** The case's 整改期限 as the form shows it (2026年3月4日 17:00 in the cooperating organisation's zone). */
+    public static final String VAR_DUE_TEXT = "caseDueText";
 
     /** {@code JT-2026-000042/zongguan}: the case number, then the cooperating unit. */
     public static String businessKey(String caseNo, String unit) {

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
 import org.shirong.system.TaskNames;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,10 @@ import org.springframework.stereotype.Component;
  * variables the instance already has and sets the task's own fields before its row is first written:
  * <ul>
  * <li>name: the diagram's name (kept short there for Modeler and Cockpit) with case number, short title and address;</li>
- * <li>description: the whole title, address, urgency and 整改期限;</li>
+ * <li>description: the whole title, address, urgency and 整改期限; on 记录协办情况 also the lead unit (牵头单位), which the
+ * form shows too, with the 整改期限, from two variables written here ({@link CaseCooperationProcess#VAR_LEAD_UNIT_NAME},
+ * {@link CaseCooperationProcess#VAR_DUE_TEXT}): a cooperating unit, a town's office above all on a district's case, sees
+ * whom it works with and by when;</li>
  * <li>priority: {@link #URGENT_PRIORITY} for an urgent case, so Tasklist's 优先级 sort puts them first;</li>
  * <li>follow-up date: the case's 黄灯 instant ({@code warnAt}) on tasks that have a due date, so the list can show the
  * traffic light (红 past the due date, 黄 past the follow-up date);</li>
@@ -40,9 +45,11 @@ class CaseTaskListener implements TaskListener {
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final WorkingCalendars calendars;
+    private final Organizations organizations;
 
-    CaseTaskListener(WorkingCalendars calendars) {
+    CaseTaskListener(WorkingCalendars calendars, Organizations organizations) {
         this.calendars = calendars;
+        this.organizations = organizations;
     }
 
     @Override
@@ -61,7 +68,14 @@ class CaseTaskListener implements TaskListener {
         task.setName(name(task.getName(), caseNo.toString(), title, address));
         Object urgency = instance.getVariable(VAR_URGENCY);
         boolean urgent = Urgency.URGENT.name().equals(urgency);
-        task.setDescription(description(task, instance, caseNo.toString(), title, address, urgent));
+        String due = instance.getVariable(VAR_DUE_AT) instanceof Date at ? display(task, at) : null;
+        String lead = CaseCooperationProcess.TASK_RECORD.equals(task.getTaskDefinitionKey()) ? leadUnitName(task, instance) : null;
+        task.setDescription(description(caseNo.toString(), title, address, urgent, lead, due));
+        if (lead != null) {
+            // on the instance, whose variables are loaded already (the task's own would be read first: a statement more)
+            task.getExecution().setVariable(CaseCooperationProcess.VAR_LEAD_UNIT_NAME, lead);
+            task.getExecution().setVariable(CaseCooperationProcess.VAR_DUE_TEXT, due == null ? "" : due);
+        }
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);
         }
@@ -96,7 +110,7 @@ class CaseTaskListener implements TaskListener {
         return shorten(name.toString(), 255);
     }
 
-    private String description(DelegateTask task, VariableScope instance, String caseNo, String title, String address, boolean urgent) {
+    private static String description(String caseNo, String title, String address, boolean urgent, String lead, String due) {
         StringBuilder text = new StringBuilder("案件 ").append(caseNo);
         if (urgent) {
             text.append("（").append(Urgency.URGENT.label()).append("）");
@@ -105,11 +119,31 @@ class CaseTaskListener implements TaskListener {
         if (!address.isEmpty()) {
             text.append("\n地点：").append(address);
         }
-        if (instance.getVariable(VAR_DUE_AT) instanceof Date due) {
-            ZoneId zone = calendars.of(task.getTenantId()).zone();
-            text.append("\n整改期限：").append(DISPLAY.format(due.toInstant().atZone(zone)));
+        if (lead != null) {
+            text.append("\n牵头单位：").append(lead);
+        }
+        if (due != null) {
+            text.append("\n整改期限：").append(due);
         }
         return shorten(text.toString(), 4000);
+    }
+
+    private String display(DelegateTask task, Date at) {
+        ZoneId zone = calendars.of(task.getTenantId()).zone();
+        return DISPLAY.format(at.toInstant().atZone(zone));
+    }
+
+    /**
+     * The case's lead unit as the file names it, and its organisation's name when that is not the task's (a district's
+     * department on a town's 属地 cooperation); the group id for a group no file defines, null when the case has none.
+     */
+    private String leadUnitName(DelegateTask task, VariableScope instance) {
+        if (!(instance.getVariable(VAR_LEAD_UNIT) instanceof String leadUnit) || leadUnit.isBlank()) {
+            return null;
+        }
+        String name = organizations.groupName(leadUnit).orElse(leadUnit);
+        return organizations.ofGroup(leadUnit).filter(o -> task.getTenantId() != null && !o.id().equals(task.getTenantId()))
+                .map(Organization::name).map(organisation -> name + "（" + organisation + "）").orElse(name);
     }
 
     static String shorten(String text, int max) {

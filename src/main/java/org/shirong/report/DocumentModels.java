@@ -6,13 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.Organizations;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.shirong.scoring.UnitScores.Window;
 import org.springframework.stereotype.Component;
 
 /**
  * The parts every campaign document shows: progress per phase, progress per plan item at the period's end (or now,
- * while it runs), the campaign's cases per unit in the period, ranking and named units.
+ * while it runs), the campaign's cases per unit in the period, ranking and named units; and the names of the bodies that
+ * issue them, each organisation's own.
  */
 @Component
 class DocumentModels {
@@ -23,11 +25,26 @@ class DocumentModels {
     private final CampaignFigures figures;
     private final PlanItemProgress planItems;
     private final ZoneId zone;
+    private final Organizations organizations;
 
-    DocumentModels(CampaignFigures figures, PlanItemProgress planItems, WorkingCalendar calendar) {
+    DocumentModels(CampaignFigures figures, PlanItemProgress planItems, WorkingCalendar calendar, Organizations organizations) {
         this.figures = figures;
         this.planItems = planItems;
         this.zone = calendar.zone();
+        this.organizations = organizations;
+    }
+
+    /**
+     * {@code officeName} and {@code leadingName}: the organisation's office and leading group as its file names them
+     * (九亭镇 创建工作办公室 and 创建工作领导小组, 锦溪镇 推进小组办公室 and 环境综合整治工作推进小组), who sign a report and a 通报.
+     */
+    void addIssuers(Map<String, Object> model, String organization) {
+        model.put("officeName", groupName(organizations.office(organization)));
+        model.put("leadingName", groupName(organizations.leading(organization)));
+    }
+
+    private String groupName(String groupId) {
+        return organizations.groupName(groupId).orElse(groupId);
     }
 
     void addProgress(Map<String, Object> model, String campaignCode, Window window, PeriodScores scores) {

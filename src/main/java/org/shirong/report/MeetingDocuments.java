@@ -28,9 +28,9 @@ public class MeetingDocuments {
         this.scores = scores;
     }
 
-    /** A meeting: its key (unique within the town), campaign, name, who holds it and when. */
-    public record Meeting(String key, String campaignCode, String campaignName, String meetingName, String organiserName,
-            Instant meetingAt) {
+    /** A meeting: its key (unique within the town), organisation, campaign, name, who holds it and when. */
+    public record Meeting(String key, String organization, String campaignCode, String campaignName, String meetingName,
+            String organiserName, Instant meetingAt) {
     }
 
     /** A decision as the minutes list it: kind 整改案件/交办任务, the unit's name, the due day and what it became. */
@@ -74,6 +74,7 @@ public class MeetingDocuments {
         model.put("organiser", meeting.organiserName());
         model.put("meetingAt", models.display(meeting.meetingAt()));
         model.put("issuedOn", models.day(meeting.meetingAt()));
+        models.addIssuers(model, meeting.organization());
         return model;
     }
 }

@@ -62,6 +62,7 @@ public class MonthlyReports {
         model.put("title", title);
         model.put("campaignName", campaignName);
         model.put("issuedOn", models.day(at));
+        models.addIssuers(model, organization);
         models.addProgress(model, campaignCode, scores.window(period), periodScores);
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
         return new Rendered(title, templates.render("monthly-report", model));

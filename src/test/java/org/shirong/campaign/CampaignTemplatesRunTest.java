@@ -102,6 +102,10 @@ class CampaignTemplatesRunTest {
                 .contains("前期准备", "签订目标责任书（城管中队）");
         assertThat(run.task("signResponsibilityLetter/chengguan")).as("carried on, not cancelled").isNotNull();
         run.complete("signResponsibilityLetter/chengguan", Map.of(CampaignTaskProcess.VAR_RESULT, "已补签"));
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"
+                + " and task_key like 'monthlyReport/2026-03-01/%'")).as("no report on February, before the campaign began").isZero();
+        assertThat(run.task("monthlyReport/2026-04-01/huanwei").getName()).as("named after the month it reports on")
+                .isEqualTo("月度工作报告（2026年3月）（环卫所）");
 
         String quarterlyCheck = "quarterlyCheck/2026-04-10/ducha";
         assertThat((String) taskService.getVariable(run.task(quarterlyCheck).getId(), InspectionScores.VAR_ITEM_LIST))
@@ -141,7 +145,7 @@ class CampaignTemplatesRunTest {
         assertThat(run.task("archiveRecords/chengguan")).as("open work of the last phase stays in Tasklist").isNotNull();
         assertThat(run.meetingsConvened(historyService)).as("5th and 20th, March to December").isEqualTo(20);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"))
-                .as("15 units × March–December").isEqualTo(150);
+                .as("15 units × 1 April–1 December, on March–November").isEqualTo(135);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'quarterlyCheck'"))
                 .as("10 April, 10 July, 10 October").isEqualTo(3);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'annualAssessment'")).isOne();
@@ -149,7 +153,9 @@ class CampaignTemplatesRunTest {
 
         List<Map<String, Object>> documents = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/JT-RUN/documents", List.class);
         assertThat(documents).filteredOn(d -> "AGENDA".equals(d.get("kind"))).hasSize(20);
-        assertThat(documents).filteredOn(d -> "MONTHLY_REPORT".equals(d.get("kind"))).hasSize(10);
+        assertThat(documents).filteredOn(d -> "MONTHLY_REPORT".equals(d.get("kind"))).extracting(d -> (String) d.get("title"))
+                .hasSize(9).contains("JT-RUN 测试活动2026年3月工作报告").noneMatch(title -> title.contains("2026年2月"));
+        assertThat(run.task("annualAssessment/2026-12-20/lingdao").getName()).isEqualTo("年度考核（2026年）");
         String report = rest.withBasicAuth("lingdao1", "demo").getForObject((String) documents.stream()
                 .filter(d -> "MONTHLY_REPORT".equals(d.get("kind"))).findFirst().orElseThrow().get("url"), String.class);
         assertThat(report).contains("JT-RUN 测试活动", "环卫所");
@@ -178,7 +184,8 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign where code = 'JX-RUN' and status = 'ENDED'")).isOne();
         assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).as("phases ended with their work done; at the"
                 + " campaign's end only its cycles' tasks were still open").singleElement().asString()
-                .contains("“考核评估表彰先进”阶段", "活动随之结束", "· 任务：月报告").doesNotContain("· 案件");
+                .contains("“考核评估表彰先进”阶段", "活动随之结束", "· 任务：月报告").doesNotContain("· 案件")
+                .as("addressed to 锦溪镇's own office").contains("各位领导、推进小组办公室：");
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);

@@ -143,7 +143,7 @@ class NotificationDeliveryProcessTest {
         JsonNode payload = json.readTree(requests.get(0).body());
         assertThat(payload.path("msgtype").asText()).isEqualTo("text");
         assertThat(payload.path("text").path("content").asText())
-                .startsWith("【超期督办】JT-2026-000042 已超过整改期限\n创建办、环卫所负责同志：")
+                .startsWith("【超期督办】JT-2026-000042 已超过整改期限\n创建工作办公室、环卫所负责同志：")
                 .contains("地点：九亭大街 88 号");
         assertThat(row(pi).status()).isEqualTo(OutboxStatus.DELIVERED);
         assertThat(row(pi).attempts()).isEqualTo(1);

@@ -28,6 +28,9 @@ class NotificationTemplatesTest {
         model.put("address", "九亭大街 88 号");
         model.put("leadUnit", "huanwei");
         model.put("leadUnitName", "环卫所");
+        model.put("officeName", "创建工作办公室");
+        model.put("leadingName", "创建工作领导小组");
+        model.put("inspectorsName", "督导检查组");
         model.put("due", "2026年5月9日 10:00");
         model.put("link", "http://localhost:8080/camunda/app/tasklist/default/#/?searchQuery=x");
         model.put("comment", "墙角仍有垃圾");

@@ -85,7 +85,7 @@ final class RectificationFixture {
         Mocks.register("caseSupervisedListener", listeners.caseSupervisedListener(steps));
         Mocks.register("verificationPassedListener", listeners.verificationPassedListener(steps));
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
-        Mocks.register("caseTaskListener", new CaseTaskListener(calendars));
+        Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));

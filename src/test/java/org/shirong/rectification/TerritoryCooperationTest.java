@@ -80,6 +80,16 @@ class TerritoryCooperationTest {
                 .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "问题位于你单位属地", "湖荡路 8 号"));
         List<Map<String, Object>> tasks = as("shdshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=shdshirongban", List.class);
         assertThat(tasks).extracting(t -> t.get("id")).contains(record.getId());
+        // The town's office sees in its task which district department leads the case, and by when, as Tasklist shows
+        // them: in the description and in the form's read-only fields.
+        String due = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").format(java.time.Instant
+                .parse((String) reported.getBody().get("dueAt")).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat((String) as("shdshirongban1").getForObject("/engine-rest/task/" + record.getId(), Map.class).get("description"))
+                .contains("牵头单位：区绿化市容局（松江区）", "整改期限：" + due);
+        Map<String, Map<String, Object>> formVariables = as("shdshirongban1")
+                .getForObject("/engine-rest/task/" + record.getId() + "/form-variables", Map.class);
+        assertThat(formVariables.get(CaseCooperationProcess.VAR_LEAD_UNIT_NAME)).containsEntry("value", "区绿化市容局（松江区）");
+        assertThat(formVariables.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
         assertThat(as("shdshirongban1").postForEntity("/engine-rest/task/" + record.getId() + "/complete",
                 CaseApiTest.json("{\"variables\":{\"cooperationNote\":{\"value\":\"已组织村里补种\"}}}"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

@@ -88,7 +88,7 @@ class CampaignDocumentApiTest {
 
     CampaignFixture fixture;
     CampaignFixture other;
-    final MeetingDocuments.Meeting meeting = new MeetingDocuments.Meeting("DOCTEST/weekly/20241008T0600Z", "DOCTEST",
+    final MeetingDocuments.Meeting meeting = new MeetingDocuments.Meeting("DOCTEST/weekly/20241008T0600Z", "jiuting", "DOCTEST",
             "九亭镇创建测试活动", "工作例会", "创建工作办公室", at("2024-10-08T14:00"));
 
     @BeforeEach
@@ -147,7 +147,8 @@ class CampaignDocumentApiTest {
 
         StoredDocument notice = meetingDocuments.notice(meeting, scores, null);
         assertThat(notice.title()).isEqualTo("九亭镇创建测试活动关于2024年9月考核不履职单位的通报");
-        assertThat(html(notice)).contains("2024-09-01 至 2024-09-30", "通报 1 个单位：城管中队。");
+        assertThat(html(notice)).contains("2024-09-01 至 2024-09-30", "通报 1 个单位：城管中队。", "向创建工作办公室书面报告",
+                "<footer>创建工作领导小组<br>");
 
         StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), null);
         assertThat(report.kind()).isEqualTo(DocumentKind.MONTHLY_REPORT);
@@ -187,6 +188,8 @@ class CampaignDocumentApiTest {
             }
 
             String html = html(monthlyReports.issue("jinxi", "DOCJX", at("2024-10-05T10:00"), "2024-09"));
+            assertThat(html).as("signed by 锦溪镇's own office, not 九亭镇's").contains("<footer>推进小组办公室<br>")
+                    .doesNotContain("创建工作办公室");
 
             List<List<String>> items = HtmlTables.rows(html, "plan-items");
             assertThat(items).containsExactly(

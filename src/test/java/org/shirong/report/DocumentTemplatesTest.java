@@ -29,6 +29,8 @@ class DocumentTemplatesTest {
         model.put("campaignName", "九亭镇创建达标镇");
         model.put("meetingName", "工作例会");
         model.put("organiser", "创建工作办公室");
+        model.put("officeName", "推进小组办公室");
+        model.put("leadingName", "环境综合整治工作推进小组");
         model.put("meetingAt", "2026年12月3日 14:00");
         model.put("issuedOn", "2026年12月3日");
         model.put("currentPhase", "宣传动员和自查整改");
