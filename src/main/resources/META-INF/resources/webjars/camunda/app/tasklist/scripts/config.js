@@ -10,7 +10,8 @@ export default {
     'shirong/inbox',
     'shirong/phone-forms',
     'shirong/case-light',
-    'shirong/case-link'
+    'shirong/case-link',
+    'shirong/note-writers'
   ],
   locales: {
     availableLocales: ['zh', 'en'],
