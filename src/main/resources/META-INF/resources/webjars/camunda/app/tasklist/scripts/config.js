@@ -11,7 +11,8 @@ export default {
     'shirong/phone-forms',
     'shirong/case-light',
     'shirong/case-link',
-    'shirong/note-writers'
+    'shirong/note-writers',
+    'shirong/stale-errors'
   ],
   locales: {
     availableLocales: ['zh', 'en'],
