@@ -148,8 +148,9 @@ function timeline(phases, today) {
   });
   const position = (day(today) - start) / (end - start);
   if (position >= 0 && position <= 1) {
-    bar.appendChild(el('div', {class: 'shirong-today', style: `left:${position * 100}%`, title: '今天 ' + today},
-      el('span', null, '今天 ' + today)));
+    // a mark below the phases' names, not through them; its label turns left near the bar's right end
+    bar.appendChild(el('div', {class: 'shirong-today' + (position > 0.85 ? ' shirong-today-end' : ''),
+      style: `left:${position * 100}%`, title: '今天 ' + today}, el('span', null, '今天 ' + today)));
   }
   box.appendChild(bar);
   return box;
