@@ -12,7 +12,7 @@ export default {
     'shirong/case-light',
     'shirong/case-link',
     'shirong/note-writers',
-    'shirong/stale-errors'
+    'shirong/refusals'
   ],
   locales: {
     availableLocales: ['zh', 'en'],
