@@ -409,8 +409,8 @@ class TasklistBrowserTest {
     }
 
     /**
-     * Issue 11 point 5: the office calls a 临时会议 through its start form (date picker, time, place, agenda, units); the
-     * units are notified and the office's 召开会议并记录 appears in its list. A meeting time already past is refused in Chinese.
+     * Issue 11 point 5: the office calls a 临时会议 through its start form (date picker writing 2027-01-10, time, place,
+     * agenda, units); the units are notified and the office's 召开会议并记录 appears in its list. A meeting time already past is refused in Chinese.
      */
     @Test
     void theOfficeCallsAnAdHocMeetingThroughItsForm() throws IOException {
@@ -430,6 +430,8 @@ class TasklistBrowserTest {
                 browser.click(By.cssSelector(".flatpickr-calendar.open .flatpickr-next-month"));
                 browser.click(By.xpath("//*[contains(@class,'flatpickr-calendar')]//span[contains(@class,'flatpickr-day')"
                         + " and not(contains(@class,'prevMonthDay')) and not(contains(@class,'nextMonthDay')) and normalize-space(.)='10']"));
+                // the day as Shirong writes dates (2027-01-10), not in the US order form-js uses beside a time (1/10/2027)
+                browser.until(d -> d.findElement(By.cssSelector(".fjs-datepicker input")).getAttribute("value").matches("\\d{4}-\\d{2}-10"));
                 WebElement time = browser.visible(By.cssSelector(".fjs-timepicker input, input[id$='-Field_meetingAt_time']"));
                 time.sendKeys("14:00");
                 typeUntilKept(browser, By.cssSelector("input[id$='-Field_place']"), "镇政府三楼会议室");
