@@ -26,6 +26,7 @@ class DossierPdf {
     DossierPdf(DocumentTemplates templates, DossierFont font) {
         this.templates = templates;
         this.font = font;
+        RendererLog.install();
     }
 
     /** Writes the dossier of these cases' sheets (one section each, in this order) to {@code out}, which is left open. */

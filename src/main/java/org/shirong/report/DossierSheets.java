@@ -67,11 +67,11 @@ final class DossierSheets {
                 .map(s -> new Row(List.of(time(s.at(), zone), s.kindName(), text(s.actor()), text(s.detail())))).toList();
         List<Row> approvals = f.approvals().stream().map(a -> new Row(List.of(a.kindName(),
                 text(a.reason()) + (a.requestedDue() == null ? "" : "（申请延期至 " + time(a.requestedDue(), zone) + "）"),
-                text(a.requestedBy()) + " " + time(a.requestedAt(), zone), a.resultName(),
-                (text(a.decidedBy()) + " " + time(a.decidedAt(), zone)).strip(), text(a.comment())))).toList();
+                (text(a.requestedBy()) + "\n" + time(a.requestedAt(), zone)).strip(), a.resultName(),
+                (text(a.decidedBy()) + "\n" + time(a.decidedAt(), zone)).strip(), text(a.comment())))).toList();
         List<Row> cooperations = f.cooperations().stream().map(p -> new Row(List.of(p.unitName(), p.reasonName(),
                 time(p.assignedAt(), zone), time(p.dueAt(), zone), p.statusName(),
-                (text(p.doneBy()) + " " + time(p.doneAt(), zone)).strip(), text(p.note())))).toList();
+                (text(p.doneBy()) + "\n" + time(p.doneAt(), zone)).strip(), text(p.note())))).toList();
         List<Row> verifications = f.verifications().stream()
                 .map(s -> new Row(List.of(time(s.at(), zone), s.kindName(), text(s.actor()), text(s.detail())))).toList();
         return new Sheet(c.caseNo(), c.title(), fields, timeline, pairs(f.photos(), zone), approvals, cooperations, verifications);

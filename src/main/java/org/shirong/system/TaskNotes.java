@@ -5,11 +5,17 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.TaskRestService;
@@ -24,8 +30,10 @@ import org.camunda.bpm.engine.task.Comment;
  * {@link TaskCommentResourceImpl}, except that writing and reading them does not first look the task up in the history:
  * that look-up needs READ_HISTORY, which a unit's staff do not have, so that they could neither add a note to their own
  * task nor read its notes. The engine's command decides instead ({@link TaskCommentGuard}); a refusal there is
- * answered as such (403, or 400 naming 备注), not as Camunda's "Not enough parameters submitted". Changing and deleting
- * notes are Camunda's own.
+ * answered as such (403, or 400 naming 备注), not as Camunda's "Not enough parameters submitted". Each note read or
+ * written also carries its writer's name ({@code userName}, the user's name as the organisation's file gave it to the
+ * engine), which Tasklist's 历史 tab shows in place of the login id (tasklist/shirong/note-writers.js). Changing and
+ * deleting notes are Camunda's own.
  */
 class TaskNotes implements TaskCommentResource {
 
@@ -44,7 +52,9 @@ class TaskNotes implements TaskCommentResource {
         if (!historyEnabled()) {
             return List.of();
         }
-        return engine.getTaskService().getTaskComments(taskId).stream().map(CommentDto::fromComment).toList();
+        List<Comment> comments = engine.getTaskService().getTaskComments(taskId);
+        Map<String, String> names = writerNames(comments.stream().map(Comment::getUserId));
+        return comments.stream().<CommentDto>map(c -> Note.of(c, names)).toList();
     }
 
     @Override
@@ -57,7 +67,7 @@ class TaskNotes implements TaskCommentResource {
             throw new InvalidRequestException(Status.NOT_FOUND,
                     "Task comment with id " + commentId + " does not exist for task id '" + taskId + "'.");
         }
-        return CommentDto.fromComment(comment);
+        return Note.of(comment, writerNames(Stream.of(comment.getUserId())));
     }
 
     @Override
@@ -75,7 +85,7 @@ class TaskNotes implements TaskCommentResource {
         }
         URI uri = uriInfo.getBaseUriBuilder().path(rootResourcePath).path(TaskRestService.PATH)
                 .path(taskId + "/comment/" + comment.getId()).build();
-        CommentDto result = CommentDto.fromComment(comment);
+        CommentDto result = Note.of(comment, writerNames(Stream.of(comment.getUserId())));
         result.addReflexiveLink(uri, HttpMethod.GET, "self");
         return result;
     }
@@ -101,13 +111,61 @@ class TaskNotes implements TaskCommentResource {
 
     /** As Camunda asks it: the history level read without the caller's authentication. */
     private boolean historyEnabled() {
+        return withoutCaller(() -> engine.getManagementService().getHistoryLevel() > ProcessEngineConfigurationImpl.HISTORYLEVEL_NONE);
+    }
+
+    /**
+     * The writers' names by user id, read without the caller's authentication: a unit's staff may look up only some
+     * people in the user directory, but whoever may read a note may read who wrote it. A user without a name (or no
+     * longer in the directory) is left out, and shown by id.
+     */
+    private Map<String, String> writerNames(Stream<String> userIds) {
+        String[] ids = userIds.filter(Objects::nonNull).distinct().toArray(String[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        return withoutCaller(() -> engine.getIdentityService().createUserQuery().userIdIn(ids).list().stream()
+                .filter(u -> !fullName(u).isEmpty())
+                .collect(Collectors.toMap(User::getId, TaskNotes::fullName, (a, b) -> a)));
+    }
+
+    private static String fullName(User user) {
+        return (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), "")).trim();
+    }
+
+    private <T> T withoutCaller(Supplier<T> read) {
         IdentityService identityService = engine.getIdentityService();
         Authentication caller = identityService.getCurrentAuthentication();
         try {
             identityService.clearAuthentication();
-            return engine.getManagementService().getHistoryLevel() > ProcessEngineConfigurationImpl.HISTORYLEVEL_NONE;
+            return read.get();
         } finally {
             identityService.setAuthentication(caller);
+        }
+    }
+
+    /** Camunda's note with its writer's name beside the id ({@code userName}; the id where the name is unknown). */
+    public static final class Note extends CommentDto {
+
+        private String userName;
+
+        static Note of(Comment comment, Map<String, String> names) {
+            Note note = new Note();
+            CommentDto camunda = CommentDto.fromComment(comment);
+            note.id = camunda.getId();
+            note.userId = camunda.getUserId();
+            note.time = camunda.getTime();
+            note.taskId = camunda.getTaskId();
+            note.message = camunda.getMessage();
+            note.removalTime = camunda.getRemovalTime();
+            note.rootProcessInstanceId = camunda.getRootProcessInstanceId();
+            note.processInstanceId = camunda.getProcessInstanceId();
+            note.userName = names.getOrDefault(note.userId, note.userId);
+            return note;
+        }
+
+        public String getUserName() {
+            return userName;
         }
     }
 }

@@ -109,13 +109,8 @@
     if (window.L) {
       map = L.map(mapBox, { zoomSnap: 0.5 });
       map.attributionControl.setPrefix(false);
-      // 比例尺写中文单位（米、千米），而不是 Leaflet 的 m、km。
-      var Scale = L.Control.Scale.extend({
-        _updateScale: function (scale, text, ratio) {
-          L.Control.Scale.prototype._updateScale.call(this, scale, text.replace(' km', ' 千米').replace(' m', ' 米'), ratio);
-        }
-      });
-      new Scale({ imperial: false, metric: true }).addTo(map);
+      // 比例尺写中文单位（米、千米）：见 leaflet-zh.js。
+      L.control.scale({ imperial: false, metric: true }).addTo(map);
       map.setView([35.0, 104.0], 4);
     } else {
       mapBox.appendChild(el('p', 'shirong-map-failed', '地图组件加载失败，只显示列表。'));

@@ -208,6 +208,20 @@ class CampaignBrowserTest {
                         .contains("考核排名", "通报线", "各整治项目", "案件地图", "活动文书", "未办结的督办");
                 browser.screenshot("cockpit-campaign-dashboard");
                 assertThat(english(browser)).as("页面上的英文").isEmpty();
+                // Today's mark on the phase bar runs below the phases' lines of text, not through them, and its label
+                // lies within the page.
+                assertThat(((JavascriptExecutor) browser.driver()).executeScript("""
+                        const mark = document.querySelector('.shirong-campaign-page .shirong-today');
+                        const m = mark.getBoundingClientRect();
+                        const label = mark.querySelector('span').getBoundingClientRect();
+                        const texts = Array.from(mark.parentElement.querySelectorAll('.shirong-phase-name, .shirong-phase-days'));
+                        const crossed = texts.filter(t => {
+                          const range = document.createRange();
+                          range.selectNodeContents(t);
+                          return Array.from(range.getClientRects()).some(r => r.bottom > m.top && r.top < m.bottom
+                              || r.bottom > label.top && r.top < label.bottom && r.right > label.left && r.left < label.right);
+                        }).map(t => t.textContent);
+                        return crossed.concat(label.right > document.documentElement.clientWidth ? ['label beyond the page'] : []);""")).asList().isEmpty();
 
                 // The list behind the total's red number: the red case, as many as the number says.
                 browser.click(By.cssSelector("tr[data-unit='total'] a[data-rule='RED']"));
@@ -225,6 +239,13 @@ class CampaignBrowserTest {
                 ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", frame);
                 browser.driver().switchTo().frame(frame);
                 browser.until(d -> d.findElement(By.id("case-map-page")).getAttribute("data-loaded") != null);
+                // The map fills its frame: the framed page has no scrollbar of its own beside the map's.
+                assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+                        "const e = document.scrollingElement; return [e.scrollHeight, e.clientHeight, e.scrollWidth, e.clientWidth];"))
+                        .asList().satisfies(size -> {
+                            assertThat(((Number) size.get(0)).intValue()).as("height").isLessThanOrEqualTo(((Number) size.get(1)).intValue());
+                            assertThat(((Number) size.get(2)).intValue()).as("width").isLessThanOrEqualTo(((Number) size.get(3)).intValue());
+                        });
                 assertThat(fill(browser, red)).isEqualTo("#d9363e");
                 assertThat(fill(browser, yellow)).isEqualTo("#e0a800");
                 assertThat(fill(browser, green)).isEqualTo("#2e8b57");

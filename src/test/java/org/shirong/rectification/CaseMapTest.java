@@ -182,7 +182,10 @@ class CaseMapTest {
                 assertThat(fill(browser, green)).isEqualTo("#2e8b57");
                 assertThat(browser.driver().findElements(By.cssSelector(".leaflet-tile"))).as("no tiles are fetched").isEmpty();
                 assertThat(browser.driver().findElements(By.cssSelector("path.grid-outline"))).hasSize(1);
-                assertThat(browser.visible(By.cssSelector(".leaflet-control-scale-line")).getText()).matches("\\d+ k?m");
+                // Leaflet's own words in Chinese: the scale's units and the zoom buttons' titles
+                assertThat(browser.visible(By.cssSelector(".leaflet-control-scale-line")).getText()).matches("\\d+ 千?米");
+                assertThat(browser.driver().findElements(By.cssSelector(".leaflet-control-zoom a")))
+                        .extracting(a -> a.getAttribute("title")).containsExactly("放大", "缩小");
                 assertThat(browser.visible(By.id("case-map-note")).getText()).contains("未配置地图底图", "网格边界", "未记录位置");
                 browser.screenshot("case-map");
 

@@ -85,6 +85,30 @@ class TaskNotesTest {
         assertThat(addNote("chengguan1", task.getId(), note("补记")).getStatusCode().is4xxClientError()).isTrue();
     }
 
+    /**
+     * Each note names its writer ({@code userName}, as organization.yaml names them) beside the login id, for Tasklist's
+     * 历史 tab: also a writer the reader may not look up in the user directory (绿容所's 何巡查员, who wrote while the task
+     * was still 绿容所's).
+     */
+    @Test
+    void eachNoteNamesItsWriter() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "lvrong", "清理乱堆物（备注署名）");
+        assertThat(addNote("lvrong1", task.getId(), note("绿容所已移走花箱。")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        taskService.deleteCandidateGroup(task.getId(), "lvrong");
+        taskService.addCandidateGroup(task.getId(), "chengguan");
+
+        ResponseEntity<String> added = addNote("chengguan1", task.getId(), note("已联系店主。"));
+        assertThat(added.getStatusCode()).as(added.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(added.getBody()).contains("\"userId\":\"chengguan1\"", "\"userName\":\"张队长\"");
+        assertThat(as("chengguan2").getForEntity("/engine-rest/user/lvrong1/profile", String.class).getStatusCode())
+                .as("not in the clerk's user directory").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("chengguan2").getForObject("/engine-rest/task/" + task.getId() + "/comment", List.class))
+                .extracting(n -> ((Map<?, ?>) n).get("userId") + " " + ((Map<?, ?>) n).get("userName"))
+                .containsExactlyInAnyOrder("lvrong1 何巡查员", "chengguan1 张队长");
+        assertThat(WebappSession.login(port, "chengguan2", "demo").get("/task/" + task.getId() + "/comment").body())
+                .contains("\"userName\":\"何巡查员\"", "\"userName\":\"张队长\"");
+    }
+
     @Test
     void anotherUnitsTaskIsRefusedAndAnotherOrganisationsIsAnsweredAsUnknown() {
         Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（他人备注）");

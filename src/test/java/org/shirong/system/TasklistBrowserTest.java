@@ -208,7 +208,7 @@ class TasklistBrowserTest {
 
     /**
      * A unit's clerk adds a note (添加备注) to the unit's task and finds it in the task's 历史 tab, which no longer says
-     * 暂无历史记录: the clerk may not read the process's history, only the task's notes.
+     * 暂无历史记录 (the clerk may not read the process's history, only the task's notes), under the clerk's name.
      */
     @Test
     void aUnitsClerkAddsANoteAndReadsItInTheTasksHistory() throws IOException {
@@ -232,6 +232,9 @@ class TasklistBrowserTest {
                 browser.until(d -> d.findElement(By.tagName("body")).getText().contains(note));
                 browser.screenshot("tasklist-note-in-history");
                 assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("暂无历史记录");
+                // the writer by name, as organization.yaml gives it (the case page and the PDFs do the same)
+                assertThat(browser.driver().findElements(By.cssSelector(".history-pane .operation-user")))
+                        .extracting(WebElement::getText).containsExactly("张队长");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("tasklist-note-failure");
                 throw e;
@@ -239,6 +242,41 @@ class TasklistBrowserTest {
         }
         assertThat(taskService.getTaskComments(taskId)).extracting(c -> c.getFullMessage() + "/" + c.getUserId())
                 .containsExactly(note + "/chengguan1");
+    }
+
+    /**
+     * A refused claim (the office claiming a unit's task) neither keeps 认领 disabled on the next task opened (Tasklist
+     * re-enabled it only once an assignee changed) nor leaves its red error on screen once a later action succeeded
+     * (claiming the office's own task): it would say the opposite of what just happened.
+     */
+    @Test
+    void aRefusedClaimNeitherBlocksTheNextClaimNorOutlivesIt() throws IOException {
+        String unitTask = assignedToChengguan("清理九亭大街乱堆物", "三日内完成", LocalDate.now().plusDays(3).toString()).getId();
+        String officeTask = JiutingWork.assign(runtimeService, taskService, "chuangban", "汇总本周巡查情况").getId();
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.login("chuangban2", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + unitTask);
+                browser.visible(By.xpath("//h2[contains(text(),'清理九亭大街乱堆物')]"));
+                browser.click(By.cssSelector("button.claim"));
+                browser.until(d -> d.findElement(By.tagName("body")).getText().contains("此任务由城管中队办理"));
+
+                // on the same page (no reload, which would clear everything anyway)
+                ((JavascriptExecutor) browser.driver()).executeScript("window.location.hash = '#/?task=' + arguments[0];", officeTask);
+                browser.visible(By.xpath("//h2[contains(text(),'汇总本周巡查情况')]"));
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("此任务由城管中队办理");
+                browser.click(By.cssSelector("button.claim"));
+                browser.until(d -> "chuangban2".equals(taskService.createTaskQuery().taskId(officeTask).singleResult().getAssignee()));
+                browser.until(d -> d.findElements(By.cssSelector(".page-notifications .alert-danger")).stream()
+                        .noneMatch(WebElement::isDisplayed));
+                browser.screenshot("tasklist-refusal-gone");
+                assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("此任务由城管中队办理");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("tasklist-refusal-gone-failure");
+                throw e;
+            }
+        }
     }
 
     /**
@@ -371,8 +409,8 @@ class TasklistBrowserTest {
     }
 
     /**
-     * Issue 11 point 5: the office calls a 临时会议 through its start form (date picker, time, place, agenda, units); the
-     * units are notified and the office's 召开会议并记录 appears in its list. A meeting time already past is refused in Chinese.
+     * Issue 11 point 5: the office calls a 临时会议 through its start form (date picker writing 2027-01-10, time, place,
+     * agenda, units); the units are notified and the office's 召开会议并记录 appears in its list. A meeting time already past is refused in Chinese.
      */
     @Test
     void theOfficeCallsAnAdHocMeetingThroughItsForm() throws IOException {
@@ -392,6 +430,8 @@ class TasklistBrowserTest {
                 browser.click(By.cssSelector(".flatpickr-calendar.open .flatpickr-next-month"));
                 browser.click(By.xpath("//*[contains(@class,'flatpickr-calendar')]//span[contains(@class,'flatpickr-day')"
                         + " and not(contains(@class,'prevMonthDay')) and not(contains(@class,'nextMonthDay')) and normalize-space(.)='10']"));
+                // the day as Shirong writes dates (2027-01-10), not in the US order form-js uses beside a time (1/10/2027)
+                browser.until(d -> d.findElement(By.cssSelector(".fjs-datepicker input")).getAttribute("value").matches("\\d{4}-\\d{2}-10"));
                 WebElement time = browser.visible(By.cssSelector(".fjs-timepicker input, input[id$='-Field_meetingAt_time']"));
                 time.sendKeys("14:00");
                 typeUntilKept(browser, By.cssSelector("input[id$='-Field_place']"), "镇政府三楼会议室");

@@ -148,8 +148,9 @@ function timeline(phases, today) {
   });
   const position = (day(today) - start) / (end - start);
   if (position >= 0 && position <= 1) {
-    bar.appendChild(el('div', {class: 'shirong-today', style: `left:${position * 100}%`, title: '今天 ' + today},
-      el('span', null, '今天 ' + today)));
+    // a mark below the phases' names, not through them; its label turns left near the bar's right end
+    bar.appendChild(el('div', {class: 'shirong-today' + (position > 0.85 ? ' shirong-today-end' : ''),
+      style: `left:${position * 100}%`, title: '今天 ' + today}, el('span', null, '今天 ' + today)));
   }
   box.appendChild(bar);
   return box;
@@ -289,7 +290,8 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
   lib.init(unitChart).setOption({
     animation: false,
     tooltip: {trigger: 'axis'},
-    legend: {data: ['红灯超期', '黄灯临期', '其他在办', '本期按时结案', '本期逾期结案']},
+    // one line that scrolls on a phone: a legend wrapped to two lines lay over the bars
+    legend: {type: 'scroll', data: ['红灯超期', '黄灯临期', '其他在办', '本期按时结案', '本期逾期结案']},
     grid: {left: 40, right: 20, bottom: 60, top: 40},
     xAxis: {type: 'category', data: units.map(u => u.unitName), axisLabel: {interval: 0, rotate: units.length > 6 ? 30 : 0}},
     yAxis: {type: 'value', minInterval: 1},
@@ -350,7 +352,7 @@ function zoneChart(lib, box, z) {
   lib.init(box).setOption({
     animation: false,
     tooltip: {trigger: 'axis'},
-    legend: {data: ['履责率（主要道路）', '履责率（其他道路）', '告知书送达率', '告知书上墙率']},
+    legend: {type: 'scroll', data: ['履责率（主要道路）', '履责率（其他道路）', '告知书送达率', '告知书上墙率']},
     grid: {left: 40, right: 20, bottom: 60, top: 40},
     xAxis: {type: 'category', data: z.units.map(u => u.unitName), axisLabel: {interval: 0, rotate: z.units.length > 6 ? 30 : 0}},
     yAxis: {type: 'value', max: 100},

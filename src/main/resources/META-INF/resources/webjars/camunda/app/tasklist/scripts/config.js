@@ -10,7 +10,9 @@ export default {
     'shirong/inbox',
     'shirong/phone-forms',
     'shirong/case-light',
-    'shirong/case-link'
+    'shirong/case-link',
+    'shirong/note-writers',
+    'shirong/refusals'
   ],
   locales: {
     availableLocales: ['zh', 'en'],

@@ -4,6 +4,8 @@
 //    The chosen language's dates are defined before the first page renders and stay chosen whatever arrives later.
 // 2. Camunda Forms (form-js 1.8.7, no translation API): its messages, placeholders and the date picker are English;
 //    the date picker (flatpickr) takes a Chinese locale, the rest is translated where form-js writes it into the page.
+// 3. form-js writes a chosen date as the browser's locale does (2027/1/8), and beside a time as in the US (1/8/2027:
+//    8 January or 1 August?): every date field writes it as the rest of Shirong does, 2027-01-08.
 const angular = window.angular;
 
 let chineseDates = null;
@@ -96,8 +98,9 @@ const PATTERNS = [
   [/^Field must have maximum value of (.+)\.$/, (m, v) => `不能大于 ${v}。`],
   [/^Field must have minimum length of (\d+)\.$/, (m, v) => `至少填写 ${v} 个字。`],
   [/^Field must have maximum length of (\d+)\.$/, (m, v) => `最多填写 ${v} 个字。`],
-  // The date input's placeholder: the browser's date format (yyyy/M/d) or, with a time beside it, mm/dd/yyyy.
-  [/^(?=.*y)(?=.*[mM])(?=.*d)[yMmd]+([./\- ]+[yMmd]+){2}$/, t => t.replace(/y+/, '年').replace(/[mM]+/, '月').replace(/d+/, '日')]
+  // The date input's placeholder: the browser's date format (yyyy/M/d) or, with a time beside it, mm/dd/yyyy; the date
+  // is written 2027-01-08 whichever (see isoDates).
+  [/^(?=.*y)(?=.*[mM])(?=.*d)[yMmd]+([./\- ]+[yMmd]+){2}$/, () => '年-月-日']
 ];
 const SCOPE = '.fjs-container, .flatpickr-calendar';
 const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
@@ -116,6 +119,21 @@ function chinese(text) {
     }
   }
   return null;
+}
+
+// form-js's date pickers (flatpickr, made anew when the field changes) write and read dates as 2027-01-08.
+function isoDates(scope) {
+  scope.querySelectorAll('.fjs-datepicker input').forEach(input => {
+    const picker = input._flatpickr;
+    if (!picker || picker.config.enableTime || picker.config.dateFormat === 'Y-m-d') {
+      return;
+    }
+    picker.set('dateFormat', 'Y-m-d');
+    picker.set('ariaDateFormat', 'Y年n月j日');
+    if (picker.selectedDates.length) {
+      picker.setDate(picker.selectedDates[0], false);
+    }
+  });
 }
 
 function inScope(node) {
@@ -151,6 +169,7 @@ function translateTree(root) {
   const scoped = root.closest(SCOPE) ? [root] : Array.from(root.querySelectorAll(SCOPE));
   for (const scope of scoped) {
     chineseDatePicker();
+    isoDates(scope);
     const texts = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
     while (texts.nextNode()) {
       translateText(texts.currentNode);
@@ -163,6 +182,10 @@ function translateTree(root) {
 chineseDatePicker();
 new MutationObserver(records => {
   for (const record of records) {
+    const container = record.target.nodeType === Node.ELEMENT_NODE && record.target.closest('.fjs-container');
+    if (container) {
+      isoDates(container);
+    }
     if (record.type === 'characterData') {
       if (inScope(record.target)) {
         translateText(record.target);

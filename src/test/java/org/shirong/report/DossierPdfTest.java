@@ -1,0 +1,49 @@
+package org.shirong.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.shirong.report.DossierSheets.Field;
+import org.shirong.report.DossierSheets.Row;
+import org.shirong.report.DossierSheets.Sheet;
+
+/**
+ * The dossier's lists keep each time, step and name on one line however long the text beside them (the demo case
+ * JT-2026-000006 printed 2026-10-21 / 16:00, 申请 / 挂账 and 徐所 / 长 on two lines each, beside its long 派遣 row), and
+ * a name and its time stand on two lines of one cell.
+ */
+class DossierPdfTest {
+
+    private static final String FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+    @Test
+    void timesStepsAndNamesStayOnOneLineBesideLongText() throws IOException {
+        DossierPdf pdf = new DossierPdf(new DocumentTemplates(), new DossierFont(FONT));
+        Sheet sheet = new Sheet("JT-2026-000006", "伴亭路电线杆乱张贴小广告", List.of(new Field("案件编号", "JT-2026-000006")),
+                List.of(new Row(List.of("2026-10-21 16:00", "立案", "戴所长", "伴亭路电线杆乱张贴小广告")),
+                        new Row(List.of("2026-10-21 16:00", "派遣", "",
+                                "牵头单位 环卫所，责任单位 城管中队、各居委会，时限 1 工作日；期限按派遣时限（2026年10月22日 16:00）")),
+                        new Row(List.of("2026-10-21 18:00", "申请挂账", "徐所长", "配电箱产权单位正在更换箱体，更换后统一清理"))),
+                List.of(),
+                List.of(new Row(List.of("挂账", "配电箱产权单位正在更换箱体，更换后统一清理", "徐所长\n2026-10-21 18:00", "同意",
+                        "贾镇长\n2026-10-21 21:00", "同意挂账，箱体更换后恢复整改"))),
+                List.of(), List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        pdf.write("案件台账 JT-2026-000006", "导出人：戴所长", List.of(sheet), out);
+
+        try (PDDocument document = Loader.loadPDF(out.toByteArray())) {
+            List<String> lines = new PDFTextStripper().getText(document).lines().map(String::strip).toList();
+            assertThat(lines).anyMatch(l -> l.startsWith("2026-10-21 16:00 立案 戴所长 "))
+                    .anyMatch(l -> l.startsWith("2026-10-21 18:00 申请挂账 徐所长 "))
+                    .anyMatch(l -> l.startsWith("2026-10-21 16:00 派遣 "))
+                    .anyMatch(l -> l.startsWith("事项 申请理由 申请人及时间 审批结果 审批人及时间 审批意见"))
+                    .anyMatch(l -> l.contains("2026-10-21 18:00")).anyMatch(l -> l.contains("2026-10-21 21:00"));
+        }
+    }
+}
