@@ -75,7 +75,7 @@ class CampaignTasks {
             if (!def.phase().equals(phase.phaseId())) {
                 continue;
             }
-            LocalDate dueDay = phase.lastDay().minus(def.dueBeforePhaseEnd() == null ? Period.ZERO : def.dueBeforePhaseEnd());
+            LocalDate dueDay = def.dueDay(phase.firstDay(), phase.lastDay());
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
             for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),

@@ -60,16 +60,26 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
 
     /**
      * A task of a phase. {@code who} is a group id, {@link #EACH_UNIT} or {@link #EACH_ITEM_LEAD};
-     * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends;
+     * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends, {@code dueAfterPhaseStart}
+     * (optional, instead) that long after the phase's first day, for work the plan wants done early in its phase;
      * {@code findings} (optional) is the case source under which problems found become rectification cases;
      * {@code evidence} (optional) what files the task's form asks for; {@code requirement} what the plan asks of it, shown
      * in the task's 要求 box.
      */
     public record TaskDefinition(String id, String name, String phase, String who, TaskKind kind,
-            Period dueBeforePhaseEnd, CaseSource findings, TaskEvidence evidence, String requirement) {
+            Period dueBeforePhaseEnd, Period dueAfterPhaseStart, CaseSource findings, TaskEvidence evidence, String requirement) {
 
         public TaskDefinition {
             kind = kind == null ? TaskKind.TASK : kind;
+        }
+
+        /**
+         * The task's last day in a phase from {@code firstDay} to {@code lastDay}: {@code dueAfterPhaseStart} after the
+         * first day, else {@code dueBeforePhaseEnd} (none: the phase's last day) before the last.
+         */
+        LocalDate dueDay(LocalDate firstDay, LocalDate lastDay) {
+            return dueAfterPhaseStart != null ? firstDay.plus(dueAfterPhaseStart)
+                    : lastDay.minus(dueBeforePhaseEnd == null ? Period.ZERO : dueBeforePhaseEnd);
         }
 
         /** Whether the task may not be completed without an attachment. */

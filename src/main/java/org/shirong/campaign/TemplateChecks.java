@@ -110,6 +110,10 @@ final class TemplateChecks {
     }
 
     private void due(String at, TaskDefinition task, Phase phase) {
+        if (task.dueAfterPhaseStart() != null) {
+            dueAfterStart(at, task, phase);
+            return;
+        }
         var due = task.dueBeforePhaseEnd();
         if (due == null) {
             return;
@@ -125,6 +129,23 @@ final class TemplateChecks {
             problems.add("%s.due-before-phase-end: %s 超出了阶段“%s”的长度 %s（按此长度从 %s 开始，期限将是 %s，早于任务下达之日）"
                     .formatted(at, due, phase.name(), phase.length(), phase.from(),
                             phase.from().plus(phase.length()).minusDays(1).minus(due)));
+        }
+    }
+
+    /** {@code due-after-phase-start}: alone, not negative, and within the phase by its dates and by its length. */
+    private void dueAfterStart(String at, TaskDefinition task, Phase phase) {
+        var due = task.dueAfterPhaseStart();
+        if (task.dueBeforePhaseEnd() != null) {
+            problems.add(at + ".due-after-phase-start: 不能与 due-before-phase-end 同时填写，请只写其中一个");
+        } else if (due.isNegative()) {
+            problems.add(at + ".due-after-phase-start: " + due + " 不能为负（P0D 即阶段开始之日）");
+        } else if (phase.from() != null && phase.to() != null && phase.from().plus(due).isAfter(phase.to())) {
+            problems.add("%s.due-after-phase-start: %s 超出了阶段“%s”的时长（按方案日期期限将是 %s，晚于阶段结束 %s）"
+                    .formatted(at, due, phase.name(), phase.from().plus(due), phase.to()));
+        } else if (phase.from() != null && phase.length() != null
+                && phase.from().plus(due).isAfter(phase.from().plus(phase.length()).minusDays(1))) {
+            problems.add("%s.due-after-phase-start: %s 超出了阶段“%s”的长度 %s（按此长度从 %s 开始，期限将是 %s，晚于阶段结束）"
+                    .formatted(at, due, phase.name(), phase.length(), phase.from(), phase.from().plus(due)));
         }
     }
 

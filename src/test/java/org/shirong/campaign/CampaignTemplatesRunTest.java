@@ -175,6 +175,10 @@ class CampaignTemplatesRunTest {
         run.completePhase(1);
         run.runUntil(at("2026-03-01T08:00"));
         assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        assertThat(run.task("signResponsibilityLetter/jxgubao").getDueDate()).as("the year's letter is signed as the year's"
+                + " work begins (due-after-phase-start: P30D), not at the phase's end in December")
+                .isEqualTo(java.util.Date.from(at("2026-03-31T17:00")));
+        assertThat(run.task("rectifyItem/RECTIFY_TOWN_RIVERS").getDueDate()).isEqualTo(java.util.Date.from(at("2026-12-31T17:00")));
         run.completePhase(2);
         run.runUntil(at("2027-01-01T08:00"));
         assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
