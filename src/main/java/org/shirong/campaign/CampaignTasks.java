@@ -77,7 +77,8 @@ class CampaignTasks {
             }
             LocalDate dueDay = def.dueDay(phase.firstDay(), phase.lastDay());
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
-            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), category -> catalogue.find(campaign.tenantId(), category), names)) {
+            for (Assignment a : TaskAssignments.expand(template, def.who(), def.units(), def.name(),
+                    category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
                         null, null, null, now(), null), TaskAssignments.requirement(template, def.requirement(), def.name(),

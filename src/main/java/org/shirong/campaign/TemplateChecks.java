@@ -2,8 +2,10 @@ package org.shirong.campaign;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.shirong.campaign.CampaignTemplate.Phase;
 import org.shirong.campaign.CampaignTemplate.TaskDefinition;
@@ -75,12 +77,34 @@ final class TemplateChecks {
                 problems.add(at + ".name: 必须填写中文名称（动词 + 对象，如 对照标准全面自查）");
             }
             who(at + ".who", task.who());
+            units(at, task);
             if (task.phase() == null) {
                 problems.add(at + ".phase: 必须填写所属阶段（phases 中的 id）");
             } else if (phase(at + ".phase", task.phase())) {
                 due(at, task, template.phase(task.phase()).orElseThrow());
             }
             evidence(at, task);
+        }
+    }
+
+    /** A task's {@code units}: with {@code each-unit} only, each a participant's id, once. */
+    private void units(String at, TaskDefinition task) {
+        if (task.units().isEmpty()) {
+            return;
+        }
+        if (!CampaignTemplate.EACH_UNIT.equals(task.who())) {
+            problems.add(at + ".units: 只能与 who: each-unit 一起使用（列出方案点名的参加单位）");
+            return;
+        }
+        Set<String> listed = new HashSet<>();
+        for (int u = 0; u < task.units().size(); u++) {
+            String unit = task.units().get(u);
+            if (template.participants().stream().noneMatch(p -> p != null && unit != null
+                    && unit.equals(p.id() != null ? p.id() : p.organization() != null ? p.organization() : p.group()))) {
+                problems.add("%s.units[%d]: \"%s\" 不是参加单位（participants 中的 id、group 或 organization）".formatted(at, u, unit));
+            } else if (!listed.add(unit)) {
+                problems.add("%s.units[%d]: \"%s\" 重复".formatted(at, u, unit));
+            }
         }
     }
 

@@ -164,6 +164,16 @@ class CampaignTemplateReaderTest {
     }
 
     @Test
+    void aTaskForSomeOfTheUnitsNamesParticipantsAndOnlyWithEachUnit() throws IOException {
+        assertThat(read(VALID.replace("who: each-unit,", "who: each-unit, units: [town2],")).tasks().get(0).units())
+                .containsExactly("town2");
+        refusing(VALID.replace("who: each-unit,", "who: each-unit, units: [town2, lvrong],"))
+                .hasMessageContaining("tasks[0].units[1]: \"lvrong\" 不是参加单位");
+        refusing(VALID.replace("who: chuangban, kind", "who: chuangban, units: [huanwei], kind"))
+                .hasMessageContaining("tasks[1].units: 只能与 who: each-unit 一起使用");
+    }
+
+    @Test
     void theIdMustBeTheFileNameAndThePhasesMustBeThree() {
         refusing(VALID.replace("id: demo", "id: other-demo")).hasMessageContaining("id: \"other-demo\" 必须与文件名 demo.yaml 一致");
         refusing(VALID.replace("  - { id: third, name: 第三阶段, from: 2025-04-01, to: 2025-04-10, length: P10D }\n", ""))

@@ -211,6 +211,14 @@ class CampaignTemplatesRunTest {
                 .as("新桥镇's office sees only its own").hasSize(1);
         assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=SJ-RUN", List.class))
                 .as("锦溪镇 has no part in it").isEmpty();
+        assertThat(jdbc.queryForList("select unit_id from campaign_task where campaign_code = 'SJ-RUN'"
+                + " and definition_id = 'submitImprovementPlan' and unit_id not like 'sj%' order by unit_id", String.class))
+                .as("improvement plans from the five towns and the street the plan names, not from every town")
+                .containsExactly("chedun", "jiuting", "shihudang", "xinqiao", "yexie", "yueyang");
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'SJ-RUN' and definition_id = 'submitImprovementPlan'"))
+                .as("and from the ten district departments").isEqualTo(16);
+        assertThat(rest.withBasicAuth("yfshirongban1", "demo").getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=SJ-RUN", List.class))
+                .as("永丰街道, not named, has no improvement plan to submit").isEmpty();
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏")))
                 .hasMessageContaining("第 2 行：没有问题类别“护栏”");
