@@ -105,7 +105,8 @@ final class CampaignSchedule {
 
     /**
      * Refuses phases too short for their tasks: a task due {@code due-before-phase-end} before its phase ends would
-     * fall due before the day it is handed out (the phase's first day, or today when that has passed).
+     * fall due before the day it is handed out (the phase's first day, or today when that has passed); one due
+     * {@code due-after-phase-start} after its phase begins would fall due before that day too, or after the phase ends.
      */
     private static void backdatedTasks(CampaignTemplate template, List<PhaseWindow> windows, LocalDate today, Dates dates,
             List<ApiError> errors) {
@@ -113,17 +114,24 @@ final class CampaignSchedule {
             CampaignTemplate.TaskDefinition task = template.tasks().get(t);
             for (int i = 0; i < windows.size(); i++) {
                 PhaseWindow window = windows.get(i);
-                if (task.dueBeforePhaseEnd() == null || !window.phase().equals(task.phase())) {
+                if (task.dueBeforePhaseEnd() == null && task.dueAfterPhaseStart() == null || !window.phase().equals(task.phase())) {
                     continue;
                 }
                 LocalDate issued = window.from().isBefore(today) ? today : window.from();
-                LocalDate due = window.to().minus(task.dueBeforePhaseEnd());
-                if (due.isBefore(issued)) {
+                LocalDate due = task.dueDay(window.from(), window.to());
+                String rule = task.dueAfterPhaseStart() != null ? "阶段开始后 " + task.dueAfterPhaseStart()
+                        : "阶段结束前 " + task.dueBeforePhaseEnd();
+                if (task.dueAfterPhaseStart() != null && due.isAfter(window.to())) {
+                    String field = dates != null && dates.phases() != null ? "dates.phases[" + i + "]" : "dates";
+                    errors.add(ApiError.field(field, "DUE_AFTER_PHASE", ("任务“%s”（tasks[%d]）按模板“%s”其期限将是 %s，"
+                            + "晚于第 %d 阶段“%s”（%s 至 %s）的结束日：该阶段太短，请延长该阶段").formatted(task.name(), t, rule, due,
+                            i + 1, window.name(), window.from(), window.to())));
+                } else if (due.isBefore(issued)) {
                     String field = dates != null && dates.phases() != null ? "dates.phases[" + i + "]"
                             : dates != null && dates.start() != null ? "dates.start" : "dates";
-                    errors.add(ApiError.field(field, "DUE_BEFORE_ISSUE", ("任务“%s”（tasks[%d]）将于 %s 下达，按模板“阶段结束前 %s”"
+                    errors.add(ApiError.field(field, "DUE_BEFORE_ISSUE", ("任务“%s”（tasks[%d]）将于 %s 下达，按模板“%s”"
                             + "其期限将是 %s，早于下达日期：第 %d 阶段“%s”（%s 至 %s）太短，请延长该阶段").formatted(task.name(), t, issued,
-                            task.dueBeforePhaseEnd(), due, i + 1, window.name(), window.from(), window.to())));
+                            rule, due, i + 1, window.name(), window.from(), window.to())));
                 }
             }
         }

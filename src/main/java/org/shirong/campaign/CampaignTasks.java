@@ -75,9 +75,10 @@ class CampaignTasks {
             if (!def.phase().equals(phase.phaseId())) {
                 continue;
             }
-            LocalDate dueDay = phase.lastDay().minus(def.dueBeforePhaseEnd() == null ? Period.ZERO : def.dueBeforePhaseEnd());
+            LocalDate dueDay = def.dueDay(phase.firstDay(), phase.lastDay());
             Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
-            for (Assignment a : TaskAssignments.expand(template, def.who(), def.name(), category -> catalogue.find(campaign.tenantId(), category), names)) {
+            for (Assignment a : TaskAssignments.expand(template, def.who(), def.units(), def.name(),
+                    category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
                         null, null, null, now(), null), TaskAssignments.requirement(template, def.requirement(), def.name(),
@@ -93,11 +94,18 @@ class CampaignTasks {
      */
     int issueCycleTasks(String code, String cycleId, Instant runAt) {
         Campaign campaign = campaign(code);
+        ScoredPeriod about = cycle(template(campaign), cycleId).reportedPeriod();
+        return issueCycleTasks(code, cycleId, runAt,
+                about == null ? null : about.code(LocalDate.ofInstant(runAt, calendars.of(campaign.tenantId()).zone())));
+    }
+
+    /** As {@link #issueCycleTasks(String, String, Instant)}, about the period {@code aboutPeriod} (a code such as 2026-12), if not null. */
+    int issueCycleTasks(String code, String cycleId, Instant runAt, String aboutPeriod) {
+        Campaign campaign = campaign(code);
         CampaignTemplate template = template(campaign);
         CampaignTemplate.Cycle cycle = cycle(template, cycleId);
         LocalDate runDay = LocalDate.ofInstant(runAt, calendars.of(campaign.tenantId()).zone());
-        ScoredPeriod about = cycle.reportedPeriod();
-        String name = cycle.name() + "（" + (about != null ? unitScores.window(about.code(runDay)).periodName() : DAY.format(runDay)) + "）";
+        String name = cycle.name() + "（" + (aboutPeriod != null ? unitScores.window(aboutPeriod).periodName() : DAY.format(runDay)) + "）";
         Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
                 ? cycle.scorePeriod().code(runDay) : null;

@@ -60,16 +60,29 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
 
     /**
      * A task of a phase. {@code who} is a group id, {@link #EACH_UNIT} or {@link #EACH_ITEM_LEAD};
-     * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends;
+     * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends, {@code dueAfterPhaseStart}
+     * (optional, instead) that long after the phase's first day, for work the plan wants done early in its phase;
+     * {@code units} (optional, with {@link #EACH_UNIT}) the participants, by id, that the plan names for the task, when it
+     * asks it of some of them only (松江区: the district's departments and the six towns and streets ranked lowest);
      * {@code findings} (optional) is the case source under which problems found become rectification cases;
      * {@code evidence} (optional) what files the task's form asks for; {@code requirement} what the plan asks of it, shown
      * in the task's 要求 box.
      */
-    public record TaskDefinition(String id, String name, String phase, String who, TaskKind kind,
-            Period dueBeforePhaseEnd, CaseSource findings, TaskEvidence evidence, String requirement) {
+    public record TaskDefinition(String id, String name, String phase, String who, List<String> units, TaskKind kind,
+            Period dueBeforePhaseEnd, Period dueAfterPhaseStart, CaseSource findings, TaskEvidence evidence, String requirement) {
 
         public TaskDefinition {
             kind = kind == null ? TaskKind.TASK : kind;
+            units = copy(units);
+        }
+
+        /**
+         * The task's last day in a phase from {@code firstDay} to {@code lastDay}: {@code dueAfterPhaseStart} after the
+         * first day, else {@code dueBeforePhaseEnd} (none: the phase's last day) before the last.
+         */
+        LocalDate dueDay(LocalDate firstDay, LocalDate lastDay) {
+            return dueAfterPhaseStart != null ? firstDay.plus(dueAfterPhaseStart)
+                    : lastDay.minus(dueBeforePhaseEnd == null ? Period.ZERO : dueBeforePhaseEnd);
         }
 
         /** Whether the task may not be completed without an attachment. */

@@ -10,7 +10,8 @@ import org.shirong.rectification.Category;
 
 /**
  * Expands a task's or cycle's {@code who} into the tasks to hand out: one for a named group, one per
- * participating unit ({@code each-unit}) or one per plan item for its lead unit ({@code each-item-lead}).
+ * participating unit ({@code each-unit}; only those a task's {@code units} lists, when it lists any) or one per plan item
+ * for its lead unit ({@code each-item-lead}).
  */
 final class TaskAssignments {
 
@@ -28,9 +29,18 @@ final class TaskAssignments {
 
     static List<Assignment> expand(CampaignTemplate template, String who, String name,
             Function<String, Optional<Category>> categories, Map<String, String> groupNames) {
+        return expand(template, who, List.of(), name, categories, groupNames);
+    }
+
+    /** As {@link #expand(CampaignTemplate, String, String, Function, Map)}; {@code units} (participant ids) narrows {@code each-unit}. */
+    static List<Assignment> expand(CampaignTemplate template, String who, List<String> units, String name,
+            Function<String, Optional<Category>> categories, Map<String, String> groupNames) {
         List<Assignment> result = new ArrayList<>();
         if (CampaignTemplate.EACH_UNIT.equals(who)) {
             for (CampaignTemplate.Participant p : template.participants()) {
+                if (!units.isEmpty() && !units.contains(p.id())) {
+                    continue;
+                }
                 result.add(new Assignment(p.id(), name + "（" + p.name() + "）", p.group(), p.id(), null,
                         p.duties() == null ? "" : "本单位职责：" + p.duties(), p.organization()));
             }

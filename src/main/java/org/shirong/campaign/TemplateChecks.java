@@ -2,8 +2,10 @@ package org.shirong.campaign;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.shirong.campaign.CampaignTemplate.Phase;
 import org.shirong.campaign.CampaignTemplate.TaskDefinition;
@@ -75,12 +77,34 @@ final class TemplateChecks {
                 problems.add(at + ".name: 必须填写中文名称（动词 + 对象，如 对照标准全面自查）");
             }
             who(at + ".who", task.who());
+            units(at, task);
             if (task.phase() == null) {
                 problems.add(at + ".phase: 必须填写所属阶段（phases 中的 id）");
             } else if (phase(at + ".phase", task.phase())) {
                 due(at, task, template.phase(task.phase()).orElseThrow());
             }
             evidence(at, task);
+        }
+    }
+
+    /** A task's {@code units}: with {@code each-unit} only, each a participant's id, once. */
+    private void units(String at, TaskDefinition task) {
+        if (task.units().isEmpty()) {
+            return;
+        }
+        if (!CampaignTemplate.EACH_UNIT.equals(task.who())) {
+            problems.add(at + ".units: 只能与 who: each-unit 一起使用（列出方案点名的参加单位）");
+            return;
+        }
+        Set<String> listed = new HashSet<>();
+        for (int u = 0; u < task.units().size(); u++) {
+            String unit = task.units().get(u);
+            if (template.participants().stream().noneMatch(p -> p != null && unit != null
+                    && unit.equals(p.id() != null ? p.id() : p.organization() != null ? p.organization() : p.group()))) {
+                problems.add("%s.units[%d]: \"%s\" 不是参加单位（participants 中的 id、group 或 organization）".formatted(at, u, unit));
+            } else if (!listed.add(unit)) {
+                problems.add("%s.units[%d]: \"%s\" 重复".formatted(at, u, unit));
+            }
         }
     }
 
@@ -110,6 +134,10 @@ final class TemplateChecks {
     }
 
     private void due(String at, TaskDefinition task, Phase phase) {
+        if (task.dueAfterPhaseStart() != null) {
+            dueAfterStart(at, task, phase);
+            return;
+        }
         var due = task.dueBeforePhaseEnd();
         if (due == null) {
             return;
@@ -125,6 +153,23 @@ final class TemplateChecks {
             problems.add("%s.due-before-phase-end: %s 超出了阶段“%s”的长度 %s（按此长度从 %s 开始，期限将是 %s，早于任务下达之日）"
                     .formatted(at, due, phase.name(), phase.length(), phase.from(),
                             phase.from().plus(phase.length()).minusDays(1).minus(due)));
+        }
+    }
+
+    /** {@code due-after-phase-start}: alone, not negative, and within the phase by its dates and by its length. */
+    private void dueAfterStart(String at, TaskDefinition task, Phase phase) {
+        var due = task.dueAfterPhaseStart();
+        if (task.dueBeforePhaseEnd() != null) {
+            problems.add(at + ".due-after-phase-start: 不能与 due-before-phase-end 同时填写，请只写其中一个");
+        } else if (due.isNegative()) {
+            problems.add(at + ".due-after-phase-start: " + due + " 不能为负（P0D 即阶段开始之日）");
+        } else if (phase.from() != null && phase.to() != null && phase.from().plus(due).isAfter(phase.to())) {
+            problems.add("%s.due-after-phase-start: %s 超出了阶段“%s”的时长（按方案日期期限将是 %s，晚于阶段结束 %s）"
+                    .formatted(at, due, phase.name(), phase.from().plus(due), phase.to()));
+        } else if (phase.from() != null && phase.length() != null
+                && phase.from().plus(due).isAfter(phase.from().plus(phase.length()).minusDays(1))) {
+            problems.add("%s.due-after-phase-start: %s 超出了阶段“%s”的长度 %s（按此长度从 %s 开始，期限将是 %s，晚于阶段结束）"
+                    .formatted(at, due, phase.name(), phase.length(), phase.from(), phase.from().plus(due)));
         }
     }
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 生成会议纪要 ({@code Task_GenerateMinutes}, {@code ${generateMinutesDelegate}}): stores the minutes with
- * attendance and the decisions as recorded, and sets {@code minutesUrl}.
+ * attendance and the decisions as recorded, and sets {@code minutesUrl}; {@code hasNamedUnits} turns false when another
+ * meeting of the campaign issued the period's 通报 since this one's agenda was prepared.
  */
 @Component
 class GenerateMinutesDelegate implements JavaDelegate {
@@ -34,8 +35,12 @@ class GenerateMinutesDelegate implements JavaDelegate {
                 .map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), papers.unitName(d.unit()), d.due(),
                         d.isCase() ? "立整改案件" : "交办承办单位"))
                 .toList();
-        var minutes = papers.minutes(MeetingFacts.of(execution), Objects.toString(execution.getVariable(VAR_MINUTES), ""),
+        MeetingFacts meeting = MeetingFacts.of(execution);
+        var minutes = papers.minutes(meeting, Objects.toString(execution.getVariable(VAR_MINUTES), ""),
                 attendeeIds, decisions, execution.getProcessInstanceId());
         execution.setVariable(VAR_MINUTES_URL, minutes.url());
+        if (Boolean.TRUE.equals(execution.getVariable(VAR_HAS_NAMED_UNITS)) && papers.noticeIssued(meeting)) {
+            execution.setVariable(VAR_HAS_NAMED_UNITS, false);
+        }
     }
 }

@@ -55,7 +55,7 @@ class MeetingPapers {
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, processInstanceId);
         List<Option> units = units(m.campaignCode());
         WorkingCalendar calendar = calendars.of(m.organization());
-        return new Prepared(period, agenda.url(), !periodScores.named().isEmpty(),
+        return new Prepared(period, agenda.url(), !periodScores.named().isEmpty() && !documents.noticeIssued(m.campaignCode(), period),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units,
                 categories.all(m.organization()).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),
                 units.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
@@ -70,6 +70,14 @@ class MeetingPapers {
 
     StoredDocument notice(MeetingFacts m, String processInstanceId) {
         return documents.notice(meeting(m), scores.read(m.organization(), m.campaignCode(), m.scorePeriod()), processInstanceId);
+    }
+
+    /**
+     * Whether an earlier meeting of the campaign has issued the 通报 of this meeting's score period: the plan's 例会 meets
+     * twice a month, and the month's non-performing units are named once (九亭镇: 定期向联席会议通报).
+     */
+    boolean noticeIssued(MeetingFacts m) {
+        return documents.noticeIssued(m.campaignCode(), m.scorePeriod());
     }
 
     /** The notice's one-line summary for the notification. */

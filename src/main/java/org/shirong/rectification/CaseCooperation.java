@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
@@ -51,11 +53,15 @@ class CaseCooperation {
     private final ProcessDefinitions definitions;
     private final Organizations organizations;
     private final AuthenticatedIdentities directory;
+    private final TaskService taskService;
+    private final CaseTaskListener taskNames;
 
     CaseCooperation(CaseParties parties, RectificationCases cases, CaseRecords records, RuntimeService runtimeService,
             IdentityService identityService, SystemAccess systemAccess, ProcessDefinitions definitions,
-            Organizations organizations, AuthenticatedIdentities directory) {
+            Organizations organizations, AuthenticatedIdentities directory, TaskService taskService, CaseTaskListener taskNames) {
         this.directory = directory;
+        this.taskService = taskService;
+        this.taskNames = taskNames;
         this.definitions = definitions;
         this.organizations = organizations;
         this.parties = parties;
@@ -200,6 +206,40 @@ class CaseCooperation {
             // deleted and logged, some 25 statements a cooperation, and during an import some 30 % of the CPU (issue 13,
             // W1 and W2).
             return (atOnce ? start.startBeforeActivity(CaseCooperationProcess.TASK_NOTIFY) : start).execute().getId();
+        });
+    }
+
+    /**
+     * The case has another lead unit (重新派遣) or another 整改期限 (延期 approved, 恢复整改): each cooperating unit's open
+     * 记录协办情况 shows them as they are now, in its form's read-only fields and its description, so that a town's office
+     * does not go on working with the department that handed the case back, or to a deadline that moved. The
+     * cooperation's own due date stays the one it was given, by which its on-time count is judged. A cooperation whose
+     * first step has not run yet (a re-dispatch's, its start job waiting) has no task to update.
+     */
+    void caseChanged(String caseNo) {
+        List<CaseParties.Party> open = parties.of(caseNo).stream()
+                .filter(p -> p.endedAt() == null && p.processInstanceId() != null).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        CaseRecord c = cases.get(caseNo);
+        // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
+        systemAccess.run(() -> {
+            for (CaseParties.Party p : open) {
+                Task task = taskService.createTaskQuery().processInstanceId(p.processInstanceId())
+                        .taskDefinitionKey(CaseCooperationProcess.TASK_RECORD).singleResult();
+                if (task == null) {
+                    continue;
+                }
+                String lead = taskNames.leadUnitName(c.leadUnit(), task.getTenantId());
+                String due = c.dueAt() == null ? "" : taskNames.display(task.getTenantId(), Date.from(c.dueAt()));
+                runtimeService.setVariables(p.processInstanceId(), Map.of(CaseCooperationProcess.VAR_LEAD_UNIT_NAME,
+                        lead == null ? "" : lead, CaseCooperationProcess.VAR_DUE_TEXT, due));
+                task.setDescription(CaseTaskListener.description(c.caseNo(), CaseTaskListener.text(c.title()),
+                        CaseTaskListener.text(c.address()), c.urgency() == Urgency.URGENT, lead, due.isEmpty() ? null : due));
+                taskService.saveTask(task);
+            }
+            return null;
         });
     }
 

@@ -33,10 +33,12 @@ public class CaseSteps {
     private final WorkingCalendars calendars;
     private static final Logger LOG = LoggerFactory.getLogger(CaseSteps.class);
     private final DateWindow dates;
+    private final CaseCooperation cooperation;
     private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
-            OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates) {
+            OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates, CaseCooperation cooperation) {
+        this.cooperation = cooperation;
         this.calendars = calendars;
         this.dates = dates;
         this.cases = cases;
@@ -129,6 +131,7 @@ public class CaseSteps {
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);
+        cooperation.caseChanged(c.caseNo());
     }
 
     /**
@@ -224,7 +227,10 @@ public class CaseSteps {
     public void extensionDecided(DelegateExecution execution) {
         boolean approved = "yes".equals(execution.getVariable(VAR_EXTENSION_APPROVED));
         cases.extensionDecided(caseNo(execution), approved, actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"))
-                .ifPresent(d -> setDeadlines(execution, d));
+                .ifPresent(d -> {
+                    setDeadlines(execution, d);
+                    cooperation.caseChanged(caseNo(execution));
+                });
     }
 
     public void suspensionRequested(DelegateExecution execution) {
@@ -238,6 +244,7 @@ public class CaseSteps {
 
     public void resumed(DelegateExecution execution) {
         setDeadlines(execution, cases.resumed(caseNo(execution), actor(), required(execution, VAR_RESUME_PLAN, "新的整改计划")));
+        cooperation.caseChanged(caseNo(execution));
     }
 
     public void supervised(DelegateExecution execution) {

@@ -110,7 +110,8 @@ class CaseTaskListener implements TaskListener {
         return shorten(name.toString(), 255);
     }
 
-    private static String description(String caseNo, String title, String address, boolean urgent, String lead, String due) {
+    /** The task's description as the listener writes it: the case, where, how urgent, the lead unit and 整改期限 if given. */
+    static String description(String caseNo, String title, String address, boolean urgent, String lead, String due) {
         StringBuilder text = new StringBuilder("案件 ").append(caseNo);
         if (urgent) {
             text.append("（").append(Urgency.URGENT.label()).append("）");
@@ -129,7 +130,12 @@ class CaseTaskListener implements TaskListener {
     }
 
     private String display(DelegateTask task, Date at) {
-        ZoneId zone = calendars.of(task.getTenantId()).zone();
+        return display(task.getTenantId(), at);
+    }
+
+    /** A due instant as a task in the organisation {@code tenantId} shows it: 2026年5月9日 10:00, in the organisation's zone. */
+    String display(String tenantId, Date at) {
+        ZoneId zone = calendars.of(tenantId).zone();
         return DISPLAY.format(at.toInstant().atZone(zone));
     }
 
@@ -138,11 +144,16 @@ class CaseTaskListener implements TaskListener {
      * department on a town's 属地 cooperation); the group id for a group no file defines, null when the case has none.
      */
     private String leadUnitName(DelegateTask task, VariableScope instance) {
-        if (!(instance.getVariable(VAR_LEAD_UNIT) instanceof String leadUnit) || leadUnit.isBlank()) {
+        return instance.getVariable(VAR_LEAD_UNIT) instanceof String leadUnit ? leadUnitName(leadUnit, task.getTenantId()) : null;
+    }
+
+    /** As {@link #leadUnitName(DelegateTask, VariableScope)}, for a task of the organisation {@code tenantId}. */
+    String leadUnitName(String leadUnit, String tenantId) {
+        if (leadUnit == null || leadUnit.isBlank()) {
             return null;
         }
         String name = organizations.groupName(leadUnit).orElse(leadUnit);
-        return organizations.ofGroup(leadUnit).filter(o -> task.getTenantId() != null && !o.id().equals(task.getTenantId()))
+        return organizations.ofGroup(leadUnit).filter(o -> tenantId != null && !o.id().equals(tenantId))
                 .map(Organization::name).map(organisation -> name + "（" + organisation + "）").orElse(name);
     }
 
@@ -150,7 +161,7 @@ class CaseTaskListener implements TaskListener {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         return value == null ? "" : value.toString().strip().replaceAll("\\s+", " ");
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 /**
  * The documents of a joint meeting (工作例会): the agenda with the campaign's progress, the period's
  * cases per unit and the ranking; the minutes with attendance and decisions; and the 通报 of the named
- * units. Each is stored once per meeting ({@link Meeting#key()}), whatever the retries.
+ * units. The agenda and the minutes are stored once per meeting ({@link Meeting#key()}), the 通报 once per campaign and
+ * score period ({@link #noticeIssued}): a town that meets twice a month names its non-performing units of a month once.
  */
 @Service
 public class MeetingDocuments {
@@ -63,8 +64,17 @@ public class MeetingDocuments {
         String title = "关于" + periodScores.periodName() + "考核不履职单位的通报";
         model.put("title", title);
         model.put("scores", periodScores);
-        return documents.store(meeting.campaignCode(), "notice/" + meeting.key(), DocumentKind.NOTICE,
+        return documents.store(meeting.campaignCode(), noticeKey(periodScores.periodCode()), DocumentKind.NOTICE,
                 meeting.campaignName() + title, templates.render("notice", model), processInstanceId);
+    }
+
+    /** Whether a meeting of the campaign has issued the 通报 of the score period ({@code 2026-10}) already. */
+    public boolean noticeIssued(String campaignCode, String periodCode) {
+        return documents.find(campaignCode, noticeKey(periodCode)).isPresent();
+    }
+
+    private static String noticeKey(String periodCode) {
+        return "notice/" + periodCode;
     }
 
     private Map<String, Object> meetingModel(Meeting meeting) {

@@ -89,7 +89,8 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         if (task == null) {
             return; // the completion itself answers that the task does not exist
         }
-        Map<String, FormField> editable = formFields.editable(task, commandContext);
+        TaskFormFields.Form form = formFields.editable(task, commandContext);
+        Map<String, FormField> editable = form.editable();
         Map<String, Object> sent = submitted == null ? Map.of() : submitted;
         editable.values().stream().filter(FormField::required)
                 .filter(field -> !sent.containsKey(field.key()) && task.getVariable(field.key()) == null).findFirst()
@@ -102,7 +103,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             FormField field = editable.get(name);
             if (field == null) {
                 if (!unchanged(plain(task.getVariable(name)), plain(value))) {
-                    throw new FormFieldValidationException(name, "“" + name + "”不是本任务表单中可填写的内容，不能在办理时修改。");
+                    throw new FormFieldValidationException(name, "“" + form.label(name) + "”不是本任务表单中可填写的内容，不能在办理时修改。");
                 }
                 continue;
             }
@@ -119,7 +120,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             return; // the start itself answers that there is no such process
         }
         Map<String, Object> sent = submitted == null ? Map.of() : submitted;
-        Map<String, FormField> fields = formFields.editableAtStart(definition.getId(), commandContext);
+        Map<String, FormField> fields = formFields.editableAtStart(definition.getId(), commandContext).editable();
         fields.values().stream().filter(FormField::required).filter(field -> !sent.containsKey(field.key())).findFirst()
                 .ifPresent(field -> {
                     throw new FormFieldValidationException(field.key(), field.missing());

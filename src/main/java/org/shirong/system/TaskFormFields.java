@@ -43,14 +43,28 @@ class TaskFormFields {
     private static final Set<String> TEXT_COMPONENTS = Set.of("textfield", "textarea", "datetime");
     private static final Set<String> CHOICE_COMPONENTS = Set.of("radio", "select");
 
-    private final Map<String, Map<String, FormField>> editableByTaskDefinition = new ConcurrentHashMap<>();
+    /**
+     * A deployed form: the fields its assignee fills in, by variable name, and the label of every field it shows by variable
+     * name, read-only ones included (what a refusal to change one calls it).
+     */
+    record Form(Map<String, FormField> editable, Map<String, String> labels) {
+
+        static final Form NONE = new Form(Map.of(), Map.of());
+
+        /** What the form calls the variable: its label, or the name itself when the form has no field for it. */
+        String label(String name) {
+            return labels.getOrDefault(name, name);
+        }
+    }
+
+    private final Map<String, Form> editableByTaskDefinition = new ConcurrentHashMap<>();
     private final DateWindow days;
 
     TaskFormFields(DateWindow days) {
         this.days = days;
     }
 
-    Map<String, FormField> editable(TaskEntity task, CommandContext commandContext) {
+    Form editable(TaskEntity task, CommandContext commandContext) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
             return read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days);
@@ -60,12 +74,12 @@ class TaskFormFields {
     }
 
     /** The fields of the process definition's start form; none when it has no deployed form. */
-    Map<String, FormField> editableAtStart(String processDefinitionId, CommandContext commandContext) {
+    Form editableAtStart(String processDefinitionId, CommandContext commandContext) {
         return editableByTaskDefinition.computeIfAbsent(processDefinitionId + "#start",
                 k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext, days));
     }
 
-    private static Map<String, FormField> read(Command<InputStream> deployedForm, CommandContext commandContext,
+    private static Form read(Command<InputStream> deployedForm, CommandContext commandContext,
             DateWindow days) {
         byte[] form;
         // Without the caller's authorization and tenant checks: what is read here is cached for everyone, and a caller of
@@ -80,7 +94,7 @@ class TaskFormFields {
                 }
             });
         } catch (ProcessEngineException noDeployedForm) {
-            return Map.of();
+            return Form.NONE;
         } finally {
             if (tenantCheck) {
                 commandContext.enableTenantCheck();
@@ -90,24 +104,29 @@ class TaskFormFields {
         return text.startsWith("{") ? camundaFormFields(text, days) : htmlFormFields(text);
     }
 
-    static Map<String, FormField> camundaFormFields(String json, DateWindow days) {
+    static Form camundaFormFields(String json, DateWindow days) {
         Map<String, FormField> fields = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         try {
-            collect(JSON.readTree(json), fields, days);
+            collect(JSON.readTree(json), fields, labels, days);
         } catch (IOException unreadable) {
-            return Map.of();
+            return Form.NONE;
         }
-        return Map.copyOf(fields);
+        return new Form(Map.copyOf(fields), Map.copyOf(labels));
     }
 
-    private static void collect(JsonNode node, Map<String, FormField> fields, DateWindow days) {
+    private static void collect(JsonNode node, Map<String, FormField> fields, Map<String, String> labels, DateWindow days) {
         for (JsonNode component : node.path("components")) {
-            if (component.path("key").isTextual() && !component.path("readonly").asBoolean(false)
-                    && !component.path("disabled").asBoolean(false)) {
+            if (component.path("key").isTextual()) {
                 String key = component.get("key").asText();
-                fields.put(key, field(component, key, days));
+                if (component.path("label").isTextual() && !component.path("label").asText().isBlank()) {
+                    labels.put(key, component.path("label").asText().strip());
+                }
+                if (!component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false)) {
+                    fields.put(key, field(component, key, days));
+                }
             }
-            collect(component, fields, days);
+            collect(component, fields, labels, days);
         }
     }
 
@@ -131,22 +150,26 @@ class TaskFormFields {
         return FormField.other(key, label);
     }
 
-    static Map<String, FormField> htmlFormFields(String html) {
+    static Form htmlFormFields(String html) {
         Map<String, String> labels = new HashMap<>();
         Matcher label = LABEL.matcher(html);
         while (label.find()) {
             labels.put(label.group(1), plainText(label.group(2)));
         }
         Map<String, FormField> fields = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         Matcher field = HTML_FIELD.matcher(html);
         while (field.find()) {
             String tag = field.group();
-            if (READONLY.matcher(tag).find()) {
-                continue;
-            }
             String key = field.group(2);
             Matcher id = ID.matcher(tag);
             String name = id.find() ? labels.getOrDefault(id.group(1), key) : key;
+            if (!name.isBlank() && !name.equals(key)) {
+                names.putIfAbsent(key, name);
+            }
+            if (READONLY.matcher(tag).find()) {
+                continue;
+            }
             if (FILE_TYPE.matcher(tag).find()) {
                 fields.put(key, FormField.other(key, name));
             } else if (field.group(1).equalsIgnoreCase("select")) {
@@ -156,7 +179,7 @@ class TaskFormFields {
                 fields.put(key, FormField.text(key, name, maxLength.find() ? Integer.valueOf(maxLength.group(1)) : null));
             }
         }
-        return Map.copyOf(fields);
+        return new Form(Map.copyOf(fields), Map.copyOf(names));
     }
 
     /** A select's options: those up to its closing tag, which follows its opening tag at {@code from}. */

@@ -149,6 +149,31 @@ class CampaignTemplateReaderTest {
     }
 
     @Test
+    void aDeadlineCountedFromThePhasesStartStaysInsideThePhaseAndIsNotGivenTwice() throws IOException {
+        String fromStart = VALID.replace("due-before-phase-end: P1M", "due-after-phase-start: P30D");
+        assertThat(read(fromStart).tasks().get(0).dueDay(java.time.LocalDate.parse("2025-02-01"), java.time.LocalDate.parse("2025-03-31")))
+                .isEqualTo("2025-03-03");
+        refusing(VALID.replace("due-before-phase-end: P1M", "due-before-phase-end: P1M, due-after-phase-start: P10D"))
+                .hasMessageContaining("tasks[0].due-after-phase-start: 不能与 due-before-phase-end 同时填写");
+        refusing(VALID.replace("due-before-phase-end: P1M", "due-after-phase-start: P3M"))
+                .hasMessageContaining("tasks[0].due-after-phase-start: P3M 超出了阶段“第二阶段”的时长（按方案日期期限将是 2025-05-01，晚于阶段结束 2025-03-31）");
+        refusing(fromStart.replace("to: 2025-03-31, length: P2M", "to: 2025-03-31, length: P20D"))
+                .hasMessageContaining("tasks[0].due-after-phase-start: P30D 超出了阶段“第二阶段”的长度 P20D");
+        refusing(VALID.replace("due-before-phase-end: P1M", "due-after-phase-start: -P1D"))
+                .hasMessageContaining("tasks[0].due-after-phase-start: P-1D 不能为负");
+    }
+
+    @Test
+    void aTaskForSomeOfTheUnitsNamesParticipantsAndOnlyWithEachUnit() throws IOException {
+        assertThat(read(VALID.replace("who: each-unit,", "who: each-unit, units: [town2],")).tasks().get(0).units())
+                .containsExactly("town2");
+        refusing(VALID.replace("who: each-unit,", "who: each-unit, units: [town2, lvrong],"))
+                .hasMessageContaining("tasks[0].units[1]: \"lvrong\" 不是参加单位");
+        refusing(VALID.replace("who: chuangban, kind", "who: chuangban, units: [huanwei], kind"))
+                .hasMessageContaining("tasks[1].units: 只能与 who: each-unit 一起使用");
+    }
+
+    @Test
     void theIdMustBeTheFileNameAndThePhasesMustBeThree() {
         refusing(VALID.replace("id: demo", "id: other-demo")).hasMessageContaining("id: \"other-demo\" 必须与文件名 demo.yaml 一致");
         refusing(VALID.replace("  - { id: third, name: 第三阶段, from: 2025-04-01, to: 2025-04-10, length: P10D }\n", ""))

@@ -145,7 +145,10 @@ class CampaignTemplatesRunTest {
         assertThat(run.task("archiveRecords/chengguan")).as("open work of the last phase stays in Tasklist").isNotNull();
         assertThat(run.meetingsConvened(historyService)).as("5th and 20th, March to December").isEqualTo(20);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"))
-                .as("15 units × 1 April–1 December, on March–November").isEqualTo(135);
+                .as("15 units × 1 April–1 December, on March–November, and on December at the campaign's end").isEqualTo(150);
+        var december = run.task("monthlyReport/2027-01-01/huanwei");
+        assertThat(december.getName()).as("the campaign's last month is reported too").isEqualTo("月度工作报告（2026年12月）（环卫所）");
+        assertThat(december.getDueDate()).isAfter(java.util.Date.from(at("2027-01-01T00:00")));
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'quarterlyCheck'"))
                 .as("10 April, 10 July, 10 October").isEqualTo(3);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'annualAssessment'")).isOne();
@@ -154,7 +157,8 @@ class CampaignTemplatesRunTest {
         List<Map<String, Object>> documents = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/JT-RUN/documents", List.class);
         assertThat(documents).filteredOn(d -> "AGENDA".equals(d.get("kind"))).hasSize(20);
         assertThat(documents).filteredOn(d -> "MONTHLY_REPORT".equals(d.get("kind"))).extracting(d -> (String) d.get("title"))
-                .hasSize(9).contains("JT-RUN 测试活动2026年3月工作报告").noneMatch(title -> title.contains("2026年2月"));
+                .hasSize(10).contains("JT-RUN 测试活动2026年3月工作报告", "JT-RUN 测试活动2026年12月工作报告")
+                .noneMatch(title -> title.contains("2026年2月"));
         assertThat(run.task("annualAssessment/2026-12-20/lingdao").getName()).isEqualTo("年度考核（2026年）");
         String report = rest.withBasicAuth("lingdao1", "demo").getForObject((String) documents.stream()
                 .filter(d -> "MONTHLY_REPORT".equals(d.get("kind"))).findFirst().orElseThrow().get("url"), String.class);
@@ -175,6 +179,10 @@ class CampaignTemplatesRunTest {
         run.completePhase(1);
         run.runUntil(at("2026-03-01T08:00"));
         assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        assertThat(run.task("signResponsibilityLetter/jxgubao").getDueDate()).as("the year's letter is signed as the year's"
+                + " work begins (due-after-phase-start: P30D), not at the phase's end in December")
+                .isEqualTo(java.util.Date.from(at("2026-03-31T17:00")));
+        assertThat(run.task("rectifyItem/RECTIFY_TOWN_RIVERS").getDueDate()).isEqualTo(java.util.Date.from(at("2026-12-31T17:00")));
         run.completePhase(2);
         run.runUntil(at("2027-01-01T08:00"));
         assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
@@ -207,6 +215,14 @@ class CampaignTemplatesRunTest {
                 .as("新桥镇's office sees only its own").hasSize(1);
         assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=SJ-RUN", List.class))
                 .as("锦溪镇 has no part in it").isEmpty();
+        assertThat(jdbc.queryForList("select unit_id from campaign_task where campaign_code = 'SJ-RUN'"
+                + " and definition_id = 'submitImprovementPlan' and unit_id not like 'sj%' order by unit_id", String.class))
+                .as("improvement plans from the five towns and the street the plan names, not from every town")
+                .containsExactly("chedun", "jiuting", "shihudang", "xinqiao", "yexie", "yueyang");
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'SJ-RUN' and definition_id = 'submitImprovementPlan'"))
+                .as("and from the ten district departments").isEqualTo(16);
+        assertThat(rest.withBasicAuth("yfshirongban1", "demo").getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=SJ-RUN", List.class))
+                .as("永丰街道, not named, has no improvement plan to submit").isEmpty();
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏")))
                 .hasMessageContaining("第 2 行：没有问题类别“护栏”");
@@ -246,5 +262,8 @@ class CampaignTemplatesRunTest {
         assertThat(run.meetingsConvened(historyService)).isZero();
         assertThat(count("select count(*) from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'jointInspection'"))
                 .as("15th of March–December").isEqualTo(10);
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'progressReport'"
+                + " and unit_id = 'sjlvrongju' order by created_at", String.class)).as("25 April–December on the month before (March–November),"
+                + " and December at the campaign's end").hasSize(10).endsWith("自查整改情况报送（2026年12月）（区绿化市容局）");
     }
 }

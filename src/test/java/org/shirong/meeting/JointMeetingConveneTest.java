@@ -142,6 +142,39 @@ class JointMeetingConveneTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     }
 
+    /**
+     * 九亭镇 meets twice a month (工作例会, 5th and 20th) and names the units that did not perform to the joint meeting
+     * periodically: the month's 通报 is issued by the first meeting that finds named units, not again by the second, whose
+     * agenda still reports the same month's progress.
+     */
+    @Test
+    void theSecondMeetingOfAMonthIssuesNoSecondNoticeOfTheSameMonth() {
+        jdbc.update("delete from notification_outbox where business_key = ? and template_id = 'notice-issued'", CAMPAIGN);
+        fixture.addCase("chengguan", "2026-11-10T09:00", "2026-11-11T09:00", null, true);
+        fixture.addCase("chengguan", "2026-11-12T09:00", "2026-11-13T09:00", null, true);
+        fixture.addCase("huanwei", "2026-11-12T09:00", "2026-11-13T09:00", "2026-11-12T15:00", false);
+        String first = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
+                at("2026-12-05T09:00"), null).processInstanceId();
+        String second = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
+                at("2026-12-20T09:00"), null).processInstanceId();
+        meetingFixture.runJobs(first);
+        meetingFixture.runJobs(second);
+        assertThat(runtimeService.getVariable(second, VAR_SCORE_PERIOD)).isEqualTo("2026-11");
+
+        for (String meeting : List.of(first, second)) {
+            Task record = taskService.createTaskQuery().processInstanceId(meeting).singleResult();
+            taskService.complete(record.getId(), Map.of(VAR_MINUTES, "通报工作进展，商讨难点。",
+                    VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(), VAR_DECISIONS, ""));
+            meetingFixture.runJobs(meeting);
+        }
+
+        assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.NOTICE).extracting(StoredDocument::title)
+                .containsExactly("九亭镇会议测试活动关于2026年11月考核不履职单位的通报");
+        assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.AGENDA).hasSize(2);
+        assertThat(jdbc.queryForObject("select count(distinct iteration) from notification_outbox where business_key = ?"
+                + " and template_id = 'notice-issued'", Integer.class, CAMPAIGN)).as("one 通报 sent, by the first meeting").isEqualTo(1);
+    }
+
     /** A meeting time to come, within the days people may type (shirong.input.dates). */
     private static final String NEXT_YEAR = (LocalDate.now().getYear() + 1) + "-01-06T14:00";
 

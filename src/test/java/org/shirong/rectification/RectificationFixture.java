@@ -64,12 +64,13 @@ final class RectificationFixture {
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS,
-                new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)));
+                new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
+                engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS));
         CaseCooperationSteps cooperationSteps = new CaseCooperationSteps();
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendars, org.shirong.system.DateWindow.DEFAULT);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendars, org.shirong.system.DateWindow.DEFAULT, cooperation);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", new OrganizationRoles(ORGANIZATIONS));
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));

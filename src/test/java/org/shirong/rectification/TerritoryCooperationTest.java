@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -112,6 +113,74 @@ class TerritoryCooperationTest {
                 .getForObject("/api/cases?size=200", Map.class).get("items");
         assertThat(otherList).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
         assertThat(as("xqshirongban1").getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + cooperation.getId(), List.class)).isEmpty();
+    }
+
+    private void runJobs(String processInstanceId) {
+        for (var jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list(); !jobs.isEmpty();
+                jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()) {
+            managementService.executeJob(jobs.get(0).getId());
+        }
+    }
+
+    private Task caseTask(String caseNo) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).processDefinitionKey(RectificationProcess.KEY).singleResult();
+    }
+
+    private void complete(String user, Task task, String variables) {
+        assertThat(as(user).postForEntity("/engine-rest/task/" + task.getId() + "/claim", CaseApiTest.json("{\"userId\":\"" + user + "\"}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = as(user).postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{" + variables + "}}"), String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        runJobs(task.getProcessInstanceId());
+    }
+
+    /**
+     * The town's office works with the case's lead unit by its 整改期限: when the district department hands the case back
+     * and the office re-dispatches it to another department, and when that one's extension is approved, the town's open
+     * 记录协办情况 names the department that leads now and the 整改期限 in force, in its form and its description.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTownsOpenCooperationFollowsTheCaseToItsNewLeadUnitAndItsExtendedDeadline() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"湖荡路人行道破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区湖荡路 12 号","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult().getId();
+        runJobs(cooperation);
+        String record = taskService.createTaskQuery().processInstanceId(cooperation).singleResult().getId();
+        Date cooperationDue = taskService.createTaskQuery().taskId(record).singleResult().getDueDate();
+
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"人行道破损不属本局职责\"}");
+        Task redispatch = caseTask(caseNo);
+        assertThat(redispatch.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_REDISPATCH);
+        complete("sjshirongban1", redispatch, "\"newLeadUnit\":{\"value\":\"sjchengguanju\"}");
+
+        Map<String, Map<String, Object>> form = as("shdshirongban1").getForObject("/engine-rest/task/" + record + "/form-variables", Map.class);
+        assertThat(form.get(CaseCooperationProcess.VAR_LEAD_UNIT_NAME)).containsEntry("value", "区城管执法局（松江区）");
+        assertThat((String) as("shdshirongban1").getForObject("/engine-rest/task/" + record, Map.class).get("description"))
+                .contains("牵头单位：区城管执法局（松江区）").doesNotContain("区绿化市容局");
+
+        complete("sjchengguanju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate extended = java.time.LocalDate.now(zone).plusDays(40);
+        complete("sjchengguanju1", caseTask(caseNo), "\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"需协调施工\"},"
+                + "\"extensionDue\":{\"value\":\"" + extended + "\",\"type\":\"String\"}");
+        Task approval = caseTask(caseNo);
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_APPROVE_EXTENSION);
+        complete("sjshirongban1", approval, "\"extensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意\"}");
+
+        String due = extended.getYear() + "年" + extended.getMonthValue() + "月" + extended.getDayOfMonth() + "日 17:00";
+        form = as("shdshirongban1").getForObject("/engine-rest/task/" + record + "/form-variables", Map.class);
+        assertThat(form.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
+        assertThat((String) as("shdshirongban1").getForObject("/engine-rest/task/" + record, Map.class).get("description"))
+                .contains("牵头单位：区城管执法局（松江区）", "整改期限：" + due);
+        assertThat(taskService.createTaskQuery().taskId(record).singleResult().getDueDate())
+                .as("the cooperation keeps the due date it was given, by which its on-time count is judged").isEqualTo(cooperationDue);
     }
 
     /** The district case closes (结案归档, as the close job runs it: no user) before the town recorded anything. */

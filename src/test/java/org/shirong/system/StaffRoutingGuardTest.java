@@ -109,6 +109,8 @@ class StaffRoutingGuardTest {
         ResponseEntity<String> changedReadOnly = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
                 "{\"variables\":{\"claimDecision\":{\"value\":\"claim\"},\"caseNo\":{\"value\":\"JT-2026-999999\"}}}"), String.class);
         assertThat(changedReadOnly.getStatusCode().value()).isEqualTo(400);
+        assertThat(changedReadOnly.getBody()).as("named by the form's label, not the variable's key")
+                .contains("“案件编号”不是本任务表单中可填写的内容").doesNotContain("“caseNo”");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
         ResponseEntity<String> asTasklistSends = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
@@ -157,7 +159,7 @@ class StaffRoutingGuardTest {
                 "{\"variables\":{\"title\":{\"value\":\"别的事项\"},\"handlingResult\":{\"value\":\"已清理\"},"
                         + "\"handled\":{\"value\":true}}}"), String.class);
         assertThat(retitled.getStatusCode().value()).isEqualTo(400);
-        assertThat(retitled.getBody()).contains("title");
+        assertThat(retitled.getBody()).as("named by the form's label").contains("“事项名称”不是本任务表单中可填写的内容");
         ResponseEntity<String> asTasklist = chengguan.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
                 "{\"variables\":{\"title\":{\"value\":\"清理乱堆物\"},\"requirement\":{\"value\":\"本周内完成\"},"
                         + "\"reviewComment\":{\"value\":\"\"},\"handlingResult\":{\"value\":\"已清理\"},"
