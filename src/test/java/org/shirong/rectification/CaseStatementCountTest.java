@@ -73,11 +73,14 @@ class CaseStatementCountTest {
      * counts as two); 269 once the end of an activity or task this node started no longer reads its start time
      * (HistoricStartTimes, 9 a case); bound lowered by as much. 261 once history rows carry no removal time
      * ({@code historyRemovalTimeStrategy: none}): no read of the historic process instance for it, 8 a case; bound
-     * lowered by as much, and such a read now fails the test.
+     * lowered by as much, and such a read now fails the test. 2026-12-05: 265 statements, 182 writes, 39 variable writes
+     * once 记录协办情况 shows its cooperating unit the lead unit and the 整改期限 in two read-only form fields (two
+     * variables, inserted and deleted: 4 statements on H2; on PostgreSQL they join the cooperation's combined insert and
+     * delete); bounds raised by as much.
      */
-    static final long MAX_STATEMENTS_PER_CASE = 264;
-    static final long MAX_WRITES_PER_CASE = 181;
-    static final long MAX_VARIABLE_WRITES_PER_CASE = 38;
+    static final long MAX_STATEMENTS_PER_CASE = 268;
+    static final long MAX_WRITES_PER_CASE = 185;
+    static final long MAX_VARIABLE_WRITES_PER_CASE = 42;
     private static final int IMPORT_ROWS = 40;
     static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 67;
     /**
