@@ -3,6 +3,7 @@ package org.shirong.notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ProxySelector;
@@ -10,10 +11,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Group robots (WeCom/DingTalk style): POSTs {@code {"msgtype":"text","text":{"content":…}}} to the
@@ -21,11 +29,17 @@ import java.util.Optional;
  * {@code errcode} 0 or absent is done; anything else (connection error, 4xx, 5xx, a non-zero
  * {@code errcode} such as a rate limit) throws, so the job retries on the cycle and then shows an
  * incident; a wrong URL is fixed in the configuration and retried in Cockpit. The JVM's proxy
- * settings ({@code -Dhttps.proxyHost}) apply.
+ * settings ({@code -Dhttps.proxyHost}) apply. Redirects are not followed (an answer 3xx is a failure). The whole
+ * exchange, the answer's body included, must end within the configured timeout, and only the answer's first
+ * {@value #MAX_ANSWER_BYTES} bytes are read: the client's own timeout ends at the answer's headers, so a robot (or a
+ * proxy in front of it) that sent headers and then its body a byte at a time held a job thread for as long as it
+ * liked (three such sends stopped every timer and e-mail of the node), and one that sent an endless body filled the heap.
  */
 class WebhookChannel implements ExternalChannel {
 
     static final String DEFAULT_TARGET = "(default)";
+    /** How much of a robot's answer is read: its status and error code are at the start. */
+    static final int MAX_ANSWER_BYTES = 16 * 1024;
 
     private final NotificationProperties.Webhook settings;
     private final ObjectMapper json;
@@ -90,7 +104,7 @@ class WebhookChannel implements ExternalChannel {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload), StandardCharsets.UTF_8)).build();
-            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = answer(request);
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("群机器人返回 HTTP " + response.statusCode() + "：" + abbreviate(response.body()));
             }
@@ -100,10 +114,72 @@ class WebhookChannel implements ExternalChannel {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("群机器人无法连接：" + e.getMessage(), e);
+        }
+    }
+
+    /** The robot's answer to {@code request}, waited for at most the timeout in all; the exchange is abandoned after it. */
+    private HttpResponse<String> answer(HttpRequest request) throws IOException {
+        CompletableFuture<HttpResponse<String>> exchange = http().sendAsync(request, info -> firstBytes());
+        try {
+            return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new IllegalStateException("群机器人在 " + settings.timeout().toSeconds() + " 秒内没有回应完毕");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("群机器人回应有误：" + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("发送被中断", e);
         }
+    }
+
+    /** The answer's first {@link #MAX_ANSWER_BYTES} bytes as UTF-8 text; the rest is not read (the connection is closed). */
+    private static HttpResponse.BodySubscriber<String> firstBytes() {
+        return new HttpResponse.BodySubscriber<>() {
+            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            private final CompletableFuture<String> text = new CompletableFuture<>();
+            private Flow.Subscription subscription;
+
+            @Override
+            public CompletionStage<String> getBody() {
+                return text;
+            }
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                this.subscription = subscription;
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> buffers) {
+                for (ByteBuffer buffer : buffers) {
+                    byte[] part = new byte[Math.min(buffer.remaining(), MAX_ANSWER_BYTES - bytes.size())];
+                    buffer.get(part);
+                    bytes.writeBytes(part);
+                }
+                if (bytes.size() >= MAX_ANSWER_BYTES) {
+                    subscription.cancel();
+                    onComplete();
+                } else {
+                    subscription.request(1);
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                text.completeExceptionally(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                text.complete(bytes.toString(StandardCharsets.UTF_8));
+            }
+        };
     }
 
     /** The robot's {@code errcode}; 0 when the answer has none or is not JSON. */
