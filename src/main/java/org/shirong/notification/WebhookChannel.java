@@ -195,7 +195,16 @@ class WebhookChannel implements ExternalChannel {
         return s == null || s.isBlank();
     }
 
+    /**
+     * At most 200 characters of a robot's answer, for the error the outbox stores and Cockpit shows, its control characters
+     * (and a pair cut in half) as U+FFFD: PostgreSQL refuses to store a NUL, and a robot answering 500 with one left the
+     * row 发送中, so the next try recorded 发送结果未确认 and the message, surely not sent, was never sent.
+     */
     private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        String cut = s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.codePoints().map(c -> Character.getType(c) == Character.CONTROL && c != '\n' || Character.getType(c) == Character.SURROGATE
+                ? 0xFFFD : c).forEach(shown::appendCodePoint);
+        return shown.toString();
     }
 }
