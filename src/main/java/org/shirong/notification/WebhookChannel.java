@@ -13,15 +13,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Group robots (WeCom/DingTalk style): POSTs {@code {"msgtype":"text","text":{"content":…}}} to the
@@ -34,16 +39,23 @@ import java.util.concurrent.TimeoutException;
  * {@value #MAX_ANSWER_BYTES} bytes are read: the client's own timeout ends at the answer's headers, so a robot (or a
  * proxy in front of it) that sent headers and then its body a byte at a time held a job thread for as long as it
  * liked (three such sends stopped every timer and e-mail of the node), and one that sent an endless body filled the heap.
+ * A robot that did not answer in time or could not be reached rests for {@value #REST_TIMEOUTS} timeouts: its other
+ * messages fail at once (tried again on the retry cycle) instead of each holding one of the job executor's few threads
+ * for the timeout while timers and e-mails wait behind them.
  */
 class WebhookChannel implements ExternalChannel {
 
     static final String DEFAULT_TARGET = "(default)";
     /** How much of a robot's answer is read: its status and error code are at the start. */
     static final int MAX_ANSWER_BYTES = 16 * 1024;
+    /** How many timeouts a robot that did not answer is left alone. */
+    static final int REST_TIMEOUTS = 6;
 
     private final NotificationProperties.Webhook settings;
     private final ObjectMapper json;
     private volatile HttpClient http;
+    /** Robot URLs that did not answer, and until when (engine clock) they are not tried. */
+    private final Map<String, Instant> resting = new ConcurrentHashMap<>();
 
     WebhookChannel(NotificationProperties.Webhook settings, ObjectMapper json) {
         this.settings = settings;
@@ -98,13 +110,26 @@ class WebhookChannel implements ExternalChannel {
         if (!settings.enabled() || blank(url)) {
             return Optional.of("群机器人 " + message.recipient() + " 未配置或已关闭");
         }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant restingUntil = resting.get(url);
+        if (restingUntil != null && now.isBefore(restingUntil)) {
+            throw new IllegalStateException("群机器人刚才没有回应，" + Duration.between(now, restingUntil).toSeconds()
+                    + " 秒内不再尝试，稍后按重试间隔再发");
+        }
         try {
             ObjectNode payload = json.createObjectNode().put("msgtype", "text");
             payload.putObject("text").put("content", message.fullText());
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload), StandardCharsets.UTF_8)).build();
-            HttpResponse<String> response = answer(request);
+            HttpResponse<String> response;
+            try {
+                response = answer(request);
+            } catch (IOException | RobotSilent e) {
+                resting.put(url, now.plus(settings.timeout().multipliedBy(REST_TIMEOUTS)));
+                throw e;
+            }
+            resting.remove(url);
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("群机器人返回 HTTP " + response.statusCode() + "：" + abbreviate(response.body()));
             }
@@ -124,7 +149,7 @@ class WebhookChannel implements ExternalChannel {
             return exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new IllegalStateException("群机器人在 " + settings.timeout().toSeconds() + " 秒内没有回应完毕");
+            throw new RobotSilent("群机器人在 " + settings.timeout().toSeconds() + " 秒内没有回应完毕");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -134,6 +159,13 @@ class WebhookChannel implements ExternalChannel {
             exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("发送被中断", e);
+        }
+    }
+
+    /** A robot that did not finish its answer within the timeout. */
+    private static final class RobotSilent extends IllegalStateException {
+        RobotSilent(String message) {
+            super(message);
         }
     }
 

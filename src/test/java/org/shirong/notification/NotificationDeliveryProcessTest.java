@@ -44,7 +44,8 @@ import org.shirong.notification.OutboxMessage.OutboxStatus;
  * 通知投递 with the webhook channel against a group robot on 127.0.0.1: the payload, exactly one
  * message however often the job runs, retries on 5xx and on a robot's error code along the
  * configured cycle, the incident after the last retry, and Cockpit's retry delivering it once; a robot that
- * never finishes its answer (a byte at a time, or without end) holds the delivery job no longer than the timeout.
+ * never finishes its answer (a byte at a time, or without end) holds the delivery job no longer than the timeout, and
+ * then rests: its other messages fail at once and are sent on the retry cycle.
  */
 @Deployment(resources = "processes/NotificationDeliveryProcess.bpmn")
 class NotificationDeliveryProcessTest {
@@ -270,11 +271,25 @@ class NotificationDeliveryProcessTest {
         assertThat(row(pi).status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(row(pi).lastError()).contains("5 秒内没有回应完毕");
 
+        // the robot rests for six timeouts: another message's job fails at once, without a request, and tries again later
+        fixture.notifications.send(new Notification("JT-2026-000043", "case-overdue", "1", NotificationTemplatesTest.sampleModel(),
+                OFFICE, null));
+        ProcessInstance next = runtimeService().createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+                .list().stream().filter(p -> !p.getId().equals(pi.getId())).findFirst().orElseThrow();
+        long nextStarted = System.nanoTime();
+        assertThatThrownBy(() -> managementService().executeJob(job(next).getId())).hasMessageContaining("秒内不再尝试");
+        assertThat(Duration.ofNanos(System.nanoTime() - nextStarted)).isLessThan(Duration.ofSeconds(2));
+        assertThat(job(next).getRetries()).isEqualTo(3);
+        assertThat(requests).hasSize(1);
+
         robotAnswers(200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(1))));
         managementService().executeJob(jobId);
+        managementService().executeJob(job(next).getId());
         assertThat(pi).isEnded();
+        assertThat(next).isEnded();
         assertThat(row(pi).status()).isEqualTo(OutboxStatus.DELIVERED);
-        assertThat(requests).hasSize(2);
+        assertThat(requests).hasSize(3);
     }
 
     @Test
