@@ -11,11 +11,12 @@ import java.util.function.Function;
 import org.shirong.organization.Organizations;
 import org.shirong.system.DatabaseProduct;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -79,21 +80,40 @@ class CaseNumbers {
     }
 
     /**
-     * Creates the sequence once, in its own transaction: H2 commits the surrounding transaction
-     * on DDL, and a creation rolled back with the caller's case would leave the next caller without it.
+     * Makes sure the sequence exists, asking the database once per sequence and JVM. The caller's transaction already
+     * holds a connection, so a sequence that exists (every one after the first report of an organisation's year) is
+     * found with that connection: taking a second one here, as every first report after a start once did, held all ten
+     * of the pool's connections in ten reports each waiting for an eleventh when a restarted node met its load
+     * (30 s without an answer, then 500s). A missing sequence is created on PostgreSQL in the caller's transaction,
+     * whose DDL commits or rolls back with the case; a transaction-level advisory lock makes simultaneous first reports
+     * (on any node) wait for the creator's commit rather than fail on its uncommitted sequence. H2 commits the
+     * surrounding transaction on DDL, so there it is created in a transaction of its own. Remembered only once the
+     * caller's transaction commits: a sequence rolled back with its case is looked for again.
      */
     private void ensureSequence(String sequence) {
         if (knownSequences.contains(sequence)) {
             return;
         }
         String create = "create sequence if not exists " + sequence + " start with 1";
-        try {
-            separateTransaction.executeWithoutResult(s -> jdbc.execute(create));
-        } catch (DataAccessException createdByAnotherNodeAtTheSameTime) {
-            // PostgreSQL lets one of two simultaneous "if not exists" creations fail; the other's sequence serves.
+        if (database.isPostgres()) {
+            if (Boolean.TRUE.equals(jdbc.queryForObject("select to_regclass(?) is null", Boolean.class, sequence))) {
+                jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", sequence);
+                jdbc.execute(create);
+            }
+        } else if (jdbc.queryForObject("select count(*) from information_schema.sequences where upper(sequence_name) = ?",
+                Long.class, sequence.toUpperCase(Locale.ROOT)) == 0) {
             separateTransaction.executeWithoutResult(s -> jdbc.execute(create));
         }
-        knownSequences.add(sequence);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    knownSequences.add(sequence);
+                }
+            });
+        } else {
+            knownSequences.add(sequence);
+        }
     }
 
     /** {@code count} values of a sequence: a row each, every row drawing its own. */

@@ -20,6 +20,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -33,13 +36,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
 
 /**
  * 通知投递 with the webhook channel against a group robot on 127.0.0.1: the payload, exactly one
  * message however often the job runs, retries on 5xx and on a robot's error code along the
- * configured cycle, the incident after the last retry, and Cockpit's retry delivering it once.
+ * configured cycle, the incident after the last retry, and Cockpit's retry delivering it once; a robot that
+ * never finishes its answer (a byte at a time, or without end) holds the delivery job no longer than the timeout, and
+ * then rests: its other messages fail at once and are sent on the retry cycle.
  */
 @Deployment(resources = "processes/NotificationDeliveryProcess.bpmn")
 class NotificationDeliveryProcessTest {
@@ -57,6 +63,9 @@ class NotificationDeliveryProcessTest {
     private static final List<Request> requests = new CopyOnWriteArrayList<>();
     /** The robot's next answers: HTTP status and body. */
     private static final AtomicReference<Object[]> answer = new AtomicReference<>();
+    /** Bodies the robot does not simply send: the first byte and then nothing, until released; bytes without end. */
+    private static final String STALLING = "STALLING", ENDLESS = "ENDLESS";
+    private static volatile CountDownLatch stalled = new CountDownLatch(1);
 
     ProcessEngine processEngine;
     NotificationFixture fixture;
@@ -69,11 +78,31 @@ class NotificationDeliveryProcessTest {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Object[] reply = answer.get();
+            if (reply[1] == STALLING || reply[1] == ENDLESS) {
+                exchange.sendResponseHeaders((int) reply[0], 0);
+                try {
+                    if (reply[1] == STALLING) {
+                        exchange.getResponseBody().write('{');
+                        exchange.getResponseBody().flush();
+                        stalled.await(2, TimeUnit.MINUTES);
+                    } else {
+                        byte[] chunk = "服务繁忙".repeat(5000).getBytes(StandardCharsets.UTF_8);
+                        while (true) {
+                            exchange.getResponseBody().write(chunk);
+                        }
+                    }
+                } catch (IOException | InterruptedException clientGone) {
+                    // the delivery stopped reading
+                }
+                exchange.close();
+                return;
+            }
             byte[] body = ((String) reply[1]).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders((int) reply[0], body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        robot.setExecutor(Executors.newCachedThreadPool());
         robot.start();
     }
 
@@ -97,6 +126,8 @@ class NotificationDeliveryProcessTest {
 
     @AfterEach
     void tearDown() {
+        stalled.countDown();
+        stalled = new CountDownLatch(1);
         fixture.clear();
         Mocks.reset();
         ClockUtil.reset();
@@ -221,5 +252,60 @@ class NotificationDeliveryProcessTest {
         assertThat(fixture.notifications.send(usersOnly)).isEqualTo(1);
         assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(30)
+    void aRobotThatStopsHalfWayThroughItsAnswerFailsTheTryWithinTheTimeoutAndIsTriedAgainOnTheCycle() {
+        robotAnswers(200, STALLING);
+        fixture.notifications.send(overdue(OFFICE));
+        ProcessInstance pi = delivery();
+        String jobId = job(pi).getId();
+
+        long started = System.nanoTime();
+        // the job thread comes back after the 5 s timeout (the test's @Timeout interrupts it otherwise)
+        assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("没有回应完毕");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(job(pi).getRetries()).isEqualTo(3);
+        assertThat(job(pi).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(1))));
+        assertThat(row(pi).status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(row(pi).lastError()).contains("5 秒内没有回应完毕");
+
+        // the robot rests for six timeouts: another message's job fails at once, without a request, and tries again later
+        fixture.notifications.send(new Notification("JT-2026-000043", "case-overdue", "1", NotificationTemplatesTest.sampleModel(),
+                OFFICE, null));
+        ProcessInstance next = runtimeService().createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+                .list().stream().filter(p -> !p.getId().equals(pi.getId())).findFirst().orElseThrow();
+        long nextStarted = System.nanoTime();
+        assertThatThrownBy(() -> managementService().executeJob(job(next).getId())).hasMessageContaining("秒内不再尝试");
+        assertThat(Duration.ofNanos(System.nanoTime() - nextStarted)).isLessThan(Duration.ofSeconds(2));
+        assertThat(job(next).getRetries()).isEqualTo(3);
+        assertThat(requests).hasSize(1);
+
+        robotAnswers(200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofMinutes(1))));
+        managementService().executeJob(jobId);
+        managementService().executeJob(job(next).getId());
+        assertThat(pi).isEnded();
+        assertThat(next).isEnded();
+        assertThat(row(pi).status()).isEqualTo(OutboxStatus.DELIVERED);
+        assertThat(requests).hasSize(3);
+    }
+
+    @Test
+    @Timeout(30)
+    void aRobotThatAnswersWithoutEndIsReadOnlyToTheLimitAndItsStatusCounts() {
+        robotAnswers(503, ENDLESS);
+        fixture.notifications.send(overdue(OFFICE));
+        ProcessInstance pi = delivery();
+        String jobId = job(pi).getId();
+
+        assertThatThrownBy(() -> managementService().executeJob(jobId)).hasMessageContaining("HTTP 503");
+        assertThat(row(pi).lastError()).hasSizeLessThan(400);
+
+        robotAnswers(200, ENDLESS);
+        managementService().executeJob(jobId);
+        assertThat(pi).isEnded();
+        assertThat(row(pi).status()).isEqualTo(OutboxStatus.DELIVERED);
     }
 }

@@ -1,8 +1,15 @@
 package org.shirong.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +31,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * The outbox and inbox SQL on a real PostgreSQL 17 (what H2 forgives, PostgreSQL may not): a repeated
  * write queues nothing, and two runs of one delivery at the same time (two nodes) send it once,
- * the second waiting for the first one's row lock.
+ * the second waiting for the first one's row lock; a group robot's refusal with a NUL in it (which PostgreSQL cannot store)
+ * is recorded and the message sent on the next try.
  */
 class NotificationOutboxOnPostgresTest {
 
@@ -153,5 +162,41 @@ class NotificationOutboxOnPostgresTest {
 
         assertThat(sent).hasValue(1);
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+    }
+
+    @Test
+    void aRobotsRefusalWithANulCharacterIsRecordedAndTheMessageSentOnTheNextTry() throws Exception {
+        NotificationOutbox outbox = new NotificationOutbox(jdbc);
+        long id = outbox.insertIfAbsent(notice("nul"), WebhookChannel.DEFAULT_TARGET, Channel.WEBHOOK,
+                new Rendered("【测试】群机器人", "正文"), OutboxStatus.PENDING).orElseThrow();
+        AtomicReference<String> answer = new AtomicReference<>("{\"errcode\":500,\"errmsg\":\"busy\u0000\"}");
+        AtomicInteger posted = new AtomicInteger();
+        HttpServer robot = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        robot.createContext("/robot", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            posted.incrementAndGet();
+            byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.get().contains("busy") ? 500 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        robot.start();
+        try {
+            WebhookChannel webhook = new WebhookChannel(new NotificationProperties.Webhook(true,
+                    "http://127.0.0.1:" + robot.getAddress().getPort() + "/robot", Map.of(), Duration.ofSeconds(5)), new ObjectMapper());
+            NotificationDelivery delivery = new NotificationDelivery(outbox, List.of(webhook), new DataSourceTransactionManager(dataSource));
+
+            assertThatThrownBy(() -> delivery.deliver(id)).hasMessageStartingWith("群机器人返回 HTTP 500").hasMessageNotContaining("\u0000");
+            OutboxMessage refused = outbox.find(id).orElseThrow();
+            assertThat(refused.status()).isEqualTo(OutboxStatus.PENDING);
+            assertThat(refused.lastError()).contains("busy\uFFFD");
+
+            answer.set("{\"errcode\":0,\"errmsg\":\"ok\"}");
+            delivery.deliver(id);
+            assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+            assertThat(posted).hasValue(2);
+        } finally {
+            robot.stop(0);
+        }
     }
 }

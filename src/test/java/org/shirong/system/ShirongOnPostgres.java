@@ -73,8 +73,18 @@ public final class ShirongOnPostgres {
         return start(postgres, adminPassword, RECOVERY_PASSWORD, jobExecutor, extraSources);
     }
 
+    /** As {@link #start(EmbeddedPostgres, String)} with the admin {@link #ADMIN_PASSWORD} and further settings. */
+    public static ConfigurableApplicationContext startWith(EmbeddedPostgres postgres, String... settings) {
+        return start(postgres, ADMIN_PASSWORD, RECOVERY_PASSWORD, false, List.of(settings));
+    }
+
     private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword,
             String recoveryPassword, boolean jobExecutor, Class<?>... extraSources) {
+        return start(postgres, adminPassword, recoveryPassword, jobExecutor, List.of(), extraSources);
+    }
+
+    private static ConfigurableApplicationContext start(EmbeddedPostgres postgres, String adminPassword,
+            String recoveryPassword, boolean jobExecutor, List<String> settings, Class<?>... extraSources) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
@@ -88,6 +98,7 @@ public final class ShirongOnPostgres {
         if (recoveryPassword != null) {
             args.add("--SHIRONG_RECOVERY_ADMIN_PASSWORD=" + recoveryPassword);
         }
+        args.addAll(settings);
         return new SpringApplicationBuilder(ShirongApplication.class).sources(extraSources).profiles("postgres")
                 .run(args.toArray(String[]::new));
     }
