@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
+import org.shirong.system.PasswordPolicyText;
 import org.shirong.system.StartupRefusedException;
 import org.springframework.stereotype.Component;
 
@@ -49,8 +50,7 @@ class AdminAccount {
     private void checkPolicy(String password, User user, String variable) {
         PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, user);
         if (!result.isValid()) {
-            throw new StartupRefusedException("密码（" + variable + "）不符合密码策略："
-                    + result.getViolatedRules().stream().map(r -> r.getPlaceholder() + " " + r.getParameters()).toList(),
+            throw new StartupRefusedException("密码（" + variable + "）不符合密码策略：" + PasswordPolicyText.rules(result.getViolatedRules()),
                     "请改用至少 10 位、含大小写字母、数字和符号且不含用户名的密码后重新启动。");
         }
     }

@@ -1,24 +1,23 @@
 package org.shirong.system;
 
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.identity.PasswordPolicy;
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -88,9 +87,6 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             new Addressed(DeploymentResource.class, "Deployment with id '%s' does not exist",
                     (c, id) -> c.getDeploymentManager().findDeploymentById(id))};
 
-    private static final Map<String, String> POLICY_RULES = Map.of(
-            "LENGTH", "至少 %s 个字符", "LOWERCASE", "至少 %s 个小写字母", "UPPERCASE", "至少 %s 个大写字母",
-            "DIGIT", "至少 %s 个数字", "SPECIAL", "至少 %s 个特殊字符", "USER_DATA", "不含用户名、姓名和邮箱");
 
     @Context
     private UriInfo uri;
@@ -117,9 +113,26 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         }
         if (causedBy(failure, PASSWORD_POLICY)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
-                    passwordPolicy(engine().getIdentityService().getPasswordPolicy())));
+                    PasswordPolicyText.policy(engine().getIdentityService().getPasswordPolicy())));
+        }
+        if (lostTaskRace(failure)) {
+            // As Camunda answers it, but without its log line: Camunda logs every 500 as a server fault (WARN
+            // ENGINE-REST-HTTP500 with the whole stack), while EngineConflictAnswers answers this one 409 and
+            // RefusalLogging (or the engine, at DEBUG, for a concurrent update) has logged it already.
+            return Response.status(camunda.getStatus(failure)).entity(camunda.fromException(failure))
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
         return camunda.getResponse(failure);
+    }
+
+    /**
+     * A race on a task that the caller lost: someone claimed it a moment before, someone or the process changed it at the
+     * same moment, or it was completed meanwhile (the engine's "Cannot find task", on a task's own address).
+     */
+    private boolean lostTaskRace(Throwable failure) {
+        boolean taskAddressed = uri.getMatchedResources().stream().anyMatch(TaskResource.class::isInstance);
+        return firstCause(failure, e -> e instanceof TaskAlreadyClaimedException || e instanceof OptimisticLockingException
+                || taskAddressed && e instanceof NullValueException && RefusalLogging.isRefusal(e)).isPresent();
     }
 
     /**
@@ -202,23 +215,6 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             }
         }
         return Optional.empty();
-    }
-
-    /** The engine's password policy in Chinese, e.g. "密码不符合密码策略：至少 10 个字符，…，不含用户名、姓名和邮箱。" */
-    static String passwordPolicy(PasswordPolicy policy) {
-        if (policy == null) {
-            return "密码不符合密码策略。";
-        }
-        // the rules with a number first: "at least …", then "without …"
-        return policy.getRules().stream().sorted(Comparator.comparing(rule -> rule.getParameters() == null))
-                .map(EngineErrorAnswers::inChinese)
-                .collect(Collectors.joining("，", "密码不符合密码策略：", "。"));
-    }
-
-    private static String inChinese(PasswordPolicyRule rule) {
-        String name = rule.getPlaceholder().replace("PASSWORD_POLICY_", "");
-        String value = rule.getParameters() == null ? "" : rule.getParameters().values().stream().findFirst().orElse("");
-        return POLICY_RULES.getOrDefault(name, rule.getPlaceholder() + " %s").formatted(value).trim();
     }
 
     private ProcessEngine engine() {

@@ -130,6 +130,8 @@ class PostgresStartTest {
     void refusesAWeakAdminPassword() {
         assertThatThrownBy(() -> start("admin").close())
                 .isInstanceOf(StartupRefusedException.class)
-                .hasMessageContaining("不符合密码策略");
+                .hasMessageContaining("不符合密码策略：至少 10 个字符")
+                .hasMessageContaining("不含用户名、姓名和邮箱")
+                .hasMessageNotContaining("PASSWORD_POLICY");
     }
 }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
@@ -37,6 +38,8 @@ class RefusalLoggingTest {
     TaskService taskService;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
 
     @RegisterExtension
     final CapturedLog log = new CapturedLog();
@@ -89,6 +92,29 @@ class RefusalLoggingTest {
             assertThat(e.getThrowableProxy()).isNull();
             assertThat(e.getFormattedMessage()).doesNotContain("\n");
         });
+    }
+
+    @Test
+    void aLostClaimOrCompletionIsAnsweredWithoutAServerErrorInTheLog() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物");
+        TestRestTemplate first = rest.withBasicAuth("chengguan1", "demo");
+        String handled = "{\"variables\":{\"handlingResult\":{\"value\":\"已清理\"},\"handled\":{\"value\":true}}}";
+        assertThat(first.postForEntity("/engine-rest/task/" + task.getId() + "/claim", json("{\"userId\":\"chengguan1\"}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rest.withBasicAuth("chengguan2", "demo").postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+                json("{\"userId\":\"chengguan2\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(first.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(handled), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(first.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(handled), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        // Camunda's REST logs every 500 it maps as WARN ENGINE-REST-HTTP500 with its stack, before the answer becomes 409
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .filteredOn(e -> e.getLoggerName().startsWith("org.camunda.bpm.engine.rest") || e.getLoggerName().equals(ENGINE_CONTEXT))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(from(RefusalLogging.class)).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                claimed -> assertThat(claimed).contains("chengguan2", "TaskAlreadyClaimedException"),
+                gone -> assertThat(gone).contains("chengguan1", "NullValueException", task.getId()));
     }
 
     @Test
