@@ -12,12 +12,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.TaskRestService;
 import org.camunda.bpm.engine.rest.dto.task.CommentDto;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -134,14 +132,7 @@ class TaskNotes implements TaskCommentResource {
     }
 
     private <T> T withoutCaller(Supplier<T> read) {
-        IdentityService identityService = engine.getIdentityService();
-        Authentication caller = identityService.getCurrentAuthentication();
-        try {
-            identityService.clearAuthentication();
-            return read.get();
-        } finally {
-            identityService.setAuthentication(caller);
-        }
+        return new SystemAccess(engine.getIdentityService()).run(read);
     }
 
     /** Camunda's note with its writer's name beside the id ({@code userName}; the id where the name is unknown). */
