@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.PublicUrl;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,9 @@ class NotificationModel {
     static final String ABOUT = "about";
     static final Set<String> SETTINGS = Set.of(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.RECIPIENTS,
             SendNotificationDelegate.ITERATION);
+    /** For a process of no organisation (deployed without a tenant). */
+    private static final Map<String, String> GENERIC_ROLE_NAMES = Map.of("officeName", "办公室", "leadingName", "领导小组",
+            "inspectorsName", "核查人员");
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final IdentityService identityService;
@@ -66,7 +70,7 @@ class NotificationModel {
         model.put("leadUnitName", leadUnit == null ? "" : groupName(leadUnit.toString()));
         model.put("due", text(execution.getVariable(VAR_DUE_AT), ""));
         model.put(LINK, link(businessKey));
-        addRoleNames(model, execution.getTenantId());
+        model.putAll(organizations.find(execution.getTenantId()).map(Organization::roleNames).orElse(GENERIC_ROLE_NAMES));
         parameters.forEach((name, value) -> {
             if (!SETTINGS.contains(name) && value != null) {
                 model.put(name, text(value, ""));
@@ -86,14 +90,6 @@ class NotificationModel {
         String tasklist = publicUrl.tasklist();
         return businessKey == null ? tasklist
                 : tasklist + "#/?" + ABOUT + "=" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The names of the office, the leading group and the inspectors of the organisation; generic words for none. */
-    private void addRoleNames(Map<String, Object> model, String tenant) {
-        var organization = organizations.find(tenant);
-        model.put("officeName", organization.map(o -> groupName(o.roles().office())).orElse("办公室"));
-        model.put("leadingName", organization.map(o -> groupName(o.roles().leading())).orElse("领导小组"));
-        model.put("inspectorsName", organization.map(o -> groupName(o.roles().inspectors())).orElse("核查人员"));
     }
 
     /** From the organisation file, which is in memory; only a group made in Admin is looked up in the engine. */

@@ -44,12 +44,8 @@ public class CallerOrganization {
         if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(o.roles().office()) || groups.contains(o.roles().leading())) {
             return;
         }
-        throw new ForbiddenException("NOT_OFFICE_OR_LEADING", "只有" + o.name() + "的" + groupName(o, o.roles().office()) + "和"
-                + groupName(o, o.roles().leading()) + "可以" + what);
-    }
-
-    private static String groupName(Organization o, String group) {
-        return o.group(group).map(Organization.GroupDefinition::name).orElse(group);
+        throw new ForbiddenException("NOT_OFFICE_OR_LEADING", "只有" + o.name() + "的" + o.groupName(o.roles().office()) + "和"
+                + o.groupName(o.roles().leading()) + "可以" + what);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.shirong.organization;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,6 +95,20 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
 
     public boolean hasGroup(String id) {
         return group(id).isPresent();
+    }
+
+    /** The name the file gives one of the organisation's groups; its id when the file gives none. */
+    public String groupName(String id) {
+        return group(id).map(GroupDefinition::name).filter(name -> !name.isBlank()).orElse(id);
+    }
+
+    /**
+     * The names documents and notifications give the bodies that play the fixed parts, as the file names them
+     * ({@code officeName}: 九亭镇 创建工作办公室, 锦溪镇 推进小组办公室; {@code leadingName}; {@code inspectorsName}).
+     */
+    public Map<String, String> roleNames() {
+        return Map.of("officeName", groupName(roles.office()), "leadingName", groupName(roles.leading()),
+                "inspectorsName", groupName(roles.inspectors()));
     }
 
     /**

@@ -39,12 +39,7 @@ class DocumentModels {
      * (九亭镇 创建工作办公室 and 创建工作领导小组, 锦溪镇 推进小组办公室 and 环境综合整治工作推进小组), who sign a report and a 通报.
      */
     void addIssuers(Map<String, Object> model, String organization) {
-        model.put("officeName", groupName(organizations.office(organization)));
-        model.put("leadingName", groupName(organizations.leading(organization)));
-    }
-
-    private String groupName(String groupId) {
-        return organizations.groupName(groupId).orElse(groupId);
+        model.putAll(organizations.of(organization).roleNames());
     }
 
     void addProgress(Map<String, Object> model, String campaignCode, Window window, PeriodScores scores) {
