@@ -302,24 +302,33 @@ class CaseImportTest {
     }
 
     @Test
-    void aMissingColumnOrAFileThatIsNotUtf8IsRefused() {
+    void aMissingColumnOrAFileInNeitherUtf8NorGbkIsRefused() {
         ResponseEntity<Map> missing = upload("externalRef,category,title\nX-1,EXPOSED_GARBAGE,垃圾\n", false);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(missing)).extracting(e -> e.get("column")).contains("location", "description", "urgency");
 
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource("外部编号,问题类别,标题,地点,描述,紧急程度\nG-1,暴露垃圾,垃圾,九亭,,一般\n"
-                .getBytes(java.nio.charset.Charset.forName("GBK"))) {
-            @Override
-            public String getFilename() {
-                return "gbk.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<Map> gbk = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
-        assertThat(gbk.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(gbk)).extracting(e -> e.get("code")).containsExactly("NOT_UTF8");
+        byte[] header = "外部编号,问题类别,标题,地点,描述,紧急程度\n".getBytes(StandardCharsets.UTF_8);
+        byte[] neither = java.util.Arrays.copyOf(header, header.length + 4);
+        neither[header.length] = 'G';
+        neither[header.length + 1] = (byte) 0xFF;
+        neither[header.length + 2] = (byte) 0xFF;
+        neither[header.length + 3] = '\n';
+        ResponseEntity<Map> refused = CsvUpload.post(rest.withBasicAuth("chuangban1", "demo"), "/api/cases/import", neither, "odd.csv");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("code")).containsExactly("NOT_UTF8");
+    }
+
+    /** Excel and WPS on a Chinese Windows save “CSV（逗号分隔）” in GBK: such a file imports as it reads in Excel. */
+    @Test
+    void aCsvSavedByExcelInGbkImportsItsChineseAsWritten() {
+        byte[] gbk = "外部编号,问题类别,标题,地点,描述,紧急程度\nGBK-1,暴露垃圾,绿化带内暴露垃圾,九亭镇涞寅路 88 弄,“测评”点位,一般\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        ResponseEntity<Map> imported = CsvUpload.post(rest.withBasicAuth("chuangban1", "demo"), "/api/cases/import", gbk, "excel.csv");
+        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody()).containsEntry("created", 1);
+        assertThat(jdbc.queryForMap("select title, category, description from rect_case where external_ref = 'GBK-1'"))
+                .containsEntry("title", "绿化带内暴露垃圾").containsEntry("category", "EXPOSED_GARBAGE")
+                .containsEntry("description", "“测评”点位");
     }
 
     @Test

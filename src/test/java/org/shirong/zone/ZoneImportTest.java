@@ -149,6 +149,17 @@ class ZoneImportTest {
         assertThat(zones("ZU-")).isZero();
     }
 
+    /** The register is often kept in Excel and saved as “CSV（逗号分隔）”, which a Chinese Windows writes in GBK. */
+    @Test
+    void aRegisterSavedAsGbkCsvImportsItsNamesAsWritten() {
+        byte[] gbk = "编号,名称,类型,地址,负责单位,责任人\nZK-0001,老街面馆,门店,九亭大街 8 号,第一居委会,王一\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        ResponseEntity<Map> imported = upload("chuangban1", gbk, "zones.csv", new MediaType("text", "csv"));
+        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(jdbc.queryForMap("select holder_name, address from zone where zone_no = 'ZK-0001'"))
+                .containsEntry("holder_name", "老街面馆").containsEntry("address", "九亭大街 8 号");
+    }
+
     @Test
     void onlyTheOfficeImportsAndRegistersAndTheTemplateNamesTheColumnsAndOwners() throws IOException {
         String csv = "编号,名称,类型,地址,负责单位,责任人\nZF-0001,甲,门店,九亭大街 1 号,第一居委会,王一\n";
