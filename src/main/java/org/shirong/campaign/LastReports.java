@@ -15,18 +15,20 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The report of a campaign's last period: a report cycle asks for a period once it is over (九亭镇's 月度工作报告 on the
- * 1st, about the month before), so the campaign's last month would come due after the campaign ended, when its cycles
- * have stopped, and no unit would report it. At the campaign's end each report cycle that still runs in the last phase
- * hands out its run for the period its next run would be about, when that period lies (partly) within the campaign and no
- * run in the campaign was about it: the same tasks, unit scores and 月度工作报告 as that run, due {@code cycle-task-time}
- * after the campaign's end.
+ * The report and assessment of a campaign's last period: a report cycle asks for a period once it is over (九亭镇's
+ * 月度工作报告 on the 1st, about the month before), and so does an assessment that looks back (锦溪镇's 年考核 on 10
+ * January, about the year before), so the campaign's last month or year would come due after the campaign ended, when
+ * its cycles have stopped, and no unit would report it nor be assessed on it. At the campaign's end each report or
+ * assessment cycle that still runs in the last phase hands out its run for the period its next run would be about, when
+ * that period lies (partly) within the campaign and no run in the campaign was about it: the same tasks and unit scores
+ * as that run (and, for a report, its 月度工作报告), due {@code cycle-task-time} after the campaign's end. An assessment of
+ * the year under way (九亭镇's 年度考核 on 20 December) has already run and is not repeated.
  */
 @Component
 class LastReports {
 
-    /** A report cycle's run about the campaign's last period ({@code periodCode}), and whether it scores that period. */
-    record LastRun(String cycleId, String periodCode, boolean scored) {
+    /** A report or assessment cycle's run about the campaign's last period ({@code periodCode}), and whether it scores that period. */
+    record LastRun(String cycleId, CycleKind kind, String periodCode, boolean scored) {
     }
 
     private final CampaignRecords records;
@@ -44,7 +46,7 @@ class LastReports {
         this.monthlyReports = monthlyReports;
     }
 
-    /** The campaign ends: issues its last period's reports; returns the runs issued. */
+    /** The campaign ends: issues its last period's reports and assessments; returns the runs issued. */
     List<LastRun> issue(String code) {
         Campaign campaign = records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
         List<PhaseRow> phases = records.phases(code);
@@ -55,7 +57,9 @@ class LastReports {
                 unitScores.computeAndSave(campaign.tenantId(), code, run.periodCode());
             }
             tasks.issueCycleTasks(code, run.cycleId(), end, run.periodCode());
-            monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode());
+            if (run.kind() == CycleKind.REPORT) {
+                monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode());
+            }
         }
         return runs;
     }
@@ -67,7 +71,9 @@ class LastReports {
         ZoneId zone = calendars.of(campaign.tenantId()).zone();
         List<LastRun> runs = new ArrayList<>();
         for (CampaignTemplate.Cycle cycle : tasks.template(campaign).cycles()) {
-            if (cycle.kind() != CycleKind.REPORT || !cycle.phases().isEmpty() && !cycle.phases().contains(last.phaseId())) {
+            boolean aboutPeriod = cycle.kind() == CycleKind.REPORT || cycle.kind() == CycleKind.ASSESSMENT;
+            if (!aboutPeriod || cycle.reportedPeriod() == null
+                    || !cycle.phases().isEmpty() && !cycle.phases().contains(last.phaseId())) {
                 continue;
             }
             ZonedDateTime next = CronExpression.parse(cycle.cron()).next(end.minusSeconds(1).atZone(zone));
@@ -78,7 +84,7 @@ class LastReports {
             UnitScores.Window window = unitScores.window(period);
             if (window.from().isBefore(end) && window.until().isAfter(start)
                     && !reportedInCampaign(cycle, phases, period, window.from().isAfter(start) ? window.from() : start, zone)) {
-                runs.add(new LastRun(cycle.id(), period, cycle.scorePeriod() != null));
+                runs.add(new LastRun(cycle.id(), cycle.kind(), period, cycle.scorePeriod() != null));
             }
         }
         return runs;

@@ -3,6 +3,7 @@ package org.shirong.meeting;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
@@ -10,6 +11,7 @@ import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.report.MeetingDocuments;
 import org.shirong.report.MeetingDocuments.DecisionLine;
+import org.shirong.report.MeetingDocuments.IssuedNotice;
 import org.shirong.report.StoredDocument;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.scoring.UnitScores;
@@ -52,10 +54,11 @@ class MeetingPapers {
     Prepared prepare(MeetingFacts m, String processInstanceId) {
         String period = m.scorePeriod().isEmpty() ? scores.previousMonth(m.meetingAt()) : m.scorePeriod();
         PeriodScores periodScores = scores.computeAndSave(m.organization(), m.campaignCode(), period);
-        StoredDocument agenda = documents.agenda(meeting(m), periodScores, processInstanceId);
+        Optional<IssuedNotice> issued = issuedNotice(m.campaignCode(), period);
+        StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
         List<Option> units = units(m.campaignCode());
         WorkingCalendar calendar = calendars.of(m.organization());
-        return new Prepared(period, agenda.url(), !periodScores.named().isEmpty() && !documents.noticeIssued(m.campaignCode(), period),
+        return new Prepared(period, agenda.url(), !periodScores.named().isEmpty() && issued.isEmpty(),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units,
                 categories.all(m.organization()).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),
                 units.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
@@ -77,7 +80,20 @@ class MeetingPapers {
      * twice a month, and the month's non-performing units are named once (九亭镇: 定期向联席会议通报).
      */
     boolean noticeIssued(MeetingFacts m) {
-        return documents.noticeIssued(m.campaignCode(), m.scorePeriod());
+        return issuedNotice(m.campaignCode(), m.scorePeriod()).isPresent();
+    }
+
+    /**
+     * The campaign's 通报 of the score period, stored under the period's key; or, stored before 通报 were kept per period
+     * (a campaign running since before the upgrade), under the key of the meeting that issued it, whose period is the one
+     * it was convened to score or else the month before it.
+     */
+    private Optional<IssuedNotice> issuedNotice(String campaignCode, String period) {
+        String key = MeetingDocuments.noticeKey(period);
+        return records.notices(campaignCode).stream()
+                .filter(n -> n.docKey().equals(key) || n.meetingKey() != null && n.docKey().equals("notice/" + n.meetingKey())
+                        && period.equals(n.scorePeriod() != null ? n.scorePeriod() : scores.previousMonth(n.meetingAt())))
+                .findFirst().map(n -> new IssuedNotice(n.title(), n.issuedAt(), n.meetingName(), n.meetingAt()));
     }
 
     /** The notice's one-line summary for the notification. */

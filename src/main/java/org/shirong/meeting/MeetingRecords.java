@@ -23,6 +23,16 @@ class MeetingRecords {
     record Outcome(String caseNo, String assignmentInstanceId) {
     }
 
+    /**
+     * A 通报 the campaign issued ({@code campaign_document} of kind NOTICE) with the meeting that issued it, when known:
+     * found by the meeting's process instance, or, for a 通报 stored before they were kept per period, by its key
+     * {@code notice/<meeting key>}. {@code scorePeriod} is the period the meeting was convened to score (null: the
+     * month before the meeting).
+     */
+    record IssuedNoticeRow(String docKey, String title, Instant issuedAt, String meetingKey, String meetingName, Instant meetingAt,
+            String scorePeriod) {
+    }
+
     /** A participating unit of a campaign. */
     record CampaignUnit(String groupId, String name) {
     }
@@ -55,6 +65,17 @@ class MeetingRecords {
                 key, d.no(), d.content(), d.kind(), d.unit(), Date.valueOf(LocalDate.parse(d.due())),
                 d.isCase() ? d.category() : null, d.isCase() ? d.address() : null, outcome.caseNo(),
                 outcome.assignmentInstanceId(), Timestamp.from(now));
+    }
+
+    /** The campaign's 通报, oldest first. */
+    List<IssuedNoticeRow> notices(String campaignCode) {
+        return jdbc.query("select d.doc_key, d.title, d.created_at, m.meeting_key, m.meeting_name, m.meeting_at, m.score_period"
+                + " from campaign_document d left join meeting m on m.campaign_code = d.campaign_code"
+                + " and (m.process_instance_id = d.process_instance_id or d.doc_key = concat('notice/', m.meeting_key))"
+                + " where d.campaign_code = ? and d.kind = 'NOTICE' order by d.created_at, d.doc_key",
+                (rs, n) -> new IssuedNoticeRow(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)),
+                campaignCode);
     }
 
     List<CampaignUnit> campaignUnits(String campaignCode) {

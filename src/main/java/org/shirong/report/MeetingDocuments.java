@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
  * The documents of a joint meeting (工作例会): the agenda with the campaign's progress, the period's
  * cases per unit and the ranking; the minutes with attendance and decisions; and the 通报 of the named
  * units. The agenda and the minutes are stored once per meeting ({@link Meeting#key()}), the 通报 once per campaign and
- * score period ({@link #noticeIssued}): a town that meets twice a month names its non-performing units of a month once.
+ * score period ({@link #noticeKey}): a town that meets twice a month names its non-performing units of a month once, and
+ * the second meeting's agenda says when and by which meeting they were named ({@link IssuedNotice}).
  */
 @Service
 public class MeetingDocuments {
@@ -38,9 +39,29 @@ public class MeetingDocuments {
     public record DecisionLine(int no, String content, String kind, String unitName, String due, String outcome) {
     }
 
+    /**
+     * The 通报 of the period an earlier meeting of the campaign issued: its title, when it was issued, and the meeting that
+     * issued it ({@code meetingName} and {@code meetingAt} null when that meeting is not known).
+     */
+    public record IssuedNotice(String title, Instant issuedAt, String meetingName, Instant meetingAt) {
+    }
+
     public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, String processInstanceId) {
+        return agenda(meeting, periodScores, null, processInstanceId);
+    }
+
+    /**
+     * The agenda; when the period's 通报 is out already ({@code issued} not null) it says so, by whom and when, in place of
+     * the units the meeting would name.
+     */
+    public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, IssuedNotice issued, String processInstanceId) {
         Map<String, Object> model = meetingModel(meeting);
         models.addProgress(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores);
+        if (issued != null) {
+            model.put("issuedNotice", Map.of("title", issued.title(), "issuedOn", models.day(issued.issuedAt()),
+                    "meeting", issued.meetingName() == null ? "本活动此前的会议"
+                            : issued.meetingName() + "（" + models.display(issued.meetingAt()) + "）"));
+        }
         String title = meeting.campaignName() + meeting.meetingName() + "议程";
         model.put("title", title);
         return documents.store(meeting.campaignCode(), "agenda/" + meeting.key(), DocumentKind.AGENDA, title,
@@ -68,12 +89,11 @@ public class MeetingDocuments {
                 meeting.campaignName() + title, templates.render("notice", model), processInstanceId);
     }
 
-    /** Whether a meeting of the campaign has issued the 通报 of the score period ({@code 2026-10}) already. */
-    public boolean noticeIssued(String campaignCode, String periodCode) {
-        return documents.find(campaignCode, noticeKey(periodCode)).isPresent();
-    }
-
-    private static String noticeKey(String periodCode) {
+    /**
+     * The key of the campaign's 通报 of the score period ({@code notice/2026-10}). 通报 stored before they were kept per
+     * period have the key of the meeting that issued them ({@code notice/<meeting key>}).
+     */
+    public static String noticeKey(String periodCode) {
         return "notice/" + periodCode;
     }
 

@@ -54,7 +54,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
             inContext.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
         }
-        inContext.add(new SubmittedFieldsGuard(days));
+        inContext.add(new SubmittedFieldsGuard(days, applicationContext));
         inContext.add(new TaskCommentGuard());
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }

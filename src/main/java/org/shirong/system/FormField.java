@@ -13,11 +13,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * One field of a task form that its assignee fills in, as the deployed form states it, and the check of a value
  * submitted for it: text within the form's length (never above what the engine stores), without control characters;
  * a choice (radio, select) one of the form's options; a day (a date picker) a day such as 2026-12-01, as the form
- * sends it, within {@link DateWindow}. The form in Tasklist keeps people within these; this keeps a
+ * sends it, within {@link DateWindow} as of today in the time zone of the form's organisation ({@code zone}, its
+ * working calendar's), not the JVM's: a server running in UTC would otherwise take Shanghai's morning for yesterday. The form in Tasklist keeps people within these; this keeps a
  * hand-made REST call within them too, with a message naming the field instead of a database or routing error.
  */
 record FormField(String key, String label, Kind kind, int maxLength, Map<String, String> options, boolean required,
-        DateWindow days) {
+        DateWindow days, ZoneId zone) {
 
     enum Kind { TEXT, CHOICE, DAY, OTHER }
 
@@ -28,21 +29,24 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
 
     static FormField text(String key, String label, Integer maxLength) {
         int limit = maxLength == null || maxLength <= 0 ? DEFAULT_MAX_LENGTH : Math.min(maxLength, ENGINE_TEXT_LIMIT);
-        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false, null);
+        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false, null, null);
     }
 
     /** {@code options}: value → label, in the form's order; a required choice decides where the process goes. */
     static FormField choice(String key, String label, LinkedHashMap<String, String> options, boolean required) {
-        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required, null);
+        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required, null, null);
     }
 
-    /** A date picker's day: what the process reads as a day (工作交办's 完成期限 becomes its task's due date). */
-    static FormField day(String key, String label, DateWindow days) {
-        return new FormField(key, label, Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days);
+    /**
+     * A date picker's day: what the process reads as a day (工作交办's 完成期限 becomes its task's due date), checked as of
+     * today in {@code zone}, the form's organisation's.
+     */
+    static FormField day(String key, String label, DateWindow days, ZoneId zone) {
+        return new FormField(key, label, Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days, zone);
     }
 
     static FormField other(String key, String label) {
-        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null);
+        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null, null);
     }
 
     /** Why {@code value} cannot be taken for this field; empty when it can (a missing text is the step's business). */
@@ -81,7 +85,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         } catch (DateTimeParseException e) {
             return Optional.of("“%s”应为日期，如 2026-12-01".formatted(label));
         }
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
         return days.problem("“" + label + "”", day, today);
     }
 

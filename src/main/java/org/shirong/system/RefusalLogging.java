@@ -1,5 +1,6 @@
 package org.shirong.system;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -82,15 +83,32 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
             return !isRefusal(exception) && super.shouldLogInfo(exception);
         }
 
-        /** Called once as the failed command closes: the refusal's one line here, the engine's trace at DEBUG. */
+        /**
+         * Called once as the failed command closes: the refusal's one line here, the engine's trace at DEBUG. A command
+         * that lost a race ({@link LostRace}: a task or execution it read was completed or ended meanwhile) is told so in
+         * one INFO line too; its caller is answered 409 (EngineConflictAnswers), not an error of Shirong or the engine.
+         */
         @Override
         protected boolean shouldLogFine(Throwable exception) {
             if (isRefusal(exception)) {
-                LOG.info("Refused for {}: {}: {}", getAuthenticatedUserId() == null ? "anonymous" : getAuthenticatedUserId(),
-                        exception.getClass().getSimpleName(), String.valueOf(exception.getMessage()).replaceAll("\\R+", " / "));
+                LOG.info("Refused for {}: {}: {}", user(), exception.getClass().getSimpleName(), oneLine(exception));
                 return true;
             }
-            return super.shouldLogFine(exception);
+            if (super.shouldLogFine(exception)) {
+                return true;
+            }
+            Optional<String> vanished = LostRace.vanished(this);
+            vanished.ifPresent(gone -> LOG.info("Lost a race for {}: {} was completed or ended by another transaction meanwhile;"
+                    + " failed with {}: {}", user(), gone, exception.getClass().getSimpleName(), oneLine(exception)));
+            return vanished.isPresent();
+        }
+
+        private String user() {
+            return getAuthenticatedUserId() == null ? "anonymous" : getAuthenticatedUserId();
+        }
+
+        private static String oneLine(Throwable exception) {
+            return String.valueOf(exception.getMessage()).replaceAll("\\R+", " / ");
         }
     }
 }

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.shirong.calendar.WorkingCalendars;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The form half of {@link StaffCommandGuard}: a staff member completing a task (REST complete, form submission) may set
@@ -42,8 +44,9 @@ class SubmittedFieldsGuard extends CommandInterceptor {
 
     private final TaskFormFields formFields;
 
-    SubmittedFieldsGuard(DateWindow days) {
-        this.formFields = new TaskFormFields(days);
+    /** {@code applicationContext}: where the organisations' working calendars (their time zones) are found once running. */
+    SubmittedFieldsGuard(DateWindow days, ApplicationContext applicationContext) {
+        this.formFields = new TaskFormFields(days, tenant -> applicationContext.getBean(WorkingCalendars.class).of(tenant).zone());
     }
 
     /** Runs {@code completion} (through {@code run}) with its submitted fields checked inside its command. */
@@ -120,7 +123,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             return; // the start itself answers that there is no such process
         }
         Map<String, Object> sent = submitted == null ? Map.of() : submitted;
-        Map<String, FormField> fields = formFields.editableAtStart(definition.getId(), commandContext).editable();
+        Map<String, FormField> fields = formFields.editableAtStart(definition.getId(), definition.getTenantId(), commandContext).editable();
         fields.values().stream().filter(FormField::required).filter(field -> !sent.containsKey(field.key())).findFirst()
                 .ifPresent(field -> {
                     throw new FormFieldValidationException(field.key(), field.missing());

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -59,28 +61,31 @@ class TaskFormFields {
 
     private final Map<String, Form> editableByTaskDefinition = new ConcurrentHashMap<>();
     private final DateWindow days;
+    private final Function<String, ZoneId> zones;
 
-    TaskFormFields(DateWindow days) {
+    /** {@code zones}: the time zone of an organisation (tenant id, null for none), in which its forms' days are read. */
+    TaskFormFields(DateWindow days, Function<String, ZoneId> zones) {
         this.days = days;
+        this.zones = zones;
     }
 
     Form editable(TaskEntity task, CommandContext commandContext) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
-            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days);
+            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days, zones.apply(task.getTenantId()));
         }
         return editableByTaskDefinition.computeIfAbsent(key,
-                k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days));
+                k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days, zones.apply(task.getTenantId())));
     }
 
     /** The fields of the process definition's start form; none when it has no deployed form. */
-    Form editableAtStart(String processDefinitionId, CommandContext commandContext) {
+    Form editableAtStart(String processDefinitionId, String tenantId, CommandContext commandContext) {
         return editableByTaskDefinition.computeIfAbsent(processDefinitionId + "#start",
-                k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext, days));
+                k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext, days, zones.apply(tenantId)));
     }
 
     private static Form read(Command<InputStream> deployedForm, CommandContext commandContext,
-            DateWindow days) {
+            DateWindow days, ZoneId zone) {
         byte[] form;
         // Without the caller's authorization and tenant checks: what is read here is cached for everyone, and a caller of
         // another organisation (whose command the engine then refuses) must not leave the form unreadable, i.e. no field
@@ -101,21 +106,22 @@ class TaskFormFields {
             }
         }
         String text = new String(form, StandardCharsets.UTF_8).strip();
-        return text.startsWith("{") ? camundaFormFields(text, days) : htmlFormFields(text);
+        return text.startsWith("{") ? camundaFormFields(text, days, zone) : htmlFormFields(text);
     }
 
-    static Form camundaFormFields(String json, DateWindow days) {
+    static Form camundaFormFields(String json, DateWindow days, ZoneId zone) {
         Map<String, FormField> fields = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         try {
-            collect(JSON.readTree(json), fields, labels, days);
+            collect(JSON.readTree(json), fields, labels, days, zone);
         } catch (IOException unreadable) {
             return Form.NONE;
         }
         return new Form(Map.copyOf(fields), Map.copyOf(labels));
     }
 
-    private static void collect(JsonNode node, Map<String, FormField> fields, Map<String, String> labels, DateWindow days) {
+    private static void collect(JsonNode node, Map<String, FormField> fields, Map<String, String> labels, DateWindow days,
+            ZoneId zone) {
         for (JsonNode component : node.path("components")) {
             if (component.path("key").isTextual()) {
                 String key = component.get("key").asText();
@@ -123,14 +129,14 @@ class TaskFormFields {
                     labels.put(key, component.path("label").asText().strip());
                 }
                 if (!component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false)) {
-                    fields.put(key, field(component, key, days));
+                    fields.put(key, field(component, key, days, zone));
                 }
             }
-            collect(component, fields, labels, days);
+            collect(component, fields, labels, days, zone);
         }
     }
 
-    private static FormField field(JsonNode component, String key, DateWindow days) {
+    private static FormField field(JsonNode component, String key, DateWindow days, ZoneId zone) {
         String type = component.path("type").asText("");
         String label = component.path("label").asText(key);
         LinkedHashMap<String, String> options = new LinkedHashMap<>();
@@ -141,7 +147,7 @@ class TaskFormFields {
             return FormField.choice(key, label, options, component.path("validate").path("required").asBoolean(false));
         }
         if ("datetime".equals(type) && "date".equals(component.path("subtype").asText())) {
-            return FormField.day(key, component.path("dateLabel").asText(label), days);
+            return FormField.day(key, component.path("dateLabel").asText(label), days, zone);
         }
         if (TEXT_COMPONENTS.contains(type) || CHOICE_COMPONENTS.contains(type)) {
             JsonNode maxLength = component.path("validate").path("maxLength");

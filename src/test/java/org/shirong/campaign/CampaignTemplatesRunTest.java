@@ -66,11 +66,16 @@ class CampaignTemplatesRunTest {
 
     /** Starts the campaign as {@code office}, a user of the office of the organisation the template belongs to. */
     CampaignDriver start(String template, String code, String startDate, String office) {
+        return start(template, code, startDate, "{\"start\":\"" + startDate + "\"}", office);
+    }
+
+    /** Starts the campaign as {@code office} with the given {@code dates} (JSON), its first day {@code startDate}. */
+    CampaignDriver start(String template, String code, String startDate, String dates, String office) {
         CampaignDriver.clockAt(at(startDate + "T00:00").minusSeconds(86_400 * 2));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<Map> created = rest.withBasicAuth(office, "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
-                {"template":"%s","code":"%s","name":"%s 测试活动","dates":{"start":"%s"}}""".formatted(template, code, code, startDate),
+                {"template":"%s","code":"%s","name":"%s 测试活动","dates":%s}""".formatted(template, code, code, dates),
                 headers), Map.class);
         assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
         return new CampaignDriver(code, managementService, runtimeService, taskService, jdbc);
@@ -197,6 +202,34 @@ class CampaignTemplatesRunTest {
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'annualAssessment'"
+                + " order by created_at", String.class)).as("2026 on 10 January 2027; the campaign's part of 2027 at its end on"
+                + " 30 June (the plan's 全面考核验收), 2026 not again").containsExactly("年考核（2026年）", "年考核（2027年）");
+    }
+
+    @Test
+    void jinxiCampaignEndingWithTheYearIsStillAssessedOnThatYearOnce() {
+        CampaignDriver run = start("jinxi-2017-931", "JX-DEC", "2026-02-01", """
+                {"phases":[{"from":"2026-02-01","to":"2026-02-28"},{"from":"2026-03-01","to":"2026-09-30"},\
+                {"from":"2026-10-01","to":"2026-12-31"}]}""", "jxtuijinban1");
+        run.runUntil(at("2026-02-01T08:00"));
+        run.completePhase(1);
+        run.runUntil(at("2026-03-01T08:00"));
+        run.completePhase(2);
+        run.runUntil(at("2026-10-01T08:00"));
+        run.completePhase(3);
+        run.runUntil(at("2027-02-01T08:00"));
+
+        assertThat(count("select count(*) from campaign where code = 'JX-DEC' and status = 'ENDED'")).isOne();
+        // 年考核 runs on 10 January about the year before: 10 January 2027 is after the campaign, whose cycles have stopped.
+        assertThat(jdbc.queryForList("select task_key || '/' || name from campaign_task where campaign_code = 'JX-DEC'"
+                + " and cycle_id = 'annualAssessment'", String.class)).as("the year's 年考核 at the campaign's end, once")
+                .containsExactly("annualAssessment/2027-01-01/jxlingdao/年考核（2026年）");
+        assertThat(run.task("annualAssessment/2027-01-01/jxlingdao").getDueDate()).isAfter(java.util.Date.from(at("2027-01-01T00:00")));
+        assertThat(count("select count(*) from score_unit where score_period = '2026' and score_scope = 'JX-DEC'"))
+                .as("the year's unit scores are calculated with it").isPositive();
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'JX-DEC' and kind = 'MONTHLY_REPORT'"
+                + " and title like '%2026年工作报告'")).as("an assessment writes no 月度工作报告").isZero();
     }
 
     @Test

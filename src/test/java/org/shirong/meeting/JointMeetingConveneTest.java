@@ -175,6 +175,79 @@ class JointMeetingConveneTest {
                 + " and template_id = 'notice-issued'", Integer.class, CAMPAIGN)).as("one 通报 sent, by the first meeting").isEqualTo(1);
     }
 
+    private String convene(String meetingAt) {
+        return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at(meetingAt), null)
+                .processInstanceId();
+    }
+
+    private void holdMeeting(String meeting) {
+        Task record = taskService.createTaskQuery().processInstanceId(meeting).singleResult();
+        taskService.complete(record.getId(), Map.of(VAR_MINUTES, "通报工作进展，商讨难点。",
+                VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(), VAR_DECISIONS, ""));
+        meetingFixture.runJobs(meeting);
+    }
+
+    private String agendaHtml(String meetingKey) {
+        return documents.html(documents.find(CAMPAIGN, "agenda/" + meetingKey).orElseThrow().id()).orElseThrow();
+    }
+
+    /** Two chengguan cases of November overdue: 城管中队 is named for 2026-11. */
+    private void novemberWithANamedUnit() {
+        jdbc.update("delete from notification_outbox where business_key = ? and template_id = 'notice-issued'", CAMPAIGN);
+        fixture.addCase("chengguan", "2026-11-10T09:00", "2026-11-11T09:00", null, true);
+        fixture.addCase("chengguan", "2026-11-12T09:00", "2026-11-13T09:00", null, true);
+        fixture.addCase("huanwei", "2026-11-12T09:00", "2026-11-13T09:00", "2026-11-12T15:00", false);
+    }
+
+    /**
+     * The 20th's agenda, prepared after the 5th issued November's 通报, says so (when, by which meeting, which 通报) in place
+     * of listing the units it would name: the meeting does not name them again.
+     */
+    @Test
+    void theSecondMeetingsAgendaSaysTheMonthsNoticeIsOutInPlaceOfUnitsToName() {
+        novemberWithANamedUnit();
+        String first = convene("2026-12-05T09:00");
+        meetingFixture.runJobs(first);
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-05T11:00")));
+        holdMeeting(first);
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-19T09:00")));
+        String second = convene("2026-12-20T09:00");
+        meetingFixture.runJobs(second);
+
+        assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("五、拟通报的不履职单位", "class=\"named-units\"");
+        assertThat(agendaHtml("MEETTEST/weekly/20261220T0100Z"))
+                .contains("2026年11月考核不履职单位已于2026年12月5日由工作例会（2026年12月5日 09:00）通报"
+                        + "（《九亭镇会议测试活动关于2026年11月考核不履职单位的通报》），本次会议不再重复通报")
+                .doesNotContain("拟通报", "class=\"named-units\"");
+        assertThat(runtimeService.getVariable(second, VAR_HAS_NAMED_UNITS)).isEqualTo(false);
+    }
+
+    /**
+     * A campaign running since before 通报 were kept per period has its 通报 under the key of the meeting that issued it
+     * ({@code notice/<meeting key>}): the next meeting about the same month still finds it, issues and sends no second one.
+     */
+    @Test
+    void aNoticeStoredUnderItsMeetingsKeyBeforeTheUpgradeIsNotIssuedAgain() {
+        novemberWithANamedUnit();
+        String first = convene("2026-12-05T09:00");
+        meetingFixture.runJobs(first);
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-05T11:00")));
+        holdMeeting(first);
+        assertThat(jdbc.update("update campaign_document set doc_key = ? where campaign_code = ? and doc_key = ?",
+                "notice/MEETTEST/weekly/20261205T0100Z", CAMPAIGN, "notice/2026-11")).as("stored as before the upgrade").isOne();
+
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-19T09:00")));
+        String second = convene("2026-12-20T09:00");
+        meetingFixture.runJobs(second);
+        holdMeeting(second);
+
+        assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.NOTICE).extracting(StoredDocument::docKey)
+                .containsExactly("notice/MEETTEST/weekly/20261205T0100Z");
+        assertThat(jdbc.queryForObject("select count(distinct iteration) from notification_outbox where business_key = ?"
+                + " and template_id = 'notice-issued'", Integer.class, CAMPAIGN)).as("sent once, by the first meeting").isEqualTo(1);
+        assertThat(agendaHtml("MEETTEST/weekly/20261220T0100Z")).contains("已于2026年12月5日由工作例会（2026年12月5日 09:00）通报");
+    }
+
     /** A meeting time to come, within the days people may type (shirong.input.dates). */
     private static final String NEXT_YEAR = (LocalDate.now().getYear() + 1) + "-01-06T14:00";
 

@@ -288,6 +288,32 @@ class StaffRoutingGuardTest {
         assertThat(fine.getStatusCode().value()).as(fine.getBody()).isEqualTo(200);
     }
 
+    /**
+     * A start form's day is checked as of today in the organisation's zone (its working calendar's, Asia/Shanghai), not the
+     * JVM's: at 00:30 on 6 December in Shanghai a JVM in UTC still has 5 December, and took 6 December ten years on, the
+     * last day one may type, for beyond the window.
+     */
+    @Test
+    void aStartFormsDayIsCheckedAsOfTodayInTheOrganisationsZoneNotTheJvms() {
+        String start = "/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start";
+        String assignment = """
+                {"variables":{"title":{"value":"时区测试"},"unitGroup":{"value":"lvrong"},"requirement":{"value":"时区测试"},
+                 "dueDate":{"value":"%s"}}}""";
+        java.util.TimeZone jvm = java.util.TimeZone.getDefault();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-05T16:30:00Z")));
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+        try {
+            ResponseEntity<String> beyond = as("chuangban1").postForEntity(start, json(assignment.formatted("2036-12-07")), String.class);
+            assertThat(beyond.getStatusCode().value()).as(beyond.getBody()).isEqualTo(400);
+            assertThat(beyond.getBody()).contains("超出可填写的范围（2000-01-01 至 2036-12-06）");
+            ResponseEntity<String> lastDay = as("chuangban1").postForEntity(start, json(assignment.formatted("2036-12-06")), String.class);
+            assertThat(lastDay.getStatusCode().value()).as(lastDay.getBody()).isEqualTo(200);
+        } finally {
+            java.util.TimeZone.setDefault(jvm);
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
     @Test
     void staffSeeOnlyThePeopleTheyWorkWith() {
         // A unit's staff (not its head, who also sits in the leading group with the other heads).
