@@ -223,6 +223,35 @@ class BadInputTest {
         assertThat(count("campaign")).isEqualTo(campaigns);
     }
 
+    /**
+     * A field the endpoint does not read is refused by name, not dropped: {@code units} and {@code due-after-phase-start}
+     * are the template's, so a campaign started with them would run without them; a zone's {@code polygon} is not kept.
+     */
+    @Test
+    void aFieldTheApiDoesNotReadIsRefusedByNameAndNothingIsSaved() {
+        long campaigns = count("campaign");
+        ResponseEntity<Map> units = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jiuting-2023-standard-town","code":"JT-UNITS","name":"九亭镇","units":["jxshuili"]}"""), Map.class);
+        assertThat(units.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(units)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "units").containsEntry("code", "UNKNOWN_FIELD");
+            assertThat((String) e.get("message")).contains("不认识的字段 units", "code、dates、name、template");
+        });
+        ResponseEntity<Map> due = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jiuting-2023-standard-town","code":"JT-DUE","name":"九亭镇",
+                 "dates":{"start":"2027-03-01","due-after-phase-start":"P-1D"}}"""), Map.class);
+        assertThat(errors(due)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("dates.due-after-phase-start:UNKNOWN_FIELD");
+        assertThat(count("campaign")).isEqualTo(campaigns);
+
+        long zones = count("zone");
+        ResponseEntity<Map> polygon = as("chuangban1").postForEntity("/api/zones", json("""
+                {"zoneNo":"JT-POLY","holderName":"面馆","holderType":"门店","address":"九亭大街 1 号","person":"王",
+                 "ownerGroup":"第一居委会","polygon":[[121.3,31.1],[121.4,31.2],[121.3,31.2]]}"""), Map.class);
+        assertThat(errors(polygon)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("polygon:UNKNOWN_FIELD");
+        assertThat(count("zone")).isEqualTo(zones);
+    }
+
     private Task rectifyTask() {
         String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(caseWithTitle("\"沪亭北路垃圾\"", "null")), Map.class)
                 .getBody().get("caseNo");
