@@ -23,6 +23,7 @@ import org.shirong.rectification.CaseFile;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
+import org.shirong.system.TextInput;
 import org.shirong.system.StartupRefusedException;
 import org.shirong.system.XlsxSheet;
 import org.slf4j.Logger;
@@ -100,18 +101,19 @@ class DossierController {
     @GetMapping("/campaigns/{code}/dossier.pdf")
     void campaignDossier(@PathVariable String code, @RequestParam(required = false) String item,
             HttpServletResponse response) throws IOException {
+        String planItem = TextInput.selector("item", item, "INVALID_TEXT");
         Authentication user = identityService.getCurrentAuthentication();
         Campaign campaign = readableCampaign(user, code);
         List<CaseDossiers.PlanItemCases> items = dossiers.byPlanItem(user, code);
         String scope;
         List<String> caseNos;
-        if (item == null || item.isBlank()) {
+        if (planItem == null) {
             scope = "全部案件";
             caseNos = items.stream().flatMap(i -> i.caseNos().stream()).toList();
         } else {
-            CaseDossiers.PlanItemCases chosen = items.stream().filter(i -> i.planItem().equals(item.strip())).findFirst()
+            CaseDossiers.PlanItemCases chosen = items.stream().filter(i -> i.planItem().equals(planItem)).findFirst()
                     .orElseThrow(() -> new NotFoundException("PLAN_ITEM_NOT_FOUND",
-                            "活动“" + campaign.name() + "”的计划项目 " + item.strip() + " 下没有您可查看的案件"));
+                            "活动“" + campaign.name() + "”的计划项目 " + planItem + " 下没有您可查看的案件"));
             scope = chosen.planItemName();
             caseNos = chosen.caseNos();
         }
@@ -122,7 +124,7 @@ class DossierController {
         }
         font.check();
         // 全部 + 案件台账, not 全部案件案件台账
-        String title = "“" + campaign.name() + "”" + (item == null || item.isBlank() ? "全部" : scope) + "案件台账";
+        String title = "“" + campaign.name() + "”" + (planItem == null ? "全部" : scope) + "案件台账";
         List<DossierSheets.Sheet> sheets = sheets(user, caseNos, campaign.zone());
         sendPdf(response, title, "campaign-dossier-" + code + ".pdf", subtitle(user, campaign.zone()), sheets);
     }

@@ -1,6 +1,7 @@
 package org.shirong.system;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,18 @@ class ApiExceptionHandler {
         return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, e.code(), e.getMessage())));
     }
 
-    /** A body that is not JSON, or a value of the wrong type: named by its path (e.g. {@code dates.start}) when known. */
+    /**
+     * A body that is not JSON, or a value of the wrong type: named by its path (e.g. {@code dates.start}) when known; a
+     * field the endpoint does not read ({@link KnownFieldsOnly}) is named with those it does.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, List<ApiError>>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining("、"));
+            return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(path(unknown.getPath()), "UNKNOWN_FIELD",
+                    "不认识的字段 " + unknown.getPropertyName() + "，请求未执行" + (known.isEmpty() ? "" : "。这里可用的字段：" + known))));
+        }
         String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? path(mapping.getPath()) : null;
         String message = field == null ? "请求内容不是有效的 JSON，或字段类型不对"

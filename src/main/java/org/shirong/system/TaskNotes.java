@@ -151,7 +151,8 @@ class TaskNotes implements TaskCommentResource {
             note.removalTime = camunda.getRemovalTime();
             note.rootProcessInstanceId = camunda.getRootProcessInstanceId();
             note.processInstanceId = camunda.getProcessInstanceId();
-            note.userName = names.getOrDefault(note.userId, note.userId);
+            // a note the process or a job wrote has no writer; Map.of() refuses a null key (the 历史 tab answered 500)
+            note.userName = note.userId == null ? null : names.getOrDefault(note.userId, note.userId);
             return note;
         }
 

@@ -389,6 +389,11 @@ class CampaignDocumentApiTest {
         assertThat(pdfText(unitAll.getBody())).contains("“九亭镇创建测试活动”全部案件台账").doesNotContain("案件案件");
         assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/DOCTEST/dossier.pdf?item=NO_SUCH_ITEM",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> control = rest.withBasicAuth("chuangban1", "demo").getForEntity(
+                "/api/campaigns/DOCTEST/dossier.pdf?item={item}", String.class, "EXPOSED\u0000GARBAGE");
+        assertThat(control.getStatusCode()).as("a control character names the parameter, as every filter does")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(control.getBody()).contains("\"field\":\"item\"", "参数 item", "U+0000");
 
         ResponseEntity<byte[]> zip = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/DOCTEST/archive.zip",
                 byte[].class);

@@ -160,6 +160,91 @@ class BadInputTest {
         }
     }
 
+    /**
+     * A workbook of well under 1 MB whose one shared string unpacks to 60 MB: refused naming the limit before it is read,
+     * by the case and the zone import alike (the same file, its string 300 MB, ran a 512 MB server out of heap, and its
+     * connector stopped answering anyone).
+     */
+    @Test
+    void aWorkbookThatUnpacksPastTheLimitIsRefusedNamingTheLimitAndNothingIsImported() throws java.io.IOException {
+        byte[] bomb = workbookWithOneStringOf(60 * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        long cases = count("rect_case");
+        long zones = count("zone");
+        ResponseEntity<Map> asCases = upload(bomb);
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(bomb) {
+            @Override
+            public String getFilename() {
+                return "zones.xlsx";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> asZones = as("chuangban1").postForEntity("/api/zones/import", new HttpEntity<>(body, headers), Map.class);
+        for (ResponseEntity<Map> response : List.of(asCases, asZones)) {
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(response)).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", "file").containsEntry("code", "XLSX_TOO_LARGE_UNPACKED");
+                assertThat((String) e.get("message")).contains("解压后超过 50 MB");
+            });
+        }
+        assertThat(count("rect_case")).isEqualTo(cases);
+        assertThat(count("zone")).isEqualTo(zones);
+    }
+
+    /** A workbook whose first sheet has the case import's header and one row, its title a shared string of {@code length} characters. */
+    private static byte[] workbookWithOneStringOf(int length) throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+            String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+            java.util.function.BiConsumer<String, String> part = (name, xml) -> {
+                try {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                    zip.write(xml.getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            part.accept("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>");
+            part.accept("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            part.accept("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\"><sheets>"
+                    + "<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            part.accept("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Type=\"" + relationships + "/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+            String[] header = HEADER.strip().split(",");
+            StringBuilder rows = new StringBuilder("<row r=\"1\">");
+            for (int c = 0; c < header.length; c++) {
+                rows.append("<c r=\"").append((char) ('A' + c)).append("1\" t=\"s\"><v>").append(c).append("</v></c>");
+            }
+            rows.append("</row><row r=\"2\"><c r=\"C2\" t=\"s\"><v>").append(header.length).append("</v></c></row>");
+            part.accept("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData>" + rows + "</sheetData></worksheet>");
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+            StringBuilder strings = new StringBuilder("<sst xmlns=\"" + main + "\">");
+            for (String h : header) {
+                strings.append("<si><t>").append(h).append("</t></si>");
+            }
+            zip.write(strings.append("<si><t>").toString().getBytes(StandardCharsets.UTF_8));
+            byte[] megabyte = new byte[1024 * 1024];
+            java.util.Arrays.fill(megabyte, (byte) 'A');
+            for (int written = 0; written < length; written += megabyte.length) {
+                zip.write(megabyte, 0, Math.min(megabyte.length, length - written));
+            }
+            zip.write("</t></si></sst>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void anUploadOverTheRequestLimitIsRefusedWith413NamingTheLimit() {
         byte[] nineMegabytes = new byte[9 * 1024 * 1024];
@@ -221,6 +306,35 @@ class BadInputTest {
                 {"template":"jiuting-2023-standard-town","code":"JT-NAME","name":"\\u200B\\u200B"}"""), Map.class);
         assertThat(errors(name)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("name:REQUIRED");
         assertThat(count("campaign")).isEqualTo(campaigns);
+    }
+
+    /**
+     * A field the endpoint does not read is refused by name, not dropped: {@code units} and {@code due-after-phase-start}
+     * are the template's, so a campaign started with them would run without them; a zone's {@code polygon} is not kept.
+     */
+    @Test
+    void aFieldTheApiDoesNotReadIsRefusedByNameAndNothingIsSaved() {
+        long campaigns = count("campaign");
+        ResponseEntity<Map> units = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jiuting-2023-standard-town","code":"JT-UNITS","name":"九亭镇","units":["jxshuili"]}"""), Map.class);
+        assertThat(units.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(units)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "units").containsEntry("code", "UNKNOWN_FIELD");
+            assertThat((String) e.get("message")).contains("不认识的字段 units", "code、dates、name、template");
+        });
+        ResponseEntity<Map> due = as("chuangban1").postForEntity("/api/campaigns", json("""
+                {"template":"jiuting-2023-standard-town","code":"JT-DUE","name":"九亭镇",
+                 "dates":{"start":"2027-03-01","due-after-phase-start":"P-1D"}}"""), Map.class);
+        assertThat(errors(due)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("dates.due-after-phase-start:UNKNOWN_FIELD");
+        assertThat(count("campaign")).isEqualTo(campaigns);
+
+        long zones = count("zone");
+        ResponseEntity<Map> polygon = as("chuangban1").postForEntity("/api/zones", json("""
+                {"zoneNo":"JT-POLY","holderName":"面馆","holderType":"门店","address":"九亭大街 1 号","person":"王",
+                 "ownerGroup":"第一居委会","polygon":[[121.3,31.1],[121.4,31.2],[121.3,31.2]]}"""), Map.class);
+        assertThat(errors(polygon)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("polygon:UNKNOWN_FIELD");
+        assertThat(count("zone")).isEqualTo(zones);
     }
 
     private Task rectifyTask() {

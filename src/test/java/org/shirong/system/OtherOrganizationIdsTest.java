@@ -93,6 +93,29 @@ class OtherOrganizationIdsTest {
         }
     }
 
+    /**
+     * The history statistics of a 九亭 process definition (how many instances stand at, finished or cancelled each step)
+     * are answered to 锦溪's office as for a definition that does not exist, through /engine-rest and Cockpit's engine API;
+     * 九亭's office and the district overseeing 九亭 still read them.
+     */
+    @Test
+    void anotherOrganisationsHistoryStatisticsAreAnsweredAsThoseOfADefinitionThatNeverExisted() {
+        String definition = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（统计）").getProcessDefinitionId();
+        String statistics = "/history/process-definition/%s/statistics?canceled=true&finished=true&incidents=true";
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject("/engine-rest" + statistics.formatted(definition), String.class))
+                .contains("\"id\":\"Task_HandleAssignment\"");
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject("/engine-rest" + statistics.formatted(definition), String.class))
+                .contains("\"id\":\"Task_HandleAssignment\"");
+
+        ResponseEntity<String> theirs = rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
+                "/engine-rest" + statistics.formatted(definition), String.class);
+        ResponseEntity<String> none = rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
+                "/engine-rest" + statistics.formatted(MISSING), String.class);
+        assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(theirs.getBody()).isEqualTo(none.getBody()).isEqualTo("[]");
+        assertThat(WebappSession.login(port, "jxtuijinban1", "demo").get(statistics.formatted(definition)).body()).isEqualTo("[]");
+    }
+
     /** Ids no one has: 404 as Camunda answers them, and each refusal the engine sees logged as one INFO line, no ERROR or trace. */
     @Test
     void madeUpIdsAreAnsweredNotFoundAndLoggedAsOneInfoLine() {

@@ -136,6 +136,38 @@ class TaskNotesTest {
                 .containsExactly("城管中队的内部备注");
     }
 
+    /**
+     * 松江区 oversees 九亭镇: its office (READ, SUPERVISE) and its leaders (READ only) read the notes of a 九亭 task, but
+     * write none, by the task or by its process instance; the district supervises through its own channel (督办). A note
+     * without a writer (one the process wrote) is read with no name.
+     */
+    @Test
+    void theDistrictReadsATownsNotesButWritesNone() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（区看备注）");
+        taskService.createComment(task.getId(), task.getProcessInstanceId(), "城管中队已到场");
+        ResponseEntity<String> unsigned = as("chuangban1").getForEntity("/engine-rest/task/" + task.getId() + "/comment", String.class);
+        assertThat(unsigned.getStatusCode()).as("a note no one signed (written by the process): " + unsigned.getBody())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(unsigned.getBody()).contains("城管中队已到场", "\"userId\":null", "\"userName\":null");
+        for (String user : List.of("sjshirongban1", "sjlingdao1")) {
+            ResponseEntity<String> read = as(user).getForEntity("/engine-rest/task/" + task.getId() + "/comment", String.class);
+            assertThat(read.getStatusCode()).as(user + ": " + read.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(read.getBody()).contains("城管中队已到场");
+
+            ResponseEntity<String> written = addNote(user, task.getId(), note("区里看过"));
+            assertThat(written.getStatusCode()).as(user + ": " + written.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(written.getBody()).contains("您不属于该任务所在的组织，不能在该组织添加备注");
+            ResponseEntity<String> byInstance = as(user).postForEntity("/engine-rest/task/" + task.getId() + "/comment/create",
+                    JiutingWork.json("{\"message\":\"区里看过\",\"processInstanceId\":\"" + task.getProcessInstanceId() + "\"}"),
+                    String.class);
+            assertThat(byInstance.getStatusCode()).as(user + ": " + byInstance.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(WebappSession.login(port, "sjlingdao1", "demo").post("/task/" + task.getId() + "/comment/create",
+                note("区里看过")).statusCode()).isEqualTo(403);
+        assertThat(taskService.getTaskComments(task.getId())).extracting(Comment::getFullMessage).containsExactly("城管中队已到场");
+        assertThat(addNote("chengguan1", task.getId(), note("已清理")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
     @Test
     void aNoteGoesOnlyToItsTasksOwnProcessInstance() {
         Task own = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（本任务）");
