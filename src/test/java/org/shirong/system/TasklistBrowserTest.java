@@ -297,6 +297,48 @@ class TasklistBrowserTest {
     }
 
     /**
+     * On a 375 px phone each webapp's header is a menu button (☰) whose text, for screen readers, named it
+     * CAM_WIDGET_HEADER_TOGGLE_NAVIGATION in Cockpit and Admin (Camunda's header writes it untranslated where the page
+     * does not hand it a text). No page staff, supervisors or the administrator open leaves a translation key, shown or
+     * read out: the menu button says 切换导航 in all three.
+     */
+    @Test
+    void onAPhoneNoWebappLeavesATranslationKeyInItsPages() throws IOException {
+        String base = "http://localhost:" + port;
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport(375, 812);
+                browser.login("huanwei1", "demo");
+                browser.visible(By.cssSelector(".navbar-header .navbar-toggle"));
+                assertThat(browser.untranslatedKeys()).as("任务列表").isEmpty();
+                assertThat(menuButton(browser)).as("任务列表的菜单按钮").isEqualTo("切换导航");
+
+                browser.loginTo("cockpit", "chuangban1", "demo");
+                // the 活动驾驶舱 section drawn (its campaigns, or 目前没有活动)
+                browser.until(d -> !d.findElement(By.cssSelector(".shirong-dashboard")).getAttribute("textContent").isBlank());
+                assertThat(browser.untranslatedKeys()).as("驾驶舱概览").isEmpty();
+                assertThat(menuButton(browser)).as("驾驶舱的菜单按钮").isEqualTo("切换导航");
+
+                browser.loginTo("admin", "admin", "admin");
+                browser.driver().get(base + "/camunda/app/admin/default/#/users");
+                browser.visible(By.xpath("//*[contains(text(),'chengguan1')]"));
+                assertThat(browser.untranslatedKeys()).as("管理").isEmpty();
+                assertThat(menuButton(browser)).as("管理的菜单按钮").isEqualTo("切换导航");
+                browser.screenshot("phone-admin-users");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-keys-failure");
+                throw e;
+            }
+        }
+    }
+
+    /** What a screen reader reads for the header's menu button, which a phone shows in place of the menu. */
+    private static String menuButton(TasklistBrowser browser) {
+        WebElement button = browser.visible(By.cssSelector("[cam-widget-header] .navbar-toggle"));
+        return button.findElement(By.cssSelector(".sr-only")).getAttribute("textContent").strip();
+    }
+
+    /**
      * A unit's clerk following a link into 驾驶舱 (the 驾驶舱 link on the case page, the process link of a task) is refused;
      * the refusal is a Chinese page that says why and leads back to Tasklist, not Spring's English "Whitelabel Error Page".
      */
