@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ShirongWebTest
 class TasklistBrowserTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
     int port;
@@ -208,7 +213,9 @@ class TasklistBrowserTest {
 
     /**
      * A unit's clerk adds a note (添加备注) to the unit's task and finds it in the task's 历史 tab, which no longer says
-     * 暂无历史记录 (the clerk may not read the process's history, only the task's notes), under the clerk's name.
+     * 暂无历史记录 (the clerk may not read the process's history, only the task's notes), under the clerk's name. On a
+     * 375 px phone set to another time zone (New York, 13 hours behind), the note is dated and timed as the office's
+     * clock reads it (Asia/Shanghai), as Shirong's other pages do, and the tab says which zone its times are in.
      */
     @Test
     void aUnitsClerkAddsANoteAndReadsItInTheTasksHistory() throws IOException {
@@ -218,9 +225,14 @@ class TasklistBrowserTest {
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
+                browser.phoneViewport(375, 812);
+                browser.deviceTimeZone("America/New_York");
                 browser.login("chengguan1", "demo");
                 browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
                 browser.visible(By.xpath("//h2[contains(text(),'办理交办事项')]"));
+                // on a phone the task opened at the top of the screen, 添加备注 just above it, under the header
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                        browser.visible(By.cssSelector("a.createCommentLink")));
                 browser.click(By.cssSelector("a.createCommentLink"));
                 WebElement message = browser.visible(By.id("comment-form-message"));
                 message.sendKeys(note);
@@ -235,6 +247,21 @@ class TasklistBrowserTest {
                 // the writer by name, as organization.yaml gives it (the case page and the PDFs do the same)
                 assertThat(browser.driver().findElements(By.cssSelector(".history-pane .operation-user")))
                         .extracting(WebElement::getText).containsExactly("张队长");
+                // the office's day and time, not New York's
+                ZonedDateTime written = taskService.getTaskComments(taskId).get(0).getTime().toInstant().atZone(SHANGHAI);
+                String time = written.format(DateTimeFormatter.ofPattern("HH:mm"));
+                browser.within(Duration.ofSeconds(10), d -> d.findElement(By.cssSelector(".history-pane .operation-time")).getText()
+                        .equals(time));
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .operation-time")).getText()).isEqualTo(time);
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .operation-time")).getAttribute("uib-tooltip"))
+                        .isEqualTo(written.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + "（中国标准时间）");
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .date-badge .day")).getAttribute("textContent"))
+                        .isEqualTo(written.format(DateTimeFormatter.ofPattern("dd")));
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .date-badge .month")).getAttribute("textContent"))
+                        .isEqualTo(written.getMonthValue() + "月");
+                assertThat(browser.visible(By.cssSelector(".history-pane .shirong-zone-note")).getText())
+                        .isEqualTo("以下时间为中国标准时间（本组织的时区），与本设备设置的时区不同。");
+                browser.screenshot("tasklist-note-in-history-new-york");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("tasklist-note-failure");
                 throw e;
