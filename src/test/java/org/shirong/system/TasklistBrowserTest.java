@@ -327,7 +327,8 @@ class TasklistBrowserTest {
      * On a 375 px phone each webapp's header is a menu button (☰) whose text, for screen readers, named it
      * CAM_WIDGET_HEADER_TOGGLE_NAVIGATION in Cockpit and Admin (Camunda's header writes it untranslated where the page
      * does not hand it a text). No page staff, supervisors or the administrator open leaves a translation key, shown or
-     * read out: the menu button says 切换导航 in all three.
+     * read out: the menu button says 切换导航 in all three. Cockpit, which supervisors read on their phones too, does not
+     * show Camunda's sign that it is made for larger screens, and its 活动驾驶舱 title is not broken over two lines.
      */
     @Test
     void onAPhoneNoWebappLeavesATranslationKeyInItsPages() throws IOException {
@@ -345,6 +346,15 @@ class TasklistBrowserTest {
                 browser.until(d -> !d.findElement(By.cssSelector(".shirong-dashboard")).getAttribute("textContent").isBlank());
                 assertThat(browser.untranslatedKeys()).as("驾驶舱概览").isEmpty();
                 assertThat(menuButton(browser)).as("驾驶舱的菜单按钮").isEqualTo("切换导航");
+                // supervisors read it on their phones: no sign saying Cockpit is for larger screens, its title on one line
+                List<WebElement> warnings = browser.driver().findElements(By.cssSelector(".small-screen-warning"));
+                assertThat(warnings).as("Camunda's warning is in the page").isNotEmpty();
+                assertThat(warnings).as("“本应用专为较大屏幕设计”").noneMatch(WebElement::isDisplayed);
+                assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript("""
+                        const title = document.querySelector('.shirong-dashboard').closest('section').querySelector('.section-title');
+                        return title.textContent.trim() === '活动驾驶舱'
+                            && title.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(title).lineHeight);"""))
+                        .as("“活动驾驶舱”一行写下").isTrue();
 
                 browser.loginTo("admin", "admin", "admin");
                 browser.driver().get(base + "/camunda/app/admin/default/#/users");
