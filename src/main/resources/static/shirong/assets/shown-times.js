@@ -39,6 +39,23 @@
 
   function pad(text) { return text.length < 2 ? '0' + text : text; }
 
+  // 本组织时区的中文名称（Asia/Shanghai：中国标准时间）；时区未读到时为 null。
+  function zoneName() {
+    if (!zone) { return null; }
+    var name = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, timeZoneName: 'long' }).formatToParts(new Date())
+      .filter(function (x) { return x.type === 'timeZoneName'; })[0];
+    return name ? name.value : zone;
+  }
+
+  // 此刻本设备的钟点与本组织时区的是否不同（不同时，页面上的时间须注明时区，否则看的人会以为是本机时间）。
+  function elsewhere() {
+    if (!zone) { return false; }
+    var now = new Date();
+    var here = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit',
+      minute: '2-digit', hourCycle: 'h23' }).format(now);
+    return here !== format().format(now);
+  }
+
   window.ShirongTimes = {
     load: load,
     // 2026-12-04 17:00
@@ -50,6 +67,14 @@
     monthDayTime: function (iso) {
       var p = parts(iso);
       return p.month + '月' + p.day + '日 ' + pad(p.hour) + ':' + p.minute;
-    }
+    },
+    // 按日期分组的页面（任务的“历史”页签）：{ date: '2026-12-04', year: '2026', month: '12', day: '04', time: '17:00' }
+    fields: function (iso) {
+      var p = parts(iso);
+      return { date: p.year + '-' + pad(p.month) + '-' + pad(p.day), year: p.year, month: p.month, day: pad(p.day),
+        time: pad(p.hour) + ':' + p.minute };
+    },
+    zoneName: zoneName,
+    elsewhere: elsewhere
   };
 })();

@@ -212,6 +212,61 @@ class RectificationBrowserTest {
     }
 
     /**
+     * On a 375 px phone the 整改问题 form, longer than the screen, scrolls with the page: no box between it and the page
+     * scrolls on its own (Tasklist kept everything under the header in a box as high as the screen), and 完成 at its end
+     * is reached by scrolling the page. On a desk (1280 px) Tasklist keeps its columns: the page stays still, each column
+     * scrolls on its own.
+     */
+    @Test
+    void onAPhoneTheRectifyFormScrollsWithThePageAndOnADeskTasklistKeepsItsColumns() throws IOException {
+        String caseNo = claimedCase("九亭大街 26 号门前暴露垃圾", "九亭大街 26 号");
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport(375, 812);
+                browser.login("huanwei1", "demo");
+                openRow(browser, "我的待办", "整改问题 · " + caseNo);
+                browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                browser.until(d -> browser.inView(d.findElement(By.id("caseNo"))));
+                assertThat(scrollingBoxesAround(browser, "caseNo")).as("表单外面自己滚动的框").isEmpty();
+                WebElement complete = browser.visible(By.cssSelector("button[ng-click='complete()']"));
+                ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, document.scrollingElement.scrollHeight);");
+                assertThat(((Number) ((JavascriptExecutor) browser.driver()).executeScript("return window.scrollY;")).intValue())
+                        .as("页面本身滚动").isPositive();
+                assertThat(browser.inView(complete)).as("“完成”按钮滚动页面即可看到").isTrue();
+                browser.screenshot("phone-rectify-form-end");
+
+                browser.deskViewport(1280, 800);
+                browser.until(d -> "absolute".equals(((JavascriptExecutor) d).executeScript(
+                        "return getComputedStyle(document.querySelector('.page-wrap')).position;")));
+                assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.scrollingElement.scrollHeight <= window.innerHeight;")).as("桌面上页面本身不滚动").isTrue();
+                assertThat((String) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return getComputedStyle(document.querySelector('.task-details .three-cols-layout-cell.content')).overflowY;"))
+                        .as("桌面上任务一栏自己滚动").isEqualTo("auto");
+                browser.screenshot("desk-rectify-form");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-rectify-form-scroll-failure");
+                throw e;
+            }
+        }
+    }
+
+    /** The boxes between the element of this id and the page that scroll their content on their own (class: content/box). */
+    @SuppressWarnings("unchecked")
+    private static List<String> scrollingBoxesAround(TasklistBrowser browser, String id) {
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const found = [];
+                for (let e = document.getElementById(arguments[0]).parentElement; e && e !== document.body; e = e.parentElement) {
+                  const overflow = getComputedStyle(e).overflowY;
+                  if ((overflow === 'auto' || overflow === 'scroll') && e.scrollHeight > e.clientHeight) {
+                    found.push(e.className + ': ' + e.scrollHeight + '/' + e.clientHeight);
+                  }
+                }
+                return found;""", id);
+    }
+
+    /**
      * On a desk and on a phone, as 环卫所's clerk: the unit's list names each case (number, title, address) and shows its
      * traffic light as the 已超期 and 即将到期 filters count it; the list opens most urgent first; one 认领 and the
      * case's 整改问题 is the clerk's, in 我的待办, without a second claim.

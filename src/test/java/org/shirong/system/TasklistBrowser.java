@@ -197,10 +197,63 @@ public final class TasklistBrowser implements AutoCloseable {
 
     /** Makes the page a 390×844 phone screen (a touch device, as Chromium's device emulation does it). */
     public void phoneViewport() {
+        phoneViewport(390, 844);
+    }
+
+    /** Makes the page a phone screen of this size in CSS pixels, e.g. 375×812 (a touch device, as Chromium emulates it). */
+    public void phoneViewport(int width, int height) {
         ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+                Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
         ((org.openqa.selenium.chrome.ChromeDriver) driver).executeCdpCommand("Emulation.setTouchEmulationEnabled",
                 Map.of("enabled", true, "maxTouchPoints", 5));
+    }
+
+    /** Ends {@link #phoneViewport(int, int)}: a desk's screen of this inner size, with a mouse. */
+    public void deskViewport(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        viewport(width, height);
+    }
+
+    /**
+     * Logs in to Cockpit or Admin ({@code app}: cockpit, admin) through its own form, once the form has gone. For Tasklist
+     * see {@link #login(String, String)}.
+     */
+    public void loginTo(String app, String user, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/camunda/app/" + app + "/default/#/login");
+        By userField = By.cssSelector("input[ng-model='username']");
+        By passwordField = By.cssSelector("input[ng-model='password']");
+        visible(userField);
+        until(d -> typed(d.findElement(userField), user) & typed(d.findElement(passwordField), password));
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        until(d -> d.findElements(userField).isEmpty());
+    }
+
+    /**
+     * Translation keys left in the page ({@code CAM_WIDGET_HEADER_TOGGLE_NAVIGATION}): in its text, shown or for screen
+     * readers only (a phone's menu button names itself in an {@code .sr-only} text), and in the attributes that are read
+     * out or shown (aria-label, title, placeholder, alt). Each as {@code where: text}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> untranslatedKeys() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const key = /[A-Z]{3,}_[A-Z_]{3,}/;
+                const found = [];
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                  const parent = walker.currentNode.parentElement;
+                  if (parent && !parent.closest('script, style, template') && key.test(walker.currentNode.data)) {
+                    found.push('文字 ' + parent.tagName.toLowerCase() + '.' + parent.className + ': ' + walker.currentNode.data.trim());
+                  }
+                }
+                document.querySelectorAll('[aria-label], [title], [placeholder], [alt]').forEach(e => {
+                  ['aria-label', 'title', 'placeholder', 'alt'].forEach(name => {
+                    const value = e.getAttribute(name);
+                    if (value && key.test(value)) found.push(name + ' ' + e.tagName.toLowerCase() + ': ' + value);
+                  });
+                });
+                return found;""");
     }
 
     /** Sets the browser's own time zone (as a phone or PC set to another zone), e.g. {@code America/New_York}. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ShirongWebTest
 class TasklistBrowserTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
     int port;
@@ -208,7 +213,9 @@ class TasklistBrowserTest {
 
     /**
      * A unit's clerk adds a note (添加备注) to the unit's task and finds it in the task's 历史 tab, which no longer says
-     * 暂无历史记录 (the clerk may not read the process's history, only the task's notes), under the clerk's name.
+     * 暂无历史记录 (the clerk may not read the process's history, only the task's notes), under the clerk's name. On a
+     * 375 px phone set to another time zone (New York, 13 hours behind), the note is dated and timed as the office's
+     * clock reads it (Asia/Shanghai), as Shirong's other pages do, and the tab says which zone its times are in.
      */
     @Test
     void aUnitsClerkAddsANoteAndReadsItInTheTasksHistory() throws IOException {
@@ -218,9 +225,14 @@ class TasklistBrowserTest {
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
+                browser.phoneViewport(375, 812);
+                browser.deviceTimeZone("America/New_York");
                 browser.login("chengguan1", "demo");
                 browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
                 browser.visible(By.xpath("//h2[contains(text(),'办理交办事项')]"));
+                // on a phone the task opened at the top of the screen, 添加备注 just above it, under the header
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                        browser.visible(By.cssSelector("a.createCommentLink")));
                 browser.click(By.cssSelector("a.createCommentLink"));
                 WebElement message = browser.visible(By.id("comment-form-message"));
                 message.sendKeys(note);
@@ -235,6 +247,21 @@ class TasklistBrowserTest {
                 // the writer by name, as organization.yaml gives it (the case page and the PDFs do the same)
                 assertThat(browser.driver().findElements(By.cssSelector(".history-pane .operation-user")))
                         .extracting(WebElement::getText).containsExactly("张队长");
+                // the office's day and time, not New York's
+                ZonedDateTime written = taskService.getTaskComments(taskId).get(0).getTime().toInstant().atZone(SHANGHAI);
+                String time = written.format(DateTimeFormatter.ofPattern("HH:mm"));
+                browser.within(Duration.ofSeconds(10), d -> d.findElement(By.cssSelector(".history-pane .operation-time")).getText()
+                        .equals(time));
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .operation-time")).getText()).isEqualTo(time);
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .operation-time")).getAttribute("uib-tooltip"))
+                        .isEqualTo(written.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + "（中国标准时间）");
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .date-badge .day")).getAttribute("textContent"))
+                        .isEqualTo(written.format(DateTimeFormatter.ofPattern("dd")));
+                assertThat(browser.driver().findElement(By.cssSelector(".history-pane .date-badge .month")).getAttribute("textContent"))
+                        .isEqualTo(written.getMonthValue() + "月");
+                assertThat(browser.visible(By.cssSelector(".history-pane .shirong-zone-note")).getText())
+                        .isEqualTo("以下时间为中国标准时间（本组织的时区），与本设备设置的时区不同。");
+                browser.screenshot("tasklist-note-in-history-new-york");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("tasklist-note-failure");
                 throw e;
@@ -294,6 +321,58 @@ class TasklistBrowserTest {
             assertThat(warnings).as("Camunda's warning is in the page").isNotEmpty();
             assertThat(warnings).noneMatch(WebElement::isDisplayed);
         }
+    }
+
+    /**
+     * On a 375 px phone each webapp's header is a menu button (☰) whose text, for screen readers, named it
+     * CAM_WIDGET_HEADER_TOGGLE_NAVIGATION in Cockpit and Admin (Camunda's header writes it untranslated where the page
+     * does not hand it a text). No page staff, supervisors or the administrator open leaves a translation key, shown or
+     * read out: the menu button says 切换导航 in all three. Cockpit, which supervisors read on their phones too, does not
+     * show Camunda's sign that it is made for larger screens, and its 活动驾驶舱 title is not broken over two lines.
+     */
+    @Test
+    void onAPhoneNoWebappLeavesATranslationKeyInItsPages() throws IOException {
+        String base = "http://localhost:" + port;
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport(375, 812);
+                browser.login("huanwei1", "demo");
+                browser.visible(By.cssSelector(".navbar-header .navbar-toggle"));
+                assertThat(browser.untranslatedKeys()).as("任务列表").isEmpty();
+                assertThat(menuButton(browser)).as("任务列表的菜单按钮").isEqualTo("切换导航");
+
+                browser.loginTo("cockpit", "chuangban1", "demo");
+                // the 活动驾驶舱 section drawn (its campaigns, or 目前没有活动)
+                browser.until(d -> !d.findElement(By.cssSelector(".shirong-dashboard")).getAttribute("textContent").isBlank());
+                assertThat(browser.untranslatedKeys()).as("驾驶舱概览").isEmpty();
+                assertThat(menuButton(browser)).as("驾驶舱的菜单按钮").isEqualTo("切换导航");
+                // supervisors read it on their phones: no sign saying Cockpit is for larger screens, its title on one line
+                List<WebElement> warnings = browser.driver().findElements(By.cssSelector(".small-screen-warning"));
+                assertThat(warnings).as("Camunda's warning is in the page").isNotEmpty();
+                assertThat(warnings).as("“本应用专为较大屏幕设计”").noneMatch(WebElement::isDisplayed);
+                assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript("""
+                        const title = document.querySelector('.shirong-dashboard').closest('section').querySelector('.section-title');
+                        return title.textContent.trim() === '活动驾驶舱'
+                            && title.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(title).lineHeight);"""))
+                        .as("“活动驾驶舱”一行写下").isTrue();
+
+                browser.loginTo("admin", "admin", "admin");
+                browser.driver().get(base + "/camunda/app/admin/default/#/users");
+                browser.visible(By.xpath("//*[contains(text(),'chengguan1')]"));
+                assertThat(browser.untranslatedKeys()).as("管理").isEmpty();
+                assertThat(menuButton(browser)).as("管理的菜单按钮").isEqualTo("切换导航");
+                browser.screenshot("phone-admin-users");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-keys-failure");
+                throw e;
+            }
+        }
+    }
+
+    /** What a screen reader reads for the header's menu button, which a phone shows in place of the menu. */
+    private static String menuButton(TasklistBrowser browser) {
+        WebElement button = browser.visible(By.cssSelector("[cam-widget-header] .navbar-toggle"));
+        return button.findElement(By.cssSelector(".sr-only")).getAttribute("textContent").strip();
     }
 
     /**

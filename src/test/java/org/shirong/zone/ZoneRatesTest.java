@@ -200,6 +200,27 @@ class ZoneRatesTest {
                         .extracting(td -> td.getAttribute("data-rate")).containsExactly("66.67", "90", "70");
                 browser.until(d -> !d.findElements(By.cssSelector("section.shirong-zones .shirong-chart canvas")).isEmpty());
                 browser.screenshot("cockpit-campaign-zones");
+
+                // On a 375 px phone the nine columns fit the screen (each rate's count under the rate): the page does not
+                // scroll sideways (it did, the table being 536 px wide), and every figure is still there.
+                browser.phoneViewport(375, 812);
+                browser.driver().navigate().refresh();
+                WebElement phoneRates = browser.until(d -> d.findElements(By.cssSelector("table.shirong-zone-rates")).stream()
+                        .findFirst().orElse(null));
+                browser.until(d -> !d.findElements(By.cssSelector("section.shirong-zones .shirong-chart canvas")).isEmpty());
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", phoneRates);
+                browser.screenshot("cockpit-campaign-zones-phone");
+                Map<String, Object> widths = (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                        const page = document.querySelector('.shirong-campaign-page');
+                        const table = document.querySelector('table.shirong-zone-rates').getBoundingClientRect();
+                        return {document: document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth,
+                                page: page.scrollWidth - page.clientWidth,
+                                table: Math.ceil(table.right) - window.innerWidth};""");
+                assertThat(widths).as("超出屏幕宽度的像素：文档、驾驶舱页面、责任区表格")
+                        .containsEntry("document", 0L).containsEntry("page", 0L);
+                assertThat(((Number) widths.get("table")).longValue()).as("表格右边超出屏幕的像素").isLessThanOrEqualTo(0L);
+                assertThat(row(phoneRates, "juwei01").replace("\n", ""))
+                        .isEqualTo("第一居委会 10 98.00%（49/50） 66.67%（2/3） 90.00%（9/10） 70.00%（7/10） 1 1 1");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-campaign-zones-failure");
                 System.err.println("责任区区块：" + ((JavascriptExecutor) browser.driver()).executeScript(

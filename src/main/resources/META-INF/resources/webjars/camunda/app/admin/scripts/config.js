@@ -1,9 +1,13 @@
-// Shirong: replaces the shipped admin config.js (which sets nothing else) and adds Simplified Chinese.
+// Shirong: replaces the shipped admin config.js (which sets nothing else), adds Simplified Chinese and names the header's
+// menu button in Chinese on a phone (Cockpit's shirong/navigation-label.js, shared: Admin's header has the same gap).
 export default {
   app: {
     name: '管理',
     vendor: '市容'
   },
+  customScripts: [
+    '../cockpit/shirong/navigation-label'
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

@@ -248,7 +248,7 @@ function showList(panel, url, key) {
     status.setAttribute('data-shown', String(shown));
     panel.appendChild(el('p', null, el('a', {href: ROOT + list.ledger, class: 'btn btn-default btn-sm', download: true},
       `下载${list.scope === '全部案件' ? '本活动全部' : list.scope + '的全部'}案件台账（Excel）`)));
-    panel.appendChild(el('table', {class: 'table table-condensed shirong-case-list', 'data-list': key},
+    panel.appendChild(scrolling(el('table', {class: 'table table-condensed shirong-case-list', 'data-list': key},
       el('thead', null, el('tr', null, ['案件编号', '标题', '地址', '牵头单位', '状态', '红绿灯', '截止时间', '结案时间']
         .map(h => el('th', null, h)))),
       el('tbody', null, list.cases.map(c => el('tr', {'data-case': c.caseNo},
@@ -256,7 +256,7 @@ function showList(panel, url, key) {
         el('td', null, c.address || '—'), el('td', null, c.leadUnitName), el('td', null, c.statusName),
         el('td', null, c.light ? el('span', {class: 'shirong-light', style: `background:${c.colour}`, 'data-light': c.light},
           c.lightName) : '—'),
-        el('td', null, dateTime(c.dueAt)), el('td', null, dateTime(c.closedAt)))))));
+        el('td', null, dateTime(c.dueAt)), el('td', null, dateTime(c.closedAt))))))));
   }).catch(() => {
     status.textContent = '案件列表暂时无法读取';
   });
@@ -272,13 +272,25 @@ function numberCell(panel, url, figure, value, tone) {
     }}, String(value)));
 }
 
+// Each table in a box of its own that scrolls sideways if the table is still too wide (a phone held upright): the
+// page itself never does.
+function scrolling(tableElement) {
+  return el('div', {class: 'shirong-table-scroll'}, tableElement);
+}
+
 function table(cls, heads, rows) {
-  return el('table', {class: 'table table-condensed table-bordered ' + cls},
-    el('thead', null, el('tr', null, heads.map(h => el('th', null, h)))), el('tbody', null, rows));
+  return scrolling(el('table', {class: 'table table-condensed table-bordered ' + cls},
+    el('thead', null, el('tr', null, heads.map(h => el('th', null, h)))), el('tbody', null, rows)));
 }
 
 function chart(height) {
   return el('div', {class: 'shirong-chart', style: `height:${height}px`});
+}
+
+// Units' names along a chart's axis, slanted when they are many or the chart is narrow (a phone): level, they ran
+// into each other ("城建中心市场监管所第一居委会").
+function slant(box, count) {
+  return count > 6 || count * 80 > box.clientWidth ? 30 : 0;
 }
 
 function drawCharts(lib, d, unitChart, rankChart, trendChart) {
@@ -293,7 +305,7 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
     // one line that scrolls on a phone: a legend wrapped to two lines lay over the bars
     legend: {type: 'scroll', data: ['红灯超期', '黄灯临期', '其他在办', '本期按时结案', '本期逾期结案']},
     grid: {left: 40, right: 20, bottom: 60, top: 40},
-    xAxis: {type: 'category', data: units.map(u => u.unitName), axisLabel: {interval: 0, rotate: units.length > 6 ? 30 : 0}},
+    xAxis: {type: 'category', data: units.map(u => u.unitName), axisLabel: {interval: 0, rotate: slant(unitChart, units.length)}},
     yAxis: {type: 'value', minInterval: 1},
     series: [
       {name: '红灯超期', type: 'bar', stack: 'open', color: RED, data: units.map(u => u.red)},
@@ -308,7 +320,7 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
     animation: false,
     tooltip: {trigger: 'axis'},
     grid: {left: 40, right: 60, bottom: 60, top: 30},
-    xAxis: {type: 'category', data: ranked.map(u => u.unitName), axisLabel: {interval: 0, rotate: ranked.length > 6 ? 30 : 0}},
+    xAxis: {type: 'category', data: ranked.map(u => u.unitName), axisLabel: {interval: 0, rotate: slant(rankChart, ranked.length)}},
     yAxis: {type: 'value', max: 100},
     series: [{
       name: '总分', type: 'bar',
@@ -337,11 +349,14 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
 
 // ---- 责任区: the zones' rates of the period per 负责单位 against the rubric's targets, and the ladder's counts ----------
 
-// A rate as GET /api/zones/rates gives it ({part, whole, rate, text}); red when below its target.
+// A rate as GET /api/zones/rates gives it ({part, whole, rate, text}); red when below its target. Its count
+// ("98.00%（49/50）") is a part of its own, which goes under the rate on a phone: the nine columns then fit its width.
 function rateCell(rate, target) {
   const below = rate.rate !== null && target !== null && target !== undefined && Number(rate.rate) < Number(target);
+  const count = rate.text.indexOf('（');
   return el('td', {class: 'shirong-number' + (below ? ' text-danger' : ''), 'data-rate': rate.rate === null ? '' : rate.rate},
-    rate.text);
+    count > 0 ? [el('span', null, rate.text.substring(0, count)), el('span', {class: 'shirong-rate-count'}, rate.text.substring(count))]
+      : rate.text);
 }
 
 function zoneChart(lib, box, z) {
@@ -354,7 +369,7 @@ function zoneChart(lib, box, z) {
     tooltip: {trigger: 'axis'},
     legend: {type: 'scroll', data: ['履责率（主要道路）', '履责率（其他道路）', '告知书送达率', '告知书上墙率']},
     grid: {left: 40, right: 20, bottom: 60, top: 40},
-    xAxis: {type: 'category', data: z.units.map(u => u.unitName), axisLabel: {interval: 0, rotate: z.units.length > 6 ? 30 : 0}},
+    xAxis: {type: 'category', data: z.units.map(u => u.unitName), axisLabel: {interval: 0, rotate: slant(box, z.units.length)}},
     yAxis: {type: 'value', max: 100},
     series: [
       {name: '履责率（主要道路）', type: 'bar', data: z.units.map(u => value(u.complianceMain)),

@@ -12,6 +12,7 @@ export default {
     'shirong/case-light',
     'shirong/case-link',
     'shirong/note-writers',
+    'shirong/history-times',
     'shirong/refusals'
   ],
   locales: {
