@@ -52,7 +52,9 @@ import org.xml.sax.SAXException;
  * {@link EngineConflictAnswers} makes it the task-is-gone 409 for a task action;</li>
  * <li>a refusal of what the caller sent is 400, not 500: a Java-serialized variable, a password below the policy (with
  * the policy in Chinese), a deployment whose file cannot be parsed, a start refused by the start form's check or its
- * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500);</li>
+ * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
+ * {@code POST /condition} when no process starts on a condition;</li>
+ * <li>a query over the results limit is told the limit and how to page in Chinese;</li>
  * <li>Shirong's {@link ConflictException} from within the engine (a campaign code another start saved a moment before) is
  * 409 with its Chinese sentence, as {@code /api} answers it.</li>
  * </ul>
@@ -69,6 +71,12 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     private static final String JAVA_SERIALIZATION = "ENGINE-17007 ";
     // SaveUserCmd's message: the engine has no exception type of its own for it
     private static final String PASSWORD_POLICY = "Password does not match policy";
+    // POST /condition when no process (or not the named one) starts on a condition: Camunda answers it as a 500
+    private static final String NO_CONDITIONAL_START = "ENGINE-13043 ";
+    private static final String NOT_CONDITIONAL_START = "ENGINE-13042 ";
+    // QueryMaxResultsLimitUtil's messages (queryMaxResultsLimit in application.yaml), 400 already but in English
+    private static final String OVER_MAX_RESULTS = "Max results limit of ";
+    private static final String UNBOUND_RESULTS = "An unbound number of results is forbidden!";
 
     /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
     private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
@@ -115,6 +123,15 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
                     PasswordPolicyText.policy(engine().getIdentityService().getPasswordPolicy())));
         }
+        if (causedBy(failure, NO_CONDITIONAL_START) || causedBy(failure, NOT_CONDITIONAL_START)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
+                    "没有由条件启动的流程可以评估：Shirong 的流程都不由条件启动事件发起（" + failure.getMessage() + "）"));
+        }
+        if (causedBy(failure, OVER_MAX_RESULTS) || causedBy(failure, UNBOUND_RESULTS)) {
+            int limit = ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getQueryMaxResultsLimit();
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "一次最多查询 " + limit
+                    + " 条：请用 firstResult 和 maxResults 分页，maxResults 不超过 " + limit + "（" + failure.getMessage() + "）"));
+        }
         if (lostTaskRace(failure)) {
             // As Camunda answers it, but without its log line: Camunda logs every 500 as a server fault (WARN
             // ENGINE-REST-HTTP500 with the whole stack), while EngineConflictAnswers answers this one 409 and
@@ -141,6 +158,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
      */
     static boolean isRefusal(Throwable e) {
         return causedBy(e, OTHER_ORGANIZATION) || causedBy(e, JAVA_SERIALIZATION) || causedBy(e, PASSWORD_POLICY)
+                || causedBy(e, NO_CONDITIONAL_START) || causedBy(e, NOT_CONDITIONAL_START)
                 || e instanceof ParseException || unreadableFile(e);
     }
 

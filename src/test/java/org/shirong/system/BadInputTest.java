@@ -337,6 +337,25 @@ class BadInputTest {
         assertThat(count("zone")).isEqualTo(zones);
     }
 
+    /**
+     * Camunda answers these in English (a query past the results limit) or as a server fault (a condition evaluated when no
+     * process starts on one: 500 ENGINE-13043); both are the caller's doing and are told so in Chinese as 400.
+     */
+    @Test
+    void aQueryPastTheResultsLimitAndAConditionNoProcessStartsOnAreToldWhyInChinese() {
+        ResponseEntity<Map> tooMany = as("chuangban1").getForEntity("/engine-rest/task?firstResult=0&maxResults=5000", Map.class);
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) tooMany.getBody().get("message")).startsWith("一次最多查询 2000 条").contains("maxResults 不超过 2000");
+        ResponseEntity<Map> unbound = as("chuangban1").getForEntity("/engine-rest/task", Map.class);
+        assertThat(unbound.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) unbound.getBody().get("message")).startsWith("一次最多查询 2000 条");
+
+        ResponseEntity<Map> condition = as("chuangban1").postForEntity("/engine-rest/condition",
+                json("{\"variables\":{\"temperature\":{\"value\":30,\"type\":\"Integer\"}}}"), Map.class);
+        assertThat(condition.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) condition.getBody().get("message")).startsWith("没有由条件启动的流程可以评估");
+    }
+
     private Task rectifyTask() {
         String caseNo = (String) as("lvrong1").postForEntity("/api/cases", json(caseWithTitle("\"沪亭北路垃圾\"", "null")), Map.class)
                 .getBody().get("caseNo");
