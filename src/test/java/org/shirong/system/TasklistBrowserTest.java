@@ -230,9 +230,12 @@ class TasklistBrowserTest {
                 browser.login("chengguan1", "demo");
                 browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
                 browser.visible(By.xpath("//h2[contains(text(),'办理交办事项')]"));
-                // on a phone the task opened at the top of the screen, 添加备注 just above it, under the header
-                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-                        browser.visible(By.cssSelector("a.createCommentLink")));
+                // on a phone the task is brought to the top of the screen with its 添加备注 bar, below the fixed header
+                browser.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("""
+                        const link = document.querySelector('a.createCommentLink');
+                        const r = link && link.getBoundingClientRect();
+                        return !!r && r.top >= 0 && r.bottom <= window.innerHeight / 3
+                            && link.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));"""));
                 browser.click(By.cssSelector("a.createCommentLink"));
                 WebElement message = browser.visible(By.id("comment-form-message"));
                 message.sendKeys(note);
@@ -243,6 +246,11 @@ class TasklistBrowserTest {
                 browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[contains(normalize-space(.),'历史')]"));
                 browser.until(d -> d.findElement(By.tagName("body")).getText().contains(note));
                 browser.screenshot("tasklist-note-in-history");
+                // The tab's content, once loaded, leaves the page where it was: Tasklist scrolled the window to its top
+                // after each view loaded (on a phone the page scrolls), throwing the clerk back to the filters.
+                assertThat(((JavascriptExecutor) browser.driver()).executeScript("""
+                        const tabs = document.querySelector('[cam-tasklist-task] .nav-tabs').getBoundingClientRect();
+                        return tabs.top >= 0 && tabs.bottom <= window.innerHeight;""")).as("历史页签仍在屏幕上").isEqualTo(true);
                 assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("暂无历史记录");
                 // the writer by name, as organization.yaml gives it (the case page and the PDFs do the same)
                 assertThat(browser.driver().findElements(By.cssSelector(".history-pane .operation-user")))
@@ -261,6 +269,23 @@ class TasklistBrowserTest {
                         .isEqualTo(written.getMonthValue() + "月");
                 assertThat(browser.visible(By.cssSelector(".history-pane .shirong-zone-note")).getText())
                         .isEqualTo("以下时间为中国标准时间（本组织的时区），与本设备设置的时区不同。");
+                // On the phone the writer's name stands on one line (it stood one character a line, 张/队/长) and the day's
+                // badge reads as one line, year, month and day (its round badge had room for the day alone).
+                assertThat(((JavascriptExecutor) browser.driver()).executeScript("""
+                        const lines = el => {
+                          const range = document.createRange();
+                          range.selectNodeContents(el);
+                          return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;
+                        };
+                        const badge = Array.from(document.querySelectorAll('.history-pane .date-badge span'))
+                            .map(s => Math.round(s.getBoundingClientRect().top));
+                        return {writer: lines(document.querySelector('.history-pane .operation-user')),
+                                badge: new Set(badge).size,
+                                badgeText: Array.from(document.querySelectorAll('.history-pane .date-badge span'))
+                                    .sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)
+                                    .map(s => s.textContent.trim()).join('|')};"""))
+                        .isEqualTo(Map.of("writer", 1L, "badge", 1L, "badgeText", written.getYear() + "|" + written.getMonthValue() + "月|"
+                                + written.format(DateTimeFormatter.ofPattern("dd"))));
                 browser.screenshot("tasklist-note-in-history-new-york");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("tasklist-note-failure");

@@ -121,7 +121,7 @@ function showTaskOnPhone() {
     if (card || ++tries > 40) {
       window.clearInterval(timer);
       if (card) {
-        card.scrollIntoView({block: 'start'});
+        (card.closest('.task-details') || card).scrollIntoView({block: 'start'}); // its 添加备注 bar too, as phone-forms.js
       }
     }
   }, 250);

@@ -1,6 +1,23 @@
 // Shirong: on a phone Tasklist stacks the filters, the task list and the opened task, so a task tapped in the list
 // opened one and a half screens further down, out of sight. When a task is opened on a narrow screen, this scrolls
-// the task (its name, 认领 and the form) to the top of the screen, once per task opened.
+// the task (its 添加备注, name, 认领 and the form) to the top of the screen, once per task opened.
+//
+// Tasklist's plugin views (the task's form and tabs, the filters' counts) call $anchorScroll() each time their content
+// has loaded, which, with no anchor in the address, scrolls the window to its top. On a desk that does nothing (Tasklist's
+// columns scroll, not the window); on a phone the page itself scrolls (user-styles.css), and each form loaded or tab
+// opened threw the clerk back up to the filters, a second after the task had been brought into view. Without an anchor
+// to go to, the page now stays where it is.
+const angular = window.angular;
+angular.module('cam.tasklist.custom').config(['$provide', function($provide) {
+  $provide.decorator('$anchorScroll', ['$delegate', '$location', function($delegate, $location) {
+    const anchored = function(hash) {
+      return hash === undefined && !$location.hash() ? undefined : $delegate(hash);
+    };
+    Object.defineProperty(anchored, 'yOffset', {get: () => $delegate.yOffset, set: value => { $delegate.yOffset = value; }});
+    return anchored;
+  }]);
+}]);
+
 const NARROW = window.matchMedia('(max-width: 767px)');
 const WAIT_MS = 10000;
 let shownTask = null;
@@ -29,7 +46,8 @@ function showTask() {
     // wait for the form too: it is what the clerk came for, and its arrival moves what lies above
     const form = card && card.querySelector('form, .form-container input, .fjs-container');
     if (card && form && card.offsetParent !== null) {
-      card.scrollIntoView({block: 'start'});
+      // with its 添加备注 bar, which lies above the card and would be left under the fixed header
+      (card.closest('.task-details') || card).scrollIntoView({block: 'start'});
       return;
     }
     if (Date.now() - started < WAIT_MS) {
