@@ -53,6 +53,11 @@ public final class TasklistBrowser implements AutoCloseable {
     }
 
     public static TasklistBrowser open(int port) throws IOException {
+        return open(port, "zh-CN", "zh-CN,zh");
+    }
+
+    /** As {@link #open(int)}, in a browser whose language is {@code language} (e.g. "en-US") and asks for {@code acceptLanguages}. */
+    public static TasklistBrowser open(int port, String language, String acceptLanguages) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             String message = "!!! 浏览器测试未运行：找不到 " + CHROMIUM + " 或 " + CHROMEDRIVER
                     + "（apt-get install chromium chromium-driver fonts-noto-cjk）";
@@ -66,9 +71,9 @@ public final class TasklistBrowser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--lang=zh-CN",
+                "--window-size=1400,1000", "--lang=" + language,
                 "--user-data-dir=" + Files.createTempDirectory("shirong-chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         return new TasklistBrowser(new ChromeDriver(service, options), port);
     }

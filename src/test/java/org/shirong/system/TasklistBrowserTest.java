@@ -97,6 +97,25 @@ class TasklistBrowserTest {
     }
 
     /**
+     * A PC or phone whose browser asks for English (or any language but Chinese) still gets Chinese: Tasklist, Cockpit
+     * and Admin offered English too and fell back to it, so such a clerk saw Camunda's English around Shirong's Chinese
+     * forms.
+     */
+    @Test
+    void aBrowserAskingForEnglishStillShowsChinese() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port, "en-US", "en-US,en")) {
+            browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+            browser.visible(By.cssSelector("input[ng-model='username']"));
+            browser.assertNoEnglish("en-browser-tasklist-login");
+            browser.login("chengguan2", "demo");
+            browser.assertNoEnglish("en-browser-my-tasks");
+            browser.loginTo("cockpit", "chuangban1", "demo");
+            browser.until(d -> !d.findElement(By.cssSelector(".shirong-dashboard")).getAttribute("textContent").isBlank());
+            browser.assertNoEnglish("en-browser-cockpit");
+        }
+    }
+
+    /**
      * Issue 11 point 4: every Tasklist page a unit clerk and the office see, scanned for English: login, filters, the
      * list with its relative dates, a task before and after claiming, its tabs, a validation error, the start dialog,
      * the start forms of 工作交办 and 创建活动 with the date picker open and a refused campaign code.

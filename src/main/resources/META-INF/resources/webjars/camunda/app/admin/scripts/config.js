@@ -9,7 +9,7 @@ export default {
     '../cockpit/shirong/navigation-label'
   ],
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   }
 };

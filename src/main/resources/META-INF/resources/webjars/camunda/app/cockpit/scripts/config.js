@@ -12,7 +12,7 @@ export default {
     'shirong/navigation-label'
   ],
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   }
 };

@@ -16,8 +16,8 @@ export default {
     'shirong/refusals'
   ],
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   },
   shortcuts: {
     claimTask: {

@@ -5,7 +5,7 @@ export default {
     vendor: '市容'
   },
   locales: {
-    availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
   }
 };
