@@ -62,6 +62,8 @@ class CampaignBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.shirong.scoring.UnitScores unitScores;
+    @Autowired
     ManagementService managementService;
     @Autowired
     RuntimeService runtimeService;
@@ -329,6 +331,58 @@ class CampaignBrowserTest {
         // A unit's staff member likewise.
         assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/dashboard", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /**
+     * On a phone the ranking lies across: units down the side, the first on top, each score at its bar's end, the chart
+     * tall enough for every unit's line. Upright, ten bars some 20 px wide had their labels ("E 22.2") run together.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneTheRankingLiesAcrossWithEveryUnitOnItsOwnLine() throws IOException {
+        CampaignFixture campaign = new CampaignFixture(jdbc, "JT-RANK").campaign("九亭镇排名手机测试", 2)
+                .phase(1, "前期准备", "2024-03-01", "2024-04-30").phase(2, "宣传动员和自查整改", "2024-05-01", "2024-08-31");
+        List<String> units = List.of("dangqun", "guijian", "lvrong", "zongguan", "huanwei", "pingan", "shefa", "chengjian",
+                "chengyun", "chengguan");
+        for (int i = 0; i < units.size(); i++) {
+            campaign.unit(units.get(i), units.get(i), i + 1);
+            // one case a unit in May, some closed late, so that every unit is ranked with its own total
+            campaign.addCase(units.get(i), "2024-05-06T09:00", "2024-05-10T17:00", i % 3 == 0 ? "2024-05-20T10:00" : "2024-05-08T10:00",
+                    false);
+        }
+        unitScores.computeAndSave("jiuting", "JT-RANK", "2024-05");
+        String script = """
+                const table = document.querySelector('table.shirong-ranking');
+                const box = table && table.closest('section').querySelector('.shirong-chart');
+                const chart = box && window.echarts && window.echarts.getInstanceByDom(box);
+                if (!chart) { return null; }
+                const option = chart.getOption();
+                const units = option.yAxis[0].type === 'category' ? 'yAxis' : 'xAxis';
+                return {units, count: option[units][0].data.length, label: option.series[0].label.position, height: box.clientHeight};""";
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.viewport(1366, 900);
+                browser.loginTo("cockpit", "lingdao1", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/shirong-campaign/JT-RANK?period=2024-05");
+                Map<String, Object> desk = browser.until(d -> (Map<String, Object>) ((JavascriptExecutor) d).executeScript(script));
+                assertThat(desk).as("桌面上的考核排名图：单位沿横轴").containsEntry("units", "xAxis").containsEntry("count", 10L);
+
+                browser.phoneViewport(375, 812);
+                browser.driver().navigate().refresh();
+                Map<String, Object> phone = browser.until(d -> (Map<String, Object>) ((JavascriptExecutor) d).executeScript(script));
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                        browser.driver().findElement(By.cssSelector("table.shirong-ranking")).findElement(By.xpath("ancestor::section")));
+                browser.screenshot("cockpit-ranking-phone");
+                assertThat(phone).as("手机上的考核排名图：单位竖排，得分在条的右端").containsEntry("units", "yAxis")
+                        .containsEntry("count", 10L).containsEntry("label", "right");
+                assertThat(((Number) phone.get("height")).longValue()).isGreaterThanOrEqualTo(10 * 28);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("cockpit-ranking-phone-failure");
+                throw e;
+            }
+        } finally {
+            campaign.clear();
+        }
     }
 
     /** Clicks an element of the 驾驶舱 page, which scrolls within Cockpit's view, once scrolled to it. */

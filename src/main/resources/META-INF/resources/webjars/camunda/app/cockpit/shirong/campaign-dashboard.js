@@ -316,20 +316,31 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
     ]
   });
   const ranked = d.ranking.units;
+  // On a phone the ranking lies across: units down the side, the first on top, each score at its bar's end. Standing up,
+  // bars some 20 px wide under labels like "E 22.2" had the labels run into each other. A desk keeps its upright bars.
+  const across = rankChart.clientWidth < 540 && ranked.length * 56 > rankChart.clientWidth;
+  if (across) {
+    rankChart.style.height = Math.max(280, ranked.length * 28 + 60) + 'px';
+  }
+  const names = {type: 'category', data: ranked.map(u => u.unitName), inverse: across,
+    axisLabel: {interval: 0, rotate: across ? 0 : slant(rankChart, ranked.length)}};
+  const scores = {type: 'value', max: 100};
+  const line = d.ranking.noticeLine === null ? null : Number(d.ranking.noticeLine);
   lib.init(rankChart).setOption({
     animation: false,
     tooltip: {trigger: 'axis'},
-    grid: {left: 40, right: 60, bottom: 60, top: 30},
-    xAxis: {type: 'category', data: ranked.map(u => u.unitName), axisLabel: {interval: 0, rotate: slant(rankChart, ranked.length)}},
-    yAxis: {type: 'value', max: 100},
+    grid: across ? {left: 8, right: 48, bottom: 24, top: 30, containLabel: true} : {left: 40, right: 60, bottom: 60, top: 30},
+    xAxis: across ? scores : names,
+    yAxis: across ? names : scores,
     series: [{
       name: '总分', type: 'bar',
       data: ranked.map(u => ({value: Number(u.total), itemStyle: {color: u.named ? RED : GREEN}})),
-      label: {show: true, position: 'top', formatter: p => `${ranked[p.dataIndex].grade || ''} ${p.value}`},
-      markLine: d.ranking.noticeLine === null ? undefined : {
+      label: {show: true, position: across ? 'right' : 'top', formatter: p => `${ranked[p.dataIndex].grade || ''} ${p.value}`},
+      markLine: line === null ? undefined : {
         symbol: 'none', lineStyle: {color: RED, type: 'dashed'},
-        label: {formatter: '通报线 ' + d.ranking.noticeLine},
-        data: [{yAxis: Number(d.ranking.noticeLine)}]
+        // across, the units' axis runs top-down (the first on top), so the line's start is its top end
+        label: {formatter: '通报线 ' + d.ranking.noticeLine, position: across ? 'start' : 'end'},
+        data: [across ? {xAxis: line} : {yAxis: line}]
       }
     }]
   });
