@@ -163,6 +163,18 @@ class ScoreApiTest {
                     .containsEntry("message", "活动不存在：SCAPI-CAMP"));
             assertThat(as("chengguan1").getForEntity("/api/scores?period=2025-03&campaign=NOPE", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
+
+            // The district office overseeing 九亭 reads the campaign's scores without naming the organisation.
+            Map<String, Object> district = as("sjshirongban1").getForObject("/api/scores?period=2025-03&campaign=SCAPI-CAMP", Map.class);
+            assertThat(district).containsEntry("campaign", "SCAPI-CAMP");
+            assertThat(list(district, "ranking")).extracting(r -> r.get("unitId")).containsExactly("chengguan");
+            XlsxDownload export = XlsxDownload.of(as("sjshirongban1").getForEntity("/api/scores/export.xlsx?period=2025-03&campaign=SCAPI-CAMP",
+                    byte[].class));
+            assertThat(export.title()).startsWith("九亭镇");
+            ResponseEntity<Map> foreignExport = as("jxtuijinban1").getForEntity("/api/scores/export.xlsx?period=2025-03&campaign=SCAPI-CAMP",
+                    Map.class);
+            assertThat(foreignExport.getStatusCode()).as("another organisation's campaign").isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(errors(foreignExport)).singleElement().satisfies(e -> assertThat(e).containsEntry("message", "活动不存在：SCAPI-CAMP"));
         } finally {
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'SCAPI-CAMP'");
             jdbc.update("delete from campaign where code = 'SCAPI-CAMP'");
