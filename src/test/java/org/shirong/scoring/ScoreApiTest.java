@@ -316,6 +316,12 @@ class ScoreApiTest {
                     assertThat((String) e.get("message")).startsWith("考核期间");
                 });
             }
+            for (String path : List.of("/api/scores?period=1970", "/api/scores?period=1999-12", "/api/scores/export.xlsx?period=1970-Q1")) {
+                ResponseEntity<Map> refused = as("lvrong1").getForEntity(path, Map.class);
+                assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(errors(refused)).as(path).singleElement().satisfies(e -> assertThat(e).containsEntry("message",
+                        "考核期间 " + path.substring(path.indexOf('=') + 1) + " 超出可查询的范围（2000-01-01 至 2036-05-20），请检查年份"));
+            }
             assertThat(as("lvrong1").getForEntity("/api/scores?period=2036-05", Map.class).getStatusCode())
                     .as("the last month the window reaches").isEqualTo(HttpStatus.OK);
             assertThat(as("lvrong1").getForEntity("/api/scores?period= 2025-03 ", Map.class).getStatusCode())
