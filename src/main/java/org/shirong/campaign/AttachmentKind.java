@@ -1,12 +1,13 @@
 package org.shirong.campaign;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * The kinds of file a campaign task takes (台帐、整治案件、照片), as a template names them in {@code evidence.kinds}.
@@ -78,10 +79,14 @@ enum AttachmentKind {
         return Optional.empty();
     }
 
-    /** A ZIP file is a Word document or an Excel workbook by the folder its content is in. */
+    /**
+     * A ZIP file is a Word document or an Excel workbook by the folder its content is in, read from the names in its
+     * central directory alone: nothing is inflated, so a small upload whose first entry unpacks to gigabytes costs no
+     * more than its list of names (walking the entries with {@code ZipInputStream} inflated each one to reach the next).
+     */
     private static Optional<Detected> officeOpenXml(byte[] b) {
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(b))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(b)).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 if (entry.getName().startsWith("word/")) {
                     return found(WORD, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
                 }

@@ -8,6 +8,7 @@ import org.shirong.organization.CallerOrganization;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.TextInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -69,21 +70,28 @@ class DashboardController {
             @RequestParam(required = false) String period, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String item) {
         checkPeriod(period);
+        String figureName = TextInput.selector("figure", figure, "INVALID_TEXT");
+        String unitId = TextInput.selector("unit", unit, "INVALID_TEXT");
+        String planItem = TextInput.selector("item", item, "INVALID_TEXT");
         CampaignDashboard.Figure chosen = Arrays.stream(CampaignDashboard.Figure.values())
-                .filter(f -> f.name().equals(figure.strip())).findFirst()
+                .filter(f -> f.name().equals(figureName)).findFirst()
                 .orElseThrow(() -> new InvalidRequestException(ApiError.field("figure", "UNKNOWN_FIGURE",
-                        "驾驶舱没有数字 \"" + figure + "\"（可选：" + Arrays.stream(CampaignDashboard.Figure.values())
+                        "驾驶舱没有数字 \"" + (figureName == null ? "" : figureName) + "\"（可选："
+                                + Arrays.stream(CampaignDashboard.Figure.values())
                                 .map(f -> f.name() + " " + f.label()).collect(Collectors.joining("、")) + "）")));
         requireSupervisor(code);
-        return dashboard.list(code, period, chosen, blankToNull(unit), blankToNull(item));
+        return dashboard.list(code, period, chosen, unitId, planItem);
     }
 
-    /** An absent or blank period is this month; any other must be a month that people may ask for ({@link UnitScores#periodProblem}). */
+    /**
+     * An absent or blank period is this month; any other must be a month (control characters refused without echoing
+     * them) that people may ask for ({@link UnitScores#periodProblem}: 1970-01 is named out of range, not misformed).
+     */
     private void checkPeriod(String period) {
-        if (period == null || period.isBlank()) {
+        if (TextInput.selector("period", period, "INVALID_PERIOD") == null) {
             return;
         }
-        if (!(period.strip().matches("\\d{4}-\\d{2}") && UnitScores.isPeriod(period))) {
+        if (!period.strip().matches("\\d{4}-(0[1-9]|1[0-2])")) {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD",
                     "考核期间 \"" + period + "\" 无效：驾驶舱按月查看，格式应为 2026-05"));
         }
@@ -102,7 +110,4 @@ class DashboardController {
         access.require(caller, organization);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -62,15 +62,29 @@ record ScorePeriod(String code, String name, LocalDate from, LocalDate until) {
             return characters;
         }
         Optional<ScorePeriod> period = parse(text);
+        LocalDate latest = today.plusYears(window.yearsAhead());
+        if (period.isEmpty() && text != null && wellFormed(text.strip())) {
+            // 1970 or 2150-03: a period in form whose year is outside the years parse() takes, so outside the window too.
+            return Optional.of("考核期间 %s 超出可查询的范围（%s 至 %s），请检查年份".formatted(text.strip(), window.earliest(), latest));
+        }
         if (period.isEmpty()) {
             return Optional.of("考核期间 \"" + (text == null ? "" : text) + "\" 无效：" + FORMAT_HINT);
         }
-        LocalDate latest = today.plusYears(window.yearsAhead());
         ScorePeriod p = period.get();
         if (!p.until.isAfter(window.earliest()) || p.from.isAfter(latest)) {
             return Optional.of("考核期间 %s 超出可查询的范围（%s 至 %s），请检查年份".formatted(p.code, window.earliest(), latest));
         }
         return Optional.empty();
+    }
+
+    /** Whether the text has the form of a period (a month 01–12, a quarter or a year), whatever its year. */
+    private static boolean wellFormed(String s) {
+        Matcher m = MONTH.matcher(s);
+        if (m.matches()) {
+            int month = Integer.parseInt(m.group(2));
+            return month >= 1 && month <= 12;
+        }
+        return QUARTER.matcher(s).matches() || YEAR.matcher(s).matches();
     }
 
     static ScorePeriod month(YearMonth month) {

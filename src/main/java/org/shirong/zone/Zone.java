@@ -1,7 +1,9 @@
 package org.shirong.zone;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One responsibility zone as the {@code zone} table holds it. {@code ownerGroup} is the COMMITTEE, UNIT or PROPERTY
@@ -20,5 +22,13 @@ record Zone(long id, String tenantId, String zoneNo, String holderName, ZoneType
 
     boolean active() {
         return status == Status.ACTIVE;
+    }
+
+    /**
+     * A zone number as it is stored and compared: stripped, NFKC (full-width ＴＺ－２ is TZ-2) and upper-case, so
+     * {@code TZ-2}, {@code tz-2} and {@code ＴＺ-2} are one number; null stays null.
+     */
+    static String normalNo(String zoneNo) {
+        return zoneNo == null ? null : Normalizer.normalize(zoneNo.strip(), Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -91,9 +91,9 @@ class ZoneImport {
                         + (e.code().equals("REQUIRED") ? "缺少" + header(e.field()) : e.message())));
             }
             String no = row.zone().zoneNo();
-            if (!ZoneRegister.blank(no) && firstRowOf.putIfAbsent(no.strip(), row.number()) != null) {
+            if (!ZoneRegister.blank(no) && firstRowOf.putIfAbsent(Zone.normalNo(no), row.number()) != null) {
                 errors.add(ApiError.row(row.number(), header("zoneNo"), "DUPLICATE_IN_FILE", "第 " + row.number() + " 行：编号 "
-                        + no.strip() + " 与第 " + firstRowOf.get(no.strip()) + " 行重复"));
+                        + no.strip() + " 与第 " + firstRowOf.get(Zone.normalNo(no)) + " 行重复"));
             }
         }
         if (!errors.isEmpty()) {
@@ -105,7 +105,7 @@ class ZoneImport {
         List<String> created = new ArrayList<>();
         String detail = "从文件“" + (fileName == null ? "" : fileName) + "”导入";
         for (Row row : rows) {
-            if (!existing.contains(row.zone().zoneNo().strip())) {
+            if (!existing.contains(Zone.normalNo(row.zone().zoneNo()))) {
                 try {
                     created.add(register.insert(tenant, row.zone(), actor, ZoneEventKind.IMPORTED, detail).zoneNo());
                 } catch (DuplicateKeyException registeredMeanwhile) {

@@ -118,7 +118,7 @@ class ZoneNotices implements ZoneFileSection {
             errors.add(ApiError.field("ownerGroup", "UNKNOWN_GROUP", "本组织没有负责单位“" + ownerGroup + "”"));
         }
         Set<String> named = request.zoneNos() == null ? Set.of() : request.zoneNos().stream().filter(n -> !TextInput.isBlank(n))
-                .map(String::strip).collect(Collectors.toCollection(LinkedHashSet::new));
+                .map(Zone::normalNo).collect(Collectors.toCollection(LinkedHashSet::new));
         if (!named.isEmpty()) {
             List<String> known = zones.existingNos(organization, List.copyOf(named));
             List<String> unknown = named.stream().filter(n -> !known.contains(n)).toList();
@@ -133,7 +133,7 @@ class ZoneNotices implements ZoneFileSection {
         List<Zone> selected = zones.active(organization).stream()
                 .filter(z -> ownerGroup == null || ownerGroup.equals(z.ownerGroup()))
                 .filter(z -> community == null || community.equals(z.community()))
-                .filter(z -> named.isEmpty() || named.contains(z.zoneNo())).toList();
+                .filter(z -> named.isEmpty() || named.contains(Zone.normalNo(z.zoneNo()))).toList();
         int closed = named.isEmpty() ? 0 : named.size() - selected.size();
         if (selected.isEmpty() && closed == 0) {
             throw new InvalidRequestException(ApiError.field(null, "NO_ZONES", "没有符合条件的在册责任区"

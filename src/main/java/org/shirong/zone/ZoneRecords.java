@@ -53,9 +53,14 @@ class ZoneRecords {
         return jdbc.query("select " + COLUMNS + " from zone where id = ?", ZoneRecords::map, id).stream().findFirst();
     }
 
+    /**
+     * The zone of this number as {@link Zone#normalNo} reads it; a number stored before numbers were normalised
+     * (written as typed, say {@code tz-2}) is found by its upper case, the one stored exactly so first.
+     */
     Optional<Zone> findByNo(String tenant, String zoneNo) {
-        return jdbc.query("select " + COLUMNS + " from zone where tenant_id = ? and zone_no = ?", ZoneRecords::map,
-                tenant, zoneNo).stream().findFirst();
+        String no = Zone.normalNo(zoneNo);
+        return jdbc.query("select " + COLUMNS + " from zone where tenant_id = ? and upper(zone_no) = ?"
+                + " order by case when zone_no = ? then 0 else 1 end, id", ZoneRecords::map, tenant, no, no).stream().findFirst();
     }
 
     /** The organisation's active zones by number. */
@@ -64,15 +69,20 @@ class ZoneRecords {
                 ZoneRecords::map, tenant);
     }
 
-    /** Which of these numbers the organisation has registered already. */
+    /**
+     * Which of these numbers the organisation has registered already, each as {@link Zone#normalNo} gives it (the
+     * numbers asked are compared normalised, the stored ones by their upper case, as {@link #findByNo} does).
+     */
     List<String> existingNos(String tenant, List<String> zoneNos) {
+        List<String> asked = zoneNos.stream().map(Zone::normalNo).distinct().toList();
         List<String> found = new ArrayList<>();
-        for (int from = 0; from < zoneNos.size(); from += 500) {
-            List<String> chunk = zoneNos.subList(from, Math.min(zoneNos.size(), from + 500));
+        for (int from = 0; from < asked.size(); from += 500) {
+            List<String> chunk = asked.subList(from, Math.min(asked.size(), from + 500));
             List<Object> args = new ArrayList<>(List.of(tenant));
             args.addAll(chunk);
-            found.addAll(jdbc.queryForList("select zone_no from zone where tenant_id = ? and zone_no in ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", String.class, args.toArray()));
+            jdbc.queryForList("select zone_no from zone where tenant_id = ? and upper(zone_no) in ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", String.class, args.toArray())
+                    .stream().map(Zone::normalNo).filter(n -> !found.contains(n)).forEach(found::add);
         }
         return found;
     }

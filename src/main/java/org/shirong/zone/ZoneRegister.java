@@ -46,8 +46,8 @@ class ZoneRegister {
     @Transactional
     Registered register(String tenant, NewZone z, String actor) {
         List<ApiError> errors = check(tenant, z);
-        if (errors.isEmpty() && zones.findByNo(tenant, z.zoneNo().strip()).isPresent()) {
-            errors.add(taken(z.zoneNo().strip()));
+        if (errors.isEmpty() && zones.findByNo(tenant, z.zoneNo()).isPresent()) {
+            errors.add(taken(Zone.normalNo(z.zoneNo())));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -55,7 +55,7 @@ class ZoneRegister {
         try {
             return insert(tenant, z, actor, ZoneEventKind.REGISTERED, null);
         } catch (DuplicateKeyException sameNumberAtTheSameTime) {
-            throw new InvalidRequestException(taken(z.zoneNo().strip()));
+            throw new InvalidRequestException(taken(Zone.normalNo(z.zoneNo())));
         }
     }
 
@@ -68,7 +68,7 @@ class ZoneRegister {
         ZoneType type = ZoneType.parse(z.holderType()).orElseThrow();
         RoadClass road = blank(z.roadClass()) ? RoadClass.OTHER : RoadClass.parse(z.roadClass()).orElseThrow();
         var now = ZoneFiles.now();
-        Zone zone = new Zone(0, tenant, z.zoneNo().strip(), z.holderName().strip(), type, z.address().strip(),
+        Zone zone = new Zone(0, tenant, Zone.normalNo(z.zoneNo()), z.holderName().strip(), type, z.address().strip(),
                 text(z.community()), text(z.gridCell()), text(z.street()), road, scaled(z.lat()), scaled(z.lng()), z.person().strip(),
                 text(z.phone()), text(z.extent()), blank(z.duties()) ? type.defaultDuties() : z.duties().strip(),
                 ownerGroup(tenant, z.ownerGroup()).orElseThrow().id(), Zone.Status.ACTIVE, null, null, 0, now, actor, now);
@@ -81,6 +81,10 @@ class ZoneRegister {
     List<ApiError> check(String tenant, NewZone z) {
         List<ApiError> errors = new ArrayList<>();
         required(errors, "zoneNo", "责任区编号", z.zoneNo(), 32);
+        if (!blank(z.zoneNo()) && errors.isEmpty() && Zone.normalNo(z.zoneNo()).length() > 32) {
+            errors.add(ApiError.field("zoneNo", "TOO_LONG", "责任区编号不能超过 32 个字，按半角计现有 "
+                    + Zone.normalNo(z.zoneNo()).length() + " 个字"));
+        }
         required(errors, "holderName", "名称", z.holderName(), 200);
         required(errors, "address", "地址", z.address(), 500);
         required(errors, "person", "责任人", z.person(), 100);

@@ -424,6 +424,59 @@ class CampaignApiTest {
                 String.class)).containsExactly("台帐.pdf", "照".repeat(251) + ".png");
     }
 
+    /** A ZIP of these entries, each named and holding its content. */
+    static byte[] zip(Map<String, byte[]> entries) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.setLevel(9);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A Word or Excel attachment is told by the names in its ZIP directory, not by inflating its entries: a 100 KB
+     * upload whose first entry unpacks to 100 MB (and whose data descriptor then claims one byte more, which only
+     * inflating it all would find) is a Word document by its {@code word/} entry, as are a plain .docx and .xlsx.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWordOrExcelAttachmentIsToldByItsEntryNamesWithoutUnpackingIt() throws Exception {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-ZIPS");
+        String taskId = run.task("compileItemRecords/RECTIFY_TOWN_RIVERS").getId();
+        Map<String, byte[]> padded = new java.util.LinkedHashMap<>();
+        padded.put("customXml/padding.bin", new byte[100 << 20]);
+        padded.put("word/document.xml", "<w:document/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] bomb = zip(padded);
+        assertThat(bomb.length).as("small upload").isLessThan(300_000);
+        int descriptor = 30;
+        while (!(bomb[descriptor] == 'P' && bomb[descriptor + 1] == 'K' && bomb[descriptor + 2] == 7 && bomb[descriptor + 3] == 8)) {
+            descriptor++;
+        }
+        bomb[descriptor + 12]++; // the first entry's declared unpacked size, low byte
+        Map<String, byte[]> plainDocx = new java.util.LinkedHashMap<>();
+        plainDocx.put("[Content_Types].xml", "<Types/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        plainDocx.put("word/document.xml", "<w:document/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(xlsx, "Test", "1.0");
+        workbook.newWorksheet("台帐").value(0, 0, "河道");
+        workbook.finish();
+
+        ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                        + file("attachment1", "台帐说明.docx", "application/octet-stream", bomb) + ","
+                        + file("attachment2", "整治方案.docx", "application/octet-stream", zip(plainDocx)) + ","
+                        + file("attachment3", "河道台帐.xlsx", "application/octet-stream", xlsx.toByteArray()) + "}}"), String.class);
+
+        assertThat(done.getStatusCode()).as("%s", done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForList("select file_name || '/' || kind from campaign_task_attachment where campaign_code = 'JX-ZIPS'"
+                + " order by id", String.class)).containsExactly("台帐说明.docx/word", "整治方案.docx/word", "河道台帐.xlsx/excel");
+    }
+
     /** A finding of a 锦溪 931 campaign becomes a case whose 整改 is refused without a before photo, then accepted with one. */
     @Test
     @SuppressWarnings("unchecked")

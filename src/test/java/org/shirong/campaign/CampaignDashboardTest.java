@@ -250,6 +250,39 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * A {@code figure}, {@code unit}, {@code item} or {@code period} with a control character is refused naming the
+     * parameter, without echoing the text; a month of a year outside the accepted ones is named out of range, with it.
+     */
+    @Test
+    void aParameterWithAControlCharacterIsRefusedByNameAndAMonthOutOfRangeNamesTheRange() {
+        CampaignFixture bad = new CampaignFixture(jdbc, "DASHBAD");
+        try {
+            clear(bad, "DASHBAD");
+            Instant now = Instant.now();
+            bad.campaign("九亭镇驾驶舱参数测试", 1).phase(1, "前期准备", day(now, -10), day(now, 30)).unit("huanwei", "环卫所", 1);
+            for (String parameter : List.of("figure", "unit", "item", "period")) {
+                String query = (parameter.equals("figure") ? "" : "figure=OPEN&") + parameter + "=EXPOSED%00GARBAGE";
+                ResponseEntity<Map> refused = rest.withBasicAuth("lingdao1", "demo")
+                        .getForEntity(java.net.URI.create("/api/campaigns/DASHBAD/dashboard/cases?" + query), Map.class);
+                assertThat(refused.getStatusCode()).as(query).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat((List<Map>) refused.getBody().get("errors")).as(query).singleElement().satisfies(e -> {
+                    assertThat(e.get("field")).isEqualTo(parameter);
+                    assertThat((String) e.get("message")).contains("参数 " + parameter, "U+0000").doesNotContain("\u0000", "GARBAGE");
+                });
+            }
+            for (String path : List.of("/api/campaigns/DASHBAD/dashboard?period=1970-01",
+                    "/api/campaigns/DASHBAD/dashboard/cases?figure=OPEN&period=1970-01")) {
+                ResponseEntity<Map> refused = rest.withBasicAuth("lingdao1", "demo").getForEntity(path, Map.class);
+                assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat((List<Map>) refused.getBody().get("errors")).as(path).singleElement().satisfies(e -> assertThat(
+                        (String) e.get("message")).startsWith("考核期间 1970-01 超出可查询的范围（2000-01-01 至 ").endsWith("），请检查年份"));
+            }
+        } finally {
+            clear(bad, "DASHBAD");
+        }
+    }
+
     private void supervise(String caseNo, String at, String instruction) {
         jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, actor, detail) values (?,?,?,?,?)", caseNo,
                 Timestamp.from(at(at)), "SUPERVISED", "jxtuijinban1", instruction);

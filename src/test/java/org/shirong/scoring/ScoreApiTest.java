@@ -163,6 +163,18 @@ class ScoreApiTest {
                     .containsEntry("message", "活动不存在：SCAPI-CAMP"));
             assertThat(as("chengguan1").getForEntity("/api/scores?period=2025-03&campaign=NOPE", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
+
+            // The district office overseeing 九亭 reads the campaign's scores without naming the organisation.
+            Map<String, Object> district = as("sjshirongban1").getForObject("/api/scores?period=2025-03&campaign=SCAPI-CAMP", Map.class);
+            assertThat(district).containsEntry("campaign", "SCAPI-CAMP");
+            assertThat(list(district, "ranking")).extracting(r -> r.get("unitId")).containsExactly("chengguan");
+            XlsxDownload export = XlsxDownload.of(as("sjshirongban1").getForEntity("/api/scores/export.xlsx?period=2025-03&campaign=SCAPI-CAMP",
+                    byte[].class));
+            assertThat(export.title()).startsWith("九亭镇");
+            ResponseEntity<Map> foreignExport = as("jxtuijinban1").getForEntity("/api/scores/export.xlsx?period=2025-03&campaign=SCAPI-CAMP",
+                    Map.class);
+            assertThat(foreignExport.getStatusCode()).as("another organisation's campaign").isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(errors(foreignExport)).singleElement().satisfies(e -> assertThat(e).containsEntry("message", "活动不存在：SCAPI-CAMP"));
         } finally {
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'SCAPI-CAMP'");
             jdbc.update("delete from campaign where code = 'SCAPI-CAMP'");
@@ -303,6 +315,12 @@ class ScoreApiTest {
                     assertThat(e).containsEntry("field", "period").containsEntry("code", "INVALID_PERIOD");
                     assertThat((String) e.get("message")).startsWith("考核期间");
                 });
+            }
+            for (String path : List.of("/api/scores?period=1970", "/api/scores?period=1999-12", "/api/scores/export.xlsx?period=1970-Q1")) {
+                ResponseEntity<Map> refused = as("lvrong1").getForEntity(path, Map.class);
+                assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(errors(refused)).as(path).singleElement().satisfies(e -> assertThat(e).containsEntry("message",
+                        "考核期间 " + path.substring(path.indexOf('=') + 1) + " 超出可查询的范围（2000-01-01 至 2036-05-20），请检查年份"));
             }
             assertThat(as("lvrong1").getForEntity("/api/scores?period=2036-05", Map.class).getStatusCode())
                     .as("the last month the window reaches").isEqualTo(HttpStatus.OK);

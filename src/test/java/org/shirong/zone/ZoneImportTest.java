@@ -280,4 +280,49 @@ class ZoneImportTest {
         assertThat(rest.withBasicAuth("juwei01a", "demo").postForEntity("/api/zones/self-groups", fixed, Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
+
+    /**
+     * A zone number is one number however it is typed: {@code tz-0001} and full-width {@code ＴＺ－０００１} are
+     * {@code TZ-0001} on registering (already registered), importing (skipped) and naming a zone (a self-group member),
+     * and a number stored in lower case before numbers were normalised is still found.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aZoneNumberTypedInLowerCaseOrFullWidthIsTheSameNumber() {
+        Map<String, Object> zone = new java.util.HashMap<>(Map.of("zoneNo", "TZ-0001", "holderName", "九亭烟杂店",
+                "holderType", "门店", "address", "沪亭北路 218 号", "ownerGroup", "juwei02", "person", "周强"));
+        assertThat(rest.withBasicAuth("chuangban2", "demo").postForEntity("/api/zones", zone, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        for (String same : List.of("tz-0001", "ＴＺ－０００１", " ｔｚ-0001 ")) {
+            zone.put("zoneNo", same);
+            ResponseEntity<Map> twice = rest.withBasicAuth("chuangban2", "demo").postForEntity("/api/zones", zone, Map.class);
+            assertThat(twice.getStatusCode()).as(same).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(messages(twice)).as(same).containsExactly("责任区编号 TZ-0001 已登记");
+        }
+
+        String csv = "编号,名称,类型,地址,负责单位,责任人\ntz-0001,甲面馆,门店,九亭大街 1 号,第一居委会,王一\n"
+                + "ｔｚ－0002,乙店,门店,九亭大街 3 号,第一居委会,王二\n";
+        ResponseEntity<Map> imported = upload("chuangban1", csv.getBytes(StandardCharsets.UTF_8), "zones.csv", new MediaType("text", "csv"));
+        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody()).containsEntry("created", 1).containsEntry("skipped", 1);
+        assertThat((List<Object>) imported.getBody().get("zoneNos")).containsExactly("TZ-0002");
+
+        String twiceInOneFile = "编号,名称,类型,地址,负责单位,责任人\nTZ-0003,甲面馆,门店,九亭大街 1 号,第一居委会,王一\n"
+                + "tz-0003,乙店,门店,九亭大街 3 号,第一居委会,王二\n";
+        ResponseEntity<Map> duplicate = upload("chuangban1", twiceInOneFile.getBytes(StandardCharsets.UTF_8), "zones.csv",
+                new MediaType("text", "csv"));
+        assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(messages(duplicate)).containsExactly("第 3 行：编号 tz-0003 与第 2 行重复");
+
+        jdbc.update("update zone set zone_no = 'tz-0002' where zone_no = 'TZ-0002'"); // as typed, before normalising
+        zone.put("zoneNo", "TZ-0002");
+        assertThat(messages(rest.withBasicAuth("chuangban2", "demo").postForEntity("/api/zones", zone, Map.class)))
+                .containsExactly("责任区编号 TZ-0002 已登记");
+
+        Map<String, Object> group = Map.of("name", "沪亭北路自律小组", "scope", "沿街", "place", "沪亭北路", "leader", "周强",
+                "foundedOn", "2026-03-01", "members", List.of(Map.of("zoneNo", "ｔｚ－０００１", "role", "组长"), Map.of("zoneNo", "TZ-0002")));
+        ResponseEntity<Map> grouped = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/zones/self-groups", group, Map.class);
+        assertThat(grouped.getStatusCode()).as("%s", grouped.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select count(*) from zone where upper(zone_no) like 'TZ-%'", Long.class)).isEqualTo(2);
+    }
 }
