@@ -46,10 +46,6 @@ public class MeetingDocuments {
     public record IssuedNotice(String title, Instant issuedAt, String meetingName, Instant meetingAt) {
     }
 
-    public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, String processInstanceId) {
-        return agenda(meeting, periodScores, null, processInstanceId);
-    }
-
     /**
      * The agenda; when the period's 通报 is out already ({@code issued} not null) it says so, by whom and when, in place of
      * the units the meeting would name.

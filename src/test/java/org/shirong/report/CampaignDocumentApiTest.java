@@ -135,7 +135,7 @@ class CampaignDocumentApiTest {
         UnitScores.PeriodScores scores = unitScores.computeAndSave("jiuting", "DOCTEST", "2024-09");
         assertThat(scores.namedUnitIds()).containsExactly("chengguan");
 
-        String agenda = html(meetingDocuments.agenda(meeting, scores, null));
+        String agenda = html(meetingDocuments.agenda(meeting, scores, null, null));
         assertThat(agenda).contains("九亭镇创建测试活动工作例会议程", "会议时间：2024年10月8日 14:00", "当前阶段：宣传动员和自查整改",
                 "<td class=\"name\">前期准备</td><td>2024-03-01 至 2024-05-31</td><td>2</td><td>0</td><td>100.0%</td>",
                 "<td class=\"name\">宣传动员和自查整改</td><td>2024-06-01 至 2024-10-31</td><td>1</td><td>2</td><td>33.3%</td>",
@@ -156,7 +156,7 @@ class CampaignDocumentApiTest {
         assertThat(html(report)).contains("2024年9月共新增案件 5 件，结案 3 件，超期 2 件，期末未结 2 件",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>4</td><td>2</td><td>2</td><td>2</td></tr>");
         assertThat(monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-06T10:00"), "2024-09").id()).isEqualTo(report.id());
-        assertThat(meetingDocuments.agenda(meeting, scores, null).id()).isEqualTo(documents.find("DOCTEST",
+        assertThat(meetingDocuments.agenda(meeting, scores, null, null).id()).isEqualTo(documents.find("DOCTEST",
                 "agenda/" + meeting.key()).orElseThrow().id());
     }
 
@@ -231,7 +231,7 @@ class CampaignDocumentApiTest {
     @Test
     void theDocumentApiServesTheHtmlToSignedInUsersAndListsACampaignsDocumentsNewestFirst() {
         UnitScores.PeriodScores scores = unitScores.read("jiuting", "DOCTEST", "2024-09");
-        StoredDocument agenda = meetingDocuments.agenda(meeting, scores, null);
+        StoredDocument agenda = meetingDocuments.agenda(meeting, scores, null, null);
         ClockUtil.setCurrentTime(Date.from(at("2024-10-08T16:00")));
         StoredDocument notice = meetingDocuments.notice(meeting, scores, null);
 
@@ -263,7 +263,7 @@ class CampaignDocumentApiTest {
 
     @Test
     void anotherOrganisationsUsersFindNeitherTheDocumentNorTheCampaignsList() {
-        StoredDocument agenda = meetingDocuments.agenda(meeting, unitScores.read("jiuting", "DOCTEST", "2024-09"), null);
+        StoredDocument agenda = meetingDocuments.agenda(meeting, unitScores.read("jiuting", "DOCTEST", "2024-09"), null, null);
         StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), "2024-09");
 
         for (StoredDocument document : List.of(agenda, report)) {
