@@ -76,7 +76,7 @@ class DashboardController {
         CampaignDashboard.Figure chosen = Arrays.stream(CampaignDashboard.Figure.values())
                 .filter(f -> f.name().equals(figureName)).findFirst()
                 .orElseThrow(() -> new InvalidRequestException(ApiError.field("figure", "UNKNOWN_FIGURE",
-                        "驾驶舱没有数字 \"" + (figureName == null ? "" : figureName) + "\"（可选："
+                        "参数 figure 无效：驾驶舱没有这个数字（可选："
                                 + Arrays.stream(CampaignDashboard.Figure.values())
                                 .map(f -> f.name() + " " + f.label()).collect(Collectors.joining("、")) + "）")));
         requireSupervisor(code);

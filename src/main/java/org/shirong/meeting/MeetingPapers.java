@@ -91,7 +91,8 @@ class MeetingPapers {
     private Optional<IssuedNotice> issuedNotice(String campaignCode, String period) {
         String key = MeetingDocuments.noticeKey(period);
         return records.notices(campaignCode).stream()
-                .filter(n -> n.docKey().equals(key) || n.meetingKey() != null && n.docKey().equals("notice/" + n.meetingKey())
+                .filter(n -> n.docKey().equals(key)
+                        || n.meetingKey() != null && n.docKey().equals(MeetingDocuments.noticeKey(n.meetingKey()))
                         && period.equals(n.scorePeriod() != null ? n.scorePeriod() : scores.previousMonth(n.meetingAt())))
                 .findFirst().map(n -> new IssuedNotice(n.title(), n.issuedAt(), n.meetingName(), n.meetingAt()));
     }

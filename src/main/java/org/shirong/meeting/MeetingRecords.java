@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.shirong.report.MeetingDocuments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -71,11 +72,11 @@ class MeetingRecords {
     List<IssuedNoticeRow> notices(String campaignCode) {
         return jdbc.query("select d.doc_key, d.title, d.created_at, m.meeting_key, m.meeting_name, m.meeting_at, m.score_period"
                 + " from campaign_document d left join meeting m on m.campaign_code = d.campaign_code"
-                + " and (m.process_instance_id = d.process_instance_id or d.doc_key = concat('notice/', m.meeting_key))"
+                + " and (m.process_instance_id = d.process_instance_id or d.doc_key = concat(?, m.meeting_key))"
                 + " where d.campaign_code = ? and d.kind = 'NOTICE' order by d.created_at, d.doc_key",
                 (rs, n) -> new IssuedNoticeRow(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)),
-                campaignCode);
+                MeetingDocuments.NOTICE_KEY_PREFIX, campaignCode);
     }
 
     List<CampaignUnit> campaignUnits(String campaignCode) {

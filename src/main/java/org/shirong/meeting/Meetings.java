@@ -28,8 +28,11 @@ public class Meetings {
     private final MeetingRecords records;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
+    private final UnitScores scores;
 
-    Meetings(ProcessDefinitions definitions, MeetingRecords records, RuntimeService runtimeService, SystemAccess systemAccess) {
+    Meetings(ProcessDefinitions definitions, MeetingRecords records, RuntimeService runtimeService, SystemAccess systemAccess,
+            UnitScores scores) {
+        this.scores = scores;
         this.definitions = definitions;
         this.records = records;
         this.runtimeService = runtimeService;
@@ -40,7 +43,10 @@ public class Meetings {
     public record Convened(String meetingKey, String processInstanceId, boolean started) {
     }
 
-    /** Starts the meeting unless it was convened already; {@code scorePeriod} may be null (the month before the meeting). */
+    /**
+     * Starts the meeting unless it was convened already; {@code scorePeriod} may be null (the month before the meeting),
+     * else it is refused as {@link UnitScores#periodProblem} names it (a wrong format, or a year out of range).
+     */
     @Transactional
     public Convened convene(String organization, String campaignCode, String campaignName, String cycleId, String meetingName,
             String organiserGroup, Instant meetingAt, String scorePeriod) {
@@ -51,8 +57,10 @@ public class Meetings {
         if (meetingAt == null) {
             throw new IllegalArgumentException("会议时间 meetingAt 不能为空");
         }
-        if (scorePeriod != null && !scorePeriod.isBlank() && !UnitScores.isPeriod(scorePeriod)) {
-            throw new IllegalArgumentException("考核期间 \"" + scorePeriod + "\" 无效：格式应为 2026-05、2026-Q2 或 2026");
+        if (scorePeriod != null && !scorePeriod.isBlank()) {
+            scores.periodProblem(scorePeriod).ifPresent(message -> {
+                throw new IllegalArgumentException(message);
+            });
         }
         MeetingFacts m = new MeetingFacts(campaignCode.strip(), campaignName == null ? campaignCode : campaignName.strip(),
                 cycleId.strip(), meetingName.strip(), organiserGroup.strip(), meetingAt,

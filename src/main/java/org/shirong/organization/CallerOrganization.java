@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.system.ApiError;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.TextInput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,15 @@ public class CallerOrganization {
     /** Whose records the caller reads (scores, reports): their own organisation, or one they oversee. */
     public String forReading(Authentication caller, String requested) {
         return resolve(caller, requested, true);
+    }
+
+    /**
+     * The organisation a list of records across organisations is narrowed to by its {@code organization} parameter,
+     * checked as {@link #forReading} (unknown 400, not readable 403); null when none is named: all the caller may read.
+     */
+    public String narrowedTo(Authentication caller, String requested) {
+        String named = TextInput.selector("organization", requested, "INVALID_PARAMETER");
+        return named == null ? null : forReading(caller, named);
     }
 
     /**

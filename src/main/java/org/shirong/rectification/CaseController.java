@@ -206,21 +206,22 @@ class CaseController {
      * among those the caller may read ({@link CaseVisibility}), which include the cases the caller's units
      * cooperate on (协办). {@code role=cooperating} lists only those (with {@code unit}: that cooperating unit's);
      * {@code role=all} (the default) lists all. {@code campaign} lists only that campaign's cases; without it, all.
+     * {@code organization} lists only that organisation's cases (a district's office: one of its towns).
      */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String organization, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
             throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
                     page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
         }
         var user = identityService.getCurrentAuthentication();
-        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign);
-        var result = records.list(filter.unit(), filter.cooperating(), filter.status(), filter.overdue(), filter.escalated(),
-                filter.campaign(), visibility.listFilter(user), page, size);
+        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign,
+                callerOrganization.narrowedTo(user, organization));
+        var result = records.list(filter, visibility.listFilter(user), page, size);
         return new PageView(result.items().stream().map(c -> new ListItem(c, cases.territoryName(c.territory()))).toList(),
                 result.total(), page, size);
     }

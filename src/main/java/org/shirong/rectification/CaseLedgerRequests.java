@@ -60,6 +60,7 @@ class CaseLedgerRequests {
                             "参数 campaign 无效：您的组织没有活动 \"" + filter.campaign() + "\"")));
         }
         Organization organization = campaign != null ? organizations.of(campaign.organization())
+                : filter.organization() != null ? organizations.of(filter.organization())
                 : organizations.homeOf(user.getUserId())
                         .or(() -> tenants(user).size() == 1 ? organizations.find(tenants(user).get(0)) : java.util.Optional.empty())
                         .or(() -> organizations.ofGroup(filter.unit()))
@@ -81,15 +82,20 @@ class CaseLedgerRequests {
 
         ZoneId zone = (organization == null ? calendars.shared() : calendars.of(organization.id())).zone();
         Instant now = RectificationCases.now();
-        String subtitle = "筛选：" + describe(filter, unitNames, campaign) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
+        String subtitle = "筛选：" + describe(filter, unitNames, campaign,
+                filter.organization() == null ? null : organizations.of(filter.organization()).name()) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
                 + "　｜　导出人：" + organizations.personName(user.getUserId());
         String stamp = STAMP.format(now.atZone(zone));
         return new CaseLedger.Request(filter, visibility.listFilter(user), title, subtitle, zone, title + "-" + stamp + ".xlsx",
                 "case-ledger-" + stamp + ".xlsx");
     }
 
-    private static String describe(CaseFilter f, Map<String, String> unitNames, CampaignPlans.Campaign campaign) {
+    private static String describe(CaseFilter f, Map<String, String> unitNames, CampaignPlans.Campaign campaign,
+            String organizationName) {
         List<String> parts = new ArrayList<>();
+        if (organizationName != null) {
+            parts.add("组织 " + organizationName);
+        }
         if (campaign != null) {
             parts.add("活动 " + campaign.name() + "（" + campaign.code() + "）");
         }

@@ -84,7 +84,7 @@ class CaseMapController {
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
             @RequestParam(required = false) TrafficLight light) {
         var user = identityService.getCurrentAuthentication();
-        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign);
+        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign, null);
         Map<String, String> names = organization.unitNames();
         Instant now = RectificationCases.now();
         List<Point> points = new ArrayList<>();

@@ -349,20 +349,9 @@ class CaseRecords {
     record Page(List<CaseRecord> items, long total) {
     }
 
-    /** A page of cases matching the filters and, unless it is null, the reader's {@code visible} condition. */
-    Page list(String unit, CaseStatus status, Boolean overdue, Boolean escalated, CaseVisibility.Filter visible, int page,
-            int size) {
-        return list(unit, null, status, overdue, escalated, null, visible, page, size);
-    }
-
-    /**
-     * As above; with {@code cooperating} (not null) only the cases one of those units cooperates on (协办), and
-     * {@code unit} then picks that cooperating unit instead of the lead unit; with {@code campaign} (not null) only
-     * that campaign's cases.
-     */
-    Page list(String unit, List<String> cooperating, CaseStatus status, Boolean overdue, Boolean escalated, String campaign,
-            CaseVisibility.Filter visible, int page, int size) {
-        Where where = where(new CaseFilter(unit, cooperating, status, overdue, escalated, campaign), visible);
+    /** A page of the cases matching the filter and, unless it is null, the reader's {@code visible} condition. */
+    Page list(CaseFilter filter, CaseVisibility.Filter visible, int page, int size) {
+        Where where = where(filter, visible);
         Long total = jdbc.queryForObject("select count(*) from rect_case" + where.sql(), Long.class, where.args().toArray());
         List<Object> pageArgs = new ArrayList<>(where.args());
         pageArgs.add(size);
@@ -436,6 +425,10 @@ class CaseRecords {
         if (filter.campaign() != null) {
             where.append(" and campaign_code = ?");
             args.add(filter.campaign());
+        }
+        if (filter.organization() != null) {
+            where.append(" and tenant_id = ?");
+            args.add(filter.organization());
         }
         return new Where(where.toString(), args);
     }

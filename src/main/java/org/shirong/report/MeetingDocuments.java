@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class MeetingDocuments {
 
+    /** What every 通报's key starts with (the meeting package's SQL joins on it too). */
+    public static final String NOTICE_KEY_PREFIX = "notice/";
+
     private final DocumentModels models;
     private final DocumentTemplates templates;
     private final CampaignDocuments documents;
@@ -90,7 +93,7 @@ public class MeetingDocuments {
      * period have the key of the meeting that issued them ({@code notice/<meeting key>}).
      */
     public static String noticeKey(String periodCode) {
-        return "notice/" + periodCode;
+        return NOTICE_KEY_PREFIX + periodCode;
     }
 
     private Map<String, Object> meetingModel(Meeting meeting) {

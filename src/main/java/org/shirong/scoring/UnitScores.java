@@ -149,11 +149,6 @@ public class UnitScores {
         return ScorePeriod.problem(code, dates, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone()));
     }
 
-    /** Whether the text is a period code (2026-05, 2026-Q2, 2026). */
-    public static boolean isPeriod(String code) {
-        return ScorePeriod.parse(code).isPresent();
-    }
-
     /** The code of the last full month before {@code at} in the town's zone. */
     public String previousMonth(Instant at) {
         return ScorePeriod.previousMonth(at, scores.zone()).code();

@@ -19,6 +19,24 @@ class ZoneRecords {
             + " street, road_class, lat, lng, person, phone, extent, duties, owner_group, status, notice_edition,"
             + " notice_status, ladder_level, created_at, created_by, updated_at";
 
+    /**
+     * A stored number compared as {@link Zone#normalNo} would give it: full-width ASCII (and the ideographic space), which
+     * NFKC turns into ASCII, translated and the whole upper-cased, so that numbers stored as typed before numbers were
+     * normalised ({@code tz-2}, {@code ＴＺ－２}) are found by their normal form without rewriting them (an old
+     * {@code ＴＺ－２} beside a later {@code TZ-2} would collide).
+     */
+    private static final String NORMAL_NO;
+
+    static {
+        StringBuilder fullWidth = new StringBuilder("\u3000");
+        StringBuilder ascii = new StringBuilder(" ");
+        for (char c = '!'; c <= '~'; c++) {
+            fullWidth.append((char) (c - '!' + '\uFF01'));
+            ascii.append(c);
+        }
+        NORMAL_NO = "upper(translate(zone_no, '" + fullWidth + "', '" + ascii.toString().replace("'", "''") + "'))";
+    }
+
     /** A page of a search and how many zones match in all. */
     record Page(List<Zone> zones, long total) {
     }
@@ -55,11 +73,11 @@ class ZoneRecords {
 
     /**
      * The zone of this number as {@link Zone#normalNo} reads it; a number stored before numbers were normalised
-     * (written as typed, say {@code tz-2}) is found by its upper case, the one stored exactly so first.
+     * (written as typed, say {@code tz-2} or {@code ＴＺ－２}) is found by its normal form, the one stored exactly so first.
      */
     Optional<Zone> findByNo(String tenant, String zoneNo) {
         String no = Zone.normalNo(zoneNo);
-        return jdbc.query("select " + COLUMNS + " from zone where tenant_id = ? and upper(zone_no) = ?"
+        return jdbc.query("select " + COLUMNS + " from zone where tenant_id = ? and " + NORMAL_NO + " = ?"
                 + " order by case when zone_no = ? then 0 else 1 end, id", ZoneRecords::map, tenant, no, no).stream().findFirst();
     }
 
@@ -71,7 +89,7 @@ class ZoneRecords {
 
     /**
      * Which of these numbers the organisation has registered already, each as {@link Zone#normalNo} gives it (the
-     * numbers asked are compared normalised, the stored ones by their upper case, as {@link #findByNo} does).
+     * numbers asked are compared normalised, the stored ones as {@link #findByNo} does).
      */
     List<String> existingNos(String tenant, List<String> zoneNos) {
         List<String> asked = zoneNos.stream().map(Zone::normalNo).distinct().toList();
@@ -80,7 +98,7 @@ class ZoneRecords {
             List<String> chunk = asked.subList(from, Math.min(asked.size(), from + 500));
             List<Object> args = new ArrayList<>(List.of(tenant));
             args.addAll(chunk);
-            jdbc.queryForList("select zone_no from zone where tenant_id = ? and upper(zone_no) in ("
+            jdbc.queryForList("select zone_no from zone where tenant_id = ? and " + NORMAL_NO + " in ("
                     + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", String.class, args.toArray())
                     .stream().map(Zone::normalNo).filter(n -> !found.contains(n)).forEach(found::add);
         }
@@ -91,10 +109,13 @@ class ZoneRecords {
         StringBuilder where = new StringBuilder(" where tenant_id = ?");
         List<Object> args = new ArrayList<>(List.of(query.tenant()));
         if (query.q() != null && !query.q().isBlank()) {
-            where.append(" and (lower(zone_no) like ? or lower(holder_name) like ? or lower(address) like ?"
+            // The number as numbers are compared; the names, addresses and people as they were typed and stored, where
+            // NFKC of the query alone would miss a stored full-width （东段） or １号.
+            where.append(" and (" + NORMAL_NO + " like ? or lower(holder_name) like ? or lower(address) like ?"
                     + " or lower(coalesce(street, '')) like ? or lower(person) like ?)");
-            String like = "%" + query.q().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            Collections.addAll(args, like, like, like, like, like);
+            String no = like(Zone.normalNo(query.q()));
+            String text = like(query.q().strip().toLowerCase());
+            Collections.addAll(args, no, text, text, text, text);
         }
         equal(where, args, "community", query.community());
         equal(where, args, "owner_group", query.ownerGroup());
@@ -114,6 +135,10 @@ class ZoneRecords {
         List<Zone> zones = jdbc.query("select " + COLUMNS + " from zone" + where + " order by zone_no limit ? offset ?",
                 ZoneRecords::map, pageArgs.toArray());
         return new Page(zones, total == null ? 0 : total);
+    }
+
+    private static String like(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static void equal(StringBuilder where, List<Object> args, String column, String value) {

@@ -210,10 +210,15 @@ class CampaignDashboardTest {
                     .getForEntity("/api/campaigns/DASHJX/dashboard?period=2099-12", Map.class);
             assertThat(absurd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(absurd.getBody().toString()).contains("period", "考核期间 2099-12 超出可查询的范围（2000-01-01 至 ");
+            // An unknown figure is named by its parameter with the known ones, and the text typed is not echoed back.
             ResponseEntity<Map> unknown = rest.withBasicAuth("jxtuijinban1", "demo")
-                    .getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=LATE", Map.class);
+                    .getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=PURPLE<b>", Map.class);
             assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(unknown.getBody().toString()).contains("驾驶舱没有数字", "RED 红灯超期");
+            assertThat((List<Map>) unknown.getBody().get("errors")).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", "figure").containsEntry("code", "UNKNOWN_FIGURE");
+                assertThat((String) e.get("message")).startsWith("参数 figure 无效：驾驶舱没有这个数字（可选：OPEN 在办、RED 红灯超期")
+                        .doesNotContain("PURPLE", "<b>");
+            });
             ResponseEntity<Map> unknownUnit = rest.withBasicAuth("jxtuijinban1", "demo")
                     .getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=RED&unit=chengguan", Map.class);
             assertThat(unknownUnit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

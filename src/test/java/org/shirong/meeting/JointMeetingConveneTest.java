@@ -1,6 +1,7 @@
 package org.shirong.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.shirong.meeting.JointMeetingProcess.*;
 import static org.shirong.report.CampaignFixture.at;
 
@@ -80,6 +81,22 @@ class JointMeetingConveneTest {
         return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"), null);
     }
 
+
+    /**
+     * A 考核期间 of another century (1970) is named out of range with the range, as /api/scores and the 驾驶舱 name it,
+     * not as a wrong format; a period not in form is the wrong format; neither starts a meeting.
+     */
+    @Test
+    void aScorePeriodOutOfRangeIsNamedSoAndAMisformedOneAsMisformed() {
+        for (String[] period : new String[][] {{"1970", "考核期间 1970 超出可查询的范围（2000-01-01 至 2036-12-01），请检查年份"},
+                {"2026-13", "考核期间 \"2026-13\" 无效：格式应为 2026-05（月）、2026-Q2（季度）或 2026（年）"}}) {
+            assertThatThrownBy(() -> meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
+                    at("2026-12-03T14:00"), period[0])).as(period[0]).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(period[1]);
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(CAMPAIGN).count())
+                .isZero();
+    }
 
     @Test
     void conveningTheSameMeetingTwiceStartsOneInstance() {

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -99,6 +100,52 @@ class DistrictOversightTest {
                 """), Map.class);
         assertThat(work.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(CaseApiTest.errors(work)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_A_MEMBER"));
+    }
+
+    /**
+     * The district office lists and exports one town's cases with {@code organization=jiuting} (without it, its own
+     * and its towns' mixed); an organisation it may not read is refused as {@code /api/scores} refuses it (403), an
+     * unknown one named (400).
+     */
+    @Test
+    void theDistrictOfficeNarrowsItsListAndLedgerToOneTown() {
+        String town = jiutingCase("OVERSIGHT-ORG");
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"人民北路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区人民北路 9 号"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String district = (String) reported.getBody().get("caseNo");
+
+        List<Map<String, Object>> all = (List<Map<String, Object>>) as("sjshirongban1")
+                .getForObject("/api/cases?size=200", Map.class).get("items");
+        assertThat(all).extracting(i -> i.get("caseNo")).contains(town, district);
+        List<Map<String, Object>> jiuting = (List<Map<String, Object>>) as("sjshirongban1")
+                .getForObject("/api/cases?size=200&organization=jiuting", Map.class).get("items");
+        assertThat(jiuting).extracting(i -> i.get("caseNo")).contains(town).doesNotContain(district);
+        assertThat(jiuting).extracting(i -> i.get("tenantId")).containsOnly("jiuting");
+
+        XlsxDownload ledger = XlsxDownload.of(as("sjshirongban1")
+                .getForEntity("/api/cases/export.xlsx?organization=jiuting", byte[].class));
+        assertThat(ledger.title()).isEqualTo("九亭镇全镇案件台账");
+        assertThat(ledger.filterLine()).startsWith("筛选：组织 九亭镇");
+        assertThat(CaseApiTest.caseNos(ledger)).contains(town).doesNotContain(district);
+
+        for (String path : List.of("/api/cases?organization=", "/api/cases/export.xlsx?organization=")) {
+            ResponseEntity<Map> notRead = as("sjshirongban1").getForEntity(path + "jinxi", Map.class);
+            assertThat(notRead.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(CaseApiTest.errors(notRead)).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("code", "NOT_A_MEMBER").containsEntry("message", "您不属于组织 锦溪镇，不能查看该组织的记录"));
+            ResponseEntity<Map> unknown = as("sjshirongban1").getForEntity(path + "nowhere", Map.class);
+            assertThat(unknown.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(CaseApiTest.errors(unknown)).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("field", "organization").containsEntry("code", "UNKNOWN_ORGANIZATION"));
+        }
+        ResponseEntity<Map> control = as("sjshirongban1").getForEntity(java.net.URI.create("/api/cases?organization=jiuting%01"),
+                Map.class);
+        assertThat(control.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(control)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "organization").containsEntry("code", "INVALID_PARAMETER"));
     }
 
     /** An instruction longer than the 督办 form's 2000 characters is named with its limit and not recorded; 2000 are. */

@@ -120,6 +120,27 @@ class ZoneTypedTextTest {
                 .getBody().get("total")).isEqualTo(1);
     }
 
+    /**
+     * A search matches a number however {@code q} is typed (full-width ＪＴ or lower case, as numbers are compared), and a
+     * number stored full-width as typed before numbers were normalised is found by its normal form, in a search and by
+     * number; a holder's name is matched as typed.
+     */
+    @Test
+    void aNumberIsFoundWhateverTheWidthOrCaseOfTheSearchOrOfTheStoredNumber() {
+        registerShop("JT-W-0001", "演示半角编号粮油店");
+        registerShop("ＪＴ－Ｗ－０００２", "演示全角编号粮油店"); // as an old row holds it
+        for (String q : List.of("JT-W-000", "ｊｔ－ｗ－０００", "Jt-w")) {
+            List<Map<String, Object>> found = (List<Map<String, Object>>) as("chuangban1")
+                    .getForObject("/api/zones?size=200&q={q}", Map.class, q).get("zones");
+            assertThat(found).as(q).extracting(z -> z.get("holderName"))
+                    .containsExactlyInAnyOrder("演示半角编号粮油店", "演示全角编号粮油店");
+        }
+        assertThat(zones.findByNo("jiuting", "jt-w-0002")).map(Zone::holderName).contains("演示全角编号粮油店");
+        assertThat(zones.existingNos("jiuting", List.of("JT-W-0002"))).containsExactly("JT-W-0002");
+        assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/zones?size=200&q={q}", Map.class, "全角编号粮油")
+                .get("zones")).extracting(z -> z.get("holderName")).containsExactly("演示全角编号粮油店");
+    }
+
     @Test
     void noticesForAnOwnerGroupWithAControlCharacterAreRefusedAndNoneIssued() {
         long zoneId = registerShop("JT-Z-TT04", "演示告知书花店");
