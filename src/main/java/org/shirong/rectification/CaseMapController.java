@@ -82,9 +82,11 @@ class CaseMapController {
     MapView points(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
+            @RequestParam(name = "organization", required = false) String organizationId,
             @RequestParam(required = false) TrafficLight light) {
         var user = identityService.getCurrentAuthentication();
-        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign, null);
+        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign,
+                callerOrganization.narrowedTo(user, organizationId));
         Map<String, String> names = organization.unitNames();
         Instant now = RectificationCases.now();
         List<Point> points = new ArrayList<>();

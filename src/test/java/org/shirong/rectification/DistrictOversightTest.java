@@ -108,11 +108,11 @@ class DistrictOversightTest {
      * unknown one named (400).
      */
     @Test
-    void theDistrictOfficeNarrowsItsListAndLedgerToOneTown() {
+    void theDistrictOfficeNarrowsItsListLedgerAndMapToOneTown() {
         String town = jiutingCase("OVERSIGHT-ORG");
         ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"人民北路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区人民北路 9 号"}}
+                 "location":{"address":"松江区人民北路 9 号","lat":31.03,"lng":121.22}}
                 """), Map.class);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String district = (String) reported.getBody().get("caseNo");
@@ -131,7 +131,15 @@ class DistrictOversightTest {
         assertThat(ledger.filterLine()).startsWith("筛选：组织 九亭镇");
         assertThat(CaseApiTest.caseNos(ledger)).contains(town).doesNotContain(district);
 
-        for (String path : List.of("/api/cases?organization=", "/api/cases/export.xlsx?organization=")) {
+        List<Map<String, Object>> districtPoints = (List<Map<String, Object>>) as("sjshirongban1")
+                .getForObject("/api/cases/map?organization=songjiang", Map.class).get("points");
+        List<Map<String, Object>> townPoints = (List<Map<String, Object>>) as("sjshirongban1")
+                .getForObject("/api/cases/map?organization=jiuting", Map.class).get("points");
+        assertThat(districtPoints).extracting(p -> p.get("caseNo")).contains(district);
+        assertThat(townPoints).extracting(p -> p.get("caseNo")).doesNotContain(district);
+
+        for (String path : List.of("/api/cases?organization=", "/api/cases/export.xlsx?organization=",
+                "/api/cases/map?organization=")) {
             ResponseEntity<Map> notRead = as("sjshirongban1").getForEntity(path + "jinxi", Map.class);
             assertThat(notRead.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(CaseApiTest.errors(notRead)).singleElement().satisfies(e -> assertThat(e)
