@@ -1,8 +1,11 @@
 package org.shirong.organization;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The content of one organisation's {@code config/organizations/<id>/organization.yaml}: a town, street or district
@@ -100,6 +103,12 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     /** The name the file gives one of the organisation's groups; its id when the file gives none. */
     public String groupName(String id) {
         return group(id).map(GroupDefinition::name).filter(name -> !name.isBlank()).orElse(id);
+    }
+
+    /** The groups as the file names them, each once, for a sentence: 督导检查组、创建工作办公室 (a town's office may also inspect). */
+    public String namesOf(String... ids) {
+        return Arrays.stream(ids).filter(Objects::nonNull).distinct().map(this::groupName)
+                .distinct().collect(Collectors.joining("、"));
     }
 
     /**

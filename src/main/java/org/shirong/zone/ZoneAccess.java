@@ -55,7 +55,8 @@ class ZoneAccess {
     void requireOffice(String tenant) {
         staffOf(tenant);
         if (!admin() && !groups().contains(organizations.office(tenant))) {
-            throw new ForbiddenException("NOT_OFFICE", "只有创建办可以登记、导入责任区或发起告知书送达");
+            throw new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(tenant).namesOf(organizations.office(tenant))
+                    + "可以登记、导入责任区或发起告知书送达");
         }
     }
 
@@ -73,9 +74,13 @@ class ZoneAccess {
             return;
         }
         // The owner group is scored on the zone's 履责率: its own "已履责" checks would raise its own score.
+        String inspectors = organizations.of(tenant).namesOf(roles.inspectors(), roles.office(), settings.of(tenant).enforcementUnit());
+        int last = inspectors.lastIndexOf('、');
         throw new ForbiddenException("NOT_INSPECTOR", ownerGroup
-                ? "负责单位可以上报本单位责任区的问题，但“已履责”检查只能由督导检查组、创建办或城管中队记录（履责率据此计算）"
-                : "只有督导检查组、创建办、城管中队或负责单位可以记录责任区检查");
+                ? "负责单位可以上报本单位责任区的问题，但“已履责”检查只能由"
+                        + (last < 0 ? inspectors : inspectors.substring(0, last) + "或" + inspectors.substring(last + 1))
+                        + "记录（履责率据此计算）"
+                : "只有" + inspectors + "或负责单位可以记录责任区检查");
     }
 
     private boolean isStaff(String tenant) {

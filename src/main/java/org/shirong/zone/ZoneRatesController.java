@@ -68,7 +68,8 @@ class ZoneRatesController {
                 || organizations.overseers(organization, Organization.OversightRight.READ).stream().anyMatch(groups::contains)
                 || organizations.overseers(organization, Organization.OversightRight.SUPERVISE).stream().anyMatch(groups::contains);
         if (!sees) {
-            throw new ForbiddenException("NOT_A_SUPERVISOR", "只有创建办、领导小组和督导检查组可以查看责任区指标");
+            throw new ForbiddenException("NOT_A_SUPERVISOR", "只有" + organizations.of(organization).namesOf(roles.office(),
+                    roles.leading(), roles.approvers(), roles.inspectors()) + "可以查看本组织的责任区指标");
         }
     }
 }

@@ -104,7 +104,7 @@ class ZoneDocumentsTest {
 
         ResponseEntity<String> other = rest.withBasicAuth("juwei02a", "demo").getForEntity("/api/zones/" + shop + "/notice.pdf", String.class);
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(other.getBody()).contains("只有创建办或该责任区的负责单位可以打印责任告知书");
+        assertThat(other.getBody()).contains("只有创建工作办公室或该责任区的负责单位可以打印责任告知书");
         ResponseEntity<String> outsider = rest.withBasicAuth("jxchuangjian1", "demo").getForEntity("/api/zones/" + shop + "/notice.pdf", String.class);
         assertThat(outsider.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(outsider.getBody()).doesNotContain("老王");
@@ -152,7 +152,7 @@ class ZoneDocumentsTest {
 
         ResponseEntity<String> refused = rest.withBasicAuth("juwei01a", "demo").postForEntity("/api/zones/notices", request, String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody()).contains("只有创建办可以登记、导入责任区或发起告知书送达");
+        assertThat(refused.getBody()).contains("只有创建工作办公室可以登记、导入责任区或发起告知书送达");
 
         ResponseEntity<Map> issued = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/zones/notices", request, Map.class);
         assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.OK);

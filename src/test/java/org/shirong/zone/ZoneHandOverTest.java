@@ -132,7 +132,7 @@ class ZoneHandOverTest {
         long zoneId = registerShop("JT-Z-HO02", "演示并入烟杂");
         ResponseEntity<Map> other = post("huanwei1", zoneId, true);
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(other.getBody().toString()).contains("只有督导检查组、创建办、城管中队或负责单位可以记录责任区检查");
+        assertThat(other.getBody().toString()).contains("只有督导检查组、创建工作办公室、城管中队或负责单位可以记录责任区检查");
         ResponseEntity<Map> noPhoto = post("ducha1", zoneId, false);
         assertThat(noPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noPhoto.getBody().toString()).contains("发现问题须附现场照片");
@@ -178,7 +178,7 @@ class ZoneHandOverTest {
         ok.add("result", "OK");
         ResponseEntity<Map> ownCheck = as("juwei01a").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(ok, multipart), Map.class);
         assertThat(ownCheck.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(ownCheck.getBody().toString()).contains("“已履责”检查只能由督导检查组、创建办或城管中队记录");
+        assertThat(ownCheck.getBody().toString()).contains("“已履责”检查只能由督导检查组、创建工作办公室或城管中队记录");
         assertThat(as("ducha1").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(ok, multipart), Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 

@@ -165,7 +165,9 @@ class ZoneImportTest {
         String csv = "编号,名称,类型,地址,负责单位,责任人\nZF-0001,甲,门店,九亭大街 1 号,第一居委会,王一\n";
         ResponseEntity<Map> refused = upload("juwei01a", csv.getBytes(StandardCharsets.UTF_8), "zones.csv", new MediaType("text", "csv"));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(messages(refused)).containsExactly("只有创建办可以登记、导入责任区或发起告知书送达");
+        assertThat(messages(refused)).containsExactly("只有创建工作办公室可以登记、导入责任区或发起告知书送达");
+        ResponseEntity<Map> jinxi = upload("jxlvguan1", csv.getBytes(StandardCharsets.UTF_8), "zones.csv", new MediaType("text", "csv"));
+        assertThat(messages(jinxi)).as("锦溪镇 names its own office").containsExactly("只有推进小组办公室可以登记、导入责任区或发起告知书送达");
         assertThat(zones("ZF-")).isZero();
 
         ResponseEntity<byte[]> template = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/zones/import-template.xlsx", byte[].class);

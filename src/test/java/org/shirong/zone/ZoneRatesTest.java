@@ -243,7 +243,7 @@ class ZoneRatesTest {
     void onlyTheOfficeLeadersAndInspectorsSeeTheRates() {
         ResponseEntity<Map> unit = as("wuye01a").getForEntity("/api/zones/rates?period=2024-05", Map.class);
         assertThat(unit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(unit.getBody().toString()).contains("只有创建办、领导小组和督导检查组可以查看责任区指标");
+        assertThat(unit.getBody().toString()).contains("只有创建工作办公室、创建工作领导小组、领导小组组长、副组长、督导检查组可以查看本组织的责任区指标");
         assertThat(as("lingdao1").getForEntity("/api/zones/rates?period=2024-05", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         ResponseEntity<Map> bad = as("chuangban1").getForEntity("/api/zones/rates?period=2024-13", Map.class);
