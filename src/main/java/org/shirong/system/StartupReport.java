@@ -1,5 +1,6 @@
 package org.shirong.system;
 
+import java.util.List;
 import org.shirong.organization.OrganizationRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,16 @@ class StartupReport {
             text.append("  演示账号（仅限演示运行）：管理员 ").append(environment.getProperty("shirong.admin.id"))
                     .append(" / ").append(environment.getProperty("shirong.admin.password"))
                     .append("；以下用户密码均为 ").append(environment.getProperty("shirong.demo.password")).append("\n");
-            records.users().forEach(u -> text.append("    ").append(String.format("%-12s", u.id())).append(u.name()).append('\n'));
+            text.append(accounts(records.users()));
         }
         LOG.info(text.toString());
+    }
+
+    /** One line an account, the names in one column however long the ids (a town's prefix makes zzshirongban1). */
+    static String accounts(List<OrganizationRecords.Person> users) {
+        int width = users.stream().mapToInt(u -> u.id().length()).max().orElse(0) + 2;
+        StringBuilder lines = new StringBuilder();
+        users.forEach(u -> lines.append("    ").append(String.format("%-" + width + "s", u.id())).append(u.name()).append('\n'));
+        return lines.toString();
     }
 }
