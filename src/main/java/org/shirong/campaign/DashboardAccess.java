@@ -40,8 +40,12 @@ class DashboardAccess {
     /** Refuses (403) a caller who does not see this organisation's 驾驶舱. */
     void require(Authentication caller, String organization) {
         if (!organizations(caller).contains(organization)) {
-            throw new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + organizations.of(organization).name()
-                    + "的办公室、领导小组组长和副组长、督导检查组以及上级监管部门开放");
+            Organization o = organizations.of(organization);
+            Organization.Roles roles = o.roles();
+            boolean overseen = !organizations.overseers(organization, Organization.OversightRight.READ).isEmpty()
+                    || !organizations.overseers(organization, Organization.OversightRight.SUPERVISE).isEmpty();
+            throw new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + o.name() + "的"
+                    + (roles == null ? "办公室" : o.namesOf(roles.office(), roles.approvers(), roles.inspectors())) + (overseen ? "以及上级监管部门" : "") + "开放");
         }
     }
 
