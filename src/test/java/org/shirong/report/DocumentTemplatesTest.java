@@ -76,6 +76,8 @@ class DocumentTemplatesTest {
             assertThat(html).as(name).startsWith("<!DOCTYPE html>").contains("<meta charset=\"UTF-8\">", "size: A4", "仿宋",
                     "Noto Serif CJK SC", "九亭镇创建达标镇").doesNotContain("${", "<#", "<@");
         }
+        // Every organisation's campaigns are put on the agenda, 锦溪's 整治 and 松江's 提升 as well as 九亭's 创建.
+        assertThat(templates.render("agenda", sampleModel())).contains("一、通报各阶段工作进展").doesNotContain("通报创建工作进展");
         assertThat(templates.render("agenda", sampleModel())).contains("当前阶段：宣传动员和自查整改",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>3</td><td>2</td><td>1</td><td>1</td></tr>",
                 "55.50", "总分低于通报线");
