@@ -387,6 +387,47 @@ class TasklistBrowserTest {
     }
 
     /**
+     * Admin's 组 pages name a group's type in Chinese, as organization.yaml's types are named (领导小组, 成员单位 …), not by
+     * its code (LEADING_GROUP, UNIT): the list of groups, a user's groups, the list to add a user to groups, and the
+     * group's page, where the type is chosen by name and kept as its code.
+     */
+    @Test
+    void adminNamesTheGroupsTypesInChinese() throws IOException {
+        String base = "http://localhost:" + port + "/camunda/app/admin/default/#";
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.loginTo("admin", "admin", "admin");
+                browser.driver().get(base + "/groups");
+                browser.until(d -> "领导小组".equals(d.findElement(By.xpath("//tr[td[contains(@class,'group-id')]//a[text()='cdlingdao']]"
+                        + "/td[contains(@class,'group-type')]")).getText().strip()));
+                browser.screenshot("admin-groups");
+                String groups = browser.driver().findElement(By.tagName("body")).getText();
+                assertThat(groups).contains("成员单位", "办公室", "系统管理").doesNotContain("LEADING_GROUP", "OFFICE", "UNIT", "SYSTEM");
+
+                browser.driver().get(base + "/users/chengguan1?tab=groups");
+                browser.until(d -> d.findElement(By.xpath("//tr[td[contains(@class,'group-id')]//a[text()='chengguan']]"
+                        + "/td[contains(@class,'group-type')]")).getText().strip().equals("成员单位"));
+                browser.click(By.xpath("//a[contains(@ng-click,'openCreateGroupMembershipDialog')]"));
+                browser.until(d -> d.findElements(By.cssSelector(".modal td.group-type")).stream()
+                        .anyMatch(cell -> cell.getText().strip().equals("领导小组")));
+                assertThat(browser.driver().findElement(By.cssSelector(".modal")).getText()).doesNotContain("LEADING_GROUP", "UNIT");
+                browser.screenshot("admin-user-add-to-groups");
+
+                browser.driver().get(base + "/groups/huanwei?tab=group");
+                WebElement type = browser.visible(By.id("inputType"));
+                browser.until(d -> "成员单位".equals(new org.openqa.selenium.support.ui.Select(d.findElement(By.id("inputType")))
+                        .getFirstSelectedOption().getText().strip()));
+                assertThat(new org.openqa.selenium.support.ui.Select(type).getOptions()).extracting(WebElement::getText)
+                        .contains("领导小组", "办公室", "工作组", "成员单位", "居委会", "物业公司");
+                browser.screenshot("admin-group-page");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("admin-group-types-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
      * A refused claim (the office claiming a unit's task) neither keeps 认领 disabled on the next task opened (Tasklist
      * re-enabled it only once an assignee changed) nor leaves its red error on screen once a later action succeeded
      * (claiming the office's own task): it would say the opposite of what just happened.
