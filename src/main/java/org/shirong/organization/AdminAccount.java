@@ -1,6 +1,7 @@
 package org.shirong.organization;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
@@ -16,6 +17,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AdminAccount {
+
+    /** The administrators' group's type (Camunda's own for its camunda-admin group) and its name in Admin. */
+    static final String GROUP_TYPE = Groups.GROUP_TYPE_SYSTEM;
+    static final String GROUP_TYPE_NAME = "系统管理";
 
     private final IdentityService identityService;
     private final AccessAuthorizations authorizations;
@@ -67,7 +72,7 @@ class AdminAccount {
         if (identityService.createGroupQuery().groupId(AccessAuthorizations.ADMIN_GROUP).count() == 0) {
             Group group = identityService.newGroup(AccessAuthorizations.ADMIN_GROUP);
             group.setName("系统管理员");
-            group.setType("SYSTEM");
+            group.setType(GROUP_TYPE);
             identityService.saveGroup(group);
         }
         authorizations.grantAdministrators();

@@ -1,6 +1,8 @@
 package org.shirong.organization;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -8,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/organization}: the units with their duties, and who the caller is. */
+/** {@code /api/organization}: the units with their duties, the Chinese names of the groups' types, and who the caller is. */
 @RestController
 @RequestMapping("/api")
 class OrganizationController {
@@ -28,6 +30,16 @@ class OrganizationController {
                 .toList();
     }
 
+    /**
+     * The type codes a group may have with their Chinese names (LEADING_GROUP: 领导小组), the organisations' and the
+     * administrators' group's: Admin's 组 pages show a group's type by name (shirong/group-types.js).
+     */
+    @GetMapping("/organization/group-types")
+    List<GroupTypeName> groupTypes() {
+        return Stream.concat(Arrays.stream(GroupType.values()).map(type -> new GroupTypeName(type.name(), type.label())),
+                Stream.of(new GroupTypeName(AdminAccount.GROUP_TYPE, AdminAccount.GROUP_TYPE_NAME))).toList();
+    }
+
     @GetMapping("/me")
     Me me() {
         Authentication authentication = identityService.getCurrentAuthentication();
@@ -38,6 +50,9 @@ class OrganizationController {
 
     record UnitView(String id, String name, GroupType type, String typeName, String duties, String parent,
             List<String> heads) {
+    }
+
+    record GroupTypeName(String type, String name) {
     }
 
     record Me(String id, String name, List<String> groups) {

@@ -24,17 +24,42 @@
   function format() {
     var key = zone || '';
     if (!formats[key]) {
-      var options = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+      var options = { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+        hourCycle: 'h23' };
       if (zone) { options.timeZone = zone; }
       formats[key] = new Intl.DateTimeFormat('en-US', options);
     }
     return formats[key];
   }
 
+  // 接口写的时刻带 +0800 这样的时差（Camunda 的格式），有的浏览器（Safari）只认 +08:00。
+  function instant(value) {
+    if (value instanceof Date || typeof value === 'number') { return new Date(value); }
+    return new Date(String(value).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  }
+
   function parts(iso) {
     var p = {};
-    format().formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
+    format().formatToParts(instant(iso)).forEach(function (x) { p[x.type] = x.value; });
     return p;
+  }
+
+  // 本组织时区此刻与协调世界时相差的分钟数（东八区 480）。
+  function offsetMinutes(at) {
+    var p = parts(at);
+    var wall = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+    return Math.round((wall - Math.floor(instant(at).getTime() / 1000) * 1000) / 60000);
+  }
+
+  var WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+
+  // 本组织时区的钟点（2026-12-20T09:30:00，不带时差）是哪一刻；格式不对时为 null。
+  function fromWallClock(text) {
+    var m = WALL_CLOCK.exec(text || '');
+    if (!m) { return null; }
+    var wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] || 0), +((m[7] || '0') + '00').substring(0, 3));
+    var guess = wall - offsetMinutes(wall) * 60000;
+    return new Date(wall - offsetMinutes(guess) * 60000);
   }
 
   function pad(text) { return text.length < 2 ? '0' + text : text; }
@@ -52,7 +77,7 @@
     if (!zone) { return false; }
     var now = new Date();
     var here = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit',
-      minute: '2-digit', hourCycle: 'h23' }).format(now);
+      minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(now);
     return here !== format().format(now);
   }
 
@@ -74,6 +99,15 @@
       return { date: p.year + '-' + pad(p.month) + '-' + pad(p.day), year: p.year, month: p.month, day: pad(p.day),
         time: pad(p.hour) + ':' + p.minute };
     },
+    // 2026-12-04T17:00:00：本组织时区的钟点，不带时差（Camunda 的日期选择器和 unfixDate 用的写法）
+    wallClock: function (iso) {
+      var p = parts(iso);
+      return p.year + '-' + pad(p.month) + '-' + pad(p.day) + 'T' + pad(p.hour) + ':' + p.minute + ':' + pad(p.second);
+    },
+    fromWallClock: fromWallClock,
+    offsetMinutes: offsetMinutes,
+    // 本组织的时区是否已读到（未读到时以上各项按本设备的时区）
+    known: function () { return zone !== null; },
     zoneName: zoneName,
     elsewhere: elsewhere
   };

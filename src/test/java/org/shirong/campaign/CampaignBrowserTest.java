@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -413,6 +414,94 @@ class CampaignBrowserTest {
                 browser.screenshot("cockpit-login-" + login.get(0));
             }
         }
+    }
+
+    /**
+     * 锦溪's 编写整治案件和台帐 on a phone whose browser is English: its file inputs said the browser's own "Choose File / No
+     * file chosen". Each attachment is a 选择文件 button with 未选择文件 beside it, then the chosen file's name; the input
+     * itself is reached by Tab (the button shows the focus) and is named and described in Chinese to a screen reader; the
+     * chosen file is handed in with the task.
+     */
+    @Test
+    void aCampaignTasksAttachmentsAreChosenInChineseOnAPhone() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        CampaignDriver run = new CampaignDriver("JX-FILES", managementService, runtimeService, taskService, jdbc);
+        String taskId;
+        try {
+            // started in its first phase, as CampaignApiTest does, and driven into its second
+            CampaignDriver.clockAt(Instant.parse("2026-11-20T02:00:00Z"));
+            ResponseEntity<String> started = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
+                    {"template":"jinxi-2017-931","code":"JX-FILES","name":"锦溪 931（附件测试）","dates":{"start":"2026-10-21"}}""",
+                    headers), String.class);
+            assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+            run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+            run.completePhase(1);
+            run.runUntil(Instant.parse("2026-11-21T02:00:00Z"));
+            taskId = run.task("compileItemRecords/RECTIFY_TOWN_RIVERS").getId();
+        } finally {
+            ClockUtil.reset();
+        }
+        Path ledger = Files.createTempDirectory("shirong-attachment").resolve("河道整治台帐.pdf");
+        Files.write(ledger, CampaignDriver.PDF);
+        String task = "http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId;
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port, "en-US", "en-US,en")) {
+            try {
+                browser.phoneViewport(375, 812);
+                browser.login("jxshuili1", "demo");
+                browser.driver().get(task);
+                browser.click(By.cssSelector("button.claim"));
+                browser.until(d -> "jxshuili1".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+                browser.driver().get(task);
+                browser.visible(By.id("attachment1Choose"));
+                for (int i = 1; i <= 3; i++) {
+                    assertThat(browser.driver().findElement(By.id("attachment" + i + "Choose")).getText()).contains("选择文件");
+                    assertThat(browser.driver().findElement(By.id("attachment" + i + "Name")).getText()).isEqualTo("未选择文件");
+                    assertThat(browser.driver().findElement(By.id("attachment" + i)).getRect().getWidth())
+                            .as("the browser's own Choose File / No file chosen is out of sight").isLessThanOrEqualTo(1);
+                }
+                Map<String, String> second = accessible(browser, "#attachment2");
+                assertThat(second.get("name")).isEqualTo("附件（必传） 选择文件 （第 2 个）");
+                assertThat(second.get("description")).startsWith("未选择文件 台帐、整治案件、照片等材料，每个不超过 5 MB");
+
+                browser.assertNoEnglish("campaign-task-attachments-phone");
+
+                browser.driver().findElement(By.id("result")).sendKeys("已建立河道整治台帐", org.openqa.selenium.Keys.TAB);
+                assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("attachment1");
+                assertThat(browser.driver().findElement(By.id("attachment1Choose")).getCssValue("outline-style"))
+                        .as("the button shows where the keyboard is").isEqualTo("solid");
+
+                browser.driver().findElement(By.id("attachment1")).sendKeys(ledger.toAbsolutePath().toString());
+                browser.until(d -> d.findElement(By.id("attachment1Name")).getText().equals("河道整治台帐.pdf"));
+                assertThat(accessible(browser, "#attachment1").get("description")).startsWith("河道整治台帐.pdf ");
+                assertThat(browser.driver().findElement(By.id("attachment2Name")).getText()).isEqualTo("未选择文件");
+                browser.screenshot("campaign-task-attachment-chosen-phone");
+                browser.complete();
+                browser.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("campaign-task-attachments-failure");
+                throw e;
+            }
+        }
+        assertThat(jdbc.queryForList("select file_name from campaign_task_attachment where campaign_code = 'JX-FILES'", String.class))
+                .containsExactly("河道整治台帐.pdf");
+    }
+
+    /** What a screen reader is given for the element: its accessible name and description, as Chromium computes them. */
+    private static Map<String, String> accessible(TasklistBrowser browser, String css) {
+        var driver = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+        Map<String, Object> document = driver.executeCdpCommand("DOM.getDocument", Map.of("depth", 0));
+        Object root = ((Map<?, ?>) document.get("root")).get("nodeId");
+        Object node = driver.executeCdpCommand("DOM.querySelector", Map.of("nodeId", root, "selector", css)).get("nodeId");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) driver.executeCdpCommand("Accessibility.getPartialAXTree",
+                Map.of("nodeId", node, "fetchRelatives", false)).get("nodes");
+        Map<String, String> read = new java.util.HashMap<>();
+        for (String property : List.of("name", "description")) {
+            Object value = nodes.get(0).get(property);
+            read.put(property, value == null ? "" : String.valueOf(((Map<?, ?>) value).get("value")).strip());
+        }
+        return read;
     }
 
     private static void clickScrolled(TasklistBrowser browser, String css) {

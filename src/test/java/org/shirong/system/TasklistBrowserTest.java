@@ -316,6 +316,118 @@ class TasklistBrowserTest {
     }
 
     /**
+     * A task's 到期 and 跟进 dates on a 375 px phone set to New York (13 hours behind 九亭): the list's and the task
+     * header's tooltips give 九亭's day and time, naming its zone, not New York's (the day before, 20:30). The header's
+     * date picker (the administrator's: staff may not change a task's dates) opens at 九亭's day and time, and a day and
+     * hour picked there are that day and hour in 九亭; the date is saved although the task has a Camunda Form (the
+     * engine's REST refused the form's reference Tasklist sent back with it).
+     */
+    @Test
+    void dueAndFollowUpDatesReadAndAreSetInTheOrganisationsZone() throws IOException {
+        String taskId = assignedToChengguan("清理九亭大街沿街晾晒", "五日内完成", LocalDate.now(SHANGHAI).plusDays(5).toString()).getId();
+        ZonedDateTime due = LocalDate.now(SHANGHAI).plusDays(5).atTime(9, 30).atZone(SHANGHAI);
+        ZonedDateTime followUp = due.minusDays(2);
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        task.setDueDate(Date.from(due.toInstant()));
+        task.setFollowUpDate(Date.from(followUp.toInstant()));
+        taskService.saveTask(task);
+        DateTimeFormatter tooltip = DateTimeFormatter.ofPattern("yyyy年M月d日EEEE HH:mm（中国标准时间）", java.util.Locale.CHINA);
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport(375, 812);
+                browser.deviceTimeZone("America/New_York");
+                browser.login("chengguan1", "demo");
+                WebElement row = browser.taskRow("本单位待办（城管中队）", "清理九亭大街沿街晾晒");
+                browser.until(d -> tooltip.format(due).equals(row.findElement(By.cssSelector(".due-date [am-time-ago]")).getAttribute("uib-tooltip")));
+                assertThat(row.findElement(By.cssSelector(".followup-date [am-time-ago]")).getAttribute("uib-tooltip")).isEqualTo(tooltip.format(followUp));
+                assertThat(row.findElement(By.cssSelector(".due-date")).getText()).contains("天后");
+                assertThat(row.findElement(By.cssSelector(".due-date")).getAttribute("class")).doesNotContain("overdue");
+                browser.screenshot("tasklist-due-dates-list-new-york");
+
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                By header = By.cssSelector("[cam-tasklist-task-meta] .due-date [am-time-ago]");
+                browser.until(d -> tooltip.format(due).equals(d.findElement(header).getAttribute("uib-tooltip")));
+                assertThat(browser.driver().findElement(By.cssSelector("[cam-tasklist-task-meta] .followup-date [am-time-ago]"))
+                        .getAttribute("uib-tooltip")).isEqualTo(tooltip.format(followUp));
+                assertThat(browser.driver().findElement(header).getText()).contains("天后");
+                browser.screenshot("tasklist-due-dates-header-new-york");
+
+                // staff may not change a task's dates (StaffCommandGuard): the administrator sets them, on the same device
+                browser.login("admin", "admin");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                browser.until(d -> tooltip.format(due).equals(d.findElement(header).getAttribute("uib-tooltip")));
+                browser.click(By.cssSelector("[cam-tasklist-task-meta] .due-date .view-value"));
+                By selectedDay = By.cssSelector(".cam-widget-inline-field.field-control .uib-daypicker button.btn-info");
+                browser.until(d -> String.format("%02d", due.getDayOfMonth()).equals(d.findElement(selectedDay).getText().strip()));
+                By hours = By.cssSelector(".cam-widget-inline-field.field-control .uib-time.hours input");
+                assertThat(browser.driver().findElement(hours).getAttribute("value")).isEqualTo("09");
+                // in Chinese, as the forms' date pickers: it wrote December 2026 and Sun Mon …, weeks from Sunday
+                assertThat(browser.driver().findElement(By.cssSelector(".uib-daypicker .uib-title")).getText())
+                        .isEqualTo(due.getYear() + "年" + due.getMonthValue() + "月");
+                assertThat(browser.driver().findElements(By.cssSelector(".uib-daypicker thead small"))).extracting(WebElement::getText)
+                        .containsExactly("周一", "周二", "周三", "周四", "周五", "周六", "周日");
+                browser.assertNoEnglish("tasklist-due-date-picker-new-york");
+                // the day after (or before, at a month's end) as the picker shows this month's days, then 10 o'clock
+                ZonedDateTime picked = (due.plusDays(1).getMonth() == due.getMonth() ? due.plusDays(1) : due.minusDays(1)).withHour(10);
+                browser.click(By.xpath("//*[contains(@class,'uib-daypicker')]//button[span[not(contains(@class,'text-muted'))"
+                        + " and normalize-space(.)='" + String.format("%02d", picked.getDayOfMonth()) + "']]"));
+                WebElement hour = browser.visible(hours);
+                hour.clear();
+                hour.sendKeys("10");
+                browser.click(By.cssSelector(".cam-widget-inline-field.btn-group button[ng-click='applyChange($event);']"));
+                browser.until(d -> Date.from(picked.toInstant()).equals(taskService.createTaskQuery().taskId(taskId).singleResult().getDueDate()));
+                browser.until(d -> tooltip.format(picked).equals(d.findElement(header).getAttribute("uib-tooltip")));
+                browser.screenshot("tasklist-due-date-set-new-york");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("tasklist-due-dates-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Admin's 组 pages name a group's type in Chinese, as organization.yaml's types are named (领导小组, 成员单位 …), not by
+     * its code (LEADING_GROUP, UNIT): the list of groups, a user's groups, the list to add a user to groups, and the
+     * group's page, where the type is chosen by name and kept as its code.
+     */
+    @Test
+    void adminNamesTheGroupsTypesInChinese() throws IOException {
+        String base = "http://localhost:" + port + "/camunda/app/admin/default/#";
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.loginTo("admin", "admin", "admin");
+                browser.driver().get(base + "/groups");
+                browser.until(d -> "领导小组".equals(d.findElement(By.xpath("//tr[td[contains(@class,'group-id')]//a[text()='cdlingdao']]"
+                        + "/td[contains(@class,'group-type')]")).getText().strip()));
+                browser.screenshot("admin-groups");
+                String groups = browser.driver().findElement(By.tagName("body")).getText();
+                assertThat(groups).contains("成员单位", "办公室", "系统管理").doesNotContain("LEADING_GROUP", "OFFICE", "UNIT", "SYSTEM");
+
+                browser.driver().get(base + "/users/chengguan1?tab=groups");
+                browser.until(d -> d.findElement(By.xpath("//tr[td[contains(@class,'group-id')]//a[text()='chengguan']]"
+                        + "/td[contains(@class,'group-type')]")).getText().strip().equals("成员单位"));
+                browser.click(By.xpath("//a[contains(@ng-click,'openCreateGroupMembershipDialog')]"));
+                browser.until(d -> d.findElements(By.cssSelector(".modal td.group-type")).stream()
+                        .anyMatch(cell -> cell.getText().strip().equals("领导小组")));
+                assertThat(browser.driver().findElement(By.cssSelector(".modal")).getText()).doesNotContain("LEADING_GROUP", "UNIT");
+                browser.screenshot("admin-user-add-to-groups");
+
+                browser.driver().get(base + "/groups/huanwei?tab=group");
+                WebElement type = browser.visible(By.id("inputType"));
+                browser.until(d -> "成员单位".equals(new org.openqa.selenium.support.ui.Select(d.findElement(By.id("inputType")))
+                        .getFirstSelectedOption().getText().strip()));
+                assertThat(new org.openqa.selenium.support.ui.Select(type).getOptions()).extracting(WebElement::getText)
+                        .contains("领导小组", "办公室", "工作组", "成员单位", "居委会", "物业公司");
+                browser.screenshot("admin-group-page");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("admin-group-types-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
      * A refused claim (the office claiming a unit's task) neither keeps 认领 disabled on the next task opened (Tasklist
      * re-enabled it only once an assignee changed) nor leaves its red error on screen once a later action succeeded
      * (claiming the office's own task): it would say the opposite of what just happened.

@@ -13,6 +13,7 @@ export default {
     'shirong/case-link',
     'shirong/note-writers',
     'shirong/history-times',
+    'shirong/task-dates',
     'shirong/refusals'
   ],
   locales: {

@@ -6,6 +6,8 @@
 //    the date picker (flatpickr) takes a Chinese locale, the rest is translated where form-js writes it into the page.
 // 3. form-js writes a chosen date as the browser's locale does (2027/1/8), and beside a time as in the US (1/8/2027:
 //    8 January or 1 August?): every date field writes it as the rest of Shirong does, 2027-01-08.
+// 4. Tasklist's own date picker (a task's 到期 and 跟进, angular-ui-bootstrap's) wrote its month and days from Angular's
+//    locale, which is English (December 2026, Sun Mon …): it writes them in Chinese (2026年12月, 周一 …), weeks from Monday.
 const angular = window.angular;
 
 let chineseDates = null;
@@ -40,6 +42,34 @@ angular.module('cam.tasklist.custom').run(['moment', '$translate', '$rootScope',
     moment.defineLocale('zh', chineseDates);
   }
   keepChosen();
+}]);
+
+const ANGULAR_DATES_ZH = {
+  AMPMS: ['上午', '下午'],
+  DAY: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  SHORTDAY: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  MONTH: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'],
+  STANDALONEMONTH: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'],
+  SHORTMONTH: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月']
+};
+// the picker's buttons to the month (or year) before and after, read out to screen readers
+const PICKER_WORDS = [['<span class="sr-only">previous</span>', '<span class="sr-only">上一页</span>'],
+  ['<span class="sr-only">next</span>', '<span class="sr-only">下一页</span>']];
+
+angular.module('cam.tasklist.custom').config(['$provide', function($provide) {
+  $provide.decorator('$locale', ['$delegate', function($locale) {
+    Object.assign($locale.DATETIME_FORMATS, ANGULAR_DATES_ZH);
+    return $locale;
+  }]);
+}]).run(['uibDatepickerConfig', '$templateCache', function(config, $templateCache) {
+  Object.assign(config, {formatDayTitle: 'y年M月', formatMonthTitle: 'y年', formatMonth: 'MMM', startingDay: 1});
+  ['day', 'month', 'year'].forEach(mode => {
+    const name = `uib/template/datepicker/${mode}.html`;
+    const template = $templateCache.get(name);
+    if (typeof template === 'string') {
+      $templateCache.put(name, PICKER_WORDS.reduce((text, [english, chinese]) => text.split(english).join(chinese), template));
+    }
+  });
 }]);
 
 const FLATPICKR_ZH = {
