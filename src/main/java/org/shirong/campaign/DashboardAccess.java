@@ -40,13 +40,24 @@ class DashboardAccess {
     /** Refuses (403) a caller who does not see this organisation's 驾驶舱. */
     void require(Authentication caller, String organization) {
         if (!organizations(caller).contains(organization)) {
-            Organization o = organizations.of(organization);
-            Organization.Roles roles = o.roles();
-            boolean overseen = !organizations.overseers(organization, Organization.OversightRight.READ).isEmpty()
-                    || !organizations.overseers(organization, Organization.OversightRight.SUPERVISE).isEmpty();
-            throw new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + o.name() + "的"
-                    + (roles == null ? "办公室" : o.namesOf(roles.office(), roles.approvers(), roles.inspectors())) + (overseen ? "以及上级监管部门" : "") + "开放");
+            throw refusal(organization);
         }
+    }
+
+    /**
+     * Why the 驾驶舱 is closed to a caller of this organisation (null: one of none), naming who in it may open it as its
+     * organization.yaml names them.
+     */
+    ForbiddenException refusal(String organization) {
+        if (organization == null) {
+            return new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向各组织的办公室、领导小组组长和副组长、核查人员以及上级监管部门开放");
+        }
+        Organization o = organizations.of(organization);
+        Organization.Roles roles = o.roles();
+        boolean overseen = !organizations.overseers(organization, Organization.OversightRight.READ).isEmpty()
+                || !organizations.overseers(organization, Organization.OversightRight.SUPERVISE).isEmpty();
+        return new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + o.name() + "的"
+                + o.namesOf(roles.office(), roles.approvers(), roles.inspectors()) + (overseen ? "以及上级监管部门" : "") + "开放");
     }
 
     private boolean sees(Set<String> groups, String id) {

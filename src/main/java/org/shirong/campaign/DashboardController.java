@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
@@ -46,10 +47,11 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     Overview overview() {
-        List<String> organizations = access.organizations(identityService.getCurrentAuthentication());
+        Authentication caller = identityService.getCurrentAuthentication();
+        List<String> organizations = access.organizations(caller);
         if (organizations.isEmpty()) {
-            throw new org.shirong.system.ForbiddenException("NOT_A_SUPERVISOR",
-                    "活动驾驶舱只向办公室、领导小组组长和副组长、督导检查组以及上级监管部门开放");
+            throw access.refusal(caller == null || caller.getTenantIds() == null || caller.getTenantIds().size() != 1
+                    ? null : caller.getTenantIds().get(0));
         }
         return new Overview(organizations, dashboard.campaigns(organizations));
     }
