@@ -67,6 +67,14 @@ class TasklistBrowserTest {
                 // The form is rendered again once the claimed task's variables arrive: type only after that.
                 browser.until(d -> "清理沪松公路乱张贴".equals(
                         d.findElement(By.cssSelector("input[id$='-Field_title']")).getAttribute("value")));
+                // The process set the task's dates: staff read them, and nothing offers to change them (refused if tried).
+                browser.until(d -> !d.findElements(By.cssSelector(".shirong-dates-fixed")).isEmpty());
+                assertThat(browser.driver().findElements(By.cssSelector(".reset-due-date, .reset-follow-up-date, "
+                        + "a[translate='SET_FOLLOW_UP_DATE'], a[translate='SET_DUE_DATE']")).stream().noneMatch(WebElement::isDisplayed))
+                        .isTrue();
+                browser.click(By.cssSelector("[cam-widget-inline-field].due-date .view-value"));
+                assertThat(browser.driver().findElements(By.cssSelector(".cam-widget-inline-field.field-control")).stream()
+                        .noneMatch(WebElement::isDisplayed)).as("no date picker for staff").isTrue();
                 String text = "已清理 23 处小广告，并对沿街商户进行门责告知";
                 browser.until(d -> {
                     WebElement result = d.findElement(By.cssSelector("textarea[id$='-Field_handlingResult']"));

@@ -45,16 +45,21 @@ angular.module('cam.tasklist.custom').run(['$injector', function($injector) {
     if (typeof link !== 'function') {
       return;
     }
-    directive.compile = () => function(scope) {
-      const passedIn = scope.errorHandler;
-      scope.errorHandler = function() {
-        const handler = passedIn.apply(this, arguments) || angular.noop;
-        return function() {
-          scope.submitInProgress = false;
-          return handler.apply(this, arguments);
+    // Chained to the compile in place (task-dates.js's, which links once the organisation's zone is known).
+    const compile = typeof directive.compile === 'function' ? directive.compile : () => link;
+    directive.compile = function() {
+      const linked = compile.apply(this, arguments);
+      return function(scope) {
+        const passedIn = scope.errorHandler;
+        scope.errorHandler = function() {
+          const handler = passedIn.apply(this, arguments) || angular.noop;
+          return function() {
+            scope.submitInProgress = false;
+            return handler.apply(this, arguments);
+          };
         };
+        return linked.apply(this, arguments);
       };
-      return link.apply(this, arguments);
     };
   });
 }]);

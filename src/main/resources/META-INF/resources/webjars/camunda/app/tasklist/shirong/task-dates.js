@@ -15,8 +15,18 @@ const ROOT = appRoot.replace(/\/camunda\/?$/, '');
 
 let shownTimes = null;
 function times() {
-  shownTimes = shownTimes || import(`${ROOT}/shirong/assets/shown-times.js`);
+  shownTimes = shownTimes || import(`${ROOT}/shirong/assets/shown-times.js`).catch(error => {
+    shownTimes = null; // a phone that lost its signal loads it again next time
+    throw error;
+  });
   return shownTimes.then(() => window.ShirongTimes.load(ROOT));
+}
+
+// The task header waits for the zone, but never more than a moment nor for a zone that cannot be loaded: the header
+// (认领, the assignee) matters more than its dates, which then read in the device's zone.
+const HEADER_WAITS_MS = 3000;
+function zoneOrNot() {
+  return Promise.race([times().catch(() => null), new Promise(resolve => setTimeout(resolve, HEADER_WAITS_MS))]);
 }
 
 // A clock reading without a zone, as Tasklist's date picker writes it and unfixDate makes it.
@@ -78,10 +88,11 @@ custom.config(['$provide', function($provide) {
         replaced(directive, '任务页眉', HEADER);
         const link = directive.link;
         directive.compile = () => function(scope, element, ...rest) {
-          times().then(() => scope.$evalAsync(() => {
+          zoneOrNot().then(() => scope.$evalAsync(() => {
             if (!scope.$$destroyed) {
               link.call(this, scope, element, ...rest);
               openAtTheOrganisationsNow(scope, element);
+              fixedForStaff(element);
             }
           }));
         };
@@ -110,6 +121,34 @@ function openAtTheOrganisationsNow(scope, element) {
       }
       return original.apply(this, args);
     };
+  });
+}
+
+// Only administrators may change a task's dates (StaffCommandGuard refuses everyone else: the process sets them), so
+// staff are not offered to: the dates stay readable, 设置到期日期 / 设置跟进日期 and ✕ are gone and a date does not open
+// the picker (which could only end in the refusal).
+let administrator = null;
+function mayChangeDates() {
+  administrator = administrator || fetch(`${ROOT}/api/me`, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+    .then(response => (response.ok ? response.json() : {groups: []}))
+    .then(me => (me.groups || []).indexOf('camunda-admin') >= 0)
+    .catch(() => false);
+  return administrator;
+}
+
+function fixedForStaff(element) {
+  mayChangeDates().then(may => {
+    if (may) {
+      return;
+    }
+    element.addClass('shirong-dates-fixed');
+    element[0].querySelectorAll('[cam-widget-inline-field].due-date, [cam-widget-inline-field].followup-date').forEach(field => {
+      const inline = angular.element(field).isolateScope();
+      if (inline) {
+        inline.startEditing = angular.noop;
+      }
+      field.removeAttribute('tabindex');
+    });
   });
 }
 
@@ -159,11 +198,13 @@ custom.run(['camAPI', function(camAPI) {
   };
 }]);
 
-// The list's tooltips read the zone once it is known: after the login, not before (no session yet).
+// The list's tooltips read the zone once it is known: after the login, not before (no session yet). Another login on
+// the same page asks again whether the user may change dates.
 custom.run(['$rootScope', function($rootScope) {
   $rootScope.$watch('authentication', authentication => {
+    administrator = null;
     if (authentication && authentication.name) {
-      times().then(() => $rootScope.$applyAsync());
+      times().then(() => $rootScope.$applyAsync()).catch(angular.noop);
     }
   });
 }]);
