@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,6 +56,8 @@ import org.xml.sax.SAXException;
  * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
  * {@code POST /condition} when no process starts on a condition;</li>
  * <li>a query over the results limit is told the limit and how to page in Chinese;</li>
+ * <li>a refusal of the caller's rights that Camunda's resource rewrote as its own 400 (attaching a file to a task answered
+ * "Task id is null") is the refusal's 403 with its message;</li>
  * <li>Shirong's {@link ConflictException} from within the engine (a campaign code another start saved a moment before) is
  * 409 with its Chinese sentence, as {@code /api} answers it.</li>
  * </ul>
@@ -105,6 +108,9 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         String notFound = unknownToCaller();
         if (notFound != null) {
             return camunda.getResponse(new InvalidRequestException(Status.NOT_FOUND, notFound));
+        }
+        if (failure instanceof RestException && failure.getCause() instanceof AuthorizationException refused) {
+            return camunda.getResponse(refused);
         }
         if (failure instanceof ConflictException conflict) {
             return camunda.getResponse(new InvalidRequestException(Status.CONFLICT, conflict.getMessage()));
