@@ -114,10 +114,11 @@ final class DossierSheets {
         if (p.latitude() != null) {
             captions.add("拍摄位置：" + p.latitude() + "，" + p.longitude());
         }
-        if (!PRINTABLE.contains(p.mimeType()) || p.content().length == 0) {
+        PrintPhotos.Printable printable = PRINTABLE.contains(p.mimeType()) && p.content().length > 0
+                ? PrintPhotos.fit(p.mimeType(), p.content()) : null;
+        if (printable == null) {
             return new Picture(label, null, "照片 " + p.fileName() + "（" + p.mimeType() + "）无法打印，请在案件页面查看", captions);
         }
-        PrintPhotos.Printable printable = PrintPhotos.fit(p.mimeType(), p.content());
         return new Picture(label, "data:" + printable.mimeType() + ";base64,"
                 + Base64.getEncoder().encodeToString(printable.content()), null, captions);
     }

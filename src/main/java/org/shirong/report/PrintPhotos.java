@@ -9,33 +9,56 @@ import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
  * A phone photo (up to 5 MB, 4000 px) made the size it prints at: half an A4 page wide is about 80 mm, for which
- * {@value #MAX_SIDE} px is above 300 dpi. Keeps a dossier of a plan item's many cases small and its memory bounded.
+ * {@value #MAX_SIDE} px is above 300 dpi. Keeps a dossier of a plan item's many cases small and its memory bounded; the
+ * 责任区 file handed over to 执法 prints its photos the same way.
  */
-final class PrintPhotos {
+public final class PrintPhotos {
 
-    static final int MAX_SIDE = 1200;
+    public static final int MAX_SIDE = 1200;
 
     private PrintPhotos() {
     }
 
-    /** The photo as a JPEG no larger than {@link #MAX_SIDE} px; unchanged when it is small already or unreadable. */
-    static Printable fit(String mimeType, byte[] content) {
+    /**
+     * The photo as a JPEG no larger than {@link #MAX_SIDE} px; unchanged when it is small already; null when it cannot be
+     * read. Its size is read from its header and a large one decoded only every n-th pixel, so that memory stays bounded
+     * whatever size the file claims: a 400 KB PNG of 20,000 × 20,000 px decoded whole needs 400 MB, and the PDF renderer,
+     * handed the file back as unreadable, decoded it again (out of memory twice on a 512 MB heap at each download).
+     */
+    public static Printable fit(String mimeType, byte[] content) {
         BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(content));
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int side = Math.max(reader.getWidth(0), reader.getHeight(0));
+                if (side <= MAX_SIDE) {
+                    return new Printable(mimeType, content);
+                }
+                ImageReadParam everyNth = reader.getDefaultReadParam();
+                int step = side / MAX_SIDE;
+                everyNth.setSourceSubsampling(step, step, 0, 0);
+                image = reader.read(0, everyNth);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException unreadable) {
-            return new Printable(mimeType, content);
+            return null;
         }
-        if (image == null || Math.max(image.getWidth(), image.getHeight()) <= MAX_SIDE) {
-            return new Printable(mimeType, content);
-        }
-        double scale = (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight());
+        double scale = Math.min(1, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
         int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -52,7 +75,7 @@ final class PrintPhotos {
         try {
             return new Printable("image/jpeg", jpeg(small));
         } catch (IOException e) {
-            return new Printable(mimeType, content);
+            return null;
         }
     }
 
@@ -72,6 +95,6 @@ final class PrintPhotos {
         return bytes.toByteArray();
     }
 
-    record Printable(String mimeType, byte[] content) {
+    public record Printable(String mimeType, byte[] content) {
     }
 }

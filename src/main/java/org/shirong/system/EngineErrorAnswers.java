@@ -7,11 +7,14 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,6 +58,11 @@ import org.xml.sax.SAXException;
  * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
  * {@code POST /condition} when no process starts on a condition;</li>
  * <li>a query over the results limit is told the limit and how to page in Chinese;</li>
+ * <li>text with a NUL character (U+0000), which PostgreSQL can neither store nor compare (H2 can), is 400 naming the
+ * parameter that has it, not a 500 of the persistence layer: a query (task, history, user, filter…) or a value sent;
+ * text longer than its column (a user's name over 255 characters) is 400 likewise;</li>
+ * <li>a refusal of the caller's rights that Camunda's resource rewrote as its own 400 (attaching a file to a task answered
+ * "Task id is null") is the refusal's 403 with its message;</li>
  * <li>Shirong's {@link ConflictException} from within the engine (a campaign code another start saved a moment before) is
  * 409 with its Chinese sentence, as {@code /api} answers it.</li>
  * </ul>
@@ -77,6 +85,10 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     // QueryMaxResultsLimitUtil's messages (queryMaxResultsLimit in application.yaml), 400 already but in English
     private static final String OVER_MAX_RESULTS = "Max results limit of ";
     private static final String UNBOUND_RESULTS = "An unbound number of results is forbidden!";
+    // PostgreSQL's character_not_in_repertoire: a NUL in a text parameter of a statement
+    private static final String NUL_IN_TEXT = "22021";
+    // SQL's string_data_right_truncation: text longer than its column
+    private static final String TOO_LONG = "22001";
 
     /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
     private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
@@ -106,6 +118,9 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         if (notFound != null) {
             return camunda.getResponse(new InvalidRequestException(Status.NOT_FOUND, notFound));
         }
+        if (failure instanceof RestException && failure.getCause() instanceof AuthorizationException refused) {
+            return camunda.getResponse(refused);
+        }
         if (failure instanceof ConflictException conflict) {
             return camunda.getResponse(new InvalidRequestException(Status.CONFLICT, conflict.getMessage()));
         }
@@ -131,6 +146,12 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             int limit = ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getQueryMaxResultsLimit();
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "一次最多查询 " + limit
                     + " 条：请用 firstResult 和 maxResults 分页，maxResults 不超过 " + limit + "（" + failure.getMessage() + "）"));
+        }
+        if (nulInText(failure)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, nulAnswer()));
+        }
+        if (sqlState(failure, TOO_LONG)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "请求中的文字过长，超过了可保存的长度，请缩短后重试"));
         }
         if (lostTaskRace(failure)) {
             // As Camunda answers it, but without its log line: Camunda logs every 500 as a server fault (WARN
@@ -159,7 +180,23 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     static boolean isRefusal(Throwable e) {
         return causedBy(e, OTHER_ORGANIZATION) || causedBy(e, JAVA_SERIALIZATION) || causedBy(e, PASSWORD_POLICY)
                 || causedBy(e, NO_CONDITIONAL_START) || causedBy(e, NOT_CONDITIONAL_START)
-                || e instanceof ParseException || unreadableFile(e);
+                || e instanceof ParseException || unreadableFile(e) || nulInText(e) || sqlState(e, TOO_LONG);
+    }
+
+    private static boolean nulInText(Throwable failure) {
+        return sqlState(failure, NUL_IN_TEXT);
+    }
+
+    private static boolean sqlState(Throwable failure, String state) {
+        return firstCause(failure, e -> e instanceof SQLException sql && state.equals(sql.getSQLState())).isPresent();
+    }
+
+    /** Names the address's parameter with the NUL; one in the request's body is told as such. */
+    private String nulAnswer() {
+        String where = uri.getQueryParameters().entrySet().stream()
+                .filter(p -> p.getValue().stream().anyMatch(v -> v.indexOf('\0') >= 0))
+                .map(Map.Entry::getKey).findFirst().map(name -> "参数 " + name).orElse("请求中的文字");
+        return where + "含有 NUL 字符（\\u0000），数据库不能保存或查找含该字符的文字，请去掉后重试";
     }
 
     /** Camunda's answer to the look-up of the addressed id, when the caller may not know that it exists; else null. */

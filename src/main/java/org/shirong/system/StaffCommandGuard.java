@@ -11,8 +11,13 @@ import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -27,7 +32,11 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * a staff call may not edit a task's properties, candidate groups or process variables directly, may
  * start a process only at its start event (not before or after one of its steps, which would skip the start's
  * checks, or act on another organisation's records by business key), nor restart an ended one, may
- * hand a task only to a colleague of a shared group, and completing a task may set only the fields
+ * hand a task only to a colleague of a shared group, may not end a task by throwing a BPMN error or escalation from it
+ * (the rectification's escalations lead to 回退, 延期 and 挂账: thrown from the task they skipped its form and set any
+ * variable, the lead unit and due date included), may not attach files to tasks or processes through the engine (the
+ * engine lets anyone who can read a task attach to it or delete its attachments, a district's office a town's; Shirong
+ * keeps photos and attachments in its own records, through the forms), and completing a task may set only the fields
  * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
  * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
  * its variables once for both), and what a start sends for its start form's fields is checked as a task form's.
@@ -74,6 +83,12 @@ class StaffCommandGuard extends CommandInterceptor {
         }
         if (command instanceof StartProcessInstanceAtActivitiesCmd || command instanceof AbstractRestartProcessInstanceCmd) {
             throw new AuthorizationException("流程只能从开始处发起，办理人员不能从流程中的某一步开始或跳过发起时的检查。");
+        }
+        if (command instanceof HandleTaskEscalationCmd || command instanceof HandleTaskBpmnErrorCmd) {
+            throw new AuthorizationException("任务的办理结果（包括回退、申请延期、申请挂账）只能通过任务表单提交。");
+        }
+        if (command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd || command instanceof DeleteAttachmentCmd) {
+            throw new AuthorizationException("照片和附件请在任务表单中上传，不能另外给任务或流程添加、修改或删除附件。");
         }
         if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
             throw new AuthorizationException("流程数据由流程确定，只能在办理任务时通过任务表单填写。");

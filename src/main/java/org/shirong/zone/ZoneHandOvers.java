@@ -15,6 +15,7 @@ import org.shirong.organization.Organizations;
 import org.shirong.rectification.NewCase;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.report.PrintDocuments;
+import org.shirong.report.PrintPhotos;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -150,6 +151,7 @@ class ZoneHandOvers {
     public record Row(List<String> cells) {
     }
 
+    /** {@code src} null: the photo cannot be printed, as its first caption says. */
     public record Picture(String src, String label, List<String> captions) {
     }
 
@@ -193,12 +195,22 @@ class ZoneHandOvers {
         List<ZoneFile.Photo> photos = file.photos();
         List<Picture> pictures = new ArrayList<>();
         for (ZoneFile.Photo photo : photos.subList(Math.max(0, photos.size() - MAX_PHOTOS), photos.size())) {
-            files.photo(zoneId, photo.id()).ifPresent(stored -> pictures.add(new Picture(
-                    "data:" + photo.mimeType() + ";base64," + Base64.getEncoder().encodeToString(stored.content()),
-                    photo.kind().label(), captions(photo, tz))));
+            files.photo(zoneId, photo.id()).ifPresent(stored -> pictures.add(picture(photo, stored.content(), tz)));
         }
         model.put("photos", pictures);
         return model;
+    }
+
+    /** The photo made the size it prints at (a photo claiming 20,000 px is not decoded whole); one that cannot be read is named. */
+    private Picture picture(ZoneFile.Photo photo, byte[] content, ZoneId tz) {
+        PrintPhotos.Printable printable = PrintPhotos.fit(photo.mimeType(), content);
+        List<String> captions = new ArrayList<>(captions(photo, tz));
+        if (printable == null) {
+            captions.add(0, "照片无法打印，请在责任区档案中查看");
+            return new Picture(null, photo.kind().label(), captions);
+        }
+        return new Picture("data:" + printable.mimeType() + ";base64," + Base64.getEncoder().encodeToString(printable.content()),
+                photo.kind().label(), captions);
     }
 
     private List<String> captions(ZoneFile.Photo photo, ZoneId tz) {

@@ -162,6 +162,40 @@ class CaseApiOnPostgresTest {
         assertThat(tasks.createTaskQuery().taskId(rectify).count()).isOne();
     }
 
+    /**
+     * PostgreSQL cannot store or compare text with a NUL (H2 can): an engine query or value with one, in the address or
+     * the body, is a 400 naming the parameter (it was a 500 of the persistence layer with an ERROR and its stack); text
+     * longer than its column likewise.
+     */
+    @Test
+    void aNulOrTooLongTextInAnEngineQueryOrValueIsRefusedNotAServerFaultOnPostgres() {
+        String engineRest = "/engine-rest/engine/" + context.getBean(ProcessEngine.class).getName();
+        ResponseEntity<String> inTheAddress = rest.getForEntity(java.net.URI.create(rest.getRootUri()
+                + engineRest + "/task?processInstanceBusinessKey=JT%00&maxResults=5"), String.class);
+        assertThat(inTheAddress.getStatusCode().value()).as(inTheAddress.getBody()).isEqualTo(400);
+        assertThat(inTheAddress.getBody()).contains("参数 processInstanceBusinessKey含有 NUL 字符");
+        ResponseEntity<String> history = rest.getForEntity(java.net.URI.create(rest.getRootUri()
+                + engineRest + "/history/process-instance?processInstanceBusinessKeyLike=%25%00&maxResults=5"), String.class);
+        assertThat(history.getStatusCode().value()).as(history.getBody()).isEqualTo(400);
+
+        ResponseEntity<String> inTheBody = rest.postForEntity(engineRest + "/task/count",
+                json("{\"nameLike\":\"%\\u0000%\"}"), String.class);
+        assertThat(inTheBody.getStatusCode().value()).as(inTheBody.getBody()).isEqualTo(400);
+        assertThat(inTheBody.getBody()).contains("请求中的文字含有 NUL 字符");
+
+        ResponseEntity<String> profile = rest.exchange(engineRest + "/user/chengguan1/profile", org.springframework.http.HttpMethod.PUT,
+                json("{\"id\":\"chengguan1\",\"firstName\":\"张\\u0000\",\"lastName\":\"队长\"}"), String.class);
+        assertThat(profile.getStatusCode().value()).as(profile.getBody()).isEqualTo(400);
+        assertThat(context.getBean(ProcessEngine.class).getIdentityService().createUserQuery().userId("chengguan1").singleResult()
+                .getFirstName()).isNotEqualTo("张\0");
+        ResponseEntity<String> tooLong = rest.exchange(engineRest + "/user/chengguan1/profile", org.springframework.http.HttpMethod.PUT,
+                json("{\"id\":\"chengguan1\",\"firstName\":\"" + "张".repeat(300) + "\",\"lastName\":\"队长\"}"), String.class);
+        assertThat(tooLong.getStatusCode().value()).as(tooLong.getBody()).isEqualTo(400);
+        assertThat(tooLong.getBody()).contains("文字过长");
+        assertThat(rest.getForEntity(engineRest + "/task/count", String.class).getStatusCode().value())
+                .as("the next request is answered").isEqualTo(200);
+    }
+
     /** A photo's EXIF time (a wall-clock time, no zone) and place come back from PostgreSQL as they went in. */
     @Test
     void aPhotosTakenTimeAndPlaceRoundTripOnPostgres() {

@@ -156,6 +156,49 @@ class DistrictOversightTest {
                 .containsEntry("field", "organization").containsEntry("code", "INVALID_PARAMETER"));
     }
 
+    /**
+     * The engine lets whoever reads a task attach files to it and delete its attachments: the district office wrote into
+     * a 九亭 task that way (and a town's office into any of its units' tasks). Nobody but an administrator attaches
+     * through the engine; photos and attachments go through the forms into Shirong's records.
+     */
+    @Test
+    void theDistrictOfficeCannotAttachFilesToATownsTaskNorDeleteItsAttachments() {
+        String caseNo = jiutingCase("OVERSIGHT-ATTACH");
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("attachment-name", "区里的附件");
+        parts.add("content", new org.springframework.core.io.ByteArrayResource("内容".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "a.txt";
+            }
+        });
+        for (String user : List.of("sjshirongban1", "chuangban1")) {
+            ResponseEntity<String> attached = as(user).postForEntity("/engine-rest/task/" + task.getId() + "/attachment/create",
+                    new org.springframework.http.HttpEntity<>(parts, multipart()), String.class);
+            assertThat(attached.getStatusCode()).as(user + ": " + attached.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(attached.getBody()).contains("请在任务表单中上传");
+        }
+        // the lead unit's clerk is stopped before: Camunda's resource looks the task up in the history it may not read
+        assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + task.getId() + "/attachment/create",
+                new org.springframework.http.HttpEntity<>(parts, multipart()), String.class).getStatusCode().is4xxClientError()).isTrue();
+        assertThat(taskService.getTaskAttachments(task.getId())).isEmpty();
+
+        String attachment = taskService.createAttachment(null, task.getId(), null, "管理员的附件", null, "http://example.invalid/").getId();
+        ResponseEntity<String> deleted = as("sjshirongban1").exchange("/engine-rest/task/" + task.getId() + "/attachment/" + attachment,
+                org.springframework.http.HttpMethod.DELETE, null, String.class);
+        // refused; Camunda's resource answers any failure of a deletion as the attachment not found
+        assertThat(deleted.getStatusCode().is4xxClientError()).as(deleted.getBody()).isTrue();
+        assertThat(taskService.getTaskAttachments(task.getId())).extracting(a -> a.getId()).containsExactly(attachment);
+        taskService.deleteTaskAttachment(task.getId(), attachment);
+    }
+
+    private static org.springframework.http.HttpHeaders multipart() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return headers;
+    }
+
     /** An instruction longer than the 督办 form's 2000 characters is named with its limit and not recorded; 2000 are. */
     @Test
     void anInstructionOverTwoThousandCharactersIsRefusedAndNothingIsRecorded() {

@@ -355,6 +355,89 @@ class CampaignDocumentApiTest {
     }
 
     /**
+     * A photo that passed the upload's check of its first bytes but is not what it claims still leaves the dossier
+     * printable: a 300 KB PNG of 12,000 × 12,000 px prints shrunk, decoded every tenth pixel (whole, 144 MB of memory;
+     * 20,000 px ran a 512 MB server out of memory twice at each download), and one that only starts as a JPEG is named
+     * as not printable in its place, rather than left out without a word.
+     */
+    @Test
+    void aPhotoClaimingAHugeSizeOrNoImageAtAllLeavesTheDossierPrintable() throws IOException {
+        byte[] huge = hugeGreyPng(12_000);
+        byte[] notAJpeg = new byte[4096];
+        new java.util.Random(7).nextBytes(notAJpeg);
+        notAJpeg[0] = (byte) 0xFF;
+        notAJpeg[1] = (byte) 0xD8;
+        notAJpeg[2] = (byte) 0xFF;
+        var thread = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = thread.getCurrentThreadAllocatedBytes();
+        PrintPhotos.Printable printable = PrintPhotos.fit("image/png", huge);
+        assertThat(thread.getCurrentThreadAllocatedBytes() - before).as("bytes allocated to shrink it").isLessThan(32_000_000);
+        assertThat(printable.mimeType()).isEqualTo("image/jpeg");
+
+        CampaignFixture campaign = new CampaignFixture(jdbc, "DOCBIG");
+        try {
+            campaign.clear();
+            campaign.campaign("九亭镇照片测试活动", 1);
+            ResponseEntity<Map> reported = rest.withBasicAuth("ducha2", "demo").postForEntity("/api/cases", json("""
+                    {"title":"九亭大街店招破损","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL","campaign":"DOCBIG",
+                     "location":{"address":"九亭大街 3 号"}}"""), Map.class);
+            assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.CREATED);
+            String caseNo = (String) reported.getBody().get("caseNo");
+            complete("chengguan2", caseNo, RectificationProcess.TASK_CLAIM, "\"claimDecision\":{\"value\":\"claim\"}");
+            String photo = "{\"type\":\"File\",\"value\":\"%s\",\"valueInfo\":{\"filename\":\"%s\",\"mimetype\":\"%s\"}}";
+            complete("chengguan2", caseNo, RectificationProcess.TASK_RECTIFY, "\"rectifyAction\":{\"value\":\"submit\"},"
+                    + "\"measures\":{\"value\":\"已更换\"},"
+                    + "\"photoBefore\":" + photo.formatted(Base64.getEncoder().encodeToString(huge), "huge.png", "image/png") + ","
+                    + "\"photoAfter\":" + photo.formatted(Base64.getEncoder().encodeToString(notAJpeg), "broken.jpg", "image/jpeg"));
+
+            ResponseEntity<byte[]> response = rest.withBasicAuth("chengguan2", "demo")
+                    .getForEntity("/api/cases/" + caseNo + "/dossier.pdf", byte[].class);
+            assertThat(response.getStatusCode()).as(text(response)).isEqualTo(HttpStatus.OK);
+            try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
+                assertThat(images(pdf)).singleElement().satisfies(image -> assertThat(image.getWidth()).isEqualTo(PrintPhotos.MAX_SIDE));
+                assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", "")).contains("照片broken.jpg（image/jpeg）无法打印");
+            }
+        } finally {
+            campaign.clear();
+        }
+    }
+
+    /** A grey PNG of side × side px whose rows are all black: a few hundred KB that decode to side² bytes. */
+    private static byte[] hugeGreyPng(int side) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(png);
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        java.io.DataOutputStream h = new java.io.DataOutputStream(header);
+        h.writeInt(side);
+        h.writeInt(side);
+        h.write(new byte[] {8, 0, 0, 0, 0});
+        chunk(out, "IHDR", header.toByteArray());
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflated = new java.util.zip.DeflaterOutputStream(pixels,
+                new java.util.zip.Deflater(9))) {
+            byte[] row = new byte[side + 1];
+            for (int y = 0; y < side; y++) {
+                deflated.write(row);
+            }
+        }
+        chunk(out, "IDAT", pixels.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(java.io.DataOutputStream out, String type, byte[] data) throws IOException {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
+
+    /**
      * A plan item's dossier holds each of its cases the reader may read, one after another, up to the limit: the
      * office's five 暴露垃圾 cases are refused as one PDF with the count and the limit named, 城管中队's clerk gets its
      * four. The campaign's 迎检 archive is a ZIP of a PDF per plan item, split into numbered parts of at most the limit,

@@ -95,6 +95,29 @@ class StaffRoutingGuardTest {
     }
 
     @Test
+    void theLeadUnitCannotThrowTheProcesssEscalationsOrAnErrorFromItsTaskToSkipTheForm() {
+        Task task = claimTaskOfNewCase("guard-routing-escalation");
+        TestRestTemplate huanwei = as("huanwei1");
+        String instance = task.getProcessInstanceId();
+
+        ResponseEntity<String> returned = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/bpmnEscalation", json("""
+                {"escalationCode":"CASE_RETURNED","variables":{"leadUnit":{"value":"lvrong"},
+                 "dueAt":{"value":"2099-01-01T00:00:00.000+0800","type":"Date"}}}"""), String.class);
+        assertThat(returned.getStatusCode().value()).as(returned.getBody()).isEqualTo(403);
+        assertThat(returned.getBody()).contains("只能通过任务表单提交");
+        ResponseEntity<String> extension = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/bpmnEscalation",
+                json("{\"escalationCode\":\"EXTENSION_REQUESTED\"}"), String.class);
+        assertThat(extension.getStatusCode().value()).as(extension.getBody()).isEqualTo(403);
+        ResponseEntity<String> error = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/bpmnError",
+                json("{\"errorCode\":\"ANY\",\"variables\":{\"leadUnit\":{\"value\":\"lvrong\"}}}"), String.class);
+        assertThat(error.getStatusCode().value()).as("refused, not a 500 of an error nobody catches: " + error.getBody()).isEqualTo(403);
+
+        assertThat(runtimeService.getVariable(instance, "leadUnit")).isEqualTo("huanwei");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("still waiting to be claimed").isEqualTo(1);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_RedispatchCase").count()).isZero();
+    }
+
+    @Test
     void completingATaskMaySetOnlyTheFieldsItsFormOffers() {
         Task task = claimTaskOfNewCase("guard-routing-2");
         TestRestTemplate huanwei = as("huanwei1");

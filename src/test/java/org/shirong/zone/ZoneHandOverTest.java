@@ -74,10 +74,14 @@ class ZoneHandOverTest {
     }
 
     private static byte[] png() {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        return png(64, 48);
+    }
+
+    private static byte[] png(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.GRAY);
-        g.fillRect(0, 0, 64, 48);
+        g.fillRect(0, 0, width, height);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -254,8 +258,10 @@ class ZoneHandOverTest {
             runJob(pi); // 记录处置步骤
             complete("juwei01a", List.of("juwei01"), pi, TASK_NOTIFY_HOLDER, Map.of(VAR_ADVISED_PERSON, "周老板"));
             runJob(pi); // 整改期限已到
+            // the last recheck's photo straight from a camera, 4000 px wide: it prints shrunk
+            byte[] photo = round == 3 ? png(4000, 3000) : png();
             complete("ducha1", List.of("ducha"), pi, TASK_RECHECK, Map.of(VAR_COMPLIED, NO, VAR_RECHECK_NOTE, "仍堆放纸箱",
-                    VAR_RECHECK_PHOTO, Variables.fileValue("recheck.png").file(png()).mimeType("image/png").create()));
+                    VAR_RECHECK_PHOTO, Variables.fileValue("recheck.png").file(photo).mimeType("image/png").create()));
         }
         runJob(pi); // 移交城管执法
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
@@ -276,6 +282,18 @@ class ZoneHandOverTest {
         assertThat(file.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(text(file.getBody())).contains("演示移交面馆", "JT-Z-HO01", "周老板", "告知劝导", "黄牌", "红牌", "移交城管执法",
                 handed.caseNo());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(file.getBody())) {
+            List<Integer> widths = new java.util.ArrayList<>();
+            for (org.apache.pdfbox.pdmodel.PDPage page : pdf.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+                        widths.add(image.getWidth());
+                    }
+                }
+            }
+            assertThat(widths).contains(org.shirong.report.PrintPhotos.MAX_SIDE).allSatisfy(w -> assertThat(w)
+                    .isLessThanOrEqualTo(org.shirong.report.PrintPhotos.MAX_SIDE));
+        }
         assertThat(as("jxchuangjian1").getForEntity("/api/cases/" + handed.caseNo() + "/zone-file.pdf", byte[].class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
