@@ -111,7 +111,9 @@ class CaseMapController {
                 }
             }
         });
-        String home = user == null ? null : organizations.homeOf(user.getUserId()).map(Organization::id).orElse(null);
+        // The map of one organisation (organization=) opens on it and draws its grid, not the caller's own.
+        String home = filter.organization() != null ? filter.organization()
+                : user == null ? null : organizations.homeOf(user.getUserId()).map(Organization::id).orElse(null);
         if (home != null) {
             tenants.add(home);
         }
