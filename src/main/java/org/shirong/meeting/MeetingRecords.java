@@ -72,7 +72,7 @@ class MeetingRecords {
     List<IssuedNoticeRow> notices(String campaignCode) {
         return jdbc.query("select d.doc_key, d.title, d.created_at, m.meeting_key, m.meeting_name, m.meeting_at, m.score_period"
                 + " from campaign_document d left join meeting m on m.campaign_code = d.campaign_code"
-                + " and (m.process_instance_id = d.process_instance_id or d.doc_key = concat(?, m.meeting_key))"
+                + " and (m.process_instance_id = d.process_instance_id or d.doc_key = ? || m.meeting_key)"
                 + " where d.campaign_code = ? and d.kind = 'NOTICE' order by d.created_at, d.doc_key",
                 (rs, n) -> new IssuedNoticeRow(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)),
