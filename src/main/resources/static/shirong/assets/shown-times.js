@@ -65,11 +65,16 @@
   function pad(text) { return text.length < 2 ? '0' + text : text; }
 
   // 本组织时区的中文名称（Asia/Shanghai：中国标准时间）；时区未读到时为 null。
+  // 每个时区只算一次：任务列表每行的提示在每次刷新时都要用到它（手机上逐次新建格式器很慢）。
+  var zoneNames = {};
   function zoneName() {
     if (!zone) { return null; }
-    var name = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, timeZoneName: 'long' }).formatToParts(new Date())
-      .filter(function (x) { return x.type === 'timeZoneName'; })[0];
-    return name ? name.value : zone;
+    if (!(zone in zoneNames)) {
+      var name = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, timeZoneName: 'long' }).formatToParts(new Date())
+        .filter(function (x) { return x.type === 'timeZoneName'; })[0];
+      zoneNames[zone] = name ? name.value : zone;
+    }
+    return zoneNames[zone];
   }
 
   // 此刻本设备的钟点与本组织时区的是否不同（不同时，页面上的时间须注明时区，否则看的人会以为是本机时间）。
