@@ -2,8 +2,10 @@ package org.shirong.system;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -36,7 +39,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * (the rectification's escalations lead to 回退, 延期 and 挂账: thrown from the task they skipped its form and set any
  * variable, the lead unit and due date included), may not attach files to tasks or processes through the engine (the
  * engine lets anyone who can read a task attach to it or delete its attachments, a district's office a town's; Shirong
- * keeps photos and attachments in its own records, through the forms), and completing a task may set only the fields
+ * keeps photos and attachments in its own records, through the forms), may not change their own name or e-mail (the
+ * organisation's file holds them; a new password is theirs to set), and completing a task may set only the fields
  * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
  * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
  * its variables once for both), and what a start sends for its start form's fields is checked as a task form's.
@@ -46,6 +50,7 @@ class StaffCommandGuard extends CommandInterceptor {
 
     private static final Field ASSIGNEE = CommandFields.of(AbstractAddIdentityLinkCmd.class, "userId");
     private static final Field DELEGATE = CommandFields.of(DelegateTaskCmd.class, "userId");
+    private static final Field SAVED_USER = CommandFields.of(SaveUserCmd.class, "user");
 
     private final ProcessEngineConfigurationImpl configuration;
 
@@ -90,9 +95,20 @@ class StaffCommandGuard extends CommandInterceptor {
         if (command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd || command instanceof DeleteAttachmentCmd) {
             throw new AuthorizationException("照片和附件请在任务表单中上传，不能另外给任务或流程添加、修改或删除附件。");
         }
+        if (command instanceof SaveUserCmd && renamed((User) CommandFields.read(SAVED_USER, command))) {
+            // Tasklist shows these names to colleagues and mail goes to this address: a clerk could appear as 王镇长.
+            throw new AuthorizationException("姓名和电子邮箱以本组织的组织机构文件（organization.yaml）为准，请联系管理员修改。");
+        }
         if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
             throw new AuthorizationException("流程数据由流程确定，只能在办理任务时通过任务表单填写。");
         }
+    }
+
+    /** Whether a user already saved would have another name or e-mail (a new password alone keeps them). */
+    private boolean renamed(User user) {
+        User stored = user == null ? null : configuration.getIdentityService().createUserQuery().userId(user.getId()).singleResult();
+        return stored != null && !(Objects.equals(stored.getFirstName(), user.getFirstName())
+                && Objects.equals(stored.getLastName(), user.getLastName()) && Objects.equals(stored.getEmail(), user.getEmail()));
     }
 
     private boolean colleagues(Authentication caller, String userId) {

@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.shirong.campaign.WorkAssignmentProcess;
@@ -36,6 +38,8 @@ class StaffRoutingGuardTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    IdentityService identityService;
     @Autowired
     org.camunda.bpm.engine.RepositoryService repositoryService;
     @LocalServerPort
@@ -115,6 +119,31 @@ class StaffRoutingGuardTest {
         assertThat(runtimeService.getVariable(instance, "leadUnit")).isEqualTo("huanwei");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("still waiting to be claimed").isEqualTo(1);
         assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_RedispatchCase").count()).isZero();
+    }
+
+    /**
+     * A clerk's name and e-mail come from the organisation's file: Tasklist shows the name to colleagues and mail goes to
+     * the address, and the engine let every user rewrite their own (huanwei1 became 黑客, or could have become 王镇长).
+     */
+    @Test
+    void staffCannotRenameThemselvesOrChangeTheirEmailThroughTheEngine() {
+        TestRestTemplate huanwei = as("huanwei1");
+        for (String profile : List.of("{\"id\":\"huanwei1\",\"firstName\":\"王镇长\",\"lastName\":\"\",\"email\":\"huanwei1@jiuting.example.cn\"}",
+                "{\"id\":\"huanwei1\",\"firstName\":\"王所长\",\"lastName\":\"\",\"email\":\"x@evil.example\"}")) {
+            ResponseEntity<String> renamed = huanwei.exchange("/engine-rest/user/huanwei1/profile", HttpMethod.PUT, json(profile),
+                    String.class);
+            assertThat(renamed.getStatusCode().value()).as(renamed.getBody()).isEqualTo(403);
+            assertThat(renamed.getBody()).contains("以本组织的组织机构文件（organization.yaml）为准");
+        }
+        User stored = identityService.createUserQuery().userId("huanwei1").singleResult();
+        assertThat(stored.getFirstName()).isEqualTo("徐所长");
+        assertThat(stored.getEmail()).isEqualTo("huanwei1@jiuting.example.cn");
+        // the profile sent back unchanged (as a client saving other settings would) is not refused
+        ResponseEntity<String> same = huanwei.exchange("/engine-rest/user/huanwei1/profile", HttpMethod.PUT,
+                json("{\"id\":\"huanwei1\",\"firstName\":\"" + stored.getFirstName() + "\",\"lastName\":"
+                        + (stored.getLastName() == null ? "null" : "\"" + stored.getLastName() + "\"") + ",\"email\":\""
+                        + stored.getEmail() + "\"}"), String.class);
+        assertThat(same.getStatusCode().value()).as(same.getBody()).isEqualTo(204);
     }
 
     @Test
