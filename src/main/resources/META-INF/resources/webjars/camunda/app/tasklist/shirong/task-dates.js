@@ -130,25 +130,39 @@ function openAtTheOrganisationsNow(scope, element) {
 let administrator = null;
 function mayChangeDates() {
   administrator = administrator || fetch(`${ROOT}/api/me`, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-    .then(response => (response.ok ? response.json() : {groups: []}))
+    .then(response => {
+      if (!response.ok) {
+        throw new Error(`/api/me ${response.status}`);
+      }
+      return response.json();
+    })
     .then(me => (me.groups || []).indexOf('camunda-admin') >= 0)
-    .catch(() => false);
+    .catch(() => {
+      administrator = null; // asked again for the next task, not taken as an answer
+      return false;
+    });
   return administrator;
 }
 
+// Fixed at once (a clerk clicking before the answer came would pick a day only to be refused), lifted for an administrator.
 function fixedForStaff(element) {
+  const fields = Array.from(element[0].querySelectorAll('[cam-widget-inline-field].due-date, [cam-widget-inline-field].followup-date'));
+  const inlines = fields.map(field => angular.element(field).isolateScope()).filter(Boolean);
+  const editing = inlines.map(inline => inline.startEditing);
+  element.addClass('shirong-dates-fixed');
+  inlines.forEach(inline => {
+    inline.startEditing = angular.noop;
+  });
+  fields.forEach(field => field.removeAttribute('tabindex'));
   mayChangeDates().then(may => {
-    if (may) {
+    if (!may) {
       return;
     }
-    element.addClass('shirong-dates-fixed');
-    element[0].querySelectorAll('[cam-widget-inline-field].due-date, [cam-widget-inline-field].followup-date').forEach(field => {
-      const inline = angular.element(field).isolateScope();
-      if (inline) {
-        inline.startEditing = angular.noop;
-      }
-      field.removeAttribute('tabindex');
+    element.removeClass('shirong-dates-fixed');
+    inlines.forEach((inline, n) => {
+      inline.startEditing = editing[n];
     });
+    fields.forEach(field => field.setAttribute('tabindex', '0'));
   });
 }
 
