@@ -24,6 +24,9 @@ import javax.imageio.stream.ImageOutputStream;
 public final class PrintPhotos {
 
     public static final int MAX_SIDE = 1200;
+    /** Beyond what any camera takes (a 200-megapixel phone is 16,320 px wide): not decoded at all. */
+    static final int MAX_CLAIMED_SIDE = 30_000;
+    static final long MAX_CLAIMED_PIXELS = 250_000_000L;
 
     private PrintPhotos() {
     }
@@ -45,6 +48,9 @@ public final class PrintPhotos {
             try {
                 reader.setInput(in, true, true);
                 int side = Math.max(reader.getWidth(0), reader.getHeight(0));
+                if (side > MAX_CLAIMED_SIDE || (long) reader.getWidth(0) * reader.getHeight(0) > MAX_CLAIMED_PIXELS) {
+                    return null; // no phone takes it; decoding even one row of it would need a row buffer that wide
+                }
                 if (side <= MAX_SIDE) {
                     return new Printable(mimeType, content);
                 }

@@ -360,6 +360,16 @@ class CampaignDocumentApiTest {
      * 20,000 px ran a 512 MB server out of memory twice at each download), and one that only starts as a JPEG is named
      * as not printable in its place, rather than left out without a word.
      */
+    /** A PNG's signature and IHDR chunk (8-bit RGBA) and nothing more: what a reader learns the size from. */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(width).putInt(height).put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+    }
+
     @Test
     void aPhotoClaimingAHugeSizeOrNoImageAtAllLeavesTheDossierPrintable() throws IOException {
         byte[] huge = hugeGreyPng(12_000);
@@ -373,6 +383,10 @@ class CampaignDocumentApiTest {
         PrintPhotos.Printable printable = PrintPhotos.fit("image/png", huge);
         assertThat(thread.getCurrentThreadAllocatedBytes() - before).as("bytes allocated to shrink it").isLessThan(32_000_000);
         assertThat(printable.mimeType()).isEqualTo("image/jpeg");
+        // A header claiming 50,000,000 × 1 px: even one row of it needs row buffers of hundreds of MB; not decoded at all.
+        long beforeWide = thread.getCurrentThreadAllocatedBytes();
+        assertThat(PrintPhotos.fit("image/png", pngHeader(50_000_000, 1))).isNull();
+        assertThat(thread.getCurrentThreadAllocatedBytes() - beforeWide).as("bytes allocated to refuse it").isLessThan(32_000_000);
 
         CampaignFixture campaign = new CampaignFixture(jdbc, "DOCBIG");
         try {
