@@ -180,7 +180,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     static boolean isRefusal(Throwable e) {
         return causedBy(e, OTHER_ORGANIZATION) || causedBy(e, JAVA_SERIALIZATION) || causedBy(e, PASSWORD_POLICY)
                 || causedBy(e, NO_CONDITIONAL_START) || causedBy(e, NOT_CONDITIONAL_START)
-                || e instanceof ParseException || unreadableFile(e) || nulInText(e) || sqlState(e, TOO_LONG);
+                || e instanceof ParseException || unreadableFile(e) || nulInText(e);
     }
 
     private static boolean nulInText(Throwable failure) {
