@@ -54,8 +54,7 @@ class DashboardAccess {
         }
         Organization o = organizations.of(organization);
         Organization.Roles roles = o.roles();
-        boolean overseen = !organizations.overseers(organization, Organization.OversightRight.READ).isEmpty()
-                || !organizations.overseers(organization, Organization.OversightRight.SUPERVISE).isEmpty();
+        boolean overseen = !organizations.overseers(organization).isEmpty();
         return new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + o.name() + "的"
                 + o.namesOf(roles.office(), roles.approvers(), roles.inspectors()) + (overseen ? "以及上级监管部门" : "") + "开放");
     }
@@ -66,7 +65,6 @@ class DashboardAccess {
                 || groups.contains(roles.inspectors()))) {
             return true;
         }
-        return organizations.overseers(id, Organization.OversightRight.READ).stream().anyMatch(groups::contains)
-                || organizations.overseers(id, Organization.OversightRight.SUPERVISE).stream().anyMatch(groups::contains);
+        return organizations.overseers(id).stream().anyMatch(groups::contains);
     }
 }

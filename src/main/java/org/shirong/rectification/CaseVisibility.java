@@ -111,8 +111,7 @@ class CaseVisibility {
         }
         Set<String> seeAll = new java.util.HashSet<>(List.of(roles.office(), roles.approvers(), roles.inspectors()));
         // SUPERVISE needs the case in view: a group given only 督办 reads what it supervises.
-        seeAll.addAll(organizations.overseers(tenant, Organization.OversightRight.READ));
-        seeAll.addAll(organizations.overseers(tenant, Organization.OversightRight.SUPERVISE));
+        seeAll.addAll(organizations.overseers(tenant));
         return groups(user).stream().anyMatch(seeAll::contains);
     }
 

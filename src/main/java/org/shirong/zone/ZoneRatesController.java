@@ -65,8 +65,7 @@ class ZoneRatesController {
         boolean sees = groups.contains(Groups.CAMUNDA_ADMIN)
                 || roles != null && (groups.contains(roles.office()) || groups.contains(roles.leading())
                         || groups.contains(roles.approvers()) || groups.contains(roles.inspectors()))
-                || organizations.overseers(organization, Organization.OversightRight.READ).stream().anyMatch(groups::contains)
-                || organizations.overseers(organization, Organization.OversightRight.SUPERVISE).stream().anyMatch(groups::contains);
+                || organizations.overseers(organization).stream().anyMatch(groups::contains);
         if (!sees) {
             throw new ForbiddenException("NOT_A_SUPERVISOR", "只有" + organizations.of(organization).namesOf(roles.office(),
                     roles.leading(), roles.approvers(), roles.inspectors()) + "可以查看本组织的责任区指标");
