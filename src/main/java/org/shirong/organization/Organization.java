@@ -107,8 +107,7 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
 
     /** The groups as the file names them, each once, for a sentence: 督导检查组、创建工作办公室 (a town's office may also inspect). */
     public String namesOf(String... ids) {
-        return Arrays.stream(ids).filter(Objects::nonNull).distinct().map(this::groupName)
-                .distinct().collect(Collectors.joining("、"));
+        return Arrays.stream(ids).filter(Objects::nonNull).map(this::groupName).distinct().collect(Collectors.joining("、"));
     }
 
     /**

@@ -174,10 +174,6 @@ public class Organizations implements TenantWork {
         return byId.values().stream().filter(o -> districtId.equals(o.organization().parent())).toList();
     }
 
-    /**
-     * The groups of the organisation's district that hold this oversight right over it ({@code oversight} of the
-     * parent's file); none for an organisation without a parent.
-     */
     /** The district's groups that oversee this organisation with any right (READ or SUPERVISE). */
     public Set<String> overseers(String id) {
         Set<String> groups = new LinkedHashSet<>(overseers(id, OversightRight.READ));
@@ -185,6 +181,10 @@ public class Organizations implements TenantWork {
         return groups;
     }
 
+    /**
+     * The groups of the organisation's district that hold this oversight right over it ({@code oversight} of the
+     * parent's file); none for an organisation without a parent.
+     */
     public Set<String> overseers(String id, OversightRight right) {
         String parent = find(id).map(o -> o.organization().parent()).orElse(null);
         if (parent == null || !byId.containsKey(parent)) {

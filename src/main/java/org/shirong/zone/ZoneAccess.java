@@ -55,7 +55,7 @@ class ZoneAccess {
     void requireOffice(String tenant) {
         staffOf(tenant);
         if (!admin() && !groups().contains(organizations.office(tenant))) {
-            throw new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(tenant).namesOf(organizations.office(tenant))
+            throw new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(tenant).groupName(organizations.office(tenant))
                     + "可以登记、导入责任区或发起告知书送达");
         }
     }

@@ -140,7 +140,7 @@ class ZoneNoticeController {
                 || ownerGroup != null && groups.contains(ownerGroup)) {
             return;
         }
-        throw new ForbiddenException("NOT_NOTICE_PRINTER", "只有" + organizations.of(organization).namesOf(organizations.office(organization))
+        throw new ForbiddenException("NOT_NOTICE_PRINTER", "只有" + organizations.of(organization).groupName(organizations.office(organization))
                 + "或该责任区的负责单位可以打印责任告知书"
                 + (ownerGroup == null ? "（负责单位打印时请选择本单位）" : ""));
     }
