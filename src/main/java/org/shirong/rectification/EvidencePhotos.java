@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes the before/after photos a lead unit uploaded on the 整改 form out of the task's File
- * variables into the case record, after checking that each is a real image of acceptable size.
+ * variables into the case record, after checking that each is a real image a camera could have taken, of acceptable size.
  * Beside each photo {@code X} the form sends {@code XTakenAt} ("2026-11-30T09:15:00", the camera's clock) and
  * {@code XLocation} ("31.123456,121.333333"), read in the browser from the photo's EXIF before it was made
  * smaller (which drops EXIF); either is empty when the photo carried none. Public for the other packages' photo
@@ -66,6 +66,10 @@ public class EvidencePhotos {
         String mimeType = imageType(content);
         if (mimeType == null) {
             throw FormInputRefused.of(variable, label + "不是图片文件（支持 JPEG、PNG、GIF、WebP）：" + FileNames.stored(file.getFilename(), ""));
+        }
+        String sizeProblem = PhotoSize.problem(label, mimeType, content);
+        if (sizeProblem != null) {
+            throw FormInputRefused.of(variable, sizeProblem);
         }
         String extension = mimeType.substring("image/".length()).replace("jpeg", "jpg");
         String fileName = FileNames.stored(file.getFilename(), label + "." + extension);

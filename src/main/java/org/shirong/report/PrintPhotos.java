@@ -3,7 +3,6 @@ package org.shirong.report;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -15,6 +14,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.shirong.rectification.PhotoSize;
 
 /**
  * A phone photo (up to 5 MB, 4000 px) made the size it prints at: half an A4 page wide is about 80 mm, for which
@@ -24,9 +24,6 @@ import javax.imageio.stream.ImageOutputStream;
 public final class PrintPhotos {
 
     public static final int MAX_SIDE = 1200;
-    /** Beyond what any camera takes (a 200-megapixel phone is 16,320 px wide): not decoded at all. */
-    static final int MAX_CLAIMED_SIDE = 30_000;
-    static final long MAX_CLAIMED_PIXELS = 250_000_000L;
 
     private PrintPhotos() {
     }
@@ -39,7 +36,7 @@ public final class PrintPhotos {
      */
     public static Printable fit(String mimeType, byte[] content) {
         BufferedImage image;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+        try (ImageInputStream in = PhotoSize.stream(content)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return null;
@@ -47,10 +44,11 @@ public final class PrintPhotos {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                int side = Math.max(reader.getWidth(0), reader.getHeight(0));
-                if (side > MAX_CLAIMED_SIDE || (long) reader.getWidth(0) * reader.getHeight(0) > MAX_CLAIMED_PIXELS) {
-                    return null; // no phone takes it; decoding even one row of it would need a row buffer that wide
+                PhotoSize.Size claimed = new PhotoSize.Size(reader.getWidth(0), reader.getHeight(0));
+                if (claimed.noCameraTakes()) {
+                    return null; // stored before uploads were checked; even one row would need a row buffer that wide
                 }
+                int side = Math.max(claimed.width(), claimed.height());
                 if (side <= MAX_SIDE) {
                     return new Printable(mimeType, content);
                 }

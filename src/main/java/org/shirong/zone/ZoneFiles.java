@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.EvidencePhotos;
+import org.shirong.rectification.PhotoSize;
 import org.shirong.system.ApiError;
 import org.shirong.system.FileNames;
 import org.shirong.system.InvalidRequestException;
@@ -53,7 +54,8 @@ class ZoneFiles {
 
     /**
      * Keeps a photo in the zone's file and returns its id (record the step that took it with {@link #record}). An empty,
-     * oversized ({@code shirong.rectification.max-photo-bytes}) or non-image file is refused, naming the photo.
+     * oversized ({@code shirong.rectification.max-photo-bytes}) or non-image file, or one of a size no camera takes
+     * ({@link PhotoSize}), is refused, naming the photo.
      */
     long addPhoto(long zoneId, ZonePhotoKind kind, ZonePhoto photo, String actor) {
         byte[] content = photo.content();
@@ -68,6 +70,10 @@ class ZoneFiles {
         String fileName = FileNames.stored(photo.fileName(), "photo");
         if (type == null) {
             throw refused("NOT_AN_IMAGE", kind.label() + "照片“" + fileName + "”不是 JPEG、PNG、GIF 或 WebP 图片");
+        }
+        String sizeProblem = PhotoSize.problem(kind.label() + "照片“" + fileName + "”", type, content);
+        if (sizeProblem != null) {
+            throw refused("UNREADABLE_PHOTO", sizeProblem);
         }
         Timestamp at = Timestamp.from(now());
         Object[] values = {zoneId, kind.name(), fileName,

@@ -328,8 +328,7 @@ class CampaignApiTest {
         assertThat(jdbc.queryForObject("select first_day from campaign_phase where campaign_code = 'JX-FORM' and phase_no = 1",
                 String.class)).isEqualTo("2026-12-01");
     }
-    static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    static final byte[] PNG = org.shirong.rectification.TestPhotos.PNG;
 
     static String file(String variable, String fileName, String mimeType, byte[] content) {
         return "\"%s\":{\"type\":\"File\",\"value\":\"%s\",\"valueInfo\":{\"filename\":\"%s\",\"mimetype\":\"%s\"}}"
@@ -381,6 +380,11 @@ class CampaignApiTest {
                 + file("attachment1", "大台帐.pdf", "application/pdf", large) + "}}"), String.class);
         assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tooLarge.getBody()).contains("附件“大台帐.pdf”过大：每个附件不能超过 5 MB");
+        ResponseEntity<String> noCameraTakes = shuili.postForEntity(complete, json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                + file("attachment1", "河道全景.png", "image/png", org.shirong.rectification.TestPhotos.pngHeader(40_000, 10)) + "}}"),
+                String.class);
+        assertThat(noCameraTakes.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noCameraTakes.getBody()).contains("照片“河道全景.png”尺寸过大（40000 × 10 像素）");
         assertThat(attachments("JX-LEDGER")).isZero();
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 

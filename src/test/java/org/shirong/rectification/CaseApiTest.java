@@ -26,8 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ShirongWebTest
 class CaseApiTest {
 
-    static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    static final byte[] PNG = TestPhotos.PNG;
 
     @Autowired
     TestRestTemplate rest;
@@ -275,6 +274,18 @@ class CaseApiTest {
                         + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class);
         assertThat(notAnImage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notAnImage.getBody()).contains("不是图片");
+        // Photos are decoded on the case page, the 核查 form and in the dossier: one no camera takes, or only the first
+        // bytes of one, is refused when it is handed in, naming the photo, not found broken by the person checking it.
+        byte[] brokenJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2, 3, 4, 5, 6, 7, 8};
+        for (var refused : Map.of(TestPhotos.pngHeader(40_000, 10), "整改后照片尺寸过大（40000 × 10 像素）",
+                brokenJpeg, "整改后照片无法读取").entrySet()) {
+            ResponseEntity<String> answer = huanwei.postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                    "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                            + "\"photoAfter\":{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(refused.getKey())
+                            + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}"), String.class);
+            assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody()).contains(refused.getValue());
+        }
         assertThat(jdbc.queryForObject("select count(*) from rect_case_photo where case_no = ?", Long.class, caseNo)).isZero();
 
         ResponseEntity<String> submitted = huanwei.postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(

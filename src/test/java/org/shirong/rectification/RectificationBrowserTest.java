@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -58,15 +59,15 @@ class RectificationBrowserTest {
     org.shirong.calendar.WorkingCalendars calendars;
 
     @Test
-    void leadUnitUploadsTwoPhotosInspectorPassesAndTheCaseCloses() throws IOException {
+    void leadUnitUploadsTwoPhotosInspectorPassesAndTheCaseCloses(@TempDir Path phone) throws IOException {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String caseNo = (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
                 {"title":"涞寅路垃圾房周边暴露垃圾","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL",
                  "location":{"address":"涞寅路 88 弄垃圾房"}}
                 """, headers), Map.class).getBody().get("caseNo");
-        Path before = Files.write(Files.createTempFile("before", ".png"), BEFORE);
-        Path after = Files.write(Files.createTempFile("after", ".png"), AFTER);
+        Path before = Files.write(phone.resolve("before.png"), BEFORE);
+        Path after = Files.write(phone.resolve("after.png"), AFTER);
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
@@ -130,13 +131,13 @@ class RectificationBrowserTest {
      */
     @Test
     @SuppressWarnings("unchecked")
-    void onAPhoneLargePhotosArePreviewedShrunkAndShownToTheInspectorWithTheirTimes() throws IOException {
+    void onAPhoneLargePhotosArePreviewedShrunkAndShownToTheInspectorWithTheirTimes(@TempDir Path phone) throws IOException {
         String caseNo = claimedCase("九亭大街 18 号门前暴露垃圾", "九亭大街 18 号");
         byte[] before = ExifJpeg.photo(4000, 3000, 1, "2026:11:30 08:05:00", 31.123456, 121.333333);
         byte[] after = ExifJpeg.photo(4000, 3000, 2, "2026:11:30 15:40:00", 31.123789, 121.334012);
         assertThat(after.length).isGreaterThan(2_000_000);
-        Path beforeFile = Files.write(Files.createTempFile("IMG_0001", ".jpg"), before);
-        Path afterFile = Files.write(Files.createTempFile("IMG_0002", ".jpg"), after);
+        Path beforeFile = Files.write(phone.resolve("IMG_0001.jpg"), before);
+        Path afterFile = Files.write(phone.resolve("IMG_0002.jpg"), after);
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RectificationProcessTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+    private static final byte[] PNG = TestPhotos.PNG;
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()

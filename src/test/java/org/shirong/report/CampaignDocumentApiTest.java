@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.rectification.CaseCooperationProcess;
 import org.shirong.rectification.RectificationProcess;
+import org.shirong.rectification.TestPhotos;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.XlsxDownload;
@@ -355,21 +356,11 @@ class CampaignDocumentApiTest {
     }
 
     /**
-     * A photo that passed the upload's check of its first bytes but is not what it claims still leaves the dossier
-     * printable: a 300 KB PNG of 12,000 × 12,000 px prints shrunk, decoded every tenth pixel (whole, 144 MB of memory;
-     * 20,000 px ran a 512 MB server out of memory twice at each download), and one that only starts as a JPEG is named
-     * as not printable in its place, rather than left out without a word.
+     * A photo stored before uploads read its header, and not what it claims, still leaves the dossier printable: a 300 KB
+     * PNG of 12,000 × 12,000 px prints shrunk, decoded every tenth pixel (whole, 144 MB of memory; 20,000 px ran a 512 MB
+     * server out of memory twice at each download), and one that only starts as a JPEG is named as not printable in its
+     * place, rather than left out without a word.
      */
-    /** A PNG's signature and IHDR chunk (8-bit RGBA) and nothing more: what a reader learns the size from. */
-    private static byte[] pngHeader(int width, int height) {
-        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17).put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .putInt(width).putInt(height).put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(ihdr.array());
-        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
-                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
-    }
-
     @Test
     void aPhotoClaimingAHugeSizeOrNoImageAtAllLeavesTheDossierPrintable() throws IOException {
         byte[] huge = hugeGreyPng(12_000);
@@ -385,7 +376,7 @@ class CampaignDocumentApiTest {
         assertThat(printable.mimeType()).isEqualTo("image/jpeg");
         // A header claiming 50,000,000 × 1 px: even one row of it needs row buffers of hundreds of MB; not decoded at all.
         long beforeWide = thread.getCurrentThreadAllocatedBytes();
-        assertThat(PrintPhotos.fit("image/png", pngHeader(50_000_000, 1))).isNull();
+        assertThat(PrintPhotos.fit("image/png", TestPhotos.pngHeader(50_000_000, 1))).isNull();
         assertThat(thread.getCurrentThreadAllocatedBytes() - beforeWide).as("bytes allocated to refuse it").isLessThan(32_000_000);
 
         CampaignFixture campaign = new CampaignFixture(jdbc, "DOCBIG");
@@ -402,7 +393,9 @@ class CampaignDocumentApiTest {
             complete("chengguan2", caseNo, RectificationProcess.TASK_RECTIFY, "\"rectifyAction\":{\"value\":\"submit\"},"
                     + "\"measures\":{\"value\":\"已更换\"},"
                     + "\"photoBefore\":" + photo.formatted(Base64.getEncoder().encodeToString(huge), "huge.png", "image/png") + ","
-                    + "\"photoAfter\":" + photo.formatted(Base64.getEncoder().encodeToString(notAJpeg), "broken.jpg", "image/jpeg"));
+                    + "\"photoAfter\":" + photo.formatted(Base64.getEncoder().encodeToString(TestPhotos.PNG), "after.png", "image/png"));
+            jdbc.update("update rect_case_photo set content = ?, size_bytes = ?, mime_type = 'image/jpeg', file_name = 'broken.jpg'"
+                    + " where case_no = ? and kind = 'AFTER'", notAJpeg, notAJpeg.length, caseNo);
 
             ResponseEntity<byte[]> response = rest.withBasicAuth("chengguan2", "demo")
                     .getForEntity("/api/cases/" + caseNo + "/dossier.pdf", byte[].class);

@@ -133,8 +133,7 @@ class RefusalLoggingTest {
         assertThat(from(RefusalLogging.class)).isEmpty();
     }
 
-    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = org.shirong.rectification.TestPhotos.PNG;
 
     /** A case of 环卫所's claimed, its 整改问题 waiting. */
     private Task rectifyProblem(String ref) {

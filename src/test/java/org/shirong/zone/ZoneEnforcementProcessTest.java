@@ -49,8 +49,7 @@ import org.shirong.system.InvalidRequestException;
 class ZoneEnforcementProcessTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    /** Enough of a PNG for the file's check of the first bytes (the photos are not printed here). */
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+    private static final byte[] PNG = org.shirong.rectification.TestPhotos.PNG;
 
     @RegisterExtension
     static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()

@@ -186,21 +186,30 @@ class ZoneHandOverTest {
         assertThat(as("ducha1").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(ok, multipart), Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        byte[] script = "GIF89a<html><script>alert(document.cookie)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         HttpHeaders html = new HttpHeaders();
         html.setContentType(MediaType.TEXT_HTML);
         html.setContentDispositionFormData("photo", "found.html");
+        byte[] script = "GIF89a<html><script>alert(document.cookie)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ResponseEntity<Map> polyglot = as("juwei01a").postForEntity("/api/zones/" + zoneId + "/inspections",
+                new HttpEntity<>(breach(new HttpEntity<>(script, html)), multipart), Map.class);
+        assertThat(polyglot.getStatusCode()).as("a page that only starts as a GIF").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(polyglot.getBody().toString()).contains("照片“found.html”");
+        byte[] photo = png();
+        assertThat(as("juwei01a").postForEntity("/api/zones/" + zoneId + "/inspections",
+                new HttpEntity<>(breach(new HttpEntity<>(photo, html)), multipart), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Long photoId = jdbc.queryForObject("select max(id) from zone_photo where zone_id = ?", Long.class, zoneId);
+        ResponseEntity<byte[]> served = as("ducha1").getForEntity("/api/zones/" + zoneId + "/photos/" + photoId, byte[].class);
+        assertThat(served.getHeaders().getContentType()).as("served as the image its bytes are").isEqualTo(MediaType.IMAGE_PNG);
+        assertThat(served.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(served.getBody()).isEqualTo(photo);
+    }
+
+    private static LinkedMultiValueMap<String, Object> breach(HttpEntity<byte[]> photo) {
         var breach = new LinkedMultiValueMap<String, Object>();
         breach.add("result", "BREACH");
         breach.add("items", "POSTING");
-        breach.add("photo", new HttpEntity<>(script, html));
-        assertThat(as("juwei01a").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(breach, multipart), Map.class)
-                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        Long photoId = jdbc.queryForObject("select max(id) from zone_photo where zone_id = ?", Long.class, zoneId);
-        ResponseEntity<byte[]> served = as("ducha1").getForEntity("/api/zones/" + zoneId + "/photos/" + photoId, byte[].class);
-        assertThat(served.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_GIF);
-        assertThat(served.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(served.getBody()).isEqualTo(script);
+        breach.add("photo", photo);
+        return breach;
     }
 
     /** A photo's file name is the phone's, not typed by anyone: kept without control characters, cut to 255 keeping its extension. */

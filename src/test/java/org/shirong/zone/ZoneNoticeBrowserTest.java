@@ -13,6 +13,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -59,18 +60,18 @@ class ZoneNoticeBrowserTest {
     JdbcTemplate jdbc;
 
     @Test
-    void aPropertyCompanyPostsTheNoticeWithAPhotoFromAPhone() throws IOException {
+    void aPropertyCompanyPostsTheNoticeWithAPhotoFromAPhone(@TempDir Path phone) throws IOException {
         long zoneId = zones.insert(new Zone(0, "jiuting", "JT-Z-B001", "易富路 120 弄小区", ZoneType.RESIDENTIAL, "易富路 120 弄",
                 "易富路居委", null, "易富路", RoadClass.OTHER, null, null, "李红", "13900000066", "小区围墙内及出入口两侧",
                 ZoneType.RESIDENTIAL.defaultDuties(), "wuye02", Zone.Status.ACTIVE, null, null, 0, REGISTERED, "chuangban1", REGISTERED));
         try {
-            postFromAPhone(zoneId);
+            postFromAPhone(zoneId, phone);
         } finally {
             jdbc.update("update zone set status = 'CLOSED' where id = ?", zoneId);
         }
     }
 
-    private void postFromAPhone(long zoneId) throws IOException {
+    private void postFromAPhone(long zoneId, Path phone) throws IOException {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<Map> issued = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/zones/notices",
@@ -78,7 +79,7 @@ class ZoneNoticeBrowserTest {
         assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.OK);
         deliver("JT-Z-B001/2026");
         byte[] photo = jpeg();
-        Path wall = Files.write(Files.createTempFile("IMG_0301", ".jpg"), photo);
+        Path wall = Files.write(phone.resolve("IMG_0301.jpg"), photo);
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
