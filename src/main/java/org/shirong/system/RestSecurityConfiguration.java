@@ -61,6 +61,14 @@ class RestSecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<UnknownWebappPageFilter> unknownWebappPageFilter(ProcessEngine engine) {
+        var registration = new FilterRegistrationBean<>(new UnknownWebappPageFilter(engine.getName()));
+        registration.addUrlPatterns(UnknownWebappPageFilter.APPLICATION_PATH + "/app/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ClientAddress> clientAddress() {
         var registration = new FilterRegistrationBean<>(new ClientAddress());
         registration.addUrlPatterns("/*");

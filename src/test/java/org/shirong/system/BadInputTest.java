@@ -455,4 +455,34 @@ class BadInputTest {
         }
         assertThat(taskService.createTaskQuery().taskId(rectify.getId()).count()).isOne();
     }
+
+    /**
+     * What no part of Shirong answers itself is still answered in Chinese: an unknown address (Spring Boot said
+     * {@code "error":"Not Found"}), a path Tomcat refuses before Shirong sees it (English HTML), and a webapp start page
+     * naming an engine or app that does not exist (Camunda's page filter failed on it: 500 and a stack trace each time).
+     */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void whatNoPartOfShirongAnswersIsAnsweredInChinese() {
+        ResponseEntity<Map> unknown = as("chuangban1").getForEntity("/api/nosuch", Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(errors(unknown)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("code", "NOT_FOUND").containsEntry("message", "没有这个地址：/api/nosuch"));
+        assertThat(unknown.getBody().toString()).doesNotContain("Not Found");
+
+        for (String refusedByTomcat : List.of("/api/cases/%00", "/api/cases/%E4", "/api/cases/a%2Fb", "/engine-rest/task/%00")) {
+            ResponseEntity<String> answer = as("chuangban1").getForEntity(java.net.URI.create(refusedByTomcat), String.class);
+            assertThat(answer.getStatusCode()).as(refusedByTomcat).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).as(refusedByTomcat).isTrue();
+            assertThat(answer.getBody()).as(refusedByTomcat).contains("\"code\":\"BAD_REQUEST\"", "请求格式不正确");
+        }
+
+        for (String noSuchPage : List.of("/camunda/app/tasklist/nosuch/", "/camunda/app/nosuch/default/", "/camunda/app/cockpit/x-y/")) {
+            ResponseEntity<String> page = as("chuangban1").getForEntity(noSuchPage, String.class);
+            assertThat(page.getStatusCode()).as(noSuchPage).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(page.getBody()).as(noSuchPage).contains("没有这个地址");
+        }
+        assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(rest.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
 }
