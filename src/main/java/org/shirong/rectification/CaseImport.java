@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.TextInput;
@@ -40,23 +39,24 @@ class CaseImport {
      * {@code subItem} (the survey category's 小项) and {@code campaign} (the code of the campaign that found
      * the problem) are optional.
      */
-    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+    private static final Map<String, List<String>> NAMES = new LinkedHashMap<>();
 
     static {
-        COLUMNS.put("externalRef", List.of("externalRef", "外部编号", "编号"));
-        COLUMNS.put("category", List.of("category", "问题类别", "类别", "大类"));
-        COLUMNS.put("subItem", List.of("subItem", "小项"));
-        COLUMNS.put("title", List.of("title", "标题", "问题"));
-        COLUMNS.put("location", List.of("location", "地点", "位置"));
-        COLUMNS.put("description", List.of("description", "描述", "问题描述"));
-        COLUMNS.put("urgency", List.of("urgency", "紧急程度"));
-        COLUMNS.put("source", List.of("source", "来源", "案件来源"));
-        COLUMNS.put("territory", List.of("territory", "属地街镇", "属地", "街镇"));
-        COLUMNS.put("community", List.of("community", "社区", "村", "网格"));
-        COLUMNS.put("campaign", List.of("campaign", "活动", "活动编号"));
+        NAMES.put("externalRef", List.of("externalRef", "外部编号", "编号"));
+        NAMES.put("category", List.of("category", "问题类别", "类别", "大类"));
+        NAMES.put("subItem", List.of("subItem", "小项"));
+        NAMES.put("title", List.of("title", "标题", "问题"));
+        NAMES.put("location", List.of("location", "地点", "位置"));
+        NAMES.put("description", List.of("description", "描述", "问题描述"));
+        NAMES.put("urgency", List.of("urgency", "紧急程度"));
+        NAMES.put("source", List.of("source", "来源", "案件来源"));
+        NAMES.put("territory", List.of("territory", "属地街镇", "属地", "街镇"));
+        NAMES.put("community", List.of("community", "社区", "村", "网格"));
+        NAMES.put("campaign", List.of("campaign", "活动", "活动编号"));
     }
 
-    static final List<String> REQUIRED = List.of("externalRef", "category", "title", "location", "description", "urgency");
+    static final ImportColumns COLUMNS = new ImportColumns(NAMES,
+            List.of("externalRef", "category", "title", "location", "description", "urgency"), 1);
 
     record Result(int created, int skipped, List<String> caseNos) {
     }
@@ -159,7 +159,7 @@ class CaseImport {
     }
 
     private List<Row> read(String organization, ImportTable table) {
-        Map<String, Integer> indexOf = columns(table.headers());
+        ImportColumns.Header header = COLUMNS.read(table.headers());
         List<Row> rows = new ArrayList<>();
         for (ImportTable.TableRow row = table.next(); row != null; row = table.next()) {
             if (rows.size() == maxRows) {
@@ -167,7 +167,7 @@ class CaseImport {
                         "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 行，请分成几个文件导入"));
             }
             givesWay.awaitNoRequest();
-            rows.add(row(organization, row, indexOf, table.headers()));
+            rows.add(row(organization, row, header));
         }
         if (rows.isEmpty()) {
             throw new InvalidRequestException(ApiError.field("file", "EMPTY_FILE", "文件中没有数据行"));
@@ -175,71 +175,26 @@ class CaseImport {
         return rows;
     }
 
-    /** Column → its index in the header row; an unknown, doubled or missing column refuses the file by name. */
-    private static Map<String, Integer> columns(List<String> headers) {
-        Map<String, Integer> indexOf = new HashMap<>();
-        List<ApiError> problems = new ArrayList<>();
-        for (int i = 0; i < headers.size(); i++) {
-            String header = headers.get(i).strip();
-            if (header.isEmpty()) {
-                continue; // a column without a name is refused only where a row has something in it
-            }
-            Optional<String> column = COLUMNS.entrySet().stream()
-                    .filter(c -> c.getValue().stream().anyMatch(n -> n.equalsIgnoreCase(header))).map(Map.Entry::getKey).findFirst();
-            if (column.isEmpty()) {
-                problems.add(ApiError.row(1, header, "UNKNOWN_COLUMN", "第 1 行（表头）：不认识的列“" + header
-                        + "”，整个文件未导入。可用的列：" + knownColumns() + "；请改正列名或删去这一列"));
-            } else if (indexOf.containsKey(column.get())) {
-                problems.add(ApiError.row(1, header, "DUPLICATE_COLUMN", "第 1 行（表头）：列“" + header + "”与列“"
-                        + headers.get(indexOf.get(column.get())).strip() + "”是同一列，请只保留一个"));
-            } else {
-                indexOf.put(column.get(), i);
-            }
-        }
-        for (String column : REQUIRED) {
-            if (!indexOf.containsKey(column)) {
-                problems.add(ApiError.row(1, column, "MISSING_COLUMN",
-                        "第 1 行（表头）：缺少列“" + COLUMNS.get(column).get(1) + "”（也可写作 "
-                        + String.join("、", COLUMNS.get(column).stream().filter(n -> !n.equals(COLUMNS.get(column).get(1))).toList()) + "）"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return indexOf;
-    }
-
-    private static String knownColumns() {
-        return COLUMNS.values().stream().map(names -> names.get(1)).collect(Collectors.joining("、"));
-    }
-
-    private Row row(String organization, ImportTable.TableRow row, Map<String, Integer> indexOf, List<String> headers) {
-        List<ApiError> problems = new ArrayList<>();
-        for (int i = 0; i < row.cells().size(); i++) {
-            boolean named = i < headers.size() && !headers.get(i).isBlank();
-            if (!named && !row.cell(i).isEmpty()) {
-                problems.add(ApiError.row(row.number(), null, "UNNAMED_COLUMN", "第 " + row.number() + " 行：第 " + (i + 1)
-                        + " 列有内容“" + row.cell(i) + "”，但这一列在表头中没有列名；请补上列名或删去内容"));
-            }
-        }
-        String categoryText = value(row, indexOf, "category");
+    private Row row(String organization, ImportTable.TableRow row, ImportColumns.Header header) {
+        List<ApiError> problems = header.unnamedCells(row);
+        String categoryText = header.value(row, "category");
         String code = categoryText == null ? null : categoryCode(organization, categoryText).orElse(categoryText);
         if (categoryText != null && catalogue.find(organization, code).isEmpty()) {
             problems.add(ApiError.row(row.number(), "category", "UNKNOWN_CATEGORY", "第 " + row.number() + " 行："
                     + unknownCategory(organization, categoryText)));
         }
-        String subItem = value(row, indexOf, "subItem");
+        String subItem = header.value(row, "subItem");
         if (subItem != null) {
             catalogue.find(organization, code).ifPresent(category -> subItemProblem(category, subItem)
                     .ifPresent(p -> problems.add(ApiError.row(row.number(), "subItem", "UNKNOWN_SUB_ITEM", "第 " + row.number() + " 行：" + p))));
         }
-        String urgency = value(row, indexOf, "urgency");
-        String source = value(row, indexOf, "source");
-        NewCase newCase = new NewCase(value(row, indexOf, "title"), code, urgencyCode(urgency),
+        String urgency = header.value(row, "urgency");
+        String source = header.value(row, "source");
+        NewCase newCase = new NewCase(header.value(row, "title"), code, urgencyCode(urgency),
                 source == null ? CaseSource.SURVEY.name() : sourceCode(source),
-                new NewCase.Location(value(row, indexOf, "location"), null, null, null,
-                        value(row, indexOf, "territory"), value(row, indexOf, "community")),
-                value(row, indexOf, "description"), value(row, indexOf, "externalRef"), value(row, indexOf, "campaign"),
+                new NewCase.Location(header.value(row, "location"), null, null, null,
+                        header.value(row, "territory"), header.value(row, "community")),
+                header.value(row, "description"), header.value(row, "externalRef"), header.value(row, "campaign"),
                 subItem == null ? null : matchingItem(catalogue.find(organization, code), subItem));
         return new Row(row.number(), newCase, problems);
     }
@@ -293,14 +248,5 @@ class CaseImport {
             }
         }
         return source.toUpperCase();
-    }
-
-    private static String value(ImportTable.TableRow row, Map<String, Integer> indexOf, String column) {
-        Integer index = indexOf.get(column);
-        if (index == null) {
-            return null;
-        }
-        String value = row.cell(index);
-        return value.isBlank() ? null : value.strip();
     }
 }

@@ -32,7 +32,7 @@ class ImportTemplate {
 
     /** The header row: each column's template name. */
     static List<String> headers() {
-        return CaseImport.COLUMNS.values().stream().map(names -> names.get(1)).toList();
+        return CaseImport.COLUMNS.headers();
     }
 
     byte[] csv() {

@@ -8,9 +8,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.shirong.rectification.ImportColumns;
 import org.shirong.rectification.ImportTable;
 import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
@@ -35,26 +34,27 @@ class ZoneImport {
     private static final Logger LOG = LoggerFactory.getLogger(ZoneImport.class);
 
     /** Field of {@link NewZone} → accepted header names, the first being the template's. */
-    static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+    private static final Map<String, List<String>> NAMES = new LinkedHashMap<>();
 
     static {
-        COLUMNS.put("zoneNo", List.of("编号", "责任区编号", "zoneNo"));
-        COLUMNS.put("holderName", List.of("名称", "责任单位", "门店名称", "单位名称", "holderName"));
-        COLUMNS.put("holderType", List.of("类型", "责任区类型", "holderType"));
-        COLUMNS.put("address", List.of("地址", "address"));
-        COLUMNS.put("community", List.of("居委会/社区/网格", "居委会", "社区", "网格", "community"));
-        COLUMNS.put("ownerGroup", List.of("负责单位", "ownerGroup"));
-        COLUMNS.put("roadClass", List.of("道路等级", "roadClass"));
-        COLUMNS.put("street", List.of("所在道路", "道路", "street"));
-        COLUMNS.put("lat", List.of("纬度", "lat"));
-        COLUMNS.put("lng", List.of("经度", "lng"));
-        COLUMNS.put("person", List.of("责任人", "person"));
-        COLUMNS.put("phone", List.of("联系电话", "电话", "phone"));
-        COLUMNS.put("extent", List.of("责任区范围", "范围", "extent"));
-        COLUMNS.put("duties", List.of("责任要求", "duties"));
+        NAMES.put("zoneNo", List.of("编号", "责任区编号", "zoneNo"));
+        NAMES.put("holderName", List.of("名称", "责任单位", "门店名称", "单位名称", "holderName"));
+        NAMES.put("holderType", List.of("类型", "责任区类型", "holderType"));
+        NAMES.put("address", List.of("地址", "address"));
+        NAMES.put("community", List.of("居委会/社区/网格", "居委会", "社区", "网格", "community"));
+        NAMES.put("ownerGroup", List.of("负责单位", "ownerGroup"));
+        NAMES.put("roadClass", List.of("道路等级", "roadClass"));
+        NAMES.put("street", List.of("所在道路", "道路", "street"));
+        NAMES.put("lat", List.of("纬度", "lat"));
+        NAMES.put("lng", List.of("经度", "lng"));
+        NAMES.put("person", List.of("责任人", "person"));
+        NAMES.put("phone", List.of("联系电话", "电话", "phone"));
+        NAMES.put("extent", List.of("责任区范围", "范围", "extent"));
+        NAMES.put("duties", List.of("责任要求", "duties"));
     }
 
-    static final List<String> REQUIRED = List.of("zoneNo", "holderName", "holderType", "address", "ownerGroup", "person");
+    static final ImportColumns COLUMNS = new ImportColumns(NAMES,
+            List.of("zoneNo", "holderName", "holderType", "address", "ownerGroup", "person"), 0);
 
     record Result(int created, int skipped, List<String> zoneNos) {
     }
@@ -121,19 +121,18 @@ class ZoneImport {
 
     /** The template's name of a column (a {@link NewZone} field). */
     static String header(String field) {
-        List<String> names = COLUMNS.get(field);
-        return names == null ? field : names.get(0);
+        return COLUMNS.header(field);
     }
 
     private List<Row> read(ImportTable table) {
-        Map<String, Integer> indexOf = columns(table.headers());
+        ImportColumns.Header header = COLUMNS.read(table.headers());
         List<Row> rows = new ArrayList<>();
         for (ImportTable.TableRow row = table.next(); row != null; row = table.next()) {
             if (rows.size() == maxRows) {
                 throw new InvalidRequestException(ApiError.field("file", "TOO_MANY_ROWS",
                         "文件超过 " + maxRows + " 行数据的上限，一次最多导入 " + maxRows + " 个责任区，请分成几个文件导入"));
             }
-            rows.add(row(row, indexOf, table.headers()));
+            rows.add(row(row, header));
         }
         if (rows.isEmpty()) {
             throw new InvalidRequestException(ApiError.field("file", "EMPTY_FILE", "文件中没有数据行"));
@@ -141,58 +140,18 @@ class ZoneImport {
         return rows;
     }
 
-    /** Column → its index in the header row; an unknown, doubled or missing column refuses the file by name. */
-    private static Map<String, Integer> columns(List<String> headers) {
-        Map<String, Integer> indexOf = new HashMap<>();
-        List<ApiError> problems = new ArrayList<>();
-        for (int i = 0; i < headers.size(); i++) {
-            String header = headers.get(i).strip();
-            if (header.isEmpty()) {
-                continue;
-            }
-            Optional<String> column = COLUMNS.entrySet().stream()
-                    .filter(c -> c.getValue().stream().anyMatch(n -> n.equalsIgnoreCase(header))).map(Map.Entry::getKey).findFirst();
-            if (column.isEmpty()) {
-                problems.add(ApiError.row(1, header, "UNKNOWN_COLUMN", "第 1 行（表头）：不认识的列“" + header
-                        + "”，整个文件未导入。可用的列：" + COLUMNS.values().stream().map(n -> n.get(0)).collect(Collectors.joining("、"))
-                        + "；请改正列名或删去这一列"));
-            } else if (indexOf.containsKey(column.get())) {
-                problems.add(ApiError.row(1, header, "DUPLICATE_COLUMN", "第 1 行（表头）：列“" + header + "”与列“"
-                        + headers.get(indexOf.get(column.get())).strip() + "”是同一列，请只保留一个"));
-            } else {
-                indexOf.put(column.get(), i);
-            }
-        }
-        for (String column : REQUIRED) {
-            if (!indexOf.containsKey(column)) {
-                problems.add(ApiError.row(1, header(column), "MISSING_COLUMN", "第 1 行（表头）：缺少列“" + header(column) + "”"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return indexOf;
-    }
-
-    private static Row row(ImportTable.TableRow row, Map<String, Integer> indexOf, List<String> headers) {
-        List<ApiError> problems = new ArrayList<>();
-        for (int i = 0; i < row.cells().size(); i++) {
-            boolean named = i < headers.size() && !headers.get(i).isBlank();
-            if (!named && !row.cell(i).isEmpty()) {
-                problems.add(ApiError.row(row.number(), null, "UNNAMED_COLUMN", "第 " + row.number() + " 行：第 " + (i + 1)
-                        + " 列有内容“" + row.cell(i) + "”，但这一列在表头中没有列名；请补上列名或删去内容"));
-            }
-        }
-        NewZone zone = new NewZone(value(row, indexOf, "zoneNo"), value(row, indexOf, "holderName"),
-                value(row, indexOf, "holderType"), value(row, indexOf, "address"), value(row, indexOf, "community"), null,
-                value(row, indexOf, "street"), value(row, indexOf, "roadClass"), degrees(row, indexOf, "lat", problems),
-                degrees(row, indexOf, "lng", problems), value(row, indexOf, "person"), value(row, indexOf, "phone"),
-                value(row, indexOf, "extent"), value(row, indexOf, "duties"), value(row, indexOf, "ownerGroup"));
+    private static Row row(ImportTable.TableRow row, ImportColumns.Header header) {
+        List<ApiError> problems = header.unnamedCells(row);
+        NewZone zone = new NewZone(header.value(row, "zoneNo"), header.value(row, "holderName"),
+                header.value(row, "holderType"), header.value(row, "address"), header.value(row, "community"), null,
+                header.value(row, "street"), header.value(row, "roadClass"), degrees(row, header, "lat", problems),
+                degrees(row, header, "lng", problems), header.value(row, "person"), header.value(row, "phone"),
+                header.value(row, "extent"), header.value(row, "duties"), header.value(row, "ownerGroup"));
         return new Row(row.number(), zone, problems);
     }
 
-    private static BigDecimal degrees(ImportTable.TableRow row, Map<String, Integer> indexOf, String field, List<ApiError> problems) {
-        String text = value(row, indexOf, field);
+    private static BigDecimal degrees(ImportTable.TableRow row, ImportColumns.Header header, String field, List<ApiError> problems) {
+        String text = header.value(row, field);
         if (text == null) {
             return null;
         }
@@ -203,14 +162,5 @@ class ZoneImport {
                     + "“" + text + "”不是数字（如 31.118420）"));
             return null;
         }
-    }
-
-    private static String value(ImportTable.TableRow row, Map<String, Integer> indexOf, String column) {
-        Integer index = indexOf.get(column);
-        if (index == null) {
-            return null;
-        }
-        String value = row.cell(index);
-        return value.isBlank() ? null : value.strip();
     }
 }

@@ -27,7 +27,7 @@ class ZoneImportTemplate {
     }
 
     static List<String> headers() {
-        return ZoneImport.COLUMNS.values().stream().map(names -> names.get(0)).toList();
+        return ZoneImport.COLUMNS.headers();
     }
 
     byte[] csv() {
