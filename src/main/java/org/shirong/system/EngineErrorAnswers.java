@@ -58,6 +58,7 @@ import org.xml.sax.SAXException;
  * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
  * {@code POST /condition} when no process starts on a condition;</li>
  * <li>a query over the results limit is told the limit and how to page in Chinese;</li>
+ * <li>a call that failed because the database is away is 503, as {@link DatabaseUnavailable} answers it;</li>
  * <li>text with a NUL character (U+0000), which PostgreSQL can neither store nor compare (H2 can), is 400 naming the
  * parameter that has it, not a 500 of the persistence layer: a query (task, history, user, filter…) or a value sent;
  * text longer than its column (a user's name over 255 characters) is 400 likewise;</li>
@@ -113,6 +114,11 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (DatabaseUnavailable.causes(failure)) {
+            DatabaseUnavailable.logged("engine API", uri.getPath(), failure);
+            return Response.status(Status.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .entity(DatabaseUnavailable.BODY).type(MediaType.APPLICATION_JSON_TYPE).build();
+        }
         ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
         String notFound = unknownToCaller();
         if (notFound != null) {

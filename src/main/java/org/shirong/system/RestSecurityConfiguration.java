@@ -69,6 +69,14 @@ class RestSecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<DatabaseUnavailable> databaseUnavailable() {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailable());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ClientAddress> clientAddress() {
         var registration = new FilterRegistrationBean<>(new ClientAddress());
         registration.addUrlPatterns("/*");

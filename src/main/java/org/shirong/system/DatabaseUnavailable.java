@@ -1,0 +1,80 @@
+package org.shirong.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * A request that failed because the database is away (restarted, the network to it down, the pool unable to connect
+ * in time) is answered 503 in Chinese with {@code Retry-After}, and logged as one WARN line, where it was a 500 with a
+ * stack trace in the log. Whether the database is away is read from the failure's causes: a connection refused or
+ * timed out, or an SQL state of class 08 (connection exception) or 57P (the server shutting down). Other failures
+ * pass on unchanged. The engine API answers the same through {@link EngineErrorAnswers}.
+ */
+class DatabaseUnavailable extends HttpFilter {
+
+    static final String CODE = "DATABASE_UNAVAILABLE";
+    static final String MESSAGE = "数据库暂时无法连接，请稍后重试；一直如此时请联系系统管理员";
+    static final String RETRY_AFTER_SECONDS = "5";
+    /** In the shapes of both APIs: the engine's {@code type}/{@code code}/{@code message} and {@code /api}'s {@code errors}. */
+    static final String BODY = "{\"type\":\"DatabaseUnavailable\",\"code\":\"" + CODE + "\",\"message\":\"" + MESSAGE
+            + "\",\"errors\":[{\"code\":\"" + CODE + "\",\"message\":\"" + MESSAGE + "\"}]}";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailable.class);
+
+    static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causes(rollback.getApplicationException())) {
+                return true; // the rollback after it failed too, on the pool's closed connection, without an SQL state
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void logged(String method, String uri, Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warn("Database unavailable, answered 503: {} {} ({}: {})", method, uri, root.getClass().getSimpleName(), root.getMessage());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException failure) {
+            if (!causes(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            logged(request.getMethod(), request.getRequestURI(), failure);
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setContentType("application/json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write(BODY);
+        }
+    }
+}
