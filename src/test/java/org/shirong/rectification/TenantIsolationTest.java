@@ -111,4 +111,26 @@ class TenantIsolationTest {
         assertThat(jiutingCategory.getStatusCode()).as("九亭's category is not 锦溪's: %s", jiutingCategory.getBody())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
+
+    /**
+     * The unit list of Shirong's API answered every organisation's units to anyone logged in (found by the outside round):
+     * a 锦溪 clerk read 九亭's units, their duties and who heads them, which the group queries keep from them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUnitListShowsOnlyTheOrganisationsTheCallerMayRead() {
+        List<Map<String, Object>> jinxi = as("jxhuanwei1").getForObject("/api/organization/units", List.class);
+        assertThat(jinxi).extracting(u -> u.get("id")).contains("jxhuanwei", "jxtuijinban").doesNotContain("huanwei", "chuangban",
+                "sjshirongban");
+        assertThat(jinxi).flatExtracting(u -> (List<String>) u.get("heads")).doesNotContain("chuangban1", "huanwei1");
+
+        List<Map<String, Object>> jiuting = as("huanwei1").getForObject("/api/organization/units", List.class);
+        assertThat(jiuting).extracting(u -> u.get("id")).contains("huanwei", "chuangban").doesNotContain("jxhuanwei", "sjshirongban");
+
+        List<Map<String, Object>> district = as("sjshirongban1").getForObject("/api/organization/units", List.class);
+        assertThat(district).as("the district reads its towns").extracting(u -> u.get("id")).contains("sjshirongban", "huanwei")
+                .doesNotContain("jxhuanwei");
+        List<Map<String, Object>> all = rest.withBasicAuth("admin", "admin").getForObject("/api/organization/units", List.class);
+        assertThat(all).extracting(u -> u.get("id")).contains("huanwei", "jxhuanwei", "sjshirongban");
+    }
 }
