@@ -17,15 +17,21 @@ class OrganizationController {
 
     private final OrganizationRecords records;
     private final IdentityService identityService;
+    private final CallerOrganization callerOrganization;
 
-    OrganizationController(OrganizationRecords records, IdentityService identityService) {
+    OrganizationController(OrganizationRecords records, IdentityService identityService, CallerOrganization callerOrganization) {
         this.records = records;
         this.identityService = identityService;
+        this.callerOrganization = callerOrganization;
     }
 
+    /**
+     * The units of the organisations the caller may read (their own; a district's office also its towns'), as the group
+     * queries answer staff: another town's units, their duties and who heads them are not the caller's to see.
+     */
     @GetMapping("/organization/units")
     List<UnitView> units() {
-        return records.units().stream()
+        return records.units(callerOrganization.readable(identityService.getCurrentAuthentication())).stream()
                 .map(u -> new UnitView(u.id(), u.name(), u.type(), u.type().label(), u.duties(), u.parent(), u.heads()))
                 .toList();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -69,9 +70,16 @@ public class OrganizationRecords {
 
     /** Every organisation's units, in the order of the organisation files. */
     public List<Unit> units() {
-        return jdbc.query("select group_id, name, unit_type, duties, parent_id from org_unit order by sort_order",
-                (rs, n) -> new Unit(rs.getString(1), rs.getString(2), GroupType.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), heads(rs.getString(1))));
+        return units(organization -> true);
+    }
+
+    /** The units of the organisations (tenant ids) {@code organizations} accepts, in the order of the organisation files. */
+    public List<Unit> units(Predicate<String> organizations) {
+        List<String[]> rows = jdbc.query("select group_id, name, unit_type, duties, parent_id, tenant_id from org_unit order by sort_order",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)});
+        return rows.stream().filter(row -> organizations.test(row[5]))
+                .map(row -> new Unit(row[0], row[1], GroupType.valueOf(row[2]), row[3], row[4], heads(row[0]))).toList();
     }
 
     /** The users who head the unit, in id order (one query; none for a unit that is not seeded). */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * no expressions in queries, no routing or deadlines changed by staff (the form fields of a staff
  * completion checked inside the completion's own command context), notes (备注) only on a task the caller may work on
  * and read only by those who may read it, no one else's
- * e-mail address and no other organisation's groups for staff, no other organisation's history statistics, throttled logins, cached identities (and the start-up
+ * e-mail address and no other organisation's groups for staff, no other organisation's history statistics, no
+ * administrators' operations in the operation log for staff, throttled logins, cached identities (and the start-up
  * fingerprint) forgotten when identities change.
  */
 @Component
@@ -45,6 +46,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new IdentityChangeInterceptor(identities, fingerprints));
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new HistoricStatisticsTenantGuard());
+        interceptors.add(new AdminOperationLogGuard(configuration));
         // Before StaffCommandGuard: starting in an organisation one does not belong to is refused as that.
         interceptors.add(new TenantWorkGuard(configuration, applicationContext));
         interceptors.add(new StaffCommandGuard(configuration));

@@ -35,7 +35,7 @@ class HistoricStatisticsTenantGuard extends CommandInterceptor {
 
     /** The query's answer when nothing matches: a count of 0, no single result, an empty list (by its result type's name, a protected enum). */
     @SuppressWarnings("unchecked")
-    private static <T> T nothing(AbstractQuery<?, ?> query) {
+    static <T> T nothing(AbstractQuery<?, ?> query) {
         Object type = CommandFields.read(RESULT_TYPE, query);
         String name = type == null ? "" : ((Enum<?>) type).name();
         return (T) switch (name) {

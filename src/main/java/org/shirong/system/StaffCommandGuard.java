@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
@@ -39,8 +40,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * (the rectification's escalations lead to 回退, 延期 and 挂账: thrown from the task they skipped its form and set any
  * variable, the lead unit and due date included), may not attach files to tasks or processes through the engine (the
  * engine lets anyone who can read a task attach to it or delete its attachments, a district's office a town's; Shirong
- * keeps photos and attachments in its own records, through the forms), may not change their own name or e-mail (the
- * organisation's file holds them; a new password is theirs to set), and completing a task may set only the fields
+ * keeps photos and attachments in its own records, through the forms), may not change their own name or e-mail nor
+ * delete their own account (the organisation's file holds them; a new password is theirs to set), and completing a task may set only the fields
  * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
  * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
  * its variables once for both), and what a start sends for its start form's fields is checked as a task form's.
@@ -98,6 +99,11 @@ class StaffCommandGuard extends CommandInterceptor {
         if (command instanceof SaveUserCmd && renamed((User) CommandFields.read(SAVED_USER, command))) {
             // Tasklist shows these names to colleagues and mail goes to this address: a clerk could appear as 王镇长.
             throw new AuthorizationException("姓名和电子邮箱以本组织的组织机构文件（organization.yaml）为准，请联系管理员修改。");
+        }
+        if (command instanceof DeleteUserCmd) {
+            // Camunda grants every user ALL on their own account: a clerk could delete it, leaving the tasks assigned to
+            // them to no one who can see them, until the next start recreates it.
+            throw new AuthorizationException("账号以本组织的组织机构文件（organization.yaml）为准，请联系管理员删除。");
         }
         if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
             throw new AuthorizationException("流程数据由流程确定，只能在办理任务时通过任务表单填写。");

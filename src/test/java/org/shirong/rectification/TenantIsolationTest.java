@@ -111,4 +111,53 @@ class TenantIsolationTest {
         assertThat(jiutingCategory.getStatusCode()).as("九亭's category is not 锦溪's: %s", jiutingCategory.getBody())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
+
+    /**
+     * The unit list of Shirong's API answered every organisation's units to anyone logged in (found by the outside round):
+     * a 锦溪 clerk read 九亭's units, their duties and who heads them, which the group queries keep from them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUnitListShowsOnlyTheOrganisationsTheCallerMayRead() {
+        List<Map<String, Object>> jinxi = as("jxhuanwei1").getForObject("/api/organization/units", List.class);
+        assertThat(jinxi).extracting(u -> u.get("id")).contains("jxhuanwei", "jxtuijinban").doesNotContain("huanwei", "chuangban",
+                "sjshirongban");
+        assertThat(jinxi).flatExtracting(u -> (List<String>) u.get("heads")).doesNotContain("chuangban1", "huanwei1");
+
+        List<Map<String, Object>> jiuting = as("huanwei1").getForObject("/api/organization/units", List.class);
+        assertThat(jiuting).extracting(u -> u.get("id")).contains("huanwei", "chuangban").doesNotContain("jxhuanwei", "sjshirongban");
+
+        List<Map<String, Object>> district = as("sjshirongban1").getForObject("/api/organization/units", List.class);
+        assertThat(district).as("the district reads its towns").extracting(u -> u.get("id")).contains("sjshirongban", "huanwei")
+                .doesNotContain("jxhuanwei");
+        List<Map<String, Object>> all = rest.withBasicAuth("admin", "admin").getForObject("/api/organization/units", List.class);
+        assertThat(all).extracting(u -> u.get("id")).contains("huanwei", "jxhuanwei", "sjshirongban");
+    }
+
+    /**
+     * An administrator's operation belongs to no process and no organisation, and Camunda showed it to every office that
+     * may read all processes' history (found by the outside round): 九亭's office read which 锦溪 accounts the administrator
+     * changed. Staff's operation log keeps the work on processes and tasks only, through /engine-rest and Tasklist's API.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdministratorsOperationsStayOutOfTheOperationLogOfOtherOffices() {
+        TestRestTemplate admin = rest.withBasicAuth("admin", "admin");
+        Map<String, Object> profile = admin.getForObject("/engine-rest/user/jxanhuan1/profile", Map.class);
+        admin.put("/engine-rest/user/jxanhuan1/profile", profile); // saved unchanged: logged as an administrator's update
+        String changed = "/history/user-operation?entityType=User&maxResults=500";
+        assertThat(admin.getForObject("/engine-rest" + changed, List.class)).as("the administrator's own log")
+                .anySatisfy(e -> assertThat((Map<String, Object>) e).containsEntry("newValue", "jxanhuan1").containsEntry("category", "Admin"));
+
+        for (String office : List.of("chuangban1", "sjshirongban1")) {
+            assertThat(as(office).getForObject("/engine-rest" + changed, List.class)).as(office).isEmpty();
+            assertThat(as(office).getForObject("/engine-rest/history/user-operation/count?category=Admin", Map.class))
+                    .as(office).containsEntry("count", 0);
+            assertThat(as(office).getForObject("/engine-rest" + changed + "&categoryIn=Admin,TaskWorker", List.class)).as(office).isEmpty();
+            List<Map<String, Object>> work = as(office).getForObject("/engine-rest/history/user-operation?maxResults=500", List.class);
+            assertThat(work).as("%s still reads the work on its processes", office).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.get("category")).isIn("Operator", "TaskWorker"));
+        }
+        assertThat(WebappSession.login(port, "chuangban1", "demo").get(changed).body()).isEqualTo("[]");
+    }
 }

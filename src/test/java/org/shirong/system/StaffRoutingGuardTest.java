@@ -146,6 +146,26 @@ class StaffRoutingGuardTest {
         assertThat(same.getStatusCode().value()).as(same.getBody()).isEqualTo(204);
     }
 
+    /**
+     * Camunda grants every user ALL on their own account, DELETE included: a clerk (found by the outside round:
+     * jxweixing1) deleted theirs through the engine, with its memberships, so that the tasks assigned to them were left
+     * to no one until an administrator stepped in or the next start recreated the account.
+     */
+    @Test
+    void staffCannotDeleteTheirOwnAccountThroughTheEngine() {
+        ResponseEntity<String> rest = as("jxwushui1").exchange("/engine-rest/user/jxwushui1", HttpMethod.DELETE, null, String.class);
+        assertThat(rest.getStatusCode().value()).as(rest.getBody()).isEqualTo(403);
+        assertThat(rest.getBody()).contains("以本组织的组织机构文件（organization.yaml）为准");
+        HttpResponse<String> tasklist = WebappSession.login(port, "jxweixing1", "demo").delete("/user/jxweixing1");
+        assertThat(tasklist.statusCode()).as(tasklist.body()).isEqualTo(403);
+
+        for (String user : List.of("jxwushui1", "jxweixing1")) {
+            assertThat(identityService.createUserQuery().userId(user).count()).as(user).isEqualTo(1);
+            assertThat(identityService.createGroupQuery().groupMember(user).count()).as(user + "'s units").isPositive();
+            assertThat(as(user).getForEntity("/api/me", String.class).getStatusCode().value()).isEqualTo(200);
+        }
+    }
+
     @Test
     void completingATaskMaySetOnlyTheFieldsItsFormOffers() {
         Task task = claimTaskOfNewCase("guard-routing-2");

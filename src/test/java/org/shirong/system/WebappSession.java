@@ -55,6 +55,11 @@ public final class WebappSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+                .header("X-XSRF-TOKEN", csrfToken).DELETE().build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path)).GET().build());
     }
