@@ -56,7 +56,7 @@ import org.xml.sax.SAXException;
  * <li>a refusal of what the caller sent is 400, not 500: a Java-serialized variable, a password below the policy (with
  * the policy in Chinese), a deployment whose file cannot be parsed, a start refused by the start form's check or its
  * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
- * {@code POST /condition} when no process starts on a condition;</li>
+ * {@code POST /condition} when no process starts on a condition, job retries set for no jobs;</li>
  * <li>a query over the results limit is told the limit and how to page in Chinese;</li>
  * <li>a call that failed because the database is away is 503, as {@link DatabaseUnavailable} answers it;</li>
  * <li>text with a NUL character (U+0000), which PostgreSQL can neither store nor compare (H2 can), is 400 naming the
@@ -90,6 +90,8 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     private static final String NUL_IN_TEXT = "22021";
     // SQL's string_data_right_truncation: text longer than its column
     private static final String TOO_LONG = "22001";
+    // POST /job/retries naming no jobs: Camunda answers it as a 500 and logs its stack
+    private static final String NO_JOBS = "ENGINE-13050 ";
 
     /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
     private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
@@ -147,6 +149,10 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         if (causedBy(failure, NO_CONDITIONAL_START) || causedBy(failure, NOT_CONDITIONAL_START)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
                     "没有由条件启动的流程可以评估：Shirong 的流程都不由条件启动事件发起（" + failure.getMessage() + "）"));
+        }
+        if (causedBy(failure, NO_JOBS)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
+                    "请指定要设置重试次数的作业（jobIds、jobQuery 或 processInstanceIds 等）（" + failure.getMessage() + "）"));
         }
         if (causedBy(failure, OVER_MAX_RESULTS) || causedBy(failure, UNBOUND_RESULTS)) {
             int limit = ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getQueryMaxResultsLimit();

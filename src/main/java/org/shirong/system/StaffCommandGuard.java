@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
+import org.camunda.bpm.engine.impl.cmd.GetUniqueTaskWorkerCountCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
 
 /**
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
@@ -41,7 +43,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * variable, the lead unit and due date included), may not attach files to tasks or processes through the engine (the
  * engine lets anyone who can read a task attach to it or delete its attachments, a district's office a town's; Shirong
  * keeps photos and attachments in its own records, through the forms), may not change their own name or e-mail nor
- * delete their own account (the organisation's file holds them; a new password is theirs to set), and completing a task may set only the fields
+ * delete their own account (the organisation's file holds them; a new password is theirs to set), may not read the
+ * engine's metrics (every organisation's work counted together), and completing a task may set only the fields
  * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
  * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
  * its variables once for both), and what a start sends for its start form's fields is checked as a task form's.
@@ -104,6 +107,10 @@ class StaffCommandGuard extends CommandInterceptor {
             // Camunda grants every user ALL on their own account: a clerk could delete it, leaving the tasks assigned to
             // them to no one who can see them, until the next start recreates it.
             throw new AuthorizationException("账号以本组织的组织机构文件（organization.yaml）为准，请联系管理员删除。");
+        }
+        if (command instanceof MetricsQueryImpl || command instanceof GetUniqueTaskWorkerCountCmd) {
+            // The engine counts every organisation's work together, and leaves the metrics readable by anyone.
+            throw new AuthorizationException("引擎的运行统计（流程实例数、办理人数等）包含所有组织，只供系统管理员查看。");
         }
         if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd) {
             throw new AuthorizationException("流程数据由流程确定，只能在办理任务时通过任务表单填写。");

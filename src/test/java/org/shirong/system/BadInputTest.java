@@ -339,7 +339,8 @@ class BadInputTest {
 
     /**
      * Camunda answers these in English (a query past the results limit) or as a server fault (a condition evaluated when no
-     * process starts on one: 500 ENGINE-13043); both are the caller's doing and are told so in Chinese as 400.
+     * process starts on one: 500 ENGINE-13043; job retries set for no jobs: 500 ENGINE-13050); all are the caller's doing
+     * and are told so in Chinese as 400.
      */
     @Test
     void aQueryPastTheResultsLimitAndAConditionNoProcessStartsOnAreToldWhyInChinese() {
@@ -354,6 +355,11 @@ class BadInputTest {
                 json("{\"variables\":{\"temperature\":{\"value\":30,\"type\":\"Integer\"}}}"), Map.class);
         assertThat(condition.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) condition.getBody().get("message")).startsWith("没有由条件启动的流程可以评估");
+
+        // Any logged-in user could fill the log with a stack trace a call (WARN ENGINE-REST-HTTP500, ENGINE-13050).
+        ResponseEntity<Map> noJobs = as("jxwushui1").postForEntity("/engine-rest/job/retries", json("{\"retries\":1}"), Map.class);
+        assertThat(noJobs.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) noJobs.getBody().get("message")).startsWith("请指定要设置重试次数的作业");
     }
 
     private Task rectifyTask() {

@@ -166,6 +166,24 @@ class StaffRoutingGuardTest {
         }
     }
 
+    /**
+     * The engine's metrics count every organisation's work together (process instances, the users who worked on tasks):
+     * any logged-in user read them; they are the administrators'.
+     */
+    @Test
+    void staffDoNotReadTheEnginesMetricsOfEveryOrganisation() {
+        for (String metric : List.of("/engine-rest/metrics/process-instances/sum", "/engine-rest/metrics?interval=900",
+                "/engine-rest/metrics/task-users/sum")) {
+            for (String user : List.of("jxwushui1", "chuangban1", "sjshirongban1")) {
+                ResponseEntity<String> refused = as(user).getForEntity(metric, String.class);
+                assertThat(refused.getStatusCode().value()).as(user + " " + metric + ": " + refused.getBody()).isEqualTo(403);
+                assertThat(refused.getBody()).contains("只供系统管理员查看");
+            }
+            assertThat(rest.withBasicAuth("admin", "admin").getForEntity(metric, String.class).getStatusCode().value())
+                    .as("admin " + metric).isEqualTo(200);
+        }
+    }
+
     @Test
     void completingATaskMaySetOnlyTheFieldsItsFormOffers() {
         Task task = claimTaskOfNewCase("guard-routing-2");
