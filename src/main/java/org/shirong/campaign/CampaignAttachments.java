@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
  * Takes the files handed in with a campaign task ({@code attachment1}, {@code attachment2}, … File variables) into
  * {@code campaign_task_attachment}, in the task's completion transaction: each must be of a kind the task takes and
  * within {@code shirong.campaigns.attachments.max-bytes} (a photo also of a size a camera takes), and a task whose
- * template says {@code attachments: required} is not done without one. A refusal names the field and the limit, and nothing is saved. The variables are removed,
- * so that the files are kept once, with the campaign.
+ * template says {@code attachments: required} is not done without one. A refusal names the field and the limit, and
+ * nothing is saved. The variables are removed, so that the files are kept once, with the campaign.
  */
 @Service
 class CampaignAttachments {
@@ -62,10 +62,10 @@ class CampaignAttachments {
             var detected = AttachmentKind.detect(content, fileName).filter(d -> kinds.contains(d.kind()))
                     .orElseThrow(() -> new FormFieldValidationException(name, "附件“%s”不是本任务可接受的类型，可接受：%s"
                             .formatted(fileName, kinds.stream().map(AttachmentKind::label).collect(Collectors.joining("、")))));
-            String sizeProblem = detected.kind() == AttachmentKind.PHOTO
-                    ? PhotoSize.problem("照片“" + fileName + "”", detected.mimeType(), content) : null;
-            if (sizeProblem != null) {
-                throw new FormFieldValidationException(name, sizeProblem);
+            if (detected.kind() == AttachmentKind.PHOTO) {
+                PhotoSize.problem("照片“" + fileName + "”", detected.mimeType(), content).ifPresent(refusal -> {
+                    throw new FormFieldValidationException(name, refusal.message());
+                });
             }
             inserts.add(() -> records.insert(task.campaignCode(), task.id(), detected.kind(), fileName, detected.mimeType(),
                     content, user, ClockUtil.getCurrentTime().toInstant()));

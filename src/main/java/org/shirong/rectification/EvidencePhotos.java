@@ -67,10 +67,9 @@ public class EvidencePhotos {
         if (mimeType == null) {
             throw FormInputRefused.of(variable, label + "不是图片文件（支持 JPEG、PNG、GIF、WebP）：" + FileNames.stored(file.getFilename(), ""));
         }
-        String sizeProblem = PhotoSize.problem(label, mimeType, content);
-        if (sizeProblem != null) {
-            throw FormInputRefused.of(variable, sizeProblem);
-        }
+        PhotoSize.problem(label, mimeType, content).ifPresent(refusal -> {
+            throw FormInputRefused.of(variable, refusal.message());
+        });
         String extension = mimeType.substring("image/".length()).replace("jpeg", "jpg");
         String fileName = FileNames.stored(file.getFilename(), label + "." + extension);
         LocalDateTime takenAt = takenAt(execution, variable);

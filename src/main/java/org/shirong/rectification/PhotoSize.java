@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -25,25 +26,33 @@ public final class PhotoSize {
         public boolean noCameraTakes() {
             return Math.max(width, height) > MAX_SIDE || (long) width * height > MAX_PIXELS;
         }
+
+        boolean empty() {
+            return width < 1 || height < 1;
+        }
+    }
+
+    /** A refused photo: {@code code} for programs (unreadable or too large), {@code message} for the person. */
+    public record Refusal(String code, String message) {
     }
 
     private PhotoSize() {
     }
 
     /**
-     * Why a photo of {@code mimeType} (as {@link EvidencePhotos#imageType} read it) is refused, or null when a camera
-     * could have taken it. {@code label} names the photo for the person who chose it ("整改后照片").
+     * Why a photo of {@code mimeType} (as {@link EvidencePhotos#imageType} read it) is refused; empty when a camera could
+     * have taken it. {@code label} names the photo for the person who chose it ("整改后照片").
      */
-    public static String problem(String label, String mimeType, byte[] content) {
-        Optional<Size> size = of(mimeType, content);
+    public static Optional<Refusal> problem(String label, String mimeType, byte[] content) {
+        Optional<Size> size = of(mimeType, content).filter(s -> !s.empty());
         if (size.isEmpty()) {
-            return label + "无法读取，文件可能已损坏，请重新拍摄或另选一张";
+            return Optional.of(new Refusal("PHOTO_UNREADABLE", label + "无法读取，文件可能已损坏，请重新拍摄或另选一张"));
         }
         if (size.get().noCameraTakes()) {
-            return "%s尺寸过大（%d × %d 像素），请上传相机拍摄的照片（每边不超过 %d 像素）"
-                    .formatted(label, size.get().width(), size.get().height(), MAX_SIDE);
+            return Optional.of(new Refusal("PHOTO_SIZE_TOO_LARGE", "%s尺寸过大（%d × %d 像素），请上传相机拍摄的照片（每边不超过 %d 像素，"
+                    .formatted(label, size.get().width(), size.get().height(), MAX_SIDE) + "共不超过 2.5 亿像素）"));
         }
-        return null;
+        return Optional.empty();
     }
 
     /** The size the header claims; empty when there is no readable header. */
@@ -78,7 +87,7 @@ public final class PhotoSize {
         if (b.length < 30) {
             return Optional.empty();
         }
-        String chunk = new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);
         return switch (chunk) {
             case "VP8X" -> Optional.of(new Size(1 + uint24(b, 24), 1 + uint24(b, 27)));
             case "VP8 " -> (b[23] & 0xFF) == 0x9D && (b[24] & 0xFF) == 0x01 && (b[25] & 0xFF) == 0x2A

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -18,9 +17,10 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * A request that failed because the database is away (restarted, the network to it down, the pool unable to connect
  * in time) is answered 503 in Chinese with {@code Retry-After}, and logged as one WARN line, where it was a 500 with a
- * stack trace in the log. Whether the database is away is read from the failure's causes: a connection refused or
- * timed out, or an SQL state of class 08 (connection exception) or 57P (the server shutting down). Other failures
- * pass on unchanged. The engine API answers the same through {@link EngineErrorAnswers}.
+ * stack trace in the log. Whether the database is away is read from the failure's causes: no connection to be had (a
+ * transaction that could not begin, the pool's wait timed out), or an SQL state of class 08 (connection exception) or
+ * 57P (the server shutting down). Other failures pass on unchanged. The engine API answers the same through
+ * {@link EngineErrorAnswers}; the webapps' own APIs (Cockpit's, Admin's) answer with Camunda's handlers.
  */
 class DatabaseUnavailable extends HttpFilter {
 
@@ -35,8 +35,7 @@ class DatabaseUnavailable extends HttpFilter {
 
     static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof ConnectException) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null

@@ -90,8 +90,10 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     private static final String NUL_IN_TEXT = "22021";
     // SQL's string_data_right_truncation: text longer than its column
     private static final String TOO_LONG = "22001";
-    // POST /job/retries naming no jobs: Camunda answers it as a 500 and logs its stack
+    // POST /job/retries naming no jobs, /process-instance/job-retries naming no instances: Camunda answers them as a
+    // 500 and logs their stack
     private static final String NO_JOBS = "ENGINE-13050 ";
+    private static final String NO_INSTANCES_FOR_RETRIES = "ENGINE-13051 ";
 
     /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
     private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
@@ -152,7 +154,11 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         }
         if (causedBy(failure, NO_JOBS)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
-                    "请指定要设置重试次数的作业（jobIds、jobQuery 或 processInstanceIds 等）（" + failure.getMessage() + "）"));
+                    "请指定要设置重试次数的作业（jobIds 或 jobQuery）（" + failure.getMessage() + "）"));
+        }
+        if (causedBy(failure, NO_INSTANCES_FOR_RETRIES)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "请指定要设置作业重试次数的流程实例"
+                    + "（processInstances、processInstanceQuery 或 historicProcessInstanceQuery）（" + failure.getMessage() + "）"));
         }
         if (causedBy(failure, OVER_MAX_RESULTS) || causedBy(failure, UNBOUND_RESULTS)) {
             int limit = ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getQueryMaxResultsLimit();

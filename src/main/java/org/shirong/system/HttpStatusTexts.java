@@ -23,10 +23,12 @@ final class HttpStatusTexts {
         };
     }
 
+    /** {@code path} null: Tomcat refused the request before anything read its address. */
     static String message(int status, String path) {
         String address = path == null || path.isBlank() ? "" : "：" + path;
         return switch (status) {
-            case 400 -> "请求格式不正确（如网址中含 %00、不完整的 % 编码或编码过的斜杠），请检查后重试";
+            case 400 -> path == null ? "请求格式不正确（如网址中含 %00、不完整的 % 编码或编码过的斜杠），请检查后重试"
+                    : "请求格式不正确" + address;
             case 401 -> "请先登录";
             case 403 -> "没有权限" + address;
             case 404 -> "没有这个地址" + address;

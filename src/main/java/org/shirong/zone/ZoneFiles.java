@@ -71,10 +71,9 @@ class ZoneFiles {
         if (type == null) {
             throw refused("NOT_AN_IMAGE", kind.label() + "照片“" + fileName + "”不是 JPEG、PNG、GIF 或 WebP 图片");
         }
-        String sizeProblem = PhotoSize.problem(kind.label() + "照片“" + fileName + "”", type, content);
-        if (sizeProblem != null) {
-            throw refused("UNREADABLE_PHOTO", sizeProblem);
-        }
+        PhotoSize.problem(kind.label() + "照片“" + fileName + "”", type, content).ifPresent(refusal -> {
+            throw refused(refusal.code(), refusal.message());
+        });
         Timestamp at = Timestamp.from(now());
         Object[] values = {zoneId, kind.name(), fileName,
                 type, content.length, content,

@@ -339,7 +339,7 @@ class BadInputTest {
 
     /**
      * Camunda answers these in English (a query past the results limit) or as a server fault (a condition evaluated when no
-     * process starts on one: 500 ENGINE-13043; job retries set for no jobs: 500 ENGINE-13050); all are the caller's doing
+     * process starts on one: 500 ENGINE-13043; job retries set for no jobs or instances: 500 ENGINE-13050, -13051); all are the caller's doing
      * and are told so in Chinese as 400.
      */
     @Test
@@ -360,6 +360,10 @@ class BadInputTest {
         ResponseEntity<Map> noJobs = as("jxwushui1").postForEntity("/engine-rest/job/retries", json("{\"retries\":1}"), Map.class);
         assertThat(noJobs.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) noJobs.getBody().get("message")).startsWith("请指定要设置重试次数的作业");
+        ResponseEntity<Map> noInstances = as("jxwushui1").postForEntity("/engine-rest/process-instance/job-retries",
+                json("{\"retries\":1}"), Map.class);
+        assertThat(noInstances.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) noInstances.getBody().get("message")).startsWith("请指定要设置作业重试次数的流程实例");
     }
 
     private Task rectifyTask() {
