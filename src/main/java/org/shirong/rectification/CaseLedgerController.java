@@ -3,7 +3,6 @@ package org.shirong.rectification;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
-import org.shirong.organization.CallerOrganization;
 import org.shirong.system.XlsxSheet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +25,10 @@ class CaseLedgerController {
     private final CaseLedgerRequests requests;
     private final CaseLedger ledger;
     private final IdentityService identityService;
-    private final CallerOrganization callerOrganization;
+    private final CaseFilters filters;
 
-    CaseLedgerController(CaseLedgerRequests requests, CaseLedger ledger, IdentityService identityService,
-            CallerOrganization callerOrganization) {
-        this.callerOrganization = callerOrganization;
+    CaseLedgerController(CaseLedgerRequests requests, CaseLedger ledger, IdentityService identityService, CaseFilters filters) {
+        this.filters = filters;
         this.requests = requests;
         this.ledger = ledger;
         this.identityService = identityService;
@@ -40,10 +38,11 @@ class CaseLedgerController {
     void export(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
-            @RequestParam(required = false) String organization, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
         var user = identityService.getCurrentAuthentication();
-        CaseLedger.Request request = requests.request(user, CaseFilter.of(user, unit, status, overdue, escalated, role, campaign,
-                callerOrganization.narrowedTo(user, organization)));
+        CaseLedger.Request request = requests.request(user,
+                filters.of(user, unit, status, overdue, escalated, role, campaign, organization, from, to));
         response.setContentType(XlsxSheet.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(request.fileName(), request.asciiFileName()));
         long started = System.nanoTime();

@@ -114,6 +114,9 @@ class CaseLedgerRequests {
         if (f.escalated() != null) {
             parts.add("列入通报 " + CaseLedger.yesNo(f.escalated()));
         }
+        if (f.reported() != null) {
+            parts.add(f.reported().describe());
+        }
         return parts.isEmpty() ? "无（全部可查看的案件）" : String.join("；", parts);
     }
 

@@ -47,10 +47,12 @@ class CaseMapController {
     private final CallerOrganization callerOrganization;
     private final MapProperties map;
     private final ObjectProvider<CampaignPlans> campaignPlans;
+    private final CaseFilters filters;
 
     CaseMapController(CaseRecords records, CaseVisibility visibility, IdentityService identityService,
             OrganizationRecords organization, Organizations organizations, CallerOrganization callerOrganization,
-            MapProperties map, ObjectProvider<CampaignPlans> campaignPlans) {
+            MapProperties map, ObjectProvider<CampaignPlans> campaignPlans, CaseFilters filters) {
+        this.filters = filters;
         this.campaignPlans = campaignPlans;
         this.records = records;
         this.visibility = visibility;
@@ -83,10 +85,10 @@ class CaseMapController {
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
             @RequestParam(name = "organization", required = false) String organizationId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) TrafficLight light) {
         var user = identityService.getCurrentAuthentication();
-        CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign,
-                callerOrganization.narrowedTo(user, organizationId));
+        CaseFilter filter = filters.of(user, unit, status, overdue, escalated, role, campaign, organizationId, from, to);
         Map<String, String> names = organization.unitNames();
         Instant now = RectificationCases.now();
         List<Point> points = new ArrayList<>();

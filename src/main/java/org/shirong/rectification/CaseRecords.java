@@ -430,6 +430,14 @@ class CaseRecords {
             where.append(" and tenant_id = ?");
             args.add(filter.organization());
         }
+        if (filter.reported() != null && filter.reported().start() != null) {
+            where.append(" and reported_at >= ?");
+            args.add(Timestamp.from(filter.reported().start()));
+        }
+        if (filter.reported() != null && filter.reported().end() != null) {
+            where.append(" and reported_at < ?");
+            args.add(Timestamp.from(filter.reported().end()));
+        }
         return new Where(where.toString(), args);
     }
 

@@ -1,0 +1,37 @@
+package org.shirong.rectification;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.CallerOrganization;
+import org.shirong.system.DateWindow;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link CaseFilter} of a request to the case list, its Excel ledger or the case map: the organisation narrowed to
+ * as the caller may ({@link CallerOrganization#narrowedTo}), the reported days read in that organisation's zone (the
+ * shared zone when none is named).
+ */
+@Component
+class CaseFilters {
+
+    private final CallerOrganization callerOrganization;
+    private final WorkingCalendars calendars;
+    private final DateWindow window;
+
+    CaseFilters(CallerOrganization callerOrganization, WorkingCalendars calendars, DateWindow window) {
+        this.callerOrganization = callerOrganization;
+        this.calendars = calendars;
+        this.window = window;
+    }
+
+    CaseFilter of(Authentication user, String unit, CaseStatus status, Boolean overdue, Boolean escalated, String role,
+            String campaign, String organization, String from, String to) {
+        String narrowed = callerOrganization.narrowedTo(user, organization);
+        ZoneId zone = (narrowed == null ? calendars.shared() : calendars.of(narrowed)).zone();
+        ReportedDays reported = ReportedDays.of(from, to, zone, window, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
+        return CaseFilter.of(user, unit, status, overdue, escalated, role, campaign, narrowed, reported);
+    }
+}
