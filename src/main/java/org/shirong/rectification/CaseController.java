@@ -39,11 +39,13 @@ class CaseController {
     private final CaseParties parties;
     private final ImportTemplate importTemplate;
     private final Organizations organizations;
+    private final TerritoryDirectory territories;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
-            Organizations organizations) {
+            Organizations organizations, TerritoryDirectory territories) {
+        this.territories = territories;
         this.organizations = organizations;
         this.importTemplate = importTemplate;
         this.callerOrganization = callerOrganization;
@@ -206,13 +208,15 @@ class CaseController {
      * among those the caller may read ({@link CaseVisibility}), which include the cases the caller's units
      * cooperate on (协办). {@code role=cooperating} lists only those (with {@code unit}: that cooperating unit's);
      * {@code role=all} (the default) lists all. {@code campaign} lists only that campaign's cases; without it, all.
-     * {@code organization} lists only that organisation's cases (a district's office: one of its towns).
+     * {@code organization} lists only that organisation's cases (a district's office: one of its towns);
+     * {@code territory} only the cases lying in that town or street (a district's cases there, too).
      */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
-            @RequestParam(required = false) String organization, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String territory,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
             throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
@@ -220,7 +224,7 @@ class CaseController {
         }
         var user = identityService.getCurrentAuthentication();
         CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign,
-                callerOrganization.narrowedTo(user, organization));
+                callerOrganization.narrowedTo(user, organization), CaseFilter.territory(territories, territory));
         var result = records.list(filter, visibility.listFilter(user), page, size);
         return new PageView(result.items().stream().map(c -> new ListItem(c, cases.territoryName(c.territory()))).toList(),
                 result.total(), page, size);

@@ -27,9 +27,11 @@ class CaseLedgerController {
     private final CaseLedger ledger;
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
+    private final TerritoryDirectory territories;
 
     CaseLedgerController(CaseLedgerRequests requests, CaseLedger ledger, IdentityService identityService,
-            CallerOrganization callerOrganization) {
+            CallerOrganization callerOrganization, TerritoryDirectory territories) {
+        this.territories = territories;
         this.callerOrganization = callerOrganization;
         this.requests = requests;
         this.ledger = ledger;
@@ -40,10 +42,11 @@ class CaseLedgerController {
     void export(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
-            @RequestParam(required = false) String organization, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String territory,
+            HttpServletResponse response) throws IOException {
         var user = identityService.getCurrentAuthentication();
         CaseLedger.Request request = requests.request(user, CaseFilter.of(user, unit, status, overdue, escalated, role, campaign,
-                callerOrganization.narrowedTo(user, organization)));
+                callerOrganization.narrowedTo(user, organization), CaseFilter.territory(territories, territory)));
         response.setContentType(XlsxSheet.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(request.fileName(), request.asciiFileName()));
         long started = System.nanoTime();

@@ -47,10 +47,12 @@ class CaseMapController {
     private final CallerOrganization callerOrganization;
     private final MapProperties map;
     private final ObjectProvider<CampaignPlans> campaignPlans;
+    private final TerritoryDirectory territories;
 
     CaseMapController(CaseRecords records, CaseVisibility visibility, IdentityService identityService,
             OrganizationRecords organization, Organizations organizations, CallerOrganization callerOrganization,
-            MapProperties map, ObjectProvider<CampaignPlans> campaignPlans) {
+            MapProperties map, ObjectProvider<CampaignPlans> campaignPlans, TerritoryDirectory territories) {
+        this.territories = territories;
         this.campaignPlans = campaignPlans;
         this.records = records;
         this.visibility = visibility;
@@ -83,10 +85,10 @@ class CaseMapController {
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
             @RequestParam(name = "organization", required = false) String organizationId,
-            @RequestParam(required = false) TrafficLight light) {
+            @RequestParam(required = false) String territory, @RequestParam(required = false) TrafficLight light) {
         var user = identityService.getCurrentAuthentication();
         CaseFilter filter = CaseFilter.of(user, unit, status, overdue, escalated, role, campaign,
-                callerOrganization.narrowedTo(user, organizationId));
+                callerOrganization.narrowedTo(user, organizationId), CaseFilter.territory(territories, territory));
         Map<String, String> names = organization.unitNames();
         Instant now = RectificationCases.now();
         List<Point> points = new ArrayList<>();

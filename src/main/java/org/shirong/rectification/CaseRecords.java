@@ -430,6 +430,10 @@ class CaseRecords {
             where.append(" and tenant_id = ?");
             args.add(filter.organization());
         }
+        if (filter.territory() != null) {
+            where.append(" and territory = ?");
+            args.add(filter.territory());
+        }
         return new Where(where.toString(), args);
     }
 
