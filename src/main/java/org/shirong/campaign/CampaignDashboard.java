@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,7 +228,7 @@ class CampaignDashboard {
         List<PhaseRow> phaseRows = records.phases(code);
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
         List<CaseRecord> all = cases.casesOfCampaign(code);
-        Map<String, String> names = organization.unitNames();
+        Map<String, String> names = unitNames(code);
 
         Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
         records.units(code).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
@@ -272,7 +273,7 @@ class CampaignDashboard {
         Instant now = now();
         UnitScores.Window window = window(period, now);
         At at = new At(now, window.from(), window.until());
-        Map<String, String> names = organization.unitNames();
+        Map<String, String> names = unitNames(code);
         List<CampaignTemplate.Item> planned = planItems.items(code);
         if (item != null && !item.equals(CaseDossiers.NO_PLAN_ITEM) && planned.stream().noneMatch(i -> i.category().equals(item))) {
             throw new InvalidRequestException(ApiError.field("item", "UNKNOWN_PLAN_ITEM", "活动 " + code + " 没有整治项目 " + item));
@@ -311,6 +312,17 @@ class CampaignDashboard {
                 : names.getOrDefault(r.leadUnit(), r.leadUnit()), r.status().name(), r.status().label(),
                 light == null ? null : light.name(), light == null ? null : light.label(), light == null ? null : light.colour(),
                 r.dueAt(), r.closedAt(), r.returnCount(), r.reworkCount(), "/shirong/cases/" + r.caseNo());
+    }
+
+    /**
+     * The units by name: groups as the organisation files name them; a town or street taking part in a district's
+     * campaign ({@code organization:} in the template) is no group of the district, so by the name the campaign keeps.
+     */
+    private Map<String, String> unitNames(String code) {
+        Map<String, String> names = new HashMap<>();
+        records.units(code).forEach(u -> names.put(u.unitId(), u.name()));
+        names.putAll(organization.unitNames());
+        return names;
     }
 
     private Campaign campaign(String code) {
