@@ -149,10 +149,11 @@ class CampaignDashboard {
 
     /**
      * The lists and files behind the figures: the case list, the Excel ledger and scores, the documents, the PDF
-     * dossier of all cases, the 迎检 archive, and the campaign's map (framed, and as its own page).
+     * dossier of all cases, the 迎检 archive, and the campaign's map (framed, and as its own page); for a district's
+     * campaign, also the district's whole scores, whose workbook ranks its towns and streets (null otherwise).
      */
     record Links(String cases, String ledger, String scores, String documents, String dossier, String archive, String map,
-            String mapPage) {
+            String mapPage, String territories) {
     }
 
     /** {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town. */
@@ -259,7 +260,9 @@ class CampaignDashboard {
                 new Links("/api/cases?campaign=" + code, "/api/cases/export.xlsx?campaign=" + code,
                         "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code + "&organization=" + tenant,
                         api + "/documents", api + "/dossier.pdf", api + "/archive.zip",
-                        "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code)));
+                        "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code),
+                        organizations.within(tenant).isEmpty() ? null
+                                : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant));
     }
 
     /**

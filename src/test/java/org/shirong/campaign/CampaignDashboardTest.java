@@ -252,6 +252,9 @@ class CampaignDashboardTest {
             Map d = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSJ/dashboard", Map.class);
             assertThat((List<Map>) d.get("units")).extracting(u -> u.get("unitId") + " " + u.get("unitName"))
                     .containsExactly("sjlvrongju 区绿化市容局", "shihudang 石湖荡镇");
+            assertThat((Map) d.get("links")).as("the district's ranking of its towns, beside the campaign's scores")
+                    .containsEntry("territories", "/api/scores/export.xlsx?period=" + ((Map) d.get("period")).get("code")
+                            + "&organization=songjiang");
             Map town = ((List<Map>) d.get("units")).get(1);
             assertThat(list("sjshirongban1", town.get("cases") + "&figure=OPEN")).containsEntry("scope", "石湖荡镇");
         } finally {
