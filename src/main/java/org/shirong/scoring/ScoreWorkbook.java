@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
+import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.NamedFor;
@@ -80,10 +81,12 @@ class ScoreWorkbook {
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));
 
-        String subtitle = "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to() + "　｜　通报线：" + line(rubric)
+        String period = "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to();
+        String exported = "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
+        String subtitle = period + "　｜　通报线：" + line(rubric)
                 + "　｜　" + (board.stored() && board.computedAt() != null
                         ? "已保存的得分（计算于 " + SHOWN.format(board.computedAt().atZone(zone)) + "）" : "按当前数据即时计算，未保存")
-                + "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
+                + exported;
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
         XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, title(resolved), subtitle, columns, zone);
         int row = sheet.firstDataRow();
@@ -118,7 +121,8 @@ class ScoreWorkbook {
         TerritoryBoard territories = resolved.wholeOrganization()
                 ? scores.territories(resolved.period(), resolved.organization()) : null;
         if (territories != null) {
-            territories(workbook, resolved, territories, subtitle, zone);
+            territories(workbook, resolved, territories, period + "　｜　通报：" + territoryLine(rubric.territoryRanking())
+                    + "　｜　按当前数据即时计算" + exported, zone);
         }
         workbook.finish();
     }
@@ -168,6 +172,19 @@ class ScoreWorkbook {
             col++;
         }
         return col;
+    }
+
+    /** Which towns and streets are named: 排名靠后的 5 个镇、1 个街道. */
+    private static String territoryLine(ScoringRubric.TerritoryRanking rule) {
+        List<String> parts = new ArrayList<>();
+        for (Organization.Level level : List.of(Organization.Level.TOWN, Organization.Level.STREET)) {
+            int bottom = rule == null ? 0 : rule.bottom(level);
+            if (bottom > 0) {
+                parts.add(bottom + " 个" + level.label());
+            }
+        }
+        return parts.isEmpty() ? "不按排名通报街镇"
+                : "排名靠后的 " + String.join("、", parts) + "（参加排名的镇或街道多于该数时）";
     }
 
     /** The 通报线 of the rubric for people: 总分低于 60 分，或排名最后 3 位. */

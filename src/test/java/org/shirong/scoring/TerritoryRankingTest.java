@@ -109,6 +109,7 @@ class TerritoryRankingTest {
                 "街镇排名");
         assertThat(sheet).as("the 街镇排名 sheet").isNotNull();
         assertThat(sheet.title()).isEqualTo("松江区2025年3月街镇排名（按属地案件）");
+        assertThat(sheet.filterLine()).contains("通报：排名靠后的 5 个镇、1 个街道").doesNotContain("总分低于");
         assertThat(sheet.headers()).startsWith("排名", "街镇", "级别", "总分", "等级", "排名靠后予以通报");
         List<org.dhatim.fastexcel.reader.Row> places = sheet.data().stream()
                 .filter(r -> r.getCellCount() > 1 && !sheet.text(r, "街镇").isEmpty()).toList();
