@@ -159,6 +159,26 @@ class DistrictOversightTest {
     }
 
     /**
+     * 发起流程 offers the district office the district's own processes only, once each: not also those of its 17 towns,
+     * named alike, each refused on start. Its oversight still reads the towns' definitions (Cockpit).
+     */
+    @Test
+    void theDistrictOfficeIsOfferedToStartOnlyItsOwnProcesses() {
+        String startable = "/engine-rest/process-definition?latestVersion=true&active=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true&maxResults=200";
+        List<Map<String, Object>> offered = as("sjshirongban1").getForObject(startable, List.class);
+        assertThat(offered).extracting(d -> d.get("tenantId")).containsOnly("songjiang");
+        assertThat(offered).extracting(d -> d.get("name")).containsExactlyInAnyOrder("临时会议", "创建活动", "工作交办");
+        assertThat(as("sjshirongban1").getForObject(startable.replace("process-definition?", "process-definition/count?"), Map.class))
+                .containsEntry("count", 3);
+        assertThat(as("chuangban1").getForObject(startable, List.class)).hasSize(3);
+
+        List<Map<String, Object>> read = as("sjshirongban1")
+                .getForObject("/engine-rest/process-definition?key=RectificationProcess&latestVersion=true&maxResults=200", List.class);
+        assertThat(read).extracting(d -> d.get("tenantId")).contains("songjiang", "jiuting");
+    }
+
+    /**
      * 属地街镇配合: the district's cases lie in its towns but belong to the district, so {@code organization=shihudang}
      * does not find them; {@code territory} (id or name) narrows the list, ledger and map to the cases lying in one town.
      */
