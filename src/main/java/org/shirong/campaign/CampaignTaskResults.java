@@ -19,6 +19,7 @@ import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.rectification.CategoryNames;
 import org.shirong.rectification.NewCase;
+import org.shirong.rectification.OwnReferences;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
@@ -215,7 +216,7 @@ class CampaignTaskResults {
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null,
                         blankToNull(text(row.get("territory"))) == null ? ownTerritory(task) : text(row.get("territory")),
                         blankToNull(text(row.get("community")))),
-                text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1),
+                text(row.get("description")), OwnReferences.campaignFinding(task.campaignCode(), task.id(), index + 1),
                 task.campaignCode(), blankToNull(text(row.get("subItem"))));
     }
 

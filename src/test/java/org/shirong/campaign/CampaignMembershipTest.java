@@ -114,7 +114,7 @@ class CampaignMembershipTest {
     /**
      * 松江区's 全面自查自纠 as 石湖荡镇 does it, in its own organisation: the form lists the categories its findings are
      * reported under (the district's 11 大类, not the town's patrol ones, which were refused), and a finding naming no
-     * 属地 lies in the town, led by the district department, the town cooperating.
+     * 属地 lies in the town, led by the district department, the town cooperating; the ledger shows no internal key for it.
      */
     @Test
     void aTownsSelfInspectionInTheDistrictsCampaignListsTheDistrictsCategoriesAndLiesInTheTown() {
@@ -136,6 +136,13 @@ class CampaignMembershipTest {
 
         assertThat(jdbc.queryForMap("select tenant_id, territory, lead_unit from rect_case where campaign_code = 'SJ-SELF'"))
                 .containsEntry("TENANT_ID", "songjiang").containsEntry("TERRITORY", "shihudang").containsEntry("LEAD_UNIT", "sjlvrongju");
+        // The ledger's 外部编号 is for outside numbers: not Shirong's own key for the finding (campaign:SJ-SELF:…).
+        org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("sjshirongban1", "demo")
+                .getForEntity("/api/cases/export.xlsx?campaign=SJ-SELF", byte[].class));
+        assertThat(ledger.data()).singleElement().satisfies(row -> {
+            assertThat(ledger.text(row, "属地")).isEqualTo("石湖荡镇");
+            assertThat(ledger.text(row, "外部编号")).isEmpty();
+        });
     }
 
     @Test
