@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,10 +149,11 @@ class CampaignDashboard {
 
     /**
      * The lists and files behind the figures: the case list, the Excel ledger and scores, the documents, the PDF
-     * dossier of all cases, the 迎检 archive, and the campaign's map (framed, and as its own page).
+     * dossier of all cases, the 迎检 archive, and the campaign's map (framed, and as its own page); for a district's
+     * campaign, also the district's whole scores, whose workbook ranks its towns and streets (null otherwise).
      */
     record Links(String cases, String ledger, String scores, String documents, String dossier, String archive, String map,
-            String mapPage) {
+            String mapPage, String territories) {
     }
 
     /** {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town. */
@@ -227,7 +229,7 @@ class CampaignDashboard {
         List<PhaseRow> phaseRows = records.phases(code);
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
         List<CaseRecord> all = cases.casesOfCampaign(code);
-        Map<String, String> names = organization.unitNames();
+        Map<String, String> names = unitNames(code);
 
         Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
         records.units(code).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
@@ -258,7 +260,9 @@ class CampaignDashboard {
                 new Links("/api/cases?campaign=" + code, "/api/cases/export.xlsx?campaign=" + code,
                         "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code + "&organization=" + tenant,
                         api + "/documents", api + "/dossier.pdf", api + "/archive.zip",
-                        "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code)));
+                        "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code),
+                        organizations.within(tenant).isEmpty() ? null
+                                : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant));
     }
 
     /**
@@ -272,7 +276,7 @@ class CampaignDashboard {
         Instant now = now();
         UnitScores.Window window = window(period, now);
         At at = new At(now, window.from(), window.until());
-        Map<String, String> names = organization.unitNames();
+        Map<String, String> names = unitNames(code);
         List<CampaignTemplate.Item> planned = planItems.items(code);
         if (item != null && !item.equals(CaseDossiers.NO_PLAN_ITEM) && planned.stream().noneMatch(i -> i.category().equals(item))) {
             throw new InvalidRequestException(ApiError.field("item", "UNKNOWN_PLAN_ITEM", "活动 " + code + " 没有整治项目 " + item));
@@ -311,6 +315,17 @@ class CampaignDashboard {
                 : names.getOrDefault(r.leadUnit(), r.leadUnit()), r.status().name(), r.status().label(),
                 light == null ? null : light.name(), light == null ? null : light.label(), light == null ? null : light.colour(),
                 r.dueAt(), r.closedAt(), r.returnCount(), r.reworkCount(), "/shirong/cases/" + r.caseNo());
+    }
+
+    /**
+     * The units by name: groups as the organisation files name them; a town or street taking part in a district's
+     * campaign ({@code organization:} in the template) is no group of the district, so by the name the campaign keeps.
+     */
+    private Map<String, String> unitNames(String code) {
+        Map<String, String> names = new HashMap<>();
+        records.units(code).forEach(u -> names.put(u.unitId(), u.name()));
+        names.putAll(organization.unitNames());
+        return names;
     }
 
     private Campaign campaign(String code) {

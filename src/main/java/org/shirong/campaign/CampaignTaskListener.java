@@ -33,7 +33,7 @@ class CampaignTaskListener implements TaskListener {
         task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
         task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
         if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
-            task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(task.getTenantId()));
+            task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(taskId));
             if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
                 task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList(task.getTenantId()));
             }

@@ -12,11 +12,14 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.rectification.CategoryNames;
 import org.shirong.rectification.NewCase;
+import org.shirong.rectification.OwnReferences;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
@@ -42,9 +45,11 @@ class CampaignTaskResults {
     private final ObjectMapper json;
     private final OrganizationRecords organization;
     private final CampaignTemplates templates;
+    private final Organizations organizations;
 
     CampaignTaskResults(CampaignRecords records, CategoryCatalogue catalogue, RectificationCases cases, ObjectMapper json,
-            OrganizationRecords organization, CampaignTemplates templates) {
+            OrganizationRecords organization, CampaignTemplates templates, Organizations organizations) {
+        this.organizations = organizations;
         this.organization = organization;
         this.templates = templates;
         this.records = records;
@@ -53,9 +58,12 @@ class CampaignTaskResults {
         this.json = json;
     }
 
-    /** The categories a finding may name, for the form: 名称（代码）, one group per line. */
-    String categoryList(String organization) {
-        return catalogue.all(organization).stream().filter(c -> c.applicable())
+    /**
+     * The categories a finding of the task may name, for the form: 名称（代码）, one group per line. They are those of the
+     * campaign's organisation, where its findings are reported, also for a town doing a district campaign's task.
+     */
+    String categoryList(long taskId) {
+        return catalogue.all(organization(task(taskId))).stream().filter(c -> c.applicable())
                 .collect(Collectors.groupingBy(c -> c.group().label(), java.util.LinkedHashMap::new,
                         Collectors.mapping(c -> c.name(), Collectors.joining("、"))))
                 .entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("\n"));
@@ -165,6 +173,16 @@ class CampaignTaskResults {
         done(taskId, summary + result, user);
     }
 
+    /**
+     * Where a finding naming no 属地 lies: a town or street doing its district's campaign task (全面自查自纠) inspects
+     * its own territory, so there; otherwise the campaign's organisation itself (null).
+     */
+    private String ownTerritory(TaskRow task) {
+        String campaignOrganization = organization(task);
+        return organizations.within(campaignOrganization).stream().map(Organization::id)
+                .filter(id -> id.equals(task.unitId())).findFirst().orElse(null);
+    }
+
     /** The organisation the task's campaign runs in. */
     private String organization(TaskRow task) {
         return records.find(task.campaignCode()).map(CampaignRecords.Campaign::tenantId).orElseThrow();
@@ -196,8 +214,9 @@ class CampaignTaskResults {
                     at + "：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
         }
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null,
-                        blankToNull(text(row.get("territory"))), blankToNull(text(row.get("community")))),
-                text(row.get("description")), "campaign:" + task.campaignCode() + ":" + task.id() + ":" + (index + 1),
+                        blankToNull(text(row.get("territory"))) == null ? ownTerritory(task) : text(row.get("territory")),
+                        blankToNull(text(row.get("community")))),
+                text(row.get("description")), OwnReferences.campaignFinding(task.campaignCode(), task.id(), index + 1),
                 task.campaignCode(), blankToNull(text(row.get("subItem"))));
     }
 

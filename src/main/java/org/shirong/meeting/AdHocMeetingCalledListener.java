@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,6 +24,7 @@ import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.OrganizationRoles;
+import org.shirong.organization.Organizations;
 import org.shirong.system.DateWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 临时会议已召集 (end of {@code StartEvent_AdHocMeetingCalled}, {@code ${adHocMeetingCalledListener}}): checks the office's
- * start form — a meeting time to come (within {@link DateWindow}), a place, an agenda, at least one unit of the organisation — and refuses it with
+ * start form — a meeting time to come (within {@link DateWindow}), a place, an agenda, at least one unit of the organisation
+ * (for a district, or the office of one of its towns and streets, named by the town) — and refuses it with
  * a Chinese sentence naming the field, so that nothing is started; then sets what the notice and the record need.
  */
 @Component
@@ -44,9 +47,11 @@ class AdHocMeetingCalledListener implements ExecutionListener {
     private final OrganizationRecords organization;
     private final WorkingCalendars calendars;
     private final DateWindow dates;
+    private final Organizations organizations;
 
     AdHocMeetingCalledListener(OrganizationRoles roles, OrganizationRecords organization, WorkingCalendars calendars,
-            DateWindow dates) {
+            DateWindow dates, Organizations organizations) {
+        this.organizations = organizations;
         this.dates = dates;
         this.roles = roles;
         this.organization = organization;
@@ -66,8 +71,10 @@ class AdHocMeetingCalledListener implements ExecutionListener {
         text(execution, VAR_PLACE, "会议地点");
         text(execution, VAR_AGENDA, "会议议程");
         List<String> units = units(execution.getVariable(VAR_ATTENDEE_UNITS));
-        Map<String, String> names = organization.unitNames();
-        List<String> strangers = units.stream().filter(u -> !roles.isGroupOf(tenant, u)).toList();
+        Map<String, String> names = new HashMap<>(organization.unitNames());
+        organizations.within(tenant).forEach(town -> names.put(town.roles().office(), town.name()));
+        List<String> strangers = units.stream().filter(u -> !roles.isGroupOf(tenant, u)
+                && organizations.within(tenant).stream().noneMatch(town -> town.roles().office().equals(u))).toList();
         if (!strangers.isEmpty()) {
             throw refused(VAR_ATTENDEE_UNITS, "参会单位 " + String.join("、", strangers) + " 不是本组织的单位");
         }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.shirong.rectification.OwnReferences;
 
 /**
  * A meeting as its process knows it, in the organisation (tenant) of its campaign. The key ({@code <campaign>/<cycle>/<UTC minute>}) names it in the
@@ -49,7 +50,7 @@ record MeetingFacts(String campaignCode, String campaignName, String cycleId, St
 
     /** The external reference of the case decision {@code no} became, e.g. {@code meeting-JT2026-weekly-20261205T0130Z-2}. */
     String caseReference(int no) {
-        return "meeting-" + campaignCode + "-" + cycleId + "-" + MINUTE.format(meetingAt) + "-" + no;
+        return OwnReferences.meetingDecision(campaignCode, cycleId, MINUTE.format(meetingAt), no);
     }
 
     private static String text(VariableScope variables, String name) {

@@ -2,6 +2,7 @@ package org.shirong.organization;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.shirong.system.FormSelectOptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The forms that name a unit offer the units of the organisation they are deployed for: 重新派遣 (the new lead unit)
  * 交办工作 (the unit to do it) and 临时会议 (the units called). Leading groups and offices are not offered: they hand work out.
+ * A district's 临时会议 (联席会议) also calls its towns and streets, by their offices (条块联动): a meeting only notifies,
+ * whereas work and cases are done in each town's own organisation.
  */
 @Configuration
 class UnitFormOptions {
@@ -18,20 +21,20 @@ class UnitFormOptions {
 
     @Bean
     FormSelectOptions redispatchUnitOptions(Organizations organizations) {
-        return options(organizations, "forms/CaseRedispatch.form", "newLeadUnit");
+        return options(organizations, "forms/CaseRedispatch.form", "newLeadUnit", false);
     }
 
     @Bean
     FormSelectOptions workAssignmentUnitOptions(Organizations organizations) {
-        return options(organizations, "forms/WorkAssignmentStart.form", "unitGroup");
+        return options(organizations, "forms/WorkAssignmentStart.form", "unitGroup", false);
     }
 
     @Bean
     FormSelectOptions adHocMeetingUnitOptions(Organizations organizations) {
-        return options(organizations, "forms/AdHocMeetingStart.form", "attendeeUnits");
+        return options(organizations, "forms/AdHocMeetingStart.form", "attendeeUnits", true);
     }
 
-    private static FormSelectOptions options(Organizations organizations, String form, String field) {
+    private static FormSelectOptions options(Organizations organizations, String form, String field, boolean towns) {
         return new FormSelectOptions() {
             @Override
             public String form() {
@@ -45,8 +48,10 @@ class UnitFormOptions {
 
             @Override
             public List<Option> options(String organization) {
-                return organizations.of(organization).groups().stream().filter(g -> WORKING.contains(g.type()))
+                List<Option> units = organizations.of(organization).groups().stream().filter(g -> WORKING.contains(g.type()))
                         .map(g -> new Option(g.name(), g.id())).toList();
+                return !towns ? units : Stream.concat(units.stream(), organizations.within(organization).stream()
+                        .map(t -> new Option(t.name(), t.roles().office()))).toList();
             }
         };
     }

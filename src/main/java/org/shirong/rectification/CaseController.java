@@ -208,22 +208,24 @@ class CaseController {
      * among those the caller may read ({@link CaseVisibility}), which include the cases the caller's units
      * cooperate on (协办). {@code role=cooperating} lists only those (with {@code unit}: that cooperating unit's);
      * {@code role=all} (the default) lists all. {@code campaign} lists only that campaign's cases; without it, all.
-     * {@code organization} lists only that organisation's cases (a district's office: one of its towns); {@code from}
-     * and {@code to} (2026-11-01, both included) only those reported on those days.
+     * {@code organization} lists only that organisation's cases (a district's office: one of its towns);
+     * {@code territory} only the cases lying in that town or street (a district's cases there, too); {@code from} and
+     * {@code to} (2026-11-01, both included) only those reported on those days.
      */
     @GetMapping("/cases")
     PageView list(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
-            @RequestParam(required = false) String organization, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String territory,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
             throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
                     page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
         }
         var user = identityService.getCurrentAuthentication();
-        CaseFilter filter = filters.of(user, unit, status, overdue, escalated, role, campaign, organization, from, to);
+        CaseFilter filter = filters.of(user, unit, status, overdue, escalated, role, campaign, organization, territory, from, to);
         var result = records.list(filter, visibility.listFilter(user), page, size);
         return new PageView(result.items().stream().map(c -> new ListItem(c, cases.territoryName(c.territory()))).toList(),
                 result.total(), page, size);

@@ -89,7 +89,7 @@ public class CaseDossiers {
 
     /** The campaign's case ledger as {@code user} may read it, ready to be written ({@code GET /api/cases/export.xlsx?campaign=}). */
     public LedgerExport campaignLedger(Authentication user, String campaign) {
-        return new LedgerExport(ledgerRequests.request(user, new CaseFilter(null, null, null, null, null, campaign, null, null)));
+        return new LedgerExport(ledgerRequests.request(user, new CaseFilter(null, null, null, null, null, campaign, null, null, null)));
     }
 
     /** A checked and titled case ledger: its file name, and the workbook written page by page. */

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@link CaseFilter} of a request to the case list, its Excel ledger or the case map: the organisation narrowed to
- * as the caller may ({@link CallerOrganization#narrowedTo}), the reported days read in that organisation's zone (the
- * shared zone when none is named).
+ * as the caller may ({@link CallerOrganization#narrowedTo}), the 属地 by its id or name, the reported days read in that
+ * organisation's zone (the shared zone when none is named).
  */
 @Component
 class CaseFilters {
@@ -20,18 +20,22 @@ class CaseFilters {
     private final CallerOrganization callerOrganization;
     private final WorkingCalendars calendars;
     private final DateWindow window;
+    private final TerritoryDirectory territories;
 
-    CaseFilters(CallerOrganization callerOrganization, WorkingCalendars calendars, DateWindow window) {
+    CaseFilters(CallerOrganization callerOrganization, WorkingCalendars calendars, DateWindow window,
+            TerritoryDirectory territories) {
+        this.territories = territories;
         this.callerOrganization = callerOrganization;
         this.calendars = calendars;
         this.window = window;
     }
 
     CaseFilter of(Authentication user, String unit, CaseStatus status, Boolean overdue, Boolean escalated, String role,
-            String campaign, String organization, String from, String to) {
+            String campaign, String organization, String territory, String from, String to) {
         String narrowed = callerOrganization.narrowedTo(user, organization);
         ZoneId zone = (narrowed == null ? calendars.shared() : calendars.of(narrowed)).zone();
         ReportedDays reported = ReportedDays.of(from, to, zone, window, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
-        return CaseFilter.of(user, unit, status, overdue, escalated, role, campaign, narrowed, reported);
+        return CaseFilter.of(user, unit, status, overdue, escalated, role, campaign, narrowed,
+                CaseFilter.territory(territories, territory), reported);
     }
 }

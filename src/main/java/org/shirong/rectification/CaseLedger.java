@@ -126,7 +126,7 @@ class CaseLedger {
         s.number(r, col++, c.reworkCount());
         s.number(r, col++, c.returnCount());
         s.label(r, col++, yesNo(c.escalated()));
-        s.text(r, col, c.externalRef());
+        s.text(r, col, OwnReferences.shown(c.externalRef()));
     }
 
     static String yesNo(boolean value) {

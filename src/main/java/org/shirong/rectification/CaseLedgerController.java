@@ -38,11 +38,12 @@ class CaseLedgerController {
     void export(@RequestParam(required = false) String unit, @RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
-            @RequestParam(required = false) String organization, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String organization, @RequestParam(required = false) String territory,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
         var user = identityService.getCurrentAuthentication();
         CaseLedger.Request request = requests.request(user,
-                filters.of(user, unit, status, overdue, escalated, role, campaign, organization, from, to));
+                filters.of(user, unit, status, overdue, escalated, role, campaign, organization, territory, from, to));
         response.setContentType(XlsxSheet.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(request.fileName(), request.asciiFileName()));
         long started = System.nanoTime();

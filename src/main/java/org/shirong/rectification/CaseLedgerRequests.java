@@ -74,6 +74,8 @@ class CaseLedgerRequests {
             scope.add(filter.unit() == null ? "本单位协办" : unitNames.get(filter.unit()) + "协办");
         } else if (filter.unit() != null) {
             scope.add(unitNames.get(filter.unit()));
+        } else if (filter.territory() != null && campaign == null) {
+            scope.add(organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory()) + "属地");
         } else if (campaign == null) {
             boolean whole = visibility.readsWholeOrganization(user, organization == null ? null : organization.id());
             scope.add(!whole ? "本单位" : organization == null ? "全部" : "全" + organization.organization().level().label());
@@ -83,7 +85,8 @@ class CaseLedgerRequests {
         ZoneId zone = (organization == null ? calendars.shared() : calendars.of(organization.id())).zone();
         Instant now = RectificationCases.now();
         String subtitle = "筛选：" + describe(filter, unitNames, campaign,
-                filter.organization() == null ? null : organizations.of(filter.organization()).name()) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
+                filter.organization() == null ? null : organizations.of(filter.organization()).name(),
+                filter.territory() == null ? null : organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory())) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
                 + "　｜　导出人：" + organizations.personName(user.getUserId());
         String stamp = STAMP.format(now.atZone(zone));
         return new CaseLedger.Request(filter, visibility.listFilter(user), title, subtitle, zone, title + "-" + stamp + ".xlsx",
@@ -91,10 +94,13 @@ class CaseLedgerRequests {
     }
 
     private static String describe(CaseFilter f, Map<String, String> unitNames, CampaignPlans.Campaign campaign,
-            String organizationName) {
+            String organizationName, String territoryName) {
         List<String> parts = new ArrayList<>();
         if (organizationName != null) {
             parts.add("组织 " + organizationName);
+        }
+        if (territoryName != null) {
+            parts.add("属地 " + territoryName);
         }
         if (campaign != null) {
             parts.add("活动 " + campaign.name() + "（" + campaign.code() + "）");

@@ -85,10 +85,10 @@ class CaseMapController {
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean escalated,
             @RequestParam(required = false) String role, @RequestParam(required = false) String campaign,
             @RequestParam(name = "organization", required = false) String organizationId,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) TrafficLight light) {
+            @RequestParam(required = false) String territory, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) TrafficLight light) {
         var user = identityService.getCurrentAuthentication();
-        CaseFilter filter = filters.of(user, unit, status, overdue, escalated, role, campaign, organizationId, from, to);
+        CaseFilter filter = filters.of(user, unit, status, overdue, escalated, role, campaign, organizationId, territory, from, to);
         Map<String, String> names = organization.unitNames();
         Instant now = RectificationCases.now();
         List<Point> points = new ArrayList<>();

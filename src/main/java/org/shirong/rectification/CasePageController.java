@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.OrganizationRecords;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +26,11 @@ class CasePageController {
     private final IdentityService identityService;
     private final CategoryCatalogue catalogue;
     private final OrganizationRecords organization;
+    private final ObjectProvider<CampaignPlans> campaignPlans;
 
     CasePageController(CaseRecords records, CaseVisibility visibility, IdentityService identityService,
-            CategoryCatalogue catalogue, OrganizationRecords organization) {
+            CategoryCatalogue catalogue, OrganizationRecords organization, ObjectProvider<CampaignPlans> campaignPlans) {
+        this.campaignPlans = campaignPlans;
         this.organization = organization;
         this.records = records;
         this.visibility = visibility;
@@ -58,6 +61,12 @@ class CasePageController {
         page.addObject("sourceName", c.source().label());
         String responsible = CaseDossiers.unitNames(c.responsibleUnits(), organization.unitNames());
         page.addObject("responsibleUnitNames", responsible == null ? "" : responsible);
+        // The campaign and its plan item by name, as the dossier and the ledger write them (not SJ-DEMO · SURVEY_URBAN_ROADS).
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        page.addObject("campaignName", c.campaign() == null ? ""
+                : plans == null ? c.campaign() : plans.campaign(c.campaign()).map(CampaignPlans.Campaign::name).orElse(c.campaign()));
+        page.addObject("planItemName", c.planItem() == null ? ""
+                : catalogue.find(c.tenantId(), c.planItem()).map(Category::name).orElse(c.planItem()));
         page.addObject("dossierUrl", "/api/cases/" + c.caseNo() + "/dossier.pdf");
         return page;
     }

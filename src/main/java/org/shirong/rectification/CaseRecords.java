@@ -438,6 +438,10 @@ class CaseRecords {
             where.append(" and reported_at < ?");
             args.add(Timestamp.from(filter.reported().end()));
         }
+        if (filter.territory() != null) {
+            where.append(" and territory = ?");
+            args.add(filter.territory());
+        }
         return new Where(where.toString(), args);
     }
 

@@ -30,6 +30,14 @@ class OrganizationTerritories implements TerritoryDirectory {
     }
 
     @Override
+    public Optional<String> find(String idOrName) {
+        String text = idOrName == null ? "" : idOrName.strip();
+        return organizations.all().stream()
+                .filter(o -> o.id().equalsIgnoreCase(text) || o.name().equals(text))
+                .map(Organization::id).findFirst();
+    }
+
+    @Override
     public String name(String id) {
         return organizations.find(id).filter(o -> o.id().equals(id)).map(Organization::name).orElse(id);
     }

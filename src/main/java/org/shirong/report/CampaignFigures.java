@@ -1,6 +1,7 @@
 package org.shirong.report;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class CampaignFigures {
+
+    /** Days as the documents write them elsewhere (报告日期：2026年11月25日), not as 2026-11-25. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final JdbcTemplate jdbc;
     private final OrganizationRecords organization;
@@ -53,8 +57,9 @@ class CampaignFigures {
                 (rs, n) -> {
                     int done = rs.getInt("done");
                     int open = rs.getInt("still_open");
-                    return new Figures.Phase(rs.getInt("phase_no"), rs.getString("name"), rs.getDate("first_day").toString(),
-                            rs.getDate("last_day").toString(), rs.getInt("phase_no") == current, done, open,
+                    return new Figures.Phase(rs.getInt("phase_no"), rs.getString("name"),
+                            DAY.format(rs.getDate("first_day").toLocalDate()), DAY.format(rs.getDate("last_day").toLocalDate()),
+                            rs.getInt("phase_no") == current, done, open,
                             Figures.percent(done, done + open));
                 }, code);
     }

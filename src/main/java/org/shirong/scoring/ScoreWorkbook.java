@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
+import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.NamedFor;
@@ -23,12 +24,14 @@ import org.springframework.stereotype.Component;
 /**
  * A period's scores (考核得分表) as an Excel workbook: the ranked units with rank, total, grade, whether and why they are
  * named in the 通报, every rubric component and indicator, then the units not ranked; the 通报线 in the subtitle and the
- * 通报 sentence below the table.
+ * 通报 sentence below the table. A district's whole-organisation scores add a second sheet, its towns and streets ranked
+ * on the cases lying in them ({@link TerritoryBoard}: the plan's 排名靠后的镇和街道 named).
  */
 @Component
 class ScoreWorkbook {
 
     static final String SHEET = "考核得分";
+    static final String TERRITORY_SHEET = "街镇排名";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** One indicator column: its header and its value of a unit's indicators (a count, or a rate in percent). */
@@ -78,10 +81,12 @@ class ScoreWorkbook {
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));
 
-        String subtitle = "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to() + "　｜　通报线：" + line(rubric)
+        String period = "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to();
+        String exported = "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
+        String subtitle = period + "　｜　通报线：" + line(rubric)
                 + "　｜　" + (board.stored() && board.computedAt() != null
                         ? "已保存的得分（计算于 " + SHOWN.format(board.computedAt().atZone(zone)) + "）" : "按当前数据即时计算，未保存")
-                + "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
+                + exported;
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
         XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, title(resolved), subtitle, columns, zone);
         int row = sheet.firstDataRow();
@@ -113,7 +118,43 @@ class ScoreWorkbook {
             row++;
         }
         sheet.note(row + 1, columns.size(), ScoreNotice.text(board));
+        TerritoryBoard territories = resolved.wholeOrganization()
+                ? scores.territories(resolved.period(), resolved.organization()) : null;
+        if (territories != null) {
+            territories(workbook, resolved, territories, period + "　｜　通报：" + territoryLine(rubric.territoryRanking())
+                    + "　｜　按当前数据即时计算" + exported, zone);
+        }
         workbook.finish();
+    }
+
+    /** The district's towns and streets, ranked on the cases lying in them; those without due cases below, unranked. */
+    private void territories(Workbook workbook, ScoreQuery.Resolved resolved, TerritoryBoard board, String subtitle, ZoneId zone) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("街镇", 14), new Column("级别", 6),
+                new Column("总分", 8), new Column("等级", 6), new Column("排名靠后予以通报", 10)));
+        INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
+        columns.add(new Column("备注", 18));
+        XlsxSheet sheet = XlsxSheet.start(workbook, TERRITORY_SHEET, organizations.of(resolved.organization()).name()
+                + resolved.period().name() + "街镇排名（按属地案件）", subtitle, columns, zone);
+        int row = sheet.firstDataRow();
+        for (TerritoryBoard.Place p : board.ranking()) {
+            sheet.number(row, 0, p.rank());
+            sheet.label(row, 1, p.name());
+            sheet.label(row, 2, p.levelName());
+            sheet.decimal(row, 3, p.total());
+            sheet.label(row, 4, p.grade());
+            sheet.label(row, 5, p.named() ? "是" : "否");
+            indicators(sheet, row, 6, p.indicators());
+            row++;
+        }
+        for (TerritoryBoard.Place p : board.noCases()) {
+            sheet.label(row, 1, p.name());
+            sheet.label(row, 2, p.levelName());
+            sheet.label(row, 5, "否");
+            int col = indicators(sheet, row, 6, p.indicators());
+            sheet.label(row, col, p.indicators().caseCount() == 0 ? "无属地案件，不排名" : "应结案件均已挂账，不排名");
+            row++;
+        }
+        sheet.note(row + 1, columns.size(), board.notice());
     }
 
     private static int indicators(XlsxSheet sheet, int row, int col, Indicators indicators) {
@@ -131,6 +172,19 @@ class ScoreWorkbook {
             col++;
         }
         return col;
+    }
+
+    /** Which towns and streets are named: 排名靠后的 5 个镇、1 个街道. */
+    private static String territoryLine(ScoringRubric.TerritoryRanking rule) {
+        List<String> parts = new ArrayList<>();
+        for (Organization.Level level : List.of(Organization.Level.TOWN, Organization.Level.STREET)) {
+            int bottom = rule == null ? 0 : rule.bottom(level);
+            if (bottom > 0) {
+                parts.add(bottom + " 个" + level.label());
+            }
+        }
+        return parts.isEmpty() ? "不按排名通报街镇"
+                : "排名靠后的 " + String.join("、", parts) + "（参加排名的镇或街道多于该数时）";
     }
 
     /** The 通报线 of the rubric for people: 总分低于 60 分，或排名最后 3 位. */

@@ -3,6 +3,7 @@ package org.shirong.system;
 import java.lang.reflect.Field;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.ProcessDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
@@ -26,6 +27,8 @@ import org.springframework.context.ApplicationContext;
  * groups are members of their towns' tenants: without this guard a district office could start work in a town, and
  * its oversight groups, reading the town's history, passed {@link TaskCommentGuard} and wrote into a town's task (read
  * only, 只有查看权的区领导 included). The district supervises a case through {@code POST /api/cases/{caseNo}/supervisions}.
+ * For the same reason 发起流程 lists only the processes of the organisations the caller works in: a district office was
+ * offered its own 临时会议 among those of its 17 towns, all named alike, and refused by this guard for any of theirs.
  */
 class TenantWorkGuard extends CommandInterceptor {
 
@@ -34,6 +37,7 @@ class TenantWorkGuard extends CommandInterceptor {
     private static final Field SUBMIT_DEFINITION = CommandFields.of(SubmitStartFormCmd.class, "processDefinitionId");
     private static final Field NOTE_TASK = CommandFields.of(AddCommentCmd.class, "taskId");
     private static final Field NOTE_INSTANCE = CommandFields.of(AddCommentCmd.class, "processInstanceId");
+    private static final Field QUERY_TENANT_SET = CommandFields.of(ProcessDefinitionQueryImpl.class, "isTenantIdSet");
     static final String NOT_A_MEMBER = "您不属于该流程所在的组织，不能在该组织发起流程（上级的查看、督办权限不包括办理）。";
     static final String NOT_A_MEMBER_NOTE = "您不属于该任务所在的组织，不能在该组织添加备注（上级的查看、督办权限不包括办理；督办请用督办功能）。";
 
@@ -53,8 +57,25 @@ class TenantWorkGuard extends CommandInterceptor {
             EngineCaller.staffCall(configuration).ifPresent(caller -> check(command, caller));
         } else if (command instanceof AddCommentCmd) {
             EngineCaller.staffCall(configuration).ifPresent(caller -> checkNote(command, caller));
+        } else if (command instanceof ProcessDefinitionQueryImpl query && query.isStartablePermissionCheck()) {
+            EngineCaller.staffCall(configuration).ifPresent(caller -> startableWhereTheyWork(query, caller));
         }
         return next.execute(command);
+    }
+
+    /**
+     * Narrows a query of the processes the caller may start (Tasklist's 发起流程) to the organisations they work in, unless
+     * it names its tenants itself (the start is still checked above).
+     */
+    private void startableWhereTheyWork(ProcessDefinitionQueryImpl query, Authentication caller) {
+        if (Boolean.TRUE.equals(CommandFields.read(QUERY_TENANT_SET, query)) || caller.getTenantIds() == null) {
+            return;
+        }
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        String[] own = caller.getTenantIds().stream().filter(t -> tenantWork().worksIn(groups, t)).toArray(String[]::new);
+        if (own.length > 0 && own.length < caller.getTenantIds().size()) {
+            query.tenantIdIn(own).includeProcessDefinitionsWithoutTenantId();
+        }
     }
 
     /** Resolved on first use: the engine is built before the organisations are read. */

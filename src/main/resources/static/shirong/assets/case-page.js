@@ -64,7 +64,9 @@
     fact(dl, '整改期限', c.dueAt && when(c.dueAt) + (v.dueBoundName ? '（' + v.dueBoundName + '）' : ''));
     fact(dl, '提交整改', c.submittedAt && when(c.submittedAt));
     fact(dl, '结案', c.closedAt && when(c.closedAt) + (c.closedOnTime === false ? '（逾期结案）' : c.closedOnTime ? '（按期结案）' : ''));
-    fact(dl, '活动', c.campaign && c.campaign + (c.planItem ? ' · ' + c.planItem : '') + (c.subItem ? ' · ' + c.subItem : ''));
+    var planItem = root.getAttribute('data-plan-item-name');
+    fact(dl, '活动', c.campaign && root.getAttribute('data-campaign-name') + (planItem ? ' · ' + planItem : '')
+      + (c.subItem ? ' · ' + c.subItem : ''));
     fact(dl, '延期 / 返工 / 回退', c.extensionCount + ' 次 / ' + c.reworkCount + ' 次 / ' + c.returnCount + ' 次');
     if (c.overdue || c.escalated) { fact(dl, '超期', (c.overdue ? '已超期' : '') + (c.escalated ? '，已列入通报' : '')); }
   }

@@ -111,6 +111,40 @@ class CampaignMembershipTest {
         assertThat(text.lines().filter(l -> l.strip().startsWith("· "))).hasSize(37);
     }
 
+    /**
+     * 松江区's 全面自查自纠 as 石湖荡镇 does it, in its own organisation: the form lists the categories its findings are
+     * reported under (the district's 11 大类, not the town's patrol ones, which were refused), and a finding naming no
+     * 属地 lies in the town, led by the district department, the town cooperating; the ledger shows no internal key for it.
+     */
+    @Test
+    void aTownsSelfInspectionInTheDistrictsCampaignListsTheDistrictsCategoriesAndLiesInTheTown() {
+        start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-SELF\",\"name\":\"松江自查\","
+                + "\"dates\":{\"start\":\"2026-11-20\"}}");
+        CampaignDriver run = new CampaignDriver("SJ-SELF", managementService, runtimeService, taskService, jdbc);
+        // 补齐短板弱项 runs a month and ten days; 全面自查自纠 comes with 自查自纠和联合检查 on 30 December.
+        run.runUntil(Instant.parse("2026-12-30T02:00:00Z"));
+        org.camunda.bpm.engine.task.Task task = run.task("selfInspection/shihudang");
+        assertThat(task.getTenantId()).isEqualTo("shihudang");
+        assertThat((String) taskService.getVariable(task.getId(), "categoryList")).contains("城市道路").doesNotContain("暴露垃圾");
+
+        TestRestTemplate town = rest.withBasicAuth("shdshirongban1", "demo");
+        assertThat(town.postForEntity("/engine-rest/task/" + task.getId() + "/claim", CampaignApiTest.json("{\"userId\":\"shdshirongban1\"}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = town.postForEntity("/engine-rest/task/" + task.getId() + "/complete", CampaignApiTest.json(
+                "{\"variables\":{\"findings\":{\"value\":\"塔汇路人行道破损｜石湖荡镇塔汇路 20 号｜城市道路\"}}}"), String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(jdbc.queryForMap("select tenant_id, territory, lead_unit from rect_case where campaign_code = 'SJ-SELF'"))
+                .containsEntry("TENANT_ID", "songjiang").containsEntry("TERRITORY", "shihudang").containsEntry("LEAD_UNIT", "sjlvrongju");
+        // The ledger's 外部编号 is for outside numbers: not Shirong's own key for the finding (campaign:SJ-SELF:…).
+        org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("sjshirongban1", "demo")
+                .getForEntity("/api/cases/export.xlsx?campaign=SJ-SELF", byte[].class));
+        assertThat(ledger.data()).singleElement().satisfies(row -> {
+            assertThat(ledger.text(row, "属地")).isEqualTo("石湖荡镇");
+            assertThat(ledger.text(row, "外部编号")).isEmpty();
+        });
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aCaseOfA931ItemIsDueNoLaterThanTheItemsFinishByUnlessThatHasPassed() {

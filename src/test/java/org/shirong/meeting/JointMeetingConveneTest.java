@@ -269,13 +269,17 @@ class JointMeetingConveneTest {
     private static final String NEXT_YEAR = (LocalDate.now().getYear() + 1) + "-01-06T14:00";
 
     private ResponseEntity<String> callAdHocMeeting(String user, String meetingAt, String units) {
+        return callAdHocMeeting(user, "jiuting", meetingAt, units);
+    }
+
+    private ResponseEntity<String> callAdHocMeeting(String user, String organization, String meetingAt, String units) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String body = """
                 {"variables":{"meetingName":{"value":"临时会议"},"meetingAt":{"value":"%s"},"place":{"value":"镇政府三楼会议室"},
                  "agenda":{"value":"研究占道堆物反弹问题"},"attendeeUnits":{"value":"%s","type":"Json"}}}""".formatted(meetingAt, units);
         return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/" + AdHocMeetingProcess.KEY
-                + "/tenant-id/jiuting/submit-form", new HttpEntity<>(body, headers), String.class);
+                + "/tenant-id/" + organization + "/submit-form", new HttpEntity<>(body, headers), String.class);
     }
 
     /** Issue 11: a 临时会议 the office calls wrongly is refused in Chinese, naming the field, and nothing is started. */
@@ -316,5 +320,41 @@ class JointMeetingConveneTest {
         assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ATTENDEE_NAMES)).isEqualTo("城管中队、环卫所");
         assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ORGANISER_GROUP)).isEqualTo("chuangban");
         runtimeService.deleteProcessInstance(instance.getId(), "测试结束");
+    }
+
+    /**
+     * 松江区's 联席会议 calls its departments and its towns (条块联动): the form offers the towns, named, by their offices;
+     * the town's office gets the notice in its own inbox; a town of no district of theirs is not offered nor taken.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDistrictsAdHocMeetingCallsItsTownsOfficesToo() {
+        ClockUtil.reset();
+        String form = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/engine-rest/process-definition/key/"
+                + AdHocMeetingProcess.KEY + "/tenant-id/songjiang/deployed-start-form", String.class).replaceAll("\\s", "");
+        assertThat(form).contains("\"label\":\"区绿化市容局\"", "\"label\":\"石湖荡镇\",\"value\":\"shdshirongban\"");
+        String townForm = rest.withBasicAuth("chuangban2", "demo").getForObject("/engine-rest/process-definition/key/"
+                + AdHocMeetingProcess.KEY + "/tenant-id/jiuting/deployed-start-form", String.class).replaceAll("\\s", "");
+        assertThat(townForm).contains("\"label\":\"城管中队\"").doesNotContain("石湖荡镇");
+
+        ResponseEntity<String> stranger = callAdHocMeeting("sjshirongban1", "songjiang", NEXT_YEAR, "[\\\"jxtuijinban\\\"]");
+        assertThat(stranger.getStatusCode().value()).as(stranger.getBody()).isEqualTo(400);
+        assertThat(stranger.getBody()).contains("不是本组织的单位");
+
+        ResponseEntity<String> called = callAdHocMeeting("sjshirongban1", "songjiang", NEXT_YEAR,
+                "[\\\"sjlvrongju\\\",\\\"shdshirongban\\\"]");
+        assertThat(called.getStatusCode().value()).as(called.getBody()).isEqualTo(200);
+        var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).tenantIdIn("songjiang")
+                .variableValueEquals(AdHocMeetingProcess.VAR_MEETING_TIME, NEXT_YEAR.substring(0, 4) + "年1月6日 14:00").singleResult();
+        try {
+            assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ATTENDEE_NAMES)).isEqualTo("区绿化市容局、石湖荡镇");
+            managementService.createJobQuery().processInstanceId(instance.getId()).list()
+                    .forEach(job -> managementService.executeJob(job.getId()));
+            List<java.util.Map<String, Object>> inbox = rest.withBasicAuth("shdshirongban1", "demo")
+                    .getForObject("/api/notifications", List.class);
+            assertThat(inbox).as("the town office's inbox").anySatisfy(m -> assertThat(m.get("businessKey")).isEqualTo(instance.getBusinessKey()));
+        } finally {
+            runtimeService.deleteProcessInstance(instance.getId(), "测试结束");
+        }
     }
 }

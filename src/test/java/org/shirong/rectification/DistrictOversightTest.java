@@ -159,6 +159,67 @@ class DistrictOversightTest {
     }
 
     /**
+     * 发起流程 offers the district office the district's own processes only, once each: not also those of its 17 towns,
+     * named alike, each refused on start. Its oversight still reads the towns' definitions (Cockpit).
+     */
+    @Test
+    void theDistrictOfficeIsOfferedToStartOnlyItsOwnProcesses() {
+        String startable = "/engine-rest/process-definition?latestVersion=true&active=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true&maxResults=200";
+        List<Map<String, Object>> offered = as("sjshirongban1").getForObject(startable, List.class);
+        assertThat(offered).extracting(d -> d.get("tenantId")).containsOnly("songjiang");
+        assertThat(offered).extracting(d -> d.get("name")).containsExactlyInAnyOrder("临时会议", "创建活动", "工作交办");
+        assertThat(as("sjshirongban1").getForObject(startable.replace("process-definition?", "process-definition/count?"), Map.class))
+                .containsEntry("count", 3);
+        assertThat(as("chuangban1").getForObject(startable, List.class)).hasSize(3);
+
+        List<Map<String, Object>> read = as("sjshirongban1")
+                .getForObject("/engine-rest/process-definition?key=RectificationProcess&latestVersion=true&maxResults=200", List.class);
+        assertThat(read).extracting(d -> d.get("tenantId")).contains("songjiang", "jiuting");
+    }
+
+    /**
+     * 属地街镇配合: the district's cases lie in its towns but belong to the district, so {@code organization=shihudang}
+     * does not find them; {@code territory} (id or name) narrows the list, ledger and map to the cases lying in one town.
+     */
+    @Test
+    void theDistrictOfficeNarrowsItsListLedgerAndMapToTheCasesLyingInOneTown() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"塔汇路人行道破损","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
+                 "location":{"address":"石湖荡镇塔汇路 12 号","territory":"石湖荡镇","lat":30.97,"lng":121.13}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String inShihudang = (String) reported.getBody().get("caseNo");
+        String inXinqiao = (String) as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"新站路工地围挡破损","category":"SURVEY_CONSTRUCTION_SITES","source":"SURVEY",
+                 "location":{"address":"新桥镇新站路","territory":"xinqiao","lat":31.06,"lng":121.32}}
+                """), Map.class).getBody().get("caseNo");
+
+        for (String territory : List.of("shihudang", "石湖荡镇")) {
+            List<Map<String, Object>> items = (List<Map<String, Object>>) as("sjshirongban1")
+                    .getForObject("/api/cases?size=200&territory=" + territory, Map.class).get("items");
+            assertThat(items).extracting(i -> i.get("caseNo")).contains(inShihudang).doesNotContain(inXinqiao);
+            assertThat(items).extracting(i -> i.get("territoryName")).containsOnly("石湖荡镇");
+        }
+        XlsxDownload ledger = XlsxDownload.of(as("sjshirongban1")
+                .getForEntity("/api/cases/export.xlsx?territory=shihudang", byte[].class));
+        assertThat(ledger.title()).isEqualTo("松江区石湖荡镇属地案件台账");
+        assertThat(ledger.filterLine()).startsWith("筛选：属地 石湖荡镇");
+        assertThat(CaseApiTest.caseNos(ledger)).contains(inShihudang).doesNotContain(inXinqiao);
+        List<Map<String, Object>> points = (List<Map<String, Object>>) as("sjshirongban1")
+                .getForObject("/api/cases/map?territory=shihudang", Map.class).get("points");
+        assertThat(points).extracting(p -> p.get("caseNo")).contains(inShihudang).doesNotContain(inXinqiao);
+
+        for (String path : List.of("/api/cases?territory=", "/api/cases/export.xlsx?territory=", "/api/cases/map?territory=")) {
+            ResponseEntity<Map> unknown = as("sjshirongban1").getForEntity(path + "nowhere", Map.class);
+            assertThat(unknown.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(CaseApiTest.errors(unknown)).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("field", "territory").containsEntry("code", "UNKNOWN_TERRITORY")
+                    .containsEntry("message", "参数 territory 无效：没有街镇 \"nowhere\""));
+        }
+    }
+
+    /**
      * The engine lets whoever reads a task attach files to it and delete its attachments: the district office wrote into
      * a 九亭 task that way (and a town's office into any of its units' tasks). Nobody but an administrator attaches
      * through the engine; photos and attachments go through the forms into Shirong's records.

@@ -138,8 +138,8 @@ class CampaignDocumentApiTest {
 
         String agenda = html(meetingDocuments.agenda(meeting, scores, null, null));
         assertThat(agenda).contains("九亭镇创建测试活动工作例会议程", "会议时间：2024年10月8日 14:00", "当前阶段：宣传动员和自查整改",
-                "<td class=\"name\">前期准备</td><td>2024-03-01 至 2024-05-31</td><td>2</td><td>0</td><td>100.0%</td>",
-                "<td class=\"name\">宣传动员和自查整改</td><td>2024-06-01 至 2024-10-31</td><td>1</td><td>2</td><td>33.3%</td>",
+                "<td class=\"name\">前期准备</td><td>2024年3月1日 至 2024年5月31日</td><td>2</td><td>0</td><td>100.0%</td>",
+                "<td class=\"name\">宣传动员和自查整改</td><td>2024年6月1日 至 2024年10月31日</td><td>1</td><td>2</td><td>33.3%</td>",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>4</td><td>2</td><td>2</td><td>2</td></tr>",
                 "<tr data-unit=\"huanwei\"><td class=\"name\">环卫所</td><td>1</td><td>1</td><td>0</td><td>0</td></tr>",
                 "<td class=\"name\">合计</td><td>5</td><td>3</td><td>2</td><td>2</td>", "总分低于通报线",
@@ -148,7 +148,7 @@ class CampaignDocumentApiTest {
 
         StoredDocument notice = meetingDocuments.notice(meeting, scores, null);
         assertThat(notice.title()).isEqualTo("九亭镇创建测试活动关于2024年9月考核不履职单位的通报");
-        assertThat(html(notice)).contains("2024-09-01 至 2024-09-30", "通报 1 个单位：城管中队。", "向创建工作办公室书面报告",
+        assertThat(html(notice)).contains("2024年9月1日 至 2024年9月30日", "通报 1 个单位：城管中队。", "向创建工作办公室书面报告",
                 "<footer>创建工作领导小组<br>");
 
         StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), null);

@@ -84,7 +84,7 @@ class DocumentTemplatesTest {
         assertThat(templates.render("agenda", sampleModel())).contains("截至2026年12月1日 00:00，各整治项目共发现问题 3 件，已结案 2 件（按期 1 件），超期 1 件。",
                 "<tr data-item=\"RECTIFY_OLD_ESTATES\"><td class=\"name\">整治老旧小区</td><td class=\"name\">建管所</td>"
                         + "<td class=\"text\">绿管所、房开公司</td><td>3</td><td>2</td><td>1</td><td>1</td></tr>");
-        assertThat(templates.render("notice", sampleModel())).contains("2026-11-01 至 2026-11-30", "城管中队",
+        assertThat(templates.render("notice", sampleModel())).contains("2026年11月1日 至 2026年11月30日", "城管中队",
                 "2026年11月共 2 个单位参加排名，通报 1 个单位：城管中队。");
     }
 

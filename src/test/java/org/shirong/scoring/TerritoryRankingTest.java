@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.ShirongWebTest;
+import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -99,6 +100,31 @@ class TerritoryRankingTest {
                 .doesNotContain("泗泾镇", "洞泾镇", "中山街道", "方松街道");
         assertThat((List<Map<String, Object>>) territories.get("noCases")).extracting(p -> p.get("organization"))
                 .contains("maogang", "yongfeng").doesNotContain("jinxi", "songjiang");
+    }
+
+    /** The district's scores download carries the same ranking of its towns and streets, on a sheet of its own; a town's has none. */
+    @Test
+    void theDistrictsScoresWorkbookHasASheetRankingItsTownsAndStreets() {
+        XlsxDownload sheet = XlsxDownload.of(as("sjshirongban1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class),
+                "街镇排名");
+        assertThat(sheet).as("the 街镇排名 sheet").isNotNull();
+        assertThat(sheet.title()).isEqualTo("松江区2025年3月街镇排名（按属地案件）");
+        assertThat(sheet.filterLine()).contains("通报：排名靠后的 5 个镇、1 个街道").doesNotContain("总分低于");
+        assertThat(sheet.headers()).startsWith("排名", "街镇", "级别", "总分", "等级", "排名靠后予以通报");
+        List<org.dhatim.fastexcel.reader.Row> places = sheet.data().stream()
+                .filter(r -> r.getCellCount() > 1 && !sheet.text(r, "街镇").isEmpty()).toList();
+        assertThat(places).filteredOn(r -> sheet.text(r, "街镇").equals("车墩镇")).singleElement().satisfies(r -> {
+            assertThat(sheet.text(r, "级别")).isEqualTo("镇");
+            assertThat(sheet.text(r, "排名靠后予以通报")).isEqualTo("是");
+            assertThat(sheet.text(r, "应结案件数")).isEqualTo("1");
+        });
+        assertThat(places).filteredOn(r -> sheet.text(r, "街镇").equals("泖港镇")).singleElement()
+                .satisfies(r -> assertThat(sheet.text(r, "备注")).isEqualTo("无属地案件，不排名"));
+        assertThat(places).extracting(r -> sheet.text(r, "街镇")).doesNotContain("松江区", "锦溪镇", "maogang");
+        assertThat(sheet.rows().get(sheet.rows().size() - 1).getCell(0).getText()).contains("排名靠后的 5 个镇：", "1 个街道：岳阳街道");
+
+        assertThat(XlsxDownload.of(as("chuangban1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class), "街镇排名"))
+                .as("a town's workbook").isNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
@@ -21,13 +22,21 @@ import org.springframework.http.ResponseEntity;
 public record XlsxDownload(String sheetName, List<Row> rows, String contentDisposition) {
 
     public static XlsxDownload of(ResponseEntity<byte[]> response) {
+        return of(response, null);
+    }
+
+    /** The workbook's sheet named {@code sheetName} (the first when null); null when it has no such sheet. */
+    public static XlsxDownload of(ResponseEntity<byte[]> response, String sheetName) {
         assertThat(response.getStatusCode()).as("%s", response.getBody() == null ? "" : new String(response.getBody()))
                 .isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType()).hasToString(XlsxSheet.CONTENT_TYPE);
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(response.getBody()),
                 new ReadingOptions(true, false))) {
-            var sheet = workbook.getFirstSheet();
-            return new XlsxDownload(sheet.getName(), sheet.read(),
+            var sheet = sheetName == null ? Optional.of(workbook.getFirstSheet()) : workbook.findSheet(sheetName);
+            if (sheet.isEmpty()) {
+                return null;
+            }
+            return new XlsxDownload(sheet.get().getName(), sheet.get().read(),
                     response.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -467,6 +467,8 @@ function renderCampaign(node, d, documents) {
         '下载案件台账（Excel）'),
       el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.scores, download: true, 'data-export': 'scores'},
         `下载${d.period.name}考核得分（Excel）`),
+      d.links.territories ? el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.territories, download: true,
+        'data-export': 'territories'}, `下载${d.period.name}街镇排名（Excel）`) : null,
       el('a', {class: 'btn btn-default btn-sm', href: ROOT + d.links.dossier, download: true, 'data-export': 'dossier'},
         '下载全部案件台账（PDF）'),
       el('a', {class: 'btn btn-default btn-sm', href: ROOT + d.links.archive, download: true, 'data-export': 'archive'},

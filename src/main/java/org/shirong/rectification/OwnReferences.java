@@ -1,0 +1,31 @@
+package org.shirong.rectification;
+
+/**
+ * The external references Shirong gives the cases it reports itself, so that a step done again reports each case once:
+ * a campaign task's findings and a meeting's decisions. They are no one's outside number (12345 工单号, 测评点位编号), so
+ * the ledger's 外部编号 leaves them out.
+ */
+public final class OwnReferences {
+
+    private static final String CAMPAIGN_FINDING = "campaign:";
+    private static final String MEETING_DECISION = "meeting-";
+
+    private OwnReferences() {
+    }
+
+    /** Finding {@code no} (from 1) of campaign task {@code taskId}. */
+    public static String campaignFinding(String campaignCode, long taskId, int no) {
+        return CAMPAIGN_FINDING + campaignCode + ":" + taskId + ":" + no;
+    }
+
+    /** Decision {@code no} of the meeting of the campaign's cycle held at {@code minute}, e.g. {@code meeting-JT2026-weekly-20261205T0130Z-2}. */
+    public static String meetingDecision(String campaignCode, String cycleId, String minute, int no) {
+        return MEETING_DECISION + campaignCode + "-" + cycleId + "-" + minute + "-" + no;
+    }
+
+    /** The reference as the ledger shows it: null for one of Shirong's own. */
+    static String shown(String externalRef) {
+        return externalRef == null || externalRef.startsWith(CAMPAIGN_FINDING) || externalRef.startsWith(MEETING_DECISION)
+                ? null : externalRef;
+    }
+}
