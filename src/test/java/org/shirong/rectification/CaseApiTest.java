@@ -237,6 +237,49 @@ class CaseApiTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    /**
+     * "The cases reported in November" as a list, an Excel ledger and a map: {@code from} and {@code to} are days in the
+     * town's zone (a case reported at 00:30 on 1 November in Shanghai is November's, though it is still October in UTC),
+     * both included; the ledger's filter line names them; a day that is no date, out of range or a range ending before
+     * it begins is refused naming the parameter.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void casesAreListedAndExportedByTheDaysTheyWereReportedOnInTheTownsZone() {
+        String[] reported = {"2026-10-31T15:30:00Z", "2026-10-31T16:30:00Z", "2026-12-01T00:00:00Z"};
+        List<String> caseNos = new java.util.ArrayList<>();
+        for (int i = 0; i < reported.length; i++) {
+            String caseNo = (String) as("chuangban2").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", "NORMAL", "沪松公路 " + (20 + i) + " 号", "REPORTED-DAYS-" + i)), Map.class)
+                    .getBody().get("caseNo");
+            jdbc.update("update rect_case set reported_at = ? where case_no = ?",
+                    java.sql.Timestamp.from(java.time.Instant.parse(reported[i])), caseNo);
+            caseNos.add(caseNo);
+        }
+        String november = "from=2026-11-01&to=2026-11-30";
+        List<String> listed = ((List<Map<String, Object>>) as("chuangban2").getForObject("/api/cases?size=200&" + november, Map.class)
+                .get("items")).stream().map(c -> (String) c.get("caseNo")).toList();
+        assertThat(listed).contains(caseNos.get(1)).doesNotContain(caseNos.get(0), caseNos.get(2));
+
+        XlsxDownload ledger = XlsxDownload.of(as("chuangban2").getForEntity("/api/cases/export.xlsx?" + november, byte[].class));
+        assertThat(ledger.filterLine()).contains("上报日期 2026-11-01 至 2026-11-30");
+        assertThat(ledger.data()).extracting(row -> row.getCell(1).getText()).contains(caseNos.get(1))
+                .doesNotContain(caseNos.get(0), caseNos.get(2));
+        List<String> mapped = ((List<Map<String, Object>>) as("chuangban2").getForObject("/api/cases/map?from=2026-12-01", Map.class)
+                .get("points")).stream().map(p -> (String) p.get("caseNo")).toList();
+        assertThat(mapped).contains(caseNos.get(2)).doesNotContain(caseNos.get(0), caseNos.get(1));
+
+        for (String[] bad : new String[][] {{"from=2026-11-31", "from", "INVALID_DATE"}, {"to=11/30/2026", "to", "INVALID_DATE"},
+                {"from=2026-11-01&to=2026-10-01", "to", "DATE_RANGE"}, {"from=1970-01-01", "from", "DATE_OUT_OF_RANGE"}}) {
+            for (String endpoint : List.of("/api/cases?", "/api/cases/export.xlsx?", "/api/cases/map?")) {
+                ResponseEntity<Map> refused = as("chuangban2").getForEntity(endpoint + bad[0], Map.class);
+                assertThat(refused.getStatusCode()).as(endpoint + bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(errors(refused)).as(endpoint + bad[0]).singleElement()
+                        .satisfies(e -> assertThat(e).containsEntry("field", bad[1]).containsEntry("code", bad[2]));
+            }
+        }
+    }
+
     /** A filter with control characters is named (400), not ignored; one of only invisible characters is left out like an empty one. */
     @Test
     void aFilterWithControlCharactersIsNamedAndOneOfOnlyInvisibleCharactersIsLeftOut() {
