@@ -150,10 +150,11 @@ class CampaignDashboard {
     /**
      * The lists and files behind the figures: the case list, the Excel ledger and scores, the documents, the PDF
      * dossier of all cases, the 迎检 archive, and the campaign's map (framed, and as its own page); for a district's
-     * campaign, also the district's whole scores, whose workbook ranks its towns and streets (null otherwise).
+     * campaign, also the district's whole scores, whose workbook ranks its towns and streets (null otherwise); and the
+     * ledger of the cases reported in the month shown.
      */
     record Links(String cases, String ledger, String scores, String documents, String dossier, String archive, String map,
-            String mapPage, String territories) {
+            String mapPage, String territories, String periodLedger) {
     }
 
     /** {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town. */
@@ -262,7 +263,8 @@ class CampaignDashboard {
                         api + "/documents", api + "/dossier.pdf", api + "/archive.zip",
                         "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code),
                         organizations.within(tenant).isEmpty() ? null
-                                : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant));
+                                : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant,
+                        "/api/cases/export.xlsx?campaign=" + code + "&from=" + period(window).from() + "&to=" + period(window).to()));
     }
 
     /**

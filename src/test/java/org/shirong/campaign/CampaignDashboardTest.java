@@ -172,10 +172,14 @@ class CampaignDashboardTest {
             Map trend = (Map) d.get("trend");
             assertThat((List<String>) trend.get("periods")).hasSize(CampaignDashboard.TREND_MONTHS).endsWith("2024-09");
             assertThat((Map) d.get("links")).containsEntry("ledger", "/api/cases/export.xlsx?campaign=DASHJX")
+                    .containsEntry("periodLedger", "/api/cases/export.xlsx?campaign=DASHJX&from=2024-09-01&to=2024-09-30")
                     .containsEntry("scores", "/api/scores/export.xlsx?period=2024-09&campaign=DASHJX&organization=jinxi")
                     .containsEntry("dossier", "/api/campaigns/DASHJX/dossier.pdf")
                     .containsEntry("archive", "/api/campaigns/DASHJX/archive.zip")
                     .containsEntry("map", "/shirong/map?campaign=DASHJX&embed=true");
+            var september = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
+                    "/api/cases/export.xlsx?campaign=DASHJX&from=2024-09-01&to=2024-09-30", byte[].class));
+            assertThat(september.filterLine()).contains("上报日期 2024-09-01 至 2024-09-30");
 
             // October: 城管中队's late closure counts there.
             Map october = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/DASHJX/dashboard?period=2024-10", Map.class);

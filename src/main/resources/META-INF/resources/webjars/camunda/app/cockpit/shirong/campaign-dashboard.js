@@ -465,6 +465,8 @@ function renderCampaign(node, d, documents) {
       el('label', null, '考核月份 ', periodInput),
       el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.ledger, download: true, 'data-export': 'cases'},
         '下载案件台账（Excel）'),
+      el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.periodLedger, download: true, 'data-export': 'period-cases'},
+        `下载${d.period.name}上报案件台账（Excel）`),
       el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.scores, download: true, 'data-export': 'scores'},
         `下载${d.period.name}考核得分（Excel）`),
       d.links.territories ? el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.territories, download: true,
