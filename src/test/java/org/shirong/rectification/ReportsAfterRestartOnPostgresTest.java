@@ -127,6 +127,15 @@ class ReportsAfterRestartOnPostgresTest {
     }
 
     private HttpResponse<String> report(ConfigurableApplicationContext node, String ref) {
+        try {
+            return http.send(reportOf(node, ref), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("report " + ref + " got no answer", e);
+        }
+    }
+
+    /** A report to {@code node} as the admin, for 九亭镇, with the external reference {@code ref}. */
+    private static HttpRequest reportOf(ConfigurableApplicationContext node, String ref) {
         String url = "http://localhost:" + node.getEnvironment().getProperty("local.server.port") + "/api/cases?organization=jiuting";
         String credentials = Base64.getEncoder().encodeToString(("admin:" + ShirongOnPostgres.ADMIN_PASSWORD)
                 .getBytes(StandardCharsets.UTF_8));
@@ -134,31 +143,17 @@ class ReportsAfterRestartOnPostgresTest {
                 {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
                  "location":{"address":"沪亭北路 100 号"},"externalRef":"%s"}
                 """.formatted(ref);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException("report " + ref + " got no answer", e);
-        }
     }
 
     /** Sends {@link #REPORTS} reports at once, the first of this JVM; returns their status codes. */
     private List<Integer> reportTogether(ConfigurableApplicationContext context, String prefix) throws Exception {
-        String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/api/cases?organization=jiuting";
-        String credentials = Base64.getEncoder().encodeToString(("admin:" + ShirongOnPostgres.ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < REPORTS; i++) {
-            String body = """
-                    {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
-                     "location":{"address":"沪亭北路 100 号"},"externalRef":"%s-%d"}
-                    """.formatted(prefix, i);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Basic " + credentials).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            HttpRequest request = reportOf(context, prefix + "-" + i);
             answers.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     go.await();
