@@ -38,9 +38,12 @@ class DatabaseUnavailable extends HttpFilter {
             if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && causes(rollback.getApplicationException())) {
-                return true; // the rollback after it failed too, on the pool's closed connection, without an SQL state
+            if (cause instanceof TransactionSystemException ending && (ending.getApplicationException() != null
+                    && causes(ending.getApplicationException())
+                    || ending.getCause() instanceof SQLException sql && sql.getSQLState() == null)) {
+                // The commit or rollback failed on a connection the pool had closed (its SQLException has no state),
+                // after a statement lost the connection (or the driver failed on the lost connection in its own way).
+                return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
