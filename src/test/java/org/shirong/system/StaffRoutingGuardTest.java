@@ -184,6 +184,32 @@ class StaffRoutingGuardTest {
         }
     }
 
+    /**
+     * An administrator adding a user to a group they are already in (Admin's 加入组 twice, two administrators at once) is
+     * done already (204), not a 500 with ENGINE-16004 logged at ERROR; a user or group that does not exist is a 400 naming
+     * it; staff are refused as before.
+     */
+    @Test
+    void addingAUserToAGroupTheyAreInAlreadyIsDoneNotAServerFault() {
+        TestRestTemplate admin = rest.withBasicAuth("admin", "admin");
+        ResponseEntity<String> again = admin.exchange("/engine-rest/group/huanwei/members/huanwei1", HttpMethod.PUT, null, String.class);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(204);
+        assertThat(identityService.createUserQuery().userId("huanwei1").memberOfGroup("huanwei").count()).isEqualTo(1);
+
+        ResponseEntity<String> noUser = admin.exchange("/engine-rest/group/huanwei/members/no-such-user", HttpMethod.PUT, null, String.class);
+        assertThat(noUser.getStatusCode().value()).as(noUser.getBody()).isEqualTo(400);
+        assertThat(noUser.getBody()).contains("没有用户 no-such-user");
+        ResponseEntity<String> noGroup = admin.exchange("/engine-rest/group/no-such-group/members/huanwei1", HttpMethod.PUT, null, String.class);
+        assertThat(noGroup.getStatusCode().value()).as(noGroup.getBody()).isEqualTo(400);
+        assertThat(noGroup.getBody()).contains("没有组 no-such-group");
+
+        ResponseEntity<String> staff = as("chuangban1").exchange("/engine-rest/group/huanwei/members/huanwei1", HttpMethod.PUT, null, String.class);
+        assertThat(staff.getStatusCode().value()).as(staff.getBody()).isEqualTo(403);
+        ResponseEntity<String> staffNoUser = as("chuangban1").exchange("/engine-rest/group/huanwei/members/no-such-user",
+                HttpMethod.PUT, null, String.class);
+        assertThat(staffNoUser.getStatusCode().value()).as("staff learn nothing of the directory: " + staffNoUser.getBody()).isEqualTo(403);
+    }
+
     @Test
     void completingATaskMaySetOnlyTheFieldsItsFormOffers() {
         Task task = claimTaskOfNewCase("guard-routing-2");
