@@ -210,6 +210,31 @@ class StaffRoutingGuardTest {
         assertThat(staffNoUser.getStatusCode().value()).as("staff learn nothing of the directory: " + staffNoUser.getBody()).isEqualTo(403);
     }
 
+    /**
+     * Whoever may not work on a task (another unit of the town, the district reading it) is refused before its form is
+     * checked: the form's check answered them with its labels and options (400), and, comparing a value sent with the
+     * task's own, told them whether they had guessed a variable of a task they may not even read.
+     */
+    @Test
+    void whoMayNotWorkOnATaskLearnsNothingOfItsFormOrVariables() {
+        Task task = claimTaskOfNewCase("guard-routing-form-first");
+        for (String user : List.of("chengguan1", "sjshirongban1")) {
+            List<ResponseEntity<String>> answers = new java.util.ArrayList<>();
+            for (String sent : List.of("{}", "{\"claimDecision\":{\"value\":\"bogus\"}}",
+                    "{\"leadUnit\":{\"value\":\"huanwei\"}}", "{\"leadUnit\":{\"value\":\"lvrong\"}}")) {
+                for (String action : List.of("/complete", "/submit-form")) {
+                    answers.add(as(user).postForEntity("/engine-rest/task/" + task.getId() + action,
+                            json("{\"variables\":" + sent + "}"), String.class));
+                }
+            }
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.getStatusCode().value()).as(user + ": " + answer.getBody()).isEqualTo(403);
+                assertThat(answer.getBody()).contains("此任务由环卫所办理").doesNotContain("是否认领", "不是本任务表单");
+            });
+        }
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    }
+
     @Test
     void completingATaskMaySetOnlyTheFieldsItsFormOffers() {
         Task task = claimTaskOfNewCase("guard-routing-2");
