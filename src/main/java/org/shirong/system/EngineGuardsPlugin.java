@@ -59,6 +59,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         }
         inContext.add(new SubmittedFieldsGuard(days, applicationContext));
         inContext.add(new TaskCommentGuard());
+        inContext.add(new MembershipChecks());
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
 }

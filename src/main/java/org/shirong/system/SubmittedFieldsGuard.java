@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -26,7 +27,8 @@ import org.springframework.context.ApplicationContext;
  * only the fields its form lets the assignee fill in, and send the form's read-only fields back only unchanged. Runs
  * inside the completion's own command context (after the engine's command context interceptor), so the task and its
  * variables it reads are the ones the completion then works with, read once; each field the form lets the assignee fill in
- * is checked against the form ({@link FormField}: length, characters, options). Starting a process (REST start, start
+ * is checked against the form ({@link FormField}: length, characters, options), once the engine's check that the caller
+ * may work on the task has passed. Starting a process (REST start, start
  * form) is checked the same way against its start form: each of the form's fields that is sent, and the form's required
  * choices (the unit a 工作交办 goes to); other variables a start may carry (the campaign's {@code dates}) are the start
  * listener's to check. It checks only the command that {@link StaffCommandGuard}, which sees who calls before any
@@ -91,6 +93,11 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
         if (task == null) {
             return; // the completion itself answers that the task does not exist
+        }
+        // The completion's own check, before the form's: whoever may not work on the task (another unit, the district)
+        // learns nothing of its form, nor, comparing the values sent, of the task's variables.
+        for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
+            checker.checkTaskWork(task);
         }
         TaskFormFields.Form form = formFields.editable(task, commandContext);
         Map<String, FormField> editable = form.editable();

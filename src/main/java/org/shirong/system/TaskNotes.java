@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.TaskRestService;
@@ -28,10 +29,11 @@ import org.camunda.bpm.engine.task.Comment;
  * {@link TaskCommentResourceImpl}, except that writing and reading them does not first look the task up in the history:
  * that look-up needs READ_HISTORY, which a unit's staff do not have, so that they could neither add a note to their own
  * task nor read its notes. The engine's command decides instead ({@link TaskCommentGuard}); a refusal there is
- * answered as such (403, or 400 naming 备注), not as Camunda's "Not enough parameters submitted". Each note read or
+ * answered as such (403, or 400 naming 备注), not as Camunda's "Not enough parameters submitted". Changing and deleting
+ * notes likewise skip that look-up (a unit's staff could not change or delete even their own note, and were told the
+ * task was gone); the guard allows it to the note's writer only. Each note read or
  * written also carries its writer's name ({@code userName}, the user's name as the organisation's file gave it to the
- * engine), which Tasklist's 历史 tab shows in place of the login id (tasklist/shirong/note-writers.js). Changing and
- * deleting notes are Camunda's own.
+ * engine), which Tasklist's 历史 tab shows in place of the login id (tasklist/shirong/note-writers.js).
  */
 class TaskNotes implements TaskCommentResource {
 
@@ -90,21 +92,29 @@ class TaskNotes implements TaskCommentResource {
 
     @Override
     public void deleteComment(String commentId) {
-        camunda().deleteComment(commentId);
+        change(() -> engine.getTaskService().deleteTaskComment(taskId, commentId));
     }
 
     @Override
     public void updateComment(CommentDto comment) {
-        camunda().updateComment(comment);
+        change(() -> engine.getTaskService().updateTaskComment(taskId, comment.getId(), comment.getMessage()));
     }
 
     @Override
     public void deleteComments() {
-        camunda().deleteComments();
+        change(() -> engine.getTaskService().deleteTaskComments(taskId));
     }
 
-    private TaskCommentResourceImpl camunda() {
-        return new TaskCommentResourceImpl(engine, taskId, rootResourcePath);
+    /** As Camunda's {@link TaskCommentResourceImpl} changes notes, without its look-up of the task in the history. */
+    private void change(Runnable change) {
+        if (!historyEnabled()) {
+            throw new InvalidRequestException(Status.FORBIDDEN, "History is not enabled");
+        }
+        try {
+            change.run();
+        } catch (NullValueException missing) {
+            throw new InvalidRequestException(Status.BAD_REQUEST, missing.getMessage());
+        }
     }
 
     /** As Camunda asks it: the history level read without the caller's authentication. */

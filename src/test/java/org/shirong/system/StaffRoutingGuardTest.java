@@ -184,6 +184,57 @@ class StaffRoutingGuardTest {
         }
     }
 
+    /**
+     * An administrator adding a user to a group they are already in (Admin's 加入组 twice, two administrators at once) is
+     * done already (204), not a 500 with ENGINE-16004 logged at ERROR; a user or group that does not exist is a 400 naming
+     * it; staff are refused as before.
+     */
+    @Test
+    void addingAUserToAGroupTheyAreInAlreadyIsDoneNotAServerFault() {
+        TestRestTemplate admin = rest.withBasicAuth("admin", "admin");
+        ResponseEntity<String> again = admin.exchange("/engine-rest/group/huanwei/members/huanwei1", HttpMethod.PUT, null, String.class);
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(204);
+        assertThat(identityService.createUserQuery().userId("huanwei1").memberOfGroup("huanwei").count()).isEqualTo(1);
+
+        ResponseEntity<String> noUser = admin.exchange("/engine-rest/group/huanwei/members/no-such-user", HttpMethod.PUT, null, String.class);
+        assertThat(noUser.getStatusCode().value()).as(noUser.getBody()).isEqualTo(400);
+        assertThat(noUser.getBody()).contains("没有用户 no-such-user");
+        ResponseEntity<String> noGroup = admin.exchange("/engine-rest/group/no-such-group/members/huanwei1", HttpMethod.PUT, null, String.class);
+        assertThat(noGroup.getStatusCode().value()).as(noGroup.getBody()).isEqualTo(400);
+        assertThat(noGroup.getBody()).contains("没有组 no-such-group");
+
+        ResponseEntity<String> staff = as("chuangban1").exchange("/engine-rest/group/huanwei/members/huanwei1", HttpMethod.PUT, null, String.class);
+        assertThat(staff.getStatusCode().value()).as(staff.getBody()).isEqualTo(403);
+        ResponseEntity<String> staffNoUser = as("chuangban1").exchange("/engine-rest/group/huanwei/members/no-such-user",
+                HttpMethod.PUT, null, String.class);
+        assertThat(staffNoUser.getStatusCode().value()).as("staff learn nothing of the directory: " + staffNoUser.getBody()).isEqualTo(403);
+    }
+
+    /**
+     * Whoever may not work on a task (another unit of the town, the district reading it) is refused before its form is
+     * checked: the form's check answered them with its labels and options (400), and, comparing a value sent with the
+     * task's own, told them whether they had guessed a variable of a task they may not even read.
+     */
+    @Test
+    void whoMayNotWorkOnATaskLearnsNothingOfItsFormOrVariables() {
+        Task task = claimTaskOfNewCase("guard-routing-form-first");
+        for (String user : List.of("chengguan1", "sjshirongban1")) {
+            List<ResponseEntity<String>> answers = new java.util.ArrayList<>();
+            for (String sent : List.of("{}", "{\"claimDecision\":{\"value\":\"bogus\"}}",
+                    "{\"leadUnit\":{\"value\":\"huanwei\"}}", "{\"leadUnit\":{\"value\":\"lvrong\"}}")) {
+                for (String action : List.of("/complete", "/submit-form")) {
+                    answers.add(as(user).postForEntity("/engine-rest/task/" + task.getId() + action,
+                            json("{\"variables\":" + sent + "}"), String.class));
+                }
+            }
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.getStatusCode().value()).as(user + ": " + answer.getBody()).isEqualTo(403);
+                assertThat(answer.getBody()).contains("此任务由环卫所办理").doesNotContain("是否认领", "不是本任务表单");
+            });
+        }
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    }
+
     @Test
     void completingATaskMaySetOnlyTheFieldsItsFormOffers() {
         Task task = claimTaskOfNewCase("guard-routing-2");

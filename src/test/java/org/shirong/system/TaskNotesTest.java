@@ -137,6 +137,51 @@ class TaskNotesTest {
     }
 
     /**
+     * A note is changed or deleted by whoever wrote it: the unit changes and deletes its own (it was told the task was
+     * gone, 409, as it could not look the task up in the history), and is refused the office's note on its task with a
+     * 403 naming its writer, which stays as it was; another organisation is answered as for a task that does not exist.
+     */
+    @Test
+    void onlyItsWriterChangesOrDeletesANote() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "chengguan", "清理乱堆物（改备注）");
+        assertThat(addNote("chuangban1", task.getId(), note("办公室：请周五前完成。")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(addNote("chengguan1", task.getId(), note("已联系店主。")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        String office = noteId(task, "chuangban1");
+        String own = noteId(task, "chengguan1");
+
+        ResponseEntity<String> changed = change("chengguan1", task.getId(), own, "已联系店主，明天清理。");
+        assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        for (ResponseEntity<String> refused : List.of(change("chengguan1", task.getId(), office, "改成下周"),
+                as("chengguan1").exchange("/engine-rest/task/" + task.getId() + "/comment/" + office, HttpMethod.DELETE, null, String.class),
+                as("chengguan1").exchange("/engine-rest/task/" + task.getId() + "/comment", HttpMethod.DELETE, null, String.class))) {
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).contains("这条备注由戴所长（chuangban1）记录，只有记录人可以修改或删除");
+        }
+        ResponseEntity<String> otherOrganisation = change("jxshuili1", task.getId(), office, "锦溪改的");
+        ResponseEntity<String> missing = change("jxshuili1", MISSING, office, "锦溪改的");
+        assertThat(otherOrganisation.getStatusCode()).isEqualTo(missing.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(otherOrganisation.getBody()).isEqualTo(missing.getBody()).doesNotContain("戴所长");
+        assertThat(taskService.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+                .containsExactlyInAnyOrder("办公室：请周五前完成。", "已联系店主，明天清理。");
+
+        ResponseEntity<String> deleted = as("chengguan1").exchange("/engine-rest/task/" + task.getId() + "/comment/" + own,
+                HttpMethod.DELETE, null, String.class);
+        assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskService.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+                .containsExactly("办公室：请周五前完成。");
+    }
+
+    private String noteId(Task task, String writer) {
+        return taskService.getTaskComments(task.getId()).stream().filter(c -> writer.equals(c.getUserId())).findFirst()
+                .orElseThrow().getId();
+    }
+
+    private ResponseEntity<String> change(String user, String taskId, String noteId, String message) {
+        return as(user).exchange("/engine-rest/task/" + taskId + "/comment", HttpMethod.PUT,
+                JiutingWork.json("{\"id\":\"" + noteId + "\",\"message\":\"" + message + "\"}"), String.class);
+    }
+
+    /**
      * 松江区 oversees 九亭镇: its office (READ, SUPERVISE) and its leaders (READ only) read the notes of a 九亭 task, but
      * write none, by the task or by its process instance; the district supervises through its own channel (督办). A note
      * without a writer (one the process wrote) is read with no name.
