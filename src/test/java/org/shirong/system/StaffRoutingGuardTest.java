@@ -185,7 +185,7 @@ class StaffRoutingGuardTest {
     }
 
     /**
-     * An administrator adding a user to a group they are already in (Admin's 加入组 twice, two administrators at once) is
+     * An administrator adding a user to a group they are already in (Admin's 加入组 twice) is
      * done already (204), not a 500 with ENGINE-16004 logged at ERROR; a user or group that does not exist is a 400 naming
      * it; staff are refused as before.
      */
