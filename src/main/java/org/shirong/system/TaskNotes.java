@@ -37,6 +37,8 @@ import org.camunda.bpm.engine.task.Comment;
  */
 class TaskNotes implements TaskCommentResource {
 
+    private static final String NOTE_MISSING = "没有这条备注，或它已被删除，请刷新后再试。";
+
     private final ProcessEngine engine;
     private final String taskId;
     private final String rootResourcePath;
@@ -113,7 +115,8 @@ class TaskNotes implements TaskCommentResource {
         try {
             change.run();
         } catch (NullValueException missing) {
-            throw new InvalidRequestException(Status.BAD_REQUEST, missing.getMessage());
+            // Camunda's "No comment exists with commentId …": the note was deleted meanwhile, or never was
+            throw new InvalidRequestException(Status.BAD_REQUEST, NOTE_MISSING);
         }
     }
 

@@ -169,6 +169,9 @@ class TaskNotesTest {
         assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(taskService.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
                 .containsExactly("办公室：请周五前完成。");
+        ResponseEntity<String> gone = change("chengguan1", task.getId(), own, "再改一次");
+        assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(gone.getBody()).contains("没有这条备注，或它已被删除");
     }
 
     private String noteId(Task task, String writer) {
