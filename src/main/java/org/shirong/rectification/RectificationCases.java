@@ -236,7 +236,7 @@ public class RectificationCases {
                 RectificationProcess.VAR_SOURCE, Variables.stringValue(c.source(), true),
                 RectificationProcess.VAR_CASE_NO, caseNo,
                 RectificationProcess.VAR_TITLE, c.title().strip(),
-                RectificationProcess.VAR_ADDRESS, location.address().strip(),
+                RectificationProcess.VAR_ADDRESS, shownAddress(organization, location),
                 RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
         // Only when required: the form and CaseSteps read a missing value as "not required" (one variable less per case).
         if (!blank(c.campaign()) && beforePhotoRequired(organization, c.campaign().strip())) {
@@ -263,6 +263,20 @@ public class RectificationCases {
     /** The checked 属地 of a report, or the case's own organisation when it names none. */
     private String territory(String organization, NewCase.Location location) {
         return blank(location.territory()) ? organization : territories.resolve(organization, location.territory()).orElseThrow();
+    }
+
+    /**
+     * The address as the case's tasks, forms and messages show it: a district's case lying in one of its towns names the
+     * town first (石湖荡镇 沪亭北路 100 号), so that the district department it goes to knows where without opening the case.
+     */
+    private String shownAddress(String organization, NewCase.Location location) {
+        String address = location.address().strip();
+        String territory = territory(organization, location);
+        if (territory.equals(organization)) {
+            return address;
+        }
+        String town = territoryName(territory);
+        return town == null || address.contains(town) ? address : town + " " + address;
     }
 
     /** The display name of a case's 属地. */

@@ -61,6 +61,12 @@ class TerritoryCooperationTest {
                 .containsEntry("territoryName", "石湖荡镇").containsEntry("community", "金汇村");
         String caseNo = (String) reported.getBody().get("caseNo");
         assertThat(caseNo).startsWith("SJ-");
+        // The district department's 认领 says which town the place is in, before anyone opens the case.
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_CLAIM).singleResult();
+        assertThat(claim.getDescription()).contains("石湖荡镇 松江区湖荡路 8 号");
+        assertThat(runtimeService.getVariable(claim.getProcessInstanceId(), RectificationProcess.VAR_ADDRESS))
+                .isEqualTo("石湖荡镇 松江区湖荡路 8 号");
 
         ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
@@ -220,6 +226,10 @@ class TerritoryCooperationTest {
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(reported.getBody()).containsEntry("territory", "songjiang").containsEntry("territoryName", "松江区");
         String caseNo = (String) reported.getBody().get("caseNo");
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_CLAIM).singleResult();
+        assertThat(runtimeService.getVariable(claim.getProcessInstanceId(), RectificationProcess.VAR_ADDRESS))
+                .as("a case in the district itself names no town").isEqualTo("松江区人民北路 1 号");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseCooperationProcess.KEY)
                 .processInstanceBusinessKeyLike(caseNo + "/%").count()).isZero();
     }
