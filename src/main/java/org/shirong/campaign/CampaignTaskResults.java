@@ -183,6 +183,11 @@ class CampaignTaskResults {
                 .filter(id -> id.equals(task.unitId())).findFirst().orElse(null);
     }
 
+    /** Whether {@code written} (an id or a name) names the town or street {@code town}. */
+    private boolean namesTown(String town, String written) {
+        return town.equals(written) || organizations.find(town).map(Organization::name).filter(written::equals).isPresent();
+    }
+
     /** The organisation the task's campaign runs in. */
     private String organization(TaskRow task) {
         return records.find(task.campaignCode()).map(CampaignRecords.Campaign::tenantId).orElseThrow();
@@ -213,9 +218,14 @@ class CampaignTaskResults {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS,
                     at + "：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
         }
+        String own = ownTerritory(task);
+        String territory = blankToNull(text(row.get("territory")));
+        if (own != null && territory != null && !namesTown(own, territory)) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：本镇（街道）自查的问题只能在本镇（街道），"
+                    + "请删去属地“" + territory + "”或改为" + organizations.find(own).map(Organization::name).orElse(own));
+        }
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null,
-                        blankToNull(text(row.get("territory"))) == null ? ownTerritory(task) : text(row.get("territory")),
-                        blankToNull(text(row.get("community")))),
+                        territory == null ? own : territory, blankToNull(text(row.get("community")))),
                 text(row.get("description")), OwnReferences.campaignFinding(task.campaignCode(), task.id(), index + 1),
                 task.campaignCode(), blankToNull(text(row.get("subItem"))));
     }

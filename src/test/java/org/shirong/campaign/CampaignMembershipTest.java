@@ -130,6 +130,10 @@ class CampaignMembershipTest {
         TestRestTemplate town = rest.withBasicAuth("shdshirongban1", "demo");
         assertThat(town.postForEntity("/engine-rest/task/" + task.getId() + "/claim", CampaignApiTest.json("{\"userId\":\"shdshirongban1\"}"),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> elsewhere = town.postForEntity("/engine-rest/task/" + task.getId() + "/complete", CampaignApiTest.json(
+                "{\"variables\":{\"findings\":{\"value\":\"塔汇路人行道破损｜塔汇路 20 号｜城市道路｜｜九亭镇\"}}}"), String.class);
+        assertThat(elsewhere.getStatusCode()).as("a town's self-inspection lies in the town").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(elsewhere.getBody()).contains("第 1 行：本镇（街道）自查的问题只能在本镇（街道）", "石湖荡镇");
         ResponseEntity<String> done = town.postForEntity("/engine-rest/task/" + task.getId() + "/complete", CampaignApiTest.json(
                 "{\"variables\":{\"findings\":{\"value\":\"塔汇路人行道破损｜石湖荡镇塔汇路 20 号｜城市道路\"}}}"), String.class);
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
