@@ -74,11 +74,12 @@ class CaseLedgerRequests {
             scope.add(filter.unit() == null ? "本单位协办" : unitNames.get(filter.unit()) + "协办");
         } else if (filter.unit() != null) {
             scope.add(unitNames.get(filter.unit()));
-        } else if (filter.territory() != null && campaign == null) {
-            scope.add(organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory()) + "属地");
         } else if (campaign == null) {
             boolean whole = visibility.readsWholeOrganization(user, organization == null ? null : organization.id());
-            scope.add(!whole ? "本单位" : organization == null ? "全部" : "全" + organization.organization().level().label());
+            // a unit's ledger narrowed to a town is still its own cases: the town is named in the filter line
+            scope.add(!whole ? "本单位" : filter.territory() != null
+                    ? organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory()) + "属地"
+                    : organization == null ? "全部" : "全" + organization.organization().level().label());
         }
         String title = (organization == null ? "" : organization.name()) + String.join("·", scope) + "案件台账";
 

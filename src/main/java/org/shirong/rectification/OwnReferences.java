@@ -2,13 +2,14 @@ package org.shirong.rectification;
 
 /**
  * The external references Shirong gives the cases it reports itself, so that a step done again reports each case once:
- * a campaign task's findings and a meeting's decisions. They are no one's outside number (12345 工单号, 测评点位编号), so
+ * a campaign task's findings, a meeting's decisions and a 责任区 breach handed over to 执法. They are no one's outside number (12345 工单号, 测评点位编号), so
  * the ledger's 外部编号 leaves them out.
  */
 public final class OwnReferences {
 
     private static final String CAMPAIGN_FINDING = "campaign:";
     private static final String MEETING_DECISION = "meeting-";
+    private static final String ZONE_HAND_OVER = "ZONE-";
 
     private OwnReferences() {
     }
@@ -23,9 +24,14 @@ public final class OwnReferences {
         return MEETING_DECISION + campaignCode + "-" + cycleId + "-" + minute + "-" + no;
     }
 
+    /** The 责任区 breach {@code breachId} of the organisation, handed over to 执法 as a case. */
+    public static String zoneHandOver(String organization, long breachId) {
+        return ZONE_HAND_OVER + organization + "-" + breachId;
+    }
+
     /** The reference as the ledger shows it: null for one of Shirong's own. */
     static String shown(String externalRef) {
         return externalRef == null || externalRef.startsWith(CAMPAIGN_FINDING) || externalRef.startsWith(MEETING_DECISION)
-                ? null : externalRef;
+                || externalRef.startsWith(ZONE_HAND_OVER) ? null : externalRef;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.NewCase;
+import org.shirong.rectification.OwnReferences;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.report.PrintDocuments;
 import org.shirong.report.PrintPhotos;
@@ -98,7 +99,7 @@ class ZoneHandOvers {
     }
 
     static String externalRef(String organization, long breachId) {
-        return "ZONE-" + organization + "-" + breachId;
+        return OwnReferences.zoneHandOver(organization, breachId);
     }
 
     /** The file kept with a case, if it is a handed-over zone's. */
