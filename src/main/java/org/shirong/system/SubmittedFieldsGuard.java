@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -96,9 +95,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         }
         // The completion's own check, before the form's: whoever may not work on the task (another unit, the district)
         // learns nothing of its form, nor, comparing the values sent, of the task's variables.
-        for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
-            checker.checkTaskWork(task);
-        }
+        EngineChecks.each(commandContext, checker -> checker.checkTaskWork(task));
         TaskFormFields.Form form = formFields.editable(task, commandContext);
         Map<String, FormField> editable = form.editable();
         Map<String, Object> sent = submitted == null ? Map.of() : submitted;

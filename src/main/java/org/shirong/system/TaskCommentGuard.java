@@ -90,9 +90,7 @@ class TaskCommentGuard extends CommandInterceptor {
                 throw new BadUserRequestException(LABEL + "只能记在任务所属的流程上：processInstanceId 与任务的流程实例不符。");
             }
         } else if (processInstanceId != null) {
-            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-                checker.checkUpdateProcessInstanceById(processInstanceId);
-            }
+            EngineChecks.each(context, checker -> checker.checkUpdateProcessInstanceById(processInstanceId));
         }
         checkText(message);
     }
@@ -104,7 +102,7 @@ class TaskCommentGuard extends CommandInterceptor {
     private static String checkTask(CommandContext context, String taskId, boolean work) {
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
         if (task != null) {
-            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            EngineChecks.each(context, checker -> {
                 try {
                     if (work) {
                         checker.checkTaskWork(task);
@@ -114,16 +112,14 @@ class TaskCommentGuard extends CommandInterceptor {
                 } catch (AuthorizationException refused) {
                     readHistoryOr(context, checker, task.getProcessDefinitionId(), refused);
                 }
-            }
+            });
             return task.getProcessInstanceId();
         }
         HistoricTaskInstanceEntity finished = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
         if (finished == null || !context.getTenantManager().isAuthenticatedTenant(finished.getTenantId())) {
             throw new NotFoundException("No task found for task id " + taskId);
         }
-        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-            readHistoryOr(context, checker, finished.getProcessDefinitionId(), null);
-        }
+        EngineChecks.each(context, checker -> readHistoryOr(context, checker, finished.getProcessDefinitionId(), null));
         return finished.getProcessInstanceId();
     }
 
@@ -160,9 +156,7 @@ class TaskCommentGuard extends CommandInterceptor {
             if (task == null) {
                 return;
             }
-            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-                checker.checkTaskWork(task);
-            }
+            EngineChecks.each(context, checker -> checker.checkTaskWork(task));
             notes = noteId == null ? context.getCommentManager().findCommentsByTaskId(taskId)
                     : listOf(context.getCommentManager().findCommentByTaskIdAndCommentId(taskId, noteId));
         } else if (processInstanceId != null) {
@@ -170,9 +164,7 @@ class TaskCommentGuard extends CommandInterceptor {
             if (instance == null) {
                 return;
             }
-            for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-                checker.checkUpdateProcessInstance(instance);
-            }
+            EngineChecks.each(context, checker -> checker.checkUpdateProcessInstance(instance));
             notes = noteId == null ? context.getCommentManager().findCommentsByProcessInstanceId(processInstanceId)
                     : listOf(context.getCommentManager().findCommentByProcessInstanceIdAndCommentId(processInstanceId, noteId));
         } else {
