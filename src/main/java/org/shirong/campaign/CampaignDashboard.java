@@ -252,7 +252,8 @@ class CampaignDashboard {
         PlanItemProgress.Table items = planItems.of(code, now, all);
         String tenant = c.tenantId();
         String api = "/api/campaigns/" + code;
-        return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), period(window),
+        Period shown = period(window);
+        return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), shown,
                 phaseLines(code, phaseRows, summary), units, total, ranking,
                 trend(tenant, code, YearMonth.parse(window.periodCode().substring(0, 7))),
                 items.items().stream().map(i -> item(code, window, i, false)).toList(), item(code, window, items.total(), true),
@@ -264,7 +265,7 @@ class CampaignDashboard {
                         "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code),
                         organizations.within(tenant).isEmpty() ? null
                                 : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant,
-                        "/api/cases/export.xlsx?campaign=" + code + "&from=" + period(window).from() + "&to=" + period(window).to()));
+                        "/api/cases/export.xlsx?campaign=" + code + "&from=" + shown.from() + "&to=" + shown.to()));
     }
 
     /**

@@ -66,6 +66,8 @@ class CaseLedgerRequests {
                         .or(() -> organizations.ofGroup(filter.unit()))
                         .orElse(null);
 
+        String territoryName = filter.territory() == null ? null
+                : organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory());
         List<String> scope = new ArrayList<>();
         if (campaign != null) {
             scope.add("“" + campaign.name() + "”活动");
@@ -77,8 +79,7 @@ class CaseLedgerRequests {
         } else if (campaign == null) {
             boolean whole = visibility.readsWholeOrganization(user, organization == null ? null : organization.id());
             // a unit's ledger narrowed to a town is still its own cases: the town is named in the filter line
-            scope.add(!whole ? "本单位" : filter.territory() != null
-                    ? organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory()) + "属地"
+            scope.add(!whole ? "本单位" : territoryName != null ? territoryName + "属地"
                     : organization == null ? "全部" : "全" + organization.organization().level().label());
         }
         String title = (organization == null ? "" : organization.name()) + String.join("·", scope) + "案件台账";
@@ -87,7 +88,7 @@ class CaseLedgerRequests {
         Instant now = RectificationCases.now();
         String subtitle = "筛选：" + describe(filter, unitNames, campaign,
                 filter.organization() == null ? null : organizations.of(filter.organization()).name(),
-                filter.territory() == null ? null : organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory())) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
+                territoryName) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
                 + "　｜　导出人：" + organizations.personName(user.getUserId());
         String stamp = STAMP.format(now.atZone(zone));
         return new CaseLedger.Request(filter, visibility.listFilter(user), title, subtitle, zone, title + "-" + stamp + ".xlsx",
