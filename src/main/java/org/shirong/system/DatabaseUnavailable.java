@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -20,7 +22,7 @@ import org.springframework.transaction.TransactionSystemException;
  * stack trace in the log. Whether the database is away is read from the failure's causes: no connection to be had (a
  * transaction that could not begin, the pool's wait timed out), or an SQL state of class 08 (connection exception) or
  * 57P (the server shutting down). Other failures pass on unchanged. The engine API answers the same through
- * {@link EngineErrorAnswers}; the webapps' own APIs (Cockpit's, Admin's) answer with Camunda's handlers.
+ * {@link EngineErrorAnswers}, the webapps' own APIs (Cockpit's, Admin's…) through {@link WebappErrorAnswers}.
  */
 class DatabaseUnavailable extends HttpFilter {
 
@@ -59,6 +61,13 @@ class DatabaseUnavailable extends HttpFilter {
             root = root.getCause();
         }
         LOG.warn("Database unavailable, answered 503: {} {} ({}: {})", method, uri, root.getClass().getSimpleName(), root.getMessage());
+    }
+
+    /** The 503 of a JAX-RS API ({@code api} names it in the log line), for its exception mapper. */
+    static Response answer(String api, String path, Throwable failure) {
+        logged(api, path, failure);
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(BODY).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @Override

@@ -119,9 +119,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (DatabaseUnavailable.causes(failure)) {
-            DatabaseUnavailable.logged("engine API", uri.getPath(), failure);
-            return Response.status(Status.SERVICE_UNAVAILABLE).header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .entity(DatabaseUnavailable.BODY).type(MediaType.APPLICATION_JSON_TYPE).build();
+            return DatabaseUnavailable.answer("engine API", uri.getPath(), failure);
         }
         ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
         String notFound = unknownToCaller();

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shirong.system.ShirongOnPostgres;
+import org.shirong.system.WebappSession;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -89,9 +90,16 @@ class ReportsAfterRestartOnPostgresTest {
                 reporter.start();
                 reporters.add(reporter);
             }
+            int webPort = node.getEnvironment().getProperty("local.server.port", Integer.class);
+            String engine = node.getBean(org.camunda.bpm.engine.ProcessEngine.class).getName();
+            WebappSession cockpit = WebappSession.login(webPort, engine, "admin", ShirongOnPostgres.ADMIN_PASSWORD);
             Thread.sleep(1500);
             database.close();
-            Thread.sleep(4000);
+            long away = System.nanoTime();
+            Thread.sleep(1000);
+            HttpResponse<String> statistics = cockpit.webappGet("/cockpit/plugin/base/" + engine + "/process-definition/statistics-count");
+            HttpResponse<String> login = WebappSession.loginAnswer(webPort, engine, "admin", ShirongOnPostgres.ADMIN_PASSWORD);
+            Thread.sleep(Math.max(0, 4000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - away)));
             int answeredWhileAway = answers.size();
             database = sameDatabase.start();
             long backBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -111,6 +119,11 @@ class ReportsAfterRestartOnPostgresTest {
             assertThat(refused).as("refused while the database was away").isNotEmpty()
                     .allSatisfy(a -> assertThat(a[2]).contains("DATABASE_UNAVAILABLE", "数据库"));
             assertThat(all.get(all.size() - 1)[1]).as("answering again once it is back").isEqualTo("201");
+            for (HttpResponse<String> webapp : List.of(statistics, login)) {
+                assertThat(webapp.statusCode()).as("Cockpit's statistics and the login while away: " + webapp.body()).isEqualTo(503);
+                assertThat(webapp.body()).contains("DATABASE_UNAVAILABLE", "数据库");
+                assertThat(webapp.headers().firstValue("Retry-After")).isPresent();
+            }
             JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
             for (String[] created : all.stream().filter(a -> a[1].equals("201")).toList()) {
                 assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref = ?", Long.class, created[0]))

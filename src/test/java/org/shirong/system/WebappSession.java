@@ -24,19 +24,37 @@ public final class WebappSession {
     }
 
     public static WebappSession login(int port, String user, String password) {
+        return login(port, "default", user, password);
+    }
+
+    /** A login to the engine named {@code engine} (a test's engine may have a generated name). */
+    public static WebappSession login(int port, String engine, String user, String password) {
         WebappSession session = new WebappSession("http://localhost:" + port);
-        session.refreshToken();
-        HttpResponse<String> login = session.send(HttpRequest.newBuilder(URI.create(session.base
-                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", session.csrfToken)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
+        HttpResponse<String> login = session.logIn(engine, user, password);
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login as " + user + " answered " + login.statusCode() + ": " + login.body());
         }
         session.refreshToken();
         return session;
+    }
+
+    /** A login to Tasklist in a new session, answered as it is. */
+    public static HttpResponse<String> loginAnswer(int port, String engine, String user, String password) {
+        return new WebappSession("http://localhost:" + port).logIn(engine, user, password);
+    }
+
+    private HttpResponse<String> logIn(String engine, String user, String password) {
+        refreshToken();
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + engine + "/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
+    }
+
+    /** A GET of the webapps' own APIs, path after {@code /camunda/api} ({@code /cockpit/...}, {@code /admin/...}). */
+    public HttpResponse<String> webappGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api" + path)).GET().build());
     }
 
     /** A call to the webapps' engine API, path after {@code /camunda/api/engine/engine/default}. */
