@@ -132,6 +132,9 @@ public class CaseAppeals {
      * scores that count the deduction were saved while the appeal waited) and sets {@code appealApproved}.
      */
     void decided(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the instance was deleted (Cockpit): nobody decided
+        }
         String caseNo = (String) execution.getVariable(RectificationProcess.VAR_CASE_NO);
         Deduction deduction = Deduction.valueOf((String) execution.getVariable(VAR_DEDUCTION));
         Object decision = execution.getVariable(VAR_DECISION);
