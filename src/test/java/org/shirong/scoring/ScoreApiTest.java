@@ -169,28 +169,39 @@ class ScoreApiTest {
     }
 
     /**
-     * An approved appeal removes the deduction from the unit's score and says so (核准申诉 1 件, also in the workbook); a
-     * rejected one changes nothing. The case still shows it was overdue, and its page lists the appeals and decisions.
+     * An approved appeal removes the deduction from the unit's score and says so (核准申诉 N 件, also in the workbook): 超期
+     * counts the case as closed on time, 回退 no longer counts the return; a rejected one changes nothing. The case still
+     * shows it was late, and its page lists the appeals and decisions.
      */
     @Test
     void anApprovedAppealRemovesTheDeductionFromTheScoreAndARejectedOneDoesNot() {
         String approved = rows.add("nongfu", "CLOSED", DUE, "late");
         String rejected = rows.add("nongfu", "CLOSED", DUE, "late", "PATROL", "NORMAL", 1);
+        // 农副公司 returned this one, and the office sent it back to 农副公司, which closed it on time
+        String returned = rows.add("nongfu", "CLOSED", DUE, "on time");
+        rows.returnedAndRedispatched(returned, DUE.minusSeconds(86400), "nongfu");
         Map<String, Object> before = unit("nongfu1", "nongfu");
         assertThat((Map<String, Object>) before.get("indicators")).containsEntry("overdueCount", 3)
-                .containsEntry("onTimeClosedCount", 0).containsEntry("appealedCount", 0);
+                .containsEntry("onTimeClosedCount", 1).containsEntry("returnedCount", 1).containsEntry("appealedCount", 0);
         assertThat(before.get("appeals")).isNull();
 
         assertThat(appeal("nongfu1", approved, "OVERDUE", "暴雨停运，无法作业").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(appeal("nongfu1", rejected, "REWORK", "核查标准前后不一").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(appeal("nongfu1", returned, "RETURN", "派遣时类别有误").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(unit("nongfu1", "nongfu")).as("pending appeals change nothing").isEqualTo(before);
 
         review(approved, "OVERDUE", "approve", "情况属实");
+        Map<String, Object> overdueApproved = unit("nongfu1", "nongfu");
+        assertThat((Map<String, Object>) overdueApproved.get("indicators")).containsEntry("overdueCount", 2)
+                .containsEntry("onTimeClosedCount", 2).containsEntry("appealedCount", 1);
+        assertThat(overdueApproved.get("appeals")).isEqualTo("核准申诉 1 件");
+        assertThat((Double) overdueApproved.get("total")).isGreaterThan((Double) before.get("total"));
+
+        review(returned, "RETURN", "approve", "类别派遣有误");
         Map<String, Object> after = unit("nongfu1", "nongfu");
-        assertThat((Map<String, Object>) after.get("indicators")).containsEntry("overdueCount", 2)
-                .containsEntry("onTimeClosedCount", 1).containsEntry("appealedCount", 1);
-        assertThat(after.get("appeals")).isEqualTo("核准申诉 1 件");
-        assertThat((Double) after.get("total")).isGreaterThan((Double) before.get("total"));
+        assertThat((Map<String, Object>) after.get("indicators")).containsEntry("returnedCount", 0).containsEntry("appealedCount", 2);
+        assertThat(after.get("appeals")).isEqualTo("核准申诉 2 件");
+        assertThat((Double) after.get("total")).isGreaterThan((Double) overdueApproved.get("total"));
 
         review(rejected, "REWORK", "reject", "返工属实");
         assertThat(unit("nongfu1", "nongfu")).as("a rejected appeal changes nothing").isEqualTo(after);
@@ -206,7 +217,7 @@ class ScoreApiTest {
 
         XlsxDownload table = XlsxDownload.of(as("nongfu1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
         assertThat(table.data()).filteredOn(r -> table.text(r, "单位").equals("农副公司")).singleElement()
-                .satisfies(r -> assertThat(table.text(r, "核准申诉数")).isEqualTo("1"));
+                .satisfies(r -> assertThat(table.text(r, "核准申诉数")).isEqualTo("2"));
     }
 
     @Test
