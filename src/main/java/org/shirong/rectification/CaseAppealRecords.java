@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,6 +25,10 @@ class CaseAppealRecords {
 
         boolean pending() {
             return approved == null;
+        }
+
+        String statusName() {
+            return pending() ? "待审核" : approved ? "已核准" : "已驳回";
         }
     }
 
@@ -55,6 +62,20 @@ class CaseAppealRecords {
 
     List<Appeal> of(String caseNo) {
         return jdbc.query(SELECT + " where case_no = ? order by requested_at, deduction", CaseAppealRecords::map, caseNo);
+    }
+
+    /** Each case's appeals as the ledger shows them, 超期 已核准；返工 待审核, for the cases appealed. */
+    Map<String, String> shown(List<String> caseNos) {
+        Map<String, String> shown = new HashMap<>();
+        if (caseNos.isEmpty()) {
+            return shown;
+        }
+        jdbc.query(SELECT + " where case_no in (" + String.join(", ", Collections.nCopies(caseNos.size(), "?"))
+                + ") order by case_no, requested_at, deduction", rs -> {
+                    Appeal a = map(rs, 0);
+                    shown.merge(a.caseNo(), a.deduction().label() + " " + a.statusName(), (x, y) -> x + "；" + y);
+                }, caseNos.toArray());
+        return shown;
     }
 
     /** When the case was returned (回退) by {@code unit}: the returns charged to it in the scoring. */

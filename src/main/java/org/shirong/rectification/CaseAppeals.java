@@ -260,9 +260,8 @@ public class CaseAppeals {
 
     private AppealView view(CaseAppealRecords.Appeal a) {
         String status = a.pending() ? "PENDING" : a.approved() ? "APPROVED" : "REJECTED";
-        String statusName = a.pending() ? "待审核" : a.approved() ? "已核准" : "已驳回";
         return new AppealView(a.caseNo(), a.deduction().name(), a.deduction().label(), a.unitId(), unitName(a.unitId()), a.reason(),
-                a.requestedBy(), a.requestedAt(), status, statusName, a.decidedBy(), a.decidedAt(), a.opinion());
+                a.requestedBy(), a.requestedAt(), status, a.statusName(), a.decidedBy(), a.decidedAt(), a.opinion());
     }
 
     private String unitName(String unit) {

@@ -171,7 +171,7 @@ class ScoreApiTest {
     /**
      * An approved appeal removes the deduction from the unit's score and says so (核准申诉 N 件, also in the workbook): 超期
      * counts the case as closed on time, 回退 no longer counts the return; a rejected one changes nothing. The case still
-     * shows it was late, and its page lists the appeals and decisions.
+     * shows it was late, on its page and in the case ledger, with the appeals and decisions beside it.
      */
     @Test
     void anApprovedAppealRemovesTheDeductionFromTheScoreAndARejectedOneDoesNot() {
@@ -215,6 +215,12 @@ class ScoreApiTest {
         Map<String, Object> rejectedPage = as("nongfu1").getForObject("/api/cases/" + rejected, Map.class);
         assertThat(list(rejectedPage, "timeline")).extracting(e -> e.get("kind")).endsWith("APPEAL_FILED", "APPEAL_REJECTED");
 
+        XlsxDownload ledger = XlsxDownload.of(as("nongfu1").getForEntity("/api/cases/export.xlsx", byte[].class));
+        assertThat(ledger.data()).filteredOn(r -> ledger.text(r, "案件编号").equals(approved)).singleElement()
+                .satisfies(r -> assertThat(List.of(ledger.text(r, "按期结案"), ledger.text(r, "考核申诉")))
+                        .as("still closed late, the appeal beside it").containsExactly("否", "超期 已核准"));
+        assertThat(ledger.data()).filteredOn(r -> ledger.text(r, "案件编号").equals(rejected)).singleElement()
+                .satisfies(r -> assertThat(ledger.text(r, "考核申诉")).isEqualTo("返工 已驳回"));
         XlsxDownload table = XlsxDownload.of(as("nongfu1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
         assertThat(table.data()).filteredOn(r -> table.text(r, "单位").equals("农副公司")).singleElement()
                 .satisfies(r -> assertThat(table.text(r, "核准申诉数")).isEqualTo("2"));
