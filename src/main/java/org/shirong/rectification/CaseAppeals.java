@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * refused (409), and so is its approval when the scores were saved while it waited.
  */
 @Service
-public class CaseAppeals {
+class CaseAppeals {
 
     /** As the review form's {@code maxLength}; rect_case_appeal keeps 2000. */
     static final int MAX_TEXT = 2000;
@@ -78,7 +78,7 @@ public class CaseAppeals {
 
     /** Files the lead unit's appeal of {@code deductionName} and starts its review, in one transaction. */
     @Transactional
-    public AppealView file(String caseNo, String deductionName, String reason, Authentication caller) {
+    AppealView file(String caseNo, String deductionName, String reason, Authentication caller) {
         Deduction deduction = deduction(deductionName);
         String text = reason(reason);
         CaseRecord c = cases.get(caseNo);
@@ -123,7 +123,7 @@ public class CaseAppeals {
     }
 
     /** The case's appeals, oldest first. */
-    public List<AppealView> of(String caseNo) {
+    List<AppealView> of(String caseNo) {
         return appeals.of(caseNo).stream().map(this::view).toList();
     }
 
