@@ -41,10 +41,13 @@ class CaseController {
     private final Organizations organizations;
     private final CaseFilters filters;
 
+    private final CaseAppeals appeals;
+
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
-            Organizations organizations, CaseFilters filters) {
+            Organizations organizations, CaseFilters filters, CaseAppeals appeals) {
+        this.appeals = appeals;
         this.filters = filters;
         this.organizations = organizations;
         this.importTemplate = importTemplate;
@@ -158,7 +161,7 @@ class CaseController {
      */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
-            List<PartyView> parties, Map<String, String> people) {
+            List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people) {
     }
 
     @GetMapping("/cases/{caseNo}")
@@ -178,13 +181,15 @@ class CaseController {
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
         }).toList();
         List<CaseRecords.Extension> extensions = records.extensions(caseNo);
+        List<CaseAppeals.AppealView> appealViews = appeals.of(caseNo);
         Map<String, String> people = new java.util.TreeMap<>();
         java.util.stream.Stream.of(java.util.stream.Stream.of(c.reportedBy()), timeline.stream().map(EventView::actor),
                 extensions.stream().flatMap(x -> java.util.stream.Stream.of(x.requestedBy(), x.decidedBy())),
-                partyViews.stream().map(PartyView::doneBy)).flatMap(s -> s).filter(java.util.Objects::nonNull)
+                partyViews.stream().map(PartyView::doneBy),
+                appealViews.stream().flatMap(a -> java.util.stream.Stream.of(a.requestedBy(), a.decidedBy()))).flatMap(s -> s).filter(java.util.Objects::nonNull)
                 .forEach(id -> people.computeIfAbsent(id, organizations::personName));
         return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
-                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, people);
+                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people);
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

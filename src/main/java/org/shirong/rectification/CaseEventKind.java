@@ -23,7 +23,10 @@ public enum CaseEventKind {
     SUSPENSION_REJECTED("不同意挂账"),
     RESUMED("恢复整改"),
     PHOTO_ADDED("上传照片"),
-    COOPERATION_RECORDED("协办情况");
+    COOPERATION_RECORDED("协办情况"),
+    APPEAL_FILED("考核申诉"),
+    APPEAL_APPROVED("核准申诉"),
+    APPEAL_REJECTED("驳回申诉");
 
     private final String label;
 

@@ -35,7 +35,8 @@ class CaseLedger {
             new Column("协办单位", 20), new Column("上报人", 12), new Column("上报时间", 17), new Column("派遣时间", 17),
             new Column("认领时间", 17), new Column("整改期限", 17), new Column("延期至", 17), new Column("整改提交时间", 17),
             new Column("核查通过时间", 17), new Column("结案时间", 17), new Column("挂账时间", 17), new Column("按期结案", 9),
-            new Column("延期次数", 9), new Column("返工次数", 9), new Column("回退次数", 9), new Column("列入通报", 9),
+            new Column("延期次数", 9), new Column("返工次数", 9), new Column("回退次数", 9), new Column("考核申诉", 20),
+            new Column("列入通报", 9),
             new Column("外部编号", 18));
 
     /** What is exported: the filter, and the ledger's title, subtitle, zone and file names ({@link CaseLedgerRequests}). */
@@ -50,9 +51,12 @@ class CaseLedger {
     private final RectificationCases cases;
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final Organizations organizations;
+    private final CaseAppealRecords appeals;
 
     CaseLedger(CaseRecords records, CaseParties parties, CategoryCatalogue catalogue, OrganizationRecords organizationRecords,
-            RectificationCases cases, ObjectProvider<CampaignPlans> campaignPlans, Organizations organizations) {
+            RectificationCases cases, ObjectProvider<CampaignPlans> campaignPlans, Organizations organizations,
+            CaseAppealRecords appeals) {
+        this.appeals = appeals;
         this.organizations = organizations;
         this.records = records;
         this.parties = parties;
@@ -74,9 +78,10 @@ class CaseLedger {
                 Map<String, Instant> verified = records.verifiedAt(caseNos);
                 Map<String, Instant> extended = records.extendedDue(caseNos);
                 Map<String, List<String>> cooperating = parties.unitsOf(caseNos);
+                Map<String, String> appealed = appeals.shown(caseNos);
                 for (CaseRecord c : page) {
                     write(sheet, row[0], row[0] - sheet.firstDataRow() + 1, c, names, verified.get(c.caseNo()),
-                            extended.get(c.caseNo()), cooperating.getOrDefault(c.caseNo(), List.of()));
+                            extended.get(c.caseNo()), cooperating.getOrDefault(c.caseNo(), List.of()), appealed.get(c.caseNo()));
                     row[0]++;
                 }
                 try {
@@ -92,8 +97,9 @@ class CaseLedger {
         return row[0] - sheet.firstDataRow();
     }
 
+    /** One case's row; {@code appealed}: its appeals (考核申诉) and where each stands, null when none. */
     private void write(XlsxSheet s, int r, int n, CaseRecord c, Names names, Instant verifiedAt, Instant extendedDue,
-            List<String> cooperating) {
+            List<String> cooperating, String appealed) {
         int col = 0;
         s.number(r, col++, n);
         s.text(r, col++, c.caseNo());
@@ -125,6 +131,7 @@ class CaseLedger {
         s.number(r, col++, c.extensionCount());
         s.number(r, col++, c.reworkCount());
         s.number(r, col++, c.returnCount());
+        s.label(r, col++, appealed);
         s.label(r, col++, yesNo(c.escalated()));
         s.text(r, col, OwnReferences.shown(c.externalRef()));
     }

@@ -9,5 +9,8 @@
  * ledger (案件台账, {@code GET /api/cases/export.xlsx}) is the case list as Excel, with the list's filters and visibility.
  * An import is recorded ({@code rect_case_import}, {@code rect_case_import_row}) and its cases created a chunk per
  * transaction ({@code CaseImportBatches}); the case processes keep less engine history ({@code CaseHistoryPlugin}).
+ * A lead unit's appeal of a case's deduction (考核申诉) and the office's decision are kept in {@code rect_case_appeal}
+ * ({@code CaseAppeals}, {@code CaseAppealProcess}); whether the scores that count it are saved it asks through its port
+ * {@link org.shirong.rectification.ScoredPeriods}, which scoring implements.
  */
 package org.shirong.rectification;

@@ -19,12 +19,14 @@ import java.util.function.Predicate;
  * <li>overdueCount (超期数): marked red or not handed in by the due instant</li>
  * <li>returnedCount (回退数): returns made by the unit in the period, whenever the case is due</li>
  * <li>紧急案件按期结案率 = urgentOnTimeCount / urgentCount</li>
+ * <li>appealedCount (核准申诉): the unit's deductions (超期, 返工, 回退) that no longer count because its appeal was
+ * approved; the other figures already leave them out</li>
  * </ul>
  */
 record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCount, int onTimeClosedCount,
         int handledOnTimeCount, int reworkedCount, int reworkTotal, int overdueCount, int returnedCount,
         int urgentCount, int urgentOnTimeCount, BigDecimal closureRate, BigDecimal onTimeClosureRate,
-        BigDecimal onTimeHandlingRate, BigDecimal reworkRate, BigDecimal urgentOnTimeRate) {
+        BigDecimal onTimeHandlingRate, BigDecimal reworkRate, BigDecimal urgentOnTimeRate, int appealedCount) {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -34,6 +36,11 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
     }
 
     static Indicators of(List<CaseFact> cases, int returned, boolean excludeSuspended) {
+        return of(cases, returned, 0, excludeSuspended);
+    }
+
+    /** As {@link #of(List, int, boolean)}, with {@code appealedReturns} cases whose returns the unit appealed with success. */
+    static Indicators of(List<CaseFact> cases, int returned, int appealedReturns, boolean excludeSuspended) {
         List<CaseFact> due = counted(cases, excludeSuspended);
         int n = count(due, c -> true);
         int closed = count(due, CaseFact::closed);
@@ -45,7 +52,7 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
         return new Indicators(count(cases, c -> true), count(cases, CaseFact::suspended), n, closed, onTime, handled, reworked,
                 due.stream().mapToInt(c -> c.reworkCount() * c.count()).sum(), count(due, CaseFact::late), returned, urgent,
                 urgentOnTime, rate(closed, n), rate(onTime, n), rate(handled, n), rate(reworked, n),
-                rate(urgentOnTime, urgent));
+                rate(urgentOnTime, urgent), cases.stream().mapToInt(c -> c.appealed() * c.count()).sum() + appealedReturns);
     }
 
     /** {@code part} of {@code whole} in percent, two decimals, or null when there is nothing to divide by. */

@@ -50,7 +50,7 @@ final class ScoreCalculator {
         return calculate(period, scope, units, cases, returns, inspections, List.of(), computedAt);
     }
 
-    /** Cases, returns and zone figures of units not in {@code units} are ignored. */
+    /** Cases, returns and zone figures of units not in {@code units} are ignored; returns appealed with success do not count. */
     ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
             Map<String, InspectionTotal> inspections, List<ZoneFigure> zoneFigures, Instant computedAt) {
         Map<String, List<CaseFact>> casesByUnit = cases.stream().collect(Collectors.groupingBy(CaseFact::leadUnit));
@@ -61,8 +61,10 @@ final class ScoreCalculator {
         List<UnitScore> unranked = new ArrayList<>();
         for (Unit unit : units) {
             List<CaseFact> own = casesByUnit.getOrDefault(unit.id(), List.of());
-            List<ReturnFact> ownReturns = returnsByUnit.getOrDefault(unit.id(), List.of());
-            Indicators indicators = Indicators.of(own, ownReturns.size(), rubric.excludeSuspended());
+            List<ReturnFact> charged = returnsByUnit.getOrDefault(unit.id(), List.of());
+            List<ReturnFact> ownReturns = charged.stream().filter(r -> !r.appealed()).toList();
+            int appealedReturns = (int) charged.stream().filter(ReturnFact::appealed).map(ReturnFact::caseNo).distinct().count();
+            Indicators indicators = Indicators.of(own, ownReturns.size(), appealedReturns, rubric.excludeSuspended());
             List<ComponentPoints> zoneItems = zoneItems(zonesByUnit.getOrDefault(unit.id(), List.of()));
             if (indicators.dueCount() == 0 && zoneItems.isEmpty()) {
                 unranked.add(new UnitScore(unit.id(), unit.name(), false, null, null, null, null,

@@ -36,12 +36,14 @@ class ScoreController {
     record Named(String code, String name) {
     }
 
+    /** {@code appeals}: 核准申诉 2 件, the deductions no longer counted because the unit's appeal was approved; null when none. */
     record RankView(int rank, String unitId, String unitName, String grade, BigDecimal total, boolean nonPerforming,
             List<Named> namedFor, BigDecimal caseScore, BigDecimal inspectionScore, Indicators indicators,
-            List<ComponentPoints> components) {
+            List<ComponentPoints> components, String appeals) {
     }
 
-    record NoCasesView(String unitId, String unitName, String note, BigDecimal inspectionScore, Indicators indicators) {
+    record NoCasesView(String unitId, String unitName, String note, BigDecimal inspectionScore, Indicators indicators,
+            String appeals) {
     }
 
     record ScoresView(String period, String periodName, LocalDate from, LocalDate to, String campaign, boolean stored,
@@ -62,7 +64,8 @@ class ScoreController {
                 board.scope().startsWith(ScoreService.ORGANIZATION_SCOPE) ? null : board.scope(),
                 board.stored(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),
                 board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
-                        u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators()))
+                        u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators(),
+                        appeals(u.indicators())))
                         .toList(),
                 board.nonPerformingUnits(), ScoreNotice.text(board),
                 // 协办 and the towns' ranking are counted over the whole organisation, so a campaign's view leaves them out
@@ -72,6 +75,10 @@ class ScoreController {
     private static RankView rank(UnitScore u) {
         return new RankView(u.rank(), u.unitId(), u.unitName(), u.grade(), u.total(), u.nonPerforming(),
                 u.namedFor().stream().map(n -> new Named(n.name(), n.label())).toList(), u.caseScore(), u.inspectionScore(),
-                u.indicators(), u.components());
+                u.indicators(), u.components(), appeals(u.indicators()));
+    }
+
+    private static String appeals(Indicators indicators) {
+        return indicators.appealedCount() == 0 ? null : "核准申诉 " + indicators.appealedCount() + " 件";
     }
 }

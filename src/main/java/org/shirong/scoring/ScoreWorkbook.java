@@ -46,6 +46,7 @@ class ScoreWorkbook {
             new Indicator("回退数", Indicators::returnedCount, false),
             new Indicator("返工次数", Indicators::reworkTotal, false),
             new Indicator("挂账数", Indicators::suspendedCount, false),
+            new Indicator("核准申诉数", Indicators::appealedCount, false),
             new Indicator("结案率", Indicators::closureRate, true),
             new Indicator("按期结案率", Indicators::onTimeClosureRate, true),
             new Indicator("按时处置率", Indicators::onTimeHandlingRate, true),

@@ -11,7 +11,10 @@ import org.shirong.rectification.Urgency;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Reads the case facts scoring needs from the rectification tables ({@code rect_case}, {@code rect_case_event}); never writes them. */
+/**
+ * Reads the case facts scoring needs from the rectification tables ({@code rect_case}, {@code rect_case_event},
+ * {@code rect_case_appeal}: a deduction whose appeal was approved does not count); never writes them.
+ */
 @Repository
 class ScoringFacts {
 
@@ -44,12 +47,13 @@ class ScoringFacts {
         if (campaign != null) {
             args.add(campaign);
         }
-        return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as returning_unit"
+        return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as returning_unit, case when "
+                        + RETURN_APPEALED + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
                         + (campaign == null ? "" : " and c.campaign_code = ?"),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("returning_unit"),
-                        CaseSource.valueOf(rs.getString("source"))),
+                        CaseSource.valueOf(rs.getString("source")), rs.getInt("appealed") == 1),
                 args.toArray());
     }
 
@@ -74,10 +78,12 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place"
+        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + RETURN_APPEALED
+                        + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ? and " + inPlaces(territories),
-                (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source"))),
+                (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
+                        rs.getInt("appealed") == 1),
                 placeArgs(district, territories, from, until));
     }
 
@@ -98,9 +104,24 @@ class ScoringFacts {
      */
     private static final String AS_IT_STOOD = "case when c.status = 'CLOSED' and c.closed_at >= ?"
             + " then case when c.submitted_at < ? then 'AWAITING_VERIFICATION' else 'IN_RECTIFICATION' end else c.status end as status,"
-            + " case when c.submitted_at < ? and c.submitted_at <= c.due_at then 1 else 0 end as handled_on_time,"
-            + " case when c.status = 'CLOSED' and c.closed_at >= ? then null else c.closed_on_time end as closed_on_time,"
-            + " case when c.overdue then 1 else 0 end as overdue, coalesce(c.rework_count, 0) as rework_count";
+            + " case when ao.case_no is not null or c.submitted_at < ? and c.submitted_at <= c.due_at then 1 else 0 end as handled_on_time,"
+            + " case when c.status = 'CLOSED' and c.closed_at >= ? then null when ao.case_no is not null and c.status = 'CLOSED' then true"
+            + " else c.closed_on_time end as closed_on_time,"
+            + " case when c.overdue and ao.case_no is null then 1 else 0 end as overdue,"
+            + " case when ar.case_no is null then coalesce(c.rework_count, 0) else 0 end as rework_count,"
+            + " case when ao.case_no is null then 0 else 1 end + case when ar.case_no is null then 0 else 1 end as appealed";
+    /**
+     * The approved appeals (考核申诉) of {@code rect_case c} made by the unit it counts for: {@code ao} of its 超期, which
+     * counts the case as handled and closed on time and not overdue, and {@code ar} of its 返工, which counts no rework.
+     * The case's own record stays as it was. Each is one row at most (rect_case_appeal's key is case and deduction).
+     */
+    private static final String APPEALS = " left join rect_case_appeal ao on ao.case_no = c.case_no and ao.deduction = 'OVERDUE'"
+            + " and ao.approved = true and ao.unit_id = c.lead_unit"
+            + " left join rect_case_appeal ar on ar.case_no = c.case_no and ar.deduction = 'REWORK' and ar.approved = true"
+            + " and ar.unit_id = c.lead_unit";
+    /** Whether the return {@code e} of {@code rect_case c} was appealed by the unit it is charged to, and the appeal approved. */
+    private static final String RETURN_APPEALED = "exists (select 1 from rect_case_appeal a where a.case_no = e.case_no"
+            + " and a.deduction = 'RETURN' and a.approved = true and a.unit_id = coalesce(e.unit_id, c.lead_unit))";
 
     /**
      * The cases of {@code rect_case c} that pass {@code where}, as they stood at {@code until}, ranked under the unit
@@ -111,14 +132,14 @@ class ScoringFacts {
         List<Object> args = new ArrayList<>(unitArgs);
         args.addAll(Collections.nCopies(4, Timestamp.from(until)));
         args.addAll(whereArgs);
-        return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count,"
+        return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed,"
                         + " count(*) as alike from (select " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD
-                        + " from rect_case c where " + where + ") f"
-                        + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count",
+                        + " from rect_case c" + APPEALS + " where " + where + ") f"
+                        + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed",
                 (rs, n) -> new CaseFact(null, rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
                         Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")),
                         rs.getInt("handled_on_time") == 1, (Boolean) rs.getObject("closed_on_time"), rs.getInt("overdue") == 1,
-                        rs.getInt("rework_count"), rs.getInt("alike")),
+                        rs.getInt("rework_count"), rs.getInt("appealed"), rs.getInt("alike")),
                 args.toArray());
     }
 

@@ -5,7 +5,9 @@
  * {@code score_*} tables, the inspection score sheets and inspection scores entered per period,
  * {@code CalculateScoresDelegate}, {@code GET /api/scores} and its Excel table ({@code /api/scores/export.xlsx}); a campaign's scores count only its cases
  * (those whose {@code rect_case.campaign_code} it is, {@link org.shirong.scoring.CampaignOrganizations}). Reads cases from the
- * {@code rect_case*} tables and units from the organisation, never writes them. The responsibility zones' rates (履责率,
+ * {@code rect_case*} tables (a deduction whose appeal, {@code rect_case_appeal}, was approved does not count) and units
+ * from the organisation, never writes them; it tells rectification's appeals which periods are saved
+ * ({@link org.shirong.scoring.SavedScorePeriods}). The responsibility zones' rates (履责率,
  * 送达率, 上墙率) come in through {@link org.shirong.scoring.ZoneFacts}, which the zone capability implements, as the
  * rubric's {@code zone-rules}.
  */

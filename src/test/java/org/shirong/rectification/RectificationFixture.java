@@ -31,7 +31,10 @@ final class RectificationFixture {
     final RectificationCases cases;
     final CaseRecords records;
     final CaseParties parties;
+    final CaseAppeals appeals;
     final JdbcTemplate jdbc;
+    /** The saved 考核期间 appeals are told of: none, unless a test names one. */
+    String savedPeriod;
     final NotificationFixture notifications;
 
     RectificationFixture(ProcessEngine engine) {
@@ -66,6 +69,10 @@ final class RectificationFixture {
                 new SystemAccess(identity), definitions, ORGANIZATIONS,
                 new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
                 engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS));
+        appeals = new CaseAppeals(cases, records, new CaseAppealRecords(jdbc), new CaseVisibility("unit", ORGANIZATIONS, parties),
+                ORGANIZATIONS, (organization, campaign, at) -> java.util.Optional.ofNullable(savedPeriod), definitions,
+                engine.getRuntimeService(), new SystemAccess(identity), identity, calendars);
+        Mocks.register("appealDecidedListener", new CaseAppealSteps().appealDecidedListener(appeals));
         CaseCooperationSteps cooperationSteps = new CaseCooperationSteps();
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
@@ -103,6 +110,7 @@ final class RectificationFixture {
     void clear() {
         Mocks.reset();
         notifications.clear();
+        jdbc.update("delete from rect_case_appeal");
         jdbc.update("delete from rect_case_party");
         jdbc.update("delete from rect_case_photo");
         jdbc.update("delete from rect_case_extension");

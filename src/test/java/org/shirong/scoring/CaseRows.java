@@ -69,6 +69,7 @@ final class CaseRows {
     }
 
     void clear() {
+        jdbc.update("delete from rect_case_appeal where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case_party where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case_event where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case where case_no like ?", prefix + "-%");

@@ -11,13 +11,18 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.RuntimeService;
+import org.shirong.rectification.CaseAppealProcess;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.shirong.system.SharesSpringContext;
@@ -40,6 +45,8 @@ class ScoreApiTest {
     JdbcTemplate jdbc;
     @Autowired
     ScoreService scoreService;
+    @Autowired
+    RuntimeService runtimeService;
 
     CaseRows rows;
 
@@ -61,6 +68,9 @@ class ScoreApiTest {
 
     @AfterEach
     void clear() {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseAppealProcess.KEY)
+                .processInstanceBusinessKeyLike("SCAPI-%").list()
+                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
         rows.clear();
     }
 
@@ -74,6 +84,146 @@ class ScoreApiTest {
 
     static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
         return (List<Map<String, Object>>) response.getBody().get("errors");
+    }
+
+    static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    ResponseEntity<Map> appeal(String user, String caseNo, String deduction, String reason) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/appeals", json("""
+                {"deduction":"%s","reason":"%s"}""".formatted(deduction, reason)), Map.class);
+    }
+
+    /** The office (创建办) decides the appeal in Tasklist: claims 审核考核申诉 and submits its form through /engine-rest. */
+    void review(String caseNo, String deduction, String decision, String opinion) {
+        List<Map<String, Object>> tasks = as("chuangban1").getForObject("/engine-rest/task?processInstanceBusinessKey=" + caseNo
+                + "/appeal-" + deduction + "&taskDefinitionKey=Task_ReviewAppeal&maxResults=10", List.class);
+        assertThat(tasks).hasSize(1);
+        assertThat((String) tasks.get(0).get("name")).startsWith("审核考核申诉 · " + caseNo);
+        String id = (String) tasks.get(0).get("id");
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + id + "/claim", json("{\"userId\":\"chuangban1\"}"),
+                String.class).getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<String> submitted = as("chuangban1").postForEntity("/engine-rest/task/" + id + "/submit-form", json("""
+                {"variables":{"appealDecision":{"value":"%s"},"appealOpinion":{"value":"%s"}}}""".formatted(decision, opinion)),
+                String.class);
+        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
+    }
+
+    Map<String, Object> unit(String user, String unitId) {
+        Map<String, Object> body = as(user).getForObject("/api/scores?period=2025-03", Map.class);
+        return list(body, "ranking").stream().filter(r -> r.get("unitId").equals(unitId)).findFirst().orElseThrow();
+    }
+
+    /**
+     * 考核申诉 through {@code POST /api/cases/{caseNo}/appeals}: only the lead unit may appeal (others who can see the case
+     * get 403, those who cannot 404), only a deduction the case has, with a reason, once per case and deduction, and not
+     * when the period that counts it is saved.
+     */
+    @Test
+    void onlyTheLeadUnitAppealsADeductionTheCaseHasOnceAndNotInASavedPeriod() {
+        String late = jdbc.queryForObject("select case_no from rect_case where case_no like 'SCAPI-%' and lead_unit = 'nongfu'",
+                String.class);
+
+        ResponseEntity<Map> unknown = appeal("nongfu1", late, "LATE", "暴雨");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(unknown)).extracting(e -> e.get("field"), e -> e.get("code"))
+                .containsExactly(tuple("deduction", "UNKNOWN_DEDUCTION"));
+        ResponseEntity<Map> noReason = appeal("nongfu1", late, "OVERDUE", "  ");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(noReason)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "reason")
+                .containsEntry("code", "REQUIRED").containsEntry("message", "请填写申诉理由"));
+        ResponseEntity<Map> noRework = appeal("nongfu1", late, "REWORK", "未返工");
+        assertThat(noRework.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(noRework)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "deduction")
+                .containsEntry("code", "NO_SUCH_DEDUCTION").containsEntry("message", "案件 " + late + " 没有返工扣分，不能申诉返工"));
+        // 环卫所 returned this case before it went to 城管中队: the return is 环卫所's, 城管中队 has none to appeal
+        String returned = jdbc.queryForObject("select case_no from rect_case where case_no like 'SCAPI-%' and return_count = 1",
+                String.class);
+        assertThat(errors(appeal("chengguan1", returned, "RETURN", "非本单位职责"))).extracting(e -> e.get("code"))
+                .containsExactly("NO_SUCH_DEDUCTION");
+        assertThat(appeal("lvrong1", late, "OVERDUE", "暴雨").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map> office = appeal("chuangban1", late, "OVERDUE", "暴雨");
+        assertThat(office.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(errors(office)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_THE_LEAD_UNIT")
+                .containsEntry("message", "只有本案件的牵头单位（农副公司）可以申诉考核扣分"));
+
+        ResponseEntity<Map> filed = appeal("nongfu1", late, "OVERDUE", "暴雨停运，无法作业");
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(filed.getBody()).containsEntry("caseNo", late).containsEntry("deduction", "OVERDUE")
+                .containsEntry("deductionName", "超期").containsEntry("unitId", "nongfu").containsEntry("unitName", "农副公司")
+                .containsEntry("reason", "暴雨停运，无法作业").containsEntry("requestedBy", "nongfu1")
+                .containsEntry("status", "PENDING").containsEntry("statusName", "待审核");
+        ResponseEntity<Map> again = appeal("nongfu1", late, "OVERDUE", "再申诉一次");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errors(again)).extracting(e -> e.get("code")).containsExactly("ALREADY_APPEALED");
+
+        String lateToo = rows.add("chengguan", "CLOSED", DUE, "late");
+        scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
+        ResponseEntity<Map> saved = appeal("chengguan1", lateToo, "OVERDUE", "暴雨");
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errors(saved)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "SCORES_SAVED")
+                .containsEntry("message", "案件 " + lateToo + " 的超期计入的考核期间“2025年3月”得分已保存，已保存的考核结果不再改变，不能申诉"));
+    }
+
+    /**
+     * An approved appeal removes the deduction from the unit's score and says so (核准申诉 N 件, also in the workbook): 超期
+     * counts the case as closed on time, 回退 no longer counts the return; a rejected one changes nothing. The case still
+     * shows it was late, on its page and in the case ledger, with the appeals and decisions beside it.
+     */
+    @Test
+    void anApprovedAppealRemovesTheDeductionFromTheScoreAndARejectedOneDoesNot() {
+        String approved = rows.add("nongfu", "CLOSED", DUE, "late");
+        String rejected = rows.add("nongfu", "CLOSED", DUE, "late", "PATROL", "NORMAL", 1);
+        // 农副公司 returned this one, and the office sent it back to 农副公司, which closed it on time
+        String returned = rows.add("nongfu", "CLOSED", DUE, "on time");
+        rows.returnedAndRedispatched(returned, DUE.minusSeconds(86400), "nongfu");
+        Map<String, Object> before = unit("nongfu1", "nongfu");
+        assertThat((Map<String, Object>) before.get("indicators")).containsEntry("overdueCount", 3)
+                .containsEntry("onTimeClosedCount", 1).containsEntry("returnedCount", 1).containsEntry("appealedCount", 0);
+        assertThat(before.get("appeals")).isNull();
+
+        assertThat(appeal("nongfu1", approved, "OVERDUE", "暴雨停运，无法作业").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(appeal("nongfu1", rejected, "REWORK", "核查标准前后不一").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(appeal("nongfu1", returned, "RETURN", "派遣时类别有误").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(unit("nongfu1", "nongfu")).as("pending appeals change nothing").isEqualTo(before);
+
+        review(approved, "OVERDUE", "approve", "情况属实");
+        Map<String, Object> overdueApproved = unit("nongfu1", "nongfu");
+        assertThat((Map<String, Object>) overdueApproved.get("indicators")).containsEntry("overdueCount", 2)
+                .containsEntry("onTimeClosedCount", 2).containsEntry("appealedCount", 1);
+        assertThat(overdueApproved.get("appeals")).isEqualTo("核准申诉 1 件");
+        assertThat((Double) overdueApproved.get("total")).isGreaterThan((Double) before.get("total"));
+
+        review(returned, "RETURN", "approve", "类别派遣有误");
+        Map<String, Object> after = unit("nongfu1", "nongfu");
+        assertThat((Map<String, Object>) after.get("indicators")).containsEntry("returnedCount", 0).containsEntry("appealedCount", 2);
+        assertThat(after.get("appeals")).isEqualTo("核准申诉 2 件");
+        assertThat((Double) after.get("total")).isGreaterThan((Double) overdueApproved.get("total"));
+
+        review(rejected, "REWORK", "reject", "返工属实");
+        assertThat(unit("nongfu1", "nongfu")).as("a rejected appeal changes nothing").isEqualTo(after);
+
+        Map<String, Object> page = as("nongfu1").getForObject("/api/cases/" + approved, Map.class);
+        assertThat((Map<String, Object>) page.get("record")).as("still closed late").containsEntry("closedOnTime", false);
+        assertThat(list(page, "appeals")).extracting(a -> a.get("deduction"), a -> a.get("status"), a -> a.get("decidedBy"),
+                a -> a.get("opinion")).containsExactly(tuple("OVERDUE", "APPROVED", "chuangban1", "情况属实"));
+        assertThat(list(page, "timeline")).extracting(e -> e.get("kindName"), e -> e.get("detail")).endsWith(
+                tuple("考核申诉", "超期：暴雨停运，无法作业"), tuple("核准申诉", "超期扣分不再计入考核：情况属实"));
+        Map<String, Object> rejectedPage = as("nongfu1").getForObject("/api/cases/" + rejected, Map.class);
+        assertThat(list(rejectedPage, "timeline")).extracting(e -> e.get("kind")).endsWith("APPEAL_FILED", "APPEAL_REJECTED");
+
+        XlsxDownload ledger = XlsxDownload.of(as("nongfu1").getForEntity("/api/cases/export.xlsx", byte[].class));
+        assertThat(ledger.data()).filteredOn(r -> ledger.text(r, "案件编号").equals(approved)).singleElement()
+                .satisfies(r -> assertThat(List.of(ledger.text(r, "按期结案"), ledger.text(r, "考核申诉")))
+                        .as("still closed late, the appeal beside it").containsExactly("否", "超期 已核准"));
+        assertThat(ledger.data()).filteredOn(r -> ledger.text(r, "案件编号").equals(rejected)).singleElement()
+                .satisfies(r -> assertThat(ledger.text(r, "考核申诉")).isEqualTo("返工 已驳回"));
+        XlsxDownload table = XlsxDownload.of(as("nongfu1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
+        assertThat(table.data()).filteredOn(r -> table.text(r, "单位").equals("农副公司")).singleElement()
+                .satisfies(r -> assertThat(table.text(r, "核准申诉数")).isEqualTo("2"));
     }
 
     @Test

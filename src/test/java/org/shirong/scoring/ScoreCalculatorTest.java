@@ -125,7 +125,7 @@ class ScoreCalculatorTest {
         assertThat(points(huanwei)).containsExactly("ON_TIME_CLOSURE=50.00", "CLOSURE=20.00", "URGENT_CASES=10.00",
                 "REWORK_AND_RETURNS=4.80", "PRIORITY_CASES=5.00");
         assertThat(huanwei.indicators()).isEqualTo(new Indicators(10, 0, 10, 9, 8, 8, 1, 1, 2, 1, 1, 1, d("90.00"),
-                d("80.00"), d("80.00"), d("10.00"), d("100.00")));
+                d("80.00"), d("80.00"), d("10.00"), d("100.00"), 0));
         UnitScore chengguan = board.ranking().get(1);
         assertThat(points(chengguan)).containsExactly("ON_TIME_CLOSURE=46.67", "CLOSURE=20.00", "URGENT_CASES=10.00",
                 "REWORK_AND_RETURNS=5.00", "PRIORITY_CASES=4.00");

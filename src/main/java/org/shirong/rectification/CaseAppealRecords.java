@@ -1,0 +1,98 @@
+package org.shirong.rectification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The appeals of cases ({@code rect_case_appeal}), through the engine's DataSource and transaction. */
+@Repository
+class CaseAppealRecords {
+
+    /**
+     * One appeal: {@code approved} null while it waits for the office; {@code unitId} the lead unit that made it, the
+     * unit whose deduction an approval removes.
+     */
+    record Appeal(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant requestedAt,
+            Boolean approved, String decidedBy, Instant decidedAt, String opinion) {
+
+        boolean pending() {
+            return approved == null;
+        }
+
+        String statusName() {
+            return pending() ? "待审核" : approved ? "已核准" : "已驳回";
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    CaseAppealRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant at) {
+        jdbc.update("insert into rect_case_appeal (case_no, deduction, unit_id, reason, requested_by, requested_at)"
+                + " values (?,?,?,?,?,?)", caseNo, deduction.name(), unitId, reason, requestedBy, Timestamp.from(at));
+    }
+
+    void started(String caseNo, Deduction deduction, String processInstanceId) {
+        jdbc.update("update rect_case_appeal set process_instance_id = ? where case_no = ? and deduction = ?", processInstanceId,
+                caseNo, deduction.name());
+    }
+
+    /** Records the decision of a pending appeal; false when there was none pending. */
+    boolean decide(String caseNo, Deduction deduction, boolean approved, String decidedBy, Instant at, String opinion) {
+        return jdbc.update("update rect_case_appeal set approved = ?, decided_by = ?, decided_at = ?, opinion = ?"
+                + " where case_no = ? and deduction = ? and approved is null", approved, decidedBy, Timestamp.from(at), opinion,
+                caseNo, deduction.name()) == 1;
+    }
+
+    Optional<Appeal> find(String caseNo, Deduction deduction) {
+        return jdbc.query(SELECT + " where case_no = ? and deduction = ?", CaseAppealRecords::map, caseNo, deduction.name())
+                .stream().findFirst();
+    }
+
+    List<Appeal> of(String caseNo) {
+        return jdbc.query(SELECT + " where case_no = ? order by requested_at, deduction", CaseAppealRecords::map, caseNo);
+    }
+
+    /** Each case's appeals as the ledger shows them, 超期 已核准；返工 待审核, for the cases appealed. */
+    Map<String, String> shown(List<String> caseNos) {
+        Map<String, String> shown = new HashMap<>();
+        if (caseNos.isEmpty()) {
+            return shown;
+        }
+        jdbc.query(SELECT + " where case_no in (" + String.join(", ", Collections.nCopies(caseNos.size(), "?"))
+                + ") order by case_no, requested_at, deduction", rs -> {
+                    Appeal a = map(rs, 0);
+                    shown.merge(a.caseNo(), a.deduction().label() + " " + a.statusName(), (x, y) -> x + "；" + y);
+                }, caseNos.toArray());
+        return shown;
+    }
+
+    /** When the case was returned (回退) by {@code unit}: the returns charged to it in the scoring. */
+    List<Instant> returnsBy(String caseNo, String unit) {
+        return jdbc.query("select e.occurred_at from rect_case_event e join rect_case c on c.case_no = e.case_no"
+                        + " where e.case_no = ? and e.kind = ? and coalesce(e.unit_id, c.lead_unit) = ? order by e.occurred_at",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), caseNo, CaseEventKind.RETURNED.name(), unit);
+    }
+
+    private static final String SELECT = "select case_no, deduction, unit_id, reason, requested_by, requested_at, approved,"
+            + " decided_by, decided_at, opinion from rect_case_appeal";
+
+    private static Appeal map(ResultSet rs, int n) throws SQLException {
+        Timestamp decidedAt = rs.getTimestamp("decided_at");
+        return new Appeal(rs.getString("case_no"), Deduction.valueOf(rs.getString("deduction")), rs.getString("unit_id"),
+                rs.getString("reason"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+                (Boolean) rs.getObject("approved"), rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
+                rs.getString("opinion"));
+    }
+}

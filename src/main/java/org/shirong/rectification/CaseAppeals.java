@@ -1,0 +1,275 @@
+package org.shirong.rectification;
+
+import static org.shirong.rectification.CaseAppealProcess.*;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
+import org.shirong.system.ConflictException;
+import org.shirong.system.ForbiddenException;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.NotFoundException;
+import org.shirong.system.ProcessDefinitions;
+import org.shirong.system.SystemAccess;
+import org.shirong.system.TextInput;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 考核申诉: the lead unit of a case appeals one of its deductions (超期, 返工, 回退) with a reason; the organisation's office
+ * reviews it in {@code CaseAppealProcess} (审核考核申诉) and approves or rejects it; the unit is told. Each deduction of a
+ * case is appealed once. An approved appeal removes the deduction from the unit's scores (the scoring reads
+ * {@code rect_case_appeal}) and leaves the case's record as it was: overdue stays overdue, the timeline shows the appeal
+ * and the decision. Scores already saved for the period that counts the deduction are not changed: such an appeal is
+ * refused (409), and so is its approval when the scores were saved while it waited.
+ */
+@Service
+class CaseAppeals {
+
+    /** As the review form's {@code maxLength}; rect_case_appeal keeps 2000. */
+    static final int MAX_TEXT = 2000;
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    /** An appeal as the API shows it; {@code status} PENDING, APPROVED or REJECTED, with its Chinese name. */
+    public record AppealView(String caseNo, String deduction, String deductionName, String unitId, String unitName, String reason,
+            String requestedBy, Instant requestedAt, String status, String statusName, String decidedBy, Instant decidedAt,
+            String opinion) {
+    }
+
+    private final RectificationCases cases;
+    private final CaseRecords records;
+    private final CaseAppealRecords appeals;
+    private final CaseVisibility visibility;
+    private final Organizations organizations;
+    private final ScoredPeriods scoredPeriods;
+    private final ProcessDefinitions definitions;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+    private final IdentityService identityService;
+    private final WorkingCalendars calendars;
+
+    CaseAppeals(RectificationCases cases, CaseRecords records, CaseAppealRecords appeals, CaseVisibility visibility,
+            Organizations organizations, ScoredPeriods scoredPeriods, ProcessDefinitions definitions, RuntimeService runtimeService,
+            SystemAccess systemAccess, IdentityService identityService, WorkingCalendars calendars) {
+        this.cases = cases;
+        this.records = records;
+        this.appeals = appeals;
+        this.visibility = visibility;
+        this.organizations = organizations;
+        this.scoredPeriods = scoredPeriods;
+        this.definitions = definitions;
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+        this.identityService = identityService;
+        this.calendars = calendars;
+    }
+
+    /** Files the lead unit's appeal of {@code deductionName} and starts its review, in one transaction. */
+    @Transactional
+    AppealView file(String caseNo, String deductionName, String reason, Authentication caller) {
+        Deduction deduction = deduction(deductionName);
+        String text = reason(reason);
+        CaseRecord c = cases.get(caseNo);
+        if (!visibility.mayRead(caller, c)) {
+            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
+        }
+        if (c.leadUnit() == null || !CaseVisibility.groups(caller).contains(c.leadUnit())) {
+            throw new ForbiddenException("NOT_THE_LEAD_UNIT", "只有本案件的牵头单位" + (c.leadUnit() == null ? ""
+                    : "（" + unitName(c.leadUnit()) + "）") + "可以申诉考核扣分");
+        }
+        c = records.lock(caseNo);
+        List<Instant> counted = counted(c, deduction);
+        if (counted.isEmpty()) {
+            throw new InvalidRequestException(ApiError.field("deduction", "NO_SUCH_DEDUCTION",
+                    "案件 " + caseNo + " 没有" + deduction.label() + "扣分，不能申诉" + deduction.label()));
+        }
+        appeals.find(caseNo, deduction).ifPresent(existing -> {
+            throw alreadyAppealed(existing);
+        });
+        savedPeriod(c, counted).ifPresent(period -> {
+            throw new ConflictException("SCORES_SAVED", "案件 " + caseNo + " 的" + deduction.label() + "计入的考核期间“" + period
+                    + "”得分已保存，已保存的考核结果不再改变，不能申诉");
+        });
+        Instant now = RectificationCases.now();
+        try {
+            appeals.add(caseNo, deduction, c.leadUnit(), text, caller.getUserId(), now);
+        } catch (DuplicateKeyException filedMeanwhile) {
+            throw alreadyAppealed(appeals.find(caseNo, deduction).orElseThrow());
+        }
+        records.addEvent(caseNo, now, CaseEventKind.APPEAL_FILED, caller.getUserId(), deduction.label() + "：" + text, c.leadUnit());
+        CaseRecord appealed = c;
+        String instance = systemAccess.run(() -> runtimeService
+                .createProcessInstanceById(definitions.latestId(KEY, appealed.tenantId()))
+                .businessKey(businessKey(caseNo, deduction))
+                .setVariables(Map.of(RectificationProcess.VAR_CASE_NO, caseNo, RectificationProcess.VAR_TITLE, appealed.title(),
+                        RectificationProcess.VAR_ADDRESS, appealed.address(), RectificationProcess.VAR_LEAD_UNIT, appealed.leadUnit(),
+                        VAR_DEDUCTION, deduction.name(), VAR_DEDUCTION_NAME, deduction.label(), VAR_REASON, text,
+                        VAR_CASE_SUMMARY, summary(appealed)))
+                .execute().getId());
+        appeals.started(caseNo, deduction, instance);
+        return view(appeals.find(caseNo, deduction).orElseThrow());
+    }
+
+    /** The case's appeals, oldest first. */
+    List<AppealView> of(String caseNo) {
+        return appeals.of(caseNo).stream().map(this::view).toList();
+    }
+
+    /**
+     * End of 审核考核申诉: records the office's decision (an opinion is required to reject; an approval is refused when the
+     * scores that count the deduction were saved while the appeal waited) and sets {@code appealApproved}.
+     */
+    void decided(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the instance was deleted (Cockpit): nobody decided
+        }
+        String caseNo = (String) execution.getVariable(RectificationProcess.VAR_CASE_NO);
+        Deduction deduction = Deduction.valueOf((String) execution.getVariable(VAR_DEDUCTION));
+        Object decision = execution.getVariable(VAR_DECISION);
+        if (!APPROVE.equals(decision) && !REJECT.equals(decision)) {
+            throw FormInputRefused.of(VAR_DECISION, "请选择审核结果：核准或驳回");
+        }
+        boolean approved = APPROVE.equals(decision);
+        Object opinionValue = execution.getVariable(VAR_OPINION);
+        String opinion = opinionValue == null || TextInput.isBlank(opinionValue.toString()) ? null : opinionValue.toString().strip();
+        TextInput.problem("审核意见", opinion, true).ifPresent(problem -> {
+            throw FormInputRefused.of(VAR_OPINION, problem);
+        });
+        if (opinion != null && opinion.length() > MAX_TEXT) {
+            throw FormInputRefused.of(VAR_OPINION, "审核意见不能超过 " + MAX_TEXT + " 个字，现有 " + opinion.length() + " 个字");
+        }
+        if (!approved && opinion == null) {
+            throw FormInputRefused.of(VAR_OPINION, "驳回申诉时请填写审核意见，说明驳回的理由");
+        }
+        CaseRecord c = records.lock(caseNo);
+        if (approved) {
+            savedPeriod(c, counted(c, deduction)).ifPresent(period -> {
+                throw FormInputRefused.of(VAR_DECISION, "本案件" + deduction.label() + "计入的考核期间“" + period
+                        + "”的得分已在申诉后保存，已保存的考核结果不再改变，不能核准；请选择驳回并在审核意见中说明");
+            });
+        }
+        Instant now = RectificationCases.now();
+        String actor = actor();
+        if (!appeals.decide(caseNo, deduction, approved, actor, now, opinion)) {
+            throw new IllegalStateException("案件 " + caseNo + " 没有待审核的" + deduction.label() + "申诉");
+        }
+        String unit = appeals.find(caseNo, deduction).orElseThrow().unitId();
+        records.addEvent(caseNo, now, approved ? CaseEventKind.APPEAL_APPROVED : CaseEventKind.APPEAL_REJECTED, actor,
+                deduction.label() + (approved ? "扣分不再计入考核" : "扣分照常计入考核") + (opinion == null ? "" : "：" + opinion), unit);
+        execution.setVariable(VAR_APPROVED, approved);
+    }
+
+    private static Deduction deduction(String name) {
+        if (TextInput.isBlank(name)) {
+            throw new InvalidRequestException(ApiError.field("deduction", "REQUIRED", "请填写申诉的扣分项：OVERDUE（超期）、REWORK（返工）或 RETURN（回退）"));
+        }
+        try {
+            return Deduction.valueOf(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            String shown = name.strip().length() > 40 ? name.strip().substring(0, 40) + "…" : name.strip();
+            throw new InvalidRequestException(ApiError.field("deduction", "UNKNOWN_DEDUCTION", "没有扣分项 \"" + shown
+                    + "\"：应为 OVERDUE（超期）、REWORK（返工）或 RETURN（回退）"));
+        }
+    }
+
+    private static String reason(String reason) {
+        if (TextInput.isBlank(reason)) {
+            throw new InvalidRequestException(ApiError.field("reason", "REQUIRED", "请填写申诉理由"));
+        }
+        TextInput.problem("申诉理由", reason, true).ifPresent(problem -> {
+            throw new InvalidRequestException(ApiError.field("reason", "INVALID_TEXT", problem));
+        });
+        String text = reason.strip();
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidRequestException(ApiError.field("reason", "TOO_LONG",
+                    "申诉理由不能超过 " + MAX_TEXT + " 个字，现有 " + text.length() + " 个字"));
+        }
+        return text;
+    }
+
+    /**
+     * The instants at which the scoring counts the case's {@code deduction} for its lead unit, empty when the case has no
+     * such deduction: for 超期 and 返工 the case's own (the earlier of its closing and its due date, as the scoring's period
+     * rule says), for 回退 each return the lead unit made.
+     */
+    private List<Instant> counted(CaseRecord c, Deduction deduction) {
+        boolean has = switch (deduction) {
+            case OVERDUE -> c.overdue() || Boolean.FALSE.equals(c.closedOnTime())
+                    || c.submittedAt() != null && c.dueAt() != null && c.submittedAt().isAfter(c.dueAt());
+            case REWORK -> c.reworkCount() > 0;
+            case RETURN -> true;
+        };
+        if (!has) {
+            return List.of();
+        }
+        if (deduction == Deduction.RETURN) {
+            return appeals.returnsBy(c.caseNo(), c.leadUnit());
+        }
+        if (c.dueAt() == null) {
+            return List.of();
+        }
+        return List.of(c.closedAt() != null && c.closedAt().isBefore(c.dueAt()) ? c.closedAt() : c.dueAt());
+    }
+
+    private Optional<String> savedPeriod(CaseRecord c, List<Instant> counted) {
+        for (Instant at : counted) {
+            Optional<String> period = scoredPeriods.savedPeriodCounting(c.tenantId(), c.campaign(), at);
+            if (period.isPresent()) {
+                return period;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ConflictException alreadyAppealed(CaseAppealRecords.Appeal existing) {
+        return new ConflictException("ALREADY_APPEALED", "案件 " + existing.caseNo() + " 的" + existing.deduction().label() + "扣分已"
+                + (existing.pending() ? "申诉，正在审核中" : "申诉并" + (existing.approved() ? "核准" : "驳回")) + "，不能再次申诉");
+    }
+
+    /** 牵头单位 环卫所；整改期限 2026年3月4日 17:00；状态 已结案；超期；返工 1 次；回退 0 次. */
+    private String summary(CaseRecord c) {
+        ZoneId zone = calendars.of(c.tenantId()).zone();
+        List<String> parts = new ArrayList<>();
+        parts.add("牵头单位 " + unitName(c.leadUnit()));
+        if (c.dueAt() != null) {
+            parts.add("整改期限 " + DISPLAY.format(c.dueAt().atZone(zone)));
+        }
+        parts.add("状态 " + c.status().label());
+        if (c.closedAt() != null) {
+            parts.add("结案 " + DISPLAY.format(c.closedAt().atZone(zone)) + (Boolean.FALSE.equals(c.closedOnTime()) ? "（超期办结）" : ""));
+        }
+        if (c.overdue()) {
+            parts.add("超期");
+        }
+        parts.add("返工 " + c.reworkCount() + " 次");
+        parts.add("回退 " + c.returnCount() + " 次");
+        return String.join("；", parts);
+    }
+
+    private AppealView view(CaseAppealRecords.Appeal a) {
+        String status = a.pending() ? "PENDING" : a.approved() ? "APPROVED" : "REJECTED";
+        return new AppealView(a.caseNo(), a.deduction().name(), a.deduction().label(), a.unitId(), unitName(a.unitId()), a.reason(),
+                a.requestedBy(), a.requestedAt(), status, a.statusName(), a.decidedBy(), a.decidedAt(), a.opinion());
+    }
+
+    private String unitName(String unit) {
+        return unit == null ? null : organizations.groupName(unit).orElse(unit);
+    }
+
+    private String actor() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,21 @@
+package org.shirong.rectification;
+
+/**
+ * A deduction a case costs its lead unit in the scoring (考核扣分), which the unit may appeal (考核申诉,
+ * {@link CaseAppeals}): 超期 (marked red or closed late), 返工 (sent back by verification) or 回退 (returned by the unit).
+ */
+public enum Deduction {
+    OVERDUE("超期"),
+    REWORK("返工"),
+    RETURN("回退");
+
+    private final String label;
+
+    Deduction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

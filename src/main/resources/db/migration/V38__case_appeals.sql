@@ -1,0 +1,17 @@
+-- 考核申诉：牵头单位对一件案件的一项扣分（超期、返工、回退）提出的申诉及办公室的审核结果。每件案件每项扣分
+-- 只能申诉一次（主键），待审核或已审核后都不能再提。核准的申诉使考核不再计这项扣分，案件本身的记录（超期、
+-- 返工次数、回退次数）不变。与提出申诉、审核申诉在同一引擎事务中写入。
+create table rect_case_appeal (
+    case_no             varchar(32)    not null,
+    deduction           varchar(16)    not null,
+    unit_id             varchar(64)    not null,
+    reason              varchar(2000)  not null,
+    requested_by        varchar(64),
+    requested_at        timestamp      not null,
+    process_instance_id varchar(64),
+    approved            boolean,
+    decided_by          varchar(64),
+    decided_at          timestamp,
+    opinion             varchar(2000),
+    primary key (case_no, deduction)
+);
