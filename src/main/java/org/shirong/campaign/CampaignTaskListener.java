@@ -35,7 +35,8 @@ class CampaignTaskListener implements TaskListener {
         if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(taskId));
             if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
-                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList(task.getTenantId()));
+                task.setVariable(InspectionScores.VAR_ITEM_LIST,
+                        inspectionScores.itemList((String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE)));
             }
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
