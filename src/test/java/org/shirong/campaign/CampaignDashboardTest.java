@@ -278,6 +278,20 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * The header of Shirong's pages offers the 驾驶舱 only to whom Cockpit lets in: 九亭镇's office, not a unit's clerk
+     * (who would be refused) nor a district department.
+     */
+    @Test
+    void thePageHeaderOffersTheCockpitOnlyToWhoMayOpenIt() {
+        String cockpit = "href=\"/camunda/app/cockpit/default/\"";
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject("/shirong/map", String.class)).contains(cockpit);
+        for (String unit : List.of("huanwei1", "sjlvrongju1")) {
+            assertThat(rest.withBasicAuth(unit, "demo").getForObject("/shirong/map", String.class)).as(unit)
+                    .contains("href=\"/shirong/map\"").doesNotContain(cockpit);
+        }
+    }
+
     /** More cases behind a number than the list shows: it shows the first ones and says how many there are. */
     @Test
     void aListTooLongForThePageSaysHowManyCasesThereAre() {
