@@ -233,7 +233,7 @@ class CampaignDashboard {
         Map<String, String> names = unitNames(code);
 
         Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
-        records.units(code).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
+        ownUnits(c).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
         List<CaseRecord> noLead = new ArrayList<>();
         all.forEach(r -> (r.leadUnit() == null ? noLead : byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>())).add(r));
         List<UnitLine> units = new ArrayList<>();
@@ -275,7 +275,7 @@ class CampaignDashboard {
      */
     @Transactional(readOnly = true)
     CaseList list(String code, String period, Figure figure, String unit, String item) {
-        campaign(code);
+        Campaign c = campaign(code);
         Instant now = now();
         UnitScores.Window window = window(period, now);
         At at = new At(now, window.from(), window.until());
@@ -289,7 +289,7 @@ class CampaignDashboard {
         Predicate<CaseRecord> ofItem = item == null ? r -> true : r -> Objects.equals(
                 CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
         List<CaseRecord> ofCampaign = cases.casesOfCampaign(code);
-        if (unit != null && !NO_LEAD_UNIT.equals(unit) && records.units(code).stream().noneMatch(u -> u.unitId().equals(unit))
+        if (unit != null && !NO_LEAD_UNIT.equals(unit) && ownUnits(c).stream().noneMatch(u -> u.unitId().equals(unit))
                 && ofCampaign.stream().noneMatch(r -> unit.equals(r.leadUnit()))) {
             // The dashboard's lines are the campaign's units and any other unit leading one of its cases: nothing else.
             throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "活动 " + code + " 没有单位 " + unit));
@@ -329,6 +329,14 @@ class CampaignDashboard {
         records.units(code).forEach(u -> names.put(u.unitId(), u.name()));
         names.putAll(organization.unitNames());
         return names;
+    }
+
+    /**
+     * The campaign's units, without the towns and streets taking part in a district's campaign: they lead none of its
+     * cases (the district ranks them apart, on the cases located in them).
+     */
+    private List<CampaignRecords.UnitRow> ownUnits(Campaign c) {
+        return records.units(c.code()).stream().filter(u -> !organizations.ofAnother(c.tenantId(), u.groupId())).toList();
     }
 
     private Campaign campaign(String code) {

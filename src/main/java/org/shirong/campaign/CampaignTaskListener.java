@@ -3,11 +3,13 @@ package org.shirong.campaign;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.shirong.system.TaskNames;
 import org.springframework.stereotype.Component;
 
 /**
  * Create (and, for the checkpoint, assignment) listener of the user tasks of {@code CampaignTaskProcess}:
- * names the task after the campaign task (签订目标责任书（城管中队）) and gives the form what it shows: the
+ * names the task after the campaign task and its campaign's code (签订目标责任书（城管中队） · JT-2026-DB: a task of an
+ * earlier campaign may still be open beside it) and gives the form what it shows: the
  * categories a finding may name (and, for an inspection that scores, the score-sheet items), or the campaign's open cases as they are when the office claims the checkpoint.
  */
 @Component
@@ -15,10 +17,12 @@ class CampaignTaskListener implements TaskListener {
 
     private final CampaignTaskResults results;
     private final InspectionScores inspectionScores;
+    private final TaskNames taskNames;
 
-    CampaignTaskListener(CampaignTaskResults results, InspectionScores inspectionScores) {
+    CampaignTaskListener(CampaignTaskResults results, InspectionScores inspectionScores, TaskNames taskNames) {
         this.results = results;
         this.inspectionScores = inspectionScores;
+        this.taskNames = taskNames;
     }
 
     @Override
@@ -31,11 +35,13 @@ class CampaignTaskListener implements TaskListener {
             return;
         }
         task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
+        taskNames.after(task, CampaignTaskProcess.VAR_CAMPAIGN_CODE);
         task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
         if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(taskId));
             if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
-                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList(task.getTenantId()));
+                task.setVariable(InspectionScores.VAR_ITEM_LIST,
+                        inspectionScores.itemList((String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE)));
             }
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));

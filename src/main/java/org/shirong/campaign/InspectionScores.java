@@ -37,9 +37,12 @@ class InspectionScores {
         this.campaigns = campaigns;
     }
 
-    /** The items the form lists: 表名：检查项（满分）. */
-    String itemList(String tenant) {
-        return unitScores.inspectionItems(tenant).stream().collect(Collectors.groupingBy(SheetItem::sheetName, LinkedHashMap::new,
+    /**
+     * The items the form lists: 表名：检查项（满分）, from the score sheets of the campaign's organisation (a district's
+     * inspection done by a town is scored on the district's sheets, as {@link #record} enters it).
+     */
+    String itemList(String campaignCode) {
+        return unitScores.inspectionItems(tenant(campaignCode)).stream().collect(Collectors.groupingBy(SheetItem::sheetName, LinkedHashMap::new,
                 Collectors.mapping(i -> i.itemName() + "（" + i.maxPoints().stripTrailingZeros().toPlainString() + " 分）",
                         Collectors.joining("、")))).entrySet().stream().map(e -> e.getKey() + "：" + e.getValue())
                 .collect(Collectors.joining("\n"));
@@ -47,7 +50,7 @@ class InspectionScores {
 
     /** Checks every line, enters the sheets and recomputes the period's scores for the campaign; refusals name the line. */
     void record(String campaignCode, String periodCode, String text, String actor) {
-        String tenant = campaigns.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElseThrow();
+        String tenant = tenant(campaignCode);
         List<SheetItem> items = unitScores.inspectionItems(tenant);
         Map<String, String> units = new LinkedHashMap<>();
         organization.units(tenant).forEach(u -> units.put(u.id(), u.name()));
@@ -87,6 +90,10 @@ class InspectionScores {
         if (!byUnitAndSheet.isEmpty()) {
             unitScores.computeAndSave(tenant, campaignCode, periodCode);
         }
+    }
+
+    private String tenant(String campaignCode) {
+        return campaigns.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElseThrow();
     }
 
     /** The group id of the unit given by its id or name. */

@@ -205,6 +205,14 @@ public class Organizations implements TenantWork {
         return groupIds != null && groupIds.stream().anyMatch(g -> id.equals(ofGroup(g).map(Organization::id).orElse(null)));
     }
 
+    /**
+     * Whether the group is another organisation's than {@code id}: a town's office taking part in its district's
+     * campaign is none of the district's units.
+     */
+    public boolean ofAnother(String id, String groupId) {
+        return ofGroup(groupId).map(o -> !o.id().equals(id)).orElse(false);
+    }
+
     /** The group that plays a fixed part in an organisation's processes. */
     public String office(String id) {
         return of(id).roles().office();

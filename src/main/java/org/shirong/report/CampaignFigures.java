@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.rectification.CampaignCaseCounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -28,11 +29,13 @@ class CampaignFigures {
     private final JdbcTemplate jdbc;
     private final OrganizationRecords organization;
     private final CampaignCaseCounts caseCounts;
+    private final Organizations organizations;
 
-    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts) {
+    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts, Organizations organizations) {
         this.jdbc = jdbc;
         this.organization = organization;
         this.caseCounts = caseCounts;
+        this.organizations = organizations;
     }
 
     Optional<Figures.Campaign> campaign(String code) {
@@ -67,17 +70,21 @@ class CampaignFigures {
     /**
      * The campaign's units (in their order, even without cases) and every other lead unit of the campaign's cases, with
      * those cases in [from, until): reported in it, closed in it, due in it and overdue (marked red or closed late),
-     * open at its end. Only the campaign's own cases count, never the rest of the town's.
+     * open at its end. Only the campaign's own cases count, never the rest of the town's. The towns and streets taking
+     * part in a district's campaign are no units of the district: they lead none of its cases and are not listed.
      */
     Figures.CaseTable cases(String code, Instant from, Instant until) {
         Map<String, int[]> counts = new HashMap<>();
         for (CampaignCaseCounts.UnitCounts c : caseCounts.perLeadUnit(code, from, until)) {
             counts.put(c.leadUnit(), new int[] {c.reported(), c.closed(), c.overdue(), c.openAtEnd()});
         }
+        String tenant = organizationOf(code).orElse(null);
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("select unit_id, name from campaign_unit where campaign_code = ? order by sort_no",
+        jdbc.query("select unit_id, group_id, name from campaign_unit where campaign_code = ? order by sort_no",
                 rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
+                    if (tenant == null || !organizations.ofAnother(tenant, rs.getString(2))) {
+                        names.put(rs.getString(1), rs.getString(3));
+                    }
                 }, code);
         Set<String> campaignUnits = Set.copyOf(names.keySet());
         organization.units().forEach(unit -> {

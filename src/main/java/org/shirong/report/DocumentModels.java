@@ -1,8 +1,10 @@
 package org.shirong.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
@@ -62,5 +64,14 @@ class DocumentModels {
 
     String day(Instant instant) {
         return DAY.format(instant.atZone(zone));
+    }
+
+    /** A day given as 2026-12-05 written as the documents write days (2026年12月5日); other text as it is. */
+    String day(String isoDay) {
+        try {
+            return DAY.format(LocalDate.parse(isoDay));
+        } catch (DateTimeParseException notADay) {
+            return isoDay;
+        }
     }
 }

@@ -74,7 +74,8 @@ public class MeetingDocuments {
         model.put("title", title);
         model.put("minutes", minutes);
         model.put("attendees", attendees);
-        model.put("decisions", decisions);
+        model.put("decisions", decisions.stream().map(d -> new DecisionLine(d.no(), d.content(), d.kind(), d.unitName(),
+                models.day(d.due()), d.outcome())).toList());
         return documents.store(meeting.campaignCode(), "minutes/" + meeting.key(), DocumentKind.MINUTES, title,
                 templates.render("minutes", model), processInstanceId);
     }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -82,13 +83,16 @@ class CampaignBrowserTest {
                 Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         CampaignDriver run = new CampaignDriver("SJ-BROWSER", managementService, runtimeService, taskService, jdbc);
         run.runUntil(Instant.now());
-        String taskName = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getName();
+        Task task = run.task("claimPointProblems/SURVEY_URBAN_ROADS");
+        String taskName = task.getName();
+        String formTaskName = (String) taskService.getVariable(task.getId(), CampaignTaskProcess.VAR_TASK_NAME);
+        assertThat(taskName).as("the list names the campaign; the form shows it in its own field").isEqualTo(formTaskName + " · SJ-BROWSER");
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
                 browser.login("sjlvrongju1", "demo");
                 browser.claimTask("本单位待办（区绿化市容局）", taskName);
-                browser.until(d -> d.findElement(By.cssSelector("input[id$='-Field_taskName']")).getAttribute("value").equals(taskName));
+                browser.until(d -> d.findElement(By.cssSelector("input[id$='-Field_taskName']")).getAttribute("value").equals(formTaskName));
                 browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号");
                 browser.until(d -> d.findElement(By.cssSelector("textarea[id$='-Field_categoryList']")).getAttribute("value")
                         .contains("城市道路"));

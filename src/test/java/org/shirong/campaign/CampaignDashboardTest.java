@@ -238,34 +238,57 @@ class CampaignDashboardTest {
     }
 
     /**
-     * 松江区's campaign: its towns take part as organisations (石湖荡镇), not as groups of the district; their lines and
-     * their lists name them as the campaign does, never by id; so does a case page its campaign and plan item.
+     * 松江区's campaign: its towns take part as organisations (石湖荡镇, done by its office), not as units of the district.
+     * They lead none of its cases, so neither the 驾驶舱's unit table nor the monthly report lists them (the district ranks
+     * them apart, in the 街镇排名 of its scores); its units are named, never by id; so does a case page its campaign and
+     * plan item.
      */
     @Test
-    void aDistrictCampaignsTownsAreNamedNotShownByTheirIds() {
+    void aDistrictCampaignsTownsAreNoUnitsOfItsDashboardNorOfItsMonthlyReport() {
         CampaignFixture sj = new CampaignFixture(jdbc, "DASHSJ");
         try {
             clear(sj, "DASHSJ");
             Instant now = Instant.now();
             sj.campaign("松江区满意度测评提升驾驶舱测试", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
                     .phase(1, "补齐短板弱项", day(now, -10), day(now, 30))
-                    .unit("sjlvrongju", "区绿化市容局", 1).unit("shihudang", "石湖荡镇", 2);
+                    .unit("sjlvrongju", "区绿化市容局", 1).unit("shihudang", "shdshirongban", "石湖荡镇", 2);
             String caseNo = sj.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", local(now.minus(Duration.ofDays(2))),
                     local(now.plus(Duration.ofDays(5))), null, false);
 
             Map d = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSJ/dashboard", Map.class);
             assertThat((List<Map>) d.get("units")).extracting(u -> u.get("unitId") + " " + u.get("unitName"))
-                    .containsExactly("sjlvrongju 区绿化市容局", "shihudang 石湖荡镇");
+                    .containsExactly("sjlvrongju 区绿化市容局");
             assertThat((Map) d.get("links")).as("the district's ranking of its towns, beside the campaign's scores")
                     .containsEntry("territories", "/api/scores/export.xlsx?period=" + ((Map) d.get("period")).get("code")
                             + "&organization=songjiang");
-            Map town = ((List<Map>) d.get("units")).get(1);
-            assertThat(list("sjshirongban1", town.get("cases") + "&figure=OPEN")).containsEntry("scope", "石湖荡镇");
+            Map unit = ((List<Map>) d.get("units")).get(0);
+            assertThat(list("sjshirongban1", unit.get("cases") + "&figure=OPEN")).containsEntry("scope", "区绿化市容局");
+            ResponseEntity<Map> town = rest.withBasicAuth("sjshirongban1", "demo")
+                    .getForEntity("/api/campaigns/DASHSJ/dashboard/cases?figure=OPEN&unit=shihudang", Map.class);
+            assertThat(town.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(town.getBody().toString()).contains("没有单位 shihudang");
+            String report = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSJ/monthly-report?period="
+                    + ((Map) d.get("period")).get("code"), String.class);
+            assertThat(report).contains("<td class=\"name\">区绿化市容局</td>").doesNotContain("石湖荡镇");
             // Its case page names the campaign and the plan item (测评大类), not their codes.
             assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject("/shirong/cases/" + caseNo, String.class))
                     .contains("data-campaign-name=\"松江区满意度测评提升驾驶舱测试\"", "data-plan-item-name=\"城市道路\"");
         } finally {
             clear(sj, "DASHSJ");
+        }
+    }
+
+    /**
+     * The header of Shirong's pages offers the 驾驶舱 only to whom Cockpit lets in: 九亭镇's office, not a unit's clerk
+     * (who would be refused) nor a district department.
+     */
+    @Test
+    void thePageHeaderOffersTheCockpitOnlyToWhoMayOpenIt() {
+        String cockpit = "href=\"/camunda/app/cockpit/default/\"";
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject("/shirong/map", String.class)).contains(cockpit);
+        for (String unit : List.of("huanwei1", "sjlvrongju1")) {
+            assertThat(rest.withBasicAuth(unit, "demo").getForObject("/shirong/map", String.class)).as(unit)
+                    .contains("href=\"/shirong/map\"").doesNotContain(cockpit);
         }
     }
 

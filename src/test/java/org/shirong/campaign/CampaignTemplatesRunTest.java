@@ -93,7 +93,8 @@ class CampaignTemplatesRunTest {
         assertThat(run.phaseStatus(1)).isEqualTo("RUNNING");
         assertThat(run.openTaskKeys(1)).contains("buildOrganisation/chuangban", "draftPlan/chuangban",
                 "signResponsibilityLetter/chengguan", "signResponsibilityLetter/huanwei").hasSize(17);
-        assertThat(run.task("signResponsibilityLetter/chengguan").getName()).isEqualTo("签订目标责任书（城管中队）");
+        assertThat(run.task("signResponsibilityLetter/chengguan").getName())
+                .as("names its campaign: a task of an earlier campaign may be open beside it").isEqualTo("签订目标责任书（城管中队） · JT-RUN");
         for (String key : run.openTaskKeys(1)) {
             if (!key.equals("signResponsibilityLetter/chengguan")) {
                 run.complete(key, Map.of(CampaignTaskProcess.VAR_RESULT, "已完成"));
@@ -110,7 +111,7 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"
                 + " and task_key like 'monthlyReport/2026-03-01/%'")).as("no report on February, before the campaign began").isZero();
         assertThat(run.task("monthlyReport/2026-04-01/huanwei").getName()).as("named after the month it reports on")
-                .isEqualTo("月度工作报告（2026年3月）（环卫所）");
+                .isEqualTo("月度工作报告（2026年3月）（环卫所） · JT-RUN");
 
         String quarterlyCheck = "quarterlyCheck/2026-04-10/ducha";
         assertThat((String) taskService.getVariable(run.task(quarterlyCheck).getId(), InspectionScores.VAR_ITEM_LIST))
@@ -152,7 +153,7 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"))
                 .as("15 units × 1 April–1 December, on March–November, and on December at the campaign's end").isEqualTo(150);
         var december = run.task("monthlyReport/2027-01-01/huanwei");
-        assertThat(december.getName()).as("the campaign's last month is reported too").isEqualTo("月度工作报告（2026年12月）（环卫所）");
+        assertThat(december.getName()).as("the campaign's last month is reported too").isEqualTo("月度工作报告（2026年12月）（环卫所） · JT-RUN");
         assertThat(december.getDueDate()).isAfter(java.util.Date.from(at("2027-01-01T00:00")));
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'quarterlyCheck'"))
                 .as("10 April, 10 July, 10 October").isEqualTo(3);
@@ -164,7 +165,7 @@ class CampaignTemplatesRunTest {
         assertThat(documents).filteredOn(d -> "MONTHLY_REPORT".equals(d.get("kind"))).extracting(d -> (String) d.get("title"))
                 .hasSize(10).contains("JT-RUN 测试活动2026年3月工作报告", "JT-RUN 测试活动2026年12月工作报告")
                 .noneMatch(title -> title.contains("2026年2月"));
-        assertThat(run.task("annualAssessment/2026-12-20/lingdao").getName()).isEqualTo("年度考核（2026年）");
+        assertThat(run.task("annualAssessment/2026-12-20/lingdao").getName()).isEqualTo("年度考核（2026年） · JT-RUN");
         String report = rest.withBasicAuth("lingdao1", "demo").getForObject((String) documents.stream()
                 .filter(d -> "MONTHLY_REPORT".equals(d.get("kind"))).findFirst().orElseThrow().get("url"), String.class);
         assertThat(report).contains("JT-RUN 测试活动", "环卫所");

@@ -155,7 +155,9 @@ class JointMeetingConveneTest {
                 CAMPAIGN, meetingCase.get("CASE_NO"))).isEqualTo(1);
         assertThat(documents.list(CAMPAIGN)).extracting(StoredDocument::kind).contains(DocumentKind.AGENDA, DocumentKind.MINUTES);
         assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow())
-                .contains("城管中队、环卫所", "清理九亭大街 88 号暴露垃圾", "交办任务");
+                .contains("城管中队、环卫所", "清理九亭大街 88 号暴露垃圾", "交办任务")
+                .as("the decisions' 完成期限 in Chinese, as the minutes' other dates").contains("<td>2026年12月5日</td>",
+                        "<td>2026年12月10日</td>").doesNotContain("2026-12-05", "2026-12-10");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * An organisation with its own {@code calendar.yaml} counts its cases' working hours on its own office hours. The
  * organisations folder here (src/test/resources/organizations-own-calendar/) gives 锦溪镇 08:00-11:00 and 13:30-17:30
  * and nothing else, so its other files and 九亭镇's are the bundled ones; 九亭镇 keeps the shared 08:30-11:30 and
- * 13:00-17:00 of config/calendar/calendar.yaml. Its campaign tasks fall due at the end of its own office day.
+ * 13:00-17:00 of config/calendar/calendar.yaml. Its campaign tasks fall due at the end of its own office day. The folder
+ * also gives 九亭镇 a score sheet of its own and 松江区 a campaign template whose scored inspection goes to 九亭镇.
  */
 class OwnOfficeHoursTest {
 
@@ -49,7 +52,7 @@ class OwnOfficeHoursTest {
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--shirong.organizations.folder=" + Path.of("src/test/resources/organizations-own-calendar").toAbsolutePath(),
-                "--shirong.organizations.active=jiuting,jinxi");
+                "--shirong.organizations.active=jiuting,jinxi,songjiang");
         rest = new TestRestTemplate(new RestTemplateBuilder()
                 .rootUri("http://localhost:" + shirong.getEnvironment().getProperty("local.server.port")));
     }
@@ -107,6 +110,39 @@ class OwnOfficeHoursTest {
 
         assertThat(tasksOf(jdbc)).as("the first phase's tasks").isNotEmpty().allSatisfy(due ->
                 assertThat(due.toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalTime()).isEqualTo(LocalTime.of(17, 30)));
+    }
+
+    /**
+     * 松江区's scored inspection done by 九亭镇 lists the district's score sheets: the folder gives 九亭镇 a sheet of its own
+     * (九亭台账) that the district's campaign does not score on.
+     */
+    @Test
+    void aDistrictsScoredInspectionSentToATownListsTheDistrictsScoreItems() {
+        ClockUtil.setCurrentTime(Date.from(MONDAY_8AM));
+        ResponseEntity<Map> started = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/campaigns",
+                CaseApiTest.json("{\"template\":\"songjiang-scored-check\",\"code\":\"SJ-SCORED\",\"name\":\"区级评分检查\","
+                        + "\"dates\":{\"start\":\"2026-03-02\"}}"), Map.class);
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.CREATED);
+        runDueJobs();
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-10T01:00:01Z")));
+        runDueJobs();
+        TaskService tasks = shirong.getBean(TaskService.class);
+        Task townTask = tasks.createTaskQuery().processInstanceBusinessKey("SJ-SCORED").tenantIdIn("jiuting").singleResult();
+        assertThat(townTask).as("the cycle's task of 九亭镇, in 九亭镇").isNotNull();
+        assertThat((String) tasks.getVariable(townTask.getId(), "inspectionItemList"))
+                .contains("道路：路面保洁无暴露垃圾（4 分）").doesNotContain("台账齐全");
+    }
+
+    /** Runs the jobs due now, one after another, as the job executor (off here) would. */
+    private static void runDueJobs() {
+        ManagementService jobs = shirong.getBean(ManagementService.class);
+        for (int i = 0; i < 50; i++) {
+            var due = jobs.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            jobs.executeJob(due.get(0).getId());
+        }
     }
 
     private static List<Timestamp> tasksOf(JdbcTemplate jdbc) {

@@ -52,8 +52,13 @@ public final class CampaignFixture {
     }
 
     public CampaignFixture unit(String unitId, String name, int sortNo) {
+        return unit(unitId, unitId, name, sortNo);
+    }
+
+    /** A participant done by the group {@code groupId}: a town taking part in its district's campaign is done by its office. */
+    public CampaignFixture unit(String unitId, String groupId, String name, int sortNo) {
         jdbc.update("insert into campaign_unit (campaign_code, unit_id, group_id, name, sort_no) values (?,?,?,?,?)",
-                code, unitId, unitId, name, sortNo);
+                code, unitId, groupId, name, sortNo);
         return this;
     }
 

@@ -540,8 +540,9 @@ class TasklistBrowserTest {
     }
 
     /**
-     * A unit's clerk following a link into 驾驶舱 (the 驾驶舱 link on the case page, the process link of a task) is refused;
-     * the refusal is a Chinese page that says why and leads back to Tasklist, not Spring's English "Whitelabel Error Page".
+     * A unit's clerk following a link into 驾驶舱 (a bookmark, the process link of a task) is refused; the refusal is a
+     * Chinese page that says why and leads back to Tasklist, not Spring's English "Whitelabel Error Page", and its header
+     * does not offer the 驾驶舱 again.
      */
     @Test
     void aClerkOpeningTheCockpitReadsInChineseWhyNot() throws IOException {
@@ -552,6 +553,9 @@ class TasklistBrowserTest {
             browser.assertNoEnglish("cockpit-refused-clerk");
             assertThat(browser.driver().findElement(By.tagName("body")).getText())
                     .contains("没有权限打开此页面", "驾驶舱供各组织的办公室", "错误代码 403", "返回任务列表");
+            assertThat(browser.driver().findElements(By.cssSelector(".shirong-header a")))
+                    .as("the header no longer offers the 驾驶舱 it refused").extracting(a -> a.getAttribute("textContent"))
+                    .contains("任务列表").doesNotContain("驾驶舱");
             browser.click(By.linkText("返回任务列表"));
             browser.visible(By.xpath("//*[contains(text(),'我的待办')]"));
         }
