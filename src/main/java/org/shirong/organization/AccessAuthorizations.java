@@ -121,7 +121,11 @@ class AccessAuthorizations {
             grant(grants, id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
             grant(grants, id, DEPLOYMENT, ANY, READ);
         } else {
-            withdrawSupervision(grants, id);
+            withdrawSupervision(grants, id, organization.inspects(id));
+            if (organization.inspects(id)) {
+                // the inspectors read all cases and the 驾驶舱 (DashboardAccess), which is Cockpit's; nothing more of it
+                grant(grants, id, APPLICATION, "cockpit", ACCESS);
+            }
         }
     }
 
@@ -129,9 +133,10 @@ class AccessAuthorizations {
      * A group that supervised under an earlier organisation file (before version 22 the whole leading group did)
      * loses what only supervisors have; what every group has stays.
      */
-    private void withdrawSupervision(Grants grants, String groupId) {
+    private void withdrawSupervision(Grants grants, String groupId, boolean keepsCockpit) {
         grants.of(groupId).stream()
-                .filter(a -> a.getResourceType() != APPLICATION.resourceType() ? supervisorOnly(a) : "cockpit".equals(a.getResourceId()))
+                .filter(a -> a.getResourceType() != APPLICATION.resourceType() ? supervisorOnly(a)
+                        : "cockpit".equals(a.getResourceId()) && !keepsCockpit)
                 .forEach(a -> delete(grants, a));
         grants.of(groupId).stream()
                 .filter(a -> a.getResourceType() == PROCESS_DEFINITION.resourceType())

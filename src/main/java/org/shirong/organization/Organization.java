@@ -127,6 +127,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         return roles != null && (groupId.equals(roles.office()) || groupId.equals(roles.approvers()));
     }
 
+    /** Whether the group checks rectifications ({@code roles.inspectors}): it reads all cases and the 驾驶舱. */
+    public boolean inspects(String groupId) {
+        return roles != null && groupId.equals(roles.inspectors());
+    }
+
     /** The user's own groups and, for committees and property companies, their umbrella units. */
     List<String> effectiveGroups(UserDefinition user) {
         return user.groups().stream()

@@ -285,7 +285,10 @@ class CampaignDashboardTest {
     @Test
     void thePageHeaderOffersTheCockpitOnlyToWhoMayOpenIt() {
         String cockpit = "href=\"/camunda/app/cockpit/default/\"";
-        assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject("/shirong/map", String.class)).contains(cockpit);
+        for (String supervisor : List.of("chuangban1", "ducha1", "sjlianjian1")) {
+            assertThat(rest.withBasicAuth(supervisor, "demo").getForObject("/shirong/map", String.class)).as(supervisor)
+                    .contains(cockpit);
+        }
         for (String unit : List.of("huanwei1", "sjlvrongju1")) {
             assertThat(rest.withBasicAuth(unit, "demo").getForObject("/shirong/map", String.class)).as(unit)
                     .contains("href=\"/shirong/map\"").doesNotContain(cockpit);
