@@ -23,7 +23,11 @@ public enum CaseEventKind {
     SUSPENSION_REJECTED("不同意挂账"),
     RESUMED("恢复整改"),
     PHOTO_ADDED("上传照片"),
-    COOPERATION_RECORDED("协办情况");
+    COOPERATION_RECORDED("协办情况"),
+    /** The case was closed as a duplicate; the detail names the case it was merged into and why. */
+    MERGED("合并关闭"),
+    /** A duplicate was merged into this case; the detail names it. */
+    DUPLICATE_MERGED("合并重复案件");
 
     private final String label;
 

@@ -47,7 +47,7 @@ final class DossierSheets {
         CaseRecord c = f.record();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("案件编号", c.caseNo()));
-        fields.add(new Field("状态", f.statusName() + (c.overdue() && !"CLOSED".equals(c.status().name()) ? "（超期）" : "")));
+        fields.add(new Field("状态", f.statusName() + (c.overdue() && !c.status().ended() ? "（超期）" : "")));
         fields.add(new Field("问题类别", f.categoryName()));
         fields.add(new Field("所属活动", f.campaignName()));
         fields.add(new Field("计划项目", join(f.planItemName(), c.subItem())));
