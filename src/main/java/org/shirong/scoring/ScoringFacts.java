@@ -92,7 +92,7 @@ class ScoringFacts {
      * another case never counts: its problem counts once, as that case. Arguments: from, until, from, until.
      */
     private static final String COUNTED = "c.status <> 'MERGED' and (((c.closed_at is null or c.closed_at >= c.due_at)"
-            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?)))";
+            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
     /**
      * Each case of {@code rect_case c} as it stood at {@code until} (the argument of every ?): what was handed in or closed
      * later had not happened yet, so a period scored after its end shows a case closed only afterwards as not closed (late)
