@@ -58,8 +58,12 @@ final class DossierSheets {
         fields.add(new Field("责任单位", f.responsibleUnitNames()));
         fields.add(new Field("上报人 / 上报时间", text(f.reportedByName()) + " / " + time(c.reportedAt(), zone)));
         fields.add(new Field("整改期限", time(c.dueAt(), zone)));
-        fields.add(new Field("结案时间", c.closedAt() == null ? "未结案"
-                : time(c.closedAt(), zone) + (Boolean.TRUE.equals(c.closedOnTime()) ? "（按期）" : "（超期）")));
+        if (c.status() == org.shirong.rectification.CaseStatus.MERGED) {
+            fields.add(new Field("合并关闭", time(c.closedAt(), zone) + "，作为重复案件并入 " + c.mergedInto()));
+        } else {
+            fields.add(new Field("结案时间", c.closedAt() == null ? "未结案"
+                    : time(c.closedAt(), zone) + (Boolean.TRUE.equals(c.closedOnTime()) ? "（按期）" : "（超期）")));
+        }
         fields.add(new Field("延期 / 返工 / 回退", c.extensionCount() + " 次 / " + c.reworkCount() + " 次 / " + c.returnCount() + " 次"));
         fields.add(new Field("问题描述", c.description()));
 
