@@ -378,7 +378,7 @@ class DistrictOversightTest {
     }
 
     @Test
-    void onlyTheTownOfficeMergesADuplicateWhichEndsAsMergedWithItsTasksAndCountsOnce() {
+    void onlyTheTownOfficeMergesADuplicateWhichEndsAsMergedWithItsTasksAndCountsOnce() throws Exception {
         double[] at = somewhere();
         String address = "九新公路 " + (long) at[2] + " 号";
         String primary = (String) reportAt("PILED_ITEMS", address, at[0], at[1]).getBody().get("caseNo");
@@ -451,6 +451,12 @@ class DistrictOversightTest {
             assertThat(ledger.text(r, "结案时间")).isEmpty();
         });
         assertThat(chengguanDueCount("2014-06")).as("the duplicate leaves 城管中队's cases due").isEqualTo(1);
+        ResponseEntity<byte[]> dossier = as("chuangban1").getForEntity("/api/cases/" + duplicate + "/dossier.pdf", byte[].class);
+        assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dossier.getBody())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("已合并", "作为重复案件并入 " + primary,
+                    "合并关闭时").doesNotContain("结案时间"); // the 协办 table wraps 合并关闭时未记录
+        }
     }
 
     private ResponseEntity<Map> merge(String user, String caseNo, String into, String reason) {
