@@ -16,7 +16,7 @@ import org.shirong.rectification.AddressKey;
  * cases open now are keyed: a closed case is never offered as a duplicate. In Java because the key is computed as a
  * report computes it.
  */
-public class V38__Case_duplicates extends BaseJavaMigration {
+public class V40__Case_duplicates extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
