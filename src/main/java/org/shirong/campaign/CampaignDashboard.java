@@ -81,7 +81,7 @@ class CampaignDashboard {
 
         boolean counts(CaseRecord c, At at) {
             return switch (this) {
-                case OPEN -> c.status() != CaseStatus.CLOSED;
+                case OPEN -> !c.status().ended();
                 case RED -> TrafficLight.of(c, at.now()) == TrafficLight.RED;
                 case YELLOW -> TrafficLight.of(c, at.now()) == TrafficLight.YELLOW;
                 case CLOSED_ON_TIME -> closedIn(c, at) && Boolean.TRUE.equals(c.closedOnTime());

@@ -131,7 +131,8 @@ class CampaignOverview {
 
     private CaseCounts cases(String code) {
         Map<String, Integer> byStatus = records.caseCounts(code);
-        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
+        // a duplicate merged into another case is counted once, as that case
+        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum() - byStatus.getOrDefault(CaseStatus.MERGED.name(), 0);
         int closed = byStatus.getOrDefault(CaseStatus.CLOSED.name(), 0);
         return new CaseCounts(total, total - closed, closed, byStatus);
     }

@@ -99,9 +99,9 @@ class CampaignPlanItems implements PlanItemProgress {
                 .map(CampaignTemplate::items).orElse(List.of());
     }
 
-    /** Found (reported) by {@code asOf}. */
+    /** Found (reported) by {@code asOf}; a duplicate merged into another case is not a finding of its own. */
     static boolean found(CaseRecord c, Instant asOf) {
-        return c.reportedAt() == null || !c.reportedAt().isAfter(asOf);
+        return c.status() != org.shirong.rectification.CaseStatus.MERGED && (c.reportedAt() == null || !c.reportedAt().isAfter(asOf));
     }
 
     /** Closed by {@code asOf}. */

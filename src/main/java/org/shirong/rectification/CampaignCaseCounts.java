@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * A campaign's cases counted in the database instead of read one by one (a campaign may hold 100,000 of them): per lead
- * unit in a period for its reports, per plan item at an instant for its progress.
+ * unit in a period for its reports, per plan item at an instant for its progress. A duplicate merged into another case
+ * ({@link CaseStatus#MERGED}) is not counted: its problem is counted once, as that case.
  */
 @Repository
 public class CampaignCaseCounts {
@@ -43,7 +44,7 @@ public class CampaignCaseCounts {
                         + " sum(case when due_at >= ? and due_at < ? and (overdue = true or closed_on_time = false) then 1 else 0 end)"
                         + "   as overdue,"
                         + " sum(case when reported_at < ? and (closed_at is null or closed_at >= ?) then 1 else 0 end) as open_at_end"
-                        + " from rect_case where campaign_code = ? and lead_unit is not null group by lead_unit",
+                        + " from rect_case where campaign_code = ? and lead_unit is not null and status <> 'MERGED' group by lead_unit",
                 (rs, n) -> new UnitCounts(rs.getString("lead_unit"), rs.getInt("reported"), rs.getInt("closed"), rs.getInt("overdue"),
                         rs.getInt("open_at_end")),
                 f, u, f, u, f, u, u, u, campaignCode);
@@ -56,7 +57,8 @@ public class CampaignCaseCounts {
                         + " sum(case when closed_at <= ? then 1 else 0 end) as closed,"
                         + " sum(case when closed_at <= ? and closed_on_time = true then 1 else 0 end) as closed_on_time,"
                         + " sum(case when closed_at <= ? and closed_on_time = true then 0 when due_at < ? then 1 else 0 end) as overdue"
-                        + " from rect_case where campaign_code = ? and (reported_at is null or reported_at <= ?) group by plan_item",
+                        + " from rect_case where campaign_code = ? and (reported_at is null or reported_at <= ?) and status <> 'MERGED'"
+                        + " group by plan_item",
                 (rs, n) -> new PlanItemCounts(rs.getString("plan_item"), rs.getInt("found"), rs.getInt("closed"),
                         rs.getInt("closed_on_time"), rs.getInt("overdue")),
                 at, at, at, at, campaignCode, at);

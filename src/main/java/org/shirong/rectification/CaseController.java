@@ -40,14 +40,15 @@ class CaseController {
     private final ImportTemplate importTemplate;
     private final Organizations organizations;
     private final CaseFilters filters;
-
+    private final CaseDuplicates duplicates;
     private final CaseAppeals appeals;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
-            Organizations organizations, CaseFilters filters, CaseAppeals appeals) {
+            Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates) {
         this.appeals = appeals;
+        this.duplicates = duplicates;
         this.filters = filters;
         this.organizations = organizations;
         this.importTemplate = importTemplate;
@@ -79,9 +80,10 @@ class CaseController {
         }).toList();
     }
 
+    /** {@code possibleDuplicates}: open cases of the same category nearby or at the same address ({@link CaseDuplicates}). */
     record ReportedView(String caseNo, String status, String statusName, String leadUnit, String leadUnitName,
             Instant dueAt, Instant warnAt, String territory, String territoryName, String community, String campaign,
-            String planItem, String subItem, DueBound dueBound) {
+            String planItem, String subItem, DueBound dueBound, List<CaseDuplicates.PossibleDuplicate> possibleDuplicates) {
     }
 
     @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -102,7 +104,7 @@ class CaseController {
         }
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
                 leadUnitName(c), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
-                c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound());
+                c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound(), duplicates.of(c));
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
@@ -157,11 +159,13 @@ class CaseController {
 
     /**
      * {@code dueBoundName}: what bound the due date, in Chinese (派遣时限, 活动计划项目完成时限, …), null before dispatch;
-     * {@code people}: the name of each person the case names by login id (reporter, actors, applicants, approvers, 协办 recorders).
+     * {@code people}: the name of each person the case names by login id (reporter, actors, applicants, approvers, 协办 recorders);
+     * {@code possibleDuplicates}: of a case still open, the open cases that may report the same problem ({@link CaseDuplicates}).
      */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
-            List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people) {
+            List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people,
+            List<CaseDuplicates.PossibleDuplicate> possibleDuplicates) {
     }
 
     @GetMapping("/cases/{caseNo}")
@@ -176,7 +180,7 @@ class CaseController {
         List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
             String status = p.done() ? "DONE" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
             String statusName = p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
-                    : p.endedAt() != null ? "结案时未记录" : "待记录";
+                    : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录" : "结案时未记录") : "待记录";
             return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
         }).toList();
@@ -189,7 +193,8 @@ class CaseController {
                 appealViews.stream().flatMap(a -> java.util.stream.Stream.of(a.requestedBy(), a.decidedBy()))).flatMap(s -> s).filter(java.util.Objects::nonNull)
                 .forEach(id -> people.computeIfAbsent(id, organizations::personName));
         return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
-                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people);
+                c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
+                duplicates.of(c));
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

@@ -11,6 +11,10 @@ public enum CaseEventKind {
     VERIFIED("核查通过"),
     VERIFICATION_FAILED("核查未通过"),
     CLOSED("结案"),
+    /** The case was closed as a duplicate; the detail names the case it was merged into and why. */
+    MERGED("合并关闭"),
+    /** A duplicate was merged into this case; the detail names it. */
+    DUPLICATE_MERGED("合并重复案件"),
     WARNING("黄灯预警"),
     OVERDUE("红灯超期"),
     SUPERVISED("督办"),

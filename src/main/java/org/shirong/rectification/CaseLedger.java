@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The case ledger (案件台账) as an Excel workbook: the cases of {@code GET /api/cases} with the same filters and the
  * same visibility, one row per case with every date, written to the response page by page (never all cases in memory).
  * Its title names the organisation and what the ledger covers (全镇, a unit, 本单位, a campaign), its second row the
- * filter and the export time.
+ * filter and the export time. A duplicate merged into another case is listed as 已合并 with that case's number (并入案件).
  */
 @Component
 class CaseLedger {
@@ -31,7 +31,7 @@ class CaseLedger {
     static final List<Column> COLUMNS = List.of(new Column("序号", 6), new Column("案件编号", 16), new Column("标题", 28),
             new Column("问题类别", 20), new Column("计划项目", 20), new Column("小项", 14), new Column("活动", 20),
             new Column("地址", 30), new Column("属地", 10), new Column("社区", 12), new Column("来源", 12),
-            new Column("紧急程度", 9), new Column("状态", 9), new Column("超期", 6), new Column("主责单位", 14),
+            new Column("紧急程度", 9), new Column("状态", 9), new Column("并入案件", 16), new Column("超期", 6), new Column("主责单位", 14),
             new Column("协办单位", 20), new Column("上报人", 12), new Column("上报时间", 17), new Column("派遣时间", 17),
             new Column("认领时间", 17), new Column("整改期限", 17), new Column("延期至", 17), new Column("整改提交时间", 17),
             new Column("核查通过时间", 17), new Column("结案时间", 17), new Column("挂账时间", 17), new Column("按期结案", 9),
@@ -114,6 +114,7 @@ class CaseLedger {
         s.label(r, col++, c.source().label());
         s.label(r, col++, c.urgency().label());
         s.label(r, col++, c.status().label());
+        s.text(r, col++, c.mergedInto());
         s.label(r, col++, yesNo(c.overdue()));
         s.label(r, col++, names.unit(c.leadUnit()));
         s.label(r, col++, String.join("、", cooperating.stream().map(names::unit).toList()));
@@ -125,7 +126,7 @@ class CaseLedger {
         s.dateTime(r, col++, extendedDue);
         s.dateTime(r, col++, c.submittedAt());
         s.dateTime(r, col++, verifiedAt);
-        s.dateTime(r, col++, c.closedAt());
+        s.dateTime(r, col++, c.status() == CaseStatus.MERGED ? null : c.closedAt()); // merged is not 结案
         s.dateTime(r, col++, c.suspendedAt());
         s.label(r, col++, c.closedOnTime() == null ? null : yesNo(c.closedOnTime()));
         s.number(r, col++, c.extensionCount());

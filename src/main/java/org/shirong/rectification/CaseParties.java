@@ -104,11 +104,12 @@ public class CaseParties {
 
     /**
      * The parties of the organisation's cases whose due instant lies in [from, until), for the 协办 counts of its
-     * scoring period (a 属地 town's office on a district's case counts in the district's).
+     * scoring period (a 属地 town's office on a district's case counts in the district's); none of a duplicate merged into
+     * another case, whose cooperation ended with it.
      */
     public List<Party> dueBetween(String organization, Instant from, Instant until) {
         return jdbc.query("select " + COLUMNS + " from rect_case_party where due_at >= ? and due_at < ?"
-                + " and case_no in (select c.case_no from rect_case c where c.tenant_id = ?)"
+                + " and case_no in (select c.case_no from rect_case c where c.tenant_id = ? and c.status <> 'MERGED')"
                 + " order by unit_id, case_no", CaseParties::map, ts(from), ts(until), organization);
     }
 

@@ -10,7 +10,8 @@ import java.time.Instant;
  * case belongs to. {@code campaign}: the code of the campaign it belongs to (found by it, decided at its meeting,
  * imported or reported for it), or null; {@code planItem}: the category code of the campaign's plan item (931 项目,
  * survey 大类) it counts under, or null; {@code subItem}: the survey 小项 it concerns, or null; {@code dueBound}: what
- * bound its due date when it was last dispatched ({@link DueBound}), null before.
+ * bound its due date when it was last dispatched ({@link DueBound}), null before; {@code mergedInto}: the case it was
+ * merged into as a duplicate ({@link CaseStatus#MERGED}), else null.
  */
 public record CaseRecord(
         String caseNo, String processInstanceId, CaseSource source, String externalRef, String category,
@@ -20,7 +21,8 @@ public record CaseRecord(
         Instant submittedAt, Instant closedAt, Instant suspendedAt, Instant clockStartedAt, Instant warnAt,
         Instant dueAt, Instant escalateAt, boolean warningSent, boolean overdue,
         boolean escalated, Boolean closedOnTime, int extensionCount, int reworkCount, int returnCount, String territory,
-        String community, String tenantId, String campaign, String planItem, String subItem, DueBound dueBound) {
+        String community, String tenantId, String campaign, String planItem, String subItem, DueBound dueBound,
+        String mergedInto) {
 
     /** Coordinates as {@code rect_case} keeps them (decimal(9, 6)), so that a record built here equals the row written from it. */
     public CaseRecord {
@@ -43,6 +45,6 @@ public record CaseRecord(
                 lat, lng, gridCell, leadUnit, responsibleUnits, limitAmount, limitUnit, CaseStatus.DISPATCHED, reportedBy,
                 reportedAt, at, claimedAt, submittedAt, closedAt, suspendedAt, at, deadlines.warnAt(), deadlines.dueAt(),
                 deadlines.escalateAt(), false, false, false, closedOnTime, extensionCount, reworkCount, returnCount, territory,
-                community, tenantId, campaign, planItem, subItem, dueBound);
+                community, tenantId, campaign, planItem, subItem, dueBound, mergedInto);
     }
 }

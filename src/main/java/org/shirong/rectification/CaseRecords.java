@@ -34,7 +34,10 @@ class CaseRecords {
             + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
             + " clock_started_at, warn_at, due_at, escalate_at, warning_sent, overdue, escalated,"
             + " closed_on_time, extension_count, rework_count, return_count, territory, community, tenant_id,"
-            + " campaign_code, plan_item, plan_sub_item, due_bound";
+            + " campaign_code, plan_item, plan_sub_item, due_bound, merged_into";
+
+    /** A case whose handling is not over: neither closed nor merged ({@link CaseStatus#ended}). */
+    static final String OPEN = "status not in ('CLOSED', 'MERGED')";
 
     private final JdbcTemplate jdbc;
     private final DatabaseProduct database;
@@ -72,12 +75,12 @@ class CaseRecords {
                 (Boolean) rs.getObject("closed_on_time"), rs.getInt("extension_count"), rs.getInt("rework_count"),
                 rs.getInt("return_count"), rs.getString("territory"), rs.getString("community"), rs.getString("tenant_id"),
                 rs.getString("campaign_code"), rs.getString("plan_item"), rs.getString("plan_sub_item"),
-                rs.getString("due_bound") == null ? null : DueBound.valueOf(rs.getString("due_bound")));
+                rs.getString("due_bound") == null ? null : DueBound.valueOf(rs.getString("due_bound")), rs.getString("merged_into"));
     }
 
     private static final String INSERT = "insert into rect_case (case_no, source, external_ref, category, urgency, title,"
             + " description, address, lat, lng, grid_cell, status, reported_by, reported_at, territory, community, tenant_id,"
-            + " campaign_code, plan_item, plan_sub_item) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " campaign_code, plan_item, plan_sub_item, address_key) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /**
      * Inserts a new case: one just registered ({@link CaseStatus#REPORTED}, not dispatched), whose columns outside
@@ -202,13 +205,14 @@ class CaseRecords {
     private static Object[] insertValues(CaseRecord c) {
         return new Object[] {c.caseNo(), c.source().name(), c.externalRef(), c.category(), c.urgency().name(), c.title(),
                 c.description(), c.address(), c.lat(), c.lng(), c.gridCell(), c.status().name(), c.reportedBy(),
-                ts(c.reportedAt()), c.territory(), c.community(), c.tenantId(), c.campaign(), c.planItem(), c.subItem()};
+                ts(c.reportedAt()), c.territory(), c.community(), c.tenantId(), c.campaign(), c.planItem(), c.subItem(),
+                AddressKey.of(c.address())};
     }
 
     /** The cases of a campaign, oldest first; with {@code openOnly} those not closed. */
     List<CaseRecord> ofCampaign(String campaignCode, boolean openOnly) {
         return jdbc.query("select " + COLUMNS + " from rect_case where campaign_code = ?"
-                + (openOnly ? " and status <> 'CLOSED'" : "") + " order by reported_at, case_no", CaseRecords::map, campaignCode);
+                + (openOnly ? " and " + OPEN : "") + " order by reported_at, case_no", CaseRecords::map, campaignCode);
     }
 
     /** The numbers of a campaign's cases, oldest first (as {@link #ofCampaign}, without reading the cases). */
@@ -311,6 +315,53 @@ class CaseRecords {
                 held.cases.add(caseNo);
             }
         }
+    }
+
+    /** A box of coordinates around a place: from south to north, from west to east. */
+    record Around(double south, double north, double west, double east) {
+    }
+
+    /**
+     * The organisation's open cases of the category, other than {@code caseNo}, at the address of {@code addressKey} or
+     * within the box {@code around} (either may be null), earliest reported first: at most {@value #MOST_ALIKE}, more
+     * than enough for the few a report shows ({@link CaseDuplicates}). One query on {@code idx_rect_case_open_alike}.
+     */
+    List<CaseRecord> openAlike(String tenantId, String category, String caseNo, String addressKey, Around around) {
+        List<Object> args = new ArrayList<>(List.of(tenantId, category, caseNo));
+        List<String> near = new ArrayList<>();
+        if (addressKey != null) {
+            near.add("address_key = ?");
+            args.add(addressKey);
+        }
+        if (around != null) {
+            near.add("(lat between ? and ? and lng between ? and ?)");
+            args.addAll(List.of(around.south(), around.north(), around.west(), around.east()));
+        }
+        args.add(MOST_ALIKE);
+        return jdbc.query("select " + COLUMNS + " from rect_case where tenant_id = ? and category = ? and closed_at is null"
+                + " and case_no <> ? and (" + String.join(" or ", near) + ") order by reported_at, case_no limit ?",
+                CaseRecords::map, args.toArray());
+    }
+
+    private static final int MOST_ALIKE = 50;
+
+    /**
+     * Closes the duplicate {@code caseNo} at {@code at} as merged into {@code primary} ({@link CaseStatus#MERGED}, not
+     * counted as closed on time or late), with its MERGED event, and puts the DUPLICATE_MERGED event on the primary's
+     * timeline; false when the duplicate was closed or merged meanwhile (nothing written).
+     */
+    boolean mergeWithEvents(String caseNo, String primary, Instant at, String actor, String reason) {
+        writing(caseNo, false);
+        int rows = jdbc.update("update rect_case set status = ?, merged_into = ?, closed_at = ?, closed_on_time = null"
+                + " where case_no = ? and " + OPEN, CaseStatus.MERGED.name(), primary, ts(at), caseNo);
+        if (rows != 1) {
+            return false;
+        }
+        jdbc.batchUpdate(INSERT_EVENT, List.of(
+                new Object[] {caseNo, ts(at), CaseEventKind.MERGED.name(), actor, "并入 " + primary + "：" + reason, null},
+                new Object[] {primary, ts(at), CaseEventKind.DUPLICATE_MERGED.name(), actor, caseNo + " 作为重复案件并入本案：" + reason,
+                        null}));
+        return true;
     }
 
     Optional<CaseRecord> findByExternalRef(String tenantId, String externalRef) {
@@ -500,7 +551,7 @@ class CaseRecords {
      */
     boolean flagWithEvent(String caseNo, String flag, Instant at, CaseEventKind kind) {
         boolean flagged = updateThenEvent("update rect_case set " + flag + " = true where case_no = ? and not " + flag
-                + " and status <> ?", new Object[] {caseNo, CaseStatus.CLOSED.name()}, caseNo, at, kind, null, null, null) == 1;
+                + " and " + OPEN, new Object[] {caseNo}, caseNo, at, kind, null, null, null) == 1;
         if (flagged) {
             writing(caseNo, true); // its row is this transaction's until it ends
         } else if (jdbc.queryForObject("select count(*) from rect_case where case_no = ?", Integer.class, caseNo) == 0) {
@@ -554,7 +605,7 @@ class CaseRecords {
     /** The 督办 events of the campaign's cases that are not closed, newest first: one query for the lot. */
     List<RectificationCases.Supervision> supervisionOfOpenCases(String campaignCode) {
         return jdbc.query("select e.case_no, e.occurred_at, e.actor, e.detail from rect_case_event e"
-                        + " join rect_case c on c.case_no = e.case_no where c.campaign_code = ? and c.status <> 'CLOSED'"
+                        + " join rect_case c on c.case_no = e.case_no where c.campaign_code = ? and c." + OPEN
                         + " and e.kind = ? order by e.occurred_at desc, e.id desc",
                 (rs, n) -> new RectificationCases.Supervision(rs.getString("case_no"), instant(rs, "occurred_at"),
                         rs.getString("actor"), rs.getString("detail")), campaignCode, CaseEventKind.SUPERVISED.name());

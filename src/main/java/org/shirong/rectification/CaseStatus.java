@@ -7,7 +7,9 @@ public enum CaseStatus {
     IN_RECTIFICATION("整改中"),
     AWAITING_VERIFICATION("待核查"),
     SUSPENDED("已挂账"),
-    CLOSED("已结案");
+    CLOSED("已结案"),
+    /** Closed as a duplicate of another case of the organisation (合并关闭): not rectified, never counted as 结案. */
+    MERGED("已合并");
 
     private final String label;
 
@@ -17,5 +19,10 @@ public enum CaseStatus {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the case's handling is over: closed, or merged into another case. */
+    public boolean ended() {
+        return this == CLOSED || this == MERGED;
     }
 }

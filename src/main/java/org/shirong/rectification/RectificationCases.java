@@ -217,7 +217,7 @@ public class RectificationCases {
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null);
+                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null);
     }
 
     /**
@@ -425,6 +425,16 @@ public class RectificationCases {
     /** Closed now: on time when it was submitted (never submitted: closed) by its due instant, or has none. */
     void closed(String caseNo, String actor) {
         records.closeWithEvent(caseNo, now(), actor, "按期办结", "超期办结");
+    }
+
+    /**
+     * Closes the case as a duplicate merged into {@code primary} (合并关闭): status MERGED, never counted as closed on time
+     * or late; both timelines say so. The merge has checked and locked both cases ({@link CaseMerges}).
+     */
+    void merged(String caseNo, String primary, String actor, String reason) {
+        if (!records.mergeWithEvents(caseNo, primary, now(), actor, reason)) {
+            throw new IllegalStateException("案件 " + caseNo + " 已结案或已合并，不能再合并");
+        }
     }
 
     /** Marks the yellow warning; false when it was already given for the current due date. */

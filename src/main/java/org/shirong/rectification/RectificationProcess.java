@@ -24,6 +24,10 @@ public final class RectificationProcess {
     public static final String BOUNDARY_ESCALATION = "BoundaryEvent_EscalationReached";
     public static final String END_CLOSED = "EndEvent_CaseClosed";
     public static final String END_ALREADY_SUPERVISED = "EndEvent_AlreadySupervised";
+    public static final String SUB_PROCESS_MERGED = "SubProcess_CaseMerged";
+    public static final String TASK_CLOSE_MERGED = "Task_CloseMergedCase";
+    public static final String TASK_NOTIFY_MERGED = "Task_NotifyCaseMerged";
+    public static final String END_MERGED = "EndEvent_CaseMerged";
 
     /** The case's category, for the dispatch table only: transient, the case's record keeps it. */
     public static final String VAR_CATEGORY = "category";
@@ -75,6 +79,16 @@ public final class RectificationProcess {
     public static final String VAR_SUPERVISION_ID = "supervisionId";
     /** 督办 of a case in handling, by its organisation's office or leaders or a district overseer. */
     public static final String MESSAGE_CASE_SUPERVISED = "CaseSupervised";
+    /**
+     * The office merges the case into another as a duplicate (合并关闭, {@link CaseMerges}): the event subprocess
+     * SubProcess_CaseMerged ends whatever the case was at, given the case it is merged into, why, by whom (user id) and
+     * whom to tell besides the lead unit (the reporter, as {@code user:<id>}; empty when there is none).
+     */
+    public static final String MESSAGE_CASE_MERGED = "CaseMerged";
+    public static final String VAR_MERGED_INTO = "mergedInto";
+    public static final String VAR_MERGE_REASON = "mergeReason";
+    public static final String VAR_MERGED_BY = "mergedBy";
+    public static final String VAR_MERGE_ALSO_TELL = "mergeAlsoTell";
     public static final String VAR_VERIFICATION_RESULT = "verificationResult";
     public static final String VAR_VERIFICATION_COMMENT = "verificationComment";
     /** How often verification failed so far; keys the 核查未通过 notification of each round. */

@@ -30,7 +30,7 @@ public enum TrafficLight {
 
     /** The case's light at {@code now}, or null when it has none. */
     public static TrafficLight of(CaseRecord c, Instant now) {
-        if (c.status() == CaseStatus.CLOSED || c.dueAt() == null) {
+        if (c.status().ended() || c.dueAt() == null) {
             return null;
         }
         return now.isAfter(c.dueAt()) ? RED : c.warnAt() != null && now.isAfter(c.warnAt()) ? YELLOW : GREEN;

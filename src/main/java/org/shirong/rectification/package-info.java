@@ -7,6 +7,8 @@
  * org.shirong.rectification.CampaignPlans}, so that it does not depend on the campaign package, and its due date is
  * the earliest of the table's limit, the plan's dates and a meeting decision's 期限 ({@code DueBounds}). The case
  * ledger (案件台账, {@code GET /api/cases/export.xlsx}) is the case list as Excel, with the list's filters and visibility.
+ * A report names the open cases it may duplicate ({@code CaseDuplicates}); the office merges a duplicate into another
+ * case ({@code CaseMerges}: status MERGED, {@code rect_case.merged_into}), which scores and reports then leave out.
  * An import is recorded ({@code rect_case_import}, {@code rect_case_import_row}) and its cases created a chunk per
  * transaction ({@code CaseImportBatches}); the case processes keep less engine history ({@code CaseHistoryPlugin}).
  * A lead unit's appeal of a case's deduction (考核申诉) and the office's decision are kept in {@code rect_case_appeal}

@@ -47,7 +47,7 @@ final class DossierSheets {
         CaseRecord c = f.record();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("案件编号", c.caseNo()));
-        fields.add(new Field("状态", f.statusName() + (c.overdue() && !"CLOSED".equals(c.status().name()) ? "（超期）" : "")));
+        fields.add(new Field("状态", f.statusName() + (c.overdue() && !c.status().ended() ? "（超期）" : "")));
         fields.add(new Field("问题类别", f.categoryName()));
         fields.add(new Field("所属活动", f.campaignName()));
         fields.add(new Field("计划项目", join(f.planItemName(), c.subItem())));
@@ -58,8 +58,12 @@ final class DossierSheets {
         fields.add(new Field("责任单位", f.responsibleUnitNames()));
         fields.add(new Field("上报人 / 上报时间", text(f.reportedByName()) + " / " + time(c.reportedAt(), zone)));
         fields.add(new Field("整改期限", time(c.dueAt(), zone)));
-        fields.add(new Field("结案时间", c.closedAt() == null ? "未结案"
-                : time(c.closedAt(), zone) + (Boolean.TRUE.equals(c.closedOnTime()) ? "（按期）" : "（超期）")));
+        if (c.status() == org.shirong.rectification.CaseStatus.MERGED) {
+            fields.add(new Field("合并关闭", time(c.closedAt(), zone) + "，作为重复案件并入 " + c.mergedInto()));
+        } else {
+            fields.add(new Field("结案时间", c.closedAt() == null ? "未结案"
+                    : time(c.closedAt(), zone) + (Boolean.TRUE.equals(c.closedOnTime()) ? "（按期）" : "（超期）")));
+        }
         fields.add(new Field("延期 / 返工 / 回退", c.extensionCount() + " 次 / " + c.reworkCount() + " 次 / " + c.returnCount() + " 次"));
         fields.add(new Field("问题描述", c.description()));
 

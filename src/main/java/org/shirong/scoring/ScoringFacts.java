@@ -40,7 +40,7 @@ class ScoringFacts {
 
     /**
      * Returns (回退) made in [from, until) on the organisation's cases (only the campaign's when {@code campaign} is given),
-     * each charged to the unit that returned it (recorded on the RETURNED step).
+     * each charged to the unit that returned it (recorded on the RETURNED step); none of a duplicate merged into another case.
      */
     List<ReturnFact> returns(String organization, String campaign, Instant from, Instant until) {
         List<Object> args = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until)));
@@ -51,6 +51,7 @@ class ScoringFacts {
                         + RETURN_APPEALED + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
+                        + " and c.status <> 'MERGED'"
                         + (campaign == null ? "" : " and c.campaign_code = ?"),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("returning_unit"),
                         CaseSource.valueOf(rs.getString("source")), rs.getInt("appealed") == 1),
@@ -81,7 +82,8 @@ class ScoringFacts {
         return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + RETURN_APPEALED
                         + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
-                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ? and " + inPlaces(territories),
+                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ? and c.status <> 'MERGED' and "
+                        + inPlaces(territories),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
                         rs.getInt("appealed") == 1),
                 placeArgs(district, territories, from, until));
@@ -92,11 +94,11 @@ class ScoringFacts {
     /**
      * The period rule of {@code config/scoring.yaml}: a case counts once, for the period of the earlier of its closing and
      * its due instant. So a case due in the period counts whether closed or not (unless it was closed in an earlier
-     * one), and a case closed in the period counts even if it is due later (closed on time). Arguments: from, until,
-     * from, until.
+     * one), and a case closed in the period counts even if it is due later (closed on time). A duplicate merged into
+     * another case never counts: its problem counts once, as that case. Arguments: from, until, from, until.
      */
-    private static final String COUNTED = "(((c.closed_at is null or c.closed_at >= c.due_at) and c.due_at >= ? and c.due_at < ?)"
-            + " or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
+    private static final String COUNTED = "c.status <> 'MERGED' and (((c.closed_at is null or c.closed_at >= c.due_at)"
+            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
     /**
      * Each case of {@code rect_case c} as it stood at {@code until} (the argument of every ?): what was handed in or closed
      * later had not happened yet, so a period scored after its end shows a case closed only afterwards as not closed (late)

@@ -63,12 +63,33 @@
     fact(dl, '派遣', c.dispatchedAt && when(c.dispatchedAt));
     fact(dl, '整改期限', c.dueAt && when(c.dueAt) + (v.dueBoundName ? '（' + v.dueBoundName + '）' : ''));
     fact(dl, '提交整改', c.submittedAt && when(c.submittedAt));
-    fact(dl, '结案', c.closedAt && when(c.closedAt) + (c.closedOnTime === false ? '（逾期结案）' : c.closedOnTime ? '（按期结案）' : ''));
+    if (c.status === 'MERGED') {
+      caseLinks(dl, '合并关闭', [c.mergedInto], when(c.closedAt) + '，作为重复案件并入 ', '');
+    } else {
+      fact(dl, '结案', c.closedAt && when(c.closedAt) + (c.closedOnTime === false ? '（逾期结案）' : c.closedOnTime ? '（按期结案）' : ''));
+    }
     var planItem = root.getAttribute('data-plan-item-name');
     fact(dl, '活动', c.campaign && root.getAttribute('data-campaign-name') + (planItem ? ' · ' + planItem : '')
       + (c.subItem ? ' · ' + c.subItem : ''));
     fact(dl, '延期 / 返工 / 回退', c.extensionCount + ' 次 / ' + c.reworkCount + ' 次 / ' + c.returnCount + ' 次');
     if (c.overdue || c.escalated) { fact(dl, '超期', (c.overdue ? '已超期' : '') + (c.escalated ? '，已列入通报' : '')); }
+    (v.possibleDuplicates || []).forEach(function (d, i) {
+      caseLinks(dl, i === 0 ? '疑似重复案件' : '', [d.caseNo], '', ' ' + d.title + ' · ' + d.address
+        + (d.distanceMeters === null ? '（地址相同）' : '（相距 ' + d.distanceMeters + ' 米）') + ' · ' + d.statusName);
+    });
+  }
+
+  // A fact naming other cases, each a link to its page, between before and after.
+  function caseLinks(dl, name, caseNos, before, after) {
+    dl.appendChild(el('dt', null, name));
+    var dd = el('dd', null, before);
+    caseNos.forEach(function (no) {
+      var a = el('a', null, no);
+      a.href = '/shirong/cases/' + encodeURIComponent(no);
+      dd.appendChild(a);
+    });
+    if (after) { dd.appendChild(document.createTextNode(after)); }
+    dl.appendChild(dd);
   }
 
   function photoFigure(p, caption) {

@@ -43,6 +43,8 @@ class NotificationTemplatesTest {
         model.put("count", "3");
         model.put("fileName", "九亭镇测评问题.xlsx");
         model.put("caseNos", "JT-2026-000042、JT-2026-000043、JT-2026-000044");
+        model.put("mergedInto", "JT-2026-000040");
+        model.put("reason", "12345 热线与巡查重复上报");
         return model;
     }
 
@@ -56,7 +58,8 @@ class NotificationTemplatesTest {
     @Test
     void theTemplatesTheCampaignNeedsExist() throws IOException {
         assertThat(templateIds()).contains("case-dispatched", "case-warning", "case-overdue", "case-escalated",
-                "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work", "case-supervised");
+                "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work", "case-supervised",
+                "case-merged");
     }
 
     @Test
@@ -83,6 +86,10 @@ class NotificationTemplatesTest {
         assertThat(cooperations.body()).startsWith("环卫所：").contains("九亭镇测评问题.xlsx", "JT-2026-000042、JT-2026-000043");
         assertThat(templates.render("case-supervised", sampleModel()).body()).startsWith("环卫所：")
                 .contains("松江区 区市容管理专项办公室对整改案件 JT-2026-000042 督办如下：\n请于本周内清运完毕");
+        Rendered merged = templates.render("case-merged", sampleModel());
+        assertThat(merged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040");
+        assertThat(merged.body()).startsWith("环卫所及案件上报人：")
+                .contains("创建工作办公室已将其作为重复案件并入 JT-2026-000040", "合并理由：12345 热线与巡查重复上报");
     }
 
     @Test

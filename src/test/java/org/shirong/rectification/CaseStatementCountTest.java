@@ -76,13 +76,16 @@ class CaseStatementCountTest {
      * lowered by as much, and such a read now fails the test. 2026-12-05: 265 statements, 182 writes, 39 variable writes
      * once 记录协办情况 shows its cooperating unit the lead unit and the 整改期限 in two read-only form fields (two
      * variables, inserted and deleted: 4 statements on H2; on PostgreSQL they join the cooperation's combined insert and
-     * delete); bounds raised by as much.
+     * delete); bounds raised by as much. 2026-12-06: 269 statements and 184 writes (265 and 182 on main just before), an
+     * imported row 67.75 (66.75): 整改案件's 合并关闭 event subprocess holds a CaseMerged subscription for the whole life of
+     * a case (inserted, read and deleted at its end: 3 statements, 2 of them writes; an imported row only inserts it), and
+     * a report looks once for open cases it may duplicate (1 select, on idx_rect_case_open_alike); bounds raised by as much.
      */
-    static final long MAX_STATEMENTS_PER_CASE = 268;
+    static final long MAX_STATEMENTS_PER_CASE = 272;
     static final long MAX_WRITES_PER_CASE = 185;
     static final long MAX_VARIABLE_WRITES_PER_CASE = 42;
     private static final int IMPORT_ROWS = 40;
-    static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 67;
+    static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 68;
     /**
      * W3: one case's 整改期限 timer job as the job executor runs it: the red light, the overdue notifications to the office
      * and the lead unit's heads, the 督办 task. Measured 2026-12-03 on H2: 153 statements and 25 writes before (108 of

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,8 @@ import org.shirong.system.SharesSpringContext;
  * (READ, SUPERVISE) reads a 九亭 case and 督办 it — the instruction goes on the case's timeline and to the lead unit,
  * its head and the town's office — but cannot report work in 九亭; the 专办领导 (READ only) reads and may not 督办; a
  * district department and another town's user see nothing. A case not in handling cannot be supervised (409).
+ * Duplicates (重复案件), the town office's own oversight of what is reported: a report answers the open cases of its
+ * category nearby or at the same address, and only the town's office merges a duplicate into another case.
  */
 @ShirongWebTest
 @SharesSpringContext
@@ -30,6 +33,8 @@ class DistrictOversightTest {
     TestRestTemplate rest;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -318,5 +323,159 @@ class DistrictOversightTest {
                 """), String.class);
         assertThat(atActivity.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(atActivity.getBody()).contains("不能在该组织发起流程");
+    }
+
+    /** A 九亭 case reported by 绿容所 (lvrong1); {@code lat}/{@code lng} may be null. */
+    private ResponseEntity<Map> reportAt(String category, String address, Double lat, Double lng) {
+        String location = "{\"address\":\"" + address + "\"" + (lat == null ? "" : ",\"lat\":" + lat + ",\"lng\":" + lng) + "}";
+        ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"人行道堆物","category":"%s","source":"CITIZEN","location":%s}
+                """.formatted(category, location)), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        return reported;
+    }
+
+    private static List<Map<String, Object>> duplicates(Map<String, Object> answer) {
+        return (List<Map<String, Object>>) answer.get("possibleDuplicates");
+    }
+
+    /** A place no other test reports at: a random point of 九亭 and a street number from it. */
+    private static double[] somewhere() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new double[] {31.14 + random.nextInt(10_000) / 1_000_000.0, 121.30 + random.nextInt(10_000) / 1_000_000.0,
+                random.nextInt(100_000, 1_000_000)};
+    }
+
+    /** 50 m (shirong.cases.duplicates.distance-meters) north of a point, in degrees of latitude: 30 m is near, 80 m is not. */
+    private static double north(double lat, int metres) {
+        return lat + metres / 111_320.0;
+    }
+
+    @Test
+    void aReportAnswersTheOpenCasesOfItsCategoryNearbyOrAtTheSameAddress() {
+        double[] at = somewhere();
+        String address = "涞坊路 " + (long) at[2] + " 号";
+        String first = (String) reportAt("PILED_ITEMS", address, at[0], at[1]).getBody().get("caseNo");
+        assertThat(duplicates(reportAt("EXPOSED_GARBAGE", address, at[0], at[1]).getBody())).as("another category").isEmpty();
+
+        // the same address written without spaces and in full-width digits, no coordinates
+        String fullWidth = String.valueOf((long) at[2]).chars().mapToObj(ch -> String.valueOf((char) (ch - '0' + '０')))
+                .reduce("", String::concat);
+        Map<String, Object> sameAddress = reportAt("PILED_ITEMS", "涞坊路" + fullWidth + "号", null, null).getBody();
+        assertThat(duplicates(sameAddress)).singleElement().satisfies(d -> assertThat(d).containsEntry("caseNo", first)
+                .containsEntry("title", "人行道堆物").containsEntry("address", address).containsEntry("distanceMeters", null)
+                .containsEntry("status", "DISPATCHED").containsEntry("statusName", "已派遣"));
+
+        Map<String, Object> near = reportAt("PILED_ITEMS", "涞坊路口", north(at[0], 30), at[1]).getBody();
+        assertThat(duplicates(near)).singleElement().satisfies(d -> assertThat(d).containsEntry("caseNo", first)
+                .containsEntry("distanceMeters", 30));
+        Map<String, Object> far = reportAt("PILED_ITEMS", "涞坊路南口", north(at[0], -80), at[1]).getBody();
+        assertThat(duplicates(far)).as("80 m away").isEmpty();
+
+        // the case page's record lists them too, for whoever reads the case
+        Map<String, Object> page = as("chuangban1").getForObject("/api/cases/" + near.get("caseNo"), Map.class);
+        assertThat(duplicates(page)).extracting(d -> d.get("caseNo")).containsExactly(first);
+    }
+
+    @Test
+    void onlyTheTownOfficeMergesADuplicateWhichEndsAsMergedWithItsTasksAndCountsOnce() throws Exception {
+        double[] at = somewhere();
+        String address = "九新公路 " + (long) at[2] + " 号";
+        String primary = (String) reportAt("PILED_ITEMS", address, at[0], at[1]).getBody().get("caseNo");
+        Map<String, Object> duplicateReport = reportAt("PILED_ITEMS", address, at[0], at[1]).getBody();
+        String duplicate = (String) duplicateReport.get("caseNo");
+        assertThat(duplicates(duplicateReport)).extracting(d -> d.get("caseNo")).containsExactly(primary);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(duplicate + "%").list())
+                .extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder(RectificationProcess.TASK_CLAIM,
+                        CaseCooperationProcess.TASK_RECORD, CaseCooperationProcess.TASK_RECORD);
+        String otherCategory = (String) reportAt("EXPOSED_GARBAGE", address, at[0], at[1]).getBody().get("caseNo");
+        String jinxiCase = (String) as("jxtuijinban1").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("RECTIFY_TOWN_RIVERS", "NORMAL", "锦溪镇区河道 8 号桥", null)), Map.class).getBody().get("caseNo");
+        // both due in a month no other test uses, so that 城管中队's 应结案数 there is these two cases
+        jdbc.update("update rect_case set due_at = ? where case_no in (?, ?)",
+                java.sql.Timestamp.from(java.time.Instant.parse("2014-06-10T02:00:00Z")), primary, duplicate);
+        assertThat(chengguanDueCount("2014-06")).isEqualTo(2);
+
+        assertThat(merge("chengguan1", duplicate, primary, "同一处").getStatusCode()).as("the lead unit").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(merge("sjshirongban1", duplicate, primary, "同一处"))).as("the district's office")
+                .singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_OFFICE"));
+        assertThat(merge("jxtuijinban1", duplicate, primary, "同一处").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(merge("chuangban1", duplicate, "JT-2099-999999", "同一处").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(merge("chuangban1", duplicate, jinxiCase, "同一处").getStatusCode()).as("a case it cannot see")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertRefused(merge("chuangban1", duplicate, null, "同一处"), "into", "REQUIRED");
+        assertRefused(merge("chuangban1", duplicate, primary, " "), "reason", "REQUIRED");
+        assertRefused(merge("chuangban1", duplicate, duplicate, "同一处"), "into", "SAME_CASE");
+        assertRefused(merge("chuangban1", duplicate, otherCategory, "同一处"), "into", "OTHER_CATEGORY");
+        assertRefused(rest.withBasicAuth("admin", "admin").postForEntity("/api/cases/" + duplicate + "/merge", CaseApiTest.json(
+                "{\"into\":\"" + jinxiCase + "\",\"reason\":\"同一处\"}"), Map.class), "into", "OTHER_ORGANIZATION");
+
+        ResponseEntity<Map> merged = merge("chuangban1", duplicate, primary, "12345 与巡查重复上报");
+        assertThat(merged.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(merged.getBody()).containsEntry("caseNo", duplicate).containsEntry("status", "MERGED")
+                .containsEntry("statusName", "已合并").containsEntry("mergedInto", primary).containsEntry("by", "chuangban1");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(duplicate + "%").count()).as("its tasks").isZero();
+
+        Map<String, Object> view = as("chuangban1").getForObject("/api/cases/" + duplicate, Map.class);
+        assertThat((Map<String, Object>) view.get("record")).containsEntry("status", "MERGED").containsEntry("mergedInto", primary)
+                .containsEntry("closedOnTime", null);
+        assertThat(view).containsEntry("statusName", "已合并").containsEntry("light", null);
+        assertThat(duplicates(view)).isEmpty();
+        assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(e -> assertThat(e)
+                .containsEntry("kind", "MERGED").containsEntry("kindName", "合并关闭").containsEntry("actor", "chuangban1")
+                .containsEntry("detail", "并入 " + primary + "：12345 与巡查重复上报"));
+        assertThat((List<Map<String, Object>>) view.get("parties")).extracting(p -> p.get("statusName"))
+                .containsOnly("合并关闭时未记录");
+        assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/" + primary, Map.class).get("timeline"))
+                .filteredOn(e -> "DUPLICATE_MERGED".equals(e.get("kind"))).singleElement()
+                .satisfies(e -> assertThat((String) e.get("detail")).startsWith(duplicate + " 作为重复案件并入本案"));
+        for (String told : List.of("chengguan1", "lvrong1")) {
+            assertThat((List<Map<String, Object>>) as(told).getForObject("/api/notifications", List.class)).as(told)
+                    .filteredOn(m -> duplicate.equals(m.get("businessKey"))).extracting(m -> m.get("subject"))
+                    .contains("【案件合并】" + duplicate + " 已并入 " + primary);
+        }
+
+        ResponseEntity<Map> again = merge("chuangban1", duplicate, primary, "同一处");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(again)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CASE_MERGED"));
+        assertThat(merge("chuangban1", primary, duplicate, "同一处").getStatusCode()).as("into a merged case")
+                .isEqualTo(HttpStatus.CONFLICT);
+
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) as("chuangban1")
+                .getForObject("/api/cases?status=MERGED&size=200", Map.class).get("items");
+        assertThat(listed).extracting(i -> i.get("caseNo")).contains(duplicate).doesNotContain(primary);
+        XlsxDownload ledger = XlsxDownload.of(as("chuangban1").getForEntity("/api/cases/export.xlsx?status=MERGED", byte[].class));
+        assertThat(ledger.data()).filteredOn(r -> duplicate.equals(ledger.text(r, "案件编号"))).singleElement().satisfies(r -> {
+            assertThat(ledger.text(r, "状态")).isEqualTo("已合并");
+            assertThat(ledger.text(r, "并入案件")).isEqualTo(primary);
+            assertThat(ledger.text(r, "结案时间")).isEmpty();
+        });
+        assertThat(chengguanDueCount("2014-06")).as("the duplicate leaves 城管中队's cases due").isEqualTo(1);
+        ResponseEntity<byte[]> dossier = as("chuangban1").getForEntity("/api/cases/" + duplicate + "/dossier.pdf", byte[].class);
+        assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dossier.getBody())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("已合并", "作为重复案件并入 " + primary,
+                    "合并关闭时").doesNotContain("结案时间"); // the 协办 table wraps 合并关闭时未记录
+        }
+    }
+
+    private ResponseEntity<Map> merge(String user, String caseNo, String into, String reason) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/merge", CaseApiTest.json("{\"into\":"
+                + (into == null ? "null" : "\"" + into + "\"") + ",\"reason\":\"" + reason + "\"}"), Map.class);
+    }
+
+    private static void assertRefused(ResponseEntity<Map> response, String field, String code) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(response)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", field)
+                .containsEntry("code", code));
+    }
+
+    /** 城管中队's 应结案数 (dueCount) in 九亭's unit ranking of the period (2014-06). */
+    private int chengguanDueCount(String period) {
+        ResponseEntity<Map> scores = as("chuangban1").getForEntity("/api/scores?period=" + period, Map.class);
+        assertThat(scores.getStatusCode()).as("%s", scores.getBody()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> ranking = (List<Map<String, Object>>) scores.getBody().get("ranking");
+        return ranking.stream().filter(u -> "chengguan".equals(u.get("unitId"))).findFirst()
+                .map(u -> (Integer) ((Map<String, Object>) u.get("indicators")).get("dueCount")).orElse(0);
     }
 }

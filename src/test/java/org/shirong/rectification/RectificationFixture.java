@@ -99,6 +99,7 @@ final class RectificationFixture {
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
         Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(steps));
         Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
+        Mocks.register("closeMergedCaseDelegate", new CloseMergedCaseDelegate(cases, cooperation));
         notifications = new NotificationFixture(engine);
         notifications.register();
         for (String unit : new String[] {"huanwei", "nongfu", "chengguan", "chuangban", "lingdao", "ducha"}) {

@@ -240,6 +240,58 @@ class RectificationProcessTest {
         assertThat(record(c).closedOnTime()).isTrue();
     }
 
+    /**
+     * 合并关闭: the office merges a case in rectification into another of the same category (Message_CaseMerged, as
+     * CaseMerges sends it). Its tasks, timers and open 协办 end at once, it is MERGED (not closed on time or late), both
+     * timelines say so, and the lead unit and the reporter are told; the primary goes on.
+     */
+    @Test
+    void aMergedCaseEndsWithItsTasksTimersAndCooperationsAndBothTimelinesSaySo() {
+        fixture.notifications.member("chengguan1", "chengguan", true);
+        fixture.notifications.member("lvrong1", "lvrong", false);
+        CaseRecord primary = report("PILED_ITEMS", "2026-03-02T09:00");
+        CaseRecord duplicate = report("PILED_ITEMS", "2026-03-02T09:30");
+        ProcessInstance pi = instance(duplicate);
+        ProcessInstance huanwei = cooperation(duplicate, "huanwei");
+        ProcessInstance wuye = cooperation(duplicate, "wuye");
+        execute(job(CaseCooperationProcess.START, huanwei)); // wuye's cooperation has not begun yet
+        claim(pi);
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+
+        clockAt(at("2026-03-02T10:00"));
+        processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_CASE_MERGED).processInstanceId(pi.getId())
+                .setVariables(Map.of(VAR_MERGED_INTO, primary.caseNo(), VAR_MERGE_REASON, "同一处堆物，12345 与巡查重复上报",
+                        VAR_MERGED_BY, "chuangban1", VAR_MERGE_ALSO_TELL, "user:lvrong1"))
+                .correlateWithResult();
+
+        assertThat(pi).hasPassed(TASK_CLOSE_MERGED, TASK_NOTIFY_MERGED, END_MERGED).isEnded();
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).as("timers").isZero();
+        assertThat(huanwei).hasPassed(CaseCooperationProcess.END_CASE_CLOSED).isEnded();
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(wuye.getId()).count()).isZero();
+        assertThat(fixture.parties.of(duplicate.caseNo())).allSatisfy(p -> assertThat(p.endedAt()).isNotNull());
+        CaseRecord merged = record(duplicate);
+        assertThat(merged.status()).isEqualTo(CaseStatus.MERGED);
+        assertThat(merged.mergedInto()).isEqualTo(primary.caseNo());
+        assertThat(merged.closedAt()).isEqualTo(at("2026-03-02T10:00"));
+        assertThat(merged.closedOnTime()).isNull();
+        assertThat(fixture.cases.timeline(duplicate.caseNo())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(CaseEventKind.MERGED);
+            assertThat(e.actor()).isEqualTo("chuangban1");
+            assertThat(e.detail()).isEqualTo("并入 " + primary.caseNo() + "：同一处堆物，12345 与巡查重复上报");
+        });
+        assertThat(fixture.cases.timeline(primary.caseNo())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(CaseEventKind.DUPLICATE_MERGED);
+            assertThat(e.detail()).startsWith(duplicate.caseNo() + " 作为重复案件并入本案");
+        });
+        assertThat(fixture.notifications.inbox("chengguan1")).containsExactly("case-dispatched", "case-dispatched", "case-merged");
+        assertThat(fixture.notifications.inbox("lvrong1")).containsExactly("case-merged");
+        assertThat(fixture.notifications.latestBody("lvrong1", "case-merged"))
+                .contains(duplicate.caseNo(), "并入 " + primary.caseNo(), "合并理由：同一处堆物", "/shirong/cases/" + primary.caseNo());
+        assertThat(instance(primary)).isWaitingAt(TASK_CLAIM);
+        assertThat(record(primary).status()).isEqualTo(CaseStatus.DISPATCHED);
+    }
+
     /** A re-dispatch that names more responsible units tells only the new ones; a closing case removes a cooperation not yet begun. */
     @Test
     void redispatchNamingNewResponsibleUnitsTellsOnlyTheNewOnes() {

@@ -108,6 +108,42 @@ class ApiRaceTest {
         }
     }
 
+    /**
+     * Two offices merging at once: the same duplicate into two cases, and two cases each into the other (locked in
+     * case-number order, so no deadlock): one merge wins, the other is told 409, and each case is merged at most once.
+     */
+    @Test
+    void twoMergesOfTheSameCasesAtOnceMergeOnceAndTheLoserGets409() throws Exception {
+        String address = "九亭大街合并竞争 " + System.nanoTime() % 1_000_000 + " 号";
+        String a = reported(address);
+        String b = reported(address);
+        String c = reported(address);
+        List<ResponseEntity<String>> sameDuplicate = RaceAnswersTest.atOnce(() -> merge("chuangban1", a, b),
+                () -> merge("chuangban2", a, c));
+        assertThat(sameDuplicate.stream().map(r -> r.getStatusCode().value()).sorted().toList()).as("%s", sameDuplicate)
+                .containsExactly(200, 409);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = ? and kind = 'MERGED'", Long.class, a))
+                .isOne();
+
+        List<ResponseEntity<String>> eachOther = RaceAnswersTest.atOnce(() -> merge("chuangban1", b, c),
+                () -> merge("chuangban2", c, b));
+        assertThat(eachOther.stream().map(r -> r.getStatusCode().value()).sorted().toList()).as("%s", eachOther)
+                .containsExactly(200, 409);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where case_no in (?, ?) and status = 'MERGED'", Long.class,
+                b, c)).isOne();
+    }
+
+    private String reported(String address) {
+        return (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", JiutingWork.json("""
+                {"title":"堆物","category":"PILED_ITEMS","source":"CITIZEN","location":{"address":"%s"}}""".formatted(address)),
+                Map.class).getBody().get("caseNo");
+    }
+
+    private ResponseEntity<String> merge(String user, String caseNo, String into) {
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/cases/" + caseNo + "/merge",
+                JiutingWork.json("{\"into\":\"" + into + "\",\"reason\":\"重复上报\"}"), String.class);
+    }
+
     private ResponseEntity<String> startForm(String user, String code) {
         return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/submit-form",
                 JiutingWork.json("""

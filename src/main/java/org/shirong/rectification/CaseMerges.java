@@ -1,0 +1,135 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
+import org.shirong.system.ConflictException;
+import org.shirong.system.ForbiddenException;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.NotFoundException;
+import org.shirong.system.SystemAccess;
+import org.shirong.system.TextInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 合并重复案件: the organisation's office ({@code roles.office} of its organization.yaml) closes a case as a duplicate of
+ * another open case of the same organisation and category. Both cases are locked, in case-number order, for the
+ * check and the merge; the duplicate's process receives {@code CaseMerged}, whose event subprocess ends it with its
+ * tasks and its 协办, records the merge on both timelines and tells the lead unit and the reporter. Whoever comes second
+ * to a case (a merge, a close) finds it ended: 409.
+ */
+@Service
+class CaseMerges {
+
+    /** As a 督办's instruction, well within rect_case_event.detail (4000) with the case numbers. */
+    static final int MAX_REASON = 2000;
+
+    record Merged(String caseNo, String status, String statusName, String mergedInto, Instant at, String by, String reason) {
+    }
+
+    private final RectificationCases cases;
+    private final CaseRecords records;
+    private final CaseVisibility visibility;
+    private final Organizations organizations;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+
+    CaseMerges(RectificationCases cases, CaseRecords records, CaseVisibility visibility, Organizations organizations,
+            RuntimeService runtimeService, SystemAccess systemAccess) {
+        this.cases = cases;
+        this.records = records;
+        this.visibility = visibility;
+        this.organizations = organizations;
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+    }
+
+    @Transactional
+    public Merged merge(String caseNo, String into, String reason, Authentication caller) {
+        CaseRecord duplicate = readable(caseNo, caller);
+        requireOffice(caller, duplicate.tenantId());
+        if (TextInput.isBlank(into)) {
+            throw new InvalidRequestException(ApiError.field("into", "REQUIRED", "请填写要并入的案件编号（into）"));
+        }
+        if (TextInput.isBlank(reason)) {
+            throw new InvalidRequestException(ApiError.field("reason", "REQUIRED", "请填写合并理由（reason）"));
+        }
+        TextInput.problem("合并理由", reason, true).ifPresent(problem -> {
+            throw new InvalidRequestException(ApiError.field("reason", "INVALID_TEXT", problem));
+        });
+        if (reason.strip().length() > MAX_REASON) {
+            throw new InvalidRequestException(ApiError.field("reason", "TOO_LONG",
+                    "合并理由不能超过 " + MAX_REASON + " 个字，现有 " + reason.strip().length() + " 个字"));
+        }
+        String primaryNo = into.strip();
+        if (primaryNo.equals(caseNo)) {
+            throw new InvalidRequestException(ApiError.field("into", "SAME_CASE", "案件不能并入它自己：请填写另一件案件的编号"));
+        }
+        CaseRecord primary = readable(primaryNo, caller);
+        if (!primary.tenantId().equals(duplicate.tenantId())) {
+            throw new InvalidRequestException(ApiError.field("into", "OTHER_ORGANIZATION", "案件 " + primaryNo + " 属于"
+                    + organizations.of(primary.tenantId()).name() + "，只能并入" + organizations.of(duplicate.tenantId()).name()
+                    + "的案件"));
+        }
+        if (!primary.category().equals(duplicate.category())) {
+            throw new InvalidRequestException(ApiError.field("into", "OTHER_CATEGORY", "案件 " + primaryNo
+                    + " 的问题类别与本案不同，只能并入同一类别的案件"));
+        }
+        // both locked in case-number order, so that two merges of the same pair in opposite directions cannot deadlock
+        boolean duplicateFirst = caseNo.compareTo(primaryNo) < 0;
+        CaseRecord first = records.lock(duplicateFirst ? caseNo : primaryNo);
+        CaseRecord second = records.lock(duplicateFirst ? primaryNo : caseNo);
+        duplicate = duplicateFirst ? first : second;
+        primary = duplicateFirst ? second : first;
+        requireOpen(duplicate, "本案");
+        requireOpen(primary, "要并入的案件 " + primaryNo);
+        String actor = caller.getUserId();
+        String processInstance = duplicate.processInstanceId();
+        if (processInstance == null) {
+            throw new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + caseNo + " 没有在办的整改流程，不能合并");
+        }
+        Map<String, Object> variables = Map.of(RectificationProcess.VAR_MERGED_INTO, primaryNo,
+                RectificationProcess.VAR_MERGE_REASON, reason.strip(), RectificationProcess.VAR_MERGED_BY, actor,
+                RectificationProcess.VAR_MERGE_ALSO_TELL, duplicate.reportedBy() == null ? "" : "user:" + duplicate.reportedBy());
+        try {
+            systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_MERGED)
+                    .processInstanceId(processInstance).setVariables(variables).correlateWithResult());
+        } catch (MismatchingMessageCorrelationException ended) {
+            throw new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + caseNo + " 没有在办的整改流程，不能合并");
+        }
+        CaseRecord merged = cases.get(caseNo);
+        return new Merged(caseNo, merged.status().name(), merged.status().label(), primaryNo, merged.closedAt(), actor,
+                reason.strip());
+    }
+
+    private CaseRecord readable(String caseNo, Authentication caller) {
+        CaseRecord c = records.find(caseNo).orElse(null);
+        if (c == null || !visibility.mayRead(caller, c)) {
+            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
+        }
+        return c;
+    }
+
+    private void requireOffice(Authentication caller, String organization) {
+        var groups = caller.getGroupIds() == null ? java.util.List.<String>of() : caller.getGroupIds();
+        String office = organizations.office(organization);
+        if (!groups.contains(office) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
+            throw new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
+                    + organizations.of(organization).groupName(office) + "可以合并重复案件");
+        }
+    }
+
+    private static void requireOpen(CaseRecord c, String which) {
+        if (c.status().ended()) {
+            throw new ConflictException(c.status() == CaseStatus.MERGED ? "CASE_MERGED" : "CASE_CLOSED", which + "（"
+                    + c.caseNo() + "）" + (c.status() == CaseStatus.MERGED ? "已并入 " + c.mergedInto() : "已结案")
+                    + "，不能再合并");
+        }
+    }
+}
