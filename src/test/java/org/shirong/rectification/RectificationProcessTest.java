@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -290,6 +291,38 @@ class RectificationProcessTest {
                 .contains(duplicate.caseNo(), "并入 " + primary.caseNo(), "合并理由：同一处堆物", "/shirong/cases/" + primary.caseNo());
         assertThat(instance(primary)).isWaitingAt(TASK_CLAIM);
         assertThat(record(primary).status()).isEqualTo(CaseStatus.DISPATCHED);
+    }
+
+    /**
+     * A duplicate is most often merged while it waits for the office's re-dispatch (the unit returned it as reported
+     * twice), or for a decision on 挂账: the cancelled task records nothing (no one chose a new unit or decided), and its
+     * form's required fields, empty, do not refuse the merge.
+     */
+    @Test
+    void aCaseMergedWhileWaitingForRedispatchOrASuspensionDecisionRecordsNoDecision() {
+        CaseRecord primary = report("PILED_ITEMS", "2026-03-02T09:00");
+        CaseRecord returned = report("PILED_ITEMS", "2026-03-02T09:10");
+        CaseRecord suspending = report("PILED_ITEMS", "2026-03-02T09:20");
+        clockAt(at("2026-03-02T10:00"));
+        complete(task(TASK_CLAIM, instance(returned)), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "重复上报"));
+        assertThat(instance(returned)).isWaitingAt(TASK_REDISPATCH);
+        claim(instance(suspending));
+        complete(task(TASK_RECTIFY, instance(suspending)), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        assertThat(instance(suspending)).isWaitingAt(TASK_APPROVE_SUSPENSION);
+
+        for (CaseRecord duplicate : List.of(returned, suspending)) {
+            ProcessInstance pi = instance(duplicate);
+            int events = fixture.cases.timeline(duplicate.caseNo()).size();
+            processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_CASE_MERGED).processInstanceId(pi.getId())
+                    .setVariables(Map.of(VAR_MERGED_INTO, primary.caseNo(), VAR_MERGE_REASON, "重复上报", VAR_MERGED_BY, "chuangban1",
+                            VAR_MERGE_ALSO_TELL, ""))
+                    .correlateWithResult();
+            assertThat(pi).as(duplicate.caseNo()).hasPassed(END_MERGED).isEnded();
+            assertThat(record(duplicate).status()).isEqualTo(CaseStatus.MERGED);
+            assertThat(fixture.cases.timeline(duplicate.caseNo())).as("only the merge is added").hasSize(events + 1)
+                    .last().extracting(e -> e.kind()).isEqualTo(CaseEventKind.MERGED);
+        }
+        assertThat(record(returned).leadUnit()).isEqualTo(returned.leadUnit());
     }
 
     /** A re-dispatch that names more responsible units tells only the new ones; a closing case removes a cooperation not yet begun. */
