@@ -104,7 +104,8 @@ class CaseController {
         }
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
                 leadUnitName(c), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),
-                c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound(), duplicates.of(c));
+                c.community(), c.campaign(), c.planItem(), c.subItem(), c.dueBound(),
+                duplicates.of(c, identityService.getCurrentAuthentication()));
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
@@ -194,7 +195,7 @@ class CaseController {
                 .forEach(id -> people.computeIfAbsent(id, organizations::personName));
         return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
-                duplicates.of(c));
+                duplicates.of(c, identityService.getCurrentAuthentication()));
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

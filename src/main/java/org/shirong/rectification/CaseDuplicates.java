@@ -3,6 +3,7 @@ package org.shirong.rectification;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +26,19 @@ class CaseDuplicates {
 
     private final CaseRecords records;
     private final DuplicateProperties properties;
+    private final CaseVisibility visibility;
 
-    CaseDuplicates(CaseRecords records, DuplicateProperties properties) {
+    CaseDuplicates(CaseRecords records, DuplicateProperties properties, CaseVisibility visibility) {
         this.records = records;
         this.properties = properties;
+        this.visibility = visibility;
     }
 
-    /** The possible duplicates of {@code c}; none of a case that is closed or merged. */
-    List<PossibleDuplicate> of(CaseRecord c) {
+    /**
+     * The possible duplicates of {@code c} that {@code caller} may read (a unit's clerk or a cooperating town sees no
+     * other cases through them than it sees anyway); none of a case that is closed or merged.
+     */
+    List<PossibleDuplicate> of(CaseRecord c, Authentication caller) {
         if (c.status().ended()) {
             return List.of();
         }
@@ -50,6 +56,7 @@ class CaseDuplicates {
         return records.openAlike(c.tenantId(), c.category(), c.caseNo(), key, around).stream()
                 .map(o -> new Candidate(o, distance(c, o), key != null && key.equals(AddressKey.of(o.address()))))
                 .filter(x -> x.sameAddress() || x.distance() != null && x.distance() <= properties.distanceMeters())
+                .filter(x -> visibility.mayRead(caller, x.record()))
                 .sorted(Comparator.comparing((Candidate x) -> x.distance() == null ? Double.MAX_VALUE : x.distance())
                         .thenComparing(x -> x.record().reportedAt()))
                 .limit(properties.maxShown())
