@@ -21,7 +21,7 @@ class CaseAppealRecords {
      * unit whose deduction an approval removes.
      */
     record Appeal(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant requestedAt,
-            Boolean approved, String decidedBy, Instant decidedAt, String opinion) {
+            Boolean approved, String decidedBy, Instant decidedAt, String opinion, String processInstanceId) {
 
         boolean pending() {
             return approved == null;
@@ -38,9 +38,22 @@ class CaseAppealRecords {
         this.jdbc = jdbc;
     }
 
-    void add(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant at) {
-        jdbc.update("insert into rect_case_appeal (case_no, deduction, unit_id, reason, requested_by, requested_at)"
-                + " values (?,?,?,?,?,?)", caseNo, deduction.name(), unitId, reason, requestedBy, Timestamp.from(at));
+    /**
+     * A new appeal, covering what the case has now: a 超期 appeal its deadline {@code dueAt} (an appeal does not cover a
+     * later deadline missed), a 返工 appeal its {@code reworks} so far; a 回退 appeal covers the returns before {@code at}.
+     */
+    void add(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant at, Instant dueAt,
+            int reworks) {
+        jdbc.update("insert into rect_case_appeal (case_no, deduction, unit_id, reason, requested_by, requested_at,"
+                        + " covered_due_at, covered_reworks) values (?,?,?,?,?,?,?,?)", caseNo, deduction.name(), unitId, reason,
+                requestedBy, Timestamp.from(at), deduction == Deduction.OVERDUE && dueAt != null ? Timestamp.from(dueAt) : null,
+                deduction == Deduction.REWORK ? reworks : null);
+    }
+
+    /** Removes a pending appeal whose review is gone (its instance deleted in Cockpit), so that it may be filed again. */
+    void withdraw(String caseNo, Deduction deduction) {
+        jdbc.update("delete from rect_case_appeal where case_no = ? and deduction = ? and approved is null", caseNo,
+                deduction.name());
     }
 
     void started(String caseNo, Deduction deduction, String processInstanceId) {
@@ -86,13 +99,13 @@ class CaseAppealRecords {
     }
 
     private static final String SELECT = "select case_no, deduction, unit_id, reason, requested_by, requested_at, approved,"
-            + " decided_by, decided_at, opinion from rect_case_appeal";
+            + " decided_by, decided_at, opinion, process_instance_id from rect_case_appeal";
 
     private static Appeal map(ResultSet rs, int n) throws SQLException {
         Timestamp decidedAt = rs.getTimestamp("decided_at");
         return new Appeal(rs.getString("case_no"), Deduction.valueOf(rs.getString("deduction")), rs.getString("unit_id"),
                 rs.getString("reason"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
                 (Boolean) rs.getObject("approved"), rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
-                rs.getString("opinion"));
+                rs.getString("opinion"), rs.getString("process_instance_id"));
     }
 }

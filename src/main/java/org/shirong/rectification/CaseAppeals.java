@@ -85,18 +85,25 @@ class CaseAppeals {
         if (!visibility.mayRead(caller, c)) {
             throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
         }
+        c = records.lock(caseNo); // the lead unit is read under the lock: a re-dispatch meanwhile cannot slip between
         if (c.leadUnit() == null || !CaseVisibility.groups(caller).contains(c.leadUnit())) {
             throw new ForbiddenException("NOT_THE_LEAD_UNIT", "只有本案件的牵头单位" + (c.leadUnit() == null ? ""
                     : "（" + unitName(c.leadUnit()) + "）") + "可以申诉考核扣分");
         }
-        c = records.lock(caseNo);
+        if (c.status() == CaseStatus.MERGED) {
+            throw new ConflictException("CASE_MERGED", "案件 " + caseNo + " 已并入 " + c.mergedInto() + "，不计入考核，没有可申诉的扣分");
+        }
         List<Instant> counted = counted(c, deduction);
         if (counted.isEmpty()) {
             throw new InvalidRequestException(ApiError.field("deduction", "NO_SUCH_DEDUCTION",
                     "案件 " + caseNo + " 没有" + deduction.label() + "扣分，不能申诉" + deduction.label()));
         }
         appeals.find(caseNo, deduction).ifPresent(existing -> {
-            throw alreadyAppealed(existing);
+            if (existing.pending() && !reviewRunning(existing)) {
+                appeals.withdraw(caseNo, deduction); // its review was deleted in Cockpit: no one will decide it
+            } else {
+                throw alreadyAppealed(existing);
+            }
         });
         savedPeriod(c, counted).ifPresent(period -> {
             throw new ConflictException("SCORES_SAVED", "案件 " + caseNo + " 的" + deduction.label() + "计入的考核期间“" + period
@@ -104,7 +111,7 @@ class CaseAppeals {
         });
         Instant now = RectificationCases.now();
         try {
-            appeals.add(caseNo, deduction, c.leadUnit(), text, caller.getUserId(), now);
+            appeals.add(caseNo, deduction, c.leadUnit(), text, caller.getUserId(), now, c.dueAt(), c.reworkCount());
         } catch (DuplicateKeyException filedMeanwhile) {
             throw alreadyAppealed(appeals.find(caseNo, deduction).orElseThrow());
         }
@@ -231,6 +238,11 @@ class CaseAppeals {
             }
         }
         return Optional.empty();
+    }
+
+    private boolean reviewRunning(CaseAppealRecords.Appeal appeal) {
+        return appeal.processInstanceId() == null || systemAccess.run(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceId(appeal.processInstanceId()).count() > 0);
     }
 
     private static ConflictException alreadyAppealed(CaseAppealRecords.Appeal existing) {

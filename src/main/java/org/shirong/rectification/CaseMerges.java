@@ -81,6 +81,11 @@ class CaseMerges {
             throw new InvalidRequestException(ApiError.field("into", "OTHER_CATEGORY", "案件 " + primaryNo
                     + " 的问题类别与本案不同，只能并入同一类别的案件"));
         }
+        if (primary.reportedAt().isAfter(duplicate.reportedAt())) {
+            // the later report is the duplicate: an old case, overdue perhaps, does not leave the scores by going into a new one
+            throw new InvalidRequestException(ApiError.field("into", "LATER_CASE", "案件 " + primaryNo
+                    + " 晚于本案上报：重复的是后上报的案件，只能把后上报的案件并入先上报的案件"));
+        }
         // both locked in case-number order, so that two merges of the same pair in opposite directions cannot deadlock
         boolean duplicateFirst = caseNo.compareTo(primaryNo) < 0;
         CaseRecord first = records.lock(duplicateFirst ? caseNo : primaryNo);

@@ -110,20 +110,27 @@ class ScoringFacts {
             + " case when c.status = 'CLOSED' and c.closed_at >= ? then null when ao.case_no is not null and c.status = 'CLOSED' then true"
             + " else c.closed_on_time end as closed_on_time,"
             + " case when c.overdue and ao.case_no is null then 1 else 0 end as overdue,"
-            + " case when ar.case_no is null then coalesce(c.rework_count, 0) else 0 end as rework_count,"
+            + " case when ar.case_no is null then coalesce(c.rework_count, 0)"
+            + " else greatest(coalesce(c.rework_count, 0) - coalesce(ar.covered_reworks, 0), 0) end as rework_count,"
             + " case when ao.case_no is null then 0 else 1 end + case when ar.case_no is null then 0 else 1 end as appealed";
     /**
      * The approved appeals (考核申诉) of {@code rect_case c} made by the unit it counts for: {@code ao} of its 超期, which
-     * counts the case as handled and closed on time and not overdue, and {@code ar} of its 返工, which counts no rework.
-     * The case's own record stays as it was. Each is one row at most (rect_case_appeal's key is case and deduction).
+     * counts the case as handled and closed on time and not overdue while the deadline appealed is still the case's (a
+     * later deadline, after an extension, is not covered), and {@code ar} of its 返工, which removes the reworks there were
+     * when it was filed (later ones count). The case's own record stays as it was. Each is one row at most
+     * (rect_case_appeal's key is case and deduction).
      */
     private static final String APPEALS = " left join rect_case_appeal ao on ao.case_no = c.case_no and ao.deduction = 'OVERDUE'"
-            + " and ao.approved = true and ao.unit_id = c.lead_unit"
+            + " and ao.approved = true and ao.unit_id = c.lead_unit and ao.covered_due_at = c.due_at"
             + " left join rect_case_appeal ar on ar.case_no = c.case_no and ar.deduction = 'REWORK' and ar.approved = true"
             + " and ar.unit_id = c.lead_unit";
-    /** Whether the return {@code e} of {@code rect_case c} was appealed by the unit it is charged to, and the appeal approved. */
+    /**
+     * Whether the return {@code e} of {@code rect_case c} was appealed by the unit it is charged to, the appeal approved,
+     * and the return made before the appeal was filed (an appeal does not cover returns to come).
+     */
     private static final String RETURN_APPEALED = "exists (select 1 from rect_case_appeal a where a.case_no = e.case_no"
-            + " and a.deduction = 'RETURN' and a.approved = true and a.unit_id = coalesce(e.unit_id, c.lead_unit))";
+            + " and a.deduction = 'RETURN' and a.approved = true and a.unit_id = coalesce(e.unit_id, c.lead_unit)"
+            + " and e.occurred_at <= a.requested_at)";
 
     /**
      * The cases of {@code rect_case c} that pass {@code where}, as they stood at {@code until}, ranked under the unit

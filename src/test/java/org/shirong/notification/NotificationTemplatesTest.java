@@ -45,6 +45,8 @@ class NotificationTemplatesTest {
         model.put("caseNos", "JT-2026-000042、JT-2026-000043、JT-2026-000044");
         model.put("mergedInto", "JT-2026-000040");
         model.put("reason", "12345 热线与巡查重复上报");
+        model.put("decision", "核准");
+        model.put("deductionName", "超期");
         return model;
     }
 
@@ -74,6 +76,9 @@ class NotificationTemplatesTest {
         assertThat(dispatched.subject()).isEqualTo("【案件派遣】JT-2026-000042 九亭大街路口暴露垃圾");
         assertThat(dispatched.body()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "整改期限：2026年5月9日 10:00");
         assertThat(templates.render("verification-failed", sampleModel()).body()).contains("第 2 次返工", "核查意见：墙角仍有垃圾");
+        Rendered appeal = templates.render("case-appeal-decided", sampleModel());
+        assertThat(appeal.subject()).isEqualTo("【考核申诉已核准】JT-2026-000042 超期");
+        assertThat(appeal.body()).contains("不再计入你单位的考核得分", "审核意见：（无）");
         Rendered imported = templates.render("cases-imported", sampleModel());
         assertThat(imported.subject()).isEqualTo("【案件派遣】本次导入向贵单位派发 3 件");
         assertThat(imported.body()).startsWith("环卫所：").contains("九亭镇测评问题.xlsx", "JT-2026-000042、JT-2026-000043")

@@ -327,8 +327,12 @@ class DistrictOversightTest {
 
     /** A 九亭 case reported by 绿容所 (lvrong1); {@code lat}/{@code lng} may be null. */
     private ResponseEntity<Map> reportAt(String category, String address, Double lat, Double lng) {
+        return reportAt("lvrong1", category, address, lat, lng);
+    }
+
+    private ResponseEntity<Map> reportAt(String user, String category, String address, Double lat, Double lng) {
         String location = "{\"address\":\"" + address + "\"" + (lat == null ? "" : ",\"lat\":" + lat + ",\"lng\":" + lng) + "}";
-        ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", CaseApiTest.json("""
+        ResponseEntity<Map> reported = as(user).postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"人行道堆物","category":"%s","source":"CITIZEN","location":%s}
                 """.formatted(category, location)), Map.class);
         assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
@@ -375,6 +379,12 @@ class DistrictOversightTest {
         // the case page's record lists them too, for whoever reads the case
         Map<String, Object> page = as("chuangban1").getForObject("/api/cases/" + near.get("caseNo"), Map.class);
         assertThat(duplicates(page)).extracting(d -> d.get("caseNo")).containsExactly(first);
+
+        // another unit's clerk learns through them of no case it could not read anyway; the office sees them all
+        Map<String, Object> byAnotherUnit = reportAt("nongfu1", "PILED_ITEMS", address, at[0], at[1]).getBody();
+        assertThat(duplicates(byAnotherUnit)).as("nongfu1 reads none of lvrong1's reports").isEmpty();
+        Map<String, Object> itsPage = as("chuangban1").getForObject("/api/cases/" + byAnotherUnit.get("caseNo"), Map.class);
+        assertThat(duplicates(itsPage)).extracting(d -> d.get("caseNo")).contains(first);
     }
 
     @Test
@@ -407,6 +417,7 @@ class DistrictOversightTest {
         assertRefused(merge("chuangban1", duplicate, primary, " "), "reason", "REQUIRED");
         assertRefused(merge("chuangban1", duplicate, duplicate, "同一处"), "into", "SAME_CASE");
         assertRefused(merge("chuangban1", duplicate, otherCategory, "同一处"), "into", "OTHER_CATEGORY");
+        assertRefused(merge("chuangban1", primary, duplicate, "同一处"), "into", "LATER_CASE");
         assertRefused(rest.withBasicAuth("admin", "admin").postForEntity("/api/cases/" + duplicate + "/merge", CaseApiTest.json(
                 "{\"into\":\"" + jinxiCase + "\",\"reason\":\"同一处\"}"), Map.class), "into", "OTHER_ORGANIZATION");
 
@@ -438,7 +449,8 @@ class DistrictOversightTest {
         ResponseEntity<Map> again = merge("chuangban1", duplicate, primary, "同一处");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(CaseApiTest.errors(again)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CASE_MERGED"));
-        assertThat(merge("chuangban1", primary, duplicate, "同一处").getStatusCode()).as("into a merged case")
+        String reportedLater = (String) reportAt("PILED_ITEMS", address, at[0], at[1]).getBody().get("caseNo");
+        assertThat(merge("chuangban1", reportedLater, duplicate, "同一处").getStatusCode()).as("into a merged case")
                 .isEqualTo(HttpStatus.CONFLICT);
 
         List<Map<String, Object>> listed = (List<Map<String, Object>>) as("chuangban1")

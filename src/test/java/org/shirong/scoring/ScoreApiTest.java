@@ -159,6 +159,11 @@ class ScoreApiTest {
         ResponseEntity<Map> again = appeal("nongfu1", late, "OVERDUE", "再申诉一次");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(errors(again)).extracting(e -> e.get("code")).containsExactly("ALREADY_APPEALED");
+        // its review deleted in Cockpit (as Cockpit does, without Shirong's listeners): no one will decide it, so the
+        // unit may appeal again rather than meet 正在审核中 for good
+        runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(late + "%")
+                .processDefinitionKey("CaseAppealProcess").singleResult().getId(), "deleted in Cockpit", true);
+        assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，再次申诉").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         String lateToo = rows.add("chengguan", "CLOSED", DUE, "late");
         scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
@@ -202,6 +207,13 @@ class ScoreApiTest {
         assertThat((Map<String, Object>) after.get("indicators")).containsEntry("returnedCount", 0).containsEntry("appealedCount", 2);
         assertThat(after.get("appeals")).isEqualTo("核准申诉 2 件");
         assertThat((Double) after.get("total")).isGreaterThan((Double) overdueApproved.get("total"));
+
+        // an appeal covers the deadline it was filed against: another deadline (re-dispatched since) missed counts
+        jdbc.update("update rect_case set due_at = ? where case_no = ?", java.sql.Timestamp.from(DUE.minusSeconds(3600)), approved);
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("a later deadline missed")
+                .containsEntry("overdueCount", 3).containsEntry("appealedCount", 1);
+        jdbc.update("update rect_case set due_at = ? where case_no = ?", java.sql.Timestamp.from(DUE), approved);
+        assertThat(unit("nongfu1", "nongfu")).isEqualTo(after);
 
         review(rejected, "REWORK", "reject", "返工属实");
         assertThat(unit("nongfu1", "nongfu")).as("a rejected appeal changes nothing").isEqualTo(after);

@@ -118,19 +118,19 @@ class ApiRaceTest {
         String a = reported(address);
         String b = reported(address);
         String c = reported(address);
-        List<ResponseEntity<String>> sameDuplicate = RaceAnswersTest.atOnce(() -> merge("chuangban1", a, b),
-                () -> merge("chuangban2", a, c));
+        List<ResponseEntity<String>> sameDuplicate = RaceAnswersTest.atOnce(() -> merge("chuangban1", c, a),
+                () -> merge("chuangban2", c, b));
         assertThat(sameDuplicate.stream().map(r -> r.getStatusCode().value()).sorted().toList()).as("%s", sameDuplicate)
                 .containsExactly(200, 409);
-        assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = ? and kind = 'MERGED'", Long.class, a))
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = ? and kind = 'MERGED'", Long.class, c))
                 .isOne();
 
-        List<ResponseEntity<String>> eachOther = RaceAnswersTest.atOnce(() -> merge("chuangban1", b, c),
-                () -> merge("chuangban2", c, b));
-        assertThat(eachOther.stream().map(r -> r.getStatusCode().value()).sorted().toList()).as("%s", eachOther)
+        List<ResponseEntity<String>> sameMerge = RaceAnswersTest.atOnce(() -> merge("chuangban1", b, a),
+                () -> merge("chuangban2", b, a));
+        assertThat(sameMerge.stream().map(r -> r.getStatusCode().value()).sorted().toList()).as("%s", sameMerge)
                 .containsExactly(200, 409);
         assertThat(jdbc.queryForObject("select count(*) from rect_case where case_no in (?, ?) and status = 'MERGED'", Long.class,
-                b, c)).isOne();
+                a, b)).isOne();
     }
 
     private String reported(String address) {
