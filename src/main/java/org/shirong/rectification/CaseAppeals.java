@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,22 +86,12 @@ class CaseAppeals {
         if (!visibility.mayRead(caller, c)) {
             throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
         }
-        if (c.leadUnit() == null || !CaseVisibility.groups(caller).contains(c.leadUnit())) {
-            throw new ForbiddenException("NOT_THE_LEAD_UNIT", "只有本案件的牵头单位" + (c.leadUnit() == null ? ""
-                    : "（" + unitName(c.leadUnit()) + "）") + "可以申诉考核扣分");
-        }
-        c = records.lock(caseNo);
-        List<Instant> counted = counted(c, deduction);
-        if (counted.isEmpty()) {
-            throw new InvalidRequestException(ApiError.field("deduction", "NO_SUCH_DEDUCTION",
-                    "案件 " + caseNo + " 没有" + deduction.label() + "扣分，不能申诉" + deduction.label()));
-        }
-        appeals.find(caseNo, deduction).ifPresent(existing -> {
-            throw alreadyAppealed(existing);
+        notTheLeadUnit(c, caller).ifPresent(refusal -> {
+            throw refusal;
         });
-        savedPeriod(c, counted).ifPresent(period -> {
-            throw new ConflictException("SCORES_SAVED", "案件 " + caseNo + " 的" + deduction.label() + "计入的考核期间“" + period
-                    + "”得分已保存，已保存的考核结果不再改变，不能申诉");
+        c = records.lock(caseNo);
+        notAppealable(c, deduction).ifPresent(refusal -> {
+            throw refusal;
         });
         Instant now = RectificationCases.now();
         try {
@@ -120,6 +111,40 @@ class CaseAppeals {
                 .execute().getId());
         appeals.started(caseNo, deduction, instance);
         return view(appeals.find(caseNo, deduction).orElseThrow());
+    }
+
+    /**
+     * The deductions of the case the caller's unit may appeal now, as {@link #file} would accept them: none unless the
+     * caller belongs to the lead unit; each the case has, not yet appealed, in no period whose scores are saved.
+     */
+    List<Deduction> appealable(CaseRecord c, Authentication caller) {
+        if (notTheLeadUnit(c, caller).isPresent()) {
+            return List.of();
+        }
+        return Arrays.stream(Deduction.values()).filter(d -> notAppealable(c, d).isEmpty()).toList();
+    }
+
+    private Optional<ForbiddenException> notTheLeadUnit(CaseRecord c, Authentication caller) {
+        if (c.leadUnit() != null && CaseVisibility.groups(caller).contains(c.leadUnit())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ForbiddenException("NOT_THE_LEAD_UNIT", "只有本案件的牵头单位" + (c.leadUnit() == null ? ""
+                : "（" + unitName(c.leadUnit()) + "）") + "可以申诉考核扣分"));
+    }
+
+    /** Why the lead unit may not appeal the case's {@code deduction} now (400 or 409, as {@link #file} answers), if it may not. */
+    private Optional<RuntimeException> notAppealable(CaseRecord c, Deduction deduction) {
+        List<Instant> counted = counted(c, deduction);
+        if (counted.isEmpty()) {
+            return Optional.of(new InvalidRequestException(ApiError.field("deduction", "NO_SUCH_DEDUCTION",
+                    "案件 " + c.caseNo() + " 没有" + deduction.label() + "扣分，不能申诉" + deduction.label())));
+        }
+        Optional<CaseAppealRecords.Appeal> existing = appeals.find(c.caseNo(), deduction);
+        if (existing.isPresent()) {
+            return Optional.of(alreadyAppealed(existing.get()));
+        }
+        return savedPeriod(c, counted).map(period -> new ConflictException("SCORES_SAVED", "案件 " + c.caseNo() + " 的"
+                + deduction.label() + "计入的考核期间“" + period + "”得分已保存，已保存的考核结果不再改变，不能申诉"));
     }
 
     /** The case's appeals, oldest first. */
