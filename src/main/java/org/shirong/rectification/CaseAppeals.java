@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,29 +87,14 @@ class CaseAppeals {
             throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
         }
         c = records.lock(caseNo); // the lead unit is read under the lock: a re-dispatch meanwhile cannot slip between
-        if (c.leadUnit() == null || !CaseVisibility.groups(caller).contains(c.leadUnit())) {
-            throw new ForbiddenException("NOT_THE_LEAD_UNIT", "只有本案件的牵头单位" + (c.leadUnit() == null ? ""
-                    : "（" + unitName(c.leadUnit()) + "）") + "可以申诉考核扣分");
-        }
-        if (c.status() == CaseStatus.MERGED) {
-            throw new ConflictException("CASE_MERGED", "案件 " + caseNo + " 已并入 " + c.mergedInto() + "，不计入考核，没有可申诉的扣分");
-        }
-        List<Instant> counted = counted(c, deduction);
-        if (counted.isEmpty()) {
-            throw new InvalidRequestException(ApiError.field("deduction", "NO_SUCH_DEDUCTION",
-                    "案件 " + caseNo + " 没有" + deduction.label() + "扣分，不能申诉" + deduction.label()));
-        }
-        appeals.find(caseNo, deduction).ifPresent(existing -> {
-            if (existing.pending() && !reviewRunning(existing)) {
-                appeals.withdraw(caseNo, deduction); // its review was deleted in Cockpit: no one will decide it
-            } else {
-                throw alreadyAppealed(existing);
-            }
+        notTheLeadUnit(c, caller).ifPresent(refusal -> {
+            throw refusal;
         });
-        savedPeriod(c, counted).ifPresent(period -> {
-            throw new ConflictException("SCORES_SAVED", "案件 " + caseNo + " 的" + deduction.label() + "计入的考核期间“" + period
-                    + "”得分已保存，已保存的考核结果不再改变，不能申诉");
+        notAppealable(c, deduction).ifPresent(refusal -> {
+            throw refusal;
         });
+        appeals.find(caseNo, deduction).filter(this::reviewGone)
+                .ifPresent(stale -> appeals.withdraw(caseNo, deduction)); // deleted in Cockpit: no one will decide it
         Instant now = RectificationCases.now();
         try {
             appeals.add(caseNo, deduction, c.leadUnit(), text, caller.getUserId(), now, c.dueAt(), c.reworkCount());
@@ -127,6 +113,44 @@ class CaseAppeals {
                 .execute().getId());
         appeals.started(caseNo, deduction, instance);
         return view(appeals.find(caseNo, deduction).orElseThrow());
+    }
+
+    /**
+     * The deductions of the case the caller's unit may appeal now, as {@link #file} would accept them: none unless the
+     * caller belongs to the lead unit; each the case has, not yet appealed, in no period whose scores are saved.
+     */
+    List<Deduction> appealable(CaseRecord c, Authentication caller) {
+        if (notTheLeadUnit(c, caller).isPresent()) {
+            return List.of();
+        }
+        return Arrays.stream(Deduction.values()).filter(d -> notAppealable(c, d).isEmpty()).toList();
+    }
+
+    private Optional<ForbiddenException> notTheLeadUnit(CaseRecord c, Authentication caller) {
+        if (c.leadUnit() != null && CaseVisibility.groups(caller).contains(c.leadUnit())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ForbiddenException("NOT_THE_LEAD_UNIT", "只有本案件的牵头单位" + (c.leadUnit() == null ? ""
+                : "（" + unitName(c.leadUnit()) + "）") + "可以申诉考核扣分"));
+    }
+
+    /** Why the lead unit may not appeal the case's {@code deduction} now (400 or 409, as {@link #file} answers), if it may not. */
+    private Optional<RuntimeException> notAppealable(CaseRecord c, Deduction deduction) {
+        List<Instant> counted = counted(c, deduction);
+        if (counted.isEmpty()) {
+            return Optional.of(new InvalidRequestException(ApiError.field("deduction", "NO_SUCH_DEDUCTION",
+                    "案件 " + c.caseNo() + " 没有" + deduction.label() + "扣分，不能申诉" + deduction.label())));
+        }
+        if (c.status() == CaseStatus.MERGED) {
+            return Optional.of(new ConflictException("CASE_MERGED", "案件 " + c.caseNo() + " 已并入 " + c.mergedInto()
+                    + "，不计入考核，没有可申诉的扣分"));
+        }
+        Optional<CaseAppealRecords.Appeal> existing = appeals.find(c.caseNo(), deduction).filter(a -> !reviewGone(a));
+        if (existing.isPresent()) {
+            return Optional.of(alreadyAppealed(existing.get()));
+        }
+        return savedPeriod(c, counted).map(period -> new ConflictException("SCORES_SAVED", "案件 " + c.caseNo() + " 的"
+                + deduction.label() + "计入的考核期间“" + period + "”得分已保存，已保存的考核结果不再改变，不能申诉"));
     }
 
     /** The case's appeals, oldest first. */
@@ -240,9 +264,10 @@ class CaseAppeals {
         return Optional.empty();
     }
 
-    private boolean reviewRunning(CaseAppealRecords.Appeal appeal) {
-        return appeal.processInstanceId() == null || systemAccess.run(() -> runtimeService.createProcessInstanceQuery()
-                .processInstanceId(appeal.processInstanceId()).count() > 0);
+    /** A pending appeal whose review was deleted (in Cockpit): no one will decide it, so it may be filed again. */
+    private boolean reviewGone(CaseAppealRecords.Appeal appeal) {
+        return appeal.pending() && appeal.processInstanceId() != null && systemAccess.run(() -> runtimeService
+                .createProcessInstanceQuery().processInstanceId(appeal.processInstanceId()).count() == 0);
     }
 
     private static ConflictException alreadyAppealed(CaseAppealRecords.Appeal existing) {

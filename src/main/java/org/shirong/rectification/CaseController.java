@@ -42,11 +42,13 @@ class CaseController {
     private final CaseFilters filters;
     private final CaseDuplicates duplicates;
     private final CaseAppeals appeals;
+    private final CaseMerges merges;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
-            Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates) {
+            Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges) {
+        this.merges = merges;
         this.appeals = appeals;
         this.duplicates = duplicates;
         this.filters = filters;
@@ -161,12 +163,23 @@ class CaseController {
     /**
      * {@code dueBoundName}: what bound the due date, in Chinese (派遣时限, 活动计划项目完成时限, …), null before dispatch;
      * {@code people}: the name of each person the case names by login id (reporter, actors, applicants, approvers, 协办 recorders);
-     * {@code possibleDuplicates}: of a case still open, the open cases that may report the same problem ({@link CaseDuplicates}).
+     * {@code possibleDuplicates}: of a case still open, the open cases that may report the same problem ({@link CaseDuplicates});
+     * {@code actions}: what the caller may do on the case now.
      */
     record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
             List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people,
-            List<CaseDuplicates.PossibleDuplicate> possibleDuplicates) {
+            List<CaseDuplicates.PossibleDuplicate> possibleDuplicates, Actions actions) {
+    }
+
+    /**
+     * {@code appeal}: the deductions the caller's unit may appeal ({@code POST …/appeals}), {@code merge}: whether the
+     * caller may merge the case into another ({@code POST …/merge}); decided by the checks those calls make.
+     */
+    record Actions(List<AppealAction> appeal, boolean merge) {
+    }
+
+    record AppealAction(String deduction, String deductionName) {
     }
 
     @GetMapping("/cases/{caseNo}")
@@ -195,7 +208,13 @@ class CaseController {
                 .forEach(id -> people.computeIfAbsent(id, organizations::personName));
         return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
-                duplicates.of(c, identityService.getCurrentAuthentication()));
+                duplicates.of(c, identityService.getCurrentAuthentication()), actions(c));
+    }
+
+    private Actions actions(CaseRecord c) {
+        var caller = identityService.getCurrentAuthentication();
+        return new Actions(appeals.appealable(c, caller).stream().map(d -> new AppealAction(d.name(), d.label())).toList(),
+                merges.mayMerge(c, caller));
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

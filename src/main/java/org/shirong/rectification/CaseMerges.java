@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -53,7 +54,9 @@ class CaseMerges {
     @Transactional
     public Merged merge(String caseNo, String into, String reason, Authentication caller) {
         CaseRecord duplicate = readable(caseNo, caller);
-        requireOffice(caller, duplicate.tenantId());
+        notOffice(caller, duplicate.tenantId()).ifPresent(refusal -> {
+            throw refusal;
+        });
         if (TextInput.isBlank(into)) {
             throw new InvalidRequestException(ApiError.field("into", "REQUIRED", "请填写要并入的案件编号（into）"));
         }
@@ -92,13 +95,14 @@ class CaseMerges {
         CaseRecord second = records.lock(duplicateFirst ? primaryNo : caseNo);
         duplicate = duplicateFirst ? first : second;
         primary = duplicateFirst ? second : first;
-        requireOpen(duplicate, "本案");
-        requireOpen(primary, "要并入的案件 " + primaryNo);
+        notMergeable(duplicate).ifPresent(refusal -> {
+            throw refusal;
+        });
+        ended(primary, "要并入的案件 " + primaryNo).ifPresent(refusal -> {
+            throw refusal;
+        });
         String actor = caller.getUserId();
         String processInstance = duplicate.processInstanceId();
-        if (processInstance == null) {
-            throw new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + caseNo + " 没有在办的整改流程，不能合并");
-        }
         Map<String, Object> variables = Map.of(RectificationProcess.VAR_MERGED_INTO, primaryNo,
                 RectificationProcess.VAR_MERGE_REASON, reason.strip(), RectificationProcess.VAR_MERGED_BY, actor,
                 RectificationProcess.VAR_MERGE_ALSO_TELL, duplicate.reportedBy() == null ? "" : "user:" + duplicate.reportedBy());
@@ -121,20 +125,32 @@ class CaseMerges {
         return c;
     }
 
-    private void requireOffice(Authentication caller, String organization) {
-        var groups = caller.getGroupIds() == null ? java.util.List.<String>of() : caller.getGroupIds();
-        String office = organizations.office(organization);
-        if (!groups.contains(office) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
-            throw new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
-                    + organizations.of(organization).groupName(office) + "可以合并重复案件");
-        }
+    /** Whether the caller may merge the case (which it reads) into another now, as {@link #merge} would accept it. */
+    boolean mayMerge(CaseRecord c, Authentication caller) {
+        return notOffice(caller, c.tenantId()).isEmpty() && notMergeable(c).isEmpty();
     }
 
-    private static void requireOpen(CaseRecord c, String which) {
-        if (c.status().ended()) {
-            throw new ConflictException(c.status() == CaseStatus.MERGED ? "CASE_MERGED" : "CASE_CLOSED", which + "（"
-                    + c.caseNo() + "）" + (c.status() == CaseStatus.MERGED ? "已并入 " + c.mergedInto() : "已结案")
-                    + "，不能再合并");
+    private Optional<ForbiddenException> notOffice(Authentication caller, String organization) {
+        var groups = caller.getGroupIds() == null ? java.util.List.<String>of() : caller.getGroupIds();
+        String office = organizations.office(organization);
+        if (groups.contains(office) || groups.contains(Groups.CAMUNDA_ADMIN)) {
+            return Optional.empty();
         }
+        return Optional.of(new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
+                + organizations.of(organization).groupName(office) + "可以合并重复案件"));
+    }
+
+    /** Why the case cannot be merged as a duplicate: it has ended, or its 整改 process has not started. */
+    private static Optional<ConflictException> notMergeable(CaseRecord c) {
+        return ended(c, "本案").or(() -> c.processInstanceId() == null ? Optional.of(new ConflictException(
+                "CASE_NOT_IN_HANDLING", "案件 " + c.caseNo() + " 没有在办的整改流程，不能合并")) : Optional.empty());
+    }
+
+    private static Optional<ConflictException> ended(CaseRecord c, String which) {
+        if (!c.status().ended()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConflictException(c.status() == CaseStatus.MERGED ? "CASE_MERGED" : "CASE_CLOSED", which + "（"
+                + c.caseNo() + "）" + (c.status() == CaseStatus.MERGED ? "已并入 " + c.mergedInto() : "已结案") + "，不能再合并"));
     }
 }

@@ -1,4 +1,5 @@
-// 案件页：从 GET /api/cases/{caseNo} 读取案件并显示信息、红绿灯、整改前后照片（并排）、延期与挂账、协办和办理过程。
+// 案件页：从 GET /api/cases/{caseNo} 读取案件并显示信息、红绿灯、整改前后照片（并排）、延期与挂账、协办、考核申诉和办理过程；
+// 答复的 actions 允许时，牵头单位在此提出考核申诉，办公室在此合并重复案件。
 (function () {
   'use strict';
   var root = document.getElementById('case-page');
@@ -74,9 +75,23 @@
     fact(dl, '延期 / 返工 / 回退', c.extensionCount + ' 次 / ' + c.reworkCount + ' 次 / ' + c.returnCount + ' 次');
     if (c.overdue || c.escalated) { fact(dl, '超期', (c.overdue ? '已超期' : '') + (c.escalated ? '，已列入通报' : '')); }
     (v.possibleDuplicates || []).forEach(function (d, i) {
-      caseLinks(dl, i === 0 ? '疑似重复案件' : '', [d.caseNo], '', ' ' + d.title + ' · ' + d.address
+      var dd = caseLinks(dl, i === 0 ? '疑似重复案件' : '', [d.caseNo], '', ' ' + d.title + ' · ' + d.address
         + (d.distanceMeters === null ? '（地址相同）' : '（相距 ' + d.distanceMeters + ' 米）') + ' · ' + d.statusName);
+      if (v.actions.merge) { dd.appendChild(mergePick(d.caseNo)); }
     });
+  }
+
+  // 办公室：把本案件并入这件疑似重复案件（填入合并表单，仍须填写理由并确认）。
+  function mergePick(no) {
+    var b = el('button', 'btn btn-default btn-xs shirong-merge-pick', '并入此案件');
+    b.type = 'button';
+    b.setAttribute('data-merge-into', no);
+    b.addEventListener('click', function () {
+      document.getElementById('merge-into').value = no;
+      document.getElementById('case-merge-panel').scrollIntoView({ block: 'center' });
+      document.getElementById('merge-reason').focus();
+    });
+    return b;
   }
 
   // A fact naming other cases, each a link to its page, between before and after.
@@ -90,6 +105,7 @@
     });
     if (after) { dd.appendChild(document.createTextNode(after)); }
     dl.appendChild(dd);
+    return dd;
   }
 
   function photoFigure(p, caption) {
@@ -160,6 +176,79 @@
     })));
   }
 
+  function showAppeals(appeals, deductions) {
+    if (!appeals.length && !deductions.length) { return; }
+    document.getElementById('case-appeals-panel').hidden = false;
+    var box = document.getElementById('case-appeals');
+    if (appeals.length) {
+      box.appendChild(table(['扣分项', '申诉理由', '申诉', '状态', '审核意见'], appeals.map(function (a) {
+        return [a.deductionName, a.reason, when(a.requestedAt) + '（' + person(a.requestedBy) + '）',
+          a.statusName + (a.decidedBy ? '（' + person(a.decidedBy) + '）' : ''), a.opinion];
+      })));
+    }
+    if (!deductions.length) { return; }
+    var form = document.getElementById('appeal-form');
+    var select = document.getElementById('appeal-deduction');
+    deductions.forEach(function (d) {
+      var option = el('option', null, d.deductionName);
+      option.value = d.deduction;
+      select.appendChild(option);
+    });
+    form.hidden = false;
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      submit(form, '/appeals', { deduction: select.value, reason: document.getElementById('appeal-reason').value });
+    });
+  }
+
+  function showMerge(allowed) {
+    if (!allowed) { return; }
+    document.getElementById('case-merge-panel').hidden = false;
+    var form = document.getElementById('merge-form');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var into = document.getElementById('merge-into').value.trim();
+      if (into && !window.confirm('将本案件并入 ' + into + '：合并后本案件关闭为“已合并”，不可恢复。确定合并吗？')) { return; }
+      submit(form, '/merge', { into: into, reason: document.getElementById('merge-reason').value });
+    });
+  }
+
+  // 在登录的会话中提交（带会话的 CSRF 令牌，见 _page.ftlh）；成功后重新读取本页，失败时把说明写在它所指的栏目旁。
+  function submit(form, path, body) {
+    var button = form.querySelector('button[type=submit]');
+    var headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    var token = document.querySelector('meta[name="shirong-csrf-token"]');
+    if (token) { headers['X-XSRF-TOKEN'] = token.getAttribute('content'); }
+    showErrors(form, []);
+    button.disabled = true;
+    fetch('/api/cases/' + encodeURIComponent(caseNo) + path, { method: 'POST', credentials: 'same-origin', headers: headers,
+      body: JSON.stringify(body) })
+      .then(function (r) {
+        if (r.ok) { window.location.reload(); return; }
+        return r.json().catch(function () { return {}; }).then(function (answer) {
+          showErrors(form, answer.errors || [{ message: r.status === 401 ? '登录已过期，请重新登录后再提交'
+            : '提交失败（' + r.status + '），请稍后再试' }]);
+          button.disabled = false;
+        });
+      })
+      .catch(function () {
+        showErrors(form, [{ message: '无法连接服务器，请检查网络后再提交' }]);
+        button.disabled = false;
+      });
+  }
+
+  function showErrors(form, errors) {
+    Array.prototype.forEach.call(form.querySelectorAll('[data-error-for]'), function (p) {
+      p.textContent = '';
+      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.remove('has-error'); }
+    });
+    errors.forEach(function (x) {
+      var p = form.querySelector('[data-error-for="' + (x.field || '') + '"]') || form.querySelector('[data-error-for=""]');
+      p.textContent = (p.textContent ? p.textContent + ' ' : '') + x.message;
+      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.add('has-error'); }
+    });
+  }
+
   function showTimeline(timeline) {
     var list = document.getElementById('case-timeline');
     timeline.forEach(function (e) {
@@ -185,6 +274,8 @@
       showPhotos(v.photos);
       showExtensions(v.extensions, v.timeline);
       showParties(v.parties);
+      showAppeals(v.appeals, v.actions.appeal);
+      showMerge(v.actions.merge);
       showTimeline(v.timeline);
       document.getElementById('case-loading').remove();
       root.setAttribute('data-loaded', 'true');

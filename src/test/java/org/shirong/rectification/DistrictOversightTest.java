@@ -406,6 +406,11 @@ class DistrictOversightTest {
                 java.sql.Timestamp.from(java.time.Instant.parse("2014-06-10T02:00:00Z")), primary, duplicate);
         assertThat(chengguanDueCount("2014-06")).isEqualTo(2);
 
+        // the case page offers the merge to whom the merge accepts
+        assertThat(mayMerge("chuangban1", duplicate)).isTrue();
+        assertThat(mayMerge("admin", duplicate)).isTrue();
+        assertThat(mayMerge("chengguan1", duplicate)).as("the lead unit").isFalse();
+        assertThat(mayMerge("sjshirongban1", duplicate)).as("the district's office").isFalse();
         assertThat(merge("chengguan1", duplicate, primary, "同一处").getStatusCode()).as("the lead unit").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(CaseApiTest.errors(merge("sjshirongban1", duplicate, primary, "同一处"))).as("the district's office")
                 .singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_OFFICE"));
@@ -431,6 +436,7 @@ class DistrictOversightTest {
         assertThat((Map<String, Object>) view.get("record")).containsEntry("status", "MERGED").containsEntry("mergedInto", primary)
                 .containsEntry("closedOnTime", null);
         assertThat(view).containsEntry("statusName", "已合并").containsEntry("light", null);
+        assertThat((Map<String, Object>) view.get("actions")).as("merged: nothing more to merge").containsEntry("merge", false);
         assertThat(duplicates(view)).isEmpty();
         assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(e -> assertThat(e)
                 .containsEntry("kind", "MERGED").containsEntry("kindName", "合并关闭").containsEntry("actor", "chuangban1")
@@ -474,6 +480,11 @@ class DistrictOversightTest {
     private ResponseEntity<Map> merge(String user, String caseNo, String into, String reason) {
         return as(user).postForEntity("/api/cases/" + caseNo + "/merge", CaseApiTest.json("{\"into\":"
                 + (into == null ? "null" : "\"" + into + "\"") + ",\"reason\":\"" + reason + "\"}"), Map.class);
+    }
+
+    private boolean mayMerge(String user, String caseNo) {
+        TestRestTemplate caller = "admin".equals(user) ? rest.withBasicAuth("admin", "admin") : as(user);
+        return (Boolean) ((Map<String, Object>) caller.getForObject("/api/cases/" + caseNo, Map.class).get("actions")).get("merge");
     }
 
     private static void assertRefused(ResponseEntity<Map> response, String field, String code) {

@@ -57,6 +57,8 @@ class RectificationBrowserTest {
     org.camunda.bpm.engine.IdentityService identityService;
     @Autowired
     org.shirong.calendar.WorkingCalendars calendars;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void leadUnitUploadsTwoPhotosInspectorPassesAndTheCaseCloses(@TempDir Path phone) throws IOException {
@@ -422,6 +424,66 @@ class RectificationBrowserTest {
                 throw e;
             }
         }
+    }
+
+    /**
+     * On the case page, in the browser's Tasklist session: 环卫所's clerk, on a phone, appeals the case's 超期 — the reason
+     * left out is named beside its field — and sees the appeal 待审核; the office, on a desk, merges the duplicate reported
+     * at the same address into it after confirming, and sees the duplicate 已合并.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onTheCasePageTheLeadUnitAppealsAndTheOfficeMergesADuplicate() throws IOException {
+        String address = "九亭大街 " + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 10_000) + " 号";
+        String primary = report("九亭大街门前暴露垃圾", address);
+        String duplicate = report("九亭大街门前暴露垃圾（重复上报）", address);
+        jdbc.update("update rect_case set overdue = true where case_no = ?", primary);
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("huanwei1", "demo");
+                openCasePage(browser, primary);
+                assertThat(new Select(browser.visible(By.id("appeal-deduction"))).getFirstSelectedOption().getText()).isEqualTo("超期");
+                browser.click(By.cssSelector("#appeal-form button[type=submit]"));
+                assertThat(browser.visible(By.cssSelector("#appeal-form [data-error-for='reason']")).getText()).isEqualTo("请填写申诉理由");
+                browser.driver().findElement(By.id("appeal-reason")).sendKeys("暴雨停运，无法作业");
+                browser.click(By.cssSelector("#appeal-form button[type=submit]"));
+                browser.until(d -> d.findElement(By.id("case-appeals")).getText().contains("待审核"));
+                assertThat(browser.driver().findElement(By.id("case-appeals")).getText()).contains("超期", "暴雨停运，无法作业");
+                assertThat(browser.driver().findElement(By.id("appeal-form")).isDisplayed()).as("nothing more to appeal").isFalse();
+                assertThat(browser.driver().findElement(By.id("case-timeline")).getText()).contains("考核申诉");
+                assertThat(browser.driver().findElement(By.id("case-merge-panel")).isDisplayed()).as("not the office").isFalse();
+                ((JavascriptExecutor) browser.driver()).executeScript(
+                        "document.getElementById('case-appeals-panel').scrollIntoView({block: 'center'});");
+                browser.screenshot("phone-case-page-appealed");
+
+                browser.deskViewport(1280, 800);
+                browser.login("chuangban1", "demo");
+                openCasePage(browser, duplicate);
+                browser.click(By.cssSelector("button[data-merge-into='" + primary + "']"));
+                browser.driver().findElement(By.id("merge-reason")).sendKeys("12345 与巡查重复上报");
+                browser.screenshot("desk-case-page-merge");
+                browser.click(By.cssSelector("#merge-form button[type=submit]"));
+                org.openqa.selenium.Alert confirm = browser.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+                assertThat(confirm.getText()).contains(primary, "已合并", "不可恢复");
+                confirm.accept();
+                browser.until(d -> "已合并".equals(d.findElement(By.id("case-status")).getText()));
+                assertThat(browser.driver().findElement(By.id("case-record")).getText()).contains("作为重复案件并入 " + primary);
+                browser.screenshot("desk-case-page-merged");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("case-page-actions-failure");
+                throw e;
+            }
+        }
+        Map<String, Object> appealed = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/cases/" + primary, Map.class);
+        assertThat((List<Map<String, Object>>) appealed.get("appeals")).singleElement().satisfies(a -> assertThat(a)
+                .containsEntry("deduction", "OVERDUE").containsEntry("status", "PENDING").containsEntry("requestedBy", "huanwei1"));
+        assertThat(status(duplicate)).isEqualTo("MERGED");
+    }
+
+    private void openCasePage(TasklistBrowser browser, String caseNo) {
+        browser.driver().get("http://localhost:" + port + CasePageController.pageUrl(caseNo));
+        browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
     }
 
     private String claimedCase(String title, String address) {

@@ -112,6 +112,11 @@ class ScoreApiTest {
         assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
     }
 
+    /** What the case page offers {@code user} on the case ({@code actions} of {@code GET /api/cases/{caseNo}}). */
+    Map<String, Object> actions(String user, String caseNo) {
+        return (Map<String, Object>) as(user).getForObject("/api/cases/" + caseNo, Map.class).get("actions");
+    }
+
     Map<String, Object> unit(String user, String unitId) {
         Map<String, Object> body = as(user).getForObject("/api/scores?period=2025-03", Map.class);
         return list(body, "ranking").stream().filter(r -> r.get("unitId").equals(unitId)).findFirst().orElseThrow();
@@ -120,12 +125,20 @@ class ScoreApiTest {
     /**
      * 考核申诉 through {@code POST /api/cases/{caseNo}/appeals}: only the lead unit may appeal (others who can see the case
      * get 403, those who cannot 404), only a deduction the case has, with a reason, once per case and deduction, and not
-     * when the period that counts it is saved.
+     * when the period that counts it is saved. The case's {@code actions} offer the lead unit what it may still appeal.
      */
     @Test
     void onlyTheLeadUnitAppealsADeductionTheCaseHasOnceAndNotInASavedPeriod() {
         String late = jdbc.queryForObject("select case_no from rect_case where case_no like 'SCAPI-%' and lead_unit = 'nongfu'",
                 String.class);
+
+        assertThat(actions("nongfu1", late)).containsEntry("appeal", List.of(Map.of("deduction", "OVERDUE", "deductionName", "超期")))
+                .containsEntry("merge", false);
+        assertThat(actions("chuangban1", late)).as("not the lead unit").containsEntry("appeal", List.of());
+        String returnedLate = jdbc.queryForObject("select case_no from rect_case where case_no like 'SCAPI-%' and return_count = 1",
+                String.class);
+        assertThat((List<Map<String, Object>>) actions("chengguan1", returnedLate).get("appeal")).as("the return is 环卫所's")
+                .extracting(d -> d.get("deduction")).doesNotContain("RETURN");
 
         ResponseEntity<Map> unknown = appeal("nongfu1", late, "LATE", "暴雨");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -159,14 +172,18 @@ class ScoreApiTest {
         ResponseEntity<Map> again = appeal("nongfu1", late, "OVERDUE", "再申诉一次");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(errors(again)).extracting(e -> e.get("code")).containsExactly("ALREADY_APPEALED");
+        assertThat(actions("nongfu1", late)).as("appealed").containsEntry("appeal", List.of());
         // its review deleted in Cockpit (as Cockpit does, without Shirong's listeners): no one will decide it, so the
-        // unit may appeal again rather than meet 正在审核中 for good
+        // unit is offered and may file the appeal again rather than meet 正在审核中 for good
         runtimeService.deleteProcessInstance(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(late + "%")
                 .processDefinitionKey("CaseAppealProcess").singleResult().getId(), "deleted in Cockpit", true);
+        assertThat(actions("nongfu1", late)).as("its review deleted").containsEntry("appeal",
+                List.of(Map.of("deduction", "OVERDUE", "deductionName", "超期")));
         assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，再次申诉").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         String lateToo = rows.add("chengguan", "CLOSED", DUE, "late");
         scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
+        assertThat(actions("chengguan1", lateToo)).as("its period saved").containsEntry("appeal", List.of());
         ResponseEntity<Map> saved = appeal("chengguan1", lateToo, "OVERDUE", "暴雨");
         assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(errors(saved)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "SCORES_SAVED")
