@@ -188,7 +188,10 @@
         result.innerHTML = '';
         var data = new FormData(importForm);
         var url = '/api/zones/import' + (organization ? '?organization=' + encodeURIComponent(organization) : '');
-        fetch(url, { method: 'POST', body: data, credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        var headers = { Accept: 'application/json' };
+        var token = document.querySelector('meta[name="shirong-csrf-token"]');
+        if (token) { headers['X-XSRF-TOKEN'] = token.getAttribute('content'); } // logged in to Tasklist, not by HTTP Basic
+        fetch(url, { method: 'POST', body: data, credentials: 'same-origin', headers: headers })
           .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
           .then(function (r) {
             if (r.ok) {

@@ -71,6 +71,28 @@ class ZoneNoticeBrowserTest {
         }
     }
 
+    /** The office, logged in to Tasklist (no HTTP Basic), imports its register on the 责任区 page. */
+    @Test
+    void theOfficeImportsItsRegisterOnTheZonesPage(@TempDir Path desk) throws IOException {
+        String zoneNo = "ZB-" + System.nanoTime() % 100_000;
+        Path file = Files.writeString(desk.resolve("zones.csv"), "编号,名称,类型,地址,负责单位,责任人\n" + zoneNo
+                + ",沪亭北路面馆,门店,沪亭北路 8 号,第一居委会,王一\n");
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.login("chuangban1", "demo");
+                browser.driver().get("http://localhost:" + port + "/shirong/zones");
+                browser.visible(By.cssSelector("#zone-import-form input[type=file]")).sendKeys(file.toString());
+                browser.click(By.cssSelector("#zone-import-form button[type=submit]"));
+                browser.until(d -> d.findElement(By.id("zone-import-result")).getText().contains("已登记 1 个责任区"));
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("zones-import-failed");
+                throw e;
+            }
+        } finally {
+            jdbc.update("update zone set status = 'CLOSED' where zone_no = ?", zoneNo);
+        }
+    }
+
     private void postFromAPhone(long zoneId, Path phone) throws IOException {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);
