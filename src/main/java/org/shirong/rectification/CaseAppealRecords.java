@@ -21,7 +21,8 @@ class CaseAppealRecords {
      * unit whose deduction an approval removes.
      */
     record Appeal(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant requestedAt,
-            Boolean approved, String decidedBy, Instant decidedAt, String opinion, String processInstanceId) {
+            Boolean approved, String decidedBy, Instant decidedAt, String opinion, String processInstanceId,
+            Instant coveredDueAt, Integer coveredReworks) {
 
         boolean pending() {
             return approved == null;
@@ -45,9 +46,10 @@ class CaseAppealRecords {
     void add(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant at, Instant dueAt,
             int reworks) {
         jdbc.update("insert into rect_case_appeal (case_no, deduction, unit_id, reason, requested_by, requested_at,"
-                        + " covered_due_at, covered_reworks) values (?,?,?,?,?,?,?,?)", caseNo, deduction.name(), unitId, reason,
+                        + " covered_due_at, covered_reworks, seq) select ?, ?, ?, ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1"
+                        + " from rect_case_appeal where case_no = ? and deduction = ?", caseNo, deduction.name(), unitId, reason,
                 requestedBy, Timestamp.from(at), deduction == Deduction.OVERDUE && dueAt != null ? Timestamp.from(dueAt) : null,
-                deduction == Deduction.REWORK ? reworks : null);
+                deduction == Deduction.REWORK ? reworks : null, caseNo, deduction.name());
     }
 
     /** Removes a pending appeal whose review is gone (its instance deleted in Cockpit), so that it may be filed again. */
@@ -57,8 +59,8 @@ class CaseAppealRecords {
     }
 
     void started(String caseNo, Deduction deduction, String processInstanceId) {
-        jdbc.update("update rect_case_appeal set process_instance_id = ? where case_no = ? and deduction = ?", processInstanceId,
-                caseNo, deduction.name());
+        jdbc.update("update rect_case_appeal set process_instance_id = ? where case_no = ? and deduction = ? and approved is null",
+                processInstanceId, caseNo, deduction.name());
     }
 
     /** Records the decision of a pending appeal; false when there was none pending. */
@@ -68,13 +70,14 @@ class CaseAppealRecords {
                 caseNo, deduction.name()) == 1;
     }
 
+    /** The latest appeal of the case's {@code deduction} (the only one that may be pending). */
     Optional<Appeal> find(String caseNo, Deduction deduction) {
-        return jdbc.query(SELECT + " where case_no = ? and deduction = ?", CaseAppealRecords::map, caseNo, deduction.name())
-                .stream().findFirst();
+        return jdbc.query(SELECT + " where case_no = ? and deduction = ? order by seq desc", CaseAppealRecords::map, caseNo,
+                deduction.name()).stream().findFirst();
     }
 
     List<Appeal> of(String caseNo) {
-        return jdbc.query(SELECT + " where case_no = ? order by requested_at, deduction", CaseAppealRecords::map, caseNo);
+        return jdbc.query(SELECT + " where case_no = ? order by requested_at, deduction, seq", CaseAppealRecords::map, caseNo);
     }
 
     /** Each case's appeals as the ledger shows them, 超期 已核准；返工 待审核, for the cases appealed. */
@@ -84,7 +87,7 @@ class CaseAppealRecords {
             return shown;
         }
         jdbc.query(SELECT + " where case_no in (" + String.join(", ", Collections.nCopies(caseNos.size(), "?"))
-                + ") order by case_no, requested_at, deduction", rs -> {
+                + ") order by case_no, requested_at, deduction, seq", rs -> {
                     Appeal a = map(rs, 0);
                     shown.merge(a.caseNo(), a.deduction().label() + " " + a.statusName(), (x, y) -> x + "；" + y);
                 }, caseNos.toArray());
@@ -99,13 +102,18 @@ class CaseAppealRecords {
     }
 
     private static final String SELECT = "select case_no, deduction, unit_id, reason, requested_by, requested_at, approved,"
-            + " decided_by, decided_at, opinion, process_instance_id from rect_case_appeal";
+            + " decided_by, decided_at, opinion, process_instance_id, covered_due_at, covered_reworks from rect_case_appeal";
 
     private static Appeal map(ResultSet rs, int n) throws SQLException {
         Timestamp decidedAt = rs.getTimestamp("decided_at");
         return new Appeal(rs.getString("case_no"), Deduction.valueOf(rs.getString("deduction")), rs.getString("unit_id"),
                 rs.getString("reason"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
                 (Boolean) rs.getObject("approved"), rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
-                rs.getString("opinion"), rs.getString("process_instance_id"));
+                rs.getString("opinion"), rs.getString("process_instance_id"), instant(rs.getTimestamp("covered_due_at")),
+                (Integer) rs.getObject("covered_reworks"));
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }

@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 考核申诉: the lead unit of a case appeals one of its deductions (超期, 返工, 回退) with a reason; the organisation's office
- * reviews it in {@code CaseAppealProcess} (审核考核申诉) and approves or rejects it; the unit is told. Each deduction of a
- * case is appealed once. An approved appeal removes the deduction from the unit's scores (the scoring reads
+ * reviews it in {@code CaseAppealProcess} (审核考核申诉) and approves or rejects it; the unit is told. An appeal covers the
+ * deduction as it is when filed; the same deduction is appealed again only once decided and grown beyond it. An approved appeal removes the deduction from the unit's scores (the scoring reads
  * {@code rect_case_appeal}) and leaves the case's record as it was: overdue stays overdue, the timeline shows the appeal
  * and the decision. Scores already saved for the period that counts the deduction are not changed: such an appeal is
  * refused (409), and so is its approval when the scores were saved while it waited.
@@ -145,7 +145,8 @@ class CaseAppeals {
             return Optional.of(new ConflictException("CASE_MERGED", "案件 " + c.caseNo() + " 已并入 " + c.mergedInto()
                     + "，不计入考核，没有可申诉的扣分"));
         }
-        Optional<CaseAppealRecords.Appeal> existing = appeals.find(c.caseNo(), deduction).filter(a -> !reviewGone(a));
+        Optional<CaseAppealRecords.Appeal> existing = appeals.find(c.caseNo(), deduction).filter(a -> !reviewGone(a))
+                .filter(a -> a.pending() || covers(a, c, counted));
         if (existing.isPresent()) {
             return Optional.of(alreadyAppealed(existing.get()));
         }
@@ -185,6 +186,11 @@ class CaseAppeals {
             throw FormInputRefused.of(VAR_OPINION, "驳回申诉时请填写审核意见，说明驳回的理由");
         }
         CaseRecord c = records.lock(caseNo);
+        if (approved && deduction == Deduction.OVERDUE && appeals.find(caseNo, deduction)
+                .filter(a -> !java.util.Objects.equals(a.coveredDueAt(), c.dueAt())).isPresent()) {
+            throw FormInputRefused.of(VAR_DECISION, "本案件的整改期限在申诉后已改变，本申诉所涉的期限不再计入考核，核准没有作用；"
+                    + "请选择驳回并在审核意见中说明，新的期限超期时牵头单位可另行申诉");
+        }
         if (approved) {
             savedPeriod(c, counted(c, deduction)).ifPresent(period -> {
                 throw FormInputRefused.of(VAR_DECISION, "本案件" + deduction.label() + "计入的考核期间“" + period
@@ -262,6 +268,19 @@ class CaseAppeals {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a decided appeal covers the deduction the case has now: its deadline is still the one appealed, it has no
+     * reworks beyond those appealed, no return since the appeal ({@code counted}: the instants the deduction counts at).
+     * One not covered (a new deadline missed, another rework or return) may be appealed again.
+     */
+    private static boolean covers(CaseAppealRecords.Appeal a, CaseRecord c, List<Instant> counted) {
+        return switch (a.deduction()) {
+            case OVERDUE -> java.util.Objects.equals(a.coveredDueAt(), c.dueAt());
+            case REWORK -> a.coveredReworks() != null && a.coveredReworks() >= c.reworkCount();
+            case RETURN -> counted.stream().noneMatch(at -> at.isAfter(a.requestedAt()));
+        };
     }
 
     /** A pending appeal whose review was deleted (in Cockpit): no one will decide it, so it may be filed again. */

@@ -127,10 +127,10 @@ public class CaseDossiers {
         List<CaseFile.Approval> approvals = new ArrayList<>();
         for (CaseRecords.Extension x : records.extensions(c.caseNo())) {
             approvals.add(new CaseFile.Approval("延期", x.reason(), x.requestedDue(), person(x.requestedBy()), x.requestedAt(),
-                    x.approved() == null ? "待审批" : x.approved() ? "同意" : "不同意", person(x.decidedBy()), x.decidedAt(),
+                    x.approved() == null ? undecided(c) : x.approved() ? "同意" : "不同意", person(x.decidedBy()), x.decidedAt(),
                     x.comment()));
         }
-        approvals.addAll(suspensions(events));
+        approvals.addAll(suspensions(events, undecided(c)));
         List<CaseFile.Cooperation> cooperations = parties.of(c.caseNo()).stream().map(p -> new CaseFile.Cooperation(
                 units.getOrDefault(p.unitId(), p.unitId()), p.reason() == CaseParties.Reason.TERRITORY ? "属地协办" : "责任单位协办",
                 p.assignedAt(), p.dueAt(), p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
@@ -152,8 +152,13 @@ public class CaseDossiers {
         return organizations.personName(userId);
     }
 
-    /** Each 挂账 request on the timeline with the decision that followed it (none yet: 待审批). */
-    private List<CaseFile.Approval> suspensions(List<CaseEvent> events) {
+    /** A request not decided: 待审批, or, of a case that ended (merged into another) meanwhile, one no one will decide. */
+    private static String undecided(CaseRecord c) {
+        return c.status() == CaseStatus.MERGED ? "未审批（案件已合并）" : c.status().ended() ? "未审批（案件已结案）" : "待审批";
+    }
+
+    /** Each 挂账 request on the timeline with the decision that followed it (none yet: {@code undecided}). */
+    private List<CaseFile.Approval> suspensions(List<CaseEvent> events, String undecided) {
         List<CaseFile.Approval> found = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             CaseEvent asked = events.get(i);
@@ -168,7 +173,7 @@ public class CaseDossiers {
                 }
             }
             found.add(new CaseFile.Approval("挂账", asked.detail(), null, person(asked.actor()), asked.occurredAt(),
-                    decided == null ? "待审批" : decided.kind() == CaseEventKind.SUSPENDED ? "同意" : "不同意",
+                    decided == null ? undecided : decided.kind() == CaseEventKind.SUSPENDED ? "同意" : "不同意",
                     decided == null ? null : person(decided.actor()), decided == null ? null : decided.occurredAt(),
                     decided == null ? null : decided.detail()));
         }

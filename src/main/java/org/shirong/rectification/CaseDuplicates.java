@@ -19,9 +19,12 @@ class CaseDuplicates {
     private static final double METRES_PER_DEGREE = 111_320;
     private static final double EARTH_RADIUS_METRES = 6_371_000;
 
-    /** {@code distanceMeters}: rounded, null when only the address matched (one of the two has no coordinates). */
+    /**
+     * {@code distanceMeters}: rounded, null when only the address matched (one of the two has no coordinates);
+     * {@code reportedEarlier}: reported no later than the case, so that the case may be merged into it ({@link CaseMerges}).
+     */
     record PossibleDuplicate(String caseNo, String title, String address, Integer distanceMeters, String status,
-            String statusName) {
+            String statusName, boolean reportedEarlier) {
     }
 
     private final CaseRecords records;
@@ -62,7 +65,7 @@ class CaseDuplicates {
                 .limit(properties.maxShown())
                 .map(x -> new PossibleDuplicate(x.record().caseNo(), x.record().title(), x.record().address(),
                         x.distance() == null ? null : (int) Math.round(x.distance()), x.record().status().name(),
-                        x.record().status().label()))
+                        x.record().status().label(), !x.record().reportedAt().isAfter(c.reportedAt())))
                 .toList();
     }
 

@@ -117,13 +117,14 @@ class ScoringFacts {
      * The approved appeals (考核申诉) of {@code rect_case c} made by the unit it counts for: {@code ao} of its 超期, which
      * counts the case as handled and closed on time and not overdue while the deadline appealed is still the case's (a
      * later deadline, after an extension, is not covered), and {@code ar} of its 返工, which removes the reworks there were
-     * when it was filed (later ones count). The case's own record stays as it was. Each is one row at most
-     * (rect_case_appeal's key is case and deduction).
+     * when the latest approved one was filed (later ones count). The case's own record stays as it was. Each is one row
+     * at most: a case's 超期 is appealed again only for another deadline, and {@code ar} takes the most reworks covered.
      */
     private static final String APPEALS = " left join rect_case_appeal ao on ao.case_no = c.case_no and ao.deduction = 'OVERDUE'"
             + " and ao.approved = true and ao.unit_id = c.lead_unit and ao.covered_due_at = c.due_at"
-            + " left join rect_case_appeal ar on ar.case_no = c.case_no and ar.deduction = 'REWORK' and ar.approved = true"
-            + " and ar.unit_id = c.lead_unit";
+            + " left join (select case_no, unit_id, max(covered_reworks) as covered_reworks from rect_case_appeal"
+            + " where deduction = 'REWORK' and approved = true group by case_no, unit_id) ar"
+            + " on ar.case_no = c.case_no and ar.unit_id = c.lead_unit";
     /**
      * Whether the return {@code e} of {@code rect_case c} was appealed by the unit it is charged to, the appeal approved,
      * and the return made before the appeal was filed (an appeal does not cover returns to come).

@@ -77,7 +77,8 @@
     (v.possibleDuplicates || []).forEach(function (d, i) {
       var dd = caseLinks(dl, i === 0 ? '疑似重复案件' : '', [d.caseNo], '', ' ' + d.title + ' · ' + d.address
         + (d.distanceMeters === null ? '（地址相同）' : '（相距 ' + d.distanceMeters + ' 米）') + ' · ' + d.statusName);
-      if (v.actions.merge) { dd.appendChild(mergePick(d.caseNo)); }
+      // the later report is the duplicate: this case goes only into one reported before it
+      if (v.actions.merge) { dd.appendChild(d.reportedEarlier ? mergePick(d.caseNo) : el('span', 'text-muted', ' 后上报，请在该案件页面将它并入本案')); }
     });
   }
 
@@ -149,13 +150,15 @@
     });
   }
 
-  function showExtensions(extensions, timeline) {
+  function showExtensions(extensions, timeline, status) {
+    // a request still undecided when the case ended (merged into another) will not be decided
+    var undecided = status === 'MERGED' ? '未审批（案件已合并）' : status === 'CLOSED' ? '未审批（案件已结案）' : '待审批';
     var box = document.getElementById('case-extensions');
     if (extensions.length) {
       box.appendChild(el('h3', 'shirong-sub', '延期'));
       box.appendChild(table(['次序', '理由', '申请延至', '申请人', '审批', '审批意见'], extensions.map(function (x) {
         return [x.seq, x.reason, when(x.requestedDue), person(x.requestedBy),
-          x.approved === null ? '待审批' : (x.approved ? '同意' : '不同意') + (x.decidedBy ? '（' + person(x.decidedBy) + '）' : ''), x.comment];
+          x.approved === null ? undecided : (x.approved ? '同意' : '不同意') + (x.decidedBy ? '（' + person(x.decidedBy) + '）' : ''), x.comment];
       })));
     }
     var suspension = timeline.filter(function (e) { return SUSPENSION.indexOf(e.kind) >= 0; });
@@ -226,7 +229,8 @@
       .then(function (r) {
         if (r.ok) { window.location.reload(); return; }
         return r.json().catch(function () { return {}; }).then(function (answer) {
-          showErrors(form, answer.errors || [{ message: r.status === 401 ? '登录已过期，请重新登录后再提交'
+          showErrors(form, answer.errors || [{ message: r.status === 401
+            ? '登录已过期或已在其他页面重新登录：请刷新本页（必要时先在任务列表重新登录）后再提交'
             : '提交失败（' + r.status + '），请稍后再试' }]);
           button.disabled = false;
         });
@@ -272,7 +276,7 @@
       people = v.people || {};
       showRecord(v);
       showPhotos(v.photos);
-      showExtensions(v.extensions, v.timeline);
+      showExtensions(v.extensions, v.timeline, v.record.status);
       showParties(v.parties);
       showAppeals(v.appeals, v.actions.appeal);
       showMerge(v.actions.merge);

@@ -2,6 +2,8 @@
 // （一点一档：信息、照片和按时间排列的每一条记录）。数据都从 /api/zones 读取。
 (function () {
   'use strict';
+  // 会话已过期，或在别的页面重新登录过（本页的令牌随之作废）
+  var LOGIN_AGAIN = '登录已过期或已在其他页面重新登录：请刷新本页（必要时先在任务列表重新登录）后再提交';
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -191,19 +193,26 @@
         var headers = { Accept: 'application/json' };
         var token = document.querySelector('meta[name="shirong-csrf-token"]');
         if (token) { headers['X-XSRF-TOKEN'] = token.getAttribute('content'); } // logged in to Tasklist, not by HTTP Basic
+        var button = importForm.querySelector('button[type=submit]');
+        button.disabled = true;
         fetch(url, { method: 'POST', body: data, credentials: 'same-origin', headers: headers })
-          .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
           .then(function (r) {
+            return r.json().catch(function () { return {}; }).then(function (j) { return { ok: r.ok, status: r.status, body: j }; });
+          })
+          .then(function (r) {
+            button.disabled = false;
             if (r.ok) {
               result.appendChild(el('li', 'text-success', '已登记 ' + r.body.created + ' 个责任区，跳过已登记的 ' + r.body.skipped + ' 个'));
               list(true);
               draw();
             } else {
-              (r.body.errors || [{ message: r.body.message || '导入失败' }]).forEach(function (x) {
-                result.appendChild(el('li', 'text-danger', x.message));
-              });
+              (r.body.errors || [{ message: r.body.message || (r.status === 401 ? LOGIN_AGAIN : '导入失败（' + r.status + '），请稍后再试') }])
+                .forEach(function (x) { result.appendChild(el('li', 'text-danger', x.message)); });
             }
-          }).catch(function (x) { result.appendChild(el('li', 'text-danger', x.message)); });
+          }).catch(function () {
+            button.disabled = false;
+            result.appendChild(el('li', 'text-danger', '无法连接服务器，请检查网络后再导入'));
+          });
       });
     }
   }

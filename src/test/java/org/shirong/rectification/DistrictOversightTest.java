@@ -368,7 +368,7 @@ class DistrictOversightTest {
         Map<String, Object> sameAddress = reportAt("PILED_ITEMS", "涞坊路" + fullWidth + "号", null, null).getBody();
         assertThat(duplicates(sameAddress)).singleElement().satisfies(d -> assertThat(d).containsEntry("caseNo", first)
                 .containsEntry("title", "人行道堆物").containsEntry("address", address).containsEntry("distanceMeters", null)
-                .containsEntry("status", "DISPATCHED").containsEntry("statusName", "已派遣"));
+                .containsEntry("status", "DISPATCHED").containsEntry("statusName", "已派遣").containsEntry("reportedEarlier", true));
 
         Map<String, Object> near = reportAt("PILED_ITEMS", "涞坊路口", north(at[0], 30), at[1]).getBody();
         assertThat(duplicates(near)).singleElement().satisfies(d -> assertThat(d).containsEntry("caseNo", first)
@@ -385,6 +385,9 @@ class DistrictOversightTest {
         assertThat(duplicates(byAnotherUnit)).as("nongfu1 reads none of lvrong1's reports").isEmpty();
         Map<String, Object> itsPage = as("chuangban1").getForObject("/api/cases/" + byAnotherUnit.get("caseNo"), Map.class);
         assertThat(duplicates(itsPage)).extracting(d -> d.get("caseNo")).contains(first);
+        // the first report's page names the later ones as reported later: it is they that go into it
+        Map<String, Object> firstPage = as("chuangban1").getForObject("/api/cases/" + first, Map.class);
+        assertThat(duplicates(firstPage)).isNotEmpty().allSatisfy(d -> assertThat(d).containsEntry("reportedEarlier", false));
     }
 
     @Test
@@ -406,6 +409,11 @@ class DistrictOversightTest {
                 java.sql.Timestamp.from(java.time.Instant.parse("2014-06-10T02:00:00Z")), primary, duplicate);
         assertThat(chengguanDueCount("2014-06")).isEqualTo(2);
 
+        // an extension the unit asked for, not yet decided when the office merges the case: no one will decide it
+        jdbc.update("insert into rect_case_extension (case_no, seq, reason, requested_due, requested_by, requested_at,"
+                + " approver_group) values (?, 1, '等待物业配合', ?, 'chengguan1', ?, 'chuangban')", duplicate,
+                java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(7))),
+                java.sql.Timestamp.from(java.time.Instant.now()));
         // the case page offers the merge to whom the merge accepts
         assertThat(mayMerge("chuangban1", duplicate)).isTrue();
         assertThat(mayMerge("admin", duplicate)).isTrue();
@@ -473,7 +481,7 @@ class DistrictOversightTest {
         assertThat(dossier.getStatusCode()).isEqualTo(HttpStatus.OK);
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(dossier.getBody())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("已合并", "作为重复案件并入 " + primary,
-                    "合并关闭时").doesNotContain("结案时间"); // the 协办 table wraps 合并关闭时未记录
+                    "合并关闭时", "未审批").doesNotContain("结案时间", "待审批"); // the tables wrap 合并关闭时未记录, 未审批（案件已合并）
         }
     }
 

@@ -253,6 +253,15 @@ class ScoreApiTest {
         XlsxDownload table = XlsxDownload.of(as("nongfu1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
         assertThat(table.data()).filteredOn(r -> table.text(r, "单位").equals("农副公司")).singleElement()
                 .satisfies(r -> assertThat(table.text(r, "核准申诉数")).isEqualTo("2"));
+
+        // the 超期 appealed is covered; another deadline (re-dispatched since) missed may be appealed again
+        assertThat(actions("nongfu1", approved)).containsEntry("appeal", List.of());
+        jdbc.update("update rect_case set due_at = ? where case_no = ?", java.sql.Timestamp.from(DUE.minusSeconds(3600)), approved);
+        assertThat(actions("nongfu1", approved)).as("a new deadline missed").containsEntry("appeal",
+                List.of(Map.of("deduction", "OVERDUE", "deductionName", "超期")));
+        assertThat(appeal("nongfu1", approved, "OVERDUE", "新期限内仍遇暴雨").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> appealedAgain = as("nongfu1").getForObject("/api/cases/" + approved, Map.class);
+        assertThat(list(appealedAgain, "appeals")).extracting(a -> a.get("status")).containsExactly("APPROVED", "PENDING");
     }
 
     @Test
