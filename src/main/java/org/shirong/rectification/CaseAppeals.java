@@ -186,8 +186,9 @@ class CaseAppeals {
             throw FormInputRefused.of(VAR_OPINION, "驳回申诉时请填写审核意见，说明驳回的理由");
         }
         CaseRecord c = records.lock(caseNo);
-        if (approved && deduction == Deduction.OVERDUE && appeals.find(caseNo, deduction)
-                .filter(a -> !java.util.Objects.equals(a.coveredDueAt(), c.dueAt())).isPresent()) {
+        var appeal = appeals.find(caseNo, deduction)
+                .orElseThrow(() -> new IllegalStateException("案件 " + caseNo + " 没有待审核的" + deduction.label() + "申诉"));
+        if (approved && deduction == Deduction.OVERDUE && !java.util.Objects.equals(appeal.coveredDueAt(), c.dueAt())) {
             throw FormInputRefused.of(VAR_DECISION, "本案件的整改期限在申诉后已改变，本申诉所涉的期限不再计入考核，核准没有作用；"
                     + "请选择驳回并在审核意见中说明，新的期限超期时牵头单位可另行申诉");
         }
@@ -202,7 +203,7 @@ class CaseAppeals {
         if (!appeals.decide(caseNo, deduction, approved, actor, now, opinion)) {
             throw new IllegalStateException("案件 " + caseNo + " 没有待审核的" + deduction.label() + "申诉");
         }
-        String unit = appeals.find(caseNo, deduction).orElseThrow().unitId();
+        String unit = appeal.unitId();
         records.addEvent(caseNo, now, approved ? CaseEventKind.APPEAL_APPROVED : CaseEventKind.APPEAL_REJECTED, actor,
                 deduction.label() + (approved ? "扣分不再计入考核" : "扣分照常计入考核") + (opinion == null ? "" : "：" + opinion), unit);
         execution.setVariable(VAR_APPROVED, approved);

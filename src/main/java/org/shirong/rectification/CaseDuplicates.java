@@ -56,10 +56,9 @@ class CaseDuplicates {
         if (around == null && key == null) {
             return List.of();
         }
-        return records.openAlike(c.tenantId(), c.category(), c.caseNo(), key, around).stream()
+        return records.openAlike(c.tenantId(), c.category(), c.caseNo(), key, around, visibility.listFilter(caller)).stream()
                 .map(o -> new Candidate(o, distance(c, o), key != null && key.equals(AddressKey.of(o.address()))))
                 .filter(x -> x.sameAddress() || x.distance() != null && x.distance() <= properties.distanceMeters())
-                .filter(x -> visibility.mayRead(caller, x.record()))
                 .sorted(Comparator.comparing((Candidate x) -> x.distance() == null ? Double.MAX_VALUE : x.distance())
                         .thenComparing(x -> x.record().reportedAt()))
                 .limit(properties.maxShown())

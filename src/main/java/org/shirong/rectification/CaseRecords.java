@@ -324,9 +324,11 @@ class CaseRecords {
     /**
      * The organisation's open cases of the category, other than {@code caseNo}, at the address of {@code addressKey} or
      * within the box {@code around} (either may be null), earliest reported first: at most {@value #MOST_ALIKE}, more
-     * than enough for the few a report shows ({@link CaseDuplicates}). One query on {@code idx_rect_case_open_alike}.
+     * than enough for the few a report shows ({@link CaseDuplicates}); only those {@code visible} ({@link CaseVisibility#listFilter},
+     * null: all), so that the limit counts what the caller may read. One query on {@code idx_rect_case_open_alike}.
      */
-    List<CaseRecord> openAlike(String tenantId, String category, String caseNo, String addressKey, Around around) {
+    List<CaseRecord> openAlike(String tenantId, String category, String caseNo, String addressKey, Around around,
+            CaseVisibility.Filter visible) {
         List<Object> args = new ArrayList<>(List.of(tenantId, category, caseNo));
         List<String> near = new ArrayList<>();
         if (addressKey != null) {
@@ -337,9 +339,14 @@ class CaseRecords {
             near.add("(lat between ? and ? and lng between ? and ?)");
             args.addAll(List.of(around.south(), around.north(), around.west(), around.east()));
         }
+        String readable = "";
+        if (visible != null) {
+            readable = " and " + visible.sql();
+            args.addAll(visible.args());
+        }
         args.add(MOST_ALIKE);
         return jdbc.query("select " + COLUMNS + " from rect_case where tenant_id = ? and category = ? and closed_at is null"
-                + " and case_no <> ? and (" + String.join(" or ", near) + ") order by reported_at, case_no limit ?",
+                + " and case_no <> ? and (" + String.join(" or ", near) + ")" + readable + " order by reported_at, case_no limit ?",
                 CaseRecords::map, args.toArray());
     }
 

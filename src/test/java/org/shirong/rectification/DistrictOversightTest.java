@@ -383,6 +383,9 @@ class DistrictOversightTest {
         // another unit's clerk learns through them of no case it could not read anyway; the office sees them all
         Map<String, Object> byAnotherUnit = reportAt("nongfu1", "PILED_ITEMS", address, at[0], at[1]).getBody();
         assertThat(duplicates(byAnotherUnit)).as("nongfu1 reads none of lvrong1's reports").isEmpty();
+        Map<String, Object> itsSecond = reportAt("nongfu1", "PILED_ITEMS", address, at[0], at[1]).getBody();
+        assertThat(duplicates(itsSecond)).as("but its own").extracting(d -> d.get("caseNo"))
+                .containsExactly(byAnotherUnit.get("caseNo"));
         Map<String, Object> itsPage = as("chuangban1").getForObject("/api/cases/" + byAnotherUnit.get("caseNo"), Map.class);
         assertThat(duplicates(itsPage)).extracting(d -> d.get("caseNo")).contains(first);
         // the first report's page names the later ones as reported later: it is they that go into it

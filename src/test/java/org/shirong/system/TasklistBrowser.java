@@ -304,10 +304,8 @@ public final class TasklistBrowser implements AutoCloseable {
      * Chinese forms that name a file format or program (Excel, WPS, PDF, JPEG/PNG, GPS, EXIF, ID), and keyboard keys (键盘快捷键: ctrl+alt+c).
      */
     public static final List<Pattern> LATIN_ALLOWED = List.of(
-            Pattern.compile("[A-Z]{1,8}(-[A-Z0-9]+)*-\\d{4}(-[A-Z0-9]+)*"),
-            Pattern.compile("[A-Z0-9]*[0-9][A-Z0-9]*(-[A-Z0-9]+)+|[A-Z]+(-[A-Z0-9]+)*-[A-Z0-9]*[0-9][A-Z0-9]*"),
-            // a campaign's code, as a campaign task's name ends with it (签订目标责任书（城管中队） · JT-DEMO)
-            Pattern.compile("[A-Z]{1,8}(-[A-Z0-9]+)+"),
+            // case numbers, campaign codes (a campaign task's name ends with one: 签订目标责任书（城管中队） · JT-DEMO), ids
+            Pattern.compile("[A-Z0-9]+(-[A-Z0-9]+)+"),
             Pattern.compile("[KMG]?B"),
             Pattern.compile("[\\w.-]+\\.(png|jpe?g|gif|heic|pdf|xlsx?|docx?|csv|txt|html)", Pattern.CASE_INSENSITIVE),
             Pattern.compile("Excel|WPS|Word|PDF|CSV|JPEG|JPG|PNG|HEIC|GPS|EXIF|ID"),
