@@ -33,6 +33,17 @@ public class OrganizationRoles {
         return organizations.inspectors(tenant(execution));
     }
 
+    /**
+     * Who reviews a request of {@code unit} about its own work (an appeal of its deduction): the office, unless the unit is
+     * the office (a town without its own dispatch table gives the office the cases), then the approvers, then the leading
+     * group: no one reviews their own unit's request.
+     */
+    public String reviewersOf(VariableScope execution, String unit) {
+        String tenant = tenant(execution);
+        return java.util.stream.Stream.of(organizations.office(tenant), organizations.approvers(tenant), organizations.leading(tenant))
+                .filter(group -> !group.equals(unit)).findFirst().orElse(organizations.office(tenant));
+    }
+
     /** The token every organisation's tables may use for its office: {@code "@office"} in a DMN output or template. */
     public static final String OFFICE_TOKEN = "@office";
 

@@ -188,6 +188,9 @@ class CaseAppeals {
         CaseRecord c = records.lock(caseNo);
         var appeal = appeals.find(caseNo, deduction)
                 .orElseThrow(() -> new IllegalStateException("案件 " + caseNo + " 没有待审核的" + deduction.label() + "申诉"));
+        ownAppeal(appeal).ifPresent(problem -> {
+            throw FormInputRefused.of(VAR_DECISION, problem);
+        });
         if (approved && deduction == Deduction.OVERDUE && !java.util.Objects.equals(appeal.coveredDueAt(), c.dueAt())) {
             throw FormInputRefused.of(VAR_DECISION, "本案件的整改期限在申诉后已改变，本申诉所涉的期限不再计入考核，核准没有作用；"
                     + "请选择驳回并在审核意见中说明，新的期限超期时牵头单位可另行申诉");
@@ -323,6 +326,21 @@ class CaseAppeals {
 
     private String unitName(String unit) {
         return unit == null ? null : organizations.groupName(unit).orElse(unit);
+    }
+
+    /** Why the reviewer may not decide the appeal: they filed it, or belong to the unit that did (a task handed to them). */
+    private Optional<String> ownAppeal(CaseAppealRecords.Appeal appeal) {
+        Authentication reviewer = identityService.getCurrentAuthentication();
+        if (reviewer == null) {
+            return Optional.empty();
+        }
+        if (reviewer.getUserId().equals(appeal.requestedBy())) {
+            return Optional.of("本申诉由您提出，不能由您审核，请由其他审核人员审核");
+        }
+        if (CaseVisibility.groups(reviewer).contains(appeal.unitId())) {
+            return Optional.of("您是申诉单位（" + unitName(appeal.unitId()) + "）的人员，不能审核本单位的申诉，请由其他审核人员审核");
+        }
+        return Optional.empty();
     }
 
     private String actor() {

@@ -4,10 +4,13 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
@@ -32,13 +35,15 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
  * a staff call may not edit a task's properties, candidate groups or process variables directly, may
  * start a process only at its start event (not before or after one of its steps, which would skip the start's
  * checks, or act on another organisation's records by business key), nor restart an ended one, may
- * hand a task only to a colleague of a shared group, may not end a task by throwing a BPMN error or escalation from it
+ * hand a task only to a colleague in a group the task is given to, may not end a task by throwing a BPMN error or escalation from it
  * (the rectification's escalations lead to 回退, 延期 and 挂账: thrown from the task they skipped its form and set any
  * variable, the lead unit and due date included), may not attach files to tasks or processes through the engine (the
  * engine lets anyone who can read a task attach to it or delete its attachments, a district's office a town's; Shirong
@@ -53,7 +58,9 @@ import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
 class StaffCommandGuard extends CommandInterceptor {
 
     private static final Field ASSIGNEE = CommandFields.of(AbstractAddIdentityLinkCmd.class, "userId");
+    private static final Field ASSIGNED_TASK = CommandFields.of(AbstractSetTaskPropertyCmd.class, "taskId");
     private static final Field DELEGATE = CommandFields.of(DelegateTaskCmd.class, "userId");
+    private static final Field DELEGATED_TASK = CommandFields.of(DelegateTaskCmd.class, "taskId");
     private static final Field SAVED_USER = CommandFields.of(SaveUserCmd.class, "user");
 
     private final ProcessEngineConfigurationImpl configuration;
@@ -78,9 +85,11 @@ class StaffCommandGuard extends CommandInterceptor {
 
     private void check(Command<?> command, Authentication caller) {
         if (command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd) {
-            String target = (String) CommandFields.read(command instanceof AssignTaskCmd ? ASSIGNEE : DELEGATE, command);
-            if (target != null && !target.equals(caller.getUserId()) && !colleagues(caller, target)) {
-                throw new AuthorizationException("任务只能交给本单位的同事办理。");
+            boolean assign = command instanceof AssignTaskCmd;
+            String target = (String) CommandFields.read(assign ? ASSIGNEE : DELEGATE, command);
+            if (target != null && !target.equals(caller.getUserId())
+                    && !colleagueForTask(caller, target, (String) CommandFields.read(assign ? ASSIGNED_TASK : DELEGATED_TASK, command))) {
+                throw new AuthorizationException("任务只能交给办理该任务的单位中的同事。");
             }
             return;
         }
@@ -124,9 +133,17 @@ class StaffCommandGuard extends CommandInterceptor {
                 && Objects.equals(stored.getLastName(), user.getLastName()) && Objects.equals(stored.getEmail(), user.getEmail()));
     }
 
-    private boolean colleagues(Authentication caller, String userId) {
+    /**
+     * Whether {@code userId} shares with the caller a group the task is given to: a unit's task goes to a colleague of that
+     * unit, not to someone who shares another group with the caller (the leading group holds every unit's head, who could
+     * then decide the office's review of their own unit's request).
+     */
+    private boolean colleagueForTask(Authentication caller, String userId, String taskId) {
         List<String> callerGroups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        Set<String> taskGroups = configuration.getTaskService().getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).filter(callerGroups::contains).collect(Collectors.toSet());
         return configuration.getIdentityService().createGroupQuery().groupMember(userId).listPage(0, 1000).stream()
-                .anyMatch(group -> callerGroups.contains(group.getId()));
+                .anyMatch(group -> taskGroups.contains(group.getId()));
     }
 }

@@ -143,6 +143,43 @@ class CaseAppealProcessTest {
         assertThat(theAppeal().status()).isEqualTo("REJECTED");
     }
 
+    /**
+     * 戴所长 (chuangban1) heads 绿容所 and sits in 创建办, the office that reviews appeals: he may not decide 绿容所's appeal,
+     * whether he filed it or a colleague did; another of the office (chuangban2) decides it.
+     */
+    @Test
+    void noOneDecidesTheirOwnOrTheirUnitsAppeal() {
+        fixture.jdbc.update("update rect_case set lead_unit = 'lvrong' where case_no = ?", CASE_NO);
+        List<String> daisGroups = List.of("chuangban", "lvrong", "hezhang", "lingdao");
+        fixture.appeals.file(CASE_NO, "OVERDUE", "暴雨停运两天，清运车无法进园", new Authentication("chuangban1", daisGroups, List.of("jiuting")));
+        ProcessInstance pi = processInstanceQuery().processInstanceBusinessKey(businessKey(CASE_NO, Deduction.OVERDUE)).singleResult();
+        assertThat(task(TASK_REVIEW, pi)).hasCandidateGroup("chuangban");
+
+        processEngine.getIdentityService().setAuthentication("chuangban1", daisGroups);
+        assertThatThrownBy(() -> complete(task(TASK_REVIEW, pi), withVariables(VAR_DECISION, APPROVE)))
+                .hasMessageContaining("本申诉由您提出，不能由您审核");
+        processEngine.getIdentityService().setAuthentication("lvrongchuangban", List.of("chuangban", "lvrong"));
+        assertThatThrownBy(() -> complete(task(TASK_REVIEW, pi), withVariables(VAR_DECISION, APPROVE)))
+                .hasMessageContaining("您是申诉单位（绿容所）的人员，不能审核本单位的申诉");
+        assertThat(theAppeal().status()).isEqualTo("PENDING");
+
+        processEngine.getIdentityService().setAuthentication("chuangban2", List.of("chuangban"));
+        complete(task(TASK_REVIEW, pi), withVariables(VAR_DECISION, APPROVE));
+        assertThat(theAppeal()).extracting(CaseAppeals.AppealView::status, CaseAppeals.AppealView::decidedBy)
+                .containsExactly("APPROVED", "chuangban2");
+    }
+
+    /** A case the office itself leads (a town without its own dispatch table): the approvers review the office's appeal. */
+    @Test
+    void theOfficesOwnAppealGoesToTheApprovers() {
+        fixture.jdbc.update("update rect_case set lead_unit = 'chuangban' where case_no = ?", CASE_NO);
+        fixture.appeals.file(CASE_NO, "OVERDUE", "暴雨停运两天，清运车无法进园",
+                new Authentication("chuangban2", List.of("chuangban"), List.of("jiuting")));
+        ProcessInstance pi = processInstanceQuery().processInstanceBusinessKey(businessKey(CASE_NO, Deduction.OVERDUE)).singleResult();
+        assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(TASK_REVIEW, pi).getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("zuzhang");
+    }
+
     private static Timestamp ts(Instant at) {
         return Timestamp.from(at);
     }

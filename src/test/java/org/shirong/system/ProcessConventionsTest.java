@@ -225,7 +225,7 @@ class ProcessConventionsTest {
         if (groups == null) {
             return;
         }
-        for (String group : groups.split(",")) {
+        for (String group : groups.split(",(?![^{]*})")) { // not at the commas of an expression's arguments
             String id = group.trim();
             if (!id.isEmpty() && !id.contains("${") && organization.group(id).isEmpty()) {
                 problems.add(file + ": " + elementId + " 的候选组 \"" + id + "\" 不在 organization.yaml 中");

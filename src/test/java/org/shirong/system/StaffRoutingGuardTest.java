@@ -89,13 +89,33 @@ class StaffRoutingGuardTest {
         ResponseEntity<String> assignOutside = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/assignee",
                 json("{\"userId\":\"lvrong1\"}"), String.class);
         assertThat(assignOutside.getStatusCode().is4xxClientError()).isTrue();
-        assertThat(assignOutside.getBody()).contains("本单位的同事");
+        assertThat(assignOutside.getBody()).contains("办理该任务的单位中的同事");
+        // chuangban1 shares the leading group with huanwei1, not the unit the task is given to
+        ResponseEntity<String> assignToLeader = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/assignee",
+                json("{\"userId\":\"chuangban1\"}"), String.class);
+        assertThat(assignToLeader.getStatusCode().value()).as(assignToLeader.getBody()).isEqualTo(403);
+        ResponseEntity<String> delegateToLeader = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/delegate",
+                json("{\"userId\":\"chuangban1\"}"), String.class);
+        assertThat(delegateToLeader.getStatusCode().value()).as(delegateToLeader.getBody()).isEqualTo(403);
 
         assertThat(runtimeService.getVariable(instance, "leadUnit")).isEqualTo("huanwei");
         Task after = taskService.createTaskQuery().taskId(task.getId()).singleResult();
         assertThat(after.getDueDate()).isEqualTo(due);
         assertThat(after.getAssignee()).isNull();
         assertThat(taskService.getIdentityLinksForTask(task.getId())).noneMatch(l -> "lvrong".equals(l.getGroupId()));
+
+        User colleague = identityService.newUser("huanweiguard2");
+        identityService.saveUser(colleague);
+        identityService.createMembership("huanweiguard2", "huanwei");
+        try {
+            ResponseEntity<String> toColleague = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/assignee",
+                    json("{\"userId\":\"huanweiguard2\"}"), String.class);
+            assertThat(toColleague.getStatusCode().value()).as("a colleague of the unit: " + toColleague.getBody()).isEqualTo(204);
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("huanweiguard2");
+        } finally {
+            taskService.setAssignee(task.getId(), null);
+            identityService.deleteUser("huanweiguard2");
+        }
     }
 
     @Test
