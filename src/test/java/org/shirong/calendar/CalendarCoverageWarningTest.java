@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 
 /** The calendar must reach 12 months ahead; provisional years are reported until replaced. */
+@SharesJvm
 class CalendarCoverageWarningTest {
 
     private static final WorkingCalendarLoader LOADER = new WorkingCalendarLoader(new CalendarProperties("calendar"));

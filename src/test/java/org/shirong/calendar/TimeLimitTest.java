@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 
 /** Limits are written either with the unit's constant or with the office's Chinese label. */
+@SharesJvm
 class TimeLimitTest {
 
     @Test

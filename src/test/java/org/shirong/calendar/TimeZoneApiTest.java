@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
  * use of it is checked in the browser ({@code CaseMapTest}: a PC set to New York sees 九亭's times).
  */
 @ShirongWebTest
+@SharesSpringContext
 class TimeZoneApiTest {
 
     @Autowired

@@ -13,9 +13,11 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shirong.calendar.WorkingCalendarLoader.CalendarFile;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
 /** Every mistake in the calendar files refuses start-up, naming the file and the field. */
+@SharesJvm
 class WorkingCalendarLoaderTest {
 
     private static final String SETTINGS = """

@@ -10,12 +10,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 
 /**
  * Deadline arithmetic on the shipped calendar (2026 published, 2027 provisional), office hours
  * 08:30-11:30 and 13:00-17:00, so one working day is 7 h. Expected instants are worked out by hand
  * in the comment above each assertion.
  */
+@SharesJvm
 class WorkingCalendarTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

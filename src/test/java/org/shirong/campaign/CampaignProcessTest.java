@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.notification.SendTaskParameters;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.system.SharesJvm;
 
 /**
  * Every path of 创建活动 with its delegates replaced by recorders: phases finished early wait for their
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * driven through all three templates in {@link CampaignTemplatesRunTest}.
  */
 @Deployment(resources = "processes/CampaignProcess.bpmn")
+@SharesJvm
 class CampaignProcessTest {
 
     @RegisterExtension

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.system.SharesJvm;
 
 /**
  * Campaigns started before the phase was drawn once still run on version 1 of the diagram (three phases drawn one by
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its phase numbers, its phase-done messages still arrive, and its phase-end notice gets the open cases too.
  */
 @Deployment(resources = "legacy/CampaignProcess-v1.bpmn")
+@SharesJvm
 class CampaignProcessVersion1Test {
 
     @RegisterExtension

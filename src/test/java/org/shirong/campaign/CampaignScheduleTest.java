@@ -16,8 +16,10 @@ import org.shirong.campaign.CampaignStartRequest.Dates;
 import org.shirong.campaign.CampaignStartRequest.PhaseDates;
 import org.shirong.campaign.CampaignTemplate.Phase;
 import org.shirong.system.ApiError;
+import org.shirong.system.SharesJvm;
 
 /** The phases of a new campaign: from today, from a start date or from per-phase dates, and bad dates named by field. */
+@SharesJvm
 class CampaignScheduleTest {
 
     private static final CampaignTemplate JIUTING = CampaignTemplateReader.read(

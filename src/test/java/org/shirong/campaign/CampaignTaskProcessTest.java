@@ -27,9 +27,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.system.SharesJvm;
 
 /** Every path of 活动任务: a plain task, a findings task and a checkpoint, each reported back to the campaign. */
 @Deployment(resources = "processes/CampaignTaskProcess.bpmn")
+@SharesJvm
 class CampaignTaskProcessTest {
 
     @RegisterExtension

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
 /** A mistake in a campaign template refuses start-up with a message naming the file and the field. */
+@SharesJvm
 class CampaignTemplateReaderTest {
 
     private static final String VALID = """

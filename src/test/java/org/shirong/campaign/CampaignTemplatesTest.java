@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Import;
  * The templates are read from {@code ./config/organizations/<组织>/campaigns/}, or the bundled copy when that folder has
  * none, by a component that refuses start-up when one of them is wrong.
  */
+@SharesJvm
 class CampaignTemplatesTest {
 
     private static TemplateReferences references;

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 
+@SharesJvm
 class FindingLinesTest {
 
     @Test

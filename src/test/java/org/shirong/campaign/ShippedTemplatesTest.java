@@ -33,11 +33,13 @@ import org.shirong.campaign.CampaignTemplate.TaskDefinition;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.Category;
 import org.shirong.rectification.CategoryGroup;
+import org.shirong.system.SharesJvm;
 
 /**
  * The three shipped templates say what their plans say, and give each item the same units as the
  * 案件派遣 decision ({@code config/organizations/<组织>/CaseDispatch.dmn}).
  */
+@SharesJvm
 class ShippedTemplatesTest {
 
     private static TemplateReferences references;

@@ -21,8 +21,10 @@ import org.shirong.organization.Organizations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.system.SharesJvm;
 
 @Deployment(resources = "processes/WorkAssignmentProcess.bpmn")
+@SharesJvm
 class WorkAssignmentProcessTest {
 
     @RegisterExtension

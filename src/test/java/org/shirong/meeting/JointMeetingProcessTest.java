@@ -46,6 +46,7 @@ import org.mockito.ArgumentCaptor;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.report.DocumentKind;
 import org.shirong.report.StoredDocument;
+import org.shirong.system.SharesJvm;
 
 /**
  * Every path of 工作例会 with the real delegates and listener over mocked meeting services: a meeting with
@@ -53,6 +54,7 @@ import org.shirong.report.StoredDocument;
  * units or decisions; and records refused field by field with nothing saved.
  */
 @Deployment(resources = "processes/JointMeetingProcess.bpmn")
+@SharesJvm
 class JointMeetingProcessTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

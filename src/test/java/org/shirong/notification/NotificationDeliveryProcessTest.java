@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.notification.OutboxMessage.OutboxStatus;
+import org.shirong.system.SharesJvm;
 
 /**
  * 通知投递 with the webhook channel against a group robot on 127.0.0.1: the payload, exactly one
@@ -48,6 +49,7 @@ import org.shirong.notification.OutboxMessage.OutboxStatus;
  * then rests: its other messages fail at once and are sent on the retry cycle.
  */
 @Deployment(resources = "processes/NotificationDeliveryProcess.bpmn")
+@SharesJvm
 class NotificationDeliveryProcessTest {
 
     private static final Instant NOW = Instant.parse("2026-05-09T02:00:00Z");

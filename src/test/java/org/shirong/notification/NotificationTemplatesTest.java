@@ -13,8 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 
 /** Every notification template renders in Chinese with a sample model, and every template a diagram names exists. */
+@SharesJvm
 class NotificationTemplatesTest {
 
     private static final Path FOLDER = Path.of("src/main/resources/templates/notifications");

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * kept, yet a change to the organisation made on this node is seen at once; a logged-in user's send task asks the engine.
  */
 @ShirongWebTest
+@SharesSpringContext
 class RecipientCacheTest {
 
     private static final String GROUP = "rcachegroup";

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.system.SharesJvm;
 
 /**
  * The real {@code sendNotificationDelegate} given the same parameters as extension properties and, as in a definition
  * deployed before, as input parameters: the same message to the same unit, with the due date as its iteration; only the
  * input parameters leave variables behind (a scope with one variable per parameter).
  */
+@SharesJvm
 class SendTaskParametersTest {
 
     private static final Instant DUE = Instant.parse("2026-03-04T09:00:00Z");

@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 
 /**
  * The robot channel makes its HTTP client (a selector thread, TLS set-up) at its first message, not when Shirong
  * starts (W6), and then keeps using that one client.
  */
+@SharesJvm
 class WebhookChannelTest {
 
     private HttpServer robot;

@@ -8,9 +8,11 @@ import java.io.FileInputStream;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
 /** Every mistake in organization.yaml is named by file and field. */
+@SharesJvm
 class OrganizationLoaderTest {
 
     private static Organization read(String yaml) {

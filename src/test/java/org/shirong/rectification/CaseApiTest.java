@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesSpringContext;
 import org.shirong.system.ShirongWebTest;
 import org.shirong.system.XlsxDownload;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * photos, and the case ledger as Excel ({@code /api/cases/export.xlsx}) read back with FastExcel's reader.
  */
 @ShirongWebTest
+@SharesSpringContext
 class CaseApiTest {
 
     static final byte[] PNG = TestPhotos.PNG;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.system.ConflictException;
+import org.shirong.system.SharesJvm;
 
 /**
  * Every path of 考核申诉 with the real appeal and notification services: 环卫所 appeals the 超期 of a case it closed late,
@@ -33,6 +34,7 @@ import org.shirong.system.ConflictException;
  * fact with the appeal and the decision on its timeline.
  */
 @Deployment(resources = "processes/CaseAppealProcess.bpmn")
+@SharesJvm
 class CaseAppealProcessTest {
 
     private static final String CASE_NO = "JT-2026-000077";

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.system.SharesJvm;
 
 /**
  * Every path of 案件协办 with the real cooperation and notification services: the unit is told (a notice in its
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * cooperation ends as not done. What each path leaves in {@code rect_case_party} is what scoring counts.
  */
 @Deployment(resources = "processes/CaseCooperationProcess.bpmn")
+@SharesJvm
 class CaseCooperationProcessTest {
 
     private static final String CASE_NO = "JT-2026-000042";

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.shirong.calendar.LimitUnit;
+import org.shirong.system.SharesJvm;
 
 /**
  * The 案件派遣 decision ({@code config/organizations/<组织>/CaseDispatch.dmn}) evaluated by the plain DMN engine, as
@@ -43,6 +44,7 @@ import org.shirong.calendar.LimitUnit;
  * catalogue reaches a rule of its own, every unit exists in the organisation, and anything else goes
  * to the office.
  */
+@SharesJvm
 class CaseDispatchDecisionTest {
 
     private static final Path FILE = Path.of("config/organizations/jiuting/CaseDispatch.dmn");

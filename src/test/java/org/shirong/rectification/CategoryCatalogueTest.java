@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
 /** The shipped catalogue is complete, and every mistake in categories.yaml is named by file and field. */
+@SharesJvm
 class CategoryCatalogueTest {
 
     private static List<Category> read(String yaml) {

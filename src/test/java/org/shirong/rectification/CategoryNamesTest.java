@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 
+@SharesJvm
 class CategoryNamesTest {
 
     private final CategoryNames names = new CategoryNames(inOrder(

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StandaloneEngines;
 import org.shirong.system.StatementCounter;
 
@@ -22,6 +23,7 @@ import org.shirong.system.StatementCounter;
  * activity that this engine started end without reading their start time, with the duration the engine's own read gives;
  * after a restart (nothing kept) the end reads it as Camunda does, with the same result.
  */
+@SharesJvm
 class HistoricStartTimesTest {
 
     private final String database = "jdbc:h2:mem:start-times-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.system.SharesJvm;
 
 /**
  * Every path of 整改案件 with the real case services and working calendar: claim and return, rework,
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/RectificationProcess.bpmn", "config/organizations/jiuting/CaseDispatch.dmn",
         "processes/CaseCooperationProcess.bpmn"})
+@SharesJvm
 class RectificationProcessTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -15,8 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.shirong.scoring.UnitScores.RankedUnit;
+import org.shirong.system.SharesJvm;
 
 /** Every document template renders print-ready, auto-escaped HTML in Chinese from a sample model. */
+@SharesJvm
 class DocumentTemplatesTest {
 
     private static final Path FOLDER = Path.of("src/main/resources/templates/documents");

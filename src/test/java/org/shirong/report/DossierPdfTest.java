@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.shirong.report.DossierSheets.Field;
 import org.shirong.report.DossierSheets.Row;
 import org.shirong.report.DossierSheets.Sheet;
+import org.shirong.system.SharesJvm;
 
 /**
  * The dossier's lists keep each time, step and name on one line however long the text beside them (the demo case
  * JT-2026-000006 printed 2026-10-21 / 16:00, 申请 / 挂账 and 徐所 / 长 on two lines each, beside its long 派遣 row), and
  * a name and its time stand on two lines of one cell.
  */
+@SharesJvm
 class DossierPdfTest {
 
     private static final String FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.system.SharesJvm;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * units in {@code nonPerformingUnits}, a recomputation replacing its rows, and a bad period refused.
  */
 @Deployment(resources = "scoring/CalculateScoresTest.bpmn")
+@SharesJvm
 class CalculateScoresDelegateTest {
 
     @RegisterExtension

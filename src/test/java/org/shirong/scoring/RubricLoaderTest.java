@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.shirong.organization.GroupType;
 import org.shirong.scoring.ScoringRubric.RuleType;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
 /** The shipped rubric is the 金华 sheet, and every mistake in scoring.yaml refuses start-up naming the file and field. */
+@SharesJvm
 class RubricLoaderTest {
 
     private static String shipped() throws java.io.IOException {

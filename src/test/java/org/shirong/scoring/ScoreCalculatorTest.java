@@ -29,6 +29,7 @@ import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 import org.shirong.scoring.ScoreCalculator.InspectionTotal;
 import org.shirong.scoring.ScoreCalculator.Unit;
+import org.shirong.system.SharesJvm;
 
 /**
  * The scoring maths against tables computed by hand with the shipped (金华) rubric of config/scoring.yaml:
@@ -37,6 +38,7 @@ import org.shirong.scoring.ScoreCalculator.Unit;
  * 领导交办与媒体 5 (MEETING/CITIZEN/SPOT_CHECK: −1 per overdue, −0.4 per return, −1 per case failing ≥ 3
  * checks). Maximum 90; case score = points × 100 / 90.
  */
+@SharesJvm
 class ScoreCalculatorTest {
 
     static final Instant DUE = Instant.parse("2026-05-15T02:00:00Z");

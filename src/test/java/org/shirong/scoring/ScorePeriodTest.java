@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.DateWindow;
+import org.shirong.system.SharesJvm;
 
 /** Months, quarters and years in Asia/Shanghai, every malformed period refused, and periods beyond {@link DateWindow} named. */
+@SharesJvm
 class ScorePeriodTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -24,6 +24,7 @@ import org.shirong.rectification.Urgency;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 import org.shirong.scoring.ScoreCalculator.Unit;
 import org.shirong.scoring.ZoneFacts.ZoneFigure;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
 /**
@@ -32,6 +33,7 @@ import org.shirong.system.StartupRefusedException;
  * 告知书送达率 5 and 上墙率 5 (full at 100 %, −0.5 per point). With the case rules' 90, a unit with cases and all three
  * zone figures is scored out of 110; an item without a figure leaves both the points and the maximum.
  */
+@SharesJvm
 class ZoneScoringTest {
 
     static final Unit HUANWEI = new Unit("huanwei", "环卫所");

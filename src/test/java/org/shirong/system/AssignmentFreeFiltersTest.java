@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 
 /** Which stored filter queries count the same whoever holds a task, read as the engine stores them. */
+@SharesJvm
 class AssignmentFreeFiltersTest {
 
     private static boolean free(TaskQuery query) {

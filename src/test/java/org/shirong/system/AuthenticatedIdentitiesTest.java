@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The identity cache's bounds: time, size, forgetting, and never keeping a wrong password or a superseded read. */
+@SharesJvm
 class AuthenticatedIdentitiesTest {
 
     private final AtomicLong clock = new AtomicLong();

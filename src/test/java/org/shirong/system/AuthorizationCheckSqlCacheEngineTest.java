@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * groups, '*' grants, specific grants and a global grant, with revokes never looked for (as Shirong runs) or always
  * (with a REVOKE row); and a user of one unit is refused claiming another unit's task.
  */
+@SharesJvm
 class AuthorizationCheckSqlCacheEngineTest {
 
     private static final String PROCESS = "UnitWork";

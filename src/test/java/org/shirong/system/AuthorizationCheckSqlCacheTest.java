@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * parameter values in the same order, read as MyBatis' DefaultParameterHandler reads them; a second check of the same
  * shape with other values is answered from the cache and binds its own values.
  */
+@SharesJvm
 class AuthorizationCheckSqlCacheTest {
 
     private static ProcessEngine engine;

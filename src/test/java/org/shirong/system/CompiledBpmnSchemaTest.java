@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * per-file schema compilation: each file is deployed on an engine with {@link CompiledBpmnSchemaPlugin} and on one
  * without, and the outcomes (process keys, or each schema problem's message, line and column) are compared.
  */
+@SharesJvm
 class CompiledBpmnSchemaTest {
 
     private static final String HEAD = """

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * same decisions and decides the same as on an engine without the plugin, and a broken table is refused with the same
  * message.
  */
+@SharesJvm
 class CompiledDmnSchemaPluginTest {
 
     private static ProcessEngine compiledOnce;

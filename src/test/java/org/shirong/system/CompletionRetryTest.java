@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * transaction is real: a listener of the user's command lets another thread change the task and
  * commit before the command writes.
  */
+@SharesJvm
 class CompletionRetryTest {
 
     /** How many more times the listener lets another transaction change the task under the running command. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The map's tile server, as the pages' Content-Security-Policy names it among the sources of images. */
+@SharesJvm
 class ContentHeadersTest {
 
     @Test

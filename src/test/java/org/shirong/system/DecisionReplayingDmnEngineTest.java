@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * evaluation is still told to the listeners (history, metrics) with its inputs and matched rule; outside a scope, and for a
  * table whose cells are not all literals, every evaluation is made; every organisation's dispatch table qualifies.
  */
+@SharesJvm
 class DecisionReplayingDmnEngineTest {
 
     private final DefaultDmnEngineConfiguration configuration =

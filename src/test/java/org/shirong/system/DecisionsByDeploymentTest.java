@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * deployment's decision of the key, each time, without reading the decision's row again; once the decision has left the
  * deployment cache, or its deployment is deleted and a new one made, it is found as Camunda finds it.
  */
+@SharesJvm
 class DecisionsByDeploymentTest {
 
     private ProcessEngine engine;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * Camunda does, building the message only for an invalid id: rows are written as before, and an invalid id fails with
  * the engine's own exception and message.
  */
+@SharesJvm
 class EngineEntityManagerTest {
 
     private final FilterCountCacheProperties settings = new FilterCountCacheProperties(Duration.ofSeconds(15), 100, 0, Duration.ofSeconds(5));

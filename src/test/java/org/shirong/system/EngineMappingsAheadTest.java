@@ -22,6 +22,7 @@ import org.springframework.mock.env.MockEnvironment;
  * were read for, which then works as with its own (a process deployed, started, its task found and completed), carry
  * the same statements as the engine's own reading, and are left alone by an engine on another database or table prefix.
  */
+@SharesJvm
 class EngineMappingsAheadTest {
 
     @Test

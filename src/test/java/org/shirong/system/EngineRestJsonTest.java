@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 
 /** /engine-rest's JSON, read and written with the one shared ObjectMapper: as Camunda's own configuration writes it. */
 @ShirongWebTest
+@SharesSpringContext
 class EngineRestJsonTest {
 
     @Autowired

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * on every resource is written here: given, taken away, or written in a transaction that rolls back. The engine's
  * routine grants (one task's) keep the answer.
  */
+@SharesJvm
 class EveryTaskReadersTest {
 
     private final AtomicLong now = new AtomicLong();

@@ -12,6 +12,7 @@ import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
 import org.junit.jupiter.api.Test;
 
+@SharesJvm
 class ExecutorInterceptorTest {
 
     @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))

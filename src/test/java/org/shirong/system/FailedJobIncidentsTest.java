@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * retries left reads no incident; a job that ran out of retries opens its incident, which setting retries resolves and
  * deleting the job removes, as in Camunda.
  */
+@SharesJvm
 class FailedJobIncidentsTest {
 
     public static class Fail implements JavaDelegate {

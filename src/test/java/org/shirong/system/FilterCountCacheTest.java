@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** When a kept filter count may be given again: same caller, nothing changed on this node, within the time to live. */
+@SharesJvm
 class FilterCountCacheTest {
 
     private final AtomicLong now = new AtomicLong();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Counts read alongside: on worker threads, given only while nothing changed since they began, never a failed one. */
+@SharesJvm
 class FilterCountsAheadTest {
 
     private final FilterCountCacheProperties settings = new FilterCountCacheProperties(Duration.ofSeconds(15), 100, 2, Duration.ofSeconds(5));

@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** {@link ForegroundRequests}: which requests hold background work back, and for how long at most. */
+@SharesJvm
 class ForegroundRequestsTest {
 
     private final ForegroundRequests requests = new ForegroundRequests();

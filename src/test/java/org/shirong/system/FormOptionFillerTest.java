@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.FormSelectOptions.Option;
 
+@SharesJvm
 class FormOptionFillerTest {
 
     private static final String FORM = """

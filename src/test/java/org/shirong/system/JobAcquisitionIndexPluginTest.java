@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The job executor takes due jobs by due date through Shirong's index (issue 13, W3): every job has a due date, and a
  * job an earlier version left without one is still taken after a start.
  */
+@SharesJvm
 class JobAcquisitionIndexPluginTest {
 
     private ProcessEngine engine;

@@ -44,6 +44,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * of its group, and then every job runs on its own as Camunda runs it, the good ones committing once and the bad one
  * spending its retries into an incident; jobs of an isolated process never share a transaction.
  */
+@SharesJvm
 class JobGroupTest {
 
     /** Side effects written in the job's own transaction, tagged with the transaction (command context) that wrote them. */

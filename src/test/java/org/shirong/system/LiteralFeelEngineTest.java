@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * organisation's dispatch table ({@code config/organizations/<组织>/CaseDispatch.dmn}) for every category it names, each
  * urgency and source, with the table's whole result compared; the engine built with {@link LiteralFeelPlugin} uses it.
  */
+@SharesJvm
 class LiteralFeelEngineTest {
 
     private static final Pattern STRING_CELL = Pattern.compile("<text>\"([A-Z_]+)\"</text>");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * and is gone; a signal received asynchronously still has its pending event job deleted with the subscription, as in
  * Camunda.
  */
+@SharesJvm
 class MessageSubscriptionsTest {
 
     private ProcessEngine engine;

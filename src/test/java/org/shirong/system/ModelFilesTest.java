@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@link ModelFiles} reads every shipped BPMN and DMN file as the model API's own readers do (same elements, candidate
  * groups, decisions and rules as the DMN engine sees them) and refuses a file against the schema as they do.
  */
+@SharesJvm
 class ModelFilesTest {
 
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * authorization check and the other parameter objects, and for a name that is none of these; and the engine's
  * statements run with it.
  */
+@SharesJvm
 class OgnlPropertyReadsTest {
 
     @Test

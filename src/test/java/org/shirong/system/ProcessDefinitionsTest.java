@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * older than what this node deployed or deleted, nor older than the time to live for a version another node deployed.
  * Two engines on one database stand for two nodes.
  */
+@SharesJvm
 class ProcessDefinitionsTest {
 
     private static final String KEY = "LatestOnly";

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * batch look-up and its log lines carry the instance's removal time; a batch's jobs still carry the batch's removal time,
  * as in Camunda.
  */
+@SharesJvm
 class ProcessJobLogTest {
 
     private ProcessEngine engine;

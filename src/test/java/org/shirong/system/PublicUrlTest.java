@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 /** {@code shirong.public-url}: links from the configured address, or from this machine's name and the real port. */
+@SharesJvm
 class PublicUrlTest {
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /** /engine-rest and /api through HTTP: authentication, unit isolation of tasks, and the 7.24 CE compensating controls. */
 @ShirongWebTest
+@SharesSpringContext
 class RestSecurityTest {
 
     @Autowired

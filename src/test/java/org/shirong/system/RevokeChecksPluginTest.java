@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * The engine skips the look for REVOKE rows only when none is stored at start-up; a database that still holds one (made
  * before the guard, or written into the table directly) keeps the engine's default, and an explicit setting stays.
  */
+@SharesJvm
 class RevokeChecksPluginTest {
 
     @Test

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.junit.jupiter.api.Test;
 
 /** The task query read from URL parameters with setters found once is the query Camunda's constructor reads. */
+@SharesJvm
 class SearchQueryParametersTest {
 
     private static final ObjectMapper MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * organisation still gets process definitions built as from a file read on its own; broken files are refused each
  * time with the same problems.
  */
+@SharesJvm
 class SharedBpmnReadsTest {
 
     private static final List<String> TENANTS = List.of("jiuting", "jinxi", "chedun");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.shirong.organization.OrganizationRecords.Person;
 
+@SharesJvm
 class StartupReportTest {
 
     @Test

@@ -21,7 +21,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Sleeper;
@@ -35,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class TasklistBrowser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final WebDriver driver;
@@ -67,15 +66,16 @@ public final class TasklistBrowser implements AutoCloseable {
             }
             Assumptions.abort(message);
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--lang=" + language,
-                "--user-data-dir=" + Files.createTempDirectory("shirong-chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new TasklistBrowser(new ChromeDriver(service, options), port);
+        return new TasklistBrowser(Chromiums.take(language + "|" + acceptLanguages, () -> {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--window-size=1400,1000", "--lang=" + language,
+                    "--user-data-dir=" + Files.createTempDirectory("shirong-chromium"));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
+            return options;
+        }), port);
     }
 
     public WebDriver driver() {
@@ -195,9 +195,10 @@ public final class TasklistBrowser implements AutoCloseable {
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Hands the browser back, emptied of this test's session and settings, for the next test of this JVM to open. */
     @Override
     public void close() {
-        driver.quit();
+        Chromiums.giveBack((ChromeDriver) driver, baseUrl);
     }
 
     /** Makes the page a 390×844 phone screen (a touch device, as Chromium's device emulation does it). */
@@ -377,17 +378,18 @@ public final class TasklistBrowser implements AutoCloseable {
             return open(port);
         }
         Files.createDirectories(downloads);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("shirong-chromium"));
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
-                "download.default_directory", downloads.toAbsolutePath().toString(), "download.prompt_for_download", false,
-                "download.directory_upgrade", true, "safebrowsing.enabled", false));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new TasklistBrowser(new ChromeDriver(service, options), port);
+        return new TasklistBrowser(Chromiums.take("zh-CN|zh-CN,zh|" + downloads.toAbsolutePath(), () -> {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--window-size=1400,1000", "--lang=zh-CN",
+                    "--user-data-dir=" + Files.createTempDirectory("shirong-chromium"));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
+                    "download.default_directory", downloads.toAbsolutePath().toString(), "download.prompt_for_download", false,
+                    "download.directory_upgrade", true, "safebrowsing.enabled", false));
+            return options;
+        }), port);
     }
 
     /** The file with this ending that appears in {@code downloads} once Chromium has finished writing it. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Key coverage of Shirong's Simplified Chinese locale per webapp against the en.json shipped in
  * Camunda's webjar, printed for each app; placeholders and markup must survive translation.
  */
+@SharesJvm
 class WebappTranslationTest {
 
     private static final String APP = "META-INF/resources/webjars/camunda/app/";

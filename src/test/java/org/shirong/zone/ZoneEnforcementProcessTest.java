@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.SharesJvm;
 
 /**
  * Every path of the 门责 ladder with the real zone services, 九亭镇's zones.yaml and the bundled working calendar: a breach
@@ -46,6 +47,7 @@ import org.shirong.system.InvalidRequestException;
  * the zone's file.
  */
 @Deployment(resources = {"processes/ZoneEnforcementProcess.bpmn", "forms/ZoneNotifyHolder.form"})
+@SharesJvm
 class ZoneEnforcementProcessTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

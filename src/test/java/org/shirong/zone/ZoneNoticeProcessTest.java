@@ -37,6 +37,7 @@ import org.shirong.organization.Organizations;
 import org.shirong.rectification.EvidencePhotos;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.ProcessDefinitions;
+import org.shirong.system.SharesJvm;
 import org.shirong.system.SystemAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * file and its notice status.
  */
 @Deployment(resources = "processes/ZoneNoticeProcess.bpmn")
+@SharesJvm
 class ZoneNoticeProcessTest {
 
     private static final Instant ISSUED = Instant.parse("2026-03-02T01:00:00Z");
