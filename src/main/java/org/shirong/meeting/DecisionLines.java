@@ -50,23 +50,17 @@ final class DecisionLines {
     }
 
     private final List<Option> units;
-    private final Map<String, String> towns;
     private final CategoryNames categories;
     private final LocalDate today;
     private final DateWindow window;
 
     DecisionLines(List<Option> units, List<Option> categories, LocalDate today) {
-        this(units, Map.of(), categories, today, DateWindow.DEFAULT);
+        this(units, categories, today, DateWindow.DEFAULT);
     }
 
-    /**
-     * {@code towns}: of a district's meeting, its towns' offices (group id to the town's name) among {@code units}, which
-     * are given work (交办任务) but lead no case of the district's.
-     */
-    DecisionLines(List<Option> units, Map<String, String> towns, List<Option> categories, LocalDate today, DateWindow window) {
+    DecisionLines(List<Option> units, List<Option> categories, LocalDate today, DateWindow window) {
         this.window = window;
         this.units = units;
-        this.towns = towns;
         Map<String, String> nameByCode = new LinkedHashMap<>();
         categories.forEach(c -> nameByCode.put(c.value(), c.label()));
         this.categories = new CategoryNames(nameByCode);
@@ -151,11 +145,6 @@ final class DecisionLines {
         String due = due(dueText.strip(), problems);
         boolean isCase = JointMeetingProcess.KIND_CASE.equals(kind);
         String category = "";
-        if (isCase && towns.containsKey(unit)) {
-            String town = towns.get(unit);
-            problems.add(town + "是街镇：区的整改案件由区级部门牵头、属地街镇协办，请写牵头的区级部门；要" + town
-                    + "办理的事项请不填问题类别和地点，作为交办任务交给它");
-        }
         if (isCase) {
             category = category(categoryText.strip(), problems);
             if (TextInput.isBlank(address)) {

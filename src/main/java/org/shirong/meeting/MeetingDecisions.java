@@ -3,12 +3,9 @@ package org.shirong.meeting;
 import org.shirong.system.ProcessDefinitions;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.campaign.WorkAssignmentProcess;
-import org.shirong.organization.Organization;
-import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.NewCase;
 import org.shirong.rectification.RectificationCases;
@@ -32,11 +29,9 @@ class MeetingDecisions {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final MeetingPapers papers;
-    private final Organizations organizations;
 
     MeetingDecisions(ProcessDefinitions definitions, MeetingRecords records, RectificationCases cases, RuntimeService runtimeService, SystemAccess systemAccess,
-            MeetingPapers papers, Organizations organizations) {
-        this.organizations = organizations;
+            MeetingPapers papers) {
         this.definitions = definitions;
         this.records = records;
         this.cases = cases;
@@ -66,14 +61,8 @@ class MeetingDecisions {
         return new MeetingRecords.Outcome(cases.reportCampaignWork(m.organization(), c, actor, directions).record().caseNo(), null);
     }
 
-    /**
-     * A work assignment for the unit; a district's decision for one of its towns goes to the town's office in the town's
-     * own organisation, where it can see and do it (the district reads it there).
-     */
     private MeetingRecords.Outcome assign(MeetingFacts m, DecisionInput d, String unitName) {
-        String organization = Optional.ofNullable(organizations.townOffices(m.organization()).get(d.unit()))
-                .map(Organization::id).orElse(m.organization());
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(WorkAssignmentProcess.KEY, organization)
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(WorkAssignmentProcess.KEY, m.organization())
                 ).businessKey(m.campaignCode())
                 .setVariables(Map.of(
                         WorkAssignmentProcess.VAR_TITLE, title(d.content()),

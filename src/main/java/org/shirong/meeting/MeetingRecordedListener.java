@@ -2,8 +2,6 @@ package org.shirong.meeting;
 
 import static org.shirong.meeting.JointMeetingProcess.*;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -12,7 +10,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.shirong.calendar.WorkingCalendars;
-import org.shirong.organization.Organizations;
 import org.shirong.system.DateWindow;
 import org.springframework.stereotype.Component;
 
@@ -27,19 +24,17 @@ class MeetingRecordedListener implements ExecutionListener {
 
     private final WorkingCalendars calendars;
     private final DateWindow dates;
-    private final Organizations organizations;
 
-    MeetingRecordedListener(WorkingCalendars calendars, DateWindow dates, Organizations organizations) {
+    MeetingRecordedListener(WorkingCalendars calendars, DateWindow dates) {
         this.calendars = calendars;
         this.dates = dates;
-        this.organizations = organizations;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         var checked = MeetingRecordCheck.check(Objects.toString(execution.getVariable(VAR_MINUTES), null),
                 execution.getVariable(VAR_DECISIONS),
-                DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)), townNames(execution.getTenantId()),
+                DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)),
                 DecisionInput.options(execution.getVariable(VAR_CATEGORY_OPTIONS)),
                 ClockUtil.getCurrentTime().toInstant().atZone(calendars.of(execution.getTenantId()).zone()).toLocalDate(), dates);
         if (checked.problem() != null) {
@@ -50,11 +45,5 @@ class MeetingRecordedListener implements ExecutionListener {
         execution.setVariable(VAR_DECISION_COUNT, checked.decisions().size());
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         execution.setVariable(VAR_RECORDED_BY, user == null ? "" : user.getUserId());
-    }
-
-    private Map<String, String> townNames(String district) {
-        Map<String, String> names = new LinkedHashMap<>();
-        organizations.townOffices(district).forEach((office, town) -> names.put(office, town.name()));
-        return names;
     }
 }

@@ -174,13 +174,6 @@ public class Organizations implements TenantWork {
         return byId.values().stream().filter(o -> districtId.equals(o.organization().parent())).toList();
     }
 
-    /** The district's towns and streets by their offices' group ids, which stand for them among the district's units. */
-    public Map<String, Organization> townOffices(String districtId) {
-        Map<String, Organization> towns = new LinkedHashMap<>();
-        within(districtId).forEach(town -> towns.put(town.roles().office(), town));
-        return towns;
-    }
-
     /** The district's groups that oversee this organisation with any right (READ or SUPERVISE). */
     public Set<String> overseers(String id) {
         Set<String> groups = new LinkedHashSet<>(overseers(id, OversightRight.READ));

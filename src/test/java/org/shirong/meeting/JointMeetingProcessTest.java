@@ -79,8 +79,7 @@ class JointMeetingProcessTest {
         Mocks.register("generateMinutesDelegate", new GenerateMinutesDelegate(papers));
         Mocks.register("carryOutDecisionDelegate", new CarryOutDecisionDelegate(decisions));
         Mocks.register("issueNoticeDelegate", new IssueNoticeDelegate(papers));
-        Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendars.bundled(),
-                org.shirong.system.DateWindow.DEFAULT, mock(org.shirong.organization.Organizations.class)));
+        Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendars.bundled(), org.shirong.system.DateWindow.DEFAULT));
         Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> {
             Map<String, Object> parameters = SendTaskParameters.of(execution);
             sent.add(parameters.get("template") + " → " + parameters.get("recipients") + " @"
