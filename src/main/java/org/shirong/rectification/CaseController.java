@@ -43,12 +43,15 @@ class CaseController {
     private final CaseDuplicates duplicates;
     private final CaseAppeals appeals;
     private final CaseMerges merges;
+    private final CaseReopens reopens;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
-            Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges) {
+            Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges,
+            CaseReopens reopens) {
         this.merges = merges;
+        this.reopens = reopens;
         this.appeals = appeals;
         this.duplicates = duplicates;
         this.filters = filters;
@@ -174,9 +177,10 @@ class CaseController {
 
     /**
      * {@code appeal}: the deductions the caller's unit may appeal ({@code POST …/appeals}), {@code merge}: whether the
-     * caller may merge the case into another ({@code POST …/merge}); decided by the checks those calls make.
+     * caller may merge the case into another ({@code POST …/merge}), {@code reopen}: whether the caller may reopen the closed
+     * case ({@code POST …/reopen}); decided by the checks those calls make.
      */
-    record Actions(List<AppealAction> appeal, boolean merge) {
+    record Actions(List<AppealAction> appeal, boolean merge, boolean reopen) {
     }
 
     record AppealAction(String deduction, String deductionName) {
@@ -206,7 +210,7 @@ class CaseController {
                 partyViews.stream().map(PartyView::doneBy),
                 appealViews.stream().flatMap(a -> java.util.stream.Stream.of(a.requestedBy(), a.decidedBy()))).flatMap(s -> s).filter(java.util.Objects::nonNull)
                 .forEach(id -> people.computeIfAbsent(id, organizations::personName));
-        return new CaseView(c, c.status().label(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
+        return new CaseView(c, c.statusName(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
                 duplicates.of(c, identityService.getCurrentAuthentication()), actions(c));
     }
@@ -214,7 +218,7 @@ class CaseController {
     private Actions actions(CaseRecord c) {
         var caller = identityService.getCurrentAuthentication();
         return new Actions(appeals.appealable(c, caller).stream().map(d -> new AppealAction(d.name(), d.label())).toList(),
-                merges.mayMerge(c, caller));
+                merges.mayMerge(c, caller), reopens.mayReopen(c, caller));
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

@@ -24,6 +24,11 @@ class CaseDeadlines {
         this.properties = properties;
     }
 
+    /** The time zone the organisation's calendar and the case's dates are in. */
+    java.time.ZoneId zone(String organization) {
+        return calendars.of(organization).zone();
+    }
+
     Deadlines start(String organization, Instant start, TimeLimit limit) {
         WorkingCalendar calendar = calendars.of(organization);
         return new Deadlines(calendar.at(start, limit, properties.warnFraction()), calendar.at(start, limit, 1.0),

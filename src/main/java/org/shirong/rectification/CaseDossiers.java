@@ -136,7 +136,7 @@ public class CaseDossiers {
                 p.assignedAt(), p.dueAt(), p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
                         : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录" : "结案时未记录") : "待记录",
                 p.doneAt(), person(p.doneBy()), p.note())).toList();
-        return new CaseFile(c, person(c.reportedBy()), c.status().label(), categoryName(tenant, c.category()),
+        return new CaseFile(c, person(c.reportedBy()), c.statusName(), categoryName(tenant, c.category()),
                 c.planItem() == null ? null : categoryName(tenant, c.planItem()), campaignName(c.campaign()),
                 c.leadUnit() == null ? null : units.getOrDefault(c.leadUnit(), c.leadUnit()), unitNames(c.responsibleUnits(), units),
                 cases.territoryName(c.territory()), timeline, photos, approvals, cooperations, verifications);

@@ -15,6 +15,11 @@ public enum CaseEventKind {
     MERGED("合并关闭"),
     /** A duplicate was merged into this case; the detail names it. */
     DUPLICATE_MERGED("合并重复案件"),
+    /**
+     * The office reopened the closed case (the problem came back, the fix did not hold): the detail says why, when the
+     * round before was closed and whether on time; the unit is the lead unit it went back to, charged with it in scoring.
+     */
+    REOPENED("重新打开"),
     WARNING("黄灯预警"),
     OVERDUE("红灯超期"),
     SUPERVISED("督办"),

@@ -35,7 +35,8 @@ class CaseLedger {
             new Column("协办单位", 20), new Column("上报人", 12), new Column("上报时间", 17), new Column("派遣时间", 17),
             new Column("认领时间", 17), new Column("整改期限", 17), new Column("延期至", 17), new Column("整改提交时间", 17),
             new Column("核查通过时间", 17), new Column("结案时间", 17), new Column("挂账时间", 17), new Column("按期结案", 9),
-            new Column("延期次数", 9), new Column("返工次数", 9), new Column("回退次数", 9), new Column("考核申诉", 20),
+            new Column("延期次数", 9), new Column("返工次数", 9), new Column("回退次数", 9),
+            new Column("重新打开次数", 9), new Column("考核申诉", 20),
             new Column("列入通报", 9),
             new Column("外部编号", 18));
 
@@ -132,6 +133,7 @@ class CaseLedger {
         s.number(r, col++, c.extensionCount());
         s.number(r, col++, c.reworkCount());
         s.number(r, col++, c.returnCount());
+        s.number(r, col++, c.reopenCount());
         s.label(r, col++, appealed);
         s.label(r, col++, yesNo(c.escalated()));
         s.text(r, col, OwnReferences.shown(c.externalRef()));

@@ -11,7 +11,8 @@ import java.time.Instant;
  * imported or reported for it), or null; {@code planItem}: the category code of the campaign's plan item (931 项目,
  * survey 大类) it counts under, or null; {@code subItem}: the survey 小项 it concerns, or null; {@code dueBound}: what
  * bound its due date when it was last dispatched ({@link DueBound}), null before; {@code mergedInto}: the case it was
- * merged into as a duplicate ({@link CaseStatus#MERGED}), else null.
+ * merged into as a duplicate ({@link CaseStatus#MERGED}), else null; {@code reopenCount}: how often the office reopened
+ * it after its closure (重新打开, {@link CaseReopens}).
  */
 public record CaseRecord(
         String caseNo, String processInstanceId, CaseSource source, String externalRef, String category,
@@ -22,7 +23,7 @@ public record CaseRecord(
         Instant dueAt, Instant escalateAt, boolean warningSent, boolean overdue,
         boolean escalated, Boolean closedOnTime, int extensionCount, int reworkCount, int returnCount, String territory,
         String community, String tenantId, String campaign, String planItem, String subItem, DueBound dueBound,
-        String mergedInto) {
+        String mergedInto, int reopenCount) {
 
     /** Coordinates as {@code rect_case} keeps them (decimal(9, 6)), so that a record built here equals the row written from it. */
     public CaseRecord {
@@ -32,6 +33,11 @@ public record CaseRecord(
 
     private static BigDecimal asStored(BigDecimal coordinate) {
         return coordinate == null ? null : coordinate.setScale(6, RoundingMode.HALF_UP);
+    }
+
+    /** The status as people read it, with how often the case was reopened: 整改中（重新打开 1 次）. */
+    public String statusName() {
+        return reopenCount == 0 ? status.label() : status.label() + "（重新打开 " + reopenCount + " 次）";
     }
 
     /**
@@ -45,6 +51,6 @@ public record CaseRecord(
                 lat, lng, gridCell, leadUnit, responsibleUnits, limitAmount, limitUnit, CaseStatus.DISPATCHED, reportedBy,
                 reportedAt, at, claimedAt, submittedAt, closedAt, suspendedAt, at, deadlines.warnAt(), deadlines.dueAt(),
                 deadlines.escalateAt(), false, false, false, closedOnTime, extensionCount, reworkCount, returnCount, territory,
-                community, tenantId, campaign, planItem, subItem, dueBound, mergedInto);
+                community, tenantId, campaign, planItem, subItem, dueBound, mergedInto, reopenCount);
     }
 }

@@ -34,7 +34,7 @@ class CaseRecords {
             + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
             + " clock_started_at, warn_at, due_at, escalate_at, warning_sent, overdue, escalated,"
             + " closed_on_time, extension_count, rework_count, return_count, territory, community, tenant_id,"
-            + " campaign_code, plan_item, plan_sub_item, due_bound, merged_into";
+            + " campaign_code, plan_item, plan_sub_item, due_bound, merged_into, reopen_count";
 
     /** A case whose handling is not over: neither closed nor merged ({@link CaseStatus#ended}). */
     static final String OPEN = "status not in ('CLOSED', 'MERGED')";
@@ -75,7 +75,8 @@ class CaseRecords {
                 (Boolean) rs.getObject("closed_on_time"), rs.getInt("extension_count"), rs.getInt("rework_count"),
                 rs.getInt("return_count"), rs.getString("territory"), rs.getString("community"), rs.getString("tenant_id"),
                 rs.getString("campaign_code"), rs.getString("plan_item"), rs.getString("plan_sub_item"),
-                rs.getString("due_bound") == null ? null : DueBound.valueOf(rs.getString("due_bound")), rs.getString("merged_into"));
+                rs.getString("due_bound") == null ? null : DueBound.valueOf(rs.getString("due_bound")), rs.getString("merged_into"),
+                rs.getInt("reopen_count"));
     }
 
     private static final String INSERT = "insert into rect_case (case_no, source, external_ref, category, urgency, title,"

@@ -259,6 +259,27 @@ public class CaseSteps {
                 (from == null ? "" : from + "：") + required(execution, VAR_SUPERVISION_NOTE, "督办意见"));
     }
 
+    /**
+     * 重新交办牵头单位: the case reopened goes back to its lead unit, which rectifies it again (no claim: it is its case) on
+     * a new clock; the instance is given what a case's instance holds for its tasks and forms. Who reopened it and why
+     * travel with the message, as the API ran it on the system's behalf.
+     */
+    void reopened(DelegateExecution execution) {
+        String caseNo = caseNo(execution);
+        CaseRecord before = cases.get(caseNo);
+        if (execution.getTenantId() != null && !before.tenantId().equals(execution.getTenantId())) {
+            throw new IllegalStateException("案件 " + caseNo + " 不属于组织 " + execution.getTenantId() + "，不能在此重新打开");
+        }
+        Object by = execution.getVariable(VAR_REOPENED_BY);
+        Deadlines d = cases.reopened(caseNo, execution.getProcessInstanceId(), by == null ? null : by.toString(),
+                required(execution, VAR_REOPEN_REASON, "重新打开的理由"));
+        cases.instanceVariables(before).forEach(execution::setVariable);
+        execution.setVariable(VAR_LEAD_UNIT, before.leadUnit());
+        execution.setVariable(VAR_CLAIMED, true);
+        execution.setVariable(VAR_REOPEN_COUNT, before.reopenCount() + 1);
+        setDeadlines(execution, d);
+    }
+
     public void verificationPassed(DelegateExecution execution) {
         cases.verificationPassed(caseNo(execution), actor(), optional(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
         formResultRecorded(execution, VAR_VERIFICATION_RESULT);

@@ -217,7 +217,7 @@ public class RectificationCases {
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null);
+                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0);
     }
 
     /**
@@ -270,13 +270,30 @@ public class RectificationCases {
      * town first (石湖荡镇 沪亭北路 100 号), so that the district department it goes to knows where without opening the case.
      */
     private String shownAddress(String organization, NewCase.Location location) {
-        String address = location.address().strip();
-        String territory = territory(organization, location);
-        if (territory.equals(organization)) {
+        return shownAddress(organization, location.address().strip(), territory(organization, location));
+    }
+
+    private String shownAddress(String organization, String address, String territory) {
+        if (territory == null || territory.equals(organization)) {
             return address;
         }
         String town = territoryName(territory);
         return town == null || address.contains(town) ? address : town + " " + address;
+    }
+
+    /**
+     * What a case's instance holds for its tasks, forms and notices besides its clock and lead unit, as its start gave
+     * them: for the instance that handles it again after it was reopened.
+     */
+    Map<String, Object> instanceVariables(CaseRecord c) {
+        Map<String, Object> variables = new HashMap<>(Map.of(RectificationProcess.VAR_CASE_NO, c.caseNo(),
+                RectificationProcess.VAR_TITLE, c.title(),
+                RectificationProcess.VAR_ADDRESS, shownAddress(c.tenantId(), c.address(), c.territory()),
+                RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
+        if (c.campaign() != null && beforePhotoRequired(c.tenantId(), c.campaign())) {
+            variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED, true);
+        }
+        return variables;
     }
 
     /** The display name of a case's 属地. */
@@ -435,6 +452,38 @@ public class RectificationCases {
         if (!records.mergeWithEvents(caseNo, primary, now(), actor, reason)) {
             throw new IllegalStateException("案件 " + caseNo + " 已结案或已合并，不能再合并");
         }
+    }
+
+    /**
+     * Reopens the closed case (重新打开) in the process {@code processInstanceId} started for it: back to its lead unit,
+     * which rectifies it again (整改中) on a new clock from now by the case's time limit, bound as a dispatch is
+     * ({@link DueBounds}); not handed in, not closed, no warning or overdue yet. The round before stays on the timeline: its
+     * CLOSED event (when, on time or late), repeated in the REOPENED one with why and by whom. The reopening has checked
+     * and locked the case ({@link CaseReopens}).
+     */
+    Deadlines reopened(String caseNo, String processInstanceId, String actor, String reason) {
+        Instant now = now();
+        CaseRecord c = records.lock(caseNo);
+        if (c.status() != CaseStatus.CLOSED) {
+            throw new IllegalStateException("案件 " + caseNo + " 没有结案（" + c.status().label() + "），不能重新打开");
+        }
+        var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(c.tenantId(), c.campaign(), c.category());
+        DueBounds.Bounded bounded = dueBounds.bound(c.tenantId(), caseNo, now,
+                new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit())), null, plan);
+        Deadlines d = bounded.deadlines();
+        var zone = deadlines.zone(c.tenantId());
+        var shown = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+        String detail = reason + "（第 " + (c.reopenCount() + 1) + " 次重新打开；上一轮于 " + shown.format(c.closedAt().atZone(zone))
+                + (Boolean.FALSE.equals(c.closedOnTime()) ? " 超期办结" : " 按期办结") + "；新的整改期限 "
+                + shown.format(d.dueAt().atZone(zone)) + (bounded.note() == null ? "" : "，" + bounded.note()) + "）";
+        records.updateWithEvent(caseNo, "process_instance_id = ?, status = ?, submitted_at = null, closed_at = null,"
+                        + " closed_on_time = null, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
+                        + " warning_sent = false, overdue = false, escalated = false, due_bound = ?,"
+                        + " reopen_count = reopen_count + 1",
+                new Object[] {processInstanceId, IN_RECTIFICATION.name(), CaseRecords.ts(now), CaseRecords.ts(d.warnAt()),
+                        CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()), bounded.bound().name()},
+                now, CaseEventKind.REOPENED, actor, detail, c.leadUnit());
+        return d;
     }
 
     /** Marks the yellow warning; false when it was already given for the current due date. */

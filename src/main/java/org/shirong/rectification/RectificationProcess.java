@@ -28,6 +28,9 @@ public final class RectificationProcess {
     public static final String TASK_CLOSE_MERGED = "Task_CloseMergedCase";
     public static final String TASK_NOTIFY_MERGED = "Task_NotifyCaseMerged";
     public static final String END_MERGED = "EndEvent_CaseMerged";
+    public static final String START_REOPENED = "StartEvent_CaseReopened";
+    public static final String TASK_REOPEN = "Task_ReopenCase";
+    public static final String TASK_NOTIFY_REOPENED = "Task_NotifyCaseReopened";
 
     /** The case's category, for the dispatch table only: transient, the case's record keeps it. */
     public static final String VAR_CATEGORY = "category";
@@ -89,6 +92,15 @@ public final class RectificationProcess {
     public static final String VAR_MERGE_REASON = "mergeReason";
     public static final String VAR_MERGED_BY = "mergedBy";
     public static final String VAR_MERGE_ALSO_TELL = "mergeAlsoTell";
+    /**
+     * The office reopens a closed case (重新打开, {@link CaseReopens}): a new instance starts at StartEvent_CaseReopened,
+     * given why and by whom (user id); 重新交办牵头单位 puts the case back to its lead unit on a new clock and sets
+     * {@link #VAR_REOPEN_COUNT} (how often it was reopened), which keys the notice of each reopening.
+     */
+    public static final String MESSAGE_CASE_REOPENED = "CaseReopened";
+    public static final String VAR_REOPEN_REASON = "reopenReason";
+    public static final String VAR_REOPENED_BY = "reopenedBy";
+    public static final String VAR_REOPEN_COUNT = "reopenCount";
     public static final String VAR_VERIFICATION_RESULT = "verificationResult";
     public static final String VAR_VERIFICATION_COMMENT = "verificationComment";
     /** How often verification failed so far; keys the 核查未通过 notification of each round. */
@@ -116,6 +128,8 @@ public final class RectificationProcess {
     public static final String TEMPLATE_CASE_DISPATCHED = "case-dispatched";
     /** The digest an import sends each lead unit instead ({@link CaseImportBatches}). */
     public static final String TEMPLATE_CASES_IMPORTED = "cases-imported";
+    /** The template of 通知牵头单位重新整改 (Task_NotifyCaseReopened). */
+    public static final String TEMPLATE_CASE_REOPENED = "case-reopened";
     /** The template of 通知协办单位 (CaseCooperationProcess' Task_NotifyCooperation). */
     public static final String TEMPLATE_CASE_COOPERATION = "case-cooperation";
     /** The digest an import sends each cooperating unit instead ({@link CaseImportBatches}). */

@@ -9,6 +9,8 @@
  * ledger (案件台账, {@code GET /api/cases/export.xlsx}) is the case list as Excel, with the list's filters and visibility.
  * A report names the open cases it may duplicate ({@code CaseDuplicates}); the office merges a duplicate into another
  * case ({@code CaseMerges}: status MERGED, {@code rect_case.merged_into}), which scores and reports then leave out.
+ * The office reopens a closed case within a window ({@code CaseReopens}): a new process instance takes it back to its
+ * lead unit ({@code rect_case.reopen_count}, a REOPENED step, which scoring charges to that unit).
  * An import is recorded ({@code rect_case_import}, {@code rect_case_import_row}) and its cases created a chunk per
  * transaction ({@code CaseImportBatches}); the case processes keep less engine history ({@code CaseHistoryPlugin}).
  * A lead unit's appeal of a case's deduction (考核申诉) and the office's decision are kept in {@code rect_case_appeal}

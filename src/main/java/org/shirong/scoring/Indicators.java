@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  * <li>返工率 = reworkedCount (cases sent back at least once) / dueCount; reworkTotal counts every rework</li>
  * <li>overdueCount (超期数): marked red or not handed in by the due instant</li>
  * <li>returnedCount (回退数): returns made by the unit in the period, whenever the case is due</li>
+ * <li>reopenedCount (重新打开数): the unit's closed cases reopened in the period (the fix did not hold), whenever the
+ * case is due</li>
  * <li>紧急案件按期结案率 = urgentOnTimeCount / urgentCount</li>
  * <li>appealedCount (核准申诉): the unit's deductions (超期, 返工, 回退) that no longer count because its appeal was
  * approved; the other figures already leave them out</li>
@@ -26,7 +28,7 @@ import java.util.function.Predicate;
 record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCount, int onTimeClosedCount,
         int handledOnTimeCount, int reworkedCount, int reworkTotal, int overdueCount, int returnedCount,
         int urgentCount, int urgentOnTimeCount, BigDecimal closureRate, BigDecimal onTimeClosureRate,
-        BigDecimal onTimeHandlingRate, BigDecimal reworkRate, BigDecimal urgentOnTimeRate, int appealedCount) {
+        BigDecimal onTimeHandlingRate, BigDecimal reworkRate, BigDecimal urgentOnTimeRate, int appealedCount, int reopenedCount) {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -36,11 +38,14 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
     }
 
     static Indicators of(List<CaseFact> cases, int returned, boolean excludeSuspended) {
-        return of(cases, returned, 0, excludeSuspended);
+        return of(cases, returned, 0, 0, excludeSuspended);
     }
 
-    /** As {@link #of(List, int, boolean)}, with {@code appealedReturns} cases whose returns the unit appealed with success. */
-    static Indicators of(List<CaseFact> cases, int returned, int appealedReturns, boolean excludeSuspended) {
+    /**
+     * As {@link #of(List, int, boolean)}, with {@code appealedReturns} cases whose returns the unit appealed with success
+     * and {@code reopened} reopenings of its cases.
+     */
+    static Indicators of(List<CaseFact> cases, int returned, int appealedReturns, int reopened, boolean excludeSuspended) {
         List<CaseFact> due = counted(cases, excludeSuspended);
         int n = count(due, c -> true);
         int closed = count(due, CaseFact::closed);
@@ -52,7 +57,8 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
         return new Indicators(count(cases, c -> true), count(cases, CaseFact::suspended), n, closed, onTime, handled, reworked,
                 due.stream().mapToInt(c -> c.reworkCount() * c.count()).sum(), count(due, CaseFact::late), returned, urgent,
                 urgentOnTime, rate(closed, n), rate(onTime, n), rate(handled, n), rate(reworked, n),
-                rate(urgentOnTime, urgent), cases.stream().mapToInt(c -> c.appealed() * c.count()).sum() + appealedReturns);
+                rate(urgentOnTime, urgent), cases.stream().mapToInt(c -> c.appealed() * c.count()).sum() + appealedReturns,
+                reopened);
     }
 
     /** {@code part} of {@code whole} in percent, two decimals, or null when there is nothing to divide by. */

@@ -51,7 +51,7 @@ final class RuleChecks {
 
     private void deduction(String at, Deduction d) {
         if (d == null || d.count() == null) {
-            checks.problems.add(at + ".count: 必须填写（RETURNED、REWORKED、FAILED_CHECKS、OVERDUE）");
+            checks.problems.add(at + ".count: 必须填写（RETURNED、REWORKED、FAILED_CHECKS、OVERDUE、REOPENED）");
             return;
         }
         checks.positive(at + ".per-case", d.perCase());

@@ -7,20 +7,23 @@ import org.shirong.scoring.ScoringRubric.Deduction;
 import org.shirong.scoring.ScoringRubric.Rule;
 import org.shirong.scoring.ScoringRubric.WhenNoCases;
 
-/** The points one rubric rule gives one unit, from the unit's cases and returns in the period (two decimals). */
+/** The points one rubric rule gives one unit, from the unit's cases, returns and reopenings in the period (two decimals). */
 final class RulePoints {
 
     private RulePoints() {
     }
 
-    static BigDecimal of(Rule rule, List<CaseFact> unitCases, List<ReturnFact> unitReturns, boolean excludeSuspended) {
+    static BigDecimal of(Rule rule, List<CaseFact> unitCases, List<ReturnFact> unitReturns, List<ReopenFact> unitReopens,
+            boolean excludeSuspended) {
         List<CaseFact> cases = rule.sources() == null ? unitCases
                 : unitCases.stream().filter(c -> rule.sources().contains(c.source())).toList();
         List<ReturnFact> returns = rule.sources() == null ? unitReturns
                 : unitReturns.stream().filter(r -> rule.sources().contains(r.source())).toList();
+        List<ReopenFact> reopens = rule.sources() == null ? unitReopens
+                : unitReopens.stream().filter(r -> rule.sources().contains(r.source())).toList();
         BigDecimal points = switch (rule.type()) {
             case RATE -> rate(rule, Indicators.of(cases, returns.size(), excludeSuspended));
-            case DEDUCTION -> deduct(rule, Indicators.counted(cases, excludeSuspended), returns.size());
+            case DEDUCTION -> deduct(rule, Indicators.counted(cases, excludeSuspended), returns.size(), reopens.size());
         };
         return points.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
     }
@@ -40,12 +43,13 @@ final class RulePoints {
         return rule.points().subtract(shortfall.multiply(rule.perPointBelow()));
     }
 
-    /** The rule's points less {@code perCase} for every counted case (or return). */
-    private static BigDecimal deduct(Rule rule, List<CaseFact> counted, int returns) {
+    /** The rule's points less {@code perCase} for every counted case (or return, or reopening). */
+    private static BigDecimal deduct(Rule rule, List<CaseFact> counted, int returns, int reopens) {
         BigDecimal points = rule.points();
         for (Deduction d : rule.deductionList()) {
             long count = switch (d.count()) {
                 case RETURNED -> returns;
+                case REOPENED -> reopens;
                 case REWORKED -> Indicators.count(counted, c -> c.reworkCount() > 0);
                 case FAILED_CHECKS -> Indicators.count(counted, c -> c.reworkCount() >= d.minFailedChecks());
                 case OVERDUE -> Indicators.count(counted, CaseFact::late);

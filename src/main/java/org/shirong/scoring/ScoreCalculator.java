@@ -44,17 +44,21 @@ final class ScoreCalculator {
         this.rubric = rubric;
     }
 
-    /** Cases and returns of units not in {@code units} are ignored; no zone figures. */
+    /** Cases, returns and reopenings of units not in {@code units} are ignored; no zone figures. */
     ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
-            Map<String, InspectionTotal> inspections, Instant computedAt) {
-        return calculate(period, scope, units, cases, returns, inspections, List.of(), computedAt);
+            List<ReopenFact> reopens, Map<String, InspectionTotal> inspections, Instant computedAt) {
+        return calculate(period, scope, units, cases, returns, reopens, inspections, List.of(), computedAt);
     }
 
-    /** Cases, returns and zone figures of units not in {@code units} are ignored; returns appealed with success do not count. */
+    /**
+     * Cases, returns, reopenings and zone figures of units not in {@code units} are ignored; returns appealed with success
+     * do not count.
+     */
     ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
-            Map<String, InspectionTotal> inspections, List<ZoneFigure> zoneFigures, Instant computedAt) {
+            List<ReopenFact> reopens, Map<String, InspectionTotal> inspections, List<ZoneFigure> zoneFigures, Instant computedAt) {
         Map<String, List<CaseFact>> casesByUnit = cases.stream().collect(Collectors.groupingBy(CaseFact::leadUnit));
         Map<String, List<ReturnFact>> returnsByUnit = returns.stream().collect(Collectors.groupingBy(ReturnFact::unit));
+        Map<String, List<ReopenFact>> reopensByUnit = reopens.stream().collect(Collectors.groupingBy(ReopenFact::unit));
         Map<String, List<ZoneFigure>> zonesByUnit = zoneFigures.stream().filter(f -> f.whole() > 0)
                 .collect(Collectors.groupingBy(ZoneFigure::unitId));
         List<UnitScore> ranked = new ArrayList<>();
@@ -64,13 +68,15 @@ final class ScoreCalculator {
             List<ReturnFact> charged = returnsByUnit.getOrDefault(unit.id(), List.of());
             List<ReturnFact> ownReturns = charged.stream().filter(r -> !r.appealed()).toList();
             int appealedReturns = (int) charged.stream().filter(ReturnFact::appealed).map(ReturnFact::caseNo).distinct().count();
-            Indicators indicators = Indicators.of(own, ownReturns.size(), appealedReturns, rubric.excludeSuspended());
+            List<ReopenFact> ownReopens = reopensByUnit.getOrDefault(unit.id(), List.of());
+            Indicators indicators = Indicators.of(own, ownReturns.size(), appealedReturns, ownReopens.size(),
+                    rubric.excludeSuspended());
             List<ComponentPoints> zoneItems = zoneItems(zonesByUnit.getOrDefault(unit.id(), List.of()));
             if (indicators.dueCount() == 0 && zoneItems.isEmpty()) {
                 unranked.add(new UnitScore(unit.id(), unit.name(), false, null, null, null, null,
                         inspectionScore(inspections.get(unit.id())), false, List.of(), indicators, List.of()));
             } else {
-                ranked.add(score(unit, own, ownReturns, indicators, zoneItems, inspections.get(unit.id())));
+                ranked.add(score(unit, own, ownReturns, ownReopens, indicators, zoneItems, inspections.get(unit.id())));
             }
         }
         ranked.sort(ScoreBoard.BY_RANK);
@@ -78,12 +84,13 @@ final class ScoreCalculator {
         return new ScoreBoard(period, scope, computedAt, false, rankAndName(ranked), unranked);
     }
 
-    private UnitScore score(Unit unit, List<CaseFact> own, List<ReturnFact> ownReturns, Indicators indicators,
+    private UnitScore score(Unit unit, List<CaseFact> own, List<ReturnFact> ownReturns, List<ReopenFact> ownReopens,
+            Indicators indicators,
             List<ComponentPoints> zoneItems, InspectionTotal inspection) {
         List<ComponentPoints> components = new ArrayList<>();
         if (indicators.dueCount() > 0) {
             for (Rule rule : rubric.rules()) {
-                BigDecimal points = RulePoints.of(rule, own, ownReturns, rubric.excludeSuspended());
+                BigDecimal points = RulePoints.of(rule, own, ownReturns, ownReopens, rubric.excludeSuspended());
                 components.add(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP), points));
             }
         }

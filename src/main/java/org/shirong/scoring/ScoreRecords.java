@@ -22,7 +22,7 @@ class ScoreRecords {
     private static final String INDICATOR_COLUMNS = "case_count, suspended_count, due_count, closed_count,"
             + " on_time_closed_count, handled_on_time_count, reworked_count, rework_total, overdue_count, returned_count,"
             + " urgent_count, urgent_on_time_count, closure_rate, on_time_closure_rate, on_time_handling_rate, rework_rate,"
-            + " urgent_on_time_rate, appealed_count";
+            + " urgent_on_time_rate, appealed_count, reopened_count";
 
     private final JdbcTemplate jdbc;
 
@@ -42,13 +42,13 @@ class ScoreRecords {
             Indicators i = u.indicators();
             jdbc.update("insert into score_unit (score_period, score_scope, unit_id, unit_name, ranked, rank_no, total, grade,"
                             + " case_score, inspection_score, non_performing, named_for, " + INDICATOR_COLUMNS + ", computed_at)"
-                            + " values (" + "?,".repeat(30) + "?)",
+                            + " values (" + "?,".repeat(31) + "?)",
                     period, board.scope(), u.unitId(), u.unitName(), u.ranked(), u.rank(), u.total(), u.grade(), u.caseScore(),
                     u.inspectionScore(), u.nonPerforming(), namedFor(u.namedFor()), i.caseCount(), i.suspendedCount(),
                     i.dueCount(), i.closedCount(), i.onTimeClosedCount(), i.handledOnTimeCount(), i.reworkedCount(),
                     i.reworkTotal(), i.overdueCount(), i.returnedCount(), i.urgentCount(), i.urgentOnTimeCount(),
                     i.closureRate(), i.onTimeClosureRate(), i.onTimeHandlingRate(), i.reworkRate(), i.urgentOnTimeRate(),
-                    i.appealedCount(), Timestamp.from(board.computedAt()));
+                    i.appealedCount(), i.reopenedCount(), Timestamp.from(board.computedAt()));
             for (int k = 0; k < u.components().size(); k++) {
                 ComponentPoints c = u.components().get(k);
                 jdbc.update("insert into score_component (score_period, score_scope, unit_id, rule_id, rule_name, sort_order,"
@@ -86,7 +86,8 @@ class ScoreRecords {
                 rs.getInt("reworked_count"), rs.getInt("rework_total"), rs.getInt("overdue_count"), rs.getInt("returned_count"),
                 rs.getInt("urgent_count"), rs.getInt("urgent_on_time_count"), rs.getBigDecimal("closure_rate"),
                 rs.getBigDecimal("on_time_closure_rate"), rs.getBigDecimal("on_time_handling_rate"),
-                rs.getBigDecimal("rework_rate"), rs.getBigDecimal("urgent_on_time_rate"), rs.getInt("appealed_count"));
+                rs.getBigDecimal("rework_rate"), rs.getBigDecimal("urgent_on_time_rate"), rs.getInt("appealed_count"),
+                rs.getInt("reopened_count"));
         String named = rs.getString("named_for");
         return new UnitScore(rs.getString("unit_id"), rs.getString("unit_name"), rs.getBoolean("ranked"),
                 (Integer) rs.getObject("rank_no"), rs.getBigDecimal("total"), rs.getString("grade"), rs.getBigDecimal("case_score"),

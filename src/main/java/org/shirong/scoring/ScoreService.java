@@ -124,8 +124,10 @@ class ScoreService {
         List<CaseFact> cases = e.started() ? facts.casesCounted(organization, campaign, e.from(), e.until()) : List.of();
         List<ReturnFact> returns = e.started() ? facts.returns(organization, campaign, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null).toList() : List.of();
+        List<ReopenFact> reopens = e.started() ? facts.reopens(organization, campaign, e.from(), e.until()).stream()
+                .filter(r -> r.unit() != null).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
-                scoredUnits(organization, cases, returns), cases, returns, inspections.totals(period.code()),
+                scoredUnits(organization, cases, returns, reopens), cases, returns, reopens, inspections.totals(period.code()),
                 zoneFigures(organization, period), e.now());
     }
 
@@ -153,9 +155,10 @@ class ScoreService {
         List<String> ids = places.stream().map(Organization::id).toList();
         List<CaseFact> cases = e.started() ? facts.casesCountedByTerritory(district, ids, e.from(), e.until()) : List.of();
         List<ReturnFact> returns = e.started() ? facts.returnsByTerritory(district, ids, e.from(), e.until()) : List.of();
+        List<ReopenFact> reopens = e.started() ? facts.reopensByTerritory(district, ids, e.from(), e.until()) : List.of();
         ScoringRubric rubric = rubrics.rubric(district);
         ScoreBoard board = new ScoreCalculator(rubric.forTerritories()).calculate(period, ORGANIZATION_SCOPE + district,
-                places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, Map.of(), e.now());
+                places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, reopens, Map.of(), e.now());
         Map<String, Organization.Level> levels = new HashMap<>();
         places.forEach(p -> levels.put(p.id(), p.organization().level()));
         return TerritoryBoard.of(board, levels, rubric.territoryRanking());
@@ -225,13 +228,14 @@ class ScoreService {
      * The units of the rubric's types in the organisation's order, then lead units of cases that the
      * organisation no longer knows (named by their id, so that their cases still count).
      */
-    private List<Unit> scoredUnits(String tenant, List<CaseFact> cases, List<ReturnFact> returns) {
+    private List<Unit> scoredUnits(String tenant, List<CaseFact> cases, List<ReturnFact> returns, List<ReopenFact> reopens) {
         List<OrganizationRecords.Unit> all = organization.units(tenant);
         Set<String> known = all.stream().map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
         ScoringRubric rubric = rubrics.rubric(tenant);
         List<Unit> units = new ArrayList<>(all.stream().filter(u -> rubric.scoredUnitTypes().contains(u.type()))
                 .map(u -> new Unit(u.id(), u.name())).toList());
-        Stream.concat(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit))
+        Stream.of(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit),
+                        reopens.stream().map(ReopenFact::unit)).flatMap(s -> s)
                 .filter(id -> !known.contains(id)).collect(Collectors.toCollection(TreeSet::new))
                 .forEach(id -> units.add(new Unit(id, id)));
         return units;

@@ -44,6 +44,7 @@ class ScoreWorkbook {
             new Indicator("按期结案数", Indicators::onTimeClosedCount, false),
             new Indicator("超期数", Indicators::overdueCount, false),
             new Indicator("回退数", Indicators::returnedCount, false),
+            new Indicator("重新打开数", Indicators::reopenedCount, false),
             new Indicator("返工次数", Indicators::reworkTotal, false),
             new Indicator("挂账数", Indicators::suspendedCount, false),
             new Indicator("核准申诉数", Indicators::appealedCount, false),

@@ -59,6 +59,25 @@ class ScoringFacts {
     }
 
     /**
+     * Reopenings (重新打开) made in [from, until) on the organisation's cases (only the campaign's when {@code campaign} is
+     * given), each charged to the lead unit the case went back to (recorded on the REOPENED step); none of a case merged
+     * since into another.
+     */
+    List<ReopenFact> reopens(String organization, String campaign, Instant from, Instant until) {
+        List<Object> args = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until)));
+        if (campaign != null) {
+            args.add(campaign);
+        }
+        return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as unit"
+                        + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
+                        + " where c.tenant_id = ? and e.kind = 'REOPENED' and e.occurred_at >= ? and e.occurred_at < ?"
+                        + " and c.status <> 'MERGED'"
+                        + (campaign == null ? "" : " and c.campaign_code = ?"),
+                (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("unit"), CaseSource.valueOf(rs.getString("source"))),
+                args.toArray());
+    }
+
+    /**
      * The cases counted for [from, until) that lie in one of the district's towns and streets: the district's cases with
      * that 属地, and each town's own cases; the town or street stands in the lead unit's place.
      */
@@ -86,6 +105,19 @@ class ScoringFacts {
                         + inPlaces(territories),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
                         rs.getInt("appealed") == 1),
+                placeArgs(district, territories, from, until));
+    }
+
+    /** Reopenings made in [from, until) on the cases {@link #casesCountedByTerritory} counts, charged to the town or street. */
+    List<ReopenFact> reopensByTerritory(String district, List<String> territories, Instant from, Instant until) {
+        if (territories.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place"
+                        + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
+                        + " where e.kind = 'REOPENED' and e.occurred_at >= ? and e.occurred_at < ? and c.status <> 'MERGED' and "
+                        + inPlaces(territories),
+                (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source"))),
                 placeArgs(district, territories, from, until));
     }
 

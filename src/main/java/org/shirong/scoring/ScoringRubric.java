@@ -55,8 +55,8 @@ record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFr
     /** The rates a RATE rule can score (higher is better). */
     enum RateIndicator { CLOSURE_RATE, ON_TIME_CLOSURE_RATE, ON_TIME_HANDLING_RATE, URGENT_ON_TIME_RATE }
 
-    /** What a DEDUCTION rule counts: returns, reworked cases, cases failing several checks, overdue cases. */
-    enum Counted { RETURNED, REWORKED, FAILED_CHECKS, OVERDUE }
+    /** What a DEDUCTION rule counts: returns, reworked cases, cases failing several checks, overdue cases, reopenings. */
+    enum Counted { RETURNED, REWORKED, FAILED_CHECKS, OVERDUE, REOPENED }
 
     /** What a RATE rule gives when the unit had no case to rate (e.g. no urgent case): full points or none. */
     enum WhenNoCases { FULL, ZERO }

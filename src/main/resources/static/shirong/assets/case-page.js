@@ -216,6 +216,17 @@
     });
   }
 
+  function showReopen(allowed) {
+    if (!allowed) { return; }
+    document.getElementById('case-reopen-panel').hidden = false;
+    var form = document.getElementById('reopen-form');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (!window.confirm('重新打开本案件：案件交回原牵头单位重新整改，并计入该单位的考核扣分。确定重新打开吗？')) { return; }
+      submit(form, '/reopen', { reason: document.getElementById('reopen-reason').value });
+    });
+  }
+
   // 在登录的会话中提交（带会话的 CSRF 令牌，见 _page.ftlh）；成功后重新读取本页，失败时把说明写在它所指的栏目旁。
   function submit(form, path, body) {
     var button = form.querySelector('button[type=submit]');
@@ -280,6 +291,7 @@
       showParties(v.parties);
       showAppeals(v.appeals, v.actions.appeal);
       showMerge(v.actions.merge);
+      showReopen(v.actions.reopen);
       showTimeline(v.timeline);
       document.getElementById('case-loading').remove();
       root.setAttribute('data-loaded', 'true');

@@ -63,7 +63,7 @@ class NotificationTemplatesTest {
     void theTemplatesTheCampaignNeedsExist() throws IOException {
         assertThat(templateIds()).contains("case-dispatched", "case-warning", "case-overdue", "case-escalated",
                 "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work", "case-supervised",
-                "case-merged");
+                "case-merged", "case-reopened");
     }
 
     @Test
@@ -97,6 +97,10 @@ class NotificationTemplatesTest {
         assertThat(merged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040");
         assertThat(merged.body()).startsWith("环卫所及案件上报人：")
                 .contains("创建工作办公室已将其作为重复案件并入 JT-2026-000040", "合并理由：12345 热线与巡查重复上报");
+        Rendered reopened = templates.render("case-reopened", sampleModel());
+        assertThat(reopened.subject()).isEqualTo("【案件重新打开】JT-2026-000042 请重新整改");
+        assertThat(reopened.body()).startsWith("环卫所：").contains("创建工作办公室已将其重新打开，交回你单位重新整改",
+                "重新打开的理由：12345 热线与巡查重复上报", "新的整改期限：2026年5月9日 10:00");
     }
 
     @Test

@@ -519,7 +519,7 @@ class CaseApiTest {
             assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "计划项目", "小项", "活动", "地址",
                     "属地", "社区", "来源", "紧急程度", "状态", "并入案件", "超期", "主责单位", "协办单位", "上报人", "上报时间", "派遣时间",
                     "认领时间", "整改期限", "延期至", "整改提交时间", "核查通过时间", "结案时间", "挂账时间", "按期结案", "延期次数",
-                    "返工次数", "回退次数", "考核申诉", "列入通报", "外部编号");
+                    "返工次数", "回退次数", "重新打开次数", "考核申诉", "列入通报", "外部编号");
             assertThat(caseNos(ledger)).as("newest first, as the list").containsExactly(cases.get("late"), cases.get("stall"),
                     cases.get("urgent"));
             assertThat(ledger.contentDisposition()).startsWith("attachment; filename=\"case-ledger-")

@@ -34,6 +34,8 @@ class DistrictOversightTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestRestTemplate as(String user) {
@@ -486,6 +488,127 @@ class DistrictOversightTest {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("已合并", "作为重复案件并入 " + primary,
                     "合并关闭时", "未审批").doesNotContain("结案时间", "待审批"); // the tables wrap 合并关闭时未记录, 未审批（案件已合并）
         }
+    }
+
+    @Test
+    void onlyTheTownOfficeReopensACaseClosedWithinTheWindowOnceEvenAtOnceAndItGoesBackToItsLeadUnitAndCountsAgainstIt()
+            throws Exception {
+        CaseDriver driver = new CaseDriver(rest, jdbc, managementService);
+        String caseNo = driver.driveToClosure("REOPEN-" + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        String open = jiutingCase("REOPEN-OPEN-" + ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        String jinxiCase = (String) as("jxtuijinban1").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("RECTIFY_TOWN_RIVERS", "NORMAL", "锦溪镇区河道 9 号桥", null)), Map.class).getBody().get("caseNo");
+
+        // the case page offers 重新打开 to whom the reopening accepts, and only for a closed case
+        assertThat(mayReopen("chuangban1", caseNo)).isTrue();
+        assertThat(mayReopen("admin", caseNo)).isTrue();
+        assertThat(mayReopen("chengguan1", caseNo)).as("the lead unit").isFalse();
+        assertThat(mayReopen("sjshirongban1", caseNo)).as("the district's office").isFalse();
+        assertThat(mayReopen("chuangban1", open)).as("a case in handling").isFalse();
+        assertThat(reopen("chengguan1", caseNo, "又有摊位").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(reopen("sjshirongban1", caseNo, "又有摊位"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("code", "NOT_OFFICE"));
+        assertThat(reopen("chuangban1", jinxiCase, "又有摊位").getStatusCode()).as("another town's case").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(reopen("chuangban1", "JT-2099-999999", "又有摊位").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertRefused(reopen("chuangban1", caseNo, " "), "reason", "REQUIRED");
+        assertRefused(reopen("chuangban1", caseNo, "又有摊位".repeat(600)), "reason", "TOO_LONG");
+        ResponseEntity<Map> notClosed = reopen("chuangban1", open, "又有摊位");
+        assertThat(notClosed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(notClosed)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CASE_NOT_CLOSED"));
+        java.sql.Timestamp closedAt = jdbc.queryForObject("select closed_at from rect_case where case_no = ?", java.sql.Timestamp.class,
+                caseNo);
+        jdbc.update("update rect_case set closed_at = ? where case_no = ?",
+                java.sql.Timestamp.from(closedAt.toInstant().minus(java.time.Duration.ofDays(31))), caseNo);
+        assertThat(mayReopen("chuangban1", caseNo)).as("closed 31 days ago").isFalse();
+        ResponseEntity<Map> tooLate = reopen("chuangban1", caseNo, "又有摊位");
+        assertThat(tooLate.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(tooLate)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("code", "REOPEN_WINDOW_PASSED")
+                .hasEntrySatisfying("message", m -> assertThat((String) m).contains("结案 30 天内才能重新打开", "请作为新案件上报")));
+        jdbc.update("update rect_case set closed_at = ? where case_no = ?", closedAt, caseNo);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = ? and kind = 'REOPENED'", Long.class,
+                caseNo)).as("nothing recorded by a refusal").isZero();
+
+        String reason = "12345 市民再次反映：摊位又回来了";
+        List<ResponseEntity<Map>> answers = atOnce(() -> reopen("chuangban1", caseNo, reason), () -> reopen("chuangban2", caseNo, reason));
+        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        Map<String, Object> reopened = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.OK).findFirst().orElseThrow()
+                .getBody();
+        assertThat(reopened).containsEntry("caseNo", caseNo).containsEntry("status", "IN_RECTIFICATION")
+                .containsEntry("reopenCount", 1).containsEntry("leadUnit", "chengguan").containsEntry("reason", reason);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = ? and kind = 'REOPENED'", Long.class,
+                caseNo)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ? and parent_id_ is null",
+                Long.class, caseNo)).as("one instance handles it again").isOne();
+
+        Map<String, Object> view = as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat(view).containsEntry("statusName", "整改中（重新打开 1 次）");
+        assertThat((Map<String, Object>) view.get("record")).containsEntry("reopenCount", 1).containsEntry("closedAt", null);
+        assertThat((Map<String, Object>) view.get("actions")).as("open again: nothing to reopen").containsEntry("reopen", false);
+        assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(e -> assertThat(e)
+                .containsEntry("kind", "REOPENED").containsEntry("kindName", "重新打开")
+                .hasEntrySatisfying("detail", d -> assertThat((String) d).startsWith(reason + "（第 1 次重新打开；上一轮于 ")
+                        .contains("按期办结")));
+        assertThat((List<Map<String, Object>>) view.get("timeline")).filteredOn(e -> "CLOSED".equals(e.get("kind")))
+                .as("the first round's closure stays").hasSize(1);
+        assertThat((List<Map<String, Object>>) as("chengguan1").getForObject("/api/notifications", List.class))
+                .filteredOn(m -> caseNo.equals(m.get("businessKey"))).extracting(m -> m.get("subject"))
+                .contains("【案件重新打开】" + caseNo + " 请重新整改");
+        XlsxDownload ledger = XlsxDownload.of(as("chuangban1").getForEntity("/api/cases/export.xlsx?status=IN_RECTIFICATION",
+                byte[].class));
+        assertThat(ledger.data()).filteredOn(r -> caseNo.equals(ledger.text(r, "案件编号"))).singleElement()
+                .satisfies(r -> assertThat(ledger.text(r, "重新打开次数")).isEqualTo("1"));
+        String period = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM").format(
+                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat(chengguanIndicators(period)).as("counted in the period of the reopening").containsEntry("reopenedCount", 1);
+
+        // back with 城管中队, which rectifies it in Tasklist again without claiming it first
+        driver.complete("chengguan1", caseNo, RectificationProcess.TASK_RECTIFY, "{\"rectifyAction\":{\"value\":\"submit\"},"
+                + "\"measures\":{\"value\":\"再次清理并加装隔离栏\"},\"photoAfter\":{\"type\":\"File\",\"value\":\""
+                + java.util.Base64.getEncoder().encodeToString(CaseApiTest.PNG)
+                + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}");
+        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo))
+                .isEqualTo("AWAITING_VERIFICATION");
+    }
+
+    private ResponseEntity<Map> reopen(String user, String caseNo, String reason) {
+        TestRestTemplate caller = "admin".equals(user) ? rest.withBasicAuth("admin", "admin") : as(user);
+        return caller.postForEntity("/api/cases/" + caseNo + "/reopen", CaseApiTest.json("{\"reason\":\"" + reason + "\"}"),
+                Map.class);
+    }
+
+    private boolean mayReopen(String user, String caseNo) {
+        TestRestTemplate caller = "admin".equals(user) ? rest.withBasicAuth("admin", "admin") : as(user);
+        return (Boolean) ((Map<String, Object>) caller.getForObject("/api/cases/" + caseNo, Map.class).get("actions")).get("reopen");
+    }
+
+    /** Both calls released together, so that they reach the server at the same moment. */
+    private static <T> List<T> atOnce(java.util.function.Supplier<T> one, java.util.function.Supplier<T> other) throws Exception {
+        var barrier = new java.util.concurrent.CyclicBarrier(2);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = threads.submit(() -> {
+                barrier.await();
+                return one.get();
+            });
+            var second = threads.submit(() -> {
+                barrier.await();
+                return other.get();
+            });
+            return List.of(first.get(), second.get());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** 城管中队's indicators in 九亭's unit scores of the period, ranked or not. */
+    private Map<String, Object> chengguanIndicators(String period) {
+        Map<String, Object> scores = as("chuangban1").getForObject("/api/scores?period=" + period, Map.class);
+        return java.util.stream.Stream.of("ranking", "noCases")
+                .flatMap(list -> ((List<Map<String, Object>>) scores.get(list)).stream())
+                .filter(u -> "chengguan".equals(u.get("unitId"))).findFirst()
+                .map(u -> (Map<String, Object>) u.get("indicators")).orElseThrow();
     }
 
     private ResponseEntity<Map> merge(String user, String caseNo, String into, String reason) {

@@ -100,6 +100,7 @@ final class RectificationFixture {
         Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(steps));
         Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
         Mocks.register("closeMergedCaseDelegate", new CloseMergedCaseDelegate(cases, cooperation));
+        Mocks.register("reopenCaseDelegate", new ReopenCaseDelegate(steps));
         notifications = new NotificationFixture(engine);
         notifications.register();
         for (String unit : new String[] {"huanwei", "nongfu", "chengguan", "chuangban", "lingdao", "ducha"}) {

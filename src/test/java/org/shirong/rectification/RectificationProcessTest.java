@@ -296,6 +296,64 @@ class RectificationProcessTest {
     }
 
     /**
+     * 重新打开: a closed case whose problem came back starts a new instance at 案件重新打开, which puts it back to its lead
+     * unit's 整改问题 (no claim) on a new clock from the reopening by its time limit, with the timers of a case in
+     * handling, tells the unit why, and is verified and closed again as usual; the first round's closure stays on the
+     * timeline.
+     */
+    @Test
+    void aReopenedCaseGoesBackToItsLeadUnitOnANewClockAndIsVerifiedAndClosedAgain() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance first = instance(c);
+        claim(first);
+        complete(task(TASK_RECTIFY, first), submitWithPhotos());
+        complete(task(TASK_VERIFY, first), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "现场已整洁"));
+        execute(job(TASK_CLOSE, first));
+        Instant firstClosed = record(c).closedAt();
+
+        clockAt(at("2026-03-10T10:00"));
+        ProcessInstance reopened = processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_CASE_REOPENED)
+                .processInstanceBusinessKey(c.caseNo())
+                .setVariables(Map.of(VAR_REOPEN_REASON, "12345 市民再次反映垃圾堆放", VAR_REOPENED_BY, "chuangban1"))
+                .correlateStartMessage();
+
+        assertThat(reopened).hasPassed(START_REOPENED, TASK_REOPEN, TASK_NOTIFY_REOPENED).isWaitingAt(TASK_RECTIFY);
+        CaseRecord again = record(c);
+        assertThat(again.status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        assertThat(again.reopenCount()).isEqualTo(1);
+        assertThat(again.processInstanceId()).isEqualTo(reopened.getId());
+        assertThat(again.closedAt()).isNull();
+        assertThat(again.closedOnTime()).isNull();
+        assertThat(again.submittedAt()).isNull();
+        assertThat(again.clockStartedAt()).isEqualTo(at("2026-03-10T10:00"));
+        assertThat(again.dueAt()).as("the case's time limit from the reopening, on the working calendar").isEqualTo(
+                new CaseDeadlines(org.shirong.calendar.WorkingCalendars.bundled(), new RectificationProperties(0.8, 2.0))
+                        .start("jiuting", at("2026-03-10T10:00"), new org.shirong.calendar.TimeLimit(again.limitAmount(),
+                                org.shirong.calendar.LimitUnit.valueOf(again.limitUnit()))).dueAt());
+        assertThat(task(TASK_RECTIFY, reopened)).hasCandidateGroup("huanwei").hasDueDate(Date.from(again.dueAt()));
+        assertThat(managementService().createJobQuery().processInstanceId(reopened.getId()).timers().count())
+                .as("yellow, red and 通报 timers").isEqualTo(3);
+        assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched", "case-reopened");
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-reopened"))
+                .contains(c.caseNo(), "重新打开的理由：12345 市民再次反映垃圾堆放", "（第 1 次）", "新的整改期限：" + display(again.dueAt()));
+        assertThat(fixture.cases.timeline(c.caseNo())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(CaseEventKind.REOPENED);
+            assertThat(e.actor()).isEqualTo("chuangban1");
+            assertThat(e.detail()).startsWith("12345 市民再次反映垃圾堆放（第 1 次重新打开；上一轮于 " + display(firstClosed)
+                    + " 按期办结；新的整改期限 " + display(again.dueAt()));
+        });
+
+        complete(task(TASK_RECTIFY, reopened), submitWithPhotos());
+        complete(task(TASK_VERIFY, reopened), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "已清运"));
+        execute(job(TASK_CLOSE, reopened));
+        assertThat(reopened).hasPassed(END_CLOSED).isEnded();
+        assertThat(record(c).status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(record(c).reopenCount()).isEqualTo(1);
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.CLOSED)
+                .extracting(CaseEvent::occurredAt).containsExactly(firstClosed, record(c).closedAt());
+    }
+
+    /**
      * A duplicate is most often merged while it waits for the office's re-dispatch (the unit returned it as reported
      * twice), or for a decision on 挂账: the cancelled task records nothing (no one chose a new unit or decided), and its
      * form's required fields, empty, do not refuse the merge.

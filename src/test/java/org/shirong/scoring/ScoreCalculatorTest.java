@@ -34,9 +34,9 @@ import org.shirong.system.SharesJvm;
 /**
  * The scoring maths against tables computed by hand with the shipped (金华) rubric of config/scoring.yaml:
  * 按期结案率 50 (full at 70 %, −1 per point), 结案率 20 (full at 90 %, −1 per point), 紧急案件 10 (100 %,
- * −0.1 per point, full when none), 返工与回退 5 (−0.2 per return, −0.5 per case failing ≥ 3 checks),
- * 领导交办与媒体 5 (MEETING/CITIZEN/SPOT_CHECK: −1 per overdue, −0.4 per return, −1 per case failing ≥ 3
- * checks). Maximum 90; case score = points × 100 / 90.
+ * −0.1 per point, full when none), 返工与回退 5 (−0.2 per return, −0.5 per case failing ≥ 3 checks,
+ * −0.5 per reopening), 领导交办与媒体 5 (MEETING/CITIZEN/SPOT_CHECK: −1 per overdue, −0.4 per return, −1 per case
+ * failing ≥ 3 checks, −1 per reopening). Maximum 90; case score = points × 100 / 90.
  */
 @SharesJvm
 class ScoreCalculatorTest {
@@ -51,6 +51,7 @@ class ScoreCalculatorTest {
 
     private final List<CaseFact> cases = new ArrayList<>();
     private final List<ReturnFact> returns = new ArrayList<>();
+    private final List<ReopenFact> reopens = new ArrayList<>();
 
     static ScoringRubric rubric(String... replacements) {
         try {
@@ -79,7 +80,7 @@ class ScoreCalculatorTest {
     }
 
     ScoreBoard score(ScoringRubric rubric, List<Unit> units) {
-        return new ScoreCalculator(rubric).calculate(MAY, "", units, cases, returns, Map.of(), NOW);
+        return new ScoreCalculator(rubric).calculate(MAY, "", units, cases, returns, reopens, Map.of(), NOW);
     }
 
     static BigDecimal d(String s) {
@@ -88,6 +89,26 @@ class ScoreCalculatorTest {
 
     static List<String> points(UnitScore u) {
         return u.components().stream().map(c -> c.id() + "=" + c.points().toPlainString()).toList();
+    }
+
+    @Test
+    void aReopeningIsDeductedFromTheUnitTheCaseWentBackToWhateverItsCasesDue() {
+        // 环卫所: 2 due, closed on time; a case it closed earlier reopened in May after a citizen called again (12345),
+        // another from a patrol. 城管中队: 1 due, closed on time, nothing reopened.
+        add(2, HUANWEI, CLOSED, "on time");
+        add(1, CHENGGUAN, CLOSED, "on time");
+        reopens.add(new ReopenFact("R1", "huanwei", CITIZEN));
+        reopens.add(new ReopenFact("R2", "huanwei", PATROL));
+        //   返工与回退 5 − 0.5×2 = 4.00;  重点案件 5 − 1×1 (the citizen's) = 4.00;  sum 88 → 97.78
+        ScoreBoard board = score(rubric(), List.of(HUANWEI, CHENGGUAN));
+
+        UnitScore huanwei = board.ranking().stream().filter(u -> u.unitId().equals("huanwei")).findFirst().orElseThrow();
+        assertThat(points(huanwei)).containsExactly("ON_TIME_CLOSURE=50.00", "CLOSURE=20.00", "URGENT_CASES=10.00",
+                "REWORK_AND_RETURNS=4.00", "PRIORITY_CASES=4.00");
+        assertThat(huanwei.total()).isEqualByComparingTo("97.78");
+        assertThat(huanwei.indicators().reopenedCount()).isEqualTo(2);
+        assertThat(huanwei.indicators().dueCount()).as("the reopened cases count where they are due, not here").isEqualTo(2);
+        assertThat(board.ranking().get(0).unitId()).isEqualTo("chengguan");
     }
 
     @Test
@@ -127,7 +148,7 @@ class ScoreCalculatorTest {
         assertThat(points(huanwei)).containsExactly("ON_TIME_CLOSURE=50.00", "CLOSURE=20.00", "URGENT_CASES=10.00",
                 "REWORK_AND_RETURNS=4.80", "PRIORITY_CASES=5.00");
         assertThat(huanwei.indicators()).isEqualTo(new Indicators(10, 0, 10, 9, 8, 8, 1, 1, 2, 1, 1, 1, d("90.00"),
-                d("80.00"), d("80.00"), d("10.00"), d("100.00"), 0));
+                d("80.00"), d("80.00"), d("10.00"), d("100.00"), 0, 0));
         UnitScore chengguan = board.ranking().get(1);
         assertThat(points(chengguan)).containsExactly("ON_TIME_CLOSURE=46.67", "CLOSURE=20.00", "URGENT_CASES=10.00",
                 "REWORK_AND_RETURNS=5.00", "PRIORITY_CASES=4.00");
@@ -257,14 +278,14 @@ class ScoreCalculatorTest {
         add(1, HUANWEI, CLOSED, "on time");
         add(1, CHENGGUAN, CLOSED, "on time");
         ScoreBoard board = new ScoreCalculator(rubric("  weight: 0\n", "  weight: 0.2\n")).calculate(MAY, "", List.of(HUANWEI, CHENGGUAN),
-                cases, returns, Map.of("huanwei", new InspectionTotal(d("40"), d("50"))), NOW);
+                cases, returns, List.of(), Map.of("huanwei", new InspectionTotal(d("40"), d("50"))), NOW);
 
         assertThat(board.ranking()).extracting(UnitScore::unitId, UnitScore::total, UnitScore::caseScore, UnitScore::inspectionScore)
                 .containsExactly(tuple("chengguan", d("100.00"), d("100.00"), null),
                         tuple("huanwei", d("96.00"), d("100.00"), d("80.00")));
         // With the shipped weight 0 the inspection is shown but does not count.
         ScoreBoard unweighted = new ScoreCalculator(rubric()).calculate(MAY, "", List.of(HUANWEI), cases, returns,
-                Map.of("huanwei", new InspectionTotal(d("40"), d("50"))), NOW);
+                List.of(), Map.of("huanwei", new InspectionTotal(d("40"), d("50"))), NOW);
         assertThat(unweighted.ranking().get(0).total()).isEqualByComparingTo("100.00");
         assertThat(unweighted.ranking().get(0).inspectionScore()).isEqualByComparingTo("80.00");
     }

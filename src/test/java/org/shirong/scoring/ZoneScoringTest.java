@@ -57,7 +57,7 @@ class ZoneScoringTest {
     }
 
     ScoreBoard score(List<Unit> units, List<ZoneFigure> figures) {
-        return new ScoreCalculator(rubric()).calculate(MAY, "", units, cases, List.of(), Map.of(), figures, NOW);
+        return new ScoreCalculator(rubric()).calculate(MAY, "", units, cases, List.of(), List.of(), Map.of(), figures, NOW);
     }
 
     @Test
@@ -113,7 +113,7 @@ class ZoneScoringTest {
                 DUE.plus(Duration.ofHours(1)), false, false, 1));
         closedOnTime(JUWEI01, 1);
         ScoreBoard before = new ScoreCalculator(rubric()).calculate(MAY, "", List.of(HUANWEI, JUWEI01), cases, List.of(),
-                Map.of(), NOW);
+                List.of(), Map.of(), NOW);
 
         ScoreBoard after = score(List.of(HUANWEI, JUWEI01), List.of(figure(JUWEI01, POSTING_RATE, null, 1, 2)));
 

@@ -1,0 +1,139 @@
+package org.shirong.rectification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
+import org.shirong.system.ConflictException;
+import org.shirong.system.ForbiddenException;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.NotFoundException;
+import org.shirong.system.SystemAccess;
+import org.shirong.system.TextInput;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 重新打开: the organisation's office ({@code roles.office} of its organization.yaml, as for a merge) reopens a closed case
+ * whose problem came back or whose fix did not hold, within {@code shirong.cases.reopen-within-days} days of its closure,
+ * instead of reporting a new, unconnected case. The case is locked for the check and the reopening; a new
+ * {@code RectificationProcess} instance starts at its message start event {@code CaseReopened} in this transaction and
+ * puts the case back to its lead unit on a new clock ({@link RectificationCases#reopened}). Whoever comes second finds it
+ * no longer closed: 409. A merged case, an open one or one closed too long ago is not reopened (409, saying why).
+ */
+@Service
+class CaseReopens {
+
+    /** As a merge's reason, well within rect_case_event.detail (4000) with what the reopening adds. */
+    static final int MAX_REASON = CaseMerges.MAX_REASON;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    record Reopened(String caseNo, String status, String statusName, int reopenCount, String leadUnit, Instant dueAt,
+            Instant at, String by, String reason) {
+    }
+
+    private final RectificationCases cases;
+    private final CaseRecords records;
+    private final CaseVisibility visibility;
+    private final Organizations organizations;
+    private final CaseDeadlines deadlines;
+    private final RuntimeService runtimeService;
+    private final SystemAccess systemAccess;
+    private final int withinDays;
+
+    CaseReopens(RectificationCases cases, CaseRecords records, CaseVisibility visibility, Organizations organizations,
+            CaseDeadlines deadlines, RuntimeService runtimeService, SystemAccess systemAccess,
+            @Value("${shirong.cases.reopen-within-days:30}") int withinDays) {
+        this.cases = cases;
+        this.records = records;
+        this.visibility = visibility;
+        this.organizations = organizations;
+        this.deadlines = deadlines;
+        this.runtimeService = runtimeService;
+        this.systemAccess = systemAccess;
+        this.withinDays = withinDays;
+    }
+
+    @Transactional
+    public Reopened reopen(String caseNo, String reason, Authentication caller) {
+        CaseRecord c = records.find(caseNo).orElse(null);
+        if (c == null || !visibility.mayRead(caller, c)) {
+            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
+        }
+        notOffice(caller, c.tenantId()).ifPresent(refusal -> {
+            throw refusal;
+        });
+        if (TextInput.isBlank(reason)) {
+            throw new InvalidRequestException(ApiError.field("reason", "REQUIRED", "请填写重新打开的理由（reason）"));
+        }
+        TextInput.problem("重新打开的理由", reason, true).ifPresent(problem -> {
+            throw new InvalidRequestException(ApiError.field("reason", "INVALID_TEXT", problem));
+        });
+        if (reason.strip().length() > MAX_REASON) {
+            throw new InvalidRequestException(ApiError.field("reason", "TOO_LONG",
+                    "重新打开的理由不能超过 " + MAX_REASON + " 个字，现有 " + reason.strip().length() + " 个字"));
+        }
+        c = records.lock(caseNo);
+        notReopenable(c).ifPresent(refusal -> {
+            throw refusal;
+        });
+        String actor = caller.getUserId();
+        Map<String, Object> variables = Map.of(RectificationProcess.VAR_REOPEN_REASON, reason.strip(),
+                RectificationProcess.VAR_REOPENED_BY, actor);
+        String organization = c.tenantId();
+        try {
+            systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_REOPENED)
+                    .tenantId(organization).processInstanceBusinessKey(caseNo).setVariables(variables).correlateStartMessage());
+        } catch (MismatchingMessageCorrelationException noStart) {
+            // a definition deployed before reopening existed: the office cannot reopen until it is redeployed
+            throw new ConflictException("REOPEN_NOT_DEPLOYED", "本组织的整改案件流程尚不支持重新打开，请联系管理员重新部署流程");
+        }
+        CaseRecord reopened = cases.get(caseNo);
+        return new Reopened(caseNo, reopened.status().name(), reopened.status().label(), reopened.reopenCount(),
+                reopened.leadUnit(), reopened.dueAt(), RectificationCases.now(), actor, reason.strip());
+    }
+
+    /** Whether the caller may reopen the case (which it reads) now, as {@link #reopen} would accept it. */
+    boolean mayReopen(CaseRecord c, Authentication caller) {
+        return notOffice(caller, c.tenantId()).isEmpty() && notReopenable(c).isEmpty();
+    }
+
+    private Optional<ForbiddenException> notOffice(Authentication caller, String organization) {
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        String office = organizations.office(organization);
+        if (groups.contains(office) || groups.contains(Groups.CAMUNDA_ADMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
+                + organizations.of(organization).groupName(office) + "可以重新打开案件"));
+    }
+
+    /** Why the case cannot be reopened now: merged, not closed, or closed longer ago than the window allows. */
+    private Optional<ConflictException> notReopenable(CaseRecord c) {
+        if (c.status() == CaseStatus.MERGED) {
+            return Optional.of(new ConflictException("CASE_MERGED", "案件 " + c.caseNo() + " 已作为重复案件并入 " + c.mergedInto()
+                    + "，不能重新打开；如问题复发，请重新打开 " + c.mergedInto()));
+        }
+        if (c.status() != CaseStatus.CLOSED) {
+            return Optional.of(new ConflictException("CASE_NOT_CLOSED", "案件 " + c.caseNo() + " 尚未结案（" + c.status().label()
+                    + "），仍在办理中，不需要重新打开"));
+        }
+        Instant until = c.closedAt().plus(Duration.ofDays(withinDays));
+        if (!RectificationCases.now().isBefore(until)) {
+            var zone = deadlines.zone(c.tenantId());
+            return Optional.of(new ConflictException("REOPEN_WINDOW_PASSED", "案件 " + c.caseNo() + " 于 "
+                    + DAY.format(c.closedAt().atZone(zone)) + " 结案，结案 " + withinDays + " 天内才能重新打开（已于 "
+                    + DAY.format(until.atZone(zone)) + " 截止）；问题再次出现的，请作为新案件上报"));
+        }
+        return Optional.empty();
+    }
+}
