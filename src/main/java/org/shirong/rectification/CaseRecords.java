@@ -135,6 +135,18 @@ class CaseRecords {
                 dispatched.dueBound() == null ? null : dispatched.dueBound().name()};
     }
 
+    /**
+     * Keeps the closed round of {@code caseNo} that its reopening ends ({@code rect_case_round}, numbered from 1): its closure,
+     * deadline, lateness and reworks still count in the period they fell in, as the case's row goes on with the next round.
+     */
+    void keepRound(String caseNo) {
+        jdbc.update("insert into rect_case_round (case_no, round_no, source, urgency, lead_unit, status, tenant_id, territory,"
+                + " campaign_code, submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen)"
+                + " select case_no, reopen_count + 1, source, urgency, lead_unit, status, tenant_id, territory, campaign_code,"
+                + " submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen"
+                + " from rect_case where case_no = ?", caseNo);
+    }
+
     /** The dispatch just written is the case as this transaction holds it. */
     private void dispatchWritten(CaseRecord dispatched) {
         Held held = held();

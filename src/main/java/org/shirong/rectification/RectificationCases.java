@@ -457,9 +457,9 @@ public class RectificationCases {
     /**
      * Reopens the closed case (重新打开) in the process {@code processInstanceId} started for it: back to its lead unit,
      * which rectifies it again (整改中) on a new clock from now by the case's time limit, bound as a dispatch is
-     * ({@link DueBounds}); not handed in, not closed, no warning or overdue yet. The round before stays on the timeline: its
-     * CLOSED event (when, on time or late), repeated in the REOPENED one with why and by whom. The reopening has checked
-     * and locked the case ({@link CaseReopens}).
+     * ({@link DueBounds}); not handed in, not closed, no warning or overdue yet. The round before is kept as it closed
+     * ({@link CaseRecords#keepRound}), which the scores count in its own period, and stays on the timeline: its CLOSED
+     * event, repeated in the REOPENED one with why and by whom. The reopening has checked and locked the case ({@link CaseReopens}).
      */
     Deadlines reopened(String caseNo, String processInstanceId, String actor, String reason) {
         Instant now = now();
@@ -476,10 +476,11 @@ public class RectificationCases {
         String detail = reason + "（第 " + (c.reopenCount() + 1) + " 次重新打开；上一轮于 " + shown.format(c.closedAt().atZone(zone))
                 + (Boolean.FALSE.equals(c.closedOnTime()) ? " 超期办结" : " 按期办结") + "；新的整改期限 "
                 + shown.format(d.dueAt().atZone(zone)) + (bounded.note() == null ? "" : "，" + bounded.note()) + "）";
+        records.keepRound(caseNo);
         records.updateWithEvent(caseNo, "process_instance_id = ?, status = ?, submitted_at = null, closed_at = null,"
                         + " closed_on_time = null, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
                         + " warning_sent = false, overdue = false, escalated = false, due_bound = ?,"
-                        + " reopen_count = reopen_count + 1",
+                        + " reopen_count = reopen_count + 1, reworks_before_reopen = rework_count",
                 new Object[] {processInstanceId, IN_RECTIFICATION.name(), CaseRecords.ts(now), CaseRecords.ts(d.warnAt()),
                         CaseRecords.ts(d.dueAt()), CaseRecords.ts(d.escalateAt()), bounded.bound().name()},
                 now, CaseEventKind.REOPENED, actor, detail, c.leadUnit());

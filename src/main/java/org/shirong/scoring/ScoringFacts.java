@@ -142,8 +142,8 @@ class ScoringFacts {
             + " case when c.status = 'CLOSED' and c.closed_at >= ? then null when ao.case_no is not null and c.status = 'CLOSED' then true"
             + " else c.closed_on_time end as closed_on_time,"
             + " case when c.overdue and ao.case_no is null then 1 else 0 end as overdue,"
-            + " case when ar.case_no is null then coalesce(c.rework_count, 0)"
-            + " else greatest(coalesce(c.rework_count, 0) - coalesce(ar.covered_reworks, 0), 0) end as rework_count,"
+            + " greatest(coalesce(c.rework_count, 0) - greatest(c.reworks_before_reopen, coalesce(ar.covered_reworks, 0)), 0)"
+            + " as rework_count,"
             + " case when ao.case_no is null then 0 else 1 end + case when ar.case_no is null then 0 else 1 end as appealed";
     /**
      * The approved appeals (考核申诉) of {@code rect_case c} made by the unit it counts for: {@code ao} of its 超期, which
@@ -166,17 +166,26 @@ class ScoringFacts {
             + " and e.occurred_at <= a.requested_at)";
 
     /**
-     * The cases of {@code rect_case c} that pass {@code where}, as they stood at {@code until}, ranked under the unit
+     * The cases of {@code rect_case c}, and the rounds a reopening ended ({@code rect_case_round}, each counted as the case
+     * was then), that pass {@code where}, as they stood at {@code until}, ranked under the unit
      * {@code unit} gives, counted in the database in groups of cases alike in everything scoring looks at (so the
      * cases are never read one by one).
      */
     private List<CaseFact> countedAlike(String unit, List<Object> unitArgs, String where, List<Object> whereArgs, Instant until) {
+        List<CaseFact> facts = new ArrayList<>(countedAlike("rect_case", unit, unitArgs, where, whereArgs, until));
+        facts.addAll(countedAlike("rect_case_round", unit, unitArgs, where, whereArgs, until));
+        return facts;
+    }
+
+    /** As {@link #countedAlike(String, List, String, List, Instant)}, of the cases' current rounds or of their rounds before a reopening. */
+    private List<CaseFact> countedAlike(String table, String unit, List<Object> unitArgs, String where, List<Object> whereArgs,
+            Instant until) {
         List<Object> args = new ArrayList<>(unitArgs);
         args.addAll(Collections.nCopies(4, Timestamp.from(until)));
         args.addAll(whereArgs);
         return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed,"
                         + " count(*) as alike from (select " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD
-                        + " from rect_case c" + APPEALS + " where " + where + ") f"
+                        + " from " + table + " c" + APPEALS + " where " + where + ") f"
                         + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed",
                 (rs, n) -> new CaseFact(null, rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
                         Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")),

@@ -529,6 +529,9 @@ class DistrictOversightTest {
         assertThat(jdbc.queryForObject("select count(*) from rect_case_event where case_no = ? and kind = 'REOPENED'", Long.class,
                 caseNo)).as("nothing recorded by a refusal").isZero();
 
+        String period = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM").format(
+                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")));
+        Map<String, Object> beforeReopening = chengguanIndicators(period);
         String reason = "12345 市民再次反映：摊位又回来了";
         List<ResponseEntity<Map>> answers = atOnce(() -> reopen("chuangban1", caseNo, reason), () -> reopen("chuangban2", caseNo, reason));
         assertThat(answers).extracting(ResponseEntity::getStatusCode)
@@ -559,9 +562,10 @@ class DistrictOversightTest {
                 byte[].class));
         assertThat(ledger.data()).filteredOn(r -> caseNo.equals(ledger.text(r, "案件编号"))).singleElement()
                 .satisfies(r -> assertThat(ledger.text(r, "重新打开次数")).isEqualTo("1"));
-        String period = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM").format(
-                java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")));
-        assertThat(chengguanIndicators(period)).as("counted in the period of the reopening").containsEntry("reopenedCount", 1);
+        assertThat(chengguanIndicators(period)).as("counted in the period of the reopening").containsEntry("reopenedCount", 1)
+                .as("the round the reopening ended still counts as closed on time in its period")
+                .containsEntry("closedCount", beforeReopening.get("closedCount"))
+                .containsEntry("onTimeClosedCount", beforeReopening.get("onTimeClosedCount"));
 
         // back with 城管中队, which rectifies it in Tasklist again without claiming it first
         driver.complete("chengguan1", caseNo, RectificationProcess.TASK_RECTIFY, "{\"rectifyAction\":{\"value\":\"submit\"},"
