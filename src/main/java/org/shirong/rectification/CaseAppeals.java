@@ -193,6 +193,8 @@ class CaseAppeals {
                     + "请选择驳回并在审核意见中说明，新的期限超期时牵头单位可另行申诉");
         }
         if (approved) {
+            // a save of the period running now would not read this approval, nor would this check see its rows: wait for it
+            scoredPeriods.holdSaves();
             savedPeriod(c, counted(c, deduction)).ifPresent(period -> {
                 throw FormInputRefused.of(VAR_DECISION, "本案件" + deduction.label() + "计入的考核期间“" + period
                         + "”的得分已在申诉后保存，已保存的考核结果不再改变，不能核准；请选择驳回并在审核意见中说明");
