@@ -95,6 +95,10 @@ class NotificationTemplatesTest {
         assertThat(merged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040");
         assertThat(merged.body()).startsWith("环卫所及案件上报人：")
                 .contains("创建工作办公室已将其作为重复案件并入 JT-2026-000040", "合并理由：12345 热线与巡查重复上报");
+        Rendered cooperationMerged = templates.render("case-merged-cooperation", sampleModel());
+        assertThat(cooperationMerged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040，协办结束");
+        assertThat(cooperationMerged.body()).startsWith("市容整改案件 JT-2026-000042 由环卫所牵头办理、你单位协办")
+                .contains("创建工作办公室已将其作为重复案件并入 JT-2026-000040", "无需再记录", "合并理由：12345 热线与巡查重复上报");
     }
 
     @Test
