@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * deduction as it is when filed; the same deduction is appealed again only once decided and grown beyond it. An approved appeal removes the deduction from the unit's scores (the scoring reads
  * {@code rect_case_appeal}) and leaves the case's record as it was: overdue stays overdue, the timeline shows the appeal
  * and the decision. Scores already saved for the period that counts the deduction are not changed: such an appeal is
- * refused (409), and so is its approval when the scores were saved while it waited.
+ * refused (409), and so is its approval when the scores were saved while it waited. An approval and a save of scores
+ * take one lock ({@link ScoredPeriods#holdSaves}): one of them waits for the other to commit.
  */
 @Service
 class CaseAppeals {
