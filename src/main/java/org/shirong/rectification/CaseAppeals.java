@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * deduction as it is when filed; the same deduction is appealed again only once decided and grown beyond it. An approved appeal removes the deduction from the unit's scores (the scoring reads
  * {@code rect_case_appeal}) and leaves the case's record as it was: overdue stays overdue, the timeline shows the appeal
  * and the decision. Scores already saved for the period that counts the deduction are not changed: such an appeal is
- * refused (409), and so is its approval when the scores were saved while it waited.
+ * refused (409), and so is its approval when the scores were saved while it waited. An approval and a save of scores
+ * take one lock ({@link ScoredPeriods#holdSaves}): one of them waits for the other to commit.
  */
 @Service
 class CaseAppeals {
@@ -196,6 +197,8 @@ class CaseAppeals {
                     + "请选择驳回并在审核意见中说明，新的期限超期时牵头单位可另行申诉");
         }
         if (approved) {
+            // a save of the period running now would not read this approval, nor would this check see its rows: wait for it
+            scoredPeriods.holdSaves();
             savedPeriod(c, counted(c, deduction)).ifPresent(period -> {
                 throw FormInputRefused.of(VAR_DECISION, "本案件" + deduction.label() + "计入的考核期间“" + period
                         + "”的得分已在申诉后保存，已保存的考核结果不再改变，不能核准；请选择驳回并在审核意见中说明");

@@ -127,8 +127,7 @@ class CaseController {
         var caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forWork(caller, organization);
         callerOrganization.requireOfficeOrLeading(caller, own, "导入案件");
-        return caseImport.importFile(own, file.getInputStream(), file.getOriginalFilename(), file.getContentType(), caller.getUserId(),
-                campaign);
+        return caseImport.importFile(own, file.getInputStream(), file.getOriginalFilename(), file.getContentType(), caller, campaign);
     }
 
     /** The file to fill in for the import: {@code format=xlsx} (default, with the categories) or {@code csv}. */

@@ -272,14 +272,12 @@ class CaseCooperation {
 
     /**
      * The case closed: its open cooperations end (Message_CaseClosed). One whose first step has not run yet
-     * (its start job still waits) has no subscription to the message; it is deleted instead.
+     * (its start job still waits) has no subscription to the message; it is deleted instead. Returns the units whose
+     * 记录协办情况 ended (they had been told of the case and had not recorded yet), not those never told.
      */
-    void caseClosed(String caseNo) {
+    List<String> caseClosed(String caseNo) {
         // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
-        systemAccess.run(() -> {
-            closeCooperations(caseNo);
-            return null;
-        });
+        return systemAccess.run(() -> closeCooperations(caseNo));
     }
 
     /**
@@ -289,16 +287,18 @@ class CaseCooperation {
      * variable query, the look for start events, then the parties read again and each one's instance counted). A
      * cooperation the message reached ends at EndEvent_CaseClosedFirst, whose listener ends its party
      * ({@link #endedByClosure}); one it did not reach waits at its asynchronous start (a re-dispatch's) and is deleted
-     * here, its party ended with it.
+     * here, its party ended with it. Returns the units of the cooperations the message ended.
      */
-    private void closeCooperations(String caseNo) {
+    private List<String> closeCooperations(String caseNo) {
         Instant now = RectificationCases.now();
+        List<String> waiting = new ArrayList<>();
         for (CaseParties.Party p : parties.of(caseNo)) {
             if (p.endedAt() != null) {
                 continue;
             }
             String instance = p.processInstanceId();
             if (instance != null && !closedMessage().processInstanceId(instance).correlateAllWithResult().isEmpty()) {
+                waiting.add(p.unitId());
                 continue; // ended by the message, its party by the end event's listener
             }
             if (instance != null) {
@@ -306,6 +306,7 @@ class CaseCooperation {
             }
             parties.ended(caseNo, p.unitId(), now);
         }
+        return waiting;
     }
 
     /**

@@ -1,8 +1,15 @@
 package org.shirong.rectification;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +17,8 @@ import org.springframework.stereotype.Component;
  * 疑似重复案件: the open cases of a case's organisation and category that lie within {@link DuplicateProperties#distanceMeters}
  * of it or at the same address, nearest first (those matched by address alone, without a distance, last), at most
  * {@link DuplicateProperties#maxShown}. Read in one query ({@link CaseRecords#openAlike}); the office merges a real
- * duplicate ({@link CaseMerges}).
+ * duplicate ({@link CaseMerges}). An import's cases, which have an address and no coordinates, are looked at together
+ * once they are made ({@link #ofImport}).
  */
 @Component
 class CaseDuplicates {
@@ -26,6 +34,21 @@ class CaseDuplicates {
     record PossibleDuplicate(String caseNo, String title, String address, Integer distanceMeters, String status,
             String statusName, boolean reportedEarlier) {
     }
+
+    /**
+     * An imported row whose case may duplicate others: the open cases it may duplicate that the importer may read, as for a
+     * report, and {@code alikeRows}, the rows of the same file at the same address and of the same category (at most
+     * {@link DuplicateProperties#maxShown} of each).
+     */
+    record ImportedRow(int row, String caseNo, List<PossibleDuplicate> possibleDuplicates, List<Integer> alikeRows) {
+    }
+
+    /** A case an import made: its category and its address as the row gave them. */
+    record Imported(String caseNo, String category, String address) {
+    }
+
+    /** Address keys a query: well within the bind parameters a statement may have. */
+    private static final int KEYS_PER_QUERY = 2_000;
 
     private final CaseRecords records;
     private final DuplicateProperties properties;
@@ -69,6 +92,77 @@ class CaseDuplicates {
     }
 
     private record Candidate(CaseRecord record, Double distance, boolean sameAddress) {
+    }
+
+    /**
+     * The possible duplicates of an import's cases ({@code imported}: by row number, in row order), by the rule of
+     * {@link #of} (an imported case has no coordinates: the same address and category), only rows that have some. The
+     * open cases at the import's addresses are read at once ({@link CaseRecords#openAtAddresses}, a statement per
+     * {@value #KEYS_PER_QUERY} addresses) instead of a query per row; the import's own cases among them are the rows of
+     * the file that are alike.
+     */
+    List<ImportedRow> ofImport(String tenantId, Map<Integer, Imported> imported, Authentication caller) {
+        Map<Integer, Key> keyOfRow = new LinkedHashMap<>();
+        imported.forEach((row, c) -> {
+            String key = AddressKey.of(c.address());
+            if (key != null) {
+                keyOfRow.put(row, new Key(c.category(), key));
+            }
+        });
+        if (keyOfRow.isEmpty()) {
+            return List.of();
+        }
+        Set<String> categories = new LinkedHashSet<>();
+        keyOfRow.values().forEach(k -> categories.add(k.category()));
+        List<String> addresses = List.copyOf(new LinkedHashSet<>(keyOfRow.values().stream().map(Key::address).toList()));
+        Map<String, Integer> rowOfCase = new HashMap<>();
+        imported.forEach((row, c) -> rowOfCase.put(c.caseNo(), row));
+        Map<Key, Alike> alike = new HashMap<>();
+        Map<String, Instant> reportedAt = new HashMap<>();
+        CaseVisibility.Filter visible = visibility.listFilter(caller);
+        for (int from = 0; from < addresses.size(); from += KEYS_PER_QUERY) {
+            for (CaseRecords.OpenAtAddress o : records.openAtAddresses(tenantId, categories,
+                    addresses.subList(from, Math.min(addresses.size(), from + KEYS_PER_QUERY)), visible)) {
+                Alike at = alike.computeIfAbsent(new Key(o.category(), o.addressKey()), k -> new Alike());
+                Integer row = rowOfCase.get(o.caseNo());
+                if (row != null) {
+                    at.rows().add(row);
+                    reportedAt.put(o.caseNo(), o.reportedAt());
+                } else if (at.cases().size() < properties.maxShown()) {
+                    at.cases().add(o);
+                }
+            }
+        }
+        alike.values().forEach(a -> a.rows().sort(null));
+        List<ImportedRow> found = new ArrayList<>();
+        keyOfRow.forEach((row, key) -> {
+            Alike at = alike.get(key);
+            if (at == null) {
+                return; // its own case is not among those the importer may read, nor any other
+            }
+            String caseNo = imported.get(row).caseNo();
+            Instant reported = reportedAt.get(caseNo);
+            List<PossibleDuplicate> cases = at.cases().stream()
+                    .map(o -> new PossibleDuplicate(o.caseNo(), o.title(), o.address(), null, o.status().name(), o.status().label(),
+                            reported == null || !o.reportedAt().isAfter(reported)))
+                    .toList();
+            List<Integer> rows = at.rows().stream().filter(r -> r != row.intValue()).limit(properties.maxShown()).toList();
+            if (!cases.isEmpty() || !rows.isEmpty()) {
+                found.add(new ImportedRow(row, caseNo, cases, rows));
+            }
+        });
+        return found;
+    }
+
+    /** The open cases at one address and of one category: the first others (earliest reported), the import's rows. */
+    private record Alike(List<CaseRecords.OpenAtAddress> cases, List<Integer> rows) {
+
+        Alike() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private record Key(String category, String address) {
     }
 
     /** Great-circle distance in metres (haversine), null unless both cases have coordinates. */

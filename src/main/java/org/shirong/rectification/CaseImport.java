@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.TextInput;
@@ -58,7 +59,11 @@ class CaseImport {
     static final ImportColumns COLUMNS = new ImportColumns(NAMES,
             List.of("externalRef", "category", "title", "location", "description", "urgency"), 1);
 
-    record Result(int created, int skipped, List<String> caseNos) {
+    /**
+     * {@code possibleDuplicates}: the rows whose new case may duplicate an open case, or another row of the file, as
+     * {@link CaseDuplicates#ofImport} finds them.
+     */
+    record Result(int created, int skipped, List<String> caseNos, List<CaseDuplicates.ImportedRow> possibleDuplicates) {
     }
 
     private final CaseImportBatches batches;
@@ -66,11 +71,13 @@ class CaseImport {
     private final NewCaseValidator validator;
     private final CategoryCatalogue catalogue;
     private final ImportGivesWay givesWay;
+    private final CaseDuplicates duplicates;
     private final int maxRows;
 
     CaseImport(CaseImportBatches batches, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue,
-            ImportGivesWay givesWay, @Value("${shirong.rectification.import-max-rows}") int maxRows) {
+            ImportGivesWay givesWay, CaseDuplicates duplicates, @Value("${shirong.rectification.import-max-rows}") int maxRows) {
         this.givesWay = givesWay;
+        this.duplicates = duplicates;
         this.maxRows = maxRows;
         this.batches = batches;
         this.records = records;
@@ -78,18 +85,15 @@ class CaseImport {
         this.catalogue = catalogue;
     }
 
-    /** Reads the uploaded file (CSV or XLSX, see {@link ImportTable#open}), checks every row and creates the cases, all or none. */
-    public Result importFile(String organization, InputStream in, String fileName, String contentType, String actor) {
-        return importFile(organization, in, fileName, contentType, actor, null);
-    }
-
     /**
-     * As {@link #importFile(String, InputStream, String, String, String)}, for the campaign {@code campaign} (may be
-     * null): every row that names no campaign of its own belongs to it. A campaign the organisation does not have, or
-     * one that has ended, refuses the file before any row is read.
+     * Reads the uploaded file (CSV or XLSX, see {@link ImportTable#open}), checks every row and creates the cases, all or
+     * none, for the campaign {@code campaign} (may be null): every row that names no campaign of its own belongs to it. A
+     * campaign the organisation does not have, or one that has ended, refuses the file before any row is read. The answer
+     * names the rows that may duplicate an open case the importer may read, or one another.
      */
-    public Result importFile(String organization, InputStream in, String fileName, String contentType, String actor,
+    public Result importFile(String organization, InputStream in, String fileName, String contentType, Authentication caller,
             String campaign) {
+        String actor = caller.getUserId();
         if (!TextInput.isBlank(campaign)) {
             List<ApiError> refused = new ArrayList<>();
             validator.campaign(refused, organization, new NewCase(null, null, null, null, null, null, null, campaign, null), false);
@@ -140,13 +144,27 @@ class CaseImport {
             }
         }
         if (fresh.isEmpty()) {
-            return new Result(0, rows.size(), List.of());
+            return new Result(0, rows.size(), List.of(), List.of());
         }
         long importId = batches.record(organization, actor, fileName, fresh);
         CaseImportBatches.Outcome outcome = batches.complete(importId);
-        LOG.info("导入 {}（{}，{}）：立案 {} 件，跳过已导入的 {} 行", importId, organization, actor, outcome.created().size(),
-                rows.size() - outcome.created().size());
-        return new Result(outcome.created().size(), rows.size() - outcome.created().size(), outcome.created());
+        Map<Integer, CaseDuplicates.Imported> imported = new LinkedHashMap<>();
+        outcome.created().forEach((row, caseNo) -> imported.put(row, new CaseDuplicates.Imported(caseNo,
+                fresh.get(row).category(), fresh.get(row).location() == null ? null : fresh.get(row).location().address())));
+        long looking = System.nanoTime();
+        List<CaseDuplicates.ImportedRow> alike;
+        try {
+            alike = duplicates.ofImport(organization, imported, caller);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the cases are made and committed: the answer must say so, without the duplicates it could not look for
+            LOG.warn("导入 {} 已完成，查找疑似重复案件失败：{}", importId, e.getMessage());
+            alike = List.of();
+        }
+        LOG.info("导入 {}（{}，{}）：立案 {} 件，跳过已导入的 {} 行，疑似重复 {} 行（查找 {} 毫秒）", importId, organization, actor,
+                outcome.created().size(), rows.size() - outcome.created().size(), alike.size(),
+                (System.nanoTime() - looking) / 1_000_000);
+        return new Result(outcome.created().size(), rows.size() - outcome.created().size(), List.copyOf(outcome.created().values()),
+                alike);
     }
 
     /** A data row read: its number, the case it asks for, and what the reading found wrong with it. */

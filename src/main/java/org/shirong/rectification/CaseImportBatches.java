@@ -50,8 +50,8 @@ class CaseImportBatches {
     /** How many case numbers an import's 通知牵头单位 lists; the rest are counted. */
     private static final int DIGEST_CASE_NUMBERS = 20;
 
-    /** What an import created: its case numbers in row order, and how many rows had a case reported before. */
-    record Outcome(List<String> created, int existed) {
+    /** What an import created: its case numbers by row number, in row order, and how many rows had a case reported before. */
+    record Outcome(Map<Integer, String> created, int existed) {
     }
 
     private final JdbcTemplate jdbc;
@@ -159,11 +159,11 @@ class CaseImportBatches {
                 tellLeadUnits(importId, organization);
             }
         });
-        List<String> created = new ArrayList<>();
+        Map<Integer, String> created = new java.util.LinkedHashMap<>();
         int[] existed = {0};
-        jdbc.query("select case_no, outcome from rect_case_import_row where import_id = ? order by row_no", rs -> {
-            if ("CREATED".equals(rs.getString(2))) {
-                created.add(rs.getString(1));
+        jdbc.query("select row_no, case_no, outcome from rect_case_import_row where import_id = ? order by row_no", rs -> {
+            if ("CREATED".equals(rs.getString(3))) {
+                created.put(rs.getInt(1), rs.getString(2));
             } else {
                 existed[0]++;
             }

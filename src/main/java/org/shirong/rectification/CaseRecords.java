@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -364,6 +366,35 @@ class CaseRecords {
     }
 
     private static final int MOST_ALIKE = 50;
+
+    /** An open case as the look for an import's duplicates reads it ({@link #openAtAddresses}). */
+    record OpenAtAddress(String caseNo, String category, String addressKey, String title, String address, CaseStatus status,
+            Instant reportedAt) {
+    }
+
+    /**
+     * The organisation's open cases of one of the {@code categories} at one of the addresses of {@code addressKeys}
+     * (the pairs to be picked out by the caller), only those {@code visible} (null: all), earliest reported first. One
+     * query on {@code idx_rect_case_open_alike}, the keys as a list of constants.
+     */
+    List<OpenAtAddress> openAtAddresses(String tenantId, Collection<String> categories, Collection<String> addressKeys,
+            CaseVisibility.Filter visible) {
+        List<Object> args = new ArrayList<>();
+        args.add(tenantId);
+        args.addAll(categories);
+        args.addAll(addressKeys);
+        String readable = "";
+        if (visible != null) {
+            readable = " and " + visible.sql();
+            args.addAll(visible.args());
+        }
+        return jdbc.query("select case_no, category, address_key, title, address, status, reported_at from rect_case"
+                + " where tenant_id = ? and category in (" + String.join(",", Collections.nCopies(categories.size(), "?"))
+                + ") and closed_at is null and address_key in (" + String.join(",", Collections.nCopies(addressKeys.size(), "?"))
+                + ")" + readable + " order by reported_at, case_no",
+                (rs, n) -> new OpenAtAddress(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), CaseStatus.valueOf(rs.getString(6)), instant(rs, 7)), args.toArray());
+    }
 
     /**
      * Closes the duplicate {@code caseNo} at {@code at} as merged into {@code primary} ({@link CaseStatus#MERGED}, not

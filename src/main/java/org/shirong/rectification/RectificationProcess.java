@@ -27,6 +27,7 @@ public final class RectificationProcess {
     public static final String SUB_PROCESS_MERGED = "SubProcess_CaseMerged";
     public static final String TASK_CLOSE_MERGED = "Task_CloseMergedCase";
     public static final String TASK_NOTIFY_MERGED = "Task_NotifyCaseMerged";
+    public static final String TASK_NOTIFY_COOPERATORS_MERGED = "Task_NotifyCooperatorsMerged";
     public static final String END_MERGED = "EndEvent_CaseMerged";
     public static final String START_REOPENED = "StartEvent_CaseReopened";
     public static final String TASK_REOPEN = "Task_ReopenCase";
@@ -101,6 +102,11 @@ public final class RectificationProcess {
     public static final String VAR_REOPEN_REASON = "reopenReason";
     public static final String VAR_REOPENED_BY = "reopenedBy";
     public static final String VAR_REOPEN_COUNT = "reopenCount";
+    /**
+     * Transient, set by 关闭重复案件 for 通知协办单位案件已合并: the units whose cooperation the merge ended before they
+     * recorded it, as {@code group:<id>} recipients, comma-separated; empty when there are none.
+     */
+    public static final String VAR_MERGE_COOPERATORS = "mergeCooperators";
     public static final String VAR_VERIFICATION_RESULT = "verificationResult";
     public static final String VAR_VERIFICATION_COMMENT = "verificationComment";
     /** How often verification failed so far; keys the 核查未通过 notification of each round. */

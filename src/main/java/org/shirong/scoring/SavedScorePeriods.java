@@ -14,17 +14,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells an appeal (考核申诉) whether scores were saved that count an instant of a case: the month, quarter or year it
- * falls in, saved for the organisation or for the case's campaign ({@code score_unit}).
+ * falls in, saved for the organisation or for the case's campaign ({@code score_unit}); an approval holds the saves
+ * ({@link ScoreRecords#lockSaves}) while it decides.
  */
 @Component
 class SavedScorePeriods implements ScoredPeriods {
 
     private final JdbcTemplate jdbc;
+    private final ScoreRecords records;
     private final ZoneId zone;
 
-    SavedScorePeriods(JdbcTemplate jdbc, WorkingCalendar calendar) {
+    SavedScorePeriods(JdbcTemplate jdbc, ScoreRecords records, WorkingCalendar calendar) {
         this.jdbc = jdbc;
+        this.records = records;
         this.zone = calendar.zone();
+    }
+
+    @Override
+    public void holdSaves() {
+        records.lockSaves();
     }
 
     @Override

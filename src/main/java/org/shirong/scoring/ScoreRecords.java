@@ -30,9 +30,17 @@ class ScoreRecords {
         this.jdbc = jdbc;
     }
 
-    /** Replaces the period's rows for the scope; serialized across nodes by a row lock. Call inside a transaction. */
-    void replace(ScoreBoard board) {
+    /**
+     * Takes the lock every save of scores takes before it reads what it scores (a row lock, so across nodes), held until
+     * the transaction ends: saves one after another, and an appeal's approval ({@link SavedScorePeriods#holdSaves}) either
+     * before a save, which then reads it, or after it, when it sees the period saved. Call inside a transaction.
+     */
+    void lockSaves() {
         jdbc.queryForObject("select name from shirong_lock where name = ? for update", String.class, "scoring");
+    }
+
+    /** Replaces the period's rows for the scope. Call inside a transaction that holds {@link #lockSaves}. */
+    void replace(ScoreBoard board) {
         String period = board.period().code();
         jdbc.update("delete from score_component where score_period = ? and score_scope = ?", period, board.scope());
         jdbc.update("delete from score_unit where score_period = ? and score_scope = ?", period, board.scope());

@@ -176,9 +176,13 @@ class ScoreService {
         return CooperationBoard.of(due, this.organization.unitNames(), rubrics.rubric(organization).cooperationRules());
     }
 
-    /** Computes the period's scores and replaces whatever was stored for it. */
+    /**
+     * Computes the period's scores and replaces whatever was stored for it, under the saves' lock taken before anything is
+     * read: an appeal approved meanwhile ({@code CaseAppeals}) is either read here or refused for the period saved.
+     */
     @Transactional
     ScoreBoard calculateAndSave(ScorePeriod period, String organization, String scope) {
+        records.lockSaves();
         ScoreBoard board = calculate(period, organization, scope);
         records.replace(board);
         return board.asStored(true);

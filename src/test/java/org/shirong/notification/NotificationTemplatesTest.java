@@ -101,6 +101,10 @@ class NotificationTemplatesTest {
         assertThat(reopened.subject()).isEqualTo("【案件重新打开】JT-2026-000042 请重新整改");
         assertThat(reopened.body()).startsWith("环卫所：").contains("创建工作办公室已将其重新打开，交回你单位重新整改",
                 "重新打开的理由：12345 热线与巡查重复上报", "新的整改期限：2026年5月9日 10:00");
+        Rendered cooperationMerged = templates.render("case-merged-cooperation", sampleModel());
+        assertThat(cooperationMerged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040，协办结束");
+        assertThat(cooperationMerged.body()).startsWith("市容整改案件 JT-2026-000042 由环卫所牵头办理、你单位协办")
+                .contains("创建工作办公室已将其作为重复案件并入 JT-2026-000040", "无需再记录", "合并理由：12345 热线与巡查重复上报");
     }
 
     @Test

@@ -98,6 +98,7 @@ class CaseAppealProcessTest {
         complete(task(TASK_REVIEW, pi), withVariables(VAR_DECISION, APPROVE, VAR_OPINION, "属实，不可抗力"));
 
         assertThat(pi).hasPassed(TASK_NOTIFY_APPROVED, END_APPROVED).hasNotPassed(END_REJECTED).isEnded();
+        assertThat(fixture.savesHeld).as("the approval held the saves of scores while it checked them").isEqualTo(1);
         assertThat(theAppeal()).extracting(CaseAppeals.AppealView::status, CaseAppeals.AppealView::decidedBy,
                 CaseAppeals.AppealView::opinion).containsExactly("APPROVED", "chuangban1", "属实，不可抗力");
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly(TEMPLATE_DECIDED);

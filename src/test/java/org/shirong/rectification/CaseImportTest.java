@@ -126,6 +126,46 @@ class CaseImportTest {
         });
     }
 
+    /**
+     * The answer names the rows whose new case may duplicate an open case (the rule of a report's possibleDuplicates: the
+     * same category at the same address, however spaced), and the rows of the file alike; a closed case there, another
+     * category or another address do not count.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAnswerNamesTheRowsThatMayDuplicateAnOpenCaseOrOneAnother() {
+        long n = System.nanoTime() % 1_000_000_000L;
+        String street = "九亭镇重复路 " + n + " 号";
+        String open = (String) rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("ILLEGAL_STALL", "NORMAL", street, "DUPOPEN-" + n)), Map.class).getBody().get("caseNo");
+        String closed = (String) rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("ILLEGAL_STALL", "NORMAL", street, "DUPCLOSED-" + n)), Map.class).getBody().get("caseNo");
+        jdbc.update("update rect_case set status = 'CLOSED', closed_at = reported_at where case_no = ?", closed);
+        String csv = """
+                externalRef,category,title,location,description,urgency
+                DUP-%1$d-1,ILLEGAL_STALL,占道经营,九亭镇重复路%1$d号,,一般
+                DUP-%1$d-2,ILLEGAL_STALL,占道经营,九亭镇重复路 %2$d 号,,一般
+                DUP-%1$d-3,EXPOSED_GARBAGE,暴露垃圾,九亭镇重复路 %3$d 号,,一般
+                DUP-%1$d-4,EXPOSED_GARBAGE,暴露垃圾,九亭镇重复路%3$d号。,,一般
+                DUP-%1$d-5,EXPOSED_GARBAGE,暴露垃圾,九亭镇重复路 %1$d 号,,一般
+                """.formatted(n, n + 1, n + 2);
+
+        ResponseEntity<Map> imported = upload(csv, false);
+
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> made = (List<String>) imported.getBody().get("caseNos");
+        assertThat(made).hasSize(5);
+        List<Map<String, Object>> alike = (List<Map<String, Object>>) imported.getBody().get("possibleDuplicates");
+        assertThat(alike).extracting(r -> r.get("row"), r -> r.get("caseNo"), r -> r.get("alikeRows")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, made.get(0), List.of()),
+                org.assertj.core.groups.Tuple.tuple(4, made.get(2), List.of(5)),
+                org.assertj.core.groups.Tuple.tuple(5, made.get(3), List.of(4)));
+        assertThat((List<Map<String, Object>>) alike.get(0).get("possibleDuplicates")).singleElement().satisfies(d -> assertThat(d)
+                .containsEntry("caseNo", open).containsEntry("address", street).containsEntry("status", "DISPATCHED")
+                .containsEntry("reportedEarlier", true));
+        assertThat((List<Map<String, Object>>) alike.get(1).get("possibleDuplicates")).isEmpty();
+    }
+
     private static String surveyRows(String prefix, int rows) {
         StringBuilder csv = new StringBuilder("externalRef,category,title,location,description,urgency\n");
         for (int i = 0; i < rows; i++) {

@@ -464,6 +464,14 @@ class DistrictOversightTest {
                     .filteredOn(m -> duplicate.equals(m.get("businessKey"))).extracting(m -> m.get("subject"))
                     .contains("【案件合并】" + duplicate + " 已并入 " + primary);
         }
+        // 环卫所 cooperated (a 责任单位 of 堆物): told that its 记录协办情况 ended with the merge, with the case's page
+        assertThat((List<Map<String, Object>>) as("huanwei1").getForObject("/api/notifications", List.class))
+                .filteredOn(m -> duplicate.equals(m.get("businessKey")) && "case-merged-cooperation".equals(m.get("template")))
+                .singleElement().satisfies(m -> {
+                    assertThat(m).containsEntry("subject", "【案件合并】" + duplicate + " 已并入 " + primary + "，协办结束");
+                    assertThat((String) m.get("body")).contains("由城管中队牵头办理、你单位协办", "“记录协办情况”任务已撤销",
+                            "合并理由：12345 与巡查重复上报", "/shirong/cases/" + duplicate);
+                });
 
         ResponseEntity<Map> again = merge("chuangban1", duplicate, primary, "同一处");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

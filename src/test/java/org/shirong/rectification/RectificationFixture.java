@@ -35,6 +35,8 @@ final class RectificationFixture {
     final JdbcTemplate jdbc;
     /** The saved 考核期间 appeals are told of: none, unless a test names one. */
     String savedPeriod;
+    /** How often an approval held the saves of scores. */
+    int savesHeld;
     final NotificationFixture notifications;
 
     RectificationFixture(ProcessEngine engine) {
@@ -70,7 +72,19 @@ final class RectificationFixture {
                 new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
                 engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS));
         appeals = new CaseAppeals(cases, records, new CaseAppealRecords(jdbc), new CaseVisibility("unit", ORGANIZATIONS, parties),
-                ORGANIZATIONS, (organization, campaign, at) -> java.util.Optional.ofNullable(savedPeriod), definitions,
+                ORGANIZATIONS, new ScoredPeriods() {
+
+                    @Override
+                    public void holdSaves() {
+                        savesHeld++;
+                    }
+
+                    @Override
+                    public java.util.Optional<String> savedPeriodCounting(String organization, String campaign,
+                            java.time.Instant at) {
+                        return java.util.Optional.ofNullable(savedPeriod);
+                    }
+                }, definitions,
                 engine.getRuntimeService(), new SystemAccess(identity), identity, calendars);
         Mocks.register("appealDecidedListener", new CaseAppealSteps().appealDecidedListener(appeals));
         CaseCooperationSteps cooperationSteps = new CaseCooperationSteps();

@@ -246,12 +246,14 @@ class RectificationProcessTest {
     /**
      * 合并关闭: the office merges a case in rectification into another of the same category (Message_CaseMerged, as
      * CaseMerges sends it). Its tasks, timers and open 协办 end at once, it is MERGED (not closed on time or late), both
-     * timelines say so, and the lead unit and the reporter are told; the primary goes on.
+     * timelines say so, and the lead unit and the reporter are told, and so is the cooperating unit whose 记录协办情况
+     * ended (环卫所), not the one never told of the case (物业, its cooperation not begun); the primary goes on.
      */
     @Test
     void aMergedCaseEndsWithItsTasksTimersAndCooperationsAndBothTimelinesSaySo() {
         fixture.notifications.member("chengguan1", "chengguan", true);
         fixture.notifications.member("lvrong1", "lvrong", false);
+        fixture.notifications.member("wuye1", "wuye", true);
         CaseRecord primary = report("PILED_ITEMS", "2026-03-02T09:00");
         CaseRecord duplicate = report("PILED_ITEMS", "2026-03-02T09:30");
         ProcessInstance pi = instance(duplicate);
@@ -267,7 +269,7 @@ class RectificationProcessTest {
                         VAR_MERGED_BY, "chuangban1", VAR_MERGE_ALSO_TELL, "user:lvrong1"))
                 .correlateWithResult();
 
-        assertThat(pi).hasPassed(TASK_CLOSE_MERGED, TASK_NOTIFY_MERGED, END_MERGED).isEnded();
+        assertThat(pi).hasPassed(TASK_CLOSE_MERGED, TASK_NOTIFY_MERGED, TASK_NOTIFY_COOPERATORS_MERGED, END_MERGED).isEnded();
         assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).as("timers").isZero();
         assertThat(huanwei).hasPassed(CaseCooperationProcess.END_CASE_CLOSED).isEnded();
@@ -291,6 +293,10 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("lvrong1")).containsExactly("case-merged");
         assertThat(fixture.notifications.latestBody("lvrong1", "case-merged"))
                 .contains(duplicate.caseNo(), "并入 " + primary.caseNo(), "合并理由：同一处堆物", "/shirong/cases/" + primary.caseNo());
+        assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-cooperation", "case-merged-cooperation");
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-merged-cooperation")).contains(duplicate.caseNo(),
+                "并入 " + primary.caseNo(), "你单位协办", "无需再记录", "合并理由：同一处堆物", "/shirong/cases/" + duplicate.caseNo());
+        assertThat(fixture.notifications.inbox("wuye1")).as("never told of the case").isEmpty();
         assertThat(instance(primary)).isWaitingAt(TASK_CLAIM);
         assertThat(record(primary).status()).isEqualTo(CaseStatus.DISPATCHED);
     }

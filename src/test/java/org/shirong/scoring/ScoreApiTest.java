@@ -8,6 +8,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.shirong.system.SharesSpringContext;
 
 /**
@@ -47,6 +54,12 @@ class ScoreApiTest {
     ScoreService scoreService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired
+    org.camunda.bpm.engine.FormService formService;
 
     CaseRows rows;
 
@@ -99,6 +112,12 @@ class ScoreApiTest {
 
     /** The office (创建办) decides the appeal in Tasklist: claims 审核考核申诉 and submits its form through /engine-rest. */
     void review(String caseNo, String deduction, String decision, String opinion) {
+        ResponseEntity<String> submitted = submitReview(claimReview(caseNo, deduction), decision, opinion);
+        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
+    }
+
+    /** The office claims the case's 审核考核申诉 in Tasklist; returns the task's id. */
+    String claimReview(String caseNo, String deduction) {
         List<Map<String, Object>> tasks = as("chuangban1").getForObject("/engine-rest/task?processInstanceBusinessKey=" + caseNo
                 + "/appeal-" + deduction + "&taskDefinitionKey=Task_ReviewAppeal&maxResults=10", List.class);
         assertThat(tasks).hasSize(1);
@@ -106,10 +125,13 @@ class ScoreApiTest {
         String id = (String) tasks.get(0).get("id");
         assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + id + "/claim", json("{\"userId\":\"chuangban1\"}"),
                 String.class).getStatusCode().value()).isEqualTo(204);
-        ResponseEntity<String> submitted = as("chuangban1").postForEntity("/engine-rest/task/" + id + "/submit-form", json("""
+        return id;
+    }
+
+    ResponseEntity<String> submitReview(String taskId, String decision, String opinion) {
+        return as("chuangban1").postForEntity("/engine-rest/task/" + taskId + "/submit-form", json("""
                 {"variables":{"appealDecision":{"value":"%s"},"appealOpinion":{"value":"%s"}}}""".formatted(decision, opinion)),
                 String.class);
-        assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(204);
     }
 
     /** What the case page offers {@code user} on the case ({@code actions} of {@code GET /api/cases/{caseNo}}). */
@@ -262,6 +284,107 @@ class ScoreApiTest {
         assertThat(appeal("nongfu1", approved, "OVERDUE", "新期限内仍遇暴雨").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map<String, Object> appealedAgain = as("nongfu1").getForObject("/api/cases/" + approved, Map.class);
         assertThat(list(appealedAgain, "appeals")).extracting(a -> a.get("status")).containsExactly("APPROVED", "PENDING");
+    }
+
+    /**
+     * An approval and a save of the period's scores take one lock, so that the saved scores and the appeal agree: the
+     * office approves an 超期 (Tasklist) while March's scores are being saved (the save's transaction held open here);
+     * the approval waits for the save to commit, then is refused for the period saved, and the saved scores count
+     * the 超期 the appeal still leaves pending. Without the lock the approval went through beside the save, which
+     * had read the appeal pending: saved scores with a deduction an approved appeal had removed.
+     */
+    @Test
+    void anApprovalWaitsForASaveOfItsPeriodUnderWayAndIsThenRefused() throws Exception {
+        String late = rows.add("nongfu", "CLOSED", DUE, "late");
+        assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，无法作业").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String review = claimReview(late, "OVERDUE");
+        CountDownLatch saved = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> save = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting",
+                        ScoreService.scope("jiuting", null));
+                saved.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(saved.await(30, TimeUnit.SECONDS)).as("saved, not yet committed").isTrue();
+            Future<ResponseEntity<String>> approval = threads.submit(() -> submitReview(review, "approve", "情况属实"));
+            awaitWaitingForALock(approval);
+            commit.countDown();
+            save.get(30, TimeUnit.SECONDS);
+            ResponseEntity<String> refused = approval.get(30, TimeUnit.SECONDS);
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(refused.getBody()).contains("考核期间“2025年3月”的得分已在申诉后保存");
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        Map<String, Object> page = as("nongfu1").getForObject("/api/cases/" + late, Map.class);
+        assertThat(list(page, "appeals")).extracting(a -> a.get("status")).containsExactly("PENDING");
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("as saved")
+                .containsEntry("overdueCount", 2).containsEntry("appealedCount", 0);
+        review(late, "OVERDUE", "reject", "3月考核结果已保存");
+    }
+
+    /**
+     * The office approves an 超期 (its form submitted, the transaction held open here) while March's scores are saved:
+     * the save waits for the approval to commit before it reads anything, and the scores it saves leave the 超期 out.
+     * Had the save locked only to write, it would have read the appeal pending and saved the deduction the approval removed.
+     */
+    @Test
+    void aSaveWaitsForAnApprovalUnderWayAndLeavesItsDeductionOut() throws Exception {
+        String late = rows.add("nongfu", "CLOSED", DUE, "late");
+        assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，无法作业").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String review = claimReview(late, "OVERDUE");
+        CountDownLatch approved = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> approval = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                identityService.setAuthentication("chuangban1", List.of("chuangban"), List.of("jiuting"));
+                try {
+                    formService.submitTaskForm(review, Map.of("appealDecision", "approve", "appealOpinion", "情况属实"));
+                    approved.countDown();
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    identityService.clearAuthentication();
+                }
+            }));
+            assertThat(approved.await(30, TimeUnit.SECONDS)).as("approved, not yet committed").isTrue();
+            Future<ScoreBoard> save = threads.submit(() -> scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(),
+                    "jiuting", ScoreService.scope("jiuting", null)));
+            awaitWaitingForALock(save);
+            commit.countDown();
+            approval.get(30, TimeUnit.SECONDS);
+            save.get(30, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("as saved")
+                .containsEntry("overdueCount", 1).containsEntry("appealedCount", 1);
+    }
+
+    /** Until another session of the database waits for a lock this one holds; fails if {@code request} ends first. */
+    private void awaitWaitingForALock(Future<?> request) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id is not null",
+                Integer.class) == 0) {
+            if (request.isDone()) {
+                Object done = request.get();
+                throw new AssertionError("it did not wait for the lock" + (done instanceof ResponseEntity<?> answer
+                        ? ": " + answer.getStatusCode() + " " + answer.getBody() : ""));
+            }
+            assertThat(System.nanoTime()).as("no lock wait within 30 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     @Test
