@@ -22,5 +22,6 @@ create table rect_case_round (
     overdue               boolean      not null,
     rework_count          integer      not null,
     reworks_before_reopen integer      not null,
+    reopened_at           timestamp    not null,
     constraint pk_rect_case_round primary key (case_no, round_no)
 );

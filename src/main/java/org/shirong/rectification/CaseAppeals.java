@@ -252,7 +252,7 @@ class CaseAppeals {
         boolean has = switch (deduction) {
             case OVERDUE -> c.overdue() || Boolean.FALSE.equals(c.closedOnTime())
                     || c.submittedAt() != null && c.dueAt() != null && c.submittedAt().isAfter(c.dueAt());
-            case REWORK -> c.reworkCount() > 0;
+            case REWORK -> c.reworkCount() > c.reworksBeforeReopen(); // the rounds a reopening ended count as they were
             case RETURN -> true;
         };
         if (!has) {

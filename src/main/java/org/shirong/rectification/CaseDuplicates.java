@@ -95,6 +95,21 @@ class CaseDuplicates {
     }
 
     /**
+     * Why {@code duplicate} is not a possible duplicate of {@code primary} by the rule of {@link #of} (within the distance,
+     * or at the same address), in Chinese; empty when it is.
+     */
+    java.util.Optional<String> notAlike(CaseRecord duplicate, CaseRecord primary) {
+        Double distance = distance(duplicate, primary);
+        String key = AddressKey.of(duplicate.address());
+        if (distance != null && distance <= properties.distanceMeters() || key != null && key.equals(AddressKey.of(primary.address()))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("案件 " + primary.caseNo() + (distance == null ? " 与本案地址不同（两案没有都标注位置）"
+                : " 与本案相距约 " + Math.round(distance) + " 米（超过 " + properties.distanceMeters() + " 米），地址也不同")
+                + "，不是疑似重复案件，不能合并；确属同一问题的，请按正常流程办结");
+    }
+
+    /**
      * The possible duplicates of an import's cases ({@code imported}: by row number, in row order), by the rule of
      * {@link #of} (an imported case has no coordinates: the same address and category), only rows that have some. The
      * open cases at the import's addresses are read at once ({@link CaseRecords#openAtAddresses}, a statement per

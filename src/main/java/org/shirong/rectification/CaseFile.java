@@ -20,7 +20,7 @@ public record CaseFile(CaseRecord record, String reportedByName, String statusNa
 
     /**
      * A photo: {@code kind} BEFORE (整改前) or AFTER (整改后), {@code round} 1 for the first rectification and one more
-     * for each rework; {@code takenAt} the camera's clock (null when the photo carried none), {@code content} its bytes.
+     * for each rework or reopening; {@code takenAt} the camera's clock (null when the photo carried none), {@code content} its bytes.
      */
     public record Photo(String kind, int round, String fileName, String mimeType, byte[] content, Instant uploadedAt,
             LocalDateTime takenAt, Double latitude, Double longitude) {

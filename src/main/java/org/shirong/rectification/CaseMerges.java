@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 合并重复案件: the organisation's office ({@code roles.office} of its organization.yaml) closes a case as a duplicate of
- * another open case of the same organisation and category. Both cases are locked, in case-number order, for the
+ * 合并重复案件: the organisation's office ({@code roles.office} of its organization.yaml; not a member of the case's lead
+ * unit) closes a case as a duplicate of another open case of the same organisation and category, reported earlier, nearby
+ * or at the same address ({@link CaseDuplicates#notAlike}), unless its deadline fell in a period whose scores were saved. Both cases are locked, in case-number order, for the
  * check and the merge; the duplicate's process receives {@code CaseMerged}, whose event subprocess ends it with its
  * tasks and its 协办, records the merge on both timelines and tells the lead unit and the reporter. Whoever comes second
  * to a case (a merge, a close) finds it ended: 409.
@@ -40,9 +41,13 @@ class CaseMerges {
     private final Organizations organizations;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
+    private final CaseDuplicates duplicates;
+    private final ScoredPeriods scoredPeriods;
 
     CaseMerges(RectificationCases cases, CaseRecords records, CaseVisibility visibility, Organizations organizations,
-            RuntimeService runtimeService, SystemAccess systemAccess) {
+            RuntimeService runtimeService, SystemAccess systemAccess, CaseDuplicates duplicates, ScoredPeriods scoredPeriods) {
+        this.duplicates = duplicates;
+        this.scoredPeriods = scoredPeriods;
         this.cases = cases;
         this.records = records;
         this.visibility = visibility;
@@ -54,7 +59,7 @@ class CaseMerges {
     @Transactional
     public Merged merge(String caseNo, String into, String reason, Authentication caller) {
         CaseRecord duplicate = readable(caseNo, caller);
-        notOffice(caller, duplicate.tenantId()).ifPresent(refusal -> {
+        notOffice(caller, duplicate).ifPresent(refusal -> {
             throw refusal;
         });
         if (TextInput.isBlank(into)) {
@@ -84,6 +89,10 @@ class CaseMerges {
             throw new InvalidRequestException(ApiError.field("into", "OTHER_CATEGORY", "案件 " + primaryNo
                     + " 的问题类别与本案不同，只能并入同一类别的案件"));
         }
+        Optional<String> notAlike = duplicates.notAlike(duplicate, primary);
+        if (notAlike.isPresent()) {
+            throw new InvalidRequestException(ApiError.field("into", "NOT_A_DUPLICATE", notAlike.get()));
+        }
         if (primary.reportedAt().isAfter(duplicate.reportedAt())) {
             // the later report is the duplicate: an old case, overdue perhaps, does not leave the scores by going into a new one
             throw new InvalidRequestException(ApiError.field("into", "LATER_CASE", "案件 " + primaryNo
@@ -101,6 +110,12 @@ class CaseMerges {
         ended(primary, "要并入的案件 " + primaryNo).ifPresent(refusal -> {
             throw refusal;
         });
+        // a merged case leaves the scores: not from under a period saved with it, nor while such a save runs
+        scoredPeriods.holdSaves();
+        Optional<ConflictException> saved = savedPeriod(duplicate);
+        if (saved.isPresent()) {
+            throw saved.get();
+        }
         String actor = caller.getUserId();
         String processInstance = duplicate.processInstanceId();
         Map<String, Object> variables = Map.of(RectificationProcess.VAR_MERGED_INTO, primaryNo,
@@ -127,17 +142,37 @@ class CaseMerges {
 
     /** Whether the caller may merge the case (which it reads) into another now, as {@link #merge} would accept it. */
     boolean mayMerge(CaseRecord c, Authentication caller) {
-        return notOffice(caller, c.tenantId()).isEmpty() && notMergeable(c).isEmpty();
+        return notOffice(caller, c).isEmpty() && notMergeable(c).isEmpty() && savedPeriod(c).isEmpty();
     }
 
-    private Optional<ForbiddenException> notOffice(Authentication caller, String organization) {
+    /**
+     * Why the caller may not merge the case: not of its organisation's office, or of the unit that leads it (a merged case
+     * leaves its lead unit's scores, as an appeal's approval would).
+     */
+    private Optional<ForbiddenException> notOffice(Authentication caller, CaseRecord c) {
         var groups = caller.getGroupIds() == null ? java.util.List.<String>of() : caller.getGroupIds();
+        String organization = c.tenantId();
         String office = organizations.office(organization);
-        if (groups.contains(office) || groups.contains(Groups.CAMUNDA_ADMIN)) {
+        if (!groups.contains(office) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
+            return Optional.of(new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
+                    + organizations.of(organization).groupName(office) + "可以合并重复案件"));
+        }
+        if (c.leadUnit() != null && groups.contains(c.leadUnit())) {
+            return Optional.of(new ForbiddenException("OWN_UNITS_CASE", "您是本案牵头单位（"
+                    + organizations.of(organization).groupName(c.leadUnit()) + "）的人员，合并后本案不再计入该单位的考核，"
+                    + "请由办公室其他人员合并"));
+        }
+        return Optional.empty();
+    }
+
+    /** The case's deadline passed in a period whose scores were saved with it: it may not leave them (409). */
+    private Optional<ConflictException> savedPeriod(CaseRecord c) {
+        if (c.dueAt() == null || !c.dueAt().isBefore(RectificationCases.now())) {
             return Optional.empty();
         }
-        return Optional.of(new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
-                + organizations.of(organization).groupName(office) + "可以合并重复案件"));
+        return scoredPeriods.savedPeriodCounting(c.tenantId(), c.campaign(), c.dueAt()).map(period -> new ConflictException(
+                "SCORES_SAVED", "案件 " + c.caseNo() + " 的整改期限计入的考核期间“" + period + "”得分已保存，合并会使它不再计入"
+                        + "考核，已保存的考核结果不再改变，不能合并；请按正常流程办结"));
     }
 
     /** Why the case cannot be merged as a duplicate: it has ended, or its 整改 process has not started. */

@@ -12,7 +12,8 @@ import java.time.Instant;
  * survey 大类) it counts under, or null; {@code subItem}: the survey 小项 it concerns, or null; {@code dueBound}: what
  * bound its due date when it was last dispatched ({@link DueBound}), null before; {@code mergedInto}: the case it was
  * merged into as a duplicate ({@link CaseStatus#MERGED}), else null; {@code reopenCount}: how often the office reopened
- * it after its closure (重新打开, {@link CaseReopens}).
+ * it after its closure (重新打开, {@link CaseReopens}); {@code reworksBeforeReopen}: of its {@code reworkCount} (all rounds),
+ * those before its current round.
  */
 public record CaseRecord(
         String caseNo, String processInstanceId, CaseSource source, String externalRef, String category,
@@ -23,7 +24,7 @@ public record CaseRecord(
         Instant dueAt, Instant escalateAt, boolean warningSent, boolean overdue,
         boolean escalated, Boolean closedOnTime, int extensionCount, int reworkCount, int returnCount, String territory,
         String community, String tenantId, String campaign, String planItem, String subItem, DueBound dueBound,
-        String mergedInto, int reopenCount) {
+        String mergedInto, int reopenCount, int reworksBeforeReopen) {
 
     /** Coordinates as {@code rect_case} keeps them (decimal(9, 6)), so that a record built here equals the row written from it. */
     public CaseRecord {
@@ -51,6 +52,6 @@ public record CaseRecord(
                 lat, lng, gridCell, leadUnit, responsibleUnits, limitAmount, limitUnit, CaseStatus.DISPATCHED, reportedBy,
                 reportedAt, at, claimedAt, submittedAt, closedAt, suspendedAt, at, deadlines.warnAt(), deadlines.dueAt(),
                 deadlines.escalateAt(), false, false, false, closedOnTime, extensionCount, reworkCount, returnCount, territory,
-                community, tenantId, campaign, planItem, subItem, dueBound, mergedInto, reopenCount);
+                community, tenantId, campaign, planItem, subItem, dueBound, mergedInto, reopenCount, reworksBeforeReopen);
     }
 }

@@ -36,7 +36,7 @@ class CaseRecords {
             + " reported_by, reported_at, dispatched_at, claimed_at, submitted_at, closed_at, suspended_at,"
             + " clock_started_at, warn_at, due_at, escalate_at, warning_sent, overdue, escalated,"
             + " closed_on_time, extension_count, rework_count, return_count, territory, community, tenant_id,"
-            + " campaign_code, plan_item, plan_sub_item, due_bound, merged_into, reopen_count";
+            + " campaign_code, plan_item, plan_sub_item, due_bound, merged_into, reopen_count, reworks_before_reopen";
 
     /** A case whose handling is not over: neither closed nor merged ({@link CaseStatus#ended}). */
     static final String OPEN = "status not in ('CLOSED', 'MERGED')";
@@ -78,7 +78,7 @@ class CaseRecords {
                 rs.getInt("return_count"), rs.getString("territory"), rs.getString("community"), rs.getString("tenant_id"),
                 rs.getString("campaign_code"), rs.getString("plan_item"), rs.getString("plan_sub_item"),
                 rs.getString("due_bound") == null ? null : DueBound.valueOf(rs.getString("due_bound")), rs.getString("merged_into"),
-                rs.getInt("reopen_count"));
+                rs.getInt("reopen_count"), rs.getInt("reworks_before_reopen"));
     }
 
     private static final String INSERT = "insert into rect_case (case_no, source, external_ref, category, urgency, title,"
@@ -141,12 +141,12 @@ class CaseRecords {
      * Keeps the closed round of {@code caseNo} that its reopening ends ({@code rect_case_round}, numbered from 1): its closure,
      * deadline, lateness and reworks still count in the period they fell in, as the case's row goes on with the next round.
      */
-    void keepRound(String caseNo) {
+    void keepRound(String caseNo, Instant reopenedAt) {
         jdbc.update("insert into rect_case_round (case_no, round_no, source, urgency, lead_unit, status, tenant_id, territory,"
-                + " campaign_code, submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen)"
-                + " select case_no, reopen_count + 1, source, urgency, lead_unit, status, tenant_id, territory, campaign_code,"
-                + " submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen"
-                + " from rect_case where case_no = ?", caseNo);
+                + " campaign_code, submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen,"
+                + " reopened_at) select case_no, reopen_count + 1, source, urgency, lead_unit, status, tenant_id, territory,"
+                + " campaign_code, submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen, ?"
+                + " from rect_case where case_no = ?", ts(reopenedAt), caseNo);
     }
 
     /** The dispatch just written is the case as this transaction holds it. */

@@ -48,11 +48,15 @@ class CaseReopens {
     private final CaseDeadlines deadlines;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
+    private final CaseAppealRecords appeals;
+    private final ScoredPeriods scoredPeriods;
     private final int withinDays;
 
     CaseReopens(RectificationCases cases, CaseRecords records, CaseVisibility visibility, Organizations organizations,
-            CaseDeadlines deadlines, RuntimeService runtimeService, SystemAccess systemAccess,
-            @Value("${shirong.cases.reopen-within-days:30}") int withinDays) {
+            CaseDeadlines deadlines, RuntimeService runtimeService, SystemAccess systemAccess, CaseAppealRecords appeals,
+            ScoredPeriods scoredPeriods, @Value("${shirong.cases.reopen-within-days:30}") int withinDays) {
+        this.appeals = appeals;
+        this.scoredPeriods = scoredPeriods;
         this.cases = cases;
         this.records = records;
         this.visibility = visibility;
@@ -86,6 +90,8 @@ class CaseReopens {
         notReopenable(c).ifPresent(refusal -> {
             throw refusal;
         });
+        // a save of scores under way reads the case's round once from rect_case and once kept: not both, nor neither
+        scoredPeriods.holdSaves();
         String actor = caller.getUserId();
         Map<String, Object> variables = Map.of(RectificationProcess.VAR_REOPEN_REASON, reason.strip(),
                 RectificationProcess.VAR_REOPENED_BY, actor);
@@ -126,6 +132,12 @@ class CaseReopens {
         if (c.status() != CaseStatus.CLOSED) {
             return Optional.of(new ConflictException("CASE_NOT_CLOSED", "案件 " + c.caseNo() + " 尚未结案（" + c.status().label()
                     + "），仍在办理中，不需要重新打开"));
+        }
+        var pending = appeals.of(c.caseNo()).stream().filter(CaseAppealRecords.Appeal::pending).findFirst();
+        if (pending.isPresent()) {
+            // its review decides the round being closed: decided after a reopening, it would be judged against the next one
+            return Optional.of(new ConflictException("APPEAL_PENDING", "案件 " + c.caseNo() + " 有待审核的考核申诉（"
+                    + pending.get().deduction().label() + "），请先审核申诉，再重新打开"));
         }
         Instant until = c.closedAt().plus(Duration.ofDays(withinDays));
         if (!RectificationCases.now().isBefore(until)) {

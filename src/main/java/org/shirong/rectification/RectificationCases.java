@@ -217,7 +217,7 @@ public class RectificationCases {
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0);
+                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
     }
 
     /**
@@ -289,7 +289,8 @@ public class RectificationCases {
         Map<String, Object> variables = new HashMap<>(Map.of(RectificationProcess.VAR_CASE_NO, c.caseNo(),
                 RectificationProcess.VAR_TITLE, c.title(),
                 RectificationProcess.VAR_ADDRESS, shownAddress(c.tenantId(), c.address(), c.territory()),
-                RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description()));
+                RectificationProcess.VAR_DESCRIPTION, c.description() == null ? "" : c.description(),
+                RectificationProcess.VAR_URGENCY, c.urgency().name()));
         if (c.campaign() != null && beforePhotoRequired(c.tenantId(), c.campaign())) {
             variables.put(RectificationProcess.VAR_BEFORE_PHOTO_REQUIRED, true);
         }
@@ -418,7 +419,8 @@ public class RectificationCases {
 
     void photoAdded(String caseNo, String kind, EvidencePhotos.Photo photo, String actor) {
         Instant now = now();
-        int round = get(caseNo).reworkCount() + 1;
+        CaseRecord c = get(caseNo);
+        int round = c.reworkCount() + c.reopenCount() + 1; // a rework or a reopening starts a new round of photos
         records.addPhotoWithEvent(caseNo, kind, round, photo, now, actor, photoName(kind) + " " + photo.fileName());
     }
 
@@ -476,7 +478,7 @@ public class RectificationCases {
         String detail = reason + "（第 " + (c.reopenCount() + 1) + " 次重新打开；上一轮于 " + shown.format(c.closedAt().atZone(zone))
                 + (Boolean.FALSE.equals(c.closedOnTime()) ? " 超期办结" : " 按期办结") + "；新的整改期限 "
                 + shown.format(d.dueAt().atZone(zone)) + (bounded.note() == null ? "" : "，" + bounded.note()) + "）";
-        records.keepRound(caseNo);
+        records.keepRound(caseNo, now);
         records.updateWithEvent(caseNo, "process_instance_id = ?, status = ?, submitted_at = null, closed_at = null,"
                         + " closed_on_time = null, clock_started_at = ?, warn_at = ?, due_at = ?, escalate_at = ?,"
                         + " warning_sent = false, overdue = false, escalated = false, due_bound = ?,"

@@ -152,11 +152,18 @@ class ScoringFacts {
      * when the latest approved one was filed (later ones count). The case's own record stays as it was. Each is one row
      * at most: a case's 超期 is appealed again only for another deadline, and {@code ar} takes the most reworks covered.
      */
-    private static final String APPEALS = " left join rect_case_appeal ao on ao.case_no = c.case_no and ao.deduction = 'OVERDUE'"
-            + " and ao.approved = true and ao.unit_id = c.lead_unit and ao.covered_due_at = c.due_at"
+    private static final String OVERDUE_APPEAL = " left join rect_case_appeal ao on ao.case_no = c.case_no"
+            + " and ao.deduction = 'OVERDUE' and ao.approved = true and ao.unit_id = c.lead_unit and ao.covered_due_at = c.due_at";
+    private static final String APPEALS = OVERDUE_APPEAL
             + " left join (select case_no, unit_id, max(covered_reworks) as covered_reworks from rect_case_appeal"
             + " where deduction = 'REWORK' and approved = true group by case_no, unit_id) ar"
             + " on ar.case_no = c.case_no and ar.unit_id = c.lead_unit";
+    /** As {@link #APPEALS}, of a round a reopening ended ({@code rect_case_round c}): only 返工 appeals filed before it ended. */
+    private static final String ROUND_APPEALS = OVERDUE_APPEAL
+            + " left join (select r.case_no, r.round_no, a.unit_id, max(a.covered_reworks) as covered_reworks"
+            + " from rect_case_appeal a join rect_case_round r on r.case_no = a.case_no and a.requested_at < r.reopened_at"
+            + " where a.deduction = 'REWORK' and a.approved = true group by r.case_no, r.round_no, a.unit_id) ar"
+            + " on ar.case_no = c.case_no and ar.round_no = c.round_no and ar.unit_id = c.lead_unit";
     /**
      * Whether the return {@code e} of {@code rect_case c} was appealed by the unit it is charged to, the appeal approved,
      * and the return made before the appeal was filed (an appeal does not cover returns to come).
@@ -185,7 +192,8 @@ class ScoringFacts {
         args.addAll(whereArgs);
         return jdbc.query("select unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed,"
                         + " count(*) as alike from (select " + unit + " as unit, c.source, c.urgency, " + AS_IT_STOOD
-                        + " from " + table + " c" + APPEALS + " where " + where + ") f"
+                        + " from " + table + " c" + ("rect_case_round".equals(table) ? ROUND_APPEALS : APPEALS) + " where " + where
+                        + ") f"
                         + " group by unit, source, urgency, status, handled_on_time, closed_on_time, overdue, rework_count, appealed",
                 (rs, n) -> new CaseFact(null, rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
                         Urgency.valueOf(rs.getString("urgency")), CaseStatus.valueOf(rs.getString("status")),

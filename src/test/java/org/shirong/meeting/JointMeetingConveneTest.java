@@ -201,6 +201,11 @@ class JointMeetingConveneTest {
                     "/engine-rest/task?maxResults=15&processInstanceId=" + assignment.getProcessInstanceId(), List.class);
             assertThat(townTasks).as("the town's office sees it in Tasklist").singleElement()
                     .satisfies(t -> assertThat(t).containsEntry("id", assignment.getId()));
+            taskService.complete(assignment.getId(), Map.of(WorkAssignmentProcess.VAR_HANDLING_RESULT, "已排查 32 户，整改 5 户",
+                    WorkAssignmentProcess.VAR_HANDLED, true));
+            Task review = taskService.createTaskQuery().processInstanceId(assignment.getProcessInstanceId()).singleResult();
+            assertThat(taskService.getIdentityLinksForTask(review.getId())).as("not the office that did the work: its leaders")
+                    .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("shdlingdao");
         } finally {
             runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY).processInstanceBusinessKey(code)
                     .list().forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", true));

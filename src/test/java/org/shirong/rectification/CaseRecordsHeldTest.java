@@ -104,6 +104,6 @@ class CaseRecordsHeldTest {
                 "沪亭北路乱设摊", " 摊位 3 个 ", "沪亭北路 100 号", lat == null ? null : new BigDecimal(lat),
                 lng == null ? null : new BigDecimal(lng), "G-01", null, null, null, null, CaseStatus.REPORTED, "lvrong1", now,
                 null, null, null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, "jiuting", "九亭社区",
-                "jiuting", null, null, null, null, null, 0);
+                "jiuting", null, null, null, null, null, 0, 0);
     }
 }

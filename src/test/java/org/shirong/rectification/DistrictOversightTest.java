@@ -34,6 +34,8 @@ class DistrictOversightTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -436,6 +438,26 @@ class DistrictOversightTest {
         assertRefused(merge("chuangban1", duplicate, duplicate, "同一处"), "into", "SAME_CASE");
         assertRefused(merge("chuangban1", duplicate, otherCategory, "同一处"), "into", "OTHER_CATEGORY");
         assertRefused(merge("chuangban1", primary, duplicate, "同一处"), "into", "LATER_CASE");
+        // a case 500 m away at another address is no possible duplicate: it does not leave the scores through a merge
+        String far = (String) reportAt("PILED_ITEMS", "九新公路南段 " + (long) at[2] + " 号", north(at[0], 500), at[1]).getBody()
+                .get("caseNo");
+        assertRefused(merge("chuangban1", far, primary, "同一处"), "into", "NOT_A_DUPLICATE");
+        // one of the office who is also of the lead unit does not take its case out of its scores
+        identityService.saveUser(demoUser("cbchengguan"));
+        identityService.createMembership("cbchengguan", "chuangban");
+        identityService.createMembership("cbchengguan", "chengguan");
+        identityService.createTenantUserMembership("jiuting", "cbchengguan");
+        TestRestTemplate officeAndUnit = rest.withBasicAuth("cbchengguan", TEMP_PASSWORD);
+        try {
+            assertThat((Map<String, Object>) officeAndUnit.getForObject("/api/cases/" + duplicate, Map.class).get("actions"))
+                    .as("of the lead unit").containsEntry("merge", false);
+            ResponseEntity<Map> ownUnit = officeAndUnit.postForEntity("/api/cases/" + duplicate + "/merge", CaseApiTest.json(
+                    "{\"into\":\"" + primary + "\",\"reason\":\"同一处\"}"), Map.class);
+            assertThat(ownUnit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(CaseApiTest.errors(ownUnit)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "OWN_UNITS_CASE"));
+        } finally {
+            identityService.deleteUser("cbchengguan");
+        }
         assertRefused(rest.withBasicAuth("admin", "admin").postForEntity("/api/cases/" + duplicate + "/merge", CaseApiTest.json(
                 "{\"into\":\"" + jinxiCase + "\",\"reason\":\"同一处\"}"), Map.class), "into", "OTHER_ORGANIZATION");
 
@@ -621,6 +643,15 @@ class DistrictOversightTest {
                 .flatMap(list -> ((List<Map<String, Object>>) scores.get(list)).stream())
                 .filter(u -> "chengguan".equals(u.get("unitId"))).findFirst()
                 .map(u -> (Map<String, Object>) u.get("indicators")).orElseThrow();
+    }
+
+    private static final String TEMP_PASSWORD = "Hebing#2026-test";
+
+    private org.camunda.bpm.engine.identity.User demoUser(String id) {
+        org.camunda.bpm.engine.identity.User user = identityService.newUser(id);
+        user.setFirstName("测试");
+        user.setPassword(TEMP_PASSWORD);
+        return user;
     }
 
     private ResponseEntity<Map> merge(String user, String caseNo, String into, String reason) {

@@ -318,12 +318,14 @@ class RectificationProcessTest {
         Instant firstClosed = record(c).closedAt();
 
         clockAt(at("2026-03-10T10:00"));
+        fixture.jdbc.update("update rect_case set urgency = 'URGENT' where case_no = ?", c.caseNo());
         ProcessInstance reopened = processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_CASE_REOPENED)
                 .processInstanceBusinessKey(c.caseNo())
                 .setVariables(Map.of(VAR_REOPEN_REASON, "12345 市民再次反映垃圾堆放", VAR_REOPENED_BY, "chuangban1"))
                 .correlateStartMessage();
 
         assertThat(reopened).hasPassed(START_REOPENED, TASK_REOPEN, TASK_NOTIFY_REOPENED).isWaitingAt(TASK_RECTIFY);
+        assertThat(task(TASK_RECTIFY, reopened).getPriority()).as("an urgent case stays urgent").isEqualTo(CaseTaskListener.URGENT_PRIORITY);
         CaseRecord again = record(c);
         assertThat(again.status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
         assertThat(again.reopenCount()).isEqualTo(1);
@@ -350,6 +352,8 @@ class RectificationProcessTest {
         });
 
         complete(task(TASK_RECTIFY, reopened), submitWithPhotos());
+        assertThat(fixture.jdbc.queryForList("select distinct round from rect_case_photo where case_no = ? order by round",
+                Integer.class, c.caseNo())).as("the reopened round's photos apart from the first's").containsExactly(1, 2);
         complete(task(TASK_VERIFY, reopened), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "已清运"));
         execute(job(TASK_CLOSE, reopened));
         assertThat(reopened).hasPassed(END_CLOSED).isEnded();

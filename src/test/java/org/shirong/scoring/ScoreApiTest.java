@@ -134,6 +134,37 @@ class ScoreApiTest {
                 String.class);
     }
 
+    /**
+     * A merged case leaves the scores: a duplicate whose deadline fell in a month whose scores were saved is not merged
+     * (its quarter and year would no longer count it), and the case page does not offer it.
+     */
+    @Test
+    void aDuplicateWhoseDeadlineFellInASavedPeriodIsNotMerged() {
+        String address = "九亭大街 " + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 1_000_000) + " 号";
+        String first = report(address);
+        String second = report(address);
+        assertThat(actions("chuangban2", second)).containsEntry("merge", true);
+        jdbc.update("update rect_case set due_at = ? where case_no = ?", java.sql.Timestamp.from(Instant.parse("2013-05-10T02:00:00Z")),
+                second);
+        scoreService.calculateAndSave(ScorePeriod.parse("2013-05").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
+
+        assertThat(actions("chuangban2", second)).as("its deadline's month saved").containsEntry("merge", false);
+        ResponseEntity<Map> refused = as("chuangban2").postForEntity("/api/cases/" + second + "/merge",
+                json("{\"into\":\"" + first + "\",\"reason\":\"同一处\"}"), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "SCORES_SAVED")
+                .hasEntrySatisfying("message", m -> assertThat((String) m).contains("“2013年5月”得分已保存", "不能合并")));
+        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, second)).isNotEqualTo("MERGED");
+    }
+
+    private String report(String address) {
+        ResponseEntity<Map> reported = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"路边垃圾","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL","location":{"address":"%s"}}"""
+                .formatted(address)), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        return (String) reported.getBody().get("caseNo");
+    }
+
     /** What the case page offers {@code user} on the case ({@code actions} of {@code GET /api/cases/{caseNo}}). */
     Map<String, Object> actions(String user, String caseNo) {
         return (Map<String, Object>) as(user).getForObject("/api/cases/" + caseNo, Map.class).get("actions");
@@ -373,6 +404,67 @@ class ScoreApiTest {
     }
 
     /** Until another session of the database waits for a lock this one holds; fails if {@code request} ends first. */
+    /**
+     * A reopening (重新打开) while March's scores are being saved waits for the save to commit: the save reads a case's
+     * round from rect_case and the rounds a reopening kept in another statement, and would count the round twice had the
+     * reopening committed between them.
+     */
+    @Test
+    void aReopeningWaitsForASaveOfScoresUnderWay() throws Exception {
+        String closed = rows.add("huanwei", "CLOSED", DUE, "on time");
+        jdbc.update("update rect_case set closed_at = ?, tenant_id = 'jiuting', limit_amount = 4, limit_unit = 'WORKING_HOURS'"
+                + " where case_no = ?", java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(1))), closed);
+        CountDownLatch saved = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> save = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting",
+                        ScoreService.scope("jiuting", null));
+                saved.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(saved.await(30, TimeUnit.SECONDS)).as("saved, not yet committed").isTrue();
+            Future<ResponseEntity<Map>> reopening = threads.submit(() -> as("chuangban2").postForEntity(
+                    "/api/cases/" + closed + "/reopen", json("{\"reason\":\"市民再次反映\"}"), Map.class));
+            awaitWaitingForALock(reopening);
+            commit.countDown();
+            save.get(30, TimeUnit.SECONDS);
+            ResponseEntity<Map> reopened = reopening.get(30, TimeUnit.SECONDS);
+            assertThat(reopened.getStatusCode()).as("%s", reopened.getBody()).isEqualTo(HttpStatus.OK);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(closed).list()
+                    .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
+            jdbc.update("delete from rect_case_round where case_no = ?", closed);
+        }
+    }
+
+    /** A case whose appeal waits for review is not reopened: the review judges the round the reopening would end. */
+    @Test
+    void aCaseWithAnAppealUnderReviewIsNotReopened() {
+        String late = rows.add("nongfu", "CLOSED", DUE, "late");
+        Instant now = Instant.now();
+        jdbc.update("update rect_case set due_at = ?, submitted_at = ?, closed_at = ?, tenant_id = 'jiuting', limit_amount = 4,"
+                + " limit_unit = 'WORKING_HOURS' where case_no = ?", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(2))),
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))),
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))), late);
+        assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，无法作业").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        assertThat(actions("chuangban2", late)).containsEntry("reopen", false);
+        ResponseEntity<Map> refused = as("chuangban2").postForEntity("/api/cases/" + late + "/reopen",
+                json("{\"reason\":\"市民再次反映\"}"), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "APPEAL_PENDING")
+                .containsEntry("message", "案件 " + late + " 有待审核的考核申诉（超期），请先审核申诉，再重新打开"));
+        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, late)).isEqualTo("CLOSED");
+    }
+
     private void awaitWaitingForALock(Future<?> request) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id is not null",
