@@ -329,32 +329,9 @@ class ScoreApiTest {
         String late = rows.add("nongfu", "CLOSED", DUE, "late");
         assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，无法作业").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String review = claimReview(late, "OVERDUE");
-        CountDownLatch saved = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<?> save = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
-                scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting",
-                        ScoreService.scope("jiuting", null));
-                saved.countDown();
-                try {
-                    commit.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(saved.await(30, TimeUnit.SECONDS)).as("saved, not yet committed").isTrue();
-            Future<ResponseEntity<String>> approval = threads.submit(() -> submitReview(review, "approve", "情况属实"));
-            awaitWaitingForALock(approval);
-            commit.countDown();
-            save.get(30, TimeUnit.SECONDS);
-            ResponseEntity<String> refused = approval.get(30, TimeUnit.SECONDS);
-            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-            assertThat(refused.getBody()).contains("考核期间“2025年3月”的得分已在申诉后保存");
-        } finally {
-            commit.countDown();
-            threads.shutdownNow();
-        }
+        ResponseEntity<String> refused = whileMarchIsBeingSaved(() -> submitReview(review, "approve", "情况属实"));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("考核期间“2025年3月”的得分已在申诉后保存");
         Map<String, Object> page = as("nongfu1").getForObject("/api/cases/" + late, Map.class);
         assertThat(list(page, "appeals")).extracting(a -> a.get("status")).containsExactly("PENDING");
         assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("as saved")
@@ -403,7 +380,6 @@ class ScoreApiTest {
                 .containsEntry("overdueCount", 1).containsEntry("appealedCount", 1);
     }
 
-    /** Until another session of the database waits for a lock this one holds; fails if {@code request} ends first. */
     /**
      * A reopening (重新打开) while March's scores are being saved waits for the save to commit: the save reads a case's
      * round from rect_case and the rounds a reopening kept in another statement, and would count the round twice had the
@@ -414,31 +390,11 @@ class ScoreApiTest {
         String closed = rows.add("huanwei", "CLOSED", DUE, "on time");
         jdbc.update("update rect_case set closed_at = ?, tenant_id = 'jiuting', limit_amount = 4, limit_unit = 'WORKING_HOURS'"
                 + " where case_no = ?", java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(1))), closed);
-        CountDownLatch saved = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<?> save = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
-                scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting",
-                        ScoreService.scope("jiuting", null));
-                saved.countDown();
-                try {
-                    commit.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(saved.await(30, TimeUnit.SECONDS)).as("saved, not yet committed").isTrue();
-            Future<ResponseEntity<Map>> reopening = threads.submit(() -> as("chuangban2").postForEntity(
+            ResponseEntity<Map> reopened = whileMarchIsBeingSaved(() -> as("chuangban2").postForEntity(
                     "/api/cases/" + closed + "/reopen", json("{\"reason\":\"市民再次反映\"}"), Map.class));
-            awaitWaitingForALock(reopening);
-            commit.countDown();
-            save.get(30, TimeUnit.SECONDS);
-            ResponseEntity<Map> reopened = reopening.get(30, TimeUnit.SECONDS);
             assertThat(reopened.getStatusCode()).as("%s", reopened.getBody()).isEqualTo(HttpStatus.OK);
         } finally {
-            commit.countDown();
-            threads.shutdownNow();
             runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(closed).list()
                     .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
             jdbc.update("delete from rect_case_round where case_no = ?", closed);
@@ -465,6 +421,38 @@ class ScoreApiTest {
         assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, late)).isEqualTo("CLOSED");
     }
 
+    /**
+     * Sends {@code request} while a save of March's scores is under way, its transaction held open: shows that the request
+     * waits for the save's lock, lets the save commit, and answers what the request then answered.
+     */
+    private <T> T whileMarchIsBeingSaved(java.util.concurrent.Callable<T> request) throws Exception {
+        CountDownLatch saved = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> save = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting",
+                        ScoreService.scope("jiuting", null));
+                saved.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(saved.await(30, TimeUnit.SECONDS)).as("saved, not yet committed").isTrue();
+            Future<T> answer = threads.submit(request);
+            awaitWaitingForALock(answer);
+            commit.countDown();
+            save.get(30, TimeUnit.SECONDS);
+            return answer.get(30, TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Until another session of the database waits for a lock this one holds; fails if {@code request} ends first. */
     private void awaitWaitingForALock(Future<?> request) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id is not null",
