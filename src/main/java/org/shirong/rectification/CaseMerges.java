@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 合并重复案件: the organisation's office ({@code roles.office} of its organization.yaml; not a member of the case's lead
- * unit) closes a case as a duplicate of another open case of the same organisation and category, reported earlier, nearby
- * or at the same address ({@link CaseDuplicates#notAlike}), unless its deadline fell in a period whose scores were saved. Both cases are locked, in case-number order, for the
- * check and the merge; the duplicate's process receives {@code CaseMerged}, whose event subprocess ends it with its
+ * unit, unless the office leads it) closes a case as a duplicate of another open case of the same organisation and
+ * category, reported earlier, nearby or at the same address ({@link CaseDuplicates#notAlike}), unless its deadline fell in
+ * a period whose scores were saved. Both cases are locked, in case-number order, for the check and the merge; the duplicate's process receives {@code CaseMerged}, whose event subprocess ends it with its
  * tasks and its 协办, records the merge on both timelines and tells the lead unit and the reporter. Whoever comes second
  * to a case (a merge, a close) finds it ended: 409.
  */
@@ -147,7 +147,8 @@ class CaseMerges {
 
     /**
      * Why the caller may not merge the case: not of its organisation's office, or of the unit that leads it (a merged case
-     * leaves its lead unit's scores, as an appeal's approval would).
+     * leaves its lead unit's scores, as an appeal's approval would) unless that is the office itself, as in a town without
+     * a dispatch table of its own, where no one else could.
      */
     private Optional<ForbiddenException> notOffice(Authentication caller, CaseRecord c) {
         var groups = caller.getGroupIds() == null ? java.util.List.<String>of() : caller.getGroupIds();
@@ -157,7 +158,7 @@ class CaseMerges {
             return Optional.of(new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
                     + organizations.of(organization).groupName(office) + "可以合并重复案件"));
         }
-        if (c.leadUnit() != null && groups.contains(c.leadUnit())) {
+        if (c.leadUnit() != null && !c.leadUnit().equals(office) && groups.contains(c.leadUnit())) {
             return Optional.of(new ForbiddenException("OWN_UNITS_CASE", "您是本案牵头单位（"
                     + organizations.of(organization).groupName(c.leadUnit()) + "）的人员，合并后本案不再计入该单位的考核，"
                     + "请由办公室其他人员合并"));

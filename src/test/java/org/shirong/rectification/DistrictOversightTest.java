@@ -458,6 +458,11 @@ class DistrictOversightTest {
         } finally {
             identityService.deleteUser("cbchengguan");
         }
+        // a town without a dispatch table of its own gives its office every case: the office merges them all the same
+        Map<String, Object> officeLed = as("shdshirongban1").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("EXPOSED_GARBAGE", "NORMAL", "湖荡路 " + (long) at[2] + " 号", null)), Map.class).getBody();
+        assertThat(officeLed).containsEntry("leadUnit", "shdshirongban");
+        assertThat(mayMerge("shdshirongban1", (String) officeLed.get("caseNo"))).as("office-led").isTrue();
         assertRefused(rest.withBasicAuth("admin", "admin").postForEntity("/api/cases/" + duplicate + "/merge", CaseApiTest.json(
                 "{\"into\":\"" + jinxiCase + "\",\"reason\":\"同一处\"}"), Map.class), "into", "OTHER_ORGANIZATION");
 
