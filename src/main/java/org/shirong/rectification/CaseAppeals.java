@@ -20,7 +20,6 @@ import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
-import org.shirong.system.NotFoundException;
 import org.shirong.system.ProcessDefinitions;
 import org.shirong.system.SystemAccess;
 import org.shirong.system.TextInput;
@@ -50,10 +49,9 @@ class CaseAppeals {
             String opinion) {
     }
 
-    private final RectificationCases cases;
     private final CaseRecords records;
     private final CaseAppealRecords appeals;
-    private final CaseVisibility visibility;
+    private final ReadableCases readable;
     private final Organizations organizations;
     private final ScoredPeriods scoredPeriods;
     private final ProcessDefinitions definitions;
@@ -62,13 +60,11 @@ class CaseAppeals {
     private final IdentityService identityService;
     private final WorkingCalendars calendars;
 
-    CaseAppeals(RectificationCases cases, CaseRecords records, CaseAppealRecords appeals, CaseVisibility visibility,
-            Organizations organizations, ScoredPeriods scoredPeriods, ProcessDefinitions definitions, RuntimeService runtimeService,
+    CaseAppeals(CaseRecords records, CaseAppealRecords appeals, ReadableCases readable, Organizations organizations, ScoredPeriods scoredPeriods, ProcessDefinitions definitions, RuntimeService runtimeService,
             SystemAccess systemAccess, IdentityService identityService, WorkingCalendars calendars) {
-        this.cases = cases;
         this.records = records;
         this.appeals = appeals;
-        this.visibility = visibility;
+        this.readable = readable;
         this.organizations = organizations;
         this.scoredPeriods = scoredPeriods;
         this.definitions = definitions;
@@ -82,12 +78,9 @@ class CaseAppeals {
     @Transactional
     AppealView file(String caseNo, String deductionName, String reason, Authentication caller) {
         Deduction deduction = deduction(deductionName);
-        String text = reason(reason);
-        CaseRecord c = cases.get(caseNo);
-        if (!visibility.mayRead(caller, c)) {
-            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
-        }
-        c = records.lock(caseNo); // the lead unit is read under the lock: a re-dispatch meanwhile cannot slip between
+        String text = ReasonField.checked("申诉理由", reason, MAX_TEXT);
+        readable.get(caseNo, caller);
+        CaseRecord c = records.lock(caseNo); // the lead unit is read under the lock: a re-dispatch meanwhile cannot slip between
         notTheLeadUnit(c, caller).ifPresent(refusal -> {
             throw refusal;
         });
@@ -226,21 +219,6 @@ class CaseAppeals {
             throw new InvalidRequestException(ApiError.field("deduction", "UNKNOWN_DEDUCTION", "没有扣分项 \"" + shown
                     + "\"：应为 OVERDUE（超期）、REWORK（返工）或 RETURN（回退）"));
         }
-    }
-
-    private static String reason(String reason) {
-        if (TextInput.isBlank(reason)) {
-            throw new InvalidRequestException(ApiError.field("reason", "REQUIRED", "请填写申诉理由"));
-        }
-        TextInput.problem("申诉理由", reason, true).ifPresent(problem -> {
-            throw new InvalidRequestException(ApiError.field("reason", "INVALID_TEXT", problem));
-        });
-        String text = reason.strip();
-        if (text.length() > MAX_TEXT) {
-            throw new InvalidRequestException(ApiError.field("reason", "TOO_LONG",
-                    "申诉理由不能超过 " + MAX_TEXT + " 个字，现有 " + text.length() + " 个字"));
-        }
-        return text;
     }
 
     /**
