@@ -1,4 +1,4 @@
-<#-- 考核申诉的审核结果（发给提出申诉的牵头单位）。模型同 case-dispatched，另有 decision 核准或驳回、deductionName 申诉的扣分项（超期、返工、回退）、reason 申诉理由、opinion 审核意见；officeName 本组织审核申诉的办公室 -->
+<#-- 考核申诉的审核结果（发给提出申诉的牵头单位）。模型同 case-dispatched，另有 decision 核准或驳回、deductionName 申诉的扣分项（超期、返工、回退、重新打开）、reason 申诉理由、opinion 审核意见；officeName 本组织审核申诉的办公室 -->
 <#assign subject>【考核申诉已${decision}】${caseNo} ${deductionName}</#assign>
 ${leadUnitName}：
 

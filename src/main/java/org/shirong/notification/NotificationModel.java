@@ -3,6 +3,7 @@ package org.shirong.notification;
 import static org.shirong.rectification.RectificationProcess.VAR_ADDRESS;
 import static org.shirong.rectification.RectificationProcess.VAR_CASE_NO;
 import static org.shirong.rectification.RectificationProcess.VAR_DUE_AT;
+import static org.shirong.rectification.RectificationProcess.VAR_HANDLER;
 import static org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT;
 import static org.shirong.rectification.RectificationProcess.VAR_TITLE;
 
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The model a template gets from the process: {@code caseNo}, {@code title}, {@code address},
- * {@code leadUnit} and {@code leadUnitName}, {@code due} (the due instant as 2026年5月9日 10:00 in the
+ * {@code leadUnit} and {@code leadUnitName}, {@code handlerName} (who handles the case in its lead unit, by name; empty
+ * when no one does yet), {@code due} (the due instant as 2026年5月9日 10:00 in the
  * calendar's zone, Asia/Shanghai), {@code link} (Tasklist opening the recipient's task of the business key,
  * see {@link #link}), {@code officeName}, {@code leadingName} and {@code inspectorsName} (the groups that play those parts in
  * the organisation the process runs in, as its file names them: 锦溪镇's office is 推进小组办公室, not 九亭镇's 创建办),
@@ -68,6 +70,8 @@ class NotificationModel {
         model.put("address", text(execution.getVariable(VAR_ADDRESS), ""));
         model.put("leadUnit", text(leadUnit, ""));
         model.put("leadUnitName", leadUnit == null ? "" : groupName(leadUnit.toString()));
+        Object handler = execution.getVariable(VAR_HANDLER);
+        model.put("handlerName", handler == null ? "" : organizations.personName(handler.toString()));
         model.put("due", text(execution.getVariable(VAR_DUE_AT), ""));
         model.put(LINK, link(businessKey));
         model.putAll(organizations.find(execution.getTenantId()).map(Organization::roleNames).orElse(GENERIC_ROLE_NAMES));

@@ -41,7 +41,8 @@ class CaseAppealRecords {
 
     /**
      * A new appeal, covering what the case has now: a 超期 appeal its deadline {@code dueAt} (an appeal does not cover a
-     * later deadline missed), a 返工 appeal its {@code reworks} so far; a 回退 appeal covers the returns before {@code at}.
+     * later deadline missed), a 返工 appeal its {@code reworks} so far; a 回退 or 重新打开 appeal covers the returns or
+     * reopenings before {@code at}.
      */
     void add(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant at, Instant dueAt,
             int reworks) {
@@ -94,11 +95,14 @@ class CaseAppealRecords {
         return shown;
     }
 
-    /** When the case was returned (回退) by {@code unit}: the returns charged to it in the scoring. */
-    List<Instant> returnsBy(String caseNo, String unit) {
+    /**
+     * When the case's steps of {@code kind} charged to {@code unit} in the scoring happened: its returns (回退) made by the
+     * unit, or its reopenings (重新打开) that sent it back to the unit.
+     */
+    List<Instant> chargedTo(String caseNo, CaseEventKind kind, String unit) {
         return jdbc.query("select e.occurred_at from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where e.case_no = ? and e.kind = ? and coalesce(e.unit_id, c.lead_unit) = ? order by e.occurred_at",
-                (rs, n) -> rs.getTimestamp(1).toInstant(), caseNo, CaseEventKind.RETURNED.name(), unit);
+                (rs, n) -> rs.getTimestamp(1).toInstant(), caseNo, kind.name(), unit);
     }
 
     private static final String SELECT = "select case_no, deduction, unit_id, reason, requested_by, requested_at, approved,"

@@ -20,7 +20,6 @@ import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
-import org.shirong.system.NotFoundException;
 import org.shirong.system.ProcessDefinitions;
 import org.shirong.system.SystemAccess;
 import org.shirong.system.TextInput;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 考核申诉: the lead unit of a case appeals one of its deductions (超期, 返工, 回退) with a reason; the organisation's office
+ * 考核申诉: the lead unit of a case appeals one of its deductions (超期, 返工, 回退, 重新打开) with a reason; the organisation's office
  * reviews it in {@code CaseAppealProcess} (审核考核申诉) and approves or rejects it; the unit is told. An appeal covers the
  * deduction as it is when filed; the same deduction is appealed again only once decided and grown beyond it. An approved appeal removes the deduction from the unit's scores (the scoring reads
  * {@code rect_case_appeal}) and leaves the case's record as it was: overdue stays overdue, the timeline shows the appeal
@@ -42,6 +41,8 @@ class CaseAppeals {
 
     /** As the review form's {@code maxLength}; rect_case_appeal keeps 2000. */
     static final int MAX_TEXT = 2000;
+    /** OVERDUE（超期）、REWORK（返工）、RETURN（回退）或 REOPEN（重新打开）, as the errors name what may be appealed. */
+    private static final String DEDUCTIONS = deductions();
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** An appeal as the API shows it; {@code status} PENDING, APPROVED or REJECTED, with its Chinese name. */
@@ -50,10 +51,9 @@ class CaseAppeals {
             String opinion) {
     }
 
-    private final RectificationCases cases;
     private final CaseRecords records;
     private final CaseAppealRecords appeals;
-    private final CaseVisibility visibility;
+    private final ReadableCases readable;
     private final Organizations organizations;
     private final ScoredPeriods scoredPeriods;
     private final ProcessDefinitions definitions;
@@ -62,13 +62,11 @@ class CaseAppeals {
     private final IdentityService identityService;
     private final WorkingCalendars calendars;
 
-    CaseAppeals(RectificationCases cases, CaseRecords records, CaseAppealRecords appeals, CaseVisibility visibility,
-            Organizations organizations, ScoredPeriods scoredPeriods, ProcessDefinitions definitions, RuntimeService runtimeService,
+    CaseAppeals(CaseRecords records, CaseAppealRecords appeals, ReadableCases readable, Organizations organizations, ScoredPeriods scoredPeriods, ProcessDefinitions definitions, RuntimeService runtimeService,
             SystemAccess systemAccess, IdentityService identityService, WorkingCalendars calendars) {
-        this.cases = cases;
         this.records = records;
         this.appeals = appeals;
-        this.visibility = visibility;
+        this.readable = readable;
         this.organizations = organizations;
         this.scoredPeriods = scoredPeriods;
         this.definitions = definitions;
@@ -82,12 +80,9 @@ class CaseAppeals {
     @Transactional
     AppealView file(String caseNo, String deductionName, String reason, Authentication caller) {
         Deduction deduction = deduction(deductionName);
-        String text = reason(reason);
-        CaseRecord c = cases.get(caseNo);
-        if (!visibility.mayRead(caller, c)) {
-            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
-        }
-        c = records.lock(caseNo); // the lead unit is read under the lock: a re-dispatch meanwhile cannot slip between
+        String text = ReasonField.checked("申诉理由", reason, MAX_TEXT);
+        readable.get(caseNo, caller);
+        CaseRecord c = records.lock(caseNo); // the lead unit is read under the lock: a re-dispatch meanwhile cannot slip between
         notTheLeadUnit(c, caller).ifPresent(refusal -> {
             throw refusal;
         });
@@ -217,36 +212,22 @@ class CaseAppeals {
 
     private static Deduction deduction(String name) {
         if (TextInput.isBlank(name)) {
-            throw new InvalidRequestException(ApiError.field("deduction", "REQUIRED", "请填写申诉的扣分项：OVERDUE（超期）、REWORK（返工）或 RETURN（回退）"));
+            throw new InvalidRequestException(ApiError.field("deduction", "REQUIRED", "请填写申诉的扣分项：" + DEDUCTIONS));
         }
         try {
             return Deduction.valueOf(name.strip());
         } catch (IllegalArgumentException unknown) {
             String shown = name.strip().length() > 40 ? name.strip().substring(0, 40) + "…" : name.strip();
             throw new InvalidRequestException(ApiError.field("deduction", "UNKNOWN_DEDUCTION", "没有扣分项 \"" + shown
-                    + "\"：应为 OVERDUE（超期）、REWORK（返工）或 RETURN（回退）"));
+                    + "\"：应为 " + DEDUCTIONS));
         }
-    }
-
-    private static String reason(String reason) {
-        if (TextInput.isBlank(reason)) {
-            throw new InvalidRequestException(ApiError.field("reason", "REQUIRED", "请填写申诉理由"));
-        }
-        TextInput.problem("申诉理由", reason, true).ifPresent(problem -> {
-            throw new InvalidRequestException(ApiError.field("reason", "INVALID_TEXT", problem));
-        });
-        String text = reason.strip();
-        if (text.length() > MAX_TEXT) {
-            throw new InvalidRequestException(ApiError.field("reason", "TOO_LONG",
-                    "申诉理由不能超过 " + MAX_TEXT + " 个字，现有 " + text.length() + " 个字"));
-        }
-        return text;
     }
 
     /**
      * The instants at which the scoring counts the case's {@code deduction} for its lead unit, empty when the case has no
      * such deduction: for 超期 and 返工 the case's own (the earlier of its closing and its due date, as the scoring's period
-     * rule says), for 回退 each return the lead unit made.
+     * rule says), for 回退 each return the lead unit made, for 重新打开 each reopening that sent it back to the lead unit
+     * (counted in the period of the reopening).
      */
     private List<Instant> counted(CaseRecord c, Deduction deduction) {
         boolean has = switch (deduction) {
@@ -254,12 +235,14 @@ class CaseAppeals {
                     || c.submittedAt() != null && c.dueAt() != null && c.submittedAt().isAfter(c.dueAt());
             case REWORK -> c.reworkCount() > c.reworksBeforeReopen(); // the rounds a reopening ended count as they were
             case RETURN -> true;
+            case REOPEN -> c.reopenCount() > 0;
         };
         if (!has) {
             return List.of();
         }
-        if (deduction == Deduction.RETURN) {
-            return appeals.returnsBy(c.caseNo(), c.leadUnit());
+        if (deduction == Deduction.RETURN || deduction == Deduction.REOPEN) {
+            return appeals.chargedTo(c.caseNo(), deduction == Deduction.RETURN ? CaseEventKind.RETURNED : CaseEventKind.REOPENED,
+                    c.leadUnit());
         }
         if (c.dueAt() == null) {
             return List.of();
@@ -279,14 +262,14 @@ class CaseAppeals {
 
     /**
      * Whether a decided appeal covers the deduction the case has now: its deadline is still the one appealed, it has no
-     * reworks beyond those appealed, no return since the appeal ({@code counted}: the instants the deduction counts at).
-     * One not covered (a new deadline missed, another rework or return) may be appealed again.
+     * reworks beyond those appealed, no return or reopening since the appeal ({@code counted}: the instants the deduction
+     * counts at). One not covered (a new deadline missed, another rework, return or reopening) may be appealed again.
      */
     private static boolean covers(CaseAppealRecords.Appeal a, CaseRecord c, List<Instant> counted) {
         return switch (a.deduction()) {
             case OVERDUE -> java.util.Objects.equals(a.coveredDueAt(), c.dueAt());
             case REWORK -> a.coveredReworks() != null && a.coveredReworks() >= c.reworkCount();
-            case RETURN -> counted.stream().noneMatch(at -> at.isAfter(a.requestedAt()));
+            case RETURN, REOPEN -> counted.stream().noneMatch(at -> at.isAfter(a.requestedAt()));
         };
     }
 
@@ -301,7 +284,7 @@ class CaseAppeals {
                 + (existing.pending() ? "申诉，正在审核中" : "申诉并" + (existing.approved() ? "核准" : "驳回")) + "，不能再次申诉");
     }
 
-    /** 牵头单位 环卫所；整改期限 2026年3月4日 17:00；状态 已结案；超期；返工 1 次；回退 0 次. */
+    /** 牵头单位 环卫所；整改期限 2026年3月4日 17:00；状态 已结案；超期；返工 1 次；回退 0 次；重新打开 1 次 (when reopened). */
     private String summary(CaseRecord c) {
         ZoneId zone = calendars.of(c.tenantId()).zone();
         List<String> parts = new ArrayList<>();
@@ -318,7 +301,15 @@ class CaseAppeals {
         }
         parts.add("返工 " + c.reworkCount() + " 次");
         parts.add("回退 " + c.returnCount() + " 次");
+        if (c.reopenCount() > 0) {
+            parts.add("重新打开 " + c.reopenCount() + " 次");
+        }
         return String.join("；", parts);
+    }
+
+    private static String deductions() {
+        List<String> named = Arrays.stream(Deduction.values()).map(d -> d.name() + "（" + d.label() + "）").toList();
+        return String.join("、", named.subList(0, named.size() - 1)) + "或 " + named.get(named.size() - 1);
     }
 
     private AppealView view(CaseAppealRecords.Appeal a) {

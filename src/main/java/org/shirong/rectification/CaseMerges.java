@@ -5,14 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
-import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
 import org.shirong.system.TextInput;
 import org.springframework.stereotype.Service;
@@ -37,20 +35,23 @@ class CaseMerges {
 
     private final RectificationCases cases;
     private final CaseRecords records;
-    private final CaseVisibility visibility;
+    private final ReadableCases readable;
+    private final CaseOffice office;
     private final Organizations organizations;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final CaseDuplicates duplicates;
     private final ScoredPeriods scoredPeriods;
 
-    CaseMerges(RectificationCases cases, CaseRecords records, CaseVisibility visibility, Organizations organizations,
-            RuntimeService runtimeService, SystemAccess systemAccess, CaseDuplicates duplicates, ScoredPeriods scoredPeriods) {
+    CaseMerges(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office,
+            Organizations organizations, RuntimeService runtimeService, SystemAccess systemAccess, CaseDuplicates duplicates,
+            ScoredPeriods scoredPeriods) {
         this.duplicates = duplicates;
         this.scoredPeriods = scoredPeriods;
         this.cases = cases;
         this.records = records;
-        this.visibility = visibility;
+        this.readable = readable;
+        this.office = office;
         this.organizations = organizations;
         this.runtimeService = runtimeService;
         this.systemAccess = systemAccess;
@@ -58,28 +59,19 @@ class CaseMerges {
 
     @Transactional
     public Merged merge(String caseNo, String into, String reason, Authentication caller) {
-        CaseRecord duplicate = readable(caseNo, caller);
+        CaseRecord duplicate = readable.get(caseNo, caller);
         notOffice(caller, duplicate).ifPresent(refusal -> {
             throw refusal;
         });
         if (TextInput.isBlank(into)) {
             throw new InvalidRequestException(ApiError.field("into", "REQUIRED", "请填写要并入的案件编号（into）"));
         }
-        if (TextInput.isBlank(reason)) {
-            throw new InvalidRequestException(ApiError.field("reason", "REQUIRED", "请填写合并理由（reason）"));
-        }
-        TextInput.problem("合并理由", reason, true).ifPresent(problem -> {
-            throw new InvalidRequestException(ApiError.field("reason", "INVALID_TEXT", problem));
-        });
-        if (reason.strip().length() > MAX_REASON) {
-            throw new InvalidRequestException(ApiError.field("reason", "TOO_LONG",
-                    "合并理由不能超过 " + MAX_REASON + " 个字，现有 " + reason.strip().length() + " 个字"));
-        }
+        String why = ReasonField.checked("合并理由", reason, MAX_REASON);
         String primaryNo = into.strip();
         if (primaryNo.equals(caseNo)) {
             throw new InvalidRequestException(ApiError.field("into", "SAME_CASE", "案件不能并入它自己：请填写另一件案件的编号"));
         }
-        CaseRecord primary = readable(primaryNo, caller);
+        CaseRecord primary = readable.get(primaryNo, caller);
         if (!primary.tenantId().equals(duplicate.tenantId())) {
             throw new InvalidRequestException(ApiError.field("into", "OTHER_ORGANIZATION", "案件 " + primaryNo + " 属于"
                     + organizations.of(primary.tenantId()).name() + "，只能并入" + organizations.of(duplicate.tenantId()).name()
@@ -119,7 +111,7 @@ class CaseMerges {
         String actor = caller.getUserId();
         String processInstance = duplicate.processInstanceId();
         Map<String, Object> variables = Map.of(RectificationProcess.VAR_MERGED_INTO, primaryNo,
-                RectificationProcess.VAR_MERGE_REASON, reason.strip(), RectificationProcess.VAR_MERGED_BY, actor,
+                RectificationProcess.VAR_MERGE_REASON, why, RectificationProcess.VAR_MERGED_BY, actor,
                 RectificationProcess.VAR_MERGE_ALSO_TELL, duplicate.reportedBy() == null ? "" : "user:" + duplicate.reportedBy());
         try {
             systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_MERGED)
@@ -128,16 +120,7 @@ class CaseMerges {
             throw new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + caseNo + " 没有在办的整改流程，不能合并");
         }
         CaseRecord merged = cases.get(caseNo);
-        return new Merged(caseNo, merged.status().name(), merged.status().label(), primaryNo, merged.closedAt(), actor,
-                reason.strip());
-    }
-
-    private CaseRecord readable(String caseNo, Authentication caller) {
-        CaseRecord c = records.find(caseNo).orElse(null);
-        if (c == null || !visibility.mayRead(caller, c)) {
-            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
-        }
-        return c;
+        return new Merged(caseNo, merged.status().name(), merged.status().label(), primaryNo, merged.closedAt(), actor, why);
     }
 
     /** Whether the caller may merge the case (which it reads) into another now, as {@link #merge} would accept it. */
@@ -151,19 +134,14 @@ class CaseMerges {
      * a dispatch table of its own, where no one else could.
      */
     private Optional<ForbiddenException> notOffice(Authentication caller, CaseRecord c) {
-        var groups = caller.getGroupIds() == null ? java.util.List.<String>of() : caller.getGroupIds();
-        String organization = c.tenantId();
-        String office = organizations.office(organization);
-        if (!groups.contains(office) && !groups.contains(Groups.CAMUNDA_ADMIN)) {
-            return Optional.of(new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
-                    + organizations.of(organization).groupName(office) + "可以合并重复案件"));
+        Optional<ForbiddenException> notOffice = office.notOffice(caller, c, "合并重复案件");
+        if (notOffice.isPresent() || c.leadUnit() == null || c.leadUnit().equals(organizations.office(c.tenantId()))
+                || !CaseVisibility.groups(caller).contains(c.leadUnit())) {
+            return notOffice;
         }
-        if (c.leadUnit() != null && !c.leadUnit().equals(office) && groups.contains(c.leadUnit())) {
-            return Optional.of(new ForbiddenException("OWN_UNITS_CASE", "您是本案牵头单位（"
-                    + organizations.of(organization).groupName(c.leadUnit()) + "）的人员，合并后本案不再计入该单位的考核，"
-                    + "请由办公室其他人员合并"));
-        }
-        return Optional.empty();
+        return Optional.of(new ForbiddenException("OWN_UNITS_CASE", "您是本案牵头单位（"
+                + organizations.of(c.tenantId()).groupName(c.leadUnit()) + "）的人员，合并后本案不再计入该单位的考核，"
+                + "请由办公室其他人员合并"));
     }
 
     /** The case's deadline passed in a period whose scores were saved with it: it may not leave them (409). */

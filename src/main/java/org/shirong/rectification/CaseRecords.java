@@ -653,6 +653,12 @@ class CaseRecords {
                         rs.getString("actor"), rs.getString("detail")), caseNo);
     }
 
+    /** Who made the case's latest step of {@code kind}, if anyone did (a step the system made has no actor). */
+    Optional<String> lastActor(String caseNo, CaseEventKind kind) {
+        return jdbc.query("select actor from rect_case_event where case_no = ? and kind = ? and actor is not null"
+                + " order by occurred_at desc, id desc", (rs, n) -> rs.getString(1), caseNo, kind.name()).stream().findFirst();
+    }
+
     /** The 督办 events of the campaign's cases that are not closed, newest first: one query for the lot. */
     List<RectificationCases.Supervision> supervisionOfOpenCases(String campaignCode) {
         return jdbc.query("select e.case_no, e.occurred_at, e.actor, e.detail from rect_case_event e"

@@ -3,21 +3,13 @@ package org.shirong.rectification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.shirong.organization.Organizations;
-import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
-import org.shirong.system.ForbiddenException;
-import org.shirong.system.InvalidRequestException;
-import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
-import org.shirong.system.TextInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +27,7 @@ class CaseReopens {
 
     /** As a merge's reason, well within rect_case_event.detail (4000) with what the reopening adds. */
     static final int MAX_REASON = CaseMerges.MAX_REASON;
+    private static final String REOPEN = "重新打开案件";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     record Reopened(String caseNo, String status, String statusName, int reopenCount, String leadUnit, Instant dueAt,
@@ -43,8 +36,8 @@ class CaseReopens {
 
     private final RectificationCases cases;
     private final CaseRecords records;
-    private final CaseVisibility visibility;
-    private final Organizations organizations;
+    private final ReadableCases readable;
+    private final CaseOffice office;
     private final CaseDeadlines deadlines;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
@@ -52,15 +45,14 @@ class CaseReopens {
     private final ScoredPeriods scoredPeriods;
     private final int withinDays;
 
-    CaseReopens(RectificationCases cases, CaseRecords records, CaseVisibility visibility, Organizations organizations,
-            CaseDeadlines deadlines, RuntimeService runtimeService, SystemAccess systemAccess, CaseAppealRecords appeals,
+    CaseReopens(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office, CaseDeadlines deadlines, RuntimeService runtimeService, SystemAccess systemAccess, CaseAppealRecords appeals,
             ScoredPeriods scoredPeriods, @Value("${shirong.cases.reopen-within-days:30}") int withinDays) {
         this.appeals = appeals;
         this.scoredPeriods = scoredPeriods;
         this.cases = cases;
         this.records = records;
-        this.visibility = visibility;
-        this.organizations = organizations;
+        this.readable = readable;
+        this.office = office;
         this.deadlines = deadlines;
         this.runtimeService = runtimeService;
         this.systemAccess = systemAccess;
@@ -69,23 +61,11 @@ class CaseReopens {
 
     @Transactional
     public Reopened reopen(String caseNo, String reason, Authentication caller) {
-        CaseRecord c = records.find(caseNo).orElse(null);
-        if (c == null || !visibility.mayRead(caller, c)) {
-            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
-        }
-        notOffice(caller, c.tenantId()).ifPresent(refusal -> {
+        CaseRecord c = readable.get(caseNo, caller);
+        office.notOffice(caller, c, REOPEN).ifPresent(refusal -> {
             throw refusal;
         });
-        if (TextInput.isBlank(reason)) {
-            throw new InvalidRequestException(ApiError.field("reason", "REQUIRED", "请填写重新打开的理由（reason）"));
-        }
-        TextInput.problem("重新打开的理由", reason, true).ifPresent(problem -> {
-            throw new InvalidRequestException(ApiError.field("reason", "INVALID_TEXT", problem));
-        });
-        if (reason.strip().length() > MAX_REASON) {
-            throw new InvalidRequestException(ApiError.field("reason", "TOO_LONG",
-                    "重新打开的理由不能超过 " + MAX_REASON + " 个字，现有 " + reason.strip().length() + " 个字"));
-        }
+        String why = ReasonField.checked("重新打开的理由", reason, MAX_REASON);
         c = records.lock(caseNo);
         notReopenable(c).ifPresent(refusal -> {
             throw refusal;
@@ -93,7 +73,7 @@ class CaseReopens {
         // a save of scores under way reads the case's round once from rect_case and once kept: not both, nor neither
         scoredPeriods.holdSaves();
         String actor = caller.getUserId();
-        Map<String, Object> variables = Map.of(RectificationProcess.VAR_REOPEN_REASON, reason.strip(),
+        Map<String, Object> variables = Map.of(RectificationProcess.VAR_REOPEN_REASON, why,
                 RectificationProcess.VAR_REOPENED_BY, actor);
         String organization = c.tenantId();
         try {
@@ -105,22 +85,12 @@ class CaseReopens {
         }
         CaseRecord reopened = cases.get(caseNo);
         return new Reopened(caseNo, reopened.status().name(), reopened.status().label(), reopened.reopenCount(),
-                reopened.leadUnit(), reopened.dueAt(), RectificationCases.now(), actor, reason.strip());
+                reopened.leadUnit(), reopened.dueAt(), RectificationCases.now(), actor, why);
     }
 
     /** Whether the caller may reopen the case (which it reads) now, as {@link #reopen} would accept it. */
     boolean mayReopen(CaseRecord c, Authentication caller) {
-        return notOffice(caller, c.tenantId()).isEmpty() && notReopenable(c).isEmpty();
-    }
-
-    private Optional<ForbiddenException> notOffice(Authentication caller, String organization) {
-        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        String office = organizations.office(organization);
-        if (groups.contains(office) || groups.contains(Groups.CAMUNDA_ADMIN)) {
-            return Optional.empty();
-        }
-        return Optional.of(new ForbiddenException("NOT_OFFICE", "只有" + organizations.of(organization).name()
-                + organizations.of(organization).groupName(office) + "可以重新打开案件"));
+        return office.notOffice(caller, c, REOPEN).isEmpty() && notReopenable(c).isEmpty();
     }
 
     /** Why the case cannot be reopened now: merged, not closed, or closed longer ago than the window allows. */

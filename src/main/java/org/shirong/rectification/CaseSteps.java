@@ -262,7 +262,8 @@ public class CaseSteps {
     /**
      * 重新交办牵头单位: the case reopened goes back to its lead unit, which rectifies it again (no claim: it is its case) on
      * a new clock; the instance is given what a case's instance holds for its tasks and forms. Who reopened it and why
-     * travel with the message, as the API ran it on the system's behalf.
+     * travel with the message, as the API ran it on the system's behalf. Whoever handed in the round it ends handles it
+     * again ({@code caseHandler}, the assignee of 整改问题) if still of the lead unit, which stays the task's candidate.
      */
     void reopened(DelegateExecution execution) {
         String caseNo = caseNo(execution);
@@ -276,6 +277,9 @@ public class CaseSteps {
         cases.instanceVariables(before).forEach(execution::setVariable);
         execution.setVariable(VAR_LEAD_UNIT, before.leadUnit());
         execution.setVariable(VAR_CLAIMED, true);
+        cases.lastSubmittedBy(caseNo).filter(handler -> before.leadUnit() != null && identityService.createUserQuery()
+                .userId(handler).memberOfGroup(before.leadUnit()).count() > 0)
+                .ifPresent(handler -> execution.setVariable(VAR_HANDLER, handler));
         execution.setVariable(VAR_REOPEN_COUNT, before.reopenCount() + 1);
         setDeadlines(execution, d);
     }

@@ -329,6 +329,11 @@ public class RectificationCases {
         return records.countsOfCampaign(campaignCode);
     }
 
+    /** Who handed in the case's latest 整改 (提交整改结果): who handled the round a reopening ends. */
+    Optional<String> lastSubmittedBy(String caseNo) {
+        return records.lastActor(caseNo, CaseEventKind.SUBMITTED);
+    }
+
     public Optional<CaseRecord> findByExternalRef(String organization, String externalRef) {
         return records.findByExternalRef(organization, externalRef);
     }

@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * <li>reopenedCount (重新打开数): the unit's closed cases reopened in the period (the fix did not hold), whenever the
  * case is due</li>
  * <li>紧急案件按期结案率 = urgentOnTimeCount / urgentCount</li>
- * <li>appealedCount (核准申诉): the unit's deductions (超期, 返工, 回退) that no longer count because its appeal was
- * approved; the other figures already leave them out</li>
+ * <li>appealedCount (核准申诉): the unit's deductions (超期, 返工, 回退, 重新打开) that no longer count because its appeal
+ * was approved; the other figures already leave them out</li>
  * </ul>
  */
 record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCount, int onTimeClosedCount,
@@ -42,10 +42,10 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
     }
 
     /**
-     * As {@link #of(List, int, boolean)}, with {@code appealedReturns} cases whose returns the unit appealed with success
-     * and {@code reopened} reopenings of its cases.
+     * As {@link #of(List, int, boolean)}, with {@code appealedSteps} cases whose returns, and cases whose reopenings, the
+     * unit appealed with success and {@code reopened} reopenings of its cases.
      */
-    static Indicators of(List<CaseFact> cases, int returned, int appealedReturns, int reopened, boolean excludeSuspended) {
+    static Indicators of(List<CaseFact> cases, int returned, int appealedSteps, int reopened, boolean excludeSuspended) {
         List<CaseFact> due = counted(cases, excludeSuspended);
         int n = count(due, c -> true);
         int closed = count(due, CaseFact::closed);
@@ -57,7 +57,7 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
         return new Indicators(count(cases, c -> true), count(cases, CaseFact::suspended), n, closed, onTime, handled, reworked,
                 due.stream().mapToInt(c -> c.reworkCount() * c.count()).sum(), count(due, CaseFact::late), returned, urgent,
                 urgentOnTime, rate(closed, n), rate(onTime, n), rate(handled, n), rate(reworked, n),
-                rate(urgentOnTime, urgent), cases.stream().mapToInt(c -> c.appealed() * c.count()).sum() + appealedReturns,
+                rate(urgentOnTime, urgent), cases.stream().mapToInt(c -> c.appealed() * c.count()).sum() + appealedSteps,
                 reopened);
     }
 

@@ -51,8 +51,8 @@ final class ScoreCalculator {
     }
 
     /**
-     * Cases, returns, reopenings and zone figures of units not in {@code units} are ignored; returns appealed with success
-     * do not count.
+     * Cases, returns, reopenings and zone figures of units not in {@code units} are ignored; returns and reopenings
+     * appealed with success do not count.
      */
     ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
             List<ReopenFact> reopens, Map<String, InspectionTotal> inspections, List<ZoneFigure> zoneFigures, Instant computedAt) {
@@ -68,8 +68,10 @@ final class ScoreCalculator {
             List<ReturnFact> charged = returnsByUnit.getOrDefault(unit.id(), List.of());
             List<ReturnFact> ownReturns = charged.stream().filter(r -> !r.appealed()).toList();
             int appealedReturns = (int) charged.stream().filter(ReturnFact::appealed).map(ReturnFact::caseNo).distinct().count();
-            List<ReopenFact> ownReopens = reopensByUnit.getOrDefault(unit.id(), List.of());
-            Indicators indicators = Indicators.of(own, ownReturns.size(), appealedReturns, ownReopens.size(),
+            List<ReopenFact> reopened = reopensByUnit.getOrDefault(unit.id(), List.of());
+            List<ReopenFact> ownReopens = reopened.stream().filter(r -> !r.appealed()).toList();
+            int appealedReopens = (int) reopened.stream().filter(ReopenFact::appealed).map(ReopenFact::caseNo).distinct().count();
+            Indicators indicators = Indicators.of(own, ownReturns.size(), appealedReturns + appealedReopens, ownReopens.size(),
                     rubric.excludeSuspended());
             List<ComponentPoints> zoneItems = zoneItems(zonesByUnit.getOrDefault(unit.id(), List.of()));
             if (indicators.dueCount() == 0 && zoneItems.isEmpty()) {

@@ -48,7 +48,7 @@ class ScoringFacts {
             args.add(campaign);
         }
         return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as returning_unit, case when "
-                        + RETURN_APPEALED + " then 1 else 0 end as appealed"
+                        + appealed("RETURN") + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
                         + " and c.status <> 'MERGED'"
@@ -60,20 +60,22 @@ class ScoringFacts {
 
     /**
      * Reopenings (重新打开) made in [from, until) on the organisation's cases (only the campaign's when {@code campaign} is
-     * given), each charged to the lead unit the case went back to (recorded on the REOPENED step); none of a case merged
-     * since into another.
+     * given), each charged to the lead unit the case went back to (recorded on the REOPENED step), appealed or not; none of
+     * a case merged since into another.
      */
     List<ReopenFact> reopens(String organization, String campaign, Instant from, Instant until) {
         List<Object> args = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until)));
         if (campaign != null) {
             args.add(campaign);
         }
-        return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as unit"
+        return jdbc.query("select e.case_no, c.source, coalesce(e.unit_id, c.lead_unit) as unit, case when "
+                        + appealed("REOPEN") + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where c.tenant_id = ? and e.kind = 'REOPENED' and e.occurred_at >= ? and e.occurred_at < ?"
                         + " and c.status <> 'MERGED'"
                         + (campaign == null ? "" : " and c.campaign_code = ?"),
-                (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("unit"), CaseSource.valueOf(rs.getString("source"))),
+                (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
+                        rs.getInt("appealed") == 1),
                 args.toArray());
     }
 
@@ -98,7 +100,7 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + RETURN_APPEALED
+        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + appealed("RETURN")
                         + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ? and c.status <> 'MERGED' and "
@@ -113,11 +115,13 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place"
+        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + appealed("REOPEN")
+                        + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where e.kind = 'REOPENED' and e.occurred_at >= ? and e.occurred_at < ? and c.status <> 'MERGED' and "
                         + inPlaces(territories),
-                (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source"))),
+                (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
+                        rs.getInt("appealed") == 1),
                 placeArgs(district, territories, from, until));
     }
 
@@ -165,12 +169,14 @@ class ScoringFacts {
             + " where a.deduction = 'REWORK' and a.approved = true group by r.case_no, r.round_no, a.unit_id) ar"
             + " on ar.case_no = c.case_no and ar.round_no = c.round_no and ar.unit_id = c.lead_unit";
     /**
-     * Whether the return {@code e} of {@code rect_case c} was appealed by the unit it is charged to, the appeal approved,
-     * and the return made before the appeal was filed (an appeal does not cover returns to come).
+     * Whether the step {@code e} of {@code rect_case c}, a return or a reopening, was appealed as {@code deduction} by the
+     * unit it is charged to, the appeal approved, and the step made before the appeal was filed (an appeal does not
+     * cover returns or reopenings to come).
      */
-    private static final String RETURN_APPEALED = "exists (select 1 from rect_case_appeal a where a.case_no = e.case_no"
-            + " and a.deduction = 'RETURN' and a.approved = true and a.unit_id = coalesce(e.unit_id, c.lead_unit)"
-            + " and e.occurred_at <= a.requested_at)";
+    private static String appealed(String deduction) {
+        return "exists (select 1 from rect_case_appeal a where a.case_no = e.case_no and a.deduction = '" + deduction + "'"
+                + " and a.approved = true and a.unit_id = coalesce(e.unit_id, c.lead_unit) and e.occurred_at <= a.requested_at)";
+    }
 
     /**
      * The cases of {@code rect_case c}, and the rounds a reopening ended ({@code rect_case_round}, each counted as the case

@@ -71,8 +71,8 @@ final class RectificationFixture {
                 new SystemAccess(identity), definitions, ORGANIZATIONS,
                 new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
                 engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS));
-        appeals = new CaseAppeals(cases, records, new CaseAppealRecords(jdbc), new CaseVisibility("unit", ORGANIZATIONS, parties),
-                ORGANIZATIONS, new ScoredPeriods() {
+        appeals = new CaseAppeals(records, new CaseAppealRecords(jdbc),
+                new ReadableCases(records, new CaseVisibility("unit", ORGANIZATIONS, parties)), ORGANIZATIONS, new ScoredPeriods() {
 
                     @Override
                     public void holdSaves() {

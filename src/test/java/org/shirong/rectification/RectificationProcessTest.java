@@ -364,6 +364,55 @@ class RectificationProcessTest {
     }
 
     /**
+     * A reopened case's 整改问题 goes first to whoever handed in the round it ends (徐所长, who is told so in the notice),
+     * the lead unit staying its candidate so that a colleague can take it; once that person has left the unit, to the
+     * unit alone, as before.
+     */
+    @Test
+    void aReopenedCaseGoesFirstToWhoeverHandledTheLastRoundWhileStillOfTheLeadUnit() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        claimAs("huanwei1", instance(c));
+        handInAndCloseAs("huanwei1", instance(c));
+
+        clockAt(at("2026-03-10T10:00"));
+        ProcessInstance reopened = reopen(c);
+        assertThat(task(TASK_RECTIFY, reopened)).isAssignedTo("huanwei1");
+        assertThat(processEngine.getTaskService().createTaskQuery().taskId(task(TASK_RECTIFY, reopened).getId())
+                .taskCandidateGroup("huanwei").includeAssignedTasks().count()).as("the unit still a candidate").isEqualTo(1);
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-reopened"))
+                .contains("整改任务已交给上一轮办理整改的徐所长，本单位其他人员也可在任务列表中查看和接手");
+
+        handInAndCloseAs("huanwei1", reopened);
+        clockAt(at("2026-03-20T10:00"));
+        processEngine.getIdentityService().deleteMembership("huanwei1", "huanwei");
+        try {
+            ProcessInstance again = reopen(c);
+            assertThat(task(TASK_RECTIFY, again)).as("no longer of the lead unit").isNotAssigned().hasCandidateGroup("huanwei");
+        } finally {
+            processEngine.getIdentityService().createMembership("huanwei1", "huanwei");
+        }
+    }
+
+    private ProcessInstance reopen(CaseRecord c) {
+        return processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_CASE_REOPENED)
+                .processInstanceBusinessKey(c.caseNo())
+                .setVariables(Map.of(VAR_REOPEN_REASON, "12345 市民再次反映垃圾堆放", VAR_REOPENED_BY, "chuangban1"))
+                .correlateStartMessage();
+    }
+
+    /** {@code user} hands in the case's 整改 (as Tasklist would, logged in), which is verified and closed. */
+    private void handInAndCloseAs(String user, ProcessInstance pi) {
+        processEngine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "现场已整洁"));
+        execute(job(TASK_CLOSE, pi));
+    }
+
+    /**
      * A duplicate is most often merged while it waits for the office's re-dispatch (the unit returned it as reported
      * twice), or for a decision on 挂账: the cancelled task records nothing (no one chose a new unit or decided), and its
      * form's required fields, empty, do not refuse the merge.

@@ -44,6 +44,13 @@ final class CaseRows {
         jdbc.update("update rect_case set lead_unit = ?, return_count = return_count + 1 where case_no = ?", newLeadUnit, caseNo);
     }
 
+    /** The office reopened the closed case at {@code at}: a REOPENED step charged to its lead unit. */
+    void reopened(String caseNo, Instant at) {
+        String leadUnit = jdbc.queryForObject("select lead_unit from rect_case where case_no = ?", String.class, caseNo);
+        event(caseNo, at, "REOPENED", "市民再次反映", leadUnit);
+        jdbc.update("update rect_case set reopen_count = reopen_count + 1 where case_no = ?", caseNo);
+    }
+
     /** The case belongs to {@code tenant} and lies in {@code territory} (a town or street, or the tenant itself). */
     String placed(String caseNo, String tenant, String territory) {
         jdbc.update("update rect_case set tenant_id = ?, territory = ? where case_no = ?", tenant, territory, caseNo);

@@ -318,6 +318,64 @@ class ScoreApiTest {
     }
 
     /**
+     * A reopening (重新打开) is appealed as the other deductions are (a new problem at the same place, not a fix that did
+     * not hold): only by the lead unit it was charged to, once the case was reopened, once per reopening, not in a saved
+     * period; the office's approval takes it out of the unit's 重新打开数 and score (核准申诉) and leaves the fact: the case
+     * still shows it was reopened, the appeal and the decision on its timeline. A later reopening counts again.
+     */
+    @Test
+    void aReopeningIsAppealedAsTheOtherDeductionsAre() {
+        String reopened = rows.add("nongfu", "CLOSED", DUE, "on time");
+        assertThat(actions("nongfu1", reopened)).as("not reopened").containsEntry("appeal", List.of());
+        assertThat(errors(appeal("nongfu1", reopened, "REOPEN", "同一地点的新问题"))).extracting(e -> e.get("code"))
+                .containsExactly("NO_SUCH_DEDUCTION");
+        rows.reopened(reopened, DUE.plusSeconds(2 * 86400));
+        Map<String, Object> before = unit("nongfu1", "nongfu");
+        assertThat((Map<String, Object>) before.get("indicators")).containsEntry("reopenedCount", 1).containsEntry("appealedCount", 0);
+
+        assertThat(actions("nongfu1", reopened)).containsEntry("appeal",
+                List.of(Map.of("deduction", "REOPEN", "deductionName", "重新打开")));
+        assertThat(actions("chuangban1", reopened)).as("not the lead unit").containsEntry("appeal", List.of());
+        assertThat(errors(appeal("chuangban1", reopened, "REOPEN", "新问题"))).extracting(e -> e.get("code"))
+                .containsExactly("NOT_THE_LEAD_UNIT");
+        ResponseEntity<Map> filed = appeal("nongfu1", reopened, "REOPEN", "同一地点的新问题，不是整改未保持");
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(filed.getBody()).containsEntry("deduction", "REOPEN").containsEntry("deductionName", "重新打开")
+                .containsEntry("unitId", "nongfu").containsEntry("status", "PENDING");
+        assertThat(errors(appeal("nongfu1", reopened, "REOPEN", "再申诉一次"))).extracting(e -> e.get("code"))
+                .containsExactly("ALREADY_APPEALED");
+        assertThat(unit("nongfu1", "nongfu")).as("a pending appeal changes nothing").isEqualTo(before);
+
+        review(reopened, "REOPEN", "approve", "系新发问题");
+        Map<String, Object> after = unit("nongfu1", "nongfu");
+        assertThat((Map<String, Object>) after.get("indicators")).containsEntry("reopenedCount", 0).containsEntry("appealedCount", 1);
+        assertThat(after.get("appeals")).isEqualTo("核准申诉 1 件");
+        assertThat((Double) after.get("total")).isGreaterThan((Double) before.get("total"));
+        Map<String, Object> page = as("nongfu1").getForObject("/api/cases/" + reopened, Map.class);
+        assertThat((Map<String, Object>) page.get("record")).as("still reopened").containsEntry("reopenCount", 1);
+        assertThat(list(page, "appeals")).extracting(a -> a.get("deduction"), a -> a.get("status"))
+                .containsExactly(tuple("REOPEN", "APPROVED"));
+        assertThat(list(page, "timeline")).extracting(e -> e.get("kindName"), e -> e.get("detail")).endsWith(
+                tuple("考核申诉", "重新打开：同一地点的新问题，不是整改未保持"), tuple("核准申诉", "重新打开扣分不再计入考核：系新发问题"));
+        assertThat(actions("nongfu1", reopened)).as("covered").containsEntry("appeal", List.of());
+
+        // the appeal filed in March too, as the reopening it covers; reopened again after it
+        jdbc.update("update rect_case_appeal set requested_at = ? where case_no = ?",
+                java.sql.Timestamp.from(DUE.plusSeconds(3 * 86400)), reopened);
+        rows.reopened(reopened, DUE.plusSeconds(5 * 86400));
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("a reopening after the appeal")
+                .containsEntry("reopenedCount", 1).containsEntry("appealedCount", 1);
+        assertThat(actions("nongfu1", reopened)).as("not covered").containsEntry("appeal",
+                List.of(Map.of("deduction", "REOPEN", "deductionName", "重新打开")));
+        scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
+        assertThat(actions("nongfu1", reopened)).as("its period saved").containsEntry("appeal", List.of());
+        ResponseEntity<Map> saved = appeal("nongfu1", reopened, "REOPEN", "又是新问题");
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errors(saved)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "SCORES_SAVED")
+                .containsEntry("message", "案件 " + reopened + " 的重新打开计入的考核期间“2025年3月”得分已保存，已保存的考核结果不再改变，不能申诉"));
+    }
+
+    /**
      * An approval and a save of the period's scores take one lock, so that the saved scores and the appeal agree: the
      * office approves an 超期 (Tasklist) while March's scores are being saved (the save's transaction held open here);
      * the approval waits for the save to commit, then is refused for the period saved, and the saved scores count

@@ -94,11 +94,13 @@ class ScoreCalculatorTest {
     @Test
     void aReopeningIsDeductedFromTheUnitTheCaseWentBackToWhateverItsCasesDue() {
         // 环卫所: 2 due, closed on time; a case it closed earlier reopened in May after a citizen called again (12345),
-        // another from a patrol. 城管中队: 1 due, closed on time, nothing reopened.
+        // another from a patrol; a third, reopened for a new problem at the same place, it appealed with success.
+        // 城管中队: 1 due, closed on time, nothing reopened.
         add(2, HUANWEI, CLOSED, "on time");
         add(1, CHENGGUAN, CLOSED, "on time");
         reopens.add(new ReopenFact("R1", "huanwei", CITIZEN));
         reopens.add(new ReopenFact("R2", "huanwei", PATROL));
+        reopens.add(new ReopenFact("R3", "huanwei", CITIZEN, true));
         //   返工与回退 5 − 0.5×2 = 4.00;  重点案件 5 − 1×1 (the citizen's) = 4.00;  sum 88 → 97.78
         ScoreBoard board = score(rubric(), List.of(HUANWEI, CHENGGUAN));
 
@@ -107,6 +109,7 @@ class ScoreCalculatorTest {
                 "REWORK_AND_RETURNS=4.00", "PRIORITY_CASES=4.00");
         assertThat(huanwei.total()).isEqualByComparingTo("97.78");
         assertThat(huanwei.indicators().reopenedCount()).isEqualTo(2);
+        assertThat(huanwei.indicators().appealedCount()).as("the reopening appealed").isEqualTo(1);
         assertThat(huanwei.indicators().dueCount()).as("the reopened cases count where they are due, not here").isEqualTo(2);
         assertThat(board.ranking().get(0).unitId()).isEqualTo("chengguan");
     }
