@@ -44,6 +44,21 @@ public class OrganizationRoles {
                 .filter(group -> !group.equals(unit)).findFirst().orElse(organizations.office(tenant));
     }
 
+    /**
+     * Who decides what goes above the office (a second extension, 挂账) for {@code unit}: the approvers, unless the unit is
+     * theirs, then the leading group, then the office.
+     */
+    public String approversOf(VariableScope execution, String unit) {
+        String tenant = tenant(execution);
+        return java.util.stream.Stream.of(organizations.approvers(tenant), organizations.leading(tenant), organizations.office(tenant))
+                .filter(group -> !group.equals(unit)).findFirst().orElse(organizations.approvers(tenant));
+    }
+
+    /** A group's name as the organisation's file gives it; its id when it names none. */
+    public String groupName(String group) {
+        return organizations.groupName(group).orElse(group);
+    }
+
     /** The token every organisation's tables may use for its office: {@code "@office"} in a DMN output or template. */
     public static final String OFFICE_TOKEN = "@office";
 

@@ -118,7 +118,7 @@ class CaseImport {
                 errors.add(ApiError.row(row.number(), "externalRef", "REQUIRED", "第 " + row.number() + " 行：缺少外部编号（用于防止重复导入）"));
             } else if (firstRowOfRef.putIfAbsent(ref, row.number()) != null) {
                 errors.add(ApiError.row(row.number(), "externalRef", "DUPLICATE_IN_FILE",
-                        "第 " + row.number() + " 行：外部编号 " + ref + " 与第 " + firstRowOfRef.get(ref) + " 行重复"));
+                        "第 " + row.number() + " 行：外部编号 " + TextInput.shortened(ref, CategoryNames.QUOTED) + " 与第 " + firstRowOfRef.get(ref) + " 行重复"));
             }
             for (ApiError e : validator.check(organization, row.newCase())) {
                 String column = switch (e.field()) {
@@ -226,20 +226,20 @@ class CaseImport {
 
     private String unknownCategory(String organization, String text) {
         List<String> near = catalogue.names(organization).suggestions(text);
-        return "没有问题类别“" + text + "”" + (near.isEmpty() ? "（请按模板“问题类别”表中的名称或代码填写）"
+        return "没有问题类别“" + TextInput.shortened(text, CategoryNames.QUOTED) + "”" + (near.isEmpty() ? "（请按模板“问题类别”表中的名称或代码填写）"
                 : "，是否指：" + String.join("、", near) + "？");
     }
 
     /** Why the 小项 does not belong to the category, naming the 小项 close to it; empty when it does. */
     static Optional<String> subItemProblem(Category category, String subItem) {
         if (category.items().isEmpty()) {
-            return Optional.of("问题类别“" + category.name() + "”没有小项，请删去小项“" + subItem + "”");
+            return Optional.of("问题类别“" + category.name() + "”没有小项，请删去小项“" + TextInput.shortened(subItem, CategoryNames.QUOTED) + "”");
         }
         if (category.items().contains(subItem.strip())) {
             return Optional.empty();
         }
         List<String> near = CategoryNames.near(category.items(), subItem);
-        return Optional.of("问题类别“" + category.name() + "”没有小项“" + subItem + "”"
+        return Optional.of("问题类别“" + category.name() + "”没有小项“" + TextInput.shortened(subItem, CategoryNames.QUOTED) + "”"
                 + (near.isEmpty() ? "（可选：" + String.join("、", category.items()) + "）" : "，是否指：" + String.join("、", near) + "？"));
     }
 

@@ -190,7 +190,8 @@ public class CaseSteps {
                 });
         String caseNo = caseNo(execution);
         int seq = cases.extensionRequested(caseNo, actor(), optional(execution, VAR_EXTENSION_REASON, "延期理由"),
-                date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? roles.office(execution) : roles.approvers(execution));
+                date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? roles.reviewersOf(execution, leadUnit(execution))
+                        : roles.approversOf(execution, leadUnit(execution)));
         execution.setVariable(VAR_EXTENSION_SEQ, seq);
         execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
         // The request is on the case now; left behind, the variable (a Date) would come back into the 整改 form's
@@ -225,6 +226,7 @@ public class CaseSteps {
     }
 
     public void extensionDecided(DelegateExecution execution) {
+        notOwnRequest(execution, VAR_EXTENSION_APPROVED, cases.pendingExtensionRequester(caseNo(execution)), "延期申请");
         boolean approved = "yes".equals(execution.getVariable(VAR_EXTENSION_APPROVED));
         cases.extensionDecided(caseNo(execution), approved, actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"))
                 .ifPresent(d -> {
@@ -238,6 +240,7 @@ public class CaseSteps {
     }
 
     public void suspensionDecided(DelegateExecution execution) {
+        notOwnRequest(execution, VAR_SUSPENSION_APPROVED, cases.suspensionRequester(caseNo(execution)), "挂账申请");
         cases.suspensionDecided(caseNo(execution), "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED)),
                 actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"));
     }
@@ -331,6 +334,30 @@ public class CaseSteps {
             throw FormInputRefused.of(variable, message);
         });
         return text;
+    }
+
+    /**
+     * Refuses a decider who made the request or belongs to the unit that asks (a task given to the office reaches one who
+     * also heads the unit): an approved extension lifts the 超期 as an approved appeal does, and no one decides their own.
+     */
+    private void notOwnRequest(DelegateExecution execution, String decision, String requestedBy, String what) {
+        Authentication decider = identityService.getCurrentAuthentication();
+        if (decider == null) {
+            return;
+        }
+        if (decider.getUserId().equals(requestedBy)) {
+            throw FormInputRefused.of(decision, "本" + what + "由您提出，不能由您审批，请由其他审批人员审批");
+        }
+        String unit = leadUnit(execution);
+        if (unit != null && decider.getGroupIds() != null && decider.getGroupIds().contains(unit)) {
+            throw FormInputRefused.of(decision, "您是申请单位（" + roles.groupName(unit) + "）的人员，不能审批本单位的" + what
+                    + "，请由其他审批人员审批");
+        }
+    }
+
+    private static String leadUnit(DelegateExecution execution) {
+        Object unit = execution.getVariable(RectificationProcess.VAR_LEAD_UNIT);
+        return unit == null ? null : unit.toString();
     }
 
     private String actor() {

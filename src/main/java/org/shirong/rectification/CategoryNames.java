@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shirong.system.TextInput;
 
 /**
  * How staff name a problem category in a typed or pasted line: by its full name, by its code, or by its
@@ -13,6 +14,8 @@ import java.util.Optional;
 public final class CategoryNames {
 
     private static final int MAX_SUGGESTIONS = 5;
+    /** How much of a typed name a message quotes back. */
+    static final int QUOTED = 40;
 
     private final Map<String, String> nameByCode;
 
@@ -38,7 +41,7 @@ public final class CategoryNames {
     public String unknown(String text) {
         String given = text.strip();
         List<String> near = suggestions(given);
-        return "没有问题类别“" + given + "”" + (near.isEmpty() ? "（请按表单上列出的类别名称填写）"
+        return "没有问题类别“" + TextInput.shortened(given, QUOTED) + "”" + (near.isEmpty() ? "（请按表单上列出的类别名称填写）"
                 : "，是否指：" + String.join("、", near) + "？");
     }
 
@@ -63,7 +66,11 @@ public final class CategoryNames {
         }
         return names.stream().filter(name -> {
             String close = shortName(name);
-            return distance(close, given) <= Math.max(1, Math.min(close.length(), given.length()) / 3);
+            int closeLength = close.codePointCount(0, close.length());
+            int givenLength = given.codePointCount(0, given.length());
+            int allowed = Math.max(1, Math.min(closeLength, givenLength) / 3);
+            // the distance is at least the difference in length: a pasted paragraph is not compared character by character
+            return Math.abs(closeLength - givenLength) <= allowed && distance(close, given) <= allowed;
         }).limit(MAX_SUGGESTIONS).toList();
     }
 

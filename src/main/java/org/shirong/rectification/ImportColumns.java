@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.system.TextInput;
 
 /**
  * The columns an import (cases, 责任区) takes, each a key with the header names it may be given by, and how a file's
@@ -53,8 +55,8 @@ public final class ImportColumns {
             Optional<String> key = names.entrySet().stream()
                     .filter(c -> c.getValue().stream().anyMatch(n -> n.equalsIgnoreCase(header))).map(Map.Entry::getKey).findFirst();
             if (key.isEmpty()) {
-                problems.add(ApiError.row(1, header, "UNKNOWN_COLUMN", "第 1 行（表头）：不认识的列“" + header
-                        + "”，整个文件未导入。可用的列：" + String.join("、", headers()) + "；请改正列名或删去这一列"));
+                problems.add(ApiError.row(1, TextInput.shortened(header, 40), "UNKNOWN_COLUMN", "第 1 行（表头）：不认识的列“"
+                        + TextInput.shortened(header, 40) + "”，整个文件未导入。可用的列：" + String.join("、", headers()) + "；请改正列名或删去这一列"));
             } else if (indexOf.containsKey(key.get())) {
                 problems.add(ApiError.row(1, header, "DUPLICATE_COLUMN", "第 1 行（表头）：列“" + header + "”与列“"
                         + headers.get(indexOf.get(key.get())).strip() + "”是同一列，请只保留一个"));
@@ -88,17 +90,31 @@ public final class ImportColumns {
             return value.isBlank() ? null : value.strip();
         }
 
-        /** Something written under a column the header row gives no name: refused, as it would be lost. */
+        /**
+         * Something written under a column the header row gives no name: refused, as it would be lost; one problem for the
+         * row, naming the first few such columns (a row may have thousands).
+         */
         public List<ApiError> unnamedCells(ImportTable.TableRow row) {
-            List<ApiError> problems = new ArrayList<>();
+            List<Integer> unnamed = new ArrayList<>();
             for (int i = 0; i < row.cells().size(); i++) {
                 boolean named = i < names.size() && !names.get(i).isBlank();
                 if (!named && !row.cell(i).isEmpty()) {
-                    problems.add(ApiError.row(row.number(), null, "UNNAMED_COLUMN", "第 " + row.number() + " 行：第 " + (i + 1)
-                            + " 列有内容“" + row.cell(i) + "”，但这一列在表头中没有列名；请补上列名或删去内容"));
+                    unnamed.add(i);
                 }
             }
-            return problems;
+            if (unnamed.isEmpty()) {
+                return new ArrayList<>();
+            }
+            String first = TextInput.shortened(row.cell(unnamed.get(0)), 40);
+            String message = unnamed.size() == 1
+                    ? "第 " + (unnamed.get(0) + 1) + " 列有内容“" + first + "”，但这一列在表头中没有列名"
+                    : "第 " + unnamed.stream().limit(NAMED_COLUMNS).map(i -> String.valueOf(i + 1)).collect(Collectors.joining("、"))
+                            + " 列" + (unnamed.size() > NAMED_COLUMNS ? "等 " + unnamed.size() + " 列" : "") + "有内容（如“" + first
+                            + "”），但这些列在表头中没有列名";
+            return new ArrayList<>(List.of(ApiError.row(row.number(), null, "UNNAMED_COLUMN", "第 " + row.number() + " 行："
+                    + message + "；请补上列名或删去内容")));
         }
+
+        private static final int NAMED_COLUMNS = 5;
     }
 }

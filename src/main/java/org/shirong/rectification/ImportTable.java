@@ -19,8 +19,24 @@ public interface ImportTable extends AutoCloseable {
 
     String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /** A data row: its number and its cells, stripped, "" for an empty one. */
+    /** The most characters a cell may hold: the longest any column takes (a case's description). */
+    int MAX_CELL = 4000;
+
+    /**
+     * A data row: its number and its cells, stripped, "" for an empty one. A cell longer than {@link #MAX_CELL} refuses
+     * the file by its row and column before anything reads it (a workbook may give one long shared string to every cell).
+     */
     record TableRow(int number, List<String> cells) {
+
+        public TableRow {
+            for (int i = 0; i < cells.size(); i++) {
+                int length = cells.get(i).length();
+                if (length > MAX_CELL) {
+                    throw new InvalidRequestException(ApiError.row(number, null, "CELL_TOO_LONG", "第 " + number + " 行：第 "
+                            + (i + 1) + " 列有 " + length + " 个字，超过一格最多的 " + MAX_CELL + " 个字，整个文件未导入"));
+                }
+            }
+        }
 
         public String cell(int index) {
             return index < cells.size() ? cells.get(index) : "";

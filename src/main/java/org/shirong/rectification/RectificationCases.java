@@ -528,6 +528,18 @@ public class RectificationCases {
         return seq;
     }
 
+    /** Who asked for the extension now waiting for a decision. */
+    String pendingExtensionRequester(String caseNo) {
+        int seq = records.pendingExtensionSeq(caseNo);
+        return seq == 0 ? null : records.extensions(caseNo).get(seq - 1).requestedBy();
+    }
+
+    /** Who asked last for the case to be suspended (挂账). */
+    String suspensionRequester(String caseNo) {
+        return records.events(caseNo).stream().filter(e -> e.kind() == CaseEventKind.SUSPENSION_REQUESTED).reduce((a, b) -> b)
+                .map(CaseEvent::actor).orElse(null);
+    }
+
     /** Decides the latest extension request; on approval the clock runs to the new due date. */
     Optional<Deadlines> extensionDecided(String caseNo, boolean approved, String actor, String comment) {
         Instant now = now();

@@ -54,6 +54,7 @@ final class XlsxTable implements ImportTable {
             workbook = new ReadableWorkbook(new ByteArrayInputStream(file));
             return new XlsxTable(workbook);
         } catch (InvalidRequestException refused) {
+            close(workbook);
             throw refused;
         } catch (IOException | RuntimeException e) {
             close(workbook);
@@ -92,6 +93,8 @@ final class XlsxTable implements ImportTable {
     public TableRow next() {
         try {
             return nextRow();
+        } catch (InvalidRequestException refused) {
+            throw refused;
         } catch (RuntimeException e) {
             throw ImportTable.refused("UNREADABLE_XLSX", "无法读取 Excel 文件的第一个工作表，请用 Excel 或 WPS 重新保存为 .xlsx 后导入");
         }

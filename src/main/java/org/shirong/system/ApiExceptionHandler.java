@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
@@ -137,6 +139,33 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, List<ApiError>>> race(Exception e, HttpServletRequest request) {
         return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, "CONFLICT", RACE_MESSAGE)),
                 " (" + e.getClass().getSimpleName() + ")");
+    }
+
+    /**
+     * Text the database cannot take: a NUL (PostgreSQL neither stores nor looks up text with one; H2 does) in a value used
+     * as a look-up key, or text longer than its column. The caller's input, whichever field it came in; other integrity
+     * failures stay server faults.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Map<String, List<ApiError>>> unstorable(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (sqlState(e, "22021")) {
+            return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(null, "INVALID_CHARACTER",
+                    "请求中的文字含有 NUL 字符（U+0000），请去掉后重试")));
+        }
+        if (sqlState(e, "22001")) {
+            return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(null, "TOO_LONG",
+                    "请求中的文字过长，超过了可保存的长度，请缩短后重试")));
+        }
+        throw e;
+    }
+
+    private static boolean sqlState(Throwable failure, String state) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -66,7 +66,10 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
             return dayProblem(value);
         }
         if (!(value instanceof String text)) {
-            return Optional.empty(); // a date or number sent for a text field is the step's to read (e.g. 延期至)
+            // a date, number or yes/no sent for a text field is the step's to read; bytes, a file or a JSON or XML document
+            // would pass as text unchecked, past the form's length ("[B@6d06…" or a document in 整改措施)
+            return value instanceof Number || value instanceof Boolean || value instanceof java.util.Date ? Optional.empty()
+                    : Optional.of("“" + label + "”应填写文字");
         }
         Optional<String> characters = TextInput.problem("“" + label + "”", text, true);
         if (characters.isPresent()) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
@@ -61,6 +62,8 @@ class StaffCommandGuard extends CommandInterceptor {
     private static final Field ASSIGNED_TASK = CommandFields.of(AbstractSetTaskPropertyCmd.class, "taskId");
     private static final Field DELEGATE = CommandFields.of(DelegateTaskCmd.class, "userId");
     private static final Field DELEGATED_TASK = CommandFields.of(DelegateTaskCmd.class, "taskId");
+    private static final Field CLAIMANT = CommandFields.of(ClaimTaskCmd.class, "userId");
+    private static final Field CLAIMED_TASK = CommandFields.of(ClaimTaskCmd.class, "taskId");
     private static final Field SAVED_USER = CommandFields.of(SaveUserCmd.class, "user");
 
     private final ProcessEngineConfigurationImpl configuration;
@@ -84,11 +87,14 @@ class StaffCommandGuard extends CommandInterceptor {
     }
 
     private void check(Command<?> command, Authentication caller) {
-        if (command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd) {
-            boolean assign = command instanceof AssignTaskCmd;
-            String target = (String) CommandFields.read(assign ? ASSIGNEE : DELEGATE, command);
-            if (target != null && !target.equals(caller.getUserId())
-                    && !colleagueForTask(caller, target, (String) CommandFields.read(assign ? ASSIGNED_TASK : DELEGATED_TASK, command))) {
+        if (command instanceof AssignTaskCmd || command instanceof DelegateTaskCmd || command instanceof ClaimTaskCmd) {
+            // A claim names its claimant: the engine checks only that the caller may work on the task, so a claim "for"
+            // someone else is a hand-over and follows its rule.
+            Field target = command instanceof AssignTaskCmd ? ASSIGNEE : command instanceof DelegateTaskCmd ? DELEGATE : CLAIMANT;
+            Field task = command instanceof AssignTaskCmd ? ASSIGNED_TASK : command instanceof DelegateTaskCmd ? DELEGATED_TASK : CLAIMED_TASK;
+            String user = (String) CommandFields.read(target, command);
+            if (user != null && !user.equals(caller.getUserId())
+                    && !colleagueForTask(caller, user, (String) CommandFields.read(task, command))) {
                 throw new AuthorizationException("任务只能交给办理该任务的单位中的同事。");
             }
             return;

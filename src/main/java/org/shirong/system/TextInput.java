@@ -45,6 +45,14 @@ public final class TextInput {
         return Optional.empty();
     }
 
+    /** The text as a message may quote it: at most {@code max} characters, the last of them "…" when it was cut. */
+    public static String shortened(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     /**
      * A query parameter that selects (a list filter, a search): stripped; null when it shows nothing (only spaces or
      * zero-width characters, as if left out); control characters refused with 400 naming the parameter, as {@code code}.

@@ -196,6 +196,21 @@ class CaseApiOnPostgresTest {
                 .as("the next request is answered").isEqualTo(200);
     }
 
+    /** A NUL in a value our own API looks a record up by (a merge's {@code into}) is the caller's input: 400, not 500. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNulInALookUpKeyOfOurApiIsRefusedNotAServerFaultOnPostgres() {
+        String caseNo = (String) rest.postForEntity("/api/cases?organization=jiuting", json("""
+                {"title":"垃圾堆放","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"九亭大街 8 号"},"externalRef":"PG-NUL-5"}"""), Map.class).getBody().get("caseNo");
+        ResponseEntity<Map> merge = rest.postForEntity("/api/cases/" + caseNo + "/merge",
+                json("{\"into\":\"JT\\u0000\",\"reason\":\"重复上报\"}"), Map.class);
+        assertThat(merge.getStatusCode().value()).as(String.valueOf(merge.getBody())).isEqualTo(400);
+        assertThat((List<Map<String, Object>>) merge.getBody().get("errors")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("code", "INVALID_CHARACTER"));
+        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, caseNo)).isNotEqualTo("MERGED");
+    }
+
     /** A photo's EXIF time (a wall-clock time, no zone) and place come back from PostgreSQL as they went in. */
     @Test
     void aPhotosTakenTimeAndPlaceRoundTripOnPostgres() {

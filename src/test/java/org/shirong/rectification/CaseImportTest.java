@@ -72,14 +72,7 @@ class CaseImportTest {
     }
 
     private ResponseEntity<Map> uploadFile(String user, byte[] content, String fileName, MediaType type) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        HttpHeaders part = new HttpHeaders();
-        part.setContentType(type);
-        part.setContentDispositionFormData("file", fileName);
-        body.add("file", new HttpEntity<>(content, part));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.withBasicAuth(user, "demo").postForEntity("/api/cases/import", new HttpEntity<>(body, headers), Map.class);
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/cases/import", multipart(content, fileName, type), Map.class);
     }
 
     private static final MediaType XLSX = MediaType.parseMediaType(ImportTable.XLSX_TYPE);
@@ -469,6 +462,64 @@ class CaseImportTest {
         assertThat(csv.getBody()).isEqualTo("\uFEFF外部编号,问题类别,小项,标题,地点,描述,紧急程度,来源,属地街镇,社区,活动\r\n");
         assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/import/template?format=pdf", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * A workbook stores a string once however many cells show it: a 13 KB file whose one million-character string filled
+     * a thousand unnamed cells was copied into a message per cell and ran the server out of heap. A cell longer than any
+     * column takes refuses the file by its row and column; a row's unnamed cells are one problem; at most 200 problems
+     * are listed; a message quotes at most 40 characters of what was written.
+     */
+    @Test
+    void aHugeSharedStringOrThousandsOfProblemsGiveAShortAnswer() throws IOException {
+        long before = cases();
+        String huge = "A".repeat(1_000_000);
+        List<Object> bomb = new java.util.ArrayList<>(List.of("HS-1", huge, "", "垃圾", "九亭大街 2 号", "", "一般", "", ""));
+        for (int i = 0; i < 2000; i++) {
+            bomb.add(huge);
+        }
+        byte[] file = xlsx(List.of(HEADERS, bomb));
+        assertThat(file.length).isLessThan(100_000);
+        ResponseEntity<String> refused = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases/import",
+                multipart(file, "bomb.xlsx", XLSX), String.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("CELL_TOO_LONG", "第 2 行：第 2 列有 1000000 个字").hasSizeLessThan(2_000);
+
+        List<List<Object>> rows = new java.util.ArrayList<>(List.of(HEADERS));
+        for (int r = 0; r < 300; r++) {
+            List<Object> row = new java.util.ArrayList<>(List.of("MC-" + r, "暴露垃圾", "", "垃圾", "九亭大街 2 号", "", "一般", "", ""));
+            for (int i = 0; i < 50; i++) {
+                row.add("x");
+            }
+            rows.add(row);
+        }
+        ResponseEntity<Map> many = uploadFile("chuangban1", xlsx(rows), "many.xlsx", XLSX);
+        assertThat(many.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(many)).hasSize(201);
+        assertThat(errors(many).get(0)).containsEntry("code", "UNNAMED_COLUMN").containsEntry("message",
+                "第 2 行：第 10、11、12、13、14 列等 50 列有内容（如“x”），但这些列在表头中没有列名；请补上列名或删去内容");
+        assertThat(errors(many).get(200)).containsEntry("code", "MORE_ERRORS")
+                .containsEntry("message", "另有 100 处错误未列出，请改正以上各处后重新提交");
+
+        String pasted = "暴露垃圾".repeat(900);
+        ResponseEntity<Map> longName = uploadFile("chuangban1", xlsx(List.of(HEADERS,
+                List.of("HS-2", pasted, "", "垃圾", "九亭大街 2 号", "", "一般", "", ""))), "pasted.xlsx", XLSX);
+        assertThat(errors(longName)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("code", "UNKNOWN_CATEGORY");
+            assertThat((String) e.get("message")).startsWith("第 2 行：没有问题类别“暴露垃圾暴露").contains("…”").hasSizeLessThan(300);
+        });
+        assertThat(cases()).isEqualTo(before);
+    }
+
+    private static HttpEntity<LinkedMultiValueMap<String, Object>> multipart(byte[] content, String fileName, MediaType type) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        HttpHeaders part = new HttpHeaders();
+        part.setContentType(type);
+        part.setContentDispositionFormData("file", fileName);
+        body.add("file", new HttpEntity<>(content, part));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(body, headers);
     }
 
     @Test

@@ -592,6 +592,59 @@ class RectificationProcessTest {
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
     }
 
+    /**
+     * No one decides their own unit's request: an office member who also belongs to the lead unit (as chuangban1 heads
+     * 绿容所) may not approve its extension (a colleague of the office may); whoever asked for 挂账 may not approve it. A request of the office's own
+     * (it leads what no table gives a unit) goes to the approvers, and what goes above the office to the leading group
+     * when the unit is the approvers'.
+     */
+    @Test
+    void noOneDecidesTheirOwnUnitsExtensionOrSuspension() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        assertThat(c.leadUnit()).isEqualTo("nongfu");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "苗木需采购",
+                VAR_EXTENSION_DUE, Date.from(at("2026-05-15T17:00"))));
+        String approve = task(TASK_APPROVE_EXTENSION, pi).getId();
+        var identity = processEngine.getIdentityService();
+        identity.setAuthentication("chuangban9", List.of("chuangban", "nongfu"));
+        try {
+            assertThatThrownBy(() -> taskService().complete(approve, withVariables(VAR_EXTENSION_APPROVED, "yes")))
+                    .isInstanceOf(FormFieldValidationException.class)
+                    .hasMessage("您是申请单位（农副公司）的人员，不能审批本单位的延期申请，请由其他审批人员审批");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(record(c).extensionCount()).isZero();
+        identity.setAuthentication("chuangban2", List.of("chuangban"));
+        try {
+            taskService().complete(approve, withVariables(VAR_EXTENSION_APPROVED, "yes"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(record(c).extensionCount()).isOne();
+
+        identity.setAuthentication("zuzhang9", List.of("zuzhang", "nongfu"));
+        try {
+            taskService().complete(task(TASK_RECTIFY, pi).getId(), withVariables(VAR_RECTIFY_ACTION, SUSPENSION,
+                    VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+            String suspension = task(TASK_APPROVE_SUSPENSION, pi).getId();
+            assertThatThrownBy(() -> taskService().complete(suspension, withVariables(VAR_SUSPENSION_APPROVED, "yes")))
+                    .isInstanceOf(FormFieldValidationException.class).hasMessage("本挂账申请由您提出，不能由您审批，请由其他审批人员审批");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+
+        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS);
+        var jiuting = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) processEngine.getRuntimeService()
+                .createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(roles.reviewersOf(jiuting, "chuangban")).isEqualTo("zuzhang");
+        assertThat(roles.approversOf(jiuting, "nongfu")).isEqualTo("zuzhang");
+        assertThat(roles.approversOf(jiuting, "zuzhang")).isEqualTo("lingdao");
+    }
+
     @Test
     void suspensionStopsTheClockUntilTheUnitResumesWithANewPlan() {
         CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");

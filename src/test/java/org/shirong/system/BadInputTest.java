@@ -431,6 +431,13 @@ class BadInputTest {
                 + "\"return\"},\"returnReason\":{\"value\":\"" + "字".repeat(2001) + "\"}}}"), String.class);
         assertThat(longReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(longReason.getBody()).contains("回退理由", "不能超过 2000 个字", "现有 2001 个字").doesNotContain("rect_case", "SQL");
+        // bytes sent for a text field would pass unchecked as "[B@…", past the form's length
+        ResponseEntity<String> bytesReason = as("huanwei1").postForEntity(claimUrl, json("{\"variables\":{\"claimDecision\":{\"value\":"
+                + "\"return\"},\"returnReason\":{\"type\":\"Bytes\",\"value\":\""
+                + Base64.getEncoder().encodeToString("字".repeat(3000).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}}}"),
+                String.class);
+        assertThat(bytesReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bytesReason.getBody()).contains("回退理由", "应填写文字");
 
         for (String decision : List.of("{\"value\":\"steal\"}", "{\"value\":\" claim \"}", "{\"value\":1,\"type\":\"Integer\"}",
                 "{\"value\":\"claim\\u0000\"}", "{\"type\":\"Null\"}")) {

@@ -97,6 +97,12 @@ class StaffRoutingGuardTest {
         ResponseEntity<String> delegateToLeader = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/delegate",
                 json("{\"userId\":\"chuangban1\"}"), String.class);
         assertThat(delegateToLeader.getStatusCode().value()).as(delegateToLeader.getBody()).isEqualTo(403);
+        // a claim names its claimant: claiming for another unit's clerk or a leader is a hand-over, refused the same way
+        for (String other : List.of("lvrong1", "chuangban1")) {
+            ResponseEntity<String> claimFor = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+                    json("{\"userId\":\"" + other + "\"}"), String.class);
+            assertThat(claimFor.getStatusCode().value()).as(other + ": " + claimFor.getBody()).isEqualTo(403);
+        }
 
         assertThat(runtimeService.getVariable(instance, "leadUnit")).isEqualTo("huanwei");
         Task after = taskService.createTaskQuery().taskId(task.getId()).singleResult();
@@ -112,6 +118,15 @@ class StaffRoutingGuardTest {
                     json("{\"userId\":\"huanweiguard2\"}"), String.class);
             assertThat(toColleague.getStatusCode().value()).as("a colleague of the unit: " + toColleague.getBody()).isEqualTo(204);
             assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("huanweiguard2");
+            taskService.setAssignee(task.getId(), null);
+            ResponseEntity<String> claimForColleague = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+                    json("{\"userId\":\"huanweiguard2\"}"), String.class);
+            assertThat(claimForColleague.getStatusCode().value()).as(claimForColleague.getBody()).isEqualTo(204);
+            taskService.setAssignee(task.getId(), null);
+            ResponseEntity<String> claimOwn = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/claim",
+                    json("{\"userId\":\"huanwei1\"}"), String.class);
+            assertThat(claimOwn.getStatusCode().value()).as(claimOwn.getBody()).isEqualTo(204);
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("huanwei1");
         } finally {
             taskService.setAssignee(task.getId(), null);
             identityService.deleteUser("huanweiguard2");

@@ -97,10 +97,14 @@ class ZoneHandOverTest {
     }
 
     private long registerShop(String zoneNo, String holder) {
+        return registerShop(zoneNo, holder, "juwei01");
+    }
+
+    private long registerShop(String zoneNo, String holder, String ownerGroup) {
         java.time.Instant now = java.time.Instant.now();
         return zones.insert(new Zone(0, "jiuting", zoneNo, holder, ZoneType.SHOP, "九亭大街 301 号", "第一居委会", null,
                 "九亭大街", RoadClass.MAIN_ROAD, new BigDecimal("31.131000"), new BigDecimal("121.322000"), "周老板", "13900000000",
-                "门前至人行道边缘", ZoneType.SHOP.defaultDuties(), "juwei01", Zone.Status.ACTIVE, null, null, 0, now, "chuangban1", now));
+                "门前至人行道边缘", ZoneType.SHOP.defaultDuties(), ownerGroup, Zone.Status.ACTIVE, null, null, 0, now, "chuangban1", now));
     }
 
     @SuppressWarnings("unchecked")
@@ -184,6 +188,14 @@ class ZoneHandOverTest {
         assertThat(ownCheck.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ownCheck.getBody().toString()).contains("“已履责”检查只能由督导检查组、创建工作办公室或城管中队记录");
         assertThat(as("ducha1").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(ok, multipart), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // chuangban1 is in the office and heads 绿容所: the office's right to inspect does not cover 绿容所's own zones
+        long lvrongZone = registerShop("JT-Z-HO-LR1", "演示绿化带", "lvrong");
+        ResponseEntity<Map> officeOwnCheck = as("chuangban1").postForEntity("/api/zones/" + lvrongZone + "/inspections",
+                new HttpEntity<>(ok, multipart), Map.class);
+        assertThat(officeOwnCheck.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(officeOwnCheck.getBody().toString()).contains("“已履责”检查只能由");
+        assertThat(as("ducha1").postForEntity("/api/zones/" + lvrongZone + "/inspections", new HttpEntity<>(ok, multipart), Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         HttpHeaders html = new HttpHeaders();
