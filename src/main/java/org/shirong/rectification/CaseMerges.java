@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
@@ -130,13 +131,21 @@ class CaseMerges {
 
     /**
      * Why the caller may not merge the case: not of its organisation's office, or of the unit that leads it (a merged case
-     * leaves its lead unit's scores, as an appeal's approval would) unless that is the office itself, as in a town without
-     * a dispatch table of its own, where no one else could.
+     * leaves its lead unit's scores, as an appeal's approval would). A case the office leads itself (a town without a
+     * dispatch table of its own gives it every case) is merged by the approvers, who also decide the office's appeals: it
+     * would leave the office's scores and, in a district, its town's ranking.
      */
     private Optional<ForbiddenException> notOffice(Authentication caller, CaseRecord c) {
+        var groups = CaseVisibility.groups(caller);
+        String officeGroup = organizations.office(c.tenantId());
+        String approvers = organizations.approvers(c.tenantId());
+        if (officeGroup.equals(c.leadUnit()) && !approvers.equals(officeGroup)) {
+            return groups.contains(approvers) || groups.contains(Groups.CAMUNDA_ADMIN) ? Optional.empty()
+                    : Optional.of(new ForbiddenException("OFFICE_LED_CASE", "本案由" + organizations.of(c.tenantId()).groupName(officeGroup)
+                            + "牵头办理，合并后不再计入考核，须由" + organizations.of(c.tenantId()).groupName(approvers) + "合并"));
+        }
         Optional<ForbiddenException> notOffice = office.notOffice(caller, c, "合并重复案件");
-        if (notOffice.isPresent() || c.leadUnit() == null || c.leadUnit().equals(organizations.office(c.tenantId()))
-                || !CaseVisibility.groups(caller).contains(c.leadUnit())) {
+        if (notOffice.isPresent() || c.leadUnit() == null || !groups.contains(c.leadUnit())) {
             return notOffice;
         }
         return Optional.of(new ForbiddenException("OWN_UNITS_CASE", "您是本案牵头单位（"

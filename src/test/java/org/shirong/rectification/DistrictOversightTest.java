@@ -347,10 +347,13 @@ class DistrictOversightTest {
         return (List<Map<String, Object>>) answer.get("possibleDuplicates");
     }
 
-    /** A place no other test reports at: a random point of 九亭 and a street number from it. */
+    /**
+     * A place no other test reports at: a random point of 九亭 (4 × 5 km: in a 1 km square, a point fell within 50 m of
+     * another test's case about once in a hundred runs) and a street number from it.
+     */
     private static double[] somewhere() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new double[] {31.14 + random.nextInt(10_000) / 1_000_000.0, 121.30 + random.nextInt(10_000) / 1_000_000.0,
+        return new double[] {31.12 + random.nextInt(40_000) / 1_000_000.0, 121.28 + random.nextInt(50_000) / 1_000_000.0,
                 random.nextInt(100_000, 1_000_000)};
     }
 
@@ -458,11 +461,17 @@ class DistrictOversightTest {
         } finally {
             identityService.deleteUser("cbchengguan");
         }
-        // a town without a dispatch table of its own gives its office every case: the office merges them all the same
+        // a town without a dispatch table of its own gives its office every case: a merge would take one out of the office's
+        // scores and the town's ranking, so the town's approvers merge them, as they decide the office's appeals
         Map<String, Object> officeLed = as("shdshirongban1").postForEntity("/api/cases", CaseApiTest.json(
                 CaseApiTest.body("EXPOSED_GARBAGE", "NORMAL", "湖荡路 " + (long) at[2] + " 号", null)), Map.class).getBody();
         assertThat(officeLed).containsEntry("leadUnit", "shdshirongban");
-        assertThat(mayMerge("shdshirongban1", (String) officeLed.get("caseNo"))).as("office-led").isTrue();
+        assertThat(mayMerge("shdshirongban1", (String) officeLed.get("caseNo"))).as("office-led, by the office").isFalse();
+        assertThat(mayMerge("shdlingdao1", (String) officeLed.get("caseNo"))).as("office-led, by the approvers").isTrue();
+        ResponseEntity<Map> byOffice = as("shdshirongban1").postForEntity("/api/cases/" + officeLed.get("caseNo") + "/merge",
+                CaseApiTest.json("{\"into\":\"" + officeLed.get("caseNo") + "-X\",\"reason\":\"同一处\"}"), Map.class);
+        assertThat(byOffice.getStatusCode().value()).isEqualTo(403);
+        assertThat(CaseApiTest.errors(byOffice)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "OFFICE_LED_CASE"));
         assertRefused(rest.withBasicAuth("admin", "admin").postForEntity("/api/cases/" + duplicate + "/merge", CaseApiTest.json(
                 "{\"into\":\"" + jinxiCase + "\",\"reason\":\"同一处\"}"), Map.class), "into", "OTHER_ORGANIZATION");
 
