@@ -262,7 +262,8 @@ class CampaignDashboardTest {
             ResponseEntity<Map> reopened = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases/" + caseNo + "/reopen",
                     Map.of("reason", "楼道堆物又出现了"), Map.class);
             assertThat(reopened.getStatusCode()).as("%s", reopened.getBody()).isEqualTo(HttpStatus.OK);
-            assertThat(unitFigures("2024-09")).as("September as it was").containsExactly("建管所 0 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
+            assertThat(unitFigures("2024-09")).as("September's closure as it was; 在办 is as of now")
+                    .containsExactly("建管所 1 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
             Map september = list("jxtuijinban1", "/api/campaigns/DASHRO/dashboard/cases?period=2024-09&unit=jxjianguan&figure=CLOSED_ON_TIME");
             assertThat((List<Map>) september.get("cases")).singleElement().satisfies(c -> assertThat(c).containsEntry("caseNo", caseNo)
                     .containsEntry("round", 1).containsEntry("closedAt", at("2024-09-20T10:00").toString())
