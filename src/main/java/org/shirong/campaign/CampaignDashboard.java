@@ -27,6 +27,7 @@ import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseDossiers;
 import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.CaseStatus;
+import org.shirong.rectification.KeptRound;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.rectification.TrafficLight;
 import org.shirong.report.PlanItemProgress;
@@ -61,7 +62,8 @@ class CampaignDashboard {
 
     /**
      * What a figure counts, for its number and for the list behind it. The per-unit figures: open now, of which 红 and
-     * 黄 ({@link TrafficLight}); closed in the period on time and late; and, since the campaign began, the cases returned
+     * 黄 ({@link TrafficLight}); closed in the period on time and late (closures: a round a reopening ended counts in its
+     * own period, under the unit that led it, as scoring counts it); and, since the campaign began, the cases returned
      * (回退) or reworked (核查未通过) at least once — cases, not times. The per-item figures (as of now): found, closed,
      * overdue ({@link CampaignPlanItems}).
      */
@@ -94,8 +96,21 @@ class CampaignDashboard {
             };
         }
 
+        /** Whether the figure counts the closure of a round a reopening ended ({@link KeptRound}): only closures do. */
+        boolean counts(KeptRound r, At at) {
+            return switch (this) {
+                case CLOSED_ON_TIME -> closedIn(r.closedAt(), at) && Boolean.TRUE.equals(r.closedOnTime());
+                case CLOSED_LATE -> closedIn(r.closedAt(), at) && Boolean.FALSE.equals(r.closedOnTime());
+                default -> false;
+            };
+        }
+
         private static boolean closedIn(CaseRecord c, At at) {
-            return c.closedAt() != null && !c.closedAt().isBefore(at.from()) && c.closedAt().isBefore(at.until());
+            return closedIn(c.closedAt(), at);
+        }
+
+        private static boolean closedIn(Instant closedAt, At at) {
+            return closedAt != null && !closedAt.isBefore(at.from()) && closedAt.isBefore(at.until());
         }
 
         static final List<Figure> OF_UNITS = List.of(OPEN, RED, YELLOW, CLOSED_ON_TIME, CLOSED_LATE, RETURNED, REWORKED);
@@ -168,10 +183,13 @@ class CampaignDashboard {
             UnitLine total) {
     }
 
-    /** A case of the list behind a figure. */
+    /**
+     * A case of the list behind a figure; {@code round}: null for the case as it stands, else the round a reopening ended
+     * whose closure the figure counts (its lead unit, deadline and closure shown, the case's status as it is now).
+     */
     record ListedCase(String caseNo, String title, String address, String leadUnitName, String status, String statusName,
             String light, String lightName, String colour, Instant dueAt, Instant closedAt, int returnCount, int reworkCount,
-            String url) {
+            String url, Integer round) {
     }
 
     /**
@@ -209,7 +227,7 @@ class CampaignDashboard {
         return records.all().stream().filter(c -> tenants.contains(c.tenantId())).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());
             CampaignOverview.Summary summary = CampaignOverview.summary(c, phases);
-            int[] total = count(cases.casesOfCampaign(c.code()), at);
+            int[] total = count(cases.casesOfCampaign(c.code()), cases.keptRoundsOfCampaign(c.code()), at);
             return new Card(ref(c, summary), now, LocalDate.ofInstant(now, zone), period(window),
                     phaseLines(c.code(), phases, summary), line(null, "合计", total, listUrl(c.code(), window, null, null)));
         }).toList();
@@ -230,19 +248,25 @@ class CampaignDashboard {
         List<PhaseRow> phaseRows = records.phases(code);
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
         List<CaseRecord> all = cases.casesOfCampaign(code);
+        List<KeptRound> rounds = cases.keptRoundsOfCampaign(code);
         Map<String, String> names = unitNames(code);
 
         Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
         ownUnits(c).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
         List<CaseRecord> noLead = new ArrayList<>();
         all.forEach(r -> (r.leadUnit() == null ? noLead : byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>())).add(r));
+        Map<String, List<KeptRound>> roundsByUnit = new HashMap<>();
+        rounds.stream().filter(r -> r.leadUnit() != null).forEach(r -> {
+            byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>());
+            roundsByUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>()).add(r);
+        });
         List<UnitLine> units = new ArrayList<>();
-        byUnit.forEach((id, own) -> units.add(line(id, names.getOrDefault(id, id), count(own, at),
-                listUrl(code, window, id, null))));
+        byUnit.forEach((id, own) -> units.add(line(id, names.getOrDefault(id, id), count(own, roundsByUnit.getOrDefault(id, List.of()),
+                at), listUrl(code, window, id, null))));
         if (!noLead.isEmpty()) {
-            units.add(line(NO_LEAD_UNIT, NO_LEAD_UNIT_NAME, count(noLead, at), listUrl(code, window, NO_LEAD_UNIT, null)));
+            units.add(line(NO_LEAD_UNIT, NO_LEAD_UNIT_NAME, count(noLead, List.of(), at), listUrl(code, window, NO_LEAD_UNIT, null)));
         }
-        UnitLine total = line(null, "合计", count(all, at), listUrl(code, window, null, null));
+        UnitLine total = line(null, "合计", count(all, rounds, at), listUrl(code, window, null, null));
 
         UnitScores.PeriodScores current = scores.read(c.tenantId(), code, window.periodCode());
         Ranking ranking = new Ranking(current.periodCode(), current.periodName(), scores.noticeLine(c.tenantId()).orElse(null),
@@ -284,18 +308,31 @@ class CampaignDashboard {
         if (item != null && !item.equals(CaseDossiers.NO_PLAN_ITEM) && planned.stream().noneMatch(i -> i.category().equals(item))) {
             throw new InvalidRequestException(ApiError.field("item", "UNKNOWN_PLAN_ITEM", "活动 " + code + " 没有整治项目 " + item));
         }
-        Predicate<CaseRecord> ofUnit = unit == null ? r -> true
-                : NO_LEAD_UNIT.equals(unit) ? r -> r.leadUnit() == null : r -> unit.equals(r.leadUnit());
+        Predicate<String> ofUnit = unit == null ? lead -> true : NO_LEAD_UNIT.equals(unit) ? Objects::isNull : unit::equals;
         Predicate<CaseRecord> ofItem = item == null ? r -> true : r -> Objects.equals(
                 CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
         List<CaseRecord> ofCampaign = cases.casesOfCampaign(code);
+        List<KeptRound> rounds = cases.keptRoundsOfCampaign(code);
         if (unit != null && !NO_LEAD_UNIT.equals(unit) && ownUnits(c).stream().noneMatch(u -> u.unitId().equals(unit))
-                && ofCampaign.stream().noneMatch(r -> unit.equals(r.leadUnit()))) {
+                && ofCampaign.stream().noneMatch(r -> unit.equals(r.leadUnit()))
+                && rounds.stream().noneMatch(r -> unit.equals(r.leadUnit()))) {
             // The dashboard's lines are the campaign's units and any other unit leading one of its cases: nothing else.
             throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "活动 " + code + " 没有单位 " + unit));
         }
-        List<CaseRecord> matching = ofCampaign.stream()
-                .filter(ofUnit.and(ofItem)).filter(r -> figure.counts(r, at)).toList();
+        Map<String, List<KeptRound>> roundsOfCase = new HashMap<>();
+        rounds.forEach(r -> roundsOfCase.computeIfAbsent(r.caseNo(), k -> new ArrayList<>()).add(r));
+        // each case's counted rounds before it, in order, so the list stays oldest first
+        List<ListedCase> matching = new ArrayList<>();
+        for (CaseRecord r : ofCampaign) {
+            if (!ofItem.test(r)) {
+                continue;
+            }
+            roundsOfCase.getOrDefault(r.caseNo(), List.of()).stream()
+                    .filter(k -> ofUnit.test(k.leadUnit()) && figure.counts(k, at)).forEach(k -> matching.add(listed(r, k, names)));
+            if (ofUnit.test(r.leadUnit()) && figure.counts(r, at)) {
+                matching.add(listed(r, now, names));
+            }
+        }
         List<String> scope = new ArrayList<>();
         if (unit != null) {
             scope.add(NO_LEAD_UNIT.equals(unit) ? NO_LEAD_UNIT_NAME : names.getOrDefault(unit, unit));
@@ -309,7 +346,7 @@ class CampaignDashboard {
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
         return new CaseList(figure.name(), figureName, scope.isEmpty() ? "全部案件" : String.join(" · ", scope), matching.size(),
-                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).map(r -> listed(r, now, names)).toList(), ledger);
+                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger);
     }
 
     private static ListedCase listed(CaseRecord r, Instant now, Map<String, String> names) {
@@ -317,7 +354,15 @@ class CampaignDashboard {
         return new ListedCase(r.caseNo(), r.title(), r.address(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME
                 : names.getOrDefault(r.leadUnit(), r.leadUnit()), r.status().name(), r.status().label(),
                 light == null ? null : light.name(), light == null ? null : light.label(), light == null ? null : light.colour(),
-                r.dueAt(), r.closedAt(), r.returnCount(), r.reworkCount(), "/shirong/cases/" + r.caseNo());
+                r.dueAt(), r.closedAt(), r.returnCount(), r.reworkCount(), "/shirong/cases/" + r.caseNo(), null);
+    }
+
+    /** The case {@code r} listed for the closure of its round {@code k}, which a reopening ended: no light, it had closed. */
+    private static ListedCase listed(CaseRecord r, KeptRound k, Map<String, String> names) {
+        String statusName = "第 " + k.roundNo() + " 轮已结案，后重新打开（现" + r.status().label() + "）";
+        return new ListedCase(r.caseNo(), r.title(), r.address(), k.leadUnit() == null ? NO_LEAD_UNIT_NAME
+                : names.getOrDefault(k.leadUnit(), k.leadUnit()), r.status().name(), statusName, null, null, null, k.dueAt(),
+                k.closedAt(), r.returnCount(), r.reworkCount(), "/shirong/cases/" + r.caseNo(), k.roundNo());
     }
 
     /**
@@ -356,12 +401,16 @@ class CampaignDashboard {
                 LocalDate.ofInstant(window.until(), zone).minusDays(1), window.from(), window.until());
     }
 
-    /** How many of the cases each of {@link Figure#OF_UNITS} counts. */
-    private static int[] count(List<CaseRecord> of, At at) {
+    /** How many of the cases, and of the closures of their rounds a reopening ended, each of {@link Figure#OF_UNITS} counts. */
+    private static int[] count(List<CaseRecord> of, List<KeptRound> rounds, At at) {
         int[] n = new int[Figure.OF_UNITS.size()];
-        for (CaseRecord r : of) {
-            for (int k = 0; k < n.length; k++) {
-                n[k] += Figure.OF_UNITS.get(k).counts(r, at) ? 1 : 0;
+        for (int k = 0; k < n.length; k++) {
+            Figure figure = Figure.OF_UNITS.get(k);
+            for (CaseRecord r : of) {
+                n[k] += figure.counts(r, at) ? 1 : 0;
+            }
+            for (KeptRound r : rounds) {
+                n[k] += figure.counts(r, at) ? 1 : 0;
             }
         }
         return n;

@@ -50,7 +50,10 @@ class CampaignPlanItems implements PlanItemProgress {
         return table(items, counts, other);
     }
 
-    /** As {@link #of(String, Instant)}, counting {@code all}, the campaign's cases already read. */
+    /**
+     * As {@link #of(String, Instant)}, counting {@code all}, the campaign's cases already read, at {@code asOf} now: every
+     * round a reopening ended has ended by then, so each case's own row is how it stands (an earlier instant would need them).
+     */
     Table of(String campaignCode, Instant asOf, List<CaseRecord> all) {
         List<CampaignTemplate.Item> items = items(campaignCode);
         Map<String, int[]> counts = counts(items);

@@ -72,8 +72,8 @@ class AdHocMeetingCalledListener implements ExecutionListener {
         text(execution, VAR_AGENDA, "会议议程");
         List<String> units = units(execution.getVariable(VAR_ATTENDEE_UNITS));
         Map<String, String> names = new HashMap<>(organization.unitNames());
-        var towns = organizations.townOffices(tenant);
-        towns.forEach((office, town) -> names.put(office, town.name()));
+        Map<String, String> towns = organizations.townNamesByOffice(tenant);
+        names.putAll(towns);
         List<String> strangers = units.stream().filter(u -> !roles.isGroupOf(tenant, u) && !towns.containsKey(u)).toList();
         if (!strangers.isEmpty()) {
             throw refused(VAR_ATTENDEE_UNITS, "参会单位 " + String.join("、", strangers) + " 不是本组织的单位");

@@ -2,8 +2,6 @@ package org.shirong.meeting;
 
 import static org.shirong.meeting.JointMeetingProcess.*;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -39,7 +37,7 @@ class MeetingRecordedListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         var checked = MeetingRecordCheck.check(Objects.toString(execution.getVariable(VAR_MINUTES), null),
                 execution.getVariable(VAR_DECISIONS),
-                DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)), townNames(execution.getTenantId()),
+                DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)), organizations.townNamesByOffice(execution.getTenantId()),
                 DecisionInput.options(execution.getVariable(VAR_CATEGORY_OPTIONS)),
                 ClockUtil.getCurrentTime().toInstant().atZone(calendars.of(execution.getTenantId()).zone()).toLocalDate(), dates);
         if (checked.problem() != null) {
@@ -50,11 +48,5 @@ class MeetingRecordedListener implements ExecutionListener {
         execution.setVariable(VAR_DECISION_COUNT, checked.decisions().size());
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         execution.setVariable(VAR_RECORDED_BY, user == null ? "" : user.getUserId());
-    }
-
-    private Map<String, String> townNames(String district) {
-        Map<String, String> names = new LinkedHashMap<>();
-        organizations.townOffices(district).forEach((office, town) -> names.put(office, town.name()));
-        return names;
     }
 }

@@ -181,6 +181,13 @@ public class Organizations implements TenantWork {
         return towns;
     }
 
+    /** The names of the district's towns and streets by their offices' group ids, as the district's units are named. */
+    public Map<String, String> townNamesByOffice(String districtId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        townOffices(districtId).forEach((office, town) -> names.put(office, town.name()));
+        return names;
+    }
+
     /** The district's groups that oversee this organisation with any right (READ or SUPERVISE). */
     public Set<String> overseers(String id) {
         Set<String> groups = new LinkedHashSet<>(overseers(id, OversightRight.READ));

@@ -9,14 +9,16 @@ import org.springframework.stereotype.Repository;
 /**
  * A campaign's cases counted in the database instead of read one by one (a campaign may hold 100,000 of them): per lead
  * unit in a period for its reports, per plan item at an instant for its progress. A duplicate merged into another case
- * ({@link CaseStatus#MERGED}) is not counted: its problem is counted once, as that case.
+ * ({@link CaseStatus#MERGED}) is not counted: its problem is counted once, as that case. A reopened case's rounds before
+ * ({@link KeptRound}) count as they were, each in its own period, as scoring counts them.
  */
 @Repository
 public class CampaignCaseCounts {
 
     /**
-     * One lead unit's cases of the campaign in [from, until): reported in it, closed in it, due in it and overdue (marked
-     * red or closed late), open at its end (reported before it and not closed by then).
+     * One lead unit's cases of the campaign in [from, until): reported in it, closed in it (a case closed, reopened and
+     * closed again in it, twice), due in it and overdue (marked red or closed late), open at its end (reported before it
+     * and not closed by then, or reopened by then and not closed again).
      */
     public record UnitCounts(String leadUnit, int reported, int closed, int overdue, int openAtEnd) {
     }
@@ -34,33 +36,57 @@ public class CampaignCaseCounts {
         this.jdbc = jdbc;
     }
 
-    /** Every lead unit of the campaign's cases, in no particular order. */
+    /**
+     * Every lead unit of the campaign's cases, in no particular order. A round a reopening ended ({@code rect_case_round})
+     * counts in its own period, as scoring counts it: its closure and its lateness under the unit that led it then; and
+     * the case counts as closed from that closure until its reopening, as open again from then.
+     */
     public List<UnitCounts> perLeadUnit(String campaignCode, Instant from, Instant until) {
         Timestamp f = Timestamp.from(from);
         Timestamp u = Timestamp.from(until);
-        return jdbc.query("select lead_unit,"
-                        + " sum(case when reported_at >= ? and reported_at < ? then 1 else 0 end) as reported,"
-                        + " sum(case when closed_at >= ? and closed_at < ? then 1 else 0 end) as closed,"
-                        + " sum(case when due_at >= ? and due_at < ? and (overdue = true or closed_on_time = false) then 1 else 0 end)"
-                        + "   as overdue,"
-                        + " sum(case when reported_at < ? and (closed_at is null or closed_at >= ?) then 1 else 0 end) as open_at_end"
-                        + " from rect_case where campaign_code = ? and lead_unit is not null and status <> 'MERGED' group by lead_unit",
+        return jdbc.query("select lead_unit, sum(reported) as reported, sum(closed) as closed, sum(overdue) as overdue,"
+                        + " sum(open_at_end) as open_at_end from ("
+                        + "select c.lead_unit, case when c.reported_at >= ? and c.reported_at < ? then 1 else 0 end as reported,"
+                        + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD
+                        + " case when c.reported_at < ? and (coalesce(s.closed_at, c.closed_at) is null"
+                        + " or coalesce(s.closed_at, c.closed_at) >= ?) then 1 else 0 end as open_at_end"
+                        + " from rect_case c left join (select case_no, min(closed_at) as closed_at from rect_case_round"
+                        + " where campaign_code = ? and reopened_at >= ? group by case_no) s on s.case_no = c.case_no"
+                        + " where c.campaign_code = ? and c.lead_unit is not null and c.status <> 'MERGED'"
+                        + " union all select c.lead_unit, 0, " + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD + " 0"
+                        + " from rect_case_round c where c.campaign_code = ? and c.lead_unit is not null) n group by lead_unit",
                 (rs, n) -> new UnitCounts(rs.getString("lead_unit"), rs.getInt("reported"), rs.getInt("closed"), rs.getInt("overdue"),
                         rs.getInt("open_at_end")),
-                f, u, f, u, f, u, u, u, campaignCode);
+                f, u, f, u, f, u, u, u, campaignCode, u, campaignCode, f, u, f, u, campaignCode);
     }
 
-    /** Every plan item the campaign's cases found by {@code asOf} recorded (what happened at {@code asOf} itself counts). */
+    /**
+     * Every plan item the campaign's cases found by {@code asOf} recorded (what happened at {@code asOf} itself counts),
+     * each case in the round it was in then: one a reopening ended later ({@code rect_case_round}) counts with that round's
+     * closure and deadline, so what a reopening changes does not reach back before it.
+     */
     public List<PlanItemCounts> perPlanItem(String campaignCode, Instant asOf) {
         Timestamp at = Timestamp.from(asOf);
         return jdbc.query("select plan_item, count(*) as found,"
                         + " sum(case when closed_at <= ? then 1 else 0 end) as closed,"
                         + " sum(case when closed_at <= ? and closed_on_time = true then 1 else 0 end) as closed_on_time,"
                         + " sum(case when closed_at <= ? and closed_on_time = true then 0 when due_at < ? then 1 else 0 end) as overdue"
-                        + " from rect_case where campaign_code = ? and (reported_at is null or reported_at <= ?) and status <> 'MERGED'"
+                        + " from (select c.plan_item, case when s.case_no is null then c.closed_at else s.closed_at end as closed_at,"
+                        + " case when s.case_no is null then c.closed_on_time else s.closed_on_time end as closed_on_time,"
+                        + " case when s.case_no is null then c.due_at else s.due_at end as due_at"
+                        + " from rect_case c left join (select r.case_no, r.closed_at, r.closed_on_time, r.due_at from rect_case_round r"
+                        + " join (select case_no, min(round_no) as round_no from rect_case_round"
+                        + " where campaign_code = ? and reopened_at > ? group by case_no) w on w.case_no = r.case_no and w.round_no = r.round_no) s on s.case_no = c.case_no"
+                        + " where c.campaign_code = ? and (c.reported_at is null or c.reported_at <= ?) and c.status <> 'MERGED') x"
                         + " group by plan_item",
                 (rs, n) -> new PlanItemCounts(rs.getString("plan_item"), rs.getInt("found"), rs.getInt("closed"),
                         rs.getInt("closed_on_time"), rs.getInt("overdue")),
-                at, at, at, at, campaignCode, at);
+                at, at, at, at, campaignCode, at, campaignCode, at);
     }
+
+    /** Of a case or a round ({@code c}) in [from, until): closed in it. Arguments: from, until. */
+    private static final String CLOSED_IN_PERIOD = " case when c.closed_at >= ? and c.closed_at < ? then 1 else 0 end as closed,";
+    /** Of a case or a round ({@code c}): due in [from, until) and marked red or closed late. Arguments: from, until. */
+    private static final String OVERDUE_IN_PERIOD = " case when c.due_at >= ? and c.due_at < ? and (c.overdue = true"
+            + " or c.closed_on_time = false) then 1 else 0 end as overdue,";
 }

@@ -230,6 +230,15 @@ class CaseRecords {
                 + (openOnly ? " and " + OPEN : "") + " order by reported_at, case_no", CaseRecords::map, campaignCode);
     }
 
+    /** The rounds that reopenings of a campaign's cases ended, each case's in order. */
+    List<KeptRound> keptRoundsOfCampaign(String campaignCode) {
+        return jdbc.query("select case_no, round_no, lead_unit, closed_at, closed_on_time, due_at, reopened_at from rect_case_round"
+                        + " where campaign_code = ? order by case_no, round_no",
+                (rs, n) -> new KeptRound(rs.getString("case_no"), rs.getInt("round_no"), rs.getString("lead_unit"),
+                        instant(rs, "closed_at"), (Boolean) rs.getObject("closed_on_time"), instant(rs, "due_at"),
+                        instant(rs, "reopened_at")), campaignCode);
+    }
+
     /** The numbers of a campaign's cases, oldest first (as {@link #ofCampaign}, without reading the cases). */
     List<String> caseNumbersOfCampaign(String campaignCode) {
         return jdbc.queryForList("select case_no from rect_case where campaign_code = ? order by reported_at, case_no", String.class,

@@ -319,6 +319,11 @@ public class RectificationCases {
         return records.ofCampaign(campaignCode, false);
     }
 
+    /** The rounds that reopenings of the campaign's cases ended ({@link KeptRound}), each case's in order. */
+    public List<KeptRound> keptRoundsOfCampaign(String campaignCode) {
+        return records.keptRoundsOfCampaign(campaignCode);
+    }
+
     /** The campaign's cases that are not closed, oldest first. */
     public List<CaseRecord> openCasesOfCampaign(String campaignCode) {
         return records.ofCampaign(campaignCode, true);

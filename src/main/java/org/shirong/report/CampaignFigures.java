@@ -70,7 +70,8 @@ class CampaignFigures {
     /**
      * The campaign's units (in their order, even without cases) and every other lead unit of the campaign's cases, with
      * those cases in [from, until): reported in it, closed in it, due in it and overdue (marked red or closed late),
-     * open at its end. Only the campaign's own cases count, never the rest of the town's. The towns and streets taking
+     * open at its end; a reopened case's earlier round counts in its own period ({@link CampaignCaseCounts#perLeadUnit}).
+     * Only the campaign's own cases count, never the rest of the town's. The towns and streets taking
      * part in a district's campaign are no units of the district: they lead none of its cases and are not listed.
      */
     Figures.CaseTable cases(String code, Instant from, Instant until) {

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.shirong.report.CampaignFixture;
@@ -42,6 +43,8 @@ class CampaignDashboardTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    RuntimeService runtimeService;
 
     /**
      * 锦溪 931 campaign on 5 October 2024 (period 2024-09), by hand:
@@ -235,6 +238,61 @@ class CampaignDashboardTest {
             clear(jx, "DASHJX");
             ClockUtil.reset();
         }
+    }
+
+    /**
+     * A case of 建管所 closed on time on 20 September, reopened (重新打开, {@code POST /api/cases/{caseNo}/reopen}) on 5
+     * October and closed late on 28 October: September's 驾驶舱 still counts its closure on time, and its list shows that
+     * closure; October's counts it open once reopened, then its late closure, and so does the overview's card.
+     */
+    @Test
+    void aReopenedCasesClosureStaysInItsMonthAndItsNextClosureCountsInItsOwn() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-10-05T10:00")));
+        CampaignFixture jx = new CampaignFixture(jdbc, "DASHRO");
+        String caseNo = "DASHRO-1";
+        try {
+            clear(jx, "DASHRO");
+            jx.campaign("锦溪镇 931 重新打开测试", 2, "jinxi", "jinxi-2017-931", "锦溪镇931")
+                    .unit("jxjianguan", "建管所", 1).unit("jxshuili", "水利站", 2);
+            assertThat(jx.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-02T09:00", "2024-09-25T09:00", "2024-09-20T10:00",
+                    false)).isEqualTo(caseNo);
+            jdbc.update("update rect_case set limit_amount = 5, limit_unit = 'WORKING_DAYS' where case_no = ?", caseNo);
+            assertThat(unitFigures("2024-09")).containsExactly("建管所 0 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
+
+            ResponseEntity<Map> reopened = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases/" + caseNo + "/reopen",
+                    Map.of("reason", "楼道堆物又出现了"), Map.class);
+            assertThat(reopened.getStatusCode()).as("%s", reopened.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(unitFigures("2024-09")).as("September's closure as it was; 在办 is as of now")
+                    .containsExactly("建管所 1 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
+            Map september = list("jxtuijinban1", "/api/campaigns/DASHRO/dashboard/cases?period=2024-09&unit=jxjianguan&figure=CLOSED_ON_TIME");
+            assertThat((List<Map>) september.get("cases")).singleElement().satisfies(c -> assertThat(c).containsEntry("caseNo", caseNo)
+                    .containsEntry("round", 1).containsEntry("closedAt", at("2024-09-20T10:00").toString())
+                    .containsEntry("status", "IN_RECTIFICATION").containsEntry("statusName", "第 1 轮已结案，后重新打开（现整改中）"));
+            assertThat(unitFigures("2024-10")).as("open again").containsExactly("建管所 1 0 0 0 0 0 0", "水利站 0 0 0 0 0 0 0");
+
+            ClockUtil.setCurrentTime(Date.from(at("2024-10-28T10:00")));
+            jdbc.update("update rect_case set status = 'CLOSED', submitted_at = ?, closed_at = ?, closed_on_time = false"
+                    + " where case_no = ?", Timestamp.from(at("2024-10-27T10:00")), Timestamp.from(at("2024-10-28T10:00")), caseNo);
+            assertThat(unitFigures("2024-10")).containsExactly("建管所 0 0 0 0 1 0 0", "水利站 0 0 0 0 0 0 0");
+            assertThat(unitFigures("2024-09")).containsExactly("建管所 0 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
+            Map october = list("jxtuijinban1", "/api/campaigns/DASHRO/dashboard/cases?period=2024-10&figure=CLOSED_LATE");
+            assertThat((List<Map>) october.get("cases")).singleElement().satisfies(c -> assertThat(c).containsEntry("caseNo", caseNo)
+                    .containsEntry("round", null).containsEntry("closedAt", at("2024-10-28T10:00").toString()));
+            Map card = ((List<Map>) rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/dashboard", Map.class)
+                    .get("campaigns")).stream().filter(c -> "DASHRO".equals(c.get("code"))).findFirst().orElseThrow();
+            assertThat(figures((Map) card.get("total"))).isEqualTo("合计 0 0 0 0 1 0 0");
+        } finally {
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()
+                    .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
+            jdbc.update("delete from rect_case_round where case_no = ?", caseNo);
+            clear(jx, "DASHRO");
+            ClockUtil.reset();
+        }
+    }
+
+    private List<String> unitFigures(String period) {
+        Map d = list("jxtuijinban1", "/api/campaigns/DASHRO/dashboard?period=" + period);
+        return ((List<Map>) d.get("units")).stream().map(CampaignDashboardTest::figures).toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
 import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.shirong.system.SharesJvm;
@@ -67,6 +68,15 @@ class OrganizationLoaderTest {
                 .anyMatch(p -> p.contains("id \"chengguan\" 已被组织 jiuting 使用"))
                 .anyMatch(p -> p.contains("case-prefix \"JT\" 已被组织 jiuting 使用"))
                 .anyMatch(p -> p.contains("organization.parent \"jiuting\" 不是区"));
+    }
+
+    /** A district's towns and streets stand among its units by their offices, named as the towns: not another town. */
+    @Test
+    void aDistrictNamesItsTownsByTheirOffices() {
+        Organizations read = Organizations.read("songjiang", "jiuting", "shihudang", "jinxi");
+        assertThat(read.townNamesByOffice("songjiang")).containsExactly(Map.entry("chuangban", "九亭镇"),
+                Map.entry("shdshirongban", "石湖荡镇"));
+        assertThat(read.townNamesByOffice("jiuting")).isEmpty();
     }
 
     @Test

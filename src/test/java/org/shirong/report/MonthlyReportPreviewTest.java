@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,8 @@ class MonthlyReportPreviewTest {
     TestRestTemplate rest;
     @Autowired
     CampaignDocuments documents;
+    @Autowired
+    RuntimeService runtimeService;
 
     CampaignFixture campaign;
     CampaignFixture other;
@@ -110,6 +113,53 @@ class MonthlyReportPreviewTest {
         assertThat(documents.list("DOCPV")).as("a preview is never stored").isEmpty();
     }
 
+    /**
+     * Two cases of 建管所 closed in September, one on time, one late (red), both reopened (重新打开,
+     * {@code POST /api/cases/{caseNo}/reopen}) on 5 October, the first closed again on 20 October: September's report does
+     * not change, neither its cases per unit (closures, the late one's 超期, open at its end) nor its plan items as they
+     * stood at its end; October's counts both open at its end once reopened, and the first one's second closure.
+     */
+    @Test
+    void aCaseReopenedInOctoberStaysClosedInSeptembersReportAndItsSecondClosureCountsInOctober() {
+        String caseNo = campaign.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-10T09:00", "2024-09-25T09:00",
+                "2024-09-20T09:00", false);
+        String late = campaign.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-11T09:00", "2024-09-15T09:00",
+                "2024-09-18T09:00", true);
+        jdbc.update("update rect_case set limit_amount = 5, limit_unit = 'WORKING_DAYS' where case_no in (?, ?)", caseNo, late);
+        String september = report("2024-09");
+        List<List<String>> octoberBefore = HtmlTables.rows(report("2024-10"), "cases");
+        try {
+            for (String reopen : List.of(caseNo, late)) {
+                ResponseEntity<Map> reopened = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases/" + reopen
+                        + "/reopen", Map.of("reason", "老旧小区楼道堆物又出现了"), Map.class);
+                assertThat(reopened.getStatusCode()).as("%s", reopened.getBody()).isEqualTo(HttpStatus.OK);
+            }
+
+            String septemberAfterReopening = report("2024-09");
+            assertThat(HtmlTables.rows(septemberAfterReopening, "cases")).isEqualTo(HtmlTables.rows(september, "cases"));
+            assertThat(HtmlTables.rows(septemberAfterReopening, "plan-items")).isEqualTo(HtmlTables.rows(september, "plan-items"));
+            List<List<String>> octoberReopened = HtmlTables.rows(report("2024-10"), "cases");
+            assertThat(jianguan(octoberReopened)).as("open at October's end once reopened")
+                    .isEqualTo(plus(jianguan(octoberBefore), 0, 0, 2));
+            assertThat(last(octoberReopened)).isEqualTo(plus(last(octoberBefore), 0, 0, 2));
+
+            ClockUtil.setCurrentTime(Date.from(local("2024-10-20T10:00")));
+            jdbc.update("update rect_case set status = 'CLOSED', submitted_at = ?, closed_at = ?, closed_on_time = true"
+                    + " where case_no = ?", Timestamp.from(local("2024-10-18T10:00")), Timestamp.from(local("2024-10-20T10:00")), caseNo);
+            List<List<String>> octoberClosedAgain = HtmlTables.rows(report("2024-10"), "cases");
+            assertThat(jianguan(octoberClosedAgain)).as("closed again in October").isEqualTo(plus(jianguan(octoberBefore), 1, 0, 1));
+            assertThat(last(octoberClosedAgain)).isEqualTo(plus(last(octoberBefore), 1, 0, 1));
+            assertThat(HtmlTables.rows(report("2024-09"), "cases")).isEqualTo(HtmlTables.rows(september, "cases"));
+        } finally {
+            for (String reopened : List.of(caseNo, late)) {
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reopened).list()
+                        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
+                jdbc.update("delete from rect_case_round where case_no = ?", reopened);
+                jdbc.update("delete from rect_case_event where case_no = ?", reopened);
+            }
+        }
+    }
+
     @Test
     void onlyThoseWhoMayReadTheCampaignsOrganisationSeeItsReport() {
         assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/DOCPV/monthly-report?period=2024-09",
@@ -140,6 +190,27 @@ class MonthlyReportPreviewTest {
         assertThat(lines.getBody().toString()).contains("period", "考核期间只能填写一行");
         assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DOCPV/monthly-report?period=2034-10",
                 String.class).getStatusCode()).as("the last month the window reaches").isEqualTo(HttpStatus.OK);
+    }
+
+    private String report(String period) {
+        ResponseEntity<String> response = rest.withBasicAuth("jxtuijinban1", "demo")
+                .getForEntity("/api/campaigns/DOCPV/monthly-report?period=" + period, String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private static List<String> jianguan(List<List<String>> lines) {
+        return lines.stream().filter(l -> l.get(0).equals("建管所")).findFirst().orElseThrow();
+    }
+
+    private static List<String> last(List<List<String>> lines) {
+        return lines.get(lines.size() - 1);
+    }
+
+    /** A line of cases per unit with its closed, overdue and open-at-end figures raised by those given. */
+    private static List<String> plus(List<String> line, int closed, int overdue, int openAtEnd) {
+        return List.of(line.get(0), line.get(1), "" + (Integer.parseInt(line.get(2)) + closed),
+                "" + (Integer.parseInt(line.get(3)) + overdue), "" + (Integer.parseInt(line.get(4)) + openAtEnd));
     }
 
     /** The campaign's cases as the report read them before, one by one. */
