@@ -166,12 +166,14 @@ final class Postgres implements AutoCloseable {
 
     /**
      * Statements, plans, execution ms and planning ms so far in {@code database} (planning only counted with
-     * {@code -Dbench.pg.trackPlanning=true}).
+     * {@code -Dbench.pg.trackPlanning=true}), and the WAL bytes and full-page images the whole server has written.
      */
     double[] timeTotals(String database) {
         return admin.queryForObject("select coalesce(sum(calls),0), coalesce(sum(plans),0), coalesce(sum(total_exec_time),0),"
-                + " coalesce(sum(total_plan_time),0) from pg_stat_statements where dbid = (select oid from pg_database where datname = ?)",
-                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}, database);
+                + " coalesce(sum(total_plan_time),0), (select wal_bytes from pg_stat_wal), (select wal_fpi from pg_stat_wal)"
+                + " from pg_stat_statements where dbid = (select oid from pg_database where datname = ?)",
+                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)},
+                database);
     }
 
     /** CPU time the server's processes have used so far, in ms: each database's backends together, other processes by title. */

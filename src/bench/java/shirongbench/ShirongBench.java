@@ -167,11 +167,11 @@ class ShirongBench {
         if (log) {
             pg.logStatements(0);
         }
-        double[] before = pg == null ? new double[4] : pg.timeTotals(database);
+        double[] before = pg == null ? new double[6] : pg.timeTotals(database);
         CpuUse cpu = CpuUse.of(app.jvm, pg);
         Lifecycle.Result result = run.run();
         cpu = CpuUse.of(app.jvm, pg).minus(cpu);
-        double[] after = pg == null ? new double[4] : pg.timeTotals(database);
+        double[] after = pg == null ? new double[6] : pg.timeTotals(database);
         if (log) {
             pg.logStatements(-1);
         }
@@ -238,8 +238,10 @@ class ShirongBench {
         if (pg != null) {
             report.note(String.format(java.util.Locale.ROOT, "%s statements per case and their time in PostgreSQL (pg_stat_statements):"
                     + " Shirong %.1f, executing %.2f ms, %.1f plans, planning %.2f ms; bare Camunda %.1f, executing %.2f ms, %.1f plans,"
-                    + " planning %.2f ms", w, sm.database()[0] / n, sm.database()[2] / n, sm.database()[1] / n, sm.database()[3] / n,
-                    am.database()[0] / n, am.database()[2] / n, am.database()[1] / n, am.database()[3] / n));
+                    + " planning %.2f ms; WAL written meanwhile per case: Shirong %.1f kB (%.2f full-page images), bare Camunda %.1f kB (%.2f)",
+                    w, sm.database()[0] / n, sm.database()[2] / n, sm.database()[1] / n, sm.database()[3] / n,
+                    am.database()[0] / n, am.database()[2] / n, am.database()[1] / n, am.database()[3] / n,
+                    sm.database()[4] / n / 1024, sm.database()[5] / n, am.database()[4] / n / 1024, am.database()[5] / n));
         }
         if (Boolean.getBoolean("bench.w1.probe")) {
             probe(w, shirong, anchor);
