@@ -53,7 +53,7 @@ record CpuUse(Map<String, Long> jvmMs, Map<String, Long> postgresMs) {
     /** "JVM 67.3 ms (http-nio-N- 39.4, C2 CompilerThre 16.2, …), PostgreSQL 37.6 ms (backends of shirong 37.5, …)" per case
      * (thread names as /proc gives them: at most 15 characters). */
     String perCase(int cases) {
-        return "JVM " + part(jvmMs, cases) + ", PostgreSQL " + part(postgresMs, cases);
+        return "JVM " + part(jvmMs, cases) + (postgresMs.isEmpty() ? "" : ", PostgreSQL " + part(postgresMs, cases));
     }
 
     private static String part(Map<String, Long> ms, int cases) {
