@@ -94,6 +94,10 @@ final class BenchJvm implements AutoCloseable {
         return readyMillis;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return port;
     }

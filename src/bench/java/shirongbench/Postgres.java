@@ -45,6 +45,9 @@ final class Postgres implements AutoCloseable {
                     .setServerConfig("pg_stat_statements.max", "20000")
                     .setServerConfig("pg_stat_statements.track_utility", "off")
                     .setServerConfig("max_connections", "300");
+            if (Boolean.getBoolean("bench.pg.trackPlanning")) {
+                builder.setServerConfig("pg_stat_statements.track_planning", "on");
+            }
             if (explainLog != null) {
                 Files.createDirectories(explainLog);
                 builder.setServerConfig("logging_collector", "on")
@@ -115,7 +118,7 @@ final class Postgres implements AutoCloseable {
         record Line(long calls, long rows, double ms, String query) {
         }
         List<Line> lines = new ArrayList<>();
-        admin.query("select queryid, calls, rows, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') as query"
+        admin.query("select queryid, calls, rows, total_exec_time + total_plan_time as total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') as query"
                 + " from pg_stat_statements where dbid = (select oid from pg_database where datname = ?)",
                 (java.sql.ResultSet rs) -> {
                     double[] was = before.getOrDefault(rs.getLong("queryid"), new double[3]);
@@ -158,6 +161,54 @@ final class Postgres implements AutoCloseable {
     void explainSlowerThan(int ms) {
         admin.execute("alter system set auto_explain.log_min_duration = " + ms);
         admin.execute("alter system set log_min_duration_statement = " + ms);
+        admin.execute("select pg_reload_conf()");
+    }
+
+    /**
+     * Statements, plans, execution ms and planning ms so far in {@code database} (planning only counted with
+     * {@code -Dbench.pg.trackPlanning=true}), and the WAL bytes and full-page images the whole server has written.
+     */
+    double[] timeTotals(String database) {
+        return admin.queryForObject("select coalesce(sum(calls),0), coalesce(sum(plans),0), coalesce(sum(total_exec_time),0),"
+                + " coalesce(sum(total_plan_time),0), (select wal_bytes from pg_stat_wal), (select wal_fpi from pg_stat_wal)"
+                + " from pg_stat_statements where dbid = (select oid from pg_database where datname = ?)",
+                (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)},
+                database);
+    }
+
+    /** CPU time the server's processes have used so far, in ms: each database's backends together, other processes by title. */
+    Map<String, Long> cpuByKind() {
+        String port = "-p " + postgres.getPort();
+        Map<String, Long> ms = new java.util.TreeMap<>();
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().filter(c -> c.contains("postgres") && c.contains(port)).isPresent()).flatMap(ProcessHandle::descendants)
+                .forEach(child -> {
+                    try {
+                        Path proc = Path.of("/proc", String.valueOf(child.pid()));
+                        String title = Files.readString(proc.resolve("cmdline")).replace('\0', ' ').trim();
+                        String[] words = title.split("\\s+");
+                        // a backend's title: "postgres: <user> <database> <client address> <state>"
+                        String kind = words.length > 3 && words[3].contains("(") ? "backends of " + words[2] : title.replaceAll("\\d+", "N");
+                        ms.merge(kind, CpuUse.ticks(Files.readString(proc.resolve("stat"))) * 10, Long::sum);
+                    } catch (IOException | RuntimeException ended) {
+                        // the process ended while being read
+                    }
+                });
+        return ms;
+    }
+
+    /**
+     * Diagnosis ({@code -Dbench.w1.statementLog=true}): from now on every statement is logged with its duration, or with
+     * {@code -Dbench.w1.explain=true} its plan (auto_explain, ANALYZE without timing); -1 stops it.
+     */
+    void logStatements(int ms) {
+        if (Boolean.getBoolean("bench.w1.explain")) {
+            admin.execute("alter system set auto_explain.log_min_duration = " + ms);
+            admin.execute("alter system set auto_explain.log_timing = off");
+            admin.execute("alter system set auto_explain.log_analyze = on");
+        } else {
+            admin.execute("alter system set log_min_duration_statement = " + ms);
+        }
+        admin.execute("alter system set log_line_prefix = '%m [%p] %d '");
         admin.execute("select pg_reload_conf()");
     }
 

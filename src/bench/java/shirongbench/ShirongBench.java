@@ -47,7 +47,7 @@ class ShirongBench {
             if (settings.h2() && (settings.only("W1") || settings.only("W6"))) {
                 step("H2", () -> onH2(dir.resolve("h2")));
             }
-            try (Postgres pg = new Postgres(settings.w4ExplainMs() >= 0 ? dir.resolve("pg-log") : null)) {
+            try (Postgres pg = new Postgres(settings.w4ExplainMs() >= 0 || STATEMENT_LOG ? dir.resolve("pg-log") : null)) {
                 step("PostgreSQL", () -> onPostgres(pg, dir.resolve("pg")));
             }
         } finally {
@@ -83,6 +83,11 @@ class ShirongBench {
             startUp("PostgreSQL", shirong, anchor);
             if (settings.only("W1")) {
                 warmUp("PostgreSQL", shirong, anchor, pg);
+                if (Boolean.getBoolean("bench.w1.analyze")) {
+                    // diagnosis: fresh planner statistics for both (the authorization check's plan depends on them)
+                    pg.jdbc("shirong").execute("analyze");
+                    pg.jdbc("anchor").execute("analyze");
+                }
                 for (int threads : List.of(1, 4)) {
                     lifecycle("PostgreSQL", shirong, anchor, threads, pg);
                 }
@@ -146,6 +151,56 @@ class ShirongBench {
                 s.casesPerSecond(), s.calls().failures().size(), a.casesPerSecond(), s.casesPerSecond() / a.casesPerSecond()));
     }
 
+    /** Diagnosis (-Dbench.w1.statementLog=true): the 1-thread W1 runs' statements in the server log under pg-log/. */
+    private static final boolean STATEMENT_LOG = Boolean.getBoolean("bench.w1.statementLog");
+
+    private record Measured(Lifecycle.Result result, CpuUse cpu, double[] database) {
+    }
+
+    private interface Run {
+        Lifecycle.Result run() throws Exception;
+    }
+
+    /** {@code run}, with the CPU it took and what the application's database executed meanwhile. */
+    private static Measured measured(Postgres pg, int threads, String database, App app, Run run) throws Exception {
+        boolean log = pg != null && threads == 1 && STATEMENT_LOG;
+        if (log) {
+            pg.logStatements(0);
+        }
+        double[] before = pg == null ? new double[6] : pg.timeTotals(database);
+        CpuUse cpu = CpuUse.of(app.jvm, pg);
+        Lifecycle.Result result = run.run();
+        cpu = CpuUse.of(app.jvm, pg).minus(cpu);
+        double[] after = pg == null ? new double[6] : pg.timeTotals(database);
+        if (log) {
+            pg.logStatements(-1);
+        }
+        for (int i = 0; i < after.length; i++) {
+            after[i] -= before[i];
+        }
+        return new Measured(result, cpu, after);
+    }
+
+    /**
+     * Diagnosis (-Dbench.w1.probe=true): 600 trivial calls on each application, one after another, as chengguan1 on Shirong
+     * (the anchor has no authentication): what a request costs besides its work.
+     */
+    private void probe(String w, App shirong, App anchor) {
+        String[][] calls = {{"version", "/engine-rest/version"}, {"task count", "/engine-rest/task/count?taskId=none"},
+                {"task by key", "/engine-rest/task?processInstanceBusinessKey=none&taskDefinitionKey=Task_ClaimCase&maxResults=10"}};
+        for (String[] call : calls) {
+            for (App app : List.of(shirong, anchor, shirong, anchor)) {
+                for (int i = 0; i < 300; i++) {
+                    app.http.get("probe", app.user("chengguan1"), app.password(), call[1]);
+                }
+            }
+            List<Long> s = shirong.http.take().timings().get("probe");
+            List<Long> a = anchor.http.take().timings().get("probe");
+            report.note(w + " probe " + call[0] + ": Shirong p50 " + Report.number(Http.Calls.percentileMs(s, 50))
+                    + " ms, bare Camunda p50 " + Report.number(Http.Calls.percentileMs(a, 50)) + " ms");
+        }
+    }
+
     private void lifecycle(String database, App shirong, App anchor, int threads, Postgres pg) throws Exception {
         String w = "W1 " + database + ", " + threads + " thread" + (threads > 1 ? "s" : "");
         String prefix = "W1-" + database.charAt(0) + threads;
@@ -155,7 +210,8 @@ class ShirongBench {
         if (settings.shirongJfr()) {
             shirong.jvm.startRecording(recording);
         }
-        Lifecycle.Result s = Lifecycle.run(shirong, prefix, settings.cases(), threads);
+        Measured sm = measured(pg, threads, "shirong", shirong, () -> Lifecycle.run(shirong, prefix, settings.cases(), threads));
+        Lifecycle.Result s = sm.result();
         if (settings.shirongJfr()) {
             Path file = settings.dir().resolve("jfr").resolve(recording + ".jfr");
             shirong.jvm.stopRecording(recording, file);
@@ -175,7 +231,21 @@ class ShirongBench {
         }
         Postgres.Counters anchorBefore = pg == null ? null : pg.counters("anchor");
         var anchorStatementsBefore = pg == null ? null : pg.statementTotals("anchor");
-        Lifecycle.Result a = Lifecycle.run(anchor, prefix, settings.cases(), threads);
+        Measured am = measured(pg, threads, "anchor", anchor, () -> Lifecycle.run(anchor, prefix, settings.cases(), threads));
+        Lifecycle.Result a = am.result();
+        int n = settings.cases();
+        report.note(w + " CPU per case: Shirong " + sm.cpu().perCase(n) + "; bare Camunda " + am.cpu().perCase(n));
+        if (pg != null) {
+            report.note(String.format(java.util.Locale.ROOT, "%s statements per case and their time in PostgreSQL (pg_stat_statements):"
+                    + " Shirong %.1f, executing %.2f ms, %.1f plans, planning %.2f ms; bare Camunda %.1f, executing %.2f ms, %.1f plans,"
+                    + " planning %.2f ms; WAL written meanwhile per case: Shirong %.1f kB (%.2f full-page images), bare Camunda %.1f kB (%.2f)",
+                    w, sm.database()[0] / n, sm.database()[2] / n, sm.database()[1] / n, sm.database()[3] / n,
+                    am.database()[0] / n, am.database()[2] / n, am.database()[1] / n, am.database()[3] / n,
+                    sm.database()[4] / n / 1024, sm.database()[5] / n, am.database()[4] / n / 1024, am.database()[5] / n));
+        }
+        if (Boolean.getBoolean("bench.w1.probe")) {
+            probe(w, shirong, anchor);
+        }
         if (pg != null) {
             pg.writeStatements("anchor", settings.dir().resolve("statements-W1-anchor-" + database + "-" + threads + "t.txt"),
                     anchorStatementsBefore);
