@@ -140,7 +140,8 @@ class CaseMerges {
         String officeGroup = organizations.office(c.tenantId());
         String approvers = organizations.approvers(c.tenantId());
         if (officeGroup.equals(c.leadUnit()) && !approvers.equals(officeGroup)) {
-            return groups.contains(approvers) || groups.contains(Groups.CAMUNDA_ADMIN) ? Optional.empty()
+            // an approver who also works in the office leads the case as well: as with the office's appeals, someone else merges it
+            return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(approvers) && !groups.contains(officeGroup) ? Optional.empty()
                     : Optional.of(new ForbiddenException("OFFICE_LED_CASE", "本案由" + organizations.of(c.tenantId()).groupName(officeGroup)
                             + "牵头办理，合并后不再计入考核，须由" + organizations.of(c.tenantId()).groupName(approvers) + "合并"));
         }

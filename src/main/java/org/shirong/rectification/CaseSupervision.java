@@ -9,13 +9,9 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organizations;
-import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
 import org.shirong.system.ForbiddenException;
-import org.shirong.system.InvalidRequestException;
-import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
-import org.shirong.system.TextInput;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,16 +29,16 @@ class CaseSupervision {
     }
 
     private final RectificationCases cases;
-    private final CaseVisibility visibility;
+    private final ReadableCases readable;
     private final CallerOrganization callerOrganization;
     private final Organizations organizations;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
 
-    CaseSupervision(RectificationCases cases, CaseVisibility visibility, CallerOrganization callerOrganization,
+    CaseSupervision(RectificationCases cases, ReadableCases readable, CallerOrganization callerOrganization,
             Organizations organizations, RuntimeService runtimeService, SystemAccess systemAccess) {
         this.cases = cases;
-        this.visibility = visibility;
+        this.readable = readable;
         this.callerOrganization = callerOrganization;
         this.organizations = organizations;
         this.runtimeService = runtimeService;
@@ -50,20 +46,8 @@ class CaseSupervision {
     }
 
     Given supervise(String caseNo, String instruction, Authentication caller) {
-        if (TextInput.isBlank(instruction)) {
-            throw new InvalidRequestException(ApiError.field("instruction", "REQUIRED", "请填写督办意见"));
-        }
-        TextInput.problem("督办意见", instruction, true).ifPresent(problem -> {
-            throw new InvalidRequestException(ApiError.field("instruction", "INVALID_TEXT", problem));
-        });
-        if (instruction.strip().length() > MAX_INSTRUCTION) {
-            throw new InvalidRequestException(ApiError.field("instruction", "TOO_LONG",
-                    "督办意见不能超过 " + MAX_INSTRUCTION + " 个字，现有 " + instruction.strip().length() + " 个字"));
-        }
-        CaseRecord c = cases.get(caseNo);
-        if (!visibility.mayRead(caller, c)) {
-            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
-        }
+        ReasonField.checked("instruction", "督办意见", instruction, MAX_INSTRUCTION);
+        CaseRecord c = readable.get(caseNo, caller);
         String group = callerOrganization.supervisingGroup(caller, c.tenantId()).orElseThrow(() -> new ForbiddenException(
                 "NOT_A_SUPERVISOR", "您没有督办本案件的权限：只有" + organizations.of(c.tenantId()).name()
                         + "的办公室、领导小组，以及上级组织中有督办权的组可以督办"));

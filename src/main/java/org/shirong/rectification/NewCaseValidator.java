@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class NewCaseValidator {
 
+    /** How much of what was written a message quotes back (an import repeats it for every row). */
+    private static final int QUOTED = 40;
+
     private final CategoryCatalogue catalogue;
     private final TerritoryDirectory territories;
     private final ObjectProvider<CampaignPlans> campaignPlans;
@@ -53,7 +56,7 @@ class NewCaseValidator {
         if (blank(c.source())) {
             errors.add(ApiError.field("source", "REQUIRED", "请填写案件来源"));
         } else if (!isOneOf(c.source(), CaseSource.values())) {
-            errors.add(ApiError.field("source", "INVALID_SOURCE", "未知的案件来源：" + c.source() + "（可选："
+            errors.add(ApiError.field("source", "INVALID_SOURCE", "未知的案件来源：" + TextInput.shortened(c.source(), QUOTED) + "（可选："
                     + String.join("、", Arrays.stream(CaseSource.values()).map(Enum::name).toList()) + "）"));
         }
         if (c.location() == null || blank(c.location().address())) {
@@ -99,7 +102,7 @@ class NewCaseValidator {
         CampaignPlans plans = campaignPlans.getIfAvailable();
         var plan = plans == null ? java.util.Optional.<CampaignPlans.PlanFacts>empty() : plans.plan(organization, code, c.category());
         if (plan.isEmpty()) {
-            errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + code + " 的活动"));
+            errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + TextInput.shortened(code, QUOTED) + " 的活动"));
         } else if (!plan.get().running() && !campaignWork) {
             errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束，不能再计入新的案件"));
         }
@@ -115,7 +118,7 @@ class NewCaseValidator {
             if (category.items().isEmpty()) {
                 errors.add(ApiError.field("subItem", "NO_SUB_ITEMS", "问题类别“" + category.name() + "”没有小项，请不要填写小项"));
             } else if (!category.items().contains(subItem)) {
-                errors.add(ApiError.field("subItem", "UNKNOWN_SUB_ITEM", "问题类别“" + category.name() + "”没有小项“" + subItem
+                errors.add(ApiError.field("subItem", "UNKNOWN_SUB_ITEM", "问题类别“" + category.name() + "”没有小项“" + TextInput.shortened(subItem, QUOTED)
                         + "”（可选：" + String.join("、", category.items()) + "）"));
             }
         });
@@ -130,7 +133,7 @@ class NewCaseValidator {
         characters(errors, "location.territory", "属地", territory, false);
         if (errors.size() == before && territories.resolve(organization, territory).isEmpty()) {
             errors.add(ApiError.field("location.territory", "UNKNOWN_TERRITORY",
-                    "未知的属地：" + territory.strip()
+                    "未知的属地：" + TextInput.shortened(territory.strip(), QUOTED)
                     + "（请填写问题所在镇、街道的名称或代码：本组织，或区所辖的镇、街道）"));
         }
     }

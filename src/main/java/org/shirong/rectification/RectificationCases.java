@@ -536,7 +536,8 @@ public class RectificationCases {
     /** Who asked for the extension now waiting for a decision. */
     String pendingExtensionRequester(String caseNo) {
         int seq = records.pendingExtensionSeq(caseNo);
-        return seq == 0 ? null : records.extensions(caseNo).get(seq - 1).requestedBy();
+        return records.extensions(caseNo).stream().filter(e -> e.seq() == seq).findFirst().map(CaseRecords.Extension::requestedBy)
+                .orElse(null);
     }
 
     /** Who asked last for the case to be suspended (挂账). */

@@ -153,6 +153,9 @@ class ApiExceptionHandler {
                     "请求中的文字含有 NUL 字符（U+0000），请去掉后重试")));
         }
         if (sqlState(e, "22001")) {
+            // the caller's text as a rule, but a text Shirong composes itself could also overflow: keep the database's words
+            LOG.warn("Text longer than its column in {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMostSpecificCause().getMessage());
             return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(null, "TOO_LONG",
                     "请求中的文字过长，超过了可保存的长度，请缩短后重试")));
         }

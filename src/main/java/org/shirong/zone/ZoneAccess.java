@@ -78,6 +78,10 @@ class ZoneAccess {
         // The owner group is scored on the zone's 履责率: its own "已履责" checks would raise its own score.
         String inspectors = organizations.of(tenant).namesOf(roles.inspectors(), roles.office(), settings.of(tenant).enforcementUnit());
         int last = inspectors.lastIndexOf('、');
+        if (ownerGroup && inspector) {
+            throw new ForbiddenException("NOT_INSPECTOR", "您所在的" + organizations.of(tenant).groupName(zone.ownerGroup())
+                    + "负责该责任区，可以上报它的问题，但“已履责”检查须由其他检查人员记录（履责率据此计算）");
+        }
         throw new ForbiddenException("NOT_INSPECTOR", ownerGroup
                 ? "负责单位可以上报本单位责任区的问题，但“已履责”检查只能由"
                         + (last < 0 ? inspectors : inspectors.substring(0, last) + "或" + inspectors.substring(last + 1))

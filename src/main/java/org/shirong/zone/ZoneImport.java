@@ -159,7 +159,7 @@ class ZoneImport {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
             problems.add(ApiError.row(row.number(), header(field), "NOT_A_NUMBER", "第 " + row.number() + " 行：" + header(field)
-                    + "“" + text + "”不是数字（如 31.118420）"));
+                    + "“" + org.shirong.system.TextInput.shortened(text, 40) + "”不是数字（如 31.118420）"));
             return null;
         }
     }
