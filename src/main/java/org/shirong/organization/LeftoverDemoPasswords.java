@@ -57,7 +57,7 @@ class LeftoverDemoPasswords {
             if (demoPasswords.stream().anyMatch(password -> accepts(user, password))) {
                 boolean administrator = user.getId().equals(accounts.admin().id());
                 user.setPassword(administrator ? accounts.admin().password() : OrganizationSeeder.unguessablePassword());
-                // The administrator's password was checked against the policy at start; a random one passes it in effect.
+                // The administrator's password was checked against the policy at start; the random one is unguessable as it is.
                 ((IdentityServiceImpl) identityService).saveUser(user, true);
                 replaced.add(user.getId());
             }
