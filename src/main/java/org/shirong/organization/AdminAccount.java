@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the administrator: a direct member of {@code camunda-admin} (which also closes the admin
  * set-up advisory). Outside the demo run its password must come from SHIRONG_ADMIN_PASSWORD and
- * satisfy the password policy; an existing administrator's password is never changed.
+ * satisfy the password policy; an existing administrator's password is never changed, unless it is still the demo's
+ * ({@link LeftoverDemoPasswords}).
  */
 @Component
 class AdminAccount {

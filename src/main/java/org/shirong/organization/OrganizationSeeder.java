@@ -55,6 +55,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
     private final AccessAuthorizations authorizations;
     private final TaskFilters filters;
     private final AdminAccount adminAccount;
+    private final LeftoverDemoPasswords demoPasswords;
     private final AccountProperties accounts;
     private final TransactionTemplate transaction;
     private final AuthenticatedIdentities identities;
@@ -66,14 +67,15 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
 
     OrganizationSeeder(Organizations organizations, OrganizationRecords records, IdentityService identityService,
             AccessAuthorizations authorizations, TaskFilters filters, AdminAccount adminAccount,
-            AccountProperties accounts, TransactionTemplate transaction, AuthenticatedIdentities identities,
-            StartupFingerprints fingerprints, EngineBatch batch) {
+            LeftoverDemoPasswords demoPasswords, AccountProperties accounts, TransactionTemplate transaction,
+            AuthenticatedIdentities identities, StartupFingerprints fingerprints, EngineBatch batch) {
         this.organizations = organizations;
         this.records = records;
         this.identityService = identityService;
         this.authorizations = authorizations;
         this.filters = filters;
         this.adminAccount = adminAccount;
+        this.demoPasswords = demoPasswords;
         this.accounts = accounts;
         this.transaction = transaction;
         this.identities = identities;
@@ -180,6 +182,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
             return false;
         }
         adminAccount.ensure();
+        demoPasswords.replace();
         filters.refreshDueFilters();
         LOG.info("组织机构文件与上次同步时相同，期间也未经引擎更改用户、组或授权：不再重新同步（强制同步：SHIRONG_STARTUP_FULL_SYNC=true）");
         return true;
@@ -195,6 +198,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
         transaction.executeWithoutResult(status -> {
             records.lockForSeeding();
             adminAccount.ensure();
+            demoPasswords.replace();
             Set<String> managedGroups = new HashSet<>(records.unitIds());
             all.forEach(o -> o.groups().forEach(g -> managedGroups.add(g.id())));
             removeDropped(all);
@@ -321,7 +325,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
         syncMemberships(definition.id(), organization.effectiveGroups(definition), managedGroups);
     }
 
-    private static String unguessablePassword() {
+    static String unguessablePassword() {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         return Base64.getEncoder().encodeToString(random);

@@ -13,10 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 /**
@@ -24,17 +20,21 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
  * user already logged in to the webapps (Tasklist, Cockpit), for reading calls (GET, so that a task form
  * can show a case's photos) and for writing calls that carry the session's CSRF token in
  * {@code X-XSRF-TOKEN}, as the webapps' own calls do (Tasklist's inbox marks messages read). A cross-site
- * page can neither send HTTP Basic on the user's behalf nor read the token.
+ * page can neither send HTTP Basic on the user's behalf nor read the token. A session whose user's password has
+ * changed since it logged in, or who was deleted, no longer counts ({@link SessionCredentials}).
  */
 class ApiAuthenticationFilter extends HttpFilter {
 
     private final ProcessEngine engine;
     private final AuthenticatedIdentities identities;
+    private final SessionCredentials sessions;
     private final HttpBasicAuthenticationProvider basic;
 
-    ApiAuthenticationFilter(ProcessEngine engine, AuthenticatedIdentities identities, LoginThrottle throttle) {
+    ApiAuthenticationFilter(ProcessEngine engine, AuthenticatedIdentities identities, SessionCredentials sessions,
+            LoginThrottle throttle) {
         this.engine = engine;
         this.identities = identities;
+        this.sessions = sessions;
         this.basic = new CachedBasicAuthentication(identities, throttle);
     }
 
@@ -69,10 +69,7 @@ class ApiAuthenticationFilter extends HttpFilter {
         if (session == null || !("GET".equals(request.getMethod()) || carriesCsrfToken(request, session))) {
             return null;
         }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        Authentication authentication = authentications == null ? null
-                : authentications.getAuthenticationForProcessEngine(engine.getName());
-        return authentication instanceof UserAuthentication user ? user.getName() : null;
+        return sessions.user(session);
     }
 
     private static boolean carriesCsrfToken(HttpServletRequest request, HttpSession session) {

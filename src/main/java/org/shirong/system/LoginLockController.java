@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lets an administrator see the current login locks and lift them for an account (administrators only). */
+/**
+ * Lets an administrator see the current login locks and lift them: every lock of an account, or the lock of an address
+ * (administrators only).
+ */
 @RestController
 @RequestMapping("/api/system/login-locks")
 class LoginLockController {
@@ -33,6 +36,13 @@ class LoginLockController {
         requireAdministrator();
         throttle.unlock(userId);
         identityService.unlockUser(userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/address/{address}")
+    ResponseEntity<Void> unlockAddress(@PathVariable String address) {
+        requireAdministrator();
+        throttle.unlockAddress(address);
         return ResponseEntity.noContent().build();
     }
 

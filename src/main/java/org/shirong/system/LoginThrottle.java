@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Failed logins, counted per account from one client address and per client address: after too many
  * within the window, that pair (or that address) is refused for a while without the password being
  * checked, and the lock ends by itself. An account is never locked as such, so nobody can lock another
- * person out from their own computer; an administrator can lift any lock at once. Guessing one account's
+ * person out from their own computer; an address lock holds only accounts that never logged in from that
+ * address, so that failures of made-up names cannot lock out the staff behind a shared address (a town
+ * office's NAT, a proxy); an administrator sees and lifts any lock at once. Guessing one account's
  * password from many addresses is slowed instead: after too many failures of the account from anywhere,
  * addresses that never logged in to it get one password check per {@code slowDown} between them, while
  * addresses it logged in from before go on as usual.
@@ -25,7 +29,10 @@ class LoginThrottle {
 
     /** The address of a slowed account's entry in {@link #locks()}. */
     static final String UNKNOWN_ADDRESSES = "未登录过的地址（限速）";
+    /** The account of a locked address's entry in {@link #locks()}. */
+    static final String UNKNOWN_ACCOUNTS = "未在此地址登录过的账号";
 
+    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
     private static final int MAX_TRACKED = 100_000;
 
     private final LoginThrottleProperties settings;
@@ -47,17 +54,18 @@ class LoginThrottle {
      */
     boolean holds(String userId, String address) {
         Instant now = clock.instant();
-        return lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now)
-                || lockedAt(byAccount.get(userId), now) && !knownAddresses.contains(pair(userId, address));
+        return lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || !knownAddresses.contains(pair(userId, address))
+                && (lockedAt(byAddress.get(address), now) || lockedAt(byAccount.get(userId), now));
     }
 
     /** Whether to refuse this check without looking at the password; a check admitted while slowed takes the slot. */
     boolean locked(String userId, String address) {
         Instant now = clock.instant();
-        if (lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now)) {
+        boolean known = knownAddresses.contains(pair(userId, address));
+        if (lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now) && !known) {
             return true;
         }
-        if (!lockedAt(byAccount.get(userId), now) || knownAddresses.contains(pair(userId, address))) {
+        if (!lockedAt(byAccount.get(userId), now) || known) {
             return false;
         }
         boolean[] admitted = {false};
@@ -76,7 +84,10 @@ class LoginThrottle {
         Instant now = clock.instant();
         forgetExpired(now);
         count(byAccountAndAddress, pair(userId, address), settings.maxFailuresPerAccount(), now);
-        count(byAddress, address, settings.maxFailuresPerAddress(), now);
+        if (count(byAddress, address, settings.maxFailuresPerAddress(), now)) {
+            LOG.warn("地址 {} 登录失败次数过多（{} 次，最后一次为账号 {}）：暂停该地址，暂停期间只有曾在此成功登录过的账号可以登录；"
+                    + "管理员可解除（DELETE /api/system/login-locks/address/{}）", address, settings.maxFailuresPerAddress(), userId, address);
+        }
         count(byAccount, userId, settings.maxFailuresPerAccountEverywhere(), now);
     }
 
@@ -95,18 +106,30 @@ class LoginThrottle {
         nextUnknownCheck.remove(userId);
     }
 
-    /** Current locks of an account from an address, and slowed accounts (address {@link #UNKNOWN_ADDRESSES}). */
+    /** Lifts the lock of an address, and forgets its failures so far. */
+    void unlockAddress(String address) {
+        byAddress.remove(address);
+    }
+
+    /**
+     * Current locks of an account from an address, slowed accounts (address {@link #UNKNOWN_ADDRESSES}) and locked
+     * addresses (account {@link #UNKNOWN_ACCOUNTS}).
+     */
     List<Lock> locks() {
         Instant now = clock.instant();
-        return Stream.concat(byAccountAndAddress.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
+        return Stream.of(byAccountAndAddress.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
                 .map(e -> new Lock(e.getKey().substring(0, e.getKey().indexOf('\n')),
                         e.getKey().substring(e.getKey().indexOf('\n') + 1), e.getValue().lockedUntil)),
                 byAccount.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
-                        .map(e -> new Lock(e.getKey(), UNKNOWN_ADDRESSES, e.getValue().lockedUntil)))
-                .toList();
+                        .map(e -> new Lock(e.getKey(), UNKNOWN_ADDRESSES, e.getValue().lockedUntil)),
+                byAddress.entrySet().stream().filter(e -> lockedAt(e.getValue(), now))
+                        .map(e -> new Lock(UNKNOWN_ACCOUNTS, e.getKey(), e.getValue().lockedUntil)))
+                .flatMap(s -> s).toList();
     }
 
-    private void count(Map<String, Attempts> counters, String key, int max, Instant now) {
+    /** Counts a failure; true when it locks the key now. */
+    private boolean count(Map<String, Attempts> counters, String key, int max, Instant now) {
+        boolean[] locks = {false};
         counters.compute(key, (k, attempts) -> {
             Attempts a = attempts == null ? new Attempts() : attempts;
             if (a.windowEnds == null || a.windowEnds.isBefore(now)) {
@@ -117,9 +140,11 @@ class LoginThrottle {
             if (a.failures >= max) {
                 a.lockedUntil = now.plus(settings.lockTime());
                 a.failures = 0;
+                locks[0] = true;
             }
             return a;
         });
+        return locks[0];
     }
 
     private void forgetExpired(Instant now) {

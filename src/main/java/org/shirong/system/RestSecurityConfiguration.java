@@ -20,7 +20,8 @@ import org.springframework.core.Ordered;
 /**
  * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest}, the
  * project's own {@code /api} (see {@link ApiAuthenticationFilter}), both reusing a user's check for a short time
- * ({@link AuthenticatedIdentities}); the client address, the body limit and the refusal of other sites' forms
+ * ({@link AuthenticatedIdentities}); webapp sessions that end when their user's password changes
+ * ({@link SessionCredentials}); the client address, the body limit and the refusal of other sites' forms
  * ({@link CrossSiteRequestGuard}) before anything else; the filters that give the engine's answers Chinese messages and proper
  * statuses, and keep other people's e-mail addresses out of the directory. The guards against
  * expressions in queries and staff rewriting routing sit in the engine ({@link EngineGuardsPlugin}).
@@ -42,9 +43,24 @@ class RestSecurityConfiguration {
     }
 
     @Bean
+    SessionCredentials sessionCredentials(ProcessEngine engine, AuthenticatedIdentities identities) {
+        return new SessionCredentials(engine.getIdentityService(), identities, engine.getName());
+    }
+
+    /** Before the webapps' own authentication filter, which Camunda registers after the application's filters. */
+    @Bean
+    FilterRegistrationBean<WebappSessionCredentialsFilter> webappSessionCredentialsFilter(ProcessEngine engine,
+            SessionCredentials sessions) {
+        var registration = new FilterRegistrationBean<>(new WebappSessionCredentialsFilter(sessions, engine.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine,
-            AuthenticatedIdentities identities, LoginThrottle throttle) {
-        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, identities, throttle));
+            AuthenticatedIdentities identities, SessionCredentials sessions, LoginThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, identities, sessions, throttle));
         registration.setName("shirong-api-authentication");
         // The case page, the case map and the zone pages (责任区) read /api in the browser; logged in the same way.
         registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/map", "/shirong/zones/*");

@@ -16,7 +16,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +29,9 @@ import org.springframework.test.context.TestPropertySource;
  * Wrong passwords from one computer lock that computer out of that account for a while, never the
  * account itself: the owner logs in from their own computer meanwhile, the lock ends by itself, and
  * an administrator lifts it at once. Guessing from many computers slows the account for computers that
- * never logged in to it. Attackers are on 127.0.0.2 and up, the owner on 127.0.0.1; the lock and the
- * slow-down are seconds long here so that the test sees them end.
+ * never logged in to it; an address locked for trying many accounts still lets in those who logged in from it
+ * before. Attackers are on 127.0.0.2 and up, the owner on 127.0.0.1; the lock and the slow-down are seconds long
+ * here so that the test sees them end.
  */
 @ShirongWebTest
 @TestPropertySource(properties = {"shirong.login.lock-time=PT6S", "shirong.login.max-failures-per-account-everywhere=12",
@@ -39,6 +42,8 @@ class LoginThrottleTest {
     TestRestTemplate rest;
     @LocalServerPort
     int port;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     /** A GET /api/me sent from the given loopback address, answered with its status. */
     private int loginFrom(String address, String user, String password) throws IOException {
@@ -131,6 +136,36 @@ class LoginThrottleTest {
         assertThat(webappLoginFrom("127.0.0.5", "dangqun1", "demo")).as("the address is locked").isEqualTo(401);
         assertThat(engineRestFrom("127.0.0.5", "dangqun1", "demo")).isEqualTo(401);
         assertThat(webappLoginFrom("127.0.0.6", "dangqun1", "demo")).as("other addresses are not").isEqualTo(200);
+    }
+
+    @Test
+    void madeUpNamesFromASharedAddressDoNotLockOutThoseWhoLoggedInThereAndTheAdministratorSeesAndLiftsTheLock()
+            throws IOException {
+        assertThat(webappLoginFrom("127.0.0.7", "lvrong1", "demo")).as("a clerk of the office behind the address").isEqualTo(200);
+        assertThat(loginFrom("127.0.0.7", "chengguan2", "demo")).as("and a colleague, over HTTP Basic").isEqualTo(200);
+        for (int i = 0; i < 20; i++) {
+            int answer = i % 2 == 0 ? loginFrom("127.0.0.7", "nobody" + i, "x") : engineRestFrom("127.0.0.7", "nobody" + i, "x");
+            assertThat(answer).isEqualTo(401);
+        }
+        assertThat(log.list).as("the lock is logged with the address").anySatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("127.0.0.7", "login-locks/address/127.0.0.7");
+        });
+        assertThat(loginFrom("127.0.0.7", "lvrong1", "demo")).as("who logged in from the address before still does").isEqualTo(200);
+        assertThat(webappLoginFrom("127.0.0.7", "chengguan2", "demo")).isEqualTo(200);
+        assertThat(loginFrom("127.0.0.7", "nongfu1", "demo")).as("an account new to the address is refused").isEqualTo(401);
+        assertThat(engineRestFrom("127.0.0.7", "nobody99", "x")).isEqualTo(401);
+
+        assertThat(rest.withBasicAuth("admin", "admin").getForObject("/api/system/login-locks", String.class))
+                .contains("\"" + LoginThrottle.UNKNOWN_ACCOUNTS + "\"", "\"127.0.0.7\"");
+        var notAdmin = rest.withBasicAuth("chengguan1", "demo").exchange("/api/system/login-locks/address/127.0.0.7",
+                HttpMethod.DELETE, null, String.class);
+        assertThat(notAdmin.getStatusCode().value()).isEqualTo(403);
+        assertThat(rest.withBasicAuth("admin", "admin").exchange("/api/system/login-locks/address/127.0.0.7",
+                HttpMethod.DELETE, null, String.class).getStatusCode().value()).isEqualTo(204);
+        assertThat(rest.withBasicAuth("admin", "admin").getForObject("/api/system/login-locks", String.class))
+                .doesNotContain("127.0.0.7");
+        assertThat(loginFrom("127.0.0.7", "nongfu1", "demo")).as("lifted").isEqualTo(200);
     }
 
     @Test

@@ -8,13 +8,20 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.digest.PasswordManager;
+import org.camunda.bpm.engine.impl.util.EncryptionUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,8 +45,10 @@ class PostgresStartTest {
         return ShirongOnPostgres.start(postgres, adminPassword);
     }
 
+    /** Also: a restart on a database that still has the demo's passwords replaces them ({@code LeftoverDemoPasswords}). */
     @Test
-    void startsDeploysAndSeedsWithoutDemoPasswordsAndRestartsWithoutNewVersions() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void startsDeploysAndSeedsWithoutDemoPasswordsAndRestartsWithoutNewVersions(CapturedOutput output) {
         long definitions;
         try (var context = start(ADMIN_PASSWORD)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -59,12 +68,30 @@ class PostgresStartTest {
             assertThat(identity.checkPassword("recoveryadmin", ShirongOnPostgres.RECOVERY_PASSWORD)).isTrue();
             assertThat(identity.createUserQuery().userId("recoveryadmin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
             assertThat(jdbc.queryForObject("select count(*) from org_unit", Integer.class)).isGreaterThan(20);
+
+            // As a database first started as the demo has them (behind the engine's back, as the demo run left them).
+            PasswordManager passwords = ((ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class)
+                    .getProcessEngineConfiguration()).getPasswordManager();
+            for (String[] user : new String[][] {{"admin", "admin"}, {"chengguan1", "demo"}, {"lvrong1", "demo"}}) {
+                String salt = jdbc.queryForObject("select SALT_ from ACT_ID_USER where ID_ = ?", String.class, user[0]);
+                jdbc.update("update ACT_ID_USER set PWD_ = ? where ID_ = ?",
+                        passwords.encrypt(EncryptionUtil.saltPassword(user[1], salt)), user[0]);
+            }
         }
+        int outputBefore = output.getOut().length();
         try (var context = start(ADMIN_PASSWORD)) {
             RepositoryService repository = context.getBean(RepositoryService.class);
             assertThat(repository.createDeploymentQuery().tenantIdIn("jiuting").count()).as("one deployment per organisation").isEqualTo(1);
             assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
-            assertThat(context.getBean(IdentityService.class).createUserQuery().userId("chengguan1").count()).isEqualTo(1);
+            IdentityService identity = context.getBean(IdentityService.class);
+            assertThat(identity.createUserQuery().userId("chengguan1").count()).isEqualTo(1);
+
+            assertThat(identity.checkPassword("admin", "admin")).as("the demo's admin/admin is gone").isFalse();
+            assertThat(identity.checkPassword("admin", ADMIN_PASSWORD)).as("the configured one instead").isTrue();
+            assertThat(identity.checkPassword("chengguan1", "demo")).as("and every user's demo").isFalse();
+            assertThat(identity.checkPassword("lvrong1", "demo")).isFalse();
+            assertThat(output.getOut().substring(outputBefore).lines().filter(line -> line.contains("演示密码")))
+                    .singleElement().asString().contains("WARN", "admin", "chengguan1", "lvrong1").doesNotContain("chengguan2");
         }
     }
 

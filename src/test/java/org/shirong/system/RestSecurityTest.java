@@ -362,4 +362,56 @@ class RestSecurityTest {
         assertThat(units.getBody()).anySatisfy(u -> assertThat((Map<String, Object>) u)
                 .containsEntry("id", "chengguan").containsEntry("name", "城管中队").containsEntry("typeName", "成员单位"));
     }
+
+    /**
+     * A webapp session (Tasklist, and /api called from it) ends when its user's password is reset by the administrator or
+     * changed elsewhere, and when the user is deleted; the session in which the user changes their own password holds.
+     */
+    @Test
+    void aPasswordResetOrADeletionEndsTheUsersWebappSessionsButNotTheOneInWhichTheyChangedTheirOwn() {
+        String user = "sessiontest1";
+        String other = "sessiontest2";
+        String password = "Session#Test-2026a";
+        for (String id : List.of(user, other)) {
+            var created = identityService.newUser(id);
+            created.setFirstName("会话测试");
+            created.setPassword(password);
+            identityService.saveUser(created);
+            identityService.createMembership(id, "chengguan");
+        }
+        try {
+            WebappSession browser = WebappSession.login(port, user, password);
+            assertThat(browser.get("/task/count").statusCode()).isEqualTo(200);
+            assertThat(browser.api("GET", "/me", false).statusCode()).isEqualTo(200);
+
+            String reset = "Session#Reset-2026b";
+            assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/user/" + user + "/credentials", HttpMethod.PUT,
+                    json("{\"password\":\"" + reset + "\",\"authenticatedUserPassword\":\"admin\"}"), String.class)
+                    .getStatusCode().value()).isEqualTo(204);
+            assertThat(browser.api("GET", "/me", false).statusCode()).as("/api from the old session").isEqualTo(401);
+            assertThat(browser.get("/task/count").statusCode()).as("Tasklist's engine API from the old session").isEqualTo(401);
+
+            WebappSession changing = WebappSession.login(port, user, reset);
+            WebappSession elsewhere = WebappSession.login(port, user, reset);
+            String own = "Session#Own-2026c";
+            assertThat(changing.put("/user/" + user + "/credentials",
+                    "{\"password\":\"" + own + "\",\"authenticatedUserPassword\":\"" + reset + "\"}").statusCode()).isEqualTo(204);
+            assertThat(changing.get("/task/count").statusCode()).as("the session that changed it holds").isEqualTo(200);
+            assertThat(changing.api("GET", "/me", false).statusCode()).isEqualTo(200);
+            assertThat(elsewhere.get("/task/count").statusCode()).as("the user's other session ends").isEqualTo(401);
+
+            WebappSession deleted = WebappSession.login(port, other, password);
+            assertThat(deleted.api("GET", "/me", false).statusCode()).isEqualTo(200);
+            assertThat(rest.withBasicAuth("admin", "admin").exchange("/engine-rest/user/" + other, HttpMethod.DELETE, null,
+                    String.class).getStatusCode().value()).isEqualTo(204);
+            assertThat(deleted.api("GET", "/me", false).statusCode()).as("a deleted user's session").isEqualTo(401);
+            assertThat(deleted.get("/task/count").statusCode()).isEqualTo(401);
+        } finally {
+            for (String id : List.of(user, other)) {
+                if (identityService.createUserQuery().userId(id).count() > 0) {
+                    identityService.deleteUser(id);
+                }
+            }
+        }
+    }
 }

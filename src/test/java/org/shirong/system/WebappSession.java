@@ -73,6 +73,13 @@ public final class WebappSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
                 .header("X-XSRF-TOKEN", csrfToken).DELETE().build());
