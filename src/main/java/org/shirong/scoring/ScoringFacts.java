@@ -171,11 +171,15 @@ class ScoringFacts {
     /**
      * Whether the step {@code e} of {@code rect_case c}, a return or a reopening, was appealed as {@code deduction} by the
      * unit it is charged to, the appeal approved, and the step made before the appeal was filed (an appeal does not
-     * cover returns or reopenings to come).
+     * cover returns or reopenings to come) and after any earlier appeal of it that was rejected (the office decided that
+     * step already: a later appeal, filed for a new step, does not undo the rejection).
      */
     private static String appealed(String deduction) {
         return "exists (select 1 from rect_case_appeal a where a.case_no = e.case_no and a.deduction = '" + deduction + "'"
-                + " and a.approved = true and a.unit_id = coalesce(e.unit_id, c.lead_unit) and e.occurred_at <= a.requested_at)";
+                + " and a.approved = true and a.unit_id = coalesce(e.unit_id, c.lead_unit) and e.occurred_at <= a.requested_at"
+                + " and not exists (select 1 from rect_case_appeal r where r.case_no = a.case_no and r.deduction = a.deduction"
+                + " and r.unit_id = a.unit_id and r.approved = false and e.occurred_at <= r.requested_at"
+                + " and r.requested_at < a.requested_at))";
     }
 
     /**

@@ -376,6 +376,28 @@ class ScoreApiTest {
     }
 
     /**
+     * The office rejected the appeal of a first reopening; the case was reopened again and that appeal approved: the
+     * approval covers the second reopening only, the first still counts (an approval of a later appeal used to lift every
+     * step before it, the rejected one too).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anApprovedAppealDoesNotUndoTheRejectionOfAnEarlierOne() {
+        String reopened = rows.add("nongfu", "CLOSED", DUE, "on time");
+        rows.reopened(reopened, DUE.plusSeconds(2 * 86400));
+        assertThat(appeal("nongfu1", reopened, "REOPEN", "同一地点的新问题").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(reopened, "REOPEN", "reject", "整改未保持");
+        jdbc.update("update rect_case_appeal set requested_at = ? where case_no = ?", java.sql.Timestamp.from(DUE.plusSeconds(3 * 86400)),
+                reopened);
+        rows.reopened(reopened, DUE.plusSeconds(5 * 86400));
+        assertThat(appeal("nongfu1", reopened, "REOPEN", "又是新问题").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(reopened, "REOPEN", "approve", "系新发问题");
+
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("the rejected one still counts")
+                .containsEntry("reopenedCount", 1).containsEntry("appealedCount", 1);
+    }
+
+    /**
      * An approval and a save of the period's scores take one lock, so that the saved scores and the appeal agree: the
      * office approves an 超期 (Tasklist) while March's scores are being saved (the save's transaction held open here);
      * the approval waits for the save to commit, then is refused for the period saved, and the saved scores count
