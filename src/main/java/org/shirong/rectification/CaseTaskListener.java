@@ -14,6 +14,7 @@ import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.TaskNames;
 import org.springframework.stereotype.Component;
+import org.shirong.system.TextInput;
 
 /**
  * Create and complete listener of every user task of a case ({@code RectificationProcess}, {@code CaseCooperationProcess}),
@@ -102,12 +103,12 @@ class CaseTaskListener implements TaskListener {
     static String name(String step, String caseNo, String title, String address) {
         StringBuilder name = new StringBuilder(Objects.toString(step, "")).append(SEPARATOR).append(caseNo);
         if (!title.isEmpty()) {
-            name.append(SEPARATOR).append(shorten(title, SHORT_TITLE));
+            name.append(SEPARATOR).append(TextInput.shortened(title, SHORT_TITLE));
         }
         if (!address.isEmpty()) {
-            name.append(SEPARATOR).append(shorten(address, SHORT_ADDRESS));
+            name.append(SEPARATOR).append(TextInput.shortened(address, SHORT_ADDRESS));
         }
-        return shorten(name.toString(), 255);
+        return TextInput.shortened(name.toString(), 255);
     }
 
     /** The task's description as the listener writes it: the case, where, how urgent, the lead unit and 整改期限 if given. */
@@ -126,7 +127,7 @@ class CaseTaskListener implements TaskListener {
         if (due != null) {
             text.append("\n整改期限：").append(due);
         }
-        return shorten(text.toString(), 4000);
+        return TextInput.shortened(text.toString(), 4000);
     }
 
     private String display(DelegateTask task, Date at) {
@@ -155,10 +156,6 @@ class CaseTaskListener implements TaskListener {
         String name = organizations.groupName(leadUnit).orElse(leadUnit);
         return organizations.ofGroup(leadUnit).filter(o -> tenantId != null && !o.id().equals(tenantId))
                 .map(Organization::name).map(organisation -> name + "（" + organisation + "）").orElse(name);
-    }
-
-    static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     static String text(Object value) {

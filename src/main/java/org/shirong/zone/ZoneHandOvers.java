@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.shirong.system.TextInput;
 
 /**
  * 移交城管执法 ({@code zone_handover}): a zone still not in order after 红牌 becomes a rectification case of the
@@ -77,7 +78,7 @@ class ZoneHandOvers {
         String organization = breach.tenantId();
         ZoneSettings.Settings s = settings.of(organization);
         String actor = inspections.lastRechecker(breachId).orElse(null);
-        NewCase newCase = new NewCase(cut("门责移交执法：" + zone.holderName(), 200), s.handoverCategory(), "NORMAL", "PATROL",
+        NewCase newCase = new NewCase(TextInput.shortened("门责移交执法：" + zone.holderName(), 200), s.handoverCategory(), "NORMAL", "PATROL",
                 new NewCase.Location(zone.address(), zone.lat(), zone.lng(), zone.gridCell(), null, zone.community()),
                 description(zone, breach), externalRef(organization, breachId));
         RectificationCases.Reported reported = cases.reportDirected(organization, newCase, actor,
@@ -142,7 +143,7 @@ class ZoneHandOvers {
         }
         text.append(String.join("、", steps)).append("，复查仍未整改，依《上海市市容环境卫生管理条例》移交执法（责令改正，可处 50–500 元罚款）。")
                 .append("责任区档案（一点一档）PDF：/api/cases/本案件编号/zone-file.pdf；档案页：/shirong/zones/").append(zone.id());
-        return cut(text.toString(), 4000);
+        return TextInput.shortened(text.toString(), 4000);
     }
 
     /** What the zone-file template shows (public: FreeMarker calls only public classes' methods). */
@@ -226,9 +227,5 @@ class ZoneHandOvers {
 
     private static String nullToDash(String text) {
         return text == null || text.isBlank() ? "—" : text;
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -5,6 +5,7 @@ import static org.shirong.zone.ZoneEnforcementProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import org.shirong.system.TextInput;
 
 /**
  * Create listener of the ladder's user tasks, so that a Tasklist row says which zone and step it is:
@@ -26,7 +27,7 @@ class ZoneTaskListener implements TaskListener {
         if (!zone.isEmpty()) {
             name.append(SEPARATOR).append(zone);
         }
-        task.setName(shorten(name.toString(), 255));
+        task.setName(TextInput.shortened(name.toString(), 255));
         StringBuilder description = new StringBuilder("责任区：").append(zone);
         String address = text(task.getVariable(VAR_ZONE_ADDRESS));
         if (!address.isEmpty()) {
@@ -39,14 +40,10 @@ class ZoneTaskListener implements TaskListener {
         if (!step.isEmpty()) {
             description.append("\n处置：").append(step).append("，整改期限 ").append(text(task.getVariable(VAR_RECTIFY_DUE_TEXT)));
         }
-        task.setDescription(shorten(description.toString(), 4000));
+        task.setDescription(TextInput.shortened(description.toString(), 4000));
     }
 
     private static String text(Object value) {
         return value == null ? "" : value.toString().strip().replaceAll("\\s+", " ");
-    }
-
-    private static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }
