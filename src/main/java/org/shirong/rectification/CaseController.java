@@ -44,12 +44,14 @@ class CaseController {
     private final CaseAppeals appeals;
     private final CaseMerges merges;
     private final CaseReopens reopens;
+    private final ReadableCases readableCases;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
             Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges,
-            CaseReopens reopens) {
+            CaseReopens reopens, ReadableCases readableCases) {
+        this.readableCases = readableCases;
         this.merges = merges;
         this.reopens = reopens;
         this.appeals = appeals;
@@ -224,7 +226,7 @@ class CaseController {
     ResponseEntity<byte[]> photo(@PathVariable String caseNo, @PathVariable long id) {
         readable(caseNo);
         var photo = records.photos(caseNo).stream().filter(p -> p.id() == id).findFirst()
-                .orElseThrow(() -> new org.shirong.system.NotFoundException("PHOTO_NOT_FOUND", "照片不存在"));
+                .orElseThrow(() -> new NotFoundException("PHOTO_NOT_FOUND", "照片不存在"));
         byte[] content = records.photoContent(caseNo, id).orElseThrow();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.mimeType())).body(content);
     }
@@ -269,11 +271,7 @@ class CaseController {
      * tell an outsider that the case exists.
      */
     private CaseRecord readable(String caseNo) {
-        CaseRecord c = cases.get(caseNo);
-        if (!visibility.mayRead(identityService.getCurrentAuthentication(), c)) {
-            throw new NotFoundException("CASE_NOT_FOUND", "案件不存在：" + caseNo);
-        }
-        return c;
+        return readableCases.get(caseNo, identityService.getCurrentAuthentication());
     }
 
     /** 绿灯 before the warning instant, 黄灯 until due, 红灯 after; closed cases have none. */
