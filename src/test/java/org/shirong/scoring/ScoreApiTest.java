@@ -235,12 +235,17 @@ class ScoreApiTest {
         assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，再次申诉").getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
         String lateToo = rows.add("chengguan", "CLOSED", DUE, "late");
+        afterMarchIsSavedTheAppealIsRefused("chengguan1", lateToo, "OVERDUE", "超期");
+    }
+
+    /** March's scores saved, the case's {@code deduction} counted in March is no longer offered nor taken (409). */
+    private void afterMarchIsSavedTheAppealIsRefused(String user, String caseNo, String deduction, String label) {
         scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
-        assertThat(actions("chengguan1", lateToo)).as("its period saved").containsEntry("appeal", List.of());
-        ResponseEntity<Map> saved = appeal("chengguan1", lateToo, "OVERDUE", "暴雨");
+        assertThat(actions(user, caseNo)).as("its period saved").containsEntry("appeal", List.of());
+        ResponseEntity<Map> saved = appeal(user, caseNo, deduction, "又有新情况");
         assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(errors(saved)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "SCORES_SAVED")
-                .containsEntry("message", "案件 " + lateToo + " 的超期计入的考核期间“2025年3月”得分已保存，已保存的考核结果不再改变，不能申诉"));
+                .containsEntry("message", "案件 " + caseNo + " 的" + label + "计入的考核期间“2025年3月”得分已保存，已保存的考核结果不再改变，不能申诉"));
     }
 
     /**
@@ -367,12 +372,7 @@ class ScoreApiTest {
                 .containsEntry("reopenedCount", 1).containsEntry("appealedCount", 1);
         assertThat(actions("nongfu1", reopened)).as("not covered").containsEntry("appeal",
                 List.of(Map.of("deduction", "REOPEN", "deductionName", "重新打开")));
-        scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
-        assertThat(actions("nongfu1", reopened)).as("its period saved").containsEntry("appeal", List.of());
-        ResponseEntity<Map> saved = appeal("nongfu1", reopened, "REOPEN", "又是新问题");
-        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(errors(saved)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "SCORES_SAVED")
-                .containsEntry("message", "案件 " + reopened + " 的重新打开计入的考核期间“2025年3月”得分已保存，已保存的考核结果不再改变，不能申诉"));
+        afterMarchIsSavedTheAppealIsRefused("nongfu1", reopened, "REOPEN", "重新打开");
     }
 
     /**
