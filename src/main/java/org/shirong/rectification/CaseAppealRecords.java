@@ -41,8 +41,8 @@ class CaseAppealRecords {
 
     /**
      * A new appeal, covering what the case has now: a 超期 appeal its deadline {@code dueAt} (an appeal does not cover a
-     * later deadline missed), a 返工 appeal its {@code reworks} so far; a 回退 or 重新打开 appeal covers the returns or
-     * reopenings before {@code at}.
+     * later deadline missed), a 返工 appeal its reworks since its previous 返工 appeal up to {@code reworks}, those so far; a
+     * 回退 or 重新打开 appeal covers the returns or reopenings before {@code at} (after a rejected one, only those since).
      */
     void add(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant at, Instant dueAt,
             int reworks) {

@@ -146,28 +146,41 @@ class ScoringFacts {
             + " case when c.status = 'CLOSED' and c.closed_at >= ? then null when ao.case_no is not null and c.status = 'CLOSED' then true"
             + " else c.closed_on_time end as closed_on_time,"
             + " case when c.overdue and ao.case_no is null then 1 else 0 end as overdue,"
-            + " greatest(coalesce(c.rework_count, 0) - greatest(c.reworks_before_reopen, coalesce(ar.covered_reworks, 0)), 0)"
-            + " as rework_count,"
+            + " greatest(coalesce(c.rework_count, 0) - c.reworks_before_reopen - coalesce(ar.covered_reworks, 0), 0) as rework_count,"
             + " case when ao.case_no is null then 0 else 1 end + case when ar.case_no is null then 0 else 1 end as appealed";
     /**
      * The approved appeals (考核申诉) of {@code rect_case c} made by the unit it counts for: {@code ao} of its 超期, which
      * counts the case as handled and closed on time and not overdue while the deadline appealed is still the case's (a
-     * later deadline, after an extension, is not covered), and {@code ar} of its 返工, which removes the reworks there were
-     * when the latest approved one was filed (later ones count). The case's own record stays as it was. Each is one row
-     * at most: a case's 超期 is appealed again only for another deadline, and {@code ar} takes the most reworks covered.
+     * later deadline, after an extension, is not covered), and {@code ar} of its 返工, which removes the reworks of the
+     * round the approved ones cover (later ones count). The case's own record stays as it was. Each is one row at most: a
+     * case's 超期 is appealed again only for another deadline, and {@code ar} adds up what its 返工 appeals cover.
      */
     private static final String OVERDUE_APPEAL = " left join rect_case_appeal ao on ao.case_no = c.case_no"
             + " and ao.deduction = 'OVERDUE' and ao.approved = true and ao.unit_id = c.lead_unit and ao.covered_due_at = c.due_at";
     private static final String APPEALS = OVERDUE_APPEAL
-            + " left join (select case_no, unit_id, max(covered_reworks) as covered_reworks from rect_case_appeal"
-            + " where deduction = 'REWORK' and approved = true group by case_no, unit_id) ar"
+            + " left join (select a.case_no, a.unit_id, sum(" + reworksCovered("k") + ") as covered_reworks"
+            + " from rect_case_appeal a join rect_case k on k.case_no = a.case_no"
+            + " where a.deduction = 'REWORK' and a.approved = true group by a.case_no, a.unit_id) ar"
             + " on ar.case_no = c.case_no and ar.unit_id = c.lead_unit";
     /** As {@link #APPEALS}, of a round a reopening ended ({@code rect_case_round c}): only 返工 appeals filed before it ended. */
     private static final String ROUND_APPEALS = OVERDUE_APPEAL
-            + " left join (select r.case_no, r.round_no, a.unit_id, max(a.covered_reworks) as covered_reworks"
+            + " left join (select r.case_no, r.round_no, a.unit_id, sum(" + reworksCovered("r") + ") as covered_reworks"
             + " from rect_case_appeal a join rect_case_round r on r.case_no = a.case_no and a.requested_at < r.reopened_at"
             + " where a.deduction = 'REWORK' and a.approved = true group by r.case_no, r.round_no, a.unit_id) ar"
             + " on ar.case_no = c.case_no and ar.round_no = c.round_no and ar.unit_id = c.lead_unit";
+
+    /**
+     * How many of the reworks of {@code round} (the case or a round of it: those after its {@code reworks_before_reopen})
+     * the approved 返工 appeal {@code a} covers: those since the case's previous 返工 appeal of the unit, approved or
+     * rejected, up to the count it was filed at. A rejected appeal decided its reworks already: a later appeal, filed for
+     * new ones, does not undo the rejection.
+     */
+    private static String reworksCovered(String round) {
+        return "greatest(a.covered_reworks - greatest(" + round + ".reworks_before_reopen, coalesce((select max(p.covered_reworks)"
+                + " from rect_case_appeal p where p.case_no = a.case_no and p.deduction = 'REWORK' and p.unit_id = a.unit_id"
+                + " and p.seq < a.seq), 0)), 0)";
+    }
+
     /**
      * Whether the step {@code e} of {@code rect_case c}, a return or a reopening, was appealed as {@code deduction} by the
      * unit it is charged to, the appeal approved, and the step made before the appeal was filed (an appeal does not

@@ -51,6 +51,23 @@ final class CaseRows {
         jdbc.update("update rect_case set reopen_count = reopen_count + 1 where case_no = ?", caseNo);
     }
 
+    /**
+     * The office reopened the closed case at {@code at} as the rectification capability does: the round it ends kept in
+     * rect_case_round, the case due again at {@code due} with the reworks so far before its new round, and handed in and
+     * closed on time again.
+     */
+    void reopenedAsANewRound(String caseNo, Instant at, Instant due) {
+        jdbc.update("insert into rect_case_round (case_no, round_no, source, urgency, lead_unit, status, tenant_id, territory,"
+                + " campaign_code, submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen,"
+                + " reopened_at) select case_no, reopen_count + 1, source, urgency, lead_unit, status, tenant_id, territory,"
+                + " campaign_code, submitted_at, closed_at, due_at, closed_on_time, overdue, rework_count, reworks_before_reopen, ?"
+                + " from rect_case where case_no = ?", ts(at), caseNo);
+        reopened(caseNo, at);
+        jdbc.update("update rect_case set reworks_before_reopen = rework_count, due_at = ?, submitted_at = ?, closed_at = ?,"
+                + " closed_on_time = true where case_no = ?", ts(due), ts(due.minus(Duration.ofHours(1))),
+                ts(due.minus(Duration.ofHours(1))), caseNo);
+    }
+
     /** The case belongs to {@code tenant} and lies in {@code territory} (a town or street, or the tenant itself). */
     String placed(String caseNo, String tenant, String territory) {
         jdbc.update("update rect_case set tenant_id = ?, territory = ? where case_no = ?", tenant, territory, caseNo);
@@ -79,6 +96,7 @@ final class CaseRows {
         jdbc.update("delete from rect_case_appeal where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case_party where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case_event where case_no like ?", prefix + "-%");
+        jdbc.update("delete from rect_case_round where case_no like ?", prefix + "-%");
         jdbc.update("delete from rect_case where case_no like ?", prefix + "-%");
         jdbc.update("delete from score_component");
         jdbc.update("delete from score_unit");

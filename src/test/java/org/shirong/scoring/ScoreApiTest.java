@@ -398,6 +398,40 @@ class ScoreApiTest {
     }
 
     /**
+     * 返工 as 回退 and 重新打开: the office rejected the appeal of a case's first rework, the case was reworked again and that
+     * appeal approved: the approval covers the second rework only, the first still counts (it used to cover every rework
+     * the case had, the rejected one too). So in a reopened case's new round: its round before counts as its own appeal
+     * then left it, and the new round's approval covers only the rework after the round's rejected appeal.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anApprovedReworkAppealDoesNotUndoTheRejectionOfAnEarlierOne() {
+        String reworked = rows.add("nongfu", "CLOSED", DUE, "on time", "PATROL", "NORMAL", 1);
+        assertThat(appeal("nongfu1", reworked, "REWORK", "核查标准前后不一").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(reworked, "REWORK", "reject", "返工属实");
+        jdbc.update("update rect_case set rework_count = 2 where case_no = ?", reworked);
+        assertThat(appeal("nongfu1", reworked, "REWORK", "第二次核查标准有误").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(reworked, "REWORK", "approve", "第二次返工不应计入");
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("the rejected rework still counts")
+                .containsEntry("reworkTotal", 1).containsEntry("reworkedCount", 1).containsEntry("appealedCount", 1);
+
+        // round 1: one rework, its appeal approved; reopened; round 2: a rework whose appeal was rejected, then one approved
+        String reopened = rows.add("nongfu", "CLOSED", DUE, "on time", "PATROL", "NORMAL", 1);
+        assertThat(appeal("nongfu1", reopened, "REWORK", "核查标准前后不一").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(reopened, "REWORK", "approve", "第一轮返工不应计入");
+        rows.reopenedAsANewRound(reopened, Instant.now(), DUE.plusSeconds(5 * 86400));
+        jdbc.update("update rect_case set rework_count = 2 where case_no = ?", reopened);
+        assertThat(appeal("nongfu1", reopened, "REWORK", "第二轮核查标准有误").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(reopened, "REWORK", "reject", "返工属实");
+        jdbc.update("update rect_case set rework_count = 3 where case_no = ?", reopened);
+        assertThat(appeal("nongfu1", reopened, "REWORK", "再次核查标准有误").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(reopened, "REWORK", "approve", "第三次返工不应计入");
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators"))
+                .as("round 1 lifted; round 2 counts its rejected rework; the other case its own")
+                .containsEntry("reworkTotal", 2).containsEntry("reworkedCount", 2).containsEntry("appealedCount", 3);
+    }
+
+    /**
      * An approval and a save of the period's scores take one lock, so that the saved scores and the appeal agree: the
      * office approves an 超期 (Tasklist) while March's scores are being saved (the save's transaction held open here);
      * the approval waits for the save to commit, then is refused for the period saved, and the saved scores count
