@@ -700,6 +700,12 @@ class CaseRecords {
                         rs.getString("comment")), caseNo);
     }
 
+    /** The case's extension requests made after it was last reopened (rect_case_round), all of them if it never was. */
+    int extensionsRequestedSinceReopened(String caseNo) {
+        return jdbc.queryForObject("select count(*) from rect_case_extension e where e.case_no = ? and not exists (select 1"
+                + " from rect_case_round r where r.case_no = e.case_no and r.reopened_at > e.requested_at)", Integer.class, caseNo);
+    }
+
     int pendingExtensionSeq(String caseNo) {
         Integer seq = jdbc.queryForObject("select max(seq) from rect_case_extension where case_no = ?", Integer.class, caseNo);
         return seq == null ? 0 : seq;

@@ -189,10 +189,10 @@ public class CaseSteps {
                     throw FormInputRefused.of(VAR_EXTENSION_DUE, message);
                 });
         String caseNo = caseNo(execution);
-        int seq = cases.extensionRequested(caseNo, actor(), optional(execution, VAR_EXTENSION_REASON, "延期理由"),
-                date.toInstant(), cases.get(caseNo).extensionCount() == 0 ? roles.reviewersOf(execution, leadUnit(execution))
-                        : roles.approversOf(execution, leadUnit(execution)));
-        execution.setVariable(VAR_EXTENSION_SEQ, seq);
+        int number = cases.extensionsRequestedThisRound(caseNo) + 1;
+        cases.extensionRequested(caseNo, actor(), optional(execution, VAR_EXTENSION_REASON, "延期理由"), date.toInstant(),
+                number == 1 ? roles.reviewersOf(execution, leadUnit(execution)) : roles.approversOf(execution, leadUnit(execution)));
+        execution.setVariable(VAR_EXTENSION_SEQ, number);
         execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
         // The request is on the case now; left behind, the variable (a Date) would come back into the 整改 form's
         // 延期至 field on the next round, and the form sends a plain day.

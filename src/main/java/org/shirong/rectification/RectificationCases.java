@@ -517,8 +517,8 @@ public class RectificationCases {
         records.addEvent(caseNo, now(), CaseEventKind.SUPERVISED, actor, instruction);
     }
 
-    /** Records an extension request; returns its number (1 = first, approved by the office). */
-    int extensionRequested(String caseNo, String actor, String reason, Instant requestedDue, String approverGroup) {
+    /** Records an extension request, to be decided by {@code approverGroup}. */
+    void extensionRequested(String caseNo, String actor, String reason, Instant requestedDue, String approverGroup) {
         Instant now = now();
         if (blank(reason)) {
             throw FormInputRefused.of(RectificationProcess.VAR_EXTENSION_REASON, "请填写延期理由");
@@ -530,7 +530,14 @@ public class RectificationCases {
         int seq = records.pendingExtensionSeq(caseNo) + 1;
         records.addExtension(caseNo, seq, reason, requestedDue, actor, now, approverGroup);
         records.addEvent(caseNo, now, CaseEventKind.EXTENSION_REQUESTED, actor, reason);
-        return seq;
+    }
+
+    /**
+     * How many extensions were asked for in the case's current round (since its last reopening): a reopened case's first
+     * request is again a first extension, which the office decides.
+     */
+    int extensionsRequestedThisRound(String caseNo) {
+        return records.extensionsRequestedSinceReopened(caseNo);
     }
 
     /** Who asked for the extension now waiting for a decision. */

@@ -63,6 +63,7 @@ public final class RectificationProcess {
     public static final String VAR_BEFORE_PHOTO_REQUIRED = "beforePhotoRequired";
     public static final String VAR_EXTENSION_REASON = "extensionReason";
     public static final String VAR_EXTENSION_DUE = "extensionDue";
+    /** The extension request's number in the case's current round: 1, its first, goes to the office (是否首次延期?). */
     public static final String VAR_EXTENSION_SEQ = "extensionSeq";
     public static final String VAR_EXTENSION_DUE_TEXT = "extensionDueText";
     public static final String VAR_EXTENSION_APPROVED = "extensionApproved";

@@ -593,6 +593,36 @@ class RectificationProcessTest {
     }
 
     /**
+     * Extensions count per round: a reopened case's first request is a first extension again (the office decides it),
+     * though the round before had one; a second request in the same round goes above the office.
+     */
+    @Test
+    void aReopenedCasesFirstExtensionGoesToTheOfficeAgain() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance first = instance(c);
+        claim(first);
+        complete(task(TASK_RECTIFY, first), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "苗木需采购",
+                VAR_EXTENSION_DUE, Date.from(at("2026-05-15T17:00"))));
+        complete(task(TASK_APPROVE_EXTENSION, first), withVariables(VAR_EXTENSION_APPROVED, "yes", VAR_DECISION_COMMENT, "同意"));
+        handInAndCloseAs("nongfu1", first);
+
+        clockAt(at("2026-05-20T10:00"));
+        ProcessInstance reopened = reopen(c);
+        complete(task(TASK_RECTIFY, reopened), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "补种苗木死亡",
+                VAR_EXTENSION_DUE, Date.from(at("2026-06-12T17:00"))));
+        assertThat(reopened).isWaitingAt(TASK_APPROVE_EXTENSION);
+        assertThat(task(TASK_APPROVE_EXTENSION, reopened)).hasCandidateGroup("chuangban");
+        complete(task(TASK_APPROVE_EXTENSION, reopened), withVariables(VAR_EXTENSION_APPROVED, "yes", VAR_DECISION_COMMENT, "同意"));
+        assertThat(record(c).dueAt()).isEqualTo(at("2026-06-12T17:00"));
+
+        complete(task(TASK_RECTIFY, reopened), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "仍缺苗木",
+                VAR_EXTENSION_DUE, Date.from(at("2026-06-26T17:00"))));
+        assertThat(task(TASK_APPROVE_SECOND_EXTENSION, reopened)).hasCandidateGroup("zuzhang");
+        assertThat(fixture.records.extensions(c.caseNo())).extracting(CaseRecords.Extension::approverGroup)
+                .as("as each request went").containsExactly("chuangban", "chuangban", "zuzhang");
+    }
+
+    /**
      * No one decides their own unit's request: an office member who also belongs to the lead unit (as chuangban1 heads
      * 绿容所) may not approve its extension (a colleague of the office may); whoever asked for 挂账 may not approve it. A request of the office's own
      * (it leads what no table gives a unit) goes to the approvers, and what goes above the office to the leading group
