@@ -1,7 +1,10 @@
 package org.shirong.organization;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class OrganizationRoles {
 
     private final Organizations organizations;
+    private final IdentityService identity;
 
-    public OrganizationRoles(Organizations organizations) {
+    public OrganizationRoles(Organizations organizations, IdentityService identity) {
         this.organizations = organizations;
+        this.identity = identity;
     }
 
     public String office(VariableScope execution) {
@@ -36,22 +41,35 @@ public class OrganizationRoles {
     /**
      * Who reviews a request of {@code unit} about its own work (an appeal of its deduction): the office, unless the unit is
      * the office (a town without its own dispatch table gives the office the cases), then the approvers, then the leading
-     * group: no one reviews their own unit's request.
+     * group: no one reviews their own unit's request. A group all of whose members belong to the unit is passed over too
+     * (its members may not decide, so the request would wait for none).
      */
     public String reviewersOf(VariableScope execution, String unit) {
         String tenant = tenant(execution);
-        return java.util.stream.Stream.of(organizations.office(tenant), organizations.approvers(tenant), organizations.leading(tenant))
-                .filter(group -> !group.equals(unit)).findFirst().orElse(organizations.office(tenant));
+        return firstOutside(unit, organizations.office(tenant), organizations.approvers(tenant), organizations.leading(tenant));
     }
 
     /**
      * Who decides what goes above the office (a second extension, 挂账) for {@code unit}: the approvers, unless the unit is
-     * theirs, then the leading group, then the office.
+     * theirs, then the leading group, then the office; passing over, as {@link #reviewersOf}, a group whose members all
+     * belong to the unit.
      */
     public String approversOf(VariableScope execution, String unit) {
         String tenant = tenant(execution);
-        return java.util.stream.Stream.of(organizations.approvers(tenant), organizations.leading(tenant), organizations.office(tenant))
-                .filter(group -> !group.equals(unit)).findFirst().orElse(organizations.approvers(tenant));
+        return firstOutside(unit, organizations.approvers(tenant), organizations.leading(tenant), organizations.office(tenant));
+    }
+
+    /** The first of {@code ladder} that is not {@code unit} and has someone not of it; the first, if none. */
+    private String firstOutside(String unit, String... ladder) {
+        return new SystemAccess(identity).run(() -> java.util.Arrays.stream(ladder)
+                .filter(group -> !group.equals(unit) && !onlyOf(group, unit)).findFirst().orElse(ladder[0]));
+    }
+
+    /** Whether every member of {@code group} belongs to {@code unit}; false for a group without members. */
+    private boolean onlyOf(String group, String unit) {
+        String[] members = identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toArray(String[]::new);
+        return members.length > 0 && unit != null
+                && identity.createUserQuery().memberOfGroup(unit).userIdIn(members).count() == members.length;
     }
 
     /** A group's name as the organisation's file gives it; its id when it names none. */

@@ -36,7 +36,7 @@ class WorkAssignmentProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
-        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting")));
+        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService()));
         Mocks.register("taskNames", new org.shirong.system.TaskNames());
     }
 

@@ -113,6 +113,17 @@ class CaseAppealProcessTest {
         assertThatThrownBy(this::appeal).isInstanceOf(ConflictException.class).hasMessageContaining("已申诉并核准，不能再次申诉");
     }
 
+    /** The office's one member also serves 环卫所, so may not review its appeal: the approvers review it, as the office's own. */
+    @Test
+    void anAppealGoesAboveAnOfficeWhoseMembersAllBelongToTheUnit() {
+        processEngine.getIdentityService().createMembership("chuangban1", "huanwei");
+        try {
+            assertThat(task(TASK_REVIEW, appeal())).hasCandidateGroup("zuzhang");
+        } finally {
+            processEngine.getIdentityService().deleteMembership("chuangban1", "huanwei");
+        }
+    }
+
     @Test
     void aRejectionNeedsAnOpinionAndTheUnitIsToldWhy() {
         ProcessInstance pi = appeal();

@@ -91,9 +91,10 @@ final class RectificationFixture {
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, new OrganizationRoles(ORGANIZATIONS), calendars, org.shirong.system.DateWindow.DEFAULT, cooperation);
+        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation);
         CaseStepListeners listeners = new CaseStepListeners();
-        Mocks.register("organizationRoles", new OrganizationRoles(ORGANIZATIONS));
+        Mocks.register("organizationRoles", roles);
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
         Mocks.register("caseClaimedListener", listeners.caseClaimedListener(steps));
         Mocks.register("caseReturnedListener", listeners.caseReturnedListener(steps));

@@ -667,12 +667,51 @@ class RectificationProcessTest {
         }
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
 
-        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS);
+        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, identity);
         var jiuting = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) processEngine.getRuntimeService()
                 .createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(roles.reviewersOf(jiuting, "chuangban")).isEqualTo("zuzhang");
         assertThat(roles.approversOf(jiuting, "nongfu")).isEqualTo("zuzhang");
         assertThat(roles.approversOf(jiuting, "zuzhang")).isEqualTo("lingdao");
+    }
+
+    /**
+     * No shipped organisation is so, but when every member of the group that would decide also belongs to the unit that
+     * asks (here 创建办's one member also serves 农副公司, and so does the approvers' one), none of them may decide: the
+     * request goes up to the next group, as the office's own requests do, and waited for nobody before.
+     */
+    @Test
+    void aRequestGoesAboveAGroupWhoseMembersAllBelongToTheUnitThatAsks() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        var identity = processEngine.getIdentityService();
+        boolean approversExisted = identity.createGroupQuery().groupId("zuzhang").count() > 0;
+        identity.createMembership("chuangban1", "nongfu");
+        fixture.notifications.member("zuzhang9", "zuzhang", false);
+        identity.createMembership("zuzhang9", "nongfu");
+        try {
+            complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "苗木需采购",
+                    VAR_EXTENSION_DUE, Date.from(at("2026-05-15T17:00"))));
+            assertThat(task(TASK_APPROVE_EXTENSION, pi)).hasCandidateGroup("lingdao");
+            assertThat(fixture.records.extensions(c.caseNo())).extracting(CaseRecords.Extension::approverGroup).containsExactly("lingdao");
+            identity.setAuthentication("lingdao1", List.of("lingdao"));
+            try {
+                taskService().complete(task(TASK_APPROVE_EXTENSION, pi).getId(), withVariables(VAR_EXTENSION_APPROVED, "yes"));
+            } finally {
+                identity.clearAuthentication();
+            }
+            assertThat(record(c).extensionCount()).isOne();
+
+            complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+            assertThat(task(TASK_APPROVE_SUSPENSION, pi)).hasCandidateGroup("lingdao");
+        } finally {
+            identity.deleteMembership("chuangban1", "nongfu");
+            identity.deleteUser("zuzhang9");
+            if (!approversExisted) {
+                identity.deleteGroup("zuzhang");
+            }
+        }
     }
 
     @Test

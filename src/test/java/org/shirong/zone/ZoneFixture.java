@@ -50,7 +50,7 @@ final class ZoneFixture {
             }
         }
         jdbc = new JdbcTemplate(dataSource);
-        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS);
+        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, engine.getIdentityService());
         zones = new ZoneRecords(jdbc);
         files = new ZoneFiles(jdbc, zones, ORGANIZATIONS, MAX_PHOTO_BYTES);
         settings = new ZoneSettings(ORGANIZATIONS, roles, catalogue());
