@@ -57,7 +57,7 @@ class CaseImport {
     }
 
     static final ImportColumns COLUMNS = new ImportColumns(NAMES,
-            List.of("externalRef", "category", "title", "location", "description", "urgency"), 1);
+            List.of("externalRef", "category", "title", "location"), 1);
 
     /**
      * {@code possibleDuplicates}: the rows whose new case may duplicate an open case, or another row of the file, as
@@ -208,8 +208,8 @@ class CaseImport {
         }
         String urgency = header.value(row, "urgency");
         String source = header.value(row, "source");
-        NewCase newCase = new NewCase(header.value(row, "title"), code, urgencyCode(urgency),
-                source == null ? CaseSource.SURVEY.name() : sourceCode(source),
+        NewCase newCase = new NewCase(header.value(row, "title"), code, urgency,
+                source == null ? CaseSource.SURVEY.name() : source,
                 new NewCase.Location(header.value(row, "location"), null, null, null,
                         header.value(row, "territory"), header.value(row, "community")),
                 header.value(row, "description"), header.value(row, "externalRef"), header.value(row, "campaign"),
@@ -245,26 +245,5 @@ class CaseImport {
 
     private static String matchingItem(Optional<Category> category, String subItem) {
         return category.filter(c -> c.items().contains(subItem.strip())).map(c -> subItem.strip()).orElse(subItem);
-    }
-
-    private static String urgencyCode(String urgency) {
-        if (urgency == null) {
-            return null;
-        }
-        for (Urgency u : Urgency.values()) {
-            if (u.label().equals(urgency)) {
-                return u.name();
-            }
-        }
-        return urgency.toUpperCase();
-    }
-
-    private static String sourceCode(String source) {
-        for (CaseSource s : CaseSource.values()) {
-            if (s.label().equals(source)) {
-                return s.name();
-            }
-        }
-        return source.toUpperCase();
     }
 }

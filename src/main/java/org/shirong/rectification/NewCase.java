@@ -5,10 +5,17 @@ import java.math.BigDecimal;
 /**
  * A problem reported through the API or an import row: the fields of {@code POST /api/cases}. {@code campaign}
  * (optional): the code of the campaign that found it, which then counts it as its own work; {@code subItem}
- * (optional): the 小项 of a survey category it concerns.
+ * (optional): the 小项 of a survey category it concerns. {@code source} and {@code urgency} may be written as their
+ * codes or as a town writes them (满意度测评, 12345, 紧急 …, see {@link CaseSource#of}, {@link Urgency#of}); they are
+ * kept as codes, and what neither knows is kept as written, for the check to name.
  */
 public record NewCase(String title, String category, String urgency, String source, Location location,
         String description, String externalRef, String campaign, String subItem) {
+
+    public NewCase {
+        urgency = Urgency.of(urgency).map(Enum::name).orElse(urgency);
+        source = CaseSource.of(source).map(Enum::name).orElse(source);
+    }
 
     public NewCase(String title, String category, String urgency, String source, Location location, String description,
             String externalRef) {

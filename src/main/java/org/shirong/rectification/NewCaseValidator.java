@@ -51,13 +51,13 @@ class NewCaseValidator {
             errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别：" + c.category()));
         }
         if (c.urgency() != null && !isOneOf(c.urgency(), Urgency.values())) {
-            errors.add(ApiError.field("urgency", "INVALID_URGENCY", "紧急程度只能是 NORMAL（一般）或 URGENT（紧急）"));
+            errors.add(ApiError.field("urgency", "INVALID_URGENCY", "紧急程度只能是 一般（NORMAL）或 紧急（URGENT）"));
         }
         if (blank(c.source())) {
             errors.add(ApiError.field("source", "REQUIRED", "请填写案件来源"));
         } else if (!isOneOf(c.source(), CaseSource.values())) {
             errors.add(ApiError.field("source", "INVALID_SOURCE", "未知的案件来源：" + TextInput.shortened(c.source(), QUOTED) + "（可选："
-                    + String.join("、", Arrays.stream(CaseSource.values()).map(Enum::name).toList()) + "）"));
+                    + CaseSource.choices() + "）"));
         }
         if (c.location() == null || blank(c.location().address())) {
             errors.add(ApiError.field("location.address", "REQUIRED", "请填写问题地点"));

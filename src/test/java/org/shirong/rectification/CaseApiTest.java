@@ -153,6 +153,17 @@ class CaseApiTest {
         assertThat(cases()).isEqualTo(count);
     }
 
+    /** 来源 and 紧急程度 as a town writes them (满意度测评, 紧急) are taken as their codes. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void sourceAndUrgencyMayBeWrittenInChinese() {
+        ResponseEntity<Map> created = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "紧急", "九亭大街 90 号",
+                "SRC-API-1").replace("\"PATROL\"", "\"满意度测评\"")), Map.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((Map<String, Object>) as("lvrong1").getForObject("/api/cases/" + created.getBody().get("caseNo"), Map.class).get("record"))
+                .containsEntry("source", "SURVEY").containsEntry("urgency", "URGENT");
+    }
+
     @Test
     void everyBadFieldIsNamedAndNothingIsSaved() {
         long count = cases();

@@ -314,6 +314,34 @@ class CaseImportTest {
         assertThat(jdbc.queryForObject("select source from rect_case where external_ref = 'MC-2026-17'", String.class)).isEqualTo("SPOT_CHECK");
     }
 
+    /**
+     * A town's file as it comes: only the four columns that must be there, or 来源 written as the town writes it (简称、
+     * 12345); a source neither code nor name is refused, offering the names with their codes.
+     */
+    @Test
+    void theFourRequiredColumnsAloneAndSourcesAsATownWritesThem() {
+        ResponseEntity<Map> minimal = upload("外部编号,问题类别,标题,地点\nMIN-1,EXPOSED_GARBAGE,暴露垃圾,九亭大街 5 号\n", false);
+        assertThat(minimal.getBody()).containsEntry("created", 1);
+        assertThat(jdbc.queryForMap("select source, urgency from rect_case where external_ref = 'MIN-1'"))
+                .containsEntry("source", "SURVEY").containsEntry("urgency", "NORMAL");
+
+        ResponseEntity<Map> written = upload("""
+                外部编号,问题类别,标题,地点,紧急程度,来源
+                SRC-1,EXPOSED_GARBAGE,暴露垃圾,九亭大街 6 号,紧急,满意度测评
+                SRC-2,EXPOSED_GARBAGE,暴露垃圾,九亭大街 7 号,,12345
+                SRC-3,EXPOSED_GARBAGE,暴露垃圾,九亭大街 8 号,urgent,巡查
+                """, false);
+        assertThat(written.getBody()).containsEntry("created", 3);
+        assertThat(jdbc.queryForList("select external_ref || ':' || source || ':' || urgency from rect_case"
+                + " where external_ref like 'SRC-%' order by external_ref", String.class))
+                .containsExactly("SRC-1:SURVEY:URGENT", "SRC-2:CITIZEN:NORMAL", "SRC-3:PATROL:URGENT");
+
+        ResponseEntity<Map> unknown = upload("外部编号,问题类别,标题,地点,来源\nSRC-9,EXPOSED_GARBAGE,暴露垃圾,九亭大街 9 号,路人\n", false);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) errors(unknown).get(0).get("message")).contains("未知的案件来源：路人")
+                .contains("日常巡查（PATROL）", "市民反映（12345）（CITIZEN）");
+    }
+
     @Test
     void oneBadRowRefusesTheWholeFileNamingRowColumnAndReason() {
         String csv = """
@@ -338,7 +366,7 @@ class CaseImportTest {
     void aMissingColumnOrAFileInNeitherUtf8NorGbkIsRefused() {
         ResponseEntity<Map> missing = upload("externalRef,category,title\nX-1,EXPOSED_GARBAGE,垃圾\n", false);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(missing)).extracting(e -> e.get("column")).contains("location", "description", "urgency");
+        assertThat(errors(missing)).extracting(e -> e.get("column")).containsExactly("location");
 
         byte[] header = "外部编号,问题类别,标题,地点,描述,紧急程度\n".getBytes(StandardCharsets.UTF_8);
         byte[] neither = java.util.Arrays.copyOf(header, header.length + 4);
