@@ -152,8 +152,23 @@ class CampaignTaskResults {
         var template = records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()));
         boolean siteCheck = template.map(t -> t.findingsNeedSiteCheck(task.findingsSource())).orElse(false);
         List<NewCase> found = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            found.add(newCase(task, rows.get(i), i, siteCheck));
+            String at = row(rows.get(i), i);
+            try {
+                NewCase c = newCase(task, rows.get(i), i, at, siteCheck);
+                List<ApiError> refused = cases.problemsOfCampaignWork(organization(task), c);
+                if (refused.isEmpty()) {
+                    found.add(c);
+                } else {
+                    problems.add(at + "：" + refused.stream().map(ApiError::message).collect(Collectors.joining("；")));
+                }
+            } catch (FormFieldValidationException refused) {
+                problems.add(refused.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, String.join("\n", problems));
         }
         List<String> caseNos = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
@@ -193,8 +208,12 @@ class CampaignTaskResults {
         return records.find(task.campaignCode()).map(CampaignRecords.Campaign::tenantId).orElseThrow();
     }
 
-    private NewCase newCase(TaskRow task, Map<String, Object> row, int index, boolean siteCheck) {
-        String at = row.containsKey("line") ? "第 " + row.get("line") + " 行" : "第 " + (index + 1) + " 条问题";
+    /** Where a finding was written: its line of the text, or its place in the form's list. */
+    private static String row(Map<String, Object> row, int index) {
+        return row.containsKey("line") ? "第 " + row.get("line") + " 行" : "第 " + (index + 1) + " 条问题";
+    }
+
+    private NewCase newCase(TaskRow task, Map<String, Object> row, int index, String at, boolean siteCheck) {
         String title = text(row.get("title"));
         String category = text(row.get("category"));
         String address = text(row.get("address"));

@@ -98,6 +98,11 @@ public class RectificationCases {
         return report(organization, c, actor, validator.check(organization, c), null);
     }
 
+    /** What {@link #reportCampaignWork} would refuse in {@code c}, without registering it: to name every bad line at once. */
+    public List<org.shirong.system.ApiError> problemsOfCampaignWork(String organization, NewCase c) {
+        return validator.check(organization, c, true);
+    }
+
     /**
      * As {@link #report(String, NewCase, String)}, for a case a campaign's own work found or decided (a finding, a
      * meeting decision): it belongs to that campaign even when the work is done after the campaign ended, and is

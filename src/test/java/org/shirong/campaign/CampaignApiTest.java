@@ -223,10 +223,12 @@ class CampaignApiTest {
         String taskId = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId();
 
         ResponseEntity<String> refused = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
-                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n护栏缺失\"}}}"), String.class);
+                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n护栏缺失\\n"
+                        + "长".repeat(201) + "｜沪亭北路 301 号\"}}}"), String.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).contains("\"message\":\"第 2 行：请填写地点");
+        assertThat(refused.getBody()).as("every bad line at once").contains("\"message\":\"第 2 行：请填写地点")
+                .contains("\\n第 3 行：问题标题不能超过 200 个字");
         assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'SJ-REST'", Long.class)).isZero();
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
     }
