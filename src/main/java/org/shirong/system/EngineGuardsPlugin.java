@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
- * no expressions in queries, no routing or deadlines changed by staff (the form fields of a staff
+ * no expressions in queries and no unbounded patterns or lists in staff's queries, no routing or deadlines changed by staff (the form fields of a staff
  * completion checked inside the completion's own command context), notes (备注) only on a task the caller may work on
  * and read only by those who may read it, no one else's
  * e-mail address and no other organisation's groups for staff, no other organisation's history statistics, no
@@ -45,6 +45,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new LoginThrottleInterceptor(loginThrottle));
         interceptors.add(new IdentityChangeInterceptor(identities, fingerprints));
         interceptors.add(new QueryExpressionGuard());
+        interceptors.add(new QueryLimitsGuard(configuration));
         interceptors.add(new HistoricStatisticsTenantGuard());
         interceptors.add(new AdminOperationLogGuard(configuration));
         // Before StaffCommandGuard: starting in an organisation one does not belong to is refused as that.
