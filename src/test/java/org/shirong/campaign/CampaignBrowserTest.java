@@ -215,6 +215,13 @@ class CampaignBrowserTest {
                         .contains("考核排名", "通报线", "各整治项目", "案件地图", "活动文书", "未办结的督办");
                 browser.screenshot("cockpit-campaign-dashboard");
                 assertThat(english(browser)).as("页面上的英文").isEmpty();
+                // The page scrolls under the wheel, as a user would reach the ranking and the documents below the first
+                // screen (Cockpit's view clips: a page as tall as its content did not move).
+                new org.openqa.selenium.interactions.Actions(browser.driver()).scrollFromOrigin(
+                        org.openqa.selenium.interactions.WheelInput.ScrollOrigin.fromViewport(200, 300), 0, 1200).perform();
+                assertThat(((Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.querySelector('.shirong-campaign-page').scrollTop")).intValue())
+                        .as("the wheel scrolls the page").isPositive();
                 // Today's mark on the phase bar runs below the phases' lines of text, not through them, and its label
                 // lies within the page.
                 assertThat(((JavascriptExecutor) browser.driver()).executeScript("""
