@@ -255,6 +255,47 @@ class RectificationBrowserTest {
         }
     }
 
+    /**
+     * A case the inspectors sent back: its new 整改问题 says so at the top of the form, with the inspector's reason, which
+     * the unit saw only in its messages and on the case page before.
+     */
+    @Test
+    void aReworkedCasesFormShowsTheInspectorsReason() throws IOException {
+        String caseNo = claimedCase("九亭大街 27 号店招松动", "九亭大街 27 号");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete", new HttpEntity<>(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已加固\"},\"photoAfter\":{\"type\":\"File\","
+                + "\"value\":\"" + java.util.Base64.getEncoder().encodeToString(CaseApiTest.PNG)
+                + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}", headers), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        String verify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        TestRestTemplate inspector = rest.withBasicAuth("ducha1", "demo");
+        assertThat(inspector.postForEntity("/engine-rest/task/" + verify + "/claim", new HttpEntity<>("{\"userId\":\"ducha1\"}", headers),
+                String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(inspector.postForEntity("/engine-rest/task/" + verify + "/complete", new HttpEntity<>(
+                "{\"variables\":{\"verificationResult\":{\"value\":\"fail\"},\"verificationComment\":{\"value\":\"店招边框仍有松动，需加固\"}}}",
+                headers), String.class).getStatusCode().is2xxSuccessful()).isTrue();
+        Task rework = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(rework.getTaskDefinitionKey()).isEqualTo("Task_RectifyProblem");
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport(375, 812);
+                browser.login("huanwei1", "demo");
+                openRow(browser, "huanwei1".equals(rework.getAssignee()) ? "我的待办" : "本单位待办", "整改问题 · " + caseNo);
+                WebElement note = browser.visible(By.cssSelector(".shirong-rework-note"));
+                assertThat(note.getText()).contains("返工（第 1 次）", "核查意见：店招边框仍有松动，需加固");
+                assertThat(browser.inView(note)).as("返工说明在表单开头即可看到").isTrue();
+                browser.screenshot("phone-rework-note");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-rework-note-failure");
+                throw e;
+            }
+        }
+    }
+
     /** The boxes between the element of this id and the page that scroll their content on their own (class: content/box). */
     @SuppressWarnings("unchecked")
     private static List<String> scrollingBoxesAround(TasklistBrowser browser, String id) {
