@@ -257,7 +257,8 @@ class RectificationBrowserTest {
 
     /**
      * A case the inspectors sent back: its new 整改问题 says so at the top of the form, with the inspector's reason, which
-     * the unit saw only in its messages and on the case page before.
+     * the unit saw only in its messages and on the case page before; the task's header names its dates and gives the day
+     * and hour (a phone has no tooltip), an overdue one in red.
      */
     @Test
     void aReworkedCasesFormShowsTheInspectorsReason() throws IOException {
@@ -279,6 +280,7 @@ class RectificationBrowserTest {
                 headers), String.class).getStatusCode().is2xxSuccessful()).isTrue();
         Task rework = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         assertThat(rework.getTaskDefinitionKey()).isEqualTo("Task_RectifyProblem");
+        dates(caseNo, Instant.parse("2026-11-02T09:00:00Z"), Instant.parse("2026-11-01T09:00:00Z"));
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
@@ -288,6 +290,12 @@ class RectificationBrowserTest {
                 WebElement note = browser.visible(By.cssSelector(".shirong-rework-note"));
                 assertThat(note.getText()).contains("返工（第 1 次）", "核查意见：店招边框仍有松动，需加固");
                 assertThat(browser.inView(note)).as("返工说明在表单开头即可看到").isTrue();
+                // On a phone (no tooltips) the header names the date, gives its day and hour, and says 已超期 in red.
+                WebElement due = browser.visible(By.cssSelector(".task-meta .due-date, .meta .due-date"));
+                assertThat(due.getText()).contains("已超期，到期").contains("（2026年11月2日 17:00）");
+                assertThat(due.findElement(By.cssSelector(".shirong-date-label")).getCssValue("color")).isEqualTo("rgba(201, 48, 44, 1)");
+                assertThat(browser.driver().findElement(By.cssSelector(".meta .followup-date")).getText())
+                        .contains("跟进").contains("（2026年11月1日 17:00）");
                 browser.screenshot("phone-rework-note");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("phone-rework-note-failure");

@@ -43,7 +43,19 @@ const HEADER = [
   ['am-time-ago="task.followUp"', 'am-time-ago="task.followUp | shirongInstant"'],
   ['am-time-ago="task.due"', 'am-time-ago="task.due | shirongInstant"'],
   ['(task.followUp < now)', '((task.followUp | shirongInstant) < now)'],
-  ['(task.due < now)', '((task.due | shirongInstant) < now)']
+  ['(task.due < now)', '((task.due | shirongInstant) < now)'],
+  // On a phone there is no tooltip: the header says which date is which, the day and hour itself, and 已超期 in red.
+  ['class="glyphicon glyphicon-calendar"></span>',
+    'class="glyphicon glyphicon-calendar"></span><span ng-if="task.followUp" class="shirong-date-label">跟进</span>'],
+  ['class="glyphicon glyphicon-bell"></span>',
+    'class="glyphicon glyphicon-bell"></span><span ng-if="task.due" class="shirong-date-label"'
+    + ' ng-bind="((task.due | shirongInstant) < now) ? \'已超期，到期\' : \'到期\'"></span>'],
+  ['am-time-ago="task.followUp | shirongInstant">{{ task.followUp }}</span>',
+    'am-time-ago="task.followUp | shirongInstant">{{ task.followUp }}</span><span ng-if="task.followUp"'
+    + ' class="shirong-date-exact">（{{ task.followUp | shirongDate:\'brief\' }}）</span>'],
+  ['am-time-ago="task.due | shirongInstant">{{ task.due }}</span>',
+    'am-time-ago="task.due | shirongInstant">{{ task.due }}</span><span ng-if="task.due"'
+    + ' class="shirong-date-exact">（{{ task.due | shirongDate:\'brief\' }}）</span>']
 ];
 const LIST = [
   ["uib-tooltip=\"{{ task.due | camDate:'long' }}\"", "uib-tooltip=\"{{ task.due | shirongDate:'long' }}\""],
@@ -167,7 +179,7 @@ function fixedForStaff(element) {
 }
 
 // {{ date | shirongDate:'long' }}: as camDate writes it, in the organisation's zone, which it names (中国标准时间); a
-// clock reading without a zone is one of the organisation's (unfixDate made it).
+// clock reading without a zone is one of the organisation's (unfixDate made it). 'brief': 2026年12月20日 09:30, there.
 custom.filter('shirongDate', ['camDateFilter', 'camDateFormat', 'moment', function(camDate, camDateFormat, moment) {
   const shown = (value, variant) => {
     const wall = typeof value === 'string' && WALL_CLOCK.test(value);
@@ -176,6 +188,9 @@ custom.filter('shirongDate', ['camDateFilter', 'camDateFormat', 'moment', functi
       return camDate(value, variant);
     }
     const reading = wall ? value : zoned().wallClock(instant.valueOf());
+    if (variant === 'brief') {
+      return moment.utc(reading, 'YYYY-MM-DDTHH:mm:ss').format('YYYY年M月D日 HH:mm');
+    }
     const name = zoned().zoneName();
     return moment.utc(reading, 'YYYY-MM-DDTHH:mm:ss').format(camDateFormat(variant)) + (name ? `（${name}）` : '');
   };
