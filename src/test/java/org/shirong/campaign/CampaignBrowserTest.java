@@ -299,6 +299,18 @@ class CampaignBrowserTest {
                             "整改前后照片对照", "整改前", "整改后");
                 }
 
+                // A refused download says why beside its button, in the server's words (the browser dropped it silently).
+                ((JavascriptExecutor) browser.driver()).executeScript("""
+                        const a = document.createElement('a');
+                        a.href = document.querySelector("a[data-export='dossier']").href + '?item=NO_SUCH_ITEM';
+                        a.setAttribute('download', '');
+                        a.setAttribute('data-export', 'refused');
+                        a.textContent = '下载';
+                        document.querySelector('.shirong-campaign-page').appendChild(a);""");
+                clickScrolled(browser, "a[data-export='refused']");
+                assertThat(browser.visible(By.cssSelector(".shirong-download-error")).getText())
+                        .startsWith("未能下载：").contains("计划项目 NO_SUCH_ITEM 下没有您可查看的案件");
+
                 // Issue 12 point 5: a reader who may not delete instances does not get Cockpit's actions.
                 assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
                         .isTrue();

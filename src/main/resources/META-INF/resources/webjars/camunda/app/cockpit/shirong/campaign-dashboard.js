@@ -231,6 +231,66 @@ const navigationPlugin = {
 
 // ---- the campaign page ---------------------------------------------------------------------------------------
 
+// A download link (Excel, PDF, ZIP) fetched here rather than by the browser, which drops an error answer without a word:
+// the button says 正在生成 while the file is made, a refusal (over the dossier's case limit, a font missing …) is shown
+// beside it in the server's words, and the file is saved under the name the server gives.
+function downloadsExplained(page) {
+  page.addEventListener('click', event => {
+    const link = event.target.closest && event.target.closest('a[download]');
+    if (!link || !page.contains(link) || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    event.preventDefault();
+    if (link.getAttribute('aria-busy') === 'true') {
+      return;
+    }
+    const label = link.textContent;
+    const shown = link.parentNode.querySelector(`[data-download-error="${CSS.escape(link.href)}"]`);
+    if (shown) {
+      shown.remove();
+    }
+    link.setAttribute('aria-busy', 'true');
+    link.classList.add('disabled');
+    link.textContent = '正在生成……';
+    fetch(link.href, {credentials: 'same-origin', headers: {'X-XSRF-TOKEN': csrfToken()}})
+      .then(response => response.ok ? response.blob().then(blob => save(blob, fileName(response, link)))
+        : response.text().then(text => { throw new Error(refusal(response.status, text)); }))
+      .catch(error => link.insertAdjacentElement('afterend', el('span',
+        {class: 'shirong-download-error text-danger', 'data-download-error': link.href, role: 'alert'}, '未能下载：' + error.message)))
+      .finally(() => {
+        link.textContent = label;
+        link.classList.remove('disabled');
+        link.removeAttribute('aria-busy');
+      });
+  });
+}
+
+function refusal(status, text) {
+  try {
+    const answer = JSON.parse(text);
+    return (answer.errors && answer.errors[0] && answer.errors[0].message) || answer.message || 'HTTP ' + status;
+  } catch (notJson) {
+    return status >= 500 ? '服务器暂时无法生成此文件，请稍后再试' : 'HTTP ' + status;
+  }
+}
+
+// filename*=UTF-8''… (the Chinese name), else filename="…", else the link's last path part.
+function fileName(response, link) {
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : link.pathname.split('/').pop();
+}
+
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', {href: url, download: name, style: 'display:none'});
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 // The cases behind a number, as the server counted them; it lists at most `limit` of them and says how many there are.
 function showList(panel, url, key) {
   panel.textContent = '';
@@ -562,6 +622,7 @@ const pagePlugin = {
     const period = match && match[2] ? new URLSearchParams(match[2]).get('period') : null;
     const box = el('div', {class: 'shirong-campaign-page'}, '正在读取活动驾驶舱……');
     node.appendChild(box);
+    downloadsExplained(box);
     const url = `${API}/campaigns/${encodeURIComponent(code)}/dashboard` + (period ? '?period=' + encodeURIComponent(period) : '');
     Promise.all([get(url), get(`${API}/campaigns/${encodeURIComponent(code)}/documents`).catch(() => []), times()])
       .then(([d, documents]) => renderCampaign(box, d, documents))
