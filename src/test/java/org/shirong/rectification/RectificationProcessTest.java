@@ -740,6 +740,38 @@ class RectificationProcessTest {
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
     }
 
+    /**
+     * 协办 under 挂账 (user review s48, L3): each unit's 记录协办情况 names the unit, so two of one case differ; while the case
+     * is 挂账 they have no due date (no red row in Tasklist), and on resumption their due instant moves as the case's does.
+     */
+    @Test
+    void cooperationsNameTheirUnitAndTheirClockStandsStillWhileTheCaseIsSuspended() {
+        CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        ProcessInstance huanwei = cooperation(c, "huanwei");
+        ProcessInstance wuye = cooperation(c, "wuye");
+        execute(job(CaseCooperationProcess.START, huanwei));
+        execute(job(CaseCooperationProcess.START, wuye));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei).getName()).startsWith("记录协办情况（环卫所） · " + c.caseNo());
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（各物业公司） · " + c.caseNo());
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getDescription()).contains("协办单位：各物业公司", "牵头单位：城管中队");
+        claim(pi);
+
+        clockAt(at("2026-03-02T10:00"));
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei).getDueDate()).isNull();
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getDueDate()).isNull();
+
+        clockAt(at("2026-03-16T09:00"));
+        complete(task(TASK_RESUME, pi), withVariables(VAR_RESUME_PLAN, "纠纷已调解"));
+        Instant due = record(c).dueAt();
+        assertThat(due).isAfter(c.dueAt()).isAfter(at("2026-03-16T09:00"));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei)).hasDueDate(Date.from(due));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（各物业公司） · ");
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::dueAt).containsExactly(due, due);
+    }
+
     @Test
     void rejectedSuspensionGoesBackToRectification() {
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
