@@ -292,10 +292,12 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("chengguan1")).containsExactly("case-dispatched", "case-dispatched", "case-merged");
         assertThat(fixture.notifications.inbox("lvrong1")).containsExactly("case-merged");
         assertThat(fixture.notifications.latestBody("lvrong1", "case-merged"))
-                .contains(duplicate.caseNo(), "并入 " + primary.caseNo(), "合并理由：同一处堆物", "/shirong/cases/" + primary.caseNo());
+                .contains(duplicate.caseNo(), "并入 " + primary.caseNo(), "合并理由：同一处堆物",
+                        "https://shirong.example.cn/shirong/cases/" + primary.caseNo());
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-cooperation", "case-merged-cooperation");
         assertThat(fixture.notifications.latestBody("huanwei1", "case-merged-cooperation")).contains(duplicate.caseNo(),
-                "并入 " + primary.caseNo(), "你单位协办", "无需再记录", "合并理由：同一处堆物", "/shirong/cases/" + duplicate.caseNo());
+                "并入 " + primary.caseNo(), "你单位协办", "无需再记录", "合并理由：同一处堆物",
+                "https://shirong.example.cn/shirong/cases/" + duplicate.caseNo());
         assertThat(fixture.notifications.inbox("wuye1")).as("never told of the case").isEmpty();
         assertThat(instance(primary)).isWaitingAt(TASK_CLAIM);
         assertThat(record(primary).status()).isEqualTo(CaseStatus.DISPATCHED);
