@@ -274,7 +274,7 @@ class CaseController {
         return readableCases.get(caseNo, identityService.getCurrentAuthentication());
     }
 
-    /** 绿灯 before the warning instant, 黄灯 until due, 红灯 after; closed cases have none. */
+    /** The case's {@link TrafficLight}: none for closed, 挂账 and undispatched cases. */
     private static String light(CaseRecord c) {
         TrafficLight light = TrafficLight.of(c, RectificationCases.now());
         return light == null ? null : light.name();

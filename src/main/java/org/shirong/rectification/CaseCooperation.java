@@ -213,8 +213,9 @@ class CaseCooperation {
      * The case has another lead unit (重新派遣) or another 整改期限 (延期 approved, 恢复整改): each cooperating unit's open
      * 记录协办情况 shows them as they are now, in its form's read-only fields and its description, so that a town's office
      * does not go on working with the department that handed the case back, or to a deadline that moved. The
-     * cooperation's own due date stays the one it was given, by which its on-time count is judged. A cooperation whose
-     * first step has not run yet (a re-dispatch's, its start job waiting) has no task to update.
+     * cooperation's own due date stays the one it was given, by which its on-time count is judged, but for 挂账
+     * ({@link #caseSuspended}). A cooperation whose first step has not run yet (a re-dispatch's, its start job waiting)
+     * has no task to update.
      */
     void caseChanged(String caseNo) {
         List<CaseParties.Party> open = parties.of(caseNo).stream()
@@ -236,8 +237,64 @@ class CaseCooperation {
                 runtimeService.setVariables(p.processInstanceId(), Map.of(CaseCooperationProcess.VAR_LEAD_UNIT_NAME,
                         lead == null ? "" : lead, CaseCooperationProcess.VAR_DUE_TEXT, due));
                 task.setDescription(CaseTaskListener.description(c.caseNo(), CaseTaskListener.text(c.title()),
-                        CaseTaskListener.text(c.address()), c.urgency() == Urgency.URGENT, lead, due.isEmpty() ? null : due));
+                        CaseTaskListener.text(c.address()), c.urgency() == Urgency.URGENT,
+                        organizations.groupName(p.unitId()).orElse(p.unitId()), lead, due.isEmpty() ? null : due));
                 taskService.saveTask(task);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The case is 挂账: its clock stands still, and so does its cooperations'. Their open 记录协办情况 lose their due date
+     * while it lasts, so that no Tasklist shows them red or past due; {@link #caseResumed} gives it back, moved.
+     */
+    void caseSuspended(String caseNo) {
+        eachOpenTask(caseNo, (party, task) -> {
+            task.setDueDate(null);
+            task.setFollowUpDate(null);
+            taskService.saveTask(task);
+        });
+    }
+
+    /**
+     * The case resumed after 挂账 since {@code suspendedAt}: each cooperation not recorded before it is due as much later
+     * as the case's own clock moved ({@link CaseDeadlines#resume}: a due instant already past at the suspension stays), on
+     * its record, by which it counts as on time, and on its open task.
+     */
+    void caseResumed(String caseNo, Instant suspendedAt) {
+        if (suspendedAt == null) {
+            return;
+        }
+        CaseRecord c = cases.get(caseNo);
+        Instant now = RectificationCases.now();
+        Map<String, Instant> moved = new HashMap<>();
+        for (CaseParties.Party p : parties.of(caseNo)) {
+            if (p.dueAt() != null && (p.doneAt() == null || p.doneAt().isAfter(suspendedAt))) {
+                Instant due = cases.resumedInstant(c, p.dueAt(), suspendedAt, now);
+                parties.due(caseNo, p.unitId(), due);
+                moved.put(p.unitId(), due);
+            }
+        }
+        eachOpenTask(caseNo, (party, task) -> {
+            Instant due = moved.getOrDefault(party.unitId(), party.dueAt());
+            task.setDueDate(due == null ? null : Date.from(due));
+            taskService.saveTask(task);
+        });
+    }
+
+    /** Hands each open 记录协办情况 of the case, with its party, to {@code action}. */
+    private void eachOpenTask(String caseNo, java.util.function.BiConsumer<CaseParties.Party, Task> action) {
+        // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
+        systemAccess.run(() -> {
+            for (CaseParties.Party p : parties.of(caseNo)) {
+                if (p.endedAt() == null && p.processInstanceId() != null) {
+                    Task task = taskService.createTaskQuery().processInstanceId(p.processInstanceId())
+                            .taskDefinitionKey(CaseCooperationProcess.TASK_RECORD).singleResult();
+                    if (task != null) {
+                        action.accept(p, task);
+                    }
+                }
             }
             return null;
         });

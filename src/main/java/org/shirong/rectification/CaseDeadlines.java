@@ -56,6 +56,11 @@ class CaseDeadlines {
                 shift(calendar, before.escalateAt(), suspendedAt, resumedAt, unit));
     }
 
+    /** One instant of the case as {@link #resume} moves its own. */
+    Instant resume(String organization, Instant instant, Instant suspendedAt, Instant resumedAt, LimitUnit unit) {
+        return shift(calendars.of(organization), instant, suspendedAt, resumedAt, unit);
+    }
+
     private static Instant shift(WorkingCalendar calendar, Instant instant, Instant suspendedAt, Instant resumedAt,
             LimitUnit unit) {
         if (!instant.isAfter(suspendedAt)) {

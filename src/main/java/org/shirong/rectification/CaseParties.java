@@ -77,6 +77,11 @@ public class CaseParties {
                 ts(at), actor, note, ts(at), caseNo, unitId);
     }
 
+    /** The cooperation is due at {@code dueAt} now (its case resumed after 挂账). */
+    void due(String caseNo, String unitId, Instant dueAt) {
+        jdbc.update("update rect_case_party set due_at = ? where case_no = ? and unit_id = ?", ts(dueAt), caseNo, unitId);
+    }
+
     /** The cooperation ended without a record (the case closed first): counted as not done. */
     void ended(String caseNo, String unitId, Instant at) {
         jdbc.update("update rect_case_party set ended_at = ? where case_no = ? and unit_id = ? and ended_at is null",

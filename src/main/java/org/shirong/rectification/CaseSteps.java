@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import static org.shirong.rectification.RectificationProcess.*;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
@@ -241,13 +242,19 @@ public class CaseSteps {
 
     public void suspensionDecided(DelegateExecution execution) {
         notOwnRequest(execution, VAR_SUSPENSION_APPROVED, cases.suspensionRequester(caseNo(execution)), "挂账申请");
-        cases.suspensionDecided(caseNo(execution), "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED)),
-                actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"));
+        boolean approved = "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED));
+        cases.suspensionDecided(caseNo(execution), approved, actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"));
+        if (approved) {
+            cooperation.caseSuspended(caseNo(execution));
+        }
     }
 
     public void resumed(DelegateExecution execution) {
-        setDeadlines(execution, cases.resumed(caseNo(execution), actor(), required(execution, VAR_RESUME_PLAN, "新的整改计划")));
-        cooperation.caseChanged(caseNo(execution));
+        String caseNo = caseNo(execution);
+        Instant suspendedAt = cases.get(caseNo).suspendedAt();
+        setDeadlines(execution, cases.resumed(caseNo, actor(), required(execution, VAR_RESUME_PLAN, "新的整改计划")));
+        cooperation.caseResumed(caseNo, suspendedAt);
+        cooperation.caseChanged(caseNo);
     }
 
     public void supervised(DelegateExecution execution) {

@@ -51,7 +51,8 @@ class CaseSupervision {
         String group = callerOrganization.supervisingGroup(caller, c.tenantId()).orElseThrow(() -> new ForbiddenException(
                 "NOT_A_SUPERVISOR", "您没有督办本案件的权限：只有" + organizations.of(c.tenantId()).name()
                         + "的办公室、领导小组，以及上级组织中有督办权的组可以督办"));
-        if (c.processInstanceId() == null) {
+        // Asked before correlating: a message no one waits for fails inside the engine, which logs it as an ERROR with its trace.
+        if (c.processInstanceId() == null || !awaitsSupervision(c.processInstanceId())) {
             throw notInHandling(c);
         }
         Instant at = RectificationCases.now();
@@ -68,6 +69,12 @@ class CaseSupervision {
             throw notInHandling(cases.get(caseNo));
         }
         return new Given(caseNo, at, caller.getUserId(), from, instruction.strip());
+    }
+
+    /** Whether the case's process is in the lead unit's hands (牵头单位办理), where it receives CaseSupervised. */
+    private boolean awaitsSupervision(String processInstanceId) {
+        return systemAccess.run(() -> runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(RectificationProcess.MESSAGE_CASE_SUPERVISED).count() > 0);
     }
 
     private static ConflictException notInHandling(CaseRecord c) {

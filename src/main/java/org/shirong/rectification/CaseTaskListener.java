@@ -21,7 +21,8 @@ import org.shirong.system.TextInput;
  * so that a Tasklist row says which case it is: 整改问题 · JT-2026-000012 · 人行道堆物 · 沪亭北路 88 号. Reads only the
  * variables the instance already has and sets the task's own fields before its row is first written:
  * <ul>
- * <li>name: the diagram's name (kept short there for Modeler and Cockpit) with case number, short title and address;</li>
+ * <li>name: the diagram's name (kept short there for Modeler and Cockpit) with case number, short title and address;
+ * 记录协办情况 also with the cooperating unit: 记录协办情况（环卫所） · JT-2026-000012 · …;</li>
  * <li>description: the whole title, address, urgency and 整改期限; on 记录协办情况 also the lead unit (牵头单位), which the
  * form shows too, with the 整改期限, from two variables written here ({@link CaseCooperationProcess#VAR_LEAD_UNIT_NAME},
  * {@link CaseCooperationProcess#VAR_DUE_TEXT}): a cooperating unit, a town's office above all on a district's case, sees
@@ -66,12 +67,16 @@ class CaseTaskListener implements TaskListener {
         }
         String title = text(instance.getVariable(VAR_TITLE));
         String address = text(instance.getVariable(VAR_ADDRESS));
-        task.setName(name(task.getName(), caseNo.toString(), title, address));
+        boolean cooperation = CaseCooperationProcess.TASK_RECORD.equals(task.getTaskDefinitionKey());
+        String party = cooperation && instance.getVariable(CaseCooperationProcess.VAR_PARTY_UNIT) instanceof String unit
+                ? organizations.groupName(unit).orElse(unit) : null;
+        // 记录协办情况 of two units of one case would otherwise read alike in the office's lists
+        task.setName(name(party == null ? task.getName() : task.getName() + "（" + party + "）", caseNo.toString(), title, address));
         Object urgency = instance.getVariable(VAR_URGENCY);
         boolean urgent = Urgency.URGENT.name().equals(urgency);
         String due = instance.getVariable(VAR_DUE_AT) instanceof Date at ? display(task, at) : null;
-        String lead = CaseCooperationProcess.TASK_RECORD.equals(task.getTaskDefinitionKey()) ? leadUnitName(task, instance) : null;
-        task.setDescription(description(caseNo.toString(), title, address, urgent, lead, due));
+        String lead = cooperation ? leadUnitName(task, instance) : null;
+        task.setDescription(description(caseNo.toString(), title, address, urgent, party, lead, due));
         if (lead != null) {
             // on the instance, whose variables are loaded already (the task's own would be read first: a statement more)
             task.getExecution().setVariable(CaseCooperationProcess.VAR_LEAD_UNIT_NAME, lead);
@@ -111,8 +116,12 @@ class CaseTaskListener implements TaskListener {
         return TextInput.shortened(name.toString(), 255);
     }
 
-    /** The task's description as the listener writes it: the case, where, how urgent, the lead unit and 整改期限 if given. */
-    static String description(String caseNo, String title, String address, boolean urgent, String lead, String due) {
+    /**
+     * The task's description as the listener writes it: the case, where, how urgent, the cooperating unit (协办单位), the
+     * lead unit and 整改期限 if given.
+     */
+    static String description(String caseNo, String title, String address, boolean urgent, String party, String lead,
+            String due) {
         StringBuilder text = new StringBuilder("案件 ").append(caseNo);
         if (urgent) {
             text.append("（").append(Urgency.URGENT.label()).append("）");
@@ -120,6 +129,9 @@ class CaseTaskListener implements TaskListener {
         text.append("：").append(title);
         if (!address.isEmpty()) {
             text.append("\n地点：").append(address);
+        }
+        if (party != null) {
+            text.append("\n协办单位：").append(party);
         }
         if (lead != null) {
             text.append("\n牵头单位：").append(lead);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * A dispatched case's clock: due at the earliest of the dispatch table's limit (or, for a meeting decision, its 期限,
  * which is the point of the decision), the campaign plan item's finish-by and the campaign's end. A bound already
  * past when the case is dispatched does not bind: the case would be overdue the moment it appears. When a plan bound
- * binds, the warning and escalation instants keep their share of the shortened clock.
+ * binds, the warning and escalation instants keep their share of the shortened clock. A decision's 期限 and a plan's
+ * day end, as an approved extension's 延期至 does, at that day's closing time in the organisation's working calendar, so
+ * that the due date shown is the day the plan or the decision names, not midnight after it.
  */
 @Component
 class DueBounds {
@@ -44,14 +47,17 @@ class DueBounds {
 
     Bounded bound(String organization, String caseNo, Instant now, TimeLimit limit, LocalDate decidedDue,
             Optional<CampaignPlans.PlanFacts> plan) {
-        ZoneId zone = calendars.of(organization).zone();
+        WorkingCalendar calendar = calendars.of(organization);
+        ZoneId zone = calendar.zone();
         Deadlines table = deadlines.start(organization, now, limit);
         List<Bound> bounds = new ArrayList<>();
         if (decidedDue != null) {
-            bounds.add(new Bound(DueBound.MEETING_DECISION, decidedDue.plusDays(1).atStartOfDay(zone).toInstant()));
+            bounds.add(new Bound(DueBound.MEETING_DECISION, closing(decidedDue, calendar)));
         }
-        plan.map(CampaignPlans.PlanFacts::itemFinishBy).ifPresent(at -> bounds.add(new Bound(DueBound.PLAN_ITEM, at)));
-        plan.map(CampaignPlans.PlanFacts::campaignEnd).ifPresent(at -> bounds.add(new Bound(DueBound.CAMPAIGN_END, at)));
+        plan.map(CampaignPlans.PlanFacts::itemFinishBy)
+                .ifPresent(at -> bounds.add(new Bound(DueBound.PLAN_ITEM, closing(lastDay(at, zone), calendar))));
+        plan.map(CampaignPlans.PlanFacts::campaignEnd)
+                .ifPresent(at -> bounds.add(new Bound(DueBound.CAMPAIGN_END, closing(lastDay(at, zone), calendar))));
         if (bounds.isEmpty()) {
             return new Bounded(table, DueBound.DISPATCH_LIMIT, null);
         }
@@ -77,8 +83,17 @@ class DueBounds {
         return new Bounded(d, binding.kind(), String.join("；", notes));
     }
 
-    /** The day a bound at the end of a day (midnight after it) ends. */
-    private static String day(Instant endOfDay, ZoneId zone) {
-        return DAY.format(endOfDay.minusNanos(1).atZone(zone));
+    /** The day a bound ends: the day of its closing time. */
+    private static String day(Instant bound, ZoneId zone) {
+        return DAY.format(bound.atZone(zone));
+    }
+
+    /** The day that ends at {@code endOfDay}, midnight after it (as a plan's phases end). */
+    private static LocalDate lastDay(Instant endOfDay, ZoneId zone) {
+        return endOfDay.minusNanos(1).atZone(zone).toLocalDate();
+    }
+
+    private static Instant closing(LocalDate day, WorkingCalendar calendar) {
+        return day.atTime(calendar.closingTime()).atZone(calendar.zone()).toInstant();
     }
 }

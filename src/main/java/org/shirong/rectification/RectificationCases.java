@@ -605,6 +605,11 @@ public class RectificationCases {
         return d;
     }
 
+    /** An instant of the case's as its resumption {@code resumedAt} after 挂账 since {@code suspendedAt} moves its clock. */
+    Instant resumedInstant(CaseRecord c, Instant instant, Instant suspendedAt, Instant resumedAt) {
+        return deadlines.resume(c.tenantId(), instant, suspendedAt, resumedAt, LimitUnit.valueOf(c.limitUnit()));
+    }
+
     private void saveDeadlines(String caseNo, Deadlines d, Instant now) {
         records.update(caseNo, "warn_at = ?, due_at = ?, escalate_at = ?, warning_sent = warning_sent and ? ,"
                         + " overdue = overdue and ?, escalated = escalated and ?",

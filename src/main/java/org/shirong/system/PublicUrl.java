@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 public class PublicUrl {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicUrl.class);
-    /** A path of Shirong itself inside text: starts a word, not part of a longer address. */
-    private static final Pattern OWN_PATH = Pattern.compile("(?<![\\w/.:%-])/(?:api|camunda)/");
+    /** A path of Shirong itself inside text (its API, its apps, its case pages): starts a word, not part of a longer address. */
+    private static final Pattern OWN_PATH = Pattern.compile("(?<![\\w/.:%-])/(?:api|camunda|shirong)/");
     static final String TASKLIST = "/camunda/app/tasklist/default/";
 
     private final String configured;
@@ -66,7 +66,7 @@ public class PublicUrl {
         return path != null && path.startsWith("/") && !path.startsWith("//") ? base() + path : path;
     }
 
-    /** The text with every path of Shirong in it ({@code /api/…}, {@code /camunda/…}) made absolute. */
+    /** The text with every path of Shirong in it ({@code /api/…}, {@code /camunda/…}, {@code /shirong/…}) made absolute. */
     public String absoluteIn(String text) {
         return text == null ? null : OWN_PATH.matcher(text).replaceAll(Matcher.quoteReplacement(base()) + "$0");
     }

@@ -290,8 +290,59 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * The light judges whether the lead unit keeps its time (user review s48, H5). On 5 October 2024: 建管所 handed one case
+     * in on 1 October, before its due time on the 2nd, and another on the 3rd, after it; both wait for verification
+     * (待核查). 水利站 has a case 挂账 since 30 September, due 1 October, and one in its hands past due. Red are only the late
+     * hand-in and the one past due — in the unit table, the list behind 红灯超期, the case API and the map; the on-time
+     * hand-in is green, the 挂账 case has no light.
+     */
+    @Test
+    void aCaseHandedInOnTimeOrSuspendedIsNotRedWhileItWaits() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-10-05T10:00")));
+        CampaignFixture jx = new CampaignFixture(jdbc, "DASHLT");
+        try {
+            clear(jx, "DASHLT");
+            jx.campaign("锦溪镇 931 红灯测试", 2, "jinxi", "jinxi-2017-931", "锦溪镇931")
+                    .unit("jxjianguan", "建管所", 1).unit("jxshuili", "水利站", 2);
+            String onTime = jx.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-25T09:00", "2024-10-02T17:00", null, false);
+            String handedInLate = jx.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-25T09:00", "2024-10-02T17:00", null, true);
+            String suspended = jx.addCase("RECTIFY_TOWN_RIVERS", "jxshuili", "2024-09-25T09:00", "2024-10-01T17:00", null, false);
+            String pastDue = jx.addCase("RECTIFY_TOWN_RIVERS", "jxshuili", "2024-09-25T09:00", "2024-10-04T17:00", null, true);
+            String awaiting = "update rect_case set status = 'AWAITING_VERIFICATION', submitted_at = ?, warn_at = ? where case_no = ?";
+            jdbc.update(awaiting, Timestamp.from(at("2024-10-01T10:00")), Timestamp.from(at("2024-09-30T17:00")), onTime);
+            jdbc.update(awaiting, Timestamp.from(at("2024-10-03T10:00")), Timestamp.from(at("2024-09-30T17:00")), handedInLate);
+            jdbc.update("update rect_case set status = 'SUSPENDED', suspended_at = ? where case_no = ?",
+                    Timestamp.from(at("2024-09-30T10:00")), suspended);
+            jdbc.update("update rect_case set lat = 31.12, lng = 120.85 where case_no like 'DASHLT-%'");
+
+            assertThat(unitFigures("DASHLT", "2024-10")).containsExactly("建管所 2 1 0 0 0 0 0", "水利站 2 1 0 0 0 0 0");
+            Map reds = list("jxtuijinban1", "/api/campaigns/DASHLT/dashboard/cases?period=2024-10&figure=RED");
+            assertThat((List<Map>) reds.get("cases")).extracting(c -> c.get("caseNo")).containsExactlyInAnyOrder(handedInLate, pastDue);
+            Map greens = list("jxtuijinban1", "/api/cases/map?campaign=DASHLT&light=GREEN");
+            assertThat((List<Map>) greens.get("points")).extracting(c -> c.get("caseNo")).containsExactly(onTime);
+            Map all = list("jxtuijinban1", "/api/cases/map?campaign=DASHLT");
+            assertThat((List<Map>) all.get("points")).extracting(c -> c.get("caseNo") + " " + c.get("light") + " " + c.get("lightName"))
+                    .containsExactlyInAnyOrder(onTime + " GREEN 绿灯", handedInLate + " RED 红灯", suspended + " null 无（已挂账）",
+                            pastDue + " RED 红灯");
+            assertThat(list("jxtuijinban1", "/api/cases/" + onTime)).containsEntry("light", "GREEN");
+            assertThat(list("jxtuijinban1", "/api/cases/" + handedInLate)).containsEntry("light", "RED");
+            assertThat(list("jxtuijinban1", "/api/cases/" + suspended)).containsEntry("light", null);
+            Map card = ((List<Map>) rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/dashboard", Map.class)
+                    .get("campaigns")).stream().filter(c -> "DASHLT".equals(c.get("code"))).findFirst().orElseThrow();
+            assertThat(figures((Map) card.get("total"))).isEqualTo("合计 4 2 0 0 0 0 0");
+        } finally {
+            clear(jx, "DASHLT");
+            ClockUtil.reset();
+        }
+    }
+
     private List<String> unitFigures(String period) {
-        Map d = list("jxtuijinban1", "/api/campaigns/DASHRO/dashboard?period=" + period);
+        return unitFigures("DASHRO", period);
+    }
+
+    private List<String> unitFigures(String campaign, String period) {
+        Map d = list("jxtuijinban1", "/api/campaigns/" + campaign + "/dashboard?period=" + period);
         return ((List<Map>) d.get("units")).stream().map(CampaignDashboardTest::figures).toList();
     }
 

@@ -160,13 +160,13 @@ class CampaignMembershipTest {
 
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(late.getBody()).containsEntry("campaign", "JX-MEMBER").containsEntry("planItem", "RECTIFY_OLD_ESTATES")
-                .containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-10-19T16:00:00Z");
+                .containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-10-19T09:00:00Z");
         Map<String, Object> shown = rest.withBasicAuth("jxtuijinban1", "demo")
                 .getForObject("/api/cases/" + late.getBody().get("caseNo"), Map.class);
         Map<String, Object> record = (Map<String, Object>) shown.get("record");
         assertThat(record).containsEntry("campaign", "JX-MEMBER").containsEntry("dueBound", "PLAN_ITEM");
         assertThat(Instant.parse((String) record.get("warnAt"))).isAfter(Instant.parse("2027-10-12T01:00:00Z"))
-                .isBefore(Instant.parse("2027-10-19T16:00:00Z"));
+                .isBefore(Instant.parse("2027-10-19T09:00:00Z"));
         assertThat(shown).containsEntry("dueBoundName", "活动计划项目完成时限");
         assertThat((List<Map<String, Object>>) shown.get("timeline")).anySatisfy(e -> assertThat((String) e.get("detail"))
                 .endsWith("时限 20 工作日；期限按活动计划项目完成时限（2027年10月19日）"));

@@ -140,8 +140,11 @@ class JointMeetingConveneTest {
                 .containsEntry("ADDRESS", "九亭大街 88 号")
                 .as("the meeting's unit leads, not the decision table's 环卫所").containsEntry("LEAD_UNIT", "chengguan");
         Map<String, Object> clock = jdbc.queryForMap("select due_at, due_bound from rect_case where case_no = ?", meetingCase.get("CASE_NO"));
-        assertThat(((java.sql.Timestamp) clock.get("DUE_AT")).toInstant()).as("due at the end of the decision's 期限, not the table's limit")
-                .isEqualTo(at("2026-12-06T00:00"));
+        assertThat(((java.sql.Timestamp) clock.get("DUE_AT")).toInstant())
+                .as("due at the closing time of the decision's 期限, as an extension's day, not the table's limit")
+                .isEqualTo(at("2026-12-05T17:00"));
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey((String) meetingCase.get("CASE_NO")).singleResult()
+                .getDescription()).as("the day the decision names (user review s48, M9)").contains("整改期限：2026年12月5日 17:00");
         assertThat(clock).containsEntry("DUE_BOUND", "MEETING_DECISION");
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                 .processInstanceBusinessKey(CAMPAIGN).singleResult();

@@ -90,9 +90,9 @@ class CaseCooperationProcessTest {
         assertThat(fixture.notifications.latestBody("wuye1", "case-cooperation"))
                 .contains(CASE_NO, "九亭大街 12 号门前堆物", "九亭大街 12 号", "牵头办理", "你单位为责任单位", "记录协办情况");
         assertThat(task(TASK_RECORD, pi)).hasCandidateGroup("wuye").hasDueDate(Date.from(DUE))
-                .hasName("记录协办情况 · " + CASE_NO + " · 九亭大街 12 号门前堆物 · 九亭大街 12 号");
+                .hasName("记录协办情况（各物业公司） · " + CASE_NO + " · 九亭大街 12 号门前堆物 · 九亭大街 12 号");
         // 2026-03-04T09:00Z is 17:00 in 九亭.
-        assertThat(task(TASK_RECORD, pi).getDescription()).contains(CASE_NO, "地点：九亭大街 12 号", "牵头单位：城管中队",
+        assertThat(task(TASK_RECORD, pi).getDescription()).contains(CASE_NO, "地点：九亭大街 12 号", "协办单位：各物业公司", "牵头单位：城管中队",
                 "整改期限：2026年3月4日 17:00");
         assertThat(runtimeService().getVariables(pi.getId())).as("what the form shows beside the case")
                 .containsEntry(VAR_LEAD_UNIT_NAME, "城管中队").containsEntry(VAR_DUE_TEXT, "2026年3月4日 17:00");

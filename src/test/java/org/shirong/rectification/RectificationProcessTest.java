@@ -292,10 +292,12 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("chengguan1")).containsExactly("case-dispatched", "case-dispatched", "case-merged");
         assertThat(fixture.notifications.inbox("lvrong1")).containsExactly("case-merged");
         assertThat(fixture.notifications.latestBody("lvrong1", "case-merged"))
-                .contains(duplicate.caseNo(), "并入 " + primary.caseNo(), "合并理由：同一处堆物", "/shirong/cases/" + primary.caseNo());
+                .contains(duplicate.caseNo(), "并入 " + primary.caseNo(), "合并理由：同一处堆物",
+                        "https://shirong.example.cn/shirong/cases/" + primary.caseNo());
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-cooperation", "case-merged-cooperation");
         assertThat(fixture.notifications.latestBody("huanwei1", "case-merged-cooperation")).contains(duplicate.caseNo(),
-                "并入 " + primary.caseNo(), "你单位协办", "无需再记录", "合并理由：同一处堆物", "/shirong/cases/" + duplicate.caseNo());
+                "并入 " + primary.caseNo(), "你单位协办", "无需再记录", "合并理由：同一处堆物",
+                "https://shirong.example.cn/shirong/cases/" + duplicate.caseNo());
         assertThat(fixture.notifications.inbox("wuye1")).as("never told of the case").isEmpty();
         assertThat(instance(primary)).isWaitingAt(TASK_CLAIM);
         assertThat(record(primary).status()).isEqualTo(CaseStatus.DISPATCHED);
@@ -738,6 +740,38 @@ class RectificationProcessTest {
         // May 7 6 h, May 8 7 h, Sat May 9 (make-up day) 7 h, May 11 7 h, May 12 1.5 h → Tue May 12 10:00.
         assertThat(resumed.dueAt()).isEqualTo(at("2026-05-12T10:00"));
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
+    }
+
+    /**
+     * 协办 under 挂账 (user review s48, L3): each unit's 记录协办情况 names the unit, so two of one case differ; while the case
+     * is 挂账 they have no due date (no red row in Tasklist), and on resumption their due instant moves as the case's does.
+     */
+    @Test
+    void cooperationsNameTheirUnitAndTheirClockStandsStillWhileTheCaseIsSuspended() {
+        CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        ProcessInstance huanwei = cooperation(c, "huanwei");
+        ProcessInstance wuye = cooperation(c, "wuye");
+        execute(job(CaseCooperationProcess.START, huanwei));
+        execute(job(CaseCooperationProcess.START, wuye));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei).getName()).startsWith("记录协办情况（环卫所） · " + c.caseNo());
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（各物业公司） · " + c.caseNo());
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getDescription()).contains("协办单位：各物业公司", "牵头单位：城管中队");
+        claim(pi);
+
+        clockAt(at("2026-03-02T10:00"));
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei).getDueDate()).isNull();
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getDueDate()).isNull();
+
+        clockAt(at("2026-03-16T09:00"));
+        complete(task(TASK_RESUME, pi), withVariables(VAR_RESUME_PLAN, "纠纷已调解"));
+        Instant due = record(c).dueAt();
+        assertThat(due).isAfter(c.dueAt()).isAfter(at("2026-03-16T09:00"));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei)).hasDueDate(Date.from(due));
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（各物业公司） · ");
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::dueAt).containsExactly(due, due);
     }
 
     @Test

@@ -118,6 +118,30 @@ class RefusalLoggingTest {
                 gone -> assertThat(gone).contains("chengguan1", "NullValueException", task.getId()));
     }
 
+    /**
+     * 督办 of a case no longer in the lead unit's hands (here: handed in, 待核查) is answered 409 and logged as one INFO line,
+     * as other refusals: the engine is not asked to correlate a message no one waits for (user review s48, L2).
+     */
+    @Test
+    void aSupervisionOfACaseOutOfTheUnitsHandsIsOneInfoLineAndNoError() {
+        Task task = rectifyProblem("supervised");
+        taskService.complete(task.getId(), submitted());
+        String caseNo = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
+
+        ResponseEntity<Map> refused = rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases/" + caseNo + "/supervisions",
+                json("{\"instruction\":\"请尽快整改\"}"), Map.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().toString()).contains("CASE_NOT_IN_HANDLING", "待核查");
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).extracting(ILoggingEvent::getFormattedMessage)
+                .isEmpty();
+        assertThat(from(ApiExceptionHandler.class)).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.INFO);
+            assertThat(e.getFormattedMessage()).contains("/supervisions", "chuangban1", "409 CASE_NOT_IN_HANDLING");
+        });
+    }
+
     @Test
     void aRealFailureInTheEngineIsStillAnErrorWithItsTrace() {
         var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
