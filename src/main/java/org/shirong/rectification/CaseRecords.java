@@ -668,6 +668,12 @@ class CaseRecords {
                 + " order by occurred_at desc, id desc", (rs, n) -> rs.getString(1), caseNo, kind.name()).stream().findFirst();
     }
 
+    /** When {@code actor} last gave the case a 督办, if ever. */
+    Optional<Instant> lastSupervisedBy(String caseNo, String actor) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(occurred_at) from rect_case_event where case_no = ? and kind = ?"
+                + " and actor = ?", java.sql.Timestamp.class, caseNo, CaseEventKind.SUPERVISED.name(), actor)).map(java.sql.Timestamp::toInstant);
+    }
+
     /** The 督办 events of the campaign's cases that are not closed, newest first: one query for the lot. */
     List<RectificationCases.Supervision> supervisionOfOpenCases(String campaignCode) {
         return jdbc.query("select e.case_no, e.occurred_at, e.actor, e.detail from rect_case_event e"

@@ -1,5 +1,6 @@
 package org.shirong.rectification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -12,12 +13,15 @@ import org.shirong.organization.Organizations;
 import org.shirong.system.ConflictException;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.SystemAccess;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * 督办 of a case the lead unit is handling, by the case organisation's office, leading group or approvers, or by a
  * district group with {@code SUPERVISE} oversight: the case's process receives {@code CaseSupervised}, records the
- * instruction on the timeline and notifies the lead unit, its head and the office.
+ * instruction on the timeline and notifies the lead unit, its head and the office. One person's 督办 of a case is not
+ * repeated within {@code shirong.rectification.supervision-repeat-after}: each one reaches every member of the lead unit,
+ * its head and the office (by e-mail or robot where set), so repeats in a row would flood them.
  */
 @Service
 class CaseSupervision {
@@ -34,9 +38,12 @@ class CaseSupervision {
     private final Organizations organizations;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
+    private final Duration repeatAfter;
 
     CaseSupervision(RectificationCases cases, ReadableCases readable, CallerOrganization callerOrganization,
-            Organizations organizations, RuntimeService runtimeService, SystemAccess systemAccess) {
+            Organizations organizations, RuntimeService runtimeService, SystemAccess systemAccess,
+            @Value("${shirong.rectification.supervision-repeat-after:PT1H}") Duration repeatAfter) {
+        this.repeatAfter = repeatAfter;
         this.cases = cases;
         this.readable = readable;
         this.callerOrganization = callerOrganization;
@@ -56,6 +63,10 @@ class CaseSupervision {
             throw notInHandling(c);
         }
         Instant at = RectificationCases.now();
+        cases.lastSupervisedBy(caseNo, caller.getUserId()).filter(last -> last.plus(repeatAfter).isAfter(at)).ifPresent(last -> {
+            throw new ConflictException("SUPERVISED_RECENTLY", "您已于 " + Duration.between(last, at).toMinutes()
+                    + " 分钟前督办过案件 " + caseNo + "，" + repeatAfter.toMinutes() + " 分钟内不再重复督办；牵头单位已收到通知");
+        });
         String from = from(group);
         try {
             systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)

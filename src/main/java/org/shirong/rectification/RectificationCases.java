@@ -353,6 +353,11 @@ public class RectificationCases {
         return records.caseNumbersByExternalRef(organization, externalRefs);
     }
 
+    /** When {@code actor} last gave the case a 督办, if ever. */
+    Optional<Instant> lastSupervisedBy(String caseNo, String actor) {
+        return records.lastSupervisedBy(caseNo, actor);
+    }
+
     /** The numbers of the cases the campaign found. */
     public List<String> caseNumbersOfCampaign(String campaignCode) {
         return records.caseNumbersOfCampaign(campaignCode);

@@ -90,6 +90,12 @@ class DistrictOversightTest {
         List<Map<String, Object>> inbox = as("huanwei1").getForObject("/api/notifications", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
                 .hasSize(2);
+        // The same person's 督办 of the same case again within the hour floods no one: refused, nothing sent.
+        ResponseEntity<Map> repeated = supervise("sjshirongban1", caseNo, "请于本周内清运完毕");
+        assertThat(repeated.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(repeated)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "SUPERVISED_RECENTLY"));
+        assertThat((List<Map<String, Object>>) as("huanwei1").getForObject("/api/notifications", List.class))
+                .filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】")).hasSize(2);
 
         ResponseEntity<Map> readOnly = supervise("sjlingdao1", caseNo, "督办");
         assertThat(readOnly.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
