@@ -324,6 +324,7 @@ class RectificationBrowserTest {
      * case's 整改问题 is the clerk's, in 我的待办, without a second claim.
      */
     @Test
+    @SuppressWarnings("unchecked")
     void theListNamesEachCaseWithItsLightAndOneClaimCarriesThroughOnDeskAndPhone() throws IOException {
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             for (String device : List.of("desk", "phone")) {
@@ -346,6 +347,21 @@ class RectificationBrowserTest {
                     dates(warned, now.plus(Duration.ofDays(3)), now.minus(Duration.ofHours(1)));
 
                     browser.login("huanwei1", "demo");
+                    if (device.equals("desk")) {
+                        // Every filter shows its count, not only the chosen one (我的待办): 已超期 in red, as the server counts it.
+                        org.springframework.http.ResponseEntity<String> counted = rest.withBasicAuth("huanwei1", "demo")
+                                .getForEntity("/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=200", String.class);
+                        assertThat(counted.getStatusCode()).as("%s", counted.getBody()).isEqualTo(org.springframework.http.HttpStatus.OK);
+                        Object overdueCount = ((List<Map<String, Object>>) new com.fasterxml.jackson.databind.ObjectMapper()
+                                .readValue(counted.getBody(), List.class)).stream().filter(f -> "已超期（环卫所）".equals(f.get("name")))
+                                .findFirst().orElseThrow().get("itemCount");
+                        WebElement shown = browser.until(d -> d.findElements(By.xpath("//div[contains(@class,'task-filter')]"
+                                + "[.//a[contains(normalize-space(.),'已超期（环卫所）')]]//span[contains(@class,'shirong-count')]"))
+                                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+                        assertThat(shown.getAttribute("textContent")).isEqualTo(String.valueOf(overdueCount));
+                        assertThat(((Number) overdueCount).intValue()).isPositive();
+                        assertThat(shown.getCssValue("color")).isEqualTo("rgba(201, 48, 44, 1)");
+                    }
                     browser.taskRow("已超期（环卫所）", overdue);
                     browser.until(d -> "red".equals(attribute(d, overdue, "data-shirong-light")));
                     browser.taskRow("即将到期（环卫所）", warned);

@@ -14,6 +14,7 @@ export default {
     'shirong/note-writers',
     'shirong/history-times',
     'shirong/task-dates',
+    'shirong/filter-counts',
     'shirong/refusals'
   ],
   locales: {
