@@ -290,6 +290,37 @@ class ZoneRatesTest {
         assertThat(unitScores.zoneRates("jiuting", "2023-05")).isEmpty();
     }
 
+    /**
+     * A campaign's ranking takes in, on their zones, only the units taking part in it: with 环卫所 alone the 居委会 are
+     * neither ranked nor listed 无案件 (their zones are the town's, not the campaign's); once 各居委会 takes part, both
+     * 居委会 under it are ranked on their zones.
+     */
+    @Test
+    void aCampaignRanksOnTheirZonesOnlyTheUnitsTakingPartInIt() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('ZRT-CAMP', '责任区考核测试活动', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.valueOf("2024-04-01 00:00:00"));
+        jdbc.update("insert into campaign_unit (campaign_code, unit_id, group_id, name, sort_no) values ('ZRT-CAMP', 'huanwei',"
+                + " 'huanwei', '环卫所', 0)");
+        try {
+            Map<String, Object> huanweiOnly = as("chuangban1").getForObject("/api/scores?period=2024-05&campaign=ZRT-CAMP", Map.class);
+            assertThat((List<Map<String, Object>>) huanweiOnly.get("ranking")).extracting(u -> u.get("unitId"))
+                    .doesNotContain("juwei01", "juwei02");
+            assertThat((List<Map<String, Object>>) huanweiOnly.get("noCases")).extracting(u -> u.get("unitId"))
+                    .contains("huanwei").doesNotContain("juwei01", "juwei02", "juweihui", "lvrong");
+
+            jdbc.update("insert into campaign_unit (campaign_code, unit_id, group_id, name, sort_no) values ('ZRT-CAMP', 'juweihui',"
+                    + " 'juweihui', '各居委会', 1)");
+            Map<String, Object> withCommittees = as("chuangban1").getForObject("/api/scores?period=2024-05&campaign=ZRT-CAMP",
+                    Map.class);
+            assertThat((List<Map<String, Object>>) withCommittees.get("ranking")).extracting(u -> u.get("unitId"))
+                    .contains("juwei01", "juwei02");
+        } finally {
+            jdbc.update("delete from campaign_unit where campaign_code = 'ZRT-CAMP'");
+            jdbc.update("delete from campaign where code = 'ZRT-CAMP'");
+        }
+    }
+
     static Map<String, Object> attendee(String category, String name, String organisation, String zoneNo) {
         Map<String, Object> a = new java.util.HashMap<>();
         a.put("category", category);
