@@ -321,6 +321,24 @@ class ZoneRatesTest {
         }
     }
 
+    /**
+     * January 2024: the zones are registered, but the office issues the 2024 告知书 only on 1 February. The rates page shows
+     * 送达 0/10, yet nothing could have been delivered, so the scores leave both notice rates out (as a case rate without
+     * cases) instead of giving 0: with no inspection either, the 居委会 are not ranked.
+     */
+    @Test
+    void beforeTheYearsNoticesAreIssuedTheirRatesAreNotScored() {
+        Map<String, Object> rates = as("chuangban1").getForEntity("/api/zones/rates?period=2024-01", Map.class).getBody();
+        assertThat(text(unit(rates, "juwei01"), "deliveryRate")).isEqualTo("0.00%（0/10）");
+
+        Map<String, Object> scores = as("chuangban1").getForObject("/api/scores?period=2024-01", Map.class);
+        assertThat((List<Map<String, Object>>) scores.get("ranking")).extracting(u -> u.get("unitId"))
+                .doesNotContain("juwei01", "juwei02");
+        assertThat((List<Map<String, Object>>) scores.get("noCases")).extracting(u -> u.get("unitId"))
+                .contains("juwei01", "juwei02");
+        assertThat(unitScores.zoneRates("jiuting", "2024-01")).isEmpty();
+    }
+
     static Map<String, Object> attendee(String category, String name, String organisation, String zoneNo) {
         Map<String, Object> a = new java.util.HashMap<>();
         a.put("category", category);
