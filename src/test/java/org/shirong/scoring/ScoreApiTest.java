@@ -614,7 +614,14 @@ class ScoreApiTest {
         assertThat(list(chengguan, "namedFor")).containsExactly(Map.of("code", "BELOW_THRESHOLD", "name", "总分低于通报线"));
         assertThat(body.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
         assertThat((String) body.get("notice")).contains("2025年3月单位考核：3 个单位参加排名")
-                .contains("通报：城管中队（第 2 名，总分 55.56，D 级，按期结案率 50.00%，结案率 50.00%，超期 1 件；总分低于通报线）");
+                .contains("通报：城管中队（第 2 名，总分 55.56，D 级，失分：按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分；"
+                        + "总分低于通报线）", "农副公司（第 3 名，总分 22.22，E 级，失分：按期结案率 0.00% 扣 50.00 分，"
+                        + "结案率 0.00% 扣 20.00 分；总分低于通报线）");
+        assertThat(list(list(body, "ranking").get(1), "components")).extracting(c -> c.get("id"), c -> c.get("basis"))
+                .containsExactly(tuple("ON_TIME_CLOSURE", "50.00%"), tuple("CLOSURE", "50.00%"), tuple("URGENT_CASES", null),
+                        tuple("REWORK_AND_RETURNS", null), tuple("PRIORITY_CASES", null));
+        assertThat(list(huanwei, "components")).filteredOn(c -> c.get("id").equals("REWORK_AND_RETURNS")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("basis", "回退 1 次"));
         assertThat(list(body, "noCases")).extracting(u -> u.get("unitId")).contains("lvrong", "juwei01", "wuye02")
                 .doesNotContain("huanwei", "chuangban", "lingdao", "ducha");
         assertThat(list(body, "noCases")).filteredOn(u -> u.get("unitId").equals("lvrong")).singleElement()

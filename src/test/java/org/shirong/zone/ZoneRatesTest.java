@@ -288,6 +288,12 @@ class ZoneRatesTest {
         assertThat(report.total().delivery()).isEqualTo("93.33%（14/15）");
         assertThat(report.total().posting()).isEqualTo("46.67%（7/15）");
         assertThat(unitScores.zoneRates("jiuting", "2023-05")).isEmpty();
+        // The 通报 says which rates cost the points, not the case rates a unit without cases does not have.
+        assertThat((String) scores.get("notice")).contains("第一居委会（第 ", "第二居委会（第 ")
+                .contains("总分 0.00，E 级，失分：责任区履责率 主要道路 98.00%（49/50）、其他道路 66.67%（2/3）扣 10.00 分，"
+                        + "责任告知书送达率 90.00%（9/10）扣 5.00 分，责任告知书上墙率 70.00%（7/10）扣 5.00 分；")
+                .contains("总分 50.00，D 级，失分：责任告知书上墙率 0.00%（0/5）扣 5.00 分；")
+                .doesNotContain("第一居委会（第 1 名，总分 0.00，E 级，按期结案率 —");
     }
 
     /**
