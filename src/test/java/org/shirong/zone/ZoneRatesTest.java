@@ -256,8 +256,8 @@ class ZoneRatesTest {
 
     /**
      * The scores of May: both 居委会 have no case (the period is before the cases of the other tests), so they are ranked on their zones alone.
-     * 第一居委会: 履责 10 − (0 + 28.33) → 0, 送达 5 − 0.5 × 10 = 0, 上墙 5 − 0.5 × 30 → 0 → 0 of 20 → 0.00, E.
-     * 第二居委会: no 履责 figure (no inspection), 送达 5, 上墙 5 − 0.5 × 100 → 0 → 5 of 10 → 50.00, D.
+     * 第一居委会: 履责 10 − (0 + 28.33) → 0, 送达 5 − 0.05 × 10 = 4.5, 上墙 5 − 0.05 × 30 = 3.5 → 8 of 20 → 40.00, D.
+     * 第二居委会: no 履责 figure (no inspection), 送达 5, 上墙 5 − 0.05 × 100 = 0 → 5 of 10 → 50.00, D.
      */
     @Test
     void theScoresAndTheMonthlyReportTakeTheSameRates() {
@@ -266,11 +266,11 @@ class ZoneRatesTest {
         List<Map<String, Object>> ranking = ((List<Map<String, Object>>) scores.get("ranking")).stream()
                 .filter(u -> List.of("juwei01", "juwei02").contains(u.get("unitId"))).toList();
         assertThat(ranking).extracting(u -> u.get("unitId"), u -> String.valueOf(u.get("total")), u -> u.get("grade"))
-                .containsExactly(tuple("juwei02", "50.0", "D"), tuple("juwei01", "0.0", "E"));
+                .containsExactly(tuple("juwei02", "50.0", "D"), tuple("juwei01", "40.0", "D"));
         assertThat((List<Map<String, Object>>) ranking.get(1).get("components"))
                 .extracting(c -> c.get("id"), c -> String.valueOf(c.get("points")), c -> String.valueOf(c.get("maxPoints")))
-                .containsExactly(tuple("ZONE_COMPLIANCE", "0.0", "10.0"), tuple("NOTICE_DELIVERY", "0.0", "5.0"),
-                        tuple("NOTICE_POSTING", "0.0", "5.0"));
+                .containsExactly(tuple("ZONE_COMPLIANCE", "0.0", "10.0"), tuple("NOTICE_DELIVERY", "4.5", "5.0"),
+                        tuple("NOTICE_POSTING", "3.5", "5.0"));
         assertThat((List<Map<String, Object>>) ranking.get(0).get("components")).extracting(c -> c.get("id"),
                 c -> String.valueOf(c.get("points"))).containsExactly(tuple("NOTICE_DELIVERY", "5.0"), tuple("NOTICE_POSTING", "0.0"));
 
@@ -290,8 +290,8 @@ class ZoneRatesTest {
         assertThat(unitScores.zoneRates("jiuting", "2023-05")).isEmpty();
         // The 通报 says which rates cost the points, not the case rates a unit without cases does not have.
         assertThat((String) scores.get("notice")).contains("第一居委会（第 ", "第二居委会（第 ")
-                .contains("总分 0.00，E 级，失分：责任区履责率 主要道路 98.00%（49/50）、其他道路 66.67%（2/3）扣 10.00 分，"
-                        + "责任告知书送达率 90.00%（9/10）扣 5.00 分，责任告知书上墙率 70.00%（7/10）扣 5.00 分；")
+                .contains("总分 40.00，D 级，失分：责任区履责率 主要道路 98.00%（49/50）、其他道路 66.67%（2/3）扣 10.00 分，"
+                        + "责任告知书送达率 90.00%（9/10）扣 0.50 分，责任告知书上墙率 70.00%（7/10）扣 1.50 分；")
                 .contains("总分 50.00，D 级，失分：责任告知书上墙率 0.00%（0/5）扣 5.00 分；")
                 .doesNotContain("第一居委会（第 1 名，总分 0.00，E 级，按期结案率 —");
     }
