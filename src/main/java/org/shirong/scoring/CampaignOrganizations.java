@@ -1,6 +1,7 @@
 package org.shirong.scoring;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which organisation a campaign belongs to, for scores asked for a campaign ({@code ?campaign=}): a campaign of
@@ -9,4 +10,10 @@ import java.util.Optional;
 public interface CampaignOrganizations {
 
     Optional<String> organizationOf(String campaignCode);
+
+    /**
+     * The groups of the campaign's participating units (参加单位), as the campaign was started with them; a group's member
+     * units (its {@code parent} is the group, as 第一居委会 of 各居委会) take part through it. Empty for an unknown campaign.
+     */
+    Set<String> participantGroups(String campaignCode);
 }

@@ -46,8 +46,17 @@ record ScoreBoard(ScorePeriod period, String scope, Instant computedAt, boolean 
         }
     }
 
-    /** One rubric component's points for a unit. */
-    record ComponentPoints(String id, String name, BigDecimal maxPoints, BigDecimal points) {
+    /**
+     * One rubric component's points for a unit, and what they were scored on, for people ({@code basis}): the rate
+     * ({@code 77.78%（7/9）}), the counts deducted for ({@code 超期 1 件}), or null when there was nothing to count (and in
+     * rows saved before it was kept).
+     */
+    record ComponentPoints(String id, String name, BigDecimal maxPoints, BigDecimal points, String basis) {
+
+        /** The points short of the maximum. */
+        BigDecimal lost() {
+            return maxPoints.subtract(points);
+        }
     }
 
     /** One unit's result; rank, total, grade, scores and components are null/empty when it is not ranked. */

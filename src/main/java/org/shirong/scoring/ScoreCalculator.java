@@ -38,6 +38,9 @@ final class ScoreCalculator {
         }
     }
 
+    /** How a 履责率 figure's road class is named before its rate (the notice rates have none). */
+    private static final Map<String, String> ROAD_CLASS_NAMES = Map.of("MAIN_ROAD", "主要道路 ", "OTHER", "其他道路 ");
+
     private final ScoringRubric rubric;
 
     ScoreCalculator(ScoringRubric rubric) {
@@ -92,8 +95,7 @@ final class ScoreCalculator {
         List<ComponentPoints> components = new ArrayList<>();
         if (indicators.dueCount() > 0) {
             for (Rule rule : rubric.rules()) {
-                BigDecimal points = RulePoints.of(rule, own, ownReturns, ownReopens, rubric.excludeSuspended());
-                components.add(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP), points));
+                components.add(RulePoints.of(rule, own, ownReturns, ownReopens, rubric.excludeSuspended()));
             }
         }
         components.addAll(zoneItems);
@@ -127,13 +129,16 @@ final class ScoreCalculator {
                 continue;
             }
             BigDecimal shortfall = BigDecimal.ZERO;
+            List<String> rates = new ArrayList<>();
             for (var entry : byClass.entrySet()) {
-                BigDecimal rate = Indicators.rate(entry.getValue()[0], entry.getValue()[1]);
+                int[] sum = entry.getValue();
+                BigDecimal rate = Indicators.rate(sum[0], sum[1]);
                 shortfall = shortfall.add(rule.fullAt().of(entry.getKey()).subtract(rate).max(BigDecimal.ZERO));
+                rates.add((entry.getKey() == null ? "" : ROAD_CLASS_NAMES.getOrDefault(entry.getKey(), "")) + Indicators.display(rate) + "（" + sum[0] + "/" + sum[1] + "）");
             }
             BigDecimal points = rule.points().subtract(rule.perPointBelow().multiply(shortfall)).max(BigDecimal.ZERO);
             items.add(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP),
-                    points.setScale(2, RoundingMode.HALF_UP)));
+                    points.setScale(2, RoundingMode.HALF_UP), String.join("、", rates)));
         }
         return items;
     }

@@ -1,10 +1,14 @@
 package org.shirong.scoring;
 
 import java.util.stream.Collectors;
+import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 
-/** The 通报 text of a period: how many units were ranked and which are named, with why. */
+/**
+ * The 通报 text of a period: how many units were ranked and which are named, with why: the items that cost each its
+ * points, with the rate or the counts they were scored on.
+ */
 final class ScoreNotice {
 
     private ScoreNotice() {
@@ -19,10 +23,25 @@ final class ScoreNotice {
     }
 
     private static String line(UnitScore u) {
-        Indicators i = u.indicators();
-        return "%s（第 %d 名，总分 %s，%s 级，按期结案率 %s，结案率 %s，超期 %d 件；%s）".formatted(u.unitName(), u.rank(),
-                u.total().toPlainString(), u.grade(), Indicators.display(i.onTimeClosureRate()),
-                Indicators.display(i.closureRate()), i.overdueCount(),
-                u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
+        String lost = lost(u);
+        return "%s（第 %d 名，总分 %s，%s 级%s%s；%s）".formatted(u.unitName(), u.rank(), u.total().toPlainString(), u.grade(),
+                u.inspectionScore() == null ? "" : "，检查得分 " + u.inspectionScore().toPlainString(),
+                lost.isEmpty() ? "" : "，失分：" + lost, u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
+    }
+
+    /**
+     * The unit's items that fell short of their maximum, in the rubric's order, each with what it was scored on:
+     * {@code 责任告知书送达率 77.78%（7/9）扣 5.00 分，返工与回退（回退 1 次）扣 0.20 分}; empty when none did.
+     */
+    static String lost(UnitScore u) {
+        return u.components().stream().filter(c -> c.lost().signum() > 0).map(ScoreNotice::lost)
+                .collect(Collectors.joining("，"));
+    }
+
+    private static String lost(ComponentPoints c) {
+        String basis = c.basis() == null ? ""
+                : !c.basis().contains("%") ? "（" + c.basis() + "）"
+                : " " + c.basis() + (c.basis().endsWith("）") ? "" : " ");
+        return c.name() + basis + "扣 " + c.lost().toPlainString() + " 分";
     }
 }

@@ -60,8 +60,8 @@ class ScoreRecords {
             for (int k = 0; k < u.components().size(); k++) {
                 ComponentPoints c = u.components().get(k);
                 jdbc.update("insert into score_component (score_period, score_scope, unit_id, rule_id, rule_name, sort_order,"
-                        + " max_points, points) values (?,?,?,?,?,?,?,?)", period, board.scope(), u.unitId(), c.id(), c.name(), k,
-                        c.maxPoints(), c.points());
+                        + " max_points, points, basis) values (?,?,?,?,?,?,?,?,?)", period, board.scope(), u.unitId(), c.id(), c.name(),
+                        k, c.maxPoints(), c.points(), c.basis());
             }
         }
     }
@@ -69,10 +69,11 @@ class ScoreRecords {
     /** The stored scores of the period and scope, if they were ever computed and saved. */
     Optional<ScoreBoard> find(ScorePeriod period, String scope) {
         Map<String, List<ComponentPoints>> components = new HashMap<>();
-        jdbc.query("select unit_id, rule_id, rule_name, max_points, points from score_component where score_period = ?"
+        jdbc.query("select unit_id, rule_id, rule_name, max_points, points, basis from score_component where score_period = ?"
                 + " and score_scope = ? order by unit_id, sort_order", rs -> {
                     components.computeIfAbsent(rs.getString("unit_id"), k -> new ArrayList<>()).add(new ComponentPoints(
-                            rs.getString("rule_id"), rs.getString("rule_name"), rs.getBigDecimal("max_points"), rs.getBigDecimal("points")));
+                            rs.getString("rule_id"), rs.getString("rule_name"), rs.getBigDecimal("max_points"), rs.getBigDecimal("points"),
+                            rs.getString("basis")));
                 }, period.code(), scope);
         List<Timestamp> computedAt = new ArrayList<>();
         List<UnitScore> units = jdbc.query("select * from score_unit where score_period = ? and score_scope = ?", (rs, n) -> {

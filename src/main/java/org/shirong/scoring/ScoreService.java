@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -49,11 +51,13 @@ class ScoreService {
     private final ZoneId zone;
     private final CaseParties parties;
     private final ObjectProvider<ZoneFacts> zoneFacts;
+    private final CampaignOrganizations campaigns;
 
     ScoreService(ScoringFacts facts, ScoreRecords records, InspectionRecords inspections, RubricLoader rubricLoader,
             OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar, CaseParties parties,
-            ObjectProvider<ZoneFacts> zoneFacts) {
+            ObjectProvider<ZoneFacts> zoneFacts, CampaignOrganizations campaigns) {
         this.organizations = organizations;
+        this.campaigns = campaigns;
         this.zoneFacts = zoneFacts;
         this.parties = parties;
         this.facts = facts;
@@ -127,7 +131,7 @@ class ScoreService {
         List<ReopenFact> reopens = e.started() ? facts.reopens(organization, campaign, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
-                scoredUnits(organization, cases, returns, reopens), cases, returns, reopens, inspections.totals(period.code()),
+                scoredUnits(organization, campaign, cases, returns, reopens), cases, returns, reopens, inspections.totals(period.code()),
                 zoneFigures(organization, period), e.now());
     }
 
@@ -230,18 +234,41 @@ class ScoreService {
 
     /**
      * The units of the rubric's types in the organisation's order, then lead units of cases that the
-     * organisation no longer knows (named by their id, so that their cases still count).
+     * organisation no longer knows (named by their id, so that their cases still count). For a campaign, of the rubric's
+     * types only its participating units (and their member units) and the units its cases, returns and reopenings count
+     * for: a unit outside the campaign is neither ranked on its zones nor listed as 无案件.
      */
-    private List<Unit> scoredUnits(String tenant, List<CaseFact> cases, List<ReturnFact> returns, List<ReopenFact> reopens) {
+    private List<Unit> scoredUnits(String tenant, String campaign, List<CaseFact> cases, List<ReturnFact> returns,
+            List<ReopenFact> reopens) {
         List<OrganizationRecords.Unit> all = organization.units(tenant);
         Set<String> known = all.stream().map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
+        Set<String> working = Stream.of(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit),
+                reopens.stream().map(ReopenFact::unit)).flatMap(s -> s).collect(Collectors.toCollection(TreeSet::new));
+        Predicate<OrganizationRecords.Unit> inScope = campaign == null ? u -> true : inCampaign(all, campaign, working);
         ScoringRubric rubric = rubrics.rubric(tenant);
         List<Unit> units = new ArrayList<>(all.stream().filter(u -> rubric.scoredUnitTypes().contains(u.type()))
-                .map(u -> new Unit(u.id(), u.name())).toList());
-        Stream.of(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit),
-                        reopens.stream().map(ReopenFact::unit)).flatMap(s -> s)
-                .filter(id -> !known.contains(id)).collect(Collectors.toCollection(TreeSet::new))
-                .forEach(id -> units.add(new Unit(id, id)));
+                .filter(inScope).map(u -> new Unit(u.id(), u.name())).toList());
+        working.stream().filter(id -> !known.contains(id)).forEach(id -> units.add(new Unit(id, id)));
         return units;
+    }
+
+    /** A unit that takes part in the campaign, itself or through the groups above it, or that has its work in the period. */
+    private Predicate<OrganizationRecords.Unit> inCampaign(List<OrganizationRecords.Unit> all, String campaign,
+            Set<String> working) {
+        Set<String> participants = campaigns.participantGroups(campaign);
+        Map<String, String> parents = new HashMap<>();
+        all.stream().filter(u -> u.parent() != null).forEach(u -> parents.put(u.id(), u.parent()));
+        return u -> {
+            if (working.contains(u.id())) {
+                return true;
+            }
+            Set<String> seen = new HashSet<>();
+            for (String group = u.id(); group != null && seen.add(group); group = parents.get(group)) {
+                if (participants.contains(group)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 }

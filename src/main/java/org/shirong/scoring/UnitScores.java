@@ -28,9 +28,13 @@ public class UnitScores {
         this.dates = dates;
     }
 
-    /** One ranked unit, its rates for people ({@code 66.67%} or {@code —}) and why it is named, if it is. */
+    /**
+     * One ranked unit, its rates for people ({@code 66.67%} or {@code —}), why it is named, if it is, and the items that
+     * cost it points ({@code 责任告知书送达率 77.78%（7/9）扣 5.00 分}, empty when none did).
+     */
     public record RankedUnit(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named,
-            String namedFor, int dueCount, int closedCount, int overdueCount, String closureRate, String onTimeClosureRate) {
+            String namedFor, int dueCount, int closedCount, int overdueCount, String closureRate, String onTimeClosureRate,
+            String lostPoints) {
     }
 
     /** A period's ranking (best first) and the 通报 sentence of {@link ScoreNotice}. */
@@ -186,6 +190,7 @@ public class UnitScores {
         Indicators i = u.indicators();
         return new RankedUnit(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.nonPerforming(),
                 String.join("、", u.namedFor().stream().map(NamedFor::label).toList()), i.dueCount(), i.closedCount(),
-                i.overdueCount(), Indicators.display(i.closureRate()), Indicators.display(i.onTimeClosureRate()));
+                i.overdueCount(), Indicators.display(i.closureRate()), Indicators.display(i.onTimeClosureRate()),
+                ScoreNotice.lost(u));
     }
 }

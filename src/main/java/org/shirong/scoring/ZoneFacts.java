@@ -18,7 +18,8 @@ public interface ZoneFacts {
 
     /**
      * One unit's count: {@code roadClass} is one of {@link #ROAD_CLASSES} for {@link Indicator#COMPLIANCE_RATE}, null for
-     * the notice rates. A figure with {@code whole} 0 is no figure.
+     * the notice rates. A figure with {@code whole} 0 is no figure; the notice rates are no figure either before the
+     * period's edition of the 告知书 was issued to the unit's zones.
      */
     record ZoneFigure(String unitId, Indicator indicator, String roadClass, int part, int whole) {
     }

@@ -43,6 +43,22 @@ class ZoneRates {
         return until.minusNanos(1).atZone(calendar.zone()).getYear();
     }
 
+    /**
+     * Per 负责单位, how many of its active zones registered before {@code until} had the 告知书 of the period's edition
+     * issued to them before {@code until}: none while the office has not yet issued a new year's edition.
+     */
+    Map<String, Integer> noticesIssued(String organization, Instant until) {
+        Map<String, Integer> issued = new TreeMap<>();
+        Timestamp end = Timestamp.from(until);
+        jdbc.query("select z.owner_group, count(*) as issued from zone z join zone_notice n on n.zone_id = z.id and n.edition = ?"
+                        + " where z.tenant_id = ? and z.status = 'ACTIVE' and z.created_at < ? and n.issued_at < ?"
+                        + " group by z.owner_group",
+                rs -> {
+                    issued.put(rs.getString("owner_group"), rs.getInt("issued"));
+                }, edition(until), organization, end, end);
+        return issued;
+    }
+
     ZoneRateTable table(String organization, Instant from, Instant until) {
         Map<String, Counts> units = new TreeMap<>();
         Timestamp start = Timestamp.from(from);

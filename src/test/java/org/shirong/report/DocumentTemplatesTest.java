@@ -46,9 +46,9 @@ class DocumentTemplatesTest {
         model.put("cases", new Figures.CaseTable(List.of(new Figures.UnitCases("chengguan", "城管中队", 3, 2, 1, 1)),
                 new Figures.UnitCases("", "合计", 3, 2, 1, 1)));
         model.put("scores", new PeriodScores("2026-11", "2026年11月", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
-                List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%"),
+                List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%", ""),
                         new RankedUnit(2, "chengguan", "城管中队", new BigDecimal("55.5"), "D", true, "总分低于通报线", 2, 1, 1,
-                                "50.00%", "50.00%")),
+                                "50.00%", "50.00%", "按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分")),
                 3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。"));
         model.put("minutes", "听取汇报 <script>alert(1)</script>\n研究整治。");
         model.put("attendees", List.of("城管中队", "环卫所"));

@@ -127,7 +127,8 @@ final class AggregationCheck {
         ScoreService perCase = new ScoreService(new PerCaseScoringFacts(jdbc, context.getBean(RectificationCases.class)),
                 context.getBean(ScoreRecords.class), context.getBean(InspectionRecords.class), context.getBean(RubricLoader.class),
                 context.getBean(OrganizationRecords.class), context.getBean(Organizations.class), context.getBean(WorkingCalendar.class),
-                context.getBean(CaseParties.class), context.getBeanProvider(ZoneFacts.class));
+                context.getBean(CaseParties.class), context.getBeanProvider(ZoneFacts.class),
+                context.getBean(CampaignOrganizations.class));
         IdentityService identity = context.getBean(IdentityService.class);
         ScoreController controller = new ScoreController(perCase, identity, new ScoreQuery(perCase,
                 context.getBean(CallerOrganization.class), context.getBean(CampaignOrganizations.class),

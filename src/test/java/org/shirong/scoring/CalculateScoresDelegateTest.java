@@ -80,7 +80,8 @@ class CalculateScoresDelegateTest {
         ScoreService service = new ScoreService(new ScoringFacts(jdbc), new ScoreRecords(jdbc), new InspectionRecords(jdbc),
                 new RubricLoader(new ScoringProperties("scoring.yaml")), organization, jiuting, WorkingCalendar.bundled(),
                 new org.shirong.rectification.CaseParties(jdbc),
-                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(ZoneFacts.class));
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(ZoneFacts.class),
+                mock(CampaignOrganizations.class));
         Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service, jiuting));
         // 9:00 on 1 June 2026 in Shanghai.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-01T01:00:00Z")));

@@ -614,7 +614,14 @@ class ScoreApiTest {
         assertThat(list(chengguan, "namedFor")).containsExactly(Map.of("code", "BELOW_THRESHOLD", "name", "总分低于通报线"));
         assertThat(body.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
         assertThat((String) body.get("notice")).contains("2025年3月单位考核：3 个单位参加排名")
-                .contains("通报：城管中队（第 2 名，总分 55.56，D 级，按期结案率 50.00%，结案率 50.00%，超期 1 件；总分低于通报线）");
+                .contains("通报：城管中队（第 2 名，总分 55.56，D 级，失分：按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分；"
+                        + "总分低于通报线）", "农副公司（第 3 名，总分 22.22，E 级，失分：按期结案率 0.00% 扣 50.00 分，"
+                        + "结案率 0.00% 扣 20.00 分；总分低于通报线）");
+        assertThat(list(list(body, "ranking").get(1), "components")).extracting(c -> c.get("id"), c -> c.get("basis"))
+                .containsExactly(tuple("ON_TIME_CLOSURE", "50.00%"), tuple("CLOSURE", "50.00%"), tuple("URGENT_CASES", null),
+                        tuple("REWORK_AND_RETURNS", null), tuple("PRIORITY_CASES", null));
+        assertThat(list(huanwei, "components")).filteredOn(c -> c.get("id").equals("REWORK_AND_RETURNS")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("basis", "回退 1 次"));
         assertThat(list(body, "noCases")).extracting(u -> u.get("unitId")).contains("lvrong", "juwei01", "wuye02")
                 .doesNotContain("huanwei", "chuangban", "lingdao", "ducha");
         assertThat(list(body, "noCases")).filteredOn(u -> u.get("unitId").equals("lvrong")).singleElement()
@@ -638,7 +645,8 @@ class ScoreApiTest {
 
     /**
      * With {@code campaign} the scores count only the cases that campaign found; without it, all the town's. Here the
-     * campaign found 城管中队's two March cases and nothing of 环卫所's or 农副公司's.
+     * campaign found 城管中队's two March cases and nothing of 环卫所's or 农副公司's. Its participants are 城管中队, 环卫所 and
+     * 各居委会 (so 第一、第二居委会 through it): only they are listed 无案件; 农副公司, 绿容所 and 第一物业公司 take no part.
      */
     @Test
     void aCampaignsScoresCountOnlyItsOwnCasesWhileTheTownWideViewCountsAll() {
@@ -649,6 +657,8 @@ class ScoreApiTest {
                 + " values ('SCAPI-CAMP', '考核测试活动', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
                 java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
         chengguan.forEach(caseNo -> jdbc.update("update rect_case set campaign_code = ? where case_no = ?", "SCAPI-CAMP", caseNo));
+        List.of("chengguan", "huanwei", "juweihui").forEach(group -> jdbc.update("insert into campaign_unit (campaign_code, unit_id,"
+                + " group_id, name, sort_no) values ('SCAPI-CAMP', ?, ?, ?, 0)", group, group, group));
         try {
             Map<String, Object> campaign = as("chengguan1").getForObject("/api/scores?period=2025-03&campaign=SCAPI-CAMP", Map.class);
             Map<String, Object> town = as("chengguan1").getForObject("/api/scores?period=2025-03", Map.class);
@@ -658,7 +668,9 @@ class ScoreApiTest {
                     .containsExactly(tuple("chengguan", 55.56));
             assertThat((Map<String, Object>) list(campaign, "ranking").get(0).get("indicators")).containsEntry("dueCount", 2)
                     .containsEntry("returnedCount", 0);
-            assertThat(list(campaign, "noCases")).extracting(u -> u.get("unitId")).contains("huanwei", "nongfu");
+            assertThat(list(campaign, "noCases")).extracting(u -> u.get("unitId"))
+                    .containsExactlyInAnyOrder("huanwei", "juweihui", "juwei01", "juwei02");
+            assertThat(list(town, "noCases")).extracting(u -> u.get("unitId")).contains("lvrong", "juwei01", "wuye01");
             assertThat(list(town, "ranking")).extracting(r -> r.get("unitId")).containsExactly("huanwei", "chengguan", "nongfu");
             assertThat((String) campaign.get("notice")).contains("1 个单位参加排名");
 
@@ -682,6 +694,7 @@ class ScoreApiTest {
             assertThat(errors(foreignExport)).singleElement().satisfies(e -> assertThat(e).containsEntry("message", "活动不存在：SCAPI-CAMP"));
         } finally {
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'SCAPI-CAMP'");
+            jdbc.update("delete from campaign_unit where campaign_code = 'SCAPI-CAMP'");
             jdbc.update("delete from campaign where code = 'SCAPI-CAMP'");
         }
     }

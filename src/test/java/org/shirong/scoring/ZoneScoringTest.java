@@ -30,7 +30,7 @@ import org.shirong.system.StartupRefusedException;
 /**
  * The responsibility-zone items of the shipped rubric (config/scoring.yaml zone-rules), computed by hand:
  * 责任区履责率 10 (full at 98 % on main roads and 95 % elsewhere, −1 per point short, summed over the classes),
- * 告知书送达率 5 and 上墙率 5 (full at 100 %, −0.5 per point). With the case rules' 90, a unit with cases and all three
+ * 告知书送达率 5 and 上墙率 5 (full at 100 %, −0.05 per point: 5 × the rate). With the case rules' 90, a unit with cases and all three
  * zone figures is scored out of 110; an item without a figure leaves both the points and the maximum.
  */
 @SharesJvm
@@ -67,8 +67,8 @@ class ZoneScoringTest {
         List<ZoneFigure> figures = List.of(
                 // 第一居委会: 2 cases closed on time → the case rules give 90 of 90.
                 //   履责率 main 49/50 = 98.00 (short 0), other 2/3 = 66.67 (short 28.33) → 10 − 28.33 → 0.00
-                //   送达 9/10 = 90.00 → 5 − 0.5 × 10 = 0.00;  上墙 7/10 = 70.00 → 5 − 0.5 × 30 → 0.00
-                //   90 × 100 / 110 = 81.818… → 81.82, B
+                //   送达 9/10 = 90.00 → 5 − 0.05 × 10 = 4.50;  上墙 7/10 = 70.00 → 5 − 0.05 × 30 = 3.50
+                //   98 × 100 / 110 = 89.0909… → 89.09, B
                 figure(JUWEI01, COMPLIANCE_RATE, "MAIN_ROAD", 49, 50), figure(JUWEI01, COMPLIANCE_RATE, "OTHER", 2, 3),
                 figure(JUWEI01, DELIVERY_RATE, null, 9, 10), figure(JUWEI01, POSTING_RATE, null, 7, 10),
                 // 第二居委会: no case, no inspection; 送达 5/5 → 5.00, 上墙 0/5 → 0.00 → 5 × 100 / 10 = 50.00, D, named.
@@ -76,7 +76,7 @@ class ZoneScoringTest {
                 figure(JUWEI02, COMPLIANCE_RATE, "MAIN_ROAD", 0, 0),
                 // 第三居委会: no case; 履责率 main 47/50 = 94.00 (short 4), other 18/20 = 90.00 (short 5) → 10 − 9 = 1.00;
                 //   the two OTHER figures are one class (15/16 + 3/4 = 18/20).
-                //   送达 10/10 → 5.00;  上墙 19/20 = 95.00 → 5 − 2.5 = 2.50 → 8.50 × 100 / 20 = 42.50, D, named.
+                //   送达 10/10 → 5.00;  上墙 19/20 = 95.00 → 5 − 0.25 = 4.75 → 10.75 × 100 / 20 = 53.75, D, named.
                 figure(JUWEI03, COMPLIANCE_RATE, "MAIN_ROAD", 47, 50), figure(JUWEI03, COMPLIANCE_RATE, "OTHER", 15, 16),
                 figure(JUWEI03, COMPLIANCE_RATE, "OTHER", 3, 4), figure(JUWEI03, DELIVERY_RATE, null, 10, 10),
                 figure(JUWEI03, POSTING_RATE, null, 19, 20),
@@ -89,19 +89,19 @@ class ZoneScoringTest {
         assertThat(board.ranking()).extracting(UnitScore::unitId, UnitScore::rank, UnitScore::total, UnitScore::grade,
                 UnitScore::nonPerforming).containsExactly(
                         tuple("huanwei", 1, d("100.00"), "A", false),
-                        tuple("juwei01", 2, d("81.82"), "B", true),
-                        tuple("juwei02", 3, d("50.00"), "D", true),
-                        tuple("juwei03", 4, d("42.50"), "D", true));
+                        tuple("juwei01", 2, d("89.09"), "B", true),
+                        tuple("juwei03", 3, d("53.75"), "D", true),
+                        tuple("juwei02", 4, d("50.00"), "D", true));
         assertThat(points(board.ranking().get(1))).containsExactly("ON_TIME_CLOSURE=50.00", "CLOSURE=20.00",
                 "URGENT_CASES=10.00", "REWORK_AND_RETURNS=5.00", "PRIORITY_CASES=5.00", "ZONE_COMPLIANCE=0.00",
-                "NOTICE_DELIVERY=0.00", "NOTICE_POSTING=0.00");
-        assertThat(points(board.ranking().get(2))).containsExactly("NOTICE_DELIVERY=5.00", "NOTICE_POSTING=0.00");
-        assertThat(points(board.ranking().get(3))).containsExactly("ZONE_COMPLIANCE=1.00", "NOTICE_DELIVERY=5.00",
-                "NOTICE_POSTING=2.50");
-        assertThat(board.ranking().get(3).components()).extracting(ScoreBoard.ComponentPoints::name,
+                "NOTICE_DELIVERY=4.50", "NOTICE_POSTING=3.50");
+        assertThat(points(board.ranking().get(3))).containsExactly("NOTICE_DELIVERY=5.00", "NOTICE_POSTING=0.00");
+        assertThat(points(board.ranking().get(2))).containsExactly("ZONE_COMPLIANCE=1.00", "NOTICE_DELIVERY=5.00",
+                "NOTICE_POSTING=4.75");
+        assertThat(board.ranking().get(2).components()).extracting(ScoreBoard.ComponentPoints::name,
                 ScoreBoard.ComponentPoints::maxPoints).containsExactly(tuple("责任区履责率", d("10.00")),
                         tuple("责任告知书送达率", d("5.00")), tuple("责任告知书上墙率", d("5.00")));
-        assertThat(board.ranking().get(3).namedFor()).containsExactly(ScoreBoard.NamedFor.BELOW_THRESHOLD,
+        assertThat(board.ranking().get(2).namedFor()).containsExactly(ScoreBoard.NamedFor.BELOW_THRESHOLD,
                 ScoreBoard.NamedFor.BOTTOM_N);
         assertThat(board.unranked()).extracting(UnitScore::unitId).containsExactly("lvrong");
     }
@@ -123,11 +123,11 @@ class ZoneScoringTest {
         //   → 79 × 100 / 90 = 87.78, with or without the 居委会's zones.
         assertThat(huanweiAfter.total()).isEqualByComparingTo("87.78").isEqualByComparingTo(huanweiBefore.total());
         assertThat(huanweiAfter.components()).isEqualTo(huanweiBefore.components());
-        // 第一居委会: 90 + 上墙 1/2 = 50.00 → 5 − 25 → 0 → 90 × 100 / 95 = 94.74 (100.00 without the zone item).
+        // 第一居委会: 90 + 上墙 1/2 = 50.00 → 5 − 0.05 × 50 = 2.50 → 92.5 × 100 / 95 = 97.37 (100.00 without the zone item).
         assertThat(before.ranking()).extracting(UnitScore::unitId, UnitScore::total)
                 .contains(tuple("juwei01", d("100.00")));
         assertThat(after.ranking()).extracting(UnitScore::unitId, UnitScore::total)
-                .containsExactly(tuple("juwei01", d("94.74")), tuple("huanwei", d("87.78")));
+                .containsExactly(tuple("juwei01", d("97.37")), tuple("huanwei", d("87.78")));
     }
 
     @Test
@@ -145,7 +145,7 @@ class ZoneScoringTest {
                 "indicator: DELIVERY_RATE, points: 5, full-at: { MAIN_ROAD: 100, OTHER: 100 }"))
                 .hasMessageContaining("zone-rules[1].full-at: 只有履责率（COMPLIANCE_RATE）可按道路等级分别填写目标");
         assertThatThrownBy(() -> rubric("id: NOTICE_POSTING, name: 责任告知书上墙率, indicator: POSTING_RATE, points: 5, full-at: 100,"
-                        + " per-point-below: 0.5", "id: CLOSURE, name: 上墙率, indicator: POSTING_RATE, points: 5, per-point-below: 6"))
+                        + " per-point-below: 0.05", "id: CLOSURE, name: 上墙率, indicator: POSTING_RATE, points: 5, per-point-below: 6"))
                 .hasMessageContaining("zone-rules[2].id: \"CLOSURE\" 重复")
                 .hasMessageContaining("zone-rules[2].full-at: 必须填写目标")
                 .hasMessageContaining("zone-rules[2].per-point-below: 必须填写 0 到 5 之间的数");

@@ -256,8 +256,8 @@ class ZoneRatesTest {
 
     /**
      * The scores of May: both 居委会 have no case (the period is before the cases of the other tests), so they are ranked on their zones alone.
-     * 第一居委会: 履责 10 − (0 + 28.33) → 0, 送达 5 − 0.5 × 10 = 0, 上墙 5 − 0.5 × 30 → 0 → 0 of 20 → 0.00, E.
-     * 第二居委会: no 履责 figure (no inspection), 送达 5, 上墙 5 − 0.5 × 100 → 0 → 5 of 10 → 50.00, D.
+     * 第一居委会: 履责 10 − (0 + 28.33) → 0, 送达 5 − 0.05 × 10 = 4.5, 上墙 5 − 0.05 × 30 = 3.5 → 8 of 20 → 40.00, D.
+     * 第二居委会: no 履责 figure (no inspection), 送达 5, 上墙 5 − 0.05 × 100 = 0 → 5 of 10 → 50.00, D.
      */
     @Test
     void theScoresAndTheMonthlyReportTakeTheSameRates() {
@@ -266,11 +266,11 @@ class ZoneRatesTest {
         List<Map<String, Object>> ranking = ((List<Map<String, Object>>) scores.get("ranking")).stream()
                 .filter(u -> List.of("juwei01", "juwei02").contains(u.get("unitId"))).toList();
         assertThat(ranking).extracting(u -> u.get("unitId"), u -> String.valueOf(u.get("total")), u -> u.get("grade"))
-                .containsExactly(tuple("juwei02", "50.0", "D"), tuple("juwei01", "0.0", "E"));
+                .containsExactly(tuple("juwei02", "50.0", "D"), tuple("juwei01", "40.0", "D"));
         assertThat((List<Map<String, Object>>) ranking.get(1).get("components"))
                 .extracting(c -> c.get("id"), c -> String.valueOf(c.get("points")), c -> String.valueOf(c.get("maxPoints")))
-                .containsExactly(tuple("ZONE_COMPLIANCE", "0.0", "10.0"), tuple("NOTICE_DELIVERY", "0.0", "5.0"),
-                        tuple("NOTICE_POSTING", "0.0", "5.0"));
+                .containsExactly(tuple("ZONE_COMPLIANCE", "0.0", "10.0"), tuple("NOTICE_DELIVERY", "4.5", "5.0"),
+                        tuple("NOTICE_POSTING", "3.5", "5.0"));
         assertThat((List<Map<String, Object>>) ranking.get(0).get("components")).extracting(c -> c.get("id"),
                 c -> String.valueOf(c.get("points"))).containsExactly(tuple("NOTICE_DELIVERY", "5.0"), tuple("NOTICE_POSTING", "0.0"));
 
@@ -288,6 +288,61 @@ class ZoneRatesTest {
         assertThat(report.total().delivery()).isEqualTo("93.33%（14/15）");
         assertThat(report.total().posting()).isEqualTo("46.67%（7/15）");
         assertThat(unitScores.zoneRates("jiuting", "2023-05")).isEmpty();
+        // The 通报 says which rates cost the points, not the case rates a unit without cases does not have.
+        assertThat((String) scores.get("notice")).contains("第一居委会（第 ", "第二居委会（第 ")
+                .contains("总分 40.00，D 级，失分：责任区履责率 主要道路 98.00%（49/50）、其他道路 66.67%（2/3）扣 10.00 分，"
+                        + "责任告知书送达率 90.00%（9/10）扣 0.50 分，责任告知书上墙率 70.00%（7/10）扣 1.50 分；")
+                .contains("总分 50.00，D 级，失分：责任告知书上墙率 0.00%（0/5）扣 5.00 分；")
+                .doesNotContain("第一居委会（第 1 名，总分 0.00，E 级，按期结案率 —");
+    }
+
+    /**
+     * A campaign's ranking takes in, on their zones, only the units taking part in it: with 环卫所 alone the 居委会 are
+     * neither ranked nor listed 无案件 (their zones are the town's, not the campaign's); once 各居委会 takes part, both
+     * 居委会 under it are ranked on their zones.
+     */
+    @Test
+    void aCampaignRanksOnTheirZonesOnlyTheUnitsTakingPartInIt() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('ZRT-CAMP', '责任区考核测试活动', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.valueOf("2024-04-01 00:00:00"));
+        jdbc.update("insert into campaign_unit (campaign_code, unit_id, group_id, name, sort_no) values ('ZRT-CAMP', 'huanwei',"
+                + " 'huanwei', '环卫所', 0)");
+        try {
+            Map<String, Object> huanweiOnly = as("chuangban1").getForObject("/api/scores?period=2024-05&campaign=ZRT-CAMP", Map.class);
+            assertThat((List<Map<String, Object>>) huanweiOnly.get("ranking")).extracting(u -> u.get("unitId"))
+                    .doesNotContain("juwei01", "juwei02");
+            assertThat((List<Map<String, Object>>) huanweiOnly.get("noCases")).extracting(u -> u.get("unitId"))
+                    .contains("huanwei").doesNotContain("juwei01", "juwei02", "juweihui", "lvrong");
+
+            jdbc.update("insert into campaign_unit (campaign_code, unit_id, group_id, name, sort_no) values ('ZRT-CAMP', 'juweihui',"
+                    + " 'juweihui', '各居委会', 1)");
+            Map<String, Object> withCommittees = as("chuangban1").getForObject("/api/scores?period=2024-05&campaign=ZRT-CAMP",
+                    Map.class);
+            assertThat((List<Map<String, Object>>) withCommittees.get("ranking")).extracting(u -> u.get("unitId"))
+                    .contains("juwei01", "juwei02");
+        } finally {
+            jdbc.update("delete from campaign_unit where campaign_code = 'ZRT-CAMP'");
+            jdbc.update("delete from campaign where code = 'ZRT-CAMP'");
+        }
+    }
+
+    /**
+     * January 2024: the zones are registered, but the office issues the 2024 告知书 only on 1 February. The rates page shows
+     * 送达 0/10, yet nothing could have been delivered, so the scores leave both notice rates out (as a case rate without
+     * cases) instead of giving 0: with no inspection either, the 居委会 are not ranked.
+     */
+    @Test
+    void beforeTheYearsNoticesAreIssuedTheirRatesAreNotScored() {
+        Map<String, Object> rates = as("chuangban1").getForEntity("/api/zones/rates?period=2024-01", Map.class).getBody();
+        assertThat(text(unit(rates, "juwei01"), "deliveryRate")).isEqualTo("0.00%（0/10）");
+
+        Map<String, Object> scores = as("chuangban1").getForObject("/api/scores?period=2024-01", Map.class);
+        assertThat((List<Map<String, Object>>) scores.get("ranking")).extracting(u -> u.get("unitId"))
+                .doesNotContain("juwei01", "juwei02");
+        assertThat((List<Map<String, Object>>) scores.get("noCases")).extracting(u -> u.get("unitId"))
+                .contains("juwei01", "juwei02");
+        assertThat(unitScores.zoneRates("jiuting", "2024-01")).isEmpty();
     }
 
     static Map<String, Object> attendee(String category, String name, String organisation, String zoneNo) {
