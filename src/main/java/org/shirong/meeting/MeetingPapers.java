@@ -53,8 +53,10 @@ class MeetingPapers {
 
     Prepared prepare(MeetingFacts m, String processInstanceId) {
         String period = m.scorePeriod().isEmpty() ? scores.previousMonth(m.meetingAt()) : m.scorePeriod();
-        PeriodScores periodScores = scores.computeAndSave(m.organization(), m.campaignCode(), period);
         Optional<IssuedNotice> issued = issuedNotice(m.campaignCode(), period);
+        // Once the period's 通报 is out, its ranking is the one saved then: a later meeting shows it and does not save anew.
+        PeriodScores periodScores = issued.isPresent() ? scores.read(m.organization(), m.campaignCode(), period)
+                : scores.computeAndSave(m.organization(), m.campaignCode(), period);
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
         List<Option> units = units(m.campaignCode());
         WorkingCalendar calendar = calendars.of(m.organization());

@@ -275,7 +275,7 @@ class JointMeetingConveneTest {
 
     /**
      * The 20th's agenda, prepared after the 5th issued November's 通报, says so (when, by which meeting, which 通报) in place
-     * of listing the units it would name: the meeting does not name them again.
+     * of listing the units it would name: the meeting does not name them again, nor save November's ranking anew.
      */
     @Test
     void theSecondMeetingsAgendaSaysTheMonthsNoticeIsOutInPlaceOfUnitsToName() {
@@ -284,9 +284,13 @@ class JointMeetingConveneTest {
         meetingFixture.runJobs(first);
         ClockUtil.setCurrentTime(Date.from(at("2026-12-05T11:00")));
         holdMeeting(first);
+        List<java.sql.Timestamp> saved = jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11'",
+                java.sql.Timestamp.class);
         ClockUtil.setCurrentTime(Date.from(at("2026-12-19T09:00")));
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
+        assertThat(jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11'", java.sql.Timestamp.class))
+                .as("the 通报'd ranking is not saved anew").isEqualTo(saved).hasSize(1);
 
         assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("五、拟通报的不履职单位", "class=\"named-units\"");
         assertThat(agendaHtml("MEETTEST/weekly/20261220T0100Z"))
