@@ -25,7 +25,7 @@ class ConveneMeetingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = execution.getProcessBusinessKey();
         CampaignTemplate.Cycle cycle = cycles.cycle(code, (String) execution.getVariable(CampaignProcess.VAR_CYCLE_ID));
-        CycleRuns.Run run = ScheduleCycleRunDelegate.previous(execution).orElseThrow(
+        CycleRuns.Run run = ScheduleCycleRunDelegate.scheduledRun(execution).orElseThrow(
                 () -> new IllegalStateException("流程变量 " + CampaignProcess.VAR_NEXT_RUN_AT + " 为空，无法确定会议时间"));
         meetings.convene(execution.getTenantId(), code, (String) execution.getVariable(CampaignProcess.VAR_CAMPAIGN_NAME), cycle.id(), cycle.name(),
                 cycle.who(), run.heldAt(), (String) execution.getVariable(CampaignProcess.VAR_SCORE_PERIOD), cycle.place());

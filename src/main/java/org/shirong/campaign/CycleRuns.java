@@ -80,8 +80,9 @@ final class CycleRuns {
 
     /**
      * When a meeting held at {@code meetingAt} is announced: {@code lead} before it (working days count back over the
-     * days the office does not work, at the same time of day), yet not before {@code notBefore} (the end of the period
-     * its agenda ranks, whose figures the agenda gives) and not after the meeting.
+     * days the office does not work, at the same time of day), yet not before {@code notBefore}, the end of the period
+     * its agenda ranks, whose figures the agenda gives, when that period ends before the meeting (a meeting that
+     * ranks the period under way is announced its lead ahead).
      */
     static Instant noticeAt(Instant meetingAt, TimeLimit lead, Instant notBefore, WorkingCalendar calendar) {
         ZonedDateTime at = meetingAt.atZone(calendar.zone());
@@ -98,7 +99,7 @@ final class CycleRuns {
             }
         };
         Instant notice = at.toInstant();
-        return notBefore != null && notice.isBefore(notBefore) ? (notBefore.isBefore(meetingAt) ? notBefore : meetingAt) : notice;
+        return notBefore != null && notice.isBefore(notBefore) && notBefore.isBefore(meetingAt) ? notBefore : notice;
     }
 
     /** What a run is about: the period a report or assessment names, else the day it is held. */

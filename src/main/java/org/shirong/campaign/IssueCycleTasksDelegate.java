@@ -27,7 +27,7 @@ class IssueCycleTasksDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = execution.getProcessBusinessKey();
         String cycleId = (String) execution.getVariable(CampaignProcess.VAR_CYCLE_ID);
-        CycleRuns.Run run = ScheduleCycleRunDelegate.previous(execution).orElseThrow(
+        CycleRuns.Run run = ScheduleCycleRunDelegate.scheduledRun(execution).orElseThrow(
                 () -> new IllegalStateException("流程变量 " + CampaignProcess.VAR_NEXT_RUN_AT + " 为空，无法确定本次周期工作的时间"));
         String period = cycles.reportedPeriod(code, cycleId, run.plannedAt());
         tasks.issueCycleTasks(code, cycleId, run, period);

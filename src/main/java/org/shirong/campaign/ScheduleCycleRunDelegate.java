@@ -26,7 +26,7 @@ class ScheduleCycleRunDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String cycleId = (String) execution.getVariable(CampaignProcess.VAR_CYCLE_ID);
-        Optional<CampaignCycles.NextRun> next = cycles.next(execution.getProcessBusinessKey(), cycleId, previous(execution),
+        Optional<CampaignCycles.NextRun> next = cycles.next(execution.getProcessBusinessKey(), cycleId, scheduledRun(execution),
                 ClockUtil.getCurrentTime().toInstant());
         execution.setVariableLocal(CampaignProcess.VAR_CYCLE_RUNS_AGAIN, next.isPresent());
         execution.setVariableLocal(CampaignProcess.VAR_NEXT_RUN_AT, next.map(n -> Date.from(n.at())).orElse(null));
@@ -36,8 +36,11 @@ class ScheduleCycleRunDelegate implements JavaDelegate {
         execution.setVariableLocal(CampaignProcess.VAR_SCORE_PERIOD, next.map(CampaignCycles.NextRun::scorePeriod).orElse(null));
     }
 
-    /** The run this cycle held last, if any; an instance scheduled before runs were moved knows only {@code nextRunAt}. */
-    static Optional<Run> previous(DelegateExecution execution) {
+    /**
+     * The run this cycle's timer was last set for (the run being held, or when scheduling the next, the one held last), if
+     * any; an instance scheduled before runs were moved knows only {@code nextRunAt}.
+     */
+    static Optional<Run> scheduledRun(DelegateExecution execution) {
         Date at = (Date) execution.getVariableLocal(CampaignProcess.VAR_NEXT_RUN_AT);
         if (at == null) {
             return Optional.empty();

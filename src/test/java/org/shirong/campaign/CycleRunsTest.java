@@ -110,5 +110,7 @@ class CycleRunsTest {
         assertThat(CycleRuns.noticeAt(at("2026-12-07T09:00"), TimeLimit.parse("2 自然日"), null, CALENDAR)).isEqualTo(at("2026-12-05T09:00"));
         assertThat(CycleRuns.noticeAt(at("2026-10-08T09:00"), TimeLimit.parse("1 工作日"), at("2026-10-01T00:00"), CALENDAR))
                 .as("the meeting after 国庆节 ranks September: not announced on 30 September").isEqualTo(at("2026-10-01T00:00"));
+        assertThat(CycleRuns.noticeAt(at("2026-10-08T09:00"), TimeLimit.parse("1 工作日"), at("2026-11-01T00:00"), CALENDAR))
+                .as("one that ranks October, under way, is announced its lead ahead").isEqualTo(at("2026-09-30T09:00"));
     }
 }
