@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.Campaign;
+import org.shirong.campaign.CycleRuns.Run;
+import org.shirong.scoring.UnitScores;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,18 +18,24 @@ import org.springframework.stereotype.Component;
 @Component("campaignCycles")
 public class CampaignCycles {
 
-    /** The next run of a cycle: when, what kind, and the score period it calculates then (or null). */
-    record NextRun(Instant at, CycleKind kind, String scorePeriod) {
+    /**
+     * The next run of a cycle: when its timer fires ({@code at}: a meeting's notice goes out ahead of it, other work is
+     * handed out when it is held), the run itself ({@link Run}), what kind, and the score period it calculates then or,
+     * for a meeting, its agenda ranks (or null).
+     */
+    record NextRun(Instant at, Run run, CycleKind kind, String scorePeriod) {
     }
 
     private final CampaignRecords records;
     private final CampaignTasks tasks;
-    private final WorkingCalendar calendar;
+    private final WorkingCalendars calendars;
+    private final UnitScores unitScores;
 
-    CampaignCycles(CampaignRecords records, CampaignTasks tasks, WorkingCalendar calendar) {
+    CampaignCycles(CampaignRecords records, CampaignTasks tasks, WorkingCalendars calendars, UnitScores unitScores) {
         this.records = records;
         this.tasks = tasks;
-        this.calendar = calendar;
+        this.calendars = calendars;
+        this.unitScores = unitScores;
     }
 
     public List<String> ids(String campaignCode) {
@@ -34,23 +43,42 @@ public class CampaignCycles {
     }
 
     /**
-     * The cycle's first run after {@code now}, passing over a run whose tasks would be about a period that ended before
-     * the campaign began ({@link CampaignTemplate.Cycle#reportedPeriod}): a campaign that starts on 1 March hands out no
-     * 月度工作报告 on February, and writes no report of it.
+     * The cycle's run after {@code previous} (none: its first after {@code now}), passing over a run whose tasks would be
+     * about a period that ended before the campaign began ({@link CampaignTemplate.Cycle#reportedPeriod}): a campaign
+     * that starts on 1 March hands out no 月度工作报告 on February, and writes no report of it.
      */
-    Optional<NextRun> next(String campaignCode, String cycleId, Instant now) {
-        CampaignTemplate.Cycle cycle = cycle(campaignCode, cycleId);
+    Optional<NextRun> next(String campaignCode, String cycleId, Optional<Run> previous, Instant now) {
+        Campaign campaign = campaign(campaignCode);
+        CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), cycleId);
+        WorkingCalendar calendar = calendars.of(campaign.tenantId());
         List<CampaignRecords.PhaseRow> phases = records.phases(campaignCode);
         LocalDate firstDay = phases.get(0).firstDay();
-        Optional<Instant> at = CycleRuns.next(cycle, phases, now, calendar.zone());
-        while (at.isPresent() && cycle.reportedPeriod() != null
-                && !cycle.reportedPeriod().until(day(at.get())).isAfter(firstDay)) {
-            at = CycleRuns.next(cycle, phases, at.get(), calendar.zone());
+        Optional<Run> run = CycleRuns.next(cycle, phases, previous, now, calendar);
+        while (run.isPresent() && cycle.reportedPeriod() != null
+                && !cycle.reportedPeriod().until(day(run.get().plannedAt(), calendar)).isAfter(firstDay)) {
+            run = CycleRuns.next(cycle, phases, run, now, calendar);
         }
-        return at.map(run -> new NextRun(run, cycle.kind(), cycle.scorePeriod() == null ? null : cycle.scorePeriod().code(day(run))));
+        return run.map(r -> nextRun(cycle, r, calendar));
     }
 
-    private LocalDate day(Instant at) {
+    private NextRun nextRun(CampaignTemplate.Cycle cycle, Run run, WorkingCalendar calendar) {
+        LocalDate plannedDay = day(run.plannedAt(), calendar);
+        if (cycle.kind() == CycleKind.MEETING) {
+            String period = cycle.meetingPeriod(plannedDay);
+            Instant noticeAt = CycleRuns.noticeAt(run.heldAt(), cycle.noticeLead(), unitScores.window(period).until(), calendar);
+            return new NextRun(noticeAt, run, cycle.kind(), period);
+        }
+        return new NextRun(run.heldAt(), run, cycle.kind(), cycle.scorePeriod() == null ? null : cycle.scorePeriod().code(plannedDay));
+    }
+
+    /** The period (a code such as 2026-12) a run planned at {@code plannedAt} is about, for a report or an assessment; else null. */
+    String reportedPeriod(String campaignCode, String cycleId, Instant plannedAt) {
+        Campaign campaign = campaign(campaignCode);
+        ScoredPeriod about = CampaignTasks.cycle(tasks.template(campaign), cycleId).reportedPeriod();
+        return about == null ? null : about.code(day(plannedAt, calendars.of(campaign.tenantId())));
+    }
+
+    private static LocalDate day(Instant at, WorkingCalendar calendar) {
         return LocalDate.ofInstant(at, calendar.zone());
     }
 
@@ -59,7 +87,10 @@ public class CampaignCycles {
     }
 
     private CampaignTemplate template(String campaignCode) {
-        Campaign campaign = records.find(campaignCode).orElseThrow(() -> new IllegalStateException("活动 " + campaignCode + " 不存在"));
-        return tasks.template(campaign);
+        return tasks.template(campaign(campaignCode));
+    }
+
+    private Campaign campaign(String campaignCode) {
+        return records.find(campaignCode).orElseThrow(() -> new IllegalStateException("活动 " + campaignCode + " 不存在"));
     }
 }

@@ -27,7 +27,12 @@ public final class CampaignProcess {
     public static final String VAR_CYCLE_ID = "cycleId";
     public static final String VAR_CYCLE_KIND = "cycleKind";
     public static final String VAR_CYCLE_RUNS_AGAIN = "cycleRunsAgain";
+    /** When the cycle's timer fires next: when the run is held, or ahead of a meeting, when its notice goes out. */
     public static final String VAR_NEXT_RUN_AT = "nextRunAt";
+    /** The time the cycle's cron named for that run; what a report or assessment is about follows its day. */
+    public static final String VAR_NEXT_RUN_PLANNED_AT = "nextRunPlannedAt";
+    /** When that run is held: the planned time, moved to a working day. */
+    public static final String VAR_NEXT_RUN_HELD_AT = "nextRunHeldAt";
     /** The unit-score period the run calculates (a code such as 2026-11), or null. */
     public static final String VAR_SCORE_PERIOD = "scorePeriod";
 

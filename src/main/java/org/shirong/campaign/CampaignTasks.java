@@ -4,6 +4,7 @@ import org.shirong.system.ProcessDefinitions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
@@ -89,30 +90,26 @@ class CampaignTasks {
     }
 
     /**
-     * A cycle runs at {@code runAt}: hands out one task per unit its {@code who} names, due {@code cycle-task-time} later,
-     * named after the period a report or an assessment is about (月度工作报告（2026年5月）), else after the day.
+     * A cycle's run is held: hands out one task per unit its {@code who} names, due {@code cycle-task-time} after the day
+     * it is held, named after the period a report or an assessment is about ({@code aboutPeriod}, a code such as 2026-12:
+     * 月度工作报告（2026年5月）), else after the day. Its tasks are keyed by the day the cron named, which a run moved to
+     * a working day keeps.
      */
-    int issueCycleTasks(String code, String cycleId, Instant runAt) {
-        Campaign campaign = campaign(code);
-        ScoredPeriod about = cycle(template(campaign), cycleId).reportedPeriod();
-        return issueCycleTasks(code, cycleId, runAt,
-                about == null ? null : about.code(LocalDate.ofInstant(runAt, calendars.of(campaign.tenantId()).zone())));
-    }
-
-    /** As {@link #issueCycleTasks(String, String, Instant)}, about the period {@code aboutPeriod} (a code such as 2026-12), if not null. */
-    int issueCycleTasks(String code, String cycleId, Instant runAt, String aboutPeriod) {
+    int issueCycleTasks(String code, String cycleId, CycleRuns.Run run, String aboutPeriod) {
         Campaign campaign = campaign(code);
         CampaignTemplate template = template(campaign);
         CampaignTemplate.Cycle cycle = cycle(template, cycleId);
-        LocalDate runDay = LocalDate.ofInstant(runAt, calendars.of(campaign.tenantId()).zone());
+        ZoneId zone = calendars.of(campaign.tenantId()).zone();
+        LocalDate plannedDay = LocalDate.ofInstant(run.plannedAt(), zone);
+        LocalDate runDay = LocalDate.ofInstant(run.heldAt(), zone);
         String name = cycle.name() + "（" + (aboutPeriod != null ? unitScores.window(aboutPeriod).periodName() : DAY.format(runDay)) + "）";
         Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
-                ? cycle.scorePeriod().code(runDay) : null;
+                ? cycle.scorePeriod().code(plannedDay) : null;
         int issued = 0;
         for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, category -> catalogue.find(campaign.tenantId(), category),
                 organization.unitNames())) {
-            issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + runDay + "/" + a.keySuffix(), null, cycle.id(),
+            issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + plannedDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null),
                     TaskAssignments.requirement(template, cycle.requirement(), cycle.name(), a.requirement()), scorePeriod,

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.shirong.calendar.TimeLimit;
 import org.shirong.rectification.CaseSource;
 
 /**
@@ -130,11 +131,33 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
      * checks, {@code scorePeriod} the unit scores the cycle calculates.
      */
     public record Cycle(String id, String name, CycleKind kind, String cron, String who, List<String> phases,
-            List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod, String requirement) {
+            List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod, String requirement,
+            Boolean workingDaysOnly, String noticeAhead, String place) {
+
+        /** A meeting's notice and agenda go out this long before it when the template gives no {@code notice-ahead}. */
+        static final String DEFAULT_NOTICE_AHEAD = "1 工作日";
 
         public Cycle {
             phases = copy(phases);
             categories = copy(categories);
+            workingDaysOnly = !Boolean.FALSE.equals(workingDaysOnly);
+            place = place == null || place.isBlank() ? null : place.strip();
+        }
+
+        /**
+         * How long before a meeting its notice and agenda go out ({@code notice-ahead}, "1 工作日" unless given): a
+         * number of working days (the same time on the working day that many working days before) or of calendar days.
+         */
+        TimeLimit noticeLead() {
+            return TimeLimit.parse(noticeAhead == null || noticeAhead.isBlank() ? DEFAULT_NOTICE_AHEAD : noticeAhead);
+        }
+
+        /**
+         * The unit-score period a meeting's agenda ranks: its {@code score-period}, else the month before the day the
+         * cron named (a meeting moved from 31 May to 1 June still ranks April).
+         */
+        String meetingPeriod(LocalDate plannedDay) {
+            return (scorePeriod != null ? scorePeriod : ScoredPeriod.PREVIOUS_MONTH).code(plannedDay);
         }
 
         /**

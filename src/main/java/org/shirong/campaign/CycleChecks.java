@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.calendar.CronTimer;
+import org.shirong.calendar.LimitUnit;
+import org.shirong.calendar.TimeLimit;
 import org.shirong.campaign.CampaignTemplate.Cycle;
+import org.shirong.system.TextInput;
 
 /**
  * Checks the cycles of a template. A cron expression is parsed by Camunda's own parser
@@ -14,6 +17,7 @@ import org.shirong.campaign.CampaignTemplate.Cycle;
  */
 final class CycleChecks {
 
+    private static final int MAX_PLACE = 100;
     private static final Pattern PROCESS_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final TemplateChecks checks;
@@ -50,6 +54,32 @@ final class CycleChecks {
                 checks.category("%s.categories[%d]".formatted(at, k), cycle.categories().get(k));
             }
             process(at, cycle);
+            meetingNotice(at, cycle);
+        }
+    }
+
+    /** {@code notice-ahead} and {@code place} belong to a meeting; the lead counts working or calendar days. */
+    private void meetingNotice(String at, Cycle cycle) {
+        if (cycle.kind() != CycleKind.MEETING) {
+            if (cycle.kind() != null && (cycle.noticeAhead() != null || cycle.place() != null)) {
+                problems.add(at + ": 只有会议（MEETING）填写 notice-ahead 和 place，" + cycle.kind() + " 不用填写");
+            }
+            return;
+        }
+        if (cycle.noticeAhead() != null) {
+            try {
+                if (TimeLimit.parse(cycle.noticeAhead()).unit() == LimitUnit.WORKING_HOURS) {
+                    problems.add(at + ".notice-ahead: 请用工作日或自然日，如 \"1 工作日\"（会前一个工作日的同一时间）");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(at + ".notice-ahead: " + e.getMessage());
+            }
+        }
+        if (cycle.place() != null) {
+            if (cycle.place().length() > MAX_PLACE) {
+                problems.add(at + ".place: 地点不能超过 " + MAX_PLACE + " 个字");
+            }
+            TextInput.problem("地点", cycle.place(), false).ifPresent(problem -> problems.add(at + ".place: " + problem));
         }
     }
 

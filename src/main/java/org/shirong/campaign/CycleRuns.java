@@ -1,39 +1,112 @@
 package org.shirong.campaign;
 
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.shirong.calendar.TimeLimit;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * When a cycle runs next: the first time its cron expression gives after {@code now} that falls in
- * one of the phases it runs in (all, when it names none) and before the campaign ends. Cron is read
- * as Camunda 7.24 reads it (Spring's six fields), in the town's time zone.
+ * When a cycle runs next. Its cron expression (read as Camunda 7.24 reads it, Spring's six fields, in the town's time
+ * zone) names a time, {@code plannedAt}; a town meets and reports on working days, so the run is held at the same time
+ * of day on the first working day of the organisation's calendar from that day on ({@code heldAt}), unless the template
+ * says {@code working-days-only: false}. What a report or assessment is about stays the period the planned day names
+ * (the 月度工作报告 of 1 January, held on 4 January, reports December). A run counts when it is held in one of the
+ * phases the cycle runs in (all, when it names none) and before the campaign ends. Runs moved onto the time of the run
+ * before them are held once with it, unless they are about another period.
  */
 final class CycleRuns {
+
+    /** A run: the time its cron named and the time it is held. */
+    record Run(Instant plannedAt, Instant heldAt) {
+    }
 
     private static final int MAX_STEPS = 5000;
 
     private CycleRuns() {
     }
 
-    static Optional<Instant> next(CampaignTemplate.Cycle cycle, List<PhaseRow> phases, Instant now, ZoneId zone) {
+    /**
+     * The run after {@code previous} (none: the first after {@code now}). A run that would be held after the previous one
+     * but before {@code now} was missed while the engine did not run and is passed over, as the timer of a missed run
+     * fires once only.
+     */
+    static Optional<Run> next(CampaignTemplate.Cycle cycle, List<PhaseRow> phases, Optional<Run> previous, Instant now,
+            WorkingCalendar calendar) {
         CronExpression cron = CronExpression.parse(cycle.cron());
         Instant campaignEnd = phases.get(phases.size() - 1).endsAt();
-        ZonedDateTime at = now.atZone(zone);
+        ZonedDateTime planned = previous.map(Run::plannedAt).orElse(now).atZone(calendar.zone());
         for (int step = 0; step < MAX_STEPS; step++) {
-            at = cron.next(at);
-            if (at == null || !at.toInstant().isBefore(campaignEnd)) {
+            planned = cron.next(planned);
+            if (planned == null) {
                 return Optional.empty();
             }
-            if (runsIn(cycle, phases, at.toInstant())) {
-                return Optional.of(at.toInstant());
+            Instant held = heldAt(cycle, planned, calendar);
+            if (!held.isBefore(campaignEnd)) {
+                return Optional.empty();
             }
+            if (!runsIn(cycle, phases, held)) {
+                continue;
+            }
+            Run run = new Run(planned.toInstant(), held);
+            if (previous.isPresent() && !held.isAfter(previous.get().heldAt())) {
+                if (about(cycle, run, calendar).equals(about(cycle, previous.get(), calendar))) {
+                    continue;
+                }
+            } else if (held.isBefore(now)) {
+                continue;
+            }
+            return Optional.of(run);
         }
         return Optional.empty();
+    }
+
+    /** The time a run the cron names at {@code planned} is held: the same time on the first working day from then on. */
+    static Instant heldAt(CampaignTemplate.Cycle cycle, ZonedDateTime planned, WorkingCalendar calendar) {
+        if (!cycle.workingDaysOnly()) {
+            return planned.toInstant();
+        }
+        ZonedDateTime at = planned;
+        for (int day = 0; day < 366 && !calendar.isWorkingDay(at.toLocalDate()); day++) {
+            at = at.plusDays(1);
+        }
+        return at.toInstant();
+    }
+
+    /**
+     * When a meeting held at {@code meetingAt} is announced: {@code lead} before it (working days count back over the
+     * days the office does not work, at the same time of day), yet not before {@code notBefore}, the end of the period
+     * its agenda ranks, whose figures the agenda gives, when that period ends before the meeting (a meeting that
+     * ranks the period under way is announced its lead ahead).
+     */
+    static Instant noticeAt(Instant meetingAt, TimeLimit lead, Instant notBefore, WorkingCalendar calendar) {
+        ZonedDateTime at = meetingAt.atZone(calendar.zone());
+        at = switch (lead.unit()) {
+            case CALENDAR_DAYS -> at.minusDays(lead.amount());
+            default -> {
+                for (int left = lead.amount(); left > 0; ) {
+                    at = at.minusDays(1);
+                    if (calendar.isWorkingDay(at.toLocalDate())) {
+                        left--;
+                    }
+                }
+                yield at;
+            }
+        };
+        Instant notice = at.toInstant();
+        return notBefore != null && notice.isBefore(notBefore) && notBefore.isBefore(meetingAt) ? notBefore : notice;
+    }
+
+    /** What a run is about: the period a report or assessment names, else the day it is held. */
+    private static String about(CampaignTemplate.Cycle cycle, Run run, WorkingCalendar calendar) {
+        LocalDate planned = LocalDate.ofInstant(run.plannedAt(), calendar.zone());
+        return Objects.toString(cycle.reportedPeriod() != null ? cycle.reportedPeriod().code(planned)
+                : LocalDate.ofInstant(run.heldAt(), calendar.zone()));
     }
 
     private static boolean runsIn(CampaignTemplate.Cycle cycle, List<PhaseRow> phases, Instant at) {

@@ -1,6 +1,5 @@
 package org.shirong.campaign;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.shirong.report.MonthlyReports;
@@ -8,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 下达周期任务 ({@code Task_IssueCycleTasks}): hands out the tasks of this run of a report, inspection or
- * assessment cycle; a report cycle also issues the campaign's monthly report (月度工作报告) of its score period.
+ * assessment cycle, about the period the day its cron named gives (the 月度工作报告 of 1 January, held on 4 January,
+ * reports December); a report cycle also issues the campaign's monthly report (月度工作报告) of that period.
  */
 @Component
 class IssueCycleTasksDelegate implements JavaDelegate {
@@ -27,10 +27,12 @@ class IssueCycleTasksDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = execution.getProcessBusinessKey();
         String cycleId = (String) execution.getVariable(CampaignProcess.VAR_CYCLE_ID);
-        Date runAt = (Date) execution.getVariable(CampaignProcess.VAR_NEXT_RUN_AT);
-        tasks.issueCycleTasks(code, cycleId, runAt.toInstant());
+        CycleRuns.Run run = ScheduleCycleRunDelegate.scheduledRun(execution).orElseThrow(
+                () -> new IllegalStateException("流程变量 " + CampaignProcess.VAR_NEXT_RUN_AT + " 为空，无法确定本次周期工作的时间"));
+        String period = cycles.reportedPeriod(code, cycleId, run.plannedAt());
+        tasks.issueCycleTasks(code, cycleId, run, period);
         if (cycles.cycle(code, cycleId).kind() == CycleKind.REPORT) {
-            monthlyReports.issue(execution.getTenantId(), code, runAt.toInstant(), (String) execution.getVariable(CampaignProcess.VAR_SCORE_PERIOD));
+            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period);
         }
     }
 }

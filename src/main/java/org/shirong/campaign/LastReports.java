@@ -1,11 +1,14 @@
 package org.shirong.campaign;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
  * 月度工作报告 on the 1st, about the month before), and so does an assessment that looks back (锦溪镇's 年考核 on 10
  * January, about the year before), so the campaign's last month or year would come due after the campaign ended, when
  * its cycles have stopped, and no unit would report it nor be assessed on it. At the campaign's end each report or
- * assessment cycle that still runs in the last phase hands out its run for the period its next run would be about, when
+ * assessment cycle that still runs in the last phase hands out its run for the period its next run would be about (and
+ * for that of a run moved to a working day after the campaign's end), when
  * that period lies (partly) within the campaign and no run in the campaign was about it: the same tasks and unit scores
  * as that run (and, for a report, its 月度工作报告), due {@code cycle-task-time} after the campaign's end. An assessment of
  * the year under way (九亭镇's 年度考核 on 20 December) has already run and is not repeated.
@@ -27,9 +31,15 @@ import org.springframework.stereotype.Component;
 @Component
 class LastReports {
 
-    /** A report or assessment cycle's run about the campaign's last period ({@code periodCode}), and whether it scores that period. */
-    record LastRun(String cycleId, CycleKind kind, String periodCode, boolean scored) {
+    /**
+     * A report or assessment cycle's run about the campaign's last period ({@code periodCode}), whether it scores that
+     * period, and the time its tasks are keyed by: the campaign's end, or the time the cron named for a run moved past it.
+     */
+    record LastRun(String cycleId, CycleKind kind, String periodCode, boolean scored, Instant plannedAt) {
     }
+
+    /** A run is moved to a working day at most this many days on (the longest holiday, with its weekends, is shorter). */
+    private static final int MOVED_AT_MOST_DAYS = 31;
 
     private final CampaignRecords records;
     private final CampaignTasks tasks;
@@ -56,7 +66,7 @@ class LastReports {
             if (run.scored()) {
                 unitScores.computeAndSave(campaign.tenantId(), code, run.periodCode());
             }
-            tasks.issueCycleTasks(code, run.cycleId(), end, run.periodCode());
+            tasks.issueCycleTasks(code, run.cycleId(), new CycleRuns.Run(run.plannedAt(), end), run.periodCode());
             if (run.kind() == CycleKind.REPORT) {
                 monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode());
             }
@@ -68,7 +78,7 @@ class LastReports {
         PhaseRow last = phases.get(phases.size() - 1);
         Instant start = phases.get(0).startsAt();
         Instant end = last.endsAt();
-        ZoneId zone = calendars.of(campaign.tenantId()).zone();
+        WorkingCalendar calendar = calendars.of(campaign.tenantId());
         List<LastRun> runs = new ArrayList<>();
         for (CampaignTemplate.Cycle cycle : tasks.template(campaign).cycles()) {
             boolean aboutPeriod = cycle.kind() == CycleKind.REPORT || cycle.kind() == CycleKind.ASSESSMENT;
@@ -76,26 +86,51 @@ class LastReports {
                     || !cycle.phases().isEmpty() && !cycle.phases().contains(last.phaseId())) {
                 continue;
             }
-            ZonedDateTime next = CronExpression.parse(cycle.cron()).next(end.minusSeconds(1).atZone(zone));
-            if (next == null) {
-                continue;
+            Map<String, Instant> periods = new LinkedHashMap<>();
+            for (ZonedDateTime planned : movedPastEnd(cycle, start, end, calendar)) {
+                periods.putIfAbsent(cycle.reportedPeriod().code(planned.toLocalDate()), planned.toInstant());
             }
-            String period = cycle.reportedPeriod().code(next.toLocalDate());
-            UnitScores.Window window = unitScores.window(period);
-            if (window.from().isBefore(end) && window.until().isAfter(start)
-                    && !reportedInCampaign(cycle, phases, period, window.from().isAfter(start) ? window.from() : start, zone)) {
-                runs.add(new LastRun(cycle.id(), cycle.kind(), period, cycle.scorePeriod() != null));
+            ZonedDateTime next = CronExpression.parse(cycle.cron()).next(end.minusSeconds(1).atZone(calendar.zone()));
+            if (next != null) {
+                periods.putIfAbsent(cycle.reportedPeriod().code(next.toLocalDate()), end);
+            }
+            for (Map.Entry<String, Instant> about : periods.entrySet()) {
+                String period = about.getKey();
+                UnitScores.Window window = unitScores.window(period);
+                if (window.from().isBefore(end) && window.until().isAfter(start) && !reportedInCampaign(cycle, phases, period,
+                        window.from().isAfter(start) ? window.from() : start, calendar)) {
+                    runs.add(new LastRun(cycle.id(), cycle.kind(), period, cycle.scorePeriod() != null, about.getValue()));
+                }
             }
         }
         return runs;
     }
 
+    /**
+     * The runs the cron names within the campaign's last weeks that would be held after it ends, moved to a working day
+     * past its end (the 月度工作报告 of Friday 1 January for a campaign that ends on Sunday 3 January).
+     */
+    private static List<ZonedDateTime> movedPastEnd(CampaignTemplate.Cycle cycle, Instant start, Instant end,
+            WorkingCalendar calendar) {
+        CronExpression cron = CronExpression.parse(cycle.cron());
+        Instant from = end.minus(Duration.ofDays(MOVED_AT_MOST_DAYS));
+        List<ZonedDateTime> moved = new ArrayList<>();
+        for (ZonedDateTime planned = cron.next((from.isAfter(start) ? from : start).minusSeconds(1).atZone(calendar.zone()));
+                planned != null && planned.toInstant().isBefore(end); planned = cron.next(planned)) {
+            if (!CycleRuns.heldAt(cycle, planned, calendar).isBefore(end)) {
+                moved.add(planned);
+            }
+        }
+        return moved;
+    }
+
     /** Whether a run of the cycle within the campaign, from {@code from} on, was about {@code period} already. */
     private static boolean reportedInCampaign(CampaignTemplate.Cycle cycle, List<PhaseRow> phases, String period, Instant from,
-            ZoneId zone) {
-        for (Optional<Instant> run = CycleRuns.next(cycle, phases, from.minusSeconds(1), zone); run.isPresent();
-                run = CycleRuns.next(cycle, phases, run.get(), zone)) {
-            if (cycle.reportedPeriod().code(run.get().atZone(zone).toLocalDate()).equals(period)) {
+            WorkingCalendar calendar) {
+        Instant now = from.minusSeconds(1);
+        for (Optional<CycleRuns.Run> run = CycleRuns.next(cycle, phases, Optional.empty(), now, calendar); run.isPresent();
+                run = CycleRuns.next(cycle, phases, run, now, calendar)) {
+            if (cycle.reportedPeriod().code(run.get().plannedAt().atZone(calendar.zone()).toLocalDate()).equals(period)) {
                 return true;
             }
         }

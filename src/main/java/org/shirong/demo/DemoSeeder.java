@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,10 +231,17 @@ class DemoSeeder implements ApplicationRunner {
             api.complete(task, variables);
         }
 
-        /** The office records every meeting convened so far, two hours after it was called; 九亭's first one with a 通报 decides two things. */
+        /**
+         * The office records every meeting held so far, two hours after it began (its notice went out ahead of it, and a
+         * meeting still to come stays open); 九亭's first one with a 通报 decides two things.
+         */
         private void recordMeetings() {
             for (Task task : taskService.createTaskQuery().processDefinitionKey("JointMeetingProcess")
                     .taskDefinitionKey("Task_HoldMeeting").list()) {
+                Date meetingAt = (Date) runtimeService.getVariable(task.getProcessInstanceId(), "meetingAt");
+                if (meetingAt != null && meetingAt.toInstant().isAfter(time.now())) {
+                    continue;
+                }
                 time.set(time.now().plus(Duration.ofHours(2)));
                 Map<String, Object> variables = new LinkedHashMap<>();
                 variables.put("minutes", DemoApi.value("听取各单位本阶段创建工作和整改案件办理情况汇报，通报超期未办结案件，"

@@ -25,6 +25,8 @@ public final class JointMeetingProcess {
     public static final String VAR_MEETING_AT = "meetingAt";
     /** A period code (2026-05, 2026-Q2, 2026); blank or missing: the month before the meeting. */
     public static final String VAR_SCORE_PERIOD = "scorePeriod";
+    /** Where the meeting is held (地点), as the template gives it; blank when it gives none. */
+    public static final String VAR_PLACE = "place";
 
     /** Set by 生成会议议程. */
     public static final String VAR_AGENDA_URL = "agendaUrl";

@@ -15,7 +15,7 @@ import org.shirong.rectification.OwnReferences;
  * {@code meeting} tables and in its documents' keys, so that retried steps find what they did.
  */
 record MeetingFacts(String campaignCode, String campaignName, String cycleId, String meetingName, String organiserGroup,
-        Instant meetingAt, String scorePeriod, String organization) {
+        Instant meetingAt, String scorePeriod, String organization, String place) {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
@@ -26,7 +26,7 @@ record MeetingFacts(String campaignCode, String campaignName, String cycleId, St
         }
         return new MeetingFacts(text(variables, VAR_CAMPAIGN_CODE), text(variables, VAR_CAMPAIGN_NAME),
                 text(variables, VAR_CYCLE_ID), text(variables, VAR_MEETING_NAME), text(variables, VAR_ORGANISER_GROUP),
-                at.toInstant(), text(variables, VAR_SCORE_PERIOD), tenant(variables));
+                at.toInstant(), text(variables, VAR_SCORE_PERIOD), tenant(variables), text(variables, VAR_PLACE));
     }
 
     /** The organisation (tenant) the meeting's process runs in. */

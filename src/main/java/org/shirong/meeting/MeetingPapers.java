@@ -121,6 +121,6 @@ class MeetingPapers {
 
     private MeetingDocuments.Meeting meeting(MeetingFacts m) {
         return new MeetingDocuments.Meeting(m.key(), m.organization(), m.campaignCode(), m.campaignName(), m.meetingName(),
-                unitName(m.organiserGroup()), m.meetingAt());
+                unitName(m.organiserGroup()), m.meetingAt(), m.place());
     }
 }

@@ -45,11 +45,12 @@ public class Meetings {
 
     /**
      * Starts the meeting unless it was convened already; {@code scorePeriod} may be null (the month before the meeting),
-     * else it is refused as {@link UnitScores#periodProblem} names it (a wrong format, or a year out of range).
+     * else it is refused as {@link UnitScores#periodProblem} names it (a wrong format, or a year out of range);
+     * {@code place} (地点, may be null) is given in its notice and agenda.
      */
     @Transactional
     public Convened convene(String organization, String campaignCode, String campaignName, String cycleId, String meetingName,
-            String organiserGroup, Instant meetingAt, String scorePeriod) {
+            String organiserGroup, Instant meetingAt, String scorePeriod, String place) {
         require(campaignCode, "campaignCode");
         require(cycleId, "cycleId");
         require(meetingName, "meetingName");
@@ -64,7 +65,7 @@ public class Meetings {
         }
         MeetingFacts m = new MeetingFacts(campaignCode.strip(), campaignName == null ? campaignCode : campaignName.strip(),
                 cycleId.strip(), meetingName.strip(), organiserGroup.strip(), meetingAt,
-                scorePeriod == null ? "" : scorePeriod.strip(), organization);
+                scorePeriod == null ? "" : scorePeriod.strip(), organization, place == null ? "" : place.strip());
         String key = m.key();
         var existing = records.meetingInstance(key);
         if (existing.isPresent()) {
@@ -90,6 +91,7 @@ public class Meetings {
         variables.put(VAR_ORGANISER_GROUP, m.organiserGroup());
         variables.put(VAR_MEETING_AT, Date.from(m.meetingAt()));
         variables.put(VAR_SCORE_PERIOD, m.scorePeriod());
+        variables.put(VAR_PLACE, m.place());
         return variables;
     }
 

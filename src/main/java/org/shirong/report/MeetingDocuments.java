@@ -33,9 +33,9 @@ public class MeetingDocuments {
         this.scores = scores;
     }
 
-    /** A meeting: its key (unique within the town), organisation, campaign, name, who holds it and when. */
+    /** A meeting: its key (unique within the town), organisation, campaign, name, who holds it, when and where (blank: not given). */
     public record Meeting(String key, String organization, String campaignCode, String campaignName, String meetingName,
-            String organiserName, Instant meetingAt) {
+            String organiserName, Instant meetingAt, String place) {
     }
 
     /** A decision as the minutes list it: kind 整改案件/交办任务, the unit's name, the due day and what it became. */
@@ -103,6 +103,7 @@ public class MeetingDocuments {
         model.put("meetingName", meeting.meetingName());
         model.put("organiser", meeting.organiserName());
         model.put("meetingAt", models.display(meeting.meetingAt()));
+        model.put("place", meeting.place() == null ? "" : meeting.place());
         model.put("issuedOn", models.day(meeting.meetingAt()));
         models.addIssuers(model, meeting.organization());
         return model;

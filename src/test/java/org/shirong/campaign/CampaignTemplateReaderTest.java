@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shirong.calendar.TimeLimit;
 import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
@@ -60,7 +61,26 @@ class CampaignTemplateReaderTest {
                 CampaignTemplate.Participant::standIn).containsExactly("town2", "新桥镇", true);
         assertThat(t.items().get(0).name()).isEqualTo("违法搭建");
         assertThat(t.cycles()).hasSize(1);
+        assertThat(t.cycles().get(0).workingDaysOnly()).as("runs land on working days unless the template says not").isTrue();
+        assertThat(t.cycles().get(0).noticeLead()).isEqualTo(TimeLimit.parse("1 工作日"));
+        assertThat(t.cycles().get(0).place()).isNull();
         assertThat(t.rules().verifyCitizenCasesOnSite()).isFalse();
+    }
+
+    @Test
+    void aMeetingMayGiveItsPlaceAndNoticeLeadAndACycleMayKeepItsCronDays() throws IOException {
+        CampaignTemplate.Cycle meeting = read(VALID.replace(", process: JointMeetingProcess",
+                ", process: JointMeetingProcess, place: 镇政府三楼会议室, notice-ahead: 2 自然日, working-days-only: false")).cycles().get(0);
+        assertThat(meeting.place()).isEqualTo("镇政府三楼会议室");
+        assertThat(meeting.noticeLead()).isEqualTo(TimeLimit.parse("2 自然日"));
+        assertThat(meeting.workingDaysOnly()).isFalse();
+        refusing(VALID.replace(", process: JointMeetingProcess", ", process: JointMeetingProcess, notice-ahead: 4 工作时"))
+                .hasMessageContaining("cycles[0].notice-ahead: 请用工作日或自然日");
+        refusing(VALID.replace(", process: JointMeetingProcess", ", process: JointMeetingProcess, notice-ahead: 明天"))
+                .hasMessageContaining("cycles[0].notice-ahead: 无法识别的时限 \"明天\"");
+        refusing(VALID.replace("kind: MEETING, cron: \"0 0 9 5,20 * ?\", who: chuangban, process: JointMeetingProcess",
+                "kind: REPORT, cron: \"0 0 9 1 * ?\", who: chuangban, place: 会议室"))
+                .hasMessageContaining("cycles[0]: 只有会议（MEETING）填写 notice-ahead 和 place，REPORT 不用填写");
     }
 
     @Test

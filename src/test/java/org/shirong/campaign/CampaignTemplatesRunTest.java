@@ -174,6 +174,66 @@ class CampaignTemplatesRunTest {
         assertThat(run.meetingsConvened(historyService)).as("no meeting after the campaign").isEqualTo(20);
     }
 
+    /**
+     * A town meets and reports on working days: 九亭镇's 例会 of Saturday 5 December is held on Monday 7 December and
+     * announced on Friday 4 December, one working day ahead, the 年度考核 of Sunday 20 December on Monday 21 December; the 月度工作报告 of 1 January (元旦) is handed out on Monday
+     * 4 January and still reports December; at the campaign's end (Sunday 10 January) January is reported once more and
+     * December not again.
+     */
+    @Test
+    void cyclesLandOnWorkingDaysAndMeetingsAreAnnouncedADayAhead() {
+        CampaignDriver run = start("jiuting-2023-standard-town", "JT-WD", "2026-11-01", """
+                {"phases":[{"from":"2026-11-01","to":"2026-11-10"},{"from":"2026-11-11","to":"2026-12-20"},\
+                {"from":"2026-12-21","to":"2027-01-10"}]}""", "chuangban1");
+        run.runUntil(at("2026-12-04T08:00"));
+        assertThat(run.meetingsConvened(historyService)).as("5 and 20 November").isEqualTo(2);
+        run.runUntil(at("2026-12-04T10:00"));
+        assertThat(run.inboxBodies("chengguan1", "meeting-agenda-issued")).hasSize(3).last().asString()
+                .contains("工作例会定于 2026年12月7日 09:00 召开").doesNotContain("地点");
+        run.runUntil(at("2027-01-04T08:00"));
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-WD' and task_key like 'monthlyReport/2027-01-01/%'"))
+                .as("not on 元旦 nor the weekend after it").isZero();
+        run.runUntil(at("2027-01-04T10:00"));
+        assertThat(jdbc.queryForObject("select created_at from campaign_task where campaign_code = 'JT-WD'"
+                + " and task_key = 'monthlyReport/2027-01-01/huanwei'", java.sql.Timestamp.class).toInstant()).isEqualTo(at("2027-01-04T09:00"));
+        assertThat(run.task("monthlyReport/2027-01-01/huanwei").getName()).isEqualTo("月度工作报告（2026年12月）（环卫所） · JT-WD");
+        run.runUntil(at("2027-01-12T08:00"));
+
+        assertThat(count("select count(*) from campaign where code = 'JT-WD' and status = 'ENDED'")).isOne();
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JT-WD' and cycle_id = 'monthlyReport'"
+                + " and unit_id = 'huanwei' order by created_at", String.class)).containsExactly("月度工作报告（2026年11月）（环卫所）",
+                "月度工作报告（2026年12月）（环卫所）", "月度工作报告（2027年1月）（环卫所）");
+        assertThat(jdbc.queryForList("select meeting_at, convened_at from meeting where campaign_code = 'JT-WD' order by meeting_at")
+                .stream().map(m -> LocalDateTime.ofInstant(((java.sql.Timestamp) m.get("MEETING_AT")).toInstant(), SHANGHAI) + " 通知 "
+                        + LocalDateTime.ofInstant(((java.sql.Timestamp) m.get("CONVENED_AT")).toInstant(), SHANGHAI)).toList())
+                .as("5 and 20 December are a Saturday and a Sunday").containsExactly("2026-11-05T09:00 通知 2026-11-04T09:00",
+                        "2026-11-20T09:00 通知 2026-11-19T09:00", "2026-12-07T09:00 通知 2026-12-04T09:00",
+                        "2026-12-21T09:00 通知 2026-12-18T09:00", "2027-01-05T09:00 通知 2027-01-04T09:00");
+        assertThat(jdbc.queryForObject("select created_at from campaign_task where campaign_code = 'JT-WD'"
+                + " and task_key = 'annualAssessment/2026-12-20/lingdao'", java.sql.Timestamp.class).toInstant())
+                .as("Sunday 20 December is held on Monday 21 December, the first day of 总结迎检, the phase it runs in")
+                .isEqualTo(at("2026-12-21T09:00"));
+    }
+
+    /**
+     * The 月度工作报告 of Friday 1 January (元旦) would be held on Monday 4 January, after a campaign that ends on Sunday
+     * 3 January: December is reported at the campaign's end, as its last month January is, each once.
+     */
+    @Test
+    void aReportMovedPastTheCampaignsEndIsHandedOutAtTheEnd() {
+        CampaignDriver run = start("jiuting-2023-standard-town", "JT-WE", "2026-11-01", """
+                {"phases":[{"from":"2026-11-01","to":"2026-11-10"},{"from":"2026-11-11","to":"2026-12-17"},\
+                {"from":"2026-12-18","to":"2027-01-03"}]}""", "chuangban1");
+        run.runUntil(at("2027-01-05T08:00"));
+
+        assertThat(count("select count(*) from campaign where code = 'JT-WE' and status = 'ENDED'")).isOne();
+        assertThat(jdbc.queryForList("select task_key || ' ' || name from campaign_task where campaign_code = 'JT-WE'"
+                + " and cycle_id = 'monthlyReport' and unit_id = 'huanwei' order by created_at, task_key", String.class)).containsExactly(
+                "monthlyReport/2026-12-01/huanwei 月度工作报告（2026年11月）（环卫所）", "monthlyReport/2027-01-01/huanwei 月度工作报告（2026年12月）（环卫所）",
+                "monthlyReport/2027-01-04/huanwei 月度工作报告（2027年1月）（环卫所）");
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'JT-WE' and kind = 'MONTHLY_REPORT'")).isEqualTo(3);
+    }
+
     @Test
     void jinxiRunsItsItemLeadTasksAndQuarterlyMeetingsToTheEnd() {
         CampaignDriver run = start("jinxi-2017-931", "JX-RUN", "2026-02-01", "jxtuijinban1");

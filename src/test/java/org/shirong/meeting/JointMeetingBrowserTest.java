@@ -75,7 +75,7 @@ class JointMeetingBrowserTest {
     @Test
     void organiserRecordsATaskAndACaseDecisionAsLinesInTasklist() throws IOException {
         Instant meetingAt = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
-        String pi = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议记录浏览器测试", "weekly", "工作例会", "chuangban", meetingAt, null)
+        String pi = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议记录浏览器测试", "weekly", "工作例会", "chuangban", meetingAt, null, null)
                 .processInstanceId();
         meetingFixture.runJobs(pi);
         Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();

@@ -78,7 +78,7 @@ class JointMeetingConveneTest {
     }
 
     private Meetings.Convened convene() {
-        return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"), null);
+        return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at("2026-12-03T14:00"), null, "镇政府三楼会议室");
     }
 
 
@@ -91,7 +91,7 @@ class JointMeetingConveneTest {
         for (String[] period : new String[][] {{"1970", "考核期间 1970 超出可查询的范围（2000-01-01 至 2036-12-01），请检查年份"},
                 {"2026-13", "考核期间 \"2026-13\" 无效：格式应为 2026-05（月）、2026-Q2（季度）或 2026（年）"}}) {
             assertThatThrownBy(() -> meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
-                    at("2026-12-03T14:00"), period[0])).as(period[0]).isInstanceOf(IllegalArgumentException.class)
+                    at("2026-12-03T14:00"), period[0], null)).as(period[0]).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(period[1]);
         }
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(CAMPAIGN).count())
@@ -122,6 +122,10 @@ class JointMeetingConveneTest {
         assertThat(runtimeService.getVariable(pi, VAR_SCORE_PERIOD)).isEqualTo("2026-11");
         assertThat(runtimeService.getVariable(pi, VAR_UNIT_NAMES)).isEqualTo("城管中队、环卫所");
         assertThat(runtimeService.getVariable(pi, VAR_CATEGORY_NAMES).toString()).contains("暴露垃圾、");
+        assertThat(documents.html(stored.get(0).id()).orElseThrow()).as("the template's place").contains("地点：镇政府三楼会议室");
+        assertThat(jdbc.queryForList("select body from notification_inbox where template_id = 'meeting-agenda-issued'"
+                + " and business_key = ? and body like '%12月3日%'", String.class, CAMPAIGN)).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains("定于 2026年12月3日 14:00 召开，地点：镇政府三楼会议室，请准时参加"));
         Task record = taskService.createTaskQuery().processInstanceId(pi).taskCandidateGroup("chuangban").singleResult();
         assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
         assertThat(record.getDueDate()).isEqualTo(Date.from(at("2026-12-04T14:00")));
@@ -178,7 +182,7 @@ class JointMeetingConveneTest {
             district.campaign().campaign("松江区会议测试活动", 2, "songjiang", "songjiang-2024-satisfaction", "松江区满意度提升")
                     .unit("sjlvrongju", "区绿化市容局", 1).unit("shihudang", "shdshirongban", "石湖荡镇", 2);
             String pi = meetings.convene("songjiang", code, "松江区会议测试活动", "weekly", "联席会议", "sjshirongban",
-                    at("2026-12-03T14:00"), null).processInstanceId();
+                    at("2026-12-03T14:00"), null, null).processInstanceId();
             district.runJobs(pi);
             Task record = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_HOLD_MEETING).singleResult();
 
@@ -228,9 +232,9 @@ class JointMeetingConveneTest {
         fixture.addCase("chengguan", "2026-11-12T09:00", "2026-11-13T09:00", null, true);
         fixture.addCase("huanwei", "2026-11-12T09:00", "2026-11-13T09:00", "2026-11-12T15:00", false);
         String first = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
-                at("2026-12-05T09:00"), null).processInstanceId();
+                at("2026-12-05T09:00"), null, null).processInstanceId();
         String second = meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
-                at("2026-12-20T09:00"), null).processInstanceId();
+                at("2026-12-20T09:00"), null, null).processInstanceId();
         meetingFixture.runJobs(first);
         meetingFixture.runJobs(second);
         assertThat(runtimeService.getVariable(second, VAR_SCORE_PERIOD)).isEqualTo("2026-11");
@@ -250,7 +254,7 @@ class JointMeetingConveneTest {
     }
 
     private String convene(String meetingAt) {
-        return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at(meetingAt), null)
+        return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at(meetingAt), null, null)
                 .processInstanceId();
     }
 

@@ -90,7 +90,7 @@ class CampaignDocumentApiTest {
     CampaignFixture fixture;
     CampaignFixture other;
     final MeetingDocuments.Meeting meeting = new MeetingDocuments.Meeting("DOCTEST/weekly/20241008T0600Z", "jiuting", "DOCTEST",
-            "九亭镇创建测试活动", "工作例会", "创建工作办公室", at("2024-10-08T14:00"));
+            "九亭镇创建测试活动", "工作例会", "创建工作办公室", at("2024-10-08T14:00"), null);
 
     @BeforeEach
     void seed() {
