@@ -177,9 +177,11 @@ public class CaseSteps {
         photos.remove(execution, VAR_PHOTO_BEFORE);
         photos.remove(execution, VAR_PHOTO_AFTER);
         cases.submitted(caseNo, actor(), measures);
-        if (actor() != null) {
-            // who handed the round in, whoever it was assigned to: not its verifier, and its handler on a rework
-            execution.setVariable(VAR_HANDLER, actor());
+        String actor = actor();
+        if (actor != null && !actor.equals(execution.getVariable(VAR_HANDLER))) {
+            // who handed the round in, whoever it was assigned to: not its verifier, and its handler on a rework (set only
+            // when another than the claimer: an unchanged value is written again)
+            execution.setVariable(VAR_HANDLER, actor);
         }
         // 整改措施 stays: 核查整改结果's form shows it to the inspector.
         formResultRecorded(execution, VAR_RECTIFY_ACTION);
