@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.SheetItem;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Service;
 /**
  * The inspection score sheets (检查评分表) entered on an inspection cycle's task: one line per unit and
  * item, {@code 单位｜检查项｜得分} (unit and item by name or id; columns as {@link LineColumns} reads them). The
- * points go to the cycle's score period, whose unit scores are then computed again with them.
+ * points go to the cycle's score period, whose unit scores are then computed again with them. Nobody scores a unit they
+ * belong to (s48 N4: a unit's head in the inspecting office gave his own unit full marks); the towns whose office takes
+ * every case score no units of their own, and the office is never a scored unit.
  */
 @Service
 class InspectionScores {
@@ -30,11 +35,14 @@ class InspectionScores {
     private final UnitScores unitScores;
     private final OrganizationRecords organization;
     private final CampaignRecords campaigns;
+    private final IdentityService identityService;
 
-    InspectionScores(UnitScores unitScores, OrganizationRecords organization, CampaignRecords campaigns) {
+    InspectionScores(UnitScores unitScores, OrganizationRecords organization, CampaignRecords campaigns,
+            IdentityService identityService) {
         this.unitScores = unitScores;
         this.organization = organization;
         this.campaigns = campaigns;
+        this.identityService = identityService;
     }
 
     /**
@@ -56,6 +64,7 @@ class InspectionScores {
         organization.units(tenant).forEach(u -> units.put(u.id(), u.name()));
         Map<String, Map<String, Map<String, BigDecimal>>> byUnitAndSheet = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        Set<String> own = groupsOf(actor);
         for (LineColumns.Line line : LineColumns.lines(text)) {
             String at = line.at();
             List<String> columns = line.columns();
@@ -68,6 +77,8 @@ class InspectionScores {
             BigDecimal points = number(columns.get(2));
             if (unit.isEmpty()) {
                 problems.add(at + "没有单位“" + columns.get(0) + "”");
+            } else if (own.contains(unit.get())) {
+                problems.add(at + "不能为本人所在的单位（" + units.get(unit.get()) + "）评分");
             } else if (item.isEmpty()) {
                 problems.add(at + "评分表中没有检查项“" + columns.get(1) + "”");
             } else if (points == null || points.signum() < 0 || points.compareTo(item.get().maxPoints()) > 0) {
@@ -90,6 +101,13 @@ class InspectionScores {
         if (!byUnitAndSheet.isEmpty()) {
             unitScores.computeAndSave(tenant, campaignCode, periodCode);
         }
+    }
+
+    /** The groups of the one entering the sheets, as logged in; none when the process enters them on its own. */
+    private Set<String> groupsOf(String actor) {
+        Authentication current = identityService.getCurrentAuthentication();
+        return actor == null || current == null || !actor.equals(current.getUserId()) || current.getGroupIds() == null
+                ? Set.of() : Set.copyOf(current.getGroupIds());
     }
 
     private String tenant(String campaignCode) {

@@ -39,6 +39,18 @@ public class OrganizationRoles {
     }
 
     /**
+     * Who verifies {@code unit}'s rectification (核查): the inspectors; where they are the unit itself (an office that leads
+     * the case, as in the towns whose office takes every case), also the approvers, so that someone other than whoever
+     * handed it in can verify it when the office has no one else (the one who handed it in is refused at the form).
+     */
+    public String verifiersOf(VariableScope execution, String unit) {
+        String tenant = tenant(execution);
+        String inspectors = organizations.inspectors(tenant);
+        String approvers = organizations.approvers(tenant);
+        return !inspectors.equals(unit) || approvers.equals(inspectors) ? inspectors : inspectors + "," + approvers;
+    }
+
+    /**
      * Who reviews a request of {@code unit} about its own work (an appeal of its deduction): the office, unless the unit is
      * the office (a town without its own dispatch table gives the office the cases), then the approvers, then the leading
      * group: no one reviews their own unit's request. A group all of whose members belong to the unit is passed over too

@@ -178,6 +178,12 @@ public class CaseSteps {
         photos.remove(execution, VAR_PHOTO_BEFORE);
         photos.remove(execution, VAR_PHOTO_AFTER);
         cases.submitted(caseNo, actor(), measures);
+        String actor = actor();
+        if (actor != null && !actor.equals(execution.getVariable(VAR_HANDLER))) {
+            // who handed the round in, whoever it was assigned to: not its verifier, and its handler on a rework (set only
+            // when another than the claimer: an unchanged value is written again)
+            execution.setVariable(VAR_HANDLER, actor);
+        }
         // 整改措施 stays: 核查整改结果's form shows it to the inspector.
         formResultRecorded(execution, VAR_RECTIFY_ACTION);
     }
@@ -295,6 +301,7 @@ public class CaseSteps {
     }
 
     public void verificationPassed(DelegateExecution execution) {
+        notOwnRectification(execution);
         cases.verificationPassed(caseNo(execution), actor(), optional(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
         formResultRecorded(execution, VAR_VERIFICATION_RESULT);
         formResultRecorded(execution, VAR_VERIFICATION_COMMENT);
@@ -302,6 +309,7 @@ public class CaseSteps {
 
     /** 核查未通过: counts the rework round, which also keys that round's notification. */
     public void verificationFailed(DelegateExecution execution) {
+        notOwnRectification(execution);
         String caseNo = caseNo(execution);
         cases.verificationFailed(caseNo, actor(), required(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
         execution.setVariable(VAR_REWORK_COUNT, cases.get(caseNo).reworkCount());
@@ -341,6 +349,27 @@ public class CaseSteps {
             throw FormInputRefused.of(variable, message);
         });
         return text;
+    }
+
+    /**
+     * 核查 is someone else's than the round's (s48 N4): not whoever handed the round in ({@code caseHandler}, as
+     * {@link #submitted} keeps it), and, unless the inspectors are the lead unit itself (an office that leads the case:
+     * the approvers may verify it too, see OrganizationRoles.verifiersOf), nobody of the lead unit.
+     */
+    private void notOwnRectification(DelegateExecution execution) {
+        Authentication verifier = identityService.getCurrentAuthentication();
+        if (verifier == null) {
+            return;
+        }
+        if (verifier.getUserId().equals(execution.getVariable(VAR_HANDLER))) {
+            throw FormInputRefused.of(VAR_VERIFICATION_RESULT, "本轮整改结果由您提交，不能由您核查，请由其他核查人员核查");
+        }
+        String unit = leadUnit(execution);
+        if (unit != null && !unit.equals(roles.inspectors(execution)) && verifier.getGroupIds() != null
+                && verifier.getGroupIds().contains(unit)) {
+            throw FormInputRefused.of(VAR_VERIFICATION_RESULT, "您是牵头单位（" + roles.groupName(unit)
+                    + "）的人员，不能核查本单位的整改结果，请由其他核查人员核查");
+        }
     }
 
     /**

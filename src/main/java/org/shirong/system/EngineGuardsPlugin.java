@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Installs Shirong's guards inside the engine, where every endpoint's request ends up as a command:
- * no expressions in queries and no unbounded patterns or lists in staff's queries, no routing or deadlines changed by staff (the form fields of a staff
- * completion checked inside the completion's own command context), notes (备注) only on a task the caller may work on
+ * no expressions in queries and no unbounded patterns or lists in staff's queries, no routing or deadlines changed by
+ * staff (the form fields of a staff completion checked inside the completion's own command context), tasks worked on and
+ * read by id only by those they are still given to, notes (备注) only on a task the caller may work on
  * and read only by those who may read it, no one else's
  * e-mail address and no other organisation's groups for staff, no other organisation's history statistics, no
  * administrators' operations in the operation log for staff, throttled logins, cached identities (and the start-up
@@ -25,10 +26,12 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
     private final AuthenticatedIdentities identities;
     private final StartupFingerprintStore fingerprints;
     private final DateWindow days;
+    private final EveryTaskReaders everyTaskReaders;
 
     EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle, AuthenticatedIdentities identities,
-            StartupFingerprintStore fingerprints, DateWindow days) {
+            StartupFingerprintStore fingerprints, DateWindow days, EveryTaskReaders everyTaskReaders) {
         this.days = days;
+        this.everyTaskReaders = everyTaskReaders;
         this.applicationContext = applicationContext;
         this.loginThrottle = loginThrottle;
         this.identities = identities;
@@ -58,6 +61,8 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
             inContext.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
         }
+        // Before the form's check: whom the task is no longer for learns nothing of its form.
+        inContext.add(new TaskWorkerGuard(everyTaskReaders));
         inContext.add(new SubmittedFieldsGuard(days, applicationContext));
         inContext.add(new TaskCommentGuard());
         inContext.add(new MembershipChecks());

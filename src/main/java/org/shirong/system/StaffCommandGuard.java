@@ -44,7 +44,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * a staff call may not edit a task's properties, candidate groups or process variables directly, may
  * start a process only at its start event (not before or after one of its steps, which would skip the start's
  * checks, or act on another organisation's records by business key), nor restart an ended one, may
- * hand a task only to a colleague in a group the task is given to, may not end a task by throwing a BPMN error or escalation from it
+ * hand a task only to a colleague in a group the task is given to, may work on a task and read its data only while it is
+ * theirs (its assignee, or in a group it is given to: {@link TaskWorkerGuard}, inside the command), may not end a task by throwing a BPMN error or escalation from it
  * (the rectification's escalations lead to 回退, 延期 and 挂账: thrown from the task they skipped its form and set any
  * variable, the lead unit and due date included), may not attach files to tasks or processes through the engine (the
  * engine lets anyone who can read a task attach to it or delete its attachments, a district's office a town's; Shirong
@@ -81,9 +82,9 @@ class StaffCommandGuard extends CommandInterceptor {
         check(command, caller.get());
         if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
                 || command instanceof StartProcessInstanceCmd || command instanceof SubmitStartFormCmd) {
-            return SubmittedFieldsGuard.checking(command, () -> next.execute(command));
+            return TaskWorkerGuard.checking(command, () -> SubmittedFieldsGuard.checking(command, () -> next.execute(command)));
         }
-        return next.execute(command);
+        return TaskWorkerGuard.checking(command, () -> next.execute(command));
     }
 
     private void check(Command<?> command, Authentication caller) {

@@ -29,8 +29,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  *
  * <p>A write that only gives a task to or takes it from a user is told as such ({@link FilterCountCache#taskUsersChanged}):
  * an update of a task whose assignee (with its last-updated time and state note) alone changed ({@link TaskUpdatesSeen}), and a user's
- * grant on that one task, which the engine writes for a new assignee. A transaction made only of such writes is told
- * the same way when it ends; any other write in it makes it a change of everything.
+ * grant on that one task, which the engine writes for a new assignee and takes back from the one before. A transaction
+ * made only of such writes is told the same way when it ends; any other write in it makes it a change of everything.
  */
 @Intercepts(@Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}))
 class TaskDataWrites implements ExecutorInterceptor {
@@ -108,6 +108,13 @@ class TaskDataWrites implements ExecutorInterceptor {
                 && !Authorization.ANY.equals(grant.getUserId()) && grant.getGroupId() == null
                 && grant.getResourceId() != null && !Authorization.ANY.equals(grant.getResourceId())) {
             return new FilterCountCache.TaskUsers(grant.getResourceId(), Set.of(grant.getUserId()));
+        }
+        // a former assignee's grant on the task, taken back as the task goes to someone else (NewTaskGrantsPlugin)
+        if (statementId.endsWith("AuthorizationEntity.deleteAuthorizationsForResourceIdAndUserId") && parameter instanceof Map<?, ?> grant
+                && Integer.valueOf(Resources.TASK.resourceType()).equals(grant.get("resourceType"))
+                && grant.get("resourceId") instanceof String taskId && !Authorization.ANY.equals(taskId)
+                && grant.get("userId") instanceof String user && !Authorization.ANY.equals(user)) {
+            return new FilterCountCache.TaskUsers(taskId, Set.of(user));
         }
         return null;
     }

@@ -36,6 +36,9 @@ import org.shirong.system.SharesSpringContext;
 @SharesSpringContext
 class CampaignTemplatesRunTest {
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     @Autowired
@@ -119,6 +122,17 @@ class CampaignTemplatesRunTest {
         assertThatThrownBy(() -> run.complete(quarterlyCheck, Map.of(InspectionScores.VAR_SCORES,
                 "城管中队｜路面保洁无暴露垃圾｜5\n城管队｜道路设施完好｜2", CampaignTaskProcess.VAR_RESULT, "检查完毕")))
                 .hasMessageContaining("第 1 行：路面保洁无暴露垃圾的得分应为 0 到 4 之间的数").hasMessageContaining("第 2 行：没有单位“城管队”");
+        // s48 N4: an inspector who belongs to a unit does not score it (each such line named), the other lines stand
+        String checkId = run.task(quarterlyCheck).getId();
+        identityService.setAuthentication("ducha9", List.of("ducha", "chengguan"), List.of("jiuting"));
+        try {
+            assertThatThrownBy(() -> taskService.complete(checkId, Map.of(InspectionScores.VAR_SCORES,
+                    "环卫所｜路面保洁无暴露垃圾｜3\n城管中队｜路面保洁无暴露垃圾｜4", CampaignTaskProcess.VAR_RESULT, "检查完毕")))
+                    .hasMessageContaining("第 2 行：不能为本人所在的单位（城管中队）评分").hasMessageNotContaining("第 1 行");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(count("select count(*) from score_inspection where score_period = '2026-Q1' and unit_id = 'huanwei'")).isZero();
         run.complete(quarterlyCheck, Map.of(InspectionScores.VAR_SCORES, "城管中队｜路面保洁无暴露垃圾｜3.5\nchengguan\tROAD_FACILITIES\t2",
                 CampaignTaskProcess.VAR_RESULT, "检查完毕，未发现问题"));
         assertThat(count("select count(*) from score_inspection where score_period = '2026-Q1' and unit_id = 'chengguan'")).isEqualTo(2);

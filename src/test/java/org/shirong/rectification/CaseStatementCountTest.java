@@ -80,6 +80,9 @@ class CaseStatementCountTest {
      * imported row 67.75 (66.75): 整改案件's 合并关闭 event subprocess holds a CaseMerged subscription for the whole life of
      * a case (inserted, read and deleted at its end: 3 statements, 2 of them writes; an imported row only inserts it), and
      * a report looks once for open cases it may duplicate (1 select, on idx_rect_case_open_alike); bounds raised by as much.
+     * 271 statements and 184 writes (s48 N8) once a claim of a task nobody holds reads the task's candidates to check that
+     * the claimant is one of them (TaskWorkerGuard: 认领案件 and 核查整改结果, 2 selects; a completion by its assignee reads
+     * nothing more); within the bound.
      */
     static final long MAX_STATEMENTS_PER_CASE = 272;
     static final long MAX_WRITES_PER_CASE = 185;

@@ -630,6 +630,47 @@ class RectificationProcessTest {
      * (it leads what no table gives a unit) goes to the approvers, and what goes above the office to the leading group
      * when the unit is the approvers'.
      */
+    /**
+     * s48 N4: 核查 is nobody's of the lead unit, nor of whoever handed the round in (an inspector who also heads the lead
+     * unit passed his own rectification); another inspector verifies it.
+     */
+    @Test
+    void noOneVerifiesTheirOwnUnitsOrTheirOwnRectification() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        assertThat(c.leadUnit()).isEqualTo("huanwei");
+        ProcessInstance pi = instance(c);
+        var identity = processEngine.getIdentityService();
+        identity.setAuthentication("ducha9", List.of("ducha", "huanwei"));
+        try {
+            claim(pi);
+            complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+            String verify = task(TASK_VERIFY, pi).getId();
+            assertThatThrownBy(() -> taskService().complete(verify, withVariables(VAR_VERIFICATION_RESULT, PASS,
+                    VAR_VERIFICATION_COMMENT, "合格"))).isInstanceOf(FormFieldValidationException.class)
+                    .hasMessage("本轮整改结果由您提交，不能由您核查，请由其他核查人员核查");
+        } finally {
+            identity.clearAuthentication();
+        }
+        String verify = task(TASK_VERIFY, pi).getId();
+        identity.setAuthentication("ducha8", List.of("ducha", "huanwei"));
+        try {
+            assertThatThrownBy(() -> taskService().complete(verify, withVariables(VAR_VERIFICATION_RESULT, FAIL,
+                    VAR_VERIFICATION_COMMENT, "不合格"))).isInstanceOf(FormFieldValidationException.class)
+                    .hasMessage("您是牵头单位（环卫所）的人员，不能核查本单位的整改结果，请由其他核查人员核查");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(record(c).status()).isEqualTo(CaseStatus.AWAITING_VERIFICATION);
+        identity.setAuthentication("ducha1", List.of("ducha"));
+        try {
+            taskService().complete(verify, withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "合格"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.VERIFIED).singleElement()
+                .extracting(CaseEvent::actor).isEqualTo("ducha1");
+    }
+
     @Test
     void noOneDecidesTheirOwnUnitsExtensionOrSuspension() {
         CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");

@@ -74,6 +74,19 @@ class FilterCountCacheTest {
         assertThat(cache.outdatedOfSameCaller(key("f1", "chengguan2", "chengguan"))).as("a filter forgotten").isEmpty();
     }
 
+    /** A former assignee's grant taken back on a hand-over (NewTaskGrantsPlugin) changes that user's tasks only. */
+    @Test
+    void aFormerAssigneesGrantTakenBackIsAChangeOfHisTasksOnly() {
+        String statement = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.deleteAuthorizationsForResourceIdAndUserId";
+        int task = org.camunda.bpm.engine.authorization.Resources.TASK.resourceType();
+        assertThat(TaskDataWrites.usersOnly(statement, java.util.Map.of("resourceType", task, "resourceId", "t1", "userId", "ducha2")))
+                .isEqualTo(new FilterCountCache.TaskUsers("t1", java.util.Set.of("ducha2")));
+        assertThat(TaskDataWrites.usersOnly(statement, java.util.Map.of("resourceType", task, "resourceId", "*", "userId", "ducha2")))
+                .as("every task").isNull();
+        assertThat(TaskDataWrites.usersOnly(statement, java.util.Map.of("resourceType", 0, "resourceId", "t1", "userId", "ducha2")))
+                .as("not a task").isNull();
+    }
+
     @Test
     void writesToTablesTaskQueriesReadAreRecognisedByTheirMapping() {
         assertThat(TaskDataWrites.readByTaskQueries("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.updateTask")).isTrue();

@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,8 @@ class StaffRoutingGuardTest {
     RuntimeService runtimeService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
     @Autowired
     org.camunda.bpm.engine.RepositoryService repositoryService;
     @LocalServerPort
@@ -131,6 +137,87 @@ class StaffRoutingGuardTest {
             taskService.setAssignee(task.getId(), null);
             identityService.deleteUser("huanweiguard2");
         }
+    }
+
+    /**
+     * s48 N8: a clerk who handed a task on and then moved to another unit kept the engine's grant the claim had given him, and with
+     * it read the task's variables and completed it. The grant goes with the hand-over now; one left in place (as earlier
+     * versions left every one) no longer lets him read or work the task by its id. The assignee, the unit, the office and
+     * Tasklist go on as before.
+     */
+    @Test
+    void aFormerAssigneeMovedToAnotherUnitNeitherReadsNorWorksTheTaskHeHandedOn() {
+        ResponseEntity<Map> created = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"沪松公路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
+                 "location":{"address":"沪松公路 1399 号"},"externalRef":"guard-former-assignee"}"""), Map.class);
+        assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey((String) created.getBody().get("caseNo")).singleResult();
+        String url = "/engine-rest/task/" + task.getId();
+        assertThat(as("chengguan2").postForEntity(url + "/claim", json("{\"userId\":\"chengguan2\"}"), String.class)
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(as("chengguan2").postForEntity(url + "/assignee", json("{\"userId\":\"chengguan1\"}"), String.class)
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                .userIdIn("chengguan2").count()).as("the grant the claim gave chengguan2").isZero();
+
+        // as earlier versions left it: the former assignee's own grant on the task
+        Authorization left = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        left.setUserId("chengguan2");
+        left.setResource(Resources.TASK);
+        left.setResourceId(task.getId());
+        left.addPermission(Permissions.READ);
+        left.addPermission(Permissions.UPDATE);
+        authorizationService.saveAuthorization(left);
+        // moves from 城管中队 to 绿容所, as ducha2 did in the review
+        identityService.deleteMembership("chengguan2", "chengguan");
+        identityService.createMembership("chengguan2", "lvrong");
+        try {
+            TestRestTemplate former = as("chengguan2");
+            List<ResponseEntity<String>> refused = List.of(
+                    former.getForEntity(url + "/variables", String.class),
+                    former.getForEntity(url + "/variables/caseNo", String.class),
+                    former.getForEntity(url + "/form-variables", String.class),
+                    former.getForEntity(url + "/comment", String.class),
+                    former.postForEntity(url + "/submit-form", json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"),
+                            String.class),
+                    former.postForEntity(url + "/complete", json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"),
+                            String.class),
+                    former.postForEntity(url + "/assignee", json("{\"userId\":\"chengguan2\"}"), String.class),
+                    former.postForEntity(url + "/delegate", json("{\"userId\":\"chengguan2\"}"), String.class));
+            assertThat(refused).allSatisfy(answer -> {
+                assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(403);
+                assertThat(answer.getBody()).contains("您已不是该任务的办理人");
+            });
+            // the engine's attachment list looks for the task as his task list does, where it is not
+            assertThat(former.getForEntity(url + "/attachment", String.class).getStatusCode().value()).isIn(403, 404);
+            taskService.setAssignee(task.getId(), null);
+            ResponseEntity<String> claim = former.postForEntity(url + "/claim", json("{\"userId\":\"chengguan2\"}"), String.class);
+            assertThat(claim.getStatusCode().value()).as(claim.getBody()).isEqualTo(403);
+            assertThat(claim.getBody()).contains("您已不是该任务的办理人");
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+            taskService.setAssignee(task.getId(), "chengguan1");
+        } finally {
+            identityService.deleteMembership("chengguan2", "lvrong");
+            identityService.createMembership("chengguan2", "chengguan");
+        }
+
+        // the assignee, a colleague of the unit, the office (which reads every task) read on; a note by the office
+        for (String user : List.of("chengguan1", "chengguan2", "chuangban1")) {
+            ResponseEntity<String> variables = as(user).getForEntity(url + "/variables", String.class);
+            assertThat(variables.getStatusCode().value()).as(user + ": " + variables.getBody()).isEqualTo(200);
+            assertThat(as(user).getForEntity(url + "/form-variables", String.class).getStatusCode().value()).as(user).isEqualTo(200);
+        }
+        assertThat(as("chuangban1").postForEntity(url + "/comment/create", json("{\"message\":\"请尽快认领\"}"), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        // the colleague back in the unit is handed the task by the assignee and completes it in Tasklist
+        assertThat(as("chengguan1").postForEntity(url + "/assignee", json("{\"userId\":\"chengguan2\"}"), String.class)
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                .userIdIn("chengguan1").count()).as("the grant of chengguan1, who handed it on").isZero();
+        HttpResponse<String> completed = WebappSession.login(port, "chengguan2", "demo").post("/task/" + task.getId() + "/submit-form",
+                "{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
     }
 
     @Test
