@@ -288,12 +288,14 @@ class JointMeetingConveneTest {
         meetingFixture.runJobs(first);
         ClockUtil.setCurrentTime(Date.from(at("2026-12-05T11:00")));
         holdMeeting(first);
-        List<java.sql.Timestamp> saved = jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11'",
-                java.sql.Timestamp.class);
+        List<java.sql.Timestamp> saved = jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11'"
+                + " and score_scope = ?", java.sql.Timestamp.class, CAMPAIGN);
+        assertThat(saved).hasSize(1);
         ClockUtil.setCurrentTime(Date.from(at("2026-12-19T09:00")));
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
-        assertThat(jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11'", java.sql.Timestamp.class))
+        assertThat(jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11' and score_scope = ?",
+                java.sql.Timestamp.class, CAMPAIGN))
                 .as("the 通报'd ranking is not saved anew").isEqualTo(saved);
 
         assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("五、拟通报的不履职单位", "class=\"named-units\"");
