@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.campaign.CampaignTaskProcess.Kind;
 import org.shirong.campaign.TaskAssignments.Assignment;
+import org.shirong.campaign.TaskIssueNotices.Issued;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CategoryCatalogue;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Service;
 /**
  * Hands out a campaign's work: the tasks of a phase when it begins and a cycle's tasks when it runs,
  * each as a {@code CampaignTaskProcess} instance recorded in {@code campaign_task} under a key that a
- * retried job finds again; and tells the campaign when the last task of its current phase is done.
+ * retried job finds again, each unit told of its new tasks in one message ({@link TaskIssueNotices}); and tells the
+ * campaign when the last task of its current phase is done.
  */
 @Service
 class CampaignTasks {
@@ -49,10 +52,11 @@ class CampaignTasks {
     private final WorkingCalendars calendars;
     private final Period cycleTaskTime;
     private final UnitScores unitScores;
+    private final TaskIssueNotices notices;
 
     CampaignTasks(ProcessDefinitions definitions, CampaignRecords records, CampaignTemplates templates, CategoryCatalogue catalogue,
             OrganizationRecords organization, RuntimeService runtimeService, SystemAccess systemAccess, WorkingCalendars calendars,
-            CampaignProperties properties, UnitScores unitScores) {
+            CampaignProperties properties, UnitScores unitScores, TaskIssueNotices notices) {
         this.definitions = definitions;
         this.records = records;
         this.templates = templates;
@@ -63,6 +67,7 @@ class CampaignTasks {
         this.calendars = calendars;
         this.cycleTaskTime = properties.cycleTaskTime();
         this.unitScores = unitScores;
+        this.notices = notices;
     }
 
     /** Phase {@code phaseNo} begins: hands out its tasks and returns how many of them are open. */
@@ -72,6 +77,7 @@ class CampaignTasks {
         PhaseRow phase = records.phases(code).get(phaseNo - 1);
         records.enterPhase(code, phaseNo, now());
         Map<String, String> names = organization.unitNames();
+        List<Issued> issued = new ArrayList<>();
         for (CampaignTemplate.TaskDefinition def : template.tasks()) {
             if (!def.phase().equals(phase.phaseId())) {
                 continue;
@@ -83,9 +89,10 @@ class CampaignTasks {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
                         null, null, null, now(), null), TaskAssignments.requirement(template, def.requirement(), def.name(),
-                        a.requirement()), null, a.organization());
+                        a.requirement()), null, a.organization(), issued);
             }
         }
+        notices.tell(campaign, "“" + phase.name() + "”阶段开始", "phase" + phaseNo, issued);
         return records.openPhaseTasks(code, phaseNo).size();
     }
 
@@ -106,16 +113,17 @@ class CampaignTasks {
         Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
                 ? cycle.scorePeriod().code(plannedDay) : null;
-        int issued = 0;
+        List<Issued> issued = new ArrayList<>();
         for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, category -> catalogue.find(campaign.tenantId(), category),
                 organization.unitNames())) {
-            issued += issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + plannedDay + "/" + a.keySuffix(), null, cycle.id(),
+            issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + plannedDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null),
                     TaskAssignments.requirement(template, cycle.requirement(), cycle.name(), a.requirement()), scorePeriod,
-                    a.organization()) ? 1 : 0;
+                    a.organization(), issued);
         }
-        return issued;
+        notices.tell(campaign, null, cycle.id() + "/" + plannedDay, issued);
+        return issued.size();
     }
 
     /** A task is done: when it was the last open one of the phase the campaign is in, the phase's receive task moves on. */
@@ -133,12 +141,15 @@ class CampaignTasks {
         return records.openPhaseTasks(code, phaseNo);
     }
 
-    /** Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}). */
-    private boolean issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
-            String organization) {
+    /**
+     * Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}),
+     * and adds it to {@code issued}; a task issued before is left alone.
+     */
+    private void issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
+            String organization, List<Issued> issued) {
         var id = records.insertTaskIfAbsent(row);
         if (id.isEmpty()) {
-            return false;
+            return;
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(CampaignTaskProcess.VAR_CAMPAIGN_CODE, campaign.code());
@@ -164,7 +175,8 @@ class CampaignTasks {
                 organization != null ? organization : campaign.tenantId())
                 ).businessKey(campaign.code()).setVariables(variables).execute().getId());
         records.setTaskProcess(id.get(), instanceId);
-        return true;
+        issued.add(new Issued(organization != null ? organization : campaign.tenantId(), row.groupId(), row.name(),
+                (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt()));
     }
 
     private Campaign campaign(String code) {

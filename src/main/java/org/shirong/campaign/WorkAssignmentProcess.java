@@ -13,6 +13,10 @@ public final class WorkAssignmentProcess {
     public static final String VAR_UNIT_GROUP = "unitGroup";
     public static final String VAR_REQUIREMENT = "requirement";
     public static final String VAR_DUE_DATE = "dueDate";
+    /** A meeting's decision: the meeting that decided it, named in the unit's notice. */
+    public static final String VAR_MEETING_NAME = "meetingName";
+    /** A meeting's decision: the campaign of the meeting. */
+    public static final String VAR_CAMPAIGN_NAME = "campaignName";
     public static final String VAR_HANDLING_RESULT = "handlingResult";
     public static final String VAR_HANDLED = "handled";
     public static final String VAR_REVIEW_RESULT = "reviewResult";

@@ -79,7 +79,9 @@ class MeetingDecisions {
                         WorkAssignmentProcess.VAR_TITLE, title(d.content()),
                         WorkAssignmentProcess.VAR_UNIT_GROUP, d.unit(),
                         WorkAssignmentProcess.VAR_REQUIREMENT, requirement(m, d, unitName),
-                        WorkAssignmentProcess.VAR_DUE_DATE, d.due()))
+                        WorkAssignmentProcess.VAR_DUE_DATE, d.due(),
+                        WorkAssignmentProcess.VAR_MEETING_NAME, m.meetingName(),
+                        WorkAssignmentProcess.VAR_CAMPAIGN_NAME, m.campaignName()))
                 .execute().getId());
         return new MeetingRecords.Outcome(null, instanceId);
     }

@@ -40,12 +40,27 @@ public class NotificationDigests {
      * (0 when {@code businessKey} had it queued before).
      */
     public int sendToGroup(String businessKey, String template, Map<String, Object> values, String group, String organization) {
+        return send(businessKey, "1", template, values, model.link(null), group, organization);
+    }
+
+    /**
+     * As {@link #sendToGroup(String, String, Map, String, String)}, about the work of {@code businessKey} (its link opens
+     * the reader's task of it), once per {@code iteration}: a user in two groups gets each group's message when the
+     * iterations name the groups.
+     */
+    public int sendToGroup(String businessKey, String iteration, String template, Map<String, Object> values, String group,
+            String organization) {
+        return send(businessKey, iteration, template, values, model.link(businessKey), group, organization);
+    }
+
+    private int send(String businessKey, String iteration, String template, Map<String, Object> values, String link, String group,
+            String organization) {
         Map<String, Object> all = new HashMap<>(values);
         all.put("leadUnit", group);
         all.put("leadUnitName", model.groupName(group));
-        all.put(NotificationModel.LINK, model.link(null));
-        // on Shirong's behalf: the group's members are read whoever finished the import (a user may not list them)
-        return systemAccess.run(() -> notifications.send(new Notification(businessKey, template, "1", all,
+        all.put(NotificationModel.LINK, link);
+        // on Shirong's behalf: the group's members are read whoever finished the work (a user may not list them)
+        return systemAccess.run(() -> notifications.send(new Notification(businessKey, template, iteration, all,
                 recipients.ofGroup(group), organization)));
     }
 }

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
  * see {@link #link}), {@code officeName}, {@code leadingName} and {@code inspectorsName} (the groups that play those parts in
  * the organisation the process runs in, as its file names them: 锦溪镇's office is 推进小组办公室, not 九亭镇's 创建办),
  * plus every other parameter of the send task (dates formatted like {@code due}); a
- * parameter {@code link} (e.g. a document's address) replaces the Tasklist link. Missing values are empty.
+ * parameter {@code link} (e.g. a document's address) replaces the Tasklist link, and a parameter {@code about} (a process
+ * instance's id, where the business key names a campaign of many tasks) is what the Tasklist link opens the task of.
+ * Missing values are empty.
  * Every path of Shirong in a value ({@code /api/documents/…}) is made absolute with {@code shirong.public-url}, so
  * that links work from an e-mail.
  */
@@ -42,7 +44,7 @@ class NotificationModel {
     static final String LINK = "link";
     static final String ABOUT = "about";
     static final Set<String> SETTINGS = Set.of(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.RECIPIENTS,
-            SendNotificationDelegate.ITERATION);
+            SendNotificationDelegate.ITERATION, ABOUT);
     /** For a process of no organisation (deployed without a tenant). */
     private static final Map<String, String> GENERIC_ROLE_NAMES = Map.of("officeName", "办公室", "leadingName", "领导小组",
             "inspectorsName", "核查人员");
@@ -62,7 +64,7 @@ class NotificationModel {
 
     /** The model for the send task's {@code parameters} (its settings left out, see {@link SendNotificationDelegate}). */
     Map<String, Object> of(DelegateExecution execution, Map<String, Object> parameters) {
-        String businessKey = execution.getProcessBusinessKey();
+        String businessKey = SendNotificationDelegate.businessKey(execution);
         Object leadUnit = execution.getVariable(VAR_LEAD_UNIT);
         Map<String, Object> model = new HashMap<>();
         model.put("caseNo", text(execution.getVariable(VAR_CASE_NO), businessKey));
@@ -73,7 +75,7 @@ class NotificationModel {
         Object handler = execution.getVariable(VAR_HANDLER);
         model.put("handlerName", handler == null ? "" : organizations.personName(handler.toString()));
         model.put("due", text(execution.getVariable(VAR_DUE_AT), ""));
-        model.put(LINK, link(businessKey));
+        model.put(LINK, link(parameters.get(ABOUT) != null ? parameters.get(ABOUT).toString() : businessKey));
         model.putAll(organizations.find(execution.getTenantId()).map(Organization::roleNames).orElse(GENERIC_ROLE_NAMES));
         parameters.forEach((name, value) -> {
             if (!SETTINGS.contains(name) && value != null) {

@@ -42,9 +42,15 @@ class SendNotificationDelegate implements JavaDelegate {
             return; // whoever started the process tells the recipients in one digest (NotificationDigests)
         }
         Object to = parameters.get(RECIPIENTS);
-        notifications.send(new Notification(execution.getProcessBusinessKey(), template.toString(),
+        notifications.send(new Notification(businessKey(execution), template.toString(),
                 iteration(parameters, execution), model.of(execution, parameters),
                 recipients.resolve(to == null ? null : to.toString(), execution), execution.getTenantId()));
+    }
+
+    /** The process's business key; the process instance's id for a process started without one (a 工作交办 from Tasklist). */
+    static String businessKey(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        return key != null ? key : execution.getProcessInstanceId();
     }
 
     private static String iteration(Map<String, Object> parameters, DelegateExecution execution) {

@@ -7,12 +7,15 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
  * What a notification link about a business key opens for its reader: the reader's open task of that
  * process (one assigned to the reader first, then one nobody has claimed yet, then any other), shown in a
- * Tasklist filter of the reader that holds it, so that Tasklist lists it beside the form. Runs as the
+ * Tasklist filter of the reader that holds it, so that Tasklist lists it beside the form. A key that is no business key
+ * of an open task is taken as a process instance's id (a notice about one task of a campaign, or a 工作交办 started
+ * without a business key). Runs as the
  * logged-in caller: the engine's authorizations decide which filters and tasks count.
  */
 @Component
@@ -37,11 +40,16 @@ class TaskTargets {
     Target of(String businessKey, String userId) {
         List<Filter> filters = filterService.createTaskFilterQuery().listPage(0, MAX_FILTERS).stream()
                 .sorted(Comparator.comparingInt(TaskTargets::priority)).toList();
+        Target target = of(businessKey, userId, filters, taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active());
+        return target.task() != null ? target
+                : of(businessKey, userId, filters, taskService.createTaskQuery().processInstanceId(businessKey).active());
+    }
+
+    private Target of(String businessKey, String userId, List<Filter> filters, TaskQuery query) {
         Task best = null;
         String bestFilter = null;
         for (Filter filter : filters) {
-            List<Task> tasks = filterService.listPage(filter.getId(),
-                    taskService.createTaskQuery().processInstanceBusinessKey(businessKey).active(), 0, MAX_TASKS);
+            List<Task> tasks = filterService.listPage(filter.getId(), query, 0, MAX_TASKS);
             for (Task task : tasks) {
                 if (best == null || rank(task, userId) < rank(best, userId)) {
                     best = task;

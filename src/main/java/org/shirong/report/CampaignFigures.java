@@ -3,12 +3,16 @@ package org.shirong.report;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CampaignCaseCounts;
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads what documents report: the campaign and its phases with task progress ({@code campaign},
  * {@code campaign_phase}, {@code campaign_task}) and the campaign's cases per lead unit in a period
- * (counted by {@link CampaignCaseCounts#perLeadUnit}), named by the organisation.
+ * (counted by {@link CampaignCaseCounts#perLeadUnit}), named by the organisation; and its work left overdue.
  */
 @Repository
 class CampaignFigures {
@@ -30,8 +34,15 @@ class CampaignFigures {
     private final OrganizationRecords organization;
     private final CampaignCaseCounts caseCounts;
     private final Organizations organizations;
+    private final TaskService taskService;
+    private final WorkingCalendars calendars;
+    private static final String WORK_ASSIGNMENT = "WorkAssignmentProcess";
+    private static final String HANDLE_ASSIGNMENT = "Task_HandleAssignment";
 
-    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts, Organizations organizations) {
+    CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts, Organizations organizations,
+            TaskService taskService, WorkingCalendars calendars) {
+        this.taskService = taskService;
+        this.calendars = calendars;
         this.jdbc = jdbc;
         this.organization = organization;
         this.caseCounts = caseCounts;
@@ -65,6 +76,32 @@ class CampaignFigures {
                             rs.getInt("phase_no") == current, done, open,
                             Figures.percent(done, done + open));
                 }, code);
+    }
+
+    /**
+     * The campaign's work past its deadline at {@code asOf} and not done, by unit in the order of the first deadline missed:
+     * its open tasks and the open 工作交办 its meetings decided (their business key is the campaign's code).
+     */
+    List<Figures.OverdueUnit> overdueWork(String code, Instant asOf) {
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        jdbc.query("select group_id, name, due_at from campaign_task where campaign_code = ? and completed_at is null and due_at < ?"
+                + " order by due_at, id", rs -> {
+                    byGroup.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(rs.getString(2) + "（期限 "
+                            + DAY.format(rs.getTimestamp(3).toInstant().atZone(zone(code))) + "）");
+                }, code, java.sql.Timestamp.from(asOf));
+        for (Task task : taskService.createTaskQuery().processDefinitionKey(WORK_ASSIGNMENT).processInstanceBusinessKey(code)
+                .taskDefinitionKey(HANDLE_ASSIGNMENT).dueBefore(Date.from(asOf)).orderByDueDate().asc().list()) {
+            Object unit = taskService.getVariable(task.getId(), "unitGroup");
+            byGroup.computeIfAbsent(String.valueOf(unit), g -> new ArrayList<>()).add("交办：" + task.getName()
+                    .replaceFirst("^办理交办事项 · ", "") + "（期限 " + DAY.format(task.getDueDate().toInstant().atZone(zone(code))) + "）");
+        }
+        List<Figures.OverdueUnit> units = new ArrayList<>();
+        byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.groupName(group).orElse(group), items)));
+        return units;
+    }
+
+    private java.time.ZoneId zone(String code) {
+        return calendars.of(organizationOf(code).orElse(null)).zone();
     }
 
     /**

@@ -58,6 +58,11 @@ class DocumentModels {
         model.put("planItemsAsOf", display(asOf));
     }
 
+    /** {@code overdueWork}: the campaign's tasks and 交办 past their deadline now and not done, by unit. */
+    void addOverdueWork(Map<String, Object> model, String campaignCode) {
+        model.put("overdueWork", figures.overdueWork(campaignCode, ClockUtil.getCurrentTime().toInstant()));
+    }
+
     String display(Instant instant) {
         return DISPLAY.format(instant.atZone(zone));
     }

@@ -24,6 +24,10 @@ final class Figures {
     public record CaseTable(List<UnitCases> units, UnitCases total) {
     }
 
+    /** One unit's work past its deadline and not done (campaign tasks and 工作交办), each as 任务名称（期限 2026年11月8日）. */
+    public record OverdueUnit(String unitName, List<String> items) {
+    }
+
     static String percent(int part, int whole) {
         return whole == 0 ? "—" : Math.round(part * 1000.0 / whole) / 10.0 + "%";
     }

@@ -56,6 +56,7 @@ public class MeetingDocuments {
     public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, IssuedNotice issued, String processInstanceId) {
         Map<String, Object> model = meetingModel(meeting);
         models.addProgress(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores);
+        models.addOverdueWork(model, meeting.campaignCode());
         if (issued != null) {
             model.put("issuedNotice", Map.of("title", issued.title(), "issuedOn", models.day(issued.issuedAt()),
                     "meeting", issued.meetingName() == null ? "本活动此前的会议"

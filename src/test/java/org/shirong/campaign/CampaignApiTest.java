@@ -94,6 +94,47 @@ class CampaignApiTest {
                 .anySatisfy(c -> assertThat((Map<String, Object>) c).containsEntry("code", "JT-2027-DB"));
     }
 
+    /**
+     * A phase start tells each unit of its tasks in one message (name, requirement, deadline, the campaign), and a task still
+     * open at its deadline tells the unit and the office once, while one done in time tells no one.
+     */
+    @Test
+    void unitsAreToldOfTheirNewTasksInOneMessageAndOfATaskLeftOverdue() {
+        assertThat(post("chuangban1", """
+                {"template":"jiuting-2023-standard-town","code":"JT-NOTE","name":"九亭镇通知测试"}""").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        CampaignDriver run = new CampaignDriver("JT-NOTE", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+
+        assertThat(run.inboxBodies("chengguan1", "campaign-tasks-issued")).singleElement().asString().startsWith("城管中队：")
+                .contains("九亭镇通知测试“前期准备”阶段开始，向你单位下达以下任务", "签订目标责任书", "期限：2027年2月19日 17:00",
+                        "要求：与镇政府签订创建目标责任书", "#/?about=JT-NOTE");
+        assertThat(run.inboxBodies("chuangban2", "campaign-tasks-issued")).singleElement().asString().startsWith("创建工作办公室：")
+                .contains("向你单位下达以下 ", "1. 完善组织网络", "2. 拟订工作方案并明确职责");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count()).isOne();
+
+        run.complete("signResponsibilityLetter/huanwei", Map.of(CampaignTaskProcess.VAR_RESULT, "已签订"));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-02-19T09:00:01Z")));
+        for (String unit : List.of("chengguan", "huanwei")) {
+            String instance = jdbc.queryForObject("select process_instance_id from campaign_task where campaign_code = 'JT-NOTE'"
+                    + " and task_key = ?", String.class, "signResponsibilityLetter/" + unit);
+            managementService.createJobQuery().processInstanceId(instance).timers().list()
+                    .forEach(timer -> managementService.executeJob(timer.getId()));
+            managementService.createJobQuery().processInstanceId(instance).activityId("Task_NotifyTaskOverdue").list()
+                    .forEach(job -> managementService.executeJob(job.getId()));
+        }
+
+        assertThat(run.inboxBodies("chengguan1", "campaign-task-overdue")).singleElement().asString()
+                .contains("九亭镇通知测试的任务“签订目标责任书（城管中队）”期限为 2027年2月19日 17:00，至今尚未办结，已超期");
+        assertThat(run.inboxBodies("chuangban2", "campaign-task-overdue")).singleElement().asString().startsWith("城管中队、创建工作办公室：");
+        assertThat(run.inboxBodies("huanwei1", "campaign-task-overdue")).isEmpty();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count())
+                .as("the unit still does it").isOne();
+        // its cycles would otherwise run in the shared context whenever a later test moves the clock past them
+        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-NOTE").list()
+                .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, true));
+    }
+
     @Test
     void everyBadFieldIsNamedAndNothingIsStarted() {
         long before = campaigns();

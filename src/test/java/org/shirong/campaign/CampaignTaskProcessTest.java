@@ -27,9 +27,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.notification.NotificationFixture;
+import org.shirong.organization.OrganizationRoles;
+import org.shirong.organization.Organizations;
 import org.shirong.system.SharesJvm;
 
-/** Every path of 活动任务: a plain task, a findings task and a checkpoint, each reported back to the campaign. */
+/**
+ * Every path of 活动任务: a plain task, a findings task and a checkpoint, each reported back to the campaign; each told to
+ * its unit and the office once when its deadline passes undone, through the real notification send task.
+ */
 @Deployment(resources = "processes/CampaignTaskProcess.bpmn")
 @SharesJvm
 class CampaignTaskProcessTest {
@@ -42,6 +48,7 @@ class CampaignTaskProcessTest {
 
     ProcessEngine processEngine;
     final List<String> calls = new ArrayList<>();
+    NotificationFixture notifications;
 
     @BeforeEach
     void setUp() {
@@ -49,16 +56,24 @@ class CampaignTaskProcessTest {
         Mocks.register("campaignTaskListener", (TaskListener) t -> calls.add(t.getEventName() + ":" + t.getTaskDefinitionKey()));
         Mocks.register("campaignTaskDoneListener", (ExecutionListener) e -> calls.add("complete:" + e.getCurrentTransitionId()));
         Mocks.register("reportCampaignTaskDoneDelegate", (JavaDelegate) e -> calls.add("done:" + e.getVariable(VAR_TASK_ID)));
+        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService()));
+        NotificationFixture.migrate(processEngine);
+        notifications = new NotificationFixture(processEngine);
+        notifications.register();
+        notifications.member("chengguan1", "chengguan", false);
+        notifications.member("chuangban1", "chuangban", false);
     }
 
     @AfterEach
     void tearDown() {
         Mocks.reset();
+        notifications.clear();
     }
 
     private ProcessInstance issue(Kind kind) {
         return runtimeService().startProcessInstanceByKey(KEY, "JT-2026", withVariables(VAR_TASK_ID, 7L, VAR_TASK_KIND, kind.name(),
-                VAR_TASK_NAME, "签订目标责任书（城管中队）", VAR_GROUP, "chengguan", VAR_DUE_AT, DUE));
+                VAR_TASK_NAME, "签订目标责任书（城管中队）", VAR_GROUP, kind == Kind.CHECKPOINT ? "chuangban" : "chengguan", VAR_DUE_AT, DUE,
+                VAR_CAMPAIGN_NAME, "九亭镇创建达标镇", VAR_REQUIREMENT, "与镇政府签订目标责任书并报办公室备案"));
     }
 
     @Test
@@ -95,5 +110,42 @@ class CampaignTaskProcessTest {
 
         assertThat(pi).isEnded();
         assertThat(calls).contains("complete:SequenceFlow_RectificationConfirmed", "done:7");
+    }
+
+    @Test
+    void taskPastItsDeadlineIsToldToTheUnitAndTheOfficeOnceAndStaysWithTheUnit() {
+        for (Kind kind : Kind.values()) {
+            ProcessInstance pi = issue(kind);
+            String userTask = task(pi).getTaskDefinitionKey();
+
+            execute(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+            execute(job("Task_NotifyTaskOverdue", pi));
+
+            assertThat(pi).isWaitingAt(userTask).hasPassed("EndEvent_OverdueNotified");
+            assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+            String body = notifications.latestBody("chuangban1", "campaign-task-overdue");
+            assertThat(body).contains("九亭镇创建达标镇的任务“签订目标责任书（城管中队）”期限为 2026年5月31日 17:00，至今尚未办结，已超期")
+                    .contains("要求：与镇政府签订目标责任书并报办公室备案")
+                    .contains("about=" + pi.getId());
+            notifications.clear();
+        }
+    }
+
+    @Test
+    void overdueNoticeGoesToEveryMemberOfTheUnitAndToTheOffice() {
+        notifications.member("chengguan2", "chengguan", false);
+        ProcessInstance pi = issue(Kind.TASK);
+
+        execute(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+        execute(job("Task_NotifyTaskOverdue", pi));
+
+        assertThat(notifications.inbox("chengguan1")).containsExactly("campaign-task-overdue");
+        assertThat(notifications.inbox("chengguan2")).containsExactly("campaign-task-overdue");
+        assertThat(notifications.inbox("chuangban1")).containsExactly("campaign-task-overdue");
+        assertThat(notifications.latestBody("chengguan1", "campaign-task-overdue")).startsWith("城管中队、创建工作办公室：")
+                .contains("请城管中队抓紧办理并在任务列表中填写办理情况，创建工作办公室督促落实");
+        complete(task(pi), withVariables(VAR_RESULT, "已签订"));
+        execute(job(TASK_REPORT_DONE, pi));
+        assertThat(pi).isEnded();
     }
 }

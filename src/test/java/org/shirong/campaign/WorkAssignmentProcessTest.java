@@ -1,7 +1,11 @@
 package org.shirong.campaign;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -18,11 +22,17 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.notification.NotificationFixture;
 import org.shirong.system.SharesJvm;
 
+/**
+ * 工作交办: handled by the unit and reviewed by the office, the unit told when it is given the work (the meeting that
+ * decided it named) and the unit and the office told once when its deadline passes undone, through the real send tasks.
+ */
 @Deployment(resources = "processes/WorkAssignmentProcess.bpmn")
 @SharesJvm
 class WorkAssignmentProcessTest {
@@ -32,20 +42,44 @@ class WorkAssignmentProcessTest {
             .configurationResource(ProcessTestEngine.CONFIGURATION).assertClassCoverageAtLeast(1.0).build();
 
     ProcessEngine processEngine;
+    NotificationFixture notifications;
 
     @BeforeEach
     void setUp() {
         init(processEngine);
         Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService()));
         Mocks.register("taskNames", new org.shirong.system.TaskNames());
+        NotificationFixture.migrate(processEngine);
+        notifications = new NotificationFixture(processEngine);
+        notifications.register();
+        notifications.member("chengguan1", "chengguan", false);
+        notifications.member("chuangban1", "chuangban", false);
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        notifications.clear();
     }
 
     private ProcessInstance issue() {
-        return runtimeService().startProcessInstanceByKey(KEY, withVariables(
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, withVariables(
                 VAR_TITLE, "清理九亭大街乱张贴",
                 VAR_UNIT_GROUP, "chengguan",
                 VAR_REQUIREMENT, "两个工作日内清理完毕并反馈照片",
                 VAR_DUE_DATE, "2026-11-25"));
+        execute(job(TASK_NOTIFY_ISSUED, instance));
+        return instance;
+    }
+
+    private static final String TASK_NOTIFY_ISSUED = "Task_NotifyAssignmentIssued";
+    private static final String TASK_NOTIFY_OVERDUE = "Task_NotifyAssignmentOverdue";
+
+    private void deadlinePasses(ProcessInstance instance) {
+        execute(managementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult());
+        if (managementService().createJobQuery().processInstanceId(instance.getId()).activityId(TASK_NOTIFY_OVERDUE).count() > 0) {
+            execute(job(TASK_NOTIFY_OVERDUE, instance));
+        }
     }
 
     @Test
@@ -73,6 +107,52 @@ class WorkAssignmentProcessTest {
 
         assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT).variables().containsEntry(VAR_REVIEW_COMMENT, "北段仍有残留");
         assertThat(task(instance)).hasCandidateGroup("chengguan");
+        complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已全部清理", VAR_HANDLED, true));
+        complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void unitIsToldOfTheWorkItsRequirementAndDeadline() {
+        ProcessInstance instance = issue();
+
+        assertThat(notifications.inbox("chengguan1")).containsExactly("work-assignment-issued");
+        assertThat(notifications.inbox("chuangban1")).isEmpty();
+        assertThat(notifications.latestBody("chengguan1", "work-assignment-issued")).startsWith("城管中队：")
+                .contains("创建工作办公室向你单位交办以下工作").contains("交办事项：清理九亭大街乱张贴")
+                .contains("期限：2026年11月25日 17:00").contains("要求：两个工作日内清理完毕并反馈照片")
+                .contains("about=" + instance.getId());
+        assertThat(notifications.outboxRows(instance.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void meetingDecisionNamesTheMeetingAndItsCampaign() {
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, "JT-2026", withVariables(
+                VAR_TITLE, "清洗果壳箱", VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "工作例会决定：清洗果壳箱",
+                VAR_DUE_DATE, "2026-12-11", VAR_MEETING_NAME, "工作例会", VAR_CAMPAIGN_NAME, "九亭镇创建达标镇"));
+        execute(job(TASK_NOTIFY_ISSUED, instance));
+
+        assertThat(notifications.latestBody("chengguan1", "work-assignment-issued"))
+                .contains("工作例会决定向你单位交办以下工作（九亭镇创建达标镇）").contains("期限：2026年12月11日 17:00");
+    }
+
+    @Test
+    void workPastItsDeadlineIsToldToTheUnitAndTheOfficeOnceEvenWhenReturned() {
+        ProcessInstance instance = issue();
+
+        deadlinePasses(instance);
+
+        assertThat(instance).isWaitingAt(TASK_HANDLE_ASSIGNMENT).hasPassed("EndEvent_OverdueNotified");
+        assertThat(notifications.inbox("chengguan1")).containsExactly("work-assignment-issued", "work-assignment-overdue");
+        assertThat(notifications.inbox("chuangban1")).containsExactly("work-assignment-overdue");
+        assertThat(notifications.latestBody("chuangban1", "work-assignment-overdue")).startsWith("城管中队、创建工作办公室：")
+                .contains("创建工作办公室交办城管中队的工作“清理九亭大街乱张贴”期限为 2026年11月25日 17:00，至今尚未办理完毕，已超期");
+
+        complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已清理部分", VAR_HANDLED, false));
+        complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_RETURN, VAR_REVIEW_COMMENT, "北段仍有残留"));
+        deadlinePasses(instance);
+
+        assertThat(notifications.inbox("chuangban1")).containsExactly("work-assignment-overdue");
         complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已全部清理", VAR_HANDLED, true));
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
         assertThat(instance).isEnded();

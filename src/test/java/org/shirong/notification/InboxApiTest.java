@@ -43,6 +43,8 @@ class InboxApiTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
     FilterService filterService;
     @LocalServerPort
     int port;
@@ -125,6 +127,19 @@ class InboxApiTest {
         ResponseEntity<Map> response = rest.withBasicAuth(user, "demo").getForEntity("/api/notifications" + path, Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         return response.getBody();
+    }
+
+    /** A notice about one task of many under a business key (a campaign's), or of a 交办 without one, names its process instance. */
+    @Test
+    void aLinkAboutAProcessInstanceOpensThatInstancesTask() {
+        String instance = runtimeService.createProcessInstanceByKey("WorkAssignmentProcess").processDefinitionTenantId("jiuting")
+                .setVariables(Map.of("title", "清理乱张贴", "unitGroup", "chengguan", "requirement", "本周内完成", "dueDate", "2026-12-01"))
+                .execute().getId();
+        Task handle = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+
+        assertThat(get("chengguan2", "/target?about=" + instance)).containsEntry("task", handle.getId());
+        assertThat(get("nongfu1", "/target?about=" + instance)).containsEntry("task", null);
+        runtimeService.deleteProcessInstance(instance, "测试结束");
     }
 
     @Test

@@ -77,7 +77,7 @@ public final class NotificationFixture {
     }
 
     /** Applies Shirong's migrations to the engine's database, once per JVM. */
-    static synchronized void migrate(ProcessEngine engine) {
+    public static synchronized void migrate(ProcessEngine engine) {
         if (!migrated) {
             Flyway.configure().dataSource(dataSource(engine)).locations("classpath:db/migration")
                     .table("shirong_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();

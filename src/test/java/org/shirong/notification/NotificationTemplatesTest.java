@@ -49,6 +49,16 @@ class NotificationTemplatesTest {
         model.put("reason", "12345 热线与巡查重复上报");
         model.put("decision", "核准");
         model.put("deductionName", "超期");
+        model.put("taskName", "签订目标责任书（城管中队）");
+        model.put("campaignName", "九亭镇创建达标镇");
+        model.put("unitName", "城管中队");
+        model.put("requirement", "与镇政府签订目标责任书");
+        model.put("dueDay", "2026-12-11");
+        model.put("meetingName", "工作例会");
+        model.put("occasion", "“前期准备”阶段开始");
+        model.put("taskCount", "2");
+        model.put("tasks", List.of(Map.of("name", "签订目标责任书（城管中队）", "requirement", "与镇政府签订目标责任书\n报办公室备案",
+                "due", "2026年11月8日 17:00"), Map.of("name", "对照标准全面自查", "requirement", "", "due", "2026年11月20日 17:00")));
         return model;
     }
 
@@ -63,7 +73,8 @@ class NotificationTemplatesTest {
     void theTemplatesTheCampaignNeedsExist() throws IOException {
         assertThat(templateIds()).contains("case-dispatched", "case-warning", "case-overdue", "case-escalated",
                 "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work", "case-supervised",
-                "case-merged", "case-reopened");
+                "case-merged", "case-reopened", "campaign-tasks-issued", "campaign-task-overdue", "work-assignment-issued",
+                "work-assignment-overdue");
     }
 
     @Test
@@ -105,6 +116,32 @@ class NotificationTemplatesTest {
         assertThat(cooperationMerged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040，协办结束");
         assertThat(cooperationMerged.body()).startsWith("市容整改案件 JT-2026-000042 由环卫所牵头办理、你单位协办")
                 .contains("创建工作办公室已将其作为重复案件并入 JT-2026-000040", "无需再记录", "合并理由：12345 热线与巡查重复上报");
+    }
+
+    @Test
+    void tasksAndAssignmentsNameTheTaskTheCampaignOrMeetingTheRequirementAndTheDeadline() {
+        Rendered issued = templates.render("campaign-tasks-issued", sampleModel());
+        assertThat(issued.subject()).isEqualTo("【任务下达】九亭镇创建达标镇“前期准备”阶段开始，向你单位下达 2 项任务");
+        assertThat(issued.body()).startsWith("环卫所：\n\n九亭镇创建达标镇“前期准备”阶段开始，向你单位下达以下 2 项任务")
+                .contains("1. 签订目标责任书（城管中队）\n   期限：2026年11月8日 17:00\n   要求：与镇政府签订目标责任书\n   报办公室备案")
+                .contains("2. 对照标准全面自查\n   期限：2026年11月20日 17:00\n\n打开任务列表");
+        Map<String, Object> one = sampleModel();
+        one.remove("occasion");
+        one.put("taskCount", "1");
+        one.put("tasks", List.of(Map.of("name", "月度工作报告（2026年11月）", "requirement", "报送本月工作情况", "due", "2026年12月8日 17:00")));
+        Rendered single = templates.render("campaign-tasks-issued", one);
+        assertThat(single.subject()).isEqualTo("【任务下达】月度工作报告（2026年11月）（九亭镇创建达标镇）");
+        assertThat(single.body()).contains("九亭镇创建达标镇向你单位下达以下任务", "\n\n月度工作报告（2026年11月）\n   期限：2026年12月8日 17:00");
+
+        assertThat(templates.render("campaign-task-overdue", sampleModel()).subject()).isEqualTo("【任务超期】签订目标责任书（城管中队） 已超过期限");
+        Rendered assigned = templates.render("work-assignment-issued", sampleModel());
+        assertThat(assigned.subject()).isEqualTo("【工作交办】九亭大街路口暴露垃圾");
+        assertThat(assigned.body()).contains("工作例会决定向你单位交办以下工作（九亭镇创建达标镇）", "期限：2026年12月11日 17:00",
+                "要求：与镇政府签订目标责任书");
+        Map<String, Object> ownOffice = sampleModel();
+        ownOffice.put("unitName", "创建工作办公室");
+        assertThat(templates.render("work-assignment-overdue", ownOffice).body()).startsWith("创建工作办公室：")
+                .contains("请创建工作办公室抓紧办理并反馈。");
     }
 
     @Test
@@ -152,7 +189,7 @@ class NotificationTemplatesTest {
         Map<String, Object> model = sampleModel();
         model.put("link", "/api/documents/d-42");
         model.put("detail", "未完成的工作涉及 2 个单位，清单见活动概况（/api/campaigns/JT-HD-1）和任务列表。");
-        model.replaceAll((k, v) -> publicUrl.absoluteIn((String) v));
+        model.replaceAll((k, v) -> v instanceof String text ? publicUrl.absoluteIn(text) : v);
         for (String id : templateIds()) {
             String body = templates.render(id, model).body();
             assertThat(RELATIVE.matcher(body).find()).as(id + "：" + body).isFalse();

@@ -136,7 +136,16 @@ class CampaignDocumentApiTest {
         UnitScores.PeriodScores scores = unitScores.computeAndSave("jiuting", "DOCTEST", "2024-09");
         assertThat(scores.namedUnitIds()).containsExactly("chengguan");
 
+        fixture.openTask(3, "chengguan", "月度工作报告（2024年8月）", "2024-09-08T17:00").openTask(3, "chengguan", "对照标准全面自查", "2024-09-30T17:00")
+                .openTask(3, "huanwei", "对照标准全面自查", "2024-10-31T17:00");
+        String assignment = runtimeService.createProcessInstanceByKey("WorkAssignmentProcess").processDefinitionTenantId("jiuting")
+                .businessKey("DOCTEST").setVariables(Map.of("title", "清洗果壳箱", "unitGroup", "huanwei", "requirement", "工作例会决定：清洗果壳箱",
+                        "dueDate", "2024-10-02")).execute().getId();
         String agenda = html(meetingDocuments.agenda(meeting, scores, null, null));
+        runtimeService.deleteProcessInstance(assignment, "测试结束");
+        assertThat(agenda).contains("<h3>逾期未完成的工作</h3>",
+                "<li><span class=\"name\">城管中队</span>：月度工作报告（2024年8月）（期限 2024年9月8日）；对照标准全面自查（期限 2024年9月30日）</li>",
+                "<li><span class=\"name\">环卫所</span>：交办：清洗果壳箱（期限 2024年10月2日）</li>");
         assertThat(agenda).contains("九亭镇创建测试活动工作例会议程", "会议时间：2024年10月8日 14:00", "当前阶段：宣传动员和自查整改",
                 "<td class=\"name\">前期准备</td><td>2024年3月1日 至 2024年5月31日</td><td>2</td><td>0</td><td>100.0%</td>",
                 "<td class=\"name\">宣传动员和自查整改</td><td>2024年6月1日 至 2024年10月31日</td><td>1</td><td>2</td><td>33.3%</td>",

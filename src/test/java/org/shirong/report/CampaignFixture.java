@@ -71,6 +71,15 @@ public final class CampaignFixture {
         return this;
     }
 
+    /** An open task of the unit named {@code name}, due at the local time {@code due}. */
+    public CampaignFixture openTask(int phaseNo, String unitId, String name, String due) {
+        tasks++;
+        jdbc.update("insert into campaign_task (campaign_code, task_key, phase_no, definition_id, name, kind, group_id, unit_id,"
+                        + " status, due_at, created_at) values (?,?,?,?,?,?,?,?,?,?,?)", code, "t/" + tasks, phaseNo, "T" + tasks,
+                name, "PHASE", unitId, unitId, "OPEN", ts(at(due)), ts(at("2024-06-01T09:00")));
+        return this;
+    }
+
     /** A case of the unit: reported, due and (if not null) closed at the local times given; overdue marks it red. */
     public String addCase(String leadUnit, String reported, String due, String closed, boolean overdue) {
         return addCase("EXPOSED_GARBAGE", leadUnit, reported, due, closed, overdue);

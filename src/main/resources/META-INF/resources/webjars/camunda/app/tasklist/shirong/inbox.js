@@ -58,6 +58,12 @@ function hashParams() {
   return new URLSearchParams(q < 0 ? '' : hash.substring(q + 1));
 }
 
+// What a Tasklist link says it is about (…#/?about=…): one task's process where the business key names a campaign.
+function aboutOf(link) {
+  const q = link ? link.indexOf('?', link.indexOf('#')) : -1;
+  return q < 0 || link.indexOf('#') < 0 ? null : new URLSearchParams(link.substring(q + 1)).get('about');
+}
+
 // A link into Tasklist (or none) opens the reader's task of the message's case; any other link of Shirong (a document)
 // opens in a new tab, on this page's own address so that the Tasklist session counts.
 function isTasklistLink(link) {
@@ -214,7 +220,8 @@ function openMessage(m) {
         window.open(samePlace(m.link), '_blank', 'noopener');
         return null;
       }
-      return m.businessKey ? openTask(m.businessKey) : null;
+      const about = aboutOf(m.link) || m.businessKey;
+      return about ? openTask(about) : null;
     })
     .then(problem => {
       refreshCount();
