@@ -1,5 +1,6 @@
 package org.shirong.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -56,7 +57,9 @@ import org.xml.sax.SAXException;
  * <li>a refusal of what the caller sent is 400, not 500: a Java-serialized variable, a password below the policy (with
  * the policy in Chinese), a deployment whose file cannot be parsed, a start refused by the start form's check or its
  * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
- * {@code POST /condition} when no process starts on a condition, job retries set for no jobs;</li>
+ * {@code POST /condition} when no process starts on a condition, job retries set for no jobs, query criteria the
+ * engine cannot combine or a sort by an object variable, a JSON body of {@code null} where the call needs one
+ * ({@link NullRequestBody}: "请求正文不能为空" instead of the resource's NullPointerException);</li>
  * <li>a query over the results limit is told the limit and how to page in Chinese;</li>
  * <li>a call that failed because the database is away is 503, as {@link DatabaseUnavailable} answers it;</li>
  * <li>text with a NUL character (U+0000), which PostgreSQL can neither store nor compare (H2 can), is 400 naming the
@@ -94,6 +97,11 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     // 500 and logs their stack
     private static final String NO_JOBS = "ENGINE-13050 ";
     private static final String NO_INSTANCES_FOR_RETRIES = "ENGINE-13051 ";
+    // a query's criteria that the engine cannot combine (withoutCandidateGroups within an 'or' query…): Camunda answers
+    // them as a 500 and logs their stack
+    private static final String INVALID_QUERY = "Invalid query usage";
+    // sorting by an object variable: likewise
+    private static final String OBJECT_ORDER = "Cannot order by variables of type ";
 
     /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
     private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
@@ -115,6 +123,8 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
 
     @Context
     private UriInfo uri;
+    @Context
+    private HttpServletRequest request;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -125,6 +135,9 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         String notFound = unknownToCaller();
         if (notFound != null) {
             return camunda.getResponse(new InvalidRequestException(Status.NOT_FOUND, notFound));
+        }
+        if (NullRequestBody.readIn(request) && firstCause(failure, NullPointerException.class::isInstance).isPresent()) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "请求正文不能为空"));
         }
         if (failure instanceof RestException && failure.getCause() instanceof AuthorizationException refused) {
             return camunda.getResponse(refused);
@@ -157,6 +170,15 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         if (causedBy(failure, NO_INSTANCES_FOR_RETRIES)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "请指定要设置作业重试次数的流程实例"
                     + "（processInstances、processInstanceQuery 或 historicProcessInstanceQuery）（" + failure.getMessage() + "）"));
+        }
+        if (causedBy(failure, INVALID_QUERY)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
+                    "查询条件不能这样组合（" + causeMessage(failure, INVALID_QUERY) + "）"));
+        }
+        if (causedBy(failure, OBJECT_ORDER)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
+                    "不能按对象类型的变量排序，请按文字、数字、日期或是否类型的变量排序（"
+                    + causeMessage(failure, OBJECT_ORDER) + "）"));
         }
         if (causedBy(failure, OVER_MAX_RESULTS) || causedBy(failure, UNBOUND_RESULTS)) {
             int limit = ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getQueryMaxResultsLimit();
@@ -196,6 +218,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     static boolean isRefusal(Throwable e) {
         return causedBy(e, OTHER_ORGANIZATION) || causedBy(e, JAVA_SERIALIZATION) || causedBy(e, PASSWORD_POLICY)
                 || causedBy(e, NO_CONDITIONAL_START) || causedBy(e, NOT_CONDITIONAL_START)
+                || causedBy(e, INVALID_QUERY) || causedBy(e, OBJECT_ORDER)
                 || e instanceof ParseException || unreadableFile(e) || nulInText(e);
     }
 
@@ -276,6 +299,12 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     private static boolean causedBy(Throwable failure, String message) {
         return firstCause(failure, e -> e instanceof ProcessEngineException && e.getMessage() != null
                 && e.getMessage().startsWith(message)).isPresent();
+    }
+
+    /** The message of the failure's cause that {@link #causedBy} found. */
+    private static String causeMessage(Throwable failure, String message) {
+        return firstCause(failure, e -> e instanceof ProcessEngineException && e.getMessage() != null
+                && e.getMessage().startsWith(message)).map(Throwable::getMessage).orElse(failure.getMessage());
     }
 
     /** The failure itself or the first of its causes that {@code which} picks. */

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * One field of a task form that its assignee fills in, as the deployed form states it, and the check of a value
@@ -49,13 +51,22 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null, null);
     }
 
-    /** Why {@code value} cannot be taken for this field; empty when it can (a missing text is the step's business). */
-    Optional<String> problem(Object value) {
-        if (value == null) {
-            return required ? Optional.of(missing()) : Optional.empty();
-        }
+    /**
+     * Why {@code sent} (a value or a typed value, as sent) cannot be taken for this field; empty when it can (a missing text
+     * is the step's business). An object value (JSON, XML, Java) is no text, choice or day whatever its serialized text
+     * says: stored as such, it failed the process's own reading of it (a 500) or, unread, every later reading of the
+     * case's variables.
+     */
+    Optional<String> problem(Object sent) {
         if (kind == Kind.OTHER) {
             return Optional.empty();
+        }
+        if (sent instanceof SerializableValue) {
+            return Optional.of(kind == Kind.DAY ? "“%s”应为日期，如 2026-12-01".formatted(label) : "“" + label + "”应填写文字");
+        }
+        Object value = sent instanceof TypedValue typed ? typed.getValue() : sent;
+        if (value == null) {
+            return required ? Optional.of(missing()) : Optional.empty();
         }
         if (kind == Kind.CHOICE) {
             return options.containsKey(value) ? Optional.empty()

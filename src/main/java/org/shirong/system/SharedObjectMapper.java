@@ -34,6 +34,7 @@ public class SharedObjectMapper implements ContextResolver<ObjectMapper> {
         }
         classes.add(SharedObjectMapper.class);
         classes.add(EngineErrorAnswers.class);
+        classes.add(NullRequestBody.class);
         return classes;
     }
 

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.GetUniqueTaskWorkerCountCmd;
@@ -41,7 +42,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
- * a staff call may not edit a task's properties, candidate groups or process variables directly, may
+ * a staff call may not edit or delete a task, change its candidate groups or set process variables directly, may
  * start a process only at its start event (not before or after one of its steps, which would skip the start's
  * checks, or act on another organisation's records by business key), nor restart an ended one, may
  * hand a task only to a colleague in a group the task is given to, may work on a task and read its data only while it is
@@ -52,7 +53,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * keeps photos and attachments in its own records, through the forms), may not change their own name or e-mail nor
  * delete their own account (the organisation's file holds them; a new password is theirs to set), may not read the
  * engine's metrics (every organisation's work counted together), and completing a task may set only the fields
- * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged
+ * its form lets the assignee fill in; the form's read-only fields may be sent back, but only unchanged, and nothing else
  * (checked by {@link SubmittedFieldsGuard} inside the completion's own command, which reads the task and
  * its variables once for both), and what a start sends for its start form's fields is checked as a task form's.
  * The processes themselves, the job executor and administrators are not affected (see {@link EngineCaller}).
@@ -102,6 +103,10 @@ class StaffCommandGuard extends CommandInterceptor {
         }
         if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd) {
             throw new AuthorizationException("任务由哪个单位办理由流程确定，办理人员不能更改。");
+        }
+        if (command instanceof DeleteTaskCmd) {
+            // The engine refuses a process's task only after its own checks, as a 500 with an ERROR and its stack.
+            throw new AuthorizationException("任务由流程产生，办完由流程结束，不能删除。");
         }
         if (command instanceof SaveTaskCmd) {
             throw new AuthorizationException("任务的名称、期限和优先级由流程确定，办理人员不能修改。");

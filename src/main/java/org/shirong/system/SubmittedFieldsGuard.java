@@ -23,15 +23,19 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The form half of {@link StaffCommandGuard}: a staff member completing a task (REST complete, form submission) may set
- * only the fields its form lets the assignee fill in, and send the form's read-only fields back only unchanged. Runs
+ * only the fields its form lets the assignee fill in, and send back only unchanged what else the form shows or reads
+ * (its read-only fields, what its script fetches), as Tasklist does; any other variable is refused, even an empty one
+ * (each would be a new variable of the case, read by every later step), and so is a submission of more variables than
+ * any form has ({@link #MAX_VARIABLES}), before any is set. Runs
  * inside the completion's own command context (after the engine's command context interceptor), so the task and its
  * variables it reads are the ones the completion then works with, read once; each field the form lets the assignee fill in
- * is checked against the form ({@link FormField}: length, characters, options), once the engine's check that the caller
- * may work on the task has passed. Starting a process (REST start, start
+ * is checked against the form ({@link FormField}: length, characters, options, no object value for a text), once the
+ * engine's check that the caller may work on the task has passed. Starting a process (REST start, start
  * form) is checked the same way against its start form: each of the form's fields that is sent, and the form's required
- * choices (the unit a 工作交办 goes to); other variables a start may carry (the campaign's {@code dates}) are the start
- * listener's to check. It checks only the command that {@link StaffCommandGuard}, which sees who calls before any
- * context is opened, marked as a staff call.
+ * choices (the unit a 工作交办 goes to); besides them a start may carry only what its start event names in its
+ * {@value TaskFormFields#START_VARIABLES} extension property (the campaign's {@code dates}), which its start listener
+ * checks, so that no start presets what a later step decides (a review's result). It checks only the command that
+ * {@link StaffCommandGuard}, which sees who calls before any context is opened, marked as a staff call.
  */
 class SubmittedFieldsGuard extends CommandInterceptor {
 
@@ -40,6 +44,8 @@ class SubmittedFieldsGuard extends CommandInterceptor {
     private static final Field SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties");
     private static final Field SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId");
     private static final Field START_FORM_VARIABLES = CommandFields.of(SubmitStartFormCmd.class, "variables");
+    /** More variables than any form has (the largest, 整改问题, has 16), in one completion or start. */
+    static final int MAX_VARIABLES = 100;
     /** The staff completion being run on this thread, as {@link StaffCommandGuard} marked it. */
     private static final ThreadLocal<Command<?>> STAFF_COMPLETION = new ThreadLocal<>();
 
@@ -88,6 +94,8 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         if (taskId == null) {
             return;
         }
+        Map<String, Object> sent = submitted == null ? Map.of() : submitted;
+        notTooMany(sent);
         CommandContext commandContext = Context.getCommandContext();
         TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
         if (task == null) {
@@ -98,54 +106,92 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         EngineChecks.each(commandContext, checker -> checker.checkTaskWork(task));
         TaskFormFields.Form form = formFields.editable(task, commandContext);
         Map<String, FormField> editable = form.editable();
-        Map<String, Object> sent = submitted == null ? Map.of() : submitted;
         editable.values().stream().filter(FormField::required)
                 .filter(field -> !sent.containsKey(field.key()) && task.getVariable(field.key()) == null).findFirst()
                 .ifPresent(field -> {
                     throw new FormFieldValidationException(field.key(), field.missing());
                 });
         for (String name : sent.keySet()) {
-            // typed, so that an object value is not deserialized here (it may not be, and Map.get would try)
-            Object value = sent instanceof VariableMap variables ? variables.getValueTyped(name) : sent.get(name);
+            Object value = typed(sent, name);
             FormField field = editable.get(name);
             if (field == null) {
-                if (!unchanged(plain(task.getVariable(name)), plain(value))) {
+                if (!form.shows(name)) {
+                    // not even sent back unchanged: an empty value the process never had created a variable (any number)
+                    throw new FormFieldValidationException(name, "“" + named(name) + "”不是本任务表单中的内容，不能在办理时提交。");
+                }
+                if (!unchanged(task.getVariableTyped(name, false), value)) {
                     throw new FormFieldValidationException(name, "“" + form.label(name) + "”不是本任务表单中可填写的内容，不能在办理时修改。");
                 }
                 continue;
             }
-            field.problem(plain(value)).ifPresent(problem -> {
+            field.problem(value).ifPresent(problem -> {
                 throw new FormFieldValidationException(name, problem);
             });
         }
     }
 
     private void checkStart(Command<?> start, Map<String, Object> submitted) {
+        Map<String, Object> sent = submitted == null ? Map.of() : submitted;
+        notTooMany(sent);
         CommandContext commandContext = Context.getCommandContext();
         ProcessDefinitionEntity definition = TenantWorkGuard.started(start, commandContext);
         if (definition == null) {
             return; // the start itself answers that there is no such process
         }
-        Map<String, Object> sent = submitted == null ? Map.of() : submitted;
-        Map<String, FormField> fields = formFields.editableAtStart(definition.getId(), definition.getTenantId(), commandContext).editable();
+        TaskFormFields.Form form = formFields.editableAtStart(definition, commandContext);
+        Map<String, FormField> fields = form.editable();
         fields.values().stream().filter(FormField::required).filter(field -> !sent.containsKey(field.key())).findFirst()
                 .ifPresent(field -> {
                     throw new FormFieldValidationException(field.key(), field.missing());
                 });
         for (String name : sent.keySet()) {
+            Object value = typed(sent, name);
             FormField field = fields.get(name);
-            if (field != null) {
-                Object value = sent instanceof VariableMap variables ? variables.getValueTyped(name) : sent.get(name);
-                field.problem(plain(value)).ifPresent(problem -> {
-                    throw new FormFieldValidationException(name, problem);
-                });
+            if (field == null) {
+                // what a later step decides (a review's result, the unit a meeting is recorded by) is not the starter's
+                if (!form.shows(name) || !unchanged(null, value)) {
+                    throw new FormFieldValidationException(name, "“" + named(form.label(name)) + "”不是发起表单中的内容，不能在发起时提交。");
+                }
+                continue;
             }
+            field.problem(value).ifPresent(problem -> {
+                throw new FormFieldValidationException(name, problem);
+            });
         }
     }
 
-    /** A read-only field sent back as it was; one the process never set comes back empty from the form. */
-    private static boolean unchanged(Object current, Object submitted) {
-        return Objects.equals(current, submitted) || current == null && "".equals(submitted);
+    /**
+     * Refuses more variables than any form has, before any is read or set: the engine orders the inserts of one flush in
+     * time that grows with the square of their number (150,000 took one core for many minutes).
+     */
+    private static void notTooMany(Map<String, Object> sent) {
+        if (sent.size() > MAX_VARIABLES) {
+            throw new FormFieldValidationException(null, "一次提交的内容不能超过 %d 项（收到 %d 项）".formatted(MAX_VARIABLES, sent.size()));
+        }
+    }
+
+    /** A name as sent, cut to what a message shows: a name may be of any length. */
+    private static String named(String name) {
+        return name.codePointCount(0, name.length()) <= 40 ? name : name.substring(0, name.offsetByCodePoints(0, 40)) + "…";
+    }
+
+    /** The value as sent, typed where it is: an object value is not deserialized here (it may not be, and Map.get would try). */
+    private static Object typed(Map<String, Object> sent, String name) {
+        return sent instanceof VariableMap variables ? variables.getValueTyped(name) : sent.get(name);
+    }
+
+    /**
+     * A read-only field sent back as it was; one the process never set comes back empty from the form. An object value
+     * (JSON, XML, Java) is the same only as an object value of the same text: sent for a text it would replace the text
+     * with an object that may not even be read back.
+     */
+    private static boolean unchanged(TypedValue current, Object submitted) {
+        if (current instanceof SerializableValue != submitted instanceof SerializableValue) {
+            return false;
+        }
+        Object was = plain(current);
+        Object now = plain(submitted);
+        return Objects.equals(was, now) || was == null && "".equals(now);
     }
 
     /** The value as sent; an object value the engine has not deserialized (and must not, for this check) as its text. */

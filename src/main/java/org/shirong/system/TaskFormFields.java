@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 
 /**
  * The fields a task's deployed form lets its assignee fill in (and a process's start form the one who starts it), by
@@ -28,6 +36,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  * Read once per process definition and task (or start), since a deployed form never changes.
  */
 class TaskFormFields {
+
+    /** The start event's extension property naming the variables a start takes besides its start form's fields. */
+    static final String START_VARIABLES = "startVariables";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTML_FIELD = Pattern.compile(
@@ -42,20 +53,33 @@ class TaskFormFields {
     private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*\\bvalue\\s*=\\s*\"([^\"]*)\"[^>]*>(.*?)</option>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern FETCHED = Pattern.compile("\\bfetchVariable\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)");
     private static final Set<String> TEXT_COMPONENTS = Set.of("textfield", "textarea", "datetime");
     private static final Set<String> CHOICE_COMPONENTS = Set.of("radio", "select");
 
     /**
-     * A deployed form: the fields its assignee fills in, by variable name, and the label of every field it shows by variable
-     * name, read-only ones included (what a refusal to change one calls it).
+     * A deployed form: the fields its assignee fills in, by variable name; the label of every field it shows by variable
+     * name, read-only ones included (what a refusal to change one calls it); and every variable it shows or reads, which
+     * Tasklist may send back unchanged: its fields, read-only ones included, and what an embedded form's script fetches
+     * ({@code fetchVariable}), which Tasklist sends back too.
      */
-    record Form(Map<String, FormField> editable, Map<String, String> labels) {
+    record Form(Map<String, FormField> editable, Map<String, String> labels, Set<String> shown) {
 
-        static final Form NONE = new Form(Map.of(), Map.of());
+        static final Form NONE = new Form(Map.of(), Map.of(), Set.of());
 
         /** What the form calls the variable: its label, or the name itself when the form has no field for it. */
         String label(String name) {
             return labels.getOrDefault(name, name);
+        }
+
+        /** Whether the variable is one the form shows or reads. */
+        boolean shows(String name) {
+            return shown.contains(name);
+        }
+
+        /** The number of variables the form shows or reads: what one submission of it may send at most. */
+        int size() {
+            return shown.size();
         }
     }
 
@@ -78,10 +102,45 @@ class TaskFormFields {
                 k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days, zones.apply(task.getTenantId())));
     }
 
-    /** The fields of the process definition's start form; none when it has no deployed form. */
-    Form editableAtStart(String processDefinitionId, String tenantId, CommandContext commandContext) {
-        return editableByTaskDefinition.computeIfAbsent(processDefinitionId + "#start",
-                k -> read(new GetDeployedStartFormCmd(processDefinitionId), commandContext, days, zones.apply(tenantId)));
+    /**
+     * The fields of the process definition's start form (none when it has no deployed form), and as text fields up to
+     * what the engine stores the variables its start event names in its extension property {@value #START_VARIABLES}
+     * (comma-separated): what the start takes besides its form, which its start listener checks (the campaign's
+     * {@code dates}, which Shirong's API sends).
+     */
+    Form editableAtStart(ProcessDefinitionEntity definition, CommandContext commandContext) {
+        return editableByTaskDefinition.computeIfAbsent(definition.getId() + "#start", k -> {
+            Form form = read(new GetDeployedStartFormCmd(definition.getId()), commandContext, days, zones.apply(definition.getTenantId()));
+            Set<String> declared = startVariables(definition, commandContext);
+            if (declared.isEmpty()) {
+                return form;
+            }
+            Map<String, FormField> editable = new HashMap<>(form.editable());
+            Set<String> shown = new HashSet<>(form.shown());
+            declared.forEach(name -> {
+                editable.putIfAbsent(name, FormField.text(name, form.label(name), FormField.ENGINE_TEXT_LIMIT));
+                shown.add(name);
+            });
+            return new Form(Map.copyOf(editable), form.labels(), Set.copyOf(shown));
+        });
+    }
+
+    private static Set<String> startVariables(ProcessDefinitionEntity definition, CommandContext commandContext) {
+        ActivityImpl start = definition.getInitial();
+        if (start == null) {
+            return Set.of();
+        }
+        BpmnModelInstance model = commandContext.runWithoutAuthorization(() -> commandContext.getProcessEngineConfiguration()
+                .getDeploymentCache().findBpmnModelInstanceForProcessDefinition(definition));
+        if (model == null || !(model.getModelElementById(start.getId()) instanceof BaseElement event)
+                || event.getExtensionElements() == null) {
+            return Set.of();
+        }
+        return event.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> START_VARIABLES.equals(property.getCamundaName()) && property.getCamundaValue() != null)
+                .flatMap(property -> Arrays.stream(property.getCamundaValue().split(",")))
+                .map(String::strip).filter(name -> !name.isEmpty()).collect(Collectors.toSet());
     }
 
     private static Form read(Command<InputStream> deployedForm, CommandContext commandContext,
@@ -112,19 +171,21 @@ class TaskFormFields {
     static Form camundaFormFields(String json, DateWindow days, ZoneId zone) {
         Map<String, FormField> fields = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
+        Set<String> shown = new HashSet<>();
         try {
-            collect(JSON.readTree(json), fields, labels, days, zone);
+            collect(JSON.readTree(json), fields, labels, shown, days, zone);
         } catch (IOException unreadable) {
             return Form.NONE;
         }
-        return new Form(Map.copyOf(fields), Map.copyOf(labels));
+        return new Form(Map.copyOf(fields), Map.copyOf(labels), Set.copyOf(shown));
     }
 
-    private static void collect(JsonNode node, Map<String, FormField> fields, Map<String, String> labels, DateWindow days,
-            ZoneId zone) {
+    private static void collect(JsonNode node, Map<String, FormField> fields, Map<String, String> labels, Set<String> shown,
+            DateWindow days, ZoneId zone) {
         for (JsonNode component : node.path("components")) {
             if (component.path("key").isTextual()) {
                 String key = component.get("key").asText();
+                shown.add(key);
                 if (component.path("label").isTextual() && !component.path("label").asText().isBlank()) {
                     labels.put(key, component.path("label").asText().strip());
                 }
@@ -132,7 +193,7 @@ class TaskFormFields {
                     fields.put(key, field(component, key, days, zone));
                 }
             }
-            collect(component, fields, labels, days, zone);
+            collect(component, fields, labels, shown, days, zone);
         }
     }
 
@@ -164,10 +225,16 @@ class TaskFormFields {
         }
         Map<String, FormField> fields = new HashMap<>();
         Map<String, String> names = new HashMap<>();
+        Set<String> shown = new HashSet<>();
+        Matcher fetched = FETCHED.matcher(html);
+        while (fetched.find()) {
+            shown.add(fetched.group(1));
+        }
         Matcher field = HTML_FIELD.matcher(html);
         while (field.find()) {
             String tag = field.group();
             String key = field.group(2);
+            shown.add(key);
             Matcher id = ID.matcher(tag);
             String name = id.find() ? labels.getOrDefault(id.group(1), key) : key;
             if (!name.isBlank() && !name.equals(key)) {
@@ -185,7 +252,7 @@ class TaskFormFields {
                 fields.put(key, FormField.text(key, name, maxLength.find() ? Integer.valueOf(maxLength.group(1)) : null));
             }
         }
-        return new Form(Map.copyOf(fields), Map.copyOf(names));
+        return new Form(Map.copyOf(fields), Map.copyOf(names), Set.copyOf(shown));
     }
 
     /** A select's options: those up to its closing tag, which follows its opening tag at {@code from}. */

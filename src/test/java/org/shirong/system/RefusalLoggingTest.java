@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -140,6 +141,44 @@ class RefusalLoggingTest {
             assertThat(e.getLevel()).isEqualTo(Level.INFO);
             assertThat(e.getFormattedMessage()).contains("/supervisions", "chuangban1", "409 CASE_NOT_IN_HANDLING");
         });
+    }
+
+    /**
+     * What any clerk could send to fill the log with a server fault's stack, each answered as the refusal it is: deleting a
+     * process's task (500, ERROR ENGINE-16004), a body of {@code null} (500, the resource's NullPointerException,
+     * WARN ENGINE-REST-HTTP500), query criteria the engine cannot combine and a sort by an object variable (500, WARN).
+     */
+    @Test
+    void aTaskDeletionANullBodyAndAQueryTheEngineCannotRunAreRefusalsNotServerFaultsInTheLog() {
+        Task task = JiutingWork.assign(runtimeService, taskService, "lvrong", "删除任务测试");
+        TestRestTemplate lvrong = rest.withBasicAuth("lvrong1", "demo");
+        ResponseEntity<String> deleted = lvrong.exchange("/engine-rest/task/" + task.getId(), HttpMethod.DELETE, null, String.class);
+        assertThat(deleted.getStatusCode()).as(deleted.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deleted.getBody()).contains("任务由流程产生", "不能删除");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+
+        for (String address : List.of("/engine-rest/task/" + task.getId() + "/complete", "/engine-rest/message", "/engine-rest/signal",
+                "/engine-rest/external-task/fetchAndLock", "/engine-rest/modification/execute",
+                "/engine-rest/process-instance/suspended-async", "/engine-rest/history/process-instance/delete")) {
+            for (String body : List.of("null", " null ")) {
+                ResponseEntity<String> answer = lvrong.postForEntity(address, json(body), String.class);
+                assertThat(answer.getStatusCode()).as(address + " «" + body + "»: " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(answer.getBody()).as(address).contains("请求正文不能为空");
+            }
+        }
+        ResponseEntity<String> orWithout = lvrong.postForEntity("/engine-rest/task/count",
+                json("{\"orQueries\":[{\"withoutCandidateGroups\":true}]}"), String.class);
+        assertThat(orWithout.getStatusCode()).as(orWithout.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(orWithout.getBody()).contains("查询条件不能这样组合");
+        ResponseEntity<String> byObject = lvrong.postForEntity("/engine-rest/task?firstResult=0&maxResults=10", json("""
+                {"sorting":[{"sortBy":"processVariable","sortOrder":"asc","parameters":{"variable":"title","type":"Object"}}]}"""),
+                String.class);
+        assertThat(byObject.getStatusCode()).as(byObject.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(byObject.getBody()).contains("不能按对象类型的变量排序");
+
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
     }
 
     @Test

@@ -383,6 +383,134 @@ class StaffRoutingGuardTest {
     }
 
     /**
+     * A completion sends back only what its form shows: an empty value for a name the process never had passed as sent
+     * back unchanged and became a new variable of the case (any number: 20,000 took 6 s, 150,000 a core for many
+     * minutes, since the engine orders one flush's inserts in time growing with the square of their number), read by
+     * every later step; and more variables than any form has are refused before any is looked at.
+     */
+    @Test
+    void aCompletionSendsNoVariableItsFormDoesNotShowNotEvenAnEmptyOneNorMoreThanAnyFormHas() {
+        Task task = claimTaskOfNewCase("guard-routing-junk");
+        TestRestTemplate huanwei = as("huanwei1");
+        String instance = task.getProcessInstanceId();
+        String caseNo = (String) runtimeService.getVariable(instance, "caseNo");
+        String claim = "\"claimDecision\":{\"value\":\"claim\"}";
+        for (String junk : List.of("\"junk\":{\"value\":\"\"}", "\"junk\":{\"value\":null}",
+                "\"mergedInto\":{\"value\":\"\"}", "\"junk\":{\"value\":\"\",\"type\":\"String\"}")) {
+            for (String action : List.of("/complete", "/submit-form")) {
+                ResponseEntity<String> answer = huanwei.postForEntity("/engine-rest/task/" + task.getId() + action,
+                        json("{\"variables\":{" + claim + "," + junk + "}}"), String.class);
+                assertThat(answer.getStatusCode().value()).as(junk + ": " + answer.getBody()).isEqualTo(400);
+                assertThat(answer.getBody()).containsAnyOf("“junk”不是本任务表单中的内容", "“mergedInto”不是本任务表单中的内容");
+            }
+        }
+        StringBuilder many = new StringBuilder("{\"variables\":{" + claim);
+        for (int i = 0; i < SubmittedFieldsGuard.MAX_VARIABLES; i++) {
+            many.append(",\"caseNo").append(i).append("\":{\"value\":\"\"}");
+        }
+        ResponseEntity<String> tooMany = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+                json(many.append("}}").toString()), String.class);
+        assertThat(tooMany.getStatusCode().value()).as(tooMany.getBody()).isEqualTo(400);
+        assertThat(tooMany.getBody()).contains("一次提交的内容不能超过 100 项（收到 101 项）");
+
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance)
+                .variableNameIn("junk", "mergedInto", "caseNo0").count()).isZero();
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        // the whole form as Tasklist sends it: its read-only fields unchanged, its empty 回退理由
+        ResponseEntity<String> asTasklist = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(
+                "{\"variables\":{" + claim + ",\"caseNo\":{\"value\":\"" + caseNo + "\"},\"caseTitle\":{\"value\":\""
+                        + runtimeService.getVariable(instance, "caseTitle") + "\"},\"caseAddress\":{\"value\":\""
+                        + runtimeService.getVariable(instance, "caseAddress") + "\"},\"returnReason\":{\"value\":\"\"}}}"), String.class);
+        assertThat(asTasklist.getStatusCode().value()).as(asTasklist.getBody()).isEqualTo(204);
+    }
+
+    /**
+     * A form's text, choice or day sent as an object (JSON, or Java's String as JSON) passed the form's check by its
+     * serialized text: a choice then failed the process's reading of it (500 and an ERROR with its stack), an unread
+     * text was stored as an object that could not be read back (every later {@code …/variables} of the case a 500).
+     */
+    @Test
+    void aFormsTextChoiceOrDaySentAsAnObjectIsRefusedNamingTheField() {
+        Task task = claimTaskOfNewCase("guard-routing-object");
+        TestRestTemplate huanwei = as("huanwei1");
+        String caseNo = (String) runtimeService.getVariable(task.getProcessInstanceId(), "caseNo");
+        String object = "{\"type\":\"Object\",\"value\":\"%s\",\"valueInfo\":{\"objectTypeName\":\"java.lang.String\","
+                + "\"serializationDataFormat\":\"application/json\"}}";
+        String asJson = "{\"type\":\"Json\",\"value\":\"%s\"}";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("\"claimDecision\":" + object.formatted("claim"), "“是否认领”应填写文字");
+        refused.put("\"claimDecision\":" + asJson.formatted("claim"), "“是否认领”应填写文字");
+        refused.put("\"claimDecision\":{\"value\":\"claim\"},\"returnReason\":" + object.formatted("x{"), "“回退理由”应填写文字");
+        // a read-only field sent back with its text but as an object would replace the text
+        refused.put("\"claimDecision\":{\"value\":\"claim\"},\"caseNo\":" + object.formatted(caseNo), "“案件编号”不是本任务表单中可填写的内容");
+        refused.forEach((sent, message) -> {
+            ResponseEntity<String> answer = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+                    json("{\"variables\":{" + sent + "}}"), String.class);
+            assertThat(answer.getStatusCode().value()).as(sent + ": " + answer.getBody()).isEqualTo(400);
+            assertThat(answer.getBody()).as(sent).contains(message);
+        });
+        ResponseEntity<String> day = as("chuangban1").postForEntity("/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start",
+                json("{\"variables\":{\"title\":{\"value\":\"对象日期\"},\"unitGroup\":{\"value\":\"lvrong\"},"
+                        + "\"requirement\":{\"value\":\"对象日期\"},\"dueDate\":" + asJson.formatted("2027-01-20") + "}}"), String.class);
+        assertThat(day.getStatusCode().value()).as(day.getBody()).isEqualTo(400);
+        assertThat(day.getBody()).contains("“完成期限（当日 17:00 前）”应为日期");
+
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(task.getProcessInstanceId())
+                .variableNameIn("claimDecision", "returnReason").count()).isZero();
+        ResponseEntity<String> variables = huanwei.getForEntity("/engine-rest/task/" + task.getId() + "/variables", String.class);
+        assertThat(variables.getStatusCode().value()).as(variables.getBody()).isEqualTo(200);
+        assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("title", "对象日期").count()).isZero();
+    }
+
+    /**
+     * A start carries its start form's fields and nothing else: 工作交办 started with "reviewResult":"pass" (and 20,000
+     * more names) kept it, and the review's required 审阅结论 counted as chosen; nor can the unit's completion of its step
+     * set it. The review is then decided only by the reviewer's own choice.
+     */
+    @Test
+    void aStartCarriesOnlyItsStartFormsFieldsSoNoLaterStepsDecisionIsPreset() {
+        String start = "/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start";
+        String fields = "\"title\":{\"value\":\"预设审阅结论\"},\"unitGroup\":{\"value\":\"lvrong\"},"
+                + "\"requirement\":{\"value\":\"清理堆物\"},\"dueDate\":{\"value\":\"2027-01-20\"}";
+        for (String action : List.of(start, start.replace("/start", "/submit-form"))) {
+            ResponseEntity<String> preset = as("chuangban1").postForEntity(action,
+                    json("{\"variables\":{" + fields + ",\"reviewResult\":{\"value\":\"pass\"}}}"), String.class);
+            assertThat(preset.getStatusCode().value()).as(preset.getBody()).isEqualTo(400);
+            assertThat(preset.getBody()).contains("“reviewResult”不是发起表单中的内容");
+        }
+        StringBuilder many = new StringBuilder("{\"variables\":{" + fields);
+        for (int i = 0; i < SubmittedFieldsGuard.MAX_VARIABLES; i++) {
+            many.append(",\"x").append(i).append("\":{\"value\":\"x\"}");
+        }
+        ResponseEntity<String> tooMany = as("chuangban1").postForEntity(start, json(many.append("}}").toString()), String.class);
+        assertThat(tooMany.getStatusCode().value()).as(tooMany.getBody()).isEqualTo(400);
+        assertThat(tooMany.getBody()).contains("一次提交的内容不能超过 100 项");
+        assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("title", "预设审阅结论").count()).isZero();
+
+        ResponseEntity<String> started = as("chuangban1").postForEntity(start, json("{\"variables\":{" + fields + "}}"), String.class);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        String instance = runtimeService.createProcessInstanceQuery().variableValueEquals("title", "预设审阅结论").singleResult().getId();
+        Task handle = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        String handled = "\"handlingResult\":{\"value\":\"已清理\"},\"handled\":{\"value\":true}";
+        ResponseEntity<String> presetByUnit = as("lvrong1").postForEntity("/engine-rest/task/" + handle.getId() + "/complete",
+                json("{\"variables\":{" + handled + ",\"reviewResult\":{\"value\":\"pass\"}}}"), String.class);
+        assertThat(presetByUnit.getStatusCode().value()).as(presetByUnit.getBody()).isEqualTo(400);
+        assertThat(presetByUnit.getBody()).contains("“reviewResult”不是本任务表单中的内容");
+        assertThat(as("lvrong1").postForEntity("/engine-rest/task/" + handle.getId() + "/complete",
+                json("{\"variables\":{" + handled + "}}"), String.class).getStatusCode().value()).isEqualTo(204);
+
+        Task review = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewResult");
+        ResponseEntity<String> undecided = as("chuangban1").postForEntity("/engine-rest/task/" + review.getId() + "/complete",
+                json("{\"variables\":{}}"), String.class);
+        assertThat(undecided.getStatusCode().value()).as(undecided.getBody()).isEqualTo(400);
+        assertThat(undecided.getBody()).contains("请选择“审阅结论”");
+        assertThat(runtimeService.getVariable(instance, "reviewResult")).isNull();
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    }
+
+    /**
      * The form a completion is checked against is read once per process version and kept for everyone: a 锦溪镇 user's
      * refused submission, the first to a fresh version's 办理交办事项, must not leave it with no fillable field for the
      * unit whose task it is (before, that unit's every completion was then refused until a restart).
