@@ -114,7 +114,8 @@ class JointMeetingProcessTest {
     private ProcessInstance convene() {
         return runtimeService().startProcessInstanceByKey(KEY, "JT2026", withVariables(VAR_CAMPAIGN_CODE, "JT2026",
                 VAR_CAMPAIGN_NAME, "九亭镇创建达标镇", VAR_CYCLE_ID, "weekly", VAR_MEETING_NAME, "工作例会",
-                VAR_ORGANISER_GROUP, "chuangban", VAR_MEETING_AT, Date.from(MEETING_AT), VAR_SCORE_PERIOD, ""));
+                VAR_ORGANISER_GROUP, "chuangban", VAR_MEETING_AT, Date.from(MEETING_AT), VAR_SCORE_PERIOD, "",
+                JointMeetingProcess.VAR_PLACE, "镇政府三楼会议室"));
     }
 
     /** What Tasklist sends: the minutes, the attendance checklist and the 决定事项 textarea. */

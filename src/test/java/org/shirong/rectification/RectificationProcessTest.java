@@ -195,9 +195,11 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.latestBody("nongfu1", "case-dispatched")).contains(display(at("2026-03-02T15:30")));
     }
 
+    /** The unit's 协办 of the case, as the case's record names it (classes sharing the JVM leave instances of equal keys). */
     private ProcessInstance cooperation(CaseRecord c, String unit) {
-        return processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(c.caseNo(), unit)).singleResult();
+        String id = fixture.parties.of(c.caseNo()).stream().filter(p -> p.unitId().equals(unit))
+                .map(CaseParties.Party::processInstanceId).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        return processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
     }
 
     /** 乱堆物料 (PILED_ITEMS): lead unit 城管中队, responsible units 环卫所 and 物业公司. */
