@@ -117,7 +117,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             if (field == null) {
                 if (!form.shows(name)) {
                     // not even sent back unchanged: an empty value the process never had created a variable (any number)
-                    throw new FormFieldValidationException(name, "“" + named(name) + "”不是本任务表单中的内容，不能在办理时提交。");
+                    throw new FormFieldValidationException(name, "“" + TextInput.shortened(name, 40) + "”不是本任务表单中的内容，不能在办理时提交。");
                 }
                 if (!unchanged(task.getVariableTyped(name, false), value)) {
                     throw new FormFieldValidationException(name, "“" + form.label(name) + "”不是本任务表单中可填写的内容，不能在办理时修改。");
@@ -150,7 +150,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             if (field == null) {
                 // what a later step decides (a review's result, the unit a meeting is recorded by) is not the starter's
                 if (!form.shows(name) || !unchanged(null, value)) {
-                    throw new FormFieldValidationException(name, "“" + named(form.label(name)) + "”不是发起表单中的内容，不能在发起时提交。");
+                    throw new FormFieldValidationException(name, "“" + TextInput.shortened(form.label(name), 40) + "”不是发起表单中的内容，不能在发起时提交。");
                 }
                 continue;
             }
@@ -168,11 +168,6 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         if (sent.size() > MAX_VARIABLES) {
             throw new FormFieldValidationException(null, "一次提交的内容不能超过 %d 项（收到 %d 项）".formatted(MAX_VARIABLES, sent.size()));
         }
-    }
-
-    /** A name as sent, cut to what a message shows: a name may be of any length. */
-    private static String named(String name) {
-        return name.codePointCount(0, name.length()) <= 40 ? name : name.substring(0, name.offsetByCodePoints(0, 40)) + "…";
     }
 
     /** The value as sent, typed where it is: an object value is not deserialized here (it may not be, and Map.get would try). */
