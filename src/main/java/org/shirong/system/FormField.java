@@ -22,7 +22,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 record FormField(String key, String label, Kind kind, int maxLength, Map<String, String> options, boolean required,
         DateWindow days, ZoneId zone) {
 
-    enum Kind { TEXT, CHOICE, DAY, OTHER }
+    /** {@code FUTURE_DAY}: a day picker that, as the form says ({@code disallowPassedDates}), takes no day before today. */
+    enum Kind { TEXT, CHOICE, DAY, FUTURE_DAY, OTHER }
 
     /** Camunda keeps a string process variable in at most 4000 characters (ACT_RU_VARIABLE.TEXT_). */
     static final int ENGINE_TEXT_LIMIT = 4000;
@@ -43,8 +44,8 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
      * A date picker's day: what the process reads as a day (工作交办's 完成期限 becomes its task's due date), checked as of
      * today in {@code zone}, the form's organisation's.
      */
-    static FormField day(String key, String label, DateWindow days, ZoneId zone) {
-        return new FormField(key, label, Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days, zone);
+    static FormField day(String key, String label, DateWindow days, ZoneId zone, boolean notBeforeToday) {
+        return new FormField(key, label, notBeforeToday ? Kind.FUTURE_DAY : Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days, zone);
     }
 
     static FormField other(String key, String label) {
@@ -62,7 +63,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
             return Optional.empty();
         }
         if (sent instanceof SerializableValue) {
-            return Optional.of(kind == Kind.DAY ? "“%s”应为日期，如 2026-12-01".formatted(label) : "“" + label + "”应填写文字");
+            return Optional.of(kind == Kind.DAY || kind == Kind.FUTURE_DAY ? "“%s”应为日期，如 2026-12-01".formatted(label) : "“" + label + "”应填写文字");
         }
         Object value = sent instanceof TypedValue typed ? typed.getValue() : sent;
         if (value == null) {
@@ -73,7 +74,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
                     : Optional.of("“" + label + "”只能选择" + options.values().stream().map(o -> "“" + o + "”")
                             .collect(Collectors.joining("、")) + "之一");
         }
-        if (kind == Kind.DAY) {
+        if (kind == Kind.DAY || kind == Kind.FUTURE_DAY) {
             return dayProblem(value);
         }
         if (!(value instanceof String text)) {
@@ -100,6 +101,9 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
             return Optional.of("“%s”应为日期，如 2026-12-01".formatted(label));
         }
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+        if (kind == Kind.FUTURE_DAY && day.isBefore(today)) {
+            return Optional.of("“%s”不能早于今天（%s）：%s 已经过去".formatted(label, today, day));
+        }
         return days.problem("“" + label + "”", day, today);
     }
 

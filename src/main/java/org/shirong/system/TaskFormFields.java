@@ -208,7 +208,8 @@ class TaskFormFields {
             return FormField.choice(key, label, options, component.path("validate").path("required").asBoolean(false));
         }
         if ("datetime".equals(type) && "date".equals(component.path("subtype").asText())) {
-            return FormField.day(key, component.path("dateLabel").asText(label), days, zone);
+            return FormField.day(key, component.path("dateLabel").asText(label), days, zone,
+                    component.path("disallowPassedDates").asBoolean(false));
         }
         if (TEXT_COMPONENTS.contains(type) || CHOICE_COMPONENTS.contains(type)) {
             JsonNode maxLength = component.path("validate").path("maxLength");

@@ -36,6 +36,9 @@ import org.springframework.http.ResponseEntity;
 @SharesSpringContext
 class StaffRoutingGuardTest {
 
+    /** A 工作交办's 完成期限 a month ahead of today in 九亭: its form takes no day gone by. */
+    private static final String FUTURE = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toString();
+
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -451,7 +454,7 @@ class StaffRoutingGuardTest {
         });
         ResponseEntity<String> day = as("chuangban1").postForEntity("/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start",
                 json("{\"variables\":{\"title\":{\"value\":\"对象日期\"},\"unitGroup\":{\"value\":\"lvrong\"},"
-                        + "\"requirement\":{\"value\":\"对象日期\"},\"dueDate\":" + asJson.formatted("2027-01-20") + "}}"), String.class);
+                        + "\"requirement\":{\"value\":\"对象日期\"},\"dueDate\":" + asJson.formatted(FUTURE) + "}}"), String.class);
         assertThat(day.getStatusCode().value()).as(day.getBody()).isEqualTo(400);
         assertThat(day.getBody()).contains("“完成期限（当日 17:00 前）”应为日期");
 
@@ -472,7 +475,7 @@ class StaffRoutingGuardTest {
     void aStartCarriesOnlyItsStartFormsFieldsSoNoLaterStepsDecisionIsPreset() {
         String start = "/engine-rest/process-definition/key/WorkAssignmentProcess/tenant-id/jiuting/start";
         String fields = "\"title\":{\"value\":\"预设审阅结论\"},\"unitGroup\":{\"value\":\"lvrong\"},"
-                + "\"requirement\":{\"value\":\"清理堆物\"},\"dueDate\":{\"value\":\"2027-01-20\"}";
+                + "\"requirement\":{\"value\":\"清理堆物\"},\"dueDate\":{\"value\":\"" + FUTURE + "\"}";
         for (String action : List.of(start, start.replace("/start", "/submit-form"))) {
             ResponseEntity<String> preset = as("chuangban1").postForEntity(action,
                     json("{\"variables\":{" + fields + ",\"reviewResult\":{\"value\":\"pass\"}}}"), String.class);
@@ -649,15 +652,15 @@ class StaffRoutingGuardTest {
                 {"variables":{"title":{"value":"%s"},"unitGroup":{"value":"%s"},"requirement":{"value":"清理堆物"},
                  "dueDate":{"value":"%s"}}}""";
         Map<String, String> refused = Map.of(
-                assignment.formatted("清理\\u0007堆物", "lvrong", "2027-01-20"), "“事项名称”含有不可见的控制字符 U+0007",
-                assignment.formatted("长".repeat(5000), "lvrong", "2027-01-20"), "“事项名称”不能超过 200 个字",
+                assignment.formatted("清理\\u0007堆物", "lvrong", FUTURE), "“事项名称”含有不可见的控制字符 U+0007",
+                assignment.formatted("长".repeat(5000), "lvrong", FUTURE), "“事项名称”不能超过 200 个字",
                 // a unit of another organisation: its task would sit where nobody can open it
-                assignment.formatted("清理堆物", "jxshuili", "2027-01-20"), "“承办单位”只能选择",
+                assignment.formatted("清理堆物", "jxshuili", FUTURE), "“承办单位”只能选择",
                 // the task's due date is read from it: a 500 (ENGINE-09027) and a deadline 7000 years away
                 assignment.formatted("清理堆物", "lvrong", "下周五"), "“完成期限（当日 17:00 前）”应为日期",
                 assignment.formatted("清理堆物", "lvrong", "9026-01-20"), "超出可填写的范围",
                 """
-                {"variables":{"title":{"value":"清理堆物"},"requirement":{"value":"清理堆物"},"dueDate":{"value":"2027-01-20"}}}""",
+                {"variables":{"title":{"value":"清理堆物"},"requirement":{"value":"清理堆物"},"dueDate":{"value":"%s"}}}""".formatted(FUTURE),
                 "请选择“承办单位”");
         refused.forEach((body, message) -> {
             ResponseEntity<String> answer = as("chuangban1").postForEntity(start, json(body), String.class);
@@ -675,7 +678,7 @@ class StaffRoutingGuardTest {
                 .variableValueEquals("requirement", "清理堆物").count()).isZero();
 
         ResponseEntity<String> fine = as("chuangban1").postForEntity(start,
-                json(assignment.formatted("清理堆物", "lvrong", "2027-01-20")), String.class);
+                json(assignment.formatted("清理堆物", "lvrong", FUTURE)), String.class);
         assertThat(fine.getStatusCode().value()).as(fine.getBody()).isEqualTo(200);
     }
 
@@ -699,6 +702,12 @@ class StaffRoutingGuardTest {
             assertThat(beyond.getBody()).contains("超出可填写的范围（2000-01-01 至 2036-12-06）");
             ResponseEntity<String> lastDay = as("chuangban1").postForEntity(start, json(assignment.formatted("2036-12-06")), String.class);
             assertThat(lastDay.getStatusCode().value()).as(lastDay.getBody()).isEqualTo(200);
+            // the form takes no day gone by (disallowPassedDates): 5 December is today for the JVM, yesterday in Shanghai
+            ResponseEntity<String> past = as("chuangban1").postForEntity(start, json(assignment.formatted("2026-12-05")), String.class);
+            assertThat(past.getStatusCode().value()).as(past.getBody()).isEqualTo(400);
+            assertThat(past.getBody()).contains("“完成期限（当日 17:00 前）”不能早于今天（2026-12-06）");
+            ResponseEntity<String> today = as("chuangban1").postForEntity(start, json(assignment.formatted("2026-12-06")), String.class);
+            assertThat(today.getStatusCode().value()).as(today.getBody()).isEqualTo(200);
         } finally {
             java.util.TimeZone.setDefault(jvm);
             org.camunda.bpm.engine.impl.util.ClockUtil.reset();
