@@ -84,7 +84,7 @@ class OrganizationsBrowserTest {
 
                 // The unit may start nothing by hand: the dialog says so rather than list other organisations' processes.
                 browser.click(By.xpath("//a[contains(normalize-space(.),'发起流程')]"));
-                browser.visible(By.xpath("//div[contains(@class,'modal-body')]//div[contains(@class,'well')][contains(normalize-space(.),'暂无可用的流程定义')]"));
+                browser.visible(By.xpath("//div[contains(@class,'modal-body')]//div[contains(@class,'well')][contains(normalize-space(.),'您没有需要在这里发起的流程')]"));
 
                 // 锦溪's office may read every task (TASK *), so only the organisation boundary keeps 九亭's from it.
                 browser.login("jxtuijinban1", "demo");

@@ -409,6 +409,9 @@ class TasklistBrowserTest {
                 browser.until(d -> "领导小组".equals(d.findElement(By.xpath("//tr[td[contains(@class,'group-id')]//a[text()='cdlingdao']]"
                         + "/td[contains(@class,'group-type')]")).getText().strip()));
                 browser.screenshot("admin-groups");
+                // no vendor banner linking outside the intranet, no English footer: as in Tasklist and Cockpit
+                assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner, footer[cam-widget-footer]")))
+                        .noneMatch(WebElement::isDisplayed);
                 String groups = browser.driver().findElement(By.tagName("body")).getText();
                 assertThat(groups).contains("成员单位", "办公室", "系统管理").doesNotContain("LEADING_GROUP", "OFFICE", "UNIT", "SYSTEM");
 
@@ -484,6 +487,13 @@ class TasklistBrowserTest {
             List<WebElement> warnings = browser.driver().findElements(By.cssSelector(".small-screen-warning"));
             assertThat(warnings).as("Camunda's warning is in the page").isNotEmpty();
             assertThat(warnings).noneMatch(WebElement::isDisplayed);
+            // nor, in its menu, 键盘快捷键: a phone has no keyboard
+            browser.click(By.cssSelector(".navbar-header .navbar-toggle"));
+            browser.until(d -> d.findElements(By.xpath("//a[contains(normalize-space(.),'发起流程')]")).stream()
+                    .anyMatch(WebElement::isDisplayed));
+            List<WebElement> shortcuts = browser.driver().findElements(By.cssSelector("a.showShortcutHelp"));
+            assertThat(shortcuts).as("the menu carries it").isNotEmpty();
+            assertThat(shortcuts).as("键盘快捷键").noneMatch(WebElement::isDisplayed);
         }
     }
 
