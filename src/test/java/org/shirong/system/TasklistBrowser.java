@@ -102,7 +102,18 @@ public final class TasklistBrowser implements AutoCloseable {
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
-        return keepingEvidence(() -> wait.until(condition));
+        return keepingEvidence(() -> wait.until(driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chrome's word for an element its page re-rendered between finding and reading it: look again, as for
+                // a stale element (the wait ignores those)
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        }));
     }
 
     public WebElement visible(By by) {
