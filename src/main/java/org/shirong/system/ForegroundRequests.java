@@ -37,7 +37,7 @@ public class ForegroundRequests extends HttpFilter {
     /** The request the current thread is answering, which never holds back what it does itself. */
     private static final ThreadLocal<InFlight> OWN = new ThreadLocal<>();
     /** How the current thread gives way when it is background work ({@link #asBackground}); null for any other thread. */
-    private static final ThreadLocal<Runnable> GIVE_WAY = new ThreadLocal<>();
+    private static final ThreadMark<Runnable> GIVE_WAY = new ThreadMark<>();
 
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicInteger waiting = new AtomicInteger();
@@ -108,17 +108,7 @@ public class ForegroundRequests extends HttpFilter {
 
     /** Does {@code work} on the current thread, where {@link #giveWay} runs {@code giveWay}. */
     static <T> T givingWay(Runnable giveWay, Supplier<T> work) {
-        Runnable before = GIVE_WAY.get();
-        GIVE_WAY.set(giveWay);
-        try {
-            return work.get();
-        } finally {
-            if (before == null) {
-                GIVE_WAY.remove();
-            } else {
-                GIVE_WAY.set(before);
-            }
-        }
+        return GIVE_WAY.around(giveWay, work);
     }
 
     /** On a thread doing background work ({@link #asBackground}), waits for the requests in flight; otherwise nothing. */

@@ -47,7 +47,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
     /** More variables than any form has (the largest, 整改问题, has 16), in one completion or start. */
     static final int MAX_VARIABLES = 100;
     /** The staff completion being run on this thread, as {@link StaffCommandGuard} marked it. */
-    private static final ThreadLocal<Command<?>> STAFF_COMPLETION = new ThreadLocal<>();
+    private static final ThreadMark<Command<?>> STAFF_COMPLETION = new ThreadMark<>();
 
     private final TaskFormFields formFields;
 
@@ -58,23 +58,13 @@ class SubmittedFieldsGuard extends CommandInterceptor {
 
     /** Runs {@code completion} (through {@code run}) with its submitted fields checked inside its command. */
     static <T> T checking(Command<T> completion, Supplier<T> run) {
-        Command<?> outer = STAFF_COMPLETION.get();
-        STAFF_COMPLETION.set(completion);
-        try {
-            return run.get();
-        } finally {
-            if (outer == null) {
-                STAFF_COMPLETION.remove();
-            } else {
-                STAFF_COMPLETION.set(outer);
-            }
-        }
+        return STAFF_COMPLETION.around(completion, run);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
-        if (command == STAFF_COMPLETION.get()) {
+        if (STAFF_COMPLETION.is(command)) {
             if (command instanceof CompleteTaskCmd) {
                 check((String) CommandFields.read(COMPLETE_TASK, command),
                         (Map<String, Object>) CommandFields.read(COMPLETE_VARIABLES, command));

@@ -73,7 +73,7 @@ class TaskWorkerGuard extends CommandInterceptor {
             read(GetTaskAttachmentsCmd.class), read(GetTaskAttachmentCmd.class), read(GetTaskAttachmentContentCmd.class));
 
     /** The staff call being run on this thread, as {@link StaffCommandGuard} marked it. */
-    private static final ThreadLocal<Command<?>> STAFF_CALL = new ThreadLocal<>();
+    private static final ThreadMark<Command<?>> STAFF_CALL = new ThreadMark<>();
 
     private final EveryTaskReaders everyTaskReaders;
 
@@ -94,17 +94,7 @@ class TaskWorkerGuard extends CommandInterceptor {
         if (checked(call) == null) {
             return run.get();
         }
-        Command<?> outer = STAFF_CALL.get();
-        STAFF_CALL.set(call);
-        try {
-            return run.get();
-        } finally {
-            if (outer == null) {
-                STAFF_CALL.remove();
-            } else {
-                STAFF_CALL.set(outer);
-            }
-        }
+        return STAFF_CALL.around(call, run);
     }
 
     private static Checked checked(Command<?> command) {
@@ -119,7 +109,7 @@ class TaskWorkerGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        if (command == STAFF_CALL.get()) {
+        if (STAFF_CALL.is(command)) {
             Checked checked = checked(command);
             String taskId = (String) CommandFields.read(checked.taskId(), command);
             if (taskId != null) {
