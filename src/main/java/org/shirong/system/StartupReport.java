@@ -33,7 +33,7 @@ class StartupReport {
                 .append("  任务列表 Tasklist:  ").append(base).append("/camunda/app/tasklist/\n")
                 .append("  驾驶舱 Cockpit:     ").append(base).append("/camunda/app/cockpit/\n")
                 .append("  管理 Admin:         ").append(base).append("/camunda/app/admin/\n")
-                .append("  REST API:           ").append(base).append("/engine-rest/ 与 ").append(base).append("/api/ （HTTP Basic）\n");
+                .append("  REST API:           ").append(base).append("/engine-rest/version 与 ").append(base).append("/api/me （HTTP Basic）\n");
         if (demo) {
             text.append("  演示账号（仅限演示运行）：管理员 ").append(environment.getProperty("shirong.admin.id"))
                     .append(" / ").append(environment.getProperty("shirong.admin.password"))
