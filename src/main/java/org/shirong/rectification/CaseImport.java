@@ -63,7 +63,12 @@ class CaseImport {
      * {@code possibleDuplicates}: the rows whose new case may duplicate an open case, or another row of the file, as
      * {@link CaseDuplicates#ofImport} finds them.
      */
-    record Result(int created, int skipped, List<String> caseNos, List<CaseDuplicates.ImportedRow> possibleDuplicates) {
+    record Result(int created, int skipped, List<String> caseNos, List<RowOutcome> rows,
+            List<CaseDuplicates.ImportedRow> possibleDuplicates) {
+    }
+
+    /** What became of one data row: the case made of it, or none when its 外部编号 had been imported before. */
+    record RowOutcome(int row, String externalRef, String caseNo, boolean skipped) {
     }
 
     private final CaseImportBatches batches;
@@ -144,7 +149,7 @@ class CaseImport {
             }
         }
         if (fresh.isEmpty()) {
-            return new Result(0, rows.size(), List.of(), List.of());
+            return new Result(0, rows.size(), List.of(), outcomes(rows, Map.of()), List.of());
         }
         long importId = batches.record(organization, actor, fileName, fresh);
         CaseImportBatches.Outcome outcome = batches.complete(importId);
@@ -164,7 +169,12 @@ class CaseImport {
                 outcome.created().size(), rows.size() - outcome.created().size(), alike.size(),
                 (System.nanoTime() - looking) / 1_000_000);
         return new Result(outcome.created().size(), rows.size() - outcome.created().size(), List.copyOf(outcome.created().values()),
-                alike);
+                outcomes(rows, outcome.created()), alike);
+    }
+
+    private static List<RowOutcome> outcomes(List<Row> rows, Map<Integer, String> created) {
+        return rows.stream().map(row -> new RowOutcome(row.number(), row.newCase().externalRef(), created.get(row.number()),
+                !created.containsKey(row.number()))).toList();
     }
 
     /** A data row read: its number, the case it asks for, and what the reading found wrong with it. */

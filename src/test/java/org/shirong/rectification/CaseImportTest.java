@@ -168,6 +168,7 @@ class CaseImportTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void chineseHeadersWithBomImportOnceAndTheSameFileAgainIsSkipped() {
         String csv = """
                 外部编号,问题类别,标题,地点,描述,紧急程度
@@ -180,6 +181,12 @@ class CaseImportTest {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(first.getBody()).containsEntry("created", 3).containsEntry("skipped", 0);
         assertThat(cases()).isEqualTo(before + 3);
+        // which row became which case, by row and 外部编号: the office matches its file to the answer
+        assertThat((List<Map<String, Object>>) first.getBody().get("rows")).extracting(r -> r.get("row"), r -> r.get("externalRef"),
+                r -> r.get("caseNo"), r -> r.get("skipped")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "CY2024-001", caseNoOf("CY2024-001"), false),
+                org.assertj.core.groups.Tuple.tuple(3, "CY2024-002", caseNoOf("CY2024-002"), false),
+                org.assertj.core.groups.Tuple.tuple(4, "CY2024-003", caseNoOf("CY2024-003"), false));
         assertThat(jdbc.queryForObject("select source from rect_case where external_ref = 'CY2024-001'", String.class)).isEqualTo("SURVEY");
         assertThat(jdbc.queryForObject("select category from rect_case where external_ref = 'CY2024-001'", String.class))
                 .isEqualTo("SURVEY_RESIDENTIAL_AREAS");
@@ -188,7 +195,14 @@ class CaseImportTest {
 
         ResponseEntity<Map> again = upload(csv, true);
         assertThat(again.getBody()).containsEntry("created", 0).containsEntry("skipped", 3);
+        assertThat((List<Map<String, Object>>) again.getBody().get("rows")).extracting(r -> r.get("row"), r -> r.get("caseNo"),
+                r -> r.get("skipped")).containsExactly(org.assertj.core.groups.Tuple.tuple(2, null, true),
+                org.assertj.core.groups.Tuple.tuple(3, null, true), org.assertj.core.groups.Tuple.tuple(4, null, true));
         assertThat(cases()).isEqualTo(before + 3);
+    }
+
+    private String caseNoOf(String externalRef) {
+        return jdbc.queryForObject("select case_no from rect_case where external_ref = ?", String.class, externalRef);
     }
 
     /**
