@@ -26,13 +26,18 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  * and {@code not like}, also inside {@code orQueries}) holds at most {@value #MAX_PERCENT} unescaped {@code %}, as each
  * more multiplies the database's matching work by the length of the value (H2 backtracks: three {@code %} against a
  * 2,000-character description a clerk wrote himself held a core for minutes); a list criterion ({@code …In}) holds at
- * most {@value #MAX_ENTRIES} entries (past 100,000 H2 refuses the statement and the engine logs it whole). Shirong's own
- * queries, administrators and the engine's internal queries are not limited.
+ * most {@value #MAX_ENTRIES} entries (past 100,000 H2 refuses the statement and the engine logs it whole), and all its
+ * lists together, or-queries included, at most {@value #MAX_TOTAL_ENTRIES} (120 or-queries of 1,000 variable criteria
+ * each ran the heap out while MyBatis wrote the SQL); at most {@value #MAX_ORDERINGS} sort orders (a thousand, on
+ * process variables, held a connection for half a minute). Shirong's own queries, administrators and the engine's
+ * internal queries are not limited.
  */
 class QueryLimitsGuard extends CommandInterceptor {
 
     static final int MAX_PERCENT = 2;
     static final int MAX_ENTRIES = 1000;
+    static final int MAX_TOTAL_ENTRIES = 2000;
+    static final int MAX_ORDERINGS = 10;
 
     private static final Field EXTENDING_QUERY = CommandFields.of(AbstractExecuteFilterCmd.class, "extendingQuery");
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
@@ -48,13 +53,13 @@ class QueryLimitsGuard extends CommandInterceptor {
         Object query = command instanceof AbstractQuery<?, ?> ? command
                 : command instanceof AbstractExecuteFilterCmd ? CommandFields.read(EXTENDING_QUERY, command) : null;
         if (query != null && EngineCaller.staffCall(configuration).isPresent()) {
-            check(query, Collections.newSetFromMap(new IdentityHashMap<>()));
+            check(query, Collections.newSetFromMap(new IdentityHashMap<>()), new int[1]);
         }
         return next.execute(command);
     }
 
     /** The query's own criteria, and those of the queries it holds (a task query's {@code orQueries}). */
-    private static void check(Object query, Set<Object> seen) {
+    private static void check(Object query, Set<Object> seen, int[] total) {
         if (!seen.add(query)) {
             return;
         }
@@ -63,28 +68,36 @@ class QueryLimitsGuard extends CommandInterceptor {
             if (value instanceof String pattern && field.getName().endsWith("Like")) {
                 pattern(field.getName(), pattern);
             } else if (value instanceof Collection<?> entries) {
-                entries(field.getName(), entries, seen);
+                if ("orderingProperties".equals(field.getName()) && entries.size() > MAX_ORDERINGS) {
+                    throw new BadUserRequestException("排序条件有 " + entries.size() + " 个，一次最多 " + MAX_ORDERINGS + " 个");
+                }
+                entries(field.getName(), entries, seen, total);
             } else if (value != null && value.getClass().isArray() && !value.getClass().getComponentType().isPrimitive()) {
                 List<Object> entries = new ArrayList<>(Array.getLength(value));
                 for (int i = 0; i < Array.getLength(value); i++) {
                     entries.add(Array.get(value, i));
                 }
-                entries(field.getName(), entries, seen);
+                entries(field.getName(), entries, seen, total);
             }
         }
     }
 
-    private static void entries(String criterion, Collection<?> entries, Set<Object> seen) {
+    private static void entries(String criterion, Collection<?> entries, Set<Object> seen, int[] total) {
         if (entries.size() > MAX_ENTRIES) {
             throw new BadUserRequestException("查询条件“" + criterion + "”列出了 " + entries.size() + " 项，一次最多 "
                     + MAX_ENTRIES + " 项，请分几次查询");
+        }
+        total[0] += entries.size();
+        if (total[0] > MAX_TOTAL_ENTRIES) {
+            throw new BadUserRequestException("查询条件共有 " + total[0] + " 项以上，一次最多 " + MAX_TOTAL_ENTRIES
+                    + " 项（含各个“或”条件），请分几次查询");
         }
         for (Object entry : entries) {
             if (entry instanceof QueryVariableValue variable && variable.getValue() instanceof String pattern
                     && (variable.getOperator() == QueryOperator.LIKE || variable.getOperator() == QueryOperator.NOT_LIKE)) {
                 pattern("变量 " + variable.getName(), pattern);
             } else if (entry instanceof AbstractQuery<?, ?>) {
-                check(entry, seen);
+                check(entry, seen, total);
             }
         }
     }

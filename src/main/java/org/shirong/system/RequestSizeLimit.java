@@ -24,7 +24,11 @@ import org.springframework.util.unit.DataSize;
  * Bounds every request body before anything reads it, authentication included: a declared length
  * over the limit is answered 413 at once, and a body sent without a length stops being read at the
  * limit. A request with no credentials at all (no Authorization header, no session the server issued)
- * gets the small anonymous limit, enough for a login.
+ * gets the small anonymous limit, enough for a login. A call of the engine's APIs ({@code /engine-rest}, the webapps'
+ * {@code /camunda/api}) other than a form submission (photos travel in it) or a multipart upload (a deployment) gets
+ * the engine limit: a query, a list of ids or a message never needs more, and one of some megabytes (100,000 topics,
+ * ids or criteria) held a core, filled the heap or wrote a hundred megabytes of log before any rule of the engine's
+ * could refuse it.
  */
 class RequestSizeLimit extends HttpFilter {
 
@@ -39,7 +43,8 @@ class RequestSizeLimit extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        DataSize limit = anonymous(request) ? limits.maxAnonymousRequestSize() : limits.maxRequestSize();
+        DataSize limit = anonymous(request) ? limits.maxAnonymousRequestSize()
+                : engineCall(request) ? limits.maxEngineRequestSize() : limits.maxRequestSize();
         if (request.getContentLengthLong() > limit.toBytes()) {
             refuse(request, response, limit);
             return;
@@ -55,6 +60,14 @@ class RequestSizeLimit extends HttpFilter {
             response.reset();
             refuse(request, response, limit);
         }
+    }
+
+    private static boolean engineCall(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String type = request.getContentType();
+        return (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/"))
+                && !FormUploadLimitFilter.FORM_SUBMISSION.matcher(path).matches()
+                && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
     }
 
     private static boolean anonymous(HttpServletRequest request) {

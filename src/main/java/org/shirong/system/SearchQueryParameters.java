@@ -7,9 +7,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.rest.dto.AbstractSearchQueryDto;
 import org.camunda.bpm.engine.rest.dto.CamundaQueryParam;
 import org.camunda.bpm.engine.rest.dto.converter.JacksonAwareStringToTypeConverter;
@@ -29,10 +29,23 @@ final class SearchQueryParameters {
     private record Setter(Method method, Constructor<? extends JacksonAwareStringToTypeConverter<?>> converter) {
     }
 
+    /**
+     * Every parameter a query class knows, read once from its annotated setters: a name it does not know is looked up,
+     * never stored (a cache filled by the names requests carry grew without bound, one entry per invented name).
+     */
     private static final ClassValue<Map<String, List<Setter>>> SETTERS = new ClassValue<>() {
         @Override
         protected Map<String, List<Setter>> computeValue(Class<?> type) {
-            return new ConcurrentHashMap<>();
+            Map<String, List<Setter>> byName = new HashMap<>();
+            for (Method method : type.getMethods()) {
+                CamundaQueryParam annotation = method.getAnnotation(CamundaQueryParam.class);
+                if (annotation != null) {
+                    byName.computeIfAbsent(annotation.value(), name -> new ArrayList<>()).add(new Setter(method, converter(annotation)));
+                }
+            }
+            Map<String, List<Setter>> known = new HashMap<>();
+            byName.forEach((name, setters) -> known.put(name, List.copyOf(setters)));
+            return Map.copyOf(known);
         }
     };
 
@@ -52,17 +65,13 @@ final class SearchQueryParameters {
         return query;
     }
 
+    /** How many parameter names {@code type} knows, the names a request may bring left out. */
+    static int knownParameters(Class<?> type) {
+        return SETTERS.get(type).size();
+    }
+
     private static List<Setter> setters(Class<?> type, String parameterName) {
-        return SETTERS.get(type).computeIfAbsent(parameterName, name -> {
-            List<Setter> found = new ArrayList<>();
-            for (Method method : type.getMethods()) {
-                CamundaQueryParam annotation = method.getAnnotation(CamundaQueryParam.class);
-                if (annotation != null && annotation.value().equals(name)) {
-                    found.add(new Setter(method, converter(annotation)));
-                }
-            }
-            return List.copyOf(found);
-        });
+        return SETTERS.get(type).getOrDefault(parameterName, List.of());
     }
 
     private static Constructor<? extends JacksonAwareStringToTypeConverter<?>> converter(CamundaQueryParam annotation) {

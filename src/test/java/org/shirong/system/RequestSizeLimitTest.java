@@ -88,9 +88,13 @@ class RequestSizeLimitTest {
     void aBodyStreamedWithoutALengthStopsBeingReadAtTheLimit() throws IOException {
         byte[] chunk = ("100000\r\n" + " ".repeat(0x100000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         String credentials = java.util.Base64.getEncoder().encodeToString("chengguan1:demo".getBytes(StandardCharsets.UTF_8));
-        String answer = send("POST /engine-rest/task HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        String answer = send("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Authorization: Basic " + credentials + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunk, 40);
         assertThat(answer).startsWith("HTTP/1.1 413").contains("30 MB");
+        // a query to the engine never needs more than its own, smaller limit
+        String query = send("POST /engine-rest/task HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: Basic " + credentials + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunk, 40);
+        assertThat(query).startsWith("HTTP/1.1 413").contains("256 KB");
 
         String anonymous = send("POST /engine-rest/task HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunk, 40);
@@ -102,8 +106,11 @@ class RequestSizeLimitTest {
         String credentials = java.util.Base64.getEncoder().encodeToString("chengguan1:demo".getBytes(StandardCharsets.UTF_8));
         byte[] chunk = new byte[1024 * 1024];
         Arrays.fill(chunk, (byte) ' ');
-        String answer = send("POST /engine-rest/task HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        String answer = send("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Authorization: Basic " + credentials + "\r\nContent-Length: 41943040\r\nConnection: close\r\n\r\n", chunk, 2);
         assertThat(answer).startsWith("HTTP/1.1 413").contains("30 MB");
+        String query = send("POST /engine-rest/task HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: Basic " + credentials + "\r\nContent-Length: 41943040\r\nConnection: close\r\n\r\n", chunk, 2);
+        assertThat(query).startsWith("HTTP/1.1 413").contains("256 KB");
     }
 }

@@ -277,6 +277,76 @@ class RestSecurityTest {
         assertThat(many.getBody()).contains("列出了 1001 项，一次最多 1000 项");
     }
 
+    /**
+     * s49: limits on the whole of a staff query and of an engine call, not on each list alone: 120 or-queries of 1,000
+     * criteria each ran the heap out, 1,000 sort orders held a connection for half a minute, 100,000 external-task topics
+     * or 30,000 correlation keys answered 500 with megabytes of log. Each is refused at once, in Chinese, on the
+     * engine's API and the webapps' (a body over the engine limit, also one sent in chunks, is not read).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void staffQueriesAndEngineCallsAreBoundedAsAWhole() {
+        TestRestTemplate clerk = rest.withBasicAuth("lvrong1", "demo");
+        String criteria = String.join(",", java.util.Collections.nCopies(700,
+                "{\"name\":\"x\",\"operator\":\"eq\",\"value\":\"v\"}"));
+        ResponseEntity<String> wide = clerk.postForEntity("/engine-rest/task/count",
+                json("{\"orQueries\":[{\"processVariables\":[" + criteria + "]},{\"processVariables\":[" + criteria + "]},"
+                        + "{\"processVariables\":[" + criteria + "]}]}"), String.class);
+        assertThat(wide.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wide.getBody()).contains("一次最多 2000 项（含各个“或”条件）");
+
+        String sorting = String.join(",", java.util.Collections.nCopies(11,
+                "{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\",\"parameters\":{\"variable\":\"x\",\"type\":\"String\"}}"));
+        ResponseEntity<String> sorted = clerk.postForEntity("/engine-rest/task", json("{\"sorting\":[" + sorting + "]}"), String.class);
+        assertThat(sorted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(sorted.getBody()).contains("排序条件有 11 个，一次最多 10 个");
+        assertThat(clerk.postForEntity("/engine-rest/task?maxResults=5", json("{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"},"
+                + "{\"sortBy\":\"priority\",\"sortOrder\":\"desc\"}]}"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<String> fetch = clerk.postForEntity("/engine-rest/external-task/fetchAndLock",
+                json("{\"workerId\":\"w\",\"maxTasks\":1,\"topics\":[{\"topicName\":\"t\",\"lockDuration\":1000}]}"), String.class);
+        assertThat(fetch.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(fetch.getBody()).contains("Shirong 没有外部任务");
+        ResponseEntity<String> message = clerk.postForEntity("/engine-rest/message",
+                json("{\"messageName\":\"CaseSupervised\",\"businessKey\":\"JT-2026-000001\"}"), String.class);
+        assertThat(message.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(message.getBody()).contains("办理人员不能直接发送");
+        assertThat(clerk.postForEntity("/engine-rest/signal", json("{\"name\":\"anything\"}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        String ids = "{\"jobIds\":[" + String.join(",", java.util.Collections.nCopies(20_000, "\"j0000000000\"")) + "],\"retries\":1}";
+        assertThat(ids.length()).isGreaterThan(256 * 1024);
+        ResponseEntity<String> large = clerk.postForEntity("/engine-rest/job/retries", json(ids), String.class);
+        assertThat(large.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(large.getBody()).contains("请求内容超过 256 KB 上限");
+        assertThat(clerk.postForEntity("/camunda/api/engine/engine/default/job/retries", json(ids), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        // the same sent in chunks, with no length: read up to the limit, then refused
+        assertThat(chunked("/engine-rest/job/retries", ids).statusCode()).isEqualTo(413);
+        // a form submission in chunks would pass the form limit's check of its stated length: refused unread
+        java.net.http.HttpResponse<String> form = chunked("/engine-rest/task/" + assignTo("lvrong").getId() + "/submit-form",
+                "{\"variables\":{}}");
+        assertThat(form.statusCode()).isEqualTo(411);
+        assertThat(form.body()).contains("提交表单须注明内容长度");
+    }
+
+    private java.net.http.HttpResponse<String> chunked(String path, String body) {
+        try {
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("lvrong1:demo".getBytes()))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void adminSetupEndpointIsBlocked() {
         long users = rest.withBasicAuth("admin", "admin").getForObject("/engine-rest/user/count", Map.class).get("count") instanceof Number n ? n.longValue() : -1;
