@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The documents of a joint meeting (工作例会): the agenda with the campaign's progress as of its preparation (this
- * month's cases so far, plan items, work overdue), the score period's cases per unit and its ranking; the minutes with attendance and decisions; and the 通报 of the named
- * units. The agenda and the minutes are stored once per meeting ({@link Meeting#key()}), the 通报 once per campaign and
+ * month's cases so far, plan items, work overdue), the score period's cases per unit and its ranking; the minutes with
+ * attendance and decisions; and the 通报 of the named units. The agenda and the minutes are stored once per meeting ({@link Meeting#key()}), the 通报 once per campaign and
  * score period ({@link #noticeKey}): a town that meets twice a month names its non-performing units of a month once, and
  * the second meeting's agenda says when and by which meeting they were named ({@link IssuedNotice}).
  */
@@ -110,8 +110,8 @@ public class MeetingDocuments {
         String title = adHocTitle(meeting) + "议程";
         model.put("title", title);
         model.put("attendees", List.of(meeting.attendeeNames()));
-        return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "agenda/adhoc/" + processInstanceId, DocumentKind.AGENDA,
-                title, templates.render("adhoc-agenda", model), processInstanceId);
+        return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "agenda/adhoc/" + processInstanceId,
+                DocumentKind.AGENDA, title, templates.render("adhoc-agenda", model), processInstanceId);
     }
 
     /** The 临时会议's minutes as the office recorded them, with the units called and the agenda; its organisation's document. */
@@ -122,12 +122,12 @@ public class MeetingDocuments {
         model.put("attendeesHeading", "参会单位");
         model.put("attendees", List.of(meeting.attendeeNames()));
         model.put("minutes", minutes);
-        return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId, DocumentKind.MINUTES,
-                title, templates.render("minutes", model), processInstanceId);
+        return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId,
+                DocumentKind.MINUTES, title, templates.render("minutes", model), processInstanceId);
     }
 
     private String adHocTitle(AdHocMeeting meeting) {
-        return meeting.meetingName() + "（" + models.day(meeting.meetingAt()) + "）";
+        return dated(meeting.meetingName(), meeting.meetingAt());
     }
 
     private Map<String, Object> adHocModel(AdHocMeeting meeting) {
@@ -147,7 +147,11 @@ public class MeetingDocuments {
      * apart by it.
      */
     public String datedName(Meeting meeting) {
-        return meeting.meetingName() + "（" + models.day(meeting.meetingAt()) + "）";
+        return dated(meeting.meetingName(), meeting.meetingAt());
+    }
+
+    private String dated(String meetingName, Instant meetingAt) {
+        return meetingName + "（" + models.day(meetingAt) + "）";
     }
 
     /**
