@@ -1,4 +1,5 @@
-<#-- 会议议程已发布。模型：title 会议名称、due 会议时间、place 地点（可无）、detail 议程（可无）、link 会议议程文件的地址 -->
+<#-- 会议议程已发布。模型：title 会议名称、due 会议时间、place 地点（可无）、detail 议程原文（临时会议，可无）、link 会议议程文件的地址：
+     例会的议程含进展、案件和考核数据；临时会议（有 detail）的是会议通知和议程 -->
 <#assign subject>【会议通知】${title}</#assign>
 各位同志：
 
@@ -8,5 +9,7 @@ ${title}定于 ${due} 召开<#if place?has_content>，地点：${place}</#if>，
 议程：
 ${detail}
 </#if>
+<#if link?has_content>
 
-会议议程（含进展、案件和考核数据）：${link}
+<#if detail?has_content>会议通知（可打印）：${link}<#else>会议议程（含进展、案件和考核数据）：${link}</#if>
+</#if>

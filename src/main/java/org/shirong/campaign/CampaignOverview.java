@@ -12,6 +12,7 @@ import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.report.PlanItemProgress;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.system.NotFoundException;
@@ -47,22 +48,27 @@ class CampaignOverview {
             PlanItemProgress.Table planItems, String documents, List<TaskResult> taskResults) {
     }
 
-    /** A task that is done, or has files: its 办理情况 and the files handed in with it. */
+    /**
+     * A task that is done, or has files: its 办理情况 and the files handed in with it. People are given by name
+     * ({@code completedBy}, {@code uploadedBy}), their accounts beside ({@code completedById}, {@code uploadedById}).
+     */
     record TaskResult(long id, String taskKey, String name, String group, String status, String result, String completedBy,
-            Instant completedAt, List<AttachmentView> attachments) {
+            String completedById, Instant completedAt, List<AttachmentView> attachments) {
     }
 
     record AttachmentView(long id, String fileName, String kind, String mimeType, int sizeBytes, String uploadedBy,
-            Instant uploadedAt, String url) {
+            String uploadedById, Instant uploadedAt, String url) {
     }
 
     private final CampaignRecords records;
     private final OrganizationRecords organization;
     private final CampaignPlanItems planItems;
     private final AttachmentRecords attachments;
+    private final Organizations organizations;
 
     CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems,
-            AttachmentRecords attachments) {
+            AttachmentRecords attachments, Organizations organizations) {
+        this.organizations = organizations;
         this.records = records;
         this.organization = organization;
         this.planItems = planItems;
@@ -112,11 +118,16 @@ class CampaignOverview {
     private List<TaskResult> taskResults(String code, List<TaskRow> tasks) {
         Map<Long, List<AttachmentView>> files = attachments.ofCampaign(code).stream().collect(Collectors.groupingBy(
                 AttachmentRecords.Attachment::taskId, Collectors.mapping(a -> new AttachmentView(a.id(), a.fileName(), a.kind(),
-                        a.mimeType(), a.sizeBytes(), a.uploadedBy(), a.uploadedAt(), "/api/campaigns/" + code + "/attachments/" + a.id()),
+                        a.mimeType(), a.sizeBytes(), name(a.uploadedBy()), a.uploadedBy(), a.uploadedAt(),
+                        "/api/campaigns/" + code + "/attachments/" + a.id()),
                         Collectors.toList())));
         return tasks.stream().filter(t -> CampaignRecords.DONE.equals(t.status()) || files.containsKey(t.id()))
-                .map(t -> new TaskResult(t.id(), t.taskKey(), t.name(), t.groupId(), t.status(), t.result(), t.completedBy(),
-                        t.completedAt(), files.getOrDefault(t.id(), List.of()))).toList();
+                .map(t -> new TaskResult(t.id(), t.taskKey(), t.name(), t.groupId(), t.status(), t.result(), name(t.completedBy()),
+                        t.completedBy(), t.completedAt(), files.getOrDefault(t.id(), List.of()))).toList();
+    }
+
+    private String name(String userId) {
+        return userId == null || userId.isBlank() ? userId : organizations.personName(userId);
     }
 
     private List<UnitTasks> openByUnit(List<TaskRow> tasks) {

@@ -5,8 +5,10 @@ public final class AdHocMeetingProcess {
 
     public static final String KEY = "AdHocMeetingProcess";
 
+    public static final String TASK_GENERATE_AGENDA = "Task_GenerateAdHocAgenda";
     public static final String TASK_ISSUE_MEETING_NOTICE = "Task_IssueAdHocMeetingNotice";
     public static final String TASK_HOLD_MEETING = "Task_HoldAdHocMeeting";
+    public static final String TASK_GENERATE_MINUTES = "Task_GenerateAdHocMinutes";
 
     /** Entered in the start form ({@code forms/AdHocMeetingStart.form}). */
     public static final String VAR_MEETING_NAME = "meetingName";
@@ -25,8 +27,13 @@ public final class AdHocMeetingProcess {
     public static final String VAR_RECORD_DUE_AT = "recordDueAt";
     public static final String VAR_MEETING_TIME = "meetingTime";
 
+    /** Set by 生成会议通知: the address of the notice with the agenda, the organisation's document. */
+    public static final String VAR_AGENDA_URL = "agendaUrl";
+
     /** Entered in 召开会议并记录 ({@code forms/AdHocMeetingRecord.form}). */
     public static final String VAR_MINUTES = "minutes";
+    /** Set by 生成会议纪要: the address of the minutes, the organisation's document. */
+    public static final String VAR_MINUTES_URL = "minutesUrl";
 
     private AdHocMeetingProcess() {
     }

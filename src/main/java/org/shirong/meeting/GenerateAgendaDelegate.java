@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * 生成会议议程 ({@code Task_GenerateAgenda}, {@code ${generateAgendaDelegate}}): scores the period, stores
  * the agenda with the real figures and sets what the rest of the meeting needs: {@code agendaUrl},
- * {@code scorePeriod}, {@code hasNamedUnits}, {@code recordDueAt}, the form's unit and category options and names
+ * {@code meetingTitle} (the meeting's name with its day, for the record task's name), {@code scorePeriod}, {@code hasNamedUnits}, {@code recordDueAt}, the form's unit and category options and names
  * and the notice's recipients.
  */
 @Component
@@ -28,6 +28,7 @@ class GenerateAgendaDelegate implements JavaDelegate {
         MeetingPapers.Prepared p = papers.prepare(MeetingFacts.of(execution), execution.getProcessInstanceId());
         execution.setVariable(VAR_SCORE_PERIOD, p.periodCode());
         execution.setVariable(VAR_AGENDA_URL, p.agendaUrl());
+        execution.setVariable(VAR_MEETING_TITLE, p.datedName());
         execution.setVariable(VAR_HAS_NAMED_UNITS, p.hasNamedUnits());
         execution.setVariable(VAR_RECORD_DUE_AT, Date.from(p.recordDueAt()));
         execution.setVariable(VAR_UNIT_OPTIONS, SpinValues.jsonValue(DecisionInput.json(p.units())).create());

@@ -30,6 +30,8 @@ public final class JointMeetingProcess {
 
     /** Set by 生成会议议程. */
     public static final String VAR_AGENDA_URL = "agendaUrl";
+    /** The meeting's name with its day, 工作例会（2026年11月20日）: the record task is named after it. */
+    public static final String VAR_MEETING_TITLE = "meetingTitle";
     public static final String VAR_HAS_NAMED_UNITS = "hasNamedUnits";
     public static final String VAR_RECORD_DUE_AT = "recordDueAt";
     public static final String VAR_UNIT_OPTIONS = "unitOptions";

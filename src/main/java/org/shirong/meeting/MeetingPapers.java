@@ -47,8 +47,8 @@ class MeetingPapers {
     }
 
     /** What 生成会议议程 gives the process. */
-    record Prepared(String periodCode, String agendaUrl, boolean hasNamedUnits, Instant recordDueAt, List<Option> units,
-            List<Option> categories, String participantRecipients) {
+    record Prepared(String periodCode, String agendaUrl, String datedName, boolean hasNamedUnits, Instant recordDueAt,
+            List<Option> units, List<Option> categories, String participantRecipients) {
     }
 
     Prepared prepare(MeetingFacts m, String processInstanceId) {
@@ -60,7 +60,7 @@ class MeetingPapers {
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
         List<Option> units = units(m.campaignCode());
         WorkingCalendar calendar = calendars.of(m.organization());
-        return new Prepared(period, agenda.url(), !periodScores.named().isEmpty() && issued.isEmpty(),
+        return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), !periodScores.named().isEmpty() && issued.isEmpty(),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units,
                 categories.all(m.organization()).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),
                 units.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));

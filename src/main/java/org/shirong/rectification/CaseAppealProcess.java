@@ -24,6 +24,8 @@ public final class CaseAppealProcess {
     public static final String VAR_REASON = "appealReason";
     /** The case as the reviewer needs it: lead unit, 整改期限, status, overdue, rework and return counts. */
     public static final String VAR_CASE_SUMMARY = "caseSummary";
+    /** By when 审核考核申诉 is due (a {@link java.util.Date}): before the scores that count the deduction are saved. */
+    public static final String VAR_REVIEW_DUE_AT = "appealReviewDueAt";
     /** The reviewer's decision: {@link #APPROVE} (核准) or {@link #REJECT} (驳回). */
     public static final String VAR_DECISION = "appealDecision";
     /** The reviewer's 审核意见, required when rejecting. */

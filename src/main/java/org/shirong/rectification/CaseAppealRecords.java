@@ -22,7 +22,7 @@ class CaseAppealRecords {
      */
     record Appeal(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant requestedAt,
             Boolean approved, String decidedBy, Instant decidedAt, String opinion, String processInstanceId,
-            Instant coveredDueAt, Integer coveredReworks) {
+            Instant coveredDueAt, Integer coveredReworks, Instant reviewDueAt) {
 
         boolean pending() {
             return approved == null;
@@ -43,14 +43,15 @@ class CaseAppealRecords {
      * A new appeal, covering what the case has now: a 超期 appeal its deadline {@code dueAt} (an appeal does not cover a
      * later deadline missed), a 返工 appeal its reworks since its previous 返工 appeal up to {@code reworks}, those so far; a
      * 回退 or 重新打开 appeal covers the returns or reopenings before {@code at} (after a rejected one, only those since).
+     * {@code reviewDueAt}: by when the office is to decide it, before the scores that count it are saved.
      */
     void add(String caseNo, Deduction deduction, String unitId, String reason, String requestedBy, Instant at, Instant dueAt,
-            int reworks) {
+            int reworks, Instant reviewDueAt) {
         jdbc.update("insert into rect_case_appeal (case_no, deduction, unit_id, reason, requested_by, requested_at,"
-                        + " covered_due_at, covered_reworks, seq) select ?, ?, ?, ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1"
+                        + " covered_due_at, covered_reworks, review_due_at, seq) select ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(max(seq), 0) + 1"
                         + " from rect_case_appeal where case_no = ? and deduction = ?", caseNo, deduction.name(), unitId, reason,
                 requestedBy, Timestamp.from(at), deduction == Deduction.OVERDUE && dueAt != null ? Timestamp.from(dueAt) : null,
-                deduction == Deduction.REWORK ? reworks : null, caseNo, deduction.name());
+                deduction == Deduction.REWORK ? reworks : null, Timestamp.from(reviewDueAt), caseNo, deduction.name());
     }
 
     /** Removes a pending appeal whose review is gone (its instance deleted in Cockpit), so that it may be filed again. */
@@ -106,7 +107,7 @@ class CaseAppealRecords {
     }
 
     private static final String SELECT = "select case_no, deduction, unit_id, reason, requested_by, requested_at, approved,"
-            + " decided_by, decided_at, opinion, process_instance_id, covered_due_at, covered_reworks from rect_case_appeal";
+            + " decided_by, decided_at, opinion, process_instance_id, covered_due_at, covered_reworks, review_due_at from rect_case_appeal";
 
     private static Appeal map(ResultSet rs, int n) throws SQLException {
         Timestamp decidedAt = rs.getTimestamp("decided_at");
@@ -114,7 +115,7 @@ class CaseAppealRecords {
                 rs.getString("reason"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
                 (Boolean) rs.getObject("approved"), rs.getString("decided_by"), decidedAt == null ? null : decidedAt.toInstant(),
                 rs.getString("opinion"), rs.getString("process_instance_id"), instant(rs.getTimestamp("covered_due_at")),
-                (Integer) rs.getObject("covered_reworks"));
+                (Integer) rs.getObject("covered_reworks"), instant(rs.getTimestamp("review_due_at")));
     }
 
     private static Instant instant(Timestamp at) {

@@ -3,10 +3,13 @@ package org.shirong.rectification;
 import static org.shirong.rectification.CaseAppealProcess.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
@@ -45,10 +49,14 @@ class CaseAppeals {
     private static final String DEDUCTIONS = deductions();
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-    /** An appeal as the API shows it; {@code status} PENDING, APPROVED or REJECTED, with its Chinese name. */
+    /**
+     * An appeal as the API shows it; {@code status} PENDING, APPROVED or REJECTED, with its Chinese name; {@code reviewDueAt}
+     * by when the office is to decide it (null for appeals filed before it was kept) and, while it waits, {@code reviewWindow}
+     * saying why.
+     */
     public record AppealView(String caseNo, String deduction, String deductionName, String unitId, String unitName, String reason,
             String requestedBy, Instant requestedAt, String status, String statusName, String decidedBy, Instant decidedAt,
-            String opinion) {
+            String opinion, Instant reviewDueAt, String reviewWindow) {
     }
 
     private final CaseRecords records;
@@ -92,8 +100,9 @@ class CaseAppeals {
         appeals.find(caseNo, deduction).filter(this::reviewGone)
                 .ifPresent(stale -> appeals.withdraw(caseNo, deduction)); // deleted in Cockpit: no one will decide it
         Instant now = RectificationCases.now();
+        Instant reviewDue = reviewDue(c, counted(c, deduction), now);
         try {
-            appeals.add(caseNo, deduction, c.leadUnit(), text, caller.getUserId(), now, c.dueAt(), c.reworkCount());
+            appeals.add(caseNo, deduction, c.leadUnit(), text, caller.getUserId(), now, c.dueAt(), c.reworkCount(), reviewDue);
         } catch (DuplicateKeyException filedMeanwhile) {
             throw alreadyAppealed(appeals.find(caseNo, deduction).orElseThrow());
         }
@@ -105,7 +114,7 @@ class CaseAppeals {
                 .setVariables(Map.of(RectificationProcess.VAR_CASE_NO, caseNo, RectificationProcess.VAR_TITLE, appealed.title(),
                         RectificationProcess.VAR_ADDRESS, appealed.address(), RectificationProcess.VAR_LEAD_UNIT, appealed.leadUnit(),
                         VAR_DEDUCTION, deduction.name(), VAR_DEDUCTION_NAME, deduction.label(), VAR_REASON, text,
-                        VAR_CASE_SUMMARY, summary(appealed)))
+                        VAR_CASE_SUMMARY, summary(appealed), VAR_REVIEW_DUE_AT, java.util.Date.from(reviewDue)))
                 .execute().getId());
         appeals.started(caseNo, deduction, instance);
         return view(appeals.find(caseNo, deduction).orElseThrow());
@@ -250,6 +259,25 @@ class CaseAppeals {
         return List.of(c.closedAt() != null && c.closedAt().isBefore(c.dueAt()) ? c.closedAt() : c.dueAt());
     }
 
+    /**
+     * By when the office is to decide an appeal of what counts at {@code counted}: a month's scores are saved once it has
+     * ended (the report cycle's 计算考核得分 or the next 例会's agenda, early in the next month), and an approval after that
+     * is refused; so at closing time of the last working day of the first month counting it, or, that being past already,
+     * one working day after filing.
+     */
+    private Instant reviewDue(CaseRecord c, List<Instant> counted, Instant now) {
+        WorkingCalendar calendar = calendars.of(c.tenantId());
+        ZoneId zone = calendar.zone();
+        LocalDate day = counted.stream().map(at -> YearMonth.from(at.atZone(zone)).atEndOfMonth()).min(Comparator.naturalOrder())
+                .orElseGet(() -> YearMonth.from(now.atZone(zone)).atEndOfMonth());
+        LocalDate monthStart = day.withDayOfMonth(1);
+        while (!calendar.isWorkingDay(day) && day.isAfter(monthStart)) {
+            day = day.minusDays(1);
+        }
+        Instant due = day.atTime(calendar.closingTime()).atZone(zone).toInstant();
+        return due.isAfter(now) ? due : calendar.addWorkingTime(now, calendar.officeDay());
+    }
+
     private Optional<String> savedPeriod(CaseRecord c, List<Instant> counted) {
         for (Instant at : counted) {
             Optional<String> period = scoredPeriods.savedPeriodCounting(c.tenantId(), c.campaign(), at);
@@ -315,7 +343,14 @@ class CaseAppeals {
     private AppealView view(CaseAppealRecords.Appeal a) {
         String status = a.pending() ? "PENDING" : a.approved() ? "APPROVED" : "REJECTED";
         return new AppealView(a.caseNo(), a.deduction().name(), a.deduction().label(), a.unitId(), unitName(a.unitId()), a.reason(),
-                a.requestedBy(), a.requestedAt(), status, a.statusName(), a.decidedBy(), a.decidedAt(), a.opinion());
+                a.requestedBy(), a.requestedAt(), status, a.statusName(), a.decidedBy(), a.decidedAt(), a.opinion(), a.reviewDueAt(),
+                a.pending() && a.reviewDueAt() != null ? reviewWindow(a) : null);
+    }
+
+    private String reviewWindow(CaseAppealRecords.Appeal a) {
+        String tenant = records.find(a.caseNo()).map(CaseRecord::tenantId).orElse(null);
+        return "办公室审核期限：" + DISPLAY.format(a.reviewDueAt().atZone(calendars.of(tenant).zone()))
+                + "。这项扣分计入的月份结束后，该月考核得分随即保存（如下月初的月度报告、例会），得分保存后申诉不能再核准";
     }
 
     private String unitName(String unit) {

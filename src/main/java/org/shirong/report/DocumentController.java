@@ -3,6 +3,7 @@ package org.shirong.report;
 import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.scoring.UnitScores;
@@ -18,10 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/documents/{id}} (the printable HTML), {@code GET /api/campaigns/{code}/documents} (the list) and
+ * {@code GET /api/documents/{id}} (the printable HTML), {@code GET /api/campaigns/{code}/documents} (the list),
+ * {@code GET /api/documents?organization=} (an organisation's documents of no campaign: its 临时会议's notices and minutes) and
  * {@code GET /api/campaigns/{code}/monthly-report?period=2026-05} (the monthly report as it would be issued now, not stored).
  * A document is its campaign's: whoever may read the campaign's organisation (its members, its overseers, an
- * administrator) reads it; to everyone else it does not exist (404), so document ids reveal nothing across organisations.
+ * administrator) reads it, an organisation's document whoever may read the organisation and the groups it names (the
+ * units a 临时会议 called); to everyone else it does not exist (404), so document ids reveal nothing across organisations.
  */
 @RestController
 @RequestMapping("/api")
@@ -51,9 +54,19 @@ class DocumentController {
 
     @GetMapping("/documents/{id}")
     ResponseEntity<String> document(@PathVariable String id) {
-        String html = documents.get(id).filter(d -> readable(d.campaignCode())).flatMap(d -> documents.html(d.id()))
+        String html = documents.get(id).filter(this::readable).flatMap(d -> documents.html(d.id()))
                 .orElseThrow(() -> new NotFoundException("DOCUMENT_NOT_FOUND", "文书不存在：" + id));
         return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
+    }
+
+    /**
+     * The documents of the organisation ({@code organization}, else the caller's own) that belong to no campaign: the
+     * notices and minutes of its 临时会议.
+     */
+    @GetMapping("/documents")
+    List<DocumentView> organizationDocuments(@RequestParam(required = false) String organization) {
+        String id = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
+        return documents.listForOrganization(id).stream().map(DocumentController::view).toList();
     }
 
     @GetMapping("/campaigns/{code}/documents")
@@ -61,8 +74,11 @@ class DocumentController {
         if (!readable(code)) {
             throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code);
         }
-        return documents.list(code).stream().map(d -> new DocumentView(d.id(), d.kind().name(), d.kind().label(), d.title(),
-                d.createdAt(), d.url())).toList();
+        return documents.list(code).stream().map(DocumentController::view).toList();
+    }
+
+    private static DocumentView view(StoredDocument d) {
+        return new DocumentView(d.id(), d.kind().name(), d.kind().label(), d.title(), d.createdAt(), d.url());
     }
 
     /** The monthly report of the period with the figures as of now: what the report cycle would issue, never stored. */
@@ -75,6 +91,18 @@ class DocumentController {
         });
         String html = monthlyReports.preview(organization, code, ClockUtil.getCurrentTime().toInstant(), period.strip());
         return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
+    }
+
+    private boolean readable(StoredDocument document) {
+        if (document.campaignCode() != null) {
+            return readable(document.campaignCode());
+        }
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (callerOrganization.readable(caller).test(document.organization())) {
+            return true;
+        }
+        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        return documents.readerGroups(document.id()).stream().anyMatch(groups::contains);
     }
 
     private boolean readable(String campaignCode) {

@@ -58,6 +58,19 @@ class DocumentModels {
         model.put("planItemsAsOf", display(asOf));
     }
 
+    /**
+     * Progress as of {@code asOf} for a meeting held within a month, not only at the score period's end: {@code monthToDate}
+     * (the campaign's cases per unit from the first of {@code asOf}'s month until {@code asOf}) named by
+     * {@code monthToDateName}, and {@code planItems} as of {@code asOf}.
+     */
+    void addProgressSoFar(Map<String, Object> model, String campaignCode, Instant asOf) {
+        Instant monthStart = asOf.atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+        model.put("monthToDate", figures.cases(campaignCode, monthStart, asOf));
+        model.put("monthToDateName", day(monthStart) + "至" + display(asOf));
+        model.put("planItems", planItems.of(campaignCode, asOf));
+        model.put("planItemsAsOf", display(asOf));
+    }
+
     /** {@code overdueWork}: the campaign's tasks and 交办 past their deadline now and not done, by unit. */
     void addOverdueWork(Map<String, Object> model, String campaignCode) {
         model.put("overdueWork", figures.overdueWork(campaignCode, ClockUtil.getCurrentTime().toInstant()));

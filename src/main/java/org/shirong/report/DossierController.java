@@ -43,7 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The case dossier (案件台账) as PDF: {@code GET /api/cases/{caseNo}/dossier.pdf} for one case,
  * {@code GET /api/campaigns/{code}/dossier.pdf?item=} for a campaign's cases of one plan item (without {@code item}:
  * all of them; {@code item=none}: those under no plan item), and {@code GET /api/campaigns/{code}/archive.zip}, the
- * campaign's 迎检 archive: a PDF per plan item and the case ledger (Excel). Whoever may read the case or the campaign may
+ * campaign's 迎检 archive: in 一、案件台账 a PDF per plan item and the case ledger (Excel), then the campaign's documents and
+ * its tasks' results with their files ({@link CampaignArchiveParts}). Whoever may read the case or the campaign may
  * read these, and sees only the cases they may read; to others the case or campaign does not exist (404). Each PDF is
  * written straight to the response or its ZIP entry and holds at most {@code shirong.documents.dossier-max-cases}
  * cases, which bounds what is held while it is made: a larger plan item is refused as one PDF (400) and split into
@@ -57,6 +58,7 @@ class DossierController {
     private static final String PDF = "application/pdf";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm");
+    private static final String CASES = "一、案件台账";
 
     private final CaseDossiers dossiers;
     private final DossierPdf pdf;
@@ -66,11 +68,14 @@ class DossierController {
     private final CallerOrganization callerOrganization;
     private final WorkingCalendars calendars;
     private final Organizations organizations;
+    private final CampaignArchiveParts archiveParts;
     private final int maxCases;
 
     DossierController(CaseDossiers dossiers, DossierPdf pdf, DossierFont font, CampaignFigures figures,
             IdentityService identityService, CallerOrganization callerOrganization, WorkingCalendars calendars,
-            Organizations organizations, @Value("${shirong.documents.dossier-max-cases}") int maxCases) {
+            Organizations organizations, CampaignArchiveParts archiveParts,
+            @Value("${shirong.documents.dossier-max-cases}") int maxCases) {
+        this.archiveParts = archiveParts;
         if (maxCases < 1) {
             throw new StartupRefusedException("shirong.documents.dossier-max-cases 为 " + maxCases + "，应至少为 1",
                     "请修改 config/application.yaml（每个案件台账 PDF 最多包含的案件数，默认 200）后重新启动。");
@@ -142,6 +147,8 @@ class DossierController {
                 "campaign-archive-" + code + "-" + stamp + ".zip"));
         long started = System.nanoTime();
         int pdfs = 0;
+        int documents;
+        int files;
         try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream(), StandardCharsets.UTF_8)) {
             int n = 0;
             for (CaseDossiers.PlanItemCases item : items) {
@@ -149,7 +156,8 @@ class DossierController {
                 List<List<String>> parts = parts(item.caseNos());
                 for (int k = 0; k < parts.size(); k++) {
                     String part = parts.size() == 1 ? "" : "-第" + (k + 1) + "部分";
-                    zip.putNextEntry(new ZipEntry("%02d-%s案件台账%s.pdf".formatted(n, fileName(item.planItemName()), part)));
+                    zip.putNextEntry(new ZipEntry(CASES + "/%02d-%s案件台账%s.pdf".formatted(n,
+                            CampaignArchiveParts.fileName(item.planItemName()), part)));
                     String title = "“" + campaign.name() + "”" + item.planItemName() + "案件台账"
                             + (parts.size() == 1 ? "" : "（第 " + (k + 1) + " 部分，共 " + parts.size() + " 部分）");
                     pdf.write(title, subtitle(user, campaign.zone()), sheets(user, parts.get(k), campaign.zone()), zip);
@@ -157,12 +165,14 @@ class DossierController {
                     pdfs++;
                 }
             }
-            zip.putNextEntry(new ZipEntry(fileName(ledger.fileName())));
+            zip.putNextEntry(new ZipEntry(CASES + "/" + CampaignArchiveParts.fileName(ledger.fileName())));
             ledger.write(new KeptOpen(zip));
             zip.closeEntry();
+            documents = archiveParts.writeDocuments(zip, code, campaign.zone());
+            files = archiveParts.writeTaskResults(zip, code, campaign.zone());
         }
-        LOG.info("{} downloaded the archive of campaign {} ({} plan items, {} PDFs) in {} ms", user.getUserId(), code,
-                items.size(), pdfs, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("{} downloaded the archive of campaign {} ({} plan items, {} PDFs, {} documents, {} task files) in {} ms",
+                user.getUserId(), code, items.size(), pdfs, documents, files, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The cases in parts of at most {@code dossier-max-cases}, in order. */
@@ -229,10 +239,5 @@ class DossierController {
     private static void pdfHeaders(HttpServletResponse response, String fileName, String ascii) {
         response.setContentType(PDF);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, XlsxSheet.attachment(fileName, ascii));
-    }
-
-    /** A name without the characters no file system takes. */
-    private static String fileName(String name) {
-        return name.replaceAll("[\\\\/:*?\"<>|]", "_");
     }
 }

@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.springframework.stereotype.Service;
 
 /**
- * The documents of a joint meeting (工作例会): the agenda with the campaign's progress, the period's
- * cases per unit and the ranking; the minutes with attendance and decisions; and the 通报 of the named
- * units. The agenda and the minutes are stored once per meeting ({@link Meeting#key()}), the 通报 once per campaign and
+ * The documents of a joint meeting (工作例会): the agenda with the campaign's progress as of its preparation (this
+ * month's cases so far, plan items, work overdue), the score period's cases per unit and its ranking; the minutes with
+ * attendance and decisions; and the 通报 of the named units. The agenda and the minutes are stored once per meeting ({@link Meeting#key()}), the 通报 once per campaign and
  * score period ({@link #noticeKey}): a town that meets twice a month names its non-performing units of a month once, and
  * the second meeting's agenda says when and by which meeting they were named ({@link IssuedNotice}).
  */
@@ -56,13 +57,15 @@ public class MeetingDocuments {
     public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, IssuedNotice issued, String processInstanceId) {
         Map<String, Object> model = meetingModel(meeting);
         models.addProgress(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        models.addProgressSoFar(model, meeting.campaignCode(), now.isBefore(meeting.meetingAt()) ? now : meeting.meetingAt());
         models.addOverdueWork(model, meeting.campaignCode());
         if (issued != null) {
             model.put("issuedNotice", Map.of("title", issued.title(), "issuedOn", models.day(issued.issuedAt()),
                     "meeting", issued.meetingName() == null ? "本活动此前的会议"
                             : issued.meetingName() + "（" + models.display(issued.meetingAt()) + "）"));
         }
-        String title = meeting.campaignName() + meeting.meetingName() + "议程";
+        String title = meeting.campaignName() + datedName(meeting) + "议程";
         model.put("title", title);
         return documents.store(meeting.campaignCode(), "agenda/" + meeting.key(), DocumentKind.AGENDA, title,
                 templates.render("agenda", model), processInstanceId);
@@ -71,7 +74,7 @@ public class MeetingDocuments {
     public StoredDocument minutes(Meeting meeting, String minutes, List<String> attendees, List<DecisionLine> decisions,
             String processInstanceId) {
         Map<String, Object> model = meetingModel(meeting);
-        String title = meeting.campaignName() + meeting.meetingName() + "纪要";
+        String title = meeting.campaignName() + datedName(meeting) + "纪要";
         model.put("title", title);
         model.put("minutes", minutes);
         model.put("attendees", attendees);
@@ -88,6 +91,67 @@ public class MeetingDocuments {
         model.put("scores", periodScores);
         return documents.store(meeting.campaignCode(), noticeKey(periodScores.periodCode()), DocumentKind.NOTICE,
                 meeting.campaignName() + title, templates.render("notice", model), processInstanceId);
+    }
+
+    /**
+     * A 临时会议 (no campaign): its organisation, name, who calls it, when and where, the units called (their groups, who
+     * may read its papers, and their names) and agenda.
+     */
+    public record AdHocMeeting(String organization, String meetingName, String organiserName, Instant meetingAt, String place,
+            List<String> attendeeGroups, String attendeeNames, String agenda) {
+    }
+
+    /**
+     * The 临时会议's notice with its agenda, its organisation's document (no campaign's), stored once for the process
+     * instance: the 【会议通知】 links to it.
+     */
+    public StoredDocument adHocAgenda(AdHocMeeting meeting, String processInstanceId) {
+        Map<String, Object> model = adHocModel(meeting);
+        String title = adHocTitle(meeting) + "议程";
+        model.put("title", title);
+        model.put("attendees", List.of(meeting.attendeeNames()));
+        return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "agenda/adhoc/" + processInstanceId,
+                DocumentKind.AGENDA, title, templates.render("adhoc-agenda", model), processInstanceId);
+    }
+
+    /** The 临时会议's minutes as the office recorded them, with the units called and the agenda; its organisation's document. */
+    public StoredDocument adHocMinutes(AdHocMeeting meeting, String minutes, String processInstanceId) {
+        Map<String, Object> model = adHocModel(meeting);
+        String title = adHocTitle(meeting) + "纪要";
+        model.put("title", title);
+        model.put("attendeesHeading", "参会单位");
+        model.put("attendees", List.of(meeting.attendeeNames()));
+        model.put("minutes", minutes);
+        return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId,
+                DocumentKind.MINUTES, title, templates.render("minutes", model), processInstanceId);
+    }
+
+    private String adHocTitle(AdHocMeeting meeting) {
+        return dated(meeting.meetingName(), meeting.meetingAt());
+    }
+
+    private Map<String, Object> adHocModel(AdHocMeeting meeting) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("meetingName", meeting.meetingName());
+        model.put("organiser", meeting.organiserName());
+        model.put("meetingAt", models.display(meeting.meetingAt()));
+        model.put("place", meeting.place());
+        model.put("agenda", meeting.agenda());
+        model.put("issuedOn", models.day(ClockUtil.getCurrentTime().toInstant()));
+        models.addIssuers(model, meeting.organization());
+        return model;
+    }
+
+    /**
+     * The meeting's name with its day, 工作例会（2026年11月20日）: the twice-monthly 例会's agendas, minutes and tasks are told
+     * apart by it.
+     */
+    public String datedName(Meeting meeting) {
+        return dated(meeting.meetingName(), meeting.meetingAt());
+    }
+
+    private String dated(String meetingName, Instant meetingAt) {
+        return meetingName + "（" + models.day(meetingAt) + "）";
     }
 
     /**

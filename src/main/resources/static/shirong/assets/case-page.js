@@ -186,7 +186,8 @@
     if (appeals.length) {
       box.appendChild(table(['扣分项', '申诉理由', '申诉', '状态', '审核意见'], appeals.map(function (a) {
         return [a.deductionName, a.reason, when(a.requestedAt) + '（' + person(a.requestedBy) + '）',
-          a.statusName + (a.decidedBy ? '（' + person(a.decidedBy) + '）' : ''), a.opinion];
+          a.statusName + (a.decidedBy ? '（' + person(a.decidedBy) + '）' : '') + (a.reviewWindow ? '。' + a.reviewWindow : ''),
+          a.opinion];
       })));
     }
     if (!deductions.length) { return; }

@@ -442,10 +442,13 @@ class CampaignApiTest {
         Map<String, Object> detail = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/JX-LEDGER", Map.class);
         Map<String, Object> ledger = ((List<Map<String, Object>>) detail.get("taskResults")).stream()
                 .filter(t -> "compileItemRecords/RECTIFY_TOWN_RIVERS".equals(t.get("taskKey"))).findFirst().orElseThrow();
-        assertThat(ledger).containsEntry("status", "DONE").containsEntry("result", "已建立台帐，整治案件见附件");
+        assertThat(ledger).containsEntry("status", "DONE").containsEntry("result", "已建立台帐，整治案件见附件")
+                .as("people are shown by name, the account beside it")
+                .containsEntry("completedBy", "水利站负责人").containsEntry("completedById", "jxshuili1");
         List<Map<String, Object>> files = (List<Map<String, Object>>) ledger.get("attachments");
-        assertThat(files).extracting(f -> f.get("fileName") + "/" + f.get("kind") + "/" + f.get("mimeType") + "/" + f.get("uploadedBy"))
-                .containsExactly("河道整治台帐.pdf/pdf/application/pdf/jxshuili1", "整治前.png/photo/image/png/jxshuili1");
+        assertThat(files).extracting(f -> f.get("fileName") + "/" + f.get("kind") + "/" + f.get("mimeType") + "/" + f.get("uploadedBy")
+                + "/" + f.get("uploadedById"))
+                .containsExactly("河道整治台帐.pdf/pdf/application/pdf/水利站负责人/jxshuili1", "整治前.png/photo/image/png/水利站负责人/jxshuili1");
 
         ResponseEntity<byte[]> download = rest.withBasicAuth("jxlingdao1", "demo").getForEntity((String) files.get(0).get("url"), byte[].class);
         assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -53,6 +53,8 @@ class JointMeetingConveneTest {
     @Autowired
     ManagementService managementService;
     @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
+    @Autowired
     CampaignDocuments documents;
     @Autowired
     JdbcTemplate jdbc;
@@ -291,12 +293,26 @@ class JointMeetingConveneTest {
         List<java.sql.Timestamp> saved = jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11'"
                 + " and score_scope = ?", java.sql.Timestamp.class, CAMPAIGN);
         assertThat(saved).hasSize(1);
+        fixture.addCase("huanwei", "2026-12-10T09:00", "2026-12-11T09:00", null, true);
+        fixture.addCase("huanwei", "2026-12-12T09:00", "2026-12-15T09:00", "2026-12-14T10:00", false);
         ClockUtil.setCurrentTime(Date.from(at("2026-12-19T09:00")));
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
         assertThat(jdbc.queryForList("select distinct computed_at from score_unit where score_period = '2026-11' and score_scope = ?",
                 java.sql.Timestamp.class, CAMPAIGN))
                 .as("the 通报'd ranking is not saved anew").isEqualTo(saved);
+        assertThat(taskService.createTaskQuery().processInstanceId(second).singleResult().getName())
+                .as("the month's two meetings are told apart").isEqualTo("召开会议并记录 · 工作例会（2026年12月20日）");
+        String secondAgenda = agendaHtml("MEETTEST/weekly/20261220T0100Z");
+        assertThat(secondAgenda).as("the 20th reports the month so far, not only the month before")
+                .contains("（一）本月以来（2026年12月1日至2026年12月19日 09:00）", "（二）2026年11月", "截至2026年12月19日 09:00");
+        assertThat(org.shirong.report.HtmlTables.rows(secondAgenda, "cases-to-date"))
+                .contains(List.of("环卫所", "2", "1", "1", "1"), List.of("城管中队", "0", "0", "0", "2"));
+        assertThat(org.shirong.report.HtmlTables.rows(agendaHtml("MEETTEST/weekly/20261205T0100Z"), "cases-to-date"))
+                .as("the 5th's agenda, prepared on the 1st, has no December case yet").contains(List.of("环卫所", "0", "0", "0", "0"));
+        assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.AGENDA).extracting(StoredDocument::title)
+                .as("each meeting's papers carry its day").containsExactly("九亭镇会议测试活动工作例会（2026年12月20日）议程",
+                        "九亭镇会议测试活动工作例会（2026年12月5日）议程");
 
         assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("五、拟通报的不履职单位", "class=\"named-units\"");
         assertThat(agendaHtml("MEETTEST/weekly/20261220T0100Z"))
@@ -390,6 +406,55 @@ class JointMeetingConveneTest {
     }
 
     /**
+     * A 临时会议's papers are its town's documents: the notice with its agenda, where the 【会议通知】 leads the units called
+     * (not to a task they do not have), and the minutes the office records; listed at /api/documents, read by the town
+     * and no other organisation.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdHocMeetingsNoticeAndMinutesAreTheTownsDocuments() {
+        ClockUtil.reset();
+        ResponseEntity<String> called = callAdHocMeeting("chuangban2", NEXT_YEAR, "[\\\"chengguan\\\"]");
+        assertThat(called.getStatusCode().value()).as(called.getBody()).isEqualTo(200);
+        var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).tenantIdIn("jiuting")
+                .variableValueEquals(AdHocMeetingProcess.VAR_MEETING_TIME, NEXT_YEAR.substring(0, 4) + "年1月6日 14:00").singleResult();
+        String day = NEXT_YEAR.substring(0, 4) + "年1月6日";
+        try {
+            meetingFixture.runJobs(instance.getId());
+            String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
+            assertThat(agendaUrl).startsWith("/api/documents/");
+            List<Map<String, Object>> inbox = rest.withBasicAuth("chengguan2", "demo").getForObject("/api/notifications", List.class);
+            Map<String, Object> notice = inbox.stream().filter(m -> instance.getBusinessKey().equals(m.get("businessKey"))).findFirst()
+                    .orElseThrow();
+            assertThat((String) notice.get("link")).endsWith(agendaUrl);
+            assertThat((String) notice.get("body")).contains("会议通知（可打印）：").doesNotContain("tasklist", "考核数据");
+            ResponseEntity<String> agenda = rest.withBasicAuth("chengguan2", "demo").getForEntity(agendaUrl, String.class);
+            assertThat(agenda.getStatusCode().value()).isEqualTo(200);
+            assertThat(agenda.getBody()).contains("临时会议（" + day + "）议程", "研究占道堆物反弹问题", "城管中队", "镇政府三楼会议室");
+            assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(agendaUrl, String.class).getStatusCode().value())
+                    .as("another town's staff").isEqualTo(404);
+
+            Task record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            taskService.complete(record.getId(), Map.of(AdHocMeetingProcess.VAR_MINUTES, "城管中队本周内清理占道堆物。"));
+            meetingFixture.runJobs(instance.getId());
+
+            String minutesUrl = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                    .variableName(AdHocMeetingProcess.VAR_MINUTES_URL).singleResult().getValue();
+            String minutes = rest.withBasicAuth("chuangban2", "demo").getForObject(minutesUrl, String.class);
+            assertThat(minutes).contains("临时会议（" + day + "）纪要", "参会单位", "研究占道堆物反弹问题", "城管中队本周内清理占道堆物。");
+            List<Map<String, Object>> listed = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/documents", List.class);
+            assertThat(listed).filteredOn(d -> ((String) d.get("title")).startsWith("临时会议（" + day + "）"))
+                    .extracting(d -> d.get("kindName") + "：" + d.get("url"))
+                    .containsExactlyInAnyOrder("会议议程：" + agendaUrl, "会议纪要：" + minutesUrl);
+            assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/documents", List.class))
+                    .as("锦溪's own list").noneMatch(d -> ((Map<String, Object>) d).get("title").toString().startsWith("临时会议（" + day));
+        } finally {
+            runtimeService.deleteProcessInstanceIfExists(instance.getId(), "测试结束", true, true, true, false);
+            jdbc.update("delete from campaign_document where process_instance_id = ?", instance.getId());
+        }
+    }
+
+    /**
      * 松江区's 联席会议 calls its departments and its towns (条块联动): the form offers the towns, named, by their offices;
      * the town's office gets the notice in its own inbox; a town of no district of theirs is not offered nor taken.
      */
@@ -415,13 +480,18 @@ class JointMeetingConveneTest {
                 .variableValueEquals(AdHocMeetingProcess.VAR_MEETING_TIME, NEXT_YEAR.substring(0, 4) + "年1月6日 14:00").singleResult();
         try {
             assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ATTENDEE_NAMES)).isEqualTo("区绿化市容局、石湖荡镇");
-            managementService.createJobQuery().processInstanceId(instance.getId()).list()
-                    .forEach(job -> managementService.executeJob(job.getId()));
+            meetingFixture.runJobs(instance.getId());
             List<java.util.Map<String, Object>> inbox = rest.withBasicAuth("shdshirongban1", "demo")
                     .getForObject("/api/notifications", List.class);
             assertThat(inbox).as("the town office's inbox").anySatisfy(m -> assertThat(m.get("businessKey")).isEqualTo(instance.getBusinessKey()));
+            String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
+            assertThat(rest.withBasicAuth("shdshirongban1", "demo").getForEntity(agendaUrl, String.class).getStatusCode().value())
+                    .as("the town office called reads the district's notice").isEqualTo(200);
+            assertThat(rest.withBasicAuth("chuangban2", "demo").getForEntity(agendaUrl, String.class).getStatusCode().value())
+                    .as("a town not called does not").isEqualTo(404);
         } finally {
             runtimeService.deleteProcessInstance(instance.getId(), "测试结束");
+            jdbc.update("delete from campaign_document where process_instance_id = ?", instance.getId());
         }
     }
 }

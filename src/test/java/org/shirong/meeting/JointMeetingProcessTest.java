@@ -102,11 +102,11 @@ class JointMeetingProcessTest {
     }
 
     private static StoredDocument document(String id, DocumentKind kind, String title) {
-        return new StoredDocument(id, "JT2026", kind.name().toLowerCase() + "/x", kind, title, MEETING_AT, null);
+        return new StoredDocument(id, "JT2026", kind.name().toLowerCase() + "/x", kind, title, MEETING_AT, null, null);
     }
 
     private void prepared(boolean namedUnits) {
-        when(papers.prepare(any(), any())).thenReturn(new MeetingPapers.Prepared("2026-11", "/api/documents/a1", namedUnits,
+        when(papers.prepare(any(), any())).thenReturn(new MeetingPapers.Prepared("2026-11", "/api/documents/a1", "工作例会（2026年12月3日）", namedUnits,
                 RECORD_DUE, List.of(new MeetingPapers.Option("城管中队", "chengguan"), new MeetingPapers.Option("环卫所", "huanwei")),
                 List.of(new MeetingPapers.Option("暴露垃圾", "EXPOSED_GARBAGE")), "group:chengguan,group:huanwei"));
     }
@@ -145,7 +145,8 @@ class JointMeetingProcessTest {
                 .containsEntry(VAR_SCORE_PERIOD, "2026-11").containsEntry(VAR_HAS_NAMED_UNITS, true);
         assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office @" + MEETING_AT
                 + " /api/documents/a1");
-        assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE)).hasName("召开会议并记录 · 工作例会");
+        assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE)).as("two open meetings of a month are told apart by their day")
+                .hasName("召开会议并记录 · 工作例会（2026年12月3日）");
 
         assertThat(pi).variables().containsEntry(VAR_UNIT_NAMES, "城管中队、环卫所").containsEntry(VAR_CATEGORY_NAMES, "暴露垃圾");
 

@@ -196,6 +196,9 @@ class NotificationTemplatesTest {
         }
         assertThat(templates.render("notice-issued", model).body()).endsWith("通报全文：https://shirong.jiuting.gov.cn/api/documents/d-42")
                 .contains("（https://shirong.jiuting.gov.cn/api/campaigns/JT-HD-1）");
+        assertThat(templates.render("meeting-agenda-issued", model).body()).as("a 临时会议's notice, whose agenda is its own text")
+                .endsWith("会议通知（可打印）：https://shirong.jiuting.gov.cn/api/documents/d-42").doesNotContain("考核数据");
+        model.remove("detail");
         assertThat(templates.render("meeting-agenda-issued", model).body())
                 .endsWith("会议议程（含进展、案件和考核数据）：https://shirong.jiuting.gov.cn/api/documents/d-42");
     }

@@ -39,6 +39,8 @@ class CaseAppealProcessTest {
 
     private static final String CASE_NO = "JT-2026-000077";
     private static final Instant DUE = Instant.parse("2026-03-04T09:00:00Z");
+    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final Authentication HUANWEI = new Authentication("huanwei1", List.of("huanwei"), List.of("jiuting"));
 
     @RegisterExtension
@@ -71,6 +73,8 @@ class CaseAppealProcessTest {
     private ProcessInstance appeal() {
         CaseAppeals.AppealView filed = fixture.appeals.file(CASE_NO, "OVERDUE", "暴雨停运两天，清运车无法进园", HUANWEI);
         assertThat(filed.status()).isEqualTo("PENDING");
+        assertThat(filed.reviewWindow()).as("the unit learns by when the office decides, and why")
+                .startsWith("办公室审核期限：" + DISPLAY.format(filed.reviewDueAt().atZone(SHANGHAI)) + "。").contains("得分保存后申诉不能再核准");
         return processInstanceQuery().processInstanceBusinessKey(businessKey(CASE_NO, Deduction.OVERDUE)).singleResult();
     }
 
@@ -87,6 +91,9 @@ class CaseAppealProcessTest {
         ProcessInstance pi = appeal();
 
         assertThat(pi).isWaitingAt(TASK_REVIEW);
+        assertThat(task(TASK_REVIEW, pi)).as("decided before March's scores are saved: closing time of its last working day")
+                .hasDueDate(Date.from(Instant.parse("2026-03-31T09:00:00Z")));
+        assertThat(theAppeal().reviewDueAt()).isEqualTo(Instant.parse("2026-03-31T09:00:00Z"));
         assertThat(task(TASK_REVIEW, pi)).hasCandidateGroup("chuangban")
                 .hasName("审核考核申诉 · " + CASE_NO + " · 九亭公园门口果壳箱满溢 · 九亭公园");
         assertThat(processEngine.getRuntimeService().getVariables(pi.getId()))
@@ -111,6 +118,16 @@ class CaseAppealProcessTest {
         assertThat(fixture.cases.timeline(CASE_NO)).extracting(CaseEvent::kind)
                 .containsExactly(CaseEventKind.APPEAL_FILED, CaseEventKind.APPEAL_APPROVED);
         assertThatThrownBy(this::appeal).isInstanceOf(ConflictException.class).hasMessageContaining("已申诉并核准，不能再次申诉");
+    }
+
+    /** An appeal filed once the month it counts in has ended, its scores not yet saved, is due a working day later. */
+    @Test
+    void anAppealFiledAfterItsMonthEndedIsDueAWorkingDayLater() {
+        Instant now = Instant.parse("2026-04-01T01:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(now));
+        Date due = task(TASK_REVIEW, appeal()).getDueDate();
+        assertThat(due.toInstant()).isAfter(now).isBeforeOrEqualTo(Instant.parse("2026-04-02T09:00:00Z"));
+        assertThat(theAppeal().reviewDueAt()).isEqualTo(due.toInstant());
     }
 
     /** The office's one member also serves 环卫所, so may not review its appeal: the approvers review it, as the office's own. */

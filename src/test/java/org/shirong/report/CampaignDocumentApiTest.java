@@ -146,7 +146,7 @@ class CampaignDocumentApiTest {
         assertThat(agenda).contains("<h3>逾期未完成的工作</h3>",
                 "<li><span class=\"name\">城管中队</span>：月度工作报告（2024年8月）（期限 2024年9月8日）；对照标准全面自查（期限 2024年9月30日）</li>",
                 "<li><span class=\"name\">环卫所</span>：交办：清洗果壳箱（期限 2024年10月2日）</li>");
-        assertThat(agenda).contains("九亭镇创建测试活动工作例会议程", "会议时间：2024年10月8日 14:00", "当前阶段：宣传动员和自查整改",
+        assertThat(agenda).contains("九亭镇创建测试活动工作例会（2024年10月8日）议程", "会议时间：2024年10月8日 14:00", "当前阶段：宣传动员和自查整改",
                 "<td class=\"name\">前期准备</td><td>2024年3月1日 至 2024年5月31日</td><td>2</td><td>0</td><td>100.0%</td>",
                 "<td class=\"name\">宣传动员和自查整改</td><td>2024年6月1日 至 2024年10月31日</td><td>1</td><td>2</td><td>33.3%</td>",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>4</td><td>2</td><td>2</td><td>2</td></tr>",
@@ -249,7 +249,7 @@ class CampaignDocumentApiTest {
         ResponseEntity<String> ok = rest.withBasicAuth("chuangban1", "demo").getForEntity(agenda.url(), String.class);
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ok.getHeaders().getContentType().toString()).isEqualTo("text/html;charset=UTF-8");
-        assertThat(ok.getBody()).contains("九亭镇创建测试活动工作例会议程", "城管中队");
+        assertThat(ok.getBody()).contains("九亭镇创建测试活动工作例会（2024年10月8日）议程", "城管中队");
         // A document runs nothing, loads no more than images and is framed only by Shirong; its type is not sniffed.
         assertThat(ok.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(ok.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'self'")
@@ -494,16 +494,35 @@ class CampaignDocumentApiTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(control.getBody()).contains("\"field\":\"item\"", "参数 item", "U+0000");
 
-        ResponseEntity<byte[]> zip = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/DOCTEST/archive.zip",
-                byte[].class);
+        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), "2024-09");
+        long taskId = jdbc.queryForObject("select min(id) from campaign_task where campaign_code = 'DOCTEST' and status = 'DONE'",
+                Long.class);
+        jdbc.update("update campaign_task set result = '已与镇政府签订目标责任书', completed_by = 'chengguan1' where id = ?", taskId);
+        byte[] signed = "%PDF-1.4 目标责任书".getBytes(StandardCharsets.UTF_8);
+        jdbc.update("insert into campaign_task_attachment (campaign_code, task_id, kind, file_name, mime_type, size_bytes, content,"
+                + " uploaded_by, uploaded_at) values ('DOCTEST', ?, 'pdf', '目标责任书.pdf', 'application/pdf', ?, ?, 'chengguan1', ?)",
+                taskId, signed.length, signed, java.sql.Timestamp.from(at("2024-06-10T09:00")));
+        ResponseEntity<byte[]> zip;
+        try {
+            zip = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/campaigns/DOCTEST/archive.zip", byte[].class);
+        } finally {
+            jdbc.update("delete from campaign_task_attachment where campaign_code = 'DOCTEST'");
+        }
         assertThat(zip.getStatusCode()).as(text(zip)).isEqualTo(HttpStatus.OK);
         assertThat(zip.getHeaders().getContentType()).hasToString("application/zip");
         assertThat(zip.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("campaign-archive-DOCTEST-");
         Map<String, byte[]> entries = unzip(zip.getBody());
-        List<String> names = new ArrayList<>(entries.keySet());
+        assertThat(new String(entries.get("二、活动文书/月度工作报告/20241005-九亭镇创建测试活动2024年9月工作报告.html"), StandardCharsets.UTF_8))
+                .as("the campaign's documents are archived with it").isEqualTo(documents.html(report.id()).orElseThrow());
+        String taskFolder = "三、任务办理情况和附件/城管中队/001-任务 1/";
+        assertThat(new String(entries.get(taskFolder + "办理情况.txt"), StandardCharsets.UTF_8))
+                .contains("任务：任务 1", "办理单位：城管中队", "办理情况：已与镇政府签订目标责任书", "办理人：张队长", "附件：目标责任书.pdf");
+        assertThat(entries.get(taskFolder + "目标责任书.pdf")).as("the task's files too").isEqualTo(signed);
+        assertThat(entries.keySet()).contains("三、任务办理情况和附件/环卫所/002-任务 2/办理情况.txt");
+        List<String> names = new ArrayList<>(entries.keySet().stream().filter(n -> n.startsWith("一、案件台账/")).toList());
         assertThat(names).hasSize(3);
-        assertThat(names.get(0)).startsWith("01-").endsWith("案件台账-第1部分.pdf");
-        assertThat(names.get(1)).startsWith("01-").endsWith("案件台账-第2部分.pdf");
+        assertThat(names.get(0)).startsWith("一、案件台账/01-").endsWith("案件台账-第1部分.pdf");
+        assertThat(names.get(1)).startsWith("一、案件台账/01-").endsWith("案件台账-第2部分.pdf");
         String part1 = pdfText(entries.get(names.get(0)));
         String part2 = pdfText(entries.get(names.get(1)));
         // the title may wrap
@@ -519,7 +538,8 @@ class CampaignDocumentApiTest {
 
         Map<String, byte[]> unitZip = unzip(rest.withBasicAuth("chengguan2", "demo")
                 .getForEntity("/api/campaigns/DOCTEST/archive.zip", byte[].class).getBody());
-        assertThat(unitZip.keySet()).hasSize(2).first().asString().endsWith("案件台账.pdf").doesNotContain("部分");
+        assertThat(unitZip.keySet()).filteredOn(n -> n.startsWith("一、案件台账/")).hasSize(2).first().asString()
+                .endsWith("案件台账.pdf").doesNotContain("部分");
         assertThat(pdfText(unitZip.values().iterator().next())).contains("DOCTEST-1", "DOCTEST-4").doesNotContain("DOCTEST-5");
 
         for (String url : List.of("/api/campaigns/DOCTEST/archive.zip", "/api/campaigns/DOCTEST/dossier.pdf?item=EXPOSED_GARBAGE")) {

@@ -52,6 +52,7 @@ class DocumentTemplatesTest {
                 3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。"));
         model.put("minutes", "听取汇报 <script>alert(1)</script>\n研究整治。");
         model.put("attendees", List.of("城管中队", "环卫所"));
+        model.put("agenda", "一、通报占道堆物整治进展\n二、研究反弹问题");
         model.put("decisions", List.of(new MeetingDocuments.DecisionLine(1, "清理九亭大街暴露垃圾", "整改案件", "环卫所", "2026-12-05",
                 "立整改案件")));
         return model;
@@ -68,7 +69,7 @@ class DocumentTemplatesTest {
 
     @Test
     void theDocumentsACampaignIssuesHaveTemplates() throws IOException {
-        assertThat(templateNames()).containsExactly("agenda", "minutes", "monthly-report", "notice");
+        assertThat(templateNames()).containsExactly("adhoc-agenda", "agenda", "minutes", "monthly-report", "notice");
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the tables and sentences of a rendered document back, so that tests compare what a reader sees. */
-final class HtmlTables {
+public final class HtmlTables {
 
     private static final Pattern ROW = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL);
     private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
@@ -17,7 +17,7 @@ final class HtmlTables {
     }
 
     /** The data rows (header left out) of the table with that class, each as its cells' text. */
-    static List<List<String>> rows(String html, String tableClass) {
+    public static List<List<String>> rows(String html, String tableClass) {
         String table = table(html, tableClass);
         List<List<String>> rows = new ArrayList<>();
         if (table == null) {
