@@ -23,6 +23,16 @@ final class HttpStatusTexts {
         };
     }
 
+    /**
+     * A request method the address does not take: names the method, the address and, when known, the methods it takes
+     * ({@code 此地址不接受 DELETE 请求：/api/campaigns/JT-X6（可用：GET）}).
+     */
+    static String methodNotAllowed(String method, String path, java.util.Collection<String> supported) {
+        String address = path == null || path.isBlank() ? "" : "：" + path;
+        String allowed = supported == null || supported.isEmpty() ? "" : "（可用：" + String.join("、", supported) + "）";
+        return "此地址不接受 " + method + " 请求" + address + allowed;
+    }
+
     /** {@code path} null: Tomcat refused the request before anything read its address. */
     static String message(int status, String path) {
         String address = path == null || path.isBlank() ? "" : "：" + path;
