@@ -229,7 +229,7 @@ class CampaignDashboard {
         return records.all().stream().filter(c -> tenants.contains(c.tenantId())).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());
             return new Listed(c, phases, CampaignOverview.summary(c, phases));
-        }).sorted(java.util.Comparator.comparing(Listed::summary, CampaignOverview.LISTED)).map(l -> {
+        }).sorted(Comparator.comparing(Listed::summary, CampaignOverview.LISTED)).map(l -> {
             Campaign c = l.campaign();
             int[] total = count(cases.casesOfCampaign(c.code()), cases.keptRoundsOfCampaign(c.code()), at);
             return new Card(ref(c, l.summary()), now, LocalDate.ofInstant(now, zone), period(window),

@@ -2,6 +2,7 @@ package org.shirong.campaign;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ class CampaignOverview {
     }
 
     /** Running campaigns first, then those not yet started, then ended and cancelled ones; newest first within each. */
-    static final java.util.Comparator<Summary> LISTED = java.util.Comparator.comparingInt(s -> switch (s.status()) {
+    static final Comparator<Summary> LISTED = Comparator.comparingInt(s -> switch (s.status()) {
         case CampaignRecords.RUNNING -> 0;
         case NOT_STARTED -> 1;
         case CampaignRecords.ENDED -> 2;

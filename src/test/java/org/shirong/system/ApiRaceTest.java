@@ -113,6 +113,25 @@ class ApiRaceTest {
         }
     }
 
+    /** Two offices cancelling one campaign at once (撤销活动): it is cancelled once, the other is told 409, never 500. */
+    @Test
+    void aCampaignCancelledTwiceAtOnceIsCancelledOnceAndTheOtherGets409() throws Exception {
+        String code = "JT-CANCEL-" + System.nanoTime() % 1_000_000;
+        assertThat(rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns", JiutingWork.json("""
+                {"template":"jiuting-2023-standard-town","code":"%s","name":"并发撤销","dates":{"start":"2027-03-01"}}""".formatted(code)),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String url = "/api/campaigns/" + code + "/cancellation";
+
+        List<ResponseEntity<String>> answers = RaceAnswersTest.atOnce(
+                () -> rest.withBasicAuth("chuangban1", "demo").postForEntity(url, JiutingWork.json("{}"), String.class),
+                () -> rest.withBasicAuth("chuangban2", "demo").postForEntity(url, JiutingWork.json("{}"), String.class));
+
+        assertThat(answers.stream().map(a -> a.getStatusCode().value()).sorted().toList()).as("%s", answers).containsExactly(200, 409);
+        assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst().orElseThrow().getBody())
+                .contains("CAMPAIGN_CANCELLED", "已被撤销");
+        assertThat(jdbc.queryForObject("select count(*) from campaign where code = ? and status = 'CANCELLED'", Long.class, code)).isOne();
+    }
+
     /**
      * Two offices merging at once: the same duplicate into two cases, and two cases each into the other (locked in
      * case-number order, so no deadlock): one merge wins, the other is told 409, and each case is merged at most once.
