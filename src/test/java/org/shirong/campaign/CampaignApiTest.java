@@ -612,6 +612,12 @@ class CampaignApiTest {
                 .containsEntry("code", "OVERLAPPING_CAMPAIGN").extracting(m -> (String) m.get("message")).asString()
                 .contains("JT-MISTAKE", "2027-03-01 至 2027-12-31", "重复召开例会"));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-AGAIN").count()).isZero();
+        ResponseEntity<String> viaForm = rest.withBasicAuth("chuangban2", "demo").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/submit-form", json("""
+                        {"variables":{"template":{"value":"jiuting-2023-standard-town"},"campaignCode":{"value":"JT-AGAIN"},
+                         "campaignName":{"value":"九亭镇重复"},"startDate":{"value":"2027-06-01"}}}"""), String.class);
+        assertThat(viaForm.getStatusCode()).as("the Tasklist start form refuses it too").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(viaForm.getBody()).contains("无法发起活动：", "JT-MISTAKE");
 
         assertThat(cancel("huanwei1", "JT-MISTAKE", "{}").getStatusCode()).as("a unit head of the leading group reads it, may not cancel it")
                 .isEqualTo(HttpStatus.FORBIDDEN);
