@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/campaigns}: start a campaign from a template ({@code POST}, office or leading group, as
- * the Tasklist start form), list the campaigns and show one with its phases, open tasks, cases and task results, and
- * download a file handed in with a task.
+ * the Tasklist start form), cancel one started by mistake, list the campaigns and show one with its phases, open tasks,
+ * cases and task results, and download a file handed in with a task.
  */
 @RestController
 @RequestMapping("/api/campaigns")
@@ -44,9 +44,11 @@ class CampaignController {
     private final ObjectMapper json;
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
+    private final CampaignCancellation cancellation;
 
     CampaignController(ProcessDefinitions definitions, CampaignRegistration registration, CampaignOverview overview, RuntimeService runtimeService,
-            ObjectMapper json, IdentityService identityService, CallerOrganization callerOrganization) {
+            ObjectMapper json, IdentityService identityService, CallerOrganization callerOrganization, CampaignCancellation cancellation) {
+        this.cancellation = cancellation;
         this.definitions = definitions;
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
@@ -83,23 +85,34 @@ class CampaignController {
             // The start listener checks again: what passed above was changed meanwhile, i.e. the code was started by someone else.
             throw new ConflictException("DUPLICATE_CODE", takenSinceChecked.getMessage());
         }
-        return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code, callerOrganization.readable(identityService.getCurrentAuthentication())));
+        return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code));
     }
 
     @GetMapping
     List<CampaignOverview.Summary> all() {
-        return overview.all(callerOrganization.readable(identityService.getCurrentAuthentication()));
+        return overview.all();
     }
 
     @GetMapping("/{code}")
     CampaignOverview.Detail get(@PathVariable String code) {
-        return overview.get(code, callerOrganization.readable(identityService.getCurrentAuthentication()));
+        return overview.get(code);
+    }
+
+    /**
+     * 撤销活动 ({@code {"reason": "…"}}, required once the campaign has begun): the office or the approvers of its
+     * organisation; 404 for whoever may not read it, 403 for a reader who may not cancel it, 409 once it has ended or was
+     * cancelled.
+     */
+    @PostMapping(path = "/{code}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CampaignOverview.Detail cancel(@PathVariable String code, @RequestBody CampaignCancellation.Request request) {
+        cancellation.cancel(code, request);
+        return overview.get(code);
     }
 
     /** A file handed in with one of the campaign's tasks (台帐、整治案件), for those who may read the campaign. */
     @GetMapping("/{code}/attachments/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable String code, @PathVariable long id) {
-        var file = overview.attachment(code, id, callerOrganization.readable(identityService.getCurrentAuthentication()));
+        var file = overview.attachment(code, id);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mimeType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())

@@ -218,18 +218,22 @@ class CampaignDashboard {
         this.zone = calendar.zone();
     }
 
-    /** The campaigns of these organisations, newest first, with their phases and this month's totals. */
+    /** The campaigns of these organisations, running ones first, then newest first, with their phases and this month's totals. */
     @Transactional(readOnly = true)
     List<Card> campaigns(List<String> tenants) {
         Instant now = now();
         UnitScores.Window window = scores.window(YearMonth.from(now.atZone(zone)).toString());
         At at = new At(now, window.from(), window.until());
+        record Listed(Campaign campaign, List<PhaseRow> phases, CampaignOverview.Summary summary) {
+        }
         return records.all().stream().filter(c -> tenants.contains(c.tenantId())).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());
-            CampaignOverview.Summary summary = CampaignOverview.summary(c, phases);
+            return new Listed(c, phases, CampaignOverview.summary(c, phases));
+        }).sorted(Comparator.comparing(Listed::summary, CampaignOverview.LISTED)).map(l -> {
+            Campaign c = l.campaign();
             int[] total = count(cases.casesOfCampaign(c.code()), cases.keptRoundsOfCampaign(c.code()), at);
-            return new Card(ref(c, summary), now, LocalDate.ofInstant(now, zone), period(window),
-                    phaseLines(c.code(), phases, summary), line(null, "合计", total, listUrl(c.code(), window, null, null)));
+            return new Card(ref(c, l.summary()), now, LocalDate.ofInstant(now, zone), period(window),
+                    phaseLines(c.code(), l.phases(), l.summary()), line(null, "合计", total, listUrl(c.code(), window, null, null)));
         }).toList();
     }
 

@@ -2,6 +2,7 @@ package org.shirong.campaign;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CampaignOverview {
 
+    /** {@code status}: NOT_STARTED 待开始, RUNNING 进行中, ENDED 已结束, CANCELLED 已撤销 (by {@code cancelledBy}, for {@code cancelReason}). */
     record Summary(String code, String name, String templateId, String templateName, String status, String statusName,
-            PhaseRef currentPhase, String startedBy, Instant startedAt, Instant endedAt, String url) {
+            PhaseRef currentPhase, String startedBy, Instant startedAt, Instant endedAt, String cancelledBy, String cancelReason,
+            String url) {
     }
 
     record PhaseRef(int no, String id, String name) {
@@ -65,49 +68,58 @@ class CampaignOverview {
     private final CampaignPlanItems planItems;
     private final AttachmentRecords attachments;
     private final Organizations organizations;
+    private final CampaignAccess access;
 
     CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems,
-            AttachmentRecords attachments, Organizations organizations) {
+            AttachmentRecords attachments, Organizations organizations, CampaignAccess access) {
         this.organizations = organizations;
+        this.access = access;
         this.records = records;
         this.organization = organization;
         this.planItems = planItems;
         this.attachments = attachments;
     }
 
+    /**
+     * The campaigns the caller may read ({@link CampaignAccess}): those of the organisations they belong to or oversee
+     * (all for an administrator) and the district's campaigns their town takes part in.
+     */
     @Transactional(readOnly = true)
-    /** The campaigns of the organisations the caller belongs to (all for an administrator). */
-    List<Summary> all(java.util.function.Predicate<String> readableOrganization) {
-        return records.all().stream().filter(c -> readableOrganization.test(c.tenantId())).map(c -> summary(c, records.phases(c.code()))).toList();
+    List<Summary> all() {
+        return records.all().stream().filter(c -> access.readable(c).isPresent())
+                .map(c -> summary(c, records.phases(c.code()))).sorted(LISTED).toList();
     }
 
+    /**
+     * One campaign as the caller may read it; a participating town sees the phases, the plan items, the case counts and
+     * its own tasks (open and done, with their files), not the other units'.
+     */
     @Transactional(readOnly = true)
-    Detail get(String code, java.util.function.Predicate<String> readableOrganization) {
-        Campaign c = readable(code, readableOrganization);
+    Detail get(String code) {
+        CampaignAccess.Readable readable = access.readable(code);
+        Campaign c = readable.campaign();
         List<PhaseRow> phases = records.phases(code);
         List<TaskRow> tasks = records.tasks(code);
         List<PhaseView> phaseViews = phases.stream().map(p -> {
             List<TaskRow> own = tasks.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
             int done = (int) own.stream().filter(t -> CampaignRecords.DONE.equals(t.status())).count();
+            int open = (int) own.stream().filter(t -> CampaignRecords.OPEN.equals(t.status())).count();
             return new PhaseView(p.no(), p.phaseId(), p.name(), p.firstDay(), p.lastDay(), p.startedAt(), p.endedAt(),
-                    p.openAtEnd(), own.size(), done, own.size() - done);
+                    p.openAtEnd(), own.size(), done, open);
         }).toList();
-        return new Detail(summary(c, phases), phaseViews, openByUnit(tasks), cases(code),
+        List<TaskRow> shown = tasks.stream().filter(t -> readable.shows(t.groupId())).toList();
+        return new Detail(summary(c, phases), phaseViews, openByUnit(shown), cases(code),
                 planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents",
-                taskResults(code, tasks));
+                taskResults(code, shown));
     }
 
-    /** The campaign, if the caller may read it; 404 otherwise, as for a campaign that does not exist. */
-    Campaign readable(String code, java.util.function.Predicate<String> readableOrganization) {
-        return records.find(code).filter(found -> readableOrganization.test(found.tenantId()))
-                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
-    }
-
-    /** A file of a campaign the caller may read, with its content. */
+    /** A file of a campaign the caller may read, with its content; a participating town's own tasks' files only. */
     @Transactional(readOnly = true)
-    Download attachment(String code, long id, java.util.function.Predicate<String> readableOrganization) {
-        readable(code, readableOrganization);
-        var file = attachments.ofCampaign(code).stream().filter(a -> a.id() == id).findFirst()
+    Download attachment(String code, long id) {
+        CampaignAccess.Readable readable = access.readable(code);
+        var file = attachments.ofCampaign(code).stream().filter(a -> a.id() == id)
+                .filter(a -> readable.whole() || records.task(a.taskId()).filter(t -> readable.shows(t.groupId())).isPresent())
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("ATTACHMENT_NOT_FOUND", "活动 " + code + " 没有附件 " + id));
         return new Download(file.fileName(), file.mimeType(), attachments.content(code, id).orElseThrow());
     }
@@ -148,12 +160,30 @@ class CampaignOverview {
         return new CaseCounts(total, total - closed, closed, byStatus);
     }
 
+    /** A campaign's status as the API gives it: one that has not reached its first phase is NOT_STARTED, not RUNNING. */
+    static final String NOT_STARTED = "NOT_STARTED";
+
     static Summary summary(Campaign c, List<PhaseRow> phases) {
-        PhaseRef current = c.currentPhase() == 0 || CampaignRecords.ENDED.equals(c.status()) ? null
+        boolean over = !CampaignRecords.RUNNING.equals(c.status());
+        PhaseRef current = c.currentPhase() == 0 || over ? null
                 : phases.stream().filter(p -> p.no() == c.currentPhase()).findFirst()
                         .map(p -> new PhaseRef(p.no(), p.phaseId(), p.name())).orElse(null);
-        String statusName = CampaignRecords.ENDED.equals(c.status()) ? "已结束" : current == null ? "待开始" : "进行中";
-        return new Summary(c.code(), c.name(), c.templateId(), c.templateName(), c.status(), statusName, current, c.startedBy(),
-                c.startedAt(), c.endedAt(), "/api/campaigns/" + c.code());
+        String status = over ? c.status() : current == null ? NOT_STARTED : CampaignRecords.RUNNING;
+        String statusName = switch (status) {
+            case CampaignRecords.ENDED -> "已结束";
+            case CampaignRecords.CANCELLED -> "已撤销";
+            case NOT_STARTED -> "待开始";
+            default -> "进行中";
+        };
+        return new Summary(c.code(), c.name(), c.templateId(), c.templateName(), status, statusName, current, c.startedBy(),
+                c.startedAt(), c.endedAt(), c.cancelledBy(), c.cancelReason(), "/api/campaigns/" + c.code());
     }
+
+    /** Running campaigns first, then those not yet started, then ended and cancelled ones; newest first within each. */
+    static final Comparator<Summary> LISTED = Comparator.comparingInt(s -> switch (s.status()) {
+        case CampaignRecords.RUNNING -> 0;
+        case NOT_STARTED -> 1;
+        case CampaignRecords.ENDED -> 2;
+        default -> 3;
+    });
 }

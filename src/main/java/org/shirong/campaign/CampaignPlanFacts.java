@@ -39,7 +39,7 @@ class CampaignPlanFacts implements CampaignPlans {
             Instant finishBy = item.map(CampaignTemplate.Item::finishBy)
                     .flatMap(phaseId -> phases.stream().filter(p -> p.phaseId().equals(phaseId)).findFirst())
                     .map(PhaseRow::endsAt).orElse(null);
-            return new PlanFacts(!CampaignRecords.ENDED.equals(c.status()), end,
+            return new PlanFacts(CampaignRecords.RUNNING.equals(c.status()), end,
                     item.map(CampaignTemplate.Item::category).orElse(null), finishBy);
         });
     }

@@ -22,11 +22,23 @@ class CampaignRecords {
     /** Status of a campaign and of a handed-out task. */
     static final String RUNNING = "RUNNING";
     static final String ENDED = "ENDED";
+    static final String CANCELLED = "CANCELLED";
     static final String OPEN = "OPEN";
     static final String DONE = "DONE";
 
     record Campaign(String code, String name, String templateId, String templateName, String processInstanceId,
-            String status, int currentPhase, String startedBy, Instant startedAt, Instant endedAt, String tenantId) {
+            String status, int currentPhase, String startedBy, Instant startedAt, Instant endedAt, String tenantId,
+            String cancelledBy, String cancelReason) {
+
+        Campaign(String code, String name, String templateId, String templateName, String processInstanceId,
+                String status, int currentPhase, String startedBy, Instant startedAt, Instant endedAt, String tenantId) {
+            this(code, name, templateId, templateName, processInstanceId, status, currentPhase, startedBy, startedAt, endedAt,
+                    tenantId, null, null);
+        }
+    }
+
+    /** A running campaign's code, name and days, from its first phase's first day to its last phase's last. */
+    record Span(String code, String name, LocalDate firstDay, LocalDate lastDay) {
     }
 
     record PhaseRow(int no, String phaseId, String name, LocalDate firstDay, LocalDate lastDay, Instant startsAt,
@@ -120,6 +132,31 @@ class CampaignRecords {
         jdbc.update("update campaign_phase set ended_at = ? where campaign_code = ? and ended_at is null", ts(now), code);
     }
 
+    /** The organisation's running (or not yet started) campaigns of the template, with their days. */
+    List<Span> runningOfTemplate(String tenantId, String templateId) {
+        return jdbc.query("select c.code, c.name, min(p.first_day) as first_day, max(p.last_day) as last_day from campaign c"
+                + " join campaign_phase p on p.campaign_code = c.code where c.tenant_id = ? and c.template_id = ? and c.status = ?"
+                + " group by c.code, c.name order by first_day", (rs, i) -> new Span(rs.getString("code"), rs.getString("name"),
+                        rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class)),
+                tenantId, templateId, RUNNING);
+    }
+
+    /**
+     * Cancels a running campaign, keeping its record: who and why, its phases ended now and its open tasks cancelled;
+     * false when it was no longer running.
+     */
+    boolean cancel(String code, String user, String reason, Instant now) {
+        int changed = jdbc.update("update campaign set status = ?, ended_at = ?, cancelled_by = ?, cancel_reason = ?"
+                + " where code = ? and status = ?", CANCELLED, ts(now), user, reason, code, RUNNING);
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.update("update campaign_phase set ended_at = ? where campaign_code = ? and started_at is not null and ended_at is null",
+                ts(now), code);
+        jdbc.update("update campaign_task set status = ? where campaign_code = ? and status = ?", CANCELLED, code, OPEN);
+        return true;
+    }
+
     /** Inserts the task unless one with its key exists; returns the new row's id, or empty when it existed. */
     Optional<Long> insertTaskIfAbsent(TaskRow t) {
         if (findTask(t.campaignCode(), t.taskKey()).isPresent()) {
@@ -189,7 +226,7 @@ class CampaignRecords {
         return new Campaign(rs.getString("code"), rs.getString("name"), rs.getString("template_id"),
                 rs.getString("template_name"), rs.getString("process_instance_id"), rs.getString("status"),
                 rs.getInt("current_phase"), rs.getString("started_by"), instant(rs, "started_at"), instant(rs, "ended_at"),
-                rs.getString("tenant_id"));
+                rs.getString("tenant_id"), rs.getString("cancelled_by"), rs.getString("cancel_reason"));
     }
 
     private static TaskRow task(ResultSet rs, int row) throws SQLException {

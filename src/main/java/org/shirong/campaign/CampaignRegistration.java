@@ -88,7 +88,28 @@ class CampaignRegistration {
         if (request.code() != null && records.exists(request.code().strip())) {
             errors.add(ApiError.field("code", "DUPLICATE_CODE", "活动编号 " + request.code().strip() + " 已被使用，请换一个编号"));
         }
+        overlap(organization, template.get(), request, result.phases()).ifPresent(errors::add);
         return new Checked(template.get(), result.phases(), errors);
+    }
+
+    /**
+     * A running or not yet started campaign of the same template in the organisation whose days meet the new one's: both
+     * would hold the template's 例会, reports and 通报 twice. Named on the start date, which is what would move it.
+     */
+    private Optional<ApiError> overlap(String organization, CampaignTemplate template, CampaignStartRequest request,
+            List<PhaseWindow> phases) {
+        if (phases.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate first = phases.get(0).from();
+        LocalDate last = phases.get(phases.size() - 1).to();
+        String code = request.code() == null ? "" : request.code().strip();
+        return records.runningOfTemplate(organization, template.id()).stream()
+                .filter(other -> !other.code().equals(code) && !other.firstDay().isAfter(last) && !other.lastDay().isBefore(first))
+                .findFirst().map(other -> ApiError.field("dates.start", "OVERLAPPING_CAMPAIGN", "按模板“" + template.name()
+                        + "”已有活动 " + other.code() + "（" + other.name() + "，" + other.firstDay() + " 至 " + other.lastDay()
+                        + "），与本活动的期间（" + first + " 至 " + last + "）重叠，两个活动会重复召开例会、报送报告和印发通报；"
+                        + "请从 " + other.lastDay().plusDays(1) + " 起开始，或先撤销活动 " + other.code()));
     }
 
     /** A template of the organisation the campaign is to run in: another organisation's templates are not offered. */

@@ -179,7 +179,7 @@ class CampaignTasks {
                 (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt()));
     }
 
-    private Campaign campaign(String code) {
+    Campaign campaign(String code) {
         return records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
     }
 

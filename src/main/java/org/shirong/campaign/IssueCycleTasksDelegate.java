@@ -17,7 +17,10 @@ class IssueCycleTasksDelegate implements JavaDelegate {
     private final CampaignCycles cycles;
     private final MonthlyReports monthlyReports;
 
-    IssueCycleTasksDelegate(CampaignTasks tasks, CampaignCycles cycles, MonthlyReports monthlyReports) {
+    private final DistrictNotices districtNotices;
+
+    IssueCycleTasksDelegate(CampaignTasks tasks, CampaignCycles cycles, MonthlyReports monthlyReports, DistrictNotices districtNotices) {
+        this.districtNotices = districtNotices;
         this.tasks = tasks;
         this.cycles = cycles;
         this.monthlyReports = monthlyReports;
@@ -33,6 +36,7 @@ class IssueCycleTasksDelegate implements JavaDelegate {
         tasks.issueCycleTasks(code, cycleId, run, period);
         if (cycles.cycle(code, cycleId).kind() == CycleKind.REPORT) {
             monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period);
+            districtNotices.issue(tasks.campaign(code), run.heldAt(), period);
         }
     }
 }

@@ -47,8 +47,11 @@ class LastReports {
     private final UnitScores unitScores;
     private final MonthlyReports monthlyReports;
 
+    private final DistrictNotices districtNotices;
+
     LastReports(CampaignRecords records, CampaignTasks tasks, WorkingCalendars calendars, UnitScores unitScores,
-            MonthlyReports monthlyReports) {
+            MonthlyReports monthlyReports, DistrictNotices districtNotices) {
+        this.districtNotices = districtNotices;
         this.records = records;
         this.tasks = tasks;
         this.calendars = calendars;
@@ -69,6 +72,7 @@ class LastReports {
             tasks.issueCycleTasks(code, run.cycleId(), new CycleRuns.Run(run.plannedAt(), end), run.periodCode());
             if (run.kind() == CycleKind.REPORT) {
                 monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode());
+                districtNotices.issue(campaign, end, run.periodCode());
             }
         }
         return runs;

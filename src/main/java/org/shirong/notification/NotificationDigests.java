@@ -53,6 +53,15 @@ public class NotificationDigests {
         return send(businessKey, iteration, template, values, model.link(businessKey), group, organization);
     }
 
+    /**
+     * As {@link #sendToGroup(String, String, String, Map, String, String)}, about a document of the work (a 通报): its link
+     * is the document's address ({@code /api/documents/…}), made absolute.
+     */
+    public int sendDocumentToGroup(String businessKey, String iteration, String template, Map<String, Object> values,
+            String documentPath, String group, String organization) {
+        return send(businessKey, iteration, template, values, model.absolute(documentPath), group, organization);
+    }
+
     private int send(String businessKey, String iteration, String template, Map<String, Object> values, String link, String group,
             String organization) {
         Map<String, Object> all = new HashMap<>(values);

@@ -98,6 +98,11 @@ class NotificationModel {
                 : tasklist + "#/?" + ABOUT + "=" + URLEncoder.encode(businessKey, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** A path of Shirong ({@code /api/documents/…}) as a link in a message: absolute, with {@code shirong.public-url}. */
+    String absolute(String path) {
+        return publicUrl.absoluteIn(path);
+    }
+
     /** From the organisation file, which is in memory; only a group made in Admin is looked up in the engine. */
     String groupName(String groupId) {
         return organizations.groupName(groupId).orElseGet(() -> engineGroupName(groupId));

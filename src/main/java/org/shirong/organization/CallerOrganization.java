@@ -1,5 +1,6 @@
 package org.shirong.organization;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -59,6 +60,21 @@ public class CallerOrganization {
     }
 
     /**
+     * Refuses (403) a caller who is neither in the organisation's office nor among its approvers (组长、副组长; nor an
+     * administrator), for a decision only they take, such as cancelling a campaign; {@code what} names it ("撤销活动").
+     * The whole leading group is not enough: its members include every unit's head.
+     */
+    public void requireOfficeOrApprovers(Authentication caller, String organization, String what) {
+        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        Organization o = organizations.of(organization);
+        if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(o::supervises)) {
+            return;
+        }
+        throw new ForbiddenException("NOT_OFFICE_OR_APPROVERS", "只有" + o.name() + "的" + o.namesOf(o.roles().office(),
+                o.roles().approvers()) + "可以" + what);
+    }
+
+    /**
      * The caller's group that may 督办 (supervise) the organisation's cases, if any: its office, leading group or
      * approvers, or a district group given {@code SUPERVISE} over it. An administrator supervises as
      * {@code camunda-admin}.
@@ -88,6 +104,23 @@ public class CallerOrganization {
         }
         List<String> tenants = tenants(caller);
         return tenants::contains;
+    }
+
+    /**
+     * The office group through which the caller reads a campaign of {@code organization} as one of its participating
+     * towns or streets: the campaign lists that office among its units (a district template's participant
+     * {@code organization: <town>}), the town's parent is {@code organization}, and the caller is in that office or among
+     * the town's approvers. Reading only: the town does its own tasks in its own organisation. Empty for anyone else.
+     */
+    public Optional<String> participatingOffice(Authentication caller, String organization, Collection<String> campaignGroups) {
+        if (caller == null || caller.getGroupIds() == null || organization == null) {
+            return Optional.empty();
+        }
+        List<String> groups = caller.getGroupIds();
+        return campaignGroups.stream().filter(office -> organizations.ofGroup(office)
+                .filter(town -> organization.equals(town.organization().parent()) && office.equals(town.roles().office()))
+                .filter(town -> groups.contains(office) || groups.contains(town.roles().approvers()))
+                .isPresent()).findFirst();
     }
 
     private String resolve(Authentication caller, String requested, boolean reading) {

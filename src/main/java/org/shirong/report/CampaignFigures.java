@@ -1,6 +1,7 @@
 package org.shirong.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
@@ -58,6 +60,18 @@ class CampaignFigures {
     /** The organisation (tenant) the campaign belongs to, if there is such a campaign. */
     Optional<String> organizationOf(String code) {
         return jdbc.queryForList("select tenant_id from campaign where code = ?", String.class, code).stream().findFirst();
+    }
+
+    /** The campaign's days, from its first phase's first to its last phase's last, when it has phases. */
+    Optional<Days> days(String code) {
+        return jdbc.query("select min(first_day), max(last_day), min(starts_at), max(ends_at) from campaign_phase where campaign_code = ?",
+                (rs, n) -> rs.getDate(1) == null ? null : new Days(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate(),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()),
+                code).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** A campaign's first and last day, and the instants it starts and ends. */
+    record Days(LocalDate first, LocalDate last, Instant start, Instant end) {
     }
 
     List<Figures.Phase> phases(String code) {

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/documents?organization=} (an organisation's documents of no campaign: its 临时会议's notices and minutes) and
  * {@code GET /api/campaigns/{code}/monthly-report?period=2026-05} (the monthly report as it would be issued now, not stored).
  * A document is its campaign's: whoever may read the campaign's organisation (its members, its overseers, an
- * administrator) reads it, an organisation's document whoever may read the organisation and the groups it names (the
- * units a 临时会议 called); to everyone else it does not exist (404), so document ids reveal nothing across organisations.
+ * administrator) reads it, and so does the office of a town taking part in its district's campaign; an organisation's
+ * document whoever may read the organisation and the groups it names (the units a 临时会议 called); to everyone else it
+ * does not exist (404), so document ids reveal nothing across organisations.
  */
 @RestController
 @RequestMapping("/api")
@@ -84,10 +85,15 @@ class DocumentController {
     /** The monthly report of the period with the figures as of now: what the report cycle would issue, never stored. */
     @GetMapping("/campaigns/{code}/monthly-report")
     ResponseEntity<String> monthlyReport(@PathVariable String code, @RequestParam String period) {
-        String organization = figures.organizationOf(code).filter(callerOrganization.readable(identityService.getCurrentAuthentication()))
+        String organization = figures.organizationOf(code).filter(o -> readable(code, o))
                 .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
         scores.periodProblem(period).ifPresent(message -> {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
+        });
+        var window = scores.window(period.strip());
+        figures.days(code).filter(days -> !window.until().isAfter(days.start()) || !window.from().isBefore(days.end())).ifPresent(days -> {
+            throw new InvalidRequestException(ApiError.field("period", "PERIOD_OUTSIDE_CAMPAIGN", "考核期间 " + window.periodName()
+                    + "不在活动 " + code + " 的期间（" + days.first() + " 至 " + days.last() + "）内，请选择活动期间内的月份"));
         });
         String html = monthlyReports.preview(organization, code, ClockUtil.getCurrentTime().toInstant(), period.strip());
         return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
@@ -106,7 +112,13 @@ class DocumentController {
     }
 
     private boolean readable(String campaignCode) {
-        return figures.organizationOf(campaignCode)
-                .filter(callerOrganization.readable(identityService.getCurrentAuthentication())).isPresent();
+        return figures.organizationOf(campaignCode).filter(o -> readable(campaignCode, o)).isPresent();
+    }
+
+    /** The campaign's organisation's readers, and the offices (and approvers) of the towns taking part in a district campaign. */
+    private boolean readable(String campaignCode, String organization) {
+        var caller = identityService.getCurrentAuthentication();
+        return callerOrganization.readable(caller).test(organization)
+                || callerOrganization.participatingOffice(caller, organization, figures.unitGroups(campaignCode)).isPresent();
     }
 }

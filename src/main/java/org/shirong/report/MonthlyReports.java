@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * 月度工作报告: the campaign's progress per phase, the period's cases per unit, the ranking and the named
- * units and, where the organisation has responsibility zones, their rates as scored, issued by the campaign's REPORT
- * cycle once per campaign and period.
+ * units, for a district its towns and streets ranked on the cases located in them and, where the organisation has
+ * responsibility zones, their rates as scored, issued by the campaign's REPORT cycle once per campaign and period.
  */
 @Service
 public class MonthlyReports {
@@ -64,6 +64,7 @@ public class MonthlyReports {
         model.put("issuedOn", models.day(at));
         models.addIssuers(model, organization);
         models.addProgress(model, campaignCode, scores.window(period), periodScores);
+        scores.territories(organization, period).ifPresent(territories -> model.put("territories", territories));
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
         return new Rendered(title, templates.render("monthly-report", model));
     }

@@ -50,6 +50,21 @@ public class UnitScores {
         }
     }
 
+    /**
+     * A district's towns and streets ranked on the cases located in them ({@code rank} null for one with no case due),
+     * whether {@code territory-ranking} names it, and the sentence naming them.
+     */
+    public record TerritoryScores(String periodName, List<Place> ranking, List<Place> noCases, String notice) {
+
+        public record Place(Integer rank, String name, String levelName, BigDecimal total, String grade, boolean named,
+                int dueCount, int closedCount, int overdueCount, String closureRate, String onTimeClosureRate) {
+        }
+
+        public List<Place> named() {
+            return ranking.stream().filter(Place::named).toList();
+        }
+    }
+
     /** The period's start and end (exclusive) in the town's zone. */
     public record Window(String periodCode, String periodName, Instant from, Instant until) {
     }
@@ -173,6 +188,23 @@ public class UnitScores {
     @Transactional(readOnly = true)
     public PeriodScores read(String organization, String campaignCode, String periodCode) {
         return view(scores.board(period(periodCode), organization, ScoreService.scope(organization, campaignCode)));
+    }
+
+    /**
+     * For a district, its towns and streets ranked on the cases located in them as of now (as {@code GET /api/scores}
+     * gives them under {@code territories}); empty for an organisation without towns or streets.
+     */
+    public Optional<TerritoryScores> territories(String organization, String periodCode) {
+        ScorePeriod p = period(periodCode);
+        return Optional.ofNullable(scores.territories(p, organization)).map(board -> new TerritoryScores(p.name(),
+                board.ranking().stream().map(UnitScores::place).toList(), board.noCases().stream().map(UnitScores::place).toList(),
+                board.notice()));
+    }
+
+    private static TerritoryScores.Place place(TerritoryBoard.Place p) {
+        Indicators i = p.indicators();
+        return new TerritoryScores.Place(p.rank(), p.name(), p.levelName(), p.total(), p.grade(), p.named(), i.dueCount(),
+                i.closedCount(), i.overdueCount(), Indicators.display(i.closureRate()), Indicators.display(i.onTimeClosureRate()));
     }
 
     private static ScorePeriod period(String code) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -21,7 +23,11 @@ class ChineseErrorAttributes extends DefaultErrorAttributes {
         int status = attributes.get("status") instanceof Integer known ? known : 500;
         String path = attributes.get("path") instanceof String known ? known : null;
         String code = HttpStatusTexts.code(status);
-        String message = HttpStatusTexts.message(status, path);
+        String message = status == 405 && request instanceof ServletWebRequest servlet
+                ? HttpStatusTexts.methodNotAllowed(servlet.getRequest().getMethod(), path,
+                        getError(request) instanceof HttpRequestMethodNotSupportedException refused && refused.getSupportedMethods() != null
+                                ? List.of(refused.getSupportedMethods()) : List.of())
+                : HttpStatusTexts.message(status, path);
         attributes.put("error", code);
         attributes.put("code", code);
         attributes.put("message", message);

@@ -1,5 +1,7 @@
 package org.shirong.system;
 
+import java.util.Collection;
+
 /**
  * The Chinese code and message for an HTTP error that no part of Shirong answered itself: an address that does not
  * exist, a request Tomcat refused before any of Shirong saw it, an exception nothing caught.
@@ -21,6 +23,16 @@ final class HttpStatusTexts {
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> status >= 500 ? "SERVER_ERROR" : "REQUEST_REFUSED";
         };
+    }
+
+    /**
+     * A request method the address does not take: names the method, the address and, when known, the methods it takes
+     * ({@code 此地址不接受 DELETE 请求：/api/campaigns/JT-X6（可用：GET）}).
+     */
+    static String methodNotAllowed(String method, String path, Collection<String> supported) {
+        String address = path == null || path.isBlank() ? "" : "：" + path;
+        String allowed = supported == null || supported.isEmpty() ? "" : "（可用：" + String.join("、", supported) + "）";
+        return "此地址不接受 " + method + " 请求" + address + allowed;
     }
 
     /** {@code path} null: Tomcat refused the request before anything read its address. */

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.shirong.system.CampaignLeftovers;
 import org.shirong.system.SharesSpringContext;
 
 /** {@code /api/campaigns} and the Tasklist start form through HTTP: starting, every refusal, the list and one campaign's overview. */
@@ -42,6 +43,8 @@ class CampaignApiTest {
     org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
 
     @BeforeEach
     void fixClock() {
@@ -51,6 +54,8 @@ class CampaignApiTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+        // each test starts its own campaigns of the same templates in the same days, which one running would refuse
+        CampaignLeftovers.withdraw(jdbc, runtimeService);
     }
 
     static HttpEntity<String> json(String body) {
@@ -577,6 +582,108 @@ class CampaignApiTest {
                         + file("photoAfter", "after.png", "image/png", PNG) + "}}"), String.class);
 
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    ResponseEntity<Map> cancel(String user, String code, String body) {
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/campaigns/" + code + "/cancellation", json(body), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> campaignOf(ResponseEntity<Map> detail) {
+        return (Map<String, Object>) detail.getBody().get("campaign");
+    }
+
+    /**
+     * 撤销活动 before it starts, by the office (a reason may be left out): its process and timers end, its record stays
+     * marked 已撤销 with who did it; a unit's staff may not, another organisation does not see it, a second cancel is a
+     * conflict. While it ran, a second campaign of its template in overlapping days was refused naming the start date; once
+     * it is cancelled that one starts. A not-yet-started campaign is NOT_STARTED 待开始, not RUNNING.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCampaignStartedByMistakeIsCancelledAndAnOverlappingOneOfItsTemplateRefused() {
+        ResponseEntity<Map> first = post("chuangban1", """
+                {"template":"jiuting-2023-standard-town","code":"JT-MISTAKE","name":"九亭镇误发起","dates":{"start":"2027-03-01"}}""");
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(campaignOf(first)).containsEntry("status", "NOT_STARTED").containsEntry("statusName", "待开始");
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-MISTAKE").singleResult().getId();
+
+        ResponseEntity<Map> overlapping = post("chuangban2", """
+                {"template":"jiuting-2023-standard-town","code":"JT-AGAIN","name":"九亭镇重复","dates":{"start":"2027-06-01"}}""");
+        assertThat(overlapping.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(overlapping)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "dates.start")
+                .containsEntry("code", "OVERLAPPING_CAMPAIGN").extracting(m -> (String) m.get("message")).asString()
+                .contains("JT-MISTAKE", "2027-03-01 至 2027-12-31", "重复召开例会"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-AGAIN").count()).isZero();
+        ResponseEntity<String> viaForm = rest.withBasicAuth("chuangban2", "demo").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/submit-form", json("""
+                        {"variables":{"template":{"value":"jiuting-2023-standard-town"},"campaignCode":{"value":"JT-AGAIN"},
+                         "campaignName":{"value":"九亭镇重复"},"startDate":{"value":"2027-06-01"}}}"""), String.class);
+        assertThat(viaForm.getStatusCode()).as("the Tasklist start form refuses it too").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(viaForm.getBody()).contains("无法发起活动：", "JT-MISTAKE");
+
+        assertThat(cancel("huanwei1", "JT-MISTAKE", "{}").getStatusCode()).as("a unit head of the leading group reads it, may not cancel it")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(cancel("jxtuijinban1", "JT-MISTAKE", "{}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map> cancelled = cancel("chuangban1", "JT-MISTAKE", "{}");
+
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(campaignOf(cancelled)).containsEntry("status", "CANCELLED").containsEntry("statusName", "已撤销")
+                .containsEntry("cancelledBy", "chuangban1");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(managementService.createJobQuery().processInstanceId(instance).count()).as("its phase timers are gone").isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getDeleteReason())
+                .isEqualTo("撤销活动：活动开始前撤销");
+        ResponseEntity<Map> again = cancel("chuangban1", "JT-MISTAKE", "{}");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errors(again)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CAMPAIGN_CANCELLED"));
+        assertThat(post("chuangban2", """
+                {"template":"jiuting-2023-standard-town","code":"JT-AGAIN","name":"九亭镇重复","dates":{"start":"2027-06-01"}}""")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> delete = rest.withBasicAuth("chuangban1", "demo").exchange("/api/campaigns/JT-AGAIN",
+                org.springframework.http.HttpMethod.DELETE, null, Map.class);
+        assertThat(delete.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat((String) delete.getBody().get("message")).as("names the method").contains("DELETE", "/api/campaigns/JT-AGAIN");
+    }
+
+    /**
+     * A campaign that has begun is cancelled only with a reason: its open tasks and every process of it end (no timer of it
+     * fires again), the tasks' record says CANCELLED and the reason is kept. Lists show running campaigns before one
+     * that has not started.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunningCampaignIsCancelledWithAReasonAndRunningOnesAreListedFirst() {
+        assertThat(post("chuangban1", """
+                {"template":"jiuting-2023-standard-town","code":"JT-RUNNING","name":"九亭镇进行中"}""").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        new CampaignDriver("JT-RUNNING", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        assertThat(post("chuangban1", """
+                {"template":"jiuting-2023-standard-town","code":"JT-AFTER","name":"九亭镇下一期","dates":{"start":"2027-10-01"}}""")
+                .getStatusCode()).as("after the running one ends: no overlap").isEqualTo(HttpStatus.CREATED);
+        List<String> listed = ((List<Map<String, Object>>) rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns", List.class))
+                .stream().map(c -> (String) c.get("code")).toList();
+        assertThat(listed.indexOf("JT-RUNNING")).isNotNegative().isLessThan(listed.indexOf("JT-AFTER"));
+        List<String> cards = ((List<Map<String, Object>>) rest.withBasicAuth("chuangban1", "demo").getForObject("/api/dashboard", Map.class)
+                .get("campaigns")).stream().map(c -> (String) c.get("code")).toList();
+        assertThat(cards.indexOf("JT-RUNNING")).isNotNegative().isLessThan(cards.indexOf("JT-AFTER"));
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-RUNNING").count()).isPositive();
+
+        ResponseEntity<Map> noReason = cancel("chuangban1", "JT-RUNNING", "{}");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(noReason)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "reason").containsEntry("code", "REQUIRED"));
+        ResponseEntity<Map> cancelled = cancel("chuangban1", "JT-RUNNING", "{\"reason\":\"编号填错，改用下一期\"}");
+
+        assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(campaignOf(cancelled)).containsEntry("status", "CANCELLED").containsEntry("cancelReason", "编号填错，改用下一期");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-RUNNING").count())
+                .as("the campaign's process and its tasks' processes").isZero();
+        assertThat(jdbc.queryForList("select distinct status from campaign_task where campaign_code = 'JT-RUNNING'", String.class))
+                .containsExactly("CANCELLED");
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("JT-RUNNING")
+                .processDefinitionKey(CampaignTaskProcess.KEY).list()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.getDeleteReason()).isEqualTo("撤销活动：编号填错，改用下一期"));
     }
 
     /** The lead unit claims the case (认领) and gets its 整改问题 task. */

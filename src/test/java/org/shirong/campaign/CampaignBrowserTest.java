@@ -74,6 +74,12 @@ class CampaignBrowserTest {
     @Autowired
     RepositoryService repositoryService;
 
+    /** Its tests start 锦溪镇 campaigns of one template in overlapping days, which one left running would refuse. */
+    @org.junit.jupiter.api.AfterEach
+    void withdrawCampaigns() {
+        org.shirong.system.CampaignLeftovers.withdraw(jdbc, runtimeService);
+    }
+
     @Test
     void unitRecordsAFindingOnItsCampaignTaskAndItBecomesACase() throws IOException {
         HttpHeaders headers = new HttpHeaders();

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.shirong.system.CampaignLeftovers;
 import org.shirong.system.SharesSpringContext;
 
 /**
@@ -57,6 +58,48 @@ class CampaignMembershipTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+        // each test starts its own campaigns of the same templates in the same days, which one running would refuse
+        CampaignLeftovers.withdraw(jdbc, runtimeService);
+    }
+
+    /**
+     * 九亭镇 takes part in 松江区's campaign (its office is one of the campaign's units): its office reads the campaign, its
+     * phases and its own tasks (not the departments'), the list shows it, and it reads the district's documents, all
+     * read-only; a unit of 九亭镇 and 锦溪镇, which take no part, see nothing; a monthly report of a month long before the
+     * campaign is refused naming {@code period}.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTownTakingPartReadsTheDistrictCampaignWithItsOwnTasksAndDocumentsOnly() {
+        start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TOWNS\",\"name\":\"松江街镇\"}");
+        new CampaignDriver("SJ-TOWNS", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-12-25T02:00:00Z"));
+        TestRestTemplate jiuting = rest.withBasicAuth("chuangban1", "demo");
+
+        ResponseEntity<Map> detail = jiuting.getForEntity("/api/campaigns/SJ-TOWNS", Map.class);
+
+        assertThat(detail.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) detail.getBody().get("phases")).hasSize(3);
+        assertThat((List<Map<String, Object>>) detail.getBody().get("openTasksByUnit")).as("its own tasks, not the departments'")
+                .isNotEmpty().allSatisfy(u -> assertThat(u).containsEntry("group", "chuangban"));
+        assertThat((List<Map<String, Object>>) jiuting.getForObject("/api/campaigns", List.class))
+                .anySatisfy(c -> assertThat(c).containsEntry("code", "SJ-TOWNS"));
+        List<Map<String, Object>> documents = jiuting.getForObject("/api/campaigns/SJ-TOWNS/documents", List.class);
+        assertThat(documents).isNotEmpty();
+        assertThat(jiuting.getForEntity((String) documents.get(0).get("url"), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(jiuting.postForEntity("/api/campaigns/SJ-TOWNS/cancellation", CampaignApiTest.json("{\"reason\":\"x\"}"), Map.class)
+                .getStatusCode()).as("reading only").isEqualTo(HttpStatus.FORBIDDEN);
+        for (String outsider : List.of("huanwei1", "jxtuijinban1")) {
+            TestRestTemplate other = rest.withBasicAuth(outsider, "demo");
+            assertThat(other.getForEntity("/api/campaigns/SJ-TOWNS", Map.class).getStatusCode()).as(outsider).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(other.getForEntity("/api/campaigns/SJ-TOWNS/documents", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(other.getForEntity((String) documents.get(0).get("url"), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat((List<Map<String, Object>>) other.getForObject("/api/campaigns", List.class))
+                    .noneSatisfy(c -> assertThat(c).containsEntry("code", "SJ-TOWNS"));
+        }
+        ResponseEntity<Map> longBefore = rest.withBasicAuth("sjshirongban1", "demo")
+                .getForEntity("/api/campaigns/SJ-TOWNS/monthly-report?period=2026-06", Map.class);
+        assertThat(longBefore.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(longBefore)).containsExactly("period:PERIOD_OUTSIDE_CAMPAIGN");
     }
 
     @Test

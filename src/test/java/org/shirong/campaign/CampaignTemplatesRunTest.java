@@ -373,5 +373,18 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'progressReport'"
                 + " and unit_id = 'sjlvrongju' order by created_at", String.class)).as("25 April–December on the month before (March–November),"
                 + " and December at the campaign's end").hasSize(10).endsWith("自查整改情况报送（2026年12月）（区绿化市容局）");
+        // The district holds no 例会: its report cycle issues, with each 月度工作报告, the 通报 of the month's ranking of its
+        // departments and of its towns and streets on the cases located in them, and sends it to every unit and town office.
+        assertThat(jdbc.queryForList("select title from campaign_document where campaign_code = 'SJ-RUN' and kind = 'NOTICE'"
+                + " order by created_at", String.class)).hasSize(10)
+                .first().asString().endsWith("关于2026年3月区级部门和街镇考核排名的通报");
+        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN' and doc_key = 'notice/2026-11'",
+                String.class)).contains("一、区级部门", "二、各街镇（按属地内案件）", "石湖荡镇", "岳阳街道", "区市容专办领导");
+        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'monthly-report/2026-11'", String.class)).contains("六、街镇排名", "石湖荡镇");
+        assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).as("石湖荡镇's office, in its own organisation").hasSize(10)
+                .first().asString().contains("关于2026年3月区级部门和街镇考核排名的通报", "街镇：", "/api/documents/");
+        assertThat(run.inboxBodies("sjlingdao1", "notice-issued")).hasSize(10);
+        assertThat(run.inboxBodies("sjlvrongju1", "notice-issued")).hasSize(10);
     }
 }

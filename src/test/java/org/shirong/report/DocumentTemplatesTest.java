@@ -50,6 +50,13 @@ class DocumentTemplatesTest {
                         new RankedUnit(2, "chengguan", "城管中队", new BigDecimal("55.5"), "D", true, "总分低于通报线", 2, 1, 1,
                                 "50.00%", "50.00%", "按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分")),
                 3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。"));
+        var shihudang = new org.shirong.scoring.UnitScores.TerritoryScores.Place(1, "石湖荡镇", "镇", new BigDecimal("88.00"), "B",
+                false, 4, 3, 1, "75.00%", "75.00%");
+        var yueyang = new org.shirong.scoring.UnitScores.TerritoryScores.Place(2, "岳阳街道", "街道", new BigDecimal("52.00"), "D",
+                true, 5, 2, 3, "40.00%", "40.00%");
+        var xinbang = new org.shirong.scoring.UnitScores.TerritoryScores.Place(null, "新浜镇", "镇", null, null, false, 0, 0, 0, "—", "—");
+        model.put("territories", new org.shirong.scoring.UnitScores.TerritoryScores("2026年11月", List.of(shihudang, yueyang),
+                List.of(xinbang), "排名靠后的 1 个街道：岳阳街道。"));
         model.put("minutes", "听取汇报 <script>alert(1)</script>\n研究整治。");
         model.put("attendees", List.of("城管中队", "环卫所"));
         model.put("agenda", "一、通报占道堆物整治进展\n二、研究反弹问题");
@@ -69,7 +76,7 @@ class DocumentTemplatesTest {
 
     @Test
     void theDocumentsACampaignIssuesHaveTemplates() throws IOException {
-        assertThat(templateNames()).containsExactly("adhoc-agenda", "agenda", "minutes", "monthly-report", "notice");
+        assertThat(templateNames()).containsExactly("adhoc-agenda", "agenda", "minutes", "monthly-report", "notice", "ranking-notice");
     }
 
     @Test
@@ -105,8 +112,9 @@ class DocumentTemplatesTest {
     /** 责任区: the monthly report's section 六 appears only with zone rates, with the rubric's targets ("—" where none). */
     @Test
     void theMonthlyReportShowsTheZoneRatesOnlyWhereThereAreZones() {
-        assertThat(templates.render("monthly-report", sampleModel())).doesNotContain("责任区");
         Map<String, Object> model = sampleModel();
+        model.remove("territories");
+        assertThat(templates.render("monthly-report", model)).doesNotContain("责任区");
         var juwei01 = new org.shirong.scoring.UnitScores.ZoneRateLine("juwei01", "第一居委会", "98.00%（49/50）",
                 "66.67%（2/3）", "90.00%（9/10）", "70.00%（7/10）");
         model.put("zoneRates", new org.shirong.scoring.UnitScores.ZoneRates("2026年11月",
@@ -118,5 +126,20 @@ class DocumentTemplatesTest {
                 "履责率主要道路 98.00%（49/50）、其他道路 66.67%（2/3），责任告知书送达率 90.00%（9/10），上墙率 70.00%（7/10）。",
                 "<tr class=\"target\"><td class=\"name\">目标</td><td>≥ 98%</td><td>≥ 95%</td><td>≥ 100%</td><td>—</td></tr>",
                 "<tr data-unit=\"juwei01\"><td class=\"name\">第一居委会</td><td>98.00%（49/50）</td>");
+    }
+
+    /**
+     * A district's 通报 of the month (it holds no 例会): its departments' ranking and named units, then its towns and
+     * streets ranked on the cases located in them, those named and those with no case; the monthly report ranks them too.
+     */
+    @Test
+    void theDistrictsRankingNoticeNamesItsDepartmentsAndItsTowns() {
+        String html = templates.render("ranking-notice", sampleModel());
+
+        assertThat(html).contains("各区级相关职能部门、各街镇：", "一、区级部门", "通报 1 个单位：城管中队",
+                "二、各街镇（按属地内案件）", "2026年11月共 2 个街镇按属地内案件参加排名。排名靠后的 1 个街道：岳阳街道。",
+                "<tr class=\"named\"><td>2</td><td class=\"name\">岳阳街道</td><td>街道</td><td>52.00</td><td>D</td>",
+                "属地内没有计入本期的案件、不参加排名的街镇：新浜镇。", "向推进小组办公室书面报告", "<footer>环境综合整治工作推进小组");
+        assertThat(templates.render("monthly-report", sampleModel())).contains("六、街镇排名", "岳阳街道");
     }
 }

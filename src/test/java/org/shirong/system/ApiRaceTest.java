@@ -32,6 +32,8 @@ class ApiRaceTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     private ResponseEntity<Map> upload(String user, String csv) {
         return upload(user, "/api/cases/import", csv);
@@ -97,6 +99,8 @@ class ApiRaceTest {
             List<ResponseEntity<String>> forms = RaceAnswersTest.atOnce(() -> startForm("chuangban1", code),
                     () -> startForm("chuangban2", code));
             oneStartedTheOtherToldTheCodeIsTaken(code, forms, HttpStatus.OK);
+            // a running campaign of the template would refuse the next one in the same days
+            CampaignLeftovers.withdraw(jdbc, runtimeService);
 
             String viaApi = code + "-API";
             String body = """
@@ -105,7 +109,27 @@ class ApiRaceTest {
                     () -> rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns", JiutingWork.json(body), String.class),
                     () -> rest.withBasicAuth("chuangban2", "demo").postForEntity("/api/campaigns", JiutingWork.json(body), String.class));
             oneStartedTheOtherToldTheCodeIsTaken(viaApi, calls, HttpStatus.CREATED);
+            CampaignLeftovers.withdraw(jdbc, runtimeService);
         }
+    }
+
+    /** Two offices cancelling one campaign at once (撤销活动): it is cancelled once, the other is told 409, never 500. */
+    @Test
+    void aCampaignCancelledTwiceAtOnceIsCancelledOnceAndTheOtherGets409() throws Exception {
+        String code = "JT-CANCEL-" + System.nanoTime() % 1_000_000;
+        assertThat(rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/campaigns", JiutingWork.json("""
+                {"template":"jiuting-2023-standard-town","code":"%s","name":"并发撤销","dates":{"start":"2027-03-01"}}""".formatted(code)),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String url = "/api/campaigns/" + code + "/cancellation";
+
+        List<ResponseEntity<String>> answers = RaceAnswersTest.atOnce(
+                () -> rest.withBasicAuth("chuangban1", "demo").postForEntity(url, JiutingWork.json("{}"), String.class),
+                () -> rest.withBasicAuth("chuangban2", "demo").postForEntity(url, JiutingWork.json("{}"), String.class));
+
+        assertThat(answers.stream().map(a -> a.getStatusCode().value()).sorted().toList()).as("%s", answers).containsExactly(200, 409);
+        assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 409).findFirst().orElseThrow().getBody())
+                .contains("CAMPAIGN_CANCELLED", "已被撤销");
+        assertThat(jdbc.queryForObject("select count(*) from campaign where code = ? and status = 'CANCELLED'", Long.class, code)).isOne();
     }
 
     /**

@@ -1,0 +1,56 @@
+package org.shirong.campaign;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.campaign.CampaignRecords.Campaign;
+import org.shirong.organization.CallerOrganization;
+import org.shirong.system.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reads a campaign: the members of its organisation, the district groups that oversee it and an administrator read
+ * all of it; a town or street taking part in its district's campaign (its office is one of the campaign's units) reads
+ * it through its office, narrowed to its own tasks. To anyone else the campaign does not exist (404).
+ */
+@Component
+class CampaignAccess {
+
+    /** A campaign the caller may read; {@code ownGroup} is set for a participating town, whose own tasks are those of that group. */
+    record Readable(Campaign campaign, String ownGroup) {
+
+        boolean whole() {
+            return ownGroup == null;
+        }
+
+        boolean shows(String groupId) {
+            return whole() || Objects.equals(ownGroup, groupId);
+        }
+    }
+
+    private final CampaignRecords records;
+    private final CallerOrganization callerOrganization;
+    private final IdentityService identityService;
+
+    CampaignAccess(CampaignRecords records, CallerOrganization callerOrganization, IdentityService identityService) {
+        this.records = records;
+        this.callerOrganization = callerOrganization;
+        this.identityService = identityService;
+    }
+
+    Readable readable(String code) {
+        return records.find(code).flatMap(this::readable)
+                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+    }
+
+    Optional<Readable> readable(Campaign campaign) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        if (callerOrganization.readable(caller).test(campaign.tenantId())) {
+            return Optional.of(new Readable(campaign, null));
+        }
+        return callerOrganization.participatingOffice(caller, campaign.tenantId(),
+                records.units(campaign.code()).stream().map(CampaignRecords.UnitRow::groupId).filter(Objects::nonNull).toList())
+                .map(office -> new Readable(campaign, office));
+    }
+}

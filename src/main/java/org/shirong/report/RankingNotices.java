@@ -1,0 +1,69 @@
+package org.shirong.report;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.shirong.scoring.UnitScores;
+import org.shirong.scoring.UnitScores.PeriodScores;
+import org.shirong.scoring.UnitScores.TerritoryScores;
+import org.springframework.stereotype.Service;
+
+/**
+ * A district's 通报 of a period's ranking: its departments as its units are scored (and named, as a town's 通报 names
+ * them) and its towns and streets ranked on the cases located in them. A district plan holds no 例会 to issue a 通报,
+ * so its report cycle issues this one with the 月度工作报告; stored under the period's 通报 key, once per campaign and period.
+ */
+@Service
+public class RankingNotices {
+
+    /** A 通报 issued: the document and a line for the notification (who was named). */
+    public record Issued(StoredDocument document, String summary) {
+    }
+
+    private final CampaignFigures figures;
+    private final DocumentModels models;
+    private final DocumentTemplates templates;
+    private final CampaignDocuments documents;
+    private final UnitScores scores;
+
+    RankingNotices(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
+            UnitScores scores) {
+        this.figures = figures;
+        this.models = models;
+        this.templates = templates;
+        this.documents = documents;
+        this.scores = scores;
+    }
+
+    /**
+     * The period's ranking 通报 of a district's campaign: issued now, the departments' scores saved with it (as a town's
+     * 通报 saves them), unless it was issued before; empty for a town's campaign, or when it was issued before.
+     */
+    public Optional<Issued> issue(String organization, String campaignCode, Instant at, String period) {
+        String docKey = MeetingDocuments.noticeKey(period);
+        if (documents.find(campaignCode, docKey).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<TerritoryScores> territories = scores.territories(organization, period);
+        if (territories.isEmpty()) {
+            return Optional.empty();
+        }
+        PeriodScores units = scores.computeAndSave(organization, campaignCode, period);
+        String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
+                () -> new IllegalArgumentException("活动不存在：" + campaignCode));
+        String title = "关于" + units.periodName() + "区级部门和街镇考核排名的通报";
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("campaignName", campaignName);
+        model.put("issuedOn", models.day(at));
+        model.put("scores", units);
+        model.put("territories", territories.get());
+        models.addIssuers(model, organization);
+        StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
+                templates.render("ranking-notice", model), null);
+        String summary = (units.notice() == null || units.notice().isBlank() ? "" : "区级部门：" + units.notice() + "\n")
+                + "街镇：" + territories.get().notice();
+        return Optional.of(new Issued(stored, summary));
+    }
+}
