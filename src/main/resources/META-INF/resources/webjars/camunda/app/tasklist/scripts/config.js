@@ -15,7 +15,8 @@ export default {
     'shirong/history-times',
     'shirong/task-dates',
     'shirong/filter-counts',
-    'shirong/refusals'
+    'shirong/refusals',
+    'shirong/hand-over'
   ],
   locales: {
     availableLocales: ['zh'],
