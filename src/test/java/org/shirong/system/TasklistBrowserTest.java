@@ -439,6 +439,36 @@ class TasklistBrowserTest {
     }
 
     /**
+     * 转交 by name: staff know their colleagues' names, not their login ids. Beside the assignee the task offers the
+     * colleagues of the unit it is given to (not the leading group's other members), and 转交 hands it to the one chosen.
+     */
+    @Test
+    void aClerkHandsHisTaskToAColleagueChosenByName() throws IOException {
+        String taskId = assignedToChengguan("清理九亭大街乱张贴", "两日内完成", LocalDate.now().plusDays(2).toString()).getId();
+        taskService.setAssignee(taskId, "chengguan1");
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("chengguan1", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                WebElement picker = browser.visible(By.cssSelector(".shirong-handover select"));
+                org.openqa.selenium.support.ui.Select colleagues = new org.openqa.selenium.support.ui.Select(picker);
+                assertThat(colleagues.getOptions()).extracting(WebElement::getText).contains("选择同事", "刘队员")
+                        .doesNotContain("张队长");
+                assertThat(browser.driver().findElement(By.cssSelector(".shirong-handover-button")).isEnabled()).isFalse();
+                colleagues.selectByVisibleText("刘队员");
+                browser.click(By.cssSelector(".shirong-handover-button"));
+                browser.until(d -> "chengguan2".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+                browser.screenshot("tasklist-handed-over-phone");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("tasklist-hand-over-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
      * A refused claim (the office claiming a unit's task) neither keeps 认领 disabled on the next task opened (Tasklist
      * re-enabled it only once an assignee changed) nor leaves its red error on screen once a later action succeeded
      * (claiming the office's own task): it would say the opposite of what just happened.
