@@ -152,6 +152,10 @@ class RectificationBrowserTest {
                 browser.screenshot("phone-rectify-opened");
 
                 new Select(browser.visible(By.id("rectifyAction"))).selectByValue("submit");
+                // with nothing filled in, everything 核查 needs is said at once, not one refusal after another
+                browser.complete();
+                assertThat(browser.visible(By.id("measuresMissing")).getText()).isEqualTo("请填写整改措施。");
+                assertThat(browser.visible(By.id("afterPhotoMissing")).getText()).isEqualTo("请上传整改后照片。");
                 browser.visible(By.id("measures")).sendKeys("已清运暴露垃圾并冲洗地面");
                 WebElement cameraButton = browser.visible(By.cssSelector("label[for='photoAfterCamera']"));
                 assertThat(cameraButton.getSize().getHeight()).isGreaterThanOrEqualTo(44);
@@ -426,12 +430,17 @@ class RectificationBrowserTest {
                 browser.complete();
                 WebElement problem = browser.visible(By.id("extensionDueProblem"));
                 assertThat(problem.getText()).contains("延期至须晚于今天");
+                assertThat(browser.driver().findElement(By.cssSelector("#extensionDueProblem + .shirong-help")).getCssValue("color"))
+                        .as("the help stays grey beside the red error").isNotEqualTo(problem.getCssValue("color"));
                 assertThat(browser.driver().findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isTrue();
                 ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", due);
                 browser.screenshot("phone-extension-past-day");
 
                 typeDate(browser, due, day);
                 browser.until(d -> d.findElements(By.id("extensionDueProblem")).isEmpty());
+                // the day said back in Chinese whatever order the phone's language writes it in
+                assertThat(browser.visible(By.id("extensionDueChosen")).getText())
+                        .isEqualTo("已选：" + day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日");
                 browser.complete();
                 browser.until(d -> "EXTENSION_REQUESTED".equals(status(caseNo)) || !extensions(caseNo).isEmpty());
             } catch (RuntimeException | AssertionError e) {

@@ -88,6 +88,9 @@ class TasklistBrowserTest {
                 browser.screenshot("tasklist-form");
                 browser.complete();
                 browser.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+                // the form is gone and the list back: a short notice says the task was done, by name
+                assertThat(browser.visible(By.cssSelector(".shirong-completion-notice-shown")).getText())
+                        .isEqualTo("已完成：" + assigned.getName());
             } catch (RuntimeException e) {
                 browser.screenshot("tasklist-failure");
                 throw e;

@@ -16,7 +16,8 @@ export default {
     'shirong/task-dates',
     'shirong/filter-counts',
     'shirong/refusals',
-    'shirong/hand-over'
+    'shirong/hand-over',
+    'shirong/completion-notice'
   ],
   locales: {
     availableLocales: ['zh'],
