@@ -493,6 +493,15 @@ class RectificationBrowserTest {
                 assertThat(browser.driver().findElement(By.id("case-title")).getText()).isEqualTo("九亭大街 66 号门前暴露垃圾");
                 assertThat(browser.driver().findElement(By.id("case-record")).getText()).contains("整改期限", "九亭大街 66 号");
                 browser.screenshot("phone-case-page-from-task");
+
+                // opened with a user name and password in its address, the page cannot read the case (the browser refuses
+                // the request, in English): it says so in Chinese
+                browser.driver().get("http://huanwei1:demo@localhost:" + port + "/shirong/cases/" + caseNo);
+                String failed = browser.until(d -> {
+                    String text = d.findElement(By.id("case-loading")).getText();
+                    return text.startsWith("读取案件失败") ? text : null;
+                });
+                assertThat(failed).contains("网络中断").doesNotContain("fetch", "Failed");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("phone-case-task-link-failure");
                 throw e;
