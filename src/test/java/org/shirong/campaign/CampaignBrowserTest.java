@@ -96,6 +96,9 @@ class CampaignBrowserTest {
                 browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号");
                 browser.until(d -> d.findElement(By.cssSelector("textarea[id$='-Field_categoryList']")).getAttribute("value")
                         .contains("城市道路"));
+                // 松江 keeps no inspection score sheets: no score entry that could only be refused
+                assertThat(browser.driver().findElements(By.cssSelector("textarea[id$='-Field_inspectionItemList'],"
+                        + " textarea[id$='-Field_scores']"))).isEmpty();
                 browser.screenshot("campaign-findings-form");
                 browser.complete();
                 browser.until(d -> jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'SJ-BROWSER'",
@@ -478,6 +481,11 @@ class CampaignBrowserTest {
                 browser.until(d -> "jxshuili1".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
                 browser.driver().get(task);
                 browser.visible(By.id("attachment1Choose"));
+                // the unit's 要求 reads whole, with the page, not scrolled inside a three-line box
+                browser.until(d -> !d.findElement(By.id("requirement")).getAttribute("value").isEmpty());
+                assertThat(((Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "var r = document.getElementById('requirement'); return r.scrollHeight - r.clientHeight;")).intValue())
+                        .isLessThanOrEqualTo(1);
                 for (int i = 1; i <= 3; i++) {
                     assertThat(browser.driver().findElement(By.id("attachment" + i + "Choose")).getText()).contains("选择文件");
                     assertThat(browser.driver().findElement(By.id("attachment" + i + "Name")).getText()).isEqualTo("未选择文件");
