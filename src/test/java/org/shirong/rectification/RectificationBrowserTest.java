@@ -416,7 +416,7 @@ class RectificationBrowserTest {
     void aPlainDateInExtensionDueIsTheEndOfThatOfficeDayAndAPastDayIsExplained() throws IOException {
         String caseNo = claimedCase("沪亭北路绿化带破损", "沪亭北路 200 号");
         java.time.ZoneId zone = calendars.of("jiuting").zone();
-        java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(30);
+        java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(30));
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
                 browser.phoneViewport();
