@@ -159,7 +159,7 @@ class CampaignBrowserTest {
     void lingdao1WorksTheCampaignDashboardInCockpitAndAUnitDoesNotSeeIt() throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         new CampaignFixture(jdbc, "JT-DASH").campaign("九亭镇驾驶舱浏览器测试", 2)
-                .phase(1, "前期准备", day(now, -60), day(now, -11)).phase(2, "宣传动员和自查整改", day(now, -10), day(now, 20))
+                .phase(1, "前期准备", day(now, -12), day(now, -11)).phase(2, "宣传动员和自查整改", day(now, -10), day(now, 20))
                 .phase(3, "总结迎检", day(now, 21), day(now, 60))
                 .unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2)
                 .task(2, "chengguan", true).task(2, "huanwei", false);
@@ -196,6 +196,10 @@ class CampaignBrowserTest {
                             .isEqualTo(String.valueOf(total.get(figure.getValue())));
                 }
                 assertThat(cardElement.getText()).contains("宣传动员和自查整改（进行中）", "今天 " + api.get("today"));
+                // a phase of two days among months still has room for its name, not one character per line (s48 L14)
+                int bar = cardElement.findElement(By.cssSelector(".shirong-timeline-bar")).getSize().getWidth();
+                assertThat(cardElement.findElements(By.cssSelector(".shirong-phase"))).hasSize(3)
+                        .allSatisfy(phase -> assertThat(phase.getSize().getWidth()).isGreaterThanOrEqualTo(bar * 14 / 100));
                 assertThat(browser.driver().findElement(By.cssSelector("section.deprecate")).getText()).startsWith("活动驾驶舱");
                 browser.assertNoEnglish("cockpit-dashboard");
 
