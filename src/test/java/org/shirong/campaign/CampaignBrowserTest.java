@@ -143,6 +143,13 @@ class CampaignBrowserTest {
                 assertThat(browser.driver().findElement(By.cssSelector(".djs-container")).getAttribute("textContent"))
                         .as("the diagram itself draws the phase once, under no town's names")
                         .contains("活动阶段（按模板依次进行）").doesNotContain("宣传动员和自查整改");
+                // the zoom buttons are named in Chinese, and what the instance lacks reads 无, not null
+                browser.until(d -> d.findElements(By.cssSelector(".navigation button[title]")).stream()
+                        .map(b -> b.getAttribute("title")).toList().containsAll(List.of("放大", "缩小", "还原大小")));
+                assertThat(browser.driver().findElements(By.cssSelector(".navigation button[title]")))
+                        .extracting(b -> b.getAttribute("title")).doesNotContain("zoom in", "zoom out", "reset zoom");
+                assertThat(browser.driver().findElements(By.cssSelector("dd"))).extracting(WebElement::getText)
+                        .doesNotContain("null").contains("无");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-campaign-phases-failure");
                 throw e;
@@ -329,11 +336,15 @@ class CampaignBrowserTest {
                 browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
                 assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span")))
                         .as("挂起等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
+                assertThat(browser.visible(By.cssSelector("dd.version-tag")).getText()).as("no version tag: 无, not null").isEqualTo("无");
                 String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(red).singleResult().getId();
                 browser.driver().get(base + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
                 browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
                 assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span, .ctn-toolbar .btn")))
                         .as("取消、修改等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
+                // the case's business key leads to its case page
+                assertThat(browser.visible(By.cssSelector("dd.business-key a.shirong-case-page")).getAttribute("href"))
+                        .isEqualTo(base + "/shirong/cases/" + red);
                 browser.screenshot("cockpit-read-only-instance");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-campaign-dashboard-failure");

@@ -17,7 +17,8 @@ export default {
     'shirong/filter-counts',
     'shirong/refusals',
     'shirong/hand-over',
-    'shirong/completion-notice'
+    'shirong/completion-notice',
+    'shirong/diagram-zoom'
   ],
   locales: {
     availableLocales: ['zh'],
