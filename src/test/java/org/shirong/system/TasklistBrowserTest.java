@@ -464,6 +464,11 @@ class TasklistBrowserTest {
                 browser.click(By.cssSelector(".shirong-handover-button"));
                 browser.until(d -> "chengguan2".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
                 browser.screenshot("tasklist-handed-over-phone");
+
+                // the diagram's zoom buttons are named in Chinese, as in Cockpit
+                browser.click(By.xpath("//a[normalize-space()='流程图']"));
+                browser.until(d -> d.findElements(By.cssSelector(".navigation button[title]")).stream()
+                        .map(b -> b.getAttribute("title")).toList().containsAll(List.of("放大", "缩小", "还原大小")));
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("tasklist-hand-over-failure");
                 throw e;
