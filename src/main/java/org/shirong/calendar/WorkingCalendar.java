@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +168,30 @@ public final class WorkingCalendar {
             return true;
         }
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** The first day from {@code day} on (itself included) on which the office works. */
+    public LocalDate workingDayFrom(LocalDate day) {
+        LocalDate working = day;
+        for (int i = 0; i < 366 && !isWorkingDay(working); i++) {
+            working = working.plusDays(1);
+        }
+        return working;
+    }
+
+    /**
+     * Why {@code day}, typed as a deadline for {@code label} (延期至, a decision's 期限), cannot be one: a deadline is the end of
+     * office hours that day, and on a weekend or holiday the office does not work (its cycles move to the next working day
+     * likewise). The refusal names the next working day; empty on a working day.
+     */
+    public Optional<String> deadlineDayProblem(String label, LocalDate day) {
+        if (isWorkingDay(day)) {
+            return Optional.empty();
+        }
+        LocalDate next = workingDayFrom(day);
+        String weekday = day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
+        return Optional.of("%s %s（%s）是%s，期限须为工作日：请改为下一个工作日 %s".formatted(label, day, weekday,
+                holidays.contains(day) ? "节假日" : "休息日", next));
     }
 
     OfficeHours officeHours() {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.demo.DemoPlan.Goal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +57,12 @@ class DemoSeeder implements ApplicationRunner {
     private final Environment environment;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final WorkingCalendar calendar;
     private final String password;
 
     DemoSeeder(ManagementService managementService, HistoryService historyService, RuntimeService runtimeService,
             TaskService taskService, IdentityService identityService, Environment environment, ObjectMapper json,
-            @Value("${shirong.time-zone}") ZoneId zone, @Value("${shirong.demo.password}") String password) {
+            @Value("${shirong.time-zone}") ZoneId zone, WorkingCalendar calendar, @Value("${shirong.demo.password}") String password) {
         this.managementService = managementService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
@@ -69,6 +71,7 @@ class DemoSeeder implements ApplicationRunner {
         this.environment = environment;
         this.json = json;
         this.zone = zone;
+        this.calendar = calendar;
         this.password = password;
     }
 
@@ -147,8 +150,8 @@ class DemoSeeder implements ApplicationRunner {
                     case EXTENSION_ASKED -> steps.add(new Step(later, order++, () -> complete(c, "Task_RectifyProblem", Map.of(
                             "rectifyAction", DemoApi.value("extension"),
                             "extensionReason", DemoApi.value("需先调查产权并下达限期拆除告知书，整改时间不足"),
-                            "extensionDue", Map.of("type", "Date", "value", later.plus(Duration.ofDays(30)).atZone(zone)
-                                    .withHour(17).withMinute(0).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")))))));
+                            "extensionDue", Map.of("type", "Date", "value", calendar.workingDayFrom(later.plus(Duration.ofDays(30))
+                                    .atZone(zone).toLocalDate()).atTime(17, 0).atZone(zone).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")))))));
                     case SUSPENDED -> {
                         steps.add(new Step(later, order++, () -> complete(c, "Task_RectifyProblem", Map.of(
                                 "rectifyAction", DemoApi.value("suspension"),
@@ -251,8 +254,10 @@ class DemoSeeder implements ApplicationRunner {
                 boolean namesUnits = Boolean.TRUE.equals(runtimeService.getVariable(task.getProcessInstanceId(), "hasNamedUnits"));
                 if ("JT-DEMO".equals(code) && namesUnits && !decisionsRecorded) {
                     LocalDate today = LocalDate.ofInstant(time.now(), zone);
-                    variables.put("decisions", DemoApi.value("城管中队 ｜ 清理九亭大街 300 号沿街暴露垃圾 ｜ " + DAY.format(today.plusDays(7))
-                            + " ｜ 暴露垃圾 ｜ 九亭大街 300 号\n环卫所 ｜ 落实涞坊路沿线果壳箱每日清洗制度 ｜ " + DAY.format(today.plusDays(14))));
+                    LocalDate week = calendar.workingDayFrom(today.plusDays(7));
+                    LocalDate fortnight = calendar.workingDayFrom(today.plusDays(14));
+                    variables.put("decisions", DemoApi.value("城管中队 ｜ 清理九亭大街 300 号沿街暴露垃圾 ｜ " + DAY.format(week)
+                            + " ｜ 暴露垃圾 ｜ 九亭大街 300 号\n环卫所 ｜ 落实涞坊路沿线果壳箱每日清洗制度 ｜ " + DAY.format(fortnight)));
                     decisionsRecorded = true;
                 }
                 api.complete(task, variables);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.meeting.MeetingPapers.Option;
 import org.shirong.rectification.CategoryNames;
 import org.shirong.system.DateWindow;
@@ -54,17 +55,21 @@ final class DecisionLines {
     private final CategoryNames categories;
     private final LocalDate today;
     private final DateWindow window;
+    private final WorkingCalendar calendar;
 
     DecisionLines(List<Option> units, List<Option> categories, LocalDate today) {
-        this(units, Map.of(), categories, today, DateWindow.DEFAULT);
+        this(units, Map.of(), categories, today, DateWindow.DEFAULT, WorkingCalendar.bundled());
     }
 
     /**
      * {@code towns}: of a district's meeting, its towns' offices (group id to the town's name) among {@code units}, which
-     * are given work (交办任务) but lead no case of the district's.
+     * are given work (交办任务) but lead no case of the district's. A 期限 is a working day of {@code calendar}, the
+     * organisation's: the work is due at the end of its office day.
      */
-    DecisionLines(List<Option> units, Map<String, String> towns, List<Option> categories, LocalDate today, DateWindow window) {
+    DecisionLines(List<Option> units, Map<String, String> towns, List<Option> categories, LocalDate today, DateWindow window,
+            WorkingCalendar calendar) {
         this.window = window;
+        this.calendar = calendar;
         this.units = units;
         this.towns = towns;
         Map<String, String> nameByCode = new LinkedHashMap<>();
@@ -204,7 +209,7 @@ final class DecisionLines {
         if (day.isBefore(today)) {
             problems.add("期限 " + day + " 已过，不能早于今天（" + today + "）");
         } else {
-            window.problem("期限", day, today).ifPresent(problems::add);
+            window.problem("期限", day, today).or(() -> calendar.deadlineDayProblem("期限", day)).ifPresent(problems::add);
         }
         return day.toString();
     }

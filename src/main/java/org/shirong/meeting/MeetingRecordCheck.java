@@ -3,6 +3,7 @@ package org.shirong.meeting;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.meeting.MeetingPapers.Option;
 import org.shirong.system.DateWindow;
 import org.shirong.system.TextInput;
@@ -29,12 +30,12 @@ final class MeetingRecordCheck {
      * @param decisions the {@code decisions} variable: text from the form, a Json array or a Java list, or null
      */
     static Checked check(String minutes, Object decisions, List<Option> units, List<Option> categories, LocalDate today) {
-        return check(minutes, decisions, units, Map.of(), categories, today, DateWindow.DEFAULT);
+        return check(minutes, decisions, units, Map.of(), categories, today, DateWindow.DEFAULT, WorkingCalendar.bundled());
     }
 
     /** {@code towns}: of a district's meeting, its towns' offices among {@code units} ({@link DecisionLines}). */
     static Checked check(String minutes, Object decisions, List<Option> units, Map<String, String> towns, List<Option> categories,
-            LocalDate today, DateWindow window) {
+            LocalDate today, DateWindow window, WorkingCalendar calendar) {
         if (TextInput.isBlank(minutes)) {
             return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：请填写会议纪要");
         }
@@ -46,7 +47,7 @@ final class MeetingRecordCheck {
         if (minutes.length() > 4000) {
             return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：不能超过 4000 个字（现有 " + minutes.length() + " 个）");
         }
-        DecisionLines lines = new DecisionLines(units, towns, categories, today, window);
+        DecisionLines lines = new DecisionLines(units, towns, categories, today, window, calendar);
         DecisionLines.Result result;
         try {
             result = DecisionInput.isList(decisions) ? lines.list(DecisionInput.all(decisions))

@@ -35,11 +35,12 @@ class MeetingRecordedListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        var calendar = calendars.of(execution.getTenantId());
         var checked = MeetingRecordCheck.check(Objects.toString(execution.getVariable(VAR_MINUTES), null),
                 execution.getVariable(VAR_DECISIONS),
                 DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)), organizations.townNamesByOffice(execution.getTenantId()),
                 DecisionInput.options(execution.getVariable(VAR_CATEGORY_OPTIONS)),
-                ClockUtil.getCurrentTime().toInstant().atZone(calendars.of(execution.getTenantId()).zone()).toLocalDate(), dates);
+                ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate(), dates, calendar);
         if (checked.problem() != null) {
             throw new FormFieldValidationException(checked.problem().field(), checked.problem().message());
         }

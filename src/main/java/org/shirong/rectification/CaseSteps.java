@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import static org.shirong.rectification.RectificationProcess.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
@@ -190,9 +191,11 @@ public class CaseSteps {
 
     public void extensionRequested(DelegateExecution execution) {
         Date date = extensionDue(execution);
-        ZoneId zone = calendars.of(execution.getTenantId()).zone();
-        dates.problem("延期后的期限", date.toInstant().atZone(zone).toLocalDate(),
-                RectificationCases.now().atZone(zone).toLocalDate()).ifPresent(message -> {
+        var calendar = calendars.of(execution.getTenantId());
+        ZoneId zone = calendar.zone();
+        LocalDate day = date.toInstant().atZone(zone).toLocalDate();
+        dates.problem("延期后的期限", day, RectificationCases.now().atZone(zone).toLocalDate())
+                .or(() -> calendar.deadlineDayProblem("延期至", day)).ifPresent(message -> {
                     throw FormInputRefused.of(VAR_EXTENSION_DUE, message);
                 });
         String caseNo = caseNo(execution);

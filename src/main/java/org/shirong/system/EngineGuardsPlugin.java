@@ -49,6 +49,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new IdentityChangeInterceptor(identities, fingerprints));
         interceptors.add(new QueryExpressionGuard());
         interceptors.add(new QueryLimitsGuard(configuration));
+        interceptors.add(new DefinitionVersionsPage(configuration));
         interceptors.add(new HistoricStatisticsTenantGuard());
         interceptors.add(new AdminOperationLogGuard(configuration));
         // Before StaffCommandGuard: starting in an organisation one does not belong to is refused as that.

@@ -1,11 +1,8 @@
 package org.shirong.system;
 
 import java.lang.reflect.Field;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -44,8 +41,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.metrics.MetricsQueryImpl;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * Keeps what decides a process (lead unit, deadlines, case number, routing) out of staff's hands:
@@ -104,7 +99,8 @@ class StaffCommandGuard extends CommandInterceptor {
             Field task = command instanceof AssignTaskCmd ? ASSIGNED_TASK : command instanceof DelegateTaskCmd ? DELEGATED_TASK : CLAIMED_TASK;
             String user = (String) CommandFields.read(target, command);
             if (user != null && !user.equals(caller.getUserId())
-                    && !colleagueForTask(caller, user, (String) CommandFields.read(task, command))) {
+                    && !new TaskColleagues(configuration.getTaskService(), configuration.getIdentityService())
+                            .colleague(caller, user, (String) CommandFields.read(task, command))) {
                 throw new AuthorizationException("任务只能交给办理该任务的单位中的同事。");
             }
             return;
@@ -163,19 +159,5 @@ class StaffCommandGuard extends CommandInterceptor {
         User stored = user == null ? null : configuration.getIdentityService().createUserQuery().userId(user.getId()).singleResult();
         return stored != null && !(Objects.equals(stored.getFirstName(), user.getFirstName())
                 && Objects.equals(stored.getLastName(), user.getLastName()) && Objects.equals(stored.getEmail(), user.getEmail()));
-    }
-
-    /**
-     * Whether {@code userId} shares with the caller a group the task is given to: a unit's task goes to a colleague of that
-     * unit, not to someone who shares another group with the caller (the leading group holds every unit's head, who could
-     * then decide the office's review of their own unit's request).
-     */
-    private boolean colleagueForTask(Authentication caller, String userId, String taskId) {
-        List<String> callerGroups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        Set<String> taskGroups = configuration.getTaskService().getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).filter(callerGroups::contains).collect(Collectors.toSet());
-        return configuration.getIdentityService().createGroupQuery().groupMember(userId).listPage(0, 1000).stream()
-                .anyMatch(group -> taskGroups.contains(group.getId()));
     }
 }

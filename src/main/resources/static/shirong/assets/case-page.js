@@ -277,11 +277,18 @@
     });
   }
 
+  // Our own reasons are told as they are; the browser's exceptions are English (a lost connection, an address that carries
+  // a user name and password: "Failed to execute 'fetch' on 'Window'…"), so their reader is told in Chinese what to do.
+  function told(message) { var e = new Error(message); e.shirong = true; return e; }
+  function failed(e, what) {
+    return e && e.shirong ? e.message : what + '：网络中断，或页面地址有误（如地址中带有用户名和密码），请检查网络后从任务或案件列表重新打开';
+  }
+
   Promise.all([fetch('/api/cases/' + encodeURIComponent(caseNo), { credentials: 'same-origin', headers: { Accept: 'application/json' } }),
     window.ShirongTimes.load()])
     .then(function (answers) {
       var r = answers[0];
-      if (!r.ok) { throw new Error(r.status === 404 ? '案件不存在或您无权查看' : '读取案件失败（' + r.status + '）'); }
+      if (!r.ok) { throw told(r.status === 404 ? '案件不存在或您无权查看' : '读取案件失败（' + r.status + '）'); }
       return r.json();
     })
     .then(function (v) {
@@ -297,5 +304,5 @@
       document.getElementById('case-loading').remove();
       root.setAttribute('data-loaded', 'true');
     })
-    .catch(function (e) { document.getElementById('case-loading').textContent = e.message; });
+    .catch(function (e) { document.getElementById('case-loading').textContent = failed(e, '读取案件失败'); });
 }());

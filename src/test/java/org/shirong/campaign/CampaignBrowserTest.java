@@ -102,6 +102,9 @@ class CampaignBrowserTest {
                 browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号");
                 browser.until(d -> d.findElement(By.cssSelector("textarea[id$='-Field_categoryList']")).getAttribute("value")
                         .contains("城市道路"));
+                // 松江 keeps no inspection score sheets: no score entry that could only be refused
+                assertThat(browser.driver().findElements(By.cssSelector("textarea[id$='-Field_inspectionItemList'],"
+                        + " textarea[id$='-Field_scores']"))).isEmpty();
                 browser.screenshot("campaign-findings-form");
                 browser.complete();
                 browser.until(d -> jdbc.queryForObject("select count(*) from rect_case where campaign_code = 'SJ-BROWSER'",
@@ -146,6 +149,13 @@ class CampaignBrowserTest {
                 assertThat(browser.driver().findElement(By.cssSelector(".djs-container")).getAttribute("textContent"))
                         .as("the diagram itself draws the phase once, under no town's names")
                         .contains("活动阶段（按模板依次进行）").doesNotContain("宣传动员和自查整改");
+                // the zoom buttons are named in Chinese, and what the instance lacks reads 无, not null
+                browser.until(d -> d.findElements(By.cssSelector(".navigation button[title]")).stream()
+                        .map(b -> b.getAttribute("title")).toList().containsAll(List.of("放大", "缩小", "还原大小")));
+                assertThat(browser.driver().findElements(By.cssSelector(".navigation button[title]")))
+                        .extracting(b -> b.getAttribute("title")).doesNotContain("zoom in", "zoom out", "reset zoom");
+                assertThat(browser.driver().findElements(By.cssSelector("dd"))).extracting(WebElement::getText)
+                        .doesNotContain("null").contains("无");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-campaign-phases-failure");
                 throw e;
@@ -162,7 +172,7 @@ class CampaignBrowserTest {
     void lingdao1WorksTheCampaignDashboardInCockpitAndAUnitDoesNotSeeIt() throws IOException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         new CampaignFixture(jdbc, "JT-DASH").campaign("九亭镇驾驶舱浏览器测试", 2)
-                .phase(1, "前期准备", day(now, -60), day(now, -11)).phase(2, "宣传动员和自查整改", day(now, -10), day(now, 20))
+                .phase(1, "前期准备", day(now, -12), day(now, -11)).phase(2, "宣传动员和自查整改", day(now, -10), day(now, 20))
                 .phase(3, "总结迎检", day(now, 21), day(now, 60))
                 .unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2)
                 .task(2, "chengguan", true).task(2, "huanwei", false);
@@ -199,6 +209,10 @@ class CampaignBrowserTest {
                             .isEqualTo(String.valueOf(total.get(figure.getValue())));
                 }
                 assertThat(cardElement.getText()).contains("宣传动员和自查整改（进行中）", "今天 " + api.get("today"));
+                // a phase of two days among months still has room for its name, not one character per line (s48 L14)
+                int bar = cardElement.findElement(By.cssSelector(".shirong-timeline-bar")).getSize().getWidth();
+                assertThat(cardElement.findElements(By.cssSelector(".shirong-phase"))).hasSize(3)
+                        .allSatisfy(phase -> assertThat(phase.getSize().getWidth()).isGreaterThanOrEqualTo(bar * 14 / 100));
                 assertThat(browser.driver().findElement(By.cssSelector("section.deprecate")).getText()).startsWith("活动驾驶舱");
                 browser.assertNoEnglish("cockpit-dashboard");
 
@@ -328,11 +342,15 @@ class CampaignBrowserTest {
                 browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
                 assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span")))
                         .as("挂起等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
+                assertThat(browser.visible(By.cssSelector("dd.version-tag")).getText()).as("no version tag: 无, not null").isEqualTo("无");
                 String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(red).singleResult().getId();
                 browser.driver().get(base + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
                 browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
                 assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span, .ctn-toolbar .btn")))
                         .as("取消、修改等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
+                // the case's business key leads to its case page
+                assertThat(browser.visible(By.cssSelector("dd.business-key a.shirong-case-page")).getAttribute("href"))
+                        .isEqualTo(base + "/shirong/cases/" + red);
                 browser.screenshot("cockpit-read-only-instance");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-campaign-dashboard-failure");
@@ -484,6 +502,11 @@ class CampaignBrowserTest {
                 browser.until(d -> "jxshuili1".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
                 browser.driver().get(task);
                 browser.visible(By.id("attachment1Choose"));
+                // the unit's 要求 reads whole, with the page, not scrolled inside a three-line box
+                browser.until(d -> !d.findElement(By.id("requirement")).getAttribute("value").isEmpty());
+                assertThat(((Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                        "var r = document.getElementById('requirement'); return r.scrollHeight - r.clientHeight;")).intValue())
+                        .isLessThanOrEqualTo(1);
                 for (int i = 1; i <= 3; i++) {
                     assertThat(browser.driver().findElement(By.id("attachment" + i + "Choose")).getText()).contains("选择文件");
                     assertThat(browser.driver().findElement(By.id("attachment" + i + "Name")).getText()).isEqualTo("未选择文件");

@@ -135,7 +135,7 @@ class JointMeetingConveneTest {
         taskService.complete(record.getId(), Map.of(VAR_MINUTES, "听取各单位汇报，研究九亭大街整治。",
                 VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
                 VAR_DECISIONS, """
-                        城管中队 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
+                        城管中队 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-04 ｜ 暴露垃圾 ｜ 九亭大街 88 号
                         城管中队\t整治沿街商户门责\t2026-12-10
                         """));
         meetingFixture.runJobs(pi);
@@ -148,9 +148,9 @@ class JointMeetingConveneTest {
         Map<String, Object> clock = jdbc.queryForMap("select due_at, due_bound from rect_case where case_no = ?", meetingCase.get("CASE_NO"));
         assertThat(((java.sql.Timestamp) clock.get("DUE_AT")).toInstant())
                 .as("due at the closing time of the decision's 期限, as an extension's day, not the table's limit")
-                .isEqualTo(at("2026-12-05T17:00"));
+                .isEqualTo(at("2026-12-04T17:00"));
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey((String) meetingCase.get("CASE_NO")).singleResult()
-                .getDescription()).as("the day the decision names (user review s48, M9)").contains("整改期限：2026年12月5日 17:00");
+                .getDescription()).as("the day the decision names (user review s48, M9)").contains("整改期限：2026年12月4日 17:00");
         assertThat(clock).containsEntry("DUE_BOUND", "MEETING_DECISION");
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                 .processInstanceBusinessKey(CAMPAIGN).singleResult();
@@ -165,8 +165,8 @@ class JointMeetingConveneTest {
         assertThat(documents.list(CAMPAIGN)).extracting(StoredDocument::kind).contains(DocumentKind.AGENDA, DocumentKind.MINUTES);
         assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow())
                 .contains("城管中队、环卫所", "清理九亭大街 88 号暴露垃圾", "交办任务")
-                .as("the decisions' 完成期限 in Chinese, as the minutes' other dates").contains("<td>2026年12月5日</td>",
-                        "<td>2026年12月10日</td>").doesNotContain("2026-12-05", "2026-12-10");
+                .as("the decisions' 完成期限 in Chinese, as the minutes' other dates").contains("<td>2026年12月4日</td>",
+                        "<td>2026年12月10日</td>").doesNotContain("2026-12-04", "2026-12-10");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
     }
 
@@ -190,7 +190,7 @@ class JointMeetingConveneTest {
 
             assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of(VAR_MINUTES, "研究属地点位问题整改。",
                     VAR_ATTENDEES, SpinValues.jsonValue("[\"sjlvrongju\",\"shdshirongban\"]").create(),
-                    VAR_DECISIONS, "石湖荡镇 ｜ 清理湖荡路 8 号堆物 ｜ 2026-12-05 ｜ 城市道路 ｜ 湖荡路 8 号")))
+                    VAR_DECISIONS, "石湖荡镇 ｜ 清理湖荡路 8 号堆物 ｜ 2026-12-04 ｜ 城市道路 ｜ 湖荡路 8 号")))
                     .hasMessageContaining("第 1 行").hasMessageContaining("石湖荡镇是街镇：区的整改案件由区级部门牵头、属地街镇协办，请写牵头的区级部门");
             assertThat(jdbc.queryForObject("select count(*) from meeting_decision where meeting_key like ?", Integer.class, code + "/%"))
                     .isZero();

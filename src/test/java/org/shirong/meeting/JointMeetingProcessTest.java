@@ -151,12 +151,12 @@ class JointMeetingProcessTest {
         assertThat(pi).variables().containsEntry(VAR_UNIT_NAMES, "城管中队、环卫所").containsEntry(VAR_CATEGORY_NAMES, "暴露垃圾");
 
         taskService().complete(task(pi).getId(), record("听取各单位汇报，研究九亭大街整治。", """
-                环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
+                环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-04 ｜ 暴露垃圾 ｜ 九亭大街 88 号
 
                 chengguan\t整治沿街门责\t2026/12/10\t\t
                 """));
         assertThat(pi).variables().containsEntry(VAR_DECISION_COUNT, 2).containsEntry(VAR_DECISIONS, """
-                环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-05 ｜ 暴露垃圾 ｜ 九亭大街 88 号
+                环卫所 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-04 ｜ 暴露垃圾 ｜ 九亭大街 88 号
 
                 chengguan\t整治沿街门责\t2026/12/10\t\t
                 """);
@@ -168,7 +168,7 @@ class JointMeetingProcessTest {
         ArgumentCaptor<DecisionInput> carried = ArgumentCaptor.forClass(DecisionInput.class);
         verify(decisions, times(2)).carryOut(any(), carried.capture(), any());
         assertThat(carried.getAllValues()).containsExactly(
-                new DecisionInput(1, "清理九亭大街 88 号暴露垃圾", KIND_CASE, "huanwei", "2026-12-05", "EXPOSED_GARBAGE", "九亭大街 88 号"),
+                new DecisionInput(1, "清理九亭大街 88 号暴露垃圾", KIND_CASE, "huanwei", "2026-12-04", "EXPOSED_GARBAGE", "九亭大街 88 号"),
                 new DecisionInput(2, "整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", ""));
         verify(papers).minutes(any(), eq("听取各单位汇报，研究九亭大街整治。"), eq(List.of("chengguan", "huanwei")), any(), any());
 
@@ -197,7 +197,7 @@ class JointMeetingProcessTest {
         ProcessInstance pi = meetingHeld(false);
 
         taskService().complete(task(pi).getId(), withVariables(VAR_MINUTES, "会议纪要", VAR_DECISIONS, SpinValues.jsonValue("["
-                + decision("清理九亭大街 88 号暴露垃圾", KIND_CASE, "环卫所", "2026-12-05", "EXPOSED_GARBAGE", "九亭大街 88 号") + ","
+                + decision("清理九亭大街 88 号暴露垃圾", KIND_CASE, "环卫所", "2026-12-04", "EXPOSED_GARBAGE", "九亭大街 88 号") + ","
                 + decision("整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", "") + "]").create()));
         execute(job(TASK_GENERATE_MINUTES, pi));
         execute(job(DECISIONS_BODY, pi));
@@ -217,14 +217,14 @@ class JointMeetingProcessTest {
         String taskId = task(pi).getId();
         Map<String, String> refused = Map.of(
                 "会议纪要：请填写会议纪要", "",
-                "第 1 行：没有单位“城管队”（可用：城管中队、环卫所）", "城管队 ｜ 清理垃圾 ｜ 2026-12-05",
-                "第 2 行：期限 2026-11-30 已过", "环卫所 ｜ 清理垃圾 ｜ 2026-12-05\n环卫所 ｜ 清理垃圾 ｜ 2026-11-30",
+                "第 1 行：没有单位“城管队”（可用：城管中队、环卫所）", "城管队 ｜ 清理垃圾 ｜ 2026-12-04",
+                "第 2 行：期限 2026-11-30 已过", "环卫所 ｜ 清理垃圾 ｜ 2026-12-04\n环卫所 ｜ 清理垃圾 ｜ 2026-11-30",
                 "第 1 行：期限“下周五”不是日期", "环卫所 ｜ 清理垃圾 ｜ 下周五",
-                "第 1 行：立案须填写地点", "环卫所 ｜ 清理垃圾 ｜ 2026-12-05 ｜ 暴露垃圾",
-                "第 3 行：只有 2 栏", "\n环卫所 ｜ 清理垃圾 ｜ 2026-12-05\n环卫所 ｜ 清理垃圾",
-                "第 2 行：有 6 栏，最多 5 栏", "环卫所 ｜ 清理垃圾；有异味 ｜ 2026-12-05\n环卫所｜垃圾桶满溢｜九亭大街 18 号｜暴露垃圾｜2026-12-10｜限期清运",
-                "第 1 行：只有 1 栏", "环卫所；清理垃圾；2026-12-05",
-                "决定事项第 1 项：请填写责任单位", "[" + decision("清理垃圾", KIND_ASSIGNMENT, "", "2026-12-05", "", "") + "]");
+                "第 1 行：立案须填写地点", "环卫所 ｜ 清理垃圾 ｜ 2026-12-04 ｜ 暴露垃圾",
+                "第 3 行：只有 2 栏", "\n环卫所 ｜ 清理垃圾 ｜ 2026-12-04\n环卫所 ｜ 清理垃圾",
+                "第 2 行：有 6 栏，最多 5 栏", "环卫所 ｜ 清理垃圾；有异味 ｜ 2026-12-04\n环卫所｜垃圾桶满溢｜九亭大街 18 号｜暴露垃圾｜2026-12-10｜限期清运",
+                "第 1 行：只有 1 栏", "环卫所；清理垃圾；2026-12-04",
+                "决定事项第 1 项：请填写责任单位", "[" + decision("清理垃圾", KIND_ASSIGNMENT, "", "2026-12-04", "", "") + "]");
         refused.forEach((message, lines) -> {
             String minutes = message.startsWith("会议纪要") ? " " : "会议纪要";
             assertThatThrownBy(() -> taskService().complete(taskId, record(minutes, lines)))
@@ -232,7 +232,7 @@ class JointMeetingProcessTest {
                     .satisfies(e -> assertThat(((FormFieldValidationException) e).<Object>getDetail())
                             .isEqualTo(message.startsWith("会议纪要") ? VAR_MINUTES : VAR_DECISIONS));
         });
-        assertThatThrownBy(() -> taskService().complete(taskId, record("会议纪要", "城管队 ｜ 清理垃圾 ｜ 2026-12-05\n"
+        assertThatThrownBy(() -> taskService().complete(taskId, record("会议纪要", "城管队 ｜ 清理垃圾 ｜ 2026-12-04\n"
                 + "环卫所 ｜ 清理垃圾 ｜ 2026-11-30 ｜ 暴露垃圾")))
                 .hasMessageContaining("第 1 行：没有单位“城管队”").hasMessageContaining("第 2 行：期限 2026-11-30 已过，不能早于今天（2026-12-01）；立案须填写地点");
 

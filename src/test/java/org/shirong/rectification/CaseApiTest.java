@@ -393,7 +393,10 @@ class CaseApiTest {
         return taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
     }
 
-    /** 延期至 as the phone's date picker sends it: a plain day is the end of office hours that day; a non-date is named. */
+    /**
+     * 延期至 as the phone's date picker sends it: a plain day is the end of office hours that day; a non-date and a day the
+     * office does not work are named.
+     */
     @Test
     @SuppressWarnings("unchecked")
     void aPlainExtensionDayIsTheEndOfOfficeHoursAndANonDateIsRefusedInChinese() {
@@ -410,7 +413,17 @@ class CaseApiTest {
         assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
 
         java.time.ZoneId zone = calendars.of("jiuting").zone();
-        java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(20);
+        // a deadline ends with the office day: a Sunday is refused, naming the field and the next working day
+        java.time.LocalDate sunday = java.time.LocalDate.now(zone).plusDays(20)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+        ResponseEntity<String> weekend = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.formatted(sunday)), String.class);
+        assertThat(weekend.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(weekend.getBody()).contains("延期至 " + sunday + "（星期日）", "期限须为工作日",
+                "下一个工作日 " + calendars.of("jiuting").workingDayFrom(sunday));
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
+
+        java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(20));
         assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
                 json(request.formatted(day)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         List<Map<String, Object>> extensions = (List<Map<String, Object>>) as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class)

@@ -152,6 +152,10 @@ class RectificationBrowserTest {
                 browser.screenshot("phone-rectify-opened");
 
                 new Select(browser.visible(By.id("rectifyAction"))).selectByValue("submit");
+                // with nothing filled in, everything 核查 needs is said at once, not one refusal after another
+                browser.complete();
+                assertThat(browser.visible(By.id("measuresMissing")).getText()).isEqualTo("请填写整改措施。");
+                assertThat(browser.visible(By.id("afterPhotoMissing")).getText()).isEqualTo("请上传整改后照片。");
                 browser.visible(By.id("measures")).sendKeys("已清运暴露垃圾并冲洗地面");
                 WebElement cameraButton = browser.visible(By.cssSelector("label[for='photoAfterCamera']"));
                 assertThat(cameraButton.getSize().getHeight()).isGreaterThanOrEqualTo(44);
@@ -412,7 +416,7 @@ class RectificationBrowserTest {
     void aPlainDateInExtensionDueIsTheEndOfThatOfficeDayAndAPastDayIsExplained() throws IOException {
         String caseNo = claimedCase("沪亭北路绿化带破损", "沪亭北路 200 号");
         java.time.ZoneId zone = calendars.of("jiuting").zone();
-        java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(30);
+        java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(30));
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
                 browser.phoneViewport();
@@ -426,12 +430,17 @@ class RectificationBrowserTest {
                 browser.complete();
                 WebElement problem = browser.visible(By.id("extensionDueProblem"));
                 assertThat(problem.getText()).contains("延期至须晚于今天");
+                assertThat(browser.driver().findElement(By.cssSelector("#extensionDueProblem + .shirong-help")).getCssValue("color"))
+                        .as("the help stays grey beside the red error").isNotEqualTo(problem.getCssValue("color"));
                 assertThat(browser.driver().findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isTrue();
                 ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", due);
                 browser.screenshot("phone-extension-past-day");
 
                 typeDate(browser, due, day);
                 browser.until(d -> d.findElements(By.id("extensionDueProblem")).isEmpty());
+                // the day said back in Chinese whatever order the phone's language writes it in
+                assertThat(browser.visible(By.id("extensionDueChosen")).getText())
+                        .isEqualTo("已选：" + day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日");
                 browser.complete();
                 browser.until(d -> "EXTENSION_REQUESTED".equals(status(caseNo)) || !extensions(caseNo).isEmpty());
             } catch (RuntimeException | AssertionError e) {
@@ -484,6 +493,15 @@ class RectificationBrowserTest {
                 assertThat(browser.driver().findElement(By.id("case-title")).getText()).isEqualTo("九亭大街 66 号门前暴露垃圾");
                 assertThat(browser.driver().findElement(By.id("case-record")).getText()).contains("整改期限", "九亭大街 66 号");
                 browser.screenshot("phone-case-page-from-task");
+
+                // opened with a user name and password in its address, the page cannot read the case (the browser refuses
+                // the request, in English): it says so in Chinese
+                browser.driver().get("http://huanwei1:demo@localhost:" + port + "/shirong/cases/" + caseNo);
+                String failed = browser.until(d -> {
+                    String text = d.findElement(By.id("case-loading")).getText();
+                    return text.startsWith("读取案件失败") ? text : null;
+                });
+                assertThat(failed).contains("网络中断").doesNotContain("fetch", "Failed");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("phone-case-task-link-failure");
                 throw e;

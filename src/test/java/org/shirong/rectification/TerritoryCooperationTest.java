@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -173,7 +174,7 @@ class TerritoryCooperationTest {
 
         complete("sjchengguanju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
         java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
-        java.time.LocalDate extended = java.time.LocalDate.now(zone).plusDays(40);
+        java.time.LocalDate extended = WorkingCalendar.bundled().workingDayFrom(java.time.LocalDate.now(zone).plusDays(40));
         complete("sjchengguanju1", caseTask(caseNo), "\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"需协调施工\"},"
                 + "\"extensionDue\":{\"value\":\"" + extended + "\",\"type\":\"String\"}");
         Task approval = caseTask(caseNo);

@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.rectification.CaseCooperationProcess;
 import org.shirong.rectification.RectificationProcess;
 import org.shirong.rectification.TestPhotos;
@@ -563,7 +564,7 @@ class CampaignDocumentApiTest {
         assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.CREATED);
         String caseNo = (String) reported.getBody().get("caseNo");
         complete("chengguan2", caseNo, RectificationProcess.TASK_CLAIM, "\"claimDecision\":{\"value\":\"claim\"}");
-        LocalDate extendedTo = LocalDate.now(CampaignFixture.SHANGHAI).plusDays(20);
+        LocalDate extendedTo = WorkingCalendar.bundled().workingDayFrom(LocalDate.now(CampaignFixture.SHANGHAI).plusDays(20));
         complete("chengguan2", caseNo, RectificationProcess.TASK_RECTIFY, "\"rectifyAction\":{\"value\":\"extension\"},"
                 + "\"extensionReason\":{\"value\":\"雨天路面无法施工\"},\"extensionDue\":{\"value\":\"" + extendedTo + "\",\"type\":\"String\"}");
         complete("chuangban1", caseNo, RectificationProcess.TASK_APPROVE_EXTENSION,

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,8 @@ class BadInputTest {
     JdbcTemplate jdbc;
     @Autowired
     TaskService taskService;
+    @LocalServerPort
+    int port;
 
     static HttpEntity<String> json(String body) {
         HttpHeaders headers = new HttpHeaders();
@@ -364,6 +367,26 @@ class BadInputTest {
                 json("{\"retries\":1}"), Map.class);
         assertThat(noInstances.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) noInstances.getBody().get("message")).startsWith("请指定要设置作业重试次数的流程实例");
+    }
+
+    /**
+     * Cockpit's version switcher lists a definition's versions by key without a page; the results limit refused it (400)
+     * and no second version could be chosen. Only a query for one exact key goes through; other unpaged ones (a key pattern,
+     * every definition, the filters) are still refused.
+     */
+    @Test
+    void cockpitListsADefinitionsVersionsWithoutAPageWhileOtherUnpagedQueriesAreStillRefused() {
+        WebappSession cockpit = WebappSession.login(port, "chuangban1", "demo");
+        var versions = cockpit.get("/process-definition?key=RectificationProcess&sortBy=version&sortOrder=desc&tenantIdIn=jiuting");
+        assertThat(versions.statusCode()).as(versions.body()).isEqualTo(200);
+        assertThat(versions.body()).startsWith("[{").contains("\"key\":\"RectificationProcess\"").doesNotContain("\"key\":\"Campaign");
+        var all = cockpit.get("/process-definition?sortBy=version&sortOrder=desc");
+        assertThat(all.statusCode()).isEqualTo(400);
+        assertThat(all.body()).contains("一次最多查询 2000 条");
+        assertThat(cockpit.get("/process-definition?keyLike=Rectification%25").statusCode()).isEqualTo(400);
+        // Tasklist pages its filters itself: an unpaged filter list stays refused.
+        assertThat(cockpit.get("/filter?resourceType=Task").statusCode()).isEqualTo(400);
+        assertThat(cockpit.get("/filter?resourceType=Task&firstResult=0&maxResults=200").statusCode()).isEqualTo(200);
     }
 
     private Task rectifyTask() {

@@ -120,9 +120,19 @@ class StaffRoutingGuardTest {
         assertThat(taskService.getIdentityLinksForTask(task.getId())).noneMatch(l -> "lvrong".equals(l.getGroupId()));
 
         User colleague = identityService.newUser("huanweiguard2");
+        colleague.setFirstName("郭同事");
         identityService.saveUser(colleague);
         identityService.createMembership("huanweiguard2", "huanwei");
         try {
+            // Tasklist's 转交 offers by name whom the hand-over accepts: the unit's colleagues, not the leading group's
+            // members nor the caller; no one for whom cannot see the task.
+            ResponseEntity<List> offered = huanwei.getForEntity("/api/tasks/" + task.getId() + "/colleagues", List.class);
+            assertThat(offered.getStatusCode().value()).isEqualTo(200);
+            assertThat(offered.getBody()).contains(Map.of("id", "huanweiguard2", "name", "郭同事"));
+            assertThat(offered.getBody()).extracting(c -> ((Map<?, ?>) c).get("id"))
+                    .doesNotContain("huanwei1", "chuangban1", "lvrong1");
+            ResponseEntity<String> otherUnit = as("lvrong1").getForEntity("/api/tasks/" + task.getId() + "/colleagues", String.class);
+            assertThat(otherUnit.getStatusCode().value()).as(otherUnit.getBody()).isEqualTo(404);
             ResponseEntity<String> toColleague = huanwei.postForEntity("/engine-rest/task/" + task.getId() + "/assignee",
                     json("{\"userId\":\"huanweiguard2\"}"), String.class);
             assertThat(toColleague.getStatusCode().value()).as("a colleague of the unit: " + toColleague.getBody()).isEqualTo(204);

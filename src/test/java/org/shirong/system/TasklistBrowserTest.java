@@ -88,6 +88,9 @@ class TasklistBrowserTest {
                 browser.screenshot("tasklist-form");
                 browser.complete();
                 browser.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+                // the form is gone and the list back: a short notice says the task was done, by name
+                assertThat(browser.visible(By.cssSelector(".shirong-completion-notice-shown")).getText())
+                        .isEqualTo("已完成：" + assigned.getName());
             } catch (RuntimeException e) {
                 browser.screenshot("tasklist-failure");
                 throw e;
@@ -433,6 +436,41 @@ class TasklistBrowserTest {
                 browser.screenshot("admin-group-page");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("admin-group-types-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * 转交 by name: staff know their colleagues' names, not their login ids. Beside the assignee the task offers the
+     * colleagues of the unit it is given to (not the leading group's other members), and 转交 hands it to the one chosen.
+     */
+    @Test
+    void aClerkHandsHisTaskToAColleagueChosenByName() throws IOException {
+        String taskId = assignedToChengguan("清理九亭大街乱张贴", "两日内完成", LocalDate.now().plusDays(2).toString()).getId();
+        taskService.setAssignee(taskId, "chengguan1");
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("chengguan1", "demo");
+                browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+                WebElement picker = browser.visible(By.cssSelector(".shirong-handover select"));
+                org.openqa.selenium.support.ui.Select colleagues = new org.openqa.selenium.support.ui.Select(picker);
+                assertThat(colleagues.getOptions()).extracting(WebElement::getText).contains("选择同事", "刘队员")
+                        .doesNotContain("张队长");
+                assertThat(browser.driver().findElement(By.cssSelector(".shirong-handover-button")).isEnabled()).isFalse();
+                colleagues.selectByVisibleText("刘队员");
+                browser.click(By.cssSelector(".shirong-handover-button"));
+                browser.until(d -> "chengguan2".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
+                browser.screenshot("tasklist-handed-over-phone");
+
+                // the diagram's zoom buttons are named in Chinese, as in Cockpit
+                browser.click(By.xpath("//a[normalize-space()='流程图']"));
+                browser.until(d -> d.findElements(By.cssSelector(".navigation button[title]")).stream()
+                        .map(b -> b.getAttribute("title")).toList().containsAll(List.of("放大", "缩小", "还原大小")));
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("tasklist-hand-over-failure");
                 throw e;
             }
         }

@@ -1,6 +1,8 @@
 // Shirong: replaces the shipped cockpit config.js (which sets nothing else), adds Simplified Chinese and the
 // overlay naming a campaign's own phases on its diagram (shirong/campaign-phases.js); the 活动驾驶舱
-// (shirong/campaign-dashboard.js); the header's menu button named in Chinese on a phone (shirong/navigation-label.js).
+// (shirong/campaign-dashboard.js); the header's menu button named in Chinese on a phone (shirong/navigation-label.js);
+// the diagram's zoom buttons named in Chinese (../tasklist/shirong/diagram-zoom.js, Tasklist's); a case's business key
+// linked to its case page (shirong/business-key-link.js); a missing value written 无, not null (shirong/null-values.js).
 export default {
   app: {
     name: '驾驶舱',
@@ -9,7 +11,10 @@ export default {
   customScripts: [
     'shirong/campaign-phases',
     'shirong/campaign-dashboard',
-    'shirong/navigation-label'
+    'shirong/navigation-label',
+    '../tasklist/shirong/diagram-zoom',
+    'shirong/business-key-link',
+    'shirong/null-values'
   ],
   locales: {
     availableLocales: ['zh'],

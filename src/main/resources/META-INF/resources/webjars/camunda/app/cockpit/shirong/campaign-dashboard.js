@@ -129,6 +129,32 @@ function dateTime(instant) {
 
 // ---- timeline of the phases with today marked -------------------------------------------------------------------
 
+// A phase's share of the bar: its share of the campaign's days, yet at least MIN_PHASE (an equal share past six phases), so that a
+// phase of two days among months still shows its name in lines of words, not one character per line; the others share
+// what is left in proportion to their days.
+const MIN_PHASE = 0.15;
+function phaseWidths(shares) {
+  const floor = Math.min(MIN_PHASE, 1 / shares.length);
+  const small = shares.map(share => share < floor);
+  const others = shares.filter((share, n) => !small[n]).reduce((sum, share) => sum + share, 0);
+  const left = 1 - floor * small.filter(Boolean).length;
+  return shares.map((share, n) => small[n] || others <= 0 ? floor : share / others * left);
+}
+
+// Where today lies on the bar drawn with those widths (within its phase, in proportion to that phase's days), or null
+// outside the campaign.
+function todayOnBar(spans, widths, today) {
+  let before = 0;
+  for (let n = 0; n < spans.length; n++) {
+    const [from, to] = spans[n];
+    if (today >= from && today < to) {
+      return before + widths[n] * (today - from) / (to - from);
+    }
+    before += widths[n];
+  }
+  return today === spans[spans.length - 1][1] ? 1 : null;
+}
+
 function timeline(phases, today) {
   const box = el('div', {class: 'shirong-timeline'});
   if (!phases.length) {
@@ -138,16 +164,17 @@ function timeline(phases, today) {
   const start = day(phases[0].firstDay);
   const end = day(phases[phases.length - 1].lastDay) + 86400000;
   const bar = el('div', {class: 'shirong-timeline-bar'});
-  phases.forEach(p => {
-    const width = ((day(p.lastDay) + 86400000 - day(p.firstDay)) / (end - start)) * 100;
+  const widths = phaseWidths(phases.map(p => (day(p.lastDay) + 86400000 - day(p.firstDay)) / (end - start)));
+  phases.forEach((p, n) => {
+    const width = widths[n] * 100;
     const state = p.current ? 'current' : day(p.lastDay) + 86400000 <= day(today) ? 'past' : 'future';
     bar.appendChild(el('div', {class: 'shirong-phase shirong-phase-' + state, style: `width:${width}%`,
       title: `${p.name} ${p.firstDay} 至 ${p.lastDay}，任务已完成 ${p.tasksDone} 项，未完成 ${p.tasksOpen} 项`},
     el('div', {class: 'shirong-phase-name'}, `第 ${p.no} 阶段　${p.name}${p.current ? '（进行中）' : ''}`),
     el('div', {class: 'shirong-phase-days'}, `${p.firstDay} 至 ${p.lastDay}　任务 ${p.tasksDone}/${p.tasksDone + p.tasksOpen}`)));
   });
-  const position = (day(today) - start) / (end - start);
-  if (position >= 0 && position <= 1) {
+  const position = todayOnBar(phases.map(p => [day(p.firstDay), day(p.lastDay) + 86400000]), widths, day(today));
+  if (position !== null) {
     // a mark below the phases' names, not through them; its label turns left near the bar's right end
     bar.appendChild(el('div', {class: 'shirong-today' + (position > 0.85 ? ' shirong-today-end' : ''),
       style: `left:${position * 100}%`, title: '今天 ' + today}, el('span', null, '今天 ' + today)));

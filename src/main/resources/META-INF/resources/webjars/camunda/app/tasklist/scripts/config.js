@@ -15,7 +15,10 @@ export default {
     'shirong/history-times',
     'shirong/task-dates',
     'shirong/filter-counts',
-    'shirong/refusals'
+    'shirong/refusals',
+    'shirong/hand-over',
+    'shirong/completion-notice',
+    'shirong/diagram-zoom'
   ],
   locales: {
     availableLocales: ['zh'],
