@@ -476,6 +476,13 @@ public class RectificationCases {
         }
     }
 
+    /** Voids the case (作废): status VOIDED, never counted; the void has checked and locked it ({@link CaseVoids}). */
+    void voided(String caseNo, String actor, String reason) {
+        if (!records.voidWithEvent(caseNo, now(), actor, reason)) {
+            throw new IllegalStateException("案件 " + caseNo + " 已结束办理，不能作废");
+        }
+    }
+
     /**
      * Reopens the closed case (重新打开) in the process {@code processInstanceId} started for it: back to its lead unit,
      * which rectifies it again (整改中) on a new clock from now by the case's time limit, bound as a dispatch is

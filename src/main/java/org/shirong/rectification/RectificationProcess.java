@@ -29,6 +29,11 @@ public final class RectificationProcess {
     public static final String TASK_NOTIFY_MERGED = "Task_NotifyCaseMerged";
     public static final String TASK_NOTIFY_COOPERATORS_MERGED = "Task_NotifyCooperatorsMerged";
     public static final String END_MERGED = "EndEvent_CaseMerged";
+    public static final String SUB_PROCESS_VOIDED = "SubProcess_CaseVoided";
+    public static final String TASK_VOID = "Task_VoidCase";
+    public static final String TASK_NOTIFY_VOIDED = "Task_NotifyCaseVoided";
+    public static final String TASK_NOTIFY_COOPERATORS_VOIDED = "Task_NotifyCooperatorsVoided";
+    public static final String END_VOIDED = "EndEvent_CaseVoided";
     public static final String START_REOPENED = "StartEvent_CaseReopened";
     public static final String TASK_REOPEN = "Task_ReopenCase";
     public static final String TASK_NOTIFY_REOPENED = "Task_NotifyCaseReopened";
@@ -94,6 +99,15 @@ public final class RectificationProcess {
     public static final String VAR_MERGE_REASON = "mergeReason";
     public static final String VAR_MERGED_BY = "mergedBy";
     public static final String VAR_MERGE_ALSO_TELL = "mergeAlsoTell";
+    /**
+     * The office voids the case (作废：不予立案或撤销, {@link CaseVoids}): the event subprocess SubProcess_CaseVoided ends
+     * whatever the case was at, given why and by whom (user id).
+     */
+    public static final String MESSAGE_CASE_VOIDED = "CaseVoided";
+    public static final String VAR_VOID_REASON = "voidReason";
+    public static final String VAR_VOIDED_BY = "voidedBy";
+    /** Transient, set by 作废案件 for 通知协办单位案件已作废: as {@link #VAR_MERGE_COOPERATORS}. */
+    public static final String VAR_VOID_COOPERATORS = "voidCooperators";
     /**
      * The office reopens a closed case (重新打开, {@link CaseReopens}): a new instance starts at StartEvent_CaseReopened,
      * given why and by whom (user id); 重新交办牵头单位 puts the case back to its lead unit on a new clock and sets

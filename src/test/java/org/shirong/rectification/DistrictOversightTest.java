@@ -544,6 +544,77 @@ class DistrictOversightTest {
         }
     }
 
+    /**
+     * 作废 (user review s48, M15): only the town's office voids a case not yet closed, with a reason; its tasks and 协办 end,
+     * the page, the list and the ledger show it 已作废, the timeline says who and why, it leaves the unit's scores, the lead
+     * unit is told; a second void, a reopening or a merge of it finds it ended (409).
+     */
+    @Test
+    void onlyTheTownOfficeVoidsACaseNotYetClosedWithAReasonAndItLeavesTasksAndScores() throws Exception {
+        double[] at = somewhere();
+        String caseNo = (String) reportAt("PILED_ITEMS", "九新公路 " + (long) at[2] + " 号", at[0], at[1]).getBody().get("caseNo");
+        jdbc.update("update rect_case set due_at = ? where case_no = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse("2013-08-12T02:00:00Z")), caseNo);
+        assertThat(chengguanDueCount("2013-08")).isEqualTo(1);
+
+        assertThat(mayVoid("chuangban1", caseNo)).isTrue();
+        assertThat(mayVoid("chengguan1", caseNo)).as("the lead unit").isFalse();
+        ResponseEntity<Map> byUnit = voidCase("chengguan1", caseNo, "不是问题");
+        assertThat(byUnit.getStatusCode()).as("the lead unit's staff").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) CaseApiTest.errors(byUnit).get(0).get("message")).contains("只有九亭镇创建工作办公室可以作废案件");
+        assertThat(voidCase("huanwei1", caseNo, "不是问题").getStatusCode()).as("another unit").isIn(HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND);
+        assertThat(voidCase("jxtuijinban1", caseNo, "不是问题").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertRefused(voidCase("chuangban1", caseNo, " "), "reason", "REQUIRED");
+
+        ResponseEntity<Map> voided = voidCase("chuangban1", caseNo, "地址在泗泾镇，不属本镇范围");
+        assertThat(voided.getStatusCode()).as("%s", voided.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(voided.getBody()).containsEntry("caseNo", caseNo).containsEntry("status", "VOIDED")
+                .containsEntry("statusName", "已作废").containsEntry("by", "chuangban1")
+                .containsEntry("reason", "地址在泗泾镇，不属本镇范围");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(caseNo + "%").count()).as("its tasks").isZero();
+        Map<String, Object> view = as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat(view).containsEntry("statusName", "已作废").containsEntry("light", null);
+        assertThat((Map<String, Object>) view.get("actions")).containsEntry("void", false).containsEntry("merge", false)
+                .containsEntry("reopen", false);
+        assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(e -> assertThat(e)
+                .containsEntry("kind", "VOIDED").containsEntry("kindName", "作废").containsEntry("actor", "chuangban1")
+                .containsEntry("detail", "地址在泗泾镇，不属本镇范围"));
+        assertThat((List<Map<String, Object>>) view.get("parties")).extracting(p -> p.get("statusName")).containsOnly("作废时未记录");
+        assertThat((List<Map<String, Object>>) as("chengguan1").getForObject("/api/notifications", List.class))
+                .filteredOn(m -> caseNo.equals(m.get("businessKey"))).extracting(m -> m.get("subject"))
+                .contains("【案件作废】" + caseNo + " 已作废，不再办理");
+        assertThat(chengguanDueCount("2013-08")).as("a voided case leaves the scores").isZero();
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) as("chuangban1")
+                .getForObject("/api/cases?status=VOIDED&size=200", Map.class).get("items");
+        assertThat(listed).extracting(i -> i.get("caseNo")).contains(caseNo);
+        XlsxDownload ledger = XlsxDownload.of(as("chuangban1").getForEntity("/api/cases/export.xlsx?status=VOIDED", byte[].class));
+        assertThat(ledger.data()).filteredOn(r -> caseNo.equals(ledger.text(r, "案件编号"))).singleElement().satisfies(r -> {
+            assertThat(ledger.text(r, "状态")).isEqualTo("已作废");
+            assertThat(ledger.text(r, "结案时间")).isEmpty();
+        });
+
+        ResponseEntity<Map> again = voidCase("chuangban1", caseNo, "再次作废");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(again)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CASE_VOIDED"));
+        assertThat(reopen("chuangban1", caseNo, "问题复发").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        // two voids at once: one voids, the other finds it ended
+        String other = (String) reportAt("PILED_ITEMS", "九新公路 " + ((long) at[2] + 1) + " 号", north(at[0], 300), at[1])
+                .getBody().get("caseNo");
+        List<ResponseEntity<Map>> both = atOnce(() -> voidCase("chuangban1", other, "误导入"), () -> voidCase("chuangban1", other,
+                "误导入"));
+        assertThat(both).extracting(r -> r.getStatusCode().value()).containsExactlyInAnyOrder(200, 409);
+    }
+
+    private ResponseEntity<Map> voidCase(String user, String caseNo, String reason) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/void", CaseApiTest.json("{\"reason\":\"" + reason + "\"}"),
+                Map.class);
+    }
+
+    private boolean mayVoid(String user, String caseNo) {
+        return (Boolean) ((Map<String, Object>) as(user).getForObject("/api/cases/" + caseNo, Map.class).get("actions")).get("void");
+    }
+
     @Test
     void onlyTheTownOfficeReopensACaseClosedWithinTheWindowOnceEvenAtOnceAndItGoesBackToItsLeadUnitAndCountsAgainstIt()
             throws Exception {

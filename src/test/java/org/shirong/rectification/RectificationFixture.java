@@ -115,6 +115,7 @@ final class RectificationFixture {
         Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(steps));
         Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
         Mocks.register("closeMergedCaseDelegate", new CloseMergedCaseDelegate(cases, cooperation));
+        Mocks.register("voidCaseDelegate", new VoidCaseDelegate(cases, cooperation));
         Mocks.register("reopenCaseDelegate", new ReopenCaseDelegate(steps));
         notifications = new NotificationFixture(engine);
         notifications.register();

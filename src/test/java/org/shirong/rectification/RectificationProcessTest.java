@@ -306,6 +306,48 @@ class RectificationProcessTest {
     }
 
     /**
+     * 作废 (user review s48, M15): CaseVoided (as CaseVoids sends it) ends the case wherever it waits, here at 审批挂账申请
+     * outside the handling subprocess: its tasks, timers and open 协办 end, it is VOIDED (not closed on time or late), the
+     * timeline says who voided it and why, the lead unit is told and so is the cooperating unit whose 记录协办情况 ended.
+     */
+    @Test
+    void aVoidedCaseEndsWithItsTasksTimersAndCooperationsAndItsTimelineSaysWhoAndWhy() {
+        fixture.notifications.member("chengguan1", "chengguan", true);
+        CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        ProcessInstance huanwei = cooperation(c, "huanwei");
+        execute(job(CaseCooperationProcess.START, huanwei));
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        assertThat(pi).isWaitingAt(TASK_APPROVE_SUSPENSION);
+
+        clockAt(at("2026-03-02T11:00"));
+        processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_CASE_VOIDED).processInstanceId(pi.getId())
+                .setVariables(Map.of(VAR_VOID_REASON, "地址在泗泾镇，不属本镇范围", VAR_VOIDED_BY, "chuangban1"))
+                .correlateWithResult();
+
+        assertThat(pi).hasPassed(TASK_VOID, TASK_NOTIFY_VOIDED, TASK_NOTIFY_COOPERATORS_VOIDED, END_VOIDED).isEnded();
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).as("timers").isZero();
+        assertThat(huanwei).isEnded();
+        CaseRecord voided = record(c);
+        assertThat(voided.status()).isEqualTo(CaseStatus.VOIDED);
+        assertThat(voided.closedAt()).isEqualTo(at("2026-03-02T11:00"));
+        assertThat(voided.closedOnTime()).isNull();
+        assertThat(fixture.cases.timeline(c.caseNo())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(CaseEventKind.VOIDED);
+            assertThat(e.actor()).isEqualTo("chuangban1");
+            assertThat(e.occurredAt()).isEqualTo(at("2026-03-02T11:00"));
+            assertThat(e.detail()).isEqualTo("地址在泗泾镇，不属本镇范围");
+        });
+        assertThat(fixture.notifications.inbox("chengguan1")).endsWith("case-voided");
+        assertThat(fixture.notifications.latestBody("chengguan1", "case-voided")).contains(c.caseNo(), "作废（不予立案或撤销）", "不再办理",
+                "作废理由：地址在泗泾镇，不属本镇范围", "https://shirong.example.cn/shirong/cases/" + c.caseNo());
+        assertThat(fixture.notifications.inbox("huanwei1")).endsWith("case-voided-cooperation");
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-voided-cooperation")).contains("你单位协办", "无需再记录");
+    }
+
+    /**
      * 重新打开: a closed case whose problem came back starts a new instance at 案件重新打开, which puts it back to its lead
      * unit's 整改问题 (no claim) on a new clock from the reopening by its time limit, with the timers of a case in
      * handling, tells the unit why, and is verified and closed again as usual; the first round's closure stays on the
