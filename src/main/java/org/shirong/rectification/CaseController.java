@@ -101,7 +101,7 @@ class CaseController {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         RectificationCases.Reported reported;
         try {
-            reported = cases.report(own, newCase, actor);
+            reported = cases.report(own, categoryByCode(own, newCase), actor);
         } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
             reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }
@@ -118,6 +118,15 @@ class CaseController {
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    /** The report with its category as its code, when it names it by name as the import's rows may (暴露垃圾). */
+    private NewCase categoryByCode(String organization, NewCase c) {
+        if (c.category() == null || c.category().isBlank() || catalogue.find(organization, c.category()).isPresent()) {
+            return c;
+        }
+        return catalogue.names(organization).codeOf(c.category()).map(code -> new NewCase(c.title(), code, c.urgency(),
+                c.source(), c.location(), c.description(), c.externalRef(), c.campaign(), c.subItem())).orElse(c);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.shirong.rectification;
 
+import org.shirong.system.Labelled;
+
 /** Where a case stands (案件状态). */
-public enum CaseStatus {
+public enum CaseStatus implements Labelled {
     REPORTED("已立案"),
     DISPATCHED("已派遣"),
     IN_RECTIFICATION("整改中"),
@@ -19,6 +21,7 @@ public enum CaseStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
