@@ -22,6 +22,9 @@ public final class RectificationProcess {
     public static final String BOUNDARY_WARNING = "BoundaryEvent_WarningReached";
     public static final String BOUNDARY_DEADLINE = "BoundaryEvent_DeadlineReached";
     public static final String BOUNDARY_ESCALATION = "BoundaryEvent_EscalationReached";
+    public static final String BOUNDARY_SUSPENSION_REVIEW = "BoundaryEvent_SuspensionReviewReached";
+    public static final String TASK_NOTIFY_SUSPENSION_REVIEW = "Task_NotifySuspensionReview";
+    public static final String END_SUSPENSION_REVIEW_NOTIFIED = "EndEvent_SuspensionReviewNotified";
     public static final String END_CLOSED = "EndEvent_CaseClosed";
     public static final String END_ALREADY_SUPERVISED = "EndEvent_AlreadySupervised";
     public static final String SUB_PROCESS_MERGED = "SubProcess_CaseMerged";
@@ -74,6 +77,13 @@ public final class RectificationProcess {
     public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
     public static final String VAR_SUSPENSION_REASON = "suspensionReason";
     public static final String VAR_SUSPENSION_APPROVED = "suspensionApproved";
+    /**
+     * 复核日期 (预计恢复日期) of a 挂账: the day the unit asks for, which the approvers may change (yyyy-MM-dd; a future
+     * working day within {@code shirong.rectification.suspension-review-max-days}); {@link #VAR_SUSPENSION_REVIEW_AT} is
+     * that day's closing time, the 恢复整改 task's due date and the instant of 复核日期已到.
+     */
+    public static final String VAR_SUSPENSION_REVIEW_DATE = "suspensionReviewDate";
+    public static final String VAR_SUSPENSION_REVIEW_AT = "suspensionReviewAt";
     public static final String VAR_DECISION_COMMENT = "decisionComment";
     public static final String VAR_RESUME_PLAN = "resumePlan";
     public static final String VAR_FIRST_OVERDUE = "firstOverdue";

@@ -92,7 +92,7 @@ final class RectificationFixture {
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation, 90);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", roles);
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
