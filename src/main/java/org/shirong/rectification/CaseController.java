@@ -44,6 +44,7 @@ class CaseController {
     private final CaseAppeals appeals;
     private final CaseMerges merges;
     private final CaseVoids voids;
+    private final CaseCorrections corrections;
     private final CaseReopens reopens;
     private final ReadableCases readableCases;
 
@@ -51,8 +52,9 @@ class CaseController {
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
             Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges,
-            CaseReopens reopens, CaseVoids voids, ReadableCases readableCases) {
+            CaseReopens reopens, CaseVoids voids, CaseCorrections corrections, ReadableCases readableCases) {
         this.readableCases = readableCases;
+        this.corrections = corrections;
         this.voids = voids;
         this.merges = merges;
         this.reopens = reopens;
@@ -190,11 +192,11 @@ class CaseController {
     /**
      * {@code appeal}: the deductions the caller's unit may appeal ({@code POST …/appeals}), {@code merge}: whether the
      * caller may merge the case into another ({@code POST …/merge}), {@code reopen}: whether the caller may reopen the closed
-     * case ({@code POST …/reopen}), {@code void}: whether the caller may void the case ({@code POST …/void}); decided by the
-     * checks those calls make.
+     * case ({@code POST …/reopen}), {@code void}: whether the caller may void the case ({@code POST …/void}), {@code correct}:
+     * whether the caller may correct it ({@code POST …/correction}); decided by the checks those calls make.
      */
     record Actions(List<AppealAction> appeal, boolean merge, boolean reopen,
-            @com.fasterxml.jackson.annotation.JsonProperty("void") boolean voidCase) {
+            @com.fasterxml.jackson.annotation.JsonProperty("void") boolean voidCase, boolean correct) {
     }
 
     record AppealAction(String deduction, String deductionName) {
@@ -233,7 +235,8 @@ class CaseController {
     private Actions actions(CaseRecord c) {
         var caller = identityService.getCurrentAuthentication();
         return new Actions(appeals.appealable(c, caller).stream().map(d -> new AppealAction(d.name(), d.label())).toList(),
-                merges.mayMerge(c, caller), reopens.mayReopen(c, caller), voids.mayVoid(c, caller));
+                merges.mayMerge(c, caller), reopens.mayReopen(c, caller), voids.mayVoid(c, caller),
+                corrections.mayCorrect(c, caller));
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

@@ -313,6 +313,24 @@ public class RectificationCases {
         return rules != null && rules.beforePhotoRequired(organization, campaign);
     }
 
+    /**
+     * Corrects the open case's title, address, description and category (更正) with its CORRECTED event ({@code detail}:
+     * what was and is); the plan item follows the category as a report's does, the address its shown form on the
+     * case's instances. The correction has checked and locked the case ({@link CaseCorrections}).
+     */
+    void corrected(CaseRecord c, String title, String address, String description, String category, String actor, String detail) {
+        String planItem = c.campaign() == null ? c.planItem()
+                : plan(c.tenantId(), c.campaign(), category).map(CampaignPlans.PlanFacts::planItem).orElse(null);
+        records.updateWithEvent(c.caseNo(), "title = ?, address = ?, address_key = ?, description = ?, category = ?, plan_item = ?",
+                new Object[] {title, address, AddressKey.of(address), description, category, planItem}, now(),
+                CaseEventKind.CORRECTED, actor, detail, null);
+    }
+
+    /** The address as the case's tasks show it (a district's case names its town first). */
+    String shownAddress(CaseRecord c, String address) {
+        return shownAddress(c.tenantId(), address, c.territory());
+    }
+
     /** The campaign's plan as it bears on a case of the category; empty when there is no such campaign. */
     private Optional<CampaignPlans.PlanFacts> plan(String organization, String campaign, String category) {
         CampaignPlans plans = campaignPlans.getIfAvailable();

@@ -219,6 +219,24 @@
     });
   }
 
+  // 只提交改动过的栏目：未改的不更正
+  function showCorrect(allowed, c) {
+    if (!allowed) { return; }
+    document.getElementById('case-correct-panel').hidden = false;
+    var fields = { title: c.title, address: c.address, description: c.description || '', category: root.getAttribute('data-category-name') };
+    Object.keys(fields).forEach(function (key) { document.getElementById('correct-' + key).value = fields[key]; });
+    var form = document.getElementById('correct-form');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var body = { reason: document.getElementById('correct-reason').value };
+      Object.keys(fields).forEach(function (key) {
+        var value = document.getElementById('correct-' + key).value;
+        if (value !== fields[key]) { body[key] = value; }
+      });
+      submit(form, '/correction', body);
+    });
+  }
+
   function showVoid(allowed) {
     if (!allowed) { return; }
     document.getElementById('case-void-panel').hidden = false;
@@ -307,6 +325,7 @@
       showMerge(v.actions.merge);
       showReopen(v.actions.reopen);
       showVoid(v.actions['void']);
+      showCorrect(v.actions.correct, v.record);
       showTimeline(v.timeline);
       document.getElementById('case-loading').remove();
       root.setAttribute('data-loaded', 'true');

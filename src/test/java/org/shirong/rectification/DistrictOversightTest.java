@@ -606,6 +606,58 @@ class DistrictOversightTest {
         assertThat(both).extracting(r -> r.getStatusCode().value()).containsExactlyInAnyOrder(200, 409);
     }
 
+    /**
+     * 更正 (user review s48, M15): only the town's office corrects a case not yet closed, naming each bad field; a category
+     * the dispatch table gives another lead unit is refused (409: a re-dispatch), one of the same lead unit taken by its
+     * name; the record, the timeline (what was and is, and why) and the open tasks of the case and its 协办 show it.
+     */
+    @Test
+    void onlyTheTownOfficeCorrectsACaseAndTheTimelineAndItsOpenTasksShowIt() {
+        double[] at = somewhere();
+        String caseNo = (String) reportAt("PILED_ITEMS", "九新公路 " + (long) at[2] + " 号", at[0], at[1]).getBody().get("caseNo");
+        assertThat(mayCorrect("chuangban1", caseNo)).isTrue();
+        assertThat(mayCorrect("chengguan1", caseNo)).isFalse();
+        assertThat(correct("chengguan1", caseNo, "{\"title\":\"x\",\"reason\":\"错字\"}").getStatusCode())
+                .as("the lead unit's staff").isEqualTo(HttpStatus.FORBIDDEN);
+        assertRefused(correct("chuangban1", caseNo, "{\"reason\":\"错字\"}"), "title", "NOTHING_TO_CORRECT");
+        assertRefused(correct("chuangban1", caseNo, "{\"title\":\"人行道堆放建材\"}"), "reason", "REQUIRED");
+        assertRefused(correct("chuangban1", caseNo, "{\"address\":\"  \",\"reason\":\"错字\"}"), "address", "REQUIRED");
+        assertRefused(correct("chuangban1", caseNo, "{\"category\":\"乱堆物料垃圾\",\"reason\":\"错类\"}"), "category",
+                "UNKNOWN_CATEGORY");
+        ResponseEntity<Map> otherUnit = correct("chuangban1", caseNo, "{\"category\":\"暴露垃圾\",\"reason\":\"错类\"}");
+        assertThat(otherUnit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(otherUnit)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("code", "CATEGORY_CHANGES_LEAD_UNIT"));
+
+        ResponseEntity<Map> corrected = correct("chuangban1", caseNo, "{\"title\":\"沿街商铺门前堆物\",\"address\":\"九新公路 "
+                + (long) at[2] + " 号甲\",\"category\":\"门责（责任区）未履责\",\"reason\":\"现场核实为门责问题\"}");
+        assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(corrected.getBody()).containsEntry("category", "DOOR_DUTY_UNFULFILLED").containsEntry("by", "chuangban1");
+        Map<String, Object> view = as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) view.get("record")).containsEntry("title", "沿街商铺门前堆物")
+                .containsEntry("address", "九新公路 " + (long) at[2] + " 号甲").containsEntry("category", "DOOR_DUTY_UNFULFILLED")
+                .containsEntry("leadUnit", "chengguan");
+        assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(e -> {
+            assertThat(e).containsEntry("kind", "CORRECTED").containsEntry("kindName", "更正").containsEntry("actor", "chuangban1");
+            assertThat((String) e.get("detail")).contains("标题：“人行道堆物”改为“沿街商铺门前堆物”", "问题类别：“乱堆物”改为“门责（责任区）未履责”",
+                    "更正说明：现场核实为门责问题");
+        });
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(caseNo + "%").list()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getName()).contains("沿街商铺门前堆物", (long) at[2] + " 号甲"));
+
+        assertThat(voidCase("chuangban1", caseNo, "重复上报").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(correct("chuangban1", caseNo, "{\"title\":\"再改\",\"reason\":\"错字\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private ResponseEntity<Map> correct(String user, String caseNo, String body) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/correction", CaseApiTest.json(body), Map.class);
+    }
+
+    private boolean mayCorrect(String user, String caseNo) {
+        return (Boolean) ((Map<String, Object>) as(user).getForObject("/api/cases/" + caseNo, Map.class).get("actions")).get("correct");
+    }
+
     private ResponseEntity<Map> voidCase(String user, String caseNo, String reason) {
         return as(user).postForEntity("/api/cases/" + caseNo + "/void", CaseApiTest.json("{\"reason\":\"" + reason + "\"}"),
                 Map.class);
