@@ -213,6 +213,14 @@ public class CaseSteps {
     }
 
     /**
+     * Whether the case's process version has the 挂账's 复核日期 (复核日期已到): an instance of an earlier one, whose forms
+     * do not ask for it, requests and approves its 挂账 without.
+     */
+    private static boolean hasReviewDay(DelegateExecution execution) {
+        return execution.getBpmnModelInstance().getModelElementById(BOUNDARY_SUSPENSION_REVIEW) != null;
+    }
+
+    /**
      * The 挂账's 复核日期 (预计恢复日期) as the form sends it (2026-12-05; REST clients may send a Date): required, a working
      * day after today and no later than {@code suspensionReviewMaxDays} from it; kept as the day and as its closing time
      * ({@link RectificationProcess#VAR_SUSPENSION_REVIEW_AT}), when 恢复整改 is due and the reminder goes out.
@@ -292,14 +300,15 @@ public class CaseSteps {
         if (reason == null) {
             throw FormInputRefused.of(VAR_SUSPENSION_REASON, "请填写挂账理由");
         }
-        cases.suspensionRequested(caseNo(execution), actor(), reason + "（复核日期 " + reviewDate(execution) + "）");
+        cases.suspensionRequested(caseNo(execution), actor(), hasReviewDay(execution)
+                ? reason + "（复核日期 " + reviewDate(execution) + "）" : reason);
     }
 
     public void suspensionDecided(DelegateExecution execution) {
         notOwnRequest(execution, VAR_SUSPENSION_APPROVED, cases.suspensionRequester(caseNo(execution)), "挂账申请");
         boolean approved = "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED));
         String comment = optional(execution, VAR_DECISION_COMMENT, "审批意见");
-        if (approved) {
+        if (approved && hasReviewDay(execution)) {
             // the approvers may set another review day than the unit asked for: checked as the request's
             String review = "复核日期 " + reviewDate(execution);
             comment = comment == null ? review : comment + "（" + review + "）";
