@@ -45,10 +45,13 @@ class CampaignController {
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
     private final CampaignCancellation cancellation;
+    private final org.shirong.organization.Organizations organizations;
 
     CampaignController(ProcessDefinitions definitions, CampaignRegistration registration, CampaignOverview overview, RuntimeService runtimeService,
-            ObjectMapper json, IdentityService identityService, CallerOrganization callerOrganization, CampaignCancellation cancellation) {
+            ObjectMapper json, IdentityService identityService, CallerOrganization callerOrganization, CampaignCancellation cancellation,
+            org.shirong.organization.Organizations organizations) {
         this.cancellation = cancellation;
+        this.organizations = organizations;
         this.definitions = definitions;
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
@@ -84,6 +87,13 @@ class CampaignController {
         } catch (FormFieldValidationException takenSinceChecked) {
             // The start listener checks again: what passed above was changed meanwhile, i.e. the code was started by someone else.
             throw new ConflictException("DUPLICATE_CODE", takenSinceChecked.getMessage());
+        } catch (org.camunda.bpm.engine.AuthorizationException notAStarter) {
+            // the engine grants the start to the organisation's supervisors (AccessAuthorizations): say who they are
+            var o = organizations.of(own);
+            String office = organizations.office(own);
+            String approvers = organizations.approvers(own);
+            throw new org.shirong.system.ForbiddenException("NOT_A_CAMPAIGN_STARTER", "您没有发起活动的权限：只有" + o.name() + "的"
+                    + o.groupName(office) + (approvers.equals(office) ? "" : "和" + o.groupName(approvers)) + "可以发起活动");
         }
         return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code));
     }

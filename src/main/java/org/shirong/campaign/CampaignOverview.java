@@ -154,8 +154,9 @@ class CampaignOverview {
 
     private CaseCounts cases(String code) {
         Map<String, Integer> byStatus = records.caseCounts(code);
-        // a duplicate merged into another case is counted once, as that case
-        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum() - byStatus.getOrDefault(CaseStatus.MERGED.name(), 0);
+        // a duplicate merged into another case is counted once, as that case; a voided one not at all
+        int total = byStatus.values().stream().mapToInt(Integer::intValue).sum() - byStatus.getOrDefault(CaseStatus.MERGED.name(), 0)
+                - byStatus.getOrDefault(CaseStatus.VOIDED.name(), 0);
         int closed = byStatus.getOrDefault(CaseStatus.CLOSED.name(), 0);
         return new CaseCounts(total, total - closed, closed, byStatus);
     }

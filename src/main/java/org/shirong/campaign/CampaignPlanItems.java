@@ -102,9 +102,9 @@ class CampaignPlanItems implements PlanItemProgress {
                 .map(CampaignTemplate::items).orElse(List.of());
     }
 
-    /** Found (reported) by {@code asOf}; a duplicate merged into another case is not a finding of its own. */
+    /** Found (reported) by {@code asOf}; a duplicate merged into another case is not a finding of its own, a voided case none. */
     static boolean found(CaseRecord c, Instant asOf) {
-        return c.status() != org.shirong.rectification.CaseStatus.MERGED && (c.reportedAt() == null || !c.reportedAt().isAfter(asOf));
+        return c.status().counted() && (c.reportedAt() == null || !c.reportedAt().isAfter(asOf));
     }
 
     /** Closed by {@code asOf}. */

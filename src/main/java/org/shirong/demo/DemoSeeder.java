@@ -59,10 +59,13 @@ class DemoSeeder implements ApplicationRunner {
     private final ZoneId zone;
     private final WorkingCalendar calendar;
     private final String password;
+    private final org.shirong.calendar.WorkingCalendars calendars;
 
     DemoSeeder(ManagementService managementService, HistoryService historyService, RuntimeService runtimeService,
             TaskService taskService, IdentityService identityService, Environment environment, ObjectMapper json,
-            @Value("${shirong.time-zone}") ZoneId zone, WorkingCalendar calendar, @Value("${shirong.demo.password}") String password) {
+            @Value("${shirong.time-zone}") ZoneId zone, WorkingCalendar calendar, @Value("${shirong.demo.password}") String password,
+            org.shirong.calendar.WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.managementService = managementService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
@@ -73,6 +76,16 @@ class DemoSeeder implements ApplicationRunner {
         this.zone = zone;
         this.calendar = calendar;
         this.password = password;
+    }
+
+    /** The 挂账's 复核日期 the demo asks for: the first working day two weeks after the request. */
+    private LocalDate reviewDay(Instant requested) {
+        var calendar = calendars.shared();
+        LocalDate day = LocalDate.ofInstant(requested, zone).plusWeeks(2);
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     @Override
@@ -155,7 +168,8 @@ class DemoSeeder implements ApplicationRunner {
                     case SUSPENDED -> {
                         steps.add(new Step(later, order++, () -> complete(c, "Task_RectifyProblem", Map.of(
                                 "rectifyAction", DemoApi.value("suspension"),
-                                "suspensionReason", DemoApi.value("配电箱产权单位正在更换箱体，更换后统一清理")))));
+                                "suspensionReason", DemoApi.value("配电箱产权单位正在更换箱体，更换后统一清理"),
+                                "suspensionReviewDate", DemoApi.value(reviewDay(later).toString())))));
                         steps.add(new Step(later.plus(Duration.ofHours(3)), order++, () -> complete(c, "Task_ApproveSuspension", Map.of(
                                 "suspensionApproved", DemoApi.value("yes"), "decisionComment", DemoApi.value("同意挂账，箱体更换后恢复整改")))));
                     }

@@ -52,7 +52,7 @@ public class CampaignCaseCounts {
                         + " or coalesce(s.closed_at, c.closed_at) >= ?) then 1 else 0 end as open_at_end"
                         + " from rect_case c left join (select case_no, min(closed_at) as closed_at from rect_case_round"
                         + " where campaign_code = ? and reopened_at >= ? group by case_no) s on s.case_no = c.case_no"
-                        + " where c.campaign_code = ? and c.lead_unit is not null and c.status <> 'MERGED'"
+                        + " where c.campaign_code = ? and c.lead_unit is not null and c.status not in ('MERGED', 'VOIDED')"
                         + " union all select c.lead_unit, 0, " + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD + " 0"
                         + " from rect_case_round c where c.campaign_code = ? and c.lead_unit is not null) n group by lead_unit",
                 (rs, n) -> new UnitCounts(rs.getString("lead_unit"), rs.getInt("reported"), rs.getInt("closed"), rs.getInt("overdue"),
@@ -77,7 +77,7 @@ public class CampaignCaseCounts {
                         + " from rect_case c left join (select r.case_no, r.closed_at, r.closed_on_time, r.due_at from rect_case_round r"
                         + " join (select case_no, min(round_no) as round_no from rect_case_round"
                         + " where campaign_code = ? and reopened_at > ? group by case_no) w on w.case_no = r.case_no and w.round_no = r.round_no) s on s.case_no = c.case_no"
-                        + " where c.campaign_code = ? and (c.reported_at is null or c.reported_at <= ?) and c.status <> 'MERGED') x"
+                        + " where c.campaign_code = ? and (c.reported_at is null or c.reported_at <= ?) and c.status not in ('MERGED', 'VOIDED')) x"
                         + " group by plan_item",
                 (rs, n) -> new PlanItemCounts(rs.getString("plan_item"), rs.getInt("found"), rs.getInt("closed"),
                         rs.getInt("closed_on_time"), rs.getInt("overdue")),

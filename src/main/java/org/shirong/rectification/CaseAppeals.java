@@ -150,6 +150,9 @@ class CaseAppeals {
             return Optional.of(new ConflictException("CASE_MERGED", "案件 " + c.caseNo() + " 已并入 " + c.mergedInto()
                     + "，不计入考核，没有可申诉的扣分"));
         }
+        if (c.status() == CaseStatus.VOIDED) {
+            return Optional.of(new ConflictException("CASE_VOIDED", "案件 " + c.caseNo() + " 已作废，不计入考核，没有可申诉的扣分"));
+        }
         Optional<CaseAppealRecords.Appeal> existing = appeals.find(c.caseNo(), deduction).filter(a -> !reviewGone(a))
                 .filter(a -> a.pending() || covers(a, c, counted));
         if (existing.isPresent()) {

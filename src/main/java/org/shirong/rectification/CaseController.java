@@ -43,6 +43,8 @@ class CaseController {
     private final CaseDuplicates duplicates;
     private final CaseAppeals appeals;
     private final CaseMerges merges;
+    private final CaseVoids voids;
+    private final CaseCorrections corrections;
     private final CaseReopens reopens;
     private final ReadableCases readableCases;
 
@@ -50,8 +52,10 @@ class CaseController {
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
             Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges,
-            CaseReopens reopens, ReadableCases readableCases) {
+            CaseReopens reopens, CaseVoids voids, CaseCorrections corrections, ReadableCases readableCases) {
         this.readableCases = readableCases;
+        this.corrections = corrections;
+        this.voids = voids;
         this.merges = merges;
         this.reopens = reopens;
         this.appeals = appeals;
@@ -99,7 +103,7 @@ class CaseController {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         RectificationCases.Reported reported;
         try {
-            reported = cases.report(own, newCase, actor);
+            reported = cases.report(own, categoryByCode(own, newCase), actor);
         } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
             reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }
@@ -116,6 +120,15 @@ class CaseController {
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    /** The report with its category as its code, when it names it by name as the import's rows may (暴露垃圾). */
+    private NewCase categoryByCode(String organization, NewCase c) {
+        if (c.category() == null || c.category().isBlank() || catalogue.find(organization, c.category()).isPresent()) {
+            return c;
+        }
+        return catalogue.names(organization).codeOf(c.category()).map(code -> new NewCase(c.title(), code, c.urgency(),
+                c.source(), c.location(), c.description(), c.externalRef(), c.campaign(), c.subItem())).orElse(c);
     }
 
     /**
@@ -179,9 +192,11 @@ class CaseController {
     /**
      * {@code appeal}: the deductions the caller's unit may appeal ({@code POST …/appeals}), {@code merge}: whether the
      * caller may merge the case into another ({@code POST …/merge}), {@code reopen}: whether the caller may reopen the closed
-     * case ({@code POST …/reopen}); decided by the checks those calls make.
+     * case ({@code POST …/reopen}), {@code void}: whether the caller may void the case ({@code POST …/void}), {@code correct}:
+     * whether the caller may correct it ({@code POST …/correction}); decided by the checks those calls make.
      */
-    record Actions(List<AppealAction> appeal, boolean merge, boolean reopen) {
+    record Actions(List<AppealAction> appeal, boolean merge, boolean reopen,
+            @com.fasterxml.jackson.annotation.JsonProperty("void") boolean voidCase, boolean correct) {
     }
 
     record AppealAction(String deduction, String deductionName) {
@@ -199,7 +214,8 @@ class CaseController {
         List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
             String status = p.done() ? "DONE" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
             String statusName = p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
-                    : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录" : "结案时未记录") : "待记录";
+                    : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录"
+                            : c.status() == CaseStatus.VOIDED ? "作废时未记录" : "结案时未记录") : "待记录";
             return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
         }).toList();
@@ -219,7 +235,8 @@ class CaseController {
     private Actions actions(CaseRecord c) {
         var caller = identityService.getCurrentAuthentication();
         return new Actions(appeals.appealable(c, caller).stream().map(d -> new AppealAction(d.name(), d.label())).toList(),
-                merges.mayMerge(c, caller), reopens.mayReopen(c, caller));
+                merges.mayMerge(c, caller), reopens.mayReopen(c, caller), voids.mayVoid(c, caller),
+                corrections.mayCorrect(c, caller));
     }
 
     @GetMapping("/cases/{caseNo}/photos/{id}")

@@ -134,7 +134,8 @@ public class CaseDossiers {
         List<CaseFile.Cooperation> cooperations = parties.of(c.caseNo()).stream().map(p -> new CaseFile.Cooperation(
                 units.getOrDefault(p.unitId(), p.unitId()), p.reason() == CaseParties.Reason.TERRITORY ? "属地协办" : "责任单位协办",
                 p.assignedAt(), p.dueAt(), p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
-                        : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录" : "结案时未记录") : "待记录",
+                        : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录"
+                            : c.status() == CaseStatus.VOIDED ? "作废时未记录" : "结案时未记录") : "待记录",
                 p.doneAt(), person(p.doneBy()), p.note())).toList();
         return new CaseFile(c, person(c.reportedBy()), c.statusName(), categoryName(tenant, c.category()),
                 c.planItem() == null ? null : categoryName(tenant, c.planItem()), campaignName(c.campaign()),
@@ -154,7 +155,8 @@ public class CaseDossiers {
 
     /** A request not decided: 待审批, or, of a case that ended (merged into another) meanwhile, one no one will decide. */
     private static String undecided(CaseRecord c) {
-        return c.status() == CaseStatus.MERGED ? "未审批（案件已合并）" : c.status().ended() ? "未审批（案件已结案）" : "待审批";
+        return c.status() == CaseStatus.MERGED ? "未审批（案件已合并）" : c.status() == CaseStatus.VOIDED ? "未审批（案件已作废）"
+                : c.status().ended() ? "未审批（案件已结案）" : "待审批";
     }
 
     /** Each 挂账 request on the timeline with the decision that followed it (none yet: {@code undecided}). */

@@ -15,6 +15,10 @@ public enum CaseEventKind {
     MERGED("合并关闭"),
     /** A duplicate was merged into this case; the detail names it. */
     DUPLICATE_MERGED("合并重复案件"),
+    /** The office voided the case (作废); the detail says why. */
+    VOIDED("作废"),
+    /** The office corrected the case's title, address, description or category (更正); the detail says what was and is. */
+    CORRECTED("更正"),
     /**
      * The office reopened the closed case (the problem came back, the fix did not hold): the detail says why, when the
      * round before was closed and whether on time; the unit is the lead unit it went back to, charged with it in scoring.

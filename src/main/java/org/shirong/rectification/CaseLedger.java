@@ -127,7 +127,7 @@ class CaseLedger {
         s.dateTime(r, col++, extendedDue);
         s.dateTime(r, col++, c.submittedAt());
         s.dateTime(r, col++, verifiedAt);
-        s.dateTime(r, col++, c.status() == CaseStatus.MERGED ? null : c.closedAt()); // merged is not 结案
+        s.dateTime(r, col++, c.status().counted() ? c.closedAt() : null); // merged or voided is not 结案
         s.dateTime(r, col++, c.suspendedAt());
         s.label(r, col++, c.closedOnTime() == null ? null : yesNo(c.closedOnTime()));
         s.number(r, col++, c.extensionCount());

@@ -5,12 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
-import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.SystemAccess;
 import org.shirong.system.TextInput;
@@ -61,7 +59,7 @@ class CaseMerges {
     @Transactional
     public Merged merge(String caseNo, String into, String reason, Authentication caller) {
         CaseRecord duplicate = readable.get(caseNo, caller);
-        notOffice(caller, duplicate).ifPresent(refusal -> {
+        office.notNeutral(caller, duplicate, "合并").ifPresent(refusal -> {
             throw refusal;
         });
         if (TextInput.isBlank(into)) {
@@ -126,32 +124,7 @@ class CaseMerges {
 
     /** Whether the caller may merge the case (which it reads) into another now, as {@link #merge} would accept it. */
     boolean mayMerge(CaseRecord c, Authentication caller) {
-        return notOffice(caller, c).isEmpty() && notMergeable(c).isEmpty() && savedPeriod(c).isEmpty();
-    }
-
-    /**
-     * Why the caller may not merge the case: not of its organisation's office, or of the unit that leads it (a merged case
-     * leaves its lead unit's scores, as an appeal's approval would). A case the office leads itself (a town without a
-     * dispatch table of its own gives it every case) is merged by the approvers, who also decide the office's appeals: it
-     * would leave the office's scores and, in a district, its town's ranking.
-     */
-    private Optional<ForbiddenException> notOffice(Authentication caller, CaseRecord c) {
-        var groups = CaseVisibility.groups(caller);
-        String officeGroup = organizations.office(c.tenantId());
-        String approvers = organizations.approvers(c.tenantId());
-        if (officeGroup.equals(c.leadUnit()) && !approvers.equals(officeGroup)) {
-            // an approver who also works in the office leads the case as well: as with the office's appeals, someone else merges it
-            return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(approvers) && !groups.contains(officeGroup) ? Optional.empty()
-                    : Optional.of(new ForbiddenException("OFFICE_LED_CASE", "本案由" + organizations.of(c.tenantId()).groupName(officeGroup)
-                            + "牵头办理，合并后不再计入考核，须由" + organizations.of(c.tenantId()).groupName(approvers) + "合并"));
-        }
-        Optional<ForbiddenException> notOffice = office.notOffice(caller, c, "合并重复案件");
-        if (notOffice.isPresent() || c.leadUnit() == null || !groups.contains(c.leadUnit())) {
-            return notOffice;
-        }
-        return Optional.of(new ForbiddenException("OWN_UNITS_CASE", "您是本案牵头单位（"
-                + organizations.of(c.tenantId()).groupName(c.leadUnit()) + "）的人员，合并后本案不再计入该单位的考核，"
-                + "请由办公室其他人员合并"));
+        return office.notNeutral(caller, c, "合并").isEmpty() && notMergeable(c).isEmpty() && savedPeriod(c).isEmpty();
     }
 
     /** The case's deadline passed in a period whose scores were saved with it: it may not leave them (409). */

@@ -114,7 +114,7 @@ public class CaseParties {
      */
     public List<Party> dueBetween(String organization, Instant from, Instant until) {
         return jdbc.query("select " + COLUMNS + " from rect_case_party where due_at >= ? and due_at < ?"
-                + " and case_no in (select c.case_no from rect_case c where c.tenant_id = ? and c.status <> 'MERGED')"
+                + " and case_no in (select c.case_no from rect_case c where c.tenant_id = ? and c.status not in ('MERGED', 'VOIDED'))"
                 + " order by unit_id, case_no", CaseParties::map, ts(from), ts(until), organization);
     }
 

@@ -38,8 +38,8 @@ class CaseRecords {
             + " closed_on_time, extension_count, rework_count, return_count, territory, community, tenant_id,"
             + " campaign_code, plan_item, plan_sub_item, due_bound, merged_into, reopen_count, reworks_before_reopen";
 
-    /** A case whose handling is not over: neither closed nor merged ({@link CaseStatus#ended}). */
-    static final String OPEN = "status not in ('CLOSED', 'MERGED')";
+    /** A case whose handling is not over: neither closed, merged nor voided ({@link CaseStatus#ended}). */
+    static final String OPEN = "status not in ('CLOSED', 'MERGED', 'VOIDED')";
 
     private final JdbcTemplate jdbc;
     private final DatabaseProduct database;
@@ -421,6 +421,21 @@ class CaseRecords {
                 new Object[] {caseNo, ts(at), CaseEventKind.MERGED.name(), actor, "并入 " + primary + "：" + reason, null},
                 new Object[] {primary, ts(at), CaseEventKind.DUPLICATE_MERGED.name(), actor, caseNo + " 作为重复案件并入本案：" + reason,
                         null}));
+        return true;
+    }
+
+    /**
+     * Voids the open case {@code caseNo} at {@code at} ({@link CaseStatus#VOIDED}, not counted as closed on time or late),
+     * with its VOIDED event; false when it ended meanwhile (nothing written).
+     */
+    boolean voidWithEvent(String caseNo, Instant at, String actor, String reason) {
+        writing(caseNo, false);
+        int rows = jdbc.update("update rect_case set status = ?, closed_at = ?, closed_on_time = null where case_no = ? and "
+                + OPEN, CaseStatus.VOIDED.name(), ts(at), caseNo);
+        if (rows != 1) {
+            return false;
+        }
+        addEvent(caseNo, at, CaseEventKind.VOIDED, actor, reason);
         return true;
     }
 

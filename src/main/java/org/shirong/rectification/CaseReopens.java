@@ -99,6 +99,10 @@ class CaseReopens {
             return Optional.of(new ConflictException("CASE_MERGED", "案件 " + c.caseNo() + " 已作为重复案件并入 " + c.mergedInto()
                     + "，不能重新打开；如问题复发，请重新打开 " + c.mergedInto()));
         }
+        if (c.status() == CaseStatus.VOIDED) {
+            return Optional.of(new ConflictException("CASE_VOIDED", "案件 " + c.caseNo() + " 已作废，不能重新打开；"
+                    + "如确有问题，请作为新案件上报"));
+        }
         if (c.status() != CaseStatus.CLOSED) {
             return Optional.of(new ConflictException("CASE_NOT_CLOSED", "案件 " + c.caseNo() + " 尚未结案（" + c.status().label()
                     + "），仍在办理中，不需要重新打开"));

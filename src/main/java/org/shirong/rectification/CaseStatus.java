@@ -1,7 +1,9 @@
 package org.shirong.rectification;
 
+import org.shirong.system.Labelled;
+
 /** Where a case stands (案件状态). */
-public enum CaseStatus {
+public enum CaseStatus implements Labelled {
     REPORTED("已立案"),
     DISPATCHED("已派遣"),
     IN_RECTIFICATION("整改中"),
@@ -9,7 +11,9 @@ public enum CaseStatus {
     SUSPENDED("已挂账"),
     CLOSED("已结案"),
     /** Closed as a duplicate of another case of the organisation (合并关闭): not rectified, never counted as 结案. */
-    MERGED("已合并");
+    MERGED("已合并"),
+    /** Voided by the office (作废：not a problem, outside the organisation, reported by mistake): never counted. */
+    VOIDED("已作废");
 
     private final String label;
 
@@ -17,12 +21,18 @@ public enum CaseStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
-    /** Whether the case's handling is over: closed, or merged into another case. */
+    /** Whether the case's handling is over: closed, merged into another case, or voided. */
     public boolean ended() {
-        return this == CLOSED || this == MERGED;
+        return this == CLOSED || this == MERGED || this == VOIDED;
+    }
+
+    /** Whether the case counts at all (scores, counts of a campaign): not merged into another, not voided. */
+    public boolean counted() {
+        return this != MERGED && this != VOIDED;
     }
 }

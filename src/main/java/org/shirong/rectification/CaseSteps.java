@@ -38,8 +38,13 @@ public class CaseSteps {
     private final CaseCooperation cooperation;
     private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
+    private final int suspensionReviewMaxDays;
+
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
-            OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates, CaseCooperation cooperation) {
+            OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates, CaseCooperation cooperation,
+            @org.springframework.beans.factory.annotation.Value("${shirong.rectification.suspension-review-max-days:90}")
+            int suspensionReviewMaxDays) {
+        this.suspensionReviewMaxDays = suspensionReviewMaxDays;
         this.cooperation = cooperation;
         this.calendars = calendars;
         this.dates = dates;
@@ -210,6 +215,53 @@ public class CaseSteps {
     }
 
     /**
+     * Whether the case's process version has the 挂账's 复核日期 (复核日期已到): an instance of an earlier one, whose forms
+     * do not ask for it, requests and approves its 挂账 without.
+     */
+    private static boolean hasReviewDay(DelegateExecution execution) {
+        return execution.getBpmnModelInstance().getModelElementById(BOUNDARY_SUSPENSION_REVIEW) != null;
+    }
+
+    /**
+     * The 挂账's 复核日期 (预计恢复日期) as the form sends it (2026-12-05; REST clients may send a Date): required, a working
+     * day after today and no later than {@code suspensionReviewMaxDays} from it; kept as the day and as its closing time
+     * ({@link RectificationProcess#VAR_SUSPENSION_REVIEW_AT}), when 恢复整改 is due and the reminder goes out.
+     */
+    private LocalDate reviewDate(DelegateExecution execution) {
+        var calendar = calendars.of(execution.getTenantId());
+        ZoneId zone = calendar.zone();
+        Object given = execution.getVariable(VAR_SUSPENSION_REVIEW_DATE);
+        String text = given instanceof Date date ? date.toInstant().atZone(zone).toLocalDate().toString()
+                : given == null ? "" : given.toString().strip();
+        LocalDate today = RectificationCases.now().atZone(zone).toLocalDate();
+        LocalDate latest = today.plusDays(suspensionReviewMaxDays);
+        if (text.isEmpty()) {
+            throw FormInputRefused.of(VAR_SUSPENSION_REVIEW_DATE, "请填写复核日期（预计恢复整改的日期），最晚 " + latest);
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw FormInputRefused.of(VAR_SUSPENSION_REVIEW_DATE, "复核日期 " + TextInput.shortened(text, 40)
+                    + " 不是有效的日期，请按 2026-12-05 的格式填写");
+        }
+        if (!day.isAfter(today) || day.isAfter(latest)) {
+            throw FormInputRefused.of(VAR_SUSPENSION_REVIEW_DATE, "复核日期须在今天（" + today + "）之后、" + latest
+                    + "（挂账最长 " + suspensionReviewMaxDays + " 天）之前，现为 " + day);
+        }
+        if (!calendar.isWorkingDay(day)) {
+            LocalDate next = day.plusDays(1);
+            while (!calendar.isWorkingDay(next)) {
+                next = next.plusDays(1);
+            }
+            throw FormInputRefused.of(VAR_SUSPENSION_REVIEW_DATE, "复核日期 " + day + " 不是工作日，请选择工作日（如 " + next + "）");
+        }
+        execution.setVariable(VAR_SUSPENSION_REVIEW_DATE, day.toString());
+        execution.setVariable(VAR_SUSPENSION_REVIEW_AT, Date.from(day.atTime(calendar.closingTime()).atZone(zone).toInstant()));
+        return day;
+    }
+
+    /**
      * 延期至 as the form sends it: a plain day ("2026-12-05", the phone's date picker), which means the end of office
      * hours that day in the organisation's calendar, or a day and time ("2026-12-05T12:00"); REST clients may send a
      * Date.
@@ -246,13 +298,24 @@ public class CaseSteps {
     }
 
     public void suspensionRequested(DelegateExecution execution) {
-        cases.suspensionRequested(caseNo(execution), actor(), optional(execution, VAR_SUSPENSION_REASON, "挂账理由"));
+        String reason = optional(execution, VAR_SUSPENSION_REASON, "挂账理由");
+        if (reason == null) {
+            throw FormInputRefused.of(VAR_SUSPENSION_REASON, "请填写挂账理由");
+        }
+        cases.suspensionRequested(caseNo(execution), actor(), hasReviewDay(execution)
+                ? reason + "（复核日期 " + reviewDate(execution) + "）" : reason);
     }
 
     public void suspensionDecided(DelegateExecution execution) {
         notOwnRequest(execution, VAR_SUSPENSION_APPROVED, cases.suspensionRequester(caseNo(execution)), "挂账申请");
         boolean approved = "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED));
-        cases.suspensionDecided(caseNo(execution), approved, actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"));
+        String comment = optional(execution, VAR_DECISION_COMMENT, "审批意见");
+        if (approved && hasReviewDay(execution)) {
+            // the approvers may set another review day than the unit asked for: checked as the request's
+            String review = "复核日期 " + reviewDate(execution);
+            comment = comment == null ? review : comment + "（" + review + "）";
+        }
+        cases.suspensionDecided(caseNo(execution), approved, actor(), comment);
         if (approved) {
             cooperation.caseSuspended(caseNo(execution));
         }

@@ -85,7 +85,9 @@ class CaseTaskListener implements TaskListener {
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);
         }
-        if (task.getDueDate() != null && instance.getVariable(VAR_WARN_AT) instanceof Date warnAt) {
+        // 恢复整改 is due on the 挂账's review day, which the case's clock (stopped) does not warn of
+        if (task.getDueDate() != null && !TASK_RESUME.equals(task.getTaskDefinitionKey())
+                && instance.getVariable(VAR_WARN_AT) instanceof Date warnAt) {
             task.setFollowUpDate(warnAt);
         }
         if (handled(task) && task.getAssignee() == null && instance.getVariable(VAR_HANDLER) instanceof String handler) {

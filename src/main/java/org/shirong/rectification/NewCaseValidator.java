@@ -48,7 +48,8 @@ class NewCaseValidator {
         if (blank(c.category())) {
             errors.add(ApiError.field("category", "REQUIRED", "请选择问题类别"));
         } else if (catalogue.find(organization, c.category()).isEmpty()) {
-            errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别：" + c.category()));
+            errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别："
+                    + catalogue.names(organization).unknown(c.category()).replaceFirst("^没有问题类别", "")));
         }
         if (c.urgency() != null && !isOneOf(c.urgency(), Urgency.values())) {
             errors.add(ApiError.field("urgency", "INVALID_URGENCY", "紧急程度只能是 一般（NORMAL）或 紧急（URGENT）"));

@@ -313,6 +313,24 @@ public class RectificationCases {
         return rules != null && rules.beforePhotoRequired(organization, campaign);
     }
 
+    /**
+     * Corrects the open case's title, address, description and category (更正) with its CORRECTED event ({@code detail}:
+     * what was and is); the plan item follows the category as a report's does, the address its shown form on the
+     * case's instances. The correction has checked and locked the case ({@link CaseCorrections}).
+     */
+    void corrected(CaseRecord c, String title, String address, String description, String category, String actor, String detail) {
+        String planItem = c.campaign() == null ? c.planItem()
+                : plan(c.tenantId(), c.campaign(), category).map(CampaignPlans.PlanFacts::planItem).orElse(null);
+        records.updateWithEvent(c.caseNo(), "title = ?, address = ?, address_key = ?, description = ?, category = ?, plan_item = ?",
+                new Object[] {title, address, AddressKey.of(address), description, category, planItem}, now(),
+                CaseEventKind.CORRECTED, actor, detail, null);
+    }
+
+    /** The address as the case's tasks show it (a district's case names its town first). */
+    String shownAddress(CaseRecord c, String address) {
+        return shownAddress(c.tenantId(), address, c.territory());
+    }
+
     /** The campaign's plan as it bears on a case of the category; empty when there is no such campaign. */
     private Optional<CampaignPlans.PlanFacts> plan(String organization, String campaign, String category) {
         CampaignPlans plans = campaignPlans.getIfAvailable();
@@ -473,6 +491,13 @@ public class RectificationCases {
     void merged(String caseNo, String primary, String actor, String reason) {
         if (!records.mergeWithEvents(caseNo, primary, now(), actor, reason)) {
             throw new IllegalStateException("案件 " + caseNo + " 已结案或已合并，不能再合并");
+        }
+    }
+
+    /** Voids the case (作废): status VOIDED, never counted; the void has checked and locked it ({@link CaseVoids}). */
+    void voided(String caseNo, String actor, String reason) {
+        if (!records.voidWithEvent(caseNo, now(), actor, reason)) {
+            throw new IllegalStateException("案件 " + caseNo + " 已结束办理，不能作废");
         }
     }
 

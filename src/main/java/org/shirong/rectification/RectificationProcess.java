@@ -22,6 +22,9 @@ public final class RectificationProcess {
     public static final String BOUNDARY_WARNING = "BoundaryEvent_WarningReached";
     public static final String BOUNDARY_DEADLINE = "BoundaryEvent_DeadlineReached";
     public static final String BOUNDARY_ESCALATION = "BoundaryEvent_EscalationReached";
+    public static final String BOUNDARY_SUSPENSION_REVIEW = "BoundaryEvent_SuspensionReviewReached";
+    public static final String TASK_NOTIFY_SUSPENSION_REVIEW = "Task_NotifySuspensionReview";
+    public static final String END_SUSPENSION_REVIEW_NOTIFIED = "EndEvent_SuspensionReviewNotified";
     public static final String END_CLOSED = "EndEvent_CaseClosed";
     public static final String END_ALREADY_SUPERVISED = "EndEvent_AlreadySupervised";
     public static final String SUB_PROCESS_MERGED = "SubProcess_CaseMerged";
@@ -29,6 +32,11 @@ public final class RectificationProcess {
     public static final String TASK_NOTIFY_MERGED = "Task_NotifyCaseMerged";
     public static final String TASK_NOTIFY_COOPERATORS_MERGED = "Task_NotifyCooperatorsMerged";
     public static final String END_MERGED = "EndEvent_CaseMerged";
+    public static final String SUB_PROCESS_VOIDED = "SubProcess_CaseVoided";
+    public static final String TASK_VOID = "Task_VoidCase";
+    public static final String TASK_NOTIFY_VOIDED = "Task_NotifyCaseVoided";
+    public static final String TASK_NOTIFY_COOPERATORS_VOIDED = "Task_NotifyCooperatorsVoided";
+    public static final String END_VOIDED = "EndEvent_CaseVoided";
     public static final String START_REOPENED = "StartEvent_CaseReopened";
     public static final String TASK_REOPEN = "Task_ReopenCase";
     public static final String TASK_NOTIFY_REOPENED = "Task_NotifyCaseReopened";
@@ -69,6 +77,13 @@ public final class RectificationProcess {
     public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
     public static final String VAR_SUSPENSION_REASON = "suspensionReason";
     public static final String VAR_SUSPENSION_APPROVED = "suspensionApproved";
+    /**
+     * 复核日期 (预计恢复日期) of a 挂账: the day the unit asks for, which the approvers may change (yyyy-MM-dd; a future
+     * working day within {@code shirong.rectification.suspension-review-max-days}); {@link #VAR_SUSPENSION_REVIEW_AT} is
+     * that day's closing time, the 恢复整改 task's due date and the instant of 复核日期已到.
+     */
+    public static final String VAR_SUSPENSION_REVIEW_DATE = "suspensionReviewDate";
+    public static final String VAR_SUSPENSION_REVIEW_AT = "suspensionReviewAt";
     public static final String VAR_DECISION_COMMENT = "decisionComment";
     public static final String VAR_RESUME_PLAN = "resumePlan";
     public static final String VAR_FIRST_OVERDUE = "firstOverdue";
@@ -94,6 +109,15 @@ public final class RectificationProcess {
     public static final String VAR_MERGE_REASON = "mergeReason";
     public static final String VAR_MERGED_BY = "mergedBy";
     public static final String VAR_MERGE_ALSO_TELL = "mergeAlsoTell";
+    /**
+     * The office voids the case (作废：不予立案或撤销, {@link CaseVoids}): the event subprocess SubProcess_CaseVoided ends
+     * whatever the case was at, given why and by whom (user id).
+     */
+    public static final String MESSAGE_CASE_VOIDED = "CaseVoided";
+    public static final String VAR_VOID_REASON = "voidReason";
+    public static final String VAR_VOIDED_BY = "voidedBy";
+    /** Transient, set by 作废案件 for 通知协办单位案件已作废: as {@link #VAR_MERGE_COOPERATORS}. */
+    public static final String VAR_VOID_COOPERATORS = "voidCooperators";
     /**
      * The office reopens a closed case (重新打开, {@link CaseReopens}): a new instance starts at StartEvent_CaseReopened,
      * given why and by whom (user id); 重新交办牵头单位 puts the case back to its lead unit on a new clock and sets

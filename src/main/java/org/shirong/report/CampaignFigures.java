@@ -94,7 +94,8 @@ class CampaignFigures {
 
     /**
      * The campaign's work past its deadline at {@code asOf} and not done, by unit in the order of the first deadline missed:
-     * its open tasks and the open 工作交办 its meetings decided (their business key is the campaign's code).
+     * its open tasks, the open 工作交办 its meetings decided (their business key is the campaign's code), and its cases
+     * still 挂账 past their 复核日期 (恢复整改 due then), under their lead unit.
      */
     List<Figures.OverdueUnit> overdueWork(String code, Instant asOf) {
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
@@ -108,6 +109,20 @@ class CampaignFigures {
             Object unit = taskService.getVariable(task.getId(), "unitGroup");
             byGroup.computeIfAbsent(String.valueOf(unit), g -> new ArrayList<>()).add("交办：" + task.getName()
                     .replaceFirst("^办理交办事项 · ", "") + "（期限 " + DAY.format(task.getDueDate().toInstant().atZone(zone(code))) + "）");
+        }
+        Map<String, String[]> suspended = new LinkedHashMap<>(); // by process instance: case number, lead unit, title
+        jdbc.query("select case_no, lead_unit, title, process_instance_id from rect_case where campaign_code = ?"
+                + " and status = 'SUSPENDED' and process_instance_id is not null order by case_no", rs -> {
+                    suspended.put(rs.getString(4), new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }, code);
+        if (!suspended.isEmpty()) {
+            for (Task task : taskService.createTaskQuery().processInstanceIdIn(suspended.keySet().toArray(String[]::new))
+                    .taskDefinitionKey(org.shirong.rectification.RectificationProcess.TASK_RESUME).dueBefore(Date.from(asOf))
+                    .orderByDueDate().asc().list()) {
+                String[] c = suspended.get(task.getProcessInstanceId());
+                byGroup.computeIfAbsent(c[1], g -> new ArrayList<>()).add("挂账到期未复核：" + c[0] + " " + c[2] + "（复核日期 "
+                        + DAY.format(task.getDueDate().toInstant().atZone(zone(code))) + "）");
+            }
         }
         List<Figures.OverdueUnit> units = new ArrayList<>();
         byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.groupName(group).orElse(group), items)));

@@ -60,6 +60,8 @@ final class DossierSheets {
         fields.add(new Field("整改期限", time(c.dueAt(), zone)));
         if (c.status() == org.shirong.rectification.CaseStatus.MERGED) {
             fields.add(new Field("合并关闭", time(c.closedAt(), zone) + "，作为重复案件并入 " + c.mergedInto()));
+        } else if (c.status() == org.shirong.rectification.CaseStatus.VOIDED) {
+            fields.add(new Field("作废", time(c.closedAt(), zone)));
         } else {
             fields.add(new Field("结案时间", c.closedAt() == null ? "未结案"
                     : time(c.closedAt(), zone) + (Boolean.TRUE.equals(c.closedOnTime()) ? "（按期）" : "（超期）")));

@@ -51,7 +51,7 @@ class ScoringFacts {
                         + appealed("RETURN") + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where c.tenant_id = ? and e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ?"
-                        + " and c.status <> 'MERGED'"
+                        + " and c.status not in ('MERGED', 'VOIDED')"
                         + (campaign == null ? "" : " and c.campaign_code = ?"),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("returning_unit"),
                         CaseSource.valueOf(rs.getString("source")), rs.getInt("appealed") == 1),
@@ -72,7 +72,7 @@ class ScoringFacts {
                         + appealed("REOPEN") + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
                         + " where c.tenant_id = ? and e.kind = 'REOPENED' and e.occurred_at >= ? and e.occurred_at < ?"
-                        + " and c.status <> 'MERGED'"
+                        + " and c.status not in ('MERGED', 'VOIDED')"
                         + (campaign == null ? "" : " and c.campaign_code = ?"),
                 (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("unit"), CaseSource.valueOf(rs.getString("source")),
                         rs.getInt("appealed") == 1),
@@ -103,7 +103,7 @@ class ScoringFacts {
         return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + appealed("RETURN")
                         + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
-                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ? and c.status <> 'MERGED' and "
+                        + " where e.kind = 'RETURNED' and e.occurred_at >= ? and e.occurred_at < ? and c.status not in ('MERGED', 'VOIDED') and "
                         + inPlaces(territories),
                 (rs, n) -> new ReturnFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
                         rs.getInt("appealed") == 1),
@@ -118,7 +118,7 @@ class ScoringFacts {
         return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + appealed("REOPEN")
                         + " then 1 else 0 end as appealed"
                         + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
-                        + " where e.kind = 'REOPENED' and e.occurred_at >= ? and e.occurred_at < ? and c.status <> 'MERGED' and "
+                        + " where e.kind = 'REOPENED' and e.occurred_at >= ? and e.occurred_at < ? and c.status not in ('MERGED', 'VOIDED') and "
                         + inPlaces(territories),
                 (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
                         rs.getInt("appealed") == 1),
@@ -133,7 +133,7 @@ class ScoringFacts {
      * one), and a case closed in the period counts even if it is due later (closed on time). A duplicate merged into
      * another case never counts: its problem counts once, as that case. Arguments: from, until, from, until.
      */
-    private static final String COUNTED = "c.status <> 'MERGED' and (((c.closed_at is null or c.closed_at >= c.due_at)"
+    private static final String COUNTED = "c.status not in ('MERGED', 'VOIDED') and (((c.closed_at is null or c.closed_at >= c.due_at)"
             + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
     /**
      * Each case of {@code rect_case c} as it stood at {@code until} (the argument of every ?): what was handed in or closed

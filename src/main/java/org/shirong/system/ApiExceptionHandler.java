@@ -121,7 +121,16 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, List<ApiError>>> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(e.getName(), "INVALID_VALUE",
-                "参数 " + e.getName() + " 的值 \"" + e.getValue() + "\" 无效")));
+                "参数 " + e.getName() + " 的值 \"" + e.getValue() + "\" 无效" + choices(e.getRequiredType()))));
+    }
+
+    /** "，可选值：REPORTED（已立案）、…" for a parameter of an enum type, so that the caller need not guess; else nothing. */
+    private static String choices(Class<?> type) {
+        if (type == null || !type.isEnum()) {
+            return "";
+        }
+        return java.util.Arrays.stream(type.getEnumConstants()).map(v -> ((Enum<?>) v).name()
+                + (v instanceof Labelled l ? "（" + l.label() + "）" : "")).collect(Collectors.joining("、", "，可选值：", ""));
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -43,19 +43,32 @@ class EngineConflictAnswers extends HttpFilter {
      * A task's candidate units by name as the refused user may learn them (empty list: none, or the task is another
      * organisation's), or empty when the task is gone; the user is null when the engine's answer does not name one.
      */
-    private final BiFunction<String, String, Optional<List<String>>> taskUnits;
+    private final BiFunction<String, String, Optional<List<TaskGroup>>> taskUnits;
 
-    EngineConflictAnswers(BiFunction<String, String, Optional<List<String>>> taskUnits) {
+    /** A candidate group of a task by name; {@code leadership}: a leading group's (领导小组组长、副组长), not a unit's staff. */
+    record TaskGroup(String name, boolean leadership) {
+    }
+
+    EngineConflictAnswers(BiFunction<String, String, Optional<List<TaskGroup>>> taskUnits) {
         this.taskUnits = taskUnits;
     }
 
     /** Who may act on a task: the sentence for a refused claim or completion, naming the task's units when it has any. */
     static String forbiddenTask(List<String> units) {
-        if (units.isEmpty()) {
+        return forbiddenTaskOf(units.stream().map(unit -> new TaskGroup(unit, false)).toList());
+    }
+
+    /** As {@link #forbiddenTask}: a task of leaders (审批挂账申请 of 领导小组组长、副组长) is theirs, not a unit's staff's. */
+    static String forbiddenTaskOf(List<TaskGroup> groups) {
+        if (groups.isEmpty()) {
             return FORBIDDEN_TASK;
         }
-        return "您没有办理此任务的权限：此任务由" + String.join("、", units) + "办理，只有"
-                + (units.size() == 1 ? "该单位" : "这些单位") + "的人员可以认领和办理。";
+        String names = groups.stream().map(TaskGroup::name).collect(java.util.stream.Collectors.joining("、"));
+        if (groups.stream().allMatch(TaskGroup::leadership)) {
+            return "您没有办理此任务的权限：此任务由" + names + "审批，只有" + names + "可以认领和办理。";
+        }
+        return "您没有办理此任务的权限：此任务由" + names + "办理，只有"
+                + (groups.size() == 1 ? "该单位" : "这些单位") + "的人员可以认领和办理。";
     }
 
     @Override
@@ -94,11 +107,11 @@ class EngineConflictAnswers extends HttpFilter {
         int status = translated == null ? response.getStatus() : translated.status();
         boolean taskRefused = taskId != null && (status == 403 || status == 500);
         Matcher user = REFUSED_USER.matcher(message);
-        Optional<List<String>> units = taskRefused ? taskUnits.apply(taskId, user.find() ? user.group(1) : null) : Optional.of(List.of());
+        Optional<List<TaskGroup>> units = taskRefused ? taskUnits.apply(taskId, user.find() ? user.group(1) : null) : Optional.of(List.of());
         if (units.isEmpty()) {
             translated = new Answer(409, "TASK_GONE", GONE);
         } else if (translated != null && FORBIDDEN_TASK.equals(translated.message())) {
-            translated = new Answer(403, translated.code(), forbiddenTask(units.get()));
+            translated = new Answer(403, translated.code(), forbiddenTaskOf(units.get()));
         }
         if (translated == null) {
             return;

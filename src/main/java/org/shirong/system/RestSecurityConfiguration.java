@@ -139,19 +139,20 @@ class RestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new EngineConflictAnswers((taskId, userId) -> commands.execute(context -> {
             var task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
-                return Optional.<List<String>>empty();
+                return Optional.<List<EngineConflictAnswers.TaskGroup>>empty();
             }
             boolean sameOrganization = userId != null && (task.getTenantId() == null
                     || context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().createTenantQuery(context)
                             .userMember(userId).includingGroupsOfUser(true).list().stream()
                             .anyMatch(tenant -> tenant.getId().equals(task.getTenantId()))));
             if (!sameOrganization) {
-                return Optional.of(List.<String>of());
+                return Optional.of(List.<EngineConflictAnswers.TaskGroup>of());
             }
-            List<String> units = context.runWithoutAuthorization(() -> task.getCandidates().stream()
+            List<EngineConflictAnswers.TaskGroup> units = context.runWithoutAuthorization(() -> task.getCandidates().stream()
                     .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct()
-                    .map(id -> context.getReadOnlyIdentityProvider().findGroupById(id))
-                    .filter(Objects::nonNull).map(Group::getName).toList());
+                    .map(id -> context.getReadOnlyIdentityProvider().findGroupById(id)).filter(Objects::nonNull)
+                    .map(g -> new EngineConflictAnswers.TaskGroup(g.getName(),
+                            org.shirong.organization.GroupType.LEADING_GROUP.name().equals(g.getType()))).toList());
             return Optional.of(units);
         })));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");

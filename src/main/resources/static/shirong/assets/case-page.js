@@ -66,6 +66,8 @@
     fact(dl, '提交整改', c.submittedAt && when(c.submittedAt));
     if (c.status === 'MERGED') {
       caseLinks(dl, '合并关闭', [c.mergedInto], when(c.closedAt) + '，作为重复案件并入 ', '');
+    } else if (c.status === 'VOIDED') {
+      fact(dl, '作废', when(c.closedAt));
     } else {
       fact(dl, '结案', c.closedAt && when(c.closedAt) + (c.closedOnTime === false ? '（逾期结案）' : c.closedOnTime ? '（按期结案）' : ''));
     }
@@ -152,7 +154,8 @@
 
   function showExtensions(extensions, timeline, status) {
     // a request still undecided when the case ended (merged into another) will not be decided
-    var undecided = status === 'MERGED' ? '未审批（案件已合并）' : status === 'CLOSED' ? '未审批（案件已结案）' : '待审批';
+    var undecided = status === 'MERGED' ? '未审批（案件已合并）' : status === 'VOIDED' ? '未审批（案件已作废）'
+      : status === 'CLOSED' ? '未审批（案件已结案）' : '待审批';
     var box = document.getElementById('case-extensions');
     if (extensions.length) {
       box.appendChild(el('h3', 'shirong-sub', '延期'));
@@ -214,6 +217,35 @@
       var into = document.getElementById('merge-into').value.trim();
       if (into && !window.confirm('将本案件并入 ' + into + '：合并后本案件关闭为“已合并”，不可恢复。确定合并吗？')) { return; }
       submit(form, '/merge', { into: into, reason: document.getElementById('merge-reason').value });
+    });
+  }
+
+  // 只提交改动过的栏目：未改的不更正
+  function showCorrect(allowed, c) {
+    if (!allowed) { return; }
+    document.getElementById('case-correct-panel').hidden = false;
+    var fields = { title: c.title, address: c.address, description: c.description || '', category: root.getAttribute('data-category-name') };
+    Object.keys(fields).forEach(function (key) { document.getElementById('correct-' + key).value = fields[key]; });
+    var form = document.getElementById('correct-form');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var body = { reason: document.getElementById('correct-reason').value };
+      Object.keys(fields).forEach(function (key) {
+        var value = document.getElementById('correct-' + key).value;
+        if (value !== fields[key]) { body[key] = value; }
+      });
+      submit(form, '/correction', body);
+    });
+  }
+
+  function showVoid(allowed) {
+    if (!allowed) { return; }
+    document.getElementById('case-void-panel').hidden = false;
+    var form = document.getElementById('void-form');
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (!window.confirm('作废本案件：待办任务和协办随之撤销，案件不再办理、不计入考核，不可恢复。确定作废吗？')) { return; }
+      submit(form, '/void', { reason: document.getElementById('void-reason').value });
     });
   }
 
@@ -300,6 +332,8 @@
       showAppeals(v.appeals, v.actions.appeal);
       showMerge(v.actions.merge);
       showReopen(v.actions.reopen);
+      showVoid(v.actions['void']);
+      showCorrect(v.actions.correct, v.record);
       showTimeline(v.timeline);
       document.getElementById('case-loading').remove();
       root.setAttribute('data-loaded', 'true');

@@ -253,8 +253,11 @@ class CampaignApiTest {
         assertThat(rest.postForEntity("/api/campaigns", json("{}"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(rest.getForEntity("/api/campaigns", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         long before = campaigns();
-        assertThat(post("zongguan1", "{\"template\":\"jiuting-2023-standard-town\",\"code\":\"JT-UNIT\",\"name\":\"九亭\"}").getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<Map> byUnitStaff = post("zongguan1", "{\"template\":\"jiuting-2023-standard-town\",\"code\":\"JT-UNIT\",\"name\":\"九亭\"}");
+        assertThat(byUnitStaff.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // says who may (user review s48, L10)
+        assertThat(errors(byUnitStaff)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_A_CAMPAIGN_STARTER")
+                .containsEntry("message", "您没有发起活动的权限：只有九亭镇的创建工作办公室和领导小组组长、副组长可以发起活动"));
         assertThat(campaigns()).isEqualTo(before);
         assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/NOPE", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

@@ -46,6 +46,7 @@ class NotificationTemplatesTest {
         model.put("fileName", "九亭镇测评问题.xlsx");
         model.put("caseNos", "JT-2026-000042、JT-2026-000043、JT-2026-000044");
         model.put("mergedInto", "JT-2026-000040");
+        model.put("reviewDate", "2026-05-20");
         model.put("reason", "12345 热线与巡查重复上报");
         model.put("decision", "核准");
         model.put("deductionName", "超期");
@@ -112,6 +113,15 @@ class NotificationTemplatesTest {
         assertThat(reopened.subject()).isEqualTo("【案件重新打开】JT-2026-000042 请重新整改");
         assertThat(reopened.body()).startsWith("环卫所：").contains("创建工作办公室已将其重新打开，交回你单位重新整改",
                 "重新打开的理由：12345 热线与巡查重复上报", "新的整改期限：2026年5月9日 10:00");
+        Rendered voided = templates.render("case-voided", sampleModel());
+        assertThat(voided.subject()).isEqualTo("【案件作废】JT-2026-000042 已作废，不再办理");
+        assertThat(voided.body()).startsWith("环卫所：").contains("已由创建工作办公室作废（不予立案或撤销）",
+                "作废理由：12345 热线与巡查重复上报");
+        assertThat(templates.render("case-voided-cooperation", sampleModel()).subject())
+                .isEqualTo("【案件作废】JT-2026-000042 已作废，协办结束");
+        Rendered review = templates.render("case-suspension-review", sampleModel());
+        assertThat(review.subject()).isEqualTo("【挂账复核】JT-2026-000042 已到复核日期 2026-05-20");
+        assertThat(review.body()).startsWith("环卫所、创建工作办公室：").contains("约定 2026-05-20 复核", "恢复整改");
         Rendered cooperationMerged = templates.render("case-merged-cooperation", sampleModel());
         assertThat(cooperationMerged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040，协办结束");
         assertThat(cooperationMerged.body()).startsWith("市容整改案件 JT-2026-000042 由环卫所牵头办理、你单位协办")

@@ -293,6 +293,46 @@ class CaseApiTest {
         }
     }
 
+    /**
+     * User review s48, L4: a unit is named by its id or its name as a 属地 is, an unknown one is refused naming {@code unit}
+     * (not an empty list); a status by its code or its Chinese name, a bad one refused with the values listed; a report's
+     * category by its code or its name, as the import takes it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aUnitOrStatusMayBeNamedInChineseAnUnknownOneIsRefusedAndAReportTakesTheCategorysName() {
+        ResponseEntity<Map> byName = as("lvrong1").postForEntity("/api/cases", json(body("暴露垃圾", "NORMAL", "九亭大街 91 号", null)),
+                Map.class);
+        assertThat(byName.getStatusCode()).as("%s", byName.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) byName.getBody().get("caseNo");
+        assertThat(byName.getBody()).containsEntry("leadUnit", "huanwei");
+        assertThat((Map<String, Object>) as("lvrong1").getForObject("/api/cases/" + caseNo, Map.class).get("record"))
+                .containsEntry("category", "EXPOSED_GARBAGE");
+        ResponseEntity<Map> typo = as("lvrong1").postForEntity("/api/cases", json(body("暴露垃级", "NORMAL", "九亭大街 91 号", null)),
+                Map.class);
+        assertThat(errors(typo)).singleElement().satisfies(e -> assertThat((String) e.get("message")).contains("是否指：暴露垃圾"));
+
+        List<Object> byId = caseNosOf(as("chuangban1").getForObject("/api/cases?unit=huanwei&status=DISPATCHED&size=200", Map.class));
+        List<Object> byUnitName = caseNosOf(as("chuangban1").getForObject(
+                "/api/cases?unit=环卫所&status=已派遣&size=200", Map.class));
+        assertThat(byUnitName).contains(caseNo).isEqualTo(byId);
+        for (String[] bad : new String[][] {{"/api/cases?unit=nosuch", "unit", "UNKNOWN_UNIT", "没有单位 \"nosuch\""},
+                {"/api/cases/export.xlsx?unit=没有的所", "unit", "UNKNOWN_UNIT", "没有单位 \"没有的所\""},
+                {"/api/cases?status=结案了", "status", "INVALID_VALUE", "可选值：REPORTED（已立案）、DISPATCHED（已派遣）"}}) {
+            ResponseEntity<Map> refused = as("chuangban1").getForEntity(bad[0], Map.class);
+            assertThat(refused.getStatusCode()).as(bad[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(bad[0]).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", bad[1]).containsEntry("code", bad[2]);
+                assertThat((String) e.get("message")).contains(bad[3]);
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> caseNosOf(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> i.get("caseNo")).toList();
+    }
+
     /** A filter with control characters is named (400), not ignored; one of only invisible characters is left out like an empty one. */
     @Test
     void aFilterWithControlCharactersIsNamedAndOneOfOnlyInvisibleCharactersIsLeftOut() {

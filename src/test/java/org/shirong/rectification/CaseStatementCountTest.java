@@ -82,13 +82,15 @@ class CaseStatementCountTest {
      * a report looks once for open cases it may duplicate (1 select, on idx_rect_case_open_alike); bounds raised by as much.
      * 271 statements and 184 writes (s48 N8) once a claim of a task nobody holds reads the task's candidates to check that
      * the claimant is one of them (TaskWorkerGuard: 认领案件 and 核查整改结果, 2 selects; a completion by its assignee reads
-     * nothing more); within the bound.
+     * nothing more); within the bound. 273 statements and 186 writes, an imported row 68.8 (s48 M15), once 整改案件's
+     * 作废案件 event subprocess holds a CaseVoided subscription for the whole life of a case, as 合并关闭 does (its insert and
+     * delete; an imported row only inserts it); bounds raised by as much.
      */
-    static final long MAX_STATEMENTS_PER_CASE = 272;
-    static final long MAX_WRITES_PER_CASE = 185;
+    static final long MAX_STATEMENTS_PER_CASE = 274;
+    static final long MAX_WRITES_PER_CASE = 187;
     static final long MAX_VARIABLE_WRITES_PER_CASE = 42;
     private static final int IMPORT_ROWS = 40;
-    static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 68;
+    static final double MAX_STATEMENTS_PER_IMPORTED_ROW = 69;
     /**
      * W3: one case's 整改期限 timer job as the job executor runs it: the red light, the overdue notifications to the office
      * and the lead unit's heads, the 督办 task. Measured 2026-12-03 on H2: 153 statements and 25 writes before (108 of

@@ -544,6 +544,129 @@ class DistrictOversightTest {
         }
     }
 
+    /**
+     * 作废 (user review s48, M15): only the town's office voids a case not yet closed, with a reason; its tasks and 协办 end,
+     * the page, the list and the ledger show it 已作废, the timeline says who and why, it leaves the unit's scores, the lead
+     * unit is told; a second void, a reopening or a merge of it finds it ended (409).
+     */
+    @Test
+    void onlyTheTownOfficeVoidsACaseNotYetClosedWithAReasonAndItLeavesTasksAndScores() throws Exception {
+        double[] at = somewhere();
+        String caseNo = (String) reportAt("PILED_ITEMS", "九新公路 " + (long) at[2] + " 号", at[0], at[1]).getBody().get("caseNo");
+        jdbc.update("update rect_case set due_at = ? where case_no = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse("2013-08-12T02:00:00Z")), caseNo);
+        assertThat(chengguanDueCount("2013-08")).isEqualTo(1);
+
+        assertThat(mayVoid("chuangban1", caseNo)).isTrue();
+        assertThat(mayVoid("chengguan1", caseNo)).as("the lead unit").isFalse();
+        ResponseEntity<Map> byUnit = voidCase("chengguan1", caseNo, "不是问题");
+        assertThat(byUnit.getStatusCode()).as("the lead unit's staff").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) CaseApiTest.errors(byUnit).get(0).get("message")).contains("只有九亭镇创建工作办公室可以作废案件");
+        assertThat(voidCase("huanwei1", caseNo, "不是问题").getStatusCode()).as("another unit").isIn(HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND);
+        assertThat(voidCase("jxtuijinban1", caseNo, "不是问题").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertRefused(voidCase("chuangban1", caseNo, " "), "reason", "REQUIRED");
+
+        ResponseEntity<Map> voided = voidCase("chuangban1", caseNo, "地址在泗泾镇，不属本镇范围");
+        assertThat(voided.getStatusCode()).as("%s", voided.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(voided.getBody()).containsEntry("caseNo", caseNo).containsEntry("status", "VOIDED")
+                .containsEntry("statusName", "已作废").containsEntry("by", "chuangban1")
+                .containsEntry("reason", "地址在泗泾镇，不属本镇范围");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(caseNo + "%").count()).as("its tasks").isZero();
+        Map<String, Object> view = as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat(view).containsEntry("statusName", "已作废").containsEntry("light", null);
+        assertThat((Map<String, Object>) view.get("actions")).containsEntry("void", false).containsEntry("merge", false)
+                .containsEntry("reopen", false);
+        assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(e -> assertThat(e)
+                .containsEntry("kind", "VOIDED").containsEntry("kindName", "作废").containsEntry("actor", "chuangban1")
+                .containsEntry("detail", "地址在泗泾镇，不属本镇范围"));
+        assertThat((List<Map<String, Object>>) view.get("parties")).extracting(p -> p.get("statusName")).containsOnly("作废时未记录");
+        assertThat((List<Map<String, Object>>) as("chengguan1").getForObject("/api/notifications", List.class))
+                .filteredOn(m -> caseNo.equals(m.get("businessKey"))).extracting(m -> m.get("subject"))
+                .contains("【案件作废】" + caseNo + " 已作废，不再办理");
+        assertThat(chengguanDueCount("2013-08")).as("a voided case leaves the scores").isZero();
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) as("chuangban1")
+                .getForObject("/api/cases?status=VOIDED&size=200", Map.class).get("items");
+        assertThat(listed).extracting(i -> i.get("caseNo")).contains(caseNo);
+        XlsxDownload ledger = XlsxDownload.of(as("chuangban1").getForEntity("/api/cases/export.xlsx?status=VOIDED", byte[].class));
+        assertThat(ledger.data()).filteredOn(r -> caseNo.equals(ledger.text(r, "案件编号"))).singleElement().satisfies(r -> {
+            assertThat(ledger.text(r, "状态")).isEqualTo("已作废");
+            assertThat(ledger.text(r, "结案时间")).isEmpty();
+        });
+
+        ResponseEntity<Map> again = voidCase("chuangban1", caseNo, "再次作废");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(again)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "CASE_VOIDED"));
+        assertThat(reopen("chuangban1", caseNo, "问题复发").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        // two voids at once: one voids, the other finds it ended
+        String other = (String) reportAt("PILED_ITEMS", "九新公路 " + ((long) at[2] + 1) + " 号", north(at[0], 300), at[1])
+                .getBody().get("caseNo");
+        List<ResponseEntity<Map>> both = atOnce(() -> voidCase("chuangban1", other, "误导入"), () -> voidCase("chuangban1", other,
+                "误导入"));
+        assertThat(both).extracting(r -> r.getStatusCode().value()).containsExactlyInAnyOrder(200, 409);
+    }
+
+    /**
+     * 更正 (user review s48, M15): only the town's office corrects a case not yet closed, naming each bad field; a category
+     * the dispatch table gives another lead unit is refused (409: a re-dispatch), one of the same lead unit taken by its
+     * name; the record, the timeline (what was and is, and why) and the open tasks of the case and its 协办 show it.
+     */
+    @Test
+    void onlyTheTownOfficeCorrectsACaseAndTheTimelineAndItsOpenTasksShowIt() {
+        double[] at = somewhere();
+        String caseNo = (String) reportAt("PILED_ITEMS", "九新公路 " + (long) at[2] + " 号", at[0], at[1]).getBody().get("caseNo");
+        assertThat(mayCorrect("chuangban1", caseNo)).isTrue();
+        assertThat(mayCorrect("chengguan1", caseNo)).isFalse();
+        assertThat(correct("chengguan1", caseNo, "{\"title\":\"x\",\"reason\":\"错字\"}").getStatusCode())
+                .as("the lead unit's staff").isEqualTo(HttpStatus.FORBIDDEN);
+        assertRefused(correct("chuangban1", caseNo, "{\"reason\":\"错字\"}"), "title", "NOTHING_TO_CORRECT");
+        assertRefused(correct("chuangban1", caseNo, "{\"title\":\"人行道堆放建材\"}"), "reason", "REQUIRED");
+        assertRefused(correct("chuangban1", caseNo, "{\"address\":\"  \",\"reason\":\"错字\"}"), "address", "REQUIRED");
+        assertRefused(correct("chuangban1", caseNo, "{\"category\":\"乱堆物料垃圾\",\"reason\":\"错类\"}"), "category",
+                "UNKNOWN_CATEGORY");
+        ResponseEntity<Map> otherUnit = correct("chuangban1", caseNo, "{\"category\":\"暴露垃圾\",\"reason\":\"错类\"}");
+        assertThat(otherUnit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(otherUnit)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("code", "CATEGORY_CHANGES_LEAD_UNIT"));
+
+        ResponseEntity<Map> corrected = correct("chuangban1", caseNo, "{\"title\":\"沿街商铺门前堆物\",\"address\":\"九新公路 "
+                + (long) at[2] + " 号甲\",\"category\":\"门责（责任区）未履责\",\"reason\":\"现场核实为门责问题\"}");
+        assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(corrected.getBody()).containsEntry("category", "DOOR_DUTY_UNFULFILLED").containsEntry("by", "chuangban1");
+        Map<String, Object> view = as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) view.get("record")).containsEntry("title", "沿街商铺门前堆物")
+                .containsEntry("address", "九新公路 " + (long) at[2] + " 号甲").containsEntry("category", "DOOR_DUTY_UNFULFILLED")
+                .containsEntry("leadUnit", "chengguan");
+        assertThat((List<Map<String, Object>>) view.get("timeline")).last().satisfies(e -> {
+            assertThat(e).containsEntry("kind", "CORRECTED").containsEntry("kindName", "更正").containsEntry("actor", "chuangban1");
+            assertThat((String) e.get("detail")).contains("标题：“人行道堆物”改为“沿街商铺门前堆物”", "问题类别：“乱堆物”改为“门责（责任区）未履责”",
+                    "更正说明：现场核实为门责问题");
+        });
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike(caseNo + "%").list()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getName()).contains("沿街商铺门前堆物", (long) at[2] + " 号甲"));
+
+        assertThat(voidCase("chuangban1", caseNo, "重复上报").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(correct("chuangban1", caseNo, "{\"title\":\"再改\",\"reason\":\"错字\"}").getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    private ResponseEntity<Map> correct(String user, String caseNo, String body) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/correction", CaseApiTest.json(body), Map.class);
+    }
+
+    private boolean mayCorrect(String user, String caseNo) {
+        return (Boolean) ((Map<String, Object>) as(user).getForObject("/api/cases/" + caseNo, Map.class).get("actions")).get("correct");
+    }
+
+    private ResponseEntity<Map> voidCase(String user, String caseNo, String reason) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/void", CaseApiTest.json("{\"reason\":\"" + reason + "\"}"),
+                Map.class);
+    }
+
+    private boolean mayVoid(String user, String caseNo) {
+        return (Boolean) ((Map<String, Object>) as(user).getForObject("/api/cases/" + caseNo, Map.class).get("actions")).get("void");
+    }
+
     @Test
     void onlyTheTownOfficeReopensACaseClosedWithinTheWindowOnceEvenAtOnceAndItGoesBackToItsLeadUnitAndCountsAgainstIt()
             throws Exception {

@@ -92,7 +92,7 @@ final class RectificationFixture {
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation, 90);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", roles);
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
@@ -115,6 +115,7 @@ final class RectificationFixture {
         Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(steps));
         Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
         Mocks.register("closeMergedCaseDelegate", new CloseMergedCaseDelegate(cases, cooperation));
+        Mocks.register("voidCaseDelegate", new VoidCaseDelegate(cases, cooperation));
         Mocks.register("reopenCaseDelegate", new ReopenCaseDelegate(steps));
         notifications = new NotificationFixture(engine);
         notifications.register();

@@ -306,6 +306,49 @@ class RectificationProcessTest {
     }
 
     /**
+     * 作废 (user review s48, M15): CaseVoided (as CaseVoids sends it) ends the case wherever it waits, here at 审批挂账申请
+     * outside the handling subprocess: its tasks, timers and open 协办 end, it is VOIDED (not closed on time or late), the
+     * timeline says who voided it and why, the lead unit is told and so is the cooperating unit whose 记录协办情况 ended.
+     */
+    @Test
+    void aVoidedCaseEndsWithItsTasksTimersAndCooperationsAndItsTimelineSaysWhoAndWhy() {
+        fixture.notifications.member("chengguan1", "chengguan", true);
+        CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        ProcessInstance huanwei = cooperation(c, "huanwei");
+        execute(job(CaseCooperationProcess.START, huanwei));
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
+        assertThat(pi).isWaitingAt(TASK_APPROVE_SUSPENSION);
+
+        clockAt(at("2026-03-02T11:00"));
+        processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_CASE_VOIDED).processInstanceId(pi.getId())
+                .setVariables(Map.of(VAR_VOID_REASON, "地址在泗泾镇，不属本镇范围", VAR_VOIDED_BY, "chuangban1"))
+                .correlateWithResult();
+
+        assertThat(pi).hasPassed(TASK_VOID, TASK_NOTIFY_VOIDED, TASK_NOTIFY_COOPERATORS_VOIDED, END_VOIDED).isEnded();
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).as("timers").isZero();
+        assertThat(huanwei).isEnded();
+        CaseRecord voided = record(c);
+        assertThat(voided.status()).isEqualTo(CaseStatus.VOIDED);
+        assertThat(voided.closedAt()).isEqualTo(at("2026-03-02T11:00"));
+        assertThat(voided.closedOnTime()).isNull();
+        assertThat(fixture.cases.timeline(c.caseNo())).last().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(CaseEventKind.VOIDED);
+            assertThat(e.actor()).isEqualTo("chuangban1");
+            assertThat(e.occurredAt()).isEqualTo(at("2026-03-02T11:00"));
+            assertThat(e.detail()).isEqualTo("地址在泗泾镇，不属本镇范围");
+        });
+        assertThat(fixture.notifications.inbox("chengguan1")).endsWith("case-voided");
+        assertThat(fixture.notifications.latestBody("chengguan1", "case-voided")).contains(c.caseNo(), "作废（不予立案或撤销）", "不再办理",
+                "作废理由：地址在泗泾镇，不属本镇范围", "https://shirong.example.cn/shirong/cases/" + c.caseNo());
+        assertThat(fixture.notifications.inbox("huanwei1")).endsWith("case-voided-cooperation");
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-voided-cooperation")).contains("你单位协办", "无需再记录");
+    }
+
+    /**
      * 重新打开: a closed case whose problem came back starts a new instance at 案件重新打开, which puts it back to its lead
      * unit's 整改问题 (no claim) on a new clock from the reopening by its time limit, with the timers of a case in
      * handling, tells the unit why, and is verified and closed again as usual; the first round's closure stays on the
@@ -430,7 +473,8 @@ class RectificationProcessTest {
         complete(task(TASK_CLAIM, instance(returned)), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "重复上报"));
         assertThat(instance(returned)).isWaitingAt(TASK_REDISPATCH);
         claim(instance(suspending));
-        complete(task(TASK_RECTIFY, instance(suspending)), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        complete(task(TASK_RECTIFY, instance(suspending)), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
         assertThat(instance(suspending)).isWaitingAt(TASK_APPROVE_SUSPENSION);
 
         for (CaseRecord duplicate : List.of(returned, suspending)) {
@@ -703,7 +747,8 @@ class RectificationProcessTest {
         identity.setAuthentication("zuzhang9", List.of("zuzhang", "nongfu"));
         try {
             taskService().complete(task(TASK_RECTIFY, pi).getId(), withVariables(VAR_RECTIFY_ACTION, SUSPENSION,
-                    VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+                    VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
             String suspension = task(TASK_APPROVE_SUSPENSION, pi).getId();
             assertThatThrownBy(() -> taskService().complete(suspension, withVariables(VAR_SUSPENSION_APPROVED, "yes")))
                     .isInstanceOf(FormFieldValidationException.class).hasMessage("本挂账申请由您提出，不能由您审批，请由其他审批人员审批");
@@ -748,7 +793,8 @@ class RectificationProcessTest {
             }
             assertThat(record(c).extensionCount()).isOne();
 
-            complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+            complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
             assertThat(task(TASK_APPROVE_SUSPENSION, pi)).hasCandidateGroup("lingdao");
         } finally {
             identity.deleteMembership("chuangban1", "nongfu");
@@ -759,6 +805,51 @@ class RectificationProcessTest {
         }
     }
 
+    /**
+     * 挂账 has an end (user review s48, M14): the request names a 复核日期 (required, a working day after today, within 90
+     * days), the approvers may move it (checked alike); 恢复整改 is due at its closing time, the timeline says it, and
+     * when the day comes with the case still 挂账 the lead unit and the office are reminded once, the task staying open.
+     */
+    @Test
+    void aSuspensionNamesAReviewDayTheResumeTaskIsDueThenAndTheDayRemindsTheUnitAndTheOffice() {
+        fixture.notifications.member("chuangban1", "chuangban", true);
+        fixture.notifications.member("nongfu2", "nongfu", false);
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        clockAt(at("2026-04-30T09:30"));
+        String rectify = task(TASK_RECTIFY, pi).getId();
+        for (Object[] bad : new Object[][] {{null, "请填写复核日期"}, {"2026-04-30", "须在今天（2026-04-30）之后"},
+                {"2026-08-03", "挂账最长 90 天"}, {"2026-05-02", "2026-05-02 不是工作日，请选择工作日（如 2026-05-06）"},
+                {"五月底", "不是有效的日期"}}) {
+            assertThatThrownBy(() -> taskService().complete(rectify, withVariables(VAR_RECTIFY_ACTION, SUSPENSION,
+                    VAR_SUSPENSION_REASON, "涉及产权纠纷", VAR_SUSPENSION_REVIEW_DATE, bad[0])))
+                    .as("%s", bad[0]).isInstanceOf(FormFieldValidationException.class).hasMessageContaining((String) bad[1]);
+        }
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-06-30"));
+        String approval = task(TASK_APPROVE_SUSPENSION, pi).getId();
+        assertThatThrownBy(() -> taskService().complete(approval, withVariables(VAR_SUSPENSION_APPROVED, "yes",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-31"))).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("不是工作日");
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20", VAR_DECISION_COMMENT, "同意，5 月 20 日复核"));
+
+        assertThat(task(TASK_RESUME, pi).getDueDate()).isEqualTo(Date.from(at("2026-05-20T17:00")));
+        assertThat(task(TASK_RESUME, pi).getFollowUpDate()).as("no yellow light from the stopped clock").isNull();
+        assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::detail)
+                .contains("涉及产权纠纷（复核日期 2026-06-30）", "同意，5 月 20 日复核（复核日期 2026-05-20）");
+
+        clockAt(at("2026-05-20T17:01"));
+        execute(job(BOUNDARY_SUSPENSION_REVIEW, pi));
+        assertThat(pi).hasPassed(TASK_NOTIFY_SUSPENSION_REVIEW, END_SUSPENSION_REVIEW_NOTIFIED).isWaitingAt(TASK_RESUME);
+        assertThat(fixture.notifications.inbox("nongfu2")).endsWith("case-suspension-review");
+        assertThat(fixture.notifications.inbox("chuangban1")).endsWith("case-suspension-review");
+        assertThat(fixture.notifications.latestBody("nongfu2", "case-suspension-review")).contains(c.caseNo(),
+                "2026-05-20 复核", "挂账理由：涉及产权纠纷", "恢复整改");
+        assertThat(record(c).status()).isEqualTo(CaseStatus.SUSPENDED);
+    }
+
     @Test
     void suspensionStopsTheClockUntilTheUnitResumesWithANewPlan() {
         CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
@@ -766,12 +857,15 @@ class RectificationProcessTest {
         claim(pi);
         clockAt(at("2026-04-30T09:30"));
 
-        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
         assertThat(task(TASK_APPROVE_SUSPENSION, pi)).hasCandidateGroup("zuzhang");
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
         assertThat(record(c).status()).isEqualTo(CaseStatus.SUSPENDED);
         assertThat(pi).isWaitingAt(TASK_RESUME);
-        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+        // the case's clock stands still: the only timer is the 挂账's review day
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().list())
+                .extracting(org.camunda.bpm.engine.runtime.Job::getDuedate).containsExactly(Date.from(at("2026-05-20T17:00")));
 
         clockAt(at("2026-05-07T09:30"));
         complete(task(TASK_RESUME, pi), withVariables(VAR_RESUME_PLAN, "纠纷已调解，5 月内完成补种"));
@@ -803,7 +897,8 @@ class RectificationProcessTest {
         claim(pi);
 
         clockAt(at("2026-03-02T10:00"));
-        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
         assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei).getDueDate()).isNull();
         assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getDueDate()).isNull();
@@ -822,7 +917,8 @@ class RectificationProcessTest {
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
         claim(pi);
-        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "人手不足"));
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "人手不足",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "no", VAR_DECISION_COMMENT, "不属于挂账情形"));
 
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
@@ -932,7 +1028,8 @@ class RectificationProcessTest {
 
         // The unit head hands the case to a colleague, who asks for 挂账 and later resumes: it stays with the colleague.
         taskService().setAssignee(task(TASK_RECTIFY, pi).getId(), colleague);
-        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷"));
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
         assertAssignedAndVisibleToUnit(task(TASK_RESUME, pi), colleague, unit);
         assertThat(name(task(TASK_RESUME, pi))).startsWith("恢复整改 · " + c.caseNo());

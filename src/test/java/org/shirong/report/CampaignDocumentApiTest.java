@@ -132,6 +132,26 @@ class CampaignDocumentApiTest {
         return documents.html(document.id()).orElseThrow();
     }
 
+    /** A case still 挂账 past its 复核日期 is the lead unit's overdue work in the agenda (user review s48, M14). */
+    @Test
+    void aSuspendedCasePastItsReviewDayIsItsLeadUnitsOverdueWorkInTheAgenda() {
+        UnitScores.PeriodScores scores = unitScores.computeAndSave("jiuting", "DOCTEST", "2024-09");
+        String caseNo = fixture.addCase("huanwei", "2024-08-12T09:00", "2024-08-20T09:00", null, false);
+        String pastReview = runtimeService.createProcessInstanceByKey(RectificationProcess.KEY).processDefinitionTenantId("jiuting")
+                .businessKey(caseNo).startBeforeActivity(RectificationProcess.TASK_RESUME)
+                .setVariables(Map.of(RectificationProcess.VAR_CASE_NO, caseNo, RectificationProcess.VAR_LEAD_UNIT, "huanwei",
+                        RectificationProcess.VAR_SUSPENSION_REVIEW_DATE, "2024-09-30",
+                        RectificationProcess.VAR_SUSPENSION_REVIEW_AT, Date.from(at("2024-09-30T17:00"))))
+                .execute().getId();
+        jdbc.update("update rect_case set status = 'SUSPENDED', process_instance_id = ? where case_no = ?", pastReview, caseNo);
+        try {
+            assertThat(html(meetingDocuments.agenda(meeting, scores, null, null))).contains("<li><span class=\"name\">环卫所</span>："
+                    + "挂账到期未复核：" + caseNo + " 测试案件（复核日期 2024年9月30日）</li>");
+        } finally {
+            runtimeService.deleteProcessInstance(pastReview, "测试结束");
+        }
+    }
+
     @Test
     void agendaNoticeAndMonthlyReportShowTheCampaignsRealFigures() {
         UnitScores.PeriodScores scores = unitScores.computeAndSave("jiuting", "DOCTEST", "2024-09");
@@ -570,7 +590,8 @@ class CampaignDocumentApiTest {
         complete("chuangban1", caseNo, RectificationProcess.TASK_APPROVE_EXTENSION,
                 "\"extensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意延期三天\"}");
         complete("chengguan2", caseNo, RectificationProcess.TASK_RECTIFY,
-                "\"rectifyAction\":{\"value\":\"suspension\"},\"suspensionReason\":{\"value\":\"等待地块移交\"}");
+                "\"rectifyAction\":{\"value\":\"suspension\"},\"suspensionReason\":{\"value\":\"等待地块移交\"},"
+                + "\"suspensionReviewDate\":{\"value\":\"" + reviewDay(extendedTo) + "\"}");
         complete("lingdao1", caseNo, RectificationProcess.TASK_APPROVE_SUSPENSION,
                 "\"suspensionApproved\":{\"value\":\"no\"},\"decisionComment\":{\"value\":\"不属于挂账范围\"}");
         String photo = "{\"type\":\"File\",\"value\":\"%s\",\"valueInfo\":{\"filename\":\"%s\",\"mimetype\":\"%s\"}}";
@@ -681,5 +702,15 @@ class CampaignDocumentApiTest {
             }
         }
         return entries;
+    }
+
+    /** The first working day after {@code from}: a 挂账's 复核日期 must be one. */
+    private static LocalDate reviewDay(LocalDate from) {
+        var calendar = org.shirong.calendar.WorkingCalendars.bundled().shared();
+        LocalDate day = from.plusDays(1);
+        while (!calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 }

@@ -62,11 +62,11 @@ class ProcessConventionsTest {
     /** Delegates that only start another process, by the process they start. */
     private static final Map<String, String> STARTERS = Map.of("${startCooperationDelegate}", "CaseCooperationProcess");
     /**
-     * Delegates that only record what arrived with the message right before them (督办, 合并 and 重新打开 through Shirong's API):
-     * the request that correlated the message is their transaction, and its 2xx answer must mean the record is saved.
+     * Delegates that only record what arrived with the message right before them (督办, 合并, 作废 and 重新打开 through Shirong's
+     * API): the request that correlated the message is their transaction, and its 2xx answer must mean the record is saved.
      */
     private static final Set<String> MESSAGE_RECORDERS = Set.of("${recordSupervisionDelegate}", "${closeMergedCaseDelegate}",
-            "${reopenCaseDelegate}");
+            "${voidCaseDelegate}", "${reopenCaseDelegate}");
     /** A variable templated into a form's text component: {@code {{meetingName}}}, {@code {{ place }}}. */
     private static final Pattern TEMPLATED = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
     /** What forms may template into text: values Shirong builds, not text a person entered. */

@@ -1,0 +1,228 @@
+package org.shirong.rectification;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
+import org.shirong.system.ConflictException;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.system.SystemAccess;
+import org.shirong.system.TextInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 更正 of a case not yet closed, by its organisation's office: a mistyped title, address or description, or the wrong
+ * category. A category goes only where the dispatch table sends it to the unit that leads the case now: another lead
+ * unit is a re-dispatch (回退 and 改派) or a new report, not a correction. The deadlines, the 协办 and the dispatch stay as
+ * they are; the plan item of a campaign's case follows the category. The timeline records what was and is and why; the
+ * case's instances and their open tasks show the corrected title and address at once. The case is locked for the
+ * check and the write: a case ended meanwhile is 409.
+ */
+@Service
+class CaseCorrections {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_ADDRESS = 500;
+    static final int MAX_DESCRIPTION = 4000;
+    static final int MAX_REASON = 2000;
+
+    /** What the office corrects: any of title, address, description and category (code or name), with why. */
+    record Correction(String title, String address, String description, String category, String reason) {
+    }
+
+    record Corrected(String caseNo, String title, String address, String description, String category, String categoryName,
+            String by, String detail) {
+    }
+
+    private final RectificationCases cases;
+    private final CaseRecords records;
+    private final ReadableCases readable;
+    private final CaseOffice office;
+    private final CategoryCatalogue catalogue;
+    private final DispatchRules dispatchRules;
+    private final CaseParties parties;
+    private final Organizations organizations;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final SystemAccess systemAccess;
+
+    CaseCorrections(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office,
+            CategoryCatalogue catalogue, DispatchRules dispatchRules, CaseParties parties, Organizations organizations,
+            RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess) {
+        this.cases = cases;
+        this.records = records;
+        this.readable = readable;
+        this.office = office;
+        this.catalogue = catalogue;
+        this.dispatchRules = dispatchRules;
+        this.parties = parties;
+        this.organizations = organizations;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.systemAccess = systemAccess;
+    }
+
+    @Transactional
+    public Corrected correct(String caseNo, Correction given, Authentication caller) {
+        CaseRecord read = readable.get(caseNo, caller);
+        office.notOffice(caller, read, "更正案件信息").ifPresent(refusal -> {
+            throw refusal;
+        });
+        String tenant = read.tenantId();
+        List<ApiError> errors = new ArrayList<>();
+        String title = text(errors, "title", "问题标题", given.title(), MAX_TITLE, false);
+        String address = text(errors, "address", "问题地点", given.address(), MAX_ADDRESS, false);
+        String description = given.description() == null ? null : given.description().strip();
+        if (description != null) {
+            TextInput.problem("问题描述", description, true).ifPresent(p -> errors.add(ApiError.field("description", "INVALID_TEXT", p)));
+            if (description.length() > MAX_DESCRIPTION) {
+                errors.add(ApiError.field("description", "TOO_LONG", "问题描述不能超过 " + MAX_DESCRIPTION + " 个字"));
+            }
+        }
+        String category = null;
+        if (given.category() != null) {
+            category = catalogue.find(tenant, given.category().strip()).filter(Category::applicable).map(Category::code)
+                    .or(() -> catalogue.names(tenant).codeOf(given.category())).orElse(null);
+            if (category == null) {
+                errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别："
+                        + catalogue.names(tenant).unknown(given.category()).replaceFirst("^没有问题类别", "")));
+            }
+        }
+        if (title == null && address == null && description == null && given.category() == null && errors.isEmpty()) {
+            errors.add(ApiError.field("title", "NOTHING_TO_CORRECT", "请填写要更正的问题标题（title）、地点（address）、描述（description）或问题类别（category）"));
+        }
+        if (TextInput.isBlank(given.reason())) {
+            errors.add(ApiError.field("reason", "REQUIRED", "请填写更正说明"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        String why = ReasonField.checked("更正说明", given.reason(), MAX_REASON);
+        CaseRecord c = records.lock(caseNo);
+        notCorrectable(c).ifPresent(refusal -> {
+            throw refusal;
+        });
+        String newCategory = category == null ? c.category() : category;
+        if (!newCategory.equals(c.category())) {
+            sameLeadUnit(c, newCategory);
+        }
+        String newTitle = title == null ? c.title() : title;
+        String newAddress = address == null ? c.address() : address;
+        String newDescription = description == null ? c.description() : description;
+        List<String> changes = new ArrayList<>();
+        change(changes, "标题", c.title(), newTitle);
+        change(changes, "地点", c.address(), newAddress);
+        change(changes, "描述", Objects.toString(c.description(), ""), Objects.toString(newDescription, ""));
+        change(changes, "问题类别", categoryName(c.tenantId(), c.category()), categoryName(c.tenantId(), newCategory));
+        if (changes.isEmpty()) {
+            throw new InvalidRequestException(ApiError.field("title", "UNCHANGED", "填写的内容与案件现有信息相同，没有需要更正的内容"));
+        }
+        String detail = String.join("；", changes) + "。更正说明：" + why;
+        String actor = caller.getUserId();
+        cases.corrected(c, newTitle, newAddress, newDescription, newCategory, actor, detail);
+        showOnInstances(c, newTitle, newAddress, newDescription);
+        return new Corrected(caseNo, newTitle, newAddress, newDescription, newCategory, categoryName(c.tenantId(), newCategory),
+                actor, detail);
+    }
+
+    /** Whether the caller may correct the case (which it reads) now, as {@link #correct} would accept it. */
+    boolean mayCorrect(CaseRecord c, Authentication caller) {
+        return office.notOffice(caller, c, "更正案件信息").isEmpty() && notCorrectable(c).isEmpty();
+    }
+
+    private static Optional<ConflictException> notCorrectable(CaseRecord c) {
+        if (c.status().ended()) {
+            return Optional.of(new ConflictException("CASE_" + c.status().name(), "案件 " + c.caseNo() + " 已" + c.status().label()
+                    .replaceFirst("^已", "") + "，不能更正"));
+        }
+        if (c.processInstanceId() == null) {
+            return Optional.of(new ConflictException("CASE_NOT_IN_HANDLING", "案件 " + c.caseNo() + " 没有在办的整改流程，不能更正"));
+        }
+        return Optional.empty();
+    }
+
+    /** A category the dispatch table gives another lead unit than the case's: a re-dispatch, not a correction (409). */
+    private void sameLeadUnit(CaseRecord c, String category) {
+        String lead = dispatchRules.evaluate(c.tenantId(), category, c.urgency(), c.source()).leadUnit();
+        if (!Objects.equals(lead, c.leadUnit())) {
+            var o = organizations.of(c.tenantId());
+            throw new ConflictException("CATEGORY_CHANGES_LEAD_UNIT", "按派遣规则，“" + categoryName(c.tenantId(), category)
+                    + "”由" + o.groupName(lead) + "牵头办理，本案现由" + o.groupName(c.leadUnit()) + "牵头：更改牵头单位请由牵头单位回退、"
+                    + "办公室重新派遣，或将本案作废后按正确类别重新上报");
+        }
+    }
+
+    /** The case's instance and its open 协办 hold the title, address and description their tasks and notices show. */
+    private void showOnInstances(CaseRecord c, String title, String address, String description) {
+        String shownBefore = cases.shownAddress(c, c.address());
+        String shown = cases.shownAddress(c, address);
+        List<String> instances = new ArrayList<>();
+        instances.add(c.processInstanceId());
+        parties.of(c.caseNo()).stream().filter(p -> p.endedAt() == null).map(CaseParties.Party::processInstanceId)
+                .filter(Objects::nonNull).forEach(instances::add);
+        systemAccess.run(() -> {
+            for (String instance : instances) {
+                if (runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+                    continue;
+                }
+                Map<String, Object> variables = new HashMap<>();
+                variables.put(RectificationProcess.VAR_TITLE, title);
+                variables.put(RectificationProcess.VAR_ADDRESS, instance.equals(c.processInstanceId()) ? shown : address);
+                variables.put(RectificationProcess.VAR_DESCRIPTION, description == null ? "" : description);
+                runtimeService.setVariables(instance, variables);
+                taskService.createTaskQuery().processInstanceId(instance).list().forEach(task -> {
+                    String name = task.getName() == null ? "" : task.getName();
+                    int cut = name.indexOf(" · " + c.caseNo());
+                    task.setName(CaseTaskListener.name(cut < 0 ? name : name.substring(0, cut), c.caseNo(), title,
+                            instance.equals(c.processInstanceId()) ? shown : address));
+                    if (task.getDescription() != null) {
+                        task.setDescription(task.getDescription().replace(c.title(), title).replace(shownBefore, shown)
+                                .replace(c.address(), address));
+                    }
+                    taskService.saveTask(task);
+                });
+            }
+            return null;
+        });
+    }
+
+    private String categoryName(String tenant, String code) {
+        return catalogue.find(tenant, code).map(Category::name).orElse(code);
+    }
+
+    private static void change(List<String> changes, String label, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(label + "：“" + TextInput.shortened(before, 60) + "”改为“" + TextInput.shortened(after, 60) + "”");
+        }
+    }
+
+    /** A one-line field given (stripped), null when not given; refused when blank, too long or with control characters. */
+    private static String text(List<ApiError> errors, String field, String label, String given, int max, boolean multiLine) {
+        if (given == null) {
+            return null;
+        }
+        if (TextInput.isBlank(given)) {
+            errors.add(ApiError.field(field, "REQUIRED", label + "不能为空；不更正时请不要填写 " + field));
+            return null;
+        }
+        Optional<String> problem = TextInput.problem(label, given, multiLine);
+        if (problem.isPresent()) {
+            errors.add(ApiError.field(field, "INVALID_TEXT", problem.get()));
+            return null;
+        }
+        String text = given.strip();
+        if (text.length() > max) {
+            errors.add(ApiError.field(field, "TOO_LONG", label + "不能超过 " + max + " 个字"));
+            return null;
+        }
+        return text;
+    }
+}
