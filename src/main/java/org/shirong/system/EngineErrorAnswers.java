@@ -102,6 +102,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     private static final String INVALID_QUERY = "Invalid query usage";
     // sorting by an object variable: likewise
     private static final String OBJECT_ORDER = "Cannot order by variables of type ";
+    private static final String OBJECT_QUERY = "Object values cannot be used to query";
 
     /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
     private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
@@ -152,7 +153,8 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, withFirstCause(failure)));
         }
         FormFieldValidationException refusedField = refusedField(failure);
-        if (refusedField != null && failure instanceof RestException rest && rest.getStatus() == Status.INTERNAL_SERVER_ERROR) {
+        // as the form endpoints wrap it, or as it comes from the others that complete a task (a delegated task's resolve)
+        if (refusedField != null && !(failure instanceof RestException rest && rest.getStatus() != Status.INTERNAL_SERVER_ERROR)) {
             return camunda.getResponse(new RestException(Status.BAD_REQUEST, refusedField.getMessage()));
         }
         if (causedBy(failure, PASSWORD_POLICY)) {
@@ -179,6 +181,15 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
                     "不能按对象类型的变量排序，请按文字、数字、日期或是否类型的变量排序（"
                     + causeMessage(failure, OBJECT_ORDER) + "）"));
+        }
+        if (causedBy(failure, OBJECT_QUERY)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
+                    "不能用对象类型的值查询，请用文字、数字、日期或是否（" + causeMessage(failure, OBJECT_QUERY) + "）"));
+        }
+        if (!lostTaskRace(failure) && firstCause(failure, NullValueException.class::isInstance).isPresent()) {
+            // the engine's own check of an argument, before any statement runs: a name, a type or an entry left empty
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "请求中缺少必填的值（"
+                    + firstCause(failure, NullValueException.class::isInstance).get().getMessage() + "）"));
         }
         if (causedBy(failure, OVER_MAX_RESULTS) || causedBy(failure, UNBOUND_RESULTS)) {
             int limit = ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getQueryMaxResultsLimit();
@@ -218,7 +229,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     static boolean isRefusal(Throwable e) {
         return causedBy(e, OTHER_ORGANIZATION) || causedBy(e, JAVA_SERIALIZATION) || causedBy(e, PASSWORD_POLICY)
                 || causedBy(e, NO_CONDITIONAL_START) || causedBy(e, NOT_CONDITIONAL_START)
-                || causedBy(e, INVALID_QUERY) || causedBy(e, OBJECT_ORDER)
+                || causedBy(e, INVALID_QUERY) || causedBy(e, OBJECT_ORDER) || causedBy(e, OBJECT_QUERY)
                 || e instanceof ParseException || unreadableFile(e) || nulInText(e);
     }
 

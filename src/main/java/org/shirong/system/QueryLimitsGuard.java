@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.rest.dto.VariableQueryParameterDto;
 
 /**
  * Bounds what a staff member's query may ask of the database, on the query object the engine built (so no spelling of
@@ -53,9 +54,14 @@ class QueryLimitsGuard extends CommandInterceptor {
         Object query = command instanceof AbstractQuery<?, ?> ? command
                 : command instanceof AbstractExecuteFilterCmd ? CommandFields.read(EXTENDING_QUERY, command) : null;
         if (query != null && EngineCaller.staffCall(configuration).isPresent()) {
-            check(query, Collections.newSetFromMap(new IdentityHashMap<>()), new int[1]);
+            checkLimits(query);
         }
         return next.execute(command);
+    }
+
+    /** Refuses {@code query} (an engine query, or a webapp's query as it was read) when it asks more than the limits. */
+    static void checkLimits(Object query) {
+        check(query, Collections.newSetFromMap(new IdentityHashMap<>()), new int[1]);
     }
 
     /** The query's own criteria, and those of the queries it holds (a task query's {@code orQueries}). */
@@ -96,6 +102,9 @@ class QueryLimitsGuard extends CommandInterceptor {
             if (entry instanceof QueryVariableValue variable && variable.getValue() instanceof String pattern
                     && (variable.getOperator() == QueryOperator.LIKE || variable.getOperator() == QueryOperator.NOT_LIKE)) {
                 pattern("变量 " + variable.getName(), pattern);
+            } else if (entry instanceof VariableQueryParameterDto variable && variable.getValue() instanceof String pattern
+                    && ("like".equals(variable.getOperator()) || "notLike".equals(variable.getOperator()))) {
+                pattern("变量 " + variable.getName(), pattern); // as Cockpit's own queries read it
             } else if (entry instanceof AbstractQuery<?, ?>) {
                 check(entry, seen, total);
             }

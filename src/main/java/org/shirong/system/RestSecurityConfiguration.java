@@ -109,6 +109,16 @@ class RestSecurityConfiguration {
         return registration;
     }
 
+    /** Only requests made straight to {@code /error}: the server's own forwards to it carry their failure. */
+    @Bean
+    FilterRegistrationBean<DirectErrorRequests> directErrorRequests() {
+        var registration = new FilterRegistrationBean<>(new DirectErrorRequests());
+        registration.addUrlPatterns("/error");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(RequestSizeProperties limits) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits));

@@ -330,6 +330,53 @@ class RestSecurityTest {
         assertThat(form.body()).contains("提交表单须注明内容长度");
     }
 
+    /**
+     * s49: malformed queries, a refused field in a delegated task's resolve and {@code /error} asked for directly are the
+     * caller's mistakes: 400 or 404, not 500 with a stack in the log.
+     */
+    @Test
+    void malformedQueriesAResolvesRefusedFieldAndADirectErrorAddressAreNotServerFaults() {
+        TestRestTemplate clerk = rest.withBasicAuth("lvrong1", "demo");
+        for (String query : List.of(
+                "{\"processVariables\":[{\"name\":\"x\",\"operator\":\"gt\",\"value\":{\"a\":1}}]}",
+                "{\"processVariables\":[{\"name\":null,\"operator\":\"eq\",\"value\":\"a\"}]}",
+                "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\",\"parameters\":{\"variable\":\"x\",\"type\":\"Bogus\"}}]}",
+                "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\"}]}",
+                "{\"taskIdIn\":[null]}")) {
+            ResponseEntity<String> answer = clerk.postForEntity("/engine-rest/task/count", json(query), String.class);
+            assertThat(answer.getStatusCode()).as(query + " → " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+
+        Task task = assignTo("lvrong");
+        assertThat(clerk.postForEntity("/engine-rest/task/" + task.getId() + "/claim", json("{\"userId\":\"lvrong1\"}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(clerk.postForEntity("/engine-rest/task/" + task.getId() + "/delegate", json("{\"userId\":\"lvrong1\"}"), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> resolved = clerk.postForEntity("/engine-rest/task/" + task.getId() + "/resolve",
+                json("{\"variables\":{\"dueAt\":{\"type\":\"Date\",\"value\":\"2027-12-31T17:00:00.000+0800\"}}}"), String.class);
+        assertThat(resolved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(resolved.getBody()).contains("不是本任务表单中的内容");
+
+        ResponseEntity<String> error = rest.getForEntity("/error", String.class);
+        assertThat(error.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** Cockpit's own queries (its plugin API) are held to the limits of the engine's (s49 F1). */
+    @Test
+    void cockpitsOwnQueriesHoldTheSameLimits() {
+        WebappSession cockpit = WebappSession.login(port, "chuangban1", "demo");
+        String path = "/cockpit/plugin/base/default/process-instance/count";
+        java.net.http.HttpResponse<String> three = cockpit.webappPost(path,
+                "{\"variables\":[{\"name\":\"caseDescription\",\"operator\":\"like\",\"value\":\"%a%a%b\"}]}");
+        assertThat(three.statusCode()).as(three.body()).isEqualTo(400);
+        assertThat(three.body()).contains("含 3 个通配符 %，最多 2 个");
+        String ids = String.join(",", java.util.Collections.nCopies(1001, "\"a\""));
+        assertThat(cockpit.webappPost(path, "{\"activityIdIn\":[" + ids + "]}").statusCode()).isEqualTo(400);
+        java.net.http.HttpResponse<String> two = cockpit.webappPost(path,
+                "{\"variables\":[{\"name\":\"caseDescription\",\"operator\":\"like\",\"value\":\"%a%b\"}]}");
+        assertThat(two.statusCode()).as(two.body()).isEqualTo(200);
+    }
+
     private java.net.http.HttpResponse<String> chunked(String path, String body) {
         try {
             byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);

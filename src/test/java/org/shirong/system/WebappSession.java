@@ -57,6 +57,14 @@ public final class WebappSession {
         return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api" + path)).GET().build());
     }
 
+    /** A POST to the webapps' own API (Cockpit's plugins), path after {@code /camunda/api}. */
+    public HttpResponse<String> webappPost(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api" + path))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** A call to the webapps' engine API, path after {@code /camunda/api/engine/engine/default}. */
     public HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
