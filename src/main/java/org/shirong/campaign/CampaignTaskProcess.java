@@ -19,6 +19,8 @@ public final class CampaignTaskProcess {
     public static final String VAR_GROUP = "groupId";
     public static final String VAR_DUE_AT = "dueAt";
     public static final String VAR_REQUIREMENT = "requirement";
+    /** The organisation whose campaign set the task: a district's, for a task of a town taking part in it. */
+    public static final String VAR_CAMPAIGN_ORGANIZATION = "campaignOrganization";
     /** An inspection cycle's task that scores: the unit-score period its score sheets count for. */
     public static final String VAR_SCORE_PERIOD = "scorePeriod";
     /** Form: 办理情况. */

@@ -158,6 +158,7 @@ class CampaignTasks {
         variables.put(CampaignTaskProcess.VAR_TASK_NAME, row.name());
         variables.put(CampaignTaskProcess.VAR_TASK_KIND, row.kind());
         variables.put(CampaignTaskProcess.VAR_GROUP, row.groupId());
+        variables.put(CampaignTaskProcess.VAR_CAMPAIGN_ORGANIZATION, campaign.tenantId());
         variables.put(CampaignTaskProcess.VAR_DUE_AT, Date.from(row.dueAt()));
         variables.put(CampaignTaskProcess.VAR_REQUIREMENT, template.findingsNeedSiteCheck(row.findingsSource())
                 ? (requirement == null || requirement.isEmpty() ? "" : requirement + "\n") + SITE_CHECK_RULE : requirement);

@@ -72,8 +72,14 @@ class CampaignMembershipTest {
     @SuppressWarnings("unchecked")
     void aTownTakingPartReadsTheDistrictCampaignWithItsOwnTasksAndDocumentsOnly() {
         start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TOWNS\",\"name\":\"松江街镇\"}");
-        new CampaignDriver("SJ-TOWNS", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-12-25T02:00:00Z"));
+        CampaignDriver run = new CampaignDriver("SJ-TOWNS", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-12-25T02:00:00Z"));
         TestRestTemplate jiuting = rest.withBasicAuth("chuangban1", "demo");
+        // a town's task past its deadline is told to the town and to the district office that set it
+        List<String> overdue = run.inboxBodies("chuangban1", "campaign-task-overdue");
+        assertThat(overdue).isNotEmpty();
+        assertThat(overdue).allSatisfy(body -> assertThat(body).contains("已超期"));
+        assertThat(run.inboxBodies("sjshirongban1", "campaign-task-overdue")).containsAll(overdue);
 
         ResponseEntity<Map> detail = jiuting.getForEntity("/api/campaigns/SJ-TOWNS", Map.class);
 

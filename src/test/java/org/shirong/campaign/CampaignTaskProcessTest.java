@@ -73,7 +73,8 @@ class CampaignTaskProcessTest {
     private ProcessInstance issue(Kind kind) {
         return runtimeService().startProcessInstanceByKey(KEY, "JT-2026", withVariables(VAR_TASK_ID, 7L, VAR_TASK_KIND, kind.name(),
                 VAR_TASK_NAME, "签订目标责任书（城管中队）", VAR_GROUP, kind == Kind.CHECKPOINT ? "chuangban" : "chengguan", VAR_DUE_AT, DUE,
-                VAR_CAMPAIGN_NAME, "九亭镇创建达标镇", VAR_REQUIREMENT, "与镇政府签订目标责任书并报办公室备案"));
+                VAR_CAMPAIGN_NAME, "九亭镇创建达标镇", VAR_REQUIREMENT, "与镇政府签订目标责任书并报办公室备案",
+                VAR_CAMPAIGN_ORGANIZATION, "jiuting"));
     }
 
     @Test
