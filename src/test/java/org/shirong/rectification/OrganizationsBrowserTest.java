@@ -112,7 +112,7 @@ class OrganizationsBrowserTest {
                 openedByAddressShowsNothing(browser, jinxiTask.getId());
                 assertThat(fetch(browser, photoUrl)).as("九亭's own photo in 九亭's session").startsWith("200 image/png ");
 
-                browser.click(By.xpath("//*[contains(text(),'本单位待办（规建办）')]"));
+                browser.openFilter("本单位待办（规建办）");
                 browser.click(By.cssSelector("a[href*='task=" + jiutingGuijianTask.getId() + "']"));
                 // The tenant id is in the card though hidden from staff (it tells them nothing): the card is 九亭's task.
                 browser.until(d -> d.findElement(By.xpath("//section[contains(@class,'task-card')]//*[contains(@class,'tenant-id')][contains(.,'jiuting')]")));
@@ -168,7 +168,7 @@ class OrganizationsBrowserTest {
 
     /** Opens the filter and returns the ids of the tasks it lists, once {@code expected} is among them. */
     private static List<String> listedTasks(TasklistBrowser browser, String filter, String expected) {
-        browser.click(By.xpath("//*[contains(text(),'" + filter + "')]"));
+        browser.openFilter(filter);
         browser.visible(By.cssSelector("a[href*='task=" + expected + "']"));
         return browser.driver().findElements(By.cssSelector("a[href*='task=']")).stream()
                 .map(a -> TASK_ID.matcher(a.getAttribute("href"))).filter(Matcher::find).map(m -> m.group(1)).distinct().toList();

@@ -191,7 +191,7 @@ class RectificationBrowserTest {
                 assertThat(Math.max(image.getWidth(), image.getHeight())).isEqualTo(1600);
 
                 browser.login("ducha2", "demo");
-                browser.click(By.xpath("//*[contains(text(),'本单位待办（督导检查组）')]"));
+                browser.openFilter("本单位待办（督导检查组）");
                 browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'核查整改结果')]"));
                 browser.until(d -> browser.inView(d.findElement(By.id("caseNo"))));
                 browser.click(By.cssSelector("button.claim"));
@@ -367,6 +367,16 @@ class RectificationBrowserTest {
                         assertThat(shown.getCssValue("color")).isEqualTo("rgba(201, 48, 44, 1)");
                     }
                     browser.taskRow("已超期（环卫所）", overdue);
+                    if (device.equals("phone")) {
+                        // huanwei1's seven filters: the chosen one's row above the tasks, the six others folded behind one
+                        // button (as rows they pushed the tasks down to the screen's bottom half)
+                        browser.until(d -> d.findElements(By.cssSelector(".task-filter")).stream().filter(WebElement::isDisplayed)
+                                .map(f -> f.getText()).toList().equals(List.of(d.findElement(By.cssSelector(".task-filter.active")).getText())));
+                        WebElement others = browser.driver().findElement(By.cssSelector(".shirong-filters-toggle"));
+                        assertThat(others.getText()).startsWith("其他过滤器（6）");
+                        assertThat(browser.driver().findElement(By.cssSelector(".task-filter.active")).getText()).contains("已超期（环卫所）");
+                        assertThat(browser.driver().findElement(By.cssSelector("li.task")).getRect().getY()).isLessThan(400);
+                    }
                     browser.until(d -> "red".equals(attribute(d, overdue, "data-shirong-light")));
                     browser.taskRow("即将到期（环卫所）", warned);
                     browser.until(d -> "yellow".equals(attribute(d, warned, "data-shirong-light")));

@@ -149,7 +149,7 @@ class TasklistBrowserTest {
                 browser.assertNoEnglish("zh-shortcuts");
                 browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
                 browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
-                browser.click(By.xpath("//*[contains(text(),'本单位待办（城管中队）')]"));
+                browser.openFilter("本单位待办（城管中队）");
                 browser.visible(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'办理交办事项')]"));
                 browser.until(d -> d.findElement(By.tagName("body")).getText().contains("天后"));
                 browser.assertNoEnglish("zh-unit-tasks");
@@ -761,7 +761,7 @@ class TasklistBrowserTest {
 
             try {
                 browser.driver().navigate().refresh();
-                browser.click(By.xpath("//*[contains(text(),'本单位待办（创建工作办公室）')]"));
+                browser.openFilter("本单位待办（创建工作办公室）");
                 browser.click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'召开会议并记录')]"));
                 // What the office typed is shown in read-only fields, as text, never as Markdown or HTML.
                 browser.until(d -> "镇政府三楼会议室".equals(d.findElement(By.cssSelector("input[id$='-Field_place']")).getAttribute("value")));
