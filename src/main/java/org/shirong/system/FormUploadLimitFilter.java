@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Refuses a task or start form submission larger than {@code shirong.rectification.max-form-bytes} before it is
  * read, with 413 and a Chinese message naming the limits. Photos travel inside the JSON as Base64; without this a
  * photo of 16 MB or more was refused by the JSON reader's string limit with an English text, and smaller ones were
- * read whole before the form's own check. A submission without a stated length is refused (411): read in chunks it
- * would pass this check and be read up to the general limit.
+ * read whole before the form's own check. A submission sent in chunks, with no length to check here, stops being read
+ * at the same limit ({@link RequestSizeLimit}).
  */
 class FormUploadLimitFilter extends HttpFilter {
 
@@ -31,14 +31,8 @@ class FormUploadLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean submission = "POST".equals(request.getMethod()) && FORM_SUBMISSION.matcher(request.getRequestURI()).matches();
-        if (submission && request.getContentLengthLong() < 0) {
-            // sent in chunks, with no length to check before reading: Tasklist and every browser state it
-            JsonErrors.write(response, HttpServletResponse.SC_LENGTH_REQUIRED, "LENGTH_REQUIRED",
-                    "提交表单须注明内容长度（Content-Length），请用浏览器中的任务列表提交");
-            return;
-        }
-        if (submission && request.getContentLengthLong() > maxFormBytes) {
+        if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > maxFormBytes
+                && FORM_SUBMISSION.matcher(request.getRequestURI()).matches()) {
             JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "FORM_TOO_LARGE",
                     "提交的内容超过 %d MB 上限：每张照片不能超过 %d MB，请缩小照片后重新提交"
                             .formatted(maxFormBytes / 1_000_000, maxPhotoBytes / 1_000_000));

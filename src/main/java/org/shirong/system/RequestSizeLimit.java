@@ -35,9 +35,12 @@ class RequestSizeLimit extends HttpFilter {
     private static final String EXCEEDED = RequestSizeLimit.class.getName() + ".exceeded";
 
     private final RequestSizeProperties limits;
+    private final DataSize maxFormSize;
 
-    RequestSizeLimit(RequestSizeProperties limits) {
+    /** {@code maxFormSize}: where a form submission sent in chunks stops being read (its stated length is checked later). */
+    RequestSizeLimit(RequestSizeProperties limits, DataSize maxFormSize) {
         this.limits = limits;
+        this.maxFormSize = maxFormSize;
     }
 
     @Override
@@ -48,6 +51,9 @@ class RequestSizeLimit extends HttpFilter {
         if (request.getContentLengthLong() > limit.toBytes()) {
             refuse(request, response, limit);
             return;
+        }
+        if (formSubmission(request) && maxFormSize.toBytes() < limit.toBytes()) {
+            limit = maxFormSize;
         }
         try {
             chain.doFilter(new Bounded(request, limit.toBytes()), new SilencedAfterExcess(request, response));
@@ -65,9 +71,12 @@ class RequestSizeLimit extends HttpFilter {
     private static boolean engineCall(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String type = request.getContentType();
-        return (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/"))
-                && !FormUploadLimitFilter.FORM_SUBMISSION.matcher(path).matches()
+        return (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) && !formSubmission(request)
                 && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
+    }
+
+    private static boolean formSubmission(HttpServletRequest request) {
+        return FormUploadLimitFilter.FORM_SUBMISSION.matcher(request.getRequestURI()).matches();
     }
 
     private static boolean anonymous(HttpServletRequest request) {
@@ -93,6 +102,7 @@ class RequestSizeLimit extends HttpFilter {
     static String readable(DataSize size) {
         long bytes = size.toBytes();
         return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB"
+                : bytes >= 1_000_000 && bytes % 1_000_000 == 0 ? bytes / 1_000_000 + " MB"
                 : bytes >= 1024 && bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " 字节";
     }
 

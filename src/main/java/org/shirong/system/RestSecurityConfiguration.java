@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
@@ -120,8 +121,9 @@ class RestSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(RequestSizeProperties limits) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits));
+    FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(RequestSizeProperties limits,
+            @org.springframework.beans.factory.annotation.Value("${shirong.rectification.max-form-bytes}") long maxFormBytes) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits, DataSize.ofBytes(maxFormBytes)));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
