@@ -54,6 +54,8 @@ class JointMeetingBrowserTest {
     ManagementService managementService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.shirong.calendar.WorkingCalendars calendars;
 
     CampaignFixture fixture;
     MeetingFixture meetingFixture;
@@ -81,7 +83,8 @@ class JointMeetingBrowserTest {
         Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();
         assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
         LocalDate today = LocalDate.now(SHANGHAI);
-        String due = today.plusDays(14).toString();
+        // a decision's 期限 must be a working day: two weeks on, or the first working day after
+        String due = calendars.of("jiuting").workingDayFrom(today.plusDays(14)).toString();
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
