@@ -105,7 +105,7 @@ class NewCaseValidator {
         if (plan.isEmpty()) {
             errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + TextInput.shortened(code, QUOTED) + " 的活动"));
         } else if (!plan.get().running() && !campaignWork) {
-            errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束，不能再计入新的案件"));
+            errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束或已撤销，不能再计入新的案件"));
         }
     }
 

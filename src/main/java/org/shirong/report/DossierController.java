@@ -70,11 +70,13 @@ class DossierController {
     private final Organizations organizations;
     private final CampaignArchiveParts archiveParts;
     private final int maxCases;
+    private final RenderSlots renders;
 
     DossierController(CaseDossiers dossiers, DossierPdf pdf, DossierFont font, CampaignFigures figures,
             IdentityService identityService, CallerOrganization callerOrganization, WorkingCalendars calendars,
-            Organizations organizations, CampaignArchiveParts archiveParts,
+            Organizations organizations, CampaignArchiveParts archiveParts, RenderSlots renders,
             @Value("${shirong.documents.dossier-max-cases}") int maxCases) {
+        this.renders = renders;
         this.archiveParts = archiveParts;
         if (maxCases < 1) {
             throw new StartupRefusedException("shirong.documents.dossier-max-cases 为 " + maxCases + "，应至少为 1",
@@ -99,8 +101,8 @@ class DossierController {
         font.check();
         ZoneId zone = calendars.of(file.record().tenantId()).zone();
         String title = "案件台账 " + caseNo;
-        List<DossierSheets.Sheet> sheets = List.of(DossierSheets.of(file, zone));
-        sendPdf(response, title, "case-dossier-" + caseNo + ".pdf", subtitle(user, zone), sheets);
+        renders.run(() -> sendPdf(response, title, "case-dossier-" + caseNo + ".pdf", subtitle(user, zone),
+                List.of(DossierSheets.of(file, zone))));
     }
 
     @GetMapping("/campaigns/{code}/dossier.pdf")
@@ -130,8 +132,8 @@ class DossierController {
         font.check();
         // 全部 + 案件台账, not 全部案件案件台账
         String title = "“" + campaign.name() + "”" + (planItem == null ? "全部" : scope) + "案件台账";
-        List<DossierSheets.Sheet> sheets = sheets(user, caseNos, campaign.zone());
-        sendPdf(response, title, "campaign-dossier-" + code + ".pdf", subtitle(user, campaign.zone()), sheets);
+        renders.run(() -> sendPdf(response, title, "campaign-dossier-" + code + ".pdf", subtitle(user, campaign.zone()),
+                sheets(user, caseNos, campaign.zone())));
     }
 
     @GetMapping("/campaigns/{code}/archive.zip")
@@ -139,6 +141,11 @@ class DossierController {
         Authentication user = identityService.getCurrentAuthentication();
         Campaign campaign = readableCampaign(user, code);
         font.check();
+        renders.run(() -> writeArchive(user, campaign, response));
+    }
+
+    private void writeArchive(Authentication user, Campaign campaign, HttpServletResponse response) throws IOException {
+        String code = campaign.code();
         CaseDossiers.LedgerExport ledger = dossiers.campaignLedger(user, code);
         List<CaseDossiers.PlanItemCases> items = dossiers.byPlanItem(user, code);
         String stamp = STAMP.format(now().atZone(campaign.zone()));
@@ -182,6 +189,14 @@ class DossierController {
             parts.add(caseNos.subList(from, Math.min(caseNos.size(), from + maxCases)));
         }
         return parts;
+    }
+
+    /** Every render slot taken: try again in a few seconds. */
+    @ExceptionHandler(RenderSlots.Busy.class)
+    ResponseEntity<Map<String, List<ApiError>>> busy(RenderSlots.Busy e) {
+        LOG.info("{}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Map.of("errors", List.of(ApiError.field(null, "RENDERS_BUSY", e.getMessage()))));
     }
 
     /** A missing or unusable font: the dossier cannot be made here until an administrator installs or names one. */

@@ -87,6 +87,8 @@ class CampaignDocumentApiTest {
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    RenderSlots renders;
 
     CampaignFixture fixture;
     CampaignFixture other;
@@ -380,6 +382,22 @@ class CampaignDocumentApiTest {
             }
             assertThat(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/cases/NO-SUCH-CASE/dossier.pdf", String.class)
                     .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+            // every render slot taken (two downloads rendering): the next waits, then is told to try again shortly
+            renders.slots.acquireUninterruptibly(2);
+            try {
+                for (String url : List.of("/api/cases/" + caseNo + "/dossier.pdf", "/api/campaigns/DOCPDF/dossier.pdf",
+                        "/api/campaigns/DOCPDF/archive.zip")) {
+                    ResponseEntity<String> busy = rest.withBasicAuth("chuangban1", "demo").getForEntity(url, String.class);
+                    assertThat(busy.getStatusCode()).as(url).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(busy.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+                    assertThat(busy.getBody()).contains("RENDERS_BUSY", "请稍等几秒钟再下载");
+                }
+            } finally {
+                renders.slots.release(2);
+            }
+            assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/" + caseNo + "/dossier.pdf", byte[].class)
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
         } finally {
             campaign.clear();
         }
