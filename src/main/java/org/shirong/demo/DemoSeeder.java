@@ -59,13 +59,10 @@ class DemoSeeder implements ApplicationRunner {
     private final ZoneId zone;
     private final WorkingCalendar calendar;
     private final String password;
-    private final org.shirong.calendar.WorkingCalendars calendars;
 
     DemoSeeder(ManagementService managementService, HistoryService historyService, RuntimeService runtimeService,
             TaskService taskService, IdentityService identityService, Environment environment, ObjectMapper json,
-            @Value("${shirong.time-zone}") ZoneId zone, WorkingCalendar calendar, @Value("${shirong.demo.password}") String password,
-            org.shirong.calendar.WorkingCalendars calendars) {
-        this.calendars = calendars;
+            @Value("${shirong.time-zone}") ZoneId zone, WorkingCalendar calendar, @Value("${shirong.demo.password}") String password) {
         this.managementService = managementService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
@@ -80,12 +77,7 @@ class DemoSeeder implements ApplicationRunner {
 
     /** The 挂账's 复核日期 the demo asks for: the first working day two weeks after the request. */
     private LocalDate reviewDay(Instant requested) {
-        var calendar = calendars.shared();
-        LocalDate day = LocalDate.ofInstant(requested, zone).plusWeeks(2);
-        while (!calendar.isWorkingDay(day)) {
-            day = day.plusDays(1);
-        }
-        return day;
+        return calendar.workingDayFrom(LocalDate.ofInstant(requested, zone).plusWeeks(2));
     }
 
     @Override

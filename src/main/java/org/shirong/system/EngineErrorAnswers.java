@@ -186,10 +186,11 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
                     "不能用对象类型的值查询，请用文字、数字、日期或是否（" + causeMessage(failure, OBJECT_QUERY) + "）"));
         }
-        if (!lostTaskRace(failure) && firstCause(failure, NullValueException.class::isInstance).isPresent()) {
+        Optional<Throwable> missingValue = firstCause(failure, NullValueException.class::isInstance);
+        if (missingValue.isPresent() && !lostTaskRace(failure)) {
             // the engine's own check of an argument, before any statement runs: a name, a type or an entry left empty
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "请求中缺少必填的值（"
-                    + firstCause(failure, NullValueException.class::isInstance).get().getMessage() + "）"));
+                    + missingValue.get().getMessage() + "）"));
         }
         if (causedBy(failure, OVER_MAX_RESULTS) || causedBy(failure, UNBOUND_RESULTS)) {
             int limit = ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getQueryMaxResultsLimit();
