@@ -74,7 +74,8 @@ class CaseVoids {
                     .correlateWithResult());
         } catch (MismatchingMessageCorrelationException notDeployed) {
             // an instance of a definition deployed before voiding existed
-            throw new ConflictException("VOID_NOT_DEPLOYED", "案件 " + caseNo + " 的整改流程版本尚不支持作废，请联系管理员重新部署流程");
+            throw new ConflictException("VOID_NOT_DEPLOYED", "案件 " + caseNo
+                    + " 的整改流程是不支持作废的旧版本，请管理员在驾驶舱（Cockpit）中把该流程实例迁移到最新版本后再作废");
         }
         CaseRecord voided = cases.get(caseNo);
         return new Voided(caseNo, voided.status().name(), voided.status().label(), voided.closedAt(), actor, why);
