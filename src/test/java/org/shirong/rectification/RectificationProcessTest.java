@@ -885,6 +885,7 @@ class RectificationProcessTest {
      */
     @Test
     void cooperationsNameTheirUnitAndTheirClockStandsStillWhileTheCaseIsSuspended() {
+        fixture.notifications.member("wuye1", "wuye", true);
         CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
         ProcessInstance huanwei = cooperation(c, "huanwei");
