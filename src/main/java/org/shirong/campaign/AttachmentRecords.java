@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.shirong.system.FileNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,7 +35,9 @@ class AttachmentRecords {
         return jdbc.query("select id, campaign_code, task_id, kind, file_name, mime_type, size_bytes, uploaded_by, uploaded_at"
                 + " from campaign_task_attachment where campaign_code = ? order by task_id, id", (rs, n) -> new Attachment(
                 rs.getLong("id"), rs.getString("campaign_code"), rs.getLong("task_id"), rs.getString("kind"),
-                rs.getString("file_name"), rs.getString("mime_type"), rs.getInt("size_bytes"), rs.getString("uploaded_by"),
+                // older rows keep the uploader's extension: served under the type's own
+                FileNames.typed(rs.getString("file_name"), rs.getString("mime_type")), rs.getString("mime_type"),
+                rs.getInt("size_bytes"), rs.getString("uploaded_by"),
                 rs.getTimestamp("uploaded_at").toInstant()), campaignCode);
     }
 

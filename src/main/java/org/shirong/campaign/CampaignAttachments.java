@@ -67,7 +67,8 @@ class CampaignAttachments {
                     throw new FormFieldValidationException(name, refusal.message());
                 });
             }
-            inserts.add(() -> records.insert(task.campaignCode(), task.id(), detected.kind(), fileName, detected.mimeType(),
+            String typedName = FileNames.typed(fileName, detected.mimeType());
+            inserts.add(() -> records.insert(task.campaignCode(), task.id(), detected.kind(), typedName, detected.mimeType(),
                     content, user, ClockUtil.getCurrentTime().toInstant()));
         }
         if (inserts.isEmpty() && Boolean.TRUE.equals(execution.getVariable(CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED))) {

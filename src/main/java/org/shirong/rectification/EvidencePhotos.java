@@ -71,7 +71,7 @@ public class EvidencePhotos {
             throw FormInputRefused.of(variable, refusal.message());
         });
         String extension = mimeType.substring("image/".length()).replace("jpeg", "jpg");
-        String fileName = FileNames.stored(file.getFilename(), label + "." + extension);
+        String fileName = FileNames.typed(FileNames.stored(file.getFilename(), label + "." + extension), mimeType);
         LocalDateTime takenAt = takenAt(execution, variable);
         double[] location = location(execution, variable);
         return Optional.of(new Photo(fileName, mimeType, content, takenAt,

@@ -1,5 +1,9 @@
 package org.shirong.system;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * The name of an uploaded file (an evidence photo, a zone photo, a campaign attachment) as Shirong keeps it in a
  * {@code file_name} column, varchar(255). The phone or browser names the file, not the person, so a bad name is cleaned
@@ -36,6 +40,43 @@ public final class FileNames {
             end--; // not half of a character
         }
         return cleaned.substring(0, end) + extension;
+    }
+
+    /**
+     * Extensions a file of each type Shirong accepts may carry, the first one given when the name has none of them: a
+     * file is saved by the reader's browser, and opened by the reader's computer, under the name it is served with, so
+     * a PDF named {@code 台帐.hta} (a script on Windows) must reach them as {@code 台帐.pdf}.
+     */
+    private static final Map<String, List<String>> EXTENSIONS = Map.of(
+            "image/jpeg", List.of(".jpg", ".jpeg", ".jfif"),
+            "image/png", List.of(".png"),
+            "image/gif", List.of(".gif"),
+            "image/webp", List.of(".webp"),
+            "application/pdf", List.of(".pdf"),
+            "application/msword", List.of(".doc", ".wps"),
+            "application/vnd.ms-excel", List.of(".xls", ".et"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", List.of(".docx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", List.of(".xlsx"));
+
+    /**
+     * {@code name} (as {@link #stored} keeps it) ending in an extension of {@code mimeType}, the type read from the file's
+     * bytes: kept when it already does, its extension replaced when it has another (台帐.hta → 台帐.pdf), one added when it
+     * has none. A type without known extensions leaves the name as it is.
+     */
+    public static String typed(String name, String mimeType) {
+        List<String> extensions = mimeType == null ? null : EXTENSIONS.get(mimeType.toLowerCase(Locale.ROOT));
+        if (extensions == null || name == null) {
+            return name;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (extensions.stream().anyMatch(lower::endsWith)) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 && name.length() - dot <= MAX_EXTENSION ? name.substring(0, dot) : name;
+        String extension = extensions.get(0);
+        return base.length() + extension.length() <= MAX_LENGTH ? base + extension
+                : base.substring(0, MAX_LENGTH - extension.length()) + extension;
     }
 
     private static boolean printable(int c) {

@@ -75,7 +75,7 @@ class ZoneFiles {
             throw refused(refusal.code(), refusal.message());
         });
         Timestamp at = Timestamp.from(now());
-        Object[] values = {zoneId, kind.name(), fileName,
+        Object[] values = {zoneId, kind.name(), FileNames.typed(fileName, type),
                 type, content.length, content,
                 photo.takenAt() == null ? null : Timestamp.valueOf(photo.takenAt()), photo.lat(), photo.lng(), actor, at};
         KeyHolder key = new GeneratedKeyHolder();

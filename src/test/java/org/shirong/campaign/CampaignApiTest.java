@@ -482,6 +482,36 @@ class CampaignApiTest {
                 String.class)).containsExactly("台帐.pdf", "照".repeat(251) + ".png");
     }
 
+    /**
+     * A file is named after what its bytes are, not after the extension it was sent with: a PDF named 台帐.hta (a script
+     * a Windows PC would run when the office opens it) is stored, listed and downloaded as 台帐.pdf, a Word document
+     * named .jar as .docx, a photo without an extension gets .png; a row stored before that is served the same way.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAttachmentIsNamedAfterWhatItIsNotAfterTheExtensionItWasSentWith() throws Exception {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-TYPED");
+        String taskId = run.task("compileItemRecords/RECTIFY_TOWN_RIVERS").getId();
+        byte[] docx = zip(Map.of("word/document.xml", "<w:document/>".getBytes()));
+        ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+                json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                        + file("attachment1", "2026年11月工作台帐.hta", "application/pdf", CampaignDriver.PDF) + ","
+                        + file("attachment2", "整治说明.jar", "application/java-archive", docx) + ","
+                        + file("attachment3", "现场", "image/png", PNG) + "}}"), String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForList("select file_name from campaign_task_attachment where campaign_code = 'JX-TYPED' order by id",
+                String.class)).containsExactly("2026年11月工作台帐.pdf", "整治说明.docx", "现场.png");
+
+        jdbc.update("update campaign_task_attachment set file_name = '旧台帐.cmd' where campaign_code = 'JX-TYPED' and mime_type = 'application/pdf'");
+        Map<String, Object> detail = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/JX-TYPED", Map.class);
+        List<Map<String, Object>> files = ((List<Map<String, Object>>) detail.get("taskResults")).stream()
+                .filter(t -> "compileItemRecords/RECTIFY_TOWN_RIVERS".equals(t.get("taskKey"))).findFirst().orElseThrow()
+                .get("attachments") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        assertThat(files).extracting(f -> f.get("fileName")).containsExactly("旧台帐.pdf", "整治说明.docx", "现场.png");
+        ResponseEntity<byte[]> download = rest.withBasicAuth("jxtuijinban1", "demo").getForEntity((String) files.get(0).get("url"), byte[].class);
+        assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("旧台帐.pdf");
+    }
+
     /** A ZIP of these entries, each named and holding its content. */
     static byte[] zip(Map<String, byte[]> entries) throws java.io.IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
