@@ -550,6 +550,31 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.latestBody("huanwei1", "verification-failed")).contains("仍有污渍", "第 2 次返工");
     }
 
+    /**
+     * 核查整改结果 is due 3 working days (shirong.rectification.verification-working-days, of office time) after the round
+     * was handed in, across 劳动节: handed in Thu 30 Apr 10:00 → Apr 30 5.5 h, May 6 7 (12.5), May 7 7 (19.5), May 8
+     * 1.5 h → Fri 8 May 10:00; a rework's next hand-in sets it anew (Fri 8 May 16:00 → May 8 1 h, Sat 9 May, a make-up
+     * working day, 7 (8), May 11 7 (15), May 12 6 h → Tue 12 May 16:00). Hence the task shows in 即将到期 and 已超期.
+     */
+    @Test
+    void verificationIsDueThreeWorkingDaysAfterTheFixWasHandedIn() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        clockAt(at("2026-04-30T10:00"));
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-08T10:00")));
+        assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_VERIFY).dueBefore(Date.from(at("2026-05-08T10:01")))
+                .count()).as("已超期 once the day has passed").isEqualTo(1);
+
+        clockAt(at("2026-05-08T15:00"));
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "未补种"));
+        clockAt(at("2026-05-08T16:00"));
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-12T16:00")));
+        assertThat(task(TASK_VERIFY, pi).getFollowUpDate()).isNull();
+    }
+
     @Test
     void warningOverdueAndEscalationFallOnWorkingTimeAcrossLabourDayAndItsMakeUpSaturday() {
         // 5 工作日 = 35 office hours of 7 a day, from Wed 2026-04-29 10:00; 劳动节 Fri 1 – Tue 5 May off,
@@ -1046,7 +1071,8 @@ class RectificationProcessTest {
         org.camunda.bpm.engine.task.Task verify = task(TASK_VERIFY, pi);
         assertThat(name(verify)).startsWith("核查整改结果 · " + urgent.caseNo() + " · ");
         assertThat(verify.getPriority()).isEqualTo(CaseTaskListener.URGENT_PRIORITY);
-        // No due date on 核查: no traffic light either.
+        // 核查 has a due date of its own (verifyDueAt), not the case's: no 黄灯 from the case's clock either.
+        assertThat(verify.getDueDate()).isNotNull();
         assertThat(verify.getFollowUpDate()).isNull();
 
         CaseRecord normal = report("EXPOSED_GARBAGE", "2026-03-02T09:30");
