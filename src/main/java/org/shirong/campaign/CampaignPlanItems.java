@@ -112,9 +112,12 @@ class CampaignPlanItems implements PlanItemProgress {
         return c.closedAt() != null && !c.closedAt().isAfter(asOf);
     }
 
-    /** Past due at {@code asOf} and not closed on time by then (closed late included). */
+    /**
+     * 超期 at {@code asOf} ({@link CaseRecord#overdueAt}): past due without the fix handed in by the deadline (closed late
+     * included), not waiting for 核查 of a fix handed in on time, not 挂账.
+     */
     static boolean overdue(CaseRecord c, Instant asOf) {
-        return !(closed(c, asOf) && Boolean.TRUE.equals(c.closedOnTime())) && c.dueAt() != null && c.dueAt().isBefore(asOf);
+        return c.overdueAt(asOf);
     }
 
     /** The plan item a case counts under: the one it recorded when it was reported (none without one). */

@@ -25,7 +25,7 @@ public class CampaignCaseCounts {
 
     /**
      * The campaign's cases recorded under one plan item (null: none) found by an instant: how many, closed by then, closed
-     * on time by then, and past due then without having been closed on time.
+     * on time by then, and 超期 then ({@link CaseRecord#overdueAt}: the deadline passed without the fix handed in, not 挂账).
      */
     public record PlanItemCounts(String planItem, int found, int closed, int closedOnTime, int overdue) {
     }
@@ -63,25 +63,34 @@ public class CampaignCaseCounts {
     /**
      * Every plan item the campaign's cases found by {@code asOf} recorded (what happened at {@code asOf} itself counts),
      * each case in the round it was in then: one a reopening ended later ({@code rect_case_round}) counts with that round's
-     * closure and deadline, so what a reopening changes does not reach back before it.
+     * closure and deadline, so what a reopening changes does not reach back before it. 超期 as {@link CaseRecord#overdueAt}
+     * has it: past due and not closed on time, nor handed in by its deadline (waiting for 核查 then, or closed since), nor
+     * 挂账 (approved) by then.
      */
     public List<PlanItemCounts> perPlanItem(String campaignCode, Instant asOf) {
         Timestamp at = Timestamp.from(asOf);
         return jdbc.query("select plan_item, count(*) as found,"
                         + " sum(case when closed_at <= ? then 1 else 0 end) as closed,"
                         + " sum(case when closed_at <= ? and closed_on_time = true then 1 else 0 end) as closed_on_time,"
-                        + " sum(case when closed_at <= ? and closed_on_time = true then 0 when due_at < ? then 1 else 0 end) as overdue"
+                        + " sum(case when closed_at <= ? and closed_on_time = true then 0"
+                        + " when status = 'SUSPENDED' and suspended_at <= ? then 0"
+                        + " when status in ('AWAITING_VERIFICATION', 'CLOSED') and submitted_at <= ? and submitted_at <= due_at then 0"
+                        + " when due_at < ? then 1 else 0 end) as overdue"
                         + " from (select c.plan_item, case when s.case_no is null then c.closed_at else s.closed_at end as closed_at,"
                         + " case when s.case_no is null then c.closed_on_time else s.closed_on_time end as closed_on_time,"
-                        + " case when s.case_no is null then c.due_at else s.due_at end as due_at"
-                        + " from rect_case c left join (select r.case_no, r.closed_at, r.closed_on_time, r.due_at from rect_case_round r"
+                        + " case when s.case_no is null then c.due_at else s.due_at end as due_at,"
+                        + " case when s.case_no is null then c.submitted_at else s.submitted_at end as submitted_at,"
+                        + " case when s.case_no is null then c.status else 'CLOSED' end as status,"
+                        + " case when s.case_no is null then c.suspended_at end as suspended_at"
+                        + " from rect_case c left join (select r.case_no, r.closed_at, r.closed_on_time, r.due_at, r.submitted_at"
+                        + " from rect_case_round r"
                         + " join (select case_no, min(round_no) as round_no from rect_case_round"
                         + " where campaign_code = ? and reopened_at > ? group by case_no) w on w.case_no = r.case_no and w.round_no = r.round_no) s on s.case_no = c.case_no"
                         + " where c.campaign_code = ? and (c.reported_at is null or c.reported_at <= ?) and c.status not in ('MERGED', 'VOIDED')) x"
                         + " group by plan_item",
                 (rs, n) -> new PlanItemCounts(rs.getString("plan_item"), rs.getInt("found"), rs.getInt("closed"),
                         rs.getInt("closed_on_time"), rs.getInt("overdue")),
-                at, at, at, at, campaignCode, at, campaignCode, at);
+                at, at, at, at, at, at, campaignCode, at, campaignCode, at);
     }
 
     /** Of a case or a round ({@code c}) in [from, until): closed in it. Arguments: from, until. */

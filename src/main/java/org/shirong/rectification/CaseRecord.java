@@ -36,6 +36,26 @@ public record CaseRecord(
         return coordinate == null ? null : coordinate.setScale(6, RoundingMode.HALF_UP);
     }
 
+    /**
+     * Whether the case is 超期 at {@code asOf}: its current deadline passed (strictly before) without the fix handed in by
+     * it. Not when closed on time by then, nor when its last round was handed in by the deadline and by {@code asOf} (waiting
+     * for 核查, or closed since), nor while an approved 挂账 stops its clock (suspended by then). Counted so per plan item
+     * ({@link CampaignCaseCounts#perPlanItem}, in SQL alike) and on the campaign page.
+     */
+    public boolean overdueAt(Instant asOf) {
+        if (dueAt == null || !dueAt.isBefore(asOf)) {
+            return false;
+        }
+        if (closedAt != null && !closedAt.isAfter(asOf) && Boolean.TRUE.equals(closedOnTime)) {
+            return false;
+        }
+        if (status == CaseStatus.SUSPENDED && suspendedAt != null && !suspendedAt.isAfter(asOf)) {
+            return false;
+        }
+        return !((status == CaseStatus.AWAITING_VERIFICATION || status == CaseStatus.CLOSED) && submittedAt != null
+                && !submittedAt.isAfter(asOf) && !submittedAt.isAfter(dueAt));
+    }
+
     /** The status as people read it, with how often the case was reopened: 整改中（重新打开 1 次）. */
     public String statusName() {
         return reopenCount == 0 ? status.label() : status.label() + "（重新打开 " + reopenCount + " 次）";

@@ -249,13 +249,9 @@ public class CaseSteps {
             throw FormInputRefused.of(VAR_SUSPENSION_REVIEW_DATE, "复核日期须在今天（" + today + "）之后、" + latest
                     + "（挂账最长 " + suspensionReviewMaxDays + " 天）之前，现为 " + day);
         }
-        if (!calendar.isWorkingDay(day)) {
-            LocalDate next = day.plusDays(1);
-            while (!calendar.isWorkingDay(next)) {
-                next = next.plusDays(1);
-            }
-            throw FormInputRefused.of(VAR_SUSPENSION_REVIEW_DATE, "复核日期 " + day + " 不是工作日，请选择工作日（如 " + next + "）");
-        }
+        calendar.deadlineDayProblem("复核日期", day).ifPresent(message -> {
+            throw FormInputRefused.of(VAR_SUSPENSION_REVIEW_DATE, message);
+        });
         execution.setVariable(VAR_SUSPENSION_REVIEW_DATE, day.toString());
         execution.setVariable(VAR_SUSPENSION_REVIEW_AT, Date.from(day.atTime(calendar.closingTime()).atZone(zone).toInstant()));
         return day;
@@ -318,6 +314,10 @@ public class CaseSteps {
         cases.suspensionDecided(caseNo(execution), approved, actor(), comment);
         if (approved) {
             cooperation.caseSuspended(caseNo(execution));
+        } else {
+            // 不同意: no review day is asked for or checked (the form hides it), and the request's is over with it
+            execution.removeVariable(VAR_SUSPENSION_REVIEW_DATE);
+            execution.removeVariable(VAR_SUSPENSION_REVIEW_AT);
         }
     }
 

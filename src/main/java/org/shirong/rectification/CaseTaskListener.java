@@ -85,8 +85,10 @@ class CaseTaskListener implements TaskListener {
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);
         }
-        // 恢复整改 is due on the 挂账's review day, which the case's clock (stopped) does not warn of
+        // 恢复整改 is due on the 挂账's review day, which the case's clock (stopped) does not warn of; 核查整改结果 on its own
+        // verification deadline, which the case's 黄灯 has nothing to do with
         if (task.getDueDate() != null && !TASK_RESUME.equals(task.getTaskDefinitionKey())
+                && !TASK_VERIFY.equals(task.getTaskDefinitionKey())
                 && instance.getVariable(VAR_WARN_AT) instanceof Date warnAt) {
             task.setFollowUpDate(warnAt);
         }

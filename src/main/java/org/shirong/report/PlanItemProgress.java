@@ -11,8 +11,8 @@ public interface PlanItemProgress {
 
     /**
      * One plan item (or, with a null category, the campaign's cases under no item): its lead and responsible units and
-     * its cases found by then, closed, closed on time, and overdue (past due and not closed on time, closed late
-     * included).
+     * its cases found by then, closed, closed on time, and overdue (超期: past due without the fix handed in by the
+     * deadline, closed late included; not a case waiting for 核查 of a fix handed in on time, nor one in an approved 挂账).
      */
     record Line(String category, String name, String leadUnit, String leadUnitName, List<String> responsibleUnitNames,
             int found, int closed, int onTime, int overdue) {

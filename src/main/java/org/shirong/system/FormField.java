@@ -1,7 +1,6 @@
 package org.shirong.system;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,17 +9,20 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.shirong.calendar.WorkingCalendar;
 
 /**
  * One field of a task form that its assignee fills in, as the deployed form states it, and the check of a value
  * submitted for it: text within the form's length (never above what the engine stores), without control characters;
  * a choice (radio, select) one of the form's options; a day (a date picker) a day such as 2026-12-01, as the form
  * sends it, within {@link DateWindow} as of today in the time zone of the form's organisation ({@code zone}, its
- * working calendar's), not the JVM's: a server running in UTC would otherwise take Shanghai's morning for yesterday. The form in Tasklist keeps people within these; this keeps a
+ * working calendar's), not the JVM's: a server running in UTC would otherwise take Shanghai's morning for yesterday; a
+ * day the form marks as a deadline ({@code workingDay}) also a working day of that calendar, the next one named otherwise.
+ * The form in Tasklist keeps people within these; this keeps a
  * hand-made REST call within them too, with a message naming the field instead of a database or routing error.
  */
 record FormField(String key, String label, Kind kind, int maxLength, Map<String, String> options, boolean required,
-        DateWindow days, ZoneId zone) {
+        DateWindow days, WorkingCalendar calendar, boolean workingDay) {
 
     /** {@code FUTURE_DAY}: a day picker that, as the form says ({@code disallowPassedDates}), takes no day before today. */
     enum Kind { TEXT, CHOICE, DAY, FUTURE_DAY, OTHER }
@@ -32,24 +34,27 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
 
     static FormField text(String key, String label, Integer maxLength) {
         int limit = maxLength == null || maxLength <= 0 ? DEFAULT_MAX_LENGTH : Math.min(maxLength, ENGINE_TEXT_LIMIT);
-        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false, null, null);
+        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false, null, null, false);
     }
 
     /** {@code options}: value → label, in the form's order; a required choice decides where the process goes. */
     static FormField choice(String key, String label, LinkedHashMap<String, String> options, boolean required) {
-        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required, null, null);
+        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required, null, null, false);
     }
 
     /**
      * A date picker's day: what the process reads as a day (工作交办's 完成期限 becomes its task's due date), checked as of
-     * today in {@code zone}, the form's organisation's.
+     * today in the time zone of {@code calendar}, the form's organisation's; with {@code workingDay} (a deadline: the form's
+     * custom property {@value TaskFormFields#WORKING_DAY}) a working day of that calendar.
      */
-    static FormField day(String key, String label, DateWindow days, ZoneId zone, boolean notBeforeToday) {
-        return new FormField(key, label, notBeforeToday ? Kind.FUTURE_DAY : Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days, zone);
+    static FormField day(String key, String label, DateWindow days, WorkingCalendar calendar, boolean notBeforeToday,
+            boolean workingDay) {
+        return new FormField(key, label, notBeforeToday ? Kind.FUTURE_DAY : Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days,
+                calendar, workingDay);
     }
 
     static FormField other(String key, String label) {
-        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null, null);
+        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null, null, false);
     }
 
     /**
@@ -100,11 +105,12 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         } catch (DateTimeParseException e) {
             return Optional.of("“%s”应为日期，如 2026-12-01".formatted(label));
         }
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), calendar.zone());
         if (kind == Kind.FUTURE_DAY && day.isBefore(today)) {
             return Optional.of("“%s”不能早于今天（%s）：%s 已经过去".formatted(label, today, day));
         }
-        return days.problem("“" + label + "”", day, today);
+        Optional<String> outside = days.problem("“" + label + "”", day, today);
+        return outside.isPresent() || !workingDay ? outside : calendar.deadlineDayProblem("“" + label + "”", day);
     }
 
     String missing() {

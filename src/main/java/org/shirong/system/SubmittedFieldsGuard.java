@@ -53,7 +53,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
 
     /** {@code applicationContext}: where the organisations' working calendars (their time zones) are found once running. */
     SubmittedFieldsGuard(DateWindow days, ApplicationContext applicationContext) {
-        this.formFields = new TaskFormFields(days, tenant -> applicationContext.getBean(WorkingCalendars.class).of(tenant).zone());
+        this.formFields = new TaskFormFields(days, tenant -> applicationContext.getBean(WorkingCalendars.class).of(tenant));
     }
 
     /** Runs {@code completion} (through {@code run}) with its submitted fields checked inside its command. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +27,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.shirong.calendar.WorkingCalendar;
 
 /**
  * The fields a task's deployed form lets its assignee fill in (and a process's start form the one who starts it), by
@@ -39,6 +39,11 @@ class TaskFormFields {
 
     /** The start event's extension property naming the variables a start takes besides its start form's fields. */
     static final String START_VARIABLES = "startVariables";
+    /**
+     * A date picker's custom property ({@code "properties": {"workingDay": "true"}}) marking its day as a deadline, which
+     * must be a working day of the organisation's calendar (工作交办's 完成期限), as a 延期至 or a decision's 期限 must.
+     */
+    static final String WORKING_DAY = "workingDay";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTML_FIELD = Pattern.compile(
@@ -85,21 +90,24 @@ class TaskFormFields {
 
     private final Map<String, Form> editableByTaskDefinition = new ConcurrentHashMap<>();
     private final DateWindow days;
-    private final Function<String, ZoneId> zones;
+    private final Function<String, WorkingCalendar> calendars;
 
-    /** {@code zones}: the time zone of an organisation (tenant id, null for none), in which its forms' days are read. */
-    TaskFormFields(DateWindow days, Function<String, ZoneId> zones) {
+    /**
+     * {@code calendars}: the working calendar of an organisation (tenant id, null for none), in whose time zone its forms'
+     * days are read and by which a deadline's day is a working day or not.
+     */
+    TaskFormFields(DateWindow days, Function<String, WorkingCalendar> calendars) {
         this.days = days;
-        this.zones = zones;
+        this.calendars = calendars;
     }
 
     Form editable(TaskEntity task, CommandContext commandContext) {
         String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
         if (task.getProcessDefinitionId() == null) {
-            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days, zones.apply(task.getTenantId()));
+            return read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days, calendars.apply(task.getTenantId()));
         }
         return editableByTaskDefinition.computeIfAbsent(key,
-                k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days, zones.apply(task.getTenantId())));
+                k -> read(new GetDeployedTaskFormCmd(task.getId()), commandContext, days, calendars.apply(task.getTenantId())));
     }
 
     /**
@@ -110,7 +118,7 @@ class TaskFormFields {
      */
     Form editableAtStart(ProcessDefinitionEntity definition, CommandContext commandContext) {
         return editableByTaskDefinition.computeIfAbsent(definition.getId() + "#start", k -> {
-            Form form = read(new GetDeployedStartFormCmd(definition.getId()), commandContext, days, zones.apply(definition.getTenantId()));
+            Form form = read(new GetDeployedStartFormCmd(definition.getId()), commandContext, days, calendars.apply(definition.getTenantId()));
             Set<String> declared = startVariables(definition, commandContext);
             if (declared.isEmpty()) {
                 return form;
@@ -144,7 +152,7 @@ class TaskFormFields {
     }
 
     private static Form read(Command<InputStream> deployedForm, CommandContext commandContext,
-            DateWindow days, ZoneId zone) {
+            DateWindow days, WorkingCalendar calendar) {
         byte[] form;
         // Without the caller's authorization and tenant checks: what is read here is cached for everyone, and a caller of
         // another organisation (whose command the engine then refuses) must not leave the form unreadable, i.e. no field
@@ -165,15 +173,15 @@ class TaskFormFields {
             }
         }
         String text = new String(form, StandardCharsets.UTF_8).strip();
-        return text.startsWith("{") ? camundaFormFields(text, days, zone) : htmlFormFields(text);
+        return text.startsWith("{") ? camundaFormFields(text, days, calendar) : htmlFormFields(text);
     }
 
-    static Form camundaFormFields(String json, DateWindow days, ZoneId zone) {
+    static Form camundaFormFields(String json, DateWindow days, WorkingCalendar calendar) {
         Map<String, FormField> fields = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         Set<String> shown = new HashSet<>();
         try {
-            collect(JSON.readTree(json), fields, labels, shown, days, zone);
+            collect(JSON.readTree(json), fields, labels, shown, days, calendar);
         } catch (IOException unreadable) {
             return Form.NONE;
         }
@@ -181,7 +189,7 @@ class TaskFormFields {
     }
 
     private static void collect(JsonNode node, Map<String, FormField> fields, Map<String, String> labels, Set<String> shown,
-            DateWindow days, ZoneId zone) {
+            DateWindow days, WorkingCalendar calendar) {
         for (JsonNode component : node.path("components")) {
             if (component.path("key").isTextual()) {
                 String key = component.get("key").asText();
@@ -190,14 +198,14 @@ class TaskFormFields {
                     labels.put(key, component.path("label").asText().strip());
                 }
                 if (!component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false)) {
-                    fields.put(key, field(component, key, days, zone));
+                    fields.put(key, field(component, key, days, calendar));
                 }
             }
-            collect(component, fields, labels, shown, days, zone);
+            collect(component, fields, labels, shown, days, calendar);
         }
     }
 
-    private static FormField field(JsonNode component, String key, DateWindow days, ZoneId zone) {
+    private static FormField field(JsonNode component, String key, DateWindow days, WorkingCalendar calendar) {
         String type = component.path("type").asText("");
         String label = component.path("label").asText(key);
         LinkedHashMap<String, String> options = new LinkedHashMap<>();
@@ -208,8 +216,9 @@ class TaskFormFields {
             return FormField.choice(key, label, options, component.path("validate").path("required").asBoolean(false));
         }
         if ("datetime".equals(type) && "date".equals(component.path("subtype").asText())) {
-            return FormField.day(key, component.path("dateLabel").asText(label), days, zone,
-                    component.path("disallowPassedDates").asBoolean(false));
+            return FormField.day(key, component.path("dateLabel").asText(label), days, calendar,
+                    component.path("disallowPassedDates").asBoolean(false),
+                    component.path("properties").path(WORKING_DAY).asText("").equals("true"));
         }
         if (TEXT_COMPONENTS.contains(type) || CHOICE_COMPONENTS.contains(type)) {
             JsonNode maxLength = component.path("validate").path("maxLength");

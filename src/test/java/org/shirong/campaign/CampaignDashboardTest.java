@@ -295,7 +295,8 @@ class CampaignDashboardTest {
      * in on 1 October, before its due time on the 2nd, and another on the 3rd, after it; both wait for verification
      * (待核查). 水利站 has a case 挂账 since 30 September, due 1 October, and one in its hands past due. Red are only the late
      * hand-in and the one past due — in the unit table, the list behind 红灯超期, the case API and the map; the on-time
-     * hand-in is green, the 挂账 case has no light.
+     * hand-in is green, the 挂账 case has no light. Nor are they 超期 in the per-plan-item counts: not on the 驾驶舱 (counted
+     * from the cases read), nor on the campaign page and in its documents (counted in the database).
      */
     @Test
     void aCaseHandedInOnTimeOrSuspendedIsNotRedWhileItWaits() {
@@ -331,6 +332,18 @@ class CampaignDashboardTest {
             Map card = ((List<Map>) rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/dashboard", Map.class)
                     .get("campaigns")).stream().filter(c -> "DASHLT".equals(c.get("code"))).findFirst().orElseThrow();
             assertThat(figures((Map) card.get("total"))).isEqualTo("合计 4 2 0 0 0 0 0");
+
+            Map dashboard = list("jxtuijinban1", "/api/campaigns/DASHLT/dashboard?period=2024-10");
+            assertThat((List<Map>) dashboard.get("planItems")).filteredOn(i -> ((Number) i.get("found")).intValue() > 0)
+                    .extracting(i -> i.get("name") + " " + i.get("found") + " " + i.get("closed") + " " + i.get("overdue"))
+                    .containsExactly("整治老旧小区 2 0 1", "整治镇区河道环境 2 0 1");
+            Map overdue = list("jxtuijinban1", ((Map) dashboard.get("planItemTotal")).get("cases") + "&figure=OVERDUE");
+            assertThat((List<Map>) overdue.get("cases")).extracting(c -> c.get("caseNo")).containsExactlyInAnyOrder(handedInLate, pastDue);
+            Map planItems = (Map) list("jxtuijinban1", "/api/campaigns/DASHLT").get("planItems");
+            assertThat((List<Map>) planItems.get("items")).filteredOn(i -> ((Number) i.get("found")).intValue() > 0)
+                    .extracting(i -> i.get("name") + " " + i.get("found") + " " + i.get("closed") + " " + i.get("overdue"))
+                    .containsExactly("整治老旧小区 2 0 1", "整治镇区河道环境 2 0 1");
+            assertThat(((Map) planItems.get("total")).get("overdue")).isEqualTo(2);
         } finally {
             clear(jx, "DASHLT");
             ClockUtil.reset();

@@ -109,6 +109,7 @@ final class RectificationFixture {
         Mocks.register("verificationPassedListener", listeners.verificationPassedListener(steps));
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
         Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
+        Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));

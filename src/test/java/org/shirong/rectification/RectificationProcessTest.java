@@ -550,6 +550,31 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.latestBody("huanwei1", "verification-failed")).contains("仍有污渍", "第 2 次返工");
     }
 
+    /**
+     * 核查整改结果 is due 3 working days (shirong.rectification.verification-working-days, of office time) after the round
+     * was handed in, across 劳动节: handed in Thu 30 Apr 10:00 → Apr 30 5.5 h, May 6 7 (12.5), May 7 7 (19.5), May 8
+     * 1.5 h → Fri 8 May 10:00; a rework's next hand-in sets it anew (Fri 8 May 16:00 → May 8 1 h, Sat 9 May, a make-up
+     * working day, 7 (8), May 11 7 (15), May 12 6 h → Tue 12 May 16:00). Hence the task shows in 即将到期 and 已超期.
+     */
+    @Test
+    void verificationIsDueThreeWorkingDaysAfterTheFixWasHandedIn() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        clockAt(at("2026-04-30T10:00"));
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-08T10:00")));
+        assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_VERIFY).dueBefore(Date.from(at("2026-05-08T10:01")))
+                .count()).as("已超期 once the day has passed").isEqualTo(1);
+
+        clockAt(at("2026-05-08T15:00"));
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "未补种"));
+        clockAt(at("2026-05-08T16:00"));
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-12T16:00")));
+        assertThat(task(TASK_VERIFY, pi).getFollowUpDate()).isNull();
+    }
+
     @Test
     void warningOverdueAndEscalationFallOnWorkingTimeAcrossLabourDayAndItsMakeUpSaturday() {
         // 5 工作日 = 35 office hours of 7 a day, from Wed 2026-04-29 10:00; 劳动节 Fri 1 – Tue 5 May off,
@@ -820,7 +845,7 @@ class RectificationProcessTest {
         clockAt(at("2026-04-30T09:30"));
         String rectify = task(TASK_RECTIFY, pi).getId();
         for (Object[] bad : new Object[][] {{null, "请填写复核日期"}, {"2026-04-30", "须在今天（2026-04-30）之后"},
-                {"2026-08-03", "挂账最长 90 天"}, {"2026-05-02", "2026-05-02 不是工作日，请选择工作日（如 2026-05-06）"},
+                {"2026-08-03", "挂账最长 90 天"}, {"2026-05-02", "复核日期 2026-05-02（星期六）是节假日，期限须为工作日：请改为下一个工作日 2026-05-06"},
                 {"五月底", "不是有效的日期"}}) {
             assertThatThrownBy(() -> taskService().complete(rectify, withVariables(VAR_RECTIFY_ACTION, SUSPENSION,
                     VAR_SUSPENSION_REASON, "涉及产权纠纷", VAR_SUSPENSION_REVIEW_DATE, bad[0])))
@@ -831,7 +856,12 @@ class RectificationProcessTest {
         String approval = task(TASK_APPROVE_SUSPENSION, pi).getId();
         assertThatThrownBy(() -> taskService().complete(approval, withVariables(VAR_SUSPENSION_APPROVED, "yes",
                 VAR_SUSPENSION_REVIEW_DATE, "2026-05-31"))).isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("不是工作日");
+                .hasMessageContaining("复核日期 2026-05-31（星期日）是休息日，期限须为工作日：请改为下一个工作日 2026-06-01");
+        for (Object[] bad : new Object[][] {{"", "请填写复核日期"}, {"2026-04-30", "须在今天（2026-04-30）之后"}}) {
+            assertThatThrownBy(() -> taskService().complete(approval, withVariables(VAR_SUSPENSION_APPROVED, "yes",
+                    VAR_SUSPENSION_REVIEW_DATE, bad[0]))).as("%s", bad[0]).isInstanceOf(FormFieldValidationException.class)
+                    .hasMessageContaining((String) bad[1]);
+        }
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes",
                 VAR_SUSPENSION_REVIEW_DATE, "2026-05-20", VAR_DECISION_COMMENT, "同意，5 月 20 日复核"));
 
@@ -885,6 +915,7 @@ class RectificationProcessTest {
      */
     @Test
     void cooperationsNameTheirUnitAndTheirClockStandsStillWhileTheCaseIsSuspended() {
+        // 各物业公司 is no unit the fixture makes: made here, as the other 协办 tests do, not left to whichever ran before
         fixture.notifications.member("wuye1", "wuye", true);
         CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
@@ -911,6 +942,51 @@ class RectificationProcessTest {
         assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei)).hasDueDate(Date.from(due));
         assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（各物业公司） · ");
         assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::dueAt).containsExactly(due, due);
+    }
+
+    /**
+     * 不同意 asks for no 复核日期: the approval form shows it only to approve (同意挂账), and the decision neither requires
+     * nor checks one, whatever is sent (nothing, a weekend, a day gone by); the request's day goes with the request.
+     */
+    @Test
+    void rejectingASuspensionNeedsNoReviewDayWhileApprovingOneDoes() throws java.io.IOException {
+        String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms/CaseSuspensionApproval.form"));
+        var review = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).path("components").findParents("key").stream()
+                .filter(component -> VAR_SUSPENSION_REVIEW_DATE.equals(component.path("key").asText())).findFirst().orElseThrow();
+        assertThat(review.path("conditional").path("hide").asText()).isEqualTo("=" + VAR_SUSPENSION_APPROVED + " != \"yes\"");
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        clockAt(at("2026-04-30T09:30"));
+        for (Object sent : new Object[] {null, "", "2026-05-31", "2026-04-01"}) {
+            complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                    VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
+            Map<String, Object> rejection = new java.util.HashMap<>(withVariables(VAR_SUSPENSION_APPROVED, "no",
+                    VAR_DECISION_COMMENT, "不属于挂账情形"));
+            if (sent != null) {
+                rejection.put(VAR_SUSPENSION_REVIEW_DATE, sent);
+            } else {
+                processEngine.getRuntimeService().removeVariable(pi.getId(), VAR_SUSPENSION_REVIEW_DATE);
+            }
+            complete(task(TASK_APPROVE_SUSPENSION, pi), rejection);
+            assertThat(pi).as("%s", sent).isWaitingAt(TASK_RECTIFY);
+            assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+            assertThat(processEngine.getRuntimeService().getVariables(pi.getId()))
+                    .doesNotContainKeys(VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT);
+        }
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
+        String approval = task(TASK_APPROVE_SUSPENSION, pi).getId();
+        processEngine.getRuntimeService().removeVariable(pi.getId(), VAR_SUSPENSION_REVIEW_DATE);
+        assertThatThrownBy(() -> taskService().complete(approval, withVariables(VAR_SUSPENSION_APPROVED, "yes")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("请填写复核日期");
+        assertThat(record(c).status()).as("nothing half-saved").isEqualTo(CaseStatus.IN_RECTIFICATION);
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes", VAR_SUSPENSION_REVIEW_DATE, "2026-05-21"));
+        assertThat(record(c).status()).isEqualTo(CaseStatus.SUSPENDED);
+        assertThat(task(TASK_RESUME, pi).getDueDate()).isEqualTo(Date.from(at("2026-05-21T17:00")));
+        assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::kind)
+                .containsSubsequence(CaseEventKind.SUSPENSION_REJECTED, CaseEventKind.SUSPENSION_REJECTED,
+                        CaseEventKind.SUSPENSION_REJECTED, CaseEventKind.SUSPENSION_REJECTED, CaseEventKind.SUSPENDED);
     }
 
     @Test
@@ -995,7 +1071,8 @@ class RectificationProcessTest {
         org.camunda.bpm.engine.task.Task verify = task(TASK_VERIFY, pi);
         assertThat(name(verify)).startsWith("核查整改结果 · " + urgent.caseNo() + " · ");
         assertThat(verify.getPriority()).isEqualTo(CaseTaskListener.URGENT_PRIORITY);
-        // No due date on 核查: no traffic light either.
+        // 核查 has a due date of its own (verifyDueAt), not the case's: no 黄灯 from the case's clock either.
+        assertThat(verify.getDueDate()).isNotNull();
         assertThat(verify.getFollowUpDate()).isNull();
 
         CaseRecord normal = report("EXPOSED_GARBAGE", "2026-03-02T09:30");

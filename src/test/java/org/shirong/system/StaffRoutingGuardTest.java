@@ -37,7 +37,14 @@ import org.springframework.http.ResponseEntity;
 class StaffRoutingGuardTest {
 
     /** A 工作交办's 完成期限 a month ahead of today in 九亭: its form takes no day gone by. */
-    private static final String FUTURE = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1).toString();
+    /** A working day about a month ahead: a 工作交办's 完成期限 must be one. */
+    private static final String FUTURE = org.shirong.calendar.WorkingCalendar.bundled()
+            .workingDayFrom(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1)).toString();
+    /** The first Saturday after {@link #FUTURE} the office does not work (not a make-up working day, nor in a holiday). */
+    private static final java.time.LocalDate SATURDAY = java.util.stream.Stream.iterate(java.time.LocalDate.parse(FUTURE)
+            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SATURDAY)), d -> d.plusWeeks(1))
+            .filter(d -> !org.shirong.calendar.WorkingCalendar.bundled().isWorkingDay(d) && d.plusDays(2).equals(
+                    org.shirong.calendar.WorkingCalendar.bundled().workingDayFrom(d))).findFirst().orElseThrow();
 
     @Autowired
     TestRestTemplate rest;
@@ -669,6 +676,11 @@ class StaffRoutingGuardTest {
                 // the task's due date is read from it: a 500 (ENGINE-09027) and a deadline 7000 years away
                 assignment.formatted("清理堆物", "lvrong", "下周五"), "“完成期限（当日 17:00 前）”应为日期",
                 assignment.formatted("清理堆物", "lvrong", "9026-01-20"), "超出可填写的范围",
+                // a deadline on a day the office does not work, as a 延期至 or a decision's 期限 may not be
+                assignment.formatted("清理堆物（周六）", "lvrong", SATURDAY), "“完成期限（当日 17:00 前）” " + SATURDAY
+                        + "（星期六）是休息日，期限须为工作日：请改为下一个工作日 " + SATURDAY.plusDays(2),
+                assignment.formatted("清理堆物（国庆）", "lvrong", "2027-10-01"),
+                "“完成期限（当日 17:00 前）” 2027-10-01（星期五）是节假日，期限须为工作日：请改为下一个工作日 2027-10-04",
                 """
                 {"variables":{"title":{"value":"清理堆物"},"requirement":{"value":"清理堆物"},"dueDate":{"value":"%s"}}}""".formatted(FUTURE),
                 "请选择“承办单位”");
@@ -686,6 +698,13 @@ class StaffRoutingGuardTest {
         assertThat(form.getBody()).contains("“会议名称”含有不可见的控制字符 U+0000");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("WorkAssignmentProcess")
                 .variableValueEquals("requirement", "清理堆物").count()).isZero();
+        // Tasklist's start form (submit-form) is refused alike, and starts nothing
+        ResponseEntity<String> weekendForm = as("chuangban1").postForEntity(start.replace("/start", "/submit-form"),
+                json(assignment.formatted("清理堆物（表单）", "lvrong", SATURDAY)), String.class);
+        assertThat(weekendForm.getStatusCode().value()).as(weekendForm.getBody()).isEqualTo(400);
+        assertThat(weekendForm.getBody()).contains("期限须为工作日：请改为下一个工作日 " + SATURDAY.plusDays(2));
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("WorkAssignmentProcess")
+                .variableValueLike("title", "清理堆物（%").count()).isZero();
 
         ResponseEntity<String> fine = as("chuangban1").postForEntity(start,
                 json(assignment.formatted("清理堆物", "lvrong", FUTURE)), String.class);
@@ -704,19 +723,20 @@ class StaffRoutingGuardTest {
                 {"variables":{"title":{"value":"时区测试"},"unitGroup":{"value":"lvrong"},"requirement":{"value":"时区测试"},
                  "dueDate":{"value":"%s"}}}""";
         java.util.TimeZone jvm = java.util.TimeZone.getDefault();
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-05T16:30:00Z")));
+        // 00:30 on Tuesday 8 December in Shanghai (a 完成期限 is a working day: the days typed here are weekdays)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-12-07T16:30:00Z")));
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
         try {
-            ResponseEntity<String> beyond = as("chuangban1").postForEntity(start, json(assignment.formatted("2036-12-07")), String.class);
+            ResponseEntity<String> beyond = as("chuangban1").postForEntity(start, json(assignment.formatted("2036-12-09")), String.class);
             assertThat(beyond.getStatusCode().value()).as(beyond.getBody()).isEqualTo(400);
-            assertThat(beyond.getBody()).contains("超出可填写的范围（2000-01-01 至 2036-12-06）");
-            ResponseEntity<String> lastDay = as("chuangban1").postForEntity(start, json(assignment.formatted("2036-12-06")), String.class);
+            assertThat(beyond.getBody()).contains("超出可填写的范围（2000-01-01 至 2036-12-08）");
+            ResponseEntity<String> lastDay = as("chuangban1").postForEntity(start, json(assignment.formatted("2036-12-08")), String.class);
             assertThat(lastDay.getStatusCode().value()).as(lastDay.getBody()).isEqualTo(200);
-            // the form takes no day gone by (disallowPassedDates): 5 December is today for the JVM, yesterday in Shanghai
-            ResponseEntity<String> past = as("chuangban1").postForEntity(start, json(assignment.formatted("2026-12-05")), String.class);
+            // the form takes no day gone by (disallowPassedDates): 7 December is today for the JVM, yesterday in Shanghai
+            ResponseEntity<String> past = as("chuangban1").postForEntity(start, json(assignment.formatted("2026-12-07")), String.class);
             assertThat(past.getStatusCode().value()).as(past.getBody()).isEqualTo(400);
-            assertThat(past.getBody()).contains("“完成期限（当日 17:00 前）”不能早于今天（2026-12-06）");
-            ResponseEntity<String> today = as("chuangban1").postForEntity(start, json(assignment.formatted("2026-12-06")), String.class);
+            assertThat(past.getBody()).contains("“完成期限（当日 17:00 前）”不能早于今天（2026-12-08）");
+            ResponseEntity<String> today = as("chuangban1").postForEntity(start, json(assignment.formatted("2026-12-08")), String.class);
             assertThat(today.getStatusCode().value()).as(today.getBody()).isEqualTo(200);
         } finally {
             java.util.TimeZone.setDefault(jvm);
