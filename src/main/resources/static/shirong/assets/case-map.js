@@ -29,10 +29,11 @@
       return r.json();
     });
   }
+  // also quotes: the result is put into attributes (href="…", data-case-no="…") as well as text
   function esc(text) {
     var d = document.createElement('div');
     d.textContent = text === null || text === undefined ? '' : String(text);
-    return d.innerHTML;
+    return d.innerHTML.replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   }
   function when(iso) {
     if (!iso) { return '—'; }
