@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.shirong.campaign.WorkAssignmentProcess;
@@ -41,6 +47,8 @@ class RestSecurityTest {
     RepositoryService repositoryService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    ProcessEngine processEngine;
     @LocalServerPort
     int port;
 
@@ -376,6 +384,20 @@ class RestSecurityTest {
         java.net.http.HttpResponse<String> two = cockpit.webappPost(path,
                 "{\"variables\":[{\"name\":\"caseDescription\",\"operator\":\"like\",\"value\":\"%a%b\"}]}");
         assertThat(two.statusCode()).as(two.body()).isEqualTo(200);
+    }
+
+    /**
+     * Cockpit's and Admin's own queries run in a MyBatis session of the webapps' own, not the engine's: each of their
+     * statements is cancelled after the engine's jdbcStatementTimeout too.
+     */
+    @Test
+    void cockpitsAndAdminsOwnQueriesHaveTheEnginesStatementTimeout() {
+        assertThat(((ProcessEngineImpl) processEngine).getProcessEngineConfiguration().getJdbcStatementTimeout()).isEqualTo(60);
+        // the configuration of the session a query runs in: where MyBatis takes each statement's timeout from
+        Command<Integer> timeout = context -> context.getDbSqlSession().getSqlSession().getConfiguration().getDefaultStatementTimeout();
+        assertThat(Cockpit.getCommandExecutor("default").executeCommand(timeout)).as("Cockpit").isEqualTo(60);
+        assertThat(((DefaultAdminRuntimeDelegate) Admin.getRuntimeDelegate()).getCommandExecutor("default").executeCommand(timeout))
+                .as("Admin").isEqualTo(60);
     }
 
     private java.net.http.HttpResponse<String> chunked(String path, String body) {
