@@ -5,6 +5,7 @@ import org.camunda.bpm.admin.Admin;
 import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
 import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.cockpit.db.CommandExecutor;
+import org.camunda.bpm.cockpit.db.QueryService;
 import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cockpit's and Admin's runtimes as Camunda's defaults, except that their own queries run in a {@link WebappQuerySession}
- * (with the engine's statement timeout). Camunda's webapp bootstrap
+ * (with the engine's statement timeout) and Cockpit's are held to {@link CockpitQueryLimits}. Camunda's webapp bootstrap
  * installs its defaults as the servlet context starts (with the embedded server, while the application context
  * refreshes); these replace them once the application's beans are made, before the server takes requests.
  */
@@ -38,6 +39,11 @@ class WebappRuntimes implements SmartInitializingSingleton {
     }
 
     static final class CockpitRuntime extends DefaultCockpitRuntimeDelegate {
+
+        @Override
+        public QueryService getQueryService(String engineName) {
+            return new CockpitQueryLimits(getCommandExecutor(engineName), engine(this, engineName).getQueryMaxResultsLimit());
+        }
 
         @Override
         protected CommandExecutor createCommandExecutor(String engineName) {
