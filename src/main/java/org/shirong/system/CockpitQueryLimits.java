@@ -38,8 +38,8 @@ class CockpitQueryLimits extends QueryServiceImpl {
 
     @Override
     public <T> T executeQuery(String statement, Object parameter, Class<T> type) {
-        if (parameter != null) {
-            QueryLimitsGuard.checkLimits(parameter);
+        if (parameter instanceof ListQueryParameterObject query) {
+            QueryLimitsGuard.checkLimits(query);
         }
         return super.executeQuery(statement, parameter, type);
     }

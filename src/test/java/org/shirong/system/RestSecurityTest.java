@@ -406,6 +406,10 @@ class RestSecurityTest {
                 + String.join(",", java.util.Collections.nCopies(1001, "a")));
         assertThat(ids.statusCode()).as(ids.body()).isEqualTo(400);
         assertThat(ids.body()).contains("activityIdIn", "1001");
+        java.net.http.HttpResponse<String> called = cockpit.webappGet(base + "/process-instance/any/called-process-instances"
+                + "?activityInstanceIdIn=" + String.join(",", java.util.Collections.nCopies(1001, "a")));
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(400);
+        assertThat(called.body()).contains("activityInstanceIdIn");
 
         for (String unpaged : List.of("/process-instance", "/process-instance?firstResult=0&maxResults=2001",
                 "/incident?maxResults=100000", "/process-definition/statistics?firstResult=0",
@@ -441,6 +445,10 @@ class RestSecurityTest {
         assertThat(Cockpit.getCommandExecutor("default").executeCommand(timeout)).as("Cockpit").isEqualTo(60);
         assertThat(((DefaultAdminRuntimeDelegate) Admin.getRuntimeDelegate()).getCommandExecutor("default").executeCommand(timeout))
                 .as("Admin").isEqualTo(60);
+        // and Admin's own page still reads through it
+        java.net.http.HttpResponse<String> metrics = WebappSession.login(port, "admin", "admin").webappGet("/admin/plugin/adminPlugins/default"
+                + "/metrics/aggregated?subscriptionStartDate=2026-01-01T00:00:00.000%2B0800&groupBy=month&metrics=process-instances");
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
     }
 
     private java.net.http.HttpResponse<String> chunked(String path, String body) {
