@@ -1,47 +1,68 @@
 package org.shirong.system;
 
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.cockpit.db.CommandExecutor;
+import org.camunda.bpm.cockpit.impl.db.QueryServiceImpl;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
-import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
-import jakarta.ws.rs.core.FeatureContext;
-import jakarta.ws.rs.core.Response.Status;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.webapp.db.QueryParameters;
 
 /**
  * Cockpit's own queries (its plugin API under {@code /camunda/api/cockpit/plugin/…}: process instances, incidents,
- * statistics) do not pass the engine's command chain, so {@link QueryLimitsGuard} never saw them: a {@code like} with
- * three {@code %} on a process variable held a core for seconds again. Each such query, as Cockpit read it from the
- * request, is held to the same limits before it runs (400 in Chinese). Jersey finds this for every one of its
- * applications ({@code META-INF/services}); it acts only on Cockpit's query objects, the engine API being guarded
- * inside the engine.
+ * statistics, called processes) do not pass the engine's command chain, so {@link QueryLimitsGuard} never saw them: a
+ * {@code like} with three {@code %} on a process variable held a core for seconds again. Cockpit's resources read a
+ * GET's criteria and page from the address themselves and a POST's from its body, and hand the query object they made
+ * to this service: each query, list or count, is held here to the same limits before it runs, and a list to a page of
+ * at most the engine's {@code queryMaxResultsLimit} ({@code maxResults} given, neither it nor {@code firstResult}
+ * negative); 400 in Chinese naming the parameter. Camunda's own check of the page said neither which parameter nor the
+ * limit, and let a negative one through to the database.
  */
-public class CockpitQueryLimits implements ReaderInterceptor {
+class CockpitQueryLimits extends QueryServiceImpl {
 
-    private static final String COCKPIT_QUERIES = "org.camunda.bpm.cockpit.impl.plugin.base.dto.query.";
+    private final int maxResults;
 
-    /** Registers the limits in each of Jersey's applications as it starts. */
-    public static class Discovery implements ForcedAutoDiscoverable {
-
-        @Override
-        public void configure(FeatureContext context) {
-            if (!context.getConfiguration().isRegistered(CockpitQueryLimits.class)) {
-                context.register(CockpitQueryLimits.class);
-            }
-        }
+    /** {@code maxResults}: the engine's queryMaxResultsLimit. */
+    CockpitQueryLimits(CommandExecutor commandExecutor, int maxResults) {
+        super(commandExecutor);
+        this.maxResults = maxResults;
     }
 
     @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        Object read = context.proceed();
-        if (read != null && read.getClass().getName().startsWith(COCKPIT_QUERIES)) {
-            try {
-                QueryLimitsGuard.checkLimits(read);
-            } catch (BadUserRequestException refused) {
-                throw new InvalidRequestException(Status.BAD_REQUEST, refused.getMessage());
-            }
+    public <T> List<T> executeQuery(String statement, QueryParameters parameter) {
+        QueryLimitsGuard.checkLimits(parameter);
+        if (parameter.isMaxResultsLimitEnabled()) {
+            page(parameter);
         }
-        return read;
+        return super.executeQuery(statement, parameter);
+    }
+
+    @Override
+    public <T> T executeQuery(String statement, Object parameter, Class<T> type) {
+        if (parameter instanceof ListQueryParameterObject query) {
+            QueryLimitsGuard.checkLimits(query);
+        }
+        return super.executeQuery(statement, parameter, type);
+    }
+
+    @Override
+    public Long executeQueryRowCount(String statement, ListQueryParameterObject parameter) {
+        QueryLimitsGuard.checkLimits(parameter);
+        return super.executeQueryRowCount(statement, parameter);
+    }
+
+    private void page(ListQueryParameterObject parameter) {
+        if (parameter.getFirstResult() < 0) {
+            throw new BadUserRequestException("参数 firstResult 不能为负数（" + parameter.getFirstResult() + "）");
+        }
+        if (parameter.getMaxResults() < 0) {
+            throw new BadUserRequestException("参数 maxResults 不能为负数（" + parameter.getMaxResults() + "），一次最多查询 "
+                    + maxResults + " 条");
+        }
+        if (parameter.getMaxResults() > maxResults) {
+            String given = parameter.getMaxResults() == Integer.MAX_VALUE ? "未给出参数 maxResults"
+                    : "参数 maxResults 为 " + parameter.getMaxResults();
+            throw new BadUserRequestException(given + "：一次最多查询 " + maxResults + " 条，请用 firstResult 和 maxResults 分页，"
+                    + "maxResults 不超过 " + maxResults);
+        }
     }
 }

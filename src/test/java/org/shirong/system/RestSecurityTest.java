@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.admin.Admin;
+import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
+import org.camunda.bpm.cockpit.Cockpit;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.shirong.campaign.WorkAssignmentProcess;
@@ -41,6 +47,8 @@ class RestSecurityTest {
     RepositoryService repositoryService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    ProcessEngine processEngine;
     @LocalServerPort
     int port;
 
@@ -376,6 +384,71 @@ class RestSecurityTest {
         java.net.http.HttpResponse<String> two = cockpit.webappPost(path,
                 "{\"variables\":[{\"name\":\"caseDescription\",\"operator\":\"like\",\"value\":\"%a%b\"}]}");
         assertThat(two.statusCode()).as(two.body()).isEqualTo(200);
+    }
+
+    /**
+     * Cockpit's GET queries read their criteria and page from the address, past anything that reads a body: they are
+     * held to the same limits as its POSTs, and a list to a page of at most queryMaxResultsLimit, named in the answer.
+     */
+    @Test
+    void cockpitsGetQueriesHoldTheSameLimitsAndPageAsItsPosts() {
+        WebappSession cockpit = WebappSession.login(port, "chuangban1", "demo");
+        String base = "/cockpit/plugin/base/default";
+        java.net.http.HttpResponse<String> variable = cockpit.webappGet(base
+                + "/process-instance/count?variables=caseDescription_like_%25a%25a%25b");
+        assertThat(variable.statusCode()).as(variable.body()).isEqualTo(400);
+        assertThat(variable.body()).contains("含 3 个通配符 %，最多 2 个");
+        java.net.http.HttpResponse<String> keyLike = cockpit.webappGet(base
+                + "/process-definition/statistics?keyLike=%25a%25b%25c&firstResult=0&maxResults=10");
+        assertThat(keyLike.statusCode()).as(keyLike.body()).isEqualTo(400);
+        assertThat(keyLike.body()).contains("keyLike", "含 3 个通配符 %");
+        java.net.http.HttpResponse<String> ids = cockpit.webappGet(base + "/incident/count?activityIdIn="
+                + String.join(",", java.util.Collections.nCopies(1001, "a")));
+        assertThat(ids.statusCode()).as(ids.body()).isEqualTo(400);
+        assertThat(ids.body()).contains("activityIdIn", "1001");
+        java.net.http.HttpResponse<String> called = cockpit.webappGet(base + "/process-instance/any/called-process-instances"
+                + "?activityInstanceIdIn=" + String.join(",", java.util.Collections.nCopies(1001, "a")));
+        assertThat(called.statusCode()).as(called.body()).isEqualTo(400);
+        assertThat(called.body()).contains("activityInstanceIdIn");
+
+        for (String unpaged : List.of("/process-instance", "/process-instance?firstResult=0&maxResults=2001",
+                "/incident?maxResults=100000", "/process-definition/statistics?firstResult=0",
+                "/incident?firstResult=0&maxResults=-1")) {
+            java.net.http.HttpResponse<String> answer = cockpit.webappGet(base + unpaged);
+            assertThat(answer.statusCode()).as(unpaged + " → " + answer.body()).isEqualTo(400);
+            assertThat(answer.body()).as(unpaged).contains("maxResults", "2000");
+        }
+        java.net.http.HttpResponse<String> before = cockpit.webappGet(base + "/process-instance?firstResult=-1&maxResults=10");
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(400);
+        assertThat(before.body()).contains("firstResult");
+
+        // what Cockpit's pages ask, for the office and for an administrator
+        for (WebappSession user : List.of(cockpit, WebappSession.login(port, "admin", "admin"))) {
+            for (String page : List.of("/process-instance?firstResult=0&maxResults=50&sortBy=startTime&sortOrder=desc",
+                    "/process-instance/count?variables=caseDescription_like_%25a%25b", "/incident?firstResult=0&maxResults=50",
+                    "/process-definition/statistics?firstResult=0&maxResults=2000", "/process-definition/statistics-count")) {
+                java.net.http.HttpResponse<String> answer = user.webappGet(base + page);
+                assertThat(answer.statusCode()).as(page + " → " + answer.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    /**
+     * Cockpit's and Admin's own queries run in a MyBatis session of the webapps' own, not the engine's: each of their
+     * statements is cancelled after the engine's jdbcStatementTimeout too.
+     */
+    @Test
+    void cockpitsAndAdminsOwnQueriesHaveTheEnginesStatementTimeout() {
+        assertThat(((ProcessEngineImpl) processEngine).getProcessEngineConfiguration().getJdbcStatementTimeout()).isEqualTo(60);
+        // the configuration of the session a query runs in: where MyBatis takes each statement's timeout from
+        Command<Integer> timeout = context -> context.getDbSqlSession().getSqlSession().getConfiguration().getDefaultStatementTimeout();
+        assertThat(Cockpit.getCommandExecutor("default").executeCommand(timeout)).as("Cockpit").isEqualTo(60);
+        assertThat(((DefaultAdminRuntimeDelegate) Admin.getRuntimeDelegate()).getCommandExecutor("default").executeCommand(timeout))
+                .as("Admin").isEqualTo(60);
+        // and Admin's own page still reads through it
+        java.net.http.HttpResponse<String> metrics = WebappSession.login(port, "admin", "admin").webappGet("/admin/plugin/adminPlugins/default"
+                + "/metrics/aggregated?subscriptionStartDate=2026-01-01T00:00:00.000%2B0800&groupBy=month&metrics=process-instances");
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
     }
 
     private java.net.http.HttpResponse<String> chunked(String path, String body) {
