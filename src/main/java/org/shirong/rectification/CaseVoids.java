@@ -75,7 +75,8 @@ class CaseVoids {
         } catch (MismatchingMessageCorrelationException notDeployed) {
             // an instance of a definition deployed before voiding existed
             throw new ConflictException("VOID_NOT_DEPLOYED", "案件 " + caseNo
-                    + " 的整改流程是不支持作废的旧版本，请管理员在驾驶舱（Cockpit）中把该流程实例迁移到最新版本后再作废");
+                    + " 的整改流程是不支持作废的旧版本，请管理员按 README“流程负责人如何修改流程和表单”中的迁移步骤"
+                    + "把该案件的流程实例迁移到最新版本后再作废");
         }
         CaseRecord voided = cases.get(caseNo);
         return new Voided(caseNo, voided.status().name(), voided.status().label(), voided.closedAt(), actor, why);
