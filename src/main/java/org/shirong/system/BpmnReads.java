@@ -2,8 +2,12 @@ package org.shirong.system;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.parsers.SAXParserFactory;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -36,6 +40,31 @@ public final class BpmnReads {
             List<UserTask> tasks = new ArrayList<>();
             collectUserTasks(root, tasks);
             return tasks;
+        });
+    }
+
+    /**
+     * The element ids of each process of a BPMN file (process id → the ids of the elements in it, nested ones too);
+     * empty when the file is not well-formed or not valid against the schema.
+     */
+    public static Optional<Map<String, Set<String>>> processElementIds(byte[] content) {
+        return read(content).map(root -> {
+            Map<String, Set<String>> byProcess = new LinkedHashMap<>();
+            for (Element process : root.elementsNS(new Namespace(BpmnParser.BPMN20_NS), "process")) {
+                Set<String> ids = new HashSet<>();
+                collectIds(process, ids);
+                byProcess.put(process.attribute("id"), ids);
+            }
+            return byProcess;
+        });
+    }
+
+    private static void collectIds(Element element, Set<String> ids) {
+        element.elements().forEach(child -> {
+            if (child.attribute("id") != null) {
+                ids.add(child.attribute("id"));
+            }
+            collectIds(child, ids);
         });
     }
 

@@ -42,14 +42,17 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     private final TenantResources tenants;
     private final StartupFingerprints fingerprints;
     private final ProcessResourceValidator validator = new ProcessResourceValidator();
+    private final Map<String, List<String>> reliedIds;
 
     ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
-            ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants, StartupFingerprints fingerprints) {
+            ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants, StartupFingerprints fingerprints,
+            ObjectProvider<ReliedElements> relied) {
         this.repositoryService = repositoryService;
         this.collector = collector;
         this.formOptions = formOptions.orderedStream().toList();
         this.tenants = tenants;
         this.fingerprints = fingerprints;
+        this.reliedIds = ReliedElements.idsByProcess(relied.orderedStream().flatMap(r -> r.processClasses().stream()).toList());
     }
 
     /** Deploys what changed, unless nothing the deployments depend on changed since the last complete start-up. */
@@ -87,6 +90,12 @@ public class ProcessResourceDeployer implements ApplicationRunner {
                 problems.addAll(tenant.checker().check(r.name(), r.origin(), r.content()));
             }
             problems.addAll(validator.check(own, decisionsChecked));
+            for (ProcessResource r : own) {
+                if (r.name().endsWith(".bpmn")) {
+                    BpmnReads.processElementIds(r.content())
+                            .ifPresent(ids -> problems.addAll(ReliedElements.missing(reliedIds, r.origin(), ids)));
+                }
+            }
             byTenant.put(tenant.id(), own);
         }
         // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.

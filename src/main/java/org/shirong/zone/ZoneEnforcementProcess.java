@@ -1,7 +1,7 @@
 package org.shirong.zone;
 
 /** Keys, element ids and variable names of {@code processes/ZoneEnforcementProcess.bpmn} (门责处置). */
-final class ZoneEnforcementProcess {
+public final class ZoneEnforcementProcess {
 
     static final String KEY = "ZoneEnforcementProcess";
     /** The business key of a breach's process: {@code breach-<id>}. */

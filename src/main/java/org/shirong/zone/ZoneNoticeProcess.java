@@ -4,7 +4,7 @@ package org.shirong.zone;
  * Keys, element ids and variable names of {@code processes/ZoneNoticeProcess.bpmn} (责任告知书送达上墙): one instance per
  * zone and edition, business key {@link #businessKey} ({@code JT-Z-0001/2026}), started by {@link ZoneNotices#start}.
  */
-final class ZoneNoticeProcess {
+public final class ZoneNoticeProcess {
 
     static final String KEY = "ZoneNoticeProcess";
 

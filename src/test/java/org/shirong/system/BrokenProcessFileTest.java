@@ -62,6 +62,19 @@ class BrokenProcessFileTest {
         assertThat(analysis.getAction()).contains("Camunda Modeler");
     }
 
+    /**
+     * Renaming in Modeler an id the code finds its element by (整改问题, which the claimer is given straight away) would
+     * switch that off without a word: start-up refuses, naming the file, the process and the id.
+     */
+    @Test
+    void aRenamedElementIdTheCodeReliesOnStopsStartUp() throws Exception {
+        String diagram = Files.readString(Path.of("processes/RectificationProcess.bpmn")).replace("Task_RectifyProblem", "Task_FixProblem");
+        Files.writeString(processes.resolve("RectificationProcess.bpmn"), diagram);
+
+        assertThat(startShirong().getMessage()).contains("RectificationProcess.bpmn").contains("RectificationProcess")
+                .contains("Task_RectifyProblem").contains("请不要在 Modeler 中修改或删除该 id");
+    }
+
     @Test
     void bpmnAgainstTheSchemaStopsStartUpNamingFileAndLine() throws Exception {
         Files.writeString(processes.resolve("Unknown.bpmn"), """
