@@ -274,11 +274,6 @@ class CampaignDashboard {
                 phaseLines(c.code(), phases, summary, town), line(null, "合计", total, listUrl(c.code(), window, null, null)));
     }
 
-    /** The organisation of the campaign; 404 for a campaign that does not exist. */
-    String organizationOf(String code) {
-        return campaign(code).tenantId();
-    }
-
     /** The campaign's 驾驶舱 for the month {@code period} (2026-05; null: the current month). */
     @Transactional(readOnly = true)
     Dashboard of(String code, String period) {
