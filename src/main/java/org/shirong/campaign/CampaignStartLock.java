@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shirong.system.DatabaseProduct;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CampaignStartLock {
 
-    /** How long a start waits on H2, whose lock timeout (a second by default) is shorter than a campaign's start. */
+    /** How long a start waits on H2, whose lock timeout (some two seconds) may be shorter than another campaign's start. */
     private static final int H2_WAIT_SECONDS = 60;
 
     private final JdbcTemplate jdbc;
@@ -61,7 +61,8 @@ class CampaignStartLock {
             try {
                 jdbc.queryForObject("select name from shirong_lock where name = ? for update", String.class, name);
                 return;
-            } catch (PessimisticLockingFailureException stillHeld) {
+            } catch (TransientDataAccessException stillHeld) {
+                // H2's lock timeout (error 50200) ends the wait, not the transaction: wait again
                 if (System.nanoTime() > until) {
                     throw stillHeld;
                 }

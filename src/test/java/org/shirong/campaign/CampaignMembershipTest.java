@@ -225,7 +225,7 @@ class CampaignMembershipTest {
      * Two starts of overlapping campaigns of the same template sent at the same moment both pass the first check; each is
      * checked again while it is recorded, one at a time, so one is started (201) and the other refused (409) naming the
      * one started, and only one is stored. To make "at the same moment" certain, the test holds the start lock of the
-     * template until both requests wait for it (H2's sessions name their blocker).
+     * template until both requests wait for it (H2's sessions name their blocker), and longer than H2's lock timeout.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -253,6 +253,9 @@ class CampaignMembershipTest {
                     assertThat(answers).as("no start is answered before it has the lock").noneMatch(java.util.concurrent.Future::isDone);
                     java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
                 }
+                // held longer than H2's lock timeout (some two seconds), as a slow start would: the starts wait on
+                java.util.concurrent.locks.LockSupport.parkNanos(3_000_000_000L);
+                assertThat(answers).noneMatch(java.util.concurrent.Future::isDone);
             });
             List<ResponseEntity<Map>> done = new ArrayList<>();
             for (var answer : answers) {
