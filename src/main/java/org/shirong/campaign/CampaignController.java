@@ -63,7 +63,8 @@ class CampaignController {
 
     /**
      * Checks everything first (400 naming each field), then starts CampaignProcess as the caller (403 if they may not); 409
-     * when another start took the code between the check and this start.
+     * when another start took the code, or started an overlapping campaign of the same template, between the check and
+     * this start.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
@@ -85,8 +86,12 @@ class CampaignController {
         try {
             runtimeService.createProcessInstanceById(definitions.latestId(CampaignProcess.KEY, own)).businessKey(code).setVariables(variables).execute();
         } catch (FormFieldValidationException takenSinceChecked) {
-            // The start listener checks again: what passed above was changed meanwhile, i.e. the code was started by someone else.
-            throw new ConflictException("DUPLICATE_CODE", takenSinceChecked.getMessage());
+            // The start listener checks again, one start of the template at a time (CampaignStartLock): what passed above
+            // was changed meanwhile, i.e. the code was taken, or a campaign of the template overlapping this one was
+            // started, by someone else at the same moment.
+            throw CampaignProcess.VAR_START_DATE.equals(takenSinceChecked.getDetail())
+                    ? new ConflictException("OVERLAPPING_CAMPAIGN", takenSinceChecked.getMessage())
+                    : new ConflictException("DUPLICATE_CODE", takenSinceChecked.getMessage());
         } catch (org.camunda.bpm.engine.AuthorizationException notAStarter) {
             // the engine grants the start to the organisation's supervisors (AccessAuthorizations): say who they are
             var o = organizations.of(own);

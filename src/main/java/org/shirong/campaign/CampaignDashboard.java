@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
@@ -172,10 +173,29 @@ class CampaignDashboard {
             String mapPage, String territories, String periodLedger) {
     }
 
-    /** {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town. */
+    /**
+     * {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town;
+     * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown.
+     */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
-            List<Supervised> supervision, List<Light> lights, Links links) {
+            List<Supervised> supervision, List<Light> lights, Links links, Participation participant) {
+    }
+
+    /**
+     * A town or street taking part in its district's campaign, reading it through its {@code office}: it sees its own
+     * tasks, the campaign's cases it may read ({@code caseNos}: those located in it, which it cooperates on) and the
+     * ranking of a period once the district has published it in its 通报 ({@code published}).
+     */
+    record Participant(String office, Set<String> caseNos, Predicate<String> published) {
+
+        boolean shows(CaseRecord c) {
+            return caseNos.contains(c.caseNo());
+        }
+    }
+
+    /** What the 驾驶舱 says of a participant's narrowed view: whose part it is, and how it is narrowed. */
+    record Participation(String office, String officeName, String note) {
     }
 
     /** A campaign on the overview: its phases and this month's totals only, without ranking, trend or lists. */
@@ -194,7 +214,8 @@ class CampaignDashboard {
 
     /**
      * The cases behind a figure: {@code total} of them, the first {@value #LIST_LIMIT} (oldest first) in {@code cases};
-     * {@code ledger}: the Excel ledger of the scope's cases (all its cases, not only this figure's).
+     * {@code ledger}: the Excel ledger of the scope's cases (all its cases, not only this figure's); null for a
+     * participating town, whose ledger the district keeps.
      */
     record CaseList(String figure, String figureName, String scope, int total, int limit, List<ListedCase> cases, String ledger) {
     }
@@ -237,26 +258,49 @@ class CampaignDashboard {
         }).toList();
     }
 
-    /** The organisation of the campaign; 404 for a campaign that does not exist. */
-    String organizationOf(String code) {
-        return campaign(code).tenantId();
+    /**
+     * A district's campaign on the overview of a town taking part in it: its phases with the town's own tasks and the
+     * month's totals of the town's cases.
+     */
+    @Transactional(readOnly = true)
+    Card card(Campaign c, Participant town) {
+        Instant now = now();
+        UnitScores.Window window = scores.window(YearMonth.from(now.atZone(zone)).toString());
+        At at = new At(now, window.from(), window.until());
+        List<PhaseRow> phases = records.phases(c.code());
+        CampaignOverview.Summary summary = CampaignOverview.summary(c, phases);
+        int[] total = count(cases(c.code(), town), rounds(c.code(), town), at);
+        return new Card(ref(c, summary), now, LocalDate.ofInstant(now, zone), period(window),
+                phaseLines(c.code(), phases, summary, town), line(null, "合计", total, listUrl(c.code(), window, null, null)));
     }
 
     /** The campaign's 驾驶舱 for the month {@code period} (2026-05; null: the current month). */
     @Transactional(readOnly = true)
     Dashboard of(String code, String period) {
+        return of(code, period, null);
+    }
+
+    /**
+     * The 驾驶舱 as {@code town} (null: whoever reads the whole campaign) may see it: its own tasks' phases, its cases by
+     * lead unit and plan item, its cases under 督办, the ranking only of a period the district has published, and no
+     * links to the district's ledgers, scores or 迎检 archive.
+     */
+    @Transactional(readOnly = true)
+    Dashboard of(String code, String period, Participant town) {
         Campaign c = campaign(code);
         Instant now = now();
         UnitScores.Window window = window(period, now);
         At at = new At(now, window.from(), window.until());
         List<PhaseRow> phaseRows = records.phases(code);
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
-        List<CaseRecord> all = cases.casesOfCampaign(code);
-        List<KeptRound> rounds = cases.keptRoundsOfCampaign(code);
+        List<CaseRecord> all = cases(code, town);
+        List<KeptRound> rounds = rounds(code, town);
         Map<String, String> names = unitNames(code);
 
         Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
-        ownUnits(c).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
+        if (town == null) {
+            ownUnits(c).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
+        }
         List<CaseRecord> noLead = new ArrayList<>();
         all.forEach(r -> (r.leadUnit() == null ? noLead : byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>())).add(r));
         Map<String, List<KeptRound>> roundsByUnit = new HashMap<>();
@@ -272,28 +316,67 @@ class CampaignDashboard {
         }
         UnitLine total = line(null, "合计", count(all, rounds, at), listUrl(code, window, null, null));
 
-        UnitScores.PeriodScores current = scores.read(c.tenantId(), code, window.periodCode());
-        Ranking ranking = new Ranking(current.periodCode(), current.periodName(), scores.noticeLine(c.tenantId()).orElse(null),
-                current.notice(), current.ranking().stream().map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(),
-                        u.grade(), u.named(), u.namedFor())).toList());
+        Ranking ranking = ranking(c, window, town);
 
         PlanItemProgress.Table items = planItems.of(code, now, all);
         String tenant = c.tenantId();
         String api = "/api/campaigns/" + code;
         Period shown = period(window);
+        Predicate<String> published = town == null ? p -> true : town.published();
+        Links links = new Links("/api/cases?campaign=" + code, "/api/cases/export.xlsx?campaign=" + code,
+                "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code + "&organization=" + tenant,
+                api + "/documents", api + "/dossier.pdf", api + "/archive.zip",
+                "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code),
+                organizations.within(tenant).isEmpty() ? null
+                        : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant,
+                "/api/cases/export.xlsx?campaign=" + code + "&from=" + shown.from() + "&to=" + shown.to());
+        if (town != null) {
+            // the district's ledgers, its whole scores and its 迎检 archive are the district's: its towns get none of them
+            links = new Links(links.cases(), null, null, links.documents(), links.dossier(), null, links.map(), links.mapPage(), null,
+                    null);
+        }
         return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), shown,
-                phaseLines(code, phaseRows, summary), units, total, ranking,
-                trend(tenant, code, YearMonth.parse(window.periodCode().substring(0, 7))),
+                phaseLines(code, phaseRows, summary, town), units, total, ranking,
+                trend(tenant, code, YearMonth.parse(window.periodCode().substring(0, 7)), published),
                 items.items().stream().map(i -> item(code, window, i, false)).toList(), item(code, window, items.total(), true),
                 supervision(code, all, names), Arrays.stream(TrafficLight.values())
                         .map(l -> new Light(l.name(), l.label(), l.colour())).toList(),
-                new Links("/api/cases?campaign=" + code, "/api/cases/export.xlsx?campaign=" + code,
-                        "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code + "&organization=" + tenant,
-                        api + "/documents", api + "/dossier.pdf", api + "/archive.zip",
-                        "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code),
-                        organizations.within(tenant).isEmpty() ? null
-                                : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant,
-                        "/api/cases/export.xlsx?campaign=" + code + "&from=" + shown.from() + "&to=" + shown.to()));
+                links, town == null ? null : participation(c, town));
+    }
+
+    private Participation participation(Campaign c, Participant town) {
+        String place = organizations.ofGroup(town.office()).map(o -> o.name()).orElse(town.office());
+        String district = organizations.find(c.tenantId()).map(o -> o.name()).orElse(c.tenantId());
+        return new Participation(town.office(), organization.unitNames().getOrDefault(town.office(), town.office()),
+                place + "参加" + district + "的这项活动：这里只显示本单位的任务和位于" + place + "的案件；考核排名为" + district
+                        + "已印发通报的月份的排名；案件台账（Excel）、考核得分和迎检档案由" + district + "下载。");
+    }
+
+    /**
+     * The period's ranking; for a participating town only once the district has published it in its 通报 (before that
+     * the ranking is the district's working figure, not yet public).
+     */
+    private Ranking ranking(Campaign c, UnitScores.Window window, Participant town) {
+        BigDecimal line = scores.noticeLine(c.tenantId()).orElse(null);
+        if (town != null && !town.published().test(window.periodCode())) {
+            String district = organizations.find(c.tenantId()).map(o -> o.name()).orElse(c.tenantId());
+            return new Ranking(window.periodCode(), window.periodName(), line, district + "尚未印发" + window.periodName()
+                    + "考核排名的通报，印发后可在此查看排名", List.of());
+        }
+        UnitScores.PeriodScores current = scores.read(c.tenantId(), c.code(), window.periodCode());
+        return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
+                .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor())).toList());
+    }
+
+    /** The campaign's cases, or those of them the participating town may read. */
+    private List<CaseRecord> cases(String code, Participant town) {
+        List<CaseRecord> all = cases.casesOfCampaign(code);
+        return town == null ? all : all.stream().filter(town::shows).toList();
+    }
+
+    private List<KeptRound> rounds(String code, Participant town) {
+        List<KeptRound> all = cases.keptRoundsOfCampaign(code);
+        return town == null ? all : all.stream().filter(r -> town.caseNos().contains(r.caseNo())).toList();
     }
 
     /**
@@ -303,6 +386,12 @@ class CampaignDashboard {
      */
     @Transactional(readOnly = true)
     CaseList list(String code, String period, Figure figure, String unit, String item) {
+        return list(code, period, figure, unit, item, null);
+    }
+
+    /** {@link #list} of the cases {@code town} (null: whoever reads the whole campaign) may see, as its 驾驶舱 counts them. */
+    @Transactional(readOnly = true)
+    CaseList list(String code, String period, Figure figure, String unit, String item, Participant town) {
         Campaign c = campaign(code);
         Instant now = now();
         UnitScores.Window window = window(period, now);
@@ -315,8 +404,8 @@ class CampaignDashboard {
         Predicate<String> ofUnit = unit == null ? lead -> true : NO_LEAD_UNIT.equals(unit) ? Objects::isNull : unit::equals;
         Predicate<CaseRecord> ofItem = item == null ? r -> true : r -> Objects.equals(
                 CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
-        List<CaseRecord> ofCampaign = cases.casesOfCampaign(code);
-        List<KeptRound> rounds = cases.keptRoundsOfCampaign(code);
+        List<CaseRecord> ofCampaign = cases(code, town);
+        List<KeptRound> rounds = rounds(code, town);
         if (unit != null && !NO_LEAD_UNIT.equals(unit) && ownUnits(c).stream().noneMatch(u -> u.unitId().equals(unit))
                 && ofCampaign.stream().noneMatch(r -> unit.equals(r.leadUnit()))
                 && rounds.stream().noneMatch(r -> unit.equals(r.leadUnit()))) {
@@ -350,7 +439,7 @@ class CampaignDashboard {
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
         return new CaseList(figure.name(), figureName, scope.isEmpty() ? "全部案件" : String.join(" · ", scope), matching.size(),
-                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger);
+                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), town == null ? ledger : null);
     }
 
     private static ListedCase listed(CaseRecord r, Instant now, Map<String, String> names) {
@@ -438,7 +527,12 @@ class CampaignDashboard {
     }
 
     private List<PhaseLine> phaseLines(String code, List<PhaseRow> phases, CampaignOverview.Summary summary) {
-        List<TaskRow> tasks = records.tasks(code);
+        return phaseLines(code, phases, summary, null);
+    }
+
+    /** The phases with their tasks done and open: all of them, or a participating town's own. */
+    private List<PhaseLine> phaseLines(String code, List<PhaseRow> phases, CampaignOverview.Summary summary, Participant town) {
+        List<TaskRow> tasks = records.tasks(code).stream().filter(t -> town == null || town.office().equals(t.groupId())).toList();
         return phases.stream().map(p -> {
             List<TaskRow> own = tasks.stream().filter(t -> Objects.equals(t.phaseNo(), p.no())).toList();
             int done = (int) own.stream().filter(t -> CampaignRecords.DONE.equals(t.status())).count();
@@ -447,16 +541,24 @@ class CampaignDashboard {
         }).toList();
     }
 
-    /** The units' totals in the last {@value #TREND_MONTHS} months up to {@code last}, in the order of {@code last}'s ranking. */
-    private Trend trend(String tenant, String code, YearMonth last) {
+    /**
+     * The units' totals in the last {@value #TREND_MONTHS} months up to {@code last}, in the order of {@code last}'s ranking;
+     * only those of the months {@code shown} (all for the district, the published ones for a participating town).
+     */
+    private Trend trend(String tenant, String code, YearMonth last, Predicate<String> shown) {
         List<String> periods = new ArrayList<>();
         List<String> periodNames = new ArrayList<>();
         Map<String, String> unitNames = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
         for (int back = TREND_MONTHS - 1; back >= 0; back--) {
-            UnitScores.PeriodScores p = scores.read(tenant, code, last.minusMonths(back).toString());
-            periods.add(p.periodCode());
-            periodNames.add(p.periodName());
+            String month = last.minusMonths(back).toString();
+            UnitScores.Window w = scores.window(month);
+            periods.add(w.periodCode());
+            periodNames.add(w.periodName());
+            if (!shown.test(w.periodCode())) {
+                continue;
+            }
+            UnitScores.PeriodScores p = scores.read(tenant, code, month);
             p.ranking().forEach(u -> {
                 unitNames.put(u.unitId(), u.unitName());
                 totals.computeIfAbsent(u.unitId(), k -> new LinkedHashMap<>()).put(p.periodCode(), u.total());

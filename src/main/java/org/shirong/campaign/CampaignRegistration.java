@@ -32,8 +32,11 @@ class CampaignRegistration {
     private final CampaignTemplates templates;
     private final CampaignRecords records;
     private final CampaignSchedule schedule;
+    private final CampaignStartLock startLock;
 
-    CampaignRegistration(CampaignTemplates templates, CampaignRecords records, WorkingCalendar calendar, DateWindow dates) {
+    CampaignRegistration(CampaignTemplates templates, CampaignRecords records, WorkingCalendar calendar, DateWindow dates,
+            CampaignStartLock startLock) {
+        this.startLock = startLock;
         this.templates = templates;
         this.records = records;
         this.schedule = new CampaignSchedule(calendar.zone(), dates);
@@ -46,9 +49,15 @@ class CampaignRegistration {
 
     /**
      * Records the campaign in the caller's transaction; refuses (nothing written) what {@link #check} refuses, and a code
-     * another start saved after this one was checked (409).
+     * another start saved after this one was checked (409). Starts of the same template in the same organisation are
+     * checked and recorded one after the other ({@link CampaignStartLock}): of two overlapping ones sent at the same
+     * moment, the second is refused for the first's dates.
      */
     Registered register(String organization, CampaignStartRequest request, String actor, String processInstanceId) {
+        if (request.template() != null && !request.template().isBlank()) {
+            // checked again under the lock: a start of the same template a moment ago is seen once it has committed
+            startLock.lock(organization, request.template().strip());
+        }
         Checked checked = evaluate(organization, request);
         if (!checked.errors().isEmpty()) {
             throw new InvalidRequestException(checked.errors());

@@ -1,11 +1,14 @@
 package org.shirong.campaign;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.shirong.organization.CallerOrganization;
+import org.shirong.rectification.CaseDossiers;
+import org.shirong.report.RankingNotices;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
@@ -18,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The 活动驾驶舱 in Cockpit reads these as the logged-in user: {@code GET /api/dashboard} (the campaigns the caller
- * supervises; 403 for anyone who supervises none, so the plugin shows nothing to a unit) and
+ * supervises, then the district's campaigns their town takes part in; 403 for anyone who has none, so the plugin shows
+ * nothing to a unit) and
  * {@code GET /api/campaigns/{code}/dashboard?period=2026-05} (one campaign, see {@link CampaignDashboard}) and
  * {@code GET /api/campaigns/{code}/dashboard/cases?figure=RED&unit=&item=&period=} (the cases behind one of its figures).
  */
@@ -29,12 +33,19 @@ class DashboardController {
     private final DashboardAccess access;
     private final CampaignDashboard dashboard;
     private final IdentityService identityService;
-    private final CallerOrganization callerOrganization;
     private final UnitScores scores;
+    private final CampaignAccess campaigns;
+    private final CampaignRecords records;
+    private final CaseDossiers dossiers;
+    private final RankingNotices notices;
 
     DashboardController(DashboardAccess access, CampaignDashboard dashboard, IdentityService identityService,
-            CallerOrganization callerOrganization, UnitScores scores) {
-        this.callerOrganization = callerOrganization;
+            UnitScores scores, CampaignAccess campaigns, CampaignRecords records, CaseDossiers dossiers,
+            RankingNotices notices) {
+        this.campaigns = campaigns;
+        this.records = records;
+        this.dossiers = dossiers;
+        this.notices = notices;
         this.scores = scores;
         this.access = access;
         this.dashboard = dashboard;
@@ -49,18 +60,23 @@ class DashboardController {
     Overview overview() {
         Authentication caller = identityService.getCurrentAuthentication();
         List<String> organizations = access.organizations(caller);
-        if (organizations.isEmpty()) {
+        // the district's campaigns the caller's town takes part in, after its own organisations' campaigns
+        List<CampaignDashboard.Card> participating = records.all().stream().filter(c -> !organizations.contains(c.tenantId()))
+                .flatMap(c -> campaigns.readable(c).filter(r -> !r.whole()).stream())
+                .map(r -> dashboard.card(r.campaign(), participant(caller, r))).toList();
+        if (organizations.isEmpty() && participating.isEmpty()) {
             throw access.refusal(caller == null || caller.getTenantIds() == null || caller.getTenantIds().size() != 1
                     ? null : caller.getTenantIds().get(0));
         }
-        return new Overview(organizations, dashboard.campaigns(organizations));
+        List<CampaignDashboard.Card> cards = new ArrayList<>(dashboard.campaigns(organizations));
+        cards.addAll(participating);
+        return new Overview(organizations, cards);
     }
 
     @GetMapping("/campaigns/{code}/dashboard")
     CampaignDashboard.Dashboard campaign(@PathVariable String code, @RequestParam(required = false) String period) {
         checkPeriod(period);
-        requireSupervisor(code);
-        return dashboard.of(code, period);
+        return dashboard.of(code, period, reader(code));
     }
 
     /**
@@ -81,8 +97,7 @@ class DashboardController {
                         "参数 figure 无效：驾驶舱没有这个数字（可选："
                                 + Arrays.stream(CampaignDashboard.Figure.values())
                                 .map(f -> f.name() + " " + f.label()).collect(Collectors.joining("、")) + "）")));
-        requireSupervisor(code);
-        return dashboard.list(code, period, chosen, unitId, planItem);
+        return dashboard.list(code, period, chosen, unitId, planItem, reader(code));
     }
 
     /**
@@ -102,14 +117,27 @@ class DashboardController {
         });
     }
 
-    private void requireSupervisor(String code) {
-        var caller = identityService.getCurrentAuthentication();
-        String organization = dashboard.organizationOf(code);
-        if (!callerOrganization.readable(caller).test(organization)) {
-            // As everywhere else: a campaign of an organisation the caller cannot read does not exist for them.
-            throw new org.shirong.system.NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code);
+    /**
+     * How the caller reads the campaign's 驾驶舱 ({@link CampaignAccess}): a campaign they cannot read does not exist for
+     * them (404); one they read whole needs them to see its organisation's 驾驶舱 (403 for a unit); a town taking part in
+     * its district's campaign sees its own part ({@link CampaignDashboard.Participant}, returned).
+     */
+    private CampaignDashboard.Participant reader(String code) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        CampaignAccess.Readable readable = campaigns.readable(code);
+        if (readable.whole()) {
+            access.require(caller, readable.campaign().tenantId());
+            return null;
         }
-        access.require(caller, organization);
+        return participant(caller, readable);
+    }
+
+    /** A participating town's part: the campaign's cases it may read, and the periods whose ranking the district published. */
+    private CampaignDashboard.Participant participant(Authentication caller, CampaignAccess.Readable readable) {
+        String code = readable.campaign().code();
+        Set<String> caseNos = dossiers.byPlanItem(caller, code).stream().flatMap(i -> i.caseNos().stream())
+                .collect(Collectors.toSet());
+        return new CampaignDashboard.Participant(readable.ownGroup(), caseNos, period -> notices.issued(code, period).isPresent());
     }
 
 }

@@ -3,6 +3,7 @@ package org.shirong.organization;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.system.ApiError;
@@ -107,12 +108,35 @@ public class CallerOrganization {
     }
 
     /**
+     * How the caller reads a campaign of {@code organization} whose units' groups are {@code campaignGroups} (asked only
+     * when needed): whole when they may read the organisation ({@link #readable}: its members, the district groups that
+     * oversee it, an administrator), else through their town's office when the town takes part in its district's
+     * campaign ({@link #participatingOffice}), narrowed to that office's part; empty for anyone else, to whom the campaign
+     * does not exist (404). The one rule for who reads a campaign: its pages, documents, dossiers and 驾驶舱 all ask it.
+     */
+    public Optional<CampaignReader> campaignReader(Authentication caller, String organization,
+            Supplier<? extends Collection<String>> campaignGroups) {
+        if (readable(caller).test(organization)) {
+            return Optional.of(new CampaignReader(null));
+        }
+        return participatingOffice(caller, organization, campaignGroups.get()).map(CampaignReader::new);
+    }
+
+    /** A caller's reading of a campaign: {@code office} null for the whole campaign, else the participating town's office. */
+    public record CampaignReader(String office) {
+
+        public boolean whole() {
+            return office == null;
+        }
+    }
+
+    /**
      * The office group through which the caller reads a campaign of {@code organization} as one of its participating
      * towns or streets: the campaign lists that office among its units (a district template's participant
      * {@code organization: <town>}), the town's parent is {@code organization}, and the caller is in that office or among
      * the town's approvers. Reading only: the town does its own tasks in its own organisation. Empty for anyone else.
      */
-    public Optional<String> participatingOffice(Authentication caller, String organization, Collection<String> campaignGroups) {
+    private Optional<String> participatingOffice(Authentication caller, String organization, Collection<String> campaignGroups) {
         if (caller == null || caller.getGroupIds() == null || organization == null) {
             return Optional.empty();
         }

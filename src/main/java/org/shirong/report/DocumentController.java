@@ -115,10 +115,9 @@ class DocumentController {
         return figures.organizationOf(campaignCode).filter(o -> readable(campaignCode, o)).isPresent();
     }
 
-    /** The campaign's organisation's readers, and the offices (and approvers) of the towns taking part in a district campaign. */
+    /** Whoever reads the campaign ({@link CallerOrganization#campaignReader}), wholly or as a town taking part in it. */
     private boolean readable(String campaignCode, String organization) {
-        var caller = identityService.getCurrentAuthentication();
-        return callerOrganization.readable(caller).test(organization)
-                || callerOrganization.participatingOffice(caller, organization, figures.unitGroups(campaignCode)).isPresent();
+        return callerOrganization.campaignReader(identityService.getCurrentAuthentication(), organization,
+                () -> figures.unitGroups(campaignCode)).isPresent();
     }
 }

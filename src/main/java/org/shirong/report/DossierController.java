@@ -21,6 +21,7 @@ import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseDossiers;
 import org.shirong.rectification.CaseFile;
 import org.shirong.system.ApiError;
+import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.TextInput;
@@ -45,7 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
  * all of them; {@code item=none}: those under no plan item), and {@code GET /api/campaigns/{code}/archive.zip}, the
  * campaign's 迎检 archive: in 一、案件台账 a PDF per plan item and the case ledger (Excel), then the campaign's documents and
  * its tasks' results with their files ({@link CampaignArchiveParts}). Whoever may read the case or the campaign may
- * read these, and sees only the cases they may read; to others the case or campaign does not exist (404). Each PDF is
+ * read these, and sees only the cases they may read; to others the case or campaign does not exist (404). A town taking
+ * part in its district's campaign reads the dossiers of its own cases; the archive, with every unit's tasks and files,
+ * stays with the district (403). Each PDF is
  * written straight to the response or its ZIP entry and holds at most {@code shirong.documents.dossier-max-cases}
  * cases, which bounds what is held while it is made: a larger plan item is refused as one PDF (400) and split into
  * numbered parts in the archive.
@@ -140,6 +143,12 @@ class DossierController {
     void archive(@PathVariable String code, HttpServletResponse response) throws IOException {
         Authentication user = identityService.getCurrentAuthentication();
         Campaign campaign = readableCampaign(user, code);
+        if (!campaign.whole()) {
+            // the archive holds every unit's tasks and files, and the district's 迎检 is the district's to prepare
+            String district = organizations.of(campaign.organization()).name();
+            throw new ForbiddenException("ARCHIVE_OF_ORGANIZER", "活动“" + campaign.name() + "”的迎检档案（含全部单位的任务和附件）只有"
+                    + district + "的人员可以下载；参加活动的街镇可下载本街镇案件的台账（PDF）");
+        }
         font.check();
         renders.run(() -> writeArchive(user, campaign, response));
     }
@@ -210,14 +219,20 @@ class DossierController {
                 .body(Map.of("errors", List.of(ApiError.field(null, "PDF_FONT_UNAVAILABLE", e.getMessage()))));
     }
 
-    private record Campaign(String code, String name, ZoneId zone) {
+    private record Campaign(String code, String name, ZoneId zone, String organization, boolean whole) {
     }
 
+    /**
+     * The campaign, if the caller reads it ({@link CallerOrganization#campaignReader}); {@code whole} false for a town
+     * taking part in its district's campaign, which reads it through its office.
+     */
     private Campaign readableCampaign(Authentication user, String code) {
-        String organization = figures.organizationOf(code).filter(callerOrganization.readable(user))
+        String organization = figures.organizationOf(code)
+                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+        CallerOrganization.CampaignReader reader = callerOrganization.campaignReader(user, organization, () -> figures.unitGroups(code))
                 .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
         String name = figures.campaign(code).map(Figures.Campaign::name).orElse(code);
-        return new Campaign(code, name, calendars.of(organization).zone());
+        return new Campaign(code, name, calendars.of(organization).zone(), organization, reader.whole());
     }
 
     /** Each case read and made its sheet in turn: its full-size photos are let go once their print-size copies are made. */

@@ -37,6 +37,14 @@ public class RankingNotices {
     }
 
     /**
+     * The period's ranking 通报 of the campaign if it was issued (a district's campaign issues it with its 月度工作报告, a
+     * town's at its 例会): from then on its ranking is public to the campaign's participants.
+     */
+    public Optional<StoredDocument> issued(String campaignCode, String period) {
+        return documents.find(campaignCode, MeetingDocuments.noticeKey(period));
+    }
+
+    /**
      * The period's ranking 通报 of a district's campaign: issued now, the departments' scores saved with it (as a town's
      * 通报 saves them), unless it was issued before; empty for a town's campaign, or when it was issued before.
      */

@@ -49,6 +49,8 @@ class CampaignMembershipTest {
     TaskService taskService;
     @Autowired
     CampaignRecords records;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
 
     @BeforeEach
     void fixClock() {
@@ -106,6 +108,171 @@ class CampaignMembershipTest {
                 .getForEntity("/api/campaigns/SJ-TOWNS/monthly-report?period=2026-06", Map.class);
         assertThat(longBefore.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(longBefore)).containsExactly("period:PERIOD_OUTSIDE_CAMPAIGN");
+    }
+
+    /**
+     * The one rule for who reads a campaign (CallerOrganization.campaignReader), asked alike by the campaign's page, its
+     * documents and its dossier: a district campaign that only 九亭镇 takes part in is read by 九亭镇's office, pages and
+     * documents; 石湖荡镇's office (a town of the same district, not taking part in this one) and a unit of 九亭镇 find none
+     * of it (404).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aParticipatingTownsOfficeReadsTheDistrictCampaignsDocumentsByTheSameRuleAndAnotherTownsStaffDoesNot() {
+        org.shirong.report.CampaignFixture fixture = new org.shirong.report.CampaignFixture(jdbc, "SJ-ONE-TOWN");
+        try {
+            fixture.campaign("松江区只有九亭镇参加的活动", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                    .phase(1, "补齐短板弱项", "2026-11-01", "2026-12-31")
+                    .unit("sjlvrongju", "区绿化市容局", 1).unit("jiuting", "chuangban", "九亭镇", 2);
+            String document = java.util.UUID.randomUUID().toString();
+            jdbc.update("insert into campaign_document (id, campaign_code, doc_key, kind, title, html, created_at) values (?,?,?,?,?,?,?)",
+                    document, "SJ-ONE-TOWN", "notice/2026-10", "NOTICE", "关于2026年10月考核排名的通报", "<html><body>通报</body></html>",
+                    java.sql.Timestamp.from(Instant.parse("2026-11-02T02:00:00Z")));
+
+            TestRestTemplate jiuting = rest.withBasicAuth("chuangban1", "demo");
+            assertThat(jiuting.getForEntity("/api/campaigns/SJ-ONE-TOWN", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat((List<Map<String, Object>>) jiuting.getForObject("/api/campaigns/SJ-ONE-TOWN/documents", List.class))
+                    .singleElement().satisfies(d -> assertThat(d).containsEntry("id", document));
+            assertThat(jiuting.getForEntity("/api/documents/" + document, String.class).getBody()).contains("通报");
+            assertThat(jiuting.getForEntity("/api/campaigns/SJ-ONE-TOWN/dossier.pdf?item=SURVEY_URBAN_ROADS", Map.class).getBody())
+                    .as("it reads the campaign; it has no case of that item").containsEntry("errors",
+                            List.of(Map.of("code", "PLAN_ITEM_NOT_FOUND", "message", "活动“松江区只有九亭镇参加的活动”的计划项目 "
+                                    + "SURVEY_URBAN_ROADS 下没有您可查看的案件")));
+            for (String outsider : List.of("shdshirongban1", "huanwei1")) {
+                TestRestTemplate other = rest.withBasicAuth(outsider, "demo");
+                for (String url : List.of("/api/campaigns/SJ-ONE-TOWN", "/api/campaigns/SJ-ONE-TOWN/documents", "/api/documents/" + document,
+                        "/api/campaigns/SJ-ONE-TOWN/dossier.pdf", "/api/campaigns/SJ-ONE-TOWN/dashboard")) {
+                    ResponseEntity<String> refused = other.getForEntity(url, String.class);
+                    assertThat(refused.getStatusCode()).as("%s %s", outsider, url).isEqualTo(HttpStatus.NOT_FOUND);
+                    assertThat(refused.getBody()).as(url).doesNotContain("只有九亭镇参加", "通报");
+                }
+            }
+        } finally {
+            fixture.clear();
+        }
+    }
+
+    /**
+     * 九亭镇's office on 松江区's campaign, through REST as the 驾驶舱 asks: its part of the 驾驶舱 (its own tasks, the cases
+     * located in 九亭镇, not 石湖荡镇's), the ranking of a month once the district has published it in its 通报, the dossier
+     * of its own cases; no ledgers, scores or archive links, and the 迎检 archive refused (403) naming who downloads it.
+     * The district's office sees the whole; 石湖荡镇's office sees its own case only; a unit of 九亭镇 nothing (404).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aParticipatingTownSeesItsOwnPartOfTheDistrictsDashboardAndItsCasesDossierButNotTheArchive() throws Exception {
+        start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-PART\",\"name\":\"松江街镇驾驶舱\"}");
+        CampaignDriver run = new CampaignDriver("SJ-PART", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-12-25T02:00:00Z"));
+        String inJiuting = reportIn("SURVEY_URBAN_ROADS", "九亭镇", "松江区沪亭北路 9 号");
+        String inShihudang = reportIn("SURVEY_URBAN_WATERS", "石湖荡镇", "松江区湖荡路 18 号");
+        TestRestTemplate jiuting = rest.withBasicAuth("chuangban1", "demo");
+
+        Map<String, Object> d = jiuting.getForObject("/api/campaigns/SJ-PART/dashboard?period=2026-12", Map.class);
+        assertThat((Map<String, Object>) d.get("participant")).containsEntry("office", "chuangban");
+        assertThat((Map<String, Object>) d.get("total")).as("the case located in 九亭镇 only").containsEntry("open", 1);
+        int ownTasks = jdbc.queryForObject("select count(*) from campaign_task where campaign_code = 'SJ-PART' and phase_no is not null"
+                + " and group_id = 'chuangban'", Integer.class);
+        assertThat(ownTasks).isPositive().isLessThan(jdbc.queryForObject(
+                "select count(*) from campaign_task where campaign_code = 'SJ-PART' and phase_no is not null", Integer.class));
+        assertThat(((List<Map<String, Object>>) d.get("phases")).stream()
+                .mapToInt(p -> (Integer) p.get("tasksDone") + (Integer) p.get("tasksOpen")).sum()).as("its own tasks").isEqualTo(ownTasks);
+        assertThat((Map<String, Object>) d.get("links")).containsEntry("archive", null).containsEntry("ledger", null)
+                .containsEntry("scores", null).containsEntry("territories", null).containsEntry("dossier", "/api/campaigns/SJ-PART/dossier.pdf");
+        Map<String, Object> december = (Map<String, Object>) d.get("ranking");
+        assertThat((String) december.get("notice")).contains("松江区尚未印发2026年12月考核排名的通报");
+        assertThat((List<Object>) december.get("units")).isEmpty();
+        Map<String, Object> list = jiuting.getForObject("/api/campaigns/SJ-PART/dashboard/cases?figure=OPEN&period=2026-12", Map.class);
+        assertThat((List<Map<String, Object>>) list.get("cases")).extracting(c -> c.get("caseNo")).containsExactly(inJiuting);
+        assertThat(list).containsEntry("ledger", null);
+        assertThat(jdbc.queryForObject("select count(*) from campaign_document where campaign_code = 'SJ-PART' and doc_key = 'notice/2026-11'",
+                Integer.class)).as("the district published November's ranking in its 通报").isEqualTo(1);
+        Map<String, Object> november = (Map<String, Object>) jiuting.getForObject("/api/campaigns/SJ-PART/dashboard?period=2026-11", Map.class)
+                .get("ranking");
+        assertThat((String) november.get("notice")).doesNotContain("尚未印发");
+        assertThat((List<Map<String, Object>>) jiuting.getForObject("/api/dashboard", Map.class).get("campaigns"))
+                .filteredOn(c -> "SJ-PART".equals(c.get("code"))).singleElement()
+                .satisfies(c -> assertThat((Map<String, Object>) c.get("total")).containsEntry("open", 1));
+
+        ResponseEntity<Map> elsewhere = jiuting.getForEntity("/api/campaigns/SJ-PART/dossier.pdf?item=SURVEY_URBAN_WATERS", Map.class);
+        assertThat(elsewhere.getStatusCode()).as("石湖荡镇's case is not 九亭镇's").isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<byte[]> own = jiuting.getForEntity("/api/campaigns/SJ-PART/dossier.pdf?item=SURVEY_URBAN_ROADS", byte[].class);
+        if (own.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // no Chinese font on this machine: refused only after the campaign and its cases were found readable
+            assertThat(new String(own.getBody(), StandardCharsets.UTF_8)).contains("PDF_FONT_UNAVAILABLE");
+        } else {
+            assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(own.getBody())) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains(inJiuting).doesNotContain(inShihudang);
+            }
+        }
+        ResponseEntity<Map> archive = jiuting.getForEntity("/api/campaigns/SJ-PART/archive.zip", Map.class);
+        assertThat(archive.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(archive.getBody().toString()).contains("ARCHIVE_OF_ORGANIZER", "迎检档案", "只有松江区的人员可以下载");
+
+        Map<String, Object> whole = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/SJ-PART/dashboard?period=2026-12", Map.class);
+        assertThat(whole).containsEntry("participant", null);
+        assertThat((Map<String, Object>) whole.get("total")).containsEntry("open", 2);
+        assertThat((Map<String, Object>) whole.get("links")).containsEntry("archive", "/api/campaigns/SJ-PART/archive.zip");
+        Map<String, Object> shihudang = rest.withBasicAuth("shdshirongban1", "demo")
+                .getForObject("/api/campaigns/SJ-PART/dashboard/cases?figure=OPEN&period=2026-12", Map.class);
+        assertThat((List<Map<String, Object>>) shihudang.get("cases")).extracting(c -> c.get("caseNo")).containsExactly(inShihudang);
+        assertThat(rest.withBasicAuth("huanwei1", "demo").getForEntity("/api/campaigns/SJ-PART/dashboard", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * Two starts of overlapping campaigns of the same template sent at the same moment both pass the first check; each is
+     * checked again while it is recorded, one at a time, so one is started (201) and the other refused (409) naming the
+     * one started, and only one is stored. To make "at the same moment" certain, the test holds the start lock of the
+     * template until both requests wait for it (H2's sessions name their blocker), and longer than H2's lock timeout.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoOverlappingStartsAtTheSameMomentStartOneAndRefuseTheOtherWithAConflict() throws Exception {
+        String lock = CampaignStartLock.name("songjiang", "songjiang-2024-satisfaction");
+        jdbc.update("insert into shirong_lock (name) select ? where not exists (select 1 from shirong_lock where name = ?)", lock, lock);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<Map>>> answers = new ArrayList<>();
+            new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(held -> {
+                jdbc.queryForObject("select name from shirong_lock where name = ? for update", String.class, lock);
+                for (String code : List.of("SJ-RACE-A", "SJ-RACE-B")) {
+                    answers.add(threads.submit(() -> {
+                        together.await();
+                        return rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/campaigns", CampaignApiTest.json(
+                                "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"" + code + "\",\"name\":\"同时发起\"}"),
+                                Map.class);
+                    }));
+                }
+                long until = System.nanoTime() + 60_000_000_000L;
+                while (jdbc.queryForObject("select count(*) from information_schema.sessions where blocker_id = session_id()",
+                        Integer.class) < 2) {
+                    assertThat(System.nanoTime()).as("both starts wait for the lock").isLessThan(until);
+                    assertThat(answers).as("no start is answered before it has the lock").noneMatch(java.util.concurrent.Future::isDone);
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                }
+                // held longer than H2's lock timeout (some two seconds), as a slow start would: the starts wait on
+                java.util.concurrent.locks.LockSupport.parkNanos(3_000_000_000L);
+                assertThat(answers).noneMatch(java.util.concurrent.Future::isDone);
+            });
+            List<ResponseEntity<Map>> done = new ArrayList<>();
+            for (var answer : answers) {
+                done.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(done).extracting(ResponseEntity::getStatusCode)
+                    .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            ResponseEntity<Map> refused = done.stream().filter(r -> r.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow();
+            String started = (String) ((Map<String, Object>) done.stream().filter(r -> r.getStatusCode() == HttpStatus.CREATED)
+                    .findFirst().orElseThrow().getBody().get("campaign")).get("code");
+            assertThat(errors(refused)).containsExactly("null:OVERLAPPING_CAMPAIGN");
+            assertThat(refused.getBody().toString()).contains("已有活动 " + started, "重叠");
+            assertThat(jdbc.queryForList("select code from campaign where code in ('SJ-RACE-A', 'SJ-RACE-B')", String.class))
+                    .containsExactly(started);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -265,6 +432,15 @@ class CampaignMembershipTest {
                 {"title":"%s","category":"%s","source":"PATROL","location":{"address":"%s"},"campaign":"%s"%s}"""
                 .formatted("问题：" + address, category, address, campaign, subItem == null ? "" : ",\"subItem\":\"" + subItem + "\"");
         return rest.withBasicAuth(user, "demo").postForEntity("/api/cases", CampaignApiTest.json(body), Map.class);
+    }
+
+    /** A case of the campaign SJ-PART reported by the district's office, located in the town {@code territory}. */
+    private String reportIn(String category, String territory, String address) {
+        ResponseEntity<Map> reported = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", CampaignApiTest.json("""
+                {"title":"问题：%s","category":"%s","source":"SURVEY","location":{"address":"%s","territory":"%s"},"campaign":"SJ-PART"}"""
+                .formatted(address, category, address, territory)), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        return (String) reported.getBody().get("caseNo");
     }
 
     private ResponseEntity<Map> upload(String user, String url, String csv) {

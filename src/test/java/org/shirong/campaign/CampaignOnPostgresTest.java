@@ -87,4 +87,54 @@ class CampaignOnPostgresTest {
         assertThat(documents).extracting(d -> d.get("kind")).contains("AGENDA", "MONTHLY_REPORT");
         assertThat(rest.getForObject((String) documents.get(0).get("url"), String.class)).contains("九亭镇创建达标镇（PostgreSQL）");
     }
+
+    /**
+     * The overlap check of a start, serialised on PostgreSQL as on H2 ({@link CampaignStartLock}): two overlapping starts
+     * of 锦溪's 931 template sent at the same moment, held at the lock until both wait for it, start one (201) and refuse
+     * the other (409 OVERLAPPING_CAMPAIGN); one campaign is stored.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void twoOverlappingStartsAtTheSameMomentStartOneOnPostgres() throws Exception {
+        CampaignDriver.clockAt(at("2026-02-26T10:00"));
+        String lock = CampaignStartLock.name("jinxi", "jinxi-2017-931");
+        jdbc.update("insert into shirong_lock (name) select ? where not exists (select 1 from shirong_lock where name = ?)", lock, lock);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<Map>>> answers = new java.util.ArrayList<>();
+            new org.springframework.transaction.support.TransactionTemplate(context.getBean(
+                    org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(held -> {
+                jdbc.queryForObject("select name from shirong_lock where name = ? for update", String.class, lock);
+                for (String code : List.of("JX-PG-A", "JX-PG-B")) {
+                    answers.add(threads.submit(() -> {
+                        together.await();
+                        return rest.postForEntity("/api/campaigns?organization=jinxi", new HttpEntity<>("""
+                                {"template":"jinxi-2017-931","code":"%s","name":"锦溪 931（同时发起）"}""".formatted(code), headers), Map.class);
+                    }));
+                }
+                long until = System.nanoTime() + 60_000_000_000L;
+                // pg_locks, not pg_stat_activity (a snapshot taken once per transaction); the second start waits behind the
+                // first, not behind this transaction
+                while (jdbc.queryForObject("select count(distinct pid) from pg_locks where not granted and pid <> pg_backend_pid()",
+                        Integer.class) < 2) {
+                    assertThat(System.nanoTime()).as("both starts wait for the lock").isLessThan(until);
+                    assertThat(answers).as("no start is answered before it has the lock").noneMatch(java.util.concurrent.Future::isDone);
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                }
+            });
+            List<ResponseEntity<Map>> done = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                done.add(answer.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(done).extracting(ResponseEntity::getStatusCode).containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT);
+            ResponseEntity<Map> refused = done.stream().filter(r -> r.getStatusCode() == HttpStatus.CONFLICT).findFirst().orElseThrow();
+            assertThat(refused.getBody().toString()).contains("OVERLAPPING_CAMPAIGN", "重叠");
+            assertThat(jdbc.queryForObject("select count(*) from campaign where code in ('JX-PG-A', 'JX-PG-B')", Integer.class)).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }

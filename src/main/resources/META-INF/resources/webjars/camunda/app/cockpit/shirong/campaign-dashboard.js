@@ -328,13 +328,16 @@ function showList(panel, url, key) {
     panel.insertBefore(el('h3', null, `${list.scope}：${list.figureName}`), status);
     const shown = list.cases.length;
     status.textContent = shown < list.total
-      ? `共 ${list.total} 件，此处只列出最早的 ${shown} 件；全部案件请下载台账（Excel）。`
+      ? `共 ${list.total} 件，此处只列出最早的 ${shown} 件` + (list.ledger ? '；全部案件请下载台账（Excel）。' : '。')
       : `共 ${list.total} 件`;
     status.className = shown < list.total ? 'shirong-cut' : 'shirong-muted';
     status.setAttribute('data-count', String(list.total));
     status.setAttribute('data-shown', String(shown));
-    panel.appendChild(el('p', null, el('a', {href: ROOT + list.ledger, class: 'btn btn-default btn-sm', download: true},
-      `下载${list.scope === '全部案件' ? '本活动全部' : list.scope + '的全部'}案件台账（Excel）`)));
+    // a town taking part in its district's campaign gets no ledger of it (null): the district keeps it
+    if (list.ledger) {
+      panel.appendChild(el('p', null, el('a', {href: ROOT + list.ledger, class: 'btn btn-default btn-sm', download: true},
+        `下载${list.scope === '全部案件' ? '本活动全部' : list.scope + '的全部'}案件台账（Excel）`)));
+    }
     panel.appendChild(scrolling(el('table', {class: 'table table-condensed shirong-case-list', 'data-list': key},
       el('thead', null, el('tr', null, ['案件编号', '标题', '地址', '牵头单位', '状态', '红绿灯', '截止时间', '结案时间']
         .map(h => el('th', null, h)))),
@@ -521,6 +524,12 @@ function zoneSection(d) {
   return section;
 }
 
+// A download button, or nothing when the API gives no link: a town taking part in its district's campaign is given none
+// for the district's ledgers, scores and 迎检 archive.
+function downloadButton(href, cls, exportKey, label) {
+  return href ? el('a', {class: 'btn btn-sm ' + cls, href: ROOT + href, download: true, 'data-export': exportKey}, label) : null;
+}
+
 function renderCampaign(node, d, documents) {
   const panel = el('div', {class: 'shirong-list-panel'});
   const c = d.campaign;
@@ -550,19 +559,15 @@ function renderCampaign(node, d, documents) {
       + (c.currentPhaseName ? `　当前阶段：第 ${c.currentPhaseNo} 阶段 ${c.currentPhaseName}` : '') + `　今天：${d.today}`),
     el('div', {class: 'shirong-actions'},
       el('label', null, '考核月份 ', periodInput),
-      el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.ledger, download: true, 'data-export': 'cases'},
-        '下载案件台账（Excel）'),
-      el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.periodLedger, download: true, 'data-export': 'period-cases'},
-        `下载${d.period.name}上报案件台账（Excel）`),
-      el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.scores, download: true, 'data-export': 'scores'},
-        `下载${d.period.name}考核得分（Excel）`),
-      d.links.territories ? el('a', {class: 'btn btn-primary btn-sm', href: ROOT + d.links.territories, download: true,
-        'data-export': 'territories'}, `下载${d.period.name}街镇排名（Excel）`) : null,
-      el('a', {class: 'btn btn-default btn-sm', href: ROOT + d.links.dossier, download: true, 'data-export': 'dossier'},
-        '下载全部案件台账（PDF）'),
-      el('a', {class: 'btn btn-default btn-sm', href: ROOT + d.links.archive, download: true, 'data-export': 'archive'},
-        '下载迎检档案（压缩包）'),
-      el('a', {class: 'btn btn-default btn-sm', href: '#/'}, '返回概览'))));
+      downloadButton(d.links.ledger, 'btn-primary', 'cases', '下载案件台账（Excel）'),
+      downloadButton(d.links.periodLedger, 'btn-primary', 'period-cases', `下载${d.period.name}上报案件台账（Excel）`),
+      downloadButton(d.links.scores, 'btn-primary', 'scores', `下载${d.period.name}考核得分（Excel）`),
+      downloadButton(d.links.territories, 'btn-primary', 'territories', `下载${d.period.name}街镇排名（Excel）`),
+      downloadButton(d.links.dossier, 'btn-default', 'dossier', d.participant ? '下载本单位案件台账（PDF）' : '下载全部案件台账（PDF）'),
+      downloadButton(d.links.archive, 'btn-default', 'archive', '下载迎检档案（压缩包）'),
+      el('a', {class: 'btn btn-default btn-sm', href: '#/'}, '返回概览')),
+    // a town taking part in its district's campaign: what it is shown, and what the district keeps
+    d.participant ? el('p', {class: 'shirong-notice', 'data-participant': d.participant.office}, d.participant.note) : null));
 
   node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动阶段'), timeline(d.phases, d.today)));
 
@@ -596,7 +601,10 @@ function renderCampaign(node, d, documents) {
     el('h4', null, `近 ${d.trend.periods.length} 个月总分走势`),
     trendChart));
 
-  node.appendChild(zoneSection(d));
+  // the zones' rates are the organisation's, which a town taking part in its district's campaign does not read
+  if (!d.participant) {
+    node.appendChild(zoneSection(d));
+  }
 
   node.appendChild(el('section', {class: 'shirong-block'},
     el('h3', null, '各整治项目（截至今天）'),
