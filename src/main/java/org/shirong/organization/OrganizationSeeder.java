@@ -12,6 +12,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -61,6 +63,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
     private final AuthenticatedIdentities identities;
     private final StartupFingerprints fingerprints;
     private final EngineBatch batch;
+    private final TaskService taskService;
     /** Completed by {@link AfterDeployments} once the deployments are in, exceptionally if start-up is abandoned. */
     private final CompletableFuture<Void> deployed = new CompletableFuture<>();
     private volatile FutureTask<Void> synchronisation;
@@ -68,7 +71,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
     OrganizationSeeder(Organizations organizations, OrganizationRecords records, IdentityService identityService,
             AccessAuthorizations authorizations, TaskFilters filters, AdminAccount adminAccount,
             LeftoverDemoPasswords demoPasswords, AccountProperties accounts, TransactionTemplate transaction,
-            AuthenticatedIdentities identities, StartupFingerprints fingerprints, EngineBatch batch) {
+            AuthenticatedIdentities identities, StartupFingerprints fingerprints, EngineBatch batch, TaskService taskService) {
         this.organizations = organizations;
         this.records = records;
         this.identityService = identityService;
@@ -81,6 +84,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
         this.identities = identities;
         this.fingerprints = fingerprints;
         this.batch = batch;
+        this.taskService = taskService;
     }
 
     /**
@@ -275,9 +279,18 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
             afterCommit(() -> LOG.info("用户 {} 已从组织机构文件中删除，已移除该用户", id));
         });
         records.unitIds().stream().filter(id -> !groupIds.contains(id)).forEach(id -> {
+            List<Task> open = taskService.createTaskQuery().taskCandidateGroup(id).includeAssignedTasks()
+                    .orderByTaskCreateTime().asc().listPage(0, 5);
+            long openCount = open.isEmpty() ? 0 : taskService.createTaskQuery().taskCandidateGroup(id).includeAssignedTasks().count();
             authorizations.revokeAll(id);
             identityService.deleteGroup(id);
             afterCommit(() -> LOG.info("组 {} 已从组织机构文件中删除，已移除该组及其授权", id));
+            if (openCount > 0) {
+                // merging two units leaves the dropped one's running work behind: only the office still sees it
+                afterCommit(() -> LOG.warn("组 {} 已删除，但仍有 {} 个进行中的任务以它为候选组（如：{}），其单位的人员已看不到这些任务，"
+                        + "只有办公室能看到：请办公室在任务列表中把它们转交给接手的单位（整改案件用“回退”由办公室改派）",
+                        id, openCount, String.join("；", open.stream().map(Task::getName).toList())));
+            }
         });
     }
 

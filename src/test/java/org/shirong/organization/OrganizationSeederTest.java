@@ -161,6 +161,38 @@ class OrganizationSeederTest {
         identityService.deleteUser("manual1");
     }
 
+    /**
+     * A unit merged into another (dropped from the file) may still have running work: its group goes, and start-up warns
+     * the office which tasks only it can see now, instead of saying nothing.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void droppingAGroupThatStillHasOpenTasksWarnsNamingThem(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        String yaml = Files.readString(Path.of("config/organizations/jiuting/organization.yaml")).replace("\n# 用户", """
+
+                  - id: wenming
+                    name: 文明办
+                    type: UNIT
+                    duties: 负责文明创建督查。
+
+                # 用户""");
+        seeder.apply(List.of(edited(yaml)));
+        Task task = taskService.newTask();
+        task.setName("整理文明创建台帐");
+        task.setTenantId("jiuting");
+        taskService.saveTask(task);
+        taskService.addCandidateGroup(task.getId(), "wenming");
+        try {
+            seeder.apply(organizations.all());
+
+            assertThat(identityService.createGroupQuery().groupId("wenming").count()).isZero();
+            assertThat(output.getOut()).contains("组 wenming 已删除，但仍有 1 个进行中的任务以它为候选组（如：整理文明创建台帐）")
+                    .contains("请办公室在任务列表中把它们转交给接手的单位");
+        } finally {
+            taskService.deleteTask(task.getId(), true);
+        }
+    }
+
     @Test
     void dueDateFiltersAreSavedOnlyWhenATaskOfTheirGroupCrossesTheirInstant() {
         Map<String, Integer> revisions = dueFilterRevisions();
