@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may give a reported case a source or urgency that weighs in the units' scores ({@code config/scoring.yaml}
  * doubles the deductions of 市民反映 and 市级明查暗访 cases and scores urgent cases apart): 市民反映（12345）, 市级明查暗访
- * and 联合检查、督导检查 only the organisation's office and inspectors (督导检查组), the district's groups that
- * supervise it, and administrators; 紧急 they, or anyone whose own unit leads the case (reporting one's own unit's
+ * and 联合检查、督导检查 only the organisation's office, inspectors (督导检查组) and approvers (组长、副组长: not the
+ * whole leading group, whose members include every unit's head), the district's groups that supervise it, and
+ * administrators; 紧急 they, or anyone whose own unit leads the case (reporting one's own unit's
  * urgent problem aims at no one else). Everyone else reports 日常巡查, 单位自查 or 满意度测评 cases of 一般 urgency and
  * writes why it is urgent in the description. 会议决定 is no one's to choose ({@link NewCaseValidator#checkReported}).
  */
@@ -44,10 +45,10 @@ class ReportingRights {
         Organization o = organizations.of(organization);
         Set<String> supervisors = organizations.overseers(organization, Organization.OversightRight.SUPERVISE);
         if (groups.stream().anyMatch(g -> g.equals(o.roles().office()) || g.equals(o.roles().inspectors())
-                || supervisors.contains(g))) {
+                || g.equals(o.roles().approvers()) || supervisors.contains(g))) {
             return List.of();
         }
-        String who = o.name() + "的" + o.namesOf(o.roles().office(), o.roles().inspectors())
+        String who = o.name() + "的" + o.namesOf(o.roles().office(), o.roles().inspectors(), o.roles().approvers())
                 + (supervisors.isEmpty() ? "" : "和" + String.join("、", supervisors.stream().map(this::groupName).toList()));
         List<ApiError> errors = new ArrayList<>();
         var source = CaseSource.of(c.source()).filter(RESTRICTED::contains);
