@@ -125,6 +125,7 @@ class CaseImport {
         }
         List<ApiError> errors = new ArrayList<>();
         List<ApiError> notTheirs = new ArrayList<>();
+        ReportingRights.Reporter reporter = rights.of(organization, caller);
         Map<String, Integer> firstRowOfRef = new HashMap<>();
         for (Row row : rows) {
             givesWay.awaitNoRequest();
@@ -136,7 +137,7 @@ class CaseImport {
                 errors.add(ApiError.row(row.number(), "externalRef", "DUPLICATE_IN_FILE",
                         "第 " + row.number() + " 行：外部编号 " + TextInput.shortened(ref, CategoryNames.QUOTED) + " 与第 " + firstRowOfRef.get(ref) + " 行重复"));
             }
-            for (ApiError e : rights.refused(organization, row.newCase(), caller)) {
+            for (ApiError e : reporter.refused(row.newCase())) {
                 notTheirs.add(ApiError.row(row.number(), e.field(), e.code(), "第 " + row.number() + " 行：" + e.message()));
             }
             for (ApiError e : validator.checkReported(organization, row.newCase())) {
