@@ -99,19 +99,22 @@ class CaseController {
 
     @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportedView> report(@RequestBody NewCase newCase, @RequestParam(required = false) String organization) {
-        String actor = identityService.getCurrentAuthentication().getUserId();
-        String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
+        var caller = identityService.getCurrentAuthentication();
+        String own = callerOrganization.forWork(caller, organization);
         RectificationCases.Reported reported;
         try {
-            reported = cases.report(own, categoryByCode(own, newCase), actor);
+            reported = cases.report(own, categoryByCode(own, newCase), caller);
         } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
             reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }
         CaseRecord c = reported.record();
-        if (!reported.created() && !visibility.mayRead(identityService.getCurrentAuthentication(), c)) {
-            // the reference is taken by a case this caller may not see: say so, but tell nothing about that case
-            throw new ConflictException("EXTERNAL_REF_TAKEN", "外部编号“" + newCase.externalRef()
-                    + "”已用于另一件案件，请核对编号；同一问题无需重复上报。");
+        if (!reported.created() && !visibility.mayRead(caller, c)) {
+            // the reference is taken by a case this caller may not read: name that case and its lead unit (so that a
+            // number registered first by someone else can be taken up with the office), nothing more of it
+            throw new ConflictException("EXTERNAL_REF_TAKEN", "外部编号“" + org.shirong.system.TextInput.shortened(newCase.externalRef().strip(), 40)
+                    + "”已用于案件 " + c.caseNo() + "（牵头单位 " + (c.leadUnit() == null ? "尚未派遣"
+                    : java.util.Objects.requireNonNullElse(leadUnitName(c), c.leadUnit()))
+                    + "），请核对编号；同一问题无需重复上报，该案件并非此问题的，请联系办公室。");
         }
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
                 leadUnitName(c), c.dueAt(), c.warnAt(), c.territory(), cases.territoryName(c.territory()),

@@ -67,8 +67,12 @@ class CaseImport {
             List<CaseDuplicates.ImportedRow> possibleDuplicates) {
     }
 
-    /** What became of one data row: the case made of it, or none when its 外部编号 had been imported before. */
-    record RowOutcome(int row, String externalRef, String caseNo, boolean skipped) {
+    /**
+     * What became of one data row: the case made of it, or, when its 外部编号 was taken ({@code skipped}), the case that
+     * holds the number ({@code caseNo}, {@code leadUnitName}, said in {@code note}), named even when the importer may
+     * not read that case.
+     */
+    record RowOutcome(int row, String externalRef, String caseNo, boolean skipped, String leadUnitName, String note) {
     }
 
     private final CaseImportBatches batches;
@@ -77,10 +81,16 @@ class CaseImport {
     private final CategoryCatalogue catalogue;
     private final ImportGivesWay givesWay;
     private final CaseDuplicates duplicates;
+    private final ReportingRights rights;
+    private final org.shirong.organization.Organizations organizations;
     private final int maxRows;
 
     CaseImport(CaseImportBatches batches, CaseRecords records, NewCaseValidator validator, CategoryCatalogue catalogue,
-            ImportGivesWay givesWay, CaseDuplicates duplicates, @Value("${shirong.rectification.import-max-rows}") int maxRows) {
+            ImportGivesWay givesWay, CaseDuplicates duplicates, ReportingRights rights,
+            org.shirong.organization.Organizations organizations,
+            @Value("${shirong.rectification.import-max-rows}") int maxRows) {
+        this.rights = rights;
+        this.organizations = organizations;
         this.givesWay = givesWay;
         this.duplicates = duplicates;
         this.maxRows = maxRows;
@@ -114,6 +124,8 @@ class CaseImport {
                     .toList();
         }
         List<ApiError> errors = new ArrayList<>();
+        List<ApiError> notTheirs = new ArrayList<>();
+        ReportingRights.Reporter reporter = rights.of(organization, caller);
         Map<String, Integer> firstRowOfRef = new HashMap<>();
         for (Row row : rows) {
             givesWay.awaitNoRequest();
@@ -125,7 +137,10 @@ class CaseImport {
                 errors.add(ApiError.row(row.number(), "externalRef", "DUPLICATE_IN_FILE",
                         "第 " + row.number() + " 行：外部编号 " + TextInput.shortened(ref, CategoryNames.QUOTED) + " 与第 " + firstRowOfRef.get(ref) + " 行重复"));
             }
-            for (ApiError e : validator.check(organization, row.newCase())) {
+            for (ApiError e : reporter.refused(row.newCase())) {
+                notTheirs.add(ApiError.row(row.number(), e.field(), e.code(), "第 " + row.number() + " 行：" + e.message()));
+            }
+            for (ApiError e : validator.checkReported(organization, row.newCase())) {
                 String column = switch (e.field()) {
                     case "location.territory" -> "territory";
                     case "location.community" -> "community";
@@ -139,7 +154,11 @@ class CaseImport {
             }
         }
         if (!errors.isEmpty()) {
+            errors.addAll(notTheirs);
             throw new InvalidRequestException(errors);
+        }
+        if (!notTheirs.isEmpty()) {
+            throw new org.shirong.system.ForbiddenException(notTheirs);
         }
         Set<String> existing = new HashSet<>(records.existingExternalRefs(organization, List.copyOf(firstRowOfRef.keySet())));
         Map<Integer, NewCase> fresh = new LinkedHashMap<>();
@@ -149,7 +168,7 @@ class CaseImport {
             }
         }
         if (fresh.isEmpty()) {
-            return new Result(0, rows.size(), List.of(), outcomes(rows, Map.of()), List.of());
+            return new Result(0, rows.size(), List.of(), outcomes(organization, rows, Map.of()), List.of());
         }
         long importId = batches.record(organization, actor, fileName, fresh);
         CaseImportBatches.Outcome outcome = batches.complete(importId);
@@ -169,12 +188,30 @@ class CaseImport {
                 outcome.created().size(), rows.size() - outcome.created().size(), alike.size(),
                 (System.nanoTime() - looking) / 1_000_000);
         return new Result(outcome.created().size(), rows.size() - outcome.created().size(), List.copyOf(outcome.created().values()),
-                outcomes(rows, outcome.created()), alike);
+                outcomes(organization, rows, outcome.created()), alike);
     }
 
-    private static List<RowOutcome> outcomes(List<Row> rows, Map<Integer, String> created) {
-        return rows.stream().map(row -> new RowOutcome(row.number(), row.newCase().externalRef(), created.get(row.number()),
-                !created.containsKey(row.number()))).toList();
+    /** Each row's outcome: its new case, or the case holding its 外部编号 (looked up once for all skipped rows). */
+    private List<RowOutcome> outcomes(String organization, List<Row> rows, Map<Integer, String> created) {
+        List<String> skippedRefs = rows.stream().filter(row -> !created.containsKey(row.number()))
+                .map(row -> row.newCase().externalRef()).toList();
+        Map<String, CaseRecords.Holder> holders = skippedRefs.isEmpty() ? Map.of()
+                : records.holdersByExternalRef(organization, skippedRefs);
+        Map<String, String> unitNames = organizations.groupNames(organization);
+        return rows.stream().map(row -> {
+            String ref = row.newCase().externalRef();
+            if (created.containsKey(row.number())) {
+                return new RowOutcome(row.number(), ref, created.get(row.number()), false, null, null);
+            }
+            CaseRecords.Holder holder = holders.get(ref);
+            if (holder == null) {
+                return new RowOutcome(row.number(), ref, null, true, null, "第 " + row.number() + " 行：外部编号已有案件，未重复导入");
+            }
+            String unit = holder.leadUnit() == null ? null : unitNames.getOrDefault(holder.leadUnit(), holder.leadUnit());
+            return new RowOutcome(row.number(), ref, holder.caseNo(), true, unit, "第 " + row.number() + " 行：外部编号 "
+                    + TextInput.shortened(ref, CategoryNames.QUOTED) + " 已用于案件 " + holder.caseNo()
+                    + "（牵头单位 " + (unit == null ? "尚未派遣" : unit) + "），未重复导入；该案件并非此问题的，请核对编号或联系办公室");
+        }).toList();
     }
 
     /** A data row read: its number, the case it asks for, and what the reading found wrong with it. */

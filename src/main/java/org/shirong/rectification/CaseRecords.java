@@ -445,6 +445,20 @@ class CaseRecords {
                 .stream().findFirst();
     }
 
+    /**
+     * Marks the case as reported by one of Shirong's own flows under its own reference ({@code own_reference}, V49): the
+     * flow finds it again as its own. Nothing else writes the mark; the record ({@link CaseRecord}) does not carry it.
+     */
+    void markOwnReference(String caseNo) {
+        jdbc.update("update rect_case set own_reference = true where case_no = ?", caseNo);
+    }
+
+    /** Whether one of Shirong's own flows reported the case under its reference ({@link #markOwnReference}). */
+    boolean hasOwnReference(String caseNo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select own_reference from rect_case where case_no = ?", Boolean.class,
+                caseNo));
+    }
+
     /** Writes each case's process instance ({caseNo, instanceId} pairs) where the case has none yet, in one JDBC batch. */
     void setProcessInstancesWhereMissing(List<String[]> caseAndInstance) {
         caseAndInstance.forEach(p -> writing(p[0], false));
@@ -463,6 +477,26 @@ class CaseRecords {
             jdbc.query("select external_ref, case_no from rect_case where tenant_id = ? and external_ref in (" + marks + ")",
                     rs -> {
                         found.put(rs.getString(1), rs.getString(2));
+                    }, args.toArray());
+        }
+        return found;
+    }
+
+    /** A case holding an external reference: its number and lead unit (null before dispatch). */
+    record Holder(String caseNo, String leadUnit) {
+    }
+
+    /** External reference → the case holding it, for those of {@code refs} the organisation has a case of. */
+    java.util.Map<String, Holder> holdersByExternalRef(String tenantId, List<String> refs) {
+        java.util.Map<String, Holder> found = new java.util.HashMap<>();
+        for (int from = 0; from < refs.size(); from += 500) {
+            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> args = new ArrayList<>(List.of(tenantId));
+            args.addAll(chunk);
+            jdbc.query("select external_ref, case_no, lead_unit from rect_case where tenant_id = ? and external_ref in (" + marks + ")",
+                    rs -> {
+                        found.put(rs.getString(1), new Holder(rs.getString(2), rs.getString(3)));
                     }, args.toArray());
         }
         return found;

@@ -36,8 +36,8 @@ public enum CaseSource {
                 || s.otherNames.contains(given)).findFirst();
     }
 
-    /** 日常巡查（PATROL）、单位自查（SELF_INSPECTION）…: what a refusal offers. */
+    /** 日常巡查（PATROL）、单位自查（SELF_INSPECTION）…: what a refusal offers (not 会议决定, which no report may choose). */
     static String choices() {
-        return String.join("、", Arrays.stream(values()).map(s -> s.label + "（" + s.name() + "）").toList());
+        return String.join("、", Arrays.stream(values()).filter(s -> s != MEETING).map(s -> s.label + "（" + s.name() + "）").toList());
     }
 }

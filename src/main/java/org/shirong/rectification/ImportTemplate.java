@@ -94,17 +94,23 @@ class ImportTemplate {
 
     private static List<String[]> help() {
         String urgencies = Arrays.stream(Urgency.values()).map(Urgency::label).collect(Collectors.joining("、"));
-        String sources = Arrays.stream(CaseSource.values()).map(CaseSource::label).collect(Collectors.joining("、"));
+        String sources = Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING).map(CaseSource::label)
+                .collect(Collectors.joining("、"));
+        String restricted = ReportingRights.RESTRICTED.stream().map(CaseSource::label).collect(Collectors.joining("、"));
         return List.of(
-                new String[] {"外部编号", "必填。测评报告或检查记录中的编号，同一编号只导入一次，同一文件可重复上传"},
+                new String[] {"外部编号", "必填。测评报告或检查记录中的编号，同一编号只导入一次，同一文件可重复上传；"
+                        + "不能以 meeting-、ZONE-、campaign: 开头（本系统自用）"},
                 new String[] {"问题类别", "必填。写“问题类别”表中的类别名称或类别代码"},
                 new String[] {"小项", "可不填。满意度测评类别的小项，须是“问题类别”表中该类别所列的小项"},
                 new String[] {"标题", "必填。一句话写明问题"},
                 new String[] {"地点", "必填。问题所在的地址"},
                 new String[] {"描述", "可不填，也可没有这一列。问题的详细情况"},
-                new String[] {"紧急程度", "可不填，也可没有这一列，不填为一般。可写：" + urgencies},
+                new String[] {"紧急程度", "可不填，也可没有这一列，不填为一般。可写：" + urgencies
+                        + "。“紧急”只有办公室、督导检查组（核查人员）、领导小组组长和副组长及区里有督办权的部门可以填写，其他人员只能用于本单位牵头的问题，"
+                        + "紧急情况可在描述中写明"},
                 new String[] {"来源", "可不填，也可没有这一列，不填为满意度测评点位问题。可写：" + sources
-                        + "，或简称（满意度测评、12345、市民反映、巡查、自查、明查暗访）"},
+                        + "，或简称（满意度测评、12345、市民反映、巡查、自查、明查暗访）。" + restricted
+                        + "只有办公室、督导检查组（核查人员）、领导小组组长和副组长及区里有督办权的部门可以填写；会议决定不能导入"},
                 new String[] {"属地街镇", "可不填。问题所在的镇或街道，不填即本组织"},
                 new String[] {"社区", "可不填。社区、村或网格"},
                 new String[] {"活动", "可不填。发现问题的专项活动的编号，填写后案件计入该活动"},

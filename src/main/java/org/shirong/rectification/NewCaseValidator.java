@@ -32,6 +32,26 @@ class NewCaseValidator {
     }
 
     /**
+     * A case a person reports (the form, {@code POST /api/cases}, an import row): as {@link #check(String, NewCase)}, and
+     * neither a reference in Shirong's own namespaces ({@link OwnReferences#reserved}: the meeting, 门责 hand-over or
+     * campaign finding that owns it would take the case for its own) nor the source 会议决定, which only a meeting's
+     * decision reports.
+     */
+    List<ApiError> checkReported(String organization, NewCase c) {
+        List<ApiError> errors = check(organization, c, false);
+        if (OwnReferences.reserved(c.externalRef())) {
+            errors.add(ApiError.field("externalRef", "RESERVED_EXTERNAL_REF", "外部编号不能以 " + OwnReferences.reservedPrefixes()
+                    + " 开头（不分大小写、全角半角）：这些编号由本系统的会议决定、门责移交执法和活动发现的问题使用。"
+                    + "请填写 12345 工单号、测评点位编号等外部编号，没有的可不填"));
+        }
+        if (CaseSource.MEETING.name().equals(c.source())) {
+            errors.add(ApiError.field("source", "MEETING_SOURCE", "案件来源不能填“会议决定”：会议决定的案件在会议记录中填写决定事项后由系统立案。"
+                    + "请选择实际发现问题的来源（如日常巡查、单位自查）"));
+        }
+        return errors;
+    }
+
+    /**
      * {@code campaignWork}: the case comes from the campaign's own work (a finding, a meeting decision), which carries
      * on after the campaign ended and still counts for it.
      */

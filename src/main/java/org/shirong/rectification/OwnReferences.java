@@ -29,6 +29,27 @@ public final class OwnReferences {
         return ZONE_HAND_OVER + organization + "-" + breachId;
     }
 
+    /**
+     * Whether {@code externalRef} lies in one of Shirong's own namespaces ({@code meeting-…}, {@code ZONE-…},
+     * {@code campaign:…}), compared as people may write it: after NFKC (full-width letters and signs become the plain
+     * ones) and in any case. No person and no import may report a case under such a reference: the flow that owns it would
+     * find that case and take it for its own.
+     */
+    public static boolean reserved(String externalRef) {
+        if (externalRef == null) {
+            return false;
+        }
+        String plain = java.text.Normalizer.normalize(externalRef, java.text.Normalizer.Form.NFKC).strip()
+                .toLowerCase(java.util.Locale.ROOT);
+        return plain.startsWith(CAMPAIGN_FINDING) || plain.startsWith(MEETING_DECISION)
+                || plain.startsWith(ZONE_HAND_OVER.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The references Shirong's own reserved namespaces begin with, as a refusal names them. */
+    static String reservedPrefixes() {
+        return MEETING_DECISION + "、" + ZONE_HAND_OVER + "、" + CAMPAIGN_FINDING;
+    }
+
     /** The reference as the ledger shows it: null for one of Shirong's own. */
     static String shown(String externalRef) {
         return externalRef == null || externalRef.startsWith(CAMPAIGN_FINDING) || externalRef.startsWith(MEETING_DECISION)

@@ -21,6 +21,8 @@ import org.shirong.notification.NotificationDigests;
 import org.shirong.organization.Organizations;
 import org.shirong.system.EngineBatch;
 import org.shirong.system.RepeatedDecisions;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.SystemAccess;
@@ -53,12 +55,16 @@ public class RectificationCases {
     private final ImportGivesWay givesWay;
     private final RepeatedDecisions repeatedDecisions;
     private final Organizations organizations;
+    private final ReportingRights rights;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RectificationCases.class);
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
             ObjectProvider<CampaignPlans> campaignPlans, DueBounds dueBounds,
             ObjectProvider<CaseEvidenceRules> evidence, EngineBatch engineBatch, ImportGivesWay givesWay,
-            RepeatedDecisions repeatedDecisions, Organizations organizations) {
+            RepeatedDecisions repeatedDecisions, Organizations organizations, ReportingRights rights) {
+        this.rights = rights;
         this.organizations = organizations;
         this.engineBatch = engineBatch;
         this.repeatedDecisions = repeatedDecisions;
@@ -92,10 +98,30 @@ public class RectificationCases {
     public record Directions(String leadUnit, List<String> responsibleUnits, LocalDate decidedDue) {
     }
 
-    /** Registers the case (立案) and starts its process, which dispatches it before this returns. */
+    /**
+     * Registers the case a person reports (立案) and starts its process, which dispatches it before this returns; checked
+     * as {@link NewCaseValidator#checkReported} (no reference of Shirong's own, no 会议决定).
+     */
     @Transactional
     public Reported report(String organization, NewCase c, String actor) {
-        return report(organization, c, actor, validator.check(organization, c), null);
+        return report(organization, c, actor, validator.checkReported(organization, c), null);
+    }
+
+    /**
+     * As {@link #report(String, NewCase, String)}, by {@code caller}, who must also be free to choose the case's source and
+     * urgency ({@link ReportingRights}): what is invalid is answered first (400, naming also what the caller may not
+     * choose), then what only is not the caller's to choose (403, naming the fields).
+     */
+    @Transactional
+    public Reported report(String organization, NewCase c, Authentication caller) {
+        List<org.shirong.system.ApiError> errors = new java.util.ArrayList<>(validator.checkReported(organization, c));
+        List<org.shirong.system.ApiError> notTheirs = rights.refused(organization, c, caller);
+        if (!errors.isEmpty()) {
+            errors.addAll(notTheirs);
+        } else if (!notTheirs.isEmpty()) {
+            throw new ForbiddenException(notTheirs);
+        }
+        return report(organization, c, caller.getUserId(), errors, null);
     }
 
     /** What {@link #reportCampaignWork} would refuse in {@code c}, without registering it: to name every bad line at once. */
@@ -110,7 +136,7 @@ public class RectificationCases {
      */
     @Transactional
     public Reported reportCampaignWork(String organization, NewCase c, String actor, Directions directions) {
-        return report(organization, c, actor, validator.check(organization, c, true), directions);
+        return reportOwn(organization, c, actor, validator.check(organization, c, true), directions);
     }
 
     /**
@@ -119,7 +145,52 @@ public class RectificationCases {
      */
     @Transactional
     public Reported reportDirected(String organization, NewCase c, String actor, Directions directions) {
-        return report(organization, c, actor, validator.check(organization, c), directions);
+        return reportOwn(organization, c, actor, validator.check(organization, c), directions);
+    }
+
+    /** How many references a flow of Shirong's own tries when the first ones are held by cases it did not report. */
+    private static final int OWN_REFERENCE_TRIES = 5;
+
+    /**
+     * A case one of Shirong's own flows reports under its own reference ({@link OwnReferences}; a meeting decision, a 门责
+     * hand-over, a campaign finding), which makes a repeated step find the case it reported before. A case found under the
+     * reference counts only when that flow reported it ({@code own_reference}, set below and never by a person or an import):
+     * a case someone else registered under it before such references were refused (s50 F1) is not taken over. Then the flow's
+     * case is reported under the next reference ({@code …#2}, {@code …#3}), so that the meeting's decision, the hand-over or
+     * the finding is carried out as decided and not lost, and the error is logged naming both cases.
+     */
+    private Reported reportOwn(String organization, NewCase c, String actor, List<org.shirong.system.ApiError> errors,
+            Directions directions) {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        if (c.externalRef() == null || !OwnReferences.reserved(c.externalRef())) {
+            throw new IllegalArgumentException("本系统自己立案的案件须使用本系统的外部编号：" + c.externalRef());
+        }
+        Directions directed = directions == null ? new Directions(null, null, null) : directions;
+        for (int attempt = 1; attempt <= OWN_REFERENCE_TRIES; attempt++) {
+            String reference = attempt == 1 ? c.externalRef() : c.externalRef() + "#" + attempt;
+            Optional<CaseRecord> existing = records.findByExternalRef(organization, reference);
+            if (existing.isEmpty()) {
+                CaseRecord registered = register(organization, withReference(c, reference), actor, directed);
+                records.markOwnReference(registered.caseNo());
+                return new Reported(registered, true);
+            }
+            if (records.hasOwnReference(existing.get().caseNo())) {
+                return new Reported(existing.get(), false);
+            }
+            CaseRecord foreign = existing.get();
+            LOG.error("本系统的外部编号 {} 已被案件 {} 占用（{} 上报，来源 {}，牵头单位 {}），该案件不是本系统的流程立案的，不沿用；"
+                    + "改用编号 {} 立案。请办公室核查案件 {}", reference, foreign.caseNo(), foreign.reportedBy(), foreign.source(),
+                    foreign.leadUnit(), c.externalRef() + "#" + (attempt + 1), foreign.caseNo());
+        }
+        throw new IllegalStateException("本系统的外部编号 " + c.externalRef() + " 及其后 " + (OWN_REFERENCE_TRIES - 1)
+                + " 个备用编号都已被并非本系统立案的案件占用，未立案；请管理员核查这些案件");
+    }
+
+    private static NewCase withReference(NewCase c, String reference) {
+        return new NewCase(c.title(), c.category(), c.urgency(), c.source(), c.location(), c.description(), reference,
+                c.campaign(), c.subItem());
     }
 
     private Reported report(String organization, NewCase c, String actor, List<org.shirong.system.ApiError> errors,

@@ -72,7 +72,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<Map<String, List<ApiError>>> forbidden(ForbiddenException e, HttpServletRequest request) {
-        return refused(request, HttpStatus.FORBIDDEN, List.of(ApiError.field(null, e.code(), e.getMessage())));
+        return refused(request, HttpStatus.FORBIDDEN, e.errors());
     }
 
     @ExceptionHandler(ConflictException.class)

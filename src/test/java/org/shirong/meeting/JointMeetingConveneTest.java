@@ -171,6 +171,50 @@ class JointMeetingConveneTest {
     }
 
     /**
+     * s50 F1: a clerk may not register a coming meeting decision's reference (400); a case registered under it before that
+     * rule (here given the reference in the table) is not taken for the decision: the meeting's unit gets its own case,
+     * under the next reference, as the minutes say, and the clerk's case stays as it was.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDecisionIsNotBoundToACaseSomeoneElseRegisteredUnderItsReference() {
+        String pi = convene().processInstanceId();
+        meetingFixture.runJobs(pi);
+        String reference = "meeting-MEETTEST-weekly-20261203T0600Z-1";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String squat = """
+                {"title":"绿化带内少量落叶","category":"ILLEGAL_POSTING","urgency":"NORMAL","source":"PATROL",
+                 "location":{"address":"某小区内"},"externalRef":"%s"}
+                """;
+        ResponseEntity<Map> refused = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases",
+                new HttpEntity<>(squat.formatted(reference), headers), Map.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("code"))
+                .containsExactly("RESERVED_EXTERNAL_REF");
+        ResponseEntity<Map> before = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases",
+                new HttpEntity<>(squat.formatted("SQUAT-MEETTEST-1"), headers), Map.class);
+        String squatted = (String) before.getBody().get("caseNo");
+        jdbc.update("update rect_case set external_ref = ? where case_no = ?", reference, squatted);
+
+        Task record = taskService.createTaskQuery().processInstanceId(pi).taskCandidateGroup("chuangban").singleResult();
+        taskService.complete(record.getId(), Map.of(VAR_MINUTES, "研究九亭大街跨门经营。",
+                VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
+                VAR_DECISIONS, "城管中队 ｜ 整治九亭大街 200 号跨门经营 ｜ 2026-12-18 ｜ 暴露垃圾 ｜ 九亭大街 200 号\n"));
+        meetingFixture.runJobs(pi);
+
+        Map<String, Object> decided = jdbc.queryForMap("select case_no, source, lead_unit, address, campaign_code from rect_case"
+                + " where external_ref = ?", reference + "#2");
+        assertThat(decided).containsEntry("SOURCE", "MEETING").containsEntry("LEAD_UNIT", "chengguan")
+                .containsEntry("ADDRESS", "九亭大街 200 号").containsEntry("CAMPAIGN_CODE", CAMPAIGN);
+        assertThat(jdbc.queryForObject("select case_no from meeting_decision where meeting_key = ? and decision_no = 1", String.class,
+                "MEETTEST/weekly/20261203T0600Z")).isEqualTo(decided.get("CASE_NO"));
+        assertThat(jdbc.queryForMap("select case_no, title, source, campaign_code from rect_case where external_ref = ?", reference))
+                .containsEntry("CASE_NO", squatted).containsEntry("TITLE", "绿化带内少量落叶").containsEntry("SOURCE", "PATROL")
+                .containsEntry("CAMPAIGN_CODE", null);
+    }
+
+    /**
      * 松江区's 联席会议 decides work for its departments and its towns (属地街镇配合): a decision for a town is a work assignment
      * in the town's own organisation, for its office, which sees it in its Tasklist; a case decision naming a town is refused,
      * as a district's case is led by a department, with the line and what to write instead, and nothing is carried out.

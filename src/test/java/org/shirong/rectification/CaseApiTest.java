@@ -83,7 +83,8 @@ class CaseApiTest {
 
     @Test
     void aReportedCaseIsDispatchedAtOnceAndTheSameExternalReferenceGivesTheSameCase() {
-        ResponseEntity<Map> created = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 88 号", "12345-2026-0001")), Map.class);
+        // 环卫所 itself reports its own urgent problem: anyone may mark urgent what their own unit leads
+        ResponseEntity<Map> created = as("huanwei1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 88 号", "12345-2026-0001")), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String caseNo = (String) created.getBody().get("caseNo");
         assertThat(caseNo).matches("JT-\\d{4}-\\d{6}");
@@ -92,7 +93,7 @@ class CaseApiTest {
                 .containsEntry("leadUnitName", "环卫所").containsKeys("dueAt", "warnAt");
         long count = cases();
 
-        ResponseEntity<Map> resent = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 88 号", "12345-2026-0001")), Map.class);
+        ResponseEntity<Map> resent = as("huanwei1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 88 号", "12345-2026-0001")), Map.class);
         assertThat(resent.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(resent.getBody()).containsEntry("caseNo", caseNo);
         assertThat(cases()).isEqualTo(count);
@@ -100,7 +101,7 @@ class CaseApiTest {
         ResponseEntity<Map> record = as("huanwei1").getForEntity("/api/cases/" + caseNo, Map.class);
         assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((Map<String, Object>) record.getBody().get("record")).containsEntry("externalRef", "12345-2026-0001")
-                .containsEntry("urgency", "URGENT").containsEntry("reportedBy", "lvrong1");
+                .containsEntry("urgency", "URGENT").containsEntry("reportedBy", "huanwei1");
         assertThat(record.getBody()).containsEntry("light", "GREEN").containsEntry("leadUnitName", "环卫所");
         assertThat((List<Map<String, Object>>) record.getBody().get("timeline")).extracting(e -> e.get("kind"))
                 .containsExactly("REPORTED", "DISPATCHED");
@@ -157,11 +158,126 @@ class CaseApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void sourceAndUrgencyMayBeWrittenInChinese() {
-        ResponseEntity<Map> created = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "紧急", "九亭大街 90 号",
+        ResponseEntity<Map> created = as("huanwei1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "紧急", "九亭大街 90 号",
                 "SRC-API-1").replace("\"PATROL\"", "\"满意度测评\"")), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat((Map<String, Object>) as("lvrong1").getForObject("/api/cases/" + created.getBody().get("caseNo"), Map.class).get("record"))
+        assertThat((Map<String, Object>) as("huanwei1").getForObject("/api/cases/" + created.getBody().get("caseNo"), Map.class).get("record"))
                 .containsEntry("source", "SURVEY").containsEntry("urgency", "URGENT");
+    }
+
+    static String report(String category, String urgency, String source, String externalRef) {
+        return """
+                {"title":"九亭大街 5 号乱张贴","category":%s,"urgency":%s,"source":%s,
+                 "location":{"address":"九亭大街 5 号"},"externalRef":%s}
+                """.formatted(quote(category), quote(urgency), quote(source), quote(externalRef));
+    }
+
+    /**
+     * s50 F1: the references of Shirong's own flows (a meeting decision, a 门责 hand-over, a campaign finding) are no
+     * one's to report under, written in any case or full-width, not even the office's or an administrator's.
+     */
+    @Test
+    void referencesReservedForShirongsOwnFlowsAreRefusedInAnyCaseAndWidth() {
+        long count = cases();
+        for (String user : List.of("lvrong1", "chuangban1", "admin")) {
+            for (String ref : List.of("meeting-JT-DEMO-jointMeeting-20261207T0100Z-1", "ZONE-jiuting-2", "zone-jiuting-2",
+                    "ＺＯＮＥ－jiuting-3", "Campaign:JT-DEMO:1:1", "ｃａｍｐａｉｇｎ：JT-DEMO:1:2", " MEETING-JT-DEMO-x-1")) {
+                ResponseEntity<Map> refused = as(user).postForEntity("/api/cases" + (user.equals("admin") ? "?organization=jiuting" : ""),
+                        json(report("ILLEGAL_POSTING", "NORMAL", "PATROL", ref)), Map.class);
+                assertThat(refused.getStatusCode()).as(user + " " + ref).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "externalRef")
+                        .containsEntry("code", "RESERVED_EXTERNAL_REF")
+                        .hasEntrySatisfying("message", m -> assertThat((String) m).startsWith("外部编号不能以 meeting-、ZONE-、campaign: 开头")));
+            }
+        }
+        assertThat(cases()).isEqualTo(count);
+        // an outside number that merely contains such a word is anyone's
+        assertThat(as("lvrong1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", "PATROL", "12345-meeting-ZONE-1")),
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /** s50 F2: 会议决定 comes only from a meeting's record, never from a report, whoever sends it. */
+    @Test
+    void noOneReportsAMeetingDecisionThroughTheApi() {
+        long count = cases();
+        for (String user : List.of("lvrong1", "chuangban1")) {
+            for (String source : List.of("MEETING", "meeting", "会议决定")) {
+                ResponseEntity<Map> refused = as(user).postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", source, null)), Map.class);
+                assertThat(refused.getStatusCode()).as(user + " " + source).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "source")
+                        .containsEntry("code", "MEETING_SOURCE"));
+            }
+        }
+        assertThat(cases()).isEqualTo(count);
+    }
+
+    /**
+     * s50 F2: 12345, 市级明查暗访 and 联合检查 weigh double or are the inspectors' work: a clerk may not choose them (403 naming
+     * the field and who may), the office and the 督导检查组 may.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheOfficeAndTheInspectorsChooseTheSourcesThatWeighDouble() {
+        long count = cases();
+        for (String source : List.of("CITIZEN", "12345", "SPOT_CHECK", "明查暗访", "JOINT_INSPECTION")) {
+            ResponseEntity<Map> refused = as("lvrong1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", source, null)), Map.class);
+            assertThat(refused.getStatusCode()).as(source).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "source")
+                    .containsEntry("code", "SOURCE_NOT_PERMITTED")
+                    .hasEntrySatisfying("message", m -> assertThat((String) m).contains("只有九亭镇的创建工作办公室、督导检查组", "描述")));
+        }
+        // a unit head (in the leading group) is no office either
+        assertThat(as("huanwei1").postForEntity("/api/cases", json(report("EXPOSED_GARBAGE", "NORMAL", "CITIZEN", null)), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(cases()).isEqualTo(count);
+        ResponseEntity<Map> office = as("chuangban1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", "CITIZEN", null)), Map.class);
+        assertThat(office.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> inspector = as("ducha2").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "URGENT", "SPOT_CHECK", null)), Map.class);
+        assertThat(inspector.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((Map<String, Object>) as("admin").getForObject("/api/cases/" + inspector.getBody().get("caseNo"), Map.class).get("record"))
+                .containsEntry("source", "SPOT_CHECK").containsEntry("urgency", "URGENT");
+    }
+
+    /**
+     * s50 F2: 紧急 is the office's and the inspectors' to give, or the reporter's when the case is their own unit's (the
+     * dispatch table makes it lead): a 绿容所 clerk may not mark 环卫所's case urgent, 环卫所 may. What is also invalid is
+     * answered first, naming both.
+     */
+    @Test
+    void onlyTheOfficeTheInspectorsOrTheLeadUnitItselfMarkACaseUrgent() {
+        long count = cases();
+        ResponseEntity<Map> refused = as("lvrong1").postForEntity("/api/cases", json(report("EXPOSED_GARBAGE", "URGENT", "PATROL", null)), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "urgency")
+                .containsEntry("code", "URGENCY_NOT_PERMITTED")
+                .hasEntrySatisfying("message", m -> assertThat((String) m).contains("本问题由环卫所牵头", "创建工作办公室", "描述")));
+        ResponseEntity<Map> both = as("lvrong1").postForEntity("/api/cases", json(report("EXPOSED_GARBAGE", "紧急", "12345", null)
+                .replace("\"title\":\"九亭大街 5 号乱张贴\"", "\"title\":\" \"")), Map.class);
+        assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(both)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactlyInAnyOrder("title:REQUIRED", "source:SOURCE_NOT_PERMITTED", "urgency:URGENCY_NOT_PERMITTED");
+        assertThat(cases()).isEqualTo(count);
+        assertThat(as("huanwei1").postForEntity("/api/cases", json(report("EXPOSED_GARBAGE", "URGENT", "PATROL", null)), Map.class)
+                .getStatusCode()).as("环卫所's own case").isEqualTo(HttpStatus.CREATED);
+        assertThat(as("chuangban1").postForEntity("/api/cases", json(report("EXPOSED_GARBAGE", "URGENT", "PATROL", null)), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * s50 F1: an outside number is still one case per organisation, but whoever cannot read the case holding it is told
+     * which case holds it and its lead unit, so that a number registered first by someone else can be taken up.
+     */
+    @Test
+    void aReferenceTakenByACaseTheReporterCannotReadNamesThatCase() {
+        String ref = "12345-S50-" + System.nanoTime();
+        ResponseEntity<Map> first = as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 9 号", ref)), Map.class);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) first.getBody().get("caseNo");
+        ResponseEntity<Map> taken = as("chengguan2").postForEntity("/api/cases", json(body("ILLEGAL_STALL", "NORMAL", "九亭大街 9 号", ref)), Map.class);
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(errors(taken)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "EXTERNAL_REF_TAKEN")
+                .hasEntrySatisfying("message", m -> assertThat((String) m).contains(ref, "已用于案件 " + caseNo + "（牵头单位 环卫所）")
+                        .doesNotContain("九亭大街垃圾堆放")));
     }
 
     @Test
@@ -530,9 +646,9 @@ class CaseApiTest {
         jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
                 + " values ('LEDGER-CAMP', '台账导出测试', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
                 java.sql.Timestamp.from(java.time.Instant.parse("2026-03-01T00:00:00Z")));
-        String urgent = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 66 号",
+        String urgent = (String) as("ducha1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "URGENT", "九亭大街 66 号",
                 ref)), Map.class).getBody().get("caseNo");
-        String stall = (String) as("lvrong1").postForEntity("/api/cases", json(body("ILLEGAL_STALL", "URGENT", "沪亭北路 5 号",
+        String stall = (String) as("ducha1").postForEntity("/api/cases", json(body("ILLEGAL_STALL", "URGENT", "沪亭北路 5 号",
                 null)), Map.class).getBody().get("caseNo");
         String late = (String) as("lvrong1").postForEntity("/api/cases", json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 67 号",
                 null)), Map.class).getBody().get("caseNo");
@@ -606,7 +722,7 @@ class CaseApiTest {
             assertThat(ledger.text(row, "主责单位")).isEqualTo("环卫所");
             assertThat(ledger.text(row, "协办单位")).isEqualTo(String.join("、", ((List<Map<String, Object>>) view.get("parties"))
                     .stream().map(p -> (String) p.get("unitName")).toList()));
-            assertThat(ledger.text(row, "上报人")).as("the name, as on the case page and in the dossier").isEqualTo("何巡查员");
+            assertThat(ledger.text(row, "上报人")).as("the name, as on the case page and in the dossier").isEqualTo("周组长");
             assertThat(ledger.text(row, "外部编号")).isEqualTo(cases.get("ref"));
             assertThat(ledger.text(row, "返工次数")).isEqualTo("0");
             for (String[] date : new String[][] {{"上报时间", "reportedAt"}, {"派遣时间", "dispatchedAt"}, {"认领时间", "claimedAt"},

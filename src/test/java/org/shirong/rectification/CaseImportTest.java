@@ -195,9 +195,10 @@ class CaseImportTest {
 
         ResponseEntity<Map> again = upload(csv, true);
         assertThat(again.getBody()).containsEntry("created", 0).containsEntry("skipped", 3);
+        // a skipped row names the case that holds its number (s50 F1)
         assertThat((List<Map<String, Object>>) again.getBody().get("rows")).extracting(r -> r.get("row"), r -> r.get("caseNo"),
-                r -> r.get("skipped")).containsExactly(org.assertj.core.groups.Tuple.tuple(2, null, true),
-                org.assertj.core.groups.Tuple.tuple(3, null, true), org.assertj.core.groups.Tuple.tuple(4, null, true));
+                r -> r.get("skipped")).containsExactly(org.assertj.core.groups.Tuple.tuple(2, caseNoOf("CY2024-001"), true),
+                org.assertj.core.groups.Tuple.tuple(3, caseNoOf("CY2024-002"), true), org.assertj.core.groups.Tuple.tuple(4, caseNoOf("CY2024-003"), true));
         assertThat(cases()).isEqualTo(before + 3);
     }
 
@@ -354,6 +355,92 @@ class CaseImportTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) errors(unknown).get(0).get("message")).contains("未知的案件来源：路人")
                 .contains("日常巡查（PATROL）", "市民反映（12345）（CITIZEN）");
+    }
+
+    private ResponseEntity<Map> uploadAs(String user, String csv) {
+        return CsvUpload.post(rest.withBasicAuth(user, "demo"), "/api/cases/import", csv.getBytes(StandardCharsets.UTF_8), "rows.csv");
+    }
+
+    /**
+     * s50 F1, F2: an import may not use Shirong's own references (in any case or width) nor 会议决定; every such row is
+     * named with its column, and nothing of the file is saved.
+     */
+    @Test
+    void reservedReferencesAndMeetingDecisionsAreRefusedRowByRowAndNothingIsSaved() {
+        long before = cases();
+        ResponseEntity<Map> refused = upload("""
+                外部编号,问题类别,标题,地点,来源
+                RSV-OK-1,EXPOSED_GARBAGE,暴露垃圾,九亭大街 1 号,巡查
+                ZONE-jiuting-9,EXPOSED_GARBAGE,暴露垃圾,九亭大街 2 号,巡查
+                ｍｅｅｔｉｎｇ-JT-DEMO-jointMeeting-20261207T0100Z-1,EXPOSED_GARBAGE,暴露垃圾,九亭大街 3 号,巡查
+                campaign:JT-DEMO:7:1,EXPOSED_GARBAGE,暴露垃圾,九亭大街 4 号,巡查
+                RSV-OK-5,EXPOSED_GARBAGE,暴露垃圾,九亭大街 5 号,会议决定
+                """, false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("3:externalRef:RESERVED_EXTERNAL_REF", "4:externalRef:RESERVED_EXTERNAL_REF",
+                        "5:externalRef:RESERVED_EXTERNAL_REF", "6:source:MEETING_SOURCE");
+        assertThat((String) errors(refused).get(0).get("message")).startsWith("第 3 行：外部编号不能以 meeting-、ZONE-、campaign: 开头");
+        assertThat(cases()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_import_row r join rect_case_import i on i.id = r.import_id"
+                + " where r.new_case like '%RSV-OK-1%'", Long.class)).as("nothing of the import recorded").isZero();
+    }
+
+    /**
+     * s50 F2: a unit head may import (leading group), but not 12345 rows nor another unit's case marked 紧急; his own
+     * unit's urgent problem he may. The rows are named (403), nothing is saved; the office may import them all.
+     */
+    @Test
+    void aUnitHeadImportsNeitherDoubleWeightedSourcesNorAnotherUnitsUrgentCases() {
+        long before = cases();
+        String csv = """
+                外部编号,问题类别,标题,地点,紧急程度,来源
+                RIGHTS-1,EXPOSED_GARBAGE,暴露垃圾,九亭大街 11 号,紧急,巡查
+                RIGHTS-2,EXPOSED_GARBAGE,暴露垃圾,九亭大街 12 号,,12345
+                RIGHTS-3,ILLEGAL_STALL,占道设摊,九亭大街 13 号,紧急,巡查
+                RIGHTS-4,ILLEGAL_STALL,占道设摊,九亭大街 14 号,,明查暗访
+                """;
+        ResponseEntity<Map> refused = uploadAs("huanwei1", csv);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(errors(refused)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("3:source:SOURCE_NOT_PERMITTED", "4:urgency:URGENCY_NOT_PERMITTED", "5:source:SOURCE_NOT_PERMITTED");
+        assertThat((String) errors(refused).get(1).get("message")).startsWith("第 4 行：紧急程度“紧急”只有九亭镇的创建工作办公室、督导检查组")
+                .contains("本问题由城管中队牵头", "描述");
+        assertThat(cases()).isEqualTo(before);
+
+        ResponseEntity<Map> own = uploadAs("huanwei1", "外部编号,问题类别,标题,地点,紧急程度\nRIGHTS-1,EXPOSED_GARBAGE,暴露垃圾,九亭大街 11 号,紧急\n");
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map> office = upload(csv, false);
+        assertThat(office.getBody()).containsEntry("created", 3).containsEntry("skipped", 1);
+        assertThat(jdbc.queryForList("select external_ref || ':' || source || ':' || urgency from rect_case"
+                + " where external_ref like 'RIGHTS-%' order by external_ref", String.class))
+                .containsExactly("RIGHTS-1:SURVEY:URGENT", "RIGHTS-2:CITIZEN:NORMAL", "RIGHTS-3:PATROL:URGENT", "RIGHTS-4:SPOT_CHECK:NORMAL");
+    }
+
+    /**
+     * s50 F1: a row skipped because a case already holds its 外部编号 names that case and its lead unit, even to an importer
+     * who may not read it (a 12345 number registered first by a clerk of another unit).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSkippedRowNamesTheCaseHoldingItsNumberEvenWhenTheImporterCannotReadIt() {
+        String ref = "12345-S50-IMP-" + System.nanoTime();
+        ResponseEntity<Map> squatted = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", CaseApiTest.json(
+                CaseApiTest.body("EXPOSED_GARBAGE", "NORMAL", "某小区内", ref)), Map.class);
+        assertThat(squatted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String holder = (String) squatted.getBody().get("caseNo");
+        ResponseEntity<Map> imported = uploadAs("chengguan1", "外部编号,问题类别,标题,地点\n" + ref + ",ILLEGAL_STALL,占道设摊,九亭大街 9 号\n"
+                + ref + "-B,ILLEGAL_STALL,占道设摊,九亭大街 10 号\n");
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(imported.getBody()).containsEntry("created", 1).containsEntry("skipped", 1);
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) imported.getBody().get("rows");
+        assertThat(rows.get(0)).containsEntry("row", 2).containsEntry("skipped", true).containsEntry("caseNo", holder)
+                .containsEntry("leadUnitName", "环卫所");
+        assertThat((String) rows.get(0).get("note")).contains("已用于案件 " + holder + "（牵头单位 环卫所）");
+        assertThat(rows.get(1)).containsEntry("skipped", false);
+        assertThat(rows.get(1).get("note")).isNull();
+        assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/cases/" + holder, Map.class).getStatusCode())
+                .as("the importer still may not read it").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -43,7 +43,7 @@ class CaseVisibilityTownTest {
     @SuppressWarnings("unchecked")
     void anyUnitReadsAndListsAnotherUnitsCase() {
         String caseNo = (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", CaseApiTest.json(
-                CaseApiTest.body("EXPOSED_GARBAGE", "URGENT", "九亭大街 9 号", null)), Map.class).getBody().get("caseNo");
+                CaseApiTest.body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 9 号", null)), Map.class).getBody().get("caseNo");
 
         ResponseEntity<Map> record = rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/cases/" + caseNo, Map.class);
         assertThat(record.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -347,7 +347,7 @@ class DistrictOversightTest {
     private ResponseEntity<Map> reportAt(String user, String category, String address, Double lat, Double lng) {
         String location = "{\"address\":\"" + address + "\"" + (lat == null ? "" : ",\"lat\":" + lat + ",\"lng\":" + lng) + "}";
         ResponseEntity<Map> reported = as(user).postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"人行道堆物","category":"%s","source":"CITIZEN","location":%s}
+                {"title":"人行道堆物","category":"%s","source":"PATROL","location":%s}
                 """.formatted(category, location)), Map.class);
         assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
         return reported;

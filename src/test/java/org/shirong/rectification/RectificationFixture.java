@@ -65,7 +65,7 @@ final class RectificationFixture {
                 engine.getRuntimeService(), new SystemAccess(identity), territories, noCampaigns,
                 new DueBounds(deadlines, calendars),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(CaseEvidenceRules.class),
-                new org.shirong.system.EngineBatch(engine), new ImportGivesWay(new org.shirong.system.ForegroundRequests(), 1_000), new org.shirong.system.RepeatedDecisions(), ORGANIZATIONS);
+                new org.shirong.system.EngineBatch(engine), new ImportGivesWay(new org.shirong.system.ForegroundRequests(), 1_000), new org.shirong.system.RepeatedDecisions(), ORGANIZATIONS, null);
         parties = new CaseParties(jdbc);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS,

@@ -159,7 +159,7 @@ class ApiRaceTest {
 
     private String reported(String address) {
         return (String) rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", JiutingWork.json("""
-                {"title":"堆物","category":"PILED_ITEMS","source":"CITIZEN","location":{"address":"%s"}}""".formatted(address)),
+                {"title":"堆物","category":"PILED_ITEMS","source":"PATROL","location":{"address":"%s"}}""".formatted(address)),
                 Map.class).getBody().get("caseNo");
     }
 

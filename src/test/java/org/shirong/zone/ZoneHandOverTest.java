@@ -329,4 +329,68 @@ class ZoneHandOverTest {
         assertThat(jdbc.queryForObject("select count(*) from zone_event where zone_id = ? and kind = 'HANDED_OVER'", Integer.class,
                 zoneId)).isOne();
     }
+
+    /**
+     * s50 F1: the owner unit's member may not register the breach's hand-over reference before 执法 gets it (400); and a
+     * case registered under it before that rule (here written into the table as such) is not taken over by the hand-over:
+     * 城管中队 gets its own case, under the next reference, and the squatted case stays as it was.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseSomeoneElseRegisteredUnderTheHandOversReferenceIsNotTakenOver() {
+        long zoneId = registerShop("JT-Z-HO09", "抢号早餐店", "juwei02");
+        Map<String, Object> recorded = inspect(zoneId);
+        String pi = (String) recorded.get("processInstanceId");
+        long breachId = ((Number) recorded.get("breachId")).longValue();
+        String reference = "ZONE-jiuting-" + breachId;
+
+        String squat = """
+                {"title":"早餐店门前少量纸屑","category":"ILLEGAL_POSTING","urgency":"NORMAL","source":"SELF_INSPECTION",
+                 "location":{"address":"某小区内"},"externalRef":"%s"}
+                """;
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> refused = as("juwei02a").postForEntity("/api/cases", new HttpEntity<>(squat.formatted(reference), headers), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .containsExactly("externalRef:RESERVED_EXTERNAL_REF");
+        // what a member could do before the rule: the case is registered under another number and given the reference
+        ResponseEntity<Map> before = as("juwei02a").postForEntity("/api/cases",
+                new HttpEntity<>(squat.formatted("SQUAT-" + breachId), headers), Map.class);
+        assertThat(before.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String squatted = (String) before.getBody().get("caseNo");
+        jdbc.update("update rect_case set external_ref = ? where case_no = ?", reference, squatted);
+
+        runJob(pi); // 确定处置起点
+        for (int round = 1; round <= 3; round++) {
+            runJob(pi); // 记录处置步骤
+            complete("juwei02a", List.of("juwei02"), pi, TASK_NOTIFY_HOLDER, Map.of(VAR_ADVISED_PERSON, "周老板"));
+            runJob(pi); // 整改期限已到
+            complete("ducha1", List.of("ducha"), pi, TASK_RECHECK, Map.of(VAR_COMPLIED, NO, VAR_RECHECK_NOTE, "仍未整改",
+                    VAR_RECHECK_PHOTO, Variables.fileValue("recheck.png").file(png()).mimeType("image/png").create()));
+        }
+        runJob(pi); // 移交城管执法
+
+        CaseRecord handed = cases.findByExternalRef("jiuting", reference + "#2").orElseThrow();
+        assertThat(handed.caseNo()).isNotEqualTo(squatted);
+        assertThat(handed.leadUnit()).isEqualTo("chengguan");
+        assertThat(handed.title()).isEqualTo("门责移交执法：抢号早餐店");
+        assertThat(jdbc.queryForObject("select case_no from zone_breach where id = ?", String.class, breachId)).isEqualTo(handed.caseNo());
+        assertThat(jdbc.queryForObject("select detail from zone_event where zone_id = ? and kind = 'HANDED_OVER'", String.class, zoneId))
+                .endsWith("案件 " + handed.caseNo());
+        assertThat(jdbc.queryForObject("select case_no from zone_handover where breach_id = ?", String.class, breachId))
+                .isEqualTo(handed.caseNo());
+        CaseRecord untouched = cases.findByExternalRef("jiuting", reference).orElseThrow();
+        assertThat(untouched.caseNo()).isEqualTo(squatted);
+        assertThat(untouched.title()).isEqualTo("早餐店门前少量纸屑");
+        assertThat(untouched.reportedBy()).isEqualTo("juwei02a");
+
+        // the hand-over once more finds its own case, not the squatted one
+        String again = runtimeService.createProcessInstanceById(definitions.latestId(KEY, "jiuting"))
+                .businessKey(businessKey(breachId)).setVariable(VAR_BREACH_ID, breachId).setVariable(VAR_ZONE_ID, zoneId)
+                .startBeforeActivity(TASK_HAND_OVER).execute().getId();
+        runJob(again);
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref like ?", Integer.class, reference + "%"))
+                .isEqualTo(2);
+    }
 }

@@ -1,0 +1,117 @@
+package org.shirong.rectification;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may give a reported case a source or urgency that weighs in the units' scores ({@code config/scoring.yaml}
+ * doubles the deductions of 市民反映 and 市级明查暗访 cases and scores urgent cases apart): 市民反映（12345）, 市级明查暗访
+ * and 联合检查、督导检查 only the organisation's office, inspectors (督导检查组) and approvers (组长、副组长: not the
+ * whole leading group, whose members include every unit's head), the district's groups that supervise it, and
+ * administrators; 紧急 they, or anyone whose own unit leads the case (reporting one's own unit's
+ * urgent problem aims at no one else). Everyone else reports 日常巡查, 单位自查 or 满意度测评 cases of 一般 urgency and
+ * writes why it is urgent in the description. 会议决定 is no one's to choose ({@link NewCaseValidator#checkReported}).
+ */
+@Component
+class ReportingRights {
+
+    /** The sources only the office, the inspectors and the supervising district may choose. */
+    static final Set<CaseSource> RESTRICTED = EnumSet.of(CaseSource.CITIZEN, CaseSource.SPOT_CHECK, CaseSource.JOINT_INSPECTION);
+
+    private final Organizations organizations;
+    private final DispatchRules dispatchRules;
+    private final CategoryCatalogue catalogue;
+
+    ReportingRights(Organizations organizations, DispatchRules dispatchRules, CategoryCatalogue catalogue) {
+        this.organizations = organizations;
+        this.dispatchRules = dispatchRules;
+        this.catalogue = catalogue;
+    }
+
+    /** What in {@code c} the caller may not choose when reporting in the organisation, one error per field; empty when none. */
+    List<ApiError> refused(String organization, NewCase c, Authentication caller) {
+        return of(organization, caller).refused(c);
+    }
+
+    /**
+     * The caller's rights in the organisation, to check many reports (an import's rows): the lead unit the dispatch table
+     * gives a category and source is looked up once.
+     */
+    Reporter of(String organization, Authentication caller) {
+        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        Organization o = organizations.of(organization);
+        Set<String> supervisors = organizations.overseers(organization, Organization.OversightRight.SUPERVISE);
+        boolean free = groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(g -> g.equals(o.roles().office())
+                || g.equals(o.roles().inspectors()) || g.equals(o.roles().approvers()) || supervisors.contains(g));
+        String who = o.name() + "的" + o.namesOf(o.roles().office(), o.roles().inspectors(), o.roles().approvers())
+                + (supervisors.isEmpty() ? "" : "和" + String.join("、", supervisors.stream().map(this::groupName).toList()));
+        return new Reporter(organization, o, groups, free, who, new java.util.HashMap<>());
+    }
+
+    /** One caller reporting in one organisation; {@code leads}: the lead unit by category and source, as looked up. */
+    final class Reporter {
+
+        private final String organization;
+        private final Organization o;
+        private final List<String> groups;
+        private final boolean free;
+        private final String who;
+        private final java.util.Map<String, java.util.Optional<String>> leads;
+
+        private Reporter(String organization, Organization o, List<String> groups, boolean free, String who,
+                java.util.Map<String, java.util.Optional<String>> leads) {
+            this.organization = organization;
+            this.o = o;
+            this.groups = groups;
+            this.free = free;
+            this.who = who;
+            this.leads = leads;
+        }
+
+        /** What in {@code c} the caller may not choose, one error per field; empty when none. */
+        List<ApiError> refused(NewCase c) {
+            if (free) {
+                return List.of();
+            }
+            List<ApiError> errors = new ArrayList<>();
+            CaseSource.of(c.source()).filter(RESTRICTED::contains).ifPresent(s -> errors.add(ApiError.field("source",
+                    "SOURCE_NOT_PERMITTED", "案件来源“" + s.label() + "”只有" + who
+                            + "可以选择；请选择日常巡查、单位自查或满意度测评点位问题，问题的由来和紧急情况请在描述中写明")));
+            if (Urgency.URGENT.name().equals(c.urgency())) {
+                String lead = leads.computeIfAbsent(c.category() + "|" + c.source(),
+                        key -> java.util.Optional.ofNullable(leadUnit(organization, c))).orElse(null);
+                if (lead == null || !groups.contains(lead)) {
+                    errors.add(ApiError.field("urgency", "URGENCY_NOT_PERMITTED", "紧急程度“紧急”只有" + who
+                            + "可以选择，或由本单位牵头的问题" + (lead == null ? "" : "（本问题由" + o.groupName(lead) + "牵头）")
+                            + "；请选择一般，并在描述中写明为何紧急，由办公室判断"));
+                }
+            }
+            return errors;
+        }
+    }
+
+    /** The unit the dispatch table makes lead the case as reported; null when its category or source is not known. */
+    private String leadUnit(String organization, NewCase c) {
+        var source = CaseSource.of(c.source());
+        if (c.category() == null || catalogue.find(organization, c.category()).isEmpty() || source.isEmpty()) {
+            return null;
+        }
+        try {
+            return dispatchRules.evaluate(organization, c.category(), Urgency.URGENT, source.get()).leadUnit();
+        } catch (RuntimeException noDecision) {
+            return null; // no rule for it: the office takes the case, which is not the reporter's own unit
+        }
+    }
+
+    private String groupName(String group) {
+        return organizations.ofGroup(group).map(o -> o.groupName(group)).orElse(group);
+    }
+}
