@@ -446,7 +446,7 @@ class CaseRecords {
     }
 
     /**
-     * Marks the case as reported by one of Shirong's own flows under its own reference ({@code own_reference}, V49): the
+     * Marks the case as reported by one of Shirong's own flows under its own reference ({@code own_reference}, V46): the
      * flow finds it again as its own. Nothing else writes the mark; the record ({@link CaseRecord}) does not carry it.
      */
     void markOwnReference(String caseNo) {
