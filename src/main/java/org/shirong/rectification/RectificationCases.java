@@ -1,31 +1,35 @@
 package org.shirong.rectification;
 
-import org.shirong.system.ProcessDefinitions;
 import static org.shirong.rectification.CaseStatus.AWAITING_VERIFICATION;
 import static org.shirong.rectification.CaseStatus.IN_RECTIFICATION;
 import static org.shirong.rectification.CaseStatus.SUSPENDED;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.notification.NotificationDigests;
 import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
 import org.shirong.system.EngineBatch;
-import org.shirong.system.RepeatedDecisions;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
+import org.shirong.system.ProcessDefinitions;
+import org.shirong.system.RepeatedDecisions;
 import org.shirong.system.SystemAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +61,7 @@ public class RectificationCases {
     private final Organizations organizations;
     private final ReportingRights rights;
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RectificationCases.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RectificationCases.class);
 
     RectificationCases(ProcessDefinitions definitions, CaseRecords records, CaseNumbers numbers, CaseDeadlines deadlines, NewCaseValidator validator,
             RuntimeService runtimeService, SystemAccess systemAccess, TerritoryDirectory territories,
@@ -114,8 +118,8 @@ public class RectificationCases {
      */
     @Transactional
     public Reported report(String organization, NewCase c, Authentication caller) {
-        List<org.shirong.system.ApiError> errors = new java.util.ArrayList<>(validator.checkReported(organization, c));
-        List<org.shirong.system.ApiError> notTheirs = rights.refused(organization, c, caller);
+        List<ApiError> errors = new ArrayList<>(validator.checkReported(organization, c));
+        List<ApiError> notTheirs = rights.refused(organization, c, caller);
         if (!errors.isEmpty()) {
             errors.addAll(notTheirs);
         } else if (!notTheirs.isEmpty()) {
@@ -125,7 +129,7 @@ public class RectificationCases {
     }
 
     /** What {@link #reportCampaignWork} would refuse in {@code c}, without registering it: to name every bad line at once. */
-    public List<org.shirong.system.ApiError> problemsOfCampaignWork(String organization, NewCase c) {
+    public List<ApiError> problemsOfCampaignWork(String organization, NewCase c) {
         return validator.check(organization, c, true);
     }
 
@@ -159,7 +163,7 @@ public class RectificationCases {
      * case is reported under the next reference ({@code …#2}, {@code …#3}), so that the meeting's decision, the hand-over or
      * the finding is carried out as decided and not lost, and the error is logged naming both cases.
      */
-    private Reported reportOwn(String organization, NewCase c, String actor, List<org.shirong.system.ApiError> errors,
+    private Reported reportOwn(String organization, NewCase c, String actor, List<ApiError> errors,
             Directions directions) {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -193,7 +197,7 @@ public class RectificationCases {
                 c.campaign(), c.subItem());
     }
 
-    private Reported report(String organization, NewCase c, String actor, List<org.shirong.system.ApiError> errors,
+    private Reported report(String organization, NewCase c, String actor, List<ApiError> errors,
             Directions directions) {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -241,7 +245,7 @@ public class RectificationCases {
         // the chunk's numbers in one statement, its cases and their REPORTED events in one JDBC batch each
         Instant now = now();
         List<String> caseNos = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), chunk.size());
-        List<CaseRecord> registered = new java.util.ArrayList<>(chunk.size());
+        List<CaseRecord> registered = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             registered.add(newRecord(organization, chunk.get(i), actor, caseNos.get(i), now));
         }
@@ -249,7 +253,7 @@ public class RectificationCases {
         records.addFirstEvents(registered, CaseEventKind.REPORTED);
         // the chunk's dispatch decisions: evaluated once per distinct category, urgency and source, recorded for every case
         List<Started> started = repeatedDecisions.within(() -> engineBatch.run(() -> {
-            List<Started> all = new java.util.ArrayList<>(chunk.size());
+            List<Started> all = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 givesWay.awaitNoRequest();
                 all.add(startProcess(organization, chunk.get(i), caseNos.get(i), new Directions(null, null, null), definitionId,

@@ -2,7 +2,10 @@ package org.shirong.rectification;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -53,7 +56,7 @@ class ReportingRights {
                 || g.equals(o.roles().inspectors()) || g.equals(o.roles().approvers()) || supervisors.contains(g));
         String who = o.name() + "的" + o.namesOf(o.roles().office(), o.roles().inspectors(), o.roles().approvers())
                 + (supervisors.isEmpty() ? "" : "和" + String.join("、", supervisors.stream().map(this::groupName).toList()));
-        return new Reporter(organization, o, groups, free, who, new java.util.HashMap<>());
+        return new Reporter(organization, o, groups, free, who, new HashMap<>());
     }
 
     /** One caller reporting in one organisation; {@code leads}: the lead unit by category and source, as looked up. */
@@ -64,10 +67,10 @@ class ReportingRights {
         private final List<String> groups;
         private final boolean free;
         private final String who;
-        private final java.util.Map<String, java.util.Optional<String>> leads;
+        private final Map<String, Optional<String>> leads;
 
         private Reporter(String organization, Organization o, List<String> groups, boolean free, String who,
-                java.util.Map<String, java.util.Optional<String>> leads) {
+                Map<String, Optional<String>> leads) {
             this.organization = organization;
             this.o = o;
             this.groups = groups;
@@ -87,7 +90,7 @@ class ReportingRights {
                             + "可以选择；请选择日常巡查、单位自查或满意度测评点位问题，问题的由来和紧急情况请在描述中写明")));
             if (Urgency.URGENT.name().equals(c.urgency())) {
                 String lead = leads.computeIfAbsent(c.category() + "|" + c.source(),
-                        key -> java.util.Optional.ofNullable(leadUnit(organization, c))).orElse(null);
+                        key -> Optional.ofNullable(leadUnit(organization, c))).orElse(null);
                 if (lead == null || !groups.contains(lead)) {
                     errors.add(ApiError.field("urgency", "URGENCY_NOT_PERMITTED", "紧急程度“紧急”只有" + who
                             + "可以选择，或由本单位牵头的问题" + (lead == null ? "" : "（本问题由" + o.groupName(lead) + "牵头）")
