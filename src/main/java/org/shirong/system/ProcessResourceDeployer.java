@@ -90,12 +90,22 @@ public class ProcessResourceDeployer implements ApplicationRunner {
                 problems.addAll(tenant.checker().check(r.name(), r.origin(), r.content()));
             }
             problems.addAll(validator.check(own, decisionsChecked));
+            Map<String, List<String>> filesByProcess = new LinkedHashMap<>();
             for (ProcessResource r : own) {
                 if (r.name().endsWith(".bpmn")) {
-                    BpmnReads.processElementIds(r.content())
-                            .ifPresent(ids -> problems.addAll(ReliedElements.missing(reliedIds, r.origin(), ids)));
+                    BpmnReads.processElementIds(r.content()).ifPresent(ids -> {
+                        problems.addAll(ReliedElements.missing(reliedIds, r.origin(), ids));
+                        ids.keySet().forEach(p -> filesByProcess.computeIfAbsent(p, k -> new ArrayList<>()).add(r.origin()));
+                    });
                 }
             }
+            // a copy left beside the original ("… - 副本.bpmn"): the engine's own message names neither file
+            filesByProcess.forEach((process, files) -> {
+                if (files.size() > 1) {
+                    problems.add("%s 定义了同一个流程 %s：每个流程只能在一个文件中，请删除或改名其中的副本".formatted(
+                            String.join(" 与 ", files), process));
+                }
+            });
             byTenant.put(tenant.id(), own);
         }
         // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.

@@ -75,6 +75,15 @@ class BrokenProcessFileTest {
                 .contains("Task_RectifyProblem").contains("请不要在 Modeler 中修改或删除该 id");
     }
 
+    /** A copy of a diagram left beside it (what Windows or "Save as" leave) is named with the original, in Chinese. */
+    @Test
+    void aCopyOfADiagramLeftBesideItStopsStartUpNamingBothFiles() throws Exception {
+        Files.copy(Path.of("processes/ZoneNoticeProcess.bpmn"), processes.resolve("ZoneNoticeProcess - 副本.bpmn"));
+
+        assertThat(startShirong().getMessage()).contains("ZoneNoticeProcess - 副本.bpmn").contains("processes/ZoneNoticeProcess.bpmn")
+                .contains("定义了同一个流程 ZoneNoticeProcess");
+    }
+
     @Test
     void bpmnAgainstTheSchemaStopsStartUpNamingFileAndLine() throws Exception {
         Files.writeString(processes.resolve("Unknown.bpmn"), """
