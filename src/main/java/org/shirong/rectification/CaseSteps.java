@@ -59,10 +59,9 @@ public class CaseSteps {
      * reporter named (a meeting decision) takes the table's place.
      */
     public void dispatched(DelegateExecution execution) {
-        Map<String, Object> dispatch = dispatchDecision(execution);
-        if (dispatch == null || dispatch.get(CaseDispatch.OUT_LEAD_UNIT) == null) {
-            throw new IllegalStateException("派遣决策表 CaseDispatch 没有为该案件给出牵头单位");
-        }
+        // A table the start-up check passed answers every category; one changed since is answered 503 naming it, not a 500.
+        Map<String, Object> dispatch = DispatchTableChecks.usable(execution.getTenantId(),
+                String.valueOf(execution.getVariable(CaseDispatch.IN_CATEGORY)), dispatchDecision(execution));
         TimeLimit limit = new TimeLimit(((Number) dispatch.get(CaseDispatch.OUT_LIMIT_AMOUNT)).intValue(),
                 LimitUnit.valueOf((String) dispatch.get(CaseDispatch.OUT_LIMIT_UNIT)));
         String organization = execution.getTenantId();
@@ -96,6 +95,10 @@ public class CaseSteps {
     private static Map<String, Object> dispatchDecision(DelegateExecution execution) {
         Object result = execution.getVariableLocal(DECISION_RESULT);
         if (result instanceof org.camunda.bpm.dmn.engine.DmnDecisionResult decision) {
+            if (decision.size() > 1) {
+                throw DispatchTableChecks.unusable(execution.getTenantId(), String.valueOf(execution.getVariable(CaseDispatch.IN_CATEGORY)),
+                        "有 " + decision.size() + " 条规则同时符合，派遣只能用一条");
+            }
             return decision.isEmpty() ? null : decision.getSingleResult().getEntryMap();
         }
         return (Map<String, Object>) execution.getVariable(VAR_DISPATCH);

@@ -80,6 +80,13 @@ class ApiExceptionHandler {
         return refused(request, HttpStatus.CONFLICT, List.of(ApiError.field(null, e.code(), e.getMessage())));
     }
 
+    /** Not the caller's mistake but a file the administrator must mend: one WARN line naming it, 503 in Chinese. */
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<Map<String, List<ApiError>>> unavailable(UnavailableException e, HttpServletRequest request) {
+        LOG.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return refused(request, HttpStatus.SERVICE_UNAVAILABLE, List.of(ApiError.field(null, e.code(), e.getMessage())));
+    }
+
     /**
      * A body that is not JSON, or a value of the wrong type: named by its path (e.g. {@code dates.start}) when known; a
      * field the endpoint does not read ({@link KnownFieldsOnly}) is named with those it does.

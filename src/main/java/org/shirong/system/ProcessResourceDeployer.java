@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
@@ -20,6 +21,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deploys {@code processes/} and {@code forms/} at start-up into every organisation (Camunda tenant), each as one
@@ -27,7 +30,10 @@ import org.springframework.stereotype.Component;
  * resource names so that a restart without changes creates no new versions, whether Shirong runs from Maven or from
  * its jar. Select fields that take their options from configuration ({@link FormSelectOptions}) are filled in per
  * organisation first. A broken file, or one that names a group the organisation does not have, stops start-up with a
- * message naming the file and the element, rule or line; nothing is deployed then.
+ * message naming the file and the element, rule or line; nothing is deployed then. Every organisation's files are
+ * checked first, and all organisations are deployed in one transaction: what only the engine's deployer finds in one
+ * organisation's file undoes the deployments of the organisations before it (a half-done start-up once gave five
+ * organisations new versions and left the rest on the old ones), and is reported with the real file and organisation.
  */
 @Component
 @Order(10)
@@ -41,12 +47,18 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     private final List<FormSelectOptions> formOptions;
     private final TenantResources tenants;
     private final StartupFingerprints fingerprints;
-    private final ProcessResourceValidator validator = new ProcessResourceValidator();
+    private final ProcessResourceValidator validator;
     private final Map<String, List<String>> reliedIds;
+    private final TransactionTemplate oneTransaction;
+    private final List<TenantResources.ResourceCheck> resourceChecks;
 
     ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
             ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants, StartupFingerprints fingerprints,
-            ObjectProvider<ReliedElements> relied) {
+            ObjectProvider<ReliedElements> relied, ProcessEngineConfigurationImpl engine, PlatformTransactionManager transactions,
+            ObjectProvider<TenantResources.ResourceCheck> resourceChecks) {
+        this.resourceChecks = resourceChecks.orderedStream().toList();
+        this.validator = new ProcessResourceValidator(engine.isEnforceHistoryTimeToLive() && engine.getHistoryTimeToLive() == null);
+        this.oneTransaction = new TransactionTemplate(transactions);
         this.repositoryService = repositoryService;
         this.collector = collector;
         this.formOptions = formOptions.orderedStream().toList();
@@ -78,16 +90,23 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         List<String> problems = new ArrayList<>();
         List<ProcessResource> shared = collector.collect();
         Map<String, List<ProcessResource>> byTenant = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> replaced = new java.util.TreeMap<>();
         Map<ByteBuffer, String> decisionsChecked = new HashMap<>();
         for (TenantResources.Tenant tenant : tenants.tenants()) {
+            names.put(tenant.id(), tenant.name());
             List<ProcessResource> own = new ArrayList<>(shared);
             for (TenantResources.OwnFile file : tenant.files()) {
+                shared.stream().filter(r -> r.name().equals(file.name())).forEach(r -> replaced.put(r.origin(), file.name()));
                 own.removeIf(r -> r.name().equals(file.name()));
                 own.add(new ProcessResource(file.name(), file.origin(), file.content()));
             }
             own = FormOptionFiller.fill(own, formOptions, tenant.id(), problems);
             for (ProcessResource r : own) {
                 problems.addAll(tenant.checker().check(r.name(), r.origin(), r.content()));
+                for (TenantResources.ResourceCheck check : resourceChecks) {
+                    problems.addAll(check.check(tenant.id(), r.name(), r.origin(), r.content()));
+                }
             }
             problems.addAll(validator.check(own, decisionsChecked));
             Map<String, List<String>> filesByProcess = new LinkedHashMap<>();
@@ -108,12 +127,23 @@ public class ProcessResourceDeployer implements ApplicationRunner {
             });
             byTenant.put(tenant.id(), own);
         }
+        // README once named processes/CaseDispatch.dmn as the dispatch table: a table put there is never deployed.
+        replaced.forEach((origin, name) -> LOG.warn("{} 不会部署：每个组织部署自己的 config/organizations/<组织>/{}（没有时为 _defaults/ 中的），"
+                + "请把改动写到那里并删除此文件", origin, name.substring(name.lastIndexOf('/') + 1)));
         // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.
         if (!problems.isEmpty()) {
             throw refused(problems.stream().distinct().toList());
         }
-        List<Deployment> deployments = new ArrayList<>();
-        byTenant.forEach((tenant, resources) -> deployments.add(deploy(tenant, resources)));
+        // ... and all of them in one transaction, so that what only the engine finds leaves nothing deployed either.
+        List<Deployment> deployments = oneTransaction.execute(status -> {
+            List<Deployment> in = new ArrayList<>();
+            byTenant.forEach((tenant, resources) -> in.add(deploy(tenant, names.get(tenant), resources)));
+            return in;
+        });
+        for (Deployment deployment : deployments) {
+            LOG.info("{}：已部署 {} 个流程与表单文件（部署 {}）", deployment.getTenantId(), byTenant.get(deployment.getTenantId()).size(),
+                    deployment.getId());
+        }
         int reused = SharedBpmnReads.current().reused();
         if (reused > 0) {
             LOG.info("{} 个组织的部署共用相同的 BPMN 文件：引擎 {} 次解析沿用了已读取的文件内容", byTenant.size(), reused);
@@ -121,24 +151,42 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         return deployments;
     }
 
-    private Deployment deploy(String tenant, List<ProcessResource> resources) {
+    private Deployment deploy(String tenant, String tenantName, List<ProcessResource> resources) {
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source(DEPLOYMENT_NAME)
                 .tenantId(tenant)
                 .enableDuplicateFiltering(false);
         resources.forEach(r -> builder.addInputStream(r.name(), new ByteArrayInputStream(r.content())));
+        Map<String, String> origins = resources.stream()
+                .collect(Collectors.toMap(ProcessResource::name, ProcessResource::origin, (a, b) -> a));
         try {
-            Deployment deployment = builder.deployWithResult();
-            LOG.info("{}：已部署 {} 个流程与表单文件（部署 {}）", tenant, resources.size(), deployment.getId());
-            return deployment;
+            return builder.deployWithResult();
         } catch (ParseException e) {
-            Map<String, String> origins = resources.stream()
-                    .collect(Collectors.toMap(ProcessResource::name, ProcessResource::origin, (a, b) -> a));
             throw refused(ProcessResourceValidator.describe(e, origins));
         } catch (ProcessEngineException e) {
-            throw refused(List.of(ProcessResourceValidator.rootMessage(e)));
+            throw refused(List.of(engineRefusal(e, tenantName == null ? tenant : tenantName, origins)));
         }
+    }
+
+    /**
+     * The engine's words for a file it refused, with the resource name it was deployed under ({@code
+     * processes/CaseDispatch.dmn}, which an organisation's table is deployed as) replaced by the file it was read from,
+     * the organisation named, and the engine's most common refusal (no history time to live) said in Chinese.
+     */
+    static String engineRefusal(ProcessEngineException e, String organisation, Map<String, String> origins) {
+        String message = ProcessResourceValidator.rootMessage(e);
+        String file = null;
+        for (Map.Entry<String, String> origin : origins.entrySet()) {
+            if (message.contains("'" + origin.getKey() + "'")) {
+                file = origin.getValue();
+                message = message.replace("'" + origin.getKey() + "'", "'" + origin.getValue() + "'");
+            }
+        }
+        String what = message.contains("ENGINE-12018") ? ProcessResourceValidator.MISSING_TTL + "（引擎：" + message + "）"
+                : message.contains("Cannot parse historyTimeToLive") ? "历史保留时间 camunda:historyTimeToLive 无法识别，应写天数（例如 1095）"
+                + "（引擎：" + message + "）" : "部署时被流程引擎拒绝：" + message;
+        return (file == null ? "" : file + ": ") + organisation + "：" + what;
     }
 
     private static StartupRefusedException refused(List<String> problems) {

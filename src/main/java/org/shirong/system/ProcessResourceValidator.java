@@ -14,6 +14,8 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 
 /**
  * Checks the files a process owner edits before (DMN, forms) and while (BPMN) they are deployed,
@@ -23,6 +25,12 @@ class ProcessResourceValidator {
 
     private final ObjectMapper json = new ObjectMapper();
     private final DmnEngine dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** The engine refuses a decision without {@code historyTimeToLive} (it enforces one and has no default): so do we, first. */
+    private final boolean historyTimeToLiveRequired;
+
+    ProcessResourceValidator(boolean historyTimeToLiveRequired) {
+        this.historyTimeToLiveRequired = historyTimeToLiveRequired;
+    }
 
     /**
      * Problems found in DMN and form files, one line each; empty when all is well. {@code decisionsChecked} holds the
@@ -51,8 +59,9 @@ class ProcessResourceValidator {
      */
     private String checkDecision(ProcessResource resource) {
         try {
-            dmnEngine.parseDecisions(ModelFiles.readDmn(resource.content()));
-            return "";
+            DmnModelInstance model = ModelFiles.readDmn(resource.content());
+            dmnEngine.parseDecisions(model);
+            return historyTimeToLiveRequired ? withoutHistoryTimeToLive(model) : "";
         } catch (RuntimeException unreadable) {
             try {
                 dmnEngine.parseDecisions(new ByteArrayInputStream(resource.content()));
@@ -62,6 +71,21 @@ class ProcessResourceValidator {
             }
         }
     }
+
+    /** "决策 X 缺少 …" for each decision the engine would refuse for want of a history time to live; empty when none. */
+    private static String withoutHistoryTimeToLive(DmnModelInstance model) {
+        List<String> missing = new ArrayList<>();
+        for (Decision decision : model.getModelElementsByType(Decision.class)) {
+            String ttl = decision.getCamundaHistoryTimeToLiveString();
+            if (ttl == null || ttl.isBlank()) {
+                missing.add("决策 %s（%s）".formatted(decision.getId(), decision.getName()));
+            }
+        }
+        return missing.isEmpty() ? "" : String.join("、", missing) + ": " + MISSING_TTL;
+    }
+
+    static final String MISSING_TTL = "缺少历史保留时间 camunda:historyTimeToLive（天数，例如 1095；Camunda Modeler 新建的决策表"
+            + "或流程默认没有，请在属性面板“History cleanup / Time to live”中填写）";
 
     private void checkForm(ProcessResource resource, List<String> problems, Map<String, String> formIds) {
         JsonNode form;

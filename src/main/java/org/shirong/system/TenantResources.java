@@ -25,4 +25,14 @@ public interface TenantResources {
     interface Checker {
         List<String> check(String name, String origin, byte[] content);
     }
+
+    /**
+     * A check, by the capability that reads a resource at runtime (e.g. the dispatch table's outputs), of a resource about to
+     * be deployed for an organisation: problems as "file: rule: what is wrong", empty when none. Runs before anything is
+     * deployed, like {@link Checker}.
+     */
+    @FunctionalInterface
+    interface ResourceCheck {
+        List<String> check(String tenant, String name, String origin, byte[] content);
+    }
 }

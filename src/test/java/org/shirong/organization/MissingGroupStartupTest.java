@@ -95,6 +95,74 @@ class MissingGroupStartupTest {
         assertThat(count("startup_fingerprint")).as("start-up fingerprints").isZero();
     }
 
+    /** Replaces the first {@code from} at or after the rule {@code rule} (or the file's start, for null) with {@code to}. */
+    private static void edit(Path file, String rule, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        int at = text.indexOf(from, rule == null ? 0 : text.indexOf("<rule id=\"" + rule + "\">"));
+        assertThat(at).as("%s in %s", from, file).isNotNegative();
+        Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()));
+    }
+
+    /**
+     * poreview-s50 F4: a table only the engine's deployer refuses (a history time to live it cannot read) in 锦溪镇, the
+     * second organisation: 九亭镇's deployment, made first, is undone with it, and the message names 锦溪's own file and
+     * 锦溪镇, not the name the table is deployed under.
+     */
+    @Test
+    void aTableOnlyTheEngineRefusesInOneOrganisationLeavesNoOrganisationDeployed() throws IOException, SQLException {
+        Path table = folder.resolve("jinxi/CaseDispatch.dmn");
+        edit(table, null, "camunda:historyTimeToLive=\"1095\"", "camunda:historyTimeToLive=\"三年\"");
+
+        String message = startShirong().getMessage();
+
+        assertThat(message).contains(table + ": 锦溪镇：历史保留时间 camunda:historyTimeToLive 无法识别", "三年")
+                .doesNotContain("'processes/CaseDispatch.dmn'");
+        assertThat(count("act_re_deployment")).as("deployments (九亭镇's included)").isZero();
+        assertThat(count("act_re_procdef")).as("process definitions").isZero();
+    }
+
+    /**
+     * poreview-s50 F4 and F7: a table without a history time to live, a time unit misspelt, a limit of 0 (锦溪镇) and an
+     * output name with the wrong case (九亭镇) are all refused in one start-up, each naming file and rule or output.
+     */
+    @Test
+    void dispatchTablesTheCodeCannotReadStopStartUpNamingFileRuleAndProblem() throws IOException, SQLException {
+        Path jinxi = folder.resolve("jinxi/CaseDispatch.dmn");
+        edit(jinxi, null, " camunda:historyTimeToLive=\"1095\"", "");
+        edit(jinxi, "Rule_RectifyUrbanFringe", "\"WORKING_DAYS\"", "\"WORKING_DAY\"");
+        edit(jinxi, "Rule_RectifyTownRivers", "<text>20</text>", "<text>0</text>");
+        Path jiuting = folder.resolve("jiuting/CaseDispatch.dmn");
+        edit(jiuting, null, "name=\"leadUnit\"", "name=\"leadunit\"");
+
+        String message = startShirong().getMessage();
+
+        assertThat(message).contains(jinxi + ": 决策 CaseDispatch（案件派遣）: 缺少历史保留时间 camunda:historyTimeToLive",
+                jinxi + ": 规则 Rule_RectifyUrbanFringe（第 1 条）: 时限单位 limitUnit \"WORKING_DAY\" 不是 WORKING_HOURS（工作时）",
+                ": 规则 Rule_RectifyTownRivers（", "整改时限 limitAmount \"0\" 不是正整数",
+                jiuting + ": 缺少输出 leadUnit（牵头单位）；表中的输出 \"leadunit\" 不是派遣读取的输出");
+        assertThat(count("act_re_deployment")).as("deployments").isZero();
+    }
+
+    /**
+     * poreview-s50 F7: start-up evaluates each table once for every category of the organisation's categories.yaml: 锦溪's
+     * table without its catch-all and with a category code misspelt gives 城郊结合部 no rule; 九亭's rules overlap under hit
+     * policy UNIQUE, so a category gets two rules. Each is named with file and category.
+     */
+    @Test
+    void aDispatchTableGivingACategoryNoSingleRuleStopsStartUp() throws IOException {
+        Path jinxi = folder.resolve("jinxi/CaseDispatch.dmn");
+        edit(jinxi, "Rule_RectifyUrbanFringe", "<text>\"RECTIFY_URBAN_FRINGE\"</text>", "<text>\"RECTIFY_URBAN_FRINGES\"</text>");
+        edit(jinxi, "Rule_CatchAll", "<text>-</text>", "<text>\"NO_SUCH_CATEGORY\"</text>");
+        Path jiuting = folder.resolve("jiuting/CaseDispatch.dmn");
+        edit(jiuting, null, "hitPolicy=\"FIRST\"", "hitPolicy=\"UNIQUE\"");
+
+        String message = startShirong().getMessage();
+
+        assertThat(message).contains(jinxi + ": 类别 RECTIFY_URBAN_FRINGE（", "没有符合的规则，案件将无法派遣")
+                .contains(jiuting + ": 类别 EXPOSED_GARBAGE（暴露垃圾）: 规则 Rule_ExposedGarbage", "同时符合，派遣只能用一条");
+        assertThat(message.lines().filter(l -> l.startsWith("  - " + jinxi)).count()).as("only 城郊结合部 of 锦溪").isOne();
+    }
+
     private long count(String table) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
                 ResultSet rows = connection.createStatement().executeQuery("select count(*) from " + table)) {
