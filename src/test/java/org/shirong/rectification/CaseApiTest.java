@@ -37,6 +37,8 @@ class CaseApiTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+    @Autowired
     org.shirong.calendar.WorkingCalendars calendars;
 
     static HttpEntity<String> json(String body) {
@@ -79,6 +81,30 @@ class CaseApiTest {
                 .containsEntry("defaultLimitAmount", 4).containsEntry("defaultLimitUnit", "WORKING_HOURS")
                 .containsEntry("defaultLimitUnitName", "工作时"));
         assertThat(response.getBody()).hasSizeGreaterThan(40);
+    }
+
+    /**
+     * poreview-s50 F7: a dispatch table that gives a category a time unit the code does not know (deployed past the
+     * start-up check, here straight into 新浜镇) answers the category list 503 naming the table, not a bare 500.
+     */
+    @Test
+    void aDispatchTableWithAnUnknownTimeUnitAnswers503NamingTheTable() throws java.io.IOException {
+        String table = java.nio.file.Files.readString(java.nio.file.Path.of("config/organizations/_defaults/CaseDispatch.dmn"))
+                .replace("<text>\"WORKING_HOURS\"</text>", "<text>\"WORKING_HOUR\"</text>");
+        String deployment = repository.createDeployment().tenantId("xinbang").name("dispatch-probe")
+                .addString("processes/CaseDispatch.dmn", table).deploy().getId();
+        try {
+            ResponseEntity<Map> response = as("xbshirongban1").getForEntity("/api/categories", Map.class);
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(errors(response)).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("code", "DISPATCH_TABLE_UNUSABLE")
+                    .extractingByKey("message").asString().contains("CaseDispatch", "config/organizations/xinbang/CaseDispatch.dmn",
+                            "时限单位 limitUnit WORKING_HOUR 不是"));
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+        assertThat(as("xbshirongban1").getForEntity("/api/categories", List.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
