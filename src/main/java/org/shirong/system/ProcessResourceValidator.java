@@ -119,7 +119,9 @@ class ProcessResourceValidator {
             String file = originByName.getOrDefault(report.getResourceName(), report.getResourceName());
             for (Problem problem : report.getErrors()) {
                 String element = problem.getMainElementId() == null ? "" : " 元素 " + problem.getMainElementId();
-                problems.add("%s: 第 %d 行%s: %s".formatted(file, problem.getLine(), element, problem.getMessage()));
+                String message = String.valueOf(problem.getMessage());
+                problems.add("%s: 第 %d 行%s: %s".formatted(file, problem.getLine(), element,
+                        message.contains("ENGINE-12018") ? MISSING_TTL + "（引擎：" + message + "）" : message));
             }
         }
         if (problems.isEmpty()) {

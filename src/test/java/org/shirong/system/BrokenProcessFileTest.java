@@ -84,6 +84,23 @@ class BrokenProcessFileTest {
                 .contains("定义了同一个流程 ZoneNoticeProcess");
     }
 
+    /** poreview-s50 F4: the engine's rule that every executable process keeps its history for a set time, in Chinese. */
+    @Test
+    void aProcessWithoutHistoryTimeToLiveStopsStartUpInChinese() throws Exception {
+        Files.writeString(processes.resolve("NoTtl.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="NoTtlProcess" isExecutable="true">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:endEvent id="EndEvent_Done" />
+                    <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_Begin" targetRef="EndEvent_Done" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+
+        assertThat(startShirong().getMessage()).contains("NoTtl.bpmn", "缺少历史保留时间 camunda:historyTimeToLive");
+    }
+
     @Test
     void bpmnAgainstTheSchemaStopsStartUpNamingFileAndLine() throws Exception {
         Files.writeString(processes.resolve("Unknown.bpmn"), """
