@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,7 +93,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         List<ProcessResource> shared = collector.collect();
         Map<String, List<ProcessResource>> byTenant = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        Map<String, String> replaced = new java.util.TreeMap<>();
+        Map<String, String> replaced = new TreeMap<>();
         Map<ByteBuffer, String> decisionsChecked = new HashMap<>();
         for (TenantResources.Tenant tenant : tenants.tenants()) {
             names.put(tenant.id(), tenant.name());
@@ -135,15 +137,20 @@ public class ProcessResourceDeployer implements ApplicationRunner {
             throw refused(problems.stream().distinct().toList());
         }
         // ... and all of them in one transaction, so that what only the engine finds leaves nothing deployed either.
-        List<Deployment> deployments = oneTransaction.execute(status -> {
-            List<Deployment> in = new ArrayList<>();
-            byTenant.forEach((tenant, resources) -> in.add(deploy(tenant, names.get(tenant), resources)));
+        Map<String, DeploymentWithDefinitions> made = oneTransaction.execute(status -> {
+            Map<String, DeploymentWithDefinitions> in = new LinkedHashMap<>();
+            byTenant.forEach((tenant, resources) -> in.put(tenant, deploy(tenant, names.get(tenant), resources)));
             return in;
         });
-        for (Deployment deployment : deployments) {
-            LOG.info("{}：已部署 {} 个流程与表单文件（部署 {}）", deployment.getTenantId(), byTenant.get(deployment.getTenantId()).size(),
-                    deployment.getId());
-        }
+        made.forEach((tenant, deployment) -> {
+            // with nothing changed the engine answers an earlier deployment, not always this organisation's
+            if (tenant.equals(deployment.getTenantId()) && !empty(deployment.getDeployedProcessDefinitions())) {
+                LOG.info("{}：已部署新版本，{} 个流程与表单文件（部署 {}）", names.get(tenant), byTenant.get(tenant).size(), deployment.getId());
+            } else {
+                LOG.info("{}：流程与表单文件没有改动，沿用已部署的版本", names.get(tenant));
+            }
+        });
+        List<Deployment> deployments = new ArrayList<>(made.values());
         int reused = SharedBpmnReads.current().reused();
         if (reused > 0) {
             LOG.info("{} 个组织的部署共用相同的 BPMN 文件：引擎 {} 次解析沿用了已读取的文件内容", byTenant.size(), reused);
@@ -151,7 +158,11 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         return deployments;
     }
 
-    private Deployment deploy(String tenant, String tenantName, List<ProcessResource> resources) {
+    private static boolean empty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+
+    private DeploymentWithDefinitions deploy(String tenant, String tenantName, List<ProcessResource> resources) {
         DeploymentBuilder builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source(DEPLOYMENT_NAME)

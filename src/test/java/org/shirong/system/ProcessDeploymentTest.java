@@ -59,11 +59,15 @@ class ProcessDeploymentTest {
     }
 
     @Test
-    void deployingAgainWithoutChangesCreatesNoNewVersion() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void deployingAgainWithoutChangesCreatesNoNewVersion(CapturedOutput output) {
         Deployment before = latest();
         long definitions = repositoryService.createProcessDefinitionQuery().count();
 
         deployer.deploy();
+
+        assertThat(output.getOut()).as("the log says which organisations got nothing new, not another one's deployment")
+                .contains("九亭镇：流程与表单文件没有改动，沿用已部署的版本").doesNotContain("已部署新版本");
 
         assertThat(latest().getId()).isEqualTo(before.getId());
         assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
