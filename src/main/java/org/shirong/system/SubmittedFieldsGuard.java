@@ -3,7 +3,9 @@ package org.shirong.system;
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -65,42 +67,65 @@ class SubmittedFieldsGuard extends CommandInterceptor {
     @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
         if (STAFF_COMPLETION.is(command)) {
+            Checked checked = null;
             if (command instanceof CompleteTaskCmd) {
-                check((String) CommandFields.read(COMPLETE_TASK, command),
+                checked = check((String) CommandFields.read(COMPLETE_TASK, command),
                         (Map<String, Object>) CommandFields.read(COMPLETE_VARIABLES, command));
             } else if (command instanceof SubmitTaskFormCmd) {
-                check((String) CommandFields.read(SUBMIT_TASK, command),
+                checked = check((String) CommandFields.read(SUBMIT_TASK, command),
                         (Map<String, Object>) CommandFields.read(SUBMIT_VARIABLES, command));
             } else if (command instanceof SubmitStartFormCmd) {
                 checkStart(command, (Map<String, Object>) CommandFields.read(START_FORM_VARIABLES, command));
             } else if (command instanceof StartProcessInstanceCmd) {
                 checkStart(command, TenantWorkGuard.builder(command).getVariables());
             }
+            if (checked != null) {
+                try {
+                    return next.execute(command);
+                } catch (ProcessEngineException failure) {
+                    throw noRoute(failure, checked);
+                }
+            }
         }
         return next.execute(command);
     }
 
-    private void check(String taskId, Map<String, Object> submitted) {
+    /** A completion checked against its task's form: what a failure of the completion is told in its terms. */
+    private record Checked(TaskEntity task, TaskFormFields.Form form, Map<String, Object> sent) {
+    }
+
+    /** The failure, or in its place the Chinese refusal naming the choice when no flow out of a gateway took it. */
+    private static RuntimeException noRoute(ProcessEngineException failure, Checked checked) {
+        if (NoRouteRefusal.gatewayId(failure) == null) {
+            return failure;
+        }
+        try {
+            return NoRouteRefusal.of(failure, checked.task(), checked.form(),
+                    name -> checked.sent().containsKey(name) ? plain(typed(checked.sent(), name)) : checked.task().getVariable(name),
+                    Context.getCommandContext()).<RuntimeException>map(refusal -> refusal).orElse(failure);
+        } catch (RuntimeException unexplained) {
+            failure.addSuppressed(unexplained);
+            return failure;
+        }
+    }
+
+    private Checked check(String taskId, Map<String, Object> submitted) {
         if (taskId == null) {
-            return;
+            return null;
         }
         Map<String, Object> sent = submitted == null ? Map.of() : submitted;
         notTooMany(sent);
         CommandContext commandContext = Context.getCommandContext();
         TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
         if (task == null) {
-            return; // the completion itself answers that the task does not exist
+            return null; // the completion itself answers that the task does not exist
         }
         // The completion's own check, before the form's: whoever may not work on the task (another unit, the district)
         // learns nothing of its form, nor, comparing the values sent, of the task's variables.
         EngineChecks.each(commandContext, checker -> checker.checkTaskWork(task));
         TaskFormFields.Form form = formFields.editable(task, commandContext);
         Map<String, FormField> editable = form.editable();
-        editable.values().stream().filter(FormField::required)
-                .filter(field -> !sent.containsKey(field.key()) && task.getVariable(field.key()) == null).findFirst()
-                .ifPresent(field -> {
-                    throw new FormFieldValidationException(field.key(), field.missing());
-                });
+        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : task.getVariable(name));
         for (String name : sent.keySet()) {
             Object value = typed(sent, name);
             FormField field = editable.get(name);
@@ -118,6 +143,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(name, problem);
             });
         }
+        return new Checked(task, form, sent);
     }
 
     private void checkStart(Command<?> start, Map<String, Object> submitted) {
@@ -130,10 +156,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         }
         TaskFormFields.Form form = formFields.editableAtStart(definition, commandContext);
         Map<String, FormField> fields = form.editable();
-        fields.values().stream().filter(FormField::required).filter(field -> !sent.containsKey(field.key())).findFirst()
-                .ifPresent(field -> {
-                    throw new FormFieldValidationException(field.key(), field.missing());
-                });
+        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : null);
         for (String name : sent.keySet()) {
             Object value = typed(sent, name);
             FormField field = fields.get(name);
@@ -148,6 +171,17 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(name, problem);
             });
         }
+    }
+
+    /**
+     * Refuses a completion or start that leaves a field the form requires empty, the first in the form's order, as
+     * Tasklist's form would: a choice, text, number or day the form shows for {@code values} (what is sent, else what the
+     * task has; a required text the process owner added to a form is required of a REST client too).
+     */
+    private static void refuseMissing(TaskFormFields.Form form, Function<String, Object> values) {
+        form.required().stream().filter(field -> field.missingIn(values)).findFirst().ifPresent(field -> {
+            throw new FormFieldValidationException(field.key(), field.missing());
+        });
     }
 
     /**
