@@ -80,8 +80,8 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
     }
 
     /**
-     * Why {@code sent} (a value or a typed value, as sent) cannot be taken for this field; empty when it can (a missing text
-     * is the step's business). An object value (JSON, XML, Java) is no text, choice or day whatever its serialized text
+     * Why {@code sent} (a value or a typed value, as sent) cannot be taken for this field; empty when it can (a required
+     * field left empty is {@link #missingIn}'s business). An object value (JSON, XML, Java) is no text, choice or day whatever its serialized text
      * says: stored as such, it failed the process's own reading of it (a 500) or, unread, every later reading of the
      * case's variables.
      */

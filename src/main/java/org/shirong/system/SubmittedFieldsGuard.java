@@ -32,9 +32,11 @@ import org.springframework.context.ApplicationContext;
  * inside the completion's own command context (after the engine's command context interceptor), so the task and its
  * variables it reads are the ones the completion then works with, read once; each field the form lets the assignee fill in
  * is checked against the form ({@link FormField}: length, characters, options, no object value for a text), once the
- * engine's check that the caller may work on the task has passed. Starting a process (REST start, start
+ * engine's check that the caller may work on the task has passed, and each field it requires (choice, text, number, day)
+ * is filled in unless the form hides it ({@link FormField#missingIn}); a completion whose choice no flow out of the gateway
+ * after the task takes is refused in Chinese naming the choice ({@link NoRouteRefusal}). Starting a process (REST start, start
  * form) is checked the same way against its start form: each of the form's fields that is sent, and the form's required
- * choices (the unit a 工作交办 goes to); besides them a start may carry only what its start event names in its
+ * fields (the unit a 工作交办 goes to, its 事项名称); besides them a start may carry only what its start event names in its
  * {@value TaskFormFields#START_VARIABLES} extension property (the campaign's {@code dates}), which its start listener
  * checks, so that no start presets what a later step decides (a review's result). It checks only the command that
  * {@link StaffCommandGuard}, which sees who calls before any context is opened, marked as a staff call.
@@ -125,7 +127,6 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         EngineChecks.each(commandContext, checker -> checker.checkTaskWork(task));
         TaskFormFields.Form form = formFields.editable(task, commandContext);
         Map<String, FormField> editable = form.editable();
-        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : task.getVariable(name));
         for (String name : sent.keySet()) {
             Object value = typed(sent, name);
             FormField field = editable.get(name);
@@ -143,6 +144,8 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(name, problem);
             });
         }
+        // after what is sent, so that a variable the form does not have is named as such first
+        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : task.getVariable(name));
         return new Checked(task, form, sent);
     }
 
@@ -156,7 +159,6 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         }
         TaskFormFields.Form form = formFields.editableAtStart(definition, commandContext);
         Map<String, FormField> fields = form.editable();
-        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : null);
         for (String name : sent.keySet()) {
             Object value = typed(sent, name);
             FormField field = fields.get(name);
@@ -171,6 +173,7 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(name, problem);
             });
         }
+        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : null);
     }
 
     /**
