@@ -68,6 +68,11 @@ public final class BpmnReads {
         });
     }
 
+    /** The file's root element as the engine reads it; empty when it is not well-formed or not valid against the schema. */
+    static Optional<Element> root(byte[] content) {
+        return read(content);
+    }
+
     private static Optional<Element> read(byte[] content) {
         SharedBpmnReads reads = SharedBpmnReads.current();
         Element before = reads == null ? null : reads.readBefore(content);

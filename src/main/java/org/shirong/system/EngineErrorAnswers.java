@@ -60,6 +60,8 @@ import org.xml.sax.SAXException;
  * {@code POST /condition} when no process starts on a condition, job retries set for no jobs, query criteria the
  * engine cannot combine or a sort by an object variable, a JSON body of {@code null} where the call needs one
  * ({@link NullRequestBody}: "请求正文不能为空" instead of the resource's NullPointerException);</li>
+ * <li>a completion that no flow out of a gateway after the task could take (ENGINE-02004: a form's option the diagram's
+ * conditions do not know) is 400 in Chinese, not Camunda's English 500;</li>
  * <li>a query over the results limit is told the limit and how to page in Chinese;</li>
  * <li>a call that failed because the database is away is 503, as {@link DatabaseUnavailable} answers it;</li>
  * <li>text with a NUL character (U+0000), which PostgreSQL can neither store nor compare (H2 can), is 400 naming the
@@ -156,6 +158,12 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         // as the form endpoints wrap it, or as it comes from the others that complete a task (a delegated task's resolve)
         if (refusedField != null && !(failure instanceof RestException rest && rest.getStatus() != Status.INTERNAL_SERVER_ERROR)) {
             return camunda.getResponse(new RestException(Status.BAD_REQUEST, refusedField.getMessage()));
+        }
+        String noRoute = NoRouteRefusal.gatewayId(failure);
+        if (noRoute != null) {
+            // a choice no condition of the gateway after the task takes (a staff completion is told which: NoRouteRefusal)
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "所选的值无法让流程继续，请联系流程管理员："
+                    + "流程中的网关 " + noRoute + " 没有一条出路的条件成立（表单的选项与流程图的条件不一致）"));
         }
         if (causedBy(failure, PASSWORD_POLICY)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,

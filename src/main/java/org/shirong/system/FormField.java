@@ -22,7 +22,7 @@ import org.shirong.calendar.WorkingCalendar;
  * hand-made REST call within them too, with a message naming the field instead of a database or routing error.
  */
 record FormField(String key, String label, Kind kind, int maxLength, Map<String, String> options, boolean required,
-        DateWindow days, WorkingCalendar calendar, boolean workingDay) {
+        DateWindow days, WorkingCalendar calendar, boolean workingDay, SimpleCondition hiddenWhen) {
 
     /** {@code FUTURE_DAY}: a day picker that, as the form says ({@code disallowPassedDates}), takes no day before today. */
     enum Kind { TEXT, CHOICE, DAY, FUTURE_DAY, OTHER }
@@ -34,12 +34,12 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
 
     static FormField text(String key, String label, Integer maxLength) {
         int limit = maxLength == null || maxLength <= 0 ? DEFAULT_MAX_LENGTH : Math.min(maxLength, ENGINE_TEXT_LIMIT);
-        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false, null, null, false);
+        return new FormField(key, label, Kind.TEXT, limit, Map.of(), false, null, null, false, null);
     }
 
     /** {@code options}: value → label, in the form's order; a required choice decides where the process goes. */
     static FormField choice(String key, String label, LinkedHashMap<String, String> options, boolean required) {
-        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required, null, null, false);
+        return new FormField(key, label, Kind.CHOICE, ENGINE_TEXT_LIMIT, options, required, null, null, false, null);
     }
 
     /**
@@ -50,16 +50,38 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
     static FormField day(String key, String label, DateWindow days, WorkingCalendar calendar, boolean notBeforeToday,
             boolean workingDay) {
         return new FormField(key, label, notBeforeToday ? Kind.FUTURE_DAY : Kind.DAY, ENGINE_TEXT_LIMIT, Map.of(), false, days,
-                calendar, workingDay);
+                calendar, workingDay, null);
     }
 
     static FormField other(String key, String label) {
-        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null, null, false);
+        return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null, null, false, null);
     }
 
     /**
-     * Why {@code sent} (a value or a typed value, as sent) cannot be taken for this field; empty when it can (a missing text
-     * is the step's business). An object value (JSON, XML, Java) is no text, choice or day whatever its serialized text
+     * This field, required as the form says ({@code validate.required}) unless {@code hiddenWhen} (the form's
+     * {@code conditional.hide}, null for none) holds for the values the completion leaves the task with: Tasklist neither
+     * shows nor sends a hidden field.
+     */
+    FormField required(boolean isRequired, SimpleCondition hiddenWhen) {
+        return new FormField(key, label, kind, maxLength, options, isRequired, days, calendar, workingDay, hiddenWhen);
+    }
+
+    /**
+     * Whether this required field is left empty (no value, or blank text) while the form shows it: {@code values} are
+     * what the completion leaves the task with, what it sends or else what the task has. A hide condition that cannot be
+     * decided for these values (a text compared with a number) does not require the field.
+     */
+    boolean missingIn(java.util.function.Function<String, Object> values) {
+        if (!required || hiddenWhen != null && !Boolean.FALSE.equals(hiddenWhen.evaluate(values))) {
+            return false;
+        }
+        Object value = values.apply(key);
+        return value == null || value instanceof String text && text.isBlank();
+    }
+
+    /**
+     * Why {@code sent} (a value or a typed value, as sent) cannot be taken for this field; empty when it can (a required
+     * field left empty is {@link #missingIn}'s business). An object value (JSON, XML, Java) is no text, choice or day whatever its serialized text
      * says: stored as such, it failed the process's own reading of it (a 500) or, unread, every later reading of the
      * case's variables.
      */
@@ -72,7 +94,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         }
         Object value = sent instanceof TypedValue typed ? typed.getValue() : sent;
         if (value == null) {
-            return required ? Optional.of(missing()) : Optional.empty();
+            return Optional.empty(); // a required field left empty is answered by missingIn, which knows what the form hides
         }
         if (kind == Kind.CHOICE) {
             return options.containsKey(value) ? Optional.empty()
@@ -114,6 +136,6 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
     }
 
     String missing() {
-        return "请选择“" + label + "”";
+        return (kind == Kind.CHOICE ? "请选择“" : "请填写“") + label + "”";
     }
 }

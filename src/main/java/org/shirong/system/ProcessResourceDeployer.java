@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deployment named {@value #DEPLOYMENT_NAME} with the organisation's own files (its dispatch table) added, with stable
  * resource names so that a restart without changes creates no new versions, whether Shirong runs from Maven or from
  * its jar. Select fields that take their options from configuration ({@link FormSelectOptions}) are filled in per
- * organisation first. A broken file, or one that names a group the organisation does not have, stops start-up with a
+ * organisation first. A broken file, one that names a group the organisation does not have, or a form choice whose option
+ * no gateway after its task lets go on ({@link ChoiceGatewayCheck}), stops start-up with a
  * message naming the file and the element, rule or line; nothing is deployed then. Every organisation's files are
  * checked first, and all organisations are deployed in one transaction: what only the engine's deployer finds in one
  * organisation's file undoes the deployments of the organisations before it (a half-done start-up once gave five
@@ -53,6 +54,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     private final Map<String, List<String>> reliedIds;
     private final TransactionTemplate oneTransaction;
     private final List<TenantResources.ResourceCheck> resourceChecks;
+    private final ChoiceGatewayCheck choiceGateways = new ChoiceGatewayCheck();
 
     ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
             ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants, StartupFingerprints fingerprints,
@@ -127,6 +129,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
                             String.join(" 与 ", files), process));
                 }
             });
+            problems.addAll(choiceGateways.check(own));
             byTenant.put(tenant.id(), own);
         }
         // README once named processes/CaseDispatch.dmn as the dispatch table: a table put there is never deployed.

@@ -3,7 +3,9 @@ package org.shirong.system;
 import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -30,9 +32,11 @@ import org.springframework.context.ApplicationContext;
  * inside the completion's own command context (after the engine's command context interceptor), so the task and its
  * variables it reads are the ones the completion then works with, read once; each field the form lets the assignee fill in
  * is checked against the form ({@link FormField}: length, characters, options, no object value for a text), once the
- * engine's check that the caller may work on the task has passed. Starting a process (REST start, start
+ * engine's check that the caller may work on the task has passed, and each field it requires (choice, text, number, day)
+ * is filled in unless the form hides it ({@link FormField#missingIn}); a completion whose choice no flow out of the gateway
+ * after the task takes is refused in Chinese naming the choice ({@link NoRouteRefusal}). Starting a process (REST start, start
  * form) is checked the same way against its start form: each of the form's fields that is sent, and the form's required
- * choices (the unit a 工作交办 goes to); besides them a start may carry only what its start event names in its
+ * fields (the unit a 工作交办 goes to, its 事项名称); besides them a start may carry only what its start event names in its
  * {@value TaskFormFields#START_VARIABLES} extension property (the campaign's {@code dates}), which its start listener
  * checks, so that no start presets what a later step decides (a review's result). It checks only the command that
  * {@link StaffCommandGuard}, which sees who calls before any context is opened, marked as a staff call.
@@ -65,42 +69,64 @@ class SubmittedFieldsGuard extends CommandInterceptor {
     @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
         if (STAFF_COMPLETION.is(command)) {
+            Checked checked = null;
             if (command instanceof CompleteTaskCmd) {
-                check((String) CommandFields.read(COMPLETE_TASK, command),
+                checked = check((String) CommandFields.read(COMPLETE_TASK, command),
                         (Map<String, Object>) CommandFields.read(COMPLETE_VARIABLES, command));
             } else if (command instanceof SubmitTaskFormCmd) {
-                check((String) CommandFields.read(SUBMIT_TASK, command),
+                checked = check((String) CommandFields.read(SUBMIT_TASK, command),
                         (Map<String, Object>) CommandFields.read(SUBMIT_VARIABLES, command));
             } else if (command instanceof SubmitStartFormCmd) {
                 checkStart(command, (Map<String, Object>) CommandFields.read(START_FORM_VARIABLES, command));
             } else if (command instanceof StartProcessInstanceCmd) {
                 checkStart(command, TenantWorkGuard.builder(command).getVariables());
             }
+            if (checked != null) {
+                try {
+                    return next.execute(command);
+                } catch (ProcessEngineException failure) {
+                    throw noRoute(failure, checked);
+                }
+            }
         }
         return next.execute(command);
     }
 
-    private void check(String taskId, Map<String, Object> submitted) {
+    /** A completion checked against its task's form: what a failure of the completion is told in its terms. */
+    private record Checked(TaskEntity task, TaskFormFields.Form form, Map<String, Object> sent) {
+    }
+
+    /** The failure, or in its place the Chinese refusal naming the choice when no flow out of a gateway took it. */
+    private static RuntimeException noRoute(ProcessEngineException failure, Checked checked) {
+        if (NoRouteRefusal.gatewayId(failure) == null) {
+            return failure;
+        }
+        try {
+            return NoRouteRefusal.of(failure, checked.task(), checked.form(),
+                    name -> checked.sent().containsKey(name) ? plain(typed(checked.sent(), name)) : checked.task().getVariable(name),
+                    Context.getCommandContext()).<RuntimeException>map(refusal -> refusal).orElse(failure);
+        } catch (RuntimeException unexplained) {
+            failure.addSuppressed(unexplained);
+            return failure;
+        }
+    }
+
+    private Checked check(String taskId, Map<String, Object> submitted) {
         if (taskId == null) {
-            return;
+            return null;
         }
         Map<String, Object> sent = submitted == null ? Map.of() : submitted;
         notTooMany(sent);
         CommandContext commandContext = Context.getCommandContext();
         TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
         if (task == null) {
-            return; // the completion itself answers that the task does not exist
+            return null; // the completion itself answers that the task does not exist
         }
         // The completion's own check, before the form's: whoever may not work on the task (another unit, the district)
         // learns nothing of its form, nor, comparing the values sent, of the task's variables.
         EngineChecks.each(commandContext, checker -> checker.checkTaskWork(task));
         TaskFormFields.Form form = formFields.editable(task, commandContext);
         Map<String, FormField> editable = form.editable();
-        editable.values().stream().filter(FormField::required)
-                .filter(field -> !sent.containsKey(field.key()) && task.getVariable(field.key()) == null).findFirst()
-                .ifPresent(field -> {
-                    throw new FormFieldValidationException(field.key(), field.missing());
-                });
         for (String name : sent.keySet()) {
             Object value = typed(sent, name);
             FormField field = editable.get(name);
@@ -118,6 +144,9 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(name, problem);
             });
         }
+        // after what is sent, so that a variable the form does not have is named as such first
+        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : task.getVariable(name));
+        return new Checked(task, form, sent);
     }
 
     private void checkStart(Command<?> start, Map<String, Object> submitted) {
@@ -130,10 +159,6 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         }
         TaskFormFields.Form form = formFields.editableAtStart(definition, commandContext);
         Map<String, FormField> fields = form.editable();
-        fields.values().stream().filter(FormField::required).filter(field -> !sent.containsKey(field.key())).findFirst()
-                .ifPresent(field -> {
-                    throw new FormFieldValidationException(field.key(), field.missing());
-                });
         for (String name : sent.keySet()) {
             Object value = typed(sent, name);
             FormField field = fields.get(name);
@@ -148,6 +173,18 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(name, problem);
             });
         }
+        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : null);
+    }
+
+    /**
+     * Refuses a completion or start that leaves a field the form requires empty, the first in the form's order, as
+     * Tasklist's form would: a choice, text, number or day the form shows for {@code values} (what is sent, else what the
+     * task has; a required text the process owner added to a form is required of a REST client too).
+     */
+    private static void refuseMissing(TaskFormFields.Form form, Function<String, Object> values) {
+        form.required().stream().filter(field -> field.missingIn(values)).findFirst().ifPresent(field -> {
+            throw new FormFieldValidationException(field.key(), field.missing());
+        });
     }
 
     /**

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -61,6 +64,7 @@ class TaskFormFields {
     private static final Pattern FETCHED = Pattern.compile("\\bfetchVariable\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)");
     private static final Set<String> TEXT_COMPONENTS = Set.of("textfield", "textarea", "datetime");
     private static final Set<String> CHOICE_COMPONENTS = Set.of("radio", "select");
+    private static final Set<String> REQUIRABLE_COMPONENTS = Set.of("radio", "select", "textfield", "textarea", "number", "datetime");
 
     /**
      * A deployed form: the fields its assignee fills in, by variable name; the label of every field it shows by variable
@@ -68,9 +72,9 @@ class TaskFormFields {
      * Tasklist may send back unchanged: its fields, read-only ones included, and what an embedded form's script fetches
      * ({@code fetchVariable}), which Tasklist sends back too.
      */
-    record Form(Map<String, FormField> editable, Map<String, String> labels, Set<String> shown) {
+    record Form(Map<String, FormField> editable, Map<String, String> labels, Set<String> shown, List<FormField> required) {
 
-        static final Form NONE = new Form(Map.of(), Map.of(), Set.of());
+        static final Form NONE = new Form(Map.of(), Map.of(), Set.of(), List.of());
 
         /** What the form calls the variable: its label, or the name itself when the form has no field for it. */
         String label(String name) {
@@ -129,7 +133,7 @@ class TaskFormFields {
                 editable.putIfAbsent(name, FormField.text(name, form.label(name), FormField.ENGINE_TEXT_LIMIT));
                 shown.add(name);
             });
-            return new Form(Map.copyOf(editable), form.labels(), Set.copyOf(shown));
+            return new Form(Map.copyOf(editable), form.labels(), Set.copyOf(shown), form.required());
         });
     }
 
@@ -177,20 +181,27 @@ class TaskFormFields {
     }
 
     static Form camundaFormFields(String json, DateWindow days, WorkingCalendar calendar) {
-        Map<String, FormField> fields = new HashMap<>();
+        Map<String, FormField> fields = new LinkedHashMap<>();
         Map<String, String> labels = new HashMap<>();
         Set<String> shown = new HashSet<>();
         try {
-            collect(JSON.readTree(json), fields, labels, shown, days, calendar);
+            collect(JSON.readTree(json), fields, labels, shown, days, calendar, List.of());
         } catch (IOException unreadable) {
             return Form.NONE;
         }
-        return new Form(Map.copyOf(fields), Map.copyOf(labels), Set.copyOf(shown));
+        return new Form(Map.copyOf(fields), Map.copyOf(labels), Set.copyOf(shown),
+                fields.values().stream().filter(FormField::required).toList());
     }
 
+    /** {@code hides}: the {@code conditional.hide} expressions of the groups around {@code node}'s components. */
     private static void collect(JsonNode node, Map<String, FormField> fields, Map<String, String> labels, Set<String> shown,
-            DateWindow days, WorkingCalendar calendar) {
+            DateWindow days, WorkingCalendar calendar, List<String> hides) {
         for (JsonNode component : node.path("components")) {
+            List<String> hidden = hides;
+            if (component.path("conditional").path("hide").isTextual()) {
+                hidden = new ArrayList<>(hides);
+                hidden.add(component.path("conditional").path("hide").asText());
+            }
             if (component.path("key").isTextual()) {
                 String key = component.get("key").asText();
                 shown.add(key);
@@ -198,11 +209,34 @@ class TaskFormFields {
                     labels.put(key, component.path("label").asText().strip());
                 }
                 if (!component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false)) {
-                    fields.put(key, field(component, key, days, calendar));
+                    fields.put(key, required(field(component, key, days, calendar), component, hidden));
                 }
             }
-            collect(component, fields, labels, shown, days, calendar);
+            collect(component, fields, labels, shown, days, calendar, hidden);
         }
+    }
+
+    /**
+     * The field, required when the form says so ({@code validate.required}) and it is a choice, text, number or date: a
+     * required checkbox or list is left to its step. Its {@code conditional.hide} (and its groups') is taken into account
+     * when it is simple enough for {@link SimpleCondition} (compare fields with text, yes/no, a number or null, joined by
+     * and/or/not); a field with any other hide condition is not required at all, since whether Tasklist shows (and sends)
+     * it cannot be told here.
+     */
+    private static FormField required(FormField field, JsonNode component, List<String> hides) {
+        if (!component.path("validate").path("required").asBoolean(false)
+                || !REQUIRABLE_COMPONENTS.contains(component.path("type").asText(""))) {
+            return field.required(false, null);
+        }
+        SimpleCondition hiddenWhen = null;
+        for (String hide : hides) {
+            Optional<SimpleCondition> condition = SimpleCondition.feel(hide);
+            if (condition.isEmpty()) {
+                return field.required(false, null);
+            }
+            hiddenWhen = hiddenWhen == null ? condition.get() : hiddenWhen.or(condition.get());
+        }
+        return field.required(true, hiddenWhen);
     }
 
     private static FormField field(JsonNode component, String key, DateWindow days, WorkingCalendar calendar) {
@@ -233,7 +267,7 @@ class TaskFormFields {
         while (label.find()) {
             labels.put(label.group(1), plainText(label.group(2)));
         }
-        Map<String, FormField> fields = new HashMap<>();
+        Map<String, FormField> fields = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
         Set<String> shown = new HashSet<>();
         Matcher fetched = FETCHED.matcher(html);
@@ -262,7 +296,8 @@ class TaskFormFields {
                 fields.put(key, FormField.text(key, name, maxLength.find() ? Integer.valueOf(maxLength.group(1)) : null));
             }
         }
-        return new Form(Map.copyOf(fields), Map.copyOf(names), Set.copyOf(shown));
+        return new Form(Map.copyOf(fields), Map.copyOf(names), Set.copyOf(shown),
+                fields.values().stream().filter(FormField::required).toList());
     }
 
     /** A select's options: those up to its closing tag, which follows its opening tag at {@code from}. */

@@ -136,6 +136,19 @@ class BrokenProcessFileTest {
                 .contains("Copy.form").contains("WorkAssignmentStart");
     }
 
+    /** An option's value changed in Modeler instead of its label (claim → accept) no longer leads anywhere after 认领案件. */
+    @Test
+    void aFormOptionNoGatewayConditionTakesStopsStartUpNamingFormFieldValueAndGateway() throws Exception {
+        String claim = Files.readString(Path.of("forms/CaseClaim.form"));
+        assertThat(claim).contains("\"value\": \"claim\"");
+        Files.writeString(forms.resolve("CaseClaim.form"), claim.replace("\"value\": \"claim\"", "\"value\": \"accept\""));
+
+        String message = startShirong().getMessage();
+
+        assertThat(message).contains(forms.resolve("CaseClaim.form").toString(), "“是否认领”", "\"accept\"", "“认领还是回退?”",
+                "Gateway_ClaimOrReturn", "claim、return");
+    }
+
     @Test
     void brokenDecisionTableStopsStartUpNamingFile() throws Exception {
         Files.writeString(processes.resolve("Broken.dmn"), """

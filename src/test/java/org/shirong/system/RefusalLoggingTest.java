@@ -85,7 +85,7 @@ class RefusalLoggingTest {
 
         assertThat(at(Level.ERROR)).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
         assertThat(from(RefusalLogging.class)).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
-                returned -> assertThat(returned).contains("huanwei1", "FormFieldValidationException", "请填写回退理由"),
+                returned -> assertThat(returned).contains("huanwei1", "FormFieldValidationException", "请填写“回退理由”"),
                 vanished -> assertThat(vanished).contains("huanwei1", "NullValueException", claim.getId()));
         assertThat(from(ApiExceptionHandler.class)).extracting(ILoggingEvent::getFormattedMessage)
                 .containsExactly("Refused POST /api/cases for lvrong1: 400 REQUIRED title, REQUIRED location.address");
