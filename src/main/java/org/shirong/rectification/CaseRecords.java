@@ -469,16 +469,7 @@ class CaseRecords {
     /** External reference → case number, for those of {@code refs} the organisation has a case of. */
     java.util.Map<String, String> caseNumbersByExternalRef(String tenantId, List<String> refs) {
         java.util.Map<String, String> found = new java.util.HashMap<>();
-        for (int from = 0; from < refs.size(); from += 500) {
-            List<String> chunk = refs.subList(from, Math.min(refs.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            List<Object> args = new ArrayList<>(List.of(tenantId));
-            args.addAll(chunk);
-            jdbc.query("select external_ref, case_no from rect_case where tenant_id = ? and external_ref in (" + marks + ")",
-                    rs -> {
-                        found.put(rs.getString(1), rs.getString(2));
-                    }, args.toArray());
-        }
+        holdersByExternalRef(tenantId, refs).forEach((ref, holder) -> found.put(ref, holder.caseNo()));
         return found;
     }
 
