@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a send task's {@code recipients} (comma list of {@code group:<id>}, {@code user:<id>},
  * {@code role:leadUnit}, {@code role:leadUnitHead}, {@code role:office}, {@code role:leadingGroup})
- * into users and groups. Roles read the case's {@code leadUnit} variable, the unit heads of
+ * into users and groups. A unit with no head in its organisation file (a district department's liaison, a summary unit
+ * such as 各居委会) is told through its members instead, so that its overdue cases never go unannounced to it. Roles read the case's {@code leadUnit} variable, the unit heads of
  * {@code organization.yaml} and the office and leading-group ids of {@code shirong.rectification}.
  * An unknown entry fails the send task, so a typo in a diagram shows as an incident.
  *
@@ -53,7 +54,12 @@ class RecipientResolver {
                 groups.add(leadUnit(execution));
             } else if (item.equals("role:leadUnitHead")) {
                 String unit = leadUnit(execution);
-                users.addAll(directory.lookup("heads:" + unit, () -> List.copyOf(organization.heads(unit))));
+                List<String> heads = directory.lookup("heads:" + unit, () -> List.copyOf(organization.heads(unit)));
+                if (heads.isEmpty()) {
+                    groups.add(unit);
+                } else {
+                    users.addAll(heads);
+                }
             } else if (item.equals("role:office")) {
                 groups.add(roles.office(execution));
             } else if (item.equals("role:leadingGroup")) {

@@ -605,6 +605,10 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("nongfu2")).doesNotContain("case-overdue");
         assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("chuangban");
         complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请于周一前整改完毕"));
+        // the office's 督办 reaches the lead unit and its head, not the office that wrote it
+        assertThat(fixture.notifications.latestBody("nongfu2", "case-supervised")).contains("创建工作办公室", "请于周一前整改完毕");
+        assertThat(fixture.notifications.inbox("nongfu1")).endsWith("case-overdue", "case-supervised");
+        assertThat(fixture.notifications.inbox("chuangban1")).containsExactly("case-overdue");
 
         clockAt(at("2026-05-15T10:00"));
         execute(job(BOUNDARY_ESCALATION, pi));
@@ -622,7 +626,8 @@ class RectificationProcessTest {
         assertThat(pi).hasPassed(END_ALREADY_SUPERVISED);
         // The warning and escalation send tasks ran a second time for the same instants: nothing new queued.
         assertThat(fixture.notifications.outboxRows(c.caseNo())).isEqualTo(rows);
-        assertThat(fixture.notifications.inbox("nongfu2")).containsExactly("case-dispatched", "case-warning", "verification-failed");
+        assertThat(fixture.notifications.inbox("nongfu2"))
+                .containsExactly("case-dispatched", "case-warning", "case-supervised", "verification-failed");
         assertThat(processEngine.getTaskService().createTaskQuery().taskDefinitionKey(TASK_SUPERVISE).count()).isZero();
         assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.OVERDUE).hasSize(1);
 
@@ -634,6 +639,24 @@ class RectificationProcessTest {
         assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.CLOSED)
                 .extracting(CaseEvent::detail).containsExactly("超期办结");
         assertThat(pi).isEnded();
+    }
+
+    @Test
+    void aLeadUnitWithoutAHeadIsToldOfItsOverdueCaseAndOfTheOfficesSupervisionThroughItsMembers() {
+        // 各居委会 has no head in organization.yaml; its members are the two committees' directors
+        fixture.jdbc.update("delete from org_unit_head where group_id = 'juweihui'");
+        fixture.notifications.member("juwei01a", "juweihui", false);
+        fixture.notifications.member("juwei02a", "juweihui", false);
+        CaseRecord c = report("HANGING_LAUNDRY", "2026-05-11T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        clockAt(c.dueAt());
+        execute(job(BOUNDARY_DEADLINE, pi));
+        assertThat(fixture.notifications.inbox("juwei01a")).endsWith("case-overdue");
+        assertThat(fixture.notifications.inbox("juwei02a")).endsWith("case-overdue");
+        complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请今天下班前收回晾晒衣物"));
+        assertThat(pi).hasPassed("Task_NotifyOverdueSupervision");
+        assertThat(fixture.notifications.latestBody("juwei01a", "case-supervised")).contains("请今天下班前收回晾晒衣物");
     }
 
     @Test
