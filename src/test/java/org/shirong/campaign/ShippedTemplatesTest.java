@@ -158,6 +158,10 @@ class ShippedTemplatesTest {
         assertThat(t.participants()).filteredOn(p -> List.of("jiuting", "shihudang", "xinqiao", "chedun", "yexie", "yueyang")
                 .contains(Objects.toString(p.organization(), ""))).allMatch(p -> p.duties().contains("整改措施和提升计划"));
         assertThat(t.task("submitImprovementPlan")).get().extracting(TaskDefinition::who).isEqualTo(CampaignTemplate.EACH_UNIT);
+        // 工作要求（一）、（四）and 主要任务（六）（七）are addressed to every department and town, not to the office alone
+        assertThat(t.tasks()).filteredOn(d -> List.of("establishTaskForce", "publicity", "summariseExperience").contains(d.id()))
+                .extracting(TaskDefinition::who).containsOnly(CampaignTemplate.EACH_UNIT).hasSize(3);
+        assertThat(t.task("establishTaskForce")).get().extracting(TaskDefinition::phase).isEqualTo("shortfalls");
         assertThat(t.cycle("jointInspection")).get().extracting(Cycle::categories).isEqualTo(surveyCategories);
         assertThat(t.rules().verifyCitizenCasesOnSite()).isTrue();
         assertThat(shipped.get("jiuting-2023-standard-town").rules().verifyCitizenCasesOnSite()).isFalse();
