@@ -133,8 +133,15 @@ class ZoneController {
             String ref, String photoUrl) {
     }
 
+    /** {@code takenAt} and the place as the uploader's form read them from the photo; {@code takenAtSourceName} says so. */
     record PhotoView(long id, String kind, String kindName, String fileName, LocalDateTime takenAt, Double latitude,
-            Double longitude, String uploadedBy, Instant uploadedAt, String url) {
+            Double longitude, String uploadedBy, Instant uploadedAt, String url, String takenAtSourceName) {
+
+        PhotoView(long id, String kind, String kindName, String fileName, LocalDateTime takenAt, Double latitude,
+                Double longitude, String uploadedBy, Instant uploadedAt, String url) {
+            this(id, kind, kindName, fileName, takenAt, latitude, longitude, uploadedBy, uploadedAt, url,
+                    takenAt == null && latitude == null ? null : "上传者填报");
+        }
     }
 
     /** The zone's file: the zone, its steps in order, its photos, and the other parts' sections (notice, breaches, …). */
