@@ -10,6 +10,7 @@ import org.shirong.calendar.WorkingCalendar;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.UnitRow;
 import org.shirong.campaign.CampaignSchedule.PhaseWindow;
+import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
 import org.shirong.system.DateWindow;
@@ -33,10 +34,12 @@ class CampaignRegistration {
     private final CampaignRecords records;
     private final CampaignSchedule schedule;
     private final CampaignStartLock startLock;
+    private final Organizations organizations;
 
     CampaignRegistration(CampaignTemplates templates, CampaignRecords records, WorkingCalendar calendar, DateWindow dates,
-            CampaignStartLock startLock) {
+            CampaignStartLock startLock, Organizations organizations) {
         this.startLock = startLock;
+        this.organizations = organizations;
         this.templates = templates;
         this.records = records;
         this.schedule = new CampaignSchedule(calendar.zone(), dates);
@@ -94,11 +97,33 @@ class CampaignRegistration {
         }
         CampaignSchedule.Result result = schedule.plan(template.get(), request, today());
         errors.addAll(result.errors());
-        if (request.code() != null && records.exists(request.code().strip())) {
+        Optional<ApiError> foreignCode = foreignCode(organization, request);
+        foreignCode.ifPresent(errors::add);
+        if (foreignCode.isEmpty() && request.code() != null && records.exists(request.code().strip())) {
             errors.add(ApiError.field("code", "DUPLICATE_CODE", "活动编号 " + request.code().strip() + " 已被使用，请换一个编号"));
         }
         overlap(organization, template.get(), request, result.phases()).ifPresent(errors::add);
         return new Checked(template.get(), result.phases(), errors);
+    }
+
+    /**
+     * A code that does not begin with the organisation's case prefix and a hyphen ({@code JT-} for 九亭镇). Codes are unique
+     * across all organisations (the business key, documents and URLs use the code alone); with each organisation in its own
+     * prefix, one organisation can neither take another's next code nor learn by a refusal which codes another has used.
+     * Prefixes are distinct upper-case letters without hyphens (checked at start-up), so no two organisations share a code.
+     * Campaigns recorded before this rule keep their codes. A code in a wrong form is left to the form check.
+     */
+    private Optional<ApiError> foreignCode(String organization, CampaignStartRequest request) {
+        if (request.code() == null || !CampaignSchedule.wellFormedCode(request.code())) {
+            return Optional.empty();
+        }
+        String prefix = organizations.of(organization).organization().casePrefix() + "-";
+        String code = request.code().strip();
+        if (code.startsWith(prefix) && code.length() > prefix.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(ApiError.field("code", "CODE_PREFIX", "活动编号须以本组织的编号前缀 " + prefix + " 开头，后接年份或简称（如 "
+                + prefix + "2027-DB），以免与其他组织的活动编号相同"));
     }
 
     /**

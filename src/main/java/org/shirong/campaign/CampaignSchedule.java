@@ -187,6 +187,11 @@ final class CampaignSchedule {
         return day.atStartOfDay(zone).toInstant();
     }
 
+    /** Whether a campaign code has the allowed letters and length (what {@code INVALID_CODE} refuses otherwise). */
+    static boolean wellFormedCode(String code) {
+        return CODE.matcher(code).matches();
+    }
+
     private static void checkCodeAndName(CampaignStartRequest request, List<ApiError> errors) {
         if (request.code() == null || request.code().isBlank()) {
             errors.add(ApiError.field("code", "REQUIRED", "请填写活动编号（如 JT-2025-DB）"));

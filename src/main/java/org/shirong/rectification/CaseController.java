@@ -167,10 +167,25 @@ class CaseController {
                 .body(csv ? importTemplate.csv() : importTemplate.xlsx(own));
     }
 
-    /** {@code takenAt}: the camera's clock time from the photo's EXIF (no time zone), null when unknown; likewise the place. */
+    /**
+     * {@code takenAt}: the camera's clock time (no time zone) as the uploader's form read it from the photo's EXIF, null when
+     * unknown; likewise the place. The server cannot check them (the phone compresses the photo before the upload, which
+     * drops its EXIF), so {@code takenAtSourceName} says whose claim they are: 上传者填报, null when there is neither.
+     */
     record PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
-            String url, java.time.LocalDateTime takenAt, Double latitude, Double longitude) {
+            String url, java.time.LocalDateTime takenAt, Double latitude, Double longitude, String takenAtSource,
+            String takenAtSourceName) {
+
+        PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
+                String url, java.time.LocalDateTime takenAt, Double latitude, Double longitude) {
+            this(id, kind, round, fileName, mimeType, sizeBytes, uploadedAt, url, takenAt, latitude, longitude,
+                    takenAt == null && latitude == null ? null : UPLOADER, takenAt == null && latitude == null ? null : UPLOADER_NAME);
+        }
     }
+
+    /** Who vouches for a photo's time and place: the one who uploaded it (see {@link PhotoView}). */
+    static final String UPLOADER = "UPLOADER";
+    static final String UPLOADER_NAME = "上传者填报";
 
     record EventView(Instant at, String kind, String kindName, String actor, String detail) {
     }

@@ -6,8 +6,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organizations;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
+import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.springframework.http.MediaType;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * A document is its campaign's: whoever may read the campaign's organisation (its members, its overseers, an
  * administrator) reads it, and so does the office of a town taking part in its district's campaign; an organisation's
  * document whoever may read the organisation and the groups it names (the units a 临时会议 called); to everyone else it
- * does not exist (404), so document ids reveal nothing across organisations.
+ * does not exist (404), so document ids reveal nothing across organisations. A participating town previews the district
+ * campaign's monthly report only for a period whose 通报 the district has issued (403 before): until then the figures and
+ * the ranking are the district's working figures, as the 驾驶舱 treats them.
  */
 @RestController
 @RequestMapping("/api")
@@ -39,10 +43,15 @@ class DocumentController {
     private final CallerOrganization callerOrganization;
     private final MonthlyReports monthlyReports;
     private final UnitScores scores;
+    private final RankingNotices notices;
+    private final Organizations organizations;
 
     DocumentController(CampaignDocuments documents, CampaignFigures figures, IdentityService identityService,
-            CallerOrganization callerOrganization, MonthlyReports monthlyReports, UnitScores scores) {
+            CallerOrganization callerOrganization, MonthlyReports monthlyReports, UnitScores scores, RankingNotices notices,
+            Organizations organizations) {
         this.monthlyReports = monthlyReports;
+        this.notices = notices;
+        this.organizations = organizations;
         this.scores = scores;
         this.documents = documents;
         this.figures = figures;
@@ -85,7 +94,10 @@ class DocumentController {
     /** The monthly report of the period with the figures as of now: what the report cycle would issue, never stored. */
     @GetMapping("/campaigns/{code}/monthly-report")
     ResponseEntity<String> monthlyReport(@PathVariable String code, @RequestParam String period) {
-        String organization = figures.organizationOf(code).filter(o -> readable(code, o))
+        String organization = figures.organizationOf(code)
+                .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
+        CallerOrganization.CampaignReader reader = callerOrganization.campaignReader(identityService.getCurrentAuthentication(),
+                organization, () -> figures.unitGroups(code))
                 .orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
         scores.periodProblem(period).ifPresent(message -> {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
@@ -95,6 +107,11 @@ class DocumentController {
             throw new InvalidRequestException(ApiError.field("period", "PERIOD_OUTSIDE_CAMPAIGN", "考核期间 " + window.periodName()
                     + "不在活动 " + code + " 的期间（" + days.first() + " 至 " + days.last() + "）内，请选择活动期间内的月份"));
         });
+        if (!reader.whole() && notices.issued(code, window.periodCode()).isEmpty()) {
+            String district = organizations.find(organization).map(o -> o.name()).orElse(organization);
+            throw new ForbiddenException(List.of(ApiError.field("period", "REPORT_NOT_PUBLISHED", district + "尚未印发"
+                    + window.periodName() + "考核排名的通报，印发后参加活动的街镇才能查看该期的月度报告")));
+        }
         String html = monthlyReports.preview(organization, code, ClockUtil.getCurrentTime().toInstant(), period.strip());
         return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
     }

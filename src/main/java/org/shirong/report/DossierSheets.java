@@ -115,10 +115,11 @@ final class DossierSheets {
             return new Picture(label, null, none, List.of());
         }
         List<String> captions = new ArrayList<>();
-        captions.add("拍摄时间：" + (p.takenAt() == null ? "照片未记录" : taken(p.takenAt())));
+        // the time and place are what the uploader's form sent (read from the photo on the phone): not checked, so labelled
+        captions.add(p.takenAt() == null ? "拍摄时间：照片未记录" : "拍摄时间（上传者填报）：" + taken(p.takenAt()));
         captions.add("上传时间：" + time(p.uploadedAt(), zone));
         if (p.latitude() != null) {
-            captions.add("拍摄位置：" + p.latitude() + "，" + p.longitude());
+            captions.add("拍摄位置（上传者填报）：" + p.latitude() + "，" + p.longitude());
         }
         PrintPhotos.Printable printable = PRINTABLE.contains(p.mimeType()) && p.content().length > 0
                 ? PrintPhotos.fit(p.mimeType(), p.content()) : null;

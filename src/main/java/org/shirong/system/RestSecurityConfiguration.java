@@ -134,6 +134,15 @@ class RestSecurityConfiguration {
         return new LoginThrottle(settings, Clock.systemUTC());
     }
 
+    /** After the engine REST API's authentication, which a forged Basic header does not pass. */
+    @Bean
+    FilterRegistrationBean<IdentityVerifyRefusal> identityVerifyRefusal(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new IdentityVerifyRefusal(identityService));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<OthersEmailRemoval> othersEmailRemoval(IdentityService identityService) {
         var registration = new FilterRegistrationBean<>(new OthersEmailRemoval(identityService));

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Responsibility-zone training ({@link Trainings}): {@code POST /api/zones/trainings} records a session (the office and
  * the leading group), {@code GET /api/zones/trainings?year=} lists a year's sessions and
  * {@code GET /api/zones/trainings/coverage?year=} the coverage per category (the organisation's staff); the year defaults
- * to the current one.
+ * to the current one. Attendees' phones are read as holders' are ({@link ZoneAccess#readsPhone}), else masked.
  */
 @RestController
 @RequestMapping("/api/zones/trainings")
@@ -32,9 +32,11 @@ class TrainingController {
     private final CallerOrganization callerOrganization;
     private final IdentityService identityService;
     private final WorkingCalendar calendar;
+    private final ZoneAccess access;
 
     TrainingController(Trainings trainings, CallerOrganization callerOrganization, IdentityService identityService,
-            WorkingCalendar calendar) {
+            WorkingCalendar calendar, ZoneAccess access) {
+        this.access = access;
         this.trainings = trainings;
         this.callerOrganization = callerOrganization;
         this.identityService = identityService;
@@ -54,7 +56,8 @@ class TrainingController {
     @GetMapping
     List<Trainings.Session> list(@RequestParam(required = false) String year, @RequestParam(required = false) String organization) {
         String own = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
-        return trainings.ofYear(own, year(year));
+        boolean readsAll = access.readsPhones(own);
+        return trainings.ofYear(own, year(year), ownerGroup -> readsAll || access.inGroup(ownerGroup));
     }
 
     @GetMapping("/coverage")

@@ -215,10 +215,14 @@ class Trainings {
         }
     }
 
-    /** The sessions held in the year, latest first, with their attendees in the order entered. */
-    List<Session> ofYear(String organization, int year) {
+    /**
+     * The sessions held in the year, latest first, with their attendees in the order entered; an attendee's phone masked
+     * unless {@code readsPhoneOf} accepts the attendee's owner group (the owner unit of the zone they stand for, or their
+     * 居委会; null for neither).
+     */
+    List<Session> ofYear(String organization, int year, java.util.function.Predicate<String> readsPhoneOf) {
         Map<Long, List<Attendee>> attendees = new LinkedHashMap<>();
-        jdbc.query("select a.session_id, a.category, a.name, a.organisation, a.phone, z.zone_no, z.holder_name"
+        jdbc.query("select a.session_id, a.category, a.name, a.organisation, a.phone, coalesce(z.owner_group, a.owner_group) as owner_group, z.zone_no, z.holder_name"
                         + " from training_attendee a join training_session s on s.id = a.session_id"
                         + " left join zone z on z.id = a.zone_id"
                         + " where s.tenant_id = ? and s.held_on >= ? and s.held_on < ? order by a.id",
@@ -226,7 +230,8 @@ class Trainings {
                     AttendeeCategory category = AttendeeCategory.valueOf(rs.getString("category"));
                     attendees.computeIfAbsent(rs.getLong("session_id"), k -> new ArrayList<>()).add(new Attendee(category,
                             category.label(), rs.getString("name"), rs.getString("organisation"), rs.getString("zone_no"),
-                            rs.getString("holder_name"), rs.getString("phone")));
+                            rs.getString("holder_name"), readsPhoneOf.test(rs.getString("owner_group")) ? rs.getString("phone")
+                                    : ZoneView.maskedPhone(rs.getString("phone"))));
                 }, organization, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year + 1, 1, 1)));
         return jdbc.query("select id, held_on, title, location, trainer from training_session"
                         + " where tenant_id = ? and held_on >= ? and held_on < ? order by held_on desc, id desc",

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Who may do what with an organisation's zones, for the current API caller: everybody of the organisation (and the
  * district groups that oversee it, whose tenants it is) reads the register and the files; outsiders get 404, as if there
  * were no such zone. Only the office (创建办) registers, imports and starts a notice campaign; inspections are recorded by
- * the inspectors (督导检查组), the office, the enforcement unit (城管中队) or the zone's own owner group. Administrators may
- * do everything.
+ * the inspectors (督导检查组), the office, the enforcement unit (城管中队) or the zone's own owner group, who also read the
+ * holders' phone numbers (others see them masked). Administrators may do everything.
  */
 @Component
 class ZoneAccess {
@@ -87,6 +87,30 @@ class ZoneAccess {
                         + (last < 0 ? inspectors : inspectors.substring(0, last) + "或" + inspectors.substring(last + 1))
                         + "记录（履责率据此计算）"
                 : "只有" + inspectors + "或负责单位可以记录责任区检查");
+    }
+
+    /**
+     * Whether the caller reads the zone holder's phone number (personal data): the office, the inspectors, the enforcement
+     * unit and the zone's owner unit, who contact the holder; administrators. Other staff see it masked.
+     */
+    boolean readsPhone(Zone zone) {
+        return readsPhones(zone.tenantId()) || groups().contains(zone.ownerGroup());
+    }
+
+    /** Whether the caller reads every holder's phone of the organisation: its office, inspectors and enforcement unit. */
+    boolean readsPhones(String tenant) {
+        if (admin()) {
+            return true;
+        }
+        Organization.Roles roles = organizations.of(tenant).roles();
+        List<String> groups = groups();
+        return java.util.stream.Stream.of(roles.office(), roles.inspectors(), settings.of(tenant).enforcementUnit())
+                .anyMatch(g -> g != null && groups.contains(g));
+    }
+
+    /** Whether the caller is in {@code group}. */
+    boolean inGroup(String group) {
+        return group != null && groups().contains(group);
     }
 
     private boolean isStaff(String tenant) {

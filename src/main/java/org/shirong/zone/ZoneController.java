@@ -81,7 +81,7 @@ class ZoneController {
         }
         ZoneRecords.Page found = zones.search(query(tenant, q, community, ownerGroup, type, roadClass, notice, page, size));
         Map<String, String> names = organizations.groupNames(tenant);
-        return new SearchResult(found.total(), page, size, found.zones().stream().map(z -> ZoneView.of(z, names)).toList());
+        return new SearchResult(found.total(), page, size, found.zones().stream().map(z -> view(z, names)).toList());
     }
 
     /**
@@ -119,7 +119,13 @@ class ZoneController {
     @GetMapping("/{id:\\d+}")
     ZoneView zone(@PathVariable long id) {
         Zone z = access.readable(id);
-        return ZoneView.of(z, organizations.groupNames(z.tenantId()));
+        return view(z, organizations.groupNames(z.tenantId()));
+    }
+
+    /** The zone as the caller may read it: the holder's phone masked unless they contact holders ({@link ZoneAccess#readsPhone}). */
+    private ZoneView view(Zone z, Map<String, String> groupNames) {
+        ZoneView view = ZoneView.of(z, groupNames);
+        return access.readsPhone(z) ? view : view.withPhoneMasked();
     }
 
     /** One step of the file as shown: {@code photoUrl} null for a step without a photo. */
@@ -127,8 +133,15 @@ class ZoneController {
             String ref, String photoUrl) {
     }
 
+    /** {@code takenAt} and the place as the uploader's form read them from the photo; {@code takenAtSourceName} says so. */
     record PhotoView(long id, String kind, String kindName, String fileName, LocalDateTime takenAt, Double latitude,
-            Double longitude, String uploadedBy, Instant uploadedAt, String url) {
+            Double longitude, String uploadedBy, Instant uploadedAt, String url, String takenAtSourceName) {
+
+        PhotoView(long id, String kind, String kindName, String fileName, LocalDateTime takenAt, Double latitude,
+                Double longitude, String uploadedBy, Instant uploadedAt, String url) {
+            this(id, kind, kindName, fileName, takenAt, latitude, longitude, uploadedBy, uploadedAt, url,
+                    takenAt == null && latitude == null ? null : "上传者填报");
+        }
     }
 
     /** The zone's file: the zone, its steps in order, its photos, and the other parts' sections (notice, breaches, …). */
@@ -137,7 +150,7 @@ class ZoneController {
         Zone z = access.readable(id);
         ZoneFile file = files.file(id);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("zone", ZoneView.of(z, organizations.groupNames(z.tenantId())));
+        answer.put("zone", view(z, organizations.groupNames(z.tenantId())));
         answer.put("events", file.events().stream().map(e -> new EventView(e.id(), e.at(), e.kind().name(), e.kindName(),
                 e.actor(), e.actorName(), e.detail(), e.ref(), e.photoId() == null ? null : photoUrl(id, e.photoId()))).toList());
         answer.put("photos", file.photos().stream().map(p -> new PhotoView(p.id(), p.kind().name(), p.kind().label(),

@@ -220,7 +220,7 @@ class ZoneHandOvers {
         lines.add(photo.kind().label() + "，" + organizations.personName(photo.uploadedBy()) + " 上传于 "
                 + SHOWN.format(photo.uploadedAt().atZone(tz)));
         if (photo.takenAt() != null) {
-            lines.add("拍摄于 " + SHOWN.format(photo.takenAt()) + "（手机记录）");
+            lines.add("拍摄于 " + SHOWN.format(photo.takenAt()) + "（上传者填报）");
         }
         return lines;
     }

@@ -27,6 +27,26 @@ record ZoneView(long id, String organization, String zoneNo, String holderName, 
                 ladderName(z.ladderLevel()), z.createdAt(), z.createdBy(), z.updatedAt(), pageUrl(z.id()));
     }
 
+    /** The same zone with its holder's phone masked ({@link #maskedPhone}), for a caller who may not read it. */
+    ZoneView withPhoneMasked() {
+        return new ZoneView(id, organization, zoneNo, holderName, holderType, holderTypeName, address, community, gridCell,
+                street, roadClass, roadClassName, lat, lng, person, maskedPhone(phone), extent, duties, ownerGroup, ownerGroupName,
+                status, noticeEdition, noticeStatus, noticeStatusName, ladderLevel, ladderLevelName, createdAt, createdBy,
+                updatedAt, url);
+    }
+
+    /**
+     * A phone number with its middle hidden: the first three and the last four characters kept ({@code 138****5678},
+     * {@code 021****1234}); a short one is hidden whole. Null and blank stay as they are (no number was given).
+     */
+    static String maskedPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        String p = phone.strip();
+        return p.length() < 8 ? "****" : p.substring(0, 3) + "****" + p.substring(p.length() - 4);
+    }
+
     static String noticeName(String status) {
         if (status == null) {
             return "未印发";

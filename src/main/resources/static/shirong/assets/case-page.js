@@ -130,9 +130,10 @@
     fig.appendChild(a);
     var cap = el('figcaption');
     cap.appendChild(el('strong', null, caption));
-    cap.appendChild(el('span', null, '拍摄：' + (local(p.takenAt) || '照片未记录')));
-    cap.appendChild(el('span', null, '位置：' + (p.latitude !== null && p.longitude !== null
-      ? p.latitude.toFixed(6) + ', ' + p.longitude.toFixed(6) : '照片未记录')));
+    // 拍摄时间和位置是上传者的表单从照片读出后提交的，服务器无法核对，注明“上传者填报”
+    cap.appendChild(el('span', null, p.takenAt ? '拍摄（上传者填报）：' + local(p.takenAt) : '拍摄：照片未记录'));
+    cap.appendChild(el('span', null, p.latitude !== null && p.longitude !== null
+      ? '位置（上传者填报）：' + p.latitude.toFixed(6) + ', ' + p.longitude.toFixed(6) : '位置：照片未记录'));
     cap.appendChild(el('span', null, '上传：' + when(p.uploadedAt)));
     fig.appendChild(cap);
     return fig;

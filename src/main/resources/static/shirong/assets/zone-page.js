@@ -65,7 +65,7 @@
         var cap = el('figcaption');
         cap.appendChild(el('strong', null, p.kindName));
         cap.appendChild(el('span', null, '上传：' + when(p.uploadedAt)));
-        if (p.takenAt) { cap.appendChild(el('span', null, '拍摄：' + local(p.takenAt))); }
+        if (p.takenAt) { cap.appendChild(el('span', null, '拍摄（上传者填报）：' + local(p.takenAt))); }
         fig.appendChild(cap);
         photos.appendChild(fig);
       });

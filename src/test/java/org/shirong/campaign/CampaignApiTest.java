@@ -242,10 +242,39 @@ class CampaignApiTest {
         assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-        ResponseEntity<Map> again = post("chuangban1", "{\"template\":\"jiuting-2023-standard-town\",\"code\":\"SJ-TWICE\",\"name\":\"九亭\"}");
+        ResponseEntity<Map> again = post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TWICE\",\"name\":\"松江\"}");
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(again)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("code:DUPLICATE_CODE");
+    }
+
+    /**
+     * secreview-s50 F4: codes are unique across organisations, so a code must begin with the organisation's own case prefix;
+     * another organisation's code (taken or not) is refused alike, naming the prefix, which neither reveals nor squats it.
+     */
+    @Test
+    void aCodeOutsideTheOrganisationsPrefixIsRefusedWithoutSayingWhetherAnotherUsesIt() {
+        assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-TAKEN\",\"name\":\"松江\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long before = campaigns();
+
+        for (String code : List.of("SJ-TAKEN", "SJ-FREE", "JT2027", "jt-2027", "JT-", "XX-JT-1")) {
+            ResponseEntity<Map> refused = post("chuangban1",
+                    "{\"template\":\"jiuting-2023-standard-town\",\"code\":\"" + code + "\",\"name\":\"九亭\"}");
+            assertThat(refused.getStatusCode()).as(code).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(code).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", "code").containsEntry("code", "CODE_PREFIX");
+                assertThat((String) e.get("message")).isEqualTo(
+                        "活动编号须以本组织的编号前缀 JT- 开头，后接年份或简称（如 JT-2027-DB），以免与其他组织的活动编号相同");
+            });
+        }
+        ResponseEntity<String> viaForm = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/submit-form", json("""
+                        {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JT-FORM"},
+                         "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2026-12-01"}}}"""), String.class);
+        assertThat(viaForm.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(viaForm.getBody()).contains("活动编号须以本组织的编号前缀 JX- 开头");
+        assertThat(campaigns()).as("nothing started").isEqualTo(before);
     }
 
     @Test

@@ -153,6 +153,40 @@ class CampaignMembershipTest {
     }
 
     /**
+     * secreview-s50 I7: a participating town previews the district campaign's monthly report only for a period whose 通报
+     * the district has issued (403 naming {@code period} before, as its 驾驶舱 shows no ranking then); the district reads any.
+     */
+    @Test
+    void aParticipatingTownReadsTheDistrictsMonthlyReportOnlyOnceThatMonthsNoticeIsIssued() {
+        org.shirong.report.CampaignFixture fixture = new org.shirong.report.CampaignFixture(jdbc, "SJ-UNPUB");
+        try {
+            fixture.campaign("松江区通报前的月度报告", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                    .phase(1, "补齐短板弱项", "2026-10-01", "2026-12-31")
+                    .unit("sjlvrongju", "区绿化市容局", 1).unit("jiuting", "chuangban", "九亭镇", 2);
+            jdbc.update("insert into campaign_document (id, campaign_code, doc_key, kind, title, html, created_at) values (?,?,?,?,?,?,?)",
+                    java.util.UUID.randomUUID().toString(), "SJ-UNPUB", "notice/2026-10", "NOTICE", "关于2026年10月考核排名的通报",
+                    "<html><body>通报</body></html>", java.sql.Timestamp.from(Instant.parse("2026-11-02T02:00:00Z")));
+            TestRestTemplate jiuting = rest.withBasicAuth("chuangban1", "demo");
+
+            assertThat(jiuting.getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-10", String.class).getStatusCode())
+                    .as("October's 通报 is out").isEqualTo(HttpStatus.OK);
+            for (String period : List.of("2026-11", "2026-Q4", "2026")) {
+                ResponseEntity<Map> refused = jiuting.getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=" + period, Map.class);
+                assertThat(refused.getStatusCode()).as(period).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(errors(refused)).as(period).containsExactly("period:REPORT_NOT_PUBLISHED");
+                assertThat(refused.getBody().toString()).as(period).contains("松江区尚未印发", "考核排名的通报，印发后参加活动的街镇才能查看该期的月度报告")
+                        .doesNotContain("区绿化市容局");
+            }
+            assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-11",
+                    String.class).getStatusCode()).as("the district previews its own").isEqualTo(HttpStatus.OK);
+            assertThat(rest.withBasicAuth("shdshirongban1", "demo").getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-10",
+                    String.class).getStatusCode()).as("a town taking no part").isEqualTo(HttpStatus.NOT_FOUND);
+        } finally {
+            fixture.clear();
+        }
+    }
+
+    /**
      * 九亭镇's office on 松江区's campaign, through REST as the 驾驶舱 asks: its part of the 驾驶舱 (its own tasks, the cases
      * located in 九亭镇, not 石湖荡镇's), the ranking of a month once the district has published it in its 通报, the dossier
      * of its own cases; no ledgers, scores or archive links, and the 迎检 archive refused (403) naming who downloads it.

@@ -615,7 +615,10 @@ class CaseApiTest {
         assertThat(calendars.of("jiuting").closingTime()).isEqualTo(java.time.LocalTime.of(17, 0));
     }
 
-    /** The camera's time and place the form read from EXIF are kept with the photo; a place no camera writes is left out. */
+    /**
+     * The camera's time and place the form read from EXIF are kept with the photo, marked as the uploader's claim; a place
+     * no camera writes is left out.
+     */
     @Test
     @SuppressWarnings("unchecked")
     void aPhotosTimeAndPlaceAreKeptAndAnImpossiblePlaceIsLeftOut() {
@@ -635,6 +638,9 @@ class CaseApiTest {
         assertThat(photos).extracting(p -> p.get("kind"), p -> p.get("takenAt"), p -> p.get("latitude"), p -> p.get("longitude"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("BEFORE", "2026-11-30T08:05:00", 31.123456, 121.333333),
                         org.assertj.core.groups.Tuple.tuple("AFTER", "2026-11-30T15:40:00", null, null));
+        // secreview-s50 I4: the form sends them (a clerk may send any), the server cannot check them: said so, not 手机记录
+        assertThat(photos).extracting(p -> p.get("takenAtSource"), p -> p.get("takenAtSourceName")).containsOnly(
+                org.assertj.core.groups.Tuple.tuple("UPLOADER", "上传者填报"));
         assertThat(runtimeVariables(rectify.getProcessInstanceId())).doesNotContainKeys("photoBefore", "photoBeforeTakenAt",
                 "photoBeforeLocation", "photoAfter", "photoAfterTakenAt", "photoAfterLocation");
     }

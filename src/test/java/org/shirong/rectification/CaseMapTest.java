@@ -196,7 +196,7 @@ class CaseMapTest {
                 assertSideBySide(browser);
                 assertThat(browser.visible(By.id("case-light")).getAttribute("data-light")).isEqualTo("RED");
                 String photos = browser.visible(By.id("case-photos")).getText();
-                assertThat(photos).contains("整改前", "整改后", "拍摄：2026-11-30 09:15", "位置：31.116200, 121.321800");
+                assertThat(photos).contains("整改前", "整改后", "拍摄（上传者填报）：2026-11-30 09:15", "位置（上传者填报）：31.116200, 121.321800");
                 assertThat(browser.visible(By.id("case-timeline")).getText()).contains("立案", "派遣", "提交整改结果");
                 assertThat(browser.visible(By.id("case-record")).getText()).contains("暴露垃圾", "涞寅路 88 弄垃圾房", "综管办",
                         "何巡查员").doesNotContain("lvrong1");

@@ -203,7 +203,7 @@ class RectificationBrowserTest {
                 assertThat(Math.abs(shown.get(0).getLocation().getY() - shown.get(1).getLocation().getY())).isLessThan(5);
                 assertThat(shown.get(0).getLocation().getX()).isLessThan(shown.get(1).getLocation().getX());
                 String captions = browser.visible(By.cssSelector(".shirong-photo-pair")).getText();
-                assertThat(captions).contains("整改前（第 1 次）", "拍摄于 2026-11-30 08:05", "整改后（第 1 次）", "拍摄于 2026-11-30 15:40（手机记录）",
+                assertThat(captions).contains("整改前（第 1 次）", "拍摄于 2026-11-30 08:05", "整改后（第 1 次）", "拍摄于 2026-11-30 15:40（上传者填报）",
                         "位置 31.12346, 121.33333");
                 ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", shown.get(0));
                 browser.screenshot("phone-verify-photos");

@@ -345,7 +345,7 @@ class CampaignDocumentApiTest {
                 assertThat(first.getMediaBox().getHeight()).isCloseTo(842f, org.assertj.core.data.Offset.offset(1f));
                 String text = new PDFTextStripper().getText(pdf);
                 assertThat(text).contains("案件台账 " + caseNo, "整改前后照片对照", "整改前", "整改后", "时间线",
-                        "审批（延期、挂账）", "协办", "核查结果", "拍摄时间：2024-09-02 08:30", "拍摄时间：2024-09-19 16:45",
+                        "审批（延期、挂账）", "协办", "核查结果", "拍摄时间（上传者填报）：2024-09-02 08:30", "拍摄时间（上传者填报）：2024-09-19 16:45",
                         "雨天路面无法施工", "同意", "申请延期", "等待地块移交", "不同意", "不属于挂账范围", "已清运，待复核",
                         "核查通过", "现场已清理干净", "已派执法人员配合清理", "市场监管");
                 // 导出人 chengguan2, reporter and inspector ducha2, approvers chuangban1 and lingdao1, 协办 shichang1

@@ -478,6 +478,39 @@ class RestSecurityTest {
         assertThat(((Number) after).longValue()).isEqualTo(users);
     }
 
+    /**
+     * secreview-s50 I5: {@code identity/verify} let staff test colleagues' passwords; only administrators may use it, on the
+     * engine REST API (in every spelling of the path) and through a webapp session alike, while the webapps' own logins,
+     * which check passwords at {@code /camunda/api/admin/auth}, still work.
+     */
+    @Test
+    void onlyAdministratorsMayCheckPasswordsAndTheWebappLoginsStillWork() throws JsonProcessingException {
+        String colleague = json("{\"username\":\"chuangban2\",\"password\":\"demo\"}").getBody();
+        for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/identity/verify/", "/engine-rest/identity;x=1/verify",
+                "/engine-rest/engine/default/identity/verify", "/engine-rest/IDENTITY/Verify")) {
+            ResponseEntity<String> refused = rest.withBasicAuth("lvrong1", "demo").postForEntity(path, json(colleague), String.class);
+            assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).as(path).contains("PASSWORD_CHECK_NOT_PERMITTED", "只有管理员可以核对用户的密码")
+                    .doesNotContain("authenticated");
+        }
+        assertThat(rest.withBasicAuth("lvrong1", "demo").postForEntity("/engine-rest/identity/verify",
+                json("{\"username\":\"lvrong1\",\"password\":\"demo\"}"), String.class).getStatusCode()).as("not even one's own")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("shefa1", "wrong").postForEntity("/engine-rest/identity/verify", json(colleague), String.class)
+                .getStatusCode()).as("a forged caller is not authenticated").isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<Map> byAdmin = rest.withBasicAuth("admin", "admin").postForEntity("/engine-rest/identity/verify", json(colleague), Map.class);
+        assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(byAdmin.getBody()).containsEntry("authenticated", true);
+
+        WebappSession tasklist = WebappSession.login(port, "lvrong1", "demo");
+        java.net.http.HttpResponse<String> viaSession = tasklist.post("/identity/verify", colleague);
+        assertThat(viaSession.statusCode()).isEqualTo(403);
+        assertThat(viaSession.body()).contains("PASSWORD_CHECK_NOT_PERMITTED");
+        assertThat(WebappSession.login(port, "admin", "admin").post("/identity/verify", colleague).body()).contains("\"authenticated\":true");
+        assertThat(WebappSession.loginAnswer(port, "default", "chuangban1", "demo", "cockpit").statusCode()).isEqualTo(200);
+        assertThat(WebappSession.loginAnswer(port, "default", "admin", "admin", "admin").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void javaSerializedVariablesAreRejected() {
         Task task = assignTo("chengguan");

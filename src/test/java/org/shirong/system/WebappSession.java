@@ -40,12 +40,21 @@ public final class WebappSession {
 
     /** A login to Tasklist in a new session, answered as it is. */
     public static HttpResponse<String> loginAnswer(int port, String engine, String user, String password) {
-        return new WebappSession("http://localhost:" + port).logIn(engine, user, password);
+        return loginAnswer(port, engine, user, password, "tasklist");
+    }
+
+    /** A login to the webapp {@code app} ({@code tasklist}, {@code cockpit}, {@code admin}) in a new session, answered as it is. */
+    public static HttpResponse<String> loginAnswer(int port, String engine, String user, String password, String app) {
+        return new WebappSession("http://localhost:" + port).logIn(engine, user, password, app);
     }
 
     private HttpResponse<String> logIn(String engine, String user, String password) {
+        return logIn(engine, user, password, "tasklist");
+    }
+
+    private HttpResponse<String> logIn(String engine, String user, String password, String app) {
         refreshToken();
-        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + engine + "/login/tasklist"))
+        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/" + engine + "/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-XSRF-TOKEN", csrfToken)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)

@@ -67,6 +67,44 @@ class ZoneTypedTextTest {
         return (List<Map<String, Object>>) response.getBody().get("errors");
     }
 
+    /**
+     * secreview-s50 I8: a holder's phone number is personal data: the office, the inspectors, the enforcement unit and the
+     * zone's owner unit read it (they contact the holder); other staff of the town get the zone, the holder's name and the
+     * phone masked, in the list, the zone, its file and a training's attendees.
+     */
+    @Test
+    void aHoldersPhoneIsReadByThoseWhoContactTheHolderAndMaskedForOtherStaff() {
+        long zoneId = registerShop("JT-Z-TT05", "电话测试面馆");
+        assertThat(as("chuangban1").postForEntity("/api/zones/trainings", Map.of("heldOn", "2026-05-12", "title", "门责培训（电话测试）",
+                "location", "九亭镇社区文化活动中心", "trainer", "戴所长", "attendees", List.of(Map.of("category", "门店主",
+                        "name", "电话测试店主", "organisation", "电话测试面馆", "zoneNo", "JT-Z-TT05", "phone", "13800005678"))), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        for (String user : List.of("chuangban1", "ducha2", "chengguan1", "juwei01a", "admin")) {
+            TestRestTemplate reader = "admin".equals(user) ? rest.withBasicAuth("admin", "admin") : as(user);
+            assertThat(reader.getForObject("/api/zones/" + zoneId, Map.class)).as(user).containsEntry("phone", "13900000001");
+            assertThat(trainingPhone(reader)).as(user).isEqualTo("13800005678");
+        }
+        for (String user : List.of("wuye01a", "juwei02a", "lvrong1")) {
+            Map<String, Object> zone = as(user).getForObject("/api/zones/" + zoneId, Map.class);
+            assertThat(zone).as(user).containsEntry("holderName", "电话测试面馆").containsEntry("person", "吴老板")
+                    .containsEntry("phone", "139****0001");
+            Map<String, Object> found = as(user).getForObject("/api/zones?q=JT-Z-TT05", Map.class);
+            assertThat((List<Map<String, Object>>) found.get("zones")).as(user).singleElement()
+                    .satisfies(z -> assertThat(z).containsEntry("phone", "139****0001"));
+            Map<String, Object> file = as(user).getForObject("/api/zones/" + zoneId + "/file", Map.class);
+            assertThat((Map<String, Object>) file.get("zone")).as(user).containsEntry("phone", "139****0001");
+            assertThat(file.toString()).as(user).doesNotContain("13900000001");
+            assertThat(trainingPhone(as(user))).as(user).isEqualTo("138****5678");
+        }
+    }
+
+    private static String trainingPhone(TestRestTemplate reader) {
+        List<Map<String, Object>> sessions = reader.getForObject("/api/zones/trainings?year=2026&organization=jiuting", List.class);
+        return sessions.stream().flatMap(s -> ((List<Map<String, Object>>) s.get("attendees")).stream())
+                .filter(a -> "电话测试店主".equals(a.get("name"))).map(a -> (String) a.get("phone")).findFirst().orElseThrow();
+    }
+
     @Test
     void aNoteWithAControlCharacterIsRefusedNamingTheNoteAndNothingIsSaved() {
         long zoneId = registerShop("JT-Z-TT01", "演示说明面馆");
