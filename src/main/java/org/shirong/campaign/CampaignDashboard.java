@@ -214,8 +214,8 @@ class CampaignDashboard {
 
     /**
      * The cases behind a figure: {@code total} of them, the first {@value #LIST_LIMIT} (oldest first) in {@code cases};
-     * {@code ledger}: the Excel ledger of the scope's cases (all its cases, not only this figure's); null for a
-     * participating town, whose ledger the district keeps.
+     * {@code ledger}: the Excel ledger of the scope's cases (all its cases, not only this figure's; a participating
+     * town's own rows of it).
      */
     record CaseList(String figure, String figureName, String scope, int total, int limit, List<ListedCase> cases, String ledger) {
     }
@@ -282,8 +282,8 @@ class CampaignDashboard {
 
     /**
      * The 驾驶舱 as {@code town} (null: whoever reads the whole campaign) may see it: its own tasks' phases, its cases by
-     * lead unit and plan item, its cases under 督办, the ranking only of a period the district has published, and no
-     * links to the district's ledgers, scores or 迎检 archive.
+     * lead unit and plan item, its cases under 督办, the ranking only of a period the district has published, the
+     * ledgers of its own rows, the scores of a published period, and no links to the district's whole scores or 迎检 archive.
      */
     @Transactional(readOnly = true)
     Dashboard of(String code, String period, Participant town) {
@@ -331,9 +331,11 @@ class CampaignDashboard {
                         : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant,
                 "/api/cases/export.xlsx?campaign=" + code + "&from=" + shown.from() + "&to=" + shown.to());
         if (town != null) {
-            // the district's ledgers, its whole scores and its 迎检 archive are the district's: its towns get none of them
-            links = new Links(links.cases(), null, null, links.documents(), links.dossier(), null, links.map(), links.mapPage(), null,
-                    null);
+            // the ledgers give the town its own rows; the campaign's scores once the district published the month's
+            // ranking (as shown here); the district's whole scores and its 迎检 archive are the district's
+            links = new Links(links.cases(), links.ledger(), published.test(window.periodCode())
+                    ? "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code : null,
+                    links.documents(), links.dossier(), null, links.map(), links.mapPage(), null, links.periodLedger());
         }
         return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), shown,
                 phaseLines(code, phaseRows, summary, town), units, total, ranking,
@@ -348,8 +350,8 @@ class CampaignDashboard {
         String place = organizations.ofGroup(town.office()).map(o -> o.name()).orElse(town.office());
         String district = organizations.find(c.tenantId()).map(o -> o.name()).orElse(c.tenantId());
         return new Participation(town.office(), organization.unitNames().getOrDefault(town.office(), town.office()),
-                place + "参加" + district + "的这项活动：这里只显示本单位的任务和位于" + place + "的案件；考核排名为" + district
-                        + "已印发通报的月份的排名；案件台账（Excel）、考核得分和迎检档案由" + district + "下载。");
+                place + "参加" + district + "的这项活动：这里只显示本单位的任务和位于" + place + "的案件，案件台账（Excel）也只含这些案件；"
+                        + "考核排名和考核得分为" + district + "已印发通报的月份的；街镇排名和迎检档案由" + district + "下载。");
     }
 
     /**
@@ -439,7 +441,7 @@ class CampaignDashboard {
         String ledger = "/api/cases/export.xlsx?campaign=" + encode(code)
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
         return new CaseList(figure.name(), figureName, scope.isEmpty() ? "全部案件" : String.join(" · ", scope), matching.size(),
-                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), town == null ? ledger : null);
+                LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger);
     }
 
     private static ListedCase listed(CaseRecord r, Instant now, Map<String, String> names) {

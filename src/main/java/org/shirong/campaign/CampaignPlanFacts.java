@@ -29,6 +29,12 @@ class CampaignPlanFacts implements CampaignPlans {
     }
 
     @Override
+    public java.util.Set<String> unitGroups(String campaignCode) {
+        return records.units(campaignCode).stream().map(CampaignRecords.UnitRow::groupId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
     public Optional<PlanFacts> plan(String organization, String campaignCode, String category) {
         return records.find(campaignCode).filter(c -> c.tenantId().equals(organization)).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());

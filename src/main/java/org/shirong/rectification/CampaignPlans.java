@@ -22,6 +22,12 @@ public interface CampaignPlans {
     }
 
     /**
+     * The groups of the campaign's units (参加单位), as it was started with them: a town's office among them takes part in
+     * its district's campaign. Empty for an unknown campaign.
+     */
+    java.util.Set<String> unitGroups(String campaignCode);
+
+    /**
      * {@code running}: the campaign has not ended; {@code campaignEnd}: the end of its last phase's last day;
      * {@code planItem}: the category code of the template's plan item for the category (a 931 项目, a survey 大类), or
      * null; {@code itemFinishBy}: the end of the last day of the phase that item is to be finished by, or null.

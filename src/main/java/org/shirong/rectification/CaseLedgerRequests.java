@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
@@ -31,9 +32,11 @@ class CaseLedgerRequests {
     private final Organizations organizations;
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final WorkingCalendars calendars;
+    private final CallerOrganization callerOrganization;
 
     CaseLedgerRequests(CaseVisibility visibility, OrganizationRecords organizationRecords, Organizations organizations,
-            ObjectProvider<CampaignPlans> campaignPlans, WorkingCalendars calendars) {
+            ObjectProvider<CampaignPlans> campaignPlans, WorkingCalendars calendars, CallerOrganization callerOrganization) {
+        this.callerOrganization = callerOrganization;
         this.visibility = visibility;
         this.organizationRecords = organizationRecords;
         this.organizations = organizations;
@@ -42,8 +45,10 @@ class CaseLedgerRequests {
     }
 
     /**
-     * Checks the filter and titles the ledger, before anything is written: an unknown unit, or a campaign the caller's
-     * organisations do not have, is refused (400) naming the parameter.
+     * Checks the filter and titles the ledger, before anything is written: an unknown unit, or a campaign the caller does
+     * not read ({@link CallerOrganization#campaignReader}), is refused (400) naming the parameter. A town or street taking
+     * part in its district's campaign gets its own rows, the campaign's cases it may read (those located in it), as its
+     * part of the 驾驶舱 counts them; the title names it.
      */
     CaseLedger.Request request(Authentication user, CaseFilter filter) {
         Map<String, String> unitNames = organizationRecords.unitNames();
@@ -51,13 +56,21 @@ class CaseLedgerRequests {
             throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "参数 unit 无效：没有单位 \"" + filter.unit() + "\""));
         }
         CampaignPlans.Campaign campaign = null;
+        String participant = null;
         if (filter.campaign() != null) {
             CampaignPlans plans = campaignPlans.getIfAvailable();
             campaign = (plans == null ? java.util.Optional.<CampaignPlans.Campaign>empty() : plans.campaign(filter.campaign()))
-                    .filter(c -> visibility.readsWholeOrganization(user, c.organization())
-                            || tenants(user).contains(c.organization()))
-                    .orElseThrow(() -> new InvalidRequestException(ApiError.field("campaign", "UNKNOWN_CAMPAIGN",
-                            "参数 campaign 无效：您的组织没有活动 \"" + filter.campaign() + "\"")));
+                    .orElse(null);
+            CallerOrganization.CampaignReader reader = campaign == null ? null
+                    : visibility.readsWholeOrganization(user, campaign.organization()) || tenants(user).contains(campaign.organization())
+                    ? new CallerOrganization.CampaignReader(null)
+                    : callerOrganization.campaignReader(user, campaign.organization(), () -> plans.unitGroups(filter.campaign()))
+                            .orElse(null);
+            if (reader == null) {
+                throw new InvalidRequestException(ApiError.field("campaign", "UNKNOWN_CAMPAIGN",
+                        "参数 campaign 无效：您的组织没有活动 \"" + filter.campaign() + "\""));
+            }
+            participant = reader.whole() ? null : organizations.ofGroup(reader.office()).map(Organization::name).orElse(reader.office());
         }
         Organization organization = campaign != null ? organizations.of(campaign.organization())
                 : filter.organization() != null ? organizations.of(filter.organization())
@@ -71,6 +84,9 @@ class CaseLedgerRequests {
         List<String> scope = new ArrayList<>();
         if (campaign != null) {
             scope.add("“" + campaign.name() + "”活动");
+        }
+        if (participant != null) {
+            scope.add(participant + "属地");
         }
         if (filter.cooperating() != null) {
             scope.add(filter.unit() == null ? "本单位协办" : unitNames.get(filter.unit()) + "协办");

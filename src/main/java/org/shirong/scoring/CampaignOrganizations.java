@@ -16,4 +16,10 @@ public interface CampaignOrganizations {
      * units (its {@code parent} is the group, as 第一居委会 of 各居委会) take part through it. Empty for an unknown campaign.
      */
     Set<String> participantGroups(String campaignCode);
+
+    /**
+     * Whether the campaign's organisation published the period's ranking in its 通报: from then on the ranking is open to
+     * the towns and streets taking part in its campaign.
+     */
+    boolean rankingPublished(String campaignCode, String period);
 }

@@ -1,11 +1,14 @@
 package org.shirong.scoring;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
 import org.shirong.system.DateWindow;
+import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.TextInput;
@@ -15,7 +18,10 @@ import org.springframework.stereotype.Component;
  * The parameters of {@code GET /api/scores} and its Excel export checked and resolved alike: {@code period} (400 when
  * missing, not a period or outside {@code shirong.input.dates}), {@code organization} (the caller's own or one they
  * oversee, else 403; left out with a campaign, the campaign's when the caller may read it), {@code campaign} (404 when it
- * is not the organisation's), and the board of that period and scope.
+ * is not the organisation's), and the board of that period and scope. A town or street taking part in its district's
+ * campaign ({@link CallerOrganization#campaignReader}) reads the campaign's scores of a month once the district has
+ * published them in its 通报, as its 驾驶舱 shows that month's ranking; before that it is told so (403), not that the
+ * campaign does not exist.
  */
 @Component
 class ScoreQuery {
@@ -28,16 +34,21 @@ class ScoreQuery {
     private final CallerOrganization callerOrganization;
     private final CampaignOrganizations campaigns;
     private final DateWindow dates;
+    private final Organizations organizations;
 
-    ScoreQuery(ScoreService scores, CallerOrganization callerOrganization, CampaignOrganizations campaigns, DateWindow dates) {
+    ScoreQuery(ScoreService scores, CallerOrganization callerOrganization, CampaignOrganizations campaigns, DateWindow dates,
+            Organizations organizations) {
         this.scores = scores;
+        this.organizations = organizations;
         this.dates = dates;
         this.callerOrganization = callerOrganization;
         this.campaigns = campaigns;
     }
 
     Resolved resolve(Authentication caller, String period, String campaign, String organization) {
-        String own = callerOrganization.forReading(caller, inferred(caller, campaign, organization));
+        Optional<String> participating = participating(caller, campaign, organization);
+        String own = participating.isPresent() ? participating.get()
+                : callerOrganization.forReading(caller, inferred(caller, campaign, organization));
         ScorePeriod.problem(period, dates, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone()))
                 .ifPresent(message -> {
                     throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
@@ -48,7 +59,26 @@ class ScoreQuery {
                 && !campaigns.organizationOf(scope).filter(own::equals).isPresent()) {
             throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + scope);
         }
+        if (participating.isPresent() && !campaigns.rankingPublished(scope, p.code())) {
+            String district = organizations.of(own).name();
+            throw new ForbiddenException("RANKING_NOT_PUBLISHED", district + "尚未印发" + p.name() + "考核排名的通报：参加"
+                    + district + "活动的街镇在通报印发后才能查看该期的考核得分（驾驶舱中的考核排名同样如此）");
+        }
         return new Resolved(own, p, scores.board(p, own, scope), scope.startsWith(ScoreService.ORGANIZATION_SCOPE));
+    }
+
+    /**
+     * The campaign's organisation when the caller reads the campaign only as a town or street taking part in it (a
+     * campaign named without {@code organization}, of an organisation the caller may not read); empty otherwise.
+     */
+    private Optional<String> participating(Authentication caller, String campaign, String organization) {
+        if (!TextInput.isBlank(organization) || TextInput.isBlank(campaign)) {
+            return Optional.empty();
+        }
+        String code = ScoreService.scope("", campaign);
+        return campaigns.organizationOf(code).filter(o -> !callerOrganization.readable(caller).test(o))
+                .filter(o -> callerOrganization.campaignReader(caller, o, () -> campaigns.participantGroups(code))
+                        .filter(reader -> !reader.whole()).isPresent());
     }
 
     /**

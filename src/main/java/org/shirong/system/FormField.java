@@ -25,7 +25,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         DateWindow days, WorkingCalendar calendar, boolean workingDay, SimpleCondition hiddenWhen) {
 
     /** {@code FUTURE_DAY}: a day picker that, as the form says ({@code disallowPassedDates}), takes no day before today. */
-    enum Kind { TEXT, CHOICE, DAY, FUTURE_DAY, OTHER }
+    enum Kind { TEXT, CHOICE, DAY, FUTURE_DAY, CHECKBOX, OTHER }
 
     /** Camunda keeps a string process variable in at most 4000 characters (ACT_RU_VARIABLE.TEXT_). */
     static final int ENGINE_TEXT_LIMIT = 4000;
@@ -53,6 +53,11 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
                 calendar, workingDay, null);
     }
 
+    /** A checkbox (yes/no): required, it must be ticked, as Tasklist's form and Camunda Forms require it. */
+    static FormField checkbox(String key, String label) {
+        return new FormField(key, label, Kind.CHECKBOX, ENGINE_TEXT_LIMIT, Map.of(), false, null, null, false, null);
+    }
+
     static FormField other(String key, String label) {
         return new FormField(key, label, Kind.OTHER, ENGINE_TEXT_LIMIT, Map.of(), false, null, null, false, null);
     }
@@ -67,7 +72,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
     }
 
     /**
-     * Whether this required field is left empty (no value, or blank text) while the form shows it: {@code values} are
+     * Whether this required field is left empty (no value, or blank text; a checkbox not ticked) while the form shows it: {@code values} are
      * what the completion leaves the task with, what it sends or else what the task has. A hide condition that cannot be
      * decided for these values (a text compared with a number) does not require the field.
      */
@@ -76,6 +81,9 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
             return false;
         }
         Object value = values.apply(key);
+        if (kind == Kind.CHECKBOX) {
+            return !Boolean.TRUE.equals(value) && !"true".equals(value);
+        }
         return value == null || value instanceof String text && text.isBlank();
     }
 
@@ -86,7 +94,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
      * case's variables.
      */
     Optional<String> problem(Object sent) {
-        if (kind == Kind.OTHER) {
+        if (kind == Kind.OTHER || kind == Kind.CHECKBOX) {
             return Optional.empty();
         }
         if (sent instanceof SerializableValue) {
@@ -136,6 +144,6 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
     }
 
     String missing() {
-        return (kind == Kind.CHOICE ? "请选择“" : "请填写“") + label + "”";
+        return (kind == Kind.CHOICE ? "请选择“" : kind == Kind.CHECKBOX ? "请勾选“" : "请填写“") + label + "”";
     }
 }

@@ -94,6 +94,11 @@ class SubmittedFieldsGuard extends CommandInterceptor {
 
     /** A completion checked against its task's form: what a failure of the completion is told in its terms. */
     private record Checked(TaskEntity task, TaskFormFields.Form form, Map<String, Object> sent) {
+
+        /** What the completion leaves the task with: the value sent, else the task's variable. */
+        Object value(String name) {
+            return sent.containsKey(name) ? plain(typed(sent, name)) : task.getVariable(name);
+        }
     }
 
     /** The failure, or in its place the Chinese refusal naming the choice when no flow out of a gateway took it. */
@@ -102,9 +107,8 @@ class SubmittedFieldsGuard extends CommandInterceptor {
             return failure;
         }
         try {
-            return NoRouteRefusal.of(failure, checked.task(), checked.form(),
-                    name -> checked.sent().containsKey(name) ? plain(typed(checked.sent(), name)) : checked.task().getVariable(name),
-                    Context.getCommandContext()).<RuntimeException>map(refusal -> refusal).orElse(failure);
+            return NoRouteRefusal.of(failure, checked.task(), checked.form(), checked::value, Context.getCommandContext())
+                    .<RuntimeException>map(refusal -> refusal).orElse(failure);
         } catch (RuntimeException unexplained) {
             failure.addSuppressed(unexplained);
             return failure;
@@ -144,9 +148,10 @@ class SubmittedFieldsGuard extends CommandInterceptor {
                 throw new FormFieldValidationException(name, problem);
             });
         }
+        Checked checked = new Checked(task, form, sent);
         // after what is sent, so that a variable the form does not have is named as such first
-        refuseMissing(form, name -> sent.containsKey(name) ? plain(typed(sent, name)) : task.getVariable(name));
-        return new Checked(task, form, sent);
+        refuseMissing(form, checked::value);
+        return checked;
     }
 
     private void checkStart(Command<?> start, Map<String, Object> submitted) {

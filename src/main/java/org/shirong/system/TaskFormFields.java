@@ -35,7 +35,9 @@ import org.shirong.calendar.WorkingCalendar;
 /**
  * The fields a task's deployed form lets its assignee fill in (and a process's start form the one who starts it), by
  * variable name: Camunda Forms components with a key that are neither read-only nor disabled, and embedded HTML inputs
- * with {@code cam-variable-name} that are not read-only; each with its label, length and options ({@link FormField}).
+ * with {@code cam-variable-name} that are not read-only; each with its label, length and options ({@link FormField}), and
+ * whether it is required (an HTML input's {@code required} attribute: a text, a choice, a checkbox to be ticked; the
+ * HTML form's own {@code ng-show}/{@code ng-if} are not read, so a field required only sometimes is its step's to check).
  * Read once per process definition and task (or start), since a deployed form never changes.
  */
 class TaskFormFields {
@@ -64,7 +66,9 @@ class TaskFormFields {
     private static final Pattern FETCHED = Pattern.compile("\\bfetchVariable\\(\\s*['\"]([^'\"]+)['\"]\\s*\\)");
     private static final Set<String> TEXT_COMPONENTS = Set.of("textfield", "textarea", "datetime");
     private static final Set<String> CHOICE_COMPONENTS = Set.of("radio", "select");
-    private static final Set<String> REQUIRABLE_COMPONENTS = Set.of("radio", "select", "textfield", "textarea", "number", "datetime");
+    private static final Set<String> REQUIRABLE_COMPONENTS = Set.of("radio", "select", "textfield", "textarea", "number", "datetime",
+            "checkbox");
+    private static final Pattern CHECKBOX_TYPE = Pattern.compile("\\btype\\s*=\\s*\"checkbox\"", Pattern.CASE_INSENSITIVE);
 
     /**
      * A deployed form: the fields its assignee fills in, by variable name; the label of every field it shows by variable
@@ -217,8 +221,8 @@ class TaskFormFields {
     }
 
     /**
-     * The field, required when the form says so ({@code validate.required}) and it is a choice, text, number or date: a
-     * required checkbox or list is left to its step. Its {@code conditional.hide} (and its groups') is taken into account
+     * The field, required when the form says so ({@code validate.required}) and it is a choice, text, number, date or
+     * checkbox (which must then be ticked): a required list (checklist, taglist) is left to its step. Its {@code conditional.hide} (and its groups') is taken into account
      * when it is simple enough for {@link SimpleCondition} (compare fields with text, yes/no, a number or null, joined by
      * and/or/not); a field with any other hide condition is not required at all, since whether Tasklist shows (and sends)
      * it cannot be told here.
@@ -254,6 +258,9 @@ class TaskFormFields {
                     component.path("disallowPassedDates").asBoolean(false),
                     component.path("properties").path(WORKING_DAY).asText("").equals("true"));
         }
+        if ("checkbox".equals(type)) {
+            return FormField.checkbox(key, label);
+        }
         if (TEXT_COMPONENTS.contains(type) || CHOICE_COMPONENTS.contains(type)) {
             JsonNode maxLength = component.path("validate").path("maxLength");
             return FormField.text(key, label, maxLength.isInt() ? maxLength.asInt() : null);
@@ -287,13 +294,17 @@ class TaskFormFields {
             if (READONLY.matcher(tag).find()) {
                 continue;
             }
+            boolean required = REQUIRED.matcher(tag).find();
             if (FILE_TYPE.matcher(tag).find()) {
                 fields.put(key, FormField.other(key, name));
             } else if (field.group(1).equalsIgnoreCase("select")) {
-                fields.put(key, selectField(html, field.end(), key, name, REQUIRED.matcher(tag).find()));
+                fields.put(key, selectField(html, field.end(), key, name, required));
+            } else if (CHECKBOX_TYPE.matcher(tag).find()) {
+                fields.put(key, FormField.checkbox(key, name).required(required, null));
             } else {
                 Matcher maxLength = MAX_LENGTH.matcher(tag);
-                fields.put(key, FormField.text(key, name, maxLength.find() ? Integer.valueOf(maxLength.group(1)) : null));
+                fields.put(key, FormField.text(key, name, maxLength.find() ? Integer.valueOf(maxLength.group(1)) : null)
+                        .required(required, null));
             }
         }
         return new Form(Map.copyOf(fields), Map.copyOf(names), Set.copyOf(shown),

@@ -382,6 +382,66 @@ class CampaignBrowserTest {
     }
 
     /**
+     * 九亭镇's office, taking part in 松江区's campaign, opens it in Cockpit's 驾驶舱 as a town does: the card and the page
+     * count only the case located in 九亭镇, the list behind the total lists it and not 石湖荡镇's, the page says whose part
+     * it is, and it offers the town's own ledger but no 街镇排名 or 迎检档案 download.
+     */
+    @Test
+    void aTownTakingPartSeesItsOwnPartOfTheDistrictsDashboardInCockpitAndNotAnotherTowns() throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        CampaignFixture campaign = new CampaignFixture(jdbc, "SJ-TOWNVIEW").campaign("松江区街镇驾驶舱浏览器测试", 1, "songjiang",
+                        "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                .phase(1, "补齐短板弱项", day(now, -10), day(now, 30))
+                .unit("sjlvrongju", "区绿化市容局", 1).unit("jiuting", "chuangban", "九亭镇", 2)
+                .unit("shihudang", "shdshirongban", "石湖荡镇", 3);
+        String reported = LocalDateTime.ofInstant(now.minus(Duration.ofDays(1)), SHANGHAI).toString();
+        String due = LocalDateTime.ofInstant(now.plus(Duration.ofDays(5)), SHANGHAI).toString();
+        String inJiuting = campaign.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", reported, due, null, false);
+        String inShihudang = campaign.addCase("SURVEY_URBAN_WATERS", "sjlvrongju", reported, due, null, false);
+        // each located in its town, whose office cooperates on it (属地街镇配合), as a district case's dispatch leaves it
+        for (List<String> located : List.of(List.of(inJiuting, "jiuting", "chuangban"), List.of(inShihudang, "shihudang", "shdshirongban"))) {
+            jdbc.update("update rect_case set territory = ? where case_no = ?", located.get(1), located.get(0));
+            jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at) values (?,?,?,?,?,?,?)",
+                    located.get(0), located.get(2), "COOPERATE", "TERRITORY", located.get(1), java.sql.Timestamp.from(now),
+                    java.sql.Timestamp.from(now.plus(Duration.ofDays(3))));
+        }
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            String base = "http://localhost:" + port;
+            try {
+                browser.viewport(1366, 900);
+                browser.loginTo("cockpit", "chuangban1", "demo");
+                browser.driver().get(base + "/camunda/app/cockpit/default/#/");
+                WebElement card = browser.visible(By.cssSelector(".shirong-dashboard [data-campaign='SJ-TOWNVIEW']"));
+                assertThat(card.findElement(By.cssSelector("[data-figure='在办案件'] b")).getText()).as("九亭镇's case only").isEqualTo("1");
+
+                card.findElement(By.linkText("松江区街镇驾驶舱浏览器测试")).click();
+                WebElement notice = browser.visible(By.cssSelector(".shirong-campaign-page [data-participant='chuangban']"));
+                assertThat(notice.getText()).contains("九亭镇参加松江区的这项活动", "位于九亭镇的案件");
+                assertThat(browser.driver().findElement(By.cssSelector("table.shirong-units tr[data-unit='total']")).getText())
+                        .startsWith("合计 1 ");
+                assertThat(browser.driver().findElement(By.cssSelector("a[data-export='cases']")).getText()).isEqualTo("下载本街镇案件台账（Excel）");
+                assertThat(browser.driver().findElements(By.cssSelector("a[data-export='archive'], a[data-export='territories']")))
+                        .as("the district's downloads").isEmpty();
+
+                browser.click(By.cssSelector("tr[data-unit='total'] a[data-rule='OPEN']"));
+                WebElement list = browser.until(d -> d.findElements(By.cssSelector("table.shirong-case-list[data-list='OPEN']"))
+                        .stream().findFirst().orElse(null));
+                assertThat(list.findElements(By.cssSelector("tbody tr"))).extracting(r -> r.getAttribute("data-case"))
+                        .containsExactly(inJiuting);
+                assertThat(browser.driver().findElement(By.cssSelector(".shirong-campaign-page")).getAttribute("textContent"))
+                        .contains(inJiuting).doesNotContain(inShihudang);
+                browser.screenshot("cockpit-campaign-town-part");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("cockpit-campaign-town-part-failure");
+                throw e;
+            }
+        } finally {
+            jdbc.update("delete from rect_case_party where case_no like 'SJ-TOWNVIEW-%'");
+            campaign.clear();
+        }
+    }
+
+    /**
      * On a phone the ranking lies across: units down the side, the first on top, each score at its bar's end, the chart
      * tall enough for every unit's line. Upright, ten bars some 20 px wide had their labels ("E 22.2") run together.
      */

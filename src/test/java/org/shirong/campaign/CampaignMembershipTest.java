@@ -189,8 +189,11 @@ class CampaignMembershipTest {
     /**
      * 九亭镇's office on 松江区's campaign, through REST as the 驾驶舱 asks: its part of the 驾驶舱 (its own tasks, the cases
      * located in 九亭镇, not 石湖荡镇's), the ranking of a month once the district has published it in its 通报, the dossier
-     * of its own cases; no ledgers, scores or archive links, and the 迎检 archive refused (403) naming who downloads it.
-     * The district's office sees the whole; 石湖荡镇's office sees its own case only; a unit of 九亭镇 nothing (404).
+     * of its own cases, the Excel ledger of its own rows; the campaign's scores ({@code GET /api/scores?campaign=} and
+     * their Excel) of a published month as the 驾驶舱 ranks it, of an unpublished one a 403 saying the 通报 is not yet
+     * issued (before: 404 and 400 for a campaign it reads); no 街镇排名 or archive links, and the 迎检 archive refused
+     * (403) naming who downloads it. The district's office sees the whole; 石湖荡镇's office sees its own case only; a
+     * unit of 九亭镇 nothing (404, 400 for the ledger).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -211,19 +214,41 @@ class CampaignMembershipTest {
                 "select count(*) from campaign_task where campaign_code = 'SJ-PART' and phase_no is not null", Integer.class));
         assertThat(((List<Map<String, Object>>) d.get("phases")).stream()
                 .mapToInt(p -> (Integer) p.get("tasksDone") + (Integer) p.get("tasksOpen")).sum()).as("its own tasks").isEqualTo(ownTasks);
-        assertThat((Map<String, Object>) d.get("links")).containsEntry("archive", null).containsEntry("ledger", null)
-                .containsEntry("scores", null).containsEntry("territories", null).containsEntry("dossier", "/api/campaigns/SJ-PART/dossier.pdf");
+        assertThat((Map<String, Object>) d.get("links")).containsEntry("archive", null)
+                .containsEntry("ledger", "/api/cases/export.xlsx?campaign=SJ-PART")
+                .as("December's ranking is not yet published").containsEntry("scores", null)
+                .containsEntry("territories", null).containsEntry("dossier", "/api/campaigns/SJ-PART/dossier.pdf");
         Map<String, Object> december = (Map<String, Object>) d.get("ranking");
         assertThat((String) december.get("notice")).contains("松江区尚未印发2026年12月考核排名的通报");
         assertThat((List<Object>) december.get("units")).isEmpty();
         Map<String, Object> list = jiuting.getForObject("/api/campaigns/SJ-PART/dashboard/cases?figure=OPEN&period=2026-12", Map.class);
         assertThat((List<Map<String, Object>>) list.get("cases")).extracting(c -> c.get("caseNo")).containsExactly(inJiuting);
-        assertThat(list).containsEntry("ledger", null);
+        assertThat(list).containsEntry("ledger", "/api/cases/export.xlsx?campaign=SJ-PART");
+        org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(
+                jiuting.getForEntity("/api/cases/export.xlsx?campaign=SJ-PART", byte[].class));
+        assertThat(ledger.title()).contains("松江街镇驾驶舱", "九亭镇属地");
+        assertThat(ledger.data()).extracting(r -> ledger.text(r, "案件编号")).as("its own rows").containsExactly(inJiuting);
+        assertThat(org.shirong.system.XlsxDownload.of(rest.withBasicAuth("sjshirongban1", "demo")
+                .getForEntity("/api/cases/export.xlsx?campaign=SJ-PART", byte[].class)).data()).hasSize(2);
+        ResponseEntity<String> unpublished = jiuting.getForEntity("/api/scores?period=2026-12&campaign=SJ-PART", String.class);
+        assertThat(unpublished.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(unpublished.getBody()).contains("RANKING_NOT_PUBLISHED", "松江区尚未印发2026年12月考核排名的通报");
+        assertThat(jiuting.getForEntity("/api/scores/export.xlsx?period=2026-12&campaign=SJ-PART", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.queryForObject("select count(*) from campaign_document where campaign_code = 'SJ-PART' and doc_key = 'notice/2026-11'",
                 Integer.class)).as("the district published November's ranking in its 通报").isEqualTo(1);
         Map<String, Object> november = (Map<String, Object>) jiuting.getForObject("/api/campaigns/SJ-PART/dashboard?period=2026-11", Map.class)
                 .get("ranking");
         assertThat((String) november.get("notice")).doesNotContain("尚未印发");
+        Map<String, Object> novemberScores = jiuting.getForObject("/api/scores?period=2026-11&campaign=SJ-PART", Map.class);
+        assertThat(novemberScores).as("the published ranking, as the 驾驶舱 shows it").containsEntry("campaign", "SJ-PART")
+                .containsEntry("stored", true).containsEntry("notice", november.get("notice"));
+        assertThat((List<Map<String, Object>>) novemberScores.get("ranking")).extracting(u -> u.get("unitId"))
+                .isEqualTo(((List<Map<String, Object>>) november.get("units")).stream().map(u -> u.get("unitId")).toList());
+        assertThat(jiuting.getForEntity("/api/scores/export.xlsx?period=2026-11&campaign=SJ-PART", byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) jiuting.getForObject("/api/campaigns/SJ-PART/dashboard?period=2026-11", Map.class).get("links"))
+                .containsEntry("scores", "/api/scores/export.xlsx?period=2026-11&campaign=SJ-PART");
         assertThat((List<Map<String, Object>>) jiuting.getForObject("/api/dashboard", Map.class).get("campaigns"))
                 .filteredOn(c -> "SJ-PART".equals(c.get("code"))).singleElement()
                 .satisfies(c -> assertThat((Map<String, Object>) c.get("total")).containsEntry("open", 1));
@@ -251,8 +276,10 @@ class CampaignMembershipTest {
         Map<String, Object> shihudang = rest.withBasicAuth("shdshirongban1", "demo")
                 .getForObject("/api/campaigns/SJ-PART/dashboard/cases?figure=OPEN&period=2026-12", Map.class);
         assertThat((List<Map<String, Object>>) shihudang.get("cases")).extracting(c -> c.get("caseNo")).containsExactly(inShihudang);
-        assertThat(rest.withBasicAuth("huanwei1", "demo").getForEntity("/api/campaigns/SJ-PART/dashboard", Map.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        TestRestTemplate unit = rest.withBasicAuth("huanwei1", "demo");
+        assertThat(unit.getForEntity("/api/campaigns/SJ-PART/dashboard", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unit.getForEntity("/api/scores?period=2026-11&campaign=SJ-PART", Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unit.getForEntity("/api/cases/export.xlsx?campaign=SJ-PART", Map.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     /**

@@ -98,11 +98,13 @@ class ChoiceGatewayCheckTest {
                   {"type":"datetime","subtype":"date","key":"day","dateLabel":"日期","conditional":{"hide":"=is defined(decision)"},
                    "validate":{"required":true}},
                   {"type":"textfield","key":"note","label":"备注"},
+                  {"type":"checkbox","key":"confirmed","label":"已核对","validate":{"required":true}},
                   {"type":"checklist","key":"units","label":"单位","validate":{"required":true}}]}""", null, null);
-        assertThat(form.required()).extracting(FormField::key).containsExactly("decision", "phone", "reason", "amount");
-        Map<String, Object> values = new HashMap<>(Map.of("decision", "yes", "phone", "  ", "amount", 3));
+        assertThat(form.required()).extracting(FormField::key).containsExactly("decision", "phone", "reason", "amount", "confirmed");
+        Map<String, Object> values = new HashMap<>(Map.of("decision", "yes", "phone", "  ", "amount", 3, "confirmed", false));
         assertThat(form.required()).filteredOn(f -> f.missingIn(values::get)).extracting(FormField::missing)
-                .containsExactly("请填写“联系电话”");
+                .containsExactly("请填写“联系电话”", "请勾选“已核对”");
+        values.put("confirmed", true);
         values.put("decision", "no");
         values.put("phone", "021-1234");
         values.remove("amount");

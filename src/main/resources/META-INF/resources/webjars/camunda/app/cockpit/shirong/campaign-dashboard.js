@@ -333,7 +333,7 @@ function showList(panel, url, key) {
     status.className = shown < list.total ? 'shirong-cut' : 'shirong-muted';
     status.setAttribute('data-count', String(list.total));
     status.setAttribute('data-shown', String(shown));
-    // a town taking part in its district's campaign gets no ledger of it (null): the district keeps it
+    // a town taking part in its district's campaign gets its own rows of the ledger
     if (list.ledger) {
       panel.appendChild(el('p', null, el('a', {href: ROOT + list.ledger, class: 'btn btn-default btn-sm', download: true},
         `下载${list.scope === '全部案件' ? '本活动全部' : list.scope + '的全部'}案件台账（Excel）`)));
@@ -525,7 +525,7 @@ function zoneSection(d) {
 }
 
 // A download button, or nothing when the API gives no link: a town taking part in its district's campaign is given none
-// for the district's ledgers, scores and 迎检 archive.
+// for the district's whole scores (街镇排名), its 迎检 archive, or the scores of a month whose 通报 is not yet issued.
 function downloadButton(href, cls, exportKey, label) {
   return href ? el('a', {class: 'btn btn-sm ' + cls, href: ROOT + href, download: true, 'data-export': exportKey}, label) : null;
 }
@@ -559,7 +559,7 @@ function renderCampaign(node, d, documents) {
       + (c.currentPhaseName ? `　当前阶段：第 ${c.currentPhaseNo} 阶段 ${c.currentPhaseName}` : '') + `　今天：${d.today}`),
     el('div', {class: 'shirong-actions'},
       el('label', null, '考核月份 ', periodInput),
-      downloadButton(d.links.ledger, 'btn-primary', 'cases', '下载案件台账（Excel）'),
+      downloadButton(d.links.ledger, 'btn-primary', 'cases', d.participant ? '下载本街镇案件台账（Excel）' : '下载案件台账（Excel）'),
       downloadButton(d.links.periodLedger, 'btn-primary', 'period-cases', `下载${d.period.name}上报案件台账（Excel）`),
       downloadButton(d.links.scores, 'btn-primary', 'scores', `下载${d.period.name}考核得分（Excel）`),
       downloadButton(d.links.territories, 'btn-primary', 'territories', `下载${d.period.name}街镇排名（Excel）`),
