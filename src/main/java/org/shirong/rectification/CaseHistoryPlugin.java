@@ -41,10 +41,10 @@ import org.springframework.stereotype.Component;
  * table holds or which is removed in the step that set it; it cost two byte arrays per value;</li>
  * <li>the DELETED mark on each historic variable when the instance ends (a select and an update per variable);</li>
  * <li>the creation and deletion log lines of the three deadline timers (their firing, failures and incidents stay);</li>
- * <li>the activity instances of exclusive gateways and of none start, end and intermediate events (13 of a case's 24
- * rows in {@code ACT_HI_ACTINST}): each begins and ends in the same moment, no one reads them (neither Shirong nor
- * Cockpit CE, whose views of an instance are of its runtime), and the tasks, subprocess, boundary and message events
- * that say where a case went keep theirs.</li>
+ * <li>the activity instances of exclusive gateways and of none start, end and intermediate events (11 of 整改案件's 19
+ * rows in {@code ACT_HI_ACTINST} from report to closure): each begins and ends in the same moment and no one reads them
+ * (neither Shirong nor Cockpit CE, whose views of an instance are of its runtime); the tasks, subprocess, boundary and
+ * message events that say where a case went keep theirs.</li>
  * </ul>
  * For every process, an update of an instance, activity or task row that does not end it skips the engine's read of the
  * row's start time, which only an end needs (for the duration); so does an end of a row this node inserted, whose start
