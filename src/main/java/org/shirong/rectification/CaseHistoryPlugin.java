@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.history.JobState;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
@@ -18,7 +20,9 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +40,11 @@ import org.springframework.stereotype.Component;
  * <li>history of variables with a binary value (photos, the dispatch table's JSON result), which the case's own photo
  * table holds or which is removed in the step that set it; it cost two byte arrays per value;</li>
  * <li>the DELETED mark on each historic variable when the instance ends (a select and an update per variable);</li>
- * <li>the creation and deletion log lines of the three deadline timers (their firing, failures and incidents stay).</li>
+ * <li>the creation and deletion log lines of the three deadline timers (their firing, failures and incidents stay);</li>
+ * <li>the activity instances of exclusive gateways and of none start, end and intermediate events (11 of 整改案件's 19
+ * rows in {@code ACT_HI_ACTINST} from report to closure): each begins and ends in the same moment and no one reads them
+ * (neither Shirong nor Cockpit CE, whose views of an instance are of its runtime); the tasks, subprocess, boundary and
+ * message events that say where a case went keep theirs.</li>
  * </ul>
  * For every process, an update of an instance, activity or task row that does not end it skips the engine's read of the
  * row's start time, which only an end needs (for the duration); so does an end of a row this node inserted, whose start
@@ -47,6 +55,9 @@ import org.springframework.stereotype.Component;
 class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
 
     static final Set<String> CASE_PROCESSES = Set.of(RectificationProcess.KEY, CaseCooperationProcess.KEY);
+    /** The activity types whose instances the case processes' history leaves out (the engine's {@link ActivityTypes}). */
+    static final Set<String> PASSED_THROUGH = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.START_EVENT,
+            ActivityTypes.END_EVENT_NONE, ActivityTypes.INTERMEDIATE_EVENT_NONE_THROW);
 
     /** How much engine history the case processes keep ({@code shirong.rectification.case-history}). */
     enum CaseHistory {
@@ -116,6 +127,11 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+            if (entity instanceof ExecutionEntity execution && (eventType == HistoryEventTypes.ACTIVITY_INSTANCE_START
+                    || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_END) && isPassedThrough(execution.getActivity())
+                    && ofCaseProcess(execution.getProcessDefinitionId())) {
+                return false;
+            }
             if (entity instanceof JobEntity job && (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_DELETE)
                     && ofCaseProcessKey(job.getProcessDefinitionKey())) {
                 return false;
@@ -126,6 +142,11 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
                 return false;
             }
             return delegate.isHistoryEventProduced(eventType, entity);
+        }
+
+        /** An exclusive gateway or a none event: a step a case passes through without waiting or doing anything. */
+        static boolean isPassedThrough(ActivityImpl activity) {
+            return activity != null && PASSED_THROUGH.contains(activity.getProperties().get(BpmnProperties.TYPE));
         }
 
         /** Definition ids are "key:version:id" (the engine's default id generator keeps the key). */
