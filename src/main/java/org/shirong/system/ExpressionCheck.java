@@ -26,6 +26,7 @@ import org.camunda.bpm.model.dmn.instance.Expression;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +56,7 @@ class ExpressionCheck {
     private final Predicate<String> otherBean;
     private final Set<String> codeVariables;
 
+    @Autowired
     ExpressionCheck(ExpressionBeans beans, ObjectProvider<ReliedElements> relied) {
         this(beans::names, beans::isBean, constants(relied.orderedStream().flatMap(r -> r.processClasses().stream()).toList()));
     }
