@@ -9,6 +9,7 @@ import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CycleRuns.Run;
 import org.shirong.scoring.UnitScores;
+import org.shirong.system.ProcessExpressionBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code SubProcess_Cycles}) and when each runs next, read from the campaign's template.
  */
 @Component("campaignCycles")
+@ProcessExpressionBean
 public class CampaignCycles {
 
     /**

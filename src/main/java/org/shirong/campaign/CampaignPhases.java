@@ -3,6 +3,7 @@ package org.shirong.campaign;
 import java.util.Date;
 import java.util.List;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
+import org.shirong.system.ProcessExpressionBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * recorded when the campaign was started, so each campaign runs its own template's phases.
  */
 @Component("campaignPhases")
+@ProcessExpressionBean
 public class CampaignPhases {
 
     private final CampaignRecords records;

@@ -2,6 +2,7 @@ package org.shirong.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.shirong.system.ProcessExpressionBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,7 @@ class NotificationConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationConfiguration.class);
 
     @Bean
+    @ProcessExpressionBean
     String notificationRetryCycle(NotificationProperties properties) {
         return properties.retryCycle();
     }

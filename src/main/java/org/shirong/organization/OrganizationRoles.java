@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.shirong.system.SystemAccess;
+import org.shirong.system.ProcessExpressionBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * gives the task to the office of the organisation (tenant) the process runs in.
  */
 @Component("organizationRoles")
+@ProcessExpressionBean
 public class OrganizationRoles {
 
     private final Organizations organizations;

@@ -6,6 +6,7 @@ import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.calendar.WorkingCalendars;
 import org.springframework.beans.factory.annotation.Value;
+import org.shirong.system.ProcessExpressionBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * The task is created in the hand-in's own transaction, so "now" is the hand-in; no variable is kept for it.
  */
 @Component("verificationDeadline")
+@ProcessExpressionBean
 public class VerificationDeadline {
 
     private final WorkingCalendars calendars;

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * and read only by those who may read it, no one else's
  * e-mail address and no other organisation's groups for staff, no other organisation's history statistics, no
  * administrators' operations in the operation log for staff, throttled logins, cached identities (and the start-up
- * fingerprint) forgotten when identities change.
+ * fingerprint) forgotten when identities change; and expressions that see only the beans written for the processes
+ * ({@link ExpressionBeans}).
  */
 @Component
 class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
@@ -27,9 +28,11 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
     private final StartupFingerprintStore fingerprints;
     private final DateWindow days;
     private final EveryTaskReaders everyTaskReaders;
+    private final ExpressionBeans expressionBeans;
 
     EngineGuardsPlugin(ApplicationContext applicationContext, LoginThrottle loginThrottle, AuthenticatedIdentities identities,
-            StartupFingerprintStore fingerprints, DateWindow days, EveryTaskReaders everyTaskReaders) {
+            StartupFingerprintStore fingerprints, DateWindow days, EveryTaskReaders everyTaskReaders, ExpressionBeans expressionBeans) {
+        this.expressionBeans = expressionBeans;
         this.days = days;
         this.everyTaskReaders = everyTaskReaders;
         this.applicationContext = applicationContext;
@@ -40,6 +43,8 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // Expressions (and scripts) see only the beans written for the processes, not every bean of the application.
+        configuration.setBeans(expressionBeans.forEngine());
         configuration.setExpressionManager(new QueryExpressionFreeExpressionManager(applicationContext, configuration.getBeans()));
         List<CommandInterceptor> interceptors = new ArrayList<>();
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {

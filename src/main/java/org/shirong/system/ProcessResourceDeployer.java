@@ -32,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resource names so that a restart without changes creates no new versions, whether Shirong runs from Maven or from
  * its jar. Select fields that take their options from configuration ({@link FormSelectOptions}) are filled in per
  * organisation first. A broken file, one that names a group the organisation does not have, or a form choice whose option
- * no gateway after its task lets go on ({@link ChoiceGatewayCheck}), stops start-up with a
+ * no gateway after its task lets go on ({@link ChoiceGatewayCheck}), or an expression naming a variable or bean that does not
+ * exist ({@link ExpressionCheck}), stops start-up with a
  * message naming the file and the element, rule or line; nothing is deployed then. Every organisation's files are
  * checked first, and all organisations are deployed in one transaction: what only the engine's deployer finds in one
  * organisation's file undoes the deployments of the organisations before it (a half-done start-up once gave five
@@ -55,11 +56,13 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     private final TransactionTemplate oneTransaction;
     private final List<TenantResources.ResourceCheck> resourceChecks;
     private final ChoiceGatewayCheck choiceGateways = new ChoiceGatewayCheck();
+    private final ExpressionCheck expressions;
 
     ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
             ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants, StartupFingerprints fingerprints,
             ObjectProvider<ReliedElements> relied, ProcessEngineConfigurationImpl engine, PlatformTransactionManager transactions,
-            ObjectProvider<TenantResources.ResourceCheck> resourceChecks) {
+            ObjectProvider<TenantResources.ResourceCheck> resourceChecks, ExpressionCheck expressions) {
+        this.expressions = expressions;
         this.resourceChecks = resourceChecks.orderedStream().toList();
         this.validator = new ProcessResourceValidator(engine.isEnforceHistoryTimeToLive() && engine.getHistoryTimeToLive() == null);
         this.oneTransaction = new TransactionTemplate(transactions);
@@ -130,6 +133,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
                 }
             });
             problems.addAll(choiceGateways.check(own));
+            problems.addAll(expressions.check(own));
             byTenant.put(tenant.id(), own);
         }
         // README once named processes/CaseDispatch.dmn as the dispatch table: a table put there is never deployed.

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * subject: {@code <camunda:taskListener event="create" expression="${taskNames.after(task, 'meetingName')}" />}.
  */
 @Component("taskNames")
+@ProcessExpressionBean
 public class TaskNames {
 
     static final String SEPARATOR = " · ";

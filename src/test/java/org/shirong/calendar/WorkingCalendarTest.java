@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.shirong.system.SharesJvm;
 
 /**
@@ -235,5 +240,28 @@ class WorkingCalendarTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> calendar.at(t("2026-03-02T09:00"), TimeLimit.parse("1 工作日"), Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * {@code ${workingDays.after(execution, 3)}}, the process owner's expression: Wed 09-30 10:00 has 5.5 h left that day,
+     * 国庆 Oct 1-7 is off, Thu 10-08 and Fri 10-09 are 7 h each (19.5 h), and Sat 10-10 is a make-up working day: 08:30 +
+     * 1.5 h = 10:00. A plain {@code dateTime().plusDays(3)} would say Sat 10-03, in the middle of the holiday.
+     * {@code hoursAfter(task, 4)} from Fri 01-30 16:00: Mon 02-02 11:30 (as in the first test).
+     */
+    @Test
+    void workingDaysInTheProcessOwnersExpressionsCountHolidaysAndMakeUpDays() {
+        WorkingDays workingDays = new WorkingDays(WorkingCalendars.bundled());
+        DelegateExecution execution = Mockito.mock(DelegateExecution.class);
+        Mockito.when(execution.getTenantId()).thenReturn("jiuting");
+        DelegateTask task = Mockito.mock(DelegateTask.class);
+        try {
+            ClockUtil.setCurrentTime(Date.from(t("2026-09-30T10:00")));
+            assertThat(local(workingDays.after(execution, 3).toInstant())).isEqualTo(ldt("2026-10-10T10:00"));
+            ClockUtil.setCurrentTime(Date.from(t("2026-01-30T16:00")));
+            assertThat(local(workingDays.hoursAfter(task, 4).toInstant())).isEqualTo(ldt("2026-02-02T11:30"));
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThatThrownBy(() -> workingDays.after(execution, 0)).hasMessageContaining("时限必须大于 0");
     }
 }

@@ -7,14 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 
 /**
  * The start-up check that a form's choice options can leave the gateways after its task, on the shipped files and on
- * a copy with an option value changed; and the simple conditions it (and the required-field check) reads.
+ * a copy with an option value changed; and the simple conditions it (and the required-field check) reads. Also the
+ * start-up check of the diagrams' expressions ({@link ExpressionCheck}), on the same files: a typo and a bean not written
+ * for the processes are refused.
  */
 @SharesJvm
 class ChoiceGatewayCheckTest {
@@ -113,5 +124,90 @@ class ChoiceGatewayCheckTest {
         values.remove("decision");
         assertThat(form.required()).filteredOn(f -> f.missingIn(values::get)).extracting(FormField::missing)
                 .containsExactly("请选择“决定”", "请填写“数量”");
+    }
+
+    /** The beans expressions may use, found as Spring finds them: delegates, listeners and {@link ProcessExpressionBean}s. */
+    private static Set<String> processBeans() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(true);
+        var names = new AnnotationBeanNameGenerator();
+        var registry = new SimpleBeanDefinitionRegistry();
+        Set<String> beans = new HashSet<>();
+        for (var definition : scanner.findCandidateComponents("org.shirong")) {
+            try {
+                Class<?> type = Class.forName(definition.getBeanClassName());
+                if (forProcesses(type, type)) {
+                    beans.add(names.generateBeanName(definition, registry));
+                }
+                for (var method : type.getDeclaredMethods()) {
+                    if (method.isAnnotationPresent(Bean.class) && forProcesses(method.getReturnType(), method)) {
+                        beans.add(method.getName());
+                    }
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return beans;
+    }
+
+    private static boolean forProcesses(Class<?> type, java.lang.reflect.AnnotatedElement annotated) {
+        return JavaDelegate.class.isAssignableFrom(type) || TaskListener.class.isAssignableFrom(type)
+                || ExecutionListener.class.isAssignableFrom(type) || annotated.isAnnotationPresent(ProcessExpressionBean.class);
+    }
+
+    private static ExpressionCheck expressionCheck() throws ReflectiveOperationException {
+        var processesInCode = Class.forName("org.shirong.ProcessesInCode").getDeclaredConstructor();
+        processesInCode.setAccessible(true);
+        List<Class<?>> processClasses = ((ReliedElements) processesInCode.newInstance()).processClasses();
+        Set<String> beans = processBeans();
+        Set<String> applicationBeans = Set.of("environment", "dataSource", "jdbcTemplate", "caseRecords");
+        return new ExpressionCheck(() -> beans, applicationBeans::contains, ExpressionCheck.constants(processClasses));
+    }
+
+    @Test
+    void theShippedDiagramsNameOnlyKnownVariablesAndProcessBeans() throws Exception {
+        assertThat(processBeans()).contains("organizationRoles", "workingDays", "taskNames", "sendNotificationDelegate",
+                "caseTaskListener", "appealDecidedListener", "notificationRetryCycle").doesNotContain("caseRecords", "workingCalendars");
+        assertThat(expressionCheck().check(shipped())).isEmpty();
+    }
+
+    @Test
+    void aTypoInACandidateGroupExpressionIsNamedWithFileElementAndTheNameMeant() throws Exception {
+        List<String> problems = expressionCheck().check(replaced("processes/RectificationProcess.bpmn",
+                "camunda:candidateGroups=\"${leadUnit}\"", "camunda:candidateGroups=\"${leadUnti}\""));
+        assertThat(problems).isNotEmpty().allSatisfy(problem -> assertThat(problem).contains("/tmp/owner/processes/RectificationProcess.bpmn",
+                "candidateGroups", "leadUnti", "既不是流程变量", "是否指 leadUnit"));
+        assertThat(problems).anySatisfy(problem -> assertThat(problem).contains("Task_ClaimCase"));
+        // a condition, a due date and a timer are read as well; a name far from any known one gets no guess
+        assertThat(expressionCheck().check(replaced("processes/RectificationProcess.bpmn", "${claimDecision == &#x27;claim&#x27;}",
+                "${claimDesicion == &#x27;claim&#x27;}"))).singleElement().asString().contains("claimDesicion", "是否指 claimDecision");
+        assertThat(expressionCheck().check(replaced("processes/RectificationProcess.bpmn", "${dueAt}", "${deadlineOfTheCase}")))
+                .isNotEmpty().allSatisfy(problem -> assertThat(problem).contains("deadlineOfTheCase").doesNotContain("是否指"));
+    }
+
+    @Test
+    void anExpressionReachingABeanNotWrittenForTheProcessesIsRefused() throws Exception {
+        List<String> problems = expressionCheck().check(replaced("processes/RectificationProcess.bpmn",
+                "camunda:candidateGroups=\"${leadUnit}\"",
+                "camunda:candidateGroups=\"${leadUnit}\" camunda:assignee=\"${environment.getProperty('SHIRONG_DB_PASSWORD')}\""));
+        assertThat(problems).isNotEmpty().allSatisfy(problem -> assertThat(problem).contains("RectificationProcess.bpmn", "assignee",
+                "程序内部的对象 environment", "organizationRoles", "workingDays"));
+        // and a decision table's JUEL cell as well (FEEL, the default, sees no beans)
+        List<ProcessResource> table = List.of(new ProcessResource("processes/CaseDispatch.dmn", "config/organizations/jinxi/CaseDispatch.dmn",
+                Files.readString(Path.of("config/organizations/jinxi/CaseDispatch.dmn"))
+                        .replace("<inputExpression id=\"InputExpression_Category\" typeRef=\"string\">",
+                                "<inputExpression id=\"InputExpression_Category\" typeRef=\"string\" expressionLanguage=\"juel\">")
+                        .replaceFirst("<text>category</text>", java.util.regex.Matcher.quoteReplacement("<text>${dataSource.connection.close()}</text>")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(expressionCheck().check(table)).singleElement().asString().contains("config/organizations/jinxi/CaseDispatch.dmn",
+                "InputExpression_Category", "程序内部的对象 dataSource");
+    }
+
+    @Test
+    void theNamesAnExpressionStartsFromAreItsIdentifiersNotItsPropertiesOrTexts() {
+        assertThat(ExpressionCheck.identifiers("${organizationRoles.reviewersOf(execution, leadUnit)}"))
+                .containsExactly("organizationRoles", "execution", "leadUnit");
+        assertThat(ExpressionCheck.identifiers("group:${partyUnit}")).containsExactly("partyUnit");
+        assertThat(ExpressionCheck.identifiers("${taskNames.after(task, 'title') and !claimed}")).containsExactly("taskNames", "task", "claimed");
+        assertThat(ExpressionCheck.distance("leadUnti", "leadUnit")).isEqualTo(1);
     }
 }

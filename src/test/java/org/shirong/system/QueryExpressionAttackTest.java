@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -45,7 +47,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The 7.24 CE orQueries advisory, attacked as an outsider would: the expression is a probe that
  * creates a table when evaluated, sent in every spelling (escaped keys, UTF-16/UTF-32 bodies, nested
  * or-queries, URL parameters) and through every door (engine REST, the webapps' API, the Java API, stored
- * filters). Each attempt must be refused with 4xx and the probe table must not exist afterwards.
+ * filters). Each attempt must be refused with 4xx and the probe table must not exist afterwards. The engine's own
+ * expressions no longer see {@code jdbcTemplate} at all (ExpressionBeans): without the query guard an attempt would now
+ * fail with a 500 instead of creating the table, so the 4xx still shows the guard at work.
  */
 @ShirongWebTest
 @SharesSpringContext
@@ -65,6 +69,8 @@ class QueryExpressionAttackTest {
     AuthorizationService authorizationService;
     @Autowired
     ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired
+    ApplicationContext applicationContext;
     @LocalServerPort
     int port;
 
@@ -101,9 +107,36 @@ class QueryExpressionAttackTest {
 
     @Test
     void theProbeReallyCreatesItsTableWhenSomethingEvaluatesIt() {
-        JuelExpressionManager expressions = (JuelExpressionManager) engineConfiguration.getExpressionManager();
+        JuelExpressionManager expressions = unguarded();
         expressions.createValueExpression(probe()).getValue(expressions.createElContext(Variables.emptyVariableContext()));
         assertThat(probeFired()).isTrue();
+    }
+
+    /**
+     * The engine's own expressions see only the beans written for the processes (ExpressionBeans): the probe's
+     * {@code jdbcTemplate} and {@code environment} are unknown to them, while a helper such as {@code organizationRoles}
+     * still resolves. (The probe above is evaluated with every bean visible, as an engine without Shirong's guards would.)
+     */
+    @Test
+    void theEnginesExpressionsSeeOnlyTheBeansWrittenForTheProcesses() {
+        JuelExpressionManager expressions = (JuelExpressionManager) engineConfiguration.getExpressionManager();
+        for (String expression : List.of(probe(), "${environment.getProperty('java.home')}", "${dataSource}")) {
+            assertThatThrownBy(() -> expressions.createValueExpression(expression)
+                    .getValue(expressions.createElContext(Variables.emptyVariableContext()))).as(expression)
+                    .hasMessageContaining("Cannot resolve identifier");
+        }
+        assertThat(probeFired()).isFalse();
+        for (String bean : List.of("organizationRoles", "workingDays", "sendNotificationDelegate", "caseTaskListener")) {
+            assertThat(expressions.createValueExpression("${" + bean + "}")
+                    .getValue(expressions.createElContext(Variables.emptyVariableContext()))).as(bean).isNotNull();
+        }
+        assertThat(engineConfiguration.getBeans()).containsKey("organizationRoles").doesNotContainKey("environment")
+                .doesNotContainKey("jdbcTemplate");
+    }
+
+    /** An expression manager that sees every bean of the application: what the engine had before ExpressionBeans. */
+    private JuelExpressionManager unguarded() {
+        return new SpringExpressionManager(applicationContext, null);
     }
 
     @Test
@@ -303,7 +336,7 @@ class QueryExpressionAttackTest {
 
     /** What an unguarded engine would do with the query: evaluate each of its and its or-queries' expressions. */
     private void evaluateUnguarded(Query<?, ?> query) {
-        JuelExpressionManager expressions = (JuelExpressionManager) engineConfiguration.getExpressionManager();
+        JuelExpressionManager expressions = unguarded();
         List<TaskQueryImpl> all = query instanceof TaskQueryImpl task ? task.getQueries() : List.of();
         for (Object part : all.isEmpty() ? List.of(query) : all) {
             ((AbstractQuery<?, ?>) part).getExpressions().values().forEach(expression -> expressions

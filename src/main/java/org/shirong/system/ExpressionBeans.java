@@ -1,0 +1,75 @@
+package org.shirong.system;
+
+import java.util.AbstractMap;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The only Spring beans the engine's expressions see (in BPMN, JUEL decision cells and scripts): the delegates and
+ * listeners ({@link JavaDelegate}, {@link ExecutionListener}, {@link TaskListener}) and the helpers marked
+ * {@link ProcessExpressionBean}. The engine otherwise resolves any bean by name, so an expression copied from the
+ * internet could read {@code environment.getProperty('SHIRONG_DB_PASSWORD')} or call {@code dataSource} and leave the
+ * result in a variable that unit staff read. Start-up refuses an expression naming any other bean ({@link ExpressionCheck}).
+ */
+@Component
+class ExpressionBeans {
+
+    private static final Class<?>[] PROCESS_TYPES = {JavaDelegate.class, ExecutionListener.class, TaskListener.class};
+
+    private final ApplicationContext context;
+    private volatile Set<String> names;
+
+    ExpressionBeans(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** The names of the beans expressions may use, sorted; read from the context once, after its beans are defined. */
+    Set<String> names() {
+        Set<String> known = names;
+        if (known == null) {
+            known = new TreeSet<>();
+            for (Class<?> type : PROCESS_TYPES) {
+                known.addAll(Arrays.asList(context.getBeanNamesForType(type, true, false)));
+            }
+            known.addAll(Arrays.asList(context.getBeanNamesForAnnotation(ProcessExpressionBean.class)));
+            names = known = Set.copyOf(known);
+        }
+        return known;
+    }
+
+    /** Whether {@code name} is a bean of the application at all (one expressions may not use unless {@link #names()} has it). */
+    boolean isBean(String name) {
+        return context.containsBean(name);
+    }
+
+    /**
+     * The beans as the engine's {@code beans} map: a name is looked up in the context only when an expression uses it, so
+     * that no bean is created early for the engine's configuration.
+     */
+    java.util.Map<Object, Object> forEngine() {
+        return new AbstractMap<>() {
+            @Override
+            public boolean containsKey(Object key) {
+                return key instanceof String name && names().contains(name);
+            }
+
+            @Override
+            public Object get(Object key) {
+                return containsKey(key) ? context.getBean((String) key) : null;
+            }
+
+            @Override
+            public Set<Entry<Object, Object>> entrySet() {
+                return names().stream().map(name -> new SimpleImmutableEntry<Object, Object>(name, context.getBean(name)))
+                        .collect(Collectors.toSet());
+            }
+        };
+    }
+}
