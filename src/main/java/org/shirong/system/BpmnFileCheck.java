@@ -85,7 +85,7 @@ final class BpmnFileCheck {
     /** The XML parser's (Xerces, English) most common messages; {@code $1} … are the names it gives. */
     private static final List<Wording> WORDINGS = List.of(
             new Wording(Pattern.compile("The element type \"([^\"]+)\" must be terminated by the matching end-tag \"</([^\"]+)>\"\\.?"),
-                    "元素 <$1> 没有对应的结束标记 </$1>（结束标记被删除、写错或放错位置，这里遇到的是 </$2>）", false),
+                    "元素 <$1> 没有对应的结束标记 </$2>（被删除、写错或放错了位置；这里是发现不匹配的位置，缺少的标记在此之前）", false),
             new Wording(Pattern.compile("XML document structures must start and end within the same entity\\.?"),
                     "文件在所有元素结束之前就结束了（缺少结束标记，或文件被截断）", false),
             new Wording(Pattern.compile("Premature end of file\\.?"), "文件不完整（提前结束或为空）", false),
