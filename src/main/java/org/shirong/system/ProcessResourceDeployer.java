@@ -47,6 +47,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     /** The engine refuses a decision without {@code historyTimeToLive} (it enforces one and has no default). */
     private final boolean historyTimeToLiveRequired;
     private final TransactionTemplate oneTransaction;
+    private final ProcessEngineConfigurationImpl engine;
 
     ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceChecks checks, StartupFingerprints fingerprints,
             ProcessEngineConfigurationImpl engine, PlatformTransactionManager transactions) {
@@ -55,6 +56,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         this.repositoryService = repositoryService;
         this.checks = checks;
         this.fingerprints = fingerprints;
+        this.engine = engine;
     }
 
     /** Deploys what changed, unless nothing the deployments depend on changed since the last complete start-up. */
@@ -80,7 +82,9 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         ProcessResourceChecks.Checked checked = checks.check(historyTimeToLiveRequired);
         Map<String, List<ProcessResource>> byTenant = checked.byTenant();
         Map<String, String> names = checked.names();
-        List<String> problems = checked.problems();
+        List<String> problems = new ArrayList<>(checked.problems());
+        // the engine's own rules for every BPMN file at once, not only for the first broken one it deploys
+        EngineBpmnParseCheck.check(engine, byTenant).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.
         if (!problems.isEmpty()) {
             throw refused(problems);

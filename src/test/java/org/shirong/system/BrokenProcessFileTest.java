@@ -57,9 +57,22 @@ class BrokenProcessFileTest {
                 </bpmn:definitions>
                 """);
 
+        // what only the engine checks, in a second file: both are named in the same start-up (poreview-s50 F5)
+        Files.writeString(processes.resolve("AlsoBroken.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="AlsoBrokenProcess" isExecutable="true" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:sendTask id="Task_SendNotice" name="发送通知" />
+                    <bpmn:sequenceFlow id="SequenceFlow_1" sourceRef="StartEvent_Begin" targetRef="Task_SendNotice" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """);
+
         Throwable refused = startShirong();
 
-        assertThat(refused.getMessage()).contains("Broken.bpmn").contains("Task_NotifyUnit").contains("第 5 行");
+        assertThat(refused.getMessage()).contains("Broken.bpmn").contains("Task_NotifyUnit").contains("第 5 行")
+                .contains("AlsoBroken.bpmn: 第 5 行 元素 Task_SendNotice: 服务任务或发送任务没有指定由谁执行");
         FailureAnalysis analysis = new StartupRefusedFailureAnalyzer().analyze(refused);
         assertThat(analysis.getDescription()).contains("Broken.bpmn");
         assertThat(analysis.getAction()).contains("Camunda Modeler");
