@@ -57,6 +57,8 @@ class ProcessResourceChecks {
         Map<ByteBuffer, String> decisionsChecked = new HashMap<>();
         Map<List<Object>, List<String>> bpmnChecked = new HashMap<>();
         Map<ByteBuffer, String> formIds = new HashMap<>();
+        // most organisations deploy the same diagrams and forms (their forms' options alike): checked once for them
+        Map<List<Object>, List<String>> diagramsChecked = new HashMap<>();
         for (TenantResources.Tenant tenant : tenants.tenants()) {
             names.put(tenant.id(), tenant.name());
             List<ProcessResource> own = new ArrayList<>(shared);
@@ -75,29 +77,49 @@ class ProcessResourceChecks {
                 }
             }
             problems.addAll(validator.check(own, decisionsChecked));
-            Map<String, List<String>> filesByProcess = new LinkedHashMap<>();
-            for (ProcessResource r : own) {
-                if (r.name().endsWith(".bpmn")) {
-                    BpmnReads.processElementIds(r.content()).ifPresent(ids -> {
-                        problems.addAll(ReliedElements.missing(reliedIds, r.origin(), ids));
-                        ids.keySet().forEach(p -> filesByProcess.computeIfAbsent(p, k -> new ArrayList<>()).add(r.origin()));
-                    });
-                }
-            }
-            // a copy left beside the original ("… - 副本.bpmn"): the engine's own message names neither file
-            filesByProcess.forEach((process, files) -> {
-                if (files.size() > 1) {
-                    problems.add("%s 定义了同一个流程 %s：每个流程只能在一个文件中，请删除或改名其中的副本".formatted(
-                            String.join(" 与 ", files), process));
-                }
-            });
-            problems.addAll(FormReferenceCheck.check(own, formIds));
-            problems.addAll(choiceGateways.check(own));
+            List<ProcessResource> checkedFiles = own;
+            problems.addAll(diagramsChecked.computeIfAbsent(diagramsAndForms(own), key -> checkDiagrams(checkedFiles, formIds)));
             byTenant.put(tenant.id(), own);
         }
         // README once named processes/CaseDispatch.dmn as the dispatch table: a table put there is never deployed.
         replaced.forEach((origin, name) -> LOG.warn("{} 不会部署：每个组织部署自己的 config/organizations/<组织>/{}（没有时为 _defaults/ 中的），"
                 + "请把改动写到那里并删除此文件", origin, name.substring(name.lastIndexOf('/') + 1)));
         return new Checked(byTenant, names, problems.stream().distinct().toList());
+    }
+
+    /** What the checks of the diagrams read: each diagram's and form's file and content. */
+    private static List<Object> diagramsAndForms(List<ProcessResource> resources) {
+        List<Object> key = new ArrayList<>();
+        for (ProcessResource r : resources) {
+            if (r.hasExtension("bpmn", "form", "html")) {
+                key.add(r.origin());
+                key.add(ByteBuffer.wrap(r.content()));
+            }
+        }
+        return key;
+    }
+
+    /** The ids the code relies on, one file per process, the forms the diagrams name, the choices their gateways take. */
+    private List<String> checkDiagrams(List<ProcessResource> own, Map<ByteBuffer, String> formIds) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> filesByProcess = new LinkedHashMap<>();
+        for (ProcessResource r : own) {
+            if (r.name().endsWith(".bpmn")) {
+                BpmnReads.processElementIds(r.content()).ifPresent(ids -> {
+                    problems.addAll(ReliedElements.missing(reliedIds, r.origin(), ids));
+                    ids.keySet().forEach(p -> filesByProcess.computeIfAbsent(p, k -> new ArrayList<>()).add(r.origin()));
+                });
+            }
+        }
+        // a copy left beside the original ("… - 副本.bpmn"): the engine's own message names neither file
+        filesByProcess.forEach((process, files) -> {
+            if (files.size() > 1) {
+                problems.add("%s 定义了同一个流程 %s：每个流程只能在一个文件中，请删除或改名其中的副本".formatted(
+                        String.join(" 与 ", files), process));
+            }
+        });
+        problems.addAll(FormReferenceCheck.check(own, formIds));
+        problems.addAll(choiceGateways.check(own));
+        return problems;
     }
 }
