@@ -1,5 +1,7 @@
 package org.shirong.system;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Set;
@@ -8,7 +10,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.support.SimpleBeanDefinitionRegistry;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.util.ClassUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +49,34 @@ class ExpressionBeans {
             names = known = Set.copyOf(known);
         }
         return known;
+    }
+
+    /**
+     * The same names found without starting the application, as Spring would name them (for {@link CheckOnly}): the
+     * components of {@code org.shirong} and their {@code @Bean} methods that are delegates, listeners or marked
+     * {@link ProcessExpressionBean}.
+     */
+    static Set<String> scanned() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(true);
+        var names = new AnnotationBeanNameGenerator();
+        var registry = new SimpleBeanDefinitionRegistry();
+        Set<String> beans = new TreeSet<>();
+        for (var definition : scanner.findCandidateComponents("org.shirong")) {
+            Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), ExpressionBeans.class.getClassLoader());
+            if (forProcesses(type, type)) {
+                beans.add(names.generateBeanName(definition, registry));
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Bean.class) && forProcesses(method.getReturnType(), method)) {
+                    beans.add(method.getName());
+                }
+            }
+        }
+        return Set.copyOf(beans);
+    }
+
+    private static boolean forProcesses(Class<?> type, AnnotatedElement annotated) {
+        return Arrays.stream(PROCESS_TYPES).anyMatch(t -> t.isAssignableFrom(type)) || annotated.isAnnotationPresent(ProcessExpressionBean.class);
     }
 
     /** Whether {@code name} is a bean of the application at all (one expressions may not use unless {@link #names()} has it). */

@@ -22,6 +22,8 @@ class ProcessResourceCollector {
 
     static final List<String> PROCESS_EXTENSIONS = List.of("bpmn", "dmn");
     static final List<String> FORM_EXTENSIONS = List.of("form", "html");
+    /** How a message names a file bundled in the application: {@code 程序内置的 processes/Foo.bpmn}. */
+    static final String BUNDLED = "程序内置的 ";
 
     private final DeploymentProperties properties;
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -46,7 +48,8 @@ class ProcessResourceCollector {
                     String url = resource.getURL().toString();
                     String name = url.substring(url.lastIndexOf(root + "/"));
                     try (var in = resource.getInputStream()) {
-                        byName.put(name, new ProcessResource(name, url, in.readAllBytes()));
+                        // named as the owner knows it (a jar's URL is not where they edit it)
+                        byName.put(name, new ProcessResource(name, BUNDLED + name, in.readAllBytes()));
                     }
                 }
             }

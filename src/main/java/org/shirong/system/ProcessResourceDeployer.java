@@ -1,13 +1,10 @@
 package org.shirong.system;
 
 import java.io.ByteArrayInputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -18,7 +15,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -32,10 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resource names so that a restart without changes creates no new versions, whether Shirong runs from Maven or from
  * its jar. Select fields that take their options from configuration ({@link FormSelectOptions}) are filled in per
  * organisation first. A broken file, one that names a group the organisation does not have, or a form choice whose option
- * no gateway after its task lets go on ({@link ChoiceGatewayCheck}), or an expression naming a variable or bean that does not
- * exist ({@link ExpressionCheck}), stops start-up with a
+ * no gateway after its task lets go on ({@link ChoiceGatewayCheck}), stops start-up with a
  * message naming the file and the element, rule or line; nothing is deployed then. Every organisation's files are
- * checked first, and all organisations are deployed in one transaction: what only the engine's deployer finds in one
+ * checked first ({@link ProcessResourceChecks}, which {@link CheckOnly} also runs without starting Shirong), and all organisations are deployed in one transaction: what only the engine's deployer finds in one
  * organisation's file undoes the deployments of the organisations before it (a half-done start-up once gave five
  * organisations new versions and left the rest on the old ones), and is reported with the real file and organisation.
  */
@@ -47,31 +42,21 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessResourceDeployer.class);
 
     private final RepositoryService repositoryService;
-    private final ProcessResourceCollector collector;
-    private final List<FormSelectOptions> formOptions;
-    private final TenantResources tenants;
+    private final ProcessResourceChecks checks;
     private final StartupFingerprints fingerprints;
-    private final ProcessResourceValidator validator;
-    private final Map<String, List<String>> reliedIds;
+    /** The engine refuses a decision without {@code historyTimeToLive} (it enforces one and has no default). */
+    private final boolean historyTimeToLiveRequired;
     private final TransactionTemplate oneTransaction;
-    private final List<TenantResources.ResourceCheck> resourceChecks;
-    private final ChoiceGatewayCheck choiceGateways = new ChoiceGatewayCheck();
-    private final ExpressionCheck expressions;
+    private final ProcessEngineConfigurationImpl engine;
 
-    ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceCollector collector,
-            ObjectProvider<FormSelectOptions> formOptions, TenantResources tenants, StartupFingerprints fingerprints,
-            ObjectProvider<ReliedElements> relied, ProcessEngineConfigurationImpl engine, PlatformTransactionManager transactions,
-            ObjectProvider<TenantResources.ResourceCheck> resourceChecks, ExpressionCheck expressions) {
-        this.expressions = expressions;
-        this.resourceChecks = resourceChecks.orderedStream().toList();
-        this.validator = new ProcessResourceValidator(engine.isEnforceHistoryTimeToLive() && engine.getHistoryTimeToLive() == null);
+    ProcessResourceDeployer(RepositoryService repositoryService, ProcessResourceChecks checks, StartupFingerprints fingerprints,
+            ProcessEngineConfigurationImpl engine, PlatformTransactionManager transactions) {
+        this.historyTimeToLiveRequired = engine.isEnforceHistoryTimeToLive() && engine.getHistoryTimeToLive() == null;
         this.oneTransaction = new TransactionTemplate(transactions);
         this.repositoryService = repositoryService;
-        this.collector = collector;
-        this.formOptions = formOptions.orderedStream().toList();
-        this.tenants = tenants;
+        this.checks = checks;
         this.fingerprints = fingerprints;
-        this.reliedIds = ReliedElements.idsByProcess(relied.orderedStream().flatMap(r -> r.processClasses().stream()).toList());
+        this.engine = engine;
     }
 
     /** Deploys what changed, unless nothing the deployments depend on changed since the last complete start-up. */
@@ -94,54 +79,15 @@ public class ProcessResourceDeployer implements ApplicationRunner {
     }
 
     private List<Deployment> checkAndDeploy() {
-        List<String> problems = new ArrayList<>();
-        List<ProcessResource> shared = collector.collect();
-        Map<String, List<ProcessResource>> byTenant = new LinkedHashMap<>();
-        Map<String, String> names = new HashMap<>();
-        Map<String, String> replaced = new TreeMap<>();
-        Map<ByteBuffer, String> decisionsChecked = new HashMap<>();
-        for (TenantResources.Tenant tenant : tenants.tenants()) {
-            names.put(tenant.id(), tenant.name());
-            List<ProcessResource> own = new ArrayList<>(shared);
-            for (TenantResources.OwnFile file : tenant.files()) {
-                shared.stream().filter(r -> r.name().equals(file.name())).forEach(r -> replaced.put(r.origin(), file.name()));
-                own.removeIf(r -> r.name().equals(file.name()));
-                own.add(new ProcessResource(file.name(), file.origin(), file.content()));
-            }
-            own = FormOptionFiller.fill(own, formOptions, tenant.id(), problems);
-            for (ProcessResource r : own) {
-                problems.addAll(tenant.checker().check(r.name(), r.origin(), r.content()));
-                for (TenantResources.ResourceCheck check : resourceChecks) {
-                    problems.addAll(check.check(tenant.id(), r.name(), r.origin(), r.content()));
-                }
-            }
-            problems.addAll(validator.check(own, decisionsChecked));
-            Map<String, List<String>> filesByProcess = new LinkedHashMap<>();
-            for (ProcessResource r : own) {
-                if (r.name().endsWith(".bpmn")) {
-                    BpmnReads.processElementIds(r.content()).ifPresent(ids -> {
-                        problems.addAll(ReliedElements.missing(reliedIds, r.origin(), ids));
-                        ids.keySet().forEach(p -> filesByProcess.computeIfAbsent(p, k -> new ArrayList<>()).add(r.origin()));
-                    });
-                }
-            }
-            // a copy left beside the original ("… - 副本.bpmn"): the engine's own message names neither file
-            filesByProcess.forEach((process, files) -> {
-                if (files.size() > 1) {
-                    problems.add("%s 定义了同一个流程 %s：每个流程只能在一个文件中，请删除或改名其中的副本".formatted(
-                            String.join(" 与 ", files), process));
-                }
-            });
-            problems.addAll(choiceGateways.check(own));
-            problems.addAll(expressions.check(own));
-            byTenant.put(tenant.id(), own);
-        }
-        // README once named processes/CaseDispatch.dmn as the dispatch table: a table put there is never deployed.
-        replaced.forEach((origin, name) -> LOG.warn("{} 不会部署：每个组织部署自己的 config/organizations/<组织>/{}（没有时为 _defaults/ 中的），"
-                + "请把改动写到那里并删除此文件", origin, name.substring(name.lastIndexOf('/') + 1)));
+        ProcessResourceChecks.Checked checked = checks.check(historyTimeToLiveRequired);
+        Map<String, List<ProcessResource>> byTenant = checked.byTenant();
+        Map<String, String> names = checked.names();
+        List<String> problems = new ArrayList<>(checked.problems());
+        // the engine's own rules for every BPMN file at once, not only for the first broken one it deploys
+        EngineBpmnParseCheck.check(engine, byTenant).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.
         if (!problems.isEmpty()) {
-            throw refused(problems.stream().distinct().toList());
+            throw refused(problems);
         }
         // ... and all of them in one transaction, so that what only the engine finds leaves nothing deployed either.
         Map<String, DeploymentWithDefinitions> made = oneTransaction.execute(status -> {
