@@ -180,6 +180,24 @@ public final class WorkingCalendar {
     }
 
     /**
+     * The last day up to {@code day} (itself included) on which the office works: where a deadline computed from dates
+     * (a phase's end, a plan item's finish-by) that falls on a weekend or holiday moves, so the work is due before the
+     * office stops, not on a day nobody is there.
+     */
+    public LocalDate workingDayUntil(LocalDate day) {
+        LocalDate working = day;
+        for (int i = 0; i < 366 && !isWorkingDay(working); i++) {
+            working = working.minusDays(1);
+        }
+        return working;
+    }
+
+    /** The end of the office day of {@link #workingDayUntil}({@code day}): a date's deadline, on a working day. */
+    public java.time.Instant closingOnOrBefore(LocalDate day) {
+        return workingDayUntil(day).atTime(closingTime()).atZone(zone()).toInstant();
+    }
+
+    /**
      * Why {@code day}, typed as a deadline for {@code label} (延期至, a decision's 期限), cannot be one: a deadline is the end of
      * office hours that day, and on a weekend or holiday the office does not work (its cycles move to the next working day
      * likewise). The refusal names the next working day; empty on a working day.

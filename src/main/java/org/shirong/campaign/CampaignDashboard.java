@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
@@ -30,12 +32,14 @@ import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.KeptRound;
 import org.shirong.rectification.RectificationCases;
+import org.shirong.rectification.RectificationProcess;
 import org.shirong.rectification.TrafficLight;
 import org.shirong.report.PlanItemProgress;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
+import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -159,6 +163,30 @@ class CampaignDashboard {
     record Supervised(String caseNo, String title, String leadUnitName, Instant at, String by, String instruction) {
     }
 
+    /**
+     * An open case past its deadline whose 督办超期案件 task the office has not yet done (待督办): since when the task is
+     * waiting ({@code since}), the case's 属地 town or street when the campaign is a district's ({@code territoryName},
+     * else null), and whether it is already 列入通报名单 ({@code escalated}).
+     */
+    record AwaitingSupervision(String caseNo, String title, String leadUnitName, String territoryName, Instant dueAt,
+            boolean escalated, Instant since) {
+    }
+
+    /** A campaign task not yet done: its name, deadline and whether that has passed. */
+    record OpenTask(String name, Instant dueAt, boolean overdue) {
+    }
+
+    /** A unit's (or a participating town's office's) campaign tasks not yet done, those past their deadline first. */
+    record UnitTasks(String unitId, String unitName, int open, int overdue, List<OpenTask> tasks) {
+    }
+
+    /**
+     * A town or street of a district, with the district campaign's cases located in it (属地): open now, of which 红 and
+     * 黄, and closed since the campaign began.
+     */
+    record PlaceLine(String organization, String name, String levelName, int open, int red, int yellow, int closed) {
+    }
+
     /** A traffic light as the case page and the map paint it. */
     record Light(String light, String name, String colour) {
     }
@@ -179,7 +207,8 @@ class CampaignDashboard {
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
-            List<Supervised> supervision, List<Light> lights, Links links, Participation participant) {
+            List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
+            List<PlaceLine> places, List<Light> lights, Links links, Participation participant) {
     }
 
     /**
@@ -227,9 +256,14 @@ class CampaignDashboard {
     private final OrganizationRecords organization;
     private final Organizations organizations;
     private final ZoneId zone;
+    private final TaskService taskService;
+    private final SystemAccess systemAccess;
 
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
-            UnitScores scores, OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar) {
+            UnitScores scores, OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar,
+            TaskService taskService, SystemAccess systemAccess) {
+        this.taskService = taskService;
+        this.systemAccess = systemAccess;
         this.records = records;
         this.planItems = planItems;
         this.cases = cases;
@@ -341,7 +375,8 @@ class CampaignDashboard {
                 phaseLines(code, phaseRows, summary, town), units, total, ranking,
                 trend(tenant, code, YearMonth.parse(window.periodCode().substring(0, 7)), published),
                 items.items().stream().map(i -> item(code, window, i, false)).toList(), item(code, window, items.total(), true),
-                supervision(code, all, names), Arrays.stream(TrafficLight.values())
+                supervision(code, all, names), awaitingSupervision(c, all, names, now), openTasks(code, names, now, town),
+                places(c, all, now, town), Arrays.stream(TrafficLight.values())
                         .map(l -> new Light(l.name(), l.label(), l.colour())).toList(),
                 links, town == null ? null : participation(c, town));
     }
@@ -582,6 +617,82 @@ class CampaignDashboard {
             return new Supervised(r.caseNo(), r.title(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME
                     : names.getOrDefault(r.leadUnit(), r.leadUnit()), s.at(), s.actor() == null ? "—"
                     : organizations.personName(s.actor()), s.instruction());
+        }).toList();
+    }
+
+    /**
+     * The open cases whose 督办超期案件 task is waiting in the office (the engine's open {@code Task_SuperviseCase} of the
+     * case's process), oldest deadline first: overdue, not yet supervised from that task. Read on Shirong's behalf: a
+     * leader reading the 驾驶舱 may not read the office's tasks in the engine.
+     */
+    private List<AwaitingSupervision> awaitingSupervision(Campaign c, List<CaseRecord> all, Map<String, String> names, Instant now) {
+        Map<String, CaseRecord> byInstance = new HashMap<>();
+        all.stream().filter(r -> !r.status().ended() && r.processInstanceId() != null)
+                .forEach(r -> byInstance.put(r.processInstanceId(), r));
+        if (byInstance.isEmpty()) {
+            return List.of();
+        }
+        List<Task> waiting = systemAccess.run(() -> taskService.createTaskQuery().taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .processInstanceIdIn(byInstance.keySet().toArray(String[]::new)).active().list());
+        Map<String, Instant> since = new HashMap<>();
+        waiting.forEach(t -> since.merge(t.getProcessInstanceId(), t.getCreateTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+        return since.entrySet().stream().map(e -> {
+            CaseRecord r = byInstance.get(e.getKey());
+            return new AwaitingSupervision(r.caseNo(), r.title(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME
+                    : names.getOrDefault(r.leadUnit(), r.leadUnit()), placeName(c, r.territory()), r.dueAt(), r.escalated(),
+                    e.getValue());
+        }).sorted(Comparator.comparing(AwaitingSupervision::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(AwaitingSupervision::caseNo)).toList();
+    }
+
+    /** The town or street {@code territory} of a district's campaign by name; null for a town's own campaign or none. */
+    private String placeName(Campaign c, String territory) {
+        if (territory == null || territory.equals(c.tenantId())) {
+            return null;
+        }
+        return organizations.within(c.tenantId()).stream().filter(o -> o.id().equals(territory)).map(o -> o.name()).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * The campaign's tasks not yet done per unit (a participating town: its own only), the units with tasks past their
+     * deadline first, then by the campaign's order of units; each unit's tasks by deadline.
+     */
+    private List<UnitTasks> openTasks(String code, Map<String, String> names, Instant now, Participant town) {
+        Map<String, Integer> order = new HashMap<>();
+        records.units(code).forEach(u -> order.putIfAbsent(u.groupId(), order.size()));
+        Map<String, List<TaskRow>> byGroup = new LinkedHashMap<>();
+        records.tasks(code).stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
+                .filter(t -> town == null || town.office().equals(t.groupId()))
+                .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>()).add(t));
+        Comparator<TaskRow> byDue = Comparator.comparing(TaskRow::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
+        return byGroup.entrySet().stream().map(e -> {
+            List<OpenTask> tasks = e.getValue().stream().sorted(byDue)
+                    .map(t -> new OpenTask(t.name(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now))).toList();
+            return new UnitTasks(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), tasks.size(),
+                    (int) tasks.stream().filter(OpenTask::overdue).count(), tasks);
+        }).sorted(Comparator.comparing((UnitTasks u) -> u.overdue() == 0)
+                .thenComparing(u -> order.getOrDefault(u.unitId(), Integer.MAX_VALUE))).toList();
+    }
+
+    /**
+     * For a district's campaign, its cases per town and street they lie in (属地), in the order of the district's files;
+     * a participating town sees its own line only. Empty for a town's campaign.
+     */
+    private List<PlaceLine> places(Campaign c, List<CaseRecord> all, Instant now, Participant town) {
+        List<org.shirong.organization.Organization> within = organizations.within(c.tenantId());
+        if (within.isEmpty()) {
+            return List.of();
+        }
+        String own = town == null ? null : organizations.ofGroup(town.office()).map(o -> o.id()).orElse(null);
+        return within.stream().filter(o -> town == null || o.id().equals(own)).map(o -> {
+            List<CaseRecord> of = all.stream().filter(r -> o.id().equals(r.territory()) && r.status().counted()).toList();
+            int open = (int) of.stream().filter(r -> !r.status().ended()).count();
+            int red = (int) of.stream().filter(r -> TrafficLight.of(r, now) == TrafficLight.RED).count();
+            int yellow = (int) of.stream().filter(r -> TrafficLight.of(r, now) == TrafficLight.YELLOW).count();
+            int closed = (int) of.stream().filter(r -> r.status() == CaseStatus.CLOSED).count();
+            var level = o.organization().level();
+            return new PlaceLine(o.id(), o.name(), level == null ? null : level.label(), open, red, yellow, closed);
         }).toList();
     }
 

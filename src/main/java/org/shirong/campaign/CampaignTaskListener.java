@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Create (and, for the checkpoint, assignment) listener of the user tasks of {@code CampaignTaskProcess}:
  * names the task after the campaign task and its campaign's code (签订目标责任书（城管中队） · JT-2026-DB: a task of an
  * earlier campaign may still be open beside it) and gives the form what it shows: the
- * categories a finding may name (and, for an inspection that scores, the score-sheet items), or the campaign's open cases as they are when the office claims the checkpoint.
+ * categories a finding may name (and, for an inspection that scores, the score-sheet items), or the campaign's open cases as
+ * they are when the office claims the checkpoint (before that, a line saying so: a list made at issue goes stale).
  */
 @Component
 class CampaignTaskListener implements TaskListener {
@@ -30,8 +31,9 @@ class CampaignTaskListener implements TaskListener {
         long taskId = ((Number) task.getVariable(CampaignTaskProcess.VAR_TASK_ID)).longValue();
         String kind = Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_KIND), CampaignTaskProcess.Kind.TASK.name());
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-            // The office claims the checkpoint when it checks: show the cases as they are now.
-            task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
+            // The office claims the checkpoint when it checks: show the cases as they are now (given back: say so again).
+            task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, task.getAssignee() == null ? CampaignTaskResults.OPEN_CASES_ON_CLAIM
+                    : results.openCasesText(taskId));
             return;
         }
         task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
@@ -44,7 +46,10 @@ class CampaignTaskListener implements TaskListener {
                         inspectionScores.itemList((String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE)));
             }
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
-            task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, results.openCasesText(taskId));
+            // Issued with its phase, before the cases it checks are found: a list made now would go stale (an all-clear
+            // read weeks later while cases are open), so it is made when the office claims the task.
+            task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, task.getAssignee() == null ? CampaignTaskResults.OPEN_CASES_ON_CLAIM
+                    : results.openCasesText(taskId));
         }
     }
 }

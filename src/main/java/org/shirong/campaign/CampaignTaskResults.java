@@ -46,9 +46,14 @@ class CampaignTaskResults {
     private final OrganizationRecords organization;
     private final CampaignTemplates templates;
     private final Organizations organizations;
+    private final java.time.ZoneId zone;
+
+    private static final java.time.format.DateTimeFormatter AS_OF = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     CampaignTaskResults(CampaignRecords records, CategoryCatalogue catalogue, RectificationCases cases, ObjectMapper json,
-            OrganizationRecords organization, CampaignTemplates templates, Organizations organizations) {
+            OrganizationRecords organization, CampaignTemplates templates, Organizations organizations,
+            org.shirong.calendar.WorkingCalendar calendar) {
+        this.zone = calendar.zone();
         this.organizations = organizations;
         this.organization = organization;
         this.templates = templates;
@@ -69,12 +74,28 @@ class CampaignTaskResults {
                 .entrySet().stream().map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("\n"));
     }
 
-    /** The campaign's open cases for the checkpoint, by plan item (the template's 整治项目 or survey category) and lead unit. */
+    /**
+     * What the checkpoint shows before the office claims it: it was issued with the campaign, long before the cases it
+     * checks were found, so a list made then would read "已全部结案" while cases are open (sjreview F18).
+     */
+    static final String OPEN_CASES_ON_CLAIM = "认领本任务时，这里列出本活动届时尚未结案的问题（按整治项目和牵头单位）。"
+            + "认领前可在活动驾驶舱查看在办、超期的案件。";
+
+    /**
+     * The campaign's open cases for the checkpoint as they are now, by plan item (the template's 整治项目 or survey
+     * category) and lead unit, each with its 属地 in a district's campaign; the last line says when the list was made.
+     */
     String openCasesText(long taskId) {
         TaskRow task = task(taskId);
         List<CampaignRecords.OpenCase> open = records.openCases(task.campaignCode());
+        String asOf = "\n（截至" + AS_OF.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)) + "；重新认领本任务即按当时情况重新列出）";
         if (open.isEmpty()) {
-            return "本活动查出的问题已全部结案。";
+            return "本活动查出的问题已全部结案。" + asOf;
+        }
+        String district = records.find(task.campaignCode()).map(CampaignRecords.Campaign::tenantId).orElse(null);
+        Map<String, String> places = new java.util.HashMap<>();
+        if (district != null) {
+            organizations.within(district).forEach(o -> places.put(o.id(), o.name()));
         }
         Map<String, String> unitNames = organization.unitNames();
         String tenant = organization(task);
@@ -89,10 +110,11 @@ class CampaignTaskResults {
             text.append("\n【").append(item).append("】");
             units.forEach((unit, cases) -> {
                 text.append("\n  ").append(unit).append("：");
-                cases.forEach(c -> text.append("\n    · %s %s（%s）".formatted(c.caseNo(), c.title(), CaseStatus.valueOf(c.status()).label())));
+                cases.forEach(c -> text.append("\n    · %s %s（%s）".formatted(c.caseNo(), c.title(), CaseStatus.valueOf(c.status()).label()
+                        + (places.containsKey(c.territory()) ? "，属地 " + places.get(c.territory()) : ""))));
             });
         });
-        return text.toString();
+        return text.append(asOf).toString();
     }
 
     void done(long taskId, String result, String user) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
@@ -194,10 +193,12 @@ class CampaignTasks {
                 "模板 " + template.id() + " 中已没有周期工作 " + cycleId));
     }
 
-    /** Phase and cycle tasks fall due at the end of the campaign's organisation's office day. */
+    /**
+     * Phase and cycle tasks fall due at the end of the campaign's organisation's office day; a day the office does not
+     * work (a phase ending on a Saturday, P20D landing on a Sunday) moves back to the working day before it (sjreview F7).
+     */
     private Instant dueAt(Campaign campaign, LocalDate day) {
-        WorkingCalendar calendar = calendars.of(campaign.tenantId());
-        return day.atTime(calendar.closingTime()).atZone(calendar.zone()).toInstant();
+        return calendars.of(campaign.tenantId()).closingOnOrBefore(day);
     }
 
     private static String source(CaseSource findings) {

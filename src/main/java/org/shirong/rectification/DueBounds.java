@@ -93,7 +93,12 @@ class DueBounds {
         return endOfDay.minusNanos(1).atZone(zone).toLocalDate();
     }
 
+    /**
+     * The end of the office day {@code day}, or of the working day before it when it falls on a weekend or holiday (a
+     * plan's 4月上旬 ending on a Saturday binds the case to Friday's closing time, sjreview F7); a decision's 期限 is a
+     * working day already.
+     */
     private static Instant closing(LocalDate day, WorkingCalendar calendar) {
-        return day.atTime(calendar.closingTime()).atZone(calendar.zone()).toInstant();
+        return calendar.closingOnOrBefore(day);
     }
 }

@@ -64,7 +64,7 @@ public class MonthlyReports {
         model.put("issuedOn", models.day(at));
         models.addIssuers(model, organization);
         models.addProgress(model, campaignCode, scores.window(period), periodScores);
-        scores.territories(organization, period).ifPresent(territories -> model.put("territories", territories));
+        scores.territories(organization, campaignCode, period).ifPresent(territories -> model.put("territories", territories));
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
         return new Rendered(title, templates.render("monthly-report", model));
     }

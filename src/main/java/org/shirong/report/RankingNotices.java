@@ -53,7 +53,7 @@ public class RankingNotices {
         if (documents.find(campaignCode, docKey).isPresent()) {
             return Optional.empty();
         }
-        Optional<TerritoryScores> territories = scores.territories(organization, period);
+        Optional<TerritoryScores> territories = scores.territories(organization, campaignCode, period);
         if (territories.isEmpty()) {
             return Optional.empty();
         }

@@ -53,9 +53,13 @@ final class RubricChecks {
         }
         if (r.territoryRanking() != null) {
             var bottom = r.territoryRanking().nameBottom();
-            if (bottom == null || bottom.isEmpty()) {
-                c.problems.add("territory-ranking.name-bottom: 必须按级别填写排名靠后予以通报的个数（如 { TOWN: 5, STREET: 1 }）");
-            } else {
+            if (r.territoryRanking().belowScore() != null) {
+                c.range("territory-ranking.below-score", r.territoryRanking().belowScore(), BigDecimal.ZERO, HUNDRED);
+            }
+            if ((bottom == null || bottom.isEmpty()) && r.territoryRanking().belowScore() == null) {
+                c.problems.add("territory-ranking: 必须填写 name-bottom（按级别写排名靠后予以通报的个数，如 { TOWN: 5, STREET: 1 }）"
+                        + "或 below-score（总分低于该分予以通报）");
+            } else if (bottom != null) {
                 bottom.forEach((level, n) -> {
                     if (level == null || level == Organization.Level.DISTRICT || n == null || n < 0) {
                         c.problems.add("territory-ranking.name-bottom." + level + ": 级别只能是 TOWN（镇）或 STREET（街道），个数为 0 或正整数");

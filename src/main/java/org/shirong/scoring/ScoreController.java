@@ -68,8 +68,10 @@ class ScoreController {
                         appeals(u.indicators())))
                         .toList(),
                 board.nonPerformingUnits(), ScoreNotice.text(board),
-                // 协办 and the towns' ranking are counted over the whole organisation, so a campaign's view leaves them out
-                wholeOrganization ? scores.cooperation(p, own) : null, wholeOrganization ? scores.territories(p, own) : null);
+                // 协办 is counted over the whole organisation, so a campaign's view leaves it out; a district campaign's
+                // view ranks the towns on the campaign's cases located in them, as its 通报 does
+                wholeOrganization ? scores.cooperation(p, own) : null,
+                scores.territories(p, own, wholeOrganization ? null : board.scope()));
     }
 
     private static RankView rank(UnitScore u) {

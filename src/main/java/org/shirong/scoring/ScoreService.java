@@ -151,15 +151,30 @@ class ScoreService {
      */
     @Transactional(readOnly = true)
     TerritoryBoard territories(ScorePeriod period, String district) {
+        return territories(period, district, null);
+    }
+
+    /**
+     * As {@link #territories(ScorePeriod, String)}, on the district campaign's cases only when {@code campaign} is given
+     * (its 通报 ranks the towns on what it found in them, not on the towns' own campaigns' cases).
+     */
+    @Transactional(readOnly = true)
+    TerritoryBoard territories(ScorePeriod period, String district, String campaign) {
         List<Organization> places = organizations.within(district);
         if (places.isEmpty()) {
             return null;
         }
         Elapsed e = elapsed(period);
         List<String> ids = places.stream().map(Organization::id).toList();
-        List<CaseFact> cases = e.started() ? facts.casesCountedByTerritory(district, ids, e.from(), e.until()) : List.of();
-        List<ReturnFact> returns = e.started() ? facts.returnsByTerritory(district, ids, e.from(), e.until()) : List.of();
-        List<ReopenFact> reopens = e.started() ? facts.reopensByTerritory(district, ids, e.from(), e.until()) : List.of();
+        List<CaseFact> cases = !e.started() ? List.of() : campaign == null
+                ? facts.casesCountedByTerritory(district, ids, e.from(), e.until())
+                : facts.casesCountedByTerritory(district, ids, campaign, e.from(), e.until());
+        List<ReturnFact> returns = !e.started() ? List.of() : campaign == null
+                ? facts.returnsByTerritory(district, ids, e.from(), e.until())
+                : facts.stepsByTerritory("RETURNED", district, ids, campaign, e.from(), e.until(), ReturnFact::new);
+        List<ReopenFact> reopens = !e.started() ? List.of() : campaign == null
+                ? facts.reopensByTerritory(district, ids, e.from(), e.until())
+                : facts.stepsByTerritory("REOPENED", district, ids, campaign, e.from(), e.until(), ReopenFact::new);
         ScoringRubric rubric = rubrics.rubric(district);
         ScoreBoard board = new ScoreCalculator(rubric.forTerritories()).calculate(period, ORGANIZATION_SCOPE + district,
                 places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, reopens, Map.of(), e.now());

@@ -185,8 +185,12 @@ class ScoreWorkbook {
                 parts.add(bottom + " 个" + level.label());
             }
         }
-        return parts.isEmpty() ? "不按排名通报街镇"
-                : "排名靠后的 " + String.join("、", parts) + "（参加排名的镇或街道多于该数时）";
+        String below = rule == null || rule.belowScore() == null ? null
+                : "总分低于 " + rule.belowScore().stripTrailingZeros().toPlainString() + " 分的街镇";
+        if (parts.isEmpty()) {
+            return below == null ? "不按排名通报街镇" : below;
+        }
+        return "排名靠后的 " + String.join("、", parts) + "（参加排名的镇或街道多于该数时）" + (below == null ? "" : "，以及" + below);
     }
 
     /** The 通报线 of the rubric for people: 总分低于 60 分，或排名最后 3 位. */

@@ -95,6 +95,25 @@ class ScoringFacts {
                 until);
     }
 
+    /**
+     * As {@link #casesCountedByTerritory(String, List, Instant, Instant)}, of the district campaign's cases only: those it
+     * found with one of the towns and streets as 属地. A town's own cases (of its own campaigns) are no case of the
+     * district's campaign, so its 通报 ranks the towns on its own cases alone.
+     */
+    List<CaseFact> casesCountedByTerritory(String district, List<String> territories, String campaign, Instant from, Instant until) {
+        if (campaign == null) {
+            return casesCountedByTerritory(district, territories, from, until);
+        }
+        if (territories.isEmpty()) {
+            return List.of();
+        }
+        List<Object> where = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
+                Timestamp.from(until), district, campaign));
+        where.addAll(territories);
+        return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inCampaignPlaces(territories),
+                where, until);
+    }
+
     /** Returns made in [from, until) on the cases {@link #casesCountedByTerritory} counts, charged to the town or street. */
     List<ReturnFact> returnsByTerritory(String district, List<String> territories, Instant from, Instant until) {
         if (territories.isEmpty()) {
@@ -123,6 +142,33 @@ class ScoringFacts {
                 (rs, n) -> new ReopenFact(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
                         rs.getInt("appealed") == 1),
                 placeArgs(district, territories, from, until));
+    }
+
+    /**
+     * Returns or reopenings ({@code kind}: RETURNED, REOPENED) made in [from, until) on the district campaign's cases with
+     * a town or street as 属地, each as {@code fact} makes it of the case number, its source, the place and whether the
+     * step was appealed.
+     */
+    <T> List<T> stepsByTerritory(String kind, String district, List<String> territories, String campaign, Instant from, Instant until,
+            StepFact<T> fact) {
+        if (territories.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district, campaign));
+        args.addAll(territories);
+        return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + appealed("RETURNED".equals(kind)
+                        ? "RETURN" : "REOPEN") + " then 1 else 0 end as appealed"
+                        + " from rect_case_event e join rect_case c on c.case_no = e.case_no"
+                        + " where e.kind = '" + ("RETURNED".equals(kind) ? "RETURNED" : "REOPENED") + "' and e.occurred_at >= ?"
+                        + " and e.occurred_at < ? and c.status not in ('MERGED', 'VOIDED') and " + inCampaignPlaces(territories),
+                (rs, n) -> fact.of(rs.getString("case_no"), rs.getString("place"), CaseSource.valueOf(rs.getString("source")),
+                        rs.getInt("appealed") == 1),
+                args.toArray());
+    }
+
+    /** A {@link ReturnFact} or {@link ReopenFact} of a row. */
+    interface StepFact<T> {
+        T of(String caseNo, String place, CaseSource source, boolean appealed);
     }
 
     /** The town or street a case lies in: its 属地 for a district case, else its own organisation (alias c). */
@@ -229,6 +275,12 @@ class ScoringFacts {
     private static String inPlaces(List<String> places) {
         String marks = String.join(", ", Collections.nCopies(places.size(), "?"));
         return "((c.tenant_id = ? and c.territory in (" + marks + ")) or c.tenant_id in (" + marks + "))";
+    }
+
+    /** The district campaign's cases with one of the places as 属地; arguments: the district, the campaign, the places. */
+    private static String inCampaignPlaces(List<String> places) {
+        return "(c.tenant_id = ? and c.campaign_code = ? and c.territory in ("
+                + String.join(", ", Collections.nCopies(places.size(), "?")) + "))";
     }
 
     /** The arguments of {@link #PLACE}, the period and {@link #inPlaces}, in that order. */

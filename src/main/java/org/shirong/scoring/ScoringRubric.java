@@ -114,9 +114,10 @@ record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFr
 
     /**
      * A district's ranking of its towns and streets (each scored on the cases located in it): the {@code nameBottom}
-     * lowest-ranked of each level are named (排名靠后的 5 个镇和 1 个街道). Without it, the ranking names nobody.
+     * lowest-ranked of each level are named (排名靠后的 5 个镇和 1 个街道), and any town or street whose total is below
+     * {@code belowScore} (the 通报线; null: none). Without either, the ranking names nobody.
      */
-    record TerritoryRanking(Map<Organization.Level, Integer> nameBottom) {
+    record TerritoryRanking(Map<Organization.Level, Integer> nameBottom, BigDecimal belowScore) {
 
         int bottom(Organization.Level level) {
             return nameBottom == null ? 0 : nameBottom.getOrDefault(level, 0);

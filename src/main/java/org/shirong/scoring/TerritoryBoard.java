@@ -12,8 +12,8 @@ import org.shirong.scoring.ScoringRubric.TerritoryRanking;
 
 /**
  * A district's towns and streets ranked on the cases located in them (the rubric's rules applied to those cases), and
- * the lowest-ranked of each level named as {@link TerritoryRanking} says: 排名靠后的 5 个镇和 1 个街道. A level with no
- * more ranked places than it names names none; places tied at the cut are all named.
+ * those named as {@link TerritoryRanking} says: the lowest-ranked of each level (排名靠后的 5 个镇和 1 个街道; a level with
+ * no more ranked places than it names names none, places tied at the cut are all named), and those below its 通报线.
  */
 record TerritoryBoard(List<Place> ranking, List<Place> noCases, List<String> named, String notice) {
 
@@ -37,10 +37,19 @@ record TerritoryBoard(List<Place> ranking, List<Place> noCases, List<String> nam
             notices.add("排名靠后的 " + bottomOnes.size() + " 个" + level.label() + "："
                     + String.join("、", bottomOnes.stream().map(UnitScore::unitName).toList()));
         }
+        BigDecimal line = rule == null ? null : rule.belowScore();
+        if (line != null) {
+            List<UnitScore> below = board.ranking().stream().filter(u -> u.total() != null && u.total().compareTo(line) < 0).toList();
+            below.forEach(u -> named.add(u.unitId()));
+            if (!below.isEmpty()) {
+                notices.add("总分低于 " + line.stripTrailingZeros().toPlainString() + " 分的 " + below.size() + " 个街镇："
+                        + String.join("、", below.stream().map(UnitScore::unitName).toList()));
+            }
+        }
         List<Place> ranking = board.ranking().stream().map(u -> place(u, levels, named.contains(u.unitId()))).toList();
         List<Place> noCases = board.unranked().stream().map(u -> place(u, levels, false)).toList();
         return new TerritoryBoard(ranking, noCases, ranking.stream().filter(Place::named).map(Place::organization).toList(),
-                notices.isEmpty() ? "本期没有按排名通报的街镇。" : String.join("；", notices) + "。");
+                notices.isEmpty() ? "本期没有予以通报的街镇。" : String.join("；", notices) + "。");
     }
 
     private static Place place(UnitScore u, Map<String, Level> levels, boolean named) {

@@ -195,8 +195,16 @@ public class UnitScores {
      * gives them under {@code territories}); empty for an organisation without towns or streets.
      */
     public Optional<TerritoryScores> territories(String organization, String periodCode) {
+        return territories(organization, null, periodCode);
+    }
+
+    /**
+     * As {@link #territories(String, String)}, ranked on the district campaign {@code campaignCode}'s cases only (null:
+     * all cases located in each town or street, the towns' own included).
+     */
+    public Optional<TerritoryScores> territories(String organization, String campaignCode, String periodCode) {
         ScorePeriod p = period(periodCode);
-        return Optional.ofNullable(scores.territories(p, organization)).map(board -> new TerritoryScores(p.name(),
+        return Optional.ofNullable(scores.territories(p, organization, campaignCode)).map(board -> new TerritoryScores(p.name(),
                 board.ranking().stream().map(UnitScores::place).toList(), board.noCases().stream().map(UnitScores::place).toList(),
                 board.notice()));
     }

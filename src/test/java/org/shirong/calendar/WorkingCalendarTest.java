@@ -49,6 +49,15 @@ class WorkingCalendarTest {
         return LocalDateTime.parse(localDateTime);
     }
 
+    /** A date's deadline on a weekend or holiday moves back to the working day before, at its closing time (sjreview F7). */
+    @Test
+    void aDeadlineDayOffWorkMovesBackToTheWorkingDayBeforeItsClosingTime() {
+        assertThat(calendar.workingDayUntil(LocalDate.parse("2027-04-10"))).isEqualTo(LocalDate.parse("2027-04-09"));
+        assertThat(calendar.workingDayUntil(LocalDate.parse("2027-03-21"))).isEqualTo(LocalDate.parse("2027-03-19"));
+        assertThat(calendar.workingDayUntil(LocalDate.parse("2027-03-22"))).as("a working day stays").isEqualTo(LocalDate.parse("2027-03-22"));
+        assertThat(calendar.closingOnOrBefore(LocalDate.parse("2027-04-10"))).isEqualTo(Instant.parse("2027-04-09T09:00:00Z"));
+    }
+
     @Test
     void fourWorkingHoursFromFridayAfternoonEndOnMondayAtLunch() {
         // Fri 01-30 16:00-17:00 = 1 h (3 h left); Sat 01-31 and Sun 02-01 are off;

@@ -184,6 +184,34 @@ class CampaignApiTest {
     }
 
     /**
+     * sjreview F7: started on 2027-03-01, 松江区's phase 1 ends on Saturday 2027-04-10 and 提交整改提升方案 (20 days before)
+     * would be due on Sunday 2027-03-21; both move to the Friday before, at the office's closing time (17:00).
+     */
+    @Test
+    void campaignTaskDeadlinesOnAWeekendMoveToTheWorkingDayBefore() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-02-26T02:00:00Z")));
+        assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-WEEKEND\",\"name\":\"松江周末期限\","
+                + "\"dates\":{\"start\":\"2027-03-01\"}}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select last_day from campaign_phase where campaign_code = 'SJ-WEEKEND' and phase_no = 1",
+                java.sql.Date.class).toLocalDate()).isEqualTo(java.time.LocalDate.parse("2027-04-10"));
+        new CampaignDriver("SJ-WEEKEND", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2027-03-02T02:00:00Z"));
+        java.util.function.Function<String, Instant> due = key -> jdbc.queryForObject("select due_at from campaign_task"
+                + " where campaign_code = 'SJ-WEEKEND' and task_key = ?", java.sql.Timestamp.class, key).toInstant();
+        assertThat(due.apply("pointProblemsCheckpoint/sjshirongban")).as("Sat 2027-04-10 -> Fri 04-09 17:00")
+                .isEqualTo(Instant.parse("2027-04-09T09:00:00Z"));
+        assertThat(due.apply("submitImprovementPlan/shihudang")).as("Sun 2027-03-21 -> Fri 03-19 17:00")
+                .isEqualTo(Instant.parse("2027-03-19T09:00:00Z"));
+
+        // a point problem found in the last week of phase 1 is capped by the plan's 4月上旬: Friday, not Saturday
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-04-07T02:00:00Z")));
+        ResponseEntity<Map> capped = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", json("""
+                {"title":"沪亭北路人行道破损","category":"SURVEY_URBAN_ROADS","source":"SURVEY",\
+                "location":{"address":"沪亭北路 300 号","territory":"shihudang"},"campaign":"SJ-WEEKEND"}"""), Map.class);
+        assertThat(capped.getStatusCode()).as("%s", capped.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(capped.getBody()).containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-04-09T09:00:00Z");
+    }
+
+    /**
      * The checkpoint lists every open case of the campaign by plan item and lead unit, and "全部整改到位" stands only with
      * a written reason for each open case; at the phase's end the open cases go to the office and the leading group.
      */
@@ -199,8 +227,12 @@ class CampaignApiTest {
         List<String> cases = jdbc.queryForList("select case_no from rect_case where campaign_code = 'SJ-CHECK' order by case_no", String.class);
         assertThat(cases).hasSize(2);
         String checkpoint = run.task("pointProblemsCheckpoint/sjshirongban").getId();
+        // Issued with phase 1, before any case was found: unclaimed, it does not read a stale all-clear (sjreview F18).
+        assertThat((String) taskService.getVariable(checkpoint, CampaignTaskProcess.VAR_OPEN_CASES)).as("unclaimed")
+                .isEqualTo(CampaignTaskResults.OPEN_CASES_ON_CLAIM).doesNotContain("已全部结案");
         taskService.claim(checkpoint, "sjshirongban1");
         assertThat((String) taskService.getVariable(checkpoint, CampaignTaskProcess.VAR_OPEN_CASES))
+                .containsPattern("\\n（截至2026年11月\\d{1,2}日 \\d{2}:\\d{2}；重新认领本任务即按当时情况重新列出）$")
                 .contains("尚有 2 件未结案", "【城市道路】\n  区绿化市容局：\n    · " + cases.get(0) + " 沪亭北路人行道破损",
                         "【城市绿化】\n  区绿化市容局：\n    · " + cases.get(1) + " 人民北路绿化缺株");
 

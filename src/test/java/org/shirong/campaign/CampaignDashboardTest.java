@@ -403,6 +403,70 @@ class CampaignDashboardTest {
     }
 
     /**
+     * sjreview F5, F6: the district's 驾驶舱 shows the overdue cases whose 督办超期案件 task waits in the office (not only
+     * the 督办 already issued), which unit (a town's office too) has not done which task, those past their deadline first,
+     * and the campaign's cases per town and street they lie in.
+     */
+    @Test
+    void aDistrictDashboardShowsCasesAwaitingSupervisionOpenTasksPerUnitAndCasesPerTown() {
+        CampaignFixture sj = new CampaignFixture(jdbc, "DASHSV");
+        String instance = null;
+        try {
+            clear(sj, "DASHSV");
+            Instant now = Instant.now();
+            sj.campaign("松江区督办驾驶舱测试", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                    .phase(1, "补齐短板弱项", day(now, -20), day(now, 30))
+                    .unit("sjlvrongju", "区绿化市容局", 1).unit("shihudang", "shdshirongban", "石湖荡镇", 2)
+                    .openTask(1, "sjlvrongju", "认领测评点位问题（城市道路）", local(now.plus(Duration.ofDays(3))))
+                    .openTask(1, "shdshirongban", "提交整改提升方案（石湖荡镇）", local(now.minus(Duration.ofDays(2))))
+                    .task(1, "sjshuiwuju", true);
+            String overdue = sj.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", local(now.minus(Duration.ofDays(10))),
+                    local(now.minus(Duration.ofDays(2))), null, true);
+            String onTime = sj.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", local(now.minus(Duration.ofDays(1))),
+                    local(now.plus(Duration.ofDays(5))), null, false);
+            jdbc.update("update rect_case set territory = 'shihudang', escalated = true where case_no = ?", overdue);
+            jdbc.update("update rect_case set territory = 'shihudang' where case_no = ?", onTime);
+            instance = runtimeService.createProcessInstanceByKey(org.shirong.rectification.RectificationProcess.KEY)
+                    .processDefinitionTenantId("songjiang").businessKey(overdue)
+                    .startBeforeActivity(org.shirong.rectification.RectificationProcess.TASK_SUPERVISE)
+                    .setVariables(Map.of(org.shirong.rectification.RectificationProcess.VAR_CASE_NO, overdue,
+                            org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT, "sjlvrongju"))
+                    .execute().getId();
+            jdbc.update("update rect_case set process_instance_id = ? where case_no = ?", instance, overdue);
+
+            // a leader of the district reads it too, though the office's task is not his to read in the engine
+            for (String reader : List.of("sjshirongban1", "sjlingdao1")) {
+                Map d = rest.withBasicAuth(reader, "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
+                assertThat((List<Map>) d.get("awaitingSupervision")).as(reader).singleElement().satisfies(a -> assertThat(a)
+                        .containsEntry("caseNo", overdue).containsEntry("leadUnitName", "区绿化市容局")
+                        .containsEntry("territoryName", "石湖荡镇").containsEntry("escalated", true).containsKey("since"));
+                assertThat((List<Map>) d.get("supervision")).as("no 督办 issued yet").isEmpty();
+            }
+            Map d = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
+            assertThat((List<Map>) d.get("openTasks")).extracting(u -> u.get("unitId") + " " + u.get("open") + " " + u.get("overdue"))
+                    .as("the unit with an overdue task first; done tasks not listed").containsExactly("shdshirongban 1 1", "sjlvrongju 1 0");
+            assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(0).get("tasks")).singleElement()
+                    .satisfies(t -> assertThat(t).containsEntry("name", "提交整改提升方案（石湖荡镇）").containsEntry("overdue", true));
+            assertThat((List<Map>) d.get("places")).extracting(p -> p.get("organization")).contains("shihudang", "yueyang", "jiuting");
+            assertThat((List<Map>) d.get("places")).filteredOn(p -> "shihudang".equals(p.get("organization"))).singleElement()
+                    .satisfies(p -> assertThat(p.get("name") + " " + p.get("levelName") + " " + p.get("open") + " " + p.get("red")
+                            + " " + p.get("closed")).isEqualTo("石湖荡镇 镇 2 1 0"));
+            assertThat((List<Map>) d.get("places")).filteredOn(p -> "yueyang".equals(p.get("organization"))).singleElement()
+                    .satisfies(p -> assertThat(p).containsEntry("levelName", "街道").containsEntry("open", 0));
+
+            // 石湖荡镇 reading its part sees its own task and its own line only
+            Map town = rest.withBasicAuth("shdshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
+            assertThat((List<Map>) town.get("openTasks")).extracting(u -> u.get("unitId")).containsExactly("shdshirongban");
+            assertThat((List<Map>) town.get("places")).extracting(p -> p.get("organization")).containsExactly("shihudang");
+        } finally {
+            if (instance != null) {
+                runtimeService.deleteProcessInstance(instance, "测试结束");
+            }
+            clear(sj, "DASHSV");
+        }
+    }
+
+    /**
      * The header of Shirong's pages offers the 驾驶舱 only to whom Cockpit lets in: 九亭镇's office, not a unit's clerk
      * (who would be refused) nor a district department.
      */

@@ -19,8 +19,9 @@ import org.shirong.system.SharesSpringContext;
 
 /**
  * 松江区 ranks its towns and streets on the cases located in them (its own cases with that 属地, and the town's own
- * cases), and names the lowest-ranked 5 towns and 1 street as {@code territory-ranking} says: with the cases below, the
- * towns and the street the seed names (九亭镇、石湖荡镇、新桥镇、车墩镇、叶榭镇 and 岳阳街道) come out of the ranking.
+ * cases), and names those below its 通报线 as its own {@code territory-ranking} says (no quota of lowest-ranked towns: its
+ * plan sets none): with the cases below, the towns and the street the seed names (九亭镇、石湖荡镇、新桥镇、车墩镇、叶榭镇
+ * and 岳阳街道) are the ones below 60. A district campaign's view (and its 通报) ranks them on the campaign's cases alone.
  * A town's scores have no such section; the district office reads a town's scores through its oversight.
  */
 @ShirongWebTest
@@ -96,8 +97,8 @@ class TerritoryRankingTest {
                 .satisfies(p -> assertThat((Map<String, Object>) p.get("indicators")).containsEntry("dueCount", 2));
         assertThat((List<String>) territories.get("named")).containsExactlyInAnyOrder("jiuting", "shihudang", "xinqiao",
                 "chedun", "yexie", "yueyang");
-        assertThat((String) territories.get("notice")).contains("排名靠后的 5 个镇：", "1 个街道：岳阳街道")
-                .doesNotContain("泗泾镇", "洞泾镇", "中山街道", "方松街道");
+        assertThat((String) territories.get("notice")).startsWith("总分低于 60 分的 6 个街镇：").contains("岳阳街道", "车墩镇")
+                .doesNotContain("排名靠后", "泗泾镇", "洞泾镇", "中山街道", "方松街道");
         assertThat((List<Map<String, Object>>) territories.get("noCases")).extracting(p -> p.get("organization"))
                 .contains("maogang", "yongfeng").doesNotContain("jinxi", "songjiang");
     }
@@ -109,7 +110,7 @@ class TerritoryRankingTest {
                 "街镇排名");
         assertThat(sheet).as("the 街镇排名 sheet").isNotNull();
         assertThat(sheet.title()).isEqualTo("松江区2025年3月街镇排名（按属地案件）");
-        assertThat(sheet.filterLine()).contains("通报：排名靠后的 5 个镇、1 个街道").doesNotContain("总分低于");
+        assertThat(sheet.filterLine()).contains("通报：总分低于 60 分的街镇").doesNotContain("排名靠后", "排名最后");
         assertThat(sheet.headers()).startsWith("排名", "街镇", "级别", "总分", "等级", "排名靠后予以通报");
         List<org.dhatim.fastexcel.reader.Row> places = sheet.data().stream()
                 .filter(r -> r.getCellCount() > 1 && !sheet.text(r, "街镇").isEmpty()).toList();
@@ -121,10 +122,39 @@ class TerritoryRankingTest {
         assertThat(places).filteredOn(r -> sheet.text(r, "街镇").equals("泖港镇")).singleElement()
                 .satisfies(r -> assertThat(sheet.text(r, "备注")).isEqualTo("无属地案件，不排名"));
         assertThat(places).extracting(r -> sheet.text(r, "街镇")).doesNotContain("松江区", "锦溪镇", "maogang");
-        assertThat(sheet.rows().get(sheet.rows().size() - 1).getCell(0).getText()).contains("排名靠后的 5 个镇：", "1 个街道：岳阳街道");
+        assertThat(sheet.rows().get(sheet.rows().size() - 1).getCell(0).getText()).contains("总分低于 60 分的 6 个街镇：", "岳阳街道");
 
         assertThat(XlsxDownload.of(as("chuangban1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class), "街镇排名"))
                 .as("a town's workbook").isNull();
+    }
+
+    /**
+     * The district campaign's view ranks the towns on the campaign's cases located in them only: 九亭镇's own cases (of
+     * its own campaigns) and the district's cases outside the campaign do not count (sjreview F8).
+     */
+    @Test
+    void aDistrictCampaignRanksTheTownsOnlyOnItsOwnCasesLocatedInThem() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('TERR-CAMP', '满意度测评提升', 'songjiang-2024-satisfaction', '松江', 'RUNNING', 1, ?, 'songjiang')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
+        try {
+            String chedun = rows.placed(rows.add("sjlvrongju", "CLOSED", DUE, "on time"), "songjiang", "chedun");
+            String jiuting = rows.placed(rows.add("sjlvrongju", "IN_RECTIFICATION", DUE, null), "songjiang", "jiuting");
+            jdbc.update("update rect_case set campaign_code = 'TERR-CAMP' where case_no in (?, ?)", chedun, jiuting);
+
+            ResponseEntity<Map> response = as("sjshirongban1").getForEntity("/api/scores?period=2025-03&campaign=TERR-CAMP", Map.class);
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            Map<String, Object> territories = (Map<String, Object>) response.getBody().get("territories");
+            List<Map<String, Object>> ranking = (List<Map<String, Object>>) territories.get("ranking");
+            assertThat(ranking).extracting(p -> p.get("organization")).containsExactly("chedun", "jiuting");
+            assertThat(ranking).allSatisfy(p -> assertThat((Map<String, Object>) p.get("indicators")).containsEntry("dueCount", 1));
+            assertThat((List<String>) territories.get("named")).containsExactly("jiuting");
+            assertThat((List<Map<String, Object>>) territories.get("noCases")).extracting(p -> p.get("organization"))
+                    .contains("sijing", "shihudang", "yexie");
+        } finally {
+            jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-CAMP'");
+            jdbc.update("delete from campaign where code = 'TERR-CAMP'");
+        }
     }
 
     @Test

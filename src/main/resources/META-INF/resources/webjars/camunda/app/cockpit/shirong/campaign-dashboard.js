@@ -571,6 +571,32 @@ function renderCampaign(node, d, documents) {
 
   node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动阶段'), timeline(d.phases, d.today)));
 
+  // Which unit has not yet done which campaign task (认领、提交方案、报送 …), those past their deadline first.
+  const openTasks = d.openTasks || [];
+  node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'tasks'},
+    el('h3', null, d.participant ? '本单位未完成的任务' : '各单位未完成的任务'),
+    el('p', {class: 'shirong-muted'}, '活动下达、尚未办结的任务；超过期限的标红，有超期任务的单位排在前面。'),
+    openTasks.length ? table('shirong-open-tasks', ['单位', '未完成', '其中超期', '任务（期限）'],
+      openTasks.map(u => el('tr', {'data-unit': u.unitId, class: u.overdue ? 'danger' : ''},
+        el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.open),
+        el('td', {class: 'shirong-number' + (u.overdue ? ' red' : '')}, u.overdue),
+        el('td', null, el('ul', {class: 'shirong-task-list'}, u.tasks.map(t => el('li', {class: t.overdue ? 'text-danger' : ''},
+          `${t.name}（期限 ${t.dueAt ? dateTime(t.dueAt) : '—'}${t.overdue ? '，已超期' : ''}）`)))))))
+      : el('p', null, '各单位的任务均已完成。')));
+
+  // A district's campaign: its cases per town and street they lie in (属地).
+  if ((d.places || []).length) {
+    node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'places'},
+      el('h3', null, d.participant ? '本街镇属地案件' : '各街镇属地案件'),
+      el('p', {class: 'shirong-muted'}, '本活动位于各街镇的案件（由区级部门牵头、街镇配合）：在办、红灯、黄灯为当前件数，结案为活动以来的件数。'),
+      table('shirong-places', ['街镇', '级别', '在办', '红灯超期', '黄灯临期', '已结案'],
+        d.places.map(p => el('tr', {'data-place': p.organization, class: p.red ? 'danger' : ''},
+          el('th', null, p.name), el('td', null, p.levelName || '—'), el('td', {class: 'shirong-number'}, p.open),
+          el('td', {class: 'shirong-number' + (p.red ? ' red' : '')}, p.red),
+          el('td', {class: 'shirong-number' + (p.yellow ? ' yellow' : '')}, p.yellow),
+          el('td', {class: 'shirong-number'}, p.closed))))));
+  }
+
   const unitChart = chart(300);
   node.appendChild(el('section', {class: 'shirong-block'},
     el('h3', null, '各单位案件'),
@@ -632,12 +658,24 @@ function renderCampaign(node, d, documents) {
       el('a', {href: ROOT + doc.url, target: '_blank'}, doc.title), el('span', {class: 'shirong-muted'},
         `　${doc.kindName}　${dateTime(doc.createdAt)}`)))) : el('p', null, '尚无文书。')));
 
-  node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, `未办结的督办（${d.supervision.length} 件）`),
+  // 督办: the overdue cases whose 督办超期案件 task still waits in the office, then the 督办 already issued on open cases.
+  const awaiting = d.awaitingSupervision || [];
+  node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'supervision'},
+    el('h3', null, `督办（待督办 ${awaiting.length} 件，已督办未办结 ${d.supervision.length} 件）`),
+    el('h4', null, `超期待督办（${awaiting.length} 件）`),
+    el('p', {class: 'shirong-muted'}, '已超过整改期限、办公室的“督办超期案件”任务尚未办理的案件。'),
+    awaiting.length ? table('shirong-awaiting-supervision', ['案件编号', '标题', '牵头单位', '属地', '整改期限', '待督办起', '通报'],
+      awaiting.map(a => el('tr', {'data-case': a.caseNo, class: a.escalated ? 'danger' : ''},
+        el('td', null, el('a', {href: caseHref(a.caseNo), target: '_blank'}, a.caseNo)), el('td', null, a.title),
+        el('td', null, a.leadUnitName), el('td', null, a.territoryName || '—'), el('td', null, dateTime(a.dueAt)),
+        el('td', null, dateTime(a.since)), el('td', null, a.escalated ? '已列入通报名单' : '—'))))
+      : el('p', null, '没有待督办的超期案件。'),
+    el('h4', null, `已督办、尚未办结（${d.supervision.length} 件）`),
     d.supervision.length ? table('shirong-supervision', ['案件编号', '标题', '牵头单位', '督办时间', '督办人', '督办意见'],
       d.supervision.map(s => el('tr', {'data-case': s.caseNo},
         el('td', null, el('a', {href: caseHref(s.caseNo), target: '_blank'}, s.caseNo)), el('td', null, s.title),
         el('td', null, s.leadUnitName), el('td', null, dateTime(s.at)), el('td', null, s.by), el('td', null, s.instruction || ''))))
-      : el('p', null, '没有未办结的督办案件。')));
+      : el('p', null, '没有已督办而未办结的案件。')));
 
   node.appendChild(panel);
   echarts().then(lib => drawCharts(lib, d, unitChart, rankChart, trendChart)).catch(error => {
