@@ -177,7 +177,8 @@ class CaseController {
 
     /**
      * A unit cooperating on the case (协办): DONE (recorded), OPEN (not yet), NOT_DONE (the case closed first, when the
-     * cooperation was due), NOT_COUNTED (the case closed before the cooperation was due: not counted, {@link CaseParties.Party#cutShort}).
+     * cooperation was due, or the case was merged or voided, whose 协办 never counts), NOT_COUNTED (the case closed before
+     * the cooperation was due: not counted, {@link CaseParties.Party#cutShort}).
      */
     record PartyView(String unitId, String unitName, String role, String reason, Instant assignedAt, Instant dueAt,
             String status, String statusName, Instant doneAt, String doneBy, String note) {
@@ -216,8 +217,15 @@ class CaseController {
         if (p.endedAt() == null) {
             return "待记录";
         }
-        String when = caseStatus == CaseStatus.MERGED ? "合并关闭时" : caseStatus == CaseStatus.VOIDED ? "作废时" : "结案时";
-        return p.cutShort() ? when + "尚未到期，不计" : when + "未记录";
+        if (caseStatus == CaseStatus.MERGED || caseStatus == CaseStatus.VOIDED) {
+            return caseStatus == CaseStatus.MERGED ? "合并关闭时未记录" : "作废时未记录"; // such a case's 协办 is never counted
+        }
+        return p.cutShort() ? "结案时尚未到期，不计" : "结案时未记录";
+    }
+
+    /** A closed case's cooperation that ended before it was due; a merged or voided case's 协办 is not counted at all. */
+    private static boolean cutShortByClosing(CaseParties.Party p, CaseStatus caseStatus) {
+        return p.cutShort() && caseStatus != CaseStatus.MERGED && caseStatus != CaseStatus.VOIDED;
     }
 
     @GetMapping("/cases/{caseNo}")
@@ -230,7 +238,7 @@ class CaseController {
                         "/api/cases/" + caseNo + "/photos/" + p.id(), p.takenAt(), p.latitude(), p.longitude())).toList();
         Map<String, String> names = unitNames();
         List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
-            String status = p.done() ? "DONE" : p.cutShort() ? "NOT_COUNTED" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
+            String status = p.done() ? "DONE" : cutShortByClosing(p, c.status()) ? "NOT_COUNTED" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
             String statusName = statusName(p, c.status());
             return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
