@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
+import org.shirong.organization.Organizations;
 import org.shirong.rectification.CampaignPlans;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +18,21 @@ class CampaignPlanFacts implements CampaignPlans {
 
     private final CampaignRecords records;
     private final CampaignTemplates templates;
+    private final Organizations organizations;
 
-    CampaignPlanFacts(CampaignRecords records, CampaignTemplates templates) {
+    CampaignPlanFacts(CampaignRecords records, CampaignTemplates templates, Organizations organizations) {
         this.records = records;
         this.templates = templates;
+        this.organizations = organizations;
+    }
+
+    /**
+     * Whether a case of {@code organization} may belong to the campaign of {@code campaignOrganization}: its own, or, for
+     * a town or street, its district's (the findings of its 全面自查自纠 are its own cases, counted for the district's campaign).
+     */
+    static boolean countsFor(Organizations organizations, String organization, String campaignOrganization) {
+        return campaignOrganization.equals(organization) || organizations.find(organization)
+                .map(o -> campaignOrganization.equals(o.organization().parent())).orElse(false);
     }
 
     @Override
@@ -36,11 +48,11 @@ class CampaignPlanFacts implements CampaignPlans {
 
     @Override
     public Optional<PlanFacts> plan(String organization, String campaignCode, String category) {
-        return records.find(campaignCode).filter(c -> c.tenantId().equals(organization)).map(c -> {
+        return records.find(campaignCode).filter(c -> countsFor(organizations, organization, c.tenantId())).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());
             Instant end = phases.isEmpty() ? null : phases.get(phases.size() - 1).endsAt();
             Optional<CampaignTemplate.Item> item = category == null ? Optional.empty()
-                    : templates.find(organization, c.templateId()).flatMap(t -> t.items().stream()
+                    : templates.find(c.tenantId(), c.templateId()).flatMap(t -> t.items().stream()
                             .filter(i -> category.equals(i.category())).findFirst());
             Instant finishBy = item.map(CampaignTemplate.Item::finishBy)
                     .flatMap(phaseId -> phases.stream().filter(p -> p.phaseId().equals(phaseId)).findFirst())

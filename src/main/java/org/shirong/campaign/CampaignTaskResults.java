@@ -179,7 +179,7 @@ class CampaignTaskResults {
             String at = row(rows.get(i), i);
             try {
                 NewCase c = newCase(task, rows.get(i), i, at, siteCheck);
-                List<ApiError> refused = cases.problemsOfCampaignWork(organization(task), c);
+                List<ApiError> refused = cases.problemsOfCampaignWork(caseOrganization(task), c);
                 if (refused.isEmpty()) {
                     found.add(c);
                 } else {
@@ -193,13 +193,16 @@ class CampaignTaskResults {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, String.join("\n", problems));
         }
         List<String> caseNos = new ArrayList<>();
+        boolean townsOwn = ownTerritory(task) != null;
         for (int i = 0; i < found.size(); i++) {
             try {
                 String category = found.get(i).category();
-                List<String> responsible = template.flatMap(t -> t.items().stream()
+                // A town's own findings are dispatched by its own table to its own units: the district plan item's
+                // responsible departments are not brought in.
+                List<String> responsible = townsOwn ? null : template.flatMap(t -> t.items().stream()
                         .filter(item -> category.equals(item.category()) && !item.responsible().isEmpty()).findFirst())
                         .map(CampaignTemplate.Item::responsible).orElse(null);
-                caseNos.add(cases.reportCampaignWork(organization(task), found.get(i), user,
+                caseNos.add(cases.reportCampaignWork(caseOrganization(task), found.get(i), user,
                         new RectificationCases.Directions(null, responsible, null)).record().caseNo());
             } catch (InvalidRequestException refused) {
                 throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + rows.get(i).getOrDefault("line", i + 1) + " 行："
@@ -218,6 +221,18 @@ class CampaignTaskResults {
         String campaignOrganization = organization(task);
         return organizations.within(campaignOrganization).stream().map(Organization::id)
                 .filter(id -> id.equals(task.unitId())).findFirst().orElse(null);
+    }
+
+    /**
+     * The organisation a finding of the task becomes a case of. A town or street doing its district's campaign task
+     * (全面自查自纠) fixes what it finds itself (松江方案 二（三）; 三（二）“各街镇要落实属地责任”): its findings are cases of
+     * its own organisation (its case numbers, its own dispatch table and units), still counted for the district's
+     * campaign, whose office reads and supervises them as it does the town's other cases. A unit of the campaign's own
+     * organisation reports into it (a department's findings are district cases).
+     */
+    private String caseOrganization(TaskRow task) {
+        String own = ownTerritory(task);
+        return own != null ? own : organization(task);
     }
 
     /** Whether {@code written} (an id or a name) names the town or street {@code town}. */
@@ -265,8 +280,9 @@ class CampaignTaskResults {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, at + "：本镇（街道）自查的问题只能在本镇（街道），"
                     + "请删去属地“" + territory + "”或改为" + organizations.find(own).map(Organization::name).orElse(own));
         }
+        // A town's own case lies in the town itself (no 属地 to name).
         return new NewCase(title, category, null, task.findingsSource(), new NewCase.Location(address, null, null, null,
-                        territory == null ? own : territory, blankToNull(text(row.get("community")))),
+                        own != null ? null : territory, blankToNull(text(row.get("community")))),
                 text(row.get("description")), OwnReferences.campaignFinding(task.campaignCode(), task.id(), index + 1),
                 task.campaignCode(), blankToNull(text(row.get("subItem"))));
     }

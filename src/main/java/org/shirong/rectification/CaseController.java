@@ -190,7 +190,11 @@ class CaseController {
     record EventView(Instant at, String kind, String kindName, String actor, String detail) {
     }
 
-    /** A unit cooperating on the case (协办): DONE (recorded), OPEN (not yet), NOT_DONE (the case closed first). */
+    /**
+     * A unit cooperating on the case (协办): DONE (recorded), OPEN (not yet), NOT_DONE (the case closed first, when the
+     * cooperation was due, or the case was merged or voided, whose 协办 never counts), NOT_COUNTED (the case closed before
+     * the cooperation was due: not counted, {@link CaseParties.Party#cutShort}).
+     */
     record PartyView(String unitId, String unitName, String role, String reason, Instant assignedAt, Instant dueAt,
             String status, String statusName, Instant doneAt, String doneBy, String note) {
     }
@@ -220,6 +224,25 @@ class CaseController {
     record AppealAction(String deduction, String deductionName) {
     }
 
+    /** How a party's 协办 stands, in Chinese, for the case page and its dossier. */
+    static String statusName(CaseParties.Party p, CaseStatus caseStatus) {
+        if (p.done()) {
+            return p.doneOnTime() ? "已按时记录" : "已记录（逾期）";
+        }
+        if (p.endedAt() == null) {
+            return "待记录";
+        }
+        if (caseStatus == CaseStatus.MERGED || caseStatus == CaseStatus.VOIDED) {
+            return caseStatus == CaseStatus.MERGED ? "合并关闭时未记录" : "作废时未记录"; // such a case's 协办 is never counted
+        }
+        return p.cutShort() ? "结案时尚未到期，不计" : "结案时未记录";
+    }
+
+    /** A closed case's cooperation that ended before it was due; a merged or voided case's 协办 is not counted at all. */
+    private static boolean cutShortByClosing(CaseParties.Party p, CaseStatus caseStatus) {
+        return p.cutShort() && caseStatus != CaseStatus.MERGED && caseStatus != CaseStatus.VOIDED;
+    }
+
     @GetMapping("/cases/{caseNo}")
     CaseView get(@PathVariable String caseNo) {
         CaseRecord c = readable(caseNo);
@@ -230,10 +253,8 @@ class CaseController {
                         "/api/cases/" + caseNo + "/photos/" + p.id(), p.takenAt(), p.latitude(), p.longitude())).toList();
         Map<String, String> names = unitNames();
         List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
-            String status = p.done() ? "DONE" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
-            String statusName = p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
-                    : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录"
-                            : c.status() == CaseStatus.VOIDED ? "作废时未记录" : "结案时未记录") : "待记录";
+            String status = p.done() ? "DONE" : cutShortByClosing(p, c.status()) ? "NOT_COUNTED" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
+            String statusName = statusName(p, c.status());
             return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
         }).toList();

@@ -246,6 +246,25 @@ class CaseCooperation {
     }
 
     /**
+     * The case was re-dispatched to {@code lead}, which cooperated on it: the unit now leads the case and leaves its
+     * cooperators (sjreview F2). Its open 记录协办情况 ends (its cooperation is deleted, or its start job with it) and its
+     * party goes, so that it is never counted as 未完成协办 on its own case; what it had recorded already stays.
+     */
+    void leadTookOver(String caseNo, String lead) {
+        parties.of(caseNo).stream().filter(p -> p.unitId().equals(lead) && !p.done()).findFirst().ifPresent(p -> {
+            if (p.processInstanceId() != null && p.endedAt() == null) {
+                // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
+                systemAccess.run(() -> {
+                    runtimeService.deleteProcessInstanceIfExists(p.processInstanceId(), "协办单位成为牵头单位", true, true, false, false);
+                    return null;
+                });
+            }
+            parties.removeUnrecorded(caseNo, lead);
+            LOG.debug("案件 {} 重新派遣给协办单位 {}，其协办结束", caseNo, lead);
+        });
+    }
+
+    /**
      * The case is 挂账: its clock stands still, and so does its cooperations'. Their open 记录协办情况 lose their due date
      * while it lasts, so that no Tasklist shows them red or past due; {@link #caseResumed} gives it back, moved.
      */

@@ -133,9 +133,7 @@ public class CaseDossiers {
         approvals.addAll(suspensions(events, undecided(c)));
         List<CaseFile.Cooperation> cooperations = parties.of(c.caseNo()).stream().map(p -> new CaseFile.Cooperation(
                 units.getOrDefault(p.unitId(), p.unitId()), p.reason() == CaseParties.Reason.TERRITORY ? "属地协办" : "责任单位协办",
-                p.assignedAt(), p.dueAt(), p.done() ? (p.doneOnTime() ? "已按时记录" : "已记录（逾期）")
-                        : p.endedAt() != null ? (c.status() == CaseStatus.MERGED ? "合并关闭时未记录"
-                            : c.status() == CaseStatus.VOIDED ? "作废时未记录" : "结案时未记录") : "待记录",
+                p.assignedAt(), p.dueAt(), CaseController.statusName(p, c.status()),
                 p.doneAt(), person(p.doneBy()), p.note())).toList();
         return new CaseFile(c, person(c.reportedBy()), c.statusName(), categoryName(tenant, c.category()),
                 c.planItem() == null ? null : categoryName(tenant, c.planItem()), campaignName(c.campaign()),

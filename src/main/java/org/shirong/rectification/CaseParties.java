@@ -35,6 +35,19 @@ public class CaseParties {
             return doneAt != null;
         }
 
+        /**
+         * Ended unrecorded before it was due (the case closed, was merged or voided first): the unit's time had not run
+         * out, so it is neither done nor not done, and its 协办 is not counted (sjreview F3).
+         */
+        public boolean cutShort() {
+            return doneAt == null && endedAt != null && dueAt != null && endedAt.isBefore(dueAt);
+        }
+
+        /** Ended unrecorded when it was due already: counted as not done. */
+        public boolean notDone() {
+            return doneAt == null && endedAt != null && !cutShort();
+        }
+
         /** Recorded by the case's due instant at the time the unit was told. */
         public boolean doneOnTime() {
             return doneAt != null && (dueAt == null || !doneAt.isAfter(dueAt));
@@ -82,10 +95,21 @@ public class CaseParties {
         jdbc.update("update rect_case_party set due_at = ? where case_no = ? and unit_id = ?", ts(dueAt), caseNo, unitId);
     }
 
-    /** The cooperation ended without a record (the case closed first): counted as not done. */
+    /**
+     * The cooperation ended without a record (the case closed first): counted as not done, unless it was not due yet
+     * ({@link Party#cutShort}).
+     */
     void ended(String caseNo, String unitId, Instant at) {
         jdbc.update("update rect_case_party set ended_at = ? where case_no = ? and unit_id = ? and ended_at is null",
                 ts(at), caseNo, unitId);
+    }
+
+    /**
+     * The unit no longer cooperates on the case: it became its lead unit (重新派遣) before it recorded anything. It leaves
+     * the parties; what it had recorded stays.
+     */
+    boolean removeUnrecorded(String caseNo, String unitId) {
+        return jdbc.update("delete from rect_case_party where case_no = ? and unit_id = ? and done_at is null", caseNo, unitId) == 1;
     }
 
     /** Every party of the case, in the order they were told. */

@@ -137,11 +137,22 @@ public class CaseSteps {
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
         Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), execution.getProcessInstanceId(), lead,
-                responsibleUnits(execution, c), limit, decidedDue(execution), true, actor());
+                withoutLead(responsibleUnits(execution, c), lead), limit, decidedDue(execution), true, actor());
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         setDeadlines(execution, d);
+        cooperation.leadTookOver(c.caseNo(), lead);
         cooperation.caseChanged(c.caseNo());
+    }
+
+    /** The responsible units but the lead unit: a unit that leads a case does not also cooperate on it (sjreview F2). */
+    static String withoutLead(String responsibleUnits, String lead) {
+        if (responsibleUnits == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(responsibleUnits.split(",")).map(String::strip).filter(u -> !u.isEmpty() && !u.equals(lead))
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.joining(","),
+                        joined -> joined.isEmpty() ? null : joined));
     }
 
     /**

@@ -43,12 +43,14 @@ public class CategoryCatalogue {
 
     private final Map<String, List<Category>> categories = new HashMap<>();
     private final Map<String, CategoryNames> names = new HashMap<>();
+    private final Map<String, String> parents = new HashMap<>();
 
     CategoryCatalogue(Organizations organizations) {
         for (String organization : organizations.ids()) {
             String file = organizations.file(organization, "categories.yaml");
             List<Category> own = load(file);
             categories.put(organization, own);
+            organizations.find(organization).map(o -> o.organization().parent()).ifPresent(p -> parents.put(organization, p));
             Map<String, String> nameByCode = new LinkedHashMap<>();
             own.stream().filter(Category::applicable).forEach(c -> nameByCode.put(c.code(), c.name()));
             names.put(organization, new CategoryNames(nameByCode));
@@ -71,8 +73,19 @@ public class CategoryCatalogue {
         return names.get(organization);
     }
 
+    /**
+     * The category {@code code} of the organisation; for a town or street, also one of its district's that it has none of
+     * itself: a town's self-inspection findings in the district's campaign are the town's own cases under the district's
+     * categories (the campaign's 整治项目), which the town's dispatch table leaves to its office ({@code RectificationCases}).
+     * Staff still choose (and type) only their own organisation's categories ({@link #all}, {@link #names}).
+     */
     public Optional<Category> find(String organization, String code) {
-        return all(organization).stream().filter(c -> c.code().equals(code)).findFirst();
+        Optional<Category> own = all(organization).stream().filter(c -> c.code().equals(code)).findFirst();
+        String parent = parents.get(organization);
+        if (own.isPresent() || parent == null || !categories.containsKey(parent)) {
+            return own;
+        }
+        return categories.get(parent).stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
     static List<Category> load(String file) {

@@ -67,7 +67,9 @@ class NewCaseValidator {
         }
         if (blank(c.category())) {
             errors.add(ApiError.field("category", "REQUIRED", "请选择问题类别"));
-        } else if (catalogue.find(organization, c.category()).isEmpty()) {
+        } else if (campaignWork ? catalogue.find(organization, c.category()).isEmpty()
+                : catalogue.all(organization).stream().noneMatch(k -> k.code().equals(c.category()))) {
+            // Only a town's self-inspection in its district's campaign files a case under the district's categories.
             errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别："
                     + catalogue.names(organization).unknown(c.category()).replaceFirst("^没有问题类别", "")));
         }
@@ -122,7 +124,10 @@ class NewCaseValidator {
         String code = c.campaign().strip();
         CampaignPlans plans = campaignPlans.getIfAvailable();
         var plan = plans == null ? java.util.Optional.<CampaignPlans.PlanFacts>empty() : plans.plan(organization, code, c.category());
-        if (plan.isEmpty()) {
+        boolean ofAnother = plan.isPresent() && !campaignWork && plans.campaign(code)
+                .map(CampaignPlans.Campaign::organization).filter(organization::equals).isEmpty();
+        if (plan.isEmpty() || ofAnother) {
+            // A town's cases count for its district's campaign only as the findings of the campaign's own task.
             errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + TextInput.shortened(code, QUOTED) + " 的活动"));
         } else if (!plan.get().running() && !campaignWork) {
             errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束或已撤销，不能再计入新的案件"));

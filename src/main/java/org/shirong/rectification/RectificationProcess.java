@@ -132,6 +132,12 @@ public final class RectificationProcess {
      * recorded it, as {@code group:<id>} recipients, comma-separated; empty when there are none.
      */
     public static final String VAR_MERGE_COOPERATORS = "mergeCooperators";
+    /**
+     * Transient, set by 结案归档 for 通知案件已结案: the case's reporter ({@code user:<id>}) and its cooperating units
+     * ({@code group:<id>}, the 属地 town's office among them), comma-separated; empty when there is no one to tell.
+     */
+    public static final String VAR_CLOSE_TELL = "closeTell";
+    public static final String TEMPLATE_CASE_CLOSED = "case-closed";
     public static final String VAR_VERIFICATION_RESULT = "verificationResult";
     public static final String VAR_VERIFICATION_COMMENT = "verificationComment";
     /** How often verification failed so far; keys the 核查未通过 notification of each round. */

@@ -13,7 +13,8 @@ import org.shirong.rectification.CaseParties.Party;
  * 协办 per unit over a period, apart from the lead-unit ranking (the lead unit stays accountable for its
  * cases; a unit's 协办 never changes its lead-unit score): 协办数 (cooperations due in the period so far),
  * 按时完成 (recorded by the due instant), 逾期完成, 未完成 (not recorded), 协办按时率 = 按时完成 / 协办数, and
- * the points of {@code cooperation-rules} when the rubric has them. Best first: points, then rate, then count.
+ * the points of {@code cooperation-rules} when the rubric has them. A cooperation the case's closing ended before it was
+ * due ({@link Party#cutShort}) is not counted at all. Best first: points, then rate, then count.
  */
 record CooperationBoard(boolean scored, List<Row> units) {
 
@@ -23,7 +24,8 @@ record CooperationBoard(boolean scored, List<Row> units) {
 
     static CooperationBoard of(List<Party> parties, Map<String, String> unitNames, ScoringRubric.CooperationRules rules) {
         Map<String, List<Party>> byUnit = new LinkedHashMap<>();
-        parties.forEach(p -> byUnit.computeIfAbsent(p.unitId(), u -> new ArrayList<>()).add(p));
+        // a cooperation the case's closing cut short before it was due is not counted (neither done nor not done)
+        parties.stream().filter(p -> !p.cutShort()).forEach(p -> byUnit.computeIfAbsent(p.unitId(), u -> new ArrayList<>()).add(p));
         List<Row> rows = new ArrayList<>();
         byUnit.forEach((unit, list) -> {
             int count = list.size();

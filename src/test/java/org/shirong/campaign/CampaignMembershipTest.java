@@ -390,11 +390,14 @@ class CampaignMembershipTest {
 
     /**
      * 松江区's 全面自查自纠 as 石湖荡镇 does it, in its own organisation: the form lists the categories its findings are
-     * reported under (the district's 11 大类, not the town's patrol ones, which were refused), and a finding naming no
-     * 属地 lies in the town, led by the district department, the town cooperating; the ledger shows no internal key for it.
+     * reported under (the district's 11 大类, not the town's patrol ones, which were refused), and a finding is the town's
+     * own case (松江方案 二（三）、三（二）属地责任): its case number, dispatched by its own table to its office, no district
+     * department cooperating, still counted for the district's campaign (its plan item, overview and ledger), which the
+     * district's office reads; the ledger shows no internal key for it.
      */
     @Test
-    void aTownsSelfInspectionInTheDistrictsCampaignListsTheDistrictsCategoriesAndLiesInTheTown() {
+    @SuppressWarnings("unchecked")
+    void aTownsSelfInspectionInTheDistrictsCampaignListsTheDistrictsCategoriesAndIsTheTownsOwnCase() {
         start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-SELF\",\"name\":\"松江自查\","
                 + "\"dates\":{\"start\":\"2026-11-20\"}}");
         CampaignDriver run = new CampaignDriver("SJ-SELF", managementService, runtimeService, taskService, jdbc);
@@ -415,8 +418,19 @@ class CampaignMembershipTest {
                 "{\"variables\":{\"findings\":{\"value\":\"塔汇路人行道破损｜石湖荡镇塔汇路 20 号｜城市道路\"}}}"), String.class);
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
-        assertThat(jdbc.queryForMap("select tenant_id, territory, lead_unit from rect_case where campaign_code = 'SJ-SELF'"))
-                .containsEntry("TENANT_ID", "songjiang").containsEntry("TERRITORY", "shihudang").containsEntry("LEAD_UNIT", "sjlvrongju");
+        Map<String, Object> own = jdbc.queryForMap("select case_no, tenant_id, territory, lead_unit, plan_item, source"
+                + " from rect_case where campaign_code = 'SJ-SELF'");
+        assertThat(own).containsEntry("TENANT_ID", "shihudang").containsEntry("TERRITORY", "shihudang")
+                .containsEntry("LEAD_UNIT", "shdshirongban").containsEntry("PLAN_ITEM", "SURVEY_URBAN_ROADS")
+                .containsEntry("SOURCE", "SELF_INSPECTION");
+        String caseNo = (String) own.get("CASE_NO");
+        assertThat(caseNo).startsWith("SHD-");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_party where case_no = ? and unit_id like 'sj%'", Integer.class, caseNo))
+                .as("no district department cooperates on the town's own case").isZero();
+        TestRestTemplate district = rest.withBasicAuth("sjshirongban1", "demo");
+        assertThat(district.getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) district.getForObject("/api/campaigns/SJ-SELF", Map.class).get("cases"))
+                .containsEntry("total", 1).containsEntry("open", 1);
         // The ledger's 外部编号 is for outside numbers: not Shirong's own key for the finding (campaign:SJ-SELF:…).
         org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("sjshirongban1", "demo")
                 .getForEntity("/api/cases/export.xlsx?campaign=SJ-SELF", byte[].class));

@@ -243,6 +243,17 @@ class RectificationProcessTest {
                 org.assertj.core.groups.Tuple.tuple("wuye", false, true));
         // The lead unit stays accountable: the case closed on time whatever its cooperating units did.
         assertThat(record(c).closedOnTime()).isTrue();
+        // 物业's cooperation was cut short by the closing before it was due: not counted against it (sjreview F3).
+        assertThat(fixture.parties.of(c.caseNo())).filteredOn(p -> p.unitId().equals("wuye")).singleElement()
+                .satisfies(p -> assertThat(p.cutShort()).isTrue());
+        // 通知案件已结案 (sjreview F4): the reporter and both cooperating units, the one that recorded and the one cut short; not the lead.
+        assertThat(pi).hasPassed("Task_NotifyCaseClosed");
+        assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-cooperation", "case-closed");
+        assertThat(fixture.notifications.inbox("wuye1")).containsExactly("case-cooperation", "case-closed");
+        assertThat(fixture.notifications.inbox("lvrong1")).containsExactly("case-closed");
+        assertThat(fixture.notifications.inbox("chengguan1")).containsExactly("case-dispatched");
+        assertThat(fixture.notifications.latestBody("wuye1", "case-closed")).contains(c.caseNo(), "经核查整改到位，已结案归档",
+                "在协办期限前结案的，不计入协办考核");
     }
 
     /**

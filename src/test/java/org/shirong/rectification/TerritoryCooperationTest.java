@@ -190,6 +190,47 @@ class TerritoryCooperationTest {
                 .as("the cooperation keeps the due date it was given, by which its on-time count is judged").isEqualTo(cooperationDue);
     }
 
+    /**
+     * sjreview F2, F3: the office re-dispatches a returned case to one of its 责任单位, which leaves the cooperators (its
+     * open 记录协办情况 ends, it is no party, no 责任单位 any more) and so is never 未完成协办 on its own case; the case then
+     * closes before the others' cooperations were due, which are shown as not counted rather than 未记录.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCooperatorTheCaseIsRedispatchedToLeavesTheCooperatorsAndAClosingBeforeTheirDueCountsAgainstNoOne() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"东夏路门前油污占道","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
+                 "location":{"address":"松江区东夏路 12 号","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(parties.of(caseNo)).extracting(CaseParties.Party::unitId)
+                .containsExactlyInAnyOrder("sjjianguanwei", "sjchengguanju", "sjgonganfenju", "shdshirongban");
+        String ownCooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("sjchengguanju")).findFirst().orElseThrow()
+                .processInstanceId();
+
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"门前油污占道属门责管理\"}");
+        complete("sjshirongban1", caseTask(caseNo), "\"newLeadUnit\":{\"value\":\"sjchengguanju\"}");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ownCooperation).count())
+                .as("the new lead's own 记录协办情况 ends").isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "sjchengguanju"))
+                .count()).isZero();
+        assertThat(parties.of(caseNo)).extracting(CaseParties.Party::unitId)
+                .containsExactlyInAnyOrder("sjjianguanwei", "sjgonganfenju", "shdshirongban");
+        Map<String, Object> record = (Map<String, Object>) as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class).get("record");
+        assertThat(record).containsEntry("leadUnit", "sjchengguanju").containsEntry("responsibleUnits", "sjjianguanwei,sjgonganfenju");
+
+        cooperations.caseClosed(caseNo);
+
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class)
+                .get("parties");
+        assertThat(shown).extracting(p -> p.get("unitId") + ":" + p.get("status") + ":" + p.get("statusName")).containsExactlyInAnyOrder(
+                "sjjianguanwei:NOT_COUNTED:结案时尚未到期，不计", "sjgonganfenju:NOT_COUNTED:结案时尚未到期，不计",
+                "shdshirongban:NOT_COUNTED:结案时尚未到期，不计");
+        assertThat(parties.of(caseNo)).allSatisfy(p -> assertThat(p.cutShort()).isTrue());
+    }
+
     /** The district case closes (结案归档, as the close job runs it: no user) before the town recorded anything. */
     @Test
     void closingTheDistrictCaseEndsTheTownsOpenCooperationInTheTownsTenant() {

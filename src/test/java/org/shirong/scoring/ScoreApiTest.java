@@ -767,6 +767,13 @@ class ScoreApiTest {
         rows.party(march.get(1), "zongguan", "late");
         rows.party(march.get(2), "zongguan", null);
         rows.party(march.get(0), "wuye", "on time");
+        // The case closed a day before wuye's cooperation on it was due: cut short, not counted (sjreview F3).
+        Instant cutDue = jdbc.queryForObject("select due_at from rect_case where case_no = ?", java.sql.Timestamp.class, march.get(1))
+                .toInstant();
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, assigned_at, due_at, ended_at)"
+                + " values (?, 'wuye', 'COOPERATE', 'RESPONSIBLE', ?, ?, ?)", march.get(1),
+                java.sql.Timestamp.from(cutDue.minus(java.time.Duration.ofDays(3))), java.sql.Timestamp.from(cutDue),
+                java.sql.Timestamp.from(cutDue.minus(java.time.Duration.ofDays(1))));
         // Another organisation's case in the same month: its 协办 counts in its own scores, never in 九亭's.
         CaseRows jinxi = new CaseRows(jdbc, "SCAPIJX");
         String jinxiCase = jinxi.add("jxshuili", "IN_RECTIFICATION", DUE, null);
