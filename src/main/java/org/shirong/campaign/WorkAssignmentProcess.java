@@ -22,6 +22,8 @@ public final class WorkAssignmentProcess {
     public static final String VAR_CAMPAIGN_NAME = "campaignName";
     /** Work from the district in a town's process: the district's office that handed it, named in the town's notices. */
     public static final String VAR_ASSIGNED_BY = "assignedBy";
+    /** Work from the district in a town's process: the district office's group, told too when the work is overdue. */
+    public static final String VAR_ASSIGNED_BY_GROUP = "assignedByGroup";
     public static final String VAR_HANDLING_RESULT = "handlingResult";
     public static final String VAR_HANDLED = "handled";
     public static final String VAR_REVIEW_RESULT = "reviewResult";

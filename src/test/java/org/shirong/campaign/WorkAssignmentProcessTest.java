@@ -32,7 +32,8 @@ import org.shirong.system.SharesJvm;
 
 /**
  * 工作交办: handled by the unit and reviewed by the office, the unit told when it is given the work (the meeting that
- * decided it named) and the unit and the office told once when its deadline passes undone, through the real send tasks.
+ * decided it named) and the unit and the office told once when its deadline passes undone, through the real send tasks;
+ * a district's work for a town done by the town's process in the town's organisation.
  */
 @Deployment(resources = "processes/WorkAssignmentProcess.bpmn")
 @SharesJvm

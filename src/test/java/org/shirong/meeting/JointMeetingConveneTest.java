@@ -543,7 +543,7 @@ class JointMeetingConveneTest {
      * 松江区's office hands work to 石湖荡镇 from 发起流程 → 工作交办 (条块联动、属地责任): the district's form offers its towns by
      * their offices, a town's form neither the other towns nor the district; the work is done in the town's own
      * organisation, where its office finds it in Tasklist, is told by the district's office, and completes it over REST,
-     * another town's office not seeing it; once the town's leaders accept it the district's process ends with the result.
+     * another town's office not seeing it; past its deadline both the town's and the district's office are told; once the town's leaders accept it the district's process ends with the result.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -589,6 +589,13 @@ class JointMeetingConveneTest {
                     List.class)).as("another town's office").isEmpty();
             assertThat(rest.withBasicAuth("yxshirongban1", "demo").getForEntity("/engine-rest/task/" + taskId, String.class)
                     .getStatusCode().value()).isEqualTo(404);
+
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(town.getId()).timers().singleResult().getId());
+            meetingFixture.runJobs(town.getId());
+            assertThat(jdbc.queryForObject("select body from notification_inbox where recipient_id = 'sjshirongban1'"
+                    + " and template_id = 'work-assignment-overdue' order by id desc limit 1", String.class))
+                    .as("the district's office is told too when the town's work is overdue")
+                    .contains("区市容管理专项办公室交办", "“某菜场周边整治”", "已超期");
 
             ResponseEntity<String> done = rest.withBasicAuth("shdshirongban1", "demo").postForEntity("/engine-rest/task/" + taskId
                     + "/complete", new HttpEntity<>("""
