@@ -8,6 +8,9 @@ public final class WorkAssignmentProcess {
     public static final String TASK_HANDLE_ASSIGNMENT = "Task_HandleAssignment";
     public static final String TASK_REVIEW_RESULT = "Task_ReviewResult";
     public static final String END_COMPLETED = "EndEvent_AssignmentCompleted";
+    /** Work a district hands to one of its towns, done in the town's own organisation by this process there. */
+    public static final String CALL_TOWN_HANDLES = "CallActivity_TownHandlesAssignment";
+    public static final String END_TOWN_COMPLETED = "EndEvent_TownAssignmentCompleted";
 
     public static final String VAR_TITLE = "title";
     public static final String VAR_UNIT_GROUP = "unitGroup";
@@ -17,6 +20,10 @@ public final class WorkAssignmentProcess {
     public static final String VAR_MEETING_NAME = "meetingName";
     /** A meeting's decision: the campaign of the meeting. */
     public static final String VAR_CAMPAIGN_NAME = "campaignName";
+    /** Work from the district in a town's process: the district's office that handed it, named in the town's notices. */
+    public static final String VAR_ASSIGNED_BY = "assignedBy";
+    /** Work from the district in a town's process: the district office's group, told too when the work is overdue. */
+    public static final String VAR_ASSIGNED_BY_GROUP = "assignedByGroup";
     public static final String VAR_HANDLING_RESULT = "handlingResult";
     public static final String VAR_HANDLED = "handled";
     public static final String VAR_REVIEW_RESULT = "reviewResult";

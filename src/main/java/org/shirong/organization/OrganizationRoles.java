@@ -118,6 +118,15 @@ public class OrganizationRoles {
         return organizations.office(organization);
     }
 
+    /**
+     * The town or street of the execution's district whose office {@code unit} is, where work handed to it is done (its
+     * own organisation, as a district meeting's decision for a town); null for a unit of the organisation itself.
+     */
+    public String townOf(VariableScope execution, String unit) {
+        Organization town = organizations.townOffices(tenant(execution)).get(unit);
+        return town == null ? null : town.id();
+    }
+
     private String tenant(VariableScope execution) {
         String tenant = ((ExecutionEntity) execution).getTenantId();
         return organizations.find(tenant).map(Organization::id)

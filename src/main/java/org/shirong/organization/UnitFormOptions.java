@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The forms that name a unit offer the units of the organisation they are deployed for: 重新派遣 (the new lead unit)
  * 交办工作 (the unit to do it) and 临时会议 (the units called). Leading groups and offices are not offered: they hand work out.
- * A district's 临时会议 (联席会议) also calls its towns and streets, by their offices (条块联动): a meeting only notifies,
- * whereas work and cases are done in each town's own organisation.
+ * A district's 临时会议 (联席会议) and 工作交办 also name its towns and streets, by their offices (条块联动): a meeting
+ * only notifies them; work handed to a town is done by its office in the town's own organisation (WorkAssignmentProcess
+ * calls itself there), as a meeting's decision for a town is. A town has no towns, so a town's forms offer its own units.
  */
 @Configuration
 class UnitFormOptions {
@@ -26,7 +27,7 @@ class UnitFormOptions {
 
     @Bean
     FormSelectOptions workAssignmentUnitOptions(Organizations organizations) {
-        return options(organizations, "forms/WorkAssignmentStart.form", "unitGroup", false);
+        return options(organizations, "forms/WorkAssignmentStart.form", "unitGroup", true);
     }
 
     @Bean

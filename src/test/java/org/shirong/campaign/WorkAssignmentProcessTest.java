@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -31,7 +32,8 @@ import org.shirong.system.SharesJvm;
 
 /**
  * 工作交办: handled by the unit and reviewed by the office, the unit told when it is given the work (the meeting that
- * decided it named) and the unit and the office told once when its deadline passes undone, through the real send tasks.
+ * decided it named) and the unit and the office told once when its deadline passes undone, through the real send tasks;
+ * a district's work for a town done by the town's process in the town's organisation.
  */
 @Deployment(resources = "processes/WorkAssignmentProcess.bpmn")
 @SharesJvm
@@ -156,5 +158,48 @@ class WorkAssignmentProcessTest {
         complete(task(instance), withVariables(VAR_HANDLING_RESULT, "已全部清理", VAR_HANDLED, true));
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
         assertThat(instance).isEnded();
+    }
+
+    /**
+     * 松江区 hands work to 石湖荡镇 by choosing its office: the district's process calls 工作交办 in the town's own
+     * organisation, where the town's office handles it (deadline and overdue timer as any unit's) and the town's approvers
+     * review it; the town's notices name the district's office, and the result comes back to the district's process.
+     */
+    @Test
+    void workForATownIsDoneInTheTownsOwnOrganisationAndItsResultComesBackToTheDistrict() {
+        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("songjiang", "shihudang"),
+                processEngine.getIdentityService()));
+        java.util.List<String> deployments = java.util.stream.Stream.of("songjiang", "shihudang").map(tenant -> repositoryService()
+                .createDeployment().tenantId(tenant).addClasspathResource("processes/WorkAssignmentProcess.bpmn").deploy().getId())
+                .toList();
+        try {
+            ProcessInstance district = runtimeService().createProcessInstanceByKey(KEY).processDefinitionTenantId("songjiang")
+                    .setVariables(withVariables(VAR_TITLE, "某菜场周边整治", VAR_UNIT_GROUP, "shdshirongban",
+                            VAR_REQUIREMENT, "清理占道经营和乱堆物", VAR_DUE_DATE, "2026-12-18")).execute();
+            assertThat(district).isWaitingAt(CALL_TOWN_HANDLES);
+            execute(job(CALL_TOWN_HANDLES, district));
+
+            ProcessInstance town = runtimeService().createProcessInstanceQuery().superProcessInstanceId(district.getId()).singleResult();
+            assertThat(town.getTenantId()).isEqualTo("shihudang");
+            assertThat(town).isWaitingAt(TASK_HANDLE_ASSIGNMENT, TASK_NOTIFY_ISSUED).variables()
+                    .containsEntry(VAR_ASSIGNED_BY, "区市容管理专项办公室").containsEntry(VAR_UNIT_GROUP, "shdshirongban");
+            assertThat(task(town)).hasCandidateGroup("shdshirongban").hasName("办理交办事项 · 某菜场周边整治")
+                    .hasDueDate(Date.from(LocalDateTime.parse("2026-12-18T17:00:00").atZone(ZoneId.systemDefault()).toInstant()));
+            assertThat(managementService().createJobQuery().processInstanceId(town.getId()).timers().singleResult().getDuedate())
+                    .isEqualTo(Date.from(LocalDateTime.parse("2026-12-18T17:00:00").atZone(ZoneId.systemDefault()).toInstant()));
+            assertThat(task(district)).isNull();
+            execute(job(TASK_NOTIFY_ISSUED, town));
+
+            complete(task(town), withVariables(VAR_HANDLING_RESULT, "已清理 8 处占道摊位", VAR_HANDLED, true));
+            assertThat(task(town)).hasCandidateGroup("shdlingdao");
+            complete(task(town), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
+
+            assertThat(town).hasPassed(END_COMPLETED).isEnded();
+            assertThat(district).hasPassed(END_TOWN_COMPLETED).isEnded();
+            assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(district.getId())
+                    .variableName(VAR_HANDLING_RESULT).singleResult().getValue()).isEqualTo("已清理 8 处占道摊位");
+        } finally {
+            deployments.forEach(id -> repositoryService().deleteDeployment(id, true));
+        }
     }
 }

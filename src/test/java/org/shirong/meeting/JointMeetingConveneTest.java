@@ -538,4 +538,83 @@ class JointMeetingConveneTest {
             jdbc.update("delete from campaign_document where process_instance_id = ?", instance.getId());
         }
     }
+
+    /**
+     * 松江区's office hands work to 石湖荡镇 from 发起流程 → 工作交办 (条块联动、属地责任): the district's form offers its towns by
+     * their offices, a town's form neither the other towns nor the district; the work is done in the town's own
+     * organisation, where its office finds it in Tasklist, is told by the district's office, and completes it over REST,
+     * another town's office not seeing it; past its deadline both the town's and the district's office are told; once the town's leaders accept it the district's process ends with the result.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDistrictsOfficeHandsWorkToATownWhichDoesItInItsOwnOrganisation() {
+        ClockUtil.reset();
+        String start = "/engine-rest/process-definition/key/" + WorkAssignmentProcess.KEY + "/tenant-id/%s/";
+        String form = rest.withBasicAuth("sjshirongban1", "demo").getForObject(start.formatted("songjiang") + "deployed-start-form",
+                String.class).replaceAll("\\s", "");
+        assertThat(form).contains("\"label\":\"区绿化市容局\"", "\"label\":\"石湖荡镇\",\"value\":\"shdshirongban\"",
+                "\"label\":\"九亭镇\",\"value\":\"chuangban\"");
+        String townForm = rest.withBasicAuth("chuangban2", "demo").getForObject(start.formatted("jiuting") + "deployed-start-form",
+                String.class).replaceAll("\\s", "");
+        assertThat(townForm).contains("\"label\":\"城管中队\"").doesNotContain("石湖荡镇", "shdshirongban", "sjshirongban", "区绿化市容局");
+
+        String due = LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(1)
+                .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.WEDNESDAY)).toString();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String body = """
+                {"variables":{"title":{"value":"某菜场周边整治"},"unitGroup":{"value":"shdshirongban"},
+                 "requirement":{"value":"清理菜场周边占道经营和乱堆物"},"dueDate":{"value":"%s"}}}""".formatted(due);
+        ResponseEntity<String> started = rest.withBasicAuth("sjshirongban1", "demo").postForEntity(start.formatted("songjiang")
+                + "submit-form", new HttpEntity<>(body, headers), String.class);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        var district = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                .tenantIdIn("songjiang").variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "某菜场周边整治").singleResult();
+        try {
+            meetingFixture.runJobs(district.getId());
+            var town = runtimeService.createProcessInstanceQuery().superProcessInstanceId(district.getId()).singleResult();
+            assertThat(town.getTenantId()).as("in the town's organisation").isEqualTo("shihudang");
+            meetingFixture.runJobs(town.getId());
+
+            List<Map<String, Object>> townTasks = rest.withBasicAuth("shdshirongban1", "demo")
+                    .getForObject("/engine-rest/task?maxResults=15&processInstanceId=" + town.getId(), List.class);
+            assertThat(townTasks).as("the town's office sees it in its Tasklist").singleElement().satisfies(t -> assertThat(t)
+                    .containsEntry("name", "办理交办事项 · 某菜场周边整治").containsEntry("tenantId", "shihudang")
+                    .containsEntry("due", due + "T17:00:00.000+0800"));
+            String taskId = (String) townTasks.get(0).get("id");
+            assertThat(jdbc.queryForObject("select body from notification_inbox where recipient_id = 'shdshirongban1'"
+                    + " and template_id = 'work-assignment-issued' order by id desc limit 1", String.class))
+                    .contains("区市容管理专项办公室向你单位交办以下工作", "交办事项：某菜场周边整治");
+            assertThat(rest.withBasicAuth("yxshirongban1", "demo").getForObject("/engine-rest/task?maxResults=15&processInstanceId=" + town.getId(),
+                    List.class)).as("another town's office").isEmpty();
+            assertThat(rest.withBasicAuth("yxshirongban1", "demo").getForEntity("/engine-rest/task/" + taskId, String.class)
+                    .getStatusCode().value()).isEqualTo(404);
+
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(town.getId()).timers().singleResult().getId());
+            meetingFixture.runJobs(town.getId());
+            assertThat(jdbc.queryForObject("select body from notification_inbox where recipient_id = 'sjshirongban1'"
+                    + " and template_id = 'work-assignment-overdue' order by id desc limit 1", String.class))
+                    .as("the district's office is told too when the town's work is overdue")
+                    .contains("区市容管理专项办公室交办", "“某菜场周边整治”", "已超期");
+
+            ResponseEntity<String> done = rest.withBasicAuth("shdshirongban1", "demo").postForEntity("/engine-rest/task/" + taskId
+                    + "/complete", new HttpEntity<>("""
+                    {"variables":{"handlingResult":{"value":"已清理占道摊位 8 处"},"handled":{"value":true}}}""", headers), String.class);
+            assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+            Task review = taskService.createTaskQuery().processInstanceId(town.getId()).singleResult();
+            ResponseEntity<String> accepted = rest.withBasicAuth("shdlingdao1", "demo").postForEntity("/engine-rest/task/"
+                    + review.getId() + "/complete", new HttpEntity<>("{\"variables\":{\"reviewResult\":{\"value\":\"pass\"}}}",
+                    headers), String.class);
+            assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
+
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(district.getId()).count()).as("ended").isZero();
+            List<Map<String, Object>> result = rest.withBasicAuth("sjshirongban1", "demo").getForObject(
+                    "/engine-rest/history/variable-instance?maxResults=15&variableName=handlingResult&processInstanceId=" + district.getId(), List.class);
+            assertThat(result).as("the district reads the result").singleElement()
+                    .satisfies(v -> assertThat(v).containsEntry("value", "已清理占道摊位 8 处"));
+        } finally {
+            runtimeService.createProcessInstanceQuery().processInstanceId(district.getId()).list()
+                    .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
+        }
+    }
 }
