@@ -232,7 +232,7 @@ class CampaignBrowserTest {
                         .isEqualTo("环卫所 2 1 0 0 0 0 0");
                 browser.until(d -> d.findElements(By.cssSelector(".shirong-chart canvas")).size() >= 3);
                 assertThat(browser.driver().findElement(By.cssSelector(".shirong-campaign-page")).getAttribute("textContent"))
-                        .contains("考核排名", "通报线", "各整治项目", "案件地图", "活动文书", "未办结的督办");
+                        .contains("考核排名", "通报线", "各整治项目", "案件地图", "活动文书", "督办（待督办", "超期待督办", "已督办、尚未办结", "各单位未完成的任务");
                 browser.screenshot("cockpit-campaign-dashboard");
                 assertThat(english(browser)).as("页面上的英文").isEmpty();
                 // The page scrolls under the wheel, as a user would reach the ranking and the documents below the first
