@@ -260,7 +260,7 @@ class RectificationBrowserTest {
     }
 
     /**
-     * A case the inspectors sent back: its new 整改问题 says so at the top of the form, with the inspector's reason, which
+     * A case the inspectors sent back and the office then supervised: its new 整改问题 says so at the top of the form, with the inspector's reason and the 督办, which
      * the unit saw only in its messages and on the case page before; the task's header names its dates and gives the day
      * and hour (a phone has no tooltip), an overdue one in red.
      */
@@ -284,6 +284,9 @@ class RectificationBrowserTest {
                 headers), String.class).getStatusCode().is2xxSuccessful()).isTrue();
         Task rework = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
         assertThat(rework.getTaskDefinitionKey()).isEqualTo("Task_RectifyProblem");
+        assertThat(rest.withBasicAuth("chuangban1", "demo").postForEntity("/api/cases/" + caseNo + "/supervisions",
+                new HttpEntity<>("{\"instruction\":\"请明天上午十点前加固完毕\"}", headers), String.class).getStatusCode().is2xxSuccessful())
+                .isTrue();
         dates(caseNo, Instant.parse("2026-11-02T09:00:00Z"), Instant.parse("2026-11-01T09:00:00Z"));
 
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
@@ -294,6 +297,8 @@ class RectificationBrowserTest {
                 WebElement note = browser.visible(By.cssSelector(".shirong-rework-note"));
                 assertThat(note.getText()).contains("返工（第 1 次）", "核查意见：店招边框仍有松动，需加固");
                 assertThat(browser.inView(note)).as("返工说明在表单开头即可看到").isTrue();
+                assertThat(browser.visible(By.cssSelector(".shirong-supervision-note")).getText())
+                        .as("the latest 督办, which the unit otherwise reads only on the case page").contains("督办", "请明天上午十点前加固完毕");
                 // On a phone (no tooltips) the header names the date, gives its day and hour, and says 已超期 in red.
                 WebElement due = browser.visible(By.cssSelector(".task-meta .due-date, .meta .due-date"));
                 assertThat(due.getText()).contains("已超期，到期").contains("（2026年11月2日 17:00）");
