@@ -348,10 +348,10 @@ class CaseCooperation {
 
     /**
      * The case closed: its open cooperations end (Message_CaseClosed). One whose first step has not run yet
-     * (its start job still waits) has no subscription to the message; it is deleted instead. Returns the units whose
-     * 记录协办情况 ended (they had been told of the case and had not recorded yet), not those never told.
+     * (its start job still waits) has no subscription to the message; it is deleted instead. Returns the case's parties
+     * and, apart, the units whose 记录协办情况 ended (they had been told of the case and had not recorded yet).
      */
-    List<String> caseClosed(String caseNo) {
+    ClosedCooperations caseClosed(String caseNo) {
         // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
         return systemAccess.run(() -> closeCooperations(caseNo));
     }
@@ -363,12 +363,13 @@ class CaseCooperation {
      * variable query, the look for start events, then the parties read again and each one's instance counted). A
      * cooperation the message reached ends at EndEvent_CaseClosedFirst, whose listener ends its party
      * ({@link #endedByClosure}); one it did not reach waits at its asynchronous start (a re-dispatch's) and is deleted
-     * here, its party ended with it. Returns the units of the cooperations the message ended.
+     * here, its party ended with it. Returns the parties as read and the units of the cooperations the message ended.
      */
-    private List<String> closeCooperations(String caseNo) {
+    private ClosedCooperations closeCooperations(String caseNo) {
         Instant now = RectificationCases.now();
         List<String> waiting = new ArrayList<>();
-        for (CaseParties.Party p : parties.of(caseNo)) {
+        List<CaseParties.Party> all = parties.of(caseNo);
+        for (CaseParties.Party p : all) {
             if (p.endedAt() != null) {
                 continue;
             }
@@ -382,7 +383,14 @@ class CaseCooperation {
             }
             parties.ended(caseNo, p.unitId(), now);
         }
-        return waiting;
+        return new ClosedCooperations(all.stream().map(CaseParties.Party::unitId).toList(), waiting);
+    }
+
+    /**
+     * A case's cooperations at its closure: every party's unit, and those whose 记录协办情况 the closure ended (told of the
+     * case, not yet recorded).
+     */
+    record ClosedCooperations(List<String> units, List<String> endedByClosure) {
     }
 
     /**

@@ -161,31 +161,43 @@ class CaseRecords {
      * Closes the case at {@code at} with its CLOSED event by {@code actor}: on time ({@code closed_on_time}, the event's
      * detail {@code onTime}, else {@code late}) when it was submitted, or never submitted is closed, by its due instant or
      * has none. The row decides, as the update locks it: no read of the case first (issue 13, W1: its locking read, then
-     * the update and the event, were three round trips of the close job); on PostgreSQL the event is inserted from what the
-     * update returns, in the same statement, elsewhere from the row just updated.
+     * the update and the event, were three round trips of the close job), and the update itself returns whom the closure
+     * concerns, so the closing notice reads the case no more. On PostgreSQL the event is inserted from what the update
+     * returns, in the same statement; on H2 the update is read as its final table, then the event inserted.
      */
-    void closeWithEvent(String caseNo, Instant at, String actor, String onTime, String late) {
+    Closed closeWithEvent(String caseNo, Instant at, String actor, String onTime, String late) {
         writing(caseNo, false);
         String close = "update rect_case set status = ?, closed_at = ?, closed_on_time = (due_at is null"
                 + " or coalesce(submitted_at, cast(? as timestamp)) <= due_at) where case_no = ?";
         Object[] closeValues = {CaseStatus.CLOSED.name(), ts(at), ts(at), caseNo};
-        String event = "insert into rect_case_event (case_no, occurred_at, kind, actor, detail, unit_id) select case_no,"
-                + " cast(? as timestamp), cast(? as varchar), cast(? as varchar),"
-                + " case when closed_on_time then cast(? as varchar) else cast(? as varchar) end, cast(null as varchar) from ";
-        Object[] eventValues = {ts(at), CaseEventKind.CLOSED.name(), actor, onTime, late};
-        int rows;
+        String event = "insert into rect_case_event (case_no, occurred_at, kind, actor, detail, unit_id) ";
+        List<Closed> closed;
         if (database.isPostgres()) {
-            rows = jdbc.update("with closed as (" + close + " returning case_no, closed_on_time) " + event + "closed",
-                    concat(closeValues, eventValues));
+            closed = jdbc.query("with closed as (" + close + " returning case_no, closed_on_time, reported_by, lead_unit),"
+                            + " event as (" + event + "select case_no, cast(? as timestamp), cast(? as varchar), cast(? as varchar),"
+                            + " case when closed_on_time then cast(? as varchar) else cast(? as varchar) end, cast(null as varchar)"
+                            + " from closed) select reported_by, lead_unit, closed_on_time from closed",
+                    CaseRecords::closed, concat(closeValues, new Object[] {ts(at), CaseEventKind.CLOSED.name(), actor, onTime, late}));
         } else {
-            rows = jdbc.update(close, closeValues);
-            if (rows == 1) {
-                jdbc.update(event + "rect_case where case_no = ?", concat(eventValues, new Object[] {caseNo}));
+            closed = jdbc.query("select reported_by, lead_unit, closed_on_time from final table (" + close + ")",
+                    CaseRecords::closed, closeValues);
+            if (closed.size() == 1) {
+                jdbc.update(event + "values (?, ?, ?, ?, ?, null)", caseNo, ts(at), CaseEventKind.CLOSED.name(), actor,
+                        closed.get(0).onTime() ? onTime : late);
             }
         }
-        if (rows != 1) {
+        if (closed.size() != 1) {
             throw new IllegalStateException("案件不存在: " + caseNo);
         }
+        return closed.get(0);
+    }
+
+    /** Whom a closure concerns: the case's reporter (none for imports) and its lead unit; whether it closed on time. */
+    record Closed(String reportedBy, String leadUnit, boolean onTime) {
+    }
+
+    private static Closed closed(ResultSet rs, int row) throws SQLException {
+        return new Closed(rs.getString("reported_by"), rs.getString("lead_unit"), rs.getBoolean("closed_on_time"));
     }
 
     /** An event of the case each row of the named statement result returns (its {@code case_no}), in one statement. */

@@ -1,5 +1,7 @@
 package org.shirong.rectification;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -15,25 +17,22 @@ class CloseCaseDelegate implements JavaDelegate {
 
     private final RectificationCases cases;
     private final CaseCooperation cooperation;
-    private final CaseParties parties;
 
-    CloseCaseDelegate(RectificationCases cases, CaseCooperation cooperation, CaseParties parties) {
+    CloseCaseDelegate(RectificationCases cases, CaseCooperation cooperation) {
         this.cases = cases;
         this.cooperation = cooperation;
-        this.parties = parties;
     }
 
+    /** Reads nothing itself: the closing update returns the reporter and lead, the cooperations' close their parties (W1). */
     @Override
     public void execute(DelegateExecution execution) {
         String caseNo = execution.getProcessBusinessKey();
-        cases.closed(caseNo, null);
-        cooperation.caseClosed(caseNo);
-        CaseRecord c = cases.get(caseNo);
-        java.util.List<String> tell = new java.util.ArrayList<>();
-        if (c.reportedBy() != null && !c.reportedBy().isBlank()) {
-            tell.add("user:" + c.reportedBy());
+        CaseRecords.Closed closed = cases.closed(caseNo, null);
+        List<String> tell = new ArrayList<>();
+        if (closed.reportedBy() != null && !closed.reportedBy().isBlank()) {
+            tell.add("user:" + closed.reportedBy());
         }
-        parties.of(caseNo).stream().map(CaseParties.Party::unitId).filter(unit -> !unit.equals(c.leadUnit()))
+        cooperation.caseClosed(caseNo).units().stream().filter(unit -> !unit.equals(closed.leadUnit()))
                 .forEach(unit -> tell.add("group:" + unit));
         execution.setVariable(RectificationProcess.VAR_CLOSE_TELL, Variables.stringValue(String.join(",", tell), true));
     }

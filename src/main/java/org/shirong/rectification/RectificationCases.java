@@ -554,9 +554,12 @@ public class RectificationCases {
                 now(), CaseEventKind.VERIFICATION_FAILED, actor, reason, null);
     }
 
-    /** Closed now: on time when it was submitted (never submitted: closed) by its due instant, or has none. */
-    void closed(String caseNo, String actor) {
-        records.closeWithEvent(caseNo, now(), actor, "按期办结", "超期办结");
+    /**
+     * Closed now: on time when it was submitted (never submitted: closed) by its due instant, or has none. Returns whom the
+     * closure concerns (reporter, lead unit), as the closing statement read them.
+     */
+    CaseRecords.Closed closed(String caseNo, String actor) {
+        return records.closeWithEvent(caseNo, now(), actor, "按期办结", "超期办结");
     }
 
     /**

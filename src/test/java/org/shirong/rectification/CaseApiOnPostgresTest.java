@@ -276,7 +276,8 @@ class CaseApiOnPostgresTest {
 
     /**
      * A case closes on time when it was handed in by its due instant, or, never handed in, is closed by it, or has none;
-     * late otherwise: PostgreSQL decides in the statement that closes it and writes its CLOSED event.
+     * late otherwise: PostgreSQL decides in the statement that closes it and writes its CLOSED event, and returns the case's
+     * reporter and lead unit.
      */
     @Test
     void aCaseClosesOnTimeOrLateAsItsRowSaysWithItsEventOnPostgres() {
@@ -293,7 +294,8 @@ class CaseApiOnPostgresTest {
         }
         try {
             CaseRecords records = context.getBean(CaseRecords.class);
-            records.closeWithEvent("PGCLOSE-1", due.plusSeconds(3_600), "ducha1", "按期办结", "超期办结");
+            assertThat(records.closeWithEvent("PGCLOSE-1", due.plusSeconds(3_600), "ducha1", "按期办结", "超期办结"))
+                    .as("the closing statement returns whom the closing notice tells").isEqualTo(new CaseRecords.Closed("admin", "huanwei", true));
             records.closeWithEvent("PGCLOSE-2", due.plusSeconds(3_600), "ducha1", "按期办结", "超期办结");
             records.closeWithEvent("PGCLOSE-3", due.minusSeconds(3_600), null, "按期办结", "超期办结");
             records.closeWithEvent("PGCLOSE-4", due.plusSeconds(3_600), null, "按期办结", "超期办结");

@@ -114,7 +114,7 @@ final class RectificationFixture {
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
         Mocks.register("recordSupervisionDelegate", new RecordSupervisionDelegate(steps));
-        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation, parties));
+        Mocks.register("closeCaseDelegate", new CloseCaseDelegate(cases, cooperation));
         Mocks.register("closeMergedCaseDelegate", new CloseMergedCaseDelegate(cases, cooperation));
         Mocks.register("voidCaseDelegate", new VoidCaseDelegate(cases, cooperation));
         Mocks.register("reopenCaseDelegate", new ReopenCaseDelegate(steps));
