@@ -634,8 +634,8 @@ class CampaignDashboard {
     /**
      * The open cases whose 督办超期案件 task is waiting in the office (the engine's open {@code Task_SuperviseCase} of the
      * case's process), oldest deadline first: overdue, not yet supervised from that task. One query joins the engine's
-     * tasks to the campaign's open cases in the database (not a list of every open case's process instance, which for a
-     * district's campaign runs into thousands). Read on Shirong's behalf: a leader reading the 驾驶舱 may not read the
+     * tasks to the campaign's cases in the database (not a list of every open case's process instance, which for a
+     * district's campaign runs into thousands); a participating town's are those of its cases. Read on Shirong's behalf: a leader reading the 驾驶舱 may not read the
      * office's tasks in the engine.
      */
     private List<AwaitingSupervision> awaitingSupervision(Campaign c, List<CaseRecord> all, Map<String, String> names, Instant now) {
@@ -649,7 +649,8 @@ class CampaignDashboard {
                 .formatted(managementService.getTableName(Task.class))).parameter("taskKey", RectificationProcess.TASK_SUPERVISE)
                 .parameter("campaign", c.code()).list());
         Map<String, Instant> since = new HashMap<>();
-        waiting.stream().filter(t -> byInstance.containsKey(t.getProcessInstanceId())).forEach(t -> since.merge(t.getProcessInstanceId(), t.getCreateTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+        waiting.stream().filter(t -> byInstance.containsKey(t.getProcessInstanceId())).forEach(t -> since.merge(
+                t.getProcessInstanceId(), t.getCreateTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
         return since.entrySet().stream().map(e -> {
             CaseRecord r = byInstance.get(e.getKey());
             return new AwaitingSupervision(r.caseNo(), r.title(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME
