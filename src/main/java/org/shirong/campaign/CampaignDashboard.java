@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -257,12 +258,22 @@ class CampaignDashboard {
     private final Organizations organizations;
     private final ZoneId zone;
     private final TaskService taskService;
+    private final ManagementService managementService;
     private final SystemAccess systemAccess;
+
+    /**
+     * The active 督办超期案件 tasks of the campaign's cases ({@code %s}: the engine's task table, with its prefix); a
+     * case's process instance is in {@code rect_case}, in the engine's database. An ended case's process has no task.
+     */
+    private static final String SUPERVISION_WAITING = "select RES.* from %s RES where RES.TASK_DEF_KEY_ = #{taskKey}"
+            + " and RES.SUSPENSION_STATE_ = 1 and RES.PROC_INST_ID_ in (select process_instance_id from rect_case"
+            + " where campaign_code = #{campaign})";
 
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
             UnitScores scores, OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar,
-            TaskService taskService, SystemAccess systemAccess) {
+            TaskService taskService, ManagementService managementService, SystemAccess systemAccess) {
         this.taskService = taskService;
+        this.managementService = managementService;
         this.systemAccess = systemAccess;
         this.records = records;
         this.planItems = planItems;
@@ -622,8 +633,10 @@ class CampaignDashboard {
 
     /**
      * The open cases whose 督办超期案件 task is waiting in the office (the engine's open {@code Task_SuperviseCase} of the
-     * case's process), oldest deadline first: overdue, not yet supervised from that task. Read on Shirong's behalf: a
-     * leader reading the 驾驶舱 may not read the office's tasks in the engine.
+     * case's process), oldest deadline first: overdue, not yet supervised from that task. One query joins the engine's
+     * tasks to the campaign's cases in the database (not a list of every open case's process instance, which for a
+     * district's campaign runs into thousands); a participating town's are those of its cases. Read on Shirong's behalf: a leader reading the 驾驶舱 may not read the
+     * office's tasks in the engine.
      */
     private List<AwaitingSupervision> awaitingSupervision(Campaign c, List<CaseRecord> all, Map<String, String> names, Instant now) {
         Map<String, CaseRecord> byInstance = new HashMap<>();
@@ -632,10 +645,12 @@ class CampaignDashboard {
         if (byInstance.isEmpty()) {
             return List.of();
         }
-        List<Task> waiting = systemAccess.run(() -> taskService.createTaskQuery().taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
-                .processInstanceIdIn(byInstance.keySet().toArray(String[]::new)).active().list());
+        List<Task> waiting = systemAccess.run(() -> taskService.createNativeTaskQuery().sql(SUPERVISION_WAITING
+                .formatted(managementService.getTableName(Task.class))).parameter("taskKey", RectificationProcess.TASK_SUPERVISE)
+                .parameter("campaign", c.code()).list());
         Map<String, Instant> since = new HashMap<>();
-        waiting.forEach(t -> since.merge(t.getProcessInstanceId(), t.getCreateTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+        waiting.stream().filter(t -> byInstance.containsKey(t.getProcessInstanceId())).forEach(t -> since.merge(
+                t.getProcessInstanceId(), t.getCreateTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
         return since.entrySet().stream().map(e -> {
             CaseRecord r = byInstance.get(e.getKey());
             return new AwaitingSupervision(r.caseNo(), r.title(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME

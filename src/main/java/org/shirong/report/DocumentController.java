@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/documents/{id}} (the printable HTML), {@code GET /api/campaigns/{code}/documents} (the list),
  * {@code GET /api/documents?organization=} (an organisation's documents of no campaign: its 临时会议's notices and minutes) and
- * {@code GET /api/campaigns/{code}/monthly-report?period=2026-05} (the monthly report as it would be issued now, not stored).
+ * {@code GET /api/campaigns/{code}/monthly-report?period=2026-05} (the monthly report: as issued, with the figures it was
+ * issued with, once the report cycle has issued it; before, as it would be issued now, not stored).
  * A document is its campaign's: whoever may read the campaign's organisation (its members, its overseers, an
  * administrator) reads it, and so does the office of a town taking part in its district's campaign; an organisation's
  * document whoever may read the organisation and the groups it names (the units a 临时会议 called); to everyone else it
@@ -91,7 +92,11 @@ class DocumentController {
         return new DocumentView(d.id(), d.kind().name(), d.kind().label(), d.title(), d.createdAt(), d.url());
     }
 
-    /** The monthly report of the period with the figures as of now: what the report cycle would issue, never stored. */
+    /**
+     * The monthly report of the period: the one issued, to everyone who reads it, once the report cycle has issued it (a
+     * published month keeps its published figures); before, with the figures as of now, what the report cycle would issue,
+     * never stored.
+     */
     @GetMapping("/campaigns/{code}/monthly-report")
     ResponseEntity<String> monthlyReport(@PathVariable String code, @RequestParam String period) {
         String organization = figures.organizationOf(code)
@@ -112,7 +117,8 @@ class DocumentController {
             throw new ForbiddenException(List.of(ApiError.field("period", "REPORT_NOT_PUBLISHED", district + "尚未印发"
                     + window.periodName() + "考核排名的通报，印发后参加活动的街镇才能查看该期的月度报告")));
         }
-        String html = monthlyReports.preview(organization, code, ClockUtil.getCurrentTime().toInstant(), period.strip());
+        String html = monthlyReports.issued(code, window.periodCode()).orElseGet(
+                () -> monthlyReports.preview(organization, code, ClockUtil.getCurrentTime().toInstant(), window.periodCode()));
         return ResponseEntity.ok().contentType(HTML_UTF8).body(html);
     }
 

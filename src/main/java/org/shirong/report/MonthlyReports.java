@@ -36,13 +36,22 @@ public class MonthlyReports {
      */
     public StoredDocument issue(String organization, String campaignCode, Instant at, String scorePeriod) {
         String period = scorePeriod == null || scorePeriod.isBlank() ? scores.previousMonth(at) : scorePeriod.strip();
-        String docKey = "monthly-report/" + period;
+        String docKey = docKey(period);
         var stored = documents.find(campaignCode, docKey);
         if (stored.isPresent()) {
             return stored.get();
         }
         Rendered report = render(organization, campaignCode, at, period);
         return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, report.title(), report.html(), null);
+    }
+
+    /** The report of {@code period} as issued (stored), if it was: its figures as they were then. */
+    java.util.Optional<String> issued(String campaignCode, String period) {
+        return documents.find(campaignCode, docKey(period)).flatMap(d -> documents.html(d.id()));
+    }
+
+    private static String docKey(String period) {
+        return "monthly-report/" + period;
     }
 
     /** The report of {@code period} as it would be issued at {@code at}, neither stored nor taken from the stored one. */

@@ -110,16 +110,28 @@ class ZoneHandOvers {
                 rs.getTimestamp("created_at").toInstant()), caseNo).stream().findFirst();
     }
 
-    /** The file as PDF: as kept at the hand-over, or printed now when it could not be printed then. */
+    /**
+     * The file as PDF for a reader who may read the holder's phone: as kept at the hand-over, or printed now when it could
+     * not be printed then.
+     */
     byte[] pdf(HandOver handOver) {
         return handOver.content() != null ? handOver.content()
-                : print.pdf(TEMPLATE, model(handOver.zoneId(), handOver.breachId(), handOver.caseNo()));
+                : print.pdf(TEMPLATE, model(handOver.zoneId(), handOver.breachId(), handOver.caseNo(), null, false));
+    }
+
+    /**
+     * The file as PDF for a reader of the case who may not read the holder's phone ({@link ZoneAccess#readsPhone}: the
+     * case's cooperators, the 属地 town): printed now with the phone masked, from the file's entries and photos up to the
+     * hand-over, as the kept one shows them.
+     */
+    byte[] pdfWithPhoneMasked(HandOver handOver) {
+        return print.pdf(TEMPLATE, model(handOver.zoneId(), handOver.breachId(), handOver.caseNo(), handOver.createdAt(), true));
     }
 
     /** The PDF to keep; none (printed on demand later) when the Chinese font is missing, so the hand-over still happens. */
     private byte[] printed(long zoneId, long breachId, String caseNo) {
         try {
-            return print.pdf(TEMPLATE, model(zoneId, breachId, caseNo));
+            return print.pdf(TEMPLATE, model(zoneId, breachId, caseNo, null, false));
         } catch (PrintDocuments.FontUnavailable e) {
             LOG.warn("责任区档案 PDF 暂未生成（案件 {}），将在查看时生成：{}", caseNo, e.getMessage());
             return null;
@@ -134,8 +146,8 @@ class ZoneHandOvers {
         ZoneId tz = calendars.of(breach.tenantId()).zone();
         StringBuilder text = new StringBuilder();
         text.append("责任区 ").append(zone.zoneNo()).append("（").append(zone.holderName()).append("，").append(zone.address())
-                .append("；责任人 ").append(nullToDash(zone.person())).append("，电话 ").append(nullToDash(zone.phone()))
-                .append("）门责问题经");
+                .append("；责任人 ").append(nullToDash(zone.person()))
+                .append("，联系电话见案件页“责任区”一栏）门责问题经");
         List<String> steps = new ArrayList<>();
         for (ZoneLadder.Step step : ladder.steps(breach.id())) {
             steps.add(step.name() + "（" + SHOWN.format(step.issuedAt().atZone(tz)) + "，限 " + SHOWN.format(step.dueAt().atZone(tz))
@@ -157,7 +169,8 @@ class ZoneHandOvers {
     public record Picture(String src, String label, List<String> captions) {
     }
 
-    private Map<String, Object> model(long zoneId, long breachId, String caseNo) {
+    /** {@code asOf}: the file's entries and photos up to then only (null: all); {@code maskPhone}: the holder's phone masked. */
+    private Map<String, Object> model(long zoneId, long breachId, String caseNo, Instant asOf, boolean maskPhone) {
         ZoneFile file = files.file(zoneId);
         Zone zone = file.zone();
         ZoneLadder.Breach breach = ladder.breach(breachId);
@@ -175,7 +188,7 @@ class ZoneHandOvers {
                 new Field("居委会/社区", nullToDash(zone.community())),
                 new Field("所在道路", nullToDash(zone.street()) + "（" + zone.roadClass().label() + "）"),
                 new Field("责任人", nullToDash(zone.person())),
-                new Field("联系电话", nullToDash(zone.phone())),
+                new Field("联系电话", nullToDash(maskPhone ? ZoneView.maskedPhone(zone.phone()) : zone.phone())),
                 new Field("责任区范围", nullToDash(zone.extent())),
                 new Field("责任要求", nullToDash(zone.duties())),
                 new Field("负责单位", groups.getOrDefault(zone.ownerGroup(), zone.ownerGroup()))));
@@ -192,9 +205,9 @@ class ZoneHandOvers {
         model.put("steps", steps);
         model.put("summary", "本次处置始于 " + SHOWN.format(breach.startedAt().atZone(tz)) + "，经" + steps.stream()
                 .map(r -> r.cells().get(0)).reduce((a, b) -> a + "、" + b).orElse("（无）") + "，红牌后复查仍未整改，移交执法。");
-        model.put("events", file.events().stream().map(e -> new Row(List.of(SHOWN.format(e.at().atZone(tz)), e.kindName(),
+        model.put("events", file.events().stream().filter(e -> asOf == null || !e.at().isAfter(asOf)).map(e -> new Row(List.of(SHOWN.format(e.at().atZone(tz)), e.kindName(),
                 nullToDash(e.actorName()), e.detail() == null ? "" : e.detail()))).toList());
-        List<ZoneFile.Photo> photos = file.photos();
+        List<ZoneFile.Photo> photos = file.photos().stream().filter(p -> asOf == null || !p.uploadedAt().isAfter(asOf)).toList();
         List<Picture> pictures = new ArrayList<>();
         for (ZoneFile.Photo photo : photos.subList(Math.max(0, photos.size() - MAX_PHOTOS), photos.size())) {
             files.photo(zoneId, photo.id()).ifPresent(stored -> pictures.add(picture(photo, stored.content(), tz)));

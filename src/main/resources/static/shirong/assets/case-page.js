@@ -310,6 +310,29 @@
     });
   }
 
+  // 责任区移交执法的案件：责任区和责任人另行读取。联系电话不写进案件描述（协办单位、属地街镇都读案件），
+  // 这里按责任区页面的规则显示：办公室、督导检查组、执法单位、负责单位看全号，其他人看到 139****0001。
+  function showZone(c) {
+    if (!c.externalRef || c.externalRef.indexOf('ZONE-') !== 0) { return; }
+    fetch('/api/cases/' + encodeURIComponent(caseNo) + '/zone', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (z) {
+        if (!z) { return; }
+        var dl = document.getElementById('case-record');
+        fact(dl, '责任区', z.zoneNo + ' ' + z.holderName);
+        fact(dl, '责任人', z.person);
+        var dd = el('dd', 'zone-phone', z.phone || '—');
+        dl.appendChild(el('dt', null, '联系电话'));
+        dl.appendChild(dd);
+        var file = el('a', null, '下载责任区档案 PDF');
+        file.href = z.fileUrl;
+        file.setAttribute('download', '');
+        dl.appendChild(el('dt', null, '责任区档案'));
+        dl.appendChild(el('dd')).appendChild(file);
+      })
+      .catch(function () { /* 责任区一栏读不到时，案件其余部分照常显示 */ });
+  }
+
   // Our own reasons are told as they are; the browser's exceptions are English (a lost connection, an address that carries
   // a user name and password: "Failed to execute 'fetch' on 'Window'…"), so their reader is told in Chinese what to do.
   function told(message) { var e = new Error(message); e.shirong = true; return e; }
@@ -327,6 +350,7 @@
     .then(function (v) {
       people = v.people || {};
       showRecord(v);
+      showZone(v.record);
       showPhotos(v.photos);
       showExtensions(v.extensions, v.timeline, v.record.status);
       showParties(v.parties);

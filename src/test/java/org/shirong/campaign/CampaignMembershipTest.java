@@ -155,6 +155,7 @@ class CampaignMembershipTest {
     /**
      * secreview-s50 I7: a participating town previews the district campaign's monthly report only for a period whose 通报
      * the district has issued (403 naming {@code period} before, as its 驾驶舱 shows no ranking then); the district reads any.
+     * A month whose report was issued is shown as issued (its figures then, not today's), to the town and the district.
      */
     @Test
     void aParticipatingTownReadsTheDistrictsMonthlyReportOnlyOnceThatMonthsNoticeIsIssued() {
@@ -166,10 +167,20 @@ class CampaignMembershipTest {
             jdbc.update("insert into campaign_document (id, campaign_code, doc_key, kind, title, html, created_at) values (?,?,?,?,?,?,?)",
                     java.util.UUID.randomUUID().toString(), "SJ-UNPUB", "notice/2026-10", "NOTICE", "关于2026年10月考核排名的通报",
                     "<html><body>通报</body></html>", java.sql.Timestamp.from(Instant.parse("2026-11-02T02:00:00Z")));
+            // the report cycle issues October's monthly report with its 通报: its figures as they were on 11-02
+            jdbc.update("insert into campaign_document (id, campaign_code, doc_key, kind, title, html, created_at) values (?,?,?,?,?,?,?)",
+                    java.util.UUID.randomUUID().toString(), "SJ-UNPUB", "monthly-report/2026-10", "MONTHLY_REPORT",
+                    "松江区通报前的月度报告2026年10月工作报告", "<html><body>十月报告（11月2日印发的数字）</body></html>",
+                    java.sql.Timestamp.from(Instant.parse("2026-11-02T02:00:00Z")));
             TestRestTemplate jiuting = rest.withBasicAuth("chuangban1", "demo");
+            TestRestTemplate district = rest.withBasicAuth("sjshirongban1", "demo");
 
-            assertThat(jiuting.getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-10", String.class).getStatusCode())
-                    .as("October's 通报 is out").isEqualTo(HttpStatus.OK);
+            ResponseEntity<String> october = jiuting.getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-10", String.class);
+            assertThat(october.getStatusCode()).as("October's 通报 is out").isEqualTo(HttpStatus.OK);
+            // a published month is shown as published, not with today's figures, to the town as to the district
+            assertThat(october.getBody()).as("the town").contains("十月报告（11月2日印发的数字）");
+            assertThat(district.getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-10", String.class).getBody())
+                    .as("the district").contains("十月报告（11月2日印发的数字）");
             for (String period : List.of("2026-11", "2026-Q4", "2026")) {
                 ResponseEntity<Map> refused = jiuting.getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=" + period, Map.class);
                 assertThat(refused.getStatusCode()).as(period).isEqualTo(HttpStatus.FORBIDDEN);
@@ -177,8 +188,9 @@ class CampaignMembershipTest {
                 assertThat(refused.getBody().toString()).as(period).contains("松江区尚未印发", "考核排名的通报，印发后参加活动的街镇才能查看该期的月度报告")
                         .doesNotContain("区绿化市容局");
             }
-            assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-11",
-                    String.class).getStatusCode()).as("the district previews its own").isEqualTo(HttpStatus.OK);
+            ResponseEntity<String> november = district.getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-11", String.class);
+            assertThat(november.getStatusCode()).as("the district previews its own").isEqualTo(HttpStatus.OK);
+            assertThat(november.getBody()).as("not yet issued: as of now").contains("2026年11月").doesNotContain("十月报告");
             assertThat(rest.withBasicAuth("shdshirongban1", "demo").getForEntity("/api/campaigns/SJ-UNPUB/monthly-report?period=2026-10",
                     String.class).getStatusCode()).as("a town taking no part").isEqualTo(HttpStatus.NOT_FOUND);
         } finally {

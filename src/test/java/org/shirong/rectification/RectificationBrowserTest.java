@@ -166,9 +166,9 @@ class RectificationBrowserTest {
                     browser.until(d -> loaded(browser, d.findElement(By.cssSelector("#" + field + "Preview img"))));
                 }
                 assertThat(browser.visible(By.cssSelector("#photoBeforePreview .shirong-photo-caption")).getText())
-                        .contains("已压缩").contains("拍摄于 2026-11-30 08:05").contains("位置 31.12346, 121.33333");
+                        .contains("已压缩").contains("拍摄于 2026-11-30 08:05（上传者填报）").contains("位置 31.12346, 121.33333（上传者填报）");
                 assertThat(browser.visible(By.cssSelector("#photoAfterPreview .shirong-photo-caption")).getText())
-                        .contains("已压缩").contains("拍摄于 2026-11-30 15:40");
+                        .contains("已压缩").contains("拍摄于 2026-11-30 15:40（上传者填报）");
                 Number uploadSize = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
                         "return document.getElementById('photoAfter').files[0].size;");
                 assertThat(uploadSize.longValue()).isLessThan(after.length / 2);

@@ -24,7 +24,8 @@ import org.springframework.util.LinkedMultiValueMap;
  * Text typed into the zone API over HTTP: an inspection's note with a control character is refused naming {@code note}
  * with nothing saved (it would break the zone file's PDF at the hand-over), one of only zero-width characters counts as
  * no note; a search or notice selector with control characters is refused naming it, one of only invisible characters
- * is left out like an empty one.
+ * is left out like an empty one. Holders' phone numbers are read in full by those who contact the holder only, also
+ * through the enforcement hand-over case.
  */
 @ShirongWebTest
 @SharesSpringContext
@@ -37,6 +38,10 @@ class ZoneTypedTextTest {
     ZoneRecords zones;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ZoneHandOvers handOvers;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     private TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -97,6 +102,73 @@ class ZoneTypedTextTest {
             assertThat(file.toString()).as(user).doesNotContain("13900000001");
             assertThat(trainingPhone(as(user))).as(user).isEqualTo("138****5678");
         }
+    }
+
+    /**
+     * The enforcement hand-over case is read by more than those who contact the holder (the leading group, a cooperating
+     * unit): the holder's phone is in neither its text nor its variables, and its 责任区 block and zone file show it as the
+     * zone's pages do, in full to the enforcement unit, the office and the inspectors, masked to the case's other readers.
+     */
+    @Test
+    void theHandOverCaseCarriesNoPhoneAndItsZoneBlockAndFileShowItAsTheZonePagesDo() throws Exception {
+        long zoneId = registerShop("JT-Z-TT06", "移交电话测试面馆");
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("result", "BREACH");
+        body.add("items", "PILING");
+        body.add("note", "门前堆放纸箱");
+        body.add("photo", new org.springframework.core.io.ByteArrayResource(png()) {
+            @Override
+            public String getFilename() {
+                return "found.png";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> recorded = as("ducha2").postForEntity("/api/zones/" + zoneId + "/inspections", new HttpEntity<>(body, headers),
+                Map.class);
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = handOvers.handOver(((Number) recorded.getBody().get("breachId")).longValue());
+        // a unit told to cooperate on the case (协办) reads it, as the 属地 town does a district's
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at) values (?, ?, ?, ?, ?, ?)",
+                caseNo, "wuye01", "COOPERATE", "RESPONSIBLE", "jiuting", java.sql.Timestamp.from(Instant.now()));
+
+        String pi = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        assertThat(jdbc.queryForObject("select description from rect_case where case_no = ?", String.class, caseNo))
+                .contains("吴老板").doesNotContain("13900000001");
+        assertThat(runtimeService.getVariables(pi).toString()).doesNotContain("13900000001");
+
+        for (String user : List.of("chengguan1", "chuangban1", "ducha2")) {
+            Map<String, Object> zone = as(user).getForObject("/api/cases/" + caseNo + "/zone", Map.class);
+            assertThat(zone).as(user).containsEntry("zoneNo", "JT-Z-TT06").containsEntry("person", "吴老板")
+                    .containsEntry("phone", "13900000001");
+            assertThat(pdfText(as(user), caseNo)).as(user).contains("13900000001");
+        }
+        for (String user : List.of("lingdao2", "wuye01a")) {
+            ResponseEntity<Map> c = as(user).getForEntity("/api/cases/" + caseNo, Map.class);
+            assertThat(c.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(c.getBody().toString()).as(user).contains("移交电话测试面馆").doesNotContain("13900000001");
+            Map<String, Object> zone = as(user).getForObject("/api/cases/" + caseNo + "/zone", Map.class);
+            assertThat(zone).as(user).containsEntry("holderName", "移交电话测试面馆").containsEntry("phone", "139****0001");
+            String pdf = pdfText(as(user), caseNo);
+            assertThat(pdf).as(user).contains("移交电话测试面馆", "139****0001").doesNotContain("13900000001");
+        }
+        assertThat(as("jxchuangjian1").getForEntity("/api/cases/" + caseNo + "/zone", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static String pdfText(TestRestTemplate reader, String caseNo) throws java.io.IOException {
+        ResponseEntity<byte[]> file = reader.getForEntity("/api/cases/" + caseNo + "/zone-file.pdf", byte[].class);
+        assertThat(file.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(file.getBody())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 12, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static String trainingPhone(TestRestTemplate reader) {

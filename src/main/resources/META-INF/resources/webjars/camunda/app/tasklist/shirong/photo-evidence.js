@@ -215,9 +215,12 @@ export function wirePhoto({input, camera, takenAt, location, preview, options}) 
       location.value = photo.latitude === null ? '' : `${photo.latitude},${photo.longitude}`;
       image.src = await dataUrl(photo.file);
       const parts = [photo.shrunk ? `已压缩：${size(photo.original.size)} → ${size(photo.file.size)}` : `大小 ${size(photo.file.size)}`];
-      parts.push(photo.takenAt ? `拍摄于 ${shownTime(photo.takenAt)}` : '照片未带拍摄时间');
+      // The time and place go with the photo as the uploader's claim (the server cannot check them: the photo is compressed
+      // here and keeps no EXIF), so the uploader's own preview labels them as the inspector's form, the case page and the
+      // dossier do: 上传者填报.
+      parts.push(photo.takenAt ? `拍摄于 ${shownTime(photo.takenAt)}（上传者填报）` : '照片未带拍摄时间');
       if (photo.latitude !== null) {
-        parts.push(`位置 ${photo.latitude.toFixed(5)}, ${photo.longitude.toFixed(5)}`);
+        parts.push(`位置 ${photo.latitude.toFixed(5)}, ${photo.longitude.toFixed(5)}（上传者填报）`);
       }
       caption.textContent = parts.join('；');
     } catch (e) {
