@@ -775,26 +775,27 @@ class CaseRecords {
     }
 
     /**
-     * Adds the photo with its PHOTO_ADDED event; on PostgreSQL the event is inserted from what the photo's insert returns,
-     * in the same statement (issue 13, W1: a round trip less for each photo).
+     * Adds the photo with its PHOTO_ADDED event, in the case's current round (a rework or a reopening starts the next: the
+     * round is the case's row's, read by the insert itself, not by a select before it; issue 13, W1); on PostgreSQL the
+     * event is inserted from what the photo's insert returns, in the same statement (a round trip less for each photo).
      */
-    void addPhotoWithEvent(String caseNo, String kind, int round, EvidencePhotos.Photo photo, Instant at, String actor,
-            String detail) {
+    void addPhotoWithEvent(String caseNo, String kind, EvidencePhotos.Photo photo, Instant at, String actor, String detail) {
         if (!database.isPostgres()) {
-            jdbc.update(INSERT_PHOTO, photoValues(caseNo, kind, round, photo, at));
+            jdbc.update(INSERT_PHOTO, photoValues(caseNo, kind, photo, at));
             addEvent(caseNo, at, CaseEventKind.PHOTO_ADDED, actor, detail);
             return;
         }
         jdbc.update("with added as (" + INSERT_PHOTO + " returning case_no) " + INSERT_EVENT_OF + " added",
-                concat(photoValues(caseNo, kind, round, photo, at),
+                concat(photoValues(caseNo, kind, photo, at),
                         new Object[] {ts(at), CaseEventKind.PHOTO_ADDED.name(), actor, detail, null}));
     }
 
     private static final String INSERT_PHOTO = "insert into rect_case_photo (case_no, kind, round, file_name, mime_type,"
-            + " size_bytes, content, uploaded_at, taken_at, latitude, longitude) values (?,?,?,?,?,?,?,?,?,?,?)";
+            + " size_bytes, content, uploaded_at, taken_at, latitude, longitude) values (?, ?, (select rework_count + reopen_count"
+            + " + 1 from rect_case where case_no = ?), ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private static Object[] photoValues(String caseNo, String kind, int round, EvidencePhotos.Photo photo, Instant at) {
-        return new Object[] {caseNo, kind, round, photo.fileName(), photo.mimeType(), photo.content().length, photo.content(),
+    private static Object[] photoValues(String caseNo, String kind, EvidencePhotos.Photo photo, Instant at) {
+        return new Object[] {caseNo, kind, caseNo, photo.fileName(), photo.mimeType(), photo.content().length, photo.content(),
                 ts(at), photo.takenAt(), photo.latitude(), photo.longitude()};
     }
 

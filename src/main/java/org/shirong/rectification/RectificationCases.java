@@ -531,10 +531,7 @@ public class RectificationCases {
     }
 
     void photoAdded(String caseNo, String kind, EvidencePhotos.Photo photo, String actor) {
-        Instant now = now();
-        CaseRecord c = get(caseNo);
-        int round = c.reworkCount() + c.reopenCount() + 1; // a rework or a reopening starts a new round of photos
-        records.addPhotoWithEvent(caseNo, kind, round, photo, now, actor, photoName(kind) + " " + photo.fileName());
+        records.addPhotoWithEvent(caseNo, kind, photo, now(), actor, photoName(kind) + " " + photo.fileName());
     }
 
     private static String photoName(String kind) {

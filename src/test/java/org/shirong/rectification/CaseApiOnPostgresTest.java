@@ -216,14 +216,19 @@ class CaseApiOnPostgresTest {
     void aPhotosTakenTimeAndPlaceRoundTripOnPostgres() {
         CaseRecords records = context.getBean(CaseRecords.class);
         var taken = java.time.LocalDateTime.of(2026, 11, 30, 8, 5, 0);
+        jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_by,"
+                + " reported_at, rework_count, territory, tenant_id) values ('JT-2026-PG0001', 'PATROL', 'EXPOSED_GARBAGE', 'NORMAL',"
+                + " '照片测试', '九亭大街 1 号', 'huanwei', 'IN_RECTIFICATION', 'admin', current_timestamp, 1, 'jiuting', 'jiuting')");
         try {
-            records.addPhotoWithEvent("JT-2026-PG0001", "BEFORE", 1, new EvidencePhotos.Photo("IMG_0001.jpg", "image/png",
+            records.addPhotoWithEvent("JT-2026-PG0001", "BEFORE", new EvidencePhotos.Photo("IMG_0001.jpg", "image/png",
                     CaseApiTest.PNG, taken, 31.123456, 121.333333), java.time.Instant.now(), "chengguan1", "BEFORE IMG_0001.jpg");
-            records.addPhotoWithEvent("JT-2026-PG0001", "AFTER", 1, new EvidencePhotos.Photo("IMG_0002.jpg", "image/png",
+            records.addPhotoWithEvent("JT-2026-PG0001", "AFTER", new EvidencePhotos.Photo("IMG_0002.jpg", "image/png",
                     CaseApiTest.PNG, null, null, null), java.time.Instant.now(), "chengguan1", "AFTER IMG_0002.jpg");
             assertThat(records.photos("JT-2026-PG0001")).extracting(CaseRecords.Photo::takenAt, CaseRecords.Photo::latitude,
                     CaseRecords.Photo::longitude).containsExactly(org.assertj.core.groups.Tuple.tuple(taken, 31.123456, 121.333333),
                     org.assertj.core.groups.Tuple.tuple(null, null, null));
+            assertThat(records.photos("JT-2026-PG0001")).as("the case's current round, read from its row: after one rework, the second")
+                    .extracting(CaseRecords.Photo::round).containsExactly(2, 2);
             // each photo's event, written with it in one statement on PostgreSQL, at the photo's upload time
             assertThat(jdbc.queryForList("select e.kind, e.actor, e.detail, e.unit_id, e.occurred_at = p.uploaded_at as same_time"
                     + " from rect_case_event e join rect_case_photo p on p.case_no = e.case_no and e.detail = p.kind || ' ' || p.file_name"
@@ -235,6 +240,7 @@ class CaseApiOnPostgresTest {
         } finally {
             jdbc.update("delete from rect_case_event where case_no = 'JT-2026-PG0001'");
             jdbc.update("delete from rect_case_photo where case_no = 'JT-2026-PG0001'");
+            jdbc.update("delete from rect_case where case_no = 'JT-2026-PG0001'");
         }
     }
 
