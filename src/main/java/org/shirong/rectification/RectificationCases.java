@@ -493,7 +493,7 @@ public class RectificationCases {
                     "案件 " + caseNo + " 已有整改流程在办理，不能再发起一个。");
         }
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(organization, c.campaign(), c.category());
-        DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, now, limit, decidedDue, plan);
+        DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, c.source(), now, limit, decidedDue, plan);
         Deadlines d = bounded.deadlines();
         Map<String, String> unitNames = organizations.find(organization).map(o -> organizations.groupNames(o.id())).orElse(Map.of());
         records.writeDispatchWithEvent(c.dispatchedAs(processInstanceId, leadUnit, responsibleUnits, limit.amount(),
@@ -590,7 +590,7 @@ public class RectificationCases {
             throw new IllegalStateException("案件 " + caseNo + " 没有结案（" + c.status().label() + "），不能重新打开");
         }
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(c.tenantId(), c.campaign(), c.category());
-        DueBounds.Bounded bounded = dueBounds.bound(c.tenantId(), caseNo, now,
+        DueBounds.Bounded bounded = dueBounds.bound(c.tenantId(), caseNo, c.source(), now,
                 new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit())), null, plan);
         Deadlines d = bounded.deadlines();
         var zone = deadlines.zone(c.tenantId());

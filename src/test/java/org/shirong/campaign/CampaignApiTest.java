@@ -209,6 +209,17 @@ class CampaignApiTest {
                 "location":{"address":"沪亭北路 300 号","territory":"shihudang"},"campaign":"SJ-WEEKEND"}"""), Map.class);
         assertThat(capped.getStatusCode()).as("%s", capped.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(capped.getBody()).containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-04-09T09:00:00Z");
+
+        // sjreview F16: 4月上旬 is for the survey report's point problems (sources: [SURVEY]); the same category found by a
+        // joint inspection or a citizen in phase 1 keeps the dispatch table's 3 working days, which run past that Friday
+        for (String source : List.of("JOINT_INSPECTION", "CITIZEN")) {
+            ResponseEntity<Map> other = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", json("""
+                    {"title":"人民北路人行道破损","category":"SURVEY_URBAN_ROADS","source":"%s",\
+                    "location":{"address":"人民北路 %d 号"},"campaign":"SJ-WEEKEND"}""".formatted(source, source.length())), Map.class);
+            assertThat(other.getStatusCode()).as("%s", other.getBody()).isEqualTo(HttpStatus.CREATED);
+            assertThat(other.getBody()).as(source).containsEntry("dueBound", "DISPATCH_LIMIT").containsEntry("planItem", "SURVEY_URBAN_ROADS");
+            assertThat(Instant.parse((String) other.getBody().get("dueAt"))).as(source).isAfter(Instant.parse("2027-04-09T09:00:00Z"));
+        }
     }
 
     /**
