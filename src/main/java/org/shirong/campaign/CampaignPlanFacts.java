@@ -3,6 +3,7 @@ package org.shirong.campaign;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CampaignPlans;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers rectification's {@link CampaignPlans}: whether a campaign runs, when it ends and, for a case's category,
- * the template's plan item and the end of the phase it is to be finished by, on the dates the campaign was started
- * with ({@code campaign_phase}).
+ * the template's plan item and the end of the phase it is to be finished by (for the sources the item names), on the
+ * dates the campaign was started with ({@code campaign_phase}).
  */
 @Component
 class CampaignPlanFacts implements CampaignPlans {
@@ -58,7 +59,8 @@ class CampaignPlanFacts implements CampaignPlans {
                     .flatMap(phaseId -> phases.stream().filter(p -> p.phaseId().equals(phaseId)).findFirst())
                     .map(PhaseRow::endsAt).orElse(null);
             return new PlanFacts(CampaignRecords.RUNNING.equals(c.status()), end,
-                    item.map(CampaignTemplate.Item::category).orElse(null), finishBy);
+                    item.map(CampaignTemplate.Item::category).orElse(null), finishBy,
+                    item.map(i -> Set.copyOf(i.sources())).orElse(Set.of()));
         });
     }
 }

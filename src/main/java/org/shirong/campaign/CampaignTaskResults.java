@@ -203,7 +203,8 @@ class CampaignTaskResults {
                         .filter(item -> category.equals(item.category()) && !item.responsible().isEmpty()).findFirst())
                         .map(CampaignTemplate.Item::responsible).orElse(null);
                 caseNos.add(cases.reportCampaignWork(caseOrganization(task), found.get(i), user,
-                        new RectificationCases.Directions(null, responsible, null)).record().caseNo());
+                        new RectificationCases.Directions(null, responsible, null,
+                                new RectificationCases.EnteredBy(task.groupId(), task.name()))).record().caseNo());
             } catch (InvalidRequestException refused) {
                 throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + rows.get(i).getOrDefault("line", i + 1) + " 行："
                         + refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));

@@ -51,11 +51,18 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
         }
     }
 
-    /** A plan item (整治项目): a problem category with its lead and responsible units. */
-    public record Item(String category, String name, String lead, List<String> responsible, String finishBy) {
+    /**
+     * A plan item (整治项目): a problem category with its lead and responsible units. {@code finishBy} (optional) is the
+     * phase by whose end the item's cases are to be done; {@code sources} (optional, empty: every source) the case sources
+     * that finish-by binds, when the plan sets it for some problems of the category only (松江区: the survey report's point
+     * problems are to be fixed before early April, not what later inspections or citizens find, sjreview F16).
+     */
+    public record Item(String category, String name, String lead, List<String> responsible, String finishBy,
+            List<CaseSource> sources) {
 
         public Item {
             responsible = copy(responsible);
+            sources = copy(sources);
         }
     }
 

@@ -91,7 +91,7 @@ final class CampaignTemplateReader {
         }).toList();
         List<Item> items = t.items().stream().map(i -> new Item(i.category(),
                 i.name() == null ? references.category(i.category()).map(Category::name).orElseThrow() : i.name(),
-                i.lead(), i.responsible(), i.finishBy())).toList();
+                i.lead(), i.responsible(), i.finishBy(), i.sources())).toList();
         return new CampaignTemplate(t.id(), t.name(), t.source(), t.phases(), participants, items, t.tasks(), t.cycles(), t.rules(),
                 t.evidence());
     }

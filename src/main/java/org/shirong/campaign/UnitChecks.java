@@ -1,11 +1,14 @@
 package org.shirong.campaign;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.shirong.campaign.CampaignTemplate.Item;
 import org.shirong.campaign.CampaignTemplate.Participant;
+import org.shirong.rectification.CaseSource;
 
 /**
  * Checks the units a template names: the participating units (groups of {@code organization.yaml},
@@ -76,6 +79,23 @@ final class UnitChecks {
             }
             if (item.finishBy() != null) {
                 checks.phase(at + ".finish-by", item.finishBy());
+            }
+            sources(at, item);
+        }
+    }
+
+    /** An item's {@code sources}: what its finish-by binds, so none without a finish-by, each named once. */
+    private void sources(String at, Item item) {
+        if (!item.sources().isEmpty() && item.finishBy() == null) {
+            problems.add(at + ".sources: 只限定 finish-by 约束哪些来源的案件，请同时写 finish-by，或删去 sources");
+        }
+        Set<CaseSource> named = new HashSet<>();
+        for (int k = 0; k < item.sources().size(); k++) {
+            CaseSource source = item.sources().get(k);
+            if (source == null) {
+                problems.add("%s.sources[%d]: 空条目".formatted(at, k));
+            } else if (!named.add(source)) {
+                problems.add("%s.sources[%d]: \"%s\" 重复".formatted(at, k, source));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.shirong.notification;
 import static org.shirong.rectification.RectificationProcess.VAR_ADDRESS;
 import static org.shirong.rectification.RectificationProcess.VAR_CASE_NO;
 import static org.shirong.rectification.RectificationProcess.VAR_DUE_AT;
+import static org.shirong.rectification.RectificationProcess.VAR_CLAIMED;
 import static org.shirong.rectification.RectificationProcess.VAR_HANDLER;
 import static org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT;
 import static org.shirong.rectification.RectificationProcess.VAR_TITLE;
@@ -74,6 +75,8 @@ class NotificationModel {
         model.put("leadUnitName", leadUnit == null ? "" : groupName(leadUnit.toString()));
         Object handler = execution.getVariable(VAR_HANDLER);
         model.put("handlerName", handler == null ? "" : organizations.personName(handler.toString()));
+        // "是" once the lead unit has claimed the case: on its dispatch notice, it claimed it as it entered it (sjreview F12)
+        model.put("claimed", Boolean.TRUE.equals(execution.getVariable(VAR_CLAIMED)) ? "是" : "");
         model.put("due", text(execution.getVariable(VAR_DUE_AT), ""));
         model.put(LINK, link(parameters.get(ABOUT) != null ? parameters.get(ABOUT).toString() : businessKey));
         model.putAll(organizations.find(execution.getTenantId()).map(Organization::roleNames).orElse(GENERIC_ROLE_NAMES));

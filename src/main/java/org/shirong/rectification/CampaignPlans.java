@@ -2,6 +2,7 @@ package org.shirong.rectification;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a case needs to know of the campaign it belongs to, asked by rectification and answered by the campaign
@@ -30,8 +31,22 @@ public interface CampaignPlans {
     /**
      * {@code running}: the campaign has not ended; {@code campaignEnd}: the end of its last phase's last day;
      * {@code planItem}: the category code of the template's plan item for the category (a 931 项目, a survey 大类), or
-     * null; {@code itemFinishBy}: the end of the last day of the phase that item is to be finished by, or null.
+     * null; {@code itemFinishBy}: the end of the last day of the phase that item is to be finished by, or null;
+     * {@code finishBySources}: the case sources that finish-by binds (the item's {@code sources}), empty for every source.
      */
-    record PlanFacts(boolean running, Instant campaignEnd, String planItem, Instant itemFinishBy) {
+    record PlanFacts(boolean running, Instant campaignEnd, String planItem, Instant itemFinishBy, Set<CaseSource> finishBySources) {
+
+        public PlanFacts {
+            finishBySources = finishBySources == null ? Set.of() : Set.copyOf(finishBySources);
+        }
+
+        /**
+         * The plan item's finish-by as it binds a case of {@code source}: none when the item names other sources only
+         * (松江区's 4月上旬 is for the survey report's point problems, not for what inspections or citizens find).
+         */
+        public Optional<Instant> itemFinishBy(CaseSource source) {
+            return itemFinishBy == null || !(finishBySources.isEmpty() || finishBySources.contains(source))
+                    ? Optional.empty() : Optional.of(itemFinishBy);
+        }
     }
 }

@@ -82,8 +82,27 @@ public class CaseSteps {
             execution.removeVariable(VAR_DISPATCH);
         }
         execution.setVariable(VAR_LEAD_UNIT, lead);
-        execution.setVariable(VAR_CLAIMED, false);
+        execution.setVariable(VAR_CLAIMED, claimedAtEntry(execution, lead));
         setDeadlines(execution, d);
+    }
+
+    /**
+     * Whether the lead unit entered the case itself in its own campaign task (认领测评点位问题, 全面自查自纠): then entering it
+     * was its claim (the plan's 主动认领 is one act, sjreview F12), on record as claimed by whoever entered it, who handles
+     * its 整改问题 while of the unit; 是否已认领? takes it past 认领案件, so there is nothing to claim again or to 回退.
+     */
+    private boolean claimedAtEntry(DelegateExecution execution, String lead) {
+        if (!lead.equals(execution.getVariable(VAR_ENTERED_BY_UNIT))) {
+            return false;
+        }
+        String caseNo = caseNo(execution);
+        String enteredBy = cases.get(caseNo).reportedBy();
+        cases.claimed(caseNo, enteredBy, "录入即认领：本单位在“" + execution.getVariable(VAR_ENTERED_IN_TASK)
+                + "”中录入本问题，由本单位牵头整改，不再另行认领");
+        if (enteredBy != null && identityService.createUserQuery().userId(enteredBy).memberOfGroup(lead).count() > 0) {
+            execution.setVariable(VAR_HANDLER, enteredBy);
+        }
+        return true;
     }
 
     /**

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A dispatched case's clock: due at the earliest of the dispatch table's limit (or, for a meeting decision, its 期限,
- * which is the point of the decision), the campaign plan item's finish-by and the campaign's end. A bound already
+ * which is the point of the decision), the campaign plan item's finish-by (when the item names the case's source or
+ * names none) and the campaign's end. A bound already
  * past when the case is dispatched does not bind: the case would be overdue the moment it appears. When a plan bound
  * binds, the warning and escalation instants keep their share of the shortened clock. A decision's 期限 and a plan's
  * day end, as an approved extension's 延期至 does, at that day's closing time in the organisation's working calendar, so
@@ -45,7 +46,8 @@ class DueBounds {
     private record Bound(DueBound kind, Instant at) {
     }
 
-    Bounded bound(String organization, String caseNo, Instant now, TimeLimit limit, LocalDate decidedDue,
+    /** The clock of case {@code caseNo} of {@code source}: its plan item's finish-by binds only the sources the item names. */
+    Bounded bound(String organization, String caseNo, CaseSource source, Instant now, TimeLimit limit, LocalDate decidedDue,
             Optional<CampaignPlans.PlanFacts> plan) {
         WorkingCalendar calendar = calendars.of(organization);
         ZoneId zone = calendar.zone();
@@ -54,7 +56,7 @@ class DueBounds {
         if (decidedDue != null) {
             bounds.add(new Bound(DueBound.MEETING_DECISION, closing(decidedDue, calendar)));
         }
-        plan.map(CampaignPlans.PlanFacts::itemFinishBy)
+        plan.flatMap(p -> p.itemFinishBy(source))
                 .ifPresent(at -> bounds.add(new Bound(DueBound.PLAN_ITEM, closing(lastDay(at, zone), calendar))));
         plan.map(CampaignPlans.PlanFacts::campaignEnd)
                 .ifPresent(at -> bounds.add(new Bound(DueBound.CAMPAIGN_END, closing(lastDay(at, zone), calendar))));

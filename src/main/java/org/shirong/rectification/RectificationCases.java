@@ -99,7 +99,18 @@ public class RectificationCases {
      * responsible units (a campaign plan item's), each cooperating (协办), and the day it is to be done by (a meeting
      * decision's 期限). Any may be null.
      */
-    public record Directions(String leadUnit, List<String> responsibleUnits, LocalDate decidedDue) {
+    public record Directions(String leadUnit, List<String> responsibleUnits, LocalDate decidedDue, EnteredBy enteredBy) {
+
+        public Directions(String leadUnit, List<String> responsibleUnits, LocalDate decidedDue) {
+            this(leadUnit, responsibleUnits, decidedDue, null);
+        }
+    }
+
+    /**
+     * The unit (group id) that entered the case itself in its own campaign task named {@code task} (认领测评点位问题（公共设施）,
+     * 全面自查自纠): dispatched to that very unit, the case is claimed as it is entered and goes to 整改问题 (sjreview F12).
+     */
+    public record EnteredBy(String unit, String task) {
     }
 
     /**
@@ -335,6 +346,11 @@ public class RectificationCases {
         if (directions.decidedDue() != null) {
             variables.put(RectificationProcess.VAR_DECIDED_DUE, directions.decidedDue().toString());
         }
+        if (directions.enteredBy() != null) {
+            // read by 派遣案件 in this start only: transient, never written
+            variables.put(RectificationProcess.VAR_ENTERED_BY_UNIT, Variables.stringValue(directions.enteredBy().unit(), true));
+            variables.put(RectificationProcess.VAR_ENTERED_IN_TASK, Variables.stringValue(directions.enteredBy().task(), true));
+        }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitionId)
                 .businessKey(caseNo).setVariables(variables).execute().getId());
         return new Started(caseNo, instanceId);
@@ -493,7 +509,7 @@ public class RectificationCases {
                     "案件 " + caseNo + " 已有整改流程在办理，不能再发起一个。");
         }
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(organization, c.campaign(), c.category());
-        DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, now, limit, decidedDue, plan);
+        DueBounds.Bounded bounded = dueBounds.bound(organization, caseNo, c.source(), now, limit, decidedDue, plan);
         Deadlines d = bounded.deadlines();
         Map<String, String> unitNames = organizations.find(organization).map(o -> organizations.groupNames(o.id())).orElse(Map.of());
         records.writeDispatchWithEvent(c.dispatchedAs(processInstanceId, leadUnit, responsibleUnits, limit.amount(),
@@ -508,9 +524,14 @@ public class RectificationCases {
     }
 
     void claimed(String caseNo, String actor) {
+        claimed(caseNo, actor, null);
+    }
+
+    /** Claimed by {@code actor}; {@code detail} says how when it was not by 认领案件 (claimed as the lead unit entered it). */
+    void claimed(String caseNo, String actor, String detail) {
         Instant now = now();
         records.updateWithEvent(caseNo, "status = ?, claimed_at = ?", new Object[] {IN_RECTIFICATION.name(), CaseRecords.ts(now)},
-                now, CaseEventKind.CLAIMED, actor, null, null);
+                now, CaseEventKind.CLAIMED, actor, detail, null);
     }
 
     void returned(String caseNo, String actor, String reason) {
@@ -590,7 +611,7 @@ public class RectificationCases {
             throw new IllegalStateException("案件 " + caseNo + " 没有结案（" + c.status().label() + "），不能重新打开");
         }
         var plan = c.campaign() == null ? Optional.<CampaignPlans.PlanFacts>empty() : plan(c.tenantId(), c.campaign(), c.category());
-        DueBounds.Bounded bounded = dueBounds.bound(c.tenantId(), caseNo, now,
+        DueBounds.Bounded bounded = dueBounds.bound(c.tenantId(), caseNo, c.source(), now,
                 new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit())), null, plan);
         Deadlines d = bounded.deadlines();
         var zone = deadlines.zone(c.tenantId());

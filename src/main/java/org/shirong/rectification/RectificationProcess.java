@@ -158,6 +158,13 @@ public final class RectificationProcess {
      * that day instead of the decision table's limit, still no later than its campaign's plan allows ({@link DueBounds}).
      */
     public static final String VAR_DECIDED_DUE = "decidedDue";
+    /**
+     * Transient, set when a unit entered the case itself in its own campaign task ({@link RectificationCases.EnteredBy}):
+     * the unit (group id) and the task's name. When 派遣案件 makes that unit the lead, the case is claimed at entry
+     * ({@link #VAR_CLAIMED}, 是否已认领? 已认领) and goes to 整改问题 at once: the plan's 主动认领 is one act (sjreview F12).
+     */
+    public static final String VAR_ENTERED_BY_UNIT = "enteredByUnit";
+    public static final String VAR_ENTERED_IN_TASK = "enteredInTask";
     /** Optional on 重新派遣案件: the responsible units the office names instead (comma-separated group ids). */
     public static final String VAR_NEW_RESPONSIBLE_UNITS = "newResponsibleUnits";
 

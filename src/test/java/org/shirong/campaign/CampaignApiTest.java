@@ -209,6 +209,17 @@ class CampaignApiTest {
                 "location":{"address":"沪亭北路 300 号","territory":"shihudang"},"campaign":"SJ-WEEKEND"}"""), Map.class);
         assertThat(capped.getStatusCode()).as("%s", capped.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(capped.getBody()).containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-04-09T09:00:00Z");
+
+        // sjreview F16: 4月上旬 is for the survey report's point problems (sources: [SURVEY]); the same category found by a
+        // joint inspection or a citizen in phase 1 keeps the dispatch table's 3 working days, which run past that Friday
+        for (String source : List.of("JOINT_INSPECTION", "CITIZEN")) {
+            ResponseEntity<Map> other = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", json("""
+                    {"title":"人民北路人行道破损","category":"SURVEY_URBAN_ROADS","source":"%s",\
+                    "location":{"address":"人民北路 %d 号"},"campaign":"SJ-WEEKEND"}""".formatted(source, source.length())), Map.class);
+            assertThat(other.getStatusCode()).as("%s", other.getBody()).isEqualTo(HttpStatus.CREATED);
+            assertThat(other.getBody()).as(source).containsEntry("dueBound", "DISPATCH_LIMIT").containsEntry("planItem", "SURVEY_URBAN_ROADS");
+            assertThat(Instant.parse((String) other.getBody().get("dueAt"))).as(source).isAfter(Instant.parse("2027-04-09T09:00:00Z"));
+        }
     }
 
     /**
@@ -396,6 +407,60 @@ class CampaignApiTest {
                 .allSatisfy(i -> assertThat(i).containsEntry("found", 0));
         assertThat((Map<String, Object>) planItems.get("total")).containsEntry("found", 2).containsEntry("closed", 0);
         assertThat((Map<String, Object>) detail.get("cases")).containsEntry("total", 2);
+    }
+
+    /**
+     * sjreview F12: 区绿化市容局 claims the survey report's 公共设施 point problems by entering them (方案二（一）“牵头主动认领”,
+     * one act): a point of a category it leads is at 整改问题 at once, assigned to whoever entered it, the timeline saying it
+     * was claimed as entered, with no 认领案件 to claim again or to 回退; a point it enters of another department's category
+     * waits for that department's claim.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPointProblemTheDepartmentEntersAndLeadsIsClaimedAsEnteredAndGoesStraightToRectification() {
+        assertThat(post("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-OWN\",\"name\":\"松江\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        CampaignDriver run = new CampaignDriver("SJ-OWN", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        org.camunda.bpm.engine.task.Task claimTask = run.task("claimPointProblems/SURVEY_PUBLIC_FACILITIES");
+        TestRestTemplate lvrong = rest.withBasicAuth("sjlvrongju1", "demo");
+
+        ResponseEntity<String> done = lvrong.postForEntity("/engine-rest/task/" + claimTask.getId() + "/complete",
+                json("{\"variables\":{\"findings\":{\"value\":\"人民北路果壳箱破损｜人民北路 20 号\\n新松江路工地围挡破损｜新松江路 8 号｜工地\"}}}"),
+                String.class);
+
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        List<Map<String, Object>> found = jdbc.queryForList("select case_no, category, lead_unit, status from rect_case"
+                + " where campaign_code = 'SJ-OWN' order by case_no");
+        assertThat(found).extracting(r -> r.get("CATEGORY") + "/" + r.get("LEAD_UNIT") + "/" + r.get("STATUS")).containsExactly(
+                "SURVEY_PUBLIC_FACILITIES/sjlvrongju/IN_RECTIFICATION", "SURVEY_CONSTRUCTION_SITES/sjjianguanwei/DISPATCHED");
+        String own = (String) found.get(0).get("CASE_NO");
+        String others = (String) found.get(1).get("CASE_NO");
+
+        List<Map<String, Object>> ownTasks = lvrong.getForObject("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + own, List.class);
+        assertThat(ownTasks).singleElement().satisfies(t -> assertThat(t).containsEntry("taskDefinitionKey", "Task_RectifyProblem")
+                .containsEntry("assignee", "sjlvrongju1"));
+        String taskName = jdbc.queryForObject("select name from campaign_task where campaign_code = 'SJ-OWN'"
+                + " and task_key = 'claimPointProblems/SURVEY_PUBLIC_FACILITIES'", String.class);
+        assertThat(taskName).isEqualTo("认领测评点位问题（公共设施）");
+        Map<String, Object> shown = lvrong.getForObject("/api/cases/" + own, Map.class);
+        assertThat((List<Map<String, Object>>) shown.get("timeline")).filteredOn(e -> "CLAIMED".equals(e.get("kind"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("actor", "sjlvrongju1").containsEntry("detail",
+                        "录入即认领：本单位在“认领测评点位问题（公共设施）”中录入本问题，由本单位牵头整改，不再另行认领"));
+        assertThat((Map<String, Object>) shown.get("record")).containsEntry("status", "IN_RECTIFICATION");
+        assertThat(((Map<String, Object>) shown.get("record")).get("claimedAt")).isNotNull();
+
+        ResponseEntity<String> rectified = lvrong.postForEntity("/engine-rest/task/" + ownTasks.get(0).get("id") + "/complete",
+                json("{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已更换果壳箱\"},"
+                        + file("photoAfter", "after.png", "image/png", PNG) + "}}"), String.class);
+        assertThat(rectified.getStatusCode()).as(rectified.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForObject("select status from rect_case where case_no = ?", String.class, own))
+                .isEqualTo("AWAITING_VERIFICATION");
+
+        List<Map<String, Object>> othersTasks = rest.withBasicAuth("sjjianguanwei1", "demo")
+                .getForObject("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + others, List.class);
+        assertThat(othersTasks).as("区建设管理委 leads 工地: it claims or returns the point").singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("taskDefinitionKey", "Task_ClaimCase").containsEntry("assignee", null));
     }
 
     @Test
@@ -638,7 +703,9 @@ class CampaignApiTest {
         Map<String, Object> found = jdbc.queryForMap("select c.case_no, c.lead_unit from rect_case c where c.campaign_code = 'JX-PHOTO'");
         String caseNo = (String) found.get("CASE_NO");
         TestRestTemplate lead = rest.withBasicAuth(found.get("LEAD_UNIT") + "1", "demo");
-        String rectify = claim(lead, caseNo);
+        assertThat(found.get("LEAD_UNIT")).as("水利站 leads the river it entered: claimed as entered (sjreview F12)").isEqualTo("jxshuili");
+        String rectify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(taskService.createTaskQuery().taskId(rectify).singleResult().getTaskDefinitionKey()).isEqualTo("Task_RectifyProblem");
         String afterOnly = "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已打捞\"},"
                 + file("photoAfter", "after.png", "image/png", PNG) + "}}";
 

@@ -11,6 +11,7 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.rectification.CaseSource;
 import org.shirong.system.SharesJvm;
 import org.shirong.system.StartupRefusedException;
 
@@ -153,6 +154,21 @@ class CampaignTemplateReaderTest {
                 .hasMessageContaining("items[0].category: 类别 \"RECTIFY_OLD_TOWN\" 未在 config/organizations/jiuting/categories.yaml 中定义");
         refusing(VALID.replace("category: ILLEGAL_CONSTRUCTION", "category: RECTIFY_SHANTY_TOWNS"))
                 .hasMessageContaining("items[0].category: 类别 \"RECTIFY_SHANTY_TOWNS\"（整治棚户区）在 config/organizations/jiuting/categories.yaml 中标为不适用");
+    }
+
+    /** sjreview F16: an item's finish-by may bind some sources only (松江区: the survey report's point problems). */
+    @Test
+    void anItemsSourcesNarrowItsFinishByAndAreChecked() throws IOException {
+        assertThat(read(VALID).items().get(0).sources()).as("none written: every source").isEmpty();
+        assertThat(read(VALID.replace("finish-by: second }", "finish-by: second, sources: [SURVEY, CITIZEN] }")).items().get(0)
+                .sources()).containsExactly(CaseSource.SURVEY, CaseSource.CITIZEN);
+
+        refusing(VALID.replace("finish-by: second }", "sources: [SURVEY] }"))
+                .hasMessageContaining("items[0].sources: 只限定 finish-by 约束哪些来源的案件，请同时写 finish-by，或删去 sources");
+        refusing(VALID.replace("finish-by: second }", "finish-by: second, sources: [SURVEY, SURVEY] }"))
+                .hasMessageContaining("items[0].sources[1]: \"SURVEY\" 重复");
+        refusing(VALID.replace("finish-by: second }", "finish-by: second, sources: [REPORT] }"))
+                .hasMessageContaining("items[0].sources[0]（第 ").hasMessageContaining("\"REPORT\" 不是可选的值（PATROL、");
     }
 
     @Test

@@ -145,7 +145,8 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
         taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
-                .contains("尚有 2 件未结案", "【其他问题】\n  各居委会：\n    · ", "  环卫所：\n    · ", " 九亭大街 18 号垃圾桶满溢（已派遣）");
+                // 环卫所 leads the garbage it entered itself: claimed as entered (sjreview F12), so 整改中, not 已派遣
+                .contains("尚有 2 件未结案", "【其他问题】\n  各居委会：\n    · ", "  环卫所：\n    · ", " 九亭大街 18 号垃圾桶满溢（整改中）");
         run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
                 CampaignTaskProcess.VAR_RESULT, "两处问题已督办"));
         run.completePhase(2);

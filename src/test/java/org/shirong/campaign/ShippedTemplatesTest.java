@@ -119,6 +119,8 @@ class ShippedTemplatesTest {
                 "RECTIFY_SHANTY_TOWNS", "REGULATE_VEHICLE_PARKING");
         assertThat(t.items()).extracting(Item::name).startsWith("整治镇郊结合部").endsWith("提升锦溪镇长效管理水平");
         assertThat(t.items()).allMatch(i -> "rectification".equals(i.finishBy()));
+        assertThat(t.items()).as("931: every case of an item is done by the end of 整治, whatever found it")
+                .allMatch(i -> i.sources().isEmpty());
         assertSameUnitsAsTheDispatchDecision("jinxi", t.items());
         // Every unit named by an item signs a letter, except 创建办, where the office that runs the campaign sits.
         assertThat(t.participants()).extracting(Participant::group).containsExactlyInAnyOrderElementsOf(t.items().stream()
@@ -149,6 +151,8 @@ class ShippedTemplatesTest {
         assertThat(t.items()).extracting(Item::category).containsExactlyElementsOf(surveyCategories);
         assertThat(surveyCategories).allMatch(c -> TemplateFixture.references("songjiang").category(c).map(Category::group).orElseThrow() == CategoryGroup.SURVEY);
         assertThat(t.items()).allMatch(i -> "shortfalls".equals(i.finishBy()));
+        // 二（一）: the survey report's point problems are to be fixed 4月上旬前, not whatever else is found in phase 1 (sjreview F16)
+        assertThat(t.items()).allSatisfy(i -> assertThat(i.sources()).containsExactly(CaseSource.SURVEY));
         assertThat(t.phase("shortfalls")).get().extracting(Phase::to).isEqualTo(LocalDate.of(2024, 4, 10));
         assertSameUnitsAsTheDispatchDecision("songjiang", t.items());
         // The district's departments and all its towns and streets take part, each town in its own organisation, no stand-in.

@@ -149,6 +149,60 @@ class RectificationProcessTest {
                 CaseEventKind.PHOTO_ADDED, CaseEventKind.SUBMITTED, CaseEventKind.VERIFIED, CaseEventKind.CLOSED);
     }
 
+    /** A problem {@code user} entered in a campaign task of {@code unit}, as the task's findings are reported. */
+    private CaseRecord enteredInCampaignTask(String category, String unit, String user, int no) {
+        return fixture.cases.reportCampaignWork("jiuting", new NewCase("九亭公园门口果壳箱满溢", category, "NORMAL", "SELF_INSPECTION",
+                new NewCase.Location("九亭公园门口", null, null, null), "自查发现", OwnReferences.campaignFinding("JT-SELF", 7, no)),
+                user, new RectificationCases.Directions(null, null, null,
+                        new RectificationCases.EnteredBy(unit, "对照标准全面自查（" + unit + "）"))).record();
+    }
+
+    /**
+     * sjreview F12: a unit that enters a problem in its own campaign task (认领测评点位问题, 自查) and is made its lead unit
+     * has claimed it by entering it (主动认领 is one act): 是否已认领? takes the case straight to 整改问题, assigned to whoever
+     * entered it, with no 认领案件 to claim again or 回退; the timeline and the dispatch notice say so. Entered by another
+     * unit, the case waits to be claimed as any other; entered by someone not of the lead unit, it goes to the unit.
+     */
+    @Test
+    void aCaseItsLeadUnitEnteredInItsOwnCampaignTaskIsClaimedAsEnteredAndGoesStraightToRectification() {
+        clockAt(at("2026-03-02T09:00"));
+        CaseRecord own = enteredInCampaignTask("EXPOSED_GARBAGE", "huanwei", "huanwei1", 1);
+        ProcessInstance pi = instance(own);
+
+        assertThat(record(own).leadUnit()).isEqualTo("huanwei");
+        assertThat(pi).hasNotPassed(TASK_CLAIM).isWaitingAt(TASK_RECTIFY);
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_CLAIM).count()).isZero();
+        assertAssignedAndVisibleToUnit(task(TASK_RECTIFY, pi), "huanwei1", "huanwei");
+        assertThat(record(own).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        assertThat(record(own).claimedAt()).isEqualTo(at("2026-03-02T09:00"));
+        assertThat(fixture.cases.timeline(own.caseNo())).extracting(CaseEvent::kind)
+                .containsExactly(CaseEventKind.REPORTED, CaseEventKind.DISPATCHED, CaseEventKind.CLAIMED);
+        assertThat(fixture.cases.timeline(own.caseNo())).last().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("huanwei1");
+            assertThat(e.detail()).isEqualTo("录入即认领：本单位在“对照标准全面自查（huanwei）”中录入本问题，由本单位牵头整改，不再另行认领");
+        });
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("transient: read by the dispatch only")
+                .doesNotContainKeys(VAR_ENTERED_BY_UNIT, VAR_ENTERED_IN_TASK).containsEntry(VAR_CLAIMED, true);
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-dispatched"))
+                .contains(own.caseNo(), "由你单位在活动任务中录入", "录入即认领，无需再认领", "整改任务已交给录入问题的")
+                .doesNotContain("请及时在任务列表中认领");
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        assertThat(record(own).status()).isEqualTo(CaseStatus.AWAITING_VERIFICATION);
+
+        CaseRecord others = enteredInCampaignTask("EXPOSED_GARBAGE", "chengguan", "chengguan1", 2);
+        ProcessInstance othersPi = instance(others);
+        assertThat(othersPi).as("entered by 城管中队, led by 环卫所: claimed or returned by 环卫所").isWaitingAt(TASK_CLAIM);
+        assertThat(record(others).status()).isEqualTo(CaseStatus.DISPATCHED);
+        assertThat(fixture.cases.timeline(others.caseNo())).extracting(CaseEvent::kind).doesNotContain(CaseEventKind.CLAIMED);
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-dispatched")).contains(others.caseNo(), "请及时在任务列表中认领并整改");
+
+        CaseRecord byOutsider = enteredInCampaignTask("EXPOSED_GARBAGE", "huanwei", "nongfu2", 3);
+        ProcessInstance byOutsiderPi = instance(byOutsider);
+        assertThat(byOutsiderPi).isWaitingAt(TASK_RECTIFY);
+        assertThat(task(TASK_RECTIFY, byOutsiderPi)).as("not of 环卫所: the unit's to take").hasCandidateGroup("huanwei");
+        assertThat(task(TASK_RECTIFY, byOutsiderPi).getAssignee()).isNull();
+    }
+
     @Test
     void submittingWithoutAnAfterPhotoOrWithANonImageOrAnOversizedOneIsRefusedAndNothingChanges() {
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
