@@ -125,7 +125,8 @@ class CampaignFigures {
             }
         }
         List<Figures.OverdueUnit> units = new ArrayList<>();
-        byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.groupName(group).orElse(group), items)));
+        String tenant = organizationOf(code).orElse(null);
+        byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.unitName(group, tenant), items)));
         return units;
     }
 

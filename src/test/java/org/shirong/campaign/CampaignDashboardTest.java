@@ -405,7 +405,8 @@ class CampaignDashboardTest {
     /**
      * sjreview F5, F6: the district's 驾驶舱 shows the overdue cases whose 督办超期案件 task waits in the office (not only
      * the 督办 already issued), which unit (a town's office too) has not done which task, those past their deadline first,
-     * and the campaign's cases per town and street they lie in.
+     * and the campaign's cases per town and street they lie in. A town's office whose name does not say its town is named
+     * with it (sjreview F10: 九亭镇's 创建工作办公室).
      */
     @Test
     void aDistrictDashboardShowsCasesAwaitingSupervisionOpenTasksPerUnitAndCasesPerTown() {
@@ -417,7 +418,9 @@ class CampaignDashboardTest {
             sj.campaign("松江区督办驾驶舱测试", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
                     .phase(1, "补齐短板弱项", day(now, -20), day(now, 30))
                     .unit("sjlvrongju", "区绿化市容局", 1).unit("shihudang", "shdshirongban", "石湖荡镇", 2)
+                    .unit("jiuting", "chuangban", "九亭镇", 3)
                     .openTask(1, "sjlvrongju", "认领测评点位问题（城市道路）", local(now.plus(Duration.ofDays(3))))
+                    .openTask(1, "chuangban", "提交整改提升方案（九亭镇）", local(now.plus(Duration.ofDays(4))))
                     .openTask(1, "shdshirongban", "提交整改提升方案（石湖荡镇）", local(now.minus(Duration.ofDays(2))))
                     .task(1, "sjshuiwuju", true);
             String overdue = sj.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", local(now.minus(Duration.ofDays(10))),
@@ -444,7 +447,10 @@ class CampaignDashboardTest {
             }
             Map d = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
             assertThat((List<Map>) d.get("openTasks")).extracting(u -> u.get("unitId") + " " + u.get("open") + " " + u.get("overdue"))
-                    .as("the unit with an overdue task first; done tasks not listed").containsExactly("shdshirongban 1 1", "sjlvrongju 1 0");
+                    .as("the unit with an overdue task first; done tasks not listed")
+                    .containsExactly("shdshirongban 1 1", "sjlvrongju 1 0", "chuangban 1 0");
+            assertThat((List<Map>) d.get("openTasks")).extracting(u -> u.get("unitName")).as("a town's office named with its town"
+                    + " when its name does not say it").containsExactly("石湖荡镇市容环境管理办公室", "区绿化市容局", "创建工作办公室（九亭镇）");
             assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(0).get("tasks")).singleElement()
                     .satisfies(t -> assertThat(t).containsEntry("name", "提交整改提升方案（石湖荡镇）").containsEntry("overdue", true));
             assertThat((List<Map>) d.get("places")).extracting(p -> p.get("organization")).contains("shihudang", "yueyang", "jiuting");
