@@ -203,12 +203,13 @@ class CampaignDashboard {
 
     /**
      * {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town;
-     * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown.
+     * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown;
+     * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing.
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
-            List<PlaceLine> places, List<Light> lights, Links links, Participation participant) {
+            List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings) {
     }
 
     /**
@@ -256,6 +257,7 @@ class CampaignDashboard {
     private final OrganizationRecords organization;
     private final Organizations organizations;
     private final ZoneId zone;
+    private final WorkingCalendar calendar;
     private final TaskService taskService;
     private final SystemAccess systemAccess;
 
@@ -271,6 +273,7 @@ class CampaignDashboard {
         this.organization = organization;
         this.organizations = organizations;
         this.zone = calendar.zone();
+        this.calendar = calendar;
     }
 
     /** The campaigns of these organisations, running ones first, then newest first, with their phases and this month's totals. */
@@ -378,7 +381,10 @@ class CampaignDashboard {
                 supervision(code, all, names), awaitingSupervision(c, all, names, now), openTasks(code, names, now, town),
                 places(c, all, now, town), Arrays.stream(TrafficLight.values())
                         .map(l -> new Light(l.name(), l.label(), l.colour())).toList(),
-                links, town == null ? null : participation(c, town));
+                links, town == null ? null : participation(c, town),
+                // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
+                phaseRows.isEmpty() ? List.of()
+                        : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()));
     }
 
     private Participation participation(Campaign c, Participant town) {

@@ -184,6 +184,15 @@ class CampaignDashboardTest {
                     "/api/cases/export.xlsx?campaign=DASHJX&from=2024-09-01&to=2024-09-30", byte[].class));
             assertThat(september.filterLine()).contains("上报日期 2024-09-01 至 2024-09-30");
 
+            // sjreview F19: a campaign of 2024 (before the calendar's first year) is told nothing of the calendar; one whose
+            // last phase runs into 2027, whose calendar is provisional, is told its deadlines there may move.
+            assertThat((List<String>) d.get("calendarWarnings")).isEmpty();
+            jdbc.update("update campaign_phase set last_day = '2027-02-25' where campaign_code = 'DASHJX' and phase_no = 3");
+            assertThat((List<String>) rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/DASHJX/dashboard?period=2024-09",
+                    Map.class).get("calendarWarnings")).singleElement().asString().startsWith("2027年工作日历为暂定（仅法定节日，没有调休），"
+                    + "待国务院办公厅公布放假安排后更新");
+            jdbc.update("update campaign_phase set last_day = '2024-12-31' where campaign_code = 'DASHJX' and phase_no = 3");
+
             // October: 城管中队's late closure counts there.
             Map october = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/DASHJX/dashboard?period=2024-10", Map.class);
             assertThat((List<Map>) october.get("units")).extracting(CampaignDashboardTest::figures).contains("城管中队 0 0 0 0 1 0 0");
