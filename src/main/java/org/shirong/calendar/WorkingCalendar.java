@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -233,6 +234,24 @@ public final class WorkingCalendar {
     /** The loaded years that hold only the statutory holidays, not the State Council's schedule. */
     public List<Integer> provisionalYears() {
         return provisionalYears;
+    }
+
+    /**
+     * What a page or document whose dates run from {@code from} to {@code to} (both included) must say about the calendar
+     * its working days and deadlines were counted on (DOMAIN §6): one Chinese line per year of the span that is
+     * provisional (statutory holidays only, no 调休) or lies beyond the last year loaded; none when every year is the
+     * State Council's. Years before the first loaded one (a campaign of 2024 kept for its records) are passed over.
+     */
+    public List<String> warnings(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from)) {
+            return List.of();
+        }
+        return IntStream.rangeClosed(from.getYear(), to.getYear()).boxed().flatMap(year -> provisionalYears.contains(year)
+                ? Stream.of(year + "年工作日历为暂定（仅法定节日，没有调休），待国务院办公厅公布放假安排后更新；"
+                        + "落在" + year + "年的工作日和期限届时可能变化。")
+                : years.contains(year) || year < years.get(0) ? Stream.<String>empty()
+                : Stream.of(year + "年尚无工作日历，该年只按周末休息计算工作日和期限，请添加该年的放假安排。"))
+                .toList();
     }
 
     /** Years within the 12 months from {@code today} that no loaded file covers. */

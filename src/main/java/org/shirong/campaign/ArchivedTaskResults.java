@@ -27,8 +27,9 @@ class ArchivedTaskResults implements TaskResultFiles {
         Map<Long, List<File>> files = attachments.ofCampaign(campaignCode).stream().collect(Collectors.groupingBy(
                 AttachmentRecords.Attachment::taskId, Collectors.mapping(a -> new File(a.id(), a.fileName(), a.sizeBytes()),
                         Collectors.toList())));
+        String tenant = records.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElse(null);
         return records.tasks(campaignCode).stream().filter(t -> CampaignRecords.DONE.equals(t.status()) || files.containsKey(t.id()))
-                .map(t -> new TaskResult(t.id(), t.name(), organizations.groupName(t.groupId()).orElse(t.groupId()), t.result(),
+                .map(t -> new TaskResult(t.id(), t.name(), organizations.unitName(t.groupId(), tenant), t.result(),
                         t.completedBy() == null ? null : organizations.personName(t.completedBy()), t.completedAt(),
                         files.getOrDefault(t.id(), List.of())))
                 .toList();

@@ -204,12 +204,13 @@ class CampaignDashboard {
 
     /**
      * {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town;
-     * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown.
+     * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown;
+     * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing.
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
-            List<PlaceLine> places, List<Light> lights, Links links, Participation participant) {
+            List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings) {
     }
 
     /**
@@ -257,6 +258,7 @@ class CampaignDashboard {
     private final OrganizationRecords organization;
     private final Organizations organizations;
     private final ZoneId zone;
+    private final WorkingCalendar calendar;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final SystemAccess systemAccess;
@@ -282,6 +284,7 @@ class CampaignDashboard {
         this.organization = organization;
         this.organizations = organizations;
         this.zone = calendar.zone();
+        this.calendar = calendar;
     }
 
     /** The campaigns of these organisations, running ones first, then newest first, with their phases and this month's totals. */
@@ -340,7 +343,7 @@ class CampaignDashboard {
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
         List<CaseRecord> all = cases(code, town);
         List<KeptRound> rounds = rounds(code, town);
-        Map<String, String> names = unitNames(code);
+        Map<String, String> names = unitNames(c);
 
         Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
         if (town == null) {
@@ -389,13 +392,16 @@ class CampaignDashboard {
                 supervision(code, all, names), awaitingSupervision(c, all, names, now), openTasks(code, names, now, town),
                 places(c, all, now, town), Arrays.stream(TrafficLight.values())
                         .map(l -> new Light(l.name(), l.label(), l.colour())).toList(),
-                links, town == null ? null : participation(c, town));
+                links, town == null ? null : participation(c, town),
+                // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
+                phaseRows.isEmpty() ? List.of()
+                        : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()));
     }
 
     private Participation participation(Campaign c, Participant town) {
         String place = organizations.ofGroup(town.office()).map(o -> o.name()).orElse(town.office());
         String district = organizations.find(c.tenantId()).map(o -> o.name()).orElse(c.tenantId());
-        return new Participation(town.office(), organization.unitNames().getOrDefault(town.office(), town.office()),
+        return new Participation(town.office(), organizations.groupName(town.office()).orElse(town.office()),
                 place + "参加" + district + "的这项活动：这里只显示本单位的任务和位于" + place + "的案件，案件台账（Excel）也只含这些案件；"
                         + "考核排名和考核得分为" + district + "已印发通报的月份的；街镇排名和迎检档案由" + district + "下载。");
     }
@@ -444,7 +450,7 @@ class CampaignDashboard {
         Instant now = now();
         UnitScores.Window window = window(period, now);
         At at = new At(now, window.from(), window.until());
-        Map<String, String> names = unitNames(code);
+        Map<String, String> names = unitNames(c);
         List<CampaignTemplate.Item> planned = planItems.items(code);
         if (item != null && !item.equals(CaseDossiers.NO_PLAN_ITEM) && planned.stream().noneMatch(i -> i.category().equals(item))) {
             throw new InvalidRequestException(ApiError.field("item", "UNKNOWN_PLAN_ITEM", "活动 " + code + " 没有整治项目 " + item));
@@ -507,13 +513,13 @@ class CampaignDashboard {
     }
 
     /**
-     * The units by name: groups as the organisation files name them; a town or street taking part in a district's
-     * campaign ({@code organization:} in the template) is no group of the district, so by the name the campaign keeps.
+     * The units by name: groups as the campaign's organisation reads them (a town's office whose name does not say its
+     * town with the town named, sjreview F10); a participant that is no group by the name the campaign keeps.
      */
-    private Map<String, String> unitNames(String code) {
+    private Map<String, String> unitNames(Campaign c) {
         Map<String, String> names = new HashMap<>();
-        records.units(code).forEach(u -> names.put(u.unitId(), u.name()));
-        names.putAll(organization.unitNames());
+        records.units(c.code()).forEach(u -> names.put(u.unitId(), u.name()));
+        names.putAll(organization.unitNames(c.tenantId()));
         return names;
     }
 

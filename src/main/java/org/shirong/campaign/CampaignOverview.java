@@ -108,7 +108,7 @@ class CampaignOverview {
                     p.openAtEnd(), own.size(), done, open);
         }).toList();
         List<TaskRow> shown = tasks.stream().filter(t -> readable.shows(t.groupId())).toList();
-        return new Detail(summary(c, phases), phaseViews, openByUnit(shown), cases(code),
+        return new Detail(summary(c, phases), phaseViews, openByUnit(c.tenantId(), shown), cases(code),
                 planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents",
                 taskResults(code, shown));
     }
@@ -142,8 +142,8 @@ class CampaignOverview {
         return userId == null || userId.isBlank() ? userId : organizations.personName(userId);
     }
 
-    private List<UnitTasks> openByUnit(List<TaskRow> tasks) {
-        Map<String, String> names = organization.unitNames();
+    private List<UnitTasks> openByUnit(String tenant, List<TaskRow> tasks) {
+        Map<String, String> names = organization.unitNames(tenant);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         Map<String, List<TaskRow>> byGroup = tasks.stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
                 .collect(Collectors.groupingBy(TaskRow::groupId, LinkedHashMap::new, Collectors.toList()));

@@ -47,7 +47,7 @@ class CampaignPlanItems implements PlanItemProgress {
             n[2] += c.closedOnTime();
             n[3] += c.overdue();
         }
-        return table(items, counts, other);
+        return table(campaignCode, items, counts, other);
     }
 
     /**
@@ -68,7 +68,7 @@ class CampaignPlanItems implements PlanItemProgress {
             n[2] += closed(c, asOf) && Boolean.TRUE.equals(c.closedOnTime()) ? 1 : 0;
             n[3] += overdue(c, asOf) ? 1 : 0;
         }
-        return table(items, counts, other);
+        return table(campaignCode, items, counts, other);
     }
 
     /** Found, closed, closed on time and overdue per plan item (by category), all 0. */
@@ -79,8 +79,8 @@ class CampaignPlanItems implements PlanItemProgress {
     }
 
     /** One line per plan item, a line of the cases under none if there are any, and their sum. */
-    private Table table(List<CampaignTemplate.Item> items, Map<String, int[]> counts, int[] other) {
-        Map<String, String> names = organization.unitNames();
+    private Table table(String campaignCode, List<CampaignTemplate.Item> items, Map<String, int[]> counts, int[] other) {
+        Map<String, String> names = organization.unitNames(records.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElse(null));
         List<Line> lines = new ArrayList<>();
         int[] sum = new int[4];
         for (CampaignTemplate.Item i : items) {

@@ -97,8 +97,8 @@ class CampaignTaskResults {
         if (district != null) {
             organizations.within(district).forEach(o -> places.put(o.id(), o.name()));
         }
-        Map<String, String> unitNames = organization.unitNames();
         String tenant = organization(task);
+        Map<String, String> unitNames = organization.unitNames(tenant);
         Set<String> items = records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
                 .map(t -> t.items().stream().map(CampaignTemplate.Item::category).collect(Collectors.toSet())).orElse(Set.of());
         Map<String, Map<String, List<CampaignRecords.OpenCase>>> grouped = open.stream().collect(Collectors.groupingBy(

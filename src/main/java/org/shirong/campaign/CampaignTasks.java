@@ -75,7 +75,7 @@ class CampaignTasks {
         CampaignTemplate template = template(campaign);
         PhaseRow phase = records.phases(code).get(phaseNo - 1);
         records.enterPhase(code, phaseNo, now());
-        Map<String, String> names = organization.unitNames();
+        Map<String, String> names = organization.unitNames(campaign.tenantId());
         List<Issued> issued = new ArrayList<>();
         for (CampaignTemplate.TaskDefinition def : template.tasks()) {
             if (!def.phase().equals(phase.phaseId())) {
@@ -114,7 +114,7 @@ class CampaignTasks {
                 ? cycle.scorePeriod().code(plannedDay) : null;
         List<Issued> issued = new ArrayList<>();
         for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, category -> catalogue.find(campaign.tenantId(), category),
-                organization.unitNames())) {
+                organization.unitNames(campaign.tenantId()))) {
             issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + plannedDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null),

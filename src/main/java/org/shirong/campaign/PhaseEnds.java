@@ -47,8 +47,9 @@ class PhaseEnds {
         records.endPhase(code, phaseNo, now(), records.openPhaseTasks(code, phaseNo).size());
         List<TaskRow> tasks = records.openTasks(code, phaseNo, last);
         List<OpenCase> cases = records.openCases(code);
-        Map<String, String> names = organization.unitNames();
-        ZoneId zone = calendars.of(records.find(code).map(CampaignRecords.Campaign::tenantId).orElse(null)).zone();
+        String tenant = records.find(code).map(CampaignRecords.Campaign::tenantId).orElse(null);
+        Map<String, String> names = organization.unitNames(tenant);
+        ZoneId zone = calendars.of(tenant).zone();
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
         // Cases first, then the phases' tasks, then the cycles': when the list must be cut short, what matters most stays.
         for (OpenCase c : cases) {

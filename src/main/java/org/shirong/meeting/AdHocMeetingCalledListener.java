@@ -71,7 +71,7 @@ class AdHocMeetingCalledListener implements ExecutionListener {
         text(execution, VAR_PLACE, "会议地点");
         text(execution, VAR_AGENDA, "会议议程");
         List<String> units = units(execution.getVariable(VAR_ATTENDEE_UNITS));
-        Map<String, String> names = new HashMap<>(organization.unitNames());
+        Map<String, String> names = new HashMap<>(organization.unitNames(tenant));
         Map<String, String> towns = organizations.townNamesByOffice(tenant);
         names.putAll(towns);
         List<String> strangers = units.stream().filter(u -> !roles.isGroupOf(tenant, u) && !towns.containsKey(u)).toList();

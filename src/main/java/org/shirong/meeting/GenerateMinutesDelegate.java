@@ -31,11 +31,11 @@ class GenerateMinutesDelegate implements JavaDelegate {
         if (attendees != null) {
             attendees.forEach(a -> attendeeIds.add(a.asText()));
         }
+        MeetingFacts meeting = MeetingFacts.of(execution);
         var decisions = DecisionInput.recorded(execution).stream()
-                .map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), papers.unitName(d.unit()), d.due(),
+                .map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), papers.unitName(meeting, d.unit()), d.due(),
                         d.isCase() ? "立整改案件" : "交办承办单位"))
                 .toList();
-        MeetingFacts meeting = MeetingFacts.of(execution);
         var minutes = papers.minutes(meeting, Objects.toString(execution.getVariable(VAR_MINUTES), ""),
                 attendeeIds, decisions, execution.getProcessInstanceId());
         execution.setVariable(VAR_MINUTES_URL, minutes.url());

@@ -51,7 +51,7 @@ class MeetingDecisions {
         if (done.isPresent()) {
             return done.get();
         }
-        String unitName = papers.unitName(d.unit());
+        String unitName = papers.unitName(m, d.unit());
         MeetingRecords.Outcome outcome = d.isCase() ? reportCase(m, d, unitName, actor) : assign(m, d, unitName);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         records.addDecision(m.key(), d, outcome, now);

@@ -68,7 +68,7 @@ class MeetingPapers {
 
     StoredDocument minutes(MeetingFacts m, String minutes, List<String> attendeeIds, List<DecisionLine> decisions,
             String processInstanceId) {
-        Map<String, String> names = organization.unitNames();
+        Map<String, String> names = organization.unitNames(m.organization());
         return documents.minutes(meeting(m), minutes, attendeeIds.stream().map(id -> names.getOrDefault(id, id)).toList(),
                 decisions, processInstanceId);
     }
@@ -104,8 +104,9 @@ class MeetingPapers {
         return scores.read(m.organization(), m.campaignCode(), m.scorePeriod()).notice();
     }
 
-    String unitName(String groupId) {
-        return organization.unitNames().getOrDefault(groupId, groupId);
+    /** A unit as the meeting's organisation reads it (another organisation's with that one named). */
+    String unitName(MeetingFacts m, String groupId) {
+        return organization.unitNames(m.organization()).getOrDefault(groupId, groupId);
     }
 
     /** The campaign's units, or, before the campaign lists any, every unit of the organisation that can be given work. */
@@ -121,6 +122,6 @@ class MeetingPapers {
 
     private MeetingDocuments.Meeting meeting(MeetingFacts m) {
         return new MeetingDocuments.Meeting(m.key(), m.organization(), m.campaignCode(), m.campaignName(), m.meetingName(),
-                unitName(m.organiserGroup()), m.meetingAt(), m.place());
+                unitName(m, m.organiserGroup()), m.meetingAt(), m.place());
     }
 }

@@ -72,7 +72,10 @@ class NotificationModel {
         model.put("title", text(execution.getVariable(VAR_TITLE), ""));
         model.put("address", text(execution.getVariable(VAR_ADDRESS), ""));
         model.put("leadUnit", text(leadUnit, ""));
-        model.put("leadUnitName", leadUnit == null ? "" : groupName(leadUnit.toString()));
+        // another organisation's lead unit with that one named, as the process's organisation reads it (a district
+        // department on a town's 属地 cooperation: 区绿化市容局（松江区）)
+        model.put("leadUnitName", leadUnit == null ? "" : organizations.ofGroup(leadUnit.toString()).isPresent()
+                ? organizations.unitName(leadUnit.toString(), execution.getTenantId()) : groupName(leadUnit.toString()));
         Object handler = execution.getVariable(VAR_HANDLER);
         model.put("handlerName", handler == null ? "" : organizations.personName(handler.toString()));
         // "是" once the lead unit has claimed the case: on its dispatch notice, it claimed it as it entered it (sjreview F12)

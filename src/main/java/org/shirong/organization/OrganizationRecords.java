@@ -14,9 +14,11 @@ import org.springframework.stereotype.Repository;
 public class OrganizationRecords {
 
     private final JdbcTemplate jdbc;
+    private final Organizations organizations;
 
-    public OrganizationRecords(JdbcTemplate jdbc) {
+    public OrganizationRecords(JdbcTemplate jdbc, Organizations organizations) {
         this.jdbc = jdbc;
+        this.organizations = organizations;
     }
 
     /** Serializes seeding across nodes that start at the same time; call inside a transaction. */
@@ -59,11 +61,15 @@ public class OrganizationRecords {
                         rs.getString(4), rs.getString(5), heads(rs.getString(1))), tenantId);
     }
 
-    /** Each unit's name by its group id, in the order of the organisation file (one query, without the heads). */
-    public Map<String, String> unitNames() {
+    /**
+     * Each unit's name by its group id as organisation {@code readBy} shows it ({@link Organizations#unitName}: another
+     * organisation's unit with that organisation named), in the order of the organisation files (one query, without the
+     * heads).
+     */
+    public Map<String, String> unitNames(String readBy) {
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("select group_id, name from org_unit order by sort_order", rs -> {
-            names.put(rs.getString(1), rs.getString(2));
+        jdbc.query("select group_id, name, tenant_id from org_unit order by sort_order", rs -> {
+            names.put(rs.getString(1), organizations.readAs(rs.getString(2), rs.getString(3), readBy));
         });
         return names;
     }

@@ -268,6 +268,26 @@ public class Organizations implements TenantWork {
                 .map(Organization.GroupDefinition::name).filter(name -> !name.isBlank());
     }
 
+    /**
+     * A unit's name as organisation {@code readBy} shows it (in its cases, campaigns, scores and documents): its own
+     * units by their names, another organisation's with that organisation after it, as a town reads a district
+     * department ("区绿化市容局（松江区）") and the district a town's office whose name does not say its town
+     * ("创建工作办公室（九亭镇）"; "石湖荡镇市容环境管理办公室" stays as it is). The group id for a group no file defines;
+     * no organisation {@code readBy} (null) reads every unit by its own name.
+     */
+    public String unitName(String groupId, String readBy) {
+        return readAs(groupName(groupId).orElse(groupId), ofGroup(groupId).map(Organization::id).orElse(null), readBy);
+    }
+
+    /** The name {@code name} of a unit of organisation {@code unitOrganization}, as {@link #unitName} shows it to {@code readBy}. */
+    String readAs(String name, String unitOrganization, String readBy) {
+        if (name == null || readBy == null || unitOrganization == null || unitOrganization.equals(readBy)) {
+            return name;
+        }
+        return find(unitOrganization).map(Organization::name).filter(place -> !name.contains(place))
+                .map(place -> name + "（" + place + "）").orElse(name);
+    }
+
     /** The organisation's own unit/group name by id, in file order. */
     public Map<String, String> groupNames(String id) {
         Map<String, String> names = new LinkedHashMap<>();

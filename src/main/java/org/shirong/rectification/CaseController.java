@@ -83,7 +83,7 @@ class CaseController {
     @GetMapping("/categories")
     List<CategoryView> categories(@RequestParam(required = false) String organization) {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
-        Map<String, String> names = unitNames();
+        Map<String, String> names = this.organization.unitNames(own);
         return catalogue.all(own).stream().map(c -> {
             var d = dispatchRules.evaluate(own, c.code(), Urgency.NORMAL, CaseSource.PATROL);
             return new CategoryView(c.code(), c.name(), c.group().name(), c.group().label(), c.items(), d.leadUnit(),
@@ -251,7 +251,8 @@ class CaseController {
         List<PhotoView> photos = records.photos(caseNo).stream()
                 .map(p -> new PhotoView(p.id(), p.kind(), p.round(), p.fileName(), p.mimeType(), p.sizeBytes(), p.uploadedAt(),
                         "/api/cases/" + caseNo + "/photos/" + p.id(), p.takenAt(), p.latitude(), p.longitude())).toList();
-        Map<String, String> names = unitNames();
+        // as the case's organisation reads them: the district's case names 九亭镇's 创建工作办公室 with its town (sjreview F10)
+        Map<String, String> names = organization.unitNames(c.tenantId());
         List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
             String status = p.done() ? "DONE" : cutShortByClosing(p, c.status()) ? "NOT_COUNTED" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
             String statusName = statusName(p, c.status());
@@ -342,9 +343,5 @@ class CaseController {
      */
     private String leadUnitName(CaseRecord c) {
         return c.leadUnit() == null ? null : organizations.groupName(c.leadUnit()).orElse(null);
-    }
-
-    private Map<String, String> unitNames() {
-        return organization.unitNames();
     }
 }

@@ -113,7 +113,7 @@ public class CaseDossiers {
 
     private CaseFile file(CaseRecord c) {
         String tenant = c.tenantId();
-        Map<String, String> units = organizationRecords.unitNames();
+        Map<String, String> units = organizationRecords.unitNames(tenant);
         List<CaseEvent> events = cases.timeline(c.caseNo());
         List<CaseFile.Step> timeline = events.stream().map(this::step).toList();
         List<CaseFile.Step> verifications = events.stream()

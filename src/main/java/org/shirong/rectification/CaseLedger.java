@@ -71,7 +71,7 @@ class CaseLedger {
     int write(Request request, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
         XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, request.title(), request.subtitle(), COLUMNS, request.zone());
-        Names names = new Names(organizationRecords.unitNames());
+        Names names = new Names();
         int[] row = {sheet.firstDataRow()};
         try {
             records.forEachPage(request.filter(), request.visible(), PAGE, page -> {
@@ -117,8 +117,8 @@ class CaseLedger {
         s.label(r, col++, c.status().label());
         s.text(r, col++, c.mergedInto());
         s.label(r, col++, yesNo(c.overdue()));
-        s.label(r, col++, names.unit(c.leadUnit()));
-        s.label(r, col++, String.join("、", cooperating.stream().map(names::unit).toList()));
+        s.label(r, col++, names.unit(c.tenantId(), c.leadUnit()));
+        s.label(r, col++, String.join("、", cooperating.stream().map(u -> names.unit(c.tenantId(), u)).toList()));
         s.label(r, col++, organizations.personName(c.reportedBy()));
         s.dateTime(r, col++, c.reportedAt());
         s.dateTime(r, col++, c.dispatchedAt());
@@ -146,17 +146,14 @@ class CaseLedger {
     /** The names a ledger shows, each looked up once per export. */
     private final class Names {
 
-        private final Map<String, String> units;
+        private final Map<String, Map<String, String>> units = new HashMap<>();
         private final Map<String, Map<String, String>> categories = new HashMap<>();
         private final Map<String, String> territories = new HashMap<>();
         private final Map<String, String> campaigns = new HashMap<>();
 
-        Names(Map<String, String> units) {
-            this.units = units;
-        }
-
-        String unit(String id) {
-            return id == null ? null : units.getOrDefault(id, id);
+        /** A unit as the case's organisation {@code tenant} reads it (another organisation's with that one named). */
+        String unit(String tenant, String id) {
+            return id == null ? null : units.computeIfAbsent(tenant, organizationRecords::unitNames).getOrDefault(id, id);
         }
 
         String category(String tenant, String code) {

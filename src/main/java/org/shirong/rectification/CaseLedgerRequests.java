@@ -51,8 +51,7 @@ class CaseLedgerRequests {
      * part of the 驾驶舱 counts them; the title names it.
      */
     CaseLedger.Request request(Authentication user, CaseFilter filter) {
-        Map<String, String> unitNames = organizationRecords.unitNames();
-        if (filter.unit() != null && !unitNames.containsKey(filter.unit())) {
+        if (filter.unit() != null && !organizationRecords.unitNames(null).containsKey(filter.unit())) {
             throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "参数 unit 无效：没有单位 \"" + filter.unit() + "\""));
         }
         CampaignPlans.Campaign campaign = null;
@@ -79,6 +78,8 @@ class CaseLedgerRequests {
                         .or(() -> organizations.ofGroup(filter.unit()))
                         .orElse(null);
 
+        // the title's units as the ledger's organisation reads them (another organisation's with that one named)
+        Map<String, String> unitNames = organizationRecords.unitNames(organization == null ? null : organization.id());
         String territoryName = filter.territory() == null ? null
                 : organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory());
         List<String> scope = new ArrayList<>();

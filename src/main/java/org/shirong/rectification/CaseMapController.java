@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ class CaseMapController {
             @RequestParam(required = false) String to, @RequestParam(required = false) TrafficLight light) {
         var user = identityService.getCurrentAuthentication();
         CaseFilter filter = filters.of(user, unit, status, overdue, escalated, role, campaign, organizationId, territory, from, to);
-        Map<String, String> names = organization.unitNames();
+        Map<String, Map<String, String>> names = new HashMap<>(); // by the case's organisation, as its case page names them
         Instant now = RectificationCases.now();
         List<Point> points = new ArrayList<>();
         Set<String> tenants = new LinkedHashSet<>();
@@ -109,7 +110,7 @@ class CaseMapController {
                     points.add(new Point(c.caseNo(), c.title(), c.address(), c.lat().doubleValue(), c.lng().doubleValue(),
                             l == null ? null : l.name(), l == null ? "无（" + c.status().label() + "）" : l.label(),
                             l == null ? NO_LIGHT_COLOUR : l.colour(), c.status().name(), c.status().label(),
-                            names.getOrDefault(c.leadUnit(), c.leadUnit()), c.dueAt(), CasePageController.pageUrl(c.caseNo())));
+                            names.computeIfAbsent(c.tenantId(), organization::unitNames).getOrDefault(c.leadUnit(), c.leadUnit()), c.dueAt(), CasePageController.pageUrl(c.caseNo())));
                 }
             }
         });

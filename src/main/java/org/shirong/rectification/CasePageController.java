@@ -59,7 +59,7 @@ class CasePageController {
                 .orElse(c.category()));
         page.addObject("urgencyName", c.urgency().label());
         page.addObject("sourceName", c.source().label());
-        String responsible = CaseDossiers.unitNames(c.responsibleUnits(), organization.unitNames());
+        String responsible = CaseDossiers.unitNames(c.responsibleUnits(), organization.unitNames(c.tenantId()));
         page.addObject("responsibleUnitNames", responsible == null ? "" : responsible);
         // The campaign and its plan item by name, as the dossier and the ledger write them (not SJ-DEMO · SURVEY_URBAN_ROADS).
         CampaignPlans plans = campaignPlans.getIfAvailable();

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.shirong.calendar.WorkingCalendars;
-import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.TaskNames;
 import org.springframework.stereotype.Component;
@@ -157,8 +156,8 @@ class CaseTaskListener implements TaskListener {
     }
 
     /**
-     * The case's lead unit as the file names it, and its organisation's name when that is not the task's (a district's
-     * department on a town's 属地 cooperation); the group id for a group no file defines, null when the case has none.
+     * The case's lead unit as the task's organisation reads it ({@link Organizations#unitName}: a district's department on
+     * a town's 属地 cooperation with the district named); the group id for a group no file defines, null when the case has none.
      */
     private String leadUnitName(DelegateTask task, VariableScope instance) {
         return instance.getVariable(VAR_LEAD_UNIT) instanceof String leadUnit ? leadUnitName(leadUnit, task.getTenantId()) : null;
@@ -169,9 +168,7 @@ class CaseTaskListener implements TaskListener {
         if (leadUnit == null || leadUnit.isBlank()) {
             return null;
         }
-        String name = organizations.groupName(leadUnit).orElse(leadUnit);
-        return organizations.ofGroup(leadUnit).filter(o -> tenantId != null && !o.id().equals(tenantId))
-                .map(Organization::name).map(organisation -> name + "（" + organisation + "）").orElse(name);
+        return organizations.unitName(leadUnit, tenantId);
     }
 
     static String text(Object value) {

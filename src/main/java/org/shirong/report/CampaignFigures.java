@@ -70,6 +70,31 @@ class CampaignFigures {
                 code).stream().filter(Objects::nonNull).findFirst();
     }
 
+    /**
+     * What a document of the campaign about the period from {@code from} to {@code until} must say about the working
+     * calendar its days and deadlines were counted on (DOMAIN §6): a line per year whose calendar is provisional or
+     * missing, from the period's first day (or the campaign's, when earlier) to the latest of the period's last day, the
+     * campaign's last day and the deadlines of its open tasks and cases.
+     */
+    List<String> calendarWarnings(String code, Instant from, Instant until) {
+        java.time.ZoneId zone = zone(code);
+        LocalDate first = LocalDate.ofInstant(from, zone);
+        LocalDate last = LocalDate.ofInstant(until.minusSeconds(1), zone);
+        Optional<Days> days = days(code);
+        if (days.isPresent()) {
+            first = days.get().first().isBefore(first) ? days.get().first() : first;
+            last = days.get().last().isAfter(last) ? days.get().last() : last;
+        }
+        for (String open : List.of("select max(due_at) from campaign_task where campaign_code = ? and completed_at is null",
+                "select max(due_at) from rect_case where campaign_code = ? and status not in ('CLOSED', 'MERGED', 'VOIDED')")) {
+            java.sql.Timestamp due = jdbc.queryForObject(open, java.sql.Timestamp.class, code);
+            if (due != null && LocalDate.ofInstant(due.toInstant(), zone).isAfter(last)) {
+                last = LocalDate.ofInstant(due.toInstant(), zone);
+            }
+        }
+        return calendars.of(organizationOf(code).orElse(null)).warnings(first, last);
+    }
+
     /** A campaign's first and last day, and the instants it starts and ends. */
     record Days(LocalDate first, LocalDate last, Instant start, Instant end) {
     }
@@ -125,7 +150,8 @@ class CampaignFigures {
             }
         }
         List<Figures.OverdueUnit> units = new ArrayList<>();
-        byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.groupName(group).orElse(group), items)));
+        String tenant = organizationOf(code).orElse(null);
+        byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.unitName(group, tenant), items)));
         return units;
     }
 

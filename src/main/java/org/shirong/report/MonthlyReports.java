@@ -72,7 +72,9 @@ public class MonthlyReports {
         model.put("campaignName", campaignName);
         model.put("issuedOn", models.day(at));
         models.addIssuers(model, organization);
-        models.addProgress(model, campaignCode, scores.window(period), periodScores);
+        UnitScores.Window window = scores.window(period);
+        models.addProgress(model, campaignCode, window, periodScores);
+        model.put("calendarWarnings", figures.calendarWarnings(campaignCode, window.from(), window.until()));
         scores.territories(organization, campaignCode, period).ifPresent(territories -> model.put("territories", territories));
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
         return new Rendered(title, templates.render("monthly-report", model));

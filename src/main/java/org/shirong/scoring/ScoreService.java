@@ -192,7 +192,7 @@ class ScoreService {
     CooperationBoard cooperation(ScorePeriod period, String organization) {
         Elapsed e = elapsed(period);
         List<CaseParties.Party> due = e.started() ? parties.dueBetween(organization, e.from(), e.until()) : List.of();
-        return CooperationBoard.of(due, this.organization.unitNames(), rubrics.rubric(organization).cooperationRules());
+        return CooperationBoard.of(due, this.organization.unitNames(organization), rubrics.rubric(organization).cooperationRules());
     }
 
     /**

@@ -42,6 +42,23 @@ class CalendarCoverageWarningTest {
                 "2027 年节假日为临时安排（仅法定节日），请在国务院公布后替换 config/calendar/2027.yaml");
     }
 
+    /**
+     * sjreview F19: what a page or report whose days run over a span says of the calendar: a line for a provisional year
+     * it reaches and for a year beyond the calendar, nothing for a published year or one before the calendar begins.
+     */
+    @Test
+    void aSpanReachingAProvisionalOrUncoveredYearIsWarnedOf() {
+        WorkingCalendar calendar = WorkingCalendar.bundled();
+        assertThat(calendar.warnings(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-12-31"))).isEmpty();
+        assertThat(calendar.warnings(LocalDate.parse("2024-03-01"), LocalDate.parse("2024-12-31"))).as("before the calendar").isEmpty();
+        assertThat(calendar.warnings(LocalDate.parse("2026-10-26"), LocalDate.parse("2027-02-25"))).containsExactly(
+                "2027年工作日历为暂定（仅法定节日，没有调休），待国务院办公厅公布放假安排后更新；落在2027年的工作日和期限届时可能变化。");
+        assertThat(calendar.warnings(LocalDate.parse("2027-12-01"), LocalDate.parse("2028-01-31"))).hasSize(2)
+                .last().asString().isEqualTo("2028年尚无工作日历，该年只按周末休息计算工作日和期限，请添加该年的放假安排。");
+        assertThat(only2026().warnings(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-01-31"))).singleElement().asString()
+                .startsWith("2027年尚无工作日历");
+    }
+
     @Test
     void aCalendarStartingAfterTodayDoesNotCoverIt() {
         WorkingCalendar calendar = WorkingCalendar.bundled();

@@ -233,6 +233,10 @@ class CampaignBrowserTest {
                 browser.until(d -> d.findElements(By.cssSelector(".shirong-chart canvas")).size() >= 3);
                 assertThat(browser.driver().findElement(By.cssSelector(".shirong-campaign-page")).getAttribute("textContent"))
                         .contains("考核排名", "通报线", "各整治项目", "案件地图", "活动文书", "督办（待督办", "超期待督办", "已督办、尚未办结", "各单位未完成的任务");
+                // sjreview F19: the page says what the API says of the calendar its days run into (60 days on: while the
+                // bundled 2027 is provisional, "2027年工作日历为暂定…"; the words are CampaignDashboardTest's)
+                assertThat(browser.driver().findElements(By.cssSelector(".shirong-calendar-warning"))).extracting(WebElement::getText)
+                        .isEqualTo(api.get("calendarWarnings"));
                 browser.screenshot("cockpit-campaign-dashboard");
                 assertThat(english(browser)).as("页面上的英文").isEmpty();
                 // The page scrolls under the wheel, as a user would reach the ranking and the documents below the first

@@ -184,6 +184,15 @@ class CampaignDashboardTest {
                     "/api/cases/export.xlsx?campaign=DASHJX&from=2024-09-01&to=2024-09-30", byte[].class));
             assertThat(september.filterLine()).contains("上报日期 2024-09-01 至 2024-09-30");
 
+            // sjreview F19: a campaign of 2024 (before the calendar's first year) is told nothing of the calendar; one whose
+            // last phase runs into 2027, whose calendar is provisional, is told its deadlines there may move.
+            assertThat((List<String>) d.get("calendarWarnings")).isEmpty();
+            jdbc.update("update campaign_phase set last_day = '2027-02-25' where campaign_code = 'DASHJX' and phase_no = 3");
+            assertThat((List<String>) rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/DASHJX/dashboard?period=2024-09",
+                    Map.class).get("calendarWarnings")).singleElement().asString().startsWith("2027年工作日历为暂定（仅法定节日，没有调休），"
+                    + "待国务院办公厅公布放假安排后更新");
+            jdbc.update("update campaign_phase set last_day = '2024-12-31' where campaign_code = 'DASHJX' and phase_no = 3");
+
             // October: 城管中队's late closure counts there.
             Map october = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/DASHJX/dashboard?period=2024-10", Map.class);
             assertThat((List<Map>) october.get("units")).extracting(CampaignDashboardTest::figures).contains("城管中队 0 0 0 0 1 0 0");
@@ -405,7 +414,8 @@ class CampaignDashboardTest {
     /**
      * sjreview F5, F6: the district's 驾驶舱 shows the overdue cases whose 督办超期案件 task waits in the office (not only
      * the 督办 already issued), which unit (a town's office too) has not done which task, those past their deadline first,
-     * and the campaign's cases per town and street they lie in.
+     * and the campaign's cases per town and street they lie in. A town's office whose name does not say its town is named
+     * with it (sjreview F10: 九亭镇's 创建工作办公室).
      */
     @Test
     void aDistrictDashboardShowsCasesAwaitingSupervisionOpenTasksPerUnitAndCasesPerTown() {
@@ -417,7 +427,9 @@ class CampaignDashboardTest {
             sj.campaign("松江区督办驾驶舱测试", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
                     .phase(1, "补齐短板弱项", day(now, -20), day(now, 30))
                     .unit("sjlvrongju", "区绿化市容局", 1).unit("shihudang", "shdshirongban", "石湖荡镇", 2)
+                    .unit("jiuting", "chuangban", "九亭镇", 3)
                     .openTask(1, "sjlvrongju", "认领测评点位问题（城市道路）", local(now.plus(Duration.ofDays(3))))
+                    .openTask(1, "chuangban", "提交整改提升方案（九亭镇）", local(now.plus(Duration.ofDays(4))))
                     .openTask(1, "shdshirongban", "提交整改提升方案（石湖荡镇）", local(now.minus(Duration.ofDays(2))))
                     .task(1, "sjshuiwuju", true);
             String overdue = sj.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", local(now.minus(Duration.ofDays(10))),
@@ -444,7 +456,10 @@ class CampaignDashboardTest {
             }
             Map d = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
             assertThat((List<Map>) d.get("openTasks")).extracting(u -> u.get("unitId") + " " + u.get("open") + " " + u.get("overdue"))
-                    .as("the unit with an overdue task first; done tasks not listed").containsExactly("shdshirongban 1 1", "sjlvrongju 1 0");
+                    .as("the unit with an overdue task first; done tasks not listed")
+                    .containsExactly("shdshirongban 1 1", "sjlvrongju 1 0", "chuangban 1 0");
+            assertThat((List<Map>) d.get("openTasks")).extracting(u -> u.get("unitName")).as("a town's office named with its town"
+                    + " when its name does not say it").containsExactly("石湖荡镇市容环境管理办公室", "区绿化市容局", "创建工作办公室（九亭镇）");
             assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(0).get("tasks")).singleElement()
                     .satisfies(t -> assertThat(t).containsEntry("name", "提交整改提升方案（石湖荡镇）").containsEntry("overdue", true));
             assertThat((List<Map>) d.get("places")).extracting(p -> p.get("organization")).contains("shihudang", "yueyang", "jiuting");

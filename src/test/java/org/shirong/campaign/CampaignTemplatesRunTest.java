@@ -373,8 +373,8 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'jointInspection'"))
                 .as("15th of March–December").isEqualTo(10);
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'progressReport'"
-                + " and unit_id = 'sjlvrongju' order by created_at", String.class)).as("25 April–December on the month before (March–November),"
-                + " and December at the campaign's end").hasSize(10).endsWith("自查整改情况报送（2026年12月）（区绿化市容局）");
+                + " and unit_id = 'sjlvrongju' order by created_at", String.class)).as("25 March–December, each on its own month"
+                + " (sjreview F14: a report due on the 25th is about the month it is due in), none again at the campaign's end").hasSize(10).endsWith("自查整改情况报送（2026年12月）（区绿化市容局）");
         // The district holds no 例会: its report cycle issues, with each 月度工作报告, the 通报 of the month's ranking of its
         // departments and of its towns and streets on the cases located in them, and sends it to every unit and town office.
         assertThat(jdbc.queryForList("select title from campaign_document where campaign_code = 'SJ-RUN' and kind = 'NOTICE'"

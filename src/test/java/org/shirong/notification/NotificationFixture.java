@@ -65,7 +65,7 @@ public final class NotificationFixture {
                 engine.getRuntimeService(), new SystemAccess(identity));
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
         sendNotificationDelegate = new SendNotificationDelegate(
-                new RecipientResolver(identity, new OrganizationRecords(jdbc), new org.shirong.organization.OrganizationRoles(JIUTING, identity),
+                new RecipientResolver(identity, new OrganizationRecords(jdbc, JIUTING), new org.shirong.organization.OrganizationRoles(JIUTING, identity),
                         // keeps nothing: the fixture's engine has no interceptor telling it of identity changes
                         new AuthenticatedIdentities(new IdentityCacheProperties(Duration.ZERO, 1))),
                 new NotificationModel(identity, JIUTING, new PublicUrl(PUBLIC_URL, new StandardEnvironment()), WorkingCalendar.bundled()),

@@ -258,6 +258,37 @@ class TerritoryCooperationTest {
         });
     }
 
+    /**
+     * sjreview F10: 九亭镇's office, 创建工作办公室, cooperating on the district's case in 九亭镇 is named with its town on the
+     * district's case (its page, its ledger), as the town's task names the district's department with the district.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDistrictsCaseNamesATownsOfficeWithItsTownWhenItsNameDoesNotSayIt() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"九亭大街绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区九亭大街 18 号","territory":"九亭镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        for (String reader : List.of("sjshirongban1", "chuangban1")) {
+            assertThat((List<Map<String, Object>>) as(reader).getForObject("/api/cases/" + caseNo, Map.class).get("parties"))
+                    .as(reader).singleElement().satisfies(p -> assertThat(p).containsEntry("unitId", "chuangban")
+                            .containsEntry("unitName", "创建工作办公室（九亭镇）").containsEntry("reason", "TERRITORY"));
+        }
+        org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(as("sjshirongban1")
+                .getForEntity("/api/cases/export.xlsx", byte[].class));
+        assertThat(ledger.data()).filteredOn(r -> caseNo.equals(ledger.text(r, "案件编号"))).singleElement()
+                .satisfies(r -> assertThat(ledger.text(r, "主责单位") + " " + ledger.text(r, "协办单位"))
+                        .isEqualTo("区绿化市容局 创建工作办公室（九亭镇）"));
+
+        String cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "chuangban")).singleResult().getId();
+        runJobs(cooperation);
+        assertThat(taskService.createTaskQuery().processInstanceId(cooperation).singleResult().getDescription())
+                .contains("牵头单位：区绿化市容局（松江区）");
+    }
+
     /** Without a 属地, or with the district itself, the case has no TERRITORY party. */
     @Test
     void aDistrictCaseInTheDistrictItselfHasNoTerritoryParty() {

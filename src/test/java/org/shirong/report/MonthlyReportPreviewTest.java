@@ -160,6 +160,20 @@ class MonthlyReportPreviewTest {
         }
     }
 
+    /**
+     * sjreview F19: a report whose month, or an open case's deadline, lies in 2027, whose calendar is provisional, says
+     * so under its date; September 2024 with every deadline in 2024 says nothing of the calendar.
+     */
+    @Test
+    void aReportWhoseMonthOrOpenDeadlinesReachAProvisionalYearSaysSo() {
+        String warning = "<p class=\"calendar-warning\"><strong>提示：</strong>2027年工作日历为暂定（仅法定节日，没有调休），"
+                + "待国务院办公厅公布放假安排后更新";
+        assertThat(report("2024-09")).doesNotContain("<p class=\"calendar-warning\">", "工作日历");
+        assertThat(report("2027-01")).contains(warning);
+        campaign.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-10T09:00", "2027-01-10T09:00", null, false);
+        assertThat(report("2024-09")).contains(warning);
+    }
+
     @Test
     void onlyThoseWhoMayReadTheCampaignsOrganisationSeeItsReport() {
         assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/DOCPV/monthly-report?period=2024-09",

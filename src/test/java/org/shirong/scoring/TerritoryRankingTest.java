@@ -157,6 +157,30 @@ class TerritoryRankingTest {
         }
     }
 
+    /**
+     * sjreview F10: in the district's 协办 ranking 九亭镇's office, whose name (创建工作办公室) does not say its town, is named
+     * with it among the district's departments; a town office whose name says its town keeps it, and 九亭镇 reads its own
+     * office by its own name.
+     */
+    @Test
+    void theDistrictsCooperationRankingNamesATownsOfficeWithItsTown() {
+        String inJiuting = rows.placed(rows.add("sjlvrongju", "CLOSED", DUE, "on time"), "songjiang", "jiuting");
+        rows.party(inJiuting, "chuangban", "on time");
+        rows.party(inJiuting, "sjchengguanju", "late");
+        rows.party(rows.placed(rows.add("sjlvrongju", "CLOSED", DUE, "on time"), "songjiang", "shihudang"), "shdshirongban", null);
+        rows.party(rows.placed(rows.add("huanwei", "CLOSED", DUE, "on time"), "jiuting", "jiuting"), "chuangban", "on time");
+
+        Map<String, Object> district = (Map<String, Object>) as("sjshirongban1").getForObject("/api/scores?period=2025-03", Map.class)
+                .get("cooperation");
+        assertThat((List<Map<String, Object>>) district.get("units")).extracting(u -> u.get("unitId") + ":" + u.get("unitName"))
+                .containsExactlyInAnyOrder("chuangban:创建工作办公室（九亭镇）", "sjchengguanju:区城管执法局",
+                        "shdshirongban:石湖荡镇市容环境管理办公室");
+        Map<String, Object> town = (Map<String, Object>) as("chuangban1").getForObject("/api/scores?period=2025-03", Map.class)
+                .get("cooperation");
+        assertThat((List<Map<String, Object>>) town.get("units")).extracting(u -> u.get("unitId") + ":" + u.get("unitName"))
+                .containsExactly("chuangban:创建工作办公室");
+    }
+
     @Test
     void aTownHasNoTerritoryRankingAndTheDistrictOfficeReadsATownsScoresThroughItsOversight() {
         ResponseEntity<Map> town = as("chuangban1").getForEntity("/api/scores?period=2025-03", Map.class);

@@ -567,7 +567,9 @@ function renderCampaign(node, d, documents) {
       downloadButton(d.links.archive, 'btn-default', 'archive', '下载迎检档案（压缩包）'),
       el('a', {class: 'btn btn-default btn-sm', href: '#/'}, '返回概览')),
     // a town taking part in its district's campaign: what it is shown, and what the district keeps
-    d.participant ? el('p', {class: 'shirong-notice', 'data-participant': d.participant.office}, d.participant.note) : null));
+    d.participant ? el('p', {class: 'shirong-notice', 'data-participant': d.participant.office}, d.participant.note) : null,
+    // the campaign runs into a year whose working calendar is provisional: its working days and deadlines may still move
+    (d.calendarWarnings || []).map(text => el('p', {class: 'alert alert-warning shirong-calendar-warning', role: 'alert'}, text))));
 
   node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动阶段'), timeline(d.phases, d.today)));
 
