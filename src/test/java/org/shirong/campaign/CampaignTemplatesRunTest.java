@@ -320,8 +320,8 @@ class CampaignTemplatesRunTest {
                 + " and kind = 'NOTICE'", String.class)).singleElement().asString().endsWith("关于2026年单位考核结果的通报");
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'JX-DEC' and doc_key = 'notice/2026'",
                 String.class)).contains("根据年考核（2026年", "现将考核排名和不履职单位通报如下", "2026年单位考核排名");
-        assertThat(run.inboxBodies("jxshuili1", "notice-issued")).as("a participating unit is sent it").singleElement().asString()
-                .contains("关于2026年单位考核结果的通报");
+        assertThat(run.inboxBodies("jxgubao1", "notice-issued")).as("a participating unit is sent it").singleElement().asString()
+                .contains("关于2026年单位考核结果的通报", "环境综合整治工作推进小组印发了");
     }
 
     @Test
