@@ -28,6 +28,11 @@ class CampaignOrganizationLookup implements CampaignOrganizations {
     }
 
     @Override
+    public Optional<String> nameOf(String campaignCode) {
+        return records.find(campaignCode).map(CampaignRecords.Campaign::name);
+    }
+
+    @Override
     public Set<String> participantGroups(String campaignCode) {
         return records.units(campaignCode).stream().map(CampaignRecords.UnitRow::groupId).filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * 下达周期任务 ({@code Task_IssueCycleTasks}): hands out the tasks of this run of a report, inspection or
  * assessment cycle, about the period the day its cron named gives (the 月度工作报告 of 1 January, held on 4 January,
- * reports December); a report cycle also issues the campaign's monthly report (月度工作报告) of that period.
+ * reports December); a report cycle also issues the campaign's monthly report (月度工作报告) of that period, an assessment
+ * cycle that scores a period already over (年考核 of the year before) the 通报 of that period ("进行公开通报").
  */
 @Component
 class IssueCycleTasksDelegate implements JavaDelegate {
@@ -34,9 +35,13 @@ class IssueCycleTasksDelegate implements JavaDelegate {
                 () -> new IllegalStateException("流程变量 " + CampaignProcess.VAR_NEXT_RUN_AT + " 为空，无法确定本次周期工作的时间"));
         String period = cycles.reportedPeriod(code, cycleId, run.plannedAt());
         tasks.issueCycleTasks(code, cycleId, run, period);
-        if (cycles.cycle(code, cycleId).kind() == CycleKind.REPORT) {
+        CampaignTemplate.Cycle cycle = cycles.cycle(code, cycleId);
+        if (cycle.kind() == CycleKind.REPORT) {
             monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period);
             districtNotices.issue(tasks.campaign(code), run.heldAt(), period);
+        } else if (cycle.kind() == CycleKind.ASSESSMENT && period != null && cycle.scorePeriod().lookingBack()) {
+            // Only a period that is over is 通报'd: 九亭镇's 年度考核 of 20 December scores a year still under way.
+            districtNotices.issueAssessed(tasks.campaign(code), run.heldAt(), period, cycle.name());
         }
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * assessment cycle that still runs in the last phase hands out its run for the period its next run would be about (and
  * for that of a run moved to a working day after the campaign's end), when
  * that period lies (partly) within the campaign and no run in the campaign was about it: the same tasks and unit scores
- * as that run (and, for a report, its 月度工作报告), due {@code cycle-task-time} after the campaign's end. An assessment of
+ * as that run (and, for a report, its 月度工作报告; for an assessment, its 通报), due {@code cycle-task-time} after the campaign's end. An assessment of
  * the year under way (九亭镇's 年度考核 on 20 December) has already run and is not repeated.
  */
 @Component
@@ -70,9 +70,13 @@ class LastReports {
                 unitScores.computeAndSave(campaign.tenantId(), code, run.periodCode());
             }
             tasks.issueCycleTasks(code, run.cycleId(), new CycleRuns.Run(run.plannedAt(), end), run.periodCode());
+            CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), run.cycleId());
             if (run.kind() == CycleKind.REPORT) {
                 monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode());
                 districtNotices.issue(campaign, end, run.periodCode());
+            } else if (run.scored() && cycle.scorePeriod().lookingBack()) {
+                // As the cycle's own run would: the 通报 of the period assessed (锦溪's 年考核 of the campaign's last year).
+                districtNotices.issueAssessed(campaign, end, run.periodCode(), cycle.name());
             }
         }
         return runs;

@@ -26,6 +26,11 @@ public enum ScoredPeriod {
         return label;
     }
 
+    /** Whether this is a period over by the day it is scored (上月、上季度、上年度), whose results can be 通报'd as final. */
+    boolean lookingBack() {
+        return this == PREVIOUS_MONTH || this == PREVIOUS_QUARTER || this == PREVIOUS_YEAR;
+    }
+
     /** The unit-score period code (2026-05, 2026-Q2, 2026) this means on {@code day}. */
     public String code(LocalDate day) {
         return switch (this) {

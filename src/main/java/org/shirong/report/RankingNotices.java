@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
  * A district's 通报 of a period's ranking: its departments as its units are scored (and named, as a town's 通报 names
  * them) and its towns and streets ranked on the cases located in them. A district plan holds no 例会 to issue a 通报,
  * so its report cycle issues this one with the 月度工作报告; stored under the period's 通报 key, once per campaign and period.
+ * A town's assessment cycle (年考核) issues the 通报 of the period it assessed the same way ({@link #issueAssessed}).
  */
 @Service
 public class RankingNotices {
@@ -73,5 +74,31 @@ public class RankingNotices {
         String summary = (units.notice() == null || units.notice().isBlank() ? "" : "区级部门：" + units.notice() + "\n")
                 + "街镇：" + territories.get().notice();
         return Optional.of(new Issued(stored, summary));
+    }
+
+    /**
+     * A town campaign's 通报 of an assessed period (锦溪镇's 年考核 of the year: "进行公开通报"), as its 例会 issues the month's:
+     * the units' ranking and those named, on the scores the assessment has just saved; stored under the period's 通报 key,
+     * once. Empty when the period's 通报 was issued before. {@code assessment} is the cycle's name (年考核).
+     */
+    public Optional<Issued> issueAssessed(String organization, String campaignCode, Instant at, String period, String assessment) {
+        String docKey = MeetingDocuments.noticeKey(period);
+        if (documents.find(campaignCode, docKey).isPresent()) {
+            return Optional.empty();
+        }
+        PeriodScores units = scores.read(organization, campaignCode, period);
+        String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
+                () -> new IllegalArgumentException("活动不存在：" + campaignCode));
+        String title = "关于" + units.periodName() + "单位考核结果的通报";
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", title);
+        model.put("campaignName", campaignName);
+        model.put("assessment", assessment);
+        model.put("issuedOn", models.day(at));
+        model.put("scores", units);
+        models.addIssuers(model, organization);
+        StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
+                templates.render("notice", model), null);
+        return Optional.of(new Issued(stored, units.notice()));
     }
 }

@@ -11,6 +11,9 @@ public interface CampaignOrganizations {
 
     Optional<String> organizationOf(String campaignCode);
 
+    /** The campaign's name as it was started (锦溪镇环境综合整治行动（2027年度）), for titles; empty for an unknown campaign. */
+    Optional<String> nameOf(String campaignCode);
+
     /**
      * The groups of the campaign's participating units (参加单位), as the campaign was started with them; a group's member
      * units (its {@code parent} is the group, as 第一居委会 of 各居委会) take part through it. Empty for an unknown campaign.

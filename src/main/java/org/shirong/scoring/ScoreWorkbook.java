@@ -56,16 +56,19 @@ class ScoreWorkbook {
 
     private final ScoreService scores;
     private final Organizations organizations;
+    private final CampaignOrganizations campaigns;
 
-    ScoreWorkbook(ScoreService scores, Organizations organizations) {
+    ScoreWorkbook(ScoreService scores, Organizations organizations, CampaignOrganizations campaigns) {
         this.scores = scores;
         this.organizations = organizations;
+        this.campaigns = campaigns;
     }
 
+    /** 锦溪镇2026年12月“锦溪镇环境综合整治行动（2027年度）”单位考核得分: the campaign by its name, as people call it, not its code. */
     String title(ScoreQuery.Resolved resolved) {
-        ScoreBoard board = resolved.board();
+        String scope = resolved.board().scope();
         return organizations.of(resolved.organization()).name() + resolved.period().name()
-                + (resolved.wholeOrganization() ? "" : "“" + board.scope() + "”活动") + "单位考核得分";
+                + (resolved.wholeOrganization() ? "" : "“" + campaigns.nameOf(scope).orElse(scope) + "”") + "单位考核得分";
     }
 
     void write(ScoreQuery.Resolved resolved, String user, Instant now, OutputStream out) throws IOException {

@@ -181,6 +181,8 @@ class CampaignTemplatesRunTest {
                 .hasSize(10).contains("JT-RUN 测试活动2026年3月工作报告", "JT-RUN 测试活动2026年12月工作报告")
                 .noneMatch(title -> title.contains("2026年2月"));
         assertThat(run.task("annualAssessment/2026-12-20/lingdao").getName()).isEqualTo("年度考核（2026年） · JT-RUN");
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'JT-RUN' and doc_key = 'notice/2026'"))
+                .as("年度考核 of 20 December scores a year still under way: no 通报 of it").isZero();
         String report = rest.withBasicAuth("lingdao1", "demo").getForObject((String) documents.stream()
                 .filter(d -> "MONTHLY_REPORT".equals(d.get("kind"))).findFirst().orElseThrow().get("url"), String.class);
         assertThat(report).contains("JT-RUN 测试活动", "环卫所");
@@ -276,6 +278,14 @@ class CampaignTemplatesRunTest {
                 .contains("“考核评估表彰先进”阶段", "活动随之结束", "· 任务：月报告").doesNotContain("· 案件")
                 .as("addressed to 锦溪镇's own office").contains("各位领导、推进小组办公室：");
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
+        assertThat(jdbc.queryForList("select html from campaign_document where campaign_code = 'JX-RUN' and kind = 'AGENDA'"
+                + " order by created_at", String.class)).as("the 季度专项工作会议 通报s the quarter before it, not the month (jxreview J5)")
+                .hasSize(5).satisfiesExactly(
+                        a -> assertThat(a).contains("四、通报2026年第一季度单位考核排名"),
+                        a -> assertThat(a).contains("四、通报2026年第二季度单位考核排名"),
+                        a -> assertThat(a).contains("四、通报2026年第三季度单位考核排名"),
+                        a -> assertThat(a).contains("四、通报2026年第四季度单位考核排名"),
+                        a -> assertThat(a).contains("四、通报2027年第一季度单位考核排名"));
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'annualAssessment'"
@@ -306,6 +316,13 @@ class CampaignTemplatesRunTest {
                 .as("the year's unit scores are calculated with it").isPositive();
         assertThat(count("select count(*) from campaign_document where campaign_code = 'JX-DEC' and kind = 'MONTHLY_REPORT'"
                 + " and title like '%2026年工作报告'")).as("an assessment writes no 月度工作报告").isZero();
+        // 年考核 "进行公开通报" (jxreview J5): the year's 通报, issued and sent as a 例会's monthly one is.
+        assertThat(jdbc.queryForList("select title from campaign_document where campaign_code = 'JX-DEC' and doc_key = 'notice/2026'"
+                + " and kind = 'NOTICE'", String.class)).singleElement().asString().endsWith("关于2026年单位考核结果的通报");
+        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'JX-DEC' and doc_key = 'notice/2026'",
+                String.class)).contains("根据年考核（2026年", "现将考核排名和不履职单位通报如下", "2026年单位考核排名");
+        assertThat(run.inboxBodies("jxgubao1", "notice-issued")).as("a participating unit is sent it").singleElement().asString()
+                .contains("关于2026年单位考核结果的通报", "环境综合整治工作推进小组印发了");
     }
 
     @Test

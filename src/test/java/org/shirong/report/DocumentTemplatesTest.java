@@ -96,6 +96,13 @@ class DocumentTemplatesTest {
                         + "<td class=\"text\">绿管所、房开公司</td><td>3</td><td>2</td><td>1</td><td>1</td></tr>");
         assertThat(templates.render("notice", sampleModel())).contains("2026年11月1日 至 2026年11月30日", "城管中队",
                 "2026年11月共 2 个单位参加排名，通报 1 个单位：城管中队。");
+        assertThat(templates.render("notice", sampleModel())).as("a 例会's 通报").contains("经工作例会研究，现将不履职单位通报如下");
+        Map<String, Object> assessed = sampleModel();
+        assessed.remove("meetingName");
+        assessed.put("assessment", "年考核");
+        assertThat(templates.render("notice", assessed)).as("an assessment cycle's 通报 (锦溪's 年考核), no meeting behind it")
+                .contains("根据年考核（2026年11月，2026年11月1日 至 2026年11月30日）单位考核结果，现将考核排名和不履职单位通报如下")
+                .doesNotContain("研究");
     }
 
     @Test

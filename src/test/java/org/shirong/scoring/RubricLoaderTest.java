@@ -159,7 +159,9 @@ class RubricLoaderTest {
         assertThat(jinxi.nonPerforming().bottom()).isZero();
         assertThat(jiuting.nonPerforming().bottom()).isEqualTo(3);
         assertThat(jinxi.rules()).isEqualTo(jiuting.rules());
-        assertThat(jinxi.sheets()).isEqualTo(jiuting.sheets());
+        assertThat(jinxi.sheets()).as("锦溪 scores its own 931 items").isNotEqualTo(jiuting.sheets()).hasSize(9);
+        assertThat(jinxi.zoneRuleList()).as("no Shanghai 责任区 items").isEmpty();
+        assertThat(jiuting.zoneRuleList()).hasSize(3);
         assertThat(jinxi.territoryRanking().bottom(org.shirong.organization.Organization.Level.TOWN)).isEqualTo(5);
     }
 

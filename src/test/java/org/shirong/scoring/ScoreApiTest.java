@@ -53,6 +53,8 @@ class ScoreApiTest {
     @Autowired
     ScoreService scoreService;
     @Autowired
+    UnitScores unitScores;
+    @Autowired
     RuntimeService runtimeService;
     @Autowired
     PlatformTransactionManager transactions;
@@ -754,6 +756,34 @@ class ScoreApiTest {
     }
 
     /**
+     * 锦溪镇's 季检查 scores its own "931" items (jinxi/scoring.yaml's inspection replaces the shared Shanghai standard): its
+     * nine sheets name their lead units, no Shanghai notion reaches it, its units are scored on its sheets only, while
+     * 九亭镇 keeps the shared sheets (jxreview J4).
+     */
+    @Test
+    void jinxisInspectionSheetsAreIts931ItemsNotTheShanghaiStandard() {
+        List<UnitScores.SheetItem> jinxi = unitScores.inspectionItems("jinxi");
+        assertThat(jinxi.stream().map(UnitScores.SheetItem::sheetName).distinct().toList()).containsExactly(
+                "整治镇郊结合部（牵头：创建办）", "整治老旧小区（牵头：建管所）", "整治镇区河道环境（牵头：水利站）",
+                "整治低洼易淹易涝片区（牵头：水利站）", "整治建设工地（牵头：建管所）", "整治农贸市场（牵头：建管所）",
+                "规范占道经营（牵头：城管中队）", "规范户外广告设置（牵头：城管中队）", "提升长效管理水平（牵头：创建办）");
+        assertThat(jinxi).allSatisfy(i -> assertThat(i.sheetName() + i.itemName())
+                .doesNotContain("门责", "六无", "二无一白", "机动车清洗站", "上海"));
+        assertThat(unitScores.inspectionItems("jiuting")).extracting(UnitScores.SheetItem::itemName).contains("门责“六无”落实");
+
+        ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
+        assertThatThrownBy(() -> scoreService.recordInspection(march, "jxshuili", "WATERS", Map.of("WATER_SURFACE", BigDecimal.ONE), "jxtuijinban1"))
+                .as("the shared sheet is not 锦溪's").isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(ApiError::field, ApiError::code).containsExactly(tuple("sheet", "UNKNOWN_SHEET")));
+        // 4 + 1.5 of 4 + 3 → 5.5 / 7 = 78.57.
+        scoreService.recordInspection(march, "jxshuili", "RECTIFY_TOWN_RIVERS",
+                Map.of("RIVER_CLEAN", new BigDecimal("4"), "RIVER_ODOUR", new BigDecimal("1.5")), "jxtuijinban1");
+        Map<String, Object> body = as("jxtuijinban1").getForObject("/api/scores?period=2025-03", Map.class);
+        assertThat(list(body, "noCases")).filteredOn(u -> "jxshuili".equals(u.get("unitId"))).singleElement()
+                .satisfies(u -> assertThat(u).containsEntry("inspectionScore", 78.57));
+    }
+
+    /**
      * 协办 is counted per unit apart from the lead-unit ranking and scored by cooperation-rules of scoring.yaml
      * (10 points at 90 % on time, 0.2 off per point below, 1 off per 协办 not done); the ranking does not change.
      * Only the organisation's own cases count.
@@ -892,6 +922,27 @@ class ScoreApiTest {
         assertThat(table.text(lvrong, "排名")).isEmpty();
         assertThat(table.text(lvrong, "备注")).isEqualTo("无案件，不排名");
         assertThat(table.text(rows.get(rows.size() - 1), "排名")).isEqualTo(json.get("notice")).contains("通报：城管中队（第 2 名");
+    }
+
+    /**
+     * 锦溪镇's score table has no 责任区 columns (its scoring.yaml drops the Shanghai zone-rules; 九亭镇 keeps them), and a
+     * campaign's table is titled by the campaign's name, not its code (jxreview J17).
+     */
+    @Test
+    void jinxisCampaignScoreTableHasNoZoneColumnsAndIsTitledByTheCampaignsName() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('SCAPI-JX', '锦溪镇环境综合整治行动（2025年度）', 'jinxi-2017-931', '931', 'RUNNING', 1, ?, 'jinxi')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
+        try {
+            XlsxDownload jinxi = XlsxDownload.of(as("jxtuijinban1").getForEntity(
+                    "/api/scores/export.xlsx?period=2025-03&campaign=SCAPI-JX", byte[].class));
+            assertThat(jinxi.title()).isEqualTo("锦溪镇2025年3月“锦溪镇环境综合整治行动（2025年度）”单位考核得分");
+            assertThat(jinxi.headers()).contains("按期结案率（50 分）").noneMatch(h -> h.startsWith("责任区") || h.startsWith("责任告知书"));
+            XlsxDownload jiuting = XlsxDownload.of(as("lvrong1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
+            assertThat(jiuting.headers()).contains("责任区履责率（10 分）", "责任告知书送达率（5 分）", "责任告知书上墙率（5 分）");
+        } finally {
+            jdbc.update("delete from campaign where code = 'SCAPI-JX'");
+        }
     }
 
     @Test
