@@ -564,6 +564,7 @@ class RectificationBrowserTest {
                 assertThat(browser.visible(By.cssSelector("#photo1Preview .shirong-photo-caption")).getText())
                         .contains("已压缩", "拍摄于 2026-12-06 09:20", "位置 31.18651, 120.90532");
                 assertThat(browser.driver().findElement(By.cssSelector("[data-photo='2']")).isDisplayed()).as("room for a second photo").isTrue();
+                browser.screenshot("phone-report-form");
 
                 js.executeScript("var o = document.createElement('option'); o.value = 'CITIZEN'; o.text = '市民反映（12345）';"
                         + " document.getElementById('report-source').appendChild(o);");
