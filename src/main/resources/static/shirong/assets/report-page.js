@@ -236,6 +236,15 @@
       $('report-locate').addEventListener('click', locate);
       $('report-again').addEventListener('click', again);
       form.addEventListener('submit', submit);
+      // 改动某一栏后，该栏下方此前的说明随即去掉
+      ['input', 'change'].forEach(function (type) {
+        form.addEventListener(type, function (e) {
+          var group = e.target.closest && e.target.closest('.form-group');
+          if (!group || !group.classList.contains('has-error')) { return; }
+          group.classList.remove('has-error');
+          Array.prototype.forEach.call(group.querySelectorAll('[data-error-for]'), function (p) { p.textContent = ''; });
+        });
+      });
       $('report-loading').remove();
       form.hidden = false;
       root.setAttribute('data-loaded', 'true');

@@ -555,6 +555,8 @@ class RectificationBrowserTest {
                 assertThat(browser.visible(By.cssSelector("[data-error-for='title']")).getText()).isEqualTo("请填写问题标题");
                 new Select(browser.driver().findElement(By.id("report-category"))).selectByVisibleText("暴露垃圾");
                 assertThat(browser.visible(By.id("report-category-hint")).getText()).contains("牵头", "内整改");
+                assertThat(browser.driver().findElement(By.cssSelector("[data-error-for='category']")).getText())
+                        .as("the reason goes once the field is put right").isEmpty();
                 browser.driver().findElement(By.id("report-title")).sendKeys(title);
                 browser.driver().findElement(By.id("report-address")).sendKeys("锦溪镇长寿路农贸市场南门");
                 browser.driver().findElement(By.id("report-description")).sendKeys("垃圾桶满溢，周边散落生活垃圾");
