@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/categories} and {@code /api/cases}: report, look up and list rectification cases. */
@@ -47,12 +48,17 @@ class CaseController {
     private final CaseCorrections corrections;
     private final CaseReopens reopens;
     private final ReadableCases readableCases;
+    private final EvidencePhotos evidencePhotos;
+    private final ReportingRights reportingRights;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
             Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges,
-            CaseReopens reopens, CaseVoids voids, CaseCorrections corrections, ReadableCases readableCases) {
+            CaseReopens reopens, CaseVoids voids, CaseCorrections corrections, ReadableCases readableCases,
+            EvidencePhotos evidencePhotos, ReportingRights reportingRights) {
+        this.evidencePhotos = evidencePhotos;
+        this.reportingRights = reportingRights;
         this.readableCases = readableCases;
         this.corrections = corrections;
         this.voids = voids;
@@ -99,11 +105,67 @@ class CaseController {
 
     @PostMapping(value = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportedView> report(@RequestBody NewCase newCase, @RequestParam(required = false) String organization) {
+        return report(newCase, List.of(), organization);
+    }
+
+    /** The most photos a report may carry. */
+    static final int MAX_REPORT_PHOTOS = 3;
+
+    /**
+     * The same report with photos of the problem (the 上报问题 page): multipart, {@code case} the report as JSON, {@code photos}
+     * up to {@value #MAX_REPORT_PHOTOS} images and beside each, in the same order, {@code photoTakenAt} and
+     * {@code photoLocation} ("lat,lng") as the browser read them from its EXIF (empty when unknown). The photos are checked
+     * before anything is saved and kept as the case's 整改前照片.
+     */
+    @PostMapping(value = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ReportedView> reportWithPhotos(@RequestPart("case") NewCase newCase,
+            @RequestPart(name = "photos", required = false) List<org.springframework.web.multipart.MultipartFile> photos,
+            @RequestParam(required = false) List<String> photoTakenAt, @RequestParam(required = false) List<String> photoLocation,
+            @RequestParam(required = false) String organization) throws java.io.IOException {
+        List<org.springframework.web.multipart.MultipartFile> given = photos == null ? List.of()
+                : photos.stream().filter(f -> f != null && !(f.isEmpty() && (f.getOriginalFilename() == null
+                        || f.getOriginalFilename().isEmpty()))).toList();
+        if (given.size() > MAX_REPORT_PHOTOS) {
+            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field("photos", "TOO_MANY_PHOTOS",
+                    "一次上报最多 " + MAX_REPORT_PHOTOS + " 张照片，请删去 " + (given.size() - MAX_REPORT_PHOTOS) + " 张"));
+        }
+        List<EvidencePhotos.Photo> checked = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            var f = given.get(i);
+            checked.add(evidencePhotos.uploaded("photos", given.size() == 1 ? "照片" : "第 " + (i + 1) + " 张照片",
+                    f.getOriginalFilename(), f.getBytes(), nth(photoTakenAt, i), nth(photoLocation, i)));
+        }
+        return report(newCase, checked, organization);
+    }
+
+    private static String nth(List<String> values, int i) {
+        return values == null || i >= values.size() ? null : values.get(i);
+    }
+
+    /**
+     * The sources the caller may give a problem he reports ({@link ReportingRights}: 市民反映、明查暗访、联合检查 only the
+     * office, the inspectors and the approvers), for the 上报问题 page's picker; the report is checked the same way.
+     */
+    @GetMapping("/cases/sources")
+    List<SourceView> reportableSources(@RequestParam(required = false) String organization) {
+        var caller = identityService.getCurrentAuthentication();
+        String own = callerOrganization.forWork(caller, organization);
+        var reporter = reportingRights.of(own, caller);
+        return java.util.Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING)
+                .filter(s -> reporter.refused(new NewCase(null, null, Urgency.NORMAL.name(), s.name(), null, null, null)).isEmpty())
+                .map(s -> new SourceView(s.name(), s.label())).toList();
+    }
+
+    record SourceView(String code, String name) {
+    }
+
+    private ResponseEntity<ReportedView> report(NewCase newCase, List<EvidencePhotos.Photo> photos, String organization) {
         var caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forWork(caller, organization);
         RectificationCases.Reported reported;
         try {
-            reported = cases.report(own, categoryByCode(own, newCase), caller);
+            reported = photos.isEmpty() ? cases.report(own, categoryByCode(own, newCase), caller)
+                    : cases.report(own, categoryByCode(own, newCase), caller, photos);
         } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
             reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
         }

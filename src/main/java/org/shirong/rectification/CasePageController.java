@@ -71,6 +71,16 @@ class CasePageController {
         return page;
     }
 
+    /**
+     * 上报问题: one problem with its photos, from a phone on patrol or the office's 12345 desk. The page builds its pickers
+     * from {@code /api/categories}, {@code /api/cases/sources} and {@code /api/campaigns} and reports through
+     * {@code POST /api/cases} (multipart, with the photos), which checks everything as for any other report.
+     */
+    @GetMapping("/shirong/report")
+    String reportPage() {
+        return "pages/report";
+    }
+
     /** {@code campaign}: that campaign's cases only; {@code embed}: without the page header, for a frame in the 驾驶舱. */
     @GetMapping("/shirong/map")
     String mapPage(@RequestParam(required = false) String campaign, @RequestParam(defaultValue = "false") boolean embed,

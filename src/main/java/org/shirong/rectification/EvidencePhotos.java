@@ -10,7 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.shirong.system.ApiError;
 import org.shirong.system.FileNames;
+import org.shirong.system.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,10 +74,45 @@ public class EvidencePhotos {
         });
         String extension = mimeType.substring("image/".length()).replace("jpeg", "jpg");
         String fileName = FileNames.typed(FileNames.stored(file.getFilename(), label + "." + extension), mimeType);
-        LocalDateTime takenAt = takenAt(execution, variable);
-        double[] location = location(execution, variable);
+        String caseNo = execution.getProcessBusinessKey();
+        LocalDateTime takenAt = takenAt(text(execution, variable + TAKEN_AT), caseNo, variable);
+        double[] location = location(text(execution, variable + LOCATION), caseNo, variable);
         return Optional.of(new Photo(fileName, mimeType, content, takenAt,
                 location == null ? null : location[0], location == null ? null : location[1]));
+    }
+
+    /**
+     * A photo uploaded to the API with a report ({@code POST /api/cases}, multipart), checked as {@link #take} checks a
+     * form's; {@code takenAt} and {@code location} as the form's hidden fields send them. A refusal is a 400 naming
+     * {@code field}, with {@code label} ("第 2 张照片") in its message.
+     */
+    public Photo uploaded(String field, String label, String originalName, byte[] content, String takenAt, String location) {
+        if (content == null || content.length == 0) {
+            throw refused(field, "EMPTY_PHOTO", label + "是空文件，请重新拍摄");
+        }
+        if (content.length > maxBytes) {
+            throw refused(field, "PHOTO_TOO_LARGE", label + "过大：不能超过 " + (maxBytes / 1_000_000) + " MB");
+        }
+        String mimeType = imageType(content);
+        if (mimeType == null) {
+            throw refused(field, "NOT_AN_IMAGE", label + "不是图片文件（支持 JPEG、PNG、GIF、WebP）：" + FileNames.stored(originalName, ""));
+        }
+        PhotoSize.problem(label, mimeType, content).ifPresent(refusal -> {
+            throw refused(field, refusal.code(), refusal.message());
+        });
+        String extension = mimeType.substring("image/".length()).replace("jpeg", "jpg");
+        String fileName = FileNames.typed(FileNames.stored(originalName, "现场照片." + extension), mimeType);
+        LocalDateTime at = takenAt(blankToNull(takenAt), "（上报中）", field);
+        double[] place = location(blankToNull(location), "（上报中）", field);
+        return new Photo(fileName, mimeType, content, at, place == null ? null : place[0], place == null ? null : place[1]);
+    }
+
+    private static InvalidRequestException refused(String field, String code, String message) {
+        return new InvalidRequestException(ApiError.field(field, code, message));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Removes the photo's variable and those of its EXIF data, once the photo is in the case record. */
@@ -89,8 +126,7 @@ public class EvidencePhotos {
      * The camera's time; a value the browser could not have made from EXIF (the form writes it, not the person) is
      * left out rather than refusing the photo, as the clerk could do nothing about it.
      */
-    private static LocalDateTime takenAt(DelegateExecution execution, String variable) {
-        String text = text(execution, variable + TAKEN_AT);
+    private static LocalDateTime takenAt(String text, String caseNo, String variable) {
         if (text == null) {
             return null;
         }
@@ -102,12 +138,11 @@ public class EvidencePhotos {
         } catch (DateTimeParseException unreadable) {
             // logged below
         }
-        LOG.info("案件 {}：{} 的拍摄时间 {} 无法识别，不予记录", execution.getProcessBusinessKey(), variable, shortened(text));
+        LOG.info("案件 {}：{} 的拍摄时间 {} 无法识别，不予记录", caseNo, variable, shortened(text));
         return null;
     }
 
-    private static double[] location(DelegateExecution execution, String variable) {
-        String text = text(execution, variable + LOCATION);
+    private static double[] location(String text, String caseNo, String variable) {
         if (text == null) {
             return null;
         }
@@ -119,7 +154,7 @@ public class EvidencePhotos {
                 return new double[] {lat, lng};
             }
         }
-        LOG.info("案件 {}：{} 的拍摄位置 {} 无法识别，不予记录", execution.getProcessBusinessKey(), variable, shortened(text));
+        LOG.info("案件 {}：{} 的拍摄位置 {} 无法识别，不予记录", caseNo, variable, shortened(text));
         return null;
     }
 

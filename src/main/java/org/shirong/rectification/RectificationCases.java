@@ -139,6 +139,20 @@ public class RectificationCases {
         return report(organization, c, caller.getUserId(), errors, null);
     }
 
+    /**
+     * As {@link #report(String, NewCase, Authentication)}, with the photos of the problem the reporter took on the spot
+     * ({@code POST /api/cases} as multipart, the 上报问题 page): kept as the case's 整改前照片 of its first round, in the
+     * same transaction as the case. A report that finds its external reference already taken adds no photos to that case.
+     */
+    @Transactional
+    public Reported report(String organization, NewCase c, Authentication caller, List<EvidencePhotos.Photo> photos) {
+        Reported reported = report(organization, c, caller);
+        if (reported.created()) {
+            photos.forEach(p -> photoAdded(reported.record().caseNo(), "BEFORE", p, caller.getUserId()));
+        }
+        return reported;
+    }
+
     /** What {@link #reportCampaignWork} would refuse in {@code c}, without registering it: to name every bad line at once. */
     public List<ApiError> problemsOfCampaignWork(String organization, NewCase c) {
         return validator.check(organization, c, true);

@@ -63,8 +63,9 @@ class RestSecurityConfiguration {
             AuthenticatedIdentities identities, SessionCredentials sessions, LoginThrottle throttle) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, identities, sessions, throttle));
         registration.setName("shirong-api-authentication");
-        // The case page, the case map and the zone pages (责任区) read /api in the browser; logged in the same way.
-        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/map", "/shirong/zones/*");
+        // The case page, the report page (上报问题), the case map and the zone pages (责任区) read /api in the browser;
+        // logged in the same way.
+        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/report", "/shirong/map", "/shirong/zones/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -71,6 +71,71 @@ class CaseApiTest {
         return (List<Map<String, Object>>) response.getBody().get("errors");
     }
 
+    /** The 上报问题 page's picker: only the sources the caller may choose, never 会议决定. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSourcesOfferedAreThoseTheCallerMayReport() {
+        assertThat((List<Map<String, Object>>) as("huanwei1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code")).containsExactly("PATROL", "SELF_INSPECTION", "SURVEY");
+        assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code") + ":" + s.get("name")).contains("CITIZEN:市民反映（12345）", "PATROL:日常巡查")
+                .doesNotContain("MEETING:会议决定");
+    }
+
+    static HttpEntity<org.springframework.util.LinkedMultiValueMap<String, Object>> reportWithPhotos(String report,
+            List<byte[]> photos, List<String> takenAt, List<String> locations) {
+        var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        HttpHeaders jsonPart = new HttpHeaders();
+        jsonPart.setContentType(MediaType.APPLICATION_JSON);
+        body.add("case", new HttpEntity<>(report, jsonPart));
+        for (int i = 0; i < photos.size(); i++) {
+            HttpHeaders part = new HttpHeaders();
+            part.setContentType(MediaType.IMAGE_PNG);
+            part.setContentDispositionFormData("photos", "IMG_" + i + ".png");
+            body.add("photos", new HttpEntity<>(photos.get(i), part));
+            body.add("photoTakenAt", takenAt.get(i));
+            body.add("photoLocation", locations.get(i));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(body, headers);
+    }
+
+    /**
+     * A report with photos (multipart): every photo is checked before anything is saved, a bad one named by its place; a
+     * source not the caller's is refused as without photos; a good report keeps its photos as the case's 整改前照片.
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aReportWithPhotosKeepsThemAsTheProblemsPhotosOrSavesNothing() {
+        String report = body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 517 号", null);
+        long before = cases();
+        ResponseEntity<Map> notAnImage = as("huanwei1").postForEntity("/api/cases", reportWithPhotos(report,
+                List.of(PNG, "not a photo".getBytes()), List.of("", ""), List.of("", "")), Map.class);
+        assertThat(notAnImage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(notAnImage)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "photos")
+                .containsEntry("code", "NOT_AN_IMAGE").extractingByKey("message").asString().startsWith("第 2 张照片不是图片文件"));
+        ResponseEntity<Map> tooMany = as("huanwei1").postForEntity("/api/cases", reportWithPhotos(report,
+                List.of(PNG, PNG, PNG, PNG), List.of("", "", "", ""), List.of("", "", "", "")), Map.class);
+        assertThat(errors(tooMany)).extracting(e -> e.get("code")).containsExactly("TOO_MANY_PHOTOS");
+        ResponseEntity<Map> notHis = as("huanwei1").postForEntity("/api/cases", reportWithPhotos(report.replace("PATROL", "CITIZEN"),
+                List.of(PNG), List.of(""), List.of("")), Map.class);
+        assertThat(notHis.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(errors(notHis)).extracting(e -> e.get("field")).containsExactly("source");
+        assertThat(cases()).isEqualTo(before);
+
+        ResponseEntity<Map> reported = as("huanwei1").postForEntity("/api/cases", reportWithPhotos(report, List.of(PNG, PNG),
+                List.of("2026-12-06T09:20:00", ""), List.of("31.1234,121.3312", "")), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        Map<String, Object> record = as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class);
+        List<Map<String, Object>> photos = (List<Map<String, Object>>) record.get("photos");
+        assertThat(photos).extracting(p -> p.get("kind") + ":" + p.get("round") + ":" + p.get("fileName") + ":" + p.get("takenAt"))
+                .containsExactly("BEFORE:1:IMG_0.png:2026-12-06T09:20:00", "BEFORE:1:IMG_1.png:null");
+        assertThat(((Number) photos.get(0).get("latitude")).doubleValue()).isEqualTo(31.1234);
+        assertThat(as("chuangban1").getForObject((String) photos.get(0).get("url"), byte[].class)).isEqualTo(PNG);
+    }
+
     @Test
     void categoriesCarryTheirDefaultLeadUnitAndLimitFromTheDecisionTable() {
         ResponseEntity<List> response = as("chengguan1").getForEntity("/api/categories", List.class);

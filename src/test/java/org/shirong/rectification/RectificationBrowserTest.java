@@ -525,6 +525,89 @@ class RectificationBrowserTest {
     }
 
     /**
+     * 锦溪's 环卫所, on patrol with a phone, reports one problem on 上报问题 (reached from the pages' header): the page offers
+     * only the sources he may choose, names what is left out beside its field, shrinks the camera's photo and keeps its time
+     * and place; a source not his (as if the page offered it) is refused by the API, its Chinese reason under 来源, nothing
+     * saved. Reported, the page shows the case number, which links to the case page; the photo is the case's 整改前照片.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPatrolOfficerReportsOneProblemWithAPhotoOnAPhoneAndSeesItsCaseNumber(@TempDir Path phone) throws IOException {
+        byte[] photo = ExifJpeg.photo(2400, 1800, 7, "2026:12:06 09:20:00", 31.186512, 120.905321);
+        Path file = Files.write(phone.resolve("IMG_0100.jpg"), photo);
+        String title = "长寿路 " + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 10_000) + " 号垃圾桶旁暴露垃圾";
+        String caseNo;
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("jxhuanwei1", "demo");
+                browser.driver().get("http://localhost:" + port + "/shirong/map");
+                browser.click(By.linkText("上报问题"));
+                browser.until(d -> "true".equals(d.findElement(By.id("report-page")).getAttribute("data-loaded")));
+                JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+                assertThat(new Select(browser.driver().findElement(By.id("report-source"))).getOptions())
+                        .extracting(WebElement::getText).contains("日常巡查", "单位自查").doesNotContain("市民反映（12345）", "会议决定");
+                assertThat(new Select(browser.driver().findElement(By.id("report-category"))).getOptions())
+                        .extracting(WebElement::getText).contains("暴露垃圾", "整治镇区河道环境");
+
+                browser.click(By.id("report-submit"));
+                assertThat(browser.visible(By.cssSelector("[data-error-for='category']")).getText()).isEqualTo("请选择问题类别");
+                assertThat(browser.visible(By.cssSelector("[data-error-for='title']")).getText()).isEqualTo("请填写问题标题");
+                new Select(browser.driver().findElement(By.id("report-category"))).selectByVisibleText("暴露垃圾");
+                assertThat(browser.visible(By.id("report-category-hint")).getText()).contains("牵头", "内整改");
+                assertThat(browser.driver().findElement(By.cssSelector("[data-error-for='category']")).getText())
+                        .as("the reason goes once the field is put right").isEmpty();
+                browser.driver().findElement(By.id("report-title")).sendKeys(title);
+                browser.driver().findElement(By.id("report-address")).sendKeys("锦溪镇长寿路农贸市场南门");
+                browser.driver().findElement(By.id("report-description")).sendKeys("垃圾桶满溢，周边散落生活垃圾");
+                assertThat(browser.visible(By.cssSelector("label[for='photo1Camera']")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
+                browser.driver().findElement(By.id("photo1Camera")).sendKeys(file.toString());
+                browser.until(d -> loaded(browser, d.findElement(By.cssSelector("#photo1Preview img"))));
+                assertThat(browser.visible(By.cssSelector("#photo1Preview .shirong-photo-caption")).getText())
+                        .contains("已压缩", "拍摄于 2026-12-06 09:20", "位置 31.18651, 120.90532");
+                assertThat(browser.driver().findElement(By.cssSelector("[data-photo='2']")).isDisplayed()).as("room for a second photo").isTrue();
+                browser.screenshot("phone-report-form");
+
+                js.executeScript("var o = document.createElement('option'); o.value = 'CITIZEN'; o.text = '市民反映（12345）';"
+                        + " document.getElementById('report-source').appendChild(o);");
+                new Select(browser.driver().findElement(By.id("report-source"))).selectByValue("CITIZEN");
+                browser.click(By.id("report-submit"));
+                String refusal = browser.until(d -> {
+                    String text = d.findElement(By.cssSelector("[data-error-for='source']")).getText();
+                    return text.isEmpty() ? null : text;
+                });
+                assertThat(refusal).contains("市民反映（12345）", "只有");
+                assertThat(jdbc.queryForObject("select count(*) from rect_case where title = ?", Integer.class, title)).isZero();
+
+                new Select(browser.driver().findElement(By.id("report-source"))).selectByValue("PATROL");
+                browser.click(By.id("report-submit"));
+                caseNo = browser.until(d -> d.findElement(By.id("report-page")).getAttribute("data-reported"));
+                assertThat(caseNo).startsWith("JX-");
+                assertThat(browser.visible(By.id("report-case-no")).getText()).isEqualTo(caseNo);
+                assertThat(browser.visible(By.id("report-case-facts")).getText()).contains("牵头单位", "整改期限");
+                assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).intValue())
+                        .as("no sideways scrolling on a 390-px phone").isLessThanOrEqualTo(390);
+                browser.screenshot("phone-report-done");
+                browser.click(By.id("report-case-link"));
+                browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
+                assertThat(browser.driver().findElement(By.id("case-title")).getText()).isEqualTo(title);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-report-failure");
+                throw e;
+            }
+        }
+        Map<String, Object> record = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) record.get("record")).containsEntry("reportedBy", "jxhuanwei1")
+                .containsEntry("source", "PATROL").containsEntry("category", "EXPOSED_GARBAGE");
+        assertThat(((Number) ((Map<String, Object>) record.get("record")).get("lat")).doubleValue())
+                .as("the photo's place, no location asked").isCloseTo(31.186512, org.assertj.core.data.Offset.offset(1e-5));
+        List<Map<String, Object>> photos = (List<Map<String, Object>>) record.get("photos");
+        assertThat(photos).singleElement().satisfies(p -> assertThat(p).containsEntry("kind", "BEFORE")
+                .containsEntry("mimeType", "image/jpeg").containsEntry("takenAt", "2026-12-06T09:20:00"));
+        assertThat(((Number) photos.get(0).get("sizeBytes")).intValue()).isLessThan(photo.length);
+    }
+
+    /**
      * On the case page, in the browser's Tasklist session: 环卫所's clerk, on a phone, appeals the case's 超期 — the reason
      * left out is named beside its field — and sees the appeal 待审核; the office, on a desk, merges the duplicate reported
      * at the same address into it after confirming, and sees the duplicate 已合并.

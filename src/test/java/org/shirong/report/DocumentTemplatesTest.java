@@ -85,6 +85,13 @@ class DocumentTemplatesTest {
             String html = templates.render(name, sampleModel());
             assertThat(html).as(name).startsWith("<!DOCTYPE html>").contains("<meta charset=\"UTF-8\">", "size: A4", "仿宋",
                     "Noto Serif CJK SC", "九亭镇创建达标镇").doesNotContain("${", "<#", "<@");
+            // opened from a phone's notice: phone width, each table sliding on its own; the A4 print rules come before
+            // and outside the screen-only block, so printing is as before
+            assertThat(html).as(name).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+                    "@media screen and (max-width: 600px)", "table { display: block; width: auto; max-width: 100%; overflow-x: auto;");
+            String screenOnly = html.substring(html.indexOf("@media screen"));
+            assertThat(html.indexOf("@page { size: A4;")).as(name).isLessThan(html.indexOf("@media screen"));
+            assertThat(screenOnly).as(name).doesNotContain("@page", "16pt");
         }
         // Every organisation's campaigns are put on the agenda, 锦溪's 整治 and 松江's 提升 as well as 九亭's 创建.
         assertThat(templates.render("agenda", sampleModel())).contains("一、通报各阶段工作进展").doesNotContain("通报创建工作进展");

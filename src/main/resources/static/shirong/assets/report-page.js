@@ -1,0 +1,256 @@
+// 上报问题页：问题类别（GET /api/categories，本组织的）、可选的来源（GET /api/cases/sources）和进行中的活动
+// （GET /api/campaigns）作选项；“使用当前位置”取浏览器定位；照片用任务列表整改表单的 photo-evidence.js 压缩并读出拍摄时间
+// 和位置；以 multipart 提交 POST /api/cases（case 为 JSON，photos 与 photoTakenAt、photoLocation 一一对应）。
+// 服务器的说明写在它所指的栏目旁；成功后显示案件编号和案件页链接。
+(function () {
+  'use strict';
+  var root = document.getElementById('report-page');
+  if (!root) { return; }
+  var form = document.getElementById('report-form');
+  var maxPhotos = Number(root.getAttribute('data-max-photos')) || 3;
+  var categories = {};
+  var photoFields = [];
+  var position = null; // {lat, lng} from the browser's location, when asked for
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+  function getJson(url) {
+    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
+      if (!r.ok) { throw told(r.status === 401 ? '登录已过期：请在任务列表重新登录后刷新本页' : '读取失败（' + r.status + '）'); }
+      return r.json();
+    });
+  }
+  function told(message) { var e = new Error(message); e.shirong = true; return e; }
+
+  function fillCategories(list) {
+    var select = $('report-category');
+    select.appendChild(el('option', null, '请选择问题类别')).value = '';
+    var groups = {};
+    list.forEach(function (c) {
+      categories[c.code] = c;
+      var group = groups[c.groupName];
+      if (!group) {
+        group = groups[c.groupName] = el('optgroup');
+        group.label = c.groupName;
+        select.appendChild(group);
+      }
+      group.appendChild(el('option', null, c.name)).value = c.code;
+    });
+    select.addEventListener('change', function () {
+      var c = categories[select.value];
+      $('report-category-hint').textContent = c && c.defaultLeadUnitName
+        ? '一般由' + c.defaultLeadUnitName + '牵头，' + c.defaultLimitAmount + ' 个' + c.defaultLimitUnitName + '内整改（以派遣为准）' : '';
+    });
+  }
+
+  function fillSources(list) {
+    var select = $('report-source');
+    list.forEach(function (s) { select.appendChild(el('option', null, s.name)).value = s.code; });
+  }
+
+  function fillCampaigns(list) {
+    var select = $('report-campaign');
+    list.filter(function (c) { return c.status === 'RUNNING'; })
+      .forEach(function (c) { select.appendChild(el('option', null, c.name + '（' + c.code + '）')).value = c.code; });
+  }
+
+  // 浏览器定位（手机须允许本网站使用位置信息）；得到的坐标随案件上报，地址仍由上报人填写。
+  function locate() {
+    var shown = $('report-position');
+    if (!navigator.geolocation) { shown.textContent = '此浏览器不能定位，请填写地址'; return; }
+    shown.textContent = '正在定位……';
+    navigator.geolocation.getCurrentPosition(function (p) {
+      position = { lat: Math.round(p.coords.latitude * 1e6) / 1e6, lng: Math.round(p.coords.longitude * 1e6) / 1e6 };
+      shown.textContent = '已定位：' + position.lat.toFixed(5) + ', ' + position.lng.toFixed(5)
+        + (p.coords.accuracy ? '（误差约 ' + Math.round(p.coords.accuracy) + ' 米）' : '');
+    }, function (e) {
+      position = null;
+      shown.textContent = e && e.code === 1 ? '未允许定位：请在浏览器设置中允许本网站使用位置，或只填写地址'
+        : '定位失败，请稍后再试或只填写地址';
+    }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+  }
+
+  function slot(n) { return root.querySelector('[data-photo="' + n + '"]'); }
+  function hasPhoto(n) { var f = $('photo' + n).files; return !!(f && f.length); }
+  // 已选照片（处理中或已处理好）的位置显示预览；下一张照片的位置在前面各张都选好后出现。
+  function chosen(n) { return !$('photo' + n + 'Preview').hidden; }
+  function showNextSlot() {
+    for (var n = 1; n <= maxPhotos; n++) {
+      var s = slot(n);
+      s.querySelector('.shirong-photo-remove').hidden = !chosen(n);
+      if (n > 1) { s.hidden = !chosen(n) && !(chosen(n - 1) && !slot(n - 1).hidden); }
+    }
+  }
+  function removePhoto(n) {
+    $('photo' + n).value = '';
+    $('photo' + n + 'Camera').value = '';
+    $('photo' + n + 'TakenAt').value = '';
+    $('photo' + n + 'Location').value = '';
+    var preview = $('photo' + n + 'Preview');
+    preview.hidden = true;
+    preview.querySelector('img').removeAttribute('src');
+    preview.querySelector('.shirong-photo-caption').textContent = '';
+    showNextSlot();
+  }
+  function wirePhotos(photos) {
+    for (var n = 1; n <= maxPhotos; n++) {
+      photoFields.push(photos.wirePhoto({ input: $('photo' + n), camera: $('photo' + n + 'Camera'),
+        takenAt: $('photo' + n + 'TakenAt'), location: $('photo' + n + 'Location'), preview: $('photo' + n + 'Preview') }));
+    }
+  }
+  function photosBusy() { return photoFields.some(function (f) { return f.busy(); }); }
+
+  function showErrors(errors) {
+    Array.prototype.forEach.call(form.querySelectorAll('[data-error-for]'), function (p) {
+      p.textContent = '';
+      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.remove('has-error'); }
+    });
+    errors.forEach(function (x) {
+      var p = form.querySelector('[data-error-for="' + (x.field || '') + '"]') || form.querySelector('[data-error-for=""]');
+      p.textContent = (p.textContent ? p.textContent + ' ' : '') + x.message;
+      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.add('has-error'); }
+    });
+    var first = form.querySelector('.has-error') || (errors.length ? form.querySelector('[data-error-for=""]') : null);
+    if (first && first.scrollIntoView) { first.scrollIntoView({ block: 'center' }); }
+  }
+
+  // 在页面上先指出明显漏填的栏目；其余由服务器检查（与接口上报相同）。
+  function missing() {
+    var errors = [];
+    if (!$('report-category').value) { errors.push({ field: 'category', message: '请选择问题类别' }); }
+    if (!$('report-title').value.trim()) { errors.push({ field: 'title', message: '请填写问题标题' }); }
+    if (!$('report-address').value.trim()) { errors.push({ field: 'location.address', message: '请填写问题地点' }); }
+    return errors;
+  }
+
+  function submit(event) {
+    event.preventDefault();
+    if (photosBusy()) { showErrors([{ field: 'photos', message: '照片还在处理中，请稍候再点上报' }]); return; }
+    var errors = missing();
+    if (errors.length) { showErrors(errors); return; }
+    showErrors([]);
+    var location = { address: $('report-address').value.trim() };
+    var data = new FormData();
+    var n;
+    for (n = 1; n <= maxPhotos; n++) {
+      if (!hasPhoto(n)) { continue; }
+      data.append('photos', $('photo' + n).files[0]);
+      data.append('photoTakenAt', $('photo' + n + 'TakenAt').value);
+      var where = $('photo' + n + 'Location').value;
+      data.append('photoLocation', where);
+      // 没有用当前位置时，以第一张照片记录的拍摄位置作为问题位置
+      if (!position && where && location.lat === undefined) {
+        var parts = where.split(',');
+        location.lat = Number(parts[0]);
+        location.lng = Number(parts[1]);
+      }
+    }
+    if (position) { location.lat = position.lat; location.lng = position.lng; }
+    var report = { category: $('report-category').value, title: $('report-title').value.trim(), location: location,
+      description: $('report-description').value.trim() || null, source: $('report-source').value,
+      urgency: 'NORMAL', campaign: $('report-campaign').value || null };
+    data.append('case', new Blob([JSON.stringify(report)], { type: 'application/json' }));
+    var headers = { Accept: 'application/json' };
+    var token = document.querySelector('meta[name="shirong-csrf-token"]');
+    if (token) { headers['X-XSRF-TOKEN'] = token.getAttribute('content'); }
+    var button = $('report-submit');
+    button.disabled = true;
+    button.textContent = '正在上报……';
+    fetch('/api/cases', { method: 'POST', credentials: 'same-origin', headers: headers, body: data })
+      .then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (answer) {
+          if (r.ok) { done(answer); return; }
+          showErrors(answer.errors || [{ message: r.status === 401
+            ? '登录已过期或已在其他页面重新登录：请在任务列表重新登录后再上报（已填写的内容请先留存）'
+            : r.status === 413 ? '照片过大，请删去部分照片后再上报' : '上报失败（' + r.status + '），请稍后再试' }]);
+        });
+      })
+      .catch(function () { showErrors([{ message: '无法连接服务器，请检查网络后再上报' }]); })
+      .then(function () { button.disabled = false; button.textContent = '上报'; });
+  }
+
+  function fact(dl, name, value) {
+    if (!value) { return; }
+    dl.appendChild(el('dt', null, name));
+    dl.appendChild(el('dd', null, value));
+  }
+
+  function done(v) {
+    var url = '/shirong/cases/' + encodeURIComponent(v.caseNo);
+    $('report-case-no').textContent = v.caseNo;
+    $('report-case-link').href = url;
+    $('report-case-open').href = url;
+    var dl = $('report-case-facts');
+    dl.textContent = '';
+    fact(dl, '状态', v.statusName);
+    fact(dl, '牵头单位', v.leadUnitName || (v.leadUnit ? v.leadUnit : '待办公室派遣'));
+    fact(dl, '整改期限', v.dueAt && window.ShirongTimes ? window.ShirongTimes.dateTime(v.dueAt) : null);
+    var dup = $('report-duplicates');
+    dup.textContent = '';
+    if (v.possibleDuplicates && v.possibleDuplicates.length) {
+      dup.appendChild(el('p', 'text-warning', '附近有同类在办案件，可能是同一问题（如重复，请联系办公室合并）：'));
+      var ul = dup.appendChild(el('ul'));
+      v.possibleDuplicates.forEach(function (d) {
+        var li = ul.appendChild(el('li'));
+        var a = li.appendChild(el('a', null, d.caseNo));
+        a.href = '/shirong/cases/' + encodeURIComponent(d.caseNo);
+        li.appendChild(document.createTextNode(' ' + (d.title || '') + (d.address ? ' · ' + d.address : '')));
+      });
+    }
+    form.hidden = true;
+    $('report-done').hidden = false;
+    root.setAttribute('data-reported', v.caseNo);
+    window.scrollTo(0, 0);
+  }
+
+  function again() {
+    form.reset();
+    position = null;
+    $('report-position').textContent = '';
+    $('report-category-hint').textContent = '';
+    for (var n = 1; n <= maxPhotos; n++) { removePhoto(n); }
+    $('report-done').hidden = true;
+    form.hidden = false;
+    root.removeAttribute('data-reported');
+  }
+
+  var appRoot = '/camunda';
+  Promise.all([getJson('/api/categories'), getJson('/api/cases/sources'), getJson('/api/campaigns').catch(function () { return []; }),
+    import(appRoot + '/app/tasklist/shirong/photo-evidence.js'), window.ShirongTimes ? window.ShirongTimes.load() : null])
+    .then(function (answers) {
+      fillCategories(answers[0]);
+      fillSources(answers[1]);
+      fillCampaigns(answers[2]);
+      wirePhotos(answers[3]);
+      for (var n = 1; n <= maxPhotos; n++) {
+        ['photo' + n, 'photo' + n + 'Camera'].forEach(function (id) { $(id).addEventListener('change', function () { setTimeout(showNextSlot, 0); }); });
+      }
+      Array.prototype.forEach.call(root.querySelectorAll('[data-remove]'), function (b) {
+        b.addEventListener('click', function () { removePhoto(Number(b.getAttribute('data-remove'))); });
+      });
+      $('report-locate').addEventListener('click', locate);
+      $('report-again').addEventListener('click', again);
+      form.addEventListener('submit', submit);
+      // 改动某一栏后，该栏下方此前的说明随即去掉
+      ['input', 'change'].forEach(function (type) {
+        form.addEventListener(type, function (e) {
+          var group = e.target.closest && e.target.closest('.form-group');
+          if (!group || !group.classList.contains('has-error')) { return; }
+          group.classList.remove('has-error');
+          Array.prototype.forEach.call(group.querySelectorAll('[data-error-for]'), function (p) { p.textContent = ''; });
+        });
+      });
+      $('report-loading').remove();
+      form.hidden = false;
+      root.setAttribute('data-loaded', 'true');
+    })
+    .catch(function (e) {
+      $('report-loading').textContent = e && e.shirong ? e.message
+        : '读取上报选项失败：网络中断，或页面地址有误，请检查网络后刷新本页';
+    });
+}());
