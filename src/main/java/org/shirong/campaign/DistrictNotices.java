@@ -37,7 +37,8 @@ class DistrictNotices {
         rankingNotices.issue(campaign.tenantId(), campaign.code(), at, period).ifPresent(issued -> {
             Organization district = organizations.of(campaign.tenantId());
             Map<String, Object> model = Map.of("title", issued.document().title(), "detail", issued.summary(),
-                    "leadingName", district.roleNames().get("leadingName"));
+                    "leadingName", district.roleNames().get("leadingName"),
+                    "noticeIssuer", district.roleNames().get("noticeIssuer"));
             Map<String, String> recipients = new LinkedHashMap<>();
             records.units(campaign.code()).forEach(u -> recipients.put(u.groupId(),
                     organizations.ofGroup(u.groupId()).map(Organization::id).orElse(campaign.tenantId())));
