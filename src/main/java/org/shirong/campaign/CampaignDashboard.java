@@ -129,6 +129,10 @@ class CampaignDashboard {
     record PhaseLine(int no, String name, LocalDate firstDay, LocalDate lastDay, boolean current, int tasksDone, int tasksOpen) {
     }
 
+    /** A month the 驾驶舱 offers as its 考核月份: 2026-05, 2026年5月. */
+    record Month(String code, String name) {
+    }
+
     /** A month: its first and last day, and its start and end (exclusive) instants in the town's zone. */
     record Period(String code, String name, LocalDate from, LocalDate to, Instant start, Instant end) {
     }
@@ -210,7 +214,8 @@ class CampaignDashboard {
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
-            List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings) {
+            List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
+            List<Month> months) {
     }
 
     /**
@@ -395,7 +400,51 @@ class CampaignDashboard {
                 links, town == null ? null : participation(c, town),
                 // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
                 phaseRows.isEmpty() ? List.of()
-                        : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()));
+                        : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
+                months(c, LocalDate.ofInstant(now, zone)));
+    }
+
+    /**
+     * The 考核月份 the 驾驶舱 offers, newest first: the current month back to the month the campaign began (its first phase's
+     * first day, or the day it was started if that is earlier); no month before the campaign, which has nothing to count.
+     */
+    List<Month> months(Campaign c, LocalDate today) {
+        List<Month> months = new ArrayList<>();
+        YearMonth first = firstMonth(c);
+        for (YearMonth m = YearMonth.from(today); !m.isBefore(first); m = m.minusMonths(1)) {
+            months.add(new Month(m.toString(), m.getYear() + "年" + m.getMonthValue() + "月"));
+        }
+        return months;
+    }
+
+    /**
+     * A 考核月份 ({@code period}, a well-formed month, or blank for the current one) before the month the campaign began is
+     * refused with 400 naming the field and the months there are (the 驾驶舱 offers no such month; a REST caller may ask).
+     */
+    void checkMonth(String code, String period) {
+        if (period == null || period.isBlank()) {
+            return;
+        }
+        Campaign c = campaign(code);
+        YearMonth first = firstMonth(c);
+        YearMonth asked = YearMonth.parse(period.strip());
+        if (asked.isBefore(first)) {
+            YearMonth current = YearMonth.from(now().atZone(zone));
+            throw new InvalidRequestException(ApiError.field("period", "PERIOD_BEFORE_CAMPAIGN", "考核月份 " + asked.getYear() + "年"
+                    + asked.getMonthValue() + "月早于本活动开始的月份：" + c.name() + "自 " + first.getYear() + "年" + first.getMonthValue()
+                    + "月开始，可选 " + first.getYear() + "年" + first.getMonthValue() + "月至 " + current.getYear() + "年"
+                    + current.getMonthValue() + "月"));
+        }
+    }
+
+    private YearMonth firstMonth(Campaign c) {
+        LocalDate started = c.startedAt() == null ? null : LocalDate.ofInstant(c.startedAt(), zone);
+        LocalDate first = records.phases(c.code()).stream().map(PhaseRow::firstDay).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(started);
+        if (first == null || started != null && started.isBefore(first)) {
+            first = started;
+        }
+        return first == null ? YearMonth.from(now().atZone(zone)) : YearMonth.from(first);
     }
 
     private Participation participation(Campaign c, Participant town) {

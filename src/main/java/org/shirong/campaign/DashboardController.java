@@ -76,7 +76,9 @@ class DashboardController {
     @GetMapping("/campaigns/{code}/dashboard")
     CampaignDashboard.Dashboard campaign(@PathVariable String code, @RequestParam(required = false) String period) {
         checkPeriod(period);
-        return dashboard.of(code, period, reader(code));
+        CampaignDashboard.Participant town = reader(code);
+        dashboard.checkMonth(code, period);
+        return dashboard.of(code, period, town);
     }
 
     /**
@@ -97,7 +99,9 @@ class DashboardController {
                         "参数 figure 无效：驾驶舱没有这个数字（可选："
                                 + Arrays.stream(CampaignDashboard.Figure.values())
                                 .map(f -> f.name() + " " + f.label()).collect(Collectors.joining("、")) + "）")));
-        return dashboard.list(code, period, chosen, unitId, planItem, reader(code));
+        CampaignDashboard.Participant town = reader(code);
+        dashboard.checkMonth(code, period);
+        return dashboard.list(code, period, chosen, unitId, planItem, town);
     }
 
     /**

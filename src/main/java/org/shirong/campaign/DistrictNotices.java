@@ -51,7 +51,7 @@ class DistrictNotices {
     private void send(Campaign campaign, String period, RankingNotices.Issued issued) {
         Organization owner = organizations.of(campaign.tenantId());
         Map<String, Object> model = Map.of("title", issued.document().title(), "detail", issued.summary(),
-                "leadingName", owner.roleNames().get("leadingName"));
+                "leadingName", owner.roleNames().get("leadingName"), "noticeIssuer", owner.roleNames().get("noticeIssuer"));
         Map<String, String> recipients = new LinkedHashMap<>();
         records.units(campaign.code()).forEach(u -> recipients.put(u.groupId(),
                 organizations.ofGroup(u.groupId()).map(Organization::id).orElse(campaign.tenantId())));

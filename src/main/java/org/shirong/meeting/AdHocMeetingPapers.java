@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 /**
  * The papers of a 临时会议, its organisation's documents as a campaign meeting's are its campaign's: the notice with the
  * agenda when it is called ({@code agendaUrl}, where the 【会议通知】 leads) and the minutes once recorded
- * ({@code minutesUrl}), both listed at {@code GET /api/documents}; the units called may read them, a town's office
+ * ({@code minutesUrl}) with its 决定事项, both listed at {@code GET /api/documents}; the units called may read them, a town's office
  * called by its district too.
  */
 @Service
@@ -22,19 +22,24 @@ class AdHocMeetingPapers {
 
     private final MeetingDocuments documents;
     private final Organizations organizations;
+    private final MeetingPapers papers;
 
-    AdHocMeetingPapers(MeetingDocuments documents, Organizations organizations) {
+    AdHocMeetingPapers(MeetingDocuments documents, Organizations organizations, MeetingPapers papers) {
         this.documents = documents;
         this.organizations = organizations;
+        this.papers = papers;
     }
 
+    /** The notice with the agenda, and the units and categories the record offers for its 决定事项. */
     void agenda(DelegateExecution execution) {
         execution.setVariable(VAR_AGENDA_URL, documents.adHocAgenda(meeting(execution), execution.getProcessInstanceId()).url());
+        papers.offerAdHoc(execution, execution.getTenantId());
     }
 
+    /** The minutes with the 决定事项 as recorded ({@code recordedDecisions}), which 落实会议决定 then carries out. */
     void minutes(DelegateExecution execution) {
-        execution.setVariable(VAR_MINUTES_URL, documents.adHocMinutes(meeting(execution),
-                text(execution, VAR_MINUTES), execution.getProcessInstanceId()).url());
+        execution.setVariable(VAR_MINUTES_URL, documents.adHocMinutes(meeting(execution), text(execution, VAR_MINUTES),
+                papers.decisionLines(execution.getTenantId(), DecisionInput.recorded(execution)), execution.getProcessInstanceId()).url());
     }
 
     private AdHocMeeting meeting(DelegateExecution execution) {

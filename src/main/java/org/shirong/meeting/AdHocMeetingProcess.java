@@ -9,6 +9,8 @@ public final class AdHocMeetingProcess {
     public static final String TASK_ISSUE_MEETING_NOTICE = "Task_IssueAdHocMeetingNotice";
     public static final String TASK_HOLD_MEETING = "Task_HoldAdHocMeeting";
     public static final String TASK_GENERATE_MINUTES = "Task_GenerateAdHocMinutes";
+    public static final String TASK_CARRY_OUT_DECISIONS = "Task_CarryOutAdHocDecisions";
+    public static final String END_MEETING_RECORDED = "EndEvent_AdHocMeetingRecorded";
 
     /** Entered in the start form ({@code forms/AdHocMeetingStart.form}). */
     public static final String VAR_MEETING_NAME = "meetingName";
@@ -30,8 +32,23 @@ public final class AdHocMeetingProcess {
     /** Set by 生成会议通知: the address of the notice with the agenda, the organisation's document. */
     public static final String VAR_AGENDA_URL = "agendaUrl";
 
+    /**
+     * Set by 生成会议通知: the units (the organisation's, and a district's towns' offices) and categories the record offers
+     * for its 决定事项, as Json options and as names for the form's help.
+     */
+    public static final String VAR_UNIT_OPTIONS = JointMeetingProcess.VAR_UNIT_OPTIONS;
+    public static final String VAR_CATEGORY_OPTIONS = JointMeetingProcess.VAR_CATEGORY_OPTIONS;
+
     /** Entered in 召开会议并记录 ({@code forms/AdHocMeetingRecord.form}). */
     public static final String VAR_MINUTES = "minutes";
+    /**
+     * 决定事项, as the 工作例会's ({@link JointMeetingProcess#VAR_DECISIONS}, read by {@link DecisionLines}): one a line, a line
+     * with a 问题类别 becomes a case, one without a work assignment; a district's may give a town work.
+     */
+    public static final String VAR_DECISIONS = JointMeetingProcess.VAR_DECISIONS;
+    /** Set when the record is accepted ({@link MeetingRecordedListener}): the decisions read and how many to carry out. */
+    public static final String VAR_RECORDED_DECISIONS = JointMeetingProcess.VAR_RECORDED_DECISIONS;
+    public static final String VAR_DECISION_COUNT = JointMeetingProcess.VAR_DECISION_COUNT;
     /** Set by 生成会议纪要: the address of the minutes, the organisation's document. */
     public static final String VAR_MINUTES_URL = "minutesUrl";
 

@@ -5,7 +5,6 @@ import static org.shirong.meeting.JointMeetingProcess.*;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,10 +30,7 @@ class GenerateAgendaDelegate implements JavaDelegate {
         execution.setVariable(VAR_MEETING_TITLE, p.datedName());
         execution.setVariable(VAR_HAS_NAMED_UNITS, p.hasNamedUnits());
         execution.setVariable(VAR_RECORD_DUE_AT, Date.from(p.recordDueAt()));
-        execution.setVariable(VAR_UNIT_OPTIONS, SpinValues.jsonValue(DecisionInput.json(p.units())).create());
-        execution.setVariable(VAR_CATEGORY_OPTIONS, SpinValues.jsonValue(DecisionInput.json(p.categories())).create());
-        execution.setVariable(VAR_UNIT_NAMES, DecisionLines.names(p.units()));
-        execution.setVariable(VAR_CATEGORY_NAMES, DecisionLines.names(p.categories()));
+        MeetingPapers.offer(execution, p.units(), p.categories());
         execution.setVariable(VAR_PARTICIPANTS, p.participantRecipients());
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.shirong.report.MeetingDocuments.DecisionLine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +30,8 @@ class GenerateMinutesDelegate implements JavaDelegate {
         if (attendees != null) {
             attendees.forEach(a -> attendeeIds.add(a.asText()));
         }
+        var decisions = papers.decisionLines(execution.getTenantId(), DecisionInput.recorded(execution));
         MeetingFacts meeting = MeetingFacts.of(execution);
-        var decisions = DecisionInput.recorded(execution).stream()
-                .map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), papers.unitName(meeting, d.unit()), d.due(),
-                        d.isCase() ? "立整改案件" : "交办承办单位"))
-                .toList();
         var minutes = papers.minutes(meeting, Objects.toString(execution.getVariable(VAR_MINUTES), ""),
                 attendeeIds, decisions, execution.getProcessInstanceId());
         execution.setVariable(VAR_MINUTES_URL, minutes.url());

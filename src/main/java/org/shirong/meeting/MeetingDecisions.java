@@ -3,12 +3,10 @@ package org.shirong.meeting;
 import org.shirong.system.ProcessDefinitions;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
+import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.campaign.WorkAssignmentProcess;
-import org.shirong.organization.Organization;
-import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.NewCase;
 import org.shirong.rectification.RectificationCases;
@@ -32,11 +30,9 @@ class MeetingDecisions {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final MeetingPapers papers;
-    private final Organizations organizations;
 
     MeetingDecisions(ProcessDefinitions definitions, MeetingRecords records, RectificationCases cases, RuntimeService runtimeService, SystemAccess systemAccess,
-            MeetingPapers papers, Organizations organizations) {
-        this.organizations = organizations;
+            MeetingPapers papers) {
         this.definitions = definitions;
         this.records = records;
         this.cases = cases;
@@ -51,7 +47,7 @@ class MeetingDecisions {
         if (done.isPresent()) {
             return done.get();
         }
-        String unitName = papers.unitName(m, d.unit());
+        String unitName = papers.unitName(m.organization(), d.unit());
         MeetingRecords.Outcome outcome = d.isCase() ? reportCase(m, d, unitName, actor) : assign(m, d, unitName);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         records.addDecision(m.key(), d, outcome, now);
@@ -61,28 +57,28 @@ class MeetingDecisions {
     private MeetingRecords.Outcome reportCase(MeetingFacts m, DecisionInput d, String unitName, String actor) {
         NewCase c = new NewCase(title(d.content()), d.category(), "NORMAL", CaseSource.MEETING.name(),
                 new NewCase.Location(d.address(), null, null, null), requirement(m, d, unitName), m.caseReference(d.no()),
-                m.campaignCode(), null);
+                m.campaignOrNull(), null);
         var directions = new RectificationCases.Directions(d.unit(), null, java.time.LocalDate.parse(d.due()));
         return new MeetingRecords.Outcome(cases.reportCampaignWork(m.organization(), c, actor, directions).record().caseNo(), null);
     }
 
     /**
-     * A work assignment for the unit; a district's decision for one of its towns goes to the town's office in the town's
-     * own organisation, where it can see and do it (the district reads it there).
+     * A work assignment for the unit, started in the meeting's organisation: a district's decision for one of its towns (its
+     * office) is called by the 工作交办 process into the town's own organisation ({@code CallActivity_TownHandlesAssignment}),
+     * where the town's office does it, as work the district's office hands a town from 发起流程; the district's process
+     * waits for it, and its office is told when it is overdue. The business key is the campaign's code (none for a 临时会议).
      */
     private MeetingRecords.Outcome assign(MeetingFacts m, DecisionInput d, String unitName) {
-        String organization = Optional.ofNullable(organizations.townOffices(m.organization()).get(d.unit()))
-                .map(Organization::id).orElse(m.organization());
-        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(WorkAssignmentProcess.KEY, organization)
-                ).businessKey(m.campaignCode())
-                .setVariables(Map.of(
-                        WorkAssignmentProcess.VAR_TITLE, title(d.content()),
-                        WorkAssignmentProcess.VAR_UNIT_GROUP, d.unit(),
-                        WorkAssignmentProcess.VAR_REQUIREMENT, requirement(m, d, unitName),
-                        WorkAssignmentProcess.VAR_DUE_DATE, d.due(),
-                        WorkAssignmentProcess.VAR_MEETING_NAME, m.meetingName(),
-                        WorkAssignmentProcess.VAR_CAMPAIGN_NAME, m.campaignName()))
-                .execute().getId());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(WorkAssignmentProcess.VAR_TITLE, title(d.content()));
+        variables.put(WorkAssignmentProcess.VAR_UNIT_GROUP, d.unit());
+        variables.put(WorkAssignmentProcess.VAR_REQUIREMENT, requirement(m, d, unitName));
+        variables.put(WorkAssignmentProcess.VAR_DUE_DATE, d.due());
+        variables.put(WorkAssignmentProcess.VAR_MEETING_NAME, m.meetingName());
+        variables.put(WorkAssignmentProcess.VAR_CAMPAIGN_NAME, m.campaignName());
+        String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(
+                definitions.latestId(WorkAssignmentProcess.KEY, m.organization())).businessKey(m.campaignOrNull())
+                .setVariables(variables).execute().getId());
         return new MeetingRecords.Outcome(null, instanceId);
     }
 

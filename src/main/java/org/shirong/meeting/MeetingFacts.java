@@ -12,11 +12,13 @@ import org.shirong.rectification.OwnReferences;
 
 /**
  * A meeting as its process knows it, in the organisation (tenant) of its campaign. The key ({@code <campaign>/<cycle>/<UTC minute>}) names it in the
- * {@code meeting} tables and in its documents' keys, so that retried steps find what they did.
+ * {@code meeting} tables and in its documents' keys, so that retried steps find what they did. A 临时会议 has no campaign
+ * nor cycle: its process instance stands for both ({@code adhoc-<instance>/<UTC minute>}), so that its decisions are its own.
  */
 record MeetingFacts(String campaignCode, String campaignName, String cycleId, String meetingName, String organiserGroup,
         Instant meetingAt, String scorePeriod, String organization, String place) {
 
+    private static final String AD_HOC = "adhoc-";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     static MeetingFacts of(VariableScope variables) {
@@ -24,8 +26,11 @@ record MeetingFacts(String campaignCode, String campaignName, String cycleId, St
         if (at == null) {
             throw new IllegalStateException("流程变量 " + VAR_MEETING_AT + " 为空，无法确定会议时间");
         }
-        return new MeetingFacts(text(variables, VAR_CAMPAIGN_CODE), text(variables, VAR_CAMPAIGN_NAME),
-                text(variables, VAR_CYCLE_ID), text(variables, VAR_MEETING_NAME), text(variables, VAR_ORGANISER_GROUP),
+        String campaign = text(variables, VAR_CAMPAIGN_CODE);
+        String cycle = campaign.isEmpty() && variables instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution
+                ? AD_HOC + execution.getProcessInstanceId() : text(variables, VAR_CYCLE_ID);
+        return new MeetingFacts(campaign, text(variables, VAR_CAMPAIGN_NAME),
+                cycle, text(variables, VAR_MEETING_NAME), text(variables, VAR_ORGANISER_GROUP),
                 at.toInstant(), text(variables, VAR_SCORE_PERIOD), tenant(variables), text(variables, VAR_PLACE));
     }
 
@@ -45,12 +50,21 @@ record MeetingFacts(String campaignCode, String campaignName, String cycleId, St
     }
 
     String key() {
-        return key(campaignCode, cycleId, meetingAt);
+        return campaignCode.isEmpty() ? cycleId + "/" + MINUTE.format(meetingAt) : key(campaignCode, cycleId, meetingAt);
     }
 
-    /** The external reference of the case decision {@code no} became, e.g. {@code meeting-JT2026-weekly-20261205T0130Z-2}. */
+    /** The campaign the meeting's cases count for; none for a 临时会议. */
+    String campaignOrNull() {
+        return campaignCode.isEmpty() ? null : campaignCode;
+    }
+
+    /**
+     * The external reference of the case decision {@code no} became, e.g. {@code meeting-JT2026-weekly-20261205T0130Z-2}
+     * (a 临时会议's {@code meeting-adhoc-<instance>-20261205T0130Z-2}).
+     */
     String caseReference(int no) {
-        return OwnReferences.meetingDecision(campaignCode, cycleId, MINUTE.format(meetingAt), no);
+        return campaignCode.isEmpty() ? OwnReferences.meetingDecision(cycleId, MINUTE.format(meetingAt), no)
+                : OwnReferences.meetingDecision(campaignCode, cycleId, MINUTE.format(meetingAt), no);
     }
 
     private static String text(VariableScope variables, String name) {

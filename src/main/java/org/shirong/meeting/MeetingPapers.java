@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
+import org.shirong.organization.Organizations;
 import org.shirong.report.MeetingDocuments;
 import org.shirong.report.MeetingDocuments.DecisionLine;
 import org.shirong.report.MeetingDocuments.IssuedNotice;
@@ -31,9 +34,11 @@ class MeetingPapers {
     private final OrganizationRecords organization;
     private final CategoryCatalogue categories;
     private final WorkingCalendars calendars;
+    private final Organizations organizations;
 
     MeetingPapers(UnitScores scores, MeetingDocuments documents, MeetingRecords records, OrganizationRecords organization,
-            CategoryCatalogue categories, WorkingCalendars calendars) {
+            CategoryCatalogue categories, WorkingCalendars calendars, Organizations organizations) {
+        this.organizations = organizations;
         this.scores = scores;
         this.documents = documents;
         this.records = records;
@@ -61,9 +66,39 @@ class MeetingPapers {
         List<Option> units = units(m.campaignCode());
         WorkingCalendar calendar = calendars.of(m.organization());
         return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), !periodScores.named().isEmpty() && issued.isEmpty(),
-                calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units,
-                categories.all(m.organization()).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList(),
+                calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units, categories(m.organization()),
                 units.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
+    }
+
+    /**
+     * What a 临时会议's record offers for its 决定事项, having no campaign to take them from: the organisation's units that
+     * can be given work and, for a district, its towns' and streets' offices named by the town (as 工作交办 offers them);
+     * its applicable categories.
+     */
+    void offerAdHoc(VariableScope variables, String tenant) {
+        List<Option> units = new java.util.ArrayList<>(organization.units(tenant::equals).stream()
+                .filter(u -> u.type() != GroupType.LEADING_GROUP && u.type() != GroupType.OFFICE)
+                .map(u -> new Option(u.name(), u.id())).toList());
+        organizations.townNamesByOffice(tenant).forEach((office, town) -> units.add(new Option(town, office)));
+        offer(variables, units, categories(tenant));
+    }
+
+    /** The record form's 决定事项 choices: the units and categories (Json options) and their names for its help text. */
+    static void offer(VariableScope variables, List<Option> units, List<Option> categories) {
+        variables.setVariable(JointMeetingProcess.VAR_UNIT_OPTIONS, SpinValues.jsonValue(DecisionInput.json(units)).create());
+        variables.setVariable(JointMeetingProcess.VAR_CATEGORY_OPTIONS, SpinValues.jsonValue(DecisionInput.json(categories)).create());
+        variables.setVariable(JointMeetingProcess.VAR_UNIT_NAMES, DecisionLines.names(units));
+        variables.setVariable(JointMeetingProcess.VAR_CATEGORY_NAMES, DecisionLines.names(categories));
+    }
+
+    /** The decisions as the minutes list them, each with what it became. */
+    List<DecisionLine> decisionLines(String tenant, List<DecisionInput> decisions) {
+        return decisions.stream().map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), unitName(tenant, d.unit()), d.due(),
+                d.isCase() ? "立整改案件" : "交办承办单位")).toList();
+    }
+
+    private List<Option> categories(String tenant) {
+        return categories.all(tenant).stream().filter(c -> c.applicable()).map(c -> new Option(c.name(), c.code())).toList();
     }
 
     StoredDocument minutes(MeetingFacts m, String minutes, List<String> attendeeIds, List<DecisionLine> decisions,
@@ -106,7 +141,16 @@ class MeetingPapers {
 
     /** A unit as the meeting's organisation reads it (another organisation's with that one named). */
     String unitName(MeetingFacts m, String groupId) {
-        return organization.unitNames(m.organization()).getOrDefault(groupId, groupId);
+        return unitName(m.organization(), groupId);
+    }
+
+    /**
+     * A unit as organisation {@code tenant} reads it (another organisation's with that one named); a district's town or
+     * street, whose office is given its work, by the town's name.
+     */
+    String unitName(String tenant, String groupId) {
+        String town = organizations.townNamesByOffice(tenant).get(groupId);
+        return town != null ? town : organization.unitNames(tenant).getOrDefault(groupId, groupId);
     }
 
     /** The campaign's units, or, before the campaign lists any, every unit of the organisation that can be given work. */

@@ -56,7 +56,7 @@ final class MeetingRecordCheck {
             return refused(JointMeetingProcess.VAR_DECISIONS, "决定事项：" + unreadable.getMessage());
         }
         if (!result.accepted()) {
-            return refused(JointMeetingProcess.VAR_DECISIONS, String.join("\n", result.problems()));
+            return refused(JointMeetingProcess.VAR_DECISIONS, "决定事项：" + String.join("\n", result.problems()));
         }
         return new Checked(result.decisions(), null);
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * End of 召开会议并记录 ({@code Task_HoldMeeting}, execution listener {@code ${meetingRecordedListener}}): refuses a
  * record with a problem ({@link MeetingRecordCheck}) so that Tasklist shows it and nothing is saved;
  * otherwise keeps the decisions as read and resolved ({@code recordedDecisions}), how many 落实会议决定
- * carries out and who recorded them.
+ * carries out and who recorded them. Serves the 临时会议's 召开会议并记录 ({@code Task_HoldAdHocMeeting}) as well.
  */
 @Component
 class MeetingRecordedListener implements ExecutionListener {
@@ -35,6 +35,9 @@ class MeetingRecordedListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return; // the meeting's process is deleted (Cockpit's 取消): nothing was recorded, nothing to check
+        }
         var calendar = calendars.of(execution.getTenantId());
         var checked = MeetingRecordCheck.check(Objects.toString(execution.getVariable(VAR_MINUTES), null),
                 execution.getVariable(VAR_DECISIONS),

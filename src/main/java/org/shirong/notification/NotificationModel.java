@@ -48,7 +48,7 @@ class NotificationModel {
             SendNotificationDelegate.ITERATION, ABOUT);
     /** For a process of no organisation (deployed without a tenant). */
     private static final Map<String, String> GENERIC_ROLE_NAMES = Map.of("officeName", "办公室", "leadingName", "领导小组",
-            "inspectorsName", "核查人员");
+            "inspectorsName", "核查人员", "noticeIssuer", "领导小组");
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final IdentityService identityService;

@@ -13,7 +13,27 @@ import java.util.stream.Collectors;
  * every organisation.
  */
 public record Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
-        List<UserDefinition> users) {
+        List<UserDefinition> users, Notice notice) {
+
+    public Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
+            List<UserDefinition> users) {
+        this(organization, roles, oversight, groups, users, null);
+    }
+
+    /** What a 通报 says today when the file sets nothing: report back within 五个工作日, signed by the leading group. */
+    public static final String DEFAULT_REPLY_WITHIN = "五个工作日";
+
+    /**
+     * The organisation's 通报 ({@code notice:}, optional): {@code replyWithin}, how long a named unit has to report its
+     * rectification in writing (五个工作日); {@code signedBy}, the lines of the signature, the body that issues it and, if
+     * any, a note such as （区绿化市容局代章）. Unset, today's text: 五个工作日 and the leading group's name.
+     */
+    public record Notice(String replyWithin, List<String> signedBy) {
+
+        public List<String> signedBy() {
+            return signedBy == null ? List.of() : signedBy;
+        }
+    }
 
     /**
      * Who the organisation is; {@code id} is its tenant id, {@code parent} the district a town or street belongs to,
@@ -116,7 +136,19 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
      */
     public Map<String, String> roleNames() {
         return Map.of("officeName", groupName(roles.office()), "leadingName", groupName(roles.leading()),
-                "inspectorsName", groupName(roles.inspectors()));
+                "inspectorsName", groupName(roles.inspectors()), "noticeIssuer", noticeSignature().get(0));
+    }
+
+    /** How long a unit named in a 通报 has to report back in writing (五个工作日 unless {@code notice.reply-within} says). */
+    public String noticeReplyWithin() {
+        return notice == null || notice.replyWithin() == null || notice.replyWithin().isBlank() ? DEFAULT_REPLY_WITHIN
+                : notice.replyWithin().strip();
+    }
+
+    /** The 通报's signature, a line each ({@code notice.signed-by}); the leading group's name unless the file says. */
+    public List<String> noticeSignature() {
+        return notice == null || notice.signedBy().isEmpty() ? List.of(groupName(roles.leading()))
+                : notice.signedBy().stream().map(String::strip).toList();
     }
 
     /**

@@ -100,6 +100,7 @@ final class OrganizationLoader {
                     .forEach(g -> problems.add(at + ".head-of: \"" + g + "\" 不在该用户的 groups 中"));
         }
         checkRoles(problems, org);
+        checkNotice(problems, org.notice());
         return problems;
     }
 
@@ -125,6 +126,26 @@ final class OrganizationLoader {
         }
         if (blank(info.casePrefix()) || !CASE_PREFIX.matcher(info.casePrefix()).matches()) {
             problems.add("organization.case-prefix: \"" + info.casePrefix() + "\" 必须是 1 到 6 个大写英文字母（如 JT）");
+        }
+    }
+
+    private static void checkNotice(List<String> problems, Organization.Notice notice) {
+        if (notice == null) {
+            return;
+        }
+        String reply = notice.replyWithin();
+        if (reply != null && (reply.isBlank() || reply.strip().length() > 20 || reply.chars().anyMatch(Character::isISOControl))) {
+            problems.add("notice.reply-within: 写通报要求书面报告整改情况的期限，一行、不超过 20 个字，如“五个工作日”"
+                    + "（不写则为五个工作日）");
+        }
+        if (notice.signedBy().size() > 3) {
+            problems.add("notice.signed-by: 落款最多 3 行（现有 " + notice.signedBy().size() + " 行）");
+        }
+        for (int i = 0; i < notice.signedBy().size(); i++) {
+            String line = notice.signedBy().get(i);
+            if (line == null || line.isBlank() || line.strip().length() > 60 || line.chars().anyMatch(Character::isISOControl)) {
+                problems.add("notice.signed-by[" + i + "]: 落款每行须填写，一行、不超过 60 个字，如“九亭镇创建工作领导小组”");
+            }
         }
     }
 

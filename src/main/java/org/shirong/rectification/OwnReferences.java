@@ -24,6 +24,11 @@ public final class OwnReferences {
         return MEETING_DECISION + campaignCode + "-" + cycleId + "-" + minute + "-" + no;
     }
 
+    /** Decision {@code no} of a meeting of no campaign (a 临时会议) held at {@code minute}, {@code meeting} naming it. */
+    public static String meetingDecision(String meeting, String minute, int no) {
+        return MEETING_DECISION + meeting + "-" + minute + "-" + no;
+    }
+
     /** The 责任区 breach {@code breachId} of the organisation, handed over to 执法 as a case. */
     public static String zoneHandOver(String organization, long breachId) {
         return ZONE_HAND_OVER + organization + "-" + breachId;

@@ -38,10 +38,15 @@ class DocumentModels {
 
     /**
      * {@code officeName} and {@code leadingName}: the organisation's office and leading group as its file names them
-     * (九亭镇 创建工作办公室 and 创建工作领导小组, 锦溪镇 推进小组办公室 and 环境综合整治工作推进小组), who sign a report and a 通报.
+     * (九亭镇 创建工作办公室 and 创建工作领导小组, 锦溪镇 推进小组办公室 and 环境综合整治工作推进小组), who sign a report; a
+     * 通报's {@code replyWithin} (五个工作日) and {@code signedBy} (its signature's lines, the leading group's name) as the
+     * organisation's file sets them ({@code notice:}).
      */
     void addIssuers(Map<String, Object> model, String organization) {
-        model.putAll(organizations.of(organization).roleNames());
+        var org = organizations.of(organization);
+        model.putAll(org.roleNames());
+        model.put("replyWithin", org.noticeReplyWithin());
+        model.put("signedBy", org.noticeSignature());
     }
 
     void addProgress(Map<String, Object> model, String campaignCode, Window window, PeriodScores scores) {

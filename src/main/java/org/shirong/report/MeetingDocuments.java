@@ -78,8 +78,7 @@ public class MeetingDocuments {
         model.put("title", title);
         model.put("minutes", minutes);
         model.put("attendees", attendees);
-        model.put("decisions", decisions.stream().map(d -> new DecisionLine(d.no(), d.content(), d.kind(), d.unitName(),
-                models.day(d.due()), d.outcome())).toList());
+        model.put("decisions", decisionLines(decisions));
         return documents.store(meeting.campaignCode(), "minutes/" + meeting.key(), DocumentKind.MINUTES, title,
                 templates.render("minutes", model), processInstanceId);
     }
@@ -114,16 +113,25 @@ public class MeetingDocuments {
                 DocumentKind.AGENDA, title, templates.render("adhoc-agenda", model), processInstanceId);
     }
 
-    /** The 临时会议's minutes as the office recorded them, with the units called and the agenda; its organisation's document. */
-    public StoredDocument adHocMinutes(AdHocMeeting meeting, String minutes, String processInstanceId) {
+    /**
+     * The 临时会议's minutes as the office recorded them, with the units called, the agenda and the 决定事项; its
+     * organisation's document.
+     */
+    public StoredDocument adHocMinutes(AdHocMeeting meeting, String minutes, List<DecisionLine> decisions, String processInstanceId) {
         Map<String, Object> model = adHocModel(meeting);
         String title = adHocTitle(meeting) + "纪要";
         model.put("title", title);
         model.put("attendeesHeading", "参会单位");
         model.put("attendees", List.of(meeting.attendeeNames()));
         model.put("minutes", minutes);
+        model.put("decisions", decisionLines(decisions));
         return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId,
                 DocumentKind.MINUTES, title, templates.render("minutes", model), processInstanceId);
+    }
+
+    private List<DecisionLine> decisionLines(List<DecisionLine> decisions) {
+        return decisions.stream().map(d -> new DecisionLine(d.no(), d.content(), d.kind(), d.unitName(), models.day(d.due()),
+                d.outcome())).toList();
     }
 
     private String adHocTitle(AdHocMeeting meeting) {

@@ -350,6 +350,14 @@ class CampaignBrowserTest {
                 String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(red).singleResult().getId();
                 browser.driver().get(base + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
                 browser.until(d -> !d.findElements(By.cssSelector(".ctn-toolbar > span")).isEmpty());
+                // Cockpit may draw the toolbar again while the page settles: read it afresh until it holds no shown button
+                browser.until(d -> {
+                    try {
+                        return d.findElements(By.cssSelector(".ctn-toolbar > span, .ctn-toolbar .btn")).stream().noneMatch(WebElement::isDisplayed);
+                    } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                        return false;
+                    }
+                });
                 assertThat(browser.driver().findElements(By.cssSelector(".ctn-toolbar > span, .ctn-toolbar .btn")))
                         .as("取消、修改等操作按钮对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
                 // the case's business key leads to its case page

@@ -398,7 +398,10 @@ class CampaignTemplatesRunTest {
                 + " order by created_at", String.class)).hasSize(10)
                 .first().asString().endsWith("关于2026年3月区级部门和街镇考核排名的通报");
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN' and doc_key = 'notice/2026-11'",
-                String.class)).contains("一、区级部门", "二、各街镇（按属地内的本活动案件）", "石湖荡镇", "岳阳街道", "区市容专办领导");
+                String.class)).contains("一、区级部门", "二、各街镇（按属地内的本活动案件）", "石湖荡镇", "岳阳街道", "五个工作日内",
+                "<footer>松江区市容管理专项办公室<br>（松江区绿化和市容管理局代章）<br>")
+                .as("signed as the plan is, by the office with the bureau's seal, not by the leaders who approve extensions")
+                .doesNotContain("区市容专办领导");
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
                 + " and doc_key = 'monthly-report/2026-11'", String.class)).contains("六、街镇排名", "石湖荡镇");
         assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).as("石湖荡镇's office, in its own organisation").hasSize(10)

@@ -243,10 +243,18 @@ class JointMeetingConveneTest {
                     VAR_ATTENDEES, SpinValues.jsonValue("[\"sjlvrongju\",\"shdshirongban\"]").create(),
                     VAR_DECISIONS, "石湖荡镇 ｜ 排查湖荡路沿街商户门责落实情况 ｜ 2026-12-10"));
             district.runJobs(pi);
+            runAssignmentJobs(code);
 
             Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                     .processInstanceBusinessKey(code).singleResult();
             assertThat(assignment.getTenantId()).as("in the town's organisation").isEqualTo("shihudang");
+            var districtAssignment = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .tenantIdIn("songjiang").processInstanceBusinessKey(code).singleResult();
+            assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(districtAssignment.getId()).singleResult()
+                    .getId()).as("called by the district's 工作交办, which waits for it").isEqualTo(assignment.getProcessInstanceId());
+            assertThat(runtimeService.getVariables(assignment.getProcessInstanceId())).as("the meeting named; the district's office told when overdue")
+                    .containsEntry(WorkAssignmentProcess.VAR_MEETING_NAME, "联席会议")
+                    .containsEntry(WorkAssignmentProcess.VAR_ASSIGNED_BY_GROUP, "sjshirongban");
             assertThat(taskService.createTaskQuery().taskId(assignment.getId()).taskCandidateGroup("shdshirongban").count()).isEqualTo(1);
             assertThat(runtimeService.getVariable(assignment.getProcessInstanceId(), WorkAssignmentProcess.VAR_REQUIREMENT).toString())
                     .contains("联席会议决定：排查湖荡路沿街商户门责落实情况", "完成期限：2026-12-10");
@@ -261,7 +269,7 @@ class JointMeetingConveneTest {
                     .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("shdlingdao");
         } finally {
             runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY).processInstanceBusinessKey(code)
-                    .list().forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", true));
+                    .list().forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, false));
             district.clear();
         }
     }
@@ -394,6 +402,15 @@ class JointMeetingConveneTest {
 
     /** A meeting time to come, within the days people may type (shirong.input.dates). */
     private static final String NEXT_YEAR = (LocalDate.now().getYear() + 1) + "-01-06T14:00";
+
+    /** Runs the jobs of the 工作交办 of the business key (a meeting's decisions), those it calls in a town's organisation too. */
+    private void runAssignmentJobs(String businessKey) {
+        for (int round = 0; round < 5; round++) {
+            List<String> instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .processInstanceBusinessKey(businessKey).list().stream().map(p -> p.getId()).toList();
+            instances.forEach(meetingFixture::runJobs);
+        }
+    }
 
     private ResponseEntity<String> callAdHocMeeting(String user, String meetingAt, String units) {
         return callAdHocMeeting(user, "jiuting", meetingAt, units);
@@ -615,6 +632,94 @@ class JointMeetingConveneTest {
         } finally {
             runtimeService.createProcessInstanceQuery().processInstanceId(district.getId()).list()
                     .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
+        }
+    }
+
+    /**
+     * sjreview F17: 松江区's 临时会议 records 决定事项 as the 工作例会 does (the same lines, the same check, the same carrying
+     * out): the record form offers the district's departments and its towns; a case for a town is refused over REST with 400
+     * naming the field and nothing saved; a case decision becomes a district case of no campaign, led by the department, and
+     * a town's work is called by the district's 工作交办 into the town's own organisation, where its office does it; the
+     * minutes list both.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDistrictsAdHocMeetingDecidesACaseForADepartmentAndWorkForATown() {
+        ClockUtil.reset();
+        ResponseEntity<String> called = callAdHocMeeting("sjshirongban1", "songjiang", NEXT_YEAR,
+                "[\\\"sjlvrongju\\\",\\\"shdshirongban\\\"]");
+        assertThat(called.getStatusCode().value()).as(called.getBody()).isEqualTo(200);
+        var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).tenantIdIn("songjiang")
+                .variableValueEquals(AdHocMeetingProcess.VAR_MEETING_TIME, NEXT_YEAR.substring(0, 4) + "年1月6日 14:00").singleResult();
+        String due = LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(1)
+                .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.WEDNESDAY)).toString();
+        String references = "meeting-adhoc-" + instance.getId() + "-%";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        try {
+            meetingFixture.runJobs(instance.getId());
+            assertThat(runtimeService.getVariable(instance.getId(), VAR_UNIT_NAMES).toString()).contains("区绿化市容局", "石湖荡镇", "岳阳街道");
+            assertThat(runtimeService.getVariable(instance.getId(), VAR_CATEGORY_NAMES).toString()).contains("城市道路");
+            Task record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            assertThat(record.getTaskDefinitionKey()).isEqualTo(AdHocMeetingProcess.TASK_HOLD_MEETING);
+            String form = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/engine-rest/task/" + record.getId()
+                    + "/deployed-form", String.class);
+            assertThat(form).contains("决定事项（每行一项）");
+
+            String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
+            ResponseEntity<String> refused = rest.withBasicAuth("sjshirongban1", "demo").postForEntity(submit, new HttpEntity<>("""
+                    {"variables":{"minutes":{"value":"研究某菜场周边整治。"},
+                     "decisions":{"value":"石湖荡镇 ｜ 清理湖荡路 8 号堆物 ｜ %s ｜ 城市道路 ｜ 湖荡路 8 号"}}}""".formatted(due), headers),
+                    String.class);
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(refused.getBody()).contains("决定事项：第 1 行", "石湖荡镇是街镇");
+            assertThat(jdbc.queryForObject("select count(*) from meeting_decision where meeting_key like ?", Integer.class,
+                    "adhoc-" + instance.getId() + "/%")).isZero();
+            assertThat(taskService.createTaskQuery().taskId(record.getId()).count()).as("not completed").isEqualTo(1);
+
+            ResponseEntity<String> recorded = rest.withBasicAuth("sjshirongban1", "demo").postForEntity(submit, new HttpEntity<>("""
+                    {"variables":{"minutes":{"value":"研究某菜场周边整治。"},
+                     "decisions":{"value":"区绿化市容局 ｜ 清理沪松公路 1 号暴露垃圾 ｜ %1$s ｜ 城市道路 ｜ 沪松公路 1 号\\n石湖荡镇 ｜ 某菜场周边整治 ｜ %1$s"}}}"""
+                    .formatted(due), headers), String.class);
+            assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(204);
+            meetingFixture.runJobs(instance.getId());
+
+            Map<String, Object> meetingCase = jdbc.queryForMap("select case_no, source, lead_unit, tenant_id, campaign_code from rect_case"
+                    + " where external_ref like ?", references);
+            assertThat(meetingCase).containsEntry("SOURCE", "MEETING").containsEntry("LEAD_UNIT", "sjlvrongju")
+                    .containsEntry("TENANT_ID", "songjiang").as("a meeting of no campaign").containsEntry("CAMPAIGN_CODE", null);
+
+            var districtAssignment = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .tenantIdIn("songjiang").variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "某菜场周边整治").singleResult();
+            meetingFixture.runJobs(districtAssignment.getId());
+            var town = runtimeService.createProcessInstanceQuery().superProcessInstanceId(districtAssignment.getId()).singleResult();
+            assertThat(town.getTenantId()).as("in the town's organisation").isEqualTo("shihudang");
+            assertThat(runtimeService.getVariable(town.getId(), WorkAssignmentProcess.VAR_REQUIREMENT).toString())
+                    .contains("临时会议决定：某菜场周边整治", "责任单位：石湖荡镇", "完成期限：" + due);
+            List<Map<String, Object>> townTasks = rest.withBasicAuth("shdshirongban1", "demo")
+                    .getForObject("/engine-rest/task?maxResults=15&processInstanceId=" + town.getId(), List.class);
+            assertThat(townTasks).as("the town's office sees it in its Tasklist").singleElement()
+                    .satisfies(t -> assertThat(t).containsEntry("name", "办理交办事项 · 某菜场周边整治"));
+
+            assertThat(jdbc.queryForList("select kind from meeting_decision where meeting_key like ? order by decision_no", String.class,
+                    "adhoc-" + instance.getId() + "/%")).containsExactly("CASE", "ASSIGNMENT");
+            String minutesUrl = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                    .variableName(AdHocMeetingProcess.VAR_MINUTES_URL).singleResult().getValue();
+            assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject(minutesUrl, String.class))
+                    .contains("会议决定事项", "清理沪松公路 1 号暴露垃圾", "整改案件", "区绿化市容局", "某菜场周边整治", "交办任务",
+                            "<td>石湖荡镇</td>");
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).as("ended").isZero();
+        } finally {
+            runtimeService.deleteProcessInstanceIfExists(instance.getId(), "测试结束", true, true, true, false);
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn("songjiang")
+                    .variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "某菜场周边整治").list()
+                    .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, false));
+            jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, references)
+                    .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "测试结束", true, true, true, false));
+            jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)", references);
+            jdbc.update("delete from rect_case where external_ref like ?", references);
+            jdbc.update("delete from meeting_decision where meeting_key like ?", "adhoc-" + instance.getId() + "/%");
+            jdbc.update("delete from campaign_document where process_instance_id = ?", instance.getId());
         }
     }
 }

@@ -44,7 +44,7 @@ final class MeetingFixture {
 
     void clear() {
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign).list()
-                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test", true));
+                .forEach(pi -> runtimeService.deleteProcessInstanceIfExists(pi.getId(), "test", true, true, true, false));
         String meetingCases = "meeting-" + campaign + "-%";
         jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, meetingCases)
                 .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "test", true, true, true, false));

@@ -79,6 +79,43 @@ class OrganizationLoaderTest {
         assertThat(read.townNamesByOffice("jiuting")).isEmpty();
     }
 
+    /**
+     * Each plan's 通报 is signed by its own body, as its file says ({@code notice.signed-by}): 九亭镇's leading group, 锦溪镇's
+     * 推进小组, 松江区's 市容管理专项办公室 with the bureau's seal, not its 区市容专办领导; a town that sets nothing keeps today's
+     * text (its leading group, 五个工作日), and a bad setting is refused naming its place.
+     */
+    @Test
+    void eachPlansNoticeIsSignedByItsOwnBodyAndAFileSettingNothingKeepsTodaysText() {
+        Organizations read = Organizations.read("songjiang", "jiuting", "shihudang", "jinxi");
+        assertThat(read.of("jiuting").noticeSignature()).containsExactly("九亭镇创建工作领导小组");
+        assertThat(read.of("jinxi").noticeSignature()).containsExactly("锦溪镇环境综合整治工作推进小组");
+        assertThat(read.of("songjiang").noticeSignature()).containsExactly("松江区市容管理专项办公室", "（松江区绿化和市容管理局代章）");
+        assertThat(read.of("songjiang").roleNames()).containsEntry("noticeIssuer", "松江区市容管理专项办公室")
+                .containsEntry("leadingName", "区市容专办领导");
+        Organization shihudang = read.of("shihudang");
+        assertThat(shihudang.noticeSignature()).containsExactly(shihudang.groupName("shdlingdao"));
+        assertThat(List.of("songjiang", "jiuting", "shihudang", "jinxi")).allSatisfy(id ->
+                assertThat(read.of(id).noticeReplyWithin()).isEqualTo("五个工作日"));
+
+        Organization set = read("""
+                organization: { id: mouzhen, name: 某镇, level: TOWN, case-prefix: MZ }
+                roles: { office: mzban, leading: mzlingdao, approvers: mzlingdao, inspectors: mzban }
+                groups:
+                  - { id: mzban, name: 创建办, type: OFFICE }
+                  - { id: mzlingdao, name: 领导小组, type: LEADING_GROUP }
+                notice:
+                  reply-within: 三个工作日
+                  signed-by: [某镇创建办]
+                """);
+        assertThat(set.noticeReplyWithin()).isEqualTo("三个工作日");
+        assertThat(set.noticeSignature()).containsExactly("某镇创建办");
+        assertThatThrownBy(() -> read(HEAD + "notice:\n  reply-within: \" \"\n  signed-by: [\"\", 乙, 丙, 丁]\n"))
+                .hasMessageContaining("notice.reply-within: 写通报要求书面报告整改情况的期限")
+                .hasMessageContaining("notice.signed-by: 落款最多 3 行（现有 4 行）")
+                .hasMessageContaining("notice.signed-by[0]: 落款每行须填写");
+        assertThatThrownBy(() -> read(HEAD + "notice:\n  signed: [某办]\n")).hasMessageContaining("notice.signed");
+    }
+
     @Test
     void userInAnUndefinedGroupIsNamed() {
         assertThatThrownBy(() -> read(HEAD + "users:\n  - { id: u1, name: 甲, groups: [lvrong] }\n"))

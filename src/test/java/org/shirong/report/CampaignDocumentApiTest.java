@@ -180,8 +180,8 @@ class CampaignDocumentApiTest {
 
         StoredDocument notice = meetingDocuments.notice(meeting, scores, null);
         assertThat(notice.title()).isEqualTo("九亭镇创建测试活动关于2024年9月考核不履职单位的通报");
-        assertThat(html(notice)).contains("2024年9月1日 至 2024年9月30日", "通报 1 个单位：城管中队。", "向创建工作办公室书面报告",
-                "<footer>创建工作领导小组<br>");
+        assertThat(html(notice)).contains("2024年9月1日 至 2024年9月30日", "通报 1 个单位：城管中队。", "并于五个工作日内向创建工作办公室书面报告",
+                "<footer>九亭镇创建工作领导小组<br>");
 
         StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), null);
         assertThat(report.kind()).isEqualTo(DocumentKind.MONTHLY_REPORT);

@@ -33,6 +33,9 @@ class DocumentTemplatesTest {
         model.put("organiser", "创建工作办公室");
         model.put("officeName", "推进小组办公室");
         model.put("leadingName", "环境综合整治工作推进小组");
+        // as DocumentModels.addIssuers gives them for an organisation whose file sets no notice:
+        model.put("replyWithin", "五个工作日");
+        model.put("signedBy", List.of("环境综合整治工作推进小组"));
         model.put("meetingAt", "2026年12月3日 14:00");
         model.put("issuedOn", "2026年12月3日");
         model.put("currentPhase", "宣传动员和自查整改");
@@ -110,6 +113,27 @@ class DocumentTemplatesTest {
         assertThat(templates.render("notice", assessed)).as("an assessment cycle's 通报 (锦溪's 年考核), no meeting behind it")
                 .contains("根据年考核（2026年11月，2026年11月1日 至 2026年11月30日）单位考核结果，现将考核排名和不履职单位通报如下")
                 .doesNotContain("研究");
+    }
+
+    /**
+     * sjreview leftover: a 通报's reply deadline and signature are the organisation's ({@code notice:} of its file), a line
+     * each, escaped; unset, the text is today's: 五个工作日, the leading group.
+     */
+    @Test
+    void aNoticeSaysTheOrganisationsReplyDeadlineAndIsSignedByItsOwnBody() {
+        String today = templates.render("notice", sampleModel());
+        assertThat(today).contains("并于五个工作日内向推进小组办公室书面报告整改情况。", "<footer>环境综合整治工作推进小组<br>2026年12月3日</footer>");
+
+        Map<String, Object> model = sampleModel();
+        model.put("replyWithin", "三个工作日");
+        model.put("signedBy", List.of("松江区市容管理专项办公室", "（松江区绿化和市容管理局代章）"));
+        for (String template : List.of("notice", "ranking-notice")) {
+            assertThat(templates.render(template, model)).as(template).contains("并于三个工作日内向推进小组办公室书面报告整改情况。",
+                    "<footer>松江区市容管理专项办公室<br>（松江区绿化和市容管理局代章）<br>2026年12月3日</footer>")
+                    .doesNotContain("五个工作日", "<footer>环境综合整治工作推进小组");
+        }
+        model.put("signedBy", List.of("<b>某办</b>"));
+        assertThat(templates.render("notice", model)).contains("<footer>&lt;b&gt;某办&lt;/b&gt;<br>");
     }
 
     @Test

@@ -535,14 +535,9 @@ function renderCampaign(node, d, documents) {
   const c = d.campaign;
   node.textContent = '';
 
-  // A list of months rather than <input type="month">, whose picker speaks the browser's language, not Chinese.
-  const months = [];
-  const [year, month] = d.today.split('-').map(Number);
-  for (let back = 0; back < 12; back++) {
-    const date = new Date(Date.UTC(year, month - 1 - back, 1));
-    months.push({code: `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`,
-      name: `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月`});
-  }
+  // A list of months rather than <input type="month">, whose picker speaks the browser's language, not Chinese: those the
+  // API offers, from the month the campaign began to this month (none before the campaign, which has nothing to count).
+  const months = (d.months || []).slice();
   if (!months.some(m => m.code === d.period.code)) {
     months.push({code: d.period.code, name: d.period.name});
   }
