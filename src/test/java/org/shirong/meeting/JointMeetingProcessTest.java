@@ -14,6 +14,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -88,7 +89,8 @@ class JointMeetingProcessTest {
             sent.add(parameters.get("template") + " → " + parameters.get("recipients") + " @"
                     + ((Date) parameters.get("iteration")).toInstant() + " " + parameters.get("link"));
         });
-        when(papers.unitName(any(), anyString())).thenAnswer(a -> a.getArgument(1) + "名称");
+        when(papers.unitName(any(MeetingFacts.class), anyString())).thenAnswer(a -> a.getArgument(1) + "名称");
+        when(papers.unitName(nullable(String.class), anyString())).thenAnswer(a -> a.getArgument(1) + "名称");
         when(papers.minutes(any(), any(), any(), any(), any())).thenReturn(document("m1", DocumentKind.MINUTES, "纪要"));
         when(papers.notice(any(), any())).thenReturn(document("n1", DocumentKind.NOTICE, "关于2026年11月考核不履职单位的通报"));
         when(papers.noticeSummary(any())).thenReturn("通报：城管中队（第 2 名）。");
