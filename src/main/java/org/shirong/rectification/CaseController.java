@@ -84,7 +84,8 @@ class CaseController {
     List<CategoryView> categories(@RequestParam(required = false) String organization) {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         Map<String, String> names = unitNames();
-        return catalogue.all(own).stream().map(c -> {
+        // a plan item the plan marks 无 is not offered: a case under it is refused (jxreview J2)
+        return catalogue.all(own).stream().filter(Category::applicable).map(c -> {
             var d = dispatchRules.evaluate(own, c.code(), Urgency.NORMAL, CaseSource.PATROL);
             return new CategoryView(c.code(), c.name(), c.group().name(), c.group().label(), c.items(), d.leadUnit(),
                     names.get(d.leadUnit()), d.limit().amount(), d.limit().unit().name(), d.limit().unit().label());
@@ -130,7 +131,10 @@ class CaseController {
         if (c.category() == null || c.category().isBlank() || catalogue.find(organization, c.category()).isPresent()) {
             return c;
         }
-        return catalogue.names(organization).codeOf(c.category()).map(code -> new NewCase(c.title(), code, c.urgency(),
+        // by name also a plan item marked 无, which the validator then refuses as such rather than as unknown
+        return catalogue.names(organization).codeOf(c.category())
+                .or(() -> catalogue.all(organization).stream().filter(k -> k.name().equals(c.category().strip())).map(Category::code).findFirst())
+                .map(code -> new NewCase(c.title(), code, c.urgency(),
                 c.source(), c.location(), c.description(), c.externalRef(), c.campaign(), c.subItem())).orElse(c);
     }
 
