@@ -714,7 +714,7 @@ class CampaignApiTest {
         assertThat(overlapping.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(overlapping)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "dates.start")
                 .containsEntry("code", "OVERLAPPING_CAMPAIGN").extracting(m -> (String) m.get("message")).asString()
-                .contains("JT-MISTAKE", "2027-03-01 至 2027-12-31", "重复召开例会"));
+                .contains("JT-MISTAKE", "2027-03-01 至 2027-12-31", "重复召开会议"));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-AGAIN").count()).isZero();
         ResponseEntity<String> viaForm = rest.withBasicAuth("chuangban2", "demo").postForEntity(
                 "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/submit-form", json("""
