@@ -80,8 +80,8 @@ class CaseApiTest {
                 .containsEntry("defaultLeadUnit", "huanwei").containsEntry("defaultLeadUnitName", "环卫所")
                 .containsEntry("defaultLimitAmount", 4).containsEntry("defaultLimitUnit", "WORKING_HOURS")
                 .containsEntry("defaultLimitUnitName", "工作时"));
-        // 九亭's 30 own categories; 锦溪's 931 codes it keeps for old cases (applicable: false) are not offered
-        assertThat(response.getBody()).hasSize(30);
+        // 九亭's 31 own categories; 锦溪's 931 codes it keeps for old cases (applicable: false) are not offered
+        assertThat(response.getBody()).hasSize(31);
         assertThat((List<Map<String, Object>>) response.getBody()).noneSatisfy(c -> assertThat(c).containsEntry("group", "CAMPAIGN_931"));
     }
 
