@@ -46,10 +46,12 @@ class CampaignController {
     private final CallerOrganization callerOrganization;
     private final CampaignCancellation cancellation;
     private final org.shirong.organization.Organizations organizations;
+    private final org.camunda.bpm.engine.ProcessEngine engine;
 
     CampaignController(ProcessDefinitions definitions, CampaignRegistration registration, CampaignOverview overview, RuntimeService runtimeService,
             ObjectMapper json, IdentityService identityService, CallerOrganization callerOrganization, CampaignCancellation cancellation,
-            org.shirong.organization.Organizations organizations) {
+            org.shirong.organization.Organizations organizations, org.camunda.bpm.engine.ProcessEngine engine) {
+        this.engine = engine;
         this.cancellation = cancellation;
         this.organizations = organizations;
         this.definitions = definitions;
@@ -62,7 +64,9 @@ class CampaignController {
     }
 
     /**
-     * Checks everything first (400 naming each field), then starts CampaignProcess as the caller (403 if they may not); 409
+     * Checks first that the caller may start a campaign (403 naming who may: a unit's staff learns nothing of the
+     * organisation's campaigns from the checks after it, jxreview J3), then everything else (400 naming each field), then
+     * starts CampaignProcess as the caller (the engine's own check again); 409
      * when another start took the code, or started an overlapping campaign of the same template, between the check and
      * this start.
      */
@@ -71,6 +75,9 @@ class CampaignController {
     ResponseEntity<CampaignOverview.Detail> start(@RequestBody CampaignStartRequest request,
             @RequestParam(required = false) String organization) throws JsonProcessingException {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
+        if (!mayStartCampaigns(identityService.getCurrentAuthentication())) {
+            throw notAStarter(own);
+        }
         var errors = registration.check(own, request);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
@@ -92,15 +99,40 @@ class CampaignController {
             throw CampaignProcess.VAR_START_DATE.equals(takenSinceChecked.getDetail())
                     ? new ConflictException("OVERLAPPING_CAMPAIGN", takenSinceChecked.getMessage())
                     : new ConflictException("DUPLICATE_CODE", takenSinceChecked.getMessage());
-        } catch (org.camunda.bpm.engine.AuthorizationException notAStarter) {
-            // the engine grants the start to the organisation's supervisors (AccessAuthorizations): say who they are
-            var o = organizations.of(own);
-            String office = organizations.office(own);
-            String approvers = organizations.approvers(own);
-            throw new org.shirong.system.ForbiddenException("NOT_A_CAMPAIGN_STARTER", "您没有发起活动的权限：只有" + o.name() + "的"
-                    + o.groupName(office) + (approvers.equals(office) ? "" : "和" + o.groupName(approvers)) + "可以发起活动");
+        } catch (org.camunda.bpm.engine.AuthorizationException refused) {
+            throw notAStarter(own);
         }
         return ResponseEntity.created(URI.create("/api/campaigns/" + code)).body(overview.get(code));
+    }
+
+    /**
+     * Whether the engine would let the caller start CampaignProcess: the grants {@code AccessAuthorizations} gives the
+     * organisation's supervisors (office and approvers), or an administrator; anyone when authorization is off.
+     */
+    private boolean mayStartCampaigns(org.camunda.bpm.engine.impl.identity.Authentication caller) {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        if (caller == null || !configuration.isAuthorizationEnabled()) {
+            return true;
+        }
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        if (configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(caller.getUserId())
+                || configuration.getAdminGroups() != null && groups.stream().anyMatch(configuration.getAdminGroups()::contains)) {
+            return true;
+        }
+        var authorizations = engine.getAuthorizationService();
+        return authorizations.isUserAuthorized(caller.getUserId(), groups, org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, CampaignProcess.KEY)
+                && authorizations.isUserAuthorized(caller.getUserId(), groups, org.camunda.bpm.engine.authorization.Permissions.CREATE,
+                org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE);
+    }
+
+    /** The engine grants the start to the organisation's supervisors (AccessAuthorizations): says who they are. */
+    private org.shirong.system.ForbiddenException notAStarter(String own) {
+        var o = organizations.of(own);
+        String office = organizations.office(own);
+        String approvers = organizations.approvers(own);
+        return new org.shirong.system.ForbiddenException("NOT_A_CAMPAIGN_STARTER", "您没有发起活动的权限：只有" + o.name() + "的"
+                + o.groupName(office) + (approvers.equals(office) ? "" : "和" + o.groupName(approvers)) + "可以发起活动");
     }
 
     @GetMapping

@@ -142,7 +142,7 @@ class CampaignRegistration {
                 .filter(other -> !other.code().equals(code) && !other.firstDay().isAfter(last) && !other.lastDay().isBefore(first))
                 .findFirst().map(other -> ApiError.field("dates.start", "OVERLAPPING_CAMPAIGN", "按模板“" + template.name()
                         + "”已有活动 " + other.code() + "（" + other.name() + "，" + other.firstDay() + " 至 " + other.lastDay()
-                        + "），与本活动的期间（" + first + " 至 " + last + "）重叠，两个活动会重复召开例会、报送报告和印发通报；"
+                        + "），与本活动的期间（" + first + " 至 " + last + "）重叠，两个活动会重复召开会议、报送报告和印发通报；"
                         + "请从 " + other.lastDay().plusDays(1) + " 起开始，或先撤销活动 " + other.code()));
     }
 

@@ -90,7 +90,8 @@ class CaseController {
     List<CategoryView> categories(@RequestParam(required = false) String organization) {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         Map<String, String> names = this.organization.unitNames(own);
-        return catalogue.all(own).stream().map(c -> {
+        // a plan item the plan marks 无 is not offered: a case under it is refused (jxreview J2)
+        return catalogue.all(own).stream().filter(Category::applicable).map(c -> {
             var d = dispatchRules.evaluate(own, c.code(), Urgency.NORMAL, CaseSource.PATROL);
             return new CategoryView(c.code(), c.name(), c.group().name(), c.group().label(), c.items(), d.leadUnit(),
                     names.get(d.leadUnit()), d.limit().amount(), d.limit().unit().name(), d.limit().unit().label());
@@ -192,7 +193,10 @@ class CaseController {
         if (c.category() == null || c.category().isBlank() || catalogue.find(organization, c.category()).isPresent()) {
             return c;
         }
-        return catalogue.names(organization).codeOf(c.category()).map(code -> new NewCase(c.title(), code, c.urgency(),
+        // by name also a plan item marked 无, which the validator then refuses as such rather than as unknown
+        return catalogue.names(organization).codeOf(c.category())
+                .or(() -> catalogue.all(organization).stream().filter(k -> k.name().equals(c.category().strip())).map(Category::code).findFirst())
+                .map(code -> new NewCase(c.title(), code, c.urgency(),
                 c.source(), c.location(), c.description(), c.externalRef(), c.campaign(), c.subItem())).orElse(c);
     }
 
@@ -265,9 +269,12 @@ class CaseController {
      * {@code dueBoundName}: what bound the due date, in Chinese (派遣时限, 活动计划项目完成时限, …), null before dispatch;
      * {@code people}: the name of each person the case names by login id (reporter, actors, applicants, approvers, 协办 recorders);
      * {@code possibleDuplicates}: of a case still open, the open cases that may report the same problem ({@link CaseDuplicates});
-     * {@code actions}: what the caller may do on the case now.
+     * {@code actions}: what the caller may do on the case now; {@code responsibleUnitNames}: the units the lead unit
+     * organises (责任单位, 、-separated, null when none), {@code planItemName}: the campaign's plan item (整治项目) by name,
+     * null when the case is of none: both for 整改问题's form, which the lead unit works from.
      */
-    record CaseView(CaseRecord record, String statusName, String leadUnitName, String territoryName, String light,
+    record CaseView(CaseRecord record, String statusName, String leadUnitName, String responsibleUnitNames, String planItemName,
+            String territoryName, String light,
             String dueBoundName, List<EventView> timeline, List<PhotoView> photos, List<CaseRecords.Extension> extensions,
             List<PartyView> parties, List<CaseAppeals.AppealView> appeals, Map<String, String> people,
             List<CaseDuplicates.PossibleDuplicate> possibleDuplicates, Actions actions) {
@@ -329,7 +336,14 @@ class CaseController {
                 partyViews.stream().map(PartyView::doneBy),
                 appealViews.stream().flatMap(a -> java.util.stream.Stream.of(a.requestedBy(), a.decidedBy()))).flatMap(s -> s).filter(java.util.Objects::nonNull)
                 .forEach(id -> people.computeIfAbsent(id, organizations::personName));
-        return new CaseView(c, c.statusName(), names.get(c.leadUnit()), cases.territoryName(c.territory()), light(c),
+        String planItemName = c.planItem() == null ? null
+                : catalogue.find(c.tenantId(), c.planItem()).map(Category::name).orElse(c.planItem());
+        // the units the lead organises: the lead itself is no 责任单位 of its own case
+        String others = c.responsibleUnits() == null ? null : java.util.Arrays.stream(c.responsibleUnits().split(","))
+                .map(String::strip).filter(u -> !u.isEmpty() && !u.equals(c.leadUnit()))
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.joining(","), j -> j.isEmpty() ? null : j));
+        return new CaseView(c, c.statusName(), names.get(c.leadUnit()), CaseDossiers.unitNames(others, names),
+                planItemName, cases.territoryName(c.territory()), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
                 duplicates.of(c, identityService.getCurrentAuthentication()), actions(c));
     }

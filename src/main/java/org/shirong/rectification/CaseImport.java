@@ -247,6 +247,9 @@ class CaseImport {
         if (categoryText != null && catalogue.find(organization, code).isEmpty()) {
             problems.add(ApiError.row(row.number(), "category", "UNKNOWN_CATEGORY", "第 " + row.number() + " 行："
                     + unknownCategory(organization, categoryText)));
+        } else if (categoryText != null && !catalogue.find(organization, code).orElseThrow().applicable()) {
+            problems.add(ApiError.row(row.number(), "category", "CATEGORY_NOT_APPLICABLE", "第 " + row.number() + " 行："
+                    + catalogue.find(organization, code).orElseThrow().notApplicable()));
         }
         String subItem = header.value(row, "subItem");
         if (subItem != null) {

@@ -223,8 +223,10 @@ public class CaseSteps {
             // when another than the claimer: an unchanged value is written again)
             execution.setVariable(VAR_HANDLER, actor);
         }
-        // 整改措施 stays: 核查整改结果's form shows it to the inspector.
+        // 整改措施 stays: 核查整改结果's form shows it to the inspector. The last 核查's comment (a rework's) is on the
+        // case's record and was sent with 通知返工: left behind, it would come back into the next 核查's form.
         formResultRecorded(execution, VAR_RECTIFY_ACTION);
+        execution.removeVariable(VAR_VERIFICATION_COMMENT);
     }
 
     public void extensionRequested(DelegateExecution execution) {
@@ -245,6 +247,8 @@ public class CaseSteps {
         // The request is on the case now; left behind, the variable (a Date) would come back into the 整改 form's
         // 延期至 field on the next round, and the form sends a plain day.
         execution.removeVariable(VAR_EXTENSION_DUE);
+        // 申请延期 left behind would be the choice of the next 整改问题's form (J20: one tap files another request)
+        formResultRecorded(execution, VAR_RECTIFY_ACTION);
     }
 
     /**
@@ -324,6 +328,9 @@ public class CaseSteps {
                     setDeadlines(execution, d);
                     cooperation.caseChanged(caseNo(execution));
                 });
+        // The request and its decision are on the case (rect_case_extension, the timeline), which the next 整改问题's form
+        // shows as a note; left behind, the reason would fill its 延期理由 and the decision the next approval's form.
+        requestRecorded(execution, VAR_EXTENSION_REASON, VAR_EXTENSION_DUE_TEXT, VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT);
     }
 
     public void suspensionRequested(DelegateExecution execution) {
@@ -333,6 +340,9 @@ public class CaseSteps {
         }
         cases.suspensionRequested(caseNo(execution), actor(), hasReviewDay(execution)
                 ? reason + "（复核日期 " + reviewDate(execution) + "）" : reason);
+        formResultRecorded(execution, VAR_RECTIFY_ACTION);
+        // an earlier request's decision, which the gateway after its approval read: not this request's answer
+        execution.removeVariable(VAR_SUSPENSION_APPROVED);
     }
 
     public void suspensionDecided(DelegateExecution execution) {
@@ -351,7 +361,10 @@ public class CaseSteps {
             // 不同意: no review day is asked for or checked (the form hides it), and the request's is over with it
             execution.removeVariable(VAR_SUSPENSION_REVIEW_DATE);
             execution.removeVariable(VAR_SUSPENSION_REVIEW_AT);
+            requestRecorded(execution, VAR_SUSPENSION_REASON);
         }
+        // the approver's comment is on the case; left behind, it would fill the next approval's form
+        requestRecorded(execution, VAR_DECISION_COMMENT);
     }
 
     public void resumed(DelegateExecution execution) {
@@ -360,6 +373,8 @@ public class CaseSteps {
         setDeadlines(execution, cases.resumed(caseNo, actor(), required(execution, VAR_RESUME_PLAN, "新的整改计划")));
         cooperation.caseResumed(caseNo, suspendedAt);
         cooperation.caseChanged(caseNo);
+        // the 挂账 is over: its reason, review day and plan are on the case, and a later 挂账 starts from an empty form
+        requestRecorded(execution, VAR_SUSPENSION_REASON, VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN);
     }
 
     public void supervised(DelegateExecution execution) {
@@ -412,6 +427,10 @@ public class CaseSteps {
         String caseNo = caseNo(execution);
         cases.verificationFailed(caseNo, actor(), required(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
         execution.setVariable(VAR_REWORK_COUNT, cases.get(caseNo).reworkCount());
+        // A new round starts blank (J20): the verdict and the round's 整改措施 are on the case's record and would otherwise
+        // fill the next forms; the comment stays for 通知返工 and goes with the next hand-in ({@link #submitted}).
+        formResultRecorded(execution, VAR_VERIFICATION_RESULT);
+        execution.removeVariable(VAR_MEASURES);
     }
 
     /**
@@ -420,6 +439,16 @@ public class CaseSteps {
      */
     private static void formResultRecorded(DelegateExecution execution, String variable) {
         execution.removeVariable(variable);
+    }
+
+    /**
+     * A request's or decision's fields that its forms showed and the case's record now holds: removed when the request is
+     * decided or over, so that the next request and decision start from empty forms.
+     */
+    private static void requestRecorded(DelegateExecution execution, String... variables) {
+        for (String variable : variables) {
+            execution.removeVariable(variable);
+        }
     }
 
     private static void setDeadlines(DelegateExecution execution, Deadlines d) {

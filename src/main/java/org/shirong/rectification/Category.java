@@ -12,4 +12,9 @@ public record Category(String code, String name, CategoryGroup group, List<Strin
     public Category {
         items = items == null ? List.of() : List.copyOf(items);
     }
+
+    /** Why a case cannot be filed under a plan item the plan marks 无 (jxreview J2: not "未知的问题类别"). */
+    public String notApplicable() {
+        return "问题类别“" + name + "”：方案标注“无”，本镇不涉及";
+    }
 }

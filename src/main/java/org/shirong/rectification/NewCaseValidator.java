@@ -67,11 +67,16 @@ class NewCaseValidator {
         }
         if (blank(c.category())) {
             errors.add(ApiError.field("category", "REQUIRED", "请选择问题类别"));
-        } else if (campaignWork ? catalogue.find(organization, c.category()).isEmpty()
-                : catalogue.all(organization).stream().noneMatch(k -> k.code().equals(c.category()))) {
+        } else {
             // Only a town's self-inspection in its district's campaign files a case under the district's categories.
-            errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别："
-                    + catalogue.names(organization).unknown(c.category()).replaceFirst("^没有问题类别", "")));
+            java.util.Optional<Category> known = campaignWork ? catalogue.find(organization, c.category())
+                    : catalogue.all(organization).stream().filter(k -> k.code().equals(c.category())).findFirst();
+            if (known.isEmpty()) {
+                errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别："
+                        + catalogue.names(organization).unknown(c.category()).replaceFirst("^没有问题类别", "")));
+            } else if (!known.get().applicable()) {
+                errors.add(ApiError.field("category", "CATEGORY_NOT_APPLICABLE", known.get().notApplicable()));
+            }
         }
         if (c.urgency() != null && !isOneOf(c.urgency(), Urgency.values())) {
             errors.add(ApiError.field("urgency", "INVALID_URGENCY", "紧急程度只能是 一般（NORMAL）或 紧急（URGENT）"));

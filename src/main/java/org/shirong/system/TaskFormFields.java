@@ -317,7 +317,9 @@ class TaskFormFields {
         LinkedHashMap<String, String> options = new LinkedHashMap<>();
         Matcher option = OPTION.matcher(end < 0 ? "" : html.substring(from, end));
         while (option.find()) {
-            options.put(option.group(1), plainText(option.group(2)));
+            if (!option.group(1).isEmpty()) { // a prompt (请选择…), which no one can choose: the field is left empty
+                options.put(option.group(1), plainText(option.group(2)));
+            }
         }
         return options.isEmpty() ? FormField.text(key, name, null) : FormField.choice(key, name, options, required);
     }

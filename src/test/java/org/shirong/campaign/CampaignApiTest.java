@@ -330,6 +330,13 @@ class CampaignApiTest {
         // says who may (user review s48, L10)
         assertThat(errors(byUnitStaff)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_A_CAMPAIGN_STARTER")
                 .containsEntry("message", "您没有发起活动的权限：只有九亭镇的创建工作办公室和领导小组组长、副组长可以发起活动"));
+        // checked before the request itself (jxreview J3): no 400 about its fields, nor the details of other campaigns
+        // a start overlapping them would get
+        for (String body : List.of("{}", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-UNIT\",\"name\":\"锦溪\",\"dates\":{\"start\":\"2026-12-07\"}}")) {
+            ResponseEntity<Map> refused = post(body.contains("jinxi") ? "jxgubao1" : "zongguan1", body);
+            assertThat(refused.getStatusCode()).as(body).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "NOT_A_CAMPAIGN_STARTER"));
+        }
         assertThat(campaigns()).isEqualTo(before);
         assertThat(rest.withBasicAuth("chengguan1", "demo").getForEntity("/api/campaigns/NOPE", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
@@ -774,7 +781,7 @@ class CampaignApiTest {
         assertThat(overlapping.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(overlapping)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "dates.start")
                 .containsEntry("code", "OVERLAPPING_CAMPAIGN").extracting(m -> (String) m.get("message")).asString()
-                .contains("JT-MISTAKE", "2027-03-01 至 2027-12-31", "重复召开例会"));
+                .contains("JT-MISTAKE", "2027-03-01 至 2027-12-31", "重复召开会议"));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-AGAIN").count()).isZero();
         ResponseEntity<String> viaForm = rest.withBasicAuth("chuangban2", "demo").postForEntity(
                 "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/submit-form", json("""

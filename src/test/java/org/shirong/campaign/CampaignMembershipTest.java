@@ -472,6 +472,9 @@ class CampaignMembershipTest {
         assertThat(Instant.parse((String) record.get("warnAt"))).isAfter(Instant.parse("2027-10-12T01:00:00Z"))
                 .isBefore(Instant.parse("2027-10-19T09:00:00Z"));
         assertThat(shown).containsEntry("dueBoundName", "活动计划项目完成时限");
+        // 整改问题's form names the plan item and the units the lead (建管所) organises (jxreview J18)
+        assertThat(shown).containsEntry("planItemName", "整治老旧小区");
+        assertThat((String) shown.get("responsibleUnitNames")).contains("绿管所", "房开公司", "城管中队", "环卫所").doesNotContain("建管所");
         assertThat((List<Map<String, Object>>) shown.get("timeline")).anySatisfy(e -> assertThat((String) e.get("detail"))
                 .endsWith("时限 20 工作日；期限按活动计划项目完成时限（2027年10月19日）"));
 

@@ -145,7 +145,28 @@ class CaseApiTest {
                 .containsEntry("defaultLeadUnit", "huanwei").containsEntry("defaultLeadUnitName", "环卫所")
                 .containsEntry("defaultLimitAmount", 4).containsEntry("defaultLimitUnit", "WORKING_HOURS")
                 .containsEntry("defaultLimitUnitName", "工作时"));
-        assertThat(response.getBody()).hasSizeGreaterThan(40);
+        // 九亭's 31 own categories; 锦溪's 931 codes it keeps for old cases (applicable: false) are not offered
+        assertThat(response.getBody()).hasSize(31);
+        assertThat((List<Map<String, Object>>) response.getBody()).noneSatisfy(c -> assertThat(c).containsEntry("group", "CAMPAIGN_931"));
+    }
+
+    /**
+     * 锦溪's four plan items the plan marks 无 (applicable: false) are not offered, and a case under one, by code or by name,
+     * is refused as such, not as an unknown category (jxreview J2).
+     */
+    @Test
+    void planItemsMarkedNotApplicableAreNotOfferedAndACaseUnderOneIsRefusedAsSuch() {
+        List<Map<String, Object>> offered = as("jxtuijinban1").getForObject("/api/categories", List.class);
+        assertThat(offered).extracting(c -> c.get("code")).contains("RECTIFY_OLD_ESTATES")
+                .doesNotContain("RECTIFY_URBAN_VILLAGES", "RECTIFY_BACK_STREETS", "RECTIFY_SHANTY_TOWNS", "REGULATE_VEHICLE_PARKING");
+        for (String category : List.of("整治城中村", "RECTIFY_URBAN_VILLAGES")) {
+            ResponseEntity<Map> refused = as("jxtuijinban1").postForEntity("/api/cases", json("""
+                    {"title":"村口垃圾","category":"%s","source":"PATROL","location":{"address":"锦溪镇长寿路 1 号"}}""".formatted(category)),
+                    Map.class);
+            assertThat(refused.getStatusCode()).as(category).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "category")
+                    .containsEntry("code", "CATEGORY_NOT_APPLICABLE").containsEntry("message", "问题类别“整治城中村”：方案标注“无”，本镇不涉及"));
+        }
     }
 
     /**

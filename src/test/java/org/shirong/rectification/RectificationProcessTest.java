@@ -754,6 +754,72 @@ class RectificationProcessTest {
     }
 
     /**
+     * Each round starts blank (锦溪 review J20): the forms read their fields from the instance's variables, so a choice,
+     * reason or comment left behind would be the next round's (申请延期 and its reason after an approved extension: one
+     * tap files another; 不通过，返工 and the last comment on the next 核查). What each round said is on the case's record,
+     * and 通知返工 still carries the inspector's comment.
+     */
+    @Test
+    void eachRoundOfACaseStartsFromBlankFormsWhileTheCaseKeepsWhatEachRoundSaid() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        List<String> requestFields = List.of(VAR_RECTIFY_ACTION, VAR_EXTENSION_REASON, VAR_EXTENSION_DUE, VAR_EXTENSION_DUE_TEXT,
+                VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT);
+
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "苗木需采购",
+                VAR_EXTENSION_DUE, Date.from(at("2026-05-15T17:00"))));
+        // the approver's form still shows the request
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).containsEntry(VAR_EXTENSION_REASON, "苗木需采购")
+                .doesNotContainKey(VAR_RECTIFY_ACTION);
+        complete(task(TASK_APPROVE_EXTENSION, pi), withVariables(VAR_EXTENSION_APPROVED, "yes", VAR_DECISION_COMMENT, "同意，务必按期完成"));
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(requestFields.toArray(String[]::new));
+
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "仍缺苗木",
+                VAR_EXTENSION_DUE, Date.from(at("2026-05-29T17:00"))));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).containsEntry(VAR_EXTENSION_REASON, "仍缺苗木")
+                .doesNotContainKeys(VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT);
+        complete(task(TASK_APPROVE_SECOND_EXTENSION, pi), withVariables(VAR_EXTENSION_APPROVED, "no", VAR_DECISION_COMMENT, "不同意"));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(requestFields.toArray(String[]::new));
+        assertThat(fixture.records.extensions(c.caseNo())).extracting(CaseRecords.Extension::reason, CaseRecords.Extension::comment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("苗木需采购", "同意，务必按期完成"),
+                        org.assertj.core.groups.Tuple.tuple("仍缺苗木", "不同意"));
+
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes", VAR_DECISION_COMMENT, "同意挂账"));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).containsEntry(VAR_SUSPENSION_REASON, "涉及产权纠纷")
+                .doesNotContainKeys(VAR_RECTIFY_ACTION, VAR_DECISION_COMMENT);
+        complete(task(TASK_RESUME, pi), withVariables(VAR_RESUME_PLAN, "纠纷已调解"));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_SUSPENSION_REASON,
+                VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN, VAR_DECISION_COMMENT);
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "又有纠纷",
+                VAR_SUSPENSION_REVIEW_DATE, "2026-05-20"));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("the first 挂账's decision is not the second's")
+                .doesNotContainKey(VAR_SUSPENSION_APPROVED);
+        complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "no"));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_SUSPENSION_REASON,
+                VAR_SUSPENSION_REVIEW_DATE, VAR_DECISION_COMMENT);
+
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).containsEntry(VAR_MEASURES, "已清运并冲洗地面")
+                .doesNotContainKeys(VAR_RECTIFY_ACTION, VAR_VERIFICATION_RESULT, VAR_VERIFICATION_COMMENT);
+        complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "东岸仍有垃圾袋"));
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        assertThat(fixture.notifications.latestBody("huanwei1", "verification-failed")).contains("东岸仍有垃圾袋");
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("the rework's 整改问题 starts blank")
+                .doesNotContainKeys(VAR_RECTIFY_ACTION, VAR_MEASURES, VAR_VERIFICATION_RESULT);
+
+        complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUBMIT, VAR_MEASURES, "已再次清理",
+                VAR_PHOTO_AFTER, Variables.fileValue("after.png").file(PNG).mimeType("image/png").create()));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("the next 核查 starts blank")
+                .containsEntry(VAR_MEASURES, "已再次清理").doesNotContainKeys(VAR_VERIFICATION_RESULT, VAR_VERIFICATION_COMMENT);
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.VERIFICATION_FAILED)
+                .extracting(CaseEvent::detail).containsExactly("东岸仍有垃圾袋");
+    }
+
+    /**
      * Extensions count per round: a reopened case's first request is a first extension again (the office decides it),
      * though the round before had one; a second request in the same round goes above the office.
      */
