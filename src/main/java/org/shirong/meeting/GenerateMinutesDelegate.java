@@ -11,8 +11,8 @@ import org.shirong.report.MeetingDocuments.DecisionLine;
 import org.springframework.stereotype.Component;
 
 /**
- * 生成会议纪要 ({@code Task_GenerateMinutes}, {@code ${generateMinutesDelegate}}): stores the minutes with
- * attendance and the decisions as recorded, and sets {@code minutesUrl}; {@code hasNamedUnits} turns false when another
+ * 生成会议纪要 ({@code Task_GenerateMinutes}, {@code ${generateMinutesDelegate}}, after 落实会议决定): stores the
+ * minutes with attendance and the decisions as recorded, each with what became of it (the case number of a decision made a case), and sets {@code minutesUrl}; {@code hasNamedUnits} turns false when another
  * meeting of the campaign issued the period's 通报 since this one's agenda was prepared.
  */
 @Component
@@ -31,16 +31,21 @@ class GenerateMinutesDelegate implements JavaDelegate {
         if (attendees != null) {
             attendees.forEach(a -> attendeeIds.add(a.asText()));
         }
+        MeetingFacts meeting = MeetingFacts.of(execution);
         var decisions = DecisionInput.recorded(execution).stream()
                 .map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), papers.unitName(d.unit()), d.due(),
-                        d.isCase() ? "立整改案件" : "交办承办单位"))
+                        d.isCase() ? caseOutcome(papers.caseNoOf(meeting, d.no())) : "交办承办单位"))
                 .toList();
-        MeetingFacts meeting = MeetingFacts.of(execution);
         var minutes = papers.minutes(meeting, Objects.toString(execution.getVariable(VAR_MINUTES), ""),
                 attendeeIds, decisions, execution.getProcessInstanceId());
         execution.setVariable(VAR_MINUTES_URL, minutes.url());
         if (Boolean.TRUE.equals(execution.getVariable(VAR_HAS_NAMED_UNITS)) && papers.noticeIssued(meeting)) {
             execution.setVariable(VAR_HAS_NAMED_UNITS, false);
         }
+    }
+
+    /** 落实情况 of a decision made a case: the case's number, as 落实会议决定 (before the minutes) reported it (s52 J21). */
+    static String caseOutcome(String caseNo) {
+        return caseNo == null ? "立整改案件" : "立整改案件 " + caseNo;
     }
 }

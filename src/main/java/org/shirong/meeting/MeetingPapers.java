@@ -10,6 +10,7 @@ import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.report.MeetingDocuments;
+import org.shirong.report.PlanItemProgress;
 import org.shirong.report.MeetingDocuments.DecisionLine;
 import org.shirong.report.MeetingDocuments.IssuedNotice;
 import org.shirong.report.StoredDocument;
@@ -31,9 +32,11 @@ class MeetingPapers {
     private final OrganizationRecords organization;
     private final CategoryCatalogue categories;
     private final WorkingCalendars calendars;
+    private final PlanItemProgress planItems;
 
     MeetingPapers(UnitScores scores, MeetingDocuments documents, MeetingRecords records, OrganizationRecords organization,
-            CategoryCatalogue categories, WorkingCalendars calendars) {
+            CategoryCatalogue categories, WorkingCalendars calendars, PlanItemProgress planItems) {
+        this.planItems = planItems;
         this.scores = scores;
         this.documents = documents;
         this.records = records;
@@ -104,15 +107,33 @@ class MeetingPapers {
         return scores.read(m.organization(), m.campaignCode(), m.scorePeriod()).notice();
     }
 
-    String unitName(String groupId) {
+    /** The number of the case decision {@code no} of the meeting became, once 落实会议决定 has made it (null before, or none). */
+    String caseNoOf(MeetingFacts m, int no) {
+        return records.outcome(m.key(), no).map(MeetingRecords.Outcome::caseNo).orElse(null);
+    }
+
+        String unitName(String groupId) {
         return organization.unitNames().getOrDefault(groupId, groupId);
     }
 
-    /** The campaign's units, or, before the campaign lists any, every unit of the organisation that can be given work. */
+    /**
+     * The units a meeting of the campaign may give work to and checks off as present: its participants, then the lead and
+     * responsible units of its plan items that are not among them (锦溪's 创建办 leads two 931 items but signs no letter,
+     * s52 J21), each once; or, before the campaign lists any, every unit of the organisation that can be given work. Not
+     * every unit of the organisation: a meeting deploys the campaign's work, to the units the plan gives a part in it.
+     */
     private List<Option> units(String campaignCode) {
         List<MeetingRecords.CampaignUnit> campaignUnits = records.campaignUnits(campaignCode);
         if (!campaignUnits.isEmpty()) {
-            return campaignUnits.stream().map(u -> new Option(u.name(), u.groupId())).toList();
+            List<Option> units = new java.util.ArrayList<>(campaignUnits.stream().map(u -> new Option(u.name(), u.groupId())).toList());
+            Map<String, String> names = organization.unitNames();
+            java.util.Set<String> listed = new java.util.HashSet<>(units.stream().map(Option::value).toList());
+            for (String unit : planItems.itemUnits(campaignCode, true)) {
+                if (listed.add(unit) && names.containsKey(unit)) {
+                    units.add(new Option(names.get(unit), unit));
+                }
+            }
+            return List.copyOf(units);
         }
         return organization.units().stream().filter(u -> u.type() != GroupType.LEADING_GROUP && u.type() != GroupType.OFFICE)
                 .map(u -> new Option(u.name(), u.id())).toList();
