@@ -301,6 +301,12 @@ class CampaignTemplatesRunTest {
                 + " and cycle_id = 'annualAssessment'", String.class)).as("the year's 年考核 at the campaign's end, once")
                 .containsExactly("annualAssessment/2027-01-01/jxtuijinban/年考核（2026年）");
         assertThat(run.task("annualAssessment/2027-01-01/jxtuijinban").getDueDate()).isAfter(java.util.Date.from(at("2027-01-01T00:00")));
+        // s52 J6/J15/J11: the 推进小组办公室 with 纪委监察 (镇纪委（监察室）会同…办公室), not every member unit's head
+        assertThat(taskService.getIdentityLinksForTask(run.task("annualAssessment/2027-01-01/jxtuijinban").getId()))
+                .extracting(l -> l.getGroupId()).containsExactlyInAnyOrder("jxtuijinban", "jxjiwei");
+        assertThat(run.inboxBodies("jxjiwei1", "campaign-tasks-issued")).anySatisfy(b -> assertThat(b).contains("年考核（2026年）"));
+        assertThat(run.inboxBodies("jxshuili1", "campaign-tasks-issued")).noneSatisfy(b -> assertThat(b).contains("年考核"));
+        assertThat(run.inboxBodies("jxshuili1", "campaign-tasks-issued")).noneSatisfy(b -> assertThat(b).contains("全面考核验收"));
         assertThat(count("select count(*) from score_unit where score_period = '2026' and score_scope = 'JX-DEC'"))
                 .as("the year's unit scores are calculated with it").isPositive();
         assertThat(count("select count(*) from campaign_document where campaign_code = 'JX-DEC' and kind = 'MONTHLY_REPORT'"

@@ -153,6 +153,9 @@ class ShippedTemplatesTest {
         assertThat(jinxi.cycle("annualAssessment")).get().extracting(Cycle::who).isEqualTo("jxtuijinban");
         assertThat(jinxi.task("finalAcceptance")).get().extracting(TaskDefinition::who).isEqualTo("jxtuijinban");
         assertThat(jinxi.task("commendAdvanced")).get().extracting(TaskDefinition::who).isEqualTo("jxzuzhang");
+        // 镇纪委（监察室）会同推进小组办公室共同负责督查考核 (s52 J11): 季检查 and 年考核 are 纪委监察's too
+        assertThat(jinxi.cycle("quarterlyCheck")).get().extracting(Cycle::with).isEqualTo(List.of("jxjiwei"));
+        assertThat(jinxi.cycle("annualAssessment")).get().extracting(Cycle::with).isEqualTo(List.of("jxjiwei"));
         CampaignTemplate jiuting = shipped.get("jiuting-2023-standard-town");
         assertThat(jiuting.cycle("annualAssessment")).get().extracting(Cycle::who).isEqualTo("chuangban");
     }
