@@ -352,7 +352,7 @@ class CampaignDashboard {
 
         Map<String, List<CaseRecord>> byUnit = new LinkedHashMap<>();
         if (town == null) {
-            ownUnits(c).forEach(u -> byUnit.put(u.unitId(), new ArrayList<>()));
+            tableUnits(c).forEach(u -> byUnit.put(u, new ArrayList<>()));
         }
         List<CaseRecord> noLead = new ArrayList<>();
         all.forEach(r -> (r.leadUnit() == null ? noLead : byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>())).add(r));
@@ -509,7 +509,7 @@ class CampaignDashboard {
                 CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
         List<CaseRecord> ofCampaign = cases(code, town);
         List<KeptRound> rounds = rounds(code, town);
-        if (unit != null && !NO_LEAD_UNIT.equals(unit) && ownUnits(c).stream().noneMatch(u -> u.unitId().equals(unit))
+        if (unit != null && !NO_LEAD_UNIT.equals(unit) && !tableUnits(c).contains(unit)
                 && ofCampaign.stream().noneMatch(r -> unit.equals(r.leadUnit()))
                 && rounds.stream().noneMatch(r -> unit.equals(r.leadUnit()))) {
             // The dashboard's lines are the campaign's units and any other unit leading one of its cases: nothing else.
@@ -578,6 +578,17 @@ class CampaignDashboard {
      */
     private List<CampaignRecords.UnitRow> ownUnits(Campaign c) {
         return records.units(c.code()).stream().filter(u -> !organizations.ofAnother(c.tenantId(), u.groupId())).toList();
+    }
+
+    /**
+     * The units the 驾驶舱 lists even without cases: the campaign's own units, then the plan items' lead units that are not
+     * among them (锦溪's 创建办 leads two 931 items but, where the office sits, signs no letter: s52 J11).
+     */
+    private List<String> tableUnits(Campaign c) {
+        java.util.LinkedHashSet<String> units = new java.util.LinkedHashSet<>();
+        ownUnits(c).forEach(u -> units.add(u.unitId()));
+        units.addAll(planItems.itemUnits(c.code(), false));
+        return List.copyOf(units);
     }
 
     private Campaign campaign(String code) {

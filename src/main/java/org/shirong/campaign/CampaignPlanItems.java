@@ -97,6 +97,17 @@ class CampaignPlanItems implements PlanItemProgress {
     }
 
     /** The plan items of the campaign's template, in the plan's order (none when it has no template or no items). */
+    @Override
+    public List<String> itemUnits(String campaignCode, boolean responsibleToo) {
+        List<CampaignTemplate.Item> items = items(campaignCode);
+        java.util.LinkedHashSet<String> units = new java.util.LinkedHashSet<>();
+        items.forEach(i -> units.add(i.lead()));
+        if (responsibleToo) {
+            items.forEach(i -> units.addAll(i.responsible()));
+        }
+        return List.copyOf(units);
+    }
+
     List<CampaignTemplate.Item> items(String campaignCode) {
         return records.find(campaignCode).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
                 .map(CampaignTemplate::items).orElse(List.of());

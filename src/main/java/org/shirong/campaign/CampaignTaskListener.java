@@ -36,6 +36,12 @@ class CampaignTaskListener implements TaskListener {
                     : results.openCasesText(taskId));
             return;
         }
+        Object coGroups = task.getVariable(CampaignTaskProcess.VAR_CO_GROUPS);
+        if (coGroups != null && !coGroups.toString().isBlank()) {
+            // 会同: the template's with-groups may claim and do the task as well (锦溪's 纪委监察 in 季检查 and 年考核)
+            java.util.Arrays.stream(coGroups.toString().split(",")).map(String::strip).filter(g -> !g.isEmpty())
+                    .forEach(task::addCandidateGroup);
+        }
         task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
         taskNames.after(task, CampaignTaskProcess.VAR_CAMPAIGN_CODE);
         task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));

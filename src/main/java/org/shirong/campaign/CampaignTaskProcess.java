@@ -17,6 +17,8 @@ public final class CampaignTaskProcess {
     public static final String VAR_TASK_NAME = "taskName";
     public static final String VAR_TASK_KIND = "taskKind";
     public static final String VAR_GROUP = "groupId";
+    /** The groups that do the task together with {@link #VAR_GROUP} (the template's {@code with}), comma-separated; optional. */
+    public static final String VAR_CO_GROUPS = "coGroups";
     public static final String VAR_DUE_AT = "dueAt";
     public static final String VAR_REQUIREMENT = "requirement";
     /** The organisation whose campaign set the task: a district's, for a task of a town taking part in it. */

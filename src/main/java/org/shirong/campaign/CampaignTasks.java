@@ -88,7 +88,7 @@ class CampaignTasks {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
                         null, null, null, now(), null), TaskAssignments.requirement(template, def.requirement(), def.name(),
-                        a.requirement()), null, a.organization(), issued);
+                        a.requirement()), null, a.organization(), coGroups(def.who(), a, def.with()), issued);
             }
         }
         notices.tell(campaign, "“" + phase.name() + "”阶段开始", "phase" + phaseNo, issued);
@@ -119,7 +119,7 @@ class CampaignTasks {
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
                     dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null),
                     TaskAssignments.requirement(template, cycle.requirement(), cycle.name(), a.requirement()), scorePeriod,
-                    a.organization(), issued);
+                    a.organization(), coGroups(cycle.who(), a, cycle.with()), issued);
         }
         notices.tell(campaign, null, cycle.id() + "/" + plannedDay, issued);
         return issued.size();
@@ -144,8 +144,13 @@ class CampaignTasks {
      * Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}),
      * and adds it to {@code issued}; a task issued before is left alone.
      */
+    /** The groups doing a group's task with it (会同, the template's {@code with}); none for a unit's or an item lead's. */
+    private static List<String> coGroups(String who, Assignment a, List<String> with) {
+        return who.equals(a.groupId()) ? with : List.of();
+    }
+
     private void issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
-            String organization, List<Issued> issued) {
+            String organization, List<String> coGroups, List<Issued> issued) {
         var id = records.insertTaskIfAbsent(row);
         if (id.isEmpty()) {
             return;
@@ -164,6 +169,9 @@ class CampaignTasks {
         if (scorePeriod != null) {
             variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
         }
+        if (!coGroups.isEmpty()) {
+            variables.put(CampaignTaskProcess.VAR_CO_GROUPS, String.join(",", coGroups));
+        }
         if (row.cycleId() == null) {
             template.task(row.definitionId()).ifPresent(def -> {
                 variables.put(CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED, def.attachmentsRequired());
@@ -177,6 +185,8 @@ class CampaignTasks {
         records.setTaskProcess(id.get(), instanceId);
         issued.add(new Issued(organization != null ? organization : campaign.tenantId(), row.groupId(), row.name(),
                 (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt()));
+        coGroups.forEach(group -> issued.add(new Issued(organization != null ? organization : campaign.tenantId(), group, row.name(),
+                (String) variables.get(CampaignTaskProcess.VAR_REQUIREMENT), row.dueAt())));
     }
 
     Campaign campaign(String code) {

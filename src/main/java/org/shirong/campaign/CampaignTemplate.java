@@ -74,14 +74,17 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
      * asks it of some of them only (松江区: the district's departments and the six towns and streets ranked lowest);
      * {@code findings} (optional) is the case source under which problems found become rectification cases;
      * {@code evidence} (optional) what files the task's form asks for; {@code requirement} what the plan asks of it, shown
-     * in the task's 要求 box.
+     * in the task's 要求 box; {@code with} (optional, with a group {@code who}) the groups that do the task together with it
+     * (会同: 锦溪's 纪委监察 with the office's 季检查 and 年考核), who may claim and do it as well.
      */
     public record TaskDefinition(String id, String name, String phase, String who, List<String> units, TaskKind kind,
-            Period dueBeforePhaseEnd, Period dueAfterPhaseStart, CaseSource findings, TaskEvidence evidence, String requirement) {
+            Period dueBeforePhaseEnd, Period dueAfterPhaseStart, CaseSource findings, TaskEvidence evidence, String requirement,
+            List<String> with) {
 
         public TaskDefinition {
             kind = kind == null ? TaskKind.TASK : kind;
             units = copy(units);
+            with = copy(with);
         }
 
         /**
@@ -135,11 +138,12 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
     /**
      * A recurring piece of work, run on a Camunda cron timer while the campaign (or the listed phases)
      * runs. {@code process} is the process a meeting is held by, {@code categories} what an inspection
-     * checks, {@code scorePeriod} the unit scores the cycle calculates.
+     * checks, {@code scorePeriod} the unit scores the cycle calculates, {@code with} the groups that do its tasks together
+     * with {@code who} (as a task's).
      */
     public record Cycle(String id, String name, CycleKind kind, String cron, String who, List<String> phases,
             List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod, String requirement,
-            Boolean workingDaysOnly, String noticeAhead, String place) {
+            Boolean workingDaysOnly, String noticeAhead, String place, List<String> with) {
 
         /** A meeting's notice and agenda go out this long before it when the template gives no {@code notice-ahead}. */
         static final String DEFAULT_NOTICE_AHEAD = "1 工作日";
@@ -147,6 +151,7 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
         public Cycle {
             phases = copy(phases);
             categories = copy(categories);
+            with = copy(with);
             workingDaysOnly = !Boolean.FALSE.equals(workingDaysOnly);
             place = place == null || place.isBlank() ? null : place.strip();
         }

@@ -47,6 +47,7 @@ final class CycleChecks {
             }
             cron(at + ".cron", cycle.cron());
             checks.who(at + ".who", cycle.who());
+            checks.with(at, cycle.who(), cycle.with());
             for (int k = 0; k < cycle.phases().size(); k++) {
                 checks.phase("%s.phases[%d]".formatted(at, k), cycle.phases().get(k));
             }

@@ -77,6 +77,7 @@ final class TemplateChecks {
                 problems.add(at + ".name: 必须填写中文名称（动词 + 对象，如 对照标准全面自查）");
             }
             who(at + ".who", task.who());
+            with(at, task.who(), task.with());
             units(at, task);
             if (task.phase() == null) {
                 problems.add(at + ".phase: 必须填写所属阶段（phases 中的 id）");
@@ -197,6 +198,29 @@ final class TemplateChecks {
             problems.add(at + ": 必须填写组 id（" + organizationFile() + "）");
         } else if (references.group(id).isEmpty()) {
             problems.add(at + ": 组 \"" + id + "\" 未在 " + organizationFile() + " 中定义");
+        }
+    }
+
+    /** {@code with}: groups of the organisation, each once, besides a group {@code who} (not each-unit or each-item-lead). */
+    void with(String at, String who, List<String> with) {
+        if (with.isEmpty()) {
+            return;
+        }
+        if (CampaignTemplate.EACH_UNIT.equals(who) || CampaignTemplate.EACH_ITEM_LEAD.equals(who) || blank(who)) {
+            problems.add(at + ".with: 只能与 who 为组 id 的任务一起使用（会同办理的组）");
+            return;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int k = 0; k < with.size(); k++) {
+            String group = with.get(k);
+            String field = "%s.with[%d]".formatted(at, k);
+            if (blank(group)) {
+                problems.add(field + ": 必须填写组 id");
+            } else if (group.equals(who) || !seen.add(group)) {
+                problems.add(field + ": \"" + group + "\" 重复");
+            } else {
+                group(field, group);
+            }
         }
     }
 

@@ -39,7 +39,7 @@ class AdHocMeetingPapers {
     /** The minutes with the 决定事项 as recorded ({@code recordedDecisions}), which 落实会议决定 then carries out. */
     void minutes(DelegateExecution execution) {
         execution.setVariable(VAR_MINUTES_URL, documents.adHocMinutes(meeting(execution), text(execution, VAR_MINUTES),
-                papers.decisionLines(execution.getTenantId(), DecisionInput.recorded(execution)), execution.getProcessInstanceId()).url());
+                papers.decisionLines(execution.getTenantId(), null, DecisionInput.recorded(execution)), execution.getProcessInstanceId()).url());
     }
 
     private AdHocMeeting meeting(DelegateExecution execution) {

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 生成会议纪要 ({@code Task_GenerateMinutes}, {@code ${generateMinutesDelegate}}): stores the minutes with
- * attendance and the decisions as recorded, and sets {@code minutesUrl}; {@code hasNamedUnits} turns false when another
+ * 生成会议纪要 ({@code Task_GenerateMinutes}, {@code ${generateMinutesDelegate}}, after 落实会议决定): stores the
+ * minutes with attendance and the decisions as recorded, each with what became of it (the case number of a decision made a case), and sets {@code minutesUrl}; {@code hasNamedUnits} turns false when another
  * meeting of the campaign issued the period's 通报 since this one's agenda was prepared.
  */
 @Component
@@ -30,8 +30,8 @@ class GenerateMinutesDelegate implements JavaDelegate {
         if (attendees != null) {
             attendees.forEach(a -> attendeeIds.add(a.asText()));
         }
-        var decisions = papers.decisionLines(execution.getTenantId(), DecisionInput.recorded(execution));
         MeetingFacts meeting = MeetingFacts.of(execution);
+        var decisions = papers.decisionLines(execution.getTenantId(), meeting, DecisionInput.recorded(execution));
         var minutes = papers.minutes(meeting, Objects.toString(execution.getVariable(VAR_MINUTES), ""),
                 attendeeIds, decisions, execution.getProcessInstanceId());
         execution.setVariable(VAR_MINUTES_URL, minutes.url());

@@ -13,6 +13,7 @@ import org.shirong.organization.GroupType;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.report.MeetingDocuments;
+import org.shirong.report.PlanItemProgress;
 import org.shirong.report.MeetingDocuments.DecisionLine;
 import org.shirong.report.MeetingDocuments.IssuedNotice;
 import org.shirong.report.StoredDocument;
@@ -35,10 +36,12 @@ class MeetingPapers {
     private final CategoryCatalogue categories;
     private final WorkingCalendars calendars;
     private final Organizations organizations;
+    private final PlanItemProgress planItems;
 
     MeetingPapers(UnitScores scores, MeetingDocuments documents, MeetingRecords records, OrganizationRecords organization,
-            CategoryCatalogue categories, WorkingCalendars calendars, Organizations organizations) {
+            CategoryCatalogue categories, WorkingCalendars calendars, Organizations organizations, PlanItemProgress planItems) {
         this.organizations = organizations;
+        this.planItems = planItems;
         this.scores = scores;
         this.documents = documents;
         this.records = records;
@@ -63,7 +66,7 @@ class MeetingPapers {
         PeriodScores periodScores = issued.isPresent() ? scores.read(m.organization(), m.campaignCode(), period)
                 : scores.computeAndSave(m.organization(), m.campaignCode(), period);
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
-        List<Option> units = units(m.campaignCode());
+        List<Option> units = units(m.campaignCode(), m.organization());
         WorkingCalendar calendar = calendars.of(m.organization());
         return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), !periodScores.named().isEmpty() && issued.isEmpty(),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units, categories(m.organization()),
@@ -91,10 +94,19 @@ class MeetingPapers {
         variables.setVariable(JointMeetingProcess.VAR_CATEGORY_NAMES, DecisionLines.names(categories));
     }
 
-    /** The decisions as the minutes list them, each with what it became. */
-    List<DecisionLine> decisionLines(String tenant, List<DecisionInput> decisions) {
+    /**
+     * The decisions as the minutes list them, each with what it became: a case by its number once 落实会议决定 has made it
+     * ({@code meeting}, whose outcomes are looked up; null for a 临时会议, whose minutes come before its decisions are
+     * carried out).
+     */
+    List<DecisionLine> decisionLines(String tenant, MeetingFacts meeting, List<DecisionInput> decisions) {
         return decisions.stream().map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), unitName(tenant, d.unit()), d.due(),
-                d.isCase() ? "立整改案件" : "交办承办单位")).toList();
+                d.isCase() ? caseOutcome(meeting == null ? null : caseNoOf(meeting, d.no())) : "交办承办单位")).toList();
+    }
+
+    /** 落实情况 of a decision made a case: the case's number, as 落实会议决定 (before the minutes) reported it (s52 J21). */
+    static String caseOutcome(String caseNo) {
+        return caseNo == null ? "立整改案件" : "立整改案件 " + caseNo;
     }
 
     private List<Option> categories(String tenant) {
@@ -139,6 +151,11 @@ class MeetingPapers {
         return scores.read(m.organization(), m.campaignCode(), m.scorePeriod()).notice();
     }
 
+    /** The number of the case decision {@code no} of the meeting became, once 落实会议决定 has made it (null before, or none). */
+    String caseNoOf(MeetingFacts m, int no) {
+        return records.outcome(m.key(), no).map(MeetingRecords.Outcome::caseNo).orElse(null);
+    }
+
     /** A unit as the meeting's organisation reads it (another organisation's with that one named). */
     String unitName(MeetingFacts m, String groupId) {
         return unitName(m.organization(), groupId);
@@ -153,11 +170,24 @@ class MeetingPapers {
         return town != null ? town : organization.unitNames(tenant).getOrDefault(groupId, groupId);
     }
 
-    /** The campaign's units, or, before the campaign lists any, every unit of the organisation that can be given work. */
-    private List<Option> units(String campaignCode) {
+    /**
+     * The units a meeting of the campaign may give work to and checks off as present: its participants, then the lead and
+     * responsible units of its plan items that are not among them (锦溪's 创建办 leads two 931 items but signs no letter,
+     * s52 J21), each once; or, before the campaign lists any, every unit of the organisation that can be given work. Not
+     * every unit of the organisation: a meeting deploys the campaign's work, to the units the plan gives a part in it.
+     */
+    private List<Option> units(String campaignCode, String tenant) {
         List<MeetingRecords.CampaignUnit> campaignUnits = records.campaignUnits(campaignCode);
         if (!campaignUnits.isEmpty()) {
-            return campaignUnits.stream().map(u -> new Option(u.name(), u.groupId())).toList();
+            List<Option> units = new java.util.ArrayList<>(campaignUnits.stream().map(u -> new Option(u.name(), u.groupId())).toList());
+            Map<String, String> names = organization.unitNames(tenant);
+            java.util.Set<String> listed = new java.util.HashSet<>(units.stream().map(Option::value).toList());
+            for (String unit : planItems.itemUnits(campaignCode, true)) {
+                if (listed.add(unit) && names.containsKey(unit)) {
+                    units.add(new Option(names.get(unit), unit));
+                }
+            }
+            return List.copyOf(units);
         }
         return organization.units().stream().filter(u -> u.type() != GroupType.LEADING_GROUP && u.type() != GroupType.OFFICE)
                 .map(u -> new Option(u.name(), u.id())).toList();

@@ -418,4 +418,9 @@ class CaseCooperation {
         Authentication authentication = identityService.getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
     }
+
+    /** The units that cooperate (协办) on the case, or did: those a verifier may not belong to. */
+    java.util.List<String> cooperatingUnits(String caseNo) {
+        return parties.of(caseNo).stream().map(CaseParties.Party::unitId).distinct().toList();
+    }
 }

@@ -482,7 +482,9 @@ public class CaseSteps {
     /**
      * 核查 is someone else's than the round's (s48 N4): not whoever handed the round in ({@code caseHandler}, as
      * {@link #submitted} keeps it), and, unless the inspectors are the lead unit itself (an office that leads the case:
-     * the approvers may verify it too, see OrganizationRoles.verifiersOf), nobody of the lead unit.
+     * the approvers may verify it too, see OrganizationRoles.verifiersOf), nobody of the lead unit, nor of a unit that
+     * cooperates on the case (协办, s52 J12: 创建办's head verified the 规范占道经营 case his unit is responsible for). The
+     * case's cooperating units are read only for a verifier who belongs to a unit beyond the organisation's roles.
      */
     private void notOwnRectification(DelegateExecution execution) {
         Authentication verifier = identityService.getCurrentAuthentication();
@@ -497,6 +499,20 @@ public class CaseSteps {
                 && verifier.getGroupIds().contains(unit)) {
             throw FormInputRefused.of(VAR_VERIFICATION_RESULT, "您是牵头单位（" + roles.groupName(unit)
                     + "）的人员，不能核查本单位的整改结果，请由其他核查人员核查");
+        }
+        String inspectors = roles.inspectors(execution);
+        java.util.Set<String> roleGroups = java.util.Set.of(inspectors, roles.approvers(execution), roles.office(execution),
+                roles.leading(execution));
+        java.util.List<String> units = verifier.getGroupIds() == null ? java.util.List.of()
+                : verifier.getGroupIds().stream().filter(g -> !roleGroups.contains(g)).toList();
+        if (units.isEmpty()) {
+            return;
+        }
+        for (String cooperating : cooperation.cooperatingUnits(caseNo(execution))) {
+            if (!cooperating.equals(inspectors) && units.contains(cooperating)) {
+                throw FormInputRefused.of(VAR_VERIFICATION_RESULT, "您是协办单位（" + roles.groupName(cooperating)
+                        + "）的人员，不能核查本单位参与整改的案件，请由其他核查人员核查");
+            }
         }
     }
 

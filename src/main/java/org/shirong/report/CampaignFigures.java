@@ -33,6 +33,7 @@ class CampaignFigures {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final JdbcTemplate jdbc;
+    private final PlanItemProgress planItems;
     private final OrganizationRecords organization;
     private final CampaignCaseCounts caseCounts;
     private final Organizations organizations;
@@ -42,7 +43,8 @@ class CampaignFigures {
     private static final String HANDLE_ASSIGNMENT = "Task_HandleAssignment";
 
     CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts, Organizations organizations,
-            TaskService taskService, WorkingCalendars calendars) {
+            TaskService taskService, WorkingCalendars calendars, PlanItemProgress planItems) {
+        this.planItems = planItems;
         this.taskService = taskService;
         this.calendars = calendars;
         this.jdbc = jdbc;
@@ -160,7 +162,8 @@ class CampaignFigures {
     }
 
     /**
-     * The campaign's units (in their order, even without cases) and every other lead unit of the campaign's cases, with
+     * The campaign's units (in their order, even without cases), then its plan items' lead units that are no participants
+     * (also without cases), and every other lead unit of the campaign's cases, with
      * those cases in [from, until): reported in it, closed in it, due in it and overdue (marked red or closed late),
      * open at its end; a reopened case's earlier round counts in its own period ({@link CampaignCaseCounts#perLeadUnit}).
      * Only the campaign's own cases count, never the rest of the town's. The towns and streets taking
@@ -179,6 +182,9 @@ class CampaignFigures {
                         names.put(rs.getString(1), rs.getString(3));
                     }
                 }, code);
+        // a plan item's lead unit is listed even when it is no participant (锦溪's 创建办, which signs no letter: s52 J11)
+        Map<String, String> unitNames = organization.unitNames(tenant);
+        planItems.itemUnits(code, false).forEach(lead -> names.putIfAbsent(lead, unitNames.getOrDefault(lead, lead)));
         Set<String> campaignUnits = Set.copyOf(names.keySet());
         organization.units().forEach(unit -> {
             if (counts.containsKey(unit.id())) {

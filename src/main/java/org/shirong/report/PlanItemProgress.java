@@ -36,4 +36,12 @@ public interface PlanItemProgress {
     }
 
     Table of(String campaignCode, Instant asOf);
+
+    /**
+     * The group ids of the plan items' lead units (with {@code responsibleToo}, then of their responsible units), in the
+     * plan's order, each once; none for a campaign without items. A lead unit need not be a participant (锦溪's 创建办,
+     * where the office sits, signs no letter with itself yet leads two items): the unit tables and a meeting's units
+     * add them (s52 J11, J21).
+     */
+    List<String> itemUnits(String campaignCode, boolean responsibleToo);
 }

@@ -43,31 +43,50 @@ class EngineConflictAnswers extends HttpFilter {
      * A task's candidate units by name as the refused user may learn them (empty list: none, or the task is another
      * organisation's), or empty when the task is gone; the user is null when the engine's answer does not name one.
      */
-    private final BiFunction<String, String, Optional<List<TaskGroup>>> taskUnits;
+    private final BiFunction<String, String, Optional<TaskCandidates>> taskUnits;
 
     /** A candidate group of a task by name; {@code leadership}: a leading group's (领导小组组长、副组长), not a unit's staff. */
     record TaskGroup(String name, boolean leadership) {
     }
 
-    EngineConflictAnswers(BiFunction<String, String, Optional<List<TaskGroup>>> taskUnits) {
+    /**
+     * A task's candidate groups and whether the task is an approval (审批延期申请、审批挂账申请), which the refusal says
+     * (此任务由…审批): any other task, a meeting record of the 推进小组 included, is one a group 办理s (s52 J21).
+     */
+    record TaskCandidates(List<TaskGroup> groups, boolean approval) {
+
+        static final TaskCandidates NONE = new TaskCandidates(List.of(), false);
+
+        /** Whether the task of this BPMN id is an approval: the processes' approval tasks are all {@code Task_Approve…}. */
+        static boolean approval(String taskDefinitionKey) {
+            return taskDefinitionKey != null && taskDefinitionKey.startsWith("Task_Approve");
+        }
+    }
+
+    EngineConflictAnswers(BiFunction<String, String, Optional<TaskCandidates>> taskUnits) {
         this.taskUnits = taskUnits;
     }
 
     /** Who may act on a task: the sentence for a refused claim or completion, naming the task's units when it has any. */
     static String forbiddenTask(List<String> units) {
-        return forbiddenTaskOf(units.stream().map(unit -> new TaskGroup(unit, false)).toList());
+        return forbiddenTaskOf(new TaskCandidates(units.stream().map(unit -> new TaskGroup(unit, false)).toList(), false));
     }
 
-    /** As {@link #forbiddenTask}: a task of leaders (审批挂账申请 of 领导小组组长、副组长) is theirs, not a unit's staff's. */
-    static String forbiddenTaskOf(List<TaskGroup> groups) {
+    /**
+     * As {@link #forbiddenTask}: a task of leaders (审批挂账申请 of 领导小组组长、副组长) is theirs, not a unit's staff's; an
+     * approval is said to be approved (审批) by its groups, any other task to be done (办理) by them.
+     */
+    static String forbiddenTaskOf(TaskCandidates task) {
+        List<TaskGroup> groups = task.groups();
         if (groups.isEmpty()) {
             return FORBIDDEN_TASK;
         }
         String names = groups.stream().map(TaskGroup::name).collect(java.util.stream.Collectors.joining("、"));
+        String verb = task.approval() ? "审批" : "办理";
         if (groups.stream().allMatch(TaskGroup::leadership)) {
-            return "您没有办理此任务的权限：此任务由" + names + "审批，只有" + names + "可以认领和办理。";
+            return "您没有办理此任务的权限：此任务由" + names + verb + "，只有" + names + "可以认领和办理。";
         }
-        return "您没有办理此任务的权限：此任务由" + names + "办理，只有"
+        return "您没有办理此任务的权限：此任务由" + names + verb + "，只有"
                 + (groups.size() == 1 ? "该单位" : "这些单位") + "的人员可以认领和办理。";
     }
 
@@ -107,7 +126,8 @@ class EngineConflictAnswers extends HttpFilter {
         int status = translated == null ? response.getStatus() : translated.status();
         boolean taskRefused = taskId != null && (status == 403 || status == 500);
         Matcher user = REFUSED_USER.matcher(message);
-        Optional<List<TaskGroup>> units = taskRefused ? taskUnits.apply(taskId, user.find() ? user.group(1) : null) : Optional.of(List.of());
+        Optional<TaskCandidates> units = taskRefused ? taskUnits.apply(taskId, user.find() ? user.group(1) : null)
+                : Optional.of(TaskCandidates.NONE);
         if (units.isEmpty()) {
             translated = new Answer(409, "TASK_GONE", GONE);
         } else if (translated != null && FORBIDDEN_TASK.equals(translated.message())) {

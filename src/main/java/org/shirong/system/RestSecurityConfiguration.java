@@ -161,21 +161,22 @@ class RestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new EngineConflictAnswers((taskId, userId) -> commands.execute(context -> {
             var task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
-                return Optional.<List<EngineConflictAnswers.TaskGroup>>empty();
+                return Optional.<EngineConflictAnswers.TaskCandidates>empty();
             }
             boolean sameOrganization = userId != null && (task.getTenantId() == null
                     || context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().createTenantQuery(context)
                             .userMember(userId).includingGroupsOfUser(true).list().stream()
                             .anyMatch(tenant -> tenant.getId().equals(task.getTenantId()))));
             if (!sameOrganization) {
-                return Optional.of(List.<EngineConflictAnswers.TaskGroup>of());
+                return Optional.of(EngineConflictAnswers.TaskCandidates.NONE);
             }
             List<EngineConflictAnswers.TaskGroup> units = context.runWithoutAuthorization(() -> task.getCandidates().stream()
                     .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct()
                     .map(id -> context.getReadOnlyIdentityProvider().findGroupById(id)).filter(Objects::nonNull)
                     .map(g -> new EngineConflictAnswers.TaskGroup(g.getName(),
                             org.shirong.organization.GroupType.LEADING_GROUP.name().equals(g.getType()))).toList());
-            return Optional.of(units);
+            return Optional.of(new EngineConflictAnswers.TaskCandidates(units,
+                    EngineConflictAnswers.TaskCandidates.approval(task.getTaskDefinitionKey())));
         })));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

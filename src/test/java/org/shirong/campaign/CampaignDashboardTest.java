@@ -93,8 +93,9 @@ class CampaignDashboardTest {
 
             // unit: open, red, yellow, closed on time / late in September, cases returned, cases reworked
             assertThat((List<Map>) d.get("units")).extracting(CampaignDashboardTest::figures).containsExactly(
-                    "建管所 2 1 1 1 0 1 1", "水利站 1 0 0 0 1 1 0", "环卫所 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0",
-                    "未派遣（尚无牵头单位） 1 0 0 0 0 0 0");
+                    "建管所 2 1 1 1 0 1 1", "水利站 1 0 0 0 1 1 0", "环卫所 0 0 0 0 0 0 0",
+                    "创建办 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0", "未派遣（尚无牵头单位） 1 0 0 0 0 0 0");
+            // 创建办 leads 整治镇郊结合部 and 提升长效管理水平 but is no participant: a lead unit is listed without cases (s52 J11)
             assertThat(figures((Map) d.get("total"))).as("the total row counts every case, the undispatched one too")
                     .isEqualTo("合计 4 1 1 1 1 2 1");
 
@@ -266,24 +267,29 @@ class CampaignDashboardTest {
             assertThat(jx.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-02T09:00", "2024-09-25T09:00", "2024-09-20T10:00",
                     false)).isEqualTo(caseNo);
             jdbc.update("update rect_case set limit_amount = 5, limit_unit = 'WORKING_DAYS' where case_no = ?", caseNo);
-            assertThat(unitFigures("2024-09")).containsExactly("建管所 0 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
+            assertThat(unitFigures("2024-09")).containsExactly("建管所 0 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0",
+                    "创建办 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0");
 
             ResponseEntity<Map> reopened = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases/" + caseNo + "/reopen",
                     Map.of("reason", "楼道堆物又出现了"), Map.class);
             assertThat(reopened.getStatusCode()).as("%s", reopened.getBody()).isEqualTo(HttpStatus.OK);
             assertThat(unitFigures("2024-09")).as("September's closure as it was; 在办 is as of now")
-                    .containsExactly("建管所 1 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
+                    .containsExactly("建管所 1 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0",
+                    "创建办 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0");
             Map september = list("jxtuijinban1", "/api/campaigns/DASHRO/dashboard/cases?period=2024-09&unit=jxjianguan&figure=CLOSED_ON_TIME");
             assertThat((List<Map>) september.get("cases")).singleElement().satisfies(c -> assertThat(c).containsEntry("caseNo", caseNo)
                     .containsEntry("round", 1).containsEntry("closedAt", at("2024-09-20T10:00").toString())
                     .containsEntry("status", "IN_RECTIFICATION").containsEntry("statusName", "第 1 轮已结案，后重新打开（现整改中）"));
-            assertThat(unitFigures("2024-10")).as("open again").containsExactly("建管所 1 0 0 0 0 0 0", "水利站 0 0 0 0 0 0 0");
+            assertThat(unitFigures("2024-10")).as("open again").containsExactly("建管所 1 0 0 0 0 0 0", "水利站 0 0 0 0 0 0 0",
+                    "创建办 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0");
 
             ClockUtil.setCurrentTime(Date.from(at("2024-10-28T10:00")));
             jdbc.update("update rect_case set status = 'CLOSED', submitted_at = ?, closed_at = ?, closed_on_time = false"
                     + " where case_no = ?", Timestamp.from(at("2024-10-27T10:00")), Timestamp.from(at("2024-10-28T10:00")), caseNo);
-            assertThat(unitFigures("2024-10")).containsExactly("建管所 0 0 0 0 1 0 0", "水利站 0 0 0 0 0 0 0");
-            assertThat(unitFigures("2024-09")).containsExactly("建管所 0 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0");
+            assertThat(unitFigures("2024-10")).containsExactly("建管所 0 0 0 0 1 0 0", "水利站 0 0 0 0 0 0 0",
+                    "创建办 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0");
+            assertThat(unitFigures("2024-09")).containsExactly("建管所 0 0 0 1 0 0 0", "水利站 0 0 0 0 0 0 0",
+                    "创建办 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0");
             Map october = list("jxtuijinban1", "/api/campaigns/DASHRO/dashboard/cases?period=2024-10&figure=CLOSED_LATE");
             assertThat((List<Map>) october.get("cases")).singleElement().satisfies(c -> assertThat(c).containsEntry("caseNo", caseNo)
                     .containsEntry("round", null).containsEntry("closedAt", at("2024-10-28T10:00").toString()));
@@ -326,7 +332,8 @@ class CampaignDashboardTest {
                     Timestamp.from(at("2024-09-30T10:00")), suspended);
             jdbc.update("update rect_case set lat = 31.12, lng = 120.85 where case_no like 'DASHLT-%'");
 
-            assertThat(unitFigures("DASHLT", "2024-10")).containsExactly("建管所 2 1 0 0 0 0 0", "水利站 2 1 0 0 0 0 0");
+            assertThat(unitFigures("DASHLT", "2024-10")).containsExactly("建管所 2 1 0 0 0 0 0", "水利站 2 1 0 0 0 0 0",
+                    "创建办 0 0 0 0 0 0 0", "城管中队 0 0 0 0 0 0 0");
             Map reds = list("jxtuijinban1", "/api/campaigns/DASHLT/dashboard/cases?period=2024-10&figure=RED");
             assertThat((List<Map>) reds.get("cases")).extracting(c -> c.get("caseNo")).containsExactlyInAnyOrder(handedInLate, pastDue);
             Map greens = list("jxtuijinban1", "/api/cases/map?campaign=DASHLT&light=GREEN");
@@ -388,7 +395,9 @@ class CampaignDashboardTest {
 
             Map d = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSJ/dashboard", Map.class);
             assertThat((List<Map>) d.get("units")).extracting(u -> u.get("unitId") + " " + u.get("unitName"))
-                    .containsExactly("sjlvrongju 区绿化市容局");
+                    .as("the fixture's one department, then the plan items' other lead departments (no towns)")
+                    .containsExactly("sjlvrongju 区绿化市容局", "sjchengguanju 区城管执法局", "sjfangguanju 区房管局", "sjshuiwuju 区水务局",
+                            "sjjianguanwei 区建设管理委");
             assertThat((Map) d.get("links")).as("the district's ranking of its towns, beside the campaign's scores")
                     .containsEntry("territories", "/api/scores/export.xlsx?period=" + ((Map) d.get("period")).get("code")
                             + "&organization=songjiang");

@@ -202,6 +202,18 @@ class CampaignTemplateReaderTest {
     }
 
     @Test
+    void aGroupsTaskMayNameTheGroupsThatDoItWithItAndOnlyKnownOnesOnce() throws IOException {
+        assertThat(read(VALID.replace("who: chuangban, kind", "who: chuangban, with: [ducha], kind")).tasks().get(1).with())
+                .containsExactly("ducha");
+        refusing(VALID.replace("who: chuangban, kind", "who: chuangban, with: [jiwei], kind"))
+                .hasMessageContaining("tasks[1].with[0]: 组 \"jiwei\" 未在 config/organizations/jiuting/organization.yaml 中定义");
+        refusing(VALID.replace("who: chuangban, kind", "who: chuangban, with: [chuangban], kind"))
+                .hasMessageContaining("tasks[1].with[0]: \"chuangban\" 重复");
+        refusing(VALID.replace("who: each-unit,", "who: each-unit, with: [ducha],"))
+                .hasMessageContaining("tasks[0].with: 只能与 who 为组 id 的任务一起使用");
+    }
+
+    @Test
     void aTaskForSomeOfTheUnitsNamesParticipantsAndOnlyWithEachUnit() throws IOException {
         assertThat(read(VALID.replace("who: each-unit,", "who: each-unit, units: [town2],")).tasks().get(0).units())
                 .containsExactly("town2");

@@ -180,7 +180,7 @@ class CampaignTemplatesRunTest {
         assertThat(documents).filteredOn(d -> "MONTHLY_REPORT".equals(d.get("kind"))).extracting(d -> (String) d.get("title"))
                 .hasSize(10).contains("JT-RUN 测试活动2026年3月工作报告", "JT-RUN 测试活动2026年12月工作报告")
                 .noneMatch(title -> title.contains("2026年2月"));
-        assertThat(run.task("annualAssessment/2026-12-20/lingdao").getName()).isEqualTo("年度考核（2026年） · JT-RUN");
+        assertThat(run.task("annualAssessment/2026-12-20/chuangban").getName()).isEqualTo("年度考核（2026年） · JT-RUN");
         assertThat(count("select count(*) from campaign_document where campaign_code = 'JT-RUN' and doc_key = 'notice/2026'"))
                 .as("年度考核 of 20 December scores a year still under way: no 通报 of it").isZero();
         String report = rest.withBasicAuth("lingdao1", "demo").getForObject((String) documents.stream()
@@ -227,7 +227,7 @@ class CampaignTemplatesRunTest {
                         "2026-11-20T09:00 通知 2026-11-19T09:00", "2026-12-07T09:00 通知 2026-12-04T09:00",
                         "2026-12-21T09:00 通知 2026-12-18T09:00", "2027-01-05T09:00 通知 2027-01-04T09:00");
         assertThat(jdbc.queryForObject("select created_at from campaign_task where campaign_code = 'JT-WD'"
-                + " and task_key = 'annualAssessment/2026-12-20/lingdao'", java.sql.Timestamp.class).toInstant())
+                + " and task_key = 'annualAssessment/2026-12-20/chuangban'", java.sql.Timestamp.class).toInstant())
                 .as("Sunday 20 December is held on Monday 21 December, the first day of 总结迎检, the phase it runs in")
                 .isEqualTo(at("2026-12-21T09:00"));
     }
@@ -310,8 +310,14 @@ class CampaignTemplatesRunTest {
         // 年考核 runs on 10 January about the year before: 10 January 2027 is after the campaign, whose cycles have stopped.
         assertThat(jdbc.queryForList("select task_key || '/' || name from campaign_task where campaign_code = 'JX-DEC'"
                 + " and cycle_id = 'annualAssessment'", String.class)).as("the year's 年考核 at the campaign's end, once")
-                .containsExactly("annualAssessment/2027-01-01/jxlingdao/年考核（2026年）");
-        assertThat(run.task("annualAssessment/2027-01-01/jxlingdao").getDueDate()).isAfter(java.util.Date.from(at("2027-01-01T00:00")));
+                .containsExactly("annualAssessment/2027-01-01/jxtuijinban/年考核（2026年）");
+        assertThat(run.task("annualAssessment/2027-01-01/jxtuijinban").getDueDate()).isAfter(java.util.Date.from(at("2027-01-01T00:00")));
+        // s52 J6/J15/J11: the 推进小组办公室 with 纪委监察 (镇纪委（监察室）会同…办公室), not every member unit's head
+        assertThat(taskService.getIdentityLinksForTask(run.task("annualAssessment/2027-01-01/jxtuijinban").getId()))
+                .extracting(l -> l.getGroupId()).containsExactlyInAnyOrder("jxtuijinban", "jxjiwei");
+        assertThat(run.inboxBodies("jxjiwei1", "campaign-tasks-issued")).anySatisfy(b -> assertThat(b).contains("年考核（2026年）"));
+        assertThat(run.inboxBodies("jxshuili1", "campaign-tasks-issued")).noneSatisfy(b -> assertThat(b).contains("年考核"));
+        assertThat(run.inboxBodies("jxshuili1", "campaign-tasks-issued")).noneSatisfy(b -> assertThat(b).contains("全面考核验收"));
         assertThat(count("select count(*) from score_unit where score_period = '2026' and score_scope = 'JX-DEC'"))
                 .as("the year's unit scores are calculated with it").isPositive();
         assertThat(count("select count(*) from campaign_document where campaign_code = 'JX-DEC' and kind = 'MONTHLY_REPORT'"

@@ -29,7 +29,7 @@ class CycleRunsTest {
 
     static CampaignTemplate.Cycle cycle(CycleKind kind, String cron, Boolean workingDaysOnly, String... phases) {
         return new CampaignTemplate.Cycle("c", "周期", kind, cron, "chuangban", List.of(phases), List.of(), null, null, null, null,
-                workingDaysOnly, null, null);
+                workingDaysOnly, null, null, List.of());
     }
 
     static PhaseRow phase(int no, String from, String to) {

@@ -82,7 +82,7 @@ class ShippedTemplatesTest {
         assertThat(t.tasks()).extracting(TaskDefinition::name).containsExactly("完善组织网络", "拟订工作方案并明确职责", "签订目标责任书",
                 "宣传发动", "对照标准全面自查", "核查整改落实情况", "迎接明查暗访", "台账整理归档", "考核评估与表彰");
         assertThat(t.tasks()).extracting(TaskDefinition::who).containsExactly("chuangban", "chuangban", "each-unit",
-                "xuanchuan", "each-unit", "chuangban", "chuangban", "each-unit", "lingdao");
+                "xuanchuan", "each-unit", "chuangban", "chuangban", "each-unit", "zuzhang");
         assertThat(t.tasks()).extracting(TaskDefinition::phase).containsExactly("preparation", "preparation", "preparation",
                 "mobilisation", "mobilisation", "mobilisation", "acceptance", "acceptance", "acceptance");
         assertThat(t.task("selfInspection")).get().extracting(TaskDefinition::findings).isEqualTo(CaseSource.SELF_INSPECTION);
@@ -127,6 +127,39 @@ class ShippedTemplatesTest {
                 .flatMap(i -> Stream.concat(Stream.of(i.lead()), i.responsible().stream()))
                 .filter(g -> !g.equals("jxchuangjian")).distinct().toList());
         assertThat(t.phases()).extracting(Phase::name).containsExactly("明确任务制定方案", "深入推进全面整治", "考核评估表彰先进");
+    }
+
+    @Test
+    void noShippedTemplateTellsStaffThePlansOwnYear() {
+        // A campaign started from a template runs in another year than its plan (s52 J7: "编制 2017 年度行动计划" in 2027).
+        for (CampaignTemplate t : shipped.values()) {
+            Stream.concat(t.tasks().stream().map(TaskDefinition::requirement), t.cycles().stream().map(Cycle::requirement))
+                    .filter(Objects::nonNull)
+                    .forEach(r -> assertThat(r).as("%s: %s", t.id(), r).doesNotContainPattern("(19|20)\\d\\d\\s*年"));
+        }
+        assertThat(shipped.get("jinxi-2017-931").task("draftPlan")).get().extracting(TaskDefinition::requirement).asString()
+                .contains("编制本年度行动计划");
+    }
+
+    @Test
+    void theTownsAssessmentsAndMeetingRecordsGoToTheOfficeOrTheLeadersNotToEveryUnitHeadOfTheLeadingGroup() {
+        // 推进小组 (jxlingdao) and 领导小组 (lingdao) count every member unit's head: a task for them is "向你单位下达" to
+        // the very units being assessed (s52 J6/J15).
+        for (String id : List.of("jinxi-2017-931", "jiuting-2023-standard-town")) {
+            CampaignTemplate t = shipped.get(id);
+            assertThat(Stream.concat(t.tasks().stream().map(TaskDefinition::who), t.cycles().stream().map(Cycle::who)))
+                    .as(id).doesNotContain("jxlingdao", "lingdao");
+        }
+        CampaignTemplate jinxi = shipped.get("jinxi-2017-931");
+        assertThat(jinxi.cycle("quarterlyMeeting")).get().extracting(Cycle::who).isEqualTo("jxtuijinban");
+        assertThat(jinxi.cycle("annualAssessment")).get().extracting(Cycle::who).isEqualTo("jxtuijinban");
+        assertThat(jinxi.task("finalAcceptance")).get().extracting(TaskDefinition::who).isEqualTo("jxtuijinban");
+        assertThat(jinxi.task("commendAdvanced")).get().extracting(TaskDefinition::who).isEqualTo("jxzuzhang");
+        // 镇纪委（监察室）会同推进小组办公室共同负责督查考核 (s52 J11): 季检查 and 年考核 are 纪委监察's too
+        assertThat(jinxi.cycle("quarterlyCheck")).get().extracting(Cycle::with).isEqualTo(List.of("jxjiwei"));
+        assertThat(jinxi.cycle("annualAssessment")).get().extracting(Cycle::with).isEqualTo(List.of("jxjiwei"));
+        CampaignTemplate jiuting = shipped.get("jiuting-2023-standard-town");
+        assertThat(jiuting.cycle("annualAssessment")).get().extracting(Cycle::who).isEqualTo("chuangban");
     }
 
     @Test

@@ -165,9 +165,54 @@ class JointMeetingConveneTest {
         assertThat(documents.list(CAMPAIGN)).extracting(StoredDocument::kind).contains(DocumentKind.AGENDA, DocumentKind.MINUTES);
         assertThat(documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow())
                 .contains("城管中队、环卫所", "清理九亭大街 88 号暴露垃圾", "交办任务")
+                .as("落实情况 names the case the decision became (s52 J21)").contains("立整改案件 " + meetingCase.get("CASE_NO"))
                 .as("the decisions' 完成期限 in Chinese, as the minutes' other dates").contains("<td>2026年12月4日</td>",
                         "<td>2026年12月10日</td>").doesNotContain("2026-12-04", "2026-12-10");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    }
+
+    /**
+     * s52 J21: 锦溪's 季度专项工作会议 is recorded by the 推进小组办公室 (a unit head is told the office 办理s it, not that it
+     * approves it), and may give work to 创建办, which leads two 931 items but, where the office sits, signs no letter: the
+     * meeting's units are the participants and then the plan items' lead and responsible units.
+     */
+    @Test
+    void aJinxiMeetingIsRecordedByTheOfficeAndGivesWorkToALeadUnitThatIsNoParticipant() {
+        MeetingFixture jinxi = new MeetingFixture("MEETJX", runtimeService, managementService, jdbc);
+        jinxi.clear();
+        try {
+            jinxi.campaign().campaign("锦溪镇会议测试活动", 2, "jinxi", "jinxi-2017-931", "锦溪镇环境综合整治行动（“931”行动）")
+                    .unit("jxchengguan", "城管中队", 1).unit("jxshuili", "水利站", 2);
+            String pi = meetings.convene("jinxi", "MEETJX", "锦溪镇会议测试活动", "quarterlyMeeting", "季度专项工作会议", "jxtuijinban",
+                    at("2026-12-03T14:00"), null, null).processInstanceId();
+            jinxi.runJobs(pi);
+            assertThat(runtimeService.getVariable(pi, VAR_UNIT_NAMES).toString()).as("participants first, then the items' units")
+                    .startsWith("城管中队、水利站、创建办、").contains("古保办").doesNotContain("财政所");
+            Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+            assertThat(taskService.getIdentityLinksForTask(record.getId())).extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+                    .containsExactly("jxtuijinban");
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            ResponseEntity<String> unitHead = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + record.getId()
+                    + "/claim", new HttpEntity<>("{\"userId\":\"jxshuili1\"}", headers), String.class);
+            assertThat(unitHead.getStatusCode().value()).isEqualTo(403);
+            assertThat(unitHead.getBody()).contains("此任务由推进小组办公室办理，只有该单位的人员可以认领和办理。").doesNotContain("审批");
+            assertThat(rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/engine-rest/task/" + record.getId() + "/claim",
+                    new HttpEntity<>("{\"userId\":\"jxtuijinban1\"}", headers), String.class).getStatusCode().value()).isEqualTo(204);
+
+            taskService.complete(record.getId(), Map.of(VAR_MINUTES, "通报前期工作情况，部署下一阶段工作任务。",
+                    VAR_ATTENDEES, SpinValues.jsonValue("[\"jxchengguan\",\"jxchuangjian\"]").create(),
+                    VAR_DECISIONS, "创建办 ｜ 整治古镇东入口乱堆放 ｜ 2026-12-18 ｜ 整治镇郊结合部 ｜ 锦溪古镇东入口\n"));
+            jinxi.runJobs(pi);
+
+            Map<String, Object> meetingCase = jdbc.queryForMap("select case_no, lead_unit from rect_case where external_ref = ?",
+                    "meeting-MEETJX-quarterlyMeeting-20261203T0600Z-1");
+            assertThat(meetingCase).containsEntry("LEAD_UNIT", "jxchuangjian");
+            assertThat(documents.html(documents.find("MEETJX", "minutes/MEETJX/quarterlyMeeting/20261203T0600Z").orElseThrow().id())
+                    .orElseThrow()).contains("城管中队、创建办", "整治古镇东入口乱堆放", "立整改案件 " + meetingCase.get("CASE_NO"));
+        } finally {
+            jinxi.clear();
+        }
     }
 
     /**

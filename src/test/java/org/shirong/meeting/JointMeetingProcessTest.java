@@ -162,10 +162,10 @@ class JointMeetingProcessTest {
 
                 chengguan\t整治沿街门责\t2026/12/10\t\t
                 """);
-        execute(job(TASK_GENERATE_MINUTES, pi));
         execute(job(DECISIONS_BODY, pi));
         execute(job(TASK_CARRY_OUT_DECISIONS, pi));
         execute(job(TASK_CARRY_OUT_DECISIONS, pi));
+        execute(job(TASK_GENERATE_MINUTES, pi));
 
         ArgumentCaptor<DecisionInput> carried = ArgumentCaptor.forClass(DecisionInput.class);
         verify(decisions, times(2)).carryOut(any(), carried.capture(), any());
@@ -187,8 +187,8 @@ class JointMeetingProcessTest {
         ProcessInstance pi = meetingHeld(false);
 
         taskService().complete(task(pi).getId(), record("各单位按计划推进，无新增决定事项。", "\n  \n"));
-        execute(job(TASK_GENERATE_MINUTES, pi));
         execute(job(DECISIONS_BODY, pi));
+        execute(job(TASK_GENERATE_MINUTES, pi));
 
         assertThat(pi).hasPassed(END_DECISIONS_CARRIED_OUT).hasNotPassed(TASK_ISSUE_NOTICE).isEnded();
         verify(decisions, never()).carryOut(any(), any(), any());
@@ -201,10 +201,10 @@ class JointMeetingProcessTest {
         taskService().complete(task(pi).getId(), withVariables(VAR_MINUTES, "会议纪要", VAR_DECISIONS, SpinValues.jsonValue("["
                 + decision("清理九亭大街 88 号暴露垃圾", KIND_CASE, "环卫所", "2026-12-04", "EXPOSED_GARBAGE", "九亭大街 88 号") + ","
                 + decision("整治沿街门责", KIND_ASSIGNMENT, "chengguan", "2026-12-10", "", "") + "]").create()));
-        execute(job(TASK_GENERATE_MINUTES, pi));
         execute(job(DECISIONS_BODY, pi));
         execute(job(TASK_CARRY_OUT_DECISIONS, pi));
         execute(job(TASK_CARRY_OUT_DECISIONS, pi));
+        execute(job(TASK_GENERATE_MINUTES, pi));
 
         ArgumentCaptor<DecisionInput> carried = ArgumentCaptor.forClass(DecisionInput.class);
         verify(decisions, times(2)).carryOut(any(), carried.capture(), any());

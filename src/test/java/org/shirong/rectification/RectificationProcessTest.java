@@ -896,6 +896,38 @@ class RectificationProcessTest {
                 .extracting(CaseEvent::actor).isEqualTo("ducha1");
     }
 
+    /**
+     * s52 J12: a unit that cooperates on the case (协办) does not verify it either: 创建办's head, also in the inspecting
+     * office, passed the 规范占道经营 case his unit is responsible for. 乱堆物料: lead 城管中队, responsible 环卫所 and 物业公司.
+     */
+    @Test
+    void noOneOfACooperatingUnitVerifiesTheCase() {
+        CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).contains("wuye");
+        claim(pi);
+        complete(task(TASK_RECTIFY, pi), submitWithPhotos());
+        String verify = task(TASK_VERIFY, pi).getId();
+        var identity = processEngine.getIdentityService();
+        identity.setAuthentication("ducha7", List.of("ducha", "wuye"));
+        try {
+            assertThatThrownBy(() -> taskService().complete(verify, withVariables(VAR_VERIFICATION_RESULT, PASS,
+                    VAR_VERIFICATION_COMMENT, "合格"))).isInstanceOf(FormFieldValidationException.class)
+                    .hasMessageStartingWith("您是协办单位（").hasMessageContaining("不能核查本单位参与整改的案件");
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(record(c).status()).isEqualTo(CaseStatus.AWAITING_VERIFICATION);
+        identity.setAuthentication("ducha1", List.of("ducha", "lingdao"));
+        try {
+            taskService().complete(verify, withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "合格"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.VERIFIED).singleElement()
+                .extracting(CaseEvent::actor).isEqualTo("ducha1");
+    }
+
     @Test
     void noOneDecidesTheirOwnUnitsExtensionOrSuspension() {
         CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MonthlyReportPreviewTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final List<String> UNITS = List.of("jxjianguan", "jxshuili", "jxhuanwei", "jxgone");
+    /** The campaign's units, then the 931 items' lead units that are none of them (创建办, 城管中队: s52 J11), then others. */
+    private static final List<String> UNITS = List.of("jxjianguan", "jxshuili", "jxhuanwei", "jxchuangjian", "jxchengguan", "jxgone");
     private static final Map<String, String> ITEM_NAMES = Map.of("RECTIFY_OLD_ESTATES", "整治老旧小区", "RECTIFY_TOWN_RIVERS",
             "整治镇区河道环境");
 
@@ -250,7 +251,7 @@ class MonthlyReportPreviewTest {
             n[3] += c.reported().isBefore(until) && (c.closed() == null || !c.closed().isBefore(until)) ? 1 : 0;
         }
         Map<String, String> names = Map.of("jxjianguan", "建管所", "jxshuili", "水利站", "jxhuanwei", "环卫所",
-                "jxgone", "jxgone");
+                "jxchuangjian", "创建办", "jxchengguan", "城管中队", "jxgone", "jxgone");
         List<List<String>> lines = new ArrayList<>();
         int[] sum = new int[4];
         counts.forEach((unit, n) -> {

@@ -94,12 +94,18 @@ class RaceAnswersTest {
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains(EngineConflictAnswers.forbiddenTask(List.of("绿容所")))
                 .contains("此任务由绿容所办理，只有该单位的人员可以认领和办理。");
-        // a task of the leaders (审批挂账申请 goes to 组长、副组长) is theirs, not "that unit's staff" (user review s48, L10)
+        // a task of the leaders is theirs, not "that unit's staff" (user review s48, L10); a task they do is not an
+        // approval: only 审批延期申请、审批挂账申请 are said to be 审批 (s52 J21: 锦溪's office was told a meeting record was)
         Task leaders = assignTo("zuzhang");
         var notALeader = first.post("/task/" + leaders.getId() + "/claim", "{\"userId\":\"chengguan1\"}");
         assertThat(notALeader.statusCode()).isEqualTo(403);
-        assertThat(notALeader.body()).contains("此任务由领导小组组长、副组长审批，只有领导小组组长、副组长可以认领和办理。")
-                .doesNotContain("该单位");
+        assertThat(notALeader.body()).contains("此任务由领导小组组长、副组长办理，只有领导小组组长、副组长可以认领和办理。")
+                .doesNotContain("该单位", "审批");
+        EngineConflictAnswers.TaskGroup zuzhang = new EngineConflictAnswers.TaskGroup("领导小组组长、副组长", true);
+        assertThat(EngineConflictAnswers.forbiddenTaskOf(new EngineConflictAnswers.TaskCandidates(List.of(zuzhang),
+                EngineConflictAnswers.TaskCandidates.approval("Task_ApproveSuspension"))))
+                .contains("此任务由领导小组组长、副组长审批，只有领导小组组长、副组长可以认领和办理。");
+        assertThat(EngineConflictAnswers.TaskCandidates.approval("Task_HoldMeeting")).isFalse();
 
         // To another organisation's user the task is one that does not exist (OtherOrganizationIdsTest).
         var outsider = WebappSession.login(port, "jxshuili1", "demo").post("/task/" + theirs.getId() + "/claim",
