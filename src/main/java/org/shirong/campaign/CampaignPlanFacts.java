@@ -7,12 +7,15 @@ import java.util.Set;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CampaignPlans;
+import org.shirong.rectification.Category;
+import org.shirong.rectification.CategoryCatalogue;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers rectification's {@link CampaignPlans}: whether a campaign runs, when it ends and, for a case's category,
  * the template's plan item and the end of the phase it is to be finished by (for the sources the item names), on the
- * dates the campaign was started with ({@code campaign_phase}).
+ * dates the campaign was started with ({@code campaign_phase}). A category that is no plan item itself counts toward the
+ * item its categories.yaml names ({@code item:}, e.g. 乱设摊 toward 规范占道经营) when the template has that item.
  */
 @Component
 class CampaignPlanFacts implements CampaignPlans {
@@ -20,8 +23,11 @@ class CampaignPlanFacts implements CampaignPlans {
     private final CampaignRecords records;
     private final CampaignTemplates templates;
     private final Organizations organizations;
+    private final CategoryCatalogue catalogue;
 
-    CampaignPlanFacts(CampaignRecords records, CampaignTemplates templates, Organizations organizations) {
+    CampaignPlanFacts(CampaignRecords records, CampaignTemplates templates, Organizations organizations,
+            CategoryCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.records = records;
         this.templates = templates;
         this.organizations = organizations;
@@ -52,9 +58,11 @@ class CampaignPlanFacts implements CampaignPlans {
         return records.find(campaignCode).filter(c -> countsFor(organizations, organization, c.tenantId())).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());
             Instant end = phases.isEmpty() ? null : phases.get(phases.size() - 1).endsAt();
+            List<CampaignTemplate.Item> items = templates.find(c.tenantId(), c.templateId())
+                    .map(CampaignTemplate::items).orElse(List.of());
             Optional<CampaignTemplate.Item> item = category == null ? Optional.empty()
-                    : templates.find(c.tenantId(), c.templateId()).flatMap(t -> t.items().stream()
-                            .filter(i -> category.equals(i.category())).findFirst());
+                    : itemOf(category, items).or(() -> catalogue.find(organization, category).map(Category::item)
+                            .flatMap(counted -> itemOf(counted, items)));
             Instant finishBy = item.map(CampaignTemplate.Item::finishBy)
                     .flatMap(phaseId -> phases.stream().filter(p -> p.phaseId().equals(phaseId)).findFirst())
                     .map(PhaseRow::endsAt).orElse(null);
@@ -62,5 +70,9 @@ class CampaignPlanFacts implements CampaignPlans {
                     item.map(CampaignTemplate.Item::category).orElse(null), finishBy,
                     item.map(i -> Set.copyOf(i.sources())).orElse(Set.of()));
         });
+    }
+
+    private static Optional<CampaignTemplate.Item> itemOf(String category, List<CampaignTemplate.Item> items) {
+        return items.stream().filter(i -> category.equals(i.category())).findFirst();
     }
 }

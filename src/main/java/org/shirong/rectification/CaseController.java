@@ -230,7 +230,7 @@ class CaseController {
                         : MediaType.parseMediaType(ImportTable.XLSX_TYPE))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
                         .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(csv ? importTemplate.csv() : importTemplate.xlsx(own));
+                .body(csv ? importTemplate.csv(own) : importTemplate.xlsx(own));
     }
 
     /**

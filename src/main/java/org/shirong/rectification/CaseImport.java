@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports survey point problems or 明查暗访 findings from an Excel workbook (.xlsx, its first sheet) or a
+ * Imports lists of problems (survey point problems, 12345 工单, inspection findings) from an Excel workbook (.xlsx, its first sheet) or a
  * UTF-8 CSV (with or without BOM), English or Chinese headers ({@link #COLUMNS}; {@link ImportTemplate}
  * gives a file to fill in). A column it does not know is refused by name, never ignored. Every row is
  * checked first; one bad row refuses the whole file, naming row, column and reason; an unknown category
@@ -36,7 +36,8 @@ class CaseImport {
 
     /**
      * Column → accepted header names, the first Chinese one being the template's; {@code source} is optional
-     * and defaults to SURVEY; {@code territory} (属地, the town or street), {@code community} (社区、村 or 网格),
+     * and defaults to the organisation's import default ({@link CaseSources#importDefault}; required when it has none);
+     * {@code territory} (属地, the town or street), {@code community} (社区、村 or 网格),
      * {@code subItem} (the survey category's 小项) and {@code campaign} (the code of the campaign that found
      * the problem) are optional.
      */
@@ -146,9 +147,9 @@ class CaseImport {
                     case "location.community" -> "community";
                     default -> e.field().startsWith("location") ? "location" : e.field();
                 };
-                if (("category".equals(column) || "subItem".equals(column))
+                if (("category".equals(column) || "subItem".equals(column) || "source".equals(column))
                         && row.problems().stream().anyMatch(p -> column.equals(p.column()))) {
-                    continue; // already answered with the names close to it
+                    continue; // already answered with the names close to it (or the sources to write)
                 }
                 errors.add(ApiError.row(row.number(), column, e.code(), "第 " + row.number() + " 行：" + e.message()));
             }
@@ -225,6 +226,12 @@ class CaseImport {
 
     private List<Row> read(String organization, ImportTable table) {
         ImportColumns.Header header = COLUMNS.read(table.headers());
+        CaseSources sources = catalogue.sources(organization);
+        if (sources.importDefault() == null && !header.indexOf().containsKey("source")) {
+            throw new InvalidRequestException(ApiError.row(1, "source", "MISSING_COLUMN", "第 1 行（表头）：缺少列“来源”："
+                    + organizations.of(organization).name() + "导入的案件须写明来源（可写：" + String.join("、",
+                            sources.offered().stream().map(CaseSource::label).toList()) + "），本组织不设默认来源"));
+        }
         List<Row> rows = new ArrayList<>();
         for (ImportTable.TableRow row = table.next(); row != null; row = table.next()) {
             if (rows.size() == maxRows) {
@@ -258,8 +265,14 @@ class CaseImport {
         }
         String urgency = header.value(row, "urgency");
         String source = header.value(row, "source");
+        CaseSources sources = catalogue.sources(organization);
+        if (source == null && sources.importDefault() == null) {
+            problems.add(ApiError.row(row.number(), "source", "REQUIRED", "第 " + row.number() + " 行：请填写来源（"
+                    + organizations.of(organization).name() + "导入的案件须写明来源，可写：" + String.join("、",
+                            sources.offered().stream().map(CaseSource::label).toList()) + "）"));
+        }
         NewCase newCase = new NewCase(header.value(row, "title"), code, urgency,
-                source == null ? CaseSource.SURVEY.name() : source,
+                source == null ? sources.importDefault() == null ? null : sources.importDefault().name() : source,
                 new NewCase.Location(header.value(row, "location"), null, null, null,
                         header.value(row, "territory"), header.value(row, "community")),
                 header.value(row, "description"), header.value(row, "externalRef"), header.value(row, "campaign"),

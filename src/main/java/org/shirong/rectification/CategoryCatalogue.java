@@ -44,12 +44,15 @@ public class CategoryCatalogue {
     private final Map<String, List<Category>> categories = new HashMap<>();
     private final Map<String, CategoryNames> names = new HashMap<>();
     private final Map<String, String> parents = new HashMap<>();
+    private final Map<String, CaseSources> sources = new HashMap<>();
 
     CategoryCatalogue(Organizations organizations) {
         for (String organization : organizations.ids()) {
             String file = organizations.file(organization, "categories.yaml");
-            List<Category> own = load(file);
+            Read read = ConfigFile.read(file, "问题类别文件", CategoryCatalogue::readFile, CategoryCatalogue::refused);
+            List<Category> own = read.categories();
             categories.put(organization, own);
+            sources.put(organization, read.sources());
             organizations.find(organization).map(o -> o.organization().parent()).ifPresent(p -> parents.put(organization, p));
             Map<String, String> nameByCode = new LinkedHashMap<>();
             own.stream().filter(Category::applicable).forEach(c -> nameByCode.put(c.code(), c.name()));
@@ -65,6 +68,12 @@ public class CategoryCatalogue {
             throw new IllegalArgumentException("没有组织 " + organization);
         }
         return own;
+    }
+
+    /** The case sources the organisation uses (the {@code sources:} block of its categories.yaml). */
+    public CaseSources sources(String organization) {
+        all(organization);
+        return sources.get(organization);
     }
 
     /** The organisation's applicable categories, as staff may name them in a typed line. */
@@ -93,6 +102,14 @@ public class CategoryCatalogue {
     }
 
     static List<Category> read(InputStream in, String fileName) {
+        return readFile(in, fileName).categories();
+    }
+
+    /** A categories.yaml read and checked: its categories and its case sources. */
+    private record Read(List<Category> categories, CaseSources sources) {
+    }
+
+    private static Read readFile(InputStream in, String fileName) {
         CatalogueFile content = null;
         try (JsonParser parser = YAML.createParser(in)) {
             if (parser.nextToken() != null) {
@@ -107,12 +124,44 @@ public class CategoryCatalogue {
             throw refused(fileName, List.of("categories: 至少需要一个类别"));
         }
         List<String> problems = check(content.categories());
+        CaseSources caseSources = sources(content.sources(), problems);
         if (!problems.isEmpty()) {
             throw refused(fileName, problems);
         }
-        return content.categories().stream()
-                .map(e -> new Category(e.code(), e.name(), e.group(), e.items(), !Boolean.FALSE.equals(e.applicable())))
-                .toList();
+        return new Read(content.categories().stream()
+                .map(e -> new Category(e.code(), e.name(), e.group(), e.items(), !Boolean.FALSE.equals(e.applicable()), e.item()))
+                .toList(), caseSources);
+    }
+
+    /** The {@code sources:} block checked: known sources, not 会议决定, the import default among those offered. */
+    private static CaseSources sources(SourcesFile file, List<String> problems) {
+        if (file == null) {
+            return CaseSources.ALL;
+        }
+        List<CaseSource> offered = new ArrayList<>();
+        List<String> given = file.offered() == null ? List.of() : file.offered();
+        if (given.isEmpty()) {
+            problems.add("sources.offered: 至少列出一个案件来源（" + CaseSources.ALL.choices() + "）");
+        }
+        for (int i = 0; i < given.size(); i++) {
+            var source = CaseSource.of(given.get(i));
+            if (source.isEmpty()) {
+                problems.add("sources.offered[%d]: \"%s\" 不是已知的案件来源（%s）".formatted(i, given.get(i), CaseSources.ALL.choices()));
+            } else if (source.get() == CaseSource.MEETING) {
+                problems.add("sources.offered[%d]: 会议决定不用列出：会议记录中的决定事项由系统立案".formatted(i));
+            } else if (!offered.contains(source.get())) {
+                offered.add(source.get());
+            }
+        }
+        CaseSource importDefault = null;
+        if (file.importDefault() != null) {
+            importDefault = CaseSource.of(file.importDefault()).orElse(null);
+            if (importDefault == null || !offered.contains(importDefault)) {
+                problems.add("sources.import-default: \"" + file.importDefault() + "\" 须是 sources.offered 中的一项；"
+                        + "不填则导入文件必须写明来源");
+            }
+        }
+        return new CaseSources(offered, importDefault);
     }
 
     private static List<String> check(List<Entry> entries) {
@@ -140,7 +189,27 @@ public class CategoryCatalogue {
             }
             checkItems(problems, at, entry);
         }
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (entry != null && entry.item() != null) {
+                checkPlanItem(problems, "categories[" + i + "].item", entry, entries);
+            }
+        }
         return problems;
+    }
+
+    /** A category's {@code item}: another applicable category of the file that counts toward no item itself. */
+    private static void checkPlanItem(List<String> problems, String at, Entry entry, List<Entry> entries) {
+        Entry item = entries.stream().filter(e -> e != null && entry.item().equals(e.code())).findFirst().orElse(null);
+        if (item == null) {
+            problems.add(at + ": 本文件中没有类别 \"" + entry.item() + "\"（写整治项目的类别代码，如 REGULATE_ROAD_OCCUPYING_BUSINESS）");
+        } else if (item == entry) {
+            problems.add(at + ": 不能写本类别自己");
+        } else if (Boolean.FALSE.equals(item.applicable())) {
+            problems.add(at + ": \"" + entry.item() + "\"（" + item.name() + "）方案标注不适用，不能计入");
+        } else if (item.item() != null) {
+            problems.add(at + ": \"" + entry.item() + "\"（" + item.name() + "）本身计入另一项目，请直接写它计入的项目");
+        }
     }
 
     private static void checkItems(List<String> problems, String at, Entry entry) {
@@ -185,9 +254,12 @@ public class CategoryCatalogue {
                 "请修改该文件后重新启动。");
     }
 
-    record CatalogueFile(List<Entry> categories) {
+    record CatalogueFile(List<Entry> categories, SourcesFile sources) {
     }
 
-    record Entry(String code, String name, CategoryGroup group, List<String> items, Boolean applicable) {
+    record SourcesFile(List<String> offered, String importDefault) {
+    }
+
+    record Entry(String code, String name, CategoryGroup group, List<String> items, Boolean applicable, String item) {
     }
 }

@@ -38,6 +38,11 @@ public final class ImportColumns {
         return accepted == null ? key : accepted.get(templateName);
     }
 
+    /** The column keys, in the template's order. */
+    public List<String> keys() {
+        return List.copyOf(names.keySet());
+    }
+
     /** The template's header row. */
     public List<String> headers() {
         return names.keySet().stream().map(this::header).toList();

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
 import org.springframework.stereotype.Component;
 
 /**
  * The file to fill in for {@code POST /api/cases/import}: the import's columns under their Chinese names, as an
  * Excel workbook whose second sheet lists the organisation's categories (code, name, group, 小项) as
  * categories.yaml has them now and whose third explains each column, or as a CSV (UTF-8 with BOM, so Excel
- * opens it right) of the header row alone.
+ * opens it right) of the header row alone. Both speak of what the organisation has: 小项 only where a category has
+ * them, 属地街镇 only in a district or a town of one, its own sources ({@link CategoryCatalogue#sources}) and the groups
+ * that may choose the restricted ones.
  */
 @Component
 class ImportTemplate {
@@ -25,18 +29,32 @@ class ImportTemplate {
     static final String SHEET_HELP = "填写说明";
 
     private final CategoryCatalogue catalogue;
+    private final Organizations organizations;
+    private final ReportingRights rights;
 
-    ImportTemplate(CategoryCatalogue catalogue) {
+    ImportTemplate(CategoryCatalogue catalogue, Organizations organizations, ReportingRights rights) {
         this.catalogue = catalogue;
+        this.organizations = organizations;
+        this.rights = rights;
     }
 
-    /** The header row: each column's template name. */
-    static List<String> headers() {
-        return CaseImport.COLUMNS.headers();
+    /** The header row for the organisation: each of its columns' template name. */
+    List<String> headers(String organization) {
+        return keys(organization).stream().map(CaseImport.COLUMNS::header).toList();
     }
 
-    byte[] csv() {
-        return ("\uFEFF" + String.join(",", headers()) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    /** The columns the organisation fills in: without 小项 when no category has any, without 属地 in a town on its own. */
+    private List<String> keys(String organization) {
+        boolean subItems = catalogue.all(organization).stream().anyMatch(c -> !c.items().isEmpty());
+        Organization.Info info = organizations.of(organization).organization();
+        boolean territories = info.level() == Organization.Level.DISTRICT || info.parent() != null;
+        return CaseImport.COLUMNS.keys().stream()
+                .filter(k -> subItems || !"subItem".equals(k))
+                .filter(k -> territories || !"territory".equals(k)).toList();
+    }
+
+    byte[] csv(String organization) {
+        return ("\uFEFF" + String.join(",", headers(organization)) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
     byte[] xlsx(String organization) {
@@ -44,10 +62,10 @@ class ImportTemplate {
         try {
             Workbook workbook = new Workbook(out, "Shirong", "1.0");
             Worksheet cases = workbook.newWorksheet(SHEET_CASES);
-            List<String> headers = headers();
+            List<String> headers = headers(organization);
             for (int c = 0; c < headers.size(); c++) {
                 cases.value(0, c, headers.get(c));
-                cases.width(c, c == 3 || c == 4 || c == 5 ? 30 : 14);
+                cases.width(c, List.of("标题", "地点", "描述").contains(headers.get(c)) ? 30 : 14);
             }
             cases.range(0, 0, 0, headers.size() - 1).style().bold().fillColor("DDEBF7").set();
             cases.freezePane(0, 1);
@@ -80,7 +98,7 @@ class ImportTemplate {
             help.range(0, 0, 0, 1).style().bold().fillColor("DDEBF7").set();
             help.width(0, 14);
             help.width(1, 100);
-            List<String[]> rows = help();
+            List<String[]> rows = help(organization);
             for (int i = 0; i < rows.size(); i++) {
                 help.value(i + 1, 0, rows.get(i)[0]);
                 help.value(i + 1, 1, rows.get(i)[1]);
@@ -92,29 +110,41 @@ class ImportTemplate {
         return out.toByteArray();
     }
 
-    private static List<String[]> help() {
+    private List<String[]> help(String organization) {
         String urgencies = Arrays.stream(Urgency.values()).map(Urgency::label).collect(Collectors.joining("、"));
-        String sources = Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING).map(CaseSource::label)
+        CaseSources sources = catalogue.sources(organization);
+        String offered = sources.offered().stream().map(CaseSource::label).collect(Collectors.joining("、"));
+        String shortNames = sources.offered().stream().flatMap(s -> s.otherNames().stream().limit(1))
                 .collect(Collectors.joining("、"));
-        String restricted = ReportingRights.RESTRICTED.stream().map(CaseSource::label).collect(Collectors.joining("、"));
-        return List.of(
-                new String[] {"外部编号", "必填。测评报告或检查记录中的编号，同一编号只导入一次，同一文件可重复上传；"
-                        + "不能以 meeting-、ZONE-、campaign: 开头（本系统自用）"},
-                new String[] {"问题类别", "必填。写“问题类别”表中的类别名称或类别代码"},
-                new String[] {"小项", "可不填。满意度测评类别的小项，须是“问题类别”表中该类别所列的小项"},
-                new String[] {"标题", "必填。一句话写明问题"},
-                new String[] {"地点", "必填。问题所在的地址"},
-                new String[] {"描述", "可不填，也可没有这一列。问题的详细情况"},
-                new String[] {"紧急程度", "可不填，也可没有这一列，不填为一般。可写：" + urgencies
-                        + "。“紧急”只有办公室、督导检查组（核查人员）、领导小组组长和副组长及区里有督办权的部门可以填写，其他人员只能用于本单位牵头的问题，"
-                        + "紧急情况可在描述中写明"},
-                new String[] {"来源", "可不填，也可没有这一列，不填为满意度测评点位问题。可写：" + sources
-                        + "，或简称（满意度测评、12345、市民反映、巡查、自查、明查暗访）。" + restricted
-                        + "只有办公室、督导检查组（核查人员）、领导小组组长和副组长及区里有督办权的部门可以填写；会议决定不能导入"},
-                new String[] {"属地街镇", "可不填。问题所在的镇或街道，不填即本组织"},
-                new String[] {"社区", "可不填。社区、村或网格"},
-                new String[] {"活动", "可不填。发现问题的专项活动的编号，填写后案件计入该活动"},
-                new String[] {"注意", "第 1 行是表头，请勿改动列名；不认识的列整个文件不导入。任何一行有误时整个文件都不导入，"
-                        + "并指出第几行哪一列；改正后重新上传即可"});
+        String restricted = sources.offered().stream().filter(ReportingRights.RESTRICTED::contains).map(CaseSource::label)
+                .collect(Collectors.joining("、"));
+        String who = rights.who(organization);
+        String name = organizations.of(organization).name();
+        List<String> keys = keys(organization);
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"外部编号", "必填。来源中的编号（" + (sources.offers(CaseSource.SURVEY) ? "测评点位编号、" : "")
+                + (sources.offers(CaseSource.CITIZEN) ? "12345 工单号、" : "") + "检查记录编号等），同一编号只导入一次，同一文件可重复上传；"
+                + "不能以 meeting-、ZONE-、campaign: 开头（本系统自用）"});
+        rows.add(new String[] {"问题类别", "必填。写“问题类别”表中的类别名称或类别代码"});
+        if (keys.contains("subItem")) {
+            rows.add(new String[] {"小项", "可不填。满意度测评类别的小项，须是“问题类别”表中该类别所列的小项"});
+        }
+        rows.add(new String[] {"标题", "必填。一句话写明问题"});
+        rows.add(new String[] {"地点", "必填。问题所在的地址"});
+        rows.add(new String[] {"描述", "可不填，也可没有这一列。问题的详细情况"});
+        rows.add(new String[] {"紧急程度", "可不填，也可没有这一列，不填为一般。可写：" + urgencies + "。“紧急”只有" + who
+                + "可以填写，其他人员只能用于本单位牵头的问题，紧急情况可在描述中写明"});
+        rows.add(new String[] {"来源", (sources.importDefault() == null ? "必填：" + name + "导入的案件须写明来源，不设默认来源。"
+                : "可不填，也可没有这一列，不填为" + sources.importDefault().label() + "。") + "可写：" + offered
+                + (shortNames.isEmpty() ? "" : "，或简称（" + shortNames + "）") + "。"
+                + (restricted.isEmpty() ? "" : restricted + "只有" + who + "可以填写；") + "会议决定不能导入"});
+        if (keys.contains("territory")) {
+            rows.add(new String[] {"属地街镇", "可不填。问题所在的镇或街道，不填即本组织"});
+        }
+        rows.add(new String[] {"社区", "可不填。社区、村或网格"});
+        rows.add(new String[] {"活动", "可不填。发现问题的专项活动的编号，填写后案件计入该活动"});
+        rows.add(new String[] {"注意", "第 1 行是表头，请勿改动列名；不认识的列整个文件不导入。任何一行有误时整个文件都不导入，"
+                + "并指出第几行哪一列；改正后重新上传即可"});
+        return rows;
     }
 }

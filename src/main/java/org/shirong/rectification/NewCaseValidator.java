@@ -35,7 +35,7 @@ class NewCaseValidator {
      * A case a person reports (the form, {@code POST /api/cases}, an import row): as {@link #check(String, NewCase)}, and
      * neither a reference in Shirong's own namespaces ({@link OwnReferences#reserved}: the meeting, 门责 hand-over or
      * campaign finding that owns it would take the case for its own) nor the source 会议决定, which only a meeting's
-     * decision reports.
+     * decision reports, nor a source the organisation does not use ({@link CategoryCatalogue#sources}: 锦溪 has no survey).
      */
     List<ApiError> checkReported(String organization, NewCase c) {
         List<ApiError> errors = check(organization, c, false);
@@ -47,6 +47,11 @@ class NewCaseValidator {
         if (CaseSource.MEETING.name().equals(c.source())) {
             errors.add(ApiError.field("source", "MEETING_SOURCE", "案件来源不能填“会议决定”：会议决定的案件在会议记录中填写决定事项后由系统立案。"
                     + "请选择实际发现问题的来源（如日常巡查、单位自查）"));
+        } else {
+            CaseSources sources = catalogue.sources(organization);
+            CaseSource.of(c.source()).filter(s -> !sources.offers(s)).ifPresent(s -> errors.add(ApiError.field("source",
+                    "SOURCE_NOT_USED", territories.name(organization) + "不使用案件来源“" + s.label() + "”（可选："
+                            + sources.choices() + "）")));
         }
         return errors;
     }
@@ -85,7 +90,7 @@ class NewCaseValidator {
             errors.add(ApiError.field("source", "REQUIRED", "请填写案件来源"));
         } else if (!isOneOf(c.source(), CaseSource.values())) {
             errors.add(ApiError.field("source", "INVALID_SOURCE", "未知的案件来源：" + TextInput.shortened(c.source(), QUOTED) + "（可选："
-                    + CaseSource.choices() + "）"));
+                    + catalogue.sources(organization).choices() + "）"));
         }
         if (c.location() == null || blank(c.location().address())) {
             errors.add(ApiError.field("location.address", "REQUIRED", "请填写问题地点"));

@@ -20,14 +20,17 @@ import org.springframework.stereotype.Component;
  * and 联合检查、督导检查 only the organisation's office, inspectors (督导检查组) and approvers (组长、副组长: not the
  * whole leading group, whose members include every unit's head), the district's groups that supervise it, and
  * administrators; 紧急 they, or anyone whose own unit leads the case (reporting one's own unit's
- * urgent problem aims at no one else). Everyone else reports 日常巡查, 单位自查 or 满意度测评 cases of 一般 urgency and
- * writes why it is urgent in the description. 会议决定 is no one's to choose ({@link NewCaseValidator#checkReported}).
+ * urgent problem aims at no one else). Everyone else reports 日常巡查, 单位自查 or 满意度测评 cases (of those the
+ * organisation uses) of 一般 urgency and writes why it is urgent in the description. 会议决定 is no one's to choose ({@link NewCaseValidator#checkReported}).
  */
 @Component
 class ReportingRights {
 
     /** The sources only the office, the inspectors and the supervising district may choose. */
     static final Set<CaseSource> RESTRICTED = EnumSet.of(CaseSource.CITIZEN, CaseSource.SPOT_CHECK, CaseSource.JOINT_INSPECTION);
+    /** The sources everyone may choose, of those the organisation uses ({@link CategoryCatalogue#sources}). */
+    static final List<CaseSource> UNRESTRICTED = List.copyOf(EnumSet.complementOf(EnumSet.of(CaseSource.CITIZEN,
+            CaseSource.SPOT_CHECK, CaseSource.JOINT_INSPECTION, CaseSource.MEETING)));
 
     private final Organizations organizations;
     private final DispatchRules dispatchRules;
@@ -54,9 +57,18 @@ class ReportingRights {
         Set<String> supervisors = organizations.overseers(organization, Organization.OversightRight.SUPERVISE);
         boolean free = groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(g -> g.equals(o.roles().office())
                 || g.equals(o.roles().inspectors()) || g.equals(o.roles().approvers()) || supervisors.contains(g));
-        String who = o.name() + "的" + o.namesOf(o.roles().office(), o.roles().inspectors(), o.roles().approvers())
+        return new Reporter(organization, o, groups, free, who(organization), new HashMap<>());
+    }
+
+    /**
+     * Who may choose the restricted sources and 紧急 in the organisation, as a message names them: 锦溪镇的推进小组办公室、
+     * 推进小组组长、副组长, and the district's groups that supervise it.
+     */
+    String who(String organization) {
+        Organization o = organizations.of(organization);
+        Set<String> supervisors = organizations.overseers(organization, Organization.OversightRight.SUPERVISE);
+        return o.name() + "的" + o.namesOf(o.roles().office(), o.roles().inspectors(), o.roles().approvers())
                 + (supervisors.isEmpty() ? "" : "和" + String.join("、", supervisors.stream().map(this::groupName).toList()));
-        return new Reporter(organization, o, groups, free, who, new HashMap<>());
     }
 
     /** One caller reporting in one organisation; {@code leads}: the lead unit by category and source, as looked up. */
@@ -86,8 +98,8 @@ class ReportingRights {
             }
             List<ApiError> errors = new ArrayList<>();
             CaseSource.of(c.source()).filter(RESTRICTED::contains).ifPresent(s -> errors.add(ApiError.field("source",
-                    "SOURCE_NOT_PERMITTED", "案件来源“" + s.label() + "”只有" + who
-                            + "可以选择；请选择日常巡查、单位自查或满意度测评点位问题，问题的由来和紧急情况请在描述中写明")));
+                    "SOURCE_NOT_PERMITTED", "案件来源“" + s.label() + "”只有" + who + "可以选择；请选择"
+                            + catalogue.sources(organization).labelsOr(UNRESTRICTED) + "，问题的由来和紧急情况请在描述中写明")));
             if (Urgency.URGENT.name().equals(c.urgency())) {
                 String lead = leads.computeIfAbsent(c.category() + "|" + c.source(),
                         key -> Optional.ofNullable(leadUnit(organization, c))).orElse(null);

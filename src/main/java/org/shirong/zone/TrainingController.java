@@ -48,6 +48,7 @@ class TrainingController {
             @RequestParam(required = false) String organization) {
         Authentication caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forWork(caller, organization);
+        access.requireZones(own);
         callerOrganization.requireOfficeOrLeading(caller, own, "登记责任区培训");
         long id = trainings.record(own, training, caller.getUserId());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
@@ -56,6 +57,7 @@ class TrainingController {
     @GetMapping
     List<Trainings.Session> list(@RequestParam(required = false) String year, @RequestParam(required = false) String organization) {
         String own = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
+        access.requireZones(own);
         boolean readsAll = access.readsPhones(own);
         return trainings.ofYear(own, year(year), ownerGroup -> readsAll || access.inGroup(ownerGroup));
     }
@@ -64,6 +66,7 @@ class TrainingController {
     List<Trainings.Coverage> coverage(@RequestParam(required = false) String year,
             @RequestParam(required = false) String organization) {
         String own = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
+        access.requireZones(own);
         return trainings.coverage(own, year(year));
     }
 

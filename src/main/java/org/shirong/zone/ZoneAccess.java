@@ -38,11 +38,32 @@ class ZoneAccess {
         return a == null ? null : a.getUserId();
     }
 
-    /** Refuses (404) a caller who is not staff of the organisation (nor oversees it, nor administers). */
+    /**
+     * Refuses (404) a caller who is not staff of the organisation (nor oversees it, nor administers), and anyone when the
+     * organisation has no zones ({@link #requireZones}).
+     */
     void staffOf(String tenant) {
         if (!isStaff(tenant)) {
             throw new NotFoundException("ZONE_NOT_FOUND", "没有找到该组织的责任区");
         }
+        requireZones(tenant);
+    }
+
+    /** Refuses (404, saying why) any request of an organisation without the 责任区 module ({@link ZoneSettings#enabled}). */
+    void requireZones(String tenant) {
+        if (!settings.enabled(tenant)) {
+            throw new NotFoundException("ZONES_NOT_CONFIGURED", settings.offReason(tenant));
+        }
+    }
+
+    /** Whether the 责任区 link belongs in the page header: the caller's organisation has zones, or the caller administers. */
+    boolean offersZones(Authentication caller) {
+        if (caller == null) {
+            return false;
+        }
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        return groups.contains(Groups.CAMUNDA_ADMIN)
+                || caller.getTenantIds() != null && caller.getTenantIds().stream().anyMatch(settings::enabled);
     }
 
     /** The zone, for a caller of its organisation; 404 for a zone that does not exist or that the caller may not see. */

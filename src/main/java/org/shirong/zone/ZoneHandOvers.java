@@ -153,7 +153,9 @@ class ZoneHandOvers {
             steps.add(step.name() + "（" + SHOWN.format(step.issuedAt().atZone(tz)) + "，限 " + SHOWN.format(step.dueAt().atZone(tz))
                     + " 前整改）");
         }
-        text.append(String.join("、", steps)).append("，复查仍未整改，依《上海市市容环境卫生管理条例》移交执法（责令改正，可处 50–500 元罚款）。")
+        ZoneSettings.LegalBasis basis = settings.of(breach.tenantId()).legalBasis();
+        text.append(String.join("、", steps)).append("，复查仍未整改，依").append(basis.regulation()).append("移交执法（")
+                .append(basis.handover()).append("）。")
                 .append("责任区档案（一点一档）PDF：/api/cases/本案件编号/zone-file.pdf；档案页：/shirong/zones/").append(zone.id());
         return TextInput.shortened(text.toString(), 4000);
     }
@@ -178,6 +180,7 @@ class ZoneHandOvers {
         Map<String, String> groups = organizations.groupNames(zone.tenantId());
         Map<String, Object> model = new HashMap<>();
         model.put("title", "市容环境卫生责任区档案（" + zone.holderName() + "）");
+        model.put("legalBasis", settings.of(zone.tenantId()).legalBasis());
         model.put("subtitle", organizations.of(zone.tenantId()).name() + "　移交执法案件 " + caseNo + "　生成于 "
                 + SHOWN.format(ZoneLadder.now().atZone(tz)));
         model.put("fields", List.of(

@@ -55,11 +55,12 @@ class ZoneNoticeController {
     private final CallerOrganization callerOrganization;
     private final Organizations organizations;
     private final WorkingCalendars calendars;
+    private final ZoneSettings settings;
     private final int maxPdf;
 
     ZoneNoticeController(ZoneNotices notices, ZoneRecords zones, ZoneAccess access, PrintDocuments print,
             IdentityService identityService, CallerOrganization callerOrganization, Organizations organizations,
-            WorkingCalendars calendars, @Value("${shirong.zones.notice-pdf-max}") int maxPdf) {
+            WorkingCalendars calendars, ZoneSettings settings, @Value("${shirong.zones.notice-pdf-max}") int maxPdf) {
         if (maxPdf < 1) {
             throw new StartupRefusedException("shirong.zones.notice-pdf-max 为 " + maxPdf + "，应至少为 1",
                     "请修改 config/application.yaml（一个 PDF 最多包含的责任告知书份数，默认 200）后重新启动。");
@@ -72,6 +73,7 @@ class ZoneNoticeController {
         this.callerOrganization = callerOrganization;
         this.organizations = organizations;
         this.calendars = calendars;
+        this.settings = settings;
         this.maxPdf = maxPdf;
     }
 
@@ -124,7 +126,8 @@ class ZoneNoticeController {
             throws IOException {
         print.checkFont();
         ZoneId zone = calendars.of(organization).zone();
-        Map<String, Object> model = notices.printModel(organization, edition, printed, zone);
+        Map<String, Object> model = new java.util.HashMap<>(notices.printModel(organization, edition, printed, zone));
+        model.put("legalBasis", settings.of(organization).legalBasis()); // 二、依据: the organisation's own law
         response.setContentType("application/pdf");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString());

@@ -31,9 +31,11 @@ class ZoneRatesController {
     private final Organizations organizations;
     private final CallerOrganization callerOrganization;
     private final IdentityService identityService;
+    private final ZoneAccess access;
 
     ZoneRatesController(ZoneRates rates, UnitScores scores, Organizations organizations, CallerOrganization callerOrganization,
-            IdentityService identityService) {
+            IdentityService identityService, ZoneAccess access) {
+        this.access = access;
         this.rates = rates;
         this.scores = scores;
         this.organizations = organizations;
@@ -49,6 +51,7 @@ class ZoneRatesController {
     RatesView rates(@RequestParam(required = false) String period, @RequestParam(required = false) String organization) {
         Authentication caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forReading(caller, organization);
+        access.requireZones(own);
         requireSupervisor(caller, own);
         scores.periodProblem(period).ifPresent(message -> {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));

@@ -22,14 +22,27 @@ import org.shirong.system.StartupRefusedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Each organisation's zone settings ({@code zones.yaml} in its folder, else {@code _defaults/zones.yaml}), read and
- * checked once at start-up: a mistake refuses start-up naming the file and the field.
+ * Each organisation's zone settings, read and checked once at start-up: a mistake refuses start-up naming the file and
+ * the field. The 责任区（门责）module is the Shanghai regime (上海市市容环境卫生管理条例 §11–13): an organisation has it when
+ * its folder has a {@code zones.yaml}, or, having none, when its district has one, and then {@code _defaults/zones.yaml}
+ * applies (松江's towns and streets). An organisation elsewhere that configured none (锦溪镇, 江苏昆山) has no zones.
  */
 @Component
 class ZoneSettings {
 
-    /** One organisation's settings; {@code enforcementUnit} with {@code @office} already resolved to its office. */
-    record Settings(String enforcementUnit, String handoverCategory, Ladder ladder) {
+    /**
+     * One organisation's settings; {@code enforcementUnit} with {@code @office} already resolved to its office,
+     * {@code legalBasis} the regulation its 告知书, 档案 and 移交执法 cite.
+     */
+    record Settings(String enforcementUnit, String handoverCategory, Ladder ladder, LegalBasis legalBasis) {
+    }
+
+    /**
+     * The law the organisation's zones rest on: {@code regulation} its title in 《》, {@code articles} the articles,
+     * {@code duty} who bears the zone's duty, {@code penalty} what follows a breach, {@code handover} the 移交执法 in short.
+     * Public: the notice and file templates read it.
+     */
+    public record LegalBasis(String regulation, String articles, String duty, String penalty, String handover) {
     }
 
     /** The 门责 ladder: the limit after each level (1 告知劝导, 2 黄牌, 3 红牌) and when repeats start higher. */
@@ -51,9 +64,16 @@ class ZoneSettings {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Map<String, Settings> byOrganization = new HashMap<>();
+    private final Map<String, String> names = new HashMap<>();
 
     ZoneSettings(Organizations organizations, OrganizationRoles roles, CategoryCatalogue catalogue) {
         for (String id : organizations.ids()) {
+            names.put(id, organizations.of(id).name());
+            String district = organizations.of(id).organization().parent();
+            boolean own = organizations.ownFile(id, "zones.yaml").isPresent();
+            if (!own && (district == null || organizations.ownFile(district, "zones.yaml").isEmpty())) {
+                continue; // no zones here: not configured, nor a town of a district that has them
+            }
             String file = organizations.file(id, "zones.yaml");
             SettingsFile read = ConfigFile.read(file, "责任区设置文件", ZoneSettings::read, ZoneSettings::refused);
             List<String> problems = new ArrayList<>();
@@ -67,20 +87,62 @@ class ZoneSettings {
                 problems.add("handover-category: 组织 " + id + " 的问题类别中没有 \"" + read.handoverCategory() + "\"");
             }
             Ladder ladder = ladder(read.ladder(), problems);
+            LegalBasis basis = legalBasis(read.legalBasis(), problems);
             if (!problems.isEmpty()) {
                 throw refused(file + "（组织 " + id + "）", problems);
             }
-            byOrganization.put(id, new Settings(unit, read.handoverCategory(), ladder));
+            byOrganization.put(id, new Settings(unit, read.handoverCategory(), ladder, basis));
         }
     }
 
-    /** The organisation's settings. */
+    /** Whether the organisation has the 责任区 module (see the class comment). */
+    boolean enabled(String organization) {
+        return byOrganization.containsKey(organization);
+    }
+
+    /** Why an organisation without zones has none, as a refusal says it. */
+    String offReason(String organization) {
+        return names.getOrDefault(organization, organization) + "未开展市容环境卫生责任区（门责）管理，没有责任区功能"
+                + "（如需开展，请管理员在本组织的配置文件夹中建立 zones.yaml，写明执法单位、处置阶梯和所依据的法规）";
+    }
+
+    /** The settings of an organisation that has zones ({@link #enabled}). */
     Settings of(String organization) {
         Settings settings = byOrganization.get(organization);
         if (settings == null) {
-            throw new IllegalArgumentException("没有组织 " + organization);
+            throw new IllegalArgumentException(names.containsKey(organization) ? offReason(organization) : "没有组织 " + organization);
         }
         return settings;
+    }
+
+    private static LegalBasis legalBasis(LegalBasisFile b, List<String> problems) {
+        if (b == null) {
+            problems.add("legal-basis: 必须写明责任区所依据的法规（regulation、articles、duty、penalty、handover）");
+            return null;
+        }
+        List<String> missing = new ArrayList<>();
+        if (blank(b.regulation())) {
+            missing.add("regulation");
+        }
+        if (blank(b.articles())) {
+            missing.add("articles");
+        }
+        if (blank(b.duty())) {
+            missing.add("duty");
+        }
+        if (blank(b.penalty())) {
+            missing.add("penalty");
+        }
+        if (blank(b.handover())) {
+            missing.add("handover");
+        }
+        missing.forEach(field -> problems.add("legal-basis." + field + ": 必须填写"));
+        return missing.isEmpty() ? new LegalBasis(b.regulation().strip(), b.articles().strip(), b.duty().strip(),
+                b.penalty().strip(), b.handover().strip()) : null;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static Ladder ladder(LadderFile l, List<String> problems) {
@@ -133,7 +195,10 @@ class ZoneSettings {
                 "请修改该文件后重新启动。");
     }
 
-    record SettingsFile(String enforcementUnit, String handoverCategory, LadderFile ladder) {
+    record SettingsFile(String enforcementUnit, String handoverCategory, LadderFile ladder, LegalBasisFile legalBasis) {
+    }
+
+    record LegalBasisFile(String regulation, String articles, String duty, String penalty, String handover) {
     }
 
     record LadderFile(String adviceLimit, String yellowCardLimit, String redCardLimit, Integer repeatWindowDays,

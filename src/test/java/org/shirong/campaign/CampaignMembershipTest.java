@@ -489,6 +489,36 @@ class CampaignMembershipTest {
                 .contains("期限按派遣时限（2027年", "；活动计划项目完成时限（2027年10月19日）已过，不作为期限"));
     }
 
+    /**
+     * jxreview J22: a patrol category names the 931 item it counts toward (categories.yaml {@code item:}): a 乱设摊 case of a
+     * 锦溪 campaign counts under 规范占道经营 in the campaign's progress, and keeps the patrol limit of 1 working day that the
+     * dispatch table gives 乱设摊 (not the item's 20); a category naming no item (暴露垃圾) still counts under 其他.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPatrolStallCaseOfAJinxiCampaignCountsUnderTheRoadOccupyingItemWithItsOwnOneDayLimit() {
+        start("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-STALL\",\"name\":\"锦溪 931\"}");
+
+        ResponseEntity<Map> stall = report("jxtuijinban1", "JX-STALL", "ILLEGAL_STALL", null, "锦溪镇农贸市场南门");
+        ResponseEntity<Map> garbage = report("jxtuijinban1", "JX-STALL", "EXPOSED_GARBAGE", null, "锦溪镇长寿路 10 号");
+
+        assertThat(stall.getStatusCode()).as("%s", stall.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(stall.getBody()).containsEntry("planItem", "REGULATE_ROAD_OCCUPYING_BUSINESS");
+        assertThat(garbage.getBody()).containsEntry("planItem", null);
+        Map<String, Object> record = (Map<String, Object>) rest.withBasicAuth("jxtuijinban1", "demo")
+                .getForObject("/api/cases/" + stall.getBody().get("caseNo"), Map.class).get("record");
+        assertThat(record).containsEntry("category", "ILLEGAL_STALL").containsEntry("planItem", "REGULATE_ROAD_OCCUPYING_BUSINESS")
+                .containsEntry("limitAmount", 1).containsEntry("limitUnit", "WORKING_DAYS").containsEntry("leadUnit", "jxchengguan");
+
+        Map<String, Object> planItems = (Map<String, Object>) rest.withBasicAuth("jxtuijinban1", "demo")
+                .getForObject("/api/campaigns/JX-STALL", Map.class).get("planItems");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) planItems.get("items");
+        assertThat(items).filteredOn(i -> "REGULATE_ROAD_OCCUPYING_BUSINESS".equals(i.get("category"))).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("name", "规范占道经营").containsEntry("found", 1));
+        assertThat(items).filteredOn(i -> i.get("category") == null).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("name", "其他（不属于整治项目）").containsEntry("found", 1));
+    }
+
     @Test
     void aCampaignThatIsUnknownAnotherOrganisationsOrEndedIsRefusedNamingTheField() {
         start("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-ENDED\",\"name\":\"锦溪 931\"}");

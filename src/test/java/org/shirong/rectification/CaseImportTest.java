@@ -357,6 +357,69 @@ class CaseImportTest {
                 .contains("日常巡查（PATROL）", "市民反映（12345）（CITIZEN）");
     }
 
+    /**
+     * jxreview J16: 锦溪镇 has no 满意度测评, 督导检查组 or district. Its import names no default source (categories.yaml
+     * {@code sources:}): a file without 来源, or a row leaving it empty, is refused naming the town's own sources, and
+     * 满意度测评 is refused as a source the town does not use; nothing is saved. A unit head refused 12345 is told the
+     * town's own sources; the template shows no 小项 or 属地街镇 column and its 填写说明 names only what the town has.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aJinxiImportMustNameItsSourceAndTheTemplateAndMessagesNameOnlyTheTownsOwn() throws IOException {
+        ResponseEntity<Map> noColumn = uploadAs("jxtuijinban1", "外部编号,问题类别,标题,地点\nJXIMP-001,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 10 号\n");
+        assertThat(noColumn.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(noColumn)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("1:source:MISSING_COLUMN");
+        assertThat((String) errors(noColumn).get(0).get("message")).contains("缺少列“来源”", "锦溪镇导入的案件须写明来源",
+                "日常巡查、单位自查、联合检查、督导检查、市民反映（12345）").doesNotContain("满意度测评");
+
+        ResponseEntity<Map> rows = uploadAs("jxtuijinban1", """
+                外部编号,问题类别,标题,地点,来源
+                JXIMP-002,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 11 号,
+                JXIMP-003,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 12 号,满意度测评
+                """);
+        assertThat(rows.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(rows)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("2:source:REQUIRED", "3:source:SOURCE_NOT_USED");
+        assertThat((String) errors(rows).get(1).get("message")).startsWith("第 3 行：锦溪镇不使用案件来源“满意度测评点位问题”");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref like 'JXIMP-%'", Long.class)).isZero();
+
+        ResponseEntity<Map> named = uploadAs("jxtuijinban1", """
+                外部编号,问题类别,标题,地点,来源
+                JXIMP-004,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 13 号,巡查
+                JXIMP-005,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 14 号,12345
+                """);
+        assertThat(named.getBody()).containsEntry("created", 2);
+        assertThat(jdbc.queryForList("select external_ref || ':' || source from rect_case where external_ref like 'JXIMP-%'"
+                + " order by external_ref", String.class)).containsExactly("JXIMP-004:PATROL", "JXIMP-005:CITIZEN");
+
+        ResponseEntity<Map> survey = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"暴露垃圾","category":"EXPOSED_GARBAGE","source":"SURVEY","location":{"address":"锦溪镇长寿路 15 号"}}"""), Map.class);
+        assertThat(survey.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(survey)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("source:SOURCE_NOT_USED");
+        ResponseEntity<Map> citizen = rest.withBasicAuth("jxhuanwei1", "demo").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"暴露垃圾","category":"EXPOSED_GARBAGE","source":"CITIZEN","location":{"address":"锦溪镇长寿路 16 号"}}"""), Map.class);
+        assertThat(citizen.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) errors(citizen).get(0).get("message")).contains("只有锦溪镇的推进小组办公室", "请选择日常巡查或单位自查，")
+                .doesNotContain("满意度测评");
+
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/cases/import/template?format=xlsx", byte[].class);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            try (Stream<Row> header = workbook.getFirstSheet().openStream()) {
+                assertThat(header.toList()).singleElement().satisfies(h -> assertThat(h.stream().map(c -> c.getText()))
+                        .containsExactly("外部编号", "问题类别", "标题", "地点", "描述", "紧急程度", "来源", "社区", "活动"));
+            }
+            String help;
+            try (Stream<Row> lines = workbook.getSheet(2).orElseThrow().openStream()) {
+                help = String.join("\n", lines.map(r -> r.getCellText(0) + "：" + r.getCellText(1)).toList());
+            }
+            assertThat(help).contains("来源：必填：锦溪镇导入的案件须写明来源", "“紧急”只有锦溪镇的推进小组办公室", "12345 工单号")
+                    .doesNotContain("督导检查组", "区里", "满意度测评", "明查暗访", "小项", "属地");
+        }
+        assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/cases/import/template?format=csv", String.class))
+                .isEqualTo("\uFEFF外部编号,问题类别,标题,地点,描述,紧急程度,来源,社区,活动\r\n");
+    }
+
     private ResponseEntity<Map> uploadAs(String user, String csv) {
         return CsvUpload.post(rest.withBasicAuth(user, "demo"), "/api/cases/import", csv.getBytes(StandardCharsets.UTF_8), "rows.csv");
     }

@@ -46,6 +46,39 @@ class CategoryCatalogueTest {
         assertThat(byGroup.get(CategoryGroup.SURVEY).stream().mapToInt(c -> c.items().size()).sum()).isEqualTo(35);
     }
 
+    /** jxreview J9/J16/J22: 锦溪's patrol categories name the 931 item they count toward; its sources have no survey. */
+    @Test
+    void jinxisPatrolCategoriesCountTowardItsItemsAndItsSourcesHaveNoSurvey() {
+        CategoryCatalogue catalogue = new CategoryCatalogue(Organizations.read("jiuting", "jinxi"));
+
+        assertThat(catalogue.find("jinxi", "ILLEGAL_STALL")).get().extracting(Category::item).isEqualTo("REGULATE_ROAD_OCCUPYING_BUSINESS");
+        assertThat(catalogue.find("jinxi", "OUTDOOR_ADVERTISING")).get().extracting(Category::item).isEqualTo("REGULATE_OUTDOOR_ADVERTISING");
+        assertThat(catalogue.find("jinxi", "EXPOSED_GARBAGE")).get().extracting(Category::item).isNull();
+        assertThat(catalogue.all("jinxi")).extracting(Category::name).doesNotContain("机动车乱停放")
+                .noneMatch(n -> n.contains("二无一白") || n.contains("门责"));
+        assertThat(catalogue.sources("jinxi").offered()).containsExactly(CaseSource.PATROL, CaseSource.SELF_INSPECTION,
+                CaseSource.JOINT_INSPECTION, CaseSource.CITIZEN);
+        assertThat(catalogue.sources("jinxi").importDefault()).as("an import must name its source").isNull();
+        assertThat(catalogue.sources("jiuting")).isEqualTo(CaseSources.ALL);
+    }
+
+    @Test
+    void aWrongItemOrSourceIsNamedByField() {
+        assertThatThrownBy(() -> read(HEAD + """
+                  - { code: ILLEGAL_STALL, name: 乱设摊, group: PATROL, item: NO_SUCH_ITEM }
+                  - { code: RECTIFY_BACK_STREETS, name: 整治背街小巷, group: CAMPAIGN_931, applicable: false }
+                  - { code: GRAFFITI, name: 乱涂写, group: PATROL, item: RECTIFY_BACK_STREETS }
+                sources:
+                  offered: [PATROL, 会议决定, 路人]
+                  import-default: SURVEY
+                """)).isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("categories[1].item: 本文件中没有类别 \"NO_SUCH_ITEM\"")
+                .hasMessageContaining("categories[3].item: \"RECTIFY_BACK_STREETS\"（整治背街小巷）方案标注不适用")
+                .hasMessageContaining("sources.offered[1]: 会议决定不用列出")
+                .hasMessageContaining("sources.offered[2]: \"路人\" 不是已知的案件来源")
+                .hasMessageContaining("sources.import-default: \"SURVEY\" 须是 sources.offered 中的一项");
+    }
+
     @Test
     void findsACategoryByItsCode() {
         CategoryCatalogue catalogue = new CategoryCatalogue(Organizations.read("jiuting"));

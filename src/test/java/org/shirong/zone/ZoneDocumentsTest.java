@@ -112,6 +112,42 @@ class ZoneDocumentsTest {
                 .getBody()).contains("告知书版次 26 无效");
     }
 
+    /**
+     * jxreview J14: 锦溪镇 (江苏昆山) configured no zones.yaml and belongs to no district that has one, so it has no 责任区
+     * module: its staff get 404 with the reason in Chinese on every zone request and page, and the page header offers no
+     * 责任区 link; 九亭镇 keeps its module, its header link, and the notice cites the law its zones.yaml names.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTownWithoutZonesConfiguredHasNoZoneModuleAndItsHeaderOffersNone() throws IOException {
+        TestRestTemplate jinxi = rest.withBasicAuth("jxtuijinban1", "demo");
+        for (String url : List.of("/api/zones", "/api/zones/map", "/api/zones/self-groups", "/api/zones/trainings",
+                "/api/zones/trainings/coverage", "/api/zones/import-template.xlsx", "/api/zones/notices.pdf",
+                "/api/zones/rates?period=2026-11")) {
+            ResponseEntity<Map> refused = jinxi.getForEntity(url, Map.class);
+            assertThat(refused.getStatusCode()).as(url).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).as(url).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("code", "ZONES_NOT_CONFIGURED").extracting(m -> (String) m.get("message")).asString()
+                    .startsWith("锦溪镇未开展市容环境卫生责任区（门责）管理，没有责任区功能").contains("zones.yaml"));
+        }
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> register = jinxi.postForEntity("/api/zones", new HttpEntity<>("""
+                {"zoneNo":"JX-Z-0001","holderName":"长寿路面馆","holderType":"SHOP","address":"锦溪镇长寿路 1 号","ownerGroup":"jxchengguan"}""",
+                json), Map.class);
+        assertThat(register.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from zone where tenant_id = 'jinxi'", Long.class)).isZero();
+        ResponseEntity<String> page = jinxi.getForEntity("/shirong/zones", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(jinxi.getForObject("/shirong/map", String.class)).contains("案件地图").doesNotContain("href=\"/shirong/zones\"");
+        assertThat(rest.withBasicAuth("chuangban1", "demo").getForObject("/shirong/map", String.class))
+                .contains("href=\"/shirong/zones\"");
+        long shop = zone("JT-Z-L001", "九亭大街面馆", ZoneType.SHOP, "juwei01");
+        assertThat(text(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/zones/" + shop + "/notice.pdf", byte[].class)
+                .getBody())).contains("二、依据《上海市市容环境卫生管理条例》第十一条至第十三条：单位和个人对其所有");
+    }
+
     @Test
     void anOwnerGroupPrintsAPagePerHolderAndOnePdfIsCapped() throws IOException {
         zone("JT-Z-P001", "九亭大街 1 号商铺", ZoneType.SHOP, "juwei02");
