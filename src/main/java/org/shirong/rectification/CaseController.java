@@ -144,15 +144,17 @@ class CaseController {
     }
 
     /**
-     * The sources the caller may give a problem he reports ({@link ReportingRights}: 市民反映、明查暗访、联合检查 only the
-     * office, the inspectors and the approvers), for the 上报问题 page's picker; the report is checked the same way.
+     * The sources the caller may give a problem he reports: those his organisation uses ({@code sources:} of its
+     * categories.yaml) that he may report ({@link ReportingRights}: 市民反映、明查暗访、联合检查 only the office, the
+     * inspectors and the approvers), for the 上报问题 page's picker; the report is checked the same way.
      */
     @GetMapping("/cases/sources")
     List<SourceView> reportableSources(@RequestParam(required = false) String organization) {
         var caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forWork(caller, organization);
         var reporter = reportingRights.of(own, caller);
-        return java.util.Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING)
+        CaseSources used = catalogue.sources(own);
+        return java.util.Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING).filter(used::offers)
                 .filter(s -> reporter.refused(new NewCase(null, null, Urgency.NORMAL.name(), s.name(), null, null, null)).isEmpty())
                 .map(s -> new SourceView(s.name(), s.label())).toList();
     }

@@ -71,7 +71,7 @@ class CaseApiTest {
         return (List<Map<String, Object>>) response.getBody().get("errors");
     }
 
-    /** The 上报问题 page's picker: only the sources the caller may choose, never 会议决定. */
+    /** The 上报问题 page's picker: only the sources the caller's organisation uses and he may choose, never 会议决定. */
     @Test
     @SuppressWarnings("unchecked")
     void theSourcesOfferedAreThoseTheCallerMayReport() {
@@ -80,6 +80,9 @@ class CaseApiTest {
         assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/sources", List.class))
                 .extracting(s -> s.get("code") + ":" + s.get("name")).contains("CITIZEN:市民反映（12345）", "PATROL:日常巡查")
                 .doesNotContain("MEETING:会议决定");
+        // 锦溪镇 uses no 满意度测评 (its categories.yaml offers 日常巡查、单位自查、联合检查、12345): its unit is not offered one
+        assertThat((List<Map<String, Object>>) as("jxhuanwei1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code")).containsExactly("PATROL", "SELF_INSPECTION");
     }
 
     static HttpEntity<org.springframework.util.LinkedMultiValueMap<String, Object>> reportWithPhotos(String report,
