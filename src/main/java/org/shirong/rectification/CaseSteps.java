@@ -501,8 +501,9 @@ public class CaseSteps {
                     + "）的人员，不能核查本单位的整改结果，请由其他核查人员核查");
         }
         String inspectors = roles.inspectors(execution);
-        java.util.Set<String> roleGroups = java.util.Set.of(inspectors, roles.approvers(execution), roles.office(execution),
-                roles.leading(execution));
+        // one group may hold several roles (锦溪镇's 推进小组办公室 is its office and its inspectors)
+        java.util.Set<String> roleGroups = new java.util.HashSet<>(java.util.List.of(inspectors, roles.approvers(execution),
+                roles.office(execution), roles.leading(execution)));
         java.util.List<String> units = verifier.getGroupIds() == null ? java.util.List.of()
                 : verifier.getGroupIds().stream().filter(g -> !roleGroups.contains(g)).toList();
         if (units.isEmpty()) {

@@ -286,17 +286,7 @@
       });
   }
 
-  function showErrors(form, errors) {
-    Array.prototype.forEach.call(form.querySelectorAll('[data-error-for]'), function (p) {
-      p.textContent = '';
-      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.remove('has-error'); }
-    });
-    errors.forEach(function (x) {
-      var p = form.querySelector('[data-error-for="' + (x.field || '') + '"]') || form.querySelector('[data-error-for=""]');
-      p.textContent = (p.textContent ? p.textContent + ' ' : '') + x.message;
-      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.add('has-error'); }
-    });
-  }
+  function showErrors(form, errors) { window.ShirongForms.showErrors(form, errors); }
 
   function showTimeline(timeline) {
     var list = document.getElementById('case-timeline');

@@ -106,15 +106,7 @@
   function photosBusy() { return photoFields.some(function (f) { return f.busy(); }); }
 
   function showErrors(errors) {
-    Array.prototype.forEach.call(form.querySelectorAll('[data-error-for]'), function (p) {
-      p.textContent = '';
-      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.remove('has-error'); }
-    });
-    errors.forEach(function (x) {
-      var p = form.querySelector('[data-error-for="' + (x.field || '') + '"]') || form.querySelector('[data-error-for=""]');
-      p.textContent = (p.textContent ? p.textContent + ' ' : '') + x.message;
-      if (p.parentNode.classList.contains('form-group')) { p.parentNode.classList.add('has-error'); }
-    });
+    window.ShirongForms.showErrors(form, errors);
     var first = form.querySelector('.has-error') || (errors.length ? form.querySelector('[data-error-for=""]') : null);
     if (first && first.scrollIntoView) { first.scrollIntoView({ block: 'center' }); }
   }
