@@ -187,9 +187,21 @@ class ChoiceGatewayCheckTest {
         List<String> problems = FormReferenceCheck.check(replaced("forms/CaseSupervision.form",
                 "\"id\": \"CaseSupervision\"", "\"id\": \"CaseSupervisionNew\""), new HashMap<>());
 
-        assertThat(problems).singleElement().asString().contains("processes/RectificationProcess.bpmn: 第 325 行",
+        assertThat(problems).singleElement().asString().contains("processes/RectificationProcess.bpmn: 第 "
+                        + lineOf("processes/RectificationProcess.bpmn", "id=\"Task_SuperviseCase\"") + " 行",
                 "任务 Task_SuperviseCase（督办超期案件）", "表单 id \"CaseSupervision\"", "找不到",
                 "/tmp/owner/forms/CaseSupervision.form 的 id \"CaseSupervisionNew\"");
+    }
+
+    /** The line of the shipped file holding {@code text} (1-based): the diagrams change, the message must follow them. */
+    private static int lineOf(String file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(file + " has no " + text);
     }
 
     @Test
@@ -198,7 +210,8 @@ class ChoiceGatewayCheckTest {
         resources.removeIf(r -> r.name().equals("forms/ZoneRecheck.html"));
 
         assertThat(FormReferenceCheck.check(resources, new HashMap<>())).singleElement().asString()
-                .contains("processes/ZoneEnforcementProcess.bpmn: 第 49 行 任务 Task_RecheckZone（复查整改情况）", "forms/ZoneRecheck.html", "embedded:deployment:forms/ZoneRecheck.html", "找不到");
+                .contains("processes/ZoneEnforcementProcess.bpmn: 第 " + lineOf("processes/ZoneEnforcementProcess.bpmn",
+                        "id=\"Task_RecheckZone\"") + " 行 任务 Task_RecheckZone（复查整改情况）", "forms/ZoneRecheck.html", "embedded:deployment:forms/ZoneRecheck.html", "找不到");
     }
 
     /**
