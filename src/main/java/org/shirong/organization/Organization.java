@@ -13,11 +13,11 @@ import java.util.stream.Collectors;
  * every organisation.
  */
 public record Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
-        List<UserDefinition> users, Notice notice) {
+        List<UserDefinition> users, Notice notice, Terms terms) {
 
     public Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
             List<UserDefinition> users) {
-        this(organization, roles, oversight, groups, users, null);
+        this(organization, roles, oversight, groups, users, null, null);
     }
 
     /** What a 通报 says today when the file sets nothing: report back within 五个工作日, signed by the leading group. */
@@ -32,6 +32,25 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
 
         public List<String> signedBy() {
             return signedBy == null ? List.of() : signedBy;
+        }
+    }
+
+    /**
+     * The words of the organisation's plan for a case's units and plan item ({@code terms:}, optional), as its case ledger
+     * heads their columns: 锦溪镇 牵头单位 / 责任单位 / 整治项目. Unset, the district's: 主责单位 / 协办单位 / 计划项目.
+     */
+    public record Terms(String leadUnit, String responsibleUnits, String planItem) {
+
+        public static final Terms DEFAULT = new Terms("主责单位", "协办单位", "计划项目");
+
+        /** These words, each unset one the default's. */
+        Terms orDefault() {
+            return new Terms(or(leadUnit, DEFAULT.leadUnit), or(responsibleUnits, DEFAULT.responsibleUnits),
+                    or(planItem, DEFAULT.planItem));
+        }
+
+        private static String or(String word, String otherwise) {
+            return word == null || word.isBlank() ? otherwise : word.strip();
         }
     }
 
@@ -106,6 +125,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
 
     public String id() {
         return organization.id();
+    }
+
+    /** The plan's words for a case's units and plan item ({@code terms:}), the defaults where the file sets none. */
+    public Terms words() {
+        return terms == null ? Terms.DEFAULT : terms.orDefault();
     }
 
     public String name() {

@@ -71,7 +71,7 @@ final class OrganizationLoader {
                 problems.add(at + ".name: 必须填写中文名称");
             }
             if (group.type() == null) {
-                problems.add(at + ".type: 必须填写类型（LEADING_GROUP、OFFICE、WORKING_GROUP、UNIT、COMMITTEE、PROPERTY）");
+                problems.add(at + ".type: 必须填写类型（LEADING_GROUP、OFFICE、WORKING_GROUP、UNIT、COMMITTEE、COMMUNITY、VILLAGE、PROPERTY）");
             }
         }
         for (int i = 0; i < org.groups().size(); i++) {
@@ -101,6 +101,7 @@ final class OrganizationLoader {
         }
         checkRoles(problems, org);
         checkNotice(problems, org.notice());
+        checkTerms(problems, org.terms());
         return problems;
     }
 
@@ -146,6 +147,21 @@ final class OrganizationLoader {
             if (line == null || line.isBlank() || line.strip().length() > 60 || line.chars().anyMatch(Character::isISOControl)) {
                 problems.add("notice.signed-by[" + i + "]: 落款每行须填写，一行、不超过 60 个字，如“九亭镇创建工作领导小组”");
             }
+        }
+    }
+
+    private static void checkTerms(List<String> problems, Organization.Terms terms) {
+        if (terms == null) {
+            return;
+        }
+        checkTerm(problems, "lead-unit", terms.leadUnit(), "牵头单位");
+        checkTerm(problems, "responsible-units", terms.responsibleUnits(), "责任单位");
+        checkTerm(problems, "plan-item", terms.planItem(), "整治项目");
+    }
+
+    private static void checkTerm(List<String> problems, String field, String word, String example) {
+        if (word != null && (word.isBlank() || word.strip().length() > 10 || word.chars().anyMatch(Character::isISOControl))) {
+            problems.add("terms." + field + ": 写方案中的用语，一行、不超过 10 个字，如“" + example + "”（不写则用默认用语）");
         }
     }
 

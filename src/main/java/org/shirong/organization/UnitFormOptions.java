@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class UnitFormOptions {
 
     private static final Set<GroupType> WORKING = Set.of(GroupType.WORKING_GROUP, GroupType.UNIT, GroupType.COMMITTEE,
-            GroupType.PROPERTY);
+            GroupType.COMMUNITY, GroupType.VILLAGE, GroupType.PROPERTY);
 
     @Bean
     FormSelectOptions redispatchUnitOptions(Organizations organizations) {

@@ -156,7 +156,7 @@ class CaseController {
         CaseSources used = catalogue.sources(own);
         return java.util.Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING).filter(used::offers)
                 .filter(s -> reporter.refused(new NewCase(null, null, Urgency.NORMAL.name(), s.name(), null, null, null)).isEmpty())
-                .map(s -> new SourceView(s.name(), s.label())).toList();
+                .map(s -> new SourceView(s.name(), used.label(s))).toList();
     }
 
     record SourceView(String code, String name) {

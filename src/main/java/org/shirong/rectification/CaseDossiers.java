@@ -138,7 +138,7 @@ public class CaseDossiers {
         return new CaseFile(c, person(c.reportedBy()), c.statusName(), categoryName(tenant, c.category()),
                 c.planItem() == null ? null : categoryName(tenant, c.planItem()), campaignName(c.campaign()),
                 c.leadUnit() == null ? null : units.getOrDefault(c.leadUnit(), c.leadUnit()), unitNames(c.responsibleUnits(), units),
-                cases.territoryName(c.territory()), timeline, photos, approvals, cooperations, verifications);
+                cases.territoryName(c.territory()), catalogue.sources(tenant).label(c.source()), timeline, photos, approvals, cooperations, verifications);
     }
 
     /** The names of the units of a comma-separated list of unit ids (a case's responsible units), joined with 、; null for null. */

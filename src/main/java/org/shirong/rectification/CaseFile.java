@@ -10,7 +10,7 @@ import java.util.List;
  * verifications (核查); people by their names, not their login ids. Read through {@link CaseDossiers}.
  */
 public record CaseFile(CaseRecord record, String reportedByName, String statusName, String categoryName, String planItemName,
-        String campaignName, String leadUnitName, String responsibleUnitNames, String territoryName,
+        String campaignName, String leadUnitName, String responsibleUnitNames, String territoryName, String sourceName,
         List<Step> timeline, List<Photo> photos, List<Approval> approvals, List<Cooperation> cooperations,
         List<Step> verifications) {
 

@@ -230,7 +230,7 @@ class CaseImport {
         if (sources.importDefault() == null && !header.indexOf().containsKey("source")) {
             throw new InvalidRequestException(ApiError.row(1, "source", "MISSING_COLUMN", "第 1 行（表头）：缺少列“来源”："
                     + organizations.of(organization).name() + "导入的案件须写明来源（可写：" + String.join("、",
-                            sources.offered().stream().map(CaseSource::label).toList()) + "），本组织不设默认来源"));
+                            sources.offered().stream().map(sources::label).toList()) + "），本组织不设默认来源"));
         }
         List<Row> rows = new ArrayList<>();
         for (ImportTable.TableRow row = table.next(); row != null; row = table.next()) {
@@ -269,10 +269,11 @@ class CaseImport {
         if (source == null && sources.importDefault() == null) {
             problems.add(ApiError.row(row.number(), "source", "REQUIRED", "第 " + row.number() + " 行：请填写来源（"
                     + organizations.of(organization).name() + "导入的案件须写明来源，可写：" + String.join("、",
-                            sources.offered().stream().map(CaseSource::label).toList()) + "）"));
+                            sources.offered().stream().map(sources::label).toList()) + "）"));
         }
         NewCase newCase = new NewCase(header.value(row, "title"), code, urgency,
-                source == null ? sources.importDefault() == null ? null : sources.importDefault().name() : source,
+                source == null ? sources.importDefault() == null ? null : sources.importDefault().name()
+                        : sources.of(source).map(Enum::name).orElse(source),
                 new NewCase.Location(header.value(row, "location"), null, null, null,
                         header.value(row, "territory"), header.value(row, "community")),
                 header.value(row, "description"), header.value(row, "externalRef"), header.value(row, "campaign"),

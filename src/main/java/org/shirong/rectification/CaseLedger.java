@@ -5,10 +5,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.dhatim.fastexcel.Workbook;
+import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.system.XlsxSheet;
@@ -21,6 +25,7 @@ import org.springframework.stereotype.Component;
  * same visibility, one row per case with every date, written to the response page by page (never all cases in memory).
  * Its title names the organisation and what the ledger covers (全镇, a unit, 本单位, a campaign), its second row the
  * filter and the export time. A duplicate merged into another case is listed as 已合并 with that case's number (并入案件).
+ * Its columns and their names follow the ledger's organisation ({@link Layout}), its responsible units the plan's order.
  */
 @Component
 class CaseLedger {
@@ -28,20 +33,43 @@ class CaseLedger {
     static final String SHEET = "案件台账";
     private static final int PAGE = 500;
 
-    static final List<Column> COLUMNS = List.of(new Column("序号", 6), new Column("案件编号", 16), new Column("标题", 28),
-            new Column("问题类别", 20), new Column("计划项目", 20), new Column("小项", 14), new Column("活动", 20),
-            new Column("地址", 30), new Column("属地", 10), new Column("社区", 12), new Column("来源", 12),
-            new Column("紧急程度", 9), new Column("状态", 9), new Column("并入案件", 16), new Column("超期", 6), new Column("主责单位", 14),
-            new Column("协办单位", 20), new Column("上报人", 12), new Column("上报时间", 17), new Column("派遣时间", 17),
-            new Column("认领时间", 17), new Column("整改期限", 17), new Column("延期至", 17), new Column("整改提交时间", 17),
-            new Column("核查通过时间", 17), new Column("结案时间", 17), new Column("挂账时间", 17), new Column("按期结案", 9),
-            new Column("延期次数", 9), new Column("返工次数", 9), new Column("回退次数", 9),
-            new Column("重新打开次数", 9), new Column("考核申诉", 20),
-            new Column("列入通报", 9),
-            new Column("外部编号", 18));
+    /**
+     * Which columns a ledger has and what it calls them, as the ledger's organisation is configured: its plan's words
+     * ({@code terms:} in organization.yaml: 锦溪镇 牵头单位 / 责任单位 / 整治项目); 小项 only where its categories have
+     * survey 小项 (the district's 11 大类 35 小项); 属地 only where it has towns or streets (a town's cases all lie in the
+     * town itself). A ledger of no single organisation has every column under the default words.
+     */
+    record Layout(Organization.Terms words, boolean subItems, boolean territories) {
 
-    /** What is exported: the filter, and the ledger's title, subtitle, zone and file names ({@link CaseLedgerRequests}). */
-    record Request(CaseFilter filter, CaseVisibility.Filter visible, String title, String subtitle, ZoneId zone,
+        static final Layout FULL = new Layout(Organization.Terms.DEFAULT, true, true);
+
+        List<Column> columns() {
+            List<Column> columns = new ArrayList<>(List.of(new Column("序号", 6), new Column("案件编号", 16), new Column("标题", 28),
+                    new Column("问题类别", 20), new Column(words.planItem(), 20)));
+            if (subItems) {
+                columns.add(new Column("小项", 14));
+            }
+            columns.addAll(List.of(new Column("活动", 20), new Column("地址", 30)));
+            if (territories) {
+                columns.add(new Column("属地", 10));
+            }
+            columns.addAll(List.of(new Column("社区", 12), new Column("来源", 12),
+                    new Column("紧急程度", 9), new Column("状态", 9), new Column("并入案件", 16), new Column("超期", 6),
+                    new Column(words.leadUnit(), 14), new Column(words.responsibleUnits(), 20), new Column("上报人", 12),
+                    new Column("上报时间", 17), new Column("派遣时间", 17), new Column("认领时间", 17), new Column("整改期限", 17),
+                    new Column("延期至", 17), new Column("整改提交时间", 17), new Column("核查通过时间", 17), new Column("结案时间", 17),
+                    new Column("挂账时间", 17), new Column("按期结案", 9), new Column("延期次数", 9), new Column("返工次数", 9),
+                    new Column("回退次数", 9), new Column("重新打开次数", 9), new Column("考核申诉", 20), new Column("列入通报", 9),
+                    new Column("外部编号", 18)));
+            return columns;
+        }
+    }
+
+    /**
+     * What is exported: the filter, the ledger's columns ({@link Layout}), and its title, subtitle, zone and file names
+     * ({@link CaseLedgerRequests}).
+     */
+    record Request(CaseFilter filter, CaseVisibility.Filter visible, Layout layout, String title, String subtitle, ZoneId zone,
             String fileName, String asciiFileName) {
     }
 
@@ -70,7 +98,8 @@ class CaseLedger {
     /** Writes the ledger to {@code out}, reading the cases a page at a time; returns how many rows were written. */
     int write(Request request, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Shirong", "1.0");
-        XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, request.title(), request.subtitle(), COLUMNS, request.zone());
+        Layout layout = request.layout();
+        XlsxSheet sheet = XlsxSheet.start(workbook, SHEET, request.title(), request.subtitle(), layout.columns(), request.zone());
         Names names = new Names();
         int[] row = {sheet.firstDataRow()};
         try {
@@ -81,8 +110,9 @@ class CaseLedger {
                 Map<String, List<String>> cooperating = parties.unitsOf(caseNos);
                 Map<String, String> appealed = appeals.shown(caseNos);
                 for (CaseRecord c : page) {
-                    write(sheet, row[0], row[0] - sheet.firstDataRow() + 1, c, names, verified.get(c.caseNo()),
-                            extended.get(c.caseNo()), cooperating.getOrDefault(c.caseNo(), List.of()), appealed.get(c.caseNo()));
+                    write(sheet, layout, row[0], row[0] - sheet.firstDataRow() + 1, c, names, verified.get(c.caseNo()),
+                            extended.get(c.caseNo()), inPlanOrder(c, cooperating.getOrDefault(c.caseNo(), List.of())),
+                            appealed.get(c.caseNo()));
                     row[0]++;
                 }
                 try {
@@ -98,21 +128,36 @@ class CaseLedger {
         return row[0] - sheet.firstDataRow();
     }
 
+    /**
+     * The case's cooperating units in the order its plan (the dispatch rule or the campaign's plan item) names its
+     * responsible units (责任单位), as the plan lists them; a 属地 town's office, which the plan does not name, after them.
+     */
+    private static List<String> inPlanOrder(CaseRecord c, List<String> cooperating) {
+        List<String> planned = c.responsibleUnits() == null ? List.of()
+                : Arrays.stream(c.responsibleUnits().split(",")).map(String::strip).toList();
+        return cooperating.stream().sorted(Comparator.comparingInt(u -> planned.contains(u) ? planned.indexOf(u) : planned.size()))
+                .toList();
+    }
+
     /** One case's row; {@code appealed}: its appeals (考核申诉) and where each stands, null when none. */
-    private void write(XlsxSheet s, int r, int n, CaseRecord c, Names names, Instant verifiedAt, Instant extendedDue,
-            List<String> cooperating, String appealed) {
+    private void write(XlsxSheet s, Layout layout, int r, int n, CaseRecord c, Names names, Instant verifiedAt,
+            Instant extendedDue, List<String> cooperating, String appealed) {
         int col = 0;
         s.number(r, col++, n);
         s.text(r, col++, c.caseNo());
         s.text(r, col++, c.title());
         s.label(r, col++, names.category(c.tenantId(), c.category()));
         s.label(r, col++, c.planItem() == null ? null : names.category(c.tenantId(), c.planItem()));
-        s.label(r, col++, c.subItem());
+        if (layout.subItems()) {
+            s.label(r, col++, c.subItem());
+        }
         s.label(r, col++, c.campaign() == null ? null : names.campaign(c.campaign()));
         s.text(r, col++, c.address());
-        s.label(r, col++, names.territory(c.territory()));
+        if (layout.territories()) {
+            s.label(r, col++, names.territory(c.territory()));
+        }
         s.label(r, col++, c.community());
-        s.label(r, col++, c.source().label());
+        s.label(r, col++, names.source(c.tenantId(), c.source()));
         s.label(r, col++, c.urgency().label());
         s.label(r, col++, c.status().label());
         s.text(r, col++, c.mergedInto());
@@ -150,6 +195,7 @@ class CaseLedger {
         private final Map<String, Map<String, String>> categories = new HashMap<>();
         private final Map<String, String> territories = new HashMap<>();
         private final Map<String, String> campaigns = new HashMap<>();
+        private final Map<String, CaseSources> sourceLabels = new HashMap<>();
 
         /** A unit as the case's organisation {@code tenant} reads it (another organisation's with that one named). */
         String unit(String tenant, String id) {
@@ -163,6 +209,11 @@ class CaseLedger {
                 return m;
             });
             return code == null ? null : byCode.getOrDefault(code, code);
+        }
+
+        /** The source as the case's organisation calls it ({@code sources.labels} of its categories.yaml). */
+        String source(String tenant, CaseSource source) {
+            return sourceLabels.computeIfAbsent(tenant, catalogue::sources).label(source);
         }
 
         String territory(String id) {

@@ -33,9 +33,12 @@ class CaseLedgerRequests {
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final WorkingCalendars calendars;
     private final CallerOrganization callerOrganization;
+    private final CategoryCatalogue catalogue;
 
     CaseLedgerRequests(CaseVisibility visibility, OrganizationRecords organizationRecords, Organizations organizations,
-            ObjectProvider<CampaignPlans> campaignPlans, WorkingCalendars calendars, CallerOrganization callerOrganization) {
+            ObjectProvider<CampaignPlans> campaignPlans, WorkingCalendars calendars, CallerOrganization callerOrganization,
+            CategoryCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.callerOrganization = callerOrganization;
         this.visibility = visibility;
         this.organizationRecords = organizationRecords;
@@ -105,15 +108,28 @@ class CaseLedgerRequests {
         Instant now = RectificationCases.now();
         String subtitle = "筛选：" + describe(filter, unitNames, campaign,
                 filter.organization() == null ? null : organizations.of(filter.organization()).name(),
-                territoryName) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
+                territoryName, organization == null ? Organization.Terms.DEFAULT : organization.words()) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
                 + "　｜　导出人：" + organizations.personName(user.getUserId());
         String stamp = STAMP.format(now.atZone(zone));
-        return new CaseLedger.Request(filter, visibility.listFilter(user), title, subtitle, zone, title + "-" + stamp + ".xlsx",
-                "case-ledger-" + stamp + ".xlsx");
+        return new CaseLedger.Request(filter, visibility.listFilter(user), layout(organization), title, subtitle, zone,
+                title + "-" + stamp + ".xlsx", "case-ledger-" + stamp + ".xlsx");
+    }
+
+    /**
+     * The ledger's columns as its organisation is configured ({@link CaseLedger.Layout}): its plan's words, 小项 where its
+     * categories have any, 属地 where it has towns or streets; every column when the ledger is of no single organisation.
+     */
+    CaseLedger.Layout layout(Organization organization) {
+        if (organization == null) {
+            return CaseLedger.Layout.FULL;
+        }
+        return new CaseLedger.Layout(organization.words(),
+                catalogue.all(organization.id()).stream().anyMatch(category -> !category.items().isEmpty()),
+                !organizations.within(organization.id()).isEmpty());
     }
 
     private static String describe(CaseFilter f, Map<String, String> unitNames, CampaignPlans.Campaign campaign,
-            String organizationName, String territoryName) {
+            String organizationName, String territoryName, Organization.Terms words) {
         List<String> parts = new ArrayList<>();
         if (organizationName != null) {
             parts.add("组织 " + organizationName);
@@ -128,7 +144,7 @@ class CaseLedgerRequests {
             parts.add("范围 协办案件");
         }
         if (f.unit() != null) {
-            parts.add((f.cooperating() != null ? "协办单位 " : "主责单位 ") + unitNames.get(f.unit()));
+            parts.add((f.cooperating() != null ? words.responsibleUnits() : words.leadUnit()) + " " + unitNames.get(f.unit()));
         }
         if (f.status() != null) {
             parts.add("状态 " + f.status().label());

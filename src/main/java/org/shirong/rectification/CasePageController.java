@@ -58,7 +58,7 @@ class CasePageController {
         page.addObject("categoryName", catalogue.find(c.tenantId(), c.category()).map(Category::name)
                 .orElse(c.category()));
         page.addObject("urgencyName", c.urgency().label());
-        page.addObject("sourceName", c.source().label());
+        page.addObject("sourceName", catalogue.sources(c.tenantId()).label(c.source()));
         String responsible = CaseDossiers.unitNames(c.responsibleUnits(), organization.unitNames(c.tenantId()));
         page.addObject("responsibleUnitNames", responsible == null ? "" : responsible);
         // The campaign and its plan item by name, as the dossier and the ledger write them (not SJ-DEMO · SURVEY_URBAN_ROADS).

@@ -161,7 +161,29 @@ public class CategoryCatalogue {
                         + "不填则导入文件必须写明来源");
             }
         }
-        return new CaseSources(offered, importDefault);
+        return new CaseSources(offered, importDefault, labels(file.labels(), problems));
+    }
+
+    /** The {@code sources.labels} block checked: a known source each, named in one line of at most 20 characters. */
+    private static Map<CaseSource, String> labels(Map<String, String> given, List<String> problems) {
+        Map<CaseSource, String> labels = new java.util.EnumMap<>(CaseSource.class);
+        if (given == null) {
+            return labels;
+        }
+        given.forEach((code, label) -> {
+            CaseSource source = java.util.Arrays.stream(CaseSource.values()).filter(s -> s.name().equals(code)).findFirst()
+                    .orElse(null);
+            if (source == null) {
+                problems.add("sources.labels.%s: 不是已知的案件来源代码（%s）".formatted(code, CaseSources.ALL.choices()));
+            } else if (label == null || label.isBlank() || label.strip().length() > 20 || label.chars().anyMatch(Character::isISOControl)) {
+                problems.add("sources.labels.%s: 写本组织对该来源的称呼，一行、不超过 20 个字".formatted(code));
+            } else if (labels.containsValue(label.strip())) {
+                problems.add("sources.labels.%s: “%s”已是另一来源的称呼".formatted(code, label.strip()));
+            } else {
+                labels.put(source, label.strip());
+            }
+        });
+        return labels;
     }
 
     private static List<String> check(List<Entry> entries) {
@@ -257,7 +279,7 @@ public class CategoryCatalogue {
     record CatalogueFile(List<Entry> categories, SourcesFile sources) {
     }
 
-    record SourcesFile(List<String> offered, String importDefault) {
+    record SourcesFile(List<String> offered, String importDefault, Map<String, String> labels) {
     }
 
     record Entry(String code, String name, CategoryGroup group, List<String> items, Boolean applicable, String item) {

@@ -113,10 +113,10 @@ class ImportTemplate {
     private List<String[]> help(String organization) {
         String urgencies = Arrays.stream(Urgency.values()).map(Urgency::label).collect(Collectors.joining("、"));
         CaseSources sources = catalogue.sources(organization);
-        String offered = sources.offered().stream().map(CaseSource::label).collect(Collectors.joining("、"));
+        String offered = sources.offered().stream().map(sources::label).collect(Collectors.joining("、"));
         String shortNames = sources.offered().stream().flatMap(s -> s.otherNames().stream().limit(1))
                 .collect(Collectors.joining("、"));
-        String restricted = sources.offered().stream().filter(ReportingRights.RESTRICTED::contains).map(CaseSource::label)
+        String restricted = sources.offered().stream().filter(ReportingRights.RESTRICTED::contains).map(sources::label)
                 .collect(Collectors.joining("、"));
         String who = rights.who(organization);
         String name = organizations.of(organization).name();

@@ -50,7 +50,7 @@ class NewCaseValidator {
         } else {
             CaseSources sources = catalogue.sources(organization);
             CaseSource.of(c.source()).filter(s -> !sources.offers(s)).ifPresent(s -> errors.add(ApiError.field("source",
-                    "SOURCE_NOT_USED", territories.name(organization) + "不使用案件来源“" + s.label() + "”（可选："
+                    "SOURCE_NOT_USED", territories.name(organization) + "不使用案件来源“" + sources.label(s) + "”（可选："
                             + sources.choices() + "）")));
         }
         return errors;

@@ -98,7 +98,7 @@ class ReportingRights {
             }
             List<ApiError> errors = new ArrayList<>();
             CaseSource.of(c.source()).filter(RESTRICTED::contains).ifPresent(s -> errors.add(ApiError.field("source",
-                    "SOURCE_NOT_PERMITTED", "案件来源“" + s.label() + "”只有" + who + "可以选择；请选择"
+                    "SOURCE_NOT_PERMITTED", "案件来源“" + catalogue.sources(organization).label(s) + "”只有" + who + "可以选择；请选择"
                             + catalogue.sources(organization).labelsOr(UNRESTRICTED) + "，问题的由来和紧急情况请在描述中写明")));
             if (Urgency.URGENT.name().equals(c.urgency())) {
                 String lead = leads.computeIfAbsent(c.category() + "|" + c.source(),

@@ -53,7 +53,7 @@ final class DossierSheets {
         fields.add(new Field("计划项目", join(f.planItemName(), c.subItem())));
         fields.add(new Field("地址", c.address() + (c.lat() == null ? "" : "（" + c.lat() + "，" + c.lng() + "）")));
         fields.add(new Field("属地", join(f.territoryName(), c.community())));
-        fields.add(new Field("来源 / 紧急程度", c.source().label() + " / " + c.urgency().label()));
+        fields.add(new Field("来源 / 紧急程度", f.sourceName() + " / " + c.urgency().label()));
         fields.add(new Field("牵头单位", f.leadUnitName()));
         fields.add(new Field("责任单位", f.responsibleUnitNames()));
         fields.add(new Field("上报人 / 上报时间", text(f.reportedByName()) + " / " + time(c.reportedAt(), zone)));

@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ZoneRegister {
 
-    /** The groups that may answer for a zone: 居委会, 成员单位 (such as 市场监管所) and 物业公司. */
-    static final Set<GroupType> OWNER_TYPES = Set.of(GroupType.COMMITTEE, GroupType.UNIT, GroupType.PROPERTY);
+    /** The groups that may answer for a zone: 居委会 (社区, 村), 成员单位 (such as 市场监管所) and 物业公司. */
+    static final Set<GroupType> OWNER_TYPES = Set.of(GroupType.COMMITTEE, GroupType.COMMUNITY,
+            GroupType.VILLAGE, GroupType.UNIT, GroupType.PROPERTY);
 
     private final ZoneRecords zones;
     private final ZoneFiles files;

@@ -314,7 +314,8 @@ class CampaignBrowserTest {
                 clickScrolled(browser, "a[data-export='cases']");
                 XlsxDownload ledger = XlsxDownload.of(ResponseEntity.ok().contentType(MediaType.parseMediaType(XlsxSheet.CONTENT_TYPE))
                         .body(Files.readAllBytes(browser.downloaded(DOWNLOADS, ".xlsx"))));
-                assertThat(ledger.headers()).contains("案件编号", "标题", "主责单位", "状态", "超期", "整改期限", "返工次数", "回退次数");
+                assertThat(ledger.headers()).contains("案件编号", "标题", "牵头部门", "配合部门", "状态", "超期", "整改期限", "返工次数", "回退次数")
+                        .as("九亭镇 has no towns: no 属地 column").doesNotContain("属地", "主责单位");
                 assertThat(ledger.data()).hasSize(3);
                 assertThat(ledger.data().stream().map(r -> ledger.text(r, "案件编号"))).containsExactlyInAnyOrder(red, yellow, green);
                 clickScrolled(browser, "a[data-export='dossier']");
@@ -340,6 +341,12 @@ class CampaignBrowserTest {
                         .isTrue();
                 browser.until(d -> ((JavascriptExecutor) d)
                         .executeScript("return document.documentElement.classList.contains('shirong-read-only');").equals(true));
+                // on the dashboard, the engine's own 当前/已部署 sections are the administrator's: the leader sees the 活动驾驶舱
+                browser.driver().get(base + "/camunda/app/cockpit/default/#/dashboard");
+                browser.visible(By.cssSelector(".shirong-dashboard [data-campaign='JT-DASH']"));
+                assertThat(browser.driver().findElements(By.cssSelector(".dashboard section.actual"))).isNotEmpty();
+                assertThat(browser.driver().findElements(By.cssSelector(".dashboard section.actual, .dashboard section.deployed")))
+                        .as("运行中的流程实例、已部署等引擎统计对只读的领导隐藏").noneMatch(WebElement::isDisplayed);
                 String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CampaignProcess.KEY)
                         .tenantIdIn("jiuting").latestVersion().singleResult().getId();
                 browser.driver().get(base + "/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");

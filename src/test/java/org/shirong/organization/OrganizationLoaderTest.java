@@ -116,6 +116,21 @@ class OrganizationLoaderTest {
         assertThatThrownBy(() -> read(HEAD + "notice:\n  signed: [某办]\n")).hasMessageContaining("notice.signed");
     }
 
+    /**
+     * Each plan's words for a case's units and plan item ({@code terms:}): 锦溪镇 牵头单位 / 责任单位 / 整治项目, 九亭镇
+     * 牵头部门 / 配合部门 and the default 计划项目, a file setting none (松江区) the defaults; a bad word is refused naming it.
+     */
+    @Test
+    void eachPlansWordsForItsUnitsAreItsOwnAndAFileSettingNoneKeepsTheDefaults() {
+        Organizations read = Organizations.read("songjiang", "jiuting", "jinxi");
+        assertThat(read.of("jinxi").words()).isEqualTo(new Organization.Terms("牵头单位", "责任单位", "整治项目"));
+        assertThat(read.of("jiuting").words()).isEqualTo(new Organization.Terms("牵头部门", "配合部门", "计划项目"));
+        assertThat(read.of("songjiang").words()).isEqualTo(new Organization.Terms("主责单位", "协办单位", "计划项目"));
+        assertThatThrownBy(() -> read(HEAD + "terms:\n  lead-unit: \" \"\n  plan-item: 这是一个超过十个字的计划项目名称\n"))
+                .hasMessageContaining("terms.lead-unit: 写方案中的用语")
+                .hasMessageContaining("terms.plan-item: 写方案中的用语");
+    }
+
     @Test
     void userInAnUndefinedGroupIsNamed() {
         assertThatThrownBy(() -> read(HEAD + "users:\n  - { id: u1, name: 甲, groups: [lvrong] }\n"))

@@ -392,7 +392,7 @@ class CaseApiOnPostgresTest {
             assertThat(caseNos.get(caseNos.size() - 1)).isEqualTo("PGLEDGER-10000");
             assertThat(ledger.title()).as("an administrator belongs to no organisation: the unit's names it").isEqualTo("九亭镇环卫所案件台账");
             var first = ledger.data().stream().filter(r -> ledger.text(r, "案件编号").equals("PGLEDGER-10000")).findFirst().orElseThrow();
-            assertThat(ledger.text(first, "协办单位")).isEqualTo("综管办");
+            assertThat(ledger.text(first, "配合部门")).as("九亭镇's word (terms:)").isEqualTo("综管办");
             assertThat(ledger.cell(first, "上报时间").asDate()).isEqualTo(java.time.LocalDateTime.of(2026, 2, 1, 8, 0));
         } finally {
             jdbc.update("delete from rect_case_party where case_no like 'PGLEDGER-%'");

@@ -83,6 +83,11 @@ class CaseApiTest {
         // 锦溪镇 uses no 满意度测评 (its categories.yaml offers 日常巡查、单位自查、联合检查、12345): its unit is not offered one
         assertThat((List<Map<String, Object>>) as("jxhuanwei1").getForObject("/api/cases/sources", List.class))
                 .extracting(s -> s.get("code")).containsExactly("PATROL", "SELF_INSPECTION");
+        // 锦溪镇 has no 督导检查组: its office is offered 联合检查 by the plan's words (sources.labels), 九亭镇 keeps the shared name
+        assertThat((List<Map<String, Object>>) as("jxtuijinban1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:季检查（督促检查）");
+        assertThat((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:联合检查、督导检查");
     }
 
     static HttpEntity<org.springframework.util.LinkedMultiValueMap<String, Object>> reportWithPhotos(String report,
@@ -487,6 +492,37 @@ class CaseApiTest {
      * both included; the ledger's filter line names them; a day that is no date, out of range or a range ending before
      * it begins is refused naming the parameter.
      */
+    /**
+     * jxreview J10: a town's ledger heads its columns with its plan's words (锦溪镇 牵头单位 / 责任单位 / 整治项目, 九亭镇
+     * 牵头部门 / 配合部门; terms: in organization.yaml), has no 小项 where its categories have none nor 属地 where it has no
+     * towns, lists the responsible units in the plan's order (not by id) and a source by the town's name for it; the
+     * district keeps its columns.
+     */
+    @Test
+    void aTownsLedgerUsesItsPlansWordsAndColumnsAndListsTheResponsibleUnitsInThePlansOrder() {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", json("""
+                {"title":"农贸市场南门占道经营","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"JOINT_INSPECTION",
+                 "location":{"address":"锦溪镇农贸市场南门 J10 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+
+        XlsxDownload jinxi = XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx", byte[].class));
+        assertThat(jinxi.headers()).contains("牵头单位", "责任单位", "整治项目", "社区", "来源")
+                .doesNotContain("主责单位", "协办单位", "计划项目", "小项", "属地");
+        var row = jinxi.data().stream().filter(r -> caseNo.equals(jinxi.text(r, "案件编号"))).findFirst().orElseThrow();
+        assertThat(jinxi.text(row, "牵头单位")).isEqualTo("城管中队");
+        assertThat(jinxi.text(row, "责任单位")).as("方案：创建办、市场监管分局、派出所、交警中队").isEqualTo("创建办、市场监管分局、派出所、交警中队");
+        assertThat(jinxi.text(row, "来源")).isEqualTo("季检查（督促检查）");
+        assertThat(XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx?unit=jxchengguan", byte[].class))
+                .filterLine()).contains("牵头单位 城管中队");
+
+        XlsxDownload jiuting = XlsxDownload.of(as("chuangban2").getForEntity("/api/cases/export.xlsx", byte[].class));
+        assertThat(jiuting.headers()).as("九亭镇: its categories have the survey's 小项, it has no towns")
+                .contains("牵头部门", "配合部门", "计划项目", "小项").doesNotContain("属地", "主责单位", "协办单位");
+        XlsxDownload district = XlsxDownload.of(as("sjshirongban1").getForEntity("/api/cases/export.xlsx", byte[].class));
+        assertThat(district.headers()).contains("主责单位", "协办单位", "计划项目", "小项", "属地");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void casesAreListedAndExportedByTheDaysTheyWereReportedOnInTheTownsZone() {
@@ -817,8 +853,9 @@ class CaseApiTest {
             assertThat(ledger.sheetName()).isEqualTo("案件台账");
             assertThat(ledger.title()).isEqualTo("九亭镇“台账导出测试”活动案件台账");
             assertThat(ledger.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）").contains("导出时间：", "导出人：李文员").doesNotContain("chuangban2");
+            // 九亭镇's words (terms: 牵头部门 / 配合部门); no 属地: a town's cases lie in the town (jxreview J10)
             assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "计划项目", "小项", "活动", "地址",
-                    "属地", "社区", "来源", "紧急程度", "状态", "并入案件", "超期", "主责单位", "协办单位", "上报人", "上报时间", "派遣时间",
+                    "社区", "来源", "紧急程度", "状态", "并入案件", "超期", "牵头部门", "配合部门", "上报人", "上报时间", "派遣时间",
                     "认领时间", "整改期限", "延期至", "整改提交时间", "核查通过时间", "结案时间", "挂账时间", "按期结案", "延期次数",
                     "返工次数", "回退次数", "重新打开次数", "考核申诉", "列入通报", "外部编号");
             assertThat(caseNos(ledger)).as("newest first, as the list").containsExactly(cases.get("late"), cases.get("stall"),
@@ -835,14 +872,13 @@ class CaseApiTest {
             assertThat(ledger.text(row, "问题类别")).isEqualTo("暴露垃圾");
             assertThat(ledger.text(row, "活动")).isEqualTo("台账导出测试");
             assertThat(ledger.text(row, "地址")).isEqualTo("九亭大街 66 号");
-            assertThat(ledger.text(row, "属地")).isEqualTo("九亭镇");
             assertThat(ledger.text(row, "来源")).isEqualTo("日常巡查");
             assertThat(ledger.text(row, "紧急程度")).isEqualTo("紧急");
             assertThat(ledger.text(row, "状态")).isEqualTo(view.get("statusName")).isNotEmpty();
             assertThat(ledger.text(row, "超期")).isEqualTo("否");
-            assertThat(ledger.text(row, "主责单位")).isEqualTo("环卫所");
-            assertThat(ledger.text(row, "协办单位")).isEqualTo(String.join("、", ((List<Map<String, Object>>) view.get("parties"))
-                    .stream().map(p -> (String) p.get("unitName")).toList()));
+            assertThat(ledger.text(row, "牵头部门")).isEqualTo("环卫所");
+            assertThat(List.of(ledger.text(row, "配合部门").split("、"))).containsExactlyInAnyOrderElementsOf(
+                    ((List<Map<String, Object>>) view.get("parties")).stream().map(p -> (String) p.get("unitName")).toList());
             assertThat(ledger.text(row, "上报人")).as("the name, as on the case page and in the dossier").isEqualTo("周组长");
             assertThat(ledger.text(row, "外部编号")).isEqualTo(cases.get("ref"));
             assertThat(ledger.text(row, "返工次数")).isEqualTo("0");
@@ -859,7 +895,7 @@ class CaseApiTest {
             assertThat(timeline).anySatisfy(e -> assertThat(e).containsEntry("kind", "VERIFIED"));
             assertThat(ledger.cell(row, "核查通过时间").asDate()).isNotNull();
             assertThat(ledger.text(ledger.data().get(0), "超期")).isEqualTo("是");
-            assertThat(ledger.text(ledger.data().get(1), "主责单位")).isEqualTo("城管中队");
+            assertThat(ledger.text(ledger.data().get(1), "牵头部门")).isEqualTo("城管中队");
             assertThat(ledger.text(ledger.data().get(1), "核查通过时间")).isEmpty();
 
             assertThat(caseNos(ledger("chuangban2", "?campaign=LEDGER-CAMP&unit=chengguan"))).containsExactly(cases.get("stall"));
@@ -868,7 +904,7 @@ class CaseApiTest {
                     .containsExactly(cases.get("late"));
             XlsxDownload byUnit = ledger("chuangban2", "?campaign=LEDGER-CAMP&unit=huanwei&overdue=false");
             assertThat(byUnit.title()).isEqualTo("九亭镇“台账导出测试”活动·环卫所案件台账");
-            assertThat(byUnit.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）；主责单位 环卫所；超期 否");
+            assertThat(byUnit.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）；牵头部门 环卫所；超期 否");
             assertThat(caseNos(byUnit)).containsExactly(cases.get("urgent"));
         } finally {
             clearLedgerCases();

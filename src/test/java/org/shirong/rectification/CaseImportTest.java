@@ -371,7 +371,7 @@ class CaseImportTest {
         assertThat(errors(noColumn)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
                 .containsExactly("1:source:MISSING_COLUMN");
         assertThat((String) errors(noColumn).get(0).get("message")).contains("缺少列“来源”", "锦溪镇导入的案件须写明来源",
-                "日常巡查、单位自查、联合检查、督导检查、市民反映（12345）").doesNotContain("满意度测评");
+                "日常巡查、单位自查、季检查（督促检查）、市民反映（12345）").doesNotContain("满意度测评", "督导检查");
 
         ResponseEntity<Map> rows = uploadAs("jxtuijinban1", """
                 外部编号,问题类别,标题,地点,来源
@@ -388,10 +388,13 @@ class CaseImportTest {
                 外部编号,问题类别,标题,地点,来源
                 JXIMP-004,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 13 号,巡查
                 JXIMP-005,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 14 号,12345
+                JXIMP-006,EXPOSED_GARBAGE,暴露垃圾,锦溪镇长寿路 17 号,季检查（督促检查）
                 """);
-        assertThat(named.getBody()).containsEntry("created", 2);
+        assertThat(named.getBody()).containsEntry("created", 3);
+        // 季检查（督促检查）: 锦溪镇's name for 联合检查 (sources.labels), accepted as it is written
         assertThat(jdbc.queryForList("select external_ref || ':' || source from rect_case where external_ref like 'JXIMP-%'"
-                + " order by external_ref", String.class)).containsExactly("JXIMP-004:PATROL", "JXIMP-005:CITIZEN");
+                + " order by external_ref", String.class))
+                .containsExactly("JXIMP-004:PATROL", "JXIMP-005:CITIZEN", "JXIMP-006:JOINT_INSPECTION");
 
         ResponseEntity<Map> survey = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"暴露垃圾","category":"EXPOSED_GARBAGE","source":"SURVEY","location":{"address":"锦溪镇长寿路 15 号"}}"""), Map.class);

@@ -123,6 +123,12 @@ class TenantIsolationTest {
         assertThat(jinxi).extracting(u -> u.get("id")).contains("jxhuanwei", "jxtuijinban").doesNotContain("huanwei", "chuangban",
                 "sjshirongban");
         assertThat(jinxi).flatExtracting(u -> (List<String>) u.get("heads")).doesNotContain("chuangban1", "huanwei1");
+        // the plan's 村 and 社区 by their own type, not as 居委会 (jxreview J9); Admin names the types from the same list
+        assertThat(jinxi).filteredOn(u -> List.of("jxweixing", "jxshangxiatang").contains(u.get("id")))
+                .extracting(u -> u.get("name") + ":" + u.get("type") + ":" + u.get("typeName"))
+                .containsExactly("上下塘社区:COMMUNITY:社区", "卫星村:VILLAGE:村");
+        assertThat((List<Map<String, Object>>) as("jxhuanwei1").getForObject("/api/organization/group-types", List.class))
+                .extracting(t -> t.get("type") + ":" + t.get("name")).contains("COMMITTEE:居委会", "COMMUNITY:社区", "VILLAGE:村");
 
         List<Map<String, Object>> jiuting = as("huanwei1").getForObject("/api/organization/units", List.class);
         assertThat(jiuting).extracting(u -> u.get("id")).contains("huanwei", "chuangban").doesNotContain("jxhuanwei", "sjshirongban");

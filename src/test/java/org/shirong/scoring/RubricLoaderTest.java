@@ -48,7 +48,8 @@ class RubricLoaderTest {
         assertThat(rubric.nonPerforming().belowScore()).isEqualByComparingTo("60");
         assertThat(rubric.nonPerforming().bottom()).isEqualTo(3);
         assertThat(rubric.excludeSuspended()).isTrue();
-        assertThat(rubric.scoredUnitTypes()).containsExactly(GroupType.UNIT, GroupType.COMMITTEE, GroupType.PROPERTY);
+        assertThat(rubric.scoredUnitTypes()).containsExactly(GroupType.UNIT, GroupType.COMMITTEE, GroupType.COMMUNITY,
+                GroupType.VILLAGE, GroupType.PROPERTY);
         assertThat(rubric.inspectionWeight()).isEqualByComparingTo("0");
         assertThat(rubric.sheets()).extracting(ScoringRubric.Sheet::name).containsExactly("道路", "绿化", "工地", "交通集散地",
                 "环卫设施", "水域", "集市菜场", "居住区", "机动车清洗站", "沿街建筑物", "灯光广告");
@@ -104,7 +105,7 @@ class RubricLoaderTest {
                 .hasMessageContaining("\"CLOSING_RATE\" 不是可选的值（CLOSURE_RATE、ON_TIME_CLOSURE_RATE");
         assertThatThrownBy(() -> read(edited("sources: [MEETING, CITIZEN, SPOT_CHECK]", "sources: [MEETING, NEWSPAPER]")))
                 .hasMessageContaining("rules[4].sources[1]").hasMessageContaining("\"NEWSPAPER\" 不是可选的值");
-        assertThatThrownBy(() -> read(edited("scored-unit-types: [UNIT, COMMITTEE, PROPERTY]", "scored-unit-types: [UNIT, SHOP]")))
+        assertThatThrownBy(() -> read(edited("scored-unit-types: [UNIT, COMMITTEE, COMMUNITY, VILLAGE, PROPERTY]", "scored-unit-types: [UNIT, SHOP]")))
                 .hasMessageContaining("scored-unit-types[1]").hasMessageContaining("\"SHOP\" 不是可选的值");
         assertThatThrownBy(() -> read(edited("    full-at: 90", "    ful-at: 90")))
                 .hasMessageContaining("rules[1].ful-at");

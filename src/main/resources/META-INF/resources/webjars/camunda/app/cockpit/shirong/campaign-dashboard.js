@@ -656,16 +656,19 @@ function renderCampaign(node, d, documents) {
         `　${doc.kindName}　${dateTime(doc.createdAt)}`)))) : el('p', null, '尚无文书。')));
 
   // 督办: the overdue cases whose 督办超期案件 task still waits in the office, then the 督办 already issued on open cases.
+  // Their 属地 only for a district's campaign (one with towns and streets, d.places): a town's cases all lie in the town.
   const awaiting = d.awaitingSupervision || [];
+  const districtCampaign = (d.places || []).length > 0;
   node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'supervision'},
     el('h3', null, `督办（待督办 ${awaiting.length} 件，已督办未办结 ${d.supervision.length} 件）`),
     el('h4', null, `超期待督办（${awaiting.length} 件）`),
     el('p', {class: 'shirong-muted'}, '已超过整改期限、办公室的“督办超期案件”任务尚未办理的案件。'),
-    awaiting.length ? table('shirong-awaiting-supervision', ['案件编号', '标题', '牵头单位', '属地', '整改期限', '待督办起', '通报'],
+    awaiting.length ? table('shirong-awaiting-supervision',
+      ['案件编号', '标题', '牵头单位', ...(districtCampaign ? ['属地'] : []), '整改期限', '待督办起', '通报'],
       awaiting.map(a => el('tr', {'data-case': a.caseNo, class: a.escalated ? 'danger' : ''},
         el('td', null, el('a', {href: caseHref(a.caseNo), target: '_blank'}, a.caseNo)), el('td', null, a.title),
-        el('td', null, a.leadUnitName), el('td', null, a.territoryName || '—'), el('td', null, dateTime(a.dueAt)),
-        el('td', null, dateTime(a.since)), el('td', null, a.escalated ? '已列入通报名单' : '—'))))
+        el('td', null, a.leadUnitName), districtCampaign ? el('td', null, a.territoryName || '—') : null,
+        el('td', null, dateTime(a.dueAt)), el('td', null, dateTime(a.since)), el('td', null, a.escalated ? '已列入通报名单' : '—'))))
       : el('p', null, '没有待督办的超期案件。'),
     el('h4', null, `已督办、尚未办结（${d.supervision.length} 件）`),
     d.supervision.length ? table('shirong-supervision', ['案件编号', '标题', '牵头单位', '督办时间', '督办人', '督办意见'],
