@@ -219,7 +219,7 @@ class MonthlyReportPreviewTest {
         Map<String, String> refusals = Map.of(
                 "2024-02", "PERIOD_BEFORE_CAMPAIGN:考核期间 2024年2月 早于活动“锦溪镇 931 预览”开始的月份（2024年3月），可选 2024年3月至 2024年10月",
                 "2024-11", "PERIOD_NOT_BEGUN:考核期间 2024年11月 尚未开始，还没有可考核的数字，可选 2024年3月至 2024年10月",
-                "2034-10", "PERIOD_NOT_BEGUN:考核期间 2034年10月 尚未开始，还没有可考核的数字，可选 2024年3月至 2024年10月");
+                "2034-10", "PERIOD_AFTER_CAMPAIGN:考核期间 2034年10月 晚于活动“锦溪镇 931 预览”结束的月份（2024年11月），可选 2024年3月至 2024年10月");
         refusals.forEach((period, error) -> {
             ResponseEntity<Map> refused = rest.withBasicAuth("jxtuijinban1", "demo")
                     .getForEntity("/api/campaigns/DOCPV/monthly-report?period=" + period, Map.class);
