@@ -342,7 +342,7 @@ class CampaignDashboard {
     Dashboard of(String code, String period, Participant town) {
         Campaign c = campaign(code);
         Instant now = now();
-        UnitScores.Window window = window(period, now);
+        UnitScores.Window window = window(c, period, now);
         At at = new At(now, window.from(), window.until());
         List<PhaseRow> phaseRows = records.phases(code);
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
@@ -405,21 +405,23 @@ class CampaignDashboard {
     }
 
     /**
-     * The 考核月份 the 驾驶舱 offers, newest first: the current month back to the month the campaign began (its first phase's
-     * first day, or the day it was started if that is earlier); no month before the campaign, which has nothing to count.
+     * The 考核月份 the 驾驶舱 offers, newest first: the current month (or the month the campaign ended, its last phase's last
+     * day, when that is earlier) back to the month the campaign began (its first phase's first day, or the day it was
+     * started if that is earlier); no month before or after the campaign, which have nothing of it to count.
      */
     List<Month> months(Campaign c, LocalDate today) {
         List<Month> months = new ArrayList<>();
         YearMonth first = firstMonth(c);
-        for (YearMonth m = YearMonth.from(today); !m.isBefore(first); m = m.minusMonths(1)) {
+        for (YearMonth m = latestMonth(c, today); !m.isBefore(first); m = m.minusMonths(1)) {
             months.add(new Month(m.toString(), m.getYear() + "年" + m.getMonthValue() + "月"));
         }
         return months;
     }
 
     /**
-     * A 考核月份 ({@code period}, a well-formed month, or blank for the current one) before the month the campaign began is
-     * refused with 400 naming the field and the months there are (the 驾驶舱 offers no such month; a REST caller may ask).
+     * A 考核月份 ({@code period}, a well-formed month, or blank for the newest one) before the month the campaign began is
+     * refused with 400 naming the field and the months there are (the 驾驶舱 offers no such month; a REST caller may ask);
+     * one after the month it ended, or not begun yet, as the campaign's scores refuse it ({@link UnitScores#campaignPeriodProblem}).
      */
     void checkMonth(String code, String period) {
         if (period == null || period.isBlank()) {
@@ -428,13 +430,25 @@ class CampaignDashboard {
         Campaign c = campaign(code);
         YearMonth first = firstMonth(c);
         YearMonth asked = YearMonth.parse(period.strip());
+        YearMonth latest = latestMonth(c, LocalDate.ofInstant(now(), zone));
         if (asked.isBefore(first)) {
-            YearMonth current = YearMonth.from(now().atZone(zone));
             throw new InvalidRequestException(ApiError.field("period", "PERIOD_BEFORE_CAMPAIGN", "考核月份 " + asked.getYear() + "年"
                     + asked.getMonthValue() + "月早于本活动开始的月份：" + c.name() + "自 " + first.getYear() + "年" + first.getMonthValue()
-                    + "月开始，可选 " + first.getYear() + "年" + first.getMonthValue() + "月至 " + current.getYear() + "年"
-                    + current.getMonthValue() + "月"));
+                    + "月开始，可选 " + first.getYear() + "年" + first.getMonthValue() + "月至 " + latest.getYear() + "年"
+                    + latest.getMonthValue() + "月"));
         }
+        if (asked.isAfter(latest)) {
+            scores.campaignPeriodProblem(code, asked.toString()).ifPresent(error -> {
+                throw new InvalidRequestException(error);
+            });
+        }
+    }
+
+    /** The newest 考核月份 of the campaign: the current month, or the month the campaign ended in when that is earlier. */
+    private YearMonth latestMonth(Campaign c, LocalDate today) {
+        YearMonth current = YearMonth.from(today);
+        return records.phases(c.code()).stream().map(PhaseRow::lastDay).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .map(YearMonth::from).filter(current::isAfter).orElse(current);
     }
 
     private YearMonth firstMonth(Campaign c) {
@@ -497,7 +511,7 @@ class CampaignDashboard {
     CaseList list(String code, String period, Figure figure, String unit, String item, Participant town) {
         Campaign c = campaign(code);
         Instant now = now();
-        UnitScores.Window window = window(period, now);
+        UnitScores.Window window = window(c, period, now);
         At at = new At(now, window.from(), window.until());
         Map<String, String> names = unitNames(c);
         List<CampaignTemplate.Item> planned = planItems.items(code);
@@ -599,8 +613,10 @@ class CampaignDashboard {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private UnitScores.Window window(String period, Instant now) {
-        return scores.window(period == null || period.isBlank() ? YearMonth.from(now.atZone(zone)).toString() : period.strip());
+    /** The month asked for; without one, the campaign's newest 考核月份 ({@link #latestMonth}). */
+    private UnitScores.Window window(Campaign c, String period, Instant now) {
+        return scores.window(period == null || period.isBlank() ? latestMonth(c, LocalDate.ofInstant(now, zone)).toString()
+                : period.strip());
     }
 
     private Period period(UnitScores.Window window) {

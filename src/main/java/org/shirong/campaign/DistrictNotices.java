@@ -2,7 +2,10 @@ package org.shirong.campaign;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.notification.NotificationDigests;
 import org.shirong.organization.Organization;
@@ -13,8 +16,10 @@ import org.springframework.stereotype.Component;
 /**
  * A district campaign's 通报 of the period it reports on ({@link RankingNotices}: its departments' ranking and its towns'
  * and streets' on the cases located in them), issued with its 月度工作报告 and sent, as a town's 例会 sends its 通报, to
- * every participating unit (a town's office in its own organisation) and the district's leading group. Queued in the
- * report's transaction and keyed by period and group, so a retried run sends nothing twice. A town's campaign issues none
+ * every participating unit (a town's office in its own organisation) and the organisation's leading group, through its
+ * leaders (its 组长、副组长 where the file singles them out: the rest of its members are the units' heads); a person in
+ * several of these groups gets one message. Queued in the report's transaction and keyed by period and person, so a
+ * retried run sends nothing twice. A town's campaign issues none
  * with its reports; its assessment cycle (年考核) issues and sends the 通报 of the period it assessed ({@link #issueAssessed}).
  */
 @Component
@@ -52,11 +57,13 @@ class DistrictNotices {
         Organization owner = organizations.of(campaign.tenantId());
         Map<String, Object> model = Map.of("title", issued.document().title(), "detail", issued.summary(),
                 "leadingName", owner.roleNames().get("leadingName"), "noticeIssuer", owner.roleNames().get("noticeIssuer"));
-        Map<String, String> recipients = new LinkedHashMap<>();
-        records.units(campaign.code()).forEach(u -> recipients.put(u.groupId(),
-                organizations.ofGroup(u.groupId()).map(Organization::id).orElse(campaign.tenantId())));
-        recipients.putIfAbsent(owner.roles().leading(), campaign.tenantId());
-        recipients.forEach((group, organization) -> digests.sendDocumentToGroup(campaign.code(), "notice/" + period + "/" + group,
-                TEMPLATE, model, issued.document().url(), group, organization));
+        Map<String, Set<String>> groupsByOrganization = new LinkedHashMap<>();
+        records.units(campaign.code()).stream().map(CampaignRecords.UnitRow::groupId).filter(Objects::nonNull)
+                .forEach(group -> groupsByOrganization.computeIfAbsent(organizations.ofGroup(group).map(Organization::id)
+                        .orElse(campaign.tenantId()), o -> new LinkedHashSet<>()).add(group));
+        groupsByOrganization.computeIfAbsent(campaign.tenantId(), o -> new LinkedHashSet<>()).add(owner.roles().leading());
+        // one iteration for every organisation's share: a person in several of the groups is told once
+        groupsByOrganization.forEach((organization, groups) -> digests.sendDocumentToGroups(campaign.code(), "notice/" + period,
+                TEMPLATE, model, issued.document().url(), groups, organization));
     }
 }

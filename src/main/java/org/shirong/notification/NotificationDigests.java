@@ -1,5 +1,6 @@
 package org.shirong.notification;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.shirong.system.SystemAccess;
@@ -54,12 +55,18 @@ public class NotificationDigests {
     }
 
     /**
-     * As {@link #sendToGroup(String, String, String, Map, String, String)}, about a document of the work (a 通报): its link
-     * is the document's address ({@code /api/documents/…}), made absolute.
+     * A notice about a document of the work (a 通报) to several groups of {@code organization} at once, in the caller's
+     * transaction: one message per person however many of the groups they belong to, a leading group told through its
+     * leaders ({@link RecipientResolver#ofNotice}), each group's robot; its link the document's address. Notices of one
+     * document to several organisations' groups share {@code iteration}: a person already told (in any of them) is not told
+     * again. Returns how many rows were queued.
      */
-    public int sendDocumentToGroup(String businessKey, String iteration, String template, Map<String, Object> values,
-            String documentPath, String group, String organization) {
-        return send(businessKey, iteration, template, values, model.absolute(documentPath), group, organization);
+    public int sendDocumentToGroups(String businessKey, String iteration, String template, Map<String, Object> values,
+            String documentPath, Collection<String> groups, String organization) {
+        Map<String, Object> all = new HashMap<>(values);
+        all.put(NotificationModel.LINK, model.absolute(documentPath));
+        return systemAccess.run(() -> notifications.send(new Notification(businessKey, template, iteration, all,
+                recipients.ofNotice(groups), organization)));
     }
 
     private int send(String businessKey, String iteration, String template, Map<String, Object> values, String link, String group,

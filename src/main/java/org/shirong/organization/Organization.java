@@ -183,6 +183,20 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         return roles != null && (groupId.equals(roles.office()) || groupId.equals(roles.approvers()));
     }
 
+    /**
+     * The groups that lead {@code group} when it is the organisation's leading group ({@code roles.leading}): its sub-groups
+     * of type LEADING_GROUP ({@code parent} the leading group), as 九亭镇's 领导小组组长、副组长 and 锦溪镇's 推进小组组长、副组长;
+     * empty for any other group, or when the file singles none out (松江区's 区市容专办领导 are all leaders). The leading
+     * group's other members are there as their units' heads.
+     */
+    public List<String> leadersOf(String group) {
+        if (roles == null || !group.equals(roles.leading())) {
+            return List.of();
+        }
+        return groups.stream().filter(g -> g.type() == GroupType.LEADING_GROUP && group.equals(g.parent()))
+                .map(GroupDefinition::id).toList();
+    }
+
     /** Whether the group checks rectifications ({@code roles.inspectors}): it reads all cases and the 驾驶舱. */
     public boolean inspects(String groupId) {
         return roles != null && groupId.equals(roles.inspectors());

@@ -86,6 +86,11 @@ public class OrganizationRoles {
                 && identity.createUserQuery().memberOfGroup(unit).userIdIn(members).count() == members.length;
     }
 
+    /** The groups that lead {@code group} if it is its organisation's leading group ({@link Organization#leadersOf}); else none. */
+    public java.util.List<String> leadersOf(String group) {
+        return organizations.ofGroup(group).map(o -> o.leadersOf(group)).orElse(java.util.List.of());
+    }
+
     /** A group's name as the organisation's file gives it; its id when it names none. */
     public String groupName(String group) {
         return organizations.groupName(group).orElse(group);

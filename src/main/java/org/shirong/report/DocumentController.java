@@ -108,9 +108,8 @@ class DocumentController {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
         });
         var window = scores.window(period.strip());
-        figures.days(code).filter(days -> !window.until().isAfter(days.start()) || !window.from().isBefore(days.end())).ifPresent(days -> {
-            throw new InvalidRequestException(ApiError.field("period", "PERIOD_OUTSIDE_CAMPAIGN", "考核期间 " + window.periodName()
-                    + "不在活动 " + code + " 的期间（" + days.first() + " 至 " + days.last() + "）内，请选择活动期间内的月份"));
+        scores.campaignPeriodProblem(code, window.periodCode()).ifPresent(error -> {
+            throw new InvalidRequestException(error);
         });
         if (!reader.whole() && notices.issued(code, window.periodCode()).isEmpty()) {
             String district = organizations.find(organization).map(o -> o.name()).orElse(organization);

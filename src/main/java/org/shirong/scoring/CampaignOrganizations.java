@@ -1,5 +1,6 @@
 package org.shirong.scoring;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,4 +26,14 @@ public interface CampaignOrganizations {
      * the towns and streets taking part in its campaign.
      */
     boolean rankingPublished(String campaignCode, String period);
+
+    /**
+     * The campaign's name and days: from the first day of its first phase (or the day it was started, if earlier) to the last
+     * day of its last phase ({@code last} null while it has no phases); empty for an unknown campaign.
+     */
+    Optional<CampaignDays> days(String campaignCode);
+
+    /** A campaign's name, first and last day (the last may be null). */
+    record CampaignDays(String name, LocalDate first, LocalDate last) {
+    }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The parameters of {@code GET /api/scores} and its Excel export checked and resolved alike: {@code period} (400 when
  * missing, not a period or outside {@code shirong.input.dates}), {@code organization} (the caller's own or one they
  * oversee, else 403; left out with a campaign, the campaign's when the caller may read it), {@code campaign} (404 when it
- * is not the organisation's), and the board of that period and scope. A town or street taking part in its district's
+ * is not the organisation's; with it, a period before the campaign began, after it ended or not begun yet is refused with 400
+ * naming {@code period}, {@link CampaignPeriods}), and the board of that period and scope. A town or street taking part in its district's
  * campaign ({@link CallerOrganization#campaignReader}) reads the campaign's scores of a month once the district has
  * published them in its 通报, as its 驾驶舱 shows that month's ranking; before that it is told so (403), not that the
  * campaign does not exist.
@@ -35,10 +36,12 @@ class ScoreQuery {
     private final CampaignOrganizations campaigns;
     private final DateWindow dates;
     private final Organizations organizations;
+    private final CampaignPeriods campaignPeriods;
 
     ScoreQuery(ScoreService scores, CallerOrganization callerOrganization, CampaignOrganizations campaigns, DateWindow dates,
-            Organizations organizations) {
+            Organizations organizations, CampaignPeriods campaignPeriods) {
         this.scores = scores;
+        this.campaignPeriods = campaignPeriods;
         this.organizations = organizations;
         this.dates = dates;
         this.callerOrganization = callerOrganization;
@@ -58,6 +61,11 @@ class ScoreQuery {
         if (!scope.startsWith(ScoreService.ORGANIZATION_SCOPE)
                 && !campaigns.organizationOf(scope).filter(own::equals).isPresent()) {
             throw new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + scope);
+        }
+        if (!scope.startsWith(ScoreService.ORGANIZATION_SCOPE)) {
+            campaignPeriods.problem(scope, p).ifPresent(error -> {
+                throw new InvalidRequestException(error);
+            });
         }
         if (participating.isPresent() && !campaigns.rankingPublished(scope, p.code())) {
             String district = organizations.of(own).name();

@@ -566,8 +566,8 @@ class CampaignDashboardTest {
     /**
      * sjreview leftover: the 考核月份 the 驾驶舱 offers run from this month back to the month the campaign began (its first
      * phase's first day, here earlier than the day it was started), none before; asking for an earlier month over REST is
-     * refused with 400 naming the field in Chinese, on both the dashboard and its case lists; another organisation's staff
-     * learn nothing about the campaign from it (404).
+     * refused with 400 naming the field in Chinese, on both the dashboard and its case lists, as a month not begun yet or,
+     * once the campaign has ended, a month after it; another organisation's staff learn nothing about the campaign from it (404).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -602,9 +602,35 @@ class CampaignDashboardTest {
             }
             assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHMONTH/dashboard?period=" + before,
                     Map.class).getStatusCode()).as("another organisation's office").isEqualTo(HttpStatus.NOT_FOUND);
+            refusedMonth("/api/campaigns/DASHMONTH/dashboard?period=" + current.plusMonths(1), "PERIOD_NOT_BEGUN");
+
+            // Once the campaign has ended (its last phase ended last month) its last month is the newest, and the default,
+            // so that its scores link asks for a month the scores give; a later month is refused as the scores refuse it.
+            jdbc.update("update campaign_phase set last_day = ? where campaign_code = 'DASHMONTH'",
+                    java.sql.Date.valueOf(current.minusMonths(1).atDay(5)));
+            Map ended = list("lingdao1", "/api/campaigns/DASHMONTH/dashboard");
+            assertThat((List<Map>) ended.get("months")).extracting(m -> m.get("code"))
+                    .containsExactly(current.minusMonths(1).toString(), current.minusMonths(2).toString());
+            assertThat(ended.get("period")).asString().contains("code=" + current.minusMonths(1));
+            String scores = (String) ((Map) ended.get("links")).get("scores");
+            assertThat(scores).contains("period=" + current.minusMonths(1));
+            assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity(scores, byte[].class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            for (String path : List.of("/api/campaigns/DASHMONTH/dashboard?period=" + current,
+                    "/api/campaigns/DASHMONTH/dashboard/cases?figure=OPEN&period=" + current, "/api/scores?campaign=DASHMONTH&period=" + current)) {
+                refusedMonth(path, "PERIOD_AFTER_CAMPAIGN");
+            }
         } finally {
             clear(months, "DASHMONTH");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void refusedMonth(String path, String code) {
+        ResponseEntity<Map> refused = rest.withBasicAuth("lingdao1", "demo").getForEntity(path, Map.class);
+        assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map>) refused.getBody().get("errors")).as(path).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "period").containsEntry("code", code));
     }
 
     private void supervise(String caseNo, String at, String instruction) {

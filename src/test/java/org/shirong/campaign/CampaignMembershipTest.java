@@ -107,7 +107,7 @@ class CampaignMembershipTest {
         ResponseEntity<Map> longBefore = rest.withBasicAuth("sjshirongban1", "demo")
                 .getForEntity("/api/campaigns/SJ-TOWNS/monthly-report?period=2026-06", Map.class);
         assertThat(longBefore.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(errors(longBefore)).containsExactly("period:PERIOD_OUTSIDE_CAMPAIGN");
+        assertThat(errors(longBefore)).containsExactly("period:PERIOD_BEFORE_CAMPAIGN");
     }
 
     /**

@@ -273,10 +273,12 @@ class CampaignTemplatesRunTest {
         run.runUntil(at("2027-07-01T08:00"));
 
         assertThat(count("select count(*) from campaign where code = 'JX-RUN' and status = 'ENDED'")).isOne();
-        assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).as("phases ended with their work done; at the"
+        assertThat(run.inboxBodies("jxlingdao2", "phase-ending-open-work")).as("phases ended with their work done; at the"
                 + " campaign's end only its cycles' tasks were still open").singleElement().asString()
                 .contains("“考核评估表彰先进”阶段", "活动随之结束", "· 任务：月报告").doesNotContain("· 案件")
                 .as("addressed to 锦溪镇's own office").contains("各位领导、推进小组办公室：");
+        assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).as("the 推进小组's leaders are told, not a member"
+                + " unit's head, a member of it as such").isEmpty();
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
         assertThat(jdbc.queryForList("select html from campaign_document where campaign_code = 'JX-RUN' and kind = 'AGENDA'"
                 + " order by created_at", String.class)).as("the 季度专项工作会议 通报s the quarter before it, not the month (jxreview J5)")
@@ -329,6 +331,13 @@ class CampaignTemplatesRunTest {
                 String.class)).contains("根据年考核（2026年", "现将考核排名和不履职单位通报如下", "2026年单位考核排名");
         assertThat(run.inboxBodies("jxgubao1", "notice-issued")).as("a participating unit is sent it").singleElement().asString()
                 .contains("关于2026年单位考核结果的通报", "环境综合整治工作推进小组印发了");
+        // one message per person (s52: 水利站's head had it three times, as 水利站, 各数字城管成员单位 and 推进小组 member)
+        assertThat(run.inboxBodies("jxshuili1", "notice-issued")).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from notification_outbox where business_key = 'JX-DEC'"
+                + " and template_id = 'notice-issued' and recipient = 'jxshuili1'", Integer.class)).as("nor by e-mail").isOne();
+        // the 推进小组's copy goes to its 组长、副组长, not to every member: 创建办's head is one as 创建办's head, which takes no part
+        assertThat(run.inboxBodies("jxlingdao2", "notice-issued")).hasSize(1);
+        assertThat(run.inboxBodies("jxchuangjian1", "notice-issued")).isEmpty();
     }
 
     @Test

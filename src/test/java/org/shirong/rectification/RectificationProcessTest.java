@@ -676,9 +676,31 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("chuangban1")).containsExactly("case-overdue");
 
         clockAt(at("2026-05-15T10:00"));
-        execute(job(BOUNDARY_ESCALATION, pi));
-        assertThat(record(c).escalated()).isTrue();
-        assertThat(fixture.notifications.inbox("lingdao1")).containsExactly("case-escalated");
+        var identity = processEngine.getIdentityService();
+        boolean approversExisted = identity.createGroupQuery().groupId("zuzhang").count() > 0;
+        // 九亭镇's 领导小组: its 组长、副组长 (zuzhang) lead it; the other members are there as their units' heads
+        fixture.notifications.member("zuzhang8", "zuzhang", false);
+        identity.createMembership("zuzhang8", "lingdao");
+        fixture.notifications.member("dangzheng8", "dangzheng", true);
+        identity.createMembership("dangzheng8", "lingdao");
+        try {
+            execute(job(BOUNDARY_ESCALATION, pi));
+            assertThat(record(c).escalated()).isTrue();
+            assertThat(fixture.notifications.inbox("lingdao1")).as("the leading group's head").containsExactly("case-escalated");
+            assertThat(fixture.notifications.inbox("zuzhang8")).as("a 副组长").containsExactly("case-escalated");
+            assertThat(fixture.notifications.inbox("dangzheng8")).as("another unit's head, a member of the leading group as such")
+                    .isEmpty();
+            assertThat(fixture.notifications.inbox("nongfu1")).as("the named unit's head").endsWith("case-escalated");
+            assertThat(fixture.notifications.inbox("nongfu2")).doesNotContain("case-escalated");
+            assertThat(fixture.notifications.latestBody("nongfu1", "case-escalated"))
+                    .startsWith("创建工作领导小组、农副公司：").contains("已列入通报名单，请审阅；农副公司请抓紧整改。");
+        } finally {
+            identity.deleteUser("zuzhang8");
+            identity.deleteUser("dangzheng8");
+            if (!approversExisted) {
+                identity.deleteGroup("zuzhang");
+            }
+        }
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
 
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());

@@ -170,7 +170,9 @@ class MonthlyReportPreviewTest {
         String warning = "<p class=\"calendar-warning\"><strong>提示：</strong>2027年工作日历为暂定（仅法定节日，没有调休），"
                 + "待国务院办公厅公布放假安排后更新";
         assertThat(report("2024-09")).doesNotContain("<p class=\"calendar-warning\">", "工作日历");
-        assertThat(report("2027-01")).contains(warning);
+        ClockUtil.setCurrentTime(Date.from(local("2027-01-20T10:00")));
+        assertThat(report("2027-01")).as("a month of the provisional year, once it has begun").contains(warning);
+        ClockUtil.setCurrentTime(Date.from(local("2024-10-05T10:00")));
         campaign.addCase("RECTIFY_OLD_ESTATES", "jxjianguan", "2024-09-10T09:00", "2027-01-10T09:00", null, false);
         assertThat(report("2024-09")).contains(warning);
     }
@@ -203,8 +205,37 @@ class MonthlyReportPreviewTest {
                 .getForEntity(java.net.URI.create("/api/campaigns/DOCPV/monthly-report?period=%0A2024-09%0A"), Map.class);
         assertThat(lines.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(lines.getBody().toString()).contains("period", "考核期间只能填写一行");
-        assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DOCPV/monthly-report?period=2034-10",
-                String.class).getStatusCode()).as("the last month the window reaches").isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * The monthly report, as the campaign's scores, only of the campaign's months that have begun (the 驾驶舱 offers no
+     * other): before the campaign (started 1 March 2024, its phases from April to November), after it or in the future it
+     * is refused naming {@code period}; a quarter with days of the campaign is reported.
+     */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void aMonthBeforeTheCampaignAfterItOrNotBegunYetIsRefused() {
+        campaign.phase(1, "明确任务制定方案", "2024-04-01", "2024-06-30").phase(2, "深入推进全面整治", "2024-07-01", "2024-11-30");
+        Map<String, String> refusals = Map.of(
+                "2024-02", "PERIOD_BEFORE_CAMPAIGN:考核期间 2024年2月 早于活动“锦溪镇 931 预览”开始的月份（2024年3月），可选 2024年3月至 2024年10月",
+                "2024-11", "PERIOD_NOT_BEGUN:考核期间 2024年11月 尚未开始，还没有可考核的数字，可选 2024年3月至 2024年10月",
+                "2034-10", "PERIOD_AFTER_CAMPAIGN:考核期间 2034年10月 晚于活动“锦溪镇 931 预览”结束的月份（2024年11月），可选 2024年3月至 2024年10月");
+        refusals.forEach((period, error) -> {
+            ResponseEntity<Map> refused = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForEntity("/api/campaigns/DOCPV/monthly-report?period=" + period, Map.class);
+            assertThat(refused.getStatusCode()).as(period).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).as(period).singleElement().satisfies(e ->
+                    assertThat(e.get("field") + ":" + e.get("code") + ":" + e.get("message")).isEqualTo("period:" + error));
+        });
+        assertThat(report("2024-03")).contains("2024年3月");
+        ClockUtil.setCurrentTime(Date.from(local("2025-01-10T10:00")));
+        ResponseEntity<Map> after = rest.withBasicAuth("jxtuijinban1", "demo")
+                .getForEntity("/api/campaigns/DOCPV/monthly-report?period=2024-12", Map.class);
+        assertThat(after.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, Object>>) after.getBody().get("errors")).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "period").containsEntry("code", "PERIOD_AFTER_CAMPAIGN").containsEntry("message",
+                        "考核期间 2024年12月 晚于活动“锦溪镇 931 预览”结束的月份（2024年11月），可选 2024年3月至 2024年11月"));
+        assertThat(report("2024-Q4")).contains("2024年第四季度");
     }
 
     private String report(String period) {

@@ -702,6 +702,58 @@ class ScoreApiTest {
     }
 
     /**
+     * A campaign's scores exist only for its months, as the 驾驶舱 offers them: a month before it began, after it ended or
+     * not begun yet is refused naming {@code period} and the months there are, in the Excel export too; a quarter with a
+     * day of the campaign is scored, and the town-wide view, which has no campaign, takes any month of the window.
+     */
+    @Test
+    void aCampaignsScoresAreRefusedForAMonthBeforeOrAfterItOrNotBegunYet() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('SCAPI-DAYS', '考核月份测试', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-03T02:00:00Z")));
+        jdbc.update("insert into campaign_phase (campaign_code, phase_no, phase_id, name, first_day, last_day, starts_at, ends_at)"
+                + " values ('SCAPI-DAYS', 1, 'P1', '整治', ?, ?, ?, ?)", java.sql.Date.valueOf("2025-03-01"),
+                java.sql.Date.valueOf("2025-05-31"), java.sql.Timestamp.from(Instant.parse("2025-02-28T16:00:00Z")),
+                java.sql.Timestamp.from(Instant.parse("2025-05-31T16:00:00Z")));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-04-10T02:00:00Z")));
+        try {
+            refused("/api/scores?period=2025-02&campaign=SCAPI-DAYS", "PERIOD_BEFORE_CAMPAIGN",
+                    "考核期间 2025年2月 早于活动“考核月份测试”开始的月份（2025年3月），可选 2025年3月至 2025年4月");
+            refused("/api/scores/export.xlsx?period=2025-02&campaign=SCAPI-DAYS", "PERIOD_BEFORE_CAMPAIGN",
+                    "考核期间 2025年2月 早于活动“考核月份测试”开始的月份（2025年3月），可选 2025年3月至 2025年4月");
+            refused("/api/scores?period=2025-05&campaign=SCAPI-DAYS", "PERIOD_NOT_BEGUN",
+                    "考核期间 2025年5月 尚未开始，还没有可考核的数字，可选 2025年3月至 2025年4月");
+            refused("/api/scores?period=2024&campaign=SCAPI-DAYS", "PERIOD_BEFORE_CAMPAIGN",
+                    "考核期间 2024年 早于活动“考核月份测试”开始的月份（2025年3月），可选 2025年3月至 2025年4月");
+            for (String period : List.of("2025-03", "2025-04", "2025-Q1", "2025")) {
+                assertThat(as("chengguan1").getForEntity("/api/scores?period=" + period + "&campaign=SCAPI-DAYS", Map.class)
+                        .getStatusCode()).as(period).isEqualTo(HttpStatus.OK);
+            }
+            assertThat(as("chengguan1").getForEntity("/api/scores?period=2025-02", Map.class).getStatusCode())
+                    .as("the town-wide view has no campaign to keep to").isEqualTo(HttpStatus.OK);
+
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-07-10T02:00:00Z")));
+            refused("/api/scores?period=2025-06&campaign=SCAPI-DAYS", "PERIOD_AFTER_CAMPAIGN",
+                    "考核期间 2025年6月 晚于活动“考核月份测试”结束的月份（2025年5月），可选 2025年3月至 2025年5月");
+            refused("/api/scores/export.xlsx?period=2025-06&campaign=SCAPI-DAYS", "PERIOD_AFTER_CAMPAIGN",
+                    "考核期间 2025年6月 晚于活动“考核月份测试”结束的月份（2025年5月），可选 2025年3月至 2025年5月");
+            assertThat(as("chengguan1").getForEntity("/api/scores?period=2025-05&campaign=SCAPI-DAYS", Map.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            jdbc.update("delete from campaign_phase where campaign_code = 'SCAPI-DAYS'");
+            jdbc.update("delete from campaign where code = 'SCAPI-DAYS'");
+        }
+    }
+
+    private void refused(String path, String code, String message) {
+        ResponseEntity<Map> refused = as("chengguan1").getForEntity(path, Map.class);
+        assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).as(path).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "period").containsEntry("code", code).containsEntry("message", message));
+    }
+
+    /**
      * The period rule of config/scoring.yaml: a case closed in May though due in June counts for May, on time, and not
      * again for June; a case due in May and closed only in June counts for May as not closed (as it stood at May's end).
      */
