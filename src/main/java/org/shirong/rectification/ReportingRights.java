@@ -61,6 +61,19 @@ class ReportingRights {
     }
 
     /**
+     * The sources the caller may give a problem he reports in the organisation: those it uses ({@code sources:} of its
+     * categories.yaml) that he may choose, for the 上报问题 page's picker and whether Tasklist and the pages offer it; the
+     * report is checked the same way. 会议决定 is no one's to choose.
+     */
+    List<CaseSource> reportableSources(String organization, Authentication caller) {
+        Reporter reporter = of(organization, caller);
+        CaseSources used = catalogue.sources(organization);
+        return java.util.Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING).filter(used::offers)
+                .filter(s -> reporter.refused(new NewCase(null, null, Urgency.NORMAL.name(), s.name(), null, null, null)).isEmpty())
+                .toList();
+    }
+
+    /**
      * Who may choose the restricted sources and 紧急 in the organisation, as a message names them: 锦溪镇的推进小组办公室、
      * 推进小组组长、副组长, and the district's groups that supervise it.
      */
