@@ -37,7 +37,7 @@ class IssueCycleTasksDelegate implements JavaDelegate {
         tasks.issueCycleTasks(code, cycleId, run, period);
         CampaignTemplate.Cycle cycle = cycles.cycle(code, cycleId);
         if (cycle.kind() == CycleKind.REPORT) {
-            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period);
+            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt());
             districtNotices.issue(tasks.campaign(code), run.heldAt(), period);
         } else if (cycle.kind() == CycleKind.ASSESSMENT && period != null && cycle.scorePeriod().lookingBack()) {
             // Only a period that is over is 通报'd: 九亭镇's 年度考核 of 20 December scores a year still under way.

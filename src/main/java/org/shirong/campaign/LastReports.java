@@ -72,7 +72,7 @@ class LastReports {
             tasks.issueCycleTasks(code, run.cycleId(), new CycleRuns.Run(run.plannedAt(), end), run.periodCode());
             CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), run.cycleId());
             if (run.kind() == CycleKind.REPORT) {
-                monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode());
+                monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode(), run.plannedAt());
                 districtNotices.issue(campaign, end, run.periodCode());
             } else if (run.scored() && cycle.scorePeriod().lookingBack()) {
                 // As the cycle's own run would: the 通报 of the period assessed (锦溪's 年考核 of the campaign's last year).

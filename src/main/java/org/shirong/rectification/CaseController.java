@@ -1,17 +1,31 @@
 package org.shirong.rectification;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
+import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
+import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
+import org.shirong.system.TextInput;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/categories} and {@code /api/cases}: report, look up and list rectification cases. */
 @RestController
@@ -120,17 +135,17 @@ class CaseController {
      */
     @PostMapping(value = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ReportedView> reportWithPhotos(@RequestPart("case") NewCase newCase,
-            @RequestPart(name = "photos", required = false) List<org.springframework.web.multipart.MultipartFile> photos,
+            @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
             @RequestParam(required = false) List<String> photoTakenAt, @RequestParam(required = false) List<String> photoLocation,
-            @RequestParam(required = false) String organization) throws java.io.IOException {
-        List<org.springframework.web.multipart.MultipartFile> given = photos == null ? List.of()
+            @RequestParam(required = false) String organization) throws IOException {
+        List<MultipartFile> given = photos == null ? List.of()
                 : photos.stream().filter(f -> f != null && !(f.isEmpty() && (f.getOriginalFilename() == null
                         || f.getOriginalFilename().isEmpty()))).toList();
         if (given.size() > MAX_REPORT_PHOTOS) {
-            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field("photos", "TOO_MANY_PHOTOS",
+            throw new InvalidRequestException(ApiError.field("photos", "TOO_MANY_PHOTOS",
                     "一次上报最多 " + MAX_REPORT_PHOTOS + " 张照片，请删去 " + (given.size() - MAX_REPORT_PHOTOS) + " 张"));
         }
-        List<EvidencePhotos.Photo> checked = new java.util.ArrayList<>();
+        List<EvidencePhotos.Photo> checked = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             var f = given.get(i);
             checked.add(evidencePhotos.uploaded("photos", given.size() == 1 ? "照片" : "第 " + (i + 1) + " 张照片",
@@ -152,11 +167,8 @@ class CaseController {
     List<SourceView> reportableSources(@RequestParam(required = false) String organization) {
         var caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forWork(caller, organization);
-        var reporter = reportingRights.of(own, caller);
         CaseSources used = catalogue.sources(own);
-        return java.util.Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING).filter(used::offers)
-                .filter(s -> reporter.refused(new NewCase(null, null, Urgency.NORMAL.name(), s.name(), null, null, null)).isEmpty())
-                .map(s -> new SourceView(s.name(), used.label(s))).toList();
+        return reportingRights.reportableSources(own, caller).stream().map(s -> new SourceView(s.name(), used.label(s))).toList();
     }
 
     record SourceView(String code, String name) {
@@ -176,9 +188,9 @@ class CaseController {
         if (!reported.created() && !visibility.mayRead(caller, c)) {
             // the reference is taken by a case this caller may not read: name that case and its lead unit (so that a
             // number registered first by someone else can be taken up with the office), nothing more of it
-            throw new ConflictException("EXTERNAL_REF_TAKEN", "外部编号“" + org.shirong.system.TextInput.shortened(newCase.externalRef().strip(), 40)
+            throw new ConflictException("EXTERNAL_REF_TAKEN", "外部编号“" + TextInput.shortened(newCase.externalRef().strip(), 40)
                     + "”已用于案件 " + c.caseNo() + "（牵头单位 " + (c.leadUnit() == null ? "尚未派遣"
-                    : java.util.Objects.requireNonNullElse(leadUnitName(c), c.leadUnit()))
+                    : Objects.requireNonNullElse(leadUnitName(c), c.leadUnit()))
                     + "），请核对编号；同一问题无需重复上报，该案件并非此问题的，请联系办公室。");
         }
         ReportedView view = new ReportedView(c.caseNo(), c.status().name(), c.status().label(), c.leadUnit(),
@@ -207,9 +219,9 @@ class CaseController {
      * office and leading group may.
      */
     @PostMapping(value = "/cases/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CaseImport.Result importCases(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+    CaseImport.Result importCases(@RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String organization, @RequestParam(required = false) String campaign)
-            throws java.io.IOException {
+            throws IOException {
         var caller = identityService.getCurrentAuthentication();
         String own = callerOrganization.forWork(caller, organization);
         callerOrganization.requireOfficeOrLeading(caller, own, "导入案件");
@@ -223,15 +235,15 @@ class CaseController {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         boolean csv = "csv".equalsIgnoreCase(format.strip());
         if (!csv && !"xlsx".equalsIgnoreCase(format.strip())) {
-            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field("format", "INVALID_FORMAT",
+            throw new InvalidRequestException(ApiError.field("format", "INVALID_FORMAT",
                     "模板格式只能是 xlsx 或 csv"));
         }
         String name = "案件导入模板-" + cases.territoryName(own) + (csv ? ".csv" : ".xlsx");
         return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                         : MediaType.parseMediaType(ImportTable.XLSX_TYPE))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                        .attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(csv ? importTemplate.csv(own) : importTemplate.xlsx(own));
     }
 
@@ -241,11 +253,11 @@ class CaseController {
      * drops its EXIF), so {@code takenAtSourceName} says whose claim they are: 上传者填报, null when there is neither.
      */
     record PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
-            String url, java.time.LocalDateTime takenAt, Double latitude, Double longitude, String takenAtSource,
+            String url, LocalDateTime takenAt, Double latitude, Double longitude, String takenAtSource,
             String takenAtSourceName) {
 
         PhotoView(long id, String kind, int round, String fileName, String mimeType, int sizeBytes, Instant uploadedAt,
-                String url, java.time.LocalDateTime takenAt, Double latitude, Double longitude) {
+                String url, LocalDateTime takenAt, Double latitude, Double longitude) {
             this(id, kind, round, fileName, mimeType, sizeBytes, uploadedAt, url, takenAt, latitude, longitude,
                     takenAt == null && latitude == null ? null : UPLOADER, takenAt == null && latitude == null ? null : UPLOADER_NAME);
         }
@@ -332,18 +344,18 @@ class CaseController {
         }).toList();
         List<CaseRecords.Extension> extensions = records.extensions(caseNo);
         List<CaseAppeals.AppealView> appealViews = appeals.of(caseNo);
-        Map<String, String> people = new java.util.TreeMap<>();
-        java.util.stream.Stream.of(java.util.stream.Stream.of(c.reportedBy()), timeline.stream().map(EventView::actor),
-                extensions.stream().flatMap(x -> java.util.stream.Stream.of(x.requestedBy(), x.decidedBy())),
+        Map<String, String> people = new TreeMap<>();
+        Stream.of(Stream.of(c.reportedBy()), timeline.stream().map(EventView::actor),
+                extensions.stream().flatMap(x -> Stream.of(x.requestedBy(), x.decidedBy())),
                 partyViews.stream().map(PartyView::doneBy),
-                appealViews.stream().flatMap(a -> java.util.stream.Stream.of(a.requestedBy(), a.decidedBy()))).flatMap(s -> s).filter(java.util.Objects::nonNull)
+                appealViews.stream().flatMap(a -> Stream.of(a.requestedBy(), a.decidedBy()))).flatMap(s -> s).filter(Objects::nonNull)
                 .forEach(id -> people.computeIfAbsent(id, organizations::personName));
         String planItemName = c.planItem() == null ? null
                 : catalogue.find(c.tenantId(), c.planItem()).map(Category::name).orElse(c.planItem());
         // the units the lead organises: the lead itself is no 责任单位 of its own case
-        String others = c.responsibleUnits() == null ? null : java.util.Arrays.stream(c.responsibleUnits().split(","))
+        String others = c.responsibleUnits() == null ? null : Arrays.stream(c.responsibleUnits().split(","))
                 .map(String::strip).filter(u -> !u.isEmpty() && !u.equals(c.leadUnit()))
-                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.joining(","), j -> j.isEmpty() ? null : j));
+                .collect(Collectors.collectingAndThen(Collectors.joining(","), j -> j.isEmpty() ? null : j));
         return new CaseView(c, c.statusName(), names.get(c.leadUnit()), CaseDossiers.unitNames(others, names),
                 planItemName, cases.territoryName(c.territory()), light(c),
                 c.dueBound() == null ? null : c.dueBound().label(), timeline, photos, extensions, partyViews, appealViews, people,
@@ -391,7 +403,7 @@ class CaseController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 200) {
-            throw new org.shirong.system.InvalidRequestException(org.shirong.system.ApiError.field(
+            throw new InvalidRequestException(ApiError.field(
                     page < 0 ? "page" : "size", "OUT_OF_RANGE", "page 不能小于 0，size 应在 1 到 200 之间"));
         }
         var user = identityService.getCurrentAuthentication();

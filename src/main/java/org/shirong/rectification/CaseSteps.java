@@ -135,7 +135,7 @@ public class CaseSteps {
     public void claimed(DelegateExecution execution) {
         String actor = actor();
         cases.claimed(caseNo(execution), actor);
-        formResultRecorded(execution, VAR_CLAIM_DECISION);
+        recorded(execution, VAR_CLAIM_DECISION);
         execution.setVariable(VAR_CLAIMED, true);
         if (actor != null) {
             execution.setVariable(VAR_HANDLER, actor);
@@ -144,7 +144,7 @@ public class CaseSteps {
 
     public void returned(DelegateExecution execution) {
         cases.returned(caseNo(execution), actor(), required(execution, VAR_RETURN_REASON, "回退理由"));
-        formResultRecorded(execution, VAR_CLAIM_DECISION);
+        recorded(execution, VAR_CLAIM_DECISION);
     }
 
     /** End of 重新派遣案件: the office's choice of lead unit; the clock starts again. */
@@ -225,7 +225,7 @@ public class CaseSteps {
         }
         // 整改措施 stays: 核查整改结果's form shows it to the inspector. The last 核查's comment (a rework's) is on the
         // case's record and was sent with 通知返工: left behind, it would come back into the next 核查's form.
-        formResultRecorded(execution, VAR_RECTIFY_ACTION);
+        recorded(execution, VAR_RECTIFY_ACTION);
         execution.removeVariable(VAR_VERIFICATION_COMMENT);
     }
 
@@ -248,7 +248,7 @@ public class CaseSteps {
         // 延期至 field on the next round, and the form sends a plain day.
         execution.removeVariable(VAR_EXTENSION_DUE);
         // 申请延期 left behind would be the choice of the next 整改问题's form (J20: one tap files another request)
-        formResultRecorded(execution, VAR_RECTIFY_ACTION);
+        recorded(execution, VAR_RECTIFY_ACTION);
     }
 
     /**
@@ -330,7 +330,7 @@ public class CaseSteps {
                 });
         // The request and its decision are on the case (rect_case_extension, the timeline), which the next 整改问题's form
         // shows as a note; left behind, the reason would fill its 延期理由 and the decision the next approval's form.
-        requestRecorded(execution, VAR_EXTENSION_REASON, VAR_EXTENSION_DUE_TEXT, VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT);
+        recorded(execution, VAR_EXTENSION_REASON, VAR_EXTENSION_DUE_TEXT, VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT);
     }
 
     public void suspensionRequested(DelegateExecution execution) {
@@ -340,7 +340,7 @@ public class CaseSteps {
         }
         cases.suspensionRequested(caseNo(execution), actor(), hasReviewDay(execution)
                 ? reason + "（复核日期 " + reviewDate(execution) + "）" : reason);
-        formResultRecorded(execution, VAR_RECTIFY_ACTION);
+        recorded(execution, VAR_RECTIFY_ACTION);
         // an earlier request's decision, which the gateway after its approval read: not this request's answer
         execution.removeVariable(VAR_SUSPENSION_APPROVED);
     }
@@ -361,10 +361,10 @@ public class CaseSteps {
             // 不同意: no review day is asked for or checked (the form hides it), and the request's is over with it
             execution.removeVariable(VAR_SUSPENSION_REVIEW_DATE);
             execution.removeVariable(VAR_SUSPENSION_REVIEW_AT);
-            requestRecorded(execution, VAR_SUSPENSION_REASON);
+            recorded(execution, VAR_SUSPENSION_REASON);
         }
         // the approver's comment is on the case; left behind, it would fill the next approval's form
-        requestRecorded(execution, VAR_DECISION_COMMENT);
+        recorded(execution, VAR_DECISION_COMMENT);
     }
 
     public void resumed(DelegateExecution execution) {
@@ -374,7 +374,7 @@ public class CaseSteps {
         cooperation.caseResumed(caseNo, suspendedAt);
         cooperation.caseChanged(caseNo);
         // the 挂账 is over: its reason, review day and plan are on the case, and a later 挂账 starts from an empty form
-        requestRecorded(execution, VAR_SUSPENSION_REASON, VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN);
+        recorded(execution, VAR_SUSPENSION_REASON, VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN);
     }
 
     public void supervised(DelegateExecution execution) {
@@ -417,8 +417,7 @@ public class CaseSteps {
     public void verificationPassed(DelegateExecution execution) {
         notOwnRectification(execution);
         cases.verificationPassed(caseNo(execution), actor(), optional(execution, VAR_VERIFICATION_COMMENT, "核查意见"));
-        formResultRecorded(execution, VAR_VERIFICATION_RESULT);
-        formResultRecorded(execution, VAR_VERIFICATION_COMMENT);
+        recorded(execution, VAR_VERIFICATION_RESULT, VAR_VERIFICATION_COMMENT);
     }
 
     /** 核查未通过: counts the rework round, which also keys that round's notification. */
@@ -429,23 +428,16 @@ public class CaseSteps {
         execution.setVariable(VAR_REWORK_COUNT, cases.get(caseNo).reworkCount());
         // A new round starts blank (J20): the verdict and the round's 整改措施 are on the case's record and would otherwise
         // fill the next forms; the comment stays for 通知返工 and goes with the next hand-in ({@link #submitted}).
-        formResultRecorded(execution, VAR_VERIFICATION_RESULT);
-        execution.removeVariable(VAR_MEASURES);
+        recorded(execution, VAR_VERIFICATION_RESULT, VAR_MEASURES);
     }
 
     /**
-     * A form's answer that routed the step and is now on the case's record (rect_case_event): not kept as a process
-     * variable. Removed in the completion that set it, it is never written (issue 13: an insert and a delete per case).
+     * Form fields the case's record now holds (rect_case_event), not kept as process variables: a form's answer that
+     * routed the step, removed in the completion that set it, is never written (issue 13: an insert and a delete per
+     * case); a request's or decision's fields, removed when the request is decided or over, so that the next request and
+     * decision start from empty forms (J20).
      */
-    private static void formResultRecorded(DelegateExecution execution, String variable) {
-        execution.removeVariable(variable);
-    }
-
-    /**
-     * A request's or decision's fields that its forms showed and the case's record now holds: removed when the request is
-     * decided or over, so that the next request and decision start from empty forms.
-     */
-    private static void requestRecorded(DelegateExecution execution, String... variables) {
+    private static void recorded(DelegateExecution execution, String... variables) {
         for (String variable : variables) {
             execution.removeVariable(variable);
         }

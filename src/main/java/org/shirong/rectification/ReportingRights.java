@@ -1,6 +1,7 @@
 package org.shirong.rectification;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,19 @@ class ReportingRights {
         boolean free = groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(g -> g.equals(o.roles().office())
                 || g.equals(o.roles().inspectors()) || g.equals(o.roles().approvers()) || supervisors.contains(g));
         return new Reporter(organization, o, groups, free, who(organization), new HashMap<>());
+    }
+
+    /**
+     * The sources the caller may give a problem he reports in the organisation: those it uses ({@code sources:} of its
+     * categories.yaml) that he may choose, for the 上报问题 page's picker and whether Tasklist and the pages offer it; the
+     * report is checked the same way. 会议决定 is no one's to choose.
+     */
+    List<CaseSource> reportableSources(String organization, Authentication caller) {
+        Reporter reporter = of(organization, caller);
+        CaseSources used = catalogue.sources(organization);
+        return Arrays.stream(CaseSource.values()).filter(s -> s != CaseSource.MEETING).filter(used::offers)
+                .filter(s -> reporter.refused(new NewCase(null, null, Urgency.NORMAL.name(), s.name(), null, null, null)).isEmpty())
+                .toList();
     }
 
     /**

@@ -28,6 +28,26 @@ final class Figures {
     public record OverdueUnit(String unitName, List<String> items) {
     }
 
+    /**
+     * A unit's 报送 of a report cycle's run: {@code status} 按时报送, 逾期报送, 未报送 (or 未报送（期限未到）, 已撤销),
+     * {@code handedInAt} when it was (— when not), {@code item} the plan item it reports on (null: none).
+     */
+    public record SubmissionLine(String groupId, String unitName, String item, String status, String handedInAt) {
+    }
+
+    /**
+     * A report cycle's run before the report's ({@code runName} null: it had none, this is its first), handed out on
+     * {@code issuedOn}, due {@code due}, as it stood at {@code asOf}: how many units handed in on time, late, not at all.
+     */
+    public record Submissions(String cycleName, String runName, String issuedOn, String due, String asOf, int onTime, int late,
+            int missing, List<SubmissionLine> lines) {
+
+        /** Whether any line names a plan item (锦溪镇's 月报告 is each item's lead unit's): the table then has its column. */
+        public boolean itemized() {
+            return lines.stream().anyMatch(l -> l.item() != null);
+        }
+    }
+
     static String percent(int part, int whole) {
         return whole == 0 ? "—" : Math.round(part * 1000.0 / whole) / 10.0 + "%";
     }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * 月度工作报告: the campaign's progress per phase, the period's cases per unit, the ranking and the named
  * units, for a district its towns and streets ranked on the cases located in them and, where the organisation has
- * responsibility zones, their rates as scored, issued by the campaign's REPORT cycle once per campaign and period.
+ * responsibility zones, their rates as scored, and how each unit handed in the report cycle's run before (上期报送情况,
+ * {@link SubmissionStatus}), issued by the campaign's REPORT cycle once per campaign and period.
  */
 @Service
 public class MonthlyReports {
@@ -20,9 +21,11 @@ public class MonthlyReports {
     private final DocumentTemplates templates;
     private final CampaignDocuments documents;
     private final UnitScores scores;
+    private final SubmissionStatus submissions;
 
     MonthlyReports(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
-            UnitScores scores) {
+            UnitScores scores, SubmissionStatus submissions) {
+        this.submissions = submissions;
         this.figures = figures;
         this.models = models;
         this.templates = templates;
@@ -31,17 +34,17 @@ public class MonthlyReports {
     }
 
     /**
-     * Renders and stores the report of {@code scorePeriod} (blank: the month before {@code at}); issuing the
-     * same period again returns the report stored first.
+     * Renders and stores the report of {@code scorePeriod} (blank: the month before {@code at}) that the report cycle's run
+     * planned at {@code runPlannedAt} issues; issuing the same period again returns the report stored first.
      */
-    public StoredDocument issue(String organization, String campaignCode, Instant at, String scorePeriod) {
+    public StoredDocument issue(String organization, String campaignCode, Instant at, String scorePeriod, Instant runPlannedAt) {
         String period = scorePeriod == null || scorePeriod.isBlank() ? scores.previousMonth(at) : scorePeriod.strip();
         String docKey = docKey(period);
         var stored = documents.find(campaignCode, docKey);
         if (stored.isPresent()) {
             return stored.get();
         }
-        Rendered report = render(organization, campaignCode, at, period);
+        Rendered report = render(organization, campaignCode, at, period, runPlannedAt);
         return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, report.title(), report.html(), null);
     }
 
@@ -54,15 +57,18 @@ public class MonthlyReports {
         return "monthly-report/" + period;
     }
 
-    /** The report of {@code period} as it would be issued at {@code at}, neither stored nor taken from the stored one. */
+    /**
+     * The report of {@code period} as it would be issued at {@code at}, neither stored nor taken from the stored one; its
+     * 上期报送情况 is of the latest run handed out so far.
+     */
     String preview(String organization, String campaignCode, Instant at, String period) {
-        return render(organization, campaignCode, at, period).html();
+        return render(organization, campaignCode, at, period, null).html();
     }
 
     private record Rendered(String title, String html) {
     }
 
-    private Rendered render(String organization, String campaignCode, Instant at, String period) {
+    private Rendered render(String organization, String campaignCode, Instant at, String period, Instant runPlannedAt) {
         String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
                 () -> new IllegalArgumentException("活动不存在：" + campaignCode));
         PeriodScores periodScores = scores.read(organization, campaignCode, period);
@@ -77,6 +83,7 @@ public class MonthlyReports {
         model.put("calendarWarnings", figures.calendarWarnings(campaignCode, window.from(), window.until()));
         scores.territories(organization, campaignCode, period).ifPresent(territories -> model.put("territories", territories));
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
+        model.put("submissions", submissions.of(campaignCode, runPlannedAt, at));
         return new Rendered(title, templates.render("monthly-report", model));
     }
 }

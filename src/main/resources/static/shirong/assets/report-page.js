@@ -145,7 +145,7 @@
     if (position) { location.lat = position.lat; location.lng = position.lng; }
     var report = { category: $('report-category').value, title: $('report-title').value.trim(), location: location,
       description: $('report-description').value.trim() || null, source: $('report-source').value,
-      urgency: 'NORMAL', campaign: $('report-campaign').value || null };
+      urgency: $('report-urgency').value || 'NORMAL', campaign: $('report-campaign').value || null };
     data.append('case', new Blob([JSON.stringify(report)], { type: 'application/json' }));
     var headers = { Accept: 'application/json' };
     var token = document.querySelector('meta[name="shirong-csrf-token"]');

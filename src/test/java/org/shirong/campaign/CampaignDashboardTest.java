@@ -507,6 +507,23 @@ class CampaignDashboardTest {
         }
     }
 
+    /**
+     * 上报问题 in the header of Shirong's pages only for who has a source to report under in his own organisation (a unit's
+     * clerk, the office), as Tasklist's header offers it; not for the administrator of every organisation, who would have
+     * to name one and is refused without.
+     */
+    @Test
+    void thePageHeaderOffersReportingOnlyToWhoMayReport() {
+        String report = "href=\"/shirong/report\"";
+        for (String reporter : List.of("huanwei1", "chuangban1", "jxshuili1")) {
+            assertThat(rest.withBasicAuth(reporter, "demo").getForObject("/shirong/map", String.class)).as(reporter).contains(report);
+        }
+        assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/cases/sources", String.class).getStatusCode())
+                .isEqualTo(org.springframework.http.HttpStatus.BAD_REQUEST);
+        assertThat(rest.withBasicAuth("admin", "admin").getForObject("/shirong/map", String.class))
+                .contains("href=\"/shirong/map\"").doesNotContain(report);
+    }
+
     /** More cases behind a number than the list shows: it shows the first ones and says how many there are. */
     @Test
     void aListTooLongForThePageSaysHowManyCasesThereAre() {

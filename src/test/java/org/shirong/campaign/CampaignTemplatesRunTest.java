@@ -233,6 +233,47 @@ class CampaignTemplatesRunTest {
     }
 
     /**
+     * The monthly report is issued in the run that hands this period's 报送 out, so it reports how the run before was handed
+     * in, as of its own issue: 九亭镇's report of November (1 December) is the campaign's first and has none before; its
+     * report of December (1 January, 元旦, held on Monday 4 January) shows 月度工作报告（2026年11月）, handed out on 1 December
+     * and due 8 December: 环卫所 on time (3 December), 城管中队 late (15 December), 党群办 after the report was issued
+     * (counted as not handed in, as it stood then), every other unit not at all.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMonthlyReportShowsWhoHandedInThePreviousRunsReportOnTimeLateOrNotAtAll() {
+        CampaignDriver run = start("jiuting-2023-standard-town", "JT-SUB", "2026-11-01", """
+                {"phases":[{"from":"2026-11-01","to":"2026-11-10"},{"from":"2026-11-11","to":"2026-12-20"},\
+                {"from":"2026-12-21","to":"2027-01-10"}]}""", "chuangban1");
+        run.runUntil(at("2026-12-03T10:00"));
+        assertThat(monthlyReport("JT-SUB", "2026年11月")).contains("上期报送情况",
+                "本期是本活动第一次下达“月度工作报告”，没有上一期的报送情况").doesNotContain("<table class=\"submissions\">");
+        run.complete("monthlyReport/2026-12-01/huanwei", Map.of(CampaignTaskProcess.VAR_RESULT, "十一月工作情况已报"));
+        run.runUntil(at("2026-12-15T10:00"));
+        run.complete("monthlyReport/2026-12-01/chengguan", Map.of(CampaignTaskProcess.VAR_RESULT, "补报十一月工作情况"));
+        run.runUntil(at("2027-01-04T10:00"));
+        run.complete("monthlyReport/2026-12-01/dangqun", Map.of(CampaignTaskProcess.VAR_RESULT, "报告下达后才报"));
+
+        String december = monthlyReport("JT-SUB", "2026年12月");
+        assertThat(december).contains("本报告与本期“月度工作报告”同时下达，本期各单位尚未报送，所以这里列出上一期“月度工作报告（2026年11月）”的报送情况"
+                + "（2026年12月1日 09:00下达，期限 2026年12月8日 17:00；截至 2027年1月4日 09:00）：按时报送 1 个，逾期报送 1 个，未报送 13 个。");
+        List<List<String>> rows = org.shirong.report.HtmlTables.rows(december, "submissions");
+        assertThat(rows).hasSize(15).contains(List.of("环卫所", "按时报送", "2026年12月3日 10:00"),
+                List.of("城管中队", "逾期报送", "2026年12月15日 10:00"), List.of("党群办", "未报送", "—"));
+        assertThat(rows).filteredOn(r -> r.get(1).equals("未报送")).hasSize(13);
+    }
+
+    /** The stored 月度工作报告 of the period named (2026年12月), as its readers open it from the campaign's documents. */
+    @SuppressWarnings("unchecked")
+    private String monthlyReport(String code, String periodName) {
+        List<Map<String, Object>> documents = rest.withBasicAuth("lingdao1", "demo").getForObject("/api/campaigns/" + code + "/documents",
+                List.class);
+        String url = (String) documents.stream().filter(d -> (code + " 测试活动" + periodName + "工作报告").equals(d.get("title")))
+                .findFirst().orElseThrow(() -> new AssertionError("no report of " + periodName + " in " + documents)).get("url");
+        return rest.withBasicAuth("lingdao1", "demo").getForObject(url, String.class);
+    }
+
+    /**
      * The 月度工作报告 of Friday 1 January (元旦) would be held on Monday 4 January, after a campaign that ends on Sunday
      * 3 January: December is reported at the campaign's end, as its last month January is, each once.
      */

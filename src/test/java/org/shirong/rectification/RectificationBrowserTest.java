@@ -544,10 +544,12 @@ class RectificationBrowserTest {
     }
 
     /**
-     * 锦溪's 环卫所, on patrol with a phone, reports one problem on 上报问题 (reached from the pages' header): the page offers
+     * 锦溪's 环卫所, on patrol with a phone, reports one problem on 上报问题 (reached from Tasklist's header, which offers it
+     * to a user who may report): the page offers
      * only the sources he may choose, names what is left out beside its field, shrinks the camera's photo and keeps its time
      * and place; a source not his (as if the page offered it) is refused by the API, its Chinese reason under 来源, nothing
-     * saved. Reported, the page shows the case number, which links to the case page; the photo is the case's 整改前照片.
+     * saved. He marks it 紧急 (his unit leads urgent garbage). Reported, the page shows the case number, which links to the case
+     * page; the photo is the case's 整改前照片, as the page says beside the photos.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -560,9 +562,11 @@ class RectificationBrowserTest {
             try {
                 browser.phoneViewport();
                 browser.login("jxhuanwei1", "demo");
-                browser.driver().get("http://localhost:" + port + "/shirong/map");
-                browser.click(By.linkText("上报问题"));
+                browser.click(By.cssSelector(".navbar-header .shirong-report-phone.shirong-report-offered"));
                 browser.until(d -> "true".equals(d.findElement(By.id("report-page")).getAttribute("data-loaded")));
+                assertThat(browser.visible(By.id("report-photos-hint")).getText()).contains("整改前照片");
+                assertThat(new Select(browser.driver().findElement(By.id("report-urgency"))).getFirstSelectedOption().getText())
+                        .isEqualTo("一般");
                 JavascriptExecutor js = (JavascriptExecutor) browser.driver();
                 assertThat(new Select(browser.driver().findElement(By.id("report-source"))).getOptions())
                         .extracting(WebElement::getText).contains("日常巡查", "单位自查").doesNotContain("市民反映（12345）", "会议决定");
@@ -599,6 +603,7 @@ class RectificationBrowserTest {
                 assertThat(jdbc.queryForObject("select count(*) from rect_case where title = ?", Integer.class, title)).isZero();
 
                 new Select(browser.driver().findElement(By.id("report-source"))).selectByValue("PATROL");
+                new Select(browser.driver().findElement(By.id("report-urgency"))).selectByVisibleText("紧急");
                 browser.click(By.id("report-submit"));
                 caseNo = browser.until(d -> d.findElement(By.id("report-page")).getAttribute("data-reported"));
                 assertThat(caseNo).startsWith("JX-");
@@ -617,7 +622,7 @@ class RectificationBrowserTest {
         }
         Map<String, Object> record = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/cases/" + caseNo, Map.class);
         assertThat((Map<String, Object>) record.get("record")).containsEntry("reportedBy", "jxhuanwei1")
-                .containsEntry("source", "PATROL").containsEntry("category", "EXPOSED_GARBAGE");
+                .containsEntry("source", "PATROL").containsEntry("category", "EXPOSED_GARBAGE").containsEntry("urgency", "URGENT");
         assertThat(((Number) ((Map<String, Object>) record.get("record")).get("lat")).doubleValue())
                 .as("the photo's place, no location asked").isCloseTo(31.186512, org.assertj.core.data.Offset.offset(1e-5));
         List<Map<String, Object>> photos = (List<Map<String, Object>>) record.get("photos");

@@ -183,12 +183,12 @@ class CampaignDocumentApiTest {
         assertThat(html(notice)).contains("2024年9月1日 至 2024年9月30日", "通报 1 个单位：城管中队。", "并于五个工作日内向创建工作办公室书面报告",
                 "<footer>九亭镇创建工作领导小组<br>");
 
-        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), null);
+        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), null, at("2024-10-05T10:00"));
         assertThat(report.kind()).isEqualTo(DocumentKind.MONTHLY_REPORT);
         assertThat(report.title()).isEqualTo("九亭镇创建测试活动2024年9月工作报告");
         assertThat(html(report)).contains("2024年9月共新增案件 5 件，结案 3 件，超期 2 件，期末未结 2 件",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>4</td><td>2</td><td>2</td><td>2</td></tr>");
-        assertThat(monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-06T10:00"), "2024-09").id()).isEqualTo(report.id());
+        assertThat(monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-06T10:00"), "2024-09", at("2024-10-06T10:00")).id()).isEqualTo(report.id());
         assertThat(meetingDocuments.agenda(meeting, scores, null, null).id()).isEqualTo(documents.find("DOCTEST",
                 "agenda/" + meeting.key()).orElseThrow().id());
     }
@@ -220,7 +220,7 @@ class CampaignDocumentApiTest {
                         null, true);
             }
 
-            String html = html(monthlyReports.issue("jinxi", "DOCJX", at("2024-10-05T10:00"), "2024-09"));
+            String html = html(monthlyReports.issue("jinxi", "DOCJX", at("2024-10-05T10:00"), "2024-09", at("2024-10-05T10:00")));
             assertThat(html).as("signed by 锦溪镇's own office, not 九亭镇's").contains("<footer>推进小组办公室<br>")
                     .doesNotContain("创建工作办公室");
 
@@ -298,7 +298,7 @@ class CampaignDocumentApiTest {
     @Test
     void anotherOrganisationsUsersFindNeitherTheDocumentNorTheCampaignsList() {
         StoredDocument agenda = meetingDocuments.agenda(meeting, unitScores.read("jiuting", "DOCTEST", "2024-09"), null, null);
-        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), "2024-09");
+        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), "2024-09", at("2024-10-05T10:00"));
 
         for (StoredDocument document : List.of(agenda, report)) {
             assertThat(rest.getForEntity(document.url(), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -534,7 +534,7 @@ class CampaignDocumentApiTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(control.getBody()).contains("\"field\":\"item\"", "参数 item", "U+0000");
 
-        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), "2024-09");
+        StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), "2024-09", at("2024-10-05T10:00"));
         long taskId = jdbc.queryForObject("select min(id) from campaign_task where campaign_code = 'DOCTEST' and status = 'DONE'",
                 Long.class);
         jdbc.update("update campaign_task set result = '已与镇政府签订目标责任书', completed_by = 'chengguan1' where id = ?", taskId);

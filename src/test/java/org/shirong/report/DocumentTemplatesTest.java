@@ -65,6 +65,11 @@ class DocumentTemplatesTest {
         model.put("agenda", "一、通报占道堆物整治进展\n二、研究反弹问题");
         model.put("decisions", List.of(new MeetingDocuments.DecisionLine(1, "清理九亭大街暴露垃圾", "整改案件", "环卫所", "2026-12-05",
                 "立整改案件")));
+        model.put("submissions", List.of(new Figures.Submissions("月度工作报告", "月度工作报告（2026年10月）", "2026年11月2日 09:00",
+                "2026年11月9日 17:00", "2026年12月1日 09:00", 1, 1, 1, List.of(
+                        new Figures.SubmissionLine("chengguan", "城管中队", null, "按时报送", "2026年11月3日 10:00"),
+                        new Figures.SubmissionLine("huanwei", "环卫所", null, "逾期报送", "2026年11月20日 15:30"),
+                        new Figures.SubmissionLine("juwei01", "第一居委会", null, "未报送", "—")))));
         return model;
     }
 
@@ -179,5 +184,24 @@ class DocumentTemplatesTest {
                 "<tr class=\"named\"><td>2</td><td class=\"name\">岳阳街道</td><td>街道</td><td>52.00</td><td>D</td>",
                 "属地内没有计入本期的本活动案件、不参加排名的街镇：新浜镇。", "向推进小组办公室书面报告", "<footer>环境综合整治工作推进小组");
         assertThat(templates.render("monthly-report", sampleModel())).contains("六、街镇排名", "岳阳街道");
+    }
+
+    /**
+     * The monthly report is issued with this period's 报送, before any unit hands it in: it says so and shows the run
+     * before, unit by unit, after the zone section when there is one; a campaign's first run says it has none before.
+     */
+    @Test
+    void theMonthlyReportShowsHowThePreviousRunsSubmissionsWereHandedIn() {
+        Map<String, Object> model = sampleModel();
+        String html = templates.render("monthly-report", model);
+        assertThat(html).contains("<h2>七、上期报送情况</h2>", "本报告与本期“月度工作报告”同时下达，本期各单位尚未报送，所以这里列出上一期"
+                + "“月度工作报告（2026年10月）”的报送情况（2026年11月2日 09:00下达，期限 2026年11月9日 17:00；截至 2026年12月1日 09:00）："
+                + "按时报送 1 个，逾期报送 1 个，未报送 1 个。",
+                "<tr data-unit=\"huanwei\"><td class=\"name\">环卫所</td><td>逾期报送</td><td>2026年11月20日 15:30</td></tr>",
+                "<tr data-unit=\"juwei01\"><td class=\"name\">第一居委会</td><td>未报送</td><td>—</td></tr>").doesNotContain("<th>整治项目</th><th>报送情况</th>");
+        model.put("submissions", List.of(new Figures.Submissions("月报告", null, null, null, "2026年12月1日 09:00", 0, 0, 0, List.of())));
+        model.remove("territories");
+        assertThat(templates.render("monthly-report", model)).contains("<h2>六、上期报送情况</h2>",
+                "本期是本活动第一次下达“月报告”，没有上一期的报送情况").doesNotContain("<table class=\"submissions\">");
     }
 }

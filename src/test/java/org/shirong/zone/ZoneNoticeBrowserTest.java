@@ -93,6 +93,54 @@ class ZoneNoticeBrowserTest {
         }
     }
 
+    /**
+     * A case handed over to 执法 (its reference ZONE-…, its zone file kept at the hand-over: written here as the hand-over
+     * writes them) shows its 责任区 block on the case page: the zone and its holder, the person, the phone by the zones'
+     * rule (环卫所, who reported and leads the case but neither owns the zone nor enforces, sees 139****0077; the office the
+     * full number) and the zone file's download link.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHandedOverCasesPageShowsItsZoneWithThePhoneByTheZonesRule() throws IOException {
+        String zoneNo = "JT-Z-C" + System.nanoTime() % 100_000;
+        long zoneId = zones.insert(new Zone(0, "jiuting", zoneNo, "沪亭北路 9 号面馆", ZoneType.SHOP, "沪亭北路 9 号",
+                "第一居委会", null, "沪亭北路", RoadClass.OTHER, null, null, "周老板", "13900000077", "店门前至人行道侧石",
+                ZoneType.SHOP.defaultDuties(), "juwei01", Zone.Status.ACTIVE, null, null, 0, REGISTERED, "chuangban1", REGISTERED));
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> reported = rest.withBasicAuth("huanwei1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"门责移交执法：沪亭北路 9 号面馆","category":"EXPOSED_GARBAGE","urgency":"NORMAL","source":"PATROL",
+                 "location":{"address":"沪亭北路 9 号"}}""", json), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        long breachId = 900_000 + zoneId;
+        jdbc.update("update rect_case set external_ref = ? where case_no = ?", "ZONE-jiuting-" + breachId, caseNo);
+        jdbc.update("insert into zone_handover (case_no, zone_id, breach_id, file_name, content, created_at) values (?, ?, ?, ?, null, ?)",
+                caseNo, zoneId, breachId, "责任区档案-" + zoneNo + ".pdf", java.sql.Timestamp.from(REGISTERED));
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                for (String[] reader : new String[][] {{"huanwei1", "139****0077"}, {"chuangban1", "13900000077"}}) {
+                    browser.login(reader[0], "demo");
+                    browser.driver().get("http://localhost:" + port + "/shirong/cases/" + caseNo);
+                    browser.until(d -> d.findElement(By.id("case-record")).getText().contains("责任区档案"));
+                    String record = browser.driver().findElement(By.id("case-record")).getText();
+                    assertThat(record).as(reader[0]).contains(zoneNo + " 沪亭北路 9 号面馆", "周老板");
+                    assertThat(browser.driver().findElement(By.cssSelector("#case-record dd.zone-phone")).getText()).as(reader[0])
+                            .isEqualTo(reader[1]);
+                    assertThat(browser.driver().findElement(By.linkText("下载责任区档案 PDF")).getAttribute("href"))
+                            .endsWith("/api/cases/" + caseNo + "/zone-file.pdf");
+                }
+                browser.screenshot("case-page-zone");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("case-page-zone-failed");
+                throw e;
+            }
+        } finally {
+            jdbc.update("update zone set status = 'CLOSED' where id = ?", zoneId);
+        }
+    }
+
     private void postFromAPhone(long zoneId, Path phone) throws IOException {
         HttpHeaders json = new HttpHeaders();
         json.setContentType(MediaType.APPLICATION_JSON);

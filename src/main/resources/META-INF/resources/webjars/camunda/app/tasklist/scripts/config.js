@@ -8,6 +8,7 @@ export default {
   customScripts: [
     'shirong/chinese',
     'shirong/inbox',
+    'shirong/report-link',
     'shirong/phone-forms',
     'shirong/case-light',
     'shirong/case-link',
