@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * given on the start form (or by {@code POST /api/campaigns}), makes its code the business key and
  * sets every phase's name, start and end as {@code phase1Name} … : Cockpit's overlay lists the campaign's phases from
  * them (the diagram draws the phase once), and version 1 of the diagram timed its phases by them. A refusal names the
- * field and starts nothing.
+ * field and starts nothing. Until the form's 已核对各阶段日期 ({@code phasesConfirmed}) is ticked, it starts nothing either
+ * and answers with the phases the campaign would run and the calendar's warnings for them (jxreview J8); the REST start
+ * gives these in its answer and sets it itself.
  */
 @Component
 class RegisterCampaignListener implements ExecutionListener {
