@@ -87,6 +87,8 @@ class CampaignController {
         variables.put(CampaignProcess.VAR_TEMPLATE, request.template().strip());
         variables.put(CampaignProcess.VAR_CAMPAIGN_CODE, code);
         variables.put(CampaignProcess.VAR_CAMPAIGN_NAME, request.name().strip());
+        // The answer gives the phases and the calendar's warnings: no second round to check them, as the start form has.
+        variables.put(CampaignProcess.VAR_PHASES_CONFIRMED, true);
         if (request.dates() != null) {
             variables.put(CampaignProcess.VAR_DATES, json.writeValueAsString(request.dates()));
         }

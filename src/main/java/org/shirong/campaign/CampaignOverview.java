@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.PhaseRow;
 import org.shirong.campaign.CampaignRecords.TaskRow;
@@ -46,9 +47,13 @@ class CampaignOverview {
     record CaseCounts(int total, int open, int closed, Map<String, Integer> byStatus) {
     }
 
-    /** {@code planItems}: progress per plan item as of now (see {@link CampaignPlanItems}). */
+    /**
+     * {@code planItems}: progress per plan item as of now (see {@link CampaignPlanItems}); {@code calendarWarnings}: a line
+     * per year of the campaign's phases whose working calendar (config/calendar) is provisional or missing, so that whoever
+     * starts a campaign reaching into a year without a holiday file is told so (a warning: the file may be added later).
+     */
     record Detail(Summary campaign, List<PhaseView> phases, List<UnitTasks> openTasksByUnit, CaseCounts cases,
-            PlanItemProgress.Table planItems, String documents, List<TaskResult> taskResults) {
+            PlanItemProgress.Table planItems, String documents, List<TaskResult> taskResults, List<String> calendarWarnings) {
     }
 
     /**
@@ -69,9 +74,11 @@ class CampaignOverview {
     private final AttachmentRecords attachments;
     private final Organizations organizations;
     private final CampaignAccess access;
+    private final WorkingCalendars calendars;
 
     CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems,
-            AttachmentRecords attachments, Organizations organizations, CampaignAccess access) {
+            AttachmentRecords attachments, Organizations organizations, CampaignAccess access, WorkingCalendars calendars) {
+        this.calendars = calendars;
         this.organizations = organizations;
         this.access = access;
         this.records = records;
@@ -110,7 +117,8 @@ class CampaignOverview {
         List<TaskRow> shown = tasks.stream().filter(t -> readable.shows(t.groupId())).toList();
         return new Detail(summary(c, phases), phaseViews, openByUnit(c.tenantId(), shown), cases(code),
                 planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents",
-                taskResults(code, shown));
+                taskResults(code, shown), phases.isEmpty() ? List.of()
+                        : calendars.of(c.tenantId()).warnings(phases.get(0).firstDay(), phases.get(phases.size() - 1).lastDay()));
     }
 
     /** A file of a campaign the caller may read, with its content; a participating town's own tasks' files only. */

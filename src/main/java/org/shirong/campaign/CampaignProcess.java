@@ -20,6 +20,8 @@ public final class CampaignProcess {
     public static final String VAR_START_DATE = "startDate";
     /** Optional, from {@code POST /api/campaigns}: the request's {@code dates} as JSON. */
     public static final String VAR_DATES = "dates";
+    /** Start form: the office has read the phase dates and calendar warnings the form listed (已核对各阶段日期). */
+    public static final String VAR_PHASES_CONFIRMED = "phasesConfirmed";
     public static final String VAR_PHASE_NO = "phaseNo";
     public static final String VAR_OPEN_TASK_COUNT = "openTaskCount";
     public static final String VAR_OPEN_WORK_COUNT = "openWorkCount";
@@ -71,6 +73,14 @@ public final class CampaignProcess {
 
     public static String varPhaseEnd(int no) {
         return "phase" + no + "End";
+    }
+
+    /**
+     * The start form's field for the last day of phase {@code no} the office sets (optional, {@code phase1LastDay}; not
+     * {@code phase1End}, the instant the phase ends, which the campaign sets itself).
+     */
+    public static String varPhaseLastDay(int no) {
+        return "phase" + no + "LastDay";
     }
 
     public static String varPhaseName(int no) {

@@ -35,6 +35,7 @@ class CampaignRegistration {
     private final CampaignSchedule schedule;
     private final CampaignStartLock startLock;
     private final Organizations organizations;
+    private final WorkingCalendar calendar;
 
     CampaignRegistration(CampaignTemplates templates, CampaignRecords records, WorkingCalendar calendar, DateWindow dates,
             CampaignStartLock startLock, Organizations organizations) {
@@ -43,11 +44,30 @@ class CampaignRegistration {
         this.templates = templates;
         this.records = records;
         this.schedule = new CampaignSchedule(calendar.zone(), dates);
+        this.calendar = calendar;
     }
 
     /** What is wrong with the request; empty when it can be started. */
     List<ApiError> check(String organization, CampaignStartRequest request) {
         return evaluate(organization, request).errors();
+    }
+
+    /**
+     * The phases a request would give, and what the working calendar lacks for their days (a line per year that is
+     * provisional or has no holiday file under config/calendar); refuses (400 naming each field) what {@link #check}
+     * refuses. Records nothing: the start form lists these for the office to check before it starts the campaign.
+     */
+    Preview preview(String organization, CampaignStartRequest request) {
+        Checked checked = evaluate(organization, request);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidRequestException(checked.errors());
+        }
+        List<PhaseWindow> phases = checked.phases();
+        return new Preview(phases, calendar.warnings(phases.get(0).from(), phases.get(phases.size() - 1).to()));
+    }
+
+    /** The phases a campaign would run and the calendar's warnings for their days. */
+    record Preview(List<PhaseWindow> phases, List<String> calendarWarnings) {
     }
 
     /**

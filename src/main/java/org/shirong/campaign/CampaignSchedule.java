@@ -17,7 +17,7 @@ import org.shirong.system.TextInput;
 /**
  * The concrete phases of a campaign to be started: from today, from a given start date or from
  * per-phase dates, keeping the template's lengths (and the gaps between its phases) wherever the
- * request says nothing. A phase runs from the start of its first day to the start of the day after
+ * request says nothing, or the plan's day of the year where the template gives one ({@code ends}: 锦溪镇's 2月底, 年底, 次年 6月底). A phase runs from the start of its first day to the start of the day after
  * its last one, in the town's time zone. Problems with the request come back as {@link ApiError}s.
  */
 final class CampaignSchedule {
@@ -161,7 +161,7 @@ final class CampaignSchedule {
         return errors.size() == before;
     }
 
-    /** Each phase from {@code start} on, keeping the template's lengths and the gaps between its phases. */
+    /** Each phase from {@code start} on, keeping the template's lengths (or plan days) and the gaps between its phases. */
     private static List<Span> following(CampaignTemplate template, LocalDate start) {
         List<Span> days = new ArrayList<>();
         LocalDate from = start;
@@ -180,7 +180,7 @@ final class CampaignSchedule {
     }
 
     private static LocalDate lastDay(Phase phase, LocalDate from) {
-        return from.plus(phase.length()).minusDays(1);
+        return phase.lastDay(from);
     }
 
     private Instant startOf(LocalDate day) {

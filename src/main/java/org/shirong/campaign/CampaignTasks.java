@@ -98,7 +98,7 @@ class CampaignTasks {
     /**
      * A cycle's run is held: hands out one task per unit its {@code who} names, due {@code cycle-task-time} after the day
      * it is held, named after the period a report or an assessment is about ({@code aboutPeriod}, a code such as 2026-12:
-     * 月度工作报告（2026年5月）), else after the day. Its tasks are keyed by the day the cron named, which a run moved to
+     * 月度工作报告（2026年5月）) or an inspection scores (季检查（2026年第四季度）), else after the day. Its tasks are keyed by the day the cron named, which a run moved to
      * a working day keeps.
      */
     int issueCycleTasks(String code, String cycleId, CycleRuns.Run run, String aboutPeriod) {
@@ -108,10 +108,12 @@ class CampaignTasks {
         ZoneId zone = calendars.of(campaign.tenantId()).zone();
         LocalDate plannedDay = LocalDate.ofInstant(run.plannedAt(), zone);
         LocalDate runDay = LocalDate.ofInstant(run.heldAt(), zone);
-        String name = cycle.name() + "（" + (aboutPeriod != null ? unitScores.window(aboutPeriod).periodName() : DAY.format(runDay)) + "）";
-        Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         String scorePeriod = cycle.kind() == CycleKind.INSPECTION && cycle.scorePeriod() != null
                 ? cycle.scorePeriod().code(plannedDay) : null;
+        // An inspection that scores a period is named after it too: 季检查（2026年第四季度）, not after 11 January (jxreview J19).
+        String namedFor = aboutPeriod != null ? aboutPeriod : scorePeriod;
+        String name = cycle.name() + "（" + (namedFor != null ? unitScores.window(namedFor).periodName() : DAY.format(runDay)) + "）";
+        Kind kind = cycle.findings() != null ? Kind.FINDINGS : Kind.TASK;
         List<Issued> issued = new ArrayList<>();
         for (Assignment a : TaskAssignments.expand(template, cycle.who(), name, category -> catalogue.find(campaign.tenantId(), category),
                 organization.unitNames(campaign.tenantId()))) {

@@ -34,8 +34,23 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
         evidence = evidence == null ? new CaseEvidence(null) : evidence;
     }
 
-    /** A phase: the plan's own dates (first and last day, inclusive) and the length a later campaign keeps. */
-    public record Phase(String id, String name, LocalDate from, LocalDate to, Period length) {
+    /**
+     * A phase: the plan's own dates (first and last day, inclusive), the length a later campaign keeps and, where the plan
+     * runs by the calendar, {@code ends}: the day of the year it ends on ("2月底", "12月31日", see {@link PlanDay}), which a
+     * later campaign keeps instead of the length.
+     */
+    public record Phase(String id, String name, LocalDate from, LocalDate to, Period length, String ends) {
+
+        /** The day of the year the phase ends on, if the template gives one (checked at start-up). */
+        Optional<PlanDay> planDay() {
+            return ends == null || ends.isBlank() ? Optional.empty() : PlanDay.parse(ends);
+        }
+
+        /** The last day of this phase in a campaign, when it begins on {@code from}. */
+        LocalDate lastDay(LocalDate from) {
+            LocalDate byLength = from.plus(length).minusDays(1);
+            return planDay().map(day -> day.endOfPhase(from, byLength)).orElse(byLength);
+        }
     }
 
     /**

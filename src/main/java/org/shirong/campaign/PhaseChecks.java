@@ -6,7 +6,8 @@ import org.shirong.campaign.CampaignTemplate.Phase;
 
 /**
  * Checks the phases of a template: exactly three (the campaign process runs three phase
- * sub-processes), each with dates, a positive length that matches them, in order and not overlapping.
+ * sub-processes), each with dates, a positive length that matches them, in order and not overlapping, and a day of the
+ * year it ends on ({@code ends}, optional) that is its last day.
  */
 final class PhaseChecks {
 
@@ -30,6 +31,7 @@ final class PhaseChecks {
             }
             boolean datesValid = checkDates(phase, at, problems);
             checkLength(phase, at, datesValid, problems);
+            checkEnds(phase, at, datesValid, problems);
             if (datesValid && previous != null) {
                 String before = "phases[" + (i - 1) + "]";
                 if (phase.from().isBefore(previous.from())) {
@@ -59,6 +61,19 @@ final class PhaseChecks {
             return false;
         }
         return true;
+    }
+
+    /** {@code ends} (optional): a day of the year ("2月底", "12月31日") that is the last day the plan gives the phase. */
+    private static void checkEnds(Phase phase, String at, boolean datesValid, List<String> problems) {
+        if (phase.ends() == null) {
+            return;
+        }
+        var day = PlanDay.parse(phase.ends());
+        if (day.isEmpty()) {
+            problems.add(at + ".ends: \"" + phase.ends() + "\" 不是每年都有的日子（写作“2月底”“12月31日”，2 月的最后一天请写“2月底”）");
+        } else if (datesValid && !day.get().is(phase.to())) {
+            problems.add("%s.ends: %s 与 to 不一致：方案原定本阶段到 %s 结束".formatted(at, phase.ends(), phase.to()));
+        }
     }
 
     private static void checkLength(Phase phase, String at, boolean datesValid, List<String> problems) {

@@ -100,6 +100,43 @@ class CampaignApiTest {
     }
 
     /**
+     * jxreview J8: 锦溪's plan runs by the calendar (明确任务 to 2月底, 全面整治 to 年底, 考核 in the next 上半年); started on 7
+     * December its campaign keeps those days, not 17 months of 2017's lengths, and the answer warns that 2028 has no holiday
+     * file (a warning: the campaign starts). A phase's end given in dates.phases stands, a bad one is a 400 naming its field.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void jinxisCampaignKeepsThePlansDaysOfTheYearAndIsWarnedOfAYearWithoutHolidays() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T01:00:00Z")));
+        long before = campaigns();
+        ResponseEntity<Map> badDay = post("jxtuijinban1", """
+                {"template":"jinxi-2017-931","code":"JX-2027-931","name":"锦溪镇环境综合整治行动（2027年度）",
+                 "dates":{"phases":[{"from":"2026-12-07"},{"to":"2027-02-01"},{}]}}""");
+        assertThat(badDay.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(badDay)).first().satisfies(e -> assertThat(e).containsEntry("field", "dates.phases[1].to")
+                .containsEntry("message", "第 2 阶段的结束日期 2027-02-01 早于开始日期 2027-03-01"));
+        assertThat(campaigns()).as("nothing started").isEqualTo(before);
+
+        ResponseEntity<Map> created = post("jxtuijinban1", """
+                {"template":"jinxi-2017-931","code":"JX-2027-931","name":"锦溪镇环境综合整治行动（2027年度）","dates":{"start":"2026-12-07"}}""");
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat((List<Map<String, Object>>) created.getBody().get("phases")).extracting(p -> p.get("firstDay") + "~" + p.get("lastDay"))
+                .containsExactly("2026-12-07~2027-02-28", "2027-03-01~2027-12-31", "2028-01-01~2028-06-30");
+        assertThat((List<String>) created.getBody().get("calendarWarnings")).as("2027 is provisional, 2028 has no file")
+                .anySatisfy(w -> assertThat(w).startsWith("2028年尚无工作日历"))
+                .anySatisfy(w -> assertThat(w).startsWith("2027年工作日历为暂定"));
+        CampaignLeftovers.withdraw(jdbc, runtimeService);
+
+        ResponseEntity<Map> ownEnd = post("jxtuijinban1", """
+                {"template":"jinxi-2017-931","code":"JX-2027-OWN","name":"锦溪镇环境综合整治行动（2027年度）",
+                 "dates":{"phases":[{"from":"2026-12-07"},{"to":"2027-11-30"},{}]}}""");
+        assertThat(ownEnd.getStatusCode()).as("%s", ownEnd.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat((List<Map<String, Object>>) ownEnd.getBody().get("phases")).extracting(p -> p.get("firstDay") + "~" + p.get("lastDay"))
+                .containsExactly("2026-12-07~2027-02-28", "2027-03-01~2027-11-30", "2027-12-01~2028-06-30");
+    }
+
+    /**
      * A phase start tells each unit of its tasks in one message (name, requirement, deadline, the campaign), and a task still
      * open at its deadline tells the unit and the office once, while one done in time tells no one.
      */
@@ -502,15 +539,35 @@ class CampaignApiTest {
         assertThat(refused.getBody()).contains("\"message\":\"无法发起活动：", "结束，早于今天");
         assertThat(jdbc.queryForObject("select count(*) from campaign where code = 'JX-FORM'", Long.class)).isZero();
 
-        ResponseEntity<String> started = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
+        // jxreview J8: before the office confirms, the form lists the phases by the plan's days and the calendar's gaps
+        ResponseEntity<String> toCheck = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
                 "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/submit-form", json("""
                         {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
                          "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2026-12-01"}}}"""), String.class);
+        assertThat(toCheck.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(toCheck.getBody()).contains("请核对各阶段日期", "第 1 阶段“明确任务制定方案” 2026-12-01 至 2027-02-28",
+                "第 2 阶段“深入推进全面整治” 2027-03-01 至 2027-12-31", "第 3 阶段“考核评估表彰先进” 2028-01-01 至 2028-06-30",
+                "提示：2028年尚无工作日历");
+        ResponseEntity<String> badEnd = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/submit-form", json("""
+                        {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
+                         "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2026-12-01"},
+                         "phase2LastDay":{"value":"2027-02-01"},"phasesConfirmed":{"value":true}}}"""), String.class);
+        assertThat(badEnd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badEnd.getBody()).contains("无法发起活动：第 2 阶段的结束日期 2027-02-01 早于开始日期 2027-03-01");
+        assertThat(jdbc.queryForObject("select count(*) from campaign where code = 'JX-FORM'", Long.class)).isZero();
 
-        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> started = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
+                "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/submit-form", json("""
+                        {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},
+                         "campaignName":{"value":"锦溪 931"},"startDate":{"value":"2026-12-01"},
+                         "phase2LastDay":{"value":"2027-11-30"},"phasesConfirmed":{"value":true}}}"""), String.class);
+
+        assertThat(started.getStatusCode()).as("%s", started.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JX-FORM").count()).isOne();
-        assertThat(jdbc.queryForObject("select first_day from campaign_phase where campaign_code = 'JX-FORM' and phase_no = 1",
-                String.class)).isEqualTo("2026-12-01");
+        assertThat(jdbc.queryForList("select first_day || '~' || last_day from campaign_phase where campaign_code = 'JX-FORM'"
+                + " order by phase_no", String.class))
+                .containsExactly("2026-12-01~2027-02-28", "2027-03-01~2027-11-30", "2027-12-01~2028-06-30");
     }
     static final byte[] PNG = org.shirong.rectification.TestPhotos.PNG;
 
@@ -521,8 +578,10 @@ class CampaignApiTest {
 
     /** A 锦溪 931 campaign whose first phase ends today: its tasks done, the second (深入推进全面整治) begins tomorrow. */
     CampaignDriver jinxiInItsSecondPhase(String code) {
+        // its first phase to 20 November (the plan's 2月底 would keep it to February)
         assertThat(post("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"" + code
-                + "\",\"name\":\"锦溪 931\",\"dates\":{\"start\":\"2026-10-21\"}}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                + "\",\"name\":\"锦溪 931\",\"dates\":{\"phases\":[{\"from\":\"2026-10-21\",\"to\":\"2026-11-20\"},{},{}]}}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         CampaignDriver run = new CampaignDriver(code, managementService, runtimeService, taskService, jdbc);
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         run.completePhase(1);

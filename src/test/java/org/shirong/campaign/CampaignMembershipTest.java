@@ -457,36 +457,37 @@ class CampaignMembershipTest {
     @SuppressWarnings("unchecked")
     void aCaseOfA931ItemIsDueNoLaterThanTheItemsFinishByUnlessThatHasPassed() {
         start("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-MEMBER\",\"name\":\"锦溪 931\"}");
-        // The 整治 phase (finish-by of every 931 item) runs to 2027-10-19; 20 working days from a week before run past it.
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-10-12T01:00:00Z")));
+        // The 整治 phase (finish-by of every 931 item) runs to the plan's 年底, 2027-12-31; 20 working days from a week before
+        // run past it.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-12-24T01:00:00Z")));
 
         ResponseEntity<Map> late = report("jxtuijinban1", "JX-MEMBER", "RECTIFY_OLD_ESTATES", null, "锦溪镇长寿路 8 号");
 
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(late.getBody()).containsEntry("campaign", "JX-MEMBER").containsEntry("planItem", "RECTIFY_OLD_ESTATES")
-                .containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-10-19T09:00:00Z");
+                .containsEntry("dueBound", "PLAN_ITEM").containsEntry("dueAt", "2027-12-31T09:00:00Z");
         Map<String, Object> shown = rest.withBasicAuth("jxtuijinban1", "demo")
                 .getForObject("/api/cases/" + late.getBody().get("caseNo"), Map.class);
         Map<String, Object> record = (Map<String, Object>) shown.get("record");
         assertThat(record).containsEntry("campaign", "JX-MEMBER").containsEntry("dueBound", "PLAN_ITEM");
-        assertThat(Instant.parse((String) record.get("warnAt"))).isAfter(Instant.parse("2027-10-12T01:00:00Z"))
-                .isBefore(Instant.parse("2027-10-19T09:00:00Z"));
+        assertThat(Instant.parse((String) record.get("warnAt"))).isAfter(Instant.parse("2027-12-24T01:00:00Z"))
+                .isBefore(Instant.parse("2027-12-31T09:00:00Z"));
         assertThat(shown).containsEntry("dueBoundName", "活动计划项目完成时限");
         // 整改问题's form names the plan item and the units the lead (建管所) organises (jxreview J18)
         assertThat(shown).containsEntry("planItemName", "整治老旧小区");
         assertThat((String) shown.get("responsibleUnitNames")).contains("绿管所", "房开公司", "城管中队", "环卫所").doesNotContain("建管所");
         assertThat((List<Map<String, Object>>) shown.get("timeline")).anySatisfy(e -> assertThat((String) e.get("detail"))
-                .endsWith("时限 20 工作日；期限按活动计划项目完成时限（2027年10月19日）"));
+                .endsWith("时限 20 工作日；期限按活动计划项目完成时限（2027年12月31日）"));
 
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-10-25T01:00:00Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2028-01-05T01:00:00Z")));
         ResponseEntity<Map> after = report("jxtuijinban1", "JX-MEMBER", "RECTIFY_OLD_ESTATES", null, "锦溪镇长寿路 9 号");
 
         assertThat(after.getBody()).as("a bound already past does not bind").containsEntry("dueBound", "DISPATCH_LIMIT");
-        assertThat(Instant.parse((String) after.getBody().get("dueAt"))).isAfter(Instant.parse("2027-11-01T00:00:00Z"));
+        assertThat(Instant.parse((String) after.getBody().get("dueAt"))).isAfter(Instant.parse("2028-01-20T00:00:00Z"));
         Map<String, Object> afterShown = rest.withBasicAuth("jxtuijinban1", "demo")
                 .getForObject("/api/cases/" + after.getBody().get("caseNo"), Map.class);
         assertThat((List<Map<String, Object>>) afterShown.get("timeline")).anySatisfy(e -> assertThat((String) e.get("detail"))
-                .contains("期限按派遣时限（2027年", "；活动计划项目完成时限（2027年10月19日）已过，不作为期限"));
+                .contains("期限按派遣时限（2028年", "；活动计划项目完成时限（2027年12月31日）已过，不作为期限"));
     }
 
     /**

@@ -24,6 +24,8 @@ class CampaignScheduleTest {
 
     private static final CampaignTemplate JIUTING = CampaignTemplateReader.read(
             Path.of("config/organizations/jiuting/campaigns/jiuting-2023-standard-town.yaml"), TemplateFixture.references());
+    private static final CampaignTemplate JINXI = CampaignTemplateReader.read(
+            Path.of("config/organizations/jinxi/campaigns/jinxi-2017-931.yaml"), TemplateFixture.references("jinxi"));
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
 
     private final CampaignSchedule schedule = new CampaignSchedule();
@@ -60,6 +62,24 @@ class CampaignScheduleTest {
     }
 
     @Test
+    void aTemplateThatRunsByTheCalendarEndsEachPhaseOnThePlansDayNearestItsLength() {
+        // jxreview J8: started on 7 December, 锦溪's 931 runs 明确任务 to 2月底, 全面整治 to 年底, 考核 to the next 6月30日,
+        // not 17 months of 2017's lengths (整治 to 6 November, 考核 into May of the year after).
+        CampaignStartRequest december = new CampaignStartRequest(JINXI.id(), "JX-2027-931", "锦溪 931", new Dates(LocalDate.of(2026, 12, 7), null));
+        assertThat(spans(schedule.plan(JINXI, december, LocalDate.of(2026, 12, 1))))
+                .containsExactly("2026-12-07~2027-02-28", "2027-03-01~2027-12-31", "2028-01-01~2028-06-30");
+        // Started after 2月底 of its year: 明确任务 keeps its month, 全面整治 still runs to 年底.
+        CampaignStartRequest june = new CampaignStartRequest(JINXI.id(), "JX-2027-931", "锦溪 931", new Dates(LocalDate.of(2027, 6, 15), null));
+        assertThat(spans(schedule.plan(JINXI, june, LocalDate.of(2026, 12, 1))))
+                .containsExactly("2027-06-15~2027-07-14", "2027-07-15~2027-12-31", "2028-01-01~2028-06-30");
+        // A leap year's 2月底 is the 29th; a phase's end given by the office stands, the next phase keeps the plan's day.
+        CampaignStartRequest leap = new CampaignStartRequest(JINXI.id(), "JX-2028-931", "锦溪 931",
+                perPhase(days("2027-12-06", null), days(null, "2028-11-30"), days(null, null)));
+        assertThat(spans(schedule.plan(JINXI, leap, LocalDate.of(2026, 12, 1))))
+                .containsExactly("2027-12-06~2028-02-29", "2028-03-01~2028-11-30", "2028-12-01~2029-06-30");
+    }
+
+    @Test
     void withAStartDateThePhasesFollowFromIt() {
         Result result = schedule.plan(JIUTING, request(new Dates(LocalDate.of(2025, 3, 1), null)), TODAY);
 
@@ -80,9 +100,9 @@ class CampaignScheduleTest {
     @Test
     void aGapBetweenTheTemplatesPhasesIsKept() {
         CampaignTemplate withGap = new CampaignTemplate("gap", "有间隔的活动", null, List.of(
-                new Phase("a", "甲", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), Period.ofMonths(1)),
-                new Phase("b", "乙", LocalDate.of(2025, 2, 11), LocalDate.of(2025, 2, 20), Period.ofDays(10)),
-                new Phase("c", "丙", LocalDate.of(2025, 2, 21), LocalDate.of(2025, 2, 28), Period.ofDays(8))),
+                new Phase("a", "甲", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 31), Period.ofMonths(1), null),
+                new Phase("b", "乙", LocalDate.of(2025, 2, 11), LocalDate.of(2025, 2, 20), Period.ofDays(10), null),
+                new Phase("c", "丙", LocalDate.of(2025, 2, 21), LocalDate.of(2025, 2, 28), Period.ofDays(8), null)),
                 null, null, null, null, null, null);
 
         assertThat(spans(schedule.plan(withGap, request(null), TODAY)))

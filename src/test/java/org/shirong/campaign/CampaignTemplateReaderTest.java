@@ -106,6 +106,18 @@ class CampaignTemplateReaderTest {
     }
 
     @Test
+    void aPlanDayOfTheYearMustBeOneEveryYearHasAndThePhasesLastDay() throws IOException {
+        refusing(VALID.replace("length: P2M }", "length: P2M, ends: 3月30日 }"))
+                .hasMessageContaining("phases[1].ends: 3月30日 与 to 不一致：方案原定本阶段到 2025-03-31 结束");
+        refusing(VALID.replace("length: P1M }", "length: P1M, ends: 2月29日 }"))
+                .hasMessageContaining("phases[0].ends: \"2月29日\" 不是每年都有的日子");
+        refusing(VALID.replace("length: P1M }", "length: P1M, ends: 月底 }")).hasMessageContaining("phases[0].ends");
+        CampaignTemplate read = read(VALID.replace("length: P1M }", "length: P1M, ends: 1月底 }")
+                .replace("length: P2M }", "length: P2M, ends: 3月31日 }"));
+        assertThat(read.phases()).extracting(CampaignTemplate.Phase::ends).containsExactly("1月底", "3月31日", null);
+    }
+
+    @Test
     void aLengthThatIsNotAPositivePeriodOrDisagreesWithTheDatesIsRefused() {
         refusing(VALID.replace("length: P10D", "length: P0D")).hasMessageContaining("phases[2].length: P0D 不是正的期间");
         refusing(VALID.replace("length: P10D", "length: ten-days"))

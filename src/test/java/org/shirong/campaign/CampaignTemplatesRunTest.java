@@ -117,6 +117,8 @@ class CampaignTemplatesRunTest {
                 .isEqualTo("月度工作报告（2026年3月）（环卫所） · JT-RUN");
 
         String quarterlyCheck = "quarterlyCheck/2026-04-10/ducha";
+        assertThat(run.task(quarterlyCheck).getName()).as("named after the quarter it scores, not the day it fires (jxreview J19)")
+                .startsWith("季度检查（2026年第一季度）");
         assertThat((String) taskService.getVariable(run.task(quarterlyCheck).getId(), InspectionScores.VAR_ITEM_LIST))
                 .contains("道路：路面保洁无暴露垃圾（4 分）");
         assertThatThrownBy(() -> run.complete(quarterlyCheck, Map.of(InspectionScores.VAR_SCORES,

@@ -172,7 +172,7 @@ class ApiRaceTest {
         return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/CampaignProcess/tenant-id/jiuting/submit-form",
                 JiutingWork.json("""
                         {"variables":{"template":{"value":"jiuting-2023-standard-town"},"campaignCode":{"value":"%s"},
-                         "campaignName":{"value":"并发发起"},"startDate":{"value":"2027-03-01"}}}""".formatted(code)), String.class);
+                         "campaignName":{"value":"并发发起"},"startDate":{"value":"2027-03-01"},"phasesConfirmed":{"value":true}}}""".formatted(code)), String.class);
     }
 
     private void oneStartedTheOtherToldTheCodeIsTaken(String code, List<ResponseEntity<String>> answers, HttpStatus started) {
