@@ -4,8 +4,12 @@
 //        process) or due within DUE_SOON_HOURS (the 即将到期 filter, shirong.filters.due-soon-window, PT24H by default);
 //   绿 — any other task with a due date; a task without one has no light.
 // The lists open sorted by due date and then priority (urgent cases first), so red rows lead, unless the user picked
-// an order of their own.
+// an order of their own; also after Tasklist moves to another list by itself (after 认领 or 完成 it opens the task in
+// 我的待办 and writes its own default, 创建时间 newest first, into the address: s53 T13).
+// A card's bare priority (Tasklist shows "50" with no label) is hidden; an urgent case's card (priority URGENT_PRIORITY,
+// CaseTaskListener) says 紧急 instead.
 const DUE_SOON_HOURS = 24;
+const URGENT_PRIORITY = 80;
 const LIGHTS = {
   red: '红灯 已超期',
   yellow: '黄灯 即将到期',
@@ -29,11 +33,23 @@ function light(task, now) {
   return 'green';
 }
 
-// Tasklist writes its own default (newest first) into the address when the list opens; replace it once per page, with a
-// navigation Tasklist follows. A sorting the user chose later stays.
-let sortingDecided = false;
+// Tasklist writes its own default (newest first) into the address whenever it shows a list without a sorting in the
+// address: when the page opens, and when it moves to another list by itself (after a claim or a completion). Each time it
+// is replaced, with a navigation Tasklist follows. Once the user has touched the sorting choices (Tasklist's
+// [cam-sorting-choices] in the list's header), the order is theirs and stays, the default too if they chose it.
+let sortingChosen = false;
+document.addEventListener('click', event => {
+  if (event.target && event.target.closest && event.target.closest('[cam-sorting-choices]')) {
+    sortingChosen = true;
+  }
+}, true);
+document.addEventListener('keydown', event => {
+  if (event.target && event.target.closest && event.target.closest('[cam-sorting-choices]')) {
+    sortingChosen = true;
+  }
+}, true);
 function sortByLight() {
-  if (sortingDecided) {
+  if (sortingChosen) {
     return;
   }
   const match = /^#\/(?:\?(.*))?$/.exec(window.location.hash);
@@ -45,11 +61,31 @@ function sortByLight() {
   if (!sorting) {
     return;
   }
-  sortingDecided = true;
   if (sorting === TASKLIST_DEFAULT_SORTING) {
     params.set('sorting', LIGHT_SORTING);
     // the page's own path: a bare '#…' would resolve against Tasklist's <base>
     window.location.replace(window.location.pathname + window.location.search + '#/?' + params.toString());
+  }
+}
+
+// The card's priority: Tasklist shows the bare number (50 on every ordinary task, 80 on an urgent case's), which no one
+// could read. Hidden; an urgent case's card says 紧急 beside the dates instead.
+function labelPriority(node, task) {
+  const row = node.closest('li.task');
+  if (!row || !task) {
+    return;
+  }
+  const priority = row.querySelector('.priority');
+  if (priority) {
+    priority.classList.add('shirong-priority-hidden');
+  }
+  const dates = row.querySelector('.dates');
+  if (dates && !dates.querySelector('.shirong-urgent') && task.priority >= URGENT_PRIORITY) {
+    const urgent = document.createElement('span');
+    urgent.className = 'shirong-urgent';
+    urgent.textContent = '紧急';
+    urgent.title = '紧急案件（优先级 ' + task.priority + '）';
+    dates.appendChild(urgent);
   }
 }
 
@@ -61,6 +97,7 @@ export default {
   render(node, data, scope) {
     sortByLight();
     const task = scope && scope.task;
+    setTimeout(() => labelPriority(node, task));
     const colour = light(task, Date.now());
     if (!colour) {
       return;
