@@ -694,9 +694,26 @@ class CaseApiTest {
                 "下一个工作日 " + calendars.of("jiuting").workingDayFrom(sunday));
         assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
 
+        // s53 T12: an empty reason and the Sunday are told together, not the reason only once the day is mended
+        ResponseEntity<String> both = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.replace("苗木需采购", "").formatted(sunday)), String.class);
+        assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(both.getBody()).contains("请填写延期理由；延期至 " + sunday + "（星期日）");
+
         java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(20));
         assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
                 json(request.formatted(day)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // s53 T4: the office is told in its 消息, and its 审批延期申请 has a due date
+        List<Map<String, Object>> inbox = as("chuangban1").getForObject("/api/notifications?unread=true", List.class);
+        assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey"))).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("template", "case-extension-requested");
+            assertThat((String) m.get("subject")).startsWith("【延期申请】" + caseNo + " 环卫所申请延期至 ");
+            assertThat((String) m.get("body")).contains("提出首次延期申请", "延期理由：苗木需采购");
+        });
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveExtension");
+        assertThat(approval.getDueDate()).isNotNull();
+        assertThat(approval.getDueDate().toInstant().atZone(zone).toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
         List<Map<String, Object>> extensions = (List<Map<String, Object>>) as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class)
                 .get("extensions");
         assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))

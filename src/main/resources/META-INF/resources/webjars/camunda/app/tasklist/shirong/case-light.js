@@ -3,6 +3,8 @@
 //   黄 — not yet due, but past its follow-up date (for a case's tasks: the 80 % instant of its time limit, set by the
 //        process) or due within DUE_SOON_HOURS (the 即将到期 filter, shirong.filters.due-soon-window, PT24H by default);
 //   绿 — any other task with a due date; a task without one has no light.
+// 恢复整改 (a case under 挂账, Task_ResumeCase) has no light: its clock stands still, as the case page and the cockpit show
+// it; its card says 挂账 停止计时 instead (a version before gave it the review day as due date: no red from that either).
 // The lists open sorted by due date and then priority (urgent cases first), so red rows lead, unless the user picked
 // an order of their own; also after Tasklist moves to another list by itself (after 认领 or 完成 it opens the task in
 // 我的待办 and writes its own default, 创建时间 newest first, into the address: s53 T13).
@@ -18,8 +20,10 @@ const LIGHTS = {
 const TASKLIST_DEFAULT_SORTING = JSON.stringify([{sortBy: 'created', sortOrder: 'desc'}]);
 const LIGHT_SORTING = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}, {sortBy: 'priority', sortOrder: 'desc'}]);
 
+const SUSPENDED_TASK = 'Task_ResumeCase';
+
 function light(task, now) {
-  if (!task || !task.due) {
+  if (!task || !task.due || task.taskDefinitionKey === SUSPENDED_TASK) {
     return null;
   }
   const due = Date.parse(task.due);
@@ -100,6 +104,17 @@ export default {
     setTimeout(() => labelPriority(node, task));
     const colour = light(task, Date.now());
     if (!colour) {
+      if (task && task.taskDefinitionKey === SUSPENDED_TASK) {
+        setTimeout(() => {
+          const dates = node.closest('li.task') && node.closest('li.task').querySelector('.dates');
+          if (dates && !dates.querySelector('.shirong-suspended')) {
+            const badge = document.createElement('span');
+            badge.className = 'shirong-light shirong-suspended';
+            badge.textContent = '挂账 停止计时';
+            dates.insertBefore(badge, dates.firstChild);
+          }
+        });
+      }
       return;
     }
     const badge = document.createElement('span');
