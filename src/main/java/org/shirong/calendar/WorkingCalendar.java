@@ -150,6 +150,16 @@ public final class WorkingCalendar {
         };
     }
 
+    /**
+     * When {@code limit}, counted from {@code start}, runs out, moved on to the end of that office day: a deadline given
+     * in working days ends, as the others do, at the closing time (Thursday 09:21 + 3 工作日 → Tuesday 17:00, not 09:21).
+     * The instant a limit runs out always lies within office hours of a working day, so the day is one the office works.
+     */
+    public Instant dueByClosing(Instant start, TimeLimit limit) {
+        Instant due = due(start, limit);
+        return LocalDate.ofInstant(due, zone).atTime(closingTime()).atZone(zone).toInstant();
+    }
+
     /** The office time of one full working day, the length of "1 工作日". */
     public Duration officeDay() {
         return officeHours.perDay();

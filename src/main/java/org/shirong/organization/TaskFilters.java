@@ -50,14 +50,24 @@ class TaskFilters {
         this.clock = Clock.systemDefaultZone();
     }
 
-    /** Creates the filters that are missing and deletes those whose group or user is gone. */
+    /**
+     * Creates the filters that are missing, deletes those whose group or user is gone and puts each group's filters in
+     * their place in the list ({@link #priority}: a filter saved before keeps its query and name).
+     */
     void sync(List<Organization> organizations) {
         Map<String, String> groupNames = new HashMap<>();
+        Set<String> leadingGroups = new java.util.HashSet<>();
         Set<String> userIds = new java.util.HashSet<>();
         for (Organization organization : organizations) {
-            organization.groups().forEach(g -> groupNames.put(g.id(), g.name()));
+            organization.groups().forEach(g -> {
+                groupNames.put(g.id(), g.name());
+                if (g.type() == GroupType.LEADING_GROUP) {
+                    leadingGroups.add(g.id());
+                }
+            });
             organization.users().forEach(u -> userIds.add(u.id()));
         }
+        Map<String, Filter> stored = null;
         for (TaskFilterKind kind : TaskFilterKind.values()) {
             Set<String> owners = kind.perUser() ? userIds : groupNames.keySet();
             Map<String, String> existing = records.filters(kind);
@@ -68,20 +78,46 @@ class TaskFilters {
                 }
             });
             for (String owner : owners) {
-                if (!existing.containsKey(owner)) {
-                    create(kind, owner, groupNames.get(owner));
+                int priority = priority(kind, leadingGroups.contains(owner));
+                String filterId = existing.get(owner);
+                if (filterId == null) {
+                    create(kind, owner, groupNames.get(owner), priority);
+                    continue;
+                }
+                if (stored == null) {
+                    stored = new HashMap<>();
+                    for (Filter f : filterService.createTaskFilterQuery().list()) {
+                        stored.put(f.getId(), f);
+                    }
+                }
+                Filter filter = stored.get(filterId);
+                if (filter != null && !Integer.valueOf(priority).equals(filter.getProperties() == null ? null
+                        : filter.getProperties().get("priority"))) {
+                    Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+                    properties.put("priority", priority);
+                    filter.setProperties(properties);
+                    filterService.saveFilter(filter);
                 }
             }
         }
     }
 
-    private void create(TaskFilterKind kind, String owner, String groupName) {
+    /**
+     * Where a filter stands in Tasklist's list (by this number, smaller first): 我的待办, then each kind's filters, those of
+     * a leading group after the others of that kind. A unit head who also sits in the leading group (九亭: every unit's head)
+     * sees 本单位待办（环卫所） first, his unit's list, and the leading group's, mostly empty, after it (s53 T13).
+     */
+    static int priority(TaskFilterKind kind, boolean leadingGroup) {
+        return leadingGroup ? kind.priority + 1 : kind.priority;
+    }
+
+    private void create(TaskFilterKind kind, String owner, String groupName, int priority) {
         String name = kind.perUser() ? kind.label : kind.label + "（" + groupName + "）";
         Filter filter = filterService.newTaskFilter(name);
         filter.setProperties(Map.of(
                 "description", kind.description,
                 "color", kind.color,
-                "priority", kind.priority,
+                "priority", priority,
                 "refresh", true));
         Instant now = clock.instant();
         filter.setQuery(query(kind, owner, now));

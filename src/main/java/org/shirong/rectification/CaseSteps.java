@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
+import org.shirong.notification.ProcessNotices;
 import org.shirong.system.DateWindow;
 import org.shirong.system.TextInput;
 import org.springframework.stereotype.Component;
@@ -39,12 +41,15 @@ public class CaseSteps {
     private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final int suspensionReviewMaxDays;
+    private final ProcessNotices notices;
 
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
             OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates, CaseCooperation cooperation,
+            ProcessNotices notices,
             @org.springframework.beans.factory.annotation.Value("${shirong.rectification.suspension-review-max-days:90}")
             int suspensionReviewMaxDays) {
         this.suspensionReviewMaxDays = suspensionReviewMaxDays;
+        this.notices = notices;
         this.cooperation = cooperation;
         this.calendars = calendars;
         this.dates = dates;
@@ -229,26 +234,107 @@ public class CaseSteps {
         execution.removeVariable(VAR_VERIFICATION_COMMENT);
     }
 
+    /**
+     * 申请延期: the reason and 延期至 are checked together, and every problem of them is told at once (s53 T12: an empty
+     * reason was told only once a weekend date had been mended). The request is recorded for the office (the first of the
+     * round) or the approvers (a later one), who are told of it; their form shows the 整改期限 it would move, the lead unit,
+     * which request it is and the working days it adds (T5).
+     */
     public void extensionRequested(DelegateExecution execution) {
-        Date date = extensionDue(execution);
         var calendar = calendars.of(execution.getTenantId());
         ZoneId zone = calendar.zone();
-        LocalDate day = date.toInstant().atZone(zone).toLocalDate();
-        dates.problem("延期后的期限", day, RectificationCases.now().atZone(zone).toLocalDate())
-                .or(() -> calendar.deadlineDayProblem("延期至", day)).ifPresent(message -> {
-                    throw FormInputRefused.of(VAR_EXTENSION_DUE, message);
-                });
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        String field = null;
+        String reason = null;
+        try {
+            reason = optional(execution, VAR_EXTENSION_REASON, "延期理由");
+            if (TextInput.isBlank(reason)) {
+                problems.add("请填写延期理由");
+            }
+        } catch (org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException refused) {
+            problems.add(refused.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            field = VAR_EXTENSION_REASON;
+        }
+        Date date = null;
+        try {
+            date = extensionDue(execution);
+        } catch (org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException refused) {
+            problems.add(refused.getMessage());
+            field = field == null ? VAR_EXTENSION_DUE : field;
+        }
+        Object due = execution.getVariable(VAR_DUE_AT);
+        if (date != null) {
+            Date asked = date;
+            LocalDate day = asked.toInstant().atZone(zone).toLocalDate();
+            var dateProblem = dates.problem("延期后的期限", day, RectificationCases.now().atZone(zone).toLocalDate())
+                    .or(() -> calendar.deadlineDayProblem("延期至", day))
+                    .or(() -> due instanceof Date current && !asked.after(current)
+                            ? java.util.Optional.of(cases.laterThanDue(execution.getTenantId(), current.toInstant()))
+                            : java.util.Optional.empty());
+            if (dateProblem.isPresent()) {
+                problems.add(dateProblem.get());
+                field = field == null ? VAR_EXTENSION_DUE : field;
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw FormInputRefused.of(field, String.join("；", problems));
+        }
         String caseNo = caseNo(execution);
         int number = cases.extensionsRequestedThisRound(caseNo) + 1;
-        cases.extensionRequested(caseNo, actor(), optional(execution, VAR_EXTENSION_REASON, "延期理由"), date.toInstant(),
-                number == 1 ? roles.reviewersOf(execution, leadUnit(execution)) : roles.approversOf(execution, leadUnit(execution)));
+        String unit = leadUnit(execution);
+        String approvers = number == 1 ? roles.reviewersOf(execution, unit) : roles.approversOf(execution, unit);
+        int seq = cases.extensionRequested(caseNo, actor(), reason, date.toInstant(), approvers);
         execution.setVariable(VAR_EXTENSION_SEQ, number);
         execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
+        String kind = requestKind(number);
+        String added = workingDaysAdded(calendar, due instanceof Date current ? current.toInstant() : null, date.toInstant());
+        execution.setVariable(VAR_EXTENSION_REQUEST_KIND, kind);
+        execution.setVariable(VAR_EXTENSION_CURRENT_DUE_TEXT, due instanceof Date current ? DISPLAY.format(current.toInstant()
+                .atZone(zone)) : "");
+        execution.setVariable(VAR_EXTENSION_DAYS_ADDED, added);
+        execution.setVariable(VAR_EXTENSION_LEAD_UNIT_NAME, unit == null ? "" : roles.groupName(unit));
+        notices.send(execution, TEMPLATE_EXTENSION_REQUESTED, "group:" + approvers, Integer.toString(seq), Map.of(
+                "requestKind", kind, "requestedDue", date, "daysAdded", added, "reason", reason.strip(),
+                "approverName", roles.groupName(approvers)));
         // The request is on the case now; left behind, the variable (a Date) would come back into the 整改 form's
         // 延期至 field on the next round, and the form sends a plain day.
         execution.removeVariable(VAR_EXTENSION_DUE);
         // 申请延期 left behind would be the choice of the next 整改问题's form (J20: one tap files another request)
         recorded(execution, VAR_RECTIFY_ACTION);
+    }
+
+    /** 首次延期申请, 第二次延期申请, 第 3 次延期申请: which request of the round this is. */
+    static String requestKind(int number) {
+        return switch (number) {
+            case 1 -> "首次延期申请";
+            case 2 -> "第二次延期申请";
+            default -> "第 " + number + " 次延期申请";
+        };
+    }
+
+    /**
+     * The working days an extension from the 整改期限 {@code from} to {@code to} adds: the working days after the day of
+     * {@code from} up to the day of {@code to} (18 Dec → 25 Dec: 5 个工作日), or the office hours where it stays within
+     * one day.
+     */
+    static String workingDaysAdded(WorkingCalendar calendar, Instant from, Instant to) {
+        if (from == null) {
+            return "";
+        }
+        ZoneId zone = calendar.zone();
+        LocalDate first = from.atZone(zone).toLocalDate();
+        LocalDate last = to.atZone(zone).toLocalDate();
+        int days = 0;
+        for (LocalDate d = first.plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+            days += calendar.isWorkingDay(d) ? 1 : 0;
+        }
+        if (days > 0) {
+            return days + " 个工作日";
+        }
+        long minutes = calendar.workingTimeBetween(from, to).toMinutes();
+        return minutes % 60 == 0 ? (minutes / 60) + " 个工作时" : String.format("%.1f 个工作时", minutes / 60.0);
     }
 
     /**
@@ -320,17 +406,29 @@ public class CaseSteps {
         return Date.from(at.atZone(calendar.zone()).toInstant());
     }
 
+    /**
+     * The extension decided: on approval the clock runs to the new 整改期限. The lead unit is told at once either way (s53
+     * T4), with the new 整改期限 or, refused, that the one it had stands.
+     */
     public void extensionDecided(DelegateExecution execution) {
-        notOwnRequest(execution, VAR_EXTENSION_APPROVED, cases.pendingExtensionRequester(caseNo(execution)), "延期申请");
+        String caseNo = caseNo(execution);
+        notOwnRequest(execution, VAR_EXTENSION_APPROVED, cases.pendingExtensionRequester(caseNo), "延期申请");
         boolean approved = "yes".equals(execution.getVariable(VAR_EXTENSION_APPROVED));
-        cases.extensionDecided(caseNo(execution), approved, actor(), optional(execution, VAR_DECISION_COMMENT, "审批意见"))
+        String comment = optional(execution, VAR_DECISION_COMMENT, "审批意见");
+        cases.extensionDecided(caseNo, approved, actor(), comment)
                 .ifPresent(d -> {
                     setDeadlines(execution, d);
-                    cooperation.caseChanged(caseNo(execution));
+                    cooperation.caseChanged(caseNo);
                 });
+        Object requested = execution.getVariable(VAR_EXTENSION_DUE_TEXT);
+        Object kind = execution.getVariable(VAR_EXTENSION_REQUEST_KIND);
+        notices.send(execution, TEMPLATE_EXTENSION_DECIDED, "role:leadUnit", Integer.toString(cases.latestExtensionSeq(caseNo)),
+                Map.of("decision", approved ? "同意" : "不同意", "requestedDue", requested == null ? "" : requested,
+                        "requestKind", kind == null ? "延期申请" : kind, "comment", TextInput.isBlank(comment) ? "（未写明）" : comment.strip()));
         // The request and its decision are on the case (rect_case_extension, the timeline), which the next 整改问题's form
         // shows as a note; left behind, the reason would fill its 延期理由 and the decision the next approval's form.
-        recorded(execution, VAR_EXTENSION_REASON, VAR_EXTENSION_DUE_TEXT, VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT);
+        recorded(execution, VAR_EXTENSION_REASON, VAR_EXTENSION_DUE_TEXT, VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT,
+                VAR_EXTENSION_REQUEST_KIND, VAR_EXTENSION_CURRENT_DUE_TEXT, VAR_EXTENSION_DAYS_ADDED, VAR_EXTENSION_LEAD_UNIT_NAME);
     }
 
     public void suspensionRequested(DelegateExecution execution) {
@@ -338,8 +436,12 @@ public class CaseSteps {
         if (reason == null) {
             throw FormInputRefused.of(VAR_SUSPENSION_REASON, "请填写挂账理由");
         }
-        cases.suspensionRequested(caseNo(execution), actor(), hasReviewDay(execution)
-                ? reason + "（复核日期 " + reviewDate(execution) + "）" : reason);
+        LocalDate review = hasReviewDay(execution) ? reviewDate(execution) : null;
+        cases.suspensionRequested(caseNo(execution), actor(), review != null ? reason + "（复核日期 " + review + "）" : reason);
+        String approvers = roles.approversOf(execution, leadUnit(execution));
+        notices.send(execution, TEMPLATE_SUSPENSION_REQUESTED, "group:" + approvers, execution.getActivityInstanceId(), Map.of(
+                "reason", reason.strip(), "reviewDate", review == null ? "" : review.toString(),
+                "approverName", roles.groupName(approvers)));
         recorded(execution, VAR_RECTIFY_ACTION);
         // an earlier request's decision, which the gateway after its approval read: not this request's answer
         execution.removeVariable(VAR_SUSPENSION_APPROVED);
@@ -349,12 +451,17 @@ public class CaseSteps {
         notOwnRequest(execution, VAR_SUSPENSION_APPROVED, cases.suspensionRequester(caseNo(execution)), "挂账申请");
         boolean approved = "yes".equals(execution.getVariable(VAR_SUSPENSION_APPROVED));
         String comment = optional(execution, VAR_DECISION_COMMENT, "审批意见");
+        String opinion = TextInput.isBlank(comment) ? "（未写明）" : comment.strip();
+        LocalDate review = null;
         if (approved && hasReviewDay(execution)) {
             // the approvers may set another review day than the unit asked for: checked as the request's
-            String review = "复核日期 " + reviewDate(execution);
-            comment = comment == null ? review : comment + "（" + review + "）";
+            review = reviewDate(execution);
+            comment = comment == null ? "复核日期 " + review : comment + "（复核日期 " + review + "）";
         }
         cases.suspensionDecided(caseNo(execution), approved, actor(), comment);
+        // the lead unit is told at once (s53 T4): 挂账 stops its clock until the review day; refused, its 整改期限 stands
+        notices.send(execution, TEMPLATE_SUSPENSION_DECIDED, "role:leadUnit", execution.getActivityInstanceId(), Map.of(
+                "decision", approved ? "同意" : "不同意", "reviewDate", review == null ? "" : review.toString(), "comment", opinion));
         if (approved) {
             cooperation.caseSuspended(caseNo(execution));
         } else {

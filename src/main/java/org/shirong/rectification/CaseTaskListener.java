@@ -27,8 +27,9 @@ import org.shirong.system.TextInput;
  * {@link CaseCooperationProcess#VAR_DUE_TEXT}): a cooperating unit, a town's office above all on a district's case, sees
  * whom it works with and by when;</li>
  * <li>priority: {@link #URGENT_PRIORITY} for an urgent case, so Tasklist's 优先级 sort puts them first;</li>
- * <li>follow-up date: the case's 黄灯 instant ({@code warnAt}) on tasks that have a due date, so the list can show the
- * traffic light (红 past the due date, 黄 past the follow-up date);</li>
+ * <li>follow-up date: the case's 黄灯 instant ({@code warnAt}) on tasks due by the case's clock (认领案件, 整改问题), so the list
+ * can show the traffic light (红 past the due date, 黄 past the follow-up date); not on those with deadlines of their own
+ * (核查, the approvals, 督办);</li>
  * <li>assignee of 整改问题 and 恢复整改: whoever handles the case ({@code caseHandler}: who claimed it, or the last one who
  * worked its 整改), so one claim carries through; the unit stays a candidate and can hand it on.</li>
  * </ul>
@@ -44,6 +45,9 @@ class CaseTaskListener implements TaskListener {
     private static final int SHORT_ADDRESS = 20;
     private static final String SEPARATOR = " · ";
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    /** Tasks due otherwise than by the case's clock: no follow-up date from its 黄灯. */
+    private static final java.util.Set<String> OWN_DEADLINES = java.util.Set.of(TASK_RESUME, TASK_VERIFY, TASK_APPROVE_EXTENSION,
+            TASK_APPROVE_SECOND_EXTENSION, TASK_APPROVE_SUSPENSION, TASK_SUPERVISE);
 
     private final WorkingCalendars calendars;
     private final Organizations organizations;
@@ -84,10 +88,10 @@ class CaseTaskListener implements TaskListener {
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);
         }
-        // 恢复整改 is due on the 挂账's review day, which the case's clock (stopped) does not warn of; 核查整改结果 on its own
-        // verification deadline, which the case's 黄灯 has nothing to do with
-        if (task.getDueDate() != null && !TASK_RESUME.equals(task.getTaskDefinitionKey())
-                && !TASK_VERIFY.equals(task.getTaskDefinitionKey())
+        // 核查整改结果, the approvals and 督办 are due on their own deadlines (CaseTaskDeadlines, VerificationDeadline), which
+        // the case's 黄灯 has nothing to do with; 恢复整改 (挂账, the case's clock stopped) has none, its follow-up being the
+        // review day
+        if (task.getDueDate() != null && !OWN_DEADLINES.contains(task.getTaskDefinitionKey())
                 && instance.getVariable(VAR_WARN_AT) instanceof Date warnAt) {
             task.setFollowUpDate(warnAt);
         }

@@ -662,19 +662,32 @@ public class RectificationCases {
         records.addEvent(caseNo, now(), CaseEventKind.SUPERVISED, actor, instruction);
     }
 
-    /** Records an extension request, to be decided by {@code approverGroup}. */
-    void extensionRequested(String caseNo, String actor, String reason, Instant requestedDue, String approverGroup) {
+    /** Records an extension request, to be decided by {@code approverGroup}; returns its number on the case (1, 2, …). */
+    int extensionRequested(String caseNo, String actor, String reason, Instant requestedDue, String approverGroup) {
         Instant now = now();
         if (blank(reason)) {
             throw FormInputRefused.of(RectificationProcess.VAR_EXTENSION_REASON, "请填写延期理由");
         }
         CaseRecord c = records.lock(caseNo);
         if (requestedDue == null || !requestedDue.isAfter(c.dueAt() == null ? now : c.dueAt())) {
-            throw FormInputRefused.of(RectificationProcess.VAR_EXTENSION_DUE, "延期后的期限必须晚于当前期限");
+            throw FormInputRefused.of(RectificationProcess.VAR_EXTENSION_DUE, laterThanDue(c.tenantId(), c.dueAt()));
         }
         int seq = records.pendingExtensionSeq(caseNo) + 1;
         records.addExtension(caseNo, seq, reason, requestedDue, actor, now, approverGroup);
         records.addEvent(caseNo, now, CaseEventKind.EXTENSION_REQUESTED, actor, reason);
+        return seq;
+    }
+
+    /** What an extension no later than the case's 整改期限 {@code due} is told, naming it (s53 T12). */
+    String laterThanDue(String organization, Instant due) {
+        return due == null ? "延期后的期限必须晚于当前时间"
+                : "延期后的期限必须晚于当前期限（" + java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+                        .format(due.atZone(deadlines.zone(organization))) + "）";
+    }
+
+    /** The number on the case (1, 2, …) of its latest extension request, the one a decision decides. */
+    int latestExtensionSeq(String caseNo) {
+        return records.pendingExtensionSeq(caseNo);
     }
 
     /**

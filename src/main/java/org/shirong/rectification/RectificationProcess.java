@@ -75,6 +75,22 @@ public final class RectificationProcess {
     public static final String VAR_EXTENSION_SEQ = "extensionSeq";
     public static final String VAR_EXTENSION_DUE_TEXT = "extensionDueText";
     public static final String VAR_EXTENSION_APPROVED = "extensionApproved";
+    /** 审批延期申请's form (s53 T5): the 整改期限 the request would move, as shown (2026年12月18日 10:00). */
+    public static final String VAR_EXTENSION_CURRENT_DUE_TEXT = "extensionCurrentDueText";
+    /** 审批延期申请's form: which request of the round this is (首次延期申请, 第二次延期申请, …). */
+    public static final String VAR_EXTENSION_REQUEST_KIND = "extensionRequestKind";
+    /** 审批延期申请's form: how many working days the request adds to the 整改期限 (5 个工作日). */
+    public static final String VAR_EXTENSION_DAYS_ADDED = "extensionDaysAdded";
+    /** 审批延期申请's form: the lead unit that asks, by name. */
+    public static final String VAR_EXTENSION_LEAD_UNIT_NAME = "extensionLeadUnitName";
+    /** Notice to the approvers of an extension request (s53 T4). */
+    public static final String TEMPLATE_EXTENSION_REQUESTED = "case-extension-requested";
+    /** Notice to the lead unit of the decision on its extension request. */
+    public static final String TEMPLATE_EXTENSION_DECIDED = "case-extension-decided";
+    /** Notice to the approvers of a 挂账 request. */
+    public static final String TEMPLATE_SUSPENSION_REQUESTED = "case-suspension-requested";
+    /** Notice to the lead unit of the decision on its 挂账 request. */
+    public static final String TEMPLATE_SUSPENSION_DECIDED = "case-suspension-decided";
     public static final String VAR_SUSPENSION_REASON = "suspensionReason";
     public static final String VAR_SUSPENSION_APPROVED = "suspensionApproved";
     /**

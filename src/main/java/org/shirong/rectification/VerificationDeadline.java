@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * The due date of 核查整改结果 ({@code Task_VerifyRectification}'s {@code camunda:dueDate}): so many working days of office
  * time ({@code shirong.rectification.verification-working-days}, 3 unless set) after the round was handed in, on the case's
  * organisation's working calendar, so that a fix waiting for 核查 shows in 即将到期 and 已超期 instead of waiting forever.
- * The task is created in the hand-in's own transaction, so "now" is the hand-in; no variable is kept for it.
+ * It ends at the close of that office day (17:00), as every other deadline does, not at the clock time of the hand-in
+ * (九亭 review s53 T14: "2026年12月10日 09:21"). The task is created in the hand-in's own transaction, so "now" is the
+ * hand-in; no variable is kept for it.
  */
 @Component("verificationDeadline")
 @ProcessExpressionBean
@@ -34,6 +36,6 @@ public class VerificationDeadline {
 
     /** When the 核查 of the round handed in now is due. */
     public Date dueAt(DelegateExecution execution) {
-        return Date.from(calendars.of(execution.getTenantId()).due(RectificationCases.now(), limit));
+        return Date.from(calendars.of(execution.getTenantId()).dueByClosing(RectificationCases.now(), limit));
     }
 }

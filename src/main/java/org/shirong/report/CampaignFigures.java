@@ -122,7 +122,7 @@ class CampaignFigures {
     /**
      * The campaign's work past its deadline at {@code asOf} and not done, by unit in the order of the first deadline missed:
      * its open tasks, the open 工作交办 its meetings decided (their business key is the campaign's code), and its cases
-     * still 挂账 past their 复核日期 (恢复整改 due then), under their lead unit.
+     * still 挂账 past their 复核日期 (恢复整改's follow-up date), under their lead unit.
      */
     List<Figures.OverdueUnit> overdueWork(String code, Instant asOf) {
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
@@ -144,11 +144,15 @@ class CampaignFigures {
                 }, code);
         if (!suspended.isEmpty()) {
             for (Task task : taskService.createTaskQuery().processInstanceIdIn(suspended.keySet().toArray(String[]::new))
-                    .taskDefinitionKey(org.shirong.rectification.RectificationProcess.TASK_RESUME).dueBefore(Date.from(asOf))
-                    .orderByDueDate().asc().list()) {
+                    .taskDefinitionKey(org.shirong.rectification.RectificationProcess.TASK_RESUME)
+                    // the review day is 恢复整改's follow-up date (the case's clock stops: no due date); its due date in
+                    // instances of a version before (s53 T7)
+                    .or().followUpBefore(Date.from(asOf)).dueBefore(Date.from(asOf)).endOr()
+                    .orderByFollowUpDate().asc().list()) {
                 String[] c = suspended.get(task.getProcessInstanceId());
+                Date review = task.getFollowUpDate() != null ? task.getFollowUpDate() : task.getDueDate();
                 byGroup.computeIfAbsent(c[1], g -> new ArrayList<>()).add("挂账到期未复核：" + c[0] + " " + c[2] + "（复核日期 "
-                        + DAY.format(task.getDueDate().toInstant().atZone(zone(code))) + "）");
+                        + DAY.format(review.toInstant().atZone(zone(code))) + "）");
             }
         }
         List<Figures.OverdueUnit> units = new ArrayList<>();

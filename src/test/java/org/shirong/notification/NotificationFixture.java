@@ -46,6 +46,7 @@ public final class NotificationFixture {
     final NotificationProperties properties;
     private final IdentityService identity;
     private final JavaDelegate sendNotificationDelegate;
+    private final ProcessNotices notices;
 
     public NotificationFixture(ProcessEngine engine) {
         this(engine, null);
@@ -64,12 +65,19 @@ public final class NotificationFixture {
         notifications = new Notifications(new org.shirong.system.ProcessDefinitions(engine.getRepositoryService()), new NotificationTemplates(), outbox, new InboxRecords(jdbc), channels, properties,
                 engine.getRuntimeService(), new SystemAccess(identity));
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
-        sendNotificationDelegate = new SendNotificationDelegate(
-                new RecipientResolver(identity, new OrganizationRecords(jdbc, JIUTING), new org.shirong.organization.OrganizationRoles(JIUTING, identity),
-                        // keeps nothing: the fixture's engine has no interceptor telling it of identity changes
-                        new AuthenticatedIdentities(new IdentityCacheProperties(Duration.ZERO, 1))),
-                new NotificationModel(identity, JIUTING, new PublicUrl(PUBLIC_URL, new StandardEnvironment()), WorkingCalendar.bundled()),
-                notifications);
+        RecipientResolver recipients = new RecipientResolver(identity, new OrganizationRecords(jdbc, JIUTING),
+                new org.shirong.organization.OrganizationRoles(JIUTING, identity),
+                // keeps nothing: the fixture's engine has no interceptor telling it of identity changes
+                new AuthenticatedIdentities(new IdentityCacheProperties(Duration.ZERO, 1)));
+        NotificationModel model = new NotificationModel(identity, JIUTING, new PublicUrl(PUBLIC_URL, new StandardEnvironment()),
+                WorkingCalendar.bundled());
+        sendNotificationDelegate = new SendNotificationDelegate(recipients, model, notifications);
+        notices = new ProcessNotices(recipients, model, notifications, new SystemAccess(identity));
+    }
+
+    /** The notices that the processes' listeners queue, wired as {@link #register()} wires the send tasks. */
+    public ProcessNotices notices() {
+        return notices;
     }
 
     private static DataSource dataSource(ProcessEngine engine) {

@@ -47,6 +47,10 @@ class NotificationTemplatesTest {
         model.put("caseNos", "JT-2026-000042、JT-2026-000043、JT-2026-000044");
         model.put("mergedInto", "JT-2026-000040");
         model.put("reviewDate", "2026-05-20");
+        model.put("requestKind", "首次延期申请");
+        model.put("requestedDue", "2026年5月15日 17:00");
+        model.put("daysAdded", "5 个工作日");
+        model.put("approverName", "创建工作办公室");
         model.put("reason", "12345 热线与巡查重复上报");
         model.put("decision", "核准");
         model.put("deductionName", "超期");
@@ -122,6 +126,22 @@ class NotificationTemplatesTest {
         Rendered review = templates.render("case-suspension-review", sampleModel());
         assertThat(review.subject()).isEqualTo("【挂账复核】JT-2026-000042 已到复核日期 2026-05-20");
         assertThat(review.body()).startsWith("环卫所、创建工作办公室：").contains("约定 2026-05-20 复核", "恢复整改");
+        Rendered requested = templates.render("case-extension-requested", sampleModel());
+        assertThat(requested.subject()).isEqualTo("【延期申请】JT-2026-000042 环卫所申请延期至 2026年5月15日 17:00");
+        assertThat(requested.body()).startsWith("创建工作办公室：").contains("提出首次延期申请",
+                "由 2026年5月9日 10:00 延至 2026年5月15日 17:00（延长 5 个工作日）", "延期理由：12345 热线与巡查重复上报");
+        Map<String, Object> approved = sampleModel();
+        approved.put("decision", "同意");
+        assertThat(templates.render("case-extension-decided", approved).body()).contains("已获同意，整改期限延至 2026年5月9日 10:00");
+        Map<String, Object> refused = sampleModel();
+        refused.put("decision", "不同意");
+        Rendered refusal = templates.render("case-extension-decided", refused);
+        assertThat(refusal.subject()).isEqualTo("【延期不同意】JT-2026-000042 整改期限仍为 2026年5月9日 10:00");
+        assertThat(refusal.body()).contains("未获同意，原整改期限 2026年5月9日 10:00 不变", "审批意见：墙角仍有垃圾");
+        assertThat(templates.render("case-suspension-decided", approved).body()).contains("挂账期间停止计时", "复核日期 2026-05-20");
+        assertThat(templates.render("case-suspension-decided", refused).body()).contains("未获同意，整改期限 2026年5月9日 10:00 不变");
+        assertThat(templates.render("case-suspension-requested", sampleModel()).body()).startsWith("创建工作办公室：")
+                .contains("环卫所申请将整改案件 JT-2026-000042 挂账", "复核日期 2026-05-20");
         Rendered cooperationMerged = templates.render("case-merged-cooperation", sampleModel());
         assertThat(cooperationMerged.subject()).isEqualTo("【案件合并】JT-2026-000042 已并入 JT-2026-000040，协办结束");
         assertThat(cooperationMerged.body()).startsWith("市容整改案件 JT-2026-000042 由环卫所牵头办理、你单位协办")

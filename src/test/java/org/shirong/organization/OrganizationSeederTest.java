@@ -108,6 +108,33 @@ class OrganizationSeederTest {
                 .isEqualTo(organizations.all().stream().mapToLong(o -> o.users().size()).sum());
     }
 
+    /**
+     * s53 T13: a unit head who also sits in the leading group (九亭: every unit's head) sees his unit's list first, the
+     * leading group's (mostly empty) after it, kind by kind; filters saved before are put in place on the next seeding.
+     */
+    @Test
+    void aUnitsFiltersComeBeforeTheLeadingGroupsOfTheirKind() {
+        String unit = records.filters(TaskFilterKind.UNIT).get("huanwei");
+        String leading = records.filters(TaskFilterKind.UNIT).get("lingdao");
+        assertThat(priority(unit)).isEqualTo(10);
+        assertThat(priority(leading)).isEqualTo(11).isLessThan(priority(records.filters(TaskFilterKind.DUE_SOON).get("huanwei")));
+        assertThat(priority(records.filters(TaskFilterKind.OVERDUE).get("lingdao")))
+                .isGreaterThan(priority(records.filters(TaskFilterKind.OVERDUE).get("huanwei")));
+
+        var before = filterService.getFilter(leading);
+        Map<String, Object> properties = new HashMap<>(before.getProperties());
+        properties.put("priority", 10);
+        before.setProperties(properties);
+        filterService.saveFilter(before);
+        seeder.apply(organizations.all());
+        assertThat(priority(leading)).as("a filter saved before this order").isEqualTo(11);
+        assertThat(filterService.getFilter(leading).getName()).isEqualTo("本单位待办（创建工作领导小组）");
+    }
+
+    private int priority(String filterId) {
+        return ((Number) filterService.getFilter(filterId).getProperties().get("priority")).intValue();
+    }
+
     @Test
     void seedingAgainChangesNothing() {
         Snapshot before = snapshot();

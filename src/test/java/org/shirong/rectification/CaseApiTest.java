@@ -730,9 +730,26 @@ class CaseApiTest {
                 "下一个工作日 " + calendars.of("jiuting").workingDayFrom(sunday));
         assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
 
+        // s53 T12: an empty reason and the Sunday are told together, not the reason only once the day is mended
+        ResponseEntity<String> both = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.replace("苗木需采购", "").formatted(sunday)), String.class);
+        assertThat(both.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(both.getBody()).contains("请填写延期理由；延期至 " + sunday + "（星期日）");
+
         java.time.LocalDate day = calendars.of("jiuting").workingDayFrom(java.time.LocalDate.now(zone).plusDays(20));
         assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
                 json(request.formatted(day)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // s53 T4: the office is told in its 消息, and its 审批延期申请 has a due date
+        List<Map<String, Object>> inbox = as("chuangban1").getForObject("/api/notifications?unread=true", List.class);
+        assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey"))).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("template", "case-extension-requested");
+            assertThat((String) m.get("subject")).startsWith("【延期申请】" + caseNo + " 环卫所申请延期至 ");
+            assertThat((String) m.get("body")).contains("提出首次延期申请", "延期理由：苗木需采购");
+        });
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult();
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveExtension");
+        assertThat(approval.getDueDate()).isNotNull();
+        assertThat(approval.getDueDate().toInstant().atZone(zone).toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
         List<Map<String, Object>> extensions = (List<Map<String, Object>>) as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class)
                 .get("extensions");
         assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))
@@ -792,6 +809,45 @@ class CaseApiTest {
 
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    ResumeTaskReviewDays resumeTaskReviewDays;
+
+    /**
+     * s53 T7: a case suspended under a version before, whose 恢复整改 still carries the passed 复核日期 as due date, counted
+     * in its unit's 已超期 while the cockpit showed its clock stopped. An upgrade's start moves the day to the follow-up
+     * date, as the current version sets it: the unit's 已超期 filter no longer lists it; the day stays the reminder.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aResumeTaskOfAnEarlierVersionLosesItsDueDateToItsFollowUpDate() {
+        java.time.Instant review = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+        String pi = runtimeService.createProcessInstanceByKey(RectificationProcess.KEY).processDefinitionTenantId("jiuting")
+                .businessKey("JT-RESUME-" + java.util.UUID.randomUUID()).startBeforeActivity(RectificationProcess.TASK_RESUME)
+                .setVariables(Map.of(RectificationProcess.VAR_CASE_NO, "JT-RESUME", RectificationProcess.VAR_LEAD_UNIT, "huanwei",
+                        RectificationProcess.VAR_SUSPENSION_REVIEW_DATE, "2026-01-05",
+                        RectificationProcess.VAR_SUSPENSION_REVIEW_AT, java.util.Date.from(review.plus(java.time.Duration.ofDays(30)))))
+                .execute().getId();
+        try {
+            Task resume = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+            assertThat(resume.getDueDate()).as("the current version").isNull();
+            taskService.setDueDate(resume.getId(), java.util.Date.from(review));
+            String overdue = ((List<Map<String, Object>>) as("huanwei1").getForObject(
+                    "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=200", List.class)).stream()
+                    .filter(f -> "已超期（环卫所）".equals(f.get("name"))).findFirst().orElseThrow().get("id").toString();
+            String listed = as("huanwei1").postForEntity("/engine-rest/filter/" + overdue + "/list?firstResult=0&maxResults=200", json("{}"), String.class).getBody();
+            assertThat(listed).contains(resume.getId());
+
+            assertThat(resumeTaskReviewDays.moveReviewDays()).isEqualTo(1);
+            Task moved = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+            assertThat(moved.getDueDate()).isNull();
+            assertThat(moved.getFollowUpDate()).isEqualTo(java.util.Date.from(review));
+            assertThat(as("huanwei1").postForEntity("/engine-rest/filter/" + overdue + "/list?firstResult=0&maxResults=200", json("{}"), String.class).getBody())
+                    .startsWith("[").doesNotContain(resume.getId());
+            assertThat(resumeTaskReviewDays.moveReviewDays()).as("once").isZero();
+        } finally {
+            runtimeService.deleteProcessInstance(pi, "测试结束");
+        }
+    }
 
     private Map<String, Object> runtimeVariables(String processInstanceId) {
         return runtimeService.getVariables(processInstanceId);

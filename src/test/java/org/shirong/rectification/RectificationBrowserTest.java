@@ -406,6 +406,11 @@ class RectificationBrowserTest {
                     browser.visible(By.xpath("//*[contains(@class,'page-notifications')]//*[contains(text(),'整改问题 · " + caseNo + "')]"));
                     dismissNotices(browser);
                     assertThat(browser.taskRow("我的待办", "整改问题 · " + caseNo).getText()).contains(title, "沪亭北路 88 号");
+                    // s53 T13: the list Tasklist moved to after the claim is sorted by due date too, not by 创建时间; no card
+                    // shows its bare priority (50)
+                    browser.until(d -> d.getCurrentUrl().contains("dueDate") && !d.getCurrentUrl().contains("created"));
+                    browser.until(d -> !d.findElements(By.cssSelector("li.task .priority")).isEmpty()
+                            && d.findElements(By.cssSelector("li.task .priority")).stream().noneMatch(WebElement::isDisplayed));
                     openRow(browser, "我的待办", "整改问题 · " + caseNo);
                     browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
                     assertThat(browser.driver().findElements(By.cssSelector("button.claim"))).noneMatch(WebElement::isDisplayed);
@@ -423,8 +428,9 @@ class RectificationBrowserTest {
     }
 
     /**
-     * 延期至 takes the day the phone's date picker gives; a day already past is named in Chinese beside the field and
-     * 完成 stays usable; the day taken is stored as that day at the end of office hours.
+     * 延期至 takes the day the phone's date picker gives; a day already past is named in Chinese beside the field, an empty
+     * 延期理由 beside its own at the same time, and 完成 stays usable; the day taken is stored as that day at the end of
+     * office hours.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -439,12 +445,14 @@ class RectificationBrowserTest {
                 openRow(browser, "我的待办", "整改问题 · " + caseNo);
                 browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
                 new Select(browser.visible(By.id("rectifyAction"))).selectByValue("extension");
-                browser.visible(By.id("extensionReason")).sendKeys("绿化苗木需采购，到货约需一个月");
                 WebElement due = browser.visible(By.id("extensionDueDay"));
                 typeDate(browser, due, java.time.LocalDate.now(zone).minusDays(3));
                 browser.complete();
                 WebElement problem = browser.visible(By.id("extensionDueProblem"));
                 assertThat(problem.getText()).contains("延期至须晚于今天");
+                // s53 T12: the reason left empty is said at the same time, under its own field
+                assertThat(browser.visible(By.id("extensionReasonMissing")).getText()).isEqualTo("请填写延期理由");
+                browser.visible(By.id("extensionReason")).sendKeys("绿化苗木需采购，到货约需一个月");
                 assertThat(browser.driver().findElement(By.cssSelector("#extensionDueProblem + .shirong-help")).getCssValue("color"))
                         .as("the help stays grey beside the red error").isNotEqualTo(problem.getCssValue("color"));
                 assertThat(browser.driver().findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled()).isTrue();

@@ -92,7 +92,9 @@ final class RectificationFixture {
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation, 90);
+        notifications = new NotificationFixture(engine);
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
+                notifications.notices(), 90);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", roles);
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
@@ -110,6 +112,7 @@ final class RectificationFixture {
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
         Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
+        Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));
@@ -118,7 +121,6 @@ final class RectificationFixture {
         Mocks.register("closeMergedCaseDelegate", new CloseMergedCaseDelegate(cases, cooperation));
         Mocks.register("voidCaseDelegate", new VoidCaseDelegate(cases, cooperation));
         Mocks.register("reopenCaseDelegate", new ReopenCaseDelegate(steps));
-        notifications = new NotificationFixture(engine);
         notifications.register();
         for (String unit : new String[] {"huanwei", "nongfu", "chengguan", "chuangban", "lingdao", "ducha"}) {
             notifications.member(unit + "1", unit, true);

@@ -71,6 +71,10 @@ class RectificationProcessTest {
 
     @AfterEach
     void tearDown() {
+        // an approver some tests tell of requests: left behind, the approvers would have a member outside 农副公司
+        if (processEngine.getIdentityService().createUserQuery().userId("zuzhang1").count() > 0) {
+            processEngine.getIdentityService().deleteUser("zuzhang1");
+        }
         fixture.clear();
         ClockUtil.reset();
     }
@@ -617,9 +621,10 @@ class RectificationProcessTest {
 
     /**
      * 核查整改结果 is due 3 working days (shirong.rectification.verification-working-days, of office time) after the round
-     * was handed in, across 劳动节: handed in Thu 30 Apr 10:00 → Apr 30 5.5 h, May 6 7 (12.5), May 7 7 (19.5), May 8
-     * 1.5 h → Fri 8 May 10:00; a rework's next hand-in sets it anew (Fri 8 May 16:00 → May 8 1 h, Sat 9 May, a make-up
-     * working day, 7 (8), May 11 7 (15), May 12 6 h → Tue 12 May 16:00). Hence the task shows in 即将到期 and 已超期.
+     * was handed in, across 劳动节, at the close of that office day as every other deadline (s53 T14, not at the hand-in's
+     * clock time): handed in Thu 30 Apr 10:00 → Apr 30 5.5 h, May 6 7 (12.5), May 7 7 (19.5), May 8 1.5 h → Fri 8 May,
+     * 17:00; a rework's next hand-in sets it anew (Fri 8 May 16:00 → May 8 1 h, Sat 9 May, a make-up working day, 7 (8),
+     * May 11 7 (15), May 12 6 h → Tue 12 May, 17:00). Hence the task shows in 即将到期 and 已超期.
      */
     @Test
     void verificationIsDueThreeWorkingDaysAfterTheFixWasHandedIn() {
@@ -628,15 +633,17 @@ class RectificationProcessTest {
         claim(pi);
         clockAt(at("2026-04-30T10:00"));
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
-        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-08T10:00")));
-        assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_VERIFY).dueBefore(Date.from(at("2026-05-08T10:01")))
+        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-08T17:00")));
+        assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_VERIFY).dueBefore(Date.from(at("2026-05-08T16:59")))
+                .count()).as("not overdue during its last office day").isZero();
+        assertThat(taskService().createTaskQuery().taskDefinitionKey(TASK_VERIFY).dueBefore(Date.from(at("2026-05-08T17:01")))
                 .count()).as("已超期 once the day has passed").isEqualTo(1);
 
         clockAt(at("2026-05-08T15:00"));
         complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, FAIL, VAR_VERIFICATION_COMMENT, "未补种"));
         clockAt(at("2026-05-08T16:00"));
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
-        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-12T16:00")));
+        assertThat(task(TASK_VERIFY, pi)).hasDueDate(Date.from(at("2026-05-12T17:00")));
         assertThat(task(TASK_VERIFY, pi).getFollowUpDate()).isNull();
     }
 
@@ -668,7 +675,10 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.inbox("chuangban1")).containsExactly("case-overdue");
         assertThat(fixture.notifications.inbox("nongfu1")).endsWith("case-overdue");
         assertThat(fixture.notifications.inbox("nongfu2")).doesNotContain("case-overdue");
-        assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("chuangban");
+        // 督办 is due 1 working day (shirong.rectification.supervision-working-days) after the case fell overdue, at the
+        // day's close: Sat 9 May (a make-up working day) 10:00 + 7 office hours → Mon 11 May, 17:00; no 黄灯 of the case's
+        assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(at("2026-05-11T17:00")));
+        assertThat(task(TASK_SUPERVISE, pi).getFollowUpDate()).isNull();
         complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请于周一前整改完毕"));
         // the office's 督办 reaches the lead unit and its head, not the office that wrote it
         assertThat(fixture.notifications.latestBody("nongfu2", "case-supervised")).contains("创建工作办公室", "请于周一前整改完毕");
@@ -746,16 +756,37 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.latestBody("juwei01a", "case-supervised")).contains("请今天下班前收回晾晒衣物");
     }
 
+    /**
+     * The office decides the first extension, the approvers the second. Each request is told to the group that decides it
+     * and is due 2 working days later (shirong.rectification.approval-working-days) at the day's close (Wed 29 Apr 10:00 →
+     * 29 Apr 5.5 h, 30 Apr 7 h, 劳动节, 6 May 1.5 h → Wed 6 May 17:00); its form shows the 整改期限 it would move, the unit,
+     * which request it is and the working days it adds; each decision is told to the lead unit at once, a refusal saying
+     * that the 整改期限 stands (s53 T4, T5).
+     */
     @Test
     void firstExtensionIsApprovedByTheOfficeAndMovesTheDeadlinesSecondGoesToTheLeadingGroup() {
+        fixture.notifications.member("zuzhang1", "zuzhang", false);
         CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
         ProcessInstance pi = instance(c);
         claim(pi);
 
         complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "苗木需采购",
                 VAR_EXTENSION_DUE, Date.from(at("2026-05-15T17:00"))));
-        assertThat(task(TASK_APPROVE_EXTENSION, pi)).hasCandidateGroup("chuangban");
+        assertThat(task(TASK_APPROVE_EXTENSION, pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(at("2026-05-06T17:00")));
+        assertThat(task(TASK_APPROVE_EXTENSION, pi).getFollowUpDate()).as("no 黄灯 of the case's clock").isNull();
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("what 审批延期申请's form shows")
+                .containsEntry(VAR_EXTENSION_LEAD_UNIT_NAME, "农副公司").containsEntry(VAR_EXTENSION_REQUEST_KIND, "首次延期申请")
+                .containsEntry(VAR_EXTENSION_CURRENT_DUE_TEXT, display(c.dueAt())).containsEntry(VAR_EXTENSION_DUE_TEXT, "2026年5月15日 17:00")
+                .containsEntry(VAR_EXTENSION_DAYS_ADDED, "5 个工作日");
+        assertThat(fixture.notifications.inbox("chuangban1")).containsExactly("case-extension-requested");
+        assertThat(fixture.notifications.latestBody("chuangban1", "case-extension-requested")).startsWith("创建工作办公室：")
+                .contains(c.caseNo(), "农副公司对整改案件", "提出首次延期申请", "由 " + display(c.dueAt()) + " 延至 2026年5月15日 17:00（延长 5 个工作日）",
+                        "延期理由：苗木需采购", "?about=" + c.caseNo());
+        assertThat(fixture.notifications.inbox("nongfu2")).doesNotContain("case-extension-requested");
         complete(task(TASK_APPROVE_EXTENSION, pi), withVariables(VAR_EXTENSION_APPROVED, "yes", VAR_DECISION_COMMENT, "同意"));
+        assertThat(fixture.notifications.inbox("nongfu2")).endsWith("case-extension-decided");
+        assertThat(fixture.notifications.latestBody("nongfu2", "case-extension-decided"))
+                .contains("首次延期申请（申请延期至 2026年5月15日 17:00）已获同意，整改期限延至 2026年5月15日 17:00", "审批意见：同意");
 
         CaseRecord extended = record(c);
         assertThat(extended.dueAt()).isEqualTo(at("2026-05-15T17:00"));
@@ -767,12 +798,51 @@ class RectificationProcessTest {
         complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, EXTENSION, VAR_EXTENSION_REASON, "仍缺苗木",
                 VAR_EXTENSION_DUE, Date.from(at("2026-05-29T17:00"))));
         // The organisation's approvers (roles.approvers: 九亭's 组长/副组长), as the diagram assigns it.
-        assertThat(task(TASK_APPROVE_SECOND_EXTENSION, pi)).hasCandidateGroup("zuzhang");
+        assertThat(task(TASK_APPROVE_SECOND_EXTENSION, pi)).hasCandidateGroup("zuzhang").hasDueDate(Date.from(at("2026-05-06T17:00")));
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId()))
+                .containsEntry(VAR_EXTENSION_REQUEST_KIND, "第二次延期申请").containsEntry(VAR_EXTENSION_CURRENT_DUE_TEXT, "2026年5月15日 17:00")
+                .containsEntry(VAR_EXTENSION_DAYS_ADDED, "10 个工作日");
+        assertThat(fixture.notifications.inbox("zuzhang1")).containsExactly("case-extension-requested");
+        assertThat(fixture.notifications.latestBody("zuzhang1", "case-extension-requested")).contains("第二次延期申请", "仍缺苗木");
+        assertThat(fixture.notifications.inbox("chuangban1")).as("the office decides the first only").hasSize(1);
         complete(task(TASK_APPROVE_SECOND_EXTENSION, pi), withVariables(VAR_EXTENSION_APPROVED, "no", VAR_DECISION_COMMENT, "不同意"));
 
+        assertThat(fixture.notifications.inbox("nongfu2")).filteredOn("case-extension-decided"::equals).hasSize(2);
+        assertThat(fixture.notifications.latestBody("nongfu2", "case-extension-decided"))
+                .contains("第二次延期申请（申请延期至 2026年5月29日 17:00）未获同意，原整改期限 2026年5月15日 17:00 不变", "审批意见：不同意");
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("the form's fields go with the request")
+                .doesNotContainKeys(VAR_EXTENSION_REQUEST_KIND, VAR_EXTENSION_CURRENT_DUE_TEXT, VAR_EXTENSION_DAYS_ADDED,
+                        VAR_EXTENSION_LEAD_UNIT_NAME);
         assertThat(record(c).dueAt()).isEqualTo(at("2026-05-15T17:00"));
         assertThat(fixture.records.extensions(c.caseNo())).extracting(CaseRecords.Extension::approved).containsExactly(true, false);
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
+    }
+
+    /**
+     * 申请延期 with an empty reason and a Saturday is told both at once (s53 T12: the reason was asked for only once the date
+     * was mended), and a day no later than the 整改期限 is told which that is; nothing is recorded meanwhile.
+     */
+    @Test
+    void anExtensionRequestIsToldEveryProblemAtOnceAndTheDeadlineItMustPass() {
+        CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        String rectify = task(TASK_RECTIFY, pi).getId();
+        assertThatThrownBy(() -> taskService().complete(rectify, withVariables(VAR_RECTIFY_ACTION, EXTENSION,
+                VAR_EXTENSION_REASON, " ", VAR_EXTENSION_DUE, "2026-05-16")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("请填写延期理由；延期至 2026-05-16（星期六）是休息日，期限须为工作日：请改为下一个工作日 2026-05-18");
+        assertThatThrownBy(() -> taskService().complete(rectify, withVariables(VAR_RECTIFY_ACTION, EXTENSION,
+                VAR_EXTENSION_REASON, "苗木需采购", VAR_EXTENSION_DUE, "2026-05-08")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("延期后的期限必须晚于当前期限（" + display(c.dueAt()) + "）");
+        assertThatThrownBy(() -> taskService().complete(rectify, withVariables(VAR_RECTIFY_ACTION, EXTENSION,
+                VAR_EXTENSION_REASON, "", VAR_EXTENSION_DUE, "")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("请填写延期理由；请填写延期至（延期后的期限），例如 2026-12-05");
+        assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        assertThat(fixture.records.extensions(c.caseNo())).as("nothing half-saved").isEmpty();
+        assertThat(fixture.notifications.inbox("chuangban1")).isEmpty();
     }
 
     /**
@@ -1047,6 +1117,7 @@ class RectificationProcessTest {
     void aSuspensionNamesAReviewDayTheResumeTaskIsDueThenAndTheDayRemindsTheUnitAndTheOffice() {
         fixture.notifications.member("chuangban1", "chuangban", true);
         fixture.notifications.member("nongfu2", "nongfu", false);
+        fixture.notifications.member("zuzhang1", "zuzhang", false);
         CaseRecord c = report("GREEN_SPACE_MAINTENANCE", "2026-04-29T10:00");
         ProcessInstance pi = instance(c);
         claim(pi);
@@ -1062,6 +1133,11 @@ class RectificationProcessTest {
         complete(task(TASK_RECTIFY, pi), withVariables(VAR_RECTIFY_ACTION, SUSPENSION, VAR_SUSPENSION_REASON, "涉及产权纠纷",
                 VAR_SUSPENSION_REVIEW_DATE, "2026-06-30"));
         String approval = task(TASK_APPROVE_SUSPENSION, pi).getId();
+        // the approvers are told and have 2 working days: Thu 30 Apr 09:30 + 14 office hours → Thu 7 May, 17:00 (s53 T4)
+        assertThat(task(TASK_APPROVE_SUSPENSION, pi)).hasDueDate(Date.from(at("2026-05-07T17:00")));
+        assertThat(fixture.notifications.inbox("zuzhang1")).containsExactly("case-suspension-requested");
+        assertThat(fixture.notifications.latestBody("zuzhang1", "case-suspension-requested")).contains(c.caseNo(),
+                "农副公司申请将整改案件", "复核日期 2026-06-30", "挂账理由：涉及产权纠纷");
         assertThatThrownBy(() -> taskService().complete(approval, withVariables(VAR_SUSPENSION_APPROVED, "yes",
                 VAR_SUSPENSION_REVIEW_DATE, "2026-05-31"))).isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("复核日期 2026-05-31（星期日）是休息日，期限须为工作日：请改为下一个工作日 2026-06-01");
@@ -1073,14 +1149,21 @@ class RectificationProcessTest {
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes",
                 VAR_SUSPENSION_REVIEW_DATE, "2026-05-20", VAR_DECISION_COMMENT, "同意，5 月 20 日复核"));
 
-        assertThat(task(TASK_RESUME, pi).getDueDate()).isEqualTo(Date.from(at("2026-05-20T17:00")));
-        assertThat(task(TASK_RESUME, pi).getFollowUpDate()).as("no yellow light from the stopped clock").isNull();
+        assertThat(fixture.notifications.inbox("nongfu2")).endsWith("case-suspension-decided");
+        assertThat(fixture.notifications.latestBody("nongfu2", "case-suspension-decided")).contains("挂账申请已获同意",
+                "挂账期间停止计时", "复核日期 2026-05-20", "审批意见：同意，5 月 20 日复核");
+        // 挂账 stops the clock (s53 T7): 恢复整改 has no due date, so no red light and no count in the unit's 已超期 or
+        // 即将到期, as the cockpit; the review day is its follow-up date, the office's and the unit's reminder
+        assertThat(task(TASK_RESUME, pi).getDueDate()).isNull();
+        assertThat(task(TASK_RESUME, pi).getFollowUpDate()).isEqualTo(Date.from(at("2026-05-20T17:00")));
         assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::detail)
                 .contains("涉及产权纠纷（复核日期 2026-06-30）", "同意，5 月 20 日复核（复核日期 2026-05-20）");
 
         clockAt(at("2026-05-20T17:01"));
         execute(job(BOUNDARY_SUSPENSION_REVIEW, pi));
         assertThat(pi).hasPassed(TASK_NOTIFY_SUSPENSION_REVIEW, END_SUSPENSION_REVIEW_NOTIFIED).isWaitingAt(TASK_RESUME);
+        assertThat(taskService().createTaskQuery().taskCandidateGroup("nongfu").includeAssignedTasks()
+                .dueBefore(Date.from(at("2026-05-20T17:01"))).count()).as("the unit's 已超期 with the review day passed").isZero();
         assertThat(fixture.notifications.inbox("nongfu2")).endsWith("case-suspension-review");
         assertThat(fixture.notifications.inbox("chuangban1")).endsWith("case-suspension-review");
         assertThat(fixture.notifications.latestBody("nongfu2", "case-suspension-review")).contains(c.caseNo(),
@@ -1191,7 +1274,7 @@ class RectificationProcessTest {
         assertThat(record(c).status()).as("nothing half-saved").isEqualTo(CaseStatus.IN_RECTIFICATION);
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes", VAR_SUSPENSION_REVIEW_DATE, "2026-05-21"));
         assertThat(record(c).status()).isEqualTo(CaseStatus.SUSPENDED);
-        assertThat(task(TASK_RESUME, pi).getDueDate()).isEqualTo(Date.from(at("2026-05-21T17:00")));
+        assertThat(task(TASK_RESUME, pi).getFollowUpDate()).isEqualTo(Date.from(at("2026-05-21T17:00")));
         assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::kind)
                 .containsSubsequence(CaseEventKind.SUSPENSION_REJECTED, CaseEventKind.SUSPENSION_REJECTED,
                         CaseEventKind.SUSPENSION_REJECTED, CaseEventKind.SUSPENSION_REJECTED, CaseEventKind.SUSPENDED);
@@ -1208,6 +1291,9 @@ class RectificationProcessTest {
 
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
+        // told at once that its 整改期限 stands (s53 T4)
+        assertThat(fixture.notifications.latestBody("huanwei1", "case-suspension-decided"))
+                .contains("挂账申请未获同意，整改期限 " + display(c.dueAt()) + " 不变", "审批意见：不属于挂账情形");
         assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::kind).contains(CaseEventKind.SUSPENSION_REJECTED);
     }
 

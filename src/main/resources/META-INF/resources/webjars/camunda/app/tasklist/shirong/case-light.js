@@ -3,9 +3,15 @@
 //   黄 — not yet due, but past its follow-up date (for a case's tasks: the 80 % instant of its time limit, set by the
 //        process) or due within DUE_SOON_HOURS (the 即将到期 filter, shirong.filters.due-soon-window, PT24H by default);
 //   绿 — any other task with a due date; a task without one has no light.
+// 恢复整改 (a case under 挂账, Task_ResumeCase) has no light: its clock stands still, as the case page and the cockpit show
+// it; its card says 挂账 停止计时 instead (a version before gave it the review day as due date: no red from that either).
 // The lists open sorted by due date and then priority (urgent cases first), so red rows lead, unless the user picked
-// an order of their own.
+// an order of their own; also after Tasklist moves to another list by itself (after 认领 or 完成 it opens the task in
+// 我的待办 and writes its own default, 创建时间 newest first, into the address: s53 T13).
+// A card's bare priority (Tasklist shows "50" with no label) is hidden; an urgent case's card (priority URGENT_PRIORITY,
+// CaseTaskListener) says 紧急 instead.
 const DUE_SOON_HOURS = 24;
+const URGENT_PRIORITY = 80;
 const LIGHTS = {
   red: '红灯 已超期',
   yellow: '黄灯 即将到期',
@@ -14,8 +20,10 @@ const LIGHTS = {
 const TASKLIST_DEFAULT_SORTING = JSON.stringify([{sortBy: 'created', sortOrder: 'desc'}]);
 const LIGHT_SORTING = JSON.stringify([{sortBy: 'dueDate', sortOrder: 'asc'}, {sortBy: 'priority', sortOrder: 'desc'}]);
 
+const SUSPENDED_TASK = 'Task_ResumeCase';
+
 function light(task, now) {
-  if (!task || !task.due) {
+  if (!task || !task.due || task.taskDefinitionKey === SUSPENDED_TASK) {
     return null;
   }
   const due = Date.parse(task.due);
@@ -29,11 +37,23 @@ function light(task, now) {
   return 'green';
 }
 
-// Tasklist writes its own default (newest first) into the address when the list opens; replace it once per page, with a
-// navigation Tasklist follows. A sorting the user chose later stays.
-let sortingDecided = false;
+// Tasklist writes its own default (newest first) into the address whenever it shows a list without a sorting in the
+// address: when the page opens, and when it moves to another list by itself (after a claim or a completion). Each time it
+// is replaced, with a navigation Tasklist follows. Once the user has touched the sorting choices (Tasklist's
+// [cam-sorting-choices] in the list's header), the order is theirs and stays, the default too if they chose it.
+let sortingChosen = false;
+document.addEventListener('click', event => {
+  if (event.target && event.target.closest && event.target.closest('[cam-sorting-choices]')) {
+    sortingChosen = true;
+  }
+}, true);
+document.addEventListener('keydown', event => {
+  if (event.target && event.target.closest && event.target.closest('[cam-sorting-choices]')) {
+    sortingChosen = true;
+  }
+}, true);
 function sortByLight() {
-  if (sortingDecided) {
+  if (sortingChosen) {
     return;
   }
   const match = /^#\/(?:\?(.*))?$/.exec(window.location.hash);
@@ -45,11 +65,31 @@ function sortByLight() {
   if (!sorting) {
     return;
   }
-  sortingDecided = true;
   if (sorting === TASKLIST_DEFAULT_SORTING) {
     params.set('sorting', LIGHT_SORTING);
     // the page's own path: a bare '#…' would resolve against Tasklist's <base>
     window.location.replace(window.location.pathname + window.location.search + '#/?' + params.toString());
+  }
+}
+
+// The card's priority: Tasklist shows the bare number (50 on every ordinary task, 80 on an urgent case's), which no one
+// could read. Hidden; an urgent case's card says 紧急 beside the dates instead.
+function labelPriority(node, task) {
+  const row = node.closest('li.task');
+  if (!row || !task) {
+    return;
+  }
+  const priority = row.querySelector('.priority');
+  if (priority) {
+    priority.classList.add('shirong-priority-hidden');
+  }
+  const dates = row.querySelector('.dates');
+  if (dates && !dates.querySelector('.shirong-urgent') && task.priority >= URGENT_PRIORITY) {
+    const urgent = document.createElement('span');
+    urgent.className = 'shirong-urgent';
+    urgent.textContent = '紧急';
+    urgent.title = '紧急案件（优先级 ' + task.priority + '）';
+    dates.appendChild(urgent);
   }
 }
 
@@ -61,8 +101,20 @@ export default {
   render(node, data, scope) {
     sortByLight();
     const task = scope && scope.task;
+    setTimeout(() => labelPriority(node, task));
     const colour = light(task, Date.now());
     if (!colour) {
+      if (task && task.taskDefinitionKey === SUSPENDED_TASK) {
+        setTimeout(() => {
+          const dates = node.closest('li.task') && node.closest('li.task').querySelector('.dates');
+          if (dates && !dates.querySelector('.shirong-suspended')) {
+            const badge = document.createElement('span');
+            badge.className = 'shirong-light shirong-suspended';
+            badge.textContent = '挂账 停止计时';
+            dates.insertBefore(badge, dates.firstChild);
+          }
+        });
+      }
       return;
     }
     const badge = document.createElement('span');
