@@ -36,16 +36,16 @@ public final class OwnReferences {
 
     /**
      * Whether {@code externalRef} lies in one of Shirong's own namespaces ({@code meeting-…}, {@code ZONE-…},
-     * {@code campaign:…}), compared as people may write it: after NFKC (full-width letters and signs become the plain
-     * ones) and in any case. No person and no import may report a case under such a reference: the flow that owns it would
+     * {@code campaign:…}), compared as people may write it: as {@link org.shirong.system.TextInput#reference} writes it
+     * (invisible format characters dropped, full-width letters and signs made the plain ones by NFKC) and in any case. No person and no import may report a case under such a reference: the flow that owns it would
      * find that case and take it for its own.
      */
     public static boolean reserved(String externalRef) {
-        if (externalRef == null) {
+        String reference = org.shirong.system.TextInput.reference(externalRef);
+        if (reference == null) {
             return false;
         }
-        String plain = java.text.Normalizer.normalize(externalRef, java.text.Normalizer.Form.NFKC).strip()
-                .toLowerCase(java.util.Locale.ROOT);
+        String plain = reference.toLowerCase(java.util.Locale.ROOT);
         return plain.startsWith(CAMPAIGN_FINDING) || plain.startsWith(MEETING_DECISION)
                 || plain.startsWith(ZONE_HAND_OVER.toLowerCase(java.util.Locale.ROOT));
     }

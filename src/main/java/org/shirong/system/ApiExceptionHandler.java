@@ -106,7 +106,8 @@ class ApiExceptionHandler {
         return refused(request, HttpStatus.BAD_REQUEST, List.of(ApiError.field(field, "MALFORMED_JSON", message)));
     }
 
-    private static String path(List<JsonMappingException.Reference> references) {
+    /** A JSON path as a message names it: {@code dates.start}, {@code lines[2].unit}. */
+    static String path(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference r : references) {
             if (r.getFieldName() != null) {

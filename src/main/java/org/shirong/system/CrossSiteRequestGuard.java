@@ -15,8 +15,10 @@ import java.util.Set;
  * webapps' session has its CSRF token, but a browser also replays HTTP Basic credentials its user once typed in (the
  * login box of the case page, say) with any form another site submits to Shirong. Such a request is recognised by what
  * the browser itself adds and no page can forge: {@code Sec-Fetch-Site} other than same-origin or none, or, from
- * browsers without it, an {@code Origin} naming another host. Clients that are not browsers (scripts, the import tool)
- * send neither and are not affected.
+ * browsers without it, an {@code Origin} naming another host, or, from old engines that send neither on a form post
+ * (the IE mode of the "双核" browsers still common on government PCs), a {@code Referer} naming another host or none
+ * that can be read (s53 S6). Clients that are not browsers (scripts, the import tool) send none of the three and are not
+ * affected; neither is a {@code Referer} of Shirong's own pages.
  */
 class CrossSiteRequestGuard extends HttpFilter {
 
@@ -40,10 +42,34 @@ class CrossSiteRequestGuard extends HttpFilter {
             return !OWN_SITE.contains(fetchSite.strip().toLowerCase(Locale.ROOT));
         }
         String origin = request.getHeader("Origin");
-        return origin != null && !sameHost(origin, request.getHeader("Host"));
+        if (origin != null) {
+            return !sameHost(origin, request.getHeader("Host"));
+        }
+        String referer = request.getHeader("Referer");
+        return referer != null && !sameHost(originOf(referer), request.getHeader("Host"));
     }
 
-    /** The origin's host and port against the Host header the browser sent (a proxy in front keeps it, or says so). */
+    /**
+     * The scheme and host of a referring page's address, without its path and query: what an old browser puts there
+     * (unencoded Chinese, spaces, braces) need not be a URI Java reads for the page to be Shirong's own.
+     */
+    private static String originOf(String referer) {
+        String address = referer.strip();
+        int hostAt = address.indexOf("://");
+        if (hostAt < 0) {
+            return address;
+        }
+        int end = hostAt + 3;
+        while (end < address.length() && "/?#".indexOf(address.charAt(end)) < 0) {
+            end++;
+        }
+        return address.substring(0, end);
+    }
+
+    /**
+     * The origin's (or referring page's) host and port against the Host header the browser sent (a proxy in front keeps
+     * it, or says so).
+     */
     private static boolean sameHost(String origin, String host) {
         if (host == null) {
             return false;

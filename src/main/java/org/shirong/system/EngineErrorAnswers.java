@@ -1,5 +1,11 @@
 package org.shirong.system;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -31,6 +37,8 @@ import org.camunda.bpm.engine.rest.DeploymentRestService;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
+import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -48,8 +56,11 @@ import org.xml.sax.SAXException;
 
 /**
  * The engine API's answer to a failed call ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}), in place
- * of Camunda's three exception mappers ({@link #CAMUNDAS}) and as they answer, except:
+ * of Camunda's exception mappers ({@link #CAMUNDAS}) and as they answer, except:
  * <ul>
+ * <li>a body that is not JSON (UTF-16, say), not of the shape the call reads (an array for a query) or past Jackson's
+ * limits (nested more than 1000 deep) is 400 {@code InvalidRequestException} in Chinese, naming the line and column or
+ * the field, not Jackson's English naming Camunda's classes (nor, for the nesting, a 500; s53 S4);</li>
  * <li>a call on a task, process instance, execution, process or decision definition or deployment (by id) that does not
  * exist or belongs to another organisation (tenant) fails in one way, whatever the engine threw: 404 as Camunda's own look-up of that id
  * answers it, so the address does not tell that another organisation has it (the engine's ENGINE-13034 answer did);
@@ -79,7 +90,7 @@ import org.xml.sax.SAXException;
 public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
 
     static final Set<Class<?>> CAMUNDAS = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
-            RestExceptionHandler.class);
+            RestExceptionHandler.class, JsonMappingExceptionHandler.class, JsonParseExceptionHandler.class);
 
     private static final String OTHER_ORGANIZATION = "ENGINE-13034 ";
     private static final String JAVA_SERIALIZATION = "ENGINE-17007 ";
@@ -138,6 +149,10 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         String notFound = unknownToCaller();
         if (notFound != null) {
             return camunda.getResponse(new InvalidRequestException(Status.NOT_FOUND, notFound));
+        }
+        String unreadable = unreadableBody(failure);
+        if (unreadable != null) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, unreadable));
         }
         if (NullRequestBody.readIn(request) && firstCause(failure, NullPointerException.class::isInstance).isPresent()) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, "请求正文不能为空"));
@@ -219,6 +234,32 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
                     .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
         return camunda.getResponse(failure);
+    }
+
+    /**
+     * What is wrong with a request body Jackson could not read, said without its English and the DTO classes it names;
+     * null when the failure is no such thing (a failure in writing the answer is the server's). Only a failure of the
+     * body's reading itself counts: a value the resource reads later (a variable's JSON) is answered as Camunda answers it.
+     */
+    private static String unreadableBody(Throwable failure) {
+        if (!(failure instanceof JsonProcessingException json)
+                || json instanceof JsonMappingException mapping && mapping.getProcessor() instanceof JsonGenerator) {
+            return null;
+        }
+        if (firstCause(failure, StreamConstraintsException.class::isInstance).isPresent()) {
+            return "请求内容超出了允许的范围（嵌套超过 1000 层，或文字、数字过长），请求未执行";
+        }
+        Optional<Throwable> notJson = firstCause(failure, StreamReadException.class::isInstance);
+        if (notJson.isPresent()) {
+            JsonLocation at = ((StreamReadException) notJson.get()).getLocation();
+            return "请求内容不是有效的 JSON" + (at == null || at.getLineNr() < 1 ? ""
+                    : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）") + "，请以 UTF-8 编码发送 JSON，请求未执行";
+        }
+        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return "请求内容中字段 " + TextInput.shortened(ApiExceptionHandler.path(mapping.getPath()), 80)
+                    + " 的值类型或格式不对，请求未执行";
+        }
+        return "请求内容的结构不是这个地址要的（例如要的是对象 {…}，发来的却是数组 […]），请求未执行";
     }
 
     /**

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
  * {@link SharedObjectMapper}: Camunda's {@link JacksonConfigurator} builds a new ObjectMapper for every look-up, so that
  * each request also built its Jackson serializers and deserializers anew (issue 13, W1); and that its {@code /task}
  * resource neither searches the query class's methods nor the class path for the engine on every request
- * ({@link TaskListResources}).
+ * ({@link TaskListResources}); and that a body Jackson cannot read is answered by {@link EngineErrorAnswers}, not by
+ * the text of Jersey's Jackson exception mappers ({@link SharedObjectMapper#jsonFeature()}).
  */
 @Component
 class EngineRestResources extends CamundaJerseyResourceConfig {
@@ -26,6 +26,6 @@ class EngineRestResources extends CamundaJerseyResourceConfig {
                         : c == NamedProcessEngineRestServiceImpl.class ? TaskListResources.NamedEngine.class : c)
                 .collect(Collectors.toSet()));
         registerClasses(SharedObjectMapper.inCamundaConfiguration());
-        register(JacksonFeature.class);
+        register(SharedObjectMapper.jsonFeature());
     }
 }

@@ -8,7 +8,10 @@ import java.util.Map;
  * The name of an uploaded file (an evidence photo, a zone photo, a campaign attachment) as Shirong keeps it in a
  * {@code file_name} column, varchar(255). The phone or browser names the file, not the person, so a bad name is cleaned
  * rather than the file refused: control and format characters and broken surrogates are dropped (PostgreSQL refuses
- * NUL; the others are invisible, or turn the name around on screen), and a long name is cut, keeping its extension.
+ * NUL; the others are invisible, or turn the name around on screen), only the last part of a path is kept (old browsers
+ * send {@code C:\照片\现场.jpg}, a forged form {@code ../../etc/x.png}), the characters no Windows file name may
+ * hold ({@code < > : " / \ | ? *}, which also make markup) become {@code _}, and a long name is cut, keeping its
+ * extension. No reader of the name (a mail, a robot's markdown, a save dialog, the archive) then has to defend itself.
  */
 public final class FileNames {
 
@@ -26,8 +29,8 @@ public final class FileNames {
         }
         StringBuilder kept = new StringBuilder();
         name.codePoints().filter(FileNames::printable).forEach(kept::appendCodePoint);
-        String cleaned = kept.toString().strip();
-        if (TextInput.isBlank(cleaned)) {
+        String cleaned = lastSegment(kept.toString()).replaceAll("[<>:\"|?*]", "_").strip();
+        if (TextInput.isBlank(cleaned) || cleaned.chars().allMatch(c -> c == '.')) {
             return fallback;
         }
         if (cleaned.length() <= MAX_LENGTH) {
@@ -77,6 +80,17 @@ public final class FileNames {
         String extension = extensions.get(0);
         return base.length() + extension.length() <= MAX_LENGTH ? base + extension
                 : base.substring(0, MAX_LENGTH - extension.length()) + extension;
+    }
+
+    /** What follows the last {@code /} or {@code \} that has something after it ({@code a/b/} is {@code b}). */
+    private static String lastSegment(String path) {
+        String[] segments = path.split("[/\\\\]");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (!TextInput.isBlank(segments[i])) {
+                return segments[i];
+            }
+        }
+        return "";
     }
 
     private static boolean printable(int c) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.rest.hal.Hal;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
+import org.glassfish.jersey.jackson.JacksonFeature;
 
 /**
  * The ObjectMapper of {@code /engine-rest}, configured as Camunda's {@link JacksonConfigurator} configures one (its date
@@ -36,6 +37,15 @@ public class SharedObjectMapper implements ContextResolver<ObjectMapper> {
         classes.add(EngineErrorAnswers.class);
         classes.add(NullRequestBody.class);
         return classes;
+    }
+
+    /**
+     * Jersey's Jackson feature (its JSON reader and writer, which use this resolver's mapper) without the exception mappers
+     * it adds by default: they answer a body Jackson cannot read with Jackson's English, naming Camunda's classes, as
+     * text, and would be chosen before {@link EngineErrorAnswers} for being closer to the exception's type (s53 S4).
+     */
+    static JacksonFeature jsonFeature() {
+        return JacksonFeature.withoutExceptionMappers();
     }
 
     // configured at the first request, after the engine's REST set its date format (CustomJacksonDateFormatListener)

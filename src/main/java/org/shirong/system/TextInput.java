@@ -1,13 +1,16 @@
 package org.shirong.system;
 
+import java.text.Normalizer;
 import java.util.Optional;
 
 /**
  * The one check of text that people type or import (titles, addresses, descriptions, form fields, lines of
  * findings and decisions), used by the API, the CSV import and the task forms alike. Control characters
  * are refused (PostgreSQL refuses NUL outright; the others are invisible and break exports), except tab and
- * line breaks where several lines are allowed; text made only of spaces and invisible characters (zero-width
- * space, word joiner, BOM, …) counts as blank.
+ * line breaks where several lines are allowed, and so are the controls of writing direction (U+202A–U+202E,
+ * U+2066–U+2069), which make text read otherwise than it is stored ("\u202E号 9 街大亭九" shows as 九亭大街 9 号, and
+ * turns round what a page puts after it); text made only of spaces and invisible characters (zero-width space, word
+ * joiner, BOM, …) counts as blank. An outside number is compared as {@link #reference} writes it.
  */
 public final class TextInput {
 
@@ -35,6 +38,10 @@ public final class TextInput {
                 return Optional.of(label + "含有无效字符（第 " + position + " 个字），请删除后重新填写");
             }
             boolean lineBreakOrTab = c == '\t' || c == '\n' || c == '\r';
+            if (directionControl(c)) {
+                return Optional.of("%s含有改变文字显示方向的控制字符 U+%04X（第 %d 个字），它会让文字显示得与实际内容不同，请删除后重新填写"
+                        .formatted(label, c, position));
+            }
             if (Character.getType(c) == Character.CONTROL && !(multiLine && lineBreakOrTab)) {
                 return Optional.of(lineBreakOrTab
                         ? "%s只能填写一行，不能含有换行或 Tab（第 %d 个字）".formatted(label, position)
@@ -43,6 +50,23 @@ public final class TextInput {
             i += Character.charCount(c);
         }
         return Optional.empty();
+    }
+
+    /**
+     * An outside number (a 12345 工单号, a 测评点位编号) as Shirong keeps and compares it: without format characters
+     * (Unicode category Cf: zero-width space, word joiner, BOM, direction marks, …), in NFKC (full-width letters, digits
+     * and signs become the plain ones) and without spaces around it; null when nothing is left. A number copied out of
+     * a web page or an Excel export often carries such an invisible character, and the same number written with one
+     * must be the same number, not a second case. Control characters are kept, for {@link #problem} to refuse.
+     */
+    public static String reference(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(kept::appendCodePoint);
+        String plain = Normalizer.normalize(kept, Normalizer.Form.NFKC).strip();
+        return plain.isEmpty() ? null : plain;
     }
 
     /** The text as a message may quote it: at most {@code max} characters, the last of them "…" when it was cut. */
@@ -62,6 +86,11 @@ public final class TextInput {
             throw new InvalidRequestException(ApiError.field(parameter, code, message));
         });
         return isBlank(text) ? null : text.strip();
+    }
+
+    /** The embeddings, overrides and isolates of Unicode's bidirectional algorithm (not the plain direction marks). */
+    static boolean directionControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     private static boolean invisible(int c) {

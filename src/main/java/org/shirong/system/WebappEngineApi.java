@@ -16,7 +16,8 @@ import org.springframework.core.Ordered;
  * The engine API of the webapps ({@code /camunda/api/engine}, which Tasklist calls for its task lists, counts, forms,
  * claims and completions) as Camunda's {@link EngineRestApplication}, except that its JSON is read and written with one
  * {@link SharedObjectMapper} (Camunda's {@link JacksonConfigurator} builds an ObjectMapper, and with it every Jackson
- * serializer, for every look-up) and that its {@code /task} resource is the one of {@link TaskListResources}.
+ * serializer, for every look-up), that its {@code /task} resource is the one of {@link TaskListResources} and that
+ * a body Jackson cannot read is answered by {@link EngineErrorAnswers} ({@link SharedObjectMapper#jsonFeature()}).
  * Registered under the name Camunda's webapp initializer uses ("Engine Api") before it runs, so it keeps this one;
  * the webapps' filters (authentication, CSRF, engines) stay on the path as Camunda registers them.
  */
@@ -43,6 +44,13 @@ class WebappEngineApi {
             Set<Class<?>> classes = SharedObjectMapper.inCamundaConfiguration();
             classes.add(TaskListResources.NamedEngine.class);
             return classes;
+        }
+
+        /** Jersey's JSON feature without its exception mappers, before its discovery registers the one with them. */
+        @Override
+        @SuppressWarnings("deprecation")
+        public Set<Object> getSingletons() {
+            return Set.of(SharedObjectMapper.jsonFeature());
         }
     }
 }

@@ -316,6 +316,69 @@ class CaseApiTest {
                 Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
+    /**
+     * s53 S1: an outside number copied with an invisible character (zero-width space, word joiner, BOM, soft hyphen),
+     * with spaces around it or written full-width is the same number: the report answers the case that holds it instead
+     * of opening a second one, the case keeps the plain number, and the check of Shirong's own references sees through it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOutsideNumberWithInvisibleCharactersIsTheSameNumberNotASecondCase() {
+        ResponseEntity<Map> first = as("huanwei1").postForEntity("/api/cases",
+                json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 53 号", "12345-S53-0001")), Map.class);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) first.getBody().get("caseNo");
+        long count = cases();
+        for (String ref : List.of("12345-S53-0001\\u200B", "\\uFEFF12345-S53-0001", "12345-S53\\u2060-0001",
+                "１２３４５-Ｓ53-0001", " 12345-S53-0001\\u00AD\\u3000")) {
+            ResponseEntity<Map> again = as("huanwei1").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 53 号", ref)), Map.class);
+            assertThat(again.getStatusCode()).as(ref).isEqualTo(HttpStatus.OK);
+            assertThat(again.getBody()).as(ref).containsEntry("caseNo", caseNo);
+        }
+        // a reporter who may not read that case is told the number is taken, as for the plain number
+        ResponseEntity<String> taken = as("lvrong1").postForEntity("/api/cases",
+                json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 53 号", "12345-S53-0001\\u200B")), String.class);
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(taken.getBody()).contains("EXTERNAL_REF_TAKEN", caseNo, "外部编号“12345-S53-0001”");
+        assertThat(cases()).isEqualTo(count);
+        assertThat((Map<String, Object>) as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class).get("record"))
+                .containsEntry("externalRef", "12345-S53-0001");
+
+        ResponseEntity<Map> reserved = as("lvrong1").postForEntity("/api/cases",
+                json(report("ILLEGAL_POSTING", "NORMAL", "PATROL", "\\u200BZONE-jiuting-5")), Map.class);
+        assertThat(reserved.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(reserved)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("externalRef:RESERVED_EXTERNAL_REF");
+        assertThat(cases()).isEqualTo(count);
+    }
+
+    /**
+     * s53 S2: the controls of writing direction (U+202E turns "\\u202E号 9 街大亭九" into 九亭大街 9 号 on screen, and what
+     * follows it) are refused in every text of a report, naming the field, and in a task form sent through /engine-rest;
+     * nothing is saved.
+     */
+    @Test
+    void directionControlsAreRefusedNamingTheFieldInAReportAndATaskForm() {
+        long count = cases();
+        ResponseEntity<Map> refused = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"正常标题\\u2067s53\\u2069","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"\\u202E号 9 街大亭九"},"description":"第一行\\n\\u202A第二行"}"""), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactlyInAnyOrder(
+                "title:INVALID_CHARACTER", "location.address:INVALID_CHARACTER", "description:INVALID_CHARACTER");
+        assertThat(errors(refused)).filteredOn(e -> "location.address".equals(e.get("field"))).singleElement()
+                .satisfies(e -> assertThat((String) e.get("message")).contains("地点", "U+202E", "第 1 个字", "方向"));
+        assertThat(cases()).isEqualTo(count);
+
+        Task rectify = rectifyTask("沪松公路 53 号");
+        ResponseEntity<String> form = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\\u202Efdp.exe\"}}}"),
+                String.class);
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(form.getBody()).contains("U+202E", "方向");
+        assertThat(taskService.createTaskQuery().taskId(rectify.getId()).count()).as("the task is still open").isOne();
+    }
+
     /** s50 F2: 会议决定 comes only from a meeting's record, never from a report, whoever sends it. */
     @Test
     void noOneReportsAMeetingDecisionThroughTheApi() {
@@ -805,6 +868,45 @@ class CaseApiTest {
                 rectify.getProcessInstanceId());
         assertThat(jdbc.queryForList("select file_name from rect_case_photo where case_no = ? order by kind desc", String.class, caseNo))
                 .containsExactly("a.png", "长".repeat(251) + ".png");
+    }
+
+    /**
+     * s53 S3: a photo's name keeps only its last part, whatever path the browser or a forged form sends with it, and
+     * without the characters that make markup or no Windows file name may hold; in the case's photos and its timeline.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPhotosNameKeepsOnlyItsLastPartWithoutPathOrMarkup() {
+        var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+        HttpHeaders jsonPart = new HttpHeaders();
+        jsonPart.setContentType(MediaType.APPLICATION_JSON);
+        body.add("case", new HttpEntity<>(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 533 号", null), jsonPart));
+        HttpHeaders photoPart = new HttpHeaders();
+        photoPart.setContentType(MediaType.IMAGE_PNG);
+        photoPart.setContentDispositionFormData("photos", "../../etc/<img src=x onerror=alert(1)>.png");
+        body.add("photos", new HttpEntity<>(PNG, photoPart));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<Map> reported = as("huanwei1").postForEntity("/api/cases", new HttpEntity<>(body, headers), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> record = as("huanwei1").getForObject("/api/cases/" + reported.getBody().get("caseNo"), Map.class);
+        assertThat((List<Map<String, Object>>) record.get("photos")).extracting(p -> p.get("fileName"))
+                .containsExactly("_img src=x onerror=alert(1)_.png");
+        assertThat((List<Map<String, Object>>) record.get("timeline")).filteredOn(e -> "PHOTO_ADDED".equals(e.get("kind")))
+                .extracting(e -> e.get("detail")).containsExactly("整改前照片 _img src=x onerror=alert(1)_.png");
+
+        Task rectify = rectifyTask("沪松公路 533 号");
+        String photo = "{\"type\":\"File\",\"value\":\"" + Base64.getEncoder().encodeToString(PNG)
+                + "\",\"valueInfo\":{\"filename\":\"%s\",\"mimetype\":\"image/png\"}}";
+        ResponseEntity<String> submitted = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete", json(
+                "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已清理\"},"
+                        + "\"photoBefore\":" + photo.formatted("..\\\\..\\\\..\\\\../../tmp/evil/台帐\\u202Egnp.exe.png") + ","
+                        + "\"photoAfter\":" + photo.formatted("C:\\\\照片\\\\整改后\\\\..\\\\") + "}}"), String.class);
+        assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        String caseNo = jdbc.queryForObject("select case_no from rect_case where process_instance_id = ?", String.class,
+                rectify.getProcessInstanceId());
+        assertThat(jdbc.queryForList("select file_name from rect_case_photo where case_no = ? order by kind desc", String.class, caseNo))
+                .containsExactly("台帐gnp.exe.png", "整改后照片.png");
     }
 
     @Autowired

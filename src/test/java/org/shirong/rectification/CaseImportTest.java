@@ -202,6 +202,38 @@ class CaseImportTest {
         assertThat(cases()).isEqualTo(before + 3);
     }
 
+    /**
+     * s53 S1: a 外部编号 copied with an invisible character (a BOM at the start of the first data cell, a word joiner, a
+     * zero-width space) is the number it shows: imported before, its row is skipped naming the case that holds it; twice
+     * in one file, the second row is named; and Shirong's own references are refused however they are hidden.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOutsideNumberWithInvisibleCharactersIsTheNumberItShows() {
+        String header = "外部编号,问题类别,标题,地点\n";
+        ResponseEntity<Map> first = upload(header + "S53-IMP-1,暴露垃圾,绿化带内暴露垃圾,九亭大街 531 号\n", true);
+        assertThat(first.getBody()).containsEntry("created", 1);
+        long before = cases();
+
+        ResponseEntity<Map> again = upload(header + "\uFEFFS53-IMP-1,暴露垃圾,绿化带内暴露垃圾,九亭大街 531 号\n"
+                + "S53-IMP-2\u2060,暴露垃圾,绿化带内暴露垃圾,九亭大街 532 号\n", true);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("created", 1).containsEntry("skipped", 1);
+        assertThat((List<Map<String, Object>>) again.getBody().get("rows")).extracting(r -> r.get("row"), r -> r.get("externalRef"),
+                r -> r.get("caseNo"), r -> r.get("skipped")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "S53-IMP-1", caseNoOf("S53-IMP-1"), true),
+                org.assertj.core.groups.Tuple.tuple(3, "S53-IMP-2", caseNoOf("S53-IMP-2"), false));
+        assertThat(cases()).isEqualTo(before + 1);
+
+        ResponseEntity<Map> refused = upload(header + "S53-IMP-3\u200B,暴露垃圾,绿化带内暴露垃圾,九亭大街 533 号\n"
+                + "S53-IMP-3,暴露垃圾,绿化带内暴露垃圾,九亭大街 533 号\n"
+                + "\u200BZONE-jiuting-9,暴露垃圾,绿化带内暴露垃圾,九亭大街 534 号\n", false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("3:externalRef:DUPLICATE_IN_FILE", "4:externalRef:RESERVED_EXTERNAL_REF");
+        assertThat(cases()).isEqualTo(before + 1);
+    }
+
     private String caseNoOf(String externalRef) {
         return jdbc.queryForObject("select case_no from rect_case where external_ref = ?", String.class, externalRef);
     }

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A form another website submits to Shirong through a browser that remembers its user's Basic credentials: refused
  * with 403 before anyone is logged in, nothing created. The browser marks such a request itself ({@code Sec-Fetch-Site},
- * or {@code Origin} in browsers without it); Shirong's own pages and clients that are not browsers are not affected.
+ * or {@code Origin} in browsers without it, or only {@code Referer} in old engines such as the IE mode of "双核"
+ * browsers); Shirong's own pages and clients that are not browsers are not affected.
  */
 @ShirongWebTest
 @SharesSpringContext
@@ -51,7 +52,10 @@ class CrossSiteRequestTest {
     void anotherSitesFormIsRefusedAndCreatesNothing() {
         long before = cases();
         for (String[] mark : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Site", "same-site"},
-                {"Origin", "http://evil.example"}, {"Origin", "http://localhost:" + (port + 1)}, {"Origin", "null"}}) {
+                {"Origin", "http://evil.example"}, {"Origin", "http://localhost:" + (port + 1)}, {"Origin", "null"},
+                // s53 S6: an old browser's cross-site form post carries neither of the two, only the page it came from
+                {"Referer", "http://evil.example/x"}, {"Referer", "http://localhost.evil.example:" + port + "/shirong/report"},
+                {"Referer", "http://localhost:" + (port + 1) + "/"}}) {
             ResponseEntity<String> refused = report(mark[0], mark[1]);
             assertThat(refused.getStatusCode()).as(mark[0] + ": " + mark[1]).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(refused.getBody()).contains("CROSS_SITE_REQUEST", "其他网站");
@@ -71,7 +75,10 @@ class CrossSiteRequestTest {
         assertThat(report("Sec-Fetch-Site", "same-origin").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(report("Origin", "http://localhost:" + port).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(report(null, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(cases()).isEqualTo(before + 3);
+        // an old browser on Shirong's own page names only that page, its address as the browser writes it
+        assertThat(report("Referer", "http://localhost:" + port + "/shirong/report?q=a b {1}#x").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(cases()).isEqualTo(before + 4);
         HttpHeaders crossSite = new HttpHeaders();
         crossSite.set("Sec-Fetch-Site", "cross-site");
         ResponseEntity<Map> read = rest.withBasicAuth("lvrong1", "demo").exchange("/api/cases",

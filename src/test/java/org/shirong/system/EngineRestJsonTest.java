@@ -128,4 +128,51 @@ class EngineRestJsonTest {
         assertThat(WebappSession.login(port, "lvrong1", "demo").get("/task/count?" + query).body()).as("another unit")
                 .isEqualTo("{\"count\":0}");
     }
+
+    /**
+     * s53 S4: a body Jackson cannot read is 400 {@code InvalidRequestException} in Chinese in both engine APIs, never a
+     * 500 or Jackson's English naming Camunda's classes: nested past the limit at the top or under a field, in UTF-16,
+     * not JSON, or an array where the call reads an object. Shirong's own /api answers such bodies with its 400 as well.
+     */
+    @Test
+    void aBodyJacksonCannotReadIsRefusedInChineseWithoutJacksonsWords() {
+        TestRestTemplate lvrong = rest.withBasicAuth("lvrong1", "demo");
+        String deep = "{\"a\":".repeat(1001) + "1" + "}".repeat(1001);
+        HttpHeaders utf16 = new HttpHeaders();
+        utf16.setContentType(org.springframework.http.MediaType.parseMediaType("application/json; charset=UTF-16"));
+        Map<String, HttpEntity<?>> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("deep", JiutingWork.json("{\"orQueries\":[{\"nameLike\":\"x\"}],\"x\":" + deep + "}"));
+        bodies.put("deep under a field", JiutingWork.json("{\"processVariables\":[{\"name\":\"a\",\"operator\":\"eq\",\"value\":"
+                + deep + "}]}"));
+        byte[] cut = "{\"nameLike\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        bodies.put("utf-16 cut", new HttpEntity<>(java.util.Arrays.copyOf(cut, cut.length - 3), utf16));
+        bodies.put("not json", JiutingWork.json("{\"nameLike\": x}"));
+        bodies.put("array", JiutingWork.json("[".repeat(100) + "]".repeat(100)));
+        for (var body : bodies.entrySet()) {
+          for (String path : List.of("/engine-rest/task/count", "/engine-rest/task?maxResults=5")) {
+            ResponseEntity<String> answer = lvrong.postForEntity(path, body.getValue(), String.class);
+            assertThat(answer.getStatusCode()).as(path + " " + body.getKey() + ": " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getHeaders().getContentType().isCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON))
+                    .as(body.getKey() + ": " + answer.getHeaders().getContentType() + " " + answer.getBody()).isTrue();
+            assertThat(answer.getBody()).as(body.getKey()).contains("\"type\":\"InvalidRequestException\"", "请求内容", "请求未执行")
+                    .doesNotContain("org.camunda", "Dto", "Jackson", "Exception\",\"message\":\"Document", "Source", "Unexpected",
+                            "Cannot deserialize", "StreamReadConstraints");
+          }
+        }
+        assertThat(lvrong.postForEntity("/engine-rest/task/count", bodies.get("array"), String.class).getBody()).contains("数组");
+        assertThat(lvrong.postForEntity("/engine-rest/task/count", bodies.get("deep"), String.class).getBody()).contains("1000 层");
+        assertThat(lvrong.postForEntity("/engine-rest/task/count", bodies.get("not json"), String.class).getBody())
+                .contains("不是有效的 JSON（第 1 行第 14 列）");
+        assertThat(lvrong.postForEntity("/engine-rest/task/count", bodies.get("utf-16 cut"), String.class).getBody())
+                .contains("不是有效的 JSON");
+
+        WebappSession tasklist = WebappSession.login(port, "lvrong1", "demo");
+        var webapp = tasklist.post("/task/count", "{\"x\":" + deep + "}");
+        assertThat(webapp.statusCode()).as(webapp.body()).isEqualTo(400);
+        assertThat(webapp.body()).contains("InvalidRequestException", "1000 层").doesNotContain("StreamConstraints");
+
+        ResponseEntity<String> own = lvrong.postForEntity("/api/cases", JiutingWork.json("{\"title\":" + deep + "}"), String.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(own.getBody()).contains("MALFORMED_JSON").doesNotContain("Stream", "Jackson");
+    }
 }
