@@ -49,10 +49,12 @@ class DocumentTemplatesTest {
         model.put("cases", new Figures.CaseTable(List.of(new Figures.UnitCases("chengguan", "城管中队", 3, 2, 1, 1)),
                 new Figures.UnitCases("", "合计", 3, 2, 1, 1)));
         model.put("scores", new PeriodScores("2026-11", "2026年11月", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
-                List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%", ""),
+                List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%", "",
+                                "本期适用评分项满分 90 分，得 89.8 分，折合百分制 99.78 分", new BigDecimal("89.80"), new BigDecimal("90.00")),
                         new RankedUnit(2, "chengguan", "城管中队", new BigDecimal("55.5"), "D", true, "总分低于通报线", 2, 1, 1,
-                                "50.00%", "50.00%", "按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分")),
-                3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。"));
+                                "50.00%", "50.00%", "按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分",
+                                "本期适用评分项满分 90 分，得 49.95 分，折合百分制 55.50 分", new BigDecimal("49.95"), new BigDecimal("90.00"))),
+                3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。", false, "2026年12月1日 00:00"));
         var shihudang = new org.shirong.scoring.UnitScores.TerritoryScores.Place(1, "石湖荡镇", "镇", new BigDecimal("88.00"), "B",
                 false, 4, 3, 1, "75.00%", "75.00%");
         var yueyang = new org.shirong.scoring.UnitScores.TerritoryScores.Place(2, "岳阳街道", "街道", new BigDecimal("52.00"), "D",
