@@ -411,7 +411,8 @@ class JointMeetingConveneTest {
                 .as("each meeting's papers carry its day").containsExactly("九亭镇会议测试活动工作例会（2026年12月20日）议程",
                         "九亭镇会议测试活动工作例会（2026年12月5日）议程");
 
-        assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("五、拟通报的不履职单位", "class=\"named-units\"");
+        assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("四、拟通报的不履职单位", "class=\"named-units\"")
+                .as("no 整治项目 section for a template without plan items (jtreview T10)").doesNotContain("整治项目");
         assertThat(agendaHtml("MEETTEST/weekly/20261220T0100Z"))
                 .contains("2026年11月考核不履职单位已于2026年12月5日由工作例会（2026年12月5日 09:00）通报"
                         + "（《九亭镇会议测试活动关于2026年11月考核不履职单位的通报》），本次会议不再重复通报")
