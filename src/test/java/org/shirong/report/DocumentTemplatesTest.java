@@ -149,6 +149,31 @@ class DocumentTemplatesTest {
         assertThatThrownBy(() -> templates.render("no-such-document", model)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * jtreview T2, T10: scores of a period still running name nobody in the 月报 or the 议程 (暂定，截至…), and a campaign
+     * without plan items has no 整治项目 section, the sections after it numbered on.
+     */
+    @Test
+    void aRunningPeriodNamesNobodyAndNoPlanItemsLeavesTheirSectionOut() {
+        Map<String, Object> model = sampleModel();
+        model.remove("territories");
+        PeriodScores closed = (PeriodScores) model.get("scores");
+        model.put("scores", new PeriodScores(closed.periodCode(), closed.periodName(), closed.from(), closed.to(),
+                closed.ranking().stream().map(r -> new RankedUnit(r.rank(), r.unitId(), r.unitName(), r.total(), r.grade(), false, "",
+                        r.dueCount(), r.closedCount(), r.overdueCount(), r.closureRate(), r.onTimeClosureRate(), r.lostPoints(),
+                        r.scoreBasis(), r.points(), r.maxPoints())).toList(),
+                0, "暂定", true, "2026年11月20日 09:00"));
+        model.put("planItems", new PlanItemProgress.Table(List.of(), new PlanItemProgress.Line(null, "合计", null, "", List.of(), 0, 0, 0, 0)));
+
+        String report = templates.render("monthly-report", model);
+        assertThat(report).contains("一、总体进展", "二、案件办理情况", "三、单位考核", "四、通报单位",
+                "2026年11月尚未结束，以下为截至2026年11月20日 09:00的暂定排名，共 2 个单位参加排名，不据此通报。",
+                "<td class=\"basis\">49.95/90</td>").doesNotContain("整治项目", "class=\"named-units\"", "通报 1 个单位");
+        String agenda = templates.render("agenda", model);
+        assertThat(agenda).contains("二、通报各单位案件办理情况", "四、拟通报的不履职单位", "不据此通报")
+                .doesNotContain("整治项目", "class=\"named-units\"");
+    }
+
     /** 责任区: the monthly report's section 六 appears only with zone rates, with the rubric's targets ("—" where none). */
     @Test
     void theMonthlyReportShowsTheZoneRatesOnlyWhereThereAreZones() {

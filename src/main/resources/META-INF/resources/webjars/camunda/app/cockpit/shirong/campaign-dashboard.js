@@ -636,8 +636,9 @@ function renderCampaign(node, d, documents) {
         el('td', null, u.grade || '—'),
         provisional ? null : el('td', null, u.named ? '通报：' + (u.namedFor || '') : '—')))),
     d.ranking.units.length ? el('p', {class: 'shirong-muted', 'data-score-basis': 'true'},
-      '总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100（没有到期案件的不计案件评分项，没有责任区比率的不计责任区评分项），'
-      + '所以各单位的满分可以不同，失分按该满分计。') : null,
+      '总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100（本期没有可计算数据的评分项，如没有到期案件时的案件评分项，'
+      + '既不计得分也不计满分），'
+      + '所以各单位的满分可以不同，失分按该满分计（见“得分/满分”）。') : null,
     el('h4', null, `近 ${d.trend.periods.length} 个月总分走势`),
     trendChart));
 
