@@ -145,11 +145,20 @@ class CampaignDashboard {
             int returns, int rework, String cases) {
     }
 
-    record Ranked(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named, String namedFor) {
+    /**
+     * {@code points} of {@code maxPoints}: the unit's points on the items that applied to it, of which {@code total} is the
+     * score out of 100 ({@code basis} says so in words).
+     */
+    record Ranked(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named, String namedFor,
+            BigDecimal points, BigDecimal maxPoints, String basis) {
     }
 
-    /** {@code noticeLine}: the total below which a unit is named in the 通报, null when the rubric sets none. */
-    record Ranking(String period, String periodName, BigDecimal noticeLine, String notice, List<Ranked> units) {
+    /**
+     * {@code noticeLine}: the total below which a unit is named in the 通报, null when the rubric sets none;
+     * {@code provisional}: the period is still running, so the ranking is 暂定 as of {@code asOf} and names no unit.
+     */
+    record Ranking(String period, String periodName, BigDecimal noticeLine, String notice, List<Ranked> units,
+            boolean provisional, String asOf) {
     }
 
     /** A unit's total in each of {@code periods} (null where it was not ranked). */
@@ -478,11 +487,12 @@ class CampaignDashboard {
         if (town != null && !town.published().test(window.periodCode())) {
             String district = organizations.find(c.tenantId()).map(o -> o.name()).orElse(c.tenantId());
             return new Ranking(window.periodCode(), window.periodName(), line, district + "尚未印发" + window.periodName()
-                    + "考核排名的通报，印发后可在此查看排名", List.of());
+                    + "考核排名的通报，印发后可在此查看排名", List.of(), false, null);
         }
         UnitScores.PeriodScores current = scores.read(c.tenantId(), c.code(), window.periodCode());
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
-                .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor())).toList());
+                .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor(),
+                        u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf());
     }
 
     /** The campaign's cases, or those of them the participating town may read. */

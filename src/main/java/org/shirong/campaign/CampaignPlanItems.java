@@ -78,7 +78,10 @@ class CampaignPlanItems implements PlanItemProgress {
         return counts;
     }
 
-    /** One line per plan item, a line of the cases under none if there are any, and their sum. */
+    /**
+     * One line per plan item, a line of the cases under none if there are any, and their sum; no line at all for a
+     * template without plan items (九亭's): its 其他 line would be every case, which the unit tables already show.
+     */
     private Table table(String campaignCode, List<CampaignTemplate.Item> items, Map<String, int[]> counts, int[] other) {
         Map<String, String> names = organization.unitNames(records.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElse(null));
         List<Line> lines = new ArrayList<>();
@@ -89,7 +92,7 @@ class CampaignPlanItems implements PlanItemProgress {
                     i.responsible().stream().map(g -> names.getOrDefault(g, g)).toList(), n[0], n[1], n[2], n[3]));
             add(sum, n);
         }
-        if (other[0] > 0) {
+        if (other[0] > 0 && !items.isEmpty()) {
             lines.add(new Line(null, NO_ITEM, null, "—", List.of(), other[0], other[1], other[2], other[3]));
             add(sum, other);
         }

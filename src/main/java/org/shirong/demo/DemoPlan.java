@@ -49,7 +49,7 @@ final class DemoPlan {
                     "九亭大街 318 号", null, "九亭社区", "沿街店招灯箱破损，面板脱落有坠落隐患", Goal.IN_RECTIFICATION),
             new Case("JT-DEMO", 40, 10, "涞坊路桥墩乱涂写", "GRAFFITI", "NORMAL", "PATROL",
                     "涞坊路跨河桥桥墩", null, null, "桥墩两侧喷涂字迹约 5 平方米", Goal.AWAITING_VERIFICATION),
-            new Case("JT-DEMO", 41, 10, "九亭公园门口果壳箱满溢", "SURVEY_PUBLIC_FACILITIES", "NORMAL", "SURVEY",
+            new Case("JT-DEMO", 41, 10, "九亭公园门口果壳箱满溢", "LITTER_BIN", "NORMAL", "SURVEY",
                     "九亭公园南门", null, null, "满意度测评点位问题：果壳箱满溢、周边有散落垃圾", Goal.DISPATCHED),
             new Case("JT-DEMO", 41, 11, "沿街商户门责告知书未张贴", "DOOR_DUTY_UNFULFILLED", "NORMAL", "PATROL",
                     "九亭大街 100 号至 180 号", null, "九亭社区", "8 家沿街商户未张贴《责任告知书》，门前有堆物", Goal.DISPATCHED),

@@ -27,7 +27,10 @@ public interface PlanItemProgress {
         }
     }
 
-    /** The items in the plan's order and their sum; {@code items} is empty for a campaign whose template has none. */
+    /**
+     * The items in the plan's order and their sum; {@code items} is empty for a campaign whose template has none (not even
+     * a line of the cases under no item), and the documents and the 驾驶舱 then leave the 整治项目 section out.
+     */
     record Table(List<Line> items, Line total) {
 
         public Table {

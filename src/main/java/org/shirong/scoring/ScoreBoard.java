@@ -10,10 +10,16 @@ import java.util.Locale;
 /**
  * The scores of one period and scope: the ranked units (best first; equal totals share a rank, the
  * next rank skips, and the order among them is by unit name), and the units not ranked because no
- * case of theirs was due (无案件).
+ * case of theirs was due (无案件). {@code provisional}: computed before the period ended (暂定，截至计算之时), so it
+ * names no unit for the 通报: who is 不履职 is known only once the period has closed.
  */
 record ScoreBoard(ScorePeriod period, String scope, Instant computedAt, boolean stored, List<UnitScore> ranking,
-        List<UnitScore> unranked) {
+        List<UnitScore> unranked, boolean provisional) {
+
+    ScoreBoard(ScorePeriod period, String scope, Instant computedAt, boolean stored, List<UnitScore> ranking,
+            List<UnitScore> unranked) {
+        this(period, scope, computedAt, stored, ranking, unranked, false);
+    }
 
     /** Equal totals in Chinese name order (pinyin where the JDK knows it), then by id. */
     static final Comparator<UnitScore> BY_NAME = Comparator.comparing(UnitScore::unitName, Collator.getInstance(Locale.CHINA))
@@ -27,7 +33,21 @@ record ScoreBoard(ScorePeriod period, String scope, Instant computedAt, boolean 
     }
 
     ScoreBoard asStored(boolean isStored) {
-        return new ScoreBoard(period, scope, computedAt, isStored, ranking, unranked);
+        return new ScoreBoard(period, scope, computedAt, isStored, ranking, unranked, provisional);
+    }
+
+    /**
+     * This board as a provisional one when it was computed before {@code periodEnd}: the same ranks and totals, no unit
+     * named (a running month's ranking is 暂定 and carries no 通报 flag). Unchanged when computed at or after the end.
+     */
+    ScoreBoard provisionalBefore(Instant periodEnd) {
+        if (computedAt == null || !computedAt.isBefore(periodEnd)) {
+            return this;
+        }
+        List<UnitScore> unnamed = ranking.stream().map(u -> new UnitScore(u.unitId(), u.unitName(), u.ranked(), u.rank(),
+                u.total(), u.grade(), u.caseScore(), u.inspectionScore(), false, List.of(), u.indicators(), u.components()))
+                .toList();
+        return new ScoreBoard(period, scope, computedAt, stored, unnamed, unranked, true);
     }
 
     /** Why a unit is named in the 通报. */
@@ -56,6 +76,18 @@ record ScoreBoard(ScorePeriod period, String scope, Instant computedAt, boolean 
         /** The points short of the maximum. */
         BigDecimal lost() {
             return maxPoints.subtract(points);
+        }
+    }
+
+    /**
+     * The points behind a unit's total, for people: the maximum of the items that applied to it this period (an item
+     * without figures, such as the zone items of a unit without zones, neither scores nor counts) and the points it got.
+     */
+    record Basis(BigDecimal maxPoints, BigDecimal points) {
+
+        static Basis of(List<ComponentPoints> components) {
+            return new Basis(components.stream().map(ComponentPoints::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    components.stream().map(ComponentPoints::points).reduce(BigDecimal.ZERO, BigDecimal::add));
         }
     }
 

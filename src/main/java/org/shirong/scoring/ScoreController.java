@@ -37,17 +37,22 @@ class ScoreController {
     }
 
     /** {@code appeals}: 核准申诉 2 件, the deductions no longer counted because the unit's appeal was approved; null when none. */
+    /**
+     * {@code maxPoints} and {@code points}: the sums over the items that applied to the unit, of which {@code caseScore}
+     * is the score out of 100; {@code basis} says so for people ({@code 本期适用评分项满分 90 分，得 20 分，折合百分制 22.22 分}).
+     */
     record RankView(int rank, String unitId, String unitName, String grade, BigDecimal total, boolean nonPerforming,
-            List<Named> namedFor, BigDecimal caseScore, BigDecimal inspectionScore, Indicators indicators,
-            List<ComponentPoints> components, String appeals) {
+            List<Named> namedFor, BigDecimal caseScore, BigDecimal inspectionScore, BigDecimal maxPoints, BigDecimal points,
+            String basis, Indicators indicators, List<ComponentPoints> components, String appeals) {
     }
 
     record NoCasesView(String unitId, String unitName, String note, BigDecimal inspectionScore, Indicators indicators,
             String appeals) {
     }
 
+    /** {@code provisional}: the period had not ended when the scores were computed, so no unit is named (暂定). */
     record ScoresView(String period, String periodName, LocalDate from, LocalDate to, String campaign, boolean stored,
-            Instant computedAt, List<RankView> ranking, List<NoCasesView> noCases, List<String> nonPerformingUnits,
+            boolean provisional, Instant computedAt, List<RankView> ranking, List<NoCasesView> noCases, List<String> nonPerformingUnits,
             String notice, CooperationBoard cooperation, TerritoryBoard territories) {
     }
 
@@ -62,12 +67,12 @@ class ScoreController {
         boolean wholeOrganization = resolved.wholeOrganization();
         return new ScoresView(p.code(), p.name(), p.from(), p.to(),
                 board.scope().startsWith(ScoreService.ORGANIZATION_SCOPE) ? null : board.scope(),
-                board.stored(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),
+                board.stored(), board.provisional(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),
                 board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
                         u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators(),
                         appeals(u.indicators())))
                         .toList(),
-                board.nonPerformingUnits(), ScoreNotice.text(board),
+                board.nonPerformingUnits(), ScoreNotice.text(board, scores.zone()),
                 // 协办 is counted over the whole organisation, so a campaign's view leaves it out; a district campaign's
                 // view ranks the towns on the campaign's cases located in them, as its 通报 does
                 wholeOrganization ? scores.cooperation(p, own) : null,
@@ -75,9 +80,10 @@ class ScoreController {
     }
 
     private static RankView rank(UnitScore u) {
+        ScoreBoard.Basis basis = ScoreBoard.Basis.of(u.components());
         return new RankView(u.rank(), u.unitId(), u.unitName(), u.grade(), u.total(), u.nonPerforming(),
                 u.namedFor().stream().map(n -> new Named(n.name(), n.label())).toList(), u.caseScore(), u.inspectionScore(),
-                u.indicators(), u.components(), appeals(u.indicators()));
+                basis.maxPoints(), basis.points(), ScoreNotice.basis(u), u.indicators(), u.components(), appeals(u.indicators()));
     }
 
     private static String appeals(Indicators indicators) {

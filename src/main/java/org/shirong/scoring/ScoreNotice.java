@@ -1,22 +1,41 @@
 package org.shirong.scoring;
 
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
+import org.shirong.scoring.ScoreBoard.Basis;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 
 /**
- * The 通报 text of a period: how many units were ranked and which are named, with why: the items that cost each its
- * points, with the rate or the counts they were scored on.
+ * The 通报 text of a period: how many units were ranked and which are named, with why: the basis of each named unit's
+ * total (the items that applied to it, their maximum and its points, as a score out of 100) and the items that cost it
+ * its points, with the rate or the counts they were scored on. A provisional board (the period still running) names
+ * none and says so.
  */
 final class ScoreNotice {
+
+    /** When a provisional board was computed: {@code 2026年12月7日 10:30}. */
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private ScoreNotice() {
     }
 
-    static String text(ScoreBoard board) {
-        String head = board.period().name() + "单位考核：" + board.ranking().size() + " 个单位参加排名"
+    /** The time a provisional board counts up to, for people, in the town's zone. */
+    static String asOf(ScoreBoard board, ZoneId zone) {
+        return board.computedAt() == null ? "" : AS_OF.format(board.computedAt().atZone(zone));
+    }
+
+    static String text(ScoreBoard board, ZoneId zone) {
+        String counted = board.ranking().size() + " 个单位参加排名"
                 + (board.unranked().isEmpty() ? "" : "，" + board.unranked().size() + " 个单位本期无应结案件不排名");
+        if (board.provisional()) {
+            return board.period().name() + "单位考核（暂定，截至" + asOf(board, zone) + "）：" + counted
+                    + "。本期尚未结束，排名随案件办理变化，不据此通报；期末后按考核细则确定通报单位。";
+        }
+        String head = board.period().name() + "单位考核：" + counted;
         String named = board.ranking().stream().filter(UnitScore::nonPerforming).map(ScoreNotice::line)
                 .collect(Collectors.joining("；"));
         return head + (named.isEmpty() ? "。本期无通报单位。" : "。通报：" + named + "。");
@@ -24,9 +43,29 @@ final class ScoreNotice {
 
     private static String line(UnitScore u) {
         String lost = lost(u);
-        return "%s（第 %d 名，总分 %s，%s 级%s%s；%s）".formatted(u.unitName(), u.rank(), u.total().toPlainString(), u.grade(),
-                u.inspectionScore() == null ? "" : "，检查得分 " + u.inspectionScore().toPlainString(),
-                lost.isEmpty() ? "" : "，失分：" + lost, u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
+        return "%s（第 %d 名，总分 %s，%s 级；%s%s；%s）".formatted(u.unitName(), u.rank(), u.total().toPlainString(), u.grade(),
+                basis(u), lost.isEmpty() ? "" : "；失分：" + lost,
+                u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
+    }
+
+    /**
+     * How the unit's total comes from its items, so that a reader can add up the 失分: {@code 本期适用评分项满分 90 分，得 20 分，
+     * 折合百分制 22.22 分}, and, when inspection scores are weighted in, {@code ，与检查得分 80.00 加权后总分 40.00 分}; empty for a
+     * unit without items.
+     */
+    static String basis(UnitScore u) {
+        if (u.components().isEmpty() || u.caseScore() == null) {
+            return "";
+        }
+        Basis b = Basis.of(u.components());
+        String text = "本期适用评分项满分 " + plain(b.maxPoints()) + " 分，得 " + plain(b.points()) + " 分，折合百分制 "
+                + u.caseScore().toPlainString() + " 分";
+        return u.total() == null || u.total().compareTo(u.caseScore()) == 0 || u.inspectionScore() == null ? text
+                : text + "，与检查得分 " + u.inspectionScore().toPlainString() + " 加权后总分 " + u.total().toPlainString() + " 分";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     /**

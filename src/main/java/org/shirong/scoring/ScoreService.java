@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Computes, saves and reads unit scores: reads the period's case facts and the organisation, lets
  * {@link ScoreCalculator} score them with the rubric, and keeps one set of rows per period and scope.
- * A period still running is counted up to the engine clock: a case due later is not yet 应结案 unless it was closed.
+ * A period still running is counted up to the engine clock: a case due later is not yet 应结案 unless it was closed, and
+ * its board is provisional ({@link ScoreBoard#provisional}): ranked, but naming no unit for the 通报.
  * Which cases count for a period is the rule of {@link ScoringFacts#casesCounted}; the responsibility zones' rates come
  * from {@link ZoneFacts}, if the zone capability is there.
  */
@@ -132,7 +133,7 @@ class ScoreService {
                 .filter(r -> r.unit() != null).toList() : List.of();
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
                 scoredUnits(organization, campaign, cases, returns, reopens), cases, returns, reopens, inspections.totals(period.code()),
-                zoneFigures(organization, period), e.now());
+                zoneFigures(organization, period), e.now()).provisionalBefore(period.end(zone));
     }
 
     /**
@@ -177,7 +178,8 @@ class ScoreService {
                 : facts.stepsByTerritory("REOPENED", district, ids, campaign, e.from(), e.until(), ReopenFact::new);
         ScoringRubric rubric = rubrics.rubric(district);
         ScoreBoard board = new ScoreCalculator(rubric.forTerritories()).calculate(period, ORGANIZATION_SCOPE + district,
-                places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, reopens, Map.of(), e.now());
+                places.stream().map(p -> new Unit(p.id(), p.name())).toList(), cases, returns, reopens, Map.of(), e.now())
+                .provisionalBefore(period.end(zone));
         Map<String, Organization.Level> levels = new HashMap<>();
         places.forEach(p -> levels.put(p.id(), p.organization().level()));
         return TerritoryBoard.of(board, levels, rubric.territoryRanking());
@@ -207,10 +209,14 @@ class ScoreService {
         return board.asStored(true);
     }
 
-    /** The stored scores of the period, or, if it was never stored, the scores computed now. */
+    /**
+     * The stored scores of the period, or, if it was never stored, the scores computed now; provisional (no unit named)
+     * when they were computed before the period ended.
+     */
     @Transactional(readOnly = true)
     ScoreBoard board(ScorePeriod period, String organization, String scope) {
-        return records.find(period, scope).orElseGet(() -> calculate(period, organization, scope));
+        return records.find(period, scope).map(b -> b.provisionalBefore(period.end(zone)))
+                .orElseGet(() -> calculate(period, organization, scope));
     }
 
     /** Enters (or replaces) a unit's points on one inspection score sheet for a period; every item is checked against the sheet. */

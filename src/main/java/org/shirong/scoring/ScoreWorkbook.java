@@ -89,6 +89,7 @@ class ScoreWorkbook {
         String period = "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to();
         String exported = "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
         String subtitle = period + "　｜　通报线：" + line(rubric)
+                + (board.provisional() ? "　｜　暂定（本期尚未结束，不据此通报）" : "")
                 + "　｜　" + (board.stored() && board.computedAt() != null
                         ? "已保存的得分（计算于 " + SHOWN.format(board.computedAt().atZone(zone)) + "）" : "按当前数据即时计算，未保存")
                 + exported;
@@ -122,7 +123,7 @@ class ScoreWorkbook {
             sheet.label(row, col, u.indicators().caseCount() == 0 ? "无案件，不排名" : "应结案件均已挂账，不排名");
             row++;
         }
-        sheet.note(row + 1, columns.size(), ScoreNotice.text(board));
+        sheet.note(row + 1, columns.size(), ScoreNotice.text(board, zone));
         TerritoryBoard territories = resolved.wholeOrganization()
                 ? scores.territories(resolved.period(), resolved.organization()) : null;
         if (territories != null) {

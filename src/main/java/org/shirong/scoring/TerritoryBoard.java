@@ -22,7 +22,9 @@ record TerritoryBoard(List<Place> ranking, List<Place> noCases, List<String> nam
             String grade, boolean named, Indicators indicators) {
     }
 
-    static TerritoryBoard of(ScoreBoard board, Map<String, Level> levels, TerritoryRanking rule) {
+    static TerritoryBoard of(ScoreBoard board, Map<String, Level> levels, TerritoryRanking given) {
+        // a running period's ranking is provisional: it names no town or street until the period has closed
+        TerritoryRanking rule = board.provisional() ? null : given;
         Set<String> named = new HashSet<>();
         List<String> notices = new ArrayList<>();
         for (Level level : List.of(Level.TOWN, Level.STREET)) {
@@ -49,7 +51,8 @@ record TerritoryBoard(List<Place> ranking, List<Place> noCases, List<String> nam
         List<Place> ranking = board.ranking().stream().map(u -> place(u, levels, named.contains(u.unitId()))).toList();
         List<Place> noCases = board.unranked().stream().map(u -> place(u, levels, false)).toList();
         return new TerritoryBoard(ranking, noCases, ranking.stream().filter(Place::named).map(Place::organization).toList(),
-                notices.isEmpty() ? "本期没有予以通报的街镇。" : String.join("；", notices) + "。");
+                board.provisional() ? "本期尚未结束，街镇排名为暂定，不据此通报；期末后确定予以通报的街镇。"
+                        : notices.isEmpty() ? "本期没有予以通报的街镇。" : String.join("；", notices) + "。");
     }
 
     private static Place place(UnitScore u, Map<String, Level> levels, boolean named) {

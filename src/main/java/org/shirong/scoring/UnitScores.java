@@ -32,17 +32,21 @@ public class UnitScores {
     }
 
     /**
-     * One ranked unit, its rates for people ({@code 66.67%} or {@code —}), why it is named, if it is, and the items that
-     * cost it points ({@code 责任告知书送达率 77.78%（7/9）扣 5.00 分}, empty when none did).
+     * One ranked unit, its rates for people ({@code 66.67%} or {@code —}), why it is named, if it is, the items that
+     * cost it points ({@code 责任告知书送达率 77.78%（7/9）扣 5.00 分}, empty when none did), and how its total comes from
+     * its items ({@code 本期适用评分项满分 90 分，得 20 分，折合百分制 22.22 分}): the 失分 are out of that maximum, not of 100.
      */
     public record RankedUnit(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named,
             String namedFor, int dueCount, int closedCount, int overdueCount, String closureRate, String onTimeClosureRate,
-            String lostPoints) {
+            String lostPoints, String scoreBasis, BigDecimal points, BigDecimal maxPoints) {
     }
 
-    /** A period's ranking (best first) and the 通报 sentence of {@link ScoreNotice}. */
+    /**
+     * A period's ranking (best first) and the 通报 sentence of {@link ScoreNotice}. {@code provisional}: the period had not
+     * ended when it was computed ({@code asOf}, {@code 2026年12月7日 10:30}), so it is 暂定 and names no unit.
+     */
     public record PeriodScores(String periodCode, String periodName, LocalDate from, LocalDate to, List<RankedUnit> ranking,
-            int unrankedCount, String notice) {
+            int unrankedCount, String notice, boolean provisional, String asOf) {
 
         public List<RankedUnit> named() {
             return ranking.stream().filter(RankedUnit::named).toList();
@@ -231,17 +235,19 @@ public class UnitScores {
         return p.orElseThrow(() -> new IllegalArgumentException("考核期间 \"" + code + "\" 无效：" + ScorePeriod.FORMAT_HINT));
     }
 
-    private static PeriodScores view(ScoreBoard board) {
+    private PeriodScores view(ScoreBoard board) {
         ScorePeriod p = board.period();
         return new PeriodScores(p.code(), p.name(), p.from(), p.to(), board.ranking().stream().map(UnitScores::ranked).toList(),
-                board.unranked().size(), ScoreNotice.text(board));
+                board.unranked().size(), ScoreNotice.text(board, scores.zone()), board.provisional(),
+                ScoreNotice.asOf(board, scores.zone()));
     }
 
     private static RankedUnit ranked(UnitScore u) {
         Indicators i = u.indicators();
+        ScoreBoard.Basis basis = ScoreBoard.Basis.of(u.components());
         return new RankedUnit(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.nonPerforming(),
                 String.join("、", u.namedFor().stream().map(NamedFor::label).toList()), i.dueCount(), i.closedCount(),
                 i.overdueCount(), Indicators.display(i.closureRate()), Indicators.display(i.onTimeClosureRate()),
-                ScoreNotice.lost(u));
+                ScoreNotice.lost(u), ScoreNotice.basis(u), basis.points(), basis.maxPoints());
     }
 }

@@ -27,20 +27,30 @@
   }
   function told(message) { var e = new Error(message); e.shirong = true; return e; }
 
+  // 每个类别目录（日常巡查问题、“931”整治项目、满意度测评大类）一个 optgroup。满意度测评的大类只在来源为“满意度测评”时提供：
+  // 同一个满溢的果壳箱，按巡查类别 1 个工作日整改，按测评大类“公共设施”却是 5 个工作日；测评点位问题能归入巡查类别的，
+  // 选巡查类别（按其时限整改，来源仍记为满意度测评），其余的才选测评大类。类别目录只有测评大类的组织（松江区）任何来源都用它们。
+  var SURVEY_GROUP = 'SURVEY';
+  var SURVEY_SOURCE = 'SURVEY';
+  var surveyGroup = null;
+
   function fillCategories(list) {
     var select = $('report-category');
     select.appendChild(el('option', null, '请选择问题类别')).value = '';
     var groups = {};
     list.forEach(function (c) {
       categories[c.code] = c;
-      var group = groups[c.groupName];
+      var group = groups[c.group];
       if (!group) {
-        group = groups[c.groupName] = el('optgroup');
+        group = groups[c.group] = el('optgroup');
         group.label = c.groupName;
+        group.setAttribute('data-group', c.group);
         select.appendChild(group);
       }
       group.appendChild(el('option', null, c.name)).value = c.code;
     });
+    // only where the organisation has other categories too; otherwise the survey 大类 are all it has
+    surveyGroup = Object.keys(groups).length > 1 ? groups[SURVEY_GROUP] || null : null;
     select.addEventListener('change', function () {
       var c = categories[select.value];
       $('report-category-hint').textContent = c && c.defaultLeadUnitName
@@ -48,9 +58,31 @@
     });
   }
 
+  // 满意度测评大类放在其他类别之后，只在来源为满意度测评时列出；换成别的来源时，已选的测评大类随之清除。
+  function offerCategoriesOf(source) {
+    if (!surveyGroup) { return; }
+    var select = $('report-category');
+    var survey = source === SURVEY_SOURCE;
+    if (survey && surveyGroup.parentNode !== select) {
+      select.appendChild(surveyGroup);
+    } else if (!survey && surveyGroup.parentNode === select) {
+      var chosen = categories[select.value];
+      select.removeChild(surveyGroup);
+      if (chosen && chosen.group === SURVEY_GROUP) {
+        select.value = '';
+        $('report-category-hint').textContent = '';
+      }
+    }
+    $('report-source-hint').textContent = survey
+      ? '测评点位问题能归入上面的巡查类别的（如果壳箱满溢、暴露垃圾），请选该类别，按其时限整改；其余问题选“' + surveyGroup.label + '”中的大类。'
+      : '';
+  }
+
   function fillSources(list) {
     var select = $('report-source');
     list.forEach(function (s) { select.appendChild(el('option', null, s.name)).value = s.code; });
+    select.addEventListener('change', function () { offerCategoriesOf(select.value); });
+    offerCategoriesOf(select.value);
   }
 
   function fillCampaigns(list) {
@@ -205,6 +237,7 @@
     position = null;
     $('report-position').textContent = '';
     $('report-category-hint').textContent = '';
+    offerCategoriesOf($('report-source').value);
     for (var n = 1; n <= maxPhotos; n++) { removePhoto(n); }
     $('report-done').hidden = true;
     form.hidden = false;

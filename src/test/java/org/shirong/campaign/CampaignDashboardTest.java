@@ -196,6 +196,15 @@ class CampaignDashboardTest {
 
             // October: 城管中队's late closure counts there.
             Map october = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/DASHJX/dashboard?period=2024-10", Map.class);
+            // jtreview T2, T3: October still runs, so its ranking is provisional (暂定，截至今日) and names nobody; September's
+            // is final. Each unit's points of the maximum of its items stand beside its total.
+            assertThat((Map) october.get("ranking")).containsEntry("provisional", true).containsEntry("asOf", "2024年10月5日 10:00");
+            assertThat((List<Map>) ((Map) october.get("ranking")).get("units")).noneMatch(u -> Boolean.TRUE.equals(u.get("named")));
+            assertThat((String) ((Map) october.get("ranking")).get("notice")).contains("暂定，截至2024年10月5日 10:00", "不据此通报");
+            assertThat(ranking).containsEntry("provisional", false);
+            assertThat((List<Map>) ranking.get("units")).allSatisfy(u -> assertThat(((Number) u.get("total")).doubleValue())
+                    .isCloseTo(((Number) u.get("points")).doubleValue() * 100 / ((Number) u.get("maxPoints")).doubleValue(),
+                            org.assertj.core.data.Offset.offset(0.006)));
             assertThat((List<Map>) october.get("units")).extracting(CampaignDashboardTest::figures).contains("城管中队 0 0 0 0 1 0 0");
 
             // The overview's card: this month's (October's) totals as the campaign page counts them, without ranking or trend.
@@ -246,6 +255,26 @@ class CampaignDashboardTest {
                     .isEqualTo(HttpStatus.FORBIDDEN);
         } finally {
             clear(jx, "DASHJX");
+            ClockUtil.reset();
+        }
+    }
+
+    /** jtreview T10: a campaign whose template lists no plan items (九亭's) has no 整治项目 lines, not one 其他 line of every case. */
+    @Test
+    void aCampaignWithoutPlanItemsHasNoPlanItemLines() {
+        ClockUtil.setCurrentTime(Date.from(at("2024-10-05T10:00")));
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHJT");
+        try {
+            clear(jt, "DASHJT");
+            jt.campaign("九亭镇驾驶舱测试", 2).unit("chengguan", "城管中队", 1);
+            jt.addCase("chengguan", "2024-09-02T09:00", "2024-09-05T09:00", "2024-09-04T10:00", false);
+
+            Map d = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/DASHJT/dashboard?period=2024-09", Map.class);
+
+            assertThat((List<Map>) d.get("planItems")).isEmpty();
+            assertThat(figures((Map) d.get("total"))).as("the case is counted with its unit").isEqualTo("合计 0 0 0 1 0 0 0");
+        } finally {
+            clear(jt, "DASHJT");
             ClockUtil.reset();
         }
     }

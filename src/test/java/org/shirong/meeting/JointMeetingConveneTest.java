@@ -402,7 +402,9 @@ class JointMeetingConveneTest {
                 .as("the month's two meetings are told apart").isEqualTo("召开会议并记录 · 工作例会（2026年12月20日）");
         String secondAgenda = agendaHtml("MEETTEST/weekly/20261220T0100Z");
         assertThat(secondAgenda).as("the 20th reports the month so far, not only the month before")
-                .contains("（一）本月以来（2026年12月1日至2026年12月19日 09:00）", "（二）2026年11月", "截至2026年12月19日 09:00");
+                .contains("（一）本月以来（2026年12月1日至2026年12月19日 09:00）", "（二）2026年11月")
+                // 九亭's template has no plan items, so no 整治项目 sentence "截至…，各整治项目共发现问题…" (jtreview T10)
+                .doesNotContain("各整治项目");
         assertThat(org.shirong.report.HtmlTables.rows(secondAgenda, "cases-to-date"))
                 .contains(List.of("环卫所", "2", "1", "1", "1"), List.of("城管中队", "0", "0", "0", "2"));
         assertThat(org.shirong.report.HtmlTables.rows(agendaHtml("MEETTEST/weekly/20261205T0100Z"), "cases-to-date"))
@@ -411,7 +413,8 @@ class JointMeetingConveneTest {
                 .as("each meeting's papers carry its day").containsExactly("九亭镇会议测试活动工作例会（2026年12月20日）议程",
                         "九亭镇会议测试活动工作例会（2026年12月5日）议程");
 
-        assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("五、拟通报的不履职单位", "class=\"named-units\"");
+        assertThat(agendaHtml("MEETTEST/weekly/20261205T0100Z")).contains("四、拟通报的不履职单位", "class=\"named-units\"")
+                .as("no 整治项目 section for a template without plan items (jtreview T10)").doesNotContain("整治项目");
         assertThat(agendaHtml("MEETTEST/weekly/20261220T0100Z"))
                 .contains("2026年11月考核不履职单位已于2026年12月5日由工作例会（2026年12月5日 09:00）通报"
                         + "（《九亭镇会议测试活动关于2026年11月考核不履职单位的通报》），本次会议不再重复通报")

@@ -552,6 +552,45 @@ class RectificationBrowserTest {
     }
 
     /**
+     * jtreview T6: 九亭's 上报问题 lists its categories by list (optgroup) and offers the survey 大类 only for a problem from
+     * 满意度测评, with a word that a survey problem fitting a patrol category (an overflowing bin) takes that category; a 大类
+     * chosen for a survey problem is cleared when the source changes.
+     */
+    @Test
+    void jiutingsReportPageOffersTheSurveyCategoriesOnlyForASurveyProblem() throws IOException {
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport();
+                browser.login("chuangban1", "demo");
+                browser.driver().get("http://localhost:" + port + "/shirong/report");
+                browser.until(d -> "true".equals(d.findElement(By.id("report-page")).getAttribute("data-loaded")));
+                JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+                String groups = "return Array.from(document.querySelectorAll('#report-category optgroup')).map(g => g.label).join('|');";
+                Select source = new Select(browser.driver().findElement(By.id("report-source")));
+                Select category = new Select(browser.driver().findElement(By.id("report-category")));
+
+                source.selectByValue("PATROL");
+                assertThat(js.executeScript(groups)).isEqualTo("日常巡查问题");
+                assertThat(category.getOptions()).extracting(WebElement::getText).contains("果壳箱/废物箱（满溢、破损、缺失）")
+                        .doesNotContain("公共设施");
+
+                source.selectByValue("SURVEY");
+                assertThat(js.executeScript(groups)).isEqualTo("日常巡查问题|满意度测评 11 大类");
+                assertThat(browser.visible(By.id("report-source-hint")).getText()).contains("果壳箱满溢", "按其时限整改");
+                category.selectByValue("SURVEY_PUBLIC_FACILITIES");
+                assertThat(browser.visible(By.id("report-category-hint")).getText()).contains("5 个工作日");
+
+                source.selectByValue("PATROL");
+                assertThat(category.getFirstSelectedOption().getAttribute("value")).as("the 大类 is no choice for a patrol problem").isEmpty();
+                assertThat(js.executeScript(groups)).isEqualTo("日常巡查问题");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-report-survey-failure");
+                throw e;
+            }
+        }
+    }
+
+    /**
      * 锦溪's 环卫所, on patrol with a phone, reports one problem on 上报问题 (reached from Tasklist's header, which offers it
      * to a user who may report): the page offers
      * only the sources he may choose, names what is left out beside its field, shrinks the camera's photo and keeps its time

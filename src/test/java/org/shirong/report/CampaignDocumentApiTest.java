@@ -250,7 +250,7 @@ class CampaignDocumentApiTest {
                     .isEqualTo(HtmlTables.columnSums(cases.subList(0, cases.size() - 1), 1));
 
             List<List<String>> ranking = HtmlTables.rows(html, "ranking");
-            assertThat(ranking).extracting(r -> r.get(1) + " 应结案 " + r.get(4) + " 结案 " + r.get(5))
+            assertThat(ranking).extracting(r -> r.get(1) + " 应结案 " + r.get(5) + " 结案 " + r.get(6))
                     .containsExactlyInAnyOrder("建管所 应结案 2 结案 1", "水利站 应结案 1 结案 1", "城管中队 应结案 1 结案 1");
             String summary = HtmlTables.sentenceBefore(html, "ranking");
             assertThat(summary).startsWith("2024年9月共 3 个单位参加排名");

@@ -49,10 +49,12 @@ class DocumentTemplatesTest {
         model.put("cases", new Figures.CaseTable(List.of(new Figures.UnitCases("chengguan", "城管中队", 3, 2, 1, 1)),
                 new Figures.UnitCases("", "合计", 3, 2, 1, 1)));
         model.put("scores", new PeriodScores("2026-11", "2026年11月", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
-                List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%", ""),
+                List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%", "",
+                                "本期适用评分项满分 90 分，得 89.8 分，折合百分制 99.78 分", new BigDecimal("89.80"), new BigDecimal("90.00")),
                         new RankedUnit(2, "chengguan", "城管中队", new BigDecimal("55.5"), "D", true, "总分低于通报线", 2, 1, 1,
-                                "50.00%", "50.00%", "按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分")),
-                3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。"));
+                                "50.00%", "50.00%", "按期结案率 50.00% 扣 20.00 分，结案率 50.00% 扣 20.00 分",
+                                "本期适用评分项满分 90 分，得 49.95 分，折合百分制 55.50 分", new BigDecimal("49.95"), new BigDecimal("90.00"))),
+                3, "2026年11月单位考核：2 个单位参加排名。通报：城管中队。", false, "2026年12月1日 00:00"));
         var shihudang = new org.shirong.scoring.UnitScores.TerritoryScores.Place(1, "石湖荡镇", "镇", new BigDecimal("88.00"), "B",
                 false, 4, 3, 1, "75.00%", "75.00%");
         var yueyang = new org.shirong.scoring.UnitScores.TerritoryScores.Place(2, "岳阳街道", "街道", new BigDecimal("52.00"), "D",
@@ -150,6 +152,31 @@ class DocumentTemplatesTest {
         assertThatThrownBy(() -> templates.render("notice", model)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("notice");
         assertThatThrownBy(() -> templates.render("no-such-document", model)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * jtreview T2, T10: scores of a period still running name nobody in the 月报 or the 议程 (暂定，截至…), and a campaign
+     * without plan items has no 整治项目 section, the sections after it numbered on.
+     */
+    @Test
+    void aRunningPeriodNamesNobodyAndNoPlanItemsLeavesTheirSectionOut() {
+        Map<String, Object> model = sampleModel();
+        model.remove("territories");
+        PeriodScores closed = (PeriodScores) model.get("scores");
+        model.put("scores", new PeriodScores(closed.periodCode(), closed.periodName(), closed.from(), closed.to(),
+                closed.ranking().stream().map(r -> new RankedUnit(r.rank(), r.unitId(), r.unitName(), r.total(), r.grade(), false, "",
+                        r.dueCount(), r.closedCount(), r.overdueCount(), r.closureRate(), r.onTimeClosureRate(), r.lostPoints(),
+                        r.scoreBasis(), r.points(), r.maxPoints())).toList(),
+                0, "暂定", true, "2026年11月20日 09:00"));
+        model.put("planItems", new PlanItemProgress.Table(List.of(), new PlanItemProgress.Line(null, "合计", null, "", List.of(), 0, 0, 0, 0)));
+
+        String report = templates.render("monthly-report", model);
+        assertThat(report).contains("一、总体进展", "二、案件办理情况", "三、单位考核", "四、通报单位",
+                "2026年11月尚未结束，以下为截至2026年11月20日 09:00的暂定排名，共 2 个单位参加排名，不据此通报。",
+                "<td class=\"basis\">49.95/90</td>").doesNotContain("整治项目", "class=\"named-units\"", "通报 1 个单位");
+        String agenda = templates.render("agenda", model);
+        assertThat(agenda).contains("二、通报各单位案件办理情况", "四、拟通报的不履职单位", "不据此通报")
+                .doesNotContain("整治项目", "class=\"named-units\"");
     }
 
     /** 责任区: the monthly report's section 六 appears only with zone rates, with the rubric's targets ("—" where none). */

@@ -238,6 +238,56 @@ class MonthlyReportPreviewTest {
         assertThat(report("2024-Q4")).contains("2024年第四季度");
     }
 
+    /**
+     * jtreview T2, T3, T10: a 九亭 campaign's report (its template has no plan items) has no 整治项目 section and numbers the
+     * others on; its named unit's total is stated on its basis (the items that applied, their maximum and its points) so
+     * that its 失分 add up; and the running month's ranking is provisional, naming no unit though one is far below 60.
+     */
+    @Test
+    void aJiutingReportLeavesOutPlanItemsStatesTheBasisOfItsTotalsAndNamesNoUnitWhileTheMonthRuns() {
+        CampaignFixture jt = new CampaignFixture(jdbc, "DOCJT");
+        try {
+            jt.clear();
+            jt.campaign("九亭镇创建预览", 2).unit("chengguan", "城管中队", 1).unit("huanwei", "环卫所", 2);
+            // September: 城管中队 1 on time + 1 open past due → 50 of 90 → 55.56 D, named; 环卫所 1 on time → A.
+            jt.addCase("chengguan", "2024-09-02T09:00", "2024-09-05T09:00", "2024-09-04T10:00", false);
+            jt.addCase("chengguan", "2024-09-10T09:00", "2024-09-11T09:00", null, true);
+            jt.addCase("huanwei", "2024-09-12T09:00", "2024-09-13T09:00", "2024-09-12T15:00", false);
+            // October (running: today is 5 October): 环卫所's case past due and open → far below 60, yet not named.
+            jt.addCase("huanwei", "2024-10-01T09:00", "2024-10-02T09:00", null, true);
+
+            String september = jiuting("2024-09");
+            assertThat(september).doesNotContain("整治项目", "其他（不属于整治项目）").contains("一、总体进展", "二、案件办理情况",
+                    "三、单位考核", "四、通报单位");
+            assertThat(HtmlTables.rows(september, "plan-items")).isEmpty();
+            List<String> chengguan = HtmlTables.rows(september, "ranking").stream().filter(r -> r.get(1).equals("城管中队"))
+                    .findFirst().orElseThrow();
+            String[] basis = chengguan.get(3).split("/");
+            assertThat(new java.math.BigDecimal(basis[0]).multiply(new java.math.BigDecimal(100))
+                    .divide(new java.math.BigDecimal(basis[1]), 2, java.math.RoundingMode.HALF_UP).toPlainString())
+                    .as("总分 = 得分 ÷ 满分 × 100").isEqualTo(chengguan.get(2));
+            assertThat(HtmlTables.rows(september, "named-units")).singleElement().satisfies(row -> assertThat(row.get(4))
+                    .startsWith("本期适用评分项满分 " + basis[1] + " 分，得 " + basis[0] + " 分，折合百分制 " + chengguan.get(2) + " 分；失分：")
+                    .contains("按期结案率 50.00% 扣 20.00 分"));
+            assertThat(september).contains("总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100");
+
+            String october = jiuting("2024-10");
+            assertThat(october).contains("2024年10月尚未结束，以下为截至2024年10月5日 10:00的暂定排名",
+                    "排名为截至2024年10月5日 10:00的暂定结果，不据此通报").doesNotContain("本期无通报单位");
+            assertThat(HtmlTables.rows(october, "ranking")).anySatisfy(r -> assertThat(r.get(1)).isEqualTo("环卫所"));
+            assertThat(HtmlTables.rows(october, "named-units")).isEmpty();
+        } finally {
+            jt.clear();
+        }
+    }
+
+    private String jiuting(String period) {
+        ResponseEntity<String> response = rest.withBasicAuth("chuangban1", "demo")
+                .getForEntity("/api/campaigns/DOCJT/monthly-report?period=" + period, String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
     private String report(String period) {
         ResponseEntity<String> response = rest.withBasicAuth("jxtuijinban1", "demo")
                 .getForEntity("/api/campaigns/DOCPV/monthly-report?period=" + period, String.class);

@@ -149,7 +149,10 @@ class RubricLoaderTest {
                 .hasMessageContaining("找不到考核评分细则文件");
     }
 
-    /** 锦溪镇's own scoring.yaml replaces only the section it writes; 九亭镇 keeps the shared rubric. */
+    /**
+     * 锦溪镇's and 九亭镇's own scoring.yaml replace only the sections they write: neither names the last units (their plans
+     * name 不履职 units, not the bottom N), both keep the shared rules; 九亭镇 keeps the shared zone items.
+     */
     @Test
     void anOrganisationsOwnFileReplacesOnlyTheSectionsItWrites() {
         RubricLoader loader = new RubricLoader(new ScoringProperties("scoring.yaml"),
@@ -158,7 +161,10 @@ class RubricLoaderTest {
         ScoringRubric jinxi = loader.rubric("jinxi");
         ScoringRubric jiuting = loader.rubric("jiuting");
         assertThat(jinxi.nonPerforming().bottom()).isZero();
-        assertThat(jiuting.nonPerforming().bottom()).isEqualTo(3);
+        assertThat(jiuting.nonPerforming().bottom()).as("九亭方案：通报不履职的单位，不按末位").isZero();
+        assertThat(jiuting.nonPerforming().belowScore()).isEqualByComparingTo("60");
+        assertThat(new RubricLoader(new ScoringProperties("scoring.yaml")).rubric(null).nonPerforming().bottom())
+                .as("the shared rubric still names the bottom 3").isEqualTo(3);
         assertThat(jinxi.rules()).isEqualTo(jiuting.rules());
         assertThat(jinxi.sheets()).as("锦溪 scores its own 931 items").isNotEqualTo(jiuting.sheets()).hasSize(9);
         assertThat(jinxi.zoneRuleList()).as("no Shanghai 责任区 items").isEmpty();

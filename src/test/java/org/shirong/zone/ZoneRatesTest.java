@@ -290,9 +290,11 @@ class ZoneRatesTest {
         assertThat(unitScores.zoneRates("jiuting", "2023-05")).isEmpty();
         // The 通报 says which rates cost the points, not the case rates a unit without cases does not have.
         assertThat((String) scores.get("notice")).contains("第一居委会（第 ", "第二居委会（第 ")
-                .contains("总分 40.00，D 级，失分：责任区履责率 主要道路 98.00%（49/50）、其他道路 66.67%（2/3）扣 10.00 分，"
-                        + "责任告知书送达率 90.00%（9/10）扣 0.50 分，责任告知书上墙率 70.00%（7/10）扣 1.50 分；")
-                .contains("总分 50.00，D 级，失分：责任告知书上墙率 0.00%（0/5）扣 5.00 分；")
+                // and on what the total stands: the zone items alone (20 points, not 100), so that the 失分 add up (jtreview T3)
+                .contains("总分 40.00，D 级；本期适用评分项满分 20 分，得 8 分，折合百分制 40.00 分；失分：责任区履责率 主要道路 "
+                        + "98.00%（49/50）、其他道路 66.67%（2/3）扣 10.00 分，责任告知书送达率 90.00%（9/10）扣 0.50 分，"
+                        + "责任告知书上墙率 70.00%（7/10）扣 1.50 分；")
+                .contains("总分 50.00，D 级；本期适用评分项满分 10 分，得 5 分，折合百分制 50.00 分；失分：责任告知书上墙率 0.00%（0/5）扣 5.00 分；")
                 .doesNotContain("第一居委会（第 1 名，总分 0.00，E 级，按期结案率 —");
     }
 

@@ -448,6 +448,13 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
   });
 }
 
+// A unit's points of the maximum of the items that applied to it ("20/90"), of which its total is the score out of 100.
+function pointsOf(u) {
+  const plain = v => String(Number(v));
+  return u.maxPoints === null || u.maxPoints === undefined || Number(u.maxPoints) === 0 ? '—'
+    : `${plain(u.points)}/${plain(u.maxPoints)}`;
+}
+
 // ---- 责任区: the zones' rates of the period per 负责单位 against the rubric's targets, and the ladder's counts ----------
 
 // A rate as GET /api/zones/rates gives it ({part, whole, rate, text}); red when below its target. Its count
@@ -613,14 +620,25 @@ function renderCampaign(node, d, documents) {
 
   const rankChart = chart(280);
   const trendChart = chart(280);
+  const provisional = !!d.ranking.provisional;
   node.appendChild(el('section', {class: 'shirong-block'},
-    el('h3', null, `${d.ranking.periodName}考核排名`),
+    // a running month's ranking is provisional (暂定，截至今日): it names no unit, so it has no 通报 column until the month closes
+    el('h3', {'data-provisional': provisional ? 'true' : 'false'},
+      `${d.ranking.periodName}考核排名` + (provisional ? '（暂定，截至今日）' : '')),
     el('p', {class: 'shirong-notice'}, d.ranking.notice || ''),
-    d.ranking.noticeLine === null ? null : el('p', {class: 'shirong-muted'}, `通报线：总分低于 ${d.ranking.noticeLine} 分`),
+    d.ranking.noticeLine === null ? null : el('p', {class: 'shirong-muted'}, provisional
+      ? `本期尚未结束，期末后总分低于 ${d.ranking.noticeLine} 分（通报线）的单位予以通报`
+      : `通报线：总分低于 ${d.ranking.noticeLine} 分`),
     rankChart,
-    table('shirong-ranking', ['名次', '单位', '总分', '等级', '通报'], d.ranking.units.map(u =>
+    table('shirong-ranking', ['名次', '单位', '总分', '得分/满分', '等级'].concat(provisional ? [] : ['通报']), d.ranking.units.map(u =>
       el('tr', {'data-unit': u.unitId, class: u.named ? 'danger' : ''}, el('td', null, u.rank), el('td', null, u.unitName),
-        el('td', null, u.total), el('td', null, u.grade || '—'), el('td', null, u.named ? '通报：' + (u.namedFor || '') : '—')))),
+        el('td', null, u.total), el('td', {class: 'shirong-number', title: u.basis || ''}, pointsOf(u)),
+        el('td', null, u.grade || '—'),
+        provisional ? null : el('td', null, u.named ? '通报：' + (u.namedFor || '') : '—')))),
+    d.ranking.units.length ? el('p', {class: 'shirong-muted', 'data-score-basis': 'true'},
+      '总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100（本期没有可计算数据的评分项，如没有到期案件时的案件评分项，'
+      + '既不计得分也不计满分），'
+      + '所以各单位的满分可以不同，失分按该满分计（见“得分/满分”）。') : null,
     el('h4', null, `近 ${d.trend.periods.length} 个月总分走势`),
     trendChart));
 
@@ -629,7 +647,8 @@ function renderCampaign(node, d, documents) {
     node.appendChild(zoneSection(d));
   }
 
-  node.appendChild(el('section', {class: 'shirong-block'},
+  // a template without plan items (九亭's) has no 整治项目 section: all its cases would be one line of 其他
+  if (d.planItems.length) node.appendChild(el('section', {class: 'shirong-block'},
     el('h3', null, '各整治项目（截至今天）'),
     table('shirong-items', ['项目', '牵头单位', '发现', '结案', '超期', '案件台账'],
       d.planItems.concat([d.planItemTotal]).map(i => {
