@@ -565,7 +565,7 @@ class CampaignBrowserTest {
             // started in its first phase, as CampaignApiTest does, and driven into its second
             CampaignDriver.clockAt(Instant.parse("2026-11-20T02:00:00Z"));
             ResponseEntity<String> started = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/campaigns", new HttpEntity<>("""
-                    {"template":"jinxi-2017-931","code":"JX-FILES","name":"锦溪 931（附件测试）","dates":{"start":"2026-10-21"}}""",
+                    {"template":"jinxi-2017-931","code":"JX-FILES","name":"锦溪 931（附件测试）","dates":{"phases":[{"from":"2026-10-21","to":"2026-11-20"},{},{}]}}""",
                     headers), String.class);
             assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
             run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
