@@ -52,6 +52,12 @@ final class UnitChecks {
                 continue;
             }
             checks.group(at + ".group", p.group());
+            String collective = checks.references.group(p.group()).map(g -> g.parent()).orElse(null);
+            if (collective != null && checks.references.organization().isCollective(collective) && checks.template.participants()
+                    .stream().anyMatch(o -> o != null && o.organization() == null && collective.equals(o.group()))) {
+                problems.add("%s.group: \"%s\" 属于 \"%s\"，而 \"%s\" 已是参加单位（其各单位分别参加），请删去其中一项".formatted(at,
+                        p.group(), collective, collective));
+            }
             checks.checkId("participants", i, p.id() == null ? p.group() : p.id(), PARTICIPANT_ID, seen);
             if (p.standIn() && TemplateChecks.blank(p.name())) {
                 problems.add(at + ".name: 替身单位（stand-in: true）必须写明方案中的真实单位名称");
@@ -73,7 +79,9 @@ final class UnitChecks {
             if (first != null) {
                 problems.add("%s.category: \"%s\" 与 items[%d] 重复".formatted(at, item.category(), first));
             }
-            checks.group(at + ".lead", item.lead());
+            if (checks.group(at + ".lead", item.lead())) {
+                checks.collective(at + ".lead", item.lead(), "请写牵头的具体单位");
+            }
             for (int k = 0; k < item.responsible().size(); k++) {
                 checks.group("%s.responsible[%d]".formatted(at, k), item.responsible().get(k));
             }

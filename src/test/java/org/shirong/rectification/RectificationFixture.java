@@ -38,6 +38,11 @@ final class RectificationFixture {
     /** How often an approval held the saves of scores. */
     int savesHeld;
     final NotificationFixture notifications;
+    /** The responsibility zones the dispatch of a case to 各居委会 looks at: a case at {@code address} is in the zone. */
+    final java.util.List<Zone> zones = new java.util.ArrayList<>();
+
+    record Zone(String address, String owner, String community) {
+    }
 
     RectificationFixture(ProcessEngine engine) {
         DataSource dataSource = engine.getProcessEngineConfiguration() instanceof
@@ -92,7 +97,10 @@ final class RectificationFixture {
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
-        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation, 90);
+        PlaceOwners places = (tenant, address, community, gridCell, groups, names) -> zones.stream()
+                .filter(z -> z.address().equals(address)).map(z -> new PlaceOwners.Owner(z.owner(), z.community())).toList();
+        CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
+                new CollectiveUnits(ORGANIZATIONS, identity, places), 90);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", roles);
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
@@ -128,6 +136,7 @@ final class RectificationFixture {
 
     void clear() {
         Mocks.reset();
+        zones.clear();
         notifications.clear();
         jdbc.update("delete from rect_case_appeal");
         jdbc.update("delete from rect_case_party");
