@@ -79,9 +79,7 @@ final class UnitChecks {
             if (first != null) {
                 problems.add("%s.category: \"%s\" 与 items[%d] 重复".formatted(at, item.category(), first));
             }
-            if (checks.group(at + ".lead", item.lead())) {
-                checks.collective(at + ".lead", item.lead(), "请写牵头的具体单位");
-            }
+            checks.group(at + ".lead", item.lead());
             for (int k = 0; k < item.responsible().size(); k++) {
                 checks.group("%s.responsible[%d]".formatted(at, k), item.responsible().get(k));
             }
