@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.shirong.campaign.CampaignTemplate.Item;
 import org.shirong.campaign.CampaignTemplate.Participant;
+import org.shirong.campaign.CampaignTemplate.TaskDefinition;
+import org.shirong.organization.Organization;
 import org.shirong.rectification.Category;
 import org.shirong.system.StartupRefusedException;
 
@@ -79,20 +81,36 @@ final class CampaignTemplateReader {
     }
 
     private static CampaignTemplate withDefaults(CampaignTemplate t, TemplateReferences references) {
-        List<Participant> participants = t.participants().stream().map(p -> {
+        // a collective's participant id (各居委会) stands for its member units' ids in the tasks' units
+        java.util.Map<String, List<String>> membersById = new java.util.HashMap<>();
+        List<Participant> participants = t.participants().stream().<Participant>mapMulti((p, out) -> {
             if (p.organization() != null) {
                 var town = references.subOrganization(p.organization()).orElseThrow();
-                return new Participant(p.id() == null ? town.id() : p.id(), town.roles().office(),
-                        p.name() == null ? town.name() : p.name(), p.duties(), p.standIn(), town.id());
+                out.accept(new Participant(p.id() == null ? town.id() : p.id(), town.roles().office(),
+                        p.name() == null ? town.name() : p.name(), p.duties(), p.standIn(), town.id()));
+                return;
             }
             var group = references.group(p.group()).orElseThrow();
-            return new Participant(p.id() == null ? p.group() : p.id(), p.group(), p.name() == null ? group.name() : p.name(),
-                    p.duties() == null ? group.duties() : p.duties(), p.standIn(), null);
+            String duties = p.duties() == null ? group.duties() : p.duties();
+            if (references.organization().isCollective(p.group())) {
+                // 各居委会 takes part as each of its committees: each signs its own 目标责任书 and does its own tasks
+                List<Organization.GroupDefinition> members = references.organization().memberUnits(p.group());
+                membersById.put(p.id() == null ? p.group() : p.id(), members.stream().map(Organization.GroupDefinition::id).toList());
+                members.forEach(m -> out.accept(new Participant(m.id(), m.id(), m.name(),
+                        m.duties() == null || m.duties().isBlank() ? duties : m.duties(), p.standIn(), null)));
+                return;
+            }
+            out.accept(new Participant(p.id() == null ? p.group() : p.id(), p.group(), p.name() == null ? group.name() : p.name(),
+                    duties, p.standIn(), null));
         }).toList();
+        List<TaskDefinition> tasks = membersById.isEmpty() ? t.tasks() : t.tasks().stream().map(d -> d.units().isEmpty() ? d
+                : new TaskDefinition(d.id(), d.name(), d.phase(), d.who(), d.units().stream()
+                        .flatMap(u -> membersById.getOrDefault(u, List.of(u)).stream()).toList(), d.kind(), d.dueBeforePhaseEnd(),
+                        d.dueAfterPhaseStart(), d.findings(), d.evidence(), d.requirement(), d.with())).toList();
         List<Item> items = t.items().stream().map(i -> new Item(i.category(),
                 i.name() == null ? references.category(i.category()).map(Category::name).orElseThrow() : i.name(),
                 i.lead(), i.responsible(), i.finishBy(), i.sources())).toList();
-        return new CampaignTemplate(t.id(), t.name(), t.source(), t.phases(), participants, items, t.tasks(), t.cycles(), t.rules(),
+        return new CampaignTemplate(t.id(), t.name(), t.source(), t.phases(), participants, items, tasks, t.cycles(), t.rules(),
                 t.evidence());
     }
 

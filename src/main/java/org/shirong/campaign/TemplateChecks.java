@@ -193,12 +193,16 @@ final class TemplateChecks {
         return "config/organizations/" + references.organization().id() + "/categories.yaml";
     }
 
-    void group(String at, String id) {
+    /** Whether {@code id} is a group of the organisation; says what is wrong when it is not. */
+    boolean group(String at, String id) {
         if (blank(id)) {
             problems.add(at + ": 必须填写组 id（" + organizationFile() + "）");
+            return false;
         } else if (references.group(id).isEmpty()) {
             problems.add(at + ": 组 \"" + id + "\" 未在 " + organizationFile() + " 中定义");
+            return false;
         }
+        return true;
     }
 
     /** {@code with}: groups of the organisation, each once, besides a group {@code who} (not each-unit or each-item-lead). */
@@ -235,8 +239,16 @@ final class TemplateChecks {
             }
         } else if (blank(who)) {
             problems.add(at + ": 必须填写由谁办理（组 id、each-unit 或 each-item-lead）");
-        } else {
-            group(at, who);
+        } else if (group(at, who)) {
+            collective(at, who, "请写 each-unit（每个参加单位各办一件）或具体的单位");
+        }
+    }
+
+    /** A collective (各居委会) does no work as one: its member units each do their own ({@code hint}: what to write instead). */
+    void collective(String at, String group, String hint) {
+        if (references.organization().isCollective(group)) {
+            problems.add("%s: \"%s\"（%s）是若干单位的统称，不能作为一个单位办理：%s".formatted(at, group,
+                    references.organization().groupName(group), hint));
         }
     }
 

@@ -52,6 +52,12 @@ final class UnitChecks {
                 continue;
             }
             checks.group(at + ".group", p.group());
+            String collective = checks.references.group(p.group()).map(g -> g.parent()).orElse(null);
+            if (collective != null && checks.references.organization().isCollective(collective) && checks.template.participants()
+                    .stream().anyMatch(o -> o != null && o.organization() == null && collective.equals(o.group()))) {
+                problems.add("%s.group: \"%s\" 属于 \"%s\"，而 \"%s\" 已是参加单位（其各单位分别参加），请删去其中一项".formatted(at,
+                        p.group(), collective, collective));
+            }
             checks.checkId("participants", i, p.id() == null ? p.group() : p.id(), PARTICIPANT_ID, seen);
             if (p.standIn() && TemplateChecks.blank(p.name())) {
                 problems.add(at + ".name: 替身单位（stand-in: true）必须写明方案中的真实单位名称");

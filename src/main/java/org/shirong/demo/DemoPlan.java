@@ -20,6 +20,12 @@ final class DemoPlan {
             String address, String territory, String community, String description, Goal goal) {
     }
 
+    /**
+     * Cases the dispatch table gives to a collective (各物业公司) whose member the case does not tell (the demo's zones come
+     * after the cases): the office assigns them, by title, to the member unit, an hour after they are reported.
+     */
+    static final java.util.Map<String, String> ASSIGNED_BY_OFFICE = java.util.Map.of("易富路某小区楼道堆物", "wuye01");
+
     /** Days replayed before today: six weeks, so that at least one meeting scores a month with cases. */
     static final int DAYS = 42;
 
@@ -35,7 +41,7 @@ final class DemoPlan {
             new Case("JT-DEMO", 0, 14, "沪亭北路地铁站出口乱设摊", "ILLEGAL_STALL", "NORMAL", "PATROL",
                     "沪亭北路九亭地铁站 2 号口", null, null, "傍晚有 3 处流动摊贩占用人行道", Goal.CLOSED),
             new Case("JT-DEMO", 1, 9, "涞坊路小区沿街阳台乱晾晒", "HANGING_LAUNDRY", "NORMAL", "SELF_INSPECTION",
-                    "涞坊路 500 弄沿街一侧", null, "涞坊社区", "临街阳台外挑晾晒衣物，影响街景", Goal.OVERDUE),
+                    "涞坊路 500 弄沿街一侧", null, "第一居委会", "临街阳台外挑晾晒衣物，影响街景", Goal.OVERDUE),
             new Case("JT-DEMO", 1, 15, "易富路某小区楼道堆物", "STAIRWELL_CLUTTER", "NORMAL", "SELF_INSPECTION",
                     "易富路 88 弄 12 号楼道", null, "易富社区", "一至三楼楼道堆放纸板和旧家具，堵塞通道", Goal.CLOSED),
             new Case("JT-DEMO", 2, 10, "九新公路人行道破损", "ROAD_DAMAGE", "NORMAL", "PATROL",

@@ -144,6 +144,11 @@ class DemoSeeder implements ApplicationRunner {
             for (DemoPlan.Case c : DemoPlan.CASES) {
                 Instant reported = first.plusDays(c.day()).atTime(c.hour(), 0).atZone(zone).toInstant();
                 steps.add(new Step(reported, order++, () -> report(c)));
+                String assigned = DemoPlan.ASSIGNED_BY_OFFICE.get(c.title());
+                if (assigned != null) {
+                    steps.add(new Step(reported.plus(Duration.ofMinutes(20)), order++, () -> complete(c, "Task_RedispatchCase",
+                            Map.of("newLeadUnit", DemoApi.value(assigned)))));
+                }
                 if (c.goal() == Goal.DISPATCHED) {
                     continue;
                 }

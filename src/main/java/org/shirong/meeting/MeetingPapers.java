@@ -66,11 +66,11 @@ class MeetingPapers {
         PeriodScores periodScores = issued.isPresent() ? scores.read(m.organization(), m.campaignCode(), period)
                 : scores.computeAndSave(m.organization(), m.campaignCode(), period);
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
-        List<Option> units = units(m.campaignCode(), m.organization());
+        List<Option> called = campaignUnits(m.campaignCode(), m.organization());
         WorkingCalendar calendar = calendars.of(m.organization());
         return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), !periodScores.named().isEmpty() && issued.isEmpty(),
-                calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), units, categories(m.organization()),
-                units.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
+                calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), decisionUnits(called, m.organization()),
+                categories(m.organization()), called.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
     }
 
     /**
@@ -79,9 +79,7 @@ class MeetingPapers {
      * its applicable categories.
      */
     void offerAdHoc(VariableScope variables, String tenant) {
-        List<Option> units = new java.util.ArrayList<>(organization.units(tenant::equals).stream()
-                .filter(u -> u.type() != GroupType.LEADING_GROUP && u.type() != GroupType.OFFICE)
-                .map(u -> new Option(u.name(), u.id())).toList());
+        List<Option> units = new java.util.ArrayList<>(decisionUnits(List.of(), tenant));
         organizations.townNamesByOffice(tenant).forEach((office, town) -> units.add(new Option(town, office)));
         offer(variables, units, categories(tenant));
     }
@@ -171,12 +169,11 @@ class MeetingPapers {
     }
 
     /**
-     * The units a meeting of the campaign may give work to and checks off as present: its participants, then the lead and
-     * responsible units of its plan items that are not among them (锦溪's 创建办 leads two 931 items but signs no letter,
-     * s52 J21), each once; or, before the campaign lists any, every unit of the organisation that can be given work. Not
-     * every unit of the organisation: a meeting deploys the campaign's work, to the units the plan gives a part in it.
+     * The campaign's units, who are called to its meetings: its participants, then the lead and responsible units of its
+     * plan items that are not among them (锦溪's 创建办 leads two 931 items but signs no letter, s52 J21), each once; or,
+     * before the campaign lists any, every unit of the organisation that can be given work.
      */
-    private List<Option> units(String campaignCode, String tenant) {
+    private List<Option> campaignUnits(String campaignCode, String tenant) {
         List<MeetingRecords.CampaignUnit> campaignUnits = records.campaignUnits(campaignCode);
         if (!campaignUnits.isEmpty()) {
             List<Option> units = new java.util.ArrayList<>(campaignUnits.stream().map(u -> new Option(u.name(), u.groupId())).toList());
@@ -189,10 +186,31 @@ class MeetingPapers {
             }
             return List.copyOf(units);
         }
-        return organization.units().stream().filter(u -> u.type() != GroupType.LEADING_GROUP && u.type() != GroupType.OFFICE)
+        return organization.units(tenant).stream().filter(u -> u.type() != GroupType.LEADING_GROUP && u.type() != GroupType.OFFICE)
                 .map(u -> new Option(u.name(), u.id())).toList();
     }
 
+    /**
+     * Who a meeting's decision may go to (jtreview T9): the campaign's units, then every working group and unit of the
+     * organisation the template does not name (九亭: 执法整治组 for 联合执法、专项整治 of 重点难点, 督导检查组 for checks, 党政办,
+     * 河长办 …, each 居委会), as a case or a 交办 may go to any of them. Not the leading group nor the office, which decide
+     * and hand out, nor a collective (各居委会), whose work is each member's: its member units are offered instead.
+     */
+    private List<Option> decisionUnits(List<Option> campaignUnits, String tenant) {
+        List<OrganizationRecords.Unit> own = organization.units(tenant);
+        java.util.Set<String> collectives = own.stream().map(OrganizationRecords.Unit::parent).filter(java.util.Objects::nonNull)
+                .filter(parent -> own.stream().anyMatch(u -> u.id().equals(parent) && UNIT_TYPES.contains(u.type())))
+                .collect(Collectors.toSet());
+        List<Option> units = new java.util.ArrayList<>(campaignUnits.stream().filter(u -> !collectives.contains(u.value())).toList());
+        java.util.Set<String> listed = new java.util.HashSet<>(campaignUnits.stream().map(Option::value).toList());
+        own.stream().filter(u -> u.type() == GroupType.WORKING_GROUP).filter(u -> listed.add(u.id()))
+                .forEach(u -> units.add(new Option(u.name(), u.id())));
+        own.stream().filter(u -> UNIT_TYPES.contains(u.type()) && !collectives.contains(u.id())).filter(u -> listed.add(u.id()))
+                .forEach(u -> units.add(new Option(u.name(), u.id())));
+        return List.copyOf(units);
+    }
+
+    private static final java.util.Set<GroupType> UNIT_TYPES = java.util.Set.of(GroupType.UNIT, GroupType.COMMITTEE, GroupType.PROPERTY);
 
     private MeetingDocuments.Meeting meeting(MeetingFacts m) {
         return new MeetingDocuments.Meeting(m.key(), m.organization(), m.campaignCode(), m.campaignName(), m.meetingName(),

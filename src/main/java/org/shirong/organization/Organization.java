@@ -202,11 +202,34 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         return roles != null && groupId.equals(roles.inspectors());
     }
 
-    /** The user's own groups and, for committees and property companies, their umbrella units. */
+    /** The kinds of group that do work as units (a case's lead, a campaign's participant): not the bodies that hand it out. */
+    private static final java.util.Set<GroupType> UNIT_TYPES = java.util.Set.of(GroupType.UNIT, GroupType.COMMITTEE, GroupType.PROPERTY);
+
+    /**
+     * The units that stand under {@code groupId} ({@code parent: groupId}): 第一居委会、第二居委会 under 各居委会, in the file's
+     * order; empty for a group with none.
+     */
+    public List<GroupDefinition> memberUnits(String groupId) {
+        return groups.stream().filter(g -> groupId != null && groupId.equals(g.parent()) && UNIT_TYPES.contains(g.type())).toList();
+    }
+
+    /**
+     * Whether the group is a collective of units (各居委会, 各物业公司): a unit with member units of its own. It names them
+     * together in the plan; the work is each member's (each 居委会 answers for its own 居民区), so no one works as it.
+     */
+    public boolean isCollective(String groupId) {
+        return group(groupId).map(g -> UNIT_TYPES.contains(g.type())).orElse(false) && !memberUnits(groupId).isEmpty();
+    }
+
+    /**
+     * The user's own groups and, for a subset of a leading group (组长、副组长 of 领导小组), the group above. A member unit of a
+     * collective (第一居委会 of 各居委会) is a unit of its own: its staff are not in the collective, so that they see, claim
+     * and complete their own unit's work only, never a sibling's.
+     */
     List<String> effectiveGroups(UserDefinition user) {
         return user.groups().stream()
-                .flatMap(id -> group(id).map(g -> g.parent() == null ? List.of(id) : List.of(id, g.parent()))
-                        .orElse(List.of(id)).stream())
+                .flatMap(id -> group(id).map(g -> g.parent() == null || UNIT_TYPES.contains(g.type()) ? List.of(id)
+                        : List.of(id, g.parent())).orElse(List.of(id)).stream())
                 .distinct()
                 .toList();
     }

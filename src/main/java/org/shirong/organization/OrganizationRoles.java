@@ -119,6 +119,11 @@ public class OrganizationRoles {
         return id != null && organizations.ofGroup(group).map(o -> o.id().equals(id)).orElse(false);
     }
 
+    /** Whether the group is a collective of the organisation's units (各居委会), which no one works as. */
+    public boolean isCollective(String organization, String group) {
+        return organizations.find(organization).map(o -> o.isCollective(group)).orElse(false);
+    }
+
     public String officeOf(String organization) {
         return organizations.office(organization);
     }

@@ -230,6 +230,7 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
             });
             records.replaceAll(all);
             filters.refreshDueFilters();
+            warnOfCollectiveTasks(all);
         });
         // Logged-in users' groups and organisations are re-read on their next request.
         identities.forgetAll();
@@ -292,6 +293,23 @@ public class OrganizationSeeder implements ApplicationRunner, DisposableBean {
                         id, openCount, String.join("；", open.stream().map(Task::getName).toList())));
             }
         });
+    }
+
+    /**
+     * Work handed to a collective (各居委会) before its member units became units of their own has no one to do it now
+     * (their staff are no longer in the collective): the office reads it and hands it to the right member unit.
+     */
+    private void warnOfCollectiveTasks(List<Organization> all) {
+        for (Organization organization : all) {
+            organization.groups().stream().map(Organization.GroupDefinition::id).filter(organization::isCollective).forEach(id -> {
+                long open = taskService.createTaskQuery().taskCandidateGroup(id).includeAssignedTasks().count();
+                if (open > 0) {
+                    afterCommit(() -> LOG.warn("{}：仍有 {} 个进行中的任务以“{}”为候选组。{}的各单位各自办理本单位的任务，不再属于“{}”，"
+                            + "这些任务只有办公室能看到：请办公室把它们转交给具体的单位（整改案件用“回退”后由办公室改派）",
+                            organization.name(), open, organization.groupName(id), organization.groupName(id), organization.groupName(id)));
+                }
+            });
+        }
     }
 
     /** Says what the synchronisation removed only once it is committed: at start-up a file found broken meanwhile undoes it. */

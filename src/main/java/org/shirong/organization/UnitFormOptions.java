@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * A district's 临时会议 (联席会议) and 工作交办 also name its towns and streets, by their offices (条块联动): a meeting
  * only notifies them; work handed to a town is done by its office in the town's own organisation (WorkAssignmentProcess
  * calls itself there), as a meeting's decision for a town is. A town has no towns, so a town's forms offer its own units.
+ * A collective (各居委会) is not offered, its member units are: each 居委会 does its own work.
  */
 @Configuration
 class UnitFormOptions {
@@ -49,7 +50,8 @@ class UnitFormOptions {
 
             @Override
             public List<Option> options(String organization) {
-                List<Option> units = organizations.of(organization).groups().stream().filter(g -> WORKING.contains(g.type()))
+                Organization own = organizations.of(organization);
+                List<Option> units = own.groups().stream().filter(g -> WORKING.contains(g.type()) && !own.isCollective(g.id()))
                         .map(g -> new Option(g.name(), g.id())).toList();
                 return !towns ? units : Stream.concat(units.stream(), organizations.within(organization).stream()
                         .map(t -> new Option(t.name(), t.roles().office()))).toList();

@@ -38,6 +38,7 @@ public class CaseSteps {
     private static final Logger LOG = LoggerFactory.getLogger(CaseSteps.class);
     private final DateWindow dates;
     private final CaseCooperation cooperation;
+    private final CollectiveUnits collectives;
     private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final int suspensionReviewMaxDays;
@@ -45,12 +46,13 @@ public class CaseSteps {
 
     CaseSteps(RectificationCases cases, EvidencePhotos photos, IdentityService identityService,
             OrganizationRoles roles, WorkingCalendars calendars, DateWindow dates, CaseCooperation cooperation,
-            ProcessNotices notices,
+            ProcessNotices notices, CollectiveUnits collectives,
             @org.springframework.beans.factory.annotation.Value("${shirong.rectification.suspension-review-max-days:90}")
             int suspensionReviewMaxDays) {
         this.suspensionReviewMaxDays = suspensionReviewMaxDays;
         this.notices = notices;
         this.cooperation = cooperation;
+        this.collectives = collectives;
         this.calendars = calendars;
         this.dates = dates;
         this.cases = cases;
@@ -81,8 +83,19 @@ public class CaseSteps {
         Object directedResponsible = execution.getVariable(RectificationProcess.VAR_DIRECTED_RESPONSIBLE_UNITS);
         String responsible = directedResponsible != null ? directedResponsible.toString()
                 : (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS);
+        // 各居委会 is each committee's own work: the one at the case's place, or the office chooses (重新派遣案件)
+        CollectiveUnits.Resolved units = collectives.resolve(organization, cases.get(caseNo(execution)), lead,
+                roles.resolveAll(organization, responsible));
+        String note = null;
+        lead = units.lead();
+        if (units.undetermined() != null) {
+            note = collectives.whyOffice(organization, units.undetermined());
+            lead = roles.officeOf(organization);
+            execution.setVariable(VAR_RETURN_REASON, note);
+        }
+        execution.setVariable(VAR_LEAD_UNDETERMINED, units.undetermined() != null);
         Deadlines d = cases.dispatched(organization, caseNo(execution), execution.getProcessInstanceId(), lead,
-                roles.resolveAll(organization, responsible), limit, decidedDue(execution), false, actor());
+                units.responsible(), limit, decidedDue(execution), false, actor(), note);
         if (execution.hasVariable(VAR_DISPATCH)) {
             execution.removeVariable(VAR_DISPATCH);
         }
@@ -158,12 +171,16 @@ public class CaseSteps {
         if (!roles.isGroupOf(execution.getTenantId(), lead)) {
             throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "本组织没有单位 " + lead);
         }
+        if (roles.isCollective(execution.getTenantId(), lead)) {
+            throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "“" + roles.groupName(lead) + "”是若干单位的统称，请改派给其中具体的单位");
+        }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
         Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), execution.getProcessInstanceId(), lead,
                 withoutLead(responsibleUnits(execution, c), lead), limit, decidedDue(execution), true, actor());
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
+        execution.setVariable(VAR_LEAD_UNDETERMINED, false);
         setDeadlines(execution, d);
         cooperation.leadTookOver(c.caseNo(), lead);
         cooperation.caseChanged(c.caseNo());
@@ -193,6 +210,9 @@ public class CaseSteps {
         for (String unit : units) {
             if (!roles.isGroupOf(execution.getTenantId(), unit)) {
                 throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "本组织没有单位 " + unit);
+            }
+            if (roles.isCollective(execution.getTenantId(), unit)) {
+                throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "“" + roles.groupName(unit) + "”是若干单位的统称，请写其中具体的单位");
             }
         }
         String joined = String.join(",", units);

@@ -513,6 +513,12 @@ public class RectificationCases {
      */
     Deadlines dispatched(String organization, String caseNo, String processInstanceId, String leadUnit, String responsibleUnits,
             TimeLimit limit, LocalDate decidedDue, boolean redispatch, String actor) {
+        return dispatched(organization, caseNo, processInstanceId, leadUnit, responsibleUnits, limit, decidedDue, redispatch, actor, null);
+    }
+
+    /** As above; {@code note} (or null) is added to the timeline's entry: why the office, not the table's unit, has it. */
+    Deadlines dispatched(String organization, String caseNo, String processInstanceId, String leadUnit, String responsibleUnits,
+            TimeLimit limit, LocalDate decidedDue, boolean redispatch, String actor, String note) {
         Instant now = now();
         // a case this transaction registered is dispatched as inserted, without a locking read (CaseRecords)
         CaseRecord c = records.lockIfPresent(caseNo)
@@ -533,7 +539,7 @@ public class RectificationCases {
                 "牵头单位 " + CaseDossiers.unitNames(leadUnit, unitNames)
                         + (blank(responsibleUnits) ? "" : "，责任单位 " + CaseDossiers.unitNames(responsibleUnits, unitNames))
                         + "，时限 " + limit.amount() + " " + limit.unit().label()
-                        + (bounded.note() == null ? "" : "；" + bounded.note()), leadUnit);
+                        + (bounded.note() == null ? "" : "；" + bounded.note()) + (note == null ? "" : "；" + note), leadUnit);
         return d;
     }
 

@@ -59,6 +59,8 @@ public final class RectificationProcess {
     public static final String VAR_ESCALATE_AT = "escalateAt";
     public static final String VAR_CLAIM_DECISION = "claimDecision";
     public static final String VAR_RETURN_REASON = "returnReason";
+    /** Whether the dispatch table named a collective (各居委会) whose member unit the case does not tell: the office assigns it. */
+    public static final String VAR_LEAD_UNDETERMINED = "leadUnitUndetermined";
     public static final String VAR_NEW_LEAD_UNIT = "newLeadUnit";
     public static final String VAR_RECTIFY_ACTION = "rectifyAction";
     public static final String VAR_MEASURES = "measures";

@@ -257,7 +257,8 @@ class ScoreService {
      * The units of the rubric's types in the organisation's order, then lead units of cases that the
      * organisation no longer knows (named by their id, so that their cases still count). For a campaign, of the rubric's
      * types only its participating units (and their member units) and the units its cases, returns and reopenings count
-     * for: a unit outside the campaign is neither ranked on its zones nor listed as 无案件.
+     * for: a unit outside the campaign is neither ranked on its zones nor listed as 无案件. A collective (各居委会, a unit
+     * with member units) is ranked through its members, so not itself, unless it has work of its own in the period.
      */
     private List<Unit> scoredUnits(String tenant, String campaign, List<CaseFact> cases, List<ReturnFact> returns,
             List<ReopenFact> reopens) {
@@ -267,7 +268,12 @@ class ScoreService {
                 reopens.stream().map(ReopenFact::unit)).flatMap(s -> s).collect(Collectors.toCollection(TreeSet::new));
         Predicate<OrganizationRecords.Unit> inScope = campaign == null ? u -> true : inCampaign(all, campaign, working);
         ScoringRubric rubric = rubrics.rubric(tenant);
+        // 各居委会 is ranked as its committees, each on its own work; as itself only for cases led by it before that
+        Set<String> collectives = all.stream().map(OrganizationRecords.Unit::parent).filter(java.util.Objects::nonNull)
+                .filter(parent -> all.stream().anyMatch(p -> p.id().equals(parent) && rubric.scoredUnitTypes().contains(p.type())))
+                .collect(Collectors.toSet());
         List<Unit> units = new ArrayList<>(all.stream().filter(u -> rubric.scoredUnitTypes().contains(u.type()))
+                .filter(u -> !collectives.contains(u.id()) || working.contains(u.id()))
                 .filter(inScope).map(u -> new Unit(u.id(), u.name())).toList());
         working.stream().filter(id -> !known.contains(id)).forEach(id -> units.add(new Unit(id, id)));
         return units;

@@ -177,6 +177,50 @@ class CampaignApiTest {
                 .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, true));
     }
 
+    /**
+     * 各居委会 takes part as each of its committees (jtreview T1): every each-unit task is issued once per committee, and a
+     * committee's staff see and claim their own committee's task only; the sibling's claim is refused (403) in Chinese.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachCommitteeGetsItsOwnTaskAndCannotReadOrClaimItsSiblings() {
+        assertThat(post("chuangban1", """
+                {"template":"jiuting-2023-standard-town","code":"JT-UNITS","name":"九亭镇居委会分别办理测试"}""").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        CampaignDriver run = new CampaignDriver("JT-UNITS", managementService, runtimeService, taskService, jdbc);
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        try {
+            String first = run.task("signResponsibilityLetter/juwei01").getId();
+            String second = run.task("signResponsibilityLetter/juwei02").getId();
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-UNITS").taskCandidateGroup("juweihui").count())
+                    .as("nothing goes to 各居委会 as one").isZero();
+            assertThat(jdbc.queryForList("select task_key from campaign_task where campaign_code = 'JT-UNITS'"
+                    + " and task_key like 'signResponsibilityLetter/%'", String.class))
+                    .contains("signResponsibilityLetter/juwei01", "signResponsibilityLetter/juwei02", "signResponsibilityLetter/wuye01",
+                            "signResponsibilityLetter/wuye02")
+                    .doesNotContain("signResponsibilityLetter/juweihui", "signResponsibilityLetter/wuye");
+            assertThat(taskService.createTaskQuery().taskId(first).singleResult().getName()).startsWith("签订目标责任书（第一居委会）");
+            assertThat(jdbc.queryForList("select name from campaign_unit where campaign_code = 'JT-UNITS'", String.class))
+                    .contains("第一居委会", "第二居委会", "第一物业公司", "第二物业公司").doesNotContain("各居委会", "各物业公司");
+
+            var secondCommittee = rest.withBasicAuth("juwei02a", "demo");
+            List<Map<String, Object>> seen = secondCommittee.getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=JT-UNITS", List.class);
+            assertThat(seen).extracting(t -> t.get("id")).contains(second).doesNotContain(first);
+            ResponseEntity<String> refused = secondCommittee.postForEntity("/engine-rest/task/" + first + "/claim",
+                    json("{\"userId\":\"juwei02a\"}"), String.class);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).contains("第一居委会");
+            assertThat(taskService.createTaskQuery().taskId(first).singleResult().getAssignee()).isNull();
+            assertThat(rest.withBasicAuth("wuye02a", "demo").postForEntity("/engine-rest/task/" + run.task("signResponsibilityLetter/wuye01").getId()
+                    + "/claim", json("{\"userId\":\"wuye02a\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(rest.withBasicAuth("juwei01a", "demo").postForEntity("/engine-rest/task/" + first + "/claim",
+                    json("{\"userId\":\"juwei01a\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        } finally {
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JT-UNITS").list()
+                    .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, true));
+        }
+    }
+
     @Test
     void everyBadFieldIsNamedAndNothingIsStarted() {
         long before = campaigns();

@@ -2,6 +2,7 @@ package org.shirong.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,6 +92,24 @@ class CampaignTemplateReaderTest {
                 .hasMessageContaining("items[0].lead: 组 \"jianguansuo\" 未在 config/organizations/jiuting/organization.yaml 中定义");
         refusing(VALID.replace("who: chuangban, kind", "who: office, kind"))
                 .hasMessageContaining("tasks[1].who: 组 \"office\" 未在 config/organizations/jiuting/organization.yaml 中定义");
+    }
+
+    /**
+     * jtreview T1: 各居委会 takes part as each of its committees (a task's units naming it name them all); it does no task
+     * as one, and a committee listed beside it would take part twice.
+     */
+    @Test
+    void aCollectiveTakesPartAsEachOfItsMemberUnitsAndDoesNoTaskAsOne() throws IOException {
+        CampaignTemplate t = read(VALID.replace("  - { id: town2, group: juwei01, name: 新桥镇, stand-in: true }", "  - group: juweihui")
+                .replace("who: each-unit, due-before-phase-end", "who: each-unit, units: [juweihui], due-before-phase-end"));
+        assertThat(t.participants()).extracting(CampaignTemplate.Participant::id, CampaignTemplate.Participant::name)
+                .containsExactly(tuple("huanwei", "环卫所"), tuple("juwei01", "第一居委会"), tuple("juwei02", "第二居委会"));
+        assertThat(t.tasks().get(0).units()).containsExactly("juwei01", "juwei02");
+
+        refusing(VALID.replace("who: chuangban, kind: CHECKPOINT", "who: juweihui, kind: CHECKPOINT"))
+                .hasMessageContaining("tasks[1].who: \"juweihui\"（各居委会）是若干单位的统称，不能作为一个单位办理");
+        refusing(VALID.replace("  - group: huanwei\n", "  - group: huanwei\n  - group: juweihui\n"))
+                .hasMessageContaining("participants[2].group: \"juwei01\" 属于 \"juweihui\"");
     }
 
     @Test

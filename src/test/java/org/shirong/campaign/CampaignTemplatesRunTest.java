@@ -95,7 +95,8 @@ class CampaignTemplatesRunTest {
         run.runUntil(at("2026-03-01T08:00"));
         assertThat(run.phaseStatus(1)).isEqualTo("RUNNING");
         assertThat(run.openTaskKeys(1)).contains("buildOrganisation/chuangban", "draftPlan/chuangban",
-                "signResponsibilityLetter/chengguan", "signResponsibilityLetter/huanwei").hasSize(17);
+                "signResponsibilityLetter/chengguan", "signResponsibilityLetter/huanwei", "signResponsibilityLetter/juwei01",
+                "signResponsibilityLetter/wuye02").as("各居委会 and 各物业公司 sign as each committee and company").hasSize(19);
         assertThat(run.task("signResponsibilityLetter/chengguan").getName())
                 .as("names its campaign: a task of an earlier campaign may be open beside it").isEqualTo("签订目标责任书（城管中队） · JT-RUN");
         for (String key : run.openTaskKeys(1)) {
@@ -147,8 +148,10 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select c.source from rect_case c where c.campaign_code = 'JT-RUN'", String.class)).containsExactly("SELF_INSPECTION", "SELF_INSPECTION");
         taskService.claim(run.task("rectificationCheckpoint/chuangban").getId(), "chuangban1");
         assertThat((String) taskService.getVariable(run.task("rectificationCheckpoint/chuangban").getId(), CampaignTaskProcess.VAR_OPEN_CASES))
-                // 环卫所 leads the garbage it entered itself: claimed as entered (sjreview F12), so 整改中, not 已派遣
-                .contains("尚有 2 件未结案", "【其他问题】\n  各居委会：\n    · ", "  环卫所：\n    · ", " 九亭大街 18 号垃圾桶满溢（整改中）");
+                // 环卫所 leads the garbage it entered itself: claimed as entered (sjreview F12), so 整改中, not 已派遣; the laundry is
+                // 各居委会's by the table, and nothing tells which committee's: the office is to assign it (jtreview T1)
+                .contains("尚有 2 件未结案", "【其他问题】\n  创建工作办公室：\n    · ", "涞寅路沿街晾晒", "  环卫所：\n    · ",
+                        " 九亭大街 18 号垃圾桶满溢（整改中）").doesNotContain("各居委会");
         run.complete("rectificationCheckpoint/chuangban", Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "no",
                 CampaignTaskProcess.VAR_RESULT, "两处问题已督办"));
         run.completePhase(2);
@@ -168,7 +171,8 @@ class CampaignTemplatesRunTest {
         assertThat(run.task("archiveRecords/chengguan")).as("open work of the last phase stays in Tasklist").isNotNull();
         assertThat(run.meetingsConvened(historyService)).as("5th and 20th, March to December").isEqualTo(20);
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"))
-                .as("15 units × 1 April–1 December, on March–November, and on December at the campaign's end").isEqualTo(150);
+                .as("17 units (each 居委会 and 物业公司 for itself) × 1 April–1 December, on March–November, and on December at"
+                        + " the campaign's end").isEqualTo(170);
         var december = run.task("monthlyReport/2027-01-01/huanwei");
         assertThat(december.getName()).as("the campaign's last month is reported too").isEqualTo("月度工作报告（2026年12月）（环卫所） · JT-RUN");
         assertThat(december.getDueDate()).isAfter(java.util.Date.from(at("2027-01-01T00:00")));

@@ -65,7 +65,13 @@ class ShippedTemplatesTest {
                 .containsExactly("2023-05-31", "2023-10-31", "2023-12-31");
         assertThat(t.phases()).extracting(Phase::length).containsExactly(Period.ofMonths(3), Period.ofMonths(5), Period.ofMonths(2));
         assertThat(t.participants()).extracting(Participant::group).containsExactly("dangqun", "guijian", "lvrong", "zongguan",
-                "huanwei", "pingan", "shefa", "chengjian", "chengyun", "chengguan", "paichusuo", "shichang", "nongfu", "juweihui", "wuye");
+                "huanwei", "pingan", "shefa", "chengjian", "chengyun", "chengguan", "paichusuo", "shichang", "nongfu",
+                "juwei01", "juwei02", "wuye01", "wuye02");
+        // 13、各居委会 and 14、各物业公司 take part as each committee and company, with the duties the plan gives them all
+        assertThat(t.participants()).filteredOn(p -> p.id().equals("juwei02")).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("第二居委会");
+            assertThat(p.duties()).startsWith("负责居民区的环境卫生综合整治工作");
+        });
         // Ids, names and duties come from organization.yaml: the template only names the group.
         Participant dangqun = t.participants().get(0);
         assertThat(dangqun.id()).isEqualTo("dangqun");

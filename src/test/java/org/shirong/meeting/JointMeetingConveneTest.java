@@ -122,7 +122,11 @@ class JointMeetingConveneTest {
         assertThat(stored).extracting(StoredDocument::kind).containsExactly(DocumentKind.AGENDA);
         assertThat(runtimeService.getVariable(pi, VAR_AGENDA_URL)).isEqualTo(stored.get(0).url());
         assertThat(runtimeService.getVariable(pi, VAR_SCORE_PERIOD)).isEqualTo("2026-11");
-        assertThat(runtimeService.getVariable(pi, VAR_UNIT_NAMES)).isEqualTo("城管中队、环卫所");
+        assertThat(runtimeService.getVariable(pi, VAR_UNIT_NAMES).toString())
+                .as("the campaign's units, then the working groups and the organisation's other units (jtreview T9)")
+                .startsWith("城管中队、环卫所、执法整治组、宣传报道组、督导检查组、党群办、")
+                .contains("党政办", "河长办", "生态廊道办", "第一居委会", "第二物业公司")
+                .doesNotContain("各居委会", "各物业公司", "创建工作领导小组", "创建工作办公室");
         assertThat(runtimeService.getVariable(pi, VAR_CATEGORY_NAMES).toString()).contains("暴露垃圾、");
         assertThat(documents.html(stored.get(0).id()).orElseThrow()).as("the template's place").contains("地点：镇政府三楼会议室");
         assertThat(jdbc.queryForList("select body from notification_inbox where template_id = 'meeting-agenda-issued'"
@@ -137,6 +141,8 @@ class JointMeetingConveneTest {
                 VAR_DECISIONS, """
                         城管中队 ｜ 清理九亭大街 88 号暴露垃圾 ｜ 2026-12-04 ｜ 暴露垃圾 ｜ 九亭大街 88 号
                         城管中队\t整治沿街商户门责\t2026-12-10
+                        执法整治组 ｜ 联合执法整治九亭大街夜间乱设摊 ｜ 2026-12-11
+                        督导检查组 ｜ 检查九亭大街整治落实情况 ｜ 2026-12-15
                         """));
         meetingFixture.runJobs(pi);
 
@@ -153,13 +159,17 @@ class JointMeetingConveneTest {
                 .getDescription()).as("the day the decision names (user review s48, M9)").contains("整改期限：2026年12月4日 17:00");
         assertThat(clock).containsEntry("DUE_BOUND", "MEETING_DECISION");
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
-                .processInstanceBusinessKey(CAMPAIGN).singleResult();
+                .processInstanceBusinessKey(CAMPAIGN).taskCandidateGroup("chengguan").singleResult();
+        assertThat(taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY).processInstanceBusinessKey(CAMPAIGN)
+                .taskCandidateGroup("zhifa").singleResult().getName()).as("重点难点 to 执法整治组 (plan 二)").contains("联合执法整治九亭大街夜间乱设摊");
+        assertThat(taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY).processInstanceBusinessKey(CAMPAIGN)
+                .taskCandidateGroup("ducha").count()).isOne();
         assertThat(assignment.getTaskDefinitionKey()).isEqualTo(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT);
         assertThat(taskService.createTaskQuery().taskId(assignment.getId()).taskCandidateGroup("chengguan").count()).isEqualTo(1);
         assertThat(runtimeService.getVariable(assignment.getProcessInstanceId(), WorkAssignmentProcess.VAR_REQUIREMENT).toString())
                 .contains("工作例会决定：整治沿街商户门责", "责任单位：城管中队", "完成期限：2026-12-10");
         assertThat(jdbc.queryForList("select kind from meeting_decision where meeting_key = ? order by decision_no", String.class,
-                "MEETTEST/weekly/20261203T0600Z")).containsExactly("CASE", "ASSIGNMENT");
+                "MEETTEST/weekly/20261203T0600Z")).containsExactly("CASE", "ASSIGNMENT", "ASSIGNMENT", "ASSIGNMENT");
         assertThat(jdbc.queryForObject("select count(*) from rect_case where campaign_code = ? and case_no = ?", Integer.class,
                 CAMPAIGN, meetingCase.get("CASE_NO"))).isEqualTo(1);
         assertThat(documents.list(CAMPAIGN)).extracting(StoredDocument::kind).contains(DocumentKind.AGENDA, DocumentKind.MINUTES);
@@ -187,7 +197,8 @@ class JointMeetingConveneTest {
                     at("2026-12-03T14:00"), null, null).processInstanceId();
             jinxi.runJobs(pi);
             assertThat(runtimeService.getVariable(pi, VAR_UNIT_NAMES).toString()).as("participants first, then the items' units")
-                    .startsWith("城管中队、水利站、创建办、").contains("古保办").doesNotContain("财政所");
+                    .startsWith("城管中队、水利站、创建办、").contains("古保办").as("then the organisation's other units")
+                    .contains("财政所").doesNotContain("推进小组办公室");
             Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();
             assertThat(taskService.getIdentityLinksForTask(record.getId())).extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
                     .containsExactly("jxtuijinban");

@@ -100,7 +100,11 @@ class OrganizationSeederTest {
         assertThat(user.getFirstName()).isEqualTo("王主任");
         assertThat(user.getEmail()).isEqualTo("juwei01a@jiuting.example.cn");
         assertThat(identityService.createGroupQuery().groupMember("juwei01a").list()).as("a 居委会主任 sits in the leading group (附件1)")
-                .extracting(g -> g.getId()).containsExactlyInAnyOrder("juwei01", "juweihui", "lingdao");
+                .extracting(g -> g.getId()).containsExactlyInAnyOrder("juwei01", "lingdao");
+        assertThat(identityService.createUserQuery().memberOfGroup("juweihui").count())
+                .as("各居委会 names the committees together; each is its own unit, so none works as 各居委会").isZero();
+        assertThat(identityService.createGroupQuery().groupMember("lingdao1").list()).as("组长、副组长 are of the leading group")
+                .extracting(g -> g.getId()).contains("zuzhang", "lingdao");
         assertThat(identityService.checkPassword("juwei01a", "demo")).isTrue();
         assertThat(identityService.createUserQuery().userId("admin").memberOfGroup("camunda-admin").count()).isEqualTo(1);
         assertThat(filterService.createTaskFilterQuery().filterName("本单位待办（城管中队）").count()).as("九亭的与锦溪的城管中队").isEqualTo(2);

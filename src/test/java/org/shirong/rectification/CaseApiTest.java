@@ -256,6 +256,56 @@ class CaseApiTest {
         assertThat(shelterRecord).containsEntry("limitAmount", 5).containsEntry("limitUnit", "WORKING_DAYS");
     }
 
+    /**
+     * jtreview T1: 乱晾晒 goes to 各居委会 by the table, and to one committee by the case: the one its reporter belongs to, the
+     * one it names as its 社区, the one whose 居民区 its zone lies in. The other committee neither reads nor claims it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseForTheCommitteesGoesToTheOneCommitteeItsReporterSocietyOrZoneNames() {
+        ResponseEntity<Map> own = as("juwei02a").postForEntity("/api/cases", json("""
+                {"title":"小区沿街阳台乱晾晒","category":"HANGING_LAUNDRY","source":"SELF_INSPECTION","location":{"address":"沪亭北路 300 弄"}}
+                """), Map.class);
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(own.getBody()).containsEntry("leadUnit", "juwei02").containsEntry("leadUnitName", "第二居委会");
+
+        ResponseEntity<Map> named = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"涞坊路阳台乱晾晒","category":"HANGING_LAUNDRY","source":"PATROL",
+                 "location":{"address":"涞坊路 500 弄","community":"第一居委会"}}
+                """), Map.class);
+        assertThat(named.getBody()).containsEntry("leadUnit", "juwei01");
+        String caseNo = (String) named.getBody().get("caseNo");
+        assertThat(as("juwei02a").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String claimTask = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
+        assertThat(as("juwei02a").postForEntity("/engine-rest/task/" + claimTask + "/claim", json("{\"userId\":\"juwei02a\"}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("juwei01a").postForEntity("/engine-rest/task/" + claimTask + "/claim", json("{\"userId\":\"juwei01a\"}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        jdbc.update("insert into zone (tenant_id, zone_no, holder_name, holder_type, address, community, road_class, person,"
+                + " owner_group, status, created_at) values ('jiuting', 'T1-Z-1', '易富路 88 弄 12 号楼', 'RESIDENTIAL', '易富路 88 弄 12 号',"
+                + " '第二居委会', 'OTHER', '高经理', 'wuye02', 'ACTIVE', current_timestamp)");
+        try {
+            // 楼道堆物: 各物业公司 leads, 各居委会 and 城建中心 help; the zone tells both the company and the committee
+            ResponseEntity<Map> zoned = as("lvrong1").postForEntity("/api/cases", json("""
+                    {"title":"楼道堆物","category":"STAIRWELL_CLUTTER","source":"PATROL","location":{"address":"易富路 88 弄 12 号楼道"}}
+                    """), Map.class);
+            assertThat(zoned.getBody()).containsEntry("leadUnit", "wuye02");
+            Map<String, Object> view = as("chuangban1").getForObject("/api/cases/" + zoned.getBody().get("caseNo"), Map.class);
+            assertThat((Map<String, Object>) view.get("record")).containsEntry("responsibleUnits", "juwei02,chengjian");
+
+            ResponseEntity<Map> nowhere = as("lvrong1").postForEntity("/api/cases", json("""
+                    {"title":"楼道堆物","category":"STAIRWELL_CLUTTER","source":"PATROL","location":{"address":"易富路 90 弄 3 号楼道"}}
+                    """), Map.class);
+            String unassigned = (String) nowhere.getBody().get("caseNo");
+            assertThat(nowhere.getBody()).containsEntry("leadUnit", "chuangban");
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(unassigned).singleResult().getTaskDefinitionKey())
+                    .as("the office assigns it").isEqualTo("Task_RedispatchCase");
+        } finally {
+            jdbc.update("delete from zone where zone_no = 'T1-Z-1'");
+        }
+    }
+
     /** 属地 by name or id, and the 社区; a case that names none lies in the organisation's own territory. */
     @Test
     @SuppressWarnings("unchecked")

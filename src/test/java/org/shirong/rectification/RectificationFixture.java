@@ -38,6 +38,11 @@ final class RectificationFixture {
     /** How often an approval held the saves of scores. */
     int savesHeld;
     final NotificationFixture notifications;
+    /** The responsibility zones the dispatch of a case to 各居委会 looks at: a case at {@code address} is in the zone. */
+    final java.util.List<Zone> zones = new java.util.ArrayList<>();
+
+    record Zone(String address, String owner, String community) {
+    }
 
     RectificationFixture(ProcessEngine engine) {
         DataSource dataSource = engine.getProcessEngineConfiguration() instanceof
@@ -93,8 +98,10 @@ final class RectificationFixture {
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
         notifications = new NotificationFixture(engine);
+        PlaceOwners places = (tenant, address, community, gridCell, groups, names) -> zones.stream()
+                .filter(z -> z.address().equals(address)).map(z -> new PlaceOwners.Owner(z.owner(), z.community())).toList();
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
-                notifications.notices(), 90);
+                notifications.notices(), new CollectiveUnits(ORGANIZATIONS, identity, places), 90);
         CaseStepListeners listeners = new CaseStepListeners();
         Mocks.register("organizationRoles", roles);
         Mocks.register("caseDispatchedListener", listeners.caseDispatchedListener(steps));
@@ -130,6 +137,7 @@ final class RectificationFixture {
 
     void clear() {
         Mocks.reset();
+        zones.clear();
         notifications.clear();
         jdbc.update("delete from rect_case_appeal");
         jdbc.update("delete from rect_case_party");

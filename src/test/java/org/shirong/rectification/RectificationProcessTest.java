@@ -264,27 +264,28 @@ class RectificationProcessTest {
     @Test
     void eachResponsibleUnitIsToldAndRecordsItsCooperationAndTheCaseClosingEndsTheOpenOne() {
         fixture.notifications.member("chengguan1", "chengguan", true);
-        fixture.notifications.member("wuye1", "wuye", true);
+        fixture.notifications.member("wuye1", "wuye01", true);
+        fixture.zones.add(new RectificationFixture.Zone("九亭大街 12 号", "wuye01", null)); // 各物业公司 helps: the company of the place
         CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
 
         assertThat(c.leadUnit()).isEqualTo("chengguan");
         assertThat(pi).hasPassed(TASK_START_COOPERATION).isWaitingAt(TASK_CLAIM);
         assertThat(asyncJobs(pi)).isZero();
-        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).containsExactly("huanwei", "wuye");
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).containsExactly("huanwei", "wuye01");
         assertThat(fixture.parties.of(c.caseNo())).allSatisfy(p -> {
             assertThat(p.reason()).isEqualTo(CaseParties.Reason.RESPONSIBLE);
             assertThat(p.dueAt()).isEqualTo(c.dueAt());
         });
         ProcessInstance huanwei = cooperation(c, "huanwei");
-        ProcessInstance wuye = cooperation(c, "wuye");
+        ProcessInstance wuye = cooperation(c, "wuye01");
         execute(job(CaseCooperationProcess.START, huanwei));
         execute(job(CaseCooperationProcess.START, wuye));
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-cooperation");
         assertThat(fixture.notifications.inbox("wuye1")).containsExactly("case-cooperation");
         assertThat(fixture.notifications.inbox("chengguan1")).containsExactly("case-dispatched");
         assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei)).hasCandidateGroup("huanwei").hasDueDate(Date.from(c.dueAt()));
-        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye)).hasCandidateGroup("wuye");
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye)).hasCandidateGroup("wuye01");
 
         clockAt(at("2026-03-02T10:00"));
         complete(task(CaseCooperationProcess.TASK_RECORD, huanwei), withVariables(CaseCooperationProcess.VAR_NOTE, "已清运堆物"));
@@ -298,11 +299,11 @@ class RectificationProcessTest {
         assertThat(wuye).hasPassed(CaseCooperationProcess.END_CASE_CLOSED).isEnded();
         assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId, CaseParties.Party::doneOnTime,
                 p -> p.endedAt() != null).containsExactly(org.assertj.core.groups.Tuple.tuple("huanwei", true, true),
-                org.assertj.core.groups.Tuple.tuple("wuye", false, true));
+                org.assertj.core.groups.Tuple.tuple("wuye01", false, true));
         // The lead unit stays accountable: the case closed on time whatever its cooperating units did.
         assertThat(record(c).closedOnTime()).isTrue();
         // 物业's cooperation was cut short by the closing before it was due: not counted against it (sjreview F3).
-        assertThat(fixture.parties.of(c.caseNo())).filteredOn(p -> p.unitId().equals("wuye")).singleElement()
+        assertThat(fixture.parties.of(c.caseNo())).filteredOn(p -> p.unitId().equals("wuye01")).singleElement()
                 .satisfies(p -> assertThat(p.cutShort()).isTrue());
         // 通知案件已结案 (sjreview F4): the reporter and both cooperating units, the one that recorded and the one cut short; not the lead.
         assertThat(pi).hasPassed("Task_NotifyCaseClosed");
@@ -324,12 +325,13 @@ class RectificationProcessTest {
     void aMergedCaseEndsWithItsTasksTimersAndCooperationsAndBothTimelinesSaySo() {
         fixture.notifications.member("chengguan1", "chengguan", true);
         fixture.notifications.member("lvrong1", "lvrong", false);
-        fixture.notifications.member("wuye1", "wuye", true);
+        fixture.notifications.member("wuye1", "wuye01", true);
+        fixture.zones.add(new RectificationFixture.Zone("九亭大街 12 号", "wuye01", null)); // 各物业公司 helps: the company of the place
         CaseRecord primary = report("PILED_ITEMS", "2026-03-02T09:00");
         CaseRecord duplicate = report("PILED_ITEMS", "2026-03-02T09:30");
         ProcessInstance pi = instance(duplicate);
         ProcessInstance huanwei = cooperation(duplicate, "huanwei");
-        ProcessInstance wuye = cooperation(duplicate, "wuye");
+        ProcessInstance wuye = cooperation(duplicate, "wuye01");
         execute(job(CaseCooperationProcess.START, huanwei)); // wuye's cooperation has not begun yet
         claim(pi);
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
@@ -564,7 +566,7 @@ class RectificationProcessTest {
     /** A re-dispatch that names more responsible units tells only the new ones; a closing case removes a cooperation not yet begun. */
     @Test
     void redispatchNamingNewResponsibleUnitsTellsOnlyTheNewOnes() {
-        fixture.notifications.member("juweihui1", "juweihui", true);
+        fixture.notifications.member("juwei01a", "juwei01", true);
         fixture.notifications.member("zongguan1", "zongguan", true);
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
@@ -574,12 +576,14 @@ class RectificationProcessTest {
         assertThatThrownBy(() -> complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei",
                 VAR_NEW_RESPONSIBLE_UNITS, "zongguan,nosuchunit"))).hasMessageContaining("本组织没有单位 nosuchunit");
         clockAt(at("2026-03-02T10:00"));
-        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei", VAR_NEW_RESPONSIBLE_UNITS, "zongguan、juweihui"));
+        assertThatThrownBy(() -> complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei",
+                VAR_NEW_RESPONSIBLE_UNITS, "zongguan,juweihui"))).hasMessageContaining("“各居委会”是若干单位的统称");
+        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei", VAR_NEW_RESPONSIBLE_UNITS, "zongguan、juwei01"));
 
-        assertThat(record(c).responsibleUnits()).isEqualTo("zongguan,juweihui");
+        assertThat(record(c).responsibleUnits()).isEqualTo("zongguan,juwei01");
         assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId, CaseParties.Party::assignedAt)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("zongguan", at("2026-03-02T09:00")),
-                        org.assertj.core.groups.Tuple.tuple("juweihui", at("2026-03-02T10:00")));
+                        org.assertj.core.groups.Tuple.tuple("juwei01", at("2026-03-02T10:00")));
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(CaseCooperationProcess.KEY).count()).isEqualTo(2);
 
@@ -740,20 +744,66 @@ class RectificationProcessTest {
 
     @Test
     void aLeadUnitWithoutAHeadIsToldOfItsOverdueCaseAndOfTheOfficesSupervisionThroughItsMembers() {
-        // 各居委会 has no head in organization.yaml; its members are the two committees' directors
-        fixture.jdbc.update("delete from org_unit_head where group_id = 'juweihui'");
-        fixture.notifications.member("juwei01a", "juweihui", false);
-        fixture.notifications.member("juwei02a", "juweihui", false);
+        // 第一居委会 without a head: its members, the director and a staff member, are told
+        fixture.jdbc.update("delete from org_unit_head where group_id = 'juwei01'");
+        fixture.notifications.member("juwei01a", "juwei01", false);
+        fixture.notifications.member("juwei01b", "juwei01", false);
+        fixture.zones.add(new RectificationFixture.Zone("九亭大街 12 号", "juwei01", "第一居委会"));
         CaseRecord c = report("HANGING_LAUNDRY", "2026-05-11T10:00");
         ProcessInstance pi = instance(c);
         claim(pi);
         clockAt(c.dueAt());
         execute(job(BOUNDARY_DEADLINE, pi));
         assertThat(fixture.notifications.inbox("juwei01a")).endsWith("case-overdue");
-        assertThat(fixture.notifications.inbox("juwei02a")).endsWith("case-overdue");
+        assertThat(fixture.notifications.inbox("juwei01b")).endsWith("case-overdue");
         complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请今天下班前收回晾晒衣物"));
         assertThat(pi).hasPassed("Task_NotifyOverdueSupervision");
         assertThat(fixture.notifications.latestBody("juwei01a", "case-supervised")).contains("请今天下班前收回晾晒衣物");
+    }
+
+    /**
+     * jtreview T1: the table gives 乱晾晒 to 各居委会; a case at a zone of 第二居委会 goes to 第二居委会 alone (and 各物业公司, its
+     * responsible unit, whose company the place does not tell, is left out rather than told as a whole).
+     */
+    @Test
+    void aCaseForTheCommitteesGoesToTheCommitteeOfTheZoneAtItsPlace() {
+        fixture.notifications.member("juwei02a", "juwei02", true);
+        fixture.zones.add(new RectificationFixture.Zone("九亭大街 12 号", "juwei02", "第二居委会"));
+        CaseRecord c = report("HANGING_LAUNDRY", "2026-05-11T10:00");
+        ProcessInstance pi = instance(c);
+
+        assertThat(record(c).leadUnit()).isEqualTo("juwei02");
+        assertThat(record(c).responsibleUnits()).isNull();
+        assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("juwei02");
+        assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup("juweihui").count())
+                .isZero();
+        assertThat(fixture.notifications.inbox("juwei02a")).contains("case-dispatched");
+    }
+
+    /**
+     * jtreview T1: where nothing tells which committee's the place is, the case is not given to every committee: the
+     * office chooses one in 重新派遣案件, told why; it may not choose 各居委会 again.
+     */
+    @Test
+    void aCaseForTheCommitteesWhosePlaceTellsNoneGoesToTheOfficeToAssign() {
+        CaseRecord c = report("HANGING_LAUNDRY", "2026-05-11T10:00");
+        ProcessInstance pi = instance(c);
+
+        assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_CLAIM).count())
+                .isZero();
+        assertThat(task(TASK_REDISPATCH, pi)).hasCandidateGroup("chuangban");
+        assertThat((String) processEngine.getRuntimeService().getVariable(pi.getId(), VAR_RETURN_REASON))
+                .contains("各居委会", "请办公室指定具体的单位");
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.DISPATCHED)
+                .extracting(CaseEvent::detail).singleElement().asString().contains("无法", "各居委会");
+        assertThatThrownBy(() -> complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "juweihui")))
+                .hasMessageContaining("是若干单位的统称");
+
+        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "juwei01"));
+        assertThat(record(c).leadUnit()).isEqualTo("juwei01");
+        assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("juwei01");
+        claim(pi);
+        assertThat(task(TASK_RECTIFY, pi)).hasCandidateGroup("juwei01");
     }
 
     /**
@@ -994,14 +1044,15 @@ class RectificationProcessTest {
      */
     @Test
     void noOneOfACooperatingUnitVerifiesTheCase() {
+        fixture.zones.add(new RectificationFixture.Zone("九亭大街 12 号", "wuye01", null)); // 各物业公司 helps: the company of the place
         CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
-        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).contains("wuye");
+        assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).contains("wuye01");
         claim(pi);
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
         String verify = task(TASK_VERIFY, pi).getId();
         var identity = processEngine.getIdentityService();
-        identity.setAuthentication("ducha7", List.of("ducha", "wuye"));
+        identity.setAuthentication("ducha7", List.of("ducha", "wuye01"));
         try {
             assertThatThrownBy(() -> taskService().complete(verify, withVariables(VAR_VERIFICATION_RESULT, PASS,
                     VAR_VERIFICATION_COMMENT, "合格"))).isInstanceOf(FormFieldValidationException.class)
@@ -1206,17 +1257,18 @@ class RectificationProcessTest {
      */
     @Test
     void cooperationsNameTheirUnitAndTheirClockStandsStillWhileTheCaseIsSuspended() {
-        // 各物业公司 is no unit the fixture makes: made here, as the other 协办 tests do, not left to whichever ran before
-        fixture.notifications.member("wuye1", "wuye", true);
+        // 第一物业公司 is no unit the fixture makes: made here, as the other 协办 tests do, not left to whichever ran before
+        fixture.notifications.member("wuye1", "wuye01", true);
+        fixture.zones.add(new RectificationFixture.Zone("九亭大街 12 号", "wuye01", null)); // 各物业公司 helps: the company of the place
         CaseRecord c = report("PILED_ITEMS", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
         ProcessInstance huanwei = cooperation(c, "huanwei");
-        ProcessInstance wuye = cooperation(c, "wuye");
+        ProcessInstance wuye = cooperation(c, "wuye01");
         execute(job(CaseCooperationProcess.START, huanwei));
         execute(job(CaseCooperationProcess.START, wuye));
         assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei).getName()).startsWith("记录协办情况（环卫所） · " + c.caseNo());
-        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（各物业公司） · " + c.caseNo());
-        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getDescription()).contains("协办单位：各物业公司", "牵头单位：城管中队");
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（第一物业公司） · " + c.caseNo());
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getDescription()).contains("协办单位：第一物业公司", "牵头单位：城管中队");
         claim(pi);
 
         clockAt(at("2026-03-02T10:00"));
@@ -1231,7 +1283,7 @@ class RectificationProcessTest {
         Instant due = record(c).dueAt();
         assertThat(due).isAfter(c.dueAt()).isAfter(at("2026-03-16T09:00"));
         assertThat(task(CaseCooperationProcess.TASK_RECORD, huanwei)).hasDueDate(Date.from(due));
-        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（各物业公司） · ");
+        assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye).getName()).startsWith("记录协办情况（第一物业公司） · ");
         assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::dueAt).containsExactly(due, due);
     }
 
