@@ -262,11 +262,11 @@ class CampaignTemplatesRunTest {
 
         String december = monthlyReport("JT-SUB", "2026年12月");
         assertThat(december).contains("本报告与本期“月度工作报告”同时下达，本期各单位尚未报送，所以这里列出上一期“月度工作报告（2026年11月）”的报送情况"
-                + "（2026年12月1日 09:00下达，期限 2026年12月8日 17:00；截至 2027年1月4日 09:00）：按时报送 1 个，逾期报送 1 个，未报送 13 个。");
+                + "（2026年12月1日 09:00下达，期限 2026年12月8日 17:00；截至 2027年1月4日 09:00）：按时报送 1 个，逾期报送 1 个，未报送 15 个。");
         List<List<String>> rows = org.shirong.report.HtmlTables.rows(december, "submissions");
-        assertThat(rows).hasSize(15).contains(List.of("环卫所", "按时报送", "2026年12月3日 10:00"),
+        assertThat(rows).hasSize(17).contains(List.of("环卫所", "按时报送", "2026年12月3日 10:00"),
                 List.of("城管中队", "逾期报送", "2026年12月15日 10:00"), List.of("党群办", "未报送", "—"));
-        assertThat(rows).filteredOn(r -> r.get(1).equals("未报送")).hasSize(13);
+        assertThat(rows).filteredOn(r -> r.get(1).equals("未报送")).hasSize(15);
     }
 
     /** The stored 月度工作报告 of the period named (2026年12月), as its readers open it from the campaign's documents. */
