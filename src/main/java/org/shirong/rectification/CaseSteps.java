@@ -92,8 +92,9 @@ public class CaseSteps {
             note = collectives.whyOffice(organization, units.undetermined());
             lead = roles.officeOf(organization);
             execution.setVariable(VAR_RETURN_REASON, note);
+            // set only when true (the gateway reads a missing one as false): every case would otherwise carry one more variable
+            execution.setVariable(VAR_LEAD_UNDETERMINED, true);
         }
-        execution.setVariable(VAR_LEAD_UNDETERMINED, units.undetermined() != null);
         Deadlines d = cases.dispatched(organization, caseNo(execution), execution.getProcessInstanceId(), lead,
                 units.responsible(), limit, decidedDue(execution), false, actor(), note);
         if (execution.hasVariable(VAR_DISPATCH)) {
@@ -180,7 +181,7 @@ public class CaseSteps {
                 withoutLead(responsibleUnits(execution, c), lead), limit, decidedDue(execution), true, actor());
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
-        execution.setVariable(VAR_LEAD_UNDETERMINED, false);
+        execution.removeVariable(VAR_LEAD_UNDETERMINED);
         setDeadlines(execution, d);
         cooperation.leadTookOver(c.caseNo(), lead);
         cooperation.caseChanged(c.caseNo());
