@@ -67,7 +67,7 @@ class CaseSupervision {
             throw new ConflictException("SUPERVISED_RECENTLY", "您已于 " + Duration.between(last, at).toMinutes()
                     + " 分钟前督办过案件 " + caseNo + "，" + repeatAfter.toMinutes() + " 分钟内不再重复督办；牵头单位已收到通知");
         });
-        String from = from(group);
+        String from = from(group, c.tenantId());
         try {
             systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
                     .processInstanceId(c.processInstanceId())
@@ -93,12 +93,17 @@ class CaseSupervision {
                 + "”，不在牵头单位办理中，不能督办");
     }
 
-    /** "松江区 区市容管理专项办公室": the organisation and name of the group the 督办 is given as. */
-    private String from(String group) {
+    /**
+     * The name of the group the 督办 is given as: the case organisation's own group by its name only (创建工作领导小组, as
+     * the organisation's own pages write its units), another's with its organisation ("松江区 区市容管理专项办公室").
+     */
+    private String from(String group, String caseOrganization) {
         if (Groups.CAMUNDA_ADMIN.equals(group)) {
             return "系统管理员";
         }
-        return organizations.ofGroup(group).map(o -> o.name() + " " + organizations.groupNames(o.id()).getOrDefault(group, group))
-                .orElse(group);
+        return organizations.ofGroup(group).map(o -> {
+            String name = organizations.groupNames(o.id()).getOrDefault(group, group);
+            return o.id().equals(caseOrganization) ? name : o.name() + " " + name;
+        }).orElse(group);
     }
 }

@@ -90,7 +90,10 @@ class DistrictOversightTest {
                     .satisfies(m -> assertThat((String) m.get("body")).contains("松江区 区市容管理专项办公室", "请于本周内清运完毕"));
         }
         // The town's own office may 督办 too; a second 督办 is a second notice, not a repeat of the first.
-        assertThat(supervise("chuangban1", caseNo, "再次督办").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // ... named without its town's name: it is the case's own organisation (supervisors' review s54 V13)
+        ResponseEntity<Map> own = supervise("chuangban1", caseNo, "再次督办");
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(own.getBody()).containsEntry("from", "创建工作办公室");
         List<Map<String, Object>> inbox = as("huanwei1").getForObject("/api/notifications?unread=true", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
                 .hasSize(2);

@@ -1373,6 +1373,39 @@ class RectificationProcessTest {
         assertThat(fixture.notifications.latestBody("huanwei1", "case-supervised")).contains("松江区 区市容管理专项办公室", "请今天清运");
     }
 
+    /**
+     * A 督办 received while the office's 督办超期案件 waits is the case's 督办: the office's task ends (领导已督办) and the
+     * office sends no second one; a 督办 before the case fell overdue does not stand in for it (supervisors' review s54 V13).
+     */
+    @Test
+    void aSupervisionReceivedWhileTheOfficesSupervisionWaitsEndsThatTask() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        supervise(pi, "请今天清运", "s-early");
+        assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), RectificationProcess.VAR_SUPERVISED_ABOVE_EXECUTION))
+                .as("no 督办超期案件 waited").isNull();
+
+        clockAt(c.dueAt().plusSeconds(60));
+        execute(job(BOUNDARY_DEADLINE, pi));
+        assertThat(task(TASK_SUPERVISE, pi)).as("the earlier 督办 does not stand in for the office's").isNotNull();
+
+        supervise(pi, "请第一居委会本周内完成整改并书面报告", "s-leader");
+        assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SUPERVISE)
+                .count()).isZero();
+        assertThat(pi).isWaitingAt(TASK_RECTIFY).hasPassed(RectificationProcess.EVENT_SUPERVISED_ABOVE, "EndEvent_SupervisedAbove")
+                .hasNotPassed("Task_NotifyOverdueSupervision");
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.SUPERVISED).hasSize(2);
+    }
+
+    private void supervise(ProcessInstance pi, String note, String id) {
+        processEngine.getRuntimeService().createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
+                .processInstanceId(pi.getId())
+                .setVariables(withVariables(RectificationProcess.VAR_SUPERVISION_NOTE, note, RectificationProcess.VAR_SUPERVISED_BY,
+                        "lingdao1", RectificationProcess.VAR_SUPERVISION_FROM, "创建工作领导小组", RectificationProcess.VAR_SUPERVISION_ID, id))
+                .correlate();
+    }
+
     /** As a unit member does it in Tasklist: the claim is theirs, not the engine's. */
     private void claimAs(String user, ProcessInstance pi) {
         processEngine.getIdentityService().setAuthenticatedUserId(user);
