@@ -106,6 +106,8 @@ public final class RectificationProcess {
     public static final String VAR_RESUME_PLAN = "resumePlan";
     public static final String VAR_FIRST_OVERDUE = "firstOverdue";
     public static final String VAR_SUPERVISION_INSTRUCTION = "supervisionInstruction";
+    /** 督办超期案件's read-only lines (the task's own variable): 牵头单位, 整改期限, 已超期, 通报名单 ({@link SupervisionFormListener}). */
+    public static final String VAR_SUPERVISION_FACTS = "supervisionFacts";
     /**
      * Set with {@link #MESSAGE_CASE_SUPERVISED}: the instruction (apart from the 督办超期案件 form's field, which it
      * would otherwise fill in), who gave it (user id), as whom (a label), and an id that keys the notice, so that each

@@ -683,6 +683,15 @@ class RectificationProcessTest {
         // day's close: Sat 9 May (a make-up working day) 10:00 + 7 office hours → Mon 11 May, 17:00; no 黄灯 of the case's
         assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(at("2026-05-11T17:00")));
         assertThat(task(TASK_SUPERVISE, pi).getFollowUpDate()).isNull();
+        // the form names the unit written to, the deadline and how late the case is (supervisors' review s54 V7)
+        String supervise = task(TASK_SUPERVISE, pi).getId();
+        assertThat(taskService().getVariableLocal(supervise, VAR_SUPERVISION_FACTS)).isEqualTo("牵头单位：农副公司\n"
+                + "整改期限：2026年5月9日 10:00\n已超期：不足 1 个工作日（截至 2026年5月9日 10:00）\n通报名单：尚未列入");
+        clockAt(at("2026-05-12T09:00"));
+        taskService().claim(supervise, "chuangban1");
+        // claimed on Tue 12 May: Mon 11 and Tue 12 are working days since the deadline's day
+        assertThat(taskService().getVariableLocal(supervise, VAR_SUPERVISION_FACTS)).isEqualTo("牵头单位：农副公司\n"
+                + "整改期限：2026年5月9日 10:00\n已超期：2 个工作日（截至 2026年5月12日 09:00）\n通报名单：尚未列入");
         complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请于周一前整改完毕"));
         // the office's 督办 reaches the lead unit and its head, not the office that wrote it
         assertThat(fixture.notifications.latestBody("nongfu2", "case-supervised")).contains("创建工作办公室", "请于周一前整改完毕");
