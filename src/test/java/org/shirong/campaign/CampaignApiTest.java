@@ -346,9 +346,11 @@ class CampaignApiTest {
 
         run.runUntil(Instant.parse("2026-12-30T01:00:00Z"));
         assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
+        String lastDay = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(jdbc.queryForObject(
+                "select last_day from campaign_phase where campaign_code = 'SJ-CHECK' and phase_no = 1", java.sql.Date.class).toLocalDate());
         for (String user : List.of("sjshirongban1", "sjlingdao1")) {
             assertThat(run.inboxBodies(user, "phase-ending-open-work")).as(user).singleElement().asString()
-                    .contains("松江核查“补齐短板弱项”阶段", "活动已进入下一阶段", "区绿化市容局（", "· 案件 " + cases.get(0) + " 沪亭北路人行道破损",
+                    .contains("松江核查“补齐短板弱项”阶段于" + lastDay + "结束", "活动已进入下一阶段", "区绿化市容局（", "· 案件 " + cases.get(0) + " 沪亭北路人行道破损",
                             "· 案件 " + cases.get(1) + " 人民北路绿化缺株");
         }
         assertThat(jdbc.queryForObject("select count(*) from rect_case where case_no in (?, ?) and status <> 'CLOSED'", Integer.class,

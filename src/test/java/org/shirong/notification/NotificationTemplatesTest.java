@@ -90,6 +90,13 @@ class NotificationTemplatesTest {
             assertThat(text.body()).as(id).isNotBlank().doesNotContain("${", "<#")
                     .contains("http://localhost:8080/camunda/app/tasklist/default/");
         }
+        // a phase ends on its last day, as the plan and the office count it, not "at 00:00" of the day after (sjreview s54 L1)
+        Map<String, Object> phaseEnded = sampleModel();
+        phaseEnded.putAll(Map.of("title", "松江核查“补齐短板弱项”阶段", "due", "2026年12月6日 00:00", "lastDay", "2026年12月5日",
+                "openCount", "2"));
+        Rendered phaseEnding = templates.render("phase-ending-open-work", phaseEnded);
+        assertThat(phaseEnding.subject()).isEqualTo("【阶段结束】松江核查“补齐短板弱项”阶段于2026年12月5日结束，尚有 2 项工作未完成");
+        assertThat(phaseEnding.body()).contains("松江核查“补齐短板弱项”阶段于2026年12月5日结束，活动已进入下一阶段。").doesNotContain("00:00");
         Rendered dispatched = templates.render("case-dispatched", sampleModel());
         assertThat(dispatched.subject()).isEqualTo("【案件派遣】JT-2026-000042 九亭大街路口暴露垃圾");
         assertThat(dispatched.body()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "整改期限：2026年5月9日 10:00");
