@@ -538,7 +538,8 @@ public class RectificationCases {
                 // names as people read them (城管中队、综管办), from the organisation files in memory: no query here
                 "牵头单位 " + CaseDossiers.unitNames(leadUnit, unitNames)
                         + (blank(responsibleUnits) ? "" : "，责任单位 " + CaseDossiers.unitNames(responsibleUnits, unitNames))
-                        + "，时限 " + limit.amount() + " " + limit.unit().label()
+                        // a meeting's 完成期限 is the case's deadline: the table's limit, not used, would only confuse (V9)
+                        + (bounded.bound() == DueBound.MEETING_DECISION ? "" : "，时限 " + limit.amount() + " " + limit.unit().label())
                         + (bounded.note() == null ? "" : "；" + bounded.note()) + (note == null ? "" : "；" + note), leadUnit);
         return d;
     }
