@@ -590,6 +590,11 @@ class CampaignDocumentApiTest {
         assertThat(unitZip.keySet()).filteredOn(n -> n.startsWith("一、案件台账/")).hasSize(2).first().asString()
                 .endsWith("案件台账.pdf").doesNotContain("部分");
         assertThat(pdfText(unitZip.values().iterator().next())).contains("DOCTEST-1", "DOCTEST-4").doesNotContain("DOCTEST-5");
+        // a plan without 整治项目 (九亭镇's): its one ledger is 全部案件台账, not 其他（不属于整治项目）(supervisors' review s54 V9)
+        jdbc.update("update rect_case set plan_item = null where campaign_code = 'DOCTEST'");
+        assertThat(unzip(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/campaigns/DOCTEST/archive.zip", byte[].class)
+                .getBody()).keySet()).filteredOn(n -> n.startsWith("一、案件台账/")).first().asString()
+                .isEqualTo("一、案件台账/01-全部案件台账.pdf");
 
         for (String url : List.of("/api/campaigns/DOCTEST/archive.zip", "/api/campaigns/DOCTEST/dossier.pdf?item=EXPOSED_GARBAGE")) {
             assertThat(rest.getForEntity(url, String.class).getStatusCode()).as(url).isEqualTo(HttpStatus.UNAUTHORIZED);
