@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * 督办 of a case the lead unit is handling, by the case organisation's office, leading group or approvers, or by a
  * district group with {@code SUPERVISE} oversight: the case's process receives {@code CaseSupervised}, records the
- * instruction on the timeline and notifies the lead unit, its head and the office. One person's 督办 of a case is not
+ * instruction on the timeline and notifies the lead unit, its head and the office; the office's 督办超期案件, if it still
+ * waits, ends ({@code CaseSupervisedWhileOfficeWaits}). One person's 督办 of a case is not
  * repeated within {@code shirong.rectification.supervision-repeat-after}: each one reaches every member of the lead unit,
  * its head and the office (by e-mail or robot where set), so repeats in a row would flood them.
  */
@@ -79,13 +80,25 @@ class CaseSupervision {
         } catch (MismatchingMessageCorrelationException notInHandling) {
             throw notInHandling(cases.get(caseNo));
         }
+        // the office's 督办超期案件 still waiting: the case is 督办'd now, the task ends (not 已督办 and 超期待督办 at once)
+        systemAccess.run(() -> {
+            if (subscribed(c.processInstanceId(), RectificationProcess.MESSAGE_SUPERVISED_ABOVE)) {
+                runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_SUPERVISED_ABOVE)
+                        .processInstanceId(c.processInstanceId()).correlate();
+            }
+            return null;
+        });
         return new Given(caseNo, at, caller.getUserId(), from, instruction.strip());
     }
 
     /** Whether the case's process is in the lead unit's hands (牵头单位办理), where it receives CaseSupervised. */
     private boolean awaitsSupervision(String processInstanceId) {
-        return systemAccess.run(() -> runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-                .eventType("message").eventName(RectificationProcess.MESSAGE_CASE_SUPERVISED).count() > 0);
+        return systemAccess.run(() -> subscribed(processInstanceId, RectificationProcess.MESSAGE_CASE_SUPERVISED));
+    }
+
+    private boolean subscribed(String processInstanceId, String message) {
+        return runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
+                .eventName(message).count() > 0;
     }
 
     private static ConflictException notInHandling(CaseRecord c) {

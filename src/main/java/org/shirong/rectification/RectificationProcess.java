@@ -118,10 +118,10 @@ public final class RectificationProcess {
     public static final String VAR_SUPERVISION_FROM = "supervisionFrom";
     public static final String VAR_SUPERVISION_ID = "supervisionId";
     /**
-     * Set by 记录督办意见 to the execution of the office's open 督办超期案件 when a 督办 comes in while it waits: the case is
-     * 督办'd, so BoundaryEvent_SupervisedAbove ends that task (supervisors' review s54 V13).
+     * A 督办 came in (through the API, after {@link #MESSAGE_CASE_SUPERVISED}) while the office's 督办超期案件 waits: the
+     * case is 督办'd, so BoundaryEvent_SupervisedAbove ends that task (supervisors' review s54 V13).
      */
-    public static final String VAR_SUPERVISED_ABOVE_EXECUTION = "supervisedAboveExecution";
+    public static final String MESSAGE_SUPERVISED_ABOVE = "CaseSupervisedWhileOfficeWaits";
     public static final String EVENT_SUPERVISED_ABOVE = "BoundaryEvent_SupervisedAbove";
     /** 督办 of a case in handling, by its organisation's office or leaders or a district overseer. */
     public static final String MESSAGE_CASE_SUPERVISED = "CaseSupervised";

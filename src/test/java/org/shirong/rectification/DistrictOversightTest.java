@@ -34,6 +34,8 @@ class DistrictOversightTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
@@ -90,10 +92,17 @@ class DistrictOversightTest {
                     .satisfies(m -> assertThat((String) m.get("body")).contains("松江区 区市容管理专项办公室", "请于本周内清运完毕"));
         }
         // The town's own office may 督办 too; a second 督办 is a second notice, not a repeat of the first.
-        // ... named without its town's name: it is the case's own organisation (supervisors' review s54 V13)
+        // ... named without its town's name: it is the case's own organisation; and its 督办 ends the office's 督办超期案件
+        // still waiting, as any 督办 would (supervisors' review s54 V13)
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .count()).isOne();
         ResponseEntity<Map> own = supervise("chuangban1", caseNo, "再次督办");
         assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(own.getBody()).containsEntry("from", "创建工作办公室");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .count()).isZero();
         List<Map<String, Object>> inbox = as("huanwei1").getForObject("/api/notifications?unread=true", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
                 .hasSize(2);

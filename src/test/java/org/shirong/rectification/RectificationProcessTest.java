@@ -1387,8 +1387,9 @@ class RectificationProcessTest {
     }
 
     /**
-     * A 督办 received while the office's 督办超期案件 waits is the case's 督办: the office's task ends (领导已督办) and the
-     * office sends no second one; a 督办 before the case fell overdue does not stand in for it (supervisors' review s54 V13).
+     * A 督办 received while the office's 督办超期案件 waits is the case's 督办: the office's task ends (领导已督办, the
+     * message CaseSupervision sends after the 督办's own) and the office sends no second one; a 督办 before the case fell
+     * overdue does not stand in for it, nothing waiting for that message then (supervisors' review s54 V13).
      */
     @Test
     void aSupervisionReceivedWhileTheOfficesSupervisionWaitsEndsThatTask() {
@@ -1396,14 +1397,16 @@ class RectificationProcessTest {
         ProcessInstance pi = instance(c);
         claim(pi);
         supervise(pi, "请今天清运", "s-early");
-        assertThat(processEngine.getRuntimeService().getVariable(pi.getId(), RectificationProcess.VAR_SUPERVISED_ABOVE_EXECUTION))
-                .as("no 督办超期案件 waited").isNull();
+        assertThat(processEngine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(RectificationProcess.MESSAGE_SUPERVISED_ABOVE).count()).as("no 督办超期案件 waits").isZero();
 
         clockAt(c.dueAt().plusSeconds(60));
         execute(job(BOUNDARY_DEADLINE, pi));
         assertThat(task(TASK_SUPERVISE, pi)).as("the earlier 督办 does not stand in for the office's").isNotNull();
 
         supervise(pi, "请第一居委会本周内完成整改并书面报告", "s-leader");
+        processEngine.getRuntimeService().createMessageCorrelation(RectificationProcess.MESSAGE_SUPERVISED_ABOVE)
+                .processInstanceId(pi.getId()).correlate();
         assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SUPERVISE)
                 .count()).isZero();
         assertThat(pi).isWaitingAt(TASK_RECTIFY).hasPassed(RectificationProcess.EVENT_SUPERVISED_ABOVE, "EndEvent_SupervisedAbove")
