@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
-import org.shirong.system.ApiError;
 import org.shirong.system.DateWindow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
