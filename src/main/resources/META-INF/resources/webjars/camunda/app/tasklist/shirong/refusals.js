@@ -67,8 +67,9 @@ angular.module('cam.tasklist.custom').run(['$injector', function($injector) {
   });
 }]);
 
-// The engine's answer for a task that is gone, which Tasklist turns into its own TASK_NOT_EXIST (zh.json) above it.
-const NO_SUCH_TASK = /^No matching task with id /;
+// The engine's answer for a task that is gone, which Tasklist turns into its own TASK_NOT_EXIST (zh.json) above it; Tasklist
+// passes it on as its data's failure ("<task> <- No matching task with id …").
+const NO_SUCH_TASK = /(^|<- )No matching task with id /;
 
 angular.module('cam.tasklist.custom').run(['Notifications', function(Notifications) {
   const addError = Notifications.addError;
