@@ -153,6 +153,10 @@ class CampaignApiTest {
                         "要求：与镇政府签订创建目标责任书", "#/?about=JT-NOTE");
         assertThat(run.inboxBodies("chuangban2", "campaign-tasks-issued")).singleElement().asString().startsWith("创建工作办公室：")
                 .contains("向你单位下达以下 ", "1. 完善组织网络", "2. 拟订工作方案并明确职责");
+        // chuangban1 heads 创建工作办公室 and 绿容所: one message, each unit's tasks under its name (two before s54)
+        assertThat(run.inboxBodies("chuangban1", "campaign-tasks-issued")).singleElement().asString()
+                .startsWith("创建工作办公室、绿容所：").contains("向你所在的 2 个单位下达以下任务", "【创建工作办公室】2 项",
+                        "1. 完善组织网络", "【绿容所】1 项\n\n签订目标责任书");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count()).isOne();
 
         run.complete("signResponsibilityLetter/huanwei", Map.of(CampaignTaskProcess.VAR_RESULT, "已签订"));
