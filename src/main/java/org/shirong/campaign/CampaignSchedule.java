@@ -18,8 +18,8 @@ import org.shirong.system.TextInput;
  * The concrete phases of a campaign to be started: from today, from a given start date or from
  * per-phase dates, keeping the template's lengths (and the gaps between its phases) wherever the
  * request says nothing, or the plan's day of the year where the template gives one ({@code ends}: 锦溪镇's 2月底, 年底, 次年 6月底;
- * 九亭镇's 5月31日, 10月31日, 12月31日; see {@link CampaignTemplate#lastDayOfPhase}). A phase runs from the start of its first day to the start of the day after
- * its last one, in the town's time zone. Problems with the request come back as {@link ApiError}s.
+ * 九亭镇's 5月31日, 10月31日, 年底; 松江区's 4月10日, 6月30日, 年底; see {@link CampaignTemplate#lastDayOfPhase}). A phase runs
+ * from the start of its first day to the start of the day after its last one, in the town's time zone. Problems with the request come back as {@link ApiError}s.
  */
 final class CampaignSchedule {
 
