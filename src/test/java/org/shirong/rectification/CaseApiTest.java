@@ -679,6 +679,16 @@ class CaseApiTest {
         assertThat(jinxi.text(row, "来源")).isEqualTo("季检查（督促检查）");
         assertThat(XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx?unit=jxchengguan", byte[].class))
                 .filterLine()).contains("牵头单位 城管中队");
+        // the ledger of the cases a unit cooperates on is titled in the plan's words, not 协办
+        XlsxDownload shuili = XlsxDownload.of(as("jxshuili1").getForEntity("/api/cases/export.xlsx?role=cooperating", byte[].class));
+        assertThat(shuili.title()).isEqualTo("锦溪镇本单位（责任单位）案件台账");
+        assertThat(shuili.filterLine()).contains("范围 作为责任单位的案件").doesNotContain("协办");
+        XlsxDownload ofShuili = XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx?role=cooperating&unit=jxshuili",
+                byte[].class));
+        assertThat(ofShuili.title()).isEqualTo("锦溪镇水利站（责任单位）案件台账");
+        assertThat(ofShuili.filterLine()).contains("责任单位 水利站").doesNotContain("协办");
+        assertThat(XlsxDownload.of(as("zongguan1").getForEntity("/api/cases/export.xlsx?role=cooperating", byte[].class)).title())
+                .isEqualTo("九亭镇本单位（配合部门）案件台账");
 
         XlsxDownload jiuting = XlsxDownload.of(as("chuangban2").getForEntity("/api/cases/export.xlsx", byte[].class));
         assertThat(jiuting.headers()).as("九亭镇: its categories have the survey's 小项, it has no towns")
