@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
+import org.shirong.scoring.CampaignPeriods;
 import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.shirong.scoring.UnitScores.TerritoryScores;
@@ -32,14 +33,16 @@ public class RankingNotices {
     private final DocumentTemplates templates;
     private final CampaignDocuments documents;
     private final UnitScores scores;
+    private final CampaignPeriods periods;
 
     RankingNotices(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
-            UnitScores scores) {
+            UnitScores scores, CampaignPeriods periods) {
         this.figures = figures;
         this.models = models;
         this.templates = templates;
         this.documents = documents;
         this.scores = scores;
+        this.periods = periods;
     }
 
     /**
@@ -52,12 +55,12 @@ public class RankingNotices {
 
     /**
      * Why the campaign's 通报 of {@code period} cannot be issued now, naming {@code period}: a period outside the campaign or
-     * not begun ({@link UnitScores#campaignPeriodProblem}: PERIOD_BEFORE_CAMPAIGN, PERIOD_AFTER_CAMPAIGN, PERIOD_NOT_BEGUN),
+     * not begun ({@link CampaignPeriods#problem}: PERIOD_BEFORE_CAMPAIGN, PERIOD_AFTER_CAMPAIGN, PERIOD_NOT_BEGUN),
      * or one still running (PERIOD_NOT_ENDED), whose scores are 暂定 and name no unit: a 通报 stored now would take the
      * period's key, and the 通报 naming the non-performing units could not be issued once the period is over. Empty when it can.
      */
     public Optional<ApiError> periodRefusal(String campaignCode, String period) {
-        Optional<ApiError> outside = scores.campaignPeriodProblem(campaignCode, period);
+        Optional<ApiError> outside = periods.problem(campaignCode, period);
         if (outside.isPresent()) {
             return outside;
         }
