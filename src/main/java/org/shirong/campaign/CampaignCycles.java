@@ -70,7 +70,9 @@ public class CampaignCycles {
             Instant noticeAt = CycleRuns.noticeAt(run.heldAt(), cycle.noticeLead(), unitScores.window(period).until(), calendar);
             return new NextRun(noticeAt, run, cycle.kind(), period);
         }
-        return new NextRun(run.heldAt(), run, cycle.kind(), cycle.scorePeriod() == null ? null : cycle.scorePeriod().code(plannedDay));
+        // A report on a running month scores nothing: its scores, report and 通报 come once the month is over.
+        return new NextRun(run.heldAt(), run, cycle.kind(), cycle.scorePeriod() == null || cycle.reportsRunningPeriod() ? null
+                : cycle.scorePeriod().code(plannedDay));
     }
 
     /** The period (a code such as 2026-12) a run planned at {@code plannedAt} is about, for a report or an assessment; else null. */
