@@ -36,6 +36,7 @@ import org.shirong.rectification.RectificationCases;
 import org.shirong.rectification.RectificationProcess;
 import org.shirong.rectification.TrafficLight;
 import org.shirong.report.PlanItemProgress;
+import org.shirong.report.RankingNotices;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
@@ -276,6 +277,7 @@ class CampaignDashboard {
     private final TaskService taskService;
     private final ManagementService managementService;
     private final SystemAccess systemAccess;
+    private final RankingNotices notices;
 
     /**
      * The active 督办超期案件 tasks of the campaign's cases ({@code %s}: the engine's task table, with its prefix); a
@@ -287,7 +289,8 @@ class CampaignDashboard {
 
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
             UnitScores scores, OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar,
-            TaskService taskService, ManagementService managementService, SystemAccess systemAccess) {
+            TaskService taskService, ManagementService managementService, SystemAccess systemAccess, RankingNotices notices) {
+        this.notices = notices;
         this.taskService = taskService;
         this.managementService = managementService;
         this.systemAccess = systemAccess;
@@ -390,7 +393,9 @@ class CampaignDashboard {
                 api + "/documents", api + "/dossier.pdf", api + "/archive.zip",
                 "/shirong/map?campaign=" + encode(code) + "&embed=true", "/shirong/map?campaign=" + encode(code),
                 organizations.within(tenant).isEmpty() ? null
-                        : "/api/scores/export.xlsx?period=" + window.periodCode() + "&organization=" + tenant,
+                        // the campaign's 街镇排名, as its 通报 of the month ranks the towns (supreview-s54 V5)
+                        : "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code + "&organization=" + tenant
+                                + "&part=territories",
                 "/api/cases/export.xlsx?campaign=" + code + "&from=" + shown.from() + "&to=" + shown.to());
         if (town != null) {
             // the ledgers give the town its own rows; the campaign's scores once the district published the month's
@@ -489,7 +494,9 @@ class CampaignDashboard {
             return new Ranking(window.periodCode(), window.periodName(), line, district + "尚未印发" + window.periodName()
                     + "考核排名的通报，印发后可在此查看排名", List.of(), false, null);
         }
-        UnitScores.PeriodScores current = scores.read(c.tenantId(), c.code(), window.periodCode());
+        UnitScores.PeriodScores read = scores.read(c.tenantId(), c.code(), window.periodCode());
+        // a unit is "通报" here only once the period's 通报 exists: before that (九亭's 例会, 锦溪's quarterly 通报) 列入通报范围
+        UnitScores.PeriodScores current = notices.issued(c.code(), window.periodCode()).isPresent() ? read : read.beforeNotice();
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
                 .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor(),
                         u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf());

@@ -427,9 +427,21 @@ class CampaignDashboardTest {
                     .as("the fixture's one department, then the plan items' other lead departments (no towns)")
                     .containsExactly("sjlvrongju 区绿化市容局", "sjchengguanju 区城管执法局", "sjfangguanju 区房管局", "sjshuiwuju 区水务局",
                             "sjjianguanwei 区建设管理委");
+            // supreview-s54 V5: the campaign's ranking of its towns, as its 通报 ranks them (not the whole district's), named so
+            String territories = "/api/scores/export.xlsx?period=" + ((Map) d.get("period")).get("code")
+                    + "&campaign=DASHSJ&organization=songjiang&part=territories";
             assertThat((Map) d.get("links")).as("the district's ranking of its towns, beside the campaign's scores")
-                    .containsEntry("territories", "/api/scores/export.xlsx?period=" + ((Map) d.get("period")).get("code")
-                            + "&organization=songjiang");
+                    .containsEntry("territories", territories);
+            org.shirong.system.XlsxDownload towns = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("sjshirongban1", "demo")
+                    .getForEntity(territories, byte[].class));
+            assertThat(towns.sheetName()).as("the towns' sheet alone").isEqualTo("街镇排名");
+            assertThat(towns.title()).endsWith("街镇排名（按属地内的本活动案件）");
+            assertThat(java.net.URLDecoder.decode(towns.contentDisposition(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("“松江区满意度测评提升驾驶舱测试”街镇排名-").doesNotContain("单位考核得分");
+            ResponseEntity<String> badPart = rest.withBasicAuth("sjshirongban1", "demo")
+                    .getForEntity(territories.replace("part=territories", "part=towns"), String.class);
+            assertThat(badPart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(badPart.getBody()).contains("part", "街镇排名");
             Map unit = ((List<Map>) d.get("units")).get(0);
             assertThat(list("sjshirongban1", unit.get("cases") + "&figure=OPEN")).containsEntry("scope", "区绿化市容局");
             ResponseEntity<Map> town = rest.withBasicAuth("sjshirongban1", "demo")
