@@ -82,6 +82,23 @@ public class CampaignCycles {
         return about == null ? null : about.code(day(plannedAt, calendars.of(campaign.tenantId())));
     }
 
+    /**
+     * For a report cycle on the period under way (松江区's 25th): the period just before the run's, when the campaign ran in
+     * it; empty otherwise. A campaign started before its template had the 月度考核 of 上月 has no such cycle running, so
+     * this run issues that period's report and 通报 if nothing issued them yet.
+     */
+    Optional<String> closedPeriodBefore(String campaignCode, String cycleId, Instant plannedAt) {
+        Campaign campaign = campaign(campaignCode);
+        CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), cycleId);
+        if (!cycle.reportsRunningPeriod()) {
+            return Optional.empty();
+        }
+        WorkingCalendar calendar = calendars.of(campaign.tenantId());
+        String period = cycle.reportedPeriod().closed().code(day(plannedAt, calendar));
+        List<CampaignRecords.PhaseRow> phases = records.phases(campaignCode);
+        return unitScores.window(period).until().isAfter(phases.get(0).startsAt()) ? Optional.of(period) : Optional.empty();
+    }
+
     private static LocalDate day(Instant at, WorkingCalendar calendar) {
         return LocalDate.ofInstant(at, calendar.zone());
     }

@@ -49,5 +49,11 @@ class IssueCycleTasksDelegate implements JavaDelegate {
         if (cycle.issuesMonthlyReport()) {
             monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt());
         }
+        // A 松江 campaign started before its template had the 月度考核 of 上月 runs no such cycle: its 25th issues the month
+        // before's report and 通报 instead (each once per period: nothing if the 月度考核 issued them).
+        cycles.closedPeriodBefore(code, cycleId, run.plannedAt()).ifPresent(closed -> {
+            districtNotices.issue(tasks.campaign(code), run.heldAt(), closed);
+            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), closed, run.plannedAt());
+        });
     }
 }
