@@ -174,18 +174,13 @@ class ScoringFacts {
     /** The town or street a case lies in: its 属地 for a district case, else its own organisation (alias c). */
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
     /**
-     * The period rule of {@code config/scoring.yaml}: a case counts for the period of the earlier of its closing and its
-     * due instant, and a case past its deadline also for every later period it is still not closed at the start of, up to
-     * the one it is closed in (supreview-s54 V3: a unit sitting on an overdue case is not "无案件" in the months after).
-     * So a case due in the period counts whether closed or not (unless it was closed in an earlier one), one due before it
-     * counts if it was still open when the period began, and a case closed in the period counts even if it is due later
-     * (closed on time). A duplicate merged into another case never counts: its problem counts once, as that case.
-     * Arguments: from, until, from, until. (A case closed late has closed_at at or after due_at, so "still open at from"
-     * is closed_at null or at or after from, which holds for any such case due in the period.)
+     * The period rule of {@code config/scoring.yaml}: a case counts once, for the period of the earlier of its closing and
+     * its due instant. So a case due in the period counts whether closed or not (unless it was closed in an earlier
+     * one), and a case closed in the period counts even if it is due later (closed on time). A duplicate merged into
+     * another case never counts: its problem counts once, as that case. Arguments: from, until, from, until.
      */
     private static final String COUNTED = "c.status not in ('MERGED', 'VOIDED') and (((c.closed_at is null or c.closed_at >= c.due_at)"
-            + " and (c.closed_at is null or c.closed_at >= ?) and c.due_at < ?)"
-            + " or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
+            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
     /**
      * Each case of {@code rect_case c} as it stood at {@code until} (the argument of every ?): what was handed in or closed
      * later had not happened yet, so a period scored after its end shows a case closed only afterwards as not closed (late)

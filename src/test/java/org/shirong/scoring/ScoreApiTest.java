@@ -700,33 +700,6 @@ class ScoreApiTest {
     }
 
     /**
-     * supreview-s54 V3: a case past its deadline and still open counts in every later month until it is closed, as not
-     * closed and 超期; the month it is closed in counts it once more, closed late; after that it counts no more. 城管中队 and
-     * 农副公司 sit on their March cases: in April they are ranked on them, not "无案件".
-     */
-    @Test
-    void anOverdueCaseStillOpenCountsInEachLaterMonthUntilItIsClosed() {
-        Map<String, Object> april = as("chuangban1").getForObject("/api/scores?period=2025-04", Map.class);
-        assertThat(list(april, "ranking")).filteredOn(r -> "nongfu".equals(r.get("unitId"))).singleElement().satisfies(r -> {
-            assertThat((Map<String, Object>) r.get("indicators")).containsEntry("dueCount", 1).containsEntry("closedCount", 0)
-                    .containsEntry("overdueCount", 1);
-        });
-        assertThat(list(april, "noCases")).extracting(u -> u.get("unitId")).doesNotContain("nongfu", "chengguan");
-        assertThat((String) april.get("notice")).doesNotContain("无应结案件不排名");
-
-        String nongfu = jdbc.queryForObject("select case_no from rect_case where case_no like 'SCAPI-%' and lead_unit = 'nongfu'",
-                String.class);
-        jdbc.update("update rect_case set status = 'CLOSED', closed_at = ?, closed_on_time = false where case_no = ?",
-                java.sql.Timestamp.from(Instant.parse("2025-05-06T02:00:00Z")), nongfu);
-        Map<String, Object> may = as("chuangban1").getForObject("/api/scores?period=2025-05", Map.class);
-        assertThat(list(may, "ranking")).filteredOn(r -> "nongfu".equals(r.get("unitId"))).singleElement()
-                .satisfies(r -> assertThat((Map<String, Object>) r.get("indicators")).as("closed late in May")
-                        .containsEntry("dueCount", 1).containsEntry("closedCount", 1));
-        Map<String, Object> june = as("chuangban1").getForObject("/api/scores?period=2025-06", Map.class);
-        assertThat(list(june, "noCases")).extracting(u -> u.get("unitId")).as("closed: no more in June").contains("nongfu");
-    }
-
-    /**
      * sjreview-s54 D1: a board stored while its month ran (松江区's 25th) is 暂定; once the month is over it is not served
      * as the month's ranking for ever after, but computed anew (naming 城管中队 and 农副公司) until the month is ranked and
      * stored as final, which replaces it.
