@@ -255,7 +255,8 @@ class CampaignDocumentApiTest {
             String summary = HtmlTables.sentenceBefore(html, "ranking");
             assertThat(summary).startsWith("2024年9月共 3 个单位参加排名");
             List<List<String>> named = HtmlTables.rows(html, "named-units");
-            assertThat(summary).contains(named.isEmpty() ? "本期无通报单位" : "通报 " + named.size() + " 个单位");
+            // 锦溪镇 issues no monthly 通报: those below the line are 列入通报范围 (supreview-s54 V6)
+            assertThat(summary).contains(named.isEmpty() ? "本期无通报单位" : "列入通报范围 " + named.size() + " 个单位");
         } finally {
             jx.clear();
             jxOther.clear();
