@@ -487,6 +487,27 @@ class CaseImportTest {
     }
 
     /**
+     * A survey 大类 goes with the source 满意度测评 only, as in a report: a row of another source under one is named by row
+     * and column, and nothing of the file is saved; the same 大类 with the source 满意度测评 (or the town's default) imports.
+     */
+    @Test
+    void aSurveyCategoryRowOfAnotherSourceIsRefusedNamingTheRow() {
+        long before = cases();
+        ResponseEntity<Map> refused = upload("""
+                外部编号,问题类别,标题,地点,来源
+                SVY-SRC-1,公共设施,候车亭座椅破损,九亭大街 1 号,满意度测评
+                SVY-SRC-2,公共设施,候车亭座椅破损,九亭大街 2 号,巡查
+                SVY-SRC-3,SURVEY_URBAN_ROADS,人行道破损,九亭大街 3 号,单位自查
+                SVY-SRC-4,EXPOSED_GARBAGE,暴露垃圾,九亭大街 4 号,巡查
+                """, false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("3:category:SURVEY_CATEGORY_NEEDS_SURVEY_SOURCE", "4:category:SURVEY_CATEGORY_NEEDS_SURVEY_SOURCE");
+        assertThat((String) errors(refused).get(0).get("message")).startsWith("第 3 行：问题类别“公共设施”是满意度测评大类");
+        assertThat(cases()).isEqualTo(before);
+    }
+
+    /**
      * s50 F2: a unit head may import (leading group), but not 12345 rows nor another unit's case marked 紧急; his own
      * unit's urgent problem he may. The rows are named (403), nothing is saved; the office may import them all.
      */
