@@ -914,7 +914,7 @@ class CaseApiTest {
         assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
                 json(request.formatted(day)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // s53 T4: the office is told in its 消息, and its 审批延期申请 has a due date
-        List<Map<String, Object>> inbox = as("chuangban1").getForObject("/api/notifications?unread=true", List.class);
+        List<Map<String, Object>> inbox = as("chuangban1").getForObject("/api/notifications?unread=true&limit=200", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey"))).singleElement().satisfies(m -> {
             assertThat(m).containsEntry("template", "case-extension-requested");
             assertThat((String) m.get("subject")).startsWith("【延期申请】" + caseNo + " 环卫所申请延期至 ");
