@@ -633,7 +633,9 @@ class CampaignBrowserTest {
     /**
      * Cockpit's login form does not reload the app: the check whether the user may act (delete process instances) is made
      * again once someone has logged in, so the administrator who logs in through the form keeps Cockpit's actions, and a
-     * read-only leader logging in after them does not get them.
+     * read-only leader logging in after them does not get them. Nor the menu's engine pages (s54 V11: 流程 listed process
+     * keys and tenant ids): the leader's menu offers the 活动驾驶舱 alone, and a typed #/processes turns to the home page;
+     * the administrator keeps 流程、决策、人工任务.
      */
     @Test
     void whoMayActIsCheckedAgainWhenSomeoneLogsInToCockpit() throws IOException {
@@ -654,6 +656,20 @@ class CampaignBrowserTest {
                 browser.settle(Duration.ofSeconds(2));
                 assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
                         "return document.documentElement.classList.contains('shirong-read-only');")).as(login.get(0)).isEqualTo(readOnly);
+                String menu = "return Array.from(document.querySelectorAll('[ng-controller=\"camHeaderViewsCtrl\"] > li'))"
+                        + ".filter(li => li.offsetParent).map(li => li.textContent.trim());";
+                if (readOnly) {
+                    assertThat(browser.within(Duration.ofSeconds(10), d -> List.of("活动驾驶舱").equals(
+                            ((JavascriptExecutor) d).executeScript(menu)))).as(login.get(0) + "'s menu: "
+                            + ((JavascriptExecutor) browser.driver()).executeScript(menu)).isTrue();
+                    browser.driver().get(base + "/camunda/app/cockpit/default/#/processes");
+                    browser.visible(By.cssSelector(".shirong-dashboard"));
+                    assertThat(browser.driver().getCurrentUrl()).as("a typed engine page turns home").endsWith("#/dashboard");
+                } else {
+                    browser.until(d -> ((List<String>) ((JavascriptExecutor) d).executeScript(menu)).contains("流程"));
+                    assertThat((List<String>) ((JavascriptExecutor) browser.driver()).executeScript(menu))
+                            .contains("活动驾驶舱", "流程", "决策", "人工任务");
+                }
                 browser.screenshot("cockpit-login-" + login.get(0));
             }
         }

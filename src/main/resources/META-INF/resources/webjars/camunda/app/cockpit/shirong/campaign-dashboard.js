@@ -9,7 +9,8 @@
 // rates per 负责单位 against the rubric's targets, and the 黄牌/红牌/移交 counts).
 // Charts: ECharts from the application's own webjar (no CDN: a town intranet has no internet).
 // Besides, for read-only leaders: Cockpit's toolbar actions (cancel, suspend, modify, migrate, retry) are hidden for
-// a user who may not delete process instances (see user-styles.css, .shirong-read-only).
+// a user who may not delete process instances (see user-styles.css, .shirong-read-only), and so are the menu's engine
+// pages (流程、决策、人工任务 and, under 更多, 部署、批处理、报表), which list process keys and tenant ids.
 
 const appRoot = (document.querySelector('base') || {getAttribute: () => '/camunda'}).getAttribute('app-root') || '/camunda';
 const ROOT = appRoot.replace(/\/camunda\/?$/, '');
@@ -38,14 +39,46 @@ function get(path) {
   });
 }
 
+// Whether the user may act on process instances (DELETE): the process owner and the administrator may; the 领导小组 and
+// the 办公室 read (AccessAuthorizations). Asked anew each time: another user may have logged in since.
+function mayAct() {
+  const engine = (/\/app\/cockpit\/([^/]+)\//.exec(window.location.pathname) || [null, 'default'])[1];
+  return get(`${appRoot}/api/engine/engine/${encodeURIComponent(engine)}/authorization/check?permissionName=DELETE`
+    + '&resourceName=ProcessInstance&resourceType=8')
+    .then(result => !!result.authorized)
+    .catch(() => false);
+}
+
 // Read-only users (no DELETE on process instances) do not get Cockpit's toolbar actions they cannot use.
 function markReadOnly() {
-  const engine = (/\/app\/cockpit\/([^/]+)\//.exec(window.location.pathname) || [null, 'default'])[1];
-  get(`${appRoot}/api/engine/engine/${encodeURIComponent(engine)}/authorization/check?permissionName=DELETE`
-    + '&resourceName=ProcessInstance&resourceType=8')
-    .then(result => document.documentElement.classList.toggle('shirong-read-only', !result.authorized))
-    .catch(() => document.documentElement.classList.add('shirong-read-only'));
+  mayAct().then(may => document.documentElement.classList.toggle('shirong-read-only', !may));
 }
+
+// The menu's engine pages, by their navigation plugins' ids (Cockpit's own, "proceses" as it spells it) and their paths.
+// A read-only user is not offered them: each plugin's `access` (Cockpit's own switch for a menu entry, asked whenever
+// the menu is drawn, as after a login) answers whether the user may act. Typed or bookmarked, such a page turns to the
+// home page. The engine's authorizations remain the guard of the data.
+const ENGINE_PAGES = ['proceses', 'decisions', 'tasks', 'deployments', 'batch', 'reports'];
+const ENGINE_PATHS = /^#\/(processes|decisions|tasks|repository|batch|reports)(?:[/?]|$)/;
+window.angular.module('cam.cockpit.custom').run(['Views', function(Views) {
+  Views.getProviders({component: 'cockpit.navigation'})
+    .filter(provider => ENGINE_PAGES.includes(provider.id))
+    .forEach(provider => {
+      provider.access = ['$rootScope', $rootScope => callback => mayAct()
+        .then(may => $rootScope.$applyAsync(() => callback(null, may)))];
+    });
+}]);
+function leaveEnginePage() {
+  if (ENGINE_PATHS.test(window.location.hash)) {
+    mayAct().then(may => {
+      if (!may && ENGINE_PATHS.test(window.location.hash)) {
+        window.location.replace('#/');
+      }
+    });
+  }
+}
+leaveEnginePage();
+window.addEventListener('hashchange', leaveEnginePage);
 // Cockpit's login page does not reload the app, and there the check is refused (401): check again whenever someone has
 // just logged in (leaving #/login), or an administrator logging in through the form kept the read-only view.
 const onLoginPage = () => /^#\/login\b/.test(window.location.hash);
