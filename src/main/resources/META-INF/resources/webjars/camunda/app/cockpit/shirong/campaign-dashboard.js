@@ -601,14 +601,18 @@ function renderCampaign(node, d, documents) {
   const c = d.campaign;
   node.textContent = '';
 
-  // A list of months rather than <input type="month">, whose picker speaks the browser's language, not Chinese: those the
-  // API offers, from the month the campaign began to this month (none before the campaign, which has nothing to count).
+  // A list of periods rather than <input type="month">, whose picker speaks the browser's language, not Chinese: those the
+  // API offers, from the month the campaign began to this month (none before the campaign, which has nothing to count),
+  // and where the template scores by quarter or year (锦溪's 季检查、年考核) its quarters and years, each kind in a group.
   const months = (d.months || []).slice();
   if (!months.some(m => m.code === d.period.code)) {
-    months.push({code: d.period.code, name: d.period.name});
+    months.push({code: d.period.code, name: d.period.name, kind: 'MONTH'});
   }
-  const periodInput = el('select', {class: 'form-control input-sm', 'aria-label': '考核月份'},
-    months.map(m => el('option', {value: m.code, selected: m.code === d.period.code}, m.name)));
+  const option = m => el('option', {value: m.code, selected: m.code === d.period.code}, m.name);
+  const kinds = [['MONTH', '按月'], ['QUARTER', '按季度'], ['YEAR', '按年度']]
+    .map(([kind, label]) => [label, months.filter(m => (m.kind || 'MONTH') === kind)]).filter(([, of]) => of.length);
+  const periodInput = el('select', {class: 'form-control input-sm', 'aria-label': '考核期间'},
+    kinds.length > 1 ? kinds.map(([label, of]) => el('optgroup', {label}, of.map(option))) : months.map(option));
   periodInput.addEventListener('change', () => {
     if (periodInput.value) {
       window.location.hash = campaignHref(c.code) + '?period=' + periodInput.value;
@@ -619,7 +623,7 @@ function renderCampaign(node, d, documents) {
     el('div', {class: 'shirong-muted'}, `${c.organizationName}　${c.templateName || ''}　${c.statusName}`
       + (c.currentPhaseName ? `　当前阶段：第 ${c.currentPhaseNo} 阶段 ${c.currentPhaseName}` : '') + `　今天：${d.today}`),
     el('div', {class: 'shirong-actions'},
-      el('label', null, '考核月份 ', periodInput),
+      el('label', null, kinds.length > 1 ? '考核期间 ' : '考核月份 ', periodInput),
       downloadButton(d.links.ledger, 'btn-primary', 'cases', d.participant ? '下载本街镇案件台账（Excel）' : '下载案件台账（Excel）'),
       downloadButton(d.links.periodLedger, 'btn-primary', 'period-cases', `下载${d.period.name}上报案件台账（Excel）`),
       downloadButton(d.links.scores, 'btn-primary', 'scores', `下载${d.period.name}考核得分（Excel）`),
