@@ -70,7 +70,9 @@ public class CampaignCycles {
             Instant noticeAt = CycleRuns.noticeAt(run.heldAt(), cycle.noticeLead(), unitScores.window(period).until(), calendar);
             return new NextRun(noticeAt, run, cycle.kind(), period);
         }
-        return new NextRun(run.heldAt(), run, cycle.kind(), cycle.scorePeriod() == null ? null : cycle.scorePeriod().code(plannedDay));
+        // A report on a running month scores nothing: its scores, report and 通报 come once the month is over.
+        return new NextRun(run.heldAt(), run, cycle.kind(), cycle.scorePeriod() == null || cycle.reportsRunningPeriod() ? null
+                : cycle.scorePeriod().code(plannedDay));
     }
 
     /** The period (a code such as 2026-12) a run planned at {@code plannedAt} is about, for a report or an assessment; else null. */
@@ -78,6 +80,23 @@ public class CampaignCycles {
         Campaign campaign = campaign(campaignCode);
         ScoredPeriod about = CampaignTasks.cycle(tasks.template(campaign), cycleId).reportedPeriod();
         return about == null ? null : about.code(day(plannedAt, calendars.of(campaign.tenantId())));
+    }
+
+    /**
+     * For a report cycle on the period under way (松江区's 25th): the period just before the run's, when the campaign ran in
+     * it; empty otherwise. A campaign started before its template had the 月度考核 of 上月 has no such cycle running, so
+     * this run issues that period's report and 通报 if nothing issued them yet.
+     */
+    Optional<String> closedPeriodBefore(String campaignCode, String cycleId, Instant plannedAt) {
+        Campaign campaign = campaign(campaignCode);
+        CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), cycleId);
+        if (!cycle.reportsRunningPeriod()) {
+            return Optional.empty();
+        }
+        WorkingCalendar calendar = calendars.of(campaign.tenantId());
+        String period = cycle.reportedPeriod().closed().code(day(plannedAt, calendar));
+        List<CampaignRecords.PhaseRow> phases = records.phases(campaignCode);
+        return unitScores.window(period).until().isAfter(phases.get(0).startsAt()) ? Optional.of(period) : Optional.empty();
     }
 
     private static LocalDate day(Instant at, WorkingCalendar calendar) {

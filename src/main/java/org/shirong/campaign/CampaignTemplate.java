@@ -231,6 +231,22 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
                 default -> null;
             };
         }
+
+        /**
+         * Whether a run of this cycle reports on a period still under way (a 25th-of-the-month 报送 of 本月): its units hand in
+         * their reports, but the period's scores, 月度工作报告 and 通报 wait until it is over, when an assessment of the
+         * month just ended issues them (松江区's 月度考核 on the 1st): a ranking of a running month is 暂定 and names nobody,
+         * and its report could not yet hold the units' 报送 of the month.
+         */
+        boolean reportsRunningPeriod() {
+            return kind == CycleKind.REPORT && !reportedPeriod().lookingBack();
+        }
+
+        /** Whether a run issues the 月度工作报告 of its period: a report cycle on a month over, or an assessment of 上月. */
+        boolean issuesMonthlyReport() {
+            return kind == CycleKind.REPORT && !reportsRunningPeriod()
+                    || kind == CycleKind.ASSESSMENT && scorePeriod == ScoredPeriod.PREVIOUS_MONTH;
+        }
     }
 
     /** Rules the campaign process applies to its cases. */

@@ -57,6 +57,13 @@ final class CycleChecks {
             process(at, cycle);
             meetingNotice(at, cycle);
         }
+        // A report on the month under way hands out its tasks only (CampaignTemplate.Cycle#reportsRunningPeriod): without
+        // an assessment of 上月 the campaign would never issue a monthly report or a 通报.
+        if (cycles.stream().anyMatch(c -> c != null && c.kind() != null && c.reportsRunningPeriod())
+                && cycles.stream().noneMatch(c -> c != null && c.kind() != null && c.issuesMonthlyReport())) {
+            problems.add("cycles: 报告（REPORT）按本期（score-period: CURRENT_…）时只下达报送任务，本期尚未结束不能定稿排名；"
+                    + "请另加一项按上月的考核（kind: ASSESSMENT，score-period: PREVIOUS_MONTH），在月末之后生成月度工作报告和考核排名通报");
+        }
     }
 
     /** {@code notice-ahead} and {@code place} belong to a meeting; the lead counts working or calendar days. */

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
  * 下达周期任务 ({@code Task_IssueCycleTasks}): hands out the tasks of this run of a report, inspection or
  * assessment cycle, about the period the day its cron named gives (the 月度工作报告 of 1 January, held on 4 January,
  * reports December); a report cycle also issues the campaign's monthly report (月度工作报告) of that period, an assessment
- * cycle that scores a period already over (年考核 of the year before) the 通报 of that period ("进行公开通报").
+ * cycle that scores a period already over (年考核 of the year before) the 通报 of that period ("进行公开通报"). A report
+ * cycle on the month under way (松江区's 报送 on the 25th) issues its tasks only: the month's report and 通报 come from an
+ * assessment of 上月 at the start of the next month ({@link CampaignTemplate.Cycle#reportsRunningPeriod}), which then also
+ * holds the units' 报送 of the month.
  */
 @Component
 class IssueCycleTasksDelegate implements JavaDelegate {
@@ -36,12 +39,21 @@ class IssueCycleTasksDelegate implements JavaDelegate {
         String period = cycles.reportedPeriod(code, cycleId, run.plannedAt());
         tasks.issueCycleTasks(code, cycleId, run, period);
         CampaignTemplate.Cycle cycle = cycles.cycle(code, cycleId);
-        if (cycle.kind() == CycleKind.REPORT) {
-            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt());
+        // the 通报 first: the monthly report issued with it says who was 通报'd, one issued without it who is 列入通报范围
+        if (cycle.kind() == CycleKind.REPORT && !cycle.reportsRunningPeriod()) {
             districtNotices.issue(tasks.campaign(code), run.heldAt(), period);
         } else if (cycle.kind() == CycleKind.ASSESSMENT && period != null && cycle.scorePeriod().lookingBack()) {
             // Only a period that is over is 通报'd: 九亭镇's 年度考核 of 20 December scores a year still under way.
             districtNotices.issueAssessed(tasks.campaign(code), run.heldAt(), period, cycle.name());
         }
+        if (cycle.issuesMonthlyReport()) {
+            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt());
+        }
+        // A 松江 campaign started before its template had the 月度考核 of 上月 runs no such cycle: its 25th issues the month
+        // before's report and 通报 instead (each once per period: nothing if the 月度考核 issued them).
+        cycles.closedPeriodBefore(code, cycleId, run.plannedAt()).ifPresent(closed -> {
+            districtNotices.issue(tasks.campaign(code), run.heldAt(), closed);
+            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), closed, run.plannedAt());
+        });
     }
 }

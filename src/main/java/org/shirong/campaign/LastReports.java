@@ -71,12 +71,14 @@ class LastReports {
             }
             tasks.issueCycleTasks(code, run.cycleId(), new CycleRuns.Run(run.plannedAt(), end), run.periodCode());
             CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), run.cycleId());
-            if (run.kind() == CycleKind.REPORT) {
-                monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode(), run.plannedAt());
+            if (run.kind() == CycleKind.REPORT && !cycle.reportsRunningPeriod()) {
                 districtNotices.issue(campaign, end, run.periodCode());
             } else if (run.scored() && cycle.scorePeriod().lookingBack()) {
                 // As the cycle's own run would: the 通报 of the period assessed (锦溪's 年考核 of the campaign's last year).
                 districtNotices.issueAssessed(campaign, end, run.periodCode(), cycle.name());
+            }
+            if (cycle.issuesMonthlyReport()) {
+                monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode(), run.plannedAt());
             }
         }
         return runs;
@@ -107,7 +109,8 @@ class LastReports {
                 UnitScores.Window window = unitScores.window(period);
                 if (window.from().isBefore(end) && window.until().isAfter(start) && !reportedInCampaign(cycle, phases, period,
                         window.from().isAfter(start) ? window.from() : start, calendar)) {
-                    runs.add(new LastRun(cycle.id(), cycle.kind(), period, cycle.scorePeriod() != null, about.getValue()));
+                    runs.add(new LastRun(cycle.id(), cycle.kind(), period, cycle.scorePeriod() != null && !cycle.reportsRunningPeriod(),
+                            about.getValue()));
                 }
             }
         }

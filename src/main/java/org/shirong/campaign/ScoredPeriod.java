@@ -31,6 +31,16 @@ public enum ScoredPeriod {
         return this == PREVIOUS_MONTH || this == PREVIOUS_QUARTER || this == PREVIOUS_YEAR;
     }
 
+    /** The period before the one under way (上月 for 本月), or this one if it looks back already. */
+    ScoredPeriod closed() {
+        return switch (this) {
+            case CURRENT_MONTH -> PREVIOUS_MONTH;
+            case CURRENT_QUARTER -> PREVIOUS_QUARTER;
+            case CURRENT_YEAR -> PREVIOUS_YEAR;
+            default -> this;
+        };
+    }
+
     /** The unit-score period code (2026-05, 2026-Q2, 2026) this means on {@code day}. */
     public String code(LocalDate day) {
         return switch (this) {

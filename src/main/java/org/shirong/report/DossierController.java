@@ -165,13 +165,13 @@ class DossierController {
         int pdfs = 0;
         int documents;
         int files;
+        // cases under no plan item alone (九亭's plan has no 整治项目): their ledger is the whole one, 全部案件台账, not 其他
+        boolean noItems = items.size() == 1 && CaseDossiers.NO_PLAN_ITEM.equals(items.get(0).planItem());
         try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream(), StandardCharsets.UTF_8)) {
             int n = 0;
-            // a plan without 整治项目 (九亭镇's) files all its cases as "other": its one ledger is the whole ledger (V9)
-            boolean whole = items.size() == 1 && CaseDossiers.NO_PLAN_ITEM.equals(items.get(0).planItem());
             for (CaseDossiers.PlanItemCases item : items) {
                 n++;
-                String itemName = whole ? "全部" : item.planItemName();
+                String itemName = noItems ? "全部" : item.planItemName();
                 List<List<String>> parts = parts(item.caseNos());
                 for (int k = 0; k < parts.size(); k++) {
                     String part = parts.size() == 1 ? "" : "-第" + (k + 1) + "部分";

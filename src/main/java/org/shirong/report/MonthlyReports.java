@@ -84,6 +84,8 @@ public class MonthlyReports {
         scores.territories(organization, campaignCode, period).ifPresent(territories -> model.put("territories", territories));
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
         model.put("submissions", submissions.of(campaignCode, runPlannedAt, at));
+        // a unit below the line is "通报" only once the period's 通报 exists (a town's 例会 issues it later, 锦溪 quarterly)
+        model.put("noticeIssued", documents.find(campaignCode, MeetingDocuments.noticeKey(period)).isPresent());
         return new Rendered(title, templates.render("monthly-report", model));
     }
 }

@@ -86,8 +86,9 @@ public class RankingNotices {
     /**
      * The period's ranking 通报 of a district's campaign: issued now, the departments' scores saved with it (as a town's
      * 通报 saves them), unless it was issued before; empty for a town's campaign, or when it was issued before. A period
-     * outside the campaign or not begun is refused (400 naming {@code period}); the month still running is not: 松江区's
-     * report of the 25th issues the month's ranking as of that day (sjreview F14), its departments' part marked 暂定.
+     * outside the campaign or not begun is refused (400 naming {@code period}); the month still running is not refused
+     * here, but no cycle asks for it any more: 松江区's 25th hands out the month's 报送 only, and its 月度考核 on the 1st
+     * issues the month just ended (sjreview-s54 D1); a campaign that closes mid-month issues its last month 暂定.
      */
     public Optional<Issued> issue(String organization, String campaignCode, Instant at, String period) {
         String docKey = MeetingDocuments.noticeKey(period);

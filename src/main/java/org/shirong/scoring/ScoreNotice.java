@@ -30,7 +30,7 @@ final class ScoreNotice {
 
     static String text(ScoreBoard board, ZoneId zone) {
         String counted = board.ranking().size() + " 个单位参加排名"
-                + (board.unranked().isEmpty() ? "" : "，" + board.unranked().size() + " 个单位本期无应结案件不排名");
+                + (board.unranked().isEmpty() ? "" : "，" + board.unranked().size() + " 个单位本期既无应结案件也无其他可计分项，不排名");
         if (board.provisional()) {
             return board.period().name() + "单位考核（暂定，截至" + asOf(board, zone) + "）：" + counted
                     + "。本期尚未结束，排名随案件办理变化，不据此通报；期末后按考核细则确定通报单位。";
@@ -38,7 +38,17 @@ final class ScoreNotice {
         String head = board.period().name() + "单位考核：" + counted;
         String named = board.ranking().stream().filter(UnitScore::nonPerforming).map(ScoreNotice::line)
                 .collect(Collectors.joining("；"));
-        return head + (named.isEmpty() ? "。本期无通报单位。" : "。通报：" + named + "。");
+        return head + (named.isEmpty() ? "。本期无通报单位。" : NAMED + named + "。");
+    }
+
+    private static final String NAMED = "。通报：";
+
+    /**
+     * The text of {@link #text} read before the period's 通报 is issued (a town's 例会 issues it after the monthly report,
+     * 锦溪镇 通报s quarterly): the units it names are only 列入通报范围, not 通报'd (supreview-s54 V6).
+     */
+    static String beforeNotice(String text) {
+        return text == null ? null : text.replace(NAMED, "。按考核细则列入通报范围（本期通报尚未印发）：");
     }
 
     private static String line(UnitScore u) {

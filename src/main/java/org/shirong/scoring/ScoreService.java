@@ -146,6 +146,11 @@ class ScoreService {
         return zones == null || !e.started() ? List.of() : zones.figures(organization, e.from(), e.until());
     }
 
+    /** Whether the organisation has towns or streets under it (a district), whose 街镇排名 it keeps. */
+    boolean hasTerritories(String organization) {
+        return !organizations.within(organization).isEmpty();
+    }
+
     /**
      * For a district: its towns and streets ranked on the cases located in them as of now (never stored), with the
      * lowest-ranked named; null for an organisation without towns or streets.
@@ -211,11 +216,16 @@ class ScoreService {
 
     /**
      * The stored scores of the period, or, if it was never stored, the scores computed now; provisional (no unit named)
-     * when they were computed before the period ended.
+     * when they were computed before the period ended. A board stored while the period ran (暂定) is not served once the
+     * period is over: it would stay 暂定 for ever (sjreview-s54 D1); the scores are computed anew until the period is
+     * ranked and stored as final.
      */
     @Transactional(readOnly = true)
     ScoreBoard board(ScorePeriod period, String organization, String scope) {
-        return records.find(period, scope).map(b -> b.provisionalBefore(period.end(zone)))
+        Instant end = period.end(zone);
+        boolean over = !ClockUtil.getCurrentTime().toInstant().isBefore(end);
+        return records.find(period, scope).map(b -> b.provisionalBefore(end))
+                .filter(b -> !(b.provisional() && over))
                 .orElseGet(() -> calculate(period, organization, scope));
     }
 

@@ -73,6 +73,47 @@ class ScoreWorkbook {
                 + (resolved.wholeOrganization() ? "" : "“" + campaigns.nameOf(scope).orElse(scope) + "”") + "单位考核得分";
     }
 
+    /**
+     * 松江区2026年11月“…”街镇排名: the workbook of the 驾驶舱's 街镇排名 link, which holds the towns' sheet alone; null for an
+     * organisation without towns or streets.
+     */
+    String territoriesTitle(ScoreQuery.Resolved resolved) {
+        String scope = resolved.board().scope();
+        return organizations.of(resolved.organization()).name() + resolved.period().name()
+                + (resolved.wholeOrganization() ? "" : "“" + campaigns.nameOf(scope).orElse(scope) + "”") + TERRITORY_SHEET;
+    }
+
+    /**
+     * The district's towns and streets alone ({@code part=territories}, the 驾驶舱's 街镇排名): of the campaign's cases for a
+     * campaign, as its 通报 ranks them; false (nothing written) for an organisation without towns or streets.
+     */
+    boolean writeTerritories(ScoreQuery.Resolved resolved, String user, Instant now, OutputStream out) throws IOException {
+        TerritoryBoard territories = territoryBoard(resolved);
+        if (territories == null) {
+            return false;
+        }
+        Workbook workbook = new Workbook(out, "Shirong", "1.0");
+        territories(workbook, resolved, territories, territorySubtitle(resolved, user, now), scores.zone());
+        workbook.finish();
+        return true;
+    }
+
+    /** The towns' board of the workbook's scope: a campaign's counts its cases only (as its 通报), else the organisation's. */
+    private TerritoryBoard territoryBoard(ScoreQuery.Resolved resolved) {
+        return scores.territories(resolved.period(), resolved.organization(),
+                resolved.wholeOrganization() ? null : resolved.board().scope());
+    }
+
+    private String territorySubtitle(ScoreQuery.Resolved resolved, String user, Instant now) {
+        ZoneId zone = scores.zone();
+        // the towns' board is not stored: once the period is over it counts the cases as they stood at its end, the
+        // same figures its 通报 printed
+        return "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to() + "　｜　通报："
+                + territoryLine(scores.rubric(resolved.organization()).territoryRanking())
+                + (now.isBefore(resolved.period().end(zone)) ? "　｜　暂定（本期尚未结束，不据此通报）　｜　按当前数据即时计算" : "　｜　按本期案件期末情况计算")
+                + "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
+    }
+
     void write(ScoreQuery.Resolved resolved, String user, Instant now, OutputStream out) throws IOException {
         ScoreBoard board = resolved.board();
         ScoringRubric rubric = scores.rubric(resolved.organization());
@@ -126,15 +167,13 @@ class ScoreWorkbook {
             sheet.label(row, 6, "否");
             sheet.decimal(row, 9, u.inspectionScore());
             int col = indicators(sheet, row, firstRule + items.size(), u.indicators());
-            sheet.label(row, col, u.indicators().caseCount() == 0 ? "无案件，不排名" : "应结案件均已挂账，不排名");
+            sheet.label(row, col, u.indicators().caseCount() == 0 ? "无应结案件，也无其他可计分项，不排名" : "应结案件均已挂账，不排名");
             row++;
         }
         sheet.note(row + 1, columns.size(), ScoreNotice.text(board, zone));
-        TerritoryBoard territories = resolved.wholeOrganization()
-                ? scores.territories(resolved.period(), resolved.organization()) : null;
+        TerritoryBoard territories = territoryBoard(resolved);
         if (territories != null) {
-            territories(workbook, resolved, territories, period + "　｜　通报：" + territoryLine(rubric.territoryRanking())
-                    + "　｜　按当前数据即时计算" + exported, zone);
+            territories(workbook, resolved, territories, territorySubtitle(resolved, user, now), zone);
         }
         workbook.finish();
     }
@@ -146,7 +185,8 @@ class ScoreWorkbook {
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));
         XlsxSheet sheet = XlsxSheet.start(workbook, TERRITORY_SHEET, organizations.of(resolved.organization()).name()
-                + resolved.period().name() + "街镇排名（按属地案件）", subtitle, columns, zone);
+                + resolved.period().name() + (resolved.wholeOrganization() ? "街镇排名（按属地案件）" : "街镇排名（按属地内的本活动案件）"),
+                subtitle, columns, zone);
         int row = sheet.firstDataRow();
         for (TerritoryBoard.Place p : board.ranking()) {
             sheet.number(row, 0, p.rank());

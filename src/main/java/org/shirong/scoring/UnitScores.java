@@ -52,6 +52,12 @@ public class UnitScores {
         public List<String> namedUnitIds() {
             return named().stream().map(RankedUnit::unitId).toList();
         }
+
+        /** These scores as read while no 通报 of the period exists: the units below the line are 列入通报范围, not 通报'd. */
+        public PeriodScores beforeNotice() {
+            return provisional ? this : new PeriodScores(periodCode, periodName, from, to, ranking, unrankedCount,
+                    ScoreNotice.beforeNotice(notice), provisional, asOf);
+        }
     }
 
     /**

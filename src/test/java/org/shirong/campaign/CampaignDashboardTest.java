@@ -171,7 +171,10 @@ class CampaignDashboardTest {
                     .containsExactlyElementsOf(((List<Map>) scores.get("ranking")).stream()
                             .map(u -> u.get("unitId") + " " + u.get("total") + " " + u.get("grade")).toList())
                     .isNotEmpty();
-            assertThat(ranking.get("notice")).isEqualTo(scores.get("notice"));
+            // no 通报 of September was issued: the units below the line are 列入通报范围, not 通报'd (supreview-s54 V6)
+            assertThat(ranking.get("notice")).isEqualTo(((String) scores.get("notice"))
+                    .replace("。通报：", "。按考核细则列入通报范围（本期通报尚未印发）："));
+            assertThat((String) ranking.get("notice")).contains("列入通报范围（本期通报尚未印发）：建管所").doesNotContain("通报：建管所");
             assertThat(((Number) ranking.get("noticeLine")).doubleValue()).isPositive();
             Map trend = (Map) d.get("trend");
             assertThat((List<String>) trend.get("periods")).hasSize(CampaignDashboard.TREND_MONTHS).endsWith("2024-09");
@@ -229,10 +232,25 @@ class CampaignDashboardTest {
             // Another organisation's supervisor does not learn that the campaign exists.
             assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
-            ResponseEntity<Map> quarter = rest.withBasicAuth("jxtuijinban1", "demo")
-                    .getForEntity("/api/campaigns/DASHJX/dashboard?period=2024-Q3", Map.class);
-            assertThat(quarter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(quarter.getBody().toString()).contains("驾驶舱按月查看");
+            // s54 V8: 锦溪's template scores by 季检查 and 年考核: its 驾驶舱 offers the quarters and the year besides the months
+            Map quarter = list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024-Q3");
+            // (the campaign was started in March, before its first phase: its periods begin with March's)
+            assertThat((List<Map>) quarter.get("months")).extracting(m -> m.get("code") + " " + m.get("name") + " " + m.get("kind"))
+                    .startsWith("2024-10 2024年10月 MONTH").contains("2024-03 2024年3月 MONTH").doesNotContain("2024-02 2024年2月 MONTH")
+                    .endsWith("2024-03 2024年3月 MONTH", "2024-Q4 2024年第四季度 QUARTER", "2024-Q3 2024年第三季度 QUARTER",
+                            "2024-Q2 2024年第二季度 QUARTER", "2024-Q1 2024年第一季度 QUARTER", "2024 2024年度 YEAR");
+            assertThat(quarter.get("period")).asString().contains("code=2024-Q3", "name=2024年第三季度", "from=2024-07-01",
+                    "to=2024-09-30");
+            assertThat(((Map) quarter.get("ranking")).get("periodName")).isEqualTo("2024年第三季度");
+            assertThat((List<String>) ((Map) quarter.get("trend")).get("periods")).last().isEqualTo("2024-09");
+            assertThat(((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024").get("period")))
+                    .containsEntry("code", "2024");
+            assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=OPEN"
+                    + "&period=2024-Q3", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            ResponseEntity<Map> after = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForEntity("/api/campaigns/DASHJX/dashboard?period=2025-Q1", Map.class);
+            assertThat(after.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(after.getBody().toString()).contains("PERIOD_AFTER_CAMPAIGN", "考核期间 2025年第一季度 晚于活动");
             ResponseEntity<Map> absurd = rest.withBasicAuth("jxtuijinban1", "demo")
                     .getForEntity("/api/campaigns/DASHJX/dashboard?period=2099-12", Map.class);
             assertThat(absurd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -427,9 +445,21 @@ class CampaignDashboardTest {
                     .as("the fixture's one department, then the plan items' other lead departments (no towns)")
                     .containsExactly("sjlvrongju 区绿化市容局", "sjchengguanju 区城管执法局", "sjfangguanju 区房管局", "sjshuiwuju 区水务局",
                             "sjjianguanwei 区建设管理委");
+            // supreview-s54 V5: the campaign's ranking of its towns, as its 通报 ranks them (not the whole district's), named so
+            String territories = "/api/scores/export.xlsx?period=" + ((Map) d.get("period")).get("code")
+                    + "&campaign=DASHSJ&organization=songjiang&part=territories";
             assertThat((Map) d.get("links")).as("the district's ranking of its towns, beside the campaign's scores")
-                    .containsEntry("territories", "/api/scores/export.xlsx?period=" + ((Map) d.get("period")).get("code")
-                            + "&organization=songjiang");
+                    .containsEntry("territories", territories);
+            org.shirong.system.XlsxDownload towns = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("sjshirongban1", "demo")
+                    .getForEntity(territories, byte[].class));
+            assertThat(towns.sheetName()).as("the towns' sheet alone").isEqualTo("街镇排名");
+            assertThat(towns.title()).endsWith("街镇排名（按属地内的本活动案件）");
+            assertThat(java.net.URLDecoder.decode(towns.contentDisposition(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("“松江区满意度测评提升驾驶舱测试”街镇排名-").doesNotContain("单位考核得分");
+            ResponseEntity<String> badPart = rest.withBasicAuth("sjshirongban1", "demo")
+                    .getForEntity(territories.replace("part=territories", "part=towns"), String.class);
+            assertThat(badPart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(badPart.getBody()).contains("part", "街镇排名");
             Map unit = ((List<Map>) d.get("units")).get(0);
             assertThat(list("sjshirongban1", unit.get("cases") + "&figure=OPEN")).containsEntry("scope", "区绿化市容局");
             ResponseEntity<Map> town = rest.withBasicAuth("sjshirongban1", "demo")
@@ -651,6 +681,13 @@ class CampaignDashboardTest {
             assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHMONTH/dashboard?period=" + before,
                     Map.class).getStatusCode()).as("another organisation's office").isEqualTo(HttpStatus.NOT_FOUND);
             refusedMonth("/api/campaigns/DASHMONTH/dashboard?period=" + current.plusMonths(1), "PERIOD_NOT_BEGUN");
+            // s54 V8: its template scores by month only, so no quarter nor year is offered, and one asked for is refused
+            assertThat((List<Map>) dashboard.get("months")).extracting(m -> m.get("kind")).containsOnly("MONTH");
+            String quarter = current.getYear() + "-Q" + ((current.getMonthValue() - 1) / 3 + 1);
+            for (String period : List.of(quarter, Integer.toString(current.getYear()))) {
+                refusedMonth("/api/campaigns/DASHMONTH/dashboard?period=" + period, "PERIOD_NOT_OFFERED");
+                refusedMonth("/api/campaigns/DASHMONTH/dashboard/cases?figure=OPEN&period=" + period, "PERIOD_NOT_OFFERED");
+            }
 
             // Once the campaign has ended (its last phase ended last month) its last month is the newest, and the default,
             // so that its scores link asks for a month the scores give; a later month is refused as the scores refuse it.

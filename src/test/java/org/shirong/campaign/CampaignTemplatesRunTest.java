@@ -464,18 +464,31 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'progressReport'"
                 + " and unit_id = 'sjlvrongju' order by created_at", String.class)).as("25 March–December, each on its own month"
                 + " (sjreview F14: a report due on the 25th is about the month it is due in), none again at the campaign's end").hasSize(10).endsWith("自查整改情况报送（2026年12月）（区绿化市容局）");
-        // The district holds no 例会: its report cycle issues, with each 月度工作报告, the 通报 of the month's ranking of its
-        // departments and of its towns and streets on the cases located in them, and sends it to every unit and town office.
+        // The district holds no 例会: its 月度考核 on the 1st, after the month's 报送 of the 25th, issues the 通报 of the month
+        // just ended (final, naming whom the rules name: sjreview-s54 D1) ranking its departments and its towns and streets
+        // on the cases located in them, with the 月度工作报告, and sends it to every unit and town office. The 25th issues
+        // the 报送 only: a ranking of a month still running would be 暂定 and name nobody.
         assertThat(jdbc.queryForList("select title from campaign_document where campaign_code = 'SJ-RUN' and kind = 'NOTICE'"
                 + " order by created_at", String.class)).hasSize(10)
                 .first().asString().endsWith("关于2026年3月区级部门和街镇考核排名的通报");
-        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN' and doc_key = 'notice/2026-11'",
-                String.class)).contains("一、区级部门", "二、各街镇（按属地内的本活动案件）", "石湖荡镇", "岳阳街道", "五个工作日内",
+        assertThat(jdbc.queryForObject("select created_at from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'notice/2026-11'", java.sql.Timestamp.class).toInstant()).as("after November, on 1 December")
+                .isBetween(at("2026-12-01T09:00"), at("2026-12-01T18:00"));
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'SJ-RUN' and cycle_id = 'monthlyAssessment'"
+                + " order by created_at", String.class)).as("1 April–1 December, and December's at the campaign's end").hasSize(10)
+                .startsWith("月度考核（2026年3月）").endsWith("月度考核（2026年12月）");
+        String november = jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'notice/2026-11'", String.class);
+        assertThat(november).contains("一、区级部门", "二、各街镇（按属地内的本活动案件）", "石湖荡镇", "岳阳街道",
                 "<footer>松江区市容管理专项办公室<br>（松江区绿化和市容管理局代章）<br>")
                 .as("signed as the plan is, by the office with the bureau's seal, not by the leaders who approve extensions")
-                .doesNotContain("区市容专办领导");
+                .doesNotContain("区市容专办领导").as("final, not 暂定").doesNotContain("暂定", "不据此通报", "尚未结束");
+        assertThat(november.contains("五个工作日内")).as("the written report is asked only of those named (sjreview-s54 L2)")
+                .isEqualTo(november.contains("class=\"named\""));
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
-                + " and doc_key = 'monthly-report/2026-11'", String.class)).contains("六、街镇排名", "石湖荡镇");
+                + " and doc_key = 'monthly-report/2026-11'", String.class)).contains("六、街镇排名", "石湖荡镇",
+                        "本期报送情况", "“自查整改情况报送（2026年11月）”的报送情况（2026年11月25日 09:00下达")
+                .as("November's 报送, handed out on the 25th (sjreview-s54 L6)").doesNotContain("暂定", "见下期报告");
         assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).as("石湖荡镇's office, in its own organisation").hasSize(10)
                 .first().asString().contains("关于2026年3月区级部门和街镇考核排名的通报", "街镇：", "/api/documents/");
         assertThat(run.inboxBodies("sjlingdao1", "notice-issued")).hasSize(10);

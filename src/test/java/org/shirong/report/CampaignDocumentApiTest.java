@@ -264,7 +264,8 @@ class CampaignDocumentApiTest {
             String summary = HtmlTables.sentenceBefore(html, "ranking");
             assertThat(summary).startsWith("2024年9月共 3 个单位参加排名");
             List<List<String>> named = HtmlTables.rows(html, "named-units");
-            assertThat(summary).contains(named.isEmpty() ? "本期无通报单位" : "通报 " + named.size() + " 个单位");
+            // 锦溪镇 issues no monthly 通报: those below the line are 列入通报范围 (supreview-s54 V6)
+            assertThat(summary).contains(named.isEmpty() ? "本期无通报单位" : "列入通报范围 " + named.size() + " 个单位");
         } finally {
             jx.clear();
             jxOther.clear();
@@ -381,6 +382,14 @@ class CampaignDocumentApiTest {
                         "导出人：戴所长");
                 assertThat(images(pdf)).hasSize(2);
             }
+            // s54 V9: a case under no plan item (as all of 九亭's, whose plan has no 整治项目) has no empty 计划项目 line; the
+            // campaign's 迎检 archive names the ledger of such cases alone 全部案件台账, not 其他（不属于整治项目）
+            assertThat(pdfText(response.getBody())).contains("所属活动").doesNotContain("计划项目");
+            Map<String, byte[]> archive = unzip(rest.withBasicAuth("chuangban1", "demo")
+                    .getForEntity("/api/campaigns/DOCPDF/archive.zip", byte[].class).getBody());
+            assertThat(archive.keySet()).filteredOn(n -> n.endsWith(".pdf") && n.startsWith("一、案件台账/"))
+                    .containsExactly("一、案件台账/01-全部案件台账.pdf");
+            assertThat(pdfText(archive.get("一、案件台账/01-全部案件台账.pdf"))).contains("“九亭镇台账测试活动”全部案件台账", caseNo);
 
             assertThat(rest.getForEntity("/api/cases/" + caseNo + "/dossier.pdf", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.UNAUTHORIZED);

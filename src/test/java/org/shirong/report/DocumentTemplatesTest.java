@@ -217,6 +217,54 @@ class DocumentTemplatesTest {
         assertThat(templates.render("monthly-report", sampleModel())).contains("六、街镇排名", "岳阳街道");
     }
 
+    /** sjreview-s54 L2: a district 通报 that names no department and no town orders nobody to report back in writing. */
+    @Test
+    void aDistrictNoticeNamingNobodyAsksNoWrittenReport() {
+        Map<String, Object> model = sampleModel();
+        PeriodScores named = (PeriodScores) model.get("scores");
+        model.put("scores", new PeriodScores(named.periodCode(), named.periodName(), named.from(), named.to(),
+                named.ranking().stream().map(r -> new RankedUnit(r.rank(), r.unitId(), r.unitName(), r.total(), r.grade(), false, "",
+                        r.dueCount(), r.closedCount(), r.overdueCount(), r.closureRate(), r.onTimeClosureRate(), r.lostPoints(),
+                        r.scoreBasis(), r.points(), r.maxPoints())).toList(), 0, "无", false, "2026年12月1日 00:00"));
+        var territories = (org.shirong.scoring.UnitScores.TerritoryScores) model.get("territories");
+        assertThat(templates.render("ranking-notice", model)).as("岳阳街道 is still named").contains("五个工作日内向推进小组办公室书面报告");
+        model.put("territories", new org.shirong.scoring.UnitScores.TerritoryScores(territories.periodName(),
+                territories.ranking().stream().map(t -> new org.shirong.scoring.UnitScores.TerritoryScores.Place(t.rank(), t.name(),
+                        t.levelName(), t.total(), t.grade(), false, t.dueCount(), t.closedCount(), t.overdueCount(), t.closureRate(),
+                        t.onTimeClosureRate())).toList(), territories.noCases(), "本期无通报的街镇。"));
+        assertThat(templates.render("ranking-notice", model)).contains("本期无通报单位。").doesNotContain("书面报告", "被通报的");
+    }
+
+    /**
+     * supreview-s54 V6: a monthly report issued while no 通报 of its month exists (九亭镇's 例会 issues it later, 锦溪镇 通报s
+     * quarterly) lists the units below the line as 列入通报范围, not as 通报'd; with the 通报 issued (松江区) it says 通报.
+     */
+    @Test
+    void aMonthlyReportBeforeTheNoticeSaysListedNotNoticed() {
+        Map<String, Object> model = sampleModel();
+        model.put("noticeIssued", false);
+        assertThat(templates.render("monthly-report", model)).contains("五、列入通报范围的单位",
+                "按考核细则列入通报范围 1 个单位：城管中队（本期通报尚未印发）。").doesNotContain("通报 1 个单位", "五、通报单位");
+        model.put("noticeIssued", true);
+        assertThat(templates.render("monthly-report", model)).contains("五、通报单位", "通报 1 个单位：城管中队。");
+    }
+
+    /**
+     * sjreview-s54 L6: 松江区's report of a month comes after the month's 报送 (25th) and lists that run as 本期报送情况,
+     * not as the run before with "本期的报送情况见下期报告".
+     */
+    @Test
+    void aReportIssuedAfterItsMonthsSubmissionsShowsThem() {
+        Map<String, Object> model = sampleModel();
+        model.put("submissions", List.of(new Figures.Submissions("自查整改情况报送", "自查整改情况报送（2026年11月）", "2026年11月25日 09:00",
+                "2026年11月27日 17:00", "2026年12月1日 09:00", 1, 0, 0, List.of(
+                        new Figures.SubmissionLine("sjlvrongju", "区绿化市容局", null, "按时报送", "2026年11月26日 10:00")))));
+        assertThat(templates.render("monthly-report", model)).contains("<h2>七、本期报送情况</h2>",
+                "2026年11月“自查整改情况报送（2026年11月）”的报送情况（2026年11月25日 09:00下达，期限 2026年11月27日 17:00；"
+                        + "截至 2026年12月1日 09:00）：按时报送 1 个，逾期报送 0 个，未报送 0 个。")
+                .doesNotContain("上期报送情况", "见下期报告");
+    }
+
     /**
      * The monthly report is issued with this period's 报送, before any unit hands it in: it says so and shows the run
      * before, unit by unit, after the zone section when there is one; a campaign's first run says it has none before.

@@ -284,7 +284,8 @@ class MonthlyReportPreviewTest {
 
             String september = jiuting("2024-09");
             assertThat(september).doesNotContain("整治项目", "其他（不属于整治项目）").contains("一、总体进展", "二、案件办理情况",
-                    "三、单位考核", "四、通报单位");
+                    "三、单位考核", "四、列入通报范围的单位", "按考核细则列入通报范围 1 个单位：城管中队（本期通报尚未印发）。")
+                    .as("no 通报 of September was issued (supreview-s54 V6)").doesNotContain("四、通报单位", "通报 1 个单位");
             assertThat(HtmlTables.rows(september, "plan-items")).isEmpty();
             List<String> chengguan = HtmlTables.rows(september, "ranking").stream().filter(r -> r.get(1).equals("城管中队"))
                     .findFirst().orElseThrow();

@@ -700,6 +700,33 @@ class ScoreApiTest {
     }
 
     /**
+     * sjreview-s54 D1: a board stored while its month ran (松江区's 25th) is 暂定; once the month is over it is not served
+     * as the month's ranking for ever after, but computed anew (naming 城管中队 and 农副公司) until the month is ranked and
+     * stored as final, which replaces it.
+     */
+    @Test
+    void aBoardStoredWhileTheMonthRanIsNotServedOnceTheMonthIsOver() {
+        ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-03-20T02:00:00Z")));
+        try {
+            scoreService.calculateAndSave(march, "jiuting", ScoreService.scope("jiuting", null));
+            assertThat(as("chuangban1").getForObject("/api/scores?period=2025-03", Map.class)).containsEntry("stored", true)
+                    .containsEntry("provisional", true);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+
+        Map<String, Object> after = as("chuangban1").getForObject("/api/scores?period=2025-03", Map.class);
+        assertThat(after).as("not the 暂定 board of 20 March").containsEntry("provisional", false).containsEntry("stored", false);
+        assertThat(after.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
+
+        scoreService.calculateAndSave(march, "jiuting", ScoreService.scope("jiuting", null));
+        Map<String, Object> ranked = as("chuangban1").getForObject("/api/scores?period=2025-03", Map.class);
+        assertThat(ranked).containsEntry("stored", true).containsEntry("provisional", false);
+        assertThat(ranked.get("nonPerformingUnits")).isEqualTo(List.of("chengguan", "nongfu"));
+    }
+
+    /**
      * With {@code campaign} the scores count only the cases that campaign found; without it, all the town's. Here the
      * campaign found 城管中队's two March cases and nothing of 环卫所's or 农副公司's. Its participants are 城管中队, 环卫所 and
      * 各居委会 (so 第一、第二居委会 through it, each as itself; 各居委会 itself has no case and is not a unit of its own): only
@@ -1044,7 +1071,7 @@ class ScoreApiTest {
         assertThat(table.cell(rows.get(1), "结案率").asNumber()).isEqualByComparingTo("0.5");
         var lvrong = rows.stream().filter(r -> table.text(r, "单位").equals("绿容所")).findFirst().orElseThrow();
         assertThat(table.text(lvrong, "排名")).isEmpty();
-        assertThat(table.text(lvrong, "备注")).isEqualTo("无案件，不排名");
+        assertThat(table.text(lvrong, "备注")).isEqualTo("无应结案件，也无其他可计分项，不排名");
         assertThat(table.text(rows.get(rows.size() - 1), "排名")).isEqualTo(json.get("notice")).contains("通报：城管中队（第 2 名");
     }
 
