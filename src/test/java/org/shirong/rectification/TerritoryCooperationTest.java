@@ -289,6 +289,36 @@ class TerritoryCooperationTest {
                 .contains("牵头单位：区绿化市容局（松江区）");
     }
 
+    /**
+     * s54 V4: the town's leading group (its approvers, who read every case of the town) read the district's case that
+     * lies in the town, in the case list and in detail, as the town's office does; a unit head who sits in the leading
+     * group without reading the town's cases does not, nor does another town's leader.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTownsApproversReadTheDistrictsCaseInTheirTerritoryAsItsOfficeDoes() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 99 号","territory":"九亭镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reported.getBody()).containsEntry("territory", "jiuting");
+        String caseNo = (String) reported.getBody().get("caseNo");
+        for (String reader : List.of("chuangban1", "lingdao1", "lingdao2", "ducha1")) {
+            assertThat(as(reader).getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) as(reader)
+                    .getForObject("/api/cases?territory=jiuting&size=200", Map.class).get("items");
+            assertThat(listed).as(reader).extracting(i -> i.get("caseNo")).contains(caseNo);
+        }
+        for (String stranger : List.of("juwei01a", "shdlingdao1")) {
+            assertThat(as(stranger).getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).as(stranger)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) as(stranger)
+                    .getForObject("/api/cases?territory=jiuting&size=200", Map.class).get("items");
+            assertThat(listed).as(stranger).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
+        }
+    }
+
     /** Without a 属地, or with the district itself, the case has no TERRITORY party. */
     @Test
     void aDistrictCaseInTheDistrictItselfHasNoTerritoryParty() {
