@@ -314,7 +314,7 @@ class CampaignApiTest {
         CampaignDriver run = new CampaignDriver("SJ-CHECK", managementService, runtimeService, taskService, jdbc);
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         assertThat(rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId()
-                + "/complete", json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n人民北路绿化缺株｜人民北路 10 号｜城市绿化\"}}}"),
+                + "/complete", json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜九亭镇沪亭北路 300 号\\n人民北路绿化缺株｜人民北路 10 号｜城市绿化｜｜松江区\"}}}"),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         List<String> cases = jdbc.queryForList("select case_no from rect_case where campaign_code = 'SJ-CHECK' order by case_no", String.class);
         assertThat(cases).hasSize(2);
@@ -432,8 +432,8 @@ class CampaignApiTest {
         String taskId = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId();
 
         ResponseEntity<String> refused = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
-                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n护栏缺失\\n"
-                        + "长".repeat(201) + "｜沪亭北路 301 号\"}}}"), String.class);
+                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜九亭镇沪亭北路 300 号\\n护栏缺失\\n"
+                        + "长".repeat(201) + "｜九亭镇沪亭北路 301 号\"}}}"), String.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).as("every bad line at once").contains("\"message\":\"第 2 行：请填写地点")
@@ -458,7 +458,7 @@ class CampaignApiTest {
 
         ResponseEntity<String> done = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
                 json("{\"variables\":{\"findings\":{\"value\":\"湖荡路人行道破损｜湖荡路 300 号｜｜｜石湖荡镇｜金汇村\\n"
-                        + "人民北路绿化缺株｜人民北路 10 号｜城市绿化\"},\"defaultCommunity\":{\"value\":\"第 5 网格\"}}}"),
+                        + "人民北路绿化缺株｜人民北路 10 号｜城市绿化｜｜松江区\"},\"defaultCommunity\":{\"value\":\"第 5 网格\"}}}"),
                 String.class);
 
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -514,7 +514,7 @@ class CampaignApiTest {
         TestRestTemplate lvrong = rest.withBasicAuth("sjlvrongju1", "demo");
 
         ResponseEntity<String> done = lvrong.postForEntity("/engine-rest/task/" + claimTask.getId() + "/complete",
-                json("{\"variables\":{\"findings\":{\"value\":\"人民北路果壳箱破损｜人民北路 20 号\\n新松江路工地围挡破损｜新松江路 8 号｜工地\"}}}"),
+                json("{\"variables\":{\"findings\":{\"value\":\"人民北路果壳箱破损｜人民北路 20 号｜｜｜松江区\\n新松江路工地围挡破损｜新松江路 8 号｜工地｜｜松江区\"}}}"),
                 String.class);
 
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);

@@ -357,13 +357,13 @@ class CampaignMembershipTest {
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         List<Map<String, Object>> categories = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/categories", List.class);
         List<Map<String, Object>> survey = categories.stream().filter(c -> "SURVEY".equals(c.get("group"))).toList();
-        StringBuilder csv = new StringBuilder("外部编号,问题类别,标题,地点,描述,紧急程度,小项\n");
+        StringBuilder csv = new StringBuilder("外部编号,问题类别,标题,地点,描述,紧急程度,小项,属地街镇\n");
         int row = 0;
         for (Map<String, Object> category : survey) {
             for (String item : (List<String>) category.get("items")) {
                 row++;
                 csv.append(String.join(",", quoted("SJM-" + row), quoted((String) category.get("code")), quoted("测评点位问题：" + item),
-                        quoted("松江区人民北路 " + row + " 号"), quoted(""), quoted("一般"), quoted(item))).append('\n');
+                        quoted("松江区人民北路 " + row + " 号"), quoted(""), quoted("一般"), quoted(item), quoted("松江区"))).append('\n');
             }
         }
         assertThat(row).as("11 大类 35 小项").isEqualTo(35);
