@@ -304,8 +304,9 @@ class CampaignApiTest {
     }
 
     /**
-     * The checkpoint lists every open case of the campaign by plan item and lead unit, and "全部整改到位" stands only with
-     * a written reason for each open case; at the phase's end the open cases go to the office and the leading group.
+     * The checkpoint lists the campaign's open point problems by plan item and lead unit (other open cases only counted,
+     * sjreview D8), and "全部整改到位" stands only with a written reason for each of them; at the phase's end the open cases
+     * go to the office and the leading group.
      */
     @Test
     void theCheckpointRefusesAllRectifiedWhileCasesAreOpenUnlessEachHasAReason() {
@@ -318,6 +319,12 @@ class CampaignApiTest {
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         List<String> cases = jdbc.queryForList("select case_no from rect_case where campaign_code = 'SJ-CHECK' order by case_no", String.class);
         assertThat(cases).hasSize(2);
+        // sjreview D8: a department's own self-inspection case of the campaign is no point problem: mentioned, not checked
+        ResponseEntity<Map> own = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/api/cases", json("""
+                {"title":"人民北路护栏积尘","category":"SURVEY_URBAN_ROADS","source":"SELF_INSPECTION",\
+                "location":{"address":"九亭镇沪亭北路 8 号"},"campaign":"SJ-CHECK"}"""), Map.class);
+        assertThat(own.getStatusCode()).as("%s", own.getBody()).isEqualTo(HttpStatus.CREATED);
+        String selfInspected = (String) own.getBody().get("caseNo");
         String checkpoint = run.task("pointProblemsCheckpoint/sjshirongban").getId();
         // Issued with phase 1, before any case was found: unclaimed, it does not read a stale all-clear (sjreview F18).
         assertThat((String) taskService.getVariable(checkpoint, CampaignTaskProcess.VAR_OPEN_CASES)).as("unclaimed")
@@ -325,12 +332,15 @@ class CampaignApiTest {
         taskService.claim(checkpoint, "sjshirongban1");
         assertThat((String) taskService.getVariable(checkpoint, CampaignTaskProcess.VAR_OPEN_CASES))
                 .containsPattern("\\n（截至2026年11月\\d{1,2}日 \\d{2}:\\d{2}；重新认领本任务即按当时情况重新列出）$")
-                .contains("尚有 2 件未结案", "【城市道路】\n  区绿化市容局：\n    · " + cases.get(0) + " 沪亭北路人行道破损",
-                        "【城市绿化】\n  区绿化市容局：\n    · " + cases.get(1) + " 人民北路绿化缺株");
+                .contains("本活动查出的点位问题中尚有 2 件未结案", "【城市道路】\n  区绿化市容局：\n    · " + cases.get(0) + " 沪亭北路人行道破损",
+                        "【城市绿化】\n  区绿化市容局：\n    · " + cases.get(1) + " 人民北路绿化缺株",
+                        "\n另有 1 件本活动的其他案件（街镇和部门自查、市民反映等，不属于方案整治项目的来源）未结案，不在本次核查之列")
+                .doesNotContain(selfInspected);
 
         ResponseEntity<String> bare = complete(checkpoint, "yes", "");
         assertThat(bare.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(bare.getBody()).contains("本活动尚有 2 件案件未结案，不能确认“全部整改到位”", "缺少理由的案件：" + cases.get(0) + "、" + cases.get(1));
+        assertThat(bare.getBody()).contains("本活动尚有 2 件点位问题未结案，不能确认“全部整改到位”", "缺少理由的案件：" + cases.get(0) + "、" + cases.get(1))
+                .doesNotContain(selfInspected);
         ResponseEntity<String> oneShort = complete(checkpoint, "yes", cases.get(0) + "｜已整改，待复核结案");
         assertThat(oneShort.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(oneShort.getBody()).contains("缺少理由的案件：" + cases.get(1)).doesNotContain("缺少理由的案件：" + cases.get(0));
