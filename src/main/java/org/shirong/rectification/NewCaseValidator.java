@@ -137,8 +137,14 @@ class NewCaseValidator {
         var plan = plans == null ? java.util.Optional.<CampaignPlans.PlanFacts>empty() : plans.plan(organization, code, c.category());
         boolean ofAnother = plan.isPresent() && !campaignWork && plans.campaign(code)
                 .map(CampaignPlans.Campaign::organization).filter(organization::equals).isEmpty();
-        if (plan.isEmpty() || ofAnother) {
-            // A town's cases count for its district's campaign only as the findings of the campaign's own task.
+        if (ofAnother) {
+            // A town's cases count for its district's campaign only as the findings of the campaign's own task: say where
+            // (sjreview D2), rather than that there is no such campaign.
+            errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", territories.name(organization) + "参加的"
+                    + territories.name(plans.campaign(code).map(CampaignPlans.Campaign::organization).orElse(organization)) + "活动 "
+                    + TextInput.shortened(code, QUOTED) + " 的问题请在该活动下达给本单位的任务（如“全面自查自纠”）中逐行录入，"
+                    + "按区的问题类别立案并计入该活动；这里登记的是本组织自己的案件，请不填活动"));
+        } else if (plan.isEmpty()) {
             errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + TextInput.shortened(code, QUOTED) + " 的活动"));
         } else if (!plan.get().running() && !campaignWork) {
             errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束或已撤销，不能再计入新的案件"));

@@ -533,6 +533,11 @@ class CampaignMembershipTest {
                 .as("松江's campaign is not 锦溪's").containsExactly("campaign:UNKNOWN_CAMPAIGN");
         assertThat(errors(report("sjshirongban1", "SJ-OTHER", "SURVEY_URBAN_ROADS", "没有这个小项", "人民北路 1 号")))
                 .containsExactly("subItem:UNKNOWN_SUB_ITEM");
+        // sjreview D2: a town taking part is told where its problems for the district's campaign go
+        ResponseEntity<Map> town = report("shdshirongban1", "SJ-OTHER", "EXPOSED_GARBAGE", null, "塔汇路 1 号");
+        assertThat(errors(town)).containsExactly("campaign:UNKNOWN_CAMPAIGN");
+        assertThat(((List<Map<String, Object>>) town.getBody().get("errors")).get(0).get("message")).asString()
+                .startsWith("石湖荡镇参加的松江区活动 SJ-OTHER 的问题请在该活动下达给本单位的任务（如“全面自查自纠”）中逐行录入");
         assertThat(errors(upload("jxtuijinban1", "/api/cases/import?campaign=SJ-OTHER",
                 "外部编号,问题类别,标题,地点,描述,紧急程度\nJXM-1,RECTIFY_OLD_ESTATES,楼道堆物,长寿路 1 号,,一般\n")))
                 .containsExactly("campaign:UNKNOWN_CAMPAIGN");
