@@ -36,6 +36,7 @@ import org.shirong.rectification.RectificationCases;
 import org.shirong.rectification.RectificationProcess;
 import org.shirong.rectification.TrafficLight;
 import org.shirong.report.PlanItemProgress;
+import org.shirong.scoring.CampaignPeriods;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.InvalidRequestException;
@@ -269,6 +270,7 @@ class CampaignDashboard {
     private final CampaignPlanItems planItems;
     private final RectificationCases cases;
     private final UnitScores scores;
+    private final CampaignPeriods periods;
     private final OrganizationRecords organization;
     private final Organizations organizations;
     private final ZoneId zone;
@@ -286,8 +288,9 @@ class CampaignDashboard {
             + " where campaign_code = #{campaign})";
 
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
-            UnitScores scores, OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar,
-            TaskService taskService, ManagementService managementService, SystemAccess systemAccess) {
+            UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
+            WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess) {
+        this.periods = periods;
         this.taskService = taskService;
         this.managementService = managementService;
         this.systemAccess = systemAccess;
@@ -351,7 +354,7 @@ class CampaignDashboard {
     Dashboard of(String code, String period, Participant town) {
         Campaign c = campaign(code);
         Instant now = now();
-        UnitScores.Window window = window(c, period, now);
+        UnitScores.Window window = window(c, period);
         At at = new At(now, window.from(), window.until());
         List<PhaseRow> phaseRows = records.phases(code);
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
@@ -410,64 +413,29 @@ class CampaignDashboard {
                 // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
-                months(c, LocalDate.ofInstant(now, zone)));
+                months(c));
+    }
+
+    /** The 考核月份 the 驾驶舱 offers, newest first ({@link CampaignPeriods.Months}). */
+    private List<Month> months(Campaign c) {
+        return campaignMonths(c.code()).newestFirst().stream().map(m -> new Month(m.toString(), CampaignPeriods.name(m))).toList();
     }
 
     /**
-     * The 考核月份 the 驾驶舱 offers, newest first: the current month (or the month the campaign ended, its last phase's last
-     * day, when that is earlier) back to the month the campaign began (its first phase's first day, or the day it was
-     * started if that is earlier); no month before or after the campaign, which have nothing of it to count.
-     */
-    List<Month> months(Campaign c, LocalDate today) {
-        List<Month> months = new ArrayList<>();
-        YearMonth first = firstMonth(c);
-        for (YearMonth m = latestMonth(c, today); !m.isBefore(first); m = m.minusMonths(1)) {
-            months.add(new Month(m.toString(), m.getYear() + "年" + m.getMonthValue() + "月"));
-        }
-        return months;
-    }
-
-    /**
-     * A 考核月份 ({@code period}, a well-formed month, or blank for the newest one) before the month the campaign began is
-     * refused with 400 naming the field and the months there are (the 驾驶舱 offers no such month; a REST caller may ask);
-     * one after the month it ended, or not begun yet, as the campaign's scores refuse it ({@link UnitScores#campaignPeriodProblem}).
+     * A 考核月份 ({@code period}, a well-formed month, or blank for the newest one) the campaign's figures may not be asked
+     * for ({@link CampaignPeriods}: before the campaign, after it or not begun) is refused with 400 naming the field.
      */
     void checkMonth(String code, String period) {
         if (period == null || period.isBlank()) {
             return;
         }
-        Campaign c = campaign(code);
-        YearMonth first = firstMonth(c);
-        YearMonth asked = YearMonth.parse(period.strip());
-        YearMonth latest = latestMonth(c, LocalDate.ofInstant(now(), zone));
-        if (asked.isBefore(first)) {
-            throw new InvalidRequestException(ApiError.field("period", "PERIOD_BEFORE_CAMPAIGN", "考核月份 " + asked.getYear() + "年"
-                    + asked.getMonthValue() + "月早于本活动开始的月份：" + c.name() + "自 " + first.getYear() + "年" + first.getMonthValue()
-                    + "月开始，可选 " + first.getYear() + "年" + first.getMonthValue() + "月至 " + latest.getYear() + "年"
-                    + latest.getMonthValue() + "月"));
-        }
-        if (asked.isAfter(latest)) {
-            scores.campaignPeriodProblem(code, asked.toString()).ifPresent(error -> {
-                throw new InvalidRequestException(error);
-            });
-        }
+        periods.problem(code, period).ifPresent(error -> {
+            throw new InvalidRequestException(error);
+        });
     }
 
-    /** The newest 考核月份 of the campaign: the current month, or the month the campaign ended in when that is earlier. */
-    private YearMonth latestMonth(Campaign c, LocalDate today) {
-        YearMonth current = YearMonth.from(today);
-        return records.phases(c.code()).stream().map(PhaseRow::lastDay).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                .map(YearMonth::from).filter(current::isAfter).orElse(current);
-    }
-
-    private YearMonth firstMonth(Campaign c) {
-        LocalDate started = c.startedAt() == null ? null : LocalDate.ofInstant(c.startedAt(), zone);
-        LocalDate first = records.phases(c.code()).stream().map(PhaseRow::firstDay).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(started);
-        if (first == null || started != null && started.isBefore(first)) {
-            first = started;
-        }
-        return first == null ? YearMonth.from(now().atZone(zone)) : YearMonth.from(first);
+    private CampaignPeriods.Months campaignMonths(String code) {
+        return periods.months(code).orElseThrow(() -> new NotFoundException("CAMPAIGN_NOT_FOUND", "活动不存在：" + code));
     }
 
     private Participation participation(Campaign c, Participant town) {
@@ -521,7 +489,7 @@ class CampaignDashboard {
     CaseList list(String code, String period, Figure figure, String unit, String item, Participant town) {
         Campaign c = campaign(code);
         Instant now = now();
-        UnitScores.Window window = window(c, period, now);
+        UnitScores.Window window = window(c, period);
         At at = new At(now, window.from(), window.until());
         Map<String, String> names = unitNames(c);
         List<CampaignTemplate.Item> planned = planItems.items(code);
@@ -623,9 +591,9 @@ class CampaignDashboard {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    /** The month asked for; without one, the campaign's newest 考核月份 ({@link #latestMonth}). */
-    private UnitScores.Window window(Campaign c, String period, Instant now) {
-        return scores.window(period == null || period.isBlank() ? latestMonth(c, LocalDate.ofInstant(now, zone)).toString()
+    /** The month asked for; without one, the campaign's newest 考核月份 ({@link CampaignPeriods.Months#latest}). */
+    private UnitScores.Window window(Campaign c, String period) {
+        return scores.window(period == null || period.isBlank() ? campaignMonths(c.code()).latest().toString()
                 : period.strip());
     }
 

@@ -51,7 +51,7 @@ class CampaignRecords {
     record TaskRow(Long id, String campaignCode, String taskKey, Integer phaseNo, String cycleId, String definitionId,
             String name, String kind, String groupId, String unitId, String itemCategory, String findingsSource,
             Instant dueAt, String processInstanceId, String status, String result, String completedBy, Instant createdAt,
-            Instant completedAt) {
+            Instant completedAt, String runName) {
     }
 
     /** A case found by the campaign and not yet closed: its lead unit, category (the plan item's, when it has one) and due instant. */
@@ -165,9 +165,10 @@ class CampaignRecords {
             return Optional.empty();
         }
         jdbc.update("insert into campaign_task (campaign_code, task_key, phase_no, cycle_id, definition_id, name, kind, group_id,"
-                + " unit_id, item_category, findings_source, due_at, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " unit_id, item_category, findings_source, due_at, status, created_at, run_name)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 t.campaignCode(), t.taskKey(), t.phaseNo(), t.cycleId(), t.definitionId(), t.name(), t.kind(), t.groupId(),
-                t.unitId(), t.itemCategory(), t.findingsSource(), ts(t.dueAt()), OPEN, ts(t.createdAt()));
+                t.unitId(), t.itemCategory(), t.findingsSource(), ts(t.dueAt()), OPEN, ts(t.createdAt()), t.runName());
         return findTask(t.campaignCode(), t.taskKey()).map(TaskRow::id);
     }
 
@@ -237,7 +238,7 @@ class CampaignRecords {
                 rs.getString("name"), rs.getString("kind"), rs.getString("group_id"), rs.getString("unit_id"),
                 rs.getString("item_category"), rs.getString("findings_source"), instant(rs, "due_at"),
                 rs.getString("process_instance_id"), rs.getString("status"), rs.getString("result"),
-                rs.getString("completed_by"), instant(rs, "created_at"), instant(rs, "completed_at"));
+                rs.getString("completed_by"), instant(rs, "created_at"), instant(rs, "completed_at"), rs.getString("run_name"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -87,7 +87,7 @@ class CampaignTasks {
                     category -> catalogue.find(campaign.tenantId(), category), names)) {
                 issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                         kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
-                        null, null, null, now(), null), TaskAssignments.requirement(template, def.requirement(), def.name(),
+                        null, null, null, now(), null, null), TaskAssignments.requirement(template, def.requirement(), def.name(),
                         a.requirement()), null, a.organization(), coGroups(def.who(), a, def.with()), issued);
             }
         }
@@ -119,7 +119,7 @@ class CampaignTasks {
                 organization.unitNames(campaign.tenantId()))) {
             issue(campaign, template, new TaskRow(null, code, cycle.id() + "/" + plannedDay + "/" + a.keySuffix(), null, cycle.id(),
                     cycle.id(), a.name(), kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(cycle.findings()),
-                    dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null),
+                    dueAt(campaign, runDay.plus(cycleTaskTime)), null, null, null, null, now(), null, name),
                     TaskAssignments.requirement(template, cycle.requirement(), cycle.name(), a.requirement()), scorePeriod,
                     a.organization(), coGroups(cycle.who(), a, cycle.with()), issued);
         }

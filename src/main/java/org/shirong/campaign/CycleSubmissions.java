@@ -3,20 +3,25 @@ package org.shirong.campaign;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.Campaign;
 import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.report.ReportSubmissions;
 import org.springframework.stereotype.Component;
 
 /**
  * The 报送 of a campaign's report cycles as {@link CampaignTasks#issueCycleTasks} handed them out: a run's tasks share the
- * key {@code cycleId/plannedDay/} and the name {@code 周期名称（期间）}, followed, for a unit's or a plan item's, by
- * {@code （单位或项目）}. The run before another is the one planned on the latest day before its day, so that the runs a
- * campaign's end hands out together (the month moved past its end, then its last month) each name the one before.
+ * key {@code cycleId/plannedDay/} and the run's name ({@code 周期名称（期间）}, kept with each task); a plan item's task
+ * names its item (by its category, as the template names it). The run before another is the one planned on the latest day
+ * before its day, so that the runs a campaign's end hands out together (the month moved past its end, then its last month)
+ * each name the one before.
  */
 @Component
 class CycleSubmissions implements ReportSubmissions {
@@ -24,11 +29,13 @@ class CycleSubmissions implements ReportSubmissions {
     private final CampaignRecords records;
     private final CampaignTemplates templates;
     private final WorkingCalendars calendars;
+    private final CategoryCatalogue catalogue;
 
-    CycleSubmissions(CampaignRecords records, CampaignTemplates templates, WorkingCalendars calendars) {
+    CycleSubmissions(CampaignRecords records, CampaignTemplates templates, WorkingCalendars calendars, CategoryCatalogue catalogue) {
         this.records = records;
         this.templates = templates;
         this.calendars = calendars;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -40,6 +47,7 @@ class CycleSubmissions implements ReportSubmissions {
         }
         LocalDate before = runPlannedAt == null ? null : LocalDate.ofInstant(runPlannedAt, calendars.of(campaign.get().tenantId()).zone());
         List<TaskRow> tasks = records.tasks(campaignCode);
+        Function<String, String> items = items(template.get(), campaign.get().tenantId());
         List<Cycle> cycles = new ArrayList<>();
         for (CampaignTemplate.Cycle cycle : template.get().cycles()) {
             if (cycle.kind() != CycleKind.REPORT) {
@@ -55,21 +63,26 @@ class CycleSubmissions implements ReportSubmissions {
                     }
                 }
             }
-            cycles.add(new Cycle(cycle.name(), Optional.ofNullable(runs.lastEntry()).map(run -> run(cycle, run.getValue()))));
+            cycles.add(new Cycle(cycle.name(), Optional.ofNullable(runs.lastEntry()).map(run -> run(cycle, run.getValue(), items))));
         }
         return cycles;
     }
 
-    private static Run run(CampaignTemplate.Cycle cycle, List<TaskRow> tasks) {
-        String first = tasks.get(0).name();
-        int periodEnd = first.indexOf('）', cycle.name().length());
-        String runName = first.startsWith(cycle.name() + "（") && periodEnd > 0 ? first.substring(0, periodEnd + 1) : cycle.name();
+    /** A plan item's name by its category, as its lead unit's task was named. */
+    private Function<String, String> items(CampaignTemplate template, String tenant) {
+        Map<String, String> names = new HashMap<>();
+        for (CampaignTemplate.Item item : template.items()) {
+            names.putIfAbsent(item.category(), TaskAssignments.itemName(item, category -> catalogue.find(tenant, category)));
+        }
+        return category -> category == null ? null : names.getOrDefault(category, category);
+    }
+
+    private static Run run(CampaignTemplate.Cycle cycle, List<TaskRow> tasks, Function<String, String> items) {
+        String runName = tasks.get(0).runName() != null ? tasks.get(0).runName() : cycle.name();
         List<Submission> submissions = new ArrayList<>();
         Instant issuedAt = null;
         for (TaskRow t : tasks) {
-            String item = t.itemCategory() == null || !t.name().startsWith(runName + "（") ? null
-                    : t.name().substring(runName.length() + 1, t.name().length() - 1);
-            submissions.add(new Submission(t.unitId(), t.groupId(), item, t.dueAt(), t.completedAt(),
+            submissions.add(new Submission(t.unitId(), t.groupId(), items.apply(t.itemCategory()), t.dueAt(), t.completedAt(),
                     CampaignRecords.CANCELLED.equals(t.status())));
             issuedAt = issuedAt == null || t.createdAt().isBefore(issuedAt) ? t.createdAt() : issuedAt;
         }

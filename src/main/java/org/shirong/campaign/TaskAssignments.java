@@ -46,8 +46,7 @@ final class TaskAssignments {
             }
         } else if (CampaignTemplate.EACH_ITEM_LEAD.equals(who)) {
             for (CampaignTemplate.Item item : template.items()) {
-                String itemName = item.name() != null ? item.name()
-                        : categories.apply(item.category()).map(c -> c.name()).orElse(item.category());
+                String itemName = itemName(item, categories);
                 result.add(new Assignment(item.category(), name + "（" + itemName + "）", item.lead(), unitOf(template, item.lead()),
                         item.category(), "牵头整治项目：" + itemName
                                 + (item.responsible().isEmpty() ? "" : "；责任单位：" + item.responsible().stream().map(g -> groupNames.getOrDefault(g, g)).collect(Collectors.joining("、")))));
@@ -56,6 +55,11 @@ final class TaskAssignments {
             result.add(new Assignment(who, name, who, unitOf(template, who), null, ""));
         }
         return result;
+    }
+
+    /** A plan item as its lead unit's task names it: its own name, else its category's. */
+    static String itemName(CampaignTemplate.Item item, Function<String, Optional<Category>> categories) {
+        return item.name() != null ? item.name() : categories.apply(item.category()).map(Category::name).orElse(item.category());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.SystemAccess;
@@ -100,8 +101,9 @@ class CollectiveUnits {
         List<String> ids = members.stream().map(Organization.GroupDefinition::id).toList();
         // the reporter's own committee reports about its own 居民区
         if (c.reportedBy() != null) {
-            List<String> own = new SystemAccess(identity).run(() -> ids.stream()
-                    .filter(id -> identity.createUserQuery().userId(c.reportedBy()).memberOfGroup(id).count() > 0).toList());
+            Set<String> reportersGroups = new SystemAccess(identity).run(() -> identity.createGroupQuery()
+                    .groupMember(c.reportedBy()).list().stream().map(Group::getId).collect(Collectors.toSet()));
+            List<String> own = ids.stream().filter(reportersGroups::contains).toList();
             if (own.size() == 1) {
                 return Optional.of(own.get(0));
             }

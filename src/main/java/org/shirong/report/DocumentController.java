@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organizations;
+import org.shirong.scoring.CampaignPeriods;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.ApiError;
 import org.shirong.system.ForbiddenException;
@@ -46,10 +47,12 @@ class DocumentController {
     private final UnitScores scores;
     private final RankingNotices notices;
     private final Organizations organizations;
+    private final CampaignPeriods campaignPeriods;
 
     DocumentController(CampaignDocuments documents, CampaignFigures figures, IdentityService identityService,
             CallerOrganization callerOrganization, MonthlyReports monthlyReports, UnitScores scores, RankingNotices notices,
-            Organizations organizations) {
+            Organizations organizations, CampaignPeriods campaignPeriods) {
+        this.campaignPeriods = campaignPeriods;
         this.monthlyReports = monthlyReports;
         this.notices = notices;
         this.organizations = organizations;
@@ -108,7 +111,7 @@ class DocumentController {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));
         });
         var window = scores.window(period.strip());
-        scores.campaignPeriodProblem(code, window.periodCode()).ifPresent(error -> {
+        campaignPeriods.problem(code, window.periodCode()).ifPresent(error -> {
             throw new InvalidRequestException(error);
         });
         if (!reader.whole() && notices.issued(code, window.periodCode()).isEmpty()) {

@@ -2,6 +2,8 @@ package org.shirong.scoring;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.CampaignOrganizations.CampaignDays;
@@ -9,14 +11,39 @@ import org.shirong.system.ApiError;
 import org.springframework.stereotype.Component;
 
 /**
- * Which 考核期间 a campaign's scores and monthly report may be asked for: a period with days of the campaign, from the month
- * it began (its first phase's first day, or the day it was started if earlier) to the month it ends (its last phase's last
- * day), that has begun; the 驾驶舱 offers no other month. Any other is refused, naming {@code period} and the months there
- * are: before the campaign ({@code PERIOD_BEFORE_CAMPAIGN}, as the 驾驶舱 says), after it
+ * Which 考核期间 a campaign's figures may be asked for, the one rule of the 驾驶舱, the scores, their Excel and the monthly
+ * report: a period with days of the campaign, from the month it began (its first phase's first day, or the day it was
+ * started if earlier) to the month it ends (its last phase's last day), that has begun. Any other is refused, naming
+ * {@code period} and the months there are: before the campaign ({@code PERIOD_BEFORE_CAMPAIGN}), after it
  * ({@code PERIOD_AFTER_CAMPAIGN}) or not begun yet ({@code PERIOD_NOT_BEGUN}).
  */
 @Component
-class CampaignPeriods {
+public class CampaignPeriods {
+
+    /**
+     * A campaign's 考核月份: from the month it began to the newest, the current month or, once the campaign has ended, the
+     * month it ended in; none when it begins after this month.
+     */
+    public record Months(String campaignName, LocalDate firstDay, LocalDate lastDay, LocalDate today) {
+
+        public YearMonth first() {
+            return YearMonth.from(firstDay);
+        }
+
+        public YearMonth latest() {
+            YearMonth current = YearMonth.from(today);
+            return lastDay != null && YearMonth.from(lastDay).isBefore(current) ? YearMonth.from(lastDay) : current;
+        }
+
+        /** The months, newest first. */
+        public List<YearMonth> newestFirst() {
+            List<YearMonth> months = new ArrayList<>();
+            for (YearMonth m = latest(); !m.isBefore(first()); m = m.minusMonths(1)) {
+                months.add(m);
+            }
+            return months;
+        }
+    }
 
     private final CampaignOrganizations campaigns;
     private final ScoreService scores;
@@ -26,36 +53,47 @@ class CampaignPeriods {
         this.scores = scores;
     }
 
-    /** Why the campaign's scores of {@code p} cannot be asked for; empty when they can (or the campaign is unknown). */
+    /** The campaign's 考核月份 as of the engine clock; empty for an unknown campaign. */
+    public Optional<Months> months(String campaignCode) {
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone());
+        return campaigns.days(campaignCode).filter(d -> d.first() != null)
+                .map(d -> new Months(d.name(), d.first(), d.last(), today));
+    }
+
+    /**
+     * Why the campaign's figures of the 考核期间 {@code periodCode} (one {@link UnitScores#periodProblem} accepts) cannot be
+     * asked for; empty when they can (or the campaign is unknown). Callers answer 400.
+     */
+    public Optional<ApiError> problem(String campaignCode, String periodCode) {
+        return ScorePeriod.parse(periodCode.strip()).flatMap(p -> problem(campaignCode, p));
+    }
+
     Optional<ApiError> problem(String campaignCode, ScorePeriod p) {
-        Optional<CampaignDays> found = campaigns.days(campaignCode);
-        if (found.isEmpty() || found.get().first() == null) {
+        Optional<Months> found = months(campaignCode);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        CampaignDays days = found.get();
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone());
-        YearMonth first = YearMonth.from(days.first());
-        YearMonth latest = YearMonth.from(today);
-        if (days.last() != null && YearMonth.from(days.last()).isBefore(latest)) {
-            latest = YearMonth.from(days.last());
-        }
+        Months months = found.get();
+        YearMonth first = months.first();
+        YearMonth latest = months.latest();
         String choose = latest.isBefore(first) ? "" : "，可选 " + name(first) + "至 " + name(latest);
         String asked = "考核期间 " + p.name() + " ";
-        if (!p.until().isAfter(days.first())) {
-            return refused("PERIOD_BEFORE_CAMPAIGN", asked + "早于活动“" + days.name() + "”开始的月份（" + name(first) + "）"
+        if (!p.until().isAfter(months.firstDay())) {
+            return refused("PERIOD_BEFORE_CAMPAIGN", asked + "早于活动“" + months.campaignName() + "”开始的月份（" + name(first) + "）"
                     + choose);
         }
-        if (days.last() != null && p.from().isAfter(days.last())) {
-            return refused("PERIOD_AFTER_CAMPAIGN", asked + "晚于活动“" + days.name() + "”结束的月份（"
-                    + name(YearMonth.from(days.last())) + "）" + choose);
+        if (months.lastDay() != null && p.from().isAfter(months.lastDay())) {
+            return refused("PERIOD_AFTER_CAMPAIGN", asked + "晚于活动“" + months.campaignName() + "”结束的月份（"
+                    + name(YearMonth.from(months.lastDay())) + "）" + choose);
         }
-        if (p.from().isAfter(today)) {
+        if (p.from().isAfter(months.today())) {
             return refused("PERIOD_NOT_BEGUN", asked + "尚未开始，还没有可考核的数字" + choose);
         }
         return Optional.empty();
     }
 
-    private static String name(YearMonth month) {
+    /** A month as people read it: 2026年3月. */
+    public static String name(YearMonth month) {
         return month.getYear() + "年" + month.getMonthValue() + "月";
     }
 

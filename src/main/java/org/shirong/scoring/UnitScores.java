@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
-import org.shirong.system.ApiError;
 import org.shirong.system.DateWindow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +22,10 @@ public class UnitScores {
 
     private final ScoreService scores;
     private final DateWindow dates;
-    private final CampaignPeriods campaignPeriods;
 
-    UnitScores(ScoreService scores, DateWindow dates, CampaignPeriods campaignPeriods) {
+    UnitScores(ScoreService scores, DateWindow dates) {
         this.scores = scores;
         this.dates = dates;
-        this.campaignPeriods = campaignPeriods;
     }
 
     /**
@@ -173,14 +170,6 @@ public class UnitScores {
      */
     public Optional<String> periodProblem(String code) {
         return ScorePeriod.problem(code, dates, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone()));
-    }
-
-    /**
-     * Why the campaign's figures of the 考核期间 {@code code} (one {@link #periodProblem} accepts) cannot be asked for: a
-     * period before the campaign began, after it ended or not begun yet ({@link CampaignPeriods}); callers answer 400.
-     */
-    public Optional<ApiError> campaignPeriodProblem(String campaignCode, String code) {
-        return campaignPeriods.problem(campaignCode, period(code));
     }
 
     /** The code of the last full month before {@code at} in the town's zone. */

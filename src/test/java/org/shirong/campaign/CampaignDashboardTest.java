@@ -641,9 +641,11 @@ class CampaignDashboardTest {
                 assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
                 assertThat((List<Map>) refused.getBody().get("errors")).as(path).singleElement().satisfies(e -> {
                     assertThat(e).containsEntry("field", "period").containsEntry("code", "PERIOD_BEFORE_CAMPAIGN");
-                    assertThat((String) e.get("message")).startsWith("考核月份 " + before.getYear() + "年" + before.getMonthValue()
-                            + "月早于本活动开始的月份").contains("自 " + current.minusMonths(2).getYear() + "年"
-                            + current.minusMonths(2).getMonthValue() + "月开始");
+                    // in the words of the scores and the monthly report (CampaignPeriods)
+                    assertThat((String) e.get("message")).isEqualTo("考核期间 " + before.getYear() + "年" + before.getMonthValue()
+                            + "月 早于活动“九亭镇驾驶舱月份测试”开始的月份（" + current.minusMonths(2).getYear() + "年"
+                            + current.minusMonths(2).getMonthValue() + "月），可选 " + current.minusMonths(2).getYear() + "年"
+                            + current.minusMonths(2).getMonthValue() + "月至 " + current.getYear() + "年" + current.getMonthValue() + "月");
                 });
             }
             assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHMONTH/dashboard?period=" + before,

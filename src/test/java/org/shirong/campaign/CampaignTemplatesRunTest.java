@@ -212,7 +212,7 @@ class CampaignTemplatesRunTest {
         assertThat(run.meetingsConvened(historyService)).as("5 and 20 November").isEqualTo(2);
         run.runUntil(at("2026-12-04T10:00"));
         assertThat(run.inboxBodies("chengguan1", "meeting-agenda-issued")).hasSize(3).last().asString()
-                .contains("工作例会定于 2026年12月7日 09:00 召开").doesNotContain("地点");
+                .contains("工作例会定于 2026年12月7日 09:00 召开，地点：另行通知");
         run.runUntil(at("2027-01-04T08:00"));
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-WD' and task_key like 'monthlyReport/2027-01-01/%'"))
                 .as("not on 元旦 nor the weekend after it").isZero();
@@ -340,6 +340,16 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'annualAssessment'"
                 + " order by created_at", String.class)).as("2026 on 10 January 2027; the campaign's part of 2027 at its end on"
                 + " 30 June (the plan's 全面考核验收), 2026 not again").containsExactly("年考核（2026年）", "年考核（2027年）");
+        // April's report (1 May) shows the 报送 of 月报告（2026年3月） (1 April): the run as its tasks name it, each lead unit's
+        // line naming its plan item as its task does
+        String april = jdbc.queryForObject("select html from campaign_document where campaign_code = 'JX-RUN'"
+                + " and kind = 'MONTHLY_REPORT' and title like '%2026年4月%'", String.class);
+        assertThat(april).contains("上一期“月报告（2026年3月）”的报送情况");
+        List<List<String>> submitted = org.shirong.report.HtmlTables.rows(april, "submissions");
+        assertThat(submitted).extracting(r -> r.get(1)).hasSize(9).contains("整治镇区河道环境").doesNotContain("RECTIFY_TOWN_RIVERS", "—");
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN'"
+                + " and task_key like 'monthlyReport/2026-04-01/%' and item_category = 'RECTIFY_TOWN_RIVERS'", String.class))
+                .containsExactly("月报告（2026年3月）（整治镇区河道环境）");
     }
 
     @Test

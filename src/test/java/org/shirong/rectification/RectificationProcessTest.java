@@ -781,6 +781,23 @@ class RectificationProcessTest {
     }
 
     /**
+     * A committee's own member reports about its own 居民区: the case of 各居委会 goes to the reporter's committee (one of
+     * the reporter's groups; the others, not members of 各居委会, do not count), with no zone at the place.
+     */
+    @Test
+    void aCaseForTheCommitteesReportedByACommitteeMemberGoesToThatCommittee() {
+        fixture.notifications.member("juwei02r", "juwei02", false);
+        fixture.notifications.member("juwei02r", "lingdao", false);
+        clockAt(at("2026-05-11T10:00"));
+        CaseRecord c = fixture.cases.register("jiuting", new NewCase("九亭大街 30 号晾晒", "HANGING_LAUNDRY", "NORMAL", "PATROL",
+                new NewCase.Location("九亭大街 30 号", null, null, null), "居委会巡查发现", null), "juwei02r");
+        ProcessInstance pi = instance(c);
+
+        assertThat(record(c).leadUnit()).isEqualTo("juwei02");
+        assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("juwei02");
+    }
+
+    /**
      * jtreview T1: where nothing tells which committee's the place is, the case is not given to every committee: the
      * office chooses one in 重新派遣案件, told why; it may not choose 各居委会 again.
      */

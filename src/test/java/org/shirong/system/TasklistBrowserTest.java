@@ -521,6 +521,9 @@ class TasklistBrowserTest {
             browser.phoneViewport();
             browser.login("huanwei1", "demo");
             browser.visible(By.cssSelector(".navbar-header .navbar-toggle"));
+            // beside the menu button, the phone's own 消息 and 上报 buttons (header-buttons.js, shared by their plugins)
+            browser.visible(By.cssSelector(".navbar-header .shirong-inbox-phone"));
+            browser.visible(By.cssSelector(".navbar-header .shirong-report-phone.shirong-report-offered"));
             browser.screenshot("phone-header");
             List<WebElement> warnings = browser.driver().findElements(By.cssSelector(".small-screen-warning"));
             assertThat(warnings).as("Camunda's warning is in the page").isNotEmpty();

@@ -2,12 +2,11 @@
 // marking one or all read, and each message opening the task it is about (or its document). A notification link
 // (…/tasklist/default/#/?about=<business key>, also in e-mails) is resolved here too, after Tasklist's login: the
 // server names the reader's task of that case and a filter of theirs that holds it (/api/notifications/target).
+import {ROOT, besideMenuButton} from './header-buttons.js';
+
 const REFRESH_MS = 60000;
 const PAGE = 50;
 
-const appRoot = (document.querySelector('base') || {getAttribute: () => '/camunda'}).getAttribute('app-root') || '/camunda';
-// Shirong's /api sits beside the webapps (…/camunda): same origin, so the Tasklist session counts.
-const ROOT = appRoot.replace(/\/camunda\/?$/, '');
 const API = ROOT + '/api/notifications';
 
 function csrfToken() {
@@ -300,12 +299,8 @@ export default {
   render(node) {
     const toggle = makeToggle('shirong-inbox-toggle', ' 消息 ');
     node.appendChild(toggle);
-    // On a phone Tasklist folds its header menu away; this second button stays beside the menu button.
     const phone = makeToggle('shirong-inbox-phone', '');
-    const header = document.querySelector('[cam-widget-header] .navbar-header') || document.querySelector('.navbar-header');
-    if (header) {
-      header.insertBefore(phone, header.querySelector('.small-screen-warning'));
-    }
+    besideMenuButton(phone);
     state = {toggles: [toggle, phone], badges: [toggle, phone].map(t => t.querySelector('.badge')), unread: 0,
       phone, ...buildPanel()};
     state.timer = window.setInterval(refreshCount, REFRESH_MS);

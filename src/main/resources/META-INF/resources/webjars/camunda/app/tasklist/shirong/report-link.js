@@ -2,8 +2,8 @@
 // header, offered only to a user who may report: one with a source to report under (GET /api/cases/sources answers a
 // non-empty list; the page and POST /api/cases check the same). On a phone Tasklist folds its header menu away, so a
 // second link stays beside the menu button, as 消息 does.
-const appRoot = (document.querySelector('base') || {getAttribute: () => '/camunda'}).getAttribute('app-root') || '/camunda';
-const ROOT = appRoot.replace(/\/camunda\/?$/, '');
+import {ROOT, besideMenuButton} from './header-buttons.js';
+
 const PAGE = `${ROOT}/shirong/report`;
 
 function link(className, label) {
@@ -37,10 +37,7 @@ export default {
     const desk = link('shirong-report-link', ' 上报问题 ');
     node.appendChild(desk);
     const phone = link('shirong-report-phone', ' 上报');
-    const header = document.querySelector('[cam-widget-header] .navbar-header') || document.querySelector('.navbar-header');
-    if (header) {
-      header.insertBefore(phone, header.querySelector('.small-screen-warning'));
-    }
+    besideMenuButton(phone);
     mayReport().then(offered => {
       if (offered) {
         desk.classList.add('shirong-report-offered');
