@@ -370,9 +370,13 @@ public class RectificationCases {
         return new Started(caseNo, instanceId);
     }
 
-    /** The checked 属地 of a report, or the case's own organisation when it names none. */
+    /**
+     * The checked 属地 of a report; when it names none, for a district the town or street its address begins with
+     * (sjreview D4), else the case's own organisation.
+     */
     private String territory(String organization, NewCase.Location location) {
-        return blank(location.territory()) ? organization : territories.resolve(organization, location.territory()).orElseThrow();
+        return blank(location.territory()) ? territories.inAddress(organization, location.address()).orElse(organization)
+                : territories.resolve(organization, location.territory()).orElseThrow();
     }
 
     /**

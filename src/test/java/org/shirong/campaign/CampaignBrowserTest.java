@@ -99,7 +99,7 @@ class CampaignBrowserTest {
                 browser.login("sjlvrongju1", "demo");
                 browser.claimTask("本单位待办（区绿化市容局）", taskName);
                 browser.until(d -> d.findElement(By.cssSelector("input[id$='-Field_taskName']")).getAttribute("value").equals(formTaskName));
-                browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号");
+                browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号｜｜｜松江区");
                 browser.until(d -> d.findElement(By.cssSelector("textarea[id$='-Field_categoryList']")).getAttribute("value")
                         .contains("城市道路"));
                 // 松江 keeps no inspection score sheets: no score entry that could only be refused

@@ -143,7 +143,7 @@ class DistrictOversightTest {
         String town = jiutingCase("OVERSIGHT-ORG");
         ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"人民北路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区人民北路 9 号","lat":31.03,"lng":121.22}}
+                 "location":{"address":"松江区人民北路 9 号","territory":"松江区","lat":31.03,"lng":121.22}}
                 """), Map.class);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String district = (String) reported.getBody().get("caseNo");

@@ -655,7 +655,7 @@ function renderCampaign(node, d, documents) {
   if ((d.places || []).length) {
     node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'places'},
       el('h3', null, d.participant ? '本街镇属地案件' : '各街镇属地案件'),
-      el('p', {class: 'shirong-muted'}, '本活动位于各街镇的案件（由区级部门牵头、街镇配合）：在办、红灯、黄灯为当前件数，结案为活动以来的件数。'),
+      el('p', {class: 'shirong-muted'}, '本活动位于各街镇的案件，包括区级部门牵头、属地街镇配合的点位问题和街镇自查录入、由街镇自己牵头的问题：在办、红灯、黄灯为当前件数，结案为活动以来的件数。'),
       table('shirong-places', ['街镇', '级别', '在办', '红灯|超期', '黄灯|临期', '已结案'],
         d.places.map(p => el('tr', {'data-place': p.organization, class: p.red ? 'danger' : ''},
           el('th', null, p.name), el('td', null, p.levelName || '—'), el('td', {class: 'shirong-number'}, p.open),
