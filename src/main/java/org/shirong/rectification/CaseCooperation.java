@@ -361,7 +361,7 @@ class CaseCooperation {
             String office = organizations.office(cases.get(caseNo).tenantId());
             notices.send(execution, CaseCooperationProcess.TEMPLATE_TERRITORY_DISPUTED, "group:" + office, unit, Map.of(
                     "townName", organizations.find(party.tenantId()).map(Organization::name).orElse(party.tenantId()),
-                    "reason", text, "caseLink", "/shirong/cases/" + caseNo));
+                    "reason", text, "link", CasePageController.pageUrl(caseNo)));
             LOG.info("案件 {} 的属地 {} 答复非本镇属地，已通知 {}", caseNo, party.tenantId(), office);
         }
     }
