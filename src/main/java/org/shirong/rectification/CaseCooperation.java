@@ -358,9 +358,11 @@ class CaseCooperation {
                 "协办照片（" + organizations.groupName(unit).orElse(unit) + "） " + p.fileName()));
         photos.remove(execution, CaseCooperationProcess.VAR_PHOTO);
         if (outcome == CaseParties.Outcome.NOT_TERRITORY) {
-            String office = organizations.office(cases.get(caseNo).tenantId());
+            CaseRecord c = cases.get(caseNo);
+            String office = organizations.office(c.tenantId());
+            // the lead unit as the district reads it; a first dispatch's cooperation does not keep the lead unit's variable
             notices.send(execution, CaseCooperationProcess.TEMPLATE_TERRITORY_DISPUTED, "group:" + office, unit, Map.of(
-                    "townName", organizations.find(party.tenantId()).map(Organization::name).orElse(party.tenantId()),
+                    "leadUnitName", c.leadUnit() == null ? "" : organizations.unitName(c.leadUnit(), c.tenantId()), "townName", organizations.find(party.tenantId()).map(Organization::name).orElse(party.tenantId()),
                     "reason", text, "link", CasePageController.pageUrl(caseNo)));
             LOG.info("案件 {} 的属地 {} 答复非本镇属地，已通知 {}", caseNo, party.tenantId(), office);
         }
