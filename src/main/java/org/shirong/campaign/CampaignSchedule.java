@@ -17,8 +17,9 @@ import org.shirong.system.TextInput;
 /**
  * The concrete phases of a campaign to be started: from today, from a given start date or from
  * per-phase dates, keeping the template's lengths (and the gaps between its phases) wherever the
- * request says nothing, or the plan's day of the year where the template gives one ({@code ends}: 锦溪镇's 2月底, 年底, 次年 6月底). A phase runs from the start of its first day to the start of the day after
- * its last one, in the town's time zone. Problems with the request come back as {@link ApiError}s.
+ * request says nothing, or the plan's day of the year where the template gives one ({@code ends}: 锦溪镇's 2月底, 年底, 次年 6月底;
+ * 九亭镇's 5月31日, 10月31日, 年底; 松江区's 4月10日, 6月30日, 年底; see {@link CampaignTemplate#lastDayOfPhase}). A phase runs
+ * from the start of its first day to the start of the day after its last one, in the town's time zone. Problems with the request come back as {@link ApiError}s.
  */
 final class CampaignSchedule {
 
@@ -169,7 +170,7 @@ final class CampaignSchedule {
             if (i > 0) {
                 from = days.get(i - 1).to().plusDays(1 + gapBefore(template, i));
             }
-            days.add(new Span(from, lastDay(template.phases().get(i), from)));
+            days.add(new Span(from, template.lastDayOfPhase(i, from)));
         }
         return days;
     }
@@ -177,10 +178,6 @@ final class CampaignSchedule {
     /** Days between the end of phase {@code i - 1} and the start of phase {@code i} in the template. */
     private static long gapBefore(CampaignTemplate template, int i) {
         return ChronoUnit.DAYS.between(template.phases().get(i - 1).to(), template.phases().get(i).from()) - 1;
-    }
-
-    private static LocalDate lastDay(Phase phase, LocalDate from) {
-        return phase.lastDay(from);
     }
 
     private Instant startOf(LocalDate day) {
@@ -224,7 +221,7 @@ final class CampaignSchedule {
                 String at = "dates.phases[" + i + "]";
                 LocalDate from = entry.from() != null ? entry.from()
                         : i == 0 ? today : days.get(i - 1).to().plusDays(1 + gapBefore(template, i));
-                LocalDate to = entry.to() != null ? entry.to() : lastDay(template.phases().get(i), from);
+                LocalDate to = entry.to() != null ? entry.to() : template.lastDayOfPhase(i, from);
                 if (to.isBefore(from)) {
                     errors.add(ApiError.field(at + ".to", "END_BEFORE_START",
                             "第 %d 阶段的结束日期 %s 早于开始日期 %s".formatted(i + 1, to, from)));

@@ -2,6 +2,7 @@ package org.shirong.campaign;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +36,28 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
     }
 
     /**
+     * The last day of phase {@code i} in a campaign, when it begins on {@code from}: by its length or, where the template
+     * gives the plan's day ({@code ends}), that day nearest the length's end ({@link Phase#lastDay}), unless the plan's day
+     * would leave the phase less than half its length or too short for the deadlines of its tasks; then the length stands.
+     * 九亭镇's template started on 28 May would otherwise prepare for four days (to 5月31日), and 松江区's started on 12 March
+     * would claim its point problems a month before 4月10日, before the phase began.
+     */
+    LocalDate lastDayOfPhase(int i, LocalDate from) {
+        Phase phase = phases.get(i);
+        LocalDate byLength = phase.byLength(from);
+        LocalDate planned = phase.lastDay(from);
+        if (planned.equals(byLength)) {
+            return byLength;
+        }
+        boolean halfItsLength = 2 * (ChronoUnit.DAYS.between(from, planned) + 1) >= ChronoUnit.DAYS.between(from, byLength) + 1;
+        boolean tasksFit = tasks.stream()
+                .filter(t -> phase.id().equals(t.phase()) && (t.dueBeforePhaseEnd() != null || t.dueAfterPhaseStart() != null))
+                .map(t -> t.dueDay(from, planned))
+                .allMatch(due -> !due.isBefore(from) && !due.isAfter(planned));
+        return halfItsLength && tasksFit ? planned : byLength;
+    }
+
+    /**
      * A phase: the plan's own dates (first and last day, inclusive), the length a later campaign keeps and, where the plan
      * runs by the calendar, {@code ends}: the day of the year it ends on ("2月底", "12月31日", see {@link PlanDay}), which a
      * later campaign keeps instead of the length.
@@ -46,9 +69,18 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
             return ends == null || ends.isBlank() ? Optional.empty() : PlanDay.parse(ends);
         }
 
-        /** The last day of this phase in a campaign, when it begins on {@code from}. */
+        /** The last day of this phase in a campaign that begins it on {@code from}, by the template's length. */
+        LocalDate byLength(LocalDate from) {
+            return from.plus(length).minusDays(1);
+        }
+
+        /**
+         * The last day of this phase in a campaign, when it begins on {@code from}, by its length or the plan's day; the
+         * campaign takes it through {@link CampaignTemplate#lastDayOfPhase}, which keeps the length for a phase this would
+         * cut too short.
+         */
         LocalDate lastDay(LocalDate from) {
-            LocalDate byLength = from.plus(length).minusDays(1);
+            LocalDate byLength = byLength(from);
             return planDay().map(day -> day.endOfPhase(from, byLength)).orElse(byLength);
         }
     }

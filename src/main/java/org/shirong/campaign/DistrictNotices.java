@@ -11,6 +11,8 @@ import org.shirong.notification.NotificationDigests;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.report.RankingNotices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DistrictNotices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DistrictNotices.class);
 
     static final String TEMPLATE = "notice-issued";
 
@@ -45,9 +49,16 @@ class DistrictNotices {
 
     /**
      * The 通报 of the period an assessment cycle (年考核) assessed: a district's ranking 通报 as above, a town's
-     * ({@link RankingNotices#issueAssessed}) of its units' ranking; sent alike.
+     * ({@link RankingNotices#issueAssessed}) of its units' ranking; sent alike. None for a period not over yet
+     * ({@link RankingNotices#periodRefusal}: a campaign that closes before the year it assesses has ended).
      */
     void issueAssessed(Campaign campaign, Instant at, String period, String assessment) {
+        var refused = rankingNotices.periodRefusal(campaign.code(), period);
+        if (refused.isPresent()) {
+            // a campaign closed before the period it assesses is over: its scores are 暂定 and name no unit
+            LOG.warn("活动 {} 的{}不印发考核期间 {} 的通报：{}", campaign.code(), assessment, period, refused.get().message());
+            return;
+        }
         rankingNotices.issue(campaign.tenantId(), campaign.code(), at, period)
                 .or(() -> rankingNotices.issueAssessed(campaign.tenantId(), campaign.code(), at, period, assessment))
                 .ifPresent(issued -> send(campaign, period, issued));

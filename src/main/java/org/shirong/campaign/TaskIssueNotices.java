@@ -13,9 +13,10 @@ import org.shirong.notification.NotificationDigests;
 import org.springframework.stereotype.Component;
 
 /**
- * 任务下达通知: the units given campaign tasks hear of them from whoever hands them out, one message per unit for all the
- * tasks a phase start or a cycle run gives it (a town unit gets five tasks when 前期准备 begins, one message), each task
- * with its requirement and deadline. Queued in the issuing transaction, so a retried issue queues nothing twice.
+ * 任务下达通知: the units given campaign tasks hear of them from whoever hands them out, one message per person for all the
+ * tasks a phase start or a cycle run gives their units (a town unit gets five tasks when 前期准备 begins, one message; the
+ * head of 绿容所 and 河长办 gets one listing each unit's), each task with its requirement and deadline. Queued in the issuing
+ * transaction, so a retried issue queues nothing twice.
  */
 @Component
 class TaskIssueNotices {
@@ -36,24 +37,29 @@ class TaskIssueNotices {
     }
 
     /**
-     * Tells each unit of its tasks among {@code issued}; {@code occasion} (“前期准备”阶段开始) is said when given, and
-     * {@code round} (phase1, a cycle's run) tells this handing-out from the campaign's others.
+     * Tells each unit of its tasks among {@code issued}, one message per person: someone in two of the units (a head of
+     * two, a clerk in two units' groups) is told of both units' tasks in one, each unit's under its name;
+     * {@code occasion} (“前期准备”阶段开始) is said when given, and {@code round} (phase1, a cycle's run) tells this
+     * handing-out from the campaign's others.
      */
     void tell(Campaign campaign, String occasion, String round, List<Issued> issued) {
-        Map<List<String>, List<Issued>> byUnit = new LinkedHashMap<>();
-        issued.forEach(t -> byUnit.computeIfAbsent(List.of(t.organization(), t.groupId()), k -> new ArrayList<>()).add(t));
-        byUnit.forEach((unit, tasks) -> {
-            var zone = calendars.of(unit.get(0)).zone();
+        Map<String, Map<String, List<Issued>>> byOrganization = new LinkedHashMap<>();
+        issued.forEach(t -> byOrganization.computeIfAbsent(t.organization(), o -> new LinkedHashMap<>())
+                .computeIfAbsent(t.groupId(), g -> new ArrayList<>()).add(t));
+        byOrganization.forEach((organization, byUnit) -> {
+            var zone = calendars.of(organization).zone();
             Map<String, Object> model = new HashMap<>();
             model.put("campaignName", campaign.name());
             if (occasion != null) {
                 model.put("occasion", occasion);
             }
-            model.put("taskCount", Integer.toString(tasks.size()));
-            model.put("tasks", tasks.stream().map(t -> Map.of("name", t.name(),
-                    "requirement", t.requirement() == null ? "" : t.requirement(),
-                    "due", DISPLAY.format(t.dueAt().atZone(zone)))).toList());
-            digests.sendToGroup(campaign.code(), round + "/" + unit.get(1), TEMPLATE, model, unit.get(1), unit.get(0));
+            List<NotificationDigests.UnitPart> parts = new ArrayList<>();
+            byUnit.forEach((unit, tasks) -> parts.add(new NotificationDigests.UnitPart(unit, Map.of(
+                    "taskCount", Integer.toString(tasks.size()),
+                    "tasks", tasks.stream().map(t -> Map.of("name", t.name(),
+                            "requirement", t.requirement() == null ? "" : t.requirement(),
+                            "due", DISPLAY.format(t.dueAt().atZone(zone)))).toList()))));
+            digests.sendPerPerson(campaign.code(), round, TEMPLATE, model, parts, organization, campaign.code());
         });
     }
 }

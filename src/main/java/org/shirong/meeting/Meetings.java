@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.SystemAccess;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,10 +31,12 @@ public class Meetings {
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
     private final UnitScores scores;
+    private final Organizations organizations;
 
     Meetings(ProcessDefinitions definitions, MeetingRecords records, RuntimeService runtimeService, SystemAccess systemAccess,
-            UnitScores scores) {
+            UnitScores scores, Organizations organizations) {
         this.scores = scores;
+        this.organizations = organizations;
         this.definitions = definitions;
         this.records = records;
         this.runtimeService = runtimeService;
@@ -46,7 +50,8 @@ public class Meetings {
     /**
      * Starts the meeting unless it was convened already; {@code scorePeriod} may be null (the month before the meeting),
      * else it is refused as {@link UnitScores#periodProblem} names it (a wrong format, or a year out of range);
-     * {@code place} (地点, may be null) is given in its notice and agenda.
+     * {@code place} (地点, may be null) is given in its notice and agenda; without one the organisation's own meeting place
+     * ({@code meetings.place} of its organization.yaml) is, and without that the notice says 地点：另行通知.
      */
     @Transactional
     public Convened convene(String organization, String campaignCode, String campaignName, String cycleId, String meetingName,
@@ -65,7 +70,8 @@ public class Meetings {
         }
         MeetingFacts m = new MeetingFacts(campaignCode.strip(), campaignName == null ? campaignCode : campaignName.strip(),
                 cycleId.strip(), meetingName.strip(), organiserGroup.strip(), meetingAt,
-                scorePeriod == null ? "" : scorePeriod.strip(), organization, place == null ? "" : place.strip());
+                scorePeriod == null ? "" : scorePeriod.strip(), organization, place == null || place.isBlank()
+                        ? organizations.find(organization).map(Organization::meetingPlace).orElse("") : place.strip());
         String key = m.key();
         var existing = records.meetingInstance(key);
         if (existing.isPresent()) {

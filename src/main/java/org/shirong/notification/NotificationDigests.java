@@ -1,8 +1,13 @@
 package org.shirong.notification;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Service;
 
@@ -10,8 +15,9 @@ import org.springframework.stereotype.Service;
  * One notification for many cases (issue 13, W2): a town unit that an import of 10,000 rows dispatches 600 cases to gets
  * one message, 本次导入向贵单位派发 600 件, instead of 600. Whoever starts the processes sets the transient variable
  * {@link #VAR_HELD_FOR_DIGEST} to the template their send task would use; the send task of that template then queues
- * nothing, and the starter queues the digest with {@link #sendToGroup} in its own transaction (the outbox row commits
- * with the cases it tells of: nothing lost, and, keyed by the business key, never queued twice).
+ * nothing, and the starter queues the digest with {@link #sendPerPerson} in its own transaction (the outbox row commits
+ * with the cases it tells of: nothing lost, and, keyed by the business key, never queued twice): one message per person
+ * however many of the units they are in, as every notice (s54).
  */
 @Service
 public class NotificationDigests {
@@ -36,25 +42,6 @@ public class NotificationDigests {
     }
 
     /**
-     * Queues the template to the members of {@code group} (and its robot) in the caller's transaction, with {@code values}
-     * plus the group ({@code leadUnit}, {@code leadUnitName}) and the Tasklist link; returns how many rows were queued
-     * (0 when {@code businessKey} had it queued before).
-     */
-    public int sendToGroup(String businessKey, String template, Map<String, Object> values, String group, String organization) {
-        return send(businessKey, "1", template, values, model.link(null), group, organization);
-    }
-
-    /**
-     * As {@link #sendToGroup(String, String, Map, String, String)}, about the work of {@code businessKey} (its link opens
-     * the reader's task of it), once per {@code iteration}: a user in two groups gets each group's message when the
-     * iterations name the groups.
-     */
-    public int sendToGroup(String businessKey, String iteration, String template, Map<String, Object> values, String group,
-            String organization) {
-        return send(businessKey, iteration, template, values, model.link(businessKey), group, organization);
-    }
-
-    /**
      * A notice about a document of the work (a 通报) to several groups of {@code organization} at once, in the caller's
      * transaction: one message per person however many of the groups they belong to, a leading group told through its
      * leaders ({@link RecipientResolver#ofNotice}), each group's robot; its link the document's address. Notices of one
@@ -69,14 +56,63 @@ public class NotificationDigests {
                 recipients.ofNotice(groups), organization)));
     }
 
-    private int send(String businessKey, String iteration, String template, Map<String, Object> values, String link, String group,
-            String organization) {
+    /** One unit's part of a digest ({@link #sendPerPerson}): the unit's group id and what the template says of its work. */
+    public record UnitPart(String group, Map<String, Object> values) {
+    }
+
+    /**
+     * A digest of several units' work (the tasks a phase start gives, the cases an import dispatches) in {@code organization},
+     * one message per person in the caller's transaction: whoever is in several of the units (a head of two, a clerk in
+     * two units' groups) is told once, of each of their units' part under the unit's name. A person of one unit gets {@code values},
+     * the part's values, {@code leadUnit}, {@code leadUnitName} and {@code link}; a person of several gets {@code values} and {@code units}, a list of the parts (each with
+     * its {@code leadUnit} and {@code leadUnitName}) in the order given, and {@code leadUnitName}, their names together.
+     * Each unit's robot gets its own part alone. Keyed by {@code businessKey} and {@code iteration} per person (per unit
+     * for the robots), so a repeated call queues nothing; {@code about}, when given, is the work the Tasklist link opens
+     * the reader's task of. Returns how many rows were queued.
+     */
+    public int sendPerPerson(String businessKey, String iteration, String template, Map<String, Object> values,
+            List<UnitPart> parts, String organization, String about) {
+        String link = model.link(about);
+        return systemAccess.run(() -> {
+            Map<String, List<UnitPart>> partsOfUser = new LinkedHashMap<>();
+            for (UnitPart part : parts) {
+                recipients.ofGroup(part.group()).users().stream().sorted()
+                        .forEach(user -> partsOfUser.computeIfAbsent(user, u -> new ArrayList<>()).add(part));
+            }
+            // the people of the same units share one rendering
+            Map<List<UnitPart>, Set<String>> usersOfParts = new LinkedHashMap<>();
+            partsOfUser.forEach((user, theirs) -> usersOfParts.computeIfAbsent(theirs, k -> new LinkedHashSet<>()).add(user));
+            int queued = 0;
+            for (Map.Entry<List<UnitPart>, Set<String>> people : usersOfParts.entrySet()) {
+                queued += notifications.send(new Notification(businessKey, template, iteration,
+                        modelOf(values, people.getKey(), link), new Recipients(people.getValue(), Set.of()), organization));
+            }
+            for (UnitPart part : parts) {
+                queued += notifications.send(new Notification(businessKey, template, iteration + "/" + part.group(),
+                        modelOf(values, List.of(part), link), new Recipients(Set.of(), Set.of(part.group())), organization));
+            }
+            return queued;
+        });
+    }
+
+    private Map<String, Object> modelOf(Map<String, Object> values, List<UnitPart> parts, String link) {
         Map<String, Object> all = new HashMap<>(values);
-        all.put("leadUnit", group);
-        all.put("leadUnitName", model.groupName(group));
         all.put(NotificationModel.LINK, link);
-        // on Shirong's behalf: the group's members are read whoever finished the work (a user may not list them)
-        return systemAccess.run(() -> notifications.send(new Notification(businessKey, template, iteration, all,
-                recipients.ofGroup(group), organization)));
+        if (parts.size() == 1) {
+            all.putAll(parts.get(0).values());
+            all.put("leadUnit", parts.get(0).group());
+            all.put("leadUnitName", model.groupName(parts.get(0).group()));
+            return all;
+        }
+        List<Map<String, Object>> units = new ArrayList<>();
+        for (UnitPart part : parts) {
+            Map<String, Object> unit = new HashMap<>(part.values());
+            unit.put("leadUnit", part.group());
+            unit.put("leadUnitName", model.groupName(part.group()));
+            units.add(unit);
+        }
+        all.put("units", units);
+        all.put("leadUnitName", String.join("、", units.stream().map(u -> u.get("leadUnitName").toString()).toList()));
+        return all;
     }
 }

@@ -13,11 +13,26 @@ import java.util.stream.Collectors;
  * every organisation.
  */
 public record Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
-        List<UserDefinition> users, Notice notice, Terms terms) {
+        List<UserDefinition> users, Notice notice, Terms terms, MeetingDefaults meetings) {
 
     public Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
             List<UserDefinition> users) {
-        this(organization, roles, oversight, groups, users, null, null);
+        this(organization, roles, oversight, groups, users, null, null, null);
+    }
+
+    /** What a meeting's notice and agenda say when the meeting names no place. */
+    public static final String PLACE_TO_BE_ANNOUNCED = "另行通知";
+
+    /**
+     * The organisation's meetings ({@code meetings:}, optional): {@code place}, where they are held unless a meeting names
+     * its own (a campaign cycle's {@code place}), as 镇政府三楼会议室. Unset, a notice says 地点：另行通知.
+     */
+    public record MeetingDefaults(String place) {
+    }
+
+    /** Where the organisation's meetings are held unless one names its own place ({@code meetings.place}); empty if unset. */
+    public String meetingPlace() {
+        return meetings == null || meetings.place() == null ? "" : meetings.place().strip();
     }
 
     /** What a 通报 says today when the file sets nothing: report back within 五个工作日, signed by the leading group. */

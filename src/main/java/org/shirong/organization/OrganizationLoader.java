@@ -102,6 +102,7 @@ final class OrganizationLoader {
         checkRoles(problems, org);
         checkNotice(problems, org.notice());
         checkTerms(problems, org.terms());
+        checkMeetings(problems, org.meetings());
         return problems;
     }
 
@@ -147,6 +148,17 @@ final class OrganizationLoader {
             if (line == null || line.isBlank() || line.strip().length() > 60 || line.chars().anyMatch(Character::isISOControl)) {
                 problems.add("notice.signed-by[" + i + "]: 落款每行须填写，一行、不超过 60 个字，如“九亭镇创建工作领导小组”");
             }
+        }
+    }
+
+    private static void checkMeetings(List<String> problems, Organization.MeetingDefaults meetings) {
+        if (meetings == null || meetings.place() == null) {
+            return;
+        }
+        String place = meetings.place();
+        if (place.isBlank() || place.strip().length() > 100 || place.chars().anyMatch(Character::isISOControl)) {
+            problems.add("meetings.place: 写本组织会议的默认地点，一行、不超过 100 个字，如“镇政府三楼会议室”"
+                    + "（不写则会议通知写“地点：另行通知”）");
         }
     }
 

@@ -172,10 +172,10 @@ class CaseImportBatches {
     }
 
     /**
-     * 通知牵头单位 for the whole import, in the transaction that marks it finished: each lead unit gets one message with
-     * how many of the import's cases it leads and their numbers (the cases' own send tasks queued nothing, see
-     * {@link RectificationCases#registerAll}). An import finished by a restarted node tells of every case it created,
-     * before and after the stop; the outbox is keyed by the import and the unit, so it is never told twice.
+     * 通知牵头单位 for the whole import, in the transaction that marks it finished: each person of the lead units gets one
+     * message with how many of the import's cases each of their units leads and their numbers (the cases' own send tasks
+     * queued nothing, see {@link RectificationCases#registerAll}). An import finished by a restarted node tells of every
+     * case it created, before and after the stop; the outbox is keyed by the import and the person, so no one is told twice.
      */
     private void tellLeadUnits(long importId, String organization) {
         Map<String, List<String>> casesByUnit = new java.util.TreeMap<>();
@@ -186,20 +186,16 @@ class CaseImportBatches {
                     }
                 }, importId);
         String fileName = jdbc.queryForObject("select file_name from rect_case_import where id = ?", String.class, importId);
-        casesByUnit.forEach((unit, caseNos) -> {
-            Map<String, Object> model = digestModel(fileName, caseNos);
-            // keyed by import and unit: the outbox keeps one row per key and recipient, and a user may belong to two
-            // lead units (创建办's head is also in 绿容所 and 河长办), each of which tells of its own cases
-            digests.sendToGroup("导入-" + importId + "-" + unit, RectificationProcess.TEMPLATE_CASES_IMPORTED, model, unit,
-                    organization);
-        });
+        // one message per person: 创建办's head, also at the head of 绿容所 and 河长办, is told of each unit's cases in one
+        digests.sendPerPerson("导入-" + importId, "1", RectificationProcess.TEMPLATE_CASES_IMPORTED,
+                Map.of("fileName", fileNameOf(fileName)), parts(casesByUnit), organization, null);
         tellCooperatingUnits(importId, fileName);
     }
 
     /**
      * 通知协办单位 for the whole import, as {@link #tellLeadUnits} for the lead units: each unit that cooperates on some of
-     * the import's cases (a 责任单位, or the 属地 town's office, in its own tenant) gets one message with how many and their
-     * numbers; the cooperations' own send tasks queued nothing ({@link CaseCooperation#start}).
+     * the import's cases (a 责任单位, or the 属地 town's office, in its own tenant) is told how many and their numbers, one
+     * message per person; the cooperations' own send tasks queued nothing ({@link CaseCooperation#start}).
      */
     private void tellCooperatingUnits(long importId, String fileName) {
         Map<String, List<String>> casesByUnit = new java.util.TreeMap<>();
@@ -209,15 +205,30 @@ class CaseImportBatches {
                     casesByUnit.computeIfAbsent(rs.getString(1), unit -> new ArrayList<>()).add(rs.getString(3));
                     tenantOfUnit.put(rs.getString(1), rs.getString(2));
                 }, importId);
-        casesByUnit.forEach((unit, caseNos) -> digests.sendToGroup("导入协办-" + importId + "-" + unit,
-                RectificationProcess.TEMPLATE_COOPERATIONS_IMPORTED, digestModel(fileName, caseNos), unit, tenantOfUnit.get(unit)));
+        // each organisation's units told in their own organisation, one message per person
+        Map<String, Map<String, List<String>>> byOrganization = new java.util.LinkedHashMap<>();
+        casesByUnit.forEach((unit, caseNos) -> byOrganization.computeIfAbsent(tenantOfUnit.get(unit), t -> new java.util.LinkedHashMap<>())
+                .put(unit, caseNos));
+        byOrganization.forEach((organization, units) -> digests.sendPerPerson("导入协办-" + importId, "1",
+                RectificationProcess.TEMPLATE_COOPERATIONS_IMPORTED, Map.of("fileName", fileNameOf(fileName)), parts(units),
+                organization, null));
     }
 
-    /** The digest's count, file name and first case numbers. */
-    private static Map<String, Object> digestModel(String fileName, List<String> caseNos) {
+    private static String fileNameOf(String fileName) {
+        return fileName == null ? "未命名文件" : fileName;
+    }
+
+    /** Each unit's part of the digest: how many cases and their first numbers. */
+    private static List<NotificationDigests.UnitPart> parts(Map<String, List<String>> casesByUnit) {
+        List<NotificationDigests.UnitPart> parts = new ArrayList<>();
+        casesByUnit.forEach((unit, caseNos) -> parts.add(new NotificationDigests.UnitPart(unit, digestModel(caseNos))));
+        return parts;
+    }
+
+    /** A unit's count and first case numbers. */
+    private static Map<String, Object> digestModel(List<String> caseNos) {
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("count", Integer.toString(caseNos.size()));
-        model.put("fileName", fileName == null ? "未命名文件" : fileName);
         model.put("caseNos", String.join("、", caseNos.subList(0, Math.min(DIGEST_CASE_NUMBERS, caseNos.size()))));
         if (caseNos.size() > DIGEST_CASE_NUMBERS) {
             model.put("more", Integer.toString(caseNos.size() - DIGEST_CASE_NUMBERS));

@@ -92,8 +92,10 @@ class CaseLedgerRequests {
         if (participant != null) {
             scope.add(participant + "属地");
         }
+        Organization.Terms words = organization == null ? Organization.Terms.DEFAULT : organization.words();
         if (filter.cooperating() != null) {
-            scope.add(filter.unit() == null ? "本单位协办" : unitNames.get(filter.unit()) + "协办");
+            // in the plan's words: 锦溪镇本单位（责任单位）案件台账, 九亭镇综管办（配合部门）案件台账
+            scope.add((filter.unit() == null ? "本单位" : unitNames.get(filter.unit())) + "（" + words.responsibleUnits() + "）");
         } else if (filter.unit() != null) {
             scope.add(unitNames.get(filter.unit()));
         } else if (campaign == null) {
@@ -108,7 +110,7 @@ class CaseLedgerRequests {
         Instant now = RectificationCases.now();
         String subtitle = "筛选：" + describe(filter, unitNames, campaign,
                 filter.organization() == null ? null : organizations.of(filter.organization()).name(),
-                territoryName, organization == null ? Organization.Terms.DEFAULT : organization.words()) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
+                territoryName, words) + "　｜　导出时间：" + SHOWN.format(now.atZone(zone))
                 + "　｜　导出人：" + organizations.personName(user.getUserId());
         String stamp = STAMP.format(now.atZone(zone));
         return new CaseLedger.Request(filter, visibility.listFilter(user), layout(organization), title, subtitle, zone,
@@ -141,7 +143,7 @@ class CaseLedgerRequests {
             parts.add("活动 " + campaign.name() + "（" + campaign.code() + "）");
         }
         if (f.cooperating() != null) {
-            parts.add("范围 协办案件");
+            parts.add("范围 作为" + words.responsibleUnits() + "的案件");
         }
         if (f.unit() != null) {
             parts.add((f.cooperating() != null ? words.responsibleUnits() : words.leadUnit()) + " " + unitNames.get(f.unit()));

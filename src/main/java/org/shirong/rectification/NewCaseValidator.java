@@ -52,8 +52,27 @@ class NewCaseValidator {
             CaseSource.of(c.source()).filter(s -> !sources.offers(s)).ifPresent(s -> errors.add(ApiError.field("source",
                     "SOURCE_NOT_USED", territories.name(organization) + "不使用案件来源“" + sources.label(s) + "”（可选："
                             + sources.choices() + "）")));
+            surveyCategory(errors, organization, c, sources);
         }
         return errors;
+    }
+
+    /**
+     * A survey 大类 ({@link CategoryGroup#SURVEY}) is chosen only for a 满意度测评 case where the organisation has other
+     * categories too (九亭): a problem found any other way goes under its patrol category and that category's deadline
+     * (the 上报问题 page offers the 大类 only for the source 满意度测评). An organisation with only the 大类 (松江区) uses
+     * them for any source.
+     */
+    private void surveyCategory(List<ApiError> errors, String organization, NewCase c, CaseSources sources) {
+        CaseSource source = CaseSource.of(c.source()).orElse(CaseSource.SURVEY);
+        List<Category> own = catalogue.all(organization);
+        if (source == CaseSource.SURVEY || blank(c.category()) || own.stream().allMatch(k -> k.group() == CategoryGroup.SURVEY)) {
+            return;
+        }
+        own.stream().filter(k -> k.code().equals(c.category()) && k.group() == CategoryGroup.SURVEY).findFirst()
+                .ifPresent(k -> errors.add(ApiError.field("category", "SURVEY_CATEGORY_NEEDS_SURVEY_SOURCE", "问题类别“" + k.name()
+                        + "”是满意度测评大类，只用于来源为“" + sources.label(CaseSource.SURVEY) + "”的案件；来源为“"
+                        + sources.label(source) + "”的问题请选日常巡查等类别（按其时限整改）")));
     }
 
     /**

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.system.ApiError;
+import org.shirong.system.InvalidRequestException;
+import org.shirong.scoring.CampaignPeriods;
 import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.shirong.scoring.UnitScores.TerritoryScores;
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class RankingNotices {
 
+    private static final String NOT_ENDED = "PERIOD_NOT_ENDED";
+
     /** A 通报 issued: the document and a line for the notification (who was named). */
     public record Issued(StoredDocument document, String summary) {
     }
@@ -27,14 +33,16 @@ public class RankingNotices {
     private final DocumentTemplates templates;
     private final CampaignDocuments documents;
     private final UnitScores scores;
+    private final CampaignPeriods periods;
 
     RankingNotices(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
-            UnitScores scores) {
+            UnitScores scores, CampaignPeriods periods) {
         this.figures = figures;
         this.models = models;
         this.templates = templates;
         this.documents = documents;
         this.scores = scores;
+        this.periods = periods;
     }
 
     /**
@@ -46,8 +54,40 @@ public class RankingNotices {
     }
 
     /**
+     * Why the campaign's 通报 of {@code period} cannot be issued now, naming {@code period}: a period outside the campaign or
+     * not begun ({@link CampaignPeriods#problem}: PERIOD_BEFORE_CAMPAIGN, PERIOD_AFTER_CAMPAIGN, PERIOD_NOT_BEGUN),
+     * or one still running (PERIOD_NOT_ENDED), whose scores are 暂定 and name no unit: a 通报 stored now would take the
+     * period's key, and the 通报 naming the non-performing units could not be issued once the period is over. Empty when it can.
+     */
+    public Optional<ApiError> periodRefusal(String campaignCode, String period) {
+        Optional<ApiError> outside = periods.problem(campaignCode, period);
+        if (outside.isPresent()) {
+            return outside;
+        }
+        UnitScores.Window window = scores.window(period);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (now.isBefore(window.from())) {
+            return Optional.of(ApiError.field("period", "PERIOD_NOT_BEGUN", "考核期间 " + window.periodName()
+                    + " 尚未开始，还没有可通报的考核结果"));
+        }
+        if (now.isBefore(window.until())) {
+            return Optional.of(ApiError.field("period", NOT_ENDED, "考核期间 " + window.periodName()
+                    + " 尚未结束：本期排名为暂定结果，不列入通报名单；请在本期结束后（" + models.day(window.until()) + "起）印发该期通报"));
+        }
+        return Optional.empty();
+    }
+
+    private void refuseUnlessOver(String campaignCode, String period) {
+        periodRefusal(campaignCode, period).ifPresent(error -> {
+            throw new InvalidRequestException(error);
+        });
+    }
+
+    /**
      * The period's ranking 通报 of a district's campaign: issued now, the departments' scores saved with it (as a town's
-     * 通报 saves them), unless it was issued before; empty for a town's campaign, or when it was issued before.
+     * 通报 saves them), unless it was issued before; empty for a town's campaign, or when it was issued before. A period
+     * outside the campaign or not begun is refused (400 naming {@code period}); the month still running is not: 松江区's
+     * report of the 25th issues the month's ranking as of that day (sjreview F14), its departments' part marked 暂定.
      */
     public Optional<Issued> issue(String organization, String campaignCode, Instant at, String period) {
         String docKey = MeetingDocuments.noticeKey(period);
@@ -58,6 +98,9 @@ public class RankingNotices {
         if (territories.isEmpty()) {
             return Optional.empty();
         }
+        periodRefusal(campaignCode, period).filter(error -> !NOT_ENDED.equals(error.code())).ifPresent(error -> {
+            throw new InvalidRequestException(error);
+        });
         PeriodScores units = scores.computeAndSave(organization, campaignCode, period);
         String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
                 () -> new IllegalArgumentException("活动不存在：" + campaignCode));
@@ -79,9 +122,11 @@ public class RankingNotices {
     /**
      * A town campaign's 通报 of an assessed period (锦溪镇's 年考核 of the year: "进行公开通报"), as its 例会 issues the month's:
      * the units' ranking and those named, on the scores the assessment has just saved; stored under the period's 通报 key,
-     * once. Empty when the period's 通报 was issued before. {@code assessment} is the cycle's name (年考核).
+     * once. Empty when the period's 通报 was issued before. {@code assessment} is the cycle's name (年考核). A period not
+     * over yet is refused ({@link #periodRefusal}, 400 naming {@code period}): its scores are 暂定 and name no unit.
      */
     public Optional<Issued> issueAssessed(String organization, String campaignCode, Instant at, String period, String assessment) {
+        refuseUnlessOver(campaignCode, period);
         String docKey = MeetingDocuments.noticeKey(period);
         if (documents.find(campaignCode, docKey).isPresent()) {
             return Optional.empty();

@@ -22,7 +22,9 @@ import org.shirong.system.XlsxSheet.Column;
 import org.springframework.stereotype.Component;
 
 /**
- * A period's scores (考核得分表) as an Excel workbook: the ranked units with rank, total, grade, whether and why they are
+ * A period's scores (考核得分表) as an Excel workbook: the ranked units with rank, total, its 得分 and 满分 (the sums over the
+ * rubric items that applied to the unit, as the 驾驶舱's 得分/满分: the total is 得分 ÷ 满分 × 100, so the 失分 are out of that
+ * 满分; the 备注 says it in words, 本期适用评分项满分 90 分，得 20 分，折合百分制 22.22 分), grade, whether and why they are
  * named in the 通报, every rubric component and indicator, then the units not ranked; the 通报线 in the subtitle and the
  * 通报 sentence below the table. A district's whole-organisation scores add a second sheet, its towns and streets ranked
  * on the cases lying in them ({@link TerritoryBoard}: the plan's 排名靠后的镇和街道 named).
@@ -80,8 +82,8 @@ class ScoreWorkbook {
         rubric.rules().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         rubric.zoneRuleList().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
-                new Column("等级", 6), new Column("通报", 6), new Column("通报原因", 16), new Column("案件得分", 9),
-                new Column("检查得分", 9)));
+                new Column("得分", 8), new Column("满分", 8), new Column("等级", 6), new Column("通报", 6), new Column("通报原因", 16),
+                new Column("案件得分", 9), new Column("检查得分", 9)));
         items.values().forEach(header -> columns.add(new Column(header, 14)));
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));
@@ -101,6 +103,9 @@ class ScoreWorkbook {
             sheet.number(row, col++, u.rank());
             sheet.label(row, col++, u.unitName());
             sheet.decimal(row, col++, u.total());
+            ScoreBoard.Basis basis = ScoreBoard.Basis.of(u.components());
+            sheet.decimal(row, col++, u.components().isEmpty() ? null : basis.points());
+            sheet.decimal(row, col++, u.components().isEmpty() ? null : basis.maxPoints());
             sheet.label(row, col++, u.grade());
             sheet.label(row, col++, u.nonPerforming() ? "是" : "否");
             sheet.label(row, col++, u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
@@ -112,13 +117,14 @@ class ScoreWorkbook {
                 sheet.decimal(row, col++, points.get(id));
             }
             col = indicators(sheet, row, col, u.indicators());
+            sheet.label(row, col, ScoreNotice.basis(u));
             row++;
         }
-        int firstRule = 8;
+        int firstRule = 10;
         for (UnitScore u : board.unranked()) {
             sheet.label(row, 1, u.unitName());
-            sheet.label(row, 4, "否");
-            sheet.decimal(row, 7, u.inspectionScore());
+            sheet.label(row, 6, "否");
+            sheet.decimal(row, 9, u.inspectionScore());
             int col = indicators(sheet, row, firstRule + items.size(), u.indicators());
             sheet.label(row, col, u.indicators().caseCount() == 0 ? "无案件，不排名" : "应结案件均已挂账，不排名");
             row++;

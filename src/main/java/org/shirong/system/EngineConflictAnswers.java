@@ -28,9 +28,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class EngineConflictAnswers extends HttpFilter {
 
-    static final String CLAIMED = "该任务已被其他人认领，请刷新任务列表。";
-    static final String GONE = "该任务已办理完成或已不存在，请刷新任务列表。";
-    static final String CONCURRENT = "该任务刚被他人或系统同时处理，请刷新后重试。";
+    /** A claim that came too late, when who has the task cannot be said (it has no one by name). */
+    static final String CLAIMED = "此任务已被他人认领，请刷新列表。";
+    static final String GONE = "此任务已由他人办理或已撤销，请刷新列表。";
+    static final String CONCURRENT = "他人刚刚修改了此任务，请刷新后重试。";
     static final String FORBIDDEN_TASK = "您没有办理此任务的权限：只有任务所属单位的人员可以认领和办理。";
     static final String FORBIDDEN = "您没有执行此操作的权限。";
 
@@ -51,11 +52,16 @@ class EngineConflictAnswers extends HttpFilter {
 
     /**
      * A task's candidate groups and whether the task is an approval (审批延期申请、审批挂账申请), which the refusal says
-     * (此任务由…审批): any other task, a meeting record of the 推进小组 included, is one a group 办理s (s52 J21).
+     * (此任务由…审批): any other task, a meeting record of the 推进小组 included, is one a group 办理s (s52 J21);
+     * {@code assignee}, the name of whoever has the task now (null when no one has it), which a late claim is told.
      */
-    record TaskCandidates(List<TaskGroup> groups, boolean approval) {
+    record TaskCandidates(List<TaskGroup> groups, boolean approval, String assignee) {
 
-        static final TaskCandidates NONE = new TaskCandidates(List.of(), false);
+        static final TaskCandidates NONE = new TaskCandidates(List.of(), false, null);
+
+        TaskCandidates(List<TaskGroup> groups, boolean approval) {
+            this(groups, approval, null);
+        }
 
         /** Whether the task of this BPMN id is an approval: the processes' approval tasks are all {@code Task_Approve…}. */
         static boolean approval(String taskDefinitionKey) {
@@ -65,6 +71,11 @@ class EngineConflictAnswers extends HttpFilter {
 
     EngineConflictAnswers(BiFunction<String, String, Optional<TaskCandidates>> taskUnits) {
         this.taskUnits = taskUnits;
+    }
+
+    /** The answer to a claim that came too late: who has the task now, by name, when that can be said. */
+    static String claimedBy(String assignee) {
+        return assignee == null || assignee.isBlank() ? CLAIMED : "此任务已由" + assignee.strip() + "认领，请刷新列表。";
     }
 
     /** Who may act on a task: the sentence for a refused claim or completion, naming the task's units when it has any. */
@@ -124,7 +135,8 @@ class EngineConflictAnswers extends HttpFilter {
         String message = answer.path("message").asText("");
         Answer translated = answerFor(response.getStatus(), type, message, taskAction);
         int status = translated == null ? response.getStatus() : translated.status();
-        boolean taskRefused = taskId != null && (status == 403 || status == 500);
+        boolean claimed = translated != null && CLAIMED.equals(translated.message());
+        boolean taskRefused = taskId != null && (status == 403 || status == 500 || claimed);
         Matcher user = REFUSED_USER.matcher(message);
         Optional<TaskCandidates> units = taskRefused ? taskUnits.apply(taskId, user.find() ? user.group(1) : null)
                 : Optional.of(TaskCandidates.NONE);
@@ -132,6 +144,8 @@ class EngineConflictAnswers extends HttpFilter {
             translated = new Answer(409, "TASK_GONE", GONE);
         } else if (translated != null && FORBIDDEN_TASK.equals(translated.message())) {
             translated = new Answer(403, translated.code(), forbiddenTaskOf(units.get()));
+        } else if (claimed) {
+            translated = new Answer(409, translated.code(), claimedBy(units.get().assignee()));
         }
         if (translated == null) {
             return;

@@ -163,12 +163,18 @@ class RestSecurityConfiguration {
             if (task == null) {
                 return Optional.<EngineConflictAnswers.TaskCandidates>empty();
             }
+            // whoever has it now, by name: a late claim is told who (the caller reads the task's organisation, or the engine
+            // API would have answered that there is no such task)
+            String assignee = task.getAssignee() == null ? null : context.runWithoutAuthorization(() -> {
+                var user = context.getReadOnlyIdentityProvider().findUserById(task.getAssignee());
+                return user == null ? null : (Objects.toString(user.getFirstName(), "") + Objects.toString(user.getLastName(), "")).strip();
+            });
             boolean sameOrganization = userId != null && (task.getTenantId() == null
                     || context.runWithoutAuthorization(() -> context.getReadOnlyIdentityProvider().createTenantQuery(context)
                             .userMember(userId).includingGroupsOfUser(true).list().stream()
                             .anyMatch(tenant -> tenant.getId().equals(task.getTenantId()))));
             if (!sameOrganization) {
-                return Optional.of(EngineConflictAnswers.TaskCandidates.NONE);
+                return Optional.of(new EngineConflictAnswers.TaskCandidates(List.of(), false, assignee));
             }
             List<EngineConflictAnswers.TaskGroup> units = context.runWithoutAuthorization(() -> task.getCandidates().stream()
                     .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct()
@@ -176,7 +182,7 @@ class RestSecurityConfiguration {
                     .map(g -> new EngineConflictAnswers.TaskGroup(g.getName(),
                             org.shirong.organization.GroupType.LEADING_GROUP.name().equals(g.getType()))).toList());
             return Optional.of(new EngineConflictAnswers.TaskCandidates(units,
-                    EngineConflictAnswers.TaskCandidates.approval(task.getTaskDefinitionKey())));
+                    EngineConflictAnswers.TaskCandidates.approval(task.getTaskDefinitionKey()), assignee));
         })));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

@@ -79,7 +79,7 @@ class CampaignApiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void officeStartsACampaignTodayWithTheTemplatesLengthsAndSeesItsOverview() {
+    void officeStartsACampaignTodayEndingItsPhasesOnThePlansDaysAndSeesItsOverview() {
         ResponseEntity<Map> created = post("chuangban1", """
                 {"template":"jiuting-2023-standard-town","code":"JT-2027-DB","name":"九亭镇 2027 年创建达标镇"}""");
 
@@ -90,8 +90,10 @@ class CampaignApiTest {
         Map<String, Object> detail = rest.withBasicAuth("chengguan1", "demo").getForObject("/api/campaigns/JT-2027-DB", Map.class);
         List<Map<String, Object>> phases = (List<Map<String, Object>>) detail.get("phases");
         assertThat(phases).extracting(p -> p.get("name")).containsExactly("前期准备", "宣传动员和自查整改", "总结迎检");
+        // 九亭's plan runs by the calendar year (ends: 5月31日, 10月31日, 12月31日): started after 5月31日, it prepares to the
+        // next one, not for 2023's three months (which would have it 迎检 in July and end in September).
         assertThat(phases).extracting(p -> p.get("firstDay") + "~" + p.get("lastDay"))
-                .containsExactly("2026-11-20~2027-02-19", "2027-02-20~2027-07-19", "2027-07-20~2027-09-19");
+                .containsExactly("2026-11-20~2027-05-31", "2027-06-01~2027-10-31", "2027-11-01~2027-12-31");
         assertThat((Map<String, Object>) detail.get("campaign")).containsEntry("startedBy", "chuangban1")
                 .containsEntry("templateId", "jiuting-2023-standard-town").containsEntry("statusName", "待开始");
         assertThat((Map<String, Object>) detail.get("cases")).containsEntry("total", 0);
@@ -149,14 +151,18 @@ class CampaignApiTest {
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
 
         assertThat(run.inboxBodies("chengguan1", "campaign-tasks-issued")).singleElement().asString().startsWith("城管中队：")
-                .contains("九亭镇通知测试“前期准备”阶段开始，向你单位下达以下任务", "签订目标责任书", "期限：2027年2月19日 17:00",
+                .contains("九亭镇通知测试“前期准备”阶段开始，向你单位下达以下任务", "签订目标责任书", "期限：2027年5月31日 17:00",
                         "要求：与镇政府签订创建目标责任书", "#/?about=JT-NOTE");
         assertThat(run.inboxBodies("chuangban2", "campaign-tasks-issued")).singleElement().asString().startsWith("创建工作办公室：")
                 .contains("向你单位下达以下 ", "1. 完善组织网络", "2. 拟订工作方案并明确职责");
+        // chuangban1 heads 创建工作办公室 and 绿容所: one message, each unit's tasks under its name (two before s54)
+        assertThat(run.inboxBodies("chuangban1", "campaign-tasks-issued")).singleElement().asString()
+                .startsWith("创建工作办公室、绿容所：").contains("向你所在的 2 个单位下达以下任务", "【创建工作办公室】2 项",
+                        "1. 完善组织网络", "【绿容所】1 项\n\n签订目标责任书");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count()).isOne();
 
         run.complete("signResponsibilityLetter/huanwei", Map.of(CampaignTaskProcess.VAR_RESULT, "已签订"));
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-02-19T09:00:01Z")));
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-31T09:00:01Z")));
         for (String unit : List.of("chengguan", "huanwei")) {
             String instance = jdbc.queryForObject("select process_instance_id from campaign_task where campaign_code = 'JT-NOTE'"
                     + " and task_key = ?", String.class, "signResponsibilityLetter/" + unit);
@@ -167,7 +173,7 @@ class CampaignApiTest {
         }
 
         assertThat(run.inboxBodies("chengguan1", "campaign-task-overdue")).singleElement().asString()
-                .contains("九亭镇通知测试的任务“签订目标责任书（城管中队）”期限为 2027年2月19日 17:00，至今尚未办结，已超期");
+                .contains("九亭镇通知测试的任务“签订目标责任书（城管中队）”期限为 2027年5月31日 17:00，至今尚未办结，已超期");
         assertThat(run.inboxBodies("chuangban2", "campaign-task-overdue")).singleElement().asString().startsWith("城管中队、创建工作办公室：");
         assertThat(run.inboxBodies("huanwei1", "campaign-task-overdue")).isEmpty();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count())
@@ -344,7 +350,8 @@ class CampaignApiTest {
                 + " and task_key = 'pointProblemsCheckpoint/sjshirongban'", String.class)).contains("核查结论：全部整改到位。",
                 cases.get(0) + "：已整改；待复核结案", cases.get(1) + "：补种须待春季，已签承诺书");
 
-        run.runUntil(Instant.parse("2026-12-30T01:00:00Z"));
+        // 补齐短板弱项 runs to the plan's 4月10日 (ends), the first after the campaign began on 2026-11-20.
+        run.runUntil(Instant.parse("2027-04-11T01:00:00Z"));
         assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
         for (String user : List.of("sjshirongban1", "sjlingdao1")) {
             assertThat(run.inboxBodies(user, "phase-ending-open-work")).as(user).singleElement().asString()
@@ -940,8 +947,8 @@ class CampaignApiTest {
                 .isEqualTo(HttpStatus.CREATED);
         new CampaignDriver("JT-RUNNING", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         assertThat(post("chuangban1", """
-                {"template":"jiuting-2023-standard-town","code":"JT-AFTER","name":"九亭镇下一期","dates":{"start":"2027-10-01"}}""")
-                .getStatusCode()).as("after the running one ends: no overlap").isEqualTo(HttpStatus.CREATED);
+                {"template":"jiuting-2023-standard-town","code":"JT-AFTER","name":"九亭镇下一期","dates":{"start":"2028-01-01"}}""")
+                .getStatusCode()).as("after the running one ends (2027-12-31): no overlap").isEqualTo(HttpStatus.CREATED);
         List<String> listed = ((List<Map<String, Object>>) rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns", List.class))
                 .stream().map(c -> (String) c.get("code")).toList();
         assertThat(listed.indexOf("JT-RUNNING")).isNotNegative().isLessThan(listed.indexOf("JT-AFTER"));

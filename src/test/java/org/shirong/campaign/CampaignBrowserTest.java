@@ -468,6 +468,72 @@ class CampaignBrowserTest {
     }
 
     /**
+     * The 超期待督办 list names each case's 属地 town or street only in a district's campaign (松江区's office sees 石湖荡镇);
+     * in a town's own campaign every case lies in the town, and the list has no 属地 column.
+     */
+    @Test
+    void theAwaitingSupervisionListHasATerritoryColumnOnlyInADistrictsCampaign() throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String reported = LocalDateTime.ofInstant(now.minus(Duration.ofDays(10)), SHANGHAI).toString();
+        String due = LocalDateTime.ofInstant(now.minus(Duration.ofDays(2)), SHANGHAI).toString();
+        CampaignFixture district = new CampaignFixture(jdbc, "SJ-AWAIT").campaign("松江区待督办浏览器测试", 1, "songjiang",
+                        "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                .phase(1, "补齐短板弱项", day(now, -20), day(now, 30)).unit("sjlvrongju", "区绿化市容局", 1)
+                .unit("shihudang", "shdshirongban", "石湖荡镇", 2);
+        CampaignFixture town = new CampaignFixture(jdbc, "JT-AWAIT").campaign("九亭镇待督办浏览器测试", 2)
+                .phase(1, "前期准备", day(now, -30), day(now, -21)).phase(2, "宣传动员和自查整改", day(now, -20), day(now, 30))
+                .unit("chengguan", "城管中队", 1);
+        String inShihudang = district.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", reported, due, null, true);
+        jdbc.update("update rect_case set territory = 'shihudang' where case_no = ?", inShihudang);
+        String inJiuting = town.addCase("chengguan", reported, due, null, true);
+        List<String> instances = new ArrayList<>();
+        try {
+            instances.add(awaitingSupervision("songjiang", inShihudang, "sjlvrongju"));
+            instances.add(awaitingSupervision("jiuting", inJiuting, "chengguan"));
+            try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+                String base = "http://localhost:" + port;
+                try {
+                    browser.viewport(1366, 900);
+                    browser.loginTo("cockpit", "sjshirongban1", "demo");
+                    browser.driver().get(base + "/camunda/app/cockpit/default/#/shirong-campaign/SJ-AWAIT");
+                    WebElement districtList = browser.visible(By.cssSelector("table.shirong-awaiting-supervision"));
+                    assertThat(districtList.findElements(By.cssSelector("th"))).extracting(WebElement::getText)
+                            .containsExactly("案件编号", "标题", "牵头单位", "属地", "整改期限", "待督办起", "通报");
+                    assertThat(districtList.findElements(By.cssSelector("tr[data-case='" + inShihudang + "'] td")))
+                            .extracting(WebElement::getText).element(3).isEqualTo("石湖荡镇");
+
+                    browser.loginTo("cockpit", "lingdao1", "demo");
+                    browser.driver().get(base + "/camunda/app/cockpit/default/#/shirong-campaign/JT-AWAIT");
+                    WebElement townList = browser.visible(By.cssSelector("table.shirong-awaiting-supervision"));
+                    assertThat(townList.findElements(By.cssSelector("tr[data-case]"))).extracting(r -> r.getAttribute("data-case"))
+                            .containsExactly(inJiuting);
+                    assertThat(townList.findElements(By.cssSelector("th"))).extracting(WebElement::getText)
+                            .containsExactly("案件编号", "标题", "牵头单位", "整改期限", "待督办起", "通报");
+                } catch (RuntimeException | AssertionError e) {
+                    browser.screenshot("cockpit-awaiting-supervision-failure");
+                    throw e;
+                }
+            }
+        } finally {
+            instances.forEach(id -> runtimeService.deleteProcessInstance(id, "测试结束"));
+            district.clear();
+            town.clear();
+        }
+    }
+
+    /** The case's process waiting at 督办超期案件 in the office, as an overdue case's process comes to it. */
+    private String awaitingSupervision(String tenant, String caseNo, String leadUnit) {
+        String instance = runtimeService.createProcessInstanceByKey(org.shirong.rectification.RectificationProcess.KEY)
+                .processDefinitionTenantId(tenant).businessKey(caseNo)
+                .startBeforeActivity(org.shirong.rectification.RectificationProcess.TASK_SUPERVISE)
+                .setVariables(Map.of(org.shirong.rectification.RectificationProcess.VAR_CASE_NO, caseNo,
+                        org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT, leadUnit))
+                .execute().getId();
+        jdbc.update("update rect_case set process_instance_id = ? where case_no = ?", instance, caseNo);
+        return instance;
+    }
+
+    /**
      * On a phone the ranking lies across: units down the side, the first on top, each score at its bar's end, the chart
      * tall enough for every unit's line. Upright, ten bars some 20 px wide had their labels ("E 22.2") run together.
      */

@@ -414,8 +414,8 @@ class CampaignMembershipTest {
         start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-SELF\",\"name\":\"松江自查\","
                 + "\"dates\":{\"start\":\"2026-11-20\"}}");
         CampaignDriver run = new CampaignDriver("SJ-SELF", managementService, runtimeService, taskService, jdbc);
-        // 补齐短板弱项 runs a month and ten days; 全面自查自纠 comes with 自查自纠和联合检查 on 30 December.
-        run.runUntil(Instant.parse("2026-12-30T02:00:00Z"));
+        // 补齐短板弱项 runs to the plan's next 4月10日 (ends); 全面自查自纠 comes with 自查自纠和联合检查 on 11 April.
+        run.runUntil(Instant.parse("2027-04-11T02:00:00Z"));
         org.camunda.bpm.engine.task.Task task = run.task("selfInspection/shihudang");
         assertThat(task.getTenantId()).isEqualTo("shihudang");
         assertThat((String) taskService.getVariable(task.getId(), "categoryList")).contains("城市道路").doesNotContain("暴露垃圾");

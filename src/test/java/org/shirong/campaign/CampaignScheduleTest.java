@@ -26,6 +26,8 @@ class CampaignScheduleTest {
             Path.of("config/organizations/jiuting/campaigns/jiuting-2023-standard-town.yaml"), TemplateFixture.references());
     private static final CampaignTemplate JINXI = CampaignTemplateReader.read(
             Path.of("config/organizations/jinxi/campaigns/jinxi-2017-931.yaml"), TemplateFixture.references("jinxi"));
+    private static final CampaignTemplate SONGJIANG = CampaignTemplateReader.read(
+            Path.of("config/organizations/songjiang/campaigns/songjiang-2024-satisfaction.yaml"), TemplateFixture.references("songjiang"));
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
 
     private final CampaignSchedule schedule = new CampaignSchedule();
@@ -48,17 +50,55 @@ class CampaignScheduleTest {
     }
 
     @Test
-    void withoutDatesThePhasesStartTodayAndKeepTheTemplatesLengths() {
+    void withoutDatesThePhasesStartTodayAndEndOnThePlansDays() {
         Result result = schedule.plan(JIUTING, request(null), TODAY);
 
         assertThat(result.valid()).isTrue();
-        assertThat(spans(result)).containsExactly("2025-03-10~2025-06-09", "2025-06-10~2025-11-09", "2025-11-10~2026-01-09");
+        // 九亭's plan runs by the calendar year: 前期准备 to 5月31日, 自查整改 to 10月31日, 总结迎检 to 年底.
+        assertThat(spans(result)).containsExactly("2025-03-10~2025-05-31", "2025-06-01~2025-10-31", "2025-11-01~2025-12-31");
         PhaseWindow first = result.phases().get(0);
         assertThat(first.phase()).isEqualTo("preparation");
         assertThat(first.name()).isEqualTo("前期准备");
         // Midnight in Shanghai; the phase ends (its timer fires) when the day after its last day begins.
         assertThat(first.start()).isEqualTo(Instant.parse("2025-03-09T16:00:00Z"));
-        assertThat(first.end()).isEqualTo(Instant.parse("2025-06-09T16:00:00Z")).isEqualTo(result.phases().get(1).start());
+        assertThat(first.end()).isEqualTo(Instant.parse("2025-05-31T16:00:00Z")).isEqualTo(result.phases().get(1).start());
+    }
+
+    @Test
+    void jiutingAndSongjiangStartedAfterTheirFirstPlanDayRunToTheNextYearsPlanDays() {
+        // Started on 7 December: 九亭 prepares to the next 5月31日 (not to March by 2023's P3M, with 迎检 in October), and
+        // 松江 makes up its shortfalls to the next 4月10日; both end with the next year.
+        LocalDate december = LocalDate.of(2026, 12, 7);
+        CampaignStartRequest jiuting = new CampaignStartRequest(JIUTING.id(), "JT-2027-DB", "九亭镇", new Dates(december, null));
+        assertThat(spans(schedule.plan(JIUTING, jiuting, december)))
+                .containsExactly("2026-12-07~2027-05-31", "2027-06-01~2027-10-31", "2027-11-01~2027-12-31");
+        CampaignStartRequest songjiang = new CampaignStartRequest(SONGJIANG.id(), "SJ-2027", "松江区", new Dates(december, null));
+        assertThat(spans(schedule.plan(SONGJIANG, songjiang, december)))
+                .containsExactly("2026-12-07~2027-04-10", "2027-04-11~2027-06-30", "2027-07-01~2027-12-31");
+    }
+
+    @Test
+    void aPlanDayThatWouldCutAPhaseTooShortLeavesItItsLength() {
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        // 1 May: 5月31日 would leave 前期准备 one month of its three; it keeps them, and 自查整改 and 总结迎检 still end on
+        // 10月31日 and 年底.
+        CampaignStartRequest first = new CampaignStartRequest(JIUTING.id(), "JT-2027-DB", "九亭镇", new Dates(LocalDate.of(2027, 5, 1), null));
+        assertThat(spans(schedule.plan(JIUTING, first, today)))
+                .containsExactly("2027-05-01~2027-07-31", "2027-08-01~2027-10-31", "2027-11-01~2027-12-31");
+        // 28 May: 5月31日 would leave 前期准备 four days of its three months; it keeps them, 自查整改 (to 10月31日 would be
+        // under half its five months) its length too.
+        CampaignStartRequest may = new CampaignStartRequest(JIUTING.id(), "JT-2027-DB", "九亭镇", new Dates(LocalDate.of(2027, 5, 28), null));
+        assertThat(spans(schedule.plan(JIUTING, may, today)))
+                .containsExactly("2027-05-28~2027-08-27", "2027-08-28~2028-01-27", "2028-01-28~2028-03-27");
+        // 15 March: to 4月10日 is more than half of 松江's 40 days, but 认领测评点位问题 (a month before the phase ends) would be
+        // due on 10 March, before the phase began; the phase keeps its 40 days and the campaign can be started.
+        CampaignStartRequest march = new CampaignStartRequest(SONGJIANG.id(), "SJ-2027", "松江区", new Dates(LocalDate.of(2027, 3, 15), null));
+        assertThat(spans(schedule.plan(SONGJIANG, march, today)))
+                .containsExactly("2027-03-15~2027-04-24", "2027-04-25~2027-06-30", "2027-07-01~2027-12-31");
+        // 5 March: to 4月10日 leaves room for every deadline (认领 by 10 March).
+        CampaignStartRequest early = new CampaignStartRequest(SONGJIANG.id(), "SJ-2027", "松江区", new Dates(LocalDate.of(2027, 3, 5), null));
+        assertThat(spans(schedule.plan(SONGJIANG, early, today)))
+                .containsExactly("2027-03-05~2027-04-10", "2027-04-11~2027-06-30", "2027-07-01~2027-12-31");
     }
 
     @Test
@@ -92,9 +132,9 @@ class CampaignScheduleTest {
         assertThat(spans(schedule.plan(JIUTING, request(perPhase(days("2025-04-01", "2025-04-30"),
                 days("2025-05-06", "2025-09-30"), days("2025-10-01", "2025-12-15"))), TODAY)))
                 .containsExactly("2025-04-01~2025-04-30", "2025-05-06~2025-09-30", "2025-10-01~2025-12-15");
-        // Only the end of the first phase given: it starts today, the others follow with their lengths.
+        // Only the end of the first phase given: it starts today, the others follow to the plan's days (10月31日, 年底).
         assertThat(spans(schedule.plan(JIUTING, request(perPhase(days(null, "2025-04-30"), days(null, null), days(null, null))), TODAY)))
-                .containsExactly("2025-03-10~2025-04-30", "2025-05-01~2025-09-30", "2025-10-01~2025-11-30");
+                .containsExactly("2025-03-10~2025-04-30", "2025-05-01~2025-10-31", "2025-11-01~2025-12-31");
     }
 
     @Test

@@ -212,7 +212,7 @@ class CampaignTemplatesRunTest {
         assertThat(run.meetingsConvened(historyService)).as("5 and 20 November").isEqualTo(2);
         run.runUntil(at("2026-12-04T10:00"));
         assertThat(run.inboxBodies("chengguan1", "meeting-agenda-issued")).hasSize(3).last().asString()
-                .contains("工作例会定于 2026年12月7日 09:00 召开").doesNotContain("地点");
+                .contains("工作例会定于 2026年12月7日 09:00 召开，地点：另行通知");
         run.runUntil(at("2027-01-04T08:00"));
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-WD' and task_key like 'monthlyReport/2027-01-01/%'"))
                 .as("not on 元旦 nor the weekend after it").isZero();

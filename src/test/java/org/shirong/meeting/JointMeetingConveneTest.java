@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.shirong.campaign.WorkAssignmentProcess;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
 import org.shirong.report.CampaignDocuments;
 import org.shirong.report.CampaignFixture;
 import org.shirong.report.DocumentKind;
@@ -98,6 +100,34 @@ class JointMeetingConveneTest {
         }
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(CAMPAIGN).count())
                 .isZero();
+    }
+
+    /**
+     * A meeting whose cycle names no place is held where its organisation's file says ({@code meetings.place}), and its
+     * notice says so; one that names its own is held there. (No shipped organisation sets a place: a file that does is
+     * stood in for here.)
+     */
+    @Test
+    void aMeetingNamingNoPlaceIsHeldWhereItsOrganisationSaysAndOneNamingItsOwnWhereItSays(
+            @Autowired org.shirong.system.ProcessDefinitions definitions, @Autowired MeetingRecords records,
+            @Autowired org.shirong.system.SystemAccess systemAccess, @Autowired org.shirong.scoring.UnitScores scores) {
+        Organization jiuting = Organizations.read("jiuting").of("jiuting");
+        Organization withPlace = new Organization(jiuting.organization(), jiuting.roles(), jiuting.oversight(), jiuting.groups(),
+                jiuting.users(), jiuting.notice(), jiuting.terms(), new Organization.MeetingDefaults("镇政府三楼会议室"));
+        Organizations organizations = org.mockito.Mockito.mock(Organizations.class);
+        org.mockito.Mockito.when(organizations.find("jiuting")).thenReturn(java.util.Optional.of(withPlace));
+        Meetings placed = new Meetings(definitions, records, runtimeService, systemAccess, scores, organizations);
+
+        String pi = placed.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
+                at("2026-12-03T14:00"), null, null).processInstanceId();
+        assertThat(runtimeService.getVariable(pi, VAR_PLACE)).isEqualTo("镇政府三楼会议室");
+        String own = placed.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban",
+                at("2026-12-10T14:00"), null, "镇政府二楼小会议室").processInstanceId();
+        assertThat(runtimeService.getVariable(own, VAR_PLACE)).isEqualTo("镇政府二楼小会议室");
+        meetingFixture.runJobs(pi);
+        assertThat(jdbc.queryForList("select body from notification_inbox where template_id = 'meeting-agenda-issued'"
+                + " and business_key = ? and body like '%12月3日%'", String.class, CAMPAIGN)).isNotEmpty()
+                .allSatisfy(body -> assertThat(body).contains("召开，地点：镇政府三楼会议室，请准时参加"));
     }
 
     @Test

@@ -68,6 +68,8 @@ class EmailDeliveryTest {
     PlatformTransactionManager transactions;
     @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired
+    NotificationDigests digests;
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -137,6 +139,58 @@ class EmailDeliveryTest {
         runtimeService.createProcessInstanceByKey(NotificationDeliveryProcess.KEY).processDefinitionTenantId("jiuting").businessKey(Long.toString(id)).execute();
         managementService.executeJob(deliveryJob(id).getId());
         assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    /**
+     * 任务下达 to two units in one handing-out: chuangban1, head of 创建工作办公室 and of 绿容所, gets one mail listing each
+     * unit's tasks under the unit's name (it got two before, s54); a clerk of one of the units gets that unit's alone.
+     */
+    @Test
+    void aHeadOfTwoUnitsGetsOneMailListingEachUnitsTasksUnderItsName() throws Exception {
+        String campaign = "JT-DIGEST-" + System.nanoTime();
+        var values = java.util.Map.<String, Object>of("campaignName", "九亭镇创建达标镇", "occasion", "“前期准备”阶段开始");
+        var parts = List.of(
+                new NotificationDigests.UnitPart("chuangban", java.util.Map.of("taskCount", "2", "tasks", List.of(
+                        java.util.Map.of("name", "完善组织网络", "requirement", "", "due", "2027年2月19日 17:00"),
+                        java.util.Map.of("name", "拟订工作方案并明确职责", "requirement", "", "due", "2027年2月19日 17:00")))),
+                new NotificationDigests.UnitPart("lvrong", java.util.Map.of("taskCount", "1", "tasks", List.of(
+                        java.util.Map.of("name", "签订目标责任书", "requirement", "签订后上传责任书", "due", "2027年2月19日 17:00")))));
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> assertThat(digests.sendPerPerson(campaign, "phase1", "campaign-tasks-issued",
+                values, parts, "jiuting", campaign)).isPositive());
+        List<String> mailRows = jdbc.queryForList("select recipient from notification_outbox where business_key = ?"
+                + " and channel = 'EMAIL' order by recipient", String.class, campaign);
+        assertThat(mailRows).as("each person once").doesNotHaveDuplicates().contains("chuangban1", "chuangban2", "lvrong1");
+        // the same handing-out again (a retried job): nothing more
+        transaction.executeWithoutResult(status -> assertThat(digests.sendPerPerson(campaign, "phase1", "campaign-tasks-issued",
+                values, parts, "jiuting", campaign)).isZero());
+        for (String user : List.of("chuangban1", "chuangban2")) {
+            long id = jdbc.queryForObject("select id from notification_outbox where business_key = ? and channel = 'EMAIL'"
+                    + " and recipient = ?", Long.class, campaign, user);
+            managementService.executeJob(deliveryJob(id).getId());
+        }
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        MimeMessage head = java.util.Arrays.stream(received).filter(m -> addressedTo(m, "chuangban1@jiuting.example.cn"))
+                .findFirst().orElseThrow();
+        assertThat(head.getSubject()).isEqualTo("【任务下达】九亭镇创建达标镇“前期准备”阶段开始，向你所在的 2 个单位下达 3 项任务");
+        assertThat((String) head.getContent()).startsWith("创建工作办公室、绿容所：")
+                .contains("向你所在的 2 个单位下达以下任务", "【创建工作办公室】2 项\n\n1. 完善组织网络", "2. 拟订工作方案并明确职责",
+                        "【绿容所】1 项\n\n签订目标责任书\n   期限：2027年2月19日 17:00\n   要求：签订后上传责任书",
+                        "#/?about=" + campaign);
+        MimeMessage clerk = java.util.Arrays.stream(received).filter(m -> addressedTo(m, "chuangban2@jiuting.example.cn"))
+                .findFirst().orElseThrow();
+        assertThat(clerk.getSubject()).isEqualTo("【任务下达】九亭镇创建达标镇“前期准备”阶段开始，向你单位下达 2 项任务");
+        assertThat((String) clerk.getContent()).startsWith("创建工作办公室：").doesNotContain("绿容所", "签订目标责任书");
+    }
+
+    private static boolean addressedTo(MimeMessage mail, String address) {
+        try {
+            return java.util.Arrays.stream(mail.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -182,12 +182,41 @@ class NotificationTemplatesTest {
                 .contains("请创建工作办公室抓紧办理并反馈。");
     }
 
+    /** A digest to someone in several units (NotificationDigests.sendPerPerson): each unit's part under its name, once. */
+    @Test
+    void aPersonOfSeveralUnitsReadsEachUnitsPartUnderTheUnitsName() {
+        Map<String, Object> model = sampleModel();
+        model.put("leadUnitName", "城管中队、环卫所");
+        model.put("units", List.of(Map.of("leadUnitName", "城管中队", "count", "1", "caseNos", "JT-2026-000045"),
+                Map.of("leadUnitName", "环卫所", "count", "23", "caseNos", "JT-2026-000042、JT-2026-000043", "more", "21")));
+        Rendered imported = templates.render("cases-imported", model);
+        assertThat(imported.subject()).isEqualTo("【案件派遣】本次导入向你所在的 2 个单位派发 24 件");
+        assertThat(imported.body()).startsWith("城管中队、环卫所：\n\n本次导入（九亭镇测评问题.xlsx）向你所在的 2 个单位派发 24 件")
+                .contains("【城管中队】1 件\n案件编号：JT-2026-000045\n\n【环卫所】23 件\n"
+                        + "案件编号：JT-2026-000042、JT-2026-000043，另有 21 件见任务列表\n\n打开任务列表")
+                .doesNotContain("贵单位");
+        Rendered cooperations = templates.render("cooperations-imported", model);
+        assertThat(cooperations.subject()).isEqualTo("【协办】本次导入请你所在的 2 个单位协办 24 件");
+        assertThat(cooperations.body()).startsWith("城管中队、环卫所：").contains("【城管中队】1 件", "【环卫所】23 件");
+
+        model.put("units", List.of(Map.of("leadUnitName", "城管中队", "taskCount", "1", "tasks", List.of(Map.of("name",
+                "签订目标责任书", "requirement", "", "due", "2027年2月19日 17:00"))), Map.of("leadUnitName", "环卫所",
+                "taskCount", "2", "tasks", sampleModel().get("tasks"))));
+        Rendered issued = templates.render("campaign-tasks-issued", model);
+        assertThat(issued.subject()).isEqualTo("【任务下达】九亭镇创建达标镇“前期准备”阶段开始，向你所在的 2 个单位下达 3 项任务");
+        assertThat(issued.body()).startsWith("城管中队、环卫所：\n\n九亭镇创建达标镇“前期准备”阶段开始，向你所在的 2 个单位下达以下任务")
+                .contains("【城管中队】1 项\n\n签订目标责任书\n   期限：2027年2月19日 17:00\n\n【环卫所】2 项\n\n1. 签订目标责任书（城管中队）",
+                        "2. 对照标准全面自查\n   期限：2026年11月20日 17:00\n\n打开任务列表");
+    }
+
     @Test
     void optionalValuesMayBeMissingButAMissingCaseNumberFailsLoudly() {
         Map<String, Object> model = sampleModel();
         model.keySet().removeAll(List.of("comment", "reworkCount", "place", "detail"));
         assertThat(templates.render("verification-failed", model).body()).contains("核查意见：（无）").doesNotContain("次返工");
-        assertThat(templates.render("meeting-agenda-issued", model).body()).doesNotContain("地点", "议程：");
+        // a meeting whose cycle and organisation name no place (no shipped plan does): said to be announced later
+        assertThat(templates.render("meeting-agenda-issued", model).body()).contains("召开，地点：另行通知，请准时参加")
+                .doesNotContain("议程：");
 
         model.remove("caseNo");
         assertThatThrownBy(() -> templates.render("case-dispatched", model))

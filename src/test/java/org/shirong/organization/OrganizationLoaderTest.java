@@ -131,6 +131,28 @@ class OrganizationLoaderTest {
                 .hasMessageContaining("terms.plan-item: 写方案中的用语");
     }
 
+    /**
+     * An organisation's meeting place ({@code meetings.place}) for meetings that name none: no shipped plan names one, so
+     * no shipped file sets it (their notices say 地点：另行通知); a bad one is refused naming the field.
+     */
+    @Test
+    void anOrganisationMayNameItsMeetingPlaceAndNoShippedPlanDoes() {
+        Organizations shipped = Organizations.read("songjiang", "jiuting", "jinxi");
+        assertThat(List.of("songjiang", "jiuting", "jinxi")).allSatisfy(id -> assertThat(shipped.of(id).meetingPlace()).isEmpty());
+        Organization set = read("""
+                organization: { id: mouzhen, name: 某镇, level: TOWN, case-prefix: MZ }
+                roles: { office: mzban, leading: mzlingdao, approvers: mzlingdao, inspectors: mzban }
+                groups:
+                  - { id: mzban, name: 创建办, type: OFFICE }
+                  - { id: mzlingdao, name: 领导小组, type: LEADING_GROUP }
+                meetings:
+                  place: " 镇政府三楼会议室 "
+                """);
+        assertThat(set.meetingPlace()).isEqualTo("镇政府三楼会议室");
+        assertThatThrownBy(() -> read(HEAD + "meetings:\n  place: \" \"\n")).hasMessageContaining("meetings.place: 写本组织会议的默认地点");
+        assertThatThrownBy(() -> read(HEAD + "meetings:\n  room: 三楼\n")).hasMessageContaining("meetings.room");
+    }
+
     @Test
     void userInAnUndefinedGroupIsNamed() {
         assertThatThrownBy(() -> read(HEAD + "users:\n  - { id: u1, name: 甲, groups: [lvrong] }\n"))

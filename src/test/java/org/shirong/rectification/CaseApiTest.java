@@ -257,6 +257,31 @@ class CaseApiTest {
     }
 
     /**
+     * A survey 大类 is for a 满意度测评 case only where the town has patrol categories too (九亭), whoever sends it and
+     * however the source is written: the API refuses what the 上报问题 page does not offer, naming the category, and
+     * saves nothing. 松江区 has only the 大类 and files any source under them.
+     */
+    @Test
+    void aSurveyCategoryWithAnotherSourceIsRefusedWhereTheTownHasPatrolCategories() {
+        long count = cases();
+        for (String source : List.of("PATROL", "巡查", "SELF_INSPECTION")) {
+            ResponseEntity<Map> refused = as("chuangban1").postForEntity("/api/cases", json("""
+                    {"title":"九亭公园候车亭座椅破损","category":"SURVEY_PUBLIC_FACILITIES","source":"%s","location":{"address":"九亭公园南门"}}
+                    """.formatted(source)), Map.class);
+            assertThat(refused.getStatusCode()).as(source).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(refused)).as(source).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "category")
+                    .containsEntry("code", "SURVEY_CATEGORY_NEEDS_SURVEY_SOURCE")
+                    .hasEntrySatisfying("message", m -> assertThat((String) m).contains("公共设施", "满意度测评")));
+        }
+        assertThat(cases()).isEqualTo(count);
+
+        ResponseEntity<Map> district = as("sjshirongban1").postForEntity("/api/cases", json("""
+                {"title":"人民北路人行道破损","category":"SURVEY_URBAN_ROADS","source":"JOINT_INSPECTION","location":{"address":"人民北路 77 号"}}
+                """), Map.class);
+        assertThat(district.getStatusCode()).as("%s", district.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
      * jtreview T1: 乱晾晒 goes to 各居委会 by the table, and to one committee by the case: the one its reporter belongs to, the
      * one it names as its 社区, the one whose 居民区 its zone lies in. The other committee neither reads nor claims it.
      */
@@ -654,6 +679,16 @@ class CaseApiTest {
         assertThat(jinxi.text(row, "来源")).isEqualTo("季检查（督促检查）");
         assertThat(XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx?unit=jxchengguan", byte[].class))
                 .filterLine()).contains("牵头单位 城管中队");
+        // the ledger of the cases a unit cooperates on is titled in the plan's words, not 协办
+        XlsxDownload shuili = XlsxDownload.of(as("jxshuili1").getForEntity("/api/cases/export.xlsx?role=cooperating", byte[].class));
+        assertThat(shuili.title()).isEqualTo("锦溪镇本单位（责任单位）案件台账");
+        assertThat(shuili.filterLine()).contains("范围 作为责任单位的案件").doesNotContain("协办");
+        XlsxDownload ofShuili = XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx?role=cooperating&unit=jxshuili",
+                byte[].class));
+        assertThat(ofShuili.title()).isEqualTo("锦溪镇水利站（责任单位）案件台账");
+        assertThat(ofShuili.filterLine()).contains("责任单位 水利站").doesNotContain("协办");
+        assertThat(XlsxDownload.of(as("zongguan1").getForEntity("/api/cases/export.xlsx?role=cooperating", byte[].class)).title())
+                .isEqualTo("九亭镇本单位（配合部门）案件台账");
 
         XlsxDownload jiuting = XlsxDownload.of(as("chuangban2").getForEntity("/api/cases/export.xlsx", byte[].class));
         assertThat(jiuting.headers()).as("九亭镇: its categories have the survey's 小项, it has no towns")
@@ -879,7 +914,7 @@ class CaseApiTest {
         assertThat(as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
                 json(request.formatted(day)), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // s53 T4: the office is told in its 消息, and its 审批延期申请 has a due date
-        List<Map<String, Object>> inbox = as("chuangban1").getForObject("/api/notifications?unread=true", List.class);
+        List<Map<String, Object>> inbox = as("chuangban1").getForObject("/api/notifications?unread=true&limit=200", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey"))).singleElement().satisfies(m -> {
             assertThat(m).containsEntry("template", "case-extension-requested");
             assertThat((String) m.get("subject")).startsWith("【延期申请】" + caseNo + " 环卫所申请延期至 ");

@@ -282,23 +282,25 @@ class CaseImportTest {
         assertThat(leadOutputs.get("DD-2026-01")).isNotNull().isEqualTo(leadOutputs.get("DD-2026-02"))
                 .isEqualTo(leadOutputs.get("DD-2026-04"));
 
-        // 通知牵头单位: one message per lead unit for the import, naming its cases in row order, instead of one per case
+        // 通知牵头单位: one message per person for the import, naming each of their units' cases in row order, instead of one
+        // per case (and, since s54, instead of one per unit)
         List<String> garbage = jdbc.queryForList("select case_no from rect_case where external_ref in ('DD-2026-01',"
                 + " 'DD-2026-02', 'DD-2026-04') order by external_ref", String.class);
         assertThat(jdbc.queryForObject("select count(*) from notification_inbox where template_id = 'case-dispatched' and"
                 + " business_key in (select case_no from rect_case where external_ref like 'DD-2026-%')", Long.class)).isZero();
-        List<String> digests = jdbc.queryForList("select body from notification_inbox where recipient_id = 'huanwei1'"
-                + " and template_id = 'cases-imported' and body like ?", String.class, "%" + garbage.get(0) + "%");
-        assertThat(digests).singleElement().asString().contains("派发 3 件", String.join("、", garbage));
         String stallUnit = jdbc.queryForObject("select lead_unit from rect_case where external_ref = 'DD-2026-03'", String.class);
         String stallCase = jdbc.queryForObject("select case_no from rect_case where external_ref = 'DD-2026-03'", String.class);
         assertThat(jdbc.queryForList("select distinct n.body from notification_inbox n join act_id_membership m on"
                 + " m.user_id_ = n.recipient_id where m.group_id_ = ? and n.template_id = 'cases-imported' and n.body like ?",
-                String.class, stallUnit, "%" + stallCase + "%")).singleElement().asString().contains("派发 1 件");
+                String.class, stallUnit, "%" + stallCase + "%")).as("城管中队's own people: its cases alone")
+                .singleElement().asString().startsWith("城管中队：").contains("派发 1 件").doesNotContain("环卫所");
         assertThat(stallUnit).isEqualTo("chengguan");
-        assertThat(jdbc.queryForList("select body from notification_inbox where recipient_id = 'huanwei1'"
-                + " and template_id = 'cases-imported' and body like ?", String.class, "%" + stallCase + "%"))
-                .as("a member of both lead units hears of each unit's cases").singleElement().asString().contains("派发 1 件");
+        List<String> both = jdbc.queryForList("select subject || '|' || body from notification_inbox where recipient_id = 'huanwei1'"
+                + " and template_id = 'cases-imported' and (body like ? or body like ?)", String.class, "%" + stallCase + "%",
+                "%" + garbage.get(0) + "%");
+        assertThat(both).as("a member of both lead units hears of each unit's cases in one message, under the unit's name")
+                .singleElement().asString().startsWith("【案件派遣】本次导入向你所在的 2 个单位派发 4 件|城管中队、环卫所：")
+                .contains("【城管中队】1 件\n案件编号：" + stallCase, "【环卫所】3 件\n案件编号：" + String.join("、", garbage));
         assertThat(jdbc.queryForList("select distinct lead_unit from rect_case where external_ref in ('DD-2026-01',"
                 + " 'DD-2026-02', 'DD-2026-04')", String.class)).containsExactly("huanwei");
 
@@ -482,6 +484,27 @@ class CaseImportTest {
         assertThat(cases()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from rect_case_import_row r join rect_case_import i on i.id = r.import_id"
                 + " where r.new_case like '%RSV-OK-1%'", Long.class)).as("nothing of the import recorded").isZero();
+    }
+
+    /**
+     * A survey 大类 goes with the source 满意度测评 only, as in a report: a row of another source under one is named by row
+     * and column, and nothing of the file is saved; the same 大类 with the source 满意度测评 (or the town's default) imports.
+     */
+    @Test
+    void aSurveyCategoryRowOfAnotherSourceIsRefusedNamingTheRow() {
+        long before = cases();
+        ResponseEntity<Map> refused = upload("""
+                外部编号,问题类别,标题,地点,来源
+                SVY-SRC-1,公共设施,候车亭座椅破损,九亭大街 1 号,满意度测评
+                SVY-SRC-2,公共设施,候车亭座椅破损,九亭大街 2 号,巡查
+                SVY-SRC-3,SURVEY_URBAN_ROADS,人行道破损,九亭大街 3 号,单位自查
+                SVY-SRC-4,EXPOSED_GARBAGE,暴露垃圾,九亭大街 4 号,巡查
+                """, false);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(refused)).extracting(e -> e.get("row") + ":" + e.get("column") + ":" + e.get("code"))
+                .containsExactly("3:category:SURVEY_CATEGORY_NEEDS_SURVEY_SOURCE", "4:category:SURVEY_CATEGORY_NEEDS_SURVEY_SOURCE");
+        assertThat((String) errors(refused).get(0).get("message")).startsWith("第 3 行：问题类别“公共设施”是满意度测评大类");
+        assertThat(cases()).isEqualTo(before);
     }
 
     /**

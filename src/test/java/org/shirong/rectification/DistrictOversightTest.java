@@ -84,14 +84,14 @@ class DistrictOversightTest {
                 .containsEntry("actor", "sjshirongban1")
                 .containsEntry("detail", "松江区 区市容管理专项办公室：请于本周内清运完毕，并报区市容专办"));
         for (String user : List.of("huanwei1", "chuangban1")) {
-            List<Map<String, Object>> inbox = as(user).getForObject("/api/notifications?unread=true", List.class);
+            List<Map<String, Object>> inbox = as(user).getForObject("/api/notifications?unread=true&limit=200", List.class);
             assertThat(inbox).as("inbox of " + user).filteredOn(m -> caseNo.equals(m.get("businessKey"))
                     && ((String) m.get("subject")).startsWith("【督办】")).singleElement()
                     .satisfies(m -> assertThat((String) m.get("body")).contains("松江区 区市容管理专项办公室", "请于本周内清运完毕"));
         }
         // The town's own office may 督办 too; a second 督办 is a second notice, not a repeat of the first.
         assertThat(supervise("chuangban1", caseNo, "再次督办").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        List<Map<String, Object>> inbox = as("huanwei1").getForObject("/api/notifications?unread=true", List.class);
+        List<Map<String, Object>> inbox = as("huanwei1").getForObject("/api/notifications?unread=true&limit=200", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
                 .hasSize(2);
         // The same person's 督办 of the same case again within the hour floods no one: refused, nothing sent.

@@ -52,6 +52,8 @@ class MonthlyReportPreviewTest {
     CampaignDocuments documents;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    RankingNotices notices;
 
     CampaignFixture campaign;
     CampaignFixture other;
@@ -236,6 +238,30 @@ class MonthlyReportPreviewTest {
                 .containsEntry("field", "period").containsEntry("code", "PERIOD_AFTER_CAMPAIGN").containsEntry("message",
                         "考核期间 2024年12月 晚于活动“锦溪镇 931 预览”结束的月份（2024年11月），可选 2024年3月至 2024年11月"));
         assertThat(report("2024-Q4")).contains("2024年第四季度");
+    }
+
+    /**
+     * A 通报 is of a period that is over: a month or year still running (its ranking 暂定, naming no unit) or not begun is
+     * refused naming {@code period}, and nothing is stored under its key, which stays free for the 通报 once it is over.
+     */
+    @Test
+    void aNoticeOfARunningOrFutureMonthIsRefusedNamingThePeriodAndAnEndedOneIsIssued() {
+        campaign.phase(1, "明确任务制定方案", "2024-04-01", "2024-06-30").phase(2, "深入推进全面整治", "2024-07-01", "2024-11-30");
+        Map<String, String> refusals = Map.of(
+                "2024-10", "PERIOD_NOT_ENDED:考核期间 2024年10月 尚未结束：本期排名为暂定结果，不列入通报名单；请在本期结束后（2024年11月1日起）印发该期通报",
+                "2024", "PERIOD_NOT_ENDED:考核期间 2024年 尚未结束：本期排名为暂定结果，不列入通报名单；请在本期结束后（2025年1月1日起）印发该期通报",
+                "2024-11", "PERIOD_NOT_BEGUN:考核期间 2024年11月 尚未开始，还没有可考核的数字，可选 2024年3月至 2024年10月");
+        refusals.forEach((period, error) -> {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> notices.issueAssessed("jinxi", "DOCPV", Instant.now(), period, "年考核"))
+                    .as(period).isInstanceOfSatisfying(org.shirong.system.InvalidRequestException.class, e -> assertThat(e.errors())
+                            .singleElement().satisfies(f -> assertThat(f.field() + ":" + f.code() + ":" + f.message()).isEqualTo("period:" + error)));
+            assertThat(notices.periodRefusal("DOCPV", period)).as(period).isPresent();
+        });
+        assertThat(jdbc.queryForObject("select count(*) from campaign_document where campaign_code = 'DOCPV'", Integer.class)).isZero();
+
+        assertThat(notices.periodRefusal("DOCPV", "2024-09")).isEmpty();
+        assertThat(notices.issueAssessed("jinxi", "DOCPV", Instant.now(), "2024-09", "月考核")).get()
+                .satisfies(issued -> assertThat(issued.document().title()).endsWith("关于2024年9月单位考核结果的通报"));
     }
 
     /**

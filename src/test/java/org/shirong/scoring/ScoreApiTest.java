@@ -1005,7 +1005,7 @@ class ScoreApiTest {
         assertThat(table.filterLine()).startsWith("考核期间：2025-03-01 至 2025-03-31")
                 .contains("通报线：总分低于 60 分　｜", "按当前数据即时计算", "导出人：何巡查员")
                 .as("九亭镇's own rule names no bottom units").doesNotContain("排名最后").doesNotContain("暂定");
-        assertThat(table.headers()).startsWith("排名", "单位", "总分", "等级", "通报", "通报原因", "案件得分", "检查得分",
+        assertThat(table.headers()).startsWith("排名", "单位", "总分", "得分", "满分", "等级", "通报", "通报原因", "案件得分", "检查得分",
                 "按期结案率（50 分）", "结案率（20 分）").contains("应结案件数", "超期数", "回退数", "按期结案率", "备注");
         assertThat(table.contentDisposition()).startsWith("attachment; filename=\"scores-2025-03-")
                 .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("九亭镇2025年3月单位考核得分-", java.nio.charset.StandardCharsets.UTF_8));
@@ -1019,6 +1019,20 @@ class ScoreApiTest {
                         tuple("1", "环卫所", "99.78", "A", "否", ""),
                         tuple("2", "城管中队", "55.56", "D", "是", "总分低于通报线"),
                         tuple("3", "农副公司", "22.22", "E", "是", "总分低于通报线"));
+        // the 得分 and 满分 of the items that applied to each unit, as GET /api/scores and the 驾驶舱's 得分/满分 give them
+        for (int i = 0; i < ranking.size(); i++) {
+            var row = rows.get(i);
+            Map<String, Object> unit = ranking.get(i);
+            assertThat(table.cell(row, "得分").asNumber()).as("%s", unit.get("unitName"))
+                    .isEqualByComparingTo(new java.math.BigDecimal(unit.get("points").toString()));
+            assertThat(table.cell(row, "满分").asNumber()).as("%s", unit.get("unitName"))
+                    .isEqualByComparingTo(new java.math.BigDecimal(unit.get("maxPoints").toString()));
+            assertThat(table.text(row, "备注")).isEqualTo(unit.get("basis")).startsWith("本期适用评分项满分 ");
+        }
+        var nongfu = rows.get(2);
+        assertThat(table.text(nongfu, "备注")).isEqualTo("本期适用评分项满分 90 分，得 20 分，折合百分制 22.22 分");
+        assertThat(table.cell(nongfu, "得分").asNumber()).isEqualByComparingTo("20");
+        assertThat(table.cell(nongfu, "满分").asNumber()).isEqualByComparingTo("90");
         var huanwei = rows.get(0);
         assertThat(table.cell(huanwei, "总分").asNumber()).isEqualByComparingTo("99.78");
         assertThat(table.cell(huanwei, "返工与回退（5 分）").asNumber()).isEqualByComparingTo("4.8");

@@ -64,13 +64,19 @@ class RaceAnswersTest {
         ResponseEntity<String> lateClaim = second.postForEntity("/engine-rest/task/" + task.getId() + "/claim",
                 json("{\"userId\":\"chengguan2\"}"), String.class);
         assertThat(lateClaim.getStatusCode().value()).isEqualTo(409);
-        assertThat(lateClaim.getBody()).contains(EngineConflictAnswers.CLAIMED);
+        // who has it, by name, in the sentence the lead asked for (s54): never the engine's English
+        assertThat(lateClaim.getBody()).contains("此任务已由张队长认领，请刷新列表。", "TASK_ALREADY_CLAIMED")
+                .doesNotContain("already claimed", "chengguan1");
 
         assertThat(first.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(HANDLED), String.class)
                 .getStatusCode().value()).isEqualTo(204);
         ResponseEntity<String> again = first.postForEntity("/engine-rest/task/" + task.getId() + "/complete", json(HANDLED), String.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
-        assertThat(again.getBody()).contains(EngineConflictAnswers.GONE);
+        assertThat(again.getBody()).contains("此任务已由他人办理或已撤销，请刷新列表", "TASK_GONE").doesNotContain("No matching task");
+        // a change at the same moment as another's, as the engine reports it (its type, whatever its English says)
+        assertThat(EngineConflictAnswers.answerFor(500, "OptimisticLockingException", "ENGINE-03005 Execution of 'UPDATE"
+                + " TaskEntity[1]' failed. Entity was updated by another transaction concurrently.", true))
+                .isEqualTo(new EngineConflictAnswers.Answer(409, "CONCURRENT_UPDATE", "他人刚刚修改了此任务，请刷新后重试。"));
         ResponseEntity<String> formAgain = first.postForEntity("/engine-rest/task/" + task.getId() + "/submit-form", json(HANDLED), String.class);
         assertThat(formAgain.getStatusCode().value()).isEqualTo(409);
     }
@@ -83,7 +89,9 @@ class RaceAnswersTest {
         assertThat(first.post("/task/" + task.getId() + "/claim", "{\"userId\":\"chengguan1\"}").statusCode()).isEqualTo(204);
         var lateClaim = second.post("/task/" + task.getId() + "/claim", "{\"userId\":\"chengguan2\"}");
         assertThat(lateClaim.statusCode()).isEqualTo(409);
-        assertThat(lateClaim.body()).contains(EngineConflictAnswers.CLAIMED);
+        assertThat(lateClaim.body()).contains(EngineConflictAnswers.claimedBy("张队长"));
+        // a claim of a task no one has yet that fails otherwise names no one
+        assertThat(EngineConflictAnswers.claimedBy(null)).isEqualTo(EngineConflictAnswers.CLAIMED).doesNotContain("null");
         assertThat(first.post("/task/" + task.getId() + "/submit-form", HANDLED).statusCode()).isEqualTo(204);
         var twice = first.post("/task/" + task.getId() + "/submit-form", HANDLED);
         assertThat(twice.statusCode()).isEqualTo(409);
@@ -146,7 +154,8 @@ class RaceAnswersTest {
             oneWonOneToldInChinese(atOnce(
                     () -> first.postForEntity("/engine-rest/task/" + id + "/claim", json("{\"userId\":\"chengguan1\"}"), String.class),
                     () -> second.postForEntity("/engine-rest/task/" + id + "/claim", json("{\"userId\":\"chengguan2\"}"), String.class)),
-                    EngineConflictAnswers.CLAIMED, EngineConflictAnswers.CONCURRENT);
+                    EngineConflictAnswers.claimedBy("张队长"), EngineConflictAnswers.claimedBy("刘队员"),
+                    EngineConflictAnswers.CONCURRENT);
             String winner = taskService.createTaskQuery().taskId(id).singleResult().getAssignee();
             TestRestTemplate assignee = rest.withBasicAuth(winner, "demo");
             oneWonOneToldInChinese(atOnce(

@@ -5,6 +5,9 @@
 // 2. After a refused claim the 认领 button stayed disabled, on that task and on every task opened after it, until the
 //    page was reloaded: Tasklist re-enables it only once the task's assignee changes, which a refusal does not. Any
 //    refusal in the task's header (claim, unclaim, assign, dates) now re-enables it.
+// 3. A task opened that is gone (completed by a colleague, cancelled with its process) was told in Tasklist's words
+//    (此任务已由他人办理或已撤销，请刷新列表) with the engine's English beneath them ("No matching task with id …"), which
+//    says nothing more to staff: the English is left out. Tasklist still reads it to know the task is gone.
 const angular = window.angular;
 
 // What changes a task or starts a process, as Tasklist's API client names it (task/<id>/claim, …); reading and the list
@@ -62,6 +65,23 @@ angular.module('cam.tasklist.custom').run(['$injector', function($injector) {
       };
     };
   });
+}]);
+
+// The engine's answer for a task that is gone, which Tasklist turns into its own TASK_NOT_EXIST (zh.json) above it; Tasklist
+// passes it on as its data's failure ("<task> <- No matching task with id …").
+const NO_SUCH_TASK = /(^|<- )No matching task with id /;
+
+angular.module('cam.tasklist.custom').run(['Notifications', function(Notifications) {
+  const addError = Notifications.addError;
+  if (typeof addError !== 'function') {
+    return;
+  }
+  Notifications.addError = function(notification) {
+    if (notification && typeof notification.message === 'string' && NO_SUCH_TASK.test(notification.message)) {
+      notification.message = '';
+    }
+    return addError.apply(this, arguments);
+  };
 }]);
 
 export default [];
