@@ -288,7 +288,8 @@ class RectificationProcessTest {
         assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye)).hasCandidateGroup("wuye01");
 
         clockAt(at("2026-03-02T10:00"));
-        complete(task(CaseCooperationProcess.TASK_RECORD, huanwei), withVariables(CaseCooperationProcess.VAR_NOTE, "已清运堆物"));
+        complete(task(CaseCooperationProcess.TASK_RECORD, huanwei), withVariables(CaseCooperationProcess.VAR_OUTCOME, "COOPERATED",
+                CaseCooperationProcess.VAR_NOTE, "已清运堆物"));
         claim(pi);
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
         complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "现场已整洁"));

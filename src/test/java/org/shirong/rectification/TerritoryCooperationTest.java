@@ -99,7 +99,8 @@ class TerritoryCooperationTest {
         assertThat(formVariables.get(CaseCooperationProcess.VAR_LEAD_UNIT_NAME)).containsEntry("value", "区绿化市容局（松江区）");
         assertThat(formVariables.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
         assertThat(as("shdshirongban1").postForEntity("/engine-rest/task/" + record.getId() + "/complete",
-                CaseApiTest.json("{\"variables\":{\"cooperationNote\":{\"value\":\"已组织村里补种\"}}}"), String.class)
+                CaseApiTest.json("{\"variables\":{\"cooperationOutcome\":{\"value\":\"COOPERATED\"},"
+                        + "\"cooperationNote\":{\"value\":\"已组织村里补种\"}}}"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         ResponseEntity<Map> seen = as("shdshirongban1").getForEntity("/api/cases/" + caseNo, Map.class);
@@ -107,7 +108,8 @@ class TerritoryCooperationTest {
         assertThat(seen.getBody()).containsEntry("territoryName", "石湖荡镇");
         assertThat((List<Map<String, Object>>) seen.getBody().get("parties")).singleElement().satisfies(p -> assertThat(p)
                 .containsEntry("unitId", "shdshirongban").containsEntry("unitName", "石湖荡镇市容环境管理办公室")
-                .containsEntry("reason", "TERRITORY").containsEntry("status", "DONE").containsEntry("note", "已组织村里补种"));
+                .containsEntry("reason", "TERRITORY").containsEntry("status", "DONE").containsEntry("note", "已组织村里补种")
+                .containsEntry("outcome", "COOPERATED").containsEntry("outcomeName", "已配合"));
         List<Map<String, Object>> listed = (List<Map<String, Object>>) as("shdshirongban1")
                 .getForObject("/api/cases?role=cooperating&size=200", Map.class).get("items");
         assertThat(listed).extracting(i -> i.get("caseNo")).contains(caseNo);
@@ -120,6 +122,60 @@ class TerritoryCooperationTest {
                 .getForObject("/api/cases?size=200", Map.class).get("items");
         assertThat(otherList).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
         assertThat(as("xqshirongban1").getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + cooperation.getId(), List.class)).isEmpty();
+    }
+
+    /**
+     * sjreview-s54 D6: the 属地 town answers 记录协办情况 with a required choice; 非本镇属地, with where the problem lies and a
+     * photo, goes on the case's record and timeline, tells the district's office with the case number and the town's words,
+     * and takes the case out of the town's territory ranking ({@code TerritoryRankingTest}). A missing or unknown answer is
+     * refused naming the field, with nothing saved.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTerritoryTownAnswersNotOursWithWhereItLiesAndTheDistrictOfficeIsTold() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"涞亭南路 18 号公交站","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
+        runJobs(cooperation.getId());
+        Task record = taskService.createTaskQuery().processInstanceId(cooperation.getId()).singleResult();
+        String complete = "/engine-rest/task/" + record.getId() + "/complete";
+
+        ResponseEntity<String> noAnswer = as("shdshirongban1").postForEntity(complete,
+                CaseApiTest.json("{\"variables\":{\"cooperationNote\":{\"value\":\"不在本镇\"}}}"), String.class);
+        assertThat(noAnswer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noAnswer.getBody()).contains("请选择协办结果：已配合、无需配合或非本镇属地");
+        ResponseEntity<String> noReason = as("shdshirongban1").postForEntity(complete, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\" \"}}}"),
+                String.class);
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody()).contains("请填写应属街镇或原因");
+        assertThat(parties.of(caseNo)).singleElement().satisfies(p -> assertThat(p.done()).isFalse());
+
+        String photo = java.util.Base64.getEncoder().encodeToString(TestPhotos.PNG);
+        ResponseEntity<String> answered = as("shdshirongban1").postForEntity(complete, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},"
+                        + "\"cooperationNote\":{\"value\":\"应属九亭镇：候车亭在涞亭南路九亭段\"},"
+                        + "\"cooperationPhoto\":{\"type\":\"File\",\"value\":\"" + photo
+                        + "\",\"valueInfo\":{\"filename\":\"现场.png\",\"mimetype\":\"image/png\"}}}}"), String.class);
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> seen = as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((List<Map<String, Object>>) seen.get("parties")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("outcome", "NOT_TERRITORY").containsEntry("outcomeName", "非本镇属地")
+                .containsEntry("note", "应属九亭镇：候车亭在涞亭南路九亭段").containsEntry("status", "DONE"));
+        assertThat((List<Map<String, Object>>) seen.get("timeline")).extracting(e -> e.get("detail"))
+                .contains("非本镇属地：应属九亭镇：候车亭在涞亭南路九亭段");
+        assertThat((List<Map<String, Object>>) seen.get("photos")).extracting(p -> p.get("kind")).containsExactly("COOPERATION");
+
+        List<Map<String, Object>> inbox = as("sjshirongban1").getForObject("/api/notifications", List.class);
+        assertThat(inbox).filteredOn(m -> ((String) m.get("subject")).startsWith("【属地有误】" + caseNo)).singleElement()
+                .satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "由区绿化市容局牵头办理，属地填为石湖荡镇", "应属九亭镇：候车亭在涞亭南路九亭段",
+                        "/shirong/cases/" + caseNo));
     }
 
     private void runJobs(String processInstanceId) {

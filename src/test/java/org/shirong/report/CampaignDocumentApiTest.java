@@ -650,7 +650,7 @@ class CampaignDocumentApiTest {
         assertThat(started).as("协办 of 市场所").isNotNull();
         runJobs(started.getId());
         complete("shichang1", cooperation, CaseCooperationProcess.TASK_RECORD,
-                "\"cooperationNote\":{\"value\":\"已派执法人员配合清理\"}");
+                "\"cooperationOutcome\":{\"value\":\"COOPERATED\"},\"cooperationNote\":{\"value\":\"已派执法人员配合清理\"}");
         complete("ducha2", caseNo, RectificationProcess.TASK_VERIFY,
                 "\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"现场已清理干净\"}");
         runJobs(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
