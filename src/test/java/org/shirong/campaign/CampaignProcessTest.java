@@ -53,6 +53,8 @@ class CampaignProcessTest {
 
     ProcessEngine processEngine;
     final List<String> calls = new ArrayList<>();
+    /** The phase's last day each phase-end notice was given (the notice says the phase ended on it, s54 L1). */
+    final List<String> lastDays = new ArrayList<>();
     final Map<Integer, Integer> openTasks = new HashMap<>();
     final Map<Integer, Integer> openWork = new HashMap<>();
     final Map<String, Deque<Instant>> runs = new HashMap<>();
@@ -75,6 +77,10 @@ class CampaignProcessTest {
 
         public Date end(String campaignCode, int no) {
             return Date.from(phaseEnd(no));
+        }
+
+        public String lastDay(String campaignCode, int no) {
+            return "阶段" + no + "的最后一天";
         }
     }
 
@@ -112,6 +118,7 @@ class CampaignProcessTest {
             Map<String, Object> sent = SendTaskParameters.of(e);
             calls.add("notify:" + sent.get("iteration") + ":" + sent.get("openCount") + ":" + sent.get("title")
                     + (Boolean.TRUE.equals(sent.get("campaignEnded")) ? ":campaignEnded" : ""));
+            lastDays.add((String) sent.get("lastDay"));
         });
         Mocks.register("closeCampaignDelegate", (JavaDelegate) e -> calls.add("close"));
         Mocks.register("scheduleCycleRunDelegate", (JavaDelegate) e -> {
@@ -223,6 +230,7 @@ class CampaignProcessTest {
 
         assertThat(pi).hasPassed(SUMMARISE_OPEN_WORK, NOTIFY_OPEN_WORK).isWaitingAt(TIMER_PHASE_END);
         assertThat(calls).containsExactly("issue1", "summarise1", "notify:phase1:3:九亭镇创建达标镇“阶段1”阶段", "issue2");
+        assertThat(lastDays).containsExactly("阶段1的最后一天");
         assertThat(runtimeService().createEventSubscriptionQuery().eventName(phaseTasksDoneMessage(1)).count())
                 .as("the ended phase no longer waits; its tasks carry on on their own").isZero();
     }

@@ -172,7 +172,7 @@ class TerritoryCooperationTest {
                 .contains("非本镇属地：应属九亭镇：候车亭在涞亭南路九亭段");
         assertThat((List<Map<String, Object>>) seen.get("photos")).extracting(p -> p.get("kind")).containsExactly("COOPERATION");
 
-        List<Map<String, Object>> inbox = as("sjshirongban1").getForObject("/api/notifications", List.class);
+        List<Map<String, Object>> inbox = as("sjshirongban1").getForObject("/api/notifications?limit=200", List.class);
         assertThat(inbox).filteredOn(m -> ((String) m.get("subject")).startsWith("【属地有误】" + caseNo)).singleElement()
                 .satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "由区绿化市容局牵头办理，属地填为石湖荡镇", "应属九亭镇：候车亭在涞亭南路九亭段",
                         "/shirong/cases/" + caseNo));
