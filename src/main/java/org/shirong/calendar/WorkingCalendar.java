@@ -181,6 +181,19 @@ public final class WorkingCalendar {
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
+    /**
+     * How many working days a deadline {@code due} is behind at {@code now}: the working days after the deadline's day up
+     * to and including {@code now}'s day (0 when it passed today or on a day off since); 0 when not yet passed.
+     */
+    public int workingDaysLate(Instant due, Instant now) {
+        int late = 0;
+        LocalDate last = LocalDate.ofInstant(now, zone);
+        for (LocalDate day = LocalDate.ofInstant(due, zone).plusDays(1); !day.isAfter(last) && now.isAfter(due); day = day.plusDays(1)) {
+            late += isWorkingDay(day) ? 1 : 0;
+        }
+        return late;
+    }
+
     /** The first day from {@code day} on (itself included) on which the office works. */
     public LocalDate workingDayFrom(LocalDate day) {
         LocalDate working = day;

@@ -131,8 +131,11 @@ class CampaignDashboard {
     record PhaseLine(int no, String name, LocalDate firstDay, LocalDate lastDay, boolean current, int tasksDone, int tasksOpen) {
     }
 
-    /** A month the 驾驶舱 offers as its 考核月份: 2026-05, 2026年5月. */
-    record Month(String code, String name) {
+    /**
+     * A 考核期间 the 驾驶舱 offers: a month (2026-05, 2026年5月, MONTH) and, where the template scores by them, a quarter
+     * (2026-Q4, 2026年第四季度, QUARTER) or a year (2026, 2026年度, YEAR).
+     */
+    record Month(String code, String name, String kind) {
     }
 
     /** A month: its first and last day, and its start and end (exclusive) instants in the town's zone. */
@@ -410,7 +413,7 @@ class CampaignDashboard {
         }
         return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), shown,
                 phaseLines(code, phaseRows, summary, town), units, total, ranking,
-                trend(tenant, code, YearMonth.parse(window.periodCode().substring(0, 7)), published),
+                trend(tenant, code, trendEnd(code, window), published),
                 items.items().stream().map(i -> item(code, window, i, false)).toList(), item(code, window, items.total(), true),
                 supervision(code, all, names), awaitingSupervision(c, all, names, now), openTasks(code, names, now, town),
                 places(c, all, now, town), Arrays.stream(TrafficLight.values())
@@ -422,20 +425,28 @@ class CampaignDashboard {
                 months(c));
     }
 
-    /** The 考核月份 the 驾驶舱 offers, newest first ({@link CampaignPeriods.Months}). */
+    /** The 考核期间 the 驾驶舱 offers, the months newest first, then any quarters and years ({@link CampaignPeriods.Months#offered}). */
     private List<Month> months(Campaign c) {
-        return campaignMonths(c.code()).newestFirst().stream().map(m -> new Month(m.toString(), CampaignPeriods.name(m))).toList();
+        return campaignMonths(c.code()).offered().stream().map(p -> new Month(p.code(), p.name(), p.kind())).toList();
+    }
+
+    /** The month the trend ends with: the period's own, or the last month of a quarter or year, yet not after the newest one. */
+    private YearMonth trendEnd(String code, UnitScores.Window window) {
+        YearMonth last = YearMonth.from(window.until().minusSeconds(1).atZone(zone));
+        YearMonth latest = campaignMonths(code).latest();
+        return last.isAfter(latest) ? latest : last;
     }
 
     /**
-     * A 考核月份 ({@code period}, a well-formed month, or blank for the newest one) the campaign's figures may not be asked
-     * for ({@link CampaignPeriods}: before the campaign, after it or not begun) is refused with 400 naming the field.
+     * A 考核期间 ({@code period}, a well-formed period, or blank for the newest month) the campaign's figures may not be
+     * asked for ({@link CampaignPeriods}: before the campaign, after it, not begun, or a quarter or year its template does
+     * not score by) is refused with 400 naming the field.
      */
     void checkMonth(String code, String period) {
         if (period == null || period.isBlank()) {
             return;
         }
-        periods.problem(code, period).ifPresent(error -> {
+        periods.dashboardProblem(code, period).ifPresent(error -> {
             throw new InvalidRequestException(error);
         });
     }

@@ -21,13 +21,16 @@ import org.springframework.stereotype.Component;
 class CampaignOrganizationLookup implements CampaignOrganizations {
 
     private final CampaignRecords records;
+    private final CampaignTemplates templates;
     /** Asked when needed: the 通报 are written with the scores this lookup serves. */
     private final ObjectProvider<RankingNotices> notices;
 
     private final ZoneId zone;
 
-    CampaignOrganizationLookup(CampaignRecords records, ObjectProvider<RankingNotices> notices, WorkingCalendar calendar) {
+    CampaignOrganizationLookup(CampaignRecords records, CampaignTemplates templates, ObjectProvider<RankingNotices> notices,
+            WorkingCalendar calendar) {
         this.records = records;
+        this.templates = templates;
         this.notices = notices;
         this.zone = calendar.zone();
     }
@@ -65,7 +68,12 @@ class CampaignOrganizationLookup implements CampaignOrganizations {
             }
             LocalDate last = phases.stream().map(CampaignRecords.PhaseRow::lastDay).filter(Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(null);
-            return new CampaignDays(c.name(), first, last);
+            Set<ScoredPeriod> scored = c.templateId() == null ? Set.of() : templates.find(c.tenantId(), c.templateId())
+                    .map(t -> t.cycles().stream().map(CampaignTemplate.Cycle::scorePeriod).filter(Objects::nonNull)
+                            .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+            return new CampaignDays(c.name(), first, last,
+                    scored.contains(ScoredPeriod.PREVIOUS_QUARTER) || scored.contains(ScoredPeriod.CURRENT_QUARTER),
+                    scored.contains(ScoredPeriod.PREVIOUS_YEAR) || scored.contains(ScoredPeriod.CURRENT_YEAR));
         });
     }
 }

@@ -38,6 +38,14 @@ public class CampaignPhases {
         return Date.from(phase(campaignCode, phaseNo).endsAt());
     }
 
+    /**
+     * The phase's last day as notices write it (2026年12月5日): the day the plan and the office count it to end on, where
+     * {@link #end} is the instant after it (2026年12月6日 00:00), when the phase's timer fires.
+     */
+    public String lastDay(String campaignCode, int phaseNo) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(phase(campaignCode, phaseNo).lastDay());
+    }
+
     private List<PhaseRow> phases(String campaignCode) {
         List<PhaseRow> phases = records.phases(campaignCode);
         if (phases.isEmpty()) {

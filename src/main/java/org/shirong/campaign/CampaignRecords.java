@@ -56,7 +56,8 @@ class CampaignRecords {
 
     /** A case found by the campaign and not yet closed: its lead unit, category (the plan item's, when it has one) and due instant. */
     /** {@code territory}: the town or street (or the organisation itself) the case lies in, as the case keeps it. */
-    record OpenCase(String caseNo, String leadUnit, String title, String status, String planItem, Instant dueAt, String territory) {
+    record OpenCase(String caseNo, String leadUnit, String title, String status, String planItem, Instant dueAt, String territory,
+            String source) {
     }
 
     private final JdbcTemplate jdbc;
@@ -220,7 +221,7 @@ class CampaignRecords {
     List<OpenCase> openCases(String code) {
         return cases.openCasesOfCampaign(code).stream()
                 .map(c -> new OpenCase(c.caseNo(), c.leadUnit(), c.title(), c.status().name(),
-                        c.planItem(), c.dueAt(), c.territory())).toList();
+                        c.planItem(), c.dueAt(), c.territory(), c.source() == null ? null : c.source().name())).toList();
     }
 
     /** The numbers of every case of the campaign, closed or not. */

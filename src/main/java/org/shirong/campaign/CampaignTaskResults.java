@@ -15,6 +15,7 @@ import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
+import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.rectification.CategoryNames;
@@ -87,10 +88,13 @@ class CampaignTaskResults {
      */
     String openCasesText(long taskId) {
         TaskRow task = task(taskId);
-        List<CampaignRecords.OpenCase> open = records.openCases(task.campaignCode());
+        List<CampaignRecords.OpenCase> all = records.openCases(task.campaignCode());
+        List<CampaignRecords.OpenCase> open = checked(task, all);
         String asOf = "\n（截至" + AS_OF.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)) + "；重新认领本任务即按当时情况重新列出）";
+        String others = all.size() == open.size() ? "" : "\n另有 " + (all.size() - open.size())
+                + " 件本活动的其他案件（街镇和部门自查、市民反映等，不属于方案整治项目的来源）未结案，不在本次核查之列，可在活动驾驶舱查看。";
         if (open.isEmpty()) {
-            return "本活动查出的问题已全部结案。" + asOf;
+            return "本活动查出的" + scope(task) + "已全部结案。" + others + asOf;
         }
         String district = records.find(task.campaignCode()).map(CampaignRecords.Campaign::tenantId).orElse(null);
         Map<String, String> places = new java.util.HashMap<>();
@@ -105,7 +109,7 @@ class CampaignTaskResults {
                 c -> items.contains(c.planItem()) ? catalogue.find(tenant, c.planItem()).map(k -> k.name()).orElse(c.planItem()) : "其他问题",
                 TreeMap::new, Collectors.groupingBy(c -> c.leadUnit() == null ? "尚未派遣" : unitNames.getOrDefault(c.leadUnit(), c.leadUnit()),
                         TreeMap::new, Collectors.toList())));
-        StringBuilder text = new StringBuilder("本活动查出的问题中尚有 " + open.size() + " 件未结案（按整治项目和牵头单位）：");
+        StringBuilder text = new StringBuilder("本活动查出的" + scope(task) + "中尚有 " + open.size() + " 件未结案（按整治项目和牵头单位）：");
         grouped.forEach((item, units) -> {
             text.append("\n【").append(item).append("】");
             units.forEach((unit, cases) -> {
@@ -114,7 +118,32 @@ class CampaignTaskResults {
                         + (places.containsKey(c.territory()) ? "，属地 " + places.get(c.territory()) : ""))));
             });
         });
-        return text.append(asOf).toString();
+        return text.append(others).append(asOf).toString();
+    }
+
+    /**
+     * The open cases the checkpoint checks: those of the template's 整治项目 found by the sources the item names (松江's
+     * 4月上旬 is for the survey report's 点位问题, {@code sources: [SURVEY]}, sjreview D8), as the finish-by rule counts
+     * them; every open case when no item names its sources.
+     */
+    private List<CampaignRecords.OpenCase> checked(TaskRow task, List<CampaignRecords.OpenCase> open) {
+        List<CampaignTemplate.Item> items = items(task);
+        if (items.stream().allMatch(i -> i.sources().isEmpty())) {
+            return open;
+        }
+        return open.stream().filter(c -> items.stream().anyMatch(i -> i.category().equals(c.planItem())
+                && (i.sources().isEmpty() || i.sources().stream().anyMatch(s -> s.name().equals(c.source()))))).toList();
+    }
+
+    /** What the checkpoint checks, in its words: 点位问题 where the items are the survey's, else 问题. */
+    private String scope(TaskRow task) {
+        List<CampaignTemplate.Item> items = items(task);
+        return !items.isEmpty() && items.stream().allMatch(i -> i.sources().equals(List.of(CaseSource.SURVEY))) ? "点位问题" : "问题";
+    }
+
+    private List<CampaignTemplate.Item> items(TaskRow task) {
+        return records.find(task.campaignCode()).flatMap(c -> templates.find(c.tenantId(), c.templateId()))
+                .map(CampaignTemplate::items).orElse(List.of());
     }
 
     void done(long taskId, String result, String user) {
@@ -136,14 +165,16 @@ class CampaignTaskResults {
             done(taskId, "核查结论：尚有问题未整改。" + comment, user);
             return;
         }
-        List<String> open = records.openCases(task(taskId).campaignCode()).stream().map(CampaignRecords.OpenCase::caseNo).toList();
+        List<String> open = checked(task(taskId), records.openCases(task(taskId).campaignCode())).stream()
+                .map(CampaignRecords.OpenCase::caseNo).toList();
         Map<String, String> given = new java.util.LinkedHashMap<>(OpenCaseReasons.parse(reasons,
                 records.caseNumbers(task(taskId).campaignCode())));
         given.keySet().retainAll(open);
         List<String> missing = open.stream().filter(caseNo -> !given.containsKey(caseNo)).toList();
         if (!missing.isEmpty()) {
-            throw new FormFieldValidationException(CampaignTaskProcess.VAR_OPEN_CASE_REASONS, ("本活动尚有 %d 件案件未结案，不能确认“全部整改到位”，"
-                    + "除非逐件写明理由（每行：案件编号｜理由）。缺少理由的案件：%s").formatted(open.size(), String.join("、", missing)));
+            throw new FormFieldValidationException(CampaignTaskProcess.VAR_OPEN_CASE_REASONS, ("本活动尚有 %d 件%s未结案，不能确认“全部整改到位”，"
+                    + "除非逐件写明理由（每行：案件编号｜理由）。缺少理由的案件：%s").formatted(open.size(),
+                    "点位问题".equals(scope(task(taskId))) ? "点位问题" : "案件", String.join("、", missing)));
         }
         String explained = given.isEmpty() ? "" : "未结案件的理由：" + given.entrySet().stream()
                 .map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("；")) + "。";

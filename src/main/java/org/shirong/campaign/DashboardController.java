@@ -105,16 +105,13 @@ class DashboardController {
     }
 
     /**
-     * An absent or blank period is this month; any other must be a month (control characters refused without echoing
-     * them) that people may ask for ({@link UnitScores#periodProblem}: 1970-01 is named out of range, not misformed).
+     * An absent or blank period is this month; any other must be a month, quarter or year (control characters refused
+     * without echoing them) that people may ask for ({@link UnitScores#periodProblem}: 1970-01 is named out of range, not
+     * misformed); which quarters and years the campaign offers is {@link CampaignDashboard#checkMonth}'s business.
      */
     private void checkPeriod(String period) {
         if (TextInput.selector("period", period, "INVALID_PERIOD") == null) {
             return;
-        }
-        if (!period.strip().matches("\\d{4}-(0[1-9]|1[0-2])")) {
-            throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD",
-                    "考核期间 \"" + period + "\" 无效：驾驶舱按月查看，格式应为 2026-05"));
         }
         scores.periodProblem(period).ifPresent(message -> {
             throw new InvalidRequestException(ApiError.field("period", "INVALID_PERIOD", message));

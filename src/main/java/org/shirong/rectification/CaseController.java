@@ -276,7 +276,7 @@ class CaseController {
      * the cooperation was due: not counted, {@link CaseParties.Party#cutShort}).
      */
     record PartyView(String unitId, String unitName, String role, String reason, Instant assignedAt, Instant dueAt,
-            String status, String statusName, Instant doneAt, String doneBy, String note) {
+            String status, String statusName, Instant doneAt, String doneBy, String note, String outcome, String outcomeName) {
     }
 
     /**
@@ -340,7 +340,8 @@ class CaseController {
             String status = p.done() ? "DONE" : cutShortByClosing(p, c.status()) ? "NOT_COUNTED" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
             String statusName = statusName(p, c.status());
             return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
-                    p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note());
+                    p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note(),
+                    p.outcome() == null ? null : p.outcome().name(), p.outcome() == null ? null : p.outcome().label());
         }).toList();
         List<CaseRecords.Extension> extensions = records.extensions(caseNo);
         List<CaseAppeals.AppealView> appealViews = appeals.of(caseNo);

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.notification.NotificationDigests;
+import org.shirong.notification.ProcessNotices;
 import org.shirong.system.AuthenticatedIdentities;
 import org.shirong.system.ProcessDefinitions;
 import org.shirong.system.SystemAccess;
@@ -55,10 +56,15 @@ class CaseCooperation {
     private final AuthenticatedIdentities directory;
     private final TaskService taskService;
     private final CaseTaskListener taskNames;
+    private final EvidencePhotos photos;
+    private final ProcessNotices notices;
 
     CaseCooperation(CaseParties parties, RectificationCases cases, CaseRecords records, RuntimeService runtimeService,
             IdentityService identityService, SystemAccess systemAccess, ProcessDefinitions definitions,
-            Organizations organizations, AuthenticatedIdentities directory, TaskService taskService, CaseTaskListener taskNames) {
+            Organizations organizations, AuthenticatedIdentities directory, TaskService taskService, CaseTaskListener taskNames,
+            EvidencePhotos photos, ProcessNotices notices) {
+        this.photos = photos;
+        this.notices = notices;
         this.directory = directory;
         this.taskService = taskService;
         this.taskNames = taskNames;
@@ -319,25 +325,76 @@ class CaseCooperation {
         });
     }
 
-    /** 记录协办情况 completed: what the unit did, on the case's record and timeline. */
+    /**
+     * 记录协办情况 completed: the unit's answer (已配合, 无需配合, or — the 属地 town's office only — 非本镇属地) with its
+     * words and an optional photo, on the party's record and the case's timeline. 非本镇属地 tells the case's office, which
+     * corrects the 属地; until it does the case does not count in the town's territory ranking
+     * ({@link CaseParties#TERRITORY_DISPUTED}). Every problem is refused naming its field, with nothing saved.
+     */
     void recorded(DelegateExecution execution) {
         String caseNo = caseNo(execution);
         String unit = (String) execution.getVariable(CaseCooperationProcess.VAR_PARTY_UNIT);
+        CaseParties.Party party = parties.of(caseNo).stream().filter(p -> p.unitId().equals(unit)).findFirst().orElse(null);
+        CaseParties.Outcome outcome = outcome(execution, party);
+        String label = noteLabel(outcome);
         Object value = execution.getVariable(CaseCooperationProcess.VAR_NOTE);
         String note = value == null ? null : value.toString();
         if (TextInput.isBlank(note)) {
-            throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, "请填写协办情况");
+            throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, "请填写" + label);
         }
-        TextInput.problem("协办情况", note, true).ifPresent(message -> {
+        TextInput.problem(label, note, true).ifPresent(message -> {
             throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, message);
         });
         if (note.length() > 4000) {
-            throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, "协办情况不能超过 4000 个字");
+            throw FormInputRefused.of(CaseCooperationProcess.VAR_NOTE, label + "不能超过 4000 个字");
         }
+        Optional<EvidencePhotos.Photo> photo = photos.take(execution, CaseCooperationProcess.VAR_PHOTO, "协办照片");
         Instant now = RectificationCases.now();
         String actor = actor();
-        parties.recorded(caseNo, unit, actor, note.strip(), now);
-        records.addEvent(caseNo, now, CaseEventKind.COOPERATION_RECORDED, actor, note.strip(), unit);
+        String text = note.strip();
+        parties.recorded(caseNo, unit, actor, outcome, text, now);
+        records.addEvent(caseNo, now, CaseEventKind.COOPERATION_RECORDED, actor, outcome.label() + "：" + text, unit);
+        photo.ifPresent(p -> records.addPhotoWithEvent(caseNo, COOPERATION_PHOTO, p, now, actor,
+                "协办照片（" + organizations.groupName(unit).orElse(unit) + "） " + p.fileName()));
+        photos.remove(execution, CaseCooperationProcess.VAR_PHOTO);
+        if (outcome == CaseParties.Outcome.NOT_TERRITORY) {
+            CaseRecord c = cases.get(caseNo);
+            String office = organizations.office(c.tenantId());
+            // the lead unit as the district reads it; a first dispatch's cooperation does not keep the lead unit's variable
+            notices.send(execution, CaseCooperationProcess.TEMPLATE_TERRITORY_DISPUTED, "group:" + office, unit, Map.of(
+                    "leadUnitName", c.leadUnit() == null ? "" : organizations.unitName(c.leadUnit(), c.tenantId()), "townName", organizations.find(party.tenantId()).map(Organization::name).orElse(party.tenantId()),
+                    "reason", text, "link", CasePageController.pageUrl(caseNo)));
+            LOG.info("案件 {} 的属地 {} 答复非本镇属地，已通知 {}", caseNo, party.tenantId(), office);
+        }
+    }
+
+    /** The kind of {@code rect_case_photo} a cooperating unit's photo is stored as (协办照片). */
+    static final String COOPERATION_PHOTO = "COOPERATION";
+
+    /** The answer chosen on the form; 非本镇属地 only for the 属地 town's office of a case led elsewhere. */
+    private static CaseParties.Outcome outcome(DelegateExecution execution, CaseParties.Party party) {
+        Object chosen = execution.getVariable(CaseCooperationProcess.VAR_OUTCOME);
+        if (chosen == null || TextInput.isBlank(chosen.toString())) {
+            throw FormInputRefused.of(CaseCooperationProcess.VAR_OUTCOME, "请选择协办结果：已配合、无需配合或非本镇属地");
+        }
+        CaseParties.Outcome outcome = Arrays.stream(CaseParties.Outcome.values())
+                .filter(o -> o.name().equals(chosen.toString().strip()) || o.label().equals(chosen.toString().strip()))
+                .findFirst().orElseThrow(() -> FormInputRefused.of(CaseCooperationProcess.VAR_OUTCOME,
+                        "协办结果只能选择已配合、无需配合或非本镇属地，不能是“" + TextInput.shortened(chosen.toString().strip(), 20) + "”"));
+        if (outcome == CaseParties.Outcome.NOT_TERRITORY && (party == null || party.reason() != CaseParties.Reason.TERRITORY)) {
+            throw FormInputRefused.of(CaseCooperationProcess.VAR_OUTCOME,
+                    "协办结果“非本镇属地”只能由案件属地街镇选择；你单位是本案的责任单位，请选择已配合或无需配合");
+        }
+        return outcome;
+    }
+
+    /** What the note says for the answer, as the form labels it (and the refusals name it). */
+    private static String noteLabel(CaseParties.Outcome outcome) {
+        return switch (outcome) {
+            case COOPERATED -> "配合情况";
+            case NOT_NEEDED -> "无需配合的原因";
+            case NOT_TERRITORY -> "应属街镇或原因";
+        };
     }
 
     /** The case closed before the unit recorded anything (EndEvent_CaseClosedFirst). */

@@ -23,8 +23,14 @@ public final class CaseCooperationProcess {
     public static final String VAR_PARTY_UNIT = "partyUnit";
     /** Why the unit cooperates: {@link CaseParties.Reason} RESPONSIBLE or TERRITORY (the notice's wording). */
     public static final String VAR_PARTY_REASON = "partyReason";
-    /** What the unit did (协办情况), from the form. */
+    /** What the unit did (协办情况), or why no cooperation was needed, or which town the problem lies in, from the form. */
     public static final String VAR_NOTE = "cooperationNote";
+    /** The unit's answer, a {@link CaseParties.Outcome} name: COOPERATED, NOT_NEEDED or NOT_TERRITORY (属地 only). */
+    public static final String VAR_OUTCOME = "cooperationOutcome";
+    /** An optional photo of what the unit did (a File variable, with {@code …TakenAt} and {@code …Location} beside it). */
+    public static final String VAR_PHOTO = "cooperationPhoto";
+    /** The district's office is told that the 属地 town answered 非本镇属地, so that it corrects the 属地. */
+    public static final String TEMPLATE_TERRITORY_DISPUTED = "case-territory-disputed";
     /**
      * The lead unit's name for the form (牵头单位), with its organisation's when that is not the cooperating unit's own:
      * 区绿化市容局（松江区） on a town's 属地 cooperation. Written when 记录协办情况 is created.

@@ -27,9 +27,46 @@ public class CaseParties {
         RESPONSIBLE, TERRITORY
     }
 
-    /** One cooperating unit of a case: when it was told, by when, and what it recorded (null while it has not). */
+    /**
+     * What a unit answered on 记录协办情况: it cooperated (已配合), no cooperation was needed (无需配合), or — a 属地 town's
+     * office only — the problem does not lie in its town (非本镇属地), which the district's office then corrects.
+     */
+    public enum Outcome {
+        COOPERATED("已配合"), NOT_NEEDED("无需配合"), NOT_TERRITORY("非本镇属地");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The district's case ({@code c}) whose 属地 town answered 非本镇属地 on it and has not been given another 属地 since:
+     * it does not count in that town's territory ranking until the district's office corrects the 属地 (sjreview-s54 D6).
+     * The one place that decides it, a condition on {@code rect_case c}.
+     */
+    public static final String TERRITORY_DISPUTED = "exists (select 1 from rect_case_party tp where tp.case_no = c.case_no"
+            + " and tp.reason = 'TERRITORY' and tp.outcome = 'NOT_TERRITORY' and tp.tenant_id = c.territory)";
+
+    /**
+     * One cooperating unit of a case: when it was told, by when, and what it recorded (null while it has not): its
+     * answer ({@code outcome}) and its words ({@code note}).
+     */
     public record Party(String caseNo, String unitId, Reason reason, String tenantId, String processInstanceId,
-            Instant assignedAt, Instant dueAt, Instant doneAt, String doneBy, String note, Instant endedAt) {
+            Instant assignedAt, Instant dueAt, Instant doneAt, String doneBy, String note, Instant endedAt, Outcome outcome) {
+
+        /** The record as the case's dossier and ledger show it: "非本镇属地：应属九亭镇", or the note of an older record. */
+        public String recordedText() {
+            if (note == null || outcome == null) {
+                return note;
+            }
+            return outcome.label() + "：" + note;
+        }
 
         public boolean done() {
             return doneAt != null;
@@ -55,7 +92,7 @@ public class CaseParties {
     }
 
     private static final String COLUMNS = "case_no, unit_id, reason, tenant_id, process_instance_id, assigned_at, due_at,"
-            + " done_at, done_by, note, ended_at";
+            + " done_at, done_by, note, ended_at, outcome";
 
     private final JdbcTemplate jdbc;
 
@@ -84,10 +121,10 @@ public class CaseParties {
                 processInstanceId, caseNo, unitId);
     }
 
-    /** What the unit did; the cooperation ends with it. */
-    void recorded(String caseNo, String unitId, String actor, String note, Instant at) {
-        jdbc.update("update rect_case_party set done_at = ?, done_by = ?, note = ?, ended_at = ? where case_no = ? and unit_id = ?",
-                ts(at), actor, note, ts(at), caseNo, unitId);
+    /** What the unit answered and wrote; the cooperation ends with it. */
+    void recorded(String caseNo, String unitId, String actor, Outcome outcome, String note, Instant at) {
+        jdbc.update("update rect_case_party set done_at = ?, done_by = ?, outcome = ?, note = ?, ended_at = ?"
+                + " where case_no = ? and unit_id = ?", ts(at), actor, outcome.name(), note, ts(at), caseNo, unitId);
     }
 
     /** The cooperation is due at {@code dueAt} now (its case resumed after 挂账). */
@@ -168,7 +205,7 @@ public class CaseParties {
         return new Party(rs.getString("case_no"), rs.getString("unit_id"), Reason.valueOf(rs.getString("reason")),
                 rs.getString("tenant_id"), rs.getString("process_instance_id"), instant(rs, "assigned_at"),
                 instant(rs, "due_at"), instant(rs, "done_at"), rs.getString("done_by"), rs.getString("note"),
-                instant(rs, "ended_at"));
+                instant(rs, "ended_at"), rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")));
     }
 
     private static Timestamp ts(Instant instant) {

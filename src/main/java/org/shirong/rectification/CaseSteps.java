@@ -599,6 +599,9 @@ public class CaseSteps {
         return text;
     }
 
+    /** Refused to whoever handed the round in, at 核查 and at its claim ({@link VerifierClaimListener}). */
+    static final String OWN_ROUND = "本轮整改结果由您提交，不能由您核查，请由其他核查人员核查";
+
     /**
      * 核查 is someone else's than the round's (s48 N4): not whoever handed the round in ({@code caseHandler}, as
      * {@link #submitted} keeps it), and, unless the inspectors are the lead unit itself (an office that leads the case:
@@ -612,7 +615,7 @@ public class CaseSteps {
             return;
         }
         if (verifier.getUserId().equals(execution.getVariable(VAR_HANDLER))) {
-            throw FormInputRefused.of(VAR_VERIFICATION_RESULT, "本轮整改结果由您提交，不能由您核查，请由其他核查人员核查");
+            throw FormInputRefused.of(VAR_VERIFICATION_RESULT, OWN_ROUND);
         }
         String unit = leadUnit(execution);
         if (unit != null && !unit.equals(roles.inspectors(execution)) && verifier.getGroupIds() != null

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * 督办 of a case the lead unit is handling, by the case organisation's office, leading group or approvers, or by a
  * district group with {@code SUPERVISE} oversight: the case's process receives {@code CaseSupervised}, records the
- * instruction on the timeline and notifies the lead unit, its head and the office. One person's 督办 of a case is not
+ * instruction on the timeline and notifies the lead unit, its head and the office; the office's 督办超期案件, if it still
+ * waits, ends ({@code CaseSupervisedWhileOfficeWaits}). One person's 督办 of a case is not
  * repeated within {@code shirong.rectification.supervision-repeat-after}: each one reaches every member of the lead unit,
  * its head and the office (by e-mail or robot where set), so repeats in a row would flood them.
  */
@@ -67,7 +68,7 @@ class CaseSupervision {
             throw new ConflictException("SUPERVISED_RECENTLY", "您已于 " + Duration.between(last, at).toMinutes()
                     + " 分钟前督办过案件 " + caseNo + "，" + repeatAfter.toMinutes() + " 分钟内不再重复督办；牵头单位已收到通知");
         });
-        String from = from(group);
+        String from = from(group, c.tenantId());
         try {
             systemAccess.run(() -> runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
                     .processInstanceId(c.processInstanceId())
@@ -79,13 +80,25 @@ class CaseSupervision {
         } catch (MismatchingMessageCorrelationException notInHandling) {
             throw notInHandling(cases.get(caseNo));
         }
+        // the office's 督办超期案件 still waiting: the case is 督办'd now, the task ends (not 已督办 and 超期待督办 at once)
+        systemAccess.run(() -> {
+            if (subscribed(c.processInstanceId(), RectificationProcess.MESSAGE_SUPERVISED_ABOVE)) {
+                runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_SUPERVISED_ABOVE)
+                        .processInstanceId(c.processInstanceId()).correlate();
+            }
+            return null;
+        });
         return new Given(caseNo, at, caller.getUserId(), from, instruction.strip());
     }
 
     /** Whether the case's process is in the lead unit's hands (牵头单位办理), where it receives CaseSupervised. */
     private boolean awaitsSupervision(String processInstanceId) {
-        return systemAccess.run(() -> runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-                .eventType("message").eventName(RectificationProcess.MESSAGE_CASE_SUPERVISED).count() > 0);
+        return systemAccess.run(() -> subscribed(processInstanceId, RectificationProcess.MESSAGE_CASE_SUPERVISED));
+    }
+
+    private boolean subscribed(String processInstanceId, String message) {
+        return runtimeService.createEventSubscriptionQuery().processInstanceId(processInstanceId).eventType("message")
+                .eventName(message).count() > 0;
     }
 
     private static ConflictException notInHandling(CaseRecord c) {
@@ -93,12 +106,17 @@ class CaseSupervision {
                 + "”，不在牵头单位办理中，不能督办");
     }
 
-    /** "松江区 区市容管理专项办公室": the organisation and name of the group the 督办 is given as. */
-    private String from(String group) {
+    /**
+     * The name of the group the 督办 is given as: the case organisation's own group by its name only (创建工作领导小组, as
+     * the organisation's own pages write its units), another's with its organisation ("松江区 区市容管理专项办公室").
+     */
+    private String from(String group, String caseOrganization) {
         if (Groups.CAMUNDA_ADMIN.equals(group)) {
             return "系统管理员";
         }
-        return organizations.ofGroup(group).map(o -> o.name() + " " + organizations.groupNames(o.id()).getOrDefault(group, group))
-                .orElse(group);
+        return organizations.ofGroup(group).map(o -> {
+            String name = organizations.groupNames(o.id()).getOrDefault(group, group);
+            return o.id().equals(caseOrganization) ? name : o.name() + " " + name;
+        }).orElse(group);
     }
 }

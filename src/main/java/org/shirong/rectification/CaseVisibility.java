@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
  * organisation (tenant): with {@code unit} (the default) the case's lead unit, its responsible units, whoever
  * reported it, the organisation's office, leading group and inspectors, and the district groups given oversight
  * over it ({@code READ} or {@code SUPERVISE}); with {@code organization} every user of the organisation. Besides, every unit told to cooperate on the case (协办, {@link CaseParties}) reads it, also
- * when it belongs to another organisation (the 属地 town's office on a district's case). Administrators read
- * every case.
+ * when it belongs to another organisation (the 属地 town's office on a district's case); and those who read every case
+ * of a town or street (its office, approvers, inspectors, overseers: its {@code organization.yaml} roles) read the
+ * district's cases that lie in it (its 属地, {@link CaseRecord#territory}), as its office does (s54 V4: a town's 镇长
+ * sees what the district holds against the town). Administrators read every case.
  */
 @Component
 class CaseVisibility {
@@ -58,7 +60,7 @@ class CaseVisibility {
             return true;
         }
         if (!tenants(user).contains(c.tenantId())) {
-            return parties.anyOf(c.caseNo(), groups(user));
+            return parties.anyOf(c.caseNo(), groups(user)) || readsTerritory(user, c.territory());
         }
         if (mode == Mode.ORGANIZATION || seesAll(user, c.tenantId()) || user.getUserId().equals(c.reportedBy())) {
             return true;
@@ -84,6 +86,10 @@ class CaseVisibility {
                 sql.append(" or tenant_id = ?");
                 args.add(tenant);
             }
+            if (seesAll(user, tenant)) {
+                sql.append(" or territory = ?");
+                args.add(tenant);
+            }
         }
         for (String group : user == null ? List.<String>of() : groups(user)) {
             sql.append(" or lead_unit = ? or concat(',', replace(coalesce(responsible_units, ''), ' ', ''), ',') like ?");
@@ -102,6 +108,14 @@ class CaseVisibility {
     boolean readsWholeOrganization(Authentication user, String tenant) {
         return user != null && (groups(user).contains(Groups.CAMUNDA_ADMIN)
                 || tenants(user).contains(tenant) && (mode == Mode.ORGANIZATION || seesAll(user, tenant)));
+    }
+
+    /**
+     * Whether {@code user} reads every case of the town or street {@code territory} (its office, approvers, inspectors,
+     * overseers), and so the other organisations' (its district's) cases that lie in it.
+     */
+    private boolean readsTerritory(Authentication user, String territory) {
+        return territory != null && tenants(user).contains(territory) && seesAll(user, territory);
     }
 
     private boolean seesAll(Authentication user, String tenant) {

@@ -139,7 +139,10 @@ class ImportTemplate {
                 + (shortNames.isEmpty() ? "" : "，或简称（" + shortNames + "）") + "。"
                 + (restricted.isEmpty() ? "" : restricted + "只有" + who + "可以填写；") + "会议决定不能导入"});
         if (keys.contains("territory")) {
-            rows.add(new String[] {"属地街镇", "可不填。问题所在的镇或街道，不填即本组织"});
+            rows.add(new String[] {"属地街镇", organizations.of(organization).organization().level() == Organization.Level.DISTRICT
+                    ? "问题所在的镇或街道，可写简称（如 九亭）。不填时按地点开头的镇、街道名称认定（如 九亭镇沪亭北路 2 号），"
+                            + "都没有的即本区；满意度测评点位问题须有属地（属地街镇配合整改），两者都没有的行不导入"
+                    : "可不填。问题所在的镇或街道，不填即本组织"});
         }
         rows.add(new String[] {"社区", "可不填。社区、村或网格"});
         rows.add(new String[] {"活动", "可不填。发现问题的专项活动的编号，填写后案件计入该活动"});

@@ -127,6 +127,7 @@ class NewCaseValidator {
         }
         if (c.location() != null) {
             territory(errors, organization, c.location().territory());
+            pointProblemTerritory(errors, organization, c);
             characters(errors, "location.community", "社区（村、网格）", c.location().community(), false);
             if (c.location().community() != null && c.location().community().strip().length() > 100) {
                 errors.add(ApiError.field("location.community", "TOO_LONG", "社区（村、网格）不能超过 100 个字"));
@@ -155,8 +156,14 @@ class NewCaseValidator {
         var plan = plans == null ? java.util.Optional.<CampaignPlans.PlanFacts>empty() : plans.plan(organization, code, c.category());
         boolean ofAnother = plan.isPresent() && !campaignWork && plans.campaign(code)
                 .map(CampaignPlans.Campaign::organization).filter(organization::equals).isEmpty();
-        if (plan.isEmpty() || ofAnother) {
-            // A town's cases count for its district's campaign only as the findings of the campaign's own task.
+        if (ofAnother) {
+            // A town's cases count for its district's campaign only as the findings of the campaign's own task: say where
+            // (sjreview D2), rather than that there is no such campaign.
+            errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", territories.name(organization) + "参加的"
+                    + territories.name(plans.campaign(code).map(CampaignPlans.Campaign::organization).orElse(organization)) + "活动 "
+                    + TextInput.shortened(code, QUOTED) + " 的问题请在该活动下达给本单位的任务（如“全面自查自纠”）中逐行录入，"
+                    + "按区的问题类别立案并计入该活动；这里登记的是本组织自己的案件，请不填活动"));
+        } else if (plan.isEmpty()) {
             errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + TextInput.shortened(code, QUOTED) + " 的活动"));
         } else if (!plan.get().running() && !campaignWork) {
             errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束或已撤销，不能再计入新的案件"));
@@ -190,6 +197,19 @@ class NewCaseValidator {
             errors.add(ApiError.field("location.territory", "UNKNOWN_TERRITORY",
                     "未知的属地：" + TextInput.shortened(territory.strip(), QUOTED)
                     + "（请填写问题所在镇、街道的名称或代码：本组织，或区所辖的镇、街道）"));
+        }
+    }
+
+    /**
+     * A district's point problem (满意度测评点位问题) lies in one of its towns or streets, which cooperates on it as its 属地
+     * (plan 二（一）: 区级部门牵头、属地街镇配合): without a 属地 and an address that begins with no town's or street's name it
+     * would be filed under the district, where no town sees it (sjreview D4).
+     */
+    private void pointProblemTerritory(List<ApiError> errors, String organization, NewCase c) {
+        if (CaseSource.SURVEY.name().equals(c.source()) && blank(c.location().territory()) && !blank(c.location().address())
+                && territories.hasTowns(organization) && territories.inAddress(organization, c.location().address()).isEmpty()) {
+            errors.add(ApiError.field("location.territory", "TERRITORY_REQUIRED", "请填写属地街镇：满意度测评点位问题由区级部门牵头、"
+                    + "属地街镇配合，请写明问题所在的镇、街道（如 九亭镇 或 九亭），或让地点以镇、街道名称开头（如 九亭镇沪亭北路 2 号）"));
         }
     }
 

@@ -24,9 +24,44 @@ class OrganizationTerritories implements TerritoryDirectory {
     @Override
     public Optional<String> resolve(String organization, String idOrName) {
         String text = idOrName == null ? "" : idOrName.strip();
-        return allowed(organization).stream()
-                .filter(o -> o.id().equalsIgnoreCase(text) || o.name().equals(text))
-                .map(Organization::id).findFirst();
+        List<Organization> allowed = allowed(organization);
+        return allowed.stream().filter(o -> o.id().equalsIgnoreCase(text) || o.name().equals(text)).map(Organization::id).findFirst()
+                .or(() -> text.isEmpty() ? Optional.empty() : allowed.stream()
+                        .filter(o -> o.organization().level() != Organization.Level.DISTRICT && shortName(o).equals(text))
+                        .map(Organization::id).findFirst());
+    }
+
+    @Override
+    public Optional<String> inAddress(String organization, String address) {
+        if (address == null || !hasTowns(organization)) {
+            return Optional.empty();
+        }
+        String text = address.strip();
+        String district = organizations.of(organization).name();
+        if (text.startsWith(district)) {
+            text = text.substring(district.length()).strip();
+        }
+        String place = text;
+        // the longest name first: a town whose name begins with another's would otherwise be taken for it
+        return organizations.within(organization).stream().filter(o -> place.startsWith(o.name()))
+                .max(java.util.Comparator.comparingInt(o -> o.name().length())).map(Organization::id);
+    }
+
+    @Override
+    public boolean hasTowns(String organization) {
+        return organizations.find(organization).filter(o -> o.organization().level() == Organization.Level.DISTRICT)
+                .map(o -> !organizations.within(o.id()).isEmpty()).orElse(false);
+    }
+
+    /** 九亭 for 九亭镇, 中山 for 中山街道: how people write a town or street in a 属地 column. */
+    private static String shortName(Organization o) {
+        String name = o.name();
+        for (String suffix : List.of("街道", "镇", "乡")) {
+            if (name.endsWith(suffix) && name.length() > suffix.length() + 1) {
+                return name.substring(0, name.length() - suffix.length());
+            }
+        }
+        return name;
     }
 
     @Override

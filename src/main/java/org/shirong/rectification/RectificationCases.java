@@ -370,9 +370,13 @@ public class RectificationCases {
         return new Started(caseNo, instanceId);
     }
 
-    /** The checked 属地 of a report, or the case's own organisation when it names none. */
+    /**
+     * The checked 属地 of a report; when it names none, for a district the town or street its address begins with
+     * (sjreview D4), else the case's own organisation.
+     */
     private String territory(String organization, NewCase.Location location) {
-        return blank(location.territory()) ? organization : territories.resolve(organization, location.territory()).orElseThrow();
+        return blank(location.territory()) ? territories.inAddress(organization, location.address()).orElse(organization)
+                : territories.resolve(organization, location.territory()).orElseThrow();
     }
 
     /**
@@ -538,7 +542,8 @@ public class RectificationCases {
                 // names as people read them (城管中队、综管办), from the organisation files in memory: no query here
                 "牵头单位 " + CaseDossiers.unitNames(leadUnit, unitNames)
                         + (blank(responsibleUnits) ? "" : "，责任单位 " + CaseDossiers.unitNames(responsibleUnits, unitNames))
-                        + "，时限 " + limit.amount() + " " + limit.unit().label()
+                        // a meeting's 完成期限 is the case's deadline: the table's limit, not used, would only confuse (V9)
+                        + (bounded.bound() == DueBound.MEETING_DECISION ? "" : "，时限 " + limit.amount() + " " + limit.unit().label())
                         + (bounded.note() == null ? "" : "；" + bounded.note()) + (note == null ? "" : "；" + note), leadUnit);
         return d;
     }

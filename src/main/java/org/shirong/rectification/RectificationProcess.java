@@ -106,6 +106,8 @@ public final class RectificationProcess {
     public static final String VAR_RESUME_PLAN = "resumePlan";
     public static final String VAR_FIRST_OVERDUE = "firstOverdue";
     public static final String VAR_SUPERVISION_INSTRUCTION = "supervisionInstruction";
+    /** 督办超期案件's read-only lines (the task's own variable): 牵头单位, 整改期限, 已超期, 通报名单 ({@link SupervisionFormListener}). */
+    public static final String VAR_SUPERVISION_FACTS = "supervisionFacts";
     /**
      * Set with {@link #MESSAGE_CASE_SUPERVISED}: the instruction (apart from the 督办超期案件 form's field, which it
      * would otherwise fill in), who gave it (user id), as whom (a label), and an id that keys the notice, so that each
@@ -115,6 +117,12 @@ public final class RectificationProcess {
     public static final String VAR_SUPERVISED_BY = "supervisedBy";
     public static final String VAR_SUPERVISION_FROM = "supervisionFrom";
     public static final String VAR_SUPERVISION_ID = "supervisionId";
+    /**
+     * A 督办 came in (through the API, after {@link #MESSAGE_CASE_SUPERVISED}) while the office's 督办超期案件 waits: the
+     * case is 督办'd, so BoundaryEvent_SupervisedAbove ends that task (supervisors' review s54 V13).
+     */
+    public static final String MESSAGE_SUPERVISED_ABOVE = "CaseSupervisedWhileOfficeWaits";
+    public static final String EVENT_SUPERVISED_ABOVE = "BoundaryEvent_SupervisedAbove";
     /** 督办 of a case in handling, by its organisation's office or leaders or a district overseer. */
     public static final String MESSAGE_CASE_SUPERVISED = "CaseSupervised";
     /**

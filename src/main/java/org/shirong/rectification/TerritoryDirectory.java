@@ -9,8 +9,20 @@ import java.util.Optional;
  */
 public interface TerritoryDirectory {
 
-    /** The 属地 a case of {@code organization} may name, by id or name; empty when there is no such one. */
+    /**
+     * The 属地 a case of {@code organization} may name, by id, name or a town's or street's name without 镇/街道/乡 (九亭 for
+     * 九亭镇, sjreview D4); empty when there is no such one.
+     */
     Optional<String> resolve(String organization, String idOrName);
+
+    /**
+     * For a district: the town or street whose name {@code address} begins with (九亭镇沪亭北路 2 号, also after the district's
+     * own name: 松江区车墩镇影佳路); empty for a town's or street's case and an address that names none (sjreview D4).
+     */
+    Optional<String> inAddress(String organization, String address);
+
+    /** Whether {@code organization} is a district with towns or streets, whose point problems each lie in one of them. */
+    boolean hasTowns(String organization);
 
     /** Any organisation this installation runs, by id or name, as a filter of cases by 属地; empty when there is none. */
     Optional<String> find(String idOrName);

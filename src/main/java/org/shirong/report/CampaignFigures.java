@@ -18,6 +18,10 @@ import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CampaignCaseCounts;
+import org.shirong.rectification.CaseRecord;
+import org.shirong.rectification.CaseStatus;
+import org.shirong.rectification.RectificationCases;
+import org.shirong.rectification.TrafficLight;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +35,8 @@ class CampaignFigures {
 
     /** Days as the documents write them elsewhere (报告日期：2026年11月25日), not as 2026-11-25. */
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** A case's deadline, to the minute as the 驾驶舱 gives it. */
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final JdbcTemplate jdbc;
     private final PlanItemProgress planItems;
@@ -39,11 +45,13 @@ class CampaignFigures {
     private final Organizations organizations;
     private final TaskService taskService;
     private final WorkingCalendars calendars;
+    private final RectificationCases rectificationCases;
     private static final String WORK_ASSIGNMENT = "WorkAssignmentProcess";
     private static final String HANDLE_ASSIGNMENT = "Task_HandleAssignment";
 
     CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts, Organizations organizations,
-            TaskService taskService, WorkingCalendars calendars, PlanItemProgress planItems) {
+            TaskService taskService, WorkingCalendars calendars, PlanItemProgress planItems, RectificationCases rectificationCases) {
+        this.rectificationCases = rectificationCases;
         this.planItems = planItems;
         this.taskService = taskService;
         this.calendars = calendars;
@@ -159,6 +167,39 @@ class CampaignFigures {
         String tenant = organizationOf(code).orElse(null);
         byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.unitName(group, tenant), items)));
         return units;
+    }
+
+    /**
+     * The campaign's cases overdue at {@code asOf}, as the 驾驶舱 paints them red ({@link TrafficLight#RED}): open past their
+     * deadline, or handed in for 核查 after it. By lead unit in the campaign's order of units (then others by name), each
+     * unit's by deadline; with the working days behind, whether 列入通报名单 and whether 督办'd.
+     */
+    List<Figures.OverdueCase> overdueCases(String code, Instant asOf) {
+        String tenant = organizationOf(code).orElse(null);
+        var calendar = calendars.of(tenant);
+        Map<String, Integer> order = new HashMap<>();
+        jdbc.queryForList("select unit_id from campaign_unit where campaign_code = ? order by sort_no", String.class, code)
+                .forEach(u -> order.putIfAbsent(u, order.size()));
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select unit_id, name from campaign_unit where campaign_code = ?", rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        }, code);
+        names.putAll(organization.unitNames(tenant));
+        Set<String> supervised = new java.util.HashSet<>();
+        rectificationCases.supervisionOfOpenCases(code).forEach(s -> supervised.add(s.caseNo()));
+        return rectificationCases.openCasesOfCampaign(code).stream()
+                .filter(c -> TrafficLight.of(c, asOf) == TrafficLight.RED)
+                .sorted(java.util.Comparator.comparing((CaseRecord c) -> order.getOrDefault(c.leadUnit(), Integer.MAX_VALUE))
+                        .thenComparing(c -> names.getOrDefault(c.leadUnit(), String.valueOf(c.leadUnit())))
+                        .thenComparing(CaseRecord::dueAt).thenComparing(CaseRecord::caseNo))
+                .map(c -> {
+                    int late = calendar.workingDaysLate(c.dueAt(), c.status() == CaseStatus.AWAITING_VERIFICATION
+                            && c.submittedAt() != null ? c.submittedAt() : asOf);
+                    return new Figures.OverdueCase(names.getOrDefault(c.leadUnit(), String.valueOf(c.leadUnit())), c.caseNo(),
+                            c.title(), DUE.format(c.dueAt().atZone(calendar.zone())),
+                            late == 0 ? "不足 1 个工作日" : late + " 个工作日", c.escalated(), supervised.contains(c.caseNo()),
+                            c.status() == CaseStatus.AWAITING_VERIFICATION ? "逾期提交，待核查" : "整改中");
+                }).toList();
     }
 
     private java.time.ZoneId zone(String code) {

@@ -76,9 +76,17 @@ class DocumentModels {
         model.put("planItemsAsOf", display(asOf));
     }
 
-    /** {@code overdueWork}: the campaign's tasks and 交办 past their deadline now and not done, by unit. */
+    /**
+     * {@code overdueWork}: the campaign's tasks and 交办 past their deadline now and not done, by unit; {@code overdueCases}:
+     * its cases overdue now (the 驾驶舱's 红灯超期), by unit, with {@code escalatedCount} of them 列入通报名单.
+     */
     void addOverdueWork(Map<String, Object> model, String campaignCode) {
-        model.put("overdueWork", figures.overdueWork(campaignCode, ClockUtil.getCurrentTime().toInstant()));
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        model.put("overdueWork", figures.overdueWork(campaignCode, now));
+        var overdueCases = figures.overdueCases(campaignCode, now);
+        model.put("overdueCases", overdueCases);
+        model.put("escalatedCount", overdueCases.stream().filter(Figures.OverdueCase::escalated).count());
+        model.put("overdueCasesAsOf", display(now));
     }
 
     String display(Instant instant) {

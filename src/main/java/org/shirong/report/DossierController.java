@@ -165,16 +165,19 @@ class DossierController {
         int pdfs = 0;
         int documents;
         int files;
+        // cases under no plan item alone (九亭's plan has no 整治项目): their ledger is the whole one, 全部案件台账, not 其他
+        boolean noItems = items.size() == 1 && CaseDossiers.NO_PLAN_ITEM.equals(items.get(0).planItem());
         try (ZipOutputStream zip = new ZipOutputStream(response.getOutputStream(), StandardCharsets.UTF_8)) {
             int n = 0;
             for (CaseDossiers.PlanItemCases item : items) {
                 n++;
+                String itemName = noItems ? "全部" : item.planItemName();
                 List<List<String>> parts = parts(item.caseNos());
                 for (int k = 0; k < parts.size(); k++) {
                     String part = parts.size() == 1 ? "" : "-第" + (k + 1) + "部分";
                     zip.putNextEntry(new ZipEntry(CASES + "/%02d-%s案件台账%s.pdf".formatted(n,
-                            CampaignArchiveParts.fileName(item.planItemName()), part)));
-                    String title = "“" + campaign.name() + "”" + item.planItemName() + "案件台账"
+                            CampaignArchiveParts.fileName(itemName), part)));
+                    String title = "“" + campaign.name() + "”" + itemName + "案件台账"
                             + (parts.size() == 1 ? "" : "（第 " + (k + 1) + " 部分，共 " + parts.size() + " 部分）");
                     pdf.write(title, subtitle(user, campaign.zone()), sheets(user, parts.get(k), campaign.zone()), zip);
                     zip.closeEntry();

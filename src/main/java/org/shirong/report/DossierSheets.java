@@ -50,7 +50,11 @@ final class DossierSheets {
         fields.add(new Field("状态", f.statusName() + (c.overdue() && !c.status().ended() ? "（超期）" : "")));
         fields.add(new Field("问题类别", f.categoryName()));
         fields.add(new Field("所属活动", f.campaignName()));
-        fields.add(new Field("计划项目", join(f.planItemName(), c.subItem())));
+        // a case under no plan item (all of 九亭's, whose plan has no 整治项目) has no such line, not an empty one
+        String planItem = join(f.planItemName(), c.subItem());
+        if (!planItem.isBlank()) {
+            fields.add(new Field("计划项目", planItem));
+        }
         fields.add(new Field("地址", c.address() + (c.lat() == null ? "" : "（" + c.lat() + "，" + c.lng() + "）")));
         fields.add(new Field("属地", join(f.territoryName(), c.community())));
         fields.add(new Field("来源 / 紧急程度", f.sourceName() + " / " + c.urgency().label()));

@@ -29,6 +29,15 @@ final class Figures {
     }
 
     /**
+     * A case of the campaign overdue now (the 驾驶舱's 红灯超期): its lead unit, number, title, deadline, how many working
+     * days it is behind ({@code late}), whether it is 列入通报名单 and whether it has been 督办'd; {@code state} says when it
+     * waits on 核查 (handed in late).
+     */
+    public record OverdueCase(String unitName, String caseNo, String title, String due, String late, boolean escalated,
+            boolean supervised, String state) {
+    }
+
+    /**
      * A unit's 报送 of a report cycle's run: {@code status} 按时报送, 逾期报送, 未报送 (or 未报送（期限未到）, 已撤销),
      * {@code handedInAt} when it was (— when not), {@code item} the plan item it reports on (null: none).
      */

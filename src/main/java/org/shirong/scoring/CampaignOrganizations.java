@@ -33,7 +33,14 @@ public interface CampaignOrganizations {
      */
     Optional<CampaignDays> days(String campaignCode);
 
-    /** A campaign's name, first and last day (the last may be null). */
-    record CampaignDays(String name, LocalDate first, LocalDate last) {
+    /**
+     * A campaign's name, first and last day (the last may be null), and whether its template scores by quarter or by year
+     * (a cycle of it, 季检查 or 年考核, has such a {@code score-period}) besides the months.
+     */
+    record CampaignDays(String name, LocalDate first, LocalDate last, boolean quarterly, boolean yearly) {
+
+        public CampaignDays(String name, LocalDate first, LocalDate last) {
+            this(name, first, last, false, false);
+        }
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which 考核期间 a campaign's figures may be asked for, the one rule of the 驾驶舱, the scores, their Excel and the monthly
- * report: a period with days of the campaign, from the month it began (its first phase's first day, or the day it was
+ * report, and which of them the 驾驶舱 offers: its months, and its quarters and years where its template scores by them
+ * (季检查、年考核; {@link Months#offered}). Asked for: a period with days of the campaign, from the month it began (its first phase's first day, or the day it was
  * started if earlier) to the month it ends (its last phase's last day), that has begun. Any other is refused, naming
  * {@code period} and the months there are: before the campaign ({@code PERIOD_BEFORE_CAMPAIGN}), after it
  * ({@code PERIOD_AFTER_CAMPAIGN}) or not begun yet ({@code PERIOD_NOT_BEGUN}).
@@ -22,9 +23,15 @@ public class CampaignPeriods {
 
     /**
      * A campaign's 考核月份: from the month it began to the newest, the current month or, once the campaign has ended, the
-     * month it ended in; none when it begins after this month.
+     * month it ended in; none when it begins after this month. {@code quarterly}, {@code yearly}: its template scores by
+     * quarter, by year too, so that the 驾驶舱 offers those periods as well.
      */
-    public record Months(String campaignName, LocalDate firstDay, LocalDate lastDay, LocalDate today) {
+    public record Months(String campaignName, LocalDate firstDay, LocalDate lastDay, LocalDate today, boolean quarterly,
+            boolean yearly) {
+
+        public Months(String campaignName, LocalDate firstDay, LocalDate lastDay, LocalDate today) {
+            this(campaignName, firstDay, lastDay, today, false, false);
+        }
 
         public YearMonth first() {
             return YearMonth.from(firstDay);
@@ -43,6 +50,46 @@ public class CampaignPeriods {
             }
             return months;
         }
+
+        /**
+         * The 考核期间 the 驾驶舱 offers: the months newest first, then (where the template scores by them) the quarters and
+         * the years from the one the campaign began in to the one of the newest month, newest first.
+         */
+        public List<Offered> offered() {
+            List<Offered> offered = new ArrayList<>();
+            newestFirst().forEach(m -> offered.add(new Offered(m.toString(), name(m), Offered.MONTH)));
+            if (latest().isBefore(first())) {
+                return offered;
+            }
+            if (quarterly) {
+                for (YearMonth q = quarterStart(latest()); !q.isBefore(quarterStart(first())); q = q.minusMonths(3)) {
+                    String code = q.getYear() + "-Q" + ((q.getMonthValue() - 1) / 3 + 1);
+                    offered.add(new Offered(code, ScorePeriod.parse(code).orElseThrow().name(), Offered.QUARTER));
+                }
+            }
+            if (yearly) {
+                for (int y = latest().getYear(); y >= first().getYear(); y--) {
+                    offered.add(new Offered(Integer.toString(y), y + "年度", Offered.YEAR));
+                }
+            }
+            return offered;
+        }
+
+        /** Whether the 驾驶舱 offers the period: every month; a quarter or a year where the template scores by them. */
+        boolean offers(ScorePeriod p) {
+            return p.code().contains("Q") ? quarterly : p.code().length() == 4 ? yearly : true;
+        }
+
+        private static YearMonth quarterStart(YearMonth m) {
+            return YearMonth.of(m.getYear(), (m.getMonthValue() - 1) / 3 * 3 + 1);
+        }
+    }
+
+    /** A 考核期间 the 驾驶舱 offers: 2026-12 2026年12月 MONTH, 2026-Q4 2026年第四季度 QUARTER, 2026 2026年度 YEAR. */
+    public record Offered(String code, String name, String kind) {
+        static final String MONTH = "MONTH";
+        static final String QUARTER = "QUARTER";
+        static final String YEAR = "YEAR";
     }
 
     private final CampaignOrganizations campaigns;
@@ -57,7 +104,7 @@ public class CampaignPeriods {
     public Optional<Months> months(String campaignCode) {
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), scores.zone());
         return campaigns.days(campaignCode).filter(d -> d.first() != null)
-                .map(d -> new Months(d.name(), d.first(), d.last(), today));
+                .map(d -> new Months(d.name(), d.first(), d.last(), today, d.quarterly(), d.yearly()));
     }
 
     /**
@@ -90,6 +137,26 @@ public class CampaignPeriods {
             return refused("PERIOD_NOT_BEGUN", asked + "尚未开始，还没有可考核的数字" + choose);
         }
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #problem(String, String)}, for the 驾驶舱, which offers a quarter or a year only where the campaign's template
+     * scores by them ({@code PERIOD_NOT_OFFERED}, naming what it offers).
+     */
+    public Optional<ApiError> dashboardProblem(String campaignCode, String periodCode) {
+        Optional<ApiError> problem = problem(campaignCode, periodCode);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        Optional<ScorePeriod> p = ScorePeriod.parse(periodCode.strip());
+        Optional<Months> months = months(campaignCode);
+        if (p.isEmpty() || months.isEmpty() || months.get().offers(p.get())) {
+            return Optional.empty();
+        }
+        Months m = months.get();
+        return refused("PERIOD_NOT_OFFERED", "考核期间 " + p.get().name() + " 不可选：活动“" + m.campaignName() + "”的驾驶舱按月"
+                + (m.quarterly() ? "、按季度" : "") + (m.yearly() ? "、按年度" : "") + "查看，格式应为 2026-05"
+                + (m.quarterly() ? "（月）、2026-Q2（季度）" : "") + (m.yearly() ? (m.quarterly() ? "" : "（月）") + "、2026（年）" : ""));
     }
 
     /** A month as people read it: 2026年3月. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.shirong.rectification.CaseParties;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.Urgency;
@@ -271,16 +272,23 @@ class ScoringFacts {
                 args.toArray());
     }
 
-    /** A district case in one of the places, or a place's own case (alias c). */
+    /**
+     * A district case in one of the places, or a place's own case (alias c); not a district case its 属地 town answered
+     * 非本镇属地 on, until the 属地 is corrected ({@link CaseParties#TERRITORY_DISPUTED}).
+     */
     private static String inPlaces(List<String> places) {
         String marks = String.join(", ", Collections.nCopies(places.size(), "?"));
-        return "((c.tenant_id = ? and c.territory in (" + marks + ")) or c.tenant_id in (" + marks + "))";
+        return "((c.tenant_id = ? and c.territory in (" + marks + ") and not " + CaseParties.TERRITORY_DISPUTED + ")"
+                + " or c.tenant_id in (" + marks + "))";
     }
 
-    /** The district campaign's cases with one of the places as 属地; arguments: the district, the campaign, the places. */
+    /**
+     * The district campaign's cases with one of the places as 属地, but those its town answered 非本镇属地 on
+     * ({@link CaseParties#TERRITORY_DISPUTED}); arguments: the district, the campaign, the places.
+     */
     private static String inCampaignPlaces(List<String> places) {
         return "(c.tenant_id = ? and c.campaign_code = ? and c.territory in ("
-                + String.join(", ", Collections.nCopies(places.size(), "?")) + "))";
+                + String.join(", ", Collections.nCopies(places.size(), "?")) + ") and not " + CaseParties.TERRITORY_DISPUTED + ")";
     }
 
     /** The arguments of {@link #PLACE}, the period and {@link #inPlaces}, in that order. */

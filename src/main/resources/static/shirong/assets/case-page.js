@@ -143,7 +143,9 @@
     var box = document.getElementById('case-photos');
     if (!photos.length) { box.appendChild(el('p', 'text-muted', '尚无照片')); return; }
     var rounds = {};
-    photos.forEach(function (p) { (rounds[p.round] = rounds[p.round] || {})[p.kind] = p; });
+    var cooperation = photos.filter(function (p) { return p.kind === 'COOPERATION'; });
+    photos.filter(function (p) { return p.kind !== 'COOPERATION'; })
+      .forEach(function (p) { (rounds[p.round] = rounds[p.round] || {})[p.kind] = p; });
     Object.keys(rounds).sort(function (a, b) { return a - b; }).forEach(function (r) {
       if (Object.keys(rounds).length > 1) { box.appendChild(el('h3', 'shirong-round', '第 ' + r + ' 次整改')); }
       var pair = el('div', 'shirong-photo-pair');
@@ -151,6 +153,13 @@
       pair.appendChild(photoFigure(rounds[r].AFTER, '整改后'));
       box.appendChild(pair);
     });
+    // 协办单位记录协办情况时可附的照片，列在整改前后照片之后
+    if (cooperation.length) {
+      box.appendChild(el('h3', 'shirong-round', '协办照片'));
+      var row = el('div', 'shirong-photo-pair');
+      cooperation.forEach(function (p) { row.appendChild(photoFigure(p, '协办照片')); });
+      box.appendChild(row);
+    }
   }
 
   function showExtensions(extensions, timeline, status) {
@@ -179,7 +188,8 @@
     var box = document.getElementById('case-parties');
     if (!parties.length) { box.appendChild(el('p', 'text-muted', '没有协办单位')); return; }
     box.appendChild(table(['单位', '办理期限', '状态', '记录时间', '办理情况'], parties.map(function (p) {
-      return [p.unitName, when(p.dueAt), p.statusName, p.doneAt ? when(p.doneAt) + '（' + person(p.doneBy) + '）' : null, p.note];
+      return [p.unitName, when(p.dueAt), p.statusName, p.doneAt ? when(p.doneAt) + '（' + person(p.doneBy) + '）' : null,
+        p.outcomeName && p.note ? p.outcomeName + '：' + p.note : p.note];
     })));
   }
 

@@ -72,6 +72,16 @@ class WorkingCalendarTest {
         assertThat(plus("2026-03-02T11:00", Duration.ofHours(2))).isEqualTo(ldt("2026-03-02T14:30"));
     }
 
+    /** The 驾驶舱's 红灯 case as the agenda and the 督办 form say how late it is (supervisors' review s54 V2, V7). */
+    @Test
+    void aCaseDueBeforeNationalDayIsLateByTheWorkingDaysSinceItsDeadlinesDay() {
+        // due Wed 09-30 09:00; 10-01..10-07 off, Thu 10-08, Fri 10-09, Sat 10-10 (调休上班), Sun 10-11 off, Mon 10-12
+        Instant due = Instant.parse("2026-09-30T01:00:00Z");
+        assertThat(calendar.workingDaysLate(due, Instant.parse("2026-10-12T02:00:00Z"))).isEqualTo(4);
+        assertThat(calendar.workingDaysLate(due, Instant.parse("2026-10-05T02:00:00Z"))).as("nothing but days off since").isZero();
+        assertThat(calendar.workingDaysLate(due, Instant.parse("2026-09-30T00:00:00Z"))).as("not yet due").isZero();
+    }
+
     @Test
     void nationalDayCountsItsMakeUpDaysAndSkipsTheHoliday() {
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-09-20"))).as("Sun 09-20 调休上班").isTrue();

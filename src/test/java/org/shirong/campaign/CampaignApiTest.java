@@ -318,8 +318,9 @@ class CampaignApiTest {
     }
 
     /**
-     * The checkpoint lists every open case of the campaign by plan item and lead unit, and "全部整改到位" stands only with
-     * a written reason for each open case; at the phase's end the open cases go to the office and the leading group.
+     * The checkpoint lists the campaign's open point problems by plan item and lead unit (other open cases only counted,
+     * sjreview D8), and "全部整改到位" stands only with a written reason for each of them; at the phase's end the open cases
+     * go to the office and the leading group.
      */
     @Test
     void theCheckpointRefusesAllRectifiedWhileCasesAreOpenUnlessEachHasAReason() {
@@ -328,10 +329,16 @@ class CampaignApiTest {
         CampaignDriver run = new CampaignDriver("SJ-CHECK", managementService, runtimeService, taskService, jdbc);
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         assertThat(rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId()
-                + "/complete", json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n人民北路绿化缺株｜人民北路 10 号｜城市绿化\"}}}"),
+                + "/complete", json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜九亭镇沪亭北路 300 号\\n人民北路绿化缺株｜人民北路 10 号｜城市绿化｜｜松江区\"}}}"),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         List<String> cases = jdbc.queryForList("select case_no from rect_case where campaign_code = 'SJ-CHECK' order by case_no", String.class);
         assertThat(cases).hasSize(2);
+        // sjreview D8: a department's own self-inspection case of the campaign is no point problem: mentioned, not checked
+        ResponseEntity<Map> own = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/api/cases", json("""
+                {"title":"人民北路护栏积尘","category":"SURVEY_URBAN_ROADS","source":"SELF_INSPECTION",\
+                "location":{"address":"九亭镇沪亭北路 8 号"},"campaign":"SJ-CHECK"}"""), Map.class);
+        assertThat(own.getStatusCode()).as("%s", own.getBody()).isEqualTo(HttpStatus.CREATED);
+        String selfInspected = (String) own.getBody().get("caseNo");
         String checkpoint = run.task("pointProblemsCheckpoint/sjshirongban").getId();
         // Issued with phase 1, before any case was found: unclaimed, it does not read a stale all-clear (sjreview F18).
         assertThat((String) taskService.getVariable(checkpoint, CampaignTaskProcess.VAR_OPEN_CASES)).as("unclaimed")
@@ -339,12 +346,15 @@ class CampaignApiTest {
         taskService.claim(checkpoint, "sjshirongban1");
         assertThat((String) taskService.getVariable(checkpoint, CampaignTaskProcess.VAR_OPEN_CASES))
                 .containsPattern("\\n（截至2026年11月\\d{1,2}日 \\d{2}:\\d{2}；重新认领本任务即按当时情况重新列出）$")
-                .contains("尚有 2 件未结案", "【城市道路】\n  区绿化市容局：\n    · " + cases.get(0) + " 沪亭北路人行道破损",
-                        "【城市绿化】\n  区绿化市容局：\n    · " + cases.get(1) + " 人民北路绿化缺株");
+                .contains("本活动查出的点位问题中尚有 2 件未结案", "【城市道路】\n  区绿化市容局：\n    · " + cases.get(0) + " 沪亭北路人行道破损",
+                        "【城市绿化】\n  区绿化市容局：\n    · " + cases.get(1) + " 人民北路绿化缺株",
+                        "\n另有 1 件本活动的其他案件（街镇和部门自查、市民反映等，不属于方案整治项目的来源）未结案，不在本次核查之列")
+                .doesNotContain(selfInspected);
 
         ResponseEntity<String> bare = complete(checkpoint, "yes", "");
         assertThat(bare.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(bare.getBody()).contains("本活动尚有 2 件案件未结案，不能确认“全部整改到位”", "缺少理由的案件：" + cases.get(0) + "、" + cases.get(1));
+        assertThat(bare.getBody()).contains("本活动尚有 2 件点位问题未结案，不能确认“全部整改到位”", "缺少理由的案件：" + cases.get(0) + "、" + cases.get(1))
+                .doesNotContain(selfInspected);
         ResponseEntity<String> oneShort = complete(checkpoint, "yes", cases.get(0) + "｜已整改，待复核结案");
         assertThat(oneShort.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(oneShort.getBody()).contains("缺少理由的案件：" + cases.get(1)).doesNotContain("缺少理由的案件：" + cases.get(0));
@@ -361,9 +371,11 @@ class CampaignApiTest {
         // 补齐短板弱项 runs to the plan's 4月10日 (ends), the first after the campaign began on 2026-11-20.
         run.runUntil(Instant.parse("2027-04-11T01:00:00Z"));
         assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
+        String lastDay = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(jdbc.queryForObject(
+                "select last_day from campaign_phase where campaign_code = 'SJ-CHECK' and phase_no = 1", java.sql.Date.class).toLocalDate());
         for (String user : List.of("sjshirongban1", "sjlingdao1")) {
             assertThat(run.inboxBodies(user, "phase-ending-open-work")).as(user).singleElement().asString()
-                    .contains("松江核查“补齐短板弱项”阶段", "活动已进入下一阶段", "区绿化市容局（", "· 案件 " + cases.get(0) + " 沪亭北路人行道破损",
+                    .contains("松江核查“补齐短板弱项”阶段于" + lastDay + "结束", "活动已进入下一阶段", "区绿化市容局（", "· 案件 " + cases.get(0) + " 沪亭北路人行道破损",
                             "· 案件 " + cases.get(1) + " 人民北路绿化缺株");
         }
         assertThat(jdbc.queryForObject("select count(*) from rect_case where case_no in (?, ?) and status <> 'CLOSED'", Integer.class,
@@ -447,8 +459,8 @@ class CampaignApiTest {
         String taskId = run.task("claimPointProblems/SURVEY_URBAN_ROADS").getId();
 
         ResponseEntity<String> refused = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
-                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜沪亭北路 300 号\\n护栏缺失\\n"
-                        + "长".repeat(201) + "｜沪亭北路 301 号\"}}}"), String.class);
+                json("{\"variables\":{\"findings\":{\"value\":\"沪亭北路人行道破损｜九亭镇沪亭北路 300 号\\n护栏缺失\\n"
+                        + "长".repeat(201) + "｜九亭镇沪亭北路 301 号\"}}}"), String.class);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).as("every bad line at once").contains("\"message\":\"第 2 行：请填写地点")
@@ -473,7 +485,7 @@ class CampaignApiTest {
 
         ResponseEntity<String> done = rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
                 json("{\"variables\":{\"findings\":{\"value\":\"湖荡路人行道破损｜湖荡路 300 号｜｜｜石湖荡镇｜金汇村\\n"
-                        + "人民北路绿化缺株｜人民北路 10 号｜城市绿化\"},\"defaultCommunity\":{\"value\":\"第 5 网格\"}}}"),
+                        + "人民北路绿化缺株｜人民北路 10 号｜城市绿化｜｜松江区\"},\"defaultCommunity\":{\"value\":\"第 5 网格\"}}}"),
                 String.class);
 
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -529,7 +541,7 @@ class CampaignApiTest {
         TestRestTemplate lvrong = rest.withBasicAuth("sjlvrongju1", "demo");
 
         ResponseEntity<String> done = lvrong.postForEntity("/engine-rest/task/" + claimTask.getId() + "/complete",
-                json("{\"variables\":{\"findings\":{\"value\":\"人民北路果壳箱破损｜人民北路 20 号\\n新松江路工地围挡破损｜新松江路 8 号｜工地\"}}}"),
+                json("{\"variables\":{\"findings\":{\"value\":\"人民北路果壳箱破损｜人民北路 20 号｜｜｜松江区\\n新松江路工地围挡破损｜新松江路 8 号｜工地｜｜松江区\"}}}"),
                 String.class);
 
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);

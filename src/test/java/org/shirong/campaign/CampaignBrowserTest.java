@@ -99,7 +99,7 @@ class CampaignBrowserTest {
                 browser.login("sjlvrongju1", "demo");
                 browser.claimTask("本单位待办（区绿化市容局）", taskName);
                 browser.until(d -> d.findElement(By.cssSelector("input[id$='-Field_taskName']")).getAttribute("value").equals(formTaskName));
-                browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号");
+                browser.visible(By.cssSelector("textarea[id$='-Field_findings']")).sendKeys("沪亭北路人行道板破损｜沪亭北路 300 号｜｜｜松江区");
                 browser.until(d -> d.findElement(By.cssSelector("textarea[id$='-Field_categoryList']")).getAttribute("value")
                         .contains("城市道路"));
                 // 松江 keeps no inspection score sheets: no score entry that could only be refused
@@ -585,11 +585,123 @@ class CampaignBrowserTest {
         }
     }
 
+    /**
+     * A leader's phone (390 px, s54 V10, sjreview L4): the phases lie one under another, a two-day phase as wide as the
+     * others and its name in lines of words; the 各单位案件 chart shows every legend entry, above the bars; column heads and
+     * units' names never break one character a line; the units without a single case fold behind "其余 N 个单位均为 0",
+     * which unfolds them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onA390PxPhoneThePhasesStackAndUnitsWithoutCasesFold() throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        CampaignFixture campaign = new CampaignFixture(jdbc, "JT-PHONE").campaign("九亭镇驾驶舱手机测试", 2)
+                .phase(1, "前期准备", day(now, -12), day(now, -11)).phase(2, "宣传动员和自查整改", day(now, -10), day(now, 80))
+                .phase(3, "总结迎检", day(now, 81), day(now, 120));
+        List<String> names = List.of("党群办", "规建办", "第一居委会", "综管办", "环卫所", "平安办", "社发办", "城建中心", "城运中心",
+                "城管中队", "市场监管所", "第二居委会");
+        for (int i = 0; i < names.size(); i++) {
+            campaign.unit("u" + i, names.get(i), i + 1);
+        }
+        String today = day(now, 0);
+        campaign.addCase("u4", today + "T08:00", day(now, -1) + "T17:00", null, true);
+        campaign.addCase("u9", today + "T08:00", day(now, 5) + "T17:00", null, false);
+        String lines = """
+                // the characters of each line of an element's text, one count a line
+                window.shirongLines = e => {
+                  const lines = new Map();
+                  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                  while (walker.nextNode()) {
+                    const t = walker.currentNode;
+                    for (let i = 0; i < t.length; i++) {
+                      if (!t.data[i].trim()) continue;
+                      const range = document.createRange();
+                      range.setStart(t, i);
+                      range.setEnd(t, i + 1);
+                      const r = range.getBoundingClientRect();
+                      if (r.width) lines.set(Math.round(r.top), (lines.get(Math.round(r.top)) || 0) + 1);
+                    }
+                  }
+                  return Array.from(lines.values());
+                };""";
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.loginTo("cockpit", "lingdao1", "demo");
+                browser.phoneViewport(390, 844);
+                browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/shirong-campaign/JT-PHONE");
+                browser.driver().navigate().refresh();
+                browser.visible(By.cssSelector("table.shirong-units tr[data-unit='total']"));
+                browser.until(d -> d.findElements(By.cssSelector(".shirong-chart canvas")).size() >= 3);
+                JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+                js.executeScript(lines);
+                browser.screenshot("cockpit-campaign-phone-390");
+
+                // the phases one under another, each as wide as the bar, no line of their text a single character
+                Map<String, Object> phases = (Map<String, Object>) js.executeScript("""
+                        const bar = document.querySelector('.shirong-campaign-page .shirong-timeline-bar');
+                        const phases = Array.from(bar.querySelectorAll('.shirong-phase'));
+                        const tops = phases.map(p => p.getBoundingClientRect().top);
+                        return {narrowest: Math.min(...phases.map(p => p.getBoundingClientRect().width)) / bar.clientWidth,
+                          stacked: tops.every((t, n) => n === 0 || t > tops[n - 1]),
+                          fewest: Math.min(...phases.flatMap(p => window.shirongLines(p.querySelector('.shirong-phase-name'))))};""");
+                assertThat(phases.get("stacked")).as("阶段竖排").isEqualTo(true);
+                assertThat(((Number) phases.get("narrowest")).doubleValue()).as("最窄的阶段占条宽").isGreaterThan(0.9);
+                assertThat(((Number) phases.get("fewest")).intValue()).as("阶段名称一行的最少字数").isGreaterThanOrEqualTo(2);
+
+                // every legend entry of the units' chart, none paged away, the legend above the bars
+                Map<String, Object> legend = (Map<String, Object>) js.executeScript("""
+                        const box = document.querySelector('table.shirong-units').closest('section').querySelector('.shirong-chart');
+                        const chart = window.echarts.getInstanceByDom(box);
+                        const model = chart.getModel();
+                        const view = chart.getViewOfComponentModel(model.getComponent('legend'));
+                        const r = view.group.getBoundingRect().clone();
+                        r.applyTransform(view.group.getLocalTransform());
+                        return {type: chart.getOption().legend[0].type, bottom: r.y + r.height, right: r.x + r.width,
+                          width: box.clientWidth, gridTop: model.getComponent('grid').coordinateSystem.getRect().y};""");
+                assertThat(legend).as("图例").containsEntry("type", "plain");
+                assertThat(((Number) legend.get("right")).doubleValue()).as("图例在图内")
+                        .isLessThanOrEqualTo(((Number) legend.get("width")).doubleValue());
+                assertThat(((Number) legend.get("bottom")).doubleValue()).as("图例在柱形之上")
+                        .isLessThanOrEqualTo(((Number) legend.get("gridTop")).doubleValue());
+
+                js.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                        browser.driver().findElement(By.cssSelector("table.shirong-units")).findElement(By.xpath("ancestor::section")));
+                browser.screenshot("cockpit-campaign-phone-390-units");
+                // no column head nor unit's name one character a line
+                List<Object> single = (List<Object>) js.executeScript("""
+                        return Array.from(document.querySelectorAll('.shirong-campaign-page thead th, table.shirong-units tbody th'))
+                          .filter(e => e.offsetParent && e.textContent.trim().length > 1 && window.shirongLines(e).some(n => n < 2))
+                          .map(e => e.textContent);""");
+                assertThat(single).as("逐字断行的表头和单位名称").isEmpty();
+                assertThat(((Number) js.executeScript("const p = document.querySelector('.shirong-campaign-page');"
+                        + " return p.scrollWidth - p.clientWidth;")).intValue()).as("页面不横向滚动").isLessThanOrEqualTo(0);
+
+                // the two units with cases, then the fold, then the total; unfolded, all twelve
+                List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.shirong-units tbody tr"));
+                assertThat(rows.stream().filter(WebElement::isDisplayed).map(r -> r.getAttribute("data-unit")).toList())
+                        .containsExactly("u4", "u9", "zero-fold", "total");
+                WebElement fold = browser.driver().findElement(By.cssSelector("tr[data-unit='zero-fold']"));
+                assertThat(fold.getText()).isEqualTo("其余 10 个单位均为 0（展开）");
+                browser.click(By.cssSelector("tr[data-unit='zero-fold'] a"));
+                assertThat(browser.driver().findElements(By.cssSelector("table.shirong-units tbody tr")).stream()
+                        .filter(WebElement::isDisplayed).count()).isEqualTo(13);
+                browser.screenshot("cockpit-campaign-phone-390-unfolded");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("cockpit-campaign-phone-390-failure");
+                throw e;
+            }
+        } finally {
+            campaign.clear();
+        }
+    }
+
     /** Clicks an element of the 驾驶舱 page, which scrolls within Cockpit's view, once scrolled to it. */
     /**
      * Cockpit's login form does not reload the app: the check whether the user may act (delete process instances) is made
      * again once someone has logged in, so the administrator who logs in through the form keeps Cockpit's actions, and a
-     * read-only leader logging in after them does not get them.
+     * read-only leader logging in after them does not get them. Nor the menu's engine pages (s54 V11: 流程 listed process
+     * keys and tenant ids): the leader's menu offers the 活动驾驶舱 alone, and a typed #/processes turns to the home page;
+     * the administrator keeps 流程、决策、人工任务.
      */
     @Test
     void whoMayActIsCheckedAgainWhenSomeoneLogsInToCockpit() throws IOException {
@@ -610,6 +722,20 @@ class CampaignBrowserTest {
                 browser.settle(Duration.ofSeconds(2));
                 assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
                         "return document.documentElement.classList.contains('shirong-read-only');")).as(login.get(0)).isEqualTo(readOnly);
+                String menu = "return Array.from(document.querySelectorAll('[ng-controller=\"camHeaderViewsCtrl\"] > li'))"
+                        + ".filter(li => li.offsetParent).map(li => li.textContent.trim());";
+                if (readOnly) {
+                    assertThat(browser.within(Duration.ofSeconds(10), d -> List.of("活动驾驶舱").equals(
+                            ((JavascriptExecutor) d).executeScript(menu)))).as(login.get(0) + "'s menu: "
+                            + ((JavascriptExecutor) browser.driver()).executeScript(menu)).isTrue();
+                    browser.driver().get(base + "/camunda/app/cockpit/default/#/processes");
+                    browser.visible(By.cssSelector(".shirong-dashboard"));
+                    assertThat(browser.driver().getCurrentUrl()).as("a typed engine page turns home").endsWith("#/dashboard");
+                } else {
+                    browser.until(d -> ((List<String>) ((JavascriptExecutor) d).executeScript(menu)).contains("流程"));
+                    assertThat((List<String>) ((JavascriptExecutor) browser.driver()).executeScript(menu))
+                            .contains("活动驾驶舱", "流程", "决策", "人工任务");
+                }
                 browser.screenshot("cockpit-login-" + login.get(0));
             }
         }

@@ -232,10 +232,25 @@ class CampaignDashboardTest {
             // Another organisation's supervisor does not learn that the campaign exists.
             assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
-            ResponseEntity<Map> quarter = rest.withBasicAuth("jxtuijinban1", "demo")
-                    .getForEntity("/api/campaigns/DASHJX/dashboard?period=2024-Q3", Map.class);
-            assertThat(quarter.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(quarter.getBody().toString()).contains("驾驶舱按月查看");
+            // s54 V8: 锦溪's template scores by 季检查 and 年考核: its 驾驶舱 offers the quarters and the year besides the months
+            Map quarter = list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024-Q3");
+            // (the campaign was started in March, before its first phase: its periods begin with March's)
+            assertThat((List<Map>) quarter.get("months")).extracting(m -> m.get("code") + " " + m.get("name") + " " + m.get("kind"))
+                    .startsWith("2024-10 2024年10月 MONTH").contains("2024-03 2024年3月 MONTH").doesNotContain("2024-02 2024年2月 MONTH")
+                    .endsWith("2024-03 2024年3月 MONTH", "2024-Q4 2024年第四季度 QUARTER", "2024-Q3 2024年第三季度 QUARTER",
+                            "2024-Q2 2024年第二季度 QUARTER", "2024-Q1 2024年第一季度 QUARTER", "2024 2024年度 YEAR");
+            assertThat(quarter.get("period")).asString().contains("code=2024-Q3", "name=2024年第三季度", "from=2024-07-01",
+                    "to=2024-09-30");
+            assertThat(((Map) quarter.get("ranking")).get("periodName")).isEqualTo("2024年第三季度");
+            assertThat((List<String>) ((Map) quarter.get("trend")).get("periods")).last().isEqualTo("2024-09");
+            assertThat(((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024").get("period")))
+                    .containsEntry("code", "2024");
+            assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=OPEN"
+                    + "&period=2024-Q3", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            ResponseEntity<Map> after = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForEntity("/api/campaigns/DASHJX/dashboard?period=2025-Q1", Map.class);
+            assertThat(after.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(after.getBody().toString()).contains("PERIOD_AFTER_CAMPAIGN", "考核期间 2025年第一季度 晚于活动");
             ResponseEntity<Map> absurd = rest.withBasicAuth("jxtuijinban1", "demo")
                     .getForEntity("/api/campaigns/DASHJX/dashboard?period=2099-12", Map.class);
             assertThat(absurd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -666,6 +681,13 @@ class CampaignDashboardTest {
             assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHMONTH/dashboard?period=" + before,
                     Map.class).getStatusCode()).as("another organisation's office").isEqualTo(HttpStatus.NOT_FOUND);
             refusedMonth("/api/campaigns/DASHMONTH/dashboard?period=" + current.plusMonths(1), "PERIOD_NOT_BEGUN");
+            // s54 V8: its template scores by month only, so no quarter nor year is offered, and one asked for is refused
+            assertThat((List<Map>) dashboard.get("months")).extracting(m -> m.get("kind")).containsOnly("MONTH");
+            String quarter = current.getYear() + "-Q" + ((current.getMonthValue() - 1) / 3 + 1);
+            for (String period : List.of(quarter, Integer.toString(current.getYear()))) {
+                refusedMonth("/api/campaigns/DASHMONTH/dashboard?period=" + period, "PERIOD_NOT_OFFERED");
+                refusedMonth("/api/campaigns/DASHMONTH/dashboard/cases?figure=OPEN&period=" + period, "PERIOD_NOT_OFFERED");
+            }
 
             // Once the campaign has ended (its last phase ended last month) its last month is the newest, and the default,
             // so that its scores link asks for a month the scores give; a later month is refused as the scores refuse it.

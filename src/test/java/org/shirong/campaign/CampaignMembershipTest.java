@@ -365,13 +365,13 @@ class CampaignMembershipTest {
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         List<Map<String, Object>> categories = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/categories", List.class);
         List<Map<String, Object>> survey = categories.stream().filter(c -> "SURVEY".equals(c.get("group"))).toList();
-        StringBuilder csv = new StringBuilder("外部编号,问题类别,标题,地点,描述,紧急程度,小项\n");
+        StringBuilder csv = new StringBuilder("外部编号,问题类别,标题,地点,描述,紧急程度,小项,属地街镇\n");
         int row = 0;
         for (Map<String, Object> category : survey) {
             for (String item : (List<String>) category.get("items")) {
                 row++;
                 csv.append(String.join(",", quoted("SJM-" + row), quoted((String) category.get("code")), quoted("测评点位问题：" + item),
-                        quoted("松江区人民北路 " + row + " 号"), quoted(""), quoted("一般"), quoted(item))).append('\n');
+                        quoted("松江区人民北路 " + row + " 号"), quoted(""), quoted("一般"), quoted(item), quoted("松江区"))).append('\n');
             }
         }
         assertThat(row).as("11 大类 35 小项").isEqualTo(35);
@@ -404,9 +404,10 @@ class CampaignMembershipTest {
         Map<String, Object> openCases = rest.withBasicAuth("sjshirongban1", "demo").getForObject(
                 "/engine-rest/task/" + checkpoint + "/variables/openCases", Map.class);
         String text = (String) openCases.get("value");
-        assertThat(text).startsWith("本活动查出的问题中尚有 37 件未结案（按整治项目和牵头单位）");
-        assertThat(text).contains((String) typed1.getBody().get("caseNo"), (String) typed2.getBody().get("caseNo"));
-        assertThat(text.lines().filter(l -> l.strip().startsWith("· "))).hasSize(37);
+        // the two typed in as 日常巡查 are no point problems (sjreview D8): counted apart, not checked
+        assertThat(text).startsWith("本活动查出的点位问题中尚有 35 件未结案（按整治项目和牵头单位）").contains("\n另有 2 件本活动的其他案件");
+        assertThat(text).doesNotContain((String) typed1.getBody().get("caseNo"), (String) typed2.getBody().get("caseNo"));
+        assertThat(text.lines().filter(l -> l.strip().startsWith("· "))).hasSize(35);
     }
 
     /**
@@ -540,6 +541,11 @@ class CampaignMembershipTest {
                 .as("松江's campaign is not 锦溪's").containsExactly("campaign:UNKNOWN_CAMPAIGN");
         assertThat(errors(report("sjshirongban1", "SJ-OTHER", "SURVEY_URBAN_ROADS", "没有这个小项", "人民北路 1 号")))
                 .containsExactly("subItem:UNKNOWN_SUB_ITEM");
+        // sjreview D2: a town taking part is told where its problems for the district's campaign go
+        ResponseEntity<Map> town = report("shdshirongban1", "SJ-OTHER", "EXPOSED_GARBAGE", null, "塔汇路 1 号");
+        assertThat(errors(town)).containsExactly("campaign:UNKNOWN_CAMPAIGN");
+        assertThat(((List<Map<String, Object>>) town.getBody().get("errors")).get(0).get("message")).asString()
+                .startsWith("石湖荡镇参加的松江区活动 SJ-OTHER 的问题请在该活动下达给本单位的任务（如“全面自查自纠”）中逐行录入");
         assertThat(errors(upload("jxtuijinban1", "/api/cases/import?campaign=SJ-OTHER",
                 "外部编号,问题类别,标题,地点,描述,紧急程度\nJXM-1,RECTIFY_OLD_ESTATES,楼道堆物,长寿路 1 号,,一般\n")))
                 .containsExactly("campaign:UNKNOWN_CAMPAIGN");

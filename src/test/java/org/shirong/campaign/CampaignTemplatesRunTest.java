@@ -423,14 +423,14 @@ class CampaignTemplatesRunTest {
                 .as("永丰街道, not named, has no improvement plan to submit, only 成立专班").extracting(t -> ((Map<?, ?>) t).get("name"))
                 .singleElement().asString().startsWith("成立专班、明确专人");
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏")))
+                "沪亭北路人行道破损｜沪亭北路 300 号｜｜｜松江区\n荣乐东路护栏缺失｜荣乐东路 10 号｜护栏｜｜松江区")))
                 .hasMessageContaining("第 2 行：没有问题类别“护栏”");
         assertThatThrownBy(() -> run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
                 "沪亭北路人行道破损")))
                 .hasMessageContaining("第 1 行：请填写地点");
         assertThat(count("select count(*) from rect_case where campaign_code = 'SJ-RUN'")).as("nothing half-saved").isZero();
         run.complete("claimPointProblems/SURVEY_URBAN_ROADS", Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "沪亭北路人行道破损｜沪亭北路 300 号\n荣乐东路店招破损｜荣乐东路 10 号｜标识标牌与广告设施"));
+                "沪亭北路人行道破损｜沪亭北路 300 号｜｜｜松江区\n荣乐东路店招破损｜荣乐东路 10 号｜标识标牌与广告设施｜｜松江区"));
         assertThat(jdbc.queryForList("select c.source || '/' || c.category from rect_case c"
                 + " where c.campaign_code = 'SJ-RUN' order by c.case_no", String.class))
                 .as("the item's category is taken when none is chosen; a name without its bracketed note is enough")

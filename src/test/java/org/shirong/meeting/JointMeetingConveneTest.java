@@ -188,6 +188,9 @@ class JointMeetingConveneTest {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey((String) meetingCase.get("CASE_NO")).singleResult()
                 .getDescription()).as("the day the decision names (user review s48, M9)").contains("整改期限：2026年12月4日 17:00");
         assertThat(clock).containsEntry("DUE_BOUND", "MEETING_DECISION");
+        assertThat(jdbc.queryForObject("select detail from rect_case_event where case_no = ? and kind = 'DISPATCHED'", String.class,
+                meetingCase.get("CASE_NO"))).as("the meeting's deadline only, not the unused table limit (supervisors' review s54 V9)")
+                .startsWith("牵头单位 城管中队").contains("期限按会议决定的完成期限（2026年12月4日）").doesNotContain("时限");
         Task assignment = taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
                 .processInstanceBusinessKey(CAMPAIGN).taskCandidateGroup("chengguan").singleResult();
         assertThat(taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY).processInstanceBusinessKey(CAMPAIGN)

@@ -58,6 +58,7 @@ class NotificationTemplatesTest {
         model.put("campaignName", "九亭镇创建达标镇");
         model.put("unitName", "城管中队");
         model.put("requirement", "与镇政府签订目标责任书");
+        model.put("townName", "石湖荡镇");
         model.put("dueDay", "2026-12-11");
         model.put("meetingName", "工作例会");
         model.put("occasion", "“前期准备”阶段开始");
@@ -90,6 +91,13 @@ class NotificationTemplatesTest {
             assertThat(text.body()).as(id).isNotBlank().doesNotContain("${", "<#")
                     .contains("http://localhost:8080/camunda/app/tasklist/default/");
         }
+        // a phase ends on its last day, as the plan and the office count it, not "at 00:00" of the day after (sjreview s54 L1)
+        Map<String, Object> phaseEnded = sampleModel();
+        phaseEnded.putAll(Map.of("title", "松江核查“补齐短板弱项”阶段", "due", "2026年12月6日 00:00", "lastDay", "2026年12月5日",
+                "openCount", "2"));
+        Rendered phaseEnding = templates.render("phase-ending-open-work", phaseEnded);
+        assertThat(phaseEnding.subject()).isEqualTo("【阶段结束】松江核查“补齐短板弱项”阶段于2026年12月5日结束，尚有 2 项工作未完成");
+        assertThat(phaseEnding.body()).contains("松江核查“补齐短板弱项”阶段于2026年12月5日结束，活动已进入下一阶段。").doesNotContain("00:00");
         Rendered dispatched = templates.render("case-dispatched", sampleModel());
         assertThat(dispatched.subject()).isEqualTo("【案件派遣】JT-2026-000042 九亭大街路口暴露垃圾");
         assertThat(dispatched.body()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "整改期限：2026年5月9日 10:00");
@@ -123,6 +131,13 @@ class NotificationTemplatesTest {
                 "作废理由：12345 热线与巡查重复上报");
         assertThat(templates.render("case-voided-cooperation", sampleModel()).subject())
                 .isEqualTo("【案件作废】JT-2026-000042 已作废，协办结束");
+        Map<String, Object> disputed = sampleModel();
+        disputed.put("townName", "石湖荡镇");
+        disputed.put("reason", "应属九亭镇：候车亭在九亭镇涞亭南路一侧");
+        Rendered territory = templates.render("case-territory-disputed", disputed);
+        assertThat(territory.subject()).isEqualTo("【属地有误】JT-2026-000042 石湖荡镇答复非本镇属地");
+        assertThat(territory.body()).contains("由环卫所牵头办理，属地填为石湖荡镇", "请核实属地",
+                "属地改正前本案不计入石湖荡镇的属地排名", "应属街镇或原因：应属九亭镇：候车亭在九亭镇涞亭南路一侧");
         Rendered review = templates.render("case-suspension-review", sampleModel());
         assertThat(review.subject()).isEqualTo("【挂账复核】JT-2026-000042 已到复核日期 2026-05-20");
         assertThat(review.body()).startsWith("环卫所、创建工作办公室：").contains("约定 2026-05-20 复核", "恢复整改");

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -97,18 +98,33 @@ class CaseCooperationProcessTest {
         assertThat(runtimeService().getVariables(pi.getId())).as("what the form shows beside the case")
                 .containsEntry(VAR_LEAD_UNIT_NAME, "城管中队").containsEntry(VAR_DUE_TEXT, "2026年3月4日 17:00");
 
-        assertThatThrownBy(() -> complete(task(TASK_RECORD, pi), withVariables(VAR_NOTE, "  ")))
-                .hasMessageContaining("请填写协办情况");
+        // the answer is a required choice, refused naming its field, and so is the note it asks for
+        assertThatThrownBy(() -> complete(task(TASK_RECORD, pi), withVariables(VAR_NOTE, "已通知业主清理楼道堆物")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("请选择协办结果")
+                .satisfies(e -> assertThat((Object) ((FormFieldValidationException) e).getDetail()).isEqualTo(VAR_OUTCOME));
+        assertThatThrownBy(() -> complete(task(TASK_RECORD, pi), withVariables(VAR_OUTCOME, "DONE", VAR_NOTE, "已通知")))
+                .hasMessageContaining("协办结果只能选择已配合、无需配合或非本镇属地，不能是“DONE”");
+        assertThatThrownBy(() -> complete(task(TASK_RECORD, pi), withVariables(VAR_OUTCOME, "COOPERATED", VAR_NOTE, "  ")))
+                .hasMessageContaining("请填写配合情况")
+                .satisfies(e -> assertThat((Object) ((FormFieldValidationException) e).getDetail()).isEqualTo(VAR_NOTE));
+        // 非本镇属地 is the 属地 town's answer; a 责任单位 cannot send the case's 属地 back
+        assertThatThrownBy(() -> complete(task(TASK_RECORD, pi), withVariables(VAR_OUTCOME, "NOT_TERRITORY", VAR_NOTE, "不归我们管")))
+                .hasMessageContaining("只能由案件属地街镇选择");
+        assertThat(task(TASK_RECORD, pi)).as("nothing half-saved").isNotNull();
+        assertThat(party("wuye").done()).isFalse();
         ClockUtil.setCurrentTime(Date.from(DUE.minusSeconds(3600)));
-        complete(task(TASK_RECORD, pi), withVariables(VAR_NOTE, "已通知业主清理楼道堆物"));
+        complete(task(TASK_RECORD, pi), withVariables(VAR_OUTCOME, "COOPERATED", VAR_NOTE, "已通知业主清理楼道堆物"));
 
         assertThat(pi).hasPassed(END_RECORDED).isEnded();
         CaseParties.Party p = party("wuye");
         assertThat(p.done()).isTrue();
         assertThat(p.doneOnTime()).isTrue();
         assertThat(p.note()).isEqualTo("已通知业主清理楼道堆物");
+        assertThat(p.outcome()).isEqualTo(CaseParties.Outcome.COOPERATED);
+        assertThat(p.recordedText()).isEqualTo("已配合：已通知业主清理楼道堆物");
         assertThat(p.endedAt()).isEqualTo(DUE.minusSeconds(3600));
-        assertThat(fixture.cases.timeline(CASE_NO)).extracting(CaseEvent::kind).containsExactly(CaseEventKind.COOPERATION_RECORDED);
+        assertThat(fixture.cases.timeline(CASE_NO)).extracting(CaseEvent::kind, CaseEvent::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CaseEventKind.COOPERATION_RECORDED, "已配合：已通知业主清理楼道堆物"));
     }
 
     @Test
@@ -117,11 +133,14 @@ class CaseCooperationProcessTest {
         execute(job(START, pi));
 
         ClockUtil.setCurrentTime(Date.from(DUE.plusSeconds(60)));
-        complete(task(TASK_RECORD, pi), withVariables(VAR_NOTE, "已配合清运"));
+        // the label is accepted as well as the code; 无需配合 is a record of the unit's all the same
+        complete(task(TASK_RECORD, pi), withVariables(VAR_OUTCOME, "无需配合", VAR_NOTE, "城管中队已自行清运，无需物业配合"));
 
         assertThat(pi).hasPassed(END_RECORDED).isEnded();
         assertThat(party("wuye").done()).isTrue();
         assertThat(party("wuye").doneOnTime()).isFalse();
+        assertThat(party("wuye").outcome()).isEqualTo(CaseParties.Outcome.NOT_NEEDED);
+        assertThat(fixture.cases.timeline(CASE_NO)).extracting(CaseEvent::detail).containsExactly("无需配合：城管中队已自行清运，无需物业配合");
     }
 
     @Test

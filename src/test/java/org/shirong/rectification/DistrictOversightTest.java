@@ -34,6 +34,8 @@ class DistrictOversightTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
@@ -90,7 +92,17 @@ class DistrictOversightTest {
                     .satisfies(m -> assertThat((String) m.get("body")).contains("松江区 区市容管理专项办公室", "请于本周内清运完毕"));
         }
         // The town's own office may 督办 too; a second 督办 is a second notice, not a repeat of the first.
-        assertThat(supervise("chuangban1", caseNo, "再次督办").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // ... named without its town's name: it is the case's own organisation; and its 督办 ends the office's 督办超期案件
+        // still waiting, as any 督办 would (supervisors' review s54 V13)
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .count()).isOne();
+        ResponseEntity<Map> own = supervise("chuangban1", caseNo, "再次督办");
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(own.getBody()).containsEntry("from", "创建工作办公室");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .count()).isZero();
         List<Map<String, Object>> inbox = as("huanwei1").getForObject("/api/notifications?unread=true&limit=200", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
                 .hasSize(2);
@@ -131,7 +143,7 @@ class DistrictOversightTest {
         String town = jiutingCase("OVERSIGHT-ORG");
         ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"人民北路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区人民北路 9 号","lat":31.03,"lng":121.22}}
+                 "location":{"address":"松江区人民北路 9 号","territory":"松江区","lat":31.03,"lng":121.22}}
                 """), Map.class);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String district = (String) reported.getBody().get("caseNo");

@@ -72,10 +72,12 @@ final class RectificationFixture {
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(CaseEvidenceRules.class),
                 new org.shirong.system.EngineBatch(engine), new ImportGivesWay(new org.shirong.system.ForegroundRequests(), 1_000), new org.shirong.system.RepeatedDecisions(), ORGANIZATIONS, null);
         parties = new CaseParties(jdbc);
+        notifications = new NotificationFixture(engine);
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS,
                 new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
-                engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS));
+                engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS), new EvidencePhotos(5_000_000),
+                notifications.notices());
         appeals = new CaseAppeals(records, new CaseAppealRecords(jdbc),
                 new ReadableCases(records, new CaseVisibility("unit", ORGANIZATIONS, parties)), ORGANIZATIONS, new ScoredPeriods() {
 
@@ -97,7 +99,6 @@ final class RectificationFixture {
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
         OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
-        notifications = new NotificationFixture(engine);
         PlaceOwners places = (tenant, address, community, gridCell, groups, names) -> zones.stream()
                 .filter(z -> z.address().equals(address)).map(z -> new PlaceOwners.Owner(z.owner(), z.community())).toList();
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
@@ -118,6 +119,8 @@ final class RectificationFixture {
         Mocks.register("verificationPassedListener", listeners.verificationPassedListener(steps));
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
         Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
+        Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases));
+        Mocks.register("verifierClaimListener", new VerifierClaimListener());
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
         Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));

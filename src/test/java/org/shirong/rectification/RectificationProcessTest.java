@@ -288,7 +288,8 @@ class RectificationProcessTest {
         assertThat(task(CaseCooperationProcess.TASK_RECORD, wuye)).hasCandidateGroup("wuye01");
 
         clockAt(at("2026-03-02T10:00"));
-        complete(task(CaseCooperationProcess.TASK_RECORD, huanwei), withVariables(CaseCooperationProcess.VAR_NOTE, "已清运堆物"));
+        complete(task(CaseCooperationProcess.TASK_RECORD, huanwei), withVariables(CaseCooperationProcess.VAR_OUTCOME, "COOPERATED",
+                CaseCooperationProcess.VAR_NOTE, "已清运堆物"));
         claim(pi);
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
         complete(task(TASK_VERIFY, pi), withVariables(VAR_VERIFICATION_RESULT, PASS, VAR_VERIFICATION_COMMENT, "现场已整洁"));
@@ -683,6 +684,15 @@ class RectificationProcessTest {
         // day's close: Sat 9 May (a make-up working day) 10:00 + 7 office hours → Mon 11 May, 17:00; no 黄灯 of the case's
         assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(at("2026-05-11T17:00")));
         assertThat(task(TASK_SUPERVISE, pi).getFollowUpDate()).isNull();
+        // the form names the unit written to, the deadline and how late the case is (supervisors' review s54 V7)
+        String supervise = task(TASK_SUPERVISE, pi).getId();
+        assertThat(taskService().getVariableLocal(supervise, VAR_SUPERVISION_FACTS)).isEqualTo("牵头单位：农副公司\n"
+                + "整改期限：2026年5月9日 10:00\n已超期：不足 1 个工作日（截至 2026年5月9日 10:00）\n通报名单：尚未列入");
+        clockAt(at("2026-05-12T09:00"));
+        taskService().claim(supervise, "chuangban1");
+        // claimed on Tue 12 May: Mon 11 and Tue 12 are working days since the deadline's day
+        assertThat(taskService().getVariableLocal(supervise, VAR_SUPERVISION_FACTS)).isEqualTo("牵头单位：农副公司\n"
+                + "整改期限：2026年5月9日 10:00\n已超期：2 个工作日（截至 2026年5月12日 09:00）\n通报名单：尚未列入");
         complete(task(TASK_SUPERVISE, pi), withVariables(VAR_SUPERVISION_INSTRUCTION, "请于周一前整改完毕"));
         // the office's 督办 reaches the lead unit and its head, not the office that wrote it
         assertThat(fixture.notifications.latestBody("nongfu2", "case-supervised")).contains("创建工作办公室", "请于周一前整改完毕");
@@ -1029,6 +1039,11 @@ class RectificationProcessTest {
             claim(pi);
             complete(task(TASK_RECTIFY, pi), submitWithPhotos());
             String verify = task(TASK_VERIFY, pi).getId();
+            // refused already at the claim, in the same words, which REST answers as 400 (EngineErrorAnswers finds the
+            // refused field among the causes) (sjreview s54 L5)
+            assertThatThrownBy(() -> taskService().claim(verify, "ducha9")).hasRootCauseInstanceOf(FormFieldValidationException.class)
+                    .hasRootCauseMessage("本轮整改结果由您提交，不能由您核查，请由其他核查人员核查");
+            assertThat(taskService().createTaskQuery().taskId(verify).singleResult().getAssignee()).isNull();
             assertThatThrownBy(() -> taskService().complete(verify, withVariables(VAR_VERIFICATION_RESULT, PASS,
                     VAR_VERIFICATION_COMMENT, "合格"))).isInstanceOf(FormFieldValidationException.class)
                     .hasMessage("本轮整改结果由您提交，不能由您核查，请由其他核查人员核查");
@@ -1388,6 +1403,42 @@ class RectificationProcessTest {
                     assertThat(e.detail()).isEqualTo("松江区 区市容管理专项办公室：请今天清运");
                 });
         assertThat(fixture.notifications.latestBody("huanwei1", "case-supervised")).contains("松江区 区市容管理专项办公室", "请今天清运");
+    }
+
+    /**
+     * A 督办 received while the office's 督办超期案件 waits is the case's 督办: the office's task ends (领导已督办, the
+     * message CaseSupervision sends after the 督办's own) and the office sends no second one; a 督办 before the case fell
+     * overdue does not stand in for it, nothing waiting for that message then (supervisors' review s54 V13).
+     */
+    @Test
+    void aSupervisionReceivedWhileTheOfficesSupervisionWaitsEndsThatTask() {
+        CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
+        ProcessInstance pi = instance(c);
+        claim(pi);
+        supervise(pi, "请今天清运", "s-early");
+        assertThat(processEngine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(RectificationProcess.MESSAGE_SUPERVISED_ABOVE).count()).as("no 督办超期案件 waits").isZero();
+
+        clockAt(c.dueAt().plusSeconds(60));
+        execute(job(BOUNDARY_DEADLINE, pi));
+        assertThat(task(TASK_SUPERVISE, pi)).as("the earlier 督办 does not stand in for the office's").isNotNull();
+
+        supervise(pi, "请第一居委会本周内完成整改并书面报告", "s-leader");
+        processEngine.getRuntimeService().createMessageCorrelation(RectificationProcess.MESSAGE_SUPERVISED_ABOVE)
+                .processInstanceId(pi.getId()).correlate();
+        assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SUPERVISE)
+                .count()).isZero();
+        assertThat(pi).isWaitingAt(TASK_RECTIFY).hasPassed(RectificationProcess.EVENT_SUPERVISED_ABOVE, "EndEvent_SupervisedAbove")
+                .hasNotPassed("Task_NotifyOverdueSupervision");
+        assertThat(fixture.cases.timeline(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.SUPERVISED).hasSize(2);
+    }
+
+    private void supervise(ProcessInstance pi, String note, String id) {
+        processEngine.getRuntimeService().createMessageCorrelation(RectificationProcess.MESSAGE_CASE_SUPERVISED)
+                .processInstanceId(pi.getId())
+                .setVariables(withVariables(RectificationProcess.VAR_SUPERVISION_NOTE, note, RectificationProcess.VAR_SUPERVISED_BY,
+                        "lingdao1", RectificationProcess.VAR_SUPERVISION_FROM, "创建工作领导小组", RectificationProcess.VAR_SUPERVISION_ID, id))
+                .correlate();
     }
 
     /** As a unit member does it in Tasklist: the claim is theirs, not the engine's. */

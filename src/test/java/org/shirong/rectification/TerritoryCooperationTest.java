@@ -99,7 +99,8 @@ class TerritoryCooperationTest {
         assertThat(formVariables.get(CaseCooperationProcess.VAR_LEAD_UNIT_NAME)).containsEntry("value", "区绿化市容局（松江区）");
         assertThat(formVariables.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
         assertThat(as("shdshirongban1").postForEntity("/engine-rest/task/" + record.getId() + "/complete",
-                CaseApiTest.json("{\"variables\":{\"cooperationNote\":{\"value\":\"已组织村里补种\"}}}"), String.class)
+                CaseApiTest.json("{\"variables\":{\"cooperationOutcome\":{\"value\":\"COOPERATED\"},"
+                        + "\"cooperationNote\":{\"value\":\"已组织村里补种\"}}}"), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         ResponseEntity<Map> seen = as("shdshirongban1").getForEntity("/api/cases/" + caseNo, Map.class);
@@ -107,7 +108,8 @@ class TerritoryCooperationTest {
         assertThat(seen.getBody()).containsEntry("territoryName", "石湖荡镇");
         assertThat((List<Map<String, Object>>) seen.getBody().get("parties")).singleElement().satisfies(p -> assertThat(p)
                 .containsEntry("unitId", "shdshirongban").containsEntry("unitName", "石湖荡镇市容环境管理办公室")
-                .containsEntry("reason", "TERRITORY").containsEntry("status", "DONE").containsEntry("note", "已组织村里补种"));
+                .containsEntry("reason", "TERRITORY").containsEntry("status", "DONE").containsEntry("note", "已组织村里补种")
+                .containsEntry("outcome", "COOPERATED").containsEntry("outcomeName", "已配合"));
         List<Map<String, Object>> listed = (List<Map<String, Object>>) as("shdshirongban1")
                 .getForObject("/api/cases?role=cooperating&size=200", Map.class).get("items");
         assertThat(listed).extracting(i -> i.get("caseNo")).contains(caseNo);
@@ -120,6 +122,60 @@ class TerritoryCooperationTest {
                 .getForObject("/api/cases?size=200", Map.class).get("items");
         assertThat(otherList).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
         assertThat(as("xqshirongban1").getForObject("/engine-rest/task?maxResults=100&processInstanceId=" + cooperation.getId(), List.class)).isEmpty();
+    }
+
+    /**
+     * sjreview-s54 D6: the 属地 town answers 记录协办情况 with a required choice; 非本镇属地, with where the problem lies and a
+     * photo, goes on the case's record and timeline, tells the district's office with the case number and the town's words,
+     * and takes the case out of the town's territory ranking ({@code TerritoryRankingTest}). A missing or unknown answer is
+     * refused naming the field, with nothing saved.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTerritoryTownAnswersNotOursWithWhereItLiesAndTheDistrictOfficeIsTold() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"涞亭南路 18 号公交站","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
+        runJobs(cooperation.getId());
+        Task record = taskService.createTaskQuery().processInstanceId(cooperation.getId()).singleResult();
+        String complete = "/engine-rest/task/" + record.getId() + "/complete";
+
+        ResponseEntity<String> noAnswer = as("shdshirongban1").postForEntity(complete,
+                CaseApiTest.json("{\"variables\":{\"cooperationNote\":{\"value\":\"不在本镇\"}}}"), String.class);
+        assertThat(noAnswer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noAnswer.getBody()).contains("请选择协办结果：已配合、无需配合或非本镇属地");
+        ResponseEntity<String> noReason = as("shdshirongban1").postForEntity(complete, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\" \"}}}"),
+                String.class);
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noReason.getBody()).contains("请填写应属街镇或原因");
+        assertThat(parties.of(caseNo)).singleElement().satisfies(p -> assertThat(p.done()).isFalse());
+
+        String photo = java.util.Base64.getEncoder().encodeToString(TestPhotos.PNG);
+        ResponseEntity<String> answered = as("shdshirongban1").postForEntity(complete, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},"
+                        + "\"cooperationNote\":{\"value\":\"应属九亭镇：候车亭在涞亭南路九亭段\"},"
+                        + "\"cooperationPhoto\":{\"type\":\"File\",\"value\":\"" + photo
+                        + "\",\"valueInfo\":{\"filename\":\"现场.png\",\"mimetype\":\"image/png\"}}}}"), String.class);
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        Map<String, Object> seen = as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((List<Map<String, Object>>) seen.get("parties")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("outcome", "NOT_TERRITORY").containsEntry("outcomeName", "非本镇属地")
+                .containsEntry("note", "应属九亭镇：候车亭在涞亭南路九亭段").containsEntry("status", "DONE"));
+        assertThat((List<Map<String, Object>>) seen.get("timeline")).extracting(e -> e.get("detail"))
+                .contains("非本镇属地：应属九亭镇：候车亭在涞亭南路九亭段");
+        assertThat((List<Map<String, Object>>) seen.get("photos")).extracting(p -> p.get("kind")).containsExactly("COOPERATION");
+
+        List<Map<String, Object>> inbox = as("sjshirongban1").getForObject("/api/notifications", List.class);
+        assertThat(inbox).filteredOn(m -> ((String) m.get("subject")).startsWith("【属地有误】" + caseNo)).singleElement()
+                .satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "由区绿化市容局牵头办理，属地填为石湖荡镇", "应属九亭镇：候车亭在涞亭南路九亭段",
+                        "/shirong/cases/" + caseNo));
     }
 
     private void runJobs(String processInstanceId) {
@@ -289,12 +345,82 @@ class TerritoryCooperationTest {
                 .contains("牵头单位：区绿化市容局（松江区）");
     }
 
+    /**
+     * s54 V4: the town's leading group (its approvers, who read every case of the town) read the district's case that
+     * lies in the town, in the case list and in detail, as the town's office does; a unit head who sits in the leading
+     * group without reading the town's cases does not, nor does another town's leader.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTownsApproversReadTheDistrictsCaseInTheirTerritoryAsItsOfficeDoes() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 99 号","territory":"九亭镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(reported.getBody()).containsEntry("territory", "jiuting");
+        String caseNo = (String) reported.getBody().get("caseNo");
+        for (String reader : List.of("chuangban1", "lingdao1", "lingdao2", "ducha1")) {
+            assertThat(as(reader).getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) as(reader)
+                    .getForObject("/api/cases?territory=jiuting&size=200", Map.class).get("items");
+            assertThat(listed).as(reader).extracting(i -> i.get("caseNo")).contains(caseNo);
+        }
+        for (String stranger : List.of("juwei01a", "shdlingdao1")) {
+            assertThat(as(stranger).getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).as(stranger)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) as(stranger)
+                    .getForObject("/api/cases?territory=jiuting&size=200", Map.class).get("items");
+            assertThat(listed).as(stranger).extracting(i -> i.get("caseNo")).doesNotContain(caseNo);
+        }
+    }
+
+    /**
+     * sjreview D4: a district's point problem lies in one of its towns. Without a 属地 it is taken from an address that
+     * begins with a town's name (also after the district's); a town's short name is its name (九亭 → 九亭镇); a point
+     * problem that gives neither is refused naming the field, by the API and by the import's row, and nothing is saved.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDistrictsPointProblemLiesInTheTownItsAddressOrShortNameNamesAndOtherwiseIsRefused() {
+        for (String[] given : List.of(new String[] {"\"address\":\"九亭镇沪亭北路2号\"", "jiuting"},
+                new String[] {"\"address\":\"松江区车墩镇影佳路公交站\"", "chedun"},
+                new String[] {"\"address\":\"沪亭北路 2 号\",\"territory\":\"九亭\"", "jiuting"})) {
+            ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                    {"title":"公交候车亭顶棚破损","category":"SURVEY_PUBLIC_FACILITIES","source":"SURVEY","location":{%s}}
+                    """.formatted(given[0])), Map.class);
+            assertThat(reported.getStatusCode()).as(given[0] + ": %s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+            assertThat(reported.getBody()).as(given[0]).containsEntry("territory", given[1]);
+            assertThat(parties.of((String) reported.getBody().get("caseNo"))).as(given[0])
+                    .anySatisfy(p -> assertThat(p.reason()).isEqualTo(CaseParties.Reason.TERRITORY));
+        }
+        long before = countCases();
+        ResponseEntity<Map> refused = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"人行道破损","category":"SURVEY_URBAN_ROADS","source":"SURVEY","location":{"address":"人民北路 1 号"}}
+                """), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(refused)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "location.territory").containsEntry("code", "TERRITORY_REQUIRED")
+                .hasEntrySatisfying("message", m -> assertThat((String) m).startsWith("请填写属地街镇")));
+        ResponseEntity<Map> imported = CsvUpload.post(as("sjshirongban1"), "/api/cases/import",
+                "外部编号,问题类别,标题,地点,来源,属地街镇\nD4-1,城市道路,人行道破损,沪亭北路 5 号,满意度测评,九亭\n"
+                        + "D4-2,城市道路,人行道破损,人民北路 5 号,满意度测评,\n");
+        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(imported)).singleElement().satisfies(e -> assertThat((String) e.get("message"))
+                .startsWith("第 3 行：请填写属地街镇"));
+        assertThat(countCases()).as("nothing half-saved").isEqualTo(before);
+    }
+
+    private long countCases() {
+        return ((Number) as("sjshirongban1").getForObject("/api/cases?size=1", Map.class).get("total")).longValue();
+    }
+
     /** Without a 属地, or with the district itself, the case has no TERRITORY party. */
     @Test
     void aDistrictCaseInTheDistrictItselfHasNoTerritoryParty() {
         ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
                 {"title":"区级道路绿化缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区人民北路 1 号"}}
+                 "location":{"address":"松江区人民北路 1 号","territory":"松江区"}}
                 """), Map.class);
         assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(reported.getBody()).containsEntry("territory", "songjiang").containsEntry("territoryName", "松江区");

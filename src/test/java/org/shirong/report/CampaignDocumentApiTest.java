@@ -164,8 +164,17 @@ class CampaignDocumentApiTest {
         String assignment = runtimeService.createProcessInstanceByKey("WorkAssignmentProcess").processDefinitionTenantId("jiuting")
                 .businessKey("DOCTEST").setVariables(Map.of("title", "清洗果壳箱", "unitGroup", "huanwei", "requirement", "工作例会决定：清洗果壳箱",
                         "dueDate", "2024-10-02")).execute().getId();
+        jdbc.update("update rect_case set escalated = true where case_no = 'DOCTEST-3'");
         String agenda = html(meetingDocuments.agenda(meeting, scores, null, null));
         runtimeService.deleteProcessInstance(assignment, "测试结束");
+        // the cases overdue now, named one by one as the 驾驶舱's 红灯 (supervisors' review s54 V2)
+        assertThat(agenda).contains("<th>到期超期</th>", "目前超期未办结的案件（截至2024年10月5日 10:00，共 2 件，其中列入通报名单 1 件）",
+                "<tr data-case=\"DOCTEST-3\" class=\"named\"><td class=\"name\">城管中队</td><td>DOCTEST-3</td><td class=\"text\">测试案件</td>"
+                        + "<td>2024年9月11日 09:00</td>",
+                "<tr data-case=\"DOCTEST-4\"><td class=\"name\">城管中队</td><td>DOCTEST-4</td>");
+        assertThat(agenda.substring(agenda.indexOf("data-case=\"DOCTEST-3\""), agenda.indexOf("data-case=\"DOCTEST-4\"")))
+                .contains("个工作日</td><td>已列入</td><td>未督办</td>");
+        assertThat(agenda).doesNotContain("data-case=\"DOCTEST-1\"", "data-case=\"DOCTEST-5\"");
         assertThat(agenda).contains("<h3>逾期未完成的工作</h3>",
                 "<li><span class=\"name\">城管中队</span>：月度工作报告（2024年8月）（期限 2024年9月8日）；对照标准全面自查（期限 2024年9月30日）</li>",
                 "<li><span class=\"name\">环卫所</span>：交办：清洗果壳箱（期限 2024年10月2日）</li>");
@@ -373,6 +382,14 @@ class CampaignDocumentApiTest {
                         "导出人：戴所长");
                 assertThat(images(pdf)).hasSize(2);
             }
+            // s54 V9: a case under no plan item (as all of 九亭's, whose plan has no 整治项目) has no empty 计划项目 line; the
+            // campaign's 迎检 archive names the ledger of such cases alone 全部案件台账, not 其他（不属于整治项目）
+            assertThat(pdfText(response.getBody())).contains("所属活动").doesNotContain("计划项目");
+            Map<String, byte[]> archive = unzip(rest.withBasicAuth("chuangban1", "demo")
+                    .getForEntity("/api/campaigns/DOCPDF/archive.zip", byte[].class).getBody());
+            assertThat(archive.keySet()).filteredOn(n -> n.endsWith(".pdf") && n.startsWith("一、案件台账/"))
+                    .containsExactly("一、案件台账/01-全部案件台账.pdf");
+            assertThat(pdfText(archive.get("一、案件台账/01-全部案件台账.pdf"))).contains("“九亭镇台账测试活动”全部案件台账", caseNo);
 
             assertThat(rest.getForEntity("/api/cases/" + caseNo + "/dossier.pdf", String.class).getStatusCode())
                     .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -582,6 +599,11 @@ class CampaignDocumentApiTest {
         assertThat(unitZip.keySet()).filteredOn(n -> n.startsWith("一、案件台账/")).hasSize(2).first().asString()
                 .endsWith("案件台账.pdf").doesNotContain("部分");
         assertThat(pdfText(unitZip.values().iterator().next())).contains("DOCTEST-1", "DOCTEST-4").doesNotContain("DOCTEST-5");
+        // a plan without 整治项目 (九亭镇's): its one ledger is 全部案件台账, not 其他（不属于整治项目）(supervisors' review s54 V9)
+        jdbc.update("update rect_case set plan_item = null where campaign_code = 'DOCTEST'");
+        assertThat(unzip(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/campaigns/DOCTEST/archive.zip", byte[].class)
+                .getBody()).keySet()).filteredOn(n -> n.startsWith("一、案件台账/")).first().asString()
+                .isEqualTo("一、案件台账/01-全部案件台账.pdf");
 
         for (String url : List.of("/api/campaigns/DOCTEST/archive.zip", "/api/campaigns/DOCTEST/dossier.pdf?item=EXPOSED_GARBAGE")) {
             assertThat(rest.getForEntity(url, String.class).getStatusCode()).as(url).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -628,7 +650,7 @@ class CampaignDocumentApiTest {
         assertThat(started).as("协办 of 市场所").isNotNull();
         runJobs(started.getId());
         complete("shichang1", cooperation, CaseCooperationProcess.TASK_RECORD,
-                "\"cooperationNote\":{\"value\":\"已派执法人员配合清理\"}");
+                "\"cooperationOutcome\":{\"value\":\"COOPERATED\"},\"cooperationNote\":{\"value\":\"已派执法人员配合清理\"}");
         complete("ducha2", caseNo, RectificationProcess.TASK_VERIFY,
                 "\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"现场已清理干净\"}");
         runJobs(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)

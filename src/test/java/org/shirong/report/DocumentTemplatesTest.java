@@ -48,6 +48,10 @@ class DocumentTemplatesTest {
         model.put("periodName", "2026年11月");
         model.put("cases", new Figures.CaseTable(List.of(new Figures.UnitCases("chengguan", "城管中队", 3, 2, 1, 1)),
                 new Figures.UnitCases("", "合计", 3, 2, 1, 1)));
+        model.put("overdueCases", List.of(new Figures.OverdueCase("城管中队", "JT-2026-000007", "清理九亭大街 300 号沿街暴露垃圾",
+                "2026年11月12日 09:00", "12 个工作日", true, false, "整改中")));
+        model.put("escalatedCount", 1L);
+        model.put("overdueCasesAsOf", "2026年12月2日 14:00");
         model.put("scores", new PeriodScores("2026-11", "2026年11月", LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30),
                 List.of(new RankedUnit(1, "huanwei", "环卫所", new BigDecimal("99.78"), "A", false, "", 2, 2, 0, "100.00%", "100.00%", "",
                                 "本期适用评分项满分 90 分，得 89.8 分，折合百分制 99.78 分", new BigDecimal("89.80"), new BigDecimal("90.00")),

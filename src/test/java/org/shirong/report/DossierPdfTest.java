@@ -9,6 +9,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.shirong.rectification.CaseFile;
+import org.shirong.rectification.CaseRecord;
+import org.shirong.rectification.CaseSource;
+import org.shirong.rectification.CaseStatus;
+import org.shirong.rectification.Urgency;
 import org.shirong.report.DossierSheets.Field;
 import org.shirong.report.DossierSheets.Row;
 import org.shirong.report.DossierSheets.Sheet;
@@ -47,5 +52,18 @@ class DossierPdfTest {
                     .anyMatch(l -> l.startsWith("事项 申请理由 申请人及时间 审批结果 审批人及时间 审批意见"))
                     .anyMatch(l -> l.contains("2026-10-21 18:00")).anyMatch(l -> l.contains("2026-10-21 21:00"));
         }
+    }
+
+    /** A case of a plan without 整治项目 (九亭镇's) has no 计划项目 line, not an empty one (supervisors' review s54 V9). */
+    @Test
+    void aCaseOfAPlanWithoutItemsHasNoPlanItemLine() {
+        CaseRecord c = new CaseRecord("JT-2026-000003", null, CaseSource.PATROL, null, "ILLEGAL_STALL", Urgency.NORMAL,
+                "涞坊路小区沿街阳台乱晾晒", "", "涞坊路 1 号", null, null, null, "juwei01", null, null, null, CaseStatus.IN_RECTIFICATION,
+                "lvrong1", java.time.Instant.parse("2026-10-20T01:00:00Z"), null, null, null, null, null, null, null, null, null,
+                false, false, false, null, 0, 0, 0, "jiuting", null, "jiuting", "JT-DEMO", null, null, null, null, 0, 0);
+        List<String> labels = DossierSheets.of(new CaseFile(c, "绿容所", "整改中", "乱晾晒", null, "九亭镇创建", "第一居委会", "", "九亭镇",
+                "日常巡查", List.of(), List.of(), List.of(), List.of(), List.of()), java.time.ZoneId.of("Asia/Shanghai"))
+                .fields().stream().map(Field::label).toList();
+        assertThat(labels).contains("所属活动", "牵头单位").doesNotContain("计划项目");
     }
 }

@@ -70,7 +70,7 @@ final class PerCaseScoringFacts extends ScoringFacts {
         String marks = String.join(", ", Collections.nCopies(territories.size(), "?"));
         return jdbc.query("select c.case_no, " + PLACE + " as unit, " + FACT_COLUMNS + " from rect_case c"
                         + " where " + COUNTED + " and c.lead_unit is not null and ((c.tenant_id = ? and c.territory in (" + marks
-                        + ")) or c.tenant_id in (" + marks + "))",
+                        + ") and not " + org.shirong.rectification.CaseParties.TERRITORY_DISPUTED + ") or c.tenant_id in (" + marks + "))",
                 caseFact(until), args.toArray());
     }
 

@@ -103,6 +103,35 @@ class TerritoryRankingTest {
                 .contains("maogang", "yongfeng").doesNotContain("jinxi", "songjiang");
     }
 
+    /**
+     * sjreview-s54 D6: 车墩镇 answered 非本镇属地 on the district's case placed in it (its only case): the case leaves its
+     * territory ranking (车墩镇 has no case now) until the district's office gives the case another 属地, where it counts.
+     * A town's answer on a case placed elsewhere since changes nothing there.
+     */
+    @Test
+    void aCaseItsTownAnsweredNotOursOnLeavesThatTownsRankingUntilItsTerritoryIsCorrected() {
+        String chedun = jdbc.queryForObject("select case_no from rect_case where case_no like 'TERR-%' and tenant_id = 'songjiang'"
+                + " and territory = 'chedun'", String.class);
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at, done_at, done_by,"
+                + " note, ended_at, outcome) values (?, 'cdshirongban', 'COOPERATE', 'TERRITORY', 'chedun', ?, ?, ?, 'cdshirongban1',"
+                + " '应属洞泾镇', ?, 'NOT_TERRITORY')", chedun, java.sql.Timestamp.from(DUE.minusSeconds(86_400)),
+                java.sql.Timestamp.from(DUE), java.sql.Timestamp.from(DUE.minusSeconds(3_600)),
+                java.sql.Timestamp.from(DUE.minusSeconds(3_600)));
+
+        Map<String, Object> territories = (Map<String, Object>) as("sjshirongban1")
+                .getForObject("/api/scores?period=2025-03", Map.class).get("territories");
+        assertThat((List<Map<String, Object>>) territories.get("ranking")).extracting(p -> p.get("organization"))
+                .doesNotContain("chedun").contains("dongjing");
+        assertThat((List<Map<String, Object>>) territories.get("noCases")).extracting(p -> p.get("organization")).contains("chedun");
+        assertThat((List<String>) territories.get("named")).doesNotContain("chedun");
+
+        jdbc.update("update rect_case set territory = 'dongjing' where case_no = ?", chedun);
+        List<Map<String, Object>> corrected = (List<Map<String, Object>>) ((Map<String, Object>) as("sjshirongban1")
+                .getForObject("/api/scores?period=2025-03", Map.class).get("territories")).get("ranking");
+        assertThat(corrected).filteredOn(p -> "dongjing".equals(p.get("organization"))).singleElement()
+                .satisfies(p -> assertThat((Map<String, Object>) p.get("indicators")).containsEntry("dueCount", 3));
+    }
+
     /** The district's scores download carries the same ranking of its towns and streets, on a sheet of its own; a town's has none. */
     @Test
     void theDistrictsScoresWorkbookHasASheetRankingItsTownsAndStreets() {

@@ -9,7 +9,8 @@
 // rates per 负责单位 against the rubric's targets, and the 黄牌/红牌/移交 counts).
 // Charts: ECharts from the application's own webjar (no CDN: a town intranet has no internet).
 // Besides, for read-only leaders: Cockpit's toolbar actions (cancel, suspend, modify, migrate, retry) are hidden for
-// a user who may not delete process instances (see user-styles.css, .shirong-read-only).
+// a user who may not delete process instances (see user-styles.css, .shirong-read-only), and so are the menu's engine
+// pages (流程、决策、人工任务 and, under 更多, 部署、批处理、报表), which list process keys and tenant ids.
 
 const appRoot = (document.querySelector('base') || {getAttribute: () => '/camunda'}).getAttribute('app-root') || '/camunda';
 const ROOT = appRoot.replace(/\/camunda\/?$/, '');
@@ -38,14 +39,46 @@ function get(path) {
   });
 }
 
+// Whether the user may act on process instances (DELETE): the process owner and the administrator may; the 领导小组 and
+// the 办公室 read (AccessAuthorizations). Asked anew each time: another user may have logged in since.
+function mayAct() {
+  const engine = (/\/app\/cockpit\/([^/]+)\//.exec(window.location.pathname) || [null, 'default'])[1];
+  return get(`${appRoot}/api/engine/engine/${encodeURIComponent(engine)}/authorization/check?permissionName=DELETE`
+    + '&resourceName=ProcessInstance&resourceType=8')
+    .then(result => !!result.authorized)
+    .catch(() => false);
+}
+
 // Read-only users (no DELETE on process instances) do not get Cockpit's toolbar actions they cannot use.
 function markReadOnly() {
-  const engine = (/\/app\/cockpit\/([^/]+)\//.exec(window.location.pathname) || [null, 'default'])[1];
-  get(`${appRoot}/api/engine/engine/${encodeURIComponent(engine)}/authorization/check?permissionName=DELETE`
-    + '&resourceName=ProcessInstance&resourceType=8')
-    .then(result => document.documentElement.classList.toggle('shirong-read-only', !result.authorized))
-    .catch(() => document.documentElement.classList.add('shirong-read-only'));
+  mayAct().then(may => document.documentElement.classList.toggle('shirong-read-only', !may));
 }
+
+// The menu's engine pages, by their navigation plugins' ids (Cockpit's own, "proceses" as it spells it) and their paths.
+// A read-only user is not offered them: each plugin's `access` (Cockpit's own switch for a menu entry, asked whenever
+// the menu is drawn, as after a login) answers whether the user may act. Typed or bookmarked, such a page turns to the
+// home page. The engine's authorizations remain the guard of the data.
+const ENGINE_PAGES = ['proceses', 'decisions', 'tasks', 'deployments', 'batch', 'reports'];
+const ENGINE_PATHS = /^#\/(processes|decisions|tasks|repository|batch|reports)(?:[/?]|$)/;
+window.angular.module('cam.cockpit.custom').run(['Views', function(Views) {
+  Views.getProviders({component: 'cockpit.navigation'})
+    .filter(provider => ENGINE_PAGES.includes(provider.id))
+    .forEach(provider => {
+      provider.access = ['$rootScope', $rootScope => callback => mayAct()
+        .then(may => $rootScope.$applyAsync(() => callback(null, may)))];
+    });
+}]);
+function leaveEnginePage() {
+  if (ENGINE_PATHS.test(window.location.hash)) {
+    mayAct().then(may => {
+      if (!may && ENGINE_PATHS.test(window.location.hash)) {
+        window.location.replace('#/');
+      }
+    });
+  }
+}
+leaveEnginePage();
+window.addEventListener('hashchange', leaveEnginePage);
 // Cockpit's login page does not reload the app, and there the check is refused (401): check again whenever someone has
 // just logged in (leaving #/login), or an administrator logging in through the form kept the read-only view.
 const onLoginPage = () => /^#\/login\b/.test(window.location.hash);
@@ -368,9 +401,34 @@ function scrolling(tableElement) {
   return el('div', {class: 'shirong-table-scroll'}, tableElement);
 }
 
+// A column's head breaks only where a '|' in it says (红灯|超期 → 红灯 / 超期): on a phone the heads keep their words whole
+// (user-styles.css, word-break: keep-all), where narrow columns had them break one character a line (未/完/成).
 function table(cls, heads, rows) {
+  const head = h => el('th', null, h.split('|').flatMap((part, n) => (n ? [el('wbr'), part] : [part])));
   return scrolling(el('table', {class: 'table table-condensed table-bordered ' + cls},
-    el('thead', null, el('tr', null, heads.map(h => el('th', null, h)))), el('tbody', null, rows)));
+    el('thead', null, el('tr', null, heads.map(head))), el('tbody', null, rows)));
+}
+
+// A phone held upright, as user-styles.css's narrow layout takes it.
+function onPhone() {
+  return window.matchMedia('(max-width: 767px)').matches;
+}
+
+// On a phone the units without a single figure are folded behind one line "其余 N 个单位均为 0", which unfolds them:
+// seventeen rows of zeros stood between a leader and the ranking and the 督办 below. A desk keeps every row in place.
+function foldZeroRows(rows, isZero, columns) {
+  const zero = rows.filter(isZero);
+  if (!onPhone() || zero.length < 2) {
+    return rows;
+  }
+  zero.forEach(row => { row.hidden = true; });
+  const fold = el('tr', {class: 'shirong-zero-fold', 'data-unit': 'zero-fold'}, el('td', {colspan: columns},
+    el('a', {href: '', role: 'button', onclick: event => {
+      event.preventDefault();
+      zero.forEach(row => { row.hidden = false; });
+      fold.remove();
+    }}, `${zero.length < rows.length ? '其余 ' : ''}${zero.length} 个单位均为 0（展开）`)));
+  return rows.filter(row => !isZero(row)).concat([fold], zero);
 }
 
 function chart(height) {
@@ -392,9 +450,10 @@ function drawCharts(lib, d, unitChart, rankChart, trendChart) {
   lib.init(unitChart).setOption({
     animation: false,
     tooltip: {trigger: 'axis'},
-    // one line that scrolls on a phone: a legend wrapped to two lines lay over the bars
-    legend: {type: 'scroll', data: ['红灯超期', '黄灯临期', '其他在办', '本期按时结案', '本期逾期结案']},
-    grid: {left: 40, right: 20, bottom: 60, top: 40},
+    // every entry shown: a paged legend ("1/2") cut the green 本期按时结案 off a phone. Where the entries take two lines
+    // (a phone), the bars start below the second, not under it.
+    legend: {type: 'plain', data: ['红灯超期', '黄灯临期', '其他在办', '本期按时结案', '本期逾期结案'], itemGap: 8, itemWidth: 18},
+    grid: {left: 40, right: 20, bottom: 60, top: unitChart.clientWidth < 540 ? 76 : 40},
     xAxis: {type: 'category', data: units.map(u => u.unitName), axisLabel: {interval: 0, rotate: slant(unitChart, units.length)}},
     yAxis: {type: 'value', minInterval: 1},
     series: [
@@ -518,8 +577,8 @@ function zoneSection(d) {
       el('p', {class: 'shirong-muted'}, `履责率按本期日常检查（不含复查）计算；送达率、上墙率按期末在册责任区和 ${z.edition} 年度告知书计算；`
         + '黄牌、红牌为本期下达的次数，移交执法为本期移交城管的处置数。低于目标的比率标红，各项计入单位考核。'),
       chartBox,
-      table('shirong-zone-rates', ['负责单位', '责任区', '履责率（主要道路）', '履责率（其他道路）', '告知书送达率', '告知书上墙率',
-        '黄牌', '红牌', '移交执法'],
+      table('shirong-zone-rates', ['负责|单位', '责任区', '履责率|（主要|道路）', '履责率|（其他|道路）', '告知书|送达率',
+        '告知书|上墙率', '黄牌', '红牌', '移交|执法'],
       [el('tr', {'data-unit': 'target', class: 'shirong-muted'}, el('th', null, '目标'), el('td', null, ''),
         el('td', null, target(t.complianceMain)), el('td', null, target(t.complianceOther)), el('td', null, target(t.delivery)),
         el('td', null, target(t.posting)), el('td', null, ''), el('td', null, ''), el('td', null, ''))]
@@ -542,14 +601,18 @@ function renderCampaign(node, d, documents) {
   const c = d.campaign;
   node.textContent = '';
 
-  // A list of months rather than <input type="month">, whose picker speaks the browser's language, not Chinese: those the
-  // API offers, from the month the campaign began to this month (none before the campaign, which has nothing to count).
+  // A list of periods rather than <input type="month">, whose picker speaks the browser's language, not Chinese: those the
+  // API offers, from the month the campaign began to this month (none before the campaign, which has nothing to count),
+  // and where the template scores by quarter or year (锦溪's 季检查、年考核) its quarters and years, each kind in a group.
   const months = (d.months || []).slice();
   if (!months.some(m => m.code === d.period.code)) {
-    months.push({code: d.period.code, name: d.period.name});
+    months.push({code: d.period.code, name: d.period.name, kind: 'MONTH'});
   }
-  const periodInput = el('select', {class: 'form-control input-sm', 'aria-label': '考核月份'},
-    months.map(m => el('option', {value: m.code, selected: m.code === d.period.code}, m.name)));
+  const option = m => el('option', {value: m.code, selected: m.code === d.period.code}, m.name);
+  const kinds = [['MONTH', '按月'], ['QUARTER', '按季度'], ['YEAR', '按年度']]
+    .map(([kind, label]) => [label, months.filter(m => (m.kind || 'MONTH') === kind)]).filter(([, of]) => of.length);
+  const periodInput = el('select', {class: 'form-control input-sm', 'aria-label': '考核期间'},
+    kinds.length > 1 ? kinds.map(([label, of]) => el('optgroup', {label}, of.map(option))) : months.map(option));
   periodInput.addEventListener('change', () => {
     if (periodInput.value) {
       window.location.hash = campaignHref(c.code) + '?period=' + periodInput.value;
@@ -560,7 +623,7 @@ function renderCampaign(node, d, documents) {
     el('div', {class: 'shirong-muted'}, `${c.organizationName}　${c.templateName || ''}　${c.statusName}`
       + (c.currentPhaseName ? `　当前阶段：第 ${c.currentPhaseNo} 阶段 ${c.currentPhaseName}` : '') + `　今天：${d.today}`),
     el('div', {class: 'shirong-actions'},
-      el('label', null, '考核月份 ', periodInput),
+      el('label', null, kinds.length > 1 ? '考核期间 ' : '考核月份 ', periodInput),
       downloadButton(d.links.ledger, 'btn-primary', 'cases', d.participant ? '下载本街镇案件台账（Excel）' : '下载案件台账（Excel）'),
       downloadButton(d.links.periodLedger, 'btn-primary', 'period-cases', `下载${d.period.name}上报案件台账（Excel）`),
       downloadButton(d.links.scores, 'btn-primary', 'scores', `下载${d.period.name}考核得分（Excel）`),
@@ -580,7 +643,7 @@ function renderCampaign(node, d, documents) {
   node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'tasks'},
     el('h3', null, d.participant ? '本单位未完成的任务' : '各单位未完成的任务'),
     el('p', {class: 'shirong-muted'}, '活动下达、尚未办结的任务；超过期限的标红，有超期任务的单位排在前面。'),
-    openTasks.length ? table('shirong-open-tasks', ['单位', '未完成', '其中超期', '任务（期限）'],
+    openTasks.length ? table('shirong-open-tasks', ['单位', '未完成', '其中|超期', '任务|（期限）'],
       openTasks.map(u => el('tr', {'data-unit': u.unitId, class: u.overdue ? 'danger' : ''},
         el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.open),
         el('td', {class: 'shirong-number' + (u.overdue ? ' red' : '')}, u.overdue),
@@ -592,8 +655,8 @@ function renderCampaign(node, d, documents) {
   if ((d.places || []).length) {
     node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'places'},
       el('h3', null, d.participant ? '本街镇属地案件' : '各街镇属地案件'),
-      el('p', {class: 'shirong-muted'}, '本活动位于各街镇的案件（由区级部门牵头、街镇配合）：在办、红灯、黄灯为当前件数，结案为活动以来的件数。'),
-      table('shirong-places', ['街镇', '级别', '在办', '红灯超期', '黄灯临期', '已结案'],
+      el('p', {class: 'shirong-muted'}, '本活动位于各街镇的案件，包括区级部门牵头、属地街镇配合的点位问题和街镇自查录入、由街镇自己牵头的问题：在办、红灯、黄灯为当前件数，结案为活动以来的件数。'),
+      table('shirong-places', ['街镇', '级别', '在办', '红灯|超期', '黄灯|临期', '已结案'],
         d.places.map(p => el('tr', {'data-place': p.organization, class: p.red ? 'danger' : ''},
           el('th', null, p.name), el('td', null, p.levelName || '—'), el('td', {class: 'shirong-number'}, p.open),
           el('td', {class: 'shirong-number' + (p.red ? ' red' : '')}, p.red),
@@ -601,22 +664,24 @@ function renderCampaign(node, d, documents) {
           el('td', {class: 'shirong-number'}, p.closed))))));
   }
 
+  const unitRow = u => el('tr', {'data-unit': u.unitId || 'total', class: u.unitId ? '' : 'shirong-total',
+    'data-zero': [u.open, u.red, u.yellow, u.closedOnTime, u.closedLate, u.returns, u.rework].every(v => !v) ? 'true' : null},
+    el('th', null, u.unitName),
+    numberCell(panel, u.cases, 'OPEN', u.open),
+    numberCell(panel, u.cases, 'RED', u.red, u.red ? 'red' : ''),
+    numberCell(panel, u.cases, 'YELLOW', u.yellow, u.yellow ? 'yellow' : ''),
+    numberCell(panel, u.cases, 'CLOSED_ON_TIME', u.closedOnTime),
+    numberCell(panel, u.cases, 'CLOSED_LATE', u.closedLate),
+    numberCell(panel, u.cases, 'RETURNED', u.returns),
+    numberCell(panel, u.cases, 'REWORKED', u.rework));
   const unitChart = chart(300);
   node.appendChild(el('section', {class: 'shirong-block'},
     el('h3', null, '各单位案件'),
     el('p', {class: 'shirong-muted'}, `在办、红灯、黄灯为当前件数；按时、逾期结案为${d.period.name}结案的件数；`
       + '回退、返工为活动以来被回退过、核查未通过而返工过的案件件数（一件回退多次只算一件）。点数字可查看案件。'),
     unitChart,
-    table('shirong-units', ['单位', '在办', '红灯超期', '黄灯临期', '按时结案', '逾期结案', '回退（件）', '返工（件）'],
-      d.units.concat([d.total]).map(u => el('tr', {'data-unit': u.unitId || 'total', class: u.unitId ? '' : 'shirong-total'},
-        el('th', null, u.unitName),
-        numberCell(panel, u.cases, 'OPEN', u.open),
-        numberCell(panel, u.cases, 'RED', u.red, u.red ? 'red' : ''),
-        numberCell(panel, u.cases, 'YELLOW', u.yellow, u.yellow ? 'yellow' : ''),
-        numberCell(panel, u.cases, 'CLOSED_ON_TIME', u.closedOnTime),
-        numberCell(panel, u.cases, 'CLOSED_LATE', u.closedLate),
-        numberCell(panel, u.cases, 'RETURNED', u.returns),
-        numberCell(panel, u.cases, 'REWORKED', u.rework))))));
+    table('shirong-units', ['单位', '在办', '红灯|超期', '黄灯|临期', '按时|结案', '逾期|结案', '回退|（件）', '返工|（件）'],
+      foldZeroRows(d.units.map(unitRow), row => row.getAttribute('data-zero') === 'true', 8).concat([unitRow(d.total)]))));
 
   const rankChart = chart(280);
   const trendChart = chart(280);
@@ -630,7 +695,7 @@ function renderCampaign(node, d, documents) {
       ? `本期尚未结束，期末后总分低于 ${d.ranking.noticeLine} 分（通报线）的单位予以通报`
       : `通报线：总分低于 ${d.ranking.noticeLine} 分`),
     rankChart,
-    table('shirong-ranking', ['名次', '单位', '总分', '得分/满分', '等级'].concat(provisional ? [] : ['通报']), d.ranking.units.map(u =>
+    table('shirong-ranking', ['名次', '单位', '总分', '得分|/满分', '等级'].concat(provisional ? [] : ['通报']), d.ranking.units.map(u =>
       el('tr', {'data-unit': u.unitId, class: u.named ? 'danger' : ''}, el('td', null, u.rank), el('td', null, u.unitName),
         el('td', null, u.total), el('td', {class: 'shirong-number', title: u.basis || ''}, pointsOf(u)),
         el('td', null, u.grade || '—'),
@@ -650,7 +715,7 @@ function renderCampaign(node, d, documents) {
   // a template without plan items (九亭's) has no 整治项目 section: all its cases would be one line of 其他
   if (d.planItems.length) node.appendChild(el('section', {class: 'shirong-block'},
     el('h3', null, '各整治项目（截至今天）'),
-    table('shirong-items', ['项目', '牵头单位', '发现', '结案', '超期', '案件台账'],
+    table('shirong-items', ['项目', '牵头|单位', '发现', '结案', '超期', '案件|台账'],
       d.planItems.concat([d.planItemTotal]).map(i => {
         const total = i === d.planItemTotal;
         return el('tr', {'data-item': total ? 'total' : i.category || 'none', class: total ? 'shirong-total' : ''},
@@ -683,14 +748,14 @@ function renderCampaign(node, d, documents) {
     el('h4', null, `超期待督办（${awaiting.length} 件）`),
     el('p', {class: 'shirong-muted'}, '已超过整改期限、办公室的“督办超期案件”任务尚未办理的案件。'),
     awaiting.length ? table('shirong-awaiting-supervision',
-      ['案件编号', '标题', '牵头单位', ...(districtCampaign ? ['属地'] : []), '整改期限', '待督办起', '通报'],
+      ['案件编号', '标题', '牵头|单位', ...(districtCampaign ? ['属地'] : []), '整改|期限', '待督办|起', '通报'],
       awaiting.map(a => el('tr', {'data-case': a.caseNo, class: a.escalated ? 'danger' : ''},
         el('td', null, el('a', {href: caseHref(a.caseNo), target: '_blank'}, a.caseNo)), el('td', null, a.title),
         el('td', null, a.leadUnitName), districtCampaign ? el('td', null, a.territoryName || '—') : null,
         el('td', null, dateTime(a.dueAt)), el('td', null, dateTime(a.since)), el('td', null, a.escalated ? '已列入通报名单' : '—'))))
       : el('p', null, '没有待督办的超期案件。'),
     el('h4', null, `已督办、尚未办结（${d.supervision.length} 件）`),
-    d.supervision.length ? table('shirong-supervision', ['案件编号', '标题', '牵头单位', '督办时间', '督办人', '督办意见'],
+    d.supervision.length ? table('shirong-supervision', ['案件编号', '标题', '牵头|单位', '督办|时间', '督办人', '督办|意见'],
       d.supervision.map(s => el('tr', {'data-case': s.caseNo},
         el('td', null, el('a', {href: caseHref(s.caseNo), target: '_blank'}, s.caseNo)), el('td', null, s.title),
         el('td', null, s.leadUnitName), el('td', null, dateTime(s.at)), el('td', null, s.by), el('td', null, s.instruction || ''))))

@@ -1,0 +1,70 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.Organizations;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the 督办超期案件 form ({@code Task_SuperviseCase}, {@code ${supervisionFormListener}}) tells the office it writes to:
+ * the lead unit by name, the 整改期限, how many working days the case is behind and whether it is 列入通报名单
+ * ({@link RectificationProcess#VAR_SUPERVISION_FACTS}, the task's own variable). Written when the task is created (the
+ * case has just fallen overdue: not yet 列入通报名单 unless past its escalation time) and again when it is claimed, from
+ * the case's record, so the office writing the 督办意见 reads the figures of that day (supervisors' review s54 V7).
+ */
+@Component
+class SupervisionFormListener implements TaskListener {
+
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final WorkingCalendars calendars;
+    private final Organizations organizations;
+    private final RectificationCases cases;
+
+    SupervisionFormListener(WorkingCalendars calendars, Organizations organizations, RectificationCases cases) {
+        this.calendars = calendars;
+        this.organizations = organizations;
+        this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Object unit;
+        Instant due;
+        boolean escalated;
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            unit = task.getVariable(RectificationProcess.VAR_LEAD_UNIT);
+            due = task.getVariable(RectificationProcess.VAR_DUE_AT) instanceof Date d ? d.toInstant() : null;
+            escalated = task.getVariable(RectificationProcess.VAR_ESCALATE_AT) instanceof Date e && !now.isBefore(e.toInstant());
+        } else if (task.getVariable(RectificationProcess.VAR_CASE_NO) instanceof String caseNo) {
+            CaseRecord c = cases.get(caseNo);
+            unit = c.leadUnit();
+            due = c.dueAt();
+            escalated = c.escalated();
+        } else {
+            return;
+        }
+        task.setVariableLocal(RectificationProcess.VAR_SUPERVISION_FACTS, facts(task.getTenantId(),
+                unit == null ? null : organizations.groupName(unit.toString()).orElse(unit.toString()), due, escalated, now));
+    }
+
+    /** The form's lines: 牵头单位, 整改期限, 已超期 (as of {@code now}), 通报名单. */
+    String facts(String tenant, String unitName, Instant due, boolean escalated, Instant now) {
+        WorkingCalendar calendar = calendars.of(tenant);
+        StringBuilder text = new StringBuilder("牵头单位：").append(unitName == null ? "（尚无）" : unitName);
+        if (due != null) {
+            int late = calendar.workingDaysLate(due, now);
+            text.append("\n整改期限：").append(DISPLAY.format(due.atZone(calendar.zone())))
+                    .append("\n已超期：").append(late == 0 ? "不足 1 个工作日" : late + " 个工作日")
+                    .append("（截至 ").append(DISPLAY.format(now.atZone(calendar.zone()))).append("）");
+        }
+        return text.append("\n通报名单：").append(escalated ? "已列入通报名单" : "尚未列入").toString();
+    }
+}
