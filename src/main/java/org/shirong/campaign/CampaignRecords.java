@@ -199,6 +199,15 @@ class CampaignRecords {
                 CampaignRecords::task, code, phaseNo, OPEN);
     }
 
+    /**
+     * The open tasks handed out with {@code task} (the same phase task or cycle of the campaign) that fall due at the same
+     * moment as it, {@code task} among them while open: the units a 【任务超期】 digest to the office names.
+     */
+    List<TaskRow> openTasksDueWith(TaskRow task) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and definition_id = ? and due_at = ? and status = ?"
+                + " order by id", CampaignRecords::task, task.campaignCode(), task.definitionId(), ts(task.dueAt()), OPEN);
+    }
+
     /** The campaign's open tasks: those of its phases up to {@code lastPhaseNo}, and, when {@code withCycles}, its cycles' too. */
     List<TaskRow> openTasks(String code, int lastPhaseNo, boolean withCycles) {
         return jdbc.query("select * from campaign_task where campaign_code = ? and status = ? and (phase_no <= ?"

@@ -77,11 +77,19 @@ class CampaignMembershipTest {
         CampaignDriver run = new CampaignDriver("SJ-TOWNS", managementService, runtimeService, taskService, jdbc);
         run.runUntil(Instant.parse("2026-12-25T02:00:00Z"));
         TestRestTemplate jiuting = rest.withBasicAuth("chuangban1", "demo");
-        // a town's task past its deadline is told to the town and to the district office that set it
+        // a town's task past its deadline is told to the town; the district office that set it gets one digest per task
+        // and due moment naming every unit not done, not one message per unit (sjreview s54 D7: 27 on one afternoon)
         List<String> overdue = run.inboxBodies("chuangban1", "campaign-task-overdue");
         assertThat(overdue).isNotEmpty();
         assertThat(overdue).allSatisfy(body -> assertThat(body).contains("已超期"));
-        assertThat(run.inboxBodies("sjshirongban1", "campaign-task-overdue")).containsAll(overdue);
+        assertThat(run.inboxBodies("sjshirongban1", "campaign-task-overdue")).isEmpty();
+        List<String> digests = run.inboxBodies("sjshirongban1", "campaign-task-overdue-digest");
+        Integer moments = jdbc.queryForObject("select count(*) from (select distinct definition_id, due_at from campaign_task"
+                + " where campaign_code = 'SJ-TOWNS' and status = 'OPEN' and due_at < ?) d", Integer.class,
+                java.sql.Timestamp.from(Instant.parse("2026-12-25T02:00:00Z")));
+        assertThat(digests).as("one per task and due moment").hasSize(moments);
+        assertThat(digests).anySatisfy(body -> assertThat(body).containsPattern("以下 [1-9][0-9]* 个单位至今尚未办结")
+                .contains("九亭镇"));
 
         ResponseEntity<Map> detail = jiuting.getForEntity("/api/campaigns/SJ-TOWNS", Map.class);
 

@@ -1,5 +1,7 @@
 package org.shirong.campaign;
 
+import static org.mockito.Mockito.mock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.notification.NotificationFixture;
+import org.shirong.notification.NotificationDigests;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
 import org.shirong.system.SharesJvm;
@@ -56,7 +60,11 @@ class CampaignTaskProcessTest {
         Mocks.register("campaignTaskListener", (TaskListener) t -> calls.add(t.getEventName() + ":" + t.getTaskDefinitionKey()));
         Mocks.register("campaignTaskDoneListener", (ExecutionListener) e -> calls.add("complete:" + e.getCurrentTransitionId()));
         Mocks.register("reportCampaignTaskDoneDelegate", (JavaDelegate) e -> calls.add("done:" + e.getVariable(VAR_TASK_ID)));
-        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService()));
+        OrganizationRoles roles = new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService());
+        Mocks.register("organizationRoles", roles);
+        // the office's digest needs the campaign's task rows (CampaignApiTest); here no row is found, so it sends nothing
+        Mocks.register("campaignTaskOverdueNotices", new TaskOverdueNotices(mock(CampaignRecords.class),
+                mock(NotificationDigests.class), roles, mock(WorkingCalendars.class)));
         NotificationFixture.migrate(processEngine);
         notifications = new NotificationFixture(processEngine);
         notifications.register();
@@ -114,7 +122,7 @@ class CampaignTaskProcessTest {
     }
 
     @Test
-    void taskPastItsDeadlineIsToldToTheUnitAndTheOfficeOnceAndStaysWithTheUnit() {
+    void taskPastItsDeadlineIsToldToTheUnitOnceAndStaysWithTheUnit() {
         for (Kind kind : Kind.values()) {
             ProcessInstance pi = issue(kind);
             String userTask = task(pi).getTaskDefinitionKey();
@@ -124,7 +132,12 @@ class CampaignTaskProcessTest {
 
             assertThat(pi).isWaitingAt(userTask).hasPassed("EndEvent_OverdueNotified");
             assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
-            String body = notifications.latestBody("chuangban1", "campaign-task-overdue");
+            if (kind == Kind.CHECKPOINT) { // the office's own task: its digest names it, no second message
+                assertThat(notifications.inbox("chuangban1")).isEmpty();
+                notifications.clear();
+                continue;
+            }
+            String body = notifications.latestBody("chengguan1", "campaign-task-overdue");
             assertThat(body).contains("九亭镇创建达标镇的任务“签订目标责任书（城管中队）”期限为 2026年5月31日 17:00，至今尚未办结，已超期")
                     .contains("要求：与镇政府签订目标责任书并报办公室备案")
                     .contains("about=" + pi.getId());
@@ -133,7 +146,7 @@ class CampaignTaskProcessTest {
     }
 
     @Test
-    void overdueNoticeGoesToEveryMemberOfTheUnitAndToTheOffice() {
+    void overdueNoticeGoesToEveryMemberOfTheUnitAndNotSeparatelyToTheOffice() {
         notifications.member("chengguan2", "chengguan", false);
         ProcessInstance pi = issue(Kind.TASK);
 
@@ -142,9 +155,9 @@ class CampaignTaskProcessTest {
 
         assertThat(notifications.inbox("chengguan1")).containsExactly("campaign-task-overdue");
         assertThat(notifications.inbox("chengguan2")).containsExactly("campaign-task-overdue");
-        assertThat(notifications.inbox("chuangban1")).containsExactly("campaign-task-overdue");
-        assertThat(notifications.latestBody("chengguan1", "campaign-task-overdue")).startsWith("城管中队、创建工作办公室：")
-                .contains("请城管中队抓紧办理并在任务列表中填写办理情况，创建工作办公室督促落实");
+        assertThat(notifications.inbox("chuangban1")).as("the office gets one digest of all units instead (D7)").isEmpty();
+        assertThat(notifications.latestBody("chengguan1", "campaign-task-overdue")).startsWith("城管中队：")
+                .contains("请城管中队抓紧办理并在任务列表中填写办理情况。");
         complete(task(pi), withVariables(VAR_RESULT, "已签订"));
         execute(job(TASK_REPORT_DONE, pi));
         assertThat(pi).isEnded();
