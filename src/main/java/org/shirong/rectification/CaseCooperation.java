@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstantiationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.notification.NotificationDigests;
@@ -374,6 +375,11 @@ class CaseCooperation {
     /** The answer chosen on the form; 非本镇属地 only for the 属地 town's office of a case led elsewhere. */
     private static CaseParties.Outcome outcome(DelegateExecution execution, CaseParties.Party party) {
         Object chosen = execution.getVariable(CaseCooperationProcess.VAR_OUTCOME);
+        if ((chosen == null || TextInput.isBlank(chosen.toString())) && formWithoutChoice(execution)) {
+            // a task of a version before the choice (its Camunda Form has the note only, and the submitted-fields guard
+            // refuses any other field): what it records is what 已配合 records, as V50 reads the rows recorded before
+            return CaseParties.Outcome.COOPERATED;
+        }
         if (chosen == null || TextInput.isBlank(chosen.toString())) {
             throw FormInputRefused.of(CaseCooperationProcess.VAR_OUTCOME, "请选择协办结果：已配合、无需配合或非本镇属地");
         }
@@ -386,6 +392,12 @@ class CaseCooperation {
                     "协办结果“非本镇属地”只能由案件属地街镇选择；你单位是本案的责任单位，请选择已配合或无需配合");
         }
         return outcome;
+    }
+
+    /** Whether the task being completed is of a diagram version whose form (a Camunda Form) offers no 协办结果 choice. */
+    private static boolean formWithoutChoice(DelegateExecution execution) {
+        UserTask task = execution.getBpmnModelInstance().getModelElementById(CaseCooperationProcess.TASK_RECORD);
+        return task != null && task.getCamundaFormRef() != null;
     }
 
     /** What the note says for the answer, as the form labels it (and the refusals name it). */

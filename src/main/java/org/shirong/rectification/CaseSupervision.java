@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -13,6 +14,8 @@ import org.shirong.organization.Organizations;
 import org.shirong.system.ConflictException;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.SystemAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class CaseSupervision {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseSupervision.class);
 
     /** As the 督办 form's {@code maxLength}; the timeline keeps it with the group's name in rect_case_event.detail (4000). */
     static final int MAX_INSTRUCTION = 2000;
@@ -81,13 +86,18 @@ class CaseSupervision {
             throw notInHandling(cases.get(caseNo));
         }
         // the office's 督办超期案件 still waiting: the case is 督办'd now, the task ends (not 已督办 and 超期待督办 at once)
-        systemAccess.run(() -> {
-            if (subscribed(c.processInstanceId(), RectificationProcess.MESSAGE_SUPERVISED_ABOVE)) {
-                runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_SUPERVISED_ABOVE)
-                        .processInstanceId(c.processInstanceId()).correlate();
-            }
-            return null;
-        });
+        // (the 督办 above is recorded: the office finishing its task meanwhile is no failure of this one)
+        try {
+            systemAccess.run(() -> {
+                if (subscribed(c.processInstanceId(), RectificationProcess.MESSAGE_SUPERVISED_ABOVE)) {
+                    runtimeService.createMessageCorrelation(RectificationProcess.MESSAGE_SUPERVISED_ABOVE)
+                            .processInstanceId(c.processInstanceId()).correlate();
+                }
+                return null;
+            });
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException officeFinishedFirst) {
+            LOG.info("案件 {} 的督办超期案件任务已由办公室办理，督办已记录", caseNo);
+        }
         return new Given(caseNo, at, caller.getUserId(), from, instruction.strip());
     }
 

@@ -21,6 +21,10 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +129,30 @@ class CaseCooperationProcessTest {
         assertThat(p.endedAt()).isEqualTo(DUE.minusSeconds(3600));
         assertThat(fixture.cases.timeline(CASE_NO)).extracting(CaseEvent::kind, CaseEvent::detail)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(CaseEventKind.COOPERATION_RECORDED, "已配合：已通知业主清理楼道堆物"));
+    }
+
+    /** A task of a version before the 协办结果 choice (its Camunda Form has the note only) still completes, as 已配合. */
+    @Test
+    void aTaskOfTheVersionBeforeTheChoiceIsRecordedAsCooperated() {
+        BpmnModelInstance model = Bpmn.readModelFromStream(
+                getClass().getClassLoader().getResourceAsStream("processes/CaseCooperationProcess.bpmn"));
+        UserTask record = model.getModelElementById(TASK_RECORD);
+        record.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, "formKey");
+        record.setCamundaFormRef("CaseCooperation");
+        record.setCamundaFormRefBinding("deployment");
+        String before = processEngine.getRepositoryService().createDeployment()
+                .addModelInstance("CaseCooperationProcess.bpmn", model).deploy().getId();
+        try {
+            ProcessInstance pi = assign("wuye");
+            execute(job(START, pi));
+            complete(task(TASK_RECORD, pi), withVariables(VAR_NOTE, "已通知业主清理楼道堆物"));
+
+            assertThat(pi).hasPassed(END_RECORDED).isEnded();
+            assertThat(party("wuye").outcome()).isEqualTo(CaseParties.Outcome.COOPERATED);
+            assertThat(party("wuye").recordedText()).isEqualTo("已配合：已通知业主清理楼道堆物");
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(before, true);
+        }
     }
 
     @Test
