@@ -149,7 +149,7 @@ class TerritoryRankingTest {
             assertThat(sheet.text(r, "应结案件数")).isEqualTo("1");
         });
         assertThat(places).filteredOn(r -> sheet.text(r, "街镇").equals("泖港镇")).singleElement()
-                .satisfies(r -> assertThat(sheet.text(r, "备注")).isEqualTo("无属地案件，不排名"));
+                .satisfies(r -> assertThat(sheet.text(r, "备注")).isEqualTo("本期无计入的属地案件，不排名"));
         assertThat(places).extracting(r -> sheet.text(r, "街镇")).doesNotContain("松江区", "锦溪镇", "maogang");
         assertThat(sheet.rows().get(sheet.rows().size() - 1).getCell(0).getText()).contains("总分低于 60 分的 6 个街镇：", "岳阳街道");
 
