@@ -25,8 +25,8 @@ final class PerCaseScoringFacts extends ScoringFacts {
     private static final String FACT_COLUMNS = "source, urgency, status, due_at, submitted_at, closed_at, closed_on_time,"
             + " overdue, rework_count";
     /** Due in the period, closed early in it, or overdue before it and not closed by its end (not 挂账): from, until ×3, from. */
-    private static final String COUNTED = "(((closed_at is null or closed_at >= due_at) and due_at >= ? and due_at < ?)"
-            + " or (closed_at < due_at and closed_at >= ? and closed_at < ?)"
+    private static final String COUNTED = "status not in ('MERGED', 'VOIDED') and (((closed_at is null or closed_at >= due_at)"
+            + " and due_at >= ? and due_at < ?) or (closed_at < due_at and closed_at >= ? and closed_at < ?)"
             + " or (closed_at is null and status <> 'SUSPENDED' and due_at < ?) or (closed_at >= ? and due_at < ?))";
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
 
