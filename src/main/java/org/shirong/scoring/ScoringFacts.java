@@ -30,8 +30,8 @@ class ScoringFacts {
      * campaign found when {@code campaign} is given, each as it stood at {@code until}, counted in groups of cases alike.
      */
     List<CaseFact> casesCounted(String organization, String campaign, Instant from, Instant until) {
-        List<Object> where = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until)));
+        List<Object> where = new ArrayList<>(List.of(organization));
+        where.addAll(countedArgs(from, until));
         if (campaign != null) {
             where.add(campaign);
         }
@@ -88,8 +88,8 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> where = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until), district));
+        List<Object> where = new ArrayList<>(countedArgs(from, until));
+        where.add(district);
         where.addAll(territories);
         where.addAll(territories);
         return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inPlaces(territories), where,
@@ -108,8 +108,8 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> where = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until), district, campaign));
+        List<Object> where = new ArrayList<>(countedArgs(from, until));
+        where.addAll(List.of(district, campaign));
         where.addAll(territories);
         return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inCampaignPlaces(territories),
                 where, until);
@@ -175,13 +175,26 @@ class ScoringFacts {
     /** The town or street a case lies in: its 属地 for a district case, else its own organisation (alias c). */
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
     /**
-     * The period rule of {@code config/scoring.yaml}: a case counts once, for the period of the earlier of its closing and
-     * its due instant. So a case due in the period counts whether closed or not (unless it was closed in an earlier
-     * one), and a case closed in the period counts even if it is due later (closed on time). A duplicate merged into
-     * another case never counts: its problem counts once, as that case. Arguments: from, until, from, until.
+     * The period rule of {@code config/scoring.yaml}: a case counts for the period of the earlier of its closing and its
+     * due instant, and, once overdue, for every later period at whose end it is still not closed (超期未结, until it is
+     * closed). So a case due in the period counts whether closed or not (unless it was closed in an earlier one), a case
+     * closed in the period counts even if it is due later (closed on time), and a case due before the period and closed
+     * only after its end (or not yet) counts again, as not closed and overdue (a 挂账 case, its deadline suspended, is not
+     * carried on). The carried part is written as two branches on {@code closed_at} (null, or at or after the end) so that
+     * each is an index range of {@code idx_rect_case_closed}, as the other two are of it and {@code idx_rect_case_due}.
+     * A duplicate merged into another case never counts: its problem counts once, as that case. Arguments:
+     * {@link #countedArgs}.
      */
     private static final String COUNTED = "c.status not in ('MERGED', 'VOIDED') and (((c.closed_at is null or c.closed_at >= c.due_at)"
-            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
+            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?)"
+            + " or (c.closed_at is null and c.due_at < ? and c.status <> 'SUSPENDED') or (c.closed_at >= ? and c.due_at < ?))";
+
+    /** The arguments of {@link #COUNTED} for the period [from, until). */
+    private static List<Object> countedArgs(Instant from, Instant until) {
+        Timestamp f = Timestamp.from(from);
+        Timestamp u = Timestamp.from(until);
+        return List.of(f, u, f, u, f, u, f);
+    }
     /**
      * Each case of {@code rect_case c} as it stood at {@code until} (the argument of every ?): what was handed in or closed
      * later had not happened yet, so a period scored after its end shows a case closed only afterwards as not closed (late)
