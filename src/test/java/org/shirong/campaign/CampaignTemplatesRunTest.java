@@ -481,7 +481,7 @@ class CampaignTemplatesRunTest {
                 .startsWith("月度考核（2026年3月）").endsWith("月度考核（2026年12月）");
         String november = jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
                 + " and doc_key = 'notice/2026-11'", String.class);
-        assertThat(november).contains("一、区级部门", "二、各街镇（按属地内的本活动案件）", "石湖荡镇", "岳阳街道",
+        assertThat(november).contains("一、区级部门", "二、各街镇（按街镇牵头的本活动案件）", "石湖荡镇", "岳阳街道",
                 "<footer>松江区市容管理专项办公室<br>（松江区绿化和市容管理局代章）<br>")
                 .as("signed as the plan is, by the office with the bureau's seal, not by the leaders who approve extensions")
                 .doesNotContain("区市容专办领导").as("final, not 暂定").doesNotContain("暂定", "不据此通报", "尚未结束");
