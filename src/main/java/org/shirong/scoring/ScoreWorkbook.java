@@ -185,7 +185,7 @@ class ScoreWorkbook {
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));
         XlsxSheet sheet = XlsxSheet.start(workbook, TERRITORY_SHEET, organizations.of(resolved.organization()).name()
-                + resolved.period().name() + (resolved.wholeOrganization() ? "街镇排名（按属地案件）" : "街镇排名（按属地内的本活动案件）"),
+                + resolved.period().name() + (resolved.wholeOrganization() ? "街镇排名（按属地案件）" : "街镇排名（按街镇牵头的本活动案件）"),
                 subtitle, columns, zone);
         int row = sheet.firstDataRow();
         for (TerritoryBoard.Place p : board.ranking()) {

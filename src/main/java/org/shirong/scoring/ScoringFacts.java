@@ -97,9 +97,11 @@ class ScoringFacts {
     }
 
     /**
-     * As {@link #casesCountedByTerritory(String, List, Instant, Instant)}, of the district campaign's cases only: those it
-     * found with one of the towns and streets as 属地. A town's own cases (of its own campaigns) are no case of the
-     * district's campaign, so its 通报 ranks the towns on its own cases alone.
+     * As {@link #casesCountedByTerritory(String, List, Instant, Instant)}, of the district campaign's cases only, and of
+     * those the cases each town or street leads itself: its self-inspection cases counted for the campaign (its 全面自查自纠
+     * and 上报问题). A district department's case with the town as 属地 (a point problem: 区级部门牵头、属地街镇配合, plan
+     * 二（一）) is graded on the department, not copied onto the town (sjreview-s54 D3); the town's part in it is its 协办,
+     * ranked with the cooperation. A town's cases of its own campaigns are no cases of the district's campaign.
      */
     List<CaseFact> casesCountedByTerritory(String district, List<String> territories, String campaign, Instant from, Instant until) {
         if (campaign == null) {
@@ -109,7 +111,7 @@ class ScoringFacts {
             return List.of();
         }
         List<Object> where = new ArrayList<>(countedArgs(from, until));
-        where.addAll(List.of(district, campaign));
+        where.add(campaign);
         where.addAll(territories);
         return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inCampaignPlaces(territories),
                 where, until);
@@ -146,8 +148,8 @@ class ScoringFacts {
     }
 
     /**
-     * Returns or reopenings ({@code kind}: RETURNED, REOPENED) made in [from, until) on the district campaign's cases with
-     * a town or street as 属地, each as {@code fact} makes it of the case number, its source, the place and whether the
+     * Returns or reopenings ({@code kind}: RETURNED, REOPENED) made in [from, until) on the district campaign's cases a
+     * town or street leads itself (as {@link #casesCountedByTerritory(String, List, String, Instant, Instant)}), each as {@code fact} makes it of the case number, its source, the place and whether the
      * step was appealed.
      */
     <T> List<T> stepsByTerritory(String kind, String district, List<String> territories, String campaign, Instant from, Instant until,
@@ -155,7 +157,7 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district, campaign));
+        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), campaign));
         args.addAll(territories);
         return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + appealed("RETURNED".equals(kind)
                         ? "RETURN" : "REOPEN") + " then 1 else 0 end as appealed"
@@ -296,12 +298,11 @@ class ScoringFacts {
     }
 
     /**
-     * The district campaign's cases with one of the places as 属地, but those its town answered 非本镇属地 on
-     * ({@link CaseParties#TERRITORY_DISPUTED}); arguments: the district, the campaign, the places.
+     * The district campaign's cases that one of the places leads itself (a case of the town's own organisation counted for
+     * the campaign); arguments: the campaign, the places.
      */
     private static String inCampaignPlaces(List<String> places) {
-        return "(c.tenant_id = ? and c.campaign_code = ? and c.territory in ("
-                + String.join(", ", Collections.nCopies(places.size(), "?")) + ") and not " + CaseParties.TERRITORY_DISPUTED + ")";
+        return "(c.campaign_code = ? and c.tenant_id in (" + String.join(", ", Collections.nCopies(places.size(), "?")) + "))";
     }
 
     /** The arguments of {@link #PLACE}, the period and {@link #inPlaces}, in that order. */

@@ -161,28 +161,33 @@ class TerritoryRankingTest {
     }
 
     /**
-     * The district campaign's view ranks the towns on the campaign's cases located in them only: 九亭镇's own cases (of
-     * its own campaigns) and the district's cases outside the campaign do not count (sjreview F8).
+     * The district campaign's view ranks the towns on the campaign's cases they lead themselves (their self-inspection cases
+     * counted for it): 九亭镇's cases of its own campaigns and the district's cases outside the campaign do not count
+     * (sjreview F8), nor a district department's case of the campaign located in a town, which is the department's: 九亭镇
+     * is not graded on 区绿化市容局's overdue case in it, nor 车墩镇 on its closed one (sjreview-s54 D3).
      */
     @Test
-    void aDistrictCampaignRanksTheTownsOnlyOnItsOwnCasesLocatedInThem() {
+    void aDistrictCampaignRanksTheTownsOnlyOnTheCampaignsCasesTheyLead() {
         jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
                 + " values ('TERR-CAMP', '满意度测评提升', 'songjiang-2024-satisfaction', '松江', 'RUNNING', 1, ?, 'songjiang')",
                 java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
         try {
             String chedun = rows.placed(rows.add("sjlvrongju", "CLOSED", DUE, "on time"), "songjiang", "chedun");
             String jiuting = rows.placed(rows.add("sjlvrongju", "IN_RECTIFICATION", DUE, null), "songjiang", "jiuting");
-            jdbc.update("update rect_case set campaign_code = 'TERR-CAMP' where case_no in (?, ?)", chedun, jiuting);
+            String jiutingOwn = rows.placed(rows.add("huanwei", "CLOSED", DUE, "on time"), "jiuting", "jiuting");
+            String shihudangOwn = rows.placed(rows.add("shdshirongban", "IN_RECTIFICATION", DUE, null), "shihudang", "shihudang");
+            jdbc.update("update rect_case set campaign_code = 'TERR-CAMP' where case_no in (?, ?, ?, ?)", chedun, jiuting,
+                    jiutingOwn, shihudangOwn);
 
             ResponseEntity<Map> response = as("sjshirongban1").getForEntity("/api/scores?period=2025-03&campaign=TERR-CAMP", Map.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
             Map<String, Object> territories = (Map<String, Object>) response.getBody().get("territories");
             List<Map<String, Object>> ranking = (List<Map<String, Object>>) territories.get("ranking");
-            assertThat(ranking).extracting(p -> p.get("organization")).containsExactly("chedun", "jiuting");
+            assertThat(ranking).extracting(p -> p.get("organization")).containsExactly("jiuting", "shihudang");
             assertThat(ranking).allSatisfy(p -> assertThat((Map<String, Object>) p.get("indicators")).containsEntry("dueCount", 1));
-            assertThat((List<String>) territories.get("named")).containsExactly("jiuting");
+            assertThat((List<String>) territories.get("named")).containsExactly("shihudang");
             assertThat((List<Map<String, Object>>) territories.get("noCases")).extracting(p -> p.get("organization"))
-                    .contains("sijing", "shihudang", "yexie");
+                    .contains("sijing", "chedun", "yexie");
         } finally {
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-CAMP'");
             jdbc.update("delete from campaign where code = 'TERR-CAMP'");
