@@ -513,7 +513,7 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-MID'"
                 + " and doc_key in ('notice/2028-07', 'monthly-report/2028-07')")).as("July is not over: nothing 暂定 now").isZero();
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'SJ-MID' and cycle_id = 'monthlyAssessment'"
-                + " and unit_id = 'sjshirongban' order by created_at", String.class)).endsWith("月度考核（2028年7月）");
+                + " order by created_at", String.class)).as("its tasks at the end, as before").endsWith("月度考核（2028年7月）");
         assertThat(managementService.createJobQuery().activityId(CampaignProcess.TIMER_LAST_MONTH_OVER)
                 .processInstanceId(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SJ-MID")
                         .processDefinitionKey(CampaignProcess.KEY).singleResult().getId()).singleResult().getDuedate()).isEqualTo(java.util.Date.from(at("2028-08-01T09:00")));
@@ -572,9 +572,12 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-OLD' and doc_key = 'notice/2028-10'"))
                 .as("October is still running").isZero();
 
-        run.runUntil(at("2028-11-26T08:00"));
+        run.runUntil(at("2028-11-28T08:00"));
         assertThat(jdbc.queryForList("select doc_key from campaign_document where campaign_code = 'SJ-OLD' and kind = 'NOTICE'"
                 + " order by created_at", String.class)).as("each month once").containsExactly("notice/2028-09", "notice/2028-10");
+        assertThat(jdbc.queryForObject("select created_at from campaign_document where campaign_code = 'SJ-OLD'"
+                + " and doc_key = 'notice/2028-10'", java.sql.Timestamp.class).toInstant()).as("Saturday 25 November's 报送, on Monday")
+                .isBetween(at("2028-11-27T09:00"), at("2028-11-27T18:00"));
         assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).hasSize(2);
     }
 }
