@@ -26,9 +26,11 @@ class CloseCampaignDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String code = execution.getProcessBusinessKey();
-        lastReports.issue(code);
+        // a campaign started on a diagram before TimerEvent_LastMonthOver ends here: its last month is reported as it stands
+        boolean waits = execution.getBpmnModelInstance().getModelElementById(CampaignProcess.TIMER_LAST_MONTH_OVER) != null;
+        lastReports.issue(code, waits);
         phaseEnds.campaignEnded(code);
-        execution.setVariable(CampaignProcess.VAR_LAST_MONTH_NOTICE_AT, lastReports.lastMonthsAfterEnd(code).stream()
+        execution.setVariable(CampaignProcess.VAR_LAST_MONTH_NOTICE_AT, !waits ? null : lastReports.lastMonthsAfterEnd(code).stream()
                 .map(LastReports.LastMonth::heldAt).max(Comparator.naturalOrder()).map(Date::from).orElse(null));
     }
 }

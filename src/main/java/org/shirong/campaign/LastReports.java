@@ -68,8 +68,13 @@ class LastReports {
         this.monthlyReports = monthlyReports;
     }
 
-    /** The campaign ends: issues its last period's reports and assessments; returns the runs issued. */
-    List<LastRun> issue(String code) {
+    /**
+     * The campaign ends: issues its last period's reports and assessments; returns the runs issued. {@code waitsForLastMonth}:
+     * the campaign's diagram waits for a month it ended in before the month was over ({@link #lastMonthsAfterEnd}), whose
+     * 通报 and report are then left to {@link #issueLastMonth}; a campaign on a diagram before that issues the month's report
+     * now, as it stands (and no 通报, the month not being over).
+     */
+    List<LastRun> issue(String code, boolean waitsForLastMonth) {
         Campaign campaign = records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
         List<PhaseRow> phases = records.phases(code);
         Instant end = phases.get(phases.size() - 1).endsAt();
@@ -80,7 +85,7 @@ class LastReports {
             }
             tasks.issueCycleTasks(code, run.cycleId(), new CycleRuns.Run(run.plannedAt(), end), run.periodCode());
             CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), run.cycleId());
-            if (lastMonth(campaign, cycle, run.periodCode(), end).isPresent()) {
+            if (waitsForLastMonth && lastMonth(campaign, cycle, run.periodCode(), end).isPresent()) {
                 // the month is not over: its 通报 and report come once it is (lastMonthsAfterEnd), not 暂定 now
                 continue;
             }
