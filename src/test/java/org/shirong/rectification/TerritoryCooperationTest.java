@@ -282,7 +282,8 @@ class TerritoryCooperationTest {
 
     /**
      * D6 (s55): the office keeps the 属地 the town disputed (属地无误): the town is asked again — a new 记录协办情况, its notice
-     * saying the office confirmed the 属地 — and the case counts in its ranking again; the same confirmation once more is 409;
+     * saying the office confirmed the 属地 — and the case counts in its ranking again; of two confirmations at the same moment
+     * the later is 409, as is the same confirmation once more;
      * the town answering 非本镇属地 again tells the office again.
      */
     @Test
@@ -291,8 +292,30 @@ class TerritoryCooperationTest {
         String caseNo = disputedCase("涞亭南路护栏缺损");
         String first = parties.of(caseNo).get(0).processInstanceId();
 
-        ResponseEntity<Map> kept = correct("sjshirongban1", caseNo, "{\"territoryConfirmed\":true,\"reason\":\"现场核实在石湖荡镇界内\"}");
-        assertThat(kept.getStatusCode()).as("%s", kept.getBody()).isEqualTo(HttpStatus.OK);
+        // two clerks of the office at the same moment: one asks the town again, the other is told it was done meanwhile
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<ResponseEntity<Map>> answers;
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<ResponseEntity<Map>> confirm = () -> {
+                start.await();
+                return correct("sjshirongban1", caseNo, "{\"territoryConfirmed\":true,\"reason\":\"现场核实在石湖荡镇界内\"}");
+            };
+            var one = two.submit(confirm);
+            var other = two.submit(confirm);
+            start.countDown();
+            answers = List.of(one.get(), other.get());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            two.shutdown();
+        }
+        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        ResponseEntity<Map> kept = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.OK).findFirst().orElseThrow();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseCooperationProcess.KEY)
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).count())
+                .as("one new 记录协办情况").isOne();
         assertThat(kept.getBody()).containsEntry("territory", "shihudang").containsEntry("askedToCooperate", "shdshirongban");
         assertThat(parties.of(caseNo)).singleElement().satisfies(p -> {
             assertThat(p.done()).isFalse();
