@@ -83,7 +83,7 @@ class TerritoryCooperationTest {
         assertThat(taskService.getIdentityLinksForTask(record.getId())).extracting(l -> l.getGroupId()).containsExactly("shdshirongban");
 
         // The town's office finds its notice and its task as its own organisation's user.
-        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications", List.class);
+        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications?limit=200", List.class);
         assertThat(inbox).filteredOn(m -> CaseCooperationProcess.businessKey(caseNo, "shdshirongban").equals(m.get("businessKey")))
                 .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "问题位于你单位属地", "湖荡路 8 号"));
         List<Map<String, Object>> tasks = as("shdshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=shdshirongban", List.class);
