@@ -733,6 +733,50 @@ class RectificationBrowserTest {
         assertThat(status(duplicate)).isEqualTo("MERGED");
     }
 
+    /**
+     * jxreview-s55 J0: 记录协办情况 opens in Tasklist (its three answers fill one variable; three radios bound to it stopped
+     * the form with "Cannot add variable … already exists"). On a phone the 属地 town is offered 非本镇属地 too, chooses
+     * 无需配合, the note's label follows the choice, and the answer is on the case's record.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPhoneTheTerritoryTownRecordsItsCooperationInTasklist() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String caseNo = (String) rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"湖荡路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区湖荡路 8 号","territory":"石湖荡镇"}}
+                """, headers), Map.class).getBody().get("caseNo");
+        String cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult().getId();
+        managementService.createJobQuery().processInstanceId(cooperation).list().forEach(job -> managementService.executeJob(job.getId()));
+
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.phoneViewport(375, 812);
+                browser.login("shdshirongban1", "demo");
+                browser.claimTask("本单位待办（石湖荡镇", caseNo);
+                browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                browser.visible(By.id("outcomeNotTerritory"));
+                browser.assertNoEnglish("phone-cooperation-form");
+                browser.click(By.id("outcomeNotNeeded"));
+                browser.until(d -> "无需配合的原因".equals(d.findElement(By.cssSelector("label[for='cooperationNote']")).getText()));
+                browser.visible(By.id("cooperationNote")).sendKeys("区绿化市容局已自行补种到位");
+                browser.screenshot("phone-cooperation-form");
+                dismissNotices(browser);
+                browser.complete();
+                browser.until(d -> taskService.createTaskQuery().processInstanceId(cooperation).count() == 0);
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("phone-cooperation-failure");
+                throw e;
+            }
+        }
+        Map<String, Object> record = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((List<Map<String, Object>>) record.get("parties")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("unitId", "shdshirongban").containsEntry("status", "DONE").containsEntry("outcome", "NOT_NEEDED")
+                .containsEntry("note", "区绿化市容局已自行补种到位"));
+    }
+
     private void openCasePage(TasklistBrowser browser, String caseNo) {
         browser.driver().get("http://localhost:" + port + CasePageController.pageUrl(caseNo));
         browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
