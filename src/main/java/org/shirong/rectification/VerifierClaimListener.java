@@ -36,7 +36,9 @@ class VerifierClaimListener implements TaskListener {
         Authentication current = identityService.getCurrentAuthentication();
         List<String> groups = current != null && assignee.equals(current.getUserId()) ? current.getGroupIds()
                 : identityService.createGroupQuery().groupMember(assignee).list().stream().map(Group::getId).toList();
-        steps.verificationRefusal(task, task.getExecution().getProcessBusinessKey(), assignee, groups).ifPresent(message -> {
+        // the execution: the roles are read from its tenant, the round's handler from its variables
+        var execution = task.getExecution();
+        steps.verificationRefusal(execution, execution.getProcessBusinessKey(), assignee, groups).ifPresent(message -> {
             throw FormInputRefused.of("assignee", message);
         });
     }
