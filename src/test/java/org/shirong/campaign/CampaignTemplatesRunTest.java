@@ -506,8 +506,13 @@ class CampaignTemplatesRunTest {
                 "<footer>松江区市容管理专项办公室<br>（松江区绿化和市容管理局代章）<br>")
                 .as("signed as the plan is, by the office with the bureau's seal, not by the leaders who approve extensions")
                 .doesNotContain("区市容专办领导").as("final, not 暂定").doesNotContain("暂定", "不据此通报", "尚未结束");
+        // supervisors' review s54 V12: the month's tasks not done by their deadline are named too, by the 1st's cycle
+        List<List<String>> lateTasks = org.shirong.report.HtmlTables.rows(november, "late-tasks");
+        assertThat(lateTasks).as("unit, task, November due day, how late").isNotEmpty().allSatisfy(row -> assertThat(row).hasSize(4)
+                .satisfies(r -> assertThat(r.get(2)).startsWith("2026年11月"), r -> assertThat(r.get(3)).startsWith("逾期")));
+        assertThat(november).contains("三、未按期完成工作任务的部门和街镇");
         assertThat(november.contains("五个工作日内")).as("the written report is asked only of those named (sjreview-s54 L2)")
-                .isEqualTo(november.contains("class=\"named\""));
+                .isEqualTo(november.contains("class=\"named\"") || !lateTasks.isEmpty());
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
                 + " and doc_key = 'monthly-report/2026-11'", String.class)).contains("六、街镇排名", "石湖荡镇",
                         "本期报送情况", "“自查整改情况报送（2026年11月）”的报送情况（2026年11月25日 09:00下达")
