@@ -871,11 +871,12 @@ class CampaignApiTest {
 
     /**
      * jxreview s55 J14: what 水利站 finds in its own item's task (实施项目整治（整治镇区河道环境）) counts under that item, also a
-     * finding it gives a patrol category: 河面漂浮物 as 暴露垃圾 goes to 环卫所 with 暴露垃圾's deadline, as the category says, and
-     * stays in 整治镇区河道环境 (not 其他) in the 驾驶舱, reports and the ranking's per-item tables.
+     * finding it gives a patrol category of no item: 河面漂浮物 as 暴露垃圾 goes to 环卫所 with 暴露垃圾's deadline, as the
+     * category says, and stays in 整治镇区河道环境 (not 其他) in the 驾驶舱, reports and the ranking's per-item tables. (A
+     * category of another item counts under that one: findingsCarryTerritoryCommunityAndTheItemsResponsibleUnits.)
      */
     @Test
-    void aFindingInAPlanItemsOwnTaskCountsUnderThatItemWhateverCategoryItIsGiven() {
+    void aFindingInAPlanItemsOwnTaskCountsUnderThatItemThoughGivenACategoryOfNoItem() {
         CampaignDriver run = jinxiInItsSecondPhase("JX-ITEM");
         String findings = run.task("rectifyItem/RECTIFY_TOWN_RIVERS").getId();
         ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + findings + "/complete",
