@@ -267,7 +267,7 @@ class ScoreService {
      * The units of the rubric's types in the organisation's order, then lead units of cases that the
      * organisation no longer knows (named by their id, so that their cases still count). For a campaign, of the rubric's
      * types only its participating units (and their member units) and the units its cases, returns and reopenings count
-     * for: a unit outside the campaign is neither ranked on its zones nor listed as 无案件. A collective (各居委会, a unit
+     * for: a unit outside the campaign is neither ranked on its zones nor listed as 本期无可计分项. A collective (各居委会, a unit
      * with member units) is ranked through its members, so not itself, unless it has work of its own in the period.
      */
     private List<Unit> scoredUnits(String tenant, String campaign, List<CaseFact> cases, List<ReturnFact> returns,

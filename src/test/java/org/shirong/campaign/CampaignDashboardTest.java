@@ -453,7 +453,7 @@ class CampaignDashboardTest {
             org.shirong.system.XlsxDownload towns = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("sjshirongban1", "demo")
                     .getForEntity(territories, byte[].class));
             assertThat(towns.sheetName()).as("the towns' sheet alone").isEqualTo("街镇排名");
-            assertThat(towns.title()).endsWith("街镇排名（按属地内的本活动案件）");
+            assertThat(towns.title()).endsWith("街镇排名（按街镇牵头的本活动案件）");
             assertThat(java.net.URLDecoder.decode(towns.contentDisposition(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("“松江区满意度测评提升驾驶舱测试”街镇排名-").doesNotContain("单位考核得分");
             ResponseEntity<String> badPart = rest.withBasicAuth("sjshirongban1", "demo")
@@ -596,7 +596,7 @@ class CampaignDashboardTest {
             clear(first, "RPTCD1");
             clear(second, "RPTCD2");
             assertThat(reportPage("cdshirongban1")).contains("data-default=\"\"><option value=\"\">不属于活动</option>")
-                    .doesNotContain("report-campaign-hint");
+                    .doesNotContain("report-campaign-default");
             first.campaign("车墩镇上报测试活动", 1, "chedun", "jiuting", "测试");
             assertThat(reportPage("cdshirongban1")).contains("data-default=\"RPTCD1\"><option value=\"\">不属于活动</option>",
                     "已预先选中本组织正在进行的活动");

@@ -220,9 +220,10 @@ class DocumentTemplatesTest {
         String html = templates.render("ranking-notice", sampleModel());
 
         assertThat(html).contains("各区级相关职能部门、各街镇：", "一、区级部门", "通报 1 个单位：城管中队",
-                "二、各街镇（按属地内的本活动案件）", "2026年11月共 2 个街镇按属地内的本活动案件参加排名。排名靠后的 1 个街道：岳阳街道。",
+                "二、各街镇（按街镇牵头的本活动案件）", "2026年11月共 2 个街镇按自己牵头的本活动案件（自查自纠发现、由街镇整改的问题）参加排名；"
+                        + "区级部门牵头、街镇配合的属地案件计入牵头部门，不计入街镇得分。排名靠后的 1 个街道：岳阳街道。",
                 "<tr class=\"named\"><td>2</td><td class=\"name\">岳阳街道</td><td>街道</td><td>52.00</td><td>D</td>",
-                "属地内没有计入本期的本活动案件、不参加排名的街镇：新浜镇。", "向推进小组办公室书面报告", "<footer>环境综合整治工作推进小组");
+                "没有计入本期的自己牵头的本活动案件、不参加排名的街镇：新浜镇。", "向推进小组办公室书面报告", "<footer>环境综合整治工作推进小组");
         assertThat(templates.render("monthly-report", sampleModel())).contains("六、街镇排名", "岳阳街道");
     }
 
