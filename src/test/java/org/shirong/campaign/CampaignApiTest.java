@@ -880,6 +880,26 @@ class CampaignApiTest {
         assertThat(passed.getStatusCode()).as("%s", passed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /**
+     * jxreview s55 J14: what 水利站 finds in its own item's task (实施项目整治（整治镇区河道环境）) counts under that item, also a
+     * finding it gives a patrol category of no item: 河面漂浮物 as 暴露垃圾 goes to 环卫所 with 暴露垃圾's deadline, as the
+     * category says, and stays in 整治镇区河道环境 (not 其他) in the 驾驶舱, reports and the ranking's per-item tables. (A
+     * category of another item counts under that one: findingsCarryTerritoryCommunityAndTheItemsResponsibleUnits.)
+     */
+    @Test
+    void aFindingInAPlanItemsOwnTaskCountsUnderThatItemThoughGivenACategoryOfNoItem() {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-ITEM");
+        String findings = run.task("rectifyItem/RECTIFY_TOWN_RIVERS").getId();
+        ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + findings + "/complete",
+                json("{\"variables\":{\"findings\":{\"value\":\"长寿桥北侧河岸堆放建筑垃圾｜长寿桥北侧河岸\\n"
+                        + "邵甸港东段水面漂浮物｜邵甸港东段｜暴露垃圾\"}}}"), String.class);
+        assertThat(done.getStatusCode()).as("%s", done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForList("select title || ' ' || category || ' ' || lead_unit || ' ' || plan_item from rect_case"
+                + " where campaign_code = 'JX-ITEM' order by case_no", String.class)).containsExactly(
+                "长寿桥北侧河岸堆放建筑垃圾 RECTIFY_TOWN_RIVERS jxshuili RECTIFY_TOWN_RIVERS",
+                "邵甸港东段水面漂浮物 EXPOSED_GARBAGE jxhuanwei RECTIFY_TOWN_RIVERS");
+    }
+
     /** A case found in a 九亭 campaign, whose template asks for no before photo, is rectified with the after photo alone. */
     @Test
     void aJiutingCampaignCaseIsRectifiedWithoutABeforePhoto() {

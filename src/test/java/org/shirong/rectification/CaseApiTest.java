@@ -728,6 +728,43 @@ class CaseApiTest {
         assertThat(district.headers()).contains("主责单位", "协办单位", "计划项目", "小项", "属地");
     }
 
+    /**
+     * jxreview s55 J16: the head of 创建办 (also in 推进小组办公室, the inspectors) may not verify the 规范占道经营 case his
+     * unit is 责任单位 of, so he may not claim its 核查整改结果 either, nor be assigned it: 400 in Chinese at the claim, the
+     * task stays unclaimed for the other inspectors, as it does for whoever handed the round in.
+     */
+    @Test
+    void aCooperatingUnitsStaffMayNotClaimOrBeAssignedTheCasesVerification() {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", json("""
+                {"title":"学校门口早餐摊占道","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"PATROL",
+                 "location":{"address":"锦溪镇学校门口 J16 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        CaseDriver driver = new CaseDriver(rest, jdbc, null);
+        driver.complete("jxchengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        driver.complete("jxchengguan1", caseNo, "Task_RectifyProblem", "{\"rectifyAction\":{\"value\":\"submit\"},"
+                + "\"measures\":{\"value\":\"已劝离\"},\"photoAfter\":{\"type\":\"File\",\"value\":\""
+                + Base64.getEncoder().encodeToString(PNG) + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}");
+        Task verify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_VERIFY).singleResult();
+
+        ResponseEntity<String> claimed = as("jxchuangjian1").postForEntity("/engine-rest/task/" + verify.getId() + "/claim",
+                json("{\"userId\":\"jxchuangjian1\"}"), String.class);
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(claimed.getBody()).contains("您是协办单位（创建办）的人员，不能核查本单位参与整改的案件，请由其他核查人员核查");
+        assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
+        // given to him by a colleague of the office: refused alike, his groups read from the identity service
+        ResponseEntity<String> assigned = as("jxtuijinban1").postForEntity("/engine-rest/task/" + verify.getId() + "/assignee",
+                json("{\"userId\":\"jxchuangjian1\"}"), String.class);
+        assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(assigned.getBody()).contains("您是协办单位（创建办）的人员");
+        assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
+
+        driver.complete("jxtuijinban1", caseNo, "Task_VerifyRectification",
+                "{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已规范\"}}");
+        assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult()).isNull();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void casesAreListedAndExportedByTheDaysTheyWereReportedOnInTheTownsZone() {
