@@ -929,6 +929,17 @@ class CaseApiTest {
         assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))
                 .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
         assertThat(calendars.of("jiuting").closingTime()).isEqualTo(java.time.LocalTime.of(17, 0));
+        assertThat(as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class)).containsEntry("dueBoundName", "派遣时限");
+
+        // jxreview-s55 J5: once approved, the deadline rests on the extension, not on the dispatch limit
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + approval.getId() + "/claim",
+                json("{\"userId\":\"chuangban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + approval.getId() + "/complete", json(
+                "{\"variables\":{\"extensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意\"}}}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> extended = as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat(extended).containsEntry("dueBoundName", "经批准的延期");
+        assertThat((Map<String, Object>) extended.get("record")).containsEntry("dueBound", "EXTENSION");
     }
 
     /**
