@@ -484,6 +484,8 @@ public class CaseSteps {
         notices.send(execution, TEMPLATE_SUSPENSION_DECIDED, "role:leadUnit", execution.getActivityInstanceId(), Map.of(
                 "decision", approved ? "同意" : "不同意", "reviewDate", review == null ? "" : review.toString(), "comment", opinion));
         if (approved) {
+            // the unit's 恢复整改 shows what it was granted: the review day (kept already) and the approvers' words
+            execution.setVariable(VAR_SUSPENSION_DECISION_COMMENT, opinion);
             cooperation.caseSuspended(caseNo(execution));
         } else {
             // 不同意: no review day is asked for or checked (the form hides it), and the request's is over with it
@@ -502,7 +504,8 @@ public class CaseSteps {
         cooperation.caseResumed(caseNo, suspendedAt);
         cooperation.caseChanged(caseNo);
         // the 挂账 is over: its reason, review day and plan are on the case, and a later 挂账 starts from an empty form
-        recorded(execution, VAR_SUSPENSION_REASON, VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN);
+        recorded(execution, VAR_SUSPENSION_REASON, VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN,
+                VAR_SUSPENSION_DECISION_COMMENT);
     }
 
     public void supervised(DelegateExecution execution) {

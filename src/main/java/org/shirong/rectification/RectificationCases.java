@@ -750,7 +750,8 @@ public class RectificationCases {
         Instant requestedDue = records.extensions(caseNo).get(seq - 1).requestedDue();
         Deadlines d = deadlines.extend(c.tenantId(), c.clockStartedAt(), requestedDue, LimitUnit.valueOf(c.limitUnit()));
         saveDeadlines(caseNo, d, now);
-        records.update(caseNo, "extension_count = extension_count + 1");
+        // The deadline now rests on the approved extension, not on what bound it at dispatch (jxreview-s55 J5).
+        records.update(caseNo, "extension_count = extension_count + 1, due_bound = ?", DueBound.EXTENSION.name());
         records.addEvent(caseNo, now, CaseEventKind.EXTENSION_APPROVED, actor, comment);
         return Optional.of(d);
     }

@@ -243,6 +243,9 @@ class CampaignDashboardTest {
                     "to=2024-09-30");
             assertThat(((Map) quarter.get("ranking")).get("periodName")).isEqualTo("2024年第三季度");
             assertThat((List<String>) ((Map) quarter.get("trend")).get("periods")).last().isEqualTo("2024-09");
+            // jxreview-s55 J15: the trend of May, three months into the campaign, shows no month before it began
+            assertThat((List<String>) ((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024-05").get("trend"))
+                    .get("periods")).containsExactly("2024-03", "2024-04", "2024-05");
             assertThat(((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024").get("period")))
                     .containsEntry("code", "2024");
             assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=OPEN"

@@ -729,6 +729,9 @@ class JointMeetingConveneTest {
         String townForm = rest.withBasicAuth("chuangban2", "demo").getForObject("/engine-rest/process-definition/key/"
                 + AdHocMeetingProcess.KEY + "/tenant-id/jiuting/deployed-start-form", String.class).replaceAll("\\s", "");
         assertThat(townForm).contains("\"label\":\"城管中队\"").doesNotContain("石湖荡镇");
+        // jxreview-s55 J15: only the district's form says it lists the towns and streets
+        assertThat(form).contains("\"description\":\"可多选，列出的是本组织的各单位和本区各街镇（通知该街镇的办公室）\"");
+        assertThat(townForm).contains("\"description\":\"可多选，列出的是本组织的各单位\"").doesNotContain("街镇");
 
         ResponseEntity<String> stranger = callAdHocMeeting("sjshirongban1", "songjiang", NEXT_YEAR, "[\\\"jxtuijinban\\\"]");
         assertThat(stranger.getStatusCode().value()).as(stranger.getBody()).isEqualTo(400);

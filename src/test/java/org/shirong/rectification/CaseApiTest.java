@@ -997,6 +997,17 @@ class CaseApiTest {
         assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))
                 .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
         assertThat(calendars.of("jiuting").closingTime()).isEqualTo(java.time.LocalTime.of(17, 0));
+        assertThat(as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class)).containsEntry("dueBoundName", "派遣时限");
+
+        // jxreview-s55 J5: once approved, the deadline rests on the extension, not on the dispatch limit
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + approval.getId() + "/claim",
+                json("{\"userId\":\"chuangban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + approval.getId() + "/complete", json(
+                "{\"variables\":{\"extensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意\"}}}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> extended = as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat(extended).containsEntry("dueBoundName", "经批准的延期");
+        assertThat((Map<String, Object>) extended.get("record")).containsEntry("dueBound", "EXTENSION");
     }
 
     /**
@@ -1106,11 +1117,17 @@ class CaseApiTest {
                 .businessKey("JT-RESUME-" + java.util.UUID.randomUUID()).startBeforeActivity(RectificationProcess.TASK_RESUME)
                 .setVariables(Map.of(RectificationProcess.VAR_CASE_NO, "JT-RESUME", RectificationProcess.VAR_LEAD_UNIT, "huanwei",
                         RectificationProcess.VAR_SUSPENSION_REVIEW_DATE, "2026-01-05",
-                        RectificationProcess.VAR_SUSPENSION_REVIEW_AT, java.util.Date.from(review.plus(java.time.Duration.ofDays(30)))))
+                        RectificationProcess.VAR_SUSPENSION_REVIEW_AT, java.util.Date.from(review.plus(java.time.Duration.ofDays(30))),
+                        RectificationProcess.VAR_SUSPENSION_DECISION_COMMENT, "同意，1 月初复核"))
                 .execute().getId();
         try {
             Task resume = taskService.createTaskQuery().processInstanceId(pi).singleResult();
             assertThat(resume.getDueDate()).as("the current version").isNull();
+            // jxreview-s55 J15: the unit reads the approved review day and the approvers' words in the task and its form
+            assertThat((String) as("huanwei1").getForObject("/engine-rest/task/" + resume.getId(), Map.class).get("description"))
+                    .contains("复核日期：2026年1月5日", "挂账审批意见：同意，1 月初复核").doesNotContain("整改期限");
+            assertThat(as("huanwei1").getForObject("/engine-rest/task/" + resume.getId() + "/deployed-form", String.class)
+                    .replaceAll("\\s", "")).contains("\"key\":\"suspensionReviewDate\"", "\"key\":\"suspensionDecisionComment\"");
             taskService.setDueDate(resume.getId(), java.util.Date.from(review));
             String overdue = ((List<Map<String, Object>>) as("huanwei1").getForObject(
                     "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=200", List.class)).stream()
