@@ -85,8 +85,8 @@ public class RankingNotices {
     }
 
     /**
-     * The period's ranking 通报 of a district's campaign: issued now, the departments' scores saved with it (as a town's
-     * 通报 saves them), unless it was issued before; empty for a town's campaign, or when it was issued before. A period
+     * The period's ranking 通报 of a district's campaign: issued now, the departments' scores and the towns' ranking saved
+     * with it (as a town's 通报 saves its scores), unless it was issued before; empty for a town's campaign, or when it was issued before. A period
      * outside the campaign or not begun is refused (400 naming {@code period}); the month still running is not refused
      * here, but no cycle asks for it any more: 松江区's 25th hands out the month's 报送 only, and its 月度考核 on the 1st
      * issues the month just ended (sjreview-s54 D1); a campaign that closes mid-month issues its last month 暂定.
@@ -104,6 +104,8 @@ public class RankingNotices {
             throw new InvalidRequestException(error);
         });
         PeriodScores units = scores.computeAndSave(organization, campaignCode, period);
+        // the towns' ranking is stored with the units' (s55 S2): the API, the 街镇排名 Excel and the 驾驶舱 serve what it prints
+        territories = scores.saveTerritories(organization, campaignCode, period);
         String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
                 () -> new IllegalArgumentException("活动不存在：" + campaignCode));
         String title = "关于" + units.periodName() + "区级部门和街镇考核排名的通报";

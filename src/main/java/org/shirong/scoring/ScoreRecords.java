@@ -3,19 +3,23 @@ package org.shirong.scoring;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
 import org.shirong.scoring.ScoreBoard.NamedFor;
 import org.shirong.scoring.ScoreBoard.UnitScore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The stored scores ({@code score_unit}, {@code score_component}), through the engine's DataSource and transaction. */
+/** The stored scores ({@code score_unit}, {@code score_component}; a district's 街镇排名 in {@code score_territory}), through the engine's DataSource and transaction. */
 @Repository
 class ScoreRecords {
 
@@ -23,6 +27,10 @@ class ScoreRecords {
             + " on_time_closed_count, handled_on_time_count, reworked_count, rework_total, overdue_count, returned_count,"
             + " urgent_count, urgent_on_time_count, closure_rate, on_time_closure_rate, on_time_handling_rate, rework_rate,"
             + " urgent_on_time_rate, appealed_count, reopened_count";
+
+    /** The stored 街镇排名's JSON: the board's own fields (a field added later reads as null in rows stored before). */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final JdbcTemplate jdbc;
 
@@ -64,6 +72,36 @@ class ScoreRecords {
                         k, c.maxPoints(), c.points(), c.basis());
             }
         }
+    }
+
+    /** A district's 街镇排名 as stored when the period's 通报 was issued, and when it was computed. */
+    record StoredTerritories(Instant computedAt, TerritoryBoard board) {
+    }
+
+    /** Replaces the period's stored 街镇排名 for the scope. Call inside a transaction that holds {@link #lockSaves}. */
+    void replaceTerritories(ScorePeriod period, String scope, Instant computedAt, TerritoryBoard board) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(board);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("街镇排名无法保存：" + e.getMessage(), e);
+        }
+        jdbc.update("delete from score_territory where score_period = ? and score_scope = ?", period.code(), scope);
+        jdbc.update("insert into score_territory (score_period, score_scope, computed_at, board) values (?, ?, ?, ?)",
+                period.code(), scope, Timestamp.from(computedAt), json);
+    }
+
+    /** The period's 街镇排名 for the scope as stored at the 通报's issue, if it was. */
+    Optional<StoredTerritories> findTerritories(ScorePeriod period, String scope) {
+        return jdbc.query("select computed_at, board from score_territory where score_period = ? and score_scope = ?",
+                (rs, n) -> {
+                    try {
+                        return new StoredTerritories(rs.getTimestamp("computed_at").toInstant(),
+                                JSON.readValue(rs.getString("board"), TerritoryBoard.class));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("保存的街镇排名无法读取：" + e.getMessage(), e);
+                    }
+                }, period.code(), scope).stream().findFirst();
     }
 
     /** The stored scores of the period and scope, if they were ever computed and saved. */

@@ -152,7 +152,7 @@ class ScoreService {
     }
 
     /**
-     * For a district: its towns and streets ranked on the cases located in them as of now (never stored), with the
+     * For a district: its towns and streets ranked on the cases located in them as of now (not stored), with the
      * lowest-ranked named; null for an organisation without towns or streets.
      */
     @Transactional(readOnly = true)
@@ -162,7 +162,10 @@ class ScoreService {
 
     /**
      * As {@link #territories(ScorePeriod, String)}, on the district campaign's cases only when {@code campaign} is given
-     * (its 通报 ranks the towns on what it found in them, not on the towns' own campaigns' cases).
+     * (its 通报 ranks the towns on what it found in them, not on the towns' own campaigns' cases). Once the campaign's
+     * 通报 of the period has been issued ({@link #saveTerritories}), the ranking stored then, as the 通报 printed it
+     * (security review s55 S2): a later 属地 correction, 非本镇属地 answer or void changes only periods not yet issued. A
+     * ranking stored 暂定 (before the period ended) is not served once the period is over, as {@link #board} does.
      */
     @Transactional(readOnly = true)
     TerritoryBoard territories(ScorePeriod period, String district, String campaign) {
@@ -170,6 +173,35 @@ class ScoreService {
         if (places.isEmpty()) {
             return null;
         }
+        if (campaign != null) {
+            Instant end = period.end(zone);
+            boolean over = !ClockUtil.getCurrentTime().toInstant().isBefore(end);
+            var stored = records.findTerritories(period, campaign).filter(s -> !(s.computedAt().isBefore(end) && over));
+            if (stored.isPresent()) {
+                return stored.get().board();
+            }
+        }
+        return computeTerritories(period, district, campaign, places);
+    }
+
+    /**
+     * Computes the district campaign's 街镇排名 of the period now and stores it, replacing what was stored, under the
+     * saves' lock: the ranking its 通报 prints, which {@link #territories(ScorePeriod, String, String)} serves from then on.
+     * Null for an organisation without towns or streets.
+     */
+    @Transactional
+    TerritoryBoard saveTerritories(ScorePeriod period, String district, String campaign) {
+        List<Organization> places = organizations.within(district);
+        if (places.isEmpty()) {
+            return null;
+        }
+        records.lockSaves();
+        TerritoryBoard board = computeTerritories(period, district, campaign, places);
+        records.replaceTerritories(period, campaign, ClockUtil.getCurrentTime().toInstant(), board);
+        return board;
+    }
+
+    private TerritoryBoard computeTerritories(ScorePeriod period, String district, String campaign, List<Organization> places) {
         Elapsed e = elapsed(period);
         List<String> ids = places.stream().map(Organization::id).toList();
         List<CaseFact> cases = !e.started() ? List.of() : campaign == null

@@ -210,13 +210,33 @@ public class UnitScores {
 
     /**
      * As {@link #territories(String, String)}, ranked on the district campaign {@code campaignCode}'s cases only (null:
-     * all cases located in each town or street, the towns' own included).
+     * all cases located in each town or street, the towns' own included); once the campaign's 通报 of the period has been
+     * issued, the ranking stored then ({@link #saveTerritories}).
      */
     public Optional<TerritoryScores> territories(String organization, String campaignCode, String periodCode) {
         ScorePeriod p = period(periodCode);
-        return Optional.ofNullable(scores.territories(p, organization, campaignCode)).map(board -> new TerritoryScores(p.name(),
-                board.ranking().stream().map(UnitScores::place).toList(), board.noCases().stream().map(UnitScores::place).toList(),
-                board.notice()));
+        return Optional.ofNullable(scores.territories(p, organization, campaignCode)).map(board -> territoryScores(p, board));
+    }
+
+    /**
+     * Computes the district campaign's 街镇排名 of the period as of the engine clock and stores it, as its 通报 is issued:
+     * from then on {@link #territories(String, String, String)} gives these figures, whatever changes in the cases later.
+     * Empty for an organisation without towns or streets.
+     */
+    @Transactional
+    public Optional<TerritoryScores> saveTerritories(String organization, String campaignCode, String periodCode) {
+        ScorePeriod p = period(periodCode);
+        String scope = ScoreService.scope(organization, campaignCode);
+        if (scope.startsWith(ScoreService.ORGANIZATION_SCOPE)) {
+            throw new IllegalArgumentException("街镇排名只随区级活动的通报保存，缺少活动代码");
+        }
+        return Optional.ofNullable(scores.saveTerritories(p, organization, scope))
+                .map(board -> territoryScores(p, board));
+    }
+
+    private static TerritoryScores territoryScores(ScorePeriod p, TerritoryBoard board) {
+        return new TerritoryScores(p.name(), board.ranking().stream().map(UnitScores::place).toList(),
+                board.noCases().stream().map(UnitScores::place).toList(), board.notice());
     }
 
     private static TerritoryScores.Place place(TerritoryBoard.Place p) {

@@ -111,6 +111,7 @@ public final class CampaignFixture {
         jdbc.update("delete from rect_case where case_no like ?", code + "-%");
         jdbc.update("delete from score_component where score_scope = ?", code);
         jdbc.update("delete from score_unit where score_scope = ?", code);
+        jdbc.update("delete from score_territory where score_scope = ?", code);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -126,6 +126,7 @@ final class CaseRows {
         jdbc.update("delete from rect_case where case_no like ?", prefix + "-%");
         jdbc.update("delete from score_component");
         jdbc.update("delete from score_unit");
+        jdbc.update("delete from score_territory");
         jdbc.update("delete from score_inspection");
     }
 

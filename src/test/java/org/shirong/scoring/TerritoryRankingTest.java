@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class TerritoryRankingTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.shirong.report.RankingNotices notices;
 
     CaseRows rows;
 
@@ -192,6 +195,64 @@ class TerritoryRankingTest {
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-CAMP'");
             jdbc.update("delete from campaign where code = 'TERR-CAMP'");
         }
+    }
+
+    /**
+     * Security review s55 S2: once the district campaign's 通报 of March is issued, March's 街镇排名 is the one it printed,
+     * in the API and in the 街镇排名 Excel of the 驾驶舱: 九亭镇's overdue case voided afterwards changes nothing there. April,
+     * running and not issued, counts the cases as they are now: 石湖荡镇's overdue case carried into it, 九亭镇's voided one
+     * no more.
+     */
+    @Test
+    void anIssuedMonthKeepsTheTownsRankingItsNoticePrintedWhileTheRunningMonthCountsTheCasesAsTheyAreNow() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('TERR-ISSUE', '满意度测评提升', 'songjiang-2024-satisfaction', '松江', 'RUNNING', 1, ?, 'songjiang')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
+        ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-04-10T02:00:00Z")));
+        try {
+            String jiuting = rows.placed(rows.add("huanwei", "IN_RECTIFICATION", DUE, null), "jiuting", "jiuting");
+            String shihudang = rows.placed(rows.add("shdshirongban", "IN_RECTIFICATION", DUE, null), "shihudang", "shihudang");
+            jdbc.update("update rect_case set campaign_code = 'TERR-ISSUE' where case_no in (?, ?)", jiuting, shihudang);
+            Map<String, Object> before = territories("2025-03");
+            assertThat(place(before, "jiuting")).containsEntry("named", true);
+            assertThat((Map<String, Object>) place(before, "jiuting").get("indicators")).containsEntry("dueCount", 1);
+
+            assertThat(notices.issue("songjiang", "TERR-ISSUE", ClockUtil.getCurrentTime().toInstant(), "2025-03")).isPresent();
+            jdbc.update("update rect_case set status = 'VOIDED' where case_no = ?", jiuting);
+
+            Map<String, Object> issued = territories("2025-03");
+            assertThat(issued).as("March as its 通报 printed it").isEqualTo(before);
+            XlsxDownload sheet = XlsxDownload.of(as("sjshirongban1").getForEntity(
+                    "/api/scores/export.xlsx?period=2025-03&campaign=TERR-ISSUE&part=territories", byte[].class), "街镇排名");
+            assertThat(sheet.data().stream().filter(r -> r.getCellCount() > 1 && !sheet.text(r, "街镇").isEmpty()).toList())
+                    .filteredOn(r -> sheet.text(r, "街镇").equals("九亭镇")).singleElement().satisfies(r -> {
+                        assertThat(sheet.text(r, "排名靠后予以通报")).isEqualTo("是");
+                        assertThat(sheet.text(r, "应结案件数")).isEqualTo("1");
+                    });
+
+            Map<String, Object> april = territories("2025-04");
+            assertThat((List<Map<String, Object>>) april.get("ranking")).extracting(p -> p.get("organization"))
+                    .containsExactly("shihudang");
+            assertThat((List<Map<String, Object>>) april.get("noCases")).extracting(p -> p.get("organization")).contains("jiuting");
+        } finally {
+            ClockUtil.reset();
+            jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-ISSUE'");
+            jdbc.update("delete from campaign_document where campaign_code = 'TERR-ISSUE'");
+            jdbc.update("delete from score_territory where score_scope = 'TERR-ISSUE'");
+            jdbc.update("delete from campaign where code = 'TERR-ISSUE'");
+        }
+    }
+
+    private Map<String, Object> territories(String period) {
+        ResponseEntity<Map> response = as("sjshirongban1").getForEntity("/api/scores?period=" + period + "&campaign=TERR-ISSUE",
+                Map.class);
+        assertThat(response.getStatusCode()).as(period).isEqualTo(HttpStatus.OK);
+        return (Map<String, Object>) response.getBody().get("territories");
+    }
+
+    private static Map<String, Object> place(Map<String, Object> territories, String organization) {
+        return ((List<Map<String, Object>>) territories.get("ranking")).stream().filter(p -> organization.equals(p.get("organization")))
+                .findFirst().orElseThrow(() -> new AssertionError(organization + " not ranked in " + territories));
     }
 
     /**
