@@ -123,7 +123,8 @@ class ScoreWorkbook {
         rubric.rules().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         rubric.zoneRuleList().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
-                new Column("得分", 8), new Column("满分", 8), new Column("等级", 6), new Column("通报", 6), new Column("通报原因", 16),
+                new Column("得分", 8), new Column("满分", 8), new Column("等级", 6),
+                new Column(resolved.noticeIssued() ? "通报" : "列入通报范围", 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 16),
                 new Column("案件得分", 9), new Column("检查得分", 9)));
         items.values().forEach(header -> columns.add(new Column(header, 14)));
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
@@ -170,7 +171,7 @@ class ScoreWorkbook {
             sheet.label(row, col, u.indicators().caseCount() == 0 ? "无应结案件，也无其他可计分项，不排名" : "应结案件均已挂账，不排名");
             row++;
         }
-        sheet.note(row + 1, columns.size(), ScoreNotice.text(board, zone));
+        sheet.note(row + 1, columns.size(), resolved.notice(zone));
         TerritoryBoard territories = territoryBoard(resolved);
         if (territories != null) {
             territories(workbook, resolved, territories, territorySubtitle(resolved, user, now), zone);
