@@ -68,9 +68,7 @@ class ScoreWorkbook {
 
     /** 锦溪镇2026年12月“锦溪镇环境综合整治行动（2027年度）”单位考核得分: the campaign by its name, as people call it, not its code. */
     String title(ScoreQuery.Resolved resolved) {
-        String scope = resolved.board().scope();
-        return organizations.of(resolved.organization()).name() + resolved.period().name()
-                + (resolved.wholeOrganization() ? "" : "“" + campaigns.nameOf(scope).orElse(scope) + "”") + "单位考核得分";
+        return head(resolved) + "单位考核得分";
     }
 
     /**
@@ -78,9 +76,19 @@ class ScoreWorkbook {
      * organisation without towns or streets.
      */
     String territoriesTitle(ScoreQuery.Resolved resolved) {
+        return head(resolved) + TERRITORY_SHEET;
+    }
+
+    /** 九亭镇2026年11月, or the campaign's 锦溪镇 named once: “锦溪镇‘931’环境综合整治行动”2026年11月 (jxreview-s55 J11). */
+    private String head(ScoreQuery.Resolved resolved) {
+        String organization = organizations.of(resolved.organization()).name();
+        if (resolved.wholeOrganization()) {
+            return organization + resolved.period().name();
+        }
         String scope = resolved.board().scope();
-        return organizations.of(resolved.organization()).name() + resolved.period().name()
-                + (resolved.wholeOrganization() ? "" : "“" + campaigns.nameOf(scope).orElse(scope) + "”") + TERRITORY_SHEET;
+        String campaign = campaigns.nameOf(scope).orElse(scope);
+        return campaign.startsWith(organization) ? org.shirong.system.Titles.quoted(campaign) + resolved.period().name()
+                : organization + resolved.period().name() + org.shirong.system.Titles.quoted(campaign);
     }
 
     /**

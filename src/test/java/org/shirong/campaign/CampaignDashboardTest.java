@@ -183,6 +183,7 @@ class CampaignDashboardTest {
             var scoreTable = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
                     "/api/scores/export.xlsx?period=2024-09&campaign=DASHJX&organization=jinxi", byte[].class));
             assertThat(scoreTable.headers()).contains("列入通报范围", "列入原因").doesNotContain("通报", "通报原因");
+            assertThat(scoreTable.title()).as("锦溪镇 named once (J11)").isEqualTo("“锦溪镇 931 驾驶舱测试”2024年9月单位考核得分");
             assertThat(scoreTable.data()).filteredOn(r -> "建管所".equals(scoreTable.text(r, "单位"))).singleElement()
                     .satisfies(r -> assertThat(scoreTable.text(r, "列入通报范围")).isEqualTo("是"));
             assertThat(scoreTable.text(scoreTable.data().get(scoreTable.data().size() - 1), "排名")).isEqualTo(ranking.get("notice"));
@@ -281,7 +282,7 @@ class CampaignDashboardTest {
             var q3Table = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
                     "/api/scores/export.xlsx?period=2024-Q3&campaign=DASHJX&organization=jinxi", byte[].class));
             assertThat(q3Table.data()).filteredOn(r -> "创建办".equals(q3Table.text(r, "单位"))).singleElement()
-                    .satisfies(r -> assertThat(q3Table.text(r, "检查得分")).isEqualTo("75"));
+                    .satisfies(r -> assertThat(q3Table.text(r, "检查得分")).isEqualTo("75.00"));
             assertThat((List<String>) ((Map) quarter.get("trend")).get("periods")).last().isEqualTo("2024-09");
             assertThat(((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024").get("period")))
                     .containsEntry("code", "2024");
