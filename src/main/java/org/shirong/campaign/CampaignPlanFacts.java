@@ -54,6 +54,14 @@ class CampaignPlanFacts implements CampaignPlans {
     }
 
     @Override
+    public boolean takesPart(String organization, String campaignCode) {
+        return records.find(campaignCode).filter(c -> !c.tenantId().equals(organization)
+                && countsFor(organizations, organization, c.tenantId())).isPresent()
+                && organizations.find(organization).map(o -> o.roles().office())
+                        .filter(office -> unitGroups(campaignCode).contains(office)).isPresent();
+    }
+
+    @Override
     public Optional<PlanFacts> plan(String organization, String campaignCode, String category) {
         return records.find(campaignCode).filter(c -> countsFor(organizations, organization, c.tenantId())).map(c -> {
             List<PhaseRow> phases = records.phases(c.code());

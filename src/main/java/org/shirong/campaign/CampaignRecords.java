@@ -194,6 +194,15 @@ class CampaignRecords {
         return jdbc.query("select * from campaign_task where campaign_code = ? order by id", CampaignRecords::task, code);
     }
 
+    /**
+     * The campaign's tasks, open or done, that fall due in [{@code from}, {@code until}), by deadline: those a 通报 may name
+     * for not being done in time ({@link CampaignLateTasks}).
+     */
+    List<TaskRow> tasksDueIn(String code, Instant from, Instant until) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and status in (?, ?) and due_at >= ? and due_at < ?"
+                + " order by due_at, id", CampaignRecords::task, code, OPEN, DONE, ts(from), ts(until));
+    }
+
     List<TaskRow> openPhaseTasks(String code, int phaseNo) {
         return jdbc.query("select * from campaign_task where campaign_code = ? and phase_no = ? and status = ? order by id",
                 CampaignRecords::task, code, phaseNo, OPEN);

@@ -26,8 +26,13 @@ record DecisionInput(int no, String content, String kind, String unit, String du
         return JointMeetingProcess.KIND_CASE.equals(kind);
     }
 
+    /** A decision to 通报 the unit (通报｜单位｜原因): the content is the reason, there is no 期限. */
+    boolean isNotice() {
+        return JointMeetingProcess.KIND_NOTICE.equals(kind);
+    }
+
     String kindLabel() {
-        return isCase() ? "整改案件" : JointMeetingProcess.KIND_ASSIGNMENT.equals(kind) ? "交办任务" : kind;
+        return isCase() ? "整改案件" : JointMeetingProcess.KIND_ASSIGNMENT.equals(kind) ? "交办任务" : isNotice() ? "通报" : kind;
     }
 
     /** The row as the structured list has it. */

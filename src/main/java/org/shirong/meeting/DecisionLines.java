@@ -28,6 +28,12 @@ import org.shirong.system.TextInput;
  * REST client or a test
  * ({@code [{content, kind, unit, due, category, address}]}).
  *
+ * <p>A line starting with 通报 names a unit for the campaign's next 通报 with the reason:
+ *
+ * <pre>通报 ｜ 单位 ｜ 原因</pre>
+ *
+ * (kind {@code NOTICE}, the reason its content; not at a 临时会议, which has no campaign and issues no 通报).
+ *
  * <p>A unit is given by its name or group id (one the form offers); a category, which makes the
  * decision a case and then needs the address, by its name, its name without the bracketed note, or
  * its code (an applicable one the form offers). Blank lines and a header line starting with 责任单位
@@ -37,6 +43,10 @@ final class DecisionLines {
 
     /** The columns of a line, as the form explains them. */
     static final String FORMAT = "责任单位 ｜ 决定事项 ｜ 期限 ｜ 问题类别 ｜ 地点";
+    /** The columns of a 通报 line. */
+    static final String NOTICE_FORMAT = "通报 ｜ 单位 ｜ 原因";
+    private static final String NOTICE = "通报";
+    private static final int MAX_REASON = 500;
 
     private static final int MAX_CONTENT = 2000;
     private static final int MAX_ADDRESS = 500;
@@ -56,9 +66,16 @@ final class DecisionLines {
     private final LocalDate today;
     private final DateWindow window;
     private final WorkingCalendar calendar;
+    private boolean noticeAllowed = true;
 
     DecisionLines(List<Option> units, List<Option> categories, LocalDate today) {
         this(units, Map.of(), categories, today, DateWindow.DEFAULT, WorkingCalendar.bundled());
+    }
+
+    /** Refuses 通报 lines: a 临时会议 has no campaign whose 通报 could name the unit. */
+    DecisionLines withoutNotices() {
+        noticeAllowed = false;
+        return this;
     }
 
     /**
@@ -88,6 +105,16 @@ final class DecisionLines {
                 continue; // the header row of a pasted table
             }
             String where = line.at();
+            if (cells.get(0).strip().equals(NOTICE)) {
+                List<String> lineProblems = new ArrayList<>();
+                DecisionInput d = notice(decisions.size() + 1, cells, lineProblems);
+                if (lineProblems.isEmpty()) {
+                    decisions.add(d);
+                } else {
+                    problems.add(where + String.join("；", lineProblems));
+                }
+                continue;
+            }
             if (cells.size() < 3) {
                 problems.add(where + "只有 " + cells.size() + " 栏，至少要写责任单位、决定事项和期限三栏（"
                         + LineColumns.RULE + "，依次为：" + FORMAT + "）");
@@ -123,9 +150,18 @@ final class DecisionLines {
         for (DecisionInput row : rows) {
             List<String> rowProblems = new ArrayList<>();
             String kind = row.kind();
+            if (JointMeetingProcess.KIND_NOTICE.equals(kind)) {
+                DecisionInput d = noticeOf(row.no(), row.unit(), row.content(), rowProblems);
+                if (rowProblems.isEmpty()) {
+                    decisions.add(d);
+                } else {
+                    problems.add("决定事项第 " + row.no() + " 项：" + String.join("；", rowProblems));
+                }
+                continue;
+            }
             if (!JointMeetingProcess.KIND_CASE.equals(kind) && !JointMeetingProcess.KIND_ASSIGNMENT.equals(kind)) {
-                rowProblems.add("类型“" + kind + "”无效，应为 " + JointMeetingProcess.KIND_CASE + "（整改案件）或 "
-                        + JointMeetingProcess.KIND_ASSIGNMENT + "（交办任务）");
+                rowProblems.add("类型“" + kind + "”无效，应为 " + JointMeetingProcess.KIND_CASE + "（整改案件）、"
+                        + JointMeetingProcess.KIND_ASSIGNMENT + "（交办任务）或 " + JointMeetingProcess.KIND_NOTICE + "（通报）");
                 kind = JointMeetingProcess.KIND_ASSIGNMENT;
             }
             DecisionInput d = check(row.no(), row.content(), kind, row.unit(), row.due(), row.category(), row.address(),
@@ -137,6 +173,31 @@ final class DecisionLines {
             }
         }
         return new Result(problems.isEmpty() ? decisions : List.of(), problems);
+    }
+
+    /** A 通报 line: exactly 通报, the unit and the reason. */
+    private DecisionInput notice(int no, List<String> cells, List<String> problems) {
+        if (cells.size() != 3) {
+            problems.add("通报一行应写三栏：" + NOTICE_FORMAT + "（现有 " + cells.size() + " 栏，" + LineColumns.RULE + "）");
+            return null;
+        }
+        return noticeOf(no, cells.get(1), cells.get(2), problems);
+    }
+
+    private DecisionInput noticeOf(int no, String unitText, String reason, List<String> problems) {
+        if (!noticeAllowed) {
+            problems.add("临时会议不属于任何活动，不印发通报，不能决定通报单位；请在活动的工作例会上决定");
+            return null;
+        }
+        String unit = unit(unitText.strip(), problems);
+        if (TextInput.isBlank(reason)) {
+            problems.add("请填写通报原因（" + NOTICE_FORMAT + "）");
+        } else if (reason.strip().length() > MAX_REASON) {
+            problems.add("通报原因不能超过 " + MAX_REASON + " 个字（现有 " + reason.strip().length() + " 个）");
+        } else {
+            TextInput.problem("通报原因", reason, false).ifPresent(problems::add);
+        }
+        return new DecisionInput(no, reason.strip(), JointMeetingProcess.KIND_NOTICE, unit, "", "", "");
     }
 
     private static String cell(List<String> cells, int index) {

@@ -65,6 +65,8 @@ public final class JointMeetingProcess {
     /** Decision kinds: a line with a 问题类别 becomes a case, one without a work assignment. */
     public static final String KIND_CASE = "CASE";
     public static final String KIND_ASSIGNMENT = "ASSIGNMENT";
+    /** A decision to 通报 a unit with a reason (通报｜单位｜原因): the campaign's next 通报 names it. */
+    public static final String KIND_NOTICE = "NOTICE";
 
     private JointMeetingProcess() {
     }

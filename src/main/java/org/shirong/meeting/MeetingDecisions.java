@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Carries out one decision of a meeting: a case decision becomes a rectification case with source
  * MEETING (its external reference names the meeting and the decision), a task decision a
- * {@code WorkAssignmentProcess} for the unit. The outcome is recorded in {@code meeting_decision}, so
+ * {@code WorkAssignmentProcess} for the unit, a 通报 decision is kept for the campaign's next 通报
+ * ({@link MeetingNoticeUnits}). The outcome is recorded in {@code meeting_decision}, so
  * a retried step returns it instead of creating anything again.
  */
 @Service
@@ -48,7 +49,9 @@ class MeetingDecisions {
             return done.get();
         }
         String unitName = papers.unitName(m.organization(), d.unit());
-        MeetingRecords.Outcome outcome = d.isCase() ? reportCase(m, d, unitName, actor) : assign(m, d, unitName);
+        // a 通报 decision is kept as it is (meeting_decision, no 通报 yet): the campaign's next 通报 names the unit
+        MeetingRecords.Outcome outcome = d.isNotice() ? new MeetingRecords.Outcome(null, null)
+                : d.isCase() ? reportCase(m, d, unitName, actor) : assign(m, d, unitName);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         records.addDecision(m.key(), d, outcome, now);
         return outcome;

@@ -68,7 +68,9 @@ class MeetingPapers {
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
         List<Option> called = campaignUnits(m.campaignCode(), m.organization());
         WorkingCalendar calendar = calendars.of(m.organization());
-        return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), !periodScores.named().isEmpty() && issued.isEmpty(),
+        // the 通报 names the units ranked low, those late with a task of the period and those a meeting decided to 通报
+        boolean toName = !periodScores.named().isEmpty() || !documents.othersNamed(m.campaignCode(), periodScores).isEmpty();
+        return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), toName && issued.isEmpty(),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), decisionUnits(called, m.organization()),
                 categories(m.organization()), called.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
     }
@@ -99,7 +101,8 @@ class MeetingPapers {
      */
     List<DecisionLine> decisionLines(String tenant, MeetingFacts meeting, List<DecisionInput> decisions) {
         return decisions.stream().map(d -> new DecisionLine(d.no(), d.content(), d.kindLabel(), unitName(tenant, d.unit()), d.due(),
-                d.isCase() ? caseOutcome(meeting == null ? null : caseNoOf(meeting, d.no())) : "交办承办单位")).toList();
+                d.isCase() ? caseOutcome(meeting == null ? null : caseNoOf(meeting, d.no()))
+                        : d.isNotice() ? "列入本活动的通报" : "交办承办单位")).toList();
     }
 
     /** 落实情况 of a decision made a case: the case's number, as 落实会议决定 (before the minutes) reported it (s52 J21). */
@@ -146,7 +149,8 @@ class MeetingPapers {
 
     /** The notice's one-line summary for the notification. */
     String noticeSummary(MeetingFacts m) {
-        return scores.read(m.organization(), m.campaignCode(), m.scorePeriod()).notice();
+        PeriodScores periodScores = scores.read(m.organization(), m.campaignCode(), m.scorePeriod());
+        return periodScores.notice() + org.shirong.report.RankingNotices.othersLine(documents.othersNamed(m.campaignCode(), periodScores));
     }
 
     /** The number of the case decision {@code no} of the meeting became, once 落实会议决定 has made it (null before, or none). */

@@ -36,6 +36,12 @@ final class MeetingRecordCheck {
     /** {@code towns}: of a district's meeting, its towns' offices among {@code units} ({@link DecisionLines}). */
     static Checked check(String minutes, Object decisions, List<Option> units, Map<String, String> towns, List<Option> categories,
             LocalDate today, DateWindow window, WorkingCalendar calendar) {
+        return check(minutes, decisions, units, towns, categories, today, window, calendar, true);
+    }
+
+    /** {@code noticesAllowed}: false for a 临时会议, which has no campaign whose 通报 a 通报 line could go to. */
+    static Checked check(String minutes, Object decisions, List<Option> units, Map<String, String> towns, List<Option> categories,
+            LocalDate today, DateWindow window, WorkingCalendar calendar, boolean noticesAllowed) {
         if (TextInput.isBlank(minutes)) {
             return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：请填写会议纪要");
         }
@@ -48,6 +54,9 @@ final class MeetingRecordCheck {
             return refused(JointMeetingProcess.VAR_MINUTES, "会议纪要：不能超过 4000 个字（现有 " + minutes.length() + " 个）");
         }
         DecisionLines lines = new DecisionLines(units, towns, categories, today, window, calendar);
+        if (!noticesAllowed) {
+            lines.withoutNotices();
+        }
         DecisionLines.Result result;
         try {
             result = DecisionInput.isList(decisions) ? lines.list(DecisionInput.all(decisions))

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * End of 召开会议并记录 ({@code Task_HoldMeeting}, execution listener {@code ${meetingRecordedListener}}): refuses a
  * record with a problem ({@link MeetingRecordCheck}) so that Tasklist shows it and nothing is saved;
  * otherwise keeps the decisions as read and resolved ({@code recordedDecisions}), how many 落实会议决定
- * carries out and who recorded them. Serves the 临时会议's 召开会议并记录 ({@code Task_HoldAdHocMeeting}) as well.
+ * carries out and who recorded them; a 通报 decision makes the meeting issue its period's 通报 ({@code hasNamedUnits})
+ * unless an earlier meeting has. A 临时会议's record may not hold a 通报 decision. Serves the 临时会议's 召开会议并记录 ({@code Task_HoldAdHocMeeting}) as well.
  */
 @Component
 class MeetingRecordedListener implements ExecutionListener {
@@ -26,8 +27,10 @@ class MeetingRecordedListener implements ExecutionListener {
     private final WorkingCalendars calendars;
     private final DateWindow dates;
     private final Organizations organizations;
+    private final MeetingPapers papers;
 
-    MeetingRecordedListener(WorkingCalendars calendars, DateWindow dates, Organizations organizations) {
+    MeetingRecordedListener(WorkingCalendars calendars, DateWindow dates, Organizations organizations, MeetingPapers papers) {
+        this.papers = papers;
         this.calendars = calendars;
         this.dates = dates;
         this.organizations = organizations;
@@ -39,17 +42,24 @@ class MeetingRecordedListener implements ExecutionListener {
             return; // the meeting's process is deleted (Cockpit's 取消): nothing was recorded, nothing to check
         }
         var calendar = calendars.of(execution.getTenantId());
+        boolean campaignMeeting = !Objects.toString(execution.getVariable(VAR_CAMPAIGN_CODE), "").isEmpty();
         var checked = MeetingRecordCheck.check(Objects.toString(execution.getVariable(VAR_MINUTES), null),
                 execution.getVariable(VAR_DECISIONS),
                 DecisionInput.options(execution.getVariable(VAR_UNIT_OPTIONS)), organizations.townNamesByOffice(execution.getTenantId()),
                 DecisionInput.options(execution.getVariable(VAR_CATEGORY_OPTIONS)),
-                ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate(), dates, calendar);
+                ClockUtil.getCurrentTime().toInstant().atZone(calendar.zone()).toLocalDate(), dates, calendar, campaignMeeting);
         if (checked.problem() != null) {
             throw new FormFieldValidationException(checked.problem().field(), checked.problem().message());
         }
         execution.setVariable(VAR_RECORDED_DECISIONS, SpinValues.jsonValue(
                 DecisionInput.json(checked.decisions().stream().map(DecisionInput::row).toList())).create());
         execution.setVariable(VAR_DECISION_COUNT, checked.decisions().size());
+        // a unit decided for the 通报 (通报｜单位｜原因) goes into this meeting's 通报 of its period, unless an earlier
+        // meeting has issued that one: then into the campaign's next
+        if (campaignMeeting && checked.decisions().stream().anyMatch(DecisionInput::isNotice)
+                && !papers.noticeIssued(MeetingFacts.of(execution))) {
+            execution.setVariable(VAR_HAS_NAMED_UNITS, true);
+        }
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         execution.setVariable(VAR_RECORDED_BY, user == null ? "" : user.getUserId());
     }

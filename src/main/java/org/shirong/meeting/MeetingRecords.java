@@ -63,7 +63,7 @@ class MeetingRecords {
     void addDecision(String key, DecisionInput d, Outcome outcome, Instant now) {
         jdbc.update("insert into meeting_decision (meeting_key, decision_no, content, kind, unit_id, due_day, category, address,"
                         + " case_no, assignment_instance_id, carried_out_at) values (?,?,?,?,?,?,?,?,?,?,?)",
-                key, d.no(), d.content(), d.kind(), d.unit(), Date.valueOf(LocalDate.parse(d.due())),
+                key, d.no(), d.content(), d.kind(), d.unit(), d.due().isEmpty() ? null : Date.valueOf(LocalDate.parse(d.due())),
                 d.isCase() ? d.category() : null, d.isCase() ? d.address() : null, outcome.caseNo(),
                 outcome.assignmentInstanceId(), Timestamp.from(now));
     }

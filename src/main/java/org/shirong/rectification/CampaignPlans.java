@@ -19,6 +19,14 @@ public interface CampaignPlans {
     /** The campaign's name and organisation (to title its ledger); empty when there is no campaign with that code. */
     Optional<Campaign> campaign(String campaignCode);
 
+    /**
+     * Whether the town or street {@code organization} takes part in its district's campaign {@code campaignCode}: its
+     * office is among the campaign's units. False for an unknown campaign and for the campaign's own organisation.
+     */
+    default boolean takesPart(String organization, String campaignCode) {
+        return false;
+    }
+
     record Campaign(String code, String name, String organization) {
     }
 

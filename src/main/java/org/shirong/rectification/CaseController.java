@@ -65,13 +65,16 @@ class CaseController {
     private final ReadableCases readableCases;
     private final EvidencePhotos evidencePhotos;
     private final ReportingRights reportingRights;
+    private final org.springframework.beans.factory.ObjectProvider<CampaignPlans> campaignPlans;
 
     CaseController(RectificationCases cases, CaseRecords records, CategoryCatalogue catalogue, DispatchRules dispatchRules,
             OrganizationRecords organization, IdentityService identityService, CaseImport caseImport,
             CaseVisibility visibility, CallerOrganization callerOrganization, CaseParties parties, ImportTemplate importTemplate,
             Organizations organizations, CaseFilters filters, CaseAppeals appeals, CaseDuplicates duplicates, CaseMerges merges,
             CaseReopens reopens, CaseVoids voids, CaseCorrections corrections, ReadableCases readableCases,
-            EvidencePhotos evidencePhotos, ReportingRights reportingRights) {
+            EvidencePhotos evidencePhotos, ReportingRights reportingRights,
+            org.springframework.beans.factory.ObjectProvider<CampaignPlans> campaignPlans) {
+        this.campaignPlans = campaignPlans;
         this.evidencePhotos = evidencePhotos;
         this.reportingRights = reportingRights;
         this.readableCases = readableCases;
@@ -101,12 +104,19 @@ class CaseController {
             String defaultLimitUnitName) {
     }
 
+    /**
+     * The categories a case the caller reports may name: their organisation's; with {@code campaign} naming their
+     * district's campaign that their town takes part in, the district's (the 大类 a self-inspection case for it is filed
+     * under, sjreview D2), dispatched by the town's own table.
+     */
     @GetMapping("/categories")
-    List<CategoryView> categories(@RequestParam(required = false) String organization) {
+    List<CategoryView> categories(@RequestParam(required = false) String organization, @RequestParam(required = false) String campaign) {
         String own = callerOrganization.forWork(identityService.getCurrentAuthentication(), organization);
         Map<String, String> names = this.organization.unitNames(own);
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        boolean district = campaign != null && !campaign.isBlank() && plans != null && plans.takesPart(own, campaign.strip());
         // a plan item the plan marks 无 is not offered: a case under it is refused (jxreview J2)
-        return catalogue.all(own).stream().filter(Category::applicable).map(c -> {
+        return (district ? catalogue.ofDistrict(own) : catalogue.all(own)).stream().filter(Category::applicable).map(c -> {
             var d = dispatchRules.evaluate(own, c.code(), Urgency.NORMAL, CaseSource.PATROL);
             return new CategoryView(c.code(), c.name(), c.group().name(), c.group().label(), c.items(), d.leadUnit(),
                     names.get(d.leadUnit()), d.limit().amount(), d.limit().unit().name(), d.limit().unit().label());
@@ -207,8 +217,13 @@ class CaseController {
         if (c.category() == null || c.category().isBlank() || catalogue.find(organization, c.category()).isPresent()) {
             return c;
         }
-        // by name also a plan item marked 无, which the validator then refuses as such rather than as unknown
-        return catalogue.names(organization).codeOf(c.category())
+        // by name also a plan item marked 无, which the validator then refuses as such rather than as unknown; for the
+        // district's campaign a town takes part in, a district 大类 by its name (公共场所)
+        boolean district = c.campaign() != null && !c.campaign().isBlank()
+                && campaignPlans.getIfAvailable() != null && campaignPlans.getObject().takesPart(organization, c.campaign().strip());
+        return (district ? catalogue.ofDistrict(organization).stream().filter(k -> k.name().equals(c.category().strip()))
+                        .map(Category::code).findFirst() : java.util.Optional.<String>empty())
+                .or(() -> catalogue.names(organization).codeOf(c.category()))
                 .or(() -> catalogue.all(organization).stream().filter(k -> k.name().equals(c.category().strip())).map(Category::code).findFirst())
                 .map(code -> new NewCase(c.title(), code, c.urgency(),
                 c.source(), c.location(), c.description(), c.externalRef(), c.campaign(), c.subItem())).orElse(c);

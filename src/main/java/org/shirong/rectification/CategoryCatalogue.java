@@ -97,6 +97,18 @@ public class CategoryCatalogue {
         return categories.get(parent).stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
+    /**
+     * The applicable categories of the district {@code organization} (a town or street) belongs to, empty for an
+     * organisation without one: those a town's own self-inspection case for the district's campaign is filed under
+     * (sjreview D2), offered by the 上报问题 page once that campaign is chosen.
+     */
+    public List<Category> ofDistrict(String organization) {
+        all(organization);
+        String parent = parents.get(organization);
+        return parent == null || !categories.containsKey(parent) ? List.of()
+                : categories.get(parent).stream().filter(Category::applicable).toList();
+    }
+
     static List<Category> load(String file) {
         return ConfigFile.read(file, "问题类别文件", CategoryCatalogue::read, CategoryCatalogue::refused);
     }

@@ -92,10 +92,18 @@ class NewCaseValidator {
         if (blank(c.category())) {
             errors.add(ApiError.field("category", "REQUIRED", "请选择问题类别"));
         } else {
-            // Only a town's self-inspection in its district's campaign files a case under the district's categories.
+            // Only a town's self-inspection in its district's campaign files a case under the district's categories: the
+            // findings of its 全面自查自纠, and what it reports itself for that campaign (sjreview D2), under those alone.
+            boolean forDistrict = !campaignWork && districtSelfInspection(organization, c);
             java.util.Optional<Category> known = campaignWork ? catalogue.find(organization, c.category())
-                    : catalogue.all(organization).stream().filter(k -> k.code().equals(c.category())).findFirst();
-            if (known.isEmpty()) {
+                    : (forDistrict ? catalogue.ofDistrict(organization) : catalogue.all(organization)).stream()
+                            .filter(k -> k.code().equals(c.category())).findFirst();
+            if (known.isEmpty() && forDistrict) {
+                errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "计入" + territories.name(campaignOrganization(c))
+                        + "活动 " + TextInput.shortened(c.campaign().strip(), QUOTED) + " 的问题请选区的问题类别（可选："
+                        + catalogue.ofDistrict(organization).stream().map(Category::name).collect(java.util.stream.Collectors.joining("、"))
+                        + "）：本镇自查的问题按区的大类计入该活动的整治项目"));
+            } else if (known.isEmpty()) {
                 errors.add(ApiError.field("category", "UNKNOWN_CATEGORY", "未知的问题类别："
                         + catalogue.names(organization).unknown(c.category()).replaceFirst("^没有问题类别", "")));
             } else if (!known.get().applicable()) {
@@ -156,18 +164,43 @@ class NewCaseValidator {
         var plan = plans == null ? java.util.Optional.<CampaignPlans.PlanFacts>empty() : plans.plan(organization, code, c.category());
         boolean ofAnother = plan.isPresent() && !campaignWork && plans.campaign(code)
                 .map(CampaignPlans.Campaign::organization).filter(organization::equals).isEmpty();
-        if (ofAnother) {
-            // A town's cases count for its district's campaign only as the findings of the campaign's own task: say where
-            // (sjreview D2), rather than that there is no such campaign.
-            errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", territories.name(organization) + "参加的"
-                    + territories.name(plans.campaign(code).map(CampaignPlans.Campaign::organization).orElse(organization)) + "活动 "
-                    + TextInput.shortened(code, QUOTED) + " 的问题请在该活动下达给本单位的任务（如“全面自查自纠”）中逐行录入，"
-                    + "按区的问题类别立案并计入该活动；这里登记的是本组织自己的案件，请不填活动"));
+        if (ofAnother && !plans.takesPart(organization, code)) {
+            errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", territories.name(organization) + "没有参加"
+                    + territories.name(campaignOrganization(c)) + "活动 " + TextInput.shortened(code, QUOTED)
+                    + "，不能将案件计入该活动"));
+        } else if (ofAnother && !CaseSource.SELF_INSPECTION.name().equals(c.source())) {
+            // A town takes part in its district's campaign with what its own self-inspection finds (plan 二（三）: 自查自纠
+            // is continuous, reported to the district office): the 全面自查自纠 task's lines, and afterwards any case it
+            // reports under the source 单位自查 (sjreview D2). Other sources are its own work: say where the problem goes.
+            errors.add(ApiError.field("campaign", "CAMPAIGN_TAKES_SELF_INSPECTION", territories.name(organization) + "参加的"
+                    + territories.name(campaignOrganization(c)) + "活动 " + TextInput.shortened(code, QUOTED)
+                    + " 只计入本单位自查发现的问题：请将案件来源选为“" + catalogue.sources(organization).label(CaseSource.SELF_INSPECTION)
+                    + "”并选区的问题类别，或在该活动下达给本单位的“全面自查自纠”任务中逐行录入；其他来源的问题是本组织自己的案件，请不填活动"));
+        } else if (ofAnother && !plan.get().running()) {
+            errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束或已撤销，不能再计入新的案件"));
+        } else if (ofAnother) {
+            return;
         } else if (plan.isEmpty()) {
             errors.add(ApiError.field("campaign", "UNKNOWN_CAMPAIGN", "本组织没有编号为 " + TextInput.shortened(code, QUOTED) + " 的活动"));
         } else if (!plan.get().running() && !campaignWork) {
             errors.add(ApiError.field("campaign", "CAMPAIGN_ENDED", "活动 " + code + " 已结束或已撤销，不能再计入新的案件"));
         }
+    }
+
+    /**
+     * Whether {@code c} is a town's or street's own self-inspection case for its district's campaign that it takes part
+     * in (source 单位自查, {@link CampaignPlans#takesPart}): filed under the district's categories, counted for that
+     * campaign (sjreview D2).
+     */
+    private boolean districtSelfInspection(String organization, NewCase c) {
+        CampaignPlans plans = campaignPlans.getIfAvailable();
+        return plans != null && !blank(c.campaign()) && CaseSource.SELF_INSPECTION.name().equals(c.source())
+                && plans.takesPart(organization, c.campaign().strip());
+    }
+
+    /** The organisation of the campaign {@code c} names (known to exist). */
+    private String campaignOrganization(NewCase c) {
+        return campaignPlans.getObject().campaign(c.campaign().strip()).map(CampaignPlans.Campaign::organization).orElseThrow();
     }
 
     /** The survey 小项, when one is named: one of the category's. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
@@ -28,8 +29,13 @@ class DocumentModels {
     private final PlanItemProgress planItems;
     private final ZoneId zone;
     private final Organizations organizations;
+    private final LateCampaignTasks lateTasks;
+    private final MeetingNamedUnits meetingNamed;
 
-    DocumentModels(CampaignFigures figures, PlanItemProgress planItems, WorkingCalendar calendar, Organizations organizations) {
+    DocumentModels(CampaignFigures figures, PlanItemProgress planItems, WorkingCalendar calendar, Organizations organizations,
+            LateCampaignTasks lateTasks, MeetingNamedUnits meetingNamed) {
+        this.lateTasks = lateTasks;
+        this.meetingNamed = meetingNamed;
         this.figures = figures;
         this.planItems = planItems;
         this.zone = calendar.zone();
@@ -87,6 +93,43 @@ class DocumentModels {
         model.put("overdueCases", overdueCases);
         model.put("escalatedCount", overdueCases.stream().filter(Figures.OverdueCase::escalated).count());
         model.put("overdueCasesAsOf", display(now));
+    }
+
+    /**
+     * What a 通报 of the period names besides the units ranked low (九亭镇's plan 三、4: 不履职的单位): {@code lateTasks}, the
+     * campaign's tasks due in the period not done by their deadline as of {@code asOf} (none while the period's ranking is
+     * 暂定), and {@code meetingNamed}, the units its meetings decided to 通报 (通报｜单位｜原因) not named in a 通报 yet.
+     * Returns the names of the units these name, each once, for the notification's line.
+     */
+    List<String> addOthersNamed(Map<String, Object> model, String campaignCode, Window window, boolean provisional, Instant asOf) {
+        List<Figures.LateTaskLine> late = provisional ? List.of() : lateTasks.inPeriod(campaignCode, window.from(), window.until(), asOf)
+                .stream().map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state())).toList();
+        List<MeetingNamedUnits.Named> decided = meetingNamed.pending(campaignCode);
+        model.put("lateTasks", late);
+        model.put("meetingNamed", decided);
+        return othersNamed(late, decided);
+    }
+
+    /**
+     * The names of the units a 通报 of the period names besides those ranked low: late with a task due in it (as of
+     * {@code asOf}; none when {@code provisional}) and decided by a meeting for the 通报 under {@code noticeKey} once issued.
+     */
+    List<String> othersNamed(String campaignCode, Window window, boolean provisional, Instant asOf, String noticeKey) {
+        List<Figures.LateTaskLine> late = provisional ? List.of() : lateTasks.inPeriod(campaignCode, window.from(), window.until(), asOf)
+                .stream().map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state())).toList();
+        return othersNamed(late, meetingNamed.inNotice(campaignCode, noticeKey));
+    }
+
+    /** Marks the meetings' pending units as named in the 通报 just stored under {@code noticeKey}. */
+    void othersNamedIn(String campaignCode, String noticeKey) {
+        meetingNamed.named(campaignCode, noticeKey);
+    }
+
+    private static List<String> othersNamed(List<Figures.LateTaskLine> late, List<MeetingNamedUnits.Named> decided) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        late.forEach(t -> names.add(t.unitName()));
+        decided.forEach(d -> names.add(d.unitName()));
+        return List.copyOf(names);
     }
 
     String display(Instant instant) {

@@ -29,6 +29,13 @@ final class Figures {
     }
 
     /**
+     * A campaign task of a 通报's period not done by its deadline ({@link LateCampaignTasks}): the unit, the task, its
+     * deadline as a day and its state (逾期未报（已逾期 N 个工作日） or 逾期 N 个工作日完成).
+     */
+    public record LateTaskLine(String unitName, String task, String due, String state) {
+    }
+
+    /**
      * A case of the campaign overdue now (the 驾驶舱's 红灯超期): its lead unit, number, title, deadline, how many working
      * days it is behind ({@code late}), whether it is 列入通报名单 and whether it has been 督办'd; {@code state} says when it
      * waits on 核查 (handed in late).

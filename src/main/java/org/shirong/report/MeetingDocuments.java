@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.PeriodScores;
@@ -60,7 +61,10 @@ public class MeetingDocuments {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         models.addProgressSoFar(model, meeting.campaignCode(), now.isBefore(meeting.meetingAt()) ? now : meeting.meetingAt());
         models.addOverdueWork(model, meeting.campaignCode());
-        if (issued != null) {
+        if (issued == null) {
+            models.addOthersNamed(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores.provisional(),
+                    now.isBefore(meeting.meetingAt()) ? now : meeting.meetingAt());
+        } else {
             model.put("issuedNotice", Map.of("title", issued.title(), "issuedOn", models.day(issued.issuedAt()),
                     "meeting", issued.meetingName() == null ? "本活动此前的会议"
                             : issued.meetingName() + "（" + models.display(issued.meetingAt()) + "）"));
@@ -83,13 +87,42 @@ public class MeetingDocuments {
                 templates.render("minutes", model), processInstanceId);
     }
 
+    /**
+     * The period's 通报 issued by the meeting: the units ranked low, the units late with a task due in the period and the
+     * units the campaign's meetings decided to 通报 and no 通报 has named yet (marked named in this one); the one issued
+     * before when there is one.
+     */
     public StoredDocument notice(Meeting meeting, PeriodScores periodScores, String processInstanceId) {
+        String key = noticeKey(periodScores.periodCode());
+        Optional<StoredDocument> issued = documents.find(meeting.campaignCode(), key);
+        if (issued.isPresent()) {
+            return issued.get();
+        }
         Map<String, Object> model = meetingModel(meeting);
         String title = "关于" + periodScores.periodName() + "考核不履职单位的通报";
         model.put("title", title);
         model.put("scores", periodScores);
-        return documents.store(meeting.campaignCode(), noticeKey(periodScores.periodCode()), DocumentKind.NOTICE,
+        models.addOthersNamed(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores.provisional(),
+                ClockUtil.getCurrentTime().toInstant());
+        StoredDocument stored = documents.store(meeting.campaignCode(), key, DocumentKind.NOTICE,
                 meeting.campaignName() + title, templates.render("notice", model), processInstanceId);
+        models.othersNamedIn(meeting.campaignCode(), key);
+        return stored;
+    }
+
+    /**
+     * The units the campaign's 通报 of the period names (or would name, before it is issued) besides those ranked low:
+     * late with a task due in it, and decided by a meeting (those pending before it is issued, those it took after).
+     */
+    public List<String> othersNamed(String campaignCode, PeriodScores periodScores) {
+        String key = noticeKey(periodScores.periodCode());
+        UnitScores.Window window = scores.window(periodScores.periodCode());
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        if (documents.find(campaignCode, key).isPresent()) {
+            return models.othersNamed(campaignCode, window, periodScores.provisional(), now, key);
+        }
+        Map<String, Object> model = new HashMap<>();
+        return models.addOthersNamed(model, campaignCode, window, periodScores.provisional(), now);
     }
 
     /**

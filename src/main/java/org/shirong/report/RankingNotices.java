@@ -2,6 +2,7 @@ package org.shirong.report;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -113,10 +114,12 @@ public class RankingNotices {
         model.put("scores", units);
         model.put("territories", territories.get());
         models.addIssuers(model, organization);
+        List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at);
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("ranking-notice", model), null);
+        models.othersNamedIn(campaignCode, docKey);
         String summary = (units.notice() == null || units.notice().isBlank() ? "" : "区级部门：" + units.notice() + "\n")
-                + "街镇：" + territories.get().notice();
+                + "街镇：" + territories.get().notice() + othersLine(others);
         return Optional.of(new Issued(stored, summary));
     }
 
@@ -143,8 +146,18 @@ public class RankingNotices {
         model.put("issuedOn", models.day(at));
         model.put("scores", units);
         models.addIssuers(model, organization);
+        List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at);
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("notice", model), null);
-        return Optional.of(new Issued(stored, units.notice()));
+        models.othersNamedIn(campaignCode, docKey);
+        return Optional.of(new Issued(stored, units.notice() + othersLine(others)));
+    }
+
+    /**
+     * The notification's line for the units a 通报 names besides those ranked low (late with a task, or decided by a
+     * meeting); nothing when there are none.
+     */
+    public static String othersLine(List<String> others) {
+        return others.isEmpty() ? "" : "\n另通报未按期完成工作任务或经会议决定通报的单位：" + String.join("、", others) + "。";
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * One unit's indicators for a period (DOMAIN.md §3), counted over the cases that count for the period (due in it, or
- * closed in it before their due instant) whose lead unit it is. {@code dueCount} is 应结案数 and also 应处置数: those
+ * One unit's indicators for a period (DOMAIN.md §3), counted over the cases that count for the period (due in it,
+ * closed in it before their due instant, or overdue before it and still not closed at its end) whose lead unit it is. {@code dueCount} is 应结案数 and also 应处置数: those
  * cases, less the suspended
  * (挂账) ones when the rubric excludes them. Rates are percentages with two decimals, and null when
  * their denominator is 0 (shown as "—", never as 0 or 100).
@@ -32,7 +32,7 @@ record Indicators(int caseCount, int suspendedCount, int dueCount, int closedCou
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** The cases that count: all due in the period, less the suspended ones if {@code excludeSuspended}. */
+    /** The cases that count: all counted for the period, less the suspended ones if {@code excludeSuspended}. */
     static List<CaseFact> counted(List<CaseFact> cases, boolean excludeSuspended) {
         return excludeSuspended ? cases.stream().filter(c -> !c.suspended()).toList() : cases;
     }

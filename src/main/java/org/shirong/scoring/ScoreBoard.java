@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * The scores of one period and scope: the ranked units (best first; equal totals share a rank, the
- * next rank skips, and the order among them is by unit name), and the units not ranked because no
- * case of theirs was due (无案件). {@code provisional}: computed before the period ended (暂定，截至计算之时), so it
+ * next rank skips, and the order among them is by unit name), and the units not ranked because nothing of theirs
+ * counts for the period (本期无可计分项: no case counted, by the period rule of {@link ScoringFacts}, and no zone rate). {@code provisional}: computed before the period ended (暂定，截至计算之时), so it
  * names no unit for the 通报: who is 不履职 is known only once the period has closed.
  */
 record ScoreBoard(ScorePeriod period, String scope, Instant computedAt, boolean stored, List<UnitScore> ranking,

@@ -73,7 +73,7 @@ class ScoreController {
                 board.scope().startsWith(ScoreService.ORGANIZATION_SCOPE) ? null : board.scope(),
                 board.stored(), board.provisional(), board.computedAt(), board.ranking().stream().map(ScoreController::rank).toList(),
                 board.unranked().stream().map(u -> new NoCasesView(u.unitId(), u.unitName(),
-                        u.indicators().caseCount() == 0 ? "无案件" : "应结案件均已挂账", u.inspectionScore(), u.indicators(),
+                        u.indicators().caseCount() == 0 ? "本期无可计分项" : "应结案件均已挂账", u.inspectionScore(), u.indicators(),
                         appeals(u.indicators())))
                         .toList(),
                 board.nonPerformingUnits(), resolved.notice(scores.zone()),

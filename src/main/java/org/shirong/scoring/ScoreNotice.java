@@ -30,7 +30,7 @@ final class ScoreNotice {
 
     static String text(ScoreBoard board, ZoneId zone) {
         String counted = board.ranking().size() + " 个单位参加排名"
-                + (board.unranked().isEmpty() ? "" : "，" + board.unranked().size() + " 个单位本期既无应结案件也无其他可计分项，不排名");
+                + (board.unranked().isEmpty() ? "" : "，" + board.unranked().size() + " 个单位本期无可计分项，不排名");
         if (board.provisional()) {
             return board.period().name() + "单位考核（暂定，截至" + asOf(board, zone) + "）：" + counted
                     + "。本期尚未结束，排名随案件办理变化，不据此通报；期末后按考核细则确定通报单位。";

@@ -286,7 +286,7 @@ class ScoreService {
      * The units of the rubric's types in the organisation's order, then lead units of cases that the
      * organisation no longer knows (named by their id, so that their cases still count). For a campaign, of the rubric's
      * types only its participating units (and their member units) and the units its cases, returns and reopenings count
-     * for: a unit outside the campaign is neither ranked on its zones nor listed as 无案件. A collective (各居委会, a unit
+     * for: a unit outside the campaign is neither ranked on its zones nor listed as 本期无可计分项. A collective (各居委会, a unit
      * with member units) is ranked through its members, so not itself, unless it has work of its own in the period.
      * A unit of the organisation with an inspection score (季检查) in the period has work in it too: 锦溪镇's 创建办 leads
      * two of the 931 items and is scored on their sheets without being a participant of its own campaign, and the

@@ -176,7 +176,7 @@ class ScoreWorkbook {
             sheet.label(row, 6, "否");
             sheet.decimal(row, 9, u.inspectionScore());
             int col = indicators(sheet, row, firstRule + items.size(), u.indicators());
-            sheet.label(row, col, u.indicators().caseCount() == 0 ? "无应结案件，也无其他可计分项，不排名" : "应结案件均已挂账，不排名");
+            sheet.label(row, col, u.indicators().caseCount() == 0 ? "本期无可计分项，不排名" : "应结案件均已挂账，不排名");
             row++;
         }
         sheet.note(row + 1, columns.size(), resolved.notice(zone));
@@ -194,7 +194,7 @@ class ScoreWorkbook {
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));
         XlsxSheet sheet = XlsxSheet.start(workbook, TERRITORY_SHEET, organizations.of(resolved.organization()).name()
-                + resolved.period().name() + (resolved.wholeOrganization() ? "街镇排名（按属地案件）" : "街镇排名（按属地内的本活动案件）"),
+                + resolved.period().name() + (resolved.wholeOrganization() ? "街镇排名（按属地案件）" : "街镇排名（按街镇牵头的本活动案件）"),
                 subtitle, columns, zone);
         int row = sheet.firstDataRow();
         for (TerritoryBoard.Place p : board.ranking()) {
@@ -212,7 +212,7 @@ class ScoreWorkbook {
             sheet.label(row, 2, p.levelName());
             sheet.label(row, 5, "否");
             int col = indicators(sheet, row, 6, p.indicators());
-            sheet.label(row, col, p.indicators().caseCount() == 0 ? "无属地案件，不排名" : "应结案件均已挂账，不排名");
+            sheet.label(row, col, p.indicators().caseCount() == 0 ? "本期无计入的属地案件，不排名" : "应结案件均已挂账，不排名");
             row++;
         }
         sheet.note(row + 1, columns.size(), board.notice());

@@ -30,8 +30,8 @@ class ScoringFacts {
      * campaign found when {@code campaign} is given, each as it stood at {@code until}, counted in groups of cases alike.
      */
     List<CaseFact> casesCounted(String organization, String campaign, Instant from, Instant until) {
-        List<Object> where = new ArrayList<>(List.of(organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until)));
+        List<Object> where = new ArrayList<>(List.of(organization));
+        where.addAll(countedArgs(from, until));
         if (campaign != null) {
             where.add(campaign);
         }
@@ -88,8 +88,8 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> where = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until), district));
+        List<Object> where = new ArrayList<>(countedArgs(from, until));
+        where.add(district);
         where.addAll(territories);
         where.addAll(territories);
         return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inPlaces(territories), where,
@@ -97,9 +97,11 @@ class ScoringFacts {
     }
 
     /**
-     * As {@link #casesCountedByTerritory(String, List, Instant, Instant)}, of the district campaign's cases only: those it
-     * found with one of the towns and streets as 属地. A town's own cases (of its own campaigns) are no case of the
-     * district's campaign, so its 通报 ranks the towns on its own cases alone.
+     * As {@link #casesCountedByTerritory(String, List, Instant, Instant)}, of the district campaign's cases only, and of
+     * those the cases each town or street leads itself: its self-inspection cases counted for the campaign (its 全面自查自纠
+     * and 上报问题). A district department's case with the town as 属地 (a point problem: 区级部门牵头、属地街镇配合, plan
+     * 二（一）) is graded on the department, not copied onto the town (sjreview-s54 D3); the town's part in it is its 协办,
+     * ranked with the cooperation. A town's cases of its own campaigns are no cases of the district's campaign.
      */
     List<CaseFact> casesCountedByTerritory(String district, List<String> territories, String campaign, Instant from, Instant until) {
         if (campaign == null) {
@@ -108,8 +110,8 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> where = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until), district, campaign));
+        List<Object> where = new ArrayList<>(countedArgs(from, until));
+        where.add(campaign);
         where.addAll(territories);
         return countedAlike(PLACE, List.of(district), COUNTED + " and c.lead_unit is not null and " + inCampaignPlaces(territories),
                 where, until);
@@ -146,8 +148,8 @@ class ScoringFacts {
     }
 
     /**
-     * Returns or reopenings ({@code kind}: RETURNED, REOPENED) made in [from, until) on the district campaign's cases with
-     * a town or street as 属地, each as {@code fact} makes it of the case number, its source, the place and whether the
+     * Returns or reopenings ({@code kind}: RETURNED, REOPENED) made in [from, until) on the district campaign's cases a
+     * town or street leads itself (as {@link #casesCountedByTerritory(String, List, String, Instant, Instant)}), each as {@code fact} makes it of the case number, its source, the place and whether the
      * step was appealed.
      */
     <T> List<T> stepsByTerritory(String kind, String district, List<String> territories, String campaign, Instant from, Instant until,
@@ -155,7 +157,7 @@ class ScoringFacts {
         if (territories.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), district, campaign));
+        List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), campaign));
         args.addAll(territories);
         return jdbc.query("select e.case_no, c.source, " + PLACE + " as place, case when " + appealed("RETURNED".equals(kind)
                         ? "RETURN" : "REOPEN") + " then 1 else 0 end as appealed"
@@ -175,13 +177,26 @@ class ScoringFacts {
     /** The town or street a case lies in: its 属地 for a district case, else its own organisation (alias c). */
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
     /**
-     * The period rule of {@code config/scoring.yaml}: a case counts once, for the period of the earlier of its closing and
-     * its due instant. So a case due in the period counts whether closed or not (unless it was closed in an earlier
-     * one), and a case closed in the period counts even if it is due later (closed on time). A duplicate merged into
-     * another case never counts: its problem counts once, as that case. Arguments: from, until, from, until.
+     * The period rule of {@code config/scoring.yaml}: a case counts for the period of the earlier of its closing and its
+     * due instant, and, once overdue, for every later period at whose end it is still not closed (超期未结, until it is
+     * closed). So a case due in the period counts whether closed or not (unless it was closed in an earlier one), a case
+     * closed in the period counts even if it is due later (closed on time), and a case due before the period and closed
+     * only after its end (or not yet) counts again, as not closed and overdue (a 挂账 case, its deadline suspended, is not
+     * carried on). The carried part is written as two branches on {@code closed_at} (null, or at or after the end) so that
+     * each is an index range of {@code idx_rect_case_closed}, as the other two are of it and {@code idx_rect_case_due}.
+     * A duplicate merged into another case never counts: its problem counts once, as that case. Arguments:
+     * {@link #countedArgs}.
      */
     private static final String COUNTED = "c.status not in ('MERGED', 'VOIDED') and (((c.closed_at is null or c.closed_at >= c.due_at)"
-            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?))";
+            + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?)"
+            + " or (c.closed_at is null and c.due_at < ? and c.status <> 'SUSPENDED') or (c.closed_at >= ? and c.due_at < ?))";
+
+    /** The arguments of {@link #COUNTED} for the period [from, until). */
+    private static List<Object> countedArgs(Instant from, Instant until) {
+        Timestamp f = Timestamp.from(from);
+        Timestamp u = Timestamp.from(until);
+        return List.of(f, u, f, u, f, u, f);
+    }
     /**
      * Each case of {@code rect_case c} as it stood at {@code until} (the argument of every ?): what was handed in or closed
      * later had not happened yet, so a period scored after its end shows a case closed only afterwards as not closed (late)
@@ -283,12 +298,11 @@ class ScoringFacts {
     }
 
     /**
-     * The district campaign's cases with one of the places as 属地, but those its town answered 非本镇属地 on
-     * ({@link CaseParties#TERRITORY_DISPUTED}); arguments: the district, the campaign, the places.
+     * The district campaign's cases that one of the places leads itself (a case of the town's own organisation counted for
+     * the campaign); arguments: the campaign, the places.
      */
     private static String inCampaignPlaces(List<String> places) {
-        return "(c.tenant_id = ? and c.campaign_code = ? and c.territory in ("
-                + String.join(", ", Collections.nCopies(places.size(), "?")) + ") and not " + CaseParties.TERRITORY_DISPUTED + ")";
+        return "(c.campaign_code = ? and c.tenant_id in (" + String.join(", ", Collections.nCopies(places.size(), "?")) + "))";
     }
 
     /** The arguments of {@link #PLACE}, the period and {@link #inPlaces}, in that order. */

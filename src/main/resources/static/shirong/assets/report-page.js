@@ -1,4 +1,4 @@
-// 上报问题页：问题类别（GET /api/categories，本组织的）、可选的来源（GET /api/cases/sources）和进行中的活动
+// 上报问题页：问题类别（GET /api/categories，本组织的；选了本单位参加的上级活动时为该活动的大类）、可选的来源（GET /api/cases/sources）和进行中的活动
 // （GET /api/campaigns）作选项；“使用当前位置”取浏览器定位；照片用任务列表整改表单的 photo-evidence.js 压缩并读出拍摄时间
 // 和位置；以 multipart 提交 POST /api/cases（case 为 JSON，photos 与 photoTakenAt、photoLocation 一一对应）。
 // 服务器的说明写在它所指的栏目旁；成功后显示案件编号和案件页链接。
@@ -36,6 +36,8 @@
 
   function fillCategories(list) {
     var select = $('report-category');
+    select.textContent = '';
+    categories = {};
     select.appendChild(el('option', null, '请选择问题类别')).value = '';
     var groups = {};
     list.forEach(function (c) {
@@ -51,10 +53,48 @@
     });
     // only where the organisation has other categories too; otherwise the survey 大类 are all it has
     surveyGroup = Object.keys(groups).length > 1 ? groups[SURVEY_GROUP] || null : null;
+  }
+
+  function wireCategoryHint() {
+    var select = $('report-category');
     select.addEventListener('change', function () {
       var c = categories[select.value];
       $('report-category-hint').textContent = c && c.defaultLeadUnitName
         ? '一般由' + c.defaultLeadUnitName + '牵头，' + c.defaultLimitAmount + ' 个' + c.defaultLimitUnitName + '内整改（以派遣为准）' : '';
+    });
+  }
+
+  // 街镇参加的区级活动（如松江区的满意度测评提升）只计入街镇自查发现的问题（案件仍是街镇自己的，按区的 11 大类计入活动的
+  // 整治项目）：选了这样的活动，类别换成 GET /api/categories?campaign= 给出的区的大类，来源选“单位自查”；换回本组织的活动
+  // 或“不属于活动”时恢复本组织的类别。
+  var SELF_INSPECTION = 'SELF_INSPECTION';
+  var ownCategories = [];
+  var districtShown = false;
+  function campaignChosen() {
+    var code = $('report-campaign').value;
+    var own = {};
+    ownCategories.forEach(function (c) { own[c.code] = true; });
+    var load = code ? getJson('/api/categories?campaign=' + encodeURIComponent(code)) : Promise.resolve(ownCategories);
+    return load.then(function (list) {
+      var district = list.some(function (c) { return !own[c.code]; });
+      var hint = $('report-campaign-hint');
+      if (district) {
+        var source = $('report-source');
+        var self = source.querySelector('option[value="' + SELF_INSPECTION + '"]');
+        if (self) { source.value = SELF_INSPECTION; }
+        hint.textContent = '这是本单位参加的上级活动：只计入本单位自查发现的问题，来源为“' + (self ? self.textContent : '单位自查')
+          + '”，问题类别为活动的大类；案件仍是本单位自己的案件，按本单位的派遣规则办理，并计入该活动。';
+      } else {
+        hint.textContent = '';
+      }
+      if (district || districtShown) {
+        fillCategories(district ? list : ownCategories);
+        $('report-category-hint').textContent = '';
+      }
+      districtShown = district;
+      offerCategoriesOf($('report-source').value);
+    }).catch(function (e) {
+      $('report-campaign-hint').textContent = e && e.shirong ? e.message : '读取该活动的问题类别失败，请检查网络后重选活动';
     });
   }
 
@@ -89,6 +129,7 @@
     var select = $('report-campaign');
     list.filter(function (c) { return c.status === 'RUNNING'; })
       .forEach(function (c) { select.appendChild(el('option', null, c.name + '（' + c.code + '）')).value = c.code; });
+    select.addEventListener('change', campaignChosen);
   }
 
   // 浏览器定位（手机须允许本网站使用位置信息）；得到的坐标随案件上报，地址仍由上报人填写。
@@ -237,6 +278,7 @@
     position = null;
     $('report-position').textContent = '';
     $('report-category-hint').textContent = '';
+    campaignChosen();
     offerCategoriesOf($('report-source').value);
     for (var n = 1; n <= maxPhotos; n++) { removePhoto(n); }
     $('report-done').hidden = true;
@@ -248,7 +290,9 @@
   Promise.all([getJson('/api/categories'), getJson('/api/cases/sources'), getJson('/api/campaigns').catch(function () { return []; }),
     import(appRoot + '/app/tasklist/shirong/photo-evidence.js'), window.ShirongTimes ? window.ShirongTimes.load() : null])
     .then(function (answers) {
-      fillCategories(answers[0]);
+      ownCategories = answers[0];
+      fillCategories(ownCategories);
+      wireCategoryHint();
       fillSources(answers[1]);
       fillCampaigns(answers[2]);
       wirePhotos(answers[3]);

@@ -266,10 +266,13 @@ class CampaignApiTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(errors(refused)).extracting(e -> e.get("field") + ":" + e.get("code"))
-                .containsExactly("dates.phases[0]:DUE_BEFORE_ISSUE", "dates.phases[0]:DUE_BEFORE_ISSUE");
+                .containsExactly("dates.phases[0]:DUE_BEFORE_ISSUE", "dates.phases[0]:DUE_BEFORE_ISSUE",
+                        "dates.phases[0]:DUE_AFTER_PHASE");
         assertThat(errors(refused)).extracting(e -> (String) e.get("message")).satisfiesExactly(
                 m -> assertThat(m).contains("认领测评点位问题", "2026-12-02 下达", "P1M", "期限将是 2026-11-12", "补齐短板弱项"),
-                m -> assertThat(m).contains("提交整改提升方案", "2026-12-02 下达", "期限将是 2026-11-22"));
+                m -> assertThat(m).contains("提交整改提升方案", "2026-12-02 下达", "期限将是 2026-11-22"),
+                // sjreview-s54 D5: 全面自查自纠 comes with phase 1, due 20 days after it begins: past an 11-day phase
+                m -> assertThat(m).contains("全面自查自纠", "2026-12-22"));
         assertThat(campaigns()).isEqualTo(before);
 
         assertThat(post("sjshirongban1", """

@@ -423,10 +423,12 @@ class CampaignMembershipTest {
         start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-SELF\",\"name\":\"松江自查\","
                 + "\"dates\":{\"start\":\"2026-11-20\"}}");
         CampaignDriver run = new CampaignDriver("SJ-SELF", managementService, runtimeService, taskService, jdbc);
-        // 补齐短板弱项 runs to the plan's next 4月10日 (ends); 全面自查自纠 comes with 自查自纠和联合检查 on 11 April.
-        run.runUntil(Instant.parse("2027-04-11T02:00:00Z"));
+        // sjreview-s54 D5: 全面自查自纠 comes with the first phase (方案“要尽快组织”), due 20 days after it begins
+        // (2026-12-10, a Thursday, 17:00), not with 自查自纠和联合检查 after the plan's next 4月10日.
+        run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
         org.camunda.bpm.engine.task.Task task = run.task("selfInspection/shihudang");
         assertThat(task.getTenantId()).isEqualTo("shihudang");
+        assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-12-10T09:00:00Z"));
         assertThat((String) taskService.getVariable(task.getId(), "categoryList")).contains("城市道路").doesNotContain("暴露垃圾");
 
         TestRestTemplate town = rest.withBasicAuth("shdshirongban1", "demo");
@@ -529,6 +531,69 @@ class CampaignMembershipTest {
                 .satisfies(i -> assertThat(i).containsEntry("name", "其他（不属于整治项目）").containsEntry("found", 1));
     }
 
+    /**
+     * sjreview-s54 D2: 自查自纠 is continuous (松江方案 二（三）), so a town taking part keeps adding what its self-inspection
+     * finds after its one 全面自查自纠: on 上报问题 / {@code POST /api/cases} it names the district's campaign, source 单位自查
+     * and one of the district's 大类 (by name or code; {@code GET /api/categories?campaign=} offers them). The case is the
+     * town's own (its number, dispatched by its own table to its office, no district department cooperating), counted for
+     * the district's campaign under the 大类's plan item, which the district reads. Another source, or one of the town's own
+     * patrol categories, is refused saying what to do, and nothing is saved; so is a campaign that has ended.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTownKeepsReportingItsSelfInspectionProblemsForTheDistrictsCampaignAsItsOwnCases() {
+        start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-KEEP\",\"name\":\"松江持续自查\","
+                + "\"dates\":{\"start\":\"2026-11-20\"}}");
+        new CampaignDriver("SJ-KEEP", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-11-20T02:00:00Z"));
+        TestRestTemplate town = rest.withBasicAuth("shdshirongban1", "demo");
+        assertThat((List<Map<String, Object>>) town.getForObject("/api/categories?campaign=SJ-KEEP", List.class))
+                .extracting(c -> c.get("code")).contains("SURVEY_PUBLIC_PLACES", "SURVEY_URBAN_ROADS").doesNotContain("EXPOSED_GARBAGE");
+        assertThat((List<Map<String, Object>>) town.getForObject("/api/categories", List.class))
+                .extracting(c -> c.get("code")).contains("EXPOSED_GARBAGE").doesNotContain("SURVEY_PUBLIC_PLACES");
+        long before = jdbc.queryForObject("select count(*) from rect_case", Long.class);
+
+        ResponseEntity<Map> patrol = report("shdshirongban1", "SJ-KEEP", "公共场所", null, "石湖荡镇塔汇路 30 号");
+        assertThat(errors(patrol)).containsExactly("category:UNKNOWN_CATEGORY", "campaign:CAMPAIGN_TAKES_SELF_INSPECTION");
+        assertThat(((List<Map<String, Object>>) patrol.getBody().get("errors")).get(1).get("message")).asString()
+                .startsWith("石湖荡镇参加的松江区活动 SJ-KEEP 只计入本单位自查发现的问题：请将案件来源选为“单位自查”并选区的问题类别，"
+                        + "或在该活动下达给本单位的“全面自查自纠”任务中逐行录入");
+        ResponseEntity<Map> ownCategory = selfInspection("SJ-KEEP", "EXPOSED_GARBAGE", "石湖荡镇塔汇路 31 号");
+        assertThat(errors(ownCategory)).containsExactly("category:UNKNOWN_CATEGORY");
+        assertThat(((List<Map<String, Object>>) ownCategory.getBody().get("errors")).get(0).get("message")).asString()
+                .startsWith("计入松江区活动 SJ-KEEP 的问题请选区的问题类别（可选：").contains("公共场所");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case", Long.class)).as("nothing saved").isEqualTo(before);
+
+        ResponseEntity<Map> kept = selfInspection("SJ-KEEP", "公共场所", "石湖荡镇塔汇路 30 号");
+        assertThat(kept.getStatusCode()).as("%s", kept.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(kept.getBody()).containsEntry("campaign", "SJ-KEEP").containsEntry("planItem", "SURVEY_PUBLIC_PLACES")
+                .containsEntry("leadUnit", "shdshirongban");
+        String caseNo = (String) kept.getBody().get("caseNo");
+        assertThat(caseNo).startsWith("SHD-");
+        assertThat(jdbc.queryForMap("select tenant_id, territory, source, category from rect_case where case_no = ?", caseNo))
+                .containsEntry("TENANT_ID", "shihudang").containsEntry("TERRITORY", "shihudang")
+                .containsEntry("SOURCE", "SELF_INSPECTION").containsEntry("CATEGORY", "SURVEY_PUBLIC_PLACES");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_party where case_no = ? and unit_id like 'sj%'", Integer.class, caseNo))
+                .as("no district department cooperates on the town's own case").isZero();
+        assertThat(selfInspection("SJ-KEEP", "SURVEY_URBAN_ROADS", "石湖荡镇塔汇路 32 号").getStatusCode())
+                .as("by code too, and again: the town adds as often as it finds").isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> campaign = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/SJ-KEEP", Map.class);
+        assertThat((Map<String, Object>) campaign.get("cases")).containsEntry("total", 2);
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) campaign.get("planItems")).get("items"))
+                .filteredOn(i -> "SURVEY_PUBLIC_PLACES".equals(i.get("category"))).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("found", 1));
+
+        jdbc.update("update campaign set status = 'ENDED', ended_at = ? where code = 'SJ-KEEP'",
+                java.sql.Timestamp.from(Instant.parse("2026-11-20T02:00:00Z")));
+        assertThat(errors(selfInspection("SJ-KEEP", "公共场所", "石湖荡镇塔汇路 33 号"))).containsExactly("campaign:CAMPAIGN_ENDED");
+    }
+
+    /** 石湖荡镇's office reports a problem its self-inspection found for the campaign {@code campaign}. */
+    private ResponseEntity<Map> selfInspection(String campaign, String category, String address) {
+        return rest.withBasicAuth("shdshirongban1", "demo").postForEntity("/api/cases", CampaignApiTest.json("""
+                {"title":"自查：%s","category":"%s","source":"SELF_INSPECTION","location":{"address":"%s"},"campaign":"%s"}"""
+                .formatted(address, category, address, campaign)), Map.class);
+    }
+
     @Test
     void aCampaignThatIsUnknownAnotherOrganisationsOrEndedIsRefusedNamingTheField() {
         start("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-ENDED\",\"name\":\"锦溪 931\"}");
@@ -541,11 +606,6 @@ class CampaignMembershipTest {
                 .as("松江's campaign is not 锦溪's").containsExactly("campaign:UNKNOWN_CAMPAIGN");
         assertThat(errors(report("sjshirongban1", "SJ-OTHER", "SURVEY_URBAN_ROADS", "没有这个小项", "人民北路 1 号")))
                 .containsExactly("subItem:UNKNOWN_SUB_ITEM");
-        // sjreview D2: a town taking part is told where its problems for the district's campaign go
-        ResponseEntity<Map> town = report("shdshirongban1", "SJ-OTHER", "EXPOSED_GARBAGE", null, "塔汇路 1 号");
-        assertThat(errors(town)).containsExactly("campaign:UNKNOWN_CAMPAIGN");
-        assertThat(((List<Map<String, Object>>) town.getBody().get("errors")).get(0).get("message")).asString()
-                .startsWith("石湖荡镇参加的松江区活动 SJ-OTHER 的问题请在该活动下达给本单位的任务（如“全面自查自纠”）中逐行录入");
         assertThat(errors(upload("jxtuijinban1", "/api/cases/import?campaign=SJ-OTHER",
                 "外部编号,问题类别,标题,地点,描述,紧急程度\nJXM-1,RECTIFY_OLD_ESTATES,楼道堆物,长寿路 1 号,,一般\n")))
                 .containsExactly("campaign:UNKNOWN_CAMPAIGN");

@@ -396,6 +396,114 @@ class JointMeetingConveneTest {
                 + " and template_id = 'notice-issued'", Integer.class, CAMPAIGN)).as("one 通报 sent, by the first meeting").isEqualTo(1);
     }
 
+    /** A task of the unit due and done at the local times given. */
+    private void doneTask(String unit, String name, String due, String done) {
+        jdbc.update("insert into campaign_task (campaign_code, task_key, phase_no, definition_id, name, kind, group_id, unit_id,"
+                + " status, due_at, created_at, completed_at) values (?,?,?,?,?,?,?,?,?,?,?,?)", CAMPAIGN, "done/" + unit + "/" + name, 2,
+                "D", name, "TASK", unit, unit, "DONE", java.sql.Timestamp.from(at(due)), java.sql.Timestamp.from(at("2026-11-01T09:00")),
+                java.sql.Timestamp.from(at(done)));
+    }
+
+    private String noticeBody() {
+        return jdbc.queryForList("select body from notification_outbox where template_id = 'notice-issued' and business_key = ?",
+                String.class, CAMPAIGN).stream().findFirst().orElseThrow();
+    }
+
+    /**
+     * supervisors' review s54 V12 (九亭镇's plan 三、4: 对辖区内不履职的单位，定期向联席会议通报): no unit is ranked low for
+     * November, but 环卫所 never sent its 10月 月度工作报告 due in November and 城管中队 signed its 目标责任书 three working days
+     * late. The meeting's agenda lists them to be named, the meeting issues November's 通报 though no unit is ranked low,
+     * and the 通报 (read as the office reads it, GET /api/documents/{id}) names each with its task, due day and how late,
+     * asks them for the written report, and its notification names them. A task done on time, one due in December and the
+     * office's own are not named.
+     */
+    @Test
+    void unitsLateWithATaskOfTheMonthAreNamedInTheMeetingsNoticeWithTheTaskDueDayAndHowLate() {
+        jdbc.update("delete from notification_outbox where business_key = ? and template_id = 'notice-issued'", CAMPAIGN);
+        fixture.openTask(2, "huanwei", "月度工作报告（2026年10月）", "2026-11-09T17:00")
+                .openTask(2, "chengguan", "月度工作报告（2026年11月）", "2026-12-08T17:00")
+                .openTask(2, "chuangban", "汇总各单位自查情况", "2026-11-20T17:00");
+        doneTask("chengguan", "签订目标责任书", "2026-11-09T17:00", "2026-11-12T10:00");
+        doneTask("huanwei", "月度工作报告（2026年9月）", "2026-11-05T17:00", "2026-11-05T15:00");
+
+        String pi = convene().processInstanceId();
+        meetingFixture.runJobs(pi);
+        assertThat(runtimeService.getVariable(pi, VAR_HAS_NAMED_UNITS)).as("no unit ranked low, yet units did not do their tasks")
+                .isEqualTo(true);
+        List<List<String>> late = List.of(List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 16 个工作日）"),
+                List.of("城管中队", "签订目标责任书", "2026年11月9日", "逾期 3 个工作日完成"));
+        String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
+        assertThat(agenda).contains("四、拟通报的不履职单位", "本期无因考核得分通报单位。", "未按期完成2026年11月到期工作任务的单位（一并通报）");
+        assertThat(org.shirong.report.HtmlTables.rows(agenda, "late-tasks")).isEqualTo(late);
+
+        holdMeeting(pi);
+        StoredDocument notice = documents.find(CAMPAIGN, "notice/2026-11").orElseThrow();
+        assertThat(notice.title()).isEqualTo("九亭镇会议测试活动关于2026年11月考核不履职单位的通报");
+        ResponseEntity<String> read = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/documents/" + notice.id(), String.class);
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        assertThat(read.getBody()).contains("一、考核排名靠后的单位", "本期无因考核得分通报单位。", "二、未按期完成工作任务的单位",
+                "以下单位未在期限内完成2026年11月到期的工作任务，予以通报：", "被通报单位要认真查找原因，逐项落实整改，并于五个工作日内向创建工作办公室书面报告")
+                .doesNotContain("汇总各单位自查情况", "月度工作报告（2026年11月）", "月度工作报告（2026年9月）");
+        assertThat(org.shirong.report.HtmlTables.rows(read.getBody(), "late-tasks")).isEqualTo(late);
+        assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队。");
+    }
+
+    /**
+     * supervisors' review s54 V12: the record's decision "通报｜单位｜原因" adds the unit with the reason to the campaign's
+     * 通报. Submitted through Tasklist's REST call: a line naming an unknown unit is refused (400 naming the line) with
+     * nothing saved; accepted, the meeting (whose ranking names nobody) issues November's 通报 naming the unit with its
+     * reason and the meeting that decided it, and the minutes list the decision. The 20th's meeting, November's 通报 being
+     * out, keeps its 通报 decision for the campaign's next 通报 and issues none.
+     */
+    @Test
+    void aNoticeDecisionAddsTheUnitWithItsReasonToTheNoticeAndAnUnknownUnitIsRefusedNamingTheLine() {
+        jdbc.update("delete from notification_outbox where business_key = ? and template_id = 'notice-issued'", CAMPAIGN);
+        String pi = convene().processInstanceId();
+        meetingFixture.runJobs(pi);
+        assertThat(runtimeService.getVariable(pi, VAR_HAS_NAMED_UNITS)).isEqualTo(false);
+        Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
+        ResponseEntity<String> refused = rest.withBasicAuth("chuangban1", "demo").postForEntity(submit, new HttpEntity<>("""
+                {"variables":{"minutes":{"value":"九个单位未报送10月月度工作报告。"},
+                 "decisions":{"value":"城管中队 ｜ 整治沿街商户门责 ｜ 2026-12-10\\n通报 ｜ 环卫站 ｜ 10月月度工作报告至今未报送"}}}""", headers),
+                String.class);
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("决定事项：第 2 行：没有单位“环卫站”");
+        assertThat(jdbc.queryForObject("select count(*) from meeting_decision where meeting_key like ?", Integer.class, CAMPAIGN + "/%"))
+                .as("nothing half-saved").isZero();
+        assertThat(taskService.createTaskQuery().taskId(record.getId()).count()).as("not completed").isEqualTo(1);
+
+        ResponseEntity<String> recorded = rest.withBasicAuth("chuangban1", "demo").postForEntity(submit, new HttpEntity<>("""
+                {"variables":{"minutes":{"value":"九个单位未报送10月月度工作报告。"},
+                 "decisions":{"value":"城管中队 ｜ 整治沿街商户门责 ｜ 2026-12-10\\n通报 ｜ 环卫所 ｜ 2026年10月月度工作报告至今未报送"}}}""", headers),
+                String.class);
+        assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(204);
+        meetingFixture.runJobs(pi);
+
+        StoredDocument notice = documents.find(CAMPAIGN, "notice/2026-11").orElseThrow();
+        String html = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/documents/" + notice.id(), String.class);
+        assertThat(html).contains("二、经会议研究决定通报的单位", "被通报单位要认真查找原因").doesNotContain("未按期完成工作任务的单位");
+        assertThat(org.shirong.report.HtmlTables.rows(html, "meeting-named"))
+                .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
+        assertThat(jdbc.queryForList("select kind || '/' || coalesce(notice_key, '-') from meeting_decision where meeting_key like ?"
+                + " order by decision_no", String.class, CAMPAIGN + "/%")).containsExactly("ASSIGNMENT/-", "NOTICE/notice/2026-11");
+        String minutes = documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow();
+        assertThat(minutes).contains("<td class=\"text\">2026年10月月度工作报告至今未报送</td><td>通报</td><td>环卫所</td><td>—</td><td>列入本活动的通报</td>");
+        assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所。");
+
+        String second = convene("2026-12-20T09:00");
+        meetingFixture.runJobs(second);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(second).singleResult().getId(), Map.of(VAR_MINUTES,
+                "城管中队仍未整改。", VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\"]").create(),
+                VAR_DECISIONS, "通报 ｜ 城管中队 ｜ 交办事项逾期未办"));
+        meetingFixture.runJobs(second);
+        assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.NOTICE).hasSize(1);
+        assertThat(jdbc.queryForList("select coalesce(notice_key, '-') from meeting_decision where meeting_key = ?", String.class,
+                "MEETTEST/weekly/20261220T0100Z")).as("for the campaign's next 通报").containsExactly("-");
+    }
+
     private String convene(String meetingAt) {
         return meetings.convene("jiuting", CAMPAIGN, "九亭镇会议测试活动", "weekly", "工作例会", "chuangban", at(meetingAt), null, null)
                 .processInstanceId();

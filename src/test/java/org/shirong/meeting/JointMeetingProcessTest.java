@@ -83,7 +83,7 @@ class JointMeetingProcessTest {
         Mocks.register("carryOutDecisionDelegate", new CarryOutDecisionDelegate(decisions));
         Mocks.register("issueNoticeDelegate", new IssueNoticeDelegate(papers));
         Mocks.register("meetingRecordedListener", new MeetingRecordedListener(WorkingCalendars.bundled(),
-                org.shirong.system.DateWindow.DEFAULT, mock(org.shirong.organization.Organizations.class)));
+                org.shirong.system.DateWindow.DEFAULT, mock(org.shirong.organization.Organizations.class), papers));
         Mocks.register("sendNotificationDelegate", (JavaDelegate) execution -> {
             Map<String, Object> parameters = SendTaskParameters.of(execution);
             sent.add(parameters.get("template") + " → " + parameters.get("recipients") + " @"
@@ -192,6 +192,30 @@ class JointMeetingProcessTest {
 
         assertThat(pi).hasPassed(END_DECISIONS_CARRIED_OUT).hasNotPassed(TASK_ISSUE_NOTICE).isEnded();
         verify(decisions, never()).carryOut(any(), any(), any());
+    }
+
+    /**
+     * supervisors' review s54 V12: a meeting whose ranking names nobody decides to 通报 a unit (通报｜单位｜原因): the decision
+     * is kept like the others, and the meeting issues and sends its period's 通报, which names the unit; a meeting whose
+     * period's 通报 is out already keeps it for the campaign's next 通报 and issues none.
+     */
+    @Test
+    void aNoticeDecisionMakesAMeetingWithoutNamedUnitsIssueTheNoticeUnlessTheMonthsIsOut() {
+        ProcessInstance pi = meetingHeld(false);
+        taskService().complete(task(pi).getId(), record("九个单位未报送10月月度工作报告。", "通报 ｜ 城管中队 ｜ 2026年10月月度工作报告至今未报送"));
+        assertThat(pi).variables().containsEntry(VAR_HAS_NAMED_UNITS, true).containsEntry(VAR_DECISION_COUNT, 1);
+        execute(job(DECISIONS_BODY, pi));
+        execute(job(TASK_CARRY_OUT_DECISIONS, pi));
+        verify(decisions).carryOut(any(), eq(new DecisionInput(1, "2026年10月月度工作报告至今未报送", KIND_NOTICE, "chengguan", "", "", "")), any());
+        execute(job(TASK_GENERATE_MINUTES, pi));
+        execute(job(TASK_ISSUE_NOTICE, pi));
+        execute(job(TASK_SEND_NOTICE, pi));
+        assertThat(pi).hasPassed(END_NOTICE_SENT).isEnded();
+
+        when(papers.noticeIssued(any())).thenReturn(true);
+        ProcessInstance second = meetingHeld(false);
+        taskService().complete(task(second).getId(), record("城管中队仍未报送。", "通报 ｜ 城管中队 ｜ 2026年10月月度工作报告至今未报送"));
+        assertThat(second).variables().containsEntry(VAR_HAS_NAMED_UNITS, false);
     }
 
     @Test

@@ -124,6 +124,15 @@ class DocumentTemplatesTest {
         assertThat(templates.render("notice", assessed)).as("an assessment cycle's 通报 (锦溪's 年考核), no meeting behind it")
                 .contains("根据年考核（2026年11月，2026年11月1日 至 2026年11月30日）单位考核结果，现将考核排名和不履职单位通报如下")
                 .doesNotContain("研究");
+        // supervisors' review s54 V12: units late with a task and units a meeting decided to 通报 in their own parts, escaped
+        Map<String, Object> others = sampleModel();
+        others.put("lateTasks", List.of(new Figures.LateTaskLine("环卫所", "月度工作报告（2026年10月）<b>", "2026年11月9日", "逾期未报（已逾期 16 个工作日）")));
+        others.put("meetingNamed", List.of(new MeetingNamedUnits.Named("党群办", "10月报告未报送", "工作例会（2026年12月3日）")));
+        assertThat(templates.render("notice", others)).contains("一、考核排名靠后的单位", "因考核得分通报 1 个单位：城管中队。",
+                "二、未按期完成工作任务的单位", "<td class=\"name\">环卫所</td><td class=\"text\">月度工作报告（2026年10月）&lt;b&gt;</td>"
+                        + "<td>2026年11月9日</td><td>逾期未报（已逾期 16 个工作日）</td>",
+                "三、经会议研究决定通报的单位", "<td class=\"name\">党群办</td><td class=\"text\">10月报告未报送</td><td>工作例会（2026年12月3日）</td>");
+        assertThat(templates.render("notice", sampleModel())).doesNotContain("一、考核排名靠后的单位", "late-tasks", "meeting-named");
     }
 
     /**
@@ -211,9 +220,10 @@ class DocumentTemplatesTest {
         String html = templates.render("ranking-notice", sampleModel());
 
         assertThat(html).contains("各区级相关职能部门、各街镇：", "一、区级部门", "通报 1 个单位：城管中队",
-                "二、各街镇（按属地内的本活动案件）", "2026年11月共 2 个街镇按属地内的本活动案件参加排名。排名靠后的 1 个街道：岳阳街道。",
+                "二、各街镇（按街镇牵头的本活动案件）", "2026年11月共 2 个街镇按自己牵头的本活动案件（自查自纠发现、由街镇整改的问题）参加排名；"
+                        + "区级部门牵头、街镇配合的属地案件计入牵头部门，不计入街镇得分。排名靠后的 1 个街道：岳阳街道。",
                 "<tr class=\"named\"><td>2</td><td class=\"name\">岳阳街道</td><td>街道</td><td>52.00</td><td>D</td>",
-                "属地内没有计入本期的本活动案件、不参加排名的街镇：新浜镇。", "向推进小组办公室书面报告", "<footer>环境综合整治工作推进小组");
+                "没有计入本期的自己牵头的本活动案件、不参加排名的街镇：新浜镇。", "向推进小组办公室书面报告", "<footer>环境综合整治工作推进小组");
         assertThat(templates.render("monthly-report", sampleModel())).contains("六、街镇排名", "岳阳街道");
     }
 

@@ -24,8 +24,10 @@ final class PerCaseScoringFacts extends ScoringFacts {
 
     private static final String FACT_COLUMNS = "source, urgency, status, due_at, submitted_at, closed_at, closed_on_time,"
             + " overdue, rework_count";
-    private static final String COUNTED = "(((closed_at is null or closed_at >= due_at) and due_at >= ? and due_at < ?)"
-            + " or (closed_at < due_at and closed_at >= ? and closed_at < ?))";
+    /** Due in the period, closed early in it, or overdue before it and not closed by its end (not 挂账): from, until ×3, from. */
+    private static final String COUNTED = "status not in ('MERGED', 'VOIDED') and (((closed_at is null or closed_at >= due_at)"
+            + " and due_at >= ? and due_at < ?) or (closed_at < due_at and closed_at >= ? and closed_at < ?)"
+            + " or (closed_at is null and status <> 'SUSPENDED' and due_at < ?) or (closed_at >= ? and due_at < ?))";
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
 
     private final JdbcTemplate jdbc;
@@ -55,7 +57,7 @@ final class PerCaseScoringFacts extends ScoringFacts {
         return jdbc.query("select case_no, lead_unit as unit, " + FACT_COLUMNS
                         + " from rect_case where tenant_id = ? and lead_unit is not null and " + COUNTED,
                 caseFact(until), organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until));
+                Timestamp.from(until), Timestamp.from(from), Timestamp.from(until), Timestamp.from(from));
     }
 
     @Override
@@ -64,7 +66,7 @@ final class PerCaseScoringFacts extends ScoringFacts {
             return List.of();
         }
         List<Object> args = new ArrayList<>(List.of(district, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until), district));
+                Timestamp.from(until), Timestamp.from(from), Timestamp.from(until), Timestamp.from(from), district));
         args.addAll(territories);
         args.addAll(territories);
         String marks = String.join(", ", Collections.nCopies(territories.size(), "?"));

@@ -69,6 +69,8 @@ class ScoreApiTest {
     void cases() {
         rows = new CaseRows(jdbc, "SCAPI");
         rows.clear();
+        // other classes' cases of 九亭镇 overdue and open since before March 2025 would count in every month scored here
+        rows.setAsideOverdueBefore(Instant.parse("2025-02-28T16:00:00Z"));
         // 环卫所: 2 closed on time; it also returned a case (due in April) that then went to 城管中队.
         rows.add("huanwei", "CLOSED", DUE, "on time");
         rows.add("huanwei", "CLOSED", DUE, "on time");
@@ -87,6 +89,7 @@ class ScoreApiTest {
                 .processInstanceBusinessKeyLike("SCAPI-%").list()
                 .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
         rows.clear();
+        rows.restoreSetAside();
     }
 
     TestRestTemplate as(String user) {
@@ -146,8 +149,19 @@ class ScoreApiTest {
         String first = report(address);
         String second = report(address);
         assertThat(actions("chuangban2", second)).containsEntry("merge", true);
+        java.sql.Timestamp due = jdbc.queryForObject("select due_at from rect_case where case_no = ?", java.sql.Timestamp.class, second);
         jdbc.update("update rect_case set due_at = ? where case_no = ?", java.sql.Timestamp.from(Instant.parse("2013-05-10T02:00:00Z")),
                 second);
+        try {
+            duplicateDueInASavedMonthIsNotMerged(first, second);
+        } finally {
+            // open and overdue since 2013, the case would count in every later month (超期未结): back to its own deadline,
+            // so that it leaves the months this class and others score
+            jdbc.update("update rect_case set due_at = ? where case_no = ?", due, second);
+        }
+    }
+
+    private void duplicateDueInASavedMonthIsNotMerged(String first, String second) {
         scoreService.calculateAndSave(ScorePeriod.parse("2013-05").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
 
         assertThat(actions("chuangban2", second)).as("its deadline's month saved").containsEntry("merge", false);
@@ -634,7 +648,7 @@ class ScoreApiTest {
         assertThat(list(body, "noCases")).extracting(u -> u.get("unitId")).contains("lvrong", "juwei01", "wuye02")
                 .doesNotContain("huanwei", "chuangban", "lingdao", "ducha");
         assertThat(list(body, "noCases")).filteredOn(u -> u.get("unitId").equals("lvrong")).singleElement()
-                .satisfies(u -> assertThat(u).containsEntry("unitName", "绿容所").containsEntry("note", "无案件"));
+                .satisfies(u -> assertThat(u).containsEntry("unitName", "绿容所").containsEntry("note", "本期无可计分项"));
 
         scoreService.calculateAndSave(ScorePeriod.parse("2025-03").orElseThrow(), "jiuting", ScoreService.scope("jiuting", null));
         jdbc.update("update rect_case set status = 'CLOSED', submitted_at = due_at, closed_at = due_at, closed_on_time = true,"
@@ -839,7 +853,9 @@ class ScoreApiTest {
 
     /**
      * The period rule of config/scoring.yaml: a case closed in May though due in June counts for May, on time, and not
-     * again for June; a case due in May and closed only in June counts for May as not closed (as it stood at May's end).
+     * again for June; a case due in May and closed only in June counts for May as not closed (as it stood at May's end),
+     * and not for June, the month it was closed in. 城管中队's and 农副公司's cases of {@link #cases()}, overdue since March
+     * and April and still open, count in May and June too (超期未结, supreview-s54 V3), so they rank in both months.
      */
     @Test
     void aCaseClosedEarlyRanksInThePeriodItWasClosedInAndALateClosingDoesNotCountBack() {
@@ -854,13 +870,58 @@ class ScoreApiTest {
         Map<String, Object> june = as("chengguan1").getForObject("/api/scores?period=2025-06", Map.class);
 
         assertThat(list(may, "ranking")).extracting(r -> r.get("rank"), r -> r.get("unitId"), r -> r.get("total"))
-                .containsExactly(tuple(1, "lvrong", 100.0), tuple(2, "zongguan", 22.22));
+                .containsExactly(tuple(1, "lvrong", 100.0), tuple(2, "chengguan", 22.22), tuple(2, "nongfu", 22.22),
+                        tuple(2, "zongguan", 22.22));
         assertThat((Map<String, Object>) list(may, "ranking").get(0).get("indicators")).containsEntry("dueCount", 1)
                 .containsEntry("closedCount", 1).containsEntry("onTimeClosureRate", 100.0);
-        assertThat((Map<String, Object>) list(may, "ranking").get(1).get("indicators")).containsEntry("dueCount", 1)
+        assertThat((Map<String, Object>) list(may, "ranking").get(3).get("indicators")).containsEntry("dueCount", 1)
                 .containsEntry("closedCount", 0).containsEntry("overdueCount", 1);
-        assertThat(list(june, "ranking")).isEmpty();
+        assertThat(list(june, "ranking")).extracting(r -> r.get("unitId")).containsExactly("chengguan", "nongfu");
         assertThat(list(june, "noCases")).extracting(u -> u.get("unitId")).contains("lvrong", "zongguan");
+    }
+
+    /**
+     * supreview-s54 V3: a unit sitting on an overdue case is ranked in every later month until it closes the case, on
+     * the case as 超期未结 (应结案 1, 结案 0, 超期 1: 按期结案率 and 结案率 0), and can be named; the month it closes the case
+     * counts it no more. A 挂账 case (its clock stopped) is not carried on. Who is not ranked is told as 本期无可计分项.
+     */
+    @Test
+    void anOverdueCaseStillOpenCountsAgainstItsUnitInEveryLaterMonthUntilItIsClosed() {
+        rows.add("shefa", "IN_RECTIFICATION", Instant.parse("2025-04-10T02:00:00Z"), null);
+        String closedInJune = rows.add("pingan", "CLOSED", Instant.parse("2025-04-15T02:00:00Z"), "late");
+        jdbc.update("update rect_case set submitted_at = ?, closed_at = ? where case_no = ?",
+                java.sql.Timestamp.from(Instant.parse("2025-06-04T02:00:00Z")), java.sql.Timestamp.from(Instant.parse("2025-06-05T02:00:00Z")),
+                closedInJune);
+        rows.add("guijian", "SUSPENDED", Instant.parse("2025-04-20T02:00:00Z"), null);
+
+        for (String month : List.of("2025-05", "2025-06")) {
+            Map<String, Object> body = as("chuangban1").getForObject("/api/scores?period=" + month, Map.class);
+            assertThat(list(body, "ranking")).as(month).filteredOn(r -> r.get("unitId").equals("shefa")).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r).containsEntry("total", 22.22).containsEntry("grade", "E").containsEntry("nonPerforming", true);
+                        assertThat((Map<String, Object>) r.get("indicators")).containsEntry("dueCount", 1).containsEntry("closedCount", 0)
+                                .containsEntry("overdueCount", 1).containsEntry("closureRate", 0.0).containsEntry("onTimeClosureRate", 0.0);
+                    });
+            assertThat((String) body.get("notice")).as(month).contains("社发办（第 ").contains("个单位本期无可计分项，不排名")
+                    .doesNotContain("应结案件");
+            assertThat(list(body, "noCases")).as(month).filteredOn(u -> u.get("unitId").equals("guijian")).singleElement()
+                    .satisfies(u -> assertThat(u).containsEntry("note", "本期无可计分项"));
+        }
+        Map<String, Object> may = as("chuangban1").getForObject("/api/scores?period=2025-05", Map.class);
+        Map<String, Object> june = as("chuangban1").getForObject("/api/scores?period=2025-06", Map.class);
+        assertThat(list(may, "ranking")).extracting(r -> r.get("unitId")).contains("pingan");
+        assertThat(list(june, "ranking")).extracting(r -> r.get("unitId")).as("closed in June: not counted again").doesNotContain("pingan");
+        assertThat(list(june, "noCases")).extracting(u -> u.get("unitId")).contains("pingan");
+        // the quarter counts each case once: 社发办's is due in it
+        Map<String, Object> quarter = as("chuangban1").getForObject("/api/scores?period=2025-Q2", Map.class);
+        assertThat(list(quarter, "ranking")).filteredOn(r -> r.get("unitId").equals("shefa")).singleElement()
+                .satisfies(r -> assertThat((Map<String, Object>) r.get("indicators")).containsEntry("dueCount", 1));
+
+        XlsxDownload table = XlsxDownload.of(as("chuangban1").getForEntity("/api/scores/export.xlsx?period=2025-06", byte[].class));
+        assertThat(table.data()).filteredOn(r -> table.text(r, "单位").equals("平安办")).singleElement()
+                .satisfies(r -> assertThat(table.text(r, "备注")).isEqualTo("本期无可计分项，不排名"));
+        assertThat(table.data()).filteredOn(r -> table.text(r, "单位").equals("社发办")).singleElement()
+                .satisfies(r -> assertThat(table.text(r, "等级")).isEqualTo("E"));
     }
 
     @Test
@@ -1071,7 +1132,7 @@ class ScoreApiTest {
         assertThat(table.cell(rows.get(1), "结案率").asNumber()).isEqualByComparingTo("0.5");
         var lvrong = rows.stream().filter(r -> table.text(r, "单位").equals("绿容所")).findFirst().orElseThrow();
         assertThat(table.text(lvrong, "排名")).isEmpty();
-        assertThat(table.text(lvrong, "备注")).isEqualTo("无应结案件，也无其他可计分项，不排名");
+        assertThat(table.text(lvrong, "备注")).isEqualTo("本期无可计分项，不排名");
         assertThat(table.text(rows.get(rows.size() - 1), "排名")).isEqualTo(json.get("notice")).contains("通报：城管中队（第 2 名");
     }
 

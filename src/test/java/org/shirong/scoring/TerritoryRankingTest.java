@@ -54,6 +54,8 @@ class TerritoryRankingTest {
     void cases() {
         rows = new CaseRows(jdbc, "TERR");
         rows.clear();
+        // other classes' cases overdue and open since before March 2025 would count in March (超期未结), 九亭镇's among them
+        rows.setAsideOverdueBefore(Instant.parse("2025-02-28T16:00:00Z"));
         own("sijing", "sijshirongban", "CLOSED", "on time");
         own("sijing", "sijshirongban", "CLOSED", "on time");
         district("dongjing", "CLOSED", "on time");
@@ -77,6 +79,7 @@ class TerritoryRankingTest {
     @AfterEach
     void clear() {
         rows.clear();
+        rows.restoreSetAside();
     }
 
     @Test
@@ -149,7 +152,7 @@ class TerritoryRankingTest {
             assertThat(sheet.text(r, "应结案件数")).isEqualTo("1");
         });
         assertThat(places).filteredOn(r -> sheet.text(r, "街镇").equals("泖港镇")).singleElement()
-                .satisfies(r -> assertThat(sheet.text(r, "备注")).isEqualTo("无属地案件，不排名"));
+                .satisfies(r -> assertThat(sheet.text(r, "备注")).isEqualTo("本期无计入的属地案件，不排名"));
         assertThat(places).extracting(r -> sheet.text(r, "街镇")).doesNotContain("松江区", "锦溪镇", "maogang");
         assertThat(sheet.rows().get(sheet.rows().size() - 1).getCell(0).getText()).contains("总分低于 60 分的 6 个街镇：", "岳阳街道");
 
@@ -158,28 +161,33 @@ class TerritoryRankingTest {
     }
 
     /**
-     * The district campaign's view ranks the towns on the campaign's cases located in them only: 九亭镇's own cases (of
-     * its own campaigns) and the district's cases outside the campaign do not count (sjreview F8).
+     * The district campaign's view ranks the towns on the campaign's cases they lead themselves (their self-inspection cases
+     * counted for it): 九亭镇's cases of its own campaigns and the district's cases outside the campaign do not count
+     * (sjreview F8), nor a district department's case of the campaign located in a town, which is the department's: 九亭镇
+     * is not graded on 区绿化市容局's overdue case in it, nor 车墩镇 on its closed one (sjreview-s54 D3).
      */
     @Test
-    void aDistrictCampaignRanksTheTownsOnlyOnItsOwnCasesLocatedInThem() {
+    void aDistrictCampaignRanksTheTownsOnlyOnTheCampaignsCasesTheyLead() {
         jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
                 + " values ('TERR-CAMP', '满意度测评提升', 'songjiang-2024-satisfaction', '松江', 'RUNNING', 1, ?, 'songjiang')",
                 java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
         try {
             String chedun = rows.placed(rows.add("sjlvrongju", "CLOSED", DUE, "on time"), "songjiang", "chedun");
             String jiuting = rows.placed(rows.add("sjlvrongju", "IN_RECTIFICATION", DUE, null), "songjiang", "jiuting");
-            jdbc.update("update rect_case set campaign_code = 'TERR-CAMP' where case_no in (?, ?)", chedun, jiuting);
+            String jiutingOwn = rows.placed(rows.add("huanwei", "CLOSED", DUE, "on time"), "jiuting", "jiuting");
+            String shihudangOwn = rows.placed(rows.add("shdshirongban", "IN_RECTIFICATION", DUE, null), "shihudang", "shihudang");
+            jdbc.update("update rect_case set campaign_code = 'TERR-CAMP' where case_no in (?, ?, ?, ?)", chedun, jiuting,
+                    jiutingOwn, shihudangOwn);
 
             ResponseEntity<Map> response = as("sjshirongban1").getForEntity("/api/scores?period=2025-03&campaign=TERR-CAMP", Map.class);
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
             Map<String, Object> territories = (Map<String, Object>) response.getBody().get("territories");
             List<Map<String, Object>> ranking = (List<Map<String, Object>>) territories.get("ranking");
-            assertThat(ranking).extracting(p -> p.get("organization")).containsExactly("chedun", "jiuting");
+            assertThat(ranking).extracting(p -> p.get("organization")).containsExactly("jiuting", "shihudang");
             assertThat(ranking).allSatisfy(p -> assertThat((Map<String, Object>) p.get("indicators")).containsEntry("dueCount", 1));
-            assertThat((List<String>) territories.get("named")).containsExactly("jiuting");
+            assertThat((List<String>) territories.get("named")).containsExactly("shihudang");
             assertThat((List<Map<String, Object>>) territories.get("noCases")).extracting(p -> p.get("organization"))
-                    .contains("sijing", "shihudang", "yexie");
+                    .contains("sijing", "chedun", "yexie");
         } finally {
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-CAMP'");
             jdbc.update("delete from campaign where code = 'TERR-CAMP'");

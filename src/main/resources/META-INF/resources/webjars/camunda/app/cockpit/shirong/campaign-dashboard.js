@@ -719,9 +719,10 @@ function renderCampaign(node, d, documents) {
         provisional ? null : el('td', null, u.named ? (d.ranking.noticeIssued ? '通报：' : '列入通报范围：') + (u.namedFor || '') : '—')))),
     inspectionTable(d.ranking),
     d.ranking.units.length ? el('p', {class: 'shirong-muted', 'data-score-basis': 'true'},
-      '总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100（本期没有可计算数据的评分项，如没有到期案件时的案件评分项，'
+      '总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100（本期没有可计算数据的评分项，如没有计入本期的案件时的案件评分项，'
       + '既不计得分也不计满分），'
-      + '所以各单位的满分可以不同，失分按该满分计（见“得分/满分”）。') : null,
+      + '所以各单位的满分可以不同，失分按该满分计（见“得分/满分”）。此前已超期、期末仍未结案的案件每期都计入其单位的结案率、'
+      + '按期结案率和超期数，直至结案。') : null,
     el('h4', null, `近 ${d.trend.periods.length} 个月总分走势`),
     trendChart));
 

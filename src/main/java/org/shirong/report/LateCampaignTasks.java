@@ -1,0 +1,31 @@
+package org.shirong.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A campaign's tasks that fell due in a score period and were not done by their deadline (月度工作报告、报送、目标责任书 …):
+ * what a 通报 names besides the units ranked low (九亭镇's plan 三、4: 对辖区内不履职的单位，定期向联席会议通报). The
+ * campaign capability keeps the task records and implements it; the documents only show what it answers.
+ */
+public interface LateCampaignTasks {
+
+    /**
+     * A task not done by its deadline: the unit it was given to (group id and name), its name, its deadline, when it was
+     * done (null: not yet at the time asked) and how many working days it was (or is) behind.
+     */
+    record LateTask(String groupId, String unitName, String task, Instant dueAt, Instant completedAt, int workingDaysLate) {
+
+        /** 逾期未报（已逾期 N 个工作日）, or 逾期 N 个工作日完成 for one done late. */
+        public String state() {
+            return completedAt == null ? "逾期未报（已逾期 " + workingDaysLate + " 个工作日）" : "逾期 " + workingDaysLate + " 个工作日完成";
+        }
+    }
+
+    /**
+     * The campaign's tasks due in [{@code from}, {@code until}) and before {@code asOf} that were open at {@code asOf} or
+     * done at least a working day after their deadline, by deadline; the office's and the leading group's own tasks (检查点,
+     * 召开会议) are not among them, nor cancelled ones.
+     */
+    List<LateTask> inPeriod(String campaignCode, Instant from, Instant until, Instant asOf);
+}

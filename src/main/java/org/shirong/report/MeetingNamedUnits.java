@@ -1,0 +1,24 @@
+package org.shirong.report;
+
+import java.util.List;
+
+/**
+ * Units a meeting of the campaign decided to 通报, with the reason (its record's decision line "通报｜单位｜原因"): the
+ * campaign's next 通报 names them, whatever its period. The meeting capability keeps them and implements it; the
+ * documents only show them and say which 通报 took them.
+ */
+public interface MeetingNamedUnits {
+
+    /** A unit to be named: its name, the reason the meeting gave, and the meeting that decided it (工作例会（2026年12月7日）). */
+    record Named(String unitName, String reason, String decidedBy) {
+    }
+
+    /** The units decided for the campaign's 通报 and not yet named in one, in the order decided. */
+    List<Named> pending(String campaignCode);
+
+    /** The units named in the campaign's 通报 under {@code noticeKey}, in the order decided. */
+    List<Named> inNotice(String campaignCode, String noticeKey);
+
+    /** Marks the pending units as named in the 通报 under {@code noticeKey}, stored in the same transaction. */
+    void named(String campaignCode, String noticeKey);
+}
