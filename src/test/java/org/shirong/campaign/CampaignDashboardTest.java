@@ -497,7 +497,7 @@ class CampaignDashboardTest {
             assertThat(towns.sheetName()).as("the towns' sheet alone").isEqualTo("街镇排名");
             assertThat(towns.title()).endsWith("街镇排名（按街镇牵头的本活动案件）");
             assertThat(java.net.URLDecoder.decode(towns.contentDisposition(), java.nio.charset.StandardCharsets.UTF_8))
-                    .contains("“松江区满意度测评提升驾驶舱测试”街镇排名-").doesNotContain("单位考核得分");
+                    .contains("“松江区满意度测评提升驾驶舱测试”2026年12月街镇排名-").doesNotContain("松江区2026年12月“松江区").doesNotContain("单位考核得分");
             ResponseEntity<String> badPart = rest.withBasicAuth("sjshirongban1", "demo")
                     .getForEntity(territories.replace("part=territories", "part=towns"), String.class);
             assertThat(badPart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
