@@ -11,6 +11,9 @@ public final class CampaignProcess {
     public static final String TASK_ISSUE_CYCLE_TASKS = "Task_IssueCycleTasks";
     public static final String TASK_CLOSE_CAMPAIGN = "Task_CloseCampaign";
     public static final String END_CAMPAIGN_ENDED = "EndEvent_CampaignEnded";
+    public static final String TIMER_LAST_MONTH_OVER = "TimerEvent_LastMonthOver";
+    public static final String TASK_ISSUE_LAST_MONTH_NOTICE = "Task_IssueLastMonthNotice";
+    public static final String END_LAST_MONTH_NOTICED = "EndEvent_LastMonthNoticed";
     public static final String END_CYCLE_FINISHED = "EndEvent_CycleFinished";
 
     public static final String VAR_TEMPLATE = "template";
@@ -37,6 +40,11 @@ public final class CampaignProcess {
     public static final String VAR_NEXT_RUN_HELD_AT = "nextRunHeldAt";
     /** The unit-score period the run calculates (a code such as 2026-11), or null. */
     public static final String VAR_SCORE_PERIOD = "scorePeriod";
+    /**
+     * Set at the campaign's end: when the final 通报 and 月度工作报告 of the month it ended in before the month was over are
+     * issued (the month's assessment of 上月, after it), or null when there is no such month.
+     */
+    public static final String VAR_LAST_MONTH_NOTICE_AT = "lastMonthNoticeAt";
 
     /** The multi-instance sub-process 活动阶段: one inner instance per phase of the campaign, one after the other. */
     public static final String PHASE = "SubProcess_Phase";

@@ -38,6 +38,15 @@ class LastReports {
     record LastRun(String cycleId, CycleKind kind, String periodCode, boolean scored, Instant plannedAt) {
     }
 
+    /**
+     * A month the campaign ended in before it was over (the office set the last phase to end mid-month), which an assessment
+     * of 上月 (松江区's 月度考核) would have issued the final 通报 and 月度工作报告 of on its next run ({@code plannedAt},
+     * held at {@code heldAt}, a working day): they are issued then ({@link #issueLastMonth}), not at the campaign's end,
+     * when the month's ranking is still 暂定 and names nobody.
+     */
+    record LastMonth(String cycleId, String periodCode, Instant plannedAt, Instant heldAt) {
+    }
+
     /** A run is moved to a working day at most this many days on (the longest holiday, with its weekends, is shorter). */
     private static final int MOVED_AT_MOST_DAYS = 31;
 
@@ -59,8 +68,13 @@ class LastReports {
         this.monthlyReports = monthlyReports;
     }
 
-    /** The campaign ends: issues its last period's reports and assessments; returns the runs issued. */
-    List<LastRun> issue(String code) {
+    /**
+     * The campaign ends: issues its last period's reports and assessments; returns the runs issued. {@code waitsForLastMonth}:
+     * the campaign's diagram waits for a month it ended in before the month was over ({@link #lastMonthsAfterEnd}), whose
+     * 通报 and report are then left to {@link #issueLastMonth}; a campaign on a diagram before that issues the month's report
+     * now, as it stands (and no 通报, the month not being over).
+     */
+    List<LastRun> issue(String code, boolean waitsForLastMonth) {
         Campaign campaign = records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
         List<PhaseRow> phases = records.phases(code);
         Instant end = phases.get(phases.size() - 1).endsAt();
@@ -71,6 +85,10 @@ class LastReports {
             }
             tasks.issueCycleTasks(code, run.cycleId(), new CycleRuns.Run(run.plannedAt(), end), run.periodCode());
             CampaignTemplate.Cycle cycle = CampaignTasks.cycle(tasks.template(campaign), run.cycleId());
+            if (waitsForLastMonth && lastMonth(campaign, cycle, run.periodCode(), end).isPresent()) {
+                // the month is not over: its 通报 and report come once it is (lastMonthsAfterEnd), not 暂定 now
+                continue;
+            }
             if (run.kind() == CycleKind.REPORT && !cycle.reportsRunningPeriod()) {
                 districtNotices.issue(campaign, end, run.periodCode());
             } else if (run.scored() && cycle.scorePeriod().lookingBack()) {
@@ -82,6 +100,48 @@ class LastReports {
             }
         }
         return runs;
+    }
+
+    /**
+     * The months the campaign ended in before they were over whose 通报 and 月度工作报告 its assessment of 上月 issues after
+     * them ({@link LastMonth}); empty for a campaign that ended with a month (and for every town's template, whose reports
+     * are issued at the end as they stand).
+     */
+    List<LastMonth> lastMonthsAfterEnd(String code) {
+        Campaign campaign = records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
+        List<PhaseRow> phases = records.phases(code);
+        Instant end = phases.get(phases.size() - 1).endsAt();
+        CampaignTemplate template = tasks.template(campaign);
+        return due(campaign, phases).stream().flatMap(run -> lastMonth(campaign, CampaignTasks.cycle(template, run.cycleId()),
+                run.periodCode(), end).stream()).toList();
+    }
+
+    /**
+     * Issues the final 通报 and the 月度工作报告 of each such month that is over by now, as the assessment's own run would
+     * have: each once (both are stored under the period's key: a retried job, or a month some other run issued, adds nothing).
+     */
+    void issueLastMonth(String code, Instant now) {
+        Campaign campaign = records.find(code).orElseThrow(() -> new IllegalStateException("活动 " + code + " 不存在"));
+        CampaignTemplate template = tasks.template(campaign);
+        for (LastMonth month : lastMonthsAfterEnd(code)) {
+            if (unitScores.window(month.periodCode()).until().isAfter(now)) {
+                continue;
+            }
+            districtNotices.issueAssessed(campaign, now, month.periodCode(), CampaignTasks.cycle(template, month.cycleId()).name());
+            monthlyReports.issue(campaign.tenantId(), code, now, month.periodCode(), month.plannedAt());
+        }
+    }
+
+    /** The run after the end of an assessment of 上月 about {@code period}, when that month was not over at the end. */
+    private Optional<LastMonth> lastMonth(Campaign campaign, CampaignTemplate.Cycle cycle, String period, Instant end) {
+        if (cycle.kind() != CycleKind.ASSESSMENT || !cycle.issuesMonthlyReport() || !unitScores.window(period).until().isAfter(end)) {
+            return Optional.empty();
+        }
+        WorkingCalendar calendar = calendars.of(campaign.tenantId());
+        ZonedDateTime next = CronExpression.parse(cycle.cron()).next(unitScores.window(period).until().minusSeconds(1)
+                .atZone(calendar.zone()));
+        return Optional.ofNullable(next).map(planned -> new LastMonth(cycle.id(), period, planned.toInstant(),
+                CycleRuns.heldAt(cycle, planned, calendar)));
     }
 
     private List<LastRun> due(Campaign campaign, List<PhaseRow> phases) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * digest per task and due moment naming every unit still not done ("以下 27 个单位尚未办结"), not one message per unit.
  * The first unit's timer to fire queues the digest in its own transaction, keyed by the campaign, the task's definition and
  * its due instant, so the other units' timers (on any node, or retried) queue nothing again; tasks of the same definition
- * due at another moment (a later cycle run) get their own digest.
+ * due at another moment (a later cycle run) get their own digest. The others ask the outbox first whether it is queued, and
+ * if so neither read the open tasks nor render it (nor race on the outbox's key, rolling back and retrying).
  */
 @Component("campaignTaskOverdueNotices")
 public class TaskOverdueNotices implements ExecutionListener {
@@ -61,11 +62,15 @@ public class TaskOverdueNotices implements ExecutionListener {
         if (task == null) {
             return;
         }
+        String organization = campaignOrganization(execution);
+        String office = roles.officeOf(organization);
+        if (digests.queued(task.campaignCode(), iteration(task), DIGEST_TEMPLATE, List.of(office), organization)) {
+            return; // another unit's timer of the same task and moment queued it
+        }
         List<TaskRow> overdue = records.openTasksDueWith(task);
         if (overdue.isEmpty()) {
             return; // done in the meantime: nothing to report
         }
-        String organization = campaignOrganization(execution);
         Map<String, Object> model = new HashMap<>();
         String name = commonName(task, overdue);
         model.put("taskName", name);
@@ -73,13 +78,15 @@ public class TaskOverdueNotices implements ExecutionListener {
         model.put("due", DISPLAY.format(task.dueAt().atZone(calendars.of(organization).zone())));
         model.put("unitCount", Integer.toString(overdue.size()));
         model.put("overdueUnits", overdue.stream().map(t -> unitLabel(t, name)).distinct().toList());
-        model.put("officeName", roles.groupName(roles.officeOf(organization)));
+        model.put("officeName", roles.groupName(office));
         digests.sendPerPerson(task.campaignCode(), iteration(task), DIGEST_TEMPLATE, model,
-                List.of(new NotificationDigests.UnitPart(roles.officeOf(organization), Map.of())), organization,
-                task.campaignCode());
+                List.of(new NotificationDigests.UnitPart(office, Map.of())), organization, task.campaignCode());
     }
 
-    /** One digest per task definition and due moment; short enough for the outbox's iteration with a robot's group added. */
+    /**
+     * One digest per task definition and due moment; short enough for the outbox's iteration with a robot's group added
+     * (and with the organisation, for the people's rows: {@code NotificationDigests}, which shortens it when it must).
+     */
     static String iteration(TaskRow task) {
         String definition = task.definitionId().length() <= 28 ? task.definitionId()
                 : Integer.toHexString(task.definitionId().hashCode());

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * {@link #VAR_HELD_FOR_DIGEST} to the template their send task would use; the send task of that template then queues
  * nothing, and the starter queues the digest with {@link #sendPerPerson} in its own transaction (the outbox row commits
  * with the cases it tells of: nothing lost, and, keyed by the business key, never queued twice): one message per person
- * however many of the units they are in, as every notice (s54).
+ * however many of the units they are in, as every notice (s54), and once per organisation: the people's rows are keyed
+ * with it ({@link #personIteration}), so that someone in units of two organisations hears of both.
  */
 @Service
 public class NotificationDigests {
@@ -28,13 +29,18 @@ public class NotificationDigests {
      */
     public static final String VAR_HELD_FOR_DIGEST = "notificationHeldForDigest";
 
+    /** The outbox's iteration column holds this many characters. */
+    private static final int MAX_ITERATION = 64;
+
     private final Notifications notifications;
+    private final NotificationOutbox outbox;
     private final RecipientResolver recipients;
     private final NotificationModel model;
     private final SystemAccess systemAccess;
 
-    NotificationDigests(Notifications notifications, RecipientResolver recipients, NotificationModel model,
-            SystemAccess systemAccess) {
+    NotificationDigests(Notifications notifications, NotificationOutbox outbox, RecipientResolver recipients,
+            NotificationModel model, SystemAccess systemAccess) {
+        this.outbox = outbox;
         this.systemAccess = systemAccess;
         this.notifications = notifications;
         this.recipients = recipients;
@@ -66,8 +72,9 @@ public class NotificationDigests {
      * two units' groups) is told once, of each of their units' part under the unit's name. A person of one unit gets {@code values},
      * the part's values, {@code leadUnit}, {@code leadUnitName} and {@code link}; a person of several gets {@code values} and {@code units}, a list of the parts (each with
      * its {@code leadUnit} and {@code leadUnitName}) in the order given, and {@code leadUnitName}, their names together.
-     * Each unit's robot gets its own part alone. Keyed by {@code businessKey} and {@code iteration} per person (per unit
-     * for the robots), so a repeated call queues nothing; {@code about}, when given, is the work the Tasklist link opens
+     * Each unit's robot gets its own part alone. Keyed by {@code businessKey}, {@code iteration} and {@code organization} per
+     * person (by {@code iteration} per unit for the robots, a unit being of one organisation), so a repeated call queues
+     * nothing, and a person in units of two organisations told by a call for each hears of both; {@code about}, when given, is the work the Tasklist link opens
      * the reader's task of. Returns how many rows were queued.
      */
     public int sendPerPerson(String businessKey, String iteration, String template, Map<String, Object> values,
@@ -84,7 +91,7 @@ public class NotificationDigests {
             partsOfUser.forEach((user, theirs) -> usersOfParts.computeIfAbsent(theirs, k -> new LinkedHashSet<>()).add(user));
             int queued = 0;
             for (Map.Entry<List<UnitPart>, Set<String>> people : usersOfParts.entrySet()) {
-                queued += notifications.send(new Notification(businessKey, template, iteration,
+                queued += notifications.send(new Notification(businessKey, template, personIteration(iteration, organization),
                         modelOf(values, people.getKey(), link), new Recipients(people.getValue(), Set.of()), organization));
             }
             for (UnitPart part : parts) {
@@ -93,6 +100,29 @@ public class NotificationDigests {
             }
             return queued;
         });
+    }
+
+    /**
+     * Whether {@link #sendPerPerson} with these arguments has queued its digest already (a row for any of its people or of
+     * the groups' robots): for a digest that many transactions would queue (each unit's overdue timer), asked before
+     * reading and rendering what it says. A digest whose groups have no member and no robot is never queued: false.
+     */
+    public boolean queued(String businessKey, String iteration, String template, Collection<String> groups, String organization) {
+        List<String> iterations = new ArrayList<>();
+        iterations.add(personIteration(iteration, organization));
+        groups.forEach(group -> iterations.add(iteration + "/" + group));
+        return systemAccess.run(() -> outbox.anyQueued(businessKey, template, iterations));
+    }
+
+    /** The people's rows' iteration: the caller's with the organisation, shortened to fit the column when it must. */
+    static String personIteration(String iteration, String organization) {
+        String keyed = iteration + "@" + organization;
+        if (keyed.length() <= MAX_ITERATION) {
+            return keyed;
+        }
+        String hash = Integer.toHexString(iteration.hashCode());
+        return iteration.substring(0, Math.max(0, MAX_ITERATION - organization.length() - hash.length() - 2)) + "~" + hash + "@"
+                + organization;
     }
 
     private Map<String, Object> modelOf(Map<String, Object> values, List<UnitPart> parts, String link) {

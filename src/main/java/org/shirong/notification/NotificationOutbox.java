@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -122,6 +123,21 @@ class NotificationOutbox {
     Optional<OutboxMessage> find(long id) {
         return jdbc.query("select " + COLUMNS + " from notification_outbox where id = ?", NotificationOutbox::map, id)
                 .stream().findFirst();
+    }
+
+    /**
+     * Whether a row of the notification is queued under any of the {@code iterations} (for any recipient and channel): a
+     * digest that one of many transactions queues, asked before the others read and render it. One index range read.
+     */
+    boolean anyQueued(String businessKey, String template, Collection<String> iterations) {
+        if (iterations.isEmpty()) {
+            return false;
+        }
+        List<Object> args = new ArrayList<>(List.of(businessKey, template));
+        args.addAll(iterations);
+        return !jdbc.queryForList("select 1 from notification_outbox where business_key = ? and template_id = ? and iteration in ("
+                + String.join(", ", Collections.nCopies(iterations.size(), "?")) + ") fetch first 1 rows only",
+                Integer.class, args.toArray()).isEmpty();
     }
 
     /** The row, locked until the current transaction ends, so that two runs of one delivery job cannot both send. */

@@ -16,6 +16,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcessNotices {
 
+    /**
+     * Process variable: which round of the process's notices this instance sends, for a send task without an
+     * {@code iteration} of its own, when an instance under the same business key and due date is a legitimate repeat (a 属地
+     * town asked again to record its 协办): without it, such a notice is taken for a repeated write and not queued.
+     */
+    public static final String VAR_NOTICE_ROUND = "noticeRound";
+
     private final RecipientResolver recipients;
     private final NotificationModel model;
     private final Notifications notifications;
@@ -31,7 +38,16 @@ public class ProcessNotices {
     /** Queues {@code template} to {@code recipientSpec} (as a send task's {@code recipients}: {@code group:…}, {@code role:leadUnit}, …). */
     public void send(DelegateExecution execution, String template, String recipientSpec, String iteration,
             Map<String, Object> parameters) {
+        send(execution, template, recipientSpec, iteration, parameters, execution.getTenantId());
+    }
+
+    /**
+     * As {@link #send(DelegateExecution, String, String, String, Map)}, queued under {@code organization} (its deliveries run
+     * there) rather than the execution's: a town's step that tells the district's office (【属地有误】).
+     */
+    public void send(DelegateExecution execution, String template, String recipientSpec, String iteration,
+            Map<String, Object> parameters, String organization) {
         systemAccess.run(() -> notifications.send(new Notification(SendNotificationDelegate.businessKey(execution), template,
-                iteration, model.of(execution, parameters), recipients.resolve(recipientSpec, execution), execution.getTenantId())));
+                iteration, model.of(execution, parameters), recipients.resolve(recipientSpec, execution), organization)));
     }
 }

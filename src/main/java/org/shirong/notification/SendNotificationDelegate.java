@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
  * Every notification send task ({@code bpmn:sendTask}), set by its parameters ({@link SendTaskParametersPlugin}:
  * extension properties; input parameters in definitions deployed before) {@code template} (of
  * {@code templates/notifications/}), {@code recipients} ({@link RecipientResolver}) and {@code iteration}, which tells
- * a legitimate repeat from a repeated write (a date counts as its ISO instant; without it, the case's due date
- * {@code dueAt}). Other parameters go into the template's model.
+ * a legitimate repeat from a repeated write (a date counts as its ISO instant; without it, the process's
+ * {@link ProcessNotices#VAR_NOTICE_ROUND}, else the case's due date {@code dueAt}). Other parameters go into the template's
+ * model.
  */
 @Component
 class SendNotificationDelegate implements JavaDelegate {
@@ -54,8 +55,9 @@ class SendNotificationDelegate implements JavaDelegate {
     }
 
     private static String iteration(Map<String, Object> parameters, DelegateExecution execution) {
+        Object round = parameters.containsKey(ITERATION) ? null : execution.getVariable(ProcessNotices.VAR_NOTICE_ROUND);
         Object value = parameters.containsKey(ITERATION) ? parameters.get(ITERATION)
-                : execution.getVariable(RectificationProcess.VAR_DUE_AT);
+                : round != null ? round : execution.getVariable(RectificationProcess.VAR_DUE_AT);
         if (value instanceof Date date) {
             return date.toInstant().toString();
         }

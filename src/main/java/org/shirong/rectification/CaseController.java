@@ -288,7 +288,8 @@ class CaseController {
     /**
      * A unit cooperating on the case (协办): DONE (recorded), OPEN (not yet), NOT_DONE (the case closed first, when the
      * cooperation was due, or the case was merged or voided, whose 协办 never counts), NOT_COUNTED (the case closed before
-     * the cooperation was due: not counted, {@link CaseParties.Party#cutShort}).
+     * the cooperation was due: not counted, {@link CaseParties.Party#cutShort}; or the office corrected the 属地 to another
+     * town: {@link CaseParties.Party#formerTerritory}).
      */
     record PartyView(String unitId, String unitName, String role, String reason, Instant assignedAt, Instant dueAt,
             String status, String statusName, Instant doneAt, String doneBy, String note, String outcome, String outcomeName) {
@@ -323,7 +324,14 @@ class CaseController {
     }
 
     /** How a party's 协办 stands, in Chinese, for the case page and its dossier. */
-    static String statusName(CaseParties.Party p, CaseStatus caseStatus) {
+    static String statusName(CaseParties.Party p, CaseRecord c) {
+        if (p.formerTerritory(c.territory())) {
+            return "属地已更正，不计";
+        }
+        return statusName(p, c.status());
+    }
+
+    private static String statusName(CaseParties.Party p, CaseStatus caseStatus) {
         if (p.done()) {
             return p.doneOnTime() ? "已按时记录" : "已记录（逾期）";
         }
@@ -352,8 +360,9 @@ class CaseController {
         // as the case's organisation reads them: the district's case names 九亭镇's 创建工作办公室 with its town (sjreview F10)
         Map<String, String> names = organization.unitNames(c.tenantId());
         List<PartyView> partyViews = parties.of(caseNo).stream().map(p -> {
-            String status = p.done() ? "DONE" : cutShortByClosing(p, c.status()) ? "NOT_COUNTED" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
-            String statusName = statusName(p, c.status());
+            String status = p.formerTerritory(c.territory()) || !p.done() && cutShortByClosing(p, c.status()) ? "NOT_COUNTED"
+                    : p.done() ? "DONE" : p.endedAt() != null ? "NOT_DONE" : "OPEN";
+            String statusName = statusName(p, c);
             return new PartyView(p.unitId(), names.getOrDefault(p.unitId(), p.unitId()), CaseParties.COOPERATE,
                     p.reason().name(), p.assignedAt(), p.dueAt(), status, statusName, p.doneAt(), p.doneBy(), p.note(),
                     p.outcome() == null ? null : p.outcome().name(), p.outcome() == null ? null : p.outcome().label());

@@ -133,13 +133,13 @@ class CaseCooperation {
             boolean digested) {
         if (records.insertedHere(c.caseNo())) {
             parties.addStarted(c.caseNo(), unit, reason, partyTenant, now, c.dueAt(),
-                    startProcess(c, unit, reason, tenant, digested, true));
+                    startProcess(c, unit, reason.name(), tenant, digested, true, null));
             return true;
         }
         if (!parties.add(c.caseNo(), unit, reason, partyTenant, now, c.dueAt())) {
             return false;
         }
-        parties.started(c.caseNo(), unit, startProcess(c, unit, reason, tenant, digested, false));
+        parties.started(c.caseNo(), unit, startProcess(c, unit, reason.name(), tenant, digested, false, null));
         return true;
     }
 
@@ -185,9 +185,12 @@ class CaseCooperation {
      * start event keeps a re-dispatch's cooperations apart from the lead unit's work on the case, and a case registered
      * in this very transaction has no one working it yet. What only those first steps read (the lead unit and the due
      * instant, for the notice and the task's due date; the party's reason, which its record keeps) is then never written.
+     * {@code noticeReason} is what the notice says of why the unit cooperates: a {@link CaseParties.Reason} name, or
+     * {@link #TERRITORY_CONFIRMED}; {@code noticeRound}, when the unit is asked again under the same business key, tells its
+     * notice from the first ({@link ProcessNotices#VAR_NOTICE_ROUND}).
      */
-    private String startProcess(CaseRecord c, String unit, CaseParties.Reason reason, String tenant, boolean digested,
-            boolean firstDispatch) {
+    private String startProcess(CaseRecord c, String unit, String noticeReason, String tenant, boolean digested,
+            boolean firstDispatch, String noticeRound) {
         boolean atOnce = digested || firstDispatch;
         Map<String, Object> variables = new HashMap<>();
         variables.put(RectificationProcess.VAR_CASE_NO, c.caseNo());
@@ -198,7 +201,10 @@ class CaseCooperation {
         variables.put(RectificationProcess.VAR_LEAD_UNIT, atOnce ? Variables.stringValue(c.leadUnit(), true) : c.leadUnit());
         variables.put(RectificationProcess.VAR_DUE_AT, atOnce ? Variables.dateValue(dueAt, true) : dueAt);
         variables.put(CaseCooperationProcess.VAR_PARTY_UNIT, unit);
-        variables.put(CaseCooperationProcess.VAR_PARTY_REASON, atOnce ? Variables.stringValue(reason.name(), true) : reason.name());
+        variables.put(CaseCooperationProcess.VAR_PARTY_REASON, atOnce ? Variables.stringValue(noticeReason, true) : noticeReason);
+        if (noticeRound != null) {
+            variables.put(ProcessNotices.VAR_NOTICE_ROUND, noticeRound);
+        }
         if (digested) {
             // read by the notice, which runs now (below) and, held for the import's digest, sends nothing
             variables.put(NotificationDigests.VAR_HELD_FOR_DIGEST,
@@ -214,6 +220,82 @@ class CaseCooperation {
             // W1 and W2).
             return (atOnce ? start.startBeforeActivity(CaseCooperationProcess.TASK_NOTIFY) : start).execute().getId();
         });
+    }
+
+    /** The notice's reason for a 属地 town asked again after the office kept the 属地 it disputed (case-cooperation). */
+    static final String TERRITORY_CONFIRMED = "TERRITORY_CONFIRMED";
+
+    /**
+     * The office corrected the district case's 属地 from {@code formerTerritory} to {@code c}'s (read after the correction,
+     * in its transaction, with the case locked): the former town's office, when it had not recorded yet, has its 记录协办情况
+     * ended and its party closed as 非本镇属地 with {@code why}; what it recorded stays; either way its 协办 no longer counts
+     * ({@link CaseParties.Party#formerTerritory}). The new town's office gets a 记录协办情况 of its own (asked again when it
+     * had been the 属地 before). Returns the new town's office, empty when the case lies in no town of the district or its
+     * office leads the case. A former town recording at the same moment: 409, nothing saved.
+     */
+    Optional<String> territoryMoved(CaseRecord c, String formerTerritory, String why) {
+        Instant now = RectificationCases.now();
+        List<CaseParties.Party> all = parties.of(c.caseNo());
+        if (formerTerritory != null && !formerTerritory.equals(c.tenantId())) {
+            String formerOffice = organizations.office(formerTerritory);
+            all.stream().filter(p -> p.unitId().equals(formerOffice) && p.reason() == CaseParties.Reason.TERRITORY
+                    && !p.done() && p.endedAt() == null).findFirst().ifPresent(p -> {
+                        if (!parties.closedAsNotTerritory(c.caseNo(), p.unitId(), why, now)) {
+                            throw recordedMeanwhile(c.caseNo(), p.unitId());
+                        }
+                        if (p.processInstanceId() != null) {
+                            // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
+                            systemAccess.run(() -> {
+                                runtimeService.deleteProcessInstanceIfExists(p.processInstanceId(), "办公室更正了案件属地", true, true,
+                                        false, false);
+                                return null;
+                            });
+                        }
+                    });
+        }
+        Optional<String> town = territoryOffice(c, c.tenantId());
+        if (town.isEmpty()) {
+            return Optional.empty();
+        }
+        String office = organizations.office(town.get());
+        if (office.equals(c.leadUnit())) {
+            return Optional.empty();
+        }
+        Optional<CaseParties.Party> before = all.stream().filter(p -> p.unitId().equals(office)).findFirst();
+        if (before.isEmpty()) {
+            tell(c, office, CaseParties.Reason.TERRITORY, town.get(), town.get(), now, false);
+        } else if (before.get().done() || before.get().endedAt() != null) {
+            askAgain(c, office, town.get(), CaseParties.Reason.TERRITORY.name(), now);
+        }
+        return Optional.of(office);
+    }
+
+    /**
+     * The office kept the 属地 its town's office had answered 非本镇属地 on (属地无误): that office is asked again, with a new
+     * 记录协办情况 due by the case's 整改期限 now, its notice saying that the office confirmed the 属地. Its earlier answer stays
+     * on the timeline; the case counts in the town's territory ranking again. Returns the office asked; 409 when the town no
+     * longer disputes the 属地 (asked again or moved meanwhile).
+     */
+    String territoryConfirmed(CaseRecord c) {
+        CaseParties.Party disputed = parties.of(c.caseNo()).stream().filter(p -> p.reason() == CaseParties.Reason.TERRITORY
+                && p.outcome() == CaseParties.Outcome.NOT_TERRITORY && p.done() && p.tenantId().equals(c.territory()))
+                .findFirst().orElseThrow(() -> new org.shirong.system.ConflictException("NO_TERRITORY_DISPUTE", "案件 " + c.caseNo()
+                        + " 的属地街镇没有答复“非本镇属地”（或已重新记录协办情况），无需确认属地"));
+        askAgain(c, disputed.unitId(), disputed.tenantId(), TERRITORY_CONFIRMED, RectificationCases.now());
+        return disputed.unitId();
+    }
+
+    private void askAgain(CaseRecord c, String office, String town, String noticeReason, Instant now) {
+        if (!parties.askedAgain(c.caseNo(), office, town, now, c.dueAt())) {
+            throw recordedMeanwhile(c.caseNo(), office);
+        }
+        parties.started(c.caseNo(), office, startProcess(c, office, noticeReason, town, false, false,
+                "asked-again/" + now.toEpochMilli()));
+    }
+
+    private org.shirong.system.ConflictException recordedMeanwhile(String caseNo, String unit) {
+        return new org.shirong.system.ConflictException("COOPERATION_CHANGED", "案件 " + caseNo + " 的属地协办（"
+                + organizations.groupName(unit).orElse(unit) + "）刚刚有了变化，请刷新后再试");
     }
 
     /**
@@ -362,9 +444,12 @@ class CaseCooperation {
             CaseRecord c = cases.get(caseNo);
             String office = organizations.office(c.tenantId());
             // the lead unit as the district reads it; a first dispatch's cooperation does not keep the lead unit's variable
-            notices.send(execution, CaseCooperationProcess.TEMPLATE_TERRITORY_DISPUTED, "group:" + office, unit, Map.of(
+            // queued under the district (its deliveries run there), once per time the town is asked: a town asked again after
+            // the office kept the 属地 that answers 非本镇属地 once more tells the office again
+            notices.send(execution, CaseCooperationProcess.TEMPLATE_TERRITORY_DISPUTED, "group:" + office,
+                    unit + "/" + party.assignedAt().toEpochMilli(), Map.of(
                     "leadUnitName", c.leadUnit() == null ? "" : organizations.unitName(c.leadUnit(), c.tenantId()), "townName", organizations.find(party.tenantId()).map(Organization::name).orElse(party.tenantId()),
-                    "reason", text, "link", CasePageController.pageUrl(caseNo)));
+                    "reason", text, "link", CasePageController.pageUrl(caseNo)), c.tenantId());
             LOG.info("案件 {} 的属地 {} 答复非本镇属地，已通知 {}", caseNo, party.tenantId(), office);
         }
     }

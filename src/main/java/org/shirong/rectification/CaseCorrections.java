@@ -22,9 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * 更正 of a case not yet closed, by its organisation's office: a mistyped title, address or description, or the wrong
  * category. A category goes only where the dispatch table sends it to the unit that leads the case now: another lead
  * unit is a re-dispatch (回退 and 改派) or a new report, not a correction. The deadlines, the 协办 and the dispatch stay as
- * they are; the plan item of a campaign's case follows the category. The timeline records what was and is and why; the
- * case's instances and their open tasks show the corrected title and address at once. The case is locked for the
- * check and the write: a case ended meanwhile is 409.
+ * they are; the plan item of a campaign's case follows the category. A district's case may be given another of the
+ * district's towns as its 属地 (sjreview-s54 D6: the town answered 非本镇属地): the 协办 moves with it
+ * ({@link CaseCooperation#territoryMoved}); or the office keeps the 属地 the town disputed (属地无误), and the town is asked
+ * again ({@link CaseCooperation#territoryConfirmed}). The timeline records what was and is and why; the case's instances
+ * and their open tasks show the corrected title and address at once. The case is locked for the check and the write: a
+ * case ended meanwhile, or a 属地 dispute settled meanwhile, is 409, with nothing saved.
  */
 @Service
 class CaseCorrections {
@@ -34,12 +37,17 @@ class CaseCorrections {
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_REASON = 2000;
 
-    /** What the office corrects: any of title, address, description and category (code or name), with why. */
-    record Correction(String title, String address, String description, String category, String reason) {
+    /**
+     * What the office corrects: any of title, address, description, category (code or name) and 属地 (a town of the
+     * district, by id, name or short name), or {@code territoryConfirmed} (the 属地 the town disputed is right), with why.
+     */
+    record Correction(String title, String address, String description, String category, String territory,
+            Boolean territoryConfirmed, String reason) {
     }
 
+    /** The case as corrected; {@code askedToCooperate}: the town's office given a 记录协办情况 by it (new 属地, or asked again). */
     record Corrected(String caseNo, String title, String address, String description, String category, String categoryName,
-            String by, String detail) {
+            String territory, String territoryName, String askedToCooperate, String by, String detail) {
     }
 
     private final RectificationCases cases;
@@ -53,10 +61,15 @@ class CaseCorrections {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final SystemAccess systemAccess;
+    private final TerritoryDirectory territories;
+    private final CaseCooperation cooperation;
 
     CaseCorrections(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office,
             CategoryCatalogue catalogue, DispatchRules dispatchRules, CaseParties parties, Organizations organizations,
-            RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess) {
+            RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess, TerritoryDirectory territories,
+            CaseCooperation cooperation) {
+        this.territories = territories;
+        this.cooperation = cooperation;
         this.cases = cases;
         this.records = records;
         this.readable = readable;
@@ -96,8 +109,16 @@ class CaseCorrections {
                         + catalogue.names(tenant).unknown(given.category()).replaceFirst("^没有问题类别", "")));
             }
         }
-        if (title == null && address == null && description == null && given.category() == null && errors.isEmpty()) {
-            errors.add(ApiError.field("title", "NOTHING_TO_CORRECT", "请填写要更正的问题标题（title）、地点（address）、描述（description）或问题类别（category）"));
+        String territory = territory(errors, tenant, given.territory());
+        boolean confirmed = Boolean.TRUE.equals(given.territoryConfirmed());
+        if (confirmed && given.territory() != null) {
+            errors.add(ApiError.field("territoryConfirmed", "CONFLICTING_FIELDS",
+                    "确认属地无误（territoryConfirmed）时不能同时更正属地（territory）：二者只能选一"));
+        }
+        if (title == null && address == null && description == null && given.category() == null && given.territory() == null
+                && !confirmed && errors.isEmpty()) {
+            errors.add(ApiError.field("title", "NOTHING_TO_CORRECT", "请填写要更正的问题标题（title）、地点（address）、描述（description）、"
+                    + "问题类别（category）或属地（territory），或确认属地无误（territoryConfirmed）"));
         }
         if (TextInput.isBlank(given.reason())) {
             errors.add(ApiError.field("reason", "REQUIRED", "请填写更正说明"));
@@ -122,15 +143,55 @@ class CaseCorrections {
         change(changes, "地点", c.address(), newAddress);
         change(changes, "描述", Objects.toString(c.description(), ""), Objects.toString(newDescription, ""));
         change(changes, "问题类别", categoryName(c.tenantId(), c.category()), categoryName(c.tenantId(), newCategory));
+        String newTerritory = territory == null ? c.territory() : territory;
+        change(changes, "属地", c.territory() == null ? "" : territories.name(c.territory()),
+                newTerritory == null ? "" : territories.name(newTerritory));
+        if (confirmed) {
+            changes.add("属地无误：仍为" + territories.name(c.territory()) + "，请其重新记录协办情况");
+        }
         if (changes.isEmpty()) {
-            throw new InvalidRequestException(ApiError.field("title", "UNCHANGED", "填写的内容与案件现有信息相同，没有需要更正的内容"));
+            throw new InvalidRequestException(ApiError.field(given.territory() != null ? "territory" : "title", "UNCHANGED",
+                    "填写的内容与案件现有信息相同，没有需要更正的内容"));
         }
         String detail = String.join("；", changes) + "。更正说明：" + why;
         String actor = caller.getUserId();
-        cases.corrected(c, newTitle, newAddress, newDescription, newCategory, actor, detail);
-        showOnInstances(c, newTitle, newAddress, newDescription);
+        cases.corrected(c, newTitle, newAddress, newDescription, newCategory, newTerritory, actor, detail);
+        CaseRecord corrected = cases.get(caseNo);
+        String asked = null;
+        if (!Objects.equals(newTerritory, c.territory())) {
+            asked = cooperation.territoryMoved(corrected, c.territory(), "办公室将属地更正为" + territories.name(newTerritory)
+                    + "：" + why).orElse(null);
+        } else if (confirmed) {
+            asked = cooperation.territoryConfirmed(corrected);
+        }
+        showOnInstances(c, corrected, newTitle, newAddress, newDescription);
         return new Corrected(caseNo, newTitle, newAddress, newDescription, newCategory, categoryName(c.tenantId(), newCategory),
-                actor, detail);
+                newTerritory, newTerritory == null ? null : territories.name(newTerritory), asked, actor, detail);
+    }
+
+    /**
+     * The 属地 given (stripped), as the town's id, null when not given; refused naming the field when blank, or not a town or
+     * street of the case's organisation (a district): a town's case lies in the town, a district's own place has no 协办.
+     */
+    private String territory(List<ApiError> errors, String tenant, String given) {
+        if (given == null) {
+            return null;
+        }
+        if (TextInput.isBlank(given)) {
+            errors.add(ApiError.field("territory", "REQUIRED", "属地不能为空；不更正时请不要填写 territory"));
+            return null;
+        }
+        if (!territories.hasTowns(tenant)) {
+            errors.add(ApiError.field("territory", "NO_TOWNS", "本组织没有下属街镇，案件的属地不能更正"));
+            return null;
+        }
+        Optional<String> town = territories.resolve(tenant, given).filter(id -> !id.equals(tenant));
+        if (town.isEmpty()) {
+            errors.add(ApiError.field("territory", "UNKNOWN_TERRITORY", "属地须为" + territories.name(tenant) + "的街镇，“"
+                    + TextInput.shortened(given.strip(), 20) + "”不是"));
+            return null;
+        }
+        return town.get();
     }
 
     /** Whether the caller may correct the case (which it reads) now, as {@link #correct} would accept it. */
@@ -161,9 +222,9 @@ class CaseCorrections {
     }
 
     /** The case's instance and its open 协办 hold the title, address and description their tasks and notices show. */
-    private void showOnInstances(CaseRecord c, String title, String address, String description) {
+    private void showOnInstances(CaseRecord c, CaseRecord corrected, String title, String address, String description) {
         String shownBefore = cases.shownAddress(c, c.address());
-        String shown = cases.shownAddress(c, address);
+        String shown = cases.shownAddress(corrected, address);
         List<String> instances = new ArrayList<>();
         instances.add(c.processInstanceId());
         parties.of(c.caseNo()).stream().filter(p -> p.endedAt() == null).map(CaseParties.Party::processInstanceId)

@@ -133,7 +133,7 @@ public class CaseDossiers {
         approvals.addAll(suspensions(events, undecided(c)));
         List<CaseFile.Cooperation> cooperations = parties.of(c.caseNo()).stream().map(p -> new CaseFile.Cooperation(
                 units.getOrDefault(p.unitId(), p.unitId()), p.reason() == CaseParties.Reason.TERRITORY ? "属地协办" : "责任单位协办",
-                p.assignedAt(), p.dueAt(), CaseController.statusName(p, c.status()),
+                p.assignedAt(), p.dueAt(), CaseController.statusName(p, c),
                 p.doneAt(), person(p.doneBy()), p.recordedText())).toList();
         return new CaseFile(c, person(c.reportedBy()), c.statusName(), categoryName(tenant, c.category()),
                 c.planItem() == null ? null : categoryName(tenant, c.planItem()), campaignName(c.campaign()),

@@ -73,6 +73,14 @@ public class CaseParties {
         }
 
         /**
+         * The office of a town that was the case's 属地 and is no longer ({@code caseTerritory}: the case's 属地 now): its
+         * office corrected the 属地 to another town. What it recorded stays on the record; its 协办 is not counted.
+         */
+        public boolean formerTerritory(String caseTerritory) {
+            return reason == Reason.TERRITORY && !java.util.Objects.equals(tenantId, caseTerritory);
+        }
+
+        /**
          * Ended unrecorded before it was due (the case closed, was merged or voided first): the unit's time had not run
          * out, so it is neither done nor not done, and its 协办 is not counted (sjreview F3).
          */
@@ -127,6 +135,28 @@ public class CaseParties {
                 + " where case_no = ? and unit_id = ?", ts(at), actor, outcome.name(), note, ts(at), caseNo, unitId);
     }
 
+    /**
+     * The office moved the case's 属地 away from the unit's town before the unit recorded anything: its cooperation closes as
+     * 非本镇属地 with the office's words ({@code note}), unrecorded ({@code done_at} stays empty). False when the unit recorded
+     * or its cooperation ended meanwhile (the row is locked by the update: a record being written commits first).
+     */
+    boolean closedAsNotTerritory(String caseNo, String unitId, String note, Instant at) {
+        return jdbc.update("update rect_case_party set outcome = ?, note = ?, ended_at = ? where case_no = ? and unit_id = ?"
+                + " and done_at is null and ended_at is null", Outcome.NOT_TERRITORY.name(), note, ts(at), caseNo, unitId) == 1;
+    }
+
+    /**
+     * The unit (a town's office) is asked again to record its 协办 on the case as its 属地 ({@code tenantId}), due at
+     * {@code dueAt}: its earlier answer and its ended cooperation give way to a new one (the timeline keeps what it had
+     * recorded). False when its cooperation is still open (nothing to ask again) or the row is gone.
+     */
+    boolean askedAgain(String caseNo, String unitId, String tenantId, Instant assignedAt, Instant dueAt) {
+        return jdbc.update("update rect_case_party set reason = ?, tenant_id = ?, process_instance_id = null, assigned_at = ?,"
+                + " due_at = ?, done_at = null, done_by = null, outcome = null, note = null, ended_at = null"
+                + " where case_no = ? and unit_id = ? and (done_at is not null or ended_at is not null)", Reason.TERRITORY.name(),
+                tenantId, ts(assignedAt), ts(dueAt), caseNo, unitId) == 1;
+    }
+
     /** The cooperation is due at {@code dueAt} now (its case resumed after 挂账). */
     void due(String caseNo, String unitId, Instant dueAt) {
         jdbc.update("update rect_case_party set due_at = ? where case_no = ? and unit_id = ?", ts(dueAt), caseNo, unitId);
@@ -171,11 +201,13 @@ public class CaseParties {
     /**
      * The parties of the organisation's cases whose due instant lies in [from, until), for the 协办 counts of its
      * scoring period (a 属地 town's office on a district's case counts in the district's); none of a duplicate merged into
-     * another case, whose cooperation ended with it.
+     * another case, whose cooperation ended with it, nor of a town that is no longer the case's 属地
+     * ({@link Party#formerTerritory}: the office corrected it).
      */
     public List<Party> dueBetween(String organization, Instant from, Instant until) {
-        return jdbc.query("select " + COLUMNS + " from rect_case_party where due_at >= ? and due_at < ?"
-                + " and case_no in (select c.case_no from rect_case c where c.tenant_id = ? and c.status not in ('MERGED', 'VOIDED'))"
+        return jdbc.query("select " + COLUMNS + " from rect_case_party p where due_at >= ? and due_at < ?"
+                + " and exists (select 1 from rect_case c where c.case_no = p.case_no and c.tenant_id = ?"
+                + " and c.status not in ('MERGED', 'VOIDED') and (p.reason <> 'TERRITORY' or p.tenant_id = c.territory))"
                 + " order by unit_id, case_no", CaseParties::map, ts(from), ts(until), organization);
     }
 

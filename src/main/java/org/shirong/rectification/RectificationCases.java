@@ -423,15 +423,16 @@ public class RectificationCases {
     }
 
     /**
-     * Corrects the open case's title, address, description and category (更正) with its CORRECTED event ({@code detail}:
+     * Corrects the open case's title, address, description, category and 属地 (更正) with its CORRECTED event ({@code detail}:
      * what was and is); the plan item follows the category as a report's does, the address its shown form on the
      * case's instances. The correction has checked and locked the case ({@link CaseCorrections}).
      */
-    void corrected(CaseRecord c, String title, String address, String description, String category, String actor, String detail) {
+    void corrected(CaseRecord c, String title, String address, String description, String category, String territory,
+            String actor, String detail) {
         String planItem = c.campaign() == null ? c.planItem()
                 : plan(c.tenantId(), c.campaign(), category).map(CampaignPlans.PlanFacts::planItem).orElse(null);
-        records.updateWithEvent(c.caseNo(), "title = ?, address = ?, address_key = ?, description = ?, category = ?, plan_item = ?",
-                new Object[] {title, address, AddressKey.of(address), description, category, planItem}, now(),
+        records.updateWithEvent(c.caseNo(), "title = ?, address = ?, address_key = ?, description = ?, category = ?, plan_item = ?,"
+                + " territory = ?", new Object[] {title, address, AddressKey.of(address), description, category, planItem, territory}, now(),
                 CaseEventKind.CORRECTED, actor, detail, null);
     }
 

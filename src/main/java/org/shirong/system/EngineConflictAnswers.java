@@ -24,7 +24,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * as {@link EngineErrorAnswers} answers it 404). The engine answers these as 500 with English text. A request that lost
  * a completion race can also fail in other ways: the task's permission was deleted with it (403), or, reading
  * the process as the winner left it, the task's own completion stumbles on the next step's condition (500).
- * When the task is gone by the time the answer is sent, any such failure is the lost race: 409.
+ * When the task is gone by the time the answer is sent, any such failure is the lost race: 409. A read the engine refuses
+ * (GET, 403: another unit's task's variables, form or notes) is said in Chinese too, naming the task's units.
  */
 class EngineConflictAnswers extends HttpFilter {
 
@@ -34,6 +35,8 @@ class EngineConflictAnswers extends HttpFilter {
     static final String CONCURRENT = "他人刚刚修改了此任务，请刷新后重试。";
     static final String FORBIDDEN_TASK = "您没有办理此任务的权限：只有任务所属单位的人员可以认领和办理。";
     static final String FORBIDDEN = "您没有执行此操作的权限。";
+    static final String FORBIDDEN_TASK_READ = "您没有查看此任务的权限：只有任务所属单位的人员可以查看。";
+    static final String FORBIDDEN_READ = "您没有查看此内容的权限。";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TASK_ID = Pattern.compile("/task/([^/;]+)/");
@@ -104,20 +107,61 @@ class EngineConflictAnswers extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("GET".equals(request.getMethod())) {
-            chain.doFilter(request, response);
-            return;
-        }
+        boolean read = "GET".equals(request.getMethod());
         ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, cached);
             int status = cached.getStatus();
-            if (status == 500 || status == 403 || status == 404) {
+            if (read && status == 403) {
+                Matcher task = TASK_ID.matcher(request.getRequestURI() + "/");
+                translateReadRefusal(cached, task.find() ? task.group(1) : null);
+            } else if (!read && (status == 500 || status == 403 || status == 404)) {
                 Matcher task = TASK_ID.matcher(request.getRequestURI());
                 translate(cached, request.getRequestURI().contains("/task/"), task.find() ? task.group(1) : null);
             }
         } finally {
             cached.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * A read the engine refused (403, English: "The user with id … does not have … 'READ' permission …"): a task's variables,
+     * form or notes of another unit's task, or anything else the user may not read, said in Chinese as a refused action is;
+     * a task of the user's organisation names its units.
+     */
+    private void translateReadRefusal(ContentCachingResponseWrapper response, String taskId) throws IOException {
+        if (!(json(response) instanceof ObjectNode answer)) {
+            return;
+        }
+        String message = answer.path("message").asText("");
+        if (!message.startsWith("The user") && !message.isBlank()) {
+            return;
+        }
+        Matcher user = REFUSED_USER.matcher(message);
+        String said = taskId == null ? FORBIDDEN_READ
+                : forbiddenRead(taskUnits.apply(taskId, user.find() ? user.group(1) : null).orElse(TaskCandidates.NONE));
+        answer.put("message", said);
+        answer.put("code", "FORBIDDEN");
+        response.resetBuffer();
+        response.getOutputStream().write(JSON.writeValueAsBytes(answer));
+    }
+
+    /** Who may read a task: its units by name when the reader may learn them, as {@link #forbiddenTaskOf} says who may act. */
+    static String forbiddenRead(TaskCandidates task) {
+        if (task.groups().isEmpty()) {
+            return FORBIDDEN_TASK_READ;
+        }
+        String names = task.groups().stream().map(TaskGroup::name).collect(java.util.stream.Collectors.joining("、"));
+        return "您没有查看此任务的权限：此任务由" + names + (task.approval() ? "审批" : "办理") + "，只有"
+                + (task.groups().stream().allMatch(TaskGroup::leadership) ? names : task.groups().size() == 1 ? "该单位的人员" : "这些单位的人员")
+                + "可以查看。";
+    }
+
+    private static JsonNode json(ContentCachingResponseWrapper response) {
+        try {
+            return JSON.readTree(response.getContentAsByteArray());
+        } catch (IOException notJson) {
+            return null;
         }
     }
 

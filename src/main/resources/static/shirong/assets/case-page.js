@@ -232,10 +232,20 @@
   }
 
   // 只提交改动过的栏目：未改的不更正
-  function showCorrect(allowed, c) {
+  // 区的案件可改属地（本区的街镇）；属地街镇答复“非本镇属地”的，可确认属地无误
+  function showCorrect(allowed, v) {
     if (!allowed) { return; }
+    var c = v.record;
     document.getElementById('case-correct-panel').hidden = false;
     var fields = { title: c.title, address: c.address, description: c.description || '', category: root.getAttribute('data-category-name') };
+    if (c.territory && c.territory !== c.tenantId) {
+      fields.territory = v.territoryName;
+      document.getElementById('correct-territory-group').hidden = false;
+    }
+    var disputed = (v.parties || []).some(function (p) {
+      return p.reason === 'TERRITORY' && p.outcome === 'NOT_TERRITORY' && p.status === 'DONE';
+    });
+    document.getElementById('correct-confirmed-group').hidden = !disputed;
     Object.keys(fields).forEach(function (key) { document.getElementById('correct-' + key).value = fields[key]; });
     var form = document.getElementById('correct-form');
     form.addEventListener('submit', function (e) {
@@ -245,6 +255,7 @@
         var value = document.getElementById('correct-' + key).value;
         if (value !== fields[key]) { body[key] = value; }
       });
+      if (disputed && document.getElementById('correct-territoryConfirmed').checked) { body.territoryConfirmed = true; }
       submit(form, '/correction', body);
     });
   }
@@ -358,7 +369,7 @@
       showMerge(v.actions.merge);
       showReopen(v.actions.reopen);
       showVoid(v.actions['void']);
-      showCorrect(v.actions.correct, v.record);
+      showCorrect(v.actions.correct, v);
       showTimeline(v.timeline);
       document.getElementById('case-loading').remove();
       root.setAttribute('data-loaded', 'true');

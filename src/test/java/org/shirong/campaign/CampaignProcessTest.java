@@ -60,6 +60,8 @@ class CampaignProcessTest {
     final Map<String, Deque<Instant>> runs = new HashMap<>();
     List<String> cycleIds = List.of();
     List<Integer> phaseNos = List.of(1, 2, 3);
+    /** What 结束活动 answers: when the last month's 通报 is due, for a campaign that ended mid-month (else null). */
+    Instant lastMonthNoticeAt;
 
     /** The phases of the diagram's 活动阶段: {@code campaignPhases.numbers(campaignCode)} and each phase's name and dates. */
     public class Phases {
@@ -120,7 +122,11 @@ class CampaignProcessTest {
                     + (Boolean.TRUE.equals(sent.get("campaignEnded")) ? ":campaignEnded" : ""));
             lastDays.add((String) sent.get("lastDay"));
         });
-        Mocks.register("closeCampaignDelegate", (JavaDelegate) e -> calls.add("close"));
+        Mocks.register("closeCampaignDelegate", (JavaDelegate) e -> {
+            calls.add("close");
+            e.setVariable(VAR_LAST_MONTH_NOTICE_AT, lastMonthNoticeAt == null ? null : Date.from(lastMonthNoticeAt));
+        });
+        Mocks.register("issueLastMonthNoticeDelegate", (JavaDelegate) e -> calls.add("lastMonthNotice"));
         Mocks.register("scheduleCycleRunDelegate", (JavaDelegate) e -> {
             String cycle = (String) e.getVariable(VAR_CYCLE_ID);
             Instant next = runs.get(cycle).poll();
@@ -344,5 +350,29 @@ class CampaignProcessTest {
         assertThat(pi).isEnded();
         assertThat(managementService().createJobQuery().count()).isZero();
         assertThat(calls).doesNotContain("meeting:meeting");
+    }
+
+    @Test
+    void aCampaignEndedMidMonthIssuesItsLastMonthsNoticeOnceTheMonthIsOverAndThenEnds() {
+        lastMonthNoticeAt = phaseEnd(3).plus(Duration.ofDays(16));
+        ProcessInstance pi = start();
+        for (int no = 1; no <= 3; no++) {
+            runDueJobs();
+            at(phaseEnd(no));
+        }
+        runDueJobs();
+
+        assertThat(pi).hasPassed(TASK_CLOSE_CAMPAIGN).isWaitingAt(TIMER_LAST_MONTH_OVER);
+        assertThat(calls).endsWith("close");
+        at(lastMonthNoticeAt.minusSeconds(1));
+        runDueJobs();
+        assertThat(calls).as("not before the month is over").doesNotContain("lastMonthNotice");
+
+        at(lastMonthNoticeAt);
+        runDueJobs();
+
+        assertThat(pi).hasPassed(TASK_ISSUE_LAST_MONTH_NOTICE, END_LAST_MONTH_NOTICED).isEnded();
+        assertThat(calls).endsWith("close", "lastMonthNotice").filteredOn("lastMonthNotice"::equals).hasSize(1);
+        assertThat(managementService().createJobQuery().count()).isZero();
     }
 }

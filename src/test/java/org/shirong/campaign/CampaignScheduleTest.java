@@ -101,6 +101,28 @@ class CampaignScheduleTest {
                 .containsExactly("2027-03-05~2027-04-10", "2027-04-11~2027-06-30", "2027-07-01~2027-12-31");
     }
 
+    /**
+     * s55: 九亭 started from June to early September cannot keep the plan's calendar, and does not pretend to. This year's
+     * 5月31日 has passed, the next is further from the end of 前期准备's three months than the one passed; 10月31日 would
+     * leave 自查整改 under half its five months, and 总结迎检 then begins after 12月31日: each phase keeps its length
+     * (lastDayOfPhase). Keeping the calendar would stretch one phase to three or four times its length (前期准备 to the
+     * next 5月31日, or 自查整改 to the next 10月31日); the office can set those days at the start instead. From mid-September
+     * the next 5月31日 is the nearer, and the campaign keeps the next year's calendar.
+     */
+    @Test
+    void jiutingStartedInSummerRunsItsPhasesByLengthAndFromMidSeptemberByTheNextYearsCalendar() {
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        CampaignStartRequest june = new CampaignStartRequest(JIUTING.id(), "JT-2027-DB", "九亭镇", new Dates(LocalDate.of(2027, 6, 15), null));
+        assertThat(spans(schedule.plan(JIUTING, june, today)))
+                .containsExactly("2027-06-15~2027-09-14", "2027-09-15~2028-02-14", "2028-02-15~2028-04-14");
+        CampaignStartRequest august = new CampaignStartRequest(JIUTING.id(), "JT-2027-DB", "九亭镇", new Dates(LocalDate.of(2027, 8, 1), null));
+        assertThat(spans(schedule.plan(JIUTING, august, today)))
+                .containsExactly("2027-08-01~2027-10-31", "2027-11-01~2028-03-31", "2028-04-01~2028-05-31");
+        CampaignStartRequest september = new CampaignStartRequest(JIUTING.id(), "JT-2027-DB", "九亭镇", new Dates(LocalDate.of(2027, 9, 15), null));
+        assertThat(spans(schedule.plan(JIUTING, september, today)))
+                .containsExactly("2027-09-15~2028-05-31", "2028-06-01~2028-10-31", "2028-11-01~2028-12-31");
+    }
+
     @Test
     void aTemplateThatRunsByTheCalendarEndsEachPhaseOnThePlansDayNearestItsLength() {
         // jxreview J8: started on 7 December, 锦溪's 931 runs 明确任务 to 2月底, 全面整治 to 年底, 考核 to the next 6月30日,

@@ -1,6 +1,10 @@
 package org.shirong.campaign;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -161,5 +165,41 @@ class CampaignTaskProcessTest {
         complete(task(pi), withVariables(VAR_RESULT, "已签订"));
         execute(job(TASK_REPORT_DONE, pi));
         assertThat(pi).isEnded();
+    }
+
+    /**
+     * s55: every unit's overdue timer of one task and due moment runs the digest's listener; the first reads the open tasks,
+     * renders the office's digest and queues it, the others find its key in the outbox and neither read nor render it.
+     */
+    @Test
+    void theOfficesDigestIsReadAndRenderedByTheFirstOverdueUnitOnly() {
+        notifications.member("zhifa1", "zhifa", false);
+        CampaignRecords records = mock(CampaignRecords.class);
+        CampaignRecords.TaskRow first = taskRow(7L, "chengguan", "签订目标责任书（城管中队）");
+        CampaignRecords.TaskRow second = taskRow(8L, "zhifa", "签订目标责任书（执法整治组）");
+        when(records.task(7L)).thenReturn(java.util.Optional.of(first));
+        when(records.task(8L)).thenReturn(java.util.Optional.of(second));
+        when(records.openTasksDueWith(any())).thenReturn(List.of(first, second));
+        WorkingCalendars calendars = mock(WorkingCalendars.class);
+        when(calendars.of("jiuting")).thenReturn(org.shirong.calendar.WorkingCalendar.bundled());
+        Mocks.register("campaignTaskOverdueNotices", new TaskOverdueNotices(records, notifications.digests(),
+                (OrganizationRoles) Mocks.get("organizationRoles"), calendars));
+
+        for (CampaignRecords.TaskRow row : List.of(first, second)) {
+            ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "JT-2026", withVariables(VAR_TASK_ID, row.id(),
+                    VAR_TASK_KIND, Kind.TASK.name(), VAR_TASK_NAME, row.name(), VAR_GROUP, row.groupId(), VAR_DUE_AT, DUE,
+                    VAR_CAMPAIGN_NAME, "九亭镇创建达标镇", VAR_REQUIREMENT, "", VAR_CAMPAIGN_ORGANIZATION, "jiuting"));
+            execute(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+            execute(job("Task_NotifyTaskOverdue", pi));
+        }
+
+        verify(records, times(1)).openTasksDueWith(any());
+        assertThat(notifications.inbox("chuangban1")).containsExactly(TaskOverdueNotices.DIGEST_TEMPLATE);
+        assertThat(notifications.latestBody("chuangban1", TaskOverdueNotices.DIGEST_TEMPLATE)).contains("城管中队", "执法整治组");
+    }
+
+    private static CampaignRecords.TaskRow taskRow(long id, String group, String name) {
+        return new CampaignRecords.TaskRow(id, "JT-2026", "responsibility-letter", 1, null, "responsibility-letter", name, "TASK",
+                group, group, null, null, DUE.toInstant(), null, "OPEN", null, null, DUE.toInstant(), null, null);
     }
 }

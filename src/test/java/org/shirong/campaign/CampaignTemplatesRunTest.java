@@ -516,4 +516,90 @@ class CampaignTemplatesRunTest {
         assertThat(run.inboxBodies("sjlingdao1", "notice-issued")).hasSize(10);
         assertThat(run.inboxBodies("sjlvrongju1", "notice-issued")).hasSize(10);
     }
+
+    /**
+     * A 松江 campaign the office ended mid-month (14 July): July was not over at the end, its ranking 暂定, so neither its
+     * 通报 nor its 月度工作报告 is issued then; the campaign waits for the 月度考核 of 1 August (its own cycles have stopped)
+     * and issues both, final, once.
+     */
+    @Test
+    void aSongjiangCampaignEndedMidMonthIssuesItsLastMonthsNoticeAndReportAfterTheMonthOnce() {
+        CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-MID", "2028-05-01", """
+                {"phases":[{"from":"2028-05-01","to":"2028-06-10"},{"from":"2028-06-11","to":"2028-06-30"},\
+                {"from":"2028-07-01","to":"2028-07-14"}]}""", "sjshirongban1");
+        run.runUntil(at("2028-07-15T08:00"));
+
+        assertThat(count("select count(*) from campaign where code = 'SJ-MID' and status = 'ENDED'")).isOne();
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-MID' and doc_key = 'notice/2028-06'"))
+                .as("June's, on 3 July").isOne();
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-MID'"
+                + " and doc_key in ('notice/2028-07', 'monthly-report/2028-07')")).as("July is not over: nothing 暂定 now").isZero();
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'SJ-MID' and cycle_id = 'monthlyAssessment'"
+                + " order by created_at", String.class)).as("its tasks at the end, as before").endsWith("月度考核（2028年7月）");
+        assertThat(managementService.createJobQuery().activityId(CampaignProcess.TIMER_LAST_MONTH_OVER)
+                .processInstanceId(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SJ-MID")
+                        .processDefinitionKey(CampaignProcess.KEY).singleResult().getId()).singleResult().getDuedate()).isEqualTo(java.util.Date.from(at("2028-08-01T09:00")));
+
+        run.runUntil(at("2028-08-02T08:00"));
+
+        assertThat(jdbc.queryForObject("select created_at from campaign_document where campaign_code = 'SJ-MID'"
+                + " and doc_key = 'notice/2028-07'", java.sql.Timestamp.class).toInstant()).as("once July is over, on 1 August")
+                .isBetween(at("2028-08-01T09:00"), at("2028-08-01T18:00"));
+        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-MID' and doc_key = 'notice/2028-07'",
+                String.class)).contains("关于2028年7月区级部门和街镇考核排名的通报", "二、各街镇（按街镇牵头的本活动案件）")
+                .as("final, not 暂定").doesNotContain("暂定", "不据此通报", "尚未结束");
+        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-MID'"
+                + " and doc_key = 'monthly-report/2028-07'", String.class)).contains("六、街镇排名").doesNotContain("暂定", "见下期报告");
+        assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).filteredOn(b -> b.contains("2028年7月"))
+                .as("sent once, as a month's 通报 is").hasSize(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SJ-MID")
+                .processDefinitionKey(CampaignProcess.KEY).count()).isZero();
+        run.runUntil(at("2028-09-02T08:00"));
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-MID' and kind = 'NOTICE'"))
+                .as("May, June and July, each once").isEqualTo(3);
+    }
+
+    /**
+     * A 松江 campaign started before its template had the 月度考核 (s54) runs no such cycle: upgraded, it is shaped here by
+     * taking that cycle out of its 周期工作. Its 报送 of the 25th issues the month before's final 通报 and 月度工作报告, as
+     * nothing did on the 1st (~25 days late, but naming whom the rules name); each once.
+     */
+    @Test
+    void aSongjiangCampaignStartedWithoutTheMonthlyAssessmentIssuesTheFinishedMonthsNoticeOnThe25th() {
+        CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-OLD", "2028-09-01", """
+                {"phases":[{"from":"2028-09-01","to":"2028-10-10"},{"from":"2028-10-11","to":"2028-11-30"},\
+                {"from":"2028-12-01","to":"2028-12-31"}]}""", "sjshirongban1");
+        run.runUntil(at("2028-09-01T08:00"));
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("SJ-OLD")
+                .processDefinitionKey(CampaignProcess.KEY).singleResult().getId();
+        var assessment = java.util.Arrays.stream(runtimeService.getActivityInstance(instance).getActivityInstances("SubProcess_Cycles"))
+                .filter(a -> "monthlyAssessment".equals(runtimeService.getVariable(a.getExecutionIds()[0], CampaignProcess.VAR_CYCLE_ID)))
+                .findFirst().orElseThrow();
+        runtimeService.createProcessInstanceModification(instance).cancelActivityInstance(assessment.getId()).execute();
+
+        run.runUntil(at("2028-10-24T08:00"));
+        assertThat(count("select count(*) from campaign_task where campaign_code = 'SJ-OLD' and cycle_id = 'monthlyAssessment'"))
+                .as("no 月度考核 on 2 October").isZero();
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-OLD' and kind in ('NOTICE', 'MONTHLY_REPORT')"))
+                .as("the 25th of September reports on September: August was before the campaign").isZero();
+
+        run.runUntil(at("2028-10-26T08:00"));
+        assertThat(jdbc.queryForObject("select created_at from campaign_document where campaign_code = 'SJ-OLD'"
+                + " and doc_key = 'notice/2028-09'", java.sql.Timestamp.class).toInstant()).as("with October's 报送 of the 25th")
+                .isBetween(at("2028-10-25T09:00"), at("2028-10-25T18:00"));
+        assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-OLD' and doc_key = 'notice/2028-09'",
+                String.class)).contains("关于2028年9月区级部门和街镇考核排名的通报").as("final").doesNotContain("暂定", "尚未结束");
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-OLD' and doc_key = 'monthly-report/2028-09'"))
+                .isOne();
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'SJ-OLD' and doc_key = 'notice/2028-10'"))
+                .as("October is still running").isZero();
+
+        run.runUntil(at("2028-11-28T08:00"));
+        assertThat(jdbc.queryForList("select doc_key from campaign_document where campaign_code = 'SJ-OLD' and kind = 'NOTICE'"
+                + " order by created_at", String.class)).as("each month once").containsExactly("notice/2028-09", "notice/2028-10");
+        assertThat(jdbc.queryForObject("select created_at from campaign_document where campaign_code = 'SJ-OLD'"
+                + " and doc_key = 'notice/2028-10'", java.sql.Timestamp.class).toInstant()).as("Saturday 25 November's 报送, on Monday")
+                .isBetween(at("2028-11-27T09:00"), at("2028-11-27T18:00"));
+        assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).hasSize(2);
+    }
 }

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,9 @@ import org.shirong.rectification.RectificationCases;
 import org.shirong.rectification.RectificationProcess;
 import org.shirong.system.ShirongWebTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -70,6 +74,10 @@ class EmailDeliveryTest {
     org.camunda.bpm.engine.IdentityService identityService;
     @Autowired
     NotificationDigests digests;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TaskService taskService;
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -183,6 +191,40 @@ class EmailDeliveryTest {
                 .findFirst().orElseThrow();
         assertThat(clerk.getSubject()).isEqualTo("【任务下达】九亭镇创建达标镇“前期准备”阶段开始，向你单位下达 2 项任务");
         assertThat((String) clerk.getContent()).startsWith("创建工作办公室：").doesNotContain("绿容所", "签订目标责任书");
+    }
+
+    /**
+     * s55: a 属地 town answering 非本镇属地 on a district's case tells the district's office: its 【属地有误】 is queued under
+     * the district (it was the town's), so that its mail is delivered by the district's own delivery process.
+     */
+    @Test
+    void theTerritoryDisputeIsTheDistrictsNoticeDeliveredInTheDistrict() {
+        ResponseEntity<java.util.Map> reported = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases",
+                json("{\"title\":\"涞亭南路绿化缺株\",\"category\":\"SURVEY_URBAN_GREENERY\",\"source\":\"SURVEY\","
+                        + "\"location\":{\"address\":\"涞亭南路 38 号\",\"territory\":\"石湖荡镇\"}}"), java.util.Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String cooperation = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNo + "/shdshirongban").singleResult().getId();
+        for (var jobs = managementService.createJobQuery().processInstanceId(cooperation).executable().list(); !jobs.isEmpty();
+                jobs = managementService.createJobQuery().processInstanceId(cooperation).executable().list()) {
+            managementService.executeJob(jobs.get(0).getId());
+        }
+        String task = taskService.createTaskQuery().processInstanceId(cooperation).singleResult().getId();
+        assertThat(rest.withBasicAuth("shdshirongban1", "demo").postForEntity("/engine-rest/task/" + task + "/complete",
+                json("{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},"
+                        + "\"cooperationNote\":{\"value\":\"应属九亭镇\"}}}"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        long id = jdbc.queryForObject("select id from notification_outbox where template_id = 'case-territory-disputed'"
+                + " and recipient = 'sjshirongban1' and channel = 'EMAIL'", Long.class);
+        assertThat(deliveryOf(id).getTenantId()).isEqualTo("songjiang");
+    }
+
+    private static org.springframework.http.HttpEntity<String> json(String body) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return new org.springframework.http.HttpEntity<>(body, headers);
     }
 
     private static boolean addressedTo(MimeMessage mail, String address) {

@@ -47,6 +47,7 @@ public final class NotificationFixture {
     private final IdentityService identity;
     private final JavaDelegate sendNotificationDelegate;
     private final ProcessNotices notices;
+    private final NotificationDigests digests;
 
     public NotificationFixture(ProcessEngine engine) {
         this(engine, null);
@@ -73,6 +74,12 @@ public final class NotificationFixture {
                 WorkingCalendar.bundled());
         sendNotificationDelegate = new SendNotificationDelegate(recipients, model, notifications);
         notices = new ProcessNotices(recipients, model, notifications, new SystemAccess(identity));
+        digests = new NotificationDigests(notifications, outbox, recipients, model, new SystemAccess(identity));
+    }
+
+    /** Digests (one message per person) on the fixture's outbox. */
+    public NotificationDigests digests() {
+        return digests;
     }
 
     /** The notices that the processes' listeners queue, wired as {@link #register()} wires the send tasks. */

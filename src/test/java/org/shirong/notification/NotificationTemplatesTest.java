@@ -137,7 +137,12 @@ class NotificationTemplatesTest {
         Rendered territory = templates.render("case-territory-disputed", disputed);
         assertThat(territory.subject()).isEqualTo("【属地有误】JT-2026-000042 石湖荡镇答复非本镇属地");
         assertThat(territory.body()).contains("由环卫所牵头办理，属地填为石湖荡镇", "请核实属地",
-                "属地改正前本案不计入石湖荡镇的属地排名", "应属街镇或原因：应属九亭镇：候车亭在九亭镇涞亭南路一侧");
+                "属地改正前本案不计入石湖荡镇的属地排名", "应属街镇或原因：应属九亭镇：候车亭在九亭镇涞亭南路一侧",
+                "“更正案件信息”中，属地填错的改为正确的街镇", "属地无误的勾选“属地无误”").doesNotContain("作废");
+        Map<String, Object> askedAgain = sampleModel();
+        askedAgain.put("partyReason", "TERRITORY_CONFIRMED");
+        assertThat(templates.render("case-cooperation", askedAgain).body())
+                .contains("你单位曾答复非本镇属地，经案件所属组织的办公室核实，问题位于你单位属地，请配合整改");
         Rendered review = templates.render("case-suspension-review", sampleModel());
         assertThat(review.subject()).isEqualTo("【挂账复核】JT-2026-000042 已到复核日期 2026-05-20");
         assertThat(review.body()).startsWith("环卫所、创建工作办公室：").contains("约定 2026-05-20 复核", "恢复整改");

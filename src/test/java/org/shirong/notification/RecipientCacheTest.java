@@ -3,6 +3,7 @@ package org.shirong.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -24,6 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class RecipientCacheTest {
 
     private static final String GROUP = "rcachegroup";
+    /** A unit of another organisation the same person is in. */
+    private static final String OTHER_GROUP = "rcachegroup2";
 
     @Autowired
     RecipientResolver recipients;
@@ -33,6 +36,10 @@ class RecipientCacheTest {
     JdbcTemplate jdbc;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    NotificationDigests digests;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @AfterEach
     void removeTestIdentities() {
@@ -42,8 +49,10 @@ class RecipientCacheTest {
                 identityService.deleteUser(user);
             }
         }
-        if (identityService.createGroupQuery().groupId(GROUP).count() > 0) {
-            identityService.deleteGroup(GROUP);
+        for (String group : List.of(GROUP, OTHER_GROUP)) {
+            if (identityService.createGroupQuery().groupId(group).count() > 0) {
+                identityService.deleteGroup(group);
+            }
         }
     }
 
@@ -68,6 +77,42 @@ class RecipientCacheTest {
         assertThat(membersAsAuthenticated()).containsExactly("rcache1");
         jdbc.update("delete from ACT_ID_MEMBERSHIP where USER_ID_ = ? and GROUP_ID_ = ?", "rcache1", GROUP);
         assertThat(membersAsAuthenticated()).isEmpty();
+    }
+
+    /**
+     * s55: a digest keyed per person is keyed with its organisation too: someone in a unit of 九亭镇 and one of 松江区, told by
+     * each organisation's handing-out of the same campaign and round, hears of both (of the first only before); the same
+     * call again queues nothing. {@code queued} answers whether an organisation's digest is in the outbox, as the overdue
+     * digest asks before it reads and renders.
+     */
+    @Test
+    void aPersonInUnitsOfTwoOrganisationsHearsOfEachOrganisationsDigest() {
+        group();
+        member("rcache1");
+        Group other = identityService.newGroup(OTHER_GROUP);
+        other.setName("收件人缓存测试组二");
+        identityService.saveGroup(other);
+        identityService.createMembership("rcache1", OTHER_GROUP);
+        String campaign = "RC-DIGEST-" + System.nanoTime();
+        Map<String, Object> values = Map.of("campaignName", "松江区满意度测评提升", "occasion", "“整改提升”阶段开始");
+        Map<String, Object> part = Map.of("taskCount", "1", "tasks", List.of(Map.of("name", "制定整改方案", "requirement", "",
+                "due", "2027年2月19日 17:00")));
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        assertThat(digests.queued(campaign, "phase1", "campaign-tasks-issued", List.of(GROUP), "jiuting")).isFalse();
+        transaction.executeWithoutResult(status -> assertThat(digests.sendPerPerson(campaign, "phase1", "campaign-tasks-issued",
+                values, List.of(new NotificationDigests.UnitPart(GROUP, part)), "jiuting", campaign)).isPositive());
+        assertThat(digests.queued(campaign, "phase1", "campaign-tasks-issued", List.of(GROUP), "jiuting")).isTrue();
+        assertThat(digests.queued(campaign, "phase1", "campaign-tasks-issued", List.of(OTHER_GROUP), "songjiang")).isFalse();
+        assertThat(digests.queued(campaign, "phase2", "campaign-tasks-issued", List.of(GROUP), "jiuting")).isFalse();
+        transaction.executeWithoutResult(status -> assertThat(digests.sendPerPerson(campaign, "phase1", "campaign-tasks-issued",
+                values, List.of(new NotificationDigests.UnitPart(OTHER_GROUP, part)), "songjiang", campaign)).isPositive());
+        transaction.executeWithoutResult(status -> assertThat(digests.sendPerPerson(campaign, "phase1", "campaign-tasks-issued",
+                values, List.of(new NotificationDigests.UnitPart(OTHER_GROUP, part)), "songjiang", campaign)).isZero());
+
+        assertThat(jdbc.queryForList("select subject from notification_inbox where recipient_id = 'rcache1' and business_key = ?"
+                + " order by id", String.class, campaign)).hasSize(2);
+        assertThat(NotificationDigests.personIteration("x".repeat(60), "songjiang")).hasSize(64).endsWith("@songjiang");
     }
 
     /** As a deadline's send task resolves them: in the job executor's command, authenticated by its organisation only. */

@@ -83,7 +83,7 @@ class TerritoryCooperationTest {
         assertThat(taskService.getIdentityLinksForTask(record.getId())).extracting(l -> l.getGroupId()).containsExactly("shdshirongban");
 
         // The town's office finds its notice and its task as its own organisation's user.
-        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications", List.class);
+        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications?limit=200", List.class);
         assertThat(inbox).filteredOn(m -> CaseCooperationProcess.businessKey(caseNo, "shdshirongban").equals(m.get("businessKey")))
                 .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "问题位于你单位属地", "湖荡路 8 号"));
         List<Map<String, Object>> tasks = as("shdshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=shdshirongban", List.class);
@@ -154,6 +154,31 @@ class TerritoryCooperationTest {
                 String.class);
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getBody()).contains("请填写应属街镇或原因");
+        // s55 S3: characters that show nothing (combining grapheme joiner, variation selector 16) are no reason either
+        ResponseEntity<String> invisible = as("shdshirongban1").postForEntity(complete, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\"\\u034F\\uFE0F\"}}}"),
+                String.class);
+        assertThat(invisible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invisible.getBody()).contains("请填写应属街镇或原因");
+        // s55 S5: the guard of /engine-rest names the note by its Chinese name, not by the form's Angular binding
+        String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
+        ResponseEntity<String> reversed = as("shdshirongban1").postForEntity(submit, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\"\\u202E号 9 街大亭九\"}}}"),
+                String.class);
+        assertThat(reversed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reversed.getBody()).contains("“协办情况”含有改变文字显示方向的控制字符 U+202E").doesNotContain("{{");
+        ResponseEntity<String> tooLong = as("shdshirongban1").postForEntity(submit, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\""
+                        + "应".repeat(4001) + "\"}}}"), String.class);
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.getBody()).contains("“协办情况”不能超过 4000 个字").doesNotContain("{{");
+        // s55 S4: a photo sent as Bytes instead of File is refused naming the field, not dropped with the answer recorded
+        ResponseEntity<String> bytesPhoto = as("shdshirongban1").postForEntity(submit, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\"应属九亭镇\"},"
+                        + "\"cooperationPhoto\":{\"type\":\"Bytes\",\"value\":\"" + java.util.Base64.getEncoder().encodeToString(TestPhotos.PNG)
+                        + "\"}}}"), String.class);
+        assertThat(bytesPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bytesPhoto.getBody()).contains("“协办照片”须以文件上传（type 为 File），不能以 Bytes 类型提交");
         assertThat(parties.of(caseNo)).singleElement().satisfies(p -> assertThat(p.done()).isFalse());
 
         String photo = java.util.Base64.getEncoder().encodeToString(TestPhotos.PNG);
@@ -176,6 +201,172 @@ class TerritoryCooperationTest {
         assertThat(inbox).filteredOn(m -> ((String) m.get("subject")).startsWith("【属地有误】" + caseNo)).singleElement()
                 .satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "由区绿化市容局牵头办理，属地填为石湖荡镇", "应属九亭镇：候车亭在涞亭南路九亭段",
                         "/shirong/cases/" + caseNo));
+    }
+
+    /** A district case in 石湖荡镇 whose office answered 非本镇属地 (应属九亭镇); returns its number. */
+    @SuppressWarnings("unchecked")
+    private String disputedCase(String title) {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"%s","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"涞亭南路 28 号","territory":"石湖荡镇"}}
+                """.formatted(title)), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        answerNotOurs(caseNo);
+        return caseNo;
+    }
+
+    private void answerNotOurs(String caseNo) {
+        String cooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("shdshirongban")).findFirst().orElseThrow()
+                .processInstanceId();
+        runJobs(cooperation);
+        Task record = taskService.createTaskQuery().processInstanceId(cooperation).singleResult();
+        ResponseEntity<String> answered = as("shdshirongban1").postForEntity("/engine-rest/task/" + record.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},"
+                        + "\"cooperationNote\":{\"value\":\"应属九亭镇：在涞亭南路九亭段\"}}}"), String.class);
+        assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private ResponseEntity<Map> correct(String user, String caseNo, String body) {
+        return as(user).postForEntity("/api/cases/" + caseNo + "/correction", CaseApiTest.json(body), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> partiesShown(String caseNo) {
+        Map<String, Map<String, Object>> byUnit = new java.util.LinkedHashMap<>();
+        ((List<Map<String, Object>>) as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class).get("parties"))
+                .forEach(p -> byUnit.put((String) p.get("unitId"), p));
+        return byUnit;
+    }
+
+    /**
+     * D6 (s55): the district office corrects a disputed case's 属地 to the town its town named: the 协办 moves there — the
+     * new town's office gets its own 记录协办情况 in its tenant and reads the case; the former town's record stays on the case,
+     * closed as 非本镇属地 and no longer counted in its 协办 — and the case's task shows the new town. A 属地 outside the
+     * district's towns, or given with 属地无误, is refused naming the field, by anyone but the office 403, nothing saved;
+     * 属地无误 once the 属地 is moved is 409.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOfficeCorrectsADisputedTerritoryAndTheCooperationMovesToTheRightTown() {
+        String caseNo = disputedCase("涞亭南路绿化带缺株");
+        String former = parties.of(caseNo).get(0).processInstanceId();
+
+        for (String[] refused : List.of(new String[] {"{\"territory\":\"锦溪镇\",\"reason\":\"x\"}", "territory:UNKNOWN_TERRITORY"},
+                new String[] {"{\"territory\":\"松江区\",\"reason\":\"x\"}", "territory:UNKNOWN_TERRITORY"},
+                new String[] {"{\"territory\":\" \",\"reason\":\"x\"}", "territory:REQUIRED"},
+                new String[] {"{\"territory\":\"石湖荡\",\"reason\":\"x\"}", "territory:UNCHANGED"},
+                new String[] {"{\"territory\":\"九亭\",\"territoryConfirmed\":true,\"reason\":\"x\"}",
+                        "territoryConfirmed:CONFLICTING_FIELDS"})) {
+            ResponseEntity<Map> answer = correct("sjshirongban1", caseNo, refused[0]);
+            assertThat(answer.getStatusCode()).as(refused[0]).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(CaseApiTest.errors(answer)).as(refused[0]).extracting(e -> e.get("field") + ":" + e.get("code"))
+                    .containsExactly(refused[1]);
+        }
+        assertThat(correct("sjlvrongju1", caseNo, "{\"territory\":\"九亭\",\"reason\":\"x\"}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class).get("record"))
+                .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("territory", "shihudang"));
+        assertThat(parties.of(caseNo)).as("nothing saved").extracting(CaseParties.Party::unitId).containsExactly("shdshirongban");
+
+        ResponseEntity<Map> corrected = correct("sjshirongban1", caseNo, "{\"territory\":\"九亭\",\"reason\":\"经核实候车亭在九亭镇\"}");
+        assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(corrected.getBody()).containsEntry("territory", "jiuting").containsEntry("territoryName", "九亭镇")
+                .containsEntry("askedToCooperate", "chuangban");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(former).count()).isZero();
+
+        Map<String, Map<String, Object>> shown = partiesShown(caseNo);
+        assertThat(shown.get("shdshirongban")).containsEntry("outcome", "NOT_TERRITORY").containsEntry("status", "NOT_COUNTED")
+                .containsEntry("statusName", "属地已更正，不计").containsEntry("note", "应属九亭镇：在涞亭南路九亭段");
+        assertThat(shown.get("chuangban")).containsEntry("reason", "TERRITORY").containsEntry("status", "OPEN");
+        String cooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow()
+                .processInstanceId();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(cooperation).singleResult().getTenantId())
+                .isEqualTo("jiuting");
+        runJobs(cooperation);
+        Task record = taskService.createTaskQuery().processInstanceId(cooperation).singleResult();
+        assertThat(record.getTaskDefinitionKey()).isEqualTo(CaseCooperationProcess.TASK_RECORD);
+        assertThat(taskService.getIdentityLinksForTask(record.getId())).extracting(l -> l.getGroupId()).containsExactly("chuangban");
+        assertThat(as("chuangban2").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(runtimeService.getVariable(caseTask(caseNo).getProcessInstanceId(), RectificationProcess.VAR_ADDRESS))
+                .isEqualTo("九亭镇 涞亭南路 28 号");
+        assertThat(caseTask(caseNo).getName()).contains("九亭镇 涞亭南路 28 号");
+        assertThat((List<Map<String, Object>>) as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class).get("timeline"))
+                .extracting(e -> (String) e.get("detail")).anySatisfy(d -> assertThat(d)
+                        .contains("属地：“石湖荡镇”改为“九亭镇”", "更正说明：经核实候车亭在九亭镇"));
+        // 协办 counts: the new town's cooperation counts, the former town's no longer
+        java.time.Instant due = parties.of(caseNo).get(0).dueAt();
+        assertThat(parties.dueBetween("songjiang", due.minusSeconds(1), due.plusSeconds(1)))
+                .filteredOn(p -> p.caseNo().equals(caseNo)).extracting(CaseParties.Party::unitId).containsExactly("chuangban");
+
+        ResponseEntity<Map> noDispute = correct("sjshirongban1", caseNo, "{\"territoryConfirmed\":true,\"reason\":\"属地无误\"}");
+        assertThat(noDispute.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(noDispute)).extracting(e -> e.get("code")).containsExactly("NO_TERRITORY_DISPUTE");
+        assertThat(taskService.createTaskQuery().processInstanceId(cooperation).count()).as("nothing changed").isOne();
+    }
+
+    /**
+     * D6 (s55): the office keeps the 属地 the town disputed (属地无误): the town is asked again — a new 记录协办情况, its notice
+     * saying the office confirmed the 属地 — and the case counts in its ranking again; of two confirmations at the same moment
+     * the later is 409, as is the same confirmation once more;
+     * the town answering 非本镇属地 again tells the office again.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOfficeKeepsTheDisputedTerritoryAndTheTownIsAskedAgain() {
+        String caseNo = disputedCase("涞亭南路护栏缺损");
+        String first = parties.of(caseNo).get(0).processInstanceId();
+
+        // two clerks of the office at the same moment: one asks the town again, the other is told it was done meanwhile
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<ResponseEntity<Map>> answers;
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<ResponseEntity<Map>> confirm = () -> {
+                start.await();
+                return correct("sjshirongban1", caseNo, "{\"territoryConfirmed\":true,\"reason\":\"现场核实在石湖荡镇界内\"}");
+            };
+            var one = two.submit(confirm);
+            var other = two.submit(confirm);
+            start.countDown();
+            answers = List.of(one.get(), other.get());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            two.shutdown();
+        }
+        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        ResponseEntity<Map> kept = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.OK).findFirst().orElseThrow();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseCooperationProcess.KEY)
+                .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).count())
+                .as("one new 记录协办情况").isOne();
+        assertThat(kept.getBody()).containsEntry("territory", "shihudang").containsEntry("askedToCooperate", "shdshirongban");
+        assertThat(parties.of(caseNo)).singleElement().satisfies(p -> {
+            assertThat(p.done()).isFalse();
+            assertThat(p.outcome()).isNull();
+            assertThat(p.endedAt()).isNull();
+            assertThat(p.processInstanceId()).isNotEqualTo(first);
+        });
+        assertThat((List<Map<String, Object>>) as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class).get("timeline"))
+                .extracting(e -> (String) e.get("detail")).contains("非本镇属地：应属九亭镇：在涞亭南路九亭段")
+                .anySatisfy(d -> assertThat(d).contains("属地无误：仍为石湖荡镇", "更正说明：现场核实在石湖荡镇界内"));
+        String again = parties.of(caseNo).get(0).processInstanceId();
+        runJobs(again);
+        assertThat(taskService.createTaskQuery().processInstanceId(again).singleResult().getTaskDefinitionKey())
+                .isEqualTo(CaseCooperationProcess.TASK_RECORD);
+        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications?limit=200", List.class);
+        assertThat(inbox).filteredOn(m -> ((String) m.get("subject")).startsWith("【协办】" + caseNo))
+                .anySatisfy(m -> assertThat((String) m.get("body")).contains("你单位曾答复非本镇属地，经案件所属组织的办公室核实"));
+
+        ResponseEntity<Map> twice = correct("sjshirongban1", caseNo, "{\"territoryConfirmed\":true,\"reason\":\"现场核实\"}");
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(CaseApiTest.errors(twice)).extracting(e -> e.get("code")).containsExactly("NO_TERRITORY_DISPUTE");
+        assertThat(parties.of(caseNo).get(0).processInstanceId()).as("nothing changed").isEqualTo(again);
+
+        answerNotOurs(caseNo);
+        List<Map<String, Object>> office = as("sjshirongban1").getForObject("/api/notifications?limit=200", List.class);
+        assertThat(office).filteredOn(m -> ((String) m.get("subject")).startsWith("【属地有误】" + caseNo)).hasSize(2);
     }
 
     private void runJobs(String processInstanceId) {

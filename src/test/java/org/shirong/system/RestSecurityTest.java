@@ -93,6 +93,16 @@ class RestSecurityTest {
 
         assertThat(chengguan.getForEntity("/engine-rest/task/" + theirs.getId(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        // s55: a refused read is said in Chinese, as a refused claim is, naming the task's unit (Tasklist shows the message)
+        for (String read : List.of("/variables", "/form-variables", "/variables/caseNo")) {
+            ResponseEntity<Map> refused = chengguan.getForEntity("/engine-rest/task/" + theirs.getId() + read, Map.class);
+            assertThat(refused.getStatusCode()).as(read).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).as(read).containsEntry("code", "FORBIDDEN").containsEntry("message",
+                    "您没有查看此任务的权限：此任务由绿容所办理，只有该单位的人员可以查看。");
+        }
+        ResponseEntity<String> otherOrganisation = rest.withBasicAuth("jxshuili1", "demo")
+                .getForEntity("/engine-rest/task/" + theirs.getId() + "/variables", String.class);
+        assertThat(otherOrganisation.getBody()).as("another organisation's reader learns no unit").doesNotContain("绿容所", "The user");
         assertThat(chengguan.postForEntity("/engine-rest/task/" + theirs.getId() + "/claim",
                 json("{\"userId\":\"chengguan1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(chengguan.postForEntity("/engine-rest/task/" + theirs.getId() + "/complete",
