@@ -160,10 +160,14 @@ class CampaignDashboard {
 
     /**
      * {@code noticeLine}: the total below which a unit is named in the 通报, null when the rubric sets none;
-     * {@code provisional}: the period is still running, so the ranking is 暂定 as of {@code asOf} and names no unit.
+     * {@code provisional}: the period is still running, so the ranking is 暂定 as of {@code asOf} and names no unit;
+     * {@code noticeIssued}: the period's 通报 exists (before it a unit below the line is only 列入通报范围);
+     * {@code inspections}: each unit's 季检查 result of the period, ranked or not, with {@code inspectionNote} saying
+     * whether it is in the totals (锦溪镇: listed apart, jxreview-s55 J9).
      */
     record Ranking(String period, String periodName, BigDecimal noticeLine, String notice, List<Ranked> units,
-            boolean provisional, String asOf) {
+            boolean provisional, String asOf, boolean noticeIssued, List<UnitScores.InspectedUnit> inspections,
+            String inspectionNote) {
     }
 
     /** A unit's total in each of {@code periods} (null where it was not ranked). */
@@ -472,14 +476,16 @@ class CampaignDashboard {
         if (town != null && !town.published().test(window.periodCode())) {
             String district = organizations.find(c.tenantId()).map(o -> o.name()).orElse(c.tenantId());
             return new Ranking(window.periodCode(), window.periodName(), line, district + "尚未印发" + window.periodName()
-                    + "考核排名的通报，印发后可在此查看排名", List.of(), false, null);
+                    + "考核排名的通报，印发后可在此查看排名", List.of(), false, null, false, List.of(), null);
         }
         UnitScores.PeriodScores read = scores.read(c.tenantId(), c.code(), window.periodCode());
         // a unit is "通报" here only once the period's 通报 exists: before that (九亭's 例会, 锦溪's quarterly 通报) 列入通报范围
-        UnitScores.PeriodScores current = notices.issued(c.code(), window.periodCode()).isPresent() ? read : read.beforeNotice();
+        boolean issued = notices.issued(c.code(), window.periodCode()).isPresent();
+        UnitScores.PeriodScores current = issued ? read : read.beforeNotice();
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
                 .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor(),
-                        u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf());
+                        u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf(), issued,
+                current.inspections(), current.inspectionNote());
     }
 
     /** The campaign's cases, or those of them the participating town may read. */

@@ -3,6 +3,7 @@ package org.shirong.campaign;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.shirong.organization.Organizations;
 import org.shirong.system.TaskNames;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +20,20 @@ class CampaignTaskListener implements TaskListener {
     private final CampaignTaskResults results;
     private final InspectionScores inspectionScores;
     private final TaskNames taskNames;
+    private final Organizations organizations;
 
-    CampaignTaskListener(CampaignTaskResults results, InspectionScores inspectionScores, TaskNames taskNames) {
+    CampaignTaskListener(CampaignTaskResults results, InspectionScores inspectionScores, TaskNames taskNames,
+            Organizations organizations) {
         this.results = results;
         this.inspectionScores = inspectionScores;
         this.taskNames = taskNames;
+        this.organizations = organizations;
     }
+
+    /** The form's help on the 属地 column, shown for a district's campaign only (a town's has no 属地 to name, jxreview-s55 J3). */
+    static final String VAR_TERRITORY_HELP = "territoryHelp";
+    static final String TERRITORY_HELP = "属地一栏写问题所在的镇或街道，可写简称如 九亭；不填时按地点开头的镇、街道名称认定，"
+            + "测评点位问题两者必有其一。";
 
     @Override
     public void notify(DelegateTask task) {
@@ -47,9 +56,12 @@ class CampaignTaskListener implements TaskListener {
         task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
         if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(taskId));
+            task.setVariable(VAR_TERRITORY_HELP, task.getTenantId() != null && !organizations.within(task.getTenantId()).isEmpty()
+                    ? TERRITORY_HELP : "");
             if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
-                task.setVariable(InspectionScores.VAR_ITEM_LIST,
-                        inspectionScores.itemList((String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE)));
+                String code = (String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE);
+                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList(code));
+                task.setVariable(InspectionScores.VAR_SCORE_EXAMPLE, Objects.toString(inspectionScores.example(code), ""));
             }
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
             // Issued with its phase, before the cases it checks are found: a list made now would go stale (an all-clear

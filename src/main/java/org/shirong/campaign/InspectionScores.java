@@ -31,6 +31,8 @@ class InspectionScores {
 
     static final String VAR_SCORES = "scores";
     static final String VAR_ITEM_LIST = "inspectionItemList";
+    /** A line of the organisation's own sheets the form gives as its example (jxreview-s55 J3). */
+    static final String VAR_SCORE_EXAMPLE = "inspectionScoreExample";
 
     private final UnitScores unitScores;
     private final OrganizationRecords organization;
@@ -54,6 +56,36 @@ class InspectionScores {
                 Collectors.mapping(i -> i.itemName() + "（" + i.maxPoints().stripTrailingZeros().toPlainString() + " 分）",
                         Collectors.joining("、")))).entrySet().stream().map(e -> e.getKey() + "：" + e.getValue())
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * An example line of {@code 单位｜检查项｜得分} that the form would take: an item of a sheet led by one of the campaign's
+     * units (锦溪镇's sheets say 牵头：城管中队 in their names) scored by it, else the first item with the first participating
+     * unit, at three quarters of the item's maximum ({@code 城管中队｜主干道无占道经营，次干道严控｜3}); null without sheets.
+     */
+    String example(String campaignCode) {
+        String tenant = tenant(campaignCode);
+        List<SheetItem> items = unitScores.inspectionItems(tenant);
+        if (items.isEmpty()) {
+            return null;
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        organization.units(tenant).forEach(u -> names.put(u.id(), u.name()));
+        List<String> participants = campaigns.units(campaignCode).stream().map(CampaignRecords.UnitRow::groupId)
+                .filter(names::containsKey).map(names::get).toList();
+        List<String> candidates = participants.isEmpty() ? List.copyOf(names.values()) : participants;
+        SheetItem item = items.get(0);
+        String unit = candidates.isEmpty() ? "单位名称" : candidates.get(0);
+        for (SheetItem i : items) {
+            Optional<String> lead = candidates.stream().filter(n -> i.sheetName().contains("牵头：" + n)).findFirst();
+            if (lead.isPresent()) {
+                item = i;
+                unit = lead.get();
+                break;
+            }
+        }
+        BigDecimal points = item.maxPoints().multiply(new BigDecimal("0.75")).setScale(0, java.math.RoundingMode.HALF_UP);
+        return unit + "｜" + item.itemName() + "｜" + points.toPlainString();
     }
 
     /** Checks every line, enters the sheets and recomputes the period's scores for the campaign; refusals name the line. */

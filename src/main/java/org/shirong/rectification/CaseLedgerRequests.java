@@ -87,7 +87,7 @@ class CaseLedgerRequests {
                 : organizations.find(filter.territory()).map(Organization::name).orElse(filter.territory());
         List<String> scope = new ArrayList<>();
         if (campaign != null) {
-            scope.add("“" + campaign.name() + "”活动");
+            scope.add(org.shirong.system.Titles.quoted(campaign.name()) + "活动");
         }
         if (participant != null) {
             scope.add(participant + "属地");
@@ -104,7 +104,9 @@ class CaseLedgerRequests {
             scope.add(!whole ? "本单位" : territoryName != null ? territoryName + "属地"
                     : organization == null ? "全部" : "全" + organization.organization().level().label());
         }
-        String title = (organization == null ? "" : organization.name()) + String.join("·", scope) + "案件台账";
+        // a campaign named after its organisation (锦溪镇“931”…) does not name it twice (jxreview-s55 J11)
+        String title = (organization == null || campaign != null && campaign.name().startsWith(organization.name()) ? ""
+                : organization.name()) + String.join("·", scope) + "案件台账";
 
         ZoneId zone = (organization == null ? calendars.shared() : calendars.of(organization.id())).zone();
         Instant now = RectificationCases.now();

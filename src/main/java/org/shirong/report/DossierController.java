@@ -105,7 +105,7 @@ class DossierController {
         ZoneId zone = calendars.of(file.record().tenantId()).zone();
         String title = "案件台账 " + caseNo;
         renders.run(() -> sendPdf(response, title, "case-dossier-" + caseNo + ".pdf", subtitle(user, zone),
-                List.of(DossierSheets.of(file, zone))));
+                List.of(DossierSheets.of(file, zone, planItemWord(file.record().tenantId())))));
     }
 
     @GetMapping("/campaigns/{code}/dossier.pdf")
@@ -134,7 +134,7 @@ class DossierController {
         }
         font.check();
         // 全部 + 案件台账, not 全部案件案件台账
-        String title = "“" + campaign.name() + "”" + (planItem == null ? "全部" : scope) + "案件台账";
+        String title = org.shirong.system.Titles.quoted(campaign.name()) + (planItem == null ? "全部" : scope) + "案件台账";
         renders.run(() -> sendPdf(response, title, "campaign-dossier-" + code + ".pdf", subtitle(user, campaign.zone()),
                 sheets(user, caseNos, campaign.zone())));
     }
@@ -177,7 +177,7 @@ class DossierController {
                     String part = parts.size() == 1 ? "" : "-第" + (k + 1) + "部分";
                     zip.putNextEntry(new ZipEntry(CASES + "/%02d-%s案件台账%s.pdf".formatted(n,
                             CampaignArchiveParts.fileName(itemName), part)));
-                    String title = "“" + campaign.name() + "”" + itemName + "案件台账"
+                    String title = org.shirong.system.Titles.quoted(campaign.name()) + itemName + "案件台账"
                             + (parts.size() == 1 ? "" : "（第 " + (k + 1) + " 部分，共 " + parts.size() + " 部分）");
                     pdf.write(title, subtitle(user, campaign.zone()), sheets(user, parts.get(k), campaign.zone()), zip);
                     zip.closeEntry();
@@ -241,7 +241,13 @@ class DossierController {
     /** Each case read and made its sheet in turn: its full-size photos are let go once their print-size copies are made. */
     private List<DossierSheets.Sheet> sheets(Authentication user, List<String> caseNos, ZoneId zone) {
         return caseNos.stream().map(no -> dossiers.readable(user, no)).flatMap(Optional::stream)
-                .map(f -> DossierSheets.of(f, zone)).toList();
+                .map(f -> DossierSheets.of(f, zone, planItemWord(f.record().tenantId()))).toList();
+    }
+
+    /** The organisation's word for a plan item (锦溪镇 整治项目, jxreview-s55 J11), the district's 计划项目 unset. */
+    private String planItemWord(String organization) {
+        return organizations.find(organization).map(o -> o.words().planItem())
+                .orElse(org.shirong.organization.Organization.Terms.DEFAULT.planItem());
     }
 
     private String subtitle(Authentication user, ZoneId zone) {

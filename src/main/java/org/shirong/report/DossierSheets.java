@@ -43,7 +43,8 @@ final class DossierSheets {
     private DossierSheets() {
     }
 
-    static Sheet of(CaseFile f, ZoneId zone) {
+    /** The case's sheet, its plan item under the organisation's word for it ({@code planItemWord}: 锦溪镇 整治项目). */
+    static Sheet of(CaseFile f, ZoneId zone, String planItemWord) {
         CaseRecord c = f.record();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("案件编号", c.caseNo()));
@@ -53,7 +54,7 @@ final class DossierSheets {
         // a case under no plan item (all of 九亭's, whose plan has no 整治项目) has no such line, not an empty one
         String planItem = join(f.planItemName(), c.subItem());
         if (!planItem.isBlank()) {
-            fields.add(new Field("计划项目", planItem));
+            fields.add(new Field(planItemWord, planItem));
         }
         fields.add(new Field("地址", c.address() + (c.lat() == null ? "" : "（" + c.lat() + "，" + c.lng() + "）")));
         fields.add(new Field("属地", join(f.territoryName(), c.community())));

@@ -3,7 +3,9 @@ package org.shirong.scoring;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.shirong.scoring.ScoreCalculator.InspectionTotal;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,5 +43,20 @@ class InspectionRecords {
                     totals.put(rs.getString("unit_id"), new InspectionTotal(rs.getBigDecimal("points"), rs.getBigDecimal("max_points")));
                 }, period);
         return totals;
+    }
+
+    /** One sheet a unit was scored on in a period: its points against the sheet's maximum. */
+    record SheetTotal(String sheetId, BigDecimal points, BigDecimal maxPoints) {
+    }
+
+    /** Each unit's sheets scored in the period, in the order of the sheets' ids. */
+    Map<String, List<SheetTotal>> sheets(String period) {
+        Map<String, List<SheetTotal>> sheets = new HashMap<>();
+        jdbc.query("select unit_id, sheet_id, sum(points) as points, sum(max_points) as max_points from score_inspection"
+                + " where score_period = ? group by unit_id, sheet_id order by unit_id, sheet_id", rs -> {
+                    sheets.computeIfAbsent(rs.getString("unit_id"), u -> new ArrayList<>()).add(new SheetTotal(
+                            rs.getString("sheet_id"), rs.getBigDecimal("points"), rs.getBigDecimal("max_points")));
+                }, period);
+        return sheets;
     }
 }

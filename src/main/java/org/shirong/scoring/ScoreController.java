@@ -50,10 +50,14 @@ class ScoreController {
             String appeals) {
     }
 
-    /** {@code provisional}: the period had not ended when the scores were computed, so no unit is named (暂定). */
+    /**
+     * {@code provisional}: the period had not ended when the scores were computed, so no unit is named (暂定);
+     * {@code noticeIssued}: false for a campaign whose 通报 of the period was not issued, when {@code nonPerformingUnits}
+     * are 列入通报范围 and {@code notice} says so.
+     */
     record ScoresView(String period, String periodName, LocalDate from, LocalDate to, String campaign, boolean stored,
             boolean provisional, Instant computedAt, List<RankView> ranking, List<NoCasesView> noCases, List<String> nonPerformingUnits,
-            String notice, CooperationBoard cooperation, TerritoryBoard territories) {
+            String notice, CooperationBoard cooperation, TerritoryBoard territories, boolean noticeIssued) {
     }
 
     /** Stored scores if the period was computed and saved, else computed now (and not saved). */
@@ -72,11 +76,11 @@ class ScoreController {
                         u.indicators().caseCount() == 0 ? "本期无可计分项" : "应结案件均已挂账", u.inspectionScore(), u.indicators(),
                         appeals(u.indicators())))
                         .toList(),
-                board.nonPerformingUnits(), ScoreNotice.text(board, scores.zone()),
+                board.nonPerformingUnits(), resolved.notice(scores.zone()),
                 // 协办 is counted over the whole organisation, so a campaign's view leaves it out; a district campaign's
                 // view ranks the towns on the campaign's cases located in them, as its 通报 does
                 wholeOrganization ? scores.cooperation(p, own) : null,
-                scores.territories(p, own, wholeOrganization ? null : board.scope()));
+                scores.territories(p, own, wholeOrganization ? null : board.scope()), resolved.noticeIssued());
     }
 
     private static RankView rank(UnitScore u) {

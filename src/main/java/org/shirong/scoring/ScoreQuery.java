@@ -27,8 +27,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoreQuery {
 
-    /** The board asked for; {@code wholeOrganization} when no campaign narrows it. */
-    record Resolved(String organization, ScorePeriod period, ScoreBoard board, boolean wholeOrganization) {
+    /**
+     * The board asked for; {@code wholeOrganization} when no campaign narrows it; {@code noticeIssued} false for a
+     * campaign whose 通报 of the period was not issued (锦溪镇 通报s quarterly, never monthly; 九亭镇 at its 例会): its units
+     * below the line are then only 列入通报范围, as the 驾驶舱 and the monthly report say (jxreview-s55 J2).
+     */
+    record Resolved(String organization, ScorePeriod period, ScoreBoard board, boolean wholeOrganization, boolean noticeIssued) {
+
+        /** The 通报 sentence of the board, worded as {@link #noticeIssued} allows. */
+        String notice(java.time.ZoneId zone) {
+            String text = ScoreNotice.text(board, zone);
+            return noticeIssued ? text : ScoreNotice.beforeNotice(text);
+        }
     }
 
     private final ScoreService scores;
@@ -72,7 +82,8 @@ class ScoreQuery {
             throw new ForbiddenException("RANKING_NOT_PUBLISHED", district + "尚未印发" + p.name() + "考核排名的通报：参加"
                     + district + "活动的街镇在通报印发后才能查看该期的考核得分（驾驶舱中的考核排名同样如此）");
         }
-        return new Resolved(own, p, scores.board(p, own, scope), scope.startsWith(ScoreService.ORGANIZATION_SCOPE));
+        boolean whole = scope.startsWith(ScoreService.ORGANIZATION_SCOPE);
+        return new Resolved(own, p, scores.board(p, own, scope), whole, whole || campaigns.rankingPublished(scope, p.code()));
     }
 
     /**

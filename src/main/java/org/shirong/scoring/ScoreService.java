@@ -88,6 +88,24 @@ class ScoreService {
         return rubrics.rubric(organization).sheets();
     }
 
+    /**
+     * Each unit's inspection sheets of the period for people, in the rubric's order: {@code 整治镇郊结合部（牵头：创建办）3/10}
+     * (a sheet no longer in the rubric by its id).
+     */
+    Map<String, String> inspectionSheets(String organization, ScorePeriod period) {
+        List<ScoringRubric.Sheet> sheets = sheetsOf(organization);
+        Map<String, Integer> order = new HashMap<>();
+        sheets.forEach(sheet -> order.put(sheet.id(), order.size()));
+        Map<String, String> names = sheets.stream().collect(Collectors.toMap(ScoringRubric.Sheet::id, ScoringRubric.Sheet::name));
+        Map<String, String> lines = new HashMap<>();
+        inspections.sheets(period.code()).forEach((unit, scored) -> lines.put(unit, scored.stream()
+                .sorted(java.util.Comparator.comparing(t -> order.getOrDefault(t.sheetId(), Integer.MAX_VALUE)))
+                .map(t -> names.getOrDefault(t.sheetId(), t.sheetId()) + " " + t.points().stripTrailingZeros().toPlainString()
+                        + "/" + t.maxPoints().stripTrailingZeros().toPlainString())
+                .collect(Collectors.joining("，"))));
+        return lines;
+    }
+
     private ScoringRubric rubricOfUnit(String unitId) {
         return rubrics.rubric(organizations.ofGroup(unitId).map(Organization::id).orElse(null));
     }
@@ -131,8 +149,9 @@ class ScoreService {
                 .filter(r -> r.unit() != null).toList() : List.of();
         List<ReopenFact> reopens = e.started() ? facts.reopens(organization, campaign, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null).toList() : List.of();
+        Map<String, ScoreCalculator.InspectionTotal> inspected = inspections.totals(period.code());
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
-                scoredUnits(organization, campaign, cases, returns, reopens), cases, returns, reopens, inspections.totals(period.code()),
+                scoredUnits(organization, campaign, cases, returns, reopens, inspected.keySet()), cases, returns, reopens, inspected,
                 zoneFigures(organization, period), e.now()).provisionalBefore(period.end(zone));
     }
 
@@ -301,13 +320,18 @@ class ScoreService {
      * types only its participating units (and their member units) and the units its cases, returns and reopenings count
      * for: a unit outside the campaign is neither ranked on its zones nor listed as 本期无可计分项. A collective (各居委会, a unit
      * with member units) is ranked through its members, so not itself, unless it has work of its own in the period.
+     * A unit of the organisation with an inspection score (季检查) in the period has work in it too: 锦溪镇's 创建办 leads
+     * two of the 931 items and is scored on their sheets without being a participant of its own campaign, and the
+     * quarterly meeting 通报s that score (jxreview-s55 J1).
      */
     private List<Unit> scoredUnits(String tenant, String campaign, List<CaseFact> cases, List<ReturnFact> returns,
-            List<ReopenFact> reopens) {
+            List<ReopenFact> reopens, Set<String> inspected) {
         List<OrganizationRecords.Unit> all = organization.units(tenant);
         Set<String> known = all.stream().map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
         Set<String> working = Stream.of(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit),
                 reopens.stream().map(ReopenFact::unit)).flatMap(s -> s).collect(Collectors.toCollection(TreeSet::new));
+        // inspection scores are entered per period, not per organisation: only the organisation's own units count here
+        inspected.stream().filter(known::contains).forEach(working::add);
         Predicate<OrganizationRecords.Unit> inScope = campaign == null ? u -> true : inCampaign(all, campaign, working);
         ScoringRubric rubric = rubrics.rubric(tenant);
         // 各居委会 is ranked as its committees, each on its own work; as itself only for cases led by it before that

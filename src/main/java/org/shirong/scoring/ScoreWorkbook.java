@@ -68,9 +68,7 @@ class ScoreWorkbook {
 
     /** 锦溪镇2026年12月“锦溪镇环境综合整治行动（2027年度）”单位考核得分: the campaign by its name, as people call it, not its code. */
     String title(ScoreQuery.Resolved resolved) {
-        String scope = resolved.board().scope();
-        return organizations.of(resolved.organization()).name() + resolved.period().name()
-                + (resolved.wholeOrganization() ? "" : "“" + campaigns.nameOf(scope).orElse(scope) + "”") + "单位考核得分";
+        return head(resolved) + "单位考核得分";
     }
 
     /**
@@ -78,9 +76,19 @@ class ScoreWorkbook {
      * organisation without towns or streets.
      */
     String territoriesTitle(ScoreQuery.Resolved resolved) {
+        return head(resolved) + TERRITORY_SHEET;
+    }
+
+    /** 九亭镇2026年11月, or the campaign's 锦溪镇 named once: “锦溪镇‘931’环境综合整治行动”2026年11月 (jxreview-s55 J11). */
+    private String head(ScoreQuery.Resolved resolved) {
+        String organization = organizations.of(resolved.organization()).name();
+        if (resolved.wholeOrganization()) {
+            return organization + resolved.period().name();
+        }
         String scope = resolved.board().scope();
-        return organizations.of(resolved.organization()).name() + resolved.period().name()
-                + (resolved.wholeOrganization() ? "" : "“" + campaigns.nameOf(scope).orElse(scope) + "”") + TERRITORY_SHEET;
+        String campaign = campaigns.nameOf(scope).orElse(scope);
+        return campaign.startsWith(organization) ? org.shirong.system.Titles.quoted(campaign) + resolved.period().name()
+                : organization + resolved.period().name() + org.shirong.system.Titles.quoted(campaign);
     }
 
     /**
@@ -123,7 +131,8 @@ class ScoreWorkbook {
         rubric.rules().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         rubric.zoneRuleList().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
-                new Column("得分", 8), new Column("满分", 8), new Column("等级", 6), new Column("通报", 6), new Column("通报原因", 16),
+                new Column("得分", 8), new Column("满分", 8), new Column("等级", 6),
+                new Column(resolved.noticeIssued() ? "通报" : "列入通报范围", 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 16),
                 new Column("案件得分", 9), new Column("检查得分", 9)));
         items.values().forEach(header -> columns.add(new Column(header, 14)));
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
@@ -170,7 +179,7 @@ class ScoreWorkbook {
             sheet.label(row, col, u.indicators().caseCount() == 0 ? "本期无可计分项，不排名" : "应结案件均已挂账，不排名");
             row++;
         }
-        sheet.note(row + 1, columns.size(), ScoreNotice.text(board, zone));
+        sheet.note(row + 1, columns.size(), resolved.notice(zone));
         TerritoryBoard territories = territoryBoard(resolved);
         if (territories != null) {
             territories(workbook, resolved, territories, territorySubtitle(resolved, user, now), zone);

@@ -35,7 +35,23 @@ public class UnitScores {
      */
     public record RankedUnit(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named,
             String namedFor, int dueCount, int closedCount, int overdueCount, String closureRate, String onTimeClosureRate,
-            String lostPoints, String scoreBasis, BigDecimal points, BigDecimal maxPoints) {
+            String lostPoints, String scoreBasis, BigDecimal points, BigDecimal maxPoints, BigDecimal inspectionScore) {
+
+        /** A unit without an inspection score in the period. */
+        public RankedUnit(int rank, String unitId, String unitName, BigDecimal total, String grade, boolean named,
+                String namedFor, int dueCount, int closedCount, int overdueCount, String closureRate, String onTimeClosureRate,
+                String lostPoints, String scoreBasis, BigDecimal points, BigDecimal maxPoints) {
+            this(rank, unitId, unitName, total, grade, named, namedFor, dueCount, closedCount, overdueCount, closureRate,
+                    onTimeClosureRate, lostPoints, scoreBasis, points, maxPoints, null);
+        }
+    }
+
+    /**
+     * A unit's inspection (季检查) result in the period: its score out of 100 over the sheets it was scored on, and those
+     * sheets ({@code 整治镇郊结合部（牵头：创建办）3/10}); {@code rank} null for a unit not ranked (no case due), whose
+     * inspection score is then all the period has of it.
+     */
+    public record InspectedUnit(Integer rank, String unitId, String unitName, BigDecimal inspectionScore, String sheets) {
     }
 
     /**
@@ -43,7 +59,19 @@ public class UnitScores {
      * ended when it was computed ({@code asOf}, {@code 2026年12月7日 10:30}), so it is 暂定 and names no unit.
      */
     public record PeriodScores(String periodCode, String periodName, LocalDate from, LocalDate to, List<RankedUnit> ranking,
-            int unrankedCount, String notice, boolean provisional, String asOf) {
+            int unrankedCount, String notice, boolean provisional, String asOf, List<InspectedUnit> inspections,
+            String inspectionNote) {
+
+        /** Scores without inspections (none entered in the period). */
+        public PeriodScores(String periodCode, String periodName, LocalDate from, LocalDate to, List<RankedUnit> ranking,
+                int unrankedCount, String notice, boolean provisional, String asOf) {
+            this(periodCode, periodName, from, to, ranking, unrankedCount, notice, provisional, asOf, List.of(), null);
+        }
+
+        /** The units with an inspection score that are not ranked (listed below the ranking, 不排名). */
+        public List<InspectedUnit> inspectedUnranked() {
+            return inspections.stream().filter(i -> i.rank() == null).toList();
+        }
 
         public List<RankedUnit> named() {
             return ranking.stream().filter(RankedUnit::named).toList();
@@ -56,7 +84,7 @@ public class UnitScores {
         /** These scores as read while no 通报 of the period exists: the units below the line are 列入通报范围, not 通报'd. */
         public PeriodScores beforeNotice() {
             return provisional ? this : new PeriodScores(periodCode, periodName, from, to, ranking, unrankedCount,
-                    ScoreNotice.beforeNotice(notice), provisional, asOf);
+                    ScoreNotice.beforeNotice(notice), provisional, asOf, inspections, inspectionNote);
         }
     }
 
@@ -191,13 +219,14 @@ public class UnitScores {
     /** Computes the period's scores for the campaign's scope as of the engine clock and saves them. */
     @Transactional
     public PeriodScores computeAndSave(String organization, String campaignCode, String periodCode) {
-        return view(scores.calculateAndSave(period(periodCode), organization, ScoreService.scope(organization, campaignCode)));
+        return view(scores.calculateAndSave(period(periodCode), organization, ScoreService.scope(organization, campaignCode)),
+                organization);
     }
 
     /** The stored scores of the period, or those computed now when they were never saved. */
     @Transactional(readOnly = true)
     public PeriodScores read(String organization, String campaignCode, String periodCode) {
-        return view(scores.board(period(periodCode), organization, ScoreService.scope(organization, campaignCode)));
+        return view(scores.board(period(periodCode), organization, ScoreService.scope(organization, campaignCode)), organization);
     }
 
     /**
@@ -250,11 +279,29 @@ public class UnitScores {
         return p.orElseThrow(() -> new IllegalArgumentException("考核期间 \"" + code + "\" 无效：" + ScorePeriod.FORMAT_HINT));
     }
 
-    private PeriodScores view(ScoreBoard board) {
+    private PeriodScores view(ScoreBoard board, String organization) {
         ScorePeriod p = board.period();
+        Map<String, String> sheets = scores.inspectionSheets(organization, p);
+        List<InspectedUnit> inspections = java.util.stream.Stream.concat(board.ranking().stream(), board.unranked().stream())
+                .filter(u -> u.inspectionScore() != null)
+                .map(u -> new InspectedUnit(u.ranked() ? u.rank() : null, u.unitId(), u.unitName(), u.inspectionScore(),
+                        sheets.getOrDefault(u.unitId(), "")))
+                .toList();
         return new PeriodScores(p.code(), p.name(), p.from(), p.to(), board.ranking().stream().map(UnitScores::ranked).toList(),
                 board.unranked().size(), ScoreNotice.text(board, scores.zone()), board.provisional(),
-                ScoreNotice.asOf(board, scores.zone()));
+                ScoreNotice.asOf(board, scores.zone()), inspections,
+                inspections.isEmpty() ? null : inspectionNote(scores.rubric(organization).inspectionWeight()));
+    }
+
+    /**
+     * How the inspection scores stand to the totals: 锦溪镇 weighs them 0 (its plan says nothing of how 季检查 and cases
+     * are combined), so they are listed beside the ranking for the meeting to 通报, not added in (jxreview-s55 J9).
+     */
+    static String inspectionNote(BigDecimal weight) {
+        String score = "检查得分 = 本期检查（季检查）所评各评分表得分之和 ÷ 满分之和 × 100";
+        return weight == null || weight.signum() == 0 ? score + "；按考核细则不计入总分，单独列出，供会议通报。"
+                : score + "；按考核细则以 " + weight.movePointRight(2).stripTrailingZeros().toPlainString()
+                        + "% 的权重计入总分（其余按案件得分）。";
     }
 
     private static RankedUnit ranked(UnitScore u) {
@@ -263,6 +310,6 @@ public class UnitScores {
         return new RankedUnit(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.nonPerforming(),
                 String.join("、", u.namedFor().stream().map(NamedFor::label).toList()), i.dueCount(), i.closedCount(),
                 i.overdueCount(), Indicators.display(i.closureRate()), Indicators.display(i.onTimeClosureRate()),
-                ScoreNotice.lost(u), ScoreNotice.basis(u), basis.points(), basis.maxPoints());
+                ScoreNotice.lost(u), ScoreNotice.basis(u), basis.points(), basis.maxPoints(), u.inspectionScore());
     }
 }

@@ -45,6 +45,8 @@ class CampaignDashboardTest {
     TestRestTemplate rest;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.shirong.scoring.UnitScores unitScores;
 
     /**
      * 锦溪 931 campaign on 5 October 2024 (period 2024-09), by hand:
@@ -175,6 +177,16 @@ class CampaignDashboardTest {
             assertThat(ranking.get("notice")).isEqualTo(((String) scores.get("notice"))
                     .replace("。通报：", "。按考核细则列入通报范围（本期通报尚未印发）："));
             assertThat((String) ranking.get("notice")).contains("列入通报范围（本期通报尚未印发）：建管所").doesNotContain("通报：建管所");
+            // jxreview-s55 J2: the scores API and the Excel downloaded from the 驾驶舱 word it alike, column 列入通报范围
+            assertThat(scores).containsEntry("noticeIssued", false).containsEntry("notice", ranking.get("notice"));
+            assertThat(ranking).containsEntry("noticeIssued", false);
+            var scoreTable = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
+                    "/api/scores/export.xlsx?period=2024-09&campaign=DASHJX&organization=jinxi", byte[].class));
+            assertThat(scoreTable.headers()).contains("列入通报范围", "列入原因").doesNotContain("通报", "通报原因");
+            assertThat(scoreTable.title()).as("锦溪镇 named once (J11)").isEqualTo("“锦溪镇 931 驾驶舱测试”2024年9月单位考核得分");
+            assertThat(scoreTable.data()).filteredOn(r -> "建管所".equals(scoreTable.text(r, "单位"))).singleElement()
+                    .satisfies(r -> assertThat(scoreTable.text(r, "列入通报范围")).isEqualTo("是"));
+            assertThat(scoreTable.text(scoreTable.data().get(scoreTable.data().size() - 1), "排名")).isEqualTo(ranking.get("notice"));
             assertThat(((Number) ranking.get("noticeLine")).doubleValue()).isPositive();
             Map trend = (Map) d.get("trend");
             assertThat((List<String>) trend.get("periods")).hasSize(CampaignDashboard.TREND_MONTHS).endsWith("2024-09");
@@ -242,6 +254,35 @@ class CampaignDashboardTest {
             assertThat(quarter.get("period")).asString().contains("code=2024-Q3", "name=2024年第三季度", "from=2024-07-01",
                     "to=2024-09-30");
             assertThat(((Map) quarter.get("ranking")).get("periodName")).isEqualTo("2024年第三季度");
+            assertThat((List<Map>) ((Map) quarter.get("ranking")).get("inspections")).isEmpty();
+            // jxreview-s55 J1, J9: 创建办 leads two 931 items without taking part in its own campaign; scored on its sheet at
+            // the 季检查 it is in the quarter's scores (不排名: no case due), and the 驾驶舱 and the Excel list every unit's
+            // 季检查 result beside the ranking, though 锦溪 does not weigh it into the totals
+            unitScores.recordInspection("2024-Q3", "jxchuangjian", "RECTIFY_URBAN_FRINGE",
+                    Map.of("FRINGE_ENTRANCES", new java.math.BigDecimal("3")), "jxjiwei1");
+            unitScores.recordInspection("2024-Q3", "jxjianguan", "RECTIFY_OLD_ESTATES",
+                    Map.of("ESTATE_FACILITIES", new java.math.BigDecimal("4"), "ESTATE_CLEANING", new java.math.BigDecimal("2")), "jxjiwei1");
+            Map q3scores = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForObject("/api/scores?period=2024-Q3&campaign=DASHJX&organization=jinxi", Map.class);
+            assertThat((List<Map>) q3scores.get("noCases")).filteredOn(u -> "jxchuangjian".equals(u.get("unitId"))).singleElement()
+                    .satisfies(u -> assertThat(((Number) u.get("inspectionScore")).doubleValue()).isEqualTo(75.0));
+            assertThat((List<Map>) q3scores.get("ranking")).filteredOn(u -> "jxjianguan".equals(u.get("unitId"))).singleElement()
+                    .satisfies(u -> {
+                        assertThat(((Number) u.get("inspectionScore")).doubleValue()).isEqualTo(85.71);
+                        assertThat(u.get("total")).as("weight 0: the total is the case score").isEqualTo(u.get("caseScore"));
+                    });
+            Map q3 = (Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024-Q3").get("ranking");
+            Object jianguanRank = ((List<Map>) q3.get("units")).stream().filter(u -> "jxjianguan".equals(u.get("unitId")))
+                    .findFirst().orElseThrow().get("rank");
+            assertThat((List<Map>) q3.get("inspections")).extracting(i -> i.get("unitName") + " " + i.get("rank") + " "
+                    + i.get("inspectionScore") + " " + i.get("sheets")).containsExactly(
+                            "建管所 " + jianguanRank + " 85.71 整治老旧小区（牵头：建管所） 6/7",
+                            "创建办 null 75.0 整治镇郊结合部（牵头：创建办） 3/4");
+            assertThat((String) q3.get("inspectionNote")).contains("检查得分", "不计入总分", "供会议通报");
+            var q3Table = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
+                    "/api/scores/export.xlsx?period=2024-Q3&campaign=DASHJX&organization=jinxi", byte[].class));
+            assertThat(q3Table.data()).filteredOn(r -> "创建办".equals(q3Table.text(r, "单位"))).singleElement()
+                    .satisfies(r -> assertThat(q3Table.text(r, "检查得分")).isEqualTo("75.00"));
             assertThat((List<String>) ((Map) quarter.get("trend")).get("periods")).last().isEqualTo("2024-09");
             // jxreview-s55 J15: the trend of May, three months into the campaign, shows no month before it began
             assertThat((List<String>) ((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024-05").get("trend"))
@@ -276,6 +317,7 @@ class CampaignDashboardTest {
                     .isEqualTo(HttpStatus.FORBIDDEN);
         } finally {
             clear(jx, "DASHJX");
+            jdbc.update("delete from score_inspection where score_period = '2024-Q3' and unit_id in ('jxchuangjian', 'jxjianguan')");
             ClockUtil.reset();
         }
     }
@@ -458,7 +500,7 @@ class CampaignDashboardTest {
             assertThat(towns.sheetName()).as("the towns' sheet alone").isEqualTo("街镇排名");
             assertThat(towns.title()).endsWith("街镇排名（按街镇牵头的本活动案件）");
             assertThat(java.net.URLDecoder.decode(towns.contentDisposition(), java.nio.charset.StandardCharsets.UTF_8))
-                    .contains("“松江区满意度测评提升驾驶舱测试”街镇排名-").doesNotContain("单位考核得分");
+                    .contains("“松江区满意度测评提升驾驶舱测试”2026年12月街镇排名-").doesNotContain("松江区2026年12月“松江区").doesNotContain("单位考核得分");
             ResponseEntity<String> badPart = rest.withBasicAuth("sjshirongban1", "demo")
                     .getForEntity(territories.replace("part=territories", "part=towns"), String.class);
             assertThat(badPart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -323,6 +323,20 @@ class CampaignTemplatesRunTest {
                 + " work begins (due-after-phase-start: P30D), not at the phase's end in December")
                 .isEqualTo(java.util.Date.from(at("2026-03-31T17:00")));
         assertThat(run.task("rectifyItem/RECTIFY_TOWN_RIVERS").getDueDate()).isEqualTo(java.util.Date.from(at("2026-12-31T17:00")));
+        // jxreview-s55 J3: the 季检查 form's example is a line of 锦溪's own sheets, which the form takes; no 区's 属地 help
+        run.runUntil(at("2026-04-10T10:00"));
+        String check = "quarterlyCheck/2026-04-10/jxtuijinban";
+        String checkId = run.task(check).getId();
+        String example = (String) taskService.getVariable(checkId, InspectionScores.VAR_SCORE_EXAMPLE);
+        assertThat(example).as("an item of a sheet its unit leads (牵头)").matches("(.+)｜.+｜\\d+")
+                .doesNotContain("路面保洁无暴露垃圾");
+        assertThat((String) taskService.getVariable(checkId, InspectionScores.VAR_ITEM_LIST))
+                .contains("（牵头：" + example.substring(0, example.indexOf('｜')) + "）：");
+        assertThat(taskService.getVariable(checkId, CampaignTaskListener.VAR_TERRITORY_HELP)).isEqualTo("");
+        // J1, J9: 创建办 (no participant) scored on its sheet is in the quarter's ranking papers with its 检查得分, though
+        // 锦溪 weighs 季检查 0 in the totals
+        run.complete(check, Map.of(InspectionScores.VAR_SCORES, example
+                + "\n创建办｜镇出入口及交通干线沿线无垃圾渣土、露天粪坑、黑臭沟塘、残墙断壁｜3", CampaignTaskProcess.VAR_RESULT, "检查完毕"));
         run.completePhase(2);
         run.runUntil(at("2027-01-01T08:00"));
         assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
@@ -353,7 +367,8 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select html from campaign_document where campaign_code = 'JX-RUN' and kind = 'AGENDA'"
                 + " order by created_at", String.class)).as("the 季度专项工作会议 通报s the quarter before it, not the month (jxreview J5)")
                 .hasSize(5).satisfiesExactly(
-                        a -> assertThat(a).contains("四、通报2026年第一季度单位考核排名"),
+                        a -> assertThat(a).contains("四、通报2026年第一季度单位考核排名", "2026年第一季度检查（季检查）评分 2 个单位：",
+                                "创建办 75.00 分", "不计入总分，单独列出，供会议通报", "“不排名”的单位本期没有应结案件"),
                         a -> assertThat(a).contains("四、通报2026年第二季度单位考核排名"),
                         a -> assertThat(a).contains("四、通报2026年第三季度单位考核排名"),
                         a -> assertThat(a).contains("四、通报2026年第四季度单位考核排名"),

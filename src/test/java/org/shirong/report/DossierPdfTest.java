@@ -62,8 +62,17 @@ class DossierPdfTest {
                 "lvrong1", java.time.Instant.parse("2026-10-20T01:00:00Z"), null, null, null, null, null, null, null, null, null,
                 false, false, false, null, 0, 0, 0, "jiuting", null, "jiuting", "JT-DEMO", null, null, null, null, 0, 0);
         List<String> labels = DossierSheets.of(new CaseFile(c, "绿容所", "整改中", "乱晾晒", null, "九亭镇创建", "第一居委会", "", "九亭镇",
-                "日常巡查", List.of(), List.of(), List.of(), List.of(), List.of()), java.time.ZoneId.of("Asia/Shanghai"))
+                "日常巡查", List.of(), List.of(), List.of(), List.of(), List.of()), java.time.ZoneId.of("Asia/Shanghai"), "计划项目")
                 .fields().stream().map(Field::label).toList();
         assertThat(labels).contains("所属活动", "牵头单位").doesNotContain("计划项目");
+        // jxreview-s55 J11: a case under a plan item names it in its organisation's word (锦溪镇 整治项目)
+        List<Field> item = DossierSheets.of(new CaseFile(c, "绿容所", "整改中", "乱晾晒", "整治老旧小区", "锦溪镇“931”", "建管所", "",
+                "锦溪镇", "日常巡查", List.of(), List.of(), List.of(), List.of(), List.of()), java.time.ZoneId.of("Asia/Shanghai"), "整治项目")
+                .fields();
+        assertThat(item).filteredOn(f -> f.label().equals("整治项目")).singleElement()
+                .satisfies(f -> assertThat(f.toString()).contains("整治老旧小区"));
+        assertThat(org.shirong.system.Titles.quoted("锦溪镇“931”环境综合整治行动")).isEqualTo("“锦溪镇‘931’环境综合整治行动”");
+        assertThat(org.shirong.system.Titles.ofCampaign("锦溪镇", "锦溪镇“931”行动")).isEqualTo("“锦溪镇‘931’行动”");
+        assertThat(org.shirong.system.Titles.ofCampaign("九亭镇", "市容环境整治")).isEqualTo("九亭镇“市容环境整治”");
     }
 }

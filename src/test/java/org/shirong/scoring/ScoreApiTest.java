@@ -1148,7 +1148,7 @@ class ScoreApiTest {
         try {
             XlsxDownload jinxi = XlsxDownload.of(as("jxtuijinban1").getForEntity(
                     "/api/scores/export.xlsx?period=2025-03&campaign=SCAPI-JX", byte[].class));
-            assertThat(jinxi.title()).isEqualTo("锦溪镇2025年3月“锦溪镇环境综合整治行动（2025年度）”单位考核得分");
+            assertThat(jinxi.title()).as("锦溪镇 named once (jxreview-s55 J11)").isEqualTo("“锦溪镇环境综合整治行动（2025年度）”2025年3月单位考核得分");
             assertThat(jinxi.headers()).contains("按期结案率（50 分）").noneMatch(h -> h.startsWith("责任区") || h.startsWith("责任告知书"));
             XlsxDownload jiuting = XlsxDownload.of(as("lvrong1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
             assertThat(jiuting.headers()).contains("责任区履责率（10 分）", "责任告知书送达率（5 分）", "责任告知书上墙率（5 分）");

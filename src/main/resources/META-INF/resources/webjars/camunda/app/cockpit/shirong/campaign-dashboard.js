@@ -403,6 +403,21 @@ function scrolling(tableElement) {
 
 // A column's head breaks only where a '|' in it says (红灯|超期 → 红灯 / 超期): on a phone the heads keep their words whole
 // (user-styles.css, word-break: keep-all), where narrow columns had them break one character a line (未/完/成).
+// The period's 季检查 results, ranked units and those not ranked (no case due) alike: 锦溪 weighs them 0 in the totals,
+// and its 季度专项工作会议 通报s them beside the ranking (jxreview-s55 J9).
+function inspectionTable(ranking) {
+  const inspected = ranking.inspections || [];
+  if (!inspected.length) {
+    return null;
+  }
+  return el('div', {class: 'shirong-inspections'},
+    el('h4', null, `${ranking.periodName}检查（季检查）得分`),
+    table('shirong-inspection', ['单位', '考核|名次', '检查|得分', '评分表（得分/满分）'], inspected.map(i =>
+      el('tr', {'data-unit': i.unitId}, el('td', null, i.unitName), el('td', null, i.rank === null ? '不排名' : i.rank),
+        el('td', {class: 'shirong-number'}, Number(i.inspectionScore).toFixed(2)), el('td', null, i.sheets || '')))),
+    el('p', {class: 'shirong-muted'}, ranking.inspectionNote || ''));
+}
+
 function table(cls, heads, rows) {
   const head = h => el('th', null, h.split('|').flatMap((part, n) => (n ? [el('wbr'), part] : [part])));
   return scrolling(el('table', {class: 'table table-condensed table-bordered ' + cls},
@@ -695,11 +710,14 @@ function renderCampaign(node, d, documents) {
       ? `本期尚未结束，期末后总分低于 ${d.ranking.noticeLine} 分（通报线）的单位予以通报`
       : `通报线：总分低于 ${d.ranking.noticeLine} 分`),
     rankChart,
-    table('shirong-ranking', ['名次', '单位', '总分', '得分|/满分', '等级'].concat(provisional ? [] : ['通报']), d.ranking.units.map(u =>
+    // before the period's 通报 is issued (锦溪 通报s quarterly, never monthly) a unit below the line is only 列入通报范围
+    table('shirong-ranking', ['名次', '单位', '总分', '得分|/满分', '等级']
+      .concat(provisional ? [] : [d.ranking.noticeIssued ? '通报' : '列入通报|范围']), d.ranking.units.map(u =>
       el('tr', {'data-unit': u.unitId, class: u.named ? 'danger' : ''}, el('td', null, u.rank), el('td', null, u.unitName),
         el('td', null, u.total), el('td', {class: 'shirong-number', title: u.basis || ''}, pointsOf(u)),
         el('td', null, u.grade || '—'),
-        provisional ? null : el('td', null, u.named ? '通报：' + (u.namedFor || '') : '—')))),
+        provisional ? null : el('td', null, u.named ? (d.ranking.noticeIssued ? '通报：' : '列入通报范围：') + (u.namedFor || '') : '—')))),
+    inspectionTable(d.ranking),
     d.ranking.units.length ? el('p', {class: 'shirong-muted', 'data-score-basis': 'true'},
       '总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100（本期没有可计算数据的评分项，如没有计入本期的案件时的案件评分项，'
       + '既不计得分也不计满分），'
