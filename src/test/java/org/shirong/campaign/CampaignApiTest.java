@@ -702,6 +702,14 @@ class CampaignApiTest {
                 String.class);
         assertThat(noCameraTakes.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noCameraTakes.getBody()).contains("照片“河道全景.png”尺寸过大（40000 × 10 像素）");
+        // s55 S4: a file sent as Bytes instead of File is no attachment the task reads: refused naming the field, not
+        // dropped with the task done on the other file alone
+        ResponseEntity<String> asBytes = shuili.postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(
+                "{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                        + file("attachment1", "河道整治台帐.pdf", "application/pdf", CampaignDriver.PDF) + ",\"attachment2\":{\"type\":\"Bytes\","
+                        + "\"value\":\"" + java.util.Base64.getEncoder().encodeToString(PNG) + "\"}}}"), String.class);
+        assertThat(asBytes.getStatusCode()).as(asBytes.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(asBytes.getBody()).contains("“附件（第 2 个）”须以文件上传", "Bytes");
         assertThat(attachments("JX-LEDGER")).isZero();
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 

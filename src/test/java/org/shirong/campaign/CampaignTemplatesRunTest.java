@@ -531,7 +531,7 @@ class CampaignTemplatesRunTest {
                 + " and doc_key = 'notice/2028-07'", java.sql.Timestamp.class).toInstant()).as("once July is over, on 1 August")
                 .isBetween(at("2028-08-01T09:00"), at("2028-08-01T18:00"));
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-MID' and doc_key = 'notice/2028-07'",
-                String.class)).contains("关于2028年7月区级部门和街镇考核排名的通报", "二、各街镇（按属地内的本活动案件）")
+                String.class)).contains("关于2028年7月区级部门和街镇考核排名的通报", "二、各街镇（按街镇牵头的本活动案件）")
                 .as("final, not 暂定").doesNotContain("暂定", "不据此通报", "尚未结束");
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-MID'"
                 + " and doc_key = 'monthly-report/2028-07'", String.class)).contains("六、街镇排名").doesNotContain("暂定", "见下期报告");

@@ -709,7 +709,7 @@ class JointMeetingConveneTest {
             meetingFixture.runJobs(instance.getId());
             String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
             assertThat(agendaUrl).startsWith("/api/documents/");
-            List<Map<String, Object>> inbox = rest.withBasicAuth("chengguan2", "demo").getForObject("/api/notifications", List.class);
+            List<Map<String, Object>> inbox = rest.withBasicAuth("chengguan2", "demo").getForObject("/api/notifications?limit=200", List.class);
             Map<String, Object> notice = inbox.stream().filter(m -> instance.getBusinessKey().equals(m.get("businessKey"))).findFirst()
                     .orElseThrow();
             assertThat((String) notice.get("link")).endsWith(agendaUrl);
@@ -768,7 +768,7 @@ class JointMeetingConveneTest {
             assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ATTENDEE_NAMES)).isEqualTo("区绿化市容局、石湖荡镇");
             meetingFixture.runJobs(instance.getId());
             List<java.util.Map<String, Object>> inbox = rest.withBasicAuth("shdshirongban1", "demo")
-                    .getForObject("/api/notifications", List.class);
+                    .getForObject("/api/notifications?limit=200", List.class);
             assertThat(inbox).as("the town office's inbox").anySatisfy(m -> assertThat(m.get("businessKey")).isEqualTo(instance.getBusinessKey()));
             String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
             assertThat(rest.withBasicAuth("shdshirongban1", "demo").getForEntity(agendaUrl, String.class).getStatusCode().value())

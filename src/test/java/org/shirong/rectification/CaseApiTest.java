@@ -454,6 +454,37 @@ class CaseApiTest {
     }
 
     /**
+     * s55 S3: the other characters that show nothing (Unicode's Default_Ignorable_Code_Point: the combining grapheme
+     * joiner, variation selector 16, Hangul fillers; and the blank Braille pattern) and a number written with a
+     * non-breaking hyphen or a dash are the same number too; a title or an address made of such characters only is blank.
+     */
+    @Test
+    void anOutsideNumberWithIgnorableCharactersOrDashesIsTheSameNumberAndInvisibleTextIsBlank() {
+        ResponseEntity<Map> first = as("huanwei1").postForEntity("/api/cases",
+                json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 55 号", "12345-S55-0001")), Map.class);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) first.getBody().get("caseNo");
+        long count = cases();
+        for (String ref : List.of("12345-S55-0001\u034F", "12345-S55-0001\u3164", "12345\u2011S55-0001", "12345-S55-0001\u115F",
+                "12345-S55-0001\uFE0F", "12345-S55-0001\u2800", "12345\u2013S55\u2212\uDB40\uDD00" + "0001",
+                "12345-S55-0001\u180F")) {
+            ResponseEntity<Map> again = as("huanwei1").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 55 号", ref)), Map.class);
+            assertThat(again.getStatusCode()).as(ref).isEqualTo(HttpStatus.OK);
+            assertThat(again.getBody()).as(ref).containsEntry("caseNo", caseNo);
+        }
+        assertThat(cases()).isEqualTo(count);
+
+        ResponseEntity<Map> invisible = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"\u034f\ufe0f","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"\u034f\ufe0f\u3164"}}"""),
+                Map.class);
+        assertThat(invisible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(invisible)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .contains("title:REQUIRED", "location.address:REQUIRED");
+        assertThat(cases()).isEqualTo(count);
+    }
+
+    /**
      * s53 S2: the controls of writing direction (U+202E turns "\\u202E号 9 街大亭九" into 九亭大街 9 号 on screen, and what
      * follows it) are refused in every text of a report, naming the field, and in a task form sent through /engine-rest;
      * nothing is saved.
