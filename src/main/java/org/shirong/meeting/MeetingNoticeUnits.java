@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MeetingNoticeUnits implements MeetingNamedUnits {
 
-    private static final String SELECT = "select d.unit_id, d.content, m.meeting_name, m.meeting_at, c.tenant_id"
+    private static final String SELECT = "select d.unit_id, d.content, m.meeting_name, m.meeting_at, c.tenant_id, d.meeting_key, d.decision_no"
             + " from meeting_decision d join meeting m on m.meeting_key = d.meeting_key join campaign c on c.code = m.campaign_code"
             + " where m.campaign_code = ? and d.kind = '" + JointMeetingProcess.KIND_NOTICE + "'";
 
@@ -42,10 +42,12 @@ class MeetingNoticeUnits implements MeetingNamedUnits {
     }
 
     @Override
-    public void named(String campaignCode, String noticeKey) {
-        jdbc.update("update meeting_decision set notice_key = ? where kind = ? and notice_key is null"
-                + " and meeting_key in (select meeting_key from meeting where campaign_code = ?)", noticeKey,
-                JointMeetingProcess.KIND_NOTICE, campaignCode);
+    public void named(String campaignCode, String noticeKey, List<Named> shown) {
+        // only the rows the 通报 showed: one another meeting's record committed since it read them is not in it
+        jdbc.batchUpdate("update meeting_decision set notice_key = ? where meeting_key = ? and decision_no = ? and kind = ?"
+                + " and notice_key is null and meeting_key in (select meeting_key from meeting where campaign_code = ?)",
+                shown.stream().map(d -> new Object[] {noticeKey, d.meetingKey(), d.decisionNo(), JointMeetingProcess.KIND_NOTICE,
+                        campaignCode}).toList());
     }
 
     private Named named(ResultSet rs, int row) throws SQLException {
@@ -55,6 +57,7 @@ class MeetingNoticeUnits implements MeetingNamedUnits {
         // a district's town by the town's name, as the meeting's decisions name it (MeetingPapers#unitName)
         String town = organizations.townNamesByOffice(tenant).get(unit);
         return new Named(town != null ? town : organizations.unitName(unit, tenant), rs.getString(2),
-                rs.getString(3) + "（" + day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日）");
+                rs.getString(3) + "（" + day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日）",
+                rs.getString(6), rs.getInt(7));
     }
 }

@@ -120,9 +120,13 @@ class DocumentModels {
         return othersNamed(late, meetingNamed.inNotice(campaignCode, noticeKey));
     }
 
-    /** Marks the meetings' pending units as named in the 通报 just stored under {@code noticeKey}. */
-    void othersNamedIn(String campaignCode, String noticeKey) {
-        meetingNamed.named(campaignCode, noticeKey);
+    /**
+     * Marks the meetings' units the 通报 just stored under {@code noticeKey} showed ({@code model}'s {@code meetingNamed}, as
+     * {@link #addOthersNamed} put them) as named in it.
+     */
+    @SuppressWarnings("unchecked")
+    void othersNamedIn(String campaignCode, String noticeKey, Map<String, Object> model) {
+        meetingNamed.named(campaignCode, noticeKey, (List<MeetingNamedUnits.Named>) model.getOrDefault("meetingNamed", List.of()));
     }
 
     private static List<String> othersNamed(List<Figures.LateTaskLine> late, List<MeetingNamedUnits.Named> decided) {

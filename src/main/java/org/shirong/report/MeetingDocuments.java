@@ -106,7 +106,7 @@ public class MeetingDocuments {
                 ClockUtil.getCurrentTime().toInstant());
         StoredDocument stored = documents.store(meeting.campaignCode(), key, DocumentKind.NOTICE,
                 meeting.campaignName() + title, templates.render("notice", model), processInstanceId);
-        models.othersNamedIn(meeting.campaignCode(), key);
+        models.othersNamedIn(meeting.campaignCode(), key, model);
         return stored;
     }
 

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public interface MeetingNamedUnits {
 
-    /** A unit to be named: its name, the reason the meeting gave, and the meeting that decided it (工作例会（2026年12月7日）). */
-    record Named(String unitName, String reason, String decidedBy) {
+    /**
+     * A unit to be named: its name, the reason the meeting gave, and the meeting that decided it (工作例会（2026年12月7日）);
+     * {@code meetingKey} and {@code decisionNo}, the decision's row, which the 通报 that shows it records its key on.
+     */
+    record Named(String unitName, String reason, String decidedBy, String meetingKey, int decisionNo) {
     }
 
     /** The units decided for the campaign's 通报 and not yet named in one, in the order decided. */
@@ -19,6 +22,9 @@ public interface MeetingNamedUnits {
     /** The units named in the campaign's 通报 under {@code noticeKey}, in the order decided. */
     List<Named> inNotice(String campaignCode, String noticeKey);
 
-    /** Marks the pending units as named in the 通报 under {@code noticeKey}, stored in the same transaction. */
-    void named(String campaignCode, String noticeKey);
+    /**
+     * Marks the decisions the 通报 under {@code noticeKey} showed ({@code shown}, as {@link #pending} read them) as named in
+     * it, stored in the same transaction; a decision recorded since waits for the next 通报 (diffreview-s55 R4).
+     */
+    void named(String campaignCode, String noticeKey, List<Named> shown);
 }

@@ -119,7 +119,7 @@ public class RankingNotices {
         List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at);
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("ranking-notice", model), null);
-        models.othersNamedIn(campaignCode, docKey);
+        models.othersNamedIn(campaignCode, docKey, model);
         String summary = (units.notice() == null || units.notice().isBlank() ? "" : "区级部门：" + units.notice() + "\n")
                 + "街镇：" + territories.get().notice() + othersLine(others);
         return Optional.of(new Issued(stored, summary));
@@ -151,7 +151,7 @@ public class RankingNotices {
         List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at);
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("notice", model), null);
-        models.othersNamedIn(campaignCode, docKey);
+        models.othersNamedIn(campaignCode, docKey, model);
         return Optional.of(new Issued(stored, units.notice() + othersLine(others)));
     }
 

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -108,19 +112,106 @@ class EngineConflictAnswers extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean read = "GET".equals(request.getMethod());
-        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+        // only an answer this class may rewrite is held back (s55 R2): a download or a list streams as the engine writes it
+        RefusalBuffer answer = new RefusalBuffer(response, read ? status -> status == 403
+                : status -> status == 500 || status == 403 || status == 404);
         try {
-            chain.doFilter(request, cached);
-            int status = cached.getStatus();
-            if (read && status == 403) {
+            chain.doFilter(request, answer);
+            ContentCachingResponseWrapper cached = answer.buffered();
+            if (cached == null) {
+                return;
+            }
+            if (read) {
                 Matcher task = TASK_ID.matcher(request.getRequestURI() + "/");
                 translateReadRefusal(cached, task.find() ? task.group(1) : null);
-            } else if (!read && (status == 500 || status == 403 || status == 404)) {
+            } else {
                 Matcher task = TASK_ID.matcher(request.getRequestURI());
                 translate(cached, request.getRequestURI().contains("/task/"), task.find() ? task.group(1) : null);
             }
         } finally {
-            cached.copyBodyToResponse();
+            answer.copyBufferToResponse();
+        }
+    }
+
+    /**
+     * Passes the answer through unless its status, when its body is first written, is one {@code held} names: only then is
+     * the body held in memory (a {@link ContentCachingResponseWrapper}) for the filter to rewrite.
+     */
+    static final class RefusalBuffer extends HttpServletResponseWrapper {
+
+        private final IntPredicate held;
+        private ContentCachingResponseWrapper buffer;
+
+        RefusalBuffer(HttpServletResponse response, IntPredicate held) {
+            super(response);
+            this.held = held;
+        }
+
+        /** The held answer, or null when the body went straight to the client (or there was none). */
+        ContentCachingResponseWrapper buffered() {
+            return buffer;
+        }
+
+        private HttpServletResponse body() {
+            if (buffer == null && !isCommitted() && held.test(getStatus())) {
+                buffer = new ContentCachingResponseWrapper((HttpServletResponse) getResponse());
+            }
+            return buffer != null ? buffer : (HttpServletResponse) getResponse();
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            return body().getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            return body().getWriter();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            body().flushBuffer();
+        }
+
+        @Override
+        public void resetBuffer() {
+            if (buffer != null) {
+                buffer.resetBuffer();
+            }
+            super.resetBuffer();
+        }
+
+        @Override
+        public void reset() {
+            if (buffer != null) {
+                buffer.reset();
+            }
+            super.reset();
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            if (buffer != null) {
+                buffer.setContentLength(length);
+            } else {
+                super.setContentLength(length);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            if (buffer != null) {
+                buffer.setContentLengthLong(length);
+            } else {
+                super.setContentLengthLong(length);
+            }
+        }
+
+        void copyBufferToResponse() throws IOException {
+            if (buffer != null) {
+                buffer.copyBodyToResponse();
+            }
         }
     }
 

@@ -433,7 +433,7 @@ class JointMeetingConveneTest {
         List<List<String>> late = List.of(List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 16 个工作日）"),
                 List.of("城管中队", "签订目标责任书", "2026年11月9日", "逾期 3 个工作日完成"));
         String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
-        assertThat(agenda).contains("四、拟通报的不履职单位", "本期无因考核得分通报单位。", "未按期完成2026年11月到期工作任务的单位（一并通报）");
+        assertThat(agenda).contains("四、拟通报的不履职单位", "本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位（一并通报）");
         assertThat(org.shirong.report.HtmlTables.rows(agenda, "late-tasks")).isEqualTo(late);
 
         holdMeeting(pi);
@@ -441,7 +441,7 @@ class JointMeetingConveneTest {
         assertThat(notice.title()).isEqualTo("九亭镇会议测试活动关于2026年11月考核不履职单位的通报");
         ResponseEntity<String> read = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/documents/" + notice.id(), String.class);
         assertThat(read.getStatusCode().value()).isEqualTo(200);
-        assertThat(read.getBody()).contains("一、考核排名靠后的单位", "本期无因考核得分通报单位。", "二、未按期完成工作任务的单位",
+        assertThat(read.getBody()).contains("一、考核排名靠后的单位", "本期没有因考核得分被通报的单位。", "二、未按期完成工作任务的单位",
                 "以下单位未在期限内完成2026年11月到期的工作任务，予以通报：", "被通报单位要认真查找原因，逐项落实整改，并于五个工作日内向创建工作办公室书面报告")
                 .doesNotContain("汇总各单位自查情况", "月度工作报告（2026年11月）", "月度工作报告（2026年9月）");
         assertThat(org.shirong.report.HtmlTables.rows(read.getBody(), "late-tasks")).isEqualTo(late);
@@ -502,6 +502,31 @@ class JointMeetingConveneTest {
         assertThat(documents.list(CAMPAIGN)).filteredOn(d -> d.kind() == DocumentKind.NOTICE).hasSize(1);
         assertThat(jdbc.queryForList("select coalesce(notice_key, '-') from meeting_decision where meeting_key = ?", String.class,
                 "MEETTEST/weekly/20261220T0100Z")).as("for the campaign's next 通报").containsExactly("-");
+    }
+
+    /**
+     * diffreview-s55 R4: a 通报 marks as named in it only the 通报｜单位｜原因 decisions it read and showed; one another
+     * meeting's record commits between its read and its mark waits for the campaign's next 通报.
+     */
+    @Test
+    void aNoticeMarksOnlyTheDecisionsItShowedAndOneRecordedMeanwhileWaitsForTheNext(@Autowired MeetingNoticeUnits units) {
+        convene();
+        String meeting = jdbc.queryForObject("select meeting_key from meeting where campaign_code = ?", String.class, CAMPAIGN);
+        decideNotice(meeting, 1, "huanwei", "2026年10月月度工作报告至今未报送");
+        List<org.shirong.report.MeetingNamedUnits.Named> shown = units.pending(CAMPAIGN);
+        decideNotice(meeting, 2, "chengguan", "交办事项逾期未办");
+
+        units.named(CAMPAIGN, "notice/2026-11", shown);
+
+        assertThat(units.inNotice(CAMPAIGN, "notice/2026-11")).extracting(org.shirong.report.MeetingNamedUnits.Named::unitName)
+                .containsExactly("环卫所");
+        assertThat(units.pending(CAMPAIGN)).as("for the campaign's next 通报")
+                .extracting(org.shirong.report.MeetingNamedUnits.Named::unitName).containsExactly("城管中队");
+    }
+
+    private void decideNotice(String meetingKey, int decisionNo, String unit, String reason) {
+        jdbc.update("insert into meeting_decision (meeting_key, decision_no, content, kind, unit_id, carried_out_at)"
+                + " values (?, ?, ?, ?, ?, current_timestamp)", meetingKey, decisionNo, reason, KIND_NOTICE, unit);
     }
 
     private String convene(String meetingAt) {

@@ -127,8 +127,8 @@ class DocumentTemplatesTest {
         // supervisors' review s54 V12: units late with a task and units a meeting decided to 通报 in their own parts, escaped
         Map<String, Object> others = sampleModel();
         others.put("lateTasks", List.of(new Figures.LateTaskLine("环卫所", "月度工作报告（2026年10月）<b>", "2026年11月9日", "逾期未报（已逾期 16 个工作日）")));
-        others.put("meetingNamed", List.of(new MeetingNamedUnits.Named("党群办", "10月报告未报送", "工作例会（2026年12月3日）")));
-        assertThat(templates.render("notice", others)).contains("一、考核排名靠后的单位", "因考核得分通报 1 个单位：城管中队。",
+        others.put("meetingNamed", List.of(new MeetingNamedUnits.Named("党群办", "10月报告未报送", "工作例会（2026年12月3日）", "JT/weekly/20261203T0600Z", 2)));
+        assertThat(templates.render("notice", others)).contains("一、考核排名靠后的单位", "因考核得分被通报 1 个单位：城管中队。",
                 "二、未按期完成工作任务的单位", "<td class=\"name\">环卫所</td><td class=\"text\">月度工作报告（2026年10月）&lt;b&gt;</td>"
                         + "<td>2026年11月9日</td><td>逾期未报（已逾期 16 个工作日）</td>",
                 "三、经会议研究决定通报的单位", "<td class=\"name\">党群办</td><td class=\"text\">10月报告未报送</td><td>工作例会（2026年12月3日）</td>");
@@ -243,6 +243,11 @@ class DocumentTemplatesTest {
                         t.levelName(), t.total(), t.grade(), false, t.dueCount(), t.closedCount(), t.overdueCount(), t.closureRate(),
                         t.onTimeClosureRate())).toList(), territories.noCases(), "本期无通报的街镇。"));
         assertThat(templates.render("ranking-notice", model)).contains("本期无通报单位。").doesNotContain("书面报告", "被通报的");
+
+        // diffreview-s55 R6: naming a town late with a task in 三, 一 does not say that nobody is 通报'd
+        model.put("lateTasks", List.of(new Figures.LateTaskLine("岳阳街道", "自查整改情况报送（2026年11月）", "2026年11月27日", "逾期未报（已逾期 2 个工作日）")));
+        assertThat(templates.render("ranking-notice", model)).contains("一、区级部门", "本期没有因考核得分被通报的单位。",
+                "三、未按期完成工作任务的部门和街镇", "书面报告").doesNotContain("本期无通报单位", "本期无因考核得分通报单位");
     }
 
     /**
