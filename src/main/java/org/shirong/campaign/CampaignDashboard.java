@@ -413,7 +413,7 @@ class CampaignDashboard {
         }
         return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), shown,
                 phaseLines(code, phaseRows, summary, town), units, total, ranking,
-                trend(tenant, code, trendEnd(code, window), published),
+                trend(tenant, code, campaignMonths(code).first(), trendEnd(code, window), published),
                 items.items().stream().map(i -> item(code, window, i, false)).toList(), item(code, window, items.total(), true),
                 supervision(code, all, names), awaitingSupervision(c, all, names, now), openTasks(code, names, now, town),
                 places(c, all, now, town), Arrays.stream(TrafficLight.values())
@@ -670,14 +670,18 @@ class CampaignDashboard {
 
     /**
      * The units' totals in the last {@value #TREND_MONTHS} months up to {@code last}, in the order of {@code last}'s ranking;
-     * only those of the months {@code shown} (all for the district, the published ones for a participating town).
+     * only those of the months {@code shown} (all for the district, the published ones for a participating town). The
+     * months before the campaign's {@code first} are left out: they could only ever be empty (jxreview-s55 J15).
      */
-    private Trend trend(String tenant, String code, YearMonth last, Predicate<String> shown) {
+    private Trend trend(String tenant, String code, YearMonth first, YearMonth last, Predicate<String> shown) {
         List<String> periods = new ArrayList<>();
         List<String> periodNames = new ArrayList<>();
         Map<String, String> unitNames = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> totals = new LinkedHashMap<>();
         for (int back = TREND_MONTHS - 1; back >= 0; back--) {
+            if (last.minusMonths(back).isBefore(first)) {
+                continue;
+            }
             String month = last.minusMonths(back).toString();
             UnitScores.Window w = scores.window(month);
             periods.add(w.periodCode());

@@ -48,6 +48,14 @@ class CampaignPlanFacts implements CampaignPlans {
     }
 
     @Override
+    public Optional<String> onlyRunning(String organization) {
+        List<String> running = records.all().stream()
+                .filter(c -> organization.equals(c.tenantId()) && CampaignRecords.RUNNING.equals(c.status()))
+                .map(CampaignRecords.Campaign::code).toList();
+        return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
+    }
+
+    @Override
     public java.util.Set<String> unitGroups(String campaignCode) {
         return records.units(campaignCode).stream().map(CampaignRecords.UnitRow::groupId).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -235,7 +235,7 @@ class CampaignTaskResults {
                         .map(CampaignTemplate.Item::responsible).orElse(null);
                 caseNos.add(cases.reportCampaignWork(caseOrganization(task), found.get(i), user,
                         new RectificationCases.Directions(null, responsible, null,
-                                new RectificationCases.EnteredBy(task.groupId(), task.name()))).record().caseNo());
+                                new RectificationCases.EnteredBy(task.groupId(), task.name(), task.itemCategory()))).record().caseNo());
             } catch (InvalidRequestException refused) {
                 throw new FormFieldValidationException(CampaignTaskProcess.VAR_FINDINGS, "第 " + rows.get(i).getOrDefault("line", i + 1) + " 行："
                         + refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));

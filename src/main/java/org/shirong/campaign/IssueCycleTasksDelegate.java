@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * cycle that scores a period already over (年考核 of the year before) the 通报 of that period ("进行公开通报"). A report
  * cycle on the month under way (松江区's 报送 on the 25th) issues its tasks only: the month's report and 通报 come from an
  * assessment of 上月 at the start of the next month ({@link CampaignTemplate.Cycle#reportsRunningPeriod}), which then also
- * holds the units' 报送 of the month.
+ * holds the units' 报送 of the month. The organisation's leaders are told of each report issued ({@link MonthlyReportNotices}).
  */
 @Component
 class IssueCycleTasksDelegate implements JavaDelegate {
@@ -22,9 +22,12 @@ class IssueCycleTasksDelegate implements JavaDelegate {
     private final MonthlyReports monthlyReports;
 
     private final DistrictNotices districtNotices;
+    private final MonthlyReportNotices reportNotices;
 
-    IssueCycleTasksDelegate(CampaignTasks tasks, CampaignCycles cycles, MonthlyReports monthlyReports, DistrictNotices districtNotices) {
+    IssueCycleTasksDelegate(CampaignTasks tasks, CampaignCycles cycles, MonthlyReports monthlyReports, DistrictNotices districtNotices,
+            MonthlyReportNotices reportNotices) {
         this.districtNotices = districtNotices;
+        this.reportNotices = reportNotices;
         this.tasks = tasks;
         this.cycles = cycles;
         this.monthlyReports = monthlyReports;
@@ -47,13 +50,15 @@ class IssueCycleTasksDelegate implements JavaDelegate {
             districtNotices.issueAssessed(tasks.campaign(code), run.heldAt(), period, cycle.name());
         }
         if (cycle.issuesMonthlyReport()) {
-            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt());
+            reportNotices.send(tasks.campaign(code),
+                    monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt()));
         }
         // A 松江 campaign started before its template had the 月度考核 of 上月 runs no such cycle: its 25th issues the month
         // before's report and 通报 instead (each once per period: nothing if the 月度考核 issued them).
         cycles.closedPeriodBefore(code, cycleId, run.plannedAt()).ifPresent(closed -> {
             districtNotices.issue(tasks.campaign(code), run.heldAt(), closed);
-            monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), closed, run.plannedAt());
+            reportNotices.send(tasks.campaign(code),
+                    monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), closed, run.plannedAt()));
         });
     }
 }

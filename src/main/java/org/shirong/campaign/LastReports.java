@@ -57,10 +57,12 @@ class LastReports {
     private final MonthlyReports monthlyReports;
 
     private final DistrictNotices districtNotices;
+    private final MonthlyReportNotices reportNotices;
 
     LastReports(CampaignRecords records, CampaignTasks tasks, WorkingCalendars calendars, UnitScores unitScores,
-            MonthlyReports monthlyReports, DistrictNotices districtNotices) {
+            MonthlyReports monthlyReports, DistrictNotices districtNotices, MonthlyReportNotices reportNotices) {
         this.districtNotices = districtNotices;
+        this.reportNotices = reportNotices;
         this.records = records;
         this.tasks = tasks;
         this.calendars = calendars;
@@ -96,7 +98,8 @@ class LastReports {
                 districtNotices.issueAssessed(campaign, end, run.periodCode(), cycle.name());
             }
             if (cycle.issuesMonthlyReport()) {
-                monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode(), run.plannedAt());
+                reportNotices.send(campaign,
+                        monthlyReports.issue(campaign.tenantId(), code, end, run.periodCode(), run.plannedAt()));
             }
         }
         return runs;

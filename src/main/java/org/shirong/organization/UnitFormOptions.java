@@ -1,6 +1,7 @@
 package org.shirong.organization;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.shirong.system.FormSelectOptions;
@@ -33,7 +34,30 @@ class UnitFormOptions {
 
     @Bean
     FormSelectOptions adHocMeetingUnitOptions(Organizations organizations) {
-        return options(organizations, "forms/AdHocMeetingStart.form", "attendeeUnits", true);
+        FormSelectOptions units = options(organizations, "forms/AdHocMeetingStart.form", "attendeeUnits", true);
+        return new FormSelectOptions() {
+            @Override
+            public String form() {
+                return units.form();
+            }
+
+            @Override
+            public String field() {
+                return units.field();
+            }
+
+            @Override
+            public List<Option> options(String organization) {
+                return units.options(organization);
+            }
+
+            /** Only a district's meeting lists its towns and streets: a town is not told of them (jxreview-s55 J15). */
+            @Override
+            public Optional<String> description(String organization) {
+                return Optional.of(organizations.within(organization).isEmpty() ? "可多选，列出的是本组织的各单位"
+                        : "可多选，列出的是本组织的各单位和本区各街镇（通知该街镇的办公室）");
+            }
+        };
     }
 
     private static FormSelectOptions options(Organizations organizations, String form, String field, boolean towns) {

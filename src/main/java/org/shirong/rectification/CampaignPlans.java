@@ -31,6 +31,14 @@ public interface CampaignPlans {
     }
 
     /**
+     * The code of {@code organization}'s own running campaign when it runs exactly one (锦溪镇's “931” 行动 is its whole
+     * 环境综合整治): 上报问题 preselects it (jxreview s55 J8); empty when it runs none or several.
+     */
+    default Optional<String> onlyRunning(String organization) {
+        return Optional.empty();
+    }
+
+    /**
      * The groups of the campaign's units (参加单位), as it was started with them: a town's office among them takes part in
      * its district's campaign. Empty for an unknown campaign.
      */

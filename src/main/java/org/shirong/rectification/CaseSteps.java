@@ -484,6 +484,8 @@ public class CaseSteps {
         notices.send(execution, TEMPLATE_SUSPENSION_DECIDED, "role:leadUnit", execution.getActivityInstanceId(), Map.of(
                 "decision", approved ? "同意" : "不同意", "reviewDate", review == null ? "" : review.toString(), "comment", opinion));
         if (approved) {
+            // the unit's 恢复整改 shows what it was granted: the review day (kept already) and the approvers' words
+            execution.setVariable(VAR_SUSPENSION_DECISION_COMMENT, opinion);
             cooperation.caseSuspended(caseNo(execution));
         } else {
             // 不同意: no review day is asked for or checked (the form hides it), and the request's is over with it
@@ -502,7 +504,8 @@ public class CaseSteps {
         cooperation.caseResumed(caseNo, suspendedAt);
         cooperation.caseChanged(caseNo);
         // the 挂账 is over: its reason, review day and plan are on the case, and a later 挂账 starts from an empty form
-        recorded(execution, VAR_SUSPENSION_REASON, VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN);
+        recorded(execution, VAR_SUSPENSION_REASON, VAR_SUSPENSION_REVIEW_DATE, VAR_SUSPENSION_REVIEW_AT, VAR_RESUME_PLAN,
+                VAR_SUSPENSION_DECISION_COMMENT);
     }
 
     public void supervised(DelegateExecution execution) {
@@ -614,30 +617,45 @@ public class CaseSteps {
         if (verifier == null) {
             return;
         }
-        if (verifier.getUserId().equals(execution.getVariable(VAR_HANDLER))) {
-            throw FormInputRefused.of(VAR_VERIFICATION_RESULT, OWN_ROUND);
+        verificationRefusal(execution, caseNo(execution), verifier.getUserId(), verifier.getGroupIds()).ifPresent(message -> {
+            throw FormInputRefused.of(VAR_VERIFICATION_RESULT, message);
+        });
+    }
+
+    /**
+     * Why {@code user} (in {@code groups}) may not verify the case's round, if they may not: the rules of
+     * {@link #notOwnRectification}, which {@link VerifierClaimListener} applies at the claim or assignment too (jxreview
+     * s55 J16: 创建办's head claimed the 核查 of a case his unit cooperates on and only the completion refused him).
+     */
+    java.util.Optional<String> verificationRefusal(org.camunda.bpm.engine.delegate.VariableScope scope, String caseNo,
+            String user, java.util.List<String> groups) {
+        if (user.equals(scope.getVariable(VAR_HANDLER))) {
+            return java.util.Optional.of(OWN_ROUND);
         }
-        String unit = leadUnit(execution);
-        if (unit != null && !unit.equals(roles.inspectors(execution)) && verifier.getGroupIds() != null
-                && verifier.getGroupIds().contains(unit)) {
-            throw FormInputRefused.of(VAR_VERIFICATION_RESULT, "您是牵头单位（" + roles.groupName(unit)
+        if (groups == null || groups.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String inspectors = roles.inspectors(scope);
+        Object leadVariable = scope.getVariable(RectificationProcess.VAR_LEAD_UNIT);
+        String unit = leadVariable == null ? null : leadVariable.toString();
+        if (unit != null && !unit.equals(inspectors) && groups.contains(unit)) {
+            return java.util.Optional.of("您是牵头单位（" + roles.groupName(unit)
                     + "）的人员，不能核查本单位的整改结果，请由其他核查人员核查");
         }
-        String inspectors = roles.inspectors(execution);
         // one group may hold several roles (锦溪镇's 推进小组办公室 is its office and its inspectors)
-        java.util.Set<String> roleGroups = new java.util.HashSet<>(java.util.List.of(inspectors, roles.approvers(execution),
-                roles.office(execution), roles.leading(execution)));
-        java.util.List<String> units = verifier.getGroupIds() == null ? java.util.List.of()
-                : verifier.getGroupIds().stream().filter(g -> !roleGroups.contains(g)).toList();
+        java.util.Set<String> roleGroups = new java.util.HashSet<>(java.util.List.of(inspectors, roles.approvers(scope),
+                roles.office(scope), roles.leading(scope)));
+        java.util.List<String> units = groups.stream().filter(g -> !roleGroups.contains(g)).toList();
         if (units.isEmpty()) {
-            return;
+            return java.util.Optional.empty();
         }
-        for (String cooperating : cooperation.cooperatingUnits(caseNo(execution))) {
+        for (String cooperating : cooperation.cooperatingUnits(caseNo)) {
             if (!cooperating.equals(inspectors) && units.contains(cooperating)) {
-                throw FormInputRefused.of(VAR_VERIFICATION_RESULT, "您是协办单位（" + roles.groupName(cooperating)
+                return java.util.Optional.of("您是协办单位（" + roles.groupName(cooperating)
                         + "）的人员，不能核查本单位参与整改的案件，请由其他核查人员核查");
             }
         }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -22,7 +22,8 @@ import org.shirong.system.TextInput;
  * <ul>
  * <li>name: the diagram's name (kept short there for Modeler and Cockpit) with case number, short title and address;
  * 记录协办情况 also with the cooperating unit: 记录协办情况（环卫所） · JT-2026-000012 · …;</li>
- * <li>description: the whole title, address, urgency and 整改期限; on 记录协办情况 also the lead unit (牵头单位), which the
+ * <li>description: the whole title, address, urgency and 整改期限 (on 恢复整改 instead the approved 复核日期 and the
+ * approvers' words, the clock being stopped); on 记录协办情况 also the lead unit (牵头单位), which the
  * form shows too, with the 整改期限, from two variables written here ({@link CaseCooperationProcess#VAR_LEAD_UNIT_NAME},
  * {@link CaseCooperationProcess#VAR_DUE_TEXT}): a cooperating unit, a town's office above all on a district's case, sees
  * whom it works with and by when;</li>
@@ -45,6 +46,7 @@ class CaseTaskListener implements TaskListener {
     private static final int SHORT_ADDRESS = 20;
     private static final String SEPARATOR = " · ";
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     /** Tasks due otherwise than by the case's clock: no follow-up date from its 黄灯. */
     private static final java.util.Set<String> OWN_DEADLINES = java.util.Set.of(TASK_RESUME, TASK_VERIFY, TASK_APPROVE_EXTENSION,
             TASK_APPROVE_SECOND_EXTENSION, TASK_APPROVE_SUSPENSION, TASK_SUPERVISE);
@@ -79,7 +81,14 @@ class CaseTaskListener implements TaskListener {
         boolean urgent = Urgency.URGENT.name().equals(urgency);
         String due = instance.getVariable(VAR_DUE_AT) instanceof Date at ? display(task, at) : null;
         String lead = cooperation ? leadUnitName(task, instance) : null;
-        task.setDescription(description(caseNo.toString(), title, address, urgent, party, lead, due));
+        if (TASK_RESUME.equals(task.getTaskDefinitionKey())) {
+            // 挂账 stopped the clock: the 整改期限 it stopped at is not the unit's date, the approved review day is
+            // (jxreview-s55 J15)
+            task.setDescription(resumeDescription(description(caseNo.toString(), title, address, urgent, null, null, null),
+                    instance.getVariable(VAR_SUSPENSION_REVIEW_DATE), instance.getVariable(VAR_SUSPENSION_DECISION_COMMENT)));
+        } else {
+            task.setDescription(description(caseNo.toString(), title, address, urgent, party, lead, due));
+        }
         if (lead != null) {
             // on the instance, whose variables are loaded already (the task's own would be read first: a statement more)
             task.getExecution().setVariable(CaseCooperationProcess.VAR_LEAD_UNIT_NAME, lead);
@@ -145,6 +154,24 @@ class CaseTaskListener implements TaskListener {
         }
         if (due != null) {
             text.append("\n整改期限：").append(due);
+        }
+        return TextInput.shortened(text.toString(), 4000);
+    }
+
+    /** 恢复整改's description: the case, then the approved 复核日期 (yyyy-MM-dd, shown 2027年3月5日) and the approvers' words. */
+    static String resumeDescription(String caseText, Object reviewDate, Object comment) {
+        StringBuilder text = new StringBuilder(caseText).append("\n挂账期间停止计时，恢复整改后继续计时");
+        if (reviewDate instanceof String day && !day.isBlank()) {
+            String shown;
+            try {
+                shown = DAY.format(java.time.LocalDate.parse(day.strip()));
+            } catch (java.time.format.DateTimeParseException notADay) {
+                shown = day.strip();
+            }
+            text.append("\n复核日期：").append(shown);
+        }
+        if (comment instanceof String words && !words.isBlank()) {
+            text.append("\n挂账审批意见：").append(words.strip());
         }
         return TextInput.shortened(text.toString(), 4000);
     }

@@ -37,7 +37,8 @@ public final class OwnReferences {
     /**
      * Whether {@code externalRef} lies in one of Shirong's own namespaces ({@code meeting-…}, {@code ZONE-…},
      * {@code campaign:…}), compared as people may write it: as {@link org.shirong.system.TextInput#reference} writes it
-     * (invisible format characters dropped, full-width letters and signs made the plain ones by NFKC) and in any case. No person and no import may report a case under such a reference: the flow that owns it would
+     * (characters that show nothing dropped, full-width letters and signs made the plain ones by NFKC, dashes written
+     * as "-") and in any case. No person and no import may report a case under such a reference: the flow that owns it would
      * find that case and take it for its own.
      */
     public static boolean reserved(String externalRef) {

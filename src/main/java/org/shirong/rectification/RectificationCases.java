@@ -109,8 +109,15 @@ public class RectificationCases {
     /**
      * The unit (group id) that entered the case itself in its own campaign task named {@code task} (认领测评点位问题（公共设施）,
      * 全面自查自纠): dispatched to that very unit, the case is claimed as it is entered and goes to 整改问题 (sjreview F12).
+     * {@code planItem}: the plan item whose own task it was (实施项目整治（整治镇区河道环境）), or null: the case counts under
+     * that item when its category belongs to no plan item (jxreview s55 J14: 河面漂浮物 given 暴露垃圾 fell to “其他”); the
+     * category still decides its lead unit and deadline.
      */
-    public record EnteredBy(String unit, String task) {
+    public record EnteredBy(String unit, String task, String planItem) {
+
+        public EnteredBy(String unit, String task) {
+            this(unit, task, null);
+        }
     }
 
     /**
@@ -272,7 +279,7 @@ public class RectificationCases {
         List<String> caseNos = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC), chunk.size());
         List<CaseRecord> registered = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
-            registered.add(newRecord(organization, chunk.get(i), actor, caseNos.get(i), now));
+            registered.add(newRecord(organization, chunk.get(i), actor, caseNos.get(i), now, null));
         }
         records.insertAll(registered);
         records.addFirstEvents(registered, CaseEventKind.REPORTED);
@@ -307,17 +314,24 @@ public class RectificationCases {
     private Started start(String organization, NewCase c, String actor, Directions directions, String definitionId) {
         Instant now = now();
         String caseNo = numbers.next(organization, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
-        records.insertWithEvent(newRecord(organization, c, actor, caseNo, now), CaseEventKind.REPORTED, actor, c.title().strip());
+        String itemOfTask = directions.enteredBy() == null ? null : directions.enteredBy().planItem();
+        records.insertWithEvent(newRecord(organization, c, actor, caseNo, now, itemOfTask), CaseEventKind.REPORTED, actor,
+                c.title().strip());
         return startProcess(organization, c, caseNo, directions, definitionId, false);
     }
 
-    /** The record of a case registered now ({@link CaseStatus#REPORTED}), not yet written. */
-    private CaseRecord newRecord(String organization, NewCase c, String actor, String caseNo, Instant now) {
+    /**
+     * The record of a case registered now ({@link CaseStatus#REPORTED}), not yet written; {@code itemOfTask}: the plan
+     * item whose task the case was entered in ({@link EnteredBy#planItem}), which it counts under when its category belongs
+     * to no plan item (a category of another item counts under that one: 区绿化市容局 enters a 城市绿化 point in its 城市道路
+     * task, sjreview).
+     */
+    private CaseRecord newRecord(String organization, NewCase c, String actor, String caseNo, Instant now, String itemOfTask) {
         var location = c.location();
         Urgency urgency = c.urgency() == null ? Urgency.NORMAL : Urgency.valueOf(c.urgency());
         String campaign = blankToNull(c.campaign());
         String planItem = campaign == null ? null
-                : plan(organization, campaign, c.category()).map(CampaignPlans.PlanFacts::planItem).orElse(null);
+                : plan(organization, campaign, c.category()).map(CampaignPlans.PlanFacts::planItem).orElse(itemOfTask);
         return new CaseRecord(caseNo, null, CaseSource.valueOf(c.source()), blankToNull(c.externalRef()),
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
@@ -736,7 +750,8 @@ public class RectificationCases {
         Instant requestedDue = records.extensions(caseNo).get(seq - 1).requestedDue();
         Deadlines d = deadlines.extend(c.tenantId(), c.clockStartedAt(), requestedDue, LimitUnit.valueOf(c.limitUnit()));
         saveDeadlines(caseNo, d, now);
-        records.update(caseNo, "extension_count = extension_count + 1");
+        // The deadline now rests on the approved extension, not on what bound it at dispatch (jxreview-s55 J5).
+        records.update(caseNo, "extension_count = extension_count + 1, due_bound = ?", DueBound.EXTENSION.name());
         records.addEvent(caseNo, now, CaseEventKind.EXTENSION_APPROVED, actor, comment);
         return Optional.of(d);
     }

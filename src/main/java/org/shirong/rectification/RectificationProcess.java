@@ -103,6 +103,11 @@ public final class RectificationProcess {
     public static final String VAR_SUSPENSION_REVIEW_DATE = "suspensionReviewDate";
     public static final String VAR_SUSPENSION_REVIEW_AT = "suspensionReviewAt";
     public static final String VAR_DECISION_COMMENT = "decisionComment";
+    /**
+     * The approvers' words on an approved 挂账 (or "（未写明）"), kept for the 恢复整改 task's description and form until the
+     * case resumes: {@link #VAR_DECISION_COMMENT} is cleared with the approval (jxreview-s55 J15).
+     */
+    public static final String VAR_SUSPENSION_DECISION_COMMENT = "suspensionDecisionComment";
     public static final String VAR_RESUME_PLAN = "resumePlan";
     public static final String VAR_FIRST_OVERDUE = "firstOverdue";
     public static final String VAR_SUPERVISION_INSTRUCTION = "supervisionInstruction";

@@ -95,6 +95,6 @@ public final class FileNames {
 
     private static boolean printable(int c) {
         int type = Character.getType(c);
-        return type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE;
+        return type != Character.CONTROL && type != Character.SURROGATE && !TextInput.ignorable(c);
     }
 }

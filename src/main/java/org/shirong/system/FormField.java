@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.shirong.calendar.WorkingCalendar;
@@ -18,6 +19,7 @@ import org.shirong.calendar.WorkingCalendar;
  * sends it, within {@link DateWindow} as of today in the time zone of the form's organisation ({@code zone}, its
  * working calendar's), not the JVM's: a server running in UTC would otherwise take Shanghai's morning for yesterday; a
  * day the form marks as a deadline ({@code workingDay}) also a working day of that calendar, the next one named otherwise.
+ * A file input takes a file (or nothing), not Bytes or a text that the step would never read as the file.
  * The form in Tasklist keeps people within these; this keeps a
  * hand-made REST call within them too, with a message naming the field instead of a database or routing error.
  */
@@ -25,7 +27,7 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         DateWindow days, WorkingCalendar calendar, boolean workingDay, SimpleCondition hiddenWhen) {
 
     /** {@code FUTURE_DAY}: a day picker that, as the form says ({@code disallowPassedDates}), takes no day before today. */
-    enum Kind { TEXT, CHOICE, DAY, FUTURE_DAY, CHECKBOX, OTHER }
+    enum Kind { TEXT, CHOICE, DAY, FUTURE_DAY, CHECKBOX, FILE, OTHER }
 
     /** Camunda keeps a string process variable in at most 4000 characters (ACT_RU_VARIABLE.TEXT_). */
     static final int ENGINE_TEXT_LIMIT = 4000;
@@ -56,6 +58,14 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
     /** A checkbox (yes/no): required, it must be ticked, as Tasklist's form and Camunda Forms require it. */
     static FormField checkbox(String key, String label) {
         return new FormField(key, label, Kind.CHECKBOX, ENGINE_TEXT_LIMIT, Map.of(), false, null, null, false, null);
+    }
+
+    /**
+     * A file input ({@code cam-variable-type="File"}): a photo or an attachment, which the step reads only as a file;
+     * another type (Bytes, a text, a document) would pass unread, so that the task were done without it and no one told.
+     */
+    static FormField file(String key, String label) {
+        return new FormField(key, label, Kind.FILE, ENGINE_TEXT_LIMIT, Map.of(), false, null, null, false, null);
     }
 
     static FormField other(String key, String label) {
@@ -97,6 +107,9 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         if (kind == Kind.OTHER || kind == Kind.CHECKBOX) {
             return Optional.empty();
         }
+        if (kind == Kind.FILE) {
+            return fileProblem(sent);
+        }
         if (sent instanceof SerializableValue) {
             return Optional.of(kind == Kind.DAY || kind == Kind.FUTURE_DAY ? "“%s”应为日期，如 2026-12-01".formatted(label) : "“" + label + "”应填写文字");
         }
@@ -126,6 +139,16 @@ record FormField(String key, String label, Kind kind, int maxLength, Map<String,
         return length > maxLength
                 ? Optional.of("“%s”不能超过 %d 个字（现有 %d 个字）".formatted(label, maxLength, length))
                 : Optional.empty();
+    }
+
+    /** A file (Tasklist sends one without content when none is chosen) or nothing; Bytes or any other type names the field (s55 S4). */
+    private Optional<String> fileProblem(Object sent) {
+        if (sent instanceof FileValue || sent == null || sent instanceof TypedValue typed && typed.getValue() == null) {
+            return Optional.empty();
+        }
+        String type = sent instanceof TypedValue typed && typed.getType() != null ? typed.getType().getName() : "";
+        String shown = type.isEmpty() ? "其他" : Character.toUpperCase(type.charAt(0)) + type.substring(1);
+        return Optional.of("“%s”须以文件上传（type 为 File），不能以 %s 类型提交".formatted(label, shown));
     }
 
     private Optional<String> dayProblem(Object value) {

@@ -42,6 +42,7 @@ final class FormOptionFiller {
                 }
                 ArrayNode values = field.get().putArray("values");
                 filling.options(organization).forEach(o -> values.addObject().put("label", o.label()).put("value", o.value()));
+                filling.description(organization).ifPresent(d -> field.get().put("description", d));
                 filled.set(at, new ProcessResource(form.name(), form.origin(), JSON.writeValueAsBytes(root)));
             } catch (JsonProcessingException notJson) {
                 // Left as it is: ProcessResourceValidator names the line and column.

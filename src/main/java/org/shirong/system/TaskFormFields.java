@@ -60,6 +60,12 @@ class TaskFormFields {
     private static final Pattern MAX_LENGTH = Pattern.compile("\\bmaxlength\\s*=\\s*\"(\\d{1,6})\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern LABEL = Pattern.compile("<label\\b[^>]*\\bfor\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</label>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * A label's own name for its field ({@code data-label="协办情况"}), taken before its text: where the text is an Angular
+     * binding ({@code {{ noteLabel() }}}) or a button's (从相册选择). Otherwise the field's first label whose text is no binding.
+     */
+    private static final Pattern DATA_LABEL = Pattern.compile("^<label\\b[^>]*\\bdata-label\\s*=\\s*\"([^\"]+)\"",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*\\bvalue\\s*=\\s*\"([^\"]*)\"[^>]*>(.*?)</option>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -272,7 +278,13 @@ class TaskFormFields {
         Map<String, String> labels = new HashMap<>();
         Matcher label = LABEL.matcher(html);
         while (label.find()) {
-            labels.put(label.group(1), plainText(label.group(2)));
+            Matcher given = DATA_LABEL.matcher(label.group());
+            String text = plainText(label.group(2));
+            if (given.find()) {
+                labels.put(label.group(1), given.group(1).strip());
+            } else if (!text.isBlank() && !text.contains("{{")) {
+                labels.putIfAbsent(label.group(1), text);
+            }
         }
         Map<String, FormField> fields = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
@@ -296,7 +308,7 @@ class TaskFormFields {
             }
             boolean required = REQUIRED.matcher(tag).find();
             if (FILE_TYPE.matcher(tag).find()) {
-                fields.put(key, FormField.other(key, name));
+                fields.put(key, FormField.file(key, name));
             } else if (field.group(1).equalsIgnoreCase("select")) {
                 fields.put(key, selectField(html, field.end(), key, name, required));
             } else if (CHECKBOX_TYPE.matcher(tag).find()) {

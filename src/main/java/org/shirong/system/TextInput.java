@@ -10,14 +10,18 @@ import java.util.Optional;
  * line breaks where several lines are allowed, and so are the controls of writing direction (U+202A–U+202E,
  * U+2066–U+2069), which make text read otherwise than it is stored ("\u202E号 9 街大亭九" shows as 九亭大街 9 号, and
  * turns round what a page puts after it); text made only of spaces and invisible characters (zero-width space, word
- * joiner, BOM, …) counts as blank. An outside number is compared as {@link #reference} writes it.
+ * joiner, BOM, variation selectors, Hangul fillers, …: {@link #ignorable}) counts as blank. An outside number is
+ * compared as {@link #reference} writes it.
  */
 public final class TextInput {
 
     private TextInput() {
     }
 
-    /** True when the text is missing or shows nothing: only whitespace and zero-width or other format characters. */
+    /**
+     * True when the text is missing or shows nothing: only whitespace, control characters and characters that show nothing
+     * ({@link #ignorable}, as an outside number drops them).
+     */
     public static boolean isBlank(String text) {
         return text == null || text.codePoints().allMatch(TextInput::invisible);
     }
@@ -53,20 +57,50 @@ public final class TextInput {
     }
 
     /**
-     * An outside number (a 12345 工单号, a 测评点位编号) as Shirong keeps and compares it: without format characters
-     * (Unicode category Cf: zero-width space, word joiner, BOM, direction marks, …), in NFKC (full-width letters, digits
-     * and signs become the plain ones) and without spaces around it; null when nothing is left. A number copied out of
-     * a web page or an Excel export often carries such an invisible character, and the same number written with one
-     * must be the same number, not a second case. Control characters are kept, for {@link #problem} to refuse.
+     * An outside number (a 12345 工单号, a 测评点位编号) as Shirong keeps and compares it: without the characters that show
+     * nothing ({@link #ignorable}: zero-width space, word joiner, BOM, direction marks, the combining grapheme joiner,
+     * variation selectors, Hangul fillers, the blank Braille pattern, …), in NFKC (full-width letters, digits and signs
+     * become the plain ones), with every hyphen and dash ({@code ‐ ‑ ‒ – — ― −}) written as {@code -}, and without spaces
+     * around it; null when nothing is left. A number copied out of a web page, a chat app or an Excel export often carries
+     * such a character, and the same number written with one must be the same number, not a second case (s53 S1, s55 S3).
+     * Control characters are kept, for {@link #problem} to refuse.
      */
     public static String reference(String text) {
         if (text == null) {
             return null;
         }
         StringBuilder kept = new StringBuilder(text.length());
-        text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).forEach(kept::appendCodePoint);
-        String plain = Normalizer.normalize(kept, Normalizer.Form.NFKC).strip();
-        return plain.isEmpty() ? null : plain;
+        text.codePoints().filter(c -> !ignorable(c)).forEach(kept::appendCodePoint);
+        StringBuilder plain = new StringBuilder(kept.length());
+        Normalizer.normalize(kept, Normalizer.Form.NFKC).codePoints().filter(c -> !ignorable(c))
+                .map(c -> dash(c) ? '-' : c).forEach(plain::appendCodePoint);
+        String stripped = plain.toString().strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    /**
+     * Whether the character shows nothing where it stands: Unicode's Default_Ignorable_Code_Point (format characters
+     * such as zero-width space, BOM and direction marks, the soft hyphen, the combining grapheme joiner U+034F, Hangul
+     * fillers U+115F/U+1160/U+3164/U+FFA0, variation selectors U+FE00–U+FE0F and U+E0100–U+E01EF, the Mongolian
+     * selectors U+180B–U+180F, tags, and the code points reserved as such), every other format character (Cf), and the
+     * blank Braille pattern U+2800. The one set {@link #reference} removes and {@link #isBlank} sees through.
+     */
+    public static boolean ignorable(int c) {
+        return Character.getType(c) == Character.FORMAT || c == 0x2800 || defaultIgnorable(c);
+    }
+
+    /** Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, unchanged since Unicode 6.1); Java has no such query. */
+    private static boolean defaultIgnorable(int c) {
+        return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
+                || c >= 0x180B && c <= 0x180F || c >= 0x200B && c <= 0x200F || c >= 0x202A && c <= 0x202E
+                || c >= 0x2060 && c <= 0x206F || c == 0x3164 || c >= 0xFE00 && c <= 0xFE0F || c == 0xFEFF || c == 0xFFA0
+                || c >= 0xFFF0 && c <= 0xFFF8 || c >= 0x1BCA0 && c <= 0x1BCA3 || c >= 0x1D173 && c <= 0x1D17A
+                || c >= 0xE0000 && c <= 0xE0FFF;
+    }
+
+    /** The hyphens and dashes U+2010–U+2015 and the minus sign U+2212, which a number may be written with for "-". */
+    private static boolean dash(int c) {
+        return c >= 0x2010 && c <= 0x2015 || c == 0x2212;
     }
 
     /** The text as a message may quote it: at most {@code max} characters, the last of them "…" when it was cut. */
@@ -94,9 +128,6 @@ public final class TextInput {
     }
 
     private static boolean invisible(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.CONTROL
-                // Hangul fillers and the blank Braille pattern render as nothing, too.
-                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL || ignorable(c);
     }
 }

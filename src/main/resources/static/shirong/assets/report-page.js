@@ -125,10 +125,15 @@
     offerCategoriesOf(select.value);
   }
 
+  // 本组织只有一个进行中的活动时（页面的 data-default）预先选中它，上报人仍可改选“不属于活动”；“再报一件”时同样选中
   function fillCampaigns(list) {
     var select = $('report-campaign');
-    list.filter(function (c) { return c.status === 'RUNNING'; })
-      .forEach(function (c) { select.appendChild(el('option', null, c.name + '（' + c.code + '）')).value = c.code; });
+    var preselected = select.getAttribute('data-default');
+    list.filter(function (c) { return c.status === 'RUNNING'; }).forEach(function (c) {
+      var option = select.appendChild(el('option', null, c.name + '（' + c.code + '）'));
+      option.value = c.code;
+      if (preselected && c.code === preselected) { option.selected = true; option.defaultSelected = true; }
+    });
     select.addEventListener('change', campaignChosen);
   }
 

@@ -702,6 +702,14 @@ class CampaignApiTest {
                 String.class);
         assertThat(noCameraTakes.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noCameraTakes.getBody()).contains("照片“河道全景.png”尺寸过大（40000 × 10 像素）");
+        // s55 S4: a file sent as Bytes instead of File is no attachment the task reads: refused naming the field, not
+        // dropped with the task done on the other file alone
+        ResponseEntity<String> asBytes = shuili.postForEntity("/engine-rest/task/" + taskId + "/submit-form", json(
+                "{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                        + file("attachment1", "河道整治台帐.pdf", "application/pdf", CampaignDriver.PDF) + ",\"attachment2\":{\"type\":\"Bytes\","
+                        + "\"value\":\"" + java.util.Base64.getEncoder().encodeToString(PNG) + "\"}}}"), String.class);
+        assertThat(asBytes.getStatusCode()).as(asBytes.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(asBytes.getBody()).contains("“附件（第 2 个）”须以文件上传", "Bytes");
         assertThat(attachments("JX-LEDGER")).isZero();
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 
@@ -870,6 +878,26 @@ class CampaignApiTest {
                 "{\"variables\":{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已打捞干净\"}}}"),
                 String.class);
         assertThat(passed.getStatusCode()).as("%s", passed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * jxreview s55 J14: what 水利站 finds in its own item's task (实施项目整治（整治镇区河道环境）) counts under that item, also a
+     * finding it gives a patrol category of no item: 河面漂浮物 as 暴露垃圾 goes to 环卫所 with 暴露垃圾's deadline, as the
+     * category says, and stays in 整治镇区河道环境 (not 其他) in the 驾驶舱, reports and the ranking's per-item tables. (A
+     * category of another item counts under that one: findingsCarryTerritoryCommunityAndTheItemsResponsibleUnits.)
+     */
+    @Test
+    void aFindingInAPlanItemsOwnTaskCountsUnderThatItemThoughGivenACategoryOfNoItem() {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-ITEM");
+        String findings = run.task("rectifyItem/RECTIFY_TOWN_RIVERS").getId();
+        ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + findings + "/complete",
+                json("{\"variables\":{\"findings\":{\"value\":\"长寿桥北侧河岸堆放建筑垃圾｜长寿桥北侧河岸\\n"
+                        + "邵甸港东段水面漂浮物｜邵甸港东段｜暴露垃圾\"}}}"), String.class);
+        assertThat(done.getStatusCode()).as("%s", done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForList("select title || ' ' || category || ' ' || lead_unit || ' ' || plan_item from rect_case"
+                + " where campaign_code = 'JX-ITEM' order by case_no", String.class)).containsExactly(
+                "长寿桥北侧河岸堆放建筑垃圾 RECTIFY_TOWN_RIVERS jxshuili RECTIFY_TOWN_RIVERS",
+                "邵甸港东段水面漂浮物 EXPOSED_GARBAGE jxhuanwei RECTIFY_TOWN_RIVERS");
     }
 
     /** A case found in a 九亭 campaign, whose template asks for no before photo, is rectified with the after photo alone. */

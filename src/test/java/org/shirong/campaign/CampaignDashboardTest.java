@@ -243,6 +243,9 @@ class CampaignDashboardTest {
                     "to=2024-09-30");
             assertThat(((Map) quarter.get("ranking")).get("periodName")).isEqualTo("2024年第三季度");
             assertThat((List<String>) ((Map) quarter.get("trend")).get("periods")).last().isEqualTo("2024-09");
+            // jxreview-s55 J15: the trend of May, three months into the campaign, shows no month before it began
+            assertThat((List<String>) ((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024-05").get("trend"))
+                    .get("periods")).containsExactly("2024-03", "2024-04", "2024-05");
             assertThat(((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024").get("period")))
                     .containsEntry("code", "2024");
             assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard/cases?figure=OPEN"
@@ -581,6 +584,46 @@ class CampaignDashboardTest {
                 .isEqualTo(org.springframework.http.HttpStatus.BAD_REQUEST);
         assertThat(rest.withBasicAuth("admin", "admin").getForObject("/shirong/map", String.class))
                 .contains("href=\"/shirong/map\"").doesNotContain(report);
+    }
+
+    /**
+     * jxreview s55 J8: 上报问题 preselects the organisation's only running campaign (锦溪镇's “931”), so that a problem
+     * reported at the default counts in the 驾驶舱 and reports; 不属于活动 stays the first choice, and nothing is preselected
+     * where the organisation runs none or several, nor another organisation's campaign.
+     */
+    @Test
+    void theReportPagePreselectsTheOrganisationsOnlyRunningCampaign() {
+        CampaignFixture first = new CampaignFixture(jdbc, "RPTCD1");
+        CampaignFixture second = new CampaignFixture(jdbc, "RPTCD2");
+        try {
+            clear(first, "RPTCD1");
+            clear(second, "RPTCD2");
+            assertThat(reportPage("cdshirongban1")).contains("data-default=\"\"><option value=\"\">不属于活动</option>")
+                    .doesNotContain("report-campaign-default");
+            first.campaign("车墩镇上报测试活动", 1, "chedun", "jiuting", "测试");
+            assertThat(reportPage("cdshirongban1")).contains("data-default=\"RPTCD1\"><option value=\"\">不属于活动</option>",
+                    "已预先选中本组织正在进行的活动");
+            assertThat(reportPage("shdshirongban1")).as("another town of the district").contains("data-default=\"\"");
+            second.campaign("车墩镇上报测试活动二", 1, "chedun", "jiuting", "测试");
+            assertThat(reportPage("cdshirongban1")).as("two running: the reporter chooses").contains("data-default=\"\"");
+            jdbc.update("update campaign set status = 'ENDED' where code = 'RPTCD1'");
+            assertThat(reportPage("cdshirongban1")).contains("data-default=\"RPTCD2\"");
+        } finally {
+            clear(first, "RPTCD1");
+            clear(second, "RPTCD2");
+        }
+        List<String> jinxiRunning = jdbc.queryForList("select code from campaign where tenant_id = 'jinxi' and status = 'RUNNING'",
+                String.class);
+        assertThat(reportPage("jxhuanwei1")).contains("data-default=\"" + (jinxiRunning.size() == 1 ? jinxiRunning.get(0) : "") + "\"");
+        // the page selects it among the campaigns it lists, and again for 再报一件 (form.reset keeps a default selection)
+        assertThat(rest.withBasicAuth("jxhuanwei1", "demo").getForObject("/shirong/assets/report-page.js", String.class))
+                .contains("select.getAttribute('data-default')", "option.defaultSelected = true");
+    }
+
+    private String reportPage(String user) {
+        ResponseEntity<String> page = rest.withBasicAuth(user, "demo").getForEntity("/shirong/report", String.class);
+        assertThat(page.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+        return page.getBody();
     }
 
     /** More cases behind a number than the list shows: it shows the first ones and says how many there are. */

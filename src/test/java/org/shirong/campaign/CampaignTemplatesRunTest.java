@@ -213,6 +213,14 @@ class CampaignTemplatesRunTest {
         run.runUntil(at("2026-12-04T10:00"));
         assertThat(run.inboxBodies("chengguan1", "meeting-agenda-issued")).hasSize(3).last().asString()
                 .contains("工作例会定于 2026年12月7日 09:00 召开，地点：另行通知");
+        // the 领导小组's 组长、副组长 are told of the 例会 too, each once (jxreview s55 J12); its other members, the units'
+        // heads, once as their unit's
+        assertThat(run.inboxBodies("lingdao1", "meeting-agenda-issued")).hasSize(3);
+        assertThat(run.inboxBodies("lingdao2", "meeting-agenda-issued")).hasSize(3);
+        assertThat(run.inboxBodies("chuangban1", "meeting-agenda-issued")).hasSize(3);
+        assertThat(run.inboxBodies("lingdao1", "monthly-report-issued")).singleElement().asString()
+                .contains("《JT-WD 测试活动2026年11月工作报告》已生成");
+        assertThat(run.inboxBodies("chengguan1", "monthly-report-issued")).isEmpty();
         run.runUntil(at("2027-01-04T08:00"));
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-WD' and task_key like 'monthlyReport/2027-01-01/%'"))
                 .as("not on 元旦 nor the weekend after it").isZero();
@@ -226,6 +234,8 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JT-WD' and cycle_id = 'monthlyReport'"
                 + " and unit_id = 'huanwei' order by created_at", String.class)).containsExactly("月度工作报告（2026年11月）（环卫所）",
                 "月度工作报告（2026年12月）（环卫所）", "月度工作报告（2027年1月）（环卫所）");
+        assertThat(run.inboxBodies("lingdao2", "monthly-report-issued")).as("December's, and January's at the campaign's end")
+                .hasSize(3).last().asString().contains("2027年1月工作报告");
         assertThat(jdbc.queryForList("select meeting_at, convened_at from meeting where campaign_code = 'JT-WD' order by meeting_at")
                 .stream().map(m -> LocalDateTime.ofInstant(((java.sql.Timestamp) m.get("MEETING_AT")).toInstant(), SHANGHAI) + " 通知 "
                         + LocalDateTime.ofInstant(((java.sql.Timestamp) m.get("CONVENED_AT")).toInstant(), SHANGHAI)).toList())
@@ -327,6 +337,19 @@ class CampaignTemplatesRunTest {
         assertThat(run.inboxBodies("jxdangzheng1", "phase-ending-open-work")).as("the 推进小组's leaders are told, not a member"
                 + " unit's head, a member of it as such").isEmpty();
         assertThat(run.meetingsConvened(historyService)).as("15 Apr, Jul, Oct 2026 and 15 Jan, Apr 2027").isEqualTo(5);
+        // jxreview s55 J12: the 组长、副组长 who convene the 季度专项工作会议 are told of it, each meeting once, as the office
+        // and the units are; and of each 月度工作报告, which goes to the 推进小组's leaders only, not to its members the unit heads
+        for (String user : List.of("jxlingdao1", "jxlingdao2", "jxtuijinban1", "jxdangzheng1")) {
+            assertThat(run.inboxBodies(user, "meeting-agenda-issued")).as(user).hasSize(5)
+                    .allSatisfy(b -> assertThat(b).contains("季度专项工作会议"));
+        }
+        long reports = count("select count(*) from campaign_document where campaign_code = 'JX-RUN' and kind = 'MONTHLY_REPORT'");
+        assertThat(reports).isGreaterThan(10);
+        assertThat(run.inboxBodies("jxlingdao1", "monthly-report-issued")).hasSize((int) reports)
+                .anySatisfy(b -> assertThat(b).startsWith("各位领导：").contains("《JX-RUN 测试活动2026年4月工作报告》已生成", "/api/documents/"));
+        assertThat(run.inboxBodies("jxlingdao2", "monthly-report-issued")).hasSize((int) reports);
+        assertThat(run.inboxBodies("jxdangzheng1", "monthly-report-issued")).isEmpty();
+        assertThat(run.inboxBodies("jxchuangjian1", "monthly-report-issued")).isEmpty();
         assertThat(jdbc.queryForList("select html from campaign_document where campaign_code = 'JX-RUN' and kind = 'AGENDA'"
                 + " order by created_at", String.class)).as("the 季度专项工作会议 通报s the quarter before it, not the month (jxreview J5)")
                 .hasSize(5).satisfiesExactly(
@@ -531,7 +554,7 @@ class CampaignTemplatesRunTest {
                 + " and doc_key = 'notice/2028-07'", java.sql.Timestamp.class).toInstant()).as("once July is over, on 1 August")
                 .isBetween(at("2028-08-01T09:00"), at("2028-08-01T18:00"));
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-MID' and doc_key = 'notice/2028-07'",
-                String.class)).contains("关于2028年7月区级部门和街镇考核排名的通报", "二、各街镇（按属地内的本活动案件）")
+                String.class)).contains("关于2028年7月区级部门和街镇考核排名的通报", "二、各街镇（按街镇牵头的本活动案件）")
                 .as("final, not 暂定").doesNotContain("暂定", "不据此通报", "尚未结束");
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-MID'"
                 + " and doc_key = 'monthly-report/2028-07'", String.class)).contains("六、街镇排名").doesNotContain("暂定", "见下期报告");

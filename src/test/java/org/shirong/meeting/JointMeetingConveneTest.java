@@ -684,7 +684,7 @@ class JointMeetingConveneTest {
             meetingFixture.runJobs(instance.getId());
             String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
             assertThat(agendaUrl).startsWith("/api/documents/");
-            List<Map<String, Object>> inbox = rest.withBasicAuth("chengguan2", "demo").getForObject("/api/notifications", List.class);
+            List<Map<String, Object>> inbox = rest.withBasicAuth("chengguan2", "demo").getForObject("/api/notifications?limit=200", List.class);
             Map<String, Object> notice = inbox.stream().filter(m -> instance.getBusinessKey().equals(m.get("businessKey"))).findFirst()
                     .orElseThrow();
             assertThat((String) notice.get("link")).endsWith(agendaUrl);
@@ -729,6 +729,9 @@ class JointMeetingConveneTest {
         String townForm = rest.withBasicAuth("chuangban2", "demo").getForObject("/engine-rest/process-definition/key/"
                 + AdHocMeetingProcess.KEY + "/tenant-id/jiuting/deployed-start-form", String.class).replaceAll("\\s", "");
         assertThat(townForm).contains("\"label\":\"城管中队\"").doesNotContain("石湖荡镇");
+        // jxreview-s55 J15: only the district's form says it lists the towns and streets
+        assertThat(form).contains("\"description\":\"可多选，列出的是本组织的各单位和本区各街镇（通知该街镇的办公室）\"");
+        assertThat(townForm).contains("\"description\":\"可多选，列出的是本组织的各单位\"").doesNotContain("街镇");
 
         ResponseEntity<String> stranger = callAdHocMeeting("sjshirongban1", "songjiang", NEXT_YEAR, "[\\\"jxtuijinban\\\"]");
         assertThat(stranger.getStatusCode().value()).as(stranger.getBody()).isEqualTo(400);
@@ -743,7 +746,7 @@ class JointMeetingConveneTest {
             assertThat(runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_ATTENDEE_NAMES)).isEqualTo("区绿化市容局、石湖荡镇");
             meetingFixture.runJobs(instance.getId());
             List<java.util.Map<String, Object>> inbox = rest.withBasicAuth("shdshirongban1", "demo")
-                    .getForObject("/api/notifications", List.class);
+                    .getForObject("/api/notifications?limit=200", List.class);
             assertThat(inbox).as("the town office's inbox").anySatisfy(m -> assertThat(m.get("businessKey")).isEqualTo(instance.getBusinessKey()));
             String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
             assertThat(rest.withBasicAuth("shdshirongban1", "demo").getForEntity(agendaUrl, String.class).getStatusCode().value())

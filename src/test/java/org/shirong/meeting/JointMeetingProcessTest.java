@@ -145,7 +145,7 @@ class JointMeetingProcessTest {
 
         assertThat(pi).isWaitingAt(TASK_HOLD_MEETING).variables().containsEntry(VAR_AGENDA_URL, "/api/documents/a1")
                 .containsEntry(VAR_SCORE_PERIOD, "2026-11").containsEntry(VAR_HAS_NAMED_UNITS, true);
-        assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office @" + MEETING_AT
+        assertThat(sent).containsExactly("meeting-agenda-issued → group:chengguan,group:huanwei,role:office,role:leadingGroup @" + MEETING_AT
                 + " /api/documents/a1");
         assertThat(task(pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(RECORD_DUE)).as("two open meetings of a month are told apart by their day")
                 .hasName("召开会议并记录 · 工作例会（2026年12月3日）");

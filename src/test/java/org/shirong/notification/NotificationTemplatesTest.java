@@ -80,7 +80,7 @@ class NotificationTemplatesTest {
         assertThat(templateIds()).contains("case-dispatched", "case-warning", "case-overdue", "case-escalated",
                 "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work", "case-supervised",
                 "case-merged", "case-reopened", "campaign-tasks-issued", "campaign-task-overdue", "work-assignment-issued",
-                "work-assignment-overdue");
+                "work-assignment-overdue", "monthly-report-issued");
     }
 
     @Test
@@ -280,5 +280,10 @@ class NotificationTemplatesTest {
         model.remove("detail");
         assertThat(templates.render("meeting-agenda-issued", model).body())
                 .endsWith("会议议程（含进展、案件和考核数据）：https://shirong.jiuting.gov.cn/api/documents/d-42");
+        // jxreview s55 J12: the leaders' notice of a 月度工作报告 names it and leads to it
+        model.put("title", "锦溪镇“931”环境综合整治行动2026年11月工作报告");
+        Rendered report = templates.render("monthly-report-issued", model);
+        assertThat(report.subject()).isEqualTo("【月度工作报告】锦溪镇“931”环境综合整治行动2026年11月工作报告");
+        assertThat(report.body()).startsWith("各位领导：").endsWith("报告全文：https://shirong.jiuting.gov.cn/api/documents/d-42");
     }
 }

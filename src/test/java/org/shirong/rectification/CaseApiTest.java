@@ -454,6 +454,37 @@ class CaseApiTest {
     }
 
     /**
+     * s55 S3: the other characters that show nothing (Unicode's Default_Ignorable_Code_Point: the combining grapheme
+     * joiner, variation selector 16, Hangul fillers; and the blank Braille pattern) and a number written with a
+     * non-breaking hyphen or a dash are the same number too; a title or an address made of such characters only is blank.
+     */
+    @Test
+    void anOutsideNumberWithIgnorableCharactersOrDashesIsTheSameNumberAndInvisibleTextIsBlank() {
+        ResponseEntity<Map> first = as("huanwei1").postForEntity("/api/cases",
+                json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 55 号", "12345-S55-0001")), Map.class);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) first.getBody().get("caseNo");
+        long count = cases();
+        for (String ref : List.of("12345-S55-0001\u034F", "12345-S55-0001\u3164", "12345\u2011S55-0001", "12345-S55-0001\u115F",
+                "12345-S55-0001\uFE0F", "12345-S55-0001\u2800", "12345\u2013S55\u2212\uDB40\uDD00" + "0001",
+                "12345-S55-0001\u180F")) {
+            ResponseEntity<Map> again = as("huanwei1").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 55 号", ref)), Map.class);
+            assertThat(again.getStatusCode()).as(ref).isEqualTo(HttpStatus.OK);
+            assertThat(again.getBody()).as(ref).containsEntry("caseNo", caseNo);
+        }
+        assertThat(cases()).isEqualTo(count);
+
+        ResponseEntity<Map> invisible = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"\u034f\ufe0f","category":"EXPOSED_GARBAGE","source":"PATROL","location":{"address":"\u034f\ufe0f\u3164"}}"""),
+                Map.class);
+        assertThat(invisible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(errors(invisible)).extracting(e -> e.get("field") + ":" + e.get("code"))
+                .contains("title:REQUIRED", "location.address:REQUIRED");
+        assertThat(cases()).isEqualTo(count);
+    }
+
+    /**
      * s53 S2: the controls of writing direction (U+202E turns "\\u202E号 9 街大亭九" into 九亭大街 9 号 on screen, and what
      * follows it) are refused in every text of a report, naming the field, and in a task form sent through /engine-rest;
      * nothing is saved.
@@ -697,6 +728,43 @@ class CaseApiTest {
         assertThat(district.headers()).contains("主责单位", "协办单位", "计划项目", "小项", "属地");
     }
 
+    /**
+     * jxreview s55 J16: the head of 创建办 (also in 推进小组办公室, the inspectors) may not verify the 规范占道经营 case his
+     * unit is 责任单位 of, so he may not claim its 核查整改结果 either, nor be assigned it: 400 in Chinese at the claim, the
+     * task stays unclaimed for the other inspectors, as it does for whoever handed the round in.
+     */
+    @Test
+    void aCooperatingUnitsStaffMayNotClaimOrBeAssignedTheCasesVerification() {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", json("""
+                {"title":"学校门口早餐摊占道","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"PATROL",
+                 "location":{"address":"锦溪镇学校门口 J16 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        CaseDriver driver = new CaseDriver(rest, jdbc, null);
+        driver.complete("jxchengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        driver.complete("jxchengguan1", caseNo, "Task_RectifyProblem", "{\"rectifyAction\":{\"value\":\"submit\"},"
+                + "\"measures\":{\"value\":\"已劝离\"},\"photoAfter\":{\"type\":\"File\",\"value\":\""
+                + Base64.getEncoder().encodeToString(PNG) + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}");
+        Task verify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_VERIFY).singleResult();
+
+        ResponseEntity<String> claimed = as("jxchuangjian1").postForEntity("/engine-rest/task/" + verify.getId() + "/claim",
+                json("{\"userId\":\"jxchuangjian1\"}"), String.class);
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(claimed.getBody()).contains("您是协办单位（创建办）的人员，不能核查本单位参与整改的案件，请由其他核查人员核查");
+        assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
+        // given to him by a colleague of the office: refused alike, his groups read from the identity service
+        ResponseEntity<String> assigned = as("jxtuijinban1").postForEntity("/engine-rest/task/" + verify.getId() + "/assignee",
+                json("{\"userId\":\"jxchuangjian1\"}"), String.class);
+        assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(assigned.getBody()).contains("您是协办单位（创建办）的人员");
+        assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult().getAssignee()).isNull();
+
+        driver.complete("jxtuijinban1", caseNo, "Task_VerifyRectification",
+                "{\"verificationResult\":{\"value\":\"pass\"},\"verificationComment\":{\"value\":\"已规范\"}}");
+        assertThat(taskService.createTaskQuery().taskId(verify.getId()).singleResult()).isNull();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void casesAreListedAndExportedByTheDaysTheyWereReportedOnInTheTownsZone() {
@@ -929,6 +997,17 @@ class CaseApiTest {
         assertThat(extensions).singleElement().satisfies(e -> assertThat(java.time.Instant.parse((String) e.get("requestedDue")))
                 .isEqualTo(day.atTime(calendars.of("jiuting").closingTime()).atZone(zone).toInstant()));
         assertThat(calendars.of("jiuting").closingTime()).isEqualTo(java.time.LocalTime.of(17, 0));
+        assertThat(as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class)).containsEntry("dueBoundName", "派遣时限");
+
+        // jxreview-s55 J5: once approved, the deadline rests on the extension, not on the dispatch limit
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + approval.getId() + "/claim",
+                json("{\"userId\":\"chuangban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + approval.getId() + "/complete", json(
+                "{\"variables\":{\"extensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意\"}}}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Object> extended = as("huanwei1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat(extended).containsEntry("dueBoundName", "经批准的延期");
+        assertThat((Map<String, Object>) extended.get("record")).containsEntry("dueBound", "EXTENSION");
     }
 
     /**
@@ -1038,11 +1117,17 @@ class CaseApiTest {
                 .businessKey("JT-RESUME-" + java.util.UUID.randomUUID()).startBeforeActivity(RectificationProcess.TASK_RESUME)
                 .setVariables(Map.of(RectificationProcess.VAR_CASE_NO, "JT-RESUME", RectificationProcess.VAR_LEAD_UNIT, "huanwei",
                         RectificationProcess.VAR_SUSPENSION_REVIEW_DATE, "2026-01-05",
-                        RectificationProcess.VAR_SUSPENSION_REVIEW_AT, java.util.Date.from(review.plus(java.time.Duration.ofDays(30)))))
+                        RectificationProcess.VAR_SUSPENSION_REVIEW_AT, java.util.Date.from(review.plus(java.time.Duration.ofDays(30))),
+                        RectificationProcess.VAR_SUSPENSION_DECISION_COMMENT, "同意，1 月初复核"))
                 .execute().getId();
         try {
             Task resume = taskService.createTaskQuery().processInstanceId(pi).singleResult();
             assertThat(resume.getDueDate()).as("the current version").isNull();
+            // jxreview-s55 J15: the unit reads the approved review day and the approvers' words in the task and its form
+            assertThat((String) as("huanwei1").getForObject("/engine-rest/task/" + resume.getId(), Map.class).get("description"))
+                    .contains("复核日期：2026年1月5日", "挂账审批意见：同意，1 月初复核").doesNotContain("整改期限");
+            assertThat(as("huanwei1").getForObject("/engine-rest/task/" + resume.getId() + "/deployed-form", String.class)
+                    .replaceAll("\\s", "")).contains("\"key\":\"suspensionReviewDate\"", "\"key\":\"suspensionDecisionComment\"");
             taskService.setDueDate(resume.getId(), java.util.Date.from(review));
             String overdue = ((List<Map<String, Object>>) as("huanwei1").getForObject(
                     "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=200", List.class)).stream()

@@ -134,6 +134,38 @@ class DistrictOversightTest {
     }
 
     /**
+     * The heads of the case's own units sit in 九亭's leading group, which may 督办: the lead unit's (环卫所, huanwei1) and
+     * a responsible unit's (综管办, zongguanhead) are refused (403), so the pressed unit cannot end the office's 督办超期案件
+     * by 督办ing itself; nothing is recorded and the office's task still waits until the 组长 督办s (security review s55 S1).
+     */
+    @Test
+    void theCasesOwnUnitsCannotSuperviseItNorEndTheOfficesSupervision() {
+        String caseNo = jiutingCase("OVERSIGHT-OWN");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+
+        for (String head : List.of("huanwei1", "zongguanhead")) {
+            ResponseEntity<Map> own = supervise(head, caseNo, "本单位督办本单位的案件");
+            assertThat(own.getStatusCode()).as(head).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(CaseApiTest.errors(own)).as(head).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("code", "OWN_UNIT_CASE"));
+        }
+        assertThat(CaseApiTest.errors(supervise("huanwei1", caseNo, "督办"))).singleElement().satisfies(e -> assertThat((String) e
+                .get("message")).contains("牵头单位（环卫所）", "不能督办本单位牵头的案件"));
+        assertThat(CaseApiTest.errors(supervise("zongguanhead", caseNo, "督办"))).singleElement().satisfies(e -> assertThat((String) e
+                .get("message")).contains("责任单位（综管办）"));
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .count()).as("the office's 督办超期案件 still waits").isOne();
+        List<Map<String, Object>> timeline = (List<Map<String, Object>>) as("lvrong1")
+                .getForObject("/api/cases/" + caseNo, Map.class).get("timeline");
+        assertThat(timeline).noneMatch(e -> "SUPERVISED".equals(e.get("kind")));
+
+        assertThat(supervise("lingdao1", caseNo, "请环卫所今天清运完毕").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .count()).isZero();
+    }
+
+    /**
      * The district office lists and exports one town's cases with {@code organization=jiuting} (without it, its own
      * and its towns' mixed); an organisation it may not read is refused as {@code /api/scores} refuses it (403), an
      * unknown one named (400).

@@ -120,7 +120,7 @@ final class RectificationFixture {
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
         Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
         Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases));
-        Mocks.register("verifierClaimListener", new VerifierClaimListener());
+        Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, identity));
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
         Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));

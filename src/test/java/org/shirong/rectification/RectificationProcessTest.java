@@ -1239,6 +1239,12 @@ class RectificationProcessTest {
         // 即将到期, as the cockpit; the review day is its follow-up date, the office's and the unit's reminder
         assertThat(task(TASK_RESUME, pi).getDueDate()).isNull();
         assertThat(task(TASK_RESUME, pi).getFollowUpDate()).isEqualTo(Date.from(at("2026-05-20T17:00")));
+        // jxreview-s55 J15: the unit's task names the approved review day and the approvers' words, not the stopped 整改期限;
+        // its form shows them from the instance's variables
+        assertThat(task(TASK_RESUME, pi).getDescription()).contains("挂账期间停止计时", "复核日期：2026年5月20日",
+                "挂账审批意见：同意，5 月 20 日复核").doesNotContain("整改期限");
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).containsEntry(VAR_SUSPENSION_REVIEW_DATE, "2026-05-20")
+                .containsEntry(VAR_SUSPENSION_DECISION_COMMENT, "同意，5 月 20 日复核");
         assertThat(fixture.cases.timeline(c.caseNo())).extracting(CaseEvent::detail)
                 .contains("涉及产权纠纷（复核日期 2026-06-30）", "同意，5 月 20 日复核（复核日期 2026-05-20）");
 
@@ -1267,6 +1273,7 @@ class RectificationProcessTest {
         complete(task(TASK_APPROVE_SUSPENSION, pi), withVariables(VAR_SUSPENSION_APPROVED, "yes"));
         assertThat(record(c).status()).isEqualTo(CaseStatus.SUSPENDED);
         assertThat(pi).isWaitingAt(TASK_RESUME);
+        assertThat(task(TASK_RESUME, pi).getDescription()).contains("复核日期：2026年5月20日", "挂账审批意见：（未写明）");
         // the case's clock stands still: the only timer is the 挂账's review day
         assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().list())
                 .extracting(org.camunda.bpm.engine.runtime.Job::getDuedate).containsExactly(Date.from(at("2026-05-20T17:00")));
@@ -1281,6 +1288,9 @@ class RectificationProcessTest {
         // May 7 6 h, May 8 7 h, Sat May 9 (make-up day) 7 h, May 11 7 h, May 12 1.5 h → Tue May 12 10:00.
         assertThat(resumed.dueAt()).isEqualTo(at("2026-05-12T10:00"));
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
+        // the 挂账's words are on the case; a later 挂账 starts without them
+        assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_SUSPENSION_DECISION_COMMENT,
+                VAR_SUSPENSION_REVIEW_DATE);
     }
 
     /**

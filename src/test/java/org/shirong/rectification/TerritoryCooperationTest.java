@@ -83,7 +83,7 @@ class TerritoryCooperationTest {
         assertThat(taskService.getIdentityLinksForTask(record.getId())).extracting(l -> l.getGroupId()).containsExactly("shdshirongban");
 
         // The town's office finds its notice and its task as its own organisation's user.
-        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications", List.class);
+        List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications?limit=200", List.class);
         assertThat(inbox).filteredOn(m -> CaseCooperationProcess.businessKey(caseNo, "shdshirongban").equals(m.get("businessKey")))
                 .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "问题位于你单位属地", "湖荡路 8 号"));
         List<Map<String, Object>> tasks = as("shdshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=shdshirongban", List.class);
@@ -154,6 +154,31 @@ class TerritoryCooperationTest {
                 String.class);
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noReason.getBody()).contains("请填写应属街镇或原因");
+        // s55 S3: characters that show nothing (combining grapheme joiner, variation selector 16) are no reason either
+        ResponseEntity<String> invisible = as("shdshirongban1").postForEntity(complete, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\"\\u034F\\uFE0F\"}}}"),
+                String.class);
+        assertThat(invisible.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(invisible.getBody()).contains("请填写应属街镇或原因");
+        // s55 S5: the guard of /engine-rest names the note by its Chinese name, not by the form's Angular binding
+        String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
+        ResponseEntity<String> reversed = as("shdshirongban1").postForEntity(submit, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\"\\u202E号 9 街大亭九\"}}}"),
+                String.class);
+        assertThat(reversed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reversed.getBody()).contains("“协办情况”含有改变文字显示方向的控制字符 U+202E").doesNotContain("{{");
+        ResponseEntity<String> tooLong = as("shdshirongban1").postForEntity(submit, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\""
+                        + "应".repeat(4001) + "\"}}}"), String.class);
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.getBody()).contains("“协办情况”不能超过 4000 个字").doesNotContain("{{");
+        // s55 S4: a photo sent as Bytes instead of File is refused naming the field, not dropped with the answer recorded
+        ResponseEntity<String> bytesPhoto = as("shdshirongban1").postForEntity(submit, CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"NOT_TERRITORY\"},\"cooperationNote\":{\"value\":\"应属九亭镇\"},"
+                        + "\"cooperationPhoto\":{\"type\":\"Bytes\",\"value\":\"" + java.util.Base64.getEncoder().encodeToString(TestPhotos.PNG)
+                        + "\"}}}"), String.class);
+        assertThat(bytesPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bytesPhoto.getBody()).contains("“协办照片”须以文件上传（type 为 File），不能以 Bytes 类型提交");
         assertThat(parties.of(caseNo)).singleElement().satisfies(p -> assertThat(p.done()).isFalse());
 
         String photo = java.util.Base64.getEncoder().encodeToString(TestPhotos.PNG);
