@@ -172,6 +172,12 @@ class CampaignRecords {
         return findTask(t.campaignCode(), t.taskKey()).map(TaskRow::id);
     }
 
+    /** Whether the campaign has handed out the template's phase task {@code definitionId} to any unit. */
+    boolean hasPhaseTask(String code, String definitionId) {
+        return jdbc.queryForObject("select count(*) from campaign_task where campaign_code = ? and definition_id = ?"
+                + " and cycle_id is null", Integer.class, code, definitionId) > 0;
+    }
+
     Optional<TaskRow> findTask(String code, String taskKey) {
         return jdbc.query("select * from campaign_task where campaign_code = ? and task_key = ?", CampaignRecords::task,
                 code, taskKey).stream().findFirst();

@@ -69,30 +69,69 @@ class CampaignTasks {
         this.notices = notices;
     }
 
-    /** Phase {@code phaseNo} begins: hands out its tasks and returns how many of them are open. */
+    /**
+     * Phase {@code phaseNo} begins: hands out its tasks, and those of earlier phases that the campaign never handed out,
+     * and returns how many of its tasks are open.
+     */
     int issuePhaseTasks(String code, int phaseNo) {
         Campaign campaign = campaign(code);
         CampaignTemplate template = template(campaign);
-        PhaseRow phase = records.phases(code).get(phaseNo - 1);
+        List<PhaseRow> phases = records.phases(code);
+        PhaseRow phase = phases.get(phaseNo - 1);
         records.enterPhase(code, phaseNo, now());
         Map<String, String> names = organization.unitNames(campaign.tenantId());
         List<Issued> issued = new ArrayList<>();
+        issueMissedTasks(campaign, template, phases, phase, names, issued);
         for (CampaignTemplate.TaskDefinition def : template.tasks()) {
-            if (!def.phase().equals(phase.phaseId())) {
-                continue;
-            }
-            LocalDate dueDay = def.dueDay(phase.firstDay(), phase.lastDay());
-            Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
-            for (Assignment a : TaskAssignments.expand(template, def.who(), def.units(), def.name(),
-                    category -> catalogue.find(campaign.tenantId(), category), names)) {
-                issue(campaign, template, new TaskRow(null, code, def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
-                        kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt(campaign, dueDay), null,
-                        null, null, null, now(), null, null), TaskAssignments.requirement(template, def.requirement(), def.name(),
-                        a.requirement()), null, a.organization(), coGroups(def.who(), a, def.with()), issued);
+            if (def.phase().equals(phase.phaseId())) {
+                issue(campaign, template, def, phaseNo, dueAt(campaign, def.dueDay(phase.firstDay(), phase.lastDay())), names, issued);
             }
         }
         notices.tell(campaign, "“" + phase.name() + "”阶段开始", "phase" + phaseNo, issued);
         return records.openPhaseTasks(code, phaseNo).size();
+    }
+
+    /**
+     * The template is read live, so a task moved to an earlier phase while a campaign runs (松江's 全面自查自纠 went from
+     * the second phase to the first, diffreview-s55 R1) belongs to a phase that campaign has already begun, or passed,
+     * without it. When a later phase begins, every task of an earlier phase of which the campaign has no
+     * {@code campaign_task} row at all is handed out now, under its usual key ({@code definition/unit}, so a retried job or
+     * the next phase finds it and it is handed out once) and counted in the phase now beginning, whose end it holds up like
+     * that phase's own tasks. Its deadline is the one its own phase gave it while that is still ahead; once passed, its rule
+     * is applied from today within the phase now beginning (e.g. 20 days after its start: 20 days from today), and where
+     * that too has passed (a deadline before a phase's end) it is due at the end of the phase now beginning. A task of which
+     * some unit's row exists is left alone: its units were decided when it was handed out.
+     */
+    private void issueMissedTasks(Campaign campaign, CampaignTemplate template, List<PhaseRow> phases, PhaseRow phase,
+            Map<String, String> names, List<Issued> issued) {
+        LocalDate today = LocalDate.ofInstant(now(), calendars.of(campaign.tenantId()).zone());
+        for (CampaignTemplate.TaskDefinition def : template.tasks()) {
+            PhaseRow own = phases.stream().filter(p -> p.no() < phase.no() && p.phaseId().equals(def.phase())).findFirst().orElse(null);
+            if (own == null || records.hasPhaseTask(campaign.code(), def.id())) {
+                continue;
+            }
+            Instant due = dueAt(campaign, def.dueDay(own.firstDay(), own.lastDay()));
+            if (!due.isAfter(now())) {
+                due = dueAt(campaign, def.dueDay(today, phase.lastDay()));
+            }
+            if (!due.isAfter(now())) {
+                due = dueAt(campaign, phase.lastDay());
+            }
+            issue(campaign, template, def, phase.no(), due, names, issued);
+        }
+    }
+
+    /** Hands out a phase task to each unit it names, counted in phase {@code phaseNo}, due at {@code dueAt}. */
+    private void issue(Campaign campaign, CampaignTemplate template, CampaignTemplate.TaskDefinition def, int phaseNo, Instant dueAt,
+            Map<String, String> names, List<Issued> issued) {
+        Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
+        for (Assignment a : TaskAssignments.expand(template, def.who(), def.units(), def.name(),
+                category -> catalogue.find(campaign.tenantId(), category), names)) {
+            issue(campaign, template, new TaskRow(null, campaign.code(), def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
+                    kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt, null,
+                    null, null, null, now(), null, null), TaskAssignments.requirement(template, def.requirement(), def.name(),
+                    a.requirement()), null, a.organization(), coGroups(def.who(), a, def.with()), issued);
+        }
     }
 
     /**

@@ -182,14 +182,17 @@ class ScoringFacts {
      * closed). So a case due in the period counts whether closed or not (unless it was closed in an earlier one), a case
      * closed in the period counts even if it is due later (closed on time), and a case due before the period and closed
      * only after its end (or not yet) counts again, as not closed and overdue (a 挂账 case, its deadline suspended, is not
-     * carried on). The carried part is written as two branches on {@code closed_at} (null, or at or after the end) so that
+     * carried on; nor is a case whose 超期 of that deadline the office excused on appeal, {@code ao} of
+     * {@link #OVERDUE_APPEAL}, which every query of it joins: it counts in its due period as handled on time, as the appeal
+     * makes it, and no more, diffreview-s55 R3). The carried part is written as two branches on {@code closed_at} (null, or at or after the end) so that
      * each is an index range of {@code idx_rect_case_closed}, as the other two are of it and {@code idx_rect_case_due}.
      * A duplicate merged into another case never counts: its problem counts once, as that case. Arguments:
      * {@link #countedArgs}.
      */
     private static final String COUNTED = "c.status not in ('MERGED', 'VOIDED') and (((c.closed_at is null or c.closed_at >= c.due_at)"
             + " and c.due_at >= ? and c.due_at < ?) or (c.closed_at < c.due_at and c.closed_at >= ? and c.closed_at < ?)"
-            + " or (c.closed_at is null and c.due_at < ? and c.status <> 'SUSPENDED') or (c.closed_at >= ? and c.due_at < ?))";
+            + " or (c.closed_at is null and c.due_at < ? and c.status <> 'SUSPENDED' and ao.case_no is null)"
+            + " or (c.closed_at >= ? and c.due_at < ? and ao.case_no is null))";
 
     /** The arguments of {@link #COUNTED} for the period [from, until). */
     private static List<Object> countedArgs(Instant from, Instant until) {

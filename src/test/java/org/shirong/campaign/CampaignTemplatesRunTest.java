@@ -625,4 +625,44 @@ class CampaignTemplatesRunTest {
                 .isBetween(at("2028-11-27T09:00"), at("2028-11-27T18:00"));
         assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).hasSize(2);
     }
+
+    /**
+     * diffreview-s55 R1: 全面自查自纠 moved from 松江's second phase to its first while campaigns ran. A campaign started on the
+     * old template (shaped here by withdrawing the task its first phase handed out) gets it when its second phase begins,
+     * from each unit once, counted in that phase; its first phase's deadline (20 days after 1 March) has passed, so it is due
+     * 20 days after it is handed out. The third phase hands out nothing again.
+     */
+    @Test
+    void aTaskMovedToAnEarlierPhaseOfARunningCampaignIsHandedOutOnceWhenItsNextPhaseBegins() {
+        CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-MOVED", "2029-03-01", """
+                {"phases":[{"from":"2029-03-01","to":"2029-04-10"},{"from":"2029-04-11","to":"2029-05-31"},\
+                {"from":"2029-06-01","to":"2029-06-30"}]}""", "sjshirongban1");
+        run.runUntil(at("2029-03-01T08:00"));
+        String units = "select unit_id from campaign_task where campaign_code = 'SJ-MOVED' and definition_id = 'selfInspection'"
+                + " order by unit_id";
+        List<String> selfInspecting = jdbc.queryForList(units, String.class);
+        assertThat(selfInspecting).as("the ten departments and the towns and streets").hasSizeGreaterThan(10).contains("jiuting");
+        for (String instance : jdbc.queryForList("select process_instance_id from campaign_task where campaign_code = 'SJ-MOVED'"
+                + " and definition_id = 'selfInspection'", String.class)) {
+            runtimeService.deleteProcessInstance(instance, "升级前的模板在第一阶段没有此任务");
+        }
+        jdbc.update("delete from campaign_task where campaign_code = 'SJ-MOVED' and definition_id = 'selfInspection'");
+
+        run.runUntil(at("2029-04-11T08:00"));
+        assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        assertThat(jdbc.queryForList(units, String.class)).as("handed out when the second phase begins").isEqualTo(selfInspecting);
+        assertThat(jdbc.queryForList("select distinct phase_no from campaign_task where campaign_code = 'SJ-MOVED'"
+                + " and definition_id = 'selfInspection'", Integer.class)).as("counted in the phase it is handed out in").containsExactly(2);
+        assertThat(jdbc.queryForList("select distinct due_at from campaign_task where campaign_code = 'SJ-MOVED'"
+                + " and definition_id = 'selfInspection'", java.sql.Timestamp.class)).extracting(java.sql.Timestamp::toInstant)
+                .as("not 21 March, long past: 20 days from 11 April").containsExactly(at("2029-05-01T17:00"));
+        var town = run.task("selfInspection/jiuting");
+        assertThat(town.getTenantId()).as("in the town's own organisation, as in the first phase").isEqualTo("jiuting");
+        assertThat(town.getDueDate()).isEqualTo(java.util.Date.from(at("2029-05-01T17:00")));
+        assertThat(run.inboxBodies("chuangban1", TaskIssueNotices.TEMPLATE)).last().asString().contains("全面自查自纠");
+
+        run.runUntil(at("2029-06-01T08:00"));
+        assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
+        assertThat(jdbc.queryForList(units, String.class)).as("each unit's once").isEqualTo(selfInspecting);
+    }
 }

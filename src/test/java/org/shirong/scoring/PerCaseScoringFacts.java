@@ -24,10 +24,16 @@ final class PerCaseScoringFacts extends ScoringFacts {
 
     private static final String FACT_COLUMNS = "source, urgency, status, due_at, submitted_at, closed_at, closed_on_time,"
             + " overdue, rework_count";
-    /** Due in the period, closed early in it, or overdue before it and not closed by its end (not 挂账): from, until ×3, from. */
+    /**
+     * Due in the period, closed early in it, or overdue before it and not closed by its end (not 挂账, and its 超期 not
+     * excused on appeal): from, until ×3, from. Of {@code rect_case c}.
+     */
+    private static final String EXCUSED = "exists (select 1 from rect_case_appeal a where a.case_no = c.case_no"
+            + " and a.deduction = 'OVERDUE' and a.approved = true and a.unit_id = c.lead_unit and a.covered_due_at = c.due_at)";
     private static final String COUNTED = "status not in ('MERGED', 'VOIDED') and (((closed_at is null or closed_at >= due_at)"
             + " and due_at >= ? and due_at < ?) or (closed_at < due_at and closed_at >= ? and closed_at < ?)"
-            + " or (closed_at is null and status <> 'SUSPENDED' and due_at < ?) or (closed_at >= ? and due_at < ?))";
+            + " or (closed_at is null and status <> 'SUSPENDED' and due_at < ? and not " + EXCUSED + ")"
+            + " or (closed_at >= ? and due_at < ? and not " + EXCUSED + "))";
     private static final String PLACE = "case when c.tenant_id = ? then c.territory else c.tenant_id end";
 
     private final JdbcTemplate jdbc;
@@ -55,7 +61,7 @@ final class PerCaseScoringFacts extends ScoringFacts {
 
     private List<CaseFact> casesCounted(String organization, Instant from, Instant until) {
         return jdbc.query("select case_no, lead_unit as unit, " + FACT_COLUMNS
-                        + " from rect_case where tenant_id = ? and lead_unit is not null and " + COUNTED,
+                        + " from rect_case c where tenant_id = ? and lead_unit is not null and " + COUNTED,
                 caseFact(until), organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
                 Timestamp.from(until), Timestamp.from(from), Timestamp.from(until), Timestamp.from(from));
     }

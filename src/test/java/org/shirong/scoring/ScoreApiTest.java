@@ -924,6 +924,35 @@ class ScoreApiTest {
                 .satisfies(r -> assertThat(table.text(r, "等级")).isEqualTo("E"));
     }
 
+    /**
+     * diffreview-s55 R3: 农副公司's case of {@link #cases()}, due 14 March and still open, is carried into April and May as
+     * 超期未结 until its 超期 appeal is approved: the lateness excused, it counts in March as the appeal makes it (handled on
+     * time, not overdue) and no more after. 城管中队's case, open as long and not appealed, is still carried.
+     */
+    @Test
+    void anOpenCaseWhoseOverdueAppealWasApprovedIsNoLongerCarriedIntoLaterMonths() {
+        String late = jdbc.queryForObject("select case_no from rect_case where case_no like 'SCAPI-%' and lead_unit = 'nongfu'",
+                String.class);
+        for (String month : List.of("2025-04", "2025-05")) {
+            Map<String, Object> carried = as("chuangban1").getForObject("/api/scores?period=" + month, Map.class);
+            assertThat(list(carried, "ranking")).as(month)
+                    .filteredOn(r -> r.get("unitId").equals("nongfu")).singleElement()
+                    .satisfies(r -> assertThat((Map<String, Object>) r.get("indicators")).containsEntry("dueCount", 1)
+                            .containsEntry("closedCount", 0).containsEntry("overdueCount", 1));
+        }
+
+        assertThat(appeal("nongfu1", late, "OVERDUE", "暴雨停运，无法作业").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        review(late, "OVERDUE", "approve", "情况属实");
+
+        assertThat((Map<String, Object>) unit("nongfu1", "nongfu").get("indicators")).as("March, its due month, as the appeal counts it")
+                .containsEntry("dueCount", 1).containsEntry("overdueCount", 0).containsEntry("appealedCount", 1);
+        for (String month : List.of("2025-04", "2025-05")) {
+            Map<String, Object> body = as("chuangban1").getForObject("/api/scores?period=" + month, Map.class);
+            assertThat(list(body, "ranking")).as(month).extracting(r -> r.get("unitId")).doesNotContain("nongfu").contains("chengguan");
+            assertThat(list(body, "noCases")).as(month).extracting(u -> u.get("unitId")).contains("nongfu");
+        }
+    }
+
     @Test
     void inspectionScoresAreCheckedAgainstTheirSheetReplacedWhenReenteredAndShownWithoutWeight() {
         ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
