@@ -69,8 +69,12 @@ class ProcessConventionsTest {
             "${voidCaseDelegate}", "${reopenCaseDelegate}");
     /** A variable templated into a form's text component: {@code {{meetingName}}}, {@code {{ place }}}. */
     private static final Pattern TEMPLATED = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-    /** What forms may template into text: values Shirong builds, not text a person entered. */
-    private static final Set<String> SHIRONG_BUILT = Set.of("agendaUrl", "unitNames", "categoryNames");
+    /**
+     * What forms may template into text: values Shirong builds, not text a person entered (the 季检查 example and the
+     * district's 属地 help are built from the organisation's configured sheets and kind).
+     */
+    private static final Set<String> SHIRONG_BUILT = Set.of("agendaUrl", "unitNames", "categoryNames", "inspectionScoreExample",
+            "territoryHelp");
 
     @Autowired
     ApplicationContext context;
