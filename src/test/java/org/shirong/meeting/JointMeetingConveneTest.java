@@ -693,7 +693,7 @@ class JointMeetingConveneTest {
 
     /**
      * A 临时会议's papers are its town's documents: the notice with its agenda, where the 【会议通知】 leads the units called
-     * (not to a task they do not have), and the minutes the office records; listed at /api/documents, read by the town
+     * and the leading group's 组长、副组长 (not to a task they do not have), and the minutes the office records; listed at /api/documents, read by the town
      * and no other organisation.
      */
     @Test
@@ -714,6 +714,11 @@ class JointMeetingConveneTest {
                     .orElseThrow();
             assertThat((String) notice.get("link")).endsWith(agendaUrl);
             assertThat((String) notice.get("body")).contains("会议通知（可打印）：").doesNotContain("tasklist", "考核数据");
+            // as a 例会's (jxreview-s55 J12): the 组长、副组长, who convene and chair it, hear of it; a unit head of the
+            // leading group whose unit is not called does not
+            assertThat(jdbc.queryForList("select recipient_id from notification_inbox where template_id = 'meeting-agenda-issued'"
+                    + " and business_key = ?", String.class, instance.getBusinessKey())).contains("lingdao1", "lingdao2", "chengguan2")
+                    .doesNotContain("huanwei1", "dangzhenghead");
             ResponseEntity<String> agenda = rest.withBasicAuth("chengguan2", "demo").getForEntity(agendaUrl, String.class);
             assertThat(agenda.getStatusCode().value()).isEqualTo(200);
             assertThat(agenda.getBody()).contains("临时会议（" + day + "）议程", "研究占道堆物反弹问题", "城管中队", "镇政府三楼会议室");
