@@ -333,6 +333,20 @@ class CampaignTemplatesRunTest {
         assertThat((String) taskService.getVariable(checkId, InspectionScores.VAR_ITEM_LIST))
                 .contains("（牵头：" + example.substring(0, example.indexOf('｜')) + "）：");
         assertThat(taskService.getVariable(checkId, CampaignTaskListener.VAR_TERRITORY_HELP)).isEqualTo("");
+        // finalreview-s55 F7: a task created before its form had this help (here: the help removed) gets it when claimed
+        java.util.List<String> help = java.util.List.of(InspectionScores.VAR_SCORE_EXAMPLE, InspectionScores.VAR_ITEM_LIST,
+                CampaignTaskListener.VAR_TERRITORY_HELP);
+        String items = (String) taskService.getVariable(checkId, InspectionScores.VAR_ITEM_LIST);
+        taskService.removeVariables(checkId, help);
+        assertThat(taskService.getVariables(checkId, help)).as("as an old task has it").isEmpty();
+        taskService.claim(checkId, "jxtuijinban1");
+        assertThat(taskService.getVariables(checkId, help)).containsEntry(InspectionScores.VAR_SCORE_EXAMPLE, example)
+                .containsEntry(InspectionScores.VAR_ITEM_LIST, items).containsEntry(CampaignTaskListener.VAR_TERRITORY_HELP, "");
+        taskService.setVariable(checkId, InspectionScores.VAR_SCORE_EXAMPLE, "已有的例子");
+        taskService.setAssignee(checkId, null);
+        assertThat(taskService.getVariable(checkId, InspectionScores.VAR_SCORE_EXAMPLE)).as("what the task has is kept")
+                .isEqualTo("已有的例子");
+        taskService.setVariable(checkId, InspectionScores.VAR_SCORE_EXAMPLE, example);
         // J1, J9: 创建办 (no participant) scored on its sheet is in the quarter's ranking papers with its 检查得分, though
         // 锦溪 weighs 季检查 0 in the totals
         run.complete(check, Map.of(InspectionScores.VAR_SCORES, example

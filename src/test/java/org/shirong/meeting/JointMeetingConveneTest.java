@@ -524,6 +524,32 @@ class JointMeetingConveneTest {
                 .extracting(org.shirong.report.MeetingNamedUnits.Named::unitName).containsExactly("城管中队");
     }
 
+    /**
+     * finalreview-s55 F8: through the meeting that issues the 通报 (its 印发通报 step, MeetingDocuments): the unit a meeting
+     * decided to 通报 is printed in it and marked named in it; one decided after it waits for the campaign's next 通报.
+     */
+    @Test
+    void theMeetingsNoticePrintsAndMarksTheUnitsDecidedBeforeAndNotOneDecidedAfter(@Autowired MeetingNoticeUnits units) {
+        novemberWithANamedUnit();
+        String first = convene("2026-12-05T09:00");
+        meetingFixture.runJobs(first);
+        String earlier = convene().meetingKey();
+        decideNotice(earlier, 1, "huanwei", "2026年10月月度工作报告至今未报送");
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-05T11:00")));
+        holdMeeting(first);
+
+        String notice = documents.html(documents.find(CAMPAIGN, "notice/2026-11").orElseThrow().id()).orElseThrow();
+        assertThat(notice).contains("环卫所", "2026年10月月度工作报告至今未报送");
+        assertThat(units.inNotice(CAMPAIGN, "notice/2026-11")).extracting(org.shirong.report.MeetingNamedUnits.Named::unitName)
+                .containsExactly("环卫所");
+        assertThat(units.pending(CAMPAIGN)).isEmpty();
+        decideNotice(earlier, 2, "chengguan", "交办事项逾期未办");
+        assertThat(units.pending(CAMPAIGN)).as("for the campaign's next 通报")
+                .extracting(org.shirong.report.MeetingNamedUnits.Named::unitName).containsExactly("城管中队");
+        assertThat(units.inNotice(CAMPAIGN, "notice/2026-11")).extracting(org.shirong.report.MeetingNamedUnits.Named::unitName)
+                .containsExactly("环卫所");
+    }
+
     private void decideNotice(String meetingKey, int decisionNo, String unit, String reason) {
         jdbc.update("insert into meeting_decision (meeting_key, decision_no, content, kind, unit_id, carried_out_at)"
                 + " values (?, ?, ?, ?, ?, current_timestamp)", meetingKey, decisionNo, reason, KIND_NOTICE, unit);

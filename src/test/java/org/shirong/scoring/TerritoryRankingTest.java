@@ -234,6 +234,19 @@ class TerritoryRankingTest {
             assertThat((List<Map<String, Object>>) april.get("ranking")).extracting(p -> p.get("organization"))
                     .containsExactly("shihudang");
             assertThat((List<Map<String, Object>>) april.get("noCases")).extracting(p -> p.get("organization")).contains("jiuting");
+
+            // finalreview-s55 F8: a ranking stored 暂定 (April's 通报 issued while April runs, as a campaign that closes
+            // mid-month issues its last month) is served while the month runs, and no more once it is over
+            assertThat(notices.issue("songjiang", "TERR-ISSUE", ClockUtil.getCurrentTime().toInstant(), "2025-04")).isPresent();
+            jdbc.update("update rect_case set status = 'VOIDED' where case_no = ?", shihudang);
+            assertThat((List<Map<String, Object>>) territories("2025-04").get("ranking")).as("stored 暂定, April running")
+                    .extracting(p -> p.get("organization")).containsExactly("shihudang");
+            ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-05-02T02:00:00Z")));
+            Map<String, Object> over = territories("2025-04");
+            assertThat((List<Map<String, Object>>) over.get("ranking")).as("April over: the cases as they are, not the 暂定 board")
+                    .extracting(p -> p.get("organization")).doesNotContain("shihudang");
+            assertThat((List<Map<String, Object>>) over.get("noCases")).extracting(p -> p.get("organization")).contains("shihudang");
+            assertThat(territories("2025-03")).as("March's, stored after March ended, is still served").isEqualTo(before);
         } finally {
             ClockUtil.reset();
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-ISSUE'");
