@@ -956,9 +956,9 @@ class ScoreApiTest {
     @Test
     void inspectionScoresAreCheckedAgainstTheirSheetReplacedWhenReenteredAndShownWithoutWeight() {
         ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
-        scoreService.recordInspection(march, "huanwei", "ROADS", Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4")), "ducha1");
+        scoreService.recordInspection(march, null, "huanwei", "ROADS", Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4")), "ducha1");
         // Re-entered: 4 + 2.5 of 4 + 3 → 6.5 / 7 = 92.857… → 92.86; the shipped weight 0 leaves the total at 99.78.
-        scoreService.recordInspection(march, "huanwei", "ROADS",
+        scoreService.recordInspection(march, null, "huanwei", "ROADS",
                 Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4"), "ROAD_ORDER", new BigDecimal("2.5")), "ducha1");
 
         Map<String, Object> body = as("ducha2").getForObject("/api/scores?period=2025-03", Map.class);
@@ -966,13 +966,13 @@ class ScoreApiTest {
                 .containsEntry("total", 99.78);
         assertThat(jdbc.queryForObject("select count(*) from score_inspection", Integer.class)).isEqualTo(2);
 
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "nosuchunit", "ROADS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "nosuchunit", "ROADS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code).containsExactly(tuple("unit", "UNKNOWN_UNIT")));
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "huanwei", "ROOFS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "huanwei", "ROOFS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code).containsExactly(tuple("sheet", "UNKNOWN_SHEET")));
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "huanwei", "ROADS",
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "huanwei", "ROADS",
                 new java.util.TreeMap<>(Map.of("ROAD_ORDER", new BigDecimal("3.5"), "ROOF", BigDecimal.ONE)), "ducha1"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code, ApiError::message).containsExactly(
@@ -998,11 +998,11 @@ class ScoreApiTest {
         assertThat(unitScores.inspectionItems("jiuting")).extracting(UnitScores.SheetItem::itemName).contains("门责“六无”落实");
 
         ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "jxshuili", "WATERS", Map.of("WATER_SURFACE", BigDecimal.ONE), "jxtuijinban1"))
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "jxshuili", "WATERS", Map.of("WATER_SURFACE", BigDecimal.ONE), "jxtuijinban1"))
                 .as("the shared sheet is not 锦溪's").isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code).containsExactly(tuple("sheet", "UNKNOWN_SHEET")));
         // 4 + 1.5 of 4 + 3 → 5.5 / 7 = 78.57.
-        scoreService.recordInspection(march, "jxshuili", "RECTIFY_TOWN_RIVERS",
+        scoreService.recordInspection(march, null, "jxshuili", "RECTIFY_TOWN_RIVERS",
                 Map.of("RIVER_CLEAN", new BigDecimal("4"), "RIVER_ODOUR", new BigDecimal("1.5")), "jxtuijinban1");
         Map<String, Object> body = as("jxtuijinban1").getForObject("/api/scores?period=2025-03", Map.class);
         assertThat(list(body, "noCases")).filteredOn(u -> "jxshuili".equals(u.get("unitId"))).singleElement()
