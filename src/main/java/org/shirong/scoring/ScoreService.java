@@ -197,15 +197,23 @@ class ScoreService {
         if (places.isEmpty()) {
             return null;
         }
-        if (campaign != null) {
-            Instant end = period.end(zone);
-            boolean over = !ClockUtil.getCurrentTime().toInstant().isBefore(end);
-            var stored = records.findTerritories(period, campaign).filter(s -> !(s.computedAt().isBefore(end) && over));
-            if (stored.isPresent()) {
-                return stored.get().board();
-            }
+        return issuedTerritories(period, campaign).orElseGet(() -> computeTerritories(period, district, campaign, places));
+    }
+
+    /**
+     * The campaign's 街镇排名 of the period as its issued 通报 stored it, when that is what
+     * {@link #territories(ScorePeriod, String, String)} serves: not for the organisation's own ranking ({@code campaign}
+     * null), nor a ranking stored 暂定 once the period is over.
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<TerritoryBoard> issuedTerritories(ScorePeriod period, String campaign) {
+        if (campaign == null) {
+            return java.util.Optional.empty();
         }
-        return computeTerritories(period, district, campaign, places);
+        Instant end = period.end(zone);
+        boolean over = !ClockUtil.getCurrentTime().toInstant().isBefore(end);
+        return records.findTerritories(period, campaign).filter(s -> !(s.computedAt().isBefore(end) && over))
+                .map(ScoreRecords.StoredTerritories::board);
     }
 
     /**
