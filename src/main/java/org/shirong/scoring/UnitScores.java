@@ -86,6 +86,16 @@ public class UnitScores {
             return provisional ? this : new PeriodScores(periodCode, periodName, from, to, ranking, unrankedCount,
                     ScoreNotice.beforeNotice(notice), provisional, asOf, inspections, inspectionNote);
         }
+
+        /**
+         * These scores with the 通报 sentence also naming the units the period's 通报 names for other reasons ({@code others},
+         * each {@code 单位：原因}): late with a task, or decided by a meeting; {@code issued}: the 通报 is out (before it they
+         * are 列入通报范围). Unchanged while the period runs, or with none.
+         */
+        public PeriodScores alsoNaming(List<String> others, boolean issued) {
+            return provisional || others.isEmpty() ? this : new PeriodScores(periodCode, periodName, from, to, ranking,
+                    unrankedCount, ScoreNotice.alsoNaming(notice, others, issued), provisional, asOf, inspections, inspectionNote);
+        }
     }
 
     /**

@@ -804,6 +804,34 @@ class ScoreApiTest {
      * not begun yet is refused naming {@code period} and the months there are, in the Excel export too; a quarter with a
      * day of the campaign is scored, and the town-wide view, which has no campaign, takes any month of the window.
      */
+    /**
+     * A campaign whose month ranks one unit alone names it for its total, not as "第 1 名" of one (note-s55); where several
+     * are ranked the notice keeps their places ({@link #theRankingIsComputedOnTheFlyThenReadFromTheStoredRows}).
+     */
+    @Test
+    void aUnitRankedAloneIsNamedForItsTotalWithoutAPlace() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('SCAPI-ONE', '单项整治', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T02:00:00Z")));
+        jdbc.update("insert into campaign_phase (campaign_code, phase_no, phase_id, name, first_day, last_day, starts_at, ends_at)"
+                + " values ('SCAPI-ONE', 1, 'P1', '整治', ?, ?, ?, ?)", java.sql.Date.valueOf("2025-03-01"),
+                java.sql.Date.valueOf("2025-05-31"), java.sql.Timestamp.from(Instant.parse("2025-02-28T16:00:00Z")),
+                java.sql.Timestamp.from(Instant.parse("2025-05-31T16:00:00Z")));
+        try {
+            String open = rows.add("nongfu", "IN_RECTIFICATION", DUE, null);
+            jdbc.update("update rect_case set campaign_code = 'SCAPI-ONE' where case_no = ?", open);
+            Map<String, Object> body = as("chuangban1").getForObject("/api/scores?period=2025-03&campaign=SCAPI-ONE", Map.class);
+            assertThat(list(body, "ranking")).extracting(r -> r.get("unitId"), r -> r.get("nonPerforming"))
+                    .containsExactly(tuple("nongfu", true));
+            assertThat((String) body.get("notice")).contains("2025年3月单位考核：1 个单位参加排名",
+                    "列入通报范围（本期通报尚未印发）：农副公司（唯一参加排名的单位，总分 22.22，E 级；").doesNotContain("第 1 名");
+        } finally {
+            jdbc.update("update rect_case set campaign_code = null where campaign_code = 'SCAPI-ONE'");
+            jdbc.update("delete from campaign_phase where campaign_code = 'SCAPI-ONE'");
+            jdbc.update("delete from campaign where code = 'SCAPI-ONE'");
+        }
+    }
+
     @Test
     void aCampaignsScoresAreRefusedForAMonthBeforeOrAfterItOrNotBegunYet() {
         jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
