@@ -11,8 +11,6 @@ import java.util.stream.Stream;
  */
 public record OthersNamed(List<Figures.LateTaskLine> lateTasks, List<MeetingNamedUnits.Named> meetingNamed) {
 
-    public static final OthersNamed NONE = new OthersNamed(List.of(), List.of());
-
     public boolean isEmpty() {
         return lateTasks.isEmpty() && meetingNamed.isEmpty();
     }
