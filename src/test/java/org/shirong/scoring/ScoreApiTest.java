@@ -805,8 +805,8 @@ class ScoreApiTest {
      * day of the campaign is scored, and the town-wide view, which has no campaign, takes any month of the window.
      */
     /**
-     * A campaign whose month ranks one unit alone names it for its total, not as "第 1 名" of one (note-s55); where several
-     * are ranked the notice keeps their places ({@link #theRankingIsComputedOnTheFlyThenReadFromTheStoredRows}).
+     * A campaign whose month ranks one unit alone names it for its total, not as "第 1 名" of one (note-s55), in the
+     * scores' notice and in the monthly report's table of units to name; where several are ranked the notice keeps their places ({@link #theRankingIsComputedOnTheFlyThenReadFromTheStoredRows}).
      */
     @Test
     void aUnitRankedAloneIsNamedForItsTotalWithoutAPlace() {
@@ -825,6 +825,9 @@ class ScoreApiTest {
                     .containsExactly(tuple("nongfu", true));
             assertThat((String) body.get("notice")).contains("2025年3月单位考核：1 个单位参加排名",
                     "列入通报范围（本期通报尚未印发）：农副公司（唯一参加排名的单位，总分 22.22，E 级；").doesNotContain("第 1 名");
+            String report = as("chuangban1").getForObject("/api/campaigns/SCAPI-ONE/monthly-report?period=2025-03", String.class);
+            assertThat(org.shirong.report.HtmlTables.rows(report, "named-units")).as("the monthly report's 列入通报范围的单位")
+                    .singleElement().satisfies(r -> assertThat(r.subList(0, 2)).containsExactly("农副公司", "唯一参加排名"));
         } finally {
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'SCAPI-ONE'");
             jdbc.update("delete from campaign_phase where campaign_code = 'SCAPI-ONE'");
