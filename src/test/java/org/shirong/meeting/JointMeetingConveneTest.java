@@ -446,6 +446,23 @@ class JointMeetingConveneTest {
                 .doesNotContain("汇总各单位自查情况", "月度工作报告（2026年11月）", "月度工作报告（2026年9月）");
         assertThat(org.shirong.report.HtmlTables.rows(read.getBody(), "late-tasks")).isEqualTo(late);
         assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队。");
+
+        // note-s55: the monthly report's 通报单位 and the 驾驶舱's ranking text name them too, with their reasons, as the 通报
+        String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/monthly-report?period=2026-11", String.class);
+        assertThat(report).contains("本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位：")
+                .doesNotContain("本期无通报单位");
+        assertThat(org.shirong.report.HtmlTables.rows(report, "late-tasks")).isEqualTo(late);
+        assertThat(dashboardNotice("2026-11")).contains("本期没有因考核得分被通报的单位。另通报：",
+                "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 ",
+                "城管中队：签订目标责任书2026年11月9日到期，逾期 3 个工作日完成").doesNotContain("本期无通报单位");
+    }
+
+    /** The ranking text of the 驾驶舱 of the period, as the office reads it. */
+    private String dashboardNotice(String period) {
+        Map<?, ?> dashboard = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/dashboard?period=" + period, Map.class);
+        return (String) ((Map<?, ?>) dashboard.get("ranking")).get("notice");
     }
 
     /**
@@ -492,6 +509,13 @@ class JointMeetingConveneTest {
         String minutes = documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow();
         assertThat(minutes).contains("<td class=\"text\">2026年10月月度工作报告至今未报送</td><td>通报</td><td>环卫所</td><td>—</td><td>列入本活动的通报</td>");
         assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所。");
+        // note-s55: the monthly report and the 驾驶舱 name the unit with the meeting's reason, as the 通报 took it
+        String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/monthly-report?period=2026-11", String.class);
+        assertThat(report).contains("经会议研究决定通报的单位：");
+        assertThat(org.shirong.report.HtmlTables.rows(report, "meeting-named"))
+                .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
+        assertThat(dashboardNotice("2026-11")).contains("另通报：环卫所：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）。");
 
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
