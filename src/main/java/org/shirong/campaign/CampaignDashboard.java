@@ -287,6 +287,7 @@ class CampaignDashboard {
     private final ManagementService managementService;
     private final SystemAccess systemAccess;
     private final RankingNotices notices;
+    private final org.shirong.report.MeetingDocuments noticeUnits;
 
     /**
      * The active 督办超期案件 tasks of the campaign's cases ({@code %s}: the engine's task table, with its prefix); a
@@ -299,8 +300,9 @@ class CampaignDashboard {
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
-            RankingNotices notices) {
+            RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits) {
         this.notices = notices;
+        this.noticeUnits = noticeUnits;
         this.periods = periods;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -469,7 +471,8 @@ class CampaignDashboard {
 
     /**
      * The period's ranking; for a participating town only once the district has published it in its 通报 (before that
-     * the ranking is the district's working figure, not yet public).
+     * the ranking is the district's working figure, not yet public). Its {@code notice} names every unit the period's 通报
+     * names (or will), with the reason: ranked low, late with a task, decided by a meeting.
      */
     private Ranking ranking(Campaign c, UnitScores.Window window, Participant town) {
         BigDecimal line = scores.noticeLine(c.tenantId()).orElse(null);
@@ -481,7 +484,10 @@ class CampaignDashboard {
         UnitScores.PeriodScores read = scores.read(c.tenantId(), c.code(), window.periodCode());
         // a unit is "通报" here only once the period's 通报 exists: before that (九亭's 例会, 锦溪's quarterly 通报) 列入通报范围
         boolean issued = notices.issued(c.code(), window.periodCode()).isPresent();
-        UnitScores.PeriodScores current = issued ? read : read.beforeNotice();
+        // the 通报 names units late with a task or decided by a meeting as well: the text names them with their reasons,
+        // read where the 通报 reads them
+        UnitScores.PeriodScores current = (issued ? read : read.beforeNotice())
+                .alsoNaming(read.provisional() ? List.of() : noticeUnits.othersNamed(c.code(), read).reasons(), issued);
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
                 .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor(),
                         u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf(), issued,

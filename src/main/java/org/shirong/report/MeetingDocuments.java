@@ -111,18 +111,18 @@ public class MeetingDocuments {
     }
 
     /**
-     * The units the campaign's 通报 of the period names (or would name, before it is issued) besides those ranked low:
-     * late with a task due in it, and decided by a meeting (those pending before it is issued, those it took after).
+     * What the campaign's 通报 of the period names (or would name, before it is issued) besides the units ranked low, with
+     * the reasons: tasks due in it done late or not at all, and the units decided by a meeting (those pending before it is
+     * issued, those it took after); no late task while the period runs (暂定). Once issued, the tasks are late as of its
+     * issue, as it printed them. The meeting's papers, the monthly report and the 驾驶舱 read it here, from where the 通报
+     * itself reads it.
      */
-    public List<String> othersNamed(String campaignCode, PeriodScores periodScores) {
+    public OthersNamed othersNamed(String campaignCode, PeriodScores periodScores) {
         String key = noticeKey(periodScores.periodCode());
         UnitScores.Window window = scores.window(periodScores.periodCode());
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        if (documents.find(campaignCode, key).isPresent()) {
-            return models.othersNamed(campaignCode, window, periodScores.provisional(), now, key);
-        }
-        Map<String, Object> model = new HashMap<>();
-        return models.addOthersNamed(model, campaignCode, window, periodScores.provisional(), now);
+        Optional<StoredDocument> issued = documents.find(campaignCode, key);
+        Instant asOf = issued.map(StoredDocument::createdAt).orElseGet(() -> ClockUtil.getCurrentTime().toInstant());
+        return models.othersNamed(campaignCode, window, periodScores.provisional(), asOf, issued.isPresent() ? key : null);
     }
 
     /**

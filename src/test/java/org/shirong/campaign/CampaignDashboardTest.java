@@ -59,8 +59,10 @@ class CampaignDashboardTest {
     void theDashboardCountsTheCampaignsCasesAsTheCaseListShowsThemAndIsRefusedToAUnit() {
         ClockUtil.setCurrentTime(Date.from(at("2024-10-05T10:00")));
         CampaignFixture jx = new CampaignFixture(jdbc, "DASHJX");
+        CampaignFixture other = new CampaignFixture(jdbc, "DASHJX2");
         try {
             clear(jx, "DASHJX");
+            clear(other, "DASHJX2");
             jx.campaign("锦溪镇 931 驾驶舱测试", 2, "jinxi", "jinxi-2017-931", "锦溪镇931")
                     .phase(1, "明确任务制定方案", "2024-08-01", "2024-08-31").phase(2, "深入推进全面整治", "2024-09-01", "2024-11-30")
                     .phase(3, "考核评估表彰先进", "2024-12-01", "2024-12-31")
@@ -237,10 +239,26 @@ class CampaignDashboardTest {
             // A unit's head sits in the leading group, yet is a unit: refused, with the reason in Chinese.
             ResponseEntity<Map> unit = rest.withBasicAuth("jxjianguan1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard", Map.class);
             assertThat(unit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(unit.getBody().toString()).isEqualTo("{errors=[{code=NOT_A_SUPERVISOR, message=活动驾驶舱只向锦溪镇的推进小组办公室、推进小组组长、副组长开放}]}");
+            assertThat(unit.getBody().toString())
+                    .isEqualTo("{errors=[{code=NOT_A_SUPERVISOR, message=活动驾驶舱只向锦溪镇的推进小组办公室、推进小组组长、副组长、纪委监察开放}]}");
             ResponseEntity<Map> refusedOverview = rest.withBasicAuth("jxjianguan1", "demo").getForEntity("/api/dashboard", Map.class);
             assertThat(refusedOverview.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(refusedOverview.getBody()).isEqualTo(unit.getBody());
+            // jxreview-s55 J17: 纪委监察 shares the office's 督查考核 (roles.assessors): the same 驾驶舱, read whole, and the
+            // cases behind its figures; its Cockpit grants (read-only) are RestSecurityTest's
+            Map assessed = list("jxjiwei1", "/api/campaigns/DASHJX/dashboard?period=2024-09");
+            assertThat(assessed.get("participant")).isNull();
+            assertThat((List<Map>) assessed.get("units")).extracting(CampaignDashboardTest::figures)
+                    .containsExactlyElementsOf(((List<Map>) d.get("units")).stream().map(CampaignDashboardTest::figures).toList());
+            assertThat((List<Map>) assessed.get("supervision")).extracting(x -> x.get("caseNo")).containsExactly(red);
+            assertThat((List<Map>) list("jxjiwei1", "/api/campaigns/DASHJX/dashboard/cases?period=2024-09&unit=jxjianguan&figure=RED")
+                    .get("cases")).extracting(c -> c.get("caseNo")).containsExactly(red);
+            Map assessedCase = list("jxjiwei1", "/api/cases/" + red);
+            assertThat((Map) assessedCase.get("record")).containsEntry("caseNo", red);
+            assertThat((Map) assessedCase.get("actions")).as("reading is all the role gives")
+                    .containsEntry("merge", false).containsEntry("reopen", false).containsEntry("void", false)
+                    .containsEntry("correct", false);
+            assertThat((List<String>) list("jxjiwei1", "/api/dashboard").get("organizations")).containsExactly("jinxi");
             // Another organisation's supervisor does not learn that the campaign exists.
             assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);
@@ -258,9 +276,9 @@ class CampaignDashboardTest {
             // jxreview-s55 J1, J9: 创建办 leads two 931 items without taking part in its own campaign; scored on its sheet at
             // the 季检查 it is in the quarter's scores (不排名: no case due), and the 驾驶舱 and the Excel list every unit's
             // 季检查 result beside the ranking, though 锦溪 does not weigh it into the totals
-            unitScores.recordInspection("2024-Q3", "jxchuangjian", "RECTIFY_URBAN_FRINGE",
+            unitScores.recordInspection("2024-Q3", "DASHJX", "jxchuangjian", "RECTIFY_URBAN_FRINGE",
                     Map.of("FRINGE_ENTRANCES", new java.math.BigDecimal("3")), "jxjiwei1");
-            unitScores.recordInspection("2024-Q3", "jxjianguan", "RECTIFY_OLD_ESTATES",
+            unitScores.recordInspection("2024-Q3", "DASHJX", "jxjianguan", "RECTIFY_OLD_ESTATES",
                     Map.of("ESTATE_FACILITIES", new java.math.BigDecimal("4"), "ESTATE_CLEANING", new java.math.BigDecimal("2")), "jxjiwei1");
             Map q3scores = rest.withBasicAuth("jxtuijinban1", "demo")
                     .getForObject("/api/scores?period=2024-Q3&campaign=DASHJX&organization=jinxi", Map.class);
@@ -279,6 +297,20 @@ class CampaignDashboardTest {
                             "建管所 " + jianguanRank + " 85.71 整治老旧小区（牵头：建管所） 6/7",
                             "创建办 null 75.0 整治镇郊结合部（牵头：创建办） 3/4");
             assertThat((String) q3.get("inspectionNote")).contains("检查得分", "不计入总分", "供会议通报");
+            // finalreview-s55 F3: a second campaign of 锦溪镇 running beside it, in which 环卫所 alone takes part, ranks
+            // neither 创建办 nor 建管所 on DASHJX's 季检查, and lists no 季检查 of DASHJX
+            other.campaign("锦溪镇另一项活动", 2, "jinxi", "jinxi-2017-931", "锦溪镇931")
+                    .phase(1, "明确任务制定方案", "2024-08-01", "2024-08-31").phase(2, "深入推进全面整治", "2024-09-01", "2024-11-30")
+                    .phase(3, "考核评估表彰先进", "2024-12-01", "2024-12-31").unit("jxhuanwei", "环卫所", 1);
+            other.addCase("EXPOSED_GARBAGE", "jxhuanwei", "2024-08-02T09:00", "2024-08-05T09:00", "2024-08-04T09:00", false);
+            Map otherScores = rest.withBasicAuth("jxtuijinban1", "demo")
+                    .getForObject("/api/scores?period=2024-Q3&campaign=DASHJX2&organization=jinxi", Map.class);
+            assertThat(java.util.stream.Stream.concat(((List<Map>) otherScores.get("ranking")).stream(),
+                    ((List<Map>) otherScores.get("noCases")).stream()).map(u -> u.get("unitId")))
+                    .contains("jxhuanwei").doesNotContain("jxchuangjian", "jxjianguan");
+            assertThat((List<Map>) otherScores.get("ranking")).allSatisfy(u -> assertThat(u.get("inspectionScore")).isNull());
+            assertThat((List<Map>) ((Map) list("jxtuijinban1", "/api/campaigns/DASHJX2/dashboard?period=2024-Q3").get("ranking"))
+                    .get("inspections")).isEmpty();
             var q3Table = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
                     "/api/scores/export.xlsx?period=2024-Q3&campaign=DASHJX&organization=jinxi", byte[].class));
             assertThat(q3Table.data()).filteredOn(r -> "创建办".equals(q3Table.text(r, "单位"))).singleElement()
@@ -317,6 +349,7 @@ class CampaignDashboardTest {
                     .isEqualTo(HttpStatus.FORBIDDEN);
         } finally {
             clear(jx, "DASHJX");
+            clear(other, "DASHJX2");
             jdbc.update("delete from score_inspection where score_period = '2024-Q3' and unit_id in ('jxchuangjian', 'jxjianguan')");
             ClockUtil.reset();
         }

@@ -446,6 +446,23 @@ class JointMeetingConveneTest {
                 .doesNotContain("汇总各单位自查情况", "月度工作报告（2026年11月）", "月度工作报告（2026年9月）");
         assertThat(org.shirong.report.HtmlTables.rows(read.getBody(), "late-tasks")).isEqualTo(late);
         assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队。");
+
+        // note-s55: the monthly report's 通报单位 and the 驾驶舱's ranking text name them too, with their reasons, as the 通报
+        String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/monthly-report?period=2026-11", String.class);
+        assertThat(report).contains("本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位：")
+                .doesNotContain("本期无通报单位");
+        assertThat(org.shirong.report.HtmlTables.rows(report, "late-tasks")).isEqualTo(late);
+        assertThat(dashboardNotice("2026-11")).contains("本期没有因考核得分被通报的单位。另通报：",
+                "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 ",
+                "城管中队：签订目标责任书2026年11月9日到期，逾期 3 个工作日完成").doesNotContain("本期无通报单位");
+    }
+
+    /** The ranking text of the 驾驶舱 of the period, as the office reads it. */
+    private String dashboardNotice(String period) {
+        Map<?, ?> dashboard = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/dashboard?period=" + period, Map.class);
+        return (String) ((Map<?, ?>) dashboard.get("ranking")).get("notice");
     }
 
     /**
@@ -492,6 +509,13 @@ class JointMeetingConveneTest {
         String minutes = documents.html(documents.find(CAMPAIGN, "minutes/MEETTEST/weekly/20261203T0600Z").orElseThrow().id()).orElseThrow();
         assertThat(minutes).contains("<td class=\"text\">2026年10月月度工作报告至今未报送</td><td>通报</td><td>环卫所</td><td>—</td><td>列入本活动的通报</td>");
         assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所。");
+        // note-s55: the monthly report and the 驾驶舱 name the unit with the meeting's reason, as the 通报 took it
+        String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                + "/monthly-report?period=2026-11", String.class);
+        assertThat(report).contains("经会议研究决定通报的单位：");
+        assertThat(org.shirong.report.HtmlTables.rows(report, "meeting-named"))
+                .containsExactly(List.of("环卫所", "2026年10月月度工作报告至今未报送", "工作例会（2026年12月3日）"));
+        assertThat(dashboardNotice("2026-11")).contains("另通报：环卫所：2026年10月月度工作报告至今未报送（工作例会（2026年12月3日）决定通报）。");
 
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
@@ -522,6 +546,32 @@ class JointMeetingConveneTest {
                 .containsExactly("环卫所");
         assertThat(units.pending(CAMPAIGN)).as("for the campaign's next 通报")
                 .extracting(org.shirong.report.MeetingNamedUnits.Named::unitName).containsExactly("城管中队");
+    }
+
+    /**
+     * finalreview-s55 F8: through the meeting that issues the 通报 (its 印发通报 step, MeetingDocuments): the unit a meeting
+     * decided to 通报 is printed in it and marked named in it; one decided after it waits for the campaign's next 通报.
+     */
+    @Test
+    void theMeetingsNoticePrintsAndMarksTheUnitsDecidedBeforeAndNotOneDecidedAfter(@Autowired MeetingNoticeUnits units) {
+        novemberWithANamedUnit();
+        String first = convene("2026-12-05T09:00");
+        meetingFixture.runJobs(first);
+        String earlier = convene().meetingKey();
+        decideNotice(earlier, 1, "huanwei", "2026年10月月度工作报告至今未报送");
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-05T11:00")));
+        holdMeeting(first);
+
+        String notice = documents.html(documents.find(CAMPAIGN, "notice/2026-11").orElseThrow().id()).orElseThrow();
+        assertThat(notice).contains("环卫所", "2026年10月月度工作报告至今未报送");
+        assertThat(units.inNotice(CAMPAIGN, "notice/2026-11")).extracting(org.shirong.report.MeetingNamedUnits.Named::unitName)
+                .containsExactly("环卫所");
+        assertThat(units.pending(CAMPAIGN)).isEmpty();
+        decideNotice(earlier, 2, "chengguan", "交办事项逾期未办");
+        assertThat(units.pending(CAMPAIGN)).as("for the campaign's next 通报")
+                .extracting(org.shirong.report.MeetingNamedUnits.Named::unitName).containsExactly("城管中队");
+        assertThat(units.inNotice(CAMPAIGN, "notice/2026-11")).extracting(org.shirong.report.MeetingNamedUnits.Named::unitName)
+                .containsExactly("环卫所");
     }
 
     private void decideNotice(String meetingKey, int decisionNo, String unit, String reason) {
@@ -693,7 +743,7 @@ class JointMeetingConveneTest {
 
     /**
      * A 临时会议's papers are its town's documents: the notice with its agenda, where the 【会议通知】 leads the units called
-     * (not to a task they do not have), and the minutes the office records; listed at /api/documents, read by the town
+     * and the leading group's 组长、副组长 (not to a task they do not have), and the minutes the office records; listed at /api/documents, read by the town
      * and no other organisation.
      */
     @Test
@@ -714,6 +764,11 @@ class JointMeetingConveneTest {
                     .orElseThrow();
             assertThat((String) notice.get("link")).endsWith(agendaUrl);
             assertThat((String) notice.get("body")).contains("会议通知（可打印）：").doesNotContain("tasklist", "考核数据");
+            // as a 例会's (jxreview-s55 J12): the 组长、副组长, who convene and chair it, hear of it; a unit head of the
+            // leading group whose unit is not called does not
+            assertThat(jdbc.queryForList("select recipient_id from notification_inbox where template_id = 'meeting-agenda-issued'"
+                    + " and business_key = ?", String.class, instance.getBusinessKey())).contains("lingdao1", "lingdao2", "chengguan2")
+                    .doesNotContain("huanwei1", "dangzhenghead");
             ResponseEntity<String> agenda = rest.withBasicAuth("chengguan2", "demo").getForEntity(agendaUrl, String.class);
             assertThat(agenda.getStatusCode().value()).isEqualTo(200);
             assertThat(agenda.getBody()).contains("临时会议（" + day + "）议程", "研究占道堆物反弹问题", "城管中队", "镇政府三楼会议室");
