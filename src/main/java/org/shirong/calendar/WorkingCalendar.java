@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.shirong.system.StartupRefusals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,15 @@ public final class WorkingCalendar {
 
     @Autowired
     WorkingCalendar(WorkingCalendarLoader loader) {
-        this(loader.load());
+        this(checked(loader));
+    }
+
+    /** The calendar files; in a check ({@link StartupRefusals}) the bundled ones in place of refused ones, so that the check goes on. */
+    private static CalendarFiles checked(WorkingCalendarLoader loader) {
+        StartupRefusals.Stage stage = StartupRefusals.stage(WorkingCalendars.STAGE);
+        var files = stage.get(null, loader::load);
+        stage.end();
+        return files.orElseGet(WorkingCalendarLoader::readBundled);
     }
 
     private WorkingCalendar(CalendarFiles files) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.shirong.system.ConfigFile;
+import org.shirong.system.ConfigYaml;
 import org.shirong.system.StartupRefusedException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ class WorkingCalendarLoader {
     static final String SETTINGS = "calendar.yaml";
     private static final String BUNDLED = "config/calendar/";
     private static final Pattern YEAR_FILE = Pattern.compile("(\\d{4})\\.yaml");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = ConfigYaml.mapper()
             .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -154,6 +154,9 @@ class WorkingCalendarLoader {
             if (file.text().isBlank()) {
                 throw refused(file.location(), List.of("文件为空"));
             }
+            if (ConfigYaml.isSyntax(e)) {
+                throw refused(file.location(), List.of(ConfigYaml.problem(e)));
+            }
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -165,7 +168,7 @@ class WorkingCalendarLoader {
             throw refused(file.location(), List.of("%s（第 %d 行）: %s".formatted(field.isEmpty() ? "文件" : field,
                     location == null ? 0 : location.getLineNr(), reason)));
         } catch (IOException e) {
-            throw refused(file.location(), List.of(e.getMessage()));
+            throw refused(file.location(), List.of(ConfigYaml.problem(e)));
         }
         if (value == null) {
             throw refused(file.location(), List.of("文件为空"));

@@ -3,6 +3,7 @@ package org.shirong.calendar;
 import java.util.HashMap;
 import java.util.Map;
 import org.shirong.organization.Organizations;
+import org.shirong.system.StartupRefusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class WorkingCalendars {
 
     static final String ORGANIZATION_FILE = "calendar.yaml";
+    static final String STAGE = "calendar";
     private static final Logger LOG = LoggerFactory.getLogger(WorkingCalendars.class);
 
     private final WorkingCalendar shared;
@@ -25,14 +27,16 @@ public class WorkingCalendars {
     @Autowired
     WorkingCalendars(WorkingCalendar shared, Organizations organizations) {
         this.shared = shared;
+        StartupRefusals.Stage stage = StartupRefusals.stage(STAGE);
         for (String id : organizations.ids()) {
-            organizations.ownFile(id, ORGANIZATION_FILE).ifPresent(file -> {
+            organizations.ownFile(id, ORGANIZATION_FILE).ifPresent(file -> stage.run(id, () -> {
                 WorkingCalendar calendar = shared.with(WorkingCalendarLoader.readOrganization(file));
                 own.put(id, calendar);
                 LOG.info("{}使用自己的工作日历 {}：时区 {}，办公时段 {}", organizations.of(id).name(), file,
                         calendar.zone(), calendar.officeHours().intervals());
-            });
+            }));
         }
+        stage.end();
     }
 
     private WorkingCalendars(WorkingCalendar shared) {

@@ -22,6 +22,7 @@ import org.shirong.campaign.CampaignTemplate.Participant;
 import org.shirong.campaign.CampaignTemplate.TaskDefinition;
 import org.shirong.organization.Organization;
 import org.shirong.rectification.Category;
+import org.shirong.system.ConfigYaml;
 import org.shirong.system.StartupRefusedException;
 
 /**
@@ -30,7 +31,7 @@ import org.shirong.system.StartupRefusedException;
  */
 final class CampaignTemplateReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = ConfigYaml.mapper()
             .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -61,9 +62,9 @@ final class CampaignTemplateReader {
             });
             template = text.isBlank() ? null : YAML.readValue(text, CampaignTemplate.class);
         } catch (JsonMappingException e) {
-            throw refused(location, List.of(describe(e, lines)));
+            throw refused(location, List.of(ConfigYaml.isSyntax(e) ? ConfigYaml.problem(e) : describe(e, lines)));
         } catch (IOException e) {
-            throw refused(location, List.of(e.getMessage()));
+            throw refused(location, List.of(ConfigYaml.problem(e)));
         }
         if (template == null) {
             throw refused(location, List.of("文件为空"));

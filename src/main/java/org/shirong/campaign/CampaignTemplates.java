@@ -16,6 +16,7 @@ import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.Category;
 import org.shirong.rectification.CategoryCatalogue;
+import org.shirong.system.StartupRefusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -32,27 +33,38 @@ import org.springframework.stereotype.Component;
 public class CampaignTemplates {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignTemplates.class);
+    static final String STAGE = "campaign-templates";
 
     private final Map<String, List<CampaignTemplate>> startable = new LinkedHashMap<>();
     private final Map<String, List<CampaignTemplate>> legacy = new LinkedHashMap<>();
 
     CampaignTemplates(Organizations organizations, CategoryCatalogue catalogue) {
+        StartupRefusals.Stage stage = StartupRefusals.stage(STAGE);
         for (Organization organization : organizations.all()) {
-            String folder = "organizations/" + organization.id() + "/campaigns/";
-            TemplateReferences references = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code),
-                    id -> organizations.find(id).filter(o -> organization.id().equals(o.organization().parent())));
-            Path external = organizations.campaignsFolder(organization.id());
-            List<CampaignTemplate> own = load(external, "config/" + folder, references);
-            startable.put(organization.id(), own);
-            // Templates an earlier version ran with stand-in units: campaigns started from them run on, none is started anew.
-            // Their plan items may be categories the organisation no longer applies.
-            TemplateReferences anyCategory = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code)
-                    .map(c -> new Category(c.code(), c.name(), c.group(), c.items(), true)), references::subOrganization);
-            legacy.put(organization.id(), load(external.resolve(LEGACY), "config/" + folder + LEGACY, anyCategory));
-            LOG.info("{}：已读取 {} 个活动模板：{}{}", organization.id(), own.size(), own.stream().map(CampaignTemplate::id).toList(),
-                    legacy.get(organization.id()).isEmpty() ? "" : "（另有旧模板 " + legacy.get(organization.id()).stream()
-                            .map(CampaignTemplate::id).toList() + "，仅供已发起的活动）");
+            if (StartupRefusals.failed(CategoryCatalogue.STAGE, organization.id())) {
+                continue; // a check: its categories are refused, its templates would only repeat that
+            }
+            stage.run(organization.id(), () -> read(organizations, catalogue, organization));
         }
+        stage.end();
+    }
+
+    /** One organisation's templates, startable and legacy. */
+    private void read(Organizations organizations, CategoryCatalogue catalogue, Organization organization) {
+        String folder = "organizations/" + organization.id() + "/campaigns/";
+        TemplateReferences references = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code),
+                id -> organizations.find(id).filter(o -> organization.id().equals(o.organization().parent())));
+        Path external = organizations.campaignsFolder(organization.id());
+        List<CampaignTemplate> own = load(external, "config/" + folder, references);
+        startable.put(organization.id(), own);
+        // Templates an earlier version ran with stand-in units: campaigns started from them run on, none is started anew.
+        // Their plan items may be categories the organisation no longer applies.
+        TemplateReferences anyCategory = new TemplateReferences(organization, code -> catalogue.find(organization.id(), code)
+                .map(c -> new Category(c.code(), c.name(), c.group(), c.items(), true)), references::subOrganization);
+        legacy.put(organization.id(), load(external.resolve(LEGACY), "config/" + folder + LEGACY, anyCategory));
+        LOG.info("{}：已读取 {} 个活动模板：{}{}", organization.id(), own.size(), own.stream().map(CampaignTemplate::id).toList(),
+                legacy.get(organization.id()).isEmpty() ? "" : "（另有旧模板 " + legacy.get(organization.id()).stream()
+                        .map(CampaignTemplate::id).toList() + "，仅供已发起的活动）");
     }
 
     static final String LEGACY = "legacy/";
@@ -79,7 +91,12 @@ public class CampaignTemplates {
         if (files.isEmpty()) {
             return readBundled(bundled, references);
         }
-        return files.stream().map(file -> CampaignTemplateReader.read(file, references)).toList();
+        // every file's mistakes in one refusal, not one file per restart
+        StartupRefusals.Stage stage = StartupRefusals.stage(STAGE);
+        List<CampaignTemplate> read = files.stream().flatMap(file -> stage.get(references.organization().id(),
+                () -> CampaignTemplateReader.read(file, references)).stream()).toList();
+        stage.end();
+        return read;
     }
 
     static List<CampaignTemplate> readBundled(String bundled, TemplateReferences references) {

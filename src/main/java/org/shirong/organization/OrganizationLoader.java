@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.shirong.system.ConfigFile;
+import org.shirong.system.ConfigYaml;
 import org.shirong.system.StartupRefusedException;
 
 /** Reads and checks one organisation's {@code organization.yaml}; every problem names the file and the field. */
@@ -22,7 +22,7 @@ final class OrganizationLoader {
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
     static final Pattern TENANT_ID = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern CASE_PREFIX = Pattern.compile("[A-Z]{1,6}");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = ConfigYaml.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -40,6 +40,9 @@ final class OrganizationLoader {
         try {
             organization = YAML.readValue(in, Organization.class);
         } catch (JsonMappingException e) {
+            if (ConfigYaml.isSyntax(e)) {
+                throw refused(fileName, List.of(ConfigYaml.problem(e)));
+            }
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
@@ -47,7 +50,7 @@ final class OrganizationLoader {
             throw refused(fileName, List.of("%s（第 %d 行）: %s".formatted(field.isEmpty() ? "文件" : field,
                     location == null ? 0 : location.getLineNr(), e.getOriginalMessage())));
         } catch (IOException e) {
-            throw refused(fileName, List.of(e.getMessage()));
+            throw refused(fileName, List.of(ConfigYaml.problem(e)));
         }
         if (organization == null) {
             throw refused(fileName, List.of("文件为空"));

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.shirong.organization.Organization.OversightRight;
+import org.shirong.system.StartupRefusals;
 import org.shirong.system.StartupRefusedException;
 import org.shirong.system.TenantWork;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 public class Organizations implements TenantWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(Organizations.class);
+    /** The start-up stage that reads the organisation files ({@link StartupRefusals}). */
+    public static final String STAGE = "organizations";
 
     private final OrganizationFolders folders;
     private final Map<String, Organization> byId = new LinkedHashMap<>();
@@ -52,7 +55,12 @@ public class Organizations implements TenantWork {
         LOG.info("组织：{}", byId.values().stream().map(o -> o.name() + "（" + o.id() + "）").toList());
     }
 
+    /**
+     * Every active organisation's file, each read even when another is refused, so that one refusal names all; in a check
+     * ({@link StartupRefusals}) those that read go on to the later stages.
+     */
     private static List<Organization> load(OrganizationFolders folders, List<String> active) {
+        StartupRefusals.Stage stage = StartupRefusals.stage(STAGE);
         TreeSet<String> found = folders.all();
         List<String> problems = new ArrayList<>();
         active.stream().filter(a -> !found.contains(a)).forEach(a -> problems.add(
@@ -65,17 +73,19 @@ public class Organizations implements TenantWork {
         }
         List<Organization> organizations = new ArrayList<>();
         for (String folder : active.isEmpty() ? found : new TreeSet<>(active)) {
-            Organization o = OrganizationLoader.load(folders.file(folder, "organization.yaml"));
-            if (!folder.equals(o.id())) {
-                problems.add("config/organizations/%s/organization.yaml: organization.id \"%s\" 应与文件夹名 \"%s\" 相同"
-                        .formatted(folder, o.id(), folder));
-            }
-            organizations.add(o);
+            stage.get(folder, () -> OrganizationLoader.load(folders.file(folder, "organization.yaml"))).ifPresent(o -> {
+                if (!folder.equals(o.id())) {
+                    problems.add("config/organizations/%s/organization.yaml: organization.id \"%s\" 应与文件夹名 \"%s\" 相同"
+                            .formatted(folder, o.id(), folder));
+                }
+                organizations.add(o);
+            });
         }
         problems.addAll(crossChecks(organizations));
         if (!problems.isEmpty()) {
-            throw refused(problems);
+            stage.refuse(null, refused(problems));
         }
+        stage.end();
         return organizations;
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ConfigFile;
+import org.shirong.system.ConfigYaml;
+import org.shirong.system.StartupRefusals;
 import org.shirong.system.StartupRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,10 @@ import org.springframework.stereotype.Component;
 public class CategoryCatalogue {
 
     private static final Logger LOG = LoggerFactory.getLogger(CategoryCatalogue.class);
+    /** The start-up stage that reads the categories; what reads an organisation's categories skips it when refused. */
+    public static final String STAGE = "categories";
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = ConfigYaml.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -47,9 +50,14 @@ public class CategoryCatalogue {
     private final Map<String, CaseSources> sources = new HashMap<>();
 
     CategoryCatalogue(Organizations organizations) {
+        StartupRefusals.Stage stage = StartupRefusals.stage(STAGE);
         for (String organization : organizations.ids()) {
             String file = organizations.file(organization, "categories.yaml");
-            Read read = ConfigFile.read(file, "问题类别文件", CategoryCatalogue::readFile, CategoryCatalogue::refused);
+            Read read = stage.get(organization, () -> ConfigFile.read(file, "问题类别文件", CategoryCatalogue::readFile,
+                    CategoryCatalogue::refused)).orElse(null);
+            if (read == null) {
+                continue;
+            }
             List<Category> own = read.categories();
             categories.put(organization, own);
             sources.put(organization, read.sources());
@@ -59,6 +67,7 @@ public class CategoryCatalogue {
             names.put(organization, new CategoryNames(nameByCode));
             LOG.info("{}：已读取 {} 个问题类别（{}）", organization, own.size(), file);
         }
+        stage.end();
     }
 
     /** The organisation's categories in file order, including plan items marked not applicable ({@link Category#applicable()}). */
@@ -128,9 +137,9 @@ public class CategoryCatalogue {
                 content = YAML.readValue(parser, CatalogueFile.class);
             }
         } catch (JsonMappingException e) {
-            throw refused(fileName, List.of(describe(e)));
+            throw refused(fileName, List.of(ConfigYaml.isSyntax(e) ? ConfigYaml.problem(e) : describe(e)));
         } catch (IOException e) {
-            throw refused(fileName, List.of(e.getMessage()));
+            throw refused(fileName, List.of(ConfigYaml.problem(e)));
         }
         if (content == null || content.categories() == null || content.categories().isEmpty()) {
             throw refused(fileName, List.of("categories: 至少需要一个类别"));

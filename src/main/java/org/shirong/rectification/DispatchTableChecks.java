@@ -26,6 +26,7 @@ import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.shirong.calendar.LimitUnit;
 import org.shirong.system.ModelFiles;
+import org.shirong.system.StartupRefusals;
 import org.shirong.system.TenantResources;
 import org.shirong.system.UnavailableException;
 import org.springframework.stereotype.Component;
@@ -63,8 +64,8 @@ class DispatchTableChecks implements TenantResources.ResourceCheck {
 
     @Override
     public List<String> check(String tenant, String name, String origin, byte[] content) {
-        if (!name.endsWith("/CaseDispatch.dmn")) {
-            return List.of();
+        if (!name.endsWith("/CaseDispatch.dmn") || StartupRefusals.failed(CategoryCatalogue.STAGE, tenant)) {
+            return List.of(); // in a check whose categories.yaml was refused, the table has nothing to be checked against
         }
         List<Category> applicable = categories.all(tenant).stream().filter(Category::applicable).toList();
         return checked.computeIfAbsent(List.of(ByteBuffer.wrap(content), applicable, origin),

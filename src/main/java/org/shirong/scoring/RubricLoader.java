@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -18,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ConfigFile;
+import org.shirong.system.ConfigYaml;
+import org.shirong.system.StartupRefusals;
 import org.shirong.system.StartupRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ class RubricLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RubricLoader.class);
     /** An organisation's own rubric in its folder ({@code config/organizations/<id>/scoring.yaml}). */
     static final String FILE_NAME = "scoring.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = ConfigYaml.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -49,20 +50,27 @@ class RubricLoader {
      */
     @Autowired
     RubricLoader(ScoringProperties properties, Organizations organizations) {
-        this(properties);
+        StartupRefusals.Stage stage = StartupRefusals.stage("scoring");
+        this.shared = stage.get(null, () -> loadShared(properties)).orElse(null);
         for (String id : organizations.ids()) {
-            organizations.ownFile(id, FILE_NAME).ifPresent(file -> {
-                own.put(id, load(properties.file(), file));
+            organizations.ownFile(id, FILE_NAME).ifPresent(file -> stage.get(id, () -> load(properties.file(), file)).ifPresent(rubric -> {
+                own.put(id, rubric);
                 LOG.info("{} 使用本组织的考核评分细则（{}，其余各项同 {}）", organizations.of(id).name(), file, properties.file());
-            });
+            }));
         }
+        stage.end();
     }
 
     /** The shared rubric only; for tests and tools. */
     RubricLoader(ScoringProperties properties) {
-        this.shared = load(properties.file());
-        LOG.info("已读取考核评分细则：{} 个评分项、{} 个责任区评分项、{} 张检查评分表（{}）", shared.rules().size(),
-                shared.zoneRuleList().size(), shared.sheets().size(), properties.file());
+        this.shared = loadShared(properties);
+    }
+
+    private static ScoringRubric loadShared(ScoringProperties properties) {
+        ScoringRubric rubric = load(properties.file());
+        LOG.info("已读取考核评分细则：{} 个评分项、{} 个责任区评分项、{} 张检查评分表（{}）", rubric.rules().size(),
+                rubric.zoneRuleList().size(), rubric.sheets().size(), properties.file());
+        return rubric;
     }
 
     /** The organisation's rubric: the shared one, with its own file's sections if it has one. */
@@ -87,7 +95,7 @@ class RubricLoader {
         } catch (JsonMappingException e) {
             throw refused(ownFile, List.of(describe(e)));
         } catch (IOException e) {
-            throw refused(ownFile, List.of(e.getMessage()));
+            throw refused(ownFile, List.of(ConfigYaml.problem(e)));
         }
     }
 
@@ -102,7 +110,7 @@ class RubricLoader {
             }
             return object;
         } catch (IOException e) {
-            throw refused(fileName, List.of(e.getMessage()));
+            throw refused(fileName, List.of(ConfigYaml.problem(e)));
         }
     }
 
@@ -113,9 +121,9 @@ class RubricLoader {
                 content = YAML.readValue(parser, ScoringRubric.class);
             }
         } catch (JsonMappingException e) {
-            throw refused(fileName, List.of(describe(e)));
+            throw refused(fileName, List.of(ConfigYaml.isSyntax(e) ? ConfigYaml.problem(e) : describe(e)));
         } catch (IOException e) {
-            throw refused(fileName, List.of(e.getMessage()));
+            throw refused(fileName, List.of(ConfigYaml.problem(e)));
         }
         if (content == null) {
             throw refused(fileName, List.of("文件为空"));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CategoryCatalogue;
 import org.shirong.system.ConfigFile;
+import org.shirong.system.ConfigYaml;
+import org.shirong.system.StartupRefusals;
 import org.shirong.system.StartupRefusedException;
 import org.springframework.stereotype.Component;
 
@@ -59,7 +60,7 @@ class ZoneSettings {
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final ObjectMapper YAML = ConfigYaml.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -67,6 +68,7 @@ class ZoneSettings {
     private final Map<String, String> names = new HashMap<>();
 
     ZoneSettings(Organizations organizations, OrganizationRoles roles, CategoryCatalogue catalogue) {
+        StartupRefusals.Stage stage = StartupRefusals.stage("zones");
         for (String id : organizations.ids()) {
             names.put(id, organizations.of(id).name());
             String district = organizations.of(id).organization().parent();
@@ -74,25 +76,34 @@ class ZoneSettings {
             if (!own && (district == null || organizations.ownFile(district, "zones.yaml").isEmpty())) {
                 continue; // no zones here: not configured, nor a town of a district that has them
             }
-            String file = organizations.file(id, "zones.yaml");
-            SettingsFile read = ConfigFile.read(file, "责任区设置文件", ZoneSettings::read, ZoneSettings::refused);
-            List<String> problems = new ArrayList<>();
-            String unit = roles.resolve(id, read.enforcementUnit());
-            if (unit == null || unit.isBlank()) {
-                problems.add("enforcement-unit: 必须填写（组 id，或 \"@office\" 即本组织的办公室）");
-            } else if (!organizations.groupNames(id).containsKey(unit)) {
-                problems.add("enforcement-unit: 组织 " + id + " 没有组 \"" + unit + "\"");
+            if (StartupRefusals.failed(CategoryCatalogue.STAGE, id)) {
+                continue; // a check: its categories are refused, and the hand-over category is one of them
             }
-            if (read.handoverCategory() == null || catalogue.find(id, read.handoverCategory()).isEmpty()) {
-                problems.add("handover-category: 组织 " + id + " 的问题类别中没有 \"" + read.handoverCategory() + "\"");
-            }
-            Ladder ladder = ladder(read.ladder(), problems);
-            LegalBasis basis = legalBasis(read.legalBasis(), problems);
-            if (!problems.isEmpty()) {
-                throw refused(file + "（组织 " + id + "）", problems);
-            }
-            byOrganization.put(id, new Settings(unit, read.handoverCategory(), ladder, basis));
+            stage.run(id, () -> byOrganization.put(id, settings(organizations, roles, catalogue, id)));
         }
+        stage.end();
+    }
+
+    /** The organisation's settings from its (or its district's) zones.yaml, checked. */
+    private static Settings settings(Organizations organizations, OrganizationRoles roles, CategoryCatalogue catalogue, String id) {
+        String file = organizations.file(id, "zones.yaml");
+        SettingsFile read = ConfigFile.read(file, "责任区设置文件", ZoneSettings::read, ZoneSettings::refused);
+        List<String> problems = new ArrayList<>();
+        String unit = roles.resolve(id, read.enforcementUnit());
+        if (unit == null || unit.isBlank()) {
+            problems.add("enforcement-unit: 必须填写（组 id，或 \"@office\" 即本组织的办公室）");
+        } else if (!organizations.groupNames(id).containsKey(unit)) {
+            problems.add("enforcement-unit: 组织 " + id + " 没有组 \"" + unit + "\"");
+        }
+        if (read.handoverCategory() == null || catalogue.find(id, read.handoverCategory()).isEmpty()) {
+            problems.add("handover-category: 组织 " + id + " 的问题类别中没有 \"" + read.handoverCategory() + "\"");
+        }
+        Ladder ladder = ladder(read.ladder(), problems);
+        LegalBasis basis = legalBasis(read.legalBasis(), problems);
+        if (!problems.isEmpty()) {
+            throw refused(file + "（组织 " + id + "）", problems);
+        }
+        return new Settings(unit, read.handoverCategory(), ladder, basis);
     }
 
     /** Whether the organisation has the 责任区 module (see the class comment). */
@@ -182,11 +193,14 @@ class ZoneSettings {
             }
             return content;
         } catch (JsonMappingException e) {
+            if (ConfigYaml.isSyntax(e)) {
+                throw refused(fileName, List.of(ConfigYaml.problem(e)));
+            }
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             throw refused(fileName, List.of((field.isEmpty() ? "文件" : field) + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
-            throw refused(fileName, List.of(e.getMessage()));
+            throw refused(fileName, List.of(ConfigYaml.problem(e)));
         }
     }
 

@@ -195,4 +195,33 @@ class OrganizationLoaderTest {
                 .hasMessageContaining("groups[1].parent: \"nobody\"")
                 .hasMessageContaining("users[0].email");
     }
+
+    /**
+     * poreview-s56 P6: a unit block pasted under the comment line that ends the groups list lands in the group above as
+     * second name/type/duties keys, which silently renamed that unit; now refused naming the line and the key.
+     */
+    @Test
+    void aKeyWrittenTwiceInOneItemIsRefusedNamingLineAndKey() {
+        assertThatThrownBy(() -> read(HEAD + "  - id: jxshuzichengguan\n    name: 各数字城管成员单位\n    type: UNIT\n"
+                + "  # - id: jxlvhua\n    name: 绿化养护公司\n    type: UNIT\n"))
+                .hasMessageContaining("config/organization.yaml")
+                .hasMessageContaining("第 9 行：键 name 在同一项中出现两次");
+    }
+
+    /** poreview-s56 P1: start-up reads every organisation's file before it stops, and names all that are wrong at once. */
+    @Test
+    void startUpNamesEveryBrokenOrganisationFileInOneRefusal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.nio.file.Files.createDirectories(folder.resolve("aaa"));
+        java.nio.file.Files.writeString(folder.resolve("aaa/organization.yaml"), "organization:\n  id: aaa\n name: 甲镇\n");
+        java.nio.file.Files.createDirectories(folder.resolve("bbb"));
+        java.nio.file.Files.writeString(folder.resolve("bbb/organization.yaml"), "organization: { id: bbb }\ngroups: []\ngroups: []\n");
+
+        assertThatThrownBy(() -> new Organizations(new OrganizationProperties(List.of("aaa", "bbb", "jinxi"), folder.toString())))
+                .isInstanceOf(org.shirong.system.StartupRefusedException.class)
+                .hasMessageContaining(folder.resolve("aaa/organization.yaml") + " 有误")
+                .hasMessageContaining("第 3 行第 2 列：缩进与上文不一致")
+                .hasMessageContaining(folder.resolve("bbb/organization.yaml") + " 有误")
+                .hasMessageContaining("第 3 行：键 groups 在同一项中出现两次");
+    }
 }

@@ -186,4 +186,28 @@ class RubricLoaderTest {
         assertThatThrownBy(() -> RubricLoader.load("scoring.yaml", own.toString()))
                 .isInstanceOf(StartupRefusedException.class).hasMessageContaining(own.toString()).hasMessageContaining("rulez");
     }
+
+    /**
+     * poreview-s56 P2/P6: 锦溪's scoring.yaml with a line out of step, and one with a key written twice, are refused in
+     * Chinese with file, line and column, not with SnakeYAML's "while parsing a block mapping … expected <block end>".
+     */
+    @Test
+    void aMisIndentedOrDuplicatedLineIsNamedInChineseWithLineAndColumn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path own = dir.resolve("scoring.yaml");
+        String jinxi = Files.readString(Path.of("config/organizations/jinxi/scoring.yaml"));
+        assertThat(jinxi).contains("  below-score: 60\n  bottom: 0\n");
+        Files.writeString(own, jinxi.replace("  below-score: 60\n  bottom: 0\n", "  below-score: 60\n bottom: 0\n"));
+        int line = (int) jinxi.lines().takeWhile(l -> !l.equals("  bottom: 0")).count() + 1;
+
+        assertThatThrownBy(() -> RubricLoader.load("scoring.yaml", own.toString()))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("考核评分细则文件 " + own)
+                .hasMessageContaining("第 " + line + " 行第 2 列：缩进与上文不一致")
+                .hasMessageNotContaining("while parsing").hasMessageNotContaining("expected <block end>");
+
+        Files.writeString(own, jinxi.replace("  bottom: 0\n", "  bottom: 0\n  bottom: 3\n"));
+        assertThatThrownBy(() -> RubricLoader.load("scoring.yaml", own.toString()))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("第 " + (line + 1) + " 行：键 bottom 在同一项中出现两次");
+    }
 }

@@ -238,6 +238,47 @@ class BrokenProcessFileTest {
         }
     }
 
+    /**
+     * poreview-s56 P1/P2: one editing session with mistakes in four stages (a new organisation's case prefix and user id
+     * taken by 锦溪, a group typo in 锦溪's campaign template, 锦溪's scoring.yaml with a line out of step, two broken
+     * diagrams and a renamed form) comes as one list in one check, each once, in Chinese, without Spring's failure banner.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void checkOnlyListsTheMistakesOfEveryStageInOneList(@TempDir Path data, @TempDir Path organizations,
+            org.springframework.boot.test.system.CapturedOutput console) throws Exception {
+        breakTwoDiagramsAndRenameAForm();
+        Files.createDirectories(organizations.resolve("zhouzhuang"));
+        Files.writeString(organizations.resolve("zhouzhuang/organization.yaml"), """
+                organization: { id: zhouzhuang, name: 周庄镇, level: TOWN, case-prefix: JX }
+                groups:
+                  - { id: zzban, name: 周庄镇市容办, type: OFFICE }
+                roles: { office: zzban, leading: zzban, approvers: zzban, inspectors: zzban }
+                users:
+                  - { id: jxhuanwei1, name: 甲, groups: [zzban] }
+                """);
+        Path jinxi = Path.of("config/organizations/jinxi");
+        edit(jinxi.resolve("campaigns/jinxi-2017-931.yaml"), Files.createDirectories(organizations.resolve("jinxi/campaigns")),
+                "    who: jxtuijinban\n", "    who: jxtuijinbna\n");
+        edit(jinxi.resolve("scoring.yaml"), organizations.resolve("jinxi"), "\n  bottom: 0\n", "\n bottom: 0\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(checkOnlyArguments(data)),
+                java.util.stream.Stream.of("--shirong.organizations.folder=" + organizations)).toArray(String[]::new);
+
+        int exit = CheckOnly.run(arguments, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isEqualTo(1);
+        assertThat(printed).contains("case-prefix \"JX\" 已被组织 jinxi", "id \"jxhuanwei1\" 已被组织 jinxi",
+                "\"jxtuijinbna\"", organizations.resolve("jinxi/scoring.yaml") + " 有误", "第 9 行第 2 列：缩进与上文不一致",
+                "没有对应的结束标记 </bpmn:userTask>", "引用的元素 id \"Task_DoesNotExist\" 在文件中不存在",
+                "任务 Task_SuperviseCase（督办超期案件）")
+                .doesNotContain("while parsing", "Shirong 未启动", "请修改所列文件后重新启动")
+                .endsWith("修改后再运行本检查；没有问题后再重新启动 Shirong。\n");
+        assertThat(printed.split("jxtuijinbna", -1)).as("the template's problem is listed once").hasSize(2);
+        assertThat(console.getOut() + console.getErr()).doesNotContain("APPLICATION FAILED TO START");
+    }
+
     @Test
     void checkOnlyOfTheShippedFilesEndsWithExitCodeZero(@TempDir Path data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
