@@ -9,9 +9,10 @@ import org.shirong.system.ForbiddenException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees the 活动驾驶舱: in each organisation its office (创建办), its approvers (领导小组组长、副组长) and its
- * inspectors (督导检查组), who read all its cases, and the district groups that oversee it; an administrator sees
- * every organisation ({@link CallerOrganization#seesAllUnits}, which also decides who downloads the whole 迎检档案).
+ * Who sees the 活动驾驶舱: in each organisation its office (创建办), its approvers (领导小组组长、副组长), its
+ * inspectors (督导检查组) and the groups that share its 督查考核 ({@code roles.assessors}: 锦溪镇's 纪委监察), who read all
+ * its cases, and the district groups that oversee it; an administrator sees every organisation
+ * ({@link CallerOrganization#seesAllUnits}, which also decides who downloads the whole 迎检档案).
  * Membership of the leading group alone does not count: every unit's head sits in it, and a unit sees its own work in
  * Tasklist, not the whole organisation's ranking.
  */
@@ -50,6 +51,7 @@ class DashboardAccess {
         Organization.Roles roles = o.roles();
         boolean overseen = !organizations.overseers(organization).isEmpty();
         return new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + o.name() + "的"
-                + o.namesOf(roles.office(), roles.approvers(), roles.inspectors()) + (overseen ? "以及上级监管部门" : "") + "开放");
+                + o.namesOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(roles.office(), roles.approvers(),
+                        roles.inspectors()), roles.assessors().stream()).toArray(String[]::new)) + (overseen ? "以及上级监管部门" : "") + "开放");
     }
 }

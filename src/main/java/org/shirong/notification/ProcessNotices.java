@@ -50,4 +50,17 @@ public class ProcessNotices {
         systemAccess.run(() -> notifications.send(new Notification(SendNotificationDelegate.businessKey(execution), template,
                 iteration, model.of(execution, parameters), recipients.resolve(recipientSpec, execution), organization)));
     }
+
+    /**
+     * A notice to {@code group} (its members and its robot) of a step taken outside any process of theirs, as the district's
+     * office correcting a case's 属地 away from a town: {@code values} are the whole model, {@code path} the page of Shirong
+     * it links to (made absolute); queued under {@code organization} in the caller's transaction, once per {@code iteration}.
+     */
+    public void sendToGroup(String businessKey, String template, String iteration, Map<String, Object> values, String path,
+            String group, String organization) {
+        Map<String, Object> all = new java.util.HashMap<>(values);
+        all.put(NotificationModel.LINK, model.absolute(path));
+        systemAccess.run(() -> notifications.send(new Notification(businessKey, template, iteration, all,
+                recipients.ofGroup(group), organization)));
+    }
 }

@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * Grants each group what its role needs. Staff: Tasklist, the people they work with and process diagrams; the
  * tasks themselves they see through their candidate groups (the engine grants those per task).
  * The office and the approvers (组长、副组长): Cockpit, read access to every process, task and decision, and the
- * right to start the processes meant to be started by hand. {@code camunda-admin}: everything.
+ * right to start the processes meant to be started by hand. The inspectors and the assessors ({@code roles.assessors},
+ * 督查考核): Cockpit for its 驾驶舱 alone. {@code camunda-admin}: everything.
  */
 @Component
 class AccessAuthorizations {
@@ -121,9 +122,10 @@ class AccessAuthorizations {
             grant(grants, id, DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
             grant(grants, id, DEPLOYMENT, ANY, READ);
         } else {
-            withdrawSupervision(grants, id, organization.inspects(id));
-            if (organization.inspects(id)) {
-                // the inspectors read all cases and the 驾驶舱 (DashboardAccess), which is Cockpit's; nothing more of it
+            withdrawSupervision(grants, id, organization.readsDashboard(id));
+            if (organization.readsDashboard(id)) {
+                // the inspectors and the assessors (督查考核) read all cases and the 驾驶舱 (DashboardAccess), which is
+                // Cockpit's; nothing more of it: no process, task or decision, and nothing to start
                 grant(grants, id, APPLICATION, "cockpit", ACCESS);
             }
         }

@@ -94,7 +94,8 @@ public class CallerOrganization {
 
     /**
      * Whether the caller sees the whole of the organisation's work, every unit's: its office (创建办), its approvers
-     * (领导小组组长、副组长) and its inspectors (督导检查组), the district groups that oversee it, an administrator. The one
+     * (领导小组组长、副组长), its inspectors (督导检查组) and the groups sharing its 督查考核 ({@code roles.assessors}), the
+     * district groups that oversee it, an administrator. The one
      * rule for the 活动驾驶舱 and the full 迎检档案; membership of the leading group alone does not count, as every unit's
      * head sits in it, and a unit sees its own work.
      */
@@ -108,7 +109,7 @@ public class CallerOrganization {
         }
         Organization.Roles roles = organizations.of(organization).roles();
         if (roles != null && (groups.contains(roles.office()) || groups.contains(roles.approvers())
-                || groups.contains(roles.inspectors()))) {
+                || groups.contains(roles.inspectors()) || roles.assessors().stream().anyMatch(groups::contains))) {
             return true;
         }
         return organizations.overseers(organization).stream().anyMatch(groups::contains);

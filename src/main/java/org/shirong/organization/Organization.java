@@ -132,7 +132,15 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
      * The groups that play a fixed part in the processes: the office (re-dispatch, approvals, supervision, reviews),
      * the leading group (second extension, suspension), the approvers among its leaders, and who verifies a fix.
      */
-    public record Roles(String office, String leading, String approvers, String inspectors) {
+    public record Roles(String office, String leading, String approvers, String inspectors, List<String> assessors) {
+
+        /**
+         * The groups that share the 督查考核 with the office ({@code assessors}, optional): they read the 驾驶舱 and every
+         * case, as 锦溪镇's 纪委监察 ("镇纪委（监察室）会同…办公室共同负责…督查考核"); none where the file names none.
+         */
+        public List<String> assessors() {
+            return assessors == null ? List.of() : assessors;
+        }
     }
 
     /** A district group's rights over the district's towns and streets. */
@@ -246,6 +254,19 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     /** Whether the group checks rectifications ({@code roles.inspectors}): it reads all cases and the 驾驶舱. */
     public boolean inspects(String groupId) {
         return roles != null && groupId.equals(roles.inspectors());
+    }
+
+    /**
+     * Whether the group shares the 督查考核 ({@code roles.assessors}): it reads all cases and the 驾驶舱, read-only; it
+     * approves, starts and 督办s nothing for being one.
+     */
+    public boolean assesses(String groupId) {
+        return roles != null && roles.assessors().contains(groupId);
+    }
+
+    /** Whether the group opens the 驾驶舱 (in Cockpit) without supervising: the inspectors and the assessors. */
+    public boolean readsDashboard(String groupId) {
+        return inspects(groupId) || assesses(groupId);
     }
 
     /** The kinds of group that do work as units (a case's lead, a campaign's participant): not the bodies that hand it out. */

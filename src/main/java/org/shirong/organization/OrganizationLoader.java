@@ -192,6 +192,11 @@ final class OrganizationLoader {
         checkRole(problems, org, "leading", roles.leading());
         checkRole(problems, org, "approvers", roles.approvers());
         checkRole(problems, org, "inspectors", roles.inspectors());
+        for (String group : roles.assessors()) {
+            if (blank(group) || !org.hasGroup(group)) {
+                problems.add("roles.assessors: 组 \"" + group + "\" 未在 groups 中定义（填共同负责督查考核、查看驾驶舱的组 id，可不写）");
+            }
+        }
         for (int i = 0; i < org.oversight().size(); i++) {
             String group = org.oversight().get(i).group();
             if (!org.hasGroup(group)) {

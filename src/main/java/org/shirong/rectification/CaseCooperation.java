@@ -222,35 +222,67 @@ class CaseCooperation {
         });
     }
 
+    /** Template of the notice to a town the office moved a case's 属地 away from. */
+    static final String TEMPLATE_TERRITORY_MOVED = "case-territory-moved";
+
+    /**
+     * Tells the former 属地 town's office, which had been given the case's 协办, that the office moved the 属地 away from it
+     * and why ({@code withdrawn}: its 记录协办情况 was still open and has ended), in its inbox and through its usual channels,
+     * under its own organisation; once per correction.
+     */
+    private void tellMovedAway(CaseRecord c, String formerTerritory, String formerOffice, boolean withdrawn, String reason,
+            Instant now) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("caseNo", c.caseNo());
+        values.put("title", c.title());
+        values.put("address", c.address());
+        values.put("leadUnitName", c.leadUnit() == null ? "" : organizations.unitName(c.leadUnit(), formerTerritory));
+        values.put("officeName", organizations.unitName(organizations.office(c.tenantId()), formerTerritory));
+        values.put("townName", organizations.find(formerTerritory).map(Organization::name).orElse(formerTerritory));
+        values.put("newTownName", organizations.find(c.territory()).map(Organization::name).orElse(c.territory()));
+        values.put("withdrawn", withdrawn ? "是" : "");
+        values.put("reason", reason);
+        notices.sendToGroup(CaseCooperationProcess.businessKey(c.caseNo(), formerOffice), TEMPLATE_TERRITORY_MOVED,
+                "moved/" + now.toEpochMilli(), values, CasePageController.pageUrl(c.caseNo()), formerOffice, formerTerritory);
+        LOG.info("案件 {} 的属地已由 {} 更正为 {}，已通知 {}", c.caseNo(), formerTerritory, c.territory(), formerOffice);
+    }
+
     /** The notice's reason for a 属地 town asked again after the office kept the 属地 it disputed (case-cooperation). */
     static final String TERRITORY_CONFIRMED = "TERRITORY_CONFIRMED";
 
     /**
      * The office corrected the district case's 属地 from {@code formerTerritory} to {@code c}'s (read after the correction,
      * in its transaction, with the case locked): the former town's office, when it had not recorded yet, has its 记录协办情况
-     * ended and its party closed as 非本镇属地 with {@code why}; what it recorded stays; either way its 协办 no longer counts
-     * ({@link CaseParties.Party#formerTerritory}). The new town's office gets a 记录协办情况 of its own (asked again when it
+     * ended and its party closed as 非本镇属地 with the office's {@code reason}; what it recorded stays; either way its 协办 no
+     * longer counts ({@link CaseParties.Party#formerTerritory}), and it is told so, with the reason ({@link #tellMovedAway}:
+     * the town's office otherwise saw its task vanish, or its 非本镇属地 answered by nobody). The new town's office gets a 记录协办情况 of its own (asked again when it
      * had been the 属地 before). Returns the new town's office, empty when the case lies in no town of the district or its
      * office leads the case. A former town recording at the same moment: 409, nothing saved.
      */
-    Optional<String> territoryMoved(CaseRecord c, String formerTerritory, String why) {
+    Optional<String> territoryMoved(CaseRecord c, String formerTerritory, String reason) {
         Instant now = RectificationCases.now();
         List<CaseParties.Party> all = parties.of(c.caseNo());
+        String why = "办公室将属地更正为" + organizations.find(c.territory()).map(Organization::name).orElse(c.territory()) + "："
+                + reason;
         if (formerTerritory != null && !formerTerritory.equals(c.tenantId())) {
             String formerOffice = organizations.office(formerTerritory);
-            all.stream().filter(p -> p.unitId().equals(formerOffice) && p.reason() == CaseParties.Reason.TERRITORY
-                    && !p.done() && p.endedAt() == null).findFirst().ifPresent(p -> {
-                        if (!parties.closedAsNotTerritory(c.caseNo(), p.unitId(), why, now)) {
-                            throw recordedMeanwhile(c.caseNo(), p.unitId());
+            all.stream().filter(p -> p.unitId().equals(formerOffice) && p.reason() == CaseParties.Reason.TERRITORY).findFirst()
+                    .ifPresent(p -> {
+                        boolean open = !p.done() && p.endedAt() == null;
+                        if (open) {
+                            if (!parties.closedAsNotTerritory(c.caseNo(), p.unitId(), why, now)) {
+                                throw recordedMeanwhile(c.caseNo(), p.unitId());
+                            }
+                            if (p.processInstanceId() != null) {
+                                // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
+                                systemAccess.run(() -> {
+                                    runtimeService.deleteProcessInstanceIfExists(p.processInstanceId(), "办公室更正了案件属地", true,
+                                            true, false, false);
+                                    return null;
+                                });
+                            }
                         }
-                        if (p.processInstanceId() != null) {
-                            // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
-                            systemAccess.run(() -> {
-                                runtimeService.deleteProcessInstanceIfExists(p.processInstanceId(), "办公室更正了案件属地", true, true,
-                                        false, false);
-                                return null;
-                            });
-                        }
+                        tellMovedAway(c, formerTerritory, formerOffice, open, reason, now);
                     });
         }
         Optional<String> town = territoryOffice(c, c.tenantId());

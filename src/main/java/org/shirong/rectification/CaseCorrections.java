@@ -159,8 +159,7 @@ class CaseCorrections {
         CaseRecord corrected = cases.get(caseNo);
         String asked = null;
         if (!Objects.equals(newTerritory, c.territory())) {
-            asked = cooperation.territoryMoved(corrected, c.territory(), "办公室将属地更正为" + territories.name(newTerritory)
-                    + "：" + why).orElse(null);
+            asked = cooperation.territoryMoved(corrected, c.territory(), why).orElse(null);
         } else if (confirmed) {
             asked = cooperation.territoryConfirmed(corrected);
         }

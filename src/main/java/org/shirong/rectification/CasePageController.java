@@ -28,10 +28,12 @@ class CasePageController {
     private final OrganizationRecords organization;
     private final ObjectProvider<CampaignPlans> campaignPlans;
     private final org.shirong.organization.Organizations organizations;
+    private final TerritoryDirectory territories;
 
     CasePageController(CaseRecords records, CaseVisibility visibility, IdentityService identityService,
             CategoryCatalogue catalogue, OrganizationRecords organization, ObjectProvider<CampaignPlans> campaignPlans,
-            org.shirong.organization.Organizations organizations) {
+            org.shirong.organization.Organizations organizations, TerritoryDirectory territories) {
+        this.territories = territories;
         this.campaignPlans = campaignPlans;
         this.organizations = organizations;
         this.organization = organization;
@@ -71,6 +73,12 @@ class CasePageController {
         page.addObject("planItemName", c.planItem() == null ? ""
                 : catalogue.find(c.tenantId(), c.planItem()).map(Category::name).orElse(c.planItem()));
         page.addObject("dossierUrl", "/api/cases/" + c.caseNo() + "/dossier.pdf");
+        // a district's case lies in one of its towns (属地): the page says when it names none, and the office's 更正 offers
+        // the towns whether or not the case has one (diffreview-s55 R9: a case without was given none from the page)
+        boolean hasTowns = territories.hasTowns(c.tenantId());
+        page.addObject("hasTowns", hasTowns);
+        page.addObject("territoryTowns", hasTowns ? organizations.within(c.tenantId()).stream()
+                .map(org.shirong.organization.Organization::name).toList() : java.util.List.<String>of());
         return page;
     }
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may read a case, its timeline and its photos ({@code shirong.cases.visibility}), always within the case's
  * organisation (tenant): with {@code unit} (the default) the case's lead unit, its responsible units, whoever
- * reported it, the organisation's office, leading group and inspectors, and the district groups given oversight
+ * reported it, the organisation's office, approvers, inspectors and assessors (督查考核), and the district groups given oversight
  * over it ({@code READ} or {@code SUPERVISE}); with {@code organization} every user of the organisation. Besides, every unit told to cooperate on the case (协办, {@link CaseParties}) reads it, also
  * when it belongs to another organisation (the 属地 town's office on a district's case); and those who read every case
  * of a town or street (its office, approvers, inspectors, overseers: its {@code organization.yaml} roles) read the
@@ -112,7 +112,7 @@ class CaseVisibility {
 
     /**
      * Whether {@code user} reads every case of the town or street {@code territory} (its office, approvers, inspectors,
-     * overseers), and so the other organisations' (its district's) cases that lie in it.
+     * assessors, overseers), and so the other organisations' (its district's) cases that lie in it.
      */
     private boolean readsTerritory(Authentication user, String territory) {
         return territory != null && tenants(user).contains(territory) && seesAll(user, territory);
@@ -124,6 +124,8 @@ class CaseVisibility {
             return false;
         }
         Set<String> seeAll = new java.util.HashSet<>(List.of(roles.office(), roles.approvers(), roles.inspectors()));
+        // the 督查考核 (锦溪镇's 纪委监察) reads the cases behind the 驾驶舱's figures
+        seeAll.addAll(roles.assessors());
         // SUPERVISE needs the case in view: a group given only 督办 reads what it supervises.
         seeAll.addAll(organizations.overseers(tenant));
         return groups(user).stream().anyMatch(seeAll::contains);

@@ -5,6 +5,8 @@
   var root = document.getElementById('case-page');
   if (!root) { return; }
   var caseNo = root.getAttribute('data-case-no');
+  // 区的案件（所属组织有下属街镇）都应有属地街镇：没有的写明“未填写”，办公室可在“更正案件信息”中填写
+  var hasTowns = root.getAttribute('data-has-towns') === 'true';
   var LIGHTS = { RED: ['红灯', 'light-red', '已超过期限'], YELLOW: ['黄灯', 'light-yellow', '时限将到'],
     GREEN: ['绿灯', 'light-green', '在时限内'] };
   var SUSPENSION = ['SUSPENSION_REQUESTED', 'SUSPENDED', 'SUSPENSION_REJECTED', 'RESUMED'];
@@ -40,6 +42,13 @@
     return t;
   }
 
+  function territoryShown(v) {
+    var c = v.record;
+    if (!hasTowns) { return v.territoryName; }
+    if (!c.territory) { return '未填写（区的案件应写明属地街镇）'; }
+    return c.territory === c.tenantId ? v.territoryName + '（区本级，不在街镇）' : v.territoryName;
+  }
+
   function showRecord(v) {
     var c = v.record;
     document.getElementById('case-title').textContent = c.title;
@@ -55,7 +64,7 @@
     fact(dl, '紧急程度', root.getAttribute('data-urgency-name'));
     fact(dl, '来源', root.getAttribute('data-source-name'));
     fact(dl, '地址', c.address);
-    fact(dl, '属地', v.territoryName + (c.community ? ' · ' + c.community : ''));
+    fact(dl, '属地', (territoryShown(v) || '') + (c.community ? ' · ' + c.community : ''));
     if (c.lat !== null && c.lng !== null) { fact(dl, '位置', c.lat + ', ' + c.lng); }
     fact(dl, '问题描述', c.description);
     fact(dl, '牵头单位', v.leadUnitName);
@@ -232,14 +241,14 @@
   }
 
   // 只提交改动过的栏目：未改的不更正
-  // 区的案件可改属地（本区的街镇）；属地街镇答复“非本镇属地”的，可确认属地无误
+  // 区的案件可填写或改属地（本区的街镇，没有属地的也可填写）；属地街镇答复“非本镇属地”的，可确认属地无误
   function showCorrect(allowed, v) {
     if (!allowed) { return; }
     var c = v.record;
     document.getElementById('case-correct-panel').hidden = false;
     var fields = { title: c.title, address: c.address, description: c.description || '', category: root.getAttribute('data-category-name') };
-    if (c.territory && c.territory !== c.tenantId) {
-      fields.territory = v.territoryName;
+    if (hasTowns) {
+      fields.territory = c.territory && c.territory !== c.tenantId ? v.territoryName : '';
       document.getElementById('correct-territory-group').hidden = false;
     }
     var disputed = (v.parties || []).some(function (p) {

@@ -70,12 +70,16 @@
   var SELF_INSPECTION = 'SELF_INSPECTION';
   var ownCategories = [];
   var districtShown = false;
+  // 每次选活动记一个序号：很快改选另一个活动时，前一个活动较晚到的类别不再覆盖后一个的（只用最后一次选择的答复）
+  var campaignAsked = 0;
   function campaignChosen() {
     var code = $('report-campaign').value;
+    var asked = ++campaignAsked;
     var own = {};
     ownCategories.forEach(function (c) { own[c.code] = true; });
     var load = code ? getJson('/api/categories?campaign=' + encodeURIComponent(code)) : Promise.resolve(ownCategories);
     return load.then(function (list) {
+      if (asked !== campaignAsked) { return; }
       var district = list.some(function (c) { return !own[c.code]; });
       var hint = $('report-campaign-hint');
       if (district) {
@@ -94,6 +98,7 @@
       districtShown = district;
       offerCategoriesOf($('report-source').value);
     }).catch(function (e) {
+      if (asked !== campaignAsked) { return; }
       $('report-campaign-hint').textContent = e && e.shirong ? e.message : '读取该活动的问题类别失败，请检查网络后重选活动';
     });
   }

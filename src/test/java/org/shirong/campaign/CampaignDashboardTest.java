@@ -237,10 +237,26 @@ class CampaignDashboardTest {
             // A unit's head sits in the leading group, yet is a unit: refused, with the reason in Chinese.
             ResponseEntity<Map> unit = rest.withBasicAuth("jxjianguan1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard", Map.class);
             assertThat(unit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(unit.getBody().toString()).isEqualTo("{errors=[{code=NOT_A_SUPERVISOR, message=活动驾驶舱只向锦溪镇的推进小组办公室、推进小组组长、副组长开放}]}");
+            assertThat(unit.getBody().toString())
+                    .isEqualTo("{errors=[{code=NOT_A_SUPERVISOR, message=活动驾驶舱只向锦溪镇的推进小组办公室、推进小组组长、副组长、纪委监察开放}]}");
             ResponseEntity<Map> refusedOverview = rest.withBasicAuth("jxjianguan1", "demo").getForEntity("/api/dashboard", Map.class);
             assertThat(refusedOverview.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(refusedOverview.getBody()).isEqualTo(unit.getBody());
+            // jxreview-s55 J17: 纪委监察 shares the office's 督查考核 (roles.assessors): the same 驾驶舱, read whole, and the
+            // cases behind its figures; its Cockpit grants (read-only) are RestSecurityTest's
+            Map assessed = list("jxjiwei1", "/api/campaigns/DASHJX/dashboard?period=2024-09");
+            assertThat(assessed.get("participant")).isNull();
+            assertThat((List<Map>) assessed.get("units")).extracting(CampaignDashboardTest::figures)
+                    .containsExactlyElementsOf(((List<Map>) d.get("units")).stream().map(CampaignDashboardTest::figures).toList());
+            assertThat((List<Map>) assessed.get("supervision")).extracting(x -> x.get("caseNo")).containsExactly(red);
+            assertThat((List<Map>) list("jxjiwei1", "/api/campaigns/DASHJX/dashboard/cases?period=2024-09&unit=jxjianguan&figure=RED")
+                    .get("cases")).extracting(c -> c.get("caseNo")).containsExactly(red);
+            Map assessedCase = list("jxjiwei1", "/api/cases/" + red);
+            assertThat((Map) assessedCase.get("record")).containsEntry("caseNo", red);
+            assertThat((Map) assessedCase.get("actions")).as("reading is all the role gives")
+                    .containsEntry("merge", false).containsEntry("reopen", false).containsEntry("void", false)
+                    .containsEntry("correct", false);
+            assertThat((List<String>) list("jxjiwei1", "/api/dashboard").get("organizations")).containsExactly("jinxi");
             // Another organisation's supervisor does not learn that the campaign exists.
             assertThat(rest.withBasicAuth("lingdao1", "demo").getForEntity("/api/campaigns/DASHJX/dashboard", Map.class).getStatusCode())
                     .isEqualTo(HttpStatus.NOT_FOUND);

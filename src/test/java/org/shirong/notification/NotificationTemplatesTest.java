@@ -59,6 +59,7 @@ class NotificationTemplatesTest {
         model.put("unitName", "城管中队");
         model.put("requirement", "与镇政府签订目标责任书");
         model.put("townName", "石湖荡镇");
+        model.put("newTownName", "九亭镇");
         model.put("dueDay", "2026-12-11");
         model.put("meetingName", "工作例会");
         model.put("occasion", "“前期准备”阶段开始");
@@ -139,6 +140,14 @@ class NotificationTemplatesTest {
         assertThat(territory.body()).contains("由环卫所牵头办理，属地填为石湖荡镇", "请核实属地",
                 "属地改正前本案不计入石湖荡镇的属地排名", "应属街镇或原因：应属九亭镇：候车亭在九亭镇涞亭南路一侧",
                 "“更正案件信息”中，属地填错的改为正确的街镇", "属地无误的勾选“属地无误”").doesNotContain("作废");
+        Map<String, Object> withdrawn = sampleModel();
+        withdrawn.put("withdrawn", "是");
+        assertThat(templates.render("case-territory-moved", withdrawn).subject())
+                .isEqualTo("【属地更正】JT-2026-000042 属地已改为九亭镇，石湖荡镇不再协办");
+        assertThat(templates.render("case-territory-moved", withdrawn).body()).contains("属地原为石湖荡镇",
+                "创建工作办公室已将属地更正为九亭镇", "“记录协办情况”任务已撤销，无需再记录", "更正说明：12345 热线与巡查重复上报");
+        assertThat(templates.render("case-territory-moved", sampleModel()).body()).contains("你单位已记录的协办情况保留在办理记录中")
+                .doesNotContain("任务已撤销");
         Map<String, Object> askedAgain = sampleModel();
         askedAgain.put("partyReason", "TERRITORY_CONFIRMED");
         assertThat(templates.render("case-cooperation", askedAgain).body())

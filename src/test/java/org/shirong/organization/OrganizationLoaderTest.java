@@ -34,6 +34,13 @@ class OrganizationLoaderTest {
             assertThat(organization.organization().name()).isEqualTo("九亭镇");
             assertThat(organization.organization().casePrefix()).isEqualTo("JT");
             assertThat(organization.groups()).hasSizeGreaterThan(20);
+            assertThat(organization.roles().assessors()).as("九亭's plan names no 督查考核 besides the office").isEmpty();
+        }
+        try (var in = new FileInputStream("config/organizations/jinxi/organization.yaml")) {
+            Organization jinxi = OrganizationLoader.read(in, "config/organizations/jinxi/organization.yaml");
+            assertThat(jinxi.roles().assessors()).containsExactly("jxjiwei");
+            assertThat(jinxi.assesses("jxjiwei")).isTrue();
+            assertThat(jinxi.supervises("jxjiwei")).as("reads, approves nothing").isFalse();
         }
     }
 
@@ -49,6 +56,7 @@ class OrganizationLoaderTest {
                   leading: lingdao
                   approvers: lingdao
                   inspectors: ducha
+                  assessors: [lingdao, jiwei]
                 groups:
                   - { id: lingdao, name: 领导小组, type: LEADING_GROUP }
                 """))
@@ -56,7 +64,9 @@ class OrganizationLoaderTest {
                 .hasMessageContaining("organization.level: 必须填写级别")
                 .hasMessageContaining("organization.case-prefix: \"jt\"")
                 .hasMessageContaining("roles.office: 组 \"chuangban\" 未在 groups 中定义")
-                .hasMessageContaining("roles.inspectors: 组 \"ducha\" 未在 groups 中定义");
+                .hasMessageContaining("roles.inspectors: 组 \"ducha\" 未在 groups 中定义")
+                .hasMessageContaining("roles.assessors: 组 \"jiwei\" 未在 groups 中定义")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("roles.assessors: 组 \"lingdao\""));
     }
 
     @Test

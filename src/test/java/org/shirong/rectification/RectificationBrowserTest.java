@@ -583,6 +583,29 @@ class RectificationBrowserTest {
                 source.selectByValue("PATROL");
                 assertThat(category.getFirstSelectedOption().getAttribute("value")).as("the 大类 is no choice for a patrol problem").isEmpty();
                 assertThat(js.executeScript(groups)).isEqualTo("日常巡查问题");
+
+                // diffreview-s55 R9: two campaigns chosen in quick succession, the first's categories answered last: the
+                // page keeps the second's (two campaigns whose answers the page's own fetch gives, slow and fast)
+                js.executeScript("""
+                        const select = document.getElementById('report-campaign');
+                        ['SLOW', 'FAST'].forEach(code => select.appendChild(new Option(code, code)));
+                        const fetched = window.fetch;
+                        window.fetch = (url, options) => {
+                          const m = /campaign=(SLOW|FAST)/.exec(String(url));
+                          if (!m) { return fetched(url, options); }
+                          const answer = new Response(JSON.stringify([{code: m[1] + '_CATEGORY', name: m[1] + ' 的类别',
+                            group: 'DISTRICT', groupName: m[1] + ' 活动的大类'}]), {headers: {'Content-Type': 'application/json'}});
+                          return new Promise(done => setTimeout(() => done(answer), m[1] === 'SLOW' ? 800 : 0));
+                        };
+                        select.value = 'SLOW';
+                        select.dispatchEvent(new Event('change'));
+                        select.value = 'FAST';
+                        select.dispatchEvent(new Event('change'));
+                        """);
+                browser.until(d -> "FAST 活动的大类".equals(js.executeScript(groups)));
+                browser.settle(Duration.ofMillis(1500));
+                assertThat(js.executeScript(groups)).as("the slow first answer came and went").isEqualTo("FAST 活动的大类");
+                assertThat(category.getOptions()).extracting(WebElement::getText).containsExactly("请选择问题类别", "FAST 的类别");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("phone-report-survey-failure");
                 throw e;
@@ -731,6 +754,53 @@ class RectificationBrowserTest {
         assertThat((List<Map<String, Object>>) appealed.get("appeals")).singleElement().satisfies(a -> assertThat(a)
                 .containsEntry("deduction", "OVERDUE").containsEntry("status", "PENDING").containsEntry("requestedBy", "huanwei1"));
         assertThat(status(duplicate)).isEqualTo("MERGED");
+    }
+
+    /**
+     * diffreview-s55 R9: a 松江区 case placed in the district itself names no town; its page says so, and the district's
+     * office gives it one in 更正案件信息 (the towns offered), which the page then shows; a town's case has no such field.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onTheCasePageTheDistrictOfficeGivesACaseInNoTownItsTerritory() throws IOException {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String caseNo = (String) rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", new HttpEntity<>("""
+                {"title":"区级道路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"人民北路 1 号","territory":"松江区"}}
+                """, headers), Map.class).getBody().get("caseNo");
+        String townCase = report("九亭大街人行道暴露垃圾", "九亭大街 5 号");
+        try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+            try {
+                browser.deskViewport(1280, 800);
+                browser.login("chuangban1", "demo");
+                openCasePage(browser, townCase);
+                assertThat(browser.driver().findElement(By.id("case-correct-panel")).isDisplayed()).isTrue();
+                assertThat(browser.driver().findElement(By.id("correct-territory-group")).isDisplayed()).as("a town's case").isFalse();
+
+                browser.login("sjshirongban1", "demo");
+                openCasePage(browser, caseNo);
+                assertThat(browser.driver().findElement(By.id("case-record")).getText()).contains("松江区（区本级，不在街镇）");
+                WebElement territory = browser.visible(By.id("correct-territory"));
+                assertThat(territory.getAttribute("value")).isEmpty();
+                assertThat(browser.driver().findElements(By.cssSelector("#correct-territory-towns option")))
+                        .extracting(o -> o.getAttribute("value")).contains("九亭镇", "石湖荡镇", "岳阳街道").doesNotContain("松江区");
+                territory.sendKeys("九亭");
+                browser.driver().findElement(By.id("correct-reason")).sendKeys("现场核实在九亭镇界内");
+                browser.click(By.cssSelector("#correct-form button[type=submit]"));
+                JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+                browser.until(d -> String.valueOf(js.executeScript(
+                        "const e = document.getElementById('case-record'); return e ? e.textContent : '';")).contains("九亭镇"));
+                browser.until(d -> "true".equals(d.findElement(By.id("case-page")).getAttribute("data-loaded")));
+                assertThat(browser.visible(By.id("correct-territory")).getAttribute("value")).isEqualTo("九亭镇");
+                browser.screenshot("desk-case-page-territory-given");
+            } catch (RuntimeException | AssertionError e) {
+                browser.screenshot("case-page-territory-failure");
+                throw e;
+            }
+        }
+        Map<String, Object> corrected = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) corrected.get("record")).containsEntry("territory", "jiuting");
     }
 
     /**

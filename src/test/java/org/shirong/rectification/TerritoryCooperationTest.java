@@ -268,6 +268,7 @@ class TerritoryCooperationTest {
         assertThat(as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class).get("record"))
                 .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("territory", "shihudang"));
         assertThat(parties.of(caseNo)).as("nothing saved").extracting(CaseParties.Party::unitId).containsExactly("shdshirongban");
+        assertThat(movedNotices("shdshirongban1", caseNo)).as("nothing told").isEmpty();
 
         ResponseEntity<Map> corrected = correct("sjshirongban1", caseNo, "{\"territory\":\"九亭\",\"reason\":\"经核实候车亭在九亭镇\"}");
         assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
@@ -299,10 +300,60 @@ class TerritoryCooperationTest {
         assertThat(parties.dueBetween("songjiang", due.minusSeconds(1), due.plusSeconds(1)))
                 .filteredOn(p -> p.caseNo().equals(caseNo)).extracting(CaseParties.Party::unitId).containsExactly("chuangban");
 
+        // the former town is told where the case went and why, its answer kept (its task had ended with that answer)
+        assertThat(movedNotices("shdshirongban1", caseNo)).singleElement().satisfies(m -> {
+            assertThat((String) m.get("subject")).isEqualTo("【属地更正】" + caseNo + " 属地已改为九亭镇，石湖荡镇不再协办");
+            assertThat((String) m.get("body")).contains("属地原为石湖荡镇", "已将属地更正为九亭镇", "你单位已记录的协办情况保留在办理记录中",
+                    "本案的协办和属地排名不再计入石湖荡镇", "更正说明：经核实候车亭在九亭镇", "/shirong/cases/" + caseNo)
+                    .doesNotContain("任务已撤销");
+        });
+        assertThat(movedNotices("chuangban2", caseNo)).as("the new town gets its 协办 notice, not this").isEmpty();
+
         ResponseEntity<Map> noDispute = correct("sjshirongban1", caseNo, "{\"territoryConfirmed\":true,\"reason\":\"属地无误\"}");
         assertThat(noDispute.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(CaseApiTest.errors(noDispute)).extracting(e -> e.get("code")).containsExactly("NO_TERRITORY_DISPUTE");
         assertThat(taskService.createTaskQuery().processInstanceId(cooperation).count()).as("nothing changed").isOne();
+    }
+
+    /**
+     * The office moves a case's 属地 before the town answered: the town's open 记录协办情况 ends, and the town is told in its
+     * inbox that the case went to another town, why, and that it need record nothing; a second move back and away again tells
+     * it again.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTownTheOfficeMovesACaseAwayFromIsToldWhyAndThatItsTaskEnded() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"涞亭南路果壳箱破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"涞亭南路 30 号","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String open = parties.of(caseNo).get(0).processInstanceId();
+
+        ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"地址在九亭镇界内\"}");
+        assertThat(moved.getStatusCode()).as("%s", moved.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(open).count()).isZero();
+        assertThat(movedNotices("shdshirongban1", caseNo)).singleElement().satisfies(m -> assertThat((String) m.get("body"))
+                .contains("已将属地更正为九亭镇", "你单位在本案的“记录协办情况”任务已撤销，无需再记录", "更正说明：地址在九亭镇界内")
+                .doesNotContain("已记录的协办情况"));
+        assertThat(as("shdshirongban1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode())
+                .as("the link it is given opens").isEqualTo(HttpStatus.OK);
+
+        assertThat(correct("sjshirongban1", caseNo, "{\"territory\":\"石湖荡镇\",\"reason\":\"复核后仍在石湖荡镇\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(movedNotices("chuangban2", caseNo)).singleElement().satisfies(m -> assertThat((String) m.get("body"))
+                .contains("属地原为九亭镇", "已将属地更正为石湖荡镇", "更正说明：复核后仍在石湖荡镇"));
+        assertThat(correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"测绘确认在九亭镇\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(movedNotices("shdshirongban1", caseNo)).extracting(m -> (String) m.get("body"))
+                .hasSize(2).anySatisfy(b -> assertThat(b).contains("更正说明：测绘确认在九亭镇"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> movedNotices(String user, String caseNo) {
+        List<Map<String, Object>> inbox = as(user).getForObject("/api/notifications?limit=200", List.class);
+        return inbox.stream().filter(m -> ((String) m.get("subject")).startsWith("【属地更正】" + caseNo)).toList();
     }
 
     /**

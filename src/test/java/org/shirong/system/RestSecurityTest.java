@@ -193,6 +193,29 @@ class RestSecurityTest {
         assertThat(rest.withBasicAuth("wuye01a", "demo").getForObject(check + "admin", Map.class)).containsEntry("authorized", false);
     }
 
+    /**
+     * jxreview-s55 J17: 锦溪镇's 纪委监察 shares the 督查考核 ({@code roles.assessors}) and opens Cockpit for its 驾驶舱, but gets
+     * none of what the office has there: no process instance, task or deployment to read, nothing to start.
+     */
+    @Test
+    void anAssessorOpensCockpitForTheDashboardButReadsNoProcessAndStartsNone() {
+        String check = "/engine-rest/authorization/check?permissionName=%s&resourceName=%s&resourceType=%d&resourceId=%s";
+        TestRestTemplate jiwei = rest.withBasicAuth("jxjiwei1", "demo");
+        TestRestTemplate office = rest.withBasicAuth("jxtuijinban1", "demo");
+        TestRestTemplate unit = rest.withBasicAuth("jxjianguan1", "demo");
+        assertThat(jiwei.getForObject(check.formatted("ACCESS", "application", 0, "cockpit"), Map.class)).containsEntry("authorized", true);
+        assertThat(unit.getForObject(check.formatted("ACCESS", "application", 0, "cockpit"), Map.class)).containsEntry("authorized", false);
+        for (String[] what : List.of(new String[] {"READ", "processInstance", "8"}, new String[] {"CREATE", "processInstance", "8"},
+                new String[] {"READ", "task", "7"}, new String[] {"READ", "deployment", "9"})) {
+            String url = check.formatted(what[0], what[1], Integer.parseInt(what[2]), "any");
+            assertThat(office.getForObject(url, Map.class)).as("the office: %s %s", what[0], what[1]).containsEntry("authorized", true);
+            assertThat(jiwei.getForObject(url, Map.class)).as("纪委监察: %s %s", what[0], what[1]).containsEntry("authorized", false);
+        }
+        String history = check.formatted("READ_HISTORY", "processDefinition", 6, "RectificationProcess");
+        assertThat(office.getForObject(history, Map.class)).containsEntry("authorized", true);
+        assertThat(jiwei.getForObject(history, Map.class)).containsEntry("authorized", false);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> ids(ResponseEntity<String> tasks) {
         assertThat(tasks.getStatusCode()).as(tasks.getBody()).isEqualTo(HttpStatus.OK);
