@@ -574,12 +574,12 @@ class CaseApiTest {
         assertThat(joint.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(errors(joint)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "source")
                 .containsEntry("code", "SOURCE_NOT_PERMITTED").hasEntrySatisfying("message", m -> assertThat((String) m)
-                        .contains("只有九亭镇的创建工作办公室、督导检查组、领导小组组长、副组长、执法整治组可以选择")
+                        .contains("只有九亭镇的创建工作办公室、督导检查组、领导小组组长、副组长、执法整治组和区市容管理专项办公室可以选择")
                         .contains("日常巡查、单位自查、满意度测评点位问题或市民反映（12345）")));
         ResponseEntity<Map> citizen = as("zhifa1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", "12345",
                 null)), Map.class);
         assertThat(citizen.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat((String) errors(citizen).get(0).get("message")).contains("副组长、城管中队可以选择");
+        assertThat((String) errors(citizen).get(0).get("message")).contains("副组长、城管中队和区市容管理专项办公室可以选择");
         assertThat(as("chengguan1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", "SPOT_CHECK", null)),
                 Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(cases()).isEqualTo(count);
