@@ -8,11 +8,12 @@ import org.shirong.system.TaskNames;
 import org.springframework.stereotype.Component;
 
 /**
- * Create (and, for the checkpoint, assignment) listener of the user tasks of {@code CampaignTaskProcess}:
+ * Create (and, for the checkpoint and the findings, assignment) listener of the user tasks of {@code CampaignTaskProcess}:
  * names the task after the campaign task and its campaign's code (签订目标责任书（城管中队） · JT-2026-DB: a task of an
  * earlier campaign may still be open beside it) and gives the form what it shows: the
  * categories a finding may name (and, for an inspection that scores, the score-sheet items), or the campaign's open cases as
- * they are when the office claims the checkpoint (before that, a line saying so: a list made at issue goes stale).
+ * they are when the office claims the checkpoint (before that, a line saying so: a list made at issue goes stale). A findings
+ * task claimed without its form's help (created before the help existed) gets it then.
  */
 @Component
 class CampaignTaskListener implements TaskListener {
@@ -35,11 +36,37 @@ class CampaignTaskListener implements TaskListener {
     static final String TERRITORY_HELP = "属地一栏写问题所在的镇或街道，可写简称如 九亭；不填时按地点开头的镇、街道名称认定，"
             + "测评点位问题两者必有其一。";
 
+    /**
+     * The findings form's help: the 属地 column's (a district's campaign only) and, for an inspection that scores, the
+     * score-sheet items and an example line. {@code missingOnly}: only what the task does not have yet (at a claim: a task
+     * created by an earlier version, migrated to this one, has none of them).
+     */
+    private void addFindingsHelp(DelegateTask task, boolean missingOnly) {
+        if (!missingOnly || task.getVariable(VAR_TERRITORY_HELP) == null) {
+            task.setVariable(VAR_TERRITORY_HELP, task.getTenantId() != null && !organizations.within(task.getTenantId()).isEmpty()
+                    ? TERRITORY_HELP : "");
+        }
+        if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
+            String code = (String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE);
+            if (!missingOnly || task.getVariable(InspectionScores.VAR_ITEM_LIST) == null) {
+                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList(code));
+            }
+            if (!missingOnly || task.getVariable(InspectionScores.VAR_SCORE_EXAMPLE) == null) {
+                task.setVariable(InspectionScores.VAR_SCORE_EXAMPLE, Objects.toString(inspectionScores.example(code), ""));
+            }
+        }
+    }
+
     @Override
     public void notify(DelegateTask task) {
         long taskId = ((Number) task.getVariable(CampaignTaskProcess.VAR_TASK_ID)).longValue();
         String kind = Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_KIND), CampaignTaskProcess.Kind.TASK.name());
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
+                // a task whose form's help came later than the task (or was lost) gets it when it is claimed (finalreview-s55 F7)
+                addFindingsHelp(task, true);
+                return;
+            }
             // The office claims the checkpoint when it checks: show the cases as they are now (given back: say so again).
             task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, task.getAssignee() == null ? CampaignTaskResults.OPEN_CASES_ON_CLAIM
                     : results.openCasesText(taskId));
@@ -56,13 +83,7 @@ class CampaignTaskListener implements TaskListener {
         task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
         if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(taskId));
-            task.setVariable(VAR_TERRITORY_HELP, task.getTenantId() != null && !organizations.within(task.getTenantId()).isEmpty()
-                    ? TERRITORY_HELP : "");
-            if (task.getVariable(CampaignTaskProcess.VAR_SCORE_PERIOD) != null) {
-                String code = (String) task.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_CODE);
-                task.setVariable(InspectionScores.VAR_ITEM_LIST, inspectionScores.itemList(code));
-                task.setVariable(InspectionScores.VAR_SCORE_EXAMPLE, Objects.toString(inspectionScores.example(code), ""));
-            }
+            addFindingsHelp(task, false);
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {
             // Issued with its phase, before the cases it checks are found: a list made now would go stale (an all-clear
             // read weeks later while cases are open), so it is made when the office claims the task.

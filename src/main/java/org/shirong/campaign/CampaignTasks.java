@@ -84,7 +84,7 @@ class CampaignTasks {
         issueMissedTasks(campaign, template, phases, phase, names, issued);
         for (CampaignTemplate.TaskDefinition def : template.tasks()) {
             if (def.phase().equals(phase.phaseId())) {
-                issue(campaign, template, def, phaseNo, dueAt(campaign, def.dueDay(phase.firstDay(), phase.lastDay())), names, issued);
+                issue(campaign, template, def, phaseNo, dueAt(campaign, def.dueDay(phase.firstDay(), phase.lastDay())), null, names, issued);
             }
         }
         notices.tell(campaign, "“" + phase.name() + "”阶段开始", "phase" + phaseNo, issued);
@@ -93,45 +93,61 @@ class CampaignTasks {
 
     /**
      * The template is read live, so a task moved to an earlier phase while a campaign runs (松江's 全面自查自纠 went from
-     * the second phase to the first, diffreview-s55 R1) belongs to a phase that campaign has already begun, or passed,
-     * without it. When a later phase begins, every task of an earlier phase of which the campaign has no
-     * {@code campaign_task} row at all is handed out now, under its usual key ({@code definition/unit}, so a retried job or
-     * the next phase finds it and it is handed out once) and counted in the phase now beginning, whose end it holds up like
-     * that phase's own tasks. Its deadline is the one its own phase gave it while that is still ahead; once passed, its rule
-     * is applied from today within the phase now beginning (e.g. 20 days after its start: 20 days from today), and where
-     * that too has passed (a deadline before a phase's end) it is due at the end of the phase now beginning. A task of which
-     * some unit's row exists is left alone: its units were decided when it was handed out.
+     * the second phase to the first, diffreview-s55 R1), or added to one (松江's 成立专班、明确专人, dd857ccd), belongs to a phase
+     * that campaign has already begun, or passed, without it. The office still wants the work done, so when a later phase
+     * begins, every task of an earlier phase of which the campaign has no {@code campaign_task} row at all is handed out
+     * now (补发), its 要求 opening with a line that says so and names the phase it belongs to (finalreview-s55 F4), under its
+     * usual key ({@code definition/unit}, so a retried job or the next phase finds it and it is handed out once) and counted
+     * in the phase now beginning, whose end it holds up like that phase's own tasks. Its deadline is the one its own phase
+     * gave it while that is still ahead; once passed, its rule is applied from today (e.g. 20 days after its start: 20 days
+     * from today), and where that too has passed (a deadline before a phase's end) it is due at the end of the phase now
+     * beginning. No deadline falls after that end (nor so after the campaign's, in its last phase), as none may at the
+     * start. A task of which some unit's row exists is left alone: its units were decided when it was handed out.
      */
     private void issueMissedTasks(Campaign campaign, CampaignTemplate template, List<PhaseRow> phases, PhaseRow phase,
             Map<String, String> names, List<Issued> issued) {
         LocalDate today = LocalDate.ofInstant(now(), calendars.of(campaign.tenantId()).zone());
+        LocalDate last = phase.lastDay();
         for (CampaignTemplate.TaskDefinition def : template.tasks()) {
             PhaseRow own = phases.stream().filter(p -> p.no() < phase.no() && p.phaseId().equals(def.phase())).findFirst().orElse(null);
             if (own == null || records.hasPhaseTask(campaign.code(), def.id())) {
                 continue;
             }
-            Instant due = dueAt(campaign, def.dueDay(own.firstDay(), own.lastDay()));
+            Instant due = dueAt(campaign, earlier(def.dueDay(own.firstDay(), own.lastDay()), last));
             if (!due.isAfter(now())) {
-                due = dueAt(campaign, def.dueDay(today, phase.lastDay()));
+                due = dueAt(campaign, earlier(def.dueDay(today, last), last));
             }
             if (!due.isAfter(now())) {
-                due = dueAt(campaign, phase.lastDay());
+                due = dueAt(campaign, last);
             }
-            issue(campaign, template, def, phase.no(), due, names, issued);
+            String lateNote = "补发：本任务属于“" + own.name() + "”阶段，是本活动进入该阶段后模板才新增或移入的，现于“"
+                    + phase.name() + "”阶段开始时补发，计入本阶段。";
+            issue(campaign, template, def, phase.no(), due, lateNote, names, issued);
         }
     }
 
-    /** Hands out a phase task to each unit it names, counted in phase {@code phaseNo}, due at {@code dueAt}. */
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? b : a;
+    }
+
+    /**
+     * Hands out a phase task to each unit it names, counted in phase {@code phaseNo}, due at {@code dueAt}; {@code lateNote},
+     * when given, heads its 要求 (a task handed out late).
+     */
     private void issue(Campaign campaign, CampaignTemplate template, CampaignTemplate.TaskDefinition def, int phaseNo, Instant dueAt,
-            Map<String, String> names, List<Issued> issued) {
+            String lateNote, Map<String, String> names, List<Issued> issued) {
         Kind kind = def.kind() == TaskKind.CHECKPOINT ? Kind.CHECKPOINT : def.findings() != null ? Kind.FINDINGS : Kind.TASK;
         for (Assignment a : TaskAssignments.expand(template, def.who(), def.units(), def.name(),
                 category -> catalogue.find(campaign.tenantId(), category), names)) {
             issue(campaign, template, new TaskRow(null, campaign.code(), def.id() + "/" + a.keySuffix(), phaseNo, null, def.id(), a.name(),
                     kind.name(), a.groupId(), a.unitId(), a.itemCategory(), source(def.findings()), dueAt, null,
-                    null, null, null, now(), null, null), TaskAssignments.requirement(template, def.requirement(), def.name(),
-                    a.requirement()), null, a.organization(), coGroups(def.who(), a, def.with()), issued);
+                    null, null, null, now(), null, null), late(lateNote, TaskAssignments.requirement(template, def.requirement(),
+                    def.name(), a.requirement())), null, a.organization(), coGroups(def.who(), a, def.with()), issued);
         }
+    }
+
+    private static String late(String note, String requirement) {
+        return note == null ? requirement : note + "\n" + requirement;
     }
 
     /**
@@ -181,15 +197,15 @@ class CampaignTasks {
         return records.openPhaseTasks(code, phaseNo);
     }
 
-    /**
-     * Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}),
-     * and adds it to {@code issued}; a task issued before is left alone.
-     */
     /** The groups doing a group's task with it (会同, the template's {@code with}); none for a unit's or an item lead's. */
     private static List<String> coGroups(String who, Assignment a, List<String> with) {
         return who.equals(a.groupId()) ? with : List.of();
     }
 
+    /**
+     * Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}),
+     * and adds it to {@code issued}; a task issued before is left alone.
+     */
     private void issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
             String organization, List<String> coGroups, List<Issued> issued) {
         var id = records.insertTaskIfAbsent(row);

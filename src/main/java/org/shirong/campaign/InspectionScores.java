@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 /**
  * The inspection score sheets (检查评分表) entered on an inspection cycle's task: one line per unit and
  * item, {@code 单位｜检查项｜得分} (unit and item by name or id; columns as {@link LineColumns} reads them). The
- * points go to the cycle's score period, whose unit scores are then computed again with them. Nobody scores a unit they
+ * points go to the cycle's score period and the task's campaign, whose unit scores are then computed again with them. Nobody scores a unit they
  * belong to (s48 N4: a unit's head in the inspecting office gave his own unit full marks); the towns whose office takes
  * every case score no units of their own, and the office is never a scored unit.
  */
@@ -125,7 +125,7 @@ class InspectionScores {
         }
         try {
             byUnitAndSheet.forEach((unit, sheets) -> sheets.forEach((sheet, points) ->
-                    unitScores.recordInspection(periodCode, unit, sheet, points, actor)));
+                    unitScores.recordInspection(periodCode, campaignCode, unit, sheet, points, actor)));
         } catch (InvalidRequestException refused) {
             throw new FormFieldValidationException(VAR_SCORES,
                     refused.errors().stream().map(ApiError::message).collect(Collectors.joining("；")));

@@ -150,7 +150,7 @@ class MeetingPapers {
     /** The notice's one-line summary for the notification. */
     String noticeSummary(MeetingFacts m) {
         PeriodScores periodScores = scores.read(m.organization(), m.campaignCode(), m.scorePeriod());
-        return periodScores.notice() + org.shirong.report.RankingNotices.othersLine(documents.othersNamed(m.campaignCode(), periodScores));
+        return periodScores.notice() + org.shirong.report.RankingNotices.othersLine(documents.othersNamed(m.campaignCode(), periodScores).unitNames());
     }
 
     /** The number of the case decision {@code no} of the meeting became, once 落实会议决定 has made it (null before, or none). */

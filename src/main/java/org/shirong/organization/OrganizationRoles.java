@@ -73,6 +73,17 @@ public class OrganizationRoles {
         return firstOutside(unit, organizations.approvers(tenant), organizations.leading(tenant), organizations.office(tenant));
     }
 
+    /**
+     * Whether the office is all {@code organization} has to 督办 with: its approvers and its leading group are the office
+     * itself or have no one but the office's members (as {@link #firstOutside} passes such a group over), so that no one
+     * outside the office could 督办 a case the office leads or cooperates on.
+     */
+    public boolean officeSupervisesAlone(String organization) {
+        String office = organizations.office(organization);
+        return new SystemAccess(identity).run(() -> java.util.stream.Stream.of(organizations.approvers(organization),
+                organizations.leading(organization)).allMatch(group -> group.equals(office) || onlyOf(group, office)));
+    }
+
     /** The first of {@code ladder} that is not {@code unit} and has someone not of it; the first, if none. */
     private String firstOutside(String unit, String... ladder) {
         return new SystemAccess(identity).run(() -> java.util.Arrays.stream(ladder)

@@ -2,12 +2,8 @@ package org.shirong.rectification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,8 +23,9 @@ import org.springframework.stereotype.Service;
  * 督办 of a case the lead unit is handling, by the case organisation's office, leading group or approvers, or by a
  * district group with {@code SUPERVISE} oversight: the case's process receives {@code CaseSupervised}, records the
  * instruction on the timeline and notifies the lead unit, its head and the office; the office's 督办超期案件, if it still
- * waits, ends ({@code CaseSupervisedWhileOfficeWaits}). Members and heads of the case's lead or responsible units may not
- * 督办 it (403 {@code OWN_UNIT_CASE}), whatever group they also sit in. One person's 督办 of a case is not
+ * waits, ends ({@code CaseSupervisedWhileOfficeWaits}). Members and heads of the case's lead unit or of a unit cooperating
+ * on it (责任单位, 属地) may not 督办 it (403 {@code OWN_UNIT_CASE}), whatever group they also sit in ({@link OwnUnitSupervision},
+ * the rule the office's 督办超期案件 applies too). One person's 督办 of a case is not
  * repeated within {@code shirong.rectification.supervision-repeat-after}: each one reaches every member of the lead unit,
  * its head and the office (by e-mail or robot where set), so repeats in a row would flood them.
  */
@@ -49,11 +46,13 @@ class CaseSupervision {
     private final Organizations organizations;
     private final RuntimeService runtimeService;
     private final SystemAccess systemAccess;
+    private final OwnUnitSupervision ownUnit;
     private final Duration repeatAfter;
 
     CaseSupervision(RectificationCases cases, ReadableCases readable, CallerOrganization callerOrganization,
-            Organizations organizations, RuntimeService runtimeService, SystemAccess systemAccess,
+            Organizations organizations, RuntimeService runtimeService, SystemAccess systemAccess, OwnUnitSupervision ownUnit,
             @Value("${shirong.rectification.supervision-repeat-after:PT1H}") Duration repeatAfter) {
+        this.ownUnit = ownUnit;
         this.repeatAfter = repeatAfter;
         this.cases = cases;
         this.readable = readable;
@@ -69,7 +68,8 @@ class CaseSupervision {
         String group = callerOrganization.supervisingGroup(caller, c.tenantId()).orElseThrow(() -> new ForbiddenException(
                 "NOT_A_SUPERVISOR", "您没有督办本案件的权限：只有" + organizations.of(c.tenantId()).name()
                         + "的办公室、领导小组，以及上级组织中有督办权的组可以督办"));
-        ownUnit(c, caller).ifPresent(refusal -> {
+        // one rule with the office's 督办超期案件 in Tasklist (SupervisorClaimListener): the lead unit, the 协办 units, 属地
+        ownUnit.refusal(c.tenantId(), c.caseNo(), c.leadUnit(), CaseVisibility.groups(caller)).ifPresent(refusal -> {
             throw new ForbiddenException("OWN_UNIT_CASE", refusal);
         });
         // Asked before correlating: a message no one waits for fails inside the engine, which logs it as an ERROR with its trace.
@@ -107,28 +107,6 @@ class CaseSupervision {
             LOG.info("案件 {} 的督办超期案件任务已由办公室办理，督办已记录", caseNo);
         }
         return new Given(caseNo, at, caller.getUserId(), from, instruction.strip());
-    }
-
-    /**
-     * Why the caller may not 督办 the case although their group may 督办: they belong to (or head) its lead unit or one of
-     * its responsible units, the unit the 督办 presses, which would otherwise end the office's 督办超期案件 itself (every
-     * unit head sits in 九亭's leading group; security review s55 S1). As {@link CaseAppeals} refuses a reviewer of the
-     * appealing unit.
-     */
-    private Optional<String> ownUnit(CaseRecord c, Authentication caller) {
-        List<String> groups = CaseVisibility.groups(caller);
-        if (c.leadUnit() != null && groups.contains(c.leadUnit())) {
-            return Optional.of("您是本案件牵头单位（" + unitName(c.leadUnit()) + "）的人员，不能督办本单位牵头的案件；"
-                    + "请由办公室、领导小组组长或副组长督办");
-        }
-        return (c.responsibleUnits() == null ? Stream.<String>empty() : Arrays.stream(c.responsibleUnits().split(",")))
-                .map(String::strip).filter(groups::contains).findFirst()
-                .map(unit -> "您是本案件责任单位（" + unitName(unit) + "）的人员，不能督办本单位参与办理的案件；"
-                        + "请由办公室、领导小组组长或副组长督办");
-    }
-
-    private String unitName(String unit) {
-        return organizations.groupName(unit).orElse(unit);
     }
 
     /** Whether the case's process is in the lead unit's hands (牵头单位办理), where it receives CaseSupervised. */

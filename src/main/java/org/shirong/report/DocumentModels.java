@@ -96,28 +96,32 @@ class DocumentModels {
     }
 
     /**
-     * What a 通报 of the period names besides the units ranked low (九亭镇's plan 三、4: 不履职的单位): {@code lateTasks}, the
-     * campaign's tasks due in the period not done by their deadline as of {@code asOf} (none while the period's ranking is
-     * 暂定), and {@code meetingNamed}, the units its meetings decided to 通报 (通报｜单位｜原因) not named in a 通报 yet.
-     * Returns the names of the units these name, each once, for the notification's line.
+     * What a 通报 of the period names besides the units ranked low (九亭镇's plan 三、4: 不履职的单位), put into the model as
+     * {@code lateTasks}, the campaign's tasks due in the period not done by their deadline as of {@code asOf} (none while
+     * the period's ranking is 暂定), and {@code meetingNamed}, the units its meetings decided to 通报 (通报｜单位｜原因) not
+     * named in a 通报 yet. Returns them, for the notification's line.
      */
-    List<String> addOthersNamed(Map<String, Object> model, String campaignCode, Window window, boolean provisional, Instant asOf) {
-        List<Figures.LateTaskLine> late = provisional ? List.of() : lateTasks.inPeriod(campaignCode, window.from(), window.until(), asOf)
-                .stream().map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state())).toList();
-        List<MeetingNamedUnits.Named> decided = meetingNamed.pending(campaignCode);
-        model.put("lateTasks", late);
-        model.put("meetingNamed", decided);
-        return othersNamed(late, decided);
+    OthersNamed addOthersNamed(Map<String, Object> model, String campaignCode, Window window, boolean provisional, Instant asOf) {
+        OthersNamed others = othersNamed(campaignCode, window, provisional, asOf, null);
+        putOthersNamed(model, others);
+        return others;
+    }
+
+    /** {@code lateTasks} and {@code meetingNamed} into the model, as the 通报's templates read them. */
+    void putOthersNamed(Map<String, Object> model, OthersNamed others) {
+        model.put("lateTasks", others.lateTasks());
+        model.put("meetingNamed", others.meetingNamed());
     }
 
     /**
-     * The names of the units a 通报 of the period names besides those ranked low: late with a task due in it (as of
-     * {@code asOf}; none when {@code provisional}) and decided by a meeting for the 通报 under {@code noticeKey} once issued.
+     * What the 通报 of the period names besides the units ranked low: the tasks due in it late as of {@code asOf} (none
+     * when {@code provisional}), and the meetings' units it took once issued under {@code noticeKey}, or, before
+     * ({@code noticeKey} null), those it would take now.
      */
-    List<String> othersNamed(String campaignCode, Window window, boolean provisional, Instant asOf, String noticeKey) {
+    OthersNamed othersNamed(String campaignCode, Window window, boolean provisional, Instant asOf, String noticeKey) {
         List<Figures.LateTaskLine> late = provisional ? List.of() : lateTasks.inPeriod(campaignCode, window.from(), window.until(), asOf)
                 .stream().map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state())).toList();
-        return othersNamed(late, meetingNamed.inNotice(campaignCode, noticeKey));
+        return new OthersNamed(late, noticeKey == null ? meetingNamed.pending(campaignCode) : meetingNamed.inNotice(campaignCode, noticeKey));
     }
 
     /**
@@ -127,13 +131,6 @@ class DocumentModels {
     @SuppressWarnings("unchecked")
     void othersNamedIn(String campaignCode, String noticeKey, Map<String, Object> model) {
         meetingNamed.named(campaignCode, noticeKey, (List<MeetingNamedUnits.Named>) model.getOrDefault("meetingNamed", List.of()));
-    }
-
-    private static List<String> othersNamed(List<Figures.LateTaskLine> late, List<MeetingNamedUnits.Named> decided) {
-        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
-        late.forEach(t -> names.add(t.unitName()));
-        decided.forEach(d -> names.add(d.unitName()));
-        return List.copyOf(names);
     }
 
     String display(Instant instant) {

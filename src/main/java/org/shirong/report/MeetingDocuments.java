@@ -111,18 +111,18 @@ public class MeetingDocuments {
     }
 
     /**
-     * The units the campaign's 通报 of the period names (or would name, before it is issued) besides those ranked low:
-     * late with a task due in it, and decided by a meeting (those pending before it is issued, those it took after).
+     * What the campaign's 通报 of the period names (or would name, before it is issued) besides the units ranked low, with
+     * the reasons: tasks due in it done late or not at all, and the units decided by a meeting (those pending before it is
+     * issued, those it took after); no late task while the period runs (暂定). Once issued, the tasks are late as of its
+     * issue, as it printed them. The meeting's papers, the monthly report and the 驾驶舱 read it here, from where the 通报
+     * itself reads it.
      */
-    public List<String> othersNamed(String campaignCode, PeriodScores periodScores) {
+    public OthersNamed othersNamed(String campaignCode, PeriodScores periodScores) {
         String key = noticeKey(periodScores.periodCode());
         UnitScores.Window window = scores.window(periodScores.periodCode());
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        if (documents.find(campaignCode, key).isPresent()) {
-            return models.othersNamed(campaignCode, window, periodScores.provisional(), now, key);
-        }
-        Map<String, Object> model = new HashMap<>();
-        return models.addOthersNamed(model, campaignCode, window, periodScores.provisional(), now);
+        Optional<StoredDocument> issued = documents.find(campaignCode, key);
+        Instant asOf = issued.map(StoredDocument::createdAt).orElseGet(() -> ClockUtil.getCurrentTime().toInstant());
+        return models.othersNamed(campaignCode, window, periodScores.provisional(), asOf, issued.isPresent() ? key : null);
     }
 
     /**
@@ -130,7 +130,13 @@ public class MeetingDocuments {
      * may read its papers, and their names) and agenda.
      */
     public record AdHocMeeting(String organization, String meetingName, String organiserName, Instant meetingAt, String place,
-            List<String> attendeeGroups, String attendeeNames, String agenda) {
+            List<String> attendeeGroups, String attendeeNames, String agenda, String campaignCode, String campaignName) {
+
+        /** A meeting of no campaign (所属活动 不属于活动). */
+        public AdHocMeeting(String organization, String meetingName, String organiserName, Instant meetingAt, String place,
+                List<String> attendeeGroups, String attendeeNames, String agenda) {
+            this(organization, meetingName, organiserName, meetingAt, place, attendeeGroups, attendeeNames, agenda, null, null);
+        }
     }
 
     /**
@@ -148,7 +154,8 @@ public class MeetingDocuments {
 
     /**
      * The 临时会议's minutes as the office recorded them, with the units called, the agenda and the 决定事项; its
-     * organisation's document.
+     * organisation's document, or, when it counts for a campaign (所属活动), that campaign's, listed with its 例会's
+     * (jtreview-s56 T12).
      */
     public StoredDocument adHocMinutes(AdHocMeeting meeting, String minutes, List<DecisionLine> decisions, String processInstanceId) {
         Map<String, Object> model = adHocModel(meeting);
@@ -158,6 +165,11 @@ public class MeetingDocuments {
         model.put("attendees", List.of(meeting.attendeeNames()));
         model.put("minutes", minutes);
         model.put("decisions", decisionLines(decisions));
+        if (meeting.campaignCode() != null) {
+            model.put("campaignName", meeting.campaignName());
+            return documents.store(meeting.campaignCode(), "minutes/adhoc/" + processInstanceId, DocumentKind.MINUTES, title,
+                    templates.render("minutes", model), processInstanceId);
+        }
         return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId,
                 DocumentKind.MINUTES, title, templates.render("minutes", model), processInstanceId);
     }

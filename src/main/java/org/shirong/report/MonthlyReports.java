@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * 月度工作报告: the campaign's progress per phase, the period's cases per unit, the ranking and the named
- * units, for a district its towns and streets ranked on the cases located in them and, where the organisation has
+ * units (ranked low, late with a task or decided by a meeting, as the period's 通报 names them), for a district its towns and streets ranked on the cases located in them and, where the organisation has
  * responsibility zones, their rates as scored, and how each unit handed in the report cycle's run before (上期报送情况,
  * {@link SubmissionStatus}), issued by the campaign's REPORT cycle once per campaign and period.
  */
@@ -22,10 +22,12 @@ public class MonthlyReports {
     private final CampaignDocuments documents;
     private final UnitScores scores;
     private final SubmissionStatus submissions;
+    private final MeetingDocuments notices;
 
     MonthlyReports(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
-            UnitScores scores, SubmissionStatus submissions) {
+            UnitScores scores, SubmissionStatus submissions, MeetingDocuments notices) {
         this.submissions = submissions;
+        this.notices = notices;
         this.figures = figures;
         this.models = models;
         this.templates = templates;
@@ -86,6 +88,8 @@ public class MonthlyReports {
         model.put("submissions", submissions.of(campaignCode, runPlannedAt, at));
         // a unit below the line is "通报" only once the period's 通报 exists (a town's 例会 issues it later, 锦溪 quarterly)
         model.put("noticeIssued", documents.find(campaignCode, MeetingDocuments.noticeKey(period)).isPresent());
+        // every unit the 通报 names, read where the 通报 reads them: not only those named for their scores
+        models.putOthersNamed(model, notices.othersNamed(campaignCode, periodScores));
         return new Rendered(title, templates.render("monthly-report", model));
     }
 }

@@ -116,7 +116,7 @@ public class RankingNotices {
         model.put("scores", units);
         model.put("territories", territories.get());
         models.addIssuers(model, organization);
-        List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at);
+        List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at).unitNames();
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("ranking-notice", model), null);
         models.othersNamedIn(campaignCode, docKey, model);
@@ -148,7 +148,7 @@ public class RankingNotices {
         model.put("issuedOn", models.day(at));
         model.put("scores", units);
         models.addIssuers(model, organization);
-        List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at);
+        List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at).unitNames();
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("notice", model), null);
         models.othersNamedIn(campaignCode, docKey, model);

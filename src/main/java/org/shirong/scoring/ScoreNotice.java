@@ -3,6 +3,7 @@ package org.shirong.scoring;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.shirong.scoring.ScoreBoard.Basis;
 import org.shirong.scoring.ScoreBoard.ComponentPoints;
@@ -36,12 +37,27 @@ final class ScoreNotice {
                     + "。本期尚未结束，排名随案件办理变化，不据此通报；期末后按考核细则确定通报单位。";
         }
         String head = board.period().name() + "单位考核：" + counted;
-        String named = board.ranking().stream().filter(UnitScore::nonPerforming).map(ScoreNotice::line)
+        // a unit ranked alone is not "第 1 名": it is named for its total, not for a place among others
+        boolean alone = board.ranking().size() == 1;
+        String named = board.ranking().stream().filter(UnitScore::nonPerforming).map(u -> line(u, alone))
                 .collect(Collectors.joining("；"));
-        return head + (named.isEmpty() ? "。本期无通报单位。" : NAMED + named + "。");
+        return head + (named.isEmpty() ? NONE : NAMED + named + "。");
     }
 
     private static final String NAMED = "。通报：";
+    private static final String NONE = "。本期无通报单位。";
+
+    /**
+     * The text of {@link #text} (or {@link #beforeNotice}) with the units the 通报 names besides those it ranks low, each
+     * {@code 单位：原因}: "本期无通报单位" no longer holds, so it says none was named for its score.
+     */
+    static String alsoNaming(String text, List<String> others, boolean issued) {
+        if (text == null || others.isEmpty()) {
+            return text;
+        }
+        return text.replace(NONE, "。本期没有因考核得分被通报的单位。") + (issued ? "另通报：" : "另列入通报范围（本期通报尚未印发）：")
+                + String.join("；", others) + "。";
+    }
 
     /**
      * The text of {@link #text} read before the period's 通报 is issued (a town's 例会 issues it after the monthly report,
@@ -51,9 +67,10 @@ final class ScoreNotice {
         return text == null ? null : text.replace(NAMED, "。按考核细则列入通报范围（本期通报尚未印发）：");
     }
 
-    private static String line(UnitScore u) {
+    private static String line(UnitScore u, boolean alone) {
         String lost = lost(u);
-        return "%s（第 %d 名，总分 %s，%s 级；%s%s；%s）".formatted(u.unitName(), u.rank(), u.total().toPlainString(), u.grade(),
+        return "%s（%s总分 %s，%s 级；%s%s；%s）".formatted(u.unitName(), alone ? "唯一参加排名的单位，" : "第 " + u.rank() + " 名，",
+                u.total().toPlainString(), u.grade(),
                 basis(u), lost.isEmpty() ? "" : "；失分：" + lost,
                 u.namedFor().stream().map(NamedFor::label).collect(Collectors.joining("、")));
     }

@@ -89,21 +89,26 @@ class ScoreService {
     }
 
     /**
-     * Each unit's inspection sheets of the period for people, in the rubric's order: {@code 整治镇郊结合部（牵头：创建办）3/10}
-     * (a sheet no longer in the rubric by its id).
+     * Each unit's inspection sheets of the period in the scope's board for people, in the rubric's order:
+     * {@code 整治镇郊结合部（牵头：创建办）3/10} (a sheet no longer in the rubric by its id).
      */
-    Map<String, String> inspectionSheets(String organization, ScorePeriod period) {
+    Map<String, String> inspectionSheets(String organization, ScorePeriod period, String scope) {
         List<ScoringRubric.Sheet> sheets = sheetsOf(organization);
         Map<String, Integer> order = new HashMap<>();
         sheets.forEach(sheet -> order.put(sheet.id(), order.size()));
         Map<String, String> names = sheets.stream().collect(Collectors.toMap(ScoringRubric.Sheet::id, ScoringRubric.Sheet::name));
         Map<String, String> lines = new HashMap<>();
-        inspections.sheets(period.code()).forEach((unit, scored) -> lines.put(unit, scored.stream()
+        inspections.sheets(period.code(), campaignOf(scope)).forEach((unit, scored) -> lines.put(unit, scored.stream()
                 .sorted(java.util.Comparator.comparing(t -> order.getOrDefault(t.sheetId(), Integer.MAX_VALUE)))
                 .map(t -> names.getOrDefault(t.sheetId(), t.sheetId()) + " " + t.points().stripTrailingZeros().toPlainString()
                         + "/" + t.maxPoints().stripTrailingZeros().toPlainString())
                 .collect(Collectors.joining("，"))));
         return lines;
+    }
+
+    /** The campaign of a scope, null for an organisation's own. */
+    private static String campaignOf(String scope) {
+        return scope.startsWith(ORGANIZATION_SCOPE) ? null : scope;
     }
 
     private ScoringRubric rubricOfUnit(String unitId) {
@@ -143,13 +148,13 @@ class ScoreService {
     /** The period's scores of the organisation's units and cases as of now, not saved. */
     ScoreBoard calculate(ScorePeriod period, String organization, String scope) {
         Elapsed e = elapsed(period);
-        String campaign = scope.startsWith(ORGANIZATION_SCOPE) ? null : scope;
+        String campaign = campaignOf(scope);
         List<CaseFact> cases = e.started() ? facts.casesCounted(organization, campaign, e.from(), e.until()) : List.of();
         List<ReturnFact> returns = e.started() ? facts.returns(organization, campaign, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null).toList() : List.of();
         List<ReopenFact> reopens = e.started() ? facts.reopens(organization, campaign, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null).toList() : List.of();
-        Map<String, ScoreCalculator.InspectionTotal> inspected = inspections.totals(period.code());
+        Map<String, ScoreCalculator.InspectionTotal> inspected = inspections.totals(period.code(), campaign);
         return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
                 scoredUnits(organization, campaign, cases, returns, reopens, inspected.keySet()), cases, returns, reopens, inspected,
                 zoneFigures(organization, period), e.now()).provisionalBefore(period.end(zone));
@@ -192,15 +197,23 @@ class ScoreService {
         if (places.isEmpty()) {
             return null;
         }
-        if (campaign != null) {
-            Instant end = period.end(zone);
-            boolean over = !ClockUtil.getCurrentTime().toInstant().isBefore(end);
-            var stored = records.findTerritories(period, campaign).filter(s -> !(s.computedAt().isBefore(end) && over));
-            if (stored.isPresent()) {
-                return stored.get().board();
-            }
+        return issuedTerritories(period, campaign).orElseGet(() -> computeTerritories(period, district, campaign, places));
+    }
+
+    /**
+     * The campaign's 街镇排名 of the period as its issued 通报 stored it, when that is what
+     * {@link #territories(ScorePeriod, String, String)} serves: not for the organisation's own ranking ({@code campaign}
+     * null), nor a ranking stored 暂定 once the period is over.
+     */
+    @Transactional(readOnly = true)
+    java.util.Optional<TerritoryBoard> issuedTerritories(ScorePeriod period, String campaign) {
+        if (campaign == null) {
+            return java.util.Optional.empty();
         }
-        return computeTerritories(period, district, campaign, places);
+        Instant end = period.end(zone);
+        boolean over = !ClockUtil.getCurrentTime().toInstant().isBefore(end);
+        return records.findTerritories(period, campaign).filter(s -> !(s.computedAt().isBefore(end) && over))
+                .map(ScoreRecords.StoredTerritories::board);
     }
 
     /**
@@ -280,9 +293,12 @@ class ScoreService {
                 .orElseGet(() -> calculate(period, organization, scope));
     }
 
-    /** Enters (or replaces) a unit's points on one inspection score sheet for a period; every item is checked against the sheet. */
+    /**
+     * Enters (or replaces) a unit's points on one inspection score sheet for a period, as the campaign's inspection task
+     * scored it; every item is checked against the sheet.
+     */
     @Transactional
-    void recordInspection(ScorePeriod period, String unitId, String sheetId, Map<String, BigDecimal> points, String actor) {
+    void recordInspection(ScorePeriod period, String campaign, String unitId, String sheetId, Map<String, BigDecimal> points, String actor) {
         List<ApiError> errors = new ArrayList<>();
         if (organization.units().stream().noneMatch(u -> u.id().equals(unitId))) {
             errors.add(ApiError.field("unit", "UNKNOWN_UNIT", "组织机构中没有单位 " + unitId));
@@ -309,7 +325,7 @@ class ScoreService {
             throw new InvalidRequestException(errors);
         }
         var maxByItem = sheet.get().items().stream().collect(Collectors.toMap(ScoringRubric.Item::id, ScoringRubric.Item::maxPoints));
-        inspections.replaceSheet(period.code(), unitId, sheetId, points.entrySet().stream()
+        inspections.replaceSheet(period.code(), campaign, unitId, sheetId, points.entrySet().stream()
                 .map(e -> new InspectionRecords.ItemScore(e.getKey(), e.getValue(), maxByItem.get(e.getKey()))).toList(),
                 actor, ClockUtil.getCurrentTime().toInstant());
     }
@@ -320,9 +336,10 @@ class ScoreService {
      * types only its participating units (and their member units) and the units its cases, returns and reopenings count
      * for: a unit outside the campaign is neither ranked on its zones nor listed as 本期无可计分项. A collective (各居委会, a unit
      * with member units) is ranked through its members, so not itself, unless it has work of its own in the period.
-     * A unit of the organisation with an inspection score (季检查) in the period has work in it too: 锦溪镇's 创建办 leads
-     * two of the 931 items and is scored on their sheets without being a participant of its own campaign, and the
-     * quarterly meeting 通报s that score (jxreview-s55 J1).
+     * A unit of the organisation with an inspection score (季检查) of the campaign in the period has work in it too: 锦溪镇's
+     * 创建办 leads two of the 931 items and is scored on their sheets without being a participant of its own campaign, and
+     * the quarterly meeting 通报s that score (jxreview-s55 J1). Another campaign's 季检查 does not bring it into this one
+     * ({@code inspected} holds this campaign's scores only, finalreview-s55 F3).
      */
     private List<Unit> scoredUnits(String tenant, String campaign, List<CaseFact> cases, List<ReturnFact> returns,
             List<ReopenFact> reopens, Set<String> inspected) {

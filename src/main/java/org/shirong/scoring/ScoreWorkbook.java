@@ -115,10 +115,13 @@ class ScoreWorkbook {
     private String territorySubtitle(ScoreQuery.Resolved resolved, String user, Instant now) {
         ZoneId zone = scores.zone();
         // a campaign's towns' board is stored when its 通报 is issued (s55 S2) and served as stored from then on; before
-        // that, once the period is over, it counts the cases as they stood at its end
+        // that, once the period is over, it counts the cases as they stood at its end (finalreview-s55 F6)
+        boolean issued = !resolved.wholeOrganization()
+                && scores.issuedTerritories(resolved.period(), resolved.board().scope()).isPresent();
         return "考核期间：" + resolved.period().from() + " 至 " + resolved.period().to() + "　｜　通报："
                 + territoryLine(scores.rubric(resolved.organization()).territoryRanking())
-                + (now.isBefore(resolved.period().end(zone)) ? "　｜　暂定（本期尚未结束，不据此通报）　｜　按当前数据即时计算" : "　｜　按本期案件期末情况计算")
+                + (now.isBefore(resolved.period().end(zone)) ? "　｜　暂定（本期尚未结束，不据此通报）　｜　按当前数据即时计算"
+                        : issued ? "　｜　按通报印发时保存的排名" : "　｜　按本期案件期末情况计算")
                 + "　｜　导出时间：" + SHOWN.format(now.atZone(zone)) + "　｜　导出人：" + organizations.personName(user);
     }
 

@@ -22,10 +22,25 @@ public class UnitScores {
 
     private final ScoreService scores;
     private final DateWindow dates;
+    private final ScoringFacts facts;
 
-    UnitScores(ScoreService scores, DateWindow dates) {
+    UnitScores(ScoreService scores, DateWindow dates, ScoringFacts facts) {
         this.scores = scores;
         this.dates = dates;
+        this.facts = facts;
+    }
+
+    /**
+     * The cases of the campaign returned (回退) in [from, until), by the unit that made each return, as scoring charges
+     * the return ({@code 回退数}, {@link ScoringFacts#returns}): unit → case numbers. A case a unit returned and the office
+     * re-dispatched is the returning unit's, not the new lead unit's (jtreview-s56 T7).
+     */
+    public Map<String, java.util.Set<String>> returnedCases(String organization, String campaignCode, Instant from,
+            Instant until) {
+        Map<String, java.util.Set<String>> byUnit = new java.util.LinkedHashMap<>();
+        facts.returns(organization, campaignCode, from, until).stream().filter(r -> r.unit() != null)
+                .forEach(r -> byUnit.computeIfAbsent(r.unit(), k -> new java.util.LinkedHashSet<>()).add(r.caseNo()));
+        return byUnit;
     }
 
     /**
@@ -86,6 +101,16 @@ public class UnitScores {
             return provisional ? this : new PeriodScores(periodCode, periodName, from, to, ranking, unrankedCount,
                     ScoreNotice.beforeNotice(notice), provisional, asOf, inspections, inspectionNote);
         }
+
+        /**
+         * These scores with the 通报 sentence also naming the units the period's 通报 names for other reasons ({@code others},
+         * each {@code 单位：原因}): late with a task, or decided by a meeting; {@code issued}: the 通报 is out (before it they
+         * are 列入通报范围). Unchanged while the period runs, or with none.
+         */
+        public PeriodScores alsoNaming(List<String> others, boolean issued) {
+            return provisional || others.isEmpty() ? this : new PeriodScores(periodCode, periodName, from, to, ranking,
+                    unrankedCount, ScoreNotice.alsoNaming(notice, others, issued), provisional, asOf, inspections, inspectionNote);
+        }
     }
 
     /**
@@ -118,12 +143,14 @@ public class UnitScores {
     }
 
     /**
-     * Enters a unit's points on one sheet for a period (replacing what was entered before), checked
-     * against the sheet; refusals are {@link org.shirong.system.InvalidRequestException}s naming the item.
+     * Enters a unit's points on one sheet for a period as the campaign's inspection scored it (replacing what the campaign
+     * entered before), checked against the sheet; the unit is scored, and ranked, in that campaign only. Refusals are
+     * {@link org.shirong.system.InvalidRequestException}s naming the item.
      */
     @Transactional
-    public void recordInspection(String periodCode, String unitId, String sheetId, Map<String, BigDecimal> points, String actor) {
-        scores.recordInspection(period(periodCode), unitId, sheetId, points, actor);
+    public void recordInspection(String periodCode, String campaignCode, String unitId, String sheetId, Map<String, BigDecimal> points,
+            String actor) {
+        scores.recordInspection(period(periodCode), campaignCode, unitId, sheetId, points, actor);
     }
 
     /**
@@ -281,7 +308,7 @@ public class UnitScores {
 
     private PeriodScores view(ScoreBoard board, String organization) {
         ScorePeriod p = board.period();
-        Map<String, String> sheets = scores.inspectionSheets(organization, p);
+        Map<String, String> sheets = scores.inspectionSheets(organization, p, board.scope());
         List<InspectedUnit> inspections = java.util.stream.Stream.concat(board.ranking().stream(), board.unranked().stream())
                 .filter(u -> u.inspectionScore() != null)
                 .map(u -> new InspectedUnit(u.ranked() ? u.rank() : null, u.unitId(), u.unitName(), u.inspectionScore(),

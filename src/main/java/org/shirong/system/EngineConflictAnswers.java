@@ -29,7 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * a completion race can also fail in other ways: the task's permission was deleted with it (403), or, reading
  * the process as the winner left it, the task's own completion stumbles on the next step's condition (500).
  * When the task is gone by the time the answer is sent, any such failure is the lost race: 409. A read the engine refuses
- * (GET, 403: another unit's task's variables, form or notes) is said in Chinese too, naming the task's units.
+ * (GET, 403) of a task the reader may see is said in Chinese too, naming the task's units; another unit's task, which the
+ * reader may not see, is answered 404 as an unknown id is ({@link EngineErrorAnswers}, secreview-s55 I2).
  */
 class EngineConflictAnswers extends HttpFilter {
 
@@ -307,9 +308,10 @@ class EngineConflictAnswers extends HttpFilter {
                 || message.contains("was updated by another transaction concurrently")) {
             return new Answer(409, "CONCURRENT_UPDATE", CONCURRENT);
         }
-        // "No matching task with id": EngineErrorAnswers' answer for a task that is gone or another organisation's
+        // "找不到任务 …" (NO_SUCH_TASK): EngineErrorAnswers' answer for a task that is gone or another organisation's
         if (taskAction && (message.contains("task is null") || message.contains("No task found")
-                || message.contains("Cannot find task with id") || message.startsWith("No matching task with id"))) {
+                || message.contains("Cannot find task with id") || message.startsWith("No matching task with id")
+                || message.startsWith(EngineErrorAnswers.NO_SUCH_TASK))) {
             return new Answer(409, "TASK_GONE", GONE);
         }
         return null;

@@ -63,8 +63,9 @@ import org.xml.sax.SAXException;
  * the field, not Jackson's English naming Camunda's classes (nor, for the nesting, a 500; s53 S4);</li>
  * <li>a call on a task, process instance, execution, process or decision definition or deployment (by id) that does not
  * exist or belongs to another organisation (tenant) fails in one way, whatever the engine threw: 404 as Camunda's own look-up of that id
- * answers it, so the address does not tell that another organisation has it (the engine's ENGINE-13034 answer did);
- * {@link EngineConflictAnswers} makes it the task-is-gone 409 for a task action;</li>
+ * answers it (for a task or a process instance in Chinese), so the address does not tell that another organisation has it
+ * (the engine's ENGINE-13034 answer did); a read of another unit's task or process instance answers the same 404, as its
+ * plain {@code GET} does, not the engine's 403; {@link EngineConflictAnswers} makes it the task-is-gone 409 for a task action;</li>
  * <li>a refusal of what the caller sent is 400, not 500: a Java-serialized variable, a password below the policy (with
  * the policy in Chinese), a deployment whose file cannot be parsed, a start refused by the start form's check or its
  * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
@@ -117,14 +118,28 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     private static final String OBJECT_ORDER = "Cannot order by variables of type ";
     private static final String OBJECT_QUERY = "Object values cannot be used to query";
 
-    /** What an id in the address names: its resource, Camunda's answer when there is none, and its look-up. */
-    private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
+    /** The start of the answer to a task that does not exist or that the caller may not know of (see {@link #ADDRESSED}). */
+    static final String NO_SUCH_TASK = "找不到任务 ";
+
+    /**
+     * What an id in the address names: its resource, the answer when there is none, its look-up, and, where a read of it
+     * is refused by the engine's permissions, whether the caller's own query finds it (null: no such query).
+     */
+    private record Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find,
+            BiFunction<ProcessEngine, String, Boolean> visible) {
+
+        Addressed(Class<?> resource, String notFound, BiFunction<CommandContext, String, Object> find) {
+            this(resource, notFound, find, null);
+        }
     }
 
     private static final Addressed[] ADDRESSED = {
-            new Addressed(TaskResource.class, "No matching task with id %s", (c, id) -> c.getTaskManager().findTaskById(id)),
-            new Addressed(ProcessInstanceResource.class, "Process instance with id %s does not exist",
-                    (c, id) -> c.getExecutionManager().findExecutionById(id)),
+            new Addressed(TaskResource.class, NO_SUCH_TASK + "%s：任务不存在、已办结或已撤销，或不是您可以查看的任务",
+                    (c, id) -> c.getTaskManager().findTaskById(id),
+                    (engine, id) -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0),
+            new Addressed(ProcessInstanceResource.class, "找不到流程实例 %s：流程实例不存在、已结束，或不是您可以查看的流程实例",
+                    (c, id) -> c.getExecutionManager().findExecutionById(id),
+                    (engine, id) -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0),
             new Addressed(ExecutionResource.class, "Execution with id %s does not exist",
                     (c, id) -> c.getExecutionManager().findExecutionById(id)),
             new Addressed(ProcessDefinitionResource.class, "No matching definition with id %s",
@@ -146,7 +161,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
             return DatabaseUnavailable.answer("engine API", uri.getPath(), failure);
         }
         ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
-        String notFound = unknownToCaller();
+        String notFound = unknownToCaller(failure);
         if (notFound != null) {
             return camunda.getResponse(new InvalidRequestException(Status.NOT_FOUND, notFound));
         }
@@ -299,8 +314,14 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         return where + "含有 NUL 字符（\\u0000），数据库不能保存或查找含该字符的文字，请去掉后重试";
     }
 
-    /** Camunda's answer to the look-up of the addressed id, when the caller may not know that it exists; else null. */
-    private String unknownToCaller() {
+    /**
+     * The answer to the look-up of the addressed id, when the caller may not know that it exists; else null. A read (GET) of a
+     * task or process instance the caller's own query does not find is such a one too, whatever the engine refused: the
+     * plain {@code GET /task/{id}} answers another unit's task 404, and its variables, form, comments or identity links must
+     * not answer 403 instead, which told that the task exists (secreview-s55 I2). A refusal Shirong writes itself (an
+     * {@link AuthorizationException} in Chinese) is left as it is.
+     */
+    private String unknownToCaller(Throwable failure) {
         String id = uri.getPathParameters().getFirst("id");
         if (id == null) {
             return null;
@@ -308,11 +329,28 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
         for (Object resource : uri.getMatchedResources()) {
             for (Addressed addressed : ADDRESSED) {
                 if (addressed.resource().isInstance(resource)) {
-                    return known(addressed, id) ? null : addressed.notFound().formatted(id);
+                    boolean read = request != null && "GET".equals(request.getMethod()) && addressed.visible() != null
+                            && !shirongsOwnRefusal(failure);
+                    return known(addressed, id) && (!read || visible(addressed, id)) ? null : addressed.notFound().formatted(id);
                 }
             }
         }
         return null;
+    }
+
+    /** A refusal of Shirong's own guards: an {@link AuthorizationException} whose message is not the engine's ("The user …"). */
+    private static boolean shirongsOwnRefusal(Throwable failure) {
+        return firstCause(failure, e -> e instanceof AuthorizationException refused && refused.getMessage() != null
+                && !refused.getMessage().isBlank() && !refused.getMessage().startsWith("The user")).isPresent();
+    }
+
+    /** Whether the caller's own query (as {@code GET} of the id answers it) finds the entity. */
+    private boolean visible(Addressed addressed, String id) {
+        try {
+            return addressed.visible().apply(engine(), id);
+        } catch (RuntimeException lookUpFailed) {
+            return true; // answered as Camunda answers it
+        }
     }
 
     /** Whether the entity exists and belongs to no organisation or to one of the caller's (every one for an administrator). */

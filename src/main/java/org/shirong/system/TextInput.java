@@ -89,7 +89,10 @@ public final class TextInput {
         return Character.getType(c) == Character.FORMAT || c == 0x2800 || defaultIgnorable(c);
     }
 
-    /** Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, unchanged since Unicode 6.1); Java has no such query. */
+    /**
+     * Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt; last changed in Unicode 14.0, which added U+180F);
+     * Java has no such query.
+     */
     private static boolean defaultIgnorable(int c) {
         return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5
                 || c >= 0x180B && c <= 0x180F || c >= 0x200B && c <= 0x200F || c >= 0x202A && c <= 0x202E

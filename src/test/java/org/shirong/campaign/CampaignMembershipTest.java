@@ -263,7 +263,11 @@ class CampaignMembershipTest {
         assertThat((String) november.get("notice")).doesNotContain("尚未印发");
         Map<String, Object> novemberScores = jiuting.getForObject("/api/scores?period=2026-11&campaign=SJ-PART", Map.class);
         assertThat(novemberScores).as("the published ranking, as the 驾驶舱 shows it").containsEntry("campaign", "SJ-PART")
-                .containsEntry("stored", true).containsEntry("notice", november.get("notice"));
+                .containsEntry("stored", true);
+        // note-s55: the 驾驶舱's text names besides every unit the 通报 named for a task it did not do by its deadline
+        assertThat((String) november.get("notice")).startsWith(((String) novemberScores.get("notice"))
+                .replace("本期无通报单位。", "本期没有因考核得分被通报的单位。") + "另通报：")
+                .contains("区绿化市容局：成立专班、明确专人（区绿化市容局）2026年11月27日到期，逾期未报（已逾期 ");
         assertThat((List<Map<String, Object>>) novemberScores.get("ranking")).extracting(u -> u.get("unitId"))
                 .isEqualTo(((List<Map<String, Object>>) november.get("units")).stream().map(u -> u.get("unitId")).toList());
         assertThat(jiuting.getForEntity("/api/scores/export.xlsx?period=2026-11&campaign=SJ-PART", byte[].class).getStatusCode())

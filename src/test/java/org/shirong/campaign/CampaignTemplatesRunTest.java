@@ -336,6 +336,20 @@ class CampaignTemplatesRunTest {
         assertThat((String) taskService.getVariable(checkId, InspectionScores.VAR_ITEM_LIST))
                 .contains("（牵头：" + example.substring(0, example.indexOf('｜')) + "）：");
         assertThat(taskService.getVariable(checkId, CampaignTaskListener.VAR_TERRITORY_HELP)).isEqualTo("");
+        // finalreview-s55 F7: a task created before its form had this help (here: the help removed) gets it when claimed
+        java.util.List<String> help = java.util.List.of(InspectionScores.VAR_SCORE_EXAMPLE, InspectionScores.VAR_ITEM_LIST,
+                CampaignTaskListener.VAR_TERRITORY_HELP);
+        String items = (String) taskService.getVariable(checkId, InspectionScores.VAR_ITEM_LIST);
+        taskService.removeVariables(checkId, help);
+        assertThat(taskService.getVariables(checkId, help)).as("as an old task has it").isEmpty();
+        taskService.claim(checkId, "jxtuijinban1");
+        assertThat(taskService.getVariables(checkId, help)).containsEntry(InspectionScores.VAR_SCORE_EXAMPLE, example)
+                .containsEntry(InspectionScores.VAR_ITEM_LIST, items).containsEntry(CampaignTaskListener.VAR_TERRITORY_HELP, "");
+        taskService.setVariable(checkId, InspectionScores.VAR_SCORE_EXAMPLE, "已有的例子");
+        taskService.setAssignee(checkId, null);
+        assertThat(taskService.getVariable(checkId, InspectionScores.VAR_SCORE_EXAMPLE)).as("what the task has is kept")
+                .isEqualTo("已有的例子");
+        taskService.setVariable(checkId, InspectionScores.VAR_SCORE_EXAMPLE, example);
         // J1, J9: 创建办 (no participant) scored on its sheet is in the quarter's ranking papers with its 检查得分, though
         // 锦溪 weighs 季检查 0 in the totals
         run.complete(check, Map.of(InspectionScores.VAR_SCORES, example
@@ -633,23 +647,22 @@ class CampaignTemplatesRunTest {
      * diffreview-s55 R1: 全面自查自纠 moved from 松江's second phase to its first while campaigns ran. A campaign started on the
      * old template (shaped here by withdrawing the task its first phase handed out) gets it when its second phase begins,
      * from each unit once, counted in that phase; its first phase's deadline (20 days after 1 March) has passed, so it is due
-     * 20 days after it is handed out. The third phase hands out nothing again.
+     * 20 days after it is handed out. Its 要求 and the 任务下达 say it is 补发 and of which phase (finalreview-s55 F4). A task
+     * added to the first phase once the second had begun (成立专班、明确专人, shaped the same way) arrives when the third
+     * begins, due by its rule (7 days) but no later than the campaign's last day, 5 June. The third phase hands out nothing
+     * else again.
      */
     @Test
     void aTaskMovedToAnEarlierPhaseOfARunningCampaignIsHandedOutOnceWhenItsNextPhaseBegins() {
         CampaignDriver run = start("songjiang-2024-satisfaction", "SJ-MOVED", "2029-03-01", """
                 {"phases":[{"from":"2029-03-01","to":"2029-04-10"},{"from":"2029-04-11","to":"2029-05-31"},\
-                {"from":"2029-06-01","to":"2029-06-30"}]}""", "sjshirongban1");
+                {"from":"2029-06-01","to":"2029-06-05"}]}""", "sjshirongban1");
         run.runUntil(at("2029-03-01T08:00"));
         String units = "select unit_id from campaign_task where campaign_code = 'SJ-MOVED' and definition_id = 'selfInspection'"
                 + " order by unit_id";
         List<String> selfInspecting = jdbc.queryForList(units, String.class);
         assertThat(selfInspecting).as("the ten departments and the towns and streets").hasSizeGreaterThan(10).contains("jiuting");
-        for (String instance : jdbc.queryForList("select process_instance_id from campaign_task where campaign_code = 'SJ-MOVED'"
-                + " and definition_id = 'selfInspection'", String.class)) {
-            runtimeService.deleteProcessInstance(instance, "升级前的模板在第一阶段没有此任务");
-        }
-        jdbc.update("delete from campaign_task where campaign_code = 'SJ-MOVED' and definition_id = 'selfInspection'");
+        withdraw("SJ-MOVED", "selfInspection", "升级前的模板在第一阶段没有此任务");
 
         run.runUntil(at("2029-04-11T08:00"));
         assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
@@ -662,10 +675,35 @@ class CampaignTemplatesRunTest {
         var town = run.task("selfInspection/jiuting");
         assertThat(town.getTenantId()).as("in the town's own organisation, as in the first phase").isEqualTo("jiuting");
         assertThat(town.getDueDate()).isEqualTo(java.util.Date.from(at("2029-05-01T17:00")));
-        assertThat(run.inboxBodies("chuangban1", TaskIssueNotices.TEMPLATE)).last().asString().contains("全面自查自纠");
+        assertThat((String) taskService.getVariable(town.getId(), CampaignTaskProcess.VAR_REQUIREMENT)).as("says it comes late, and why")
+                .startsWith("补发：本任务属于“补齐短板弱项”阶段，是本活动进入该阶段后模板才新增或移入的，现于“自查自纠和联合检查”阶段开始时补发")
+                .contains("尽快组织本单位全面自查");
+        assertThat(run.inboxBodies("chuangban1", TaskIssueNotices.TEMPLATE)).last().asString().contains("全面自查自纠", "要求：补发");
+        assertThat((String) taskService.getVariable(run.task("guideKeyPlaces/jiuting").getId(), CampaignTaskProcess.VAR_REQUIREMENT))
+                .as("the phase's own tasks are not late").doesNotContain("补发");
+        withdraw("SJ-MOVED", "establishTaskForce", "第二阶段开始后才新增的任务");
 
         run.runUntil(at("2029-06-01T08:00"));
         assertThat(run.phaseStatus(3)).isEqualTo("RUNNING");
         assertThat(jdbc.queryForList(units, String.class)).as("each unit's once").isEqualTo(selfInspecting);
+        assertThat(jdbc.queryForList("select unit_id from campaign_task where campaign_code = 'SJ-MOVED'"
+                + " and definition_id = 'establishTaskForce' order by unit_id", String.class)).as("an added task as a moved one")
+                .isEqualTo(selfInspecting);
+        var added = run.task("establishTaskForce/jiuting");
+        assertThat(added.getDueDate()).as("7 days from 1 June is after the campaign's last day, 5 June")
+                .isEqualTo(java.util.Date.from(at("2029-06-05T17:00")));
+        assertThat((String) taskService.getVariable(added.getId(), CampaignTaskProcess.VAR_REQUIREMENT))
+                .startsWith("补发：本任务属于“补齐短板弱项”阶段，是本活动进入该阶段后模板才新增或移入的，现于“长效巩固迎接测评”阶段开始时补发");
+        assertThat(jdbc.queryForList("select distinct phase_no from campaign_task where campaign_code = 'SJ-MOVED'"
+                + " and definition_id = 'establishTaskForce'", Integer.class)).containsExactly(3);
+    }
+
+    /** Withdraws a phase task from a running campaign as if its template had not had it when its phase began. */
+    private void withdraw(String code, String definitionId, String why) {
+        for (String instance : jdbc.queryForList("select process_instance_id from campaign_task where campaign_code = ?"
+                + " and definition_id = ?", String.class, code, definitionId)) {
+            runtimeService.deleteProcessInstance(instance, why);
+        }
+        jdbc.update("delete from campaign_task where campaign_code = ? and definition_id = ?", code, definitionId);
     }
 }

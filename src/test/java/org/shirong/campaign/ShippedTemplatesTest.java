@@ -128,11 +128,36 @@ class ShippedTemplatesTest {
         assertThat(t.items()).as("931: every case of an item is done by the end of 整治, whatever found it")
                 .allMatch(i -> i.sources().isEmpty());
         assertSameUnitsAsTheDispatchDecision("jinxi", t.items());
-        // Every unit named by an item signs a letter, except 创建办, where the office that runs the campaign sits.
+        // Every unit named by an item takes part, except 创建办, where the office that runs the campaign sits.
         assertThat(t.participants()).extracting(Participant::group).containsExactlyInAnyOrderElementsOf(t.items().stream()
                 .flatMap(i -> Stream.concat(Stream.of(i.lead()), i.responsible().stream()))
                 .filter(g -> !g.equals("jxchuangjian")).distinct().toList());
         assertThat(t.phases()).extracting(Phase::name).containsExactly("明确任务制定方案", "深入推进全面整治", "考核评估表彰先进");
+    }
+
+    /**
+     * jxreview-s55 J13: 镇政府与有关部门签订目标责任书 one by one. 各数字城管成员单位 takes part (it is 提升长效管理水平's
+     * 责任单位) but is no department: its people are its member units' heads, so one letter for it was signed by whoever
+     * claimed it first for all fifteen, and 城管中队's head had two. Each unit of an item signs its own, and nobody sees two.
+     */
+    @Test
+    void jinxisResponsibilityLettersAreOnePerUnitAndNonePerCollectiveOfUnitHeads() {
+        CampaignTemplate t = shipped.get("jinxi-2017-931");
+        TaskDefinition sign = t.task("signResponsibilityLetter").orElseThrow();
+        var organization = TemplateFixture.references("jinxi").organization();
+        List<TaskAssignments.Assignment> letters = TaskAssignments.expand(t, sign.who(), sign.units(), sign.name(),
+                code -> java.util.Optional.empty(), Map.of());
+
+        assertThat(letters).extracting(TaskAssignments.Assignment::groupId).doesNotHaveDuplicates()
+                .doesNotContain("jxshuzichengguan").contains("jxchengguan", "jxjianguan", "jxshuili", "jxxuanchuan")
+                .containsExactlyInAnyOrderElementsOf(t.participants().stream().map(Participant::group)
+                        .filter(g -> !g.equals("jxshuzichengguan")).toList());
+        for (var user : organization.users()) {
+            assertThat(letters).as("the letters %s (%s) can claim", user.id(), user.name())
+                    .filteredOn(a -> user.groups().contains(a.groupId())).hasSizeLessThanOrEqualTo(1);
+        }
+        assertThat(letters).filteredOn(a -> a.groupId().equals("jxchengguan")).singleElement()
+                .extracting(TaskAssignments.Assignment::name).isEqualTo("签订目标责任书（城管中队）");
     }
 
     @Test

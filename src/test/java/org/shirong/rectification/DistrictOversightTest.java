@@ -153,7 +153,7 @@ class DistrictOversightTest {
         assertThat(CaseApiTest.errors(supervise("huanwei1", caseNo, "督办"))).singleElement().satisfies(e -> assertThat((String) e
                 .get("message")).contains("牵头单位（环卫所）", "不能督办本单位牵头的案件"));
         assertThat(CaseApiTest.errors(supervise("zongguanhead", caseNo, "督办"))).singleElement().satisfies(e -> assertThat((String) e
-                .get("message")).contains("责任单位（综管办）"));
+                .get("message")).contains("协办单位（综管办）", "请由办公室、领导小组组长或副组长督办"));
         assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
                 .count()).as("the office's 督办超期案件 still waits").isOne();
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) as("lvrong1")
@@ -163,6 +163,130 @@ class DistrictOversightTest {
         assertThat(supervise("lingdao1", caseNo, "请环卫所今天清运完毕").getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
                 .count()).isZero();
+    }
+
+    /**
+     * finalreview s55 F1: the office's 督办超期案件 refuses whom the 督办 API refuses. 锦溪's 创建办主任 (jxchuangjian1) is also
+     * of the office (推进小组办公室) and sees the task, but on the 规范占道经营 case his unit is 责任单位 of he may not claim
+     * it, be given it by a colleague, nor complete it unclaimed: 400 in Chinese through /engine-rest, as Tasklist sends
+     * them, the task still waits; the API answers him with the same words. The office's clerk of no unit of the case does it.
+     */
+    @Test
+    void theCasesOwnUnitsCannotClaimOrCompleteTheOfficesSupervisionTaskInTasklist() {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"学校门口早餐摊占道","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"PATROL",
+                 "location":{"address":"锦溪镇学校门口 F%d 号"}}""".formatted(ThreadLocalRandom.current().nextInt(100_000))),
+                Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        ResponseEntity<List> offered = as("jxchuangjian1").getForEntity("/engine-rest/task?processInstanceBusinessKey=" + caseNo
+                + "&taskDefinitionKey=" + RectificationProcess.TASK_SUPERVISE + "&maxResults=10", List.class);
+        assertThat(offered.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> found = offered.getBody();
+        assertThat(found).as("he is of the office: the task is offered to him").hasSize(1);
+        String task = (String) found.get(0).get("id");
+        String refusal = "您是本案件协办单位（创建办）的人员，不能督办本单位参与办理的案件；请由办公室、领导小组组长或副组长督办";
+
+        ResponseEntity<String> claimed = as("jxchuangjian1").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"jxchuangjian1\"}"), String.class);
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(claimed.getBody()).contains(refusal);
+        ResponseEntity<String> assigned = as("jxtuijinban1").postForEntity("/engine-rest/task/" + task + "/assignee",
+                CaseApiTest.json("{\"userId\":\"jxchuangjian1\"}"), String.class);
+        assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(assigned.getBody()).contains(refusal);
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        ResponseEntity<String> completed = as("jxchuangjian1").postForEntity("/engine-rest/task/" + task + "/complete",
+                CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"本单位已在办理\"}}}"), String.class);
+        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(completed.getBody()).contains(refusal);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the office's 督办超期案件 still waits").isOne();
+        ResponseEntity<Map> api = supervise("jxchuangjian1", caseNo, "本单位已在办理");
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(api)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("code", "OWN_UNIT_CASE").containsEntry("message", refusal));
+
+        ResponseEntity<String> byClerk = as("jxtuijinban1").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"jxtuijinban1\"}"), String.class);
+        assertThat(byClerk.getStatusCode()).as(byClerk.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = as("jxtuijinban1").postForEntity("/engine-rest/task/" + task + "/complete",
+                CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"请城管中队今天劝离\"}}}"), String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    /**
+     * One rule for 督办 and 核查 (note s55): the 属地 town's office cooperates on a district case lying in its town, so one
+     * of it is refused the case's 督办 as its 核查, even when also of the district office: through the API (403) and at
+     * the district office's 督办超期案件 (400); the district office's own staff 督办 it.
+     */
+    @Test
+    void aTerritoryTownsStaffCannotSuperviseTheDistrictCaseLyingInTheirTown() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"塔汇路人行道破损","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
+                 "location":{"address":"石湖荡镇塔汇路 %d 号","territory":"石湖荡镇","lat":30.97,"lng":121.13}}
+                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        identityService.saveUser(demoUser("shdsjban"));
+        identityService.createMembership("shdsjban", "shdshirongban");
+        identityService.createMembership("shdsjban", "sjshirongban");
+        identityService.createTenantUserMembership("shihudang", "shdsjban");
+        identityService.createTenantUserMembership("songjiang", "shdsjban");
+        TestRestTemplate townAndDistrict = rest.withBasicAuth("shdsjban", TEMP_PASSWORD);
+        String refusal = "您是本案件协办单位（石湖荡镇市容环境管理办公室）的人员，不能督办本单位参与办理的案件；请由办公室、领导小组组长或副组长督办";
+        try {
+            ResponseEntity<Map> api = townAndDistrict.postForEntity("/api/cases/" + caseNo + "/supervisions",
+                    CaseApiTest.json("{\"instruction\":\"请区绿化市容局尽快修复\"}"), Map.class);
+            assertThat(api.getStatusCode()).as("%s", api.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(CaseApiTest.errors(api)).singleElement().satisfies(e -> assertThat(e)
+                    .containsEntry("code", "OWN_UNIT_CASE").containsEntry("message", refusal));
+            ResponseEntity<String> claimed = townAndDistrict.postForEntity("/engine-rest/task/" + task + "/claim",
+                    CaseApiTest.json("{\"userId\":\"shdsjban\"}"), String.class);
+            assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(claimed.getBody()).contains(refusal);
+            assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        } finally {
+            identityService.deleteUser("shdsjban");
+        }
+        assertThat(supervise("sjshirongban1", caseNo, "请区绿化市容局尽快修复").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    /**
+     * finalreview s55 F5: where the refused unit is the office itself (a town without its own dispatch table gives its
+     * office every case), its staff are not sent to the office: only the leaders are named, and its 分管领导 督办s it.
+     */
+    @Test
+    void theOfficeRefusedItsOwnCaseIsNotSentToTheOffice() {
+        Map<String, Object> officeLed = as("shdshirongban1").postForEntity("/api/cases", CaseApiTest.json(CaseApiTest.body(
+                "EXPOSED_GARBAGE", "NORMAL", "湖荡路 F5-" + ThreadLocalRandom.current().nextInt(100_000) + " 号", null)), Map.class)
+                .getBody();
+        assertThat(officeLed).containsEntry("leadUnit", "shdshirongban");
+        String caseNo = (String) officeLed.get("caseNo");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        String refusal = "您是本案件牵头单位（石湖荡镇市容环境管理办公室）的人员，不能督办本单位牵头的案件；请由领导小组组长或副组长督办";
+
+        ResponseEntity<Map> api = supervise("shdshirongban1", caseNo, "请尽快清运");
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(api)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("code", "OWN_UNIT_CASE").containsEntry("message", refusal));
+        ResponseEntity<String> claimed = as("shdshirongban1").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"shdshirongban1\"}"), String.class);
+        assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(claimed.getBody()).contains(refusal).doesNotContain("办公室、");
+
+        assertThat(supervise("shdlingdao1", caseNo, "请市容办今天清运完毕").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).as("the office's task ends with the leader's 督办").isZero();
     }
 
     /**

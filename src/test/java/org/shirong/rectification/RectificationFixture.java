@@ -121,8 +121,10 @@ final class RectificationFixture {
         Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
         Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases));
         Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, identity));
+        Mocks.register("supervisorClaimListener", new SupervisorClaimListener(new OwnUnitSupervision(cooperation, roles, ORGANIZATIONS),
+                identity));
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
-        Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1));
+        Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));

@@ -804,6 +804,37 @@ class ScoreApiTest {
      * not begun yet is refused naming {@code period} and the months there are, in the Excel export too; a quarter with a
      * day of the campaign is scored, and the town-wide view, which has no campaign, takes any month of the window.
      */
+    /**
+     * A campaign whose month ranks one unit alone names it for its total, not as "第 1 名" of one (note-s55), in the
+     * scores' notice and in the monthly report's table of units to name; where several are ranked the notice keeps their places ({@link #theRankingIsComputedOnTheFlyThenReadFromTheStoredRows}).
+     */
+    @Test
+    void aUnitRankedAloneIsNamedForItsTotalWithoutAPlace() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('SCAPI-ONE', '单项整治', 'jiuting-2023-standard-town', '九亭', 'RUNNING', 1, ?, 'jiuting')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T02:00:00Z")));
+        jdbc.update("insert into campaign_phase (campaign_code, phase_no, phase_id, name, first_day, last_day, starts_at, ends_at)"
+                + " values ('SCAPI-ONE', 1, 'P1', '整治', ?, ?, ?, ?)", java.sql.Date.valueOf("2025-03-01"),
+                java.sql.Date.valueOf("2025-05-31"), java.sql.Timestamp.from(Instant.parse("2025-02-28T16:00:00Z")),
+                java.sql.Timestamp.from(Instant.parse("2025-05-31T16:00:00Z")));
+        try {
+            String open = rows.add("nongfu", "IN_RECTIFICATION", DUE, null);
+            jdbc.update("update rect_case set campaign_code = 'SCAPI-ONE' where case_no = ?", open);
+            Map<String, Object> body = as("chuangban1").getForObject("/api/scores?period=2025-03&campaign=SCAPI-ONE", Map.class);
+            assertThat(list(body, "ranking")).extracting(r -> r.get("unitId"), r -> r.get("nonPerforming"))
+                    .containsExactly(tuple("nongfu", true));
+            assertThat((String) body.get("notice")).contains("2025年3月单位考核：1 个单位参加排名",
+                    "列入通报范围（本期通报尚未印发）：农副公司（唯一参加排名的单位，总分 22.22，E 级；").doesNotContain("第 1 名");
+            String report = as("chuangban1").getForObject("/api/campaigns/SCAPI-ONE/monthly-report?period=2025-03", String.class);
+            assertThat(org.shirong.report.HtmlTables.rows(report, "named-units")).as("the monthly report's 列入通报范围的单位")
+                    .singleElement().satisfies(r -> assertThat(r.subList(0, 2)).containsExactly("农副公司", "唯一参加排名"));
+        } finally {
+            jdbc.update("update rect_case set campaign_code = null where campaign_code = 'SCAPI-ONE'");
+            jdbc.update("delete from campaign_phase where campaign_code = 'SCAPI-ONE'");
+            jdbc.update("delete from campaign where code = 'SCAPI-ONE'");
+        }
+    }
+
     @Test
     void aCampaignsScoresAreRefusedForAMonthBeforeOrAfterItOrNotBegunYet() {
         jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
@@ -956,9 +987,9 @@ class ScoreApiTest {
     @Test
     void inspectionScoresAreCheckedAgainstTheirSheetReplacedWhenReenteredAndShownWithoutWeight() {
         ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
-        scoreService.recordInspection(march, "huanwei", "ROADS", Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4")), "ducha1");
+        scoreService.recordInspection(march, null, "huanwei", "ROADS", Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4")), "ducha1");
         // Re-entered: 4 + 2.5 of 4 + 3 → 6.5 / 7 = 92.857… → 92.86; the shipped weight 0 leaves the total at 99.78.
-        scoreService.recordInspection(march, "huanwei", "ROADS",
+        scoreService.recordInspection(march, null, "huanwei", "ROADS",
                 Map.of("ROAD_SURFACE_CLEAN", new BigDecimal("4"), "ROAD_ORDER", new BigDecimal("2.5")), "ducha1");
 
         Map<String, Object> body = as("ducha2").getForObject("/api/scores?period=2025-03", Map.class);
@@ -966,13 +997,13 @@ class ScoreApiTest {
                 .containsEntry("total", 99.78);
         assertThat(jdbc.queryForObject("select count(*) from score_inspection", Integer.class)).isEqualTo(2);
 
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "nosuchunit", "ROADS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "nosuchunit", "ROADS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code).containsExactly(tuple("unit", "UNKNOWN_UNIT")));
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "huanwei", "ROOFS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "huanwei", "ROOFS", Map.of("ROAD_ORDER", BigDecimal.ONE), "ducha1"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code).containsExactly(tuple("sheet", "UNKNOWN_SHEET")));
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "huanwei", "ROADS",
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "huanwei", "ROADS",
                 new java.util.TreeMap<>(Map.of("ROAD_ORDER", new BigDecimal("3.5"), "ROOF", BigDecimal.ONE)), "ducha1"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code, ApiError::message).containsExactly(
@@ -998,11 +1029,11 @@ class ScoreApiTest {
         assertThat(unitScores.inspectionItems("jiuting")).extracting(UnitScores.SheetItem::itemName).contains("门责“六无”落实");
 
         ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
-        assertThatThrownBy(() -> scoreService.recordInspection(march, "jxshuili", "WATERS", Map.of("WATER_SURFACE", BigDecimal.ONE), "jxtuijinban1"))
+        assertThatThrownBy(() -> scoreService.recordInspection(march, null, "jxshuili", "WATERS", Map.of("WATER_SURFACE", BigDecimal.ONE), "jxtuijinban1"))
                 .as("the shared sheet is not 锦溪's").isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
                         .extracting(ApiError::field, ApiError::code).containsExactly(tuple("sheet", "UNKNOWN_SHEET")));
         // 4 + 1.5 of 4 + 3 → 5.5 / 7 = 78.57.
-        scoreService.recordInspection(march, "jxshuili", "RECTIFY_TOWN_RIVERS",
+        scoreService.recordInspection(march, null, "jxshuili", "RECTIFY_TOWN_RIVERS",
                 Map.of("RIVER_CLEAN", new BigDecimal("4"), "RIVER_ODOUR", new BigDecimal("1.5")), "jxtuijinban1");
         Map<String, Object> body = as("jxtuijinban1").getForObject("/api/scores?period=2025-03", Map.class);
         assertThat(list(body, "noCases")).filteredOn(u -> "jxshuili".equals(u.get("unitId"))).singleElement()

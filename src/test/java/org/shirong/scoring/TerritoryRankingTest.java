@@ -199,7 +199,8 @@ class TerritoryRankingTest {
 
     /**
      * Security review s55 S2: once the district campaign's 通报 of March is issued, March's 街镇排名 is the one it printed,
-     * in the API and in the 街镇排名 Excel of the 驾驶舱: 九亭镇's overdue case voided afterwards changes nothing there. April,
+     * in the API and in the 街镇排名 Excel of the 驾驶舱, whose subtitle says so (F6): 九亭镇's overdue case voided afterwards
+     * changes nothing there. April,
      * running and not issued, counts the cases as they are now: 石湖荡镇's overdue case carried into it, 九亭镇's voided one
      * no more.
      */
@@ -216,6 +217,10 @@ class TerritoryRankingTest {
             Map<String, Object> before = territories("2025-03");
             assertThat(place(before, "jiuting")).containsEntry("named", true);
             assertThat((Map<String, Object>) place(before, "jiuting").get("indicators")).containsEntry("dueCount", 1);
+            // finalreview-s55 F6: the sheet says which figures it shows, counted now or as the 通报 stored them
+            assertThat(XlsxDownload.of(as("sjshirongban1").getForEntity(
+                    "/api/scores/export.xlsx?period=2025-03&campaign=TERR-ISSUE&part=territories", byte[].class), "街镇排名")
+                    .filterLine()).contains("按本期案件期末情况计算").doesNotContain("按通报印发时保存的排名");
 
             assertThat(notices.issue("songjiang", "TERR-ISSUE", ClockUtil.getCurrentTime().toInstant(), "2025-03")).isPresent();
             jdbc.update("update rect_case set status = 'VOIDED' where case_no = ?", jiuting);
@@ -224,6 +229,7 @@ class TerritoryRankingTest {
             assertThat(issued).as("March as its 通报 printed it").isEqualTo(before);
             XlsxDownload sheet = XlsxDownload.of(as("sjshirongban1").getForEntity(
                     "/api/scores/export.xlsx?period=2025-03&campaign=TERR-ISSUE&part=territories", byte[].class), "街镇排名");
+            assertThat(sheet.filterLine()).contains("按通报印发时保存的排名").doesNotContain("按本期案件期末情况计算");
             assertThat(sheet.data().stream().filter(r -> r.getCellCount() > 1 && !sheet.text(r, "街镇").isEmpty()).toList())
                     .filteredOn(r -> sheet.text(r, "街镇").equals("九亭镇")).singleElement().satisfies(r -> {
                         assertThat(sheet.text(r, "排名靠后予以通报")).isEqualTo("是");
@@ -234,6 +240,19 @@ class TerritoryRankingTest {
             assertThat((List<Map<String, Object>>) april.get("ranking")).extracting(p -> p.get("organization"))
                     .containsExactly("shihudang");
             assertThat((List<Map<String, Object>>) april.get("noCases")).extracting(p -> p.get("organization")).contains("jiuting");
+
+            // finalreview-s55 F8: a ranking stored 暂定 (April's 通报 issued while April runs, as a campaign that closes
+            // mid-month issues its last month) is served while the month runs, and no more once it is over
+            assertThat(notices.issue("songjiang", "TERR-ISSUE", ClockUtil.getCurrentTime().toInstant(), "2025-04")).isPresent();
+            jdbc.update("update rect_case set status = 'VOIDED' where case_no = ?", shihudang);
+            assertThat((List<Map<String, Object>>) territories("2025-04").get("ranking")).as("stored 暂定, April running")
+                    .extracting(p -> p.get("organization")).containsExactly("shihudang");
+            ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-05-02T02:00:00Z")));
+            Map<String, Object> over = territories("2025-04");
+            assertThat((List<Map<String, Object>>) over.get("ranking")).as("April over: the cases as they are, not the 暂定 board")
+                    .extracting(p -> p.get("organization")).doesNotContain("shihudang");
+            assertThat((List<Map<String, Object>>) over.get("noCases")).extracting(p -> p.get("organization")).contains("shihudang");
+            assertThat(territories("2025-03")).as("March's, stored after March ended, is still served").isEqualTo(before);
         } finally {
             ClockUtil.reset();
             jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-ISSUE'");

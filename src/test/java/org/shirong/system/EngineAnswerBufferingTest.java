@@ -24,6 +24,10 @@ class EngineAnswerBufferingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final byte[] ENGLISH = ("{\"type\":\"AuthorizationException\",\"message\":\"The user with id 'chengguan1' does not"
+            + " have one of the following permissions: 'READ' permission on resource 't1' of type 'Task' or 'READ_TASK' permission"
+            + " on resource 'WorkAssignmentProcess' of type 'ProcessDefinition'\"}").getBytes(StandardCharsets.UTF_8);
+
     private final EngineConflictAnswers filter = new EngineConflictAnswers((taskId, userId) -> Optional.of(
             new EngineConflictAnswers.TaskCandidates(List.of(new EngineConflictAnswers.TaskGroup("绿容所", false)), false)));
 
@@ -77,6 +81,75 @@ class EngineAnswerBufferingTest {
         assertThat(body).containsEntry("code", "FORBIDDEN")
                 .containsEntry("message", "您没有查看此任务的权限：此任务由绿容所办理，只有该单位的人员可以查看。");
         assertThat(client.getContentLength()).isEqualTo(client.getContentAsByteArray().length);
+    }
+
+    /**
+     * finalreview-s55 F8: in the order Jersey writes an answer (Content-Length first, then the headers, then the status, and
+     * only then the body through {@code getOutputStream}), the refusal is still held and rewritten, and the client is told
+     * the rewritten answer's length, not the engine's.
+     */
+    @Test
+    void aRefusedReadInJerseysOrderIsRewrittenWithItsNewLength() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task/t1/form-variables");
+        MockHttpServletResponse client = new MockHttpServletResponse();
+        filter.doFilter(request, client, (req, res) -> {
+            HttpServletResponse answer = (HttpServletResponse) res;
+            answer.setContentLength(ENGLISH.length);
+            answer.setContentType("application/json");
+            answer.setHeader("Cache-Control", "no-cache");
+            answer.setStatus(403);
+            answer.getOutputStream().write(ENGLISH);
+            assertThat(client.getContentAsByteArray()).as("held back to be rewritten").isEmpty();
+        });
+
+        assertThat(client.getStatus()).isEqualTo(403);
+        assertThat(JSON.readValue(client.getContentAsByteArray(), Map.class)).containsEntry("code", "FORBIDDEN")
+                .containsEntry("message", "您没有查看此任务的权限：此任务由绿容所办理，只有该单位的人员可以查看。");
+        assertThat(client.getContentAsByteArray().length).isNotEqualTo(ENGLISH.length);
+        assertThat(client.getContentLength()).isEqualTo(client.getContentAsByteArray().length);
+        assertThat(client.getHeader("Cache-Control")).isEqualTo("no-cache");
+        assertThat(client.getContentType()).startsWith("application/json");
+    }
+
+    /** A GET's 403 written through {@code getWriter}, Content-Length set before the status: held and rewritten alike. */
+    @Test
+    void aRefusedReadWrittenThroughTheWriterIsRewrittenToo() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task/t1/variables");
+        MockHttpServletResponse client = new MockHttpServletResponse();
+        filter.doFilter(request, client, (req, res) -> {
+            HttpServletResponse answer = (HttpServletResponse) res;
+            answer.setContentLength(ENGLISH.length);
+            answer.setContentType("application/json;charset=UTF-8");
+            answer.setStatus(403);
+            answer.getWriter().write(new String(ENGLISH, StandardCharsets.UTF_8));
+            answer.getWriter().flush();
+            assertThat(client.getContentAsByteArray()).as("held back to be rewritten").isEmpty();
+        });
+
+        assertThat(client.getStatus()).isEqualTo(403);
+        assertThat(JSON.readValue(client.getContentAsByteArray(), Map.class))
+                .containsEntry("message", "您没有查看此任务的权限：此任务由绿容所办理，只有该单位的人员可以查看。");
+        assertThat(client.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("The user");
+        assertThat(client.getContentLength()).isEqualTo(client.getContentAsByteArray().length);
+    }
+
+    /** A read that succeeds, in Jersey's order: streams as written, with the engine's Content-Length. */
+    @Test
+    void aSuccessfulReadInJerseysOrderPassesThroughWithItsLength() throws Exception {
+        byte[] variables = "{\"caseNo\":{\"type\":\"String\",\"value\":\"JT-2026-000001\"}}".getBytes(StandardCharsets.UTF_8);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task/t1/variables");
+        MockHttpServletResponse client = new MockHttpServletResponse();
+        filter.doFilter(request, client, (req, res) -> {
+            HttpServletResponse answer = (HttpServletResponse) res;
+            answer.setContentLength(variables.length);
+            answer.setContentType("application/json");
+            answer.setStatus(200);
+            answer.getOutputStream().write(variables);
+            answer.flushBuffer();
+            assertThat(client.getContentAsByteArray()).as("not held").isEqualTo(variables);
+        });
+        assertThat(client.getContentAsByteArray()).isEqualTo(variables);
+        assertThat(client.getContentLength()).isEqualTo(variables.length);
     }
 
     @Test

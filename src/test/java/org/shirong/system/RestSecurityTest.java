@@ -91,20 +91,36 @@ class RestSecurityTest {
         List<String> ids = ((List<Map<String, Object>>) visible.getBody()).stream().map(t -> (String) t.get("id")).toList();
         assertThat(ids).contains(ours.getId()).doesNotContain(theirs.getId());
 
-        assertThat(chengguan.getForEntity("/engine-rest/task/" + theirs.getId(), String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-        // s55: a refused read is said in Chinese, as a refused claim is, naming the task's unit (Tasklist shows the message)
-        for (String read : List.of("/variables", "/form-variables", "/variables/caseNo")) {
-            ResponseEntity<Map> refused = chengguan.getForEntity("/engine-rest/task/" + theirs.getId() + read, Map.class);
-            assertThat(refused.getStatusCode()).as(read).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(refused.getBody()).as(read).containsEntry("code", "FORBIDDEN").containsEntry("message",
-                    "您没有查看此任务的权限：此任务由绿容所办理，只有该单位的人员可以查看。");
+        // secreview-s55 I2: another unit's task is unknown to a read, as to its plain GET and as an id that does not exist:
+        // the same Chinese 404 for every read of it, not a 403 with the engine's English that told that the task exists
+        String unknown = "找不到任务 %s：任务不存在、已办结或已撤销，或不是您可以查看的任务";
+        String missing = "0f0f0f0f-0000-0000-0000-000000000000";
+        for (String read : List.of("", "/variables", "/form-variables", "/variables/caseNo", "/rendered-form", "/comment",
+                "/identity-links", "/localVariables", "/form")) {
+            for (String id : List.of(theirs.getId(), missing)) {
+                ResponseEntity<Map> refused = chengguan.getForEntity("/engine-rest/task/" + id + read, Map.class);
+                assertThat(refused.getStatusCode()).as(read).isEqualTo(HttpStatus.NOT_FOUND);
+                assertThat(refused.getBody()).as(read).containsEntry("type", "InvalidRequestException")
+                        .containsEntry("message", unknown.formatted(id));
+                assertThat(refused.getBody().toString()).as(read).doesNotContain("The user", "绿容所");
+            }
         }
+        for (String id : List.of(theirs.getProcessInstanceId(), missing)) {
+            for (String read : List.of("", "/variables", "/variables/caseNo")) {
+                ResponseEntity<Map> refused = chengguan.getForEntity("/engine-rest/process-instance/" + id + read, Map.class);
+                assertThat(refused.getStatusCode()).as(read).isEqualTo(HttpStatus.NOT_FOUND);
+                assertThat(refused.getBody()).as(read).containsEntry("message",
+                        "找不到流程实例 %s：流程实例不存在、已结束，或不是您可以查看的流程实例".formatted(id));
+            }
+        }
+        // the unit's own task is read as before
+        assertThat(chengguan.getForEntity("/engine-rest/task/" + ours.getId() + "/variables", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         ResponseEntity<Map> otherOrganisation = rest.withBasicAuth("jxshuili1", "demo")
                 .getForEntity("/engine-rest/task/" + theirs.getId() + "/variables", Map.class);
         // diffreview-s55 R8: another organisation's task is answered as an unknown id is (EngineErrorAnswers): no unit, no refusal
         assertThat(otherOrganisation.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(otherOrganisation.getBody()).containsEntry("message", "No matching task with id " + theirs.getId());
+        assertThat(otherOrganisation.getBody()).containsEntry("message", unknown.formatted(theirs.getId()));
         assertThat(otherOrganisation.getBody().toString()).doesNotContain("绿容所", "The user");
         assertThat(chengguan.postForEntity("/engine-rest/task/" + theirs.getId() + "/claim",
                 json("{\"userId\":\"chengguan1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -119,8 +119,11 @@ class TaskNotesTest {
         assertThat(otherUnit.getBody()).contains(EngineConflictAnswers.forbiddenTask(List.of("城管中队")));
         ResponseEntity<String> otherUnitReads = as("lvrong1").getForEntity("/engine-rest/task/" + task.getId() + "/comment",
                 String.class);
-        assertThat(otherUnitReads.getStatusCode()).as(otherUnitReads.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        // secreview-s55 I2: another unit's task is unknown to a read, as to its plain GET (not a 403 that tells it exists)
+        assertThat(otherUnitReads.getStatusCode()).as(otherUnitReads.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(otherUnitReads.getBody()).doesNotContain("内部备注");
+        assertThat(otherUnitReads.getBody().replace(task.getId(), MISSING)).isEqualTo(as("lvrong1")
+                .getForEntity("/engine-rest/task/" + MISSING + "/comment", String.class).getBody());
 
         ResponseEntity<String> otherOrganisation = addNote("jxshuili1", task.getId(), note("锦溪的备注"));
         ResponseEntity<String> missing = addNote("jxshuili1", MISSING, note("锦溪的备注"));
