@@ -29,7 +29,7 @@ class ArchivedTaskResults implements TaskResultFiles {
                         Collectors.toList())));
         String tenant = records.find(campaignCode).map(CampaignRecords.Campaign::tenantId).orElse(null);
         return records.tasks(campaignCode).stream().filter(t -> CampaignRecords.DONE.equals(t.status()) || files.containsKey(t.id()))
-                .map(t -> new TaskResult(t.id(), t.name(), organizations.unitName(t.groupId(), tenant), t.result(),
+                .map(t -> new TaskResult(t.id(), t.name(), t.groupId(), organizations.unitName(t.groupId(), tenant), t.result(),
                         t.completedBy() == null ? null : organizations.personName(t.completedBy()), t.completedAt(),
                         files.getOrDefault(t.id(), List.of())))
                 .toList();

@@ -1,10 +1,8 @@
 package org.shirong.campaign;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ForbiddenException;
@@ -12,30 +10,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who sees the 活动驾驶舱: in each organisation its office (创建办), its approvers (领导小组组长、副组长), its
- * inspectors (督导检查组) and the groups that share its 督查考核 ({@code roles.assessors}: 锦溪镇's 纪委监察), who read all its
- * cases, and the district groups that oversee it; an administrator sees
- * every organisation. Membership of the leading group alone does not count: every unit's head sits in it, and a unit
- * sees its own work in Tasklist, not the whole organisation's ranking.
+ * inspectors (督导检查组) and the groups that share its 督查考核 ({@code roles.assessors}: 锦溪镇's 纪委监察), who read all
+ * its cases, and the district groups that oversee it; an administrator sees every organisation
+ * ({@link CallerOrganization#seesAllUnits}, which also decides who downloads the whole 迎检档案).
+ * Membership of the leading group alone does not count: every unit's head sits in it, and a unit sees its own work in
+ * Tasklist, not the whole organisation's ranking.
  */
 @Component
 class DashboardAccess {
 
     private final Organizations organizations;
+    private final CallerOrganization callerOrganization;
 
-    DashboardAccess(Organizations organizations) {
+    DashboardAccess(Organizations organizations, CallerOrganization callerOrganization) {
         this.organizations = organizations;
+        this.callerOrganization = callerOrganization;
     }
 
     /** The organisations whose 驾驶舱 the caller sees, in the order of the organisation files. */
     List<String> organizations(Authentication caller) {
-        if (caller == null || caller.getGroupIds() == null) {
-            return List.of();
-        }
-        Set<String> groups = new HashSet<>(caller.getGroupIds());
-        if (groups.contains(Groups.CAMUNDA_ADMIN)) {
-            return organizations.ids();
-        }
-        return organizations.ids().stream().filter(id -> sees(groups, id)).toList();
+        return organizations.ids().stream().filter(id -> callerOrganization.seesAllUnits(caller, id)).toList();
     }
 
     /** Refuses (403) a caller who does not see this organisation's 驾驶舱. */
@@ -59,14 +53,5 @@ class DashboardAccess {
         return new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + o.name() + "的"
                 + o.namesOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(roles.office(), roles.approvers(),
                         roles.inspectors()), roles.assessors().stream()).toArray(String[]::new)) + (overseen ? "以及上级监管部门" : "") + "开放");
-    }
-
-    private boolean sees(Set<String> groups, String id) {
-        Organization.Roles roles = organizations.of(id).roles();
-        if (roles != null && (groups.contains(roles.office()) || groups.contains(roles.approvers())
-                || groups.contains(roles.inspectors()) || roles.assessors().stream().anyMatch(groups::contains))) {
-            return true;
-        }
-        return organizations.overseers(id).stream().anyMatch(groups::contains);
     }
 }

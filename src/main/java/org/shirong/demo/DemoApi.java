@@ -68,7 +68,15 @@ final class DemoApi {
     }
 
     static Map<String, Object> file(String name, byte[] content) {
-        return Map.of("type", "File", "value", java.util.Base64.getEncoder().encodeToString(content),
-                "valueInfo", Map.of("filename", name, "mimetype", "image/png"));
+        return file(name, content, "image/png");
     }
+
+    static Map<String, Object> file(String name, byte[] content, String mimeType) {
+        return Map.of("type", "File", "value", java.util.Base64.getEncoder().encodeToString(content),
+                "valueInfo", Map.of("filename", name, "mimetype", mimeType));
+    }
+
+    /** A one-page PDF standing in for a signed letter or a 台帐 a unit hands in. */
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

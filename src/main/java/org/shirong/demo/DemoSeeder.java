@@ -187,17 +187,31 @@ class DemoSeeder implements ApplicationRunner {
             time.runUntil(Instant.now(), this::recordMeetings);
         }
 
-        /** Every other task of the first phase is done (those that need no attachment), so that the overview shows progress. */
+        /**
+         * Every other task of the first phase is done, so that the overview shows progress; one that requires an attachment
+         * (九亭镇's 目标责任书, jtreview-s56 T14) is handed in with a one-page PDF, or a photo where it takes no PDF.
+         */
         private void handleSomeCampaignTasks() {
             List<Task> open = taskService.createTaskQuery().processDefinitionKey("CampaignTaskProcess")
                     .taskDefinitionKey("Task_HandleCampaignTask").orderByTaskCreateTime().asc().orderByTaskId().asc().list();
             for (int i = 0; i < open.size(); i += 2) {
                 Task task = open.get(i);
+                Map<String, Object> variables = new LinkedHashMap<>();
+                variables.put("result", DemoApi.value("已按方案要求完成，相关材料已归档"));
                 if (Boolean.TRUE.equals(taskService.getVariable(task.getId(), "attachmentsRequired"))) {
-                    continue;
+                    Object kinds = taskService.getVariable(task.getId(), "attachmentKinds");
+                    List<String> accepted = kinds == null || kinds.toString().isBlank() ? List.of("pdf")
+                            : java.util.Arrays.stream(kinds.toString().split(",")).map(String::strip).toList();
+                    if (accepted.contains("pdf")) {
+                        variables.put("attachment1", DemoApi.file(task.getName() + ".pdf", DemoApi.PDF, "application/pdf"));
+                    } else if (accepted.contains("photo")) {
+                        variables.put("attachment1", DemoApi.file("台帐照片.png", DemoPhotos.after(), "image/png"));
+                    } else {
+                        continue;
+                    }
                 }
                 try {
-                    api.complete(task, Map.of("result", DemoApi.value("已按方案要求完成，相关材料已归档")));
+                    api.complete(task, variables);
                 } catch (RuntimeException e) {
                     LOG.info("演示数据：任务 {} 未办理（{}）", task.getName(), e.getMessage());
                 }

@@ -93,6 +93,29 @@ public class CallerOrganization {
     }
 
     /**
+     * Whether the caller sees the whole of the organisation's work, every unit's: its office (创建办), its approvers
+     * (领导小组组长、副组长), its inspectors (督导检查组) and the groups sharing its 督查考核 ({@code roles.assessors}), the
+     * district groups that oversee it, an administrator. The one
+     * rule for the 活动驾驶舱 and the full 迎检档案; membership of the leading group alone does not count, as every unit's
+     * head sits in it, and a unit sees its own work.
+     */
+    public boolean seesAllUnits(Authentication caller, String organization) {
+        if (caller == null || caller.getGroupIds() == null || organization == null) {
+            return false;
+        }
+        List<String> groups = caller.getGroupIds();
+        if (groups.contains(Groups.CAMUNDA_ADMIN)) {
+            return true;
+        }
+        Organization.Roles roles = organizations.of(organization).roles();
+        if (roles != null && (groups.contains(roles.office()) || groups.contains(roles.approvers())
+                || groups.contains(roles.inspectors()) || roles.assessors().stream().anyMatch(groups::contains))) {
+            return true;
+        }
+        return organizations.overseers(organization).stream().anyMatch(groups::contains);
+    }
+
+    /**
      * Which organisations' records the caller may read: their own and those they oversee (both are tenants they are a
      * member of), every one for an administrator.
      */

@@ -13,11 +13,41 @@ import java.util.stream.Collectors;
  * every organisation.
  */
 public record Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
-        List<UserDefinition> users, Notice notice, Terms terms, MeetingDefaults meetings) {
+        List<UserDefinition> users, Notice notice, Terms terms, MeetingDefaults meetings, Map<String, List<String>> reporters) {
 
     public Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
             List<UserDefinition> users) {
-        this(organization, roles, oversight, groups, users, null, null, null);
+        this(organization, roles, oversight, groups, users, null, null, null, null);
+    }
+
+    public Organization(Info organization, Roles roles, List<Oversight> oversight, List<GroupDefinition> groups,
+            List<UserDefinition> users, Notice notice, Terms terms, MeetingDefaults meetings) {
+        this(organization, roles, oversight, groups, users, notice, terms, meetings, null);
+    }
+
+    /**
+     * The case sources (their codes) that weigh in the units' scores and that only the office, the inspectors and the
+     * approvers may choose unless the file's {@code reporters:} names more groups for one; their labels for messages.
+     * The rectification capability's restricted sources are these.
+     */
+    public static final Map<String, String> RESTRICTED_SOURCES = restrictedSources();
+
+    private static Map<String, String> restrictedSources() {
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        sources.put("JOINT_INSPECTION", "联合检查、督导检查");
+        sources.put("CITIZEN", "市民反映（12345）");
+        sources.put("SPOT_CHECK", "市级明查暗访");
+        return java.util.Collections.unmodifiableMap(sources);
+    }
+
+    /**
+     * The groups the file's {@code reporters:} lets choose a restricted source ({@link #RESTRICTED_SOURCES}, by code)
+     * besides the office, the inspectors and the approvers: 九亭镇's 城管中队 takes 投诉举报 (市民反映), its 执法整治组 does
+     * 联合执法 (联合检查). Empty when the file names none.
+     */
+    public List<String> reportersOf(String source) {
+        List<String> groups = reporters.get(source);
+        return groups == null ? List.of() : groups;
     }
 
     /** What a meeting's notice and agenda say when the meeting names no place. */
@@ -141,6 +171,7 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     }
 
     public Organization {
+        reporters = reporters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reporters));
         oversight = oversight == null ? List.of() : List.copyOf(oversight);
         groups = groups == null ? List.of() : List.copyOf(groups);
         users = users == null ? List.of() : List.copyOf(users);

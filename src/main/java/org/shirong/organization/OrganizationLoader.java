@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,8 +39,10 @@ final class OrganizationLoader {
 
     static Organization read(InputStream in, String fileName) {
         Organization organization;
+        String text;
         try {
-            organization = YAML.readValue(in, Organization.class);
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            organization = YAML.readValue(text, Organization.class);
         } catch (JsonMappingException e) {
             if (ConfigYaml.isSyntax(e)) {
                 throw refused(fileName, List.of(ConfigYaml.problem(e)));
@@ -56,6 +60,7 @@ final class OrganizationLoader {
             throw refused(fileName, List.of("文件为空"));
         }
         List<String> problems = check(organization);
+        checkReporters(problems, organization, text);
         if (!problems.isEmpty()) {
             throw refused(fileName, problems);
         }
@@ -204,6 +209,55 @@ final class OrganizationLoader {
                 problems.add("oversight[%d].rights: 至少填写一项（READ 查看、SUPERVISE 督办）".formatted(i));
             }
         }
+    }
+
+    /**
+     * {@code reporters:}: each key a restricted case source's code, each value the ids of groups of this file; a problem
+     * names the line, as Jackson's own do.
+     */
+    private static void checkReporters(List<String> problems, Organization org, String text) {
+        if (org.reporters().isEmpty()) {
+            return;
+        }
+        Map<String, Integer> lines = lines(text);
+        String sources = Organization.RESTRICTED_SOURCES.entrySet().stream().map(e -> e.getKey() + "（" + e.getValue() + "）")
+                .collect(Collectors.joining("、"));
+        for (Map.Entry<String, List<String>> entry : org.reporters().entrySet()) {
+            String at = "reporters." + entry.getKey();
+            String place = at + "（第 " + lines.getOrDefault(at, 0) + " 行）";
+            if (!Organization.RESTRICTED_SOURCES.containsKey(entry.getKey())) {
+                problems.add(place + ": \"" + entry.getKey() + "\" 不是只限办公室、核查组和审批人选择的案件来源；可写 " + sources
+                        + "（其他来源人人可选，不必写）");
+                continue;
+            }
+            if (entry.getValue() == null || entry.getValue().isEmpty()) {
+                problems.add(place + ": 写还可选择该来源的组 id，如 [chengguan]；不再另给时删除这一行");
+                continue;
+            }
+            for (int i = 0; i < entry.getValue().size(); i++) {
+                String group = entry.getValue().get(i);
+                if (blank(group) || !org.hasGroup(group)) {
+                    String item = at + "[" + i + "]";
+                    problems.add("%s（第 %d 行）: 组 \"%s\" 未在 groups 中定义".formatted(item,
+                            lines.getOrDefault(item, lines.getOrDefault(at, 0)), group));
+                }
+            }
+        }
+    }
+
+    /** The line of each field and list item of a YAML text, by path ({@code reporters.CITIZEN[0]}). */
+    private static Map<String, Integer> lines(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (var parser = YAML.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                String path = parser.getParsingContext().pathAsPointer().toString().replaceFirst("^/", "")
+                        .replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+                lines.putIfAbsent(path, parser.currentLocation().getLineNr());
+            }
+        } catch (IOException e) {
+            // read once already: the lines are only for the messages
+        }
+        return lines;
     }
 
     private static void checkRole(List<String> problems, Organization org, String role, String group) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -116,8 +118,12 @@ class ImportTemplate {
         String offered = sources.offered().stream().map(sources::label).collect(Collectors.joining("、"));
         String shortNames = sources.offered().stream().flatMap(s -> s.otherNames().stream().limit(1))
                 .collect(Collectors.joining("、"));
-        String restricted = sources.offered().stream().filter(ReportingRights.RESTRICTED::contains).map(sources::label)
-                .collect(Collectors.joining("、"));
+        // each restricted source with who may write it (organization.yaml's reporters: may add groups to one), those alike together
+        Map<String, List<String>> restrictedBy = new LinkedHashMap<>();
+        sources.offered().stream().filter(ReportingRights.RESTRICTED::contains).forEach(s -> restrictedBy
+                .computeIfAbsent(rights.who(organization, s), w -> new java.util.ArrayList<>()).add(sources.label(s)));
+        String restricted = restrictedBy.entrySet().stream().map(e -> String.join("、", e.getValue()) + "只有" + e.getKey()
+                + "可以填写；").collect(Collectors.joining());
         String who = rights.who(organization);
         String name = organizations.of(organization).name();
         List<String> keys = keys(organization);
@@ -137,7 +143,7 @@ class ImportTemplate {
         rows.add(new String[] {"来源", (sources.importDefault() == null ? "必填：" + name + "导入的案件须写明来源，不设默认来源。"
                 : "可不填，也可没有这一列，不填为" + sources.importDefault().label() + "。") + "可写：" + offered
                 + (shortNames.isEmpty() ? "" : "，或简称（" + shortNames + "）") + "。"
-                + (restricted.isEmpty() ? "" : restricted + "只有" + who + "可以填写；") + "会议决定不能导入"});
+                + restricted + "会议决定不能导入"});
         if (keys.contains("territory")) {
             rows.add(new String[] {"属地街镇", organizations.of(organization).organization().level() == Organization.Level.DISTRICT
                     ? "问题所在的镇或街道，可写简称（如 九亭）。不填时按地点开头的镇、街道名称认定（如 九亭镇沪亭北路 2 号），"

@@ -20,18 +20,24 @@ import org.springframework.stereotype.Component;
  * doubles the deductions of 市民反映 and 市级明查暗访 cases and scores urgent cases apart): 市民反映（12345）, 市级明查暗访
  * and 联合检查、督导检查 only the organisation's office, inspectors (督导检查组) and approvers (组长、副组长: not the
  * whole leading group, whose members include every unit's head), the district's groups that supervise it, and
- * administrators; 紧急 they, or anyone whose own unit leads the case (reporting one's own unit's
- * urgent problem aims at no one else). Everyone else reports 日常巡查, 单位自查 or 满意度测评 cases (of those the
- * organisation uses) of 一般 urgency and writes why it is urgent in the description. 会议决定 is no one's to choose ({@link NewCaseValidator#checkReported}).
+ * administrators, and the groups its organization.yaml names for the source ({@code reporters:}: 九亭镇's 城管中队 for
+ * 市民反映, which the plan charges with 投诉举报; its 执法整治组 for 联合检查); 紧急 the first of them, or anyone whose own
+ * unit leads the case (reporting one's own unit's urgent problem aims at no one else). Everyone else reports 日常巡查,
+ * 单位自查 or 满意度测评 cases (of those the organisation uses) of 一般 urgency and writes why it is urgent in the
+ * description. 会议决定 is no one's to choose ({@link NewCaseValidator#checkReported}).
  */
 @Component
 class ReportingRights {
 
-    /** The sources only the office, the inspectors and the supervising district may choose. */
-    static final Set<CaseSource> RESTRICTED = EnumSet.of(CaseSource.CITIZEN, CaseSource.SPOT_CHECK, CaseSource.JOINT_INSPECTION);
+    /**
+     * The sources only the office, the inspectors, the supervising district and the groups an organisation names for them
+     * may choose: those organization.yaml's {@code reporters:} may name ({@link Organization#RESTRICTED_SOURCES}).
+     */
+    static final Set<CaseSource> RESTRICTED = Organization.RESTRICTED_SOURCES.keySet().stream().map(CaseSource::valueOf)
+            .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(CaseSource.class)));
     /** The sources everyone may choose, of those the organisation uses ({@link CategoryCatalogue#sources}). */
-    static final List<CaseSource> UNRESTRICTED = List.copyOf(EnumSet.complementOf(EnumSet.of(CaseSource.CITIZEN,
-            CaseSource.SPOT_CHECK, CaseSource.JOINT_INSPECTION, CaseSource.MEETING)));
+    static final List<CaseSource> UNRESTRICTED = Arrays.stream(CaseSource.values())
+            .filter(s -> s != CaseSource.MEETING && !RESTRICTED.contains(s)).toList();
 
     private final Organizations organizations;
     private final DispatchRules dispatchRules;
@@ -58,7 +64,9 @@ class ReportingRights {
         Set<String> supervisors = organizations.overseers(organization, Organization.OversightRight.SUPERVISE);
         boolean free = groups.contains(Groups.CAMUNDA_ADMIN) || groups.stream().anyMatch(g -> g.equals(o.roles().office())
                 || g.equals(o.roles().inspectors()) || g.equals(o.roles().approvers()) || supervisors.contains(g));
-        return new Reporter(organization, o, groups, free, who(organization), new HashMap<>());
+        Set<CaseSource> granted = EnumSet.noneOf(CaseSource.class);
+        RESTRICTED.stream().filter(s -> o.reportersOf(s.name()).stream().anyMatch(groups::contains)).forEach(granted::add);
+        return new Reporter(organization, o, groups, free, granted, who(organization), new HashMap<>());
     }
 
     /**
@@ -79,9 +87,23 @@ class ReportingRights {
      * 推进小组组长、副组长, and the district's groups that supervise it.
      */
     String who(String organization) {
+        return who(organization, List.of());
+    }
+
+    /**
+     * Who may choose a restricted source in the organisation: {@link #who(String)} and the groups its {@code reporters:}
+     * names for it (九亭镇的创建工作办公室、督导检查组、领导小组组长、副组长、城管中队).
+     */
+    String who(String organization, CaseSource source) {
+        return who(organization, organizations.of(organization).reportersOf(source.name()));
+    }
+
+    private String who(String organization, List<String> more) {
         Organization o = organizations.of(organization);
         Set<String> supervisors = organizations.overseers(organization, Organization.OversightRight.SUPERVISE);
-        return o.name() + "的" + o.namesOf(o.roles().office(), o.roles().inspectors(), o.roles().approvers())
+        List<String> groups = new ArrayList<>(List.of(o.roles().office(), o.roles().inspectors(), o.roles().approvers()));
+        groups.addAll(more);
+        return o.name() + "的" + o.namesOf(groups.toArray(String[]::new))
                 + (supervisors.isEmpty() ? "" : "和" + String.join("、", supervisors.stream().map(this::groupName).toList()));
     }
 
@@ -92,15 +114,17 @@ class ReportingRights {
         private final Organization o;
         private final List<String> groups;
         private final boolean free;
+        private final Set<CaseSource> granted;
         private final String who;
         private final Map<String, Optional<String>> leads;
 
-        private Reporter(String organization, Organization o, List<String> groups, boolean free, String who,
-                Map<String, Optional<String>> leads) {
+        private Reporter(String organization, Organization o, List<String> groups, boolean free, Set<CaseSource> granted,
+                String who, Map<String, Optional<String>> leads) {
             this.organization = organization;
             this.o = o;
             this.groups = groups;
             this.free = free;
+            this.granted = granted;
             this.who = who;
             this.leads = leads;
         }
@@ -111,9 +135,10 @@ class ReportingRights {
                 return List.of();
             }
             List<ApiError> errors = new ArrayList<>();
-            CaseSource.of(c.source()).filter(RESTRICTED::contains).ifPresent(s -> errors.add(ApiError.field("source",
-                    "SOURCE_NOT_PERMITTED", "案件来源“" + catalogue.sources(organization).label(s) + "”只有" + who + "可以选择；请选择"
-                            + catalogue.sources(organization).labelsOr(UNRESTRICTED) + "，问题的由来和紧急情况请在描述中写明")));
+            CaseSource.of(c.source()).filter(RESTRICTED::contains).filter(s -> !granted.contains(s)).ifPresent(s -> errors.add(
+                    ApiError.field("source", "SOURCE_NOT_PERMITTED", "案件来源“" + catalogue.sources(organization).label(s) + "”只有"
+                            + who(organization, s) + "可以选择；请选择" + catalogue.sources(organization).labelsOr(allowed())
+                            + "，问题的由来和紧急情况请在描述中写明")));
             if (Urgency.URGENT.name().equals(c.urgency())) {
                 String lead = leads.computeIfAbsent(c.category() + "|" + c.source(),
                         key -> Optional.ofNullable(leadUnit(organization, c))).orElse(null);
@@ -124,6 +149,13 @@ class ReportingRights {
                 }
             }
             return errors;
+        }
+
+        /** The sources the caller may choose besides the restricted ones not granted: everyone's, then those granted. */
+        private List<CaseSource> allowed() {
+            List<CaseSource> allowed = new ArrayList<>(UNRESTRICTED);
+            allowed.addAll(granted);
+            return allowed;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.stereotype.Component;
@@ -49,13 +50,21 @@ class CampaignArchiveParts {
         return all.size();
     }
 
-    /** Each task done or with files: a folder under its unit with 办理情况.txt and the files; returns how many files. */
-    int writeTaskResults(ZipOutputStream zip, String campaignCode, ZoneId zone) throws IOException {
+    /**
+     * Each task done or with files that {@code shown} lets through (by the group it was issued to: every unit's for those
+     * who see all units, a unit member's own units' else): a folder under its unit with 办理情况.txt and the files;
+     * returns how many files.
+     */
+    int writeTaskResults(ZipOutputStream zip, String campaignCode, ZoneId zone, Predicate<String> shown) throws IOException {
         Set<String> names = new HashSet<>();
         int files = 0;
         int n = 0;
         for (TaskResultFiles.TaskResult task : taskResults.of(campaignCode)) {
-            String folder = unique(names, TASKS + "/" + fileName(task.unitName()) + "/" + "%03d-".formatted(++n)
+            n++; // numbered in the whole archive's order, so a unit's folder has the same name in the office's archive
+            if (!shown.test(task.groupId())) {
+                continue;
+            }
+            String folder = unique(names, TASKS + "/" + fileName(task.unitName()) + "/" + "%03d-".formatted(n)
                     + fileName(task.name()), "");
             zip.putNextEntry(new ZipEntry(folder + "/办理情况.txt"));
             zip.write(summary(task, zone).getBytes(StandardCharsets.UTF_8));

@@ -46,7 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
  * all of them; {@code item=none}: those under no plan item), and {@code GET /api/campaigns/{code}/archive.zip}, the
  * campaign's 迎检 archive: in 一、案件台账 a PDF per plan item and the case ledger (Excel), then the campaign's documents and
  * its tasks' results with their files ({@link CampaignArchiveParts}). Whoever may read the case or the campaign may
- * read these, and sees only the cases they may read; to others the case or campaign does not exist (404). A town taking
+ * read these, and sees only the cases they may read; to others the case or campaign does not exist (404). The archive's
+ * task folders are every unit's only for those who open the 驾驶舱; a unit member's hold their own units' tasks. A town taking
  * part in its district's campaign reads the dossiers of its own cases; the archive, with every unit's tasks and files,
  * stays with the district (403). Each PDF is
  * written straight to the response or its ZIP entry and holds at most {@code shirong.documents.dossier-max-cases}
@@ -188,10 +189,23 @@ class DossierController {
             ledger.write(new KeptOpen(zip));
             zip.closeEntry();
             documents = archiveParts.writeDocuments(zip, code, campaign.zone());
-            files = archiveParts.writeTaskResults(zip, code, campaign.zone());
+            files = archiveParts.writeTaskResults(zip, code, campaign.zone(), ownUnits(user, campaign));
         }
         LOG.info("{} downloaded the archive of campaign {} ({} plan items, {} PDFs, {} documents, {} task files) in {} ms",
                 user.getUserId(), code, items.size(), pdfs, documents, files, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Whose task folders the caller's archive holds: every unit's for those who see all units (those who open the 驾驶舱,
+     * {@link CallerOrganization#seesAllUnits}), else only the tasks issued to a group the caller is in, as Tasklist shows
+     * a unit member only their own units' tasks (jtreview-s56 T16).
+     */
+    private java.util.function.Predicate<String> ownUnits(Authentication user, Campaign campaign) {
+        if (callerOrganization.seesAllUnits(user, campaign.organization())) {
+            return group -> true;
+        }
+        List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+        return groups::contains;
     }
 
     /** The cases in parts of at most {@code dossier-max-cases}, in order. */

@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public interface TaskResultFiles {
 
-    /** A task done or with files: its unit and who completed it by name, and its files in the order handed in. */
-    record TaskResult(long id, String name, String unitName, String result, String completedBy, Instant completedAt,
+    /**
+     * A task done or with files: its unit (the group it was issued to, and its name) and who completed it by name, and its
+     * files in the order handed in.
+     */
+    record TaskResult(long id, String name, String groupId, String unitName, String result, String completedBy, Instant completedAt,
             List<File> files) {
     }
 

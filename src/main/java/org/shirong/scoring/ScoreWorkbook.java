@@ -136,7 +136,7 @@ class ScoreWorkbook {
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
                 new Column("得分", 8), new Column("满分", 8), new Column("等级", 6),
                 new Column(resolved.noticeIssued() ? "通报" : "列入通报范围", 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 16),
-                new Column("案件得分", 9), new Column("检查得分", 9)));
+                new Column("考核项得分", 9), new Column("检查得分", 9)));
         items.values().forEach(header -> columns.add(new Column(header, 14)));
         INDICATORS.forEach(i -> columns.add(new Column(i.header(), i.rate() ? 11 : 9)));
         columns.add(new Column("备注", 18));

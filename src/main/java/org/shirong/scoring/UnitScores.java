@@ -328,7 +328,7 @@ public class UnitScores {
         String score = "检查得分 = 本期检查（季检查）所评各评分表得分之和 ÷ 满分之和 × 100";
         return weight == null || weight.signum() == 0 ? score + "；按考核细则不计入总分，单独列出，供会议通报。"
                 : score + "；按考核细则以 " + weight.movePointRight(2).stripTrailingZeros().toPlainString()
-                        + "% 的权重计入总分（其余按案件得分）。";
+                        + "% 的权重计入总分（其余按考核项得分：案件和责任区评分项）。";
     }
 
     private static RankedUnit ranked(UnitScore u) {

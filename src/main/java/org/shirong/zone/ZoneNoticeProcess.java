@@ -21,6 +21,9 @@ public final class ZoneNoticeProcess {
     static final String VAR_HOLDER_NAME = "holderName";
     static final String VAR_ADDRESS = "zoneAddress";
     static final String VAR_EDITION = "edition";
+    /** When the 送达 and the 上墙 are due ({@link ZoneNotices#deadlines}): the tasks' {@code camunda:dueDate}. */
+    static final String VAR_DELIVERY_DUE = "deliveryDueAt";
+    static final String VAR_POSTING_DUE = "postingDueAt";
 
     /** 送达 form: who signed for it (责任人 or whoever took it for them), the photo of the signature, a note. */
     static final String VAR_DELIVERED_TO = "deliveredTo";

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
@@ -83,9 +85,14 @@ class ZoneNotices implements ZoneFileSection {
     private final RuntimeService runtimeService;
     private final ProcessDefinitions definitions;
     private final SystemAccess systemAccess;
+    private final ZoneSettings settings;
+    private final WorkingCalendars calendars;
 
     ZoneNotices(JdbcTemplate jdbc, ZoneRecords zones, ZoneFiles files, Organizations organizations,
-            RuntimeService runtimeService, ProcessDefinitions definitions, SystemAccess systemAccess) {
+            RuntimeService runtimeService, ProcessDefinitions definitions, SystemAccess systemAccess, ZoneSettings settings,
+            WorkingCalendars calendars) {
+        this.settings = settings;
+        this.calendars = calendars;
         this.jdbc = jdbc;
         this.zones = zones;
         this.files = files;
@@ -186,6 +193,9 @@ class ZoneNotices implements ZoneFileSection {
         variables.put(ZoneNoticeProcess.VAR_HOLDER_NAME, zone.holderName());
         variables.put(ZoneNoticeProcess.VAR_ADDRESS, zone.address());
         variables.put(ZoneNoticeProcess.VAR_EDITION, edition);
+        Deadlines due = deadlines(org.id(), now);
+        variables.put(ZoneNoticeProcess.VAR_DELIVERY_DUE, Date.from(due.delivery()));
+        variables.put(ZoneNoticeProcess.VAR_POSTING_DUE, Date.from(due.posting()));
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definition)
                 .businessKey(ZoneNoticeProcess.businessKey(zone.zoneNo(), edition)).setVariables(variables).execute().getId());
         jdbc.update("update zone_notice set process_instance_id = ? where id = ?", instanceId, noticeId);
@@ -193,6 +203,26 @@ class ZoneNotices implements ZoneFileSection {
                 edition + " 年版责任告知书，由" + org.group(group).map(Organization.GroupDefinition::name).orElse(group) + "送达",
                 String.valueOf(edition), null);
         markZone(zone, edition, Status.ISSUED, now);
+    }
+
+    /** When a notice's 送达 and 上墙 are due. */
+    record Deadlines(Instant delivery, Instant posting) {
+    }
+
+    /**
+     * When a notice issued at {@code issuedAt} is to be delivered and posted ({@code notice.delivery-limit} and
+     * {@code posting-limit} of zones.yaml, both from the issue, on the organisation's working calendar): the tasks' due
+     * dates, and from when the notice counts in the unit's 送达率 and 上墙率 ({@link ZoneRates#noticeRates}).
+     */
+    Deadlines deadlines(String organization, Instant issuedAt) {
+        return deadlines(settings, calendars, organization, issuedAt);
+    }
+
+    static Deadlines deadlines(ZoneSettings settings, WorkingCalendars calendars, String organization, Instant issuedAt) {
+        ZoneSettings.NoticeLimits limits = settings.enabled(organization) ? settings.of(organization).notice()
+                : ZoneSettings.NoticeLimits.DEFAULT;
+        var calendar = calendars.of(organization);
+        return new Deadlines(calendar.due(issuedAt, limits.delivery()), calendar.due(issuedAt, limits.posting()));
     }
 
     /** Keeps the zone's shown notice status on its latest edition: a late step of an older edition does not overwrite it. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organizations;
 import org.shirong.zone.ZoneRateTable.Rate;
 import org.shirong.zone.ZoneRateTable.UnitRates;
@@ -31,8 +32,13 @@ class ZoneRates {
     private final JdbcTemplate jdbc;
     private final Organizations organizations;
     private final WorkingCalendar calendar;
+    private final ZoneSettings settings;
+    private final WorkingCalendars calendars;
 
-    ZoneRates(JdbcTemplate jdbc, Organizations organizations, WorkingCalendar calendar) {
+    ZoneRates(JdbcTemplate jdbc, Organizations organizations, WorkingCalendar calendar, ZoneSettings settings,
+            WorkingCalendars calendars) {
+        this.settings = settings;
+        this.calendars = calendars;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.calendar = calendar;
@@ -43,20 +49,42 @@ class ZoneRates {
         return until.minusNanos(1).atZone(calendar.zone()).getYear();
     }
 
+    /** A unit's 送达率 and 上墙率 as scored: over the notices due by then or done. */
+    record NoticeRates(Rate delivery, Rate posting) {
+    }
+
     /**
-     * Per 负责单位, how many of its active zones registered before {@code until} had the 告知书 of the period's edition
-     * issued to them before {@code until}: none while the office has not yet issued a new year's edition.
+     * Per 负责单位, its 送达率 and 上墙率 as the score counts them at {@code until} (jtreview-s56 T1): of its active zones'
+     * 告知书 of the period's edition issued before {@code until}, a notice counts in the 送达率 once its 送达 was due
+     * ({@link ZoneNotices#deadlines}) or done before {@code until}, and is delivered if done before it; the 上墙率 the same
+     * with the posting. A notice issued today is no one's failure yet; a unit none of whose notices is due has no rate.
      */
-    Map<String, Integer> noticesIssued(String organization, Instant until) {
-        Map<String, Integer> issued = new TreeMap<>();
+    Map<String, NoticeRates> noticeRates(String organization, Instant until) {
+        Map<String, int[]> counts = new TreeMap<>();
         Timestamp end = Timestamp.from(until);
-        jdbc.query("select z.owner_group, count(*) as issued from zone z join zone_notice n on n.zone_id = z.id and n.edition = ?"
-                        + " where z.tenant_id = ? and z.status = 'ACTIVE' and z.created_at < ? and n.issued_at < ?"
-                        + " group by z.owner_group",
+        jdbc.query("select z.owner_group, n.issued_at, n.delivered_at, n.posted_at from zone z"
+                        + " join zone_notice n on n.zone_id = z.id and n.edition = ?"
+                        + " where z.tenant_id = ? and z.status = 'ACTIVE' and z.created_at < ? and n.issued_at < ?",
                 rs -> {
-                    issued.put(rs.getString("owner_group"), rs.getInt("issued"));
+                    Instant issued = ZoneRecords.instant(rs, "issued_at");
+                    Instant delivered = ZoneRecords.instant(rs, "delivered_at");
+                    Instant posted = ZoneRecords.instant(rs, "posted_at");
+                    ZoneNotices.Deadlines due = ZoneNotices.deadlines(settings, calendars, organization, issued);
+                    int[] c = counts.computeIfAbsent(rs.getString("owner_group"), k -> new int[4]);
+                    boolean deliveredBy = delivered != null && delivered.isBefore(until);
+                    boolean postedBy = posted != null && posted.isBefore(until);
+                    if (deliveredBy || due.delivery().isBefore(until)) {
+                        c[1]++;
+                        c[0] += deliveredBy ? 1 : 0;
+                    }
+                    if (postedBy || due.posting().isBefore(until)) {
+                        c[3]++;
+                        c[2] += postedBy ? 1 : 0;
+                    }
                 }, edition(until), organization, end, end);
-        return issued;
+        Map<String, NoticeRates> rates = new TreeMap<>();
+        counts.forEach((unit, c) -> rates.put(unit, new NoticeRates(Rate.of(c[0], c[1]), Rate.of(c[2], c[3]))));
+        return rates;
     }
 
     ZoneRateTable table(String organization, Instant from, Instant until) {

@@ -9,9 +9,10 @@ import org.shirong.zone.ZoneRateTable.Rate;
 import org.springframework.stereotype.Component;
 
 /**
- * The zone rates the rubric's {@code zone-rules} score, per 负责单位, from the same counts as {@code GET /api/zones/rates};
- * a unit's 送达率 and 上墙率 only once the period's edition of the 告知书 was issued to any of its zones: before that there
- * is nothing it could have delivered or posted (a new year's edition not yet issued), so they are no figure, not 0.
+ * The zone rates the rubric's {@code zone-rules} score, per 负责单位: its 履责率 from the same counts as
+ * {@code GET /api/zones/rates}; its 送达率 and 上墙率 over the notices whose 送达 (上墙) was due by the period's end or was
+ * done ({@link ZoneRates#noticeRates}), not over every zone: a notice not yet issued (a new year's edition) or issued
+ * days ago and still within its limit is nothing the unit failed to do, so a unit with none such has no figure, not 0.
  */
 @Component
 class ZoneScoringFacts implements ZoneFacts {
@@ -25,13 +26,14 @@ class ZoneScoringFacts implements ZoneFacts {
     @Override
     public List<ZoneFigure> figures(String organization, Instant from, Instant until) {
         List<ZoneFigure> figures = new ArrayList<>();
-        Map<String, Integer> issued = rates.noticesIssued(organization, until);
+        Map<String, ZoneRates.NoticeRates> notices = rates.noticeRates(organization, until);
         for (ZoneRateTable.UnitRates u : rates.table(organization, from, until).units()) {
             add(figures, u.unitId(), Indicator.COMPLIANCE_RATE, RoadClass.MAIN_ROAD.name(), u.complianceMain());
             add(figures, u.unitId(), Indicator.COMPLIANCE_RATE, RoadClass.OTHER.name(), u.complianceOther());
-            if (issued.getOrDefault(u.unitId(), 0) > 0) {
-                add(figures, u.unitId(), Indicator.DELIVERY_RATE, null, u.deliveryRate());
-                add(figures, u.unitId(), Indicator.POSTING_RATE, null, u.postingRate());
+            ZoneRates.NoticeRates n = notices.get(u.unitId());
+            if (n != null) {
+                add(figures, u.unitId(), Indicator.DELIVERY_RATE, null, n.delivery());
+                add(figures, u.unitId(), Indicator.POSTING_RATE, null, n.posting());
             }
         }
         return figures;

@@ -35,7 +35,17 @@ class ZoneSettings {
      * One organisation's settings; {@code enforcementUnit} with {@code @office} already resolved to its office,
      * {@code legalBasis} the regulation its 告知书, 档案 and 移交执法 cite.
      */
-    record Settings(String enforcementUnit, String handoverCategory, Ladder ladder, LegalBasis legalBasis) {
+    record Settings(String enforcementUnit, String handoverCategory, Ladder ladder, LegalBasis legalBasis, NoticeLimits notice) {
+    }
+
+    /**
+     * How long after a 告知书 is issued its 送达 and its 上墙 are due ({@code notice.delivery-limit}, {@code notice.posting-limit}):
+     * the tasks' due dates, and from when the notice counts in the unit's 送达率 and 上墙率 (jtreview-s56 T1).
+     */
+    record NoticeLimits(TimeLimit delivery, TimeLimit posting) {
+
+        /** Unset in the file: 5 working days to deliver, 10 to post (inferred; the plan sets no limit). */
+        static final NoticeLimits DEFAULT = new NoticeLimits(TimeLimit.parse("5 工作日"), TimeLimit.parse("10 工作日"));
     }
 
     /**
@@ -100,10 +110,11 @@ class ZoneSettings {
         }
         Ladder ladder = ladder(read.ladder(), problems);
         LegalBasis basis = legalBasis(read.legalBasis(), problems);
+        NoticeLimits notice = notice(read.notice(), problems);
         if (!problems.isEmpty()) {
             throw refused(file + "（组织 " + id + "）", problems);
         }
-        return new Settings(unit, read.handoverCategory(), ladder, basis);
+        return new Settings(unit, read.handoverCategory(), ladder, basis, notice);
     }
 
     /** Whether the organisation has the 责任区 module (see the class comment). */
@@ -176,6 +187,22 @@ class ZoneSettings {
                 l.repeatStartRed()) : null;
     }
 
+    private static NoticeLimits notice(NoticeFile n, List<String> problems) {
+        if (n == null) {
+            return NoticeLimits.DEFAULT;
+        }
+        TimeLimit delivery = n.deliveryLimit() == null ? NoticeLimits.DEFAULT.delivery()
+                : limit("notice.delivery-limit", n.deliveryLimit(), problems);
+        TimeLimit posting = n.postingLimit() == null ? NoticeLimits.DEFAULT.posting()
+                : limit("notice.posting-limit", n.postingLimit(), problems);
+        if (delivery != null && posting != null && delivery.unit() == posting.unit()
+                && posting.amount() < delivery.amount()) {
+            problems.add("notice.posting-limit: 上墙期限（" + posting.label() + "）不能短于送达期限（" + delivery.label()
+                    + "）：两者都从印发时算起，先送达再上墙");
+        }
+        return new NoticeLimits(delivery, posting);
+    }
+
     private static TimeLimit limit(String field, String text, List<String> problems) {
         try {
             return TimeLimit.parse(text);
@@ -209,7 +236,11 @@ class ZoneSettings {
                 "请修改该文件后重新启动。");
     }
 
-    record SettingsFile(String enforcementUnit, String handoverCategory, LadderFile ladder, LegalBasisFile legalBasis) {
+    record SettingsFile(String enforcementUnit, String handoverCategory, LadderFile ladder, LegalBasisFile legalBasis,
+            NoticeFile notice) {
+    }
+
+    record NoticeFile(String deliveryLimit, String postingLimit) {
     }
 
     record LegalBasisFile(String regulation, String articles, String duty, String penalty, String handover) {

@@ -161,7 +161,7 @@ class CampaignApiTest {
                         "1. 完善组织网络", "【绿容所】1 项\n\n签订目标责任书");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count()).isOne();
 
-        run.complete("signResponsibilityLetter/huanwei", Map.of(CampaignTaskProcess.VAR_RESULT, "已签订"));
+        run.handIn("signResponsibilityLetter/huanwei", "已签订");
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-31T09:00:01Z")));
         List<String> letters = jdbc.queryForList("select process_instance_id from campaign_task where campaign_code = 'JT-NOTE'"
                 + " and task_key like 'signResponsibilityLetter/%'", String.class);

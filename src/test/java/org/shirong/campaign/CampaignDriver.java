@@ -81,6 +81,17 @@ final class CampaignDriver {
         taskService.complete(task(taskKey).getId(), variables);
     }
 
+    /**
+     * Completes a campaign task with its 办理情况, and a PDF where the task requires an attachment (九亭镇's 目标责任书 and
+     * 台账整理归档, jtreview-s56 T14), as a unit hands it in.
+     */
+    void handIn(String taskKey, String result) {
+        complete(taskKey, Boolean.TRUE.equals(taskService.getVariable(task(taskKey).getId(), CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED))
+                ? Map.of(CampaignTaskProcess.VAR_RESULT, result, CampaignTaskProcess.VAR_ATTACHMENT_PREFIX + "1",
+                        org.camunda.bpm.engine.variable.Variables.fileValue("附件.pdf").file(PDF).mimeType("application/pdf").create())
+                : Map.of(CampaignTaskProcess.VAR_RESULT, result));
+    }
+
     /** A small PDF, as a unit would hand in its 台帐. */
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -101,7 +101,7 @@ class CampaignTemplatesRunTest {
                 .as("names its campaign: a task of an earlier campaign may be open beside it").isEqualTo("签订目标责任书（城管中队） · JT-RUN");
         for (String key : run.openTaskKeys(1)) {
             if (!key.equals("signResponsibilityLetter/chengguan")) {
-                run.complete(key, Map.of(CampaignTaskProcess.VAR_RESULT, "已完成"));
+                run.handIn(key, "已完成");
             }
         }
 
@@ -111,7 +111,10 @@ class CampaignTemplatesRunTest {
         assertThat(run.inboxBodies("lingdao1", "phase-ending-open-work")).singleElement().asString()
                 .contains("前期准备", "签订目标责任书（城管中队）");
         assertThat(run.task("signResponsibilityLetter/chengguan")).as("carried on, not cancelled").isNotNull();
-        run.complete("signResponsibilityLetter/chengguan", Map.of(CampaignTaskProcess.VAR_RESULT, "已补签"));
+        // jtreview-s56 T14: "签订后上传责任书" is required, not only asked: without the letter the task is not done
+        assertThatThrownBy(() -> run.complete("signResponsibilityLetter/chengguan", Map.of(CampaignTaskProcess.VAR_RESULT, "已补签")))
+                .hasMessageContaining("须上传附件");
+        run.handIn("signResponsibilityLetter/chengguan", "已补签");
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JT-RUN' and cycle_id = 'monthlyReport'"
                 + " and task_key like 'monthlyReport/2026-03-01/%'")).as("no report on February, before the campaign began").isZero();
         assertThat(run.task("monthlyReport/2026-04-01/huanwei").getName()).as("named after the month it reports on")

@@ -274,6 +274,9 @@ class ShippedTemplatesTest {
         TaskDefinition eachUnit = jiuting.task("signResponsibilityLetter").orElseThrow();
         assertThat(TaskAssignments.requirement(jiuting, eachUnit.requirement(), eachUnit.name(), "本单位职责：清扫保洁"))
                 .startsWith("与镇政府签订创建目标责任书").endsWith("\n本单位职责：清扫保洁");
+        // jtreview-s56 T14: "签订后上传责任书" and the 台账 to archive are required uploads, as 锦溪镇's 台帐 are
+        assertThat(eachUnit.attachmentsRequired()).isTrue();
+        assertThat(jiuting.task("archiveRecords").orElseThrow().attachmentsRequired()).isTrue();
         assertThat(TaskAssignments.requirement(jiuting, null, "临时任务", ""))
                 .isEqualTo("按《" + jiuting.name() + "》完成“临时任务”。");
     }

@@ -224,4 +224,32 @@ class OrganizationLoaderTest {
                 .hasMessageContaining(folder.resolve("bbb/organization.yaml") + " 有误")
                 .hasMessageContaining("第 3 行：键 groups 在同一项中出现两次");
     }
+
+    /**
+     * jtreview-s56 T9: an organisation names, per restricted case source, the groups that may also report it (九亭镇:
+     * 城管中队 12345, 执法整治组 联合检查); a file naming none keeps today's rule. An unknown source or group stops the start,
+     * naming the file and the line.
+     */
+    @Test
+    void reportersOfRestrictedSourcesAreGroupsOfTheFileNamedByLine() throws Exception {
+        try (var in = new FileInputStream("config/organizations/jiuting/organization.yaml")) {
+            Organization jiuting = OrganizationLoader.read(in, "config/organizations/jiuting/organization.yaml");
+            assertThat(jiuting.reportersOf("CITIZEN")).containsExactly("chengguan");
+            assertThat(jiuting.reportersOf("JOINT_INSPECTION")).containsExactly("zhifa");
+            assertThat(jiuting.reportersOf("SPOT_CHECK")).isEmpty();
+        }
+        assertThat(Organizations.read("jinxi").of("jinxi").reportersOf("CITIZEN")).as("a file naming none").isEmpty();
+        assertThatThrownBy(() -> read(HEAD + """
+                reporters:
+                  CITIZEN: [chengguan, zhifa]
+                  PATROL: [chengguan]
+                  SPOT_CHECK: []
+                """))
+                .isInstanceOf(StartupRefusedException.class)
+                .hasMessageContaining("config/organization.yaml")
+                .hasMessageContaining("reporters.CITIZEN[1]（第 6 行）: 组 \"zhifa\" 未在 groups 中定义")
+                .hasMessageContaining("reporters.PATROL（第 7 行）: \"PATROL\" 不是只限办公室、核查组和审批人选择的案件来源；可写 "
+                        + "JOINT_INSPECTION（联合检查、督导检查）、CITIZEN（市民反映（12345））、SPOT_CHECK（市级明查暗访）")
+                .hasMessageContaining("reporters.SPOT_CHECK（第 8 行）: 写还可选择该来源的组 id");
+    }
 }

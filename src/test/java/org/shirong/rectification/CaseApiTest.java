@@ -554,6 +554,49 @@ class CaseApiTest {
     }
 
     /**
+     * jtreview-s56 T9: 九亭镇's organization.yaml ({@code reporters:}) lets 城管中队, which the plan charges with 投诉举报,
+     * report 市民反映（12345）, and 执法整治组 (联合执法) report 联合检查; each only its own source, and 市级明查暗访 stays the
+     * office's. The picker offers what the report accepts, and a refusal names the groups the file adds.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGroupsAnOrganisationNamesReportTheirRestrictedSourceAndOnlyThat() {
+        assertThat((List<Map<String, Object>>) as("chengguan2").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code")).containsExactly("PATROL", "SELF_INSPECTION", "SURVEY", "CITIZEN");
+        assertThat((List<Map<String, Object>>) as("zhifa1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code")).containsExactly("PATROL", "SELF_INSPECTION", "JOINT_INSPECTION", "SURVEY");
+        // 城管中队's head is also in 执法整治组
+        assertThat((List<Map<String, Object>>) as("chengguan1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code")).contains("CITIZEN", "JOINT_INSPECTION").doesNotContain("SPOT_CHECK");
+        long count = cases();
+        ResponseEntity<Map> joint = as("chengguan2").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL",
+                "JOINT_INSPECTION", null)), Map.class);
+        assertThat(joint.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(errors(joint)).singleElement().satisfies(e -> assertThat(e).containsEntry("field", "source")
+                .containsEntry("code", "SOURCE_NOT_PERMITTED").hasEntrySatisfying("message", m -> assertThat((String) m)
+                        .contains("只有九亭镇的创建工作办公室、督导检查组、领导小组组长、副组长、执法整治组和区市容管理专项办公室可以选择")
+                        .contains("日常巡查、单位自查、满意度测评点位问题或市民反映（12345）")));
+        ResponseEntity<Map> citizen = as("zhifa1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", "12345",
+                null)), Map.class);
+        assertThat(citizen.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat((String) errors(citizen).get(0).get("message")).contains("副组长、城管中队和区市容管理专项办公室可以选择");
+        assertThat(as("chengguan1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL", "SPOT_CHECK", null)),
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(cases()).isEqualTo(count);
+
+        ResponseEntity<Map> complaint = as("chengguan2").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL",
+                "CITIZEN", null)), Map.class);
+        assertThat(complaint.getStatusCode()).as(String.valueOf(complaint.getBody())).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> inspection = as("zhifa1").postForEntity("/api/cases", json(report("ILLEGAL_POSTING", "NORMAL",
+                "JOINT_INSPECTION", null)), Map.class);
+        assertThat(inspection.getStatusCode()).as(String.valueOf(inspection.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat((Map<String, Object>) as("admin").getForObject("/api/cases/" + complaint.getBody().get("caseNo"), Map.class)
+                .get("record")).containsEntry("source", "CITIZEN");
+        assertThat((Map<String, Object>) as("admin").getForObject("/api/cases/" + inspection.getBody().get("caseNo"), Map.class)
+                .get("record")).containsEntry("source", "JOINT_INSPECTION");
+    }
+
+    /**
      * s50 F2: 紧急 is the office's and the inspectors' to give, or the reporter's when the case is their own unit's (the
      * dispatch table makes it lead): a 绿容所 clerk may not mark 环卫所's case urgent, 环卫所 may. What is also invalid is
      * answered first, naming both.

@@ -705,6 +705,13 @@ class CaseImportTest {
                 assertThat(lines).startsWith("类别代码/类别名称/小项")
                         .contains("EXPOSED_GARBAGE/暴露垃圾/", "SURVEY_RESIDENTIAL_AREAS/居住区/小区环境卫生", "SURVEY_RESIDENTIAL_AREAS/居住区/小区停车秩序");
             }
+            // jtreview-s56 T9: each restricted source with who may write it, 九亭's organization.yaml adding 城管中队 and 执法整治组
+            try (Stream<Row> rows = workbook.getSheet(2).orElseThrow().openStream()) {
+                String help = String.join("\n", rows.map(r -> r.getCellText(0) + "：" + r.getCellText(1)).toList());
+                assertThat(help).contains("联合检查、督导检查只有九亭镇的创建工作办公室、督导检查组、领导小组组长、副组长、执法整治组和区市容管理专项办公室可以填写；",
+                        "市民反映（12345）只有九亭镇的创建工作办公室、督导检查组、领导小组组长、副组长、城管中队和区市容管理专项办公室可以填写；",
+                        "市级明查暗访只有九亭镇的创建工作办公室、督导检查组、领导小组组长、副组长和区市容管理专项办公室可以填写；");
+            }
         }
 
         ResponseEntity<String> csv = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/import/template?format=csv", String.class);

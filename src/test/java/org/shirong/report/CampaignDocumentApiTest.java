@@ -599,6 +599,17 @@ class CampaignDocumentApiTest {
         assertThat(unitZip.keySet()).filteredOn(n -> n.startsWith("一、案件台账/")).hasSize(2).first().asString()
                 .endsWith("案件台账.pdf").doesNotContain("部分");
         assertThat(pdfText(unitZip.values().iterator().next())).contains("DOCTEST-1", "DOCTEST-4").doesNotContain("DOCTEST-5");
+        // jtreview-s56 T16: a unit member's archive holds its own unit's task folders only (the 驾驶舱 is closed to them, and
+        // so are other units' 办理情况 and files), with the documents issued to all units; the office's holds every unit's
+        assertThat(unitZip.keySet()).filteredOn(n -> n.startsWith("三、任务办理情况和附件/"))
+                .isNotEmpty().allMatch(n -> n.startsWith("三、任务办理情况和附件/城管中队/"));
+        assertThat(unitZip.keySet()).contains("三、任务办理情况和附件/城管中队/001-任务 1/办理情况.txt",
+                "二、活动文书/月度工作报告/20241005-九亭镇创建测试活动2024年9月工作报告.html");
+        assertThat(entries.keySet()).filteredOn(n -> n.startsWith("三、任务办理情况和附件/环卫所/")).isNotEmpty();
+        Map<String, byte[]> otherUnit = unzip(rest.withBasicAuth("huanwei1", "demo")
+                .getForEntity("/api/campaigns/DOCTEST/archive.zip", byte[].class).getBody());
+        assertThat(otherUnit.keySet()).contains("三、任务办理情况和附件/环卫所/002-任务 2/办理情况.txt")
+                .noneMatch(n -> n.startsWith("三、任务办理情况和附件/城管中队/"));
         // a plan without 整治项目 (九亭镇's): its one ledger is 全部案件台账, not 其他（不属于整治项目）(supervisors' review s54 V9)
         jdbc.update("update rect_case set plan_item = null where campaign_code = 'DOCTEST'");
         assertThat(unzip(rest.withBasicAuth("chengguan2", "demo").getForEntity("/api/campaigns/DOCTEST/archive.zip", byte[].class)

@@ -1153,7 +1153,7 @@ class ScoreApiTest {
         assertThat(table.filterLine()).startsWith("考核期间：2025-03-01 至 2025-03-31")
                 .contains("通报线：总分低于 60 分　｜", "按当前数据即时计算", "导出人：何巡查员")
                 .as("九亭镇's own rule names no bottom units").doesNotContain("排名最后").doesNotContain("暂定");
-        assertThat(table.headers()).startsWith("排名", "单位", "总分", "得分", "满分", "等级", "通报", "通报原因", "案件得分", "检查得分",
+        assertThat(table.headers()).startsWith("排名", "单位", "总分", "得分", "满分", "等级", "通报", "通报原因", "考核项得分", "检查得分",
                 "按期结案率（50 分）", "结案率（20 分）").contains("应结案件数", "超期数", "回退数", "按期结案率", "备注");
         assertThat(table.contentDisposition()).startsWith("attachment; filename=\"scores-2025-03-")
                 .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("九亭镇2025年3月单位考核得分-", java.nio.charset.StandardCharsets.UTF_8));

@@ -83,8 +83,10 @@ class ZoneNoticeProcessTest {
         identity = processEngine.getIdentityService();
         zones = new ZoneRecords(jdbc);
         files = new ZoneFiles(jdbc, zones, ORGANIZATIONS, 5_000_000);
+        ZoneFixture fixture = new ZoneFixture(processEngine);
         notices = new ZoneNotices(jdbc, zones, files, ORGANIZATIONS, processEngine.getRuntimeService(),
-                new ProcessDefinitions(processEngine.getRepositoryService()), new SystemAccess(identity));
+                new ProcessDefinitions(processEngine.getRepositoryService()), new SystemAccess(identity), fixture.settings,
+                fixture.calendars);
         Mocks.register("noticeTaskListener", new NoticeTaskListener(notices, new EvidencePhotos(5_000_000), identity));
         ClockUtil.setCurrentTime(Date.from(ISSUED));
     }
@@ -139,6 +141,8 @@ class ZoneNoticeProcessTest {
         assertThat(pi).isWaitingAt(TASK_DELIVER);
         assertThat(task(TASK_DELIVER, pi)).hasCandidateGroup("juwei01").hasName("送达责任告知书 · JT-Z-0001 · 老王面馆 · 九亭大街 12 号");
         assertThat(task(TASK_DELIVER, pi).getDescription()).isEqualTo("2026 年版责任告知书。责任人：老王面馆；地址：九亭大街 12 号");
+        // jtreview-s56 T1: 送达 is due 5 working days after the issue (Monday 09:00 → next Monday 09:00), 上墙 10 (九亭's zones.yaml)
+        assertThat(task(TASK_DELIVER, pi).getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-09T01:00:00Z")));
         assertThat(notices.of(zoneId, 2026).orElseThrow()).extracting(ZoneNotices.Notice::status, ZoneNotices.Notice::ownerGroup,
                 ZoneNotices.Notice::issuedBy, ZoneNotices.Notice::issuedAt).containsExactly(ZoneNotices.Status.ISSUED, "juwei01",
                 "chuangban1", ISSUED);
@@ -166,6 +170,7 @@ class ZoneNoticeProcessTest {
 
         assertThat(pi).isWaitingAt(TASK_POST);
         assertThat(task(TASK_POST, pi)).hasCandidateGroup("juwei01").hasName("张贴告知书上墙 · JT-Z-0001 · 老王面馆 · 九亭大街 12 号");
+        assertThat(task(TASK_POST, pi).getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-16T01:00:00Z")));
         assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_SIGNATURE_PHOTO,
                 VAR_SIGNATURE_PHOTO + "TakenAt", VAR_SIGNATURE_PHOTO + "Location");
         ZoneNotices.Notice delivered = notices.of(zoneId, 2026).orElseThrow();

@@ -347,6 +347,51 @@ class ZoneRatesTest {
         assertThat(unitScores.zoneRates("jiuting", "2024-01")).isEmpty();
     }
 
+    /**
+     * jtreview-s56 T1: a 告知书 issued today put 城建中心 at 0 (E) the same day. Now its 送达 and 上墙 tasks are due 5 and 10
+     * working days after the issue (九亭's zones.yaml), and the notice counts in the unit's 送达率 and 上墙率 only once due:
+     * issued on Monday 2 November 2026, the month's scores that day leave both rates out; on 20 November, both limits
+     * passed and nothing done, they are 0 of 1.
+     */
+    @Test
+    void aNoticeCountsInTheUnitsRatesOnlyOnceItsTasksAreDue(@Autowired org.camunda.bpm.engine.RuntimeService runtimeService) {
+        rows.zone("ZRT-30", ZoneType.UNIT, RoadClass.OTHER, "chengjian", "2026-10-01T09:00", Zone.Status.ACTIVE);
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-11-02T02:00:00Z")));
+            ResponseEntity<Map> issued = as("chuangban1").postForEntity("/api/zones/notices",
+                    Map.of("edition", 2026, "zoneNos", List.of("ZRT-30")), Map.class);
+            assertThat(issued.getStatusCode()).as(String.valueOf(issued.getBody())).isEqualTo(HttpStatus.OK);
+            assertThat(issued.getBody()).containsEntry("started", 1);
+            List<Map<String, Object>> tasks = as("chengjian1").getForObject(
+                    "/engine-rest/task?processInstanceBusinessKey=ZRT-30/2026&maxResults=10", List.class);
+            assertThat(tasks).singleElement().satisfies(t -> {
+                assertThat((String) t.get("name")).startsWith("送达责任告知书");
+                assertThat(java.time.OffsetDateTime.parse((String) t.get("due"),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+                        .as("5 working days after Monday 10:00").isEqualTo("2026-11-09T02:00:00Z");
+            });
+
+            assertThat(noticeComponents(as("chuangban1").getForObject("/api/scores?period=2026-11", Map.class)))
+                    .as("the day it is issued, nothing is due yet").isEmpty();
+
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2026-11-20T02:00:00Z")));
+            List<Map<String, Object>> due = noticeComponents(as("chuangban1").getForObject("/api/scores?period=2026-11", Map.class));
+            assertThat(due).extracting(c -> c.get("id"), c -> String.valueOf(c.get("points")), c -> String.valueOf(c.get("maxPoints")))
+                    .containsExactly(tuple("NOTICE_DELIVERY", "0.0", "5.0"), tuple("NOTICE_POSTING", "0.0", "5.0"));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("ZRT-30/2026").list()
+                    .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", true, true));
+        }
+    }
+
+    /** 城建中心's 告知书 items in the scores' ranking (none when it is not ranked on them). */
+    private static List<Map<String, Object>> noticeComponents(Map<String, Object> scores) {
+        return ((List<Map<String, Object>>) scores.get("ranking")).stream().filter(u -> "chengjian".equals(u.get("unitId")))
+                .<Map<String, Object>>flatMap(u -> ((List<Map<String, Object>>) u.get("components")).stream())
+                .filter(c -> String.valueOf(c.get("id")).startsWith("NOTICE_")).toList();
+    }
+
     static Map<String, Object> attendee(String category, String name, String organisation, String zoneNo) {
         Map<String, Object> a = new java.util.HashMap<>();
         a.put("category", category);
