@@ -48,10 +48,8 @@ class DashboardAccess {
             return new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向各组织的办公室、领导小组组长和副组长、核查人员以及上级监管部门开放");
         }
         Organization o = organizations.of(organization);
-        Organization.Roles roles = o.roles();
         boolean overseen = !organizations.overseers(organization).isEmpty();
         return new ForbiddenException("NOT_A_SUPERVISOR", "活动驾驶舱只向" + o.name() + "的"
-                + o.namesOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(roles.office(), roles.approvers(),
-                        roles.inspectors()), roles.assessors().stream()).toArray(String[]::new)) + (overseen ? "以及上级监管部门" : "") + "开放");
+                + o.namesOf(o.wholeOrganizationReaders().toArray(String[]::new)) + (overseen ? "以及上级监管部门" : "") + "开放");
     }
 }

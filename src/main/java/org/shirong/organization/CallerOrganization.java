@@ -107,9 +107,7 @@ public class CallerOrganization {
         if (groups.contains(Groups.CAMUNDA_ADMIN)) {
             return true;
         }
-        Organization.Roles roles = organizations.of(organization).roles();
-        if (roles != null && (groups.contains(roles.office()) || groups.contains(roles.approvers())
-                || groups.contains(roles.inspectors()) || roles.assessors().stream().anyMatch(groups::contains))) {
+        if (organizations.of(organization).readsWholeOrganization(groups)) {
             return true;
         }
         return organizations.overseers(organization).stream().anyMatch(groups::contains);

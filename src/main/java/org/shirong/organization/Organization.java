@@ -264,7 +264,28 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         return roles != null && roles.assessors().contains(groupId);
     }
 
-    /** Whether the group opens the 驾驶舱 (in Cockpit) without supervising: the inspectors and the assessors. */
+    /**
+     * The groups that read the whole organisation — every case and the 驾驶舱 — for their role: its office, approvers,
+     * inspectors and assessors (督查考核), in that order; none for an organisation without roles. The one list
+     * {@code DashboardAccess} and {@code CaseVisibility} read (diffreview-s56 D8); a district's overseers come on top.
+     */
+    public List<String> wholeOrganizationReaders() {
+        if (roles == null) {
+            return List.of();
+        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(roles.office(), roles.approvers(), roles.inspectors()),
+                roles.assessors().stream()).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** Whether one of {@code groups} reads the whole organisation ({@link #wholeOrganizationReaders}). */
+    public boolean readsWholeOrganization(java.util.Collection<String> groups) {
+        return wholeOrganizationReaders().stream().anyMatch(groups::contains);
+    }
+
+    /**
+     * Whether the group opens the 驾驶舱 (in Cockpit) without supervising: those of {@link #wholeOrganizationReaders} who do
+     * not 督办, the inspectors and the assessors.
+     */
     public boolean readsDashboard(String groupId) {
         return inspects(groupId) || assesses(groupId);
     }

@@ -227,11 +227,12 @@ class CaseCooperation {
 
     /**
      * Tells the former 属地 town's office, which had been given the case's 协办, that the office moved the 属地 away from it
-     * and why ({@code withdrawn}: its 记录协办情况 was still open and has ended), in its inbox and through its usual channels,
-     * under its own organisation; once per correction.
+     * and why ({@code withdrawn}: its 记录协办情况 was still open and has ended), and what became of the 属地协办 ({@code newTown}:
+     * ASKED the new town's office cooperates, LEADS it leads the case so cooperates on nothing, NONE no town of the district;
+     * diffreview-s56 D7), in its inbox and through its usual channels, under its own organisation; once per correction.
      */
-    private void tellMovedAway(CaseRecord c, String formerTerritory, String formerOffice, boolean withdrawn, String reason,
-            Instant now) {
+    private void tellMovedAway(CaseRecord c, String formerTerritory, String formerOffice, boolean withdrawn, String newTown,
+            String reason, Instant now) {
         Map<String, Object> values = new HashMap<>();
         values.put("caseNo", c.caseNo());
         values.put("title", c.title());
@@ -241,6 +242,7 @@ class CaseCooperation {
         values.put("townName", organizations.find(formerTerritory).map(Organization::name).orElse(formerTerritory));
         values.put("newTownName", organizations.find(c.territory()).map(Organization::name).orElse(c.territory()));
         values.put("withdrawn", withdrawn ? "是" : "");
+        values.put("newTown", newTown);
         values.put("reason", reason);
         notices.sendToGroup(CaseCooperationProcess.businessKey(c.caseNo(), formerOffice), TEMPLATE_TERRITORY_MOVED,
                 "moved/" + now.toEpochMilli(), values, CasePageController.pageUrl(c.caseNo()), formerOffice, formerTerritory);
@@ -264,6 +266,8 @@ class CaseCooperation {
         List<CaseParties.Party> all = parties.of(c.caseNo());
         String why = "办公室将属地更正为" + organizations.find(c.territory()).map(Organization::name).orElse(c.territory()) + "："
                 + reason;
+        Optional<String> town = territoryOffice(c, c.tenantId());
+        String newTown = town.isEmpty() ? "NONE" : organizations.office(town.get()).equals(c.leadUnit()) ? "LEADS" : "ASKED";
         if (formerTerritory != null && !formerTerritory.equals(c.tenantId())) {
             String formerOffice = organizations.office(formerTerritory);
             all.stream().filter(p -> p.unitId().equals(formerOffice) && p.reason() == CaseParties.Reason.TERRITORY).findFirst()
@@ -282,10 +286,9 @@ class CaseCooperation {
                                 });
                             }
                         }
-                        tellMovedAway(c, formerTerritory, formerOffice, open, reason, now);
+                        tellMovedAway(c, formerTerritory, formerOffice, open, newTown, reason, now);
                     });
         }
-        Optional<String> town = territoryOffice(c, c.tenantId());
         if (town.isEmpty()) {
             return Optional.empty();
         }
@@ -605,8 +608,16 @@ class CaseCooperation {
         return authentication == null ? null : authentication.getUserId();
     }
 
-    /** The units that cooperate (协办) on the case, or did: those a verifier may not belong to. */
+    /**
+     * The units that cooperate (协办) on the case, or did, or are to: its parties and the responsible units its dispatch
+     * names but its lead unit, though not told (yet) — a case dispatched before V23, a unit {@link #start} skipped, the
+     * moment before 通知协办单位 runs (diffreview-s56 D2). Those a verifier or supervisor may not belong to.
+     */
     java.util.List<String> cooperatingUnits(String caseNo) {
-        return parties.of(caseNo).stream().map(CaseParties.Party::unitId).distinct().toList();
+        Set<String> units = new LinkedHashSet<>();
+        parties.of(caseNo).forEach(p -> units.add(p.unitId()));
+        records.find(caseNo).ifPresent(c -> units(c.responsibleUnits()).stream().filter(u -> !u.equals(c.leadUnit()))
+                .forEach(units::add));
+        return List.copyOf(units);
     }
 }

@@ -29,18 +29,28 @@ class OwnUnitSupervision {
 
     /** Why a member of {@code groups} may not 督办 the case of {@code organization} led by {@code leadUnit}, if they may not. */
     Optional<String> refusal(String organization, String caseNo, String leadUnit, List<String> groups) {
+        return refusal(organization, caseNo, leadUnit, groups, null);
+    }
+
+    /**
+     * As {@link #refusal(String, String, String, List)}, addressed to whom gives the task to {@code assignee} (a person's
+     * name; null: to the caller themself), who is not of the refused unit (diffreview-s56 D5).
+     */
+    Optional<String> refusal(String organization, String caseNo, String leadUnit, List<String> groups, String assignee) {
         if (groups == null || groups.isEmpty()) {
             return Optional.empty();
         }
         String office = roles.officeOf(organization);
         if (leadUnit != null && groups.contains(leadUnit) && !excepted(leadUnit, office, organization)) {
-            return Optional.of("您是本案件牵头单位（" + unitName(leadUnit, organization) + "）的人员，不能督办本单位牵头的案件；"
-                    + others(leadUnit, office));
+            return Optional.of(assignee == null ? "您是本案件牵头单位（" + unitName(leadUnit, organization) + "）的人员，不能督办本单位牵头的案件；"
+                    + others(leadUnit, office) : assignee + "是本案件牵头单位（" + unitName(leadUnit, organization)
+                    + "）的人员，不能督办其单位牵头的案件；" + othersThan(assignee, leadUnit, office));
         }
         for (String unit : cooperation.cooperatingUnits(caseNo)) {
             if (groups.contains(unit) && !excepted(unit, office, organization)) {
-                return Optional.of("您是本案件协办单位（" + unitName(unit, organization) + "）的人员，不能督办本单位参与办理的案件；"
-                        + others(unit, office));
+                return Optional.of(assignee == null ? "您是本案件协办单位（" + unitName(unit, organization) + "）的人员，不能督办本单位参与办理的案件；"
+                        + others(unit, office) : assignee + "是本案件协办单位（" + unitName(unit, organization)
+                        + "）的人员，不能督办其单位参与办理的案件；" + othersThan(assignee, unit, office));
             }
         }
         return Optional.empty();
@@ -54,6 +64,11 @@ class OwnUnitSupervision {
     /** Whom to ask instead: not the office when the refused unit is the office (finalreview s55 F5). */
     private static String others(String unit, String office) {
         return unit.equals(office) ? "请由领导小组组长或副组长督办" : "请由办公室、领导小组组长或副组长督办";
+    }
+
+    /** Whom to give the task instead of {@code assignee}: another of the office, unless the office is the refused unit. */
+    private static String othersThan(String assignee, String unit, String office) {
+        return unit.equals(office) ? "请由领导小组组长或副组长督办" : "请分配给办公室中不属于该单位的其他人员，或由领导小组组长或副组长督办";
     }
 
     /** A unit by its name; another organisation's (a 属地 town's office) with its organisation unless its name says it. */

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.organization.Organizations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +22,12 @@ class SupervisorClaimListener implements TaskListener {
 
     private final OwnUnitSupervision ownUnit;
     private final IdentityService identityService;
+    private final Organizations organizations;
 
-    SupervisorClaimListener(OwnUnitSupervision ownUnit, IdentityService identityService) {
+    SupervisorClaimListener(OwnUnitSupervision ownUnit, IdentityService identityService, Organizations organizations) {
         this.ownUnit = ownUnit;
         this.identityService = identityService;
+        this.organizations = organizations;
     }
 
     @Override
@@ -42,10 +45,13 @@ class SupervisorClaimListener implements TaskListener {
         if (user == null) {
             return;
         }
-        List<String> groups = current != null && user.equals(current.getUserId()) ? current.getGroupIds()
+        boolean self = current != null && user.equals(current.getUserId());
+        List<String> groups = self ? current.getGroupIds()
                 : identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         Object lead = task.getVariable(RectificationProcess.VAR_LEAD_UNIT);
-        ownUnit.refusal(task.getTenantId(), task.getExecution().getProcessBusinessKey(), lead == null ? null : lead.toString(), groups)
+        // a clerk giving the task to a refused colleague is told about the colleague, not "您是…" (diffreview-s56 D5)
+        ownUnit.refusal(task.getTenantId(), task.getExecution().getProcessBusinessKey(), lead == null ? null : lead.toString(), groups,
+                self || current == null ? null : organizations.personName(user))
                 .ifPresent(message -> {
                     throw FormInputRefused.of(field, message);
                 });

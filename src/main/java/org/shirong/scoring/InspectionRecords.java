@@ -12,12 +12,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Inspection scores entered per period, campaign, unit and score sheet ({@code score_inspection}). A campaign's scores read
- * its own entries and those entered before V61 without a campaign (counted in every campaign of the organisation, as
- * then); an organisation's own scores read them all (finalreview-s55 F3).
+ * Inspection scores entered per period, campaign, unit and score sheet ({@code score_inspection}; campaign {@code ''}: none,
+ * an entry of before V61 or one for the organisation itself). A campaign's scores read its own entries and those without a
+ * campaign (counted in every campaign of the organisation, as then); an organisation's own scores read them all
+ * (finalreview-s55 F3). Either way a unit's sheet counts once: in a campaign its own entry over one without a campaign,
+ * for the organisation the entry last recorded (the sheet as last scored), never two campaigns' entries of one sheet
+ * added up (diffreview-s56 D4).
  */
 @Repository
 class InspectionRecords {
+
+    /** The campaign column's value for an entry of no campaign. */
+    private static final String NONE = "";
 
     private final JdbcTemplate jdbc;
 
@@ -30,27 +36,39 @@ class InspectionRecords {
     }
 
     /**
-     * Replaces what the campaign entered for the unit on this sheet in this period, and an entry of before V61 without a
-     * campaign, which the campaign's scores counted until now.
+     * Replaces what the campaign (null: none) entered for the unit on this sheet in this period. An entry without a campaign
+     * stays for the other campaigns that count it; this campaign reads its own instead.
      */
     void replaceSheet(String period, String campaign, String unitId, String sheetId, Iterable<ItemScore> items, String actor,
             Instant at) {
-        jdbc.update("delete from score_inspection where score_period = ? and unit_id = ? and sheet_id = ?"
-                + " and (campaign_code = ? or campaign_code is null)", period, unitId, sheetId, campaign);
+        String code = campaign == null ? NONE : campaign;
+        jdbc.update("delete from score_inspection where score_period = ? and campaign_code = ? and unit_id = ? and sheet_id = ?",
+                period, code, unitId, sheetId);
         for (ItemScore item : items) {
             jdbc.update("insert into score_inspection (score_period, campaign_code, unit_id, sheet_id, item_id, points, max_points,"
-                    + " inspected_by, recorded_at) values (?,?,?,?,?,?,?,?,?)", period, campaign, unitId, sheetId, item.itemId(),
+                    + " inspected_by, recorded_at) values (?,?,?,?,?,?,?,?,?)", period, code, unitId, sheetId, item.itemId(),
                     item.points(), item.maxPoints(), actor, Timestamp.from(at));
         }
     }
 
-    /** The rows a scope reads: a campaign's own and those without one; every one of the period for the organisation. */
+    /**
+     * The rows a scope reads, as {@code i}: a campaign's own entries, and those without a campaign of the sheets it has no
+     * entry of its own for; for the organisation every campaign's, of each unit's sheet only the entry last recorded (ties:
+     * the greater campaign code).
+     */
     private static String ofScope(String campaign) {
-        return campaign == null ? "" : " and (campaign_code = ? or campaign_code is null)";
+        String sameSheet = " from score_inspection n where n.score_period = i.score_period and n.unit_id = i.unit_id"
+                + " and n.sheet_id = i.sheet_id";
+        if (campaign != null) {
+            return " and (i.campaign_code = ? or i.campaign_code = '' and not exists (select 1" + sameSheet
+                    + " and n.campaign_code = ?))";
+        }
+        return " and not exists (select 1" + sameSheet + " and (n.recorded_at > i.recorded_at"
+                + " or n.recorded_at = i.recorded_at and n.campaign_code > i.campaign_code))";
     }
 
     private static Object[] arguments(String period, String campaign) {
-        return campaign == null ? new Object[] {period} : new Object[] {period, campaign};
+        return campaign == null ? new Object[] {period} : new Object[] {period, campaign, campaign};
     }
 
     /**
@@ -60,7 +78,7 @@ class InspectionRecords {
     Map<String, InspectionTotal> totals(String period, String campaign) {
         Map<String, InspectionTotal> totals = new HashMap<>();
         jdbc.query("select unit_id, sum(points) as points, sum(max_points) as max_points from score_inspection"
-                + " where score_period = ?" + ofScope(campaign) + " group by unit_id", rs -> {
+                + " i where i.score_period = ?" + ofScope(campaign) + " group by unit_id", rs -> {
                     totals.put(rs.getString("unit_id"), new InspectionTotal(rs.getBigDecimal("points"), rs.getBigDecimal("max_points")));
                 }, arguments(period, campaign));
         return totals;
@@ -74,7 +92,7 @@ class InspectionRecords {
     Map<String, List<SheetTotal>> sheets(String period, String campaign) {
         Map<String, List<SheetTotal>> sheets = new HashMap<>();
         jdbc.query("select unit_id, sheet_id, sum(points) as points, sum(max_points) as max_points from score_inspection"
-                + " where score_period = ?" + ofScope(campaign) + " group by unit_id, sheet_id order by unit_id, sheet_id", rs -> {
+                + " i where i.score_period = ?" + ofScope(campaign) + " group by unit_id, sheet_id order by unit_id, sheet_id", rs -> {
                     sheets.computeIfAbsent(rs.getString("unit_id"), u -> new ArrayList<>()).add(new SheetTotal(
                             rs.getString("sheet_id"), rs.getBigDecimal("points"), rs.getBigDecimal("max_points")));
                 }, arguments(period, campaign));

@@ -49,13 +49,15 @@ final class ScoreNotice {
 
     /**
      * The text of {@link #text} (or {@link #beforeNotice}) with the units the 通报 names besides those it ranks low, each
-     * {@code 单位：原因}: "本期无通报单位" no longer holds, so it says none was named for its score.
+     * {@code 单位：原因}: "本期无通报单位" no longer holds, so it says none was named for its score — 列入通报范围 until the
+     * 通报 is issued, as the rest of the text (diffreview-s56 D6).
      */
     static String alsoNaming(String text, List<String> others, boolean issued) {
         if (text == null || others.isEmpty()) {
             return text;
         }
-        return text.replace(NONE, "。本期没有因考核得分被通报的单位。") + (issued ? "另通报：" : "另列入通报范围（本期通报尚未印发）：")
+        return text.replace(NONE, issued ? "。本期没有因考核得分被通报的单位。" : "。本期没有因考核得分列入通报范围的单位。")
+                + (issued ? "另通报：" : "另列入通报范围（本期通报尚未印发）：")
                 + String.join("；", others) + "。";
     }
 

@@ -315,6 +315,32 @@ class CampaignDashboardTest {
             assertThat((List<Map>) otherScores.get("ranking")).allSatisfy(u -> assertThat(u.get("inspectionScore")).isNull());
             assertThat((List<Map>) ((Map) list("jxtuijinban1", "/api/campaigns/DASHJX2/dashboard?period=2024-Q3").get("ranking"))
                     .get("inspections")).isEmpty();
+            // diffreview-s56 D4: one sheet of 建管所 entered without a campaign (for the organisation, as before V61), then by
+            // each campaign: a campaign reads its own entry over that one, which stays for the campaign without its own; the
+            // organisation reads the sheet as last scored, never two entries of it added up
+            ClockUtil.setCurrentTime(Date.from(at("2024-10-05T11:00")));
+            unitScores.recordInspection("2024-Q3", null, "jxjianguan", "RECTIFY_OLD_ESTATES",
+                    Map.of("ESTATE_FACILITIES", new java.math.BigDecimal("1"), "ESTATE_CLEANING", new java.math.BigDecimal("1")), "jxjiwei1");
+            assertThat(inspectionScore("DASHJX", "jxjianguan")).isEqualTo(85.71);
+            assertThat(inspectionScore("DASHJX2", "jxjianguan")).isEqualTo(28.57);
+            assertThat(inspectionScore(null, "jxjianguan")).isEqualTo(28.57);
+            ClockUtil.setCurrentTime(Date.from(at("2024-10-05T12:00")));
+            unitScores.recordInspection("2024-Q3", "DASHJX", "jxjianguan", "RECTIFY_OLD_ESTATES",
+                    Map.of("ESTATE_FACILITIES", new java.math.BigDecimal("2"), "ESTATE_CLEANING", new java.math.BigDecimal("2")), "jxjiwei1");
+            assertThat(inspectionScore("DASHJX", "jxjianguan")).isEqualTo(57.14);
+            assertThat(inspectionScore("DASHJX2", "jxjianguan")).as("DASHJX re-entering its own leaves DASHJX2 the shared entry")
+                    .isEqualTo(28.57);
+            assertThat(inspectionScore(null, "jxjianguan")).isEqualTo(57.14);
+            ClockUtil.setCurrentTime(Date.from(at("2024-10-05T13:00")));
+            unitScores.recordInspection("2024-Q3", "DASHJX2", "jxjianguan", "RECTIFY_OLD_ESTATES",
+                    Map.of("ESTATE_FACILITIES", new java.math.BigDecimal("4"), "ESTATE_CLEANING", new java.math.BigDecimal("3")), "jxjiwei1");
+            assertThat(inspectionScore("DASHJX2", "jxjianguan")).isEqualTo(100.0);
+            assertThat(inspectionScore("DASHJX", "jxjianguan")).isEqualTo(57.14);
+            assertThat(inspectionScore(null, "jxjianguan")).as("the sheet as last scored, not 13/21 of three entries").isEqualTo(100.0);
+            assertThat((List<Map>) ((Map) list("jxtuijinban1", "/api/campaigns/DASHJX/dashboard?period=2024-Q3").get("ranking"))
+                    .get("inspections")).filteredOn(i -> "建管所".equals(i.get("unitName"))).singleElement()
+                    .satisfies(i -> assertThat(i.get("sheets")).isEqualTo("整治老旧小区（牵头：建管所） 4/7"));
+            ClockUtil.setCurrentTime(Date.from(at("2024-10-05T10:00")));
             var q3Table = org.shirong.system.XlsxDownload.of(rest.withBasicAuth("jxtuijinban1", "demo").getForEntity(
                     "/api/scores/export.xlsx?period=2024-Q3&campaign=DASHJX&organization=jinxi", byte[].class));
             assertThat(q3Table.data()).filteredOn(r -> "创建办".equals(q3Table.text(r, "单位"))).singleElement()
@@ -357,6 +383,15 @@ class CampaignDashboardTest {
             jdbc.update("delete from score_inspection where score_period = '2024-Q3' and unit_id in ('jxchuangjian', 'jxjianguan')");
             ClockUtil.reset();
         }
+    }
+
+    /** The unit's 季检查 score in the 2024-Q3 scores of 锦溪镇's campaign (null: of the organisation itself). */
+    private double inspectionScore(String campaign, String unit) {
+        Map scores = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/scores?period=2024-Q3&organization=jinxi"
+                + (campaign == null ? "" : "&campaign=" + campaign), Map.class);
+        return java.util.stream.Stream.concat(((List<Map>) scores.get("ranking")).stream(), ((List<Map>) scores.get("noCases")).stream())
+                .filter(u -> unit.equals(u.get("unitId"))).map(u -> ((Number) u.get("inspectionScore")).doubleValue())
+                .findFirst().orElseThrow(() -> new AssertionError(unit + " not in the scores of " + campaign + ": " + scores));
     }
 
     /** jtreview T10: a campaign whose template lists no plan items (九亭's) has no 整治项目 lines, not one 其他 line of every case. */

@@ -166,6 +166,27 @@ class DistrictOversightTest {
     }
 
     /**
+     * diffreview-s56 D2: a case's 责任单位 named by its dispatch is refused though it has no party row (a case dispatched
+     * before V23, a unit 通知协办单位 skipped, the moment before it runs): through the API and at the office's task alike.
+     */
+    @Test
+    void aResponsibleUnitNotYetToldIsRefusedItsCasesSupervisionToo() {
+        String caseNo = jiutingCase("OVERSIGHT-NOPARTY");
+        assertThat(jdbc.queryForObject("select responsible_units from rect_case where case_no = ?", String.class, caseNo))
+                .contains("zongguan");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        jdbc.update("delete from rect_case_party where case_no = ?", caseNo);
+
+        ResponseEntity<Map> own = supervise("zongguanhead", caseNo, "本单位督办本单位的案件");
+        assertThat(own.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(own)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "OWN_UNIT_CASE")
+                .hasEntrySatisfying("message", m -> assertThat((String) m).contains("协办单位（综管办）")));
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .count()).as("the office's 督办超期案件 still waits").isOne();
+    }
+
+    /**
      * finalreview s55 F1: the office's 督办超期案件 refuses whom the 督办 API refuses. 锦溪's 创建办主任 (jxchuangjian1) is also
      * of the office (推进小组办公室) and sees the task, but on the 规范占道经营 case his unit is 责任单位 of he may not claim
      * it, be given it by a colleague, nor complete it unclaimed: 400 in Chinese through /engine-rest, as Tasklist sends
@@ -196,7 +217,9 @@ class DistrictOversightTest {
         ResponseEntity<String> assigned = as("jxtuijinban1").postForEntity("/engine-rest/task/" + task + "/assignee",
                 CaseApiTest.json("{\"userId\":\"jxchuangjian1\"}"), String.class);
         assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(assigned.getBody()).contains(refusal);
+        assertThat(assigned.getBody()).as("the clerk is told about whom she assigned, not addressed as of 创建办")
+                .contains("创建办主任是本案件协办单位（创建办）的人员，不能督办其单位参与办理的案件；"
+                        + "请分配给办公室中不属于该单位的其他人员，或由领导小组组长或副组长督办").doesNotContain("您是");
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
         ResponseEntity<String> completed = as("jxchuangjian1").postForEntity("/engine-rest/task/" + task + "/complete",
                 CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"本单位已在办理\"}}}"), String.class);

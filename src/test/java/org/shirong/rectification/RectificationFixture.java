@@ -122,7 +122,7 @@ final class RectificationFixture {
         Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases));
         Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, identity));
         Mocks.register("supervisorClaimListener", new SupervisorClaimListener(new OwnUnitSupervision(cooperation, roles, ORGANIZATIONS),
-                identity));
+                identity, ORGANIZATIONS));
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
         Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));

@@ -45,6 +45,8 @@ class TerritoryCooperationTest {
     HistoryService historyService;
     @Autowired
     CaseCooperation cooperations;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -348,6 +350,29 @@ class TerritoryCooperationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(movedNotices("shdshirongban1", caseNo)).extracting(m -> (String) m.get("body"))
                 .hasSize(2).anySatisfy(b -> assertThat(b).contains("更正说明：测绘确认在九亭镇"));
+    }
+
+    /**
+     * diffreview-s56 D7: the case moves to the town whose office leads it, which so gets no 协办 of its own: the former town
+     * is not told the 属地协办 went there, but that the new town's office leads the case.
+     */
+    @Test
+    void theTownTheOfficeMovesACaseAwayFromIsNotToldOfACooperationTheNewTownDoesNotGet() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"涞亭南路垃圾箱满溢","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"涞亭南路 32 号","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        // the district gave the case to 九亭镇's office to lead (as a re-dispatch may)
+        jdbc.update("update rect_case set lead_unit = 'chuangban' where case_no = ?", caseNo);
+
+        ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"地址在九亭镇界内\"}");
+        assertThat(moved.getStatusCode()).as("%s", moved.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody().get("askedToCooperate")).as("no 协办 for the town leading it").isNull();
+        assertThat(parties.of(caseNo)).extracting(CaseParties.Party::unitId).containsExactly("shdshirongban");
+        assertThat(movedNotices("shdshirongban1", caseNo)).singleElement().satisfies(m -> assertThat((String) m.get("body"))
+                .contains("已将属地更正为九亭镇，本案由九亭镇的办公室牵头办理，不另设属地协办。").doesNotContain("属地协办随之转给"));
     }
 
     @SuppressWarnings("unchecked")

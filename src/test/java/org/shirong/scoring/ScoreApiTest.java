@@ -984,6 +984,16 @@ class ScoreApiTest {
         }
     }
 
+    /** diffreview-s56 D6: until the 通报 is issued no unit is said to be 通报'd, also where it names units besides the ranking's. */
+    @Test
+    void theScoreTextSaysNoUnitWasNotifiedForItsScoreOnlyOnceTheNoticeIsIssued() {
+        String text = "2024年10月单位考核：3 个单位参加排名。本期无通报单位。";
+        assertThat(ScoreNotice.alsoNaming(text, List.of("环卫所：逾期未报"), false)).isEqualTo("2024年10月单位考核：3 个单位参加排名。"
+                + "本期没有因考核得分列入通报范围的单位。另列入通报范围（本期通报尚未印发）：环卫所：逾期未报。").doesNotContain("被通报");
+        assertThat(ScoreNotice.alsoNaming(text, List.of("环卫所：逾期未报"), true)).isEqualTo("2024年10月单位考核：3 个单位参加排名。"
+                + "本期没有因考核得分被通报的单位。另通报：环卫所：逾期未报。");
+    }
+
     @Test
     void inspectionScoresAreCheckedAgainstTheirSheetReplacedWhenReenteredAndShownWithoutWeight() {
         ScorePeriod march = ScorePeriod.parse("2025-03").orElseThrow();
