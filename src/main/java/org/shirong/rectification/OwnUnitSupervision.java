@@ -35,12 +35,12 @@ class OwnUnitSupervision {
         String office = roles.officeOf(organization);
         if (leadUnit != null && groups.contains(leadUnit) && !excepted(leadUnit, office, organization)) {
             return Optional.of("您是本案件牵头单位（" + unitName(leadUnit, organization) + "）的人员，不能督办本单位牵头的案件；"
-                    + others(leadUnit, office));
+                    + others(leadUnit, organization));
         }
         for (String unit : cooperation.cooperatingUnits(caseNo)) {
             if (groups.contains(unit) && !excepted(unit, office, organization)) {
                 return Optional.of("您是本案件协办单位（" + unitName(unit, organization) + "）的人员，不能督办本单位参与办理的案件；"
-                        + others(unit, office));
+                        + others(unit, organization));
             }
         }
         return Optional.empty();
@@ -51,9 +51,13 @@ class OwnUnitSupervision {
         return unit.equals(office) && roles.officeSupervisesAlone(organization);
     }
 
-    /** Whom to ask instead: not the office when the refused unit is the office (finalreview s55 F5). */
-    private static String others(String unit, String office) {
-        return unit.equals(office) ? "请由领导小组组长或副组长督办" : "请由办公室、领导小组组长或副组长督办";
+    /**
+     * Whom to ask instead, by the names the organisation's file gives its groups (石湖荡镇's 分管领导, 九亭镇's 领导小组组长、副组长):
+     * not the office when the refused unit is the office (finalreview s55 F5).
+     */
+    private String others(String unit, String organization) {
+        return "请由" + roles.supervisorsOtherThan(organization, unit).stream().map(roles::groupName)
+                .collect(java.util.stream.Collectors.joining("或")) + "督办";
     }
 
     /** A unit by its name; another organisation's (a 属地 town's office) with its organisation unless its name says it. */
