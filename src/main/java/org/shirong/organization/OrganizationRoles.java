@@ -64,6 +64,42 @@ public class OrganizationRoles {
     }
 
     /**
+     * Who 督办s an overdue case led by {@code unit} (督办超期案件): the office, unless the case is its own (a town without its
+     * own dispatch table gives the office every case), then the approvers, then the leading group, as {@link #reviewersOf}:
+     * the unit pressed does not 督办 itself ({@code OwnUnitSupervision} refuses its staff), so its task waits where someone
+     * may do it. The 超期督办 notice and the 督办意见 name this group.
+     */
+    public String supervisorsOf(VariableScope execution, String unit) {
+        return reviewersOf(execution, unit);
+    }
+
+    /** {@link #supervisorsOf} by its name in the organisation's file. */
+    public String supervisorsNameOf(VariableScope execution, String unit) {
+        return groupName(supervisorsOf(execution, unit));
+    }
+
+    /**
+     * Whom a refused unit's staff are sent to instead to 督办 a case of {@code organization} (for the refusal's words): the
+     * office, unless it is the refused {@code unit}, and the approvers, unless they are the office or the unit; the leading
+     * group where neither is left. Their ids, each once, in that order.
+     */
+    public java.util.List<String> supervisorsOtherThan(String organization, String unit) {
+        String office = organizations.office(organization);
+        String approvers = organizations.approvers(organization);
+        java.util.List<String> groups = new java.util.ArrayList<>();
+        if (!office.equals(unit)) {
+            groups.add(office);
+        }
+        if (!approvers.equals(office) && !approvers.equals(unit)) {
+            groups.add(approvers);
+        }
+        if (groups.isEmpty()) {
+            groups.add(organizations.leading(organization));
+        }
+        return groups;
+    }
+
+    /**
      * Who decides what goes above the office (a second extension, 挂账) for {@code unit}: the approvers, unless the unit is
      * theirs, then the leading group, then the office; passing over, as {@link #reviewersOf}, a group whose members all
      * belong to the unit.

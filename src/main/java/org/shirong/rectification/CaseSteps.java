@@ -322,6 +322,7 @@ public class CaseSteps {
                 .atZone(zone)) : "");
         execution.setVariable(VAR_EXTENSION_DAYS_ADDED, added);
         execution.setVariable(VAR_EXTENSION_LEAD_UNIT_NAME, unit == null ? "" : roles.groupName(unit));
+        execution.setVariable(VAR_EXTENSION_HISTORY, cases.extensionHistory(caseNo, seq, zone));
         notices.send(execution, TEMPLATE_EXTENSION_REQUESTED, "group:" + approvers, Integer.toString(seq), Map.of(
                 "requestKind", kind, "requestedDue", date, "daysAdded", added, "reason", reason.strip(),
                 "approverName", roles.groupName(approvers)));
@@ -455,7 +456,8 @@ public class CaseSteps {
         // The request and its decision are on the case (rect_case_extension, the timeline), which the next 整改问题's form
         // shows as a note; left behind, the reason would fill its 延期理由 and the decision the next approval's form.
         recorded(execution, VAR_EXTENSION_REASON, VAR_EXTENSION_DUE_TEXT, VAR_EXTENSION_APPROVED, VAR_DECISION_COMMENT,
-                VAR_EXTENSION_REQUEST_KIND, VAR_EXTENSION_CURRENT_DUE_TEXT, VAR_EXTENSION_DAYS_ADDED, VAR_EXTENSION_LEAD_UNIT_NAME);
+                VAR_EXTENSION_REQUEST_KIND, VAR_EXTENSION_CURRENT_DUE_TEXT, VAR_EXTENSION_DAYS_ADDED, VAR_EXTENSION_LEAD_UNIT_NAME,
+                VAR_EXTENSION_HISTORY);
     }
 
     public void suspensionRequested(DelegateExecution execution) {

@@ -43,14 +43,14 @@ class OwnUnitSupervision {
         String office = roles.officeOf(organization);
         if (leadUnit != null && groups.contains(leadUnit) && !excepted(leadUnit, office, organization)) {
             return Optional.of(assignee == null ? "您是本案件牵头单位（" + unitName(leadUnit, organization) + "）的人员，不能督办本单位牵头的案件；"
-                    + others(leadUnit, office) : assignee + "是本案件牵头单位（" + unitName(leadUnit, organization)
-                    + "）的人员，不能督办其单位牵头的案件；" + othersThan(assignee, leadUnit, office));
+                    + others(leadUnit, organization) : assignee + "是本案件牵头单位（" + unitName(leadUnit, organization)
+                    + "）的人员，不能督办其单位牵头的案件；" + othersThan(leadUnit, organization));
         }
         for (String unit : cooperation.cooperatingUnits(caseNo)) {
             if (groups.contains(unit) && !excepted(unit, office, organization)) {
                 return Optional.of(assignee == null ? "您是本案件协办单位（" + unitName(unit, organization) + "）的人员，不能督办本单位参与办理的案件；"
-                        + others(unit, office) : assignee + "是本案件协办单位（" + unitName(unit, organization)
-                        + "）的人员，不能督办其单位参与办理的案件；" + othersThan(assignee, unit, office));
+                        + others(unit, organization) : assignee + "是本案件协办单位（" + unitName(unit, organization)
+                        + "）的人员，不能督办其单位参与办理的案件；" + othersThan(unit, organization));
             }
         }
         return Optional.empty();
@@ -61,14 +61,27 @@ class OwnUnitSupervision {
         return unit.equals(office) && roles.officeSupervisesAlone(organization);
     }
 
-    /** Whom to ask instead: not the office when the refused unit is the office (finalreview s55 F5). */
-    private static String others(String unit, String office) {
-        return unit.equals(office) ? "请由领导小组组长或副组长督办" : "请由办公室、领导小组组长或副组长督办";
+    /**
+     * Whom to ask instead, by the names the organisation's file gives its groups (石湖荡镇's 分管领导, 九亭镇's 领导小组组长、副组长):
+     * not the office when the refused unit is the office (finalreview s55 F5).
+     */
+    private String others(String unit, String organization) {
+        return "请由" + roles.supervisorsOtherThan(organization, unit).stream().map(roles::groupName)
+                .collect(java.util.stream.Collectors.joining("或")) + "督办";
     }
 
-    /** Whom to give the task instead of {@code assignee}: another of the office, unless the office is the refused unit. */
-    private static String othersThan(String assignee, String unit, String office) {
-        return unit.equals(office) ? "请由领导小组组长或副组长督办" : "请分配给办公室中不属于该单位的其他人员，或由领导小组组长或副组长督办";
+    /**
+     * Whom to give the task instead of a refused assignee: another of the office, unless the office is the refused unit,
+     * or those {@link #others} names besides the office.
+     */
+    private String othersThan(String unit, String organization) {
+        String office = roles.officeOf(organization);
+        if (unit.equals(office)) {
+            return others(unit, organization);
+        }
+        String besides = roles.supervisorsOtherThan(organization, unit).stream().filter(g -> !g.equals(office))
+                .map(roles::groupName).collect(java.util.stream.Collectors.joining("或"));
+        return "请分配给办公室中不属于该单位的其他人员" + (besides.isEmpty() ? "" : "，或由" + besides + "督办");
     }
 
     /** A unit by its name; another organisation's (a 属地 town's office) with its organisation unless its name says it. */

@@ -724,6 +724,31 @@ public class RectificationCases {
         return records.extensionsRequestedSinceReopened(caseNo);
     }
 
+    /**
+     * The case's extension requests before {@code seq}, for the approval form ({@link RectificationProcess#VAR_EXTENSION_HISTORY}):
+     * each request's number, when and by whom it was made, the deadline asked for and why, and who decided it, how and in
+     * what words, in {@code zone}; "无" before the case's first (jtreview s56 T15: a leader signs off a second extension
+     * because of the first).
+     */
+    String extensionHistory(String caseNo, int seq, java.time.ZoneId zone) {
+        java.time.format.DateTimeFormatter display = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+        java.util.function.Function<Instant, String> at = i -> i == null ? "—" : display.format(i.atZone(zone));
+        List<String> lines = new ArrayList<>();
+        for (CaseRecords.Extension e : records.extensions(caseNo)) {
+            if (e.seq() >= seq) {
+                continue;
+            }
+            String decision = e.approved() == null ? "未审批" : (e.approved() ? "同意" : "不同意") + "（"
+                    + (e.approverGroup() == null ? "" : organizations.groupName(e.approverGroup()).orElse(e.approverGroup()) + " ")
+                    + (e.decidedBy() == null ? "" : organizations.personName(e.decidedBy()) + "，") + at.apply(e.decidedAt()) + "）"
+                    + (e.comment() == null || e.comment().isBlank() ? "" : "：" + e.comment().strip());
+            lines.add("第 " + e.seq() + " 次：" + at.apply(e.requestedAt()) + " " + (e.requestedBy() == null ? ""
+                    : organizations.personName(e.requestedBy())) + "申请延期至 " + at.apply(e.requestedDue())
+                    + (e.reason() == null || e.reason().isBlank() ? "" : "，理由：" + e.reason().strip()) + "\n审批：" + decision);
+        }
+        return lines.isEmpty() ? "无（本次为本案件的首次延期申请）" : String.join("\n\n", lines);
+    }
+
     /** Who asked for the extension now waiting for a decision. */
     String pendingExtensionRequester(String caseNo) {
         int seq = records.pendingExtensionSeq(caseNo);

@@ -81,6 +81,8 @@ public final class RectificationProcess {
     public static final String VAR_EXTENSION_CURRENT_DUE_TEXT = "extensionCurrentDueText";
     /** 审批延期申请's form: which request of the round this is (首次延期申请, 第二次延期申请, …). */
     public static final String VAR_EXTENSION_REQUEST_KIND = "extensionRequestKind";
+    /** The approval form's 此前的延期申请: the case's earlier requests and their decisions (jtreview s56 T15). */
+    public static final String VAR_EXTENSION_HISTORY = "extensionHistory";
     /** 审批延期申请's form: how many working days the request adds to the 整改期限 (5 个工作日). */
     public static final String VAR_EXTENSION_DAYS_ADDED = "extensionDaysAdded";
     /** 审批延期申请's form: the lead unit that asks, by name. */

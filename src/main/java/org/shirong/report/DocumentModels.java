@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.organization.Organizations;
+import org.shirong.scoring.UnitScores;
 import org.shirong.scoring.UnitScores.PeriodScores;
 import org.shirong.scoring.UnitScores.Window;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,11 @@ class DocumentModels {
     private final Organizations organizations;
     private final LateCampaignTasks lateTasks;
     private final MeetingNamedUnits meetingNamed;
+    private final UnitScores unitScores;
 
     DocumentModels(CampaignFigures figures, PlanItemProgress planItems, WorkingCalendar calendar, Organizations organizations,
-            LateCampaignTasks lateTasks, MeetingNamedUnits meetingNamed) {
+            LateCampaignTasks lateTasks, MeetingNamedUnits meetingNamed, UnitScores unitScores) {
+        this.unitScores = unitScores;
         this.lateTasks = lateTasks;
         this.meetingNamed = meetingNamed;
         this.figures = figures;
@@ -46,11 +49,13 @@ class DocumentModels {
      * {@code officeName} and {@code leadingName}: the organisation's office and leading group as its file names them
      * (九亭镇 创建工作办公室 and 创建工作领导小组, 锦溪镇 推进小组办公室 and 环境综合整治工作推进小组), who sign a report; a
      * 通报's {@code replyWithin} (五个工作日) and {@code signedBy} (its signature's lines, the leading group's name) as the
-     * organisation's file sets them ({@code notice:}).
+     * organisation's file sets them ({@code notice:}); {@code namedHeading}, what a 通报 heads the units it names for their
+     * scores with, after the organisation's rule (考核得分低于通报线（60 分）的单位: jtreview s56 T2).
      */
     void addIssuers(Map<String, Object> model, String organization) {
         var org = organizations.of(organization);
         model.putAll(org.roleNames());
+        model.put("namedHeading", unitScores.namedHeading(organization));
         model.put("replyWithin", org.noticeReplyWithin());
         model.put("signedBy", org.noticeSignature());
     }

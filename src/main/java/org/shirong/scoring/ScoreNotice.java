@@ -69,6 +69,18 @@ final class ScoreNotice {
         return text == null ? null : text.replace(NAMED, "。按考核细则列入通报范围（本期通报尚未印发）：");
     }
 
+    /** The 通报's heading over the units named for their scores, after {@code rule} (see {@link UnitScores#namedHeading}). */
+    static String heading(ScoringRubric.NonPerforming rule) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (rule != null && rule.belowScore() != null) {
+            parts.add("得分低于通报线（" + rule.belowScore().stripTrailingZeros().toPlainString() + " 分）");
+        }
+        if (rule != null && rule.bottom() != null && rule.bottom() > 0) {
+            parts.add("排名后 " + rule.bottom() + " 名");
+        }
+        return parts.isEmpty() ? "因考核得分被通报的单位" : "考核" + String.join("或", parts) + "的单位";
+    }
+
     private static String line(UnitScore u, boolean alone) {
         String lost = lost(u);
         return "%s（%s总分 %s，%s 级；%s%s；%s）".formatted(u.unitName(), alone ? "唯一参加排名的单位，" : "第 " + u.rank() + " 名，",

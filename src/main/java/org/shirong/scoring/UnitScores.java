@@ -220,6 +220,14 @@ public class UnitScores {
         return rate == null ? "—" : Indicators.display(rate) + "（" + part + "/" + whole + "）";
     }
 
+    /**
+     * What the 通报 heads the units it names for their scores with, as the rubric's {@code non-performing} names them:
+     * 考核得分低于通报线（60 分）的单位 (九亭镇: {@code bottom: 0}), 考核排名后 3 名的单位, or both joined by 或.
+     */
+    public String namedHeading(String organization) {
+        return ScoreNotice.heading(scores.rubric(organization).nonPerforming());
+    }
+
     /** The total below which a unit is named in the 通报 (the rubric's {@code non-performing.below-score}), if the rubric sets one. */
     public Optional<BigDecimal> noticeLine(String organization) {
         return Optional.ofNullable(scores.rubric(organization).nonPerforming()).map(ScoringRubric.NonPerforming::belowScore);

@@ -866,7 +866,7 @@ class RectificationProcessTest {
         assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("what 审批延期申请's form shows")
                 .containsEntry(VAR_EXTENSION_LEAD_UNIT_NAME, "农副公司").containsEntry(VAR_EXTENSION_REQUEST_KIND, "首次延期申请")
                 .containsEntry(VAR_EXTENSION_CURRENT_DUE_TEXT, display(c.dueAt())).containsEntry(VAR_EXTENSION_DUE_TEXT, "2026年5月15日 17:00")
-                .containsEntry(VAR_EXTENSION_DAYS_ADDED, "5 个工作日");
+                .containsEntry(VAR_EXTENSION_DAYS_ADDED, "5 个工作日").containsEntry(VAR_EXTENSION_HISTORY, "无（本次为本案件的首次延期申请）");
         assertThat(fixture.notifications.inbox("chuangban1")).containsExactly("case-extension-requested");
         assertThat(fixture.notifications.latestBody("chuangban1", "case-extension-requested")).startsWith("创建工作办公室：")
                 .contains(c.caseNo(), "农副公司对整改案件", "提出首次延期申请", "由 " + display(c.dueAt()) + " 延至 2026年5月15日 17:00（延长 5 个工作日）",
@@ -891,6 +891,10 @@ class RectificationProcessTest {
         assertThat(processEngine.getRuntimeService().getVariables(pi.getId()))
                 .containsEntry(VAR_EXTENSION_REQUEST_KIND, "第二次延期申请").containsEntry(VAR_EXTENSION_CURRENT_DUE_TEXT, "2026年5月15日 17:00")
                 .containsEntry(VAR_EXTENSION_DAYS_ADDED, "10 个工作日");
+        // the leaders decide the second because of the first: its reason, deadline and the office's decision (jtreview s56 T15)
+        assertThat((String) processEngine.getRuntimeService().getVariable(pi.getId(), VAR_EXTENSION_HISTORY))
+                .startsWith("第 1 次：2026年4月29日 10:00 ").contains("申请延期至 2026年5月15日 17:00，理由：苗木需采购\n审批：同意（创建工作办公室 ")
+                .endsWith("）：同意").doesNotContain("第 2 次", "仍缺苗木");
         assertThat(fixture.notifications.inbox("zuzhang1")).containsExactly("case-extension-requested");
         assertThat(fixture.notifications.latestBody("zuzhang1", "case-extension-requested")).contains("第二次延期申请", "仍缺苗木");
         assertThat(fixture.notifications.inbox("chuangban1")).as("the office decides the first only").hasSize(1);
@@ -901,7 +905,7 @@ class RectificationProcessTest {
                 .contains("第二次延期申请（申请延期至 2026年5月29日 17:00）未获同意，原整改期限 2026年5月15日 17:00 不变", "审批意见：不同意");
         assertThat(processEngine.getRuntimeService().getVariables(pi.getId())).as("the form's fields go with the request")
                 .doesNotContainKeys(VAR_EXTENSION_REQUEST_KIND, VAR_EXTENSION_CURRENT_DUE_TEXT, VAR_EXTENSION_DAYS_ADDED,
-                        VAR_EXTENSION_LEAD_UNIT_NAME);
+                        VAR_EXTENSION_LEAD_UNIT_NAME, VAR_EXTENSION_HISTORY);
         assertThat(record(c).dueAt()).isEqualTo(at("2026-05-15T17:00"));
         assertThat(fixture.records.extensions(c.caseNo())).extracting(CaseRecords.Extension::approved).containsExactly(true, false);
         assertThat(pi).isWaitingAt(TASK_RECTIFY);
@@ -1159,6 +1163,11 @@ class RectificationProcessTest {
         var jiuting = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) processEngine.getRuntimeService()
                 .createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(roles.reviewersOf(jiuting, "chuangban")).isEqualTo("zuzhang");
+        // 督办超期案件 (s56): of a case the office leads, the approvers'; of a unit's, the office's
+        assertThat(roles.supervisorsOf(jiuting, "chuangban")).isEqualTo("zuzhang");
+        assertThat(roles.supervisorsOf(jiuting, "nongfu")).isEqualTo("chuangban");
+        assertThat(roles.supervisorsOtherThan("jiuting", "chuangban")).containsExactly("zuzhang");
+        assertThat(roles.supervisorsOtherThan("jiuting", "nongfu")).containsExactly("chuangban", "zuzhang");
         assertThat(roles.approversOf(jiuting, "nongfu")).isEqualTo("zuzhang");
         assertThat(roles.approversOf(jiuting, "zuzhang")).isEqualTo("lingdao");
     }

@@ -511,6 +511,19 @@ class TerritoryCooperationTest {
                 .contains("牵头单位：区城管执法局（松江区）", "整改期限：" + due);
         assertThat(taskService.createTaskQuery().taskId(record).singleResult().getDueDate())
                 .as("the cooperation keeps the due date it was given, by which its on-time count is judged").isEqualTo(cooperationDue);
+
+        // jtreview s56 T15: the leader asked for a second extension reads the first in Tasklist's form, as /engine-rest serves it
+        java.time.LocalDate again = WorkingCalendar.bundled().workingDayFrom(extended.plusDays(14));
+        complete("sjchengguanju1", caseTask(caseNo), "\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"材料未到\"},"
+                + "\"extensionDue\":{\"value\":\"" + again + "\",\"type\":\"String\"}");
+        Task second = caseTask(caseNo);
+        assertThat(second.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_APPROVE_SECOND_EXTENSION);
+        Map<String, Map<String, Object>> approvalForm = as("sjlingdao1").getForObject("/engine-rest/task/" + second.getId()
+                + "/form-variables", Map.class);
+        assertThat((String) approvalForm.get(RectificationProcess.VAR_EXTENSION_HISTORY).get("value")).startsWith("第 1 次：")
+                .contains("申请延期至 " + due + "，理由：需协调施工\n审批：同意（区市容管理专项办公室 ").endsWith("）：同意")
+                .doesNotContain("材料未到");
+        complete("sjlingdao1", second, "\"extensionApproved\":{\"value\":\"no\"},\"decisionComment\":{\"value\":\"不同意\"}");
     }
 
     /**

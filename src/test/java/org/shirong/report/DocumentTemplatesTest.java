@@ -128,11 +128,15 @@ class DocumentTemplatesTest {
         Map<String, Object> others = sampleModel();
         others.put("lateTasks", List.of(new Figures.LateTaskLine("环卫所", "月度工作报告（2026年10月）<b>", "2026年11月9日", "逾期未报（已逾期 16 个工作日）")));
         others.put("meetingNamed", List.of(new MeetingNamedUnits.Named("党群办", "10月报告未报送", "工作例会（2026年12月3日）", "JT/weekly/20261203T0600Z", 2)));
-        assertThat(templates.render("notice", others)).contains("一、考核排名靠后的单位", "因考核得分被通报 1 个单位：城管中队。",
+        assertThat(templates.render("notice", others)).contains("一、因考核得分被通报的单位", "因考核得分被通报 1 个单位：城管中队。",
                 "二、未按期完成工作任务的单位", "<td class=\"name\">环卫所</td><td class=\"text\">月度工作报告（2026年10月）&lt;b&gt;</td>"
                         + "<td>2026年11月9日</td><td>逾期未报（已逾期 16 个工作日）</td>",
                 "三、经会议研究决定通报的单位", "<td class=\"name\">党群办</td><td class=\"text\">10月报告未报送</td><td>工作例会（2026年12月3日）</td>");
-        assertThat(templates.render("notice", sampleModel())).doesNotContain("一、考核排名靠后的单位", "late-tasks", "meeting-named");
+        assertThat(templates.render("notice", sampleModel())).doesNotContain("一、因考核得分被通报的单位", "late-tasks", "meeting-named");
+        // jtreview s56 T2: headed by the organisation's rule (九亭镇: below 60, no 末位), not 考核排名靠后 over a 第 1 名
+        others.put("namedHeading", "考核得分低于通报线（60 分）的单位");
+        assertThat(templates.render("notice", others)).contains("<h2>一、考核得分低于通报线（60 分）的单位</h2>")
+                .doesNotContain("排名靠后");
     }
 
     /**

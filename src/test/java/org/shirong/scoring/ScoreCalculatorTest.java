@@ -303,4 +303,15 @@ class ScoreCalculatorTest {
         assertThat(board.ranking()).isEmpty();
         assertThat(board.unranked()).extracting(UnitScore::unitId).containsExactly("huanwei");
     }
+
+    /** jtreview s56 T2: the 通报 heads the units it names for their scores by the organisation's rule, not 排名靠后 always. */
+    @Test
+    void theNoticeHeadsItsNamedUnitsByTheRubricsRule() {
+        assertThat(ScoreNotice.heading(new ScoringRubric.NonPerforming(new BigDecimal("60"), 0)))
+                .isEqualTo("考核得分低于通报线（60 分）的单位");
+        assertThat(ScoreNotice.heading(new ScoringRubric.NonPerforming(new BigDecimal("60.0"), 3)))
+                .isEqualTo("考核得分低于通报线（60 分）或排名后 3 名的单位");
+        assertThat(ScoreNotice.heading(new ScoringRubric.NonPerforming(null, 2))).isEqualTo("考核排名后 2 名的单位");
+        assertThat(ScoreNotice.heading(null)).isEqualTo("因考核得分被通报的单位");
+    }
 }

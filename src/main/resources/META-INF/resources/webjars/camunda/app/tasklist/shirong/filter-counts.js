@@ -10,12 +10,14 @@ const OTHERS = COUNTER + '<span ng-if="!isFocused(filter) && shirongCounts[filte
   + ' && filter.name.indexOf(\'已超期\') === 0}">{{ shirongCounts[filter.id] }}</span>';
 const EVERY_MS = 60000;
 // On a phone only the chosen filter's row stands above the tasks; the others fold away behind one button (a person in
-// three groups has ten filters, which as rows took some 370 of a phone's 844 px). Picking one folds them again.
+// three groups has ten filters, which as rows took some 370 of a phone's 844 px). Picking one folds them again. The
+// button says how many tasks the folded 本单位待办 lists hold and how many are 已超期, so an empty 我的待办 hides none.
 const ROW = 'ng-class="{active: isFocused(filter)}"';
 const FOLDED_ROW = 'ng-class="{active: isFocused(filter), \'shirong-folded\': !shirongUnfolded && !isFocused(filter)}"';
 const UNFOLD = '<button type="button" class="btn btn-default btn-block shirong-filters-toggle" ng-show="totalItems > 1"'
   + ' ng-click="shirongUnfolded = !shirongUnfolded" aria-expanded="{{ !!shirongUnfolded }}">'
   + '{{ shirongUnfolded ? "收起其他过滤器" : "其他过滤器（" + (filters.length - 1) + "）" }}'
+  + '<span ng-if="!shirongUnfolded && shirongUnitElsewhere() > 0">，本单位待办 {{ shirongUnitElsewhere() }} 件</span>'
   + '<span ng-if="!shirongUnfolded && shirongOverdueElsewhere() > 0" class="shirong-count-overdue">，已超期 {{ shirongOverdueElsewhere() }} 件</span>'
   + '</button>';
 
@@ -62,9 +64,12 @@ angular.module('cam.tasklist.custom').config(['$provide', function($provide) {
         }
         scope.shirongCounts = {};
         scope.shirongUnfolded = false;
-        scope.shirongOverdueElsewhere = () => (scope.filters || [])
-          .filter(filter => !scope.isFocused(filter) && filter.name.indexOf('已超期') === 0)
+        const elsewhere = prefix => (scope.filters || [])
+          .filter(filter => !scope.isFocused(filter) && filter.name.indexOf(prefix) === 0)
           .reduce((sum, filter) => sum + (scope.shirongCounts[filter.id] || 0), 0);
+        scope.shirongOverdueElsewhere = () => elsewhere('已超期');
+        // a leader whose 我的待办 is empty sees that his groups' lists hold tasks (jtreview s56 T15)
+        scope.shirongUnitElsewhere = () => elsewhere('本单位待办');
         scope.$watch('filters', () => counted(scope));
         scope.$watch(() => (scope.filters || []).filter(filter => scope.isFocused && scope.isFocused(filter))
           .map(filter => filter.id).join(), () => {
