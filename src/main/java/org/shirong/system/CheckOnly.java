@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.core.env.Environment;
 
@@ -115,7 +114,8 @@ public final class CheckOnly {
      * Only what the checks need: the organisations and what reads their files (categories, campaign templates, scoring
      * rubrics, working calendars, zone settings), the process files and the checks themselves (each capability's {@link TenantResources.ResourceCheck}, {@link FormSelectOptions}, {@link ReliedElements}).
      */
-    @Configuration(proxyBeanMethods = false)
+    // not a @Configuration: the application's own component scan would take it in too, and its beans (an OrganizationRoles
+    // without the identity service) would replace the application's; as check-only's primary source it is read all the same
     @ConfigurationPropertiesScan("org.shirong")
     @ComponentScan(basePackages = "org.shirong", useDefaultFilters = false, includeFilters = {
             @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {ProcessResourceChecks.class,
