@@ -134,9 +134,12 @@ class CampaignDocumentApiTest {
         return documents.html(document.id()).orElseThrow();
     }
 
-    /** A case still 挂账 past its 复核日期 is the lead unit's overdue work in the agenda (user review s48, M14). */
+    /**
+     * A case still 挂账 past its 复核日期 is overdue work in the agenda (user review s48, M14): the office's, which reviews
+     * the 挂账, naming the lead unit, not the lead unit's lateness (jtreview-s56 T4).
+     */
     @Test
-    void aSuspendedCasePastItsReviewDayIsItsLeadUnitsOverdueWorkInTheAgenda() {
+    void aSuspendedCasePastItsReviewDayIsTheOfficesReviewInTheAgenda() {
         UnitScores.PeriodScores scores = unitScores.computeAndSave("jiuting", "DOCTEST", "2024-09");
         String caseNo = fixture.addCase("huanwei", "2024-08-12T09:00", "2024-08-20T09:00", null, false);
         String pastReview = runtimeService.createProcessInstanceByKey(RectificationProcess.KEY).processDefinitionTenantId("jiuting")
@@ -147,8 +150,10 @@ class CampaignDocumentApiTest {
                 .execute().getId();
         jdbc.update("update rect_case set status = 'SUSPENDED', process_instance_id = ? where case_no = ?", pastReview, caseNo);
         try {
-            assertThat(html(meetingDocuments.agenda(meeting, scores, null, null))).contains("<li><span class=\"name\">环卫所</span>："
-                    + "挂账到期未复核：" + caseNo + " 测试案件（复核日期 2024年9月30日）</li>");
+            String agenda = html(meetingDocuments.agenda(meeting, scores, null, null));
+            assertThat(agenda).contains("<li><span class=\"name\">创建工作办公室</span>："
+                    + "挂账到期待复核：" + caseNo + " 测试案件（牵头单位 环卫所，复核日期 2024年9月30日（已过））</li>")
+                    .doesNotContain("<li><span class=\"name\">环卫所</span>：挂账");
         } finally {
             runtimeService.deleteProcessInstance(pastReview, "测试结束");
         }
