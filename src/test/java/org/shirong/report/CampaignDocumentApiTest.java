@@ -174,11 +174,12 @@ class CampaignDocumentApiTest {
         runtimeService.deleteProcessInstance(assignment, "测试结束");
         // the cases overdue now, named one by one as the 驾驶舱's 红灯 (supervisors' review s54 V2)
         assertThat(agenda).contains("<th>到期超期</th>", "目前超期未办结的案件（截至2024年10月5日 10:00，共 2 件，其中列入通报名单 1 件）",
-                "<tr data-case=\"DOCTEST-3\" class=\"named\"><td class=\"name\">城管中队</td><td>DOCTEST-3</td><td class=\"text\">测试案件</td>"
-                        + "<td>2024年9月11日 09:00</td>",
-                "<tr data-case=\"DOCTEST-4\"><td class=\"name\">城管中队</td><td>DOCTEST-4</td>");
+                "<tr data-case=\"DOCTEST-3\" class=\"named\"><td class=\"name\" data-label=\"牵头单位\">城管中队</td>"
+                        + "<td data-label=\"案件编号\">DOCTEST-3</td><td class=\"text\" data-label=\"问题\">测试案件</td>"
+                        + "<td data-label=\"整改期限\">2024年9月11日 09:00</td>",
+                "<tr data-case=\"DOCTEST-4\"><td class=\"name\" data-label=\"牵头单位\">城管中队</td><td data-label=\"案件编号\">DOCTEST-4</td>");
         assertThat(agenda.substring(agenda.indexOf("data-case=\"DOCTEST-3\""), agenda.indexOf("data-case=\"DOCTEST-4\"")))
-                .contains("个工作日</td><td>已列入</td><td>未督办</td>");
+                .contains("个工作日</td><td data-label=\"通报名单\">已列入</td><td data-label=\"督办\">未督办</td>");
         assertThat(agenda).doesNotContain("data-case=\"DOCTEST-1\"", "data-case=\"DOCTEST-5\"");
         assertThat(agenda).contains("<h3>逾期未完成的工作</h3>",
                 "<li><span class=\"name\">城管中队</span>：月度工作报告（2024年8月）（期限 2024年9月8日）；对照标准全面自查（期限 2024年9月30日）</li>",
