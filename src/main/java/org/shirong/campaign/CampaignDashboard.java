@@ -64,16 +64,33 @@ class CampaignDashboard {
     static final String NO_LEAD_UNIT = "none";
     static final String NO_LEAD_UNIT_NAME = "未派遣（尚无牵头单位）";
 
-    /** The instant counted at and the period (month) whose closures count. */
-    record At(Instant now, Instant from, Instant until) {
+    /**
+     * The instant counted at and the period (month) whose closures count; {@code returned}: the cases of the campaign a
+     * unit returned (回退) since it began, by the unit that returned them, as scoring charges returns
+     * ({@link UnitScores#returnedCases}).
+     */
+    record At(Instant now, Instant from, Instant until, Map<String, Set<String>> returned, Set<String> anyReturned) {
+
+        At(Instant now, Instant from, Instant until, Map<String, Set<String>> returned) {
+            this(now, from, until, returned, returned.values().stream().flatMap(Set::stream)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        }
+
+        /** The cases returned by {@code unit}, or by any unit when {@code unit} is null. */
+        Set<String> returnedBy(String unit) {
+            return unit == null ? anyReturned : returned.getOrDefault(unit, Set.of());
+        }
     }
 
     /**
      * What a figure counts, for its number and for the list behind it. The per-unit figures: open now, of which 红 and
      * 黄 ({@link TrafficLight}); closed in the period on time and late (closures: a round a reopening ended counts in its
      * own period, under the unit that led it, as scoring counts it); and, since the campaign began, the cases returned
-     * (回退) or reworked (核查未通过) at least once — cases, not times. The per-item figures (as of now): found, closed,
-     * overdue ({@link CampaignPlanItems}).
+     * (回退) or reworked (核查未通过) at least once — cases, not times. A return is the unit's that made it, as scoring
+     * deducts it, not the lead unit's the office re-dispatched the case to (jtreview-s56 T7): {@link #RETURNED} counts
+     * here the cases any unit returned, and a unit's line those it returned itself ({@link At#returnedBy}). A rework
+     * stays with the lead unit, which scoring charges with it: a case is reworked only once claimed, and a claimed case
+     * is not returned nor re-dispatched. The per-item figures (as of now): found, closed, overdue ({@link CampaignPlanItems}).
      */
     enum Figure {
         OPEN("在办"), RED("红灯超期"), YELLOW("黄灯临期"), CLOSED_ON_TIME("按时结案"), CLOSED_LATE("逾期结案"),
@@ -96,7 +113,7 @@ class CampaignDashboard {
                 case YELLOW -> TrafficLight.of(c, at.now()) == TrafficLight.YELLOW;
                 case CLOSED_ON_TIME -> closedIn(c, at) && Boolean.TRUE.equals(c.closedOnTime());
                 case CLOSED_LATE -> closedIn(c, at) && Boolean.FALSE.equals(c.closedOnTime());
-                case RETURNED -> c.returnCount() > 0;
+                case RETURNED -> at.returnedBy(null).contains(c.caseNo());
                 case REWORKED -> c.reworkCount() > 0;
                 case FOUND -> CampaignPlanItems.found(c, at.now());
                 case CLOSED -> CampaignPlanItems.found(c, at.now()) && CampaignPlanItems.closed(c, at.now());
@@ -290,10 +307,11 @@ class CampaignDashboard {
     private final org.shirong.report.MeetingDocuments noticeUnits;
 
     /**
-     * The active 督办超期案件 tasks of the campaign's cases ({@code %s}: the engine's task table, with its prefix); a
-     * case's process instance is in {@code rect_case}, in the engine's database. An ended case's process has no task.
+     * The active tasks of a user task ({@code taskKey}: 督办超期案件, 重新派遣案件) of the campaign's cases ({@code %s}: the
+     * engine's task table, with its prefix); a case's process instance is in {@code rect_case}, in the engine's database.
+     * An ended case's process has no task.
      */
-    private static final String SUPERVISION_WAITING = "select RES.* from %s RES where RES.TASK_DEF_KEY_ = #{taskKey}"
+    private static final String TASKS_WAITING = "select RES.* from %s RES where RES.TASK_DEF_KEY_ = #{taskKey}"
             + " and RES.SUSPENSION_STATE_ = 1 and RES.PROC_INST_ID_ in (select process_instance_id from rect_case"
             + " where campaign_code = #{campaign})";
 
@@ -322,7 +340,6 @@ class CampaignDashboard {
     List<Card> campaigns(List<String> tenants) {
         Instant now = now();
         UnitScores.Window window = scores.window(YearMonth.from(now.atZone(zone)).toString());
-        At at = new At(now, window.from(), window.until());
         record Listed(Campaign campaign, List<PhaseRow> phases, CampaignOverview.Summary summary) {
         }
         return records.all().stream().filter(c -> tenants.contains(c.tenantId())).map(c -> {
@@ -330,6 +347,7 @@ class CampaignDashboard {
             return new Listed(c, phases, CampaignOverview.summary(c, phases));
         }).sorted(Comparator.comparing(Listed::summary, CampaignOverview.LISTED)).map(l -> {
             Campaign c = l.campaign();
+            At at = new At(now, window.from(), window.until(), returned(c, now, null));
             int[] total = count(cases.casesOfCampaign(c.code()), cases.keptRoundsOfCampaign(c.code()), at);
             return new Card(ref(c, l.summary()), now, LocalDate.ofInstant(now, zone), period(window),
                     phaseLines(c.code(), l.phases(), l.summary()), line(null, "合计", total, listUrl(c.code(), window, null, null)));
@@ -344,7 +362,7 @@ class CampaignDashboard {
     Card card(Campaign c, Participant town) {
         Instant now = now();
         UnitScores.Window window = scores.window(YearMonth.from(now.atZone(zone)).toString());
-        At at = new At(now, window.from(), window.until());
+        At at = new At(now, window.from(), window.until(), returned(c, now, town));
         List<PhaseRow> phases = records.phases(c.code());
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phases);
         int[] total = count(cases(c.code(), town), rounds(c.code(), town), at);
@@ -368,7 +386,7 @@ class CampaignDashboard {
         Campaign c = campaign(code);
         Instant now = now();
         UnitScores.Window window = window(c, period);
-        At at = new At(now, window.from(), window.until());
+        At at = new At(now, window.from(), window.until(), returned(c, now, town));
         List<PhaseRow> phaseRows = records.phases(code);
         CampaignOverview.Summary summary = CampaignOverview.summary(c, phaseRows);
         List<CaseRecord> all = cases(code, town);
@@ -380,17 +398,24 @@ class CampaignDashboard {
             tableUnits(c).forEach(u -> byUnit.put(u, new ArrayList<>()));
         }
         List<CaseRecord> noLead = new ArrayList<>();
-        all.forEach(r -> (r.leadUnit() == null ? noLead : byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>())).add(r));
+        Map<String, String> shownUnder = shownUnder(c, all);
+        all.forEach(r -> {
+            String unit = shownUnder.get(r.caseNo());
+            (unit == null ? noLead : byUnit.computeIfAbsent(unit, k -> new ArrayList<>())).add(r);
+        });
         Map<String, List<KeptRound>> roundsByUnit = new HashMap<>();
         rounds.stream().filter(r -> r.leadUnit() != null).forEach(r -> {
             byUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>());
             roundsByUnit.computeIfAbsent(r.leadUnit(), k -> new ArrayList<>()).add(r);
         });
+        // a unit that returned a case the office gave another unit since has its line for the return
+        at.returned().keySet().forEach(u -> byUnit.computeIfAbsent(u, k -> new ArrayList<>()));
         List<UnitLine> units = new ArrayList<>();
-        byUnit.forEach((id, own) -> units.add(line(id, names.getOrDefault(id, id), count(own, roundsByUnit.getOrDefault(id, List.of()),
-                at), listUrl(code, window, id, null))));
+        byUnit.forEach((id, own) -> units.add(line(id, names.getOrDefault(id, id), returnsOf(id, count(own,
+                roundsByUnit.getOrDefault(id, List.of()), at), at), listUrl(code, window, id, null))));
         if (!noLead.isEmpty()) {
-            units.add(line(NO_LEAD_UNIT, NO_LEAD_UNIT_NAME, count(noLead, List.of(), at), listUrl(code, window, NO_LEAD_UNIT, null)));
+            units.add(line(NO_LEAD_UNIT, NO_LEAD_UNIT_NAME, returnsOf(NO_LEAD_UNIT, count(noLead, List.of(), at), at),
+                    listUrl(code, window, NO_LEAD_UNIT, null)));
         }
         UnitLine total = line(null, "合计", count(all, rounds, at), listUrl(code, window, null, null));
 
@@ -521,7 +546,7 @@ class CampaignDashboard {
         Campaign c = campaign(code);
         Instant now = now();
         UnitScores.Window window = window(c, period);
-        At at = new At(now, window.from(), window.until());
+        At at = new At(now, window.from(), window.until(), returned(c, now, town));
         Map<String, String> names = unitNames(c);
         List<CampaignTemplate.Item> planned = planItems.items(code);
         if (item != null && !item.equals(CaseDossiers.NO_PLAN_ITEM) && planned.stream().noneMatch(i -> i.category().equals(item))) {
@@ -532,8 +557,10 @@ class CampaignDashboard {
                 CampaignPlanItems.planItemOf(r, planned).map(CampaignTemplate.Item::category).orElse(CaseDossiers.NO_PLAN_ITEM), item);
         List<CaseRecord> ofCampaign = cases(code, town);
         List<KeptRound> rounds = rounds(code, town);
+        Map<String, String> shownUnder = shownUnder(c, ofCampaign);
         if (unit != null && !NO_LEAD_UNIT.equals(unit) && !tableUnits(c).contains(unit)
-                && ofCampaign.stream().noneMatch(r -> unit.equals(r.leadUnit()))
+                && ofCampaign.stream().noneMatch(r -> unit.equals(shownUnder.get(r.caseNo())))
+                && !at.returned().containsKey(unit)
                 && rounds.stream().noneMatch(r -> unit.equals(r.leadUnit()))) {
             // The dashboard's lines are the campaign's units and any other unit leading one of its cases: nothing else.
             throw new InvalidRequestException(ApiError.field("unit", "UNKNOWN_UNIT", "活动 " + code + " 没有单位 " + unit));
@@ -548,7 +575,10 @@ class CampaignDashboard {
             }
             roundsOfCase.getOrDefault(r.caseNo(), List.of()).stream()
                     .filter(k -> ofUnit.test(k.leadUnit()) && figure.counts(k, at)).forEach(k -> matching.add(listed(r, k, names)));
-            if (ofUnit.test(r.leadUnit()) && figure.counts(r, at)) {
+            // a return is listed under the unit that made it (T7), every other figure under the unit the case is shown under
+            boolean ofThisUnit = figure == Figure.RETURNED ? unit == null || at.returnedBy(unit).contains(r.caseNo())
+                    : ofUnit.test(shownUnder.get(r.caseNo()));
+            if (ofThisUnit && figure.counts(r, at)) {
                 matching.add(listed(r, now, names));
             }
         }
@@ -566,6 +596,49 @@ class CampaignDashboard {
                 + (unit != null && !NO_LEAD_UNIT.equals(unit) ? "&unit=" + encode(unit) : "");
         return new CaseList(figure.name(), figureName, scope.isEmpty() ? "全部案件" : String.join(" · ", scope), matching.size(),
                 LIST_LIMIT, matching.stream().limit(LIST_LIMIT).toList(), ledger);
+    }
+
+    /**
+     * The cases of the campaign returned since it began, by the unit that returned them ({@link UnitScores#returnedCases},
+     * as scoring deducts them); of the participating {@code town}'s cases only when it reads its part.
+     */
+    private Map<String, Set<String>> returned(Campaign c, Instant now, Participant town) {
+        Map<String, Set<String>> byUnit = scores.returnedCases(c.tenantId(), c.code(), Instant.EPOCH, now.plusMillis(1));
+        if (town == null) {
+            return byUnit;
+        }
+        Map<String, Set<String>> shown = new LinkedHashMap<>();
+        byUnit.forEach((unit, caseNos) -> {
+            Set<String> own = caseNos.stream().filter(town.caseNos()::contains).collect(java.util.stream.Collectors.toSet());
+            if (!own.isEmpty()) {
+                shown.put(unit, own);
+            }
+        });
+        return shown;
+    }
+
+    /** The figures {@code n} of a unit's line with its returns those it made ({@link At#returnedBy}). */
+    private static int[] returnsOf(String unit, int[] n, At at) {
+        n[Figure.OF_UNITS.indexOf(Figure.RETURNED)] = NO_LEAD_UNIT.equals(unit) ? 0 : at.returnedBy(unit).size();
+        return n;
+    }
+
+    /**
+     * The unit each case is counted under: its lead unit, but the office while a return waits for its 重新派遣案件 (the
+     * unit that returned it no longer has it, jtreview-s56 T7); no entry for a case not yet dispatched.
+     */
+    private Map<String, String> shownUnder(Campaign c, List<CaseRecord> all) {
+        Set<String> redispatching = waitingAt(c, all, RectificationProcess.TASK_REDISPATCH).keySet();
+        String office = redispatching.isEmpty() ? null : organizations.office(c.tenantId());
+        Map<String, String> under = new HashMap<>();
+        for (CaseRecord r : all) {
+            String unit = r.processInstanceId() != null && redispatching.contains(r.processInstanceId()) && office != null ? office
+                    : r.leadUnit();
+            if (unit != null) {
+                under.put(r.caseNo(), unit);
+            }
+        }
+        return under;
     }
 
     private static ListedCase listed(CaseRecord r, Instant now, Map<String, String> names) {
@@ -740,12 +813,7 @@ class CampaignDashboard {
         if (byInstance.isEmpty()) {
             return List.of();
         }
-        List<Task> waiting = systemAccess.run(() -> taskService.createNativeTaskQuery().sql(SUPERVISION_WAITING
-                .formatted(managementService.getTableName(Task.class))).parameter("taskKey", RectificationProcess.TASK_SUPERVISE)
-                .parameter("campaign", c.code()).list());
-        Map<String, Instant> since = new HashMap<>();
-        waiting.stream().filter(t -> byInstance.containsKey(t.getProcessInstanceId())).forEach(t -> since.merge(
-                t.getProcessInstanceId(), t.getCreateTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+        Map<String, Instant> since = waitingAt(c, all, RectificationProcess.TASK_SUPERVISE);
         return since.entrySet().stream().map(e -> {
             CaseRecord r = byInstance.get(e.getKey());
             return new AwaitingSupervision(r.caseNo(), r.title(), r.leadUnit() == null ? NO_LEAD_UNIT_NAME
@@ -753,6 +821,25 @@ class CampaignDashboard {
                     e.getValue());
         }).sorted(Comparator.comparing(AwaitingSupervision::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(AwaitingSupervision::caseNo)).toList();
+    }
+
+    /**
+     * The open cases' process instances of {@code all} waiting at the user task {@code taskKey}, each with since when (its
+     * oldest such task's creation): one query of the engine's active tasks of the campaign's cases, read on Shirong's behalf.
+     */
+    private Map<String, Instant> waitingAt(Campaign c, List<CaseRecord> all, String taskKey) {
+        Set<String> open = new java.util.HashSet<>();
+        all.stream().filter(r -> !r.status().ended() && r.processInstanceId() != null).forEach(r -> open.add(r.processInstanceId()));
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        List<Task> waiting = systemAccess.run(() -> taskService.createNativeTaskQuery().sql(TASKS_WAITING
+                .formatted(managementService.getTableName(Task.class))).parameter("taskKey", taskKey)
+                .parameter("campaign", c.code()).list());
+        Map<String, Instant> since = new HashMap<>();
+        waiting.stream().filter(t -> open.contains(t.getProcessInstanceId())).forEach(t -> since.merge(
+                t.getProcessInstanceId(), t.getCreateTime().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+        return since;
     }
 
     /** The town or street {@code territory} of a district's campaign by name; null for a town's own campaign or none. */

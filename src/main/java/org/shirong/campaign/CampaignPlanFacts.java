@@ -48,11 +48,12 @@ class CampaignPlanFacts implements CampaignPlans {
     }
 
     @Override
-    public Optional<String> onlyRunning(String organization) {
-        List<String> running = records.all().stream()
+    public List<Campaign> running(String organization) {
+        return records.all().stream()
                 .filter(c -> organization.equals(c.tenantId()) && CampaignRecords.RUNNING.equals(c.status()))
-                .map(CampaignRecords.Campaign::code).toList();
-        return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
+                .sorted(java.util.Comparator.comparing(CampaignRecords.Campaign::startedAt,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .map(c -> new Campaign(c.code(), c.name(), c.tenantId())).toList();
     }
 
     @Override

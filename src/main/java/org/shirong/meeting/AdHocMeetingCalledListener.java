@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
  * start form — a meeting time to come (within {@link DateWindow}), a place, an agenda, at least one unit of the organisation
  * (for a district, or the office of one of its towns and streets, named by the town) — and refuses it with
  * a Chinese sentence naming the field, so that nothing is started; then sets what the notice and the record need.
+ * A 所属活动 must be one of the organisation's running campaigns ({@link AdHocMeetingCampaigns}); the meeting's decisions
+ * then count for it (jtreview-s56 T12).
  */
 @Component
 class AdHocMeetingCalledListener implements ExecutionListener {
@@ -48,9 +50,11 @@ class AdHocMeetingCalledListener implements ExecutionListener {
     private final WorkingCalendars calendars;
     private final DateWindow dates;
     private final Organizations organizations;
+    private final AdHocMeetingCampaigns campaigns;
 
     AdHocMeetingCalledListener(OrganizationRoles roles, OrganizationRecords organization, WorkingCalendars calendars,
-            DateWindow dates, Organizations organizations) {
+            DateWindow dates, Organizations organizations, AdHocMeetingCampaigns campaigns) {
+        this.campaigns = campaigns;
         this.organizations = organizations;
         this.dates = dates;
         this.roles = roles;
@@ -78,6 +82,7 @@ class AdHocMeetingCalledListener implements ExecutionListener {
         if (!strangers.isEmpty()) {
             throw refused(VAR_ATTENDEE_UNITS, "参会单位 " + String.join("、", strangers) + " 不是本组织的单位");
         }
+        campaign(execution, tenant);
         // Notifications are kept apart by business key: one per meeting called.
         execution.setProcessBusinessKey("临时会议-" + KEY_TIME.format(at.atZone(calendar.zone())) + "-"
                 + execution.getProcessInstanceId().substring(0, Math.min(8, execution.getProcessInstanceId().length())));
@@ -87,6 +92,20 @@ class AdHocMeetingCalledListener implements ExecutionListener {
         execution.setVariable(VAR_PARTICIPANTS, String.join(",", units.stream().map(u -> "group:" + u).toList()));
         execution.setVariable(VAR_ATTENDEE_NAMES, String.join("、", units.stream().map(u -> names.getOrDefault(u, u)).toList()));
         execution.setVariable(VAR_RECORD_DUE_AT, Date.from(calendar.addWorkingTime(at, calendar.officeDay())));
+    }
+
+    /** 所属活动: none (blank, 不属于活动), or one of the organisation's running campaigns, whose name is kept with it. */
+    private void campaign(DelegateExecution execution, String tenant) {
+        String code = java.util.Objects.toString(execution.getVariable(VAR_CAMPAIGN), "").strip();
+        if (code.isEmpty() || NO_CAMPAIGN.equals(code)) {
+            execution.setVariable(VAR_CAMPAIGN, NO_CAMPAIGN);
+            return;
+        }
+        var campaign = campaigns.running(tenant).stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> refused(VAR_CAMPAIGN, "所属活动“" + org.shirong.system.TextInput.shortened(code, 40)
+                        + "”不是本组织正在进行的活动，请从列出的活动中选择，或选“不属于活动”"));
+        execution.setVariable(VAR_CAMPAIGN, campaign.code());
+        execution.setVariable(VAR_CAMPAIGN_NAME, campaign.name());
     }
 
     private static Instant meetingAt(Object value, ZoneId zone) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * The papers of a 临时会议, its organisation's documents as a campaign meeting's are its campaign's: the notice with the
  * agenda when it is called ({@code agendaUrl}, where the 【会议通知】 leads) and the minutes once recorded
  * ({@code minutesUrl}) with its 决定事项, both listed at {@code GET /api/documents}; the units called may read them, a town's office
- * called by its district too.
+ * called by its district too. The minutes of a meeting that counts for a campaign (所属活动) are that campaign's document.
  */
 @Service
 class AdHocMeetingPapers {
@@ -48,7 +48,8 @@ class AdHocMeetingPapers {
                 organizations.groupName(organiser).orElse(organiser), ((Date) execution.getVariable(VAR_MEETING_AT)).toInstant(),
                 text(execution, VAR_PLACE), Arrays.stream(text(execution, VAR_PARTICIPANTS).split(","))
                         .map(recipient -> recipient.strip().replaceFirst("^group:", "")).filter(group -> !group.isEmpty()).toList(),
-                text(execution, VAR_ATTENDEE_NAMES), text(execution, VAR_AGENDA));
+                text(execution, VAR_ATTENDEE_NAMES), text(execution, VAR_AGENDA), MeetingFacts.of(execution).campaignOrNull(),
+                execution.hasVariable(VAR_CAMPAIGN_NAME) ? text(execution, VAR_CAMPAIGN_NAME) : null);
     }
 
     private static String text(DelegateExecution execution, String name) {

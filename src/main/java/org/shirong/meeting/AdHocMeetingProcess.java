@@ -21,6 +21,16 @@ public final class AdHocMeetingProcess {
     public static final String VAR_AGENDA = "agenda";
     /** The attending units' group ids (a Json list). */
     public static final String VAR_ATTENDEE_UNITS = "attendeeUnits";
+    /**
+     * 所属活动 (optional): the code of the organisation's running campaign the meeting's decisions count for, its cases
+     * and work assignments that campaign's and its minutes among its documents; blank or {@link #NO_CAMPAIGN} for none.
+     * The start form offers the running campaigns when it is opened ({@link AdHocMeetingCampaigns}).
+     */
+    public static final String VAR_CAMPAIGN = "campaign";
+    /** The start form's 不属于活动. */
+    public static final String NO_CAMPAIGN = "none";
+    /** Set when the call is accepted with a campaign: its name (the 交办's notice names it, as a 例会's). */
+    public static final String VAR_CAMPAIGN_NAME = JointMeetingProcess.VAR_CAMPAIGN_NAME;
 
     /** Set when the call is accepted. */
     public static final String VAR_ORGANISER_GROUP = "organiserGroup";

@@ -13,10 +13,17 @@ import org.shirong.rectification.OwnReferences;
 /**
  * A meeting as its process knows it, in the organisation (tenant) of its campaign. The key ({@code <campaign>/<cycle>/<UTC minute>}) names it in the
  * {@code meeting} tables and in its documents' keys, so that retried steps find what they did. A 临时会议 has no campaign
- * nor cycle: its process instance stands for both ({@code adhoc-<instance>/<UTC minute>}), so that its decisions are its own.
+ * nor cycle: its process instance stands for both ({@code adhoc-<instance>/<UTC minute>}), so that its decisions are its own;
+ * it may count for a campaign ({@code countsFor}, its 所属活动, empty for none), whose cases and work its decisions then are.
  */
 record MeetingFacts(String campaignCode, String campaignName, String cycleId, String meetingName, String organiserGroup,
-        Instant meetingAt, String scorePeriod, String organization, String place) {
+        Instant meetingAt, String scorePeriod, String organization, String place, String countsFor) {
+
+    MeetingFacts(String campaignCode, String campaignName, String cycleId, String meetingName, String organiserGroup,
+            Instant meetingAt, String scorePeriod, String organization, String place) {
+        this(campaignCode, campaignName, cycleId, meetingName, organiserGroup, meetingAt, scorePeriod, organization, place,
+                campaignCode);
+    }
 
     private static final String AD_HOC = "adhoc-";
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
@@ -29,9 +36,11 @@ record MeetingFacts(String campaignCode, String campaignName, String cycleId, St
         String campaign = text(variables, VAR_CAMPAIGN_CODE);
         String cycle = campaign.isEmpty() && variables instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution
                 ? AD_HOC + execution.getProcessInstanceId() : text(variables, VAR_CYCLE_ID);
+        String adHocCampaign = text(variables, AdHocMeetingProcess.VAR_CAMPAIGN);
+        String countsFor = !campaign.isEmpty() ? campaign : AdHocMeetingProcess.NO_CAMPAIGN.equals(adHocCampaign) ? "" : adHocCampaign;
         return new MeetingFacts(campaign, text(variables, VAR_CAMPAIGN_NAME),
                 cycle, text(variables, VAR_MEETING_NAME), text(variables, VAR_ORGANISER_GROUP),
-                at.toInstant(), text(variables, VAR_SCORE_PERIOD), tenant(variables), text(variables, VAR_PLACE));
+                at.toInstant(), text(variables, VAR_SCORE_PERIOD), tenant(variables), text(variables, VAR_PLACE), countsFor);
     }
 
     /** The organisation (tenant) the meeting's process runs in. */
@@ -53,9 +62,9 @@ record MeetingFacts(String campaignCode, String campaignName, String cycleId, St
         return campaignCode.isEmpty() ? cycleId + "/" + MINUTE.format(meetingAt) : key(campaignCode, cycleId, meetingAt);
     }
 
-    /** The campaign the meeting's cases count for; none for a 临时会议. */
+    /** The campaign the meeting's cases and work count for: its own, a 临时会议's 所属活动, or none (null). */
     String campaignOrNull() {
-        return campaignCode.isEmpty() ? null : campaignCode;
+        return countsFor == null || countsFor.isEmpty() ? null : countsFor;
     }
 
     /**

@@ -20,9 +20,13 @@ import org.springframework.stereotype.Component;
  * otherwise keeps the decisions as read and resolved ({@code recordedDecisions}), how many 落实会议决定
  * carries out and who recorded them; a 通报 decision makes the meeting issue its period's 通报 ({@code hasNamedUnits})
  * unless an earlier meeting has. A 临时会议's record may not hold a 通报 decision. Serves the 临时会议's 召开会议并记录 ({@code Task_HoldAdHocMeeting}) as well.
+ * A meeting is recorded once held: before its {@code meetingAt} the record is refused naming the meeting time, so that no
+ * 纪要 is dated before its meeting and no decision is carried out before it is taken (jtreview-s56 T13).
  */
 @Component
 class MeetingRecordedListener implements ExecutionListener {
+
+    private static final java.time.format.DateTimeFormatter HELD = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final WorkingCalendars calendars;
     private final DateWindow dates;
@@ -42,6 +46,11 @@ class MeetingRecordedListener implements ExecutionListener {
             return; // the meeting's process is deleted (Cockpit's 取消): nothing was recorded, nothing to check
         }
         var calendar = calendars.of(execution.getTenantId());
+        if (execution.getVariable(VAR_MEETING_AT) instanceof java.util.Date meetingAt
+                && ClockUtil.getCurrentTime().toInstant().isBefore(meetingAt.toInstant())) {
+            throw new FormFieldValidationException(VAR_MEETING_AT, "会议尚未召开（" + HELD.format(meetingAt.toInstant()
+                    .atZone(calendar.zone())) + "），请在会议开始后再记录会议纪要和决定事项");
+        }
         boolean campaignMeeting = !Objects.toString(execution.getVariable(VAR_CAMPAIGN_CODE), "").isEmpty();
         var checked = MeetingRecordCheck.check(Objects.toString(execution.getVariable(VAR_MINUTES), null),
                 execution.getVariable(VAR_DECISIONS),

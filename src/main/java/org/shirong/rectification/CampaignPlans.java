@@ -1,6 +1,7 @@
 package org.shirong.rectification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +36,16 @@ public interface CampaignPlans {
      * 环境综合整治): 上报问题 preselects it (jxreview s55 J8); empty when it runs none or several.
      */
     default Optional<String> onlyRunning(String organization) {
-        return Optional.empty();
+        List<Campaign> running = running(organization);
+        return running.size() == 1 ? Optional.of(running.get(0).code()) : Optional.empty();
+    }
+
+    /**
+     * {@code organization}'s own running campaigns, oldest first: what a 临时会议 may count for (jtreview-s56 T12). Empty
+     * when it runs none.
+     */
+    default List<Campaign> running(String organization) {
+        return List.of();
     }
 
     /**

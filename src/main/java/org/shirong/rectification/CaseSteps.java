@@ -166,7 +166,11 @@ public class CaseSteps {
         recorded(execution, VAR_CLAIM_DECISION);
     }
 
-    /** End of 重新派遣案件: the office's choice of lead unit; the clock starts again. */
+    /**
+     * End of 重新派遣案件: the office's choice of lead unit; the clock starts again from now on the dispatch table's limit
+     * (a meeting decision keeps its 期限): the new unit does not inherit the time the unit that returned it and the office
+     * used up, and the timeline says so with the deadline it had before (jtreview-s56 T8).
+     */
     public void redispatched(DelegateExecution execution) {
         String lead = required(execution, VAR_NEW_LEAD_UNIT, "新的牵头单位");
         if (!roles.isGroupOf(execution.getTenantId(), lead)) {
@@ -177,8 +181,10 @@ public class CaseSteps {
         }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
+        String restarted = decidedDue(execution) != null ? null : "整改时限自重新派遣时起重新计算"
+                + (c.dueAt() == null ? "" : "（原整改期限 " + DISPLAY.format(c.dueAt().atZone(calendars.of(execution.getTenantId()).zone())) + "）");
         Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), execution.getProcessInstanceId(), lead,
-                withoutLead(responsibleUnits(execution, c), lead), limit, decidedDue(execution), true, actor());
+                withoutLead(responsibleUnits(execution, c), lead), limit, decidedDue(execution), true, actor(), restarted);
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, false);
         execution.removeVariable(VAR_LEAD_UNDETERMINED);

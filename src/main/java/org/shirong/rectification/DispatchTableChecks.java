@@ -47,6 +47,8 @@ class DispatchTableChecks implements TenantResources.ResourceCheck {
     private static final List<String> OUTPUT_ORDER = List.of(CaseDispatch.OUT_LEAD_UNIT, CaseDispatch.OUT_RESPONSIBLE_UNITS,
             CaseDispatch.OUT_LIMIT_AMOUNT, CaseDispatch.OUT_LIMIT_UNIT);
     private static final Set<HitPolicy> ONE_RESULT = Set.of(HitPolicy.FIRST, HitPolicy.UNIQUE, HitPolicy.ANY, HitPolicy.PRIORITY);
+    /** Marks a hit-policy violation among what {@link #evaluated} returns (not shown). */
+    private static final String OVERLAP = "\u0000";
     private static final String UNITS = Arrays.stream(LimitUnit.values()).map(u -> u.name() + "（" + u.label() + "）")
             .collect(Collectors.joining("、"));
 
@@ -94,7 +96,7 @@ class DispatchTableChecks implements TenantResources.ResourceCheck {
         }
         checkRules(origin, table, problems);
         if (problems.isEmpty()) {
-            evaluate(origin, model, table, applicable, problems);
+            evaluate(origin, content, model, table, applicable, problems);
         }
         return problems;
     }
@@ -134,7 +136,7 @@ class DispatchTableChecks implements TenantResources.ResourceCheck {
      * Evaluates the table for each category × urgency × source (a column every rule leaves "-" with one value only): one
      * line per category that gets no rule, several, or outputs the code cannot use.
      */
-    private void evaluate(String origin, DmnModelInstance model, DecisionTable table, List<Category> applicable,
+    private void evaluate(String origin, byte[] content, DmnModelInstance model, DecisionTable table, List<Category> applicable,
             List<String> problems) {
         DmnDecision decision;
         try {
@@ -144,12 +146,19 @@ class DispatchTableChecks implements TenantResources.ResourceCheck {
         }
         List<String> urgencies = values(table, CaseDispatch.IN_URGENCY, Arrays.stream(Urgency.values()).map(Enum::name).toList());
         List<String> sources = values(table, CaseDispatch.IN_SOURCE, Arrays.stream(CaseSource.values()).map(Enum::name).toList());
+        // UNIQUE (Modeler's default) with a catch-all rule: every category matches two rules; one line for the table
+        // (poreview-s56 P8), not one per category
+        Map<String, String> overlapping = new java.util.LinkedHashMap<>();
         for (Category category : applicable) {
             Map<String, List<String>> wrong = new java.util.LinkedHashMap<>();
             for (String urgency : urgencies) {
                 for (String source : sources) {
                     String problem = evaluated(decision, category.code(), urgency, source);
-                    if (problem != null) {
+                    if (problem != null && problem.startsWith(OVERLAP) && table.getHitPolicy() != HitPolicy.FIRST) {
+                        overlapping.putIfAbsent(category.code() + "（" + category.name() + "）", problem.substring(OVERLAP.length()));
+                    } else if (problem != null) {
+                        problem = problem.startsWith(OVERLAP)
+                                ? "规则 " + problem.substring(OVERLAP.length()) + " 同时符合，派遣只能用一条（命中策略请用 FIRST）" : problem;
                         wrong.computeIfAbsent(problem, p -> new ArrayList<>()).add(String.join("，",
                                 Stream.of(urgencies.size() > 1 ? "紧急程度 " + urgency : "", sources.size() > 1 ? "来源 " + source : "")
                                         .filter(w -> !w.isEmpty()).toList()));
@@ -162,6 +171,19 @@ class DispatchTableChecks implements TenantResources.ResourceCheck {
                                 .collect(Collectors.joining("；"))));
             }
         }
+        if (!overlapping.isEmpty()) {
+            problems.add(0, "%s: 第 %d 行: 命中策略为 %s，派遣表须用 FIRST（规则自上而下，第一条符合的生效；兜底规则放在最后）："
+                    .formatted(origin, lineOf(content, table), table.getHitPolicy()) + overlapping.size() + " 个类别同时符合多条规则，如 "
+                    + overlapping.entrySet().stream().limit(3).map(e -> "类别 " + e.getKey() + " 符合规则 " + e.getValue())
+                            .collect(Collectors.joining("；")) + (overlapping.size() > 3 ? " 等" : ""));
+        }
+    }
+
+    /** The line of the decision table's start tag in the file, 0 when not found. */
+    private static int lineOf(byte[] content, DecisionTable table) {
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        int at = table.getId() == null ? -1 : text.indexOf("id=\"" + table.getId() + "\"");
+        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** "" when every urgency × source went wrong alike, else "（紧急程度 URGENT、…）". */
@@ -182,7 +204,7 @@ class DispatchTableChecks implements TenantResources.ResourceCheck {
             while (rule.find()) {
                 rules.add(rule.group(1));
             }
-            return "规则 " + String.join("、", rules) + " 同时符合，派遣只能用一条（命中策略请用 FIRST）";
+            return OVERLAP + String.join("、", rules);
         } catch (RuntimeException e) {
             return "无法计算（" + e.getMessage() + "）";
         }

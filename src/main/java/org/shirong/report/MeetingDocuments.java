@@ -130,7 +130,13 @@ public class MeetingDocuments {
      * may read its papers, and their names) and agenda.
      */
     public record AdHocMeeting(String organization, String meetingName, String organiserName, Instant meetingAt, String place,
-            List<String> attendeeGroups, String attendeeNames, String agenda) {
+            List<String> attendeeGroups, String attendeeNames, String agenda, String campaignCode, String campaignName) {
+
+        /** A meeting of no campaign (所属活动 不属于活动). */
+        public AdHocMeeting(String organization, String meetingName, String organiserName, Instant meetingAt, String place,
+                List<String> attendeeGroups, String attendeeNames, String agenda) {
+            this(organization, meetingName, organiserName, meetingAt, place, attendeeGroups, attendeeNames, agenda, null, null);
+        }
     }
 
     /**
@@ -148,7 +154,8 @@ public class MeetingDocuments {
 
     /**
      * The 临时会议's minutes as the office recorded them, with the units called, the agenda and the 决定事项; its
-     * organisation's document.
+     * organisation's document, or, when it counts for a campaign (所属活动), that campaign's, listed with its 例会's
+     * (jtreview-s56 T12).
      */
     public StoredDocument adHocMinutes(AdHocMeeting meeting, String minutes, List<DecisionLine> decisions, String processInstanceId) {
         Map<String, Object> model = adHocModel(meeting);
@@ -158,6 +165,11 @@ public class MeetingDocuments {
         model.put("attendees", List.of(meeting.attendeeNames()));
         model.put("minutes", minutes);
         model.put("decisions", decisionLines(decisions));
+        if (meeting.campaignCode() != null) {
+            model.put("campaignName", meeting.campaignName());
+            return documents.store(meeting.campaignCode(), "minutes/adhoc/" + processInstanceId, DocumentKind.MINUTES, title,
+                    templates.render("minutes", model), processInstanceId);
+        }
         return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId,
                 DocumentKind.MINUTES, title, templates.render("minutes", model), processInstanceId);
     }

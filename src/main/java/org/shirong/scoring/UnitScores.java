@@ -22,10 +22,25 @@ public class UnitScores {
 
     private final ScoreService scores;
     private final DateWindow dates;
+    private final ScoringFacts facts;
 
-    UnitScores(ScoreService scores, DateWindow dates) {
+    UnitScores(ScoreService scores, DateWindow dates, ScoringFacts facts) {
         this.scores = scores;
         this.dates = dates;
+        this.facts = facts;
+    }
+
+    /**
+     * The cases of the campaign returned (回退) in [from, until), by the unit that made each return, as scoring charges
+     * the return ({@code 回退数}, {@link ScoringFacts#returns}): unit → case numbers. A case a unit returned and the office
+     * re-dispatched is the returning unit's, not the new lead unit's (jtreview-s56 T7).
+     */
+    public Map<String, java.util.Set<String>> returnedCases(String organization, String campaignCode, Instant from,
+            Instant until) {
+        Map<String, java.util.Set<String>> byUnit = new java.util.LinkedHashMap<>();
+        facts.returns(organization, campaignCode, from, until).stream().filter(r -> r.unit() != null)
+                .forEach(r -> byUnit.computeIfAbsent(r.unit(), k -> new java.util.LinkedHashSet<>()).add(r.caseNo()));
+        return byUnit;
     }
 
     /**

@@ -29,19 +29,33 @@ final class BpmnFileCheck {
      * The problems of the BPMN files among {@code resources}; {@code checked} holds, per content and file, what an earlier
      * organisation's check found (the organisations share the files).
      */
-    static List<String> check(List<ProcessResource> resources, Map<List<Object>, List<String>> checked) {
+    static List<String> check(List<ProcessResource> resources, Map<List<Object>, DiagramRules.Findings> checked) {
+        return check(resources, checked, true, new ArrayList<>());
+    }
+
+    /**
+     * As above; {@code historyTimeToLiveRequired}: the engine refuses a process without one. What is worth saying but does
+     * not stop start-up (a generated id) is added to {@code warnings}.
+     */
+    static List<String> check(List<ProcessResource> resources, Map<List<Object>, DiagramRules.Findings> checked,
+            boolean historyTimeToLiveRequired, List<String> warnings) {
         List<String> problems = new ArrayList<>();
         for (ProcessResource resource : resources) {
             if (resource.hasExtension("bpmn")) {
-                problems.addAll(checked.computeIfAbsent(List.of(ByteBuffer.wrap(resource.content()), resource.origin()),
-                        key -> check(resource.origin(), resource.content())));
+                DiagramRules.Findings findings = checked.computeIfAbsent(List.of(ByteBuffer.wrap(resource.content()), resource.origin()),
+                        key -> check(resource.origin(), resource.content(), historyTimeToLiveRequired));
+                problems.addAll(findings.problems());
+                findings.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
             }
         }
         return problems;
     }
 
-    /** The problems of one file, in Chinese, each with line and column; empty when it reads. */
-    static List<String> check(String origin, byte[] content) {
+    /**
+     * The problems of one file, in Chinese, each with line and column: first whether it reads as XML against the schema,
+     * then, when it does, {@link DiagramRules} (history time to live, literal timers, implicit joins and forks).
+     */
+    static DiagramRules.Findings check(String origin, byte[] content, boolean historyTimeToLiveRequired) {
         XmlRead read = new XmlRead();
         read.sourceInputStream(new ByteArrayInputStream(content));
         List<String> problems = new ArrayList<>();
@@ -60,17 +74,20 @@ final class BpmnFileCheck {
                 problems.add(at(origin, problem.getLine(), problem.getColumn(), problem.getMessage()));
             }
         }
-        if (problems.isEmpty() && !read.hasWarnings() && SharedBpmnReads.current() != null) {
+        if (!problems.isEmpty()) {
+            return new DiagramRules.Findings(problems, List.of());
+        }
+        if (!read.hasWarnings() && SharedBpmnReads.current() != null) {
             SharedBpmnReads.current().keep(content, read.getRootElement());
         }
-        return problems;
+        return DiagramRules.check(origin, read.getRootElement(), historyTimeToLiveRequired);
     }
 
     private static String at(String origin, int line, int column, String message) {
         return "%s: 第 %d 行第 %d 列: %s".formatted(origin, line, column, chinese(message));
     }
 
-    private static SAXParseException saxCause(Throwable e) {
+    static SAXParseException saxCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SAXParseException sax) {
                 return sax;
@@ -119,6 +136,12 @@ final class BpmnFileCheck {
                     "id \"$1\" 在文件中出现了不止一次（每个元素的 id 须唯一）", false),
             new Wording(Pattern.compile("cvc-datatype-valid\\.1\\.2\\.1: '([^']*)' is not a valid value for '(?:NCName|ID|IDREF)'\\.?"),
                     "\"$1\" 不能用作 id（须以字母或下划线开头，只含字母、数字、下划线、连字符和点）", false),
+            new Wording(Pattern.compile("cvc-complex-type\\.2\\.4\\.a: Invalid content was found starting with element '\\{?([^'{}]+)\\}?'\\. "
+                    + "One of '\\{([^}]*)\\}' is expected\\.?"),
+                    "此处不能有元素 $1，这里应为 $2 之一（可能缺少结束标记，如 </$1>；或元素名写错、放错了位置）", false),
+            new Wording(Pattern.compile("cvc-complex-type\\.2\\.4\\.b: The content of element '([^']+)' is not complete\\. "
+                    + "One of '\\{([^}]*)\\}' is expected\\.?"),
+                    "元素 <$1> 不完整，缺少 $2 之一", false),
             new Wording(Pattern.compile("cvc-complex-type\\.2\\.4\\.a: Invalid content was found starting with element '(?:\\{[^}]*\\}:?)?([^']+)'\\..*"),
                     "此处不能有元素 $1（元素名写错，或放错了位置）", true),
             new Wording(Pattern.compile("cvc-complex-type\\.3\\.2\\.2: Attribute '([^']+)' is not allowed to appear in element '([^']+)'\\.?"),
@@ -128,7 +151,8 @@ final class BpmnFileCheck {
 
     /** The parser's message in Chinese; an unknown one as "XML 错误（…）". */
     static String chinese(String message) {
-        String text = String.valueOf(message).strip();
+        // DMN's reader names elements as {"namespace":name}
+        String text = String.valueOf(message).strip().replaceAll("\"(?:https?|urn):[^\"]*\":", "");
         for (Wording wording : WORDINGS) {
             Matcher matcher = wording.english().matcher(text);
             if (matcher.matches()) {

@@ -3,7 +3,7 @@ package org.shirong.system;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.shirong.organization.Organizations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.Banner;
@@ -49,6 +49,9 @@ public final class CheckOnly {
                 .run(args)) {
             ProcessResourceChecks.Checked checked = SharedBpmnReads.during(
                     () -> context.getBean(ProcessResourceChecks.class).check(historyTimeToLiveRequired(context.getEnvironment())));
+            if (!checked.warnings().isEmpty()) {
+                out.println("提示（不影响启动，建议修改）：\n  - " + String.join("\n  - ", checked.warnings()));
+            }
             if (checked.problems().isEmpty()) {
                 out.println("没有发现问题：%d 个组织的 %d 个文件都通过了启动时的检查，可以重新启动 Shirong。".formatted(
                         checked.byTenant().size(), checked.byTenant().values().stream().mapToInt(List::size).max().orElse(0)));
@@ -105,8 +108,8 @@ public final class CheckOnly {
         /** Expressions checked against the beans the application would give the engine, found without starting it. */
         @Bean
         ExpressionCheck expressionCheck(ObjectProvider<ReliedElements> relied) {
-            Set<String> beans = ExpressionBeans.scanned();
-            return new ExpressionCheck(() -> beans, name -> false,
+            Map<String, Class<?>> beans = ExpressionBeans.scannedTypes();
+            return new ExpressionCheck(beans::keySet, beans::get, name -> false,
                     ExpressionCheck.constants(relied.orderedStream().flatMap(r -> r.processClasses().stream()).toList()));
         }
     }

@@ -72,6 +72,8 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         inContext.add(new SubmittedFieldsGuard(days, applicationContext));
         inContext.add(new TaskCommentGuard());
         inContext.add(new MembershipChecks());
+        // a start form's options that change while it stays deployed (a 临时会议's 所属活动), as the form is read
+        inContext.add(new LiveStartFormOptions(applicationContext));
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
 }

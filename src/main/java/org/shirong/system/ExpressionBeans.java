@@ -4,7 +4,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -57,26 +59,40 @@ class ExpressionBeans {
      * {@link ProcessExpressionBean}.
      */
     static Set<String> scanned() {
+        return scannedTypes().keySet();
+    }
+
+    /** {@link #scanned()} with each bean's class (a {@code @Bean} method's return type), for checking the methods expressions call. */
+    static Map<String, Class<?>> scannedTypes() {
         var scanner = new ClassPathScanningCandidateComponentProvider(true);
         var names = new AnnotationBeanNameGenerator();
         var registry = new SimpleBeanDefinitionRegistry();
-        Set<String> beans = new TreeSet<>();
+        Map<String, Class<?>> beans = new TreeMap<>();
         for (var definition : scanner.findCandidateComponents("org.shirong")) {
             Class<?> type = ClassUtils.resolveClassName(definition.getBeanClassName(), ExpressionBeans.class.getClassLoader());
             if (forProcesses(type, type)) {
-                beans.add(names.generateBeanName(definition, registry));
+                beans.put(names.generateBeanName(definition, registry), type);
             }
             for (Method method : type.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(Bean.class) && forProcesses(method.getReturnType(), method)) {
-                    beans.add(method.getName());
+                    beans.put(method.getName(), method.getReturnType());
                 }
             }
         }
-        return Set.copyOf(beans);
+        return java.util.Collections.unmodifiableMap(beans);
     }
 
     private static boolean forProcesses(Class<?> type, AnnotatedElement annotated) {
         return Arrays.stream(PROCESS_TYPES).anyMatch(t -> t.isAssignableFrom(type)) || annotated.isAnnotationPresent(ProcessExpressionBean.class);
+    }
+
+    /** The class of a bean expressions may use (without proxies), or null when it is not one or its type is not known. */
+    Class<?> type(String name) {
+        if (!names().contains(name)) {
+            return null;
+        }
+        Class<?> type = context.getType(name, false);
+        return type == null ? null : ClassUtils.getUserClass(type);
     }
 
     /** Whether {@code name} is a bean of the application at all (one expressions may not use unless {@link #names()} has it). */

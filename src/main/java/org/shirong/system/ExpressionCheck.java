@@ -1,9 +1,11 @@
 package org.shirong.system;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,13 +13,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.impl.juel.AstDot;
+import org.camunda.bpm.impl.juel.AstIdentifier;
+import org.camunda.bpm.impl.juel.AstMethod;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.IdentifierNode;
+import org.camunda.bpm.impl.juel.Node;
+import org.camunda.bpm.impl.juel.Tree;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Definitions;
@@ -53,12 +61,13 @@ class ExpressionCheck {
     private static final Builder JUEL = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
 
     private final Supplier<Set<String>> beans;
+    private final Function<String, Class<?>> beanType;
     private final Predicate<String> otherBean;
     private final Set<String> codeVariables;
 
     @Autowired
     ExpressionCheck(ExpressionBeans beans, ObjectProvider<ReliedElements> relied) {
-        this(beans::names, beans::isBean, constants(relied.orderedStream().flatMap(r -> r.processClasses().stream()).toList()));
+        this(beans::names, beans::type, beans::isBean, constants(relied.orderedStream().flatMap(r -> r.processClasses().stream()).toList()));
     }
 
     /**
@@ -67,7 +76,17 @@ class ExpressionCheck {
      * @param codeVariables the variables Shirong's code sets or reads (the constants of the process classes)
      */
     ExpressionCheck(Supplier<Set<String>> beans, Predicate<String> otherBean, Set<String> codeVariables) {
+        this(beans, name -> null, otherBean, codeVariables);
+    }
+
+    /**
+     * @param beanType the class of each bean expressions may use (null when not known): the methods an expression calls
+     *                 on it must exist (poreview-s56 P5)
+     */
+    ExpressionCheck(Supplier<Set<String>> beans, Function<String, Class<?>> beanType, Predicate<String> otherBean,
+            Set<String> codeVariables) {
         this.beans = beans;
+        this.beanType = beanType;
         this.otherBean = otherBean;
         this.codeVariables = codeVariables;
     }
@@ -183,8 +202,10 @@ class ExpressionCheck {
         String at = "%s: 第 %d 行%s: %s 表达式 %s".formatted(origin, element.getLine(), owner == null ? "" : " 元素 " + owner.attribute("id")
                 + (owner.attribute("name") == null ? "" : "（" + owner.attribute("name").strip() + "）"), where, text);
         Set<String> names;
+        Tree tree;
         try {
-            names = identifiers(text);
+            tree = JUEL.build(text);
+            names = identifiers(tree);
         } catch (TreeBuilderException e) {
             problems.add(at + " 无法解析（" + e.getMessage() + "）");
             return;
@@ -201,6 +222,59 @@ class ExpressionCheck {
                         + hint(name, variables));
             }
         }
+        checkMethods(tree.getRoot(), at, variables, problems);
+    }
+
+    /**
+     * {@code bean.method(…)} on a bean for the processes: the bean's class must have a public method of that name taking
+     * that many arguments, as JUEL looks it up when the process gets there ({@code organizationRoles.ofice(execution)}
+     * deployed and failed at runtime).
+     */
+    private void checkMethods(Node node, String at, Set<String> variables, List<String> problems) {
+        if (node instanceof AstMethod method && method.getChild(0) instanceof AstDot dot
+                && dot.getChild(0) instanceof AstIdentifier bean && beans.get().contains(bean.getName())
+                && !variables.contains(bean.getName()) && beanType.apply(bean.getName()) != null) {
+            Class<?> type = beanType.apply(bean.getName());
+            String name = dot.toString().replaceFirst("^\\s*\\.\\s*", "").strip();
+            int arity = method.getChild(1) == null ? 0 : method.getChild(1).getCardinality();
+            List<Method> named = Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name)).toList();
+            if (named.isEmpty()) {
+                problems.add(at + " 中的 " + bean.getName() + " 没有方法 " + name + "，流程运行到这里时会出错" + methodHint(name, type));
+            } else if (named.stream().noneMatch(m -> m.getParameterCount() == arity
+                    || m.isVarArgs() && arity >= m.getParameterCount() - 1)) {
+                problems.add(at + " 中的 " + bean.getName() + "." + name + " 不能用 " + arity + " 个参数调用（应为 "
+                        + named.stream().map(m -> String.valueOf(m.getParameterCount())).distinct().sorted()
+                                .collect(java.util.stream.Collectors.joining(" 或 ")) + " 个），流程运行到这里时会出错");
+            }
+        }
+        for (int i = 0; i < node.getCardinality(); i++) {
+            if (node.getChild(i) != null) {
+                checkMethods(node.getChild(i), at, variables, problems);
+            }
+        }
+    }
+
+    /** "（是否指 office？）" for the public method of the bean a slip away, else "（可用的方法：…）" when it has few. */
+    private static String methodHint(String name, Class<?> type) {
+        Set<String> methods = new TreeSet<>();
+        for (Method m : type.getMethods()) {
+            if (m.getDeclaringClass() != Object.class) {
+                methods.add(m.getName());
+            }
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : methods) {
+            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        if (best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 4))) {
+            return "（是否指 " + best + "？）";
+        }
+        return methods.isEmpty() || methods.size() > 12 ? "" : "（可用的方法：" + String.join("、", methods) + "）";
     }
 
     private String helpers() {
@@ -209,8 +283,12 @@ class ExpressionCheck {
 
     /** The names an expression starts from ({@code leadUnit} in {@code ${organizationRoles.reviewersOf(execution, leadUnit)}}…). */
     static Set<String> identifiers(String text) {
+        return identifiers(JUEL.build(text));
+    }
+
+    private static Set<String> identifiers(Tree tree) {
         Set<String> names = new LinkedHashSet<>();
-        for (IdentifierNode node : JUEL.build(text).getIdentifierNodes()) {
+        for (IdentifierNode node : tree.getIdentifierNodes()) {
             names.add(node.getName());
         }
         return names;

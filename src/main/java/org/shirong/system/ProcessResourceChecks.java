@@ -32,7 +32,8 @@ class ProcessResourceChecks {
     private final ExpressionCheck expressions;
 
     /** The files each organisation deploys (organisation id → files), its name, and the problems found in them. */
-    record Checked(Map<String, List<ProcessResource>> byTenant, Map<String, String> names, List<String> problems) {
+    record Checked(Map<String, List<ProcessResource>> byTenant, Map<String, String> names, List<String> problems,
+            List<String> warnings) {
     }
 
     ProcessResourceChecks(ProcessResourceCollector collector, ObjectProvider<FormSelectOptions> formOptions,
@@ -47,7 +48,8 @@ class ProcessResourceChecks {
     }
 
     /**
-     * Checks every organisation's files; {@code historyTimeToLiveRequired}: the engine refuses a decision without one.
+     * Checks every organisation's files; {@code historyTimeToLiveRequired}: the engine refuses a process or decision
+     * without one.
      * Problems are distinct (the organisations share most files).
      */
     Checked check(boolean historyTimeToLiveRequired) {
@@ -58,7 +60,8 @@ class ProcessResourceChecks {
         Map<String, String> names = new HashMap<>();
         Map<String, String> replaced = new TreeMap<>();
         Map<ByteBuffer, String> decisionsChecked = new HashMap<>();
-        Map<List<Object>, List<String>> bpmnChecked = new HashMap<>();
+        Map<List<Object>, DiagramRules.Findings> bpmnChecked = new HashMap<>();
+        List<String> warnings = new ArrayList<>();
         Map<ByteBuffer, String> formIds = new HashMap<>();
         // most organisations deploy the same diagrams and forms (their forms' options alike): checked once for them
         Map<List<Object>, List<String>> diagramsChecked = new HashMap<>();
@@ -72,7 +75,7 @@ class ProcessResourceChecks {
                 own.add(new ProcessResource(file.name(), file.origin(), file.content()));
             }
             // first, so that all files' XML problems come at once, with line; the checks below skip a file that does not read
-            problems.addAll(BpmnFileCheck.check(own, bpmnChecked));
+            problems.addAll(BpmnFileCheck.check(own, bpmnChecked, historyTimeToLiveRequired, warnings));
             own = FormOptionFiller.fill(own, formOptions, tenant.id(), problems);
             for (ProcessResource r : own) {
                 problems.addAll(tenant.checker().check(r.name(), r.origin(), r.content()));
@@ -91,7 +94,7 @@ class ProcessResourceChecks {
         // README once named processes/CaseDispatch.dmn as the dispatch table: a table put there is never deployed.
         replaced.forEach((origin, name) -> LOG.warn("{} 不会部署：每个组织部署自己的 config/organizations/<组织>/{}（没有时为 _defaults/ 中的），"
                 + "请把改动写到那里并删除此文件", origin, name.substring(name.lastIndexOf('/') + 1)));
-        return new Checked(byTenant, names, problems.stream().distinct().toList());
+        return new Checked(byTenant, names, problems.stream().distinct().toList(), List.copyOf(warnings));
     }
 
     /** What a check reads: each file's origin and content of the kinds it reads. */

@@ -83,6 +83,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
         Map<String, List<ProcessResource>> byTenant = checked.byTenant();
         Map<String, String> names = checked.names();
         List<String> problems = new ArrayList<>(checked.problems());
+        checked.warnings().forEach(warning -> LOG.warn("{}", warning));
         // the engine's own rules for every BPMN file at once, not only for the first broken one it deploys
         EngineBpmnParseCheck.check(engine, byTenant).stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         // Every organisation's files are checked before anything is deployed: a broken one deploys nothing.
@@ -147,7 +148,7 @@ public class ProcessResourceDeployer implements ApplicationRunner {
                 message = message.replace("'" + origin.getKey() + "'", "'" + origin.getValue() + "'");
             }
         }
-        String what = message.contains("ENGINE-12018") ? ProcessResourceValidator.MISSING_TTL + "（引擎：" + message + "）"
+        String what = message.contains("ENGINE-12018") ? ProcessResourceValidator.MISSING_TTL
                 : message.contains("Cannot parse historyTimeToLive") ? "历史保留时间 camunda:historyTimeToLive 无法识别，应写天数（例如 1095）"
                 + "（引擎：" + message + "）" : "部署时被流程引擎拒绝：" + message;
         return (file == null ? "" : file + ": ") + organisation + "：" + what;

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.xml.sax.SAXParseException;
 
 /**
  * Checks the files a process owner edits before (DMN, forms) and while (BPMN) they are deployed,
@@ -67,9 +68,27 @@ class ProcessResourceValidator {
                 dmnEngine.parseDecisions(new ByteArrayInputStream(resource.content()));
                 return "";
             } catch (RuntimeException e) {
-                return rootMessage(e);
+                return xmlProblem(e);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern ENGINE_LINE = java.util.regex.Pattern.compile(
+            "(?s).*?Line=(\\d+):\\s*(.+?)\\)?\\s*$");
+
+    /**
+     * The DMN reader's refusal as BPMN files' are given (poreview-s56 P10): "第 n 行[第 m 列]: …" in Chinese when the XML
+     * parser said where, else the engine's words.
+     */
+    static String xmlProblem(RuntimeException e) {
+        SAXParseException sax = BpmnFileCheck.saxCause(e);
+        if (sax != null && sax.getLineNumber() > 0) {
+            return "第 %d 行%s: %s".formatted(sax.getLineNumber(), sax.getColumnNumber() > 0 ? "第 " + sax.getColumnNumber() + " 列" : "",
+                    BpmnFileCheck.chinese(sax.getMessage()));
+        }
+        String message = rootMessage(e);
+        java.util.regex.Matcher line = ENGINE_LINE.matcher(message);
+        return line.matches() ? "第 %s 行: %s".formatted(line.group(1), BpmnFileCheck.chinese(line.group(2))) : message;
     }
 
     /** "决策 X 缺少 …" for each decision the engine would refuse for want of a history time to live; empty when none. */
@@ -121,7 +140,7 @@ class ProcessResourceValidator {
                 String element = problem.getMainElementId() == null ? "" : " 元素 " + problem.getMainElementId();
                 String message = String.valueOf(problem.getMessage());
                 problems.add("%s: 第 %d 行%s: %s".formatted(file, problem.getLine(), element,
-                        message.contains("ENGINE-12018") ? MISSING_TTL + "（引擎：" + message + "）" : message));
+                        message.contains("ENGINE-12018") ? MISSING_TTL : message));
             }
         }
         if (problems.isEmpty()) {

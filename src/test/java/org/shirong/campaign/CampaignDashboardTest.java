@@ -77,9 +77,13 @@ class CampaignDashboardTest {
             String undispatched = jx.addCase("EXPOSED_GARBAGE", null, "2024-10-05T09:30", "2024-10-05T09:30", null, false);
             jdbc.update("update rect_case set status = 'REPORTED', dispatched_at = null, due_at = null where case_no = ?", undispatched);
             // Returned twice, reworked twice, returned once: cases, not times, are counted.
+            // (returns are counted from the RETURNED steps, by the unit that made them, as scoring counts them)
             jdbc.update("update rect_case set return_count = 2 where case_no = ?", red);
+            returned(red, "jxjianguan", "2024-09-03T10:00");
+            returned(red, "jxjianguan", "2024-09-03T15:00");
             jdbc.update("update rect_case set warn_at = ?, rework_count = 2 where case_no = ?", Timestamp.from(at("2024-10-04T09:00")), yellow);
             jdbc.update("update rect_case set warn_at = ?, return_count = 1 where case_no = ?", Timestamp.from(at("2024-10-25T09:00")), green);
+            returned(green, "jxshuili", "2024-10-02T10:00");
             supervise(red, "2024-10-03T15:00", "请尽快整改");
             supervise(red, "2024-10-04T15:00", "请于明日前整改到位");
             supervise(late, "2024-09-07T15:00", "已结案的督办不再列出");
@@ -834,6 +838,88 @@ class CampaignDashboardTest {
         assertThat(refused.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((List<Map>) refused.getBody().get("errors")).as(path).singleElement().satisfies(e -> assertThat(e)
                 .containsEntry("field", "period").containsEntry("code", code));
+    }
+
+    private void returned(String caseNo, String unit, String at) {
+        jdbc.update("insert into rect_case_event (case_no, occurred_at, kind, actor, detail, unit_id) values (?,?,?,?,?,?)", caseNo,
+                Timestamp.from(at(at)), "RETURNED", unit + "1", "不属于本单位职责", unit);
+    }
+
+    /**
+     * jtreview-s56 T7: a case 城管中队 returned (回退) and the office re-dispatched to 市场监管所 is 城管中队's return in the
+     * 驾驶舱, as scoring deducts it from 城管中队 (its 回退数), not 市场监管所's; while it waits for 重新派遣案件 it is the
+     * office's 在办, not the returning unit's. Through the real steps: 上报, 回退 and 重新派遣 over REST.
+     */
+    @Test
+    void aReturnIsTheReturningUnitsAndACaseAwaitingRedispatchIsTheOffices() {
+        ClockUtil.reset();
+        CampaignFixture jt = new CampaignFixture(jdbc, "DASHRT");
+        Instant now = Instant.now();
+        String caseNo = null;
+        try {
+            clear(jt, "DASHRT");
+            jt.campaign("九亭镇回退驾驶舱测试", 1).phase(1, "自查整改", day(now, -30), day(now, 60))
+                    .unit("chengguan", "城管中队", 1).unit("shichang", "市场监管所", 2);
+            ResponseEntity<Map> reported = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", Map.of(
+                    "title", "九亭大街菜场东侧乱设摊", "category", "ILLEGAL_STALL", "source", "PATROL", "campaign", "DASHRT",
+                    "location", Map.of("address", "九亭大街 168 号")), Map.class);
+            assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+            caseNo = (String) reported.getBody().get("caseNo");
+            String lead = jdbc.queryForObject("select lead_unit from rect_case where case_no = ?", String.class, caseNo);
+            assertThat(lead).as("乱设摊 goes to 城管中队 first").isEqualTo("chengguan");
+            String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+
+            complete("chengguan1", instance, "{\"claimDecision\":{\"value\":\"return\"},"
+                    + "\"returnReason\":{\"value\":\"摊点在市场内部通道，属市场监管所无证经营\"}}");
+            Map waiting = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/DASHRT/dashboard", Map.class);
+            assertThat(unitLines(waiting)).as("waiting for 重新派遣: the office's 在办, 城管中队's return")
+                    .contains("城管中队 0 1", "市场监管所 0 0", "创建工作办公室 1 0");
+            assertThat(figures((Map) waiting.get("total"))).startsWith("合计 1 ").endsWith(" 1 0");
+
+            complete("chuangban1", instance, "{\"newLeadUnit\":{\"value\":\"shichang\"}}");
+            Map d = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/DASHRT/dashboard", Map.class);
+            assertThat(unitLines(d)).as("市场监管所 has the case, 城管中队 the return").contains("城管中队 0 1", "市场监管所 1 0")
+                    .noneMatch(l -> l.startsWith("创建工作办公室 1"));
+            assertThat(list("chuangban1", "/api/campaigns/DASHRT/dashboard/cases?unit=chengguan&figure=RETURNED").get("cases"))
+                    .asList().singleElement().satisfies(c -> assertThat((Map) c).containsEntry("caseNo", reported.getBody().get("caseNo"))
+                            .containsEntry("leadUnitName", "市场监管所"));
+            assertThat(list("chuangban1", "/api/campaigns/DASHRT/dashboard/cases?unit=shichang&figure=RETURNED").get("total"))
+                    .isEqualTo(0);
+            assertThat(list("chuangban1", "/api/campaigns/DASHRT/dashboard/cases?unit=shichang&figure=OPEN").get("total"))
+                    .isEqualTo(1);
+        } finally {
+            if (caseNo != null) {
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()
+                        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
+                jdbc.queryForList("select process_instance_id from rect_case_party where case_no = ? and process_instance_id is not null",
+                        String.class, caseNo).forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "test over", true, true, true, false));
+                jdbc.update("delete from rect_case_event where case_no = ?", caseNo);
+                jdbc.update("delete from rect_case_party where case_no = ?", caseNo);
+                jdbc.update("delete from rect_case where case_no = ?", caseNo);
+            }
+            clear(jt, "DASHRT");
+        }
+    }
+
+    /** The unit lines as "name open returns". */
+    private static List<String> unitLines(Map d) {
+        return ((List<Map>) d.get("units")).stream().map(u -> u.get("unitName") + " " + u.get("open") + " " + u.get("returns")).toList();
+    }
+
+    /** Completes the instance's one open task over REST as {@code user} (claiming it first), with the variables given. */
+    private void complete(String user, String instance, String variables) {
+        List<Map> tasks = rest.withBasicAuth(user, "demo").getForObject("/engine-rest/task?maxResults=5&processInstanceId=" + instance,
+                List.class);
+        assertThat(tasks).as(user + " sees the case's task").hasSize(1);
+        String id = (String) tasks.get(0).get("id");
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> claimed = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + id + "/claim",
+                new org.springframework.http.HttpEntity<>("{\"userId\":\"" + user + "\"}", headers), String.class);
+        assertThat(claimed.getStatusCode().value()).as("%s", claimed.getBody()).isEqualTo(204);
+        ResponseEntity<String> done = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + id + "/submit-form",
+                new org.springframework.http.HttpEntity<>("{\"variables\":" + variables + "}", headers), String.class);
+        assertThat(done.getStatusCode().value()).as("%s", done.getBody()).isEqualTo(204);
     }
 
     private void supervise(String caseNo, String at, String instruction) {

@@ -71,6 +71,7 @@ class JointMeetingBrowserTest {
     @AfterEach
     void clear() {
         meetingFixture.clear();
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
 
 
@@ -82,6 +83,8 @@ class JointMeetingBrowserTest {
         meetingFixture.runJobs(pi);
         Task record = taskService.createTaskQuery().processInstanceId(pi).singleResult();
         assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
+        // the meeting has begun: a meeting is recorded once held (jtreview-s56 T13)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(meetingAt.plus(5, ChronoUnit.MINUTES)));
         LocalDate today = LocalDate.now(SHANGHAI);
         // a decision's 期限 must be a working day: two weeks on, or the first working day after
         String due = calendars.of("jiuting").workingDayFrom(today.plusDays(14)).toString();

@@ -166,6 +166,7 @@ class JointMeetingConveneTest {
         assertThat(record.getTaskDefinitionKey()).isEqualTo(TASK_HOLD_MEETING);
         assertThat(record.getDueDate()).isEqualTo(Date.from(at("2026-12-04T14:00")));
 
+        held(pi);
         taskService.complete(record.getId(), Map.of(VAR_MINUTES, "听取各单位汇报，研究九亭大街整治。",
                 VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
                 VAR_DECISIONS, """
@@ -244,6 +245,7 @@ class JointMeetingConveneTest {
             assertThat(rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/engine-rest/task/" + record.getId() + "/claim",
                     new HttpEntity<>("{\"userId\":\"jxtuijinban1\"}", headers), String.class).getStatusCode().value()).isEqualTo(204);
 
+            held(pi);
             taskService.complete(record.getId(), Map.of(VAR_MINUTES, "通报前期工作情况，部署下一阶段工作任务。",
                     VAR_ATTENDEES, SpinValues.jsonValue("[\"jxchengguan\",\"jxchuangjian\"]").create(),
                     VAR_DECISIONS, "创建办 ｜ 整治古镇东入口乱堆放 ｜ 2026-12-18 ｜ 整治镇郊结合部 ｜ 锦溪古镇东入口\n"));
@@ -287,6 +289,7 @@ class JointMeetingConveneTest {
         jdbc.update("update rect_case set external_ref = ? where case_no = ?", reference, squatted);
 
         Task record = taskService.createTaskQuery().processInstanceId(pi).taskCandidateGroup("chuangban").singleResult();
+        held(pi);
         taskService.complete(record.getId(), Map.of(VAR_MINUTES, "研究九亭大街跨门经营。",
                 VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(),
                 VAR_DECISIONS, "城管中队 ｜ 整治九亭大街 200 号跨门经营 ｜ 2026-12-18 ｜ 暴露垃圾 ｜ 九亭大街 200 号\n"));
@@ -320,6 +323,7 @@ class JointMeetingConveneTest {
                     at("2026-12-03T14:00"), null, null).processInstanceId();
             district.runJobs(pi);
             Task record = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(TASK_HOLD_MEETING).singleResult();
+            held(pi);
 
             assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of(VAR_MINUTES, "研究属地点位问题整改。",
                     VAR_ATTENDEES, SpinValues.jsonValue("[\"sjlvrongju\",\"shdshirongban\"]").create(),
@@ -383,6 +387,7 @@ class JointMeetingConveneTest {
         assertThat(runtimeService.getVariable(second, VAR_SCORE_PERIOD)).isEqualTo("2026-11");
 
         for (String meeting : List.of(first, second)) {
+            held(meeting);
             Task record = taskService.createTaskQuery().processInstanceId(meeting).singleResult();
             taskService.complete(record.getId(), Map.of(VAR_MINUTES, "通报工作进展，商讨难点。",
                     VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(), VAR_DECISIONS, ""));
@@ -425,12 +430,14 @@ class JointMeetingConveneTest {
                 .openTask(2, "chuangban", "汇总各单位自查情况", "2026-11-20T17:00");
         doneTask("chengguan", "签订目标责任书", "2026-11-09T17:00", "2026-11-12T10:00");
         doneTask("huanwei", "月度工作报告（2026年9月）", "2026-11-05T17:00", "2026-11-05T15:00");
+        // the agenda prepared at the meeting's time, as the 通报 the meeting issues once held (jtreview-s56 T13)
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-03T14:00")));
 
         String pi = convene().processInstanceId();
         meetingFixture.runJobs(pi);
         assertThat(runtimeService.getVariable(pi, VAR_HAS_NAMED_UNITS)).as("no unit ranked low, yet units did not do their tasks")
                 .isEqualTo(true);
-        List<List<String>> late = List.of(List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 16 个工作日）"),
+        List<List<String>> late = List.of(List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 18 个工作日）"),
                 List.of("城管中队", "签订目标责任书", "2026年11月9日", "逾期 3 个工作日完成"));
         String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
         assertThat(agenda).contains("四、拟通报的不履职单位", "本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位（一并通报）");
@@ -482,6 +489,7 @@ class JointMeetingConveneTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
+        held(pi);
         ResponseEntity<String> refused = rest.withBasicAuth("chuangban1", "demo").postForEntity(submit, new HttpEntity<>("""
                 {"variables":{"minutes":{"value":"九个单位未报送10月月度工作报告。"},
                  "decisions":{"value":"城管中队 ｜ 整治沿街商户门责 ｜ 2026-12-10\\n通报 ｜ 环卫站 ｜ 10月月度工作报告至今未报送"}}}""", headers),
@@ -519,6 +527,7 @@ class JointMeetingConveneTest {
 
         String second = convene("2026-12-20T09:00");
         meetingFixture.runJobs(second);
+        held(second);
         taskService.complete(taskService.createTaskQuery().processInstanceId(second).singleResult().getId(), Map.of(VAR_MINUTES,
                 "城管中队仍未整改。", VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\"]").create(),
                 VAR_DECISIONS, "通报 ｜ 城管中队 ｜ 交办事项逾期未办"));
@@ -584,7 +593,19 @@ class JointMeetingConveneTest {
                 .processInstanceId();
     }
 
+    /**
+     * The clock at the meeting's time when it is not yet (jtreview-s56 T13: a meeting is recorded once it began), the
+     * meeting process's {@code meetingAt}.
+     */
+    private void held(String meeting) {
+        Date at = (Date) runtimeService.getVariable(meeting, VAR_MEETING_AT);
+        if (ClockUtil.getCurrentTime().before(at)) {
+            ClockUtil.setCurrentTime(at);
+        }
+    }
+
     private void holdMeeting(String meeting) {
+        held(meeting);
         Task record = taskService.createTaskQuery().processInstanceId(meeting).singleResult();
         taskService.complete(record.getId(), Map.of(VAR_MINUTES, "通报工作进展，商讨难点。",
                 VAR_ATTENDEES, SpinValues.jsonValue("[\"chengguan\",\"huanwei\"]").create(), VAR_DECISIONS, ""));
@@ -692,11 +713,17 @@ class JointMeetingConveneTest {
     }
 
     private ResponseEntity<String> callAdHocMeeting(String user, String organization, String meetingAt, String units) {
+        return callAdHocMeeting(user, organization, meetingAt, units, null);
+    }
+
+    /** {@code campaign}: the start form's 所属活动, left out when null. */
+    private ResponseEntity<String> callAdHocMeeting(String user, String organization, String meetingAt, String units, String campaign) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         String body = """
                 {"variables":{"meetingName":{"value":"临时会议"},"meetingAt":{"value":"%s"},"place":{"value":"镇政府三楼会议室"},
-                 "agenda":{"value":"研究占道堆物反弹问题"},"attendeeUnits":{"value":"%s","type":"Json"}}}""".formatted(meetingAt, units);
+                 "agenda":{"value":"研究占道堆物反弹问题"},"attendeeUnits":{"value":"%s","type":"Json"}%s}}""".formatted(meetingAt, units,
+                campaign == null ? "" : ",\"campaign\":{\"value\":\"" + campaign + "\"}");
         return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/process-definition/key/" + AdHocMeetingProcess.KEY
                 + "/tenant-id/" + organization + "/submit-form", new HttpEntity<>(body, headers), String.class);
     }
@@ -776,6 +803,7 @@ class JointMeetingConveneTest {
                     .as("another town's staff").isEqualTo(404);
 
             Task record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            held(instance.getId());
             taskService.complete(record.getId(), Map.of(AdHocMeetingProcess.VAR_MINUTES, "城管中队本周内清理占道堆物。"));
             meetingFixture.runJobs(instance.getId());
 
@@ -950,6 +978,7 @@ class JointMeetingConveneTest {
             assertThat(form).contains("决定事项（每行一项）");
 
             String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
+            held(instance.getId());
             ResponseEntity<String> refused = rest.withBasicAuth("sjshirongban1", "demo").postForEntity(submit, new HttpEntity<>("""
                     {"variables":{"minutes":{"value":"研究某菜场周边整治。"},
                      "decisions":{"value":"石湖荡镇 ｜ 清理湖荡路 8 号堆物 ｜ %s ｜ 城市道路 ｜ 湖荡路 8 号"}}}""".formatted(due), headers),
@@ -1000,6 +1029,93 @@ class JointMeetingConveneTest {
             jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, references)
                     .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "测试结束", true, true, true, false));
             jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)", references);
+            jdbc.update("delete from rect_case where external_ref like ?", references);
+            jdbc.update("delete from meeting_decision where meeting_key like ?", "adhoc-" + instance.getId() + "/%");
+            jdbc.update("delete from campaign_document where process_instance_id = ?", instance.getId());
+        }
+    }
+
+    /**
+     * jtreview-s56 T12 and T13: a 临时会议 the office calls for the running campaign (所属活动, offered and, as the town's
+     * only running campaign, preselected when the form is opened) counts for it: its case decision is the campaign's case,
+     * its 交办 the campaign's work, its 纪要 among the campaign's documents. A campaign not running in the town is refused
+     * naming the field, and nothing is started. The record is refused before the meeting's time, naming it, with nothing
+     * saved; once the meeting began it is taken. Through the real start and completion over REST.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdHocMeetingForTheRunningCampaignCountsForItAndIsRecordedOnlyOnceHeld() {
+        ClockUtil.reset();
+        String form = rest.withBasicAuth("chuangban2", "demo").getForObject("/engine-rest/process-definition/key/"
+                + AdHocMeetingProcess.KEY + "/tenant-id/jiuting/deployed-start-form", String.class).replaceAll("\\s", "");
+        assertThat(form).contains("\"label\":\"九亭镇会议测试活动（MEETTEST）\",\"value\":\"MEETTEST\"",
+                "\"label\":\"不属于活动\",\"value\":\"none\"");
+        List<String> running = jdbc.queryForList("select code from campaign where tenant_id = 'jiuting' and status = 'RUNNING'",
+                String.class);
+        if (running.size() == 1) {
+            assertThat(form).as("the only running campaign preselected").contains("\"defaultValue\":\"MEETTEST\"");
+        }
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).count();
+        ResponseEntity<String> unknown = callAdHocMeeting("chuangban2", "jiuting", NEXT_YEAR, "[\\\"huanwei\\\"]", "JXNOPE");
+        assertThat(unknown.getStatusCode().value()).as(unknown.getBody()).isEqualTo(400);
+        assertThat(unknown.getBody()).contains("所属活动“JXNOPE”不是本组织正在进行的活动");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).count()).isEqualTo(before);
+
+        ResponseEntity<String> called = callAdHocMeeting("chuangban2", "jiuting", NEXT_YEAR,
+                "[\\\"huanwei\\\",\\\"zhifa\\\"]", "MEETTEST");
+        assertThat(called.getStatusCode().value()).as(called.getBody()).isEqualTo(200);
+        var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(AdHocMeetingProcess.KEY).tenantIdIn("jiuting")
+                .variableValueEquals(AdHocMeetingProcess.VAR_CAMPAIGN, CAMPAIGN).singleResult();
+        String references = "meeting-adhoc-" + instance.getId() + "-%";
+        String due = LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(1)
+                .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.WEDNESDAY)).toString();
+        String year = NEXT_YEAR.substring(0, 4);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        try {
+            meetingFixture.runJobs(instance.getId());
+            Task record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
+            String body = """
+                    {"variables":{"minutes":{"value":"研究九亭大街占道经营整治。"},
+                     "decisions":{"value":"环卫所 ｜ 清理沪亭北路 199 号暴露垃圾 ｜ %1$s ｜ 暴露垃圾 ｜ 沪亭北路 199 号\\n执法整治组 ｜ 联合整治九亭大街占道经营 ｜ %1$s"}}}"""
+                    .formatted(due);
+            ResponseEntity<String> early = rest.withBasicAuth("chuangban2", "demo").postForEntity(submit, new HttpEntity<>(body, headers),
+                    String.class);
+            assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(400);
+            assertThat(early.getBody()).contains("会议尚未召开（" + year + "年1月6日 14:00）");
+            assertThat(taskService.createTaskQuery().taskId(record.getId()).count()).as("not completed").isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from meeting_decision where meeting_key like ?", Integer.class,
+                    "adhoc-" + instance.getId() + "/%")).as("nothing carried out").isZero();
+
+            ClockUtil.setCurrentTime(Date.from(java.time.LocalDateTime.parse(year + "-01-06T16:00")
+                    .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+            ResponseEntity<String> recorded = rest.withBasicAuth("chuangban2", "demo").postForEntity(submit,
+                    new HttpEntity<>(body, headers), String.class);
+            assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(204);
+            meetingFixture.runJobs(instance.getId());
+
+            assertThat(jdbc.queryForMap("select source, lead_unit, campaign_code from rect_case where external_ref like ?", references))
+                    .containsEntry("SOURCE", "MEETING").containsEntry("LEAD_UNIT", "huanwei").containsEntry("CAMPAIGN_CODE", CAMPAIGN);
+            var assignment = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "联合整治九亭大街占道经营").singleResult();
+            assertThat(assignment.getBusinessKey()).as("the campaign's work").isEqualTo(CAMPAIGN);
+            assertThat(runtimeService.getVariable(assignment.getId(), WorkAssignmentProcess.VAR_CAMPAIGN_NAME)).isEqualTo("九亭镇会议测试活动");
+            assertThat(documents.list(CAMPAIGN)).as("the 纪要 among the campaign's documents")
+                    .filteredOn(d -> d.kind() == DocumentKind.MINUTES).extracting(StoredDocument::title)
+                    .containsExactly("临时会议（" + year + "年1月6日）纪要");
+            List<Map<String, Object>> campaignDocuments = rest.withBasicAuth("chuangban2", "demo")
+                    .getForObject("/api/campaigns/" + CAMPAIGN + "/documents", List.class);
+            assertThat(campaignDocuments).extracting(d -> d.get("title")).contains("临时会议（" + year + "年1月6日）纪要");
+        } finally {
+            runtimeService.deleteProcessInstanceIfExists(instance.getId(), "测试结束", true, true, true, false);
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "联合整治九亭大街占道经营").list()
+                    .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, false));
+            jdbc.queryForList("select process_instance_id from rect_case where external_ref like ?", String.class, references)
+                    .forEach(id -> runtimeService.deleteProcessInstanceIfExists(id, "测试结束", true, true, true, false));
+            jdbc.update("delete from rect_case_event where case_no in (select case_no from rect_case where external_ref like ?)", references);
+            jdbc.update("delete from rect_case_party where case_no in (select case_no from rect_case where external_ref like ?)", references);
             jdbc.update("delete from rect_case where external_ref like ?", references);
             jdbc.update("delete from meeting_decision where meeting_key like ?", "adhoc-" + instance.getId() + "/%");
             jdbc.update("delete from campaign_document where process_instance_id = ?", instance.getId());

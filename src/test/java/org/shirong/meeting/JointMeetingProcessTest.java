@@ -136,7 +136,34 @@ class JointMeetingProcessTest {
         ProcessInstance pi = convene();
         execute(job(TASK_GENERATE_AGENDA, pi));
         execute(job(TASK_ISSUE_MEETING_NOTICE, pi));
+        // the meeting begins: only now may it be recorded (jtreview-s56 T13)
+        ClockUtil.setCurrentTime(Date.from(MEETING_AT));
         return pi;
+    }
+
+    /**
+     * jtreview-s56 T13: a meeting is not recorded before it begins (its 纪要 would be dated before it, its decisions carried
+     * out before they were taken): refused naming the meeting's time, nothing saved; at its time it is taken.
+     */
+    @Test
+    void aMeetingIsNotRecordedBeforeItBegins() {
+        prepared(false);
+        ProcessInstance pi = convene();
+        execute(job(TASK_GENERATE_AGENDA, pi));
+        execute(job(TASK_ISSUE_MEETING_NOTICE, pi));
+        String taskId = task(pi).getId();
+
+        assertThatThrownBy(() -> taskService().complete(taskId, record("听取各单位汇报。", "")))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("会议尚未召开（2026年12月3日 14:00）")
+                .satisfies(e -> assertThat(((FormFieldValidationException) e).<Object>getDetail()).isEqualTo(VAR_MEETING_AT));
+        assertThat(pi).isWaitingAt(TASK_HOLD_MEETING);
+        assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(VAR_MINUTES, VAR_RECORDED_DECISIONS);
+
+        ClockUtil.setCurrentTime(Date.from(MEETING_AT.minusSeconds(60)));
+        assertThatThrownBy(() -> taskService().complete(taskId, record("听取各单位汇报。", ""))).hasMessageContaining("会议尚未召开");
+        ClockUtil.setCurrentTime(Date.from(MEETING_AT));
+        taskService().complete(taskId, record("听取各单位汇报。", ""));
+        assertThat(pi).hasPassed(TASK_HOLD_MEETING);
     }
 
     @Test
@@ -260,7 +287,7 @@ class JointMeetingProcessTest {
         });
         assertThatThrownBy(() -> taskService().complete(taskId, record("会议纪要", "城管队 ｜ 清理垃圾 ｜ 2026-12-04\n"
                 + "环卫所 ｜ 清理垃圾 ｜ 2026-11-30 ｜ 暴露垃圾")))
-                .hasMessageContaining("第 1 行：没有单位“城管队”").hasMessageContaining("第 2 行：期限 2026-11-30 已过，不能早于今天（2026-12-01）；立案须填写地点");
+                .hasMessageContaining("第 1 行：没有单位“城管队”").hasMessageContaining("第 2 行：期限 2026-11-30 已过，不能早于今天（2026-12-03）；立案须填写地点");
 
         assertThat(pi).isWaitingAt(TASK_HOLD_MEETING);
         assertThat(runtimeService().getVariables(pi.getId()))

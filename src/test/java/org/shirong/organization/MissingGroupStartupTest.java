@@ -146,7 +146,7 @@ class MissingGroupStartupTest {
     /**
      * poreview-s50 F7: start-up evaluates each table once for every category of the organisation's categories.yaml: 锦溪's
      * table without its catch-all and with a category code misspelt gives 城郊结合部 no rule; 九亭's rules overlap under hit
-     * policy UNIQUE, so a category gets two rules. Each is named with file and category.
+     * policy UNIQUE, so a category gets two rules: one line for the table, naming the hit policy and a few categories.
      */
     @Test
     void aDispatchTableGivingACategoryNoSingleRuleStopsStartUp() throws IOException {
@@ -159,8 +159,11 @@ class MissingGroupStartupTest {
         String message = startShirong().getMessage();
 
         assertThat(message).contains(jinxi + ": 类别 RECTIFY_URBAN_FRINGE（", "没有符合的规则，案件将无法派遣")
-                .contains(jiuting + ": 类别 EXPOSED_GARBAGE（暴露垃圾）: 规则 Rule_ExposedGarbage", "同时符合，派遣只能用一条");
+                // poreview-s56 P8: one line for the table (it was one per category, 28 for 锦溪), with a few examples
+                .contains(jiuting + ": 第 5 行: 命中策略为 UNIQUE，派遣表须用 FIRST", "个类别同时符合多条规则，如 类别 EXPOSED_GARBAGE（暴露垃圾）"
+                        + " 符合规则 Rule_ExposedGarbage");
         assertThat(message.lines().filter(l -> l.startsWith("  - " + jinxi)).count()).as("only 城郊结合部 of 锦溪").isOne();
+        assertThat(message.lines().filter(l -> l.startsWith("  - " + jiuting)).count()).as("one line for 九亭's table").isOne();
     }
 
     private long count(String table) throws SQLException {

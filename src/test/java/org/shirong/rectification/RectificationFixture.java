@@ -124,7 +124,7 @@ final class RectificationFixture {
         Mocks.register("supervisorClaimListener", new SupervisorClaimListener(new OwnUnitSupervision(cooperation, roles, ORGANIZATIONS),
                 identity));
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
-        Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1));
+        Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
         Mocks.register("markCaseOverdueDelegate", new MarkCaseOverdueDelegate(cases));
         Mocks.register("escalateCaseDelegate", new EscalateCaseDelegate(cases));

@@ -229,28 +229,40 @@ class RectificationProcessTest {
         assertThat(fixture.records.photos(c.caseNo())).isEmpty();
     }
 
+    /**
+     * jtreview-s56 T8: the office's 重新派遣案件 is due a working day after the return (redispatch-working-days), and the new
+     * lead unit's limit runs from the re-dispatch, not from the first dispatch: the time the returning unit and the office
+     * used is not the new unit's; the timeline says so with the deadline before.
+     */
     @Test
     void returnedCaseIsRedispatchedByTheOfficeAndClaimedByTheNewUnitOnANewClock() {
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
+        // 4 工作时 (暴露垃圾) from 09:00: 2.5 h to 11:30, 1.5 h from 13:00 → 14:30.
+        assertThat(record(c).dueAt()).isEqualTo(at("2026-03-02T14:30"));
         clockAt(at("2026-03-02T10:00"));
 
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "属于绿化，应由农副公司处理"));
 
         assertThat(pi).isWaitingAt(TASK_REDISPATCH);
-        assertThat(task(TASK_REDISPATCH, pi)).hasCandidateGroup("chuangban");
+        // Monday 10:00 + 1 工作日, at the close of that office day
+        assertThat(task(TASK_REDISPATCH, pi)).hasCandidateGroup("chuangban").hasDueDate(Date.from(at("2026-03-03T17:00")));
+        clockAt(at("2026-03-03T09:00"));
         complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "nongfu"));
 
         CaseRecord redispatched = record(c);
         assertThat(redispatched.leadUnit()).isEqualTo("nongfu");
         assertThat(redispatched.returnCount()).isEqualTo(1);
-        assertThat(redispatched.dispatchedAt()).isEqualTo(at("2026-03-02T10:00"));
-        // 4 工作时 (暴露垃圾) from 10:00: 1.5 h to 11:30, 2.5 h from 13:00 → 15:30.
-        assertThat(redispatched.dueAt()).isEqualTo(at("2026-03-02T15:30"));
-        assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("nongfu");
+        assertThat(redispatched.dispatchedAt()).isEqualTo(at("2026-03-03T09:00"));
+        // 4 工作时 from the re-dispatch on Tuesday 09:00 → 14:30, not the first dispatch's Monday 14:30 (past already)
+        assertThat(redispatched.dueAt()).isEqualTo(at("2026-03-03T14:30"));
+        assertThat(task(TASK_CLAIM, pi)).hasCandidateGroup("nongfu").hasDueDate(Date.from(at("2026-03-03T14:30")));
+        assertThat(fixture.records.events(c.caseNo())).filteredOn(e -> e.kind() == CaseEventKind.REDISPATCHED).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("牵头单位 农副公司", "时限 4 工作时",
+                        "整改时限自重新派遣时起重新计算（原整改期限 2026年3月2日 14:30）"));
         assertThat(fixture.notifications.inbox("huanwei1")).containsExactly("case-dispatched");
         assertThat(fixture.notifications.inbox("nongfu1")).containsExactly("case-dispatched");
-        assertThat(fixture.notifications.latestBody("nongfu1", "case-dispatched")).contains(display(at("2026-03-02T15:30")));
+        assertThat(fixture.notifications.latestBody("nongfu1", "case-dispatched")).contains(display(at("2026-03-03T14:30")));
     }
 
     /** The unit's 协办 of the case, as the case's record names it (classes sharing the JVM leave instances of equal keys). */

@@ -123,9 +123,9 @@ class ChoiceGatewayCheckTest {
         var processesInCode = Class.forName("org.shirong.ProcessesInCode").getDeclaredConstructor();
         processesInCode.setAccessible(true);
         List<Class<?>> processClasses = ((ReliedElements) processesInCode.newInstance()).processClasses();
-        Set<String> beans = ExpressionBeans.scanned();
+        Map<String, Class<?>> beans = ExpressionBeans.scannedTypes();
         Set<String> applicationBeans = Set.of("environment", "dataSource", "jdbcTemplate", "caseRecords");
-        return new ExpressionCheck(() -> beans, applicationBeans::contains, ExpressionCheck.constants(processClasses));
+        return new ExpressionCheck(beans::keySet, beans::get, applicationBeans::contains, ExpressionCheck.constants(processClasses));
     }
 
     @Test
@@ -164,6 +164,28 @@ class ChoiceGatewayCheckTest {
                         .replaceFirst("<text>category</text>", java.util.regex.Matcher.quoteReplacement("<text>${dataSource.connection.close()}</text>")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(expressionCheck().check(table)).singleElement().asString().contains("config/organizations/jinxi/CaseDispatch.dmn",
                 "InputExpression_Category", "程序内部的对象 dataSource");
+    }
+
+    /** poreview-s56 P5: only the name an expression starts from was checked; a misspelt method deployed and failed at runtime. */
+    @Test
+    void aMethodTheBeanDoesNotHaveIsNamedWithTheMethodMeantOrTheRightNumberOfArguments() throws Exception {
+        int line = lineOf("processes/WorkAssignmentProcess.bpmn", "organizationRoles.groupName(organizationRoles.office(execution))");
+        assertThat(expressionCheck().check(replaced("processes/WorkAssignmentProcess.bpmn",
+                "${organizationRoles.groupName(organizationRoles.office(execution))}",
+                "${organizationRoles.groupName(organizationRoles.ofice(execution))}"))).singleElement().asString()
+                .contains("/tmp/owner/processes/WorkAssignmentProcess.bpmn: 第 " + line + " 行", "organizationRoles 没有方法 ofice",
+                        "是否指 office？");
+        assertThat(expressionCheck().check(replaced("processes/WorkAssignmentProcess.bpmn",
+                "${organizationRoles.groupName(organizationRoles.office(execution))}",
+                "${organizationRoles.groupName(organizationRoles.office(execution, leadUnit))}"))).singleElement().asString()
+                .contains("organizationRoles.office 不能用 2 个参数调用（应为 1 个）");
+        // a name far from every method gets no guess; methods of a variable (not a bean) are left alone
+        assertThat(expressionCheck().check(replaced("processes/WorkAssignmentProcess.bpmn",
+                "${organizationRoles.groupName(organizationRoles.office(execution))}",
+                "${organizationRoles.groupName(organizationRoles.secretariat(execution))}"))).singleElement().asString()
+                .contains("没有方法 secretariat").doesNotContain("是否指");
+        assertThat(expressionCheck().check(replaced("processes/WorkAssignmentProcess.bpmn",
+                "${organizationRoles.groupName(organizationRoles.office(execution))}", "${unitGroup.toUpperCase()}"))).isEmpty();
     }
 
     @Test
@@ -237,10 +259,105 @@ class ChoiceGatewayCheckTest {
         assertThat(BpmnFileCheck.chinese("Something the parser says.")).isEqualTo("XML 错误（Something the parser says.）");
     }
 
+    private static List<String> diagramProblems(String name, String from, String to) throws IOException {
+        List<ProcessResource> resources = new ArrayList<>(shipped());
+        resources.replaceAll(r -> r.name().equals(name) ? edited(r, from, to) : r);
+        return BpmnFileCheck.check(resources, new HashMap<>());
+    }
+
+    /**
+     * poreview-s56 P3: a literal timer with a slip ({@code PT48} for {@code PT48H}) deployed, and then every case report
+     * failed with ENGINE-09027. Literals are read by the engine's own business calendars; expressions are left to
+     * {@link ExpressionCheck}.
+     */
+    @Test
+    void aLiteralTimerOrDueDateTheEngineCannotReadIsNamedWithFileLineAndElement() throws IOException {
+        String warnAt = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${warnAt}</bpmn:timeDate>";
+        int line = lineOf("processes/RectificationProcess.bpmn", warnAt);
+        assertThat(diagramProblems("processes/RectificationProcess.bpmn", warnAt,
+                "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT48</bpmn:timeDuration>")).singleElement().asString()
+                .startsWith("/tmp/owner/processes/RectificationProcess.bpmn: 第 " + line + " 行 边界事件 BoundaryEvent_WarningReached（时限已用 80%）: ")
+                .contains("定时器的时长 \"PT48\" 不是有效的 ISO 8601 时长", "PT48H 表示 48 小时", "${warnAt}");
+        for (String good : List.of("<bpmn:timeDuration>PT48H</bpmn:timeDuration>", "<bpmn:timeDuration>P2D</bpmn:timeDuration>",
+                "<bpmn:timeDate>2027-03-01T09:00:00</bpmn:timeDate>", "<bpmn:timeCycle>R3/PT10H</bpmn:timeCycle>",
+                "<bpmn:timeCycle>0 0 9 * * ?</bpmn:timeCycle>", "<bpmn:timeDate>${dueDate}T17:00:00</bpmn:timeDate>")) {
+            assertThat(diagramProblems("processes/RectificationProcess.bpmn", warnAt, good)).as(good).isEmpty();
+        }
+        assertThat(diagramProblems("processes/RectificationProcess.bpmn", warnAt, "<bpmn:timeDate>2027-13-01</bpmn:timeDate>"))
+                .singleElement().asString().contains("定时器的时间 \"2027-13-01\" 不是有效的 ISO 8601 日期时间");
+        assertThat(diagramProblems("processes/RectificationProcess.bpmn", warnAt, "<bpmn:timeCycle>每天 9 点</bpmn:timeCycle>"))
+                .singleElement().asString().contains("定时器的周期 \"每天 9 点\" 不是有效的 ISO 8601 重复周期或 cron 表达式");
+        assertThat(diagramProblems("processes/RectificationProcess.bpmn", warnAt, "<bpmn:timeDuration> </bpmn:timeDuration>"))
+                .singleElement().asString().contains("定时器的时长没有填写");
+        // a user task's due date written by hand
+        assertThat(diagramProblems("processes/RectificationProcess.bpmn", "camunda:candidateGroups=\"${leadUnit}\" camunda:dueDate=\"${dueAt}\"",
+                "camunda:candidateGroups=\"${leadUnit}\" camunda:dueDate=\"3 天\"")).singleElement().asString()
+                .contains("任务 Task_ClaimCase（认领案件）: 到期时间 camunda:dueDate \"3 天\" 不是有效的日期时间或时长");
+        assertThat(diagramProblems("processes/RectificationProcess.bpmn", "camunda:candidateGroups=\"${leadUnit}\" camunda:dueDate=\"${dueAt}\"",
+                "camunda:candidateGroups=\"${leadUnit}\" camunda:dueDate=\"P3D\"")).isEmpty();
+    }
+
+    /** poreview-s56 P4: the engine refused a process without history time to live only while deploying, after check-only passed. */
+    @Test
+    void aProcessWithoutHistoryTimeToLiveIsNamedBeforeTheEngineSeesIt() throws IOException {
+        List<ProcessResource> resources = new ArrayList<>(shipped());
+        resources.replaceAll(r -> r.name().equals("processes/WorkAssignmentProcess.bpmn")
+                ? edited(r, "camunda:historyTimeToLive=\"1095\"", "") : r);
+        assertThat(BpmnFileCheck.check(resources, new HashMap<>())).singleElement().asString()
+                .startsWith("/tmp/owner/processes/WorkAssignmentProcess.bpmn: 第 ")
+                .contains("流程 WorkAssignmentProcess（", ProcessResourceValidator.MISSING_TTL).doesNotContain("ENGINE-12018");
+        // not when the engine is configured with a default or does not enforce one
+        assertThat(BpmnFileCheck.check(resources, new HashMap<>(), false, new ArrayList<>())).isEmpty();
+        assertThat(diagramProblems("processes/WorkAssignmentProcess.bpmn", "camunda:historyTimeToLive=\"1095\"",
+                "camunda:historyTimeToLive=\"三年\"")).singleElement().asString().contains("\"三年\" 不是天数");
+    }
+
+    /**
+     * poreview-s56 P9: a task added in Modeler with the old connection left in place: 落实会议决定 ran before the new
+     * 审核会议纪要 and again after it. Both the implicit fork and the implicit join are refused; the generated id is a warning.
+     */
+    @Test
+    void aTaskAddedWithTheOldConnectionLeftInPlaceIsRefusedAndItsGeneratedIdWarned() throws IOException {
+        List<ProcessResource> resources = new ArrayList<>(shipped());
+        resources.replaceAll(r -> r.name().equals("processes/AdHocMeetingProcess.bpmn") ? edited(r, "  </bpmn:process>", """
+                    <bpmn:userTask id="Activity_0x7k2m1" name="审核会议纪要" camunda:candidateGroups="${organizationRoles.office(execution)}" />
+                    <bpmn:sequenceFlow id="Flow_1m2n3b4" sourceRef="Task_GenerateAdHocMinutes" targetRef="Activity_0x7k2m1" />
+                    <bpmn:sequenceFlow id="Flow_0a9s8d7" sourceRef="Activity_0x7k2m1" targetRef="Task_CarryOutAdHocDecisions" />
+                  </bpmn:process>""") : r);
+        List<String> warnings = new ArrayList<>();
+
+        List<String> problems = BpmnFileCheck.check(resources, new HashMap<>(), true, warnings);
+
+        assertThat(problems).hasSize(2);
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("/tmp/owner/processes/AdHocMeetingProcess.bpmn: 第 "
+                + lineOf("processes/AdHocMeetingProcess.bpmn", "camunda:delegateExpression=\"${generateAdHocMinutesDelegate}\">") + " 行 任务 Task_GenerateAdHocMinutes（生成会议纪要）")
+                .contains("有 2 条出去的连线（SequenceFlow_ToCarryOutAdHocDecisions、Flow_1m2n3b4）而没有网关"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("任务 Task_CarryOutAdHocDecisions（落实会议决定）",
+                "有 2 条进入的连线（SequenceFlow_ToCarryOutAdHocDecisions、Flow_0a9s8d7）", "每条连线到达都会让它再执行一次"));
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("任务 Activity_0x7k2m1（审核会议纪要）", "自动生成"));
+        // conditions or a default flow make a choice, not a fork: the shipped diagrams pass, without warnings
+        List<String> shippedWarnings = new ArrayList<>();
+        assertThat(BpmnFileCheck.check(shipped(), new HashMap<>(), true, shippedWarnings)).isEmpty();
+        assertThat(shippedWarnings).isEmpty();
+    }
+
+    /** poreview-s56 P10: a broken decision table got the XML parser's English, a BPMN file Chinese. */
+    @Test
+    void aBrokenDecisionTableIsNamedWithLineInChinese() throws IOException {
+        String table = Files.readString(Path.of("config/organizations/jinxi/CaseDispatch.dmn"));
+        int end = table.indexOf("</rule>");
+        String broken = table.substring(0, end) + table.substring(end + "</rule>".length());
+        List<String> problems = new ProcessResourceValidator(true).check(List.of(new ProcessResource("processes/CaseDispatch.dmn",
+                "config/organizations/jinxi/CaseDispatch.dmn", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))), new HashMap<>());
+        assertThat(problems).singleElement().asString().startsWith("config/organizations/jinxi/CaseDispatch.dmn: 第 ")
+                .contains("此处不能有元素 rule，这里应为 outputEntry, annotationEntry 之一（可能缺少结束标记，如 </rule>")
+                .doesNotContain("DMN-02003", "Unable to transform", "Invalid content");
+    }
+
     private static ProcessResource edited(ProcessResource resource, String from, String to) {
         String text = new String(resource.content(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).contains(from);
         return new ProcessResource(resource.name(), "/tmp/owner/" + resource.name(),
-                text.replaceFirst(java.util.regex.Pattern.quote(from), to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
