@@ -50,10 +50,13 @@ class CampaignOverview {
     /**
      * {@code planItems}: progress per plan item as of now (see {@link CampaignPlanItems}); {@code calendarWarnings}: a line
      * per year of the campaign's phases whose working calendar (config/calendar) is provisional or missing, so that whoever
-     * starts a campaign reaching into a year without a holiday file is told so (a warning: the file may be added later).
+     * starts a campaign reaching into a year without a holiday file is told so (a warning: the file may be added later);
+     * {@code phaseWarnings}: a line per phase that runs far longer than its template's length, with the day the length would
+     * end it ({@link CampaignTemplate#longPhase}): 九亭镇's 前期准备 started in October runs to the next 5月31日.
      */
     record Detail(Summary campaign, List<PhaseView> phases, List<UnitTasks> openTasksByUnit, CaseCounts cases,
-            PlanItemProgress.Table planItems, String documents, List<TaskResult> taskResults, List<String> calendarWarnings) {
+            PlanItemProgress.Table planItems, String documents, List<TaskResult> taskResults, List<String> calendarWarnings,
+            List<String> phaseWarnings) {
     }
 
     /**
@@ -75,10 +78,13 @@ class CampaignOverview {
     private final Organizations organizations;
     private final CampaignAccess access;
     private final WorkingCalendars calendars;
+    private final CampaignTemplates templates;
 
     CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems,
-            AttachmentRecords attachments, Organizations organizations, CampaignAccess access, WorkingCalendars calendars) {
+            AttachmentRecords attachments, Organizations organizations, CampaignAccess access, WorkingCalendars calendars,
+            CampaignTemplates templates) {
         this.calendars = calendars;
+        this.templates = templates;
         this.organizations = organizations;
         this.access = access;
         this.records = records;
@@ -118,7 +124,15 @@ class CampaignOverview {
         return new Detail(summary(c, phases), phaseViews, openByUnit(c.tenantId(), shown), cases(code),
                 planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents",
                 taskResults(code, shown), phases.isEmpty() ? List.of()
-                        : calendars.of(c.tenantId()).warnings(phases.get(0).firstDay(), phases.get(phases.size() - 1).lastDay()));
+                        : calendars.of(c.tenantId()).warnings(phases.get(0).firstDay(), phases.get(phases.size() - 1).lastDay()),
+                phaseWarnings(c, phases));
+    }
+
+    /** The campaign's phases that run far longer than its template's (empty when the template is no longer kept). */
+    private List<String> phaseWarnings(Campaign c, List<PhaseRow> phases) {
+        return templates.find(c.tenantId(), c.templateId()).map(t -> phases.stream()
+                .filter(p -> p.no() >= 1 && p.no() <= t.phases().size() && t.phases().get(p.no() - 1).id().equals(p.phaseId()))
+                .flatMap(p -> t.longPhase(p.no() - 1, p.firstDay(), p.lastDay()).stream()).toList()).orElse(List.of());
     }
 
     /** A file of a campaign the caller may read, with its content; a participating town's own tasks' files only. */

@@ -63,11 +63,24 @@ class CampaignRegistration {
             throw new InvalidRequestException(checked.errors());
         }
         List<PhaseWindow> phases = checked.phases();
-        return new Preview(phases, calendar.warnings(phases.get(0).from(), phases.get(phases.size() - 1).to()));
+        return new Preview(phases, calendar.warnings(phases.get(0).from(), phases.get(phases.size() - 1).to()),
+                longPhases(checked.template(), phases));
     }
 
-    /** The phases a campaign would run and the calendar's warnings for their days. */
-    record Preview(List<PhaseWindow> phases, List<String> calendarWarnings) {
+    /**
+     * The phases a campaign would run, the calendar's warnings for their days, and a line for each phase that would run far
+     * longer than the plan's length ({@link CampaignTemplate#longPhase}).
+     */
+    record Preview(List<PhaseWindow> phases, List<String> calendarWarnings, List<String> phaseWarnings) {
+    }
+
+    /** A line for each phase that would run far longer than the template's length. */
+    static List<String> longPhases(CampaignTemplate template, List<PhaseWindow> phases) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < phases.size() && i < template.phases().size(); i++) {
+            template.longPhase(i, phases.get(i).from(), phases.get(i).to()).ifPresent(lines::add);
+        }
+        return lines;
     }
 
     /**

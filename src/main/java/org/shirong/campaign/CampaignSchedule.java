@@ -120,9 +120,8 @@ final class CampaignSchedule {
                 }
                 LocalDate issued = window.from().isBefore(today) ? today : window.from();
                 LocalDate due = task.dueDay(window.from(), window.to());
-                String rule = task.dueAfterPhaseStart() != null ? "阶段开始后 " + task.dueAfterPhaseStart()
-                        : "阶段结束前 " + task.dueBeforePhaseEnd();
-                if (task.dueAfterPhaseStart() != null && due.isAfter(window.to())) {
+                String rule = task.dueRule();
+                if (due.isAfter(window.to())) {
                     String field = dates != null && dates.phases() != null ? "dates.phases[" + i + "]" : "dates";
                     errors.add(ApiError.field(field, "DUE_AFTER_PHASE", ("任务“%s”（tasks[%d]）按模板“%s”其期限将是 %s，"
                             + "晚于第 %d 阶段“%s”（%s 至 %s）的结束日：该阶段太短，请延长该阶段").formatted(task.name(), t, rule, due,

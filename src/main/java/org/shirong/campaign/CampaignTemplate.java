@@ -58,6 +58,48 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
     }
 
     /**
+     * A phase longer than this many times the template's length is worth a word at the start: 九亭镇's template started on
+     * 26 October prepares to the next 5月31日, seven months against the plan's three (jtreview-s56 T6).
+     */
+    static final double LONG_PHASE_FACTOR = 1.5;
+
+    /**
+     * A line for whoever starts a campaign (and reads it later) when phase {@code i}, run from {@code from} to {@code to},
+     * would last far longer than the plan's length ({@link #LONG_PHASE_FACTOR}): how long it runs, the day its length would
+     * end it (the day to type as its 结束日期) and the tasks of the phase that fall due only at its end. Empty otherwise.
+     */
+    Optional<String> longPhase(int i, LocalDate from, LocalDate to) {
+        Phase phase = phases.get(i);
+        LocalDate byLength = phase.byLength(from);
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        if (days <= LONG_PHASE_FACTOR * (ChronoUnit.DAYS.between(from, byLength) + 1)) {
+            return Optional.empty();
+        }
+        List<String> late = tasks.stream().filter(t -> phase.id().equals(t.phase()) && t.dueDay(from, to).isAfter(byLength))
+                .map(t -> "“" + t.name() + "”").distinct().toList();
+        return Optional.of(("第 %d 阶段“%s”将从 %s 持续到 %s，共 %d 天，远长于方案的 %s%s；按方案的时长应到 %s 结束，"
+                + "如需如此，发起时将第 %d 阶段的结束日期填为 %s（后续阶段随之提前，请再核对）%s").formatted(i + 1, phase.name(), from, to,
+                days, words(phase.length()), phase.ends() == null || phase.ends().isBlank() ? ""
+                        : "（模板按方案的年度节奏在" + phase.ends().strip() + "结束该阶段）", byLength, i + 1, byLength,
+                late.isEmpty() ? "。" : "；否则本阶段的任务" + String.join("、", late) + "要到 " + to + " 前后才到期。"));
+    }
+
+    /** A template's length in words: P3M 3 个月, P1M10D 1 个月 10 天. */
+    static String words(Period length) {
+        List<String> parts = new ArrayList<>();
+        if (length.getYears() != 0) {
+            parts.add(length.getYears() + " 年");
+        }
+        if (length.getMonths() != 0) {
+            parts.add(length.getMonths() + " 个月");
+        }
+        if (length.getDays() != 0 || parts.isEmpty()) {
+            parts.add(length.getDays() + " 天");
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
      * A phase: the plan's own dates (first and last day, inclusive), the length a later campaign keeps and, where the plan
      * runs by the calendar, {@code ends}: the day of the year it ends on ("2月底", "12月31日", see {@link PlanDay}), which a
      * later campaign keeps instead of the length.
@@ -116,7 +158,8 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
     /**
      * A task of a phase. {@code who} is a group id, {@link #EACH_UNIT} or {@link #EACH_ITEM_LEAD};
      * {@code dueBeforePhaseEnd} (optional) puts the deadline that long before the phase ends, {@code dueAfterPhaseStart}
-     * (optional, instead) that long after the phase's first day, for work the plan wants done early in its phase;
+     * (optional, instead or as well: then the earlier of the two) that long after the phase's first day, for work the plan
+     * wants done early in its phase;
      * {@code units} (optional, with {@link #EACH_UNIT}) the participants, by id, that the plan names for the task, when it
      * asks it of some of them only (松江区: the district's departments and the six towns and streets ranked lowest);
      * {@code findings} (optional) is the case source under which problems found become rectification cases;
@@ -136,11 +179,24 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
 
         /**
          * The task's last day in a phase from {@code firstDay} to {@code lastDay}: {@code dueAfterPhaseStart} after the
-         * first day, else {@code dueBeforePhaseEnd} (none: the phase's last day) before the last.
+         * first day, else {@code dueBeforePhaseEnd} (none: the phase's last day) before the last; with both, the earlier
+         * (九亭's 目标责任书: a month after the phase begins, at the latest when it ends, jtreview-s56 T6).
          */
         LocalDate dueDay(LocalDate firstDay, LocalDate lastDay) {
-            return dueAfterPhaseStart != null ? firstDay.plus(dueAfterPhaseStart)
-                    : lastDay.minus(dueBeforePhaseEnd == null ? Period.ZERO : dueBeforePhaseEnd);
+            LocalDate beforeEnd = lastDay.minus(dueBeforePhaseEnd == null ? Period.ZERO : dueBeforePhaseEnd);
+            if (dueAfterPhaseStart == null) {
+                return beforeEnd;
+            }
+            LocalDate afterStart = firstDay.plus(dueAfterPhaseStart);
+            return dueBeforePhaseEnd != null && beforeEnd.isBefore(afterStart) ? beforeEnd : afterStart;
+        }
+
+        /** The deadline rule in words, for messages: 阶段开始后 P1M（不晚于阶段结束前 P0D）. */
+        String dueRule() {
+            if (dueAfterPhaseStart == null) {
+                return "阶段结束前 " + dueBeforePhaseEnd;
+            }
+            return "阶段开始后 " + dueAfterPhaseStart + (dueBeforePhaseEnd == null ? "" : "（不晚于阶段结束前 " + dueBeforePhaseEnd + "）");
         }
 
         /** Whether the task may not be completed without an attachment. */

@@ -113,6 +113,7 @@ class RegisterCampaignListener implements ExecutionListener {
             text.append(i == 0 ? "" : "；").append("第 %d 阶段“%s” %s 至 %s".formatted(i + 1, p.name(), p.from(), p.to()));
         }
         text.append("。");
+        preview.phaseWarnings().forEach(w -> text.append("提示：").append(w));
         preview.calendarWarnings().forEach(w -> text.append("提示：").append(w));
         return new FormFieldValidationException(CampaignProcess.VAR_PHASES_CONFIRMED, text.toString());
     }

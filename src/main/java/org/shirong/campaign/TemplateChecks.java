@@ -137,7 +137,9 @@ final class TemplateChecks {
     private void due(String at, TaskDefinition task, Phase phase) {
         if (task.dueAfterPhaseStart() != null) {
             dueAfterStart(at, task, phase);
-            return;
+            if (task.dueBeforePhaseEnd() == null) {
+                return;
+            }
         }
         var due = task.dueBeforePhaseEnd();
         if (due == null) {
@@ -157,13 +159,16 @@ final class TemplateChecks {
         }
     }
 
-    /** {@code due-after-phase-start}: alone, not negative, and within the phase by its dates and by its length. */
+    /**
+     * {@code due-after-phase-start}: not negative and, alone, within the phase by its dates and by its length; with
+     * {@code due-before-phase-end} beside it (the earlier of the two) a limit that the phase's end caps.
+     */
     private void dueAfterStart(String at, TaskDefinition task, Phase phase) {
         var due = task.dueAfterPhaseStart();
-        if (task.dueBeforePhaseEnd() != null) {
-            problems.add(at + ".due-after-phase-start: 不能与 due-before-phase-end 同时填写，请只写其中一个");
-        } else if (due.isNegative()) {
+        if (due.isNegative()) {
             problems.add(at + ".due-after-phase-start: " + due + " 不能为负（P0D 即阶段开始之日）");
+        } else if (task.dueBeforePhaseEnd() != null) {
+            return;
         } else if (phase.from() != null && phase.to() != null && phase.from().plus(due).isAfter(phase.to())) {
             problems.add("%s.due-after-phase-start: %s 超出了阶段“%s”的时长（按方案日期期限将是 %s，晚于阶段结束 %s）"
                     .formatted(at, due, phase.name(), phase.from().plus(due), phase.to()));

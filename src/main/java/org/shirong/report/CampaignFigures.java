@@ -130,7 +130,7 @@ class CampaignFigures {
     /**
      * The campaign's work past its deadline at {@code asOf} and not done, by unit in the order of the first deadline missed:
      * its open tasks, the open 工作交办 its meetings decided (their business key is the campaign's code), and its cases
-     * still 挂账 past their 复核日期 (恢复整改's follow-up date), under their lead unit.
+     * still 挂账 past their 复核日期 (恢复整改's follow-up date), under the office that reviews them (naming the lead unit).
      */
     List<Figures.OverdueUnit> overdueWork(String code, Instant asOf) {
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
@@ -150,7 +150,12 @@ class CampaignFigures {
                 + " and status = 'SUSPENDED' and process_instance_id is not null order by case_no", rs -> {
                     suspended.put(rs.getString(4), new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }, code);
+        String tenant = organizationOf(code).orElse(null);
         if (!suspended.isEmpty()) {
+            // 挂账 is registered with the approvers' consent and its clock stops (DOMAIN §2): at its 复核日期 the office reviews
+            // whether it still stands (the reminder goes to it and to the lead unit), so it is the office's open work, not the
+            // lead unit's lateness (jtreview-s56 T4).
+            String reviewer = tenant == null ? null : organizations.office(tenant);
             for (Task task : taskService.createTaskQuery().processInstanceIdIn(suspended.keySet().toArray(String[]::new))
                     .taskDefinitionKey(org.shirong.rectification.RectificationProcess.TASK_RESUME)
                     // the review day is 恢复整改's follow-up date (the case's clock stops: no due date); its due date in
@@ -159,12 +164,11 @@ class CampaignFigures {
                     .orderByFollowUpDate().asc().list()) {
                 String[] c = suspended.get(task.getProcessInstanceId());
                 Date review = task.getFollowUpDate() != null ? task.getFollowUpDate() : task.getDueDate();
-                byGroup.computeIfAbsent(c[1], g -> new ArrayList<>()).add("挂账到期未复核：" + c[0] + " " + c[2] + "（复核日期 "
-                        + DAY.format(review.toInstant().atZone(zone(code))) + "）");
+                byGroup.computeIfAbsent(reviewer != null ? reviewer : c[1], g -> new ArrayList<>()).add("挂账到期待复核：" + c[0] + " " + c[2] + "（牵头单位 "
+                        + organizations.unitName(c[1], tenant) + "，复核日期 " + DAY.format(review.toInstant().atZone(zone(code))) + "（已过））");
             }
         }
         List<Figures.OverdueUnit> units = new ArrayList<>();
-        String tenant = organizationOf(code).orElse(null);
         byGroup.forEach((group, items) -> units.add(new Figures.OverdueUnit(organizations.unitName(group, tenant), items)));
         return units;
     }

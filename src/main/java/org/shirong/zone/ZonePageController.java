@@ -2,9 +2,11 @@ package org.shirong.zone;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -26,9 +28,11 @@ class ZonePageController {
     private final CallerOrganization callerOrganization;
     private final IdentityService identityService;
     private final Organizations organizations;
+    private final ZoneRecords records;
 
     ZonePageController(ZoneAccess access, CallerOrganization callerOrganization, IdentityService identityService,
-            Organizations organizations) {
+            Organizations organizations, ZoneRecords records) {
+        this.records = records;
         this.access = access;
         this.callerOrganization = callerOrganization;
         this.identityService = identityService;
@@ -44,10 +48,17 @@ class ZonePageController {
         ModelAndView page = new ModelAndView("pages/zones");
         page.addObject("organization", tenant);
         page.addObject("organizationName", organizations.of(tenant).name());
-        page.addObject("owners", organizations.of(tenant).groups().stream()
-                .filter(g -> ZoneRegister.OWNER_TYPES.contains(g.type())).map(g -> Map.of("id", g.id(), "name", g.name())).toList());
+        // 负责单位：只列本组织有责任区的单位（“各居委会”“各物业公司”这样的汇总单位不负责具体的责任区）和用户本单位；
+        // 不是创建办的用户打开时先列本单位的责任区（jtreview-s56 T3），可改选“全部负责单位”。
+        boolean office = groups.contains(organizations.office(tenant)) || groups.contains(Groups.CAMUNDA_ADMIN);
+        Set<String> owning = records.ownerGroupsWithZones(tenant);
+        List<Organization.GroupDefinition> owners = organizations.of(tenant).groups().stream()
+                .filter(g -> ZoneRegister.OWNER_TYPES.contains(g.type())).filter(g -> owning.contains(g.id())).toList();
+        String own = office ? "" : owners.stream().map(Organization.GroupDefinition::id).filter(groups::contains).findFirst().orElse("");
+        page.addObject("owners", owners.stream().map(g -> Map.of("id", g.id(), "name", g.name())).toList());
+        page.addObject("ownGroup", own);
         page.addObject("types", java.util.Arrays.stream(ZoneType.values()).map(t -> Map.of("id", t.name(), "name", t.label())).toList());
-        page.addObject("office", groups.contains(organizations.office(tenant)) || groups.contains(Groups.CAMUNDA_ADMIN));
+        page.addObject("office", office);
         return page;
     }
 

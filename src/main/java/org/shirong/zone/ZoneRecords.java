@@ -47,6 +47,11 @@ class ZoneRecords {
         this.jdbc = jdbc;
     }
 
+    /** The groups that own at least one zone of the organisation (in or out of the register), for the page's filter. */
+    java.util.Set<String> ownerGroupsWithZones(String tenant) {
+        return new java.util.HashSet<>(jdbc.queryForList("select distinct owner_group from zone where tenant_id = ?", String.class, tenant));
+    }
+
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

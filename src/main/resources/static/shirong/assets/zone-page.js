@@ -129,9 +129,14 @@
       tr.setAttribute('data-zone-no', z.zoneNo);
       var a = el('a', null, z.zoneNo);
       a.href = z.url;
-      tr.appendChild(el('td')).appendChild(a);
-      [z.holderName, z.holderTypeName, z.address, z.ownerGroupName, z.noticeStatusName, z.ladderLevelName].forEach(function (t) {
-        tr.appendChild(el('td', null, t));
+      var first = tr.appendChild(el('td', 'zone-no'));
+      first.appendChild(a);
+      // 每格带上列名：手机上一行叠成“列名：内容”（pages.css），负责单位和告知书不再藏在表格右边。
+      var heads = document.querySelectorAll('#zones-table thead th');
+      first.setAttribute('data-label', heads[0].textContent);
+      [z.holderName, z.holderTypeName, z.address, z.ownerGroupName, z.noticeStatusName, z.ladderLevelName].forEach(function (t, i) {
+        var td = tr.appendChild(el('td', null, t));
+        td.setAttribute('data-label', heads[i + 1].textContent);
       });
       return tr;
     }

@@ -94,6 +94,13 @@ class CampaignApiTest {
         // next one, not for 2023's three months (which would have it 迎检 in July and end in September).
         assertThat(phases).extracting(p -> p.get("firstDay") + "~" + p.get("lastDay"))
                 .containsExactly("2026-11-20~2027-05-31", "2027-06-01~2027-10-31", "2027-11-01~2027-12-31");
+        // jtreview-s56 T6: six months of 前期准备 against the plan's three are pointed out, with the day its length would end
+        // it; the 目标责任书 is no longer among the tasks that wait for 5月31日 (due a month after the phase begins)
+        assertThat((List<String>) created.getBody().get("phaseWarnings")).singleElement().asString()
+                .startsWith("第 1 阶段“前期准备”将从 2026-11-20 持续到 2027-05-31，共 193 天，远长于方案的 3 个月（模板按方案的年度节奏在5月31日结束该阶段）")
+                .contains("按方案的时长应到 2027-02-19 结束", "将第 1 阶段的结束日期填为 2027-02-19", "“完善组织网络”、“拟订工作方案并明确职责”")
+                .doesNotContain("签订目标责任书");
+        assertThat((List<String>) detail.get("phaseWarnings")).isEqualTo(created.getBody().get("phaseWarnings"));
         assertThat((Map<String, Object>) detail.get("campaign")).containsEntry("startedBy", "chuangban1")
                 .containsEntry("templateId", "jiuting-2023-standard-town").containsEntry("statusName", "待开始");
         assertThat((Map<String, Object>) detail.get("cases")).containsEntry("total", 0);
@@ -151,7 +158,7 @@ class CampaignApiTest {
         run.runUntil(Instant.parse("2026-11-20T02:00:00Z"));
 
         assertThat(run.inboxBodies("chengguan1", "campaign-tasks-issued")).singleElement().asString().startsWith("城管中队：")
-                .contains("九亭镇通知测试“前期准备”阶段开始，向你单位下达以下任务", "签订目标责任书", "期限：2027年5月31日 17:00",
+                .contains("九亭镇通知测试“前期准备”阶段开始，向你单位下达以下任务", "签订目标责任书", "期限：2026年12月18日 17:00",
                         "要求：与镇政府签订创建目标责任书", "#/?about=JT-NOTE");
         assertThat(run.inboxBodies("chuangban2", "campaign-tasks-issued")).singleElement().asString().startsWith("创建工作办公室：")
                 .contains("向你单位下达以下 ", "1. 完善组织网络", "2. 拟订工作方案并明确职责");
@@ -162,7 +169,8 @@ class CampaignApiTest {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count()).isOne();
 
         run.handIn("signResponsibilityLetter/huanwei", "已签订");
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-31T09:00:01Z")));
+        // due a month after 前期准备 begins (Sunday 2026-12-20: the Friday before, 17:00), not at its end (jtreview-s56 T6)
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-18T09:00:01Z")));
         List<String> letters = jdbc.queryForList("select process_instance_id from campaign_task where campaign_code = 'JT-NOTE'"
                 + " and task_key like 'signResponsibilityLetter/%'", String.class);
         int open = jdbc.queryForObject("select count(*) from campaign_task where campaign_code = 'JT-NOTE'"
@@ -176,12 +184,12 @@ class CampaignApiTest {
         }
 
         assertThat(run.inboxBodies("chengguan1", "campaign-task-overdue")).singleElement().asString()
-                .contains("九亭镇通知测试的任务“签订目标责任书（城管中队）”期限为 2027年5月31日 17:00，至今尚未办结，已超期");
+                .contains("九亭镇通知测试的任务“签订目标责任书（城管中队）”期限为 2026年12月18日 17:00，至今尚未办结，已超期");
         // the office: one digest naming every unit still not done, queued once however many units' timers fired, not one
         // message per unit (sjreview s54 D7)
         assertThat(run.inboxBodies("chuangban2", "campaign-task-overdue")).isEmpty();
         assertThat(run.inboxBodies("chuangban2", "campaign-task-overdue-digest")).singleElement().asString()
-                .startsWith("创建工作办公室：").contains("九亭镇通知测试的任务“签订目标责任书”期限为 2027年5月31日 17:00，以下 " + open
+                .startsWith("创建工作办公室：").contains("九亭镇通知测试的任务“签订目标责任书”期限为 2026年12月18日 17:00，以下 " + open
                         + " 个单位至今尚未办结", "城管中队").doesNotContain("环卫所");
         assertThat(run.inboxBodies("huanwei1", "campaign-task-overdue")).isEmpty();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("JT-NOTE").taskCandidateGroup("chengguan").count())
@@ -621,7 +629,9 @@ class CampaignApiTest {
         assertThat(toCheck.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(toCheck.getBody()).contains("请核对各阶段日期", "第 1 阶段“明确任务制定方案” 2026-12-01 至 2027-02-28",
                 "第 2 阶段“深入推进全面整治” 2027-03-01 至 2027-12-31", "第 3 阶段“考核评估表彰先进” 2028-01-01 至 2028-06-30",
-                "提示：2028年尚无工作日历");
+                "提示：2028年尚无工作日历", "提示：第 1 阶段“明确任务制定方案”将从 2026-12-01 持续到 2027-02-28，共 90 天，远长于方案的 1 个月",
+                "将第 1 阶段的结束日期填为 2026-12-31");
+        assertThat(toCheck.getBody()).as("the other phases keep about their plan's lengths").doesNotContain("提示：第 2 阶段", "提示：第 3 阶段");
         ResponseEntity<String> badEnd = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity(
                 "/engine-rest/process-definition/key/CampaignProcess/tenant-id/jinxi/submit-form", json("""
                         {"variables":{"template":{"value":"jinxi-2017-931"},"campaignCode":{"value":"JX-FORM"},

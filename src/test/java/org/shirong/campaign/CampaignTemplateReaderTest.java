@@ -217,13 +217,24 @@ class CampaignTemplateReaderTest {
                 .hasMessageContaining("tasks[0].due-before-phase-end: P1M 超出了阶段“第二阶段”的长度 P20D（按此长度从 2025-02-01 开始，期限将是 2025-01-20");
     }
 
+    /**
+     * A deadline counted from the phase's start stays inside the phase; given with one counted from its end it is a limit,
+     * and the earlier of the two applies (jtreview-s56 T6: 九亭's 目标责任书 a month after 前期准备 begins, however long it runs).
+     */
     @Test
-    void aDeadlineCountedFromThePhasesStartStaysInsideThePhaseAndIsNotGivenTwice() throws IOException {
+    void aDeadlineCountedFromThePhasesStartStaysInsideThePhaseOrLimitsOneCountedFromItsEnd() throws IOException {
         String fromStart = VALID.replace("due-before-phase-end: P1M", "due-after-phase-start: P30D");
         assertThat(read(fromStart).tasks().get(0).dueDay(java.time.LocalDate.parse("2025-02-01"), java.time.LocalDate.parse("2025-03-31")))
                 .isEqualTo("2025-03-03");
-        refusing(VALID.replace("due-before-phase-end: P1M", "due-before-phase-end: P1M, due-after-phase-start: P10D"))
-                .hasMessageContaining("tasks[0].due-after-phase-start: 不能与 due-before-phase-end 同时填写");
+        String both = VALID.replace("due-before-phase-end: P1M", "due-before-phase-end: P0D, due-after-phase-start: P1M");
+        var task = read(both).tasks().get(0);
+        assertThat(task.dueDay(java.time.LocalDate.parse("2026-10-26"), java.time.LocalDate.parse("2027-05-31")))
+                .as("a long phase: a month after it begins").isEqualTo("2026-11-26");
+        assertThat(task.dueDay(java.time.LocalDate.parse("2026-10-26"), java.time.LocalDate.parse("2026-11-10")))
+                .as("a short one: its last day").isEqualTo("2026-11-10");
+        assertThat(task.dueRule()).isEqualTo("阶段开始后 P1M（不晚于阶段结束前 P0D）");
+        refusing(VALID.replace("due-before-phase-end: P1M", "due-before-phase-end: P0D, due-after-phase-start: -P1D"))
+                .hasMessageContaining("tasks[0].due-after-phase-start: P-1D 不能为负");
         refusing(VALID.replace("due-before-phase-end: P1M", "due-after-phase-start: P3M"))
                 .hasMessageContaining("tasks[0].due-after-phase-start: P3M 超出了阶段“第二阶段”的时长（按方案日期期限将是 2025-05-01，晚于阶段结束 2025-03-31）");
         refusing(fromStart.replace("to: 2025-03-31, length: P2M", "to: 2025-03-31, length: P20D"))

@@ -134,9 +134,12 @@ class CampaignDocumentApiTest {
         return documents.html(document.id()).orElseThrow();
     }
 
-    /** A case still 挂账 past its 复核日期 is the lead unit's overdue work in the agenda (user review s48, M14). */
+    /**
+     * A case still 挂账 past its 复核日期 is overdue work in the agenda (user review s48, M14): the office's, which reviews
+     * the 挂账, naming the lead unit, not the lead unit's lateness (jtreview-s56 T4).
+     */
     @Test
-    void aSuspendedCasePastItsReviewDayIsItsLeadUnitsOverdueWorkInTheAgenda() {
+    void aSuspendedCasePastItsReviewDayIsTheOfficesReviewInTheAgenda() {
         UnitScores.PeriodScores scores = unitScores.computeAndSave("jiuting", "DOCTEST", "2024-09");
         String caseNo = fixture.addCase("huanwei", "2024-08-12T09:00", "2024-08-20T09:00", null, false);
         String pastReview = runtimeService.createProcessInstanceByKey(RectificationProcess.KEY).processDefinitionTenantId("jiuting")
@@ -147,8 +150,10 @@ class CampaignDocumentApiTest {
                 .execute().getId();
         jdbc.update("update rect_case set status = 'SUSPENDED', process_instance_id = ? where case_no = ?", pastReview, caseNo);
         try {
-            assertThat(html(meetingDocuments.agenda(meeting, scores, null, null))).contains("<li><span class=\"name\">环卫所</span>："
-                    + "挂账到期未复核：" + caseNo + " 测试案件（复核日期 2024年9月30日）</li>");
+            String agenda = html(meetingDocuments.agenda(meeting, scores, null, null));
+            assertThat(agenda).contains("<li><span class=\"name\">创建工作办公室</span>："
+                    + "挂账到期待复核：" + caseNo + " 测试案件（牵头单位 环卫所，复核日期 2024年9月30日（已过））</li>")
+                    .doesNotContain("<li><span class=\"name\">环卫所</span>：挂账");
         } finally {
             runtimeService.deleteProcessInstance(pastReview, "测试结束");
         }
@@ -169,11 +174,12 @@ class CampaignDocumentApiTest {
         runtimeService.deleteProcessInstance(assignment, "测试结束");
         // the cases overdue now, named one by one as the 驾驶舱's 红灯 (supervisors' review s54 V2)
         assertThat(agenda).contains("<th>到期超期</th>", "目前超期未办结的案件（截至2024年10月5日 10:00，共 2 件，其中列入通报名单 1 件）",
-                "<tr data-case=\"DOCTEST-3\" class=\"named\"><td class=\"name\">城管中队</td><td>DOCTEST-3</td><td class=\"text\">测试案件</td>"
-                        + "<td>2024年9月11日 09:00</td>",
-                "<tr data-case=\"DOCTEST-4\"><td class=\"name\">城管中队</td><td>DOCTEST-4</td>");
+                "<tr data-case=\"DOCTEST-3\" class=\"named\"><td class=\"name\" data-label=\"牵头单位\">城管中队</td>"
+                        + "<td data-label=\"案件编号\">DOCTEST-3</td><td class=\"text\" data-label=\"问题\">测试案件</td>"
+                        + "<td data-label=\"整改期限\">2024年9月11日 09:00</td>",
+                "<tr data-case=\"DOCTEST-4\"><td class=\"name\" data-label=\"牵头单位\">城管中队</td><td data-label=\"案件编号\">DOCTEST-4</td>");
         assertThat(agenda.substring(agenda.indexOf("data-case=\"DOCTEST-3\""), agenda.indexOf("data-case=\"DOCTEST-4\"")))
-                .contains("个工作日</td><td>已列入</td><td>未督办</td>");
+                .contains("个工作日</td><td data-label=\"通报名单\">已列入</td><td data-label=\"督办\">未督办</td>");
         assertThat(agenda).doesNotContain("data-case=\"DOCTEST-1\"", "data-case=\"DOCTEST-5\"");
         assertThat(agenda).contains("<h3>逾期未完成的工作</h3>",
                 "<li><span class=\"name\">城管中队</span>：月度工作报告（2024年8月）（期限 2024年9月8日）；对照标准全面自查（期限 2024年9月30日）</li>",

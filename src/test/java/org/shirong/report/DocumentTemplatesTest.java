@@ -129,14 +129,36 @@ class DocumentTemplatesTest {
         others.put("lateTasks", List.of(new Figures.LateTaskLine("环卫所", "月度工作报告（2026年10月）<b>", "2026年11月9日", "逾期未报（已逾期 16 个工作日）")));
         others.put("meetingNamed", List.of(new MeetingNamedUnits.Named("党群办", "10月报告未报送", "工作例会（2026年12月3日）", "JT/weekly/20261203T0600Z", 2)));
         assertThat(templates.render("notice", others)).contains("一、因考核得分被通报的单位", "因考核得分被通报 1 个单位：城管中队。",
-                "二、未按期完成工作任务的单位", "<td class=\"name\">环卫所</td><td class=\"text\">月度工作报告（2026年10月）&lt;b&gt;</td>"
-                        + "<td>2026年11月9日</td><td>逾期未报（已逾期 16 个工作日）</td>",
-                "三、经会议研究决定通报的单位", "<td class=\"name\">党群办</td><td class=\"text\">10月报告未报送</td><td>工作例会（2026年12月3日）</td>");
-        assertThat(templates.render("notice", sampleModel())).doesNotContain("一、因考核得分被通报的单位", "late-tasks", "meeting-named");
+                "二、未按期完成工作任务的单位", "<td class=\"name\" data-label=\"单位\">环卫所</td><td class=\"text\" data-label=\"任务\">"
+                        + "月度工作报告（2026年10月）&lt;b&gt;</td><td data-label=\"期限\">2026年11月9日</td><td data-label=\"情况\">逾期未报（已逾期 16 个工作日）</td>",
+                "三、经会议研究决定通报的单位", "<td class=\"name\" data-label=\"单位\">党群办</td><td class=\"text\" data-label=\"通报原因\">10月报告未报送</td>"
+                        + "<td data-label=\"决定会议\">工作例会（2026年12月3日）</td>");
+        assertThat(templates.render("notice", sampleModel())).doesNotContain("一、因考核得分被通报的单位", "class=\"late-tasks\"", "class=\"meeting-named\"");
         // jtreview s56 T2: headed by the organisation's rule (九亭镇: below 60, no 末位), not 考核排名靠后 over a 第 1 名
         others.put("namedHeading", "考核得分低于通报线（60 分）的单位");
         assertThat(templates.render("notice", others)).contains("<h2>一、考核得分低于通报线（60 分）的单位</h2>")
                 .doesNotContain("排名靠后");
+    }
+
+    /**
+     * jtreview-s56 T3: on a phone the tables that explain (the units named and why, the overdue cases) stack each row into
+     * lines of 列名：内容, so that 计分与失分 is read, not cut off at the screen's edge; print keeps the table.
+     */
+    @Test
+    void onAPhoneTheNamedUnitsAndOverdueCasesStackEachRowUnderItsColumnNames() {
+        String notice = templates.render("notice", sampleModel());
+        assertThat(org.shirong.report.HtmlTables.rows(notice, "named-units")).isNotEmpty();
+        String named = notice.substring(notice.indexOf("<table class=\"named-units\">"));
+        named = named.substring(0, named.indexOf("</table>"));
+        for (String label : List.of("单位", "名次", "总分", "通报原因", "计分与失分")) {
+            assertThat(named).contains("data-label=\"" + label + "\"");
+        }
+        String screenOnly = notice.substring(notice.indexOf("@media screen"));
+        assertThat(screenOnly).contains("table.named-units", "table.overdue-cases", "content: attr(data-label) \"：\"");
+        assertThat(notice.substring(0, notice.indexOf("@media screen"))).doesNotContain("attr(data-label)");
+        assertThat(templates.render("agenda", sampleModel())).containsPattern("<td class=\"name\" data-label=\"牵头单位\">[^<]+</td>"
+                + "<td data-label=\"案件编号\">")
+                .as("every cell of an overdue case has its column's name").contains("data-label=\"督办\"");
     }
 
     /**

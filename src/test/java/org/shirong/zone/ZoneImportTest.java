@@ -231,6 +231,25 @@ class ZoneImportTest {
     }
 
     /**
+     * jtreview-s56 T3: the register's page opens a committee's staff on their own committee's zones, and offers as 负责单位
+     * only the units that own zones: not 各居委会 or 各物业公司, which stand for all of them and own none; the office opens on
+     * 全部负责单位.
+     */
+    @Test
+    void theZonesPageOpensOnTheCallersOwnUnitAndOffersOnlyUnitsThatOwnZones() {
+        Map<String, Object> zone = new java.util.HashMap<>(Map.of("zoneNo", "ZR-0700", "holderName", "九亭面馆",
+                "holderType", "门店", "address", "沪亭北路 300 号", "ownerGroup", "juwei01", "person", "钱明"));
+        assertThat(rest.withBasicAuth("chuangban2", "demo").postForEntity("/api/zones", zone, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        String committee = rest.withBasicAuth("juwei01a", "demo").getForObject("/shirong/zones", String.class);
+        assertThat(committee).contains("<option value=\"juwei01\" selected>第一居委会</option>")
+                .doesNotContain("value=\"juweihui\"", "value=\"wuye\"", "各居委会", "各物业公司");
+        String office = rest.withBasicAuth("chuangban2", "demo").getForObject("/shirong/zones", String.class);
+        assertThat(office).contains("<option value=\"juwei01\">第一居委会</option>").doesNotContain(" selected>第");
+    }
+
+    /**
      * A coordinate the zone table cannot keep (decimal(9, 6)) is named with its range before anything rounds it, whether
      * registered (an exponent that would overflow the rounding, or out of range) or imported; nothing is saved.
      */

@@ -4,7 +4,8 @@
 //        process) or due within DUE_SOON_HOURS (the 即将到期 filter, shirong.filters.due-soon-window, PT24H by default);
 //   绿 — any other task with a due date; a task without one has no light.
 // 恢复整改 (a case under 挂账, Task_ResumeCase) has no light: its clock stands still, as the case page and the cockpit show
-// it; its card says 挂账 停止计时 instead (a version before gave it the review day as due date: no red from that either).
+// it; its card says 挂账 停止计时 and its 复核日期 instead of Camunda's “跟进 …前” (a version before gave it the review day
+// as due date: no red from that either).
 // The lists open sorted by due date and then priority (urgent cases first), so red rows lead, unless the user picked
 // an order of their own; also after Tasklist moves to another list by itself (after 认领 or 完成 it opens the task in
 // 我的待办 and writes its own default, 创建时间 newest first, into the address: s53 T13).
@@ -35,6 +36,17 @@ function light(task, now) {
     return 'yellow';
   }
   return 'green';
+}
+
+// 恢复整改's card: 挂账 停止计时 and the 复核日期 (its follow-up date, the review day's end of office hours, as the engine
+// wrote it in the organisation's time), with （已过） once it has passed: the office reviews the 挂账 then (jtreview-s56 T4).
+function suspendedText(task, now) {
+  const text = '挂账 停止计时';
+  if (!task.followUp) {
+    return text;
+  }
+  const day = String(task.followUp).substring(0, 10);
+  return text + ' · 复核日期 ' + day + (Date.parse(task.followUp) <= now ? '（已过）' : '');
 }
 
 // Tasklist writes its own default (newest first) into the address whenever it shows a list without a sorting in the
@@ -110,8 +122,13 @@ export default {
           if (dates && !dates.querySelector('.shirong-suspended')) {
             const badge = document.createElement('span');
             badge.className = 'shirong-light shirong-suspended';
-            badge.textContent = '挂账 停止计时';
+            badge.textContent = suspendedText(task, Date.now());
             dates.insertBefore(badge, dates.firstChild);
+          }
+          // Camunda's own “跟进 1 个月前” is the review day in words no unit reads as one: the badge names the day instead.
+          const followUp = dates && dates.querySelector('.followup-date');
+          if (followUp) {
+            followUp.style.display = 'none';
           }
         });
       }
