@@ -308,7 +308,7 @@ class EngineConflictAnswers extends HttpFilter {
                 || message.contains("was updated by another transaction concurrently")) {
             return new Answer(409, "CONCURRENT_UPDATE", CONCURRENT);
         }
-        // "找不到任务 …" (NO_SUCH_TASK): EngineErrorAnswers' answer for a task that is gone or another organisation's
+        // NO_SUCH_TASK: EngineErrorAnswers' answer for a task that is gone or another organisation's
         if (taskAction && (message.contains("task is null") || message.contains("No task found")
                 || message.contains("Cannot find task with id") || message.startsWith("No matching task with id")
                 || message.startsWith(EngineErrorAnswers.NO_SUCH_TASK))) {

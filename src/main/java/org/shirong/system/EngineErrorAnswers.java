@@ -118,8 +118,11 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     private static final String OBJECT_ORDER = "Cannot order by variables of type ";
     private static final String OBJECT_QUERY = "Object values cannot be used to query";
 
-    /** The start of the answer to a task that does not exist or that the caller may not know of (see {@link #ADDRESSED}). */
-    static final String NO_SUCH_TASK = "找不到任务 ";
+    /**
+     * The start of the answer to a task that does not exist or that the caller may not know of (see {@link #ADDRESSED}):
+     * Camunda's own words, which Tasklist recognises (it then says 此任务已由他人办理或已撤销，请刷新列表 and clears the task).
+     */
+    static final String NO_SUCH_TASK = "No matching task with id ";
 
     /**
      * What an id in the address names: its resource, the answer when there is none, its look-up, and, where a read of it
@@ -134,7 +137,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     }
 
     private static final Addressed[] ADDRESSED = {
-            new Addressed(TaskResource.class, NO_SUCH_TASK + "%s：任务不存在、已办结或已撤销，或不是您可以查看的任务",
+            new Addressed(TaskResource.class, NO_SUCH_TASK + "%s",
                     (c, id) -> c.getTaskManager().findTaskById(id),
                     (engine, id) -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0),
             new Addressed(ProcessInstanceResource.class, "找不到流程实例 %s：流程实例不存在、已结束，或不是您可以查看的流程实例",
