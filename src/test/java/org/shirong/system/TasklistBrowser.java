@@ -181,10 +181,28 @@ public final class TasklistBrowser implements AutoCloseable {
         return false;
     }
 
-    /** Opens a filter by its name, then the first task of that name in it, and claims it. */
+    /**
+     * Opens a filter by its name, then the first task of that name in it, and claims it. Like its user, the test pages on
+     * (›) while the task is not on the page shown: a list sorted by due date holds a unit's overdue tasks first.
+     */
     public void claimTask(String filter, String task) {
         openFilter(filter);
-        click(By.xpath("//*[contains(@class,'task')]//*[contains(text(),'" + task + "')]"));
+        By named = By.xpath("//*[contains(@class,'tasks-list')]//*[contains(text(),'" + task + "')]");
+        until(d -> {
+            for (WebElement link : d.findElements(named)) {
+                if (link.isDisplayed()) {
+                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+                    link.click();
+                    return true;
+                }
+            }
+            for (WebElement next : d.findElements(By.cssSelector("ul.pagination li.pagination-next:not(.disabled) a"))) {
+                if (next.isDisplayed()) {
+                    ((JavascriptExecutor) d).executeScript("arguments[0].click();", next);
+                }
+            }
+            return null;
+        });
         click(By.cssSelector("button.claim"));
     }
 
@@ -197,7 +215,7 @@ public final class TasklistBrowser implements AutoCloseable {
      * something lies over it (a form Tasklist keeps disabled until a claim has come back).
      */
     public void click(By by) {
-        wait.until(d -> {
+        keepingEvidence(() -> wait.until(d -> {
             WebElement element = d.findElement(by);
             if (!element.isDisplayed()) {
                 return false;
@@ -208,7 +226,7 @@ public final class TasklistBrowser implements AutoCloseable {
                 return false;
             }
             return true;
-        });
+        }));
     }
 
     public void complete() {
