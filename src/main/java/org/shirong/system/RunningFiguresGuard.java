@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * The engine's running figures — how many instances of each process run and how many incidents they have
- * ({@code /process-definition/statistics}, {@code /process-definition/{id}/statistics}, {@code /deployment/statistics},
+ * ({@code /process-definition/statistics}, {@code /process-definition/{id}/statistics}, deployment statistics,
  * Cockpit's {@code process-definition/statistics}) — are counted over every instance of a definition the caller may read,
  * whether or not the caller may read the instances: they are the 驾驶舱's figures, for those who read the whole of one
  * of their organisations ({@link WholeOrganizationReaders}). Other staff (a unit, who sees its own cases and tasks) are

@@ -524,7 +524,8 @@ class RestSecurityTest {
      */
     @Test
     void runningFiguresAreForThoseWhoReadTheWholeOrganization() {
-        for (String path : List.of("/engine-rest/process-definition/statistics?incidents=true", "/engine-rest/deployment/statistics")) {
+        for (String path : List.of("/engine-rest/process-definition/statistics?incidents=true",
+                "/engine-rest/process-definition/statistics?rootIncidents=true")) {
             ResponseEntity<String> unit = rest.withBasicAuth("lvrong1", "demo").getForEntity(path, String.class);
             assertThat(unit.getStatusCode()).as(path + " → " + unit.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(unit.getBody()).as(path).contains("驾驶舱", "办公室").doesNotContain("instances");
