@@ -61,9 +61,9 @@ import org.springframework.stereotype.Component;
 class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
 
     static final Set<String> CASE_PROCESSES = Set.of(RectificationProcess.KEY, CaseCooperationProcess.KEY);
-    /** The activity types whose instances the case processes' history leaves out (the engine's {@link ActivityTypes}). */
     /** The serializers ({@code ValueType} names) of the variables no process keeps history of: uploads. */
     static final Set<String> UPLOADS = Set.of(ValueType.FILE.getName(), ValueType.BYTES.getName());
+    /** The activity types whose instances the case processes' history leaves out (the engine's {@link ActivityTypes}). */
     static final Set<String> PASSED_THROUGH = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.START_EVENT,
             ActivityTypes.END_EVENT_NONE, ActivityTypes.INTERMEDIATE_EVENT_NONE_THROW);
 
@@ -145,7 +145,8 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
                     && ofCaseProcessKey(job.getProcessDefinitionKey())) {
                 return false;
             }
-            if (level == CaseHistory.ACTIVITY && entity instanceof VariableInstanceEntity variable && ofCaseProcess(variable.getProcessDefinitionId())
+            if (level == CaseHistory.ACTIVITY && entity instanceof VariableInstanceEntity variable
+                    && ofCaseProcess(variable.getProcessDefinitionId())
                     && (eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE
                     || eventType == HistoryEventTypes.VARIABLE_INSTANCE_DELETE)) {
                 return false;
