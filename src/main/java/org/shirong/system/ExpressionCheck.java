@@ -262,16 +262,8 @@ class ExpressionCheck {
                 methods.add(m.getName());
             }
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : methods) {
-            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 4))) {
+        String best = nearest(name, methods);
+        if (best != null) {
             return "（是否指 " + best + "？）";
         }
         return methods.isEmpty() || methods.size() > 12 ? "" : "（可用的方法：" + String.join("、", methods) + "）";
@@ -299,16 +291,25 @@ class ExpressionCheck {
         Set<String> known = new TreeSet<>(variables);
         known.addAll(beans.get());
         known.addAll(ENGINE_NAMES);
+        String best = nearest(name, known);
+        return best != null ? "（是否指 " + best + "？）" : "";
+    }
+
+    /**
+     * The first of {@code candidates} (in their order) nearest to {@code name}, case aside, when it is a slip of one or
+     * two letters away (one for a name of up to 7 letters); null otherwise.
+     */
+    private static String nearest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
+        for (String candidate : candidates) {
             int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        return best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 4)) ? "（是否指 " + best + "？）" : "";
+        return best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 4)) ? best : null;
     }
 
     /** Edits (insert, delete, change, swap of neighbours) from one name to the other. */
