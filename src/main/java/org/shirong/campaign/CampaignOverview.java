@@ -104,6 +104,17 @@ class CampaignOverview {
     }
 
     /**
+     * The campaigns of {@link #all} a case of {@code organization} may be filed under: its own and those of its district it
+     * takes part in (read through its office); not another organisation's it reads as an overseer.
+     */
+    @Transactional(readOnly = true)
+    List<Summary> reportable(String organization) {
+        return records.all().stream().filter(c -> access.readable(c)
+                        .filter(r -> !r.whole() || c.tenantId().equals(organization)).isPresent())
+                .map(c -> summary(c, records.phases(c.code()))).sorted(LISTED).toList();
+    }
+
+    /**
      * One campaign as the caller may read it; a participating town sees the phases, the plan items, the case counts and
      * its own tasks (open and done, with their files), not the other units'.
      */
