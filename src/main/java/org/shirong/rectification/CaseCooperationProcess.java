@@ -31,6 +31,8 @@ public final class CaseCooperationProcess {
     public static final String VAR_PHOTO = "cooperationPhoto";
     /** The district's office is told that the 属地 town answered 非本镇属地, so that it corrects the 属地. */
     public static final String TEMPLATE_TERRITORY_DISPUTED = "case-territory-disputed";
+    /** The case's lead unit is told that its 属地 is being checked by the office (sjreview-s57 D14). */
+    public static final String TEMPLATE_TERRITORY_RECHECKED = "case-territory-rechecked";
     /**
      * The lead unit's name for the form (牵头单位), with its organisation's when that is not the cooperating unit's own:
      * 区绿化市容局（松江区） on a town's 属地 cooperation. Written when 记录协办情况 is created.
