@@ -238,6 +238,51 @@ class TerritoryCooperationTest {
         }
     }
 
+    /**
+     * sjreview-s57 D11: 九亭镇's office, 属地 of a district case, hands its 记录协办情况 to the town's own units — delegated to
+     * 环卫所, assigned to 城管中队, whose 队长 records it — as Tasklist's 转交 offers them; the district's office and
+     * departments and another town's office, though the district's groups read the town's work, are still refused (403).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTerritoryTownsOfficeHandsItsCooperationToItsOwnUnitsButNotOutsideTheTown() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"沪亭北路候车亭座椅缺失","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 9 号公交站","territory":"九亭镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String cooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow()
+                .processInstanceId();
+        runJobs(cooperation);
+        String task = taskService.createTaskQuery().processInstanceId(cooperation).singleResult().getId();
+
+        List<Map<String, Object>> offered = as("chuangban1").getForObject("/api/tasks/" + task + "/colleagues", List.class);
+        assertThat(offered).extracting(c -> c.get("id")).contains("chengguan1", "huanwei1", "chuangban2")
+                .doesNotContain("chuangban1", "sjshirongban1", "sjlvrongju1", "shdshirongban1");
+        for (String outsider : List.of("sjshirongban1", "sjlvrongju1", "shdshirongban1")) {
+            for (String handOver : List.of("assignee", "delegate")) {
+                ResponseEntity<String> refused = as("chuangban1").postForEntity("/engine-rest/task/" + task + "/" + handOver,
+                        CaseApiTest.json("{\"userId\":\"" + outsider + "\"}"), String.class);
+                assertThat(refused.getStatusCode().value()).as(outsider + " " + handOver + ": " + refused.getBody()).isEqualTo(403);
+            }
+        }
+        ResponseEntity<String> delegated = as("chuangban1").postForEntity("/engine-rest/task/" + task + "/delegate",
+                CaseApiTest.json("{\"userId\":\"huanwei1\"}"), String.class);
+        assertThat(delegated.getStatusCode().value()).as(delegated.getBody()).isEqualTo(204);
+        assertThat(as("huanwei1").getForEntity("/engine-rest/task/" + task, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        taskService.resolveTask(task);
+        ResponseEntity<String> assigned = as("chuangban1").postForEntity("/engine-rest/task/" + task + "/assignee",
+                CaseApiTest.json("{\"userId\":\"chengguan1\"}"), String.class);
+        assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(204);
+        ResponseEntity<String> done = as("chengguan1").postForEntity("/engine-rest/task/" + task + "/complete", CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"COOPERATED\"},\"cooperationNote\":{\"value\":\"城管中队已清理现场\"}}}"),
+                String.class);
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+        assertThat(parties.of(caseNo)).filteredOn(p -> p.unitId().equals("chuangban")).singleElement()
+                .satisfies(p -> assertThat(p.doneBy()).isEqualTo("chengguan1"));
+    }
+
     /** The office's open 核实属地 task of the case, as its Tasklist lists it (sjreview-s57 D14). */
     @SuppressWarnings("unchecked")
     private Map<String, Object> checkTask(String caseNo) {
