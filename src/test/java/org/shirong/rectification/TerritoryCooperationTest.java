@@ -213,7 +213,7 @@ class TerritoryCooperationTest {
         java.time.Instant due = java.time.OffsetDateTime.parse((String) check.get("due"),
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
         assertThat(due).isAfter(answeredAt);
-        assertThat(as("shdshirongban1").getForObject("/engine-rest/task?candidateGroup=sjshirongban&nameLike={n}", List.class,
+        assertThat(as("shdshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=sjshirongban&nameLike={n}", List.class,
                 "核实属地 · " + caseNo + "%")).as("not the town's").isEmpty();
         // … and the lead unit learns that its case's 属地 is being checked
         List<Map<String, Object>> lead = as("sjlvrongju1").getForObject("/api/notifications?limit=200", List.class);
@@ -287,14 +287,14 @@ class TerritoryCooperationTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> checkTask(String caseNo) {
         List<Map<String, Object>> tasks = as("sjshirongban1").getForObject(
-                "/engine-rest/task?candidateGroup=sjshirongban&nameLike={n}", List.class, "核实属地 · " + caseNo + "%");
+                "/engine-rest/task?maxResults=100&candidateGroup=sjshirongban&nameLike={n}", List.class, "核实属地 · " + caseNo + "%");
         assertThat(tasks).hasSize(1);
         return tasks.get(0);
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> checkTasks(String caseNo) {
-        return as("sjshirongban1").getForObject("/engine-rest/task?candidateGroup=sjshirongban&nameLike={n}", List.class,
+        return as("sjshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=sjshirongban&nameLike={n}", List.class,
                 "核实属地 · " + caseNo + "%");
     }
 
