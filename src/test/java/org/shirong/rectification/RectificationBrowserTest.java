@@ -361,7 +361,7 @@ class RectificationBrowserTest {
                         if (name.startsWith(kind) && !chosen.contains(name)) {
                             sum += ((Number) filter.get("itemCount")).intValue();
                             ((List<Map<String, Object>>) rest.withBasicAuth("chuangban1", "demo").getForObject("/engine-rest/filter/"
-                                    + filter.get("id") + "/list?firstResult=0&maxResults=5000", List.class))
+                                    + filter.get("id") + "/list?firstResult=0&maxResults=200", List.class))
                                     .forEach(task -> listed.add((String) task.get("id")));
                         }
                     }
