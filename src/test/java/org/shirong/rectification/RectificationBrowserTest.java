@@ -879,8 +879,14 @@ class RectificationBrowserTest {
             try {
                 browser.phoneViewport(375, 812);
                 browser.login("shdshirongban1", "demo");
-                browser.claimTask("本单位待办（石湖荡镇", caseNo);
+                // sjreview-s57 D2: 认领, which a town taps on every 属地 task before 完成 is enabled, is a 44 × 44 px target
+                browser.openTask("本单位待办（石湖荡镇", caseNo);
+                assertTappable(browser.until(d -> browser.tapSize("[cam-tasklist-task-meta] button.claim")), "认领");
+                browser.click(By.cssSelector("button.claim"));
                 browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                // and so are the form's 保存 and 完成
+                assertTappable(browser.until(d -> browser.tapSize("[cam-tasklist-form] .form-actions button[ng-click^='save']")), "保存");
+                assertTappable(browser.tapSize("[cam-tasklist-form] .form-actions button[ng-click='complete()']"), "完成");
                 browser.visible(By.id("outcomeNotTerritory"));
                 browser.assertNoEnglish("phone-cooperation-form");
                 browser.click(By.id("outcomeNotNeeded"));
@@ -899,6 +905,13 @@ class RectificationBrowserTest {
         assertThat((List<Map<String, Object>>) record.get("parties")).singleElement().satisfies(p -> assertThat(p)
                 .containsEntry("unitId", "shdshirongban").containsEntry("status", "DONE").containsEntry("outcome", "NOT_NEEDED")
                 .containsEntry("note", "区绿化市容局已自行补种到位"));
+    }
+
+    /** A phone's tap target: at least 44 × 44 CSS px. */
+    private static void assertTappable(List<Number> size, String name) {
+        assertThat(size).as(name + " shown").isNotNull();
+        assertThat(size.get(0).doubleValue()).as(name + " 宽 (px)").isGreaterThanOrEqualTo(44);
+        assertThat(size.get(1).doubleValue()).as(name + " 高 (px)").isGreaterThanOrEqualTo(44);
     }
 
     private void openCasePage(TasklistBrowser browser, String caseNo) {
