@@ -37,15 +37,24 @@ public class OverdueCooperators {
                 && p.dueAt().isBefore(now)).toList();
     }
 
+    /**
+     * The overdue parties of the execution's case; none read for a case 通知协办单位 told no unit of (no
+     * {@link RectificationProcess#VAR_COOPERATORS}), so a case without cooperators spends no statement here.
+     */
+    private List<CaseParties.Party> overdue(DelegateExecution execution) {
+        return execution.getProcessInstance().getVariableLocal(RectificationProcess.VAR_COOPERATORS) == null ? List.of()
+                : of(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant());
+    }
+
     /** {@code group:chuangban,group:sjshangwuwei} for a send task's recipients; empty when none is overdue. */
     public String recipients(DelegateExecution execution) {
-        return of(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant()).stream()
+        return overdue(execution).stream()
                 .map(p -> "group:" + p.unitId()).collect(Collectors.joining(","));
     }
 
     /** Their names as the case's organisation reads them, 、-separated: {@code 创建工作办公室（九亭镇）、区商务委}; empty when none. */
     public String names(DelegateExecution execution) {
-        return of(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant()).stream()
+        return overdue(execution).stream()
                 .map(p -> organizations.unitName(p.unitId(), execution.getTenantId())).collect(Collectors.joining("、"));
     }
 

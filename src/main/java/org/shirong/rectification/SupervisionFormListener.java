@@ -56,9 +56,10 @@ class SupervisionFormListener implements TaskListener {
         }
         String facts = facts(task.getTenantId(),
                 unit == null ? null : organizations.groupName(unit.toString()).orElse(unit.toString()), due, escalated, now);
-        // the 属地 town's office and the 协办 units with how their 协办 stands (sjreview-s57 D15): read from the case's
-        // parties only for a case that has any (通知协办单位 named them), so a case without keeps the deadline's statements
-        if (task.getVariable(RectificationProcess.VAR_COOPERATORS) != null
+        // the 属地 town's office and the 协办 units with how their 协办 stands (sjreview-s57 D15), read from the case's
+        // parties when the office claims the task (as the other figures are refreshed then), not at the deadline itself,
+        // whose statements are counted (CaseStatementCountTest)
+        if (!EVENTNAME_CREATE.equals(task.getEventName())
                 && task.getVariable(RectificationProcess.VAR_CASE_NO) instanceof String caseNo) {
             String lines = cooperators.lines(task.getTenantId(), caseNo, now);
             if (!lines.isEmpty()) {
