@@ -181,11 +181,12 @@ class CampaignDashboard {
      * {@code provisional}: the period is still running, so the ranking is 暂定 as of {@code asOf} and names no unit;
      * {@code noticeIssued}: the period's 通报 exists (before it a unit below the line is only 列入通报范围);
      * {@code inspections}: each unit's 季检查 result of the period, ranked or not, with {@code inspectionNote} saying
-     * whether it is in the totals (锦溪镇: listed apart, jxreview-s55 J9).
+     * whether it is in the totals (锦溪镇: listed apart, jxreview-s55 J9); {@code cooperation}: the 协办 (属地街镇配合) on the
+     * campaign's cases, the lines the 通报 and the 月报 print (sjreview-s57 D7), null where the ranking is not shown.
      */
     record Ranking(String period, String periodName, BigDecimal noticeLine, String notice, List<Ranked> units,
             boolean provisional, String asOf, boolean noticeIssued, List<UnitScores.InspectedUnit> inspections,
-            String inspectionNote) {
+            String inspectionNote, UnitScores.CooperationScores cooperation) {
     }
 
     /** A unit's total in each of {@code periods} (null where it was not ranked). */
@@ -511,19 +512,23 @@ class CampaignDashboard {
         if (town != null && !town.published().test(window.periodCode())) {
             String district = organizations.find(c.tenantId()).map(o -> o.name()).orElse(c.tenantId());
             return new Ranking(window.periodCode(), window.periodName(), line, district + "尚未印发" + window.periodName()
-                    + "考核排名的通报，印发后可在此查看排名", List.of(), false, null, false, List.of(), null);
+                    + "考核排名的通报，印发后可在此查看排名", List.of(), false, null, false, List.of(), null, null);
         }
         UnitScores.PeriodScores read = scores.read(c.tenantId(), c.code(), window.periodCode());
         // a unit is "通报" here only once the period's 通报 exists: before that (九亭's 例会, 锦溪's quarterly 通报) 列入通报范围
         boolean issued = notices.issued(c.code(), window.periodCode()).isPresent();
         // the 通报 names units late with a task or decided by a meeting as well: the text names them with their reasons,
         // read where the 通报 reads them
+        UnitScores.CooperationScores cooperation = scores.cooperation(c.tenantId(), c.code(), window.periodCode());
+        List<String> others = new java.util.ArrayList<>(read.provisional() ? List.of() : noticeUnits.othersNamed(c.code(), read).reasons());
+        // the units the 通报 names for their 协办 (sjreview-s57 D7), by the rule it names them with
+        cooperation.named().forEach(u -> others.add(u.unitName() + "：未完成协办 " + u.notDone() + " 件"));
         UnitScores.PeriodScores current = (issued ? read : read.beforeNotice())
-                .alsoNaming(read.provisional() ? List.of() : noticeUnits.othersNamed(c.code(), read).reasons(), issued);
+                .alsoNaming(read.provisional() ? List.of() : others, issued);
         return new Ranking(current.periodCode(), current.periodName(), line, current.notice(), current.ranking().stream()
                 .map(u -> new Ranked(u.rank(), u.unitId(), u.unitName(), u.total(), u.grade(), u.named(), u.namedFor(),
                         u.points(), u.maxPoints(), u.scoreBasis())).toList(), current.provisional(), current.asOf(), issued,
-                current.inspections(), current.inspectionNote());
+                current.inspections(), current.inspectionNote(), cooperation);
     }
 
     /** The campaign's cases, or those of them the participating town may read. */

@@ -621,6 +621,35 @@ class CaseCooperation {
     }
 
     /**
+     * Whom the lead unit works with, as organisation {@code readBy} names them: {@code 属地街镇：创建工作办公室（九亭镇）；
+     * 协办单位：区商务委、区市场监管局}, for 整改问题's description (sjreview-s57 D1); null when the case has no party. A 属地
+     * office that answered 非本镇属地, or whose town is no more the case's 属地, is left out.
+     */
+    String cooperatorsLine(CaseRecord c, String readBy) {
+        List<String> territory = new ArrayList<>();
+        List<String> responsible = new ArrayList<>();
+        for (CaseParties.Party p : parties.of(c.caseNo())) {
+            if (p.formerTerritory(c.territory()) || p.outcome() == CaseParties.Outcome.NOT_TERRITORY) {
+                continue;
+            }
+            (p.reason() == CaseParties.Reason.TERRITORY ? territory : responsible).add(organizations.unitName(p.unitId(), readBy));
+        }
+        List<String> parts = new ArrayList<>();
+        if (!territory.isEmpty()) {
+            parts.add("属地街镇：" + String.join("、", territory));
+        }
+        if (!responsible.isEmpty()) {
+            parts.add("协办单位：" + String.join("、", responsible));
+        }
+        return parts.isEmpty() ? null : String.join("；", parts);
+    }
+
+    /** As {@link #cooperatorsLine(CaseRecord, String)} of the case numbered {@code caseNo}. */
+    String cooperatorsLine(String caseNo, String readBy) {
+        return cooperatorsLine(cases.get(caseNo), readBy);
+    }
+
+    /**
      * The units that cooperate (协办) on the case, or did, or are to: its parties and the responsible units its dispatch
      * names but its lead unit, though not told (yet) — a case dispatched before V23, a unit {@link #start} skipped, the
      * moment before 通知协办单位 runs (diffreview-s56 D2). Those a verifier or supervisor may not belong to.

@@ -205,10 +205,23 @@ public class CaseParties {
      * ({@link Party#formerTerritory}: the office corrected it).
      */
     public List<Party> dueBetween(String organization, Instant from, Instant until) {
+        return dueBetween(organization, null, from, until);
+    }
+
+    /**
+     * As {@link #dueBetween(String, Instant, Instant)}, of the campaign's cases only when {@code campaign} is given: the
+     * 协办 (属地街镇配合) its scores, 月报, 通报 and 驾驶舱 count (sjreview-s57 D7).
+     */
+    public List<Party> dueBetween(String organization, String campaign, Instant from, Instant until) {
+        List<Object> args = new ArrayList<>(List.of(ts(from), ts(until), organization));
+        if (campaign != null) {
+            args.add(campaign);
+        }
         return jdbc.query("select " + COLUMNS + " from rect_case_party p where due_at >= ? and due_at < ?"
                 + " and exists (select 1 from rect_case c where c.case_no = p.case_no and c.tenant_id = ?"
+                + (campaign == null ? "" : " and c.campaign_code = ?")
                 + " and c.status not in ('MERGED', 'VOIDED') and (p.reason <> 'TERRITORY' or p.tenant_id = c.territory))"
-                + " order by unit_id, case_no", CaseParties::map, ts(from), ts(until), organization);
+                + " order by unit_id, case_no", CaseParties::map, args.toArray());
     }
 
     /**

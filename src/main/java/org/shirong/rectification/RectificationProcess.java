@@ -179,6 +179,11 @@ public final class RectificationProcess {
     public static final String VAR_TITLE = "caseTitle";
     public static final String VAR_ADDRESS = "caseAddress";
     public static final String VAR_DESCRIPTION = "caseDescription";
+    /**
+     * Whom the lead unit works with, written by 通知协办单位 when it told any unit: {@code 属地街镇：创建工作办公室（九亭镇）；
+     * 协办单位：区商务委}; 整改问题's description shows it (sjreview-s57 D1).
+     */
+    public static final String VAR_COOPERATORS = "cooperatorsText";
     /** Set when whoever reported the case (a meeting decision) named its lead unit: it overrides the decision table's. */
     public static final String VAR_DIRECTED_LEAD_UNIT = "directedLeadUnit";
     /**

@@ -26,8 +26,11 @@ class SupervisionFormListener implements TaskListener {
     private final WorkingCalendars calendars;
     private final Organizations organizations;
     private final RectificationCases cases;
+    private final OverdueCooperators cooperators;
 
-    SupervisionFormListener(WorkingCalendars calendars, Organizations organizations, RectificationCases cases) {
+    SupervisionFormListener(WorkingCalendars calendars, Organizations organizations, RectificationCases cases,
+            OverdueCooperators cooperators) {
+        this.cooperators = cooperators;
         this.calendars = calendars;
         this.organizations = organizations;
         this.cases = cases;
@@ -51,8 +54,19 @@ class SupervisionFormListener implements TaskListener {
         } else {
             return;
         }
-        task.setVariableLocal(RectificationProcess.VAR_SUPERVISION_FACTS, facts(task.getTenantId(),
-                unit == null ? null : organizations.groupName(unit.toString()).orElse(unit.toString()), due, escalated, now));
+        String facts = facts(task.getTenantId(),
+                unit == null ? null : organizations.groupName(unit.toString()).orElse(unit.toString()), due, escalated, now);
+        // the 属地 town's office and the 协办 units with how their 协办 stands (sjreview-s57 D15), read from the case's
+        // parties when the office claims the task (as the other figures are refreshed then), not at the deadline itself,
+        // whose statements are counted (CaseStatementCountTest)
+        if (!EVENTNAME_CREATE.equals(task.getEventName())
+                && task.getVariable(RectificationProcess.VAR_CASE_NO) instanceof String caseNo) {
+            String lines = cooperators.lines(task.getTenantId(), caseNo, now);
+            if (!lines.isEmpty()) {
+                facts = facts + "\n协办情况（超期未记录的单位同时收到督办意见）：\n" + lines;
+            }
+        }
+        task.setVariableLocal(RectificationProcess.VAR_SUPERVISION_FACTS, facts);
     }
 
     /** The form's lines: 牵头单位, 整改期限, 已超期 (as of {@code now}), 通报名单. */

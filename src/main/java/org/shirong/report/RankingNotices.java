@@ -115,13 +115,17 @@ public class RankingNotices {
         model.put("issuedOn", models.day(at));
         model.put("scores", units);
         model.put("territories", territories.get());
+        // the towns (属地街镇配合) and departments that failed to cooperate on the campaign's cases (sjreview-s57 D7)
+        UnitScores.CooperationScores cooperation = scores.cooperation(organization, campaignCode, period);
+        model.put("cooperation", cooperation);
         models.addIssuers(model, organization);
         List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at).unitNames();
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("ranking-notice", model), null);
         models.othersNamedIn(campaignCode, docKey, model);
         String summary = (units.notice() == null || units.notice().isBlank() ? "" : "区级部门：" + units.notice() + "\n")
-                + "街镇：" + territories.get().notice() + othersLine(others);
+                + "街镇：" + territories.get().notice()
+                + (cooperation.notice().isEmpty() ? "" : "\n协办：" + cooperation.notice() + "。") + othersLine(others);
         return Optional.of(new Issued(stored, summary));
     }
 

@@ -20,6 +20,19 @@ record CooperationBoard(boolean scored, List<Row> units) {
 
     record Row(int rank, String unitId, String unitName, int cooperationCount, int doneOnTime, int doneLate, int notDone,
             BigDecimal onTimeRate, String onTimeRateText, BigDecimal points) {
+
+        /**
+         * Whether the unit failed to cooperate: a 协办 due in the period it has not recorded. The one rule by which the
+         * campaign's 通报, 月报 and 驾驶舱 name a unit for its 协办 (属地街镇配合, sjreview-s57 D7).
+         */
+        boolean failed() {
+            return notDone > 0;
+        }
+    }
+
+    /** The units that failed to cooperate ({@link Row#failed}), best first as ranked. */
+    List<Row> failed() {
+        return units.stream().filter(Row::failed).toList();
     }
 
     static CooperationBoard of(List<Party> parties, Map<String, String> unitNames, ScoringRubric.CooperationRules rules) {

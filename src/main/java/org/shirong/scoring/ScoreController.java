@@ -77,9 +77,9 @@ class ScoreController {
                         appeals(u.indicators())))
                         .toList(),
                 board.nonPerformingUnits(), resolved.notice(scores.zone()),
-                // 协办 is counted over the whole organisation, so a campaign's view leaves it out; a district campaign's
-                // view ranks the towns on the campaign's cases located in them, as its 通报 does
-                wholeOrganization ? scores.cooperation(p, own) : null,
+                // a campaign's view counts the 协办 on the campaign's cases (属地街镇配合, sjreview-s57 D7), as its 通报 does;
+                // a district campaign's view ranks the towns on the campaign's cases located in them
+                scores.cooperation(p, own, wholeOrganization ? null : board.scope()),
                 scores.territories(p, own, wholeOrganization ? null : board.scope()), resolved.noticeIssued());
     }
 

@@ -261,8 +261,17 @@ class ScoreService {
      */
     @Transactional(readOnly = true)
     CooperationBoard cooperation(ScorePeriod period, String organization) {
+        return cooperation(period, organization, null);
+    }
+
+    /**
+     * As {@link #cooperation(ScorePeriod, String)}, on the campaign's cases only when {@code campaign} is given: a district
+     * campaign's towns (属地街镇配合) and cooperating departments by the same rule as the organisation's (sjreview-s57 D7).
+     */
+    @Transactional(readOnly = true)
+    CooperationBoard cooperation(ScorePeriod period, String organization, String campaign) {
         Elapsed e = elapsed(period);
-        List<CaseParties.Party> due = e.started() ? parties.dueBetween(organization, e.from(), e.until()) : List.of();
+        List<CaseParties.Party> due = e.started() ? parties.dueBetween(organization, campaign, e.from(), e.until()) : List.of();
         return CooperationBoard.of(due, this.organization.unitNames(organization), rubrics.rubric(organization).cooperationRules());
     }
 

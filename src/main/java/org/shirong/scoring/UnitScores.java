@@ -298,6 +298,42 @@ public class UnitScores {
                 .map(board -> territoryScores(p, board));
     }
 
+    /**
+     * The period's 协办 (属地街镇配合 and cooperating departments) on the campaign's cases as of now, by the rule
+     * {@code GET /api/scores} counts it with: {@code units} every unit with a 协办 due in the period, best first; {@code named}
+     * those that failed to cooperate (a 协办 due and not recorded), none while the period runs ({@code provisional}): the
+     * 通报 names them, the 月报 and the 驾驶舱 show the same lines (sjreview-s57 D7).
+     */
+    public record CooperationScores(String periodName, boolean provisional, List<CooperationLine> units) {
+
+        /** One unit's 协办: 协办数, 按时完成, 逾期完成, 未完成, 协办按时率 ({@code 50.00%}), points when the rubric scores it. */
+        public record CooperationLine(int rank, String unitId, String unitName, int count, int doneOnTime, int doneLate,
+                int notDone, String onTimeRate, BigDecimal points, boolean failed) {
+        }
+
+        /** The units the 通报 names for their 协办: none while the period runs. */
+        public List<CooperationLine> named() {
+            return provisional ? List.of() : units.stream().filter(CooperationLine::failed).toList();
+        }
+
+        /** The 通报's sentence naming them: {@code 创建工作办公室（九亭镇）未完成协办 1 件}; empty when none. */
+        public String notice() {
+            return String.join("、", named().stream().map(u -> u.unitName() + "未完成协办 " + u.notDone() + " 件").toList());
+        }
+    }
+
+    /** See {@link CooperationScores}; {@code campaignCode} null: all the organisation's cases. */
+    @Transactional(readOnly = true)
+    public CooperationScores cooperation(String organization, String campaignCode, String periodCode) {
+        ScorePeriod p = period(periodCode);
+        CooperationBoard board = scores.cooperation(p, organization, campaignCode);
+        boolean provisional = ClockUtil.getCurrentTime().toInstant().isBefore(p.end(scores.zone()));
+        return new CooperationScores(p.name(), provisional, board.units().stream()
+                .map(r -> new CooperationScores.CooperationLine(r.rank(), r.unitId(), r.unitName(), r.cooperationCount(),
+                        r.doneOnTime(), r.doneLate(), r.notDone(), r.onTimeRateText(), r.points(), r.failed()))
+                .toList());
+    }
+
     private static TerritoryScores territoryScores(ScorePeriod p, TerritoryBoard board) {
         return new TerritoryScores(p.name(), board.ranking().stream().map(UnitScores::place).toList(),
                 board.noCases().stream().map(UnitScores::place).toList(), board.notice());

@@ -283,6 +283,48 @@ class DistrictOversightTest {
     }
 
     /**
+     * sjreview-s57 D15: the office's 督办超期案件 of a district point problem shows the 属地 town's office with its 协办
+     * overdue, and the 督办意见 reaches that office as well as the lead department: the plan makes the problem their joint
+     * duty (区级部门牵头、属地街镇配合).
+     */
+    @Test
+    void theOfficesSupervisionOfAnOverduePointProblemShowsAndTellsTheTerritoryTownWhoseCooperationIsOverdue() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"湖荡路候车亭破损","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
+                 "location":{"address":"石湖荡镇湖荡路 %d 号","territory":"石湖荡镇","lat":30.97,"lng":121.13}}
+                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        // the town's 协办 fell due a week ago, unrecorded
+        jdbc.update("update rect_case_party set due_at = ? where case_no = ?", java.sql.Timestamp.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(7))), caseNo);
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        assertThat(as("sjshirongban1").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"sjshirongban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Map<String, Map<String, Object>> form = as("sjshirongban1").getForObject("/engine-rest/task/" + task + "/form-variables",
+                Map.class);
+        assertThat((String) form.get(RectificationProcess.VAR_SUPERVISION_FACTS).get("value"))
+                .contains("牵头单位：区绿化市容局", "属地街镇 石湖荡镇市容环境管理办公室：待记录，已超期");
+
+        ResponseEntity<String> done = as("sjshirongban1").postForEntity("/engine-rest/task/" + task + "/complete",
+                CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"请区绿化市容局会同石湖荡镇3个工作日内修复\"}}}"),
+                String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        managementService.createJobQuery().processInstanceId(instance).list().stream()
+                .filter(j -> j.getDuedate() == null).forEach(j -> managementService.executeJob(j.getId()));
+        for (String user : List.of("sjlvrongju1", "shdshirongban1")) {
+            List<Map<String, Object>> inbox = as(user).getForObject("/api/notifications?limit=200", List.class);
+            assertThat(inbox).as(user).filteredOn(m -> caseNo.equals(m.get("businessKey"))
+                    && ((String) m.get("subject")).startsWith("【督办】")).singleElement()
+                    .satisfies(m -> assertThat((String) m.get("body")).contains("请区绿化市容局会同石湖荡镇3个工作日内修复",
+                            "协办超期未记录：石湖荡镇市容环境管理办公室"));
+        }
+    }
+
+    /**
      * finalreview s55 F5: where the refused unit is the office itself (a town without its own dispatch table gives its
      * office every case), its staff are not sent to the office: the organisation's approvers are named as its file names
      * them (石湖荡镇's 分管领导), and its 分管领导 督办s it. The 督办超期案件 of such a case is theirs, not the office's, where no

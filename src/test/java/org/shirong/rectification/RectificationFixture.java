@@ -119,7 +119,9 @@ final class RectificationFixture {
         Mocks.register("verificationPassedListener", listeners.verificationPassedListener(steps));
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
         Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
-        Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases));
+        OverdueCooperators overdueCooperators = new OverdueCooperators(parties, ORGANIZATIONS, calendars);
+        Mocks.register("overdueCooperators", overdueCooperators);
+        Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases, overdueCooperators));
         Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, identity));
         Mocks.register("supervisorClaimListener", new SupervisorClaimListener(new OwnUnitSupervision(cooperation, roles, ORGANIZATIONS),
                 identity, ORGANIZATIONS));

@@ -722,6 +722,29 @@ class TerritoryCooperationTest {
     }
 
     /**
+     * sjreview-s57 D1: the lead department's 整改问题 names the 属地 town's office it works with (the plan's 属地街镇配合), in
+     * the description Tasklist shows, with the town; the form reads it from the case's parties.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLeadDepartmentsRectifyTaskNamesTheTerritoryTownsOfficeItWorksWith() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"九亭镇公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区沪亭北路 99 号","territory":"九亭镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
+        Task rectify = caseTask(caseNo);
+        assertThat(rectify.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_RECTIFY);
+        assertThat((String) as("sjlvrongju1").getForObject("/engine-rest/task/" + rectify.getId(), Map.class).get("description"))
+                .contains("属地街镇：创建工作办公室（九亭镇）");
+        assertThat((List<Map<String, Object>>) as("sjlvrongju1").getForObject("/api/cases/" + caseNo, Map.class).get("parties"))
+                .singleElement().satisfies(p -> assertThat(p).containsEntry("reason", "TERRITORY")
+                        .containsEntry("unitName", "创建工作办公室（九亭镇）"));
+    }
+
+    /**
      * s54 V4: the town's leading group (its approvers, who read every case of the town) read the district's case that
      * lies in the town, in the case list and in detail, as the town's office does; a unit head who sits in the leading
      * group without reading the town's cases does not, nor does another town's leader.

@@ -280,6 +280,63 @@ class TerritoryRankingTest {
     }
 
     /**
+     * sjreview-s57 D7: a district campaign counts the 协办 on its own cases (属地街镇配合 and cooperating departments) by the
+     * rule the organisation's scores count it with: 九亭镇's office, which left its 协办 on the campaign's case unrecorded, is
+     * in the campaign's scores with the organisation's figures, and named in the 月报, the 通报 (and its notification) and
+     * the 驾驶舱; a 协办 on a case outside the campaign does not count there.
+     */
+    @Test
+    void aDistrictCampaignsScoresReportNoticeAndDashboardNameTheTownThatDidNotCooperate() {
+        jdbc.update("insert into campaign (code, name, template_id, template_name, status, current_phase, started_at, tenant_id)"
+                + " values ('TERR-COOP', '满意度测评提升', 'songjiang-2024-satisfaction', '松江', 'RUNNING', 1, ?, 'songjiang')",
+                java.sql.Timestamp.from(Instant.parse("2025-03-01T00:00:00Z")));
+        ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-04-10T02:00:00Z")));
+        try {
+            String point = rows.placed(rows.add("sjlvrongju", "IN_RECTIFICATION", DUE, null), "songjiang", "jiuting");
+            jdbc.update("update rect_case set campaign_code = 'TERR-COOP' where case_no = ?", point);
+            rows.party(point, "chuangban", null);
+            rows.party(point, "sjshangwuwei", "on time");
+            rows.party(rows.placed(rows.add("sjlvrongju", "CLOSED", DUE, "on time"), "songjiang", "shihudang"), "shdshirongban", null);
+
+            Map<String, Object> campaign = (Map<String, Object>) as("sjshirongban1")
+                    .getForObject("/api/scores?period=2025-03&campaign=TERR-COOP", Map.class).get("cooperation");
+            assertThat(campaign).as("the campaign's scores count its 协办").isNotNull();
+            List<Map<String, Object>> units = (List<Map<String, Object>>) campaign.get("units");
+            assertThat(units).extracting(u -> u.get("unitId") + ":" + u.get("notDone") + ":" + u.get("onTimeRateText"))
+                    .containsExactly("sjshangwuwei:0:100.00%", "chuangban:1:0.00%");
+            Map<String, Object> whole = (Map<String, Object>) as("sjshirongban1").getForObject("/api/scores?period=2025-03", Map.class)
+                    .get("cooperation");
+            assertThat((List<Map<String, Object>>) whole.get("units")).as("the organisation's, by the same rule")
+                    .filteredOn(u -> u.get("unitId").equals("chuangban")).singleElement()
+                    .satisfies(u -> assertThat(u).containsEntry("notDone", 1).containsEntry("onTimeRateText", "0.00%"));
+
+            String named = "创建工作办公室（九亭镇）未完成协办 1 件";
+            String report = as("sjshirongban1").getForObject("/api/campaigns/TERR-COOP/monthly-report?period=2025-03", String.class);
+            assertThat(report).contains("属地街镇和协办部门配合情况", named).doesNotContain("石湖荡镇市容环境管理办公室未完成协办");
+
+            var issued = notices.issue("songjiang", "TERR-COOP", ClockUtil.getCurrentTime().toInstant(), "2025-03").orElseThrow();
+            assertThat(issued.summary()).contains("协办：" + named);
+            String notice = as("sjshirongban1").getForObject("/api/documents/" + issued.document().id(), String.class);
+            assertThat(notice).contains("三、属地街镇和协办部门配合情况", "未按期完成协办、予以通报：" + named, "书面报告整改情况");
+
+            Map<String, Object> ranking = (Map<String, Object>) as("sjshirongban1")
+                    .getForObject("/api/campaigns/TERR-COOP/dashboard?period=2025-03", Map.class).get("ranking");
+            assertThat((String) ranking.get("notice")).contains("创建工作办公室（九亭镇）：未完成协办 1 件");
+            assertThat((List<Map<String, Object>>) ((Map<String, Object>) ranking.get("cooperation")).get("units"))
+                    .extracting(u -> u.get("unitId") + ":" + u.get("notDone") + ":" + u.get("failed"))
+                    .containsExactly("sjshangwuwei:0:false", "chuangban:1:true");
+        } finally {
+            ClockUtil.reset();
+            jdbc.update("update rect_case set campaign_code = null where campaign_code = 'TERR-COOP'");
+            jdbc.update("delete from campaign_document where campaign_code = 'TERR-COOP'");
+            jdbc.update("delete from score_territory where score_scope = 'TERR-COOP'");
+            jdbc.update("delete from score_component where score_scope = 'TERR-COOP'");
+            jdbc.update("delete from score_unit where score_scope = 'TERR-COOP'");
+            jdbc.update("delete from campaign where code = 'TERR-COOP'");
+        }
+    }
+
+    /**
      * sjreview F10: in the district's 协办 ranking 九亭镇's office, whose name (创建工作办公室) does not say its town, is named
      * with it among the district's departments; a town office whose name says its town keeps it, and 九亭镇 reads its own
      * office by its own name.

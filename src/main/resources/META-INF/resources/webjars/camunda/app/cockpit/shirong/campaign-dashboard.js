@@ -419,6 +419,25 @@ function inspectionTable(ranking) {
     el('p', {class: 'shirong-muted'}, ranking.inspectionNote || ''));
 }
 
+// The 协办 (属地街镇配合, cooperating departments) on the campaign's cases: the same lines the 通报 and the 月报 print, a unit
+// that left a 协办 due in the period unrecorded named once the period is over (sjreview-s57 D7).
+function cooperationTable(ranking) {
+  const c = ranking.cooperation;
+  if (!c) {
+    return null;
+  }
+  const named = c.provisional ? [] : c.units.filter(u => u.failed);
+  return el('div', {class: 'shirong-cooperation'},
+    el('h4', null, `${c.periodName}属地街镇和协办部门配合情况` + (c.provisional ? '（暂定，截至今日）' : '')),
+    c.units.length ? table('shirong-cooperation', ['单位', '协办数', '按时|完成', '逾期|完成', '未完成', '协办|按时率'], c.units.map(u =>
+      el('tr', {'data-unit': u.unitId, class: !c.provisional && u.failed ? 'danger' : ''}, el('td', null, u.unitName),
+        el('td', null, u.count), el('td', null, u.doneOnTime), el('td', null, u.doneLate), el('td', null, u.notDone),
+        el('td', null, u.onTimeRate))))
+      : el('p', {class: 'shirong-muted'}, '本期本活动案件没有到期的协办。'),
+    named.length ? el('p', {class: 'shirong-notice'}, '未按期完成协办、予以通报：'
+      + named.map(u => `${u.unitName}未完成协办 ${u.notDone} 件`).join('、')) : null);
+}
+
 function table(cls, heads, rows) {
   const head = h => el('th', null, h.split('|').flatMap((part, n) => (n ? [el('wbr'), part] : [part])));
   return scrolling(el('table', {class: 'table table-condensed table-bordered ' + cls},
@@ -734,6 +753,7 @@ function renderCampaign(node, d, documents) {
         el('td', null, u.grade || '—'),
         provisional ? null : el('td', null, u.named ? (d.ranking.noticeIssued ? '通报：' : '列入通报范围：') + (u.namedFor || '') : '—')))),
     inspectionTable(d.ranking),
+    cooperationTable(d.ranking),
     d.ranking.units.length ? el('p', {class: 'shirong-muted', 'data-score-basis': 'true'},
       '总分 = 本单位本期适用评分项的得分之和 ÷ 满分之和 × 100（本期没有可计算数据的评分项，如没有计入本期的案件时的案件评分项，'
       + '既不计得分也不计满分），'

@@ -1,0 +1,86 @@
+package org.shirong.rectification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.Organizations;
+import org.shirong.system.ProcessExpressionBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The units whose 协办 on an overdue case is overdue too: the 属地 town's office and the cooperating departments that have
+ * not recorded their 协办 by its due date. 督办超期案件 shows them with how far behind they are, and 通知督办意见
+ * ({@code Task_NotifyOverdueSupervision}) sends them the 【督办】 with the lead unit: the plan makes a point problem the
+ * joint duty of the district department and the 属地街镇 (sjreview-s57 D15). A cooperation that ended (recorded, the case
+ * closed or its 属地 corrected to another town) is not overdue.
+ */
+@Component("overdueCooperators")
+@ProcessExpressionBean
+public class OverdueCooperators {
+
+    private final CaseParties parties;
+    private final Organizations organizations;
+    private final WorkingCalendars calendars;
+
+    OverdueCooperators(CaseParties parties, Organizations organizations, WorkingCalendars calendars) {
+        this.parties = parties;
+        this.organizations = organizations;
+        this.calendars = calendars;
+    }
+
+    List<CaseParties.Party> of(String caseNo, Instant now) {
+        return parties.of(caseNo).stream().filter(p -> !p.done() && p.endedAt() == null && p.dueAt() != null
+                && p.dueAt().isBefore(now)).toList();
+    }
+
+    /**
+     * The overdue parties of the execution's case; none read for a case 通知协办单位 told no unit of (no
+     * {@link RectificationProcess#VAR_COOPERATORS}), so a case without cooperators spends no statement here.
+     */
+    private List<CaseParties.Party> overdue(DelegateExecution execution) {
+        return execution.getProcessInstance().getVariableLocal(RectificationProcess.VAR_COOPERATORS) == null ? List.of()
+                : of(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /** {@code group:chuangban,group:sjshangwuwei} for a send task's recipients; empty when none is overdue. */
+    public String recipients(DelegateExecution execution) {
+        return overdue(execution).stream()
+                .map(p -> "group:" + p.unitId()).collect(Collectors.joining(","));
+    }
+
+    /** Their names as the case's organisation reads them, 、-separated: {@code 创建工作办公室（九亭镇）、区商务委}; empty when none. */
+    public String names(DelegateExecution execution) {
+        return overdue(execution).stream()
+                .map(p -> organizations.unitName(p.unitId(), execution.getTenantId())).collect(Collectors.joining("、"));
+    }
+
+    /**
+     * The 督办 form's lines of every 协办 unit of the case with how its 协办 stands: {@code 属地街镇 创建工作办公室（九亭镇）：
+     * 待记录，已超期 21 个工作日}; empty when the case has no party.
+     */
+    String lines(String tenant, String caseNo, Instant now) {
+        WorkingCalendar calendar = calendars.of(tenant);
+        return parties.of(caseNo).stream().filter(p -> p.outcome() != CaseParties.Outcome.NOT_TERRITORY)
+                .map(p -> (p.reason() == CaseParties.Reason.TERRITORY ? "属地街镇 " : "协办单位 ")
+                        + organizations.unitName(p.unitId(), tenant) + "：" + state(calendar, p, now))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String state(WorkingCalendar calendar, CaseParties.Party p, Instant now) {
+        if (p.done()) {
+            return "已记录";
+        }
+        if (p.endedAt() != null) {
+            return "已结束，未记录";
+        }
+        if (p.dueAt() == null || !p.dueAt().isBefore(now)) {
+            return "待记录";
+        }
+        int late = calendar.workingDaysLate(p.dueAt(), now);
+        return "待记录，已超期 " + (late == 0 ? "不足 1" : String.valueOf(late)) + " 个工作日";
+    }
+}
