@@ -86,10 +86,9 @@ class CaseTaskListener implements TaskListener {
             // (jxreview-s55 J15)
             task.setDescription(resumeDescription(description(caseNo.toString(), title, address, urgent, null, null, null),
                     instance.getVariable(VAR_SUSPENSION_REVIEW_DATE), instance.getVariable(VAR_SUSPENSION_DECISION_COMMENT)));
-        } else if (TASK_RECTIFY.equals(task.getTaskDefinitionKey()) && task.getExecution() != null
-                // on the process instance, whose variables are loaded: a case without cooperators has none, and looking
-                // for it through the task's own scope would read that scope's variables (a statement per case)
-                && task.getExecution().getProcessInstance().getVariableLocal(VAR_COOPERATORS) instanceof String cooperators
+        } else if (TASK_RECTIFY.equals(task.getTaskDefinitionKey())
+                // the scopes up to the process instance were read for the title above: no statement more
+                && instance.getVariable(VAR_COOPERATORS) instanceof String cooperators
                 && !cooperators.isBlank()) {
             // the lead unit's 整改问题 names the 属地 town's office and the 协办 units it works with (sjreview-s57 D1)
             task.setDescription(TextInput.shortened(description(caseNo.toString(), title, address, urgent, null, null, due)

@@ -42,7 +42,7 @@ public class OverdueCooperators {
      * {@link RectificationProcess#VAR_COOPERATORS}), so a case without cooperators spends no statement here.
      */
     private List<CaseParties.Party> overdue(DelegateExecution execution) {
-        return execution.getProcessInstance().getVariableLocal(RectificationProcess.VAR_COOPERATORS) == null ? List.of()
+        return execution.getVariable(RectificationProcess.VAR_COOPERATORS) == null ? List.of()
                 : of(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant());
     }
 
