@@ -30,6 +30,8 @@ class WorkAssignmentPageController {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final int SHOWN_AT_MOST = 200;
+    /** The engine's limit of one query's results (camunda.bpm.generic-properties queryMaxResultsLimit): 6 variables a row. */
+    private static final int VARIABLES_AT_MOST = 2000;
 
     private final HistoryService historyService;
     private final IdentityService identityService;
@@ -61,7 +63,7 @@ class WorkAssignmentPageController {
                     .variableNameIn(WorkAssignmentProcess.VAR_TITLE, WorkAssignmentProcess.VAR_UNIT_GROUP,
                             WorkAssignmentProcess.VAR_DUE_DATE, WorkAssignmentProcess.VAR_HANDLING_RESULT,
                             WorkAssignmentProcess.VAR_CAMPAIGN_NAME, WorkAssignmentProcess.VAR_MEETING_NAME)
-                    .disableCustomObjectDeserialization().list()) {
+                    .disableCustomObjectDeserialization().listPage(0, VARIABLES_AT_MOST)) {
                 if (v.getValue() != null) {
                     variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
                 }
