@@ -783,6 +783,21 @@ function renderCampaign(node, d, documents) {
         el('td', null, s.leadUnitName), el('td', null, dateTime(s.at)), el('td', null, s.by), el('td', null, s.instruction || ''))))
       : el('p', null, '没有已督办而未办结的案件。')));
 
+  // 属地有误待核实 (sjreview-s57 D14): a district campaign's open cases whose 属地 town answered 非本镇属地; the office's
+  // 核实属地 task (in its 本单位待办) is done by correcting the 属地 or keeping it on the case page.
+  const disputes = d.territoryDisputes || [];
+  if (districtCampaign || disputes.length) {
+    node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'territory-disputes'},
+      el('h3', null, `属地有误待核实（${disputes.length} 件）`),
+      el('p', {class: 'shirong-muted'}, '属地街镇答复“非本镇属地”、办公室尚未更正属地或确认属地无误的案件；核实前不计入该街镇的属地排名。'),
+      disputes.length ? table('shirong-territory-disputes', ['案件编号', '标题', '牵头|单位', '答复的|街镇', '街镇答复', '答复|时间', '核实|期限'],
+        disputes.map(x => el('tr', {'data-case': x.caseNo, class: x.overdue ? 'danger' : ''},
+          el('td', null, el('a', {href: caseHref(x.caseNo), target: '_blank'}, x.caseNo)), el('td', null, x.title),
+          el('td', null, x.leadUnitName || '—'), el('td', null, x.townName), el('td', null, x.answer || ''),
+          el('td', null, dateTime(x.answeredAt)), el('td', null, x.checkDueAt ? dateTime(x.checkDueAt) + (x.overdue ? '（已超期）' : '') : '—'))))
+        : el('p', null, '没有属地有误待核实的案件。')));
+  }
+
   node.appendChild(panel);
   echarts().then(lib => drawCharts(lib, d, unitChart, rankChart, trendChart)).catch(error => {
     [unitChart, rankChart, trendChart].forEach(box => {
