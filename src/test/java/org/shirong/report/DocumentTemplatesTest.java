@@ -307,6 +307,17 @@ class DocumentTemplatesTest {
     }
 
     /**
+     * sjreview-s57 D18: the case section's 超期 counts cases due within the month only and says so, and says where a case
+     * overdue before and still open is counted (the plan items' and the ranking's 超期), so the three numbers do not clash.
+     */
+    @Test
+    void theMonthlyReportSaysItsCaseSectionCountsOnlyCasesDueInTheMonth() {
+        String html = templates.render("monthly-report", sampleModel());
+        assertThat(html).containsPattern("结案 \\d+ 件，本期到期超期 \\d+ 件，期末未结")
+                .contains("此前已超期、至今未结的案件不计入本节，计入").contains("“单位考核”的“超期”（累计至结案）");
+    }
+
+    /**
      * sjreview-s57 D13: 松江区's report of 1 December comes before November's 报送 is due (2 December): a unit that has not
      * handed in yet is 尚未到期, counted apart, not 未报送.
      */
