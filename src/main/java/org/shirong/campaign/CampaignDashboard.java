@@ -29,6 +29,7 @@ import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseDossiers;
+import org.shirong.rectification.CaseHolders;
 import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.KeptRound;
@@ -307,6 +308,7 @@ class CampaignDashboard {
     private final ManagementService managementService;
     private final SystemAccess systemAccess;
     private final RankingNotices notices;
+    private final CaseHolders holders;
     private final org.shirong.report.MeetingDocuments noticeUnits;
 
     /**
@@ -321,8 +323,10 @@ class CampaignDashboard {
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
-            RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes) {
+            RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
+            CaseHolders holders) {
         this.territoryDisputes = territoryDisputes;
+        this.holders = holders;
         this.notices = notices;
         this.noticeUnits = noticeUnits;
         this.periods = periods;
@@ -628,22 +632,9 @@ class CampaignDashboard {
         return n;
     }
 
-    /**
-     * The unit each case is counted under: its lead unit, but the office while a return waits for its 重新派遣案件 (the
-     * unit that returned it no longer has it, jtreview-s56 T7); no entry for a case not yet dispatched.
-     */
+    /** The unit each case is counted under, by the one rule the reports and scoring count by ({@link CaseHolders}). */
     private Map<String, String> shownUnder(Campaign c, List<CaseRecord> all) {
-        Set<String> redispatching = waitingAt(c, all, RectificationProcess.TASK_REDISPATCH).keySet();
-        String office = redispatching.isEmpty() ? null : organizations.office(c.tenantId());
-        Map<String, String> under = new HashMap<>();
-        for (CaseRecord r : all) {
-            String unit = r.processInstanceId() != null && redispatching.contains(r.processInstanceId()) && office != null ? office
-                    : r.leadUnit();
-            if (unit != null) {
-                under.put(r.caseNo(), unit);
-            }
-        }
-        return under;
+        return holders.countedUnder(c.code(), all);
     }
 
     private static ListedCase listed(CaseRecord r, Instant now, Map<String, String> names) {

@@ -711,7 +711,7 @@ class TerritoryCooperationTest {
         org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(as("sjshirongban1")
                 .getForEntity("/api/cases/export.xlsx", byte[].class));
         assertThat(ledger.data()).filteredOn(r -> caseNo.equals(ledger.text(r, "案件编号"))).singleElement()
-                .satisfies(r -> assertThat(ledger.text(r, "主责单位") + " " + ledger.text(r, "协办单位"))
+                .satisfies(r -> assertThat(ledger.text(r, "牵头单位") + " " + ledger.text(r, "协办单位"))
                         .isEqualTo("区绿化市容局 创建工作办公室（九亭镇）"));
 
         String cooperation = runtimeService.createProcessInstanceQuery()
