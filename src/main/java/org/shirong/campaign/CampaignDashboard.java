@@ -237,10 +237,11 @@ class CampaignDashboard {
      * The lists and files behind the figures: the case list, the Excel ledger and scores, the documents, the PDF
      * dossier of all cases, the 迎检 archive, and the campaign's map (framed, and as its own page); for a district's
      * campaign, also the district's whole scores, whose workbook ranks its towns and streets (null otherwise); and the
-     * ledger of the cases reported in the month shown.
+     * ledger of the cases reported in the month shown; and the organisation's 工作交办 with what each unit reported back
+     * (sjreview-s57 D3), for the campaign's own organisation only.
      */
     record Links(String cases, String ledger, String scores, String documents, String dossier, String archive, String map,
-            String mapPage, String territories, String periodLedger) {
+            String mapPage, String territories, String periodLedger, String workAssignments) {
     }
 
     /**
@@ -442,13 +443,14 @@ class CampaignDashboard {
                         // the campaign's 街镇排名, as its 通报 of the month ranks the towns (supreview-s54 V5)
                         : "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code + "&organization=" + tenant
                                 + "&part=territories",
-                "/api/cases/export.xlsx?campaign=" + code + "&from=" + shown.from() + "&to=" + shown.to());
+                "/api/cases/export.xlsx?campaign=" + code + "&from=" + shown.from() + "&to=" + shown.to(),
+                "/shirong/work-assignments?organization=" + tenant);
         if (town != null) {
             // the ledgers give the town its own rows; the campaign's scores once the district published the month's
             // ranking (as shown here); the district's whole scores and its 迎检 archive are the district's
             links = new Links(links.cases(), links.ledger(), published.test(window.periodCode())
                     ? "/api/scores/export.xlsx?period=" + window.periodCode() + "&campaign=" + code : null,
-                    links.documents(), links.dossier(), null, links.map(), links.mapPage(), null, links.periodLedger());
+                    links.documents(), links.dossier(), null, links.map(), links.mapPage(), null, links.periodLedger(), null);
         }
         return new Dashboard(ref(c, summary), now, LocalDate.ofInstant(now, zone), shown,
                 phaseLines(code, phaseRows, summary, town), units, total, ranking,
@@ -857,15 +859,30 @@ class CampaignDashboard {
     private List<UnitTasks> openTasks(String code, Map<String, String> names, Instant now, Participant town) {
         Map<String, Integer> order = new HashMap<>();
         records.units(code).forEach(u -> order.putIfAbsent(u.groupId(), order.size()));
-        Map<String, List<TaskRow>> byGroup = new LinkedHashMap<>();
+        Map<String, List<OpenTask>> byGroup = new LinkedHashMap<>();
         records.tasks(code).stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
                 .filter(t -> town == null || town.office().equals(t.groupId()))
-                .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>()).add(t));
-        Comparator<TaskRow> byDue = Comparator.comparing(TaskRow::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
+                .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
+                        .add(new OpenTask(t.name(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now))));
+        // the 工作交办 filed under the campaign (its start form's 所属活动, a meeting's decision) and not yet done, a town's
+        // part of the district's work, done in the town's organisation, included (sjreview-s57 D4)
+        systemAccess.run(() -> {
+            for (Task t : taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .processInstanceBusinessKey(code).taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).active().list()) {
+                String unit = String.valueOf(taskService.getVariable(t.getId(), WorkAssignmentProcess.VAR_UNIT_GROUP));
+                if (town == null || town.office().equals(unit)) {
+                    Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+                    byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
+                            + t.getName().replaceFirst("^办理交办事项 · ", ""), due, due != null && due.isBefore(now)));
+                }
+            }
+            return null;
+        });
+        Comparator<OpenTask> byDue = Comparator.comparing(OpenTask::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
         return byGroup.entrySet().stream().map(e -> {
-            List<OpenTask> tasks = e.getValue().stream().sorted(byDue)
-                    .map(t -> new OpenTask(t.name(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now))).toList();
-            return new UnitTasks(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), tasks.size(),
+            List<OpenTask> tasks = e.getValue().stream().sorted(byDue).toList();
+            return new UnitTasks(e.getKey(), names.getOrDefault(e.getKey(), organizations.unitName(e.getKey(),
+                    records.find(code).map(Campaign::tenantId).orElse(null))), tasks.size(),
                     (int) tasks.stream().filter(OpenTask::overdue).count(), tasks);
         }).sorted(Comparator.comparing((UnitTasks u) -> u.overdue() == 0)
                 .thenComparing(u -> order.getOrDefault(u.unitId(), Integer.MAX_VALUE))).toList();

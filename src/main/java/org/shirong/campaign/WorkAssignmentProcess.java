@@ -11,6 +11,8 @@ public final class WorkAssignmentProcess {
     /** Work a district hands to one of its towns, done in the town's own organisation by this process there. */
     public static final String CALL_TOWN_HANDLES = "CallActivity_TownHandlesAssignment";
     public static final String END_TOWN_COMPLETED = "EndEvent_TownAssignmentCompleted";
+    /** Work a town has finished for the district: the district's office is told, with the result (【交办办结】). */
+    public static final String TASK_NOTIFY_DONE = "Task_NotifyAssignmentDone";
 
     public static final String VAR_TITLE = "title";
     public static final String VAR_UNIT_GROUP = "unitGroup";
@@ -18,7 +20,10 @@ public final class WorkAssignmentProcess {
     public static final String VAR_DUE_DATE = "dueDate";
     /** A meeting's decision: the meeting that decided it, named in the unit's notice. */
     public static final String VAR_MEETING_NAME = "meetingName";
-    /** A meeting's decision: the campaign of the meeting. */
+    /** The start form's 所属活动: a running campaign's code, or {@link #NO_CAMPAIGN}; the work's business key when a campaign. */
+    public static final String VAR_CAMPAIGN = "campaign";
+    public static final String NO_CAMPAIGN = "none";
+    /** A meeting's decision, or the start form's 所属活动: the campaign's name. */
     public static final String VAR_CAMPAIGN_NAME = "campaignName";
     /** Work from the district in a town's process: the district's office that handed it, named in the town's notices. */
     public static final String VAR_ASSIGNED_BY = "assignedBy";

@@ -188,6 +188,12 @@ public class OrganizationRoles {
         return town == null ? null : town.id();
     }
 
+    /** A unit as a message names it: a town's office by its town (石湖荡镇), any other unit by its group's name. */
+    public String unitNameOf(VariableScope execution, String unit) {
+        Organization town = organizations.townOffices(tenant(execution)).get(unit);
+        return town == null ? groupName(unit) : town.name();
+    }
+
     private String tenant(VariableScope execution) {
         String tenant = ((ExecutionEntity) execution).getTenantId();
         return organizations.find(tenant).map(Organization::id)

@@ -45,7 +45,7 @@ final class Figures {
     }
 
     /**
-     * A unit's 报送 of a report cycle's run: {@code status} 按时报送, 逾期报送, 未报送 (or 未报送（期限未到）, 已撤销),
+     * A unit's 报送 of a report cycle's run: {@code status} 按时报送, 逾期报送, 未报送 (its deadline passed), 尚未到期 (its deadline still to come at the report's time), 已撤销,
      * {@code handedInAt} when it was (— when not), {@code item} the plan item it reports on (null: none).
      */
     public record SubmissionLine(String groupId, String unitName, String item, String status, String handedInAt) {
@@ -57,6 +57,14 @@ final class Figures {
      */
     public record Submissions(String cycleName, String runName, String issuedOn, String due, String asOf, int onTime, int late,
             int missing, List<SubmissionLine> lines) {
+
+        /** A unit's status when it has not handed in and its deadline is still to come at {@code asOf}. */
+        public static final String NOT_YET_DUE = "尚未到期";
+
+        /** How many units have not handed in while their deadline is still to come (not counted in {@code missing}). */
+        public long notYetDue() {
+            return lines.stream().filter(l -> NOT_YET_DUE.equals(l.status())).count();
+        }
 
         /** Whether any line names a plan item (锦溪镇's 月报告 is each item's lead unit's): the table then has its column. */
         public boolean itemized() {

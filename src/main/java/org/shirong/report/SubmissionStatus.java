@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The monthly report's 上期报送情况: for each report cycle, how its run before the report's was handed in as of the
- * report's time, unit by unit — 按时报送 (by its deadline), 逾期报送 (after it), 未报送 (not yet). The report is issued
+ * report's time, unit by unit — 按时报送 (by its deadline), 逾期报送 (after it), 未报送 (not yet, its deadline passed), 尚未到期
+ * (not yet, its deadline still to come: 松江区's 报送 of the 25th is due after the report of the 1st). The report is issued
  * in the run that hands this period's 报送 out, before any is in, so the run before is the one it can report on.
  */
 @Component
@@ -20,6 +21,8 @@ class SubmissionStatus {
     static final String ON_TIME = "按时报送";
     static final String LATE = "逾期报送";
     static final String MISSING = "未报送";
+    /** Not handed in yet, its deadline still to come at the report's time: not (yet) a unit's failure (sjreview-s57 D13). */
+    static final String NOT_YET_DUE = Figures.Submissions.NOT_YET_DUE;
 
     private final ReportSubmissions submissions;
     private final CampaignFigures figures;
@@ -72,8 +75,9 @@ class SubmissionStatus {
                 } else if (s.cancelled()) {
                     status = "已撤销";
                 } else {
-                    status = s.dueAt() != null && s.dueAt().isAfter(asOf) ? MISSING + "（期限未到）" : MISSING;
-                    missing++;
+                    boolean notYetDue = s.dueAt() != null && s.dueAt().isAfter(asOf);
+                    status = notYetDue ? NOT_YET_DUE : MISSING;
+                    missing += notYetDue ? 0 : 1;
                 }
                 due = due == null || s.dueAt() != null && s.dueAt().isAfter(due) ? s.dueAt() : due;
                 lines.add(new Figures.SubmissionLine(s.groupId(), unit, s.item(), status, handedIn));

@@ -65,7 +65,8 @@ class RestSecurityConfiguration {
         registration.setName("shirong-api-authentication");
         // The case page, the report page (上报问题), the case map and the zone pages (责任区) read /api in the browser;
         // logged in the same way.
-        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/report", "/shirong/map", "/shirong/zones/*");
+        registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/report", "/shirong/map", "/shirong/zones/*",
+                "/shirong/work-assignments");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

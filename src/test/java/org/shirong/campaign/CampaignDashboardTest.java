@@ -6,6 +6,7 @@ import static org.shirong.report.CampaignFixture.at;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,8 @@ class CampaignDashboardTest {
     TestRestTemplate rest;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
     org.shirong.scoring.UnitScores unitScores;
 
@@ -606,6 +609,7 @@ class CampaignDashboardTest {
     void aDistrictDashboardShowsCasesAwaitingSupervisionOpenTasksPerUnitAndCasesPerTown() {
         CampaignFixture sj = new CampaignFixture(jdbc, "DASHSV");
         String instance = null;
+        String assignment = null;
         try {
             clear(sj, "DASHSV");
             Instant now = Instant.now();
@@ -658,7 +662,43 @@ class CampaignDashboardTest {
             Map town = rest.withBasicAuth("shdshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
             assertThat((List<Map>) town.get("openTasks")).extracting(u -> u.get("unitId")).containsExactly("shdshirongban");
             assertThat((List<Map>) town.get("places")).extracting(p -> p.get("organization")).containsExactly("shihudang");
+
+            // sjreview-s57 D4: work the office hands 石湖荡镇 under the campaign (工作交办's 所属活动) is among the town's open
+            // work on the campaign's 驾驶舱, though the town does it in its own organisation; a campaign not running is refused
+            String start = "/engine-rest/process-definition/key/" + WorkAssignmentProcess.KEY + "/tenant-id/songjiang/";
+            String form = rest.withBasicAuth("sjshirongban1", "demo").getForObject(start + "deployed-start-form", String.class)
+                    .replaceAll("\\s", "");
+            assertThat(form).contains("\"label\":\"松江区督办驾驶舱测试（DASHSV）\",\"value\":\"DASHSV\"",
+                    "\"label\":\"不属于活动\",\"value\":\"none\"");
+            String due = LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(1)
+                    .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.WEDNESDAY)).toString();
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+            String body = """
+                    {"variables":{"title":{"value":"石湖荡镇菜场周边市容整治"},"unitGroup":{"value":"shdshirongban"},
+                     "requirement":{"value":"清理占道经营"},"dueDate":{"value":"%s"},"campaign":{"value":"%s"}}}""";
+            var refused = rest.withBasicAuth("sjshirongban1", "demo").postForEntity(start + "submit-form",
+                    new org.springframework.http.HttpEntity<>(body.formatted(due, "JT-NOPE"), headers), String.class);
+            assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+            assertThat(refused.getBody()).contains("所属活动“JT-NOPE”不是本组织正在进行的活动");
+            var started = rest.withBasicAuth("sjshirongban1", "demo").postForEntity(start + "submit-form",
+                    new org.springframework.http.HttpEntity<>(body.formatted(due, "DASHSV"), headers), String.class);
+            assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+            assignment = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .processInstanceBusinessKey("DASHSV").singleResult().getId();
+            for (int round = 0; round < 3; round++) {
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("DASHSV").list().forEach(p -> managementService
+                        .createJobQuery().processInstanceId(p.getId()).executable().list().forEach(j -> managementService.executeJob(j.getId())));
+            }
+            Map withWork = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
+            assertThat((List<Map>) withWork.get("openTasks")).filteredOn(u -> "shdshirongban".equals(u.get("unitId"))).singleElement()
+                    .satisfies(u -> assertThat((List<Map>) u.get("tasks")).extracting(t -> t.get("name"))
+                            .containsExactly("提交整改提升方案（石湖荡镇）", "交办：石湖荡镇菜场周边市容整治"));
+            assertThat(((Map) withWork.get("links")).get("workAssignments")).isEqualTo("/shirong/work-assignments?organization=songjiang");
         } finally {
+            if (assignment != null) {
+                runtimeService.deleteProcessInstanceIfExists(assignment, "测试结束", true, true, true, false);
+            }
             if (instance != null) {
                 runtimeService.deleteProcessInstance(instance, "测试结束");
             }

@@ -556,7 +556,10 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
                 + " and doc_key = 'monthly-report/2026-11'", String.class)).contains("六、街镇排名", "石湖荡镇",
                         "本期报送情况", "“自查整改情况报送（2026年11月）”的报送情况（2026年11月25日 09:00下达")
-                .as("November's 报送, handed out on the 25th (sjreview-s54 L6)").doesNotContain("暂定", "见下期报告");
+                .as("November's 报送, handed out on the 25th (sjreview-s54 L6)").doesNotContain("暂定", "见下期报告")
+                .as("due 2 December, after the report of 1 December: not yet due, not 未报送 (sjreview-s57 D13)")
+                .containsPattern("期限 2026年12月2日 17:00；截至 2026年12月1日 09:00）：按时报送 \\d+ 个，逾期报送 0 个，未报送 0 个，尚未到期 \\d+ 个")
+                .doesNotContain("<td>未报送</td>");
         assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).as("石湖荡镇's office, in its own organisation").hasSize(10)
                 .first().asString().contains("关于2026年3月区级部门和街镇考核排名的通报", "街镇：", "/api/documents/");
         assertThat(run.inboxBodies("sjlingdao1", "notice-issued")).hasSize(10);

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.shirong.organization.OrganizationRoles;
+import org.shirong.rectification.CampaignPlans;
 import org.shirong.organization.Organizations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,9 @@ class WorkAssignmentProcessTest {
         init(processEngine);
         Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService()));
         Mocks.register("taskNames", new org.shirong.system.TaskNames());
+        Mocks.register("workAssignmentIssuedListener", new WorkAssignmentIssuedListener(new WorkAssignmentCampaigns(
+                new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("plans", RUNNING))
+                        .getBeanProvider(CampaignPlans.class))));
         NotificationFixture.migrate(processEngine);
         notifications = new NotificationFixture(processEngine);
         notifications.register();
@@ -63,6 +67,29 @@ class WorkAssignmentProcessTest {
         Mocks.reset();
         notifications.clear();
     }
+
+    /** 九亭镇 runs one campaign, JT-DEMO: what the start form's 所属活动 offers. */
+    private static final CampaignPlans RUNNING = new CampaignPlans() {
+        @Override
+        public java.util.Optional<PlanFacts> plan(String organization, String campaignCode, String category) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<Campaign> campaign(String campaignCode) {
+            return running("jiuting").stream().filter(c -> c.code().equals(campaignCode)).findFirst();
+        }
+
+        @Override
+        public java.util.List<Campaign> running(String organization) {
+            return java.util.List.of(new Campaign("JT-DEMO", "九亭镇创建达标镇", "jiuting"));
+        }
+
+        @Override
+        public java.util.Set<String> unitGroups(String campaignCode) {
+            return java.util.Set.of();
+        }
+    };
 
     private ProcessInstance issue() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey(KEY, withVariables(
@@ -169,6 +196,7 @@ class WorkAssignmentProcessTest {
     void workForATownIsDoneInTheTownsOwnOrganisationAndItsResultComesBackToTheDistrict() {
         Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("songjiang", "shihudang"),
                 processEngine.getIdentityService()));
+        notifications.member("sjshirongban1", "sjshirongban", false);
         java.util.List<String> deployments = java.util.stream.Stream.of("songjiang", "shihudang").map(tenant -> repositoryService()
                 .createDeployment().tenantId(tenant).addClasspathResource("processes/WorkAssignmentProcess.bpmn").deploy().getId())
                 .toList();
@@ -195,11 +223,45 @@ class WorkAssignmentProcessTest {
             complete(task(town), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
 
             assertThat(town).hasPassed(END_COMPLETED).isEnded();
+            assertThat(district).isWaitingAt(TASK_NOTIFY_DONE);
+            execute(job(TASK_NOTIFY_DONE, district));
             assertThat(district).hasPassed(END_TOWN_COMPLETED).isEnded();
+            assertThat(notifications.inbox("sjshirongban1")).as("sjreview-s57 D3: the district's office learns the town is done")
+                    .containsExactly("work-assignment-done");
+            assertThat(notifications.latestBody("sjshirongban1", "work-assignment-done"))
+                    .contains("交办石湖荡镇的工作“某菜场周边整治”已办结", "期限：2026年12月18日 17:00", "办理情况：已清理 8 处占道摊位",
+                            "/shirong/work-assignments?organization=songjiang");
             assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(district.getId())
                     .variableName(VAR_HANDLING_RESULT).singleResult().getValue()).isEqualTo("已清理 8 处占道摊位");
         } finally {
             deployments.forEach(id -> repositoryService().deleteDeployment(id, true));
         }
+    }
+
+    /**
+     * sjreview-s57 D4: the start form's 所属活动 files the work under a running campaign of the organisation — its code
+     * the business key its 驾驶舱、月报 and 通报 count work by, its name in the unit's notice; 不属于活动 leaves it out of any
+     * campaign, and a campaign that is not running is refused naming the field, nothing started.
+     */
+    @Test
+    void workFiledUnderARunningCampaignCountsForItAndAnyOtherCampaignIsRefused() {
+        ProcessInstance filed = runtimeService().startProcessInstanceByKey(KEY, withVariables(VAR_TITLE, "清洗果壳箱", VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "清洗九亭大街果壳箱",
+                        VAR_DUE_DATE, "2026-12-11", VAR_CAMPAIGN, "JT-DEMO"));
+        assertThat(filed.getBusinessKey()).isEqualTo("JT-DEMO");
+        assertThat(filed).variables().containsEntry(VAR_CAMPAIGN_NAME, "九亭镇创建达标镇");
+        execute(job(TASK_NOTIFY_ISSUED, filed));
+        assertThat(notifications.latestBody("chengguan1", "work-assignment-issued")).contains("向你单位交办以下工作（九亭镇创建达标镇）");
+
+        ProcessInstance none = runtimeService().startProcessInstanceByKey(KEY, withVariables(VAR_TITLE, "清理乱张贴", VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "清理",
+                        VAR_DUE_DATE, "2026-12-11", VAR_CAMPAIGN, NO_CAMPAIGN));
+        assertThat(none.getBusinessKey()).isNull();
+        assertThat(none).variables().doesNotContainKey(VAR_CAMPAIGN_NAME);
+
+        long before = runtimeService().createProcessInstanceQuery().count();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY,
+                        withVariables(VAR_TITLE, "x", VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "x", VAR_DUE_DATE, "2026-12-11",
+                                VAR_CAMPAIGN, "SJ-DEMO")))
+                .hasMessageContaining("所属活动“SJ-DEMO”不是本组织正在进行的活动");
+        assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
     }
 }

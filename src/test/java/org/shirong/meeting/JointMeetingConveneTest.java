@@ -1017,11 +1017,25 @@ class JointMeetingConveneTest {
                     headers), String.class);
             assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
 
+            meetingFixture.runJobs(district.getId());
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(district.getId()).count()).as("ended").isZero();
             List<Map<String, Object>> result = rest.withBasicAuth("sjshirongban1", "demo").getForObject(
                     "/engine-rest/history/variable-instance?maxResults=15&variableName=handlingResult&processInstanceId=" + district.getId(), List.class);
             assertThat(result).as("the district reads the result").singleElement()
                     .satisfies(v -> assertThat(v).containsEntry("value", "已清理占道摊位 8 处"));
+            // sjreview-s57 D3: the district's office is told (【交办办结】) and its link opens the district's 工作交办 with the result
+            Map<String, Object> doneNotice = jdbc.queryForMap("select subject, body, link from notification_inbox where recipient_id = 'sjshirongban1'"
+                    + " and template_id = 'work-assignment-done' order by id desc limit 1");
+            assertThat(doneNotice.get("SUBJECT")).isEqualTo("【交办办结】某菜场周边整治");
+            assertThat(doneNotice.get("BODY").toString()).contains("区市容管理专项办公室交办石湖荡镇的工作“某菜场周边整治”已办结",
+                    "办理情况：已清理占道摊位 8 处");
+            assertThat(doneNotice.get("LINK").toString()).endsWith("/shirong/work-assignments?organization=songjiang");
+            ResponseEntity<String> page = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
+                    "/shirong/work-assignments?organization=songjiang", String.class);
+            assertThat(page.getStatusCode().value()).isEqualTo(200);
+            assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments", String.class)
+                    .getStatusCode().value()).as("a department is no office").isEqualTo(403);
         } finally {
             runtimeService.createProcessInstanceQuery().processInstanceId(district.getId()).list()
                     .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));

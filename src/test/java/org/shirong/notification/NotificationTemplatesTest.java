@@ -81,7 +81,7 @@ class NotificationTemplatesTest {
         assertThat(templateIds()).contains("case-dispatched", "case-warning", "case-overdue", "case-escalated",
                 "verification-failed", "meeting-agenda-issued", "notice-issued", "phase-ending-open-work", "case-supervised",
                 "case-merged", "case-reopened", "campaign-tasks-issued", "campaign-task-overdue", "work-assignment-issued",
-                "work-assignment-overdue", "monthly-report-issued");
+                "work-assignment-overdue", "work-assignment-done", "monthly-report-issued");
     }
 
     @Test

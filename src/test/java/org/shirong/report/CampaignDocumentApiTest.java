@@ -201,7 +201,7 @@ class CampaignDocumentApiTest {
         StoredDocument report = monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-05T10:00"), null, at("2024-10-05T10:00"));
         assertThat(report.kind()).isEqualTo(DocumentKind.MONTHLY_REPORT);
         assertThat(report.title()).isEqualTo("九亭镇创建测试活动2024年9月工作报告");
-        assertThat(html(report)).contains("2024年9月共新增案件 5 件，结案 3 件，超期 2 件，期末未结 2 件",
+        assertThat(html(report)).contains("2024年9月共新增案件 5 件，结案 3 件，本期到期超期 2 件，期末未结 2 件",
                 "<tr data-unit=\"chengguan\"><td class=\"name\">城管中队</td><td>4</td><td>2</td><td>2</td><td>2</td></tr>");
         assertThat(monthlyReports.issue("jiuting", "DOCTEST", at("2024-10-06T10:00"), "2024-09", at("2024-10-06T10:00")).id()).isEqualTo(report.id());
         assertThat(meetingDocuments.agenda(meeting, scores, null, null).id()).isEqualTo(documents.find("DOCTEST",

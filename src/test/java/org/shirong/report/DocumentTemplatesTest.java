@@ -307,6 +307,32 @@ class DocumentTemplatesTest {
     }
 
     /**
+     * sjreview-s57 D18: the case section's 超期 counts cases due within the month only and says so, and says where a case
+     * overdue before and still open is counted (the plan items' and the ranking's 超期), so the three numbers do not clash.
+     */
+    @Test
+    void theMonthlyReportSaysItsCaseSectionCountsOnlyCasesDueInTheMonth() {
+        String html = templates.render("monthly-report", sampleModel());
+        assertThat(html).containsPattern("结案 \\d+ 件，本期到期超期 \\d+ 件，期末未结")
+                .contains("此前已超期、至今未结的案件不计入本节，计入").contains("“单位考核”的“超期”（累计至结案）");
+    }
+
+    /**
+     * sjreview-s57 D13: 松江区's report of 1 December comes before November's 报送 is due (2 December): a unit that has not
+     * handed in yet is 尚未到期, counted apart, not 未报送.
+     */
+    @Test
+    void aSubmissionNotYetDueAtTheReportIsNotCountedAsMissing() {
+        Map<String, Object> model = sampleModel();
+        model.put("submissions", List.of(new Figures.Submissions("自查整改情况报送", "自查整改情况报送（2026年11月）", "2026年11月25日 09:00",
+                "2026年12月2日 17:00", "2026年12月1日 09:00", 1, 0, 0, List.of(
+                        new Figures.SubmissionLine("sjlvrongju", "区绿化市容局", null, "按时报送", "2026年11月26日 10:00"),
+                        new Figures.SubmissionLine("shdshirongban", "石湖荡镇", null, Figures.Submissions.NOT_YET_DUE, "—")))));
+        assertThat(templates.render("monthly-report", model)).contains("截至 2026年12月1日 09:00）：按时报送 1 个，逾期报送 0 个，"
+                + "未报送 0 个，尚未到期 1 个（截至本报告期限未到，不计为未报送）。");
+    }
+
+    /**
      * The monthly report is issued with this period's 报送, before any unit hands it in: it says so and shows the run
      * before, unit by unit, after the zone section when there is one; a campaign's first run says it has none before.
      */

@@ -680,6 +680,9 @@ function renderCampaign(node, d, documents) {
       downloadButton(d.links.territories, 'btn-primary', 'territories', `下载${d.period.name}街镇排名（Excel）`),
       downloadButton(d.links.dossier, 'btn-default', 'dossier', d.participant ? '下载本单位案件台账（PDF）' : '下载全部案件台账（PDF）'),
       downloadButton(d.links.archive, 'btn-default', 'archive', '下载迎检档案（压缩包）'),
+      // the organisation's 工作交办: 承办单位、期限、状态 and the result a town brought back (sjreview-s57 D3)
+      d.links.workAssignments ? el('a', {class: 'btn btn-default btn-sm', href: ROOT + d.links.workAssignments, target: '_blank',
+        'data-link': 'work-assignments'}, '工作交办（办理情况）') : null,
       el('a', {class: 'btn btn-default btn-sm', href: '#/'}, '返回概览')),
     // a town taking part in its district's campaign: what it is shown, and what the district keeps
     d.participant ? el('p', {class: 'shirong-notice', 'data-participant': d.participant.office}, d.participant.note) : null,

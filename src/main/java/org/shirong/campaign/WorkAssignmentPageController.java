@@ -1,0 +1,113 @@
+package org.shirong.campaign;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.shirong.organization.CallerOrganization;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * {@code /shirong/work-assignments}: the organisation's 工作交办 for its office and leading group, newest first — 事项、承办单位、
+ * 所属活动、期限、状态 and the 办理情况 brought back once done (sjreview-s57 D3: the district's office reads what a town did with
+ * the work it handed, where README promises 区可查看; the 【交办办结】 notice links here). Only the organisation's own
+ * 工作交办, not a town's part of the district's work (called in the town's organisation).
+ */
+@Controller
+class WorkAssignmentPageController {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final int SHOWN_AT_MOST = 200;
+    /** The engine's limit of one query's results (camunda.bpm.generic-properties queryMaxResultsLimit): 6 variables a row. */
+    private static final int VARIABLES_AT_MOST = 2000;
+
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final CallerOrganization callerOrganization;
+    private final Organizations organizations;
+
+    WorkAssignmentPageController(HistoryService historyService, IdentityService identityService,
+            CallerOrganization callerOrganization, Organizations organizations) {
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.callerOrganization = callerOrganization;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/shirong/work-assignments")
+    ModelAndView workAssignments(@RequestParam(required = false) String organization) {
+        var caller = identityService.getCurrentAuthentication();
+        String tenant = callerOrganization.forReading(caller, organization);
+        callerOrganization.requireOfficeOrLeading(caller, tenant, "查看工作交办");
+        Organization o = organizations.of(tenant);
+        Map<String, String> towns = organizations.townNamesByOffice(tenant);
+        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).orderByProcessInstanceStartTime().desc()
+                .listPage(0, SHOWN_AT_MOST).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        if (!instances.isEmpty()) {
+            for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                    .variableNameIn(WorkAssignmentProcess.VAR_TITLE, WorkAssignmentProcess.VAR_UNIT_GROUP,
+                            WorkAssignmentProcess.VAR_DUE_DATE, WorkAssignmentProcess.VAR_HANDLING_RESULT,
+                            WorkAssignmentProcess.VAR_CAMPAIGN_NAME, WorkAssignmentProcess.VAR_MEETING_NAME)
+                    .disableCustomObjectDeserialization().listPage(0, VARIABLES_AT_MOST)) {
+                if (v.getValue() != null) {
+                    variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
+                }
+            }
+        }
+        LocalDate today = LocalDate.now();
+        List<Map<String, String>> rows = instances.stream().map(p -> {
+            Map<String, Object> vars = variables.getOrDefault(p.getId(), Map.of());
+            String unit = Objects.toString(vars.get(WorkAssignmentProcess.VAR_UNIT_GROUP), "");
+            String due = Objects.toString(vars.get(WorkAssignmentProcess.VAR_DUE_DATE), "");
+            return Map.of("id", p.getId(),
+                    "title", Objects.toString(vars.get(WorkAssignmentProcess.VAR_TITLE), ""),
+                    "unitName", towns.getOrDefault(unit, o.groupName(unit)),
+                    "campaignName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_CAMPAIGN_NAME), ""),
+                    "meetingName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_MEETING_NAME), ""),
+                    "due", shownDay(due),
+                    "state", state(p, due, today),
+                    "handlingResult", Objects.toString(vars.get(WorkAssignmentProcess.VAR_HANDLING_RESULT), ""));
+        }).collect(Collectors.toList());
+        ModelAndView page = new ModelAndView("pages/work-assignments");
+        page.addObject("organizationName", o.name());
+        page.addObject("rows", rows);
+        return page;
+    }
+
+    private static String state(HistoricProcessInstance p, String due, LocalDate today) {
+        if (HistoricProcessInstance.STATE_COMPLETED.equals(p.getState())) {
+            return "已办结";
+        }
+        if (!HistoricProcessInstance.STATE_ACTIVE.equals(p.getState()) && !HistoricProcessInstance.STATE_SUSPENDED.equals(p.getState())) {
+            return "已撤销";
+        }
+        try {
+            return LocalDate.parse(due).isBefore(today) ? "办理中（已超期）" : "办理中";
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return "办理中";
+        }
+    }
+
+    private static String shownDay(String due) {
+        try {
+            return SHOWN.format(LocalDate.parse(due)) + " 17:00";
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return due;
+        }
+    }
+}
