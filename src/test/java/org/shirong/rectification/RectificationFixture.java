@@ -120,9 +120,9 @@ final class RectificationFixture {
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
         Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
         Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases));
-        Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, identity));
+        Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, new TaskActors(identity)));
         Mocks.register("supervisorClaimListener", new SupervisorClaimListener(new OwnUnitSupervision(cooperation, roles, ORGANIZATIONS),
-                identity, ORGANIZATIONS));
+                new TaskActors(identity), ORGANIZATIONS));
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
         Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));
