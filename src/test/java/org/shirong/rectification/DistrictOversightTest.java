@@ -332,6 +332,68 @@ class DistrictOversightTest {
     }
 
     /**
+     * F4: a case the office cooperates on (创建工作办公室 named a planned 责任单位 on 重新派遣) falls overdue as its 整改期限
+     * timer fires: its 督办超期案件 goes to the approvers (领导小组组长、副组长), not to the office, whose staff would all be
+     * refused it, and the 超期督办 notice tells them the task is theirs. One of the lead unit who is also an approver is
+     * refused at the Tasklist claim and sent to the approvers alone (not to the cooperating office), as the office's clerk is
+     * at the API; another approver claims and completes it.
+     */
+    @Test
+    void theSupervisionOfACaseTheOfficeCooperatesOnGoesToTheApproversWhenItsDeadlineFires() {
+        CaseDriver cases = new CaseDriver(rest, jdbc, managementService);
+        String caseNo = cases.report("F4-" + ThreadLocalRandom.current().nextInt(1_000_000));
+        cases.complete("chengguan1", caseNo, "Task_ClaimCase",
+                "{\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"需创建办配合整治\"}}");
+        cases.complete("chuangban2", caseNo, RectificationProcess.TASK_REDISPATCH,
+                "{\"newLeadUnit\":{\"value\":\"chengguan\"},\"newResponsibleUnits\":{\"value\":\"chuangban\"}}");
+        cases.complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        String instance = cases.instanceOf(caseNo);
+        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).timers()
+                .activityId(RectificationProcess.BOUNDARY_DEADLINE).singleResult();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(timer.getDuedate());
+        try {
+            managementService.executeJob(timer.getId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        assertThat(taskService.getIdentityLinksForTask(task)).filteredOn(l -> l.getGroupId() != null)
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).as("not the cooperating office's").containsExactly("zuzhang");
+        List<Map<String, Object>> told = as("lingdao2").getForObject("/api/notifications?limit=200", List.class);
+        assertThat(told).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【超期督办】"))
+                .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains("已生成领导小组组长、副组长的“督办超期案件”任务"));
+
+        ResponseEntity<Map> api = supervise("chuangban2", caseNo, "请城管中队尽快劝离");
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(api)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "OWN_UNIT_CASE")
+                .containsEntry("message", "您是本案件协办单位（创建工作办公室）的人员，不能督办本单位参与办理的案件；请由领导小组组长、副组长督办"));
+        identityService.saveUser(demoUser("zzchengguan"));
+        identityService.createMembership("zzchengguan", "zuzhang");
+        identityService.createMembership("zzchengguan", "chengguan");
+        identityService.createTenantUserMembership("jiuting", "zzchengguan");
+        try {
+            ResponseEntity<String> claimed = rest.withBasicAuth("zzchengguan", TEMP_PASSWORD).postForEntity("/engine-rest/task/" + task
+                    + "/claim", CaseApiTest.json("{\"userId\":\"zzchengguan\"}"), String.class);
+            assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(claimed.getBody()).contains("您是本案件牵头单位（城管中队）的人员，不能督办本单位牵头的案件；请由领导小组组长、副组长督办");
+            assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        } finally {
+            identityService.deleteUser("zzchengguan");
+        }
+
+        ResponseEntity<String> byApprover = as("lingdao2").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"lingdao2\"}"), String.class);
+        assertThat(byApprover.getStatusCode()).as(byApprover.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = as("lingdao2").postForEntity("/engine-rest/task/" + task + "/complete",
+                CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"请城管中队会同创建办三日内整治到位\"}}}"),
+                String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    /**
      * The district office lists and exports one town's cases with {@code organization=jiuting} (without it, its own
      * and its towns' mixed); an organisation it may not read is refused as {@code /api/scores} refuses it (403), an
      * unknown one named (400).

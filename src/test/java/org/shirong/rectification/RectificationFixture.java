@@ -98,7 +98,7 @@ final class RectificationFixture {
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
-        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
+        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity, () -> new CooperatingUnits(cooperation));
         PlaceOwners places = (tenant, address, community, gridCell, groups, names) -> zones.stream()
                 .filter(z -> z.address().equals(address)).map(z -> new PlaceOwners.Owner(z.owner(), z.community())).toList();
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
