@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * cells of decision tables: each name it starts from must be a process variable (set in a diagram, a form or the
  * code), {@code execution}/{@code task}, or a bean written for the processes ({@link ExpressionBeans}). A typo
  * ({@code ${leadUnti}}) otherwise deploys and every case then fails with a 500; another bean ({@code environment},
- * {@code dataSource}) is not visible to the engine and is named as such. Problems read "file: 第 n 行 元素 id（name）: …".
+ * {@code dataSource}) is not visible to the engine and is named as such. A process the engine does not deploy
+ * ({@link DiagramRules#executable}) is not read. Problems read "file: 第 n 行 元素 id（name）: …".
  */
 @Component
 class ExpressionCheck {
@@ -149,6 +150,9 @@ class ExpressionCheck {
     }
 
     private static void collectVariables(Element element, Set<String> variables) {
+        if (notDeployed(element)) {
+            return;
+        }
         if (CAMUNDA.equals(element.getUri())) {
             switch (element.getTagName()) {
                 case "formField" -> add(variables, element.attribute("id"));
@@ -174,7 +178,8 @@ class ExpressionCheck {
 
     /** {@code owner}: the nearest element with an id around {@code element}, which a message names. */
     private void checkElement(String origin, Element element, Element owner, Set<String> variables, List<String> problems) {
-        if (PROSE.contains(element.getTagName()) || !(BPMN.equals(element.getUri()) || CAMUNDA.equals(element.getUri()))) {
+        if (PROSE.contains(element.getTagName()) || !(BPMN.equals(element.getUri()) || CAMUNDA.equals(element.getUri()))
+                || notDeployed(element)) {
             return;
         }
         Element named = BPMN.equals(element.getUri()) && element.attribute("id") != null ? element : owner;
@@ -191,6 +196,11 @@ class ExpressionCheck {
             checkExpression(origin, element, named, where, text, variables, problems);
         }
         element.elements().forEach(child -> checkElement(origin, child, named, variables, problems));
+    }
+
+    /** A process the engine leaves out (an outside party's pool): its expressions are never evaluated, its variables never set. */
+    private static boolean notDeployed(Element element) {
+        return BPMN.equals(element.getUri()) && element.getTagName().equals("process") && !DiagramRules.executable(element);
     }
 
     private static boolean expression(String text) {
@@ -262,16 +272,8 @@ class ExpressionCheck {
                 methods.add(m.getName());
             }
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : methods) {
-            int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 4))) {
+        String best = nearest(name, methods);
+        if (best != null) {
             return "（是否指 " + best + "？）";
         }
         return methods.isEmpty() || methods.size() > 12 ? "" : "（可用的方法：" + String.join("、", methods) + "）";
@@ -299,16 +301,25 @@ class ExpressionCheck {
         Set<String> known = new TreeSet<>(variables);
         known.addAll(beans.get());
         known.addAll(ENGINE_NAMES);
+        String best = nearest(name, known);
+        return best != null ? "（是否指 " + best + "？）" : "";
+    }
+
+    /**
+     * The first of {@code candidates} (in their order) nearest to {@code name}, case aside, when it is a slip of one or
+     * two letters away (one for a name of up to 7 letters); null otherwise.
+     */
+    private static String nearest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
+        for (String candidate : candidates) {
             int distance = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        return best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 4)) ? "（是否指 " + best + "？）" : "";
+        return best != null && bestDistance <= Math.max(1, Math.min(2, name.length() / 4)) ? best : null;
     }
 
     /** Edits (insert, delete, change, swap of neighbours) from one name to the other. */

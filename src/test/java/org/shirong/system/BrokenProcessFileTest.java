@@ -292,6 +292,43 @@ class BrokenProcessFileTest {
         assertThat(CheckOnly.requested(new String[] {"--shirong.check-only=false"})).isFalse();
     }
 
+    /**
+     * poreview-s57 F1, F2: a collaboration whose second pool shows what the property company does (not deployed:
+     * {@code isExecutable="false"}, written for people) and whose process ends both branches of a gateway in one end
+     * event passes check-only: the pool was checked as if it ran, the end event refused as a task that would run twice.
+     */
+    @Test
+    void checkOnlyPassesAPoolOfAnOutsidePartyAndTwoBranchesEndingInOneEndEvent(@TempDir Path data) throws Exception {
+        Files.writeString(processes.resolve("NoticeCollaboration.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Notice" targetNamespace="http://shirong.org/test">
+                  <bpmn:collaboration id="Collaboration_Notice">
+                    <bpmn:participant id="Participant_Office" name="市容办" processRef="NoticeCheckProcess" />
+                    <bpmn:participant id="Participant_Company" name="物业公司" processRef="CompanyProcess" />
+                  </bpmn:collaboration>
+                  <bpmn:process id="NoticeCheckProcess" name="核对告知书" isExecutable="true" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:exclusiveGateway id="Gateway_Posted" name="是否已上墙?" default="SequenceFlow_PostedNo" />
+                    <bpmn:endEvent id="EndEvent_Checked" name="已核对" />
+                    <bpmn:sequenceFlow id="SequenceFlow_ToPosted" sourceRef="StartEvent_Begin" targetRef="Gateway_Posted" />
+                    <bpmn:sequenceFlow id="SequenceFlow_PostedYes" sourceRef="Gateway_Posted" targetRef="EndEvent_Checked">
+                      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${execution.getVariable("posted") == true}</bpmn:conditionExpression>
+                    </bpmn:sequenceFlow>
+                    <bpmn:sequenceFlow id="SequenceFlow_PostedNo" sourceRef="Gateway_Posted" targetRef="EndEvent_Checked" />
+                  </bpmn:process>
+                OUTSIDE_POOL
+                </bpmn:definitions>
+                """.replace("OUTSIDE_POOL", ChoiceGatewayCheckTest.OUTSIDE_POOL.replace("EXECUTABLE", "isExecutable=\"false\"")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = CheckOnly.run(checkOnlyArguments(data), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isZero();
+        assertThat(printed).contains("没有发现问题").doesNotContain("EndEvent_Checked", "CompanyProcess", "Activity_1q2w3e4", "3 个工作日");
+    }
+
     private String[] checkOnlyArguments(Path data) {
         return new String[] {"--shirong.check-only", "--spring.datasource.url=jdbc:h2:file:" + data.resolve("shirong"),
                 "--shirong.deployment.processes-dir=" + processes, "--shirong.deployment.forms-dir=" + forms};

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -339,6 +340,169 @@ class ChoiceGatewayCheckTest {
         List<String> shippedWarnings = new ArrayList<>();
         assertThat(BpmnFileCheck.check(shipped(), new HashMap<>(), true, shippedWarnings)).isEmpty();
         assertThat(shippedWarnings).isEmpty();
+    }
+
+    /**
+     * poreview-s57 F3: a literal cycle with a fixed start was read at a fixed date (2027-01-15): {@code R3/2026-12-01T09:00/P1D}
+     * was refused as not a cycle even before December 2026, and one starting after that date passed although its times
+     * were over. Now it reads or not whatever the date; whether its times are over is told from the engine clock, as the
+     * engine tells it when it creates the timer, and only as a warning (the timer fires at once, a single time).
+     */
+    @Test
+    void aLiteralCycleIsReadWhateverTheDateAndOnlyWarnedOfWhenItsTimesAreOver() throws IOException {
+        String warnAt = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${warnAt}</bpmn:timeDate>";
+        String inDecember = "<bpmn:timeCycle>R3/2026-12-01T09:00/P1D</bpmn:timeCycle>";
+        String endingInDecember = "<bpmn:timeCycle>R3/P1D/2026-12-05T09:00</bpmn:timeCycle>";
+        String inMarch = "<bpmn:timeCycle>R3/2027-03-01T09:00/P1D</bpmn:timeCycle>";
+        try {
+            ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2026-11-15 08:00:00"));
+            for (String cycle : List.of(inDecember, endingInDecember, inMarch, "<bpmn:timeCycle>0 0 9 * * ?</bpmn:timeCycle>")) {
+                List<String> warnings = new ArrayList<>();
+                assertThat(diagramFindings("processes/RectificationProcess.bpmn", warnAt, cycle, warnings)).as(cycle).isEmpty();
+                assertThat(warnings).as(cycle).isEmpty();
+            }
+
+            ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-03-10 08:00:00"));
+            for (String cycle : List.of(inDecember, endingInDecember, inMarch)) {
+                List<String> warnings = new ArrayList<>();
+                assertThat(diagramFindings("processes/RectificationProcess.bpmn", warnAt, cycle, warnings)).as(cycle).isEmpty();
+                assertThat(warnings).as(cycle).singleElement().asString()
+                        .startsWith("/tmp/owner/processes/RectificationProcess.bpmn: 第 " + lineOf("processes/RectificationProcess.bpmn", warnAt)
+                                + " 行 边界事件 BoundaryEvent_WarningReached（时限已用 80%）: 定时器的周期 \"")
+                        .contains("的各次时间按今天（2027-03-10）都已过去：定时器一创建就会立即触发一次，之后不再重复");
+            }
+
+            // what is not a cycle is refused on any day
+            for (String day : List.of("2026-11-15 08:00:00", "2027-03-10 08:00:00")) {
+                ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf(day));
+                assertThat(diagramProblems("processes/RectificationProcess.bpmn", warnAt, "<bpmn:timeCycle>R3/2026-12-01T09:00</bpmn:timeCycle>"))
+                        .as(day).singleElement().asString().contains("定时器的周期 \"R3/2026-12-01T09:00\" 不是有效的 ISO 8601 重复周期");
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /**
+     * poreview-s57 F2: two branches of an exclusive gateway into one plain end event were refused as if a task would run
+     * twice; the engine just ends each token there (a terminate end event ends the scope). An end event that sends a
+     * message sends it again for each arrival, as a task runs again: that is still refused, saying so.
+     */
+    @Test
+    void severalFlowsMayEndInOnePlainEndEventButNotInOneThatSendsAMessage() throws IOException {
+        String twoBranches = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Ends" targetNamespace="http://shirong.org/test">
+                  <bpmn:message id="Message_Closed" name="closed" />
+                  <bpmn:process id="EndsProcess" name="结束" isExecutable="true" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:exclusiveGateway id="Gateway_Passed" name="是否通过?" default="SequenceFlow_PassedNo" />
+                    <bpmn:endEvent id="EndEvent_Done" name="已结束">END</bpmn:endEvent>
+                    <bpmn:sequenceFlow id="SequenceFlow_ToPassed" sourceRef="StartEvent_Begin" targetRef="Gateway_Passed" />
+                    <bpmn:sequenceFlow id="SequenceFlow_PassedYes" sourceRef="Gateway_Passed" targetRef="EndEvent_Done">
+                      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${passed}</bpmn:conditionExpression>
+                    </bpmn:sequenceFlow>
+                    <bpmn:sequenceFlow id="SequenceFlow_PassedNo" sourceRef="Gateway_Passed" targetRef="EndEvent_Done" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        for (String end : List.of("", "<bpmn:terminateEventDefinition id=\"EndEvent_Done_Terminate\" />",
+                "<bpmn:errorEventDefinition id=\"EndEvent_Done_Error\" />")) {
+            List<String> warnings = new ArrayList<>();
+            assertThat(BpmnFileCheck.check(List.of(diagram("processes/EndsProcess.bpmn", twoBranches.replace("END", end))),
+                    new HashMap<>(), true, warnings)).as(end).isEmpty();
+            assertThat(warnings).as(end).isEmpty();
+        }
+
+        String message = "<bpmn:messageEventDefinition id=\"EndEvent_Done_Message\" messageRef=\"Message_Closed\" "
+                + "camunda:delegateExpression=\"${notifyClosedDelegate}\" />";
+        assertThat(BpmnFileCheck.check(List.of(diagram("processes/EndsProcess.bpmn", twoBranches.replace("END", message))), new HashMap<>()))
+                .singleElement().asString().startsWith("/tmp/owner/processes/EndsProcess.bpmn: 第 8 行 结束事件 EndEvent_Done（已结束）: ")
+                .contains("有 2 条进入的连线（SequenceFlow_PassedYes、SequenceFlow_PassedNo）", "每条连线到达都会让它再发送一次消息")
+                .doesNotContain("再执行一次");
+    }
+
+    /**
+     * poreview-s57 F1: the pool of an outside party in a collaboration ({@code isExecutable="false"}), which the engine
+     * does not deploy, was checked as if it ran (its timer written for people, its implicit join). A process without
+     * {@code isExecutable} is read as the engine reads it for a new deployment: not deployed, so not checked either, and
+     * said in a warning; the history time to live followed another reading (required of it).
+     */
+    @Test
+    void aProcessTheEngineDoesNotDeployIsNotCheckedAsIfItRan() throws Exception {
+        String collaboration = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    id="Definitions_Notice" targetNamespace="http://shirong.org/test">
+                  <bpmn:collaboration id="Collaboration_Notice">
+                    <bpmn:participant id="Participant_Office" name="市容办" processRef="NoticeProcess" />
+                    <bpmn:participant id="Participant_Company" name="物业公司" processRef="CompanyProcess" />
+                  </bpmn:collaboration>
+                  <bpmn:process id="NoticeProcess" name="送达告知书" isExecutable="true" camunda:historyTimeToLive="30">
+                    <bpmn:startEvent id="StartEvent_Begin" />
+                    <bpmn:endEvent id="EndEvent_Done" />
+                    <bpmn:sequenceFlow id="SequenceFlow_ToDone" sourceRef="StartEvent_Begin" targetRef="EndEvent_Done" />
+                  </bpmn:process>
+                OUTSIDE_POOL
+                </bpmn:definitions>
+                """.replace("OUTSIDE_POOL", OUTSIDE_POOL);
+        List<String> warnings = new ArrayList<>();
+        assertThat(BpmnFileCheck.check(List.of(diagram("processes/NoticeProcess.bpmn", collaboration.replace("EXECUTABLE",
+                "isExecutable=\"false\""))), new HashMap<>(), true, warnings)).isEmpty();
+        assertThat(warnings).isEmpty();
+
+        assertThat(BpmnFileCheck.check(List.of(diagram("processes/NoticeProcess.bpmn", collaboration.replace("EXECUTABLE", ""))),
+                new HashMap<>(), true, warnings)).isEmpty();
+        assertThat(warnings).singleElement().asString().startsWith("/tmp/owner/processes/NoticeProcess.bpmn: 第 13 行 流程 CompanyProcess（物业公司整改）: ")
+                .contains("没有 isExecutable 属性", "不会部署它", "isExecutable=\"false\"");
+
+        // the same pool run by Shirong is checked as every process is
+        warnings.clear();
+        assertThat(BpmnFileCheck.check(List.of(diagram("processes/NoticeProcess.bpmn", collaboration.replace("EXECUTABLE",
+                "isExecutable=\"true\""))), new HashMap<>(), true, warnings)).hasSize(3).anySatisfy(p -> assertThat(p)
+                .contains("流程 CompanyProcess（物业公司整改）: " + ProcessResourceValidator.MISSING_TTL)).anySatisfy(p -> assertThat(p)
+                .contains("定时器的时长 \"3 个工作日\" 不是有效的 ISO 8601 时长")).anySatisfy(p -> assertThat(p)
+                .contains("任务 Activity_1q2w3e4（整改）: 有 2 条进入的连线"));
+        assertThat(warnings).hasSize(5).allSatisfy(w -> assertThat(w).contains("id 是 Modeler 自动生成的"));
+
+        // nor are its expressions, which the engine never evaluates
+        String withContact = collaboration.replace("<bpmn:task id=\"Activity_1q2w3e4\" name=\"整改\" />",
+                "<bpmn:userTask id=\"Activity_1q2w3e4\" name=\"整改\" camunda:assignee=\"${companyContact}\" />");
+        assertThat(expressionCheck().check(List.of(diagram("processes/NoticeProcess.bpmn", withContact.replace("EXECUTABLE",
+                "isExecutable=\"false\""))))).isEmpty();
+        assertThat(expressionCheck().check(List.of(diagram("processes/NoticeProcess.bpmn", withContact.replace("EXECUTABLE", "")))))
+                .isEmpty();
+        assertThat(expressionCheck().check(List.of(diagram("processes/NoticeProcess.bpmn", withContact.replace("EXECUTABLE",
+                "isExecutable=\"true\""))))).singleElement().asString().contains("Activity_1q2w3e4", "companyContact", "既不是流程变量");
+    }
+
+    /**
+     * What a property company does, drawn as a second pool beside the process Shirong runs, written for people (a timer
+     * "3 个工作日", an implicit join, Modeler's ids); {@code EXECUTABLE} stands for its isExecutable attribute.
+     */
+    static final String OUTSIDE_POOL = """
+              <bpmn:process id="CompanyProcess" name="物业公司整改" EXECUTABLE>
+                <bpmn:startEvent id="Event_0k3j2h1" name="收到告知书" />
+                <bpmn:task id="Activity_1q2w3e4" name="整改" />
+                <bpmn:intermediateCatchEvent id="Event_1a2s3d4" name="三个工作日后">
+                  <bpmn:timerEventDefinition id="TimerEventDefinition_0z9x8c7">
+                    <bpmn:timeDuration>3 个工作日</bpmn:timeDuration>
+                  </bpmn:timerEventDefinition>
+                </bpmn:intermediateCatchEvent>
+                <bpmn:sequenceFlow id="Flow_0a1b2c3" sourceRef="Event_0k3j2h1" targetRef="Activity_1q2w3e4" />
+                <bpmn:sequenceFlow id="Flow_1d2e3f4" sourceRef="Event_1a2s3d4" targetRef="Activity_1q2w3e4" />
+              </bpmn:process>
+            """;
+
+    private static ProcessResource diagram(String name, String text) {
+        return new ProcessResource(name, "/tmp/owner/" + name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static List<String> diagramFindings(String name, String from, String to, List<String> warnings) throws IOException {
+        List<ProcessResource> resources = new ArrayList<>(shipped());
+        resources.replaceAll(r -> r.name().equals(name) ? edited(r, from, to) : r);
+        return BpmnFileCheck.check(resources, new HashMap<>(), true, warnings);
     }
 
     /** poreview-s56 P10: a broken decision table got the XML parser's English, a BPMN file Chinese. */
