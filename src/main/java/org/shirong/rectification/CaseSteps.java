@@ -115,7 +115,7 @@ public class CaseSteps {
         if (responsible == null || Boolean.TRUE.equals(execution.getVariable(RectificationProcess.VAR_SUPERVISORS_COOPERATE))) {
             return;
         }
-        java.util.Set<String> supervisors = java.util.Set.of(roles.office(execution), roles.approvers(execution), roles.leading(execution));
+        java.util.List<String> supervisors = java.util.List.of(roles.office(execution), roles.approvers(execution), roles.leading(execution));
         if (java.util.Arrays.stream(responsible.split(",")).map(String::strip).anyMatch(u -> !u.equals(lead) && supervisors.contains(u))) {
             execution.setVariable(RectificationProcess.VAR_SUPERVISORS_COOPERATE, true);
         }

@@ -344,8 +344,17 @@ class DistrictOversightTest {
         String caseNo = cases.report("F4-" + ThreadLocalRandom.current().nextInt(1_000_000));
         cases.complete("chengguan1", caseNo, "Task_ClaimCase",
                 "{\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"需创建办配合整治\"}}");
-        cases.complete("chuangban2", caseNo, RectificationProcess.TASK_REDISPATCH,
-                "{\"newLeadUnit\":{\"value\":\"chengguan\"},\"newResponsibleUnits\":{\"value\":\"chuangban\"}}");
+        // the office names itself a 责任单位 as it re-dispatches (a field its Tasklist form does not show: set through the API)
+        String redispatch = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_REDISPATCH).singleResult().getId();
+        identityService.setAuthentication("chuangban2", List.of("chuangban"), List.of("jiuting"));
+        try {
+            taskService.claim(redispatch, "chuangban2");
+            taskService.complete(redispatch, Map.of(RectificationProcess.VAR_NEW_LEAD_UNIT, "chengguan",
+                    RectificationProcess.VAR_NEW_RESPONSIBLE_UNITS, "chuangban"));
+        } finally {
+            identityService.clearAuthentication();
+        }
         cases.complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
         String instance = cases.instanceOf(caseNo);
         org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).timers()
