@@ -41,6 +41,8 @@ class DistrictOversightTest {
     org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    RectificationCases campaignCases;
 
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -332,7 +334,7 @@ class DistrictOversightTest {
     }
 
     /**
-     * F4: a case the office cooperates on (创建工作办公室 named a planned 责任单位 on 重新派遣) falls overdue as its 整改期限
+     * F4: a case the office cooperates on (创建工作办公室 among the 责任单位 of the campaign plan item it was found under) falls overdue as its 整改期限
      * timer fires: its 督办超期案件 goes to the approvers (领导小组组长、副组长), not to the office, whose staff would all be
      * refused it, and the 超期督办 notice tells them the task is theirs. One of the lead unit who is also an approver is
      * refused at the Tasklist claim and sent to the approvers alone (not to the cooperating office), as the office's clerk is
@@ -341,20 +343,14 @@ class DistrictOversightTest {
     @Test
     void theSupervisionOfACaseTheOfficeCooperatesOnGoesToTheApproversWhenItsDeadlineFires() {
         CaseDriver cases = new CaseDriver(rest, jdbc, managementService);
-        String caseNo = cases.report("F4-" + ThreadLocalRandom.current().nextInt(1_000_000));
-        cases.complete("chengguan1", caseNo, "Task_ClaimCase",
-                "{\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"需创建办配合整治\"}}");
-        // the office names itself a 责任单位 as it re-dispatches (a field its Tasklist form does not show: set through the API)
-        String redispatch = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
-                .taskDefinitionKey(RectificationProcess.TASK_REDISPATCH).singleResult().getId();
-        identityService.setAuthentication("chuangban2", List.of("chuangban"), List.of("jiuting"));
-        try {
-            taskService.claim(redispatch, "chuangban2");
-            taskService.complete(redispatch, Map.of(RectificationProcess.VAR_NEW_LEAD_UNIT, "chengguan",
-                    RectificationProcess.VAR_NEW_RESPONSIBLE_UNITS, "chuangban"));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        // a finding of the 占道经营 plan item (锦溪 931 as 九亭 ran it: 城管中队 leads, 创建办 among its 责任单位) entered in a
+        // campaign task: recording findings (CampaignTaskResults.recordFindings) reports it with the item's 责任单位 thus
+        String caseNo = campaignCases.reportCampaignWork("jiuting", new NewCase("沪亭北路占道经营", "ILLEGAL_STALL", "NORMAL",
+                "SELF_INSPECTION", new NewCase.Location("沪亭北路 100 号", null, null, null), "自查发现",
+                OwnReferences.campaignFinding("JT-F4", ThreadLocalRandom.current().nextInt(1_000_000), 1)), "chuangban2",
+                new RectificationCases.Directions(null, List.of("chuangban", "shichang", "paichusuo"), null)).record().caseNo();
+        assertThat(jdbc.queryForObject("select lead_unit || '/' || responsible_units from rect_case where case_no = ?", String.class,
+                caseNo)).isEqualTo("chengguan/chuangban,shichang,paichusuo");
         cases.complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
         String instance = cases.instanceOf(caseNo);
         org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).timers()
