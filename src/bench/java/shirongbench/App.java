@@ -65,7 +65,7 @@ abstract class App implements AutoCloseable {
     // --- Shirong ---
 
     static App shirongOnH2(Path dir, String name, String heap, List<String> args) {
-        return shirong(dir, name, heap, args, Map.of("SHIRONG_DEMO_SEED", "false"), "admin", "admin");
+        return shirong(dir, name, heap, args, Map.of("SHIRONG_DEMO_SEED", "false", "SHIRONG_DEMO_ACCOUNTS", "true"), "admin", "admin");
     }
 
     static App shirongOnPostgres(Path dir, String name, String heap, String jdbcUrl, List<String> args) {

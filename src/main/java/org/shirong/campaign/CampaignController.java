@@ -137,9 +137,19 @@ class CampaignController {
                 + o.groupName(office) + (approvers.equals(office) ? "" : "和" + o.groupName(approvers)) + "可以发起活动");
     }
 
+    /**
+     * {@code reportable}: only the campaigns the caller's own organisation may file a case under, for 上报问题's 所属活动
+     * (its own, and its district's that it takes part in); not those it merely oversees (sjreview-s57 D6: the district was
+     * offered 九亭镇's JT-DEMO, always refused).
+     */
     @GetMapping
-    List<CampaignOverview.Summary> all() {
-        return overview.all();
+    List<CampaignOverview.Summary> all(@RequestParam(defaultValue = "false") boolean reportable) {
+        if (!reportable) {
+            return overview.all();
+        }
+        var caller = identityService.getCurrentAuthentication();
+        return caller == null ? List.of() : organizations.homeOf(caller.getUserId())
+                .map(home -> overview.reportable(home.id())).orElse(List.of());
     }
 
     @GetMapping("/{code}")

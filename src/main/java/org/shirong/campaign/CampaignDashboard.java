@@ -29,6 +29,7 @@ import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CaseDossiers;
+import org.shirong.rectification.CaseHolders;
 import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.KeptRound;
@@ -244,13 +245,14 @@ class CampaignDashboard {
     /**
      * {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town;
      * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown;
+     * {@code territoryDisputes}: a district campaign's open cases whose 属地 town answered 非本镇属地, awaiting the office's 核实属地;
      * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing.
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
             List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
-            List<Month> months) {
+            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes) {
     }
 
     /**
@@ -292,6 +294,7 @@ class CampaignDashboard {
     }
 
     private final CampaignRecords records;
+    private final TerritoryDisputes territoryDisputes;
     private final CampaignPlanItems planItems;
     private final RectificationCases cases;
     private final UnitScores scores;
@@ -304,6 +307,7 @@ class CampaignDashboard {
     private final ManagementService managementService;
     private final SystemAccess systemAccess;
     private final RankingNotices notices;
+    private final CaseHolders holders;
     private final org.shirong.report.MeetingDocuments noticeUnits;
 
     /**
@@ -318,7 +322,10 @@ class CampaignDashboard {
     CampaignDashboard(CampaignRecords records, CampaignPlanItems planItems, RectificationCases cases,
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
-            RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits) {
+            RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
+            CaseHolders holders) {
+        this.territoryDisputes = territoryDisputes;
+        this.holders = holders;
         this.notices = notices;
         this.noticeUnits = noticeUnits;
         this.periods = periods;
@@ -453,7 +460,7 @@ class CampaignDashboard {
                 // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
-                months(c));
+                months(c), territoryDisputes.of(c, all, names, now));
     }
 
     /** The 考核期间 the 驾驶舱 offers, the months newest first, then any quarters and years ({@link CampaignPeriods.Months#offered}). */
@@ -623,22 +630,9 @@ class CampaignDashboard {
         return n;
     }
 
-    /**
-     * The unit each case is counted under: its lead unit, but the office while a return waits for its 重新派遣案件 (the
-     * unit that returned it no longer has it, jtreview-s56 T7); no entry for a case not yet dispatched.
-     */
+    /** The unit each case is counted under, by the one rule the reports and scoring count by ({@link CaseHolders}). */
     private Map<String, String> shownUnder(Campaign c, List<CaseRecord> all) {
-        Set<String> redispatching = waitingAt(c, all, RectificationProcess.TASK_REDISPATCH).keySet();
-        String office = redispatching.isEmpty() ? null : organizations.office(c.tenantId());
-        Map<String, String> under = new HashMap<>();
-        for (CaseRecord r : all) {
-            String unit = r.processInstanceId() != null && redispatching.contains(r.processInstanceId()) && office != null ? office
-                    : r.leadUnit();
-            if (unit != null) {
-                under.put(r.caseNo(), unit);
-            }
-        }
-        return under;
+        return holders.countedUnder(c.code(), all);
     }
 
     private static ListedCase listed(CaseRecord r, Instant now, Map<String, String> names) {

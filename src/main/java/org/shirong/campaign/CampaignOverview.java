@@ -16,6 +16,7 @@ import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.report.PlanItemProgress;
+import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.system.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -79,10 +80,17 @@ class CampaignOverview {
     private final CampaignAccess access;
     private final WorkingCalendars calendars;
     private final CampaignTemplates templates;
+    private final org.shirong.rectification.CaseDossiers dossiers;
+    private final org.shirong.rectification.RectificationCases rectificationCases;
+    private final org.camunda.bpm.engine.IdentityService identityService;
 
     CampaignOverview(CampaignRecords records, OrganizationRecords organization, CampaignPlanItems planItems,
             AttachmentRecords attachments, Organizations organizations, CampaignAccess access, WorkingCalendars calendars,
-            CampaignTemplates templates) {
+            CampaignTemplates templates, org.shirong.rectification.CaseDossiers dossiers,
+            org.shirong.rectification.RectificationCases rectificationCases, org.camunda.bpm.engine.IdentityService identityService) {
+        this.dossiers = dossiers;
+        this.rectificationCases = rectificationCases;
+        this.identityService = identityService;
         this.calendars = calendars;
         this.templates = templates;
         this.organizations = organizations;
@@ -104,6 +112,17 @@ class CampaignOverview {
     }
 
     /**
+     * The campaigns of {@link #all} a case of {@code organization} may be filed under: its own and those of its district it
+     * takes part in (read through its office); not another organisation's it reads as an overseer.
+     */
+    @Transactional(readOnly = true)
+    List<Summary> reportable(String organization) {
+        return records.all().stream().filter(c -> access.readable(c)
+                        .filter(r -> !r.whole() || c.tenantId().equals(organization)).isPresent())
+                .map(c -> summary(c, records.phases(c.code()))).sorted(LISTED).toList();
+    }
+
+    /**
      * One campaign as the caller may read it; a participating town sees the phases, the plan items, the case counts and
      * its own tasks (open and done, with their files), not the other units'.
      */
@@ -121,8 +140,13 @@ class CampaignOverview {
                     p.openAtEnd(), own.size(), done, open);
         }).toList();
         List<TaskRow> shown = tasks.stream().filter(t -> readable.shows(t.groupId())).toList();
-        return new Detail(summary(c, phases), phaseViews, openByUnit(c.tenantId(), shown), cases(code),
-                planItems.of(code, ClockUtil.getCurrentTime().toInstant()), "/api/campaigns/" + code + "/documents",
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        // a participating town counts only the cases it may read, as its 驾驶舱 does (sjreview-s57 D20: it was given the
+        // whole district's counts, another town's overdue point among them)
+        List<CaseRecord> own = readable.whole() ? null : ownCases(code);
+        return new Detail(summary(c, phases), phaseViews, openByUnit(c.tenantId(), shown),
+                own == null ? cases(code) : cases(own), own == null ? planItems.of(code, now) : planItems.of(code, now, own),
+                "/api/campaigns/" + code + "/documents",
                 taskResults(code, shown), phases.isEmpty() ? List.of()
                         : calendars.of(c.tenantId()).warnings(phases.get(0).firstDay(), phases.get(phases.size() - 1).lastDay()),
                 phaseWarnings(c, phases));
@@ -174,8 +198,24 @@ class CampaignOverview {
                 e.getValue().stream().map(TaskRow::name).toList())).toList();
     }
 
+    /** The campaign's cases a participating town's caller may read (those located in it), as its 驾驶舱 counts them. */
+    private List<CaseRecord> ownCases(String code) {
+        java.util.Set<String> readableNos = dossiers.byPlanItem(identityService.getCurrentAuthentication(), code).stream()
+                .flatMap(i -> i.caseNos().stream()).collect(Collectors.toSet());
+        return rectificationCases.casesOfCampaign(code).stream().filter(r -> readableNos.contains(r.caseNo())).toList();
+    }
+
+    private static CaseCounts cases(List<CaseRecord> own) {
+        Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        own.forEach(r -> byStatus.merge(r.status().name(), 1, Integer::sum));
+        return counts(byStatus);
+    }
+
     private CaseCounts cases(String code) {
-        Map<String, Integer> byStatus = records.caseCounts(code);
+        return counts(records.caseCounts(code));
+    }
+
+    private static CaseCounts counts(Map<String, Integer> byStatus) {
         // a duplicate merged into another case is counted once, as that case; a voided one not at all
         int total = byStatus.values().stream().mapToInt(Integer::intValue).sum() - byStatus.getOrDefault(CaseStatus.MERGED.name(), 0)
                 - byStatus.getOrDefault(CaseStatus.VOIDED.name(), 0);

@@ -11,6 +11,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record AccountProperties(Admin admin, Demo demo) {
 
     /**
+     * The administrator's password: the configured one ({@code SHIRONG_ADMIN_PASSWORD}); without it the demo's
+     * ({@code shirong.demo.admin-password}, {@code admin}) in the demo run only, and none otherwise (start-up is refused).
+     */
+    String adminPassword() {
+        if (admin.password() != null && !admin.password().isBlank()) {
+            return admin.password();
+        }
+        return demo.enabled() ? demo.adminPassword() : null;
+    }
+
+    /**
      * The administrator, and the recovery administrator whose password is set from the environment at
      * every start, so that an operator can always get in again by restarting (required in production).
      */
@@ -18,6 +29,7 @@ record AccountProperties(Admin admin, Demo demo) {
             String recoveryPassword) {
     }
 
-    record Demo(boolean enabled, String password) {
+    /** The demo run's accounts: every user's password and the administrator's, when no other is configured. */
+    record Demo(boolean enabled, String password, @DefaultValue("admin") String adminPassword) {
     }
 }

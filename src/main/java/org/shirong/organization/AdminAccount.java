@@ -35,7 +35,7 @@ class AdminAccount {
 
     /** Refuses start-up when the administrator would have no password or a weak one. */
     void checkPassword() {
-        String password = accounts.admin().password();
+        String password = accounts.adminPassword();
         if (password == null || password.isBlank()) {
             throw new StartupRefusedException("未设置管理员密码：生产配置不使用固定密码。",
                     "请设置环境变量 SHIRONG_ADMIN_PASSWORD 后重新启动（至少 10 位，含大小写字母、数字和符号）。");
@@ -79,8 +79,8 @@ class AdminAccount {
         authorizations.grantAdministrators();
         if (identityService.createUserQuery().userId(adminId).count() == 0) {
             User admin = newUser(adminId);
-            admin.setPassword(accounts.admin().password());
-            // The demo password "admin" is below the policy on purpose; production passwords were checked above.
+            admin.setPassword(accounts.adminPassword());
+            // The demo password "admin" is below the policy on purpose; other passwords were checked above.
             ((IdentityServiceImpl) identityService).saveUser(admin, accounts.demo().enabled());
         }
         ensureMember(adminId);

@@ -56,7 +56,7 @@ class LeftoverDemoPasswords {
         for (User user : users) {
             if (demoPasswords.stream().anyMatch(password -> accepts(user, password))) {
                 boolean administrator = user.getId().equals(accounts.admin().id());
-                user.setPassword(administrator ? accounts.admin().password() : OrganizationSeeder.unguessablePassword());
+                user.setPassword(administrator ? accounts.adminPassword() : OrganizationSeeder.unguessablePassword());
                 // The administrator's password was checked against the policy at start; the random one is unguessable as it is.
                 ((IdentityServiceImpl) identityService).saveUser(user, true);
                 replaced.add(user.getId());

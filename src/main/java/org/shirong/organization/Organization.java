@@ -82,11 +82,13 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
 
     /**
      * The words of the organisation's plan for a case's units and plan item ({@code terms:}, optional), as its case ledger
-     * heads their columns: 锦溪镇 牵头单位 / 责任单位 / 整治项目. Unset, the district's: 主责单位 / 协办单位 / 计划项目.
+     * heads their columns: 锦溪镇 牵头单位 / 责任单位 / 整治项目, 九亭镇 牵头部门 / 配合部门. Unset, the words of the pages
+     * and forms (the 驾驶舱, the case page, 整改问题): 牵头单位 / 协办单位 / 整治项目 (sjreview-s57 D16: the district's ledger
+     * said 主责单位 / 计划项目 beside a 驾驶舱 and 月报 saying 牵头单位 / 整治项目).
      */
     public record Terms(String leadUnit, String responsibleUnits, String planItem) {
 
-        public static final Terms DEFAULT = new Terms("主责单位", "协办单位", "计划项目");
+        public static final Terms DEFAULT = new Terms("牵头单位", "协办单位", "整治项目");
 
         /** These words, each unset one the default's. */
         Terms orDefault() {

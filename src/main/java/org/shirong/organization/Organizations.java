@@ -15,6 +15,7 @@ import org.shirong.organization.Organization.OversightRight;
 import org.shirong.system.StartupRefusals;
 import org.shirong.system.StartupRefusedException;
 import org.shirong.system.TenantWork;
+import org.shirong.system.WholeOrganizationReaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * across organisations, a town's district must be here and be a district.
  */
 @Component
-public class Organizations implements TenantWork {
+public class Organizations implements TenantWork, WholeOrganizationReaders {
 
     private static final Logger LOG = LoggerFactory.getLogger(Organizations.class);
     /** The start-up stage that reads the organisation files ({@link StartupRefusals}). */
@@ -222,6 +223,16 @@ public class Organizations implements TenantWork {
     @Override
     public boolean worksIn(Collection<String> groupIds, String tenantId) {
         return hasMember(tenantId, groupIds);
+    }
+
+    /** The 驾驶舱's rule ({@code CallerOrganization.seesAllUnits} without the administrator, whom the guards pass anyway). */
+    @Override
+    public boolean readsWhole(Collection<String> groupIds, String tenantId) {
+        if (groupIds == null || tenantId == null) {
+            return false;
+        }
+        return find(tenantId).map(o -> o.readsWholeOrganization(groupIds)).orElse(false)
+                || overseers(tenantId).stream().anyMatch(groupIds::contains);
     }
 
     /** Whether one of these groups belongs to the organisation itself (not merely oversees it). */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class CampaignCaseCounts {
 
     /**
-     * One lead unit's cases of the campaign in [from, until): reported in it, closed in it (a case closed, reopened and
+     * The cases of the campaign one unit is counted ({@link CaseHolders}: its lead unit, or the office awaiting 重新派遣) in [from, until): reported in it, closed in it (a case closed, reopened and
      * closed again in it, twice), due in it and overdue (marked red or closed late), open at its end (reported before it
      * and not closed by then, or reopened by then and not closed again).
      */
@@ -31,22 +31,27 @@ public class CampaignCaseCounts {
     }
 
     private final JdbcTemplate jdbc;
+    private final CaseHolders holders;
 
-    CampaignCaseCounts(JdbcTemplate jdbc) {
+    CampaignCaseCounts(JdbcTemplate jdbc, CaseHolders holders) {
         this.jdbc = jdbc;
+        this.holders = holders;
     }
 
     /**
-     * Every lead unit of the campaign's cases, in no particular order. A round a reopening ended ({@code rect_case_round})
+     * Every unit the campaign's cases are counted under ({@link CaseHolders#countedUnit}: the lead unit, the office while a
+     * return waits for 重新派遣案件), in no particular order. A round a reopening ended ({@code rect_case_round})
      * counts in its own period, as scoring counts it: its closure and its lateness under the unit that led it then; and
      * the case counts as closed from that closure until its reopening, as open again from then.
      */
     public List<UnitCounts> perLeadUnit(String campaignCode, Instant from, Instant until) {
         Timestamp f = Timestamp.from(from);
         Timestamp u = Timestamp.from(until);
+        List<Object> args = new java.util.ArrayList<>(holders.countedUnitArgs());
+        args.addAll(List.of(f, u, f, u, f, u, u, u, campaignCode, u, campaignCode, f, u, f, u, campaignCode));
         return jdbc.query("select lead_unit, sum(reported) as reported, sum(closed) as closed, sum(overdue) as overdue,"
                         + " sum(open_at_end) as open_at_end from ("
-                        + "select c.lead_unit, case when c.reported_at >= ? and c.reported_at < ? then 1 else 0 end as reported,"
+                        + "select " + holders.countedUnit("c") + " as lead_unit, case when c.reported_at >= ? and c.reported_at < ? then 1 else 0 end as reported,"
                         + CLOSED_IN_PERIOD + OVERDUE_IN_PERIOD
                         + " case when c.reported_at < ? and (coalesce(s.closed_at, c.closed_at) is null"
                         + " or coalesce(s.closed_at, c.closed_at) >= ?) then 1 else 0 end as open_at_end"
@@ -57,7 +62,7 @@ public class CampaignCaseCounts {
                         + " from rect_case_round c where c.campaign_code = ? and c.lead_unit is not null) n group by lead_unit",
                 (rs, n) -> new UnitCounts(rs.getString("lead_unit"), rs.getInt("reported"), rs.getInt("closed"), rs.getInt("overdue"),
                         rs.getInt("open_at_end")),
-                f, u, f, u, f, u, u, u, campaignCode, u, campaignCode, f, u, f, u, campaignCode);
+                args.toArray());
     }
 
     /**

@@ -59,11 +59,13 @@ class CaseCooperation {
     private final CaseTaskListener taskNames;
     private final EvidencePhotos photos;
     private final ProcessNotices notices;
+    private final TerritoryChecks territoryChecks;
 
     CaseCooperation(CaseParties parties, RectificationCases cases, CaseRecords records, RuntimeService runtimeService,
             IdentityService identityService, SystemAccess systemAccess, ProcessDefinitions definitions,
             Organizations organizations, AuthenticatedIdentities directory, TaskService taskService, CaseTaskListener taskNames,
-            EvidencePhotos photos, ProcessNotices notices) {
+            EvidencePhotos photos, ProcessNotices notices, TerritoryChecks territoryChecks) {
+        this.territoryChecks = territoryChecks;
         this.photos = photos;
         this.notices = notices;
         this.directory = directory;
@@ -485,7 +487,17 @@ class CaseCooperation {
                     unit + "/" + party.assignedAt().toEpochMilli(), Map.of(
                     "leadUnitName", c.leadUnit() == null ? "" : organizations.unitName(c.leadUnit(), c.tenantId()), "townName", organizations.find(party.tenantId()).map(Organization::name).orElse(party.tenantId()),
                     "reason", text, "link", CasePageController.pageUrl(caseNo)), c.tenantId());
-            LOG.info("案件 {} 的属地 {} 答复非本镇属地，已通知 {}", caseNo, party.tenantId(), office);
+            // sjreview-s57 D14: the office is given a task with a deadline, not only the message; the lead unit learns that
+            // the 属地 is being checked (its task still names the disputed town)
+            String townName = organizations.find(party.tenantId()).map(Organization::name).orElse(party.tenantId());
+            territoryChecks.open(c, townName, text, now);
+            if (c.leadUnit() != null) {
+                notices.send(execution, CaseCooperationProcess.TEMPLATE_TERRITORY_RECHECKED, "group:" + c.leadUnit(),
+                        unit + "/" + party.assignedAt().toEpochMilli(), Map.of("townName", townName, "reason", text,
+                        "officeName", organizations.groupName(office).orElse(office), "link", CasePageController.pageUrl(caseNo)),
+                        c.tenantId());
+            }
+            LOG.info("案件 {} 的属地 {} 答复非本镇属地，已通知 {} 核实属地", caseNo, party.tenantId(), office);
         }
     }
 

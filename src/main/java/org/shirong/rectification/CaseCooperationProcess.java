@@ -23,6 +23,11 @@ public final class CaseCooperationProcess {
     public static final String VAR_PARTY_UNIT = "partyUnit";
     /** Why the unit cooperates: {@link CaseParties.Reason} RESPONSIBLE or TERRITORY (the notice's wording). */
     public static final String VAR_PARTY_REASON = "partyReason";
+    /**
+     * True on a 属地 town's cooperation (partyReason TERRITORY, or asked again after 属地无误): the diagram lets its office hand
+     * 记录协办情况 to anyone of the town ({@code handOverWithinOrganisation="territoryParty=true"}, sjreview-s57 D11).
+     */
+    public static final String VAR_TERRITORY_PARTY = "territoryParty";
     /** What the unit did (协办情况), or why no cooperation was needed, or which town the problem lies in, from the form. */
     public static final String VAR_NOTE = "cooperationNote";
     /** The unit's answer, a {@link CaseParties.Outcome} name: COOPERATED, NOT_NEEDED or NOT_TERRITORY (属地 only). */
@@ -31,6 +36,8 @@ public final class CaseCooperationProcess {
     public static final String VAR_PHOTO = "cooperationPhoto";
     /** The district's office is told that the 属地 town answered 非本镇属地, so that it corrects the 属地. */
     public static final String TEMPLATE_TERRITORY_DISPUTED = "case-territory-disputed";
+    /** The case's lead unit is told that its 属地 is being checked by the office (sjreview-s57 D14). */
+    public static final String TEMPLATE_TERRITORY_RECHECKED = "case-territory-rechecked";
     /**
      * The lead unit's name for the form (牵头单位), with its organisation's when that is not the cooperating unit's own:
      * 区绿化市容局（松江区） on a town's 属地 cooperation. Written when 记录协办情况 is created.

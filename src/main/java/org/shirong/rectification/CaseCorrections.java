@@ -51,6 +51,7 @@ class CaseCorrections {
     }
 
     private final RectificationCases cases;
+    private final TerritoryChecks territoryChecks;
     private final CaseRecords records;
     private final ReadableCases readable;
     private final CaseOffice office;
@@ -67,7 +68,8 @@ class CaseCorrections {
     CaseCorrections(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office,
             CategoryCatalogue catalogue, DispatchRules dispatchRules, CaseParties parties, Organizations organizations,
             RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess, TerritoryDirectory territories,
-            CaseCooperation cooperation) {
+            CaseCooperation cooperation, TerritoryChecks territoryChecks) {
+        this.territoryChecks = territoryChecks;
         this.territories = territories;
         this.cooperation = cooperation;
         this.cases = cases;
@@ -162,6 +164,9 @@ class CaseCorrections {
             asked = cooperation.territoryMoved(corrected, c.territory(), why).orElse(null);
         } else if (confirmed) {
             asked = cooperation.territoryConfirmed(corrected);
+        }
+        if (!Objects.equals(newTerritory, c.territory()) || confirmed) {
+            territoryChecks.settled(caseNo);
         }
         showOnInstances(c, corrected, newTitle, newAddress, newDescription);
         return new Corrected(caseNo, newTitle, newAddress, newDescription, newCategory, categoryName(c.tenantId(), newCategory),

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -49,12 +50,19 @@ import org.springframework.stereotype.Component;
  * For every process, an update of an instance, activity or task row that does not end it skips the engine's read of the
  * row's start time, which only an end needs (for the duration); so does an end of a row this node inserted, whose start
  * time it kept ({@link HistoricStartTimes}).
+ * Whatever the level, no process keeps history of a File or Bytes variable (secreview-s57 S2): these are uploads (a
+ * campaign task's attachments, a zone notice's 送达/上墙 photos) that Shirong checks by their bytes and keeps in its own
+ * tables under the type it read; the engine's copy would keep the uploader's declared type and name, unchecked, for
+ * everyone with READ_HISTORY to fetch ({@code /history/detail/{id}/data}). Neither Cockpit CE nor Tasklist (whose history
+ * tab is the operation log) nor Shirong reads variable history.
  * Measured with {@code CaseStatementCountTest}. Writes through the engine's own {@link DbHistoryEventHandler}.
  */
 @Component
 class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
 
     static final Set<String> CASE_PROCESSES = Set.of(RectificationProcess.KEY, CaseCooperationProcess.KEY);
+    /** The serializers ({@code ValueType} names) of the variables no process keeps history of: uploads. */
+    static final Set<String> UPLOADS = Set.of(ValueType.FILE.getName(), ValueType.BYTES.getName());
     /** The activity types whose instances the case processes' history leaves out (the engine's {@link ActivityTypes}). */
     static final Set<String> PASSED_THROUGH = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.START_EVENT,
             ActivityTypes.END_EVENT_NONE, ActivityTypes.INTERMEDIATE_EVENT_NONE_THROW);
@@ -77,12 +85,9 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (level == CaseHistory.FULL) {
-            return;
-        }
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(0, new CaseHistoryEventHandler(level == CaseHistory.ACTIVITY));
+        handlers.add(0, new CaseHistoryEventHandler(level));
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
@@ -94,16 +99,14 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
      */
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
-        if (level != CaseHistory.FULL) {
-            configuration.setHistoryLevel(new CaseHistoryLevel(configuration.getHistoryLevel(), level == CaseHistory.ACTIVITY));
-        }
+        configuration.setHistoryLevel(new CaseHistoryLevel(configuration.getHistoryLevel(), level));
     }
 
     /**
      * The configured history level (same id, name and equality: the engine asks {@code level.equals(HISTORY_LEVEL_FULL)}),
      * saying "not produced" for what the handler leaves out anyway.
      */
-    record CaseHistoryLevel(HistoryLevel delegate, boolean noVariables) implements HistoryLevel {
+    record CaseHistoryLevel(HistoryLevel delegate, CaseHistory level) implements HistoryLevel {
 
         @Override
         public boolean equals(Object other) {
@@ -127,6 +130,12 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+            if (entity instanceof VariableInstanceEntity variable && UPLOADS.contains(variable.getSerializerName())) {
+                return false;
+            }
+            if (level == CaseHistory.FULL) {
+                return delegate.isHistoryEventProduced(eventType, entity);
+            }
             if (entity instanceof ExecutionEntity execution && (eventType == HistoryEventTypes.ACTIVITY_INSTANCE_START
                     || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_END) && isPassedThrough(execution.getActivity())
                     && ofCaseProcess(execution.getProcessDefinitionId())) {
@@ -136,7 +145,8 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
                     && ofCaseProcessKey(job.getProcessDefinitionKey())) {
                 return false;
             }
-            if (noVariables && entity instanceof VariableInstanceEntity variable && ofCaseProcess(variable.getProcessDefinitionId())
+            if (level == CaseHistory.ACTIVITY && entity instanceof VariableInstanceEntity variable
+                    && ofCaseProcess(variable.getProcessDefinitionId())
                     && (eventType == HistoryEventTypes.VARIABLE_INSTANCE_CREATE || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE
                     || eventType == HistoryEventTypes.VARIABLE_INSTANCE_DELETE)) {
                 return false;
@@ -164,14 +174,19 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The engine's database history writer, which passes over what the class comment lists for the case processes. */
+    /**
+     * The engine's database history writer, which passes over uploads of every process and what the class comment lists
+     * for the case processes.
+     */
     static class CaseHistoryEventHandler extends DbHistoryEventHandler {
 
+        private final CaseHistory level;
         private final boolean noVariables;
         private final HistoricStartTimes startTimes = new HistoricStartTimes(HistoricStartTimes.DEFAULT_CAPACITY);
 
-        CaseHistoryEventHandler(boolean noVariables) {
-            this.noVariables = noVariables;
+        CaseHistoryEventHandler(CaseHistory level) {
+            this.level = level;
+            this.noVariables = level == CaseHistory.ACTIVITY;
         }
 
         @Override
@@ -216,11 +231,14 @@ class CaseHistoryPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
-            return !ofCaseProcess(event) && super.shouldWriteHistoricDetail(event);
+            return (level == CaseHistory.FULL || !ofCaseProcess(event)) && super.shouldWriteHistoricDetail(event);
         }
 
         boolean leftOut(HistoryEvent event) {
-            if (!ofCaseProcess(event)) {
+            if (event instanceof HistoricVariableUpdateEventEntity variable && UPLOADS.contains(variable.getSerializerName())) {
+                return true;
+            }
+            if (level == CaseHistory.FULL || !ofCaseProcess(event)) {
                 return false;
             }
             if (event instanceof HistoricVariableUpdateEventEntity variable) {

@@ -97,6 +97,13 @@ class CasePageController {
         String preselected = caller == null || plans == null ? "" : organizations.homeOf(caller.getUserId())
                 .flatMap(o -> plans.onlyRunning(o.id())).orElse("");
         model.addAttribute("defaultCampaign", preselected);
+        // 属地街镇 for a district's reporter (sjreview-s57 D5): a point problem is refused without one, so the page offers the
+        // district's towns and streets (and 区级范围, the district itself), and shows that refusal under this field
+        var home = caller == null ? java.util.Optional.<org.shirong.organization.Organization>empty()
+                : organizations.homeOf(caller.getUserId()).filter(o -> territories.hasTowns(o.id()));
+        model.addAttribute("territoryDistrict", home.map(o -> o.id()).orElse(""));
+        model.addAttribute("territoryTowns", home.map(o -> organizations.within(o.id()).stream()
+                .map(t -> java.util.Map.of("id", t.id(), "name", t.name())).toList()).orElse(java.util.List.of()));
         return "pages/report";
     }
 

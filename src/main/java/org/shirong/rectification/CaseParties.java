@@ -211,6 +211,16 @@ public class CaseParties {
                 + " order by unit_id, case_no", CaseParties::map, ts(from), ts(until), organization);
     }
 
+    /**
+     * The 属地 parties of the campaign's cases that answered 非本镇属地 and whose case still lies in that town
+     * ({@link #TERRITORY_DISPUTED}): the disputes the district's office has not yet settled (sjreview-s57 D14).
+     */
+    public List<Party> territoryDisputes(String campaign) {
+        return jdbc.query("select " + COLUMNS + " from rect_case_party p where p.reason = 'TERRITORY' and p.outcome = 'NOT_TERRITORY'"
+                + " and exists (select 1 from rect_case c where c.case_no = p.case_no and c.campaign_code = ? and c.territory = p.tenant_id)"
+                + " order by done_at, case_no", CaseParties::map, campaign);
+    }
+
     /** Whether any of the units cooperates on the case. */
     boolean anyOf(String caseNo, Collection<String> units) {
         if (units.isEmpty()) {

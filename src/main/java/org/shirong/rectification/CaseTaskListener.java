@@ -94,6 +94,14 @@ class CaseTaskListener implements TaskListener {
             task.getExecution().setVariable(CaseCooperationProcess.VAR_LEAD_UNIT_NAME, lead);
             task.getExecution().setVariable(CaseCooperationProcess.VAR_DUE_TEXT, due == null ? "" : due);
         }
+        if (cooperation) {
+            // a 属地 town's office may hand it to the town's units (the diagram's handOverWithinOrganisation, sjreview-s57
+            // D11); partyReason is transient at a first dispatch, so this is kept
+            Object reason = instance.getVariable(CaseCooperationProcess.VAR_PARTY_REASON);
+            if (CaseParties.Reason.TERRITORY.name().equals(reason) || CaseCooperation.TERRITORY_CONFIRMED.equals(reason)) {
+                task.getExecution().setVariable(CaseCooperationProcess.VAR_TERRITORY_PARTY, Boolean.TRUE);
+            }
+        }
         if (urgency != null) {
             task.setPriority(urgent ? URGENT_PRIORITY : NORMAL_PRIORITY);
         }

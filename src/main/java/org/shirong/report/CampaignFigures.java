@@ -18,6 +18,7 @@ import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CampaignCaseCounts;
+import org.shirong.rectification.CaseHolders;
 import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.CaseStatus;
 import org.shirong.rectification.RectificationCases;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads what documents report: the campaign and its phases with task progress ({@code campaign},
  * {@code campaign_phase}, {@code campaign_task}) and the campaign's cases per lead unit in a period
- * (counted by {@link CampaignCaseCounts#perLeadUnit}), named by the organisation; and its work left overdue.
+ * (counted by {@link CampaignCaseCounts#perLeadUnit} under the unit {@link CaseHolders} says), named by the organisation; and its work left overdue.
  */
 @Repository
 class CampaignFigures {
@@ -46,11 +47,14 @@ class CampaignFigures {
     private final TaskService taskService;
     private final WorkingCalendars calendars;
     private final RectificationCases rectificationCases;
+    private final CaseHolders holders;
     private static final String WORK_ASSIGNMENT = "WorkAssignmentProcess";
     private static final String HANDLE_ASSIGNMENT = "Task_HandleAssignment";
 
     CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts, Organizations organizations,
-            TaskService taskService, WorkingCalendars calendars, PlanItemProgress planItems, RectificationCases rectificationCases) {
+            TaskService taskService, WorkingCalendars calendars, PlanItemProgress planItems, RectificationCases rectificationCases,
+            CaseHolders holders) {
+        this.holders = holders;
         this.rectificationCases = rectificationCases;
         this.planItems = planItems;
         this.taskService = taskService;
@@ -175,7 +179,8 @@ class CampaignFigures {
 
     /**
      * The campaign's cases overdue at {@code asOf}, as the 驾驶舱 paints them red ({@link TrafficLight#RED}): open past their
-     * deadline, or handed in for 核查 after it. By lead unit in the campaign's order of units (then others by name), each
+     * deadline, or handed in for 核查 after it. By the unit it is counted under ({@link CaseHolders}: its lead unit, the
+     * office while a return waits for 重新派遣) in the campaign's order of units (then others by name), each
      * unit's by deadline; with the working days behind, whether 列入通报名单 and whether 督办'd.
      */
     List<Figures.OverdueCase> overdueCases(String code, Instant asOf) {
@@ -191,15 +196,19 @@ class CampaignFigures {
         names.putAll(organization.unitNames(tenant));
         Set<String> supervised = new java.util.HashSet<>();
         rectificationCases.supervisionOfOpenCases(code).forEach(s -> supervised.add(s.caseNo()));
-        return rectificationCases.openCasesOfCampaign(code).stream()
-                .filter(c -> TrafficLight.of(c, asOf) == TrafficLight.RED)
-                .sorted(java.util.Comparator.comparing((CaseRecord c) -> order.getOrDefault(c.leadUnit(), Integer.MAX_VALUE))
-                        .thenComparing(c -> names.getOrDefault(c.leadUnit(), String.valueOf(c.leadUnit())))
+        List<CaseRecord> red = rectificationCases.openCasesOfCampaign(code).stream()
+                .filter(c -> TrafficLight.of(c, asOf) == TrafficLight.RED).toList();
+        // under the unit the 驾驶舱 counts it under: the office while a return waits for 重新派遣 (jtreview-s56 T7)
+        Map<String, String> under = holders.countedUnder(code, red);
+        java.util.function.Function<CaseRecord, String> unit = c -> under.getOrDefault(c.caseNo(), c.leadUnit());
+        return red.stream()
+                .sorted(java.util.Comparator.comparing((CaseRecord c) -> order.getOrDefault(unit.apply(c), Integer.MAX_VALUE))
+                        .thenComparing(c -> names.getOrDefault(unit.apply(c), String.valueOf(unit.apply(c))))
                         .thenComparing(CaseRecord::dueAt).thenComparing(CaseRecord::caseNo))
                 .map(c -> {
                     int late = calendar.workingDaysLate(c.dueAt(), c.status() == CaseStatus.AWAITING_VERIFICATION
                             && c.submittedAt() != null ? c.submittedAt() : asOf);
-                    return new Figures.OverdueCase(names.getOrDefault(c.leadUnit(), String.valueOf(c.leadUnit())), c.caseNo(),
+                    return new Figures.OverdueCase(names.getOrDefault(unit.apply(c), String.valueOf(unit.apply(c))), c.caseNo(),
                             c.title(), DUE.format(c.dueAt().atZone(calendar.zone())),
                             late == 0 ? "不足 1 个工作日" : late + " 个工作日", c.escalated(), supervised.contains(c.caseNo()),
                             c.status() == CaseStatus.AWAITING_VERIFICATION ? "逾期提交，待核查" : "整改中");

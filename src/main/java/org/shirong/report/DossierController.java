@@ -258,7 +258,7 @@ class DossierController {
                 .map(f -> DossierSheets.of(f, zone, planItemWord(f.record().tenantId()))).toList();
     }
 
-    /** The organisation's word for a plan item (锦溪镇 整治项目, jxreview-s55 J11), the district's 计划项目 unset. */
+    /** The organisation's word for a plan item (jxreview-s55 J11), the pages' 整治项目 unset. */
     private String planItemWord(String organization) {
         return organizations.find(organization).map(o -> o.words().planItem())
                 .orElse(org.shirong.organization.Organization.Terms.DEFAULT.planItem());

@@ -129,10 +129,15 @@ class ScoreWorkbook {
         ScoreBoard board = resolved.board();
         ScoringRubric rubric = scores.rubric(resolved.organization());
         ZoneId zone = scores.zone();
-        // The rubric's items: its case rules, then its zone items (责任区), each a column of points.
+        // The rubric's items: its case rules, then its zone items (责任区), each a column of points. A zone item applies
+        // only to a unit with that rate (it neither scores nor counts for a unit without zones): a zone item no unit of
+        // the board was scored on has no column, as the district's departments, which have no 责任区 (sjreview-s57 D16).
+        java.util.Set<String> scored = board.ranking().stream().flatMap(u -> u.components().stream())
+                .map(ComponentPoints::id).collect(Collectors.toSet());
         Map<String, String> items = new java.util.LinkedHashMap<>();
         rubric.rules().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
-        rubric.zoneRuleList().forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
+        rubric.zoneRuleList().stream().filter(r -> scored.contains(r.id()))
+                .forEach(r -> items.put(r.id(), r.name() + "（" + r.points().stripTrailingZeros().toPlainString() + " 分）"));
         List<Column> columns = new ArrayList<>(List.of(new Column("排名", 6), new Column("单位", 16), new Column("总分", 8),
                 new Column("得分", 8), new Column("满分", 8), new Column("等级", 6),
                 new Column(resolved.noticeIssued() ? "通报" : "列入通报范围", 6), new Column(resolved.noticeIssued() ? "通报原因" : "列入原因", 16),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.shirong.rectification.CaseHolders;
 import org.shirong.rectification.CaseParties;
 import org.shirong.rectification.CaseSource;
 import org.shirong.rectification.CaseStatus;
@@ -20,14 +21,19 @@ import org.springframework.stereotype.Repository;
 class ScoringFacts {
 
     private final JdbcTemplate jdbc;
+    private final CaseHolders holders;
 
-    ScoringFacts(JdbcTemplate jdbc) {
+    ScoringFacts(JdbcTemplate jdbc, CaseHolders holders) {
         this.jdbc = jdbc;
+        this.holders = holders;
     }
 
     /**
      * The organisation's cases with a lead unit that count for [from, until) (see {@link #COUNTED}), only those the
-     * campaign found when {@code campaign} is given, each as it stood at {@code until}, counted in groups of cases alike.
+     * campaign found when {@code campaign} is given, each as it stood at {@code until}, counted in groups of cases alike,
+     * each under the unit the 驾驶舱 and the reports count it under ({@link CaseHolders#countedUnit}: the office, not the
+     * unit that returned it, while a return waits for 重新派遣, jtreview-s56 T7); a round a reopening ended under the unit
+     * that led it.
      */
     List<CaseFact> casesCounted(String organization, String campaign, Instant from, Instant until) {
         List<Object> where = new ArrayList<>(List.of(organization));
@@ -35,8 +41,11 @@ class ScoringFacts {
         if (campaign != null) {
             where.add(campaign);
         }
-        return countedAlike("c.lead_unit", List.of(), "c.tenant_id = ? and c.lead_unit is not null and " + COUNTED
-                + (campaign == null ? "" : " and c.campaign_code = ?"), where, until);
+        String w = "c.tenant_id = ? and c.lead_unit is not null and " + COUNTED + (campaign == null ? "" : " and c.campaign_code = ?");
+        List<CaseFact> facts = new ArrayList<>(countedAlike("rect_case", holders.countedUnit("c"), holders.countedUnitArgs(), w,
+                where, until));
+        facts.addAll(countedAlike("rect_case_round", "c.lead_unit", List.of(), w, where, until));
+        return facts;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.shirong.system;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.cockpit.db.CommandExecutor;
 import org.camunda.bpm.cockpit.impl.db.QueryServiceImpl;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -15,20 +16,33 @@ import org.camunda.bpm.webapp.db.QueryParameters;
  * to this service: each query, list or count, is held here to the same limits before it runs, and a list to a page of
  * at most the engine's {@code queryMaxResultsLimit} ({@code maxResults} given, neither it nor {@code firstResult}
  * negative); 400 in Chinese naming the parameter. Camunda's own check of the page said neither which parameter nor the
- * limit, and let a negative one through to the database.
+ * limit, and let a negative one through to the database. Its running figures ({@code process-definition/statistics})
+ * are refused as the engine's are ({@link RunningFiguresGuard}).
  */
 class CockpitQueryLimits extends QueryServiceImpl {
 
-    private final int maxResults;
+    /** Cockpit's statements of the running figures (instances and incidents per definition). */
+    private static final Set<String> RUNNING_FIGURES = Set.of("selectPDStatistics", "selectPDStatisticsCount");
 
-    /** {@code maxResults}: the engine's queryMaxResultsLimit. */
-    CockpitQueryLimits(CommandExecutor commandExecutor, int maxResults) {
+    private final int maxResults;
+    private final Runnable figuresCheck;
+
+    /** {@code maxResults}: the engine's queryMaxResultsLimit; {@code figuresCheck} refuses a caller the running figures. */
+    CockpitQueryLimits(CommandExecutor commandExecutor, int maxResults, Runnable figuresCheck) {
         super(commandExecutor);
         this.maxResults = maxResults;
+        this.figuresCheck = figuresCheck;
+    }
+
+    private void checkFigures(String statement) {
+        if (statement != null && RUNNING_FIGURES.contains(statement.substring(statement.lastIndexOf('.') + 1))) {
+            figuresCheck.run();
+        }
     }
 
     @Override
     public <T> List<T> executeQuery(String statement, QueryParameters parameter) {
+        checkFigures(statement);
         QueryLimitsGuard.checkLimits(parameter);
         if (parameter.isMaxResultsLimitEnabled()) {
             page(parameter);
@@ -38,6 +52,7 @@ class CockpitQueryLimits extends QueryServiceImpl {
 
     @Override
     public <T> T executeQuery(String statement, Object parameter, Class<T> type) {
+        checkFigures(statement);
         if (parameter instanceof ListQueryParameterObject query) {
             QueryLimitsGuard.checkLimits(query);
         }
@@ -46,6 +61,7 @@ class CockpitQueryLimits extends QueryServiceImpl {
 
     @Override
     public Long executeQueryRowCount(String statement, ListQueryParameterObject parameter) {
+        checkFigures(statement);
         QueryLimitsGuard.checkLimits(parameter);
         return super.executeQueryRowCount(statement, parameter);
     }

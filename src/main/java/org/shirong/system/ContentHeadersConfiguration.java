@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Registers {@link ContentHeaders} for Shirong's API and pages, before authentication, so that its refusals carry them too. */
+/**
+ * Registers {@link ContentHeaders} for Shirong's API and pages and {@link EngineDataHeaders} for the engine API (both its
+ * own and the webapps'), before authentication, so that its refusals carry them too.
+ */
 @Configuration(proxyBeanMethods = false)
 class ContentHeadersConfiguration {
 
@@ -15,6 +18,15 @@ class ContentHeadersConfiguration {
         var registration = new FilterRegistrationBean<>(new ContentHeaders(tiles));
         registration.setName("shirong-content-headers");
         registration.addUrlPatterns("/api/*", "/shirong/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineDataHeaders> engineDataHeaders() {
+        var registration = new FilterRegistrationBean<>(new EngineDataHeaders());
+        registration.setName("shirong-engine-data-headers");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }

@@ -70,7 +70,8 @@ import org.xml.sax.SAXException;
  * the policy in Chinese), a deployment whose file cannot be parsed, a start refused by the start form's check or its
  * start listener (with the refusal's Chinese message; Camunda answers a refused {@code /start} as a 500), a
  * {@code POST /condition} when no process starts on a condition, job retries set for no jobs, query criteria the
- * engine cannot combine or a sort by an object variable, a JSON body of {@code null} where the call needs one
+ * engine cannot combine, a sort by an object variable or by a {@code sorting[].sortBy} the query does not know, a JSON
+ * body of {@code null} where the call needs one
  * ({@link NullRequestBody}: "请求正文不能为空" instead of the resource's NullPointerException);</li>
  * <li>a completion that no flow out of a gateway after the task could take (ENGINE-02004: a form's option the diagram's
  * conditions do not know) is 400 in Chinese, not Camunda's English 500;</li>
@@ -117,6 +118,9 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
     // sorting by an object variable: likewise
     private static final String OBJECT_ORDER = "Cannot order by variables of type ";
     private static final String OBJECT_QUERY = "Object values cannot be used to query";
+    // a sorting[] entry whose sortBy the query does not know: the engine was asked for a direction without a property
+    private static final String UNKNOWN_ORDER = "You should call any of the orderBy methods first before specifying a direction";
+    static final String UNKNOWN_ORDER_ANSWER = "请求内容中 sorting 的 sortBy 不是这个查询可以排序的字段（按该查询的文档所列字段排序），请求未执行";
 
     /**
      * The start of the answer to a task that does not exist or that the caller may not know of (see {@link #ADDRESSED}):
@@ -223,6 +227,9 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
                     "不能按对象类型的变量排序，请按文字、数字、日期或是否类型的变量排序（"
                     + causeMessage(failure, OBJECT_ORDER) + "）"));
         }
+        if (causedBy(failure, UNKNOWN_ORDER)) {
+            return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST, UNKNOWN_ORDER_ANSWER));
+        }
         if (causedBy(failure, OBJECT_QUERY)) {
             return camunda.getResponse(new InvalidRequestException(Status.BAD_REQUEST,
                     "不能用对象类型的值查询，请用文字、数字、日期或是否（" + causeMessage(failure, OBJECT_QUERY) + "）"));
@@ -259,7 +266,7 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
      * null when the failure is no such thing (a failure in writing the answer is the server's). Only a failure of the
      * body's reading itself counts: a value the resource reads later (a variable's JSON) is answered as Camunda answers it.
      */
-    private static String unreadableBody(Throwable failure) {
+    static String unreadableBody(Throwable failure) {
         if (!(failure instanceof JsonProcessingException json)
                 || json instanceof JsonMappingException mapping && mapping.getProcessor() instanceof JsonGenerator) {
             return null;
@@ -294,11 +301,16 @@ public class EngineErrorAnswers implements ExceptionMapper<Throwable> {
      * A command refused because it addressed another organisation's task, process, definition or deployment, a
      * Java-serialized variable, a password below the policy or an unparsable deployment: the caller's doing.
      */
+    /** A {@code sorting[].sortBy} the query does not know (the engine's NotValidException of a direction without a property). */
+    static boolean unknownOrder(Throwable e) {
+        return causedBy(e, UNKNOWN_ORDER);
+    }
+
     static boolean isRefusal(Throwable e) {
         return causedBy(e, OTHER_ORGANIZATION) || causedBy(e, JAVA_SERIALIZATION) || causedBy(e, PASSWORD_POLICY)
                 || causedBy(e, NO_CONDITIONAL_START) || causedBy(e, NOT_CONDITIONAL_START)
                 || causedBy(e, INVALID_QUERY) || causedBy(e, OBJECT_ORDER) || causedBy(e, OBJECT_QUERY)
-                || e instanceof ParseException || unreadableFile(e) || nulInText(e);
+                || causedBy(e, UNKNOWN_ORDER) || e instanceof ParseException || unreadableFile(e) || nulInText(e);
     }
 
     private static boolean nulInText(Throwable failure) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * staff (the form fields of a staff completion checked inside the completion's own command context), tasks worked on and
  * read by id only by those they are still given to, notes (备注) only on a task the caller may work on
  * and read only by those who may read it, no one else's
- * e-mail address and no other organisation's groups for staff, no other organisation's history statistics, no
+ * e-mail address and no other organisation's groups for staff, no other organisation's history statistics, the running
+ * figures only for those who read a whole organisation ({@link RunningFiguresGuard}), no
  * administrators' operations in the operation log for staff, throttled logins, cached identities (and the start-up
  * fingerprint) forgotten when identities change; and expressions that see only the beans written for the processes
  * ({@link ExpressionBeans}).
@@ -56,6 +57,7 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         interceptors.add(new QueryLimitsGuard(configuration));
         interceptors.add(new DefinitionVersionsPage(configuration));
         interceptors.add(new HistoricStatisticsTenantGuard());
+        interceptors.add(new RunningFiguresGuard(configuration, applicationContext));
         interceptors.add(new AdminOperationLogGuard(configuration));
         // Before StaffCommandGuard: starting in an organisation one does not belong to is refused as that.
         interceptors.add(new TenantWorkGuard(configuration, applicationContext));

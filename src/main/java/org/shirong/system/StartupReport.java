@@ -36,7 +36,8 @@ class StartupReport {
                 .append("  REST API:           ").append(base).append("/engine-rest/version 与 ").append(base).append("/api/me （HTTP Basic）\n");
         if (demo) {
             text.append("  演示账号（仅限演示运行）：管理员 ").append(environment.getProperty("shirong.admin.id"))
-                    .append(" / ").append(environment.getProperty("shirong.admin.password"))
+                    .append(" / ").append(environment.getProperty("shirong.admin.password", "").isBlank()
+                            ? environment.getProperty("shirong.demo.admin-password", "admin") : "（SHIRONG_ADMIN_PASSWORD 所设密码）")
                     .append("；以下用户密码均为 ").append(environment.getProperty("shirong.demo.password")).append("\n");
             text.append(accounts(records.users()));
         }

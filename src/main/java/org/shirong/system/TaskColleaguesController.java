@@ -18,8 +18,11 @@ class TaskColleaguesController {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final SystemAccess systemAccess;
+    private final org.camunda.bpm.engine.RepositoryService repositoryService;
 
-    TaskColleaguesController(TaskService taskService, IdentityService identityService, SystemAccess systemAccess) {
+    TaskColleaguesController(TaskService taskService, IdentityService identityService, SystemAccess systemAccess,
+            org.camunda.bpm.engine.RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
         this.taskService = taskService;
         this.identityService = identityService;
         this.systemAccess = systemAccess;
@@ -31,6 +34,6 @@ class TaskColleaguesController {
         if (caller == null || taskService.createTaskQuery().taskId(taskId).count() == 0) {
             throw new NotFoundException("TASK_NOT_FOUND", "没有这个任务，或任务不由您办理：" + TextInput.shortened(taskId, 40));
         }
-        return systemAccess.run(() -> new TaskColleagues(taskService, identityService).of(caller, taskId));
+        return systemAccess.run(() -> new TaskColleagues(taskService, identityService, repositoryService).of(caller, taskId));
     }
 }

@@ -70,10 +70,22 @@ class WebappOwnApis {
         return classes;
     }
 
+    /** Jersey's JSON feature without its exception mappers, before its discovery registers the one with them. */
+    @SuppressWarnings("deprecation")
+    static Set<Object> jsonWithoutItsMappers() {
+        return Set.of(SharedObjectMapper.jsonFeature());
+    }
+
     public static class Cockpit extends Application {
         @Override
         public Set<Class<?>> getClasses() {
             return withOurErrorAnswers(new CockpitApplication());
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public Set<Object> getSingletons() {
+            return jsonWithoutItsMappers();
         }
     }
 
@@ -82,12 +94,24 @@ class WebappOwnApis {
         public Set<Class<?>> getClasses() {
             return withOurErrorAnswers(new AdminApplication());
         }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public Set<Object> getSingletons() {
+            return jsonWithoutItsMappers();
+        }
     }
 
     public static class Tasklist extends Application {
         @Override
         public Set<Class<?>> getClasses() {
             return withOurErrorAnswers(new TasklistApplication());
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public Set<Object> getSingletons() {
+            return jsonWithoutItsMappers();
         }
     }
 

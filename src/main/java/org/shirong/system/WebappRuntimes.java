@@ -12,21 +12,29 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.webapp.impl.AbstractAppRuntimeDelegate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Cockpit's and Admin's runtimes as Camunda's defaults, except that their own queries run in a {@link WebappQuerySession}
- * (with the engine's statement timeout) and Cockpit's are held to {@link CockpitQueryLimits}. Camunda's webapp bootstrap
+ * (with the engine's statement timeout) and Cockpit's are held to {@link CockpitQueryLimits} (and its running figures
+ * to {@link RunningFiguresGuard}). Camunda's webapp bootstrap
  * installs its defaults as the servlet context starts (with the embedded server, while the application context
  * refreshes); these replace them once the application's beans are made, before the server takes requests.
  */
 @Component
 class WebappRuntimes implements SmartInitializingSingleton {
 
+    private final ObjectProvider<WholeOrganizationReaders> readers;
+
+    WebappRuntimes(ObjectProvider<WholeOrganizationReaders> readers) {
+        this.readers = readers;
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
-        Cockpit.setCockpitRuntimeDelegate(new CockpitRuntime());
+        Cockpit.setCockpitRuntimeDelegate(new CockpitRuntime(readers));
         Admin.setAdminRuntimeDelegate(new AdminRuntime());
     }
 
@@ -40,9 +48,17 @@ class WebappRuntimes implements SmartInitializingSingleton {
 
     static final class CockpitRuntime extends DefaultCockpitRuntimeDelegate {
 
+        private final ObjectProvider<WholeOrganizationReaders> readers;
+
+        CockpitRuntime(ObjectProvider<WholeOrganizationReaders> readers) {
+            this.readers = readers;
+        }
+
         @Override
         public QueryService getQueryService(String engineName) {
-            return new CockpitQueryLimits(getCommandExecutor(engineName), engine(this, engineName).getQueryMaxResultsLimit());
+            ProcessEngineConfigurationImpl configuration = engine(this, engineName);
+            return new CockpitQueryLimits(getCommandExecutor(engineName), configuration.getQueryMaxResultsLimit(),
+                    () -> RunningFiguresGuard.require(configuration, readers.getObject()));
         }
 
         @Override

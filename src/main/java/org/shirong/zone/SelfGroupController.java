@@ -30,11 +30,20 @@ class SelfGroupController {
         this.identityService = identityService;
     }
 
+    /**
+     * The leader's phone is personal data as a zone holder's is (a leader is often one): in full for those who read every
+     * holder's phone ({@link ZoneAccess#readsPhones}), masked for other staff and the overseeing district (secreview-s57 S1).
+     */
     @GetMapping("/api/zones/self-groups")
     List<SelfGroups.SelfGroup> all(@RequestParam(required = false) String organization) {
         String tenant = callerOrganization.forReading(identityService.getCurrentAuthentication(), organization);
         access.staffOf(tenant);
-        return selfGroups.all(tenant);
+        List<SelfGroups.SelfGroup> groups = selfGroups.all(tenant);
+        if (access.readsPhones(tenant)) {
+            return groups;
+        }
+        return groups.stream().map(g -> new SelfGroups.SelfGroup(g.id(), g.name(), g.scope(), g.scopeName(), g.place(), g.leader(),
+                ZoneView.maskedPhone(g.phone()), g.foundedOn(), g.charter(), g.members())).toList();
     }
 
     @PostMapping(value = "/api/zones/self-groups", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,5 @@
 // 上报问题页：问题类别（GET /api/categories，本组织的；选了本单位参加的上级活动时为该活动的大类）、可选的来源（GET /api/cases/sources）和进行中的活动
-// （GET /api/campaigns）作选项；“使用当前位置”取浏览器定位；照片用任务列表整改表单的 photo-evidence.js 压缩并读出拍摄时间
+// （GET /api/campaigns?reportable=true：本组织可计入的，不含只是监督的下级活动）作选项；“使用当前位置”取浏览器定位；照片用任务列表整改表单的 photo-evidence.js 压缩并读出拍摄时间
 // 和位置；以 multipart 提交 POST /api/cases（case 为 JSON，photos 与 photoTakenAt、photoLocation 一一对应）。
 // 服务器的说明写在它所指的栏目旁；成功后显示案件编号和案件页链接。
 (function () {
@@ -38,6 +38,7 @@
     var select = $('report-category');
     select.textContent = '';
     categories = {};
+    if ($('report-sub-item')) { offerSubItems(null); }
     select.appendChild(el('option', null, '请选择问题类别')).value = '';
     var groups = {};
     list.forEach(function (c) {
@@ -55,10 +56,21 @@
     surveyGroup = Object.keys(groups).length > 1 ? groups[SURVEY_GROUP] || null : null;
   }
 
+  // 类别有小项（满意度测评的 35 小项）时列出供选择（可不选），否则隐去此栏（sjreview-s57 D17）
+  function offerSubItems(c) {
+    var select = $('report-sub-item');
+    select.textContent = '';
+    select.appendChild(el('option', null, '不指定小项')).value = '';
+    var items = c && c.items ? c.items : [];
+    items.forEach(function (item) { select.appendChild(el('option', null, item)).value = item; });
+    $('report-sub-item-group').hidden = !items.length;
+  }
+
   function wireCategoryHint() {
     var select = $('report-category');
     select.addEventListener('change', function () {
       var c = categories[select.value];
+      offerSubItems(c);
       $('report-category-hint').textContent = c && c.defaultLeadUnitName
         ? '一般由' + c.defaultLeadUnitName + '牵头，' + c.defaultLimitAmount + ' 个' + c.defaultLimitUnitName + '内整改（以派遣为准）' : '';
     });
@@ -115,6 +127,7 @@
       select.removeChild(surveyGroup);
       if (chosen && chosen.group === SURVEY_GROUP) {
         select.value = '';
+        offerSubItems(null);
         $('report-category-hint').textContent = '';
       }
     }
@@ -226,9 +239,13 @@
       }
     }
     if (position) { location.lat = position.lat; location.lng = position.lng; }
+    // 区的上报人选的属地街镇（页面只对有街镇的区列出此栏）；不选时由服务器按地点开头的镇、街道名称判断
+    var territory = $('report-territory');
+    if (territory && territory.value) { location.territory = territory.value; }
     var report = { category: $('report-category').value, title: $('report-title').value.trim(), location: location,
       description: $('report-description').value.trim() || null, source: $('report-source').value,
-      urgency: $('report-urgency').value || 'NORMAL', campaign: $('report-campaign').value || null };
+      urgency: $('report-urgency').value || 'NORMAL', campaign: $('report-campaign').value || null,
+      subItem: $('report-sub-item').value || null };
     data.append('case', new Blob([JSON.stringify(report)], { type: 'application/json' }));
     var headers = { Accept: 'application/json' };
     var token = document.querySelector('meta[name="shirong-csrf-token"]');
@@ -288,6 +305,7 @@
     position = null;
     $('report-position').textContent = '';
     $('report-category-hint').textContent = '';
+    offerSubItems(null);
     campaignChosen();
     offerCategoriesOf($('report-source').value);
     for (var n = 1; n <= maxPhotos; n++) { removePhoto(n); }
@@ -297,7 +315,7 @@
   }
 
   var appRoot = '/camunda';
-  Promise.all([getJson('/api/categories'), getJson('/api/cases/sources'), getJson('/api/campaigns').catch(function () { return []; }),
+  Promise.all([getJson('/api/categories'), getJson('/api/cases/sources'), getJson('/api/campaigns?reportable=true').catch(function () { return []; }),
     import(appRoot + '/app/tasklist/shirong/photo-evidence.js'), window.ShirongTimes ? window.ShirongTimes.load() : null])
     .then(function (answers) {
       ownCategories = answers[0];

@@ -33,6 +33,8 @@ class CampaignApiTest {
 
     @Autowired
     TestRestTemplate rest;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
     @Autowired
     CampaignTemplates templates;
     @Autowired
@@ -750,6 +752,60 @@ class CampaignApiTest {
         assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity((String) files.get(0).get("url"), String.class).getStatusCode())
                 .as("九亭 may not read 锦溪's campaign").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(rest.getForEntity((String) files.get(0).get("url"), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /**
+     * secreview-s57 S2: an upload declared {@code text/html} under a Chinese name (a PDF's first bytes, so the task takes
+     * it) leaves no copy in the engine's history for anyone with READ_HISTORY to fetch; and a file the engine still holds is
+     * answered on every {@code …/data} path of {@code /engine-rest} and the webapps' engine API as a download — attachment
+     * with the name per RFC 6266/5987 (the raw Chinese name made Tomcat drop the header), nosniff, a sandbox policy.
+     */
+    @Test
+    void anUploadDeclaredAsHtmlLeavesNoHistoryCopyAndEngineFilesAreAnsweredAsDownloads() {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-HTML");
+        org.camunda.bpm.engine.task.Task task = run.task("compileItemRecords/RECTIFY_TOWN_RIVERS");
+        byte[] page = "%PDF-1.4\n<html><body><script>document.title='XSS'</script></body></html>\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + task.getId()
+                + "/submit-form", json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                + file("attachment1", "水利站11月报告.pdf", "text/html", page) + "}}"), String.class);
+        assertThat(done.getStatusCode()).as("%s", done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .variableTypeIn("file", "bytes").count()).as("no historic copy of the upload").isZero();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(task.getProcessInstanceId())
+                .variableTypeIn("file", "bytes").count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName("attachment1")
+                .processInstanceId(task.getProcessInstanceId()).count()).isZero();
+
+        String campaignInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JX-HTML")
+                .processDefinitionKey(CampaignProcess.KEY).singleResult().getId();
+        runtimeService.setVariable(campaignInstance, "page", org.camunda.bpm.engine.variable.Variables
+                .fileValue("签订目标责任书（党群办） · 报告.pdf").file(page).mimeType("text/html").create());
+        String variableId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(campaignInstance).variableName("page")
+                .singleResult().getId();
+        String expected = "attachment; filename=\"file.pdf\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode("签订目标责任书（党群办） · 报告.pdf", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        for (String path : List.of("/process-instance/" + campaignInstance + "/variables/page/data",
+                "/execution/" + campaignInstance + "/localVariables/page/data", "/variable-instance/" + variableId + "/data")) {
+            ResponseEntity<byte[]> answer = rest.withBasicAuth("admin", "admin").getForEntity("/engine-rest" + path, byte[].class);
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getBody()).isEqualTo(page);
+            assertThat(answer.getHeaders().getFirst("Content-Disposition")).as(path).isEqualTo(expected);
+            assertThat(answer.getHeaders().getContentDisposition().getFilename()).isEqualTo("签订目标责任书（党群办） · 报告.pdf");
+            assertThat(answer.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
+            assertThat(answer.getHeaders().get("Content-Security-Policy")).containsExactly("sandbox; default-src 'none'");
+        }
+        java.net.http.HttpResponse<String> webapp = org.shirong.system.WebappSession.login(port, "admin", "admin")
+                .get("/variable-instance/" + variableId + "/data");
+        assertThat(webapp.statusCode()).isEqualTo(200);
+        assertThat(webapp.headers().firstValue("Content-Disposition")).hasValue(expected);
+        assertThat(webapp.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(webapp.headers().allValues("Content-Security-Policy")).containsExactly("sandbox; default-src 'none'");
+        ResponseEntity<String> json = rest.withBasicAuth("admin", "admin").getForEntity("/engine-rest/variable-instance/" + variableId,
+                String.class);
+        assertThat(json.getHeaders().containsKey("Content-Disposition")).as("a JSON answer is no download").isFalse();
+        assertThat(json.getHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
+        runtimeService.removeVariable(campaignInstance, "page");
     }
 
     /** An attachment's file name is the sender's device's: kept without control characters, cut to 255 keeping its extension. */

@@ -686,6 +686,30 @@ class CampaignBrowserTest {
                 assertThat(browser.driver().findElements(By.cssSelector("table.shirong-units tbody tr")).stream()
                         .filter(WebElement::isDisplayed).count()).isEqualTo(13);
                 browser.screenshot("cockpit-campaign-phone-390-unfolded");
+
+                // sjreview-s57 D12: every number, download button, 返回概览 and the 考核月份 list is a target 44 px high, and a
+                // jump list in the first screen leads to the ranking and the 督办 below the units' open tasks
+                Map<String, Object> targets = (Map<String, Object>) js.executeScript("""
+                        const page = document.querySelector('.shirong-campaign-page');
+                        page.scrollTop = 0;
+                        const shown = css => Array.from(page.querySelectorAll(css)).filter(e => e.offsetParent);
+                        const counts = shown('a.shirong-count');
+                        return {jumps: shown('.shirong-jumps a').map(a => a.textContent),
+                          jumpsTop: page.querySelector('.shirong-jumps').getBoundingClientRect().top,
+                          counts: counts.length, narrowest: Math.min(...counts.map(a => a.getBoundingClientRect().width)),
+                          low: shown('a.shirong-count, .shirong-actions .btn, .shirong-actions select, .shirong-jumps a')
+                            .filter(e => e.getBoundingClientRect().height < 44)
+                            .map(e => e.textContent.trim() + ' ' + Math.round(e.getBoundingClientRect().height) + 'px')};""");
+                assertThat((List<Object>) targets.get("jumps")).contains("考核排名", "督办（超期案件）", "各单位案件", "活动文书");
+                assertThat(((Number) targets.get("jumpsTop")).doubleValue()).as("跳转按钮在第一屏").isLessThan(844);
+                assertThat(((Number) targets.get("counts")).intValue()).as("可点的数字").isGreaterThan(20);
+                assertThat((List<Object>) targets.get("low")).as("低于 44 px 的可点目标").isEmpty();
+                assertThat(((Number) targets.get("narrowest")).doubleValue()).as("最窄的数字 (px)").isGreaterThanOrEqualTo(32);
+                browser.click(By.cssSelector(".shirong-jumps a[data-jump='ranking']"));
+                browser.until(d -> (Boolean) js.executeScript("""
+                        const top = document.querySelector('[data-block="ranking"]').getBoundingClientRect().top;
+                        return top >= 0 && top < 200;"""));
+                browser.screenshot("cockpit-campaign-phone-390-jumped");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("cockpit-campaign-phone-390-failure");
                 throw e;

@@ -734,6 +734,85 @@ class CampaignDashboardTest {
                 .contains("select.getAttribute('data-default')", "option.defaultSelected = true");
     }
 
+    /**
+     * sjreview-s57 D5: the district's 上报问题 offers 属地街镇 — its towns and streets and 区级范围 — whose value the page sends
+     * as {@code location.territory}, and the API's refusal of a point problem without one is shown under that field, not at
+     * the foot of the page; a town's page, whose cases lie in the town, has no such field.
+     */
+    @Test
+    void aDistrictsReportPageOffersItsTownsAsTerritoryAndShowsTheRefusalUnderIt() {
+        String page = reportPage("sjshirongban1");
+        assertThat(page).contains("<select id=\"report-territory\"", "<option value=\"xinqiao\">新桥镇</option>",
+                "<option value=\"jiuting\">九亭镇</option>", "<option value=\"songjiang\">区级范围",
+                "data-error-for=\"location.territory\"");
+        assertThat(page.indexOf("data-error-for=\"location.territory\"")).isLessThan(page.indexOf("id=\"report-submit\""))
+                .isGreaterThan(page.indexOf("id=\"report-territory\""));
+        assertThat(reportPage("chuangban1")).doesNotContain("report-territory");
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject("/shirong/assets/report-page.js", String.class))
+                .contains("location.territory = territory.value");
+        // what the page posts: without a 属地 refused naming location.territory (the field the page now has) …
+        ResponseEntity<Map> refused = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", CampaignApiTest.json("""
+                {"title":"测试：候车亭座椅缺失","category":"%s","source":"SURVEY","location":{"address":"荣乐东路 100 号","territory":"%s"},
+                 "campaign":"NO-SUCH-CAMPAIGN"}""".formatted("SURVEY_PUBLIC_FACILITIES", "")), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(refused.getBody())).contains("location.territory", "TERRITORY_REQUIRED");
+        // … and with the select's value no longer refused for it (the unknown campaign keeps the case from being filed)
+        ResponseEntity<Map> chosen = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", CampaignApiTest.json("""
+                {"title":"测试：候车亭座椅缺失","category":"%s","source":"SURVEY","location":{"address":"荣乐东路 100 号","territory":"%s"},
+                 "campaign":"NO-SUCH-CAMPAIGN"}""".formatted("SURVEY_PUBLIC_FACILITIES", "xinqiao")), Map.class);
+        assertThat(chosen.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(chosen.getBody())).contains("campaign").doesNotContain("location.territory");
+    }
+
+    /**
+     * sjreview-s57 D17: 上报问题 offers the chosen category's 小项 (the survey's 35, from {@code GET /api/categories}) and sends
+     * the choice as {@code subItem}, whose refusal is shown under it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDistrictsReportPageOffersTheChosenCategorysSubItems() {
+        assertThat(reportPage("sjshirongban1")).contains("<select id=\"report-sub-item\"", "data-error-for=\"subItem\"");
+        List<Map> categories = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/categories", List.class);
+        assertThat(categories).filteredOn(c -> "SURVEY_BUILDINGS".equals(c.get("code"))).singleElement()
+                .satisfies(c -> assertThat((List<String>) c.get("items")).contains("无违法建筑"));
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject("/shirong/assets/report-page.js", String.class))
+                .contains("subItem: $('report-sub-item').value || null", "c.items");
+        ResponseEntity<Map> refused = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", CampaignApiTest.json("""
+                {"title":"测试","category":"SURVEY_BUILDINGS","subItem":"没有这个小项","source":"SURVEY",
+                 "location":{"address":"荣乐东路 1 号","territory":"xinqiao"},"campaign":"NO-SUCH-CAMPAIGN"}"""), Map.class);
+        assertThat(String.valueOf(refused.getBody())).contains("subItem", "UNKNOWN_SUB_ITEM");
+    }
+
+    /**
+     * sjreview-s57 D6: 所属活动 on 上报问题 lists only campaigns the caller's organisation may report into
+     * ({@code GET /api/campaigns?reportable=true}): the district, which reads 九亭镇's campaign as its overseer, is not offered
+     * it (a case under it is refused); 九亭镇's own office is.
+     */
+    @Test
+    void theReportPageOffersOnlyCampaignsTheCallersOrganisationMayReportInto() {
+        CampaignFixture town = new CampaignFixture(jdbc, "RPTJT1");
+        try {
+            clear(town, "RPTJT1");
+            town.campaign("九亭镇上报所属活动测试", 1);
+            assertThat(codes("sjshirongban1", "/api/campaigns")).as("the district oversees it").contains("RPTJT1");
+            assertThat(codes("sjshirongban1", "/api/campaigns?reportable=true")).doesNotContain("RPTJT1");
+            assertThat(codes("chuangban1", "/api/campaigns?reportable=true")).contains("RPTJT1");
+            ResponseEntity<Map> refused = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", CampaignApiTest.json("""
+                    {"title":"测试","category":"SURVEY_PUBLIC_FACILITIES","source":"SURVEY","location":{"address":"九亭镇沪亭北路 1 号"},
+                     "campaign":"RPTJT1"}"""), Map.class);
+            assertThat(String.valueOf(refused.getBody())).contains("UNKNOWN_CAMPAIGN");
+        } finally {
+            clear(town, "RPTJT1");
+        }
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForObject("/shirong/assets/report-page.js", String.class))
+                .contains("/api/campaigns?reportable=true");
+    }
+
+    private List<Object> codes(String user, String url) {
+        List<Map> campaigns = rest.withBasicAuth(user, "demo").getForObject(url, List.class);
+        return campaigns.stream().map(c -> c.get("code")).toList();
+    }
+
     private String reportPage(String user) {
         ResponseEntity<String> page = rest.withBasicAuth(user, "demo").getForEntity("/shirong/report", String.class);
         assertThat(page.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);

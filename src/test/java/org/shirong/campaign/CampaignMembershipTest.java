@@ -627,6 +627,44 @@ class CampaignMembershipTest {
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
+    /**
+     * sjreview-s57 D20: a participating town reading the campaign's overview ({@code GET /api/campaigns/{code}}) gets the
+     * case counts and plan items of its own part — the cases located in it, as its 驾驶舱 counts them — not the whole
+     * district's; the district's office still reads them all.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aParticipatingTownsOverviewCountsOnlyItsOwnCasesAsItsCockpitDoes() {
+        org.shirong.report.CampaignFixture fixture = new org.shirong.report.CampaignFixture(jdbc, "SJ-OWN-PART");
+        try {
+            fixture.clear();
+            fixture.campaign("松江区概况按街镇测试", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                    .phase(1, "补齐短板弱项", "2026-11-01", "2026-12-31")
+                    .unit("sjlvrongju", "区绿化市容局", 1).unit("jiuting", "chuangban", "九亭镇", 2).unit("shihudang", "shdshirongban", "石湖荡镇", 3);
+            String inJiuting = fixture.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", "2026-11-03T09:00", "2026-11-10T17:00", null, true);
+            String inShihudang = fixture.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", "2026-11-03T09:00", "2026-12-30T17:00",
+                    "2026-11-05T09:00", false);
+            fixture.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", "2026-11-04T09:00", "2026-12-30T17:00", null, false);
+            jdbc.update("update rect_case set territory = 'jiuting' where case_no = ?", inJiuting);
+            jdbc.update("update rect_case set territory = 'shihudang' where case_no = ?", inShihudang);
+
+            Map<String, Object> district = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/SJ-OWN-PART", Map.class);
+            assertThat((Map<String, Object>) district.get("cases")).containsEntry("total", 3);
+            Map<String, Object> jiuting = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/SJ-OWN-PART", Map.class);
+            assertThat((Map<String, Object>) jiuting.get("cases")).containsEntry("total", 1).containsEntry("open", 1)
+                    .containsEntry("closed", 0).containsEntry("byStatus", Map.of("IN_RECTIFICATION", 1));
+            assertThat((Map<String, Object>) ((Map<String, Object>) jiuting.get("planItems")).get("total"))
+                    .containsEntry("found", 1).containsEntry("overdue", 1);
+            Map<String, Object> shihudang = rest.withBasicAuth("shdshirongban1", "demo").getForObject("/api/campaigns/SJ-OWN-PART", Map.class);
+            assertThat((Map<String, Object>) shihudang.get("cases")).containsEntry("total", 1).containsEntry("closed", 1);
+            assertThat((Map<String, Object>) ((Map<String, Object>) shihudang.get("planItems")).get("total"))
+                    .containsEntry("found", 1).containsEntry("overdue", 0);
+        } finally {
+            jdbc.update("delete from rect_case_event where case_no like 'SJ-OWN-PART-%'");
+            fixture.clear();
+        }
+    }
+
     private ResponseEntity<Map> report(String user, String campaign, String category, String subItem, String address) {
         String body = """
                 {"title":"%s","category":"%s","source":"PATROL","location":{"address":"%s"},"campaign":"%s"%s}"""

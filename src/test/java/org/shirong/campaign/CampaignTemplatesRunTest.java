@@ -498,11 +498,17 @@ class CampaignTemplatesRunTest {
                 "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所")))
                 .hasMessageContaining("第 1 行：本活动规定市民反映的问题须到现场核查后再立案，请在第四列写明现场核查情况");
         assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜现场核查：属实｜已告知物业限期清运｜岳阳街道｜荣乐社区")))
-                .as("a seventh column is refused by its line, not dropped")
-                .hasMessageContaining("第 1 行：有 7 栏，最多 6 栏");
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜现场核查：属实｜已告知物业限期清运｜岳阳街道｜荣乐社区｜菜场")))
+                .as("an eighth column is refused by its line, not dropped")
+                .hasMessageContaining("第 1 行：有 8 栏，最多 7 栏");
+        // sjreview-s57 D17: the seventh column is the survey's 小项, checked against the category's
+        assertThatThrownBy(() -> run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
+                "荣乐东路人行道夜间堆物｜荣乐东路 10 号｜公共场所｜现场核查：属实｜岳阳街道｜荣乐社区｜没有这个小项")))
+                .hasMessageContaining("没有小项“没有这个小项”");
         run.complete(verify, Map.of(CampaignTaskProcess.VAR_FINDINGS,
-                "荣乐东路人行道夜间堆物；有异味｜荣乐东路 10 号｜公共场所｜现场核查：属实；已告知物业限期清运"));
+                "荣乐东路人行道夜间堆物；有异味｜荣乐东路 10 号｜公共场所｜现场核查：属实；已告知物业限期清运｜｜｜农贸市场（菜场）"));
+        assertThat(jdbc.queryForList("select plan_sub_item from rect_case where campaign_code = 'SJ-RUN' and source = 'CITIZEN'",
+                String.class)).containsExactly("农贸市场（菜场）");
         assertThat(jdbc.queryForList("select c.source || '/' || c.category || '/' || c.title || '/' || c.address || '/' || c.description"
                 + " from rect_case c where c.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'",
                 String.class)).as("semicolons are text: the title and the site check are kept whole")

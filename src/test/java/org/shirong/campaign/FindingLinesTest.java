@@ -59,15 +59,25 @@ class FindingLinesTest {
                         "垃圾桶满溢；有异味/九亭大街 18 号/暴露垃圾/");
     }
 
+    /** sjreview-s57 D17: the seventh column is the survey's 小项, which the ledger's 小项 column shows. */
     @Test
-    void aLineWithMoreThanSixColumnsIsRefusedByItsNumberNotCutShort() {
+    void theSeventhColumnIsTheSubItem() {
+        assertThat(FindingLines.parse("""
+                候车亭座椅缺失｜荣乐东路 100 号｜公共设施｜｜岳阳街道｜｜公交候车亭
+                涞坊路垃圾｜涞坊路 1 号｜暴露垃圾
+                """)).extracting(r -> r.get("title") + "/" + r.get("territory") + "/" + r.get("subItem"))
+                .containsExactly("候车亭座椅缺失/岳阳街道/公交候车亭", "涞坊路垃圾//");
+    }
+
+    @Test
+    void aLineWithMoreThanSevenColumnsIsRefusedByItsNumberNotCutShort() {
         assertThatThrownBy(() -> FindingLines.parse("""
                 涞坊路垃圾｜涞坊路 1 号｜暴露垃圾
 
-                涞坊路晾晒｜涞坊路 2 号｜晾晒｜路口｜九亭镇｜涞坊社区｜第 2 网格
+                涞坊路晾晒｜涞坊路 2 号｜晾晒｜路口｜九亭镇｜涞坊社区｜第 2 网格｜另一栏
                 """))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageContaining("第 3 行：有 7 栏，最多 6 栏：问题描述｜地点｜问题类别｜补充说明｜属地｜社区")
+                .hasMessageContaining("第 3 行：有 8 栏，最多 7 栏：问题描述｜地点｜问题类别｜补充说明｜属地｜社区｜小项")
                 .hasMessageNotContaining("第 1 行");
         assertThat(FindingLines.parse("涞坊路垃圾\t涞坊路 1 号\t暴露垃圾\t\t\t\t\t")).as("empty trailing cells of a pasted row")
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("category", "暴露垃圾"));

@@ -626,6 +626,87 @@ class JointMeetingConveneTest {
     }
 
     /**
+     * jtreview-s56 T7, one rule everywhere: a case 城管中队 returned (回退) over REST and not re-dispatched yet, past its
+     * deadline, is the office's open and overdue case, not 城管中队's, in the 驾驶舱, the agenda (its cases of the month so
+     * far and its overdue cases), the 月报 and the scores the 通报 names units by; 城管中队 keeps only its return.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseAwaitingRedispatchIsTheOfficesInTheDashboardAgendaMonthlyReportAndScores() {
+        fixture.phase(1, "自查整改", "2026-11-01", "2026-12-31");
+        String caseNo = null;
+        try {
+            ResponseEntity<Map> reported = rest.withBasicAuth("lvrong1", "demo").postForEntity("/api/cases", Map.of(
+                    "title", "九亭大街菜场东侧乱设摊", "category", "ILLEGAL_STALL", "source", "PATROL", "campaign", CAMPAIGN,
+                    "location", Map.of("address", "九亭大街 168 号")), Map.class);
+            assertThat(reported.getStatusCode().value()).as("%s", reported.getBody()).isEqualTo(201);
+            caseNo = (String) reported.getBody().get("caseNo");
+            assertThat(jdbc.queryForObject("select lead_unit from rect_case where case_no = ?", String.class, caseNo))
+                    .as("乱设摊 goes to 城管中队 first").isEqualTo("chengguan");
+            String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+            complete("chengguan1", instance, "{\"claimDecision\":{\"value\":\"return\"},"
+                    + "\"returnReason\":{\"value\":\"摊点在市场内部通道，属市场监管所无证经营\"}}");
+            assertThat(taskService.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+                    .isEqualTo(org.shirong.rectification.RectificationProcess.TASK_REDISPATCH);
+            // its deadline passed while it waits, marked red as the deadline's timer marks it
+            jdbc.update("update rect_case set due_at = ?, overdue = true where case_no = ?",
+                    java.sql.Timestamp.from(at("2026-12-01T17:00")), caseNo);
+            ClockUtil.setCurrentTime(Date.from(at("2026-12-02T09:00")));
+
+            Map dashboard = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN + "/dashboard", Map.class);
+            assertThat(((List<Map>) dashboard.get("units")).stream().map(u -> u.get("unitName") + " " + u.get("open") + " "
+                    + u.get("returns")).toList()).as("驾驶舱").contains("城管中队 0 1", "创建工作办公室 1 0");
+
+            String meeting = convene("2026-12-03T14:00");
+            meetingFixture.runJobs(meeting);
+            String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
+            assertThat(org.shirong.report.HtmlTables.rows(agenda, "cases-to-date")).as("议程, 本月以来: reported, closed, overdue, open")
+                    .contains(List.of("城管中队", "0", "0", "0", "0"), List.of("创建工作办公室", "1", "0", "1", "1"));
+            String returned = caseNo;
+            assertThat(org.shirong.report.HtmlTables.rows(agenda, "overdue-cases")).as("议程, 目前超期未办结的案件").singleElement()
+                    .satisfies(row -> assertThat(row).startsWith("创建工作办公室", returned));
+
+            ResponseEntity<String> report = rest.withBasicAuth("chuangban1", "demo")
+                    .getForEntity("/api/campaigns/" + CAMPAIGN + "/monthly-report?period=2026-12", String.class);
+            assertThat(report.getStatusCode().value()).as("%s", report.getBody()).isEqualTo(200);
+            assertThat(org.shirong.report.HtmlTables.rows(report.getBody(), "cases")).as("月报")
+                    .contains(List.of("城管中队", "0", "0", "0", "0"), List.of("创建工作办公室", "1", "0", "1", "1"));
+
+            Map scores = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/scores?period=2026-12&campaign=" + CAMPAIGN,
+                    Map.class);
+            List<Map> units = new java.util.ArrayList<>((List<Map>) scores.get("ranking"));
+            units.addAll((List<Map>) scores.get("noCases"));
+            assertThat(units).as("scores: %s", scores).filteredOn(u -> "chengguan".equals(u.get("unitId"))).singleElement()
+                    .satisfies(u -> assertThat((Map) u.get("indicators")).containsEntry("caseCount", 0).containsEntry("overdueCount", 0)
+                            .containsEntry("returnedCount", 1));
+        } finally {
+            if (caseNo != null) {
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).list()
+                        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
+                jdbc.update("delete from rect_case_event where case_no = ?", caseNo);
+                jdbc.update("delete from rect_case_party where case_no = ?", caseNo);
+                jdbc.update("delete from rect_case where case_no = ?", caseNo);
+            }
+        }
+    }
+
+    /** Completes the instance's one open task over REST as {@code user} (claiming it first), with the variables given. */
+    private void complete(String user, String instance, String variables) {
+        List<Map> tasks = rest.withBasicAuth(user, "demo").getForObject("/engine-rest/task?maxResults=5&processInstanceId=" + instance,
+                List.class);
+        assertThat(tasks).as(user + " sees the case's task").hasSize(1);
+        String id = (String) tasks.get(0).get("id");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> claimed = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + id + "/claim",
+                new HttpEntity<>("{\"userId\":\"" + user + "\"}", headers), String.class);
+        assertThat(claimed.getStatusCode().value()).as("%s", claimed.getBody()).isEqualTo(204);
+        ResponseEntity<String> done = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + id + "/submit-form",
+                new HttpEntity<>("{\"variables\":" + variables + "}", headers), String.class);
+        assertThat(done.getStatusCode().value()).as("%s", done.getBody()).isEqualTo(204);
+    }
+
+    /**
      * The 20th's agenda, prepared after the 5th issued November's 通报, says so (when, by which meeting, which 通报) in place
      * of listing the units it would name: the meeting does not name them again, nor save November's ranking anew.
      */

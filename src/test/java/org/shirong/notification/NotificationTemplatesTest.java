@@ -140,6 +140,11 @@ class NotificationTemplatesTest {
         assertThat(territory.body()).contains("由环卫所牵头办理，属地填为石湖荡镇", "请核实属地",
                 "属地改正前本案不计入石湖荡镇的属地排名", "应属街镇或原因：应属九亭镇：候车亭在九亭镇涞亭南路一侧",
                 "“更正案件信息”中，属地填错的改为正确的街镇", "属地无误的勾选“属地无误”").doesNotContain("作废");
+        disputed.put("officeName", "创建工作办公室");
+        Rendered rechecked = templates.render("case-territory-rechecked", disputed);
+        assertThat(rechecked.subject()).isEqualTo("【属地核实】JT-2026-000042 属地石湖荡镇答复非本镇属地，正在核实");
+        assertThat(rechecked.body()).contains("你单位牵头办理", "属地填为石湖荡镇", "创建工作办公室正在核实属地",
+                "应属街镇或原因：应属九亭镇：候车亭在九亭镇涞亭南路一侧");
         Map<String, Object> withdrawn = sampleModel();
         withdrawn.put("withdrawn", "是");
         assertThat(templates.render("case-territory-moved", withdrawn).subject())

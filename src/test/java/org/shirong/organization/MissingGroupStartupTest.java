@@ -23,7 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /**
  * An organisation's dispatch table or campaign template that names a group the organisation does not have (here 锦溪's
  * table naming 九亭's 绿容所) stops start-up with one message naming the file, the rule or field and the group: a case
- * dispatched to it would wait for a group nobody in 锦溪 belongs to.
+ * dispatched to it would wait for a group nobody in 锦溪 belongs to. And a start without demo data has no demo accounts.
  */
 class MissingGroupStartupTest {
 
@@ -203,5 +203,40 @@ class MissingGroupStartupTest {
 
         assertThat(message).contains("GroupProbe.bpmn", "任务 Task_CheckStreet（巡查街面）", "\"lvrong\"", "不是锦溪镇的组");
         assertThat(message.lines().filter(l -> l.contains("Task_CheckStreet")).count()).as("九亭镇 has lvrong: one line").isOne();
+    }
+
+    /**
+     * secreview-s57 S4: README's 不要演示数据 ({@code SHIRONG_DEMO_SEED=false}) is no demo run: no demo accounts and no fixed
+     * administrator password, start-up refused until {@code SHIRONG_ADMIN_PASSWORD} is set, as in the production profile;
+     * the demo run (nothing set) keeps admin/admin and demo. Read from config/application.yaml as Spring resolves it.
+     */
+    @Test
+    void withoutDemoDataThereAreNoDemoAccountsAndNoFixedAdministratorPassword() throws IOException {
+        AccountProperties withoutDemoData = accounts(java.util.Map.of("SHIRONG_DEMO_SEED", "false"));
+        assertThat(withoutDemoData.demo().enabled()).isFalse();
+        assertThat(withoutDemoData.adminPassword()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AdminAccount(null, null, withoutDemoData).checkPassword())
+                .isInstanceOf(StartupRefusedException.class).hasMessageContaining("未设置管理员密码");
+
+        AccountProperties demo = accounts(java.util.Map.of());
+        assertThat(demo.demo().enabled()).isTrue();
+        assertThat(demo.adminPassword()).isEqualTo("admin");
+        assertThat(demo.demo().password()).isEqualTo("demo");
+        assertThat(accounts(java.util.Map.of("SHIRONG_DEMO_SEED", "false", "SHIRONG_ADMIN_PASSWORD", "Jiuting#2026-Admin"))
+                .adminPassword()).isEqualTo("Jiuting#2026-Admin");
+        assertThat(accounts(java.util.Map.of("SHIRONG_DEMO_SEED", "false", "SHIRONG_DEMO_ACCOUNTS", "true")).demo().enabled())
+                .as("the tests' accounts without demo data").isTrue();
+    }
+
+    /** {@code shirong.*} of config/application.yaml with these environment variables, bound as the application binds it. */
+    private static AccountProperties accounts(java.util.Map<String, Object> environment) throws IOException {
+        var sources = new org.springframework.core.env.MutablePropertySources();
+        sources.addFirst(new org.springframework.core.env.MapPropertySource("environment", environment));
+        new org.springframework.boot.env.YamlPropertySourceLoader().load("application",
+                new org.springframework.core.io.FileSystemResource("config/application.yaml")).forEach(sources::addLast);
+        var binder = new org.springframework.boot.context.properties.bind.Binder(
+                org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(sources),
+                new org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver(sources));
+        return binder.bind("shirong", AccountProperties.class).get();
     }
 }

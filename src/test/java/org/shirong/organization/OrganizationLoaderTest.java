@@ -134,8 +134,8 @@ class OrganizationLoaderTest {
     void eachPlansWordsForItsUnitsAreItsOwnAndAFileSettingNoneKeepsTheDefaults() {
         Organizations read = Organizations.read("songjiang", "jiuting", "jinxi");
         assertThat(read.of("jinxi").words()).isEqualTo(new Organization.Terms("牵头单位", "责任单位", "整治项目"));
-        assertThat(read.of("jiuting").words()).isEqualTo(new Organization.Terms("牵头部门", "配合部门", "计划项目"));
-        assertThat(read.of("songjiang").words()).isEqualTo(new Organization.Terms("主责单位", "协办单位", "计划项目"));
+        assertThat(read.of("jiuting").words()).isEqualTo(new Organization.Terms("牵头部门", "配合部门", "整治项目"));
+        assertThat(read.of("songjiang").words()).isEqualTo(new Organization.Terms("牵头单位", "协办单位", "整治项目"));
         assertThatThrownBy(() -> read(HEAD + "terms:\n  lead-unit: \" \"\n  plan-item: 这是一个超过十个字的计划项目名称\n"))
                 .hasMessageContaining("terms.lead-unit: 写方案中的用语")
                 .hasMessageContaining("terms.plan-item: 写方案中的用语");

@@ -766,9 +766,10 @@ class CaseApiTest {
 
         XlsxDownload jiuting = XlsxDownload.of(as("chuangban2").getForEntity("/api/cases/export.xlsx", byte[].class));
         assertThat(jiuting.headers()).as("九亭镇: its categories have the survey's 小项, it has no towns")
-                .contains("牵头部门", "配合部门", "计划项目", "小项").doesNotContain("属地", "主责单位", "协办单位");
+                .contains("牵头部门", "配合部门", "整治项目", "小项").doesNotContain("属地", "牵头单位", "协办单位");
+        // sjreview-s57 D16: the district's ledger in the words of its 驾驶舱, 月报, case page and 整改问题 form
         XlsxDownload district = XlsxDownload.of(as("sjshirongban1").getForEntity("/api/cases/export.xlsx", byte[].class));
-        assertThat(district.headers()).contains("主责单位", "协办单位", "计划项目", "小项", "属地");
+        assertThat(district.headers()).contains("牵头单位", "协办单位", "整治项目", "小项", "属地").doesNotContain("主责单位", "计划项目");
     }
 
     /**
@@ -1251,7 +1252,7 @@ class CaseApiTest {
             assertThat(ledger.title()).isEqualTo("九亭镇“台账导出测试”活动案件台账");
             assertThat(ledger.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）").contains("导出时间：", "导出人：李文员").doesNotContain("chuangban2");
             // 九亭镇's words (terms: 牵头部门 / 配合部门); no 属地: a town's cases lie in the town (jxreview J10)
-            assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "计划项目", "小项", "活动", "地址",
+            assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "整治项目", "小项", "活动", "地址",
                     "社区", "来源", "紧急程度", "状态", "并入案件", "超期", "牵头部门", "配合部门", "上报人", "上报时间", "派遣时间",
                     "认领时间", "整改期限", "延期至", "整改提交时间", "核查通过时间", "结案时间", "挂账时间", "按期结案", "延期次数",
                     "返工次数", "回退次数", "重新打开次数", "考核申诉", "列入通报", "外部编号");

@@ -328,6 +328,58 @@ class RectificationBrowserTest {
     }
 
     /**
+     * F5: chuangban1 sits in 创建工作办公室, 绿容所, 河长办 and 领导小组, so he has one 本单位待办 and one 已超期 per group. A task
+     * offered to two of his groups, past due, stands in two of each; the phone's folded-filters button counts it once:
+     * as many tasks as the folded lists hold together (each as the filter itself lists it), not the sum of their counts,
+     * which exceeded the tasks he can open.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFoldedFiltersButtonCountsATaskOfferedToTwoOfTheUsersGroupsOnce() throws IOException {
+        org.camunda.bpm.engine.task.Task shared = taskService.newTask();
+        shared.setName("核对河道保洁台账（创建办、绿容所）");
+        shared.setTenantId("jiuting");
+        shared.setDueDate(java.util.Date.from(Instant.now().minus(Duration.ofDays(1))));
+        taskService.saveTask(shared);
+        try {
+            taskService.addCandidateGroup(shared.getId(), "chuangban");
+            taskService.addCandidateGroup(shared.getId(), "lvrong");
+            try (TasklistBrowser browser = TasklistBrowser.open(port)) {
+                browser.viewport(390, 844);
+                browser.login("chuangban1", "demo");
+                WebElement others = browser.visible(By.cssSelector(".shirong-filters-toggle"));
+                String chosen = browser.until(d -> d.findElements(By.cssSelector(".task-filter.active")).stream().map(WebElement::getText)
+                        .filter(t -> !t.isBlank()).findFirst().orElse(null));
+                List<Map<String, Object>> filters = rest.withBasicAuth("chuangban1", "demo").getForObject(
+                        "/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=200", List.class);
+                Map<String, Integer> distinct = new java.util.HashMap<>();
+                for (String kind : List.of("本单位待办", "已超期")) {
+                    java.util.Set<String> listed = new java.util.HashSet<>();
+                    int sum = 0;
+                    for (Map<String, Object> filter : filters) {
+                        String name = (String) filter.get("name");
+                        if (name.startsWith(kind) && !chosen.contains(name)) {
+                            sum += ((Number) filter.get("itemCount")).intValue();
+                            ((List<Map<String, Object>>) rest.withBasicAuth("chuangban1", "demo").getForObject("/engine-rest/filter/"
+                                    + filter.get("id") + "/list?firstResult=0&maxResults=200", List.class))
+                                    .forEach(task -> listed.add((String) task.get("id")));
+                        }
+                    }
+                    assertThat(listed).as(kind).contains(shared.getId());
+                    assertThat(sum).as(kind + ": the shared task stands in two lists").isGreaterThan(listed.size());
+                    distinct.put(kind, listed.size());
+                }
+                assertThat(others.getText()).startsWith("其他过滤器（12）");
+                String expected = "其他过滤器（12），本单位待办 " + distinct.get("本单位待办") + " 件，已超期 " + distinct.get("已超期") + " 件";
+                assertThat(browser.within(Duration.ofSeconds(20), d -> others.getText().equals(expected)))
+                        .as("%s, not %s", expected, others.getText()).isTrue();
+            }
+        } finally {
+            taskService.deleteTask(shared.getId(), true);
+        }
+    }
+
+    /**
      * On a desk and on a phone, as 环卫所's clerk: the unit's list names each case (number, title, address) and shows its
      * traffic light as the 已超期 and 即将到期 filters count it; the list opens most urgent first; one 认领 and the
      * case's 整改问题 is the clerk's, in 我的待办, without a second claim.
@@ -827,8 +879,14 @@ class RectificationBrowserTest {
             try {
                 browser.phoneViewport(375, 812);
                 browser.login("shdshirongban1", "demo");
-                browser.claimTask("本单位待办（石湖荡镇", caseNo);
+                // sjreview-s57 D2: 认领, which a town taps on every 属地 task before 完成 is enabled, is a 44 × 44 px target
+                browser.openTask("本单位待办（石湖荡镇", caseNo);
+                assertTappable(browser.until(d -> browser.tapSize("[cam-tasklist-task-meta] button.claim")), "认领");
+                browser.click(By.cssSelector("button.claim"));
                 browser.until(d -> caseNo.equals(d.findElement(By.id("caseNo")).getAttribute("value")));
+                // and so are the form's 保存 and 完成
+                assertTappable(browser.until(d -> browser.tapSize("[cam-tasklist-form] .form-actions button[ng-click^='save']")), "保存");
+                assertTappable(browser.tapSize("[cam-tasklist-form] .form-actions button[ng-click='complete()']"), "完成");
                 browser.visible(By.id("outcomeNotTerritory"));
                 browser.assertNoEnglish("phone-cooperation-form");
                 browser.click(By.id("outcomeNotNeeded"));
@@ -847,6 +905,13 @@ class RectificationBrowserTest {
         assertThat((List<Map<String, Object>>) record.get("parties")).singleElement().satisfies(p -> assertThat(p)
                 .containsEntry("unitId", "shdshirongban").containsEntry("status", "DONE").containsEntry("outcome", "NOT_NEEDED")
                 .containsEntry("note", "区绿化市容局已自行补种到位"));
+    }
+
+    /** A phone's tap target: at least 44 × 44 CSS px. */
+    private static void assertTappable(List<Number> size, String name) {
+        assertThat(size).as(name + " shown").isNotNull();
+        assertThat(size.get(0).doubleValue()).as(name + " 宽 (px)").isGreaterThanOrEqualTo(44);
+        assertThat(size.get(1).doubleValue()).as(name + " 高 (px)").isGreaterThanOrEqualTo(44);
     }
 
     private void openCasePage(TasklistBrowser browser, String caseNo) {

@@ -77,7 +77,7 @@ final class RectificationFixture {
                 new SystemAccess(identity), definitions, ORGANIZATIONS,
                 new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
                 engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS), new EvidencePhotos(5_000_000),
-                notifications.notices());
+                notifications.notices(), new TerritoryChecks(engine.getTaskService(), new SystemAccess(identity), calendars, ORGANIZATIONS));
         appeals = new CaseAppeals(records, new CaseAppealRecords(jdbc),
                 new ReadableCases(records, new CaseVisibility("unit", ORGANIZATIONS, parties)), ORGANIZATIONS, new ScoredPeriods() {
 

@@ -203,6 +203,99 @@ class TerritoryCooperationTest {
         assertThat(inbox).filteredOn(m -> ((String) m.get("subject")).startsWith("【属地有误】" + caseNo)).singleElement()
                 .satisfies(m -> assertThat((String) m.get("body")).contains(caseNo, "由区绿化市容局牵头办理，属地填为石湖荡镇", "应属九亭镇：候车亭在涞亭南路九亭段",
                         "/shirong/cases/" + caseNo));
+
+        // sjreview-s57 D14: and a task in the office's 本单位待办, due by the district's calendar, naming the town's answer …
+        Map<String, Object> check = checkTask(caseNo);
+        assertThat((String) check.get("name")).isEqualTo("核实属地 · " + caseNo + " · 公交站候车亭破损");
+        assertThat((String) check.get("description")).contains("石湖荡镇答复非本镇属地：应属九亭镇：候车亭在涞亭南路九亭段", "属地无误");
+        assertThat(check.get("due")).isNotNull();
+        java.time.Instant answeredAt = org.shirong.rectification.RectificationCases.now();
+        java.time.Instant due = java.time.OffsetDateTime.parse((String) check.get("due"),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+        assertThat(due).isAfter(answeredAt);
+        assertThat(as("shdshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=sjshirongban&nameLike={n}", List.class,
+                "核实属地 · " + caseNo + "%")).as("not the town's").isEmpty();
+        // … and the lead unit learns that its case's 属地 is being checked
+        List<Map<String, Object>> lead = as("sjlvrongju1").getForObject("/api/notifications?limit=200", List.class);
+        assertThat(lead).filteredOn(m -> ((String) m.get("subject")).startsWith("【属地核实】" + caseNo)).singleElement()
+                .satisfies(m -> assertThat((String) m.get("body")).contains("属地填为石湖荡镇", "正在核实属地",
+                        "应属九亭镇：候车亭在涞亭南路九亭段"));
+        // … and the campaign's 驾驶舱 lists the dispute with the office's deadline until it is settled
+        org.shirong.report.CampaignFixture campaign = new org.shirong.report.CampaignFixture(jdbc, "SJ-DISPUTE");
+        try {
+            campaign.clear();
+            campaign.campaign("松江区属地核实测试", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                    .phase(1, "补齐短板弱项", "2026-01-01", "2027-12-31").unit("sjlvrongju", "区绿化市容局", 1);
+            jdbc.update("update rect_case set campaign_code = 'SJ-DISPUTE' where case_no = ?", caseNo);
+            Map<String, Object> dashboard = as("sjshirongban1").getForObject("/api/campaigns/SJ-DISPUTE/dashboard", Map.class);
+            assertThat((List<Map<String, Object>>) dashboard.get("territoryDisputes")).singleElement().satisfies(x -> assertThat(x)
+                    .containsEntry("caseNo", caseNo).containsEntry("townName", "石湖荡镇").containsEntry("leadUnitName", "区绿化市容局")
+                    .containsEntry("answer", "应属九亭镇：候车亭在涞亭南路九亭段").containsEntry("overdue", false)
+                    .containsKey("checkDueAt").extracting(m -> m.get("checkDueAt")).isNotNull());
+        } finally {
+            jdbc.update("update rect_case set campaign_code = null where case_no = ?", caseNo);
+            campaign.clear();
+        }
+    }
+
+    /**
+     * sjreview-s57 D11: 九亭镇's office, 属地 of a district case, hands its 记录协办情况 to the town's own units — delegated to
+     * 环卫所, assigned to 城管中队, whose 队长 records it — as Tasklist's 转交 offers them; the district's office and
+     * departments and another town's office, though the district's groups read the town's work, are still refused (403).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTerritoryTownsOfficeHandsItsCooperationToItsOwnUnitsButNotOutsideTheTown() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"沪亭北路候车亭座椅缺失","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 9 号公交站","territory":"九亭镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String cooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow()
+                .processInstanceId();
+        runJobs(cooperation);
+        String task = taskService.createTaskQuery().processInstanceId(cooperation).singleResult().getId();
+
+        List<Map<String, Object>> offered = as("chuangban1").getForObject("/api/tasks/" + task + "/colleagues", List.class);
+        assertThat(offered).extracting(c -> c.get("id")).contains("chengguan1", "huanwei1", "chuangban2")
+                .doesNotContain("chuangban1", "sjshirongban1", "sjlvrongju1", "shdshirongban1");
+        for (String outsider : List.of("sjshirongban1", "sjlvrongju1", "shdshirongban1")) {
+            for (String handOver : List.of("assignee", "delegate")) {
+                ResponseEntity<String> refused = as("chuangban1").postForEntity("/engine-rest/task/" + task + "/" + handOver,
+                        CaseApiTest.json("{\"userId\":\"" + outsider + "\"}"), String.class);
+                assertThat(refused.getStatusCode().value()).as(outsider + " " + handOver + ": " + refused.getBody()).isEqualTo(403);
+            }
+        }
+        ResponseEntity<String> delegated = as("chuangban1").postForEntity("/engine-rest/task/" + task + "/delegate",
+                CaseApiTest.json("{\"userId\":\"huanwei1\"}"), String.class);
+        assertThat(delegated.getStatusCode().value()).as(delegated.getBody()).isEqualTo(204);
+        assertThat(as("huanwei1").getForEntity("/engine-rest/task/" + task, Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        taskService.resolveTask(task);
+        ResponseEntity<String> assigned = as("chuangban1").postForEntity("/engine-rest/task/" + task + "/assignee",
+                CaseApiTest.json("{\"userId\":\"chengguan1\"}"), String.class);
+        assertThat(assigned.getStatusCode().value()).as(assigned.getBody()).isEqualTo(204);
+        ResponseEntity<String> done = as("chengguan1").postForEntity("/engine-rest/task/" + task + "/complete", CaseApiTest.json(
+                "{\"variables\":{\"cooperationOutcome\":{\"value\":\"COOPERATED\"},\"cooperationNote\":{\"value\":\"城管中队已清理现场\"}}}"),
+                String.class);
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+        assertThat(parties.of(caseNo)).filteredOn(p -> p.unitId().equals("chuangban")).singleElement()
+                .satisfies(p -> assertThat(p.doneBy()).isEqualTo("chengguan1"));
+    }
+
+    /** The office's open 核实属地 task of the case, as its Tasklist lists it (sjreview-s57 D14). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> checkTask(String caseNo) {
+        List<Map<String, Object>> tasks = as("sjshirongban1").getForObject(
+                "/engine-rest/task?maxResults=100&candidateGroup=sjshirongban&nameLike={n}", List.class, "核实属地 · " + caseNo + "%");
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> checkTasks(String caseNo) {
+        return as("sjshirongban1").getForObject("/engine-rest/task?maxResults=100&candidateGroup=sjshirongban&nameLike={n}", List.class,
+                "核实属地 · " + caseNo + "%");
     }
 
     /** A district case in 石湖荡镇 whose office answered 非本镇属地 (应属九亭镇); returns its number. */
@@ -272,7 +365,9 @@ class TerritoryCooperationTest {
         assertThat(parties.of(caseNo)).as("nothing saved").extracting(CaseParties.Party::unitId).containsExactly("shdshirongban");
         assertThat(movedNotices("shdshirongban1", caseNo)).as("nothing told").isEmpty();
 
+        assertThat(checkTasks(caseNo)).as("refused corrections leave the office's 核实属地 open").hasSize(1);
         ResponseEntity<Map> corrected = correct("sjshirongban1", caseNo, "{\"territory\":\"九亭\",\"reason\":\"经核实候车亭在九亭镇\"}");
+        assertThat(checkTasks(caseNo)).as("the correction completes 核实属地").isEmpty();
         assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(corrected.getBody()).containsEntry("territory", "jiuting").containsEntry("territoryName", "九亭镇")
                 .containsEntry("askedToCooperate", "chuangban");
@@ -413,6 +508,7 @@ class TerritoryCooperationTest {
         }
         assertThat(answers).extracting(ResponseEntity::getStatusCode)
                 .containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        assertThat(checkTasks(caseNo)).as("属地无误 completes 核实属地").isEmpty();
         ResponseEntity<Map> kept = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.OK).findFirst().orElseThrow();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseCooperationProcess.KEY)
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).count())
@@ -615,7 +711,7 @@ class TerritoryCooperationTest {
         org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(as("sjshirongban1")
                 .getForEntity("/api/cases/export.xlsx", byte[].class));
         assertThat(ledger.data()).filteredOn(r -> caseNo.equals(ledger.text(r, "案件编号"))).singleElement()
-                .satisfies(r -> assertThat(ledger.text(r, "主责单位") + " " + ledger.text(r, "协办单位"))
+                .satisfies(r -> assertThat(ledger.text(r, "牵头单位") + " " + ledger.text(r, "协办单位"))
                         .isEqualTo("区绿化市容局 创建工作办公室（九亭镇）"));
 
         String cooperation = runtimeService.createProcessInstanceQuery()

@@ -133,7 +133,8 @@ final class AggregationCheck {
     }
 
     private Object reference(String user, String period, String campaign, String organization) {
-        ScoreService perCase = new ScoreService(new PerCaseScoringFacts(jdbc, context.getBean(RectificationCases.class)),
+        ScoreService perCase = new ScoreService(new PerCaseScoringFacts(jdbc, context.getBean(RectificationCases.class),
+                context.getBean(org.shirong.rectification.CaseHolders.class)),
                 context.getBean(ScoreRecords.class), context.getBean(InspectionRecords.class), context.getBean(RubricLoader.class),
                 context.getBean(OrganizationRecords.class), context.getBean(Organizations.class), context.getBean(WorkingCalendar.class),
                 context.getBean(CaseParties.class), context.getBeanProvider(ZoneFacts.class),

@@ -38,9 +38,11 @@ final class PerCaseScoringFacts extends ScoringFacts {
 
     private final JdbcTemplate jdbc;
     private final RectificationCases cases;
+    private final org.shirong.rectification.CaseHolders holders;
 
-    PerCaseScoringFacts(JdbcTemplate jdbc, RectificationCases cases) {
-        super(jdbc);
+    PerCaseScoringFacts(JdbcTemplate jdbc, RectificationCases cases, org.shirong.rectification.CaseHolders holders) {
+        super(jdbc, holders);
+        this.holders = holders;
         this.jdbc = jdbc;
         this.cases = cases;
     }
@@ -60,10 +62,12 @@ final class PerCaseScoringFacts extends ScoringFacts {
     }
 
     private List<CaseFact> casesCounted(String organization, Instant from, Instant until) {
-        return jdbc.query("select case_no, lead_unit as unit, " + FACT_COLUMNS
+        List<Object> args = new ArrayList<>(holders.countedUnitArgs());
+        args.addAll(List.of(organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
+                Timestamp.from(until), Timestamp.from(from), Timestamp.from(until), Timestamp.from(from)));
+        return jdbc.query("select case_no, " + holders.countedUnit("c") + " as unit, " + FACT_COLUMNS
                         + " from rect_case c where tenant_id = ? and lead_unit is not null and " + COUNTED,
-                caseFact(until), organization, Timestamp.from(from), Timestamp.from(until), Timestamp.from(from),
-                Timestamp.from(until), Timestamp.from(from), Timestamp.from(until), Timestamp.from(from));
+                caseFact(until), args.toArray());
     }
 
     @Override

@@ -161,6 +161,11 @@ class TerritoryRankingTest {
 
         assertThat(XlsxDownload.of(as("chuangban1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class), "街镇排名"))
                 .as("a town's workbook").isNull();
+        // sjreview-s57 D16: the district's departments have no 责任区, so its 考核得分 sheet has no 责任区 columns
+        XlsxDownload scores = XlsxDownload.of(as("sjshirongban1").getForEntity("/api/scores/export.xlsx?period=2025-03", byte[].class));
+        assertThat(scores.sheetName()).isEqualTo("考核得分");
+        assertThat(scores.headers()).contains("按期结案率（50 分）")
+                .noneMatch(h -> h.startsWith("责任区") || h.startsWith("责任告知书"));
     }
 
     /**

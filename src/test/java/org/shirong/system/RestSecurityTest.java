@@ -487,6 +487,71 @@ class RestSecurityTest {
     }
 
     /**
+     * secreview-s57 S3: Cockpit's own queries answer a body Jackson cannot read as the engine API does, 400 JSON in Chinese
+     * naming the field (not Jackson's English text naming Camunda's classes), and a sorting[].sortBy the query does not know
+     * is 400 in Chinese on both engine paths, not the engine's English NotValidException.
+     */
+    @Test
+    void malformedQueriesAreAnsweredInChineseOnCockpitsApiAndAnUnknownSortingToo() {
+        WebappSession cockpit = WebappSession.login(port, "chuangban1", "demo");
+        String base = "/cockpit/plugin/base/default";
+        for (String[] probe : List.of(new String[] {"/process-instance?firstResult=0&maxResults=3", "{\"sortBy\":\"zzz\",\"sortOrder\":\"asc\"}", "sortBy"},
+                new String[] {"/process-instance/count", "{\"processDefinitionId\":[\"a\"]}", "processDefinitionId"},
+                new String[] {"/process-instance/count", "{\"variables\":\"x\"}", "variables"},
+                new String[] {"/incident?firstResult=0&maxResults=3", "{\"sortBy\":\"zzz\"}", "sortBy"},
+                new String[] {"/process-instance/count", "{\"a\":", null})) {
+            java.net.http.HttpResponse<String> answer = cockpit.webappPost(base + probe[0], probe[1]);
+            assertThat(answer.statusCode()).as(probe[0] + " " + probe[1] + " → " + answer.body()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).as(probe[1]).hasValueSatisfying(t -> assertThat(t).contains("json"));
+            assertThat(answer.body()).as(probe[1]).contains("请求").doesNotContain("org.camunda", "java.", "Cannot deserialize", "Source");
+            if (probe[2] != null) {
+                assertThat(answer.body()).as(probe[1]).contains("字段 " + probe[2]);
+            }
+        }
+        String sorting = "{\"sorting\":[{\"sortBy\":\"zzz\",\"sortOrder\":\"asc\"}]}";
+        java.net.http.HttpResponse<String> webapp = cockpit.post("/task?maxResults=2", sorting);
+        assertThat(webapp.statusCode()).as(webapp.body()).isEqualTo(400);
+        assertThat(webapp.body()).contains("sorting 的 sortBy 不是这个查询可以排序的字段").doesNotContain("orderBy");
+        ResponseEntity<String> rest = this.rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/task?maxResults=2",
+                json(sorting), String.class);
+        assertThat(rest.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rest.getBody()).contains("sorting 的 sortBy 不是这个查询可以排序的字段");
+    }
+
+    /**
+     * secreview-s57 S5: the running figures (instances and incidents per process, the 驾驶舱's) are counted over instances
+     * a unit may not read: refused to 绿容所 (403 in Chinese) on /engine-rest and Cockpit's plugin API, answered to the office.
+     */
+    @Test
+    void runningFiguresAreForThoseWhoReadTheWholeOrganization() {
+        for (String path : List.of("/engine-rest/process-definition/statistics?incidents=true",
+                "/engine-rest/process-definition/statistics?rootIncidents=true")) {
+            ResponseEntity<String> unit = rest.withBasicAuth("lvrong1", "demo").getForEntity(path, String.class);
+            assertThat(unit.getStatusCode()).as(path + " → " + unit.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(unit.getBody()).as(path).contains("驾驶舱", "办公室").doesNotContain("instances");
+            ResponseEntity<String> office = rest.withBasicAuth("chuangban1", "demo").getForEntity(path, String.class);
+            assertThat(office.getStatusCode()).as(path + " → " + office.getBody()).isEqualTo(HttpStatus.OK);
+        }
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("RectificationProcess")
+                .tenantIdIn("jiuting").latestVersion().singleResult().getId();
+        assertThat(rest.withBasicAuth("lvrong1", "demo").getForEntity("/engine-rest/process-definition/" + definition + "/statistics",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(rest.withBasicAuth("sjshirongban1", "demo").getForEntity("/engine-rest/process-definition/statistics",
+                String.class).getStatusCode()).as("the overseeing district").isEqualTo(HttpStatus.OK);
+
+        String cockpit = "/cockpit/plugin/base/default/process-definition/statistics";
+        java.net.http.HttpResponse<String> unit = WebappSession.login(port, "lvrong1", "demo").webappGet(cockpit
+                + "?firstResult=0&maxResults=50");
+        assertThat(unit.statusCode()).as(unit.body()).isEqualTo(403);
+        assertThat(unit.body()).contains("驾驶舱").doesNotContain("instances");
+        assertThat(WebappSession.login(port, "lvrong1", "demo").webappGet(cockpit + "-count").statusCode()).isEqualTo(403);
+        java.net.http.HttpResponse<String> office = WebappSession.login(port, "chuangban1", "demo").webappGet(cockpit
+                + "?firstResult=0&maxResults=50");
+        assertThat(office.statusCode()).as(office.body()).isEqualTo(200);
+        assertThat(office.body()).contains("instances");
+    }
+
+    /**
      * Cockpit's and Admin's own queries run in a MyBatis session of the webapps' own, not the engine's: each of their
      * statements is cancelled after the engine's jdbcStatementTimeout too.
      */

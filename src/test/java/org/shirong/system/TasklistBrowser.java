@@ -186,6 +186,12 @@ public final class TasklistBrowser implements AutoCloseable {
      * (›) while the task is not on the page shown: a list sorted by due date holds a unit's overdue tasks first.
      */
     public void claimTask(String filter, String task) {
+        openTask(filter, task);
+        click(By.cssSelector("button.claim"));
+    }
+
+    /** Opens a filter by its name, then the first task of that name in it (paging on as in {@link #claimTask}). */
+    public void openTask(String filter, String task) {
         openFilter(filter);
         By named = By.xpath("//*[contains(@class,'tasks-list')]//*[contains(text(),'" + task + "')]");
         until(d -> {
@@ -203,7 +209,19 @@ public final class TasklistBrowser implements AutoCloseable {
             }
             return null;
         });
-        click(By.cssSelector("button.claim"));
+    }
+
+    /**
+     * The size in CSS px ({@code [width, height]}) of the first element shown that matches {@code css}, as a finger meets
+     * it (getBoundingClientRect); null while none is shown.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Number> tapSize(String css) {
+        return (List<Number>) ((JavascriptExecutor) driver).executeScript("""
+                const e = Array.from(document.querySelectorAll(arguments[0])).find(e => e.offsetParent);
+                if (!e) { return null; }
+                const r = e.getBoundingClientRect();
+                return [r.width, r.height];""", css);
     }
 
     public void clickText(String text) {

@@ -105,6 +105,32 @@ class ZoneTypedTextTest {
     }
 
     /**
+     * secreview-s57 S1: a 自律组织's leader is often a zone holder, and the list of groups showed the phone the zone pages
+     * mask: the same rule, in full for the office, the inspectors and the enforcement unit, masked for other staff of the
+     * town and for the overseeing district office.
+     */
+    @Test
+    void aSelfGroupLeadersPhoneIsMaskedAsAHoldersIsForThoseWhoDoNotContactHolders() {
+        assertThat(as("chuangban1").postForEntity("/api/zones/self-groups", Map.of("name", "电话测试自律小组", "scope", "沿街",
+                "place", "九亭大街", "leader", "电话测试组长", "phone", "13800009911", "foundedOn", "2026-03-01", "members",
+                List.of(Map.of("name", "流动摊主代表"))), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        for (String user : List.of("chuangban1", "ducha2", "chengguan1", "admin")) {
+            TestRestTemplate reader = "admin".equals(user) ? rest.withBasicAuth("admin", "admin") : as(user);
+            assertThat(leaderPhone(reader)).as(user).isEqualTo("13800009911");
+        }
+        for (String user : List.of("lvrong1", "juwei02a", "sjshirongban1")) {
+            assertThat(leaderPhone(as(user))).as(user).isEqualTo("138****9911");
+        }
+    }
+
+    private String leaderPhone(TestRestTemplate reader) {
+        List<Map<String, Object>> groups = reader.getForObject("/api/zones/self-groups?organization=jiuting", List.class);
+        return groups.stream().filter(g -> "电话测试自律小组".equals(g.get("name"))).findFirst().map(g -> (String) g.get("phone"))
+                .orElseThrow();
+    }
+
+    /**
      * The enforcement hand-over case is read by more than those who contact the holder (the leading group, a cooperating
      * unit): the holder's phone is in neither its text nor its variables, and its 责任区 block and zone file show it as the
      * zone's pages do, in full to the enforcement unit, the office and the inspectors, masked to the case's other readers.

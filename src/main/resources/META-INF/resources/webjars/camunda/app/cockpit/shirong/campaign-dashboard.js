@@ -387,7 +387,8 @@ function showList(panel, url, key) {
 
 // A number that opens the list behind it: `url` is the line's list (…/dashboard/cases?…), `figure` what it counts.
 function numberCell(panel, url, figure, value, tone) {
-  return el('td', {class: 'shirong-number'}, el('a', {href: '', class: 'shirong-count ' + (tone || ''), 'data-rule': figure,
+  return el('td', {class: 'shirong-number shirong-number-link'}, el('a', {href: '', class: 'shirong-count ' + (tone || ''),
+    'data-rule': figure,
     title: `查看这 ${value} 件案件`,
     onclick: event => {
       event.preventDefault();
@@ -611,6 +612,21 @@ function downloadButton(href, cls, exportKey, label) {
   return href ? el('a', {class: 'btn btn-sm ' + cls, href: ROOT + href, download: true, 'data-export': exportKey}, label) : null;
 }
 
+// On a phone the page is some fifteen screens long and the ranking and the 督办 lay far below the units' open tasks
+// (sjreview-s57 D12): a line of buttons at the top goes straight to each part. A desk, which sees more at once, has none
+// (user-styles.css). Each button scrolls to its section within the page (a hash would be Cockpit's route).
+const JUMPS = [['ranking', '考核排名'], ['supervision', '督办（超期案件）'], ['units', '各单位案件'], ['places', '各街镇属地案件'],
+  ['tasks', '未完成的任务'], ['documents', '活动文书']];
+function jumpList(node) {
+  const targets = JUMPS.filter(([block]) => node.querySelector(`[data-block="${block}"]`));
+  return el('nav', {class: 'shirong-jumps', 'aria-label': '跳到'}, el('span', {class: 'shirong-muted'}, '跳到：'),
+    targets.map(([block, label]) => el('a', {href: '', role: 'button', class: 'btn btn-default', 'data-jump': block,
+      onclick: event => {
+        event.preventDefault();
+        node.querySelector(`[data-block="${block}"]`).scrollIntoView({block: 'start'});
+      }}, label)));
+}
+
 function renderCampaign(node, d, documents) {
   const panel = el('div', {class: 'shirong-list-panel'});
   const c = d.campaign;
@@ -690,7 +706,7 @@ function renderCampaign(node, d, documents) {
     numberCell(panel, u.cases, 'RETURNED', u.returns),
     numberCell(panel, u.cases, 'REWORKED', u.rework));
   const unitChart = chart(300);
-  node.appendChild(el('section', {class: 'shirong-block'},
+  node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'units'},
     el('h3', null, '各单位案件'),
     el('p', {class: 'shirong-muted'}, `在办、红灯、黄灯为当前件数；按时、逾期结案为${d.period.name}结案的件数；`
       + '回退、返工为活动以来被回退过、核查未通过而返工过的案件件数（一件回退多次只算一件）。点数字可查看案件。'),
@@ -701,7 +717,7 @@ function renderCampaign(node, d, documents) {
   const rankChart = chart(280);
   const trendChart = chart(280);
   const provisional = !!d.ranking.provisional;
-  node.appendChild(el('section', {class: 'shirong-block'},
+  node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'ranking'},
     // a running month's ranking is provisional (暂定，截至今日): it names no unit, so it has no 通报 column until the month closes
     el('h3', {'data-provisional': provisional ? 'true' : 'false'},
       `${d.ranking.periodName}考核排名` + (provisional ? '（暂定，截至今日）' : '')),
@@ -753,7 +769,7 @@ function renderCampaign(node, d, documents) {
       el('a', {href: ROOT + d.links.mapPage, target: '_blank', 'data-map-page': 'true'}, '在新窗口打开地图')),
     el('iframe', {class: 'shirong-map-frame', src: ROOT + d.links.map, title: '案件地图', loading: 'lazy'})));
 
-  node.appendChild(el('section', {class: 'shirong-block'}, el('h3', null, '活动文书'),
+  node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'documents'}, el('h3', null, '活动文书'),
     documents.length ? el('ul', {class: 'shirong-documents'}, documents.map(doc => el('li', null,
       el('a', {href: ROOT + doc.url, target: '_blank'}, doc.title), el('span', {class: 'shirong-muted'},
         `　${doc.kindName}　${dateTime(doc.createdAt)}`)))) : el('p', null, '尚无文书。')));
@@ -780,7 +796,24 @@ function renderCampaign(node, d, documents) {
         el('td', null, s.leadUnitName), el('td', null, dateTime(s.at)), el('td', null, s.by), el('td', null, s.instruction || ''))))
       : el('p', null, '没有已督办而未办结的案件。')));
 
+  // 属地有误待核实 (sjreview-s57 D14): a district campaign's open cases whose 属地 town answered 非本镇属地; the office's
+  // 核实属地 task (in its 本单位待办) is done by correcting the 属地 or keeping it on the case page.
+  const disputes = d.territoryDisputes || [];
+  if (districtCampaign || disputes.length) {
+    node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'territory-disputes'},
+      el('h3', null, `属地有误待核实（${disputes.length} 件）`),
+      el('p', {class: 'shirong-muted'}, '属地街镇答复“非本镇属地”、办公室尚未更正属地或确认属地无误的案件；核实前不计入该街镇的属地排名。'),
+      disputes.length ? table('shirong-territory-disputes', ['案件编号', '标题', '牵头|单位', '答复的|街镇', '街镇答复', '答复|时间', '核实|期限'],
+        disputes.map(x => el('tr', {'data-case': x.caseNo, class: x.overdue ? 'danger' : ''},
+          el('td', null, el('a', {href: caseHref(x.caseNo), target: '_blank'}, x.caseNo)), el('td', null, x.title),
+          el('td', null, x.leadUnitName || '—'), el('td', null, x.townName), el('td', null, x.answer || ''),
+          el('td', null, dateTime(x.answeredAt)), el('td', null, x.checkDueAt ? dateTime(x.checkDueAt) + (x.overdue ? '（已超期）' : '') : '—'))))
+        : el('p', null, '没有属地有误待核实的案件。')));
+  }
+
   node.appendChild(panel);
+  // under the page's head, before the phases
+  node.insertBefore(jumpList(node), node.querySelector('.shirong-page-head').nextSibling);
   echarts().then(lib => drawCharts(lib, d, unitChart, rankChart, trendChart)).catch(error => {
     [unitChart, rankChart, trendChart].forEach(box => {
       box.textContent = '图表无法显示（' + error.message + '），表格中的数字不受影响。';
