@@ -1,11 +1,17 @@
 package org.shirong.organization;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.shirong.system.SystemAccess;
 import org.shirong.system.ProcessExpressionBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +24,23 @@ public class OrganizationRoles {
 
     private final Organizations organizations;
     private final IdentityService identity;
+    private final Supplier<CaseCooperators> cooperators;
 
+    /** Roles that know no case's cooperating units ({@link CaseCooperators#NONE}): for checks and engine-only tests. */
     public OrganizationRoles(Organizations organizations, IdentityService identity) {
+        this(organizations, identity, () -> CaseCooperators.NONE);
+    }
+
+    /** With the cooperating units of a case, looked up when first needed (their capability may need these roles). */
+    @Autowired
+    public OrganizationRoles(Organizations organizations, IdentityService identity, ObjectProvider<CaseCooperators> cooperators) {
+        this(organizations, identity, () -> cooperators.getIfAvailable(() -> CaseCooperators.NONE));
+    }
+
+    public OrganizationRoles(Organizations organizations, IdentityService identity, Supplier<CaseCooperators> cooperators) {
         this.organizations = organizations;
         this.identity = identity;
+        this.cooperators = cooperators;
     }
 
     public String office(VariableScope execution) {
@@ -64,17 +83,32 @@ public class OrganizationRoles {
     }
 
     /**
-     * Who 督办s an overdue case led by {@code unit} (督办超期案件): the office, unless the case is its own (a town without its
-     * own dispatch table gives the office every case), then the approvers, then the leading group, as {@link #reviewersOf}:
-     * the unit pressed does not 督办 itself ({@code OwnUnitSupervision} refuses its staff), so its task waits where someone
-     * may do it. The 超期督办 notice and the 督办意见 name this group. Unlike {@link #reviewersOf} it does not ask the identity
-     * service whether the office's members all belong to another unit (no town's office does): every deadline that falls
-     * due evaluates it, twice, and those queries were two statements each (CaseStatementCountTest's W3 budget).
+     * Who 督办s an overdue case led by {@code unit} (督办超期案件): the first of the office, the approvers and the leading
+     * group that is neither the lead unit nor a unit cooperating on the case ({@link CaseCooperators}: its parties and
+     * planned 责任单位), as {@link #reviewersOf} passes a group over (its members all of such a unit too): the units pressed
+     * do not 督办 themselves ({@code OwnUnitSupervision} refuses their staff), so the task waits where someone may do it; the
+     * first, if none is left. The 超期督办 notice and the 督办意见 name this group. The office of a case it neither leads nor
+     * cooperates on takes it without a question to the identity service (no town's office has only another unit's staff):
+     * every deadline that falls due evaluates this, twice, and each query costs (CaseStatementCountTest's W3 budget); the
+     * case's cooperating units are read only where one of these groups may be among them
+     * ({@link CaseCooperators#mayIncludeSupervisors}).
      */
     public String supervisorsOf(VariableScope execution, String unit) {
         String tenant = tenant(execution);
         String office = organizations.office(tenant);
-        return office.equals(unit) ? firstOutside(unit, organizations.approvers(tenant), organizations.leading(tenant), office) : office;
+        boolean cooperate = cooperators.get().mayIncludeSupervisors(execution);
+        if (!office.equals(unit) && !cooperate) {
+            return office;
+        }
+        Set<String> refused = new LinkedHashSet<>();
+        if (unit != null) {
+            refused.add(unit);
+        }
+        if (cooperate) {
+            refused.addAll(cooperators.get().of(execution));
+        }
+        return refused.contains(office)
+                ? firstOutside(refused, organizations.approvers(tenant), organizations.leading(tenant), office) : office;
     }
 
     /** {@link #supervisorsOf} by its name in the organisation's file. */
@@ -82,19 +116,25 @@ public class OrganizationRoles {
         return groupName(supervisorsOf(execution, unit));
     }
 
+    /** {@link #supervisorsOtherThan(String, Collection)} for a case that only {@code unit} may not 督办. */
+    public java.util.List<String> supervisorsOtherThan(String organization, String unit) {
+        return supervisorsOtherThan(organization, unit == null ? Set.of() : Set.of(unit));
+    }
+
     /**
-     * Whom a refused unit's staff are sent to instead to 督办 a case of {@code organization} (for the refusal's words): the
-     * office, unless it is the refused {@code unit}, and the approvers, unless they are the office or the unit; the leading
+     * Whom a refused unit's staff are sent to instead to 督办 a case of {@code organization} (for the refusal's words),
+     * passing over, as {@link #supervisorsOf} does, the {@code units} that may not 督办 it (its lead and cooperating units):
+     * the office, unless it is one of them, and the approvers, unless they are the office or one of them; the leading
      * group where neither is left. Their ids, each once, in that order.
      */
-    public java.util.List<String> supervisorsOtherThan(String organization, String unit) {
+    public java.util.List<String> supervisorsOtherThan(String organization, Collection<String> units) {
         String office = organizations.office(organization);
         String approvers = organizations.approvers(organization);
         java.util.List<String> groups = new java.util.ArrayList<>();
-        if (!office.equals(unit)) {
+        if (!units.contains(office)) {
             groups.add(office);
         }
-        if (!approvers.equals(office) && !approvers.equals(unit)) {
+        if (!approvers.equals(office) && !units.contains(approvers)) {
             groups.add(approvers);
         }
         if (groups.isEmpty()) {
@@ -126,15 +166,37 @@ public class OrganizationRoles {
 
     /** The first of {@code ladder} that is not {@code unit} and has someone not of it; the first, if none. */
     private String firstOutside(String unit, String... ladder) {
+        return firstOutside(unit == null ? Set.of() : Set.of(unit), ladder);
+    }
+
+    /** The first of {@code ladder} that is none of {@code units} and has someone of none of them; the first, if none. */
+    private String firstOutside(Set<String> units, String... ladder) {
         return new SystemAccess(identity).run(() -> java.util.Arrays.stream(ladder)
-                .filter(group -> !group.equals(unit) && !onlyOf(group, unit)).findFirst().orElse(ladder[0]));
+                .filter(group -> !units.contains(group) && !onlyOf(group, units)).findFirst().orElse(ladder[0]));
     }
 
     /** Whether every member of {@code group} belongs to {@code unit}; false for a group without members. */
     private boolean onlyOf(String group, String unit) {
+        return unit != null && onlyOf(group, Set.of(unit));
+    }
+
+    /** Whether every member of {@code group} belongs to one of {@code units}; false for a group without members. */
+    private boolean onlyOf(String group, Set<String> units) {
         String[] members = identity.createUserQuery().memberOfGroup(group).list().stream().map(User::getId).toArray(String[]::new);
-        return members.length > 0 && unit != null
-                && identity.createUserQuery().memberOfGroup(unit).userIdIn(members).count() == members.length;
+        if (members.length == 0 || units.isEmpty()) {
+            return false;
+        }
+        if (units.size() == 1) {
+            return identity.createUserQuery().memberOfGroup(units.iterator().next()).userIdIn(members).count() == members.length;
+        }
+        Set<String> outside = new java.util.HashSet<>(java.util.List.of(members));
+        for (String unit : units) {
+            identity.createUserQuery().memberOfGroup(unit).userIdIn(members).list().forEach(u -> outside.remove(u.getId()));
+            if (outside.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The groups that lead {@code group} if it is its organisation's leading group ({@link Organization#leadersOf}); else none. */

@@ -102,7 +102,23 @@ public class CaseSteps {
         }
         execution.setVariable(VAR_LEAD_UNIT, lead);
         execution.setVariable(VAR_CLAIMED, claimedAtEntry(execution, lead));
+        supervisorsCooperate(execution, lead, units.responsible());
         setDeadlines(execution, d);
+    }
+
+    /**
+     * Marks a case whose 责任单位 name the office, the approvers or the leading group while another unit leads it
+     * ({@link RectificationProcess#VAR_SUPERVISORS_COOPERATE}): they cooperate on it, and its 督办超期案件 must not go to
+     * them unread (F4). Written once, on such cases only.
+     */
+    private void supervisorsCooperate(DelegateExecution execution, String lead, String responsible) {
+        if (responsible == null || Boolean.TRUE.equals(execution.getVariable(RectificationProcess.VAR_SUPERVISORS_COOPERATE))) {
+            return;
+        }
+        java.util.List<String> supervisors = java.util.List.of(roles.office(execution), roles.approvers(execution), roles.leading(execution));
+        if (java.util.Arrays.stream(responsible.split(",")).map(String::strip).anyMatch(u -> !u.equals(lead) && supervisors.contains(u))) {
+            execution.setVariable(RectificationProcess.VAR_SUPERVISORS_COOPERATE, true);
+        }
     }
 
     /**
@@ -183,9 +199,11 @@ public class CaseSteps {
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
         String restarted = decidedDue(execution) != null ? null : "整改时限自重新派遣时起重新计算"
                 + (c.dueAt() == null ? "" : "（原整改期限 " + DISPLAY.format(c.dueAt().atZone(calendars.of(execution.getTenantId()).zone())) + "）");
+        String responsible = withoutLead(responsibleUnits(execution, c), lead);
         Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), execution.getProcessInstanceId(), lead,
-                withoutLead(responsibleUnits(execution, c), lead), limit, decidedDue(execution), true, actor(), restarted);
+                responsible, limit, decidedDue(execution), true, actor(), restarted);
         execution.setVariable(VAR_LEAD_UNIT, lead);
+        supervisorsCooperate(execution, lead, responsible);
         execution.setVariable(VAR_CLAIMED, false);
         execution.removeVariable(VAR_LEAD_UNDETERMINED);
         setDeadlines(execution, d);

@@ -1,7 +1,9 @@
 package org.shirong.rectification;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
 import org.springframework.stereotype.Component;
@@ -42,15 +44,18 @@ class OwnUnitSupervision {
         }
         String office = roles.officeOf(organization);
         if (leadUnit != null && groups.contains(leadUnit) && !excepted(leadUnit, office, organization)) {
+            Set<String> refused = refused(organization, leadUnit, cooperation.cooperatingUnits(caseNo));
             return Optional.of(assignee == null ? "您是本案件牵头单位（" + unitName(leadUnit, organization) + "）的人员，不能督办本单位牵头的案件；"
-                    + others(leadUnit, organization) : assignee + "是本案件牵头单位（" + unitName(leadUnit, organization)
-                    + "）的人员，不能督办其单位牵头的案件；" + othersThan(leadUnit, organization));
+                    + others(refused, organization) : assignee + "是本案件牵头单位（" + unitName(leadUnit, organization)
+                    + "）的人员，不能督办其单位牵头的案件；" + othersThan(refused, organization));
         }
-        for (String unit : cooperation.cooperatingUnits(caseNo)) {
+        List<String> cooperating = cooperation.cooperatingUnits(caseNo);
+        for (String unit : cooperating) {
             if (groups.contains(unit) && !excepted(unit, office, organization)) {
+                Set<String> refused = refused(organization, leadUnit, cooperating);
                 return Optional.of(assignee == null ? "您是本案件协办单位（" + unitName(unit, organization) + "）的人员，不能督办本单位参与办理的案件；"
-                        + others(unit, organization) : assignee + "是本案件协办单位（" + unitName(unit, organization)
-                        + "）的人员，不能督办其单位参与办理的案件；" + othersThan(unit, organization));
+                        + others(refused, organization) : assignee + "是本案件协办单位（" + unitName(unit, organization)
+                        + "）的人员，不能督办其单位参与办理的案件；" + othersThan(refused, organization));
             }
         }
         return Optional.empty();
@@ -62,24 +67,42 @@ class OwnUnitSupervision {
     }
 
     /**
-     * Whom to ask instead, by the names the organisation's file gives its groups (石湖荡镇's 分管领导, 九亭镇's 领导小组组长、副组长):
-     * not the office when the refused unit is the office (finalreview s55 F5).
+     * The units whose staff may not 督办 the case: its lead and those cooperating on it, but the office where it is
+     * {@link #excepted}. The refusal's words send no one to them ({@link OrganizationRoles#supervisorsOtherThan}, as
+     * {@link OrganizationRoles#supervisorsOf} gives the 督办超期案件 to none of them).
      */
-    private String others(String unit, String organization) {
-        return "请由" + roles.supervisorsOtherThan(organization, unit).stream().map(roles::groupName)
+    private Set<String> refused(String organization, String leadUnit, List<String> cooperating) {
+        Set<String> units = new LinkedHashSet<>();
+        if (leadUnit != null) {
+            units.add(leadUnit);
+        }
+        units.addAll(cooperating);
+        String office = roles.officeOf(organization);
+        if (units.contains(office) && excepted(office, office, organization)) {
+            units.remove(office);
+        }
+        return units;
+    }
+
+    /**
+     * Whom to ask instead, by the names the organisation's file gives its groups (石湖荡镇's 分管领导, 九亭镇's 领导小组组长、副组长):
+     * not the office when it is a {@code refused} unit (finalreview s55 F5), nor the approvers when they are (F4).
+     */
+    private String others(Set<String> refused, String organization) {
+        return "请由" + roles.supervisorsOtherThan(organization, refused).stream().map(roles::groupName)
                 .collect(java.util.stream.Collectors.joining("或")) + "督办";
     }
 
     /**
-     * Whom to give the task instead of a refused assignee: another of the office, unless the office is the refused unit,
-     * or those {@link #others} names besides the office.
+     * Whom to give the task instead of a refused assignee: another of the office, unless the office is a {@code refused}
+     * unit, or those {@link #others} names besides the office.
      */
-    private String othersThan(String unit, String organization) {
+    private String othersThan(Set<String> refused, String organization) {
         String office = roles.officeOf(organization);
-        if (unit.equals(office)) {
-            return others(unit, organization);
+        if (refused.contains(office)) {
+            return others(refused, organization);
         }
-        String besides = roles.supervisorsOtherThan(organization, unit).stream().filter(g -> !g.equals(office))
+        String besides = roles.supervisorsOtherThan(organization, refused).stream().filter(g -> !g.equals(office))
                 .map(roles::groupName).collect(java.util.stream.Collectors.joining("或"));
         return "请分配给办公室中不属于该单位的其他人员" + (besides.isEmpty() ? "" : "，或由" + besides + "督办");
     }

@@ -62,6 +62,13 @@ public final class RectificationProcess {
     /** Whether the dispatch table named a collective (各居委会) whose member unit the case does not tell: the office assigns it. */
     public static final String VAR_LEAD_UNDETERMINED = "leadUnitUndetermined";
     public static final String VAR_NEW_LEAD_UNIT = "newLeadUnit";
+    /**
+     * Set (true) only when a dispatch names the organisation's office, approvers or leading group among the 责任单位 of a
+     * case another unit leads: they cooperate on it (协办), so 督办超期案件's routing reads the case's cooperating units
+     * before it gives one of them the task (OrganizationRoles.supervisorsOf, F4). Never removed: a unit dropped on 重新派遣
+     * stays a party. Unset on every other case, which carries no row for it.
+     */
+    public static final String VAR_SUPERVISORS_COOPERATE = "supervisorsCooperate";
     public static final String VAR_RECTIFY_ACTION = "rectifyAction";
     public static final String VAR_MEASURES = "measures";
     public static final String VAR_PHOTO_BEFORE = "photoBefore";

@@ -41,6 +41,8 @@ class DistrictOversightTest {
     org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    RectificationCases campaignCases;
 
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -371,6 +373,71 @@ class DistrictOversightTest {
         List<Map<String, Object>> inbox = as("shdshirongban1").getForObject("/api/notifications?limit=200", List.class);
         assertThat(inbox).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【督办】"))
                 .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains("分管领导", "请市容办今天清运完毕"));
+    }
+
+    /**
+     * F4: a case the office cooperates on (创建工作办公室 among the 责任单位 of the campaign plan item it was found under) falls overdue as its 整改期限
+     * timer fires: its 督办超期案件 goes to the approvers (领导小组组长、副组长), not to the office, whose staff would all be
+     * refused it, and the 超期督办 notice tells them the task is theirs. One of the lead unit who is also an approver is
+     * refused at the Tasklist claim and sent to the approvers alone (not to the cooperating office), as the office's clerk is
+     * at the API; another approver claims and completes it.
+     */
+    @Test
+    void theSupervisionOfACaseTheOfficeCooperatesOnGoesToTheApproversWhenItsDeadlineFires() {
+        CaseDriver cases = new CaseDriver(rest, jdbc, managementService);
+        // a finding of the 占道经营 plan item (锦溪 931 as 九亭 ran it: 城管中队 leads, 创建办 among its 责任单位) entered in a
+        // campaign task: recording findings (CampaignTaskResults.recordFindings) reports it with the item's 责任单位 thus
+        String caseNo = campaignCases.reportCampaignWork("jiuting", new NewCase("沪亭北路占道经营", "ILLEGAL_STALL", "NORMAL",
+                "SELF_INSPECTION", new NewCase.Location("沪亭北路 100 号", null, null, null), "自查发现",
+                OwnReferences.campaignFinding("JT-F4", ThreadLocalRandom.current().nextInt(1_000_000), 1)), "chuangban2",
+                new RectificationCases.Directions(null, List.of("chuangban", "shichang", "paichusuo"), null)).record().caseNo();
+        assertThat(jdbc.queryForObject("select lead_unit || '/' || responsible_units from rect_case where case_no = ?", String.class,
+                caseNo)).isEqualTo("chengguan/chuangban,shichang,paichusuo");
+        cases.complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        String instance = cases.instanceOf(caseNo);
+        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).timers()
+                .activityId(RectificationProcess.BOUNDARY_DEADLINE).singleResult();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(timer.getDuedate());
+        try {
+            managementService.executeJob(timer.getId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        assertThat(taskService.getIdentityLinksForTask(task)).filteredOn(l -> l.getGroupId() != null)
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).as("not the cooperating office's").containsExactly("zuzhang");
+        List<Map<String, Object>> told = as("lingdao2").getForObject("/api/notifications?limit=200", List.class);
+        assertThat(told).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【超期督办】"))
+                .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains("已生成领导小组组长、副组长的“督办超期案件”任务"));
+
+        ResponseEntity<Map> api = supervise("chuangban2", caseNo, "请城管中队尽快劝离");
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(CaseApiTest.errors(api)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "OWN_UNIT_CASE")
+                .containsEntry("message", "您是本案件协办单位（创建工作办公室）的人员，不能督办本单位参与办理的案件；请由领导小组组长、副组长督办"));
+        identityService.saveUser(demoUser("zzchengguan"));
+        identityService.createMembership("zzchengguan", "zuzhang");
+        identityService.createMembership("zzchengguan", "chengguan");
+        identityService.createTenantUserMembership("jiuting", "zzchengguan");
+        try {
+            ResponseEntity<String> claimed = rest.withBasicAuth("zzchengguan", TEMP_PASSWORD).postForEntity("/engine-rest/task/" + task
+                    + "/claim", CaseApiTest.json("{\"userId\":\"zzchengguan\"}"), String.class);
+            assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(claimed.getBody()).contains("您是本案件牵头单位（城管中队）的人员，不能督办本单位牵头的案件；请由领导小组组长、副组长督办");
+            assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+        } finally {
+            identityService.deleteUser("zzchengguan");
+        }
+
+        ResponseEntity<String> byApprover = as("lingdao2").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"lingdao2\"}"), String.class);
+        assertThat(byApprover.getStatusCode()).as(byApprover.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = as("lingdao2").postForEntity("/engine-rest/task/" + task + "/complete",
+                CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"请城管中队会同创建办三日内整治到位\"}}}"),
+                String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
     }
 
     /**

@@ -98,7 +98,7 @@ final class RectificationFixture {
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
-        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity);
+        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity, () -> new CooperatingUnits(cooperation));
         PlaceOwners places = (tenant, address, community, gridCell, groups, names) -> zones.stream()
                 .filter(z -> z.address().equals(address)).map(z -> new PlaceOwners.Owner(z.owner(), z.community())).toList();
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
@@ -122,9 +122,9 @@ final class RectificationFixture {
         OverdueCooperators overdueCooperators = new OverdueCooperators(parties, ORGANIZATIONS, calendars);
         Mocks.register("overdueCooperators", overdueCooperators);
         Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases, overdueCooperators));
-        Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, identity));
+        Mocks.register("verifierClaimListener", new VerifierClaimListener(steps, new TaskActors(identity)));
         Mocks.register("supervisorClaimListener", new SupervisorClaimListener(new OwnUnitSupervision(cooperation, roles, ORGANIZATIONS),
-                identity, ORGANIZATIONS));
+                new TaskActors(identity), ORGANIZATIONS));
         Mocks.register("verificationDeadline", new VerificationDeadline(calendars, 3));
         Mocks.register("caseTaskDeadlines", new CaseTaskDeadlines(calendars, 2, 1, 1));
         Mocks.register("warnLeadUnitDelegate", new WarnLeadUnitDelegate(cases));

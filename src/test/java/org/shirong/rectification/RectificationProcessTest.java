@@ -764,6 +764,30 @@ class RectificationProcessTest {
         assertThat(pi).isEnded();
     }
 
+    /**
+     * F4: the office (创建办) is a 责任单位 of a case 农服中心 leads (a plan item's direction): when the case falls overdue its
+     * 督办超期案件 goes to the approvers, as for a case the office leads, not to the office whose staff would all be refused
+     * it. A case the office has no part in still goes to the office (above).
+     */
+    @Test
+    void theOverdueCaseTheOfficeCooperatesOnIsSupervisedByTheApprovers() {
+        clockAt(at("2026-03-02T09:00"));
+        CaseRecord c = fixture.cases.reportCampaignWork("jiuting", new NewCase("九亭大街 12 号绿地缺株", "GREEN_SPACE_MAINTENANCE",
+                "NORMAL", "PATROL", new NewCase.Location("九亭大街 12 号", null, null, null), "巡查发现",
+                OwnReferences.campaignFinding("JT-F4", 4, 1)), "lvrong1",
+                new RectificationCases.Directions("nongfu", List.of("chuangban"), null)).record();
+        ProcessInstance pi = instance(c);
+        assertThat(record(c).leadUnit()).isEqualTo("nongfu");
+        claim(pi);
+        clockAt(record(c).dueAt());
+        execute(job(BOUNDARY_DEADLINE, pi));
+        assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("zuzhang");
+        assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(TASK_SUPERVISE, pi).getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).doesNotContain("chuangban");
+        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, processEngine.getIdentityService());
+        assertThat(roles.supervisorsOtherThan("jiuting", java.util.Set.of("nongfu", "chuangban"))).containsExactly("zuzhang");
+    }
+
     @Test
     void aLeadUnitWithoutAHeadIsToldOfItsOverdueCaseAndOfTheOfficesSupervisionThroughItsMembers() {
         // 第一居委会 without a head: its members, the director and a staff member, are told
