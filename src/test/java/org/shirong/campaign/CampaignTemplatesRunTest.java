@@ -550,7 +550,8 @@ class CampaignTemplatesRunTest {
         List<List<String>> lateTasks = org.shirong.report.HtmlTables.rows(november, "late-tasks");
         assertThat(lateTasks).as("unit, task, November due day, how late").isNotEmpty().allSatisfy(row -> assertThat(row).hasSize(4)
                 .satisfies(r -> assertThat(r.get(2)).startsWith("2026年11月"), r -> assertThat(r.get(3)).startsWith("逾期")));
-        assertThat(november).contains("三、未按期完成工作任务的部门和街镇");
+        // the district's 通报 says how its towns and departments cooperated, even when no 协办 fell due (sjreview-s57 D7)
+        assertThat(november).contains("三、属地街镇和协办部门配合情况", "四、未按期完成工作任务的部门和街镇");
         assertThat(november.contains("五个工作日内")).as("the written report is asked only of those named (sjreview-s54 L2)")
                 .isEqualTo(november.contains("class=\"named\"") || !lateTasks.isEmpty());
         assertThat(jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
