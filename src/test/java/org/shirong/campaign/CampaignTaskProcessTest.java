@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shirong.notification.NotificationFixture;
 import org.shirong.notification.NotificationDigests;
 import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
 import org.shirong.system.SharesJvm;
@@ -64,7 +65,8 @@ class CampaignTaskProcessTest {
         Mocks.register("campaignTaskListener", (TaskListener) t -> calls.add(t.getEventName() + ":" + t.getTaskDefinitionKey()));
         Mocks.register("campaignTaskDoneListener", (ExecutionListener) e -> calls.add("complete:" + e.getCurrentTransitionId()));
         Mocks.register("reportCampaignTaskDoneDelegate", (JavaDelegate) e -> calls.add("done:" + e.getVariable(VAR_TASK_ID)));
-        OrganizationRoles roles = new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService());
+        OrganizationRoles roles = new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService(),
+                () -> CaseCooperators.NONE);
         Mocks.register("organizationRoles", roles);
         // the office's digest needs the campaign's task rows (CampaignApiTest); here no row is found, so it sends nothing
         Mocks.register("campaignTaskOverdueNotices", new TaskOverdueNotices(mock(CampaignRecords.class),

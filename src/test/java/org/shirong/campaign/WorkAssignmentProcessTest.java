@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.rectification.CampaignPlans;
 import org.shirong.organization.Organizations;
@@ -50,7 +51,8 @@ class WorkAssignmentProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
-        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService()));
+        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService(),
+                () -> CaseCooperators.NONE));
         Mocks.register("taskNames", new org.shirong.system.TaskNames());
         Mocks.register("workAssignmentIssuedListener", new WorkAssignmentIssuedListener(new WorkAssignmentCampaigns(
                 new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("plans", RUNNING))
@@ -195,7 +197,7 @@ class WorkAssignmentProcessTest {
     @Test
     void workForATownIsDoneInTheTownsOwnOrganisationAndItsResultComesBackToTheDistrict() {
         Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("songjiang", "shihudang"),
-                processEngine.getIdentityService()));
+                processEngine.getIdentityService(), () -> CaseCooperators.NONE));
         notifications.member("sjshirongban1", "sjshirongban", false);
         java.util.List<String> deployments = java.util.stream.Stream.of("songjiang", "shihudang").map(tenant -> repositoryService()
                 .createDeployment().tenantId(tenant).addClasspathResource("processes/WorkAssignmentProcess.bpmn").deploy().getId())

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.system.SharesJvm;
 
 /**
@@ -784,7 +785,8 @@ class RectificationProcessTest {
         assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("zuzhang");
         assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(TASK_SUPERVISE, pi).getId()))
                 .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).doesNotContain("chuangban");
-        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, processEngine.getIdentityService());
+        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS,
+                processEngine.getIdentityService(), () -> CaseCooperators.NONE);
         assertThat(roles.supervisorsOtherThan("jiuting", java.util.Set.of("nongfu", "chuangban"))).containsExactly("zuzhang");
     }
 
@@ -1183,7 +1185,8 @@ class RectificationProcessTest {
         }
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
 
-        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, identity);
+        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, identity,
+                () -> CaseCooperators.NONE);
         var jiuting = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) processEngine.getRuntimeService()
                 .createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(roles.reviewersOf(jiuting, "chuangban")).isEqualTo("zuzhang");
