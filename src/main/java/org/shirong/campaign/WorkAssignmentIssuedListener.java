@@ -33,7 +33,7 @@ class WorkAssignmentIssuedListener implements ExecutionListener {
             execution.setVariable(WorkAssignmentProcess.VAR_CAMPAIGN, WorkAssignmentProcess.NO_CAMPAIGN);
             return;
         }
-        var campaign = campaigns.running(execution.getTenantId()).stream().filter(c -> c.code().equals(code)).findFirst()
+        var campaign = campaigns.find(execution.getTenantId(), code)
                 .orElseThrow(() -> new FormFieldValidationException(WorkAssignmentProcess.VAR_CAMPAIGN, "所属活动“"
                         + TextInput.shortened(code, 40) + "”不是本组织正在进行的活动，请从列出的活动中选择，或选“不属于活动”"));
         execution.setVariable(WorkAssignmentProcess.VAR_CAMPAIGN, campaign.code());
