@@ -58,6 +58,6 @@ public class RunningCampaignOptions implements LiveFormOptions {
 
     private List<CampaignPlans.Campaign> running(String organization) {
         CampaignPlans p = plans.getIfAvailable();
-        return p == null || organization == null ? List.of() : p.running(organization);
+        return p == null ? List.of() : p.running(organization);
     }
 }
