@@ -40,12 +40,11 @@ class WorkAssignmentPageController {
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
     private final Organizations organizations;
-    /** The engine's limit of one query's results (queryMaxResultsLimit), which it enforces on the caller's queries. */
-    private final int resultsAtMost;
+    private final ProcessEngineConfigurationImpl engine;
 
     WorkAssignmentPageController(HistoryService historyService, IdentityService identityService,
             CallerOrganization callerOrganization, Organizations organizations, ProcessEngine engine) {
-        this.resultsAtMost = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getQueryMaxResultsLimit();
+        this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.historyService = historyService;
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
@@ -59,6 +58,8 @@ class WorkAssignmentPageController {
         callerOrganization.requireOfficeOrLeading(caller, tenant, "查看工作交办");
         Organization o = organizations.of(tenant);
         Map<String, String> towns = organizations.townNamesByOffice(tenant);
+        // the engine's limit of one query's results (queryMaxResultsLimit), which it enforces on the caller's queries
+        int resultsAtMost = engine.getQueryMaxResultsLimit();
         List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).orderByProcessInstanceStartTime().desc()
                 .listPage(0, Math.min(SHOWN_AT_MOST, resultsAtMost)).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();

@@ -61,6 +61,8 @@ class JointMeetingConveneTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+    @Autowired
     TestRestTemplate rest;
 
     CampaignFixture fixture;
@@ -1056,6 +1058,18 @@ class JointMeetingConveneTest {
                     "/shirong/work-assignments?organization=songjiang", String.class);
             assertThat(page.getStatusCode().value()).isEqualTo(200);
             assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            // diffreview-s57 R4: the page keeps to the engine's result limit as configured, not to a copy of it
+            var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+            int limit = engine.getQueryMaxResultsLimit();
+            engine.setQueryMaxResultsLimit(60);
+            try {
+                ResponseEntity<String> lowered = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
+                        "/shirong/work-assignments?organization=songjiang", String.class);
+                assertThat(lowered.getStatusCode().value()).as(lowered.getBody()).isEqualTo(200);
+                assertThat(lowered.getBody()).contains("某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            } finally {
+                engine.setQueryMaxResultsLimit(limit);
+            }
             assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments", String.class)
                     .getStatusCode().value()).as("a department is no office").isEqualTo(403);
         } finally {
