@@ -297,6 +297,7 @@ class CampaignDashboard {
 
     private final CampaignRecords records;
     private final TerritoryDisputes territoryDisputes;
+    private final CampaignWorkAssignments workAssignments;
     private final CampaignPlanItems planItems;
     private final RectificationCases cases;
     private final UnitScores scores;
@@ -325,7 +326,8 @@ class CampaignDashboard {
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
-            CaseHolders holders) {
+            CaseHolders holders, CampaignWorkAssignments workAssignments) {
+        this.workAssignments = workAssignments;
         this.territoryDisputes = territoryDisputes;
         this.holders = holders;
         this.notices = notices;
@@ -865,19 +867,15 @@ class CampaignDashboard {
                 .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
                         .add(new OpenTask(t.name(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now))));
         // the 工作交办 filed under the campaign (its start form's 所属活动, a meeting's decision) and not yet done, a town's
-        // part of the district's work, done in the town's organisation, included (sjreview-s57 D4)
-        systemAccess.run(() -> {
-            for (Task t : taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
-                    .processInstanceBusinessKey(code).taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).active().list()) {
-                String unit = String.valueOf(taskService.getVariable(t.getId(), WorkAssignmentProcess.VAR_UNIT_GROUP));
-                if (town == null || town.office().equals(unit)) {
-                    Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-                    byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
-                            + t.getName().replaceFirst("^办理交办事项 · ", ""), due, due != null && due.isBefore(now)));
-                }
+        // part of the district's work, done in the town's organisation, included (sjreview-s57 D4); another organisation's
+        // work that carries the code is not (diffreview-s57 R1)
+        records.find(code).ifPresent(c -> workAssignments.open(c).forEach((t, unit) -> {
+            if (town == null || town.office().equals(unit)) {
+                Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+                byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
+                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, due != null && due.isBefore(now)));
             }
-            return null;
-        });
+        }));
         Comparator<OpenTask> byDue = Comparator.comparing(OpenTask::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
         return byGroup.entrySet().stream().map(e -> {
             List<OpenTask> tasks = e.getValue().stream().sorted(byDue).toList();

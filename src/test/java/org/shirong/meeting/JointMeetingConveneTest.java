@@ -61,6 +61,8 @@ class JointMeetingConveneTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+    @Autowired
     TestRestTemplate rest;
 
     CampaignFixture fixture;
@@ -401,6 +403,13 @@ class JointMeetingConveneTest {
                 + " and template_id = 'notice-issued'", Integer.class, CAMPAIGN)).as("one 通报 sent, by the first meeting").isEqualTo(1);
     }
 
+    /** A 工作交办 of {@code organization} filed under the campaign (its code the business key), as a meeting's decision is. */
+    private String assignWork(String organization, String unit, String title, String due) {
+        return runtimeService.createProcessInstanceByKey(org.shirong.campaign.WorkAssignmentProcess.KEY)
+                .processDefinitionTenantId(organization).businessKey(CAMPAIGN).setVariables(Map.of("title", title, "unitGroup", unit,
+                        "requirement", title, "dueDate", due, "campaignName", "九亭镇会议测试活动")).execute().getId();
+    }
+
     /** A task of the unit due and done at the local times given. */
     private void doneTask(String unit, String name, String due, String done) {
         jdbc.update("insert into campaign_task (campaign_code, task_key, phase_no, definition_id, name, kind, group_id, unit_id,"
@@ -430,6 +439,19 @@ class JointMeetingConveneTest {
                 .openTask(2, "chuangban", "汇总各单位自查情况", "2026-11-20T17:00");
         doneTask("chengguan", "签订目标责任书", "2026-11-09T17:00", "2026-11-12T10:00");
         doneTask("huanwei", "月度工作报告（2026年9月）", "2026-11-05T17:00", "2026-11-05T15:00");
+        // 工作交办 filed under the campaign are its units' tasks too: 绿容所's still undone, 城管中队's handed in two working
+        // days late, 环卫所's on time (not named), and one of another organisation that carries the code (not the campaign's)
+        ClockUtil.setCurrentTime(Date.from(at("2026-11-02T09:00")));
+        String lateWork = assignWork("jiuting", "lvrong", "整治涞寅路乱设摊", "2026-11-16");
+        String handedInLate = assignWork("jiuting", "chengguan", "清运九亭大街建筑垃圾", "2026-11-10");
+        String onTime = assignWork("jiuting", "huanwei", "清洗沪亭北路果壳箱", "2026-11-20");
+        assignWork("jinxi", "jxchengguan", "锦溪镇带九亭活动编号的交办", "2026-11-16");
+        ClockUtil.setCurrentTime(Date.from(at("2026-11-12T10:00")));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(handedInLate).singleResult().getId(),
+                Map.of("handlingResult", "已清运", "handled", true));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(onTime).singleResult().getId(),
+                Map.of("handlingResult", "已清洗", "handled", true));
+        assertThat(taskService.createTaskQuery().processInstanceId(lateWork).count()).isOne();
         // the agenda prepared at the meeting's time, as the 通报 the meeting issues once held (jtreview-s56 T13)
         ClockUtil.setCurrentTime(Date.from(at("2026-12-03T14:00")));
 
@@ -438,7 +460,9 @@ class JointMeetingConveneTest {
         assertThat(runtimeService.getVariable(pi, VAR_HAS_NAMED_UNITS)).as("no unit ranked low, yet units did not do their tasks")
                 .isEqualTo(true);
         List<List<String>> late = List.of(List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 18 个工作日）"),
-                List.of("城管中队", "签订目标责任书", "2026年11月9日", "逾期 3 个工作日完成"));
+                List.of("城管中队", "签订目标责任书", "2026年11月9日", "逾期 3 个工作日完成"),
+                List.of("城管中队", "交办：清运九亭大街建筑垃圾", "2026年11月10日", "逾期 2 个工作日完成"),
+                List.of("绿容所", "交办：整治涞寅路乱设摊", "2026年11月16日", "逾期未报（已逾期 13 个工作日）"));
         String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
         assertThat(agenda).contains("四、拟通报的不履职单位", "本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位（一并通报）");
         assertThat(org.shirong.report.HtmlTables.rows(agenda, "late-tasks")).isEqualTo(late);
@@ -453,7 +477,7 @@ class JointMeetingConveneTest {
                 "以下单位未在期限内完成2026年11月到期的工作任务，予以通报：", "被通报单位要认真查找原因，逐项落实整改，并于五个工作日内向创建工作办公室书面报告")
                 .doesNotContain("汇总各单位自查情况", "月度工作报告（2026年11月）", "月度工作报告（2026年9月）", "排名靠后");
         assertThat(org.shirong.report.HtmlTables.rows(read.getBody(), "late-tasks")).isEqualTo(late);
-        assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队。");
+        assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队、绿容所。");
 
         // note-s55: the monthly report's 通报单位 and the 驾驶舱's ranking text name them too, with their reasons, as the 通报
         String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
@@ -1034,6 +1058,18 @@ class JointMeetingConveneTest {
                     "/shirong/work-assignments?organization=songjiang", String.class);
             assertThat(page.getStatusCode().value()).isEqualTo(200);
             assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            // diffreview-s57 R4: the page keeps to the engine's result limit as configured, not to a copy of it
+            var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+            int limit = engine.getQueryMaxResultsLimit();
+            engine.setQueryMaxResultsLimit(60);
+            try {
+                ResponseEntity<String> lowered = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
+                        "/shirong/work-assignments?organization=songjiang", String.class);
+                assertThat(lowered.getStatusCode().value()).as(lowered.getBody()).isEqualTo(200);
+                assertThat(lowered.getBody()).contains("某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            } finally {
+                engine.setQueryMaxResultsLimit(limit);
+            }
             assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments", String.class)
                     .getStatusCode().value()).as("a department is no office").isEqualTo(403);
         } finally {
