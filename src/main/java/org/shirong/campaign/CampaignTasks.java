@@ -182,6 +182,24 @@ class CampaignTasks {
         return issued.size();
     }
 
+    /**
+     * A 通报 of the campaign named these units ({@code requirements}: each unit's group and what its task asks): each
+     * gets {@code name} (书面报告整改情况（2026年11月通报）), due {@code dueAt}, in its own organisation (a town's office in a
+     * district's campaign in its town), keyed by {@code round} and unit so that a retried job hands none out twice;
+     * each unit told of it as of other new tasks, {@code occasion} saying why (sjreview-s57 D9).
+     */
+    int issueNoticeReplies(String code, String round, String name, String occasion, Instant dueAt,
+            Map<String, String> requirements, java.util.function.Function<String, String> organizationOf) {
+        Campaign campaign = campaign(code);
+        CampaignTemplate template = template(campaign);
+        List<Issued> issued = new ArrayList<>();
+        requirements.forEach((group, requirement) -> issue(campaign, template, new TaskRow(null, code, round + "/" + group, null, null,
+                NoticeReplyTasks.DEFINITION, name, Kind.NOTICE_REPLY.name(), group, null, null, null, dueAt, null, null, null, null,
+                now(), null, name), requirement, null, organizationOf.apply(group), List.of(), issued));
+        notices.tell(campaign, occasion, round, issued);
+        return issued.size();
+    }
+
     /** A task is done: when it was the last open one of the phase the campaign is in, the phase's receive task moves on. */
     void taskDone(long taskId) {
         TaskRow task = records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));
