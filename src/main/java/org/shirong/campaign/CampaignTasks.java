@@ -191,7 +191,8 @@ class CampaignTasks {
     int issueNoticeReplies(String code, String round, String name, String occasion, Instant dueAt,
             Map<String, String> requirements, java.util.function.Function<String, String> organizationOf) {
         Campaign campaign = campaign(code);
-        CampaignTemplate template = template(campaign);
+        // these tasks take nothing from the template: a campaign whose template has gone still asks for its reports
+        CampaignTemplate template = templates.find(campaign.tenantId(), campaign.templateId()).orElse(null);
         List<Issued> issued = new ArrayList<>();
         requirements.forEach((group, requirement) -> issue(campaign, template, new TaskRow(null, code, round + "/" + group, null, null,
                 NoticeReplyTasks.DEFINITION, name, Kind.NOTICE_REPLY.name(), group, null, null, null, dueAt, null, null, null, null,
@@ -222,7 +223,8 @@ class CampaignTasks {
 
     /**
      * Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}),
-     * and adds it to {@code issued}; a task issued before is left alone.
+     * and adds it to {@code issued}; a task issued before is left alone. {@code template} null: a task not of the template
+     * (a 通报's 书面报告整改情况).
      */
     private void issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
             String organization, List<String> coGroups, List<Issued> issued) {
@@ -239,7 +241,7 @@ class CampaignTasks {
         variables.put(CampaignTaskProcess.VAR_GROUP, row.groupId());
         variables.put(CampaignTaskProcess.VAR_CAMPAIGN_ORGANIZATION, campaign.tenantId());
         variables.put(CampaignTaskProcess.VAR_DUE_AT, Date.from(row.dueAt()));
-        variables.put(CampaignTaskProcess.VAR_REQUIREMENT, template.findingsNeedSiteCheck(row.findingsSource())
+        variables.put(CampaignTaskProcess.VAR_REQUIREMENT, template != null && template.findingsNeedSiteCheck(row.findingsSource())
                 ? (requirement == null || requirement.isEmpty() ? "" : requirement + "\n") + SITE_CHECK_RULE : requirement);
         if (scorePeriod != null) {
             variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
@@ -247,7 +249,7 @@ class CampaignTasks {
         if (!coGroups.isEmpty()) {
             variables.put(CampaignTaskProcess.VAR_CO_GROUPS, String.join(",", coGroups));
         }
-        if (row.cycleId() == null) {
+        if (row.cycleId() == null && template != null) {
             template.task(row.definitionId()).ifPresent(def -> {
                 variables.put(CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED, def.attachmentsRequired());
                 variables.put(CampaignTaskProcess.VAR_ATTACHMENT_KINDS,
