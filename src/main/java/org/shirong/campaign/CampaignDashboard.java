@@ -248,13 +248,14 @@ class CampaignDashboard {
      * {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town;
      * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown;
      * {@code territoryDisputes}: a district campaign's open cases whose 属地 town answered 非本镇属地, awaiting the office's 核实属地;
+     * {@code noticeReplies}: for each 通报, the units it named and whether each has sent its written report (sjreview-s57 D9);
      * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing.
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
             List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
-            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes) {
+            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies) {
     }
 
     /**
@@ -298,6 +299,7 @@ class CampaignDashboard {
     private final CampaignRecords records;
     private final TerritoryDisputes territoryDisputes;
     private final CampaignWorkAssignments workAssignments;
+    private final NoticeReplyBoard noticeReplies;
     private final CampaignPlanItems planItems;
     private final RectificationCases cases;
     private final UnitScores scores;
@@ -326,9 +328,10 @@ class CampaignDashboard {
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
-            CaseHolders holders, CampaignWorkAssignments workAssignments) {
+            CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies) {
         this.workAssignments = workAssignments;
         this.territoryDisputes = territoryDisputes;
+        this.noticeReplies = noticeReplies;
         this.holders = holders;
         this.notices = notices;
         this.noticeUnits = noticeUnits;
@@ -465,7 +468,7 @@ class CampaignDashboard {
                 // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
-                months(c), territoryDisputes.of(c, all, names, now));
+                months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()));
     }
 
     /** The 考核期间 the 驾驶舱 offers, the months newest first, then any quarters and years ({@link CampaignPeriods.Months#offered}). */
