@@ -43,6 +43,21 @@ class RestSecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Outermost, for every path and for async and error dispatches: each request starts and ends with no user on its
+     * thread, so a path outside the login filters is anonymous whatever an earlier request on the same thread left.
+     */
+    @Bean
+    FilterRegistrationBean<RequestAuthenticationReset> requestAuthenticationReset(IdentityService identityService) {
+        var registration = new FilterRegistrationBean<>(new RequestAuthenticationReset(identityService));
+        registration.setName("shirong-request-authentication-reset");
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC,
+                jakarta.servlet.DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     SessionCredentials sessionCredentials(ProcessEngine engine, AuthenticatedIdentities identities) {
         return new SessionCredentials(engine.getIdentityService(), identities, engine.getName());

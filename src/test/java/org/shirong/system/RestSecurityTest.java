@@ -789,4 +789,90 @@ class RestSecurityTest {
             }
         }
     }
+
+    /**
+     * authleak: a user left on a reused server thread by an earlier request is never the caller of a later request on a
+     * path no login filter covers (a static asset, an unknown page); every thread that serves a request is anonymous
+     * afterwards. The leftover is planted on every one of Tomcat's worker threads, as a forgotten clear would leave it.
+     */
+    @Test
+    void aUserLeftOnAServerThreadIsClearedBeforeAnyRequestOnIt(
+            @Autowired org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext server) throws Exception {
+        var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) server.getWebServer();
+        var workers = (org.apache.tomcat.util.threads.ThreadPoolExecutor) tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
+        var leftover = new org.camunda.bpm.engine.impl.identity.Authentication("sjshirongban1",
+                identityService.createGroupQuery().groupMember("sjshirongban1").list().stream().map(g -> g.getId()).toList(),
+                List.of("songjiang"));
+        long clearedBefore = resetFilter().leftoversCleared();
+        int planted = onEveryWorker(workers, () -> {
+            identityService.setAuthentication(leftover);
+            return true;
+        });
+        assertThat(planted).isPositive();
+
+        for (String path : List.of("/shirong/assets/report-page.js", "/shirong/no-such-page", "/shirong/assets/form-errors.js")) {
+            assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isIn(200, 404);
+        }
+
+        int stillCarrying = onEveryWorker(workers, () -> identityService.getCurrentAuthentication() != null);
+        assertThat(stillCarrying).as("the threads that served a request carry no user any more").isLessThan(workers.getPoolSize());
+        assertThat(resetFilter().leftoversCleared() - clearedBefore).as("each request found the planted user and cleared it")
+                .isGreaterThanOrEqualTo(3);
+        onEveryWorker(workers, () -> {
+            identityService.clearAuthentication();
+            return false;
+        });
+    }
+
+    /** The reset filter itself: anonymous inside the chain, and anonymous after it, also when the chain fails. */
+    @Test
+    void theResetFilterClearsTheEngineAndWebappUsersAroundTheChainEvenWhenItFails() {
+        var filter = new RequestAuthenticationReset(identityService);
+        identityService.setAuthentication("sjshirongban1", List.of("sjshirongban"), List.of("songjiang"));
+        org.camunda.bpm.webapp.impl.security.auth.Authentications.setCurrent(new org.camunda.bpm.webapp.impl.security.auth.Authentications());
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> filter.doFilter(
+                    new org.springframework.mock.web.MockHttpServletRequest("GET", "/shirong/anything"),
+                    new org.springframework.mock.web.MockHttpServletResponse(), (request, response) -> {
+                        assertThat(identityService.getCurrentAuthentication()).as("inside the chain").isNull();
+                        assertThat(org.camunda.bpm.webapp.impl.security.auth.Authentications.getCurrent()).isNull();
+                        identityService.setAuthentication("chengguan1", List.of("chengguan"));
+                        throw new IllegalStateException("失败");
+                    })).hasMessage("失败");
+            assertThat(identityService.getCurrentAuthentication()).as("after a failed chain").isNull();
+            assertThat(org.camunda.bpm.webapp.impl.security.auth.Authentications.getCurrent()).isNull();
+        } finally {
+            identityService.clearAuthentication();
+            org.camunda.bpm.webapp.impl.security.auth.Authentications.clearCurrent();
+        }
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private RequestAuthenticationReset resetFilter() {
+        return (RequestAuthenticationReset) context.getBean("requestAuthenticationReset",
+                org.springframework.boot.web.servlet.FilterRegistrationBean.class).getFilter();
+    }
+
+    /** Runs {@code work} once on each of the pool's threads (all held at once, so each task has its own thread); counts trues. */
+    private static int onEveryWorker(org.apache.tomcat.util.threads.ThreadPoolExecutor workers,
+            java.util.concurrent.Callable<Boolean> work) throws Exception {
+        int size = workers.getPoolSize();
+        var together = new java.util.concurrent.CountDownLatch(size);
+        var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+        for (int i = 0; i < size; i++) {
+            results.add(workers.submit(() -> {
+                boolean result = work.call();
+                together.countDown();
+                together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return result;
+            }));
+        }
+        int trues = 0;
+        for (var result : results) {
+            trues += result.get(20, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+        }
+        return trues;
+    }
 }
