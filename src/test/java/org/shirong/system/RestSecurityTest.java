@@ -804,24 +804,27 @@ class RestSecurityTest {
                 identityService.createGroupQuery().groupMember("sjshirongban1").list().stream().map(g -> g.getId()).toList(),
                 List.of("songjiang"));
         long clearedBefore = resetFilter().leftoversCleared();
-        int planted = onEveryWorker(workers, () -> {
-            identityService.setAuthentication(leftover);
-            return true;
-        });
-        assertThat(planted).isPositive();
+        try {
+            int planted = onEveryWorker(workers, () -> {
+                identityService.setAuthentication(leftover);
+                return true;
+            });
+            assertThat(planted).isPositive();
 
-        for (String path : List.of("/shirong/assets/report-page.js", "/shirong/no-such-page", "/shirong/assets/form-errors.js")) {
-            assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isIn(200, 404);
+            for (String path : List.of("/shirong/assets/report-page.js", "/shirong/no-such-page", "/shirong/assets/form-errors.js")) {
+                assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isIn(200, 404);
+            }
+
+            int stillCarrying = onEveryWorker(workers, () -> identityService.getCurrentAuthentication() != null);
+            assertThat(stillCarrying).as("the threads that served a request carry no user any more").isLessThan(workers.getPoolSize());
+            assertThat(resetFilter().leftoversCleared() - clearedBefore).as("each request found the planted user and cleared it")
+                    .isGreaterThanOrEqualTo(3);
+        } finally {
+            onEveryWorker(workers, () -> {
+                identityService.clearAuthentication();
+                return false;
+            });
         }
-
-        int stillCarrying = onEveryWorker(workers, () -> identityService.getCurrentAuthentication() != null);
-        assertThat(stillCarrying).as("the threads that served a request carry no user any more").isLessThan(workers.getPoolSize());
-        assertThat(resetFilter().leftoversCleared() - clearedBefore).as("each request found the planted user and cleared it")
-                .isGreaterThanOrEqualTo(3);
-        onEveryWorker(workers, () -> {
-            identityService.clearAuthentication();
-            return false;
-        });
     }
 
     /** The reset filter itself: anonymous inside the chain, and anonymous after it, also when the chain fails. */
