@@ -393,8 +393,8 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'annualAssessment'"
-                + " order by created_at", String.class)).as("2026 on 10 January 2027; the campaign's part of 2027 at its end on"
-                + " 30 June (the plan's 全面考核验收), 2026 not again").containsExactly("年考核（2026年）", "年考核（2027年）");
+                + " order by created_at", String.class)).as("2026 on 10 January 2027; not the campaign's part of 2027 at its end on"
+                + " 30 June, all 考核评估 without 整治 (jxreview-s58 J1: score-phases), 2026 not again").containsExactly("年考核（2026年）");
         // April's report (1 May) shows the 报送 of 月报告（2026年3月） (1 April): the run as its tasks name it, each lead unit's
         // line naming its plan item as its task does
         String april = jdbc.queryForObject("select html from campaign_document where campaign_code = 'JX-RUN'"
@@ -405,6 +405,26 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN'"
                 + " and task_key like 'monthlyReport/2026-04-01/%' and item_category = 'RECTIFY_TOWN_RIVERS'", String.class))
                 .containsExactly("月报告（2026年3月）（整治镇区河道环境）");
+    }
+
+    @Test
+    void jinxiChecksRanksAndAssessesNoUnitWhileTheTownIsStillPlanning() {
+        // jxreview-s58 J1: started 26 October, 明确任务制定方案 runs to the end of February; targets are signed in 整治
+        CampaignDriver run = start("jinxi-2017-931", "JX-PLAN", "2026-10-26", "jxtuijinban1");
+        run.runUntil(at("2026-10-26T08:00"));
+        run.completePhase(1);
+        run.runUntil(at("2027-03-01T08:00"));
+        assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        assertThat(jdbc.queryForList("select task_key from campaign_task where campaign_code = 'JX-PLAN'"
+                + " and cycle_id in ('quarterlyCheck', 'annualAssessment', 'quarterlyMeeting')", String.class))
+                .as("no 季检查 of 2026-Q4 and no 年考核 of 2026 on 10/15 January 2027").isEmpty();
+        assertThat(run.meetingsConvened(historyService)).isZero();
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'JX-PLAN' and kind = 'NOTICE'"
+                + " and doc_key in ('notice/2026', 'notice/2026-Q4')")).as("no 通报 names a unit for the planning time").isZero();
+        run.runUntil(at("2027-04-12T10:00"));
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-PLAN'"
+                + " and cycle_id = 'quarterlyCheck'", String.class)).as("the first quarter with 整治 days (March)")
+                .containsExactly("季检查（2027年第一季度）");
     }
 
     @Test
