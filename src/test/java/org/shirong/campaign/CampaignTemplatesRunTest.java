@@ -412,6 +412,12 @@ class CampaignTemplatesRunTest {
         // jxreview-s58 J1: started 26 October, 明确任务制定方案 runs to the end of February; targets are signed in 整治
         CampaignDriver run = start("jinxi-2017-931", "JX-PLAN", "2026-10-26", "jxtuijinban1");
         run.runUntil(at("2026-10-26T08:00"));
+        // jxreview-s58 J6: what the 全面排查 finds is the 整治 work, each line a case under its item, not retyped one by one
+        run.complete("surveyTasks/jxtuijinban", Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
+                Map.of("title", "卫星村河埠头垃圾入河", "category", "RECTIFY_TOWN_RIVERS", "address", "锦溪镇卫星村3组河埠头")),
+                CampaignTaskProcess.VAR_RESULT, "排查出一处问题"));
+        assertThat(jdbc.queryForList("select source || '/' || lead_unit || '/' || plan_item from rect_case where campaign_code = 'JX-PLAN'",
+                String.class)).containsExactly("SELF_INSPECTION/jxshuili/RECTIFY_TOWN_RIVERS");
         run.completePhase(1);
         run.runUntil(at("2027-03-01T08:00"));
         assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
