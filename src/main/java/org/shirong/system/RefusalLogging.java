@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * real errors. The engine's trace stays available at DEBUG on {@code org.camunda.bpm.engine.context}; every
  * other failure is logged by the engine as before. The engine's authorization check of a task that does not exist
  * (deployed-form of a made-up id) is left to the command's own "No task found" instead of failing with a
- * NullPointerException.
+ * NullPointerException. An {@link ExpectedFailure} (a mail server that cannot be reached) is logged at DEBUG only.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -80,7 +80,7 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldLogInfo(Throwable exception) {
-            return !isRefusal(exception) && super.shouldLogInfo(exception);
+            return !isRefusal(exception) && !ExpectedFailure.in(exception) && super.shouldLogInfo(exception);
         }
 
         /**
@@ -90,6 +90,9 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
          */
         @Override
         protected boolean shouldLogFine(Throwable exception) {
+            if (ExpectedFailure.in(exception)) {
+                return true; // told in one line where it happened (ExpectedFailure); the trace at DEBUG
+            }
             if (isRefusal(exception)) {
                 LOG.info("Refused for {}: {}: {}", user(), exception.getClass().getSimpleName(), oneLine(exception));
                 return true;
