@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.GroupType;
+import org.shirong.organization.Organization;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.report.LateCampaignTasks;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The campaign's tasks of a period not done by their deadline, for its 通报 ({@link LateCampaignTasks}): read from the
  * task records the campaign keeps, late by the organisation's working calendar. A task done late by less than a working
- * day (handed in the evening of its day) is not named.
+ * day (handed in the evening of its day) is not named. A task of a working group the office leads (roles.office-led:
+ * 松江区's 区级联合检查组) is marked as the office's own work (sjreview-s57 D10).
  */
 @Component
 class CampaignLateTasks implements LateCampaignTasks {
@@ -41,6 +43,7 @@ class CampaignLateTasks implements LateCampaignTasks {
             return List.of();
         }
         WorkingCalendar calendar = calendars.of(tenant);
+        Organization own = organizations.of(tenant);
         Set<String> deciders = organization.units(tenant).stream().filter(u -> DECIDERS.contains(u.type()))
                 .map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
         return records.tasksDueIn(campaignCode, from, until).stream()
@@ -50,7 +53,7 @@ class CampaignLateTasks implements LateCampaignTasks {
                     boolean open = t.completedAt() == null || t.completedAt().isAfter(asOf);
                     Instant doneAt = open ? null : t.completedAt();
                     return new LateTask(t.groupId(), organizations.unitName(t.groupId(), tenant), t.name(), t.dueAt(), doneAt,
-                            calendar.workingDaysLate(t.dueAt(), open ? asOf : doneAt));
+                            calendar.workingDaysLate(t.dueAt(), open ? asOf : doneAt), own.ledByOffice(t.groupId()));
                 })
                 .filter(t -> t.completedAt() == null || t.workingDaysLate() >= 1)
                 .toList();
