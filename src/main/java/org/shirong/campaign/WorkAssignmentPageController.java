@@ -78,7 +78,9 @@ class WorkAssignmentPageController {
             String unit = Objects.toString(vars.get(WorkAssignmentProcess.VAR_UNIT_GROUP), "");
             String due = Objects.toString(vars.get(WorkAssignmentProcess.VAR_DUE_DATE), "");
             return Map.<String, Object>of("id", p.getId(),
-                    "files", handedIn.getOrDefault(p.getId(), List.of()),
+                    // as maps: the template cannot call the methods of this package's own records
+                    "files", handedIn.getOrDefault(p.getId(), List.of()).stream()
+                            .map(f -> Map.of("id", Long.toString(f.id()), "name", f.fileName())).toList(),
                     "title", Objects.toString(vars.get(WorkAssignmentProcess.VAR_TITLE), ""),
                     "unitName", towns.getOrDefault(unit, o.groupName(unit)),
                     "campaignName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_CAMPAIGN_NAME), ""),

@@ -96,7 +96,8 @@ class CampaignMembershipTest {
         // sjreview-s57 D19: a unit's 自查整改情况报送 shows its month's figures read-only, made when it is issued (25th) and
         // again when the unit claims it
         CampaignRecords.TaskRow report = records.tasks("SJ-TOWNS").stream()
-                .filter(t -> "progressReport".equals(t.cycleId()) && "shdshirongban".equals(t.groupId())).findFirst().orElseThrow();
+                .filter(t -> "progressReport".equals(t.cycleId()) && "shdshirongban".equals(t.groupId()))
+                .max(java.util.Comparator.comparing(CampaignRecords.TaskRow::createdAt)).orElseThrow();
         String reportTask = taskService.createTaskQuery().processInstanceId(report.processInstanceId()).singleResult().getId();
         long otherOpen = records.tasks("SJ-TOWNS").stream().filter(t -> "shdshirongban".equals(t.groupId())
                 && "OPEN".equals(t.status()) && !t.id().equals(report.id())).count();
