@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The files a unit hands in with 办理交办事项 ({@code photo1}, {@code attachment1}, {@code attachment2} File variables of
- * {@code forms/WorkAssignmentHandle.html}), kept in {@code work_assignment_attachment} (V66) under the 工作交办 the office
+ * {@code forms/WorkAssignmentHandle.html}), kept in {@code work_assignment_attachment} (V67) under the 工作交办 the office
  * issued: checked as a campaign task's files are ({@link CampaignAttachments#check}: kind by content, size, a photo's
  * pixels), written in the completion's transaction, and removed from the process, so that no copy stays in the engine.
  */

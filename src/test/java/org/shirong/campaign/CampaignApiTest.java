@@ -333,7 +333,8 @@ class CampaignApiTest {
     /**
      * The checkpoint lists the campaign's open point problems by plan item and lead unit (other open cases only counted,
      * sjreview D8), and "全部整改到位" stands only with a written reason for each of them; at the phase's end the open cases
-     * go to the office and the leading group.
+     * go to the office and the leading group, each under the unit that has it: a case handed back (回退) under the office
+     * until it re-dispatches it ({@code CaseHolders}).
      */
     @Test
     void theCheckpointRefusesAllRectifiedWhileCasesAreOpenUnlessEachHasAReason() {
@@ -381,6 +382,14 @@ class CampaignApiTest {
                 + " and task_key = 'pointProblemsCheckpoint/sjshirongban'", String.class)).contains("核查结论：全部整改到位。",
                 cases.get(0) + "：已整改；待复核结案", cases.get(1) + "：补种须待春季，已签承诺书");
 
+        // the department hands its own case back (回退): until the office re-dispatches it, the case is the office's open work
+        String claim = taskService.createTaskQuery().processInstanceBusinessKey(selfInspected).taskDefinitionKey("Task_ClaimCase")
+                .singleResult().getId();
+        assertThat(rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + claim + "/claim",
+                json("{\"userId\":\"sjlvrongju1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete", json(
+                "{\"variables\":{\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"护栏属区建管委\"}}}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // 补齐短板弱项 runs to the plan's 4月10日 (ends), the first after the campaign began on 2026-11-20.
         run.runUntil(Instant.parse("2027-04-11T01:00:00Z"));
         assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
@@ -389,7 +398,9 @@ class CampaignApiTest {
         for (String user : List.of("sjshirongban1", "sjlingdao1")) {
             assertThat(run.inboxBodies(user, "phase-ending-open-work")).as(user).singleElement().asString()
                     .contains("松江核查“补齐短板弱项”阶段于" + lastDay + "结束", "活动已进入下一阶段", "区绿化市容局（", "· 案件 " + cases.get(0) + " 沪亭北路人行道破损",
-                            "· 案件 " + cases.get(1) + " 人民北路绿化缺株");
+                            "· 案件 " + cases.get(1) + " 人民北路绿化缺株")
+                    .containsPattern("区市容管理专项办公室（\\d+ 项）：\n  · 案件 " + selfInspected + " 人民北路护栏积尘")
+                    .doesNotContainPattern("区绿化市容局（\\d+ 项）：\n(  · .*\n)*  · 案件 " + selfInspected);
         }
         assertThat(jdbc.queryForObject("select count(*) from rect_case where case_no in (?, ?) and status <> 'CLOSED'", Integer.class,
                 cases.get(0), cases.get(1))).as("the work carries on").isEqualTo(2);
