@@ -133,8 +133,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     /**
      * The groups that play a fixed part in the processes: the office (re-dispatch, approvals, supervision, reviews),
      * the leading group (second extension, suspension), the approvers among its leaders, and who verifies a fix.
+     * {@code officeLed}: the working groups the organisation's plan has the office lead (松江区's 区级联合检查组, "区市容专办
+     * 牵头"), whose tasks are the office's own work.
      */
-    public record Roles(String office, String leading, String approvers, String inspectors, List<String> assessors) {
+    public record Roles(String office, String leading, String approvers, String inspectors, List<String> assessors,
+            List<String> officeLed) {
 
         /**
          * The groups that share the 督查考核 with the office ({@code assessors}, optional): they read the 驾驶舱 and every
@@ -142,6 +145,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
          */
         public List<String> assessors() {
             return assessors == null ? List.of() : assessors;
+        }
+
+        /** The groups the office leads ({@code office-led}, optional); none where the file names none. */
+        public List<String> officeLed() {
+            return officeLed == null ? List.of() : officeLed;
         }
     }
 
@@ -260,6 +268,20 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     /** Whether the group checks rectifications ({@code roles.inspectors}): it reads all cases and the 驾驶舱. */
     public boolean inspects(String groupId) {
         return roles != null && groupId.equals(roles.inspectors());
+    }
+
+    /**
+     * Whether a task given to the group is the office's own work: the office itself, or a group the plan has it lead
+     * ({@code roles.office-led}, as 松江区's 区级联合检查组). A 通报 does not name it to the units, and the office is not asked
+     * to 督促落实 itself (sjreview-s57 D10); its late tasks stay in the office's own papers.
+     */
+    public boolean officesOwnWork(String groupId) {
+        return roles != null && (groupId.equals(roles.office()) || roles.officeLed().contains(groupId));
+    }
+
+    /** Whether the file says the office leads the group ({@code roles.office-led}). */
+    public boolean ledByOffice(String groupId) {
+        return roles != null && roles.officeLed().contains(groupId);
     }
 
     /**

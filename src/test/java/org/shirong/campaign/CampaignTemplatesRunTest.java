@@ -582,6 +582,17 @@ class CampaignTemplatesRunTest {
         List<List<String>> lateTasks = org.shirong.report.HtmlTables.rows(november, "late-tasks");
         assertThat(lateTasks).as("unit, task, November due day, how late").isNotEmpty().allSatisfy(row -> assertThat(row).hasSize(4)
                 .satisfies(r -> assertThat(r.get(2)).startsWith("2026年11月"), r -> assertThat(r.get(3)).startsWith("逾期")));
+        // sjreview-s57 D10: the 区级联合检查组 is led by the office (roles.office-led): its late 联合检查 is the office's own
+        // work, not named to the departments and towns; the monthly report lists it for the office, apart
+        assertThat(lateTasks).as("no office-led group named").noneSatisfy(row -> assertThat(row.get(0)).isEqualTo("区级联合检查组"));
+        String novemberReport = jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'monthly-report/2026-11'", String.class);
+        assertThat(org.shirong.report.HtmlTables.rows(novemberReport, "late-tasks office-led")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("区级联合检查组"))
+                .anySatisfy(row -> assertThat(row.get(1)).startsWith("满意度区级联合专项检查"));
+        assertThat(novemberReport).contains("本办公室牵头的工作未按期完成");
+        assertThat(org.shirong.report.HtmlTables.rows(novemberReport, "late-tasks"))
+                .noneSatisfy(row -> assertThat(row.get(0)).isEqualTo("区级联合检查组"));
         // the district's 通报 says how its towns and departments cooperated, even when no 协办 fell due (sjreview-s57 D7)
         assertThat(november).contains("三、属地街镇和协办部门配合情况", "四、未按期完成工作任务的部门和街镇");
         assertThat(november.contains("五个工作日内")).as("the written report is asked only of those named (sjreview-s54 L2)")
