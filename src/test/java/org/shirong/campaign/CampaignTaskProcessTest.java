@@ -222,7 +222,8 @@ class CampaignTaskProcessTest {
     @Test
     @SuppressWarnings("unchecked")
     void theOfficesDigestLeavesOutItsOwnWorkAndThatOfTheGroupItLeads() {
-        OrganizationRoles songjiang = new OrganizationRoles(Organizations.read("songjiang"), processEngine.getIdentityService());
+        OrganizationRoles songjiang = new OrganizationRoles(Organizations.read("songjiang"), processEngine.getIdentityService(),
+                () -> CaseCooperators.NONE);
         Mocks.register("organizationRoles", songjiang);
         notifications.member("sjlianjian1", "sjlianjian", false);
         notifications.member("sjlvrongju1", "sjlvrongju", false);
