@@ -553,8 +553,23 @@ class CaseCooperation {
      * and, apart, the units whose 记录协办情况 ended (they had been told of the case and had not recorded yet).
      */
     ClosedCooperations caseClosed(String caseNo) {
+        return caseEnded(caseNo, "已结案");
+    }
+
+    /**
+     * As {@link #caseClosed}, for a case that ended otherwise ({@code ended}: 已合并, 已作废); the office's open 核实属地 of
+     * the case, if its 属地 town answered 非本镇属地 on it, is cancelled as well, saying so (diffreview-s57 R3).
+     */
+    ClosedCooperations caseEnded(String caseNo, String ended) {
         // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
-        return systemAccess.run(() -> closeCooperations(caseNo));
+        return systemAccess.run(() -> {
+            ClosedCooperations closed = closeCooperations(caseNo);
+            // looked for only where a town disputed the 属地: a case without a dispute (nearly all) reads nothing more
+            if (closed.territoryDisputed()) {
+                territoryChecks.caseEnded(caseNo, ended);
+            }
+            return closed;
+        });
     }
 
     /**
@@ -584,14 +599,15 @@ class CaseCooperation {
             }
             parties.ended(caseNo, p.unitId(), now);
         }
-        return new ClosedCooperations(all.stream().map(CaseParties.Party::unitId).toList(), waiting);
+        return new ClosedCooperations(all.stream().map(CaseParties.Party::unitId).toList(), waiting,
+                all.stream().anyMatch(p -> p.reason() == CaseParties.Reason.TERRITORY && p.outcome() == CaseParties.Outcome.NOT_TERRITORY));
     }
 
     /**
      * A case's cooperations at its closure: every party's unit, and those whose 记录协办情况 the closure ended (told of the
-     * case, not yet recorded).
+     * case, not yet recorded); whether a 属地 town answered 非本镇属地 on it (the office may have a 核实属地 open).
      */
-    record ClosedCooperations(List<String> units, List<String> endedByClosure) {
+    record ClosedCooperations(List<String> units, List<String> endedByClosure, boolean territoryDisputed) {
     }
 
     /**
@@ -618,35 +634,6 @@ class CaseCooperation {
     private String actor() {
         Authentication authentication = identityService.getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
-    }
-
-    /**
-     * Whom the lead unit works with, as organisation {@code readBy} names them: {@code 属地街镇：创建工作办公室（九亭镇）；
-     * 协办单位：区商务委、区市场监管局}, for 整改问题's description (sjreview-s57 D1); null when the case has no party. A 属地
-     * office that answered 非本镇属地, or whose town is no more the case's 属地, is left out.
-     */
-    String cooperatorsLine(CaseRecord c, String readBy) {
-        List<String> territory = new ArrayList<>();
-        List<String> responsible = new ArrayList<>();
-        for (CaseParties.Party p : parties.of(c.caseNo())) {
-            if (p.formerTerritory(c.territory()) || p.outcome() == CaseParties.Outcome.NOT_TERRITORY) {
-                continue;
-            }
-            (p.reason() == CaseParties.Reason.TERRITORY ? territory : responsible).add(organizations.unitName(p.unitId(), readBy));
-        }
-        List<String> parts = new ArrayList<>();
-        if (!territory.isEmpty()) {
-            parts.add("属地街镇：" + String.join("、", territory));
-        }
-        if (!responsible.isEmpty()) {
-            parts.add("协办单位：" + String.join("、", responsible));
-        }
-        return parts.isEmpty() ? null : String.join("；", parts);
-    }
-
-    /** As {@link #cooperatorsLine(CaseRecord, String)} of the case numbered {@code caseNo}. */
-    String cooperatorsLine(String caseNo, String readBy) {
-        return cooperatorsLine(cases.get(caseNo), readBy);
     }
 
     /**

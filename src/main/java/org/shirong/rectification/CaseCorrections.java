@@ -64,11 +64,13 @@ class CaseCorrections {
     private final SystemAccess systemAccess;
     private final TerritoryDirectory territories;
     private final CaseCooperation cooperation;
+    private final CooperatorsLine cooperatorsLine;
 
     CaseCorrections(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office,
             CategoryCatalogue catalogue, DispatchRules dispatchRules, CaseParties parties, Organizations organizations,
             RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess, TerritoryDirectory territories,
-            CaseCooperation cooperation, TerritoryChecks territoryChecks) {
+            CaseCooperation cooperation, TerritoryChecks territoryChecks, CooperatorsLine cooperatorsLine) {
+        this.cooperatorsLine = cooperatorsLine;
         this.territoryChecks = territoryChecks;
         this.territories = territories;
         this.cooperation = cooperation;
@@ -165,10 +167,11 @@ class CaseCorrections {
         } else if (confirmed) {
             asked = cooperation.territoryConfirmed(corrected);
         }
-        if (!Objects.equals(newTerritory, c.territory()) || confirmed) {
+        boolean partiesChanged = !Objects.equals(newTerritory, c.territory()) || confirmed;
+        if (partiesChanged) {
             territoryChecks.settled(caseNo);
         }
-        showOnInstances(c, corrected, newTitle, newAddress, newDescription);
+        showOnInstances(c, corrected, newTitle, newAddress, newDescription, partiesChanged);
         return new Corrected(caseNo, newTitle, newAddress, newDescription, newCategory, categoryName(c.tenantId(), newCategory),
                 newTerritory, newTerritory == null ? null : territories.name(newTerritory), asked, actor, detail);
     }
@@ -225,8 +228,12 @@ class CaseCorrections {
         }
     }
 
-    /** The case's instance and its open 协办 hold the title, address and description their tasks and notices show. */
-    private void showOnInstances(CaseRecord c, CaseRecord corrected, String title, String address, String description) {
+    /**
+     * The case's instance and its open 协办 hold the title, address and description their tasks and notices show; with
+     * {@code partiesChanged} (another 属地, or the town asked again) the open 整改问题 names whom the lead unit works with now.
+     */
+    private void showOnInstances(CaseRecord c, CaseRecord corrected, String title, String address, String description,
+            boolean partiesChanged) {
         String shownBefore = cases.shownAddress(c, c.address());
         String shown = cases.shownAddress(corrected, address);
         List<String> instances = new ArrayList<>();
@@ -251,6 +258,11 @@ class CaseCorrections {
                     if (task.getDescription() != null) {
                         task.setDescription(task.getDescription().replace(c.title(), title).replace(shownBefore, shown)
                                 .replace(c.address(), address));
+                    }
+                    if (partiesChanged && RectificationProcess.TASK_RECTIFY.equals(task.getTaskDefinitionKey())) {
+                        // diffreview-s57 R2: not the town the case no longer lies in
+                        task.setDescription(TextInput.shortened(CooperatorsLine.replaced(task.getDescription(),
+                                cooperatorsLine.of(c.caseNo(), task.getTenantId())), 4000));
                     }
                     taskService.saveTask(task);
                 });

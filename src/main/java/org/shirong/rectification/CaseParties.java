@@ -185,6 +185,17 @@ public class CaseParties {
                 CaseParties::map, caseNo);
     }
 
+    /**
+     * The parties of the case as it stands, in the order they were told: every one but the office of a town that is no
+     * longer its 属地 ({@link Party#formerTerritory}), read with the case's 属地 in one statement. Whom 整改问题 names and
+     * 督办 reaches, derived when needed rather than kept beside the case (diffreview-s57 R2).
+     */
+    List<Party> current(String caseNo) {
+        return jdbc.query("select " + COLUMNS + " from rect_case_party p where p.case_no = ? and (p.reason <> 'TERRITORY'"
+                + " or exists (select 1 from rect_case c where c.case_no = p.case_no and c.territory = p.tenant_id))"
+                + " order by assigned_at, unit_id", CaseParties::map, caseNo);
+    }
+
     /** The cooperating units of each of the cases that has any, in the order they were told. */
     java.util.Map<String, List<String>> unitsOf(List<String> caseNos) {
         java.util.Map<String, List<String>> units = new java.util.HashMap<>();

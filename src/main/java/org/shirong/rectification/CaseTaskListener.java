@@ -53,10 +53,12 @@ class CaseTaskListener implements TaskListener {
 
     private final WorkingCalendars calendars;
     private final Organizations organizations;
+    private final CooperatorsLine cooperators;
 
-    CaseTaskListener(WorkingCalendars calendars, Organizations organizations) {
+    CaseTaskListener(WorkingCalendars calendars, Organizations organizations, CooperatorsLine cooperators) {
         this.calendars = calendars;
         this.organizations = organizations;
+        this.cooperators = cooperators;
     }
 
     @Override
@@ -86,13 +88,12 @@ class CaseTaskListener implements TaskListener {
             // (jxreview-s55 J15)
             task.setDescription(resumeDescription(description(caseNo.toString(), title, address, urgent, null, null, null),
                     instance.getVariable(VAR_SUSPENSION_REVIEW_DATE), instance.getVariable(VAR_SUSPENSION_DECISION_COMMENT)));
-        } else if (TASK_RECTIFY.equals(task.getTaskDefinitionKey())
-                // the scopes up to the process instance were read for the title above: no statement more
-                && instance.getVariable(VAR_COOPERATORS) instanceof String cooperators
-                && !cooperators.isBlank()) {
-            // the lead unit's 整改问题 names the 属地 town's office and the 协办 units it works with (sjreview-s57 D1)
-            task.setDescription(TextInput.shortened(description(caseNo.toString(), title, address, urgent, null, null, due)
-                    + "\n" + cooperators, 4000));
+        } else if (TASK_RECTIFY.equals(task.getTaskDefinitionKey())) {
+            // the lead unit's 整改问题 names the 属地 town's office and the 协办 units it works with (sjreview-s57 D1), as
+            // the case's parties stand now: a 属地 the office corrected since the dispatch included (diffreview-s57 R2)
+            task.setDescription(TextInput.shortened(CooperatorsLine.replaced(
+                    description(caseNo.toString(), title, address, urgent, null, null, due),
+                    cooperators.of(caseNo.toString(), task.getTenantId())), 4000));
         } else {
             task.setDescription(description(caseNo.toString(), title, address, urgent, party, lead, due));
         }

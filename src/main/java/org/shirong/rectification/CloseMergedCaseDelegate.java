@@ -28,7 +28,7 @@ class CloseMergedCaseDelegate implements JavaDelegate {
         cases.merged(caseNo, (String) execution.getVariable(RectificationProcess.VAR_MERGED_INTO),
                 (String) execution.getVariable(RectificationProcess.VAR_MERGED_BY),
                 (String) execution.getVariable(RectificationProcess.VAR_MERGE_REASON));
-        String ended = cooperation.caseClosed(caseNo).endedByClosure().stream().map(unit -> "group:" + unit).collect(Collectors.joining(","));
+        String ended = cooperation.caseEnded(caseNo, "已合并").endedByClosure().stream().map(unit -> "group:" + unit).collect(Collectors.joining(","));
         execution.setVariable(RectificationProcess.VAR_MERGE_COOPERATORS, Variables.stringValue(ended, true));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * not recorded their 协办 by its due date. 督办超期案件 shows them with how far behind they are, and 通知督办意见
  * ({@code Task_NotifyOverdueSupervision}) sends them the 【督办】 with the lead unit: the plan makes a point problem the
  * joint duty of the district department and the 属地街镇 (sjreview-s57 D15). A cooperation that ended (recorded, the case
- * closed or its 属地 corrected to another town) is not overdue.
+ * closed or its 属地 corrected to another town) is not overdue, and a town that is no longer the case's 属地 is not shown.
  */
 @Component("overdueCooperators")
 @ProcessExpressionBean
@@ -33,17 +33,17 @@ public class OverdueCooperators {
     }
 
     List<CaseParties.Party> of(String caseNo, Instant now) {
-        return parties.of(caseNo).stream().filter(p -> !p.done() && p.endedAt() == null && p.dueAt() != null
+        return parties.current(caseNo).stream().filter(p -> !p.done() && p.endedAt() == null && p.dueAt() != null
                 && p.dueAt().isBefore(now)).toList();
     }
 
     /**
-     * The overdue parties of the execution's case; none read for a case 通知协办单位 told no unit of (no
-     * {@link RectificationProcess#VAR_COOPERATORS}), so a case without cooperators spends no statement here.
+     * The overdue parties of the execution's case, read from its parties as they stand when 通知督办意见 runs (once a 督办
+     * is given, never at the deadline itself): a 属地 the office set or corrected after the dispatch is told too
+     * (diffreview-s57 R2).
      */
     private List<CaseParties.Party> overdue(DelegateExecution execution) {
-        return execution.getVariable(RectificationProcess.VAR_COOPERATORS) == null ? List.of()
-                : of(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant());
+        return of(execution.getProcessBusinessKey(), ClockUtil.getCurrentTime().toInstant());
     }
 
     /** {@code group:chuangban,group:sjshangwuwei} for a send task's recipients; empty when none is overdue. */
@@ -64,7 +64,7 @@ public class OverdueCooperators {
      */
     String lines(String tenant, String caseNo, Instant now) {
         WorkingCalendar calendar = calendars.of(tenant);
-        return parties.of(caseNo).stream().filter(p -> p.outcome() != CaseParties.Outcome.NOT_TERRITORY)
+        return parties.current(caseNo).stream().filter(p -> p.outcome() != CaseParties.Outcome.NOT_TERRITORY)
                 .map(p -> (p.reason() == CaseParties.Reason.TERRITORY ? "属地街镇 " : "协办单位 ")
                         + organizations.unitName(p.unitId(), tenant) + "：" + state(calendar, p, now))
                 .collect(Collectors.joining("\n"));

@@ -66,9 +66,16 @@ public final class RectificationProcess {
      * Set (true) only when a dispatch names the organisation's office, approvers or leading group among the 责任单位 of a
      * case another unit leads: they cooperate on it (协办), so 督办超期案件's routing reads the case's cooperating units
      * before it gives one of them the task (OrganizationRoles.supervisorsOf, F4). Never removed: a unit dropped on 重新派遣
-     * stays a party. Unset on every other case, which carries no row for it.
+     * stays a party. Unset on every other case, which carries no row for it; false only on a case dispatched before it was written,
+     * whose cooperating units were read at its first deadline (diffreview-s57 R5).
      */
     public static final String VAR_SUPERVISORS_COOPERATE = "supervisorsCooperate";
+    /**
+     * The diagram's process property ({@code true}) that its dispatch writes {@link #VAR_SUPERVISORS_COOPERATE}: a case of
+     * a diagram without it was dispatched before the flag, and its 督办超期案件's routing reads its cooperating units once
+     * (CooperatingUnits, diffreview-s57 R5).
+     */
+    public static final String PROPERTY_FLAGS_SUPERVISORS = "supervisorsCooperateFlagged";
     public static final String VAR_RECTIFY_ACTION = "rectifyAction";
     public static final String VAR_MEASURES = "measures";
     public static final String VAR_PHOTO_BEFORE = "photoBefore";
@@ -186,11 +193,6 @@ public final class RectificationProcess {
     public static final String VAR_TITLE = "caseTitle";
     public static final String VAR_ADDRESS = "caseAddress";
     public static final String VAR_DESCRIPTION = "caseDescription";
-    /**
-     * Whom the lead unit works with, written by 通知协办单位 when it told any unit: {@code 属地街镇：创建工作办公室（九亭镇）；
-     * 协办单位：区商务委}; 整改问题's description shows it (sjreview-s57 D1).
-     */
-    public static final String VAR_COOPERATORS = "cooperatorsText";
     /** Set when whoever reported the case (a meeting decision) named its lead unit: it overrides the decision table's. */
     public static final String VAR_DIRECTED_LEAD_UNIT = "directedLeadUnit";
     /**

@@ -9,6 +9,7 @@ import org.shirong.calendar.LimitUnit;
 import org.shirong.calendar.TimeLimit;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organizations;
+import org.shirong.system.StandaloneTasks;
 import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * 核实属地: when a district case's 属地 town answers 非本镇属地, the district's office gets a task in its 本单位待办 — not only a
  * message — due in {@value #WORKING_DAYS} working days by the district's calendar (or by the case's own deadline when that
  * comes first), naming the town's answer (sjreview-s57 D14). The office settles it on the case page (更正案件信息: another
- * 属地, or 属地无误), which completes the task; the 驾驶舱 lists the disputes still open.
+ * 属地, or 属地无误), which completes the task; the 驾驶舱 lists the disputes still open. Staff cannot complete it in Tasklist
+ * ({@link #howSettled}); a case that ends first cancels it ({@link #caseEnded}).
  * A standalone Tasklist task of the case's organisation: the dispute is the office's, not part of the town's 协办 process.
  */
 @Component
@@ -54,7 +56,29 @@ public class TerritoryChecks {
             task.setDueDate(Date.from(due(c, now)));
             taskService.saveTask(task);
             taskService.addCandidateGroup(task.getId(), organizations.office(c.tenantId()));
-            taskService.setVariableLocal(task.getId(), VAR_CASE_NO, c.caseNo());
+            taskService.setVariablesLocal(task.getId(), java.util.Map.of(VAR_CASE_NO, c.caseNo(), StandaloneTasks.VAR_HOW_SETTLED,
+                    howSettled(c.caseNo(), townName)));
+            return null;
+        });
+    }
+
+    /**
+     * Why a staff completion of the task is refused (diffreview-s57 R3): completing it in Tasklist would settle nothing —
+     * the town would not be asked again, nor the 协办 moved — and leave the dispute in the 驾驶舱 with no task to find it
+     * by; the office decides on the case page, which records its 更正说明, and that completes the task.
+     */
+    static String howSettled(String caseNo, String townName) {
+        return "核实属地不能在任务列表中直接完成：请在案件页“更正案件信息”中把属地改为正确的街镇，或勾选“属地无误”请" + townName
+                + "重新记录协办情况，并填写更正说明；办理后本任务自动完成。案件页：" + CasePageController.pageUrl(caseNo);
+    }
+
+    /**
+     * The case ended (结案, 合并 or 作废, {@code ended} says which: 已结案) before the office settled its 属地: its open
+     * 核实属地 is cancelled with that reason, which its history keeps, and leaves the office's 待办 and 已超期.
+     */
+    void caseEnded(String caseNo, String ended) {
+        systemAccess.run(() -> {
+            openTasks(caseNo).forEach(t -> taskService.deleteTask(t.getId(), "案件" + ended + "，无需再核实属地"));
             return null;
         });
     }

@@ -26,7 +26,7 @@ class VoidCaseDelegate implements JavaDelegate {
         String caseNo = execution.getProcessBusinessKey();
         cases.voided(caseNo, (String) execution.getVariable(RectificationProcess.VAR_VOIDED_BY),
                 (String) execution.getVariable(RectificationProcess.VAR_VOID_REASON));
-        String ended = cooperation.caseClosed(caseNo).endedByClosure().stream().map(unit -> "group:" + unit).collect(Collectors.joining(","));
+        String ended = cooperation.caseEnded(caseNo, "已作废").endedByClosure().stream().map(unit -> "group:" + unit).collect(Collectors.joining(","));
         execution.setVariable(RectificationProcess.VAR_VOID_COOPERATORS, Variables.stringValue(ended, true));
     }
 }

@@ -129,6 +129,12 @@ class SubmittedFieldsGuard extends CommandInterceptor {
         // The completion's own check, before the form's: whoever may not work on the task (another unit, the district)
         // learns nothing of its form, nor, comparing the values sent, of the task's variables.
         EngineChecks.each(commandContext, checker -> checker.checkTaskWork(task));
+        if (task.getProcessInstanceId() == null && task.getCaseInstanceId() == null) {
+            // a task of no process (核实属地) is completed by Shirong once its work is done where it says
+            throw new FormFieldValidationException(StandaloneTasks.VAR_HOW_SETTLED,
+                    task.getVariableLocal(StandaloneTasks.VAR_HOW_SETTLED) instanceof String how && !how.isBlank() ? how
+                            : StandaloneTasks.SETTLED_ELSEWHERE);
+        }
         TaskFormFields.Form form = formFields.editable(task, commandContext);
         Map<String, FormField> editable = form.editable();
         for (String name : sent.keySet()) {

@@ -43,6 +43,8 @@ class DistrictOversightTest {
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
     RectificationCases campaignCases;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
 
     TestRestTemplate as(String user) {
         return rest.withBasicAuth(user, "demo");
@@ -327,6 +329,47 @@ class DistrictOversightTest {
     }
 
     /**
+     * diffreview-s57 R2: a district case reported in the district itself has no 协办 at its dispatch; the office then sets
+     * its 属地 to 九亭镇 by correction, and 九亭镇's office, asked to cooperate, lets its 协办 fall overdue: the 督办意见 reaches
+     * it as well as the lead department, named as overdue, as for a 属地 given at the report.
+     */
+    @Test
+    void theSupervisionTellsTheTerritoryTownTheOfficeSetByCorrection() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"沪亭北路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"松江区沪亭北路 %d 号","territory":"松江区"}}
+                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_party where case_no = ?", Integer.class, caseNo)).isZero();
+        ResponseEntity<Map> corrected = as("sjshirongban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"territory\":\"九亭镇\",\"reason\":\"绿化带在九亭镇界内\"}"), Map.class);
+        assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(corrected.getBody()).containsEntry("askedToCooperate", "chuangban");
+        jdbc.update("update rect_case_party set due_at = ? where case_no = ?", java.sql.Timestamp.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(7))), caseNo);
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        assertThat(as("sjshirongban1").postForEntity("/engine-rest/task/" + task + "/claim",
+                CaseApiTest.json("{\"userId\":\"sjshirongban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> done = as("sjshirongban1").postForEntity("/engine-rest/task/" + task + "/complete",
+                CaseApiTest.json("{\"variables\":{\"supervisionInstruction\":{\"value\":\"请区绿化市容局会同九亭镇补植\"}}}"),
+                String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        managementService.createJobQuery().processInstanceId(instance).list().stream()
+                .filter(j -> j.getDuedate() == null).forEach(j -> managementService.executeJob(j.getId()));
+        for (String user : List.of("sjlvrongju1", "chuangban1")) {
+            List<Map<String, Object>> inbox = as(user).getForObject("/api/notifications?limit=200", List.class);
+            assertThat(inbox).as(user).filteredOn(m -> caseNo.equals(m.get("businessKey"))
+                    && ((String) m.get("subject")).startsWith("【督办】")).singleElement()
+                    .satisfies(m -> assertThat((String) m.get("body")).contains("请区绿化市容局会同九亭镇补植",
+                            "协办超期未记录：创建工作办公室（九亭镇）"));
+        }
+    }
+
+    /**
      * finalreview s55 F5: where the refused unit is the office itself (a town without its own dispatch table gives its
      * office every case), its staff are not sent to the office: the organisation's approvers are named as its file names
      * them (石湖荡镇's 分管领导), and its 分管领导 督办s it. The 督办超期案件 of such a case is theirs, not the office's, where no
@@ -438,6 +481,69 @@ class DistrictOversightTest {
                 String.class);
         assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    /**
+     * diffreview-s57 R5: the F4 case as it stands when it was dispatched before the flag — its diagram without
+     * {@code supervisorsCooperateFlagged}, no {@code supervisorsCooperate} written — still has its 督办超期案件 go to the
+     * approvers when its 整改期限 timer fires: its cooperating units are read there once, and the answer kept.
+     */
+    @Test
+    void theSupervisionOfACaseTheOfficeCooperatesOnDispatchedBeforeTheFlagGoesToTheApproversToo() throws Exception {
+        CaseDriver cases = new CaseDriver(rest, jdbc, managementService);
+        String caseNo = campaignCases.reportCampaignWork("jiuting", new NewCase("沪亭北路占道设摊", "ILLEGAL_STALL", "NORMAL",
+                "SELF_INSPECTION", new NewCase.Location("沪亭北路 102 号", null, null, null), "自查发现",
+                OwnReferences.campaignFinding("JT-R5", ThreadLocalRandom.current().nextInt(1_000_000), 1)), "chuangban2",
+                new RectificationCases.Directions(null, List.of("chuangban", "shichang", "paichusuo"), null)).record().caseNo();
+        cases.complete("chengguan1", caseNo, "Task_ClaimCase", "{\"claimDecision\":{\"value\":\"claim\"}}");
+        String instance = cases.instanceOf(caseNo);
+        org.camunda.bpm.engine.repository.ProcessDefinition current = repositoryService.getProcessDefinition(
+                runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId());
+        // the diagram as it was deployed before F4: every resource of its deployment, the diagram without the property
+        var before = repositoryService.createDeployment().name("before F4").tenantId(current.getTenantId());
+        for (String resource : repositoryService.getDeploymentResourceNames(current.getDeploymentId())) {
+            byte[] bytes = repositoryService.getResourceAsStream(current.getDeploymentId(), resource).readAllBytes();
+            if (resource.equals(current.getResourceName())) {
+                String bpmn = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(bpmn).contains("supervisorsCooperateFlagged");
+                bytes = bpmn.replaceAll("<camunda:property name=\"supervisorsCooperateFlagged\"[^>]*>", "")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            before.addInputStream(resource, new java.io.ByteArrayInputStream(bytes));
+        }
+        String deployment = before.deploy().getId();
+        String old = repositoryService.createProcessDefinitionQuery().deploymentId(deployment)
+                .processDefinitionKey(RectificationProcess.KEY).singleResult().getId();
+        try {
+            runtimeService.newMigration(runtimeService.createMigrationPlan(current.getId(), old).mapEqualActivities().build())
+                    .processInstanceIds(instance).execute();
+            runtimeService.removeVariable(instance, RectificationProcess.VAR_SUPERVISORS_COOPERATE);
+
+            org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).timers()
+                    .activityId(RectificationProcess.BOUNDARY_DEADLINE).singleResult();
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(timer.getDuedate());
+            try {
+                managementService.executeJob(timer.getId());
+            } finally {
+                org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            }
+            String task = taskService.createTaskQuery().processInstanceId(instance)
+                    .taskDefinitionKey(RectificationProcess.TASK_SUPERVISE).singleResult().getId();
+            assertThat(taskService.getIdentityLinksForTask(task)).filteredOn(l -> l.getGroupId() != null)
+                    .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).as("not the cooperating office's")
+                    .containsExactly("zuzhang");
+            assertThat(runtimeService.getVariable(instance, RectificationProcess.VAR_SUPERVISORS_COOPERATE)).isEqualTo(true);
+            List<Map<String, Object>> told = as("lingdao2").getForObject("/api/notifications?limit=200", List.class);
+            assertThat(told).filteredOn(m -> caseNo.equals(m.get("businessKey")) && ((String) m.get("subject")).startsWith("【超期督办】"))
+                    .singleElement().satisfies(m -> assertThat((String) m.get("body")).contains("领导小组组长、副组长"));
+        } finally {
+            // the case goes on by today's diagram, as other tests' cases do
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(instance).processDefinitionId(old).count() > 0) {
+                runtimeService.newMigration(runtimeService.createMigrationPlan(old, current.getId()).mapEqualActivities().build())
+                        .processInstanceIds(instance).execute();
+            }
+            repositoryService.deleteDeployment(deployment, true);
+        }
     }
 
     /**

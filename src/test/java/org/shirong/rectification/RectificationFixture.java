@@ -76,7 +76,7 @@ final class RectificationFixture {
         CaseCooperation cooperation = new CaseCooperation(parties, cases, records, engine.getRuntimeService(), identity,
                 new SystemAccess(identity), definitions, ORGANIZATIONS,
                 new org.shirong.system.AuthenticatedIdentities(new org.shirong.system.IdentityCacheProperties(java.time.Duration.ZERO, 1)),
-                engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS), new EvidencePhotos(5_000_000),
+                engine.getTaskService(), new CaseTaskListener(calendars, ORGANIZATIONS, new CooperatorsLine(parties, ORGANIZATIONS)), new EvidencePhotos(5_000_000),
                 notifications.notices(), new TerritoryChecks(engine.getTaskService(), new SystemAccess(identity), calendars, ORGANIZATIONS));
         appeals = new CaseAppeals(records, new CaseAppealRecords(jdbc),
                 new ReadableCases(records, new CaseVisibility("unit", ORGANIZATIONS, parties)), ORGANIZATIONS, new ScoredPeriods() {
@@ -98,7 +98,7 @@ final class RectificationFixture {
         Mocks.register("startCooperationDelegate", cooperationSteps.startCooperationDelegate(cooperation));
         Mocks.register("cooperationRecordedListener", cooperationSteps.cooperationRecordedListener(cooperation));
         Mocks.register("cooperationEndedListener", cooperationSteps.cooperationEndedListener(cooperation));
-        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity, () -> new CooperatingUnits(cooperation));
+        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, identity, () -> new CooperatingUnits(cooperation, ORGANIZATIONS));
         PlaceOwners places = (tenant, address, community, gridCell, groups, names) -> zones.stream()
                 .filter(z -> z.address().equals(address)).map(z -> new PlaceOwners.Owner(z.owner(), z.community())).toList();
         CaseSteps steps = new CaseSteps(cases, new EvidencePhotos(5_000_000), identity, roles, calendars, org.shirong.system.DateWindow.DEFAULT, cooperation,
@@ -118,7 +118,7 @@ final class RectificationFixture {
         Mocks.register("caseSupervisedListener", listeners.caseSupervisedListener(steps));
         Mocks.register("verificationPassedListener", listeners.verificationPassedListener(steps));
         Mocks.register("verificationFailedListener", listeners.verificationFailedListener(steps));
-        Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS));
+        Mocks.register("caseTaskListener", new CaseTaskListener(calendars, ORGANIZATIONS, new CooperatorsLine(parties, ORGANIZATIONS)));
         OverdueCooperators overdueCooperators = new OverdueCooperators(parties, ORGANIZATIONS, calendars);
         Mocks.register("overdueCooperators", overdueCooperators);
         Mocks.register("supervisionFormListener", new SupervisionFormListener(calendars, ORGANIZATIONS, cases, overdueCooperators));

@@ -745,6 +745,79 @@ class TerritoryCooperationTest {
     }
 
     /**
+     * diffreview-s57 R2: 整改问题 names the 属地 town as the case's parties stand when it is created, not as they stood at
+     * the dispatch: the office corrected the 属地 from 九亭镇 to 石湖荡镇 before the lead department claimed, and its
+     * 整改问题 names 石湖荡镇's office; a correction back while 整改问题 is open rewrites its line.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRectifyTaskNamesTheTerritoryTownTheOfficeCorrectedTo() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"沪亭北路候车亭顶棚破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 120 号公交站","territory":"九亭镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"石湖荡镇\",\"reason\":\"候车亭在石湖荡镇界内\"}");
+        assertThat(moved.getStatusCode()).as("%s", moved.getBody()).isEqualTo(HttpStatus.OK);
+
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
+        Task rectify = caseTask(caseNo);
+        assertThat(rectify.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_RECTIFY);
+        assertThat((String) as("sjlvrongju1").getForObject("/engine-rest/task/" + rectify.getId(), Map.class).get("description"))
+                .contains("属地街镇：石湖荡镇市容环境管理办公室").doesNotContain("九亭镇）");
+
+        assertThat(correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"复核后在九亭镇界内\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat((String) as("sjlvrongju1").getForObject("/engine-rest/task/" + rectify.getId(), Map.class).get("description"))
+                .contains("属地街镇：创建工作办公室（九亭镇）").doesNotContain("石湖荡镇市容环境管理办公室")
+                .contains("整改期限：");
+    }
+
+    /**
+     * diffreview-s57 R3: the office cannot complete 核实属地 in Tasklist without settling the 属地 — refused in Chinese
+     * naming the case page and both choices, the task left open — and the case's end (作废, 合并) cancels it with the
+     * reason, so it leaves the office's 待办 and 已超期.
+     */
+    @Test
+    void theTerritoryCheckIsNotCompletedInTasklistAndEndsWithItsCase() {
+        String voided = disputedCase("涞亭南路路牌倾斜");
+        String task = (String) checkTask(voided).get("id");
+        for (String how : List.of("complete", "submit-form")) {
+            ResponseEntity<String> refused = as("sjshirongban1").postForEntity("/engine-rest/task/" + task + "/" + how,
+                    CaseApiTest.json("{\"variables\":{}}"), String.class);
+            assertThat(refused.getStatusCode()).as(how + ": " + refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).contains("核实属地不能在任务列表中直接完成", "更正案件信息", "属地无误",
+                    "/shirong/cases/" + voided);
+        }
+        assertThat(checkTasks(voided)).as("still open").hasSize(1);
+
+        ResponseEntity<Map> done = as("sjshirongban1").postForEntity("/api/cases/" + voided + "/void",
+                CaseApiTest.json("{\"reason\":\"重复上报\"}"), Map.class);
+        assertThat(done.getStatusCode()).as("%s", done.getBody()).isEqualTo(HttpStatus.OK);
+        runJobs(caseInstance(voided));
+        assertThat(checkTasks(voided)).as("cancelled with its case").isEmpty();
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task).singleResult().getDeleteReason())
+                .isEqualTo("案件已作废，无需再核实属地");
+
+        String primary = disputedCase("涞亭南路路牌缺失");
+        String duplicate = disputedCase("涞亭南路路牌缺失");
+        String duplicateTask = (String) checkTask(duplicate).get("id");
+        ResponseEntity<Map> merged = as("sjshirongban1").postForEntity("/api/cases/" + duplicate + "/merge",
+                CaseApiTest.json("{\"into\":\"" + primary + "\",\"reason\":\"同一路牌\"}"), Map.class);
+        assertThat(merged.getStatusCode()).as("%s", merged.getBody()).isEqualTo(HttpStatus.OK);
+        runJobs(caseInstance(duplicate));
+        assertThat(checkTasks(duplicate)).isEmpty();
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(duplicateTask).singleResult().getDeleteReason())
+                .isEqualTo("案件已合并，无需再核实属地");
+        assertThat(checkTasks(primary)).as("the case it went into keeps its own").hasSize(1);
+    }
+
+    private String caseInstance(String caseNo) {
+        return jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+    }
+
+    /**
      * s54 V4: the town's leading group (its approvers, who read every case of the town) read the district's case that
      * lies in the town, in the case list and in detail, as the town's office does; a unit head who sits in the leading
      * group without reading the town's cases does not, nor does another town's leader.
