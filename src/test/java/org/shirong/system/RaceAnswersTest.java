@@ -208,6 +208,30 @@ class RaceAnswersTest {
         assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(e -> e.getFormattedMessage()).isEmpty();
     }
 
+    /**
+     * The lost permission insert is recognised as PostgreSQL reports it too (SQLSTATE 23505 on the batch, the constraint's
+     * name on its next exception), and only that: another table's unique violation, or another failure of the permission's
+     * insert, is left to the engine as before.
+     */
+    @Test
+    void aDuplicatePermissionIsRecognisedAsPostgreSqlReportsItAndNothingElseIs() {
+        java.sql.SQLException postgres = new java.sql.SQLException("ERROR: duplicate key value violates unique constraint"
+                + " \"act_uniq_auth_user\"\n  Detail: Key (type_, user_id_, resource_type_, resource_id_)=(1, chengguan1, 7, t1)"
+                + " already exists.", "23505");
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 was aborted. Call getNextException"
+                + " to see other errors in the batch.", "23505", new int[0]);
+        batch.setNextException(postgres);
+        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("An exception"
+                + " occurred in the persistence layer.", new RuntimeException("flush failed", batch)))).isTrue();
+        java.sql.SQLException otherTable = new java.sql.SQLException("ERROR: duplicate key value violates unique constraint"
+                + " \"uk_rect_case_external_ref\"", "23505");
+        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("failed",
+                otherTable))).isFalse();
+        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004 Exception while"
+                + " executing Database Operation 'INSERT AuthorizationEntity[a1]'", new java.sql.SQLException("deadlock", "40P01"))))
+                .isFalse();
+    }
+
     @Test
     void theSameFormSubmittedTwiceAtOnceInTasklistLeavesOneWinnerAndOne409() throws Exception {
         WebappSession tab = WebappSession.login(port, "chengguan1", "demo");
