@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.shirong.rectification.CaseHolders;
+import org.shirong.rectification.CaseRecord;
 import org.shirong.rectification.RectificationCases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,18 +56,23 @@ class CampaignRecords {
             Instant completedAt, String runName) {
     }
 
-    /** A case found by the campaign and not yet closed: its lead unit, category (the plan item's, when it has one) and due instant. */
-    /** {@code territory}: the town or street (or the organisation itself) the case lies in, as the case keeps it. */
-    record OpenCase(String caseNo, String leadUnit, String title, String status, String planItem, Instant dueAt, String territory,
+    /**
+     * A case found by the campaign and not yet closed: the unit that has it ({@link CaseHolders}: its lead unit, the office
+     * while it waits for 重新派遣; null before dispatch), category (the plan item's, when it has one) and due instant.
+     * {@code territory}: the town or street (or the organisation itself) the case lies in, as the case keeps it.
+     */
+    record OpenCase(String caseNo, String heldBy, String title, String status, String planItem, Instant dueAt, String territory,
             String source) {
     }
 
     private final JdbcTemplate jdbc;
     private final RectificationCases cases;
+    private final CaseHolders holders;
 
-    CampaignRecords(JdbcTemplate jdbc, RectificationCases cases) {
+    CampaignRecords(JdbcTemplate jdbc, RectificationCases cases, CaseHolders holders) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.holders = holders;
     }
 
     boolean exists(String code) {
@@ -230,12 +237,14 @@ class CampaignRecords {
     }
 
     /**
-     * The campaign's cases that are not closed, oldest first, with their lead unit, title, due instant and the plan item
-     * they recorded (null: none).
+     * The campaign's cases that are not closed, oldest first, with the unit that has each ({@link CaseHolders}, the one rule
+     * the 驾驶舱 and reports count by), title, due instant and the plan item they recorded (null: none).
      */
     List<OpenCase> openCases(String code) {
-        return cases.openCasesOfCampaign(code).stream()
-                .map(c -> new OpenCase(c.caseNo(), c.leadUnit(), c.title(), c.status().name(),
+        List<CaseRecord> open = cases.openCasesOfCampaign(code);
+        Map<String, String> heldBy = holders.countedUnder(code, open);
+        return open.stream()
+                .map(c -> new OpenCase(c.caseNo(), heldBy.get(c.caseNo()), c.title(), c.status().name(),
                         c.planItem(), c.dueAt(), c.territory(), c.source() == null ? null : c.source().name())).toList();
     }
 

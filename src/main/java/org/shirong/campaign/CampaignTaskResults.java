@@ -107,7 +107,7 @@ class CampaignTaskResults {
                 .map(t -> t.items().stream().map(CampaignTemplate.Item::category).collect(Collectors.toSet())).orElse(Set.of());
         Map<String, Map<String, List<CampaignRecords.OpenCase>>> grouped = open.stream().collect(Collectors.groupingBy(
                 c -> items.contains(c.planItem()) ? catalogue.find(tenant, c.planItem()).map(k -> k.name()).orElse(c.planItem()) : "其他问题",
-                TreeMap::new, Collectors.groupingBy(c -> c.leadUnit() == null ? "尚未派遣" : unitNames.getOrDefault(c.leadUnit(), c.leadUnit()),
+                TreeMap::new, Collectors.groupingBy(c -> c.heldBy() == null ? "尚未派遣" : unitNames.getOrDefault(c.heldBy(), c.heldBy()),
                         TreeMap::new, Collectors.toList())));
         StringBuilder text = new StringBuilder("本活动查出的" + scope(task) + "中尚有 " + open.size() + " 件未结案（按整治项目和牵头单位）：");
         grouped.forEach((item, units) -> {

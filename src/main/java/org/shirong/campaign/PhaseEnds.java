@@ -53,7 +53,7 @@ class PhaseEnds {
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
         // Cases first, then the phases' tasks, then the cycles': when the list must be cut short, what matters most stays.
         for (OpenCase c : cases) {
-            byUnit.computeIfAbsent(unit(names, c.leadUnit()), u -> new ArrayList<>()).add("  · 案件 %s %s（%s%s）".formatted(
+            byUnit.computeIfAbsent(unit(names, c.heldBy()), u -> new ArrayList<>()).add("  · 案件 %s %s（%s%s）".formatted(
                     c.caseNo(), c.title(), CaseStatus.valueOf(c.status()).label(),
                     c.dueAt() == null ? "" : "，期限 " + DUE.format(c.dueAt().atZone(zone))));
         }

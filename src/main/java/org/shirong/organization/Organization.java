@@ -157,7 +157,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         READ, SUPERVISE
     }
 
-    public record GroupDefinition(String id, String name, GroupType type, String duties, String parent) {
+    /**
+     * {@code collective}: the group names several units together (各数字城管成员单位, whose people are the heads of member
+     * units) and is no unit of its own, though its members are users rather than units under it ({@link #isCollective}).
+     */
+    public record GroupDefinition(String id, String name, GroupType type, String duties, String parent, Boolean collective) {
     }
 
     public record UserDefinition(String id, String name, String title, String email, List<String> groups,
@@ -304,11 +308,14 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     }
 
     /**
-     * Whether the group is a collective of units (各居委会, 各物业公司): a unit with member units of its own. It names them
-     * together in the plan; the work is each member's (each 居委会 answers for its own 居民区), so no one works as it.
+     * Whether the group is a collective of units (各居委会, 各物业公司): a unit with member units of its own, or one the
+     * file marks {@code collective: true} (锦溪's 各数字城管成员单位, whose members are the heads of units in it as users).
+     * It names them together in the plan; the work is each member's (each 居委会 answers for its own 居民区), so no one
+     * works as it: it gets no case, no 协办, no rank and no 通报 of its own (jxreview-s58 J4).
      */
     public boolean isCollective(String groupId) {
-        return group(groupId).map(g -> UNIT_TYPES.contains(g.type())).orElse(false) && !memberUnits(groupId).isEmpty();
+        return group(groupId).map(g -> UNIT_TYPES.contains(g.type())
+                && (Boolean.TRUE.equals(g.collective()) || !memberUnits(groupId).isEmpty())).orElse(false);
     }
 
     /**

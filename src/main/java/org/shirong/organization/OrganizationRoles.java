@@ -9,34 +9,22 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.shirong.system.SystemAccess;
-import org.shirong.system.ProcessExpressionBean;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * The fixed parts in the processes, for BPMN expressions: {@code camunda:candidateGroups="${organizationRoles.office(execution)}"}
  * gives the task to the office of the organisation (tenant) the process runs in.
  */
-@Component("organizationRoles")
-@ProcessExpressionBean
 public class OrganizationRoles {
 
     private final Organizations organizations;
     private final IdentityService identity;
     private final Supplier<CaseCooperators> cooperators;
 
-    /** Roles that know no case's cooperating units ({@link CaseCooperators#NONE}): for checks and engine-only tests. */
-    public OrganizationRoles(Organizations organizations, IdentityService identity) {
-        this(organizations, identity, () -> CaseCooperators.NONE);
-    }
-
-    /** With the cooperating units of a case, looked up when first needed (their capability may need these roles). */
-    @Autowired
-    public OrganizationRoles(Organizations organizations, IdentityService identity, ObjectProvider<CaseCooperators> cooperators) {
-        this(organizations, identity, () -> cooperators.getIfAvailable(() -> CaseCooperators.NONE));
-    }
-
+    /**
+     * {@code cooperators} gives the cooperating units of a case when first needed (their capability may need these roles):
+     * checks and engine-only tests pass {@code () -> CaseCooperators.NONE} ({@link OrganizationRolesConfiguration} wires
+     * the application's).
+     */
     public OrganizationRoles(Organizations organizations, IdentityService identity, Supplier<CaseCooperators> cooperators) {
         this.organizations = organizations;
         this.identity = identity;

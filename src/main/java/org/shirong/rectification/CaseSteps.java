@@ -183,7 +183,8 @@ public class CaseSteps {
     }
 
     /**
-     * End of 重新派遣案件: the office's choice of lead unit; the clock starts again from now on the dispatch table's limit
+     * End of 重新派遣案件: the office's choice of lead unit, the one field its form sends ({@code newLeadUnit}); the case
+     * keeps its 责任单位 but the new lead, whose cooperation ends as it takes the case over. The clock starts again from now on the dispatch table's limit
      * (a meeting decision keeps its 期限): the new unit does not inherit the time the unit that returned it and the office
      * used up, and the timeline says so with the deadline it had before (jtreview-s56 T8).
      */
@@ -199,7 +200,7 @@ public class CaseSteps {
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
         String restarted = decidedDue(execution) != null ? null : "整改时限自重新派遣时起重新计算"
                 + (c.dueAt() == null ? "" : "（原整改期限 " + DISPLAY.format(c.dueAt().atZone(calendars.of(execution.getTenantId()).zone())) + "）");
-        String responsible = withoutLead(responsibleUnits(execution, c), lead);
+        String responsible = withoutLead(c.responsibleUnits(), lead);
         Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), execution.getProcessInstanceId(), lead,
                 responsible, limit, decidedDue(execution), true, actor(), restarted);
         execution.setVariable(VAR_LEAD_UNIT, lead);
@@ -219,32 +220,6 @@ public class CaseSteps {
         return java.util.Arrays.stream(responsibleUnits.split(",")).map(String::strip).filter(u -> !u.isEmpty() && !u.equals(lead))
                 .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.joining(","),
                         joined -> joined.isEmpty() ? null : joined));
-    }
-
-    /**
-     * The responsible units the office named on re-dispatch (each must be a unit of the organisation), or the
-     * case's as they were. New ones are told by 通知协办单位 (Task_StartCooperation); those dropped keep their task.
-     */
-    private String responsibleUnits(DelegateExecution execution, CaseRecord c) {
-        String named = optional(execution, VAR_NEW_RESPONSIBLE_UNITS, "责任单位");
-        if (TextInput.isBlank(named)) {
-            return c.responsibleUnits();
-        }
-        java.util.List<String> units = java.util.Arrays.stream(named.split("[,，、]")).map(String::strip)
-                .filter(u -> !u.isEmpty()).distinct().toList();
-        for (String unit : units) {
-            if (!roles.isGroupOf(execution.getTenantId(), unit)) {
-                throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "本组织没有单位 " + unit);
-            }
-            if (roles.isCollective(execution.getTenantId(), unit)) {
-                throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "“" + roles.groupName(unit) + "”是若干单位的统称，请写其中具体的单位");
-            }
-        }
-        String joined = String.join(",", units);
-        if (joined.length() > 1000) {
-            throw FormInputRefused.of(VAR_NEW_RESPONSIBLE_UNITS, "责任单位不能超过 1000 个字符");
-        }
-        return joined;
     }
 
     /**

@@ -212,8 +212,6 @@ public final class RectificationProcess {
      */
     public static final String VAR_ENTERED_BY_UNIT = "enteredByUnit";
     public static final String VAR_ENTERED_IN_TASK = "enteredInTask";
-    /** Optional on 重新派遣案件: the responsible units the office names instead (comma-separated group ids). */
-    public static final String VAR_NEW_RESPONSIBLE_UNITS = "newResponsibleUnits";
 
     /** The template of 通知牵头单位 (Task_NotifyCaseDispatched). */
     public static final String TEMPLATE_CASE_DISPATCHED = "case-dispatched";

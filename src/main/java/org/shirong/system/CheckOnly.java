@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
 import org.springframework.beans.factory.ObjectProvider;
@@ -129,7 +130,7 @@ public final class CheckOnly {
         /** What the zone settings resolve "@office" with; the identity service (the engine's) is not needed for it. */
         @Bean
         OrganizationRoles organizationRoles(Organizations organizations) {
-            return new OrganizationRoles(organizations, null);
+            return new OrganizationRoles(organizations, null, () -> CaseCooperators.NONE);
         }
 
         /** Expressions checked against the beans the application would give the engine, found without starting it. */

@@ -30,8 +30,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
  * deploying, after check-only had said all is well);</li>
  * <li>every timer, due date and follow-up date written as a literal (no {@code ${…}}) is read by the engine's own
  * business calendars as it will be at runtime (P3: {@code PT48} for {@code PT48H} deployed, then every case report
- * failed with ENGINE-09027), whatever the date of the check; a cycle whose times have all passed by the engine clock
- * is a warning (the timer fires at once, a single time);</li>
+ * failed with ENGINE-09027), whatever the date of the check; a date, or a cycle whose times have all passed by the
+ * engine clock is a warning (the timer fires at once; a cycle a single time);</li>
  * <li>no task or event has two incoming flows, or two outgoing flows without condition (P9: Modeler's implicit join and
  * fork, which its lint only warns about: the task after them ran twice, once before the step added in front of it);
  * an end event may be reached by several flows unless it sends something (each token just ends there);</li>
@@ -162,7 +162,7 @@ final class DiagramRules {
     /**
      * A literal timer read by the business calendar the engine reads it with (ENGINE-09026/09027 at runtime otherwise),
      * from the engine clock's now, as the engine reads it when it creates the timer: whether it reads does not depend on
-     * the date; a cycle with a fixed start or end may have no time left, which only a warning says.
+     * the date; a date in the past, or a cycle with a fixed start or end that has no time left, only a warning says.
      */
     private static void timer(String origin, Element value, Element owner, List<String> problems, List<String> warnings) {
         String text = value.getText() == null ? "" : value.getText().strip();
@@ -199,6 +199,11 @@ final class DiagramRules {
                         + "0 0 9 * * ? 表示每天 9 点）";
             } + "，流程运行到这里时会出错。案件时限请用 Shirong 按工作日历算出的 ${dueAt}、${warnAt} 等变量");
             return;
+        }
+        if ("timeDate".equals(value.getTagName()) && due != null && due.before(now)) {
+            warnings.add(at(origin, value, owner) + "定时器的时间 \"" + text + "\" 已过去（今天是 "
+                    + LocalDate.ofInstant(now.toInstant(), ZoneId.systemDefault()) + "）：定时器一创建就会立即触发"
+                    + "（开始事件的定时器在部署时创建）。请改为今后的时间");
         }
         if (due == null) {
             warnings.add(at(origin, value, owner) + "定时器的" + what + " \"" + text + "\" 的各次时间按今天（"

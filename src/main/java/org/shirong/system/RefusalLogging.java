@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * real errors. The engine's trace stays available at DEBUG on {@code org.camunda.bpm.engine.context}; every
  * other failure is logged by the engine as before. The engine's authorization check of a task that does not exist
  * (deployed-form of a made-up id) is left to the command's own "No task found" instead of failing with a
- * NullPointerException. A task given to the same person by two transactions at once ({@link TaskGrantRace}) is one INFO
- * line too.
+ * NullPointerException. An {@link ExpectedFailure} (a mail server that cannot be reached) is logged at DEBUG only. A task
+ * given to the same person by two transactions at once ({@link TaskGrantRace}) is one INFO line.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -83,7 +83,7 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldLogInfo(Throwable exception) {
-            return !isRefusal(exception) && super.shouldLogInfo(exception);
+            return !isRefusal(exception) && !ExpectedFailure.in(exception) && super.shouldLogInfo(exception);
         }
 
         /**
@@ -93,6 +93,9 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
          */
         @Override
         protected boolean shouldLogFine(Throwable exception) {
+            if (ExpectedFailure.in(exception)) {
+                return true; // told in one line where it happened (ExpectedFailure); the trace at DEBUG
+            }
             if (isRefusal(exception)) {
                 LOG.info("Refused for {}: {}: {}", user(), exception.getClass().getSimpleName(), oneLine(exception));
                 return true;

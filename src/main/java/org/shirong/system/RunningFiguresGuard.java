@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -19,25 +18,20 @@ import org.springframework.context.ApplicationContext;
  * of their organisations ({@link WholeOrganizationReaders}). Other staff (a unit, who sees its own cases and tasks) are
  * refused, 403 in Chinese (secreview-s57 S5); administrators and Shirong's own calls pass.
  */
-class RunningFiguresGuard extends CommandInterceptor {
+class RunningFiguresGuard extends ApplicationBeanGuard<WholeOrganizationReaders> {
 
     static final String REFUSAL = "流程的运行统计（各流程在办数量和事件数）与活动驾驶舱一样，只向各组织的办公室、领导小组组长和副组长、"
             + "核查人员以及上级监管部门开放；本单位的案件和任务请在 Tasklist 和案件列表中查看。";
 
-    private final ProcessEngineConfigurationImpl configuration;
-    private final ApplicationContext applicationContext;
-    private volatile WholeOrganizationReaders readers;
-
     RunningFiguresGuard(ProcessEngineConfigurationImpl configuration, ApplicationContext applicationContext) {
-        this.configuration = configuration;
-        this.applicationContext = applicationContext;
+        super(configuration, applicationContext, WholeOrganizationReaders.class);
     }
 
     @Override
     public <T> T execute(Command<T> command) {
         if (command instanceof ProcessDefinitionStatisticsQueryImpl || command instanceof DeploymentStatisticsQueryImpl
                 || command instanceof ActivityStatisticsQueryImpl) {
-            require(configuration, readers());
+            require(configuration, bean());
         }
         return next.execute(command);
     }
@@ -55,13 +49,5 @@ class RunningFiguresGuard extends CommandInterceptor {
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
         List<String> tenants = caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
         return tenants.stream().anyMatch(tenant -> readers.readsWhole(groups, tenant));
-    }
-
-    /** Resolved on first use: the engine is built before the organisations are read. */
-    private WholeOrganizationReaders readers() {
-        if (readers == null) {
-            readers = applicationContext.getBean(WholeOrganizationReaders.class);
-        }
-        return readers;
     }
 }

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
@@ -30,7 +29,7 @@ import org.springframework.context.ApplicationContext;
  * For the same reason 发起流程 lists only the processes of the organisations the caller works in: a district office was
  * offered its own 临时会议 among those of its 17 towns, all named alike, and refused by this guard for any of theirs.
  */
-class TenantWorkGuard extends CommandInterceptor {
+class TenantWorkGuard extends ApplicationBeanGuard<TenantWork> {
 
     private static final Field START_BUILDER = CommandFields.of(StartProcessInstanceCmd.class, "instantiationBuilder");
     private static final Field START_AT_BUILDER = CommandFields.of(StartProcessInstanceAtActivitiesCmd.class, "instantiationBuilder");
@@ -41,13 +40,8 @@ class TenantWorkGuard extends CommandInterceptor {
     static final String NOT_A_MEMBER = "您不属于该流程所在的组织，不能在该组织发起流程（上级的查看、督办权限不包括办理）。";
     static final String NOT_A_MEMBER_NOTE = "您不属于该任务所在的组织，不能在该组织添加备注（上级的查看、督办权限不包括办理；督办请用督办功能）。";
 
-    private final ProcessEngineConfigurationImpl configuration;
-    private final ApplicationContext applicationContext;
-    private volatile TenantWork tenantWork;
-
     TenantWorkGuard(ProcessEngineConfigurationImpl configuration, ApplicationContext applicationContext) {
-        this.configuration = configuration;
-        this.applicationContext = applicationContext;
+        super(configuration, applicationContext, TenantWork.class);
     }
 
     @Override
@@ -72,18 +66,10 @@ class TenantWorkGuard extends CommandInterceptor {
             return;
         }
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        String[] own = caller.getTenantIds().stream().filter(t -> tenantWork().worksIn(groups, t)).toArray(String[]::new);
+        String[] own = caller.getTenantIds().stream().filter(t -> bean().worksIn(groups, t)).toArray(String[]::new);
         if (own.length > 0 && own.length < caller.getTenantIds().size()) {
             query.tenantIdIn(own).includeProcessDefinitionsWithoutTenantId();
         }
-    }
-
-    /** Resolved on first use: the engine is built before the organisations are read. */
-    private TenantWork tenantWork() {
-        if (tenantWork == null) {
-            tenantWork = applicationContext.getBean(TenantWork.class);
-        }
-        return tenantWork;
     }
 
     /** The process definition a start command (one of the three this guard checks) starts; null when there is none. */
@@ -116,7 +102,7 @@ class TenantWorkGuard extends CommandInterceptor {
             return definition == null ? null : definition.getTenantId();
         });
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        if (tenant != null && !tenantWork().worksIn(groups, tenant)) {
+        if (tenant != null && !bean().worksIn(groups, tenant)) {
             throw new AuthorizationException(NOT_A_MEMBER);
         }
     }
@@ -142,7 +128,7 @@ class TenantWorkGuard extends CommandInterceptor {
             return of != null && context.getTenantManager().isAuthenticatedTenant(of) ? of : null;
         });
         List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
-        if (tenant != null && !tenantWork().worksIn(groups, tenant)) {
+        if (tenant != null && !bean().worksIn(groups, tenant)) {
             throw new AuthorizationException(NOT_A_MEMBER_NOTE);
         }
     }

@@ -47,6 +47,8 @@ class CampaignApiTest {
     org.camunda.bpm.engine.TaskService taskService;
     @Autowired
     org.camunda.bpm.engine.HistoryService historyService;
+    @Autowired
+    List<org.shirong.system.FormSelectOptions> formOptions;
 
     @BeforeEach
     void fixClock() {
@@ -331,9 +333,45 @@ class CampaignApiTest {
     }
 
     /**
+     * jxreview-s58 J4: 提升长效管理水平's 责任单位 各数字城管成员单位 is the member units' heads named together
+     * ({@code collective: true}), no unit: a case of the item goes to 创建办 alone, with no shared 协办 task for fifteen heads,
+     * and the 驾驶舱's units and ranking have no row for it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseOfAnItemWhoseResponsibleUnitIsACollectiveOfUnitHeadsGetsNoCooperationAndNoRankedRowForIt() {
+        assertThat(post("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-COLL\",\"name\":\"锦溪 931\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> reported = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases", json("""
+                {"title":"数字城管平台案件长期未处置","category":"UPGRADE_LONG_TERM_MANAGEMENT","source":"PATROL",\
+                "location":{"address":"锦溪镇长寿路 8 号"},"campaign":"JX-COLL"}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        new CampaignDriver("JX-COLL", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-11-20T03:00:00Z"));
+
+        assertThat(jdbc.queryForMap("select lead_unit, responsible_units from rect_case where case_no = ?", caseNo))
+                .containsEntry("lead_unit", "jxchuangjian").containsEntry("responsible_units", null);
+        assertThat(taskService.createTaskQuery().taskCandidateGroup("jxshuzichengguan").count()).as("no shared 协办 task").isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNo).list()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getName()).doesNotContain("各数字城管成员单位"));
+        assertThat(jdbc.queryForObject("select count(*) from campaign_task where campaign_code = 'JX-COLL'"
+                + " and group_id = 'jxshuzichengguan'", Long.class)).as("nor a campaign task of its own").isZero();
+        Map dashboard = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/JX-COLL/dashboard?period=2026-11",
+                Map.class);
+        assertThat((List<Map>) dashboard.get("units")).extracting(u -> u.get("unitName")).contains("创建办")
+                .doesNotContain("各数字城管成员单位");
+        assertThat(String.valueOf(dashboard.get("ranking"))).doesNotContain("各数字城管成员单位", "jxshuzichengguan");
+        // J8: nor is it offered as the unit to re-dispatch a case to (重新派遣案件's 改派给)
+        assertThat(formOptions.stream().filter(o -> o.form().equals("forms/CaseRedispatch.form") && o.field().equals("newLeadUnit"))
+                .findFirst().orElseThrow().options("jinxi")).extracting(org.shirong.system.FormSelectOptions.Option::value)
+                .contains("jxchuangjian", "jxshuili").doesNotContain("jxshuzichengguan");
+    }
+
+    /**
      * The checkpoint lists the campaign's open point problems by plan item and lead unit (other open cases only counted,
      * sjreview D8), and "全部整改到位" stands only with a written reason for each of them; at the phase's end the open cases
-     * go to the office and the leading group.
+     * go to the office and the leading group, each under the unit that has it: a case handed back (回退) under the office
+     * until it re-dispatches it ({@code CaseHolders}).
      */
     @Test
     void theCheckpointRefusesAllRectifiedWhileCasesAreOpenUnlessEachHasAReason() {
@@ -381,6 +419,14 @@ class CampaignApiTest {
                 + " and task_key = 'pointProblemsCheckpoint/sjshirongban'", String.class)).contains("核查结论：全部整改到位。",
                 cases.get(0) + "：已整改；待复核结案", cases.get(1) + "：补种须待春季，已签承诺书");
 
+        // the department hands its own case back (回退): until the office re-dispatches it, the case is the office's open work
+        String claim = taskService.createTaskQuery().processInstanceBusinessKey(selfInspected).taskDefinitionKey("Task_ClaimCase")
+                .singleResult().getId();
+        assertThat(rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + claim + "/claim",
+                json("{\"userId\":\"sjlvrongju1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(rest.withBasicAuth("sjlvrongju1", "demo").postForEntity("/engine-rest/task/" + claim + "/complete", json(
+                "{\"variables\":{\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"护栏属区建管委\"}}}"),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         // 补齐短板弱项 runs to the plan's 4月10日 (ends), the first after the campaign began on 2026-11-20.
         run.runUntil(Instant.parse("2027-04-11T01:00:00Z"));
         assertThat(run.phaseStatus(1)).isEqualTo("ENDED");
@@ -389,7 +435,9 @@ class CampaignApiTest {
         for (String user : List.of("sjshirongban1", "sjlingdao1")) {
             assertThat(run.inboxBodies(user, "phase-ending-open-work")).as(user).singleElement().asString()
                     .contains("松江核查“补齐短板弱项”阶段于" + lastDay + "结束", "活动已进入下一阶段", "区绿化市容局（", "· 案件 " + cases.get(0) + " 沪亭北路人行道破损",
-                            "· 案件 " + cases.get(1) + " 人民北路绿化缺株");
+                            "· 案件 " + cases.get(1) + " 人民北路绿化缺株")
+                    .containsPattern("区市容管理专项办公室（\\d+ 项）：\n  · 案件 " + selfInspected + " 人民北路护栏积尘")
+                    .doesNotContainPattern("区绿化市容局（\\d+ 项）：\n(  · .*\n)*  · 案件 " + selfInspected);
         }
         assertThat(jdbc.queryForObject("select count(*) from rect_case where case_no in (?, ?) and status <> 'CLOSED'", Integer.class,
                 cases.get(0), cases.get(1))).as("the work carries on").isEqualTo(2);

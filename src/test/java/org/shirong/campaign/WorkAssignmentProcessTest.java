@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.rectification.CampaignPlans;
 import org.shirong.organization.Organizations;
@@ -50,7 +51,8 @@ class WorkAssignmentProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
-        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService()));
+        Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("jiuting"), processEngine.getIdentityService(),
+                () -> CaseCooperators.NONE));
         Mocks.register("taskNames", new org.shirong.system.TaskNames());
         Mocks.register("workAssignmentIssuedListener", new WorkAssignmentIssuedListener(new WorkAssignmentCampaigns(
                 new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("plans", RUNNING))
@@ -195,7 +197,7 @@ class WorkAssignmentProcessTest {
     @Test
     void workForATownIsDoneInTheTownsOwnOrganisationAndItsResultComesBackToTheDistrict() {
         Mocks.register("organizationRoles", new OrganizationRoles(Organizations.read("songjiang", "shihudang"),
-                processEngine.getIdentityService()));
+                processEngine.getIdentityService(), () -> CaseCooperators.NONE));
         notifications.member("sjshirongban1", "sjshirongban", false);
         java.util.List<String> deployments = java.util.stream.Stream.of("songjiang", "shihudang").map(tenant -> repositoryService()
                 .createDeployment().tenantId(tenant).addClasspathResource("processes/WorkAssignmentProcess.bpmn").deploy().getId())
@@ -263,5 +265,36 @@ class WorkAssignmentProcessTest {
                                 VAR_CAMPAIGN, "SJ-DEMO")))
                 .hasMessageContaining("所属活动“SJ-DEMO”不是本组织正在进行的活动");
         assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    /**
+     * diffreview-s57 R1: a person's start carries no business key but the 所属活动 it chose, so that no one files work
+     * into a campaign (another organisation's among them) by its code: refused naming what was sent, nothing started.
+     * A meeting's decision, started by Shirong on its own behalf, keeps the campaign's code it is given.
+     */
+    @Test
+    void aPersonsStartWithABusinessKeyOtherThanItsCampaignIsRefusedAndAMeetingsDecisionKeepsItsKey() {
+        long before = runtimeService().createProcessInstanceQuery().count();
+        processEngine.getIdentityService().setAuthentication("chuangban1", java.util.List.of("chuangban"));
+        try {
+            for (String campaign : new String[] {null, NO_CAMPAIGN, "JT-DEMO"}) {
+                java.util.Map<String, Object> variables = withVariables(VAR_TITLE, "x", VAR_UNIT_GROUP, "chengguan",
+                        VAR_REQUIREMENT, "x", VAR_DUE_DATE, "2026-12-11");
+                if (campaign != null) {
+                    variables.put(VAR_CAMPAIGN, campaign);
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "SJ-DEMO", variables))
+                        .as(String.valueOf(campaign)).hasMessageContaining("工作交办的业务键由“所属活动”确定，不能另行填写（收到“SJ-DEMO”）");
+            }
+            assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+            ProcessInstance keyed = runtimeService().startProcessInstanceByKey(KEY, "JT-DEMO", withVariables(VAR_TITLE, "x",
+                    VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "x", VAR_DUE_DATE, "2026-12-11", VAR_CAMPAIGN, "JT-DEMO"));
+            assertThat(keyed.getBusinessKey()).as("the key of the campaign chosen").isEqualTo("JT-DEMO");
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        ProcessInstance decision = runtimeService().startProcessInstanceByKey(KEY, "SJ-DEMO", withVariables(VAR_TITLE, "x",
+                VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "x", VAR_DUE_DATE, "2026-12-11", VAR_CAMPAIGN_NAME, "松江区活动"));
+        assertThat(decision.getBusinessKey()).isEqualTo("SJ-DEMO");
     }
 }

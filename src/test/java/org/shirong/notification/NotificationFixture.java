@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.shirong.calendar.WorkingCalendar;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.organization.OrganizationRecords;
 import org.shirong.organization.Organizations;
 import org.shirong.system.AuthenticatedIdentities;
@@ -67,7 +68,7 @@ public final class NotificationFixture {
                 engine.getRuntimeService(), new SystemAccess(identity));
         delivery = new NotificationDelivery(outbox, channels, new DataSourceTransactionManager(dataSource));
         RecipientResolver recipients = new RecipientResolver(identity, new OrganizationRecords(jdbc, JIUTING),
-                new org.shirong.organization.OrganizationRoles(JIUTING, identity),
+                new org.shirong.organization.OrganizationRoles(JIUTING, identity, () -> CaseCooperators.NONE),
                 // keeps nothing: the fixture's engine has no interceptor telling it of identity changes
                 new AuthenticatedIdentities(new IdentityCacheProperties(Duration.ZERO, 1)));
         NotificationModel model = new NotificationModel(identity, JIUTING, new PublicUrl(PUBLIC_URL, new StandardEnvironment()),

@@ -1377,4 +1377,42 @@ class CaseApiTest {
             clearLedgerCases();
         }
     }
+
+    @Autowired
+    RectificationCases rectificationCases;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+
+    /**
+     * 重新派遣案件 as Tasklist submits its form: the office chooses the new lead unit (newLeadUnit), the form's one field; the
+     * case keeps its 责任单位 but the new lead, and the office that cooperates on it is still known to (督办 passes it over).
+     * A 责任单位 the form has no field for is refused, so the step reads none.
+     */
+    @Test
+    void aRedispatchReadsTheNewLeadUnitItsFormSendsAndKeepsTheResponsibleUnits() {
+        String caseNo = rectificationCases.reportCampaignWork("jiuting", new NewCase("沪亭北路占道经营", "ILLEGAL_STALL", "NORMAL",
+                "SELF_INSPECTION", new NewCase.Location("沪亭北路 100 号", null, null, null), "自查发现",
+                OwnReferences.campaignFinding("JT-RD", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000), 1)),
+                "chuangban2", new RectificationCases.Directions(null, List.of("chuangban", "shichang", "paichusuo"), null))
+                .record().caseNo();
+        CaseDriver cases = new CaseDriver(rest, jdbc, managementService);
+        cases.complete("chengguan1", caseNo, "Task_ClaimCase",
+                "{\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"摊点在市场内，属市场监管所\"}}");
+        Task redispatch = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(RectificationProcess.TASK_REDISPATCH).singleResult();
+        assertThat(as("chuangban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/claim",
+                json("{\"userId\":\"chuangban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<String> naming = as("chuangban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/complete",
+                json("{\"variables\":{\"newLeadUnit\":{\"value\":\"shichang\"},\"newResponsibleUnits\":{\"value\":\"paichusuo\"}}}"),
+                String.class);
+        assertThat(naming.getStatusCode()).as(naming.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(naming.getBody()).contains("不是本任务表单中的内容");
+
+        ResponseEntity<String> done = as("chuangban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/submit-form",
+                json("{\"variables\":{\"newLeadUnit\":{\"value\":\"shichang\"}}}"), String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForObject("select lead_unit || '/' || responsible_units from rect_case where case_no = ?", String.class,
+                caseNo)).isEqualTo("shichang/chuangban,paichusuo");
+        assertThat(runtimeService.getVariable(cases.instanceOf(caseNo), RectificationProcess.VAR_SUPERVISORS_COOPERATE)).isEqualTo(true);
+    }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.system.SharesJvm;
 
 /**
@@ -576,29 +577,27 @@ class RectificationProcessTest {
         assertThat(record(returned).leadUnit()).isEqualTo(returned.leadUnit());
     }
 
-    /** A re-dispatch that names more responsible units tells only the new ones; a closing case removes a cooperation not yet begun. */
+    /**
+     * 重新派遣案件's form sends the new lead unit alone ({@code newLeadUnit}): the case keeps its 责任单位 and their
+     * cooperations, no unit is told anew; a closing case ends a cooperation not yet done.
+     */
     @Test
-    void redispatchNamingNewResponsibleUnitsTellsOnlyTheNewOnes() {
-        fixture.notifications.member("juwei01a", "juwei01", true);
+    void redispatchKeepsTheCasesResponsibleUnitsAndClosingEndsTheirCooperation() {
         fixture.notifications.member("zongguan1", "zongguan", true);
         CaseRecord c = report("EXPOSED_GARBAGE", "2026-03-02T09:00");
         ProcessInstance pi = instance(c);
         assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId).containsExactly("zongguan");
 
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "需居委会配合"));
-        assertThatThrownBy(() -> complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei",
-                VAR_NEW_RESPONSIBLE_UNITS, "zongguan,nosuchunit"))).hasMessageContaining("本组织没有单位 nosuchunit");
         clockAt(at("2026-03-02T10:00"));
-        assertThatThrownBy(() -> complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei",
-                VAR_NEW_RESPONSIBLE_UNITS, "zongguan,juweihui"))).hasMessageContaining("“各居委会”是若干单位的统称");
-        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei", VAR_NEW_RESPONSIBLE_UNITS, "zongguan、juwei01"));
+        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei"));
 
-        assertThat(record(c).responsibleUnits()).isEqualTo("zongguan,juwei01");
+        assertThat(record(c).leadUnit()).isEqualTo("huanwei");
+        assertThat(record(c).responsibleUnits()).isEqualTo("zongguan");
         assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId, CaseParties.Party::assignedAt)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("zongguan", at("2026-03-02T09:00")),
-                        org.assertj.core.groups.Tuple.tuple("juwei01", at("2026-03-02T10:00")));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("zongguan", at("2026-03-02T09:00")));
         assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(CaseCooperationProcess.KEY).count()).isEqualTo(2);
+                .processDefinitionKey(CaseCooperationProcess.KEY).count()).isEqualTo(1);
 
         claim(pi);
         complete(task(TASK_RECTIFY, pi), submitWithPhotos());
@@ -784,7 +783,8 @@ class RectificationProcessTest {
         assertThat(task(TASK_SUPERVISE, pi)).hasCandidateGroup("zuzhang");
         assertThat(processEngine.getTaskService().getIdentityLinksForTask(task(TASK_SUPERVISE, pi).getId()))
                 .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).doesNotContain("chuangban");
-        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, processEngine.getIdentityService());
+        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS,
+                processEngine.getIdentityService(), () -> CaseCooperators.NONE);
         assertThat(roles.supervisorsOtherThan("jiuting", java.util.Set.of("nongfu", "chuangban"))).containsExactly("zuzhang");
     }
 
@@ -1183,7 +1183,8 @@ class RectificationProcessTest {
         }
         assertThat(record(c).status()).isEqualTo(CaseStatus.IN_RECTIFICATION);
 
-        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, identity);
+        var roles = new org.shirong.organization.OrganizationRoles(RectificationFixture.ORGANIZATIONS, identity,
+                () -> CaseCooperators.NONE);
         var jiuting = (org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) processEngine.getRuntimeService()
                 .createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(roles.reviewersOf(jiuting, "chuangban")).isEqualTo("zuzhang");

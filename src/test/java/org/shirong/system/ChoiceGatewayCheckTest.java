@@ -384,6 +384,33 @@ class ChoiceGatewayCheckTest {
     }
 
     /**
+     * A literal timer date that has passed by the engine clock reads, so nothing refused it, yet the timer fires as soon as
+     * it is created (a start event's at deployment): a warning names the file, the line and the element; a date to come,
+     * none.
+     */
+    @Test
+    void aLiteralTimerDateInThePastIsWarnedOfNamingFileAndElement() throws IOException {
+        String warnAt = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${warnAt}</bpmn:timeDate>";
+        String date = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">2026-12-01T09:00:00</bpmn:timeDate>";
+        try {
+            ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2026-11-15 08:00:00"));
+            List<String> before = new ArrayList<>();
+            assertThat(diagramFindings("processes/RectificationProcess.bpmn", warnAt, date, before)).isEmpty();
+            assertThat(before).isEmpty();
+
+            ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-03-10 08:00:00"));
+            List<String> after = new ArrayList<>();
+            assertThat(diagramFindings("processes/RectificationProcess.bpmn", warnAt, date, after)).isEmpty();
+            assertThat(after).singleElement().asString()
+                    .startsWith("/tmp/owner/processes/RectificationProcess.bpmn: 第 " + lineOf("processes/RectificationProcess.bpmn", warnAt)
+                            + " 行 边界事件 BoundaryEvent_WarningReached（时限已用 80%）: 定时器的时间 \"2026-12-01T09:00:00\" 已过去（今天是 2027-03-10）")
+                    .contains("定时器一创建就会立即触发");
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    /**
      * poreview-s57 F2: two branches of an exclusive gateway into one plain end event were refused as if a task would run
      * twice; the engine just ends each token there (a terminate end event ends the scope). An end event that sends a
      * message sends it again for each arrival, as a task runs again: that is still refused, saying so.

@@ -141,6 +141,13 @@ class UpgradeFixtureTest {
         assertThat(byNo.get("JT-2026-000007")).containsEntry("extensionCount", 1);
         assertThat(byNo.get("JT-2026-000014")).containsEntry("source", "MEETING").containsEntry("leadUnit", "chengguan");
 
+        // V66: the fixture's history copies of uploads (6 File variables, 12 details) are gone, with their content
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        for (String table : List.of("act_hi_varinst", "act_hi_detail")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where var_type_ in ('file', 'bytes')", Integer.class))
+                    .as(table).isZero();
+        }
+
         // The engine's state as the old version left it (counts in the fixture's README).
         assertThat(admin.getForObject(engineRest + "/task/count", Map.class)).containsEntry("count", OPEN_TASKS);
         assertThat(admin.getForObject(engineRest + "/process-instance/count", Map.class)).containsEntry("count", RUNNING_INSTANCES);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.flywaydb.core.Flyway;
 import org.mockito.Mockito;
 import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.CaseCooperators;
 import org.shirong.organization.OrganizationRoles;
 import org.shirong.organization.Organizations;
 import org.shirong.rectification.CategoryCatalogue;
@@ -50,7 +51,7 @@ final class ZoneFixture {
             }
         }
         jdbc = new JdbcTemplate(dataSource);
-        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, engine.getIdentityService());
+        OrganizationRoles roles = new OrganizationRoles(ORGANIZATIONS, engine.getIdentityService(), () -> CaseCooperators.NONE);
         zones = new ZoneRecords(jdbc);
         files = new ZoneFiles(jdbc, zones, ORGANIZATIONS, MAX_PHOTO_BYTES);
         settings = new ZoneSettings(ORGANIZATIONS, roles, catalogue());
