@@ -131,6 +131,15 @@ class RestSecurityConfiguration {
         return registration;
     }
 
+    /** Around every door that checks a password, so that it sees the 401 of a login the throttle refused. */
+    @Bean
+    FilterRegistrationBean<LoginPauseAnswers> loginPauseAnswers() {
+        var registration = new FilterRegistrationBean<>(new LoginPauseAnswers());
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/shirong/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+        return registration;
+    }
+
     @Bean
     LoginThrottle loginThrottle(LoginThrottleProperties settings) {
         return new LoginThrottle(settings, Clock.systemUTC());
