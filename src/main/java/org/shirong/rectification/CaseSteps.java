@@ -439,7 +439,7 @@ public class CaseSteps {
         cases.extensionDecided(caseNo, approved, actor(), comment)
                 .ifPresent(d -> {
                     setDeadlines(execution, d);
-                    cooperation.caseChanged(caseNo);
+                    cooperation.caseExtended(caseNo);
                 });
         Object requested = execution.getVariable(VAR_EXTENSION_DUE_TEXT);
         Object kind = execution.getVariable(VAR_EXTENSION_REQUEST_KIND);

@@ -564,7 +564,8 @@ class TerritoryCooperationTest {
     /**
      * The town's office works with the case's lead unit by its 整改期限: when the district department hands the case back
      * and the office re-dispatches it to another department, and when that one's extension is approved, the town's open
-     * 记录协办情况 names the department that leads now and the 整改期限 in force, in its form and its description.
+     * 记录协办情况 names the department that leads now and the 整改期限 in force, in its form and its description, and is
+     * itself due by the extended 整改期限 (jxreview-s58 J15).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -605,8 +606,12 @@ class TerritoryCooperationTest {
         assertThat(form.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
         assertThat((String) as("shdshirongban1").getForObject("/engine-rest/task/" + record, Map.class).get("description"))
                 .contains("牵头单位：区城管执法局（松江区）", "整改期限：" + due);
-        assertThat(taskService.createTaskQuery().taskId(record).singleResult().getDueDate())
-                .as("the cooperation keeps the due date it was given, by which its on-time count is judged").isEqualTo(cooperationDue);
+        // jxreview-s58 J15: the cooperation is due, and counted on time, by the extended 整改期限 it is shown
+        java.time.Instant extendedDue = extended.atTime(17, 0).atZone(zone).toInstant();
+        assertThat(cooperationDue.toInstant()).isBefore(extendedDue);
+        assertThat(taskService.createTaskQuery().taskId(record).singleResult().getDueDate()).isEqualTo(Date.from(extendedDue));
+        assertThat(parties.of(caseNo)).filteredOn(p -> p.unitId().equals("shdshirongban")).singleElement()
+                .satisfies(p -> assertThat(p.dueAt()).isEqualTo(extendedDue));
 
         // jtreview s56 T15: the leader asked for a second extension reads the first in Tasklist's form, as /engine-rest serves it
         java.time.LocalDate again = WorkingCalendar.bundled().workingDayFrom(extended.plusDays(14));
