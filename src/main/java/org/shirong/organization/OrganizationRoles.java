@@ -225,6 +225,11 @@ public class OrganizationRoles {
         return organizations.find(organization).map(o -> o.isCollective(group)).orElse(false);
     }
 
+    /** Whether the group shares the organisation's 督查考核 ({@code roles.assessors}, 纪委监察): it assesses units, leads no case. */
+    public boolean assesses(String organization, String group) {
+        return organizations.find(organization).map(o -> o.assesses(group)).orElse(false);
+    }
+
     public String officeOf(String organization) {
         return organizations.office(organization);
     }

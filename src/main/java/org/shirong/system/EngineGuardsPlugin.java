@@ -78,6 +78,8 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         inContext.add(new LiveStartFormOptions(applicationContext));
         // a task form's figures as of the moment it is opened (the 督办 box), not as of the task's creation
         inContext.add(new LiveTaskFormValues(applicationContext));
+        // a task's select leaves out what does not fit that task (the unit that has just handed the case back)
+        inContext.add(new LiveTaskForms(applicationContext));
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
 }
