@@ -640,7 +640,7 @@ class DistrictOversightTest {
                 + "&startablePermissionCheck=true&maxResults=200";
         List<Map<String, Object>> offered = as("sjshirongban1").getForObject(startable, List.class);
         assertThat(offered).extracting(d -> d.get("tenantId")).containsOnly("songjiang");
-        assertThat(offered).extracting(d -> d.get("name")).containsExactlyInAnyOrder("临时会议", "创建活动", "工作交办");
+        assertThat(offered).extracting(d -> d.get("name")).containsExactlyInAnyOrder("临时会议", "开展活动", "工作交办");
         assertThat(as("sjshirongban1").getForObject(startable.replace("process-definition?", "process-definition/count?"), Map.class))
                 .containsEntry("count", 3);
         assertThat(as("chuangban1").getForObject(startable, List.class)).hasSize(3);
