@@ -248,13 +248,14 @@ class CampaignDashboard {
      * {@code asOf}: the instant the figures are counted at (the engine clock); {@code today}: its day in the town;
      * {@code participant}: null for the whole campaign, else the town or street whose part alone is shown;
      * {@code territoryDisputes}: a district campaign's open cases whose 属地 town answered 非本镇属地, awaiting the office's 核实属地;
+     * {@code noticeReplies}: for each 通报, the units it named and whether each has sent its written report (sjreview-s57 D9);
      * {@code calendarWarnings}: one line per year of the campaign's days whose working calendar is provisional or missing.
      */
     record Dashboard(CampaignRef campaign, Instant asOf, LocalDate today, Period period, List<PhaseLine> phases, List<UnitLine> units,
             UnitLine total, Ranking ranking, Trend trend, List<ItemLine> planItems, ItemLine planItemTotal,
             List<Supervised> supervision, List<AwaitingSupervision> awaitingSupervision, List<UnitTasks> openTasks,
             List<PlaceLine> places, List<Light> lights, Links links, Participation participant, List<String> calendarWarnings,
-            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes) {
+            List<Month> months, List<TerritoryDisputes.Dispute> territoryDisputes, List<NoticeReplyBoard.Round> noticeReplies) {
     }
 
     /**
@@ -297,6 +298,8 @@ class CampaignDashboard {
 
     private final CampaignRecords records;
     private final TerritoryDisputes territoryDisputes;
+    private final CampaignWorkAssignments workAssignments;
+    private final NoticeReplyBoard noticeReplies;
     private final CampaignPlanItems planItems;
     private final RectificationCases cases;
     private final UnitScores scores;
@@ -325,8 +328,10 @@ class CampaignDashboard {
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
-            CaseHolders holders) {
+            CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies) {
+        this.workAssignments = workAssignments;
         this.territoryDisputes = territoryDisputes;
+        this.noticeReplies = noticeReplies;
         this.holders = holders;
         this.notices = notices;
         this.noticeUnits = noticeUnits;
@@ -463,7 +468,7 @@ class CampaignDashboard {
                 // the campaign's days reach a year whose calendar is provisional (or missing): its deadlines may move
                 phaseRows.isEmpty() ? List.of()
                         : calendar.warnings(phaseRows.get(0).firstDay(), phaseRows.get(phaseRows.size() - 1).lastDay()),
-                months(c), territoryDisputes.of(c, all, names, now));
+                months(c), territoryDisputes.of(c, all, names, now), noticeReplies.of(c, now, town == null ? null : town.office()));
     }
 
     /** The 考核期间 the 驾驶舱 offers, the months newest first, then any quarters and years ({@link CampaignPeriods.Months#offered}). */
@@ -865,19 +870,15 @@ class CampaignDashboard {
                 .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
                         .add(new OpenTask(t.name(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now))));
         // the 工作交办 filed under the campaign (its start form's 所属活动, a meeting's decision) and not yet done, a town's
-        // part of the district's work, done in the town's organisation, included (sjreview-s57 D4)
-        systemAccess.run(() -> {
-            for (Task t : taskService.createTaskQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
-                    .processInstanceBusinessKey(code).taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).active().list()) {
-                String unit = String.valueOf(taskService.getVariable(t.getId(), WorkAssignmentProcess.VAR_UNIT_GROUP));
-                if (town == null || town.office().equals(unit)) {
-                    Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-                    byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
-                            + t.getName().replaceFirst("^办理交办事项 · ", ""), due, due != null && due.isBefore(now)));
-                }
+        // part of the district's work, done in the town's organisation, included (sjreview-s57 D4); another organisation's
+        // work that carries the code is not (diffreview-s57 R1)
+        records.find(code).ifPresent(c -> workAssignments.open(c).forEach((t, unit) -> {
+            if (town == null || town.office().equals(unit)) {
+                Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+                byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
+                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, due != null && due.isBefore(now)));
             }
-            return null;
-        });
+        }));
         Comparator<OpenTask> byDue = Comparator.comparing(OpenTask::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
         return byGroup.entrySet().stream().map(e -> {
             List<OpenTask> tasks = e.getValue().stream().sorted(byDue).toList();

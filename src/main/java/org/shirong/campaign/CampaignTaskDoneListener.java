@@ -47,7 +47,7 @@ class CampaignTaskDoneListener implements ExecutionListener {
             }
             case CHECKPOINT -> results.confirm(taskId, Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_ALL_RECTIFIED), ""),
                     Objects.toString(execution.getVariable(CampaignTaskProcess.VAR_OPEN_CASE_REASONS), ""), result, user);
-            case TASK -> {
+            case TASK, NOTICE_REPLY -> {
                 if (result.isEmpty()) {
                     throw new FormFieldValidationException(CampaignTaskProcess.VAR_RESULT, "请填写办理情况");
                 }

@@ -8,6 +8,8 @@ public final class CampaignTaskProcess {
     public static final String TASK_HANDLE = "Task_HandleCampaignTask";
     public static final String TASK_RECORD_FINDINGS = "Task_RecordFindings";
     public static final String TASK_CONFIRM_RECTIFICATION = "Task_ConfirmRectification";
+    /** 书面报告整改情况: a unit named in a 通报 reports its rectification in writing (sjreview-s57 D9). */
+    public static final String TASK_REPORT_NOTICE_RECTIFICATION = "Task_ReportNoticeRectification";
     public static final String TASK_REPORT_DONE = "Task_ReportTaskDone";
     public static final String END_TASK_DONE = "EndEvent_TaskDone";
 
@@ -57,7 +59,9 @@ public final class CampaignTaskProcess {
         /** Problems found are listed one by one; each becomes a rectification case. */
         FINDINGS,
         /** The office confirms that the campaign's cases so far are rectified. */
-        CHECKPOINT
+        CHECKPOINT,
+        /** A unit named in a 通报 reports in writing how it rectified (办理情况 and attachments), {@link NoticeReplyTasks}. */
+        NOTICE_REPLY
     }
 
     private CampaignTaskProcess() {

@@ -182,6 +182,25 @@ class CampaignTasks {
         return issued.size();
     }
 
+    /**
+     * A 通报 of the campaign named these units ({@code requirements}: each unit's group and what its task asks): each
+     * gets {@code name} (书面报告整改情况（2026年11月通报）), due {@code dueAt}, in its own organisation (a town's office in a
+     * district's campaign in its town), keyed by {@code round} and unit so that a retried job hands none out twice;
+     * each unit told of it as of other new tasks, {@code occasion} saying why (sjreview-s57 D9).
+     */
+    int issueNoticeReplies(String code, String round, String name, String occasion, Instant dueAt,
+            Map<String, String> requirements, java.util.function.Function<String, String> organizationOf) {
+        Campaign campaign = campaign(code);
+        // these tasks take nothing from the template: a campaign whose template has gone still asks for its reports
+        CampaignTemplate template = templates.find(campaign.tenantId(), campaign.templateId()).orElse(null);
+        List<Issued> issued = new ArrayList<>();
+        requirements.forEach((group, requirement) -> issue(campaign, template, new TaskRow(null, code, round + "/" + group, null, null,
+                NoticeReplyTasks.DEFINITION, name, Kind.NOTICE_REPLY.name(), group, null, null, null, dueAt, null, null, null, null,
+                now(), null, name), requirement, null, organizationOf.apply(group), List.of(), issued));
+        notices.tell(campaign, occasion, round, issued);
+        return issued.size();
+    }
+
     /** A task is done: when it was the last open one of the phase the campaign is in, the phase's receive task moves on. */
     void taskDone(long taskId) {
         TaskRow task = records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));
@@ -204,7 +223,8 @@ class CampaignTasks {
 
     /**
      * Starts the task's process in the campaign's organisation, or in the town or street that takes part ({@code organization}),
-     * and adds it to {@code issued}; a task issued before is left alone.
+     * and adds it to {@code issued}; a task issued before is left alone. {@code template} null: a task not of the template
+     * (a 通报's 书面报告整改情况).
      */
     private void issue(Campaign campaign, CampaignTemplate template, TaskRow row, String requirement, String scorePeriod,
             String organization, List<String> coGroups, List<Issued> issued) {
@@ -221,7 +241,7 @@ class CampaignTasks {
         variables.put(CampaignTaskProcess.VAR_GROUP, row.groupId());
         variables.put(CampaignTaskProcess.VAR_CAMPAIGN_ORGANIZATION, campaign.tenantId());
         variables.put(CampaignTaskProcess.VAR_DUE_AT, Date.from(row.dueAt()));
-        variables.put(CampaignTaskProcess.VAR_REQUIREMENT, template.findingsNeedSiteCheck(row.findingsSource())
+        variables.put(CampaignTaskProcess.VAR_REQUIREMENT, template != null && template.findingsNeedSiteCheck(row.findingsSource())
                 ? (requirement == null || requirement.isEmpty() ? "" : requirement + "\n") + SITE_CHECK_RULE : requirement);
         if (scorePeriod != null) {
             variables.put(CampaignTaskProcess.VAR_SCORE_PERIOD, scorePeriod);
@@ -229,7 +249,7 @@ class CampaignTasks {
         if (!coGroups.isEmpty()) {
             variables.put(CampaignTaskProcess.VAR_CO_GROUPS, String.join(",", coGroups));
         }
-        if (row.cycleId() == null) {
+        if (row.cycleId() == null && template != null) {
             template.task(row.definitionId()).ifPresent(def -> {
                 variables.put(CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED, def.attachmentsRequired());
                 variables.put(CampaignTaskProcess.VAR_ATTACHMENT_KINDS,

@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
@@ -30,16 +32,19 @@ class WorkAssignmentPageController {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final int SHOWN_AT_MOST = 200;
-    /** The engine's limit of one query's results (camunda.bpm.generic-properties queryMaxResultsLimit): 6 variables a row. */
-    private static final int VARIABLES_AT_MOST = 2000;
+    private static final String[] VARIABLES = {WorkAssignmentProcess.VAR_TITLE, WorkAssignmentProcess.VAR_UNIT_GROUP,
+            WorkAssignmentProcess.VAR_DUE_DATE, WorkAssignmentProcess.VAR_HANDLING_RESULT, WorkAssignmentProcess.VAR_CAMPAIGN_NAME,
+            WorkAssignmentProcess.VAR_MEETING_NAME};
 
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final CallerOrganization callerOrganization;
     private final Organizations organizations;
+    private final ProcessEngineConfigurationImpl engine;
 
     WorkAssignmentPageController(HistoryService historyService, IdentityService identityService,
-            CallerOrganization callerOrganization, Organizations organizations) {
+            CallerOrganization callerOrganization, Organizations organizations, ProcessEngine engine) {
+        this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.historyService = historyService;
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
@@ -53,17 +58,19 @@ class WorkAssignmentPageController {
         callerOrganization.requireOfficeOrLeading(caller, tenant, "查看工作交办");
         Organization o = organizations.of(tenant);
         Map<String, String> towns = organizations.townNamesByOffice(tenant);
+        // the engine's limit of one query's results (queryMaxResultsLimit), which it enforces on the caller's queries
+        int resultsAtMost = engine.getQueryMaxResultsLimit();
         List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).orderByProcessInstanceStartTime().desc()
-                .listPage(0, SHOWN_AT_MOST).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();
+                .listPage(0, Math.min(SHOWN_AT_MOST, resultsAtMost)).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();
         Map<String, Map<String, Object>> variables = new HashMap<>();
-        if (!instances.isEmpty()) {
+        // each instance has at most one of each variable: instances read in batches whose variables fit in one answer
+        int batch = Math.max(1, resultsAtMost / VARIABLES.length);
+        for (int from = 0; from < instances.size(); from += batch) {
             for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-                    .variableNameIn(WorkAssignmentProcess.VAR_TITLE, WorkAssignmentProcess.VAR_UNIT_GROUP,
-                            WorkAssignmentProcess.VAR_DUE_DATE, WorkAssignmentProcess.VAR_HANDLING_RESULT,
-                            WorkAssignmentProcess.VAR_CAMPAIGN_NAME, WorkAssignmentProcess.VAR_MEETING_NAME)
-                    .disableCustomObjectDeserialization().listPage(0, VARIABLES_AT_MOST)) {
+                    .processInstanceIdIn(instances.subList(from, Math.min(from + batch, instances.size())).stream()
+                            .map(HistoricProcessInstance::getId).toArray(String[]::new))
+                    .variableNameIn(VARIABLES).disableCustomObjectDeserialization().listPage(0, resultsAtMost)) {
                 if (v.getValue() != null) {
                     variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
                 }

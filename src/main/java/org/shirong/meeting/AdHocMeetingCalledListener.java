@@ -101,7 +101,7 @@ class AdHocMeetingCalledListener implements ExecutionListener {
             execution.setVariable(VAR_CAMPAIGN, NO_CAMPAIGN);
             return;
         }
-        var campaign = campaigns.running(tenant).stream().filter(c -> c.code().equals(code)).findFirst()
+        var campaign = campaigns.find(tenant, code)
                 .orElseThrow(() -> refused(VAR_CAMPAIGN, "所属活动“" + org.shirong.system.TextInput.shortened(code, 40)
                         + "”不是本组织正在进行的活动，请从列出的活动中选择，或选“不属于活动”"));
         execution.setVariable(VAR_CAMPAIGN, campaign.code());

@@ -58,6 +58,6 @@ class MeetingNoticeUnits implements MeetingNamedUnits {
         String town = organizations.townNamesByOffice(tenant).get(unit);
         return new Named(town != null ? town : organizations.unitName(unit, tenant), rs.getString(2),
                 rs.getString(3) + "（" + day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日）",
-                rs.getString(6), rs.getInt(7));
+                rs.getString(6), rs.getInt(7), unit);
     }
 }

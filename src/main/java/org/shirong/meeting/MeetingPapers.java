@@ -68,8 +68,10 @@ class MeetingPapers {
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
         List<Option> called = campaignUnits(m.campaignCode(), m.organization());
         WorkingCalendar calendar = calendars.of(m.organization());
-        // the 通报 names the units ranked low, those late with a task of the period and those a meeting decided to 通报
-        boolean toName = !periodScores.named().isEmpty() || !documents.othersNamed(m.campaignCode(), periodScores).isEmpty();
+        // the 通报 names the units ranked low, those late with a task of the period, those a meeting decided to 通报 and
+        // those that left a 协办 of the campaign's cases unrecorded (属地街镇配合)
+        boolean toName = !periodScores.named().isEmpty() || !documents.othersNamed(m.campaignCode(), periodScores).isEmpty()
+                || !scores.cooperation(m.organization(), m.campaignCode(), period).named().isEmpty();
         return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), toName && issued.isEmpty(),
                 calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), decisionUnits(called, m.organization()),
                 categories(m.organization()), called.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
@@ -150,7 +152,9 @@ class MeetingPapers {
     /** The notice's one-line summary for the notification. */
     String noticeSummary(MeetingFacts m) {
         PeriodScores periodScores = scores.read(m.organization(), m.campaignCode(), m.scorePeriod());
-        return periodScores.notice() + org.shirong.report.RankingNotices.othersLine(documents.othersNamed(m.campaignCode(), periodScores).unitNames());
+        return periodScores.notice()
+                + org.shirong.report.RankingNotices.cooperationLine(scores.cooperation(m.organization(), m.campaignCode(), m.scorePeriod()))
+                + org.shirong.report.RankingNotices.othersLine(documents.othersNamed(m.campaignCode(), periodScores).unitNames());
     }
 
     /** The number of the case decision {@code no} of the meeting became, once 落实会议决定 has made it (null before, or none). */

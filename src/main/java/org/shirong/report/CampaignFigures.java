@@ -143,8 +143,14 @@ class CampaignFigures {
                     byGroup.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(rs.getString(2) + "（期限 "
                             + DAY.format(rs.getTimestamp(3).toInstant().atZone(zone(code))) + "）");
                 }, code, java.sql.Timestamp.from(asOf));
-        for (Task task : taskService.createTaskQuery().processDefinitionKey(WORK_ASSIGNMENT).processInstanceBusinessKey(code)
-                .taskDefinitionKey(HANDLE_ASSIGNMENT).dueBefore(Date.from(asOf)).orderByDueDate().asc().list()) {
+        String owner = organizationOf(code).orElse(null);
+        // the 工作交办 of the campaign's organisation and its towns only: another organisation's work that carries the code
+        // is not the campaign's (diffreview-s57 R1)
+        String[] tenants = owner == null ? new String[0] : java.util.stream.Stream.concat(java.util.stream.Stream.of(owner),
+                organizations.within(owner).stream().map(o -> o.id())).toArray(String[]::new);
+        for (Task task : owner == null ? List.<Task>of() : taskService.createTaskQuery().processDefinitionKey(WORK_ASSIGNMENT)
+                .processInstanceBusinessKey(code).taskDefinitionKey(HANDLE_ASSIGNMENT).tenantIdIn(tenants)
+                .dueBefore(Date.from(asOf)).orderByDueDate().asc().list()) {
             Object unit = taskService.getVariable(task.getId(), "unitGroup");
             byGroup.computeIfAbsent(String.valueOf(unit), g -> new ArrayList<>()).add("交办：" + task.getName()
                     .replaceFirst("^办理交办事项 · ", "") + "（期限 " + DAY.format(task.getDueDate().toInstant().atZone(zone(code))) + "）");

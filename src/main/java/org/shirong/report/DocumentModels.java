@@ -33,9 +33,11 @@ class DocumentModels {
     private final LateCampaignTasks lateTasks;
     private final MeetingNamedUnits meetingNamed;
     private final UnitScores unitScores;
+    private final EscalatedCases escalatedCases;
 
     DocumentModels(CampaignFigures figures, PlanItemProgress planItems, WorkingCalendar calendar, Organizations organizations,
-            LateCampaignTasks lateTasks, MeetingNamedUnits meetingNamed, UnitScores unitScores) {
+            LateCampaignTasks lateTasks, MeetingNamedUnits meetingNamed, UnitScores unitScores, EscalatedCases escalatedCases) {
+        this.escalatedCases = escalatedCases;
         this.unitScores = unitScores;
         this.lateTasks = lateTasks;
         this.meetingNamed = meetingNamed;
@@ -101,6 +103,14 @@ class DocumentModels {
     }
 
     /**
+     * {@code escalatedCases}: the campaign's cases 列入通报名单 by {@code asOf} and not closed before the period began
+     * ({@link EscalatedCases}), which its 通报 and 月报 list (sjreview-s57 D8).
+     */
+    void addEscalatedCases(Map<String, Object> model, String campaignCode, Window window, Instant asOf) {
+        model.put("escalatedCases", escalatedCases.of(campaignCode, window.from(), asOf));
+    }
+
+    /**
      * What a 通报 of the period names besides the units ranked low (九亭镇's plan 三、4: 不履职的单位), put into the model as
      * {@code lateTasks}, the campaign's tasks due in the period not done by their deadline as of {@code asOf} (none while
      * the period's ranking is 暂定), and {@code meetingNamed}, the units its meetings decided to 通报 (通报｜单位｜原因) not
@@ -125,7 +135,7 @@ class DocumentModels {
      */
     OthersNamed othersNamed(String campaignCode, Window window, boolean provisional, Instant asOf, String noticeKey) {
         List<Figures.LateTaskLine> late = provisional ? List.of() : lateTasks.inPeriod(campaignCode, window.from(), window.until(), asOf)
-                .stream().map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state())).toList();
+                .stream().map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state(), t.groupId())).toList();
         return new OthersNamed(late, noticeKey == null ? meetingNamed.pending(campaignCode) : meetingNamed.inNotice(campaignCode, noticeKey));
     }
 

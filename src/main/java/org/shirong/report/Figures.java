@@ -32,7 +32,22 @@ final class Figures {
      * A campaign task of a 通报's period not done by its deadline ({@link LateCampaignTasks}): the unit, the task, its
      * deadline as a day and its state (逾期未报（已逾期 N 个工作日） or 逾期 N 个工作日完成).
      */
-    public record LateTaskLine(String unitName, String task, String due, String state) {
+    public record LateTaskLine(String unitName, String task, String due, String state, String groupId) {
+
+        /** A line whose unit's group is not known (a template's sample). */
+        public LateTaskLine(String unitName, String task, String due, String state) {
+            this(unitName, task, due, state, null);
+        }
+    }
+
+    /**
+     * A case of the campaign 列入通报名单 (its time used up twice over, {@code RectificationProcess}'s escalation) that a
+     * 通报 or 月报 lists (sjreview-s57 D8): number, title, lead unit, 属地 (its town or street, or its 社区 in a town's own
+     * case; — when it names none), its deadline, the working days it was behind (at closure, at hand-in for 核查, or at
+     * the document's time) and its state (整改中, 逾期提交，待核查, 挂账, 已结案).
+     */
+    public record EscalatedCase(String caseNo, String title, String unitName, String territory, String due, int workingDaysLate,
+            String state) {
     }
 
     /**

@@ -27,8 +27,11 @@ public class MeetingDocuments {
     private final DocumentTemplates templates;
     private final CampaignDocuments documents;
     private final UnitScores scores;
+    private final NoticeNamedUnits named;
 
-    MeetingDocuments(DocumentModels models, DocumentTemplates templates, CampaignDocuments documents, UnitScores scores) {
+    MeetingDocuments(DocumentModels models, DocumentTemplates templates, CampaignDocuments documents, UnitScores scores,
+            NoticeNamedUnits named) {
+        this.named = named;
         this.models = models;
         this.templates = templates;
         this.documents = documents;
@@ -61,6 +64,8 @@ public class MeetingDocuments {
         Instant now = ClockUtil.getCurrentTime().toInstant();
         models.addProgressSoFar(model, meeting.campaignCode(), now.isBefore(meeting.meetingAt()) ? now : meeting.meetingAt());
         models.addOverdueWork(model, meeting.campaignCode());
+        // 属地街镇和协办部门配合情况, as the district's 通报 shows it; no section where the campaign has no 协办
+        model.put("cooperation", scores.cooperation(meeting.organization(), meeting.campaignCode(), periodScores.periodCode()));
         if (issued == null) {
             models.addOthersNamed(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores.provisional(),
                     now.isBefore(meeting.meetingAt()) ? now : meeting.meetingAt());
@@ -102,11 +107,16 @@ public class MeetingDocuments {
         String title = "关于" + periodScores.periodName() + "考核不履职单位的通报";
         model.put("title", title);
         model.put("scores", periodScores);
-        models.addOthersNamed(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores.provisional(),
-                ClockUtil.getCurrentTime().toInstant());
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        UnitScores.Window window = scores.window(periodScores.periodCode());
+        models.addOthersNamed(model, meeting.campaignCode(), window, periodScores.provisional(), now);
+        model.put("cooperation", scores.cooperation(meeting.organization(), meeting.campaignCode(), periodScores.periodCode()));
+        models.addEscalatedCases(model, meeting.campaignCode(), window, now);
         StoredDocument stored = documents.store(meeting.campaignCode(), key, DocumentKind.NOTICE,
                 meeting.campaignName() + title, templates.render("notice", model), processInstanceId);
         models.othersNamedIn(meeting.campaignCode(), key, model);
+        named.askForReplies(meeting.organization(), meeting.campaignCode(), periodScores.periodCode(), periodScores.periodName(),
+                stored, model, now);
         return stored;
     }
 

@@ -11,9 +11,15 @@ public interface MeetingNamedUnits {
 
     /**
      * A unit to be named: its name, the reason the meeting gave, and the meeting that decided it (工作例会（2026年12月7日）);
-     * {@code meetingKey} and {@code decisionNo}, the decision's row, which the 通报 that shows it records its key on.
+     * {@code meetingKey} and {@code decisionNo}, the decision's row, which the 通报 that shows it records its key on;
+     * {@code groupId} the unit's group (null when not known), asked for its written report once named.
      */
-    record Named(String unitName, String reason, String decidedBy, String meetingKey, int decisionNo) {
+    record Named(String unitName, String reason, String decidedBy, String meetingKey, int decisionNo, String groupId) {
+
+        /** A unit whose group is not known (a template's sample). */
+        public Named(String unitName, String reason, String decidedBy, String meetingKey, int decisionNo) {
+            this(unitName, reason, decidedBy, meetingKey, decisionNo, null);
+        }
     }
 
     /** The units decided for the campaign's 通报 and not yet named in one, in the order decided. */

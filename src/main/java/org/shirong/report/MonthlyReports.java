@@ -86,6 +86,8 @@ public class MonthlyReports {
         scores.territories(organization, campaignCode, period).ifPresent(territories -> model.put("territories", territories));
         // the 协办 of the campaign's cases (属地街镇配合), the lines the 通报 names from (sjreview-s57 D7)
         model.put("cooperation", scores.cooperation(organization, campaignCode, period));
+        // the cases 列入通报名单, as the period's 通报 lists them (sjreview-s57 D8)
+        models.addEscalatedCases(model, campaignCode, window, at);
         scores.zoneRates(organization, period).ifPresent(rates -> model.put("zoneRates", rates));
         model.put("submissions", submissions.of(campaignCode, runPlannedAt, at));
         // a unit below the line is "通报" only once the period's 通报 exists (a town's 例会 issues it later, 锦溪 quarterly)

@@ -35,9 +35,11 @@ public class RankingNotices {
     private final CampaignDocuments documents;
     private final UnitScores scores;
     private final CampaignPeriods periods;
+    private final NoticeNamedUnits named;
 
     RankingNotices(CampaignFigures figures, DocumentModels models, DocumentTemplates templates, CampaignDocuments documents,
-            UnitScores scores, CampaignPeriods periods) {
+            UnitScores scores, CampaignPeriods periods, NoticeNamedUnits named) {
+        this.named = named;
         this.figures = figures;
         this.models = models;
         this.templates = templates;
@@ -120,12 +122,15 @@ public class RankingNotices {
         model.put("cooperation", cooperation);
         models.addIssuers(model, organization);
         List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at).unitNames();
+        // the cases 列入通报名单: a district holds no 例会 whose agenda would carry them (sjreview-s57 D8)
+        models.addEscalatedCases(model, campaignCode, scores.window(period), at);
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("ranking-notice", model), null);
         models.othersNamedIn(campaignCode, docKey, model);
+        named.askForReplies(organization, campaignCode, period, units.periodName(), stored, model, at);
         String summary = (units.notice() == null || units.notice().isBlank() ? "" : "区级部门：" + units.notice() + "\n")
                 + "街镇：" + territories.get().notice()
-                + (cooperation.notice().isEmpty() ? "" : "\n协办：" + cooperation.notice() + "。") + othersLine(others);
+                + cooperationLine(cooperation) + othersLine(others);
         return Optional.of(new Issued(stored, summary));
     }
 
@@ -153,10 +158,19 @@ public class RankingNotices {
         model.put("scores", units);
         models.addIssuers(model, organization);
         List<String> others = models.addOthersNamed(model, campaignCode, scores.window(period), units.provisional(), at).unitNames();
+        UnitScores.CooperationScores cooperation = scores.cooperation(organization, campaignCode, period);
+        model.put("cooperation", cooperation);
+        models.addEscalatedCases(model, campaignCode, scores.window(period), at);
         StoredDocument stored = documents.store(campaignCode, docKey, DocumentKind.NOTICE, campaignName + title,
                 templates.render("notice", model), null);
         models.othersNamedIn(campaignCode, docKey, model);
-        return Optional.of(new Issued(stored, units.notice() + othersLine(others)));
+        named.askForReplies(organization, campaignCode, period, units.periodName(), stored, model, at);
+        return Optional.of(new Issued(stored, units.notice() + cooperationLine(cooperation) + othersLine(others)));
+    }
+
+    /** The notification's line for the units a 通报 names for a 协办 left unrecorded; nothing when there are none. */
+    public static String cooperationLine(UnitScores.CooperationScores cooperation) {
+        return cooperation.notice().isEmpty() ? "" : "\n协办：" + cooperation.notice() + "。";
     }
 
     /**

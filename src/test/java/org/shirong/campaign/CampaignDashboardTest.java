@@ -695,7 +695,37 @@ class CampaignDashboardTest {
                     .satisfies(u -> assertThat((List<Map>) u.get("tasks")).extracting(t -> t.get("name"))
                             .containsExactly("提交整改提升方案（石湖荡镇）", "交办：石湖荡镇菜场周边市容整治"));
             assertThat(((Map) withWork.get("links")).get("workAssignments")).isEqualTo("/shirong/work-assignments?organization=songjiang");
+
+            // diffreview-s57 R1: 九亭镇's clerk may not file work into the district's campaign by sending its code as the
+            // business key of a start in 九亭镇 (REST start and start form alike): refused in Chinese, nothing started
+            String jiuting = "/engine-rest/process-definition/key/" + WorkAssignmentProcess.KEY + "/tenant-id/jiuting/";
+            String keyed = """
+                    {"businessKey":"DASHSV","variables":{"title":{"value":"九亭镇冒充区活动的交办"},"unitGroup":{"value":"lvrong"},
+                     "requirement":{"value":"清理堆物"},"dueDate":{"value":"%s"}%s}}""";
+            for (String sent : List.of(keyed.formatted(due, ""), keyed.formatted(due, ",\"campaign\":{\"value\":\"none\"}"))) {
+                for (String action : List.of("start", "submit-form")) {
+                    var injected = rest.withBasicAuth("chuangban1", "demo").postForEntity(jiuting + action,
+                            new org.springframework.http.HttpEntity<>(sent, headers), String.class);
+                    assertThat(injected.getStatusCode().value()).as(action + " " + injected.getBody()).isEqualTo(400);
+                    assertThat(injected.getBody()).contains("工作交办的业务键由“所属活动”确定，不能另行填写（收到“DASHSV”）");
+                }
+            }
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                    .variableValueEquals("title", "九亭镇冒充区活动的交办").count()).as("nothing started").isZero();
+            // and work that carries the code from before, outside the district's own work (a town's own start, another
+            // organisation's), is not the campaign's: the 驾驶舱 shows what it showed
+            for (String[] other : List.of(new String[] {"jiuting", "lvrong"}, new String[] {"jinxi", "jxchengguan"})) {
+                runtimeService.createProcessInstanceByKey(WorkAssignmentProcess.KEY).processDefinitionTenantId(other[0])
+                        .businessKey("DASHSV").setVariables(Map.of(WorkAssignmentProcess.VAR_TITLE, "外组织带活动编号的交办",
+                                WorkAssignmentProcess.VAR_UNIT_GROUP, other[1], WorkAssignmentProcess.VAR_REQUIREMENT, "x",
+                                WorkAssignmentProcess.VAR_DUE_DATE, LocalDate.now().minusDays(3).toString())).execute();
+            }
+            Map unaffected = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
+            assertThat(unaffected.get("openTasks")).isEqualTo(withWork.get("openTasks"));
         } finally {
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY).processInstanceBusinessKey("DASHSV")
+                    .tenantIdIn("jiuting", "jinxi").list().forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(),
+                            "测试结束", true, true, true, false));
             if (assignment != null) {
                 runtimeService.deleteProcessInstanceIfExists(assignment, "测试结束", true, true, true, false);
             }

@@ -107,6 +107,7 @@ final class CampaignDriver {
                                 org.camunda.bpm.engine.variable.Variables.fileValue("台帐.pdf").file(PDF).mimeType("application/pdf").create())
                         : Map.of(CampaignTaskProcess.VAR_RESULT, "已按要求完成");
                 case FINDINGS -> Map.of(CampaignTaskProcess.VAR_RESULT, "已检查，未发现问题");
+                case NOTICE_REPLY -> Map.of(CampaignTaskProcess.VAR_RESULT, "已逐项整改");
                 case CHECKPOINT -> jdbc.queryForObject("select count(*) from rect_case c"
                         + " where c.campaign_code = ? and c.status <> 'CLOSED'", Integer.class, code) == 0
                         ? Map.of(CampaignTaskProcess.VAR_ALL_RECTIFIED, "yes")

@@ -42,7 +42,7 @@ import org.shirong.organization.Organizations;
 import org.shirong.system.SharesJvm;
 
 /**
- * Every path of 活动任务: a plain task, a findings task and a checkpoint, each reported back to the campaign; each told to
+ * Every path of 活动任务: a plain task, a findings task, a checkpoint and a 通报's 书面报告整改情况, each reported back to the campaign; each told to
  * its unit and the office once when its deadline passes undone, through the real notification send task.
  */
 @Deployment(resources = "processes/CampaignTaskProcess.bpmn")
@@ -125,6 +125,20 @@ class CampaignTaskProcessTest {
 
         assertThat(pi).isEnded();
         assertThat(calls).contains("complete:SequenceFlow_RectificationConfirmed", "done:7");
+    }
+
+    /** sjreview-s57 D9: a unit named in a 通报 reports its rectification in writing; done, the campaign is told as of any task. */
+    @Test
+    void noticeReplyIsWrittenByTheNamedUnitAndReportedBack() {
+        ProcessInstance pi = issue(Kind.NOTICE_REPLY);
+
+        assertThat(task(pi)).hasDefinitionKey(TASK_REPORT_NOTICE_RECTIFICATION).hasCandidateGroup("chengguan").hasDueDate(DUE);
+        complete(task(pi), withVariables(VAR_RESULT, "已逐项整改，附整改前后照片"));
+        execute(job(TASK_REPORT_DONE, pi));
+
+        assertThat(pi).hasPassed(END_TASK_DONE).isEnded();
+        assertThat(calls).containsExactly("create:" + TASK_REPORT_NOTICE_RECTIFICATION,
+                "complete:SequenceFlow_NoticeRectificationReported", "done:7");
     }
 
     @Test

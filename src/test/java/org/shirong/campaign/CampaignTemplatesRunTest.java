@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -513,6 +514,11 @@ class CampaignTemplatesRunTest {
                 + " from rect_case c where c.campaign_code = 'SJ-RUN' and c.source = 'CITIZEN'",
                 String.class)).as("semicolons are text: the title and the site check are kept whole")
                 .containsExactly("CITIZEN/SURVEY_PUBLIC_PLACES/荣乐东路人行道夜间堆物；有异味/荣乐东路 10 号/现场核查：属实；已告知物业限期清运");
+        // the point on 沪亭北路 is not rectified and goes on the 通报名单 (as its escalation timer puts it, which this run
+        // of the campaign's own jobs does not fire)
+        jdbc.update("update rect_case set escalated = true, escalate_at = ?, due_at = coalesce(due_at, ?) where campaign_code = 'SJ-RUN'"
+                + " and title = '沪亭北路人行道破损'", java.sql.Timestamp.from(at("2026-03-20T17:00")),
+                java.sql.Timestamp.from(at("2026-03-10T17:00")));
         run.completePhase(1);
         run.runUntil(at("2026-04-11T08:00"));
         run.completePhase(2);
@@ -561,10 +567,89 @@ class CampaignTemplatesRunTest {
                 .as("due 2 December, after the report of 1 December: not yet due, not 未报送 (sjreview-s57 D13)")
                 .containsPattern("期限 2026年12月2日 17:00；截至 2026年12月1日 09:00）：按时报送 \\d+ 个，逾期报送 0 个，未报送 0 个，尚未到期 \\d+ 个")
                 .doesNotContain("<td>未报送</td>");
+        // sjreview-s57 D8: the district holds no 例会, so its 通报 (read as the office reads it, GET /api/documents/{id}) and 月报
+        // list the cases 列入通报名单 with 牵头单位, 属地 and 超期工作日: the survey points claimed in March, never rectified
+        String novemberRead = document("SJ-RUN", "notice/2026-11");
+        List<String> onTheList = jdbc.queryForList("select case_no from rect_case where campaign_code = 'SJ-RUN' and escalated = true"
+                + " and status <> 'CLOSED' order by case_no", String.class);
+        assertThat(onTheList).isNotEmpty();
+        assertThat(novemberRead).contains("超期未整改、列入通报名单的案件");
+        List<List<String>> escalatedRows = org.shirong.report.HtmlTables.rows(novemberRead, "escalated-cases");
+        assertThat(escalatedRows).extracting(r -> r.get(0)).containsExactlyInAnyOrderElementsOf(onTheList);
+        assertThat(escalatedRows).anySatisfy(r -> assertThat(r).hasSize(7).satisfies(x -> assertThat(x.get(1)).isEqualTo("沪亭北路人行道破损"),
+                x -> assertThat(x.get(2)).isNotBlank(), x -> assertThat(x.get(3)).isNotBlank(),
+                x -> assertThat(Integer.parseInt(x.get(5))).isGreaterThan(100),
+                x -> assertThat(x.get(6)).isEqualTo("超期未整改")));
+        assertThat(org.shirong.report.HtmlTables.rows(document("SJ-RUN", "monthly-report/2026-11"), "escalated-cases"))
+                .as("the 月报 lists the same cases").extracting(r -> r.get(0)).containsExactlyInAnyOrderElementsOf(onTheList);
+        // sjreview-s57 D9: each unit named is asked for its written report, due five working days after 1 December; not the
+        // office nor its leaders, who issue the 通报
+        List<Map<String, Object>> asked = jdbc.queryForList("select group_id, name, due_at, status from campaign_task"
+                + " where campaign_code = 'SJ-RUN' and task_key like 'noticeReply/2026-11/%' order by id");
+        Set<String> namedUnits = new java.util.HashSet<>();
+        lateTasks.forEach(r -> namedUnits.add(r.get(0)));
+        assertThat(asked).hasSizeGreaterThanOrEqualTo(namedUnits.size()).extracting(r -> r.get("GROUP_ID"))
+                .doesNotContain("sjshirongban", "sjlingdao");
+        assertThat(asked).allSatisfy(r -> {
+            assertThat(r.get("NAME")).isEqualTo("书面报告整改情况（2026年11月通报）");
+            assertThat(((java.sql.Timestamp) r.get("DUE_AT")).toInstant()).isEqualTo(at("2026-12-08T17:00"));
+        });
+        String replying = (String) asked.get(0).get("GROUP_ID");
+        String member = identityService.createUserQuery().memberOfGroup(replying).list().get(0).getId();
+        String other = identityService.createUserQuery().memberOfGroup("sjshirongban").list().get(0).getId();
+        org.camunda.bpm.engine.task.Task reply = asUser(member, () -> taskService.createTaskQuery().processInstanceBusinessKey("SJ-RUN")
+                .taskDefinitionKey(CampaignTaskProcess.TASK_REPORT_NOTICE_RECTIFICATION).taskNameLike("书面报告整改情况（2026年11月通报）%")
+                .singleResult());
+        assertThat(reply).as("%s sees its own written report", member).isNotNull();
+        // the office reads every task it supervises, but the report is not its to write: not its own task, its claim refused
+        assertThat(asUser(other, () -> taskService.createTaskQuery().taskId(reply.getId()).taskCandidateGroup("sjshirongban").count()))
+                .isZero();
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(rest.withBasicAuth(other, "demo").postForEntity("/engine-rest/task/" + reply.getId() + "/claim",
+                new HttpEntity<>("{\"userId\":\"" + other + "\"}", json), String.class).getStatusCode().value()).isEqualTo(403);
+        asUser(member, () -> {
+            taskService.complete(reply.getId(), Map.of(CampaignTaskProcess.VAR_RESULT, "已逐项整改，整改前后照片见附件",
+                    "attachment1", org.camunda.bpm.engine.variable.Variables.fileValue("整改报告.pdf").file(CampaignDriver.PDF)
+                            .mimeType("application/pdf").create()));
+            return null;
+        });
+        Map<?, ?> dashboard = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/SJ-RUN/dashboard", Map.class);
+        Map<?, ?> novemberReplies = ((List<?>) dashboard.get("noticeReplies")).stream().map(Map.class::cast)
+                .filter(r -> "书面报告整改情况（2026年11月通报）".equals(r.get("taskName"))).findFirst().orElseThrow();
+        assertThat(novemberReplies.get("replied")).isEqualTo(1);
+        assertThat((List<?>) novemberReplies.get("units")).extracting(u -> ((Map<?, ?>) u).get("unitId") + ":" + ((Map<?, ?>) u).get("status"))
+                .contains(replying + ":逾期报告").filteredOn(line -> !line.toString().startsWith(replying + ":"))
+                .allSatisfy(line -> assertThat(line.toString()).endsWith(":逾期未报告"));
+        assertThat(org.shirong.report.HtmlTables.rows(document("SJ-RUN", "notice/2026-12"), "late-tasks"))
+                .as("a report not sent by its deadline is named in the next 通报 like any late task")
+                .anySatisfy(r -> assertThat(r.get(1)).isEqualTo("书面报告整改情况（2026年11月通报）"));
         assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).as("石湖荡镇's office, in its own organisation").hasSize(10)
                 .first().asString().contains("关于2026年3月区级部门和街镇考核排名的通报", "街镇：", "/api/documents/");
         assertThat(run.inboxBodies("sjlingdao1", "notice-issued")).hasSize(10);
         assertThat(run.inboxBodies("sjlvrongju1", "notice-issued")).hasSize(10);
+    }
+
+    /** The campaign's document under {@code docKey}, as its office reads it (GET /api/documents/{id}). */
+    private String document(String code, String docKey) {
+        String id = jdbc.queryForObject("select id from campaign_document where campaign_code = ? and doc_key = ?", String.class,
+                code, docKey);
+        ResponseEntity<String> read = rest.withBasicAuth("sjshirongban1", "demo").getForEntity("/api/documents/" + id, String.class);
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return read.getBody();
+    }
+
+    /** Runs {@code work} as {@code user} with the groups and organisations the engine knows for them, as Tasklist does. */
+    private <T> T asUser(String user, java.util.function.Supplier<T> work) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+        List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                .map(t -> t.getId()).toList();
+        identityService.setAuthentication(user, groups, tenants);
+        try {
+            return work.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     /**

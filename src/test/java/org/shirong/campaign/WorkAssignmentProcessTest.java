@@ -266,4 +266,35 @@ class WorkAssignmentProcessTest {
                 .hasMessageContaining("所属活动“SJ-DEMO”不是本组织正在进行的活动");
         assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
     }
+
+    /**
+     * diffreview-s57 R1: a person's start carries no business key but the 所属活动 it chose, so that no one files work
+     * into a campaign (another organisation's among them) by its code: refused naming what was sent, nothing started.
+     * A meeting's decision, started by Shirong on its own behalf, keeps the campaign's code it is given.
+     */
+    @Test
+    void aPersonsStartWithABusinessKeyOtherThanItsCampaignIsRefusedAndAMeetingsDecisionKeepsItsKey() {
+        long before = runtimeService().createProcessInstanceQuery().count();
+        processEngine.getIdentityService().setAuthentication("chuangban1", java.util.List.of("chuangban"));
+        try {
+            for (String campaign : new String[] {null, NO_CAMPAIGN, "JT-DEMO"}) {
+                java.util.Map<String, Object> variables = withVariables(VAR_TITLE, "x", VAR_UNIT_GROUP, "chengguan",
+                        VAR_REQUIREMENT, "x", VAR_DUE_DATE, "2026-12-11");
+                if (campaign != null) {
+                    variables.put(VAR_CAMPAIGN, campaign);
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(KEY, "SJ-DEMO", variables))
+                        .as(String.valueOf(campaign)).hasMessageContaining("工作交办的业务键由“所属活动”确定，不能另行填写（收到“SJ-DEMO”）");
+            }
+            assertThat(runtimeService().createProcessInstanceQuery().count()).isEqualTo(before);
+            ProcessInstance keyed = runtimeService().startProcessInstanceByKey(KEY, "JT-DEMO", withVariables(VAR_TITLE, "x",
+                    VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "x", VAR_DUE_DATE, "2026-12-11", VAR_CAMPAIGN, "JT-DEMO"));
+            assertThat(keyed.getBusinessKey()).as("the key of the campaign chosen").isEqualTo("JT-DEMO");
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        ProcessInstance decision = runtimeService().startProcessInstanceByKey(KEY, "SJ-DEMO", withVariables(VAR_TITLE, "x",
+                VAR_UNIT_GROUP, "chengguan", VAR_REQUIREMENT, "x", VAR_DUE_DATE, "2026-12-11", VAR_CAMPAIGN_NAME, "松江区活动"));
+        assertThat(decision.getBusinessKey()).isEqualTo("SJ-DEMO");
+    }
 }

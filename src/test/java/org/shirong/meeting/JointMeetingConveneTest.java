@@ -61,6 +61,8 @@ class JointMeetingConveneTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+    @Autowired
     TestRestTemplate rest;
 
     CampaignFixture fixture;
@@ -401,6 +403,13 @@ class JointMeetingConveneTest {
                 + " and template_id = 'notice-issued'", Integer.class, CAMPAIGN)).as("one 通报 sent, by the first meeting").isEqualTo(1);
     }
 
+    /** A 工作交办 of {@code organization} filed under the campaign (its code the business key), as a meeting's decision is. */
+    private String assignWork(String organization, String unit, String title, String due) {
+        return runtimeService.createProcessInstanceByKey(org.shirong.campaign.WorkAssignmentProcess.KEY)
+                .processDefinitionTenantId(organization).businessKey(CAMPAIGN).setVariables(Map.of("title", title, "unitGroup", unit,
+                        "requirement", title, "dueDate", due, "campaignName", "九亭镇会议测试活动")).execute().getId();
+    }
+
     /** A task of the unit due and done at the local times given. */
     private void doneTask(String unit, String name, String due, String done) {
         jdbc.update("insert into campaign_task (campaign_code, task_key, phase_no, definition_id, name, kind, group_id, unit_id,"
@@ -430,6 +439,19 @@ class JointMeetingConveneTest {
                 .openTask(2, "chuangban", "汇总各单位自查情况", "2026-11-20T17:00");
         doneTask("chengguan", "签订目标责任书", "2026-11-09T17:00", "2026-11-12T10:00");
         doneTask("huanwei", "月度工作报告（2026年9月）", "2026-11-05T17:00", "2026-11-05T15:00");
+        // 工作交办 filed under the campaign are its units' tasks too: 绿容所's still undone, 城管中队's handed in two working
+        // days late, 环卫所's on time (not named), and one of another organisation that carries the code (not the campaign's)
+        ClockUtil.setCurrentTime(Date.from(at("2026-11-02T09:00")));
+        String lateWork = assignWork("jiuting", "lvrong", "整治涞寅路乱设摊", "2026-11-16");
+        String handedInLate = assignWork("jiuting", "chengguan", "清运九亭大街建筑垃圾", "2026-11-10");
+        String onTime = assignWork("jiuting", "huanwei", "清洗沪亭北路果壳箱", "2026-11-20");
+        assignWork("jinxi", "jxchengguan", "锦溪镇带九亭活动编号的交办", "2026-11-16");
+        ClockUtil.setCurrentTime(Date.from(at("2026-11-12T10:00")));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(handedInLate).singleResult().getId(),
+                Map.of("handlingResult", "已清运", "handled", true));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(onTime).singleResult().getId(),
+                Map.of("handlingResult", "已清洗", "handled", true));
+        assertThat(taskService.createTaskQuery().processInstanceId(lateWork).count()).isOne();
         // the agenda prepared at the meeting's time, as the 通报 the meeting issues once held (jtreview-s56 T13)
         ClockUtil.setCurrentTime(Date.from(at("2026-12-03T14:00")));
 
@@ -438,7 +460,9 @@ class JointMeetingConveneTest {
         assertThat(runtimeService.getVariable(pi, VAR_HAS_NAMED_UNITS)).as("no unit ranked low, yet units did not do their tasks")
                 .isEqualTo(true);
         List<List<String>> late = List.of(List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 18 个工作日）"),
-                List.of("城管中队", "签订目标责任书", "2026年11月9日", "逾期 3 个工作日完成"));
+                List.of("城管中队", "签订目标责任书", "2026年11月9日", "逾期 3 个工作日完成"),
+                List.of("城管中队", "交办：清运九亭大街建筑垃圾", "2026年11月10日", "逾期 2 个工作日完成"),
+                List.of("绿容所", "交办：整治涞寅路乱设摊", "2026年11月16日", "逾期未报（已逾期 13 个工作日）"));
         String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
         assertThat(agenda).contains("四、拟通报的不履职单位", "本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位（一并通报）");
         assertThat(org.shirong.report.HtmlTables.rows(agenda, "late-tasks")).isEqualTo(late);
@@ -453,7 +477,7 @@ class JointMeetingConveneTest {
                 "以下单位未在期限内完成2026年11月到期的工作任务，予以通报：", "被通报单位要认真查找原因，逐项落实整改，并于五个工作日内向创建工作办公室书面报告")
                 .doesNotContain("汇总各单位自查情况", "月度工作报告（2026年11月）", "月度工作报告（2026年9月）", "排名靠后");
         assertThat(org.shirong.report.HtmlTables.rows(read.getBody(), "late-tasks")).isEqualTo(late);
-        assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队。");
+        assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队、绿容所。");
 
         // note-s55: the monthly report's 通报单位 and the 驾驶舱's ranking text name them too, with their reasons, as the 通报
         String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
@@ -464,6 +488,121 @@ class JointMeetingConveneTest {
         assertThat(dashboardNotice("2026-11")).contains("本期没有因考核得分被通报的单位。另通报：",
                 "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 ",
                 "城管中队：签订目标责任书2026年11月9日到期，逾期 3 个工作日完成").doesNotContain("本期无通报单位");
+    }
+
+    /**
+     * sjreview-s57: 九亭镇's own 通报 and its 例会's agenda show 属地街镇和协办部门配合情况 when the campaign has 协办 (环卫所 left
+     * one due in November unrecorded: named), the 通报 lists the case 列入通报名单 (D8: 城管中队's, overdue since October), and
+     * every unit it names is asked, as its own staff see it in TaskService, for 书面报告整改情况（2026年11月通报） within five
+     * working days (D9); 环卫所's report, with an attachment, shows as 已报告 in the 驾驶舱, 城管中队's as 未报告. The office
+     * (创建办) and the leading group are never asked.
+     */
+    @Test
+    void theMeetingsNoticeShowsCooperationAndEscalatedCasesAndAsksEachNamedUnitForItsWrittenReport() {
+        jdbc.update("delete from notification_outbox where business_key = ? and template_id = 'notice-issued'", CAMPAIGN);
+        String escalated = fixture.addCase("chengguan", "2026-10-08T09:00", "2026-10-12T17:00", null, true);
+        jdbc.update("update rect_case set title = '九亭大街 1 号占道堆物', escalated = true, escalate_at = ? where case_no = ?",
+                java.sql.Timestamp.from(at("2026-10-16T17:00")), escalated);
+        String cooperated = fixture.addCase("zhifa", "2026-11-02T09:00", "2026-11-20T17:00", "2026-11-19T10:00", false);
+        jdbc.update("insert into rect_case_party (case_no, unit_id, role, reason, tenant_id, assigned_at, due_at) values (?,?,?,?,?,?,?)",
+                cooperated, "huanwei", "COOPERATE", "RESPONSIBLE", "jiuting", java.sql.Timestamp.from(at("2026-11-02T09:00")),
+                java.sql.Timestamp.from(at("2026-11-09T17:00")));
+        try {
+            ClockUtil.setCurrentTime(Date.from(at("2026-12-03T14:00")));
+            String pi = convene().processInstanceId();
+            meetingFixture.runJobs(pi);
+            assertThat(runtimeService.getVariable(pi, VAR_HAS_NAMED_UNITS)).as("环卫所 left its 协办 unrecorded").isEqualTo(true);
+            String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
+            assertThat(agenda).contains("属地街镇和协办部门配合情况", "环卫所未完成协办 1 件");
+            assertThat(org.shirong.report.HtmlTables.rows(agenda, "cooperation")).extracting(r -> r.get(1)).containsExactly("环卫所");
+
+            holdMeeting(pi);
+            StoredDocument notice = documents.find(CAMPAIGN, "notice/2026-11").orElseThrow();
+            String html = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/documents/" + notice.id(), String.class);
+            assertThat(html).contains("属地街镇和协办部门配合情况", "未按期完成协办、予以通报：环卫所未完成协办 1 件", "超期未整改、列入通报名单的案件");
+            assertThat(org.shirong.report.HtmlTables.rows(html, "escalated-cases")).singleElement().satisfies(row -> assertThat(row)
+                    .containsExactly(escalated, "九亭大街 1 号占道堆物", "城管中队", "九亭镇", "2026年10月12日 17:00",
+                            String.valueOf(org.shirong.calendar.WorkingCalendar.bundled().workingDaysLate(at("2026-10-12T17:00"),
+                                    notice.createdAt())), "超期未整改"));
+            assertThat(noticeBody()).contains("协办：环卫所未完成协办 1 件。");
+
+            List<Map<String, Object>> asked = jdbc.queryForList("select group_id, name, due_at, status from campaign_task"
+                    + " where campaign_code = ? and definition_id = 'noticeReply' order by group_id", CAMPAIGN);
+            assertThat(asked).extracting(r -> r.get("GROUP_ID")).as("the units named; not 创建办 nor the leading group")
+                    .contains("huanwei").doesNotContain("chuangban", "lingdao");
+            assertThat(asked).allSatisfy(r -> {
+                assertThat(r.get("NAME")).isEqualTo("书面报告整改情况（2026年11月通报）");
+                assertThat(((java.sql.Timestamp) r.get("DUE_AT")).toInstant()).as("five working days after 3 December")
+                        .isEqualTo(at("2026-12-10T17:00"));
+            });
+            Task huanweiReply = asUser("huanwei1", () -> taskService.createTaskQuery().processInstanceBusinessKey(CAMPAIGN)
+                    .taskDefinitionKey(org.shirong.campaign.CampaignTaskProcess.TASK_REPORT_NOTICE_RECTIFICATION).singleResult());
+            assertThat(huanweiReply.getName()).startsWith("书面报告整改情况（2026年11月通报）");
+            assertThat(huanweiReply.getDescription()).contains("《九亭镇会议测试活动关于2026年11月考核不履职单位的通报》", "未完成协办 1 件",
+                    "2026年12月10日前向创建工作办公室书面报告整改情况");
+            assertThat(asUser("chengguan1", () -> taskService.createTaskQuery().taskId(huanweiReply.getId()).count()))
+                    .as("another unit's staff do not see it").isZero();
+            // the office reads every task of its town as it supervises them, but the report is not its to write: not in its
+            // 本单位待办, and its claim is refused
+            assertThat(asUser("chuangban1", () -> taskService.createTaskQuery().taskId(huanweiReply.getId())
+                    .taskCandidateGroup("chuangban").count())).as("not among the office's own tasks").isZero();
+            assertThat(rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/task/" + huanweiReply.getId() + "/claim",
+                    jsonEntity("{\"userId\":\"chuangban1\"}"), String.class).getStatusCode().value()).isEqualTo(403);
+            asUser("huanwei1", () -> {
+                taskService.complete(huanweiReply.getId(), Map.of(org.shirong.campaign.CampaignTaskProcess.VAR_RESULT, "已补记协办，建立台账",
+                        "attachment1", org.camunda.bpm.engine.variable.Variables.fileValue("整改报告.pdf").file(PDF)
+                                .mimeType("application/pdf").create()));
+                return null;
+            });
+            meetingFixture.runJobs(huanweiReply.getProcessInstanceId());
+            assertThat(jdbc.queryForObject("select count(*) from campaign_task_attachment a join campaign_task t on t.id = a.task_id"
+                    + " where t.campaign_code = ? and t.group_id = 'huanwei' and t.definition_id = 'noticeReply'", Integer.class, CAMPAIGN))
+                    .isOne();
+
+            Map<?, ?> dashboard = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
+                    + "/dashboard?period=2026-11", Map.class);
+            List<?> rounds = (List<?>) dashboard.get("noticeReplies");
+            assertThat(rounds).singleElement().satisfies(round -> {
+                Map<?, ?> r = (Map<?, ?>) round;
+                assertThat(r.get("taskName")).isEqualTo("书面报告整改情况（2026年11月通报）");
+                assertThat((List<?>) r.get("units")).extracting(u -> ((Map<?, ?>) u).get("unitName") + ":" + ((Map<?, ?>) u).get("status"))
+                        .contains("环卫所:已报告").allSatisfy(line -> assertThat(line.toString()).matches("环卫所:已报告|.*:未报告"));
+            });
+        } finally {
+            jdbc.update("delete from campaign_task_attachment where campaign_code = ?", CAMPAIGN);
+            jdbc.update("delete from rect_case_party where case_no like ?", CAMPAIGN + "-%");
+        }
+    }
+
+    private static HttpEntity<String> jsonEntity(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    /** A small PDF, as a unit hands in its written report. */
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Runs {@code work} as {@code user} with the groups and organisations the engine knows for them, as Tasklist does. */
+    private <T> T asUser(String user, java.util.function.Supplier<T> work) {
+        var identity = processEngineIdentity();
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+        List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                .map(t -> t.getId()).toList();
+        identity.setAuthentication(user, groups, tenants);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
+    private org.camunda.bpm.engine.IdentityService processEngineIdentity() {
+        return identityService;
     }
 
     /** The ranking text of the 驾驶舱 of the period, as the office reads it. */
@@ -1034,6 +1173,18 @@ class JointMeetingConveneTest {
                     "/shirong/work-assignments?organization=songjiang", String.class);
             assertThat(page.getStatusCode().value()).isEqualTo(200);
             assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            // diffreview-s57 R4: the page keeps to the engine's result limit as configured, not to a copy of it
+            var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+            int limit = engine.getQueryMaxResultsLimit();
+            engine.setQueryMaxResultsLimit(60);
+            try {
+                ResponseEntity<String> lowered = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(
+                        "/shirong/work-assignments?organization=songjiang", String.class);
+                assertThat(lowered.getStatusCode().value()).as(lowered.getBody()).isEqualTo(200);
+                assertThat(lowered.getBody()).contains("某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            } finally {
+                engine.setQueryMaxResultsLimit(limit);
+            }
             assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity("/shirong/work-assignments", String.class)
                     .getStatusCode().value()).as("a department is no office").isEqualTo(403);
         } finally {

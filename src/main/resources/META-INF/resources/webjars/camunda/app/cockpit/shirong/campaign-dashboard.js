@@ -834,6 +834,23 @@ function renderCampaign(node, d, documents) {
         : el('p', null, '没有属地有误待核实的案件。')));
   }
 
+  // 通报整改报告 (sjreview-s57 D9): each 通报's named units and whether they have sent the written report it demands; a
+  // report not sent by its deadline is also among the units' late tasks and named in the next 通报.
+  const replies = d.noticeReplies || [];
+  if (replies.length) {
+    node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'notice-replies'},
+      el('h3', null, '通报整改报告'),
+      el('p', {class: 'shirong-muted'}, '被通报的单位须在五个工作日内书面报告整改情况（各单位的“书面报告整改情况”任务）；逾期未报告的计入下一期通报的“未按期完成工作任务”。'),
+      ...replies.map(r => el('div', {'data-round': r.taskName},
+        el('h4', null, `${r.taskName}：已报告 ${r.replied} 个，未报告 ${r.notReplied} 个（期限 ${dateTime(r.dueAt)}）`),
+        table('shirong-notice-replies', ['单位', '状态', '报告|时间', '整改情况'],
+          r.units.map(u => el('tr', {'data-unit': u.unitId, class: u.status === '逾期未报告' ? 'danger' : (u.status === '逾期报告' ? 'warning' : '')},
+            el('td', null, u.unitName),
+            el('td', null, u.status + (u.workingDaysLate ? `（逾期 ${u.workingDaysLate} 个工作日）` : '')),
+            el('td', null, u.repliedAt ? dateTime(u.repliedAt) : '—'),
+            el('td', null, u.result || '—'))))))));
+  }
+
   node.appendChild(panel);
   // under the page's head, before the phases
   node.insertBefore(jumpList(node), node.querySelector('.shirong-page-head').nextSibling);

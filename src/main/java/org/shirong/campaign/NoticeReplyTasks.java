@@ -1,0 +1,101 @@
+package org.shirong.campaign;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shirong.calendar.TimeLimit;
+import org.shirong.calendar.WorkingCalendar;
+import org.shirong.calendar.WorkingCalendars;
+import org.shirong.organization.Organization;
+import org.shirong.organization.Organizations;
+import org.shirong.report.NoticeReplies;
+import org.shirong.report.StoredDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The written reports a 通报 demands (sjreview-s57 D9: "被通报的部门和街镇……于五个工作日内……书面报告整改情况"): every unit
+ * it names gets the campaign task 书面报告整改情况（2026年11月通报） ({@code CampaignTaskProcess}'s
+ * {@code Task_ReportNoticeRectification}), due five working days after the 通报 by the issuing organisation's calendar, with
+ * its reasons in the 要求 and attachments allowed; only the unit's own staff see it. As a campaign task, one not done in
+ * time is reminded and named in the 通报 of the period it fell due in like any other late task; the 驾驶舱 lists who
+ * has replied ({@link NoticeReplyBoard}).
+ */
+@Component
+class NoticeReplyTasks implements NoticeReplies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeReplyTasks.class);
+
+    /** {@code campaign_task.definition_id} of these tasks; their key is {@code noticeReply/<period>/<group>}. */
+    static final String DEFINITION = "noticeReply";
+    /** How long a named unit has for its written report when the organisation's file says nothing readable: 五个工作日. */
+    static final TimeLimit REPLY_WITHIN = new TimeLimit(5, org.shirong.calendar.LimitUnit.WORKING_DAYS);
+
+    private static final java.util.regex.Pattern WORKING_DAYS = java.util.regex.Pattern.compile("^(\\d+|[一二三四五六七八九十]+)\\s*个?\\s*工作日$");
+    private static final String DIGITS = "一二三四五六七八九";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final CampaignTasks tasks;
+    private final WorkingCalendars calendars;
+    private final Organizations organizations;
+
+    NoticeReplyTasks(CampaignTasks tasks, WorkingCalendars calendars, Organizations organizations) {
+        this.tasks = tasks;
+        this.calendars = calendars;
+        this.organizations = organizations;
+    }
+
+    /** 书面报告整改情况（2026年11月通报）. */
+    static String taskName(String periodName) {
+        return "书面报告整改情况（" + periodName + "通报）";
+    }
+
+    /**
+     * The 通报's own words for the time allowed ({@code notice.reply-within}: 五个工作日, 三个工作日, 10 个工作日) as a limit,
+     * so the task falls due when the 通报 says; words it cannot count in working days give the usual five.
+     */
+    static TimeLimit replyWithin(String words) {
+        var m = WORKING_DAYS.matcher(words == null ? "" : words.strip());
+        if (!m.matches()) {
+            LOG.warn("通报的书面报告期限“{}”不是工作日数，整改报告任务按五个工作日计", words);
+            return REPLY_WITHIN;
+        }
+        String n = m.group(1);
+        if (Character.isDigit(n.charAt(0))) {
+            return new TimeLimit(Integer.parseInt(n), org.shirong.calendar.LimitUnit.WORKING_DAYS);
+        }
+        // 一 … 九, 十, 十一 … 十九, 二十 … 九十九
+        int ten = n.indexOf('十');
+        int value = ten < 0 ? DIGITS.indexOf(n.charAt(0)) + 1
+                : (ten == 0 ? 1 : DIGITS.indexOf(n.charAt(0)) + 1) * 10 + (ten == n.length() - 1 ? 0 : DIGITS.indexOf(n.charAt(ten + 1)) + 1);
+        return value > 0 ? new TimeLimit(value, org.shirong.calendar.LimitUnit.WORKING_DAYS) : REPLY_WITHIN;
+    }
+
+    @Override
+    public void request(String campaignCode, String periodCode, String periodName, StoredDocument notice, List<NamedUnit> units,
+            Instant at) {
+        CampaignRecords.Campaign campaign = tasks.campaign(campaignCode);
+        Organization issuer = organizations.of(campaign.tenantId());
+        WorkingCalendar calendar = calendars.of(campaign.tenantId());
+        Instant due = calendar.dueByClosing(at, replyWithin(issuer.noticeReplyWithin()));
+        Map<String, String> requirements = new LinkedHashMap<>();
+        for (NamedUnit unit : units) {
+            if (organizations.ofGroup(unit.groupId()).isEmpty()) {
+                LOG.warn("通报《{}》点名的单位 {}（{}）不是任何组织的组，不下达整改报告任务", notice.title(), unit.unitName(), unit.groupId());
+                continue;
+            }
+            requirements.put(unit.groupId(), "《" + notice.title() + "》（" + DAY.format(at.atZone(calendar.zone())) + "印发）通报了本单位：\n"
+                    + String.join("\n", unit.reasons().stream().map(r -> "· " + r).toList())
+                    + "\n请认真查找原因，逐项落实整改，于" + DAY.format(due.atZone(calendar.zone())) + "前向"
+                    + issuer.roleNames().get("officeName") + "书面报告整改情况（办理情况写明整改措施和结果，可附整改前后照片等材料）。");
+        }
+        int issued = tasks.issueNoticeReplies(campaignCode, DEFINITION + "/" + periodCode, taskName(periodName),
+                "印发《" + notice.title() + "》", due, requirements,
+                group -> organizations.ofGroup(group).map(Organization::id).orElse(campaign.tenantId()));
+        LOG.info("活动 {} 的{}通报点名 {} 个单位，下达整改报告任务 {} 件", campaignCode, periodName, requirements.size(), issued);
+    }
+}
