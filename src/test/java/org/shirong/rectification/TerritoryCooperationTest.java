@@ -588,10 +588,10 @@ class TerritoryCooperationTest {
         // jxreview-s58 J8: the department that has just handed the case back is not offered it again, nor accepted
         String offered = as("sjshirongban1").getForObject("/engine-rest/task/" + redispatch.getId() + "/deployed-form", String.class);
         assertThat(offered).contains("\"sjchengguanju\"").doesNotContain("\"sjlvrongju\"");
-        ResponseEntity<String> again = as("sjshirongban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/complete",
+        ResponseEntity<String> backToIt = as("sjshirongban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/complete",
                 CaseApiTest.json("{\"variables\":{\"newLeadUnit\":{\"value\":\"sjlvrongju\"}}}"), String.class);
-        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(again.getBody()).contains("刚回退本案件");
+        assertThat(backToIt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(backToIt.getBody()).contains("刚回退本案件");
         complete("sjshirongban1", redispatch, "\"newLeadUnit\":{\"value\":\"sjchengguanju\"}");
 
         Map<String, Map<String, Object>> form = as("shdshirongban1").getForObject("/engine-rest/task/" + record + "/form-variables", Map.class);
