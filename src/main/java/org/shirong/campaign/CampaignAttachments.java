@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.shirong.campaign.CampaignRecords.TaskRow;
 import org.shirong.rectification.PhotoSize;
 import org.shirong.system.FileNames;
@@ -47,29 +49,9 @@ class CampaignAttachments {
                 .sorted(Comparator.comparingInt(CampaignAttachments::number)).toList();
         List<Runnable> inserts = new ArrayList<>();
         for (String name : names) {
-            if (!(execution.getVariableTyped(name) instanceof FileValue file) || file.getValue() == null) {
-                continue;
-            }
-            byte[] content = read(file);
-            if (content.length == 0) {
-                continue;
-            }
-            String fileName = FileNames.stored(file.getFilename(), name);
-            if (content.length > maxBytes) {
-                throw new FormFieldValidationException(name, "附件“%s”过大：每个附件不能超过 %s，请压缩或分成几个文件"
-                        .formatted(fileName, size(maxBytes)));
-            }
-            var detected = AttachmentKind.detect(content, fileName).filter(d -> kinds.contains(d.kind()))
-                    .orElseThrow(() -> new FormFieldValidationException(name, "附件“%s”不是本任务可接受的类型，可接受：%s"
-                            .formatted(fileName, kinds.stream().map(AttachmentKind::label).collect(Collectors.joining("、")))));
-            if (detected.kind() == AttachmentKind.PHOTO) {
-                PhotoSize.problem("照片“" + fileName + "”", detected.mimeType(), content).ifPresent(refusal -> {
-                    throw new FormFieldValidationException(name, refusal.message());
-                });
-            }
-            String typedName = FileNames.typed(fileName, detected.mimeType());
-            inserts.add(() -> records.insert(task.campaignCode(), task.id(), detected.kind(), typedName, detected.mimeType(),
-                    content, user, ClockUtil.getCurrentTime().toInstant()));
+            check(name, execution.getVariableTyped(name), kinds).ifPresent(file -> inserts.add(() -> records.insert(
+                    task.campaignCode(), task.id(), file.kind(), file.fileName(), file.mimeType(), file.content(), user,
+                    ClockUtil.getCurrentTime().toInstant())));
         }
         if (inserts.isEmpty() && Boolean.TRUE.equals(execution.getVariable(CampaignTaskProcess.VAR_ATTACHMENTS_REQUIRED))) {
             throw new FormFieldValidationException(CampaignTaskProcess.VAR_ATTACHMENT_PREFIX + "1",
@@ -81,8 +63,41 @@ class CampaignAttachments {
         return inserts.size();
     }
 
+    /** A file handed in and accepted: the name it is kept under (its type's extension), its kind, type and content. */
+    record Checked(String fileName, AttachmentKind kind, String mimeType, byte[] content) {
+    }
+
+    /**
+     * The file sent as the variable {@code name}, checked as every upload of a task is: one of {@code kinds} by its content,
+     * within {@code shirong.campaigns.attachments.max-bytes}, a photo also of a size a camera takes; a refusal names the
+     * field and the limit. Empty when nothing (or an empty file) was sent. Also for the files of 办理交办事项.
+     */
+    Optional<Checked> check(String name, TypedValue value, List<AttachmentKind> kinds) {
+        if (!(value instanceof FileValue file) || file.getValue() == null) {
+            return Optional.empty();
+        }
+        byte[] content = read(file);
+        if (content.length == 0) {
+            return Optional.empty();
+        }
+        String fileName = FileNames.stored(file.getFilename(), name);
+        if (content.length > maxBytes) {
+            throw new FormFieldValidationException(name, "附件“%s”过大：每个附件不能超过 %s，请压缩或分成几个文件"
+                    .formatted(fileName, size(maxBytes)));
+        }
+        var detected = AttachmentKind.detect(content, fileName).filter(d -> kinds.contains(d.kind()))
+                .orElseThrow(() -> new FormFieldValidationException(name, "附件“%s”不是本任务可接受的类型，可接受：%s"
+                        .formatted(fileName, kinds.stream().map(AttachmentKind::label).collect(Collectors.joining("、")))));
+        if (detected.kind() == AttachmentKind.PHOTO) {
+            PhotoSize.problem("照片“" + fileName + "”", detected.mimeType(), content).ifPresent(refusal -> {
+                throw new FormFieldValidationException(name, refusal.message());
+            });
+        }
+        return Optional.of(new Checked(FileNames.typed(fileName, detected.mimeType()), detected.kind(), detected.mimeType(), content));
+    }
+
     /** The kinds the task was issued with (comma-separated ids); every kind for a task issued without. */
-    private static List<AttachmentKind> kinds(Object value) {
+    static List<AttachmentKind> kinds(Object value) {
         if (value == null || value.toString().isBlank()) {
             return List.of(AttachmentKind.values());
         }

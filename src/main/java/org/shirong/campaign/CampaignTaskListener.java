@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * earlier campaign may still be open beside it) and gives the form what it shows: the
  * categories a finding may name (and, for an inspection that scores, the score-sheet items), or the campaign's open cases as
  * they are when the office claims the checkpoint (before that, a line saying so: a list made at issue goes stale). A findings
- * task claimed without its form's help (created before the help existed) gets it then.
+ * task claimed without its form's help (created before the help existed) gets it then. A unit's 报送 shows its figures of
+ * the period ({@link ReportFigures}), made at issue and again when it is claimed.
  */
 @Component
 class CampaignTaskListener implements TaskListener {
@@ -22,9 +23,11 @@ class CampaignTaskListener implements TaskListener {
     private final InspectionScores inspectionScores;
     private final TaskNames taskNames;
     private final Organizations organizations;
+    private final ReportFigures reportFigures;
 
     CampaignTaskListener(CampaignTaskResults results, InspectionScores inspectionScores, TaskNames taskNames,
-            Organizations organizations) {
+            Organizations organizations, ReportFigures reportFigures) {
+        this.reportFigures = reportFigures;
         this.results = results;
         this.inspectionScores = inspectionScores;
         this.taskNames = taskNames;
@@ -67,6 +70,13 @@ class CampaignTaskListener implements TaskListener {
                 addFindingsHelp(task, true);
                 return;
             }
+            if (CampaignTaskProcess.Kind.TASK.name().equals(kind)) {
+                // a 报送's figures as they are when the unit takes it up (sjreview-s57 D19)
+                if (task.getAssignee() != null) {
+                    reportFigures.of(taskId).ifPresent(text -> task.setVariable(ReportFigures.VAR_REPORT_FIGURES, text));
+                }
+                return;
+            }
             // The office claims the checkpoint when it checks: show the cases as they are now (given back: say so again).
             task.setVariable(CampaignTaskProcess.VAR_OPEN_CASES, task.getAssignee() == null ? CampaignTaskResults.OPEN_CASES_ON_CLAIM
                     : results.openCasesText(taskId));
@@ -81,7 +91,9 @@ class CampaignTaskListener implements TaskListener {
         task.setName(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_TASK_NAME), task.getName()));
         taskNames.after(task, CampaignTaskProcess.VAR_CAMPAIGN_CODE);
         task.setDescription(Objects.toString(task.getVariable(CampaignTaskProcess.VAR_REQUIREMENT), ""));
-        if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
+        if (CampaignTaskProcess.Kind.TASK.name().equals(kind)) {
+            reportFigures.of(taskId).ifPresent(text -> task.setVariable(ReportFigures.VAR_REPORT_FIGURES, text));
+        } else if (CampaignTaskProcess.Kind.FINDINGS.name().equals(kind)) {
             task.setVariable(CampaignTaskProcess.VAR_CATEGORY_LIST, results.categoryList(taskId));
             addFindingsHelp(task, false);
         } else if (CampaignTaskProcess.Kind.CHECKPOINT.name().equals(kind)) {

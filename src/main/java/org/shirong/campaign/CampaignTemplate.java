@@ -242,11 +242,12 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
      * A recurring piece of work, run on a Camunda cron timer while the campaign (or the listed phases)
      * runs. {@code process} is the process a meeting is held by, {@code categories} what an inspection
      * checks, {@code scorePeriod} the unit scores the cycle calculates, {@code with} the groups that do its tasks together
-     * with {@code who} (as a task's).
+     * with {@code who} (as a task's). {@code scorePhases}: the phases whose work the cycle ranks; a run whose period has
+     * no day in them is not held (锦溪's 年考核 of a year spent 明确任务、制定方案, before any 整治 or target, jxreview-s58 J1).
      */
     public record Cycle(String id, String name, CycleKind kind, String cron, String who, List<String> phases,
             List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod, String requirement,
-            Boolean workingDaysOnly, String noticeAhead, String place, List<String> with) {
+            Boolean workingDaysOnly, String noticeAhead, String place, List<String> with, List<String> scorePhases) {
 
         /** A meeting's notice and agenda go out this long before it when the template gives no {@code notice-ahead}. */
         static final String DEFAULT_NOTICE_AHEAD = "1 工作日";
@@ -255,6 +256,7 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
             phases = copy(phases);
             categories = copy(categories);
             with = copy(with);
+            scorePhases = copy(scorePhases);
             workingDaysOnly = !Boolean.FALSE.equals(workingDaysOnly);
             place = place == null || place.isBlank() ? null : place.strip();
         }
@@ -273,6 +275,15 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
          */
         String meetingPeriod(LocalDate plannedDay) {
             return (scorePeriod != null ? scorePeriod : ScoredPeriod.PREVIOUS_MONTH).code(plannedDay);
+        }
+
+        /**
+         * The period a run ranks, as the unit scores it calculates name it: its {@code score-period}, else the month
+         * before for a meeting's agenda and a report; null for an inspection or assessment that scores nothing.
+         */
+        ScoredPeriod rankedPeriod() {
+            return scorePeriod != null ? scorePeriod
+                    : kind == CycleKind.MEETING || kind == CycleKind.REPORT ? ScoredPeriod.PREVIOUS_MONTH : null;
         }
 
         /**

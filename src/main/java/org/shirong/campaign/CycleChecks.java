@@ -51,6 +51,12 @@ final class CycleChecks {
             for (int k = 0; k < cycle.phases().size(); k++) {
                 checks.phase("%s.phases[%d]".formatted(at, k), cycle.phases().get(k));
             }
+            for (int k = 0; k < cycle.scorePhases().size(); k++) {
+                checks.phase("%s.score-phases[%d]".formatted(at, k), cycle.scorePhases().get(k));
+            }
+            if (!cycle.scorePhases().isEmpty() && cycle.rankedPeriod() == null) {
+                problems.add(at + ".score-phases: 只用于排名的周期（有 score-period，或会议、报告）");
+            }
             for (int k = 0; k < cycle.categories().size(); k++) {
                 checks.category("%s.categories[%d]".formatted(at, k), cycle.categories().get(k));
             }

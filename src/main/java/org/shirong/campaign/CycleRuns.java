@@ -17,7 +17,8 @@ import org.springframework.scheduling.support.CronExpression;
  * of day on the first working day of the organisation's calendar from that day on ({@code heldAt}), unless the template
  * says {@code working-days-only: false}. What a report or assessment is about stays the period the planned day names
  * (the 月度工作报告 of 1 January, held on 4 January, reports December). A run counts when it is held in one of the
- * phases the cycle runs in (all, when it names none) and before the campaign ends. Runs moved onto the time of the run
+ * phases the cycle runs in (all, when it names none) and before the campaign ends, and, for a cycle that names the phases
+ * whose work it ranks ({@code score-phases}), when the period it ranks has a day in one of them. Runs moved onto the time of the run
  * before them are held once with it, unless they are about another period.
  */
 final class CycleRuns {
@@ -50,7 +51,7 @@ final class CycleRuns {
             if (!held.isBefore(campaignEnd)) {
                 return Optional.empty();
             }
-            if (!runsIn(cycle, phases, held)) {
+            if (!runsIn(cycle, phases, held) || !ranksPhaseWork(cycle, phases, planned.toLocalDate(), calendar)) {
                 continue;
             }
             Run run = new Run(planned.toInstant(), held);
@@ -107,6 +108,26 @@ final class CycleRuns {
         LocalDate planned = LocalDate.ofInstant(run.plannedAt(), calendar.zone());
         return Objects.toString(cycle.reportedPeriod() != null ? cycle.reportedPeriod().code(planned)
                 : LocalDate.ofInstant(run.heldAt(), calendar.zone()));
+    }
+
+    /**
+     * Whether a run planned on {@code plannedDay} ranks a period with a day in the cycle's {@code score-phases} (always,
+     * when it names none): a 年考核 or 季检查 does not rank and 通报 units for a time before the campaign's 整治.
+     */
+    static boolean ranksPhaseWork(CampaignTemplate.Cycle cycle, List<PhaseRow> phases, LocalDate plannedDay,
+            WorkingCalendar calendar) {
+        ScoredPeriod period = cycle.rankedPeriod();
+        if (cycle.scorePhases().isEmpty() || period == null) {
+            return true;
+        }
+        return hasPhaseDays(cycle, phases, period.from(plannedDay).atStartOfDay(calendar.zone()).toInstant(),
+                period.until(plannedDay).atStartOfDay(calendar.zone()).toInstant());
+    }
+
+    /** Whether {@code from} (inclusive) to {@code until} has a day in one of the cycle's {@code score-phases} (or it names none). */
+    static boolean hasPhaseDays(CampaignTemplate.Cycle cycle, List<PhaseRow> phases, Instant from, Instant until) {
+        return cycle.scorePhases().isEmpty() || phases.stream().filter(p -> cycle.scorePhases().contains(p.phaseId()))
+                .anyMatch(p -> p.startsAt().isBefore(until) && from.isBefore(p.endsAt()));
     }
 
     private static boolean runsIn(CampaignTemplate.Cycle cycle, List<PhaseRow> phases, Instant at) {

@@ -170,7 +170,8 @@ class LastReports {
             for (Map.Entry<String, Instant> about : periods.entrySet()) {
                 String period = about.getKey();
                 UnitScores.Window window = unitScores.window(period);
-                if (window.from().isBefore(end) && window.until().isAfter(start) && !reportedInCampaign(cycle, phases, period,
+                if (window.from().isBefore(end) && window.until().isAfter(start)
+                        && CycleRuns.hasPhaseDays(cycle, phases, window.from(), window.until()) && !reportedInCampaign(cycle, phases, period,
                         window.from().isAfter(start) ? window.from() : start, calendar)) {
                     runs.add(new LastRun(cycle.id(), cycle.kind(), period, cycle.scorePeriod() != null && !cycle.reportsRunningPeriod(),
                             about.getValue()));

@@ -53,6 +53,18 @@ public enum ScoredPeriod {
         };
     }
 
+    /** The first day of the period this means on {@code day}. */
+    LocalDate from(LocalDate day) {
+        return switch (this) {
+            case PREVIOUS_MONTH -> day.withDayOfMonth(1).minusMonths(1);
+            case CURRENT_MONTH -> day.withDayOfMonth(1);
+            case PREVIOUS_QUARTER -> until(day).minusMonths(3);
+            case CURRENT_QUARTER -> until(day).minusMonths(3);
+            case PREVIOUS_YEAR -> day.withDayOfYear(1).minusYears(1);
+            case CURRENT_YEAR -> day.withDayOfYear(1);
+        };
+    }
+
     /** The first day after the period this means on {@code day}. */
     LocalDate until(LocalDate day) {
         LocalDate quarterStart = LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * The first unit's timer to fire queues the digest in its own transaction, keyed by the campaign, the task's definition and
  * its due instant, so the other units' timers (on any node, or retried) queue nothing again; tasks of the same definition
  * due at another moment (a later cycle run) get their own digest. The others ask the outbox first whether it is queued, and
- * if so neither read the open tasks nor render it (nor race on the outbox's key, rolling back and retrying).
+ * if so neither read the open tasks nor render it (nor race on the outbox's key, rolling back and retrying). The office's
+ * own work — its own tasks and those of the working groups it leads ({@code roles.office-led}) — is not in its digest: it is
+ * not asked to 督促落实 itself (sjreview-s57 D10); a digest with no one else is not sent.
  */
 @Component("campaignTaskOverdueNotices")
 public class TaskOverdueNotices implements ExecutionListener {
@@ -67,9 +69,10 @@ public class TaskOverdueNotices implements ExecutionListener {
         if (digests.queued(task.campaignCode(), iteration(task), DIGEST_TEMPLATE, List.of(office), organization)) {
             return; // another unit's timer of the same task and moment queued it
         }
-        List<TaskRow> overdue = records.openTasksDueWith(task);
+        List<TaskRow> overdue = records.openTasksDueWith(task).stream()
+                .filter(t -> !roles.officesOwnWork(organization, t.groupId())).toList();
         if (overdue.isEmpty()) {
-            return; // done in the meantime: nothing to report
+            return; // done in the meantime, or the office's own work: nothing to ask it to 督促
         }
         Map<String, Object> model = new HashMap<>();
         String name = commonName(task, overdue);

@@ -41,10 +41,12 @@ class WorkAssignmentPageController {
     private final CallerOrganization callerOrganization;
     private final Organizations organizations;
     private final ProcessEngineConfigurationImpl engine;
+    private final WorkAssignmentFiles files;
 
     WorkAssignmentPageController(HistoryService historyService, IdentityService identityService,
-            CallerOrganization callerOrganization, Organizations organizations, ProcessEngine engine) {
+            CallerOrganization callerOrganization, Organizations organizations, ProcessEngine engine, WorkAssignmentFiles files) {
         this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        this.files = files;
         this.historyService = historyService;
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
@@ -77,11 +79,15 @@ class WorkAssignmentPageController {
             }
         }
         LocalDate today = LocalDate.now();
-        List<Map<String, String>> rows = instances.stream().map(p -> {
+        Map<String, List<WorkAssignmentFiles.File>> handedIn = files.of(instances.stream().map(HistoricProcessInstance::getId).toList());
+        List<Map<String, Object>> rows = instances.stream().map(p -> {
             Map<String, Object> vars = variables.getOrDefault(p.getId(), Map.of());
             String unit = Objects.toString(vars.get(WorkAssignmentProcess.VAR_UNIT_GROUP), "");
             String due = Objects.toString(vars.get(WorkAssignmentProcess.VAR_DUE_DATE), "");
-            return Map.of("id", p.getId(),
+            return Map.<String, Object>of("id", p.getId(),
+                    // as maps: the template cannot call the methods of this package's own records
+                    "files", handedIn.getOrDefault(p.getId(), List.of()).stream()
+                            .map(f -> Map.of("id", Long.toString(f.id()), "name", f.fileName())).toList(),
                     "title", Objects.toString(vars.get(WorkAssignmentProcess.VAR_TITLE), ""),
                     "unitName", towns.getOrDefault(unit, o.groupName(unit)),
                     "campaignName", Objects.toString(vars.get(WorkAssignmentProcess.VAR_CAMPAIGN_NAME), ""),
@@ -94,6 +100,35 @@ class WorkAssignmentPageController {
         page.addObject("organizationName", o.name());
         page.addObject("rows", rows);
         return page;
+    }
+
+    /**
+     * A photo or file a unit handed in with 办理交办事项 ({@link WorkAssignmentFiles}), as a download, for the office and the
+     * leading group of the organisation that issued the 工作交办 or of the one that handled it (a town, for the district's);
+     * 404 for anyone else, as for a file that is not there.
+     */
+    @GetMapping("/shirong/work-assignments/files/{id}")
+    org.springframework.http.ResponseEntity<byte[]> file(@org.springframework.web.bind.annotation.PathVariable long id) {
+        var caller = identityService.getCurrentAuthentication();
+        WorkAssignmentFiles.File file = files.find(id).filter(f -> reads(caller, f.assignmentTenant()) || reads(caller, f.tenantId()))
+                .orElseThrow(() -> new org.shirong.system.NotFoundException("FILE_NOT_FOUND", "没有这个附件"));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.mimeType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(files.content(id));
+    }
+
+    private boolean reads(org.camunda.bpm.engine.impl.identity.Authentication caller, String tenant) {
+        if (tenant == null || organizations.find(tenant).isEmpty()) {
+            return false;
+        }
+        try {
+            callerOrganization.requireOfficeOrLeading(caller, tenant, "下载工作交办的附件");
+            return true;
+        } catch (org.shirong.system.ForbiddenException notTheirs) {
+            return false;
+        }
     }
 
     private static String state(HistoricProcessInstance p, String due, LocalDate today) {

@@ -31,6 +31,11 @@ public final class WorkAssignmentProcess {
     public static final String VAR_ASSIGNED_BY_GROUP = "assignedByGroup";
     public static final String VAR_HANDLING_RESULT = "handlingResult";
     public static final String VAR_HANDLED = "handled";
+    /**
+     * Set when 办理交办事项 is done: the names of the photos and files handed in so far ({@link WorkAssignmentFiles}), shown
+     * on 审阅办理结果; the files themselves are in {@code work_assignment_attachment}, not in the process.
+     */
+    public static final String VAR_ATTACHMENT_NAMES = "attachmentNames";
     public static final String VAR_REVIEW_RESULT = "reviewResult";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
 

@@ -13,7 +13,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * One e-mail with its SMTP connection already open and greeted (logged in where the server asks): what
  * {@link JavaMailSenderImpl#send} does, in two steps, so that only MAIL FROM, RCPT TO and DATA happen after the outbox
- * row is marked 发送中 ({@link NotificationDelivery}).
+ * row is marked 发送中 ({@link NotificationDelivery}). A server that cannot be connected or does not greet fails with
+ * {@link MailServerUnreachable}, in Chinese and naming the server.
  */
 final class SmtpHandover implements ExternalChannel.Handover {
 
@@ -45,7 +46,7 @@ final class SmtpHandover implements ExternalChannel.Handover {
             throw new MailAuthenticationException(e);
         } catch (MessagingException e) {
             close(transport);
-            throw new MailSendException("Mail server connection failed", e);
+            throw MailServerUnreachable.connecting(sender.getHost() + ":" + port(sender), e);
         }
     }
 
@@ -73,6 +74,10 @@ final class SmtpHandover implements ExternalChannel.Handover {
         } catch (MessagingException alreadyGone) {
             // the message was handed over or refused already; a failed QUIT changes neither
         }
+    }
+
+    private static int port(JavaMailSenderImpl sender) {
+        return sender.getPort() > 0 ? sender.getPort() : 25;
     }
 
     private static String protocol(JavaMailSenderImpl sender) {

@@ -133,8 +133,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     /**
      * The groups that play a fixed part in the processes: the office (re-dispatch, approvals, supervision, reviews),
      * the leading group (second extension, suspension), the approvers among its leaders, and who verifies a fix.
+     * {@code officeLed}: the working groups the organisation's plan has the office lead (松江区's 区级联合检查组, "区市容专办
+     * 牵头"), whose tasks are the office's own work.
      */
-    public record Roles(String office, String leading, String approvers, String inspectors, List<String> assessors) {
+    public record Roles(String office, String leading, String approvers, String inspectors, List<String> assessors,
+            List<String> officeLed) {
 
         /**
          * The groups that share the 督查考核 with the office ({@code assessors}, optional): they read the 驾驶舱 and every
@@ -142,6 +145,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
          */
         public List<String> assessors() {
             return assessors == null ? List.of() : assessors;
+        }
+
+        /** The groups the office leads ({@code office-led}, optional); none where the file names none. */
+        public List<String> officeLed() {
+            return officeLed == null ? List.of() : officeLed;
         }
     }
 
@@ -157,7 +165,11 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         READ, SUPERVISE
     }
 
-    public record GroupDefinition(String id, String name, GroupType type, String duties, String parent) {
+    /**
+     * {@code collective}: the group names several units together (各数字城管成员单位, whose people are the heads of member
+     * units) and is no unit of its own, though its members are users rather than units under it ({@link #isCollective}).
+     */
+    public record GroupDefinition(String id, String name, GroupType type, String duties, String parent, Boolean collective) {
     }
 
     public record UserDefinition(String id, String name, String title, String email, List<String> groups,
@@ -259,6 +271,20 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     }
 
     /**
+     * Whether a task given to the group is the office's own work: the office itself, or a group the plan has it lead
+     * ({@code roles.office-led}, as 松江区's 区级联合检查组). A 通报 does not name it to the units, and the office is not asked
+     * to 督促落实 itself (sjreview-s57 D10); its late tasks stay in the office's own papers.
+     */
+    public boolean officesOwnWork(String groupId) {
+        return roles != null && (groupId.equals(roles.office()) || roles.officeLed().contains(groupId));
+    }
+
+    /** Whether the file says the office leads the group ({@code roles.office-led}). */
+    public boolean ledByOffice(String groupId) {
+        return roles != null && roles.officeLed().contains(groupId);
+    }
+
+    /**
      * Whether the group shares the 督查考核 ({@code roles.assessors}): it reads all cases and the 驾驶舱, read-only; it
      * approves, starts and 督办s nothing for being one.
      */
@@ -304,11 +330,14 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     }
 
     /**
-     * Whether the group is a collective of units (各居委会, 各物业公司): a unit with member units of its own. It names them
-     * together in the plan; the work is each member's (each 居委会 answers for its own 居民区), so no one works as it.
+     * Whether the group is a collective of units (各居委会, 各物业公司): a unit with member units of its own, or one the
+     * file marks {@code collective: true} (锦溪's 各数字城管成员单位, whose members are the heads of units in it as users).
+     * It names them together in the plan; the work is each member's (each 居委会 answers for its own 居民区), so no one
+     * works as it: it gets no case, no 协办, no rank and no 通报 of its own (jxreview-s58 J4).
      */
     public boolean isCollective(String groupId) {
-        return group(groupId).map(g -> UNIT_TYPES.contains(g.type())).orElse(false) && !memberUnits(groupId).isEmpty();
+        return group(groupId).map(g -> UNIT_TYPES.contains(g.type())
+                && (Boolean.TRUE.equals(g.collective()) || !memberUnits(groupId).isEmpty())).orElse(false);
     }
 
     /**

@@ -200,6 +200,13 @@ final class OrganizationLoader {
                 problems.add("roles.assessors: 组 \"" + group + "\" 未在 groups 中定义（填共同负责督查考核、查看驾驶舱的组 id，可不写）");
             }
         }
+        for (String group : roles.officeLed()) {
+            if (blank(group) || !org.hasGroup(group)) {
+                problems.add("roles.office-led: 组 \"" + group + "\" 未在 groups 中定义（填方案规定由办公室牵头的工作组 id，可不写）");
+            } else if (group.equals(roles.office()) || group.equals(roles.leading())) {
+                problems.add("roles.office-led: 组 \"" + group + "\" 是办公室或领导小组本身，不必再写（只写由办公室牵头的工作组）");
+            }
+        }
         for (int i = 0; i < org.oversight().size(); i++) {
             String group = org.oversight().get(i).group();
             if (!org.hasGroup(group)) {

@@ -230,6 +230,14 @@ public class OrganizationRoles {
         return organizations.find(organization).map(o -> o.assesses(group)).orElse(false);
     }
 
+    /**
+     * Whether a task given to {@code group} is the organisation's office's own work: the office, or a working group the file
+     * says it leads ({@code roles.office-led}, 松江区's 区级联合检查组).
+     */
+    public boolean officesOwnWork(String organization, String group) {
+        return organizations.find(organization).map(o -> o.officesOwnWork(group)).orElse(false);
+    }
+
     public String officeOf(String organization) {
         return organizations.office(organization);
     }

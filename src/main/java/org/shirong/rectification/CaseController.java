@@ -1,6 +1,7 @@
 package org.shirong.rectification;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -141,13 +142,15 @@ class CaseController {
      * The same report with photos of the problem (the 上报问题 page): multipart, {@code case} the report as JSON, {@code photos}
      * up to {@value #MAX_REPORT_PHOTOS} images and beside each, in the same order, {@code photoTakenAt} and
      * {@code photoLocation} ("lat,lng") as the browser read them from its EXIF (empty when unknown). The photos are checked
-     * before anything is saved and kept as the case's 整改前照片.
+     * before anything is saved and kept as the case's 整改前照片. The two are read as sent, one value per photo: bound as a
+     * list, Spring splits a single value on its comma, and one photo's "31.1,121.3" lost its place (relreview-s58 L2).
      */
     @PostMapping(value = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ReportedView> reportWithPhotos(@RequestPart("case") NewCase newCase,
-            @RequestPart(name = "photos", required = false) List<MultipartFile> photos,
-            @RequestParam(required = false) List<String> photoTakenAt, @RequestParam(required = false) List<String> photoLocation,
+            @RequestPart(name = "photos", required = false) List<MultipartFile> photos, HttpServletRequest request,
             @RequestParam(required = false) String organization) throws IOException {
+        String[] photoTakenAt = request.getParameterValues("photoTakenAt");
+        String[] photoLocation = request.getParameterValues("photoLocation");
         List<MultipartFile> given = photos == null ? List.of()
                 : photos.stream().filter(f -> f != null && !(f.isEmpty() && (f.getOriginalFilename() == null
                         || f.getOriginalFilename().isEmpty()))).toList();
@@ -164,8 +167,8 @@ class CaseController {
         return report(newCase, checked, organization);
     }
 
-    private static String nth(List<String> values, int i) {
-        return values == null || i >= values.size() ? null : values.get(i);
+    private static String nth(String[] values, int i) {
+        return values == null || i >= values.length ? null : values[i];
     }
 
     /**

@@ -236,6 +236,17 @@ public class CaseParties {
     }
 
     /**
+     * The unit's 协办 on the campaign's cases it has not recorded yet (待记录), by due instant: for the figures of its 报送
+     * (sjreview-s57 D19); none of a merged or voided case, nor of a town that is no longer the case's 属地.
+     */
+    public List<Party> unrecordedOf(String unitId, String campaign) {
+        return jdbc.query("select " + COLUMNS + " from rect_case_party p where p.unit_id = ? and p.done_at is null and p.ended_at is null"
+                + " and exists (select 1 from rect_case c where c.case_no = p.case_no and c.campaign_code = ?"
+                + " and c.status not in ('MERGED', 'VOIDED') and (p.reason <> 'TERRITORY' or p.tenant_id = c.territory))"
+                + " order by due_at, case_no", CaseParties::map, unitId, campaign);
+    }
+
+    /**
      * The 属地 parties of the campaign's cases that answered 非本镇属地 and whose case still lies in that town
      * ({@link #TERRITORY_DISPUTED}): the disputes the district's office has not yet settled (sjreview-s57 D14).
      */

@@ -74,8 +74,10 @@ class CollectiveUnits {
                 if (!org.get().isCollective(u)) {
                     units.add(u);
                 } else {
-                    member.apply(u).ifPresentOrElse(units::add, () -> LOG.info("案件 {}：责任单位 {} 是若干单位的统称，无法从案件地点确定具体单位，"
-                            + "未通知其协办", c.caseNo(), org.get().groupName(u)));
+                    member.apply(u).ifPresentOrElse(units::add, () -> LOG.info(org.get().memberUnits(u).isEmpty()
+                            ? "案件 {}：责任单位 {} 是各成员单位的统称，不是一个单位，不派协办任务，由牵头单位组织各成员单位配合"
+                            : "案件 {}：责任单位 {} 是若干单位的统称，无法从案件地点确定具体单位，未通知其协办",
+                            c.caseNo(), org.get().groupName(u)));
                 }
             }
             newResponsible = units.isEmpty() ? null : String.join(",", units);

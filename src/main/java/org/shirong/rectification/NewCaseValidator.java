@@ -132,6 +132,11 @@ class NewCaseValidator {
             }
             Degrees.outOfRange("location.lat", "纬度", c.location().lat(), 90).ifPresent(errors::add);
             Degrees.outOfRange("location.lng", "经度", c.location().lng(), 180).ifPresent(errors::add);
+            if (c.location().lat() == null && c.location().lng() != null) {
+                errors.add(ApiError.field("location.lat", "REQUIRED", "经纬度须同时填写：已填经度，请填写纬度（lat）"));
+            } else if (c.location().lng() == null && c.location().lat() != null) {
+                errors.add(ApiError.field("location.lng", "REQUIRED", "经纬度须同时填写：已填纬度，请填写经度（lng）"));
+            }
         }
         if (c.location() != null) {
             territory(errors, organization, c.location().territory());

@@ -122,10 +122,14 @@ class DocumentModels {
         return others;
     }
 
-    /** {@code lateTasks} and {@code meetingNamed} into the model, as the 通报's templates read them. */
+    /**
+     * {@code lateTasks} and {@code meetingNamed} into the model, as the 通报's templates read them, and
+     * {@code officeLedLateTasks}, which only the monthly report lists (not named: the office's own work).
+     */
     void putOthersNamed(Map<String, Object> model, OthersNamed others) {
         model.put("lateTasks", others.lateTasks());
         model.put("meetingNamed", others.meetingNamed());
+        model.put("officeLedLateTasks", others.officeLedLateTasks());
     }
 
     /**
@@ -134,9 +138,15 @@ class DocumentModels {
      * ({@code noticeKey} null), those it would take now.
      */
     OthersNamed othersNamed(String campaignCode, Window window, boolean provisional, Instant asOf, String noticeKey) {
-        List<Figures.LateTaskLine> late = provisional ? List.of() : lateTasks.inPeriod(campaignCode, window.from(), window.until(), asOf)
-                .stream().map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state(), t.groupId())).toList();
-        return new OthersNamed(late, noticeKey == null ? meetingNamed.pending(campaignCode) : meetingNamed.inNotice(campaignCode, noticeKey));
+        List<LateCampaignTasks.LateTask> late = provisional ? List.of()
+                : lateTasks.inPeriod(campaignCode, window.from(), window.until(), asOf);
+        return new OthersNamed(lines(late.stream().filter(t -> !t.officeLed())),
+                noticeKey == null ? meetingNamed.pending(campaignCode) : meetingNamed.inNotice(campaignCode, noticeKey),
+                lines(late.stream().filter(LateCampaignTasks.LateTask::officeLed)));
+    }
+
+    private List<Figures.LateTaskLine> lines(java.util.stream.Stream<LateCampaignTasks.LateTask> late) {
+        return late.map(t -> new Figures.LateTaskLine(t.unitName(), t.task(), day(t.dueAt()), t.state(), t.groupId())).toList();
     }
 
     /**

@@ -12,9 +12,11 @@ public interface LateCampaignTasks {
 
     /**
      * A task not done by its deadline: the unit it was given to (group id and name), its name, its deadline, when it was
-     * done (null: not yet at the time asked) and how many working days it was (or is) behind.
+     * done (null: not yet at the time asked) and how many working days it was (or is) behind; {@code officeLed} when the
+     * unit is a working group the office leads ({@code roles.office-led}): the office's own work, not named in a 通报.
      */
-    record LateTask(String groupId, String unitName, String task, Instant dueAt, Instant completedAt, int workingDaysLate) {
+    record LateTask(String groupId, String unitName, String task, Instant dueAt, Instant completedAt, int workingDaysLate,
+            boolean officeLed) {
 
         /** 逾期未报（已逾期 N 个工作日）, or 逾期 N 个工作日完成 for one done late. */
         public String state() {
@@ -25,7 +27,8 @@ public interface LateCampaignTasks {
     /**
      * The campaign's tasks due in [{@code from}, {@code until}) and before {@code asOf} that were open at {@code asOf} or
      * done at least a working day after their deadline, by deadline; the office's and the leading group's own tasks (检查点,
-     * 召开会议) are not among them, nor cancelled ones.
+     * 召开会议) are not among them, nor cancelled ones; those of the working groups the office leads are, marked
+     * {@code officeLed}.
      */
     List<LateTask> inPeriod(String campaignCode, Instant from, Instant until, Instant asOf);
 }

@@ -9,7 +9,17 @@ import java.util.stream.Stream;
  * the period not done by their deadline, and the units its meetings decided to 通报 (通报｜单位｜原因). Read in one place
  * ({@link DocumentModels#othersNamed}) for the 通报, the agenda, the monthly report and the 驾驶舱.
  */
-public record OthersNamed(List<Figures.LateTaskLine> lateTasks, List<MeetingNamedUnits.Named> meetingNamed) {
+public record OthersNamed(List<Figures.LateTaskLine> lateTasks, List<MeetingNamedUnits.Named> meetingNamed,
+        List<Figures.LateTaskLine> officeLedLateTasks) {
+
+    /**
+     * {@code officeLedLateTasks}: the late tasks of the working groups the office leads (roles.office-led), the office's own
+     * work: named neither in the 通报 nor here in {@link #unitNames}/{@link #reasons}; only the monthly report lists them,
+     * for the office (sjreview-s57 D10).
+     */
+    public OthersNamed {
+        officeLedLateTasks = officeLedLateTasks == null ? List.of() : List.copyOf(officeLedLateTasks);
+    }
 
     public boolean isEmpty() {
         return lateTasks.isEmpty() && meetingNamed.isEmpty();

@@ -1,6 +1,7 @@
 package org.shirong.system;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * not look for its incident: the engine opens one only when a job's retries reach 0 and resolves it when they are set
  * above 0 again, so such a job has none. Camunda looks with a select for every job it deletes, a timer cancelled with
  * the step it guarded included (issue 13: four a case in W1, one a deadline in W3). A job that ran out of retries, or
- * one the command has not read, is looked up as before.
+ * one the command has not read, is looked up as before. A job whose incident is resolved because its retries were set
+ * above 0 again (Cockpit's 重试) becomes due now.
  */
 @Component
 class FailedJobIncidentsPlugin extends AbstractProcessEnginePlugin {
@@ -41,7 +44,27 @@ class FailedJobIncidentsPlugin extends AbstractProcessEnginePlugin {
         @Override
         public void resolveIncident(IncidentContext context) {
             if (!retriesLeft(context)) {
+                dueNow(context);
                 super.resolveIncident(context);
+            }
+        }
+
+        /**
+         * A job whose retries go from 0 back above 0 (Cockpit's 重试, PUT /job/{id}/retries) runs now: it kept the due date
+         * of its last failure plus the retry interval, up to an hour, and nothing seemed to happen after the retry
+         * (relreview-s58 L4). A due date given with the retries is set by the engine after this and wins.
+         */
+        private static void dueNow(IncidentContext context) {
+            CommandContext command = Context.getCommandContext();
+            if (command == null || context.getConfiguration() == null) {
+                return;
+            }
+            JobEntity job = command.getDbEntityManager().getCachedEntity(JobEntity.class, context.getConfiguration());
+            if (job != null && job.getRetries() == 0) {
+                Date now = ClockUtil.getCurrentTime();
+                if (job.getDuedate() == null || job.getDuedate().after(now)) {
+                    job.setDuedate(now);
+                }
             }
         }
 

@@ -1,12 +1,16 @@
 package org.shirong.system;
 
 import java.util.Collection;
+import java.util.regex.Pattern;
 
 /**
  * The Chinese code and message for an HTTP error that no part of Shirong answered itself: an address that does not
  * exist, a request Tomcat refused before any of Shirong saw it, an exception nothing caught.
  */
 final class HttpStatusTexts {
+
+    /** The webapps' login form (Tasklist, Cockpit, Admin): its 401 is a wrong user name or password, not "log in first". */
+    private static final Pattern WEBAPP_LOGIN = Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+");
 
     private HttpStatusTexts() {
     }
@@ -41,7 +45,7 @@ final class HttpStatusTexts {
         return switch (status) {
             case 400 -> path == null ? "请求格式不正确（如网址中含 %00、不完整的 % 编码或编码过的斜杠），请检查后重试"
                     : "请求格式不正确" + address;
-            case 401 -> "请先登录";
+            case 401 -> path != null && WEBAPP_LOGIN.matcher(path).matches() ? "用户名或密码错误" : "请先登录";
             case 403 -> "没有权限" + address;
             case 404 -> "没有这个地址" + address;
             case 405 -> "此地址不接受这种请求方式" + address;

@@ -79,6 +79,22 @@ class LoginThrottle {
         return !admitted[0];
     }
 
+    /**
+     * Until when a check {@link #locked} refuses stays refused: the latest of the locks holding this account and address,
+     * or, for an account slowed for addresses it never logged in from, its next check; now when none holds any more.
+     */
+    Instant pausedUntil(String userId, String address) {
+        Instant now = clock.instant();
+        boolean known = knownAddresses.contains(pair(userId, address));
+        return Stream.of(until(byAccountAndAddress.get(pair(userId, address)), now),
+                        known ? null : until(byAddress.get(address), now),
+                        known || !lockedAt(byAccount.get(userId), now) ? null : nextUnknownCheck.get(userId))
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(now);
+    }
+
+    private static Instant until(Attempts attempts, Instant now) {
+        return lockedAt(attempts, now) ? attempts.lockedUntil : null;
+    }
 
     void failed(String userId, String address) {
         Instant now = clock.instant();

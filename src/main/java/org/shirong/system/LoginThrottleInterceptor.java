@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts every password check the engine makes (engine REST, webapp login, Shirong's API) through the
  * {@link LoginThrottle}: a locked account-and-address, or address, is refused without the password
- * being looked at. The engine's own permanent lock-out is switched off in the configuration.
+ * being looked at, and the request is answered 429 saying until when ({@link LoginPauseAnswers}). The engine's own
+ * permanent lock-out is switched off in the configuration.
  */
 class LoginThrottleInterceptor extends CommandInterceptor {
 
@@ -33,6 +34,7 @@ class LoginThrottleInterceptor extends CommandInterceptor {
         String address = ClientAddress.current();
         if (throttle.locked(userId, address)) {
             LOG.warn("登录被暂时拒绝：账号 {} 从 {} 登录失败次数过多", userId, address);
+            LoginPauseAnswers.refused(throttle.pausedUntil(userId, address));
             return (T) Boolean.FALSE;
         }
         T valid = next.execute(command);

@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * real errors. The engine's trace stays available at DEBUG on {@code org.camunda.bpm.engine.context}; every
  * other failure is logged by the engine as before. The engine's authorization check of a task that does not exist
  * (deployed-form of a made-up id) is left to the command's own "No task found" instead of failing with a
- * NullPointerException.
+ * NullPointerException. An {@link ExpectedFailure} (a mail server that cannot be reached) is logged at DEBUG only. A task
+ * given to the same person by two transactions at once ({@link TaskGrantRace}) is one INFO line.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -80,7 +83,7 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldLogInfo(Throwable exception) {
-            return !isRefusal(exception) && super.shouldLogInfo(exception);
+            return !isRefusal(exception) && !ExpectedFailure.in(exception) && super.shouldLogInfo(exception);
         }
 
         /**
@@ -90,11 +93,21 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
          */
         @Override
         protected boolean shouldLogFine(Throwable exception) {
+            if (ExpectedFailure.in(exception)) {
+                return true; // told in one line where it happened (ExpectedFailure); the trace at DEBUG
+            }
             if (isRefusal(exception)) {
                 LOG.info("Refused for {}: {}: {}", user(), exception.getClass().getSimpleName(), oneLine(exception));
                 return true;
             }
             if (super.shouldLogFine(exception)) {
+                return true;
+            }
+            CommandInvocationContext invocation = Context.getCommandInvocationContext();
+            if (invocation != null && TaskGrantRace.givesTask(invocation.getCommand()) && TaskGrantRace.isDuplicateGrant(exception)) {
+                LOG.info("Lost a race for {}: {} gave the task to the same user or group as another transaction at the same moment"
+                        + " (their permission was inserted twice); run again or answered 409", user(),
+                        invocation.getCommand().getClass().getSimpleName());
                 return true;
             }
             Optional<String> vanished = LostRace.vanished(this);

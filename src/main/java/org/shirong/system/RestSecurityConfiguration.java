@@ -64,9 +64,9 @@ class RestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, identities, sessions, throttle));
         registration.setName("shirong-api-authentication");
         // The case page, the report page (上报问题), the case map and the zone pages (责任区) read /api in the browser;
-        // logged in the same way.
+        // logged in the same way; so are the 工作交办 page and the files it lists (/shirong/work-assignments/files/{id}).
         registration.addUrlPatterns("/api/*", "/shirong/cases/*", "/shirong/report", "/shirong/map", "/shirong/zones/*",
-                "/shirong/work-assignments");
+                "/shirong/work-assignments", "/shirong/work-assignments/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -128,6 +128,15 @@ class RestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimit(limits, DataSize.ofBytes(maxFormBytes)));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Around every door that checks a password, so that it sees the 401 of a login the throttle refused. */
+    @Bean
+    FilterRegistrationBean<LoginPauseAnswers> loginPauseAnswers() {
+        var registration = new FilterRegistrationBean<>(new LoginPauseAnswers());
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/shirong/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 

@@ -7,10 +7,12 @@ import java.util.Optional;
  * The one check of text that people type or import (titles, addresses, descriptions, form fields, lines of
  * findings and decisions), used by the API, the CSV import and the task forms alike. Control characters
  * are refused (PostgreSQL refuses NUL outright; the others are invisible and break exports), except tab and
- * line breaks where several lines are allowed, and so are the controls of writing direction (U+202A–U+202E,
+ * line breaks where several lines are allowed (the line and paragraph separators U+2028/U+2029 are refused in one-line
+ * fields too: they break a title into two lines in the task list, the ledgers and e-mail subjects), and so are the controls of writing direction (U+202A–U+202E,
  * U+2066–U+2069), which make text read otherwise than it is stored ("\u202E号 9 街大亭九" shows as 九亭大街 9 号, and
  * turns round what a page puts after it); text made only of spaces and invisible characters (zero-width space, word
- * joiner, BOM, variation selectors, Hangul fillers, …: {@link #ignorable}) counts as blank. An outside number is
+ * joiner, BOM, variation selectors, Hangul fillers, …: {@link #ignorable}), or only of combining marks or private-use
+ * characters, counts as blank. An outside number is
  * compared as {@link #reference} writes it.
  */
 public final class TextInput {
@@ -19,8 +21,8 @@ public final class TextInput {
     }
 
     /**
-     * True when the text is missing or shows nothing: only whitespace, control characters and characters that show nothing
-     * ({@link #ignorable}, as an outside number drops them).
+     * True when the text is missing or shows nothing: only whitespace, control characters, characters that show nothing
+     * ({@link #ignorable}, as an outside number drops them), combining marks without a base and private-use characters.
      */
     public static boolean isBlank(String text) {
         return text == null || text.codePoints().allMatch(TextInput::invisible);
@@ -42,6 +44,9 @@ public final class TextInput {
                 return Optional.of(label + "含有无效字符（第 " + position + " 个字），请删除后重新填写");
             }
             boolean lineBreakOrTab = c == '\t' || c == '\n' || c == '\r';
+            if (!multiLine && (c == 0x2028 || c == 0x2029)) {
+                return Optional.of("%s只能填写一行，不能含有分行符 U+%04X（第 %d 个字）".formatted(label, c, position));
+            }
             if (directionControl(c)) {
                 return Optional.of("%s含有改变文字显示方向的控制字符 U+%04X（第 %d 个字），它会让文字显示得与实际内容不同，请删除后重新填写"
                         .formatted(label, c, position));
@@ -130,7 +135,15 @@ public final class TextInput {
         return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
+    /**
+     * Shows nothing by itself: white space, controls, {@link #ignorable} characters, combining marks (which only decorate
+     * the character before them: "\u0301\u0301" alone is two floating accents) and private-use characters (no font shows
+     * them the same; a title of them is boxes or nothing).
+     */
     private static boolean invisible(int c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.CONTROL || ignorable(c);
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL || ignorable(c)
+                || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.PRIVATE_USE;
     }
 }

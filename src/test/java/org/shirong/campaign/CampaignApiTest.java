@@ -47,6 +47,8 @@ class CampaignApiTest {
     org.camunda.bpm.engine.TaskService taskService;
     @Autowired
     org.camunda.bpm.engine.HistoryService historyService;
+    @Autowired
+    List<org.shirong.system.FormSelectOptions> formOptions;
 
     @BeforeEach
     void fixClock() {
@@ -328,6 +330,41 @@ class CampaignApiTest {
             assertThat(other.getBody()).as(source).containsEntry("dueBound", "DISPATCH_LIMIT").containsEntry("planItem", "SURVEY_URBAN_ROADS");
             assertThat(Instant.parse((String) other.getBody().get("dueAt"))).as(source).isAfter(Instant.parse("2027-04-09T09:00:00Z"));
         }
+    }
+
+    /**
+     * jxreview-s58 J4: 提升长效管理水平's 责任单位 各数字城管成员单位 is the member units' heads named together
+     * ({@code collective: true}), no unit: a case of the item goes to 创建办 alone, with no shared 协办 task for fifteen heads,
+     * and the 驾驶舱's units and ranking have no row for it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCaseOfAnItemWhoseResponsibleUnitIsACollectiveOfUnitHeadsGetsNoCooperationAndNoRankedRowForIt() {
+        assertThat(post("jxtuijinban1", "{\"template\":\"jinxi-2017-931\",\"code\":\"JX-COLL\",\"name\":\"锦溪 931\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> reported = rest.withBasicAuth("jxtuijinban1", "demo").postForEntity("/api/cases", json("""
+                {"title":"数字城管平台案件长期未处置","category":"UPGRADE_LONG_TERM_MANAGEMENT","source":"PATROL",\
+                "location":{"address":"锦溪镇长寿路 8 号"},"campaign":"JX-COLL"}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        new CampaignDriver("JX-COLL", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-11-20T03:00:00Z"));
+
+        assertThat(jdbc.queryForMap("select lead_unit, responsible_units from rect_case where case_no = ?", caseNo))
+                .containsEntry("lead_unit", "jxchuangjian").containsEntry("responsible_units", null);
+        assertThat(taskService.createTaskQuery().taskCandidateGroup("jxshuzichengguan").count()).as("no shared 协办 task").isZero();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseNo).list()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.getName()).doesNotContain("各数字城管成员单位"));
+        assertThat(jdbc.queryForObject("select count(*) from campaign_task where campaign_code = 'JX-COLL'"
+                + " and group_id = 'jxshuzichengguan'", Long.class)).as("nor a campaign task of its own").isZero();
+        Map dashboard = rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/campaigns/JX-COLL/dashboard?period=2026-11",
+                Map.class);
+        assertThat((List<Map>) dashboard.get("units")).extracting(u -> u.get("unitName")).contains("创建办")
+                .doesNotContain("各数字城管成员单位");
+        assertThat(String.valueOf(dashboard.get("ranking"))).doesNotContain("各数字城管成员单位", "jxshuzichengguan");
+        // J8: nor is it offered as the unit to re-dispatch a case to (重新派遣案件's 改派给)
+        assertThat(formOptions.stream().filter(o -> o.form().equals("forms/CaseRedispatch.form") && o.field().equals("newLeadUnit"))
+                .findFirst().orElseThrow().options("jinxi")).extracting(org.shirong.system.FormSelectOptions.Option::value)
+                .contains("jxchuangjian", "jxshuili").doesNotContain("jxshuzichengguan");
     }
 
     /**

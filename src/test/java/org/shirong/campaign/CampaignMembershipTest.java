@@ -84,12 +84,34 @@ class CampaignMembershipTest {
         assertThat(overdue).allSatisfy(body -> assertThat(body).contains("已超期"));
         assertThat(run.inboxBodies("sjshirongban1", "campaign-task-overdue")).isEmpty();
         List<String> digests = run.inboxBodies("sjshirongban1", "campaign-task-overdue-digest");
+        // the office's own work (its tasks and the 区级联合检查组's, which it leads: roles.office-led) is in no digest (sjreview-s57 D10)
         Integer moments = jdbc.queryForObject("select count(*) from (select distinct definition_id, due_at from campaign_task"
-                + " where campaign_code = 'SJ-TOWNS' and status = 'OPEN' and due_at < ?) d", Integer.class,
+                + " where campaign_code = 'SJ-TOWNS' and status = 'OPEN' and due_at < ?"
+                + " and group_id not in ('sjshirongban', 'sjlianjian')) d", Integer.class,
                 java.sql.Timestamp.from(Instant.parse("2026-12-25T02:00:00Z")));
         assertThat(digests).as("one per task and due moment").hasSize(moments);
         assertThat(digests).anySatisfy(body -> assertThat(body).containsPattern("以下 [1-9][0-9]* 个单位至今尚未办结")
                 .contains("九亭镇"));
+
+        // sjreview-s57 D19: a unit's 自查整改情况报送 shows its month's figures read-only, made when it is issued (25th) and
+        // again when the unit claims it
+        CampaignRecords.TaskRow report = records.tasks("SJ-TOWNS").stream()
+                .filter(t -> "progressReport".equals(t.cycleId()) && "shdshirongban".equals(t.groupId()))
+                .max(java.util.Comparator.comparing(CampaignRecords.TaskRow::createdAt)).orElseThrow();
+        String reportTask = taskService.createTaskQuery().processInstanceId(report.processInstanceId()).singleResult().getId();
+        long otherOpen = records.tasks("SJ-TOWNS").stream().filter(t -> "shdshirongban".equals(t.groupId())
+                && "OPEN".equals(t.status()) && !t.id().equals(report.id())).count();
+        assertThat((String) taskService.getVariable(reportTask, ReportFigures.VAR_REPORT_FIGURES))
+                .startsWith("2026年12月本单位在本活动中（截至 2026年12月25日")
+                .contains("· 自查发现：本单位上报问题 0 件，已整改结案 0 件；", "· 牵头整改：未结案 0 件；", "· 属地协办：待记录 0 件；",
+                        "· 未完成任务：" + otherOpen + " 项");
+        assertThat(otherOpen).isPositive();
+        assertThat(selfInspection("SJ-TOWNS", "公共场所", "石湖荡镇塔汇路 30 号").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(rest.withBasicAuth("shdshirongban1", "demo").postForEntity("/engine-rest/task/" + reportTask + "/claim",
+                CampaignApiTest.json("{\"userId\":\"shdshirongban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat((String) taskService.getVariable(reportTask, ReportFigures.VAR_REPORT_FIGURES))
+                .as("as they are at the claim: the problem just reported, which the town leads")
+                .contains("· 自查发现：本单位上报问题 1 件，已整改结案 0 件，整改中 1 件；", "· 牵头整改：未结案 1 件；");
 
         ResponseEntity<Map> detail = jiuting.getForEntity("/api/campaigns/SJ-TOWNS", Map.class);
 

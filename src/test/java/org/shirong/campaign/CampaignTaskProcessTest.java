@@ -214,6 +214,54 @@ class CampaignTaskProcessTest {
         assertThat(notifications.latestBody("chuangban1", TaskOverdueNotices.DIGEST_TEMPLATE)).contains("城管中队", "执法整治组");
     }
 
+    /**
+     * sjreview-s57 D10: 松江区's 区市容专办 leads the 区级联合检查组 (roles.office-led). When only the office's own work — its
+     * 月度考核 and the group's 联合检查 — is overdue at a moment, no digest asks the office to 督促落实 itself (the group is told
+     * of its own task as any unit); with a department overdue at the same moment, the digest names the department only.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOfficesDigestLeavesOutItsOwnWorkAndThatOfTheGroupItLeads() {
+        OrganizationRoles songjiang = new OrganizationRoles(Organizations.read("songjiang"), processEngine.getIdentityService(),
+                () -> CaseCooperators.NONE);
+        Mocks.register("organizationRoles", songjiang);
+        notifications.member("sjlianjian1", "sjlianjian", false);
+        notifications.member("sjlvrongju1", "sjlvrongju", false);
+        CampaignRecords records = mock(CampaignRecords.class);
+        CampaignRecords.TaskRow inspection = taskRow(7L, "sjlianjian", "满意度区级联合专项检查（2026年5月15日）");
+        CampaignRecords.TaskRow assessment = taskRow(8L, "sjshirongban", "月度考核（2026年4月）");
+        CampaignRecords.TaskRow report = taskRow(9L, "sjlvrongju", "自查整改情况报送（2026年5月）（区绿化市容局）");
+        when(records.task(7L)).thenReturn(java.util.Optional.of(inspection));
+        when(records.task(9L)).thenReturn(java.util.Optional.of(report));
+        when(records.openTasksDueWith(inspection)).thenReturn(List.of(inspection, assessment));
+        when(records.openTasksDueWith(report)).thenReturn(List.of(report, inspection));
+        NotificationDigests digests = mock(NotificationDigests.class);
+        WorkingCalendars calendars = mock(WorkingCalendars.class);
+        when(calendars.of("songjiang")).thenReturn(org.shirong.calendar.WorkingCalendar.bundled());
+        Mocks.register("campaignTaskOverdueNotices", new TaskOverdueNotices(records, digests, songjiang, calendars));
+
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(KEY, "SJ-2026", withVariables(VAR_TASK_ID, 7L,
+                VAR_TASK_KIND, Kind.FINDINGS.name(), VAR_TASK_NAME, inspection.name(), VAR_GROUP, "sjlianjian", VAR_DUE_AT, DUE,
+                VAR_CAMPAIGN_NAME, "松江区满意度测评提升", VAR_REQUIREMENT, "", VAR_CAMPAIGN_ORGANIZATION, "songjiang"));
+        execute(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+        execute(job("Task_NotifyTaskOverdue", pi));
+
+        assertThat(notifications.inbox("sjlianjian1")).as("the group hears of its own task").containsExactly("campaign-task-overdue");
+        verify(digests, org.mockito.Mockito.never()).sendPerPerson(any(), any(), any(), any(), any(), any(), any());
+
+        pi = runtimeService().startProcessInstanceByKey(KEY, "SJ-2026", withVariables(VAR_TASK_ID, 9L,
+                VAR_TASK_KIND, Kind.TASK.name(), VAR_TASK_NAME, report.name(), VAR_GROUP, "sjlvrongju", VAR_DUE_AT, DUE,
+                VAR_CAMPAIGN_NAME, "松江区满意度测评提升", VAR_REQUIREMENT, "", VAR_CAMPAIGN_ORGANIZATION, "songjiang"));
+        execute(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+        execute(job("Task_NotifyTaskOverdue", pi));
+
+        var model = org.mockito.ArgumentCaptor.forClass(java.util.Map.class);
+        verify(digests).sendPerPerson(any(), any(), org.mockito.ArgumentMatchers.eq(TaskOverdueNotices.DIGEST_TEMPLATE),
+                model.capture(), any(), org.mockito.ArgumentMatchers.eq("songjiang"), any());
+        assertThat((java.util.Map<String, Object>) model.getValue()).containsEntry("unitCount", "1")
+                .containsEntry("overdueUnits", List.of("区绿化市容局"));
+    }
+
     private static CampaignRecords.TaskRow taskRow(long id, String group, String name) {
         return new CampaignRecords.TaskRow(id, "JT-2026", "responsibility-letter", 1, null, "responsibility-letter", name, "TASK",
                 group, group, null, null, DUE.toInstant(), null, "OPEN", null, null, DUE.toInstant(), null, null);

@@ -394,8 +394,8 @@ class CampaignTemplatesRunTest {
         assertThat(count("select count(*) from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'itemMonthlyCheck'"))
                 .as("9 item leads × 20th of March–December (rectification phase only)").isEqualTo(90);
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN' and cycle_id = 'annualAssessment'"
-                + " order by created_at", String.class)).as("2026 on 10 January 2027; the campaign's part of 2027 at its end on"
-                + " 30 June (the plan's 全面考核验收), 2026 not again").containsExactly("年考核（2026年）", "年考核（2027年）");
+                + " order by created_at", String.class)).as("2026 on 10 January 2027; not the campaign's part of 2027 at its end on"
+                + " 30 June, all 考核评估 without 整治 (jxreview-s58 J1: score-phases), 2026 not again").containsExactly("年考核（2026年）");
         // April's report (1 May) shows the 报送 of 月报告（2026年3月） (1 April): the run as its tasks name it, each lead unit's
         // line naming its plan item as its task does
         String april = jdbc.queryForObject("select html from campaign_document where campaign_code = 'JX-RUN'"
@@ -406,6 +406,32 @@ class CampaignTemplatesRunTest {
         assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-RUN'"
                 + " and task_key like 'monthlyReport/2026-04-01/%' and item_category = 'RECTIFY_TOWN_RIVERS'", String.class))
                 .containsExactly("月报告（2026年3月）（整治镇区河道环境）");
+    }
+
+    @Test
+    void jinxiChecksRanksAndAssessesNoUnitWhileTheTownIsStillPlanning() {
+        // jxreview-s58 J1: started 26 October, 明确任务制定方案 runs to the end of February; targets are signed in 整治
+        CampaignDriver run = start("jinxi-2017-931", "JX-PLAN", "2026-10-26", "jxtuijinban1");
+        run.runUntil(at("2026-10-26T08:00"));
+        // jxreview-s58 J6: what the 全面排查 finds is the 整治 work, each line a case under its item, not retyped one by one
+        run.complete("surveyTasks/jxtuijinban", Map.of(CampaignTaskProcess.VAR_FINDINGS, List.of(
+                Map.of("title", "卫星村河埠头垃圾入河", "category", "RECTIFY_TOWN_RIVERS", "address", "锦溪镇卫星村3组河埠头")),
+                CampaignTaskProcess.VAR_RESULT, "排查出一处问题"));
+        assertThat(jdbc.queryForList("select source || '/' || lead_unit || '/' || plan_item from rect_case where campaign_code = 'JX-PLAN'",
+                String.class)).containsExactly("SELF_INSPECTION/jxshuili/RECTIFY_TOWN_RIVERS");
+        run.completePhase(1);
+        run.runUntil(at("2027-03-01T08:00"));
+        assertThat(run.phaseStatus(2)).isEqualTo("RUNNING");
+        assertThat(jdbc.queryForList("select task_key from campaign_task where campaign_code = 'JX-PLAN'"
+                + " and cycle_id in ('quarterlyCheck', 'annualAssessment', 'quarterlyMeeting')", String.class))
+                .as("no 季检查 of 2026-Q4 and no 年考核 of 2026 on 10/15 January 2027").isEmpty();
+        assertThat(run.meetingsConvened(historyService)).isZero();
+        assertThat(count("select count(*) from campaign_document where campaign_code = 'JX-PLAN' and kind = 'NOTICE'"
+                + " and doc_key in ('notice/2026', 'notice/2026-Q4')")).as("no 通报 names a unit for the planning time").isZero();
+        run.runUntil(at("2027-04-12T10:00"));
+        assertThat(jdbc.queryForList("select name from campaign_task where campaign_code = 'JX-PLAN'"
+                + " and cycle_id = 'quarterlyCheck'", String.class)).as("the first quarter with 整治 days (March)")
+                .containsExactly("季检查（2027年第一季度）");
     }
 
     @Test
@@ -556,6 +582,17 @@ class CampaignTemplatesRunTest {
         List<List<String>> lateTasks = org.shirong.report.HtmlTables.rows(november, "late-tasks");
         assertThat(lateTasks).as("unit, task, November due day, how late").isNotEmpty().allSatisfy(row -> assertThat(row).hasSize(4)
                 .satisfies(r -> assertThat(r.get(2)).startsWith("2026年11月"), r -> assertThat(r.get(3)).startsWith("逾期")));
+        // sjreview-s57 D10: the 区级联合检查组 is led by the office (roles.office-led): its late 联合检查 is the office's own
+        // work, not named to the departments and towns; the monthly report lists it for the office, apart
+        assertThat(lateTasks).as("no office-led group named").noneSatisfy(row -> assertThat(row.get(0)).isEqualTo("区级联合检查组"));
+        String novemberReport = jdbc.queryForObject("select html from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'monthly-report/2026-11'", String.class);
+        assertThat(org.shirong.report.HtmlTables.rows(novemberReport, "late-tasks office-led")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get(0)).isEqualTo("区级联合检查组"))
+                .anySatisfy(row -> assertThat(row.get(1)).startsWith("满意度区级联合专项检查"));
+        assertThat(novemberReport).contains("本办公室牵头的工作未按期完成");
+        assertThat(org.shirong.report.HtmlTables.rows(novemberReport, "late-tasks"))
+                .noneSatisfy(row -> assertThat(row.get(0)).isEqualTo("区级联合检查组"));
         // the district's 通报 says how its towns and departments cooperated, even when no 协办 fell due (sjreview-s57 D7)
         assertThat(november).contains("三、属地街镇和协办部门配合情况", "四、未按期完成工作任务的部门和街镇");
         assertThat(november.contains("五个工作日内")).as("the written report is asked only of those named (sjreview-s54 L2)")

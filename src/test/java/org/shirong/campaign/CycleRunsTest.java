@@ -29,7 +29,7 @@ class CycleRunsTest {
 
     static CampaignTemplate.Cycle cycle(CycleKind kind, String cron, Boolean workingDaysOnly, String... phases) {
         return new CampaignTemplate.Cycle("c", "周期", kind, cron, "chuangban", List.of(phases), List.of(), null, null, null, null,
-                workingDaysOnly, null, null, List.of());
+                workingDaysOnly, null, null, List.of(), List.of());
     }
 
     static PhaseRow phase(int no, String from, String to) {
@@ -93,6 +93,32 @@ class CycleRunsTest {
         assertThat(runs(cycle(CycleKind.INSPECTION, "0 0 9 ? * SAT", null, "p1"), PHASES, "2026-10-20T00:00", 5))
                 .as("Saturday 31 October of phase 1 is held on Monday 2 November, in phase 2").containsExactly(
                         "2026-10-24T09:00→2026-10-26T09:00");
+    }
+
+    @Test
+    void anAssessmentOfAYearWithoutADayOfItsScorePhasesIsNotHeld() {
+        // jxreview-s58 J1: 锦溪 planning (明确任务制定方案) to February, 整治 March–December 2027, assessment to June 2028
+        List<PhaseRow> jinxi = List.of(new PhaseRow(1, "planning", "明确任务制定方案", LocalDate.parse("2026-10-26"),
+                        LocalDate.parse("2027-02-28"), at("2026-10-26T00:00"), at("2027-03-01T00:00"), null, null, null),
+                new PhaseRow(2, "rectification", "深入推进全面整治", LocalDate.parse("2027-03-01"), LocalDate.parse("2027-12-31"),
+                        at("2027-03-01T00:00"), at("2028-01-01T00:00"), null, null, null),
+                new PhaseRow(3, "assessment", "考核评估表彰先进", LocalDate.parse("2028-01-01"), LocalDate.parse("2028-06-30"),
+                        at("2028-01-01T00:00"), at("2028-07-01T00:00"), null, null, null));
+        CampaignTemplate.Cycle annual = new CampaignTemplate.Cycle("annualAssessment", "年考核", CycleKind.ASSESSMENT,
+                "0 0 9 10 1 ?", "jxtuijinban", List.of(), List.of(), null, null, ScoredPeriod.PREVIOUS_YEAR, null, null, null,
+                null, List.of(), List.of("rectification"));
+        assertThat(runs(annual, jinxi, "2026-10-26T08:00", 5)).as("2026 was all planning: only 2027, the 整治 year, is assessed")
+                .containsExactly("2028-01-10T09:00→2028-01-10T09:00");
+        CampaignTemplate.Cycle anyPhase = new CampaignTemplate.Cycle("annualAssessment", "年考核", CycleKind.ASSESSMENT,
+                "0 0 9 10 1 ?", "jxtuijinban", List.of(), List.of(), null, null, ScoredPeriod.PREVIOUS_YEAR, null, null, null,
+                null, List.of(), List.of());
+        assertThat(runs(anyPhase, jinxi, "2026-10-26T08:00", 5)).as("without score-phases as before")
+                .containsExactly("2027-01-10T09:00→2027-01-11T09:00", "2028-01-10T09:00→2028-01-10T09:00");
+        CampaignTemplate.Cycle quarterly = new CampaignTemplate.Cycle("quarterlyMeeting", "季度专项工作会议", CycleKind.MEETING,
+                "0 0 9 15 1,4,7,10 ?", "jxtuijinban", List.of(), List.of(), null, null, ScoredPeriod.PREVIOUS_QUARTER, null,
+                null, null, null, List.of(), List.of("rectification", "assessment"));
+        assertThat(runs(quarterly, jinxi, "2026-10-26T08:00", 2)).as("2026-Q4 and 2027-Q1 hold a 整治 day only from 1 March")
+                .containsExactly("2027-04-15T09:00→2027-04-15T09:00", "2027-07-15T09:00→2027-07-15T09:00");
     }
 
     @Test

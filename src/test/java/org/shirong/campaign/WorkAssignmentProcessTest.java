@@ -47,6 +47,7 @@ class WorkAssignmentProcessTest {
 
     ProcessEngine processEngine;
     NotificationFixture notifications;
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -58,6 +59,10 @@ class WorkAssignmentProcessTest {
                 new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("plans", RUNNING))
                         .getBeanProvider(CampaignPlans.class))));
         NotificationFixture.migrate(processEngine);
+        jdbc = new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                processEngine.getProcessEngineConfiguration()).getDataSource());
+        Mocks.register("workAssignmentFilesListener", new WorkAssignmentFilesListener(new WorkAssignmentFiles(jdbc,
+                new CampaignAttachments(new AttachmentRecords(jdbc), new AttachmentProperties(5_000_000)))));
         notifications = new NotificationFixture(processEngine);
         notifications.register();
         notifications.member("chengguan1", "chengguan", false);
@@ -127,6 +132,46 @@ class WorkAssignmentProcessTest {
         complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
 
         assertThat(instance).hasPassed(END_COMPLETED).isEnded();
+    }
+
+    /**
+     * sjreview-s57 D4: 办理交办事项 takes a photo (拍照) and files through the task's completion; they are kept under the
+     * 工作交办 outside the process (no File variable stays, so none reaches history), checked as a campaign task's files are,
+     * and the reviewer reads their names. A file that is not what it says is refused naming the field, and nothing is kept.
+     */
+    @Test
+    void theUnitHandsInAPhotoAndAFileWhichAreKeptWithTheAssignmentAndNotInTheProcess() throws java.io.IOException {
+        ProcessInstance instance = issue();
+        String handle = task(instance).getId();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> processEngine.getTaskService().complete(handle, withVariables(
+                VAR_HANDLING_RESULT, "已清理", VAR_HANDLED, true, "attachment1", org.camunda.bpm.engine.variable.Variables
+                        .fileValue("现场.jpg").file("<script>alert(1)</script>".getBytes()).mimeType("image/jpeg").create())))
+                .hasMessageContaining("不是本任务可接受的类型");
+        assertThat(jdbc.queryForObject("select count(*) from work_assignment_attachment where assignment_id = ?", Integer.class,
+                instance.getId())).as("nothing kept").isZero();
+
+        processEngine.getTaskService().complete(handle, withVariables(VAR_HANDLING_RESULT, "已清理 12 处", VAR_HANDLED, true,
+                "photo1", org.camunda.bpm.engine.variable.Variables.fileValue("整治后.jpg").file(jpeg()).mimeType("image/jpeg").create(),
+                "attachment1", org.camunda.bpm.engine.variable.Variables.fileValue("台账.pdf").file("%PDF-1.4\n%%EOF\n".getBytes())
+                        .mimeType("application/pdf").create()));
+
+        assertThat(jdbc.queryForList("select file_name || '/' || kind from work_assignment_attachment"
+                + " where assignment_id = ? and process_instance_id = ? order by id", String.class, instance.getId(), instance.getId()))
+                .containsExactlyInAnyOrder("整治后.jpg/photo", "台账.pdf/pdf");
+        assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKeys("photo1", "attachment1");
+        assertThat(instance).isWaitingAt(TASK_REVIEW_RESULT);
+        assertThat((String) runtimeService().getVariable(instance.getId(), VAR_ATTACHMENT_NAMES)).contains("整治后.jpg", "台账.pdf");
+        complete(task(instance), withVariables(VAR_REVIEW_RESULT, REVIEW_PASS));
+        assertThat(instance).isEnded();
+    }
+
+    private static byte[] jpeg() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().fillRect(8, 8, 20, 20);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
     }
 
     @Test

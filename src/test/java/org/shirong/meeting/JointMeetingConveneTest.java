@@ -1096,7 +1096,7 @@ class JointMeetingConveneTest {
      */
     @Test
     @SuppressWarnings("unchecked")
-    void theDistrictsOfficeHandsWorkToATownWhichDoesItInItsOwnOrganisation() {
+    void theDistrictsOfficeHandsWorkToATownWhichDoesItInItsOwnOrganisation() throws java.io.IOException {
         ClockUtil.reset();
         String start = "/engine-rest/process-definition/key/" + WorkAssignmentProcess.KEY + "/tenant-id/%s/";
         String form = rest.withBasicAuth("sjshirongban1", "demo").getForObject(start.formatted("songjiang") + "deployed-start-form",
@@ -1146,11 +1146,19 @@ class JointMeetingConveneTest {
                     .as("the district's office is told too when the town's work is overdue")
                     .contains("区市容管理专项办公室交办", "“某菜场周边整治”", "已超期");
 
+            // sjreview-s57 D4: the town hands in a photo of the site with its result (拍照 on 办理交办事项)
+            byte[] photo = jpeg();
             ResponseEntity<String> done = rest.withBasicAuth("shdshirongban1", "demo").postForEntity("/engine-rest/task/" + taskId
                     + "/complete", new HttpEntity<>("""
-                    {"variables":{"handlingResult":{"value":"已清理占道摊位 8 处"},"handled":{"value":true}}}""", headers), String.class);
+                    {"variables":{"handlingResult":{"value":"已清理占道摊位 8 处"},"handled":{"value":true},
+                     "photo1":{"type":"File","value":"%s","valueInfo":{"filename":"整治后.jpg","mimetype":"image/jpeg"}}}}"""
+                    .formatted(java.util.Base64.getEncoder().encodeToString(photo)), headers), String.class);
             assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
             Task review = taskService.createTaskQuery().processInstanceId(town.getId()).singleResult();
+            assertThat((String) taskService.getVariable(review.getId(), "attachmentNames")).as("the reviewer reads what came with it")
+                    .startsWith("整治后.jpg");
+            assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(town.getId()).variableName("photo1")
+                    .count()).as("the file is kept with the assignment, not in the process or its history").isZero();
             ResponseEntity<String> accepted = rest.withBasicAuth("shdlingdao1", "demo").postForEntity("/engine-rest/task/"
                     + review.getId() + "/complete", new HttpEntity<>("{\"variables\":{\"reviewResult\":{\"value\":\"pass\"}}}",
                     headers), String.class);
@@ -1173,6 +1181,16 @@ class JointMeetingConveneTest {
                     "/shirong/work-assignments?organization=songjiang", String.class);
             assertThat(page.getStatusCode().value()).isEqualTo(200);
             assertThat(page.getBody()).contains("工作交办 · 松江区", "某菜场周边整治", "<td>石湖荡镇</td>", "已办结", "已清理占道摊位 8 处");
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("/shirong/work-assignments/files/(\\d+)").matcher(page.getBody());
+            assertThat(link.find()).as("the photo is listed with the result").isTrue();
+            ResponseEntity<byte[]> download = rest.withBasicAuth("sjshirongban1", "demo").getForEntity(link.group(), byte[].class);
+            assertThat(download.getStatusCode().value()).isEqualTo(200);
+            assertThat(download.getBody()).isEqualTo(photo);
+            assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
+            assertThat(rest.withBasicAuth("shdshirongban1", "demo").getForEntity(link.group(), byte[].class).getStatusCode().value())
+                    .as("the town that handled it").isEqualTo(200);
+            assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity(link.group(), byte[].class).getStatusCode().value())
+                    .as("a department reads no office's files").isEqualTo(404);
             // diffreview-s57 R4: the page keeps to the engine's result limit as configured, not to a copy of it
             var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
             int limit = engine.getQueryMaxResultsLimit();
@@ -1367,5 +1385,13 @@ class JointMeetingConveneTest {
             jdbc.update("delete from meeting_decision where meeting_key like ?", "adhoc-" + instance.getId() + "/%");
             jdbc.update("delete from campaign_document where process_instance_id = ?", instance.getId());
         }
+    }
+
+    private static byte[] jpeg() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.getGraphics().fillRect(8, 8, 20, 20);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
     }
 }

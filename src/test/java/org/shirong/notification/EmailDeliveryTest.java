@@ -3,6 +3,11 @@ package org.shirong.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -13,6 +18,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,7 @@ import org.shirong.rectification.NewCase;
 import org.shirong.rectification.RectificationCases;
 import org.shirong.rectification.RectificationProcess;
 import org.shirong.system.ShirongWebTest;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -287,7 +294,7 @@ class EmailDeliveryTest {
                 assertThat(outbox.find(id).orElseThrow().status()).as("while only connecting, a node that died would leave it")
                         .isEqualTo(OutboxStatus.PENDING);
             }
-            assertThatThrownBy(run::join).hasMessageContaining("Mail server connection failed");
+            assertThatThrownBy(run::join).hasMessageContaining("邮件服务器连接失败：127.0.0.1:" + silent.getLocalPort());
         }
         OutboxMessage row = outbox.find(id).orElseThrow();
         assertThat(row.status()).isEqualTo(OutboxStatus.PENDING);
@@ -299,6 +306,12 @@ class EmailDeliveryTest {
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
     }
 
+    /**
+     * With the server down the job retries into an incident whose text is Chinese and names the server, each attempt one
+     * WARN line of Shirong's and nothing at ERROR or with a stack trace from the engine (relreview-s58 L5); Cockpit's
+     * default 重试 (PUT /job/{id}/retries without a due date) makes the job due now, not at its last failure plus the
+     * retry interval (L4), and the mail goes out once.
+     */
     @Test
     void withTheServerDownTheJobRetriesIntoAnIncidentAndCockpitsRetryDeliversOnce() throws Exception {
         CaseRecord c = dispatchedCase("涞寅路乱张贴");
@@ -306,26 +319,114 @@ class EmailDeliveryTest {
         String jobId = deliveryJob(id).getId();
         smtp.stop();
 
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            assertThatThrownBy(() -> managementService.executeJob(jobId)).as("attempt %d", attempt)
-                    .hasMessageContaining("Mail server connection failed");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger engineContext = logback.getLogger("org.camunda.bpm.engine.context");
+        Level engineContextLevel = engineContext.getLevel();
+        engineContext.setLevel(Level.INFO);
+        log.start();
+        logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(log);
+        List<Throwable> failures = new java.util.ArrayList<>();
+        try {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                assertThatThrownBy(() -> managementService.executeJob(jobId)).as("attempt %d", attempt)
+                        .satisfies(failures::add).hasMessageContaining("邮件服务器连接失败：127.0.0.1:" + SMTP_PORT);
+            }
+            // what the job executor's thread does with each failure after the engine's own handling (ENGINE-14006)
+            failures.forEach(failure -> ExecuteJobHelper.LOGGING_HANDLER.exceptionWhileExecutingJob(jobId, failure));
+        } finally {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(log);
+            engineContext.setLevel(engineContextLevel);
         }
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .allSatisfy(e -> {
+                    assertThat(e.getLoggerName()).isEqualTo(NotificationDelivery.class.getName());
+                    assertThat(e.getFormattedMessage()).contains("通知 " + id + " 发送失败", "邮件服务器连接失败");
+                    assertThat(e.getThrowableProxy()).isNull();
+                })
+                .hasSize(3);
+
         assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getRetries()).isZero();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(deliveryOf(id).getId()).singleResult().getIncidentType())
-                .isEqualTo("failedJob");
+        var incident = runtimeService.createIncidentQuery().processInstanceId(deliveryOf(id).getId()).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+        assertThat(incident.getIncidentMessage()).startsWith("邮件服务器连接失败：127.0.0.1:" + SMTP_PORT + "（");
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(outbox.find(id).orElseThrow().attempts()).isEqualTo(3);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult())
                 .as("the case goes on").isNotNull();
+        assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getDuedate())
+                .as("due at the last failure plus the retry interval").isAfter(new java.util.Date());
 
         smtp.start();
-        managementService.setJobRetries(jobId, 1);
+        ResponseEntity<String> retried = rest.withBasicAuth("admin", "admin").exchange("/engine-rest/job/" + jobId + "/retries",
+                org.springframework.http.HttpMethod.PUT, json("{\"retries\":1}"), String.class);
+        assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+        List<Job> due = managementService.createJobQuery().processInstanceId(deliveryOf(id).getId()).executable().list();
+        assertThat(due).as("due now, for the job executor's next round").extracting(Job::getId).containsExactly(jobId);
+        assertThat(due.get(0).getDuedate()).isBeforeOrEqualTo(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
         managementService.executeJob(jobId);
 
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).isEqualTo("【案件派遣】" + c.caseNo() + " 涞寅路乱张贴");
         assertThat(deliveryOf(id)).isNull();
-        assertThat(runtimeService.createIncidentQuery().count()).isZero();
         assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.DELIVERED);
+    }
+
+    /**
+     * relreview-s58 L9: a server that accepts the connection and never greets held a job thread for the whole timeout on
+     * every message. After one such timeout the channel rests: the next delivery fails at once onto its retry cycle
+     * without connecting (the server accepts no second connection from Shirong).
+     */
+    @Test
+    void afterAServerThatNeverGreetsTimedOutTheNextDeliveryFailsWithoutConnecting() throws Exception {
+        long first = emailRow(dispatchedCase("九亭大街占道经营"));
+        long second = emailRow(dispatchedCase("九亭大街乱晾晒衣物"));
+        try (ServerSocket hanging = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(hanging.accept()); // and never a greeting
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            org.springframework.mail.javamail.JavaMailSenderImpl silent = new org.springframework.mail.javamail.JavaMailSenderImpl();
+            silent.setHost("127.0.0.1");
+            silent.setPort(hanging.getLocalPort());
+            silent.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "10000");
+            silent.getJavaMailProperties().setProperty("mail.smtp.timeout", "300");
+            NotificationDelivery delivering = new NotificationDelivery(outbox,
+                    List.of(new EmailChannel(silent, "shirong@localhost", identityService)), transactions);
+
+            assertThatThrownBy(() -> delivering.deliver(first)).isInstanceOf(MailServerUnreachable.class)
+                    .hasMessageStartingWith("邮件服务器连接失败：127.0.0.1:" + hanging.getLocalPort() + "（连接或等待服务器应答超时）");
+            assertThatThrownBy(() -> delivering.deliver(second)).isInstanceOf(MailServerUnreachable.class)
+                    .hasMessageContaining("刚才没有应答").hasMessageContaining("秒内不再连接");
+
+            // A connection of the test's own: once the server took it, any the second delivery made was taken before it.
+            try (java.net.Socket probe = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), hanging.getLocalPort())) {
+                while (accepted.stream().noneMatch(s -> s.getPort() == probe.getLocalPort())) {
+                    Thread.sleep(10);
+                }
+                assertThat(accepted).as("the first delivery's connection and the probe, none of the second delivery").hasSize(2);
+            } finally {
+                synchronized (accepted) {
+                    for (java.net.Socket s : accepted) {
+                        s.close();
+                    }
+                }
+            }
+        }
+        assertThat(outbox.find(first).orElseThrow().attempts()).isEqualTo(1);
+        OutboxMessage waiting = outbox.find(second).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
+        assertThat(waiting.attempts()).isEqualTo(1);
+        assertThat(waiting.lastError()).contains("秒内不再连接");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 }

@@ -42,6 +42,35 @@ class OrganizationLoaderTest {
             assertThat(jinxi.assesses("jxjiwei")).isTrue();
             assertThat(jinxi.supervises("jxjiwei")).as("reads, approves nothing").isFalse();
         }
+        // sjreview-s57 D10: 松江区's plan has the office lead the 区级联合检查组; 九亭镇's 督导检查组 stands beside its office
+        Organization songjiang = Organizations.read("songjiang").of("songjiang");
+        assertThat(songjiang.roles().officeLed()).containsExactly("sjlianjian");
+        assertThat(songjiang.officesOwnWork("sjlianjian")).isTrue();
+        assertThat(songjiang.officesOwnWork("sjshirongban")).isTrue();
+        assertThat(songjiang.officesOwnWork("sjlvrongju")).isFalse();
+        assertThat(Organizations.read("jiuting").of("jiuting").officesOwnWork("ducha")).isFalse();
+    }
+
+    @Test
+    void anOfficeLedGroupMustBeAWorkingGroupOfTheFile() {
+        assertThatThrownBy(() -> read("""
+                organization:
+                  id: jiuting
+                  name: 九亭镇
+                  level: TOWN
+                  case-prefix: JT
+                roles:
+                  office: chuangban
+                  leading: lingdao
+                  approvers: lingdao
+                  inspectors: chuangban
+                  office-led: [ducha, chuangban]
+                groups:
+                  - { id: lingdao, name: 领导小组, type: LEADING_GROUP }
+                  - { id: chuangban, name: 创建工作办公室, type: OFFICE }
+                """))
+                .hasMessageContaining("roles.office-led: 组 \"ducha\" 未在 groups 中定义")
+                .hasMessageContaining("roles.office-led: 组 \"chuangban\" 是办公室或领导小组本身");
     }
 
     @Test

@@ -144,6 +144,25 @@ class CaseApiTest {
         assertThat(as("chuangban1").getForObject((String) photos.get(0).get("url"), byte[].class)).isEqualTo(PNG);
     }
 
+    /**
+     * Most reports carry one photo: its one {@code photoLocation} "lat,lng" is kept whole, not split on the comma into a
+     * latitude for the first photo and a longitude for a second (relreview-s58 L2), and so is a camera time with a comma.
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aReportWithOnePhotoKeepsWhereThePhotoWasTaken() {
+        String report = body("EXPOSED_GARBAGE", "NORMAL", "九亭大街 518 号", null);
+        ResponseEntity<Map> reported = as("huanwei1").postForEntity("/api/cases", reportWithPhotos(report, List.of(PNG),
+                List.of("2026-12-06T09:20:00"), List.of("31.1,121.3")), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Map<String, Object> record = as("chuangban1").getForObject("/api/cases/" + reported.getBody().get("caseNo"), Map.class);
+        assertThat((List<Map<String, Object>>) record.get("photos")).singleElement().satisfies(photo -> {
+            assertThat(photo).containsEntry("takenAt", "2026-12-06T09:20:00");
+            assertThat(((Number) photo.get("latitude")).doubleValue()).isEqualTo(31.1);
+            assertThat(((Number) photo.get("longitude")).doubleValue()).isEqualTo(121.3);
+        });
+    }
+
     @Test
     void categoriesCarryTheirDefaultLeadUnitAndLimitFromTheDecisionTable() {
         ResponseEntity<List> response = as("chengguan1").getForEntity("/api/categories", List.class);

@@ -273,7 +273,9 @@ class RectificationBrowserTest {
         assertThat(rest.withBasicAuth("huanwei1", "demo").postForEntity("/engine-rest/task/" + rectify + "/complete", new HttpEntity<>(
                 "{\"variables\":{\"rectifyAction\":{\"value\":\"submit\"},\"measures\":{\"value\":\"已加固\"},\"photoAfter\":{\"type\":\"File\","
                 + "\"value\":\"" + java.util.Base64.getEncoder().encodeToString(CaseApiTest.PNG)
-                + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}}}}", headers), String.class)
+                + "\",\"valueInfo\":{\"filename\":\"after.png\",\"mimetype\":\"image/png\"}},\"photoBefore\":{\"type\":\"File\","
+                + "\"value\":\"" + java.util.Base64.getEncoder().encodeToString(CaseApiTest.PNG)
+                + "\",\"valueInfo\":{\"filename\":\"before.png\",\"mimetype\":\"image/png\"}}}}", headers), String.class)
                 .getStatusCode().is2xxSuccessful()).isTrue();
         String verify = taskService.createTaskQuery().processInstanceBusinessKey(caseNo).singleResult().getId();
         TestRestTemplate inspector = rest.withBasicAuth("ducha1", "demo");
@@ -297,6 +299,13 @@ class RectificationBrowserTest {
                 WebElement note = browser.visible(By.cssSelector(".shirong-rework-note"));
                 assertThat(note.getText()).contains("返工（第 1 次）", "核查意见：店招边框仍有松动，需加固");
                 assertThat(browser.inView(note)).as("返工说明在表单开头即可看到").isTrue();
+                // jxreview-s58 J3: the before photo to stand at the same spot, and the after photo the inspector sent back,
+                // each a thumbnail that opens the full photo
+                WebElement existing = browser.visible(By.cssSelector(".shirong-existing-photos"));
+                assertThat(existing.getText()).contains("已有整改前照片 1 张", "整改前", "被退回的整改后照片");
+                assertThat(existing.findElements(By.cssSelector("figure a[href*='/photos/'] img"))).hasSize(2)
+                        .allSatisfy(img -> assertThat(((Number) ((JavascriptExecutor) browser.driver())
+                                .executeScript("return arguments[0].naturalWidth", img)).intValue()).as("loaded").isPositive());
                 assertThat(browser.visible(By.cssSelector(".shirong-supervision-note")).getText())
                         .as("the latest 督办, which the unit otherwise reads only on the case page").contains("督办", "请明天上午十点前加固完毕");
                 // On a phone (no tooltips) the header names the date, gives its day and hour, and says 已超期 in red.

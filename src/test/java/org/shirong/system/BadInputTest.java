@@ -89,6 +89,47 @@ class BadInputTest {
         assertThat(multiLine.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
+    /**
+     * relreview-s58 L7: the line and paragraph separators U+2028/U+2029 in a one-line field, a title of combining marks
+     * or private-use characters only, and half a coordinate were taken (201); each is a 400 naming the field.
+     */
+    @Test
+    void lineSeparatorsMarksOnlyTitlesAndHalfACoordinateAreRefusedNamingTheField() {
+        long cases = count("rect_case");
+        for (String separator : List.of("\\u2028", "\\u2029")) {
+            ResponseEntity<Map> split = as("lvrong1").postForEntity("/api/cases",
+                    json(caseWithTitle("\"垃圾" + separator + "堆放\"", "\"第一行" + separator + "第二行\"")), Map.class);
+            assertThat(split.getStatusCode()).as(separator).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(split)).as("the multi-line description may hold it").singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", "title").containsEntry("code", "INVALID_CHARACTER");
+                assertThat((String) e.get("message")).contains("问题标题只能填写一行", "第 3 个字");
+            });
+        }
+        for (String invisible : List.of("\\u0301\\u0301", "\\uE000\\uE001", " \\u20DD\\uF8FF ")) {
+            ResponseEntity<Map> shown = as("lvrong1").postForEntity("/api/cases", json(caseWithTitle("\"" + invisible + "\"", "null")),
+                    Map.class);
+            assertThat(shown.getStatusCode()).as(invisible).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(shown)).as(invisible).extracting(e -> e.get("field") + ":" + e.get("code")).containsExactly("title:REQUIRED");
+        }
+        for (String half : List.of("\"lng\":121.3", "\"lat\":31.1")) {
+            ResponseEntity<Map> point = as("lvrong1").postForEntity("/api/cases", json("""
+                    {"title":"垃圾堆放","category":"EXPOSED_GARBAGE","source":"PATROL",
+                     "location":{"address":"九亭大街 1 号",%s}}""".formatted(half)), Map.class);
+            assertThat(point.getStatusCode()).as(half).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(errors(point)).as(half).singleElement().satisfies(e -> {
+                assertThat(e).containsEntry("field", half.contains("lng") ? "location.lat" : "location.lng")
+                        .containsEntry("code", "REQUIRED");
+                assertThat((String) e.get("message")).startsWith("经纬度须同时填写");
+            });
+        }
+        assertThat(count("rect_case")).isEqualTo(cases);
+
+        ResponseEntity<Map> accented = as("lvrong1").postForEntity("/api/cases", json("""
+                {"title":"Cafe\u0301 门前垃圾","category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"九亭大街 1 号","lat":31.1,"lng":121.3}}"""), Map.class);
+        assertThat(accented.getStatusCode()).as("a mark on a letter, both coordinates").isEqualTo(HttpStatus.CREATED);
+    }
+
     private ResponseEntity<Map> upload(byte[] content) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(content) {

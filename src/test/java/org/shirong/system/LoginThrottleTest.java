@@ -64,15 +64,27 @@ class LoginThrottleTest {
 
     /** The status line and headers of a request sent from the given loopback address. */
     private String send(String address, String request) throws IOException {
+        String response = exchange(address, request);
+        return response.substring(0, Math.max(response.indexOf("\r\n\r\n"), 12));
+    }
+
+    /** The whole answer (status line, headers, body) to a request sent from the given loopback address. */
+    private String exchange(String address, String request) throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(address, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(10000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return response.substring(0, Math.max(response.indexOf("\r\n\r\n"), 12));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The whole answer to a request with HTTP Basic, as a REST client or a script logs in. */
+    private String basicAnswerFrom(String address, String path, String user, String password) throws IOException {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return exchange(address, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+                + "\r\nConnection: close\r\n\r\n");
     }
 
     private static int status(String head) {
@@ -88,6 +100,11 @@ class LoginThrottleTest {
 
     /** The webapps' login form, as Tasklist sends it: CSRF token and session cookie first, then the form. */
     private int webappLoginFrom(String address, String user, String password) throws IOException {
+        return status(webappLoginAnswerFrom(address, user, password));
+    }
+
+    /** The whole answer to the webapps' login form. */
+    private String webappLoginAnswerFrom(String address, String user, String password) throws IOException {
         String page = send(address, "GET /camunda/api/engine/engine/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         String token = null;
         List<String> cookies = new ArrayList<>();
@@ -100,10 +117,10 @@ class LoginThrottleTest {
         }
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return status(send(address, "POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\nHost: localhost\r\n"
+        return exchange(address, "POST /camunda/api/admin/auth/user/default/login/tasklist HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nX-XSRF-TOKEN: " + token + "\r\nCookie: "
                 + String.join("; ", cookies) + "\r\nContent-Length: " + form.getBytes(StandardCharsets.UTF_8).length
-                + "\r\nConnection: close\r\n\r\n" + form));
+                + "\r\nConnection: close\r\n\r\n" + form);
     }
 
     @Test
@@ -113,17 +130,54 @@ class LoginThrottleTest {
             assertThat(webappLoginFrom("127.0.0.3", "shichang1", "wrong-" + i)).isEqualTo(401);
             assertThat(engineRestFrom("127.0.0.4", "nongfu1", "wrong-" + i)).isEqualTo(401);
         }
-        assertThat(webappLoginFrom("127.0.0.3", "shichang1", "demo")).as("locked in the webapp login").isEqualTo(401);
-        assertThat(engineRestFrom("127.0.0.3", "shichang1", "demo")).as("and through every other door").isEqualTo(401);
-        assertThat(engineRestFrom("127.0.0.4", "nongfu1", "demo")).as("locked in engine REST").isEqualTo(401);
+        assertThat(webappLoginFrom("127.0.0.3", "shichang1", "demo")).as("locked in the webapp login").isEqualTo(429);
+        assertThat(engineRestFrom("127.0.0.3", "shichang1", "demo")).as("and through every other door").isEqualTo(429);
+        assertThat(engineRestFrom("127.0.0.4", "nongfu1", "demo")).as("locked in engine REST").isEqualTo(429);
         assertThat(engineRestFrom("127.0.0.4", "nongfu1", "demo", "X-Forwarded-For: 10.9.9.9\r\n"))
-                .as("a forwarded-for header from the client changes nothing").isEqualTo(401);
+                .as("a forwarded-for header from the client changes nothing").isEqualTo(429);
         assertThat(webappLoginFrom("127.0.0.1", "shichang1", "demo")).as("the owner's own computer").isEqualTo(200);
         assertThat(engineRestFrom("127.0.0.1", "nongfu1", "demo")).isEqualTo(200);
 
         Thread.sleep(6500);
         assertThat(webappLoginFrom("127.0.0.3", "shichang1", "demo")).as("the lock has ended by itself").isEqualTo(200);
         assertThat(engineRestFrom("127.0.0.4", "nongfu1", "demo")).isEqualTo(200);
+    }
+
+    /**
+     * A paused login is told so (relreview-s58 L3): 429, Retry-After and "登录失败次数过多，请于 HH:MM 后再试，或请管理员解除"
+     * in the town's time, on HTTP Basic ({@code /api}, {@code /engine-rest}) and on the webapps' login, for the right password
+     * and a wrong one alike (the answer never tells whether the password was right), without the Basic challenge; a wrong
+     * password that was checked is a 401, on the webapps' login "用户名或密码错误" rather than "请先登录".
+     */
+    @Test
+    void aPausedLoginIsToldUntilWhenInChineseWhateverThePasswordAndAWrongPasswordIsSaidToBeWrong() throws IOException {
+        String wrong = webappLoginAnswerFrom("127.0.0.9", "dangqun1", "wrong-0");
+        assertThat(status(wrong)).isEqualTo(401);
+        assertThat(wrong).contains("用户名或密码错误").doesNotContain("请先登录");
+        for (int i = 1; i < 5; i++) {
+            assertThat(status(basicAnswerFrom("127.0.0.9", "/api/me", "dangqun1", "wrong-" + i))).isEqualTo(401);
+        }
+        java.time.Instant pausedAt = java.time.Instant.now();
+        List<String> answers = List.of(basicAnswerFrom("127.0.0.9", "/api/me", "dangqun1", "demo"),
+                basicAnswerFrom("127.0.0.9", "/api/me", "dangqun1", "wrong-5"),
+                basicAnswerFrom("127.0.0.9", "/engine-rest/task/count", "dangqun1", "demo"),
+                basicAnswerFrom("127.0.0.9", "/engine-rest/task/count", "dangqun1", "wrong-6"),
+                webappLoginAnswerFrom("127.0.0.9", "dangqun1", "demo"), webappLoginAnswerFrom("127.0.0.9", "dangqun1", "wrong-7"));
+        String expected = LoginPauseAnswers.message(pausedAt.plusSeconds(6));
+        String orAMinuteEarlier = LoginPauseAnswers.message(pausedAt.plusSeconds(5));
+        assertThat(expected).matches("登录失败次数过多，请于 \\d\\d:\\d\\d 后再试，或请管理员解除");
+        for (String answer : answers) {
+            assertThat(status(answer)).as(answer).isEqualTo(429);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).as(answer).contains("retry-after: ").doesNotContain("www-authenticate");
+            int retryAfter = Integer.parseInt(head.replaceAll("(?s).*retry-after: (\\d+).*", "$1"));
+            assertThat(retryAfter).as(answer).isBetween(1, 6);
+            // the lock is 6 s here, counted from the fifth failure a moment before pausedAt: the minute it has ended by
+            assertThat(answer).as(answer).contains("\"code\":\"LOGIN_PAUSED\"").containsAnyOf(expected, orAMinuteEarlier);
+        }
+        assertThat(webappLoginFrom("127.0.0.1", "dangqun1", "demo")).as("the owner's own computer").isEqualTo(200);
+        assertThat(LoginPauseAnswers.message(java.time.ZonedDateTime.of(2026, 12, 7, 9, 44, 1, 0,
+                java.time.ZoneId.systemDefault()).toInstant())).isEqualTo("登录失败次数过多，请于 09:45 后再试，或请管理员解除");
     }
 
     @Test
@@ -133,8 +187,8 @@ class LoginThrottleTest {
                     : engineRestFrom("127.0.0.5", "nobody" + i, "guess");
             assertThat(answer).isEqualTo(401);
         }
-        assertThat(webappLoginFrom("127.0.0.5", "dangqun1", "demo")).as("the address is locked").isEqualTo(401);
-        assertThat(engineRestFrom("127.0.0.5", "dangqun1", "demo")).isEqualTo(401);
+        assertThat(webappLoginFrom("127.0.0.5", "dangqun1", "demo")).as("the address is locked").isEqualTo(429);
+        assertThat(engineRestFrom("127.0.0.5", "dangqun1", "demo")).isEqualTo(429);
         assertThat(webappLoginFrom("127.0.0.6", "dangqun1", "demo")).as("other addresses are not").isEqualTo(200);
     }
 
@@ -153,8 +207,8 @@ class LoginThrottleTest {
         });
         assertThat(loginFrom("127.0.0.7", "lvrong1", "demo")).as("who logged in from the address before still does").isEqualTo(200);
         assertThat(webappLoginFrom("127.0.0.7", "chengguan2", "demo")).isEqualTo(200);
-        assertThat(loginFrom("127.0.0.7", "nongfu1", "demo")).as("an account new to the address is refused").isEqualTo(401);
-        assertThat(engineRestFrom("127.0.0.7", "nobody99", "x")).isEqualTo(401);
+        assertThat(loginFrom("127.0.0.7", "nongfu1", "demo")).as("an account new to the address is refused").isEqualTo(429);
+        assertThat(engineRestFrom("127.0.0.7", "nobody99", "x")).isEqualTo(429);
 
         assertThat(rest.withBasicAuth("admin", "admin").getForObject("/api/system/login-locks", String.class))
                 .contains("\"" + LoginThrottle.UNKNOWN_ACCOUNTS + "\"", "\"127.0.0.7\"");
@@ -175,7 +229,7 @@ class LoginThrottleTest {
             assertThat(engineRestFrom("127.0.0." + i, "guijian1", "wrong")).isEqualTo(401);
         }
         assertThat(engineRestFrom("127.0.0.42", "guijian1", "wrong")).as("one check per slow-down is admitted").isEqualTo(401);
-        assertThat(webappLoginFrom("127.0.0.43", "guijian1", "demo")).as("the next within it is refused unchecked").isEqualTo(401);
+        assertThat(webappLoginFrom("127.0.0.43", "guijian1", "demo")).as("the next within it is refused unchecked").isEqualTo(429);
         assertThat(engineRestFrom("127.0.0.1", "guijian1", "demo")).as("the owner's computer is not slowed").isEqualTo(200);
         assertThat(webappLoginFrom("127.0.0.1", "guijian1", "demo")).isEqualTo(200);
         assertThat(rest.withBasicAuth("admin", "admin").getForObject("/api/system/login-locks", String.class))
@@ -193,9 +247,9 @@ class LoginThrottleTest {
     @Test
     void anAttackerLocksOnlyHimselfOutAndTheAdministratorLiftsTheLock() throws IOException {
         for (int i = 0; i < 6; i++) {
-            assertThat(loginFrom("127.0.0.2", "xuanchuan1", "wrong-" + i)).isEqualTo(401);
+            assertThat(loginFrom("127.0.0.2", "xuanchuan1", "wrong-" + i)).as("checked five times, then paused").isEqualTo(i < 5 ? 401 : 429);
         }
-        assertThat(loginFrom("127.0.0.2", "xuanchuan1", "demo")).as("locked from the attacker's address").isEqualTo(401);
+        assertThat(loginFrom("127.0.0.2", "xuanchuan1", "demo")).as("locked from the attacker's address").isEqualTo(429);
         assertThat(loginFrom("127.0.0.1", "xuanchuan1", "demo")).as("the owner's own computer").isEqualTo(200);
 
         assertThat(rest.withBasicAuth("admin", "admin").getForObject("/api/system/login-locks", String.class))

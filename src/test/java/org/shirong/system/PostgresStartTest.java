@@ -57,7 +57,7 @@ class PostgresStartTest {
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("WorkAssignmentProcess").tenantIdIn("jiuting").count())
                     .isEqualTo(1);
             assertThat(repository.getDeploymentResourceNames(repository.createDeploymentQuery().tenantIdIn("jiuting").singleResult().getId()))
-                    .contains("forms/WorkAssignmentHandle.form", "processes/WorkAssignmentProcess.bpmn");
+                    .contains("forms/WorkAssignmentHandle.html", "processes/WorkAssignmentProcess.bpmn");
             definitions = repository.createProcessDefinitionQuery().count();
 
             IdentityService identity = context.getBean(IdentityService.class);

@@ -11,12 +11,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import ch.qos.logback.classic.Level;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +45,8 @@ class RaceAnswersTest {
     ManagementService managementService;
     @LocalServerPort
     int port;
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     private Task assignTo(String unit) {
         return JiutingWork.assign(runtimeService, taskService, unit, "清理乱堆物");
@@ -164,6 +168,68 @@ class RaceAnswersTest {
                     EngineConflictAnswers.GONE, EngineConflictAnswers.CONCURRENT);
             assertThat(taskService.createTaskQuery().taskId(id).count()).isZero();
         }
+    }
+
+    /**
+     * The same person claims one task twice at the very same moment (a double click, a client's retry; relreview-s58 L1):
+     * both transactions grant them the task, and the later one failed on the permission's unique index
+     * (ACT_UNIQ_AUTH_USER) with a 500 in English and an ERROR with a stack trace. The later claim finds the task theirs
+     * (204) or is told 409 in Chinese, through engine REST and through the API Tasklist uses; no ERROR is logged.
+     */
+    @Test
+    void theSamePersonClaimingOneTaskTwiceAtOnceGets204OrA409InChineseNeverA500() throws Exception {
+        TestRestTemplate chengguan1 = rest.withBasicAuth("chengguan1", "demo");
+        WebappSession tab = WebappSession.login(port, "chengguan1", "demo");
+        WebappSession otherTab = WebappSession.login(port, "chengguan1", "demo");
+        String claim = "{\"userId\":\"chengguan1\"}";
+        for (int round = 0; round < 16; round++) {
+            String id = assignTo("chengguan").getId();
+            List<Integer> statuses;
+            String loser;
+            if (round % 2 == 0) {
+                List<ResponseEntity<String>> answers = atOnce(
+                        () -> chengguan1.postForEntity("/engine-rest/task/" + id + "/claim", json(claim), String.class),
+                        () -> chengguan1.postForEntity("/engine-rest/task/" + id + "/claim", json(claim), String.class));
+                statuses = answers.stream().map(a -> a.getStatusCode().value()).sorted().toList();
+                loser = answers.stream().map(a -> String.valueOf(a.getBody())).reduce("", String::concat);
+            } else {
+                List<java.net.http.HttpResponse<String>> answers = atOnce(() -> tab.post("/task/" + id + "/claim", claim),
+                        () -> otherTab.post("/task/" + id + "/claim", claim));
+                statuses = answers.stream().map(java.net.http.HttpResponse::statusCode).sorted().toList();
+                loser = answers.stream().map(java.net.http.HttpResponse::body).reduce("", String::concat);
+            }
+            assertThat(statuses.get(0)).as("round %d: %s %s", round, statuses, loser).isEqualTo(204);
+            assertThat(statuses.get(1)).as("round %d: %s %s", round, statuses, loser).isIn(204, 409);
+            if (statuses.get(1) == 409) {
+                assertThat(loser).contains(EngineConflictAnswers.CONCURRENT, "CONCURRENT_UPDATE");
+            }
+            assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee()).isEqualTo("chengguan1");
+        }
+        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(e -> e.getFormattedMessage()).isEmpty();
+    }
+
+    /**
+     * The lost permission insert is recognised as PostgreSQL reports it too (SQLSTATE 23505 on the batch, the constraint's
+     * name on its next exception), and only that: another table's unique violation, or another failure of the permission's
+     * insert, is left to the engine as before.
+     */
+    @Test
+    void aDuplicatePermissionIsRecognisedAsPostgreSqlReportsItAndNothingElseIs() {
+        java.sql.SQLException postgres = new java.sql.SQLException("ERROR: duplicate key value violates unique constraint"
+                + " \"act_uniq_auth_user\"\n  Detail: Key (type_, user_id_, resource_type_, resource_id_)=(1, chengguan1, 7, t1)"
+                + " already exists.", "23505");
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 was aborted. Call getNextException"
+                + " to see other errors in the batch.", "23505", new int[0]);
+        batch.setNextException(postgres);
+        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("An exception"
+                + " occurred in the persistence layer.", new RuntimeException("flush failed", batch)))).isTrue();
+        java.sql.SQLException otherTable = new java.sql.SQLException("ERROR: duplicate key value violates unique constraint"
+                + " \"uk_rect_case_external_ref\"", "23505");
+        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("failed",
+                otherTable))).isFalse();
+        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004 Exception while"
+                + " executing Database Operation 'INSERT AuthorizationEntity[a1]'", new java.sql.SQLException("deadlock", "40P01"))))
+                .isFalse();
     }
 
     @Test

@@ -693,8 +693,9 @@ class StaffRoutingGuardTest {
     void anotherOrganisationsRefusedSubmissionLeavesTheFormFillableForTheUnit() throws java.io.IOException {
         var deployment = repositoryService.createDeployment().tenantId("jiuting").name("StaffRoutingGuardTest fresh version");
         for (String file : List.of("processes/WorkAssignmentProcess.bpmn", "forms/WorkAssignmentStart.form",
-                "forms/WorkAssignmentHandle.form", "forms/WorkAssignmentReview.form")) {
-            deployment.addString(java.nio.file.Path.of(file).getFileName().toString(), java.nio.file.Files.readString(java.nio.file.Path.of(file)));
+                "forms/WorkAssignmentHandle.html", "forms/WorkAssignmentReview.form")) {
+            // as the application deploys them: the embedded 办理交办事项 form is found by its path
+            deployment.addString(file, java.nio.file.Files.readString(java.nio.file.Path.of(file)));
         }
         String definition = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.deploy().getId())
                 .singleResult().getId();

@@ -66,7 +66,7 @@ class TasklistBrowserTest {
                 browser.claimTask("本单位待办（城管中队）", "办理交办事项");
                 // The form is rendered again once the claimed task's variables arrive: type only after that.
                 browser.until(d -> "清理沪松公路乱张贴".equals(
-                        d.findElement(By.cssSelector("input[id$='-Field_title']")).getAttribute("value")));
+                        d.findElement(By.cssSelector("input#title")).getAttribute("value")));
                 // The process set the task's dates: staff read them, and nothing offers to change them (refused if tried).
                 browser.until(d -> !d.findElements(By.cssSelector(".shirong-dates-fixed")).isEmpty());
                 assertThat(browser.driver().findElements(By.cssSelector(".reset-due-date, .reset-follow-up-date, "
@@ -77,14 +77,23 @@ class TasklistBrowserTest {
                         .noneMatch(WebElement::isDisplayed)).as("no date picker for staff").isTrue();
                 String text = "已清理 23 处小广告，并对沿街商户进行门责告知";
                 browser.until(d -> {
-                    WebElement result = d.findElement(By.cssSelector("textarea[id$='-Field_handlingResult']"));
+                    WebElement result = d.findElement(By.cssSelector("textarea#handlingResult"));
                     if (!text.equals(result.getAttribute("value"))) {
                         result.clear();
                         result.sendKeys(text);
                     }
                     return text.equals(result.getAttribute("value"));
                 });
-                browser.click(By.cssSelector("input[id$='-Field_handled']"));
+                browser.click(By.cssSelector("input#handled"));
+                // sjreview-s57 D4: a photo of the site, taken with the phone's camera (the 拍照 button's input), goes with the result
+                java.nio.file.Path photo = java.nio.file.Files.createTempFile("site", ".jpg");
+                java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                image.getGraphics().fillRect(8, 8, 20, 20);
+                javax.imageio.ImageIO.write(image, "jpg", photo.toFile());
+                assertThat(browser.visible(By.cssSelector("label[for='photo1Camera']")).getSize().getHeight()).isGreaterThanOrEqualTo(44);
+                browser.driver().findElement(By.id("photo1Camera")).sendKeys(photo.toAbsolutePath().toString());
+                browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "const i = document.querySelector('#photo1Preview img'); return !!i && i.complete && i.naturalWidth > 0;")));
                 browser.screenshot("tasklist-form");
                 browser.complete();
                 browser.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
@@ -105,6 +114,9 @@ class TasklistBrowserTest {
         assertThat(runtimeService.getVariable(instanceId, WorkAssignmentProcess.VAR_HANDLED)).isEqualTo(true);
         assertThat(taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getTaskDefinitionKey())
                 .isEqualTo(WorkAssignmentProcess.TASK_REVIEW_RESULT);
+        assertThat((String) runtimeService.getVariable(instanceId, WorkAssignmentProcess.VAR_ATTACHMENT_NAMES))
+                .as("the photo is kept with the assignment, its name shown to the reviewer").contains(".jpg");
+        assertThat(runtimeService.getVariables(instanceId)).doesNotContainKey("photo1");
     }
 
     /**
@@ -168,12 +180,21 @@ class TasklistBrowserTest {
                 browser.until(d -> "chengguan2".equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()));
                 browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
                 browser.until(d -> "清理九新公路沿线占道堆物".equals(
-                        d.findElement(By.cssSelector("input[id$='-Field_title']")).getAttribute("value")));
-                WebElement result = browser.visible(By.cssSelector("textarea[id$='-Field_handlingResult']"));
+                        d.findElement(By.cssSelector("input#title")).getAttribute("value")));
+                WebElement result = browser.visible(By.cssSelector("textarea#handlingResult"));
                 result.sendKeys("已清");
                 result.sendKeys(Keys.BACK_SPACE, Keys.BACK_SPACE);
-                browser.driver().findElement(By.cssSelector("input[id$='-Field_title']")).click();
-                browser.until(d -> d.findElement(By.tagName("body")).getText().contains("此项必填"));
+                browser.driver().findElement(By.cssSelector("input#title")).click();
+                // 办理情况 is required: with it empty the form is not completed (完成 disabled, or the form says what is missing)
+                browser.until(d -> {
+                    WebElement done = d.findElement(By.cssSelector("button[ng-click='complete()']"));
+                    if (done.getAttribute("disabled") != null) {
+                        return true;
+                    }
+                    done.click();
+                    return d.findElement(By.tagName("body")).getText().contains("请填写办理情况。");
+                });
+                assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
                 browser.assertNoEnglish("zh-task-validation");
                 for (String tab : new String[] {"历史", "流程图", "描述", "表单"}) {
                     browser.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[contains(normalize-space(.),'" + tab + "')]"));
