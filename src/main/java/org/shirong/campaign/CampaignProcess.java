@@ -1,6 +1,6 @@
 package org.shirong.campaign;
 
-/** Keys, element ids, messages and variable names of {@code processes/CampaignProcess.bpmn} (创建活动). */
+/** Keys, element ids, messages and variable names of {@code processes/CampaignProcess.bpmn} (开展活动). */
 public final class CampaignProcess {
 
     public static final String KEY = "CampaignProcess";

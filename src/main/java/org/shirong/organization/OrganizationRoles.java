@@ -225,6 +225,11 @@ public class OrganizationRoles {
         return organizations.find(organization).map(o -> o.isCollective(group)).orElse(false);
     }
 
+    /** Whether the group shares the organisation's 督查考核 ({@code roles.assessors}, 纪委监察): it assesses units, leads no case. */
+    public boolean assesses(String organization, String group) {
+        return organizations.find(organization).map(o -> o.assesses(group)).orElse(false);
+    }
+
     /**
      * Whether a task given to {@code group} is the organisation's office's own work: the office, or a working group the file
      * says it leads ({@code roles.office-led}, 松江区's 区级联合检查组).

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
  * A district's 临时会议 (联席会议) and 工作交办 also name its towns and streets, by their offices (条块联动): a meeting
  * only notifies them; work handed to a town is done by its office in the town's own organisation (WorkAssignmentProcess
  * calls itself there), as a meeting's decision for a town is. A town has no towns, so a town's forms offer its own units.
- * A collective (各居委会) is not offered, its member units are: each 居委会 does its own work.
+ * A collective (各居委会) is not offered, its member units are: each 居委会 does its own work. 重新派遣 offers no group that
+ * shares the 督查考核 ({@code roles.assessors}), nor (for each task, {@code CaseRedispatchOptions}) the unit that returned the case.
  */
 @Configuration
 class UnitFormOptions {
@@ -24,7 +25,25 @@ class UnitFormOptions {
 
     @Bean
     FormSelectOptions redispatchUnitOptions(Organizations organizations) {
-        return options(organizations, "forms/CaseRedispatch.form", "newLeadUnit", false);
+        FormSelectOptions units = options(organizations, "forms/CaseRedispatch.form", "newLeadUnit", false);
+        return new FormSelectOptions() {
+            @Override
+            public String form() {
+                return units.form();
+            }
+
+            @Override
+            public String field() {
+                return units.field();
+            }
+
+            /** The groups sharing the 督查考核 (纪委监察) assess the units; they lead no case (jxreview-s58 J8). */
+            @Override
+            public List<Option> options(String organization) {
+                Organization own = organizations.of(organization);
+                return units.options(organization).stream().filter(o -> !own.assesses(o.value())).toList();
+            }
+        };
     }
 
     @Bean

@@ -340,23 +340,46 @@ class CaseCooperation {
      * 记录协办情况 shows them as they are now, in its form's read-only fields and its description, so that a town's office
      * does not go on working with the department that handed the case back, or to a deadline that moved. The
      * cooperation's own due date stays the one it was given, by which its on-time count is judged, but for 挂账
-     * ({@link #caseSuspended}). A cooperation whose first step has not run yet (a re-dispatch's, its start job waiting)
-     * has no task to update.
+     * ({@link #caseSuspended}) and an approved 延期 ({@link #caseExtended}). A cooperation whose first step has not run
+     * yet (a re-dispatch's, its start job waiting) has no task to update.
      */
     void caseChanged(String caseNo) {
+        refresh(caseNo, false);
+    }
+
+    /**
+     * An extension of the case was approved: each cooperation not recorded yet and not yet past its due date is due by
+     * the case's new 整改期限 when that is later, on its record (by which it counts as on time) and on its open task, whose
+     * form and description show the new 整改期限 too. The unit had been shown the new date while its task fell due and was
+     * scored at the old one (jxreview-s58 J15). A cooperation already overdue at the approval stays so.
+     */
+    void caseExtended(String caseNo) {
+        refresh(caseNo, true);
+    }
+
+    private void refresh(String caseNo, boolean extended) {
         List<CaseParties.Party> open = parties.of(caseNo).stream()
                 .filter(p -> p.endedAt() == null && p.processInstanceId() != null).toList();
         if (open.isEmpty()) {
             return;
         }
         CaseRecord c = cases.get(caseNo);
+        Instant now = RectificationCases.now();
         // Without the caller's authentication: a 属地 cooperation runs in another organisation's tenant.
         systemAccess.run(() -> {
             for (CaseParties.Party p : open) {
+                boolean moved = extended && !p.done() && c.dueAt() != null && p.dueAt() != null
+                        && p.dueAt().isAfter(now) && c.dueAt().isAfter(p.dueAt());
+                if (moved) {
+                    parties.due(caseNo, p.unitId(), c.dueAt());
+                }
                 Task task = taskService.createTaskQuery().processInstanceId(p.processInstanceId())
                         .taskDefinitionKey(CaseCooperationProcess.TASK_RECORD).singleResult();
                 if (task == null) {
                     continue;
+                }
+                if (moved) {
+                    task.setDueDate(Date.from(c.dueAt()));
                 }
                 String lead = taskNames.leadUnitName(c.leadUnit(), task.getTenantId());
                 String due = c.dueAt() == null ? "" : taskNames.display(task.getTenantId(), Date.from(c.dueAt()));

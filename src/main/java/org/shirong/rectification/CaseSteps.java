@@ -196,6 +196,13 @@ public class CaseSteps {
         if (roles.isCollective(execution.getTenantId(), lead)) {
             throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "“" + roles.groupName(lead) + "”是若干单位的统称，请改派给其中具体的单位");
         }
+        // the unit that handed the case back has just said it is not its duty; an assessor (纪委监察) leads no case (jxreview-s58 J8)
+        if (!execution.hasVariable(VAR_LEAD_UNDETERMINED) && lead.equals(execution.getVariable(VAR_LEAD_UNIT))) {
+            throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "“" + roles.groupName(lead) + "”刚回退本案件（认为不属于本单位职责），请改派给其他单位");
+        }
+        if (roles.assesses(execution.getTenantId(), lead)) {
+            throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "“" + roles.groupName(lead) + "”负责督查考核，不牵头办理案件，请改派给其他单位");
+        }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
         String restarted = decidedDue(execution) != null ? null : "整改时限自重新派遣时起重新计算"
@@ -439,7 +446,7 @@ public class CaseSteps {
         cases.extensionDecided(caseNo, approved, actor(), comment)
                 .ifPresent(d -> {
                     setDeadlines(execution, d);
-                    cooperation.caseChanged(caseNo);
+                    cooperation.caseExtended(caseNo);
                 });
         Object requested = execution.getVariable(VAR_EXTENSION_DUE_TEXT);
         Object kind = execution.getVariable(VAR_EXTENSION_REQUEST_KIND);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organizations;
+import org.shirong.system.LiveTaskFormValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +17,11 @@ import org.springframework.stereotype.Component;
  * the lead unit by name, the 整改期限, how many working days the case is behind and whether it is 列入通报名单
  * ({@link RectificationProcess#VAR_SUPERVISION_FACTS}, the task's own variable). Written when the task is created (the
  * case has just fallen overdue: not yet 列入通报名单 unless past its escalation time) and again when it is claimed, from
- * the case's record, so the office writing the 督办意见 reads the figures of that day (supervisors' review s54 V7).
+ * the case's record, so the office writing the 督办意见 reads the figures of that day (supervisors' review s54 V7); and
+ * each time the form is opened, without storing them ({@link LiveTaskFormValue}).
  */
 @Component
-class SupervisionFormListener implements TaskListener {
+class SupervisionFormListener implements TaskListener, LiveTaskFormValue {
 
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -39,34 +41,52 @@ class SupervisionFormListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        Object unit;
-        Instant due;
-        boolean escalated;
+        String facts;
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            unit = task.getVariable(RectificationProcess.VAR_LEAD_UNIT);
-            due = task.getVariable(RectificationProcess.VAR_DUE_AT) instanceof Date d ? d.toInstant() : null;
-            escalated = task.getVariable(RectificationProcess.VAR_ESCALATE_AT) instanceof Date e && !now.isBefore(e.toInstant());
-        } else if (task.getVariable(RectificationProcess.VAR_CASE_NO) instanceof String caseNo) {
-            CaseRecord c = cases.get(caseNo);
-            unit = c.leadUnit();
-            due = c.dueAt();
-            escalated = c.escalated();
+            Object unit = task.getVariable(RectificationProcess.VAR_LEAD_UNIT);
+            Instant due = task.getVariable(RectificationProcess.VAR_DUE_AT) instanceof Date d ? d.toInstant() : null;
+            boolean escalated = task.getVariable(RectificationProcess.VAR_ESCALATE_AT) instanceof Date e && !now.isBefore(e.toInstant());
+            facts = facts(task.getTenantId(), unitName(unit), due, escalated, now);
         } else {
-            return;
-        }
-        String facts = facts(task.getTenantId(),
-                unit == null ? null : organizations.groupName(unit.toString()).orElse(unit.toString()), due, escalated, now);
-        // the 属地 town's office and the 协办 units with how their 协办 stands (sjreview-s57 D15), read from the case's
-        // parties when the office claims the task (as the other figures are refreshed then), not at the deadline itself,
-        // whose statements are counted (CaseStatementCountTest)
-        if (!EVENTNAME_CREATE.equals(task.getEventName())
-                && task.getVariable(RectificationProcess.VAR_CASE_NO) instanceof String caseNo) {
-            String lines = cooperators.lines(task.getTenantId(), caseNo, now);
-            if (!lines.isEmpty()) {
-                facts = facts + "\n协办情况（超期未记录的单位同时收到督办意见）：\n" + lines;
+            facts = current(task);
+            if (facts == null) {
+                return;
             }
         }
         task.setVariableLocal(RectificationProcess.VAR_SUPERVISION_FACTS, facts);
+    }
+
+    @Override
+    public String taskDefinitionKey() {
+        return RectificationProcess.TASK_SUPERVISE;
+    }
+
+    @Override
+    public String variable() {
+        return RectificationProcess.VAR_SUPERVISION_FACTS;
+    }
+
+    /**
+     * The facts from the case's record as of now: when the task is claimed and each time its form is opened
+     * ({@link LiveTaskFormValue}; Tasklist does not read the form again after 认领, jxreview-s58 J7).
+     */
+    @Override
+    public String current(DelegateTask task) {
+        if (!(task.getVariable(RectificationProcess.VAR_CASE_NO) instanceof String caseNo)) {
+            return null;
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        CaseRecord c = cases.get(caseNo);
+        String facts = facts(task.getTenantId(), unitName(c.leadUnit()), c.dueAt(), c.escalated(), now);
+        // the 属地 town's office and the 协办 units with how their 协办 stands (sjreview-s57 D15), read from the case's
+        // parties when the office claims or opens the task (as the other figures are refreshed then), not at the deadline
+        // itself, whose statements are counted (CaseStatementCountTest)
+        String lines = cooperators.lines(task.getTenantId(), caseNo, now);
+        return lines.isEmpty() ? facts : facts + "\n协办情况（超期未记录的单位同时收到督办意见）：\n" + lines;
+    }
+
+    private String unitName(Object unit) {
+        return unit == null ? null : organizations.groupName(unit.toString()).orElse(unit.toString());
     }
 
     /** The form's lines: 牵头单位, 整改期限, 已超期 (as of {@code now}), 通报名单. */

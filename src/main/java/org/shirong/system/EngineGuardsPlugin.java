@@ -76,6 +76,10 @@ class EngineGuardsPlugin extends AbstractProcessEnginePlugin {
         inContext.add(new MembershipChecks());
         // a start form's options that change while it stays deployed (a 临时会议's 所属活动), as the form is read
         inContext.add(new LiveStartFormOptions(applicationContext));
+        // a task form's figures as of the moment it is opened (the 督办 box), not as of the task's creation
+        inContext.add(new LiveTaskFormValues(applicationContext));
+        // a task's select leaves out what does not fit that task (the unit that has just handed the case back)
+        inContext.add(new LiveTaskForms(applicationContext));
         configuration.setCustomPostCommandInterceptorsTxRequired(inContext);
     }
 }

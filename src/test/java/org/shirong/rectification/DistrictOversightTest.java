@@ -287,6 +287,34 @@ class DistrictOversightTest {
     }
 
     /**
+     * jxreview-s58 J7: the 督办 form opened before 认领 (and not read again by Tasklist after it) shows the case as it
+     * stands now, computed as the form is read, not the figures written when the task was created.
+     */
+    @Test
+    void theSupervisionFormShowsTheCaseAsItStandsWhenOpenedNotAsWhenTheTaskWasCreated() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"湖荡路路灯损坏","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
+                 "location":{"address":"石湖荡镇湖荡路 %d 号","territory":"石湖荡镇","lat":30.97,"lng":121.13}}
+                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
+        runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
+        String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
+                .singleResult().getId();
+        String written = (String) taskService.getVariableLocal(task, RectificationProcess.VAR_SUPERVISION_FACTS);
+        // after the task was created the town's 协办 fell a week overdue
+        jdbc.update("update rect_case_party set due_at = ? where case_no = ?", java.sql.Timestamp.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(7))), caseNo);
+
+        Map<String, Map<String, Object>> form = as("sjshirongban1").getForObject("/engine-rest/task/" + task + "/form-variables",
+                Map.class);
+        assertThat((String) form.get(RectificationProcess.VAR_SUPERVISION_FACTS).get("value"))
+                .contains("牵头单位：区绿化市容局", "属地街镇 石湖荡镇市容环境管理办公室：待记录，已超期");
+        assertThat(taskService.getVariableLocal(task, RectificationProcess.VAR_SUPERVISION_FACTS)).isEqualTo(written);
+    }
+
+    /**
      * sjreview-s57 D15: the office's 督办超期案件 of a district point problem shows the 属地 town's office with its 协办
      * overdue, and the 督办意见 reaches that office as well as the lead department: the plan makes the problem their joint
      * duty (区级部门牵头、属地街镇配合).
@@ -612,7 +640,7 @@ class DistrictOversightTest {
                 + "&startablePermissionCheck=true&maxResults=200";
         List<Map<String, Object>> offered = as("sjshirongban1").getForObject(startable, List.class);
         assertThat(offered).extracting(d -> d.get("tenantId")).containsOnly("songjiang");
-        assertThat(offered).extracting(d -> d.get("name")).containsExactlyInAnyOrder("临时会议", "创建活动", "工作交办");
+        assertThat(offered).extracting(d -> d.get("name")).containsExactlyInAnyOrder("临时会议", "开展活动", "工作交办");
         assertThat(as("sjshirongban1").getForObject(startable.replace("process-definition?", "process-definition/count?"), Map.class))
                 .containsEntry("count", 3);
         assertThat(as("chuangban1").getForObject(startable, List.class)).hasSize(3);

@@ -101,7 +101,7 @@ class OrganizationsBrowserTest {
                 long startable = repositoryService.createProcessDefinitionQuery().startableInTasklist().latestVersion()
                         .tenantIdIn("jinxi").count();
                 assertThat(tenants).as("processes offered to 锦溪's office: %s", names).hasSize((int) startable).containsOnly("jinxi");
-                assertThat(names).containsExactlyInAnyOrder("创建活动", "工作交办", "临时会议");
+                assertThat(names).containsExactlyInAnyOrder("开展活动", "工作交办", "临时会议");
 
                 // 九亭 规建办, same browser: its own task, none of 锦溪's; it claims its case and the photo is there for 九亭.
                 browser.login("guijian1", "demo");

@@ -564,7 +564,8 @@ class TerritoryCooperationTest {
     /**
      * The town's office works with the case's lead unit by its 整改期限: when the district department hands the case back
      * and the office re-dispatches it to another department, and when that one's extension is approved, the town's open
-     * 记录协办情况 names the department that leads now and the 整改期限 in force, in its form and its description.
+     * 记录协办情况 names the department that leads now and the 整改期限 in force, in its form and its description, and is
+     * itself due by the extended 整改期限 (jxreview-s58 J15).
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -584,6 +585,13 @@ class TerritoryCooperationTest {
         complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"人行道破损不属本局职责\"}");
         Task redispatch = caseTask(caseNo);
         assertThat(redispatch.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_REDISPATCH);
+        // jxreview-s58 J8: the department that has just handed the case back is not offered it again, nor accepted
+        String offered = as("sjshirongban1").getForObject("/engine-rest/task/" + redispatch.getId() + "/deployed-form", String.class);
+        assertThat(offered).contains("\"sjchengguanju\"").doesNotContain("\"sjlvrongju\"");
+        ResponseEntity<String> backToIt = as("sjshirongban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"newLeadUnit\":{\"value\":\"sjlvrongju\"}}}"), String.class);
+        assertThat(backToIt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(backToIt.getBody()).contains("刚回退本案件");
         complete("sjshirongban1", redispatch, "\"newLeadUnit\":{\"value\":\"sjchengguanju\"}");
 
         Map<String, Map<String, Object>> form = as("shdshirongban1").getForObject("/engine-rest/task/" + record + "/form-variables", Map.class);
@@ -605,8 +613,12 @@ class TerritoryCooperationTest {
         assertThat(form.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
         assertThat((String) as("shdshirongban1").getForObject("/engine-rest/task/" + record, Map.class).get("description"))
                 .contains("牵头单位：区城管执法局（松江区）", "整改期限：" + due);
-        assertThat(taskService.createTaskQuery().taskId(record).singleResult().getDueDate())
-                .as("the cooperation keeps the due date it was given, by which its on-time count is judged").isEqualTo(cooperationDue);
+        // jxreview-s58 J15: the cooperation is due, and counted on time, by the extended 整改期限 it is shown
+        java.time.Instant extendedDue = extended.atTime(17, 0).atZone(zone).toInstant();
+        assertThat(cooperationDue.toInstant()).isBefore(extendedDue);
+        assertThat(taskService.createTaskQuery().taskId(record).singleResult().getDueDate()).isEqualTo(Date.from(extendedDue));
+        assertThat(parties.of(caseNo)).filteredOn(p -> p.unitId().equals("shdshirongban")).singleElement()
+                .satisfies(p -> assertThat(p.dueAt()).isEqualTo(extendedDue));
 
         // jtreview s56 T15: the leader asked for a second extension reads the first in Tasklist's form, as /engine-rest serves it
         java.time.LocalDate again = WorkingCalendar.bundled().workingDayFrom(extended.plusDays(14));

@@ -212,7 +212,7 @@ class TasklistBrowserTest {
                 browser.visible(By.cssSelector(".flatpickr-calendar.open"));
                 browser.assertNoEnglish("zh-date-picker");
                 browser.click(By.cssSelector(".modal button[ng-click='back()']"));
-                browser.click(By.xpath("//*[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'创建活动')]"));
+                browser.click(By.xpath("//*[contains(@class,'modal')]//ul[contains(@class,'processes')]//a[contains(normalize-space(.),'开展活动')]"));
                 WebElement code = browser.visible(By.cssSelector("input[id$='-Field_campaignCode']"));
                 code.sendKeys("九亭2027");
                 browser.driver().findElement(By.cssSelector("input[id$='-Field_campaignName']")).click();
@@ -672,9 +672,9 @@ class TasklistBrowserTest {
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
                 browser.login("chuangban2", "demo");
-                assertThat(startableProcesses(browser, "zh-start-dialog-office")).containsExactly("临时会议", "创建活动", "工作交办");
+                assertThat(startableProcesses(browser, "zh-start-dialog-office")).containsExactly("临时会议", "开展活动", "工作交办");
                 browser.login("lingdao1", "demo");
-                assertThat(startableProcesses(browser, "zh-start-dialog-approver")).containsExactly("临时会议", "创建活动", "工作交办");
+                assertThat(startableProcesses(browser, "zh-start-dialog-approver")).containsExactly("临时会议", "开展活动", "工作交办");
                 browser.login("chengguan2", "demo");
                 assertThat(startableProcesses(browser, "zh-start-dialog-unit")).isEmpty();
             } catch (RuntimeException | AssertionError e) {

@@ -82,4 +82,44 @@ class WebappTranslationTest {
         }
         assertThat(read(APP + app + "/locales/zh.json").path("labels").size()).isPositive();
     }
+
+    private static String text(String path) throws IOException {
+        try (InputStream in = WebappTranslationTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * jxreview-s58 J14: Cockpit's 任务 page, refused its figures, said "无法获取 无法获取按组分配情况 的资源 : Error: …": the
+     * phrase once, and the script's English "Error:" taken off the message (shirong/error-prefix.js, loaded by config.js).
+     */
+    @org.junit.jupiter.api.Test
+    void cockpitsTaskFiguresErrorReadsOnceAndInChinese() throws IOException {
+        JsonNode labels = read(APP + "cockpit/locales/zh.json").path("labels");
+        String status = labels.path("PLUGIN_TASK_ASSIGNED_ERR_COULD_NOT").asText()
+                .replace("{{err}}", labels.path("PLUGIN_TASK_ERROR_COUNT").asText());
+        assertThat(status).isEqualTo("无法获取按组分配情况");
+        assertThat(text(APP + "cockpit/scripts/config.js")).contains("'shirong/error-prefix'");
+        assertThat(text(APP + "cockpit/shirong/error-prefix.js")).contains("Error:");
+    }
+
+    /** jxreview-s58 J13: 锦溪 and 松江 read no 九亭 wording (创建办, 创建活动) where they start work. */
+    @org.junit.jupiter.api.Test
+    void startingWorkReadsTheSameInEveryOrganisation() throws IOException {
+        assertThat(read(APP + "tasklist/locales/zh.json").path("labels").path("NO_PROCESS_DEFINITION_AVAILABLE").asText())
+                .contains("本组织的办公室").doesNotContain("创建办");
+        assertThat(text("forms/CampaignStart.form")).contains("发起活动").doesNotContain("发起创建活动").doesNotContain("AB-");
+        assertThat(text("processes/CampaignProcess.bpmn")).contains("name=\"开展活动\"").doesNotContain("name=\"创建活动\"");
+    }
+
+    /** jxreview-s58 J12: the selected card keeps its light's colour on its left bar (Camunda's active style paints it red). */
+    @org.junit.jupiter.api.Test
+    void theSelectedTaskCardKeepsItsLightsColour() throws IOException {
+        String css = text(APP + "tasklist/styles/user-styles.css");
+        for (String light : List.of("red", "yellow", "green")) {
+            assertThat(css).containsPattern("li\\.task\\.active\\.shirong-row-" + light + " \\{ border-left: 6px solid #[0-9a-f]{6} !important; }");
+        }
+        assertThat(css).contains(".tasks-list li.task.active.shirong-row-green { border-left: 6px solid #2ca02c !important; }");
+    }
 }
