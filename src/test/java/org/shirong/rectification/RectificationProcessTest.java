@@ -590,9 +590,9 @@ class RectificationProcessTest {
 
         complete(task(TASK_CLAIM, pi), withVariables(VAR_CLAIM_DECISION, RETURN, VAR_RETURN_REASON, "需居委会配合"));
         clockAt(at("2026-03-02T10:00"));
-        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "huanwei"));
+        complete(task(TASK_REDISPATCH, pi), withVariables(VAR_NEW_LEAD_UNIT, "chengguan"));
 
-        assertThat(record(c).leadUnit()).isEqualTo("huanwei");
+        assertThat(record(c).leadUnit()).isEqualTo("chengguan");
         assertThat(record(c).responsibleUnits()).isEqualTo("zongguan");
         assertThat(fixture.parties.of(c.caseNo())).extracting(CaseParties.Party::unitId, CaseParties.Party::assignedAt)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("zongguan", at("2026-03-02T09:00")));

@@ -672,9 +672,9 @@ class TasklistBrowserTest {
         try (TasklistBrowser browser = TasklistBrowser.open(port)) {
             try {
                 browser.login("chuangban2", "demo");
-                assertThat(startableProcesses(browser, "zh-start-dialog-office")).containsExactly("临时会议", "开展活动", "工作交办");
+                assertThat(startableProcesses(browser, "zh-start-dialog-office")).containsExactly("临时会议", "工作交办", "开展活动");
                 browser.login("lingdao1", "demo");
-                assertThat(startableProcesses(browser, "zh-start-dialog-approver")).containsExactly("临时会议", "开展活动", "工作交办");
+                assertThat(startableProcesses(browser, "zh-start-dialog-approver")).containsExactly("临时会议", "工作交办", "开展活动");
                 browser.login("chengguan2", "demo");
                 assertThat(startableProcesses(browser, "zh-start-dialog-unit")).isEmpty();
             } catch (RuntimeException | AssertionError e) {
