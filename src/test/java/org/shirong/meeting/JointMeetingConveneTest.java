@@ -1262,8 +1262,18 @@ class JointMeetingConveneTest {
                     String.class);
             assertThat(headsPage.getStatusCode().value()).isEqualTo(200);
             assertThat(headsPage.getBody()).as("nor is it on his page").doesNotContain("督导材料汇总", url);
+
+            ResponseEntity<String> own = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/process-definition/key/"
+                    + WorkAssignmentProcess.KEY + "/tenant-id/jiuting/submit-form", new HttpEntity<>("""
+                    {"variables":{"title":{"value":"环卫设施排查"},"unitGroup":{"value":"huanwei"},"requirement":{"value":"排查果壳箱"},
+                     "dueDate":{"value":"%s"},"campaign":{"value":"none"}}}""".formatted(due), headers), String.class);
+            assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(200);
+            assertThat(rest.withBasicAuth("huanwei1", "demo").getForObject("/shirong/work-assignments", String.class))
+                    .as("his page lists his own unit's work").contains("环卫设施排查").doesNotContain("督导材料汇总");
         } finally {
-            runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).list()
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn("jiuting")
+                    .list().stream().filter(p -> p.getId().equals(instance.getId()) || "环卫设施排查".equals(
+                            runtimeService.getVariable(p.getId(), WorkAssignmentProcess.VAR_TITLE)))
                     .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
             jdbc.update("delete from work_assignment_attachment where assignment_id = ?", instance.getId());
         }
