@@ -22,7 +22,7 @@ class CachedBasicAuthentication extends HttpBasicAuthenticationProvider {
     protected boolean isAuthenticated(ProcessEngine engine, String userName, String password) {
         // holds(), not locked(): the engine's check below goes through the throttle itself, and a slowed account's
         // one check per interval must be left for it.
-        if (throttle.holds(userName, ClientAddress.current())) {
+        if (throttle.holds(userName, throttle.source(userName, ClientAddress.current()))) {
             return super.isAuthenticated(engine, userName, password);
         }
         return identities.passwordValid(userName, password, (user, given) -> super.isAuthenticated(engine, user, given));

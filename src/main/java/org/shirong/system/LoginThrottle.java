@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * address, so that failures of made-up names cannot lock out the staff behind a shared address (a town
  * office's NAT, a proxy); an administrator sees and lifts any lock at once. Guessing one account's
  * password from many addresses is slowed instead: after too many failures of the account from anywhere,
- * addresses that never logged in to it get one password check per {@code slowDown} between them, while
- * addresses it logged in from before go on as usual.
+ * each address that never logged in to it gets one password check per {@code slowDown} of its own (a slot
+ * per account and address, so that polling from elsewhere cannot use up the owner's: secreview-s59 S1), while
+ * addresses it logged in from before go on as usual. A browser that logged in to the account carries a signed
+ * cookie ({@link KnownDevices}): it is counted as its own source, not its address, and passes what others' failures
+ * caused, across restarts and nodes.
  */
 class LoginThrottle {
 
@@ -34,6 +37,10 @@ class LoginThrottle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
     private static final int MAX_TRACKED = 100_000;
+    /** Addresses remembered per account: an account fills only its own list, never anyone else's. */
+    private static final int KNOWN_PER_ACCOUNT = 20;
+    /** The source of a login from a browser carrying the account's signed cookie, followed by its device id. */
+    static final String DEVICE = "设备 ";
 
     private final LoginThrottleProperties settings;
     private final Clock clock;
@@ -41,11 +48,34 @@ class LoginThrottle {
     private final Map<String, Attempts> byAddress = new ConcurrentHashMap<>();
     private final Map<String, Attempts> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextUnknownCheck = new ConcurrentHashMap<>();
-    private final Set<String> knownAddresses = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> knownAddresses = new ConcurrentHashMap<>();
+    private final KnownDevices devices;
 
     LoginThrottle(LoginThrottleProperties settings, Clock clock) {
+        this(settings, clock, new KnownDevices(settings.knownDeviceFor(), clock));
+    }
+
+    LoginThrottle(LoginThrottleProperties settings, Clock clock, KnownDevices devices) {
         this.settings = settings;
         this.clock = clock;
+        this.devices = devices;
+    }
+
+    /**
+     * Where a login of this account comes from: {@link #DEVICE} and the device id when the request carries the account's
+     * signed cookie, otherwise the client address.
+     */
+    String source(String userId, String address) {
+        String device = devices.deviceOf(userId);
+        return device == null ? address : DEVICE + device;
+    }
+
+    private boolean known(String userId, String source) {
+        if (source.startsWith(DEVICE)) {
+            return true;
+        }
+        Set<String> addresses = knownAddresses.get(userId);
+        return addresses != null && addresses.contains(source);
     }
 
     /**
@@ -54,14 +84,17 @@ class LoginThrottle {
      */
     boolean holds(String userId, String address) {
         Instant now = clock.instant();
-        return lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || !knownAddresses.contains(pair(userId, address))
+        return lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || !known(userId, address)
                 && (lockedAt(byAddress.get(address), now) || lockedAt(byAccount.get(userId), now));
     }
 
-    /** Whether to refuse this check without looking at the password; a check admitted while slowed takes the slot. */
+    /**
+     * Whether to refuse this check without looking at the password; a check admitted while slowed takes this address's
+     * slot for the account (each address has its own, so a guesser's polling takes nobody else's).
+     */
     boolean locked(String userId, String address) {
         Instant now = clock.instant();
-        boolean known = knownAddresses.contains(pair(userId, address));
+        boolean known = known(userId, address);
         if (lockedAt(byAccountAndAddress.get(pair(userId, address)), now) || lockedAt(byAddress.get(address), now) && !known) {
             return true;
         }
@@ -69,7 +102,7 @@ class LoginThrottle {
             return false;
         }
         boolean[] admitted = {false};
-        nextUnknownCheck.compute(userId, (k, next) -> {
+        nextUnknownCheck.compute(pair(userId, address), (k, next) -> {
             if (next != null && next.isAfter(now)) {
                 return next;
             }
@@ -85,10 +118,10 @@ class LoginThrottle {
      */
     Instant pausedUntil(String userId, String address) {
         Instant now = clock.instant();
-        boolean known = knownAddresses.contains(pair(userId, address));
+        boolean known = known(userId, address);
         return Stream.of(until(byAccountAndAddress.get(pair(userId, address)), now),
                         known ? null : until(byAddress.get(address), now),
-                        known || !lockedAt(byAccount.get(userId), now) ? null : nextUnknownCheck.get(userId))
+                        known || !lockedAt(byAccount.get(userId), now) ? null : nextUnknownCheck.get(pair(userId, address)))
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(now);
     }
 
@@ -107,19 +140,33 @@ class LoginThrottle {
         count(byAccount, userId, settings.maxFailuresPerAccountEverywhere(), now);
     }
 
+    /**
+     * Forgets the failures of this account from this source and remembers the address for the account (its latest
+     * {@value #KNOWN_PER_ACCOUNT}, in this node's memory); a browser without the account's cookie gets one.
+     */
     void succeeded(String userId, String address) {
         byAccountAndAddress.remove(pair(userId, address));
-        if (knownAddresses.size() >= MAX_TRACKED) {
-            knownAddresses.clear();
+        nextUnknownCheck.remove(pair(userId, address));
+        if (address.startsWith(DEVICE)) {
+            return;
         }
-        knownAddresses.add(pair(userId, address));
+        knownAddresses.compute(userId, (k, addresses) -> {
+            Set<String> latest = addresses == null ? new java.util.LinkedHashSet<>() : addresses;
+            latest.remove(address);
+            latest.add(address);
+            if (latest.size() > KNOWN_PER_ACCOUNT) {
+                latest.remove(latest.iterator().next());
+            }
+            return latest;
+        });
+        devices.remember(userId);
     }
 
     /** Lifts every lock on the account, from whatever address. */
     void unlock(String userId) {
         byAccountAndAddress.keySet().removeIf(key -> key.startsWith(userId + "\n"));
         byAccount.remove(userId);
-        nextUnknownCheck.remove(userId);
+        nextUnknownCheck.keySet().removeIf(key -> key.startsWith(userId + "\n"));
     }
 
     /** Lifts the lock of an address, and forgets its failures so far. */
@@ -164,7 +211,7 @@ class LoginThrottle {
     }
 
     private void forgetExpired(Instant now) {
-        if (byAccountAndAddress.size() + byAddress.size() + byAccount.size() < MAX_TRACKED) {
+        if (byAccountAndAddress.size() + byAddress.size() + byAccount.size() + nextUnknownCheck.size() < MAX_TRACKED) {
             return;
         }
         byAccountAndAddress.values().removeIf(a -> a.expired(now));

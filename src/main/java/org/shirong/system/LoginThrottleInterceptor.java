@@ -31,7 +31,7 @@ class LoginThrottleInterceptor extends CommandInterceptor {
             return next.execute(command);
         }
         String userId = String.valueOf(CommandFields.read(USER, command));
-        String address = ClientAddress.current();
+        String address = throttle.source(userId, ClientAddress.current());
         if (throttle.locked(userId, address)) {
             LOG.warn("登录被暂时拒绝：账号 {} 从 {} 登录失败次数过多", userId, address);
             LoginPauseAnswers.refused(throttle.pausedUntil(userId, address));

@@ -156,8 +156,20 @@ class RestSecurityConfiguration {
     }
 
     @Bean
-    LoginThrottle loginThrottle(LoginThrottleProperties settings) {
-        return new LoginThrottle(settings, Clock.systemUTC());
+    KnownDevices knownDevices(LoginThrottleProperties settings) {
+        return new KnownDevices(settings.knownDeviceFor(), Clock.systemUTC());
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleProperties settings, KnownDevices devices) {
+        return new LoginThrottle(settings, Clock.systemUTC(), devices);
+    }
+
+    /** The known-device cookies' key, from the engine's properties once the engine runs (the throttle is made before it). */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> knownDevicesKey(
+            KnownDevices devices, org.springframework.beans.factory.ObjectProvider<ProcessEngine> engine) {
+        return event -> devices.loadKey(engine.getObject().getManagementService());
     }
 
     /** After the engine REST API's authentication, which a forged Basic header does not pass. */

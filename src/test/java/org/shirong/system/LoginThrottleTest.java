@@ -229,7 +229,8 @@ class LoginThrottleTest {
             assertThat(engineRestFrom("127.0.0." + i, "guijian1", "wrong")).isEqualTo(401);
         }
         assertThat(engineRestFrom("127.0.0.42", "guijian1", "wrong")).as("one check per slow-down is admitted").isEqualTo(401);
-        assertThat(webappLoginFrom("127.0.0.43", "guijian1", "demo")).as("the next within it is refused unchecked").isEqualTo(429);
+        assertThat(webappLoginFrom("127.0.0.42", "guijian1", "demo")).as("the next from there within it is refused unchecked")
+                .isEqualTo(429);
         assertThat(engineRestFrom("127.0.0.1", "guijian1", "demo")).as("the owner's computer is not slowed").isEqualTo(200);
         assertThat(webappLoginFrom("127.0.0.1", "guijian1", "demo")).isEqualTo(200);
         assertThat(rest.withBasicAuth("admin", "admin").getForObject("/api/system/login-locks", String.class))
@@ -240,8 +241,71 @@ class LoginThrottleTest {
                 .as("after the slow-down the next check is made, over HTTP Basic too (the identity cache must not use it up)")
                 .isEqualTo(200);
         Thread.sleep(3500);
-        assertThat(webappLoginFrom("127.0.0.43", "guijian1", "demo")).as("after the slow-down the next check is made")
+        assertThat(webappLoginFrom("127.0.0.42", "guijian1", "demo")).as("after the slow-down the next check is made")
                 .isEqualTo(200);
+    }
+
+    /**
+     * secreview-s59 S1: the slowed account's checks were one slot shared by every unknown address, so a guesser polling fast
+     * took every slot and the owner, with the right password from a new address (every user after a restart, phones),
+     * got 429 for as long as he polled. Each address has its own slot now.
+     */
+    @Test
+    void anAttackerPollingASlowedAccountDoesNotKeepItsOwnerOutOfANewAddress() throws Exception {
+        for (int i = 80; i < 92; i++) {
+            assertThat(engineRestFrom("127.0.0." + i, "juwei02a", "wrong")).isEqualTo(401);
+        }
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread attacker = new Thread(() -> {
+            for (int n = 0; polling.get(); n++) {
+                try {
+                    engineRestFrom("127.0.0." + (92 + n % 3), "juwei02a", "guess-" + n);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        attacker.start();
+        try {
+            for (int round = 0; round < 3; round++) {
+                assertThat(engineRestFrom("127.0.0.9" + (5 + round), "juwei02a", "wrong")).isIn(401, 429);
+                assertThat(engineRestFrom("127.0.0.10" + round, "juwei02a", "demo"))
+                        .as("the owner from a new address, while the attacker polls").isEqualTo(200);
+                assertThat(webappLoginFrom("127.0.0.11" + round, "juwei02a", "demo")).isEqualTo(200);
+            }
+        } finally {
+            polling.set(false);
+            attacker.join();
+        }
+        assertThat(engineRestFrom("127.0.0.92", "juwei02a", "demo")).as("the attacker's addresses stay slowed").isEqualTo(429);
+    }
+
+    /**
+     * secreview-s59 S4: a colleague behind the same address (a town office's NAT) typed five wrong passwords for you; your
+     * browser, which logged in before and carries the account's signed cookie, still gets in, from that address and from any
+     * other the throttle never saw (as after a restart, or on another node). A client without the cookie waits or asks the
+     * administrator; a cookie that is not signed for this account passes nothing.
+     */
+    @Test
+    void aBrowserThatLoggedInPassesTheLockAColleagueBehindItsAddressCausedWithItsSignedCookie() throws IOException {
+        String login = webappLoginAnswerFrom("127.0.0.70", "ducha2", "demo");
+        assertThat(status(login)).isEqualTo(200);
+        String cookie = login.lines().filter(line -> line.regionMatches(true, 0, "Set-Cookie: " + KnownDevices.COOKIE, 0,
+                12 + KnownDevices.COOKIE.length())).findFirst().orElseThrow().substring(12).split(";")[0];
+        assertThat(login.toLowerCase(java.util.Locale.ROOT)).contains("httponly", "samesite=lax");
+        for (int i = 0; i < 5; i++) {
+            assertThat(webappLoginFrom("127.0.0.70", "ducha2", "wrong-" + i)).as("the colleague").isEqualTo(401);
+            assertThat(engineRestFrom("127.0.0.71", "ducha2", "wrong-" + i)).isEqualTo(401);
+        }
+        assertThat(engineRestFrom("127.0.0.70", "ducha2", "demo")).as("without the cookie").isEqualTo(429);
+        assertThat(engineRestFrom("127.0.0.70", "ducha2", "demo", "Cookie: " + cookie + "\r\n")).isEqualTo(200);
+        assertThat(engineRestFrom("127.0.0.71", "ducha2", "demo", "Cookie: " + cookie + "\r\n"))
+                .as("from an address it never logged in from").isEqualTo(200);
+        String tampered = cookie.substring(0, cookie.length() - 2) + (cookie.endsWith("AA") ? "BB" : "AA");
+        assertThat(engineRestFrom("127.0.0.71", "ducha2", "demo", "Cookie: " + tampered + "\r\n"))
+                .as("a changed cookie").isEqualTo(429);
+        assertThat(engineRestFrom("127.0.0.71", "ducha2", "demo", "Cookie: " + cookie.replaceFirst("=[^.]*", "=99999999999")
+                + "\r\n")).as("another expiry").isEqualTo(429);
     }
 
     @Test
@@ -267,7 +331,7 @@ class LoginThrottleTest {
     void locksEndByThemselvesAndAnAddressTryingManyAccountsIsLockedAsAWhole() {
         MovableClock clock = new MovableClock();
         LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(3, 5, Duration.ofMinutes(15),
-                Duration.ofMinutes(10), 100, Duration.ofSeconds(10)), clock);
+                Duration.ofMinutes(10), 100, Duration.ofSeconds(10), Duration.ofDays(90)), clock);
         for (int i = 0; i < 3; i++) {
             throttle.failed("admin", "10.1.1.9");
         }
@@ -288,7 +352,7 @@ class LoginThrottleTest {
     @Test
     void aSuccessfulLoginForgetsEarlierFailures() {
         LoginThrottle throttle = new LoginThrottle(new LoginThrottleProperties(3, 50, Duration.ofMinutes(15),
-                Duration.ofMinutes(10), 100, Duration.ofSeconds(10)), new MovableClock());
+                Duration.ofMinutes(10), 100, Duration.ofSeconds(10), Duration.ofDays(90)), new MovableClock());
         throttle.failed("lvrong1", "10.0.0.5");
         throttle.failed("lvrong1", "10.0.0.5");
         throttle.succeeded("lvrong1", "10.0.0.5");
