@@ -40,6 +40,10 @@ class LoginThrottleTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort
     int port;
     @RegisterExtension
@@ -325,6 +329,36 @@ class LoginThrottleTest {
         assertThat(rest.withBasicAuth("admin", "admin").exchange("/api/system/login-locks/xuanchuan1",
                 HttpMethod.DELETE, null, String.class).getStatusCode().value()).isEqualTo(204);
         assertThat(loginFrom("127.0.0.2", "xuanchuan1", "demo")).isEqualTo(200);
+    }
+
+    /**
+     * secreview-s59 S6: a password set now is hashed with PBKDF2 (the demo run's fewer iterations here) and logs in; a user
+     * whose hash is still the engine's old salted SHA-512 logs in too, over HTTP Basic and the webapps' login.
+     */
+    @Test
+    void aNewPasswordIsHashedWithPbkdf2AndAnOldSha512HashStillLogsIn() throws IOException {
+        var user = identityService.newUser("pbkdf2test");
+        user.setFirstName("测试");
+        user.setLastName("散列");
+        user.setPassword("Xq7-longer-pass");
+        identityService.saveUser(user);
+        // a clerk of 绿容所, as lvrong1 is
+        identityService.createGroupQuery().groupMember("lvrong1").list()
+                .forEach(group -> identityService.createMembership("pbkdf2test", group.getId()));
+        identityService.createTenantQuery().userMember("lvrong1").list()
+                .forEach(tenant -> identityService.createTenantUserMembership(tenant.getId(), "pbkdf2test"));
+        String stored = jdbc.queryForObject("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ = 'pbkdf2test'", String.class);
+        assertThat(stored).startsWith("{PBKDF2}1000$").doesNotContain("Xq7");
+        assertThat(loginFrom("127.0.0.120", "pbkdf2test", "Xq7-longer-pass")).isEqualTo(200);
+        assertThat(engineRestFrom("127.0.0.120", "pbkdf2test", "Xq7-longer-pas")).isEqualTo(401);
+
+        String salt = jdbc.queryForObject("SELECT SALT_ FROM ACT_ID_USER WHERE ID_ = 'pbkdf2test'", String.class);
+        String legacy = "{SHA-512}" + new org.camunda.bpm.engine.impl.digest.Sha512HashDigest()
+                .encrypt(org.camunda.bpm.engine.impl.util.EncryptionUtil.saltPassword("Old-sha512-pass", salt));
+        jdbc.update("UPDATE ACT_ID_USER SET PWD_ = ? WHERE ID_ = 'pbkdf2test'", legacy);
+        assertThat(engineRestFrom("127.0.0.121", "pbkdf2test", "Old-sha512-pass")).as("an old hash").isEqualTo(200);
+        assertThat(webappLoginFrom("127.0.0.121", "pbkdf2test", "Old-sha512-pass")).isEqualTo(200);
+        identityService.deleteUser("pbkdf2test");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.shirong.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.camunda.bpm.engine.impl.digest.PasswordEncryptor;
+
+/**
+ * Passwords hashed with PBKDF2-HMAC-SHA512 (the JDK's), stored by the engine as {@code {PBKDF2}iterations$salt$hash}, instead of
+ * the engine's single round of salted SHA-512 (secreview-s59 S6). The engine still checks the older {@code {SHA-512}} and
+ * {@code {SHA}} hashes itself; they stay until the password is next set. The iterations are kept with each hash, so that a
+ * change of the setting leaves existing hashes verifiable.
+ */
+public final class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
+
+    static final String NAME = "PBKDF2";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder ENCODE = Base64.getEncoder().withoutPadding();
+
+    private final int iterations;
+
+    Pbkdf2PasswordEncryptor(int iterations) {
+        this.iterations = iterations;
+    }
+
+    @Override
+    public String encrypt(String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return iterations + "$" + ENCODE.encodeToString(salt) + "$" + ENCODE.encodeToString(hash(password, salt, iterations));
+    }
+
+    @Override
+    public boolean check(String password, String encrypted) {
+        String[] parts = encrypted.split("\\$");
+        if (parts.length != 3 || !parts[0].matches("\\d{1,9}")) {
+            return false;
+        }
+        byte[] expected = Base64.getDecoder().decode(parts[2]);
+        return MessageDigest.isEqual(expected, hash(password, Base64.getDecoder().decode(parts[1]), Integer.parseInt(parts[0])));
+    }
+
+    @Override
+    public String hashAlgorithmName() {
+        return NAME;
+    }
+
+    /**
+     * Whether a stored hash (with the engine's prefix) is of this kind at least as many iterations as configured now: such a
+     * hash was set outside the demo run, whose hashes are made with fewer.
+     */
+    public boolean full(String storedHash) {
+        String prefix = "{" + NAME + "}";
+        if (storedHash == null || !storedHash.startsWith(prefix)) {
+            return false;
+        }
+        String count = storedHash.substring(prefix.length()).split("\\$")[0];
+        return count.matches("\\d{1,9}") && Integer.parseInt(count) >= iterations;
+    }
+
+    private static byte[] hash(String password, byte[] salt, int iterations) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
