@@ -585,13 +585,12 @@ class TerritoryCooperationTest {
         complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"人行道破损不属本局职责\"}");
         Task redispatch = caseTask(caseNo);
         assertThat(redispatch.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_REDISPATCH);
-        // jxreview-s58 J8: the department that has just handed the case back is not offered it again, nor accepted
+        // jxreview-s58 J8, diffreview-s58 R8: the department that has just handed the case back is offered, marked as such
+        // (the office may give it back: aCooperationNotStartedYet…), the others unmarked
         String offered = as("sjshirongban1").getForObject("/engine-rest/task/" + redispatch.getId() + "/deployed-form", String.class);
-        assertThat(offered).contains("\"sjchengguanju\"").doesNotContain("\"sjlvrongju\"");
-        ResponseEntity<String> backToIt = as("sjshirongban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/complete",
-                CaseApiTest.json("{\"variables\":{\"newLeadUnit\":{\"value\":\"sjlvrongju\"}}}"), String.class);
-        assertThat(backToIt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(backToIt.getBody()).contains("刚回退本案件");
+        assertThat(offered).contains("\"label\":\"区绿化市容局（刚退回本案）\",\"value\":\"sjlvrongju\"",
+                "\"label\":\"区城管执法局\",\"value\":\"sjchengguanju\"");
+        assertThat(offered.split("刚退回本案", -1)).as("one unit marked").hasSize(2);
         complete("sjshirongban1", redispatch, "\"newLeadUnit\":{\"value\":\"sjchengguanju\"}");
 
         Map<String, Map<String, Object>> form = as("shdshirongban1").getForObject("/engine-rest/task/" + record + "/form-variables", Map.class);
@@ -632,6 +631,59 @@ class TerritoryCooperationTest {
                 .contains("申请延期至 " + due + "，理由：需协调施工\n审批：同意（区市容管理专项办公室 ").endsWith("）：同意")
                 .doesNotContain("材料未到");
         complete("sjlingdao1", second, "\"extensionApproved\":{\"value\":\"no\"},\"decisionComment\":{\"value\":\"不同意\"}");
+    }
+
+    /**
+     * diffreview-s58 R8: the office finds a 回退 unfounded and gives the case back to the department that returned it, which
+     * 改派给 offers marked “（刚退回本案）”; the timeline says so. diffreview-s58 R4: the 属地 town's 协办, asked after the
+     * office corrected the 属地, waits on its start job when the department's 延期 is approved; its 记录协办情况 is then
+     * due by the extended 整改期限, as its record counts it, and shows that date.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReturningUnitCanBeGivenTheCaseBackAndACooperationNotStartedYetIsDueByTheApprovedExtension() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"沪亭北路行道树倒伏","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 20 号","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"地址在九亭镇界内\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String waiting = parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow()
+                .processInstanceId();
+        assertThat(taskService.createTaskQuery().processInstanceId(waiting).count()).as("its start job has not run").isZero();
+
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"行道树归公路所\"}");
+        Task redispatch = caseTask(caseNo);
+        assertThat(redispatch.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_REDISPATCH);
+        assertThat(as("sjshirongban1").getForObject("/engine-rest/task/" + redispatch.getId() + "/deployed-form", String.class))
+                .contains("\"label\":\"区绿化市容局（刚退回本案）\",\"value\":\"sjlvrongju\"");
+        complete("sjshirongban1", redispatch, "\"newLeadUnit\":{\"value\":\"sjlvrongju\"}");
+        Map<String, Object> shown = as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) shown.get("record")).containsEntry("leadUnit", "sjlvrongju");
+        assertThat((List<Map<String, Object>>) shown.get("timeline")).extracting(e -> (String) e.get("detail"))
+                .anySatisfy(d -> assertThat(d).startsWith("牵头单位 区绿化市容局").contains(CaseSteps.RETURN_NOT_ACCEPTED));
+        assertThat(caseTask(caseNo).getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_CLAIM);
+
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate extended = WorkingCalendar.bundled().workingDayFrom(java.time.LocalDate.now(zone).plusDays(40));
+        complete("sjlvrongju1", caseTask(caseNo), "\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"需移植补种\"},"
+                + "\"extensionDue\":{\"value\":\"" + extended + "\",\"type\":\"String\"}");
+        complete("sjshirongban1", caseTask(caseNo), "\"extensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意\"}");
+        java.time.Instant extendedDue = extended.atTime(17, 0).atZone(zone).toInstant();
+        assertThat(parties.of(caseNo)).filteredOn(p -> p.unitId().equals("chuangban")).singleElement()
+                .satisfies(p -> assertThat(p.dueAt()).isEqualTo(extendedDue));
+
+        runJobs(waiting);
+        Task record = taskService.createTaskQuery().processInstanceId(waiting).singleResult();
+        assertThat(record.getTaskDefinitionKey()).isEqualTo(CaseCooperationProcess.TASK_RECORD);
+        assertThat(record.getDueDate()).isEqualTo(Date.from(extendedDue));
+        String due = extended.getYear() + "年" + extended.getMonthValue() + "月" + extended.getDayOfMonth() + "日 17:00";
+        Map<String, Map<String, Object>> form = as("chuangban1").getForObject("/engine-rest/task/" + record.getId()
+                + "/form-variables", Map.class);
+        assertThat(form.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
     }
 
     /**
