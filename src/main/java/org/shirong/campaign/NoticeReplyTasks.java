@@ -1,7 +1,8 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,6 @@ class NoticeReplyTasks implements NoticeReplies {
 
     private static final java.util.regex.Pattern WORKING_DAYS = java.util.regex.Pattern.compile("^(\\d+|[一二三四五六七八九十]+)\\s*个?\\s*工作日$");
     private static final String DIGITS = "一二三四五六七八九";
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignTasks tasks;
     private final WorkingCalendars calendars;

@@ -1,8 +1,10 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +32,6 @@ import org.springframework.stereotype.Component;
 class ReportFigures {
 
     static final String VAR_REPORT_FIGURES = "reportFigures";
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignRecords records;
     private final CampaignCycles cycles;
@@ -91,7 +91,7 @@ class ReportFigures {
         long unrecordedLate = unrecorded.stream().filter(p -> p.dueAt() != null && p.dueAt().isBefore(now)).count();
         List<TaskRow> open = records.tasks(task.campaignCode()).stream()
                 .filter(t -> unit.equals(t.groupId()) && "OPEN".equals(t.status()) && !t.id().equals(task.id())).toList();
-        StringBuilder text = new StringBuilder(window.periodName() + "本单位在本活动中（截至 " + AS_OF.format(now.atZone(zone)) + "）：");
+        StringBuilder text = new StringBuilder(window.periodName() + "本单位在本活动中（截至 " + MINUTE.format(now.atZone(zone)) + "）：");
         text.append("\n· 自查发现：本单位上报问题 ").append(found).append(" 件，已整改结案 ").append(fixed).append(" 件");
         text.append(found > fixed ? "，整改中 " + (found - fixed) + " 件；" : "；");
         text.append("\n· 牵头整改：未结案 ").append(counts.ledOpen()).append(" 件")
