@@ -1112,6 +1112,20 @@ class CaseApiTest {
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("延期至 2026-13-45 不是有效的日期");
         assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
+        // relreview-s58: a NUL or another control character in the hidden field the day picker fills is named by the form's
+        // label, as every other field is, not by the variable's name
+        for (String control : List.of("\\u0000", "\\u0007")) {
+            ResponseEntity<String> nul = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                    json(request.formatted("2026-12-10" + control)), String.class);
+            assertThat(nul.getStatusCode()).as(control).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(nul.getBody()).as(control).contains("“延期至”含有不可见的控制字符 U+000").doesNotContain("extensionDue”");
+        }
+        ResponseEntity<String> photoTime = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.replace("}}}", "},\"photoAfterTakenAt\":{\"value\":\"2026-12-01\\u0000\"}}}").formatted("2026-12-10")),
+                String.class);
+        assertThat(photoTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(photoTime.getBody()).contains("“整改后照片的拍摄时间”含有不可见的控制字符 U+0000");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
 
         java.time.ZoneId zone = calendars.of("jiuting").zone();
         // a deadline ends with the office day: a Sunday is refused, naming the field and the next working day
