@@ -216,6 +216,16 @@ class CampaignRecords {
                 + " order by due_at, id", CampaignRecords::task, code, OPEN, DONE, ts(from), ts(until));
     }
 
+    /**
+     * The groups with a task of {@code definitionId} of the campaign still open (a 书面报告整改情况 not yet written), other than
+     * those of round {@code exceptRound} (its task keys' start).
+     */
+    java.util.Set<String> groupsWithOpenTask(String code, String definitionId, String exceptRound) {
+        return new java.util.HashSet<>(jdbc.queryForList("select group_id from campaign_task where campaign_code = ?"
+                + " and definition_id = ? and status = ? and task_key not like ?", String.class, code, definitionId, OPEN,
+                exceptRound + "/%"));
+    }
+
     List<TaskRow> openPhaseTasks(String code, int phaseNo) {
         return jdbc.query("select * from campaign_task where campaign_code = ? and phase_no = ? and status = ? order by id",
                 CampaignRecords::task, code, phaseNo, OPEN);

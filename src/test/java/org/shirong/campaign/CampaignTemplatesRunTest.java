@@ -619,23 +619,31 @@ class CampaignTemplatesRunTest {
                 x -> assertThat(x.get(6)).isEqualTo("超期未整改")));
         assertThat(org.shirong.report.HtmlTables.rows(document("SJ-RUN", "monthly-report/2026-11"), "escalated-cases"))
                 .as("the 月报 lists the same cases").extracting(r -> r.get(0)).containsExactlyInAnyOrderElementsOf(onTheList);
-        // sjreview-s57 D9: each unit named is asked for its written report, due five working days after 1 December; not the
-        // office nor its leaders, who issue the 通报
+        // sjreview-s57 D9: each unit named is asked for its written report, due five working days after the 通报; not the
+        // office nor its leaders, who issue the 通报. The run's first 通报 (March's, on 1 April) asks the units it names
         List<Map<String, Object>> asked = jdbc.queryForList("select group_id, name, due_at, status from campaign_task"
-                + " where campaign_code = 'SJ-RUN' and task_key like 'noticeReply/2026-11/%' order by id");
-        Set<String> namedUnits = new java.util.HashSet<>();
-        lateTasks.forEach(r -> namedUnits.add(r.get(0)));
-        assertThat(asked).hasSizeGreaterThanOrEqualTo(namedUnits.size()).extracting(r -> r.get("GROUP_ID"))
-                .doesNotContain("sjshirongban", "sjlingdao");
+                + " where campaign_code = 'SJ-RUN' and task_key like 'noticeReply/2026-03/%' order by id");
+        assertThat(asked).isNotEmpty().extracting(r -> r.get("GROUP_ID")).doesNotContain("sjshirongban", "sjlingdao");
+        java.time.Instant marchIssued = jdbc.queryForObject("select created_at from campaign_document where campaign_code = 'SJ-RUN'"
+                + " and doc_key = 'notice/2026-03'", java.sql.Timestamp.class).toInstant();
         assertThat(asked).allSatisfy(r -> {
-            assertThat(r.get("NAME")).isEqualTo("书面报告整改情况（2026年11月通报）");
-            assertThat(((java.sql.Timestamp) r.get("DUE_AT")).toInstant()).isEqualTo(at("2026-12-08T17:00"));
+            assertThat(r.get("NAME")).isEqualTo("书面报告整改情况（2026年3月通报）");
+            assertThat(((java.sql.Timestamp) r.get("DUE_AT")).toInstant()).isBetween(marchIssued.plus(java.time.Duration.ofDays(5)),
+                    marchIssued.plus(java.time.Duration.ofDays(12)));
         });
+        // note-s58: a unit that has not written the report an earlier 通报 asked for is not asked again by the next ones (its
+        // open task is the one the next 通报 names late): nobody replied all year, and yet no unit holds two such tasks, and
+        // November's 通报, naming every unit, asked none
+        assertThat(jdbc.queryForList("select group_id from campaign_task where campaign_code = 'SJ-RUN' and definition_id = 'noticeReply'"
+                + " group by group_id having count(*) > 1", String.class)).as("units asked twice").isEmpty();
+        assertThat(lateTasks).isNotEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from campaign_task where campaign_code = 'SJ-RUN'"
+                + " and task_key like 'noticeReply/2026-11/%'", Integer.class)).isZero();
         String replying = (String) asked.get(0).get("GROUP_ID");
         String member = identityService.createUserQuery().memberOfGroup(replying).list().get(0).getId();
         String other = identityService.createUserQuery().memberOfGroup("sjshirongban").list().get(0).getId();
         org.camunda.bpm.engine.task.Task reply = asUser(member, () -> taskService.createTaskQuery().processInstanceBusinessKey("SJ-RUN")
-                .taskDefinitionKey(CampaignTaskProcess.TASK_REPORT_NOTICE_RECTIFICATION).taskNameLike("书面报告整改情况（2026年11月通报）%")
+                .taskDefinitionKey(CampaignTaskProcess.TASK_REPORT_NOTICE_RECTIFICATION).taskNameLike("书面报告整改情况（2026年3月通报）%")
                 .singleResult());
         assertThat(reply).as("%s sees its own written report", member).isNotNull();
         // the office reads every task it supervises, but the report is not its to write: not its own task, its claim refused
@@ -652,15 +660,16 @@ class CampaignTemplatesRunTest {
             return null;
         });
         Map<?, ?> dashboard = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/SJ-RUN/dashboard", Map.class);
-        Map<?, ?> novemberReplies = ((List<?>) dashboard.get("noticeReplies")).stream().map(Map.class::cast)
-                .filter(r -> "书面报告整改情况（2026年11月通报）".equals(r.get("taskName"))).findFirst().orElseThrow();
-        assertThat(novemberReplies.get("replied")).isEqualTo(1);
-        assertThat((List<?>) novemberReplies.get("units")).extracting(u -> ((Map<?, ?>) u).get("unitId") + ":" + ((Map<?, ?>) u).get("status"))
+        Map<?, ?> marchReplies = ((List<?>) dashboard.get("noticeReplies")).stream().map(Map.class::cast)
+                .filter(r -> "书面报告整改情况（2026年3月通报）".equals(r.get("taskName"))).findFirst().orElseThrow();
+        assertThat(marchReplies.get("replied")).isEqualTo(1);
+        assertThat((List<?>) marchReplies.get("units")).extracting(u -> ((Map<?, ?>) u).get("unitId") + ":" + ((Map<?, ?>) u).get("status"))
                 .contains(replying + ":逾期报告").filteredOn(line -> !line.toString().startsWith(replying + ":"))
                 .allSatisfy(line -> assertThat(line.toString()).endsWith(":逾期未报告"));
-        assertThat(org.shirong.report.HtmlTables.rows(document("SJ-RUN", "notice/2026-12"), "late-tasks"))
-                .as("a report not sent by its deadline is named in the next 通报 like any late task")
-                .anySatisfy(r -> assertThat(r.get(1)).isEqualTo("书面报告整改情况（2026年11月通报）"));
+        List<List<String>> namedForMarch = org.shirong.report.HtmlTables.rows(document("SJ-RUN", "notice/2026-04"), "late-tasks").stream()
+                .filter(r -> r.get(1).equals("书面报告整改情况（2026年3月通报）")).toList();
+        assertThat(namedForMarch).as("a report not sent by its deadline is named in the next 通报 like any late task, each unit once")
+                .hasSize(asked.size()).extracting(r -> r.get(0)).doesNotHaveDuplicates();
         assertThat(run.inboxBodies("shdshirongban1", "notice-issued")).as("石湖荡镇's office, in its own organisation").hasSize(10)
                 .first().asString().contains("关于2026年3月区级部门和街镇考核排名的通报", "街镇：", "/api/documents/");
         assertThat(run.inboxBodies("sjlingdao1", "notice-issued")).hasSize(10);

@@ -249,6 +249,95 @@ class CaseApiTest {
         assertThat((List<Map<String, Object>>) list.getBody().get("items")).extracting(c -> c.get("caseNo")).contains(caseNo);
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /** A report of {@code externalRef} through the service, its transaction held open until {@code release} is counted down. */
+    private java.util.concurrent.Future<String> heldOpen(java.util.concurrent.ExecutorService thread, String externalRef,
+            java.util.concurrent.CountDownLatch filed, java.util.concurrent.CountDownLatch release) {
+        return thread.submit(() -> new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(tx -> {
+            String caseNo = rectificationCases.report("jiuting", new NewCase("九亭大街垃圾堆放", "EXPOSED_GARBAGE", "NORMAL",
+                    "PATROL", new NewCase.Location("九亭大街 89 号", null, null, null), "路口东侧", externalRef), "huanwei1")
+                    .record().caseNo();
+            filed.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return caseNo;
+        }));
+    }
+
+    /** Waits until a session of the database waits for another's lock (the second report's insert, on the reference's key). */
+    private void awaitBlockedInsert() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            // an insert of a case takes well under a millisecond: one seen running is waiting for the other's key
+            if (jdbc.queryForObject("select count(*) from information_schema.sessions"
+                    + " where executing_statement like 'insert into rect_case (%'", Integer.class) > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the second report never waited for the first one's insert: no collision");
+    }
+
+    /**
+     * relreview s58 L6: two reports of one external reference at the same moment, the first one's transaction held open.
+     * The second waits on the reference's key; when the first commits meanwhile, the second is answered as a resend (200,
+     * the same case); when the first is still being written past H2's lock timeout (2 s), the second is told in Chinese
+     * that this reference is being filed right now and to send again (409 EXTERNAL_REF_BEING_FILED, not the generic
+     * “已被他人处理”), nothing of its saved, and sent again once the first has committed it gets that case.
+     */
+    @Test
+    void aReportOfAReferenceFiledAtThatVeryMomentGetsThatCaseOrIsToldToSendAgain() throws Exception {
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // the first commits while the second waits for it
+            var filed = new java.util.concurrent.CountDownLatch(1);
+            var release = new java.util.concurrent.CountDownLatch(1);
+            var first = heldOpen(threads, "12345-L6-0001", filed, release);
+            assertThat(filed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = threads.submit(() -> as("huanwei1").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", null, "九亭大街 89 号", "12345-L6-0001")), Map.class));
+            awaitBlockedInsert();
+            release.countDown();
+            String caseNo = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ResponseEntity<Map> resend = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(resend.getStatusCode()).as("%s", resend.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(resend.getBody()).containsEntry("caseNo", caseNo);
+
+            // the first is still being written when the second's wait runs out
+            var filed2 = new java.util.concurrent.CountDownLatch(1);
+            var release2 = new java.util.concurrent.CountDownLatch(1);
+            var slow = heldOpen(threads, "12345-L6-0002", filed2, release2);
+            assertThat(filed2.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            ResponseEntity<Map> told;
+            try {
+                var late = threads.submit(() -> as("huanwei1").postForEntity("/api/cases",
+                        json(body("EXPOSED_GARBAGE", null, "九亭大街 89 号", "12345-L6-0002")), Map.class));
+                awaitBlockedInsert();
+                told = late.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                release2.countDown();
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(2));
+            assertThat(told.getStatusCode()).as("%s", told.getBody()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(errors(told)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "EXTERNAL_REF_BEING_FILED")
+                    .hasEntrySatisfying("message", m -> assertThat((String) m).contains("12345-L6-0002", "正由另一请求同时上报", "重新提交")
+                            .doesNotContain("已被他人处理")));
+            String slowCaseNo = slow.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref = '12345-L6-0002'", Integer.class)).isOne();
+            ResponseEntity<Map> again = as("huanwei1").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", null, "九亭大街 89 号", "12345-L6-0002")), Map.class);
+            assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(again.getBody()).containsEntry("caseNo", slowCaseNo);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /**
      * jtreview T6: a survey point's overflowing bin is filed as 果壳箱 with source 满意度测评 (the report page offers the
      * survey 大类 only for problems that fit no patrol category) and takes 九亭's bin limit, 1 工作日 (方案附件2：垃圾日产日清),
@@ -1022,6 +1111,20 @@ class CaseApiTest {
                 json(request.formatted("2026-13-45")), String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("延期至 2026-13-45 不是有效的日期");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
+        // relreview-s58: a NUL or another control character in the hidden field the day picker fills is named by the form's
+        // label, as every other field is, not by the variable's name
+        for (String control : List.of("\\u0000", "\\u0007")) {
+            ResponseEntity<String> nul = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                    json(request.formatted("2026-12-10" + control)), String.class);
+            assertThat(nul.getStatusCode()).as(control).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(nul.getBody()).as(control).contains("“延期至”含有不可见的控制字符 U+000").doesNotContain("extensionDue”");
+        }
+        ResponseEntity<String> photoTime = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.replace("}}}", "},\"photoAfterTakenAt\":{\"value\":\"2026-12-01\\u0000\"}}}").formatted("2026-12-10")),
+                String.class);
+        assertThat(photoTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(photoTime.getBody()).contains("“整改后照片的拍摄时间”含有不可见的控制字符 U+0000");
         assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
 
         java.time.ZoneId zone = calendars.of("jiuting").zone();
