@@ -109,7 +109,7 @@ class CaseApiTest {
         ResponseEntity<Map> citizen = as("jxjiwei1").postForEntity("/api/cases", json("""
                 {"title":"群众反映农贸市场北门占道经营","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"CITIZEN",
                  "location":{"address":"锦溪镇农贸市场北门 J9 号"}}"""), Map.class);
-        assertThat(citizen.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(citizen.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     /**
