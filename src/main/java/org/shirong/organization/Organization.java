@@ -43,11 +43,17 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     /**
      * The groups the file's {@code reporters:} lets choose a restricted source ({@link #RESTRICTED_SOURCES}, by code)
      * besides the office, the inspectors and the approvers: 九亭镇's 城管中队 takes 投诉举报 (市民反映), its 执法整治组 does
-     * 联合执法 (联合检查). Empty when the file names none.
+     * 联合执法 (联合检查). The groups that share the 督查考核 ({@code roles.assessors}) also choose 联合检查、督导检查, the
+     * source of what their 督促检查 finds (锦溪镇's 纪委监察, whose findings are 季检查（督促检查）, jxreview-s58 J9). Empty when
+     * there are none.
      */
     public List<String> reportersOf(String source) {
         List<String> groups = reporters.get(source);
-        return groups == null ? List.of() : groups;
+        List<String> named = groups == null ? List.of() : groups;
+        if (!"JOINT_INSPECTION".equals(source) || roles == null || roles.assessors().isEmpty()) {
+            return named;
+        }
+        return java.util.stream.Stream.concat(named.stream(), roles.assessors().stream()).distinct().toList();
     }
 
     /** What a meeting's notice and agenda say when the meeting names no place. */

@@ -1411,6 +1411,19 @@ class JointMeetingConveneTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         try {
             meetingFixture.runJobs(instance.getId());
+            // jxreview-s58 J11: from the day it is called the meeting's 议程 (the notice's link) is the campaign's document,
+            // listed with its papers and not among the town's own; the units called still open it
+            List<Map<String, Object>> called0 = rest.withBasicAuth("chuangban2", "demo")
+                    .getForObject("/api/campaigns/" + CAMPAIGN + "/documents", List.class);
+            assertThat(called0).filteredOn(d -> ("临时会议（" + year + "年1月6日）议程").equals(d.get("title"))).singleElement()
+                    .satisfies(d -> assertThat(d.get("kind")).isEqualTo("AGENDA"));
+            assertThat((List<Map<String, Object>>) rest.withBasicAuth("chuangban2", "demo").getForObject("/api/documents", List.class))
+                    .extracting(d -> d.get("title")).doesNotContain("临时会议（" + year + "年1月6日）议程");
+            String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
+            assertThat(called0).extracting(d -> d.get("url")).contains(agendaUrl);
+            ResponseEntity<String> agendaRead = rest.withBasicAuth("huanwei1", "demo").getForEntity(agendaUrl, String.class);
+            assertThat(agendaRead.getStatusCode().value()).as(agendaRead.getBody()).isEqualTo(200);
+            assertThat(agendaRead.getBody()).contains("议程");
             Task record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
             String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
             String body = """

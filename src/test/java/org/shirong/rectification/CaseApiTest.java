@@ -90,6 +90,45 @@ class CaseApiTest {
                 .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:联合检查、督导检查");
     }
 
+    /**
+     * jxreview-s58 J9: 纪委监察 (roles.assessors) shares the 督查考核 with 推进小组办公室, so what its 督促检查 finds is reported
+     * as 季检查（督促检查）: offered on the 上报问题 page and taken by POST; 12345 stays the office's.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAssessorsReportWhatTheirInspectionFindsAsAJointInspection() {
+        assertThat((List<Map<String, Object>>) as("jxjiwei1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code") + ":" + s.get("name"))
+                .containsExactly("PATROL:日常巡查", "SELF_INSPECTION:单位自查", "JOINT_INSPECTION:季检查（督促检查）");
+        ResponseEntity<Map> reported = as("jxjiwei1").postForEntity("/api/cases", json("""
+                {"title":"督查发现农贸市场北门占道经营","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"JOINT_INSPECTION",
+                 "location":{"address":"锦溪镇农贸市场北门 J9 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select source from rect_case where case_no = ?", String.class,
+                reported.getBody().get("caseNo"))).isEqualTo("JOINT_INSPECTION");
+        ResponseEntity<Map> citizen = as("jxjiwei1").postForEntity("/api/cases", json("""
+                {"title":"群众反映农贸市场北门占道经营","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"CITIZEN",
+                 "location":{"address":"锦溪镇农贸市场北门 J9 号"}}"""), Map.class);
+        assertThat(citizen.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /**
+     * jxreview-s58 J10: 乱张贴 counts under 规范户外广告设置, whose 牵头单位 is 城管中队 (方案：清除……非法广告), so its case
+     * is led by 城管中队 (环卫所, which cleans, 协办): the item's row and its 季检查 sheet score 城管中队 on its own cases.
+     */
+    @Test
+    void anIllegalPostingInJinxiIsLedByTheLeadOfItsOutdoorAdvertisingItem() {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", json("""
+                {"title":"镇区灯杆乱张贴小广告","category":"ILLEGAL_POSTING","source":"PATROL",
+                 "location":{"address":"锦溪镇长寿路灯杆 J10 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(jdbc.queryForObject("select lead_unit from rect_case where case_no = ?", String.class, caseNo))
+                .isEqualTo("jxchengguan");
+        assertThat(jdbc.queryForList("select unit_id from rect_case_party where case_no = ?", String.class, caseNo))
+                .containsExactly("jxhuanwei");
+    }
+
     static HttpEntity<org.springframework.util.LinkedMultiValueMap<String, Object>> reportWithPhotos(String report,
             List<byte[]> photos, List<String> takenAt, List<String> locations) {
         var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
