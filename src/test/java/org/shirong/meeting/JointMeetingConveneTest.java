@@ -524,7 +524,7 @@ class JointMeetingConveneTest {
         holdMeeting(pi);
         String notice = documents.html(documents.find(CAMPAIGN, "notice/2026-11").orElseThrow().id()).orElseThrow();
         assertThat(org.shirong.report.HtmlTables.rows(notice, "late-tasks")).filteredOn(row -> row.get(0).equals("环卫所")).containsExactly(
-                List.of("环卫所", "签订目标责任书", "2026年10月20日", "仍未完成，已逾期 31 个工作日"),
+                List.of("环卫所", "签订目标责任书", "2026年10月20日", "仍未完成，已逾期 32 个工作日"),
                 List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 18 个工作日）"));
         assertThat(notice).contains("工作任务按期完成（逾期任务 2 项）扣 5.00 分");
     }
