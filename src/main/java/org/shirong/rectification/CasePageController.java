@@ -104,6 +104,10 @@ class CasePageController {
         model.addAttribute("territoryDistrict", home.map(o -> o.id()).orElse(""));
         model.addAttribute("territoryTowns", home.map(o -> organizations.within(o.id()).stream()
                 .map(t -> java.util.Map.of("id", t.id(), "name", t.name())).toList()).orElse(java.util.List.of()));
+        // 村/社区 where the reporter's organisation has villages or communities (jxreview-s58 J5): they read and are told of
+        // the cases in their area; the API refuses a name that is none of them
+        model.addAttribute("communities", caller == null ? java.util.List.<String>of() : organizations.homeOf(caller.getUserId())
+                .map(o -> territories.communities(o.id())).orElse(java.util.List.of()));
         return "pages/report";
     }
 

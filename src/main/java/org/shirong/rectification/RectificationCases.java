@@ -336,7 +336,7 @@ public class RectificationCases {
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
+                community(organization, location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
     }
 
     /**
@@ -822,6 +822,15 @@ public class RectificationCases {
                 !d.warnAt().isAfter(now), !d.dueAt().isAfter(now), !d.escalateAt().isAfter(now));
     }
 
+
+    /**
+     * The case's 村/社区 as written down: one of the organisation's villages or communities by its name, also when given by
+     * its group id (the validator refused any other where it has them); free text, stripped, where it has none.
+     */
+    private String community(String organization, String given) {
+        String text = blankToNull(given);
+        return text == null ? null : territories.community(organization, text).orElse(text.strip());
+    }
 
     private static String blankToNull(String s) {
         return org.shirong.system.TextInput.isBlank(s) ? null : s.strip();
