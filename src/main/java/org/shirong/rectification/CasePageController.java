@@ -77,6 +77,8 @@ class CasePageController {
         // the towns whether or not the case has one (diffreview-s55 R9: a case without was given none from the page)
         boolean hasTowns = territories.hasTowns(c.tenantId());
         page.addObject("hasTowns", hasTowns);
+        // 更正案件信息 offers the organisation's 村/社区 where it has any (jxreview-s58 J5)
+        page.addObject("communities", territories.communities(c.tenantId()));
         page.addObject("territoryTowns", hasTowns ? organizations.within(c.tenantId()).stream()
                 .map(org.shirong.organization.Organization::name).toList() : java.util.List.<String>of());
         return page;

@@ -442,11 +442,12 @@ public class RectificationCases {
      * case's instances. The correction has checked and locked the case ({@link CaseCorrections}).
      */
     void corrected(CaseRecord c, String title, String address, String description, String category, String territory,
-            String actor, String detail) {
+            String community, String actor, String detail) {
         String planItem = c.campaign() == null ? c.planItem()
                 : plan(c.tenantId(), c.campaign(), category).map(CampaignPlans.PlanFacts::planItem).orElse(null);
         records.updateWithEvent(c.caseNo(), "title = ?, address = ?, address_key = ?, description = ?, category = ?, plan_item = ?,"
-                + " territory = ?", new Object[] {title, address, AddressKey.of(address), description, category, planItem, territory}, now(),
+                + " territory = ?, community = ?", new Object[] {title, address, AddressKey.of(address), description, category, planItem,
+                territory, community}, now(),
                 CaseEventKind.CORRECTED, actor, detail, null);
     }
 

@@ -150,6 +150,13 @@ class TenantIsolationTest {
         String inCommunity = (String) community.getBody().get("caseNo");
         String nowhere = (String) reportInJinxi("jxtuijinban1", "镇区暴露垃圾", null).getBody().get("caseNo");
 
+        // the 上报问题 page offers 锦溪's 村/社区 (九亭's has no such field), the case page opens for the village
+        assertThat(as("jxtuijinban1").getForObject("/shirong/report", String.class)).contains("<select id=\"report-community\"",
+                "<option value=\"上下塘社区\">上下塘社区</option>", "<option value=\"卫星村\">卫星村</option>");
+        assertThat(as("chuangban1").getForObject("/shirong/report", String.class)).doesNotContain("report-community");
+        assertThat(as("jxweixing1").getForEntity("/shirong/cases/" + inVillage, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("jxweixing1").getForEntity("/shirong/cases/" + inCommunity, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<Map> read = as("jxweixing1").getForEntity("/api/cases/" + inVillage, Map.class);
         assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((Map<String, Object>) read.getBody().get("actions")).as("reading is no right to act")
@@ -201,6 +208,38 @@ class TenantIsolationTest {
             assertThat((String) e.get("message")).startsWith("村/社区须为锦溪镇的村或社区（可选：上下塘社区、卫星村）").contains("卫星村3组");
         });
         assertThat(as("jxtuijinban1").getForObject("/api/cases?size=1", Map.class).get("total")).as("nothing saved").isEqualTo(before);
+    }
+
+    /**
+     * jxreview-s58 J5, 更正案件信息: the office gives a case reported without one its 村/社区; the village then reads it and is
+     * told once; a 村/社区 the organisation does not have is refused naming the field, nothing changed; cleared, the village
+     * no longer reads it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOfficeCorrectsTheCasesVillageAndTheVillageReadsItFromThen() {
+        String caseNo = (String) reportInJinxi("jxtuijinban1", "河埠头垃圾", null).getBody().get("caseNo");
+        assertThat(as("jxtuijinban1").getForObject("/shirong/cases/" + caseNo, String.class)).contains("<select id=\"correct-community\"");
+        assertThat(as("jxweixing1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<Map> unknown = as("jxtuijinban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"community\":\"卫星村3组\",\"reason\":\"在卫星村\"}"), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(unknown)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "community").containsEntry("code", "UNKNOWN_COMMUNITY"));
+
+        ResponseEntity<Map> corrected = as("jxtuijinban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"community\":\"卫星村\",\"reason\":\"问题在卫星村3组\"}"), Map.class);
+        assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(corrected.getBody()).containsEntry("community", "卫星村");
+        assertThat((String) corrected.getBody().get("detail")).startsWith("村/社区：“”改为“卫星村”");
+        Map<String, Object> read = as("jxweixing1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) read.get("record")).containsEntry("community", "卫星村");
+        assertThat(inbox("jxweixing1", caseNo)).containsExactly("【辖区问题】" + caseNo + " 河埠头垃圾");
+
+        assertThat(as("jxtuijinban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"community\":\"\",\"reason\":\"不在村里\"}"), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("jxweixing1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     /**
