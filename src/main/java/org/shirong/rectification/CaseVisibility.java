@@ -72,7 +72,8 @@ class CaseVisibility {
         if (c.responsibleUnits() != null) {
             Arrays.stream(c.responsibleUnits().split(",")).map(String::strip).forEach(units::add);
         }
-        return groups(user).stream().anyMatch(units::contains) || communitiesOf(user, c.tenantId()).contains(c.community())
+        return groups(user).stream().anyMatch(units::contains)
+                || c.community() != null && communitiesOf(user, c.tenantId()).contains(c.community())
                 || parties.anyOf(c.caseNo(), groups(user));
     }
 
