@@ -324,6 +324,21 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
         return inspects(groupId) || assesses(groupId);
     }
 
+    /**
+     * The organisation's villages and communities (村、社区: groups of type VILLAGE or COMMUNITY, 锦溪镇 卫星村、上下塘社区), in the
+     * file's order: what a case's 村/社区 names where the organisation has any (jxreview-s58 J5).
+     */
+    public List<GroupDefinition> communities() {
+        return groups.stream().filter(g -> g.type() == GroupType.VILLAGE || g.type() == GroupType.COMMUNITY).toList();
+    }
+
+    /** The village or community (村/社区) {@code nameOrId} names, by its name or its id; empty for any other text. */
+    public Optional<GroupDefinition> community(String nameOrId) {
+        String text = nameOrId == null ? "" : nameOrId.strip();
+        return text.isEmpty() ? Optional.empty()
+                : communities().stream().filter(g -> text.equals(g.name()) || text.equals(g.id())).findFirst();
+    }
+
     /** The kinds of group that do work as units (a case's lead, a campaign's participant): not the bodies that hand it out. */
     private static final java.util.Set<GroupType> UNIT_TYPES = java.util.Set.of(GroupType.UNIT, GroupType.COMMITTEE, GroupType.PROPERTY);
 

@@ -892,7 +892,7 @@ class CaseApiTest {
         String caseNo = (String) reported.getBody().get("caseNo");
 
         XlsxDownload jinxi = XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx", byte[].class));
-        assertThat(jinxi.headers()).contains("牵头单位", "责任单位", "整治项目", "社区", "来源")
+        assertThat(jinxi.headers()).contains("牵头单位", "责任单位", "整治项目", "村/社区", "来源")
                 .doesNotContain("主责单位", "协办单位", "计划项目", "小项", "属地");
         var row = jinxi.data().stream().filter(r -> caseNo.equals(jinxi.text(r, "案件编号"))).findFirst().orElseThrow();
         assertThat(jinxi.text(row, "牵头单位")).isEqualTo("城管中队");
@@ -1414,7 +1414,7 @@ class CaseApiTest {
             assertThat(ledger.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）").contains("导出时间：", "导出人：李文员").doesNotContain("chuangban2");
             // 九亭镇's words (terms: 牵头部门 / 配合部门); no 属地: a town's cases lie in the town (jxreview J10)
             assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "整治项目", "小项", "活动", "地址",
-                    "社区", "来源", "紧急程度", "状态", "并入案件", "超期", "牵头部门", "配合部门", "上报人", "上报时间", "派遣时间",
+                    "村/社区", "来源", "紧急程度", "状态", "并入案件", "超期", "牵头部门", "配合部门", "上报人", "上报时间", "派遣时间",
                     "认领时间", "整改期限", "延期至", "整改提交时间", "核查通过时间", "结案时间", "挂账时间", "按期结案", "延期次数",
                     "返工次数", "回退次数", "重新打开次数", "考核申诉", "列入通报", "外部编号");
             assertThat(caseNos(ledger)).as("newest first, as the list").containsExactly(cases.get("late"), cases.get("stall"),
