@@ -21,6 +21,7 @@ import org.shirong.calendar.TimeLimit;
 import org.shirong.notification.NotificationDigests;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
+import org.shirong.system.ChineseDates;
 import org.shirong.system.EngineBatch;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
@@ -336,7 +337,7 @@ public class RectificationCases {
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
+                community(organization, location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
     }
 
     /**
@@ -442,11 +443,12 @@ public class RectificationCases {
      * case's instances. The correction has checked and locked the case ({@link CaseCorrections}).
      */
     void corrected(CaseRecord c, String title, String address, String description, String category, String territory,
-            String actor, String detail) {
+            String community, String actor, String detail) {
         String planItem = c.campaign() == null ? c.planItem()
                 : plan(c.tenantId(), c.campaign(), category).map(CampaignPlans.PlanFacts::planItem).orElse(null);
         records.updateWithEvent(c.caseNo(), "title = ?, address = ?, address_key = ?, description = ?, category = ?, plan_item = ?,"
-                + " territory = ?", new Object[] {title, address, AddressKey.of(address), description, category, planItem, territory}, now(),
+                + " territory = ?, community = ?", new Object[] {title, address, AddressKey.of(address), description, category, planItem,
+                territory, community}, now(),
                 CaseEventKind.CORRECTED, actor, detail, null);
     }
 
@@ -655,7 +657,7 @@ public class RectificationCases {
                 new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit())), null, plan);
         Deadlines d = bounded.deadlines();
         var zone = deadlines.zone(c.tenantId());
-        var shown = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+        var shown = ChineseDates.MINUTE;
         String detail = reason + "（第 " + (c.reopenCount() + 1) + " 次重新打开；上一轮于 " + shown.format(c.closedAt().atZone(zone))
                 + (Boolean.FALSE.equals(c.closedOnTime()) ? " 超期办结" : " 按期办结") + "；新的整改期限 "
                 + shown.format(d.dueAt().atZone(zone)) + (bounded.note() == null ? "" : "，" + bounded.note()) + "）";
@@ -707,8 +709,7 @@ public class RectificationCases {
     /** What an extension no later than the case's 整改期限 {@code due} is told, naming it (s53 T12). */
     String laterThanDue(String organization, Instant due) {
         return due == null ? "延期后的期限必须晚于当前时间"
-                : "延期后的期限必须晚于当前期限（" + java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-                        .format(due.atZone(deadlines.zone(organization))) + "）";
+                : "延期后的期限必须晚于当前期限（" + ChineseDates.MINUTE.format(due.atZone(deadlines.zone(organization))) + "）";
     }
 
     /** The number on the case (1, 2, …) of its latest extension request, the one a decision decides. */
@@ -731,8 +732,7 @@ public class RectificationCases {
      * because of the first).
      */
     String extensionHistory(String caseNo, int seq, java.time.ZoneId zone) {
-        java.time.format.DateTimeFormatter display = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-        java.util.function.Function<Instant, String> at = i -> i == null ? "—" : display.format(i.atZone(zone));
+        java.util.function.Function<Instant, String> at = i -> i == null ? "—" : ChineseDates.MINUTE.format(i.atZone(zone));
         List<String> lines = new ArrayList<>();
         for (CaseRecords.Extension e : records.extensions(caseNo)) {
             if (e.seq() >= seq) {
@@ -822,6 +822,15 @@ public class RectificationCases {
                 !d.warnAt().isAfter(now), !d.dueAt().isAfter(now), !d.escalateAt().isAfter(now));
     }
 
+
+    /**
+     * The case's 村/社区 as written down: one of the organisation's villages or communities by its name, also when given by
+     * its group id (the validator refused any other where it has them); free text, stripped, where it has none.
+     */
+    private String community(String organization, String given) {
+        String text = blankToNull(given);
+        return text == null ? null : territories.community(organization, text).orElse(text.strip());
+    }
 
     private static String blankToNull(String s) {
         return org.shirong.system.TextInput.isBlank(s) ? null : s.strip();
