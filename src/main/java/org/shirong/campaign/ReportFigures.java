@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,7 +93,10 @@ class ReportFigures {
         List<CaseRecord> led = all.stream().filter(c -> unit.equals(c.leadUnit()) && !c.status().ended()).toList();
         long ledLate = led.stream().filter(c -> c.dueAt() != null && c.dueAt().isBefore(now)).count();
         List<CaseParties.Party> unrecorded = parties.unrecordedOf(unit, task.campaignCode());
-        long unrecordedLate = unrecorded.stream().filter(p -> p.dueAt() != null && p.dueAt().isBefore(now)).count();
+        // one standing still under its case's 挂账 is not late (jtreview-s59 T6)
+        Map<String, CaseRecord> byNo = all.stream().collect(Collectors.toMap(CaseRecord::caseNo, c -> c));
+        long unrecordedLate = unrecorded.stream().filter(p -> p.dueAt() != null && p.dueAt().isBefore(now)
+                && (byNo.get(p.caseNo()) == null || !p.pausedBy(byNo.get(p.caseNo())))).count();
         List<TaskRow> open = records.tasks(task.campaignCode()).stream()
                 .filter(t -> unit.equals(t.groupId()) && "OPEN".equals(t.status()) && !t.id().equals(task.id())).toList();
         StringBuilder text = new StringBuilder(window.periodName() + "本单位在本活动中（截至 " + AS_OF.format(now.atZone(zone)) + "）：");
