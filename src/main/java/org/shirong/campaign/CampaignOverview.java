@@ -124,7 +124,8 @@ class CampaignOverview {
 
     /**
      * One campaign as the caller may read it; a participating town sees the phases, the plan items, the case counts and
-     * its own tasks (open and done, with their files), not the other units'.
+     * its own tasks (open and done, with their files), not the other units'; in the organisation, the results and files
+     * of the tasks are every unit's only for those who see all units, a unit's staff's their own units' (secreview-s59 S5).
      */
     @Transactional(readOnly = true)
     Detail get(String code) {
@@ -139,12 +140,15 @@ class CampaignOverview {
             return new PhaseView(p.no(), p.phaseId(), p.name(), p.firstDay(), p.lastDay(), p.startedAt(), p.endedAt(),
                     p.openAtEnd(), own.size(), done, open);
         }).toList();
+        // open tasks per unit (names and counts) for the whole organisation, a participating town its own; results and
+        // files only of the tasks the caller sees (secreview-s59 S5)
+        List<TaskRow> listed = tasks.stream().filter(t -> readable.whole() || Objects.equals(readable.ownGroup(), t.groupId())).toList();
         List<TaskRow> shown = tasks.stream().filter(t -> readable.shows(t.groupId())).toList();
         Instant now = ClockUtil.getCurrentTime().toInstant();
         // a participating town counts only the cases it may read, as its 驾驶舱 does (sjreview-s57 D20: it was given the
         // whole district's counts, another town's overdue point among them)
         List<CaseRecord> own = readable.whole() ? null : ownCases(code);
-        return new Detail(summary(c, phases), phaseViews, openByUnit(c.tenantId(), shown),
+        return new Detail(summary(c, phases), phaseViews, openByUnit(c.tenantId(), listed),
                 own == null ? cases(code) : cases(own), own == null ? planItems.of(code, now) : planItems.of(code, now, own),
                 "/api/campaigns/" + code + "/documents",
                 taskResults(code, shown), phases.isEmpty() ? List.of()
@@ -159,12 +163,15 @@ class CampaignOverview {
                 .flatMap(p -> t.longPhase(p.no() - 1, p.firstDay(), p.lastDay()).stream()).toList()).orElse(List.of());
     }
 
-    /** A file of a campaign the caller may read, with its content; a participating town's own tasks' files only. */
+    /**
+     * A file of a campaign the caller may read, with its content, if they see its task's results ({@link CampaignAccess}:
+     * a unit's staff their own units', as in the 迎检档案); another unit's file is not found (404), as one that is not there.
+     */
     @Transactional(readOnly = true)
     Download attachment(String code, long id) {
         CampaignAccess.Readable readable = access.readable(code);
         var file = attachments.ofCampaign(code).stream().filter(a -> a.id() == id)
-                .filter(a -> readable.whole() || records.task(a.taskId()).filter(t -> readable.shows(t.groupId())).isPresent())
+                .filter(a -> records.task(a.taskId()).filter(t -> readable.shows(t.groupId())).isPresent())
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("ATTACHMENT_NOT_FOUND", "活动 " + code + " 没有附件 " + id));
         return new Download(file.fileName(), file.mimeType(), attachments.content(code, id).orElseThrow());

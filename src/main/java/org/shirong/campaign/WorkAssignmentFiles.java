@@ -26,9 +26,12 @@ class WorkAssignmentFiles {
 
     private static final Pattern VARIABLE = Pattern.compile("(photo|attachment)\\d");
 
-    /** A kept file, without its content: {@code tenantId} the organisation that handled the work. */
-    record File(long id, String assignmentId, String assignmentTenant, String tenantId, String fileName, String mimeType,
-            int sizeBytes) {
+    /**
+     * A kept file, without its content: {@code tenantId} the organisation that handled the work, in its process
+     * {@code processInstanceId} (the 工作交办 itself, or a town's for the district's).
+     */
+    record File(long id, String assignmentId, String assignmentTenant, String processInstanceId, String tenantId, String fileName,
+            String mimeType, int sizeBytes) {
     }
 
     private final JdbcTemplate jdbc;
@@ -80,7 +83,7 @@ class WorkAssignmentFiles {
         if (assignmentIds.isEmpty()) {
             return files;
         }
-        jdbc.query("select id, assignment_id, assignment_tenant, tenant_id, file_name, mime_type, size_bytes"
+        jdbc.query("select id, assignment_id, assignment_tenant, process_instance_id, tenant_id, file_name, mime_type, size_bytes"
                 + " from work_assignment_attachment where assignment_id in (" + String.join(",", assignmentIds.stream().map(i -> "?").toList())
                 + ") order by id", rs -> {
                     File f = file(rs);
@@ -90,7 +93,7 @@ class WorkAssignmentFiles {
     }
 
     Optional<File> find(long id) {
-        return jdbc.query("select id, assignment_id, assignment_tenant, tenant_id, file_name, mime_type, size_bytes"
+        return jdbc.query("select id, assignment_id, assignment_tenant, process_instance_id, tenant_id, file_name, mime_type, size_bytes"
                 + " from work_assignment_attachment where id = ?", (rs, n) -> file(rs), id).stream().findFirst();
     }
 
@@ -99,7 +102,8 @@ class WorkAssignmentFiles {
     }
 
     private static File file(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new File(rs.getLong("id"), rs.getString("assignment_id"), rs.getString("assignment_tenant"), rs.getString("tenant_id"),
-                rs.getString("file_name"), rs.getString("mime_type"), rs.getInt("size_bytes"));
+        return new File(rs.getLong("id"), rs.getString("assignment_id"), rs.getString("assignment_tenant"),
+                rs.getString("process_instance_id"), rs.getString("tenant_id"), rs.getString("file_name"), rs.getString("mime_type"),
+                rs.getInt("size_bytes"));
     }
 }

@@ -16,13 +16,15 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.shirong.organization.CallerOrganization;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
+import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * {@code /shirong/work-assignments}: the organisation's 工作交办 for its office and leading group, newest first — 事项、承办单位、
+ * {@code /shirong/work-assignments}: the organisation's 工作交办 for its office and leading group — each one shown to whoever
+ * reads it ({@link WorkAssignmentReaders}: the office and the approvers all, a unit head his unit's), newest first — 事项、承办单位、
  * 所属活动、期限、状态 and the 办理情况 brought back once done (sjreview-s57 D3: the district's office reads what a town did with
  * the work it handed, where README promises 区可查看; the 【交办办结】 notice links here). Only the organisation's own
  * 工作交办, not a town's part of the district's work (called in the town's organisation).
@@ -42,11 +44,16 @@ class WorkAssignmentPageController {
     private final Organizations organizations;
     private final ProcessEngineConfigurationImpl engine;
     private final WorkAssignmentFiles files;
+    private final WorkAssignmentReaders readers;
+    private final SystemAccess system;
 
     WorkAssignmentPageController(HistoryService historyService, IdentityService identityService,
-            CallerOrganization callerOrganization, Organizations organizations, ProcessEngine engine, WorkAssignmentFiles files) {
+            CallerOrganization callerOrganization, Organizations organizations, ProcessEngine engine, WorkAssignmentFiles files,
+            WorkAssignmentReaders readers, SystemAccess system) {
         this.engine = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         this.files = files;
+        this.readers = readers;
+        this.system = system;
         this.historyService = historyService;
         this.identityService = identityService;
         this.callerOrganization = callerOrganization;
@@ -62,22 +69,26 @@ class WorkAssignmentPageController {
         Map<String, String> towns = organizations.townNamesByOffice(tenant);
         // the engine's limit of one query's results (queryMaxResultsLimit), which it enforces on the caller's queries
         int resultsAtMost = engine.getQueryMaxResultsLimit();
-        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+        // read on Shirong's behalf within the organisation and shown by the rule its downloads follow (WorkAssignmentReaders):
+        // the engine's READ_HISTORY is the office's and the approvers', where a unit head also reads his unit's work
+        List<HistoricProcessInstance> all = system.run(() -> historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn(tenant).orderByProcessInstanceStartTime().desc()
-                .listPage(0, Math.min(SHOWN_AT_MOST, resultsAtMost)).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();
+                .listPage(0, Math.min(SHOWN_AT_MOST, resultsAtMost))).stream().filter(p -> p.getSuperProcessInstanceId() == null).toList();
         Map<String, Map<String, Object>> variables = new HashMap<>();
         // each instance has at most one of each variable: instances read in batches whose variables fit in one answer
         int batch = Math.max(1, resultsAtMost / VARIABLES.length);
-        for (int from = 0; from < instances.size(); from += batch) {
-            for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(instances.subList(from, Math.min(from + batch, instances.size())).stream()
-                            .map(HistoricProcessInstance::getId).toArray(String[]::new))
-                    .variableNameIn(VARIABLES).disableCustomObjectDeserialization().listPage(0, resultsAtMost)) {
+        for (int from = 0; from < all.size(); from += batch) {
+            String[] ids = all.subList(from, Math.min(from + batch, all.size())).stream().map(HistoricProcessInstance::getId)
+                    .toArray(String[]::new);
+            for (HistoricVariableInstance v : system.run(() -> historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(ids).variableNameIn(VARIABLES).disableCustomObjectDeserialization().listPage(0, resultsAtMost))) {
                 if (v.getValue() != null) {
                     variables.computeIfAbsent(v.getProcessInstanceId(), id -> new HashMap<>()).put(v.getName(), v.getValue());
                 }
             }
         }
+        List<HistoricProcessInstance> instances = all.stream().filter(p -> readers.reads(caller, tenant, tenant,
+                Objects.toString(variables.getOrDefault(p.getId(), Map.of()).get(WorkAssignmentProcess.VAR_UNIT_GROUP), null))).toList();
         LocalDate today = LocalDate.now();
         Map<String, List<WorkAssignmentFiles.File>> handedIn = files.of(instances.stream().map(HistoricProcessInstance::getId).toList());
         List<Map<String, Object>> rows = instances.stream().map(p -> {
@@ -103,14 +114,15 @@ class WorkAssignmentPageController {
     }
 
     /**
-     * A photo or file a unit handed in with 办理交办事项 ({@link WorkAssignmentFiles}), as a download, for the office and the
-     * leading group of the organisation that issued the 工作交办 or of the one that handled it (a town, for the district's);
-     * 404 for anyone else, as for a file that is not there.
+     * A photo or file a unit handed in with 办理交办事项 ({@link WorkAssignmentFiles}), as a download, for whoever reads its
+     * 工作交办 ({@link WorkAssignmentReaders}: the office and the approvers of the organisation that issued it or handled it,
+     * the unit that handed it in); 404 for anyone else, as for a file that is not there.
      */
     @GetMapping("/shirong/work-assignments/files/{id}")
     org.springframework.http.ResponseEntity<byte[]> file(@org.springframework.web.bind.annotation.PathVariable long id) {
         var caller = identityService.getCurrentAuthentication();
-        WorkAssignmentFiles.File file = files.find(id).filter(f -> reads(caller, f.assignmentTenant()) || reads(caller, f.tenantId()))
+        WorkAssignmentFiles.File file = files.find(id)
+                .filter(f -> readers.reads(caller, f.assignmentTenant(), f.tenantId(), unitGroup(f.processInstanceId())))
                 .orElseThrow(() -> new org.shirong.system.NotFoundException("FILE_NOT_FOUND", "没有这个附件"));
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(file.mimeType()))
@@ -119,16 +131,11 @@ class WorkAssignmentPageController {
                 .body(files.content(id));
     }
 
-    private boolean reads(org.camunda.bpm.engine.impl.identity.Authentication caller, String tenant) {
-        if (tenant == null || organizations.find(tenant).isEmpty()) {
-            return false;
-        }
-        try {
-            callerOrganization.requireOfficeOrLeading(caller, tenant, "下载工作交办的附件");
-            return true;
-        } catch (org.shirong.system.ForbiddenException notTheirs) {
-            return false;
-        }
+    /** The unit the handling process was given ({@code unitGroup}: a town's office in the town's process for the district's work). */
+    private String unitGroup(String processInstanceId) {
+        return system.run(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(WorkAssignmentProcess.VAR_UNIT_GROUP).disableCustomObjectDeserialization().listPage(0, 1)).stream()
+                .map(v -> Objects.toString(v.getValue(), null)).findFirst().orElse(null);
     }
 
     private static String state(HistoricProcessInstance p, String due, LocalDate today) {

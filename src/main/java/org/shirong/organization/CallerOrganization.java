@@ -114,6 +114,24 @@ public class CallerOrganization {
     }
 
     /**
+     * Whose campaign tasks the caller sees the results of (办理情况, who did it, the files handed in), by the group a task
+     * was issued to, in a campaign of {@code organization} they read as {@code reader}: every unit's for those who see all
+     * units ({@link #seesAllUnits}); a town taking part in its district's campaign its office's own; anyone else their own
+     * groups' only, as Tasklist shows a unit member only their own units' tasks. The one rule for the campaign's overview,
+     * its files' downloads and the 迎检档案's task folders (secreview-s59 S5).
+     */
+    public java.util.function.Predicate<String> campaignTasksShown(Authentication caller, String organization, CampaignReader reader) {
+        if (!reader.whole()) {
+            return reader.office()::equals;
+        }
+        if (seesAllUnits(caller, organization)) {
+            return group -> true;
+        }
+        List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : List.copyOf(caller.getGroupIds());
+        return groups::contains;
+    }
+
+    /**
      * Which organisations' records the caller may read: their own and those they oversee (both are tenants they are a
      * member of), every one for an administrator.
      */

@@ -198,14 +198,11 @@ class DossierController {
     /**
      * Whose task folders the caller's archive holds: every unit's for those who see all units (those who open the 驾驶舱,
      * {@link CallerOrganization#seesAllUnits}), else only the tasks issued to a group the caller is in, as Tasklist shows
-     * a unit member only their own units' tasks (jtreview-s56 T16).
+     * a unit member only their own units' tasks (jtreview-s56 T16): {@link CallerOrganization#campaignTasksShown}, the
+     * rule the campaign's overview and its files' downloads follow too. Only a whole reader gets here.
      */
     private java.util.function.Predicate<String> ownUnits(Authentication user, Campaign campaign) {
-        if (callerOrganization.seesAllUnits(user, campaign.organization())) {
-            return group -> true;
-        }
-        List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
-        return groups::contains;
+        return callerOrganization.campaignTasksShown(user, campaign.organization(), new CallerOrganization.CampaignReader(null));
     }
 
     /** The cases in parts of at most {@code dossier-max-cases}, in order. */

@@ -17,7 +17,7 @@ import java.util.Set;
  * the browser itself adds and no page can forge: {@code Sec-Fetch-Site} other than same-origin or none, or, from
  * browsers without it, an {@code Origin} naming another host, or, from old engines that send neither on a form post
  * (the IE mode of the "双核" browsers still common on government PCs), a {@code Referer} naming another host or none
- * that can be read (s53 S6). Clients that are not browsers (scripts, the import tool) send none of the three and are not
+ * that can be read (s53 S6); the scheme counts too ({@code http://} is another site to an HTTPS Shirong). Clients that are not browsers (scripts, the import tool) send none of the three and are not
  * affected; neither is a {@code Referer} of Shirong's own pages.
  */
 class CrossSiteRequestGuard extends HttpFilter {
@@ -43,10 +43,10 @@ class CrossSiteRequestGuard extends HttpFilter {
         }
         String origin = request.getHeader("Origin");
         if (origin != null) {
-            return !sameHost(origin, request.getHeader("Host"));
+            return !sameSite(origin, request);
         }
         String referer = request.getHeader("Referer");
-        return referer != null && !sameHost(originOf(referer), request.getHeader("Host"));
+        return referer != null && !sameSite(originOf(referer), request);
     }
 
     /**
@@ -67,10 +67,13 @@ class CrossSiteRequestGuard extends HttpFilter {
     }
 
     /**
-     * The origin's (or referring page's) host and port against the Host header the browser sent (a proxy in front keeps
-     * it, or says so).
+     * The origin's (or referring page's) scheme, host and port against the request's: its scheme as it reached Shirong
+     * (behind a reverse proxy ending HTTPS, the proxy's {@code X-Forwarded-Proto}, which Tomcat applies with
+     * {@code server.forward-headers-strategy: native}), and the Host header the browser sent (a proxy in front keeps it,
+     * or says so). A page served over plain HTTP under the site's name is another site (secreview-s59 S7).
      */
-    private static boolean sameHost(String origin, String host) {
+    private static boolean sameSite(String origin, HttpServletRequest request) {
+        String host = request.getHeader("Host");
         if (host == null) {
             return false;
         }
@@ -78,6 +81,9 @@ class CrossSiteRequestGuard extends HttpFilter {
             URI uri = URI.create(origin.strip());
             if (uri.getHost() == null) {
                 return false; // "null": a sandboxed frame or a file
+            }
+            if (!request.getScheme().equalsIgnoreCase(uri.getScheme())) {
+                return false;
             }
             String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
             return authority.equalsIgnoreCase(host.strip()) || withoutDefaultPort(host, uri.getScheme()).equalsIgnoreCase(authority);

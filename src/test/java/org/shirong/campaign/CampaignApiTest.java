@@ -803,6 +803,45 @@ class CampaignApiTest {
     }
 
     /**
+     * secreview-s59 S5: a task's 办理情况 and files are seen as the 迎检档案 gives them — every unit's by the office and the
+     * leaders, a unit's own by its staff: to another unit's head (推进小组成员 as every unit head is) the result is not
+     * listed and its file is not there (404), though he reads the campaign.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTasksResultAndFilesAreTheUnitsOwnAndTheOfficesButNotAnotherUnits() {
+        CampaignDriver run = jinxiInItsSecondPhase("JX-OWN");
+        String key = "compileItemRecords/RECTIFY_TOWN_RIVERS";
+        ResponseEntity<String> done = rest.withBasicAuth("jxshuili1", "demo").postForEntity("/engine-rest/task/" + run.task(key).getId()
+                + "/complete", json("{\"variables\":{\"result\":{\"value\":\"已建立台帐\"},"
+                + file("attachment1", "河道整治台帐.pdf", "application/pdf", CampaignDriver.PDF) + "}}"), String.class);
+        assertThat(done.getStatusCode()).as("%s", done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        java.util.function.Function<String, List<Map<String, Object>>> results = user -> ((List<Map<String, Object>>) rest
+                .withBasicAuth(user, "demo").getForObject("/api/campaigns/JX-OWN", Map.class).get("taskResults")).stream()
+                .filter(t -> key.equals(t.get("taskKey"))).toList();
+
+        List<Map<String, Object>> office = results.apply("jxtuijinban1");
+        assertThat(office).as("the office sees every unit's").singleElement().satisfies(t -> assertThat(t)
+                .containsEntry("group", "jxshuili").containsEntry("result", "已建立台帐"));
+        String url = (String) ((List<Map<String, Object>>) office.get(0).get("attachments")).get(0).get("url");
+        assertThat(results.apply("jxshuili1")).as("the unit its own").singleElement()
+                .satisfies(t -> assertThat(t).containsEntry("result", "已建立台帐"));
+        for (String user : List.of("jxtuijinban1", "jxshuili1", "jxlingdao1")) {
+            ResponseEntity<byte[]> download = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
+            assertThat(download.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(download.getBody()).isEqualTo(CampaignDriver.PDF);
+        }
+
+        Map<String, Object> other = rest.withBasicAuth("jxhuanwei1", "demo").getForObject("/api/campaigns/JX-OWN", Map.class);
+        assertThat(other).as("another unit reads the campaign").containsKey("campaign");
+        assertThat(results.apply("jxhuanwei1")).as("but not this unit's result").isEmpty();
+        assertThat(other.toString()).doesNotContain("已建立台帐", "河道整治台帐.pdf");
+        ResponseEntity<String> file = rest.withBasicAuth("jxhuanwei1", "demo").getForEntity(url, String.class);
+        assertThat(file.getStatusCode()).as("nor its file, which is not there to it").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(file.getBody()).contains("ATTACHMENT_NOT_FOUND").doesNotContain("河道整治台帐");
+    }
+
+    /**
      * secreview-s57 S2: an upload declared {@code text/html} under a Chinese name (a PDF's first bytes, so the task takes
      * it) leaves no copy in the engine's history for anyone with READ_HISTORY to fetch; and a file the engine still holds is
      * answered on every {@code …/data} path of {@code /engine-rest} and the webapps' engine API as a download — attachment

@@ -1212,6 +1212,74 @@ class JointMeetingConveneTest {
     }
 
     /**
+     * secreview-s59 S2, S3: a 工作交办's files are read by whoever reads the work — the office and the leaders of the
+     * organisation, and the unit it was handed to, which downloads again what it handed in; not by another unit's head,
+     * though he sits in the leading group and opens the page, which lists the work to him no more than the download
+     * serves it (404, as a file that is not there).
+     */
+    @Test
+    void aWorkAssignmentsFilesAreTheOfficesTheLeadersAndTheHandlingUnitsNotAnotherUnitHeads() throws java.io.IOException {
+        ClockUtil.reset();
+        String due = LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(1)
+                .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.WEDNESDAY)).toString();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> started = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/process-definition/key/"
+                + WorkAssignmentProcess.KEY + "/tenant-id/jiuting/submit-form", new HttpEntity<>("""
+                {"variables":{"title":{"value":"督导材料汇总"},"unitGroup":{"value":"ducha"},"requirement":{"value":"汇总本月督导材料"},
+                 "dueDate":{"value":"%s"},"campaign":{"value":"none"}}}""".formatted(due), headers), String.class);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY)
+                .tenantIdIn("jiuting").variableValueEquals(WorkAssignmentProcess.VAR_TITLE, "督导材料汇总").singleResult();
+        try {
+            meetingFixture.runJobs(instance.getId());
+            Task handle = taskService.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).singleResult();
+            byte[] photo = jpeg();
+            ResponseEntity<String> done = rest.withBasicAuth("ducha2", "demo").postForEntity("/engine-rest/task/" + handle.getId()
+                    + "/complete", new HttpEntity<>("""
+                    {"variables":{"handlingResult":{"value":"已汇总"},"handled":{"value":true},
+                     "photo1":{"type":"File","value":"%s","valueInfo":{"filename":"督导现场.jpg","mimetype":"image/jpeg"}}}}"""
+                    .formatted(java.util.Base64.getEncoder().encodeToString(photo)), headers), String.class);
+            assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+            String url = "/shirong/work-assignments/files/" + jdbc.queryForObject(
+                    "select id from work_assignment_attachment where assignment_id = ?", Long.class, instance.getId());
+
+            ResponseEntity<String> officePage = rest.withBasicAuth("chuangban1", "demo").getForEntity("/shirong/work-assignments",
+                    String.class);
+            assertThat(officePage.getBody()).as("the office's page lists the work and its file").contains("督导材料汇总", url);
+            for (String user : List.of("chuangban1", "lingdao2", "ducha2", "ducha1")) {
+                ResponseEntity<byte[]> download = rest.withBasicAuth(user, "demo").getForEntity(url, byte[].class);
+                assertThat(download.getStatusCode().value()).as(user + ": the office, a leader, the unit that handed it in")
+                        .isEqualTo(200);
+                assertThat(download.getBody()).isEqualTo(photo);
+            }
+            for (String user : List.of("huanwei1", "juwei01a", "chengguan1", "lvrong1")) {
+                assertThat(rest.withBasicAuth(user, "demo").getForEntity(url, String.class).getStatusCode().value())
+                        .as(user + ": another unit (its head in the leading group or not)").isEqualTo(404);
+            }
+            ResponseEntity<String> headsPage = rest.withBasicAuth("huanwei1", "demo").getForEntity("/shirong/work-assignments",
+                    String.class);
+            assertThat(headsPage.getStatusCode().value()).isEqualTo(200);
+            assertThat(headsPage.getBody()).as("nor is it on his page").doesNotContain("督导材料汇总", url);
+
+            ResponseEntity<String> own = rest.withBasicAuth("chuangban1", "demo").postForEntity("/engine-rest/process-definition/key/"
+                    + WorkAssignmentProcess.KEY + "/tenant-id/jiuting/submit-form", new HttpEntity<>("""
+                    {"variables":{"title":{"value":"环卫设施排查"},"unitGroup":{"value":"huanwei"},"requirement":{"value":"排查果壳箱"},
+                     "dueDate":{"value":"%s"},"campaign":{"value":"none"}}}""".formatted(due), headers), String.class);
+            assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(200);
+            assertThat(rest.withBasicAuth("huanwei1", "demo").getForObject("/shirong/work-assignments", String.class))
+                    .as("his page lists his own unit's work").contains("环卫设施排查").doesNotContain("督导材料汇总");
+        } finally {
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(WorkAssignmentProcess.KEY).tenantIdIn("jiuting")
+                    .list().stream().filter(p -> p.getId().equals(instance.getId()) || "环卫设施排查".equals(
+                            runtimeService.getVariable(p.getId(), WorkAssignmentProcess.VAR_TITLE)))
+                    .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "测试结束", false));
+            jdbc.update("delete from work_assignment_attachment where assignment_id = ?", instance.getId());
+        }
+    }
+
+    /**
      * sjreview F17: 松江区's 临时会议 records 决定事项 as the 工作例会 does (the same lines, the same check, the same carrying
      * out): the record form offers the district's departments and its towns; a case for a town is refused over REST with 400
      * naming the field and nothing saved; a case decision becomes a district case of no campaign, led by the department, and

@@ -55,7 +55,9 @@ class CrossSiteRequestTest {
                 {"Origin", "http://evil.example"}, {"Origin", "http://localhost:" + (port + 1)}, {"Origin", "null"},
                 // s53 S6: an old browser's cross-site form post carries neither of the two, only the page it came from
                 {"Referer", "http://evil.example/x"}, {"Referer", "http://localhost.evil.example:" + port + "/shirong/report"},
-                {"Referer", "http://localhost:" + (port + 1) + "/"}}) {
+                {"Referer", "http://localhost:" + (port + 1) + "/"},
+                // secreview-s59 S7: the same host under another scheme is another site (here, served over plain HTTP)
+                {"Origin", "https://localhost:" + port}, {"Referer", "https://localhost:" + port + "/shirong/report"}}) {
             ResponseEntity<String> refused = report(mark[0], mark[1]);
             assertThat(refused.getStatusCode()).as(mark[0] + ": " + mark[1]).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(refused.getBody()).contains("CROSS_SITE_REQUEST", "其他网站");
