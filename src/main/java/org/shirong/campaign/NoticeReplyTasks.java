@@ -1,11 +1,13 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.shirong.calendar.TimeLimit;
+import org.shirong.organization.ReplyPeriods;
 import org.shirong.calendar.WorkingCalendar;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organization;
@@ -31,13 +33,6 @@ class NoticeReplyTasks implements NoticeReplies {
 
     /** {@code campaign_task.definition_id} of these tasks; their key is {@code noticeReply/<period>/<group>}. */
     static final String DEFINITION = "noticeReply";
-    /** How long a named unit has for its written report when the organisation's file says nothing readable: 五个工作日. */
-    static final TimeLimit REPLY_WITHIN = new TimeLimit(5, org.shirong.calendar.LimitUnit.WORKING_DAYS);
-
-    private static final java.util.regex.Pattern WORKING_DAYS = java.util.regex.Pattern.compile("^(\\d+|[一二三四五六七八九十]+)\\s*个?\\s*工作日$");
-    private static final String DIGITS = "一二三四五六七八九";
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignTasks tasks;
     private final WorkingCalendars calendars;
@@ -55,24 +50,14 @@ class NoticeReplyTasks implements NoticeReplies {
     }
 
     /**
-     * The 通报's own words for the time allowed ({@code notice.reply-within}: 五个工作日, 三个工作日, 10 个工作日) as a limit,
-     * so the task falls due when the 通报 says; words it cannot count in working days give the usual five.
+     * The 通报's own words for the time allowed ({@code notice.reply-within}: 五个工作日, 两个工作日, 10 个工作日) as a limit,
+     * so the task falls due when the 通报 says. The organisation check refuses words that are no number of working days
+     * ({@link ReplyPeriods}), so there is no other period to fall back to.
      */
     static TimeLimit replyWithin(String words) {
-        var m = WORKING_DAYS.matcher(words == null ? "" : words.strip());
-        if (!m.matches()) {
-            LOG.warn("通报的书面报告期限“{}”不是工作日数，整改报告任务按五个工作日计", words);
-            return REPLY_WITHIN;
-        }
-        String n = m.group(1);
-        if (Character.isDigit(n.charAt(0))) {
-            return new TimeLimit(Integer.parseInt(n), org.shirong.calendar.LimitUnit.WORKING_DAYS);
-        }
-        // 一 … 九, 十, 十一 … 十九, 二十 … 九十九
-        int ten = n.indexOf('十');
-        int value = ten < 0 ? DIGITS.indexOf(n.charAt(0)) + 1
-                : (ten == 0 ? 1 : DIGITS.indexOf(n.charAt(0)) + 1) * 10 + (ten == n.length() - 1 ? 0 : DIGITS.indexOf(n.charAt(ten + 1)) + 1);
-        return value > 0 ? new TimeLimit(value, org.shirong.calendar.LimitUnit.WORKING_DAYS) : REPLY_WITHIN;
+        int days = ReplyPeriods.workingDays(words).orElseThrow(() -> new IllegalStateException(
+                "notice.reply-within: “" + words + "”不是工作日数（组织文件的检查本应拒绝它），请写 " + ReplyPeriods.FORMS));
+        return new TimeLimit(days, org.shirong.calendar.LimitUnit.WORKING_DAYS);
     }
 
     @Override

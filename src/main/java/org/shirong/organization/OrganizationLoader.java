@@ -147,6 +147,10 @@ final class OrganizationLoader {
         if (reply != null && (reply.isBlank() || reply.strip().length() > 20 || reply.chars().anyMatch(Character::isISOControl))) {
             problems.add("notice.reply-within: 写通报要求书面报告整改情况的期限，一行、不超过 20 个字，如“五个工作日”"
                     + "（不写则为五个工作日）");
+        } else if (reply != null && ReplyPeriods.workingDays(reply).isEmpty()) {
+            // the 通报 prints these words and its 书面报告整改情况 task is due by them: both must mean the same (diffreview-s58 R6)
+            problems.add("notice.reply-within: “" + reply.strip() + "”不是工作日数，整改报告任务无法按它计算期限；请写 "
+                    + ReplyPeriods.FORMS + "（不写则为五个工作日）");
         }
         if (notice.signedBy().size() > 3) {
             problems.add("notice.signed-by: 落款最多 3 行（现有 " + notice.signedBy().size() + " 行）");

@@ -341,7 +341,8 @@ class CaseCooperation {
      * does not go on working with the department that handed the case back, or to a deadline that moved. The
      * cooperation's own due date stays the one it was given, by which its on-time count is judged, but for 挂账
      * ({@link #caseSuspended}) and an approved 延期 ({@link #caseExtended}). A cooperation whose first step has not run
-     * yet (a re-dispatch's, its start job waiting) has no task to update.
+     * yet (a re-dispatch's, its start job waiting) has no task to update; after an approved 延期 its task is created due by
+     * the new date.
      */
     void caseChanged(String caseNo) {
         refresh(caseNo, false);
@@ -351,7 +352,8 @@ class CaseCooperation {
      * An extension of the case was approved: each cooperation not recorded yet and not yet past its due date is due by
      * the case's new 整改期限 when that is later, on its record (by which it counts as on time) and on its open task, whose
      * form and description show the new 整改期限 too. The unit had been shown the new date while its task fell due and was
-     * scored at the old one (jxreview-s58 J15). A cooperation already overdue at the approval stays so.
+     * scored at the old one (jxreview-s58 J15). A cooperation whose start job has not run yet gets its task due by the new
+     * date when it starts. A cooperation already overdue at the approval stays so.
      */
     void caseExtended(String caseNo) {
         refresh(caseNo, true);
@@ -376,6 +378,11 @@ class CaseCooperation {
                 Task task = taskService.createTaskQuery().processInstanceId(p.processInstanceId())
                         .taskDefinitionKey(CaseCooperationProcess.TASK_RECORD).singleResult();
                 if (task == null) {
+                    if (moved) {
+                        // its start job has not run yet (a re-dispatch's or a 属地 correction's cooperation): the task it
+                        // creates takes its due date and 整改期限 from this variable (diffreview-s58 R4)
+                        runtimeService.setVariable(p.processInstanceId(), RectificationProcess.VAR_DUE_AT, Date.from(c.dueAt()));
+                    }
                     continue;
                 }
                 if (moved) {

@@ -4,6 +4,7 @@ import org.shirong.organization.OrganizationRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import static org.shirong.rectification.RectificationProcess.*;
+import static org.shirong.system.ChineseDates.MINUTE;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,8 @@ public class CaseSteps {
     private final DateWindow dates;
     private final CaseCooperation cooperation;
     private final CollectiveUnits collectives;
-    private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    /** On the timeline when the office gives a returned case back to the unit that returned it. */
+    static final String RETURN_NOT_ACCEPTED = "办公室未采纳回退理由，仍由回退的单位牵头办理";
 
     private final int suspensionReviewMaxDays;
     private final ProcessNotices notices;
@@ -186,7 +188,8 @@ public class CaseSteps {
      * End of 重新派遣案件: the office's choice of lead unit, the one field its form sends ({@code newLeadUnit}); the case
      * keeps its 责任单位 but the new lead, whose cooperation ends as it takes the case over. The clock starts again from now on the dispatch table's limit
      * (a meeting decision keeps its 期限): the new unit does not inherit the time the unit that returned it and the office
-     * used up, and the timeline says so with the deadline it had before (jtreview-s56 T8).
+     * used up, and the timeline says so with the deadline it had before (jtreview-s56 T8). The unit that has just returned
+     * the case may be chosen again, when the office finds the 回退 unfounded: the timeline says so (diffreview-s58 R8).
      */
     public void redispatched(DelegateExecution execution) {
         String lead = required(execution, VAR_NEW_LEAD_UNIT, "新的牵头单位");
@@ -196,17 +199,18 @@ public class CaseSteps {
         if (roles.isCollective(execution.getTenantId(), lead)) {
             throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "“" + roles.groupName(lead) + "”是若干单位的统称，请改派给其中具体的单位");
         }
-        // the unit that handed the case back has just said it is not its duty; an assessor (纪委监察) leads no case (jxreview-s58 J8)
-        if (!execution.hasVariable(VAR_LEAD_UNDETERMINED) && lead.equals(execution.getVariable(VAR_LEAD_UNIT))) {
-            throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "“" + roles.groupName(lead) + "”刚回退本案件（认为不属于本单位职责），请改派给其他单位");
-        }
+        // an assessor (纪委监察) leads no case (jxreview-s58 J8)
         if (roles.assesses(execution.getTenantId(), lead)) {
             throw FormInputRefused.of(VAR_NEW_LEAD_UNIT, "“" + roles.groupName(lead) + "”负责督查考核，不牵头办理案件，请改派给其他单位");
         }
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
         String restarted = decidedDue(execution) != null ? null : "整改时限自重新派遣时起重新计算"
-                + (c.dueAt() == null ? "" : "（原整改期限 " + DISPLAY.format(c.dueAt().atZone(calendars.of(execution.getTenantId()).zone())) + "）");
+                + (c.dueAt() == null ? "" : "（原整改期限 " + MINUTE.format(c.dueAt().atZone(calendars.of(execution.getTenantId()).zone())) + "）");
+        // the office found the 回退 unfounded and gives the case back to the unit that returned it (diffreview-s58 R8)
+        if (!execution.hasVariable(VAR_LEAD_UNDETERMINED) && lead.equals(execution.getVariable(VAR_LEAD_UNIT))) {
+            restarted = RETURN_NOT_ACCEPTED + (restarted == null ? "" : "；" + restarted);
+        }
         String responsible = withoutLead(c.responsibleUnits(), lead);
         Deadlines d = cases.dispatched(execution.getTenantId(), c.caseNo(), execution.getProcessInstanceId(), lead,
                 responsible, limit, decidedDue(execution), true, actor(), restarted);
@@ -314,11 +318,11 @@ public class CaseSteps {
         String approvers = number == 1 ? roles.reviewersOf(execution, unit) : roles.approversOf(execution, unit);
         int seq = cases.extensionRequested(caseNo, actor(), reason, date.toInstant(), approvers);
         execution.setVariable(VAR_EXTENSION_SEQ, number);
-        execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
+        execution.setVariable(VAR_EXTENSION_DUE_TEXT, MINUTE.format(date.toInstant().atZone(zone)));
         String kind = requestKind(number);
         String added = workingDaysAdded(calendar, due instanceof Date current ? current.toInstant() : null, date.toInstant());
         execution.setVariable(VAR_EXTENSION_REQUEST_KIND, kind);
-        execution.setVariable(VAR_EXTENSION_CURRENT_DUE_TEXT, due instanceof Date current ? DISPLAY.format(current.toInstant()
+        execution.setVariable(VAR_EXTENSION_CURRENT_DUE_TEXT, due instanceof Date current ? MINUTE.format(current.toInstant()
                 .atZone(zone)) : "");
         execution.setVariable(VAR_EXTENSION_DAYS_ADDED, added);
         execution.setVariable(VAR_EXTENSION_LEAD_UNIT_NAME, unit == null ? "" : roles.groupName(unit));

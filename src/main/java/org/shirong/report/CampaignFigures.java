@@ -1,8 +1,10 @@
 package org.shirong.report;
 
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -35,9 +37,7 @@ import org.springframework.stereotype.Repository;
 class CampaignFigures {
 
     /** Days as the documents write them elsewhere (报告日期：2026年11月25日), not as 2026-11-25. */
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     /** A case's deadline, to the minute as the 驾驶舱 gives it. */
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final JdbcTemplate jdbc;
     private final PlanItemProgress planItems;
@@ -48,12 +48,12 @@ class CampaignFigures {
     private final WorkingCalendars calendars;
     private final RectificationCases rectificationCases;
     private final CaseHolders holders;
-    private static final String WORK_ASSIGNMENT = "WorkAssignmentProcess";
-    private static final String HANDLE_ASSIGNMENT = "Task_HandleAssignment";
+    private final OverdueWorkAssignments workAssignments;
 
     CampaignFigures(JdbcTemplate jdbc, OrganizationRecords organization, CampaignCaseCounts caseCounts, Organizations organizations,
             TaskService taskService, WorkingCalendars calendars, PlanItemProgress planItems, RectificationCases rectificationCases,
-            CaseHolders holders) {
+            CaseHolders holders, OverdueWorkAssignments workAssignments) {
+        this.workAssignments = workAssignments;
         this.holders = holders;
         this.rectificationCases = rectificationCases;
         this.planItems = planItems;
@@ -133,7 +133,7 @@ class CampaignFigures {
 
     /**
      * The campaign's work past its deadline at {@code asOf} and not done, by unit in the order of the first deadline missed:
-     * its open tasks, the open 工作交办 its meetings decided (their business key is the campaign's code), and its cases
+     * its open tasks, the open 工作交办 filed under it as its 驾驶舱 counts them ({@link OverdueWorkAssignments}), and its cases
      * still 挂账 past their 复核日期 (恢复整改's follow-up date), under the office that reviews them (naming the lead unit).
      */
     List<Figures.OverdueUnit> overdueWork(String code, Instant asOf) {
@@ -143,17 +143,11 @@ class CampaignFigures {
                     byGroup.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(rs.getString(2) + "（期限 "
                             + DAY.format(rs.getTimestamp(3).toInstant().atZone(zone(code))) + "）");
                 }, code, java.sql.Timestamp.from(asOf));
-        String owner = organizationOf(code).orElse(null);
-        // the 工作交办 of the campaign's organisation and its towns only: another organisation's work that carries the code
-        // is not the campaign's (diffreview-s57 R1)
-        String[] tenants = owner == null ? new String[0] : java.util.stream.Stream.concat(java.util.stream.Stream.of(owner),
-                organizations.within(owner).stream().map(o -> o.id())).toArray(String[]::new);
-        for (Task task : owner == null ? List.<Task>of() : taskService.createTaskQuery().processDefinitionKey(WORK_ASSIGNMENT)
-                .processInstanceBusinessKey(code).taskDefinitionKey(HANDLE_ASSIGNMENT).tenantIdIn(tenants)
-                .dueBefore(Date.from(asOf)).orderByDueDate().asc().list()) {
-            Object unit = taskService.getVariable(task.getId(), "unitGroup");
-            byGroup.computeIfAbsent(String.valueOf(unit), g -> new ArrayList<>()).add("交办：" + task.getName()
-                    .replaceFirst("^办理交办事项 · ", "") + "（期限 " + DAY.format(task.getDueDate().toInstant().atZone(zone(code))) + "）");
+        // the 工作交办 the campaign's 驾驶舱 counts: not another organisation's work that carries the code (diffreview-s57 R1),
+        // nor a town's own work that does (diffreview-s58 R2)
+        for (OverdueWorkAssignments.Work work : workAssignments.overdue(code, asOf)) {
+            byGroup.computeIfAbsent(work.unitGroup(), g -> new ArrayList<>()).add("交办：" + work.title() + "（期限 "
+                    + DAY.format(work.dueAt().atZone(zone(code))) + "）");
         }
         Map<String, String[]> suspended = new LinkedHashMap<>(); // by process instance: case number, lead unit, title
         jdbc.query("select case_no, lead_unit, title, process_instance_id from rect_case where campaign_code = ?"
@@ -215,7 +209,7 @@ class CampaignFigures {
                     int late = calendar.workingDaysLate(c.dueAt(), c.status() == CaseStatus.AWAITING_VERIFICATION
                             && c.submittedAt() != null ? c.submittedAt() : asOf);
                     return new Figures.OverdueCase(names.getOrDefault(unit.apply(c), String.valueOf(unit.apply(c))), c.caseNo(),
-                            c.title(), DUE.format(c.dueAt().atZone(calendar.zone())),
+                            c.title(), MINUTE.format(c.dueAt().atZone(calendar.zone())),
                             late == 0 ? "不足 1 个工作日" : late + " 个工作日", c.escalated(), supervised.contains(c.caseNo()),
                             c.status() == CaseStatus.AWAITING_VERIFICATION ? "逾期提交，待核查" : "整改中");
                 }).toList();

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -19,9 +20,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Leaves each {@link LiveTaskFormExclusions}' options out of a task's deployed form as it is read
- * ({@link GetDeployedTaskFormCmd}, Tasklist opening the task), inside the command and after its authorisation check.
- * The form as deployed is not changed.
+ * Leaves each {@link LiveTaskFormOptions}' excluded options out of a task's deployed form as it is read, and marks its
+ * marked ones ({@link GetDeployedTaskFormCmd}, Tasklist opening the task), inside the command and after its
+ * authorisation check. The form as deployed is not changed.
  */
 class LiveTaskForms extends CommandInterceptor {
 
@@ -29,7 +30,7 @@ class LiveTaskForms extends CommandInterceptor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApplicationContext applicationContext;
-    private volatile List<LiveTaskFormExclusions> exclusions;
+    private volatile List<LiveTaskFormOptions> liveOptions;
 
     LiveTaskForms(ApplicationContext applicationContext) {
         this.applicationContext = applicationContext;
@@ -42,21 +43,25 @@ class LiveTaskForms extends CommandInterceptor {
             return result;
         }
         TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById((String) CommandFields.read(TASK, command));
-        List<LiveTaskFormExclusions> live = task == null ? List.of() : exclusions().stream()
+        List<LiveTaskFormOptions> live = task == null ? List.of() : liveOptions().stream()
                 .filter(e -> e.taskDefinitionKey().equals(task.getTaskDefinitionKey())).toList();
         if (live.isEmpty()) {
             return result;
         }
         try (form) {
             JsonNode root = JSON.readTree(form);
-            for (LiveTaskFormExclusions e : live) {
+            for (LiveTaskFormOptions e : live) {
                 Set<String> excluded = e.excluded(task);
+                Map<String, String> marked = e.marked(task);
                 for (JsonNode field : root.findParents("key")) {
                     if (field instanceof ObjectNode object && e.field().equals(object.path("key").asText(null))
                             && object.get("values") instanceof ArrayNode values) {
                         for (int i = values.size() - 1; i >= 0; i--) {
-                            if (excluded.contains(values.get(i).path("value").asText())) {
+                            String value = values.get(i).path("value").asText();
+                            if (excluded.contains(value)) {
                                 values.remove(i);
+                            } else if (marked.containsKey(value) && values.get(i) instanceof ObjectNode option) {
+                                option.put("label", option.path("label").asText(value) + marked.get(value));
                             }
                         }
                     }
@@ -70,10 +75,10 @@ class LiveTaskForms extends CommandInterceptor {
         }
     }
 
-    private List<LiveTaskFormExclusions> exclusions() {
-        if (exclusions == null) {
-            exclusions = List.copyOf(applicationContext.getBeansOfType(LiveTaskFormExclusions.class).values());
+    private List<LiveTaskFormOptions> liveOptions() {
+        if (liveOptions == null) {
+            liveOptions = List.copyOf(applicationContext.getBeansOfType(LiveTaskFormOptions.class).values());
         }
-        return exclusions;
+        return liveOptions;
     }
 }

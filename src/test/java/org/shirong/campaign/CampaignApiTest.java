@@ -361,10 +361,11 @@ class CampaignApiTest {
         assertThat((List<Map>) dashboard.get("units")).extracting(u -> u.get("unitName")).contains("创建办")
                 .doesNotContain("各数字城管成员单位");
         assertThat(String.valueOf(dashboard.get("ranking"))).doesNotContain("各数字城管成员单位", "jxshuzichengguan");
-        // J8: nor is it offered as the unit to re-dispatch a case to (重新派遣案件's 改派给)
+        // J8: nor is it offered as the unit to re-dispatch a case to (重新派遣案件's 改派给), nor is 纪委监察, which assesses the
+        // units (roles.assessors) and leads no case
         assertThat(formOptions.stream().filter(o -> o.form().equals("forms/CaseRedispatch.form") && o.field().equals("newLeadUnit"))
                 .findFirst().orElseThrow().options("jinxi")).extracting(org.shirong.system.FormSelectOptions.Option::value)
-                .contains("jxchuangjian", "jxshuili").doesNotContain("jxshuzichengguan");
+                .contains("jxchuangjian", "jxshuili").doesNotContain("jxshuzichengguan", "jxjiwei");
     }
 
     /**

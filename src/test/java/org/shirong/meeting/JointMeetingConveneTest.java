@@ -1191,6 +1191,10 @@ class JointMeetingConveneTest {
                     .as("the town that handled it").isEqualTo(200);
             assertThat(rest.withBasicAuth("sjlvrongju1", "demo").getForEntity(link.group(), byte[].class).getStatusCode().value())
                     .as("a department reads no office's files").isEqualTo(404);
+            // diffreview-s58 R5: nor does a sibling town's office (九亭镇's), nor anyone not logged in
+            assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity(link.group(), byte[].class).getStatusCode().value())
+                    .as("another town's office").isEqualTo(404);
+            assertThat(rest.getForEntity(link.group(), byte[].class).getStatusCode().value()).as("anonymous").isEqualTo(401);
             // diffreview-s57 R4: the page keeps to the engine's result limit as configured, not to a copy of it
             var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
             int limit = engine.getQueryMaxResultsLimit();

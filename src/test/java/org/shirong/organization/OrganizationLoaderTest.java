@@ -153,6 +153,23 @@ class OrganizationLoaderTest {
                 .hasMessageContaining("notice.signed-by: 落款最多 3 行（现有 4 行）")
                 .hasMessageContaining("notice.signed-by[0]: 落款每行须填写");
         assertThatThrownBy(() -> read(HEAD + "notice:\n  signed: [某办]\n")).hasMessageContaining("notice.signed");
+        // diffreview-s58 R6: words that are no number of working days would print one period in the 通报 while its
+        // 书面报告整改情况 task counted another: refused naming the setting; 两 and digits are read
+        for (String unreadable : List.of("一周", "3日", "七个自然日", "三三个工作日", "0个工作日")) {
+            assertThatThrownBy(() -> read(HEAD + "notice:\n  reply-within: " + unreadable + "\n")).as(unreadable)
+                    .hasMessageContaining("notice.reply-within: “" + unreadable + "”不是工作日数，整改报告任务无法按它计算期限");
+        }
+        assertThat(List.of("两个工作日", "十二个工作日", "10 个工作日", "五个工作日", "二十个工作日"))
+                .extracting(w -> ReplyPeriods.workingDays(w).orElse(-1)).containsExactly(2, 12, 10, 5, 20);
+        assertThat(read("""
+                organization: { id: mouzhen, name: 某镇, level: TOWN, case-prefix: MZ }
+                roles: { office: mzban, leading: mzlingdao, approvers: mzlingdao, inspectors: mzban }
+                groups:
+                  - { id: mzban, name: 创建办, type: OFFICE }
+                  - { id: mzlingdao, name: 领导小组, type: LEADING_GROUP }
+                notice:
+                  reply-within: 两个工作日
+                """).noticeReplyWithin()).isEqualTo("两个工作日");
     }
 
     /**

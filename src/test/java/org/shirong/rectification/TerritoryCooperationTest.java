@@ -135,12 +135,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTerritoryTownAnswersNotOursWithWhereItLiesAndTheDistrictOfficeIsTold() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 18 号公交站","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "公交站候车亭破损", "SURVEY_URBAN_GREENERY", "涞亭南路 18 号公交站", "石湖荡镇");
         ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
         runJobs(cooperation.getId());
@@ -246,12 +241,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTerritoryTownsOfficeHandsItsCooperationToItsOwnUnitsButNotOutsideTheTown() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"沪亭北路候车亭座椅缺失","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"沪亭北路 9 号公交站","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "沪亭北路候车亭座椅缺失", "SURVEY_URBAN_GREENERY", "沪亭北路 9 号公交站", "九亭镇");
         String cooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow()
                 .processInstanceId();
         runJobs(cooperation);
@@ -301,12 +291,7 @@ class TerritoryCooperationTest {
     /** A district case in 石湖荡镇 whose office answered 非本镇属地 (应属九亭镇); returns its number. */
     @SuppressWarnings("unchecked")
     private String disputedCase(String title) {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"%s","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 28 号","territory":"石湖荡镇"}}
-                """.formatted(title)), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, title, "SURVEY_URBAN_GREENERY", "涞亭南路 28 号", "石湖荡镇");
         answerNotOurs(caseNo);
         return caseNo;
     }
@@ -420,12 +405,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTownTheOfficeMovesACaseAwayFromIsToldWhyAndThatItsTaskEnded() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"涞亭南路果壳箱破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 30 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "涞亭南路果壳箱破损", "SURVEY_URBAN_GREENERY", "涞亭南路 30 号", "石湖荡镇");
         String open = parties.of(caseNo).get(0).processInstanceId();
 
         ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"地址在九亭镇界内\"}");
@@ -453,12 +433,7 @@ class TerritoryCooperationTest {
      */
     @Test
     void theTownTheOfficeMovesACaseAwayFromIsNotToldOfACooperationTheNewTownDoesNotGet() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"涞亭南路垃圾箱满溢","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 32 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "涞亭南路垃圾箱满溢", "SURVEY_URBAN_GREENERY", "涞亭南路 32 号", "石湖荡镇");
         // the district gave the case to 九亭镇's office to lead (as a re-dispatch may)
         jdbc.update("update rect_case set lead_unit = 'chuangban' where case_no = ?", caseNo);
 
@@ -570,12 +545,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTownsOpenCooperationFollowsTheCaseToItsNewLeadUnitAndItsExtendedDeadline() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"湖荡路人行道破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区湖荡路 12 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "湖荡路人行道破损", "SURVEY_URBAN_GREENERY", "松江区湖荡路 12 号", "石湖荡镇");
         String cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult().getId();
         runJobs(cooperation);
@@ -585,13 +555,12 @@ class TerritoryCooperationTest {
         complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"人行道破损不属本局职责\"}");
         Task redispatch = caseTask(caseNo);
         assertThat(redispatch.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_REDISPATCH);
-        // jxreview-s58 J8: the department that has just handed the case back is not offered it again, nor accepted
+        // jxreview-s58 J8, diffreview-s58 R8: the department that has just handed the case back is offered, marked as such
+        // (the office may give it back: aCooperationNotStartedYet…), the others unmarked
         String offered = as("sjshirongban1").getForObject("/engine-rest/task/" + redispatch.getId() + "/deployed-form", String.class);
-        assertThat(offered).contains("\"sjchengguanju\"").doesNotContain("\"sjlvrongju\"");
-        ResponseEntity<String> backToIt = as("sjshirongban1").postForEntity("/engine-rest/task/" + redispatch.getId() + "/complete",
-                CaseApiTest.json("{\"variables\":{\"newLeadUnit\":{\"value\":\"sjlvrongju\"}}}"), String.class);
-        assertThat(backToIt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(backToIt.getBody()).contains("刚回退本案件");
+        assertThat(offered).contains("\"label\":\"区绿化市容局（刚退回本案）\",\"value\":\"sjlvrongju\"",
+                "\"label\":\"区城管执法局\",\"value\":\"sjchengguanju\"");
+        assertThat(offered.split("刚退回本案", -1)).as("one unit marked").hasSize(2);
         complete("sjshirongban1", redispatch, "\"newLeadUnit\":{\"value\":\"sjchengguanju\"}");
 
         Map<String, Map<String, Object>> form = as("shdshirongban1").getForObject("/engine-rest/task/" + record + "/form-variables", Map.class);
@@ -635,6 +604,59 @@ class TerritoryCooperationTest {
     }
 
     /**
+     * diffreview-s58 R8: the office finds a 回退 unfounded and gives the case back to the department that returned it, which
+     * 改派给 offers marked “（刚退回本案）”; the timeline says so. diffreview-s58 R4: the 属地 town's 协办, asked after the
+     * office corrected the 属地, waits on its start job when the department's 延期 is approved; its 记录协办情况 is then
+     * due by the extended 整改期限, as its record counts it, and shows that date.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReturningUnitCanBeGivenTheCaseBackAndACooperationNotStartedYetIsDueByTheApprovedExtension() {
+        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"沪亭北路行道树倒伏","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
+                 "location":{"address":"沪亭北路 20 号","territory":"石湖荡镇"}}
+                """), Map.class);
+        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"地址在九亭镇界内\"}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        String waiting = parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow()
+                .processInstanceId();
+        assertThat(taskService.createTaskQuery().processInstanceId(waiting).count()).as("its start job has not run").isZero();
+
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"行道树归公路所\"}");
+        Task redispatch = caseTask(caseNo);
+        assertThat(redispatch.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_REDISPATCH);
+        assertThat(as("sjshirongban1").getForObject("/engine-rest/task/" + redispatch.getId() + "/deployed-form", String.class))
+                .contains("\"label\":\"区绿化市容局（刚退回本案）\",\"value\":\"sjlvrongju\"");
+        complete("sjshirongban1", redispatch, "\"newLeadUnit\":{\"value\":\"sjlvrongju\"}");
+        Map<String, Object> shown = as("sjshirongban1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) shown.get("record")).containsEntry("leadUnit", "sjlvrongju");
+        assertThat((List<Map<String, Object>>) shown.get("timeline")).extracting(e -> (String) e.get("detail"))
+                .anySatisfy(d -> assertThat(d).startsWith("牵头单位 区绿化市容局").contains(CaseSteps.RETURN_NOT_ACCEPTED));
+        assertThat(caseTask(caseNo).getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_CLAIM);
+
+        complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate extended = WorkingCalendar.bundled().workingDayFrom(java.time.LocalDate.now(zone).plusDays(40));
+        complete("sjlvrongju1", caseTask(caseNo), "\"rectifyAction\":{\"value\":\"extension\"},\"extensionReason\":{\"value\":\"需移植补种\"},"
+                + "\"extensionDue\":{\"value\":\"" + extended + "\",\"type\":\"String\"}");
+        complete("sjshirongban1", caseTask(caseNo), "\"extensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意\"}");
+        java.time.Instant extendedDue = extended.atTime(17, 0).atZone(zone).toInstant();
+        assertThat(parties.of(caseNo)).filteredOn(p -> p.unitId().equals("chuangban")).singleElement()
+                .satisfies(p -> assertThat(p.dueAt()).isEqualTo(extendedDue));
+
+        runJobs(waiting);
+        Task record = taskService.createTaskQuery().processInstanceId(waiting).singleResult();
+        assertThat(record.getTaskDefinitionKey()).isEqualTo(CaseCooperationProcess.TASK_RECORD);
+        assertThat(record.getDueDate()).isEqualTo(Date.from(extendedDue));
+        String due = extended.getYear() + "年" + extended.getMonthValue() + "月" + extended.getDayOfMonth() + "日 17:00";
+        Map<String, Map<String, Object>> form = as("chuangban1").getForObject("/engine-rest/task/" + record.getId()
+                + "/form-variables", Map.class);
+        assertThat(form.get(CaseCooperationProcess.VAR_DUE_TEXT)).containsEntry("value", due);
+    }
+
+    /**
      * sjreview F2, F3: the office re-dispatches a returned case to one of its 责任单位, which leaves the cooperators (its
      * open 记录协办情况 ends, it is no party, no 责任单位 any more) and so is never 未完成协办 on its own case; the case then
      * closes before the others' cooperations were due, which are shown as not counted rather than 未记录.
@@ -642,12 +664,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aCooperatorTheCaseIsRedispatchedToLeavesTheCooperatorsAndAClosingBeforeTheirDueCountsAgainstNoOne() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"东夏路门前油污占道","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
-                 "location":{"address":"松江区东夏路 12 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "东夏路门前油污占道", "SURVEY_URBAN_ROADS", "松江区东夏路 12 号", "石湖荡镇");
         assertThat(parties.of(caseNo)).extracting(CaseParties.Party::unitId)
                 .containsExactlyInAnyOrder("sjjianguanwei", "sjchengguanju", "sjgonganfenju", "shdshirongban");
         String ownCooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("sjchengguanju")).findFirst().orElseThrow()
@@ -678,12 +695,7 @@ class TerritoryCooperationTest {
     /** The district case closes (结案归档, as the close job runs it: no user) before the town recorded anything. */
     @Test
     void closingTheDistrictCaseEndsTheTownsOpenCooperationInTheTownsTenant() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"湖荡路护栏缺损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区湖荡路 10 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "湖荡路护栏缺损", "SURVEY_URBAN_GREENERY", "松江区湖荡路 10 号", "石湖荡镇");
         ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
         assertThat(cooperation.getTenantId()).isEqualTo("shihudang");
@@ -709,12 +721,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theDistrictsCaseNamesATownsOfficeWithItsTownWhenItsNameDoesNotSayIt() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"九亭大街绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区九亭大街 18 号","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "九亭大街绿化带缺株", "SURVEY_URBAN_GREENERY", "松江区九亭大街 18 号", "九亭镇");
         for (String reader : List.of("sjshirongban1", "chuangban1")) {
             assertThat((List<Map<String, Object>>) as(reader).getForObject("/api/cases/" + caseNo, Map.class).get("parties"))
                     .as(reader).singleElement().satisfies(p -> assertThat(p).containsEntry("unitId", "chuangban")
@@ -740,12 +747,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theLeadDepartmentsRectifyTaskNamesTheTerritoryTownsOfficeItWorksWith() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"九亭镇公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区沪亭北路 99 号","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "九亭镇公交站候车亭破损", "SURVEY_URBAN_GREENERY", "松江区沪亭北路 99 号", "九亭镇");
         complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
         Task rectify = caseTask(caseNo);
         assertThat(rectify.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_RECTIFY);
@@ -764,12 +766,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theRectifyTaskNamesTheTerritoryTownTheOfficeCorrectedTo() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"沪亭北路候车亭顶棚破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"沪亭北路 120 号公交站","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "沪亭北路候车亭顶棚破损", "SURVEY_URBAN_GREENERY", "沪亭北路 120 号公交站", "九亭镇");
         ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"石湖荡镇\",\"reason\":\"候车亭在石湖荡镇界内\"}");
         assertThat(moved.getStatusCode()).as("%s", moved.getBody()).isEqualTo(HttpStatus.OK);
 

@@ -209,6 +209,39 @@ class CampaignDocumentApiTest {
     }
 
     /**
+     * diffreview-s58 R2: a district campaign's agenda lists the 工作交办 its 驾驶舱 counts: the district's own work past its
+     * deadline, not a town's own work that carries the district's campaign code as its business key (started before such
+     * keys were refused).
+     */
+    @Test
+    void aDistrictAgendaListsItsOwnOverdueWorkNotATownsOwnWorkCarryingItsCode() {
+        CampaignFixture district = new CampaignFixture(jdbc, "DOCSJ");
+        district.clear();
+        district.campaign("松江区例会交办测试", 1, "songjiang", "songjiang-2024-satisfaction", "松江区满意度测评提升")
+                .phase(1, "全面整治", "2024-09-01", "2024-12-31").unit("sjlvrongju", "区绿化市容局", 1);
+        List<String> instances = new ArrayList<>();
+        try {
+            for (String[] work : List.of(new String[] {"songjiang", "sjlvrongju", "清理区级道路积存垃圾"},
+                    new String[] {"jiuting", "lvrong", "九亭镇自己的交办"})) {
+                instances.add(runtimeService.createProcessInstanceByKey("WorkAssignmentProcess").processDefinitionTenantId(work[0])
+                        .businessKey("DOCSJ").setVariables(Map.of("title", work[2], "unitGroup", work[1], "requirement",
+                                "工作例会决定：" + work[2], "dueDate", "2024-10-02")).execute().getId());
+            }
+            assertThat(taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).count())
+                    .as("both are open work past its deadline").isEqualTo(2);
+            UnitScores.PeriodScores scores = unitScores.computeAndSave("songjiang", "DOCSJ", "2024-09");
+            MeetingDocuments.Meeting districtMeeting = new MeetingDocuments.Meeting("DOCSJ/weekly/20241008T0600Z", "songjiang",
+                    "DOCSJ", "松江区例会交办测试", "工作例会", "松江区城市管理精细化工作领导小组办公室", at("2024-10-08T14:00"), null);
+            String agenda = html(meetingDocuments.agenda(districtMeeting, scores, null, null));
+            assertThat(agenda).contains("<h3>逾期未完成的工作</h3>", "交办：清理区级道路积存垃圾（期限 2024年10月2日）")
+                    .doesNotContain("九亭镇自己的交办");
+        } finally {
+            instances.forEach(i -> runtimeService.deleteProcessInstanceIfExists(i, "测试结束", true, true, true, false));
+            district.clear();
+        }
+    }
+
+    /**
      * A 锦溪 931 campaign's monthly report, while another 锦溪 campaign has cases of the same units and items in the same
      * month: the report counts only its own cases, shows progress per plan item with lead and responsible units, and
      * every sentence's numbers are those of the table it introduces (read back from the HTML).
