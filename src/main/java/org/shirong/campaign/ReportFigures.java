@@ -6,7 +6,6 @@ import static org.shirong.system.ChineseDates.MINUTE;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,9 +89,9 @@ class ReportFigures {
         int fixed = counts.reportedClosed();
         List<CaseParties.Party> unrecorded = parties.unrecordedOf(unit, task.campaignCode());
         // one standing still under its case's 挂账 is not late (jtreview-s59 T6)
-        Map<String, CaseRecord> byNo = all.stream().collect(Collectors.toMap(CaseRecord::caseNo, c -> c));
+        Set<String> paused = unrecorded.isEmpty() ? Set.of() : parties.pausedUnrecordedOf(unit, task.campaignCode());
         long unrecordedLate = unrecorded.stream().filter(p -> p.dueAt() != null && p.dueAt().isBefore(now)
-                && (byNo.get(p.caseNo()) == null || !p.pausedBy(byNo.get(p.caseNo())))).count();
+                && !paused.contains(p.caseNo())).count();
         List<TaskRow> open = records.tasks(task.campaignCode()).stream()
                 .filter(t -> unit.equals(t.groupId()) && "OPEN".equals(t.status()) && !t.id().equals(task.id())).toList();
         StringBuilder text = new StringBuilder(window.periodName() + "本单位在本活动中（截至 " + MINUTE.format(now.atZone(zone)) + "）：");

@@ -265,6 +265,13 @@ public class CaseParties {
                 + " order by due_at, case_no", CaseParties::map, unitId, campaign);
     }
 
+    /** Of the unit's {@link #unrecordedOf}, the cases on which it stands still under 挂账 ({@link #PAUSED}): not late meanwhile. */
+    public java.util.Set<String> pausedUnrecordedOf(String unitId, String campaign) {
+        return new java.util.HashSet<>(jdbc.queryForList("select p.case_no from rect_case_party p join rect_case c on c.case_no = p.case_no"
+                + " where p.unit_id = ? and p.done_at is null and p.ended_at is null and c.campaign_code = ? and " + PAUSED,
+                String.class, unitId, campaign));
+    }
+
     /**
      * The 属地 parties of the campaign's cases that answered 非本镇属地 and whose case still lies in that town
      * ({@link #TERRITORY_DISPUTED}): the disputes the district's office has not yet settled (sjreview-s57 D14).
