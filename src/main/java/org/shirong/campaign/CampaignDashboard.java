@@ -214,8 +214,11 @@ class CampaignDashboard {
             boolean escalated, Instant since) {
     }
 
-    /** A campaign task not yet done: its name, deadline and whether that has passed. */
-    record OpenTask(String name, Instant dueAt, boolean overdue) {
+    /**
+     * A campaign task not yet done, or a case's step waiting on the office or the 领导小组 ({@link OfficeCaseTasks}): its
+     * name, deadline ({@code dueText} as people read it: 2026年12月7日 17:00) and whether that has passed.
+     */
+    record OpenTask(String name, Instant dueAt, String dueText, boolean overdue) {
     }
 
     /** A unit's (or a participating town's office's) campaign tasks not yet done, those past their deadline first. */
@@ -308,6 +311,7 @@ class CampaignDashboard {
     private final Organizations organizations;
     private final ZoneId zone;
     private final WorkingCalendar calendar;
+    private final OfficeCaseTasks officeCaseTasks;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final SystemAccess systemAccess;
@@ -328,7 +332,9 @@ class CampaignDashboard {
             UnitScores scores, CampaignPeriods periods, OrganizationRecords organization, Organizations organizations,
             WorkingCalendar calendar, TaskService taskService, ManagementService managementService, SystemAccess systemAccess,
             RankingNotices notices, org.shirong.report.MeetingDocuments noticeUnits, TerritoryDisputes territoryDisputes,
-            CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies) {
+            CaseHolders holders, CampaignWorkAssignments workAssignments, NoticeReplyBoard noticeReplies,
+            OfficeCaseTasks officeCaseTasks) {
+        this.officeCaseTasks = officeCaseTasks;
         this.workAssignments = workAssignments;
         this.territoryDisputes = territoryDisputes;
         this.noticeReplies = noticeReplies;
@@ -868,7 +874,7 @@ class CampaignDashboard {
         records.tasks(code).stream().filter(t -> CampaignRecords.OPEN.equals(t.status()))
                 .filter(t -> town == null || town.office().equals(t.groupId()))
                 .forEach(t -> byGroup.computeIfAbsent(t.groupId(), k -> new ArrayList<>())
-                        .add(new OpenTask(t.name(), t.dueAt(), t.dueAt() != null && t.dueAt().isBefore(now))));
+                        .add(new OpenTask(t.name(), t.dueAt(), shown(t.dueAt()), t.dueAt() != null && t.dueAt().isBefore(now))));
         // the 工作交办 filed under the campaign (its start form's 所属活动, a meeting's decision) and not yet done, a town's
         // part of the district's work, done in the town's organisation, included (sjreview-s57 D4); another organisation's
         // work that carries the code is not (diffreview-s57 R1)
@@ -876,9 +882,15 @@ class CampaignDashboard {
             if (town == null || town.office().equals(unit)) {
                 Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
                 byGroup.computeIfAbsent(unit, k -> new ArrayList<>()).add(new OpenTask("交办："
-                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, due != null && due.isBefore(now)));
+                        + t.getName().replaceFirst("^办理交办事项 · ", ""), due, shown(due), due != null && due.isBefore(now)));
             }
         }));
+        // the case work waiting on the office and the 领导小组 (审批、督办、挂账到期待复核): the supervisors' one screen shows
+        // when the office is the bottleneck (jtreview-s59 T3); not a participating town's
+        if (town == null) {
+            records.find(code).ifPresent(c -> officeCaseTasks.of(c, now, zone).forEach((group, tasks) ->
+                    byGroup.computeIfAbsent(group, k -> new ArrayList<>()).addAll(tasks)));
+        }
         Comparator<OpenTask> byDue = Comparator.comparing(OpenTask::dueAt, Comparator.nullsLast(Comparator.naturalOrder()));
         return byGroup.entrySet().stream().map(e -> {
             List<OpenTask> tasks = e.getValue().stream().sorted(byDue).toList();
@@ -915,6 +927,10 @@ class CampaignDashboard {
                 .map(o -> o.name()).orElse(c.tenantId()), s.statusName(),
                 s.currentPhase() == null ? null : s.currentPhase().no(), s.currentPhase() == null ? null : s.currentPhase().name(),
                 "/api/campaigns/" + c.code() + "/dashboard");
+    }
+
+    private String shown(Instant at) {
+        return at == null ? null : OfficeCaseTasks.shown(java.util.Date.from(at), zone);
     }
 
     private static String encode(String s) {

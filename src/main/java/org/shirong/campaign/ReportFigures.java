@@ -88,7 +88,10 @@ class ReportFigures {
         int found = counts.reported();
         int fixed = counts.reportedClosed();
         List<CaseParties.Party> unrecorded = parties.unrecordedOf(unit, task.campaignCode());
-        long unrecordedLate = unrecorded.stream().filter(p -> p.dueAt() != null && p.dueAt().isBefore(now)).count();
+        // one standing still under its case's 挂账 is not late (jtreview-s59 T6)
+        Set<String> paused = unrecorded.isEmpty() ? Set.of() : parties.pausedUnrecordedOf(unit, task.campaignCode());
+        long unrecordedLate = unrecorded.stream().filter(p -> p.dueAt() != null && p.dueAt().isBefore(now)
+                && !paused.contains(p.caseNo())).count();
         List<TaskRow> open = records.tasks(task.campaignCode()).stream()
                 .filter(t -> unit.equals(t.groupId()) && "OPEN".equals(t.status()) && !t.id().equals(task.id())).toList();
         StringBuilder text = new StringBuilder(window.periodName() + "本单位在本活动中（截至 " + MINUTE.format(now.atZone(zone)) + "）：");

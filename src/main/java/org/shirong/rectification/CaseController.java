@@ -353,6 +353,10 @@ class CaseController {
         if (p.formerTerritory(c.territory())) {
             return "属地已更正，不计";
         }
+        if (p.pausedBy(c)) {
+            // its due instant moves when the case resumes (jtreview-s59 T6): recorded meanwhile, it is on time
+            return p.done() ? "已按时记录" : "案件挂账中，暂停计时";
+        }
         return statusName(p, c.status());
     }
 

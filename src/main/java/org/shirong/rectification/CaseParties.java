@@ -54,6 +54,15 @@ public class CaseParties {
             + " and tp.reason = 'TERRITORY' and tp.outcome = 'NOT_TERRITORY' and tp.tenant_id = c.territory)";
 
     /**
+     * The party {@code p} of the case {@code c} stands still under the case's 挂账: the case is suspended and the party's
+     * time had not run out when it was (due after the suspension, not recorded by then). While the case stays suspended it
+     * is due in no period, neither done nor not done; 恢复整改 gives it its new due instant ({@link CaseCooperation#caseResumed},
+     * jtreview-s59 T6). A condition on {@code rect_case_party p} and {@code rect_case c}; {@link Party#pausedBy} alike.
+     */
+    static final String PAUSED = "(c.status = 'SUSPENDED' and c.suspended_at is not null and p.due_at > c.suspended_at"
+            + " and (p.done_at is null or p.done_at > c.suspended_at))";
+
+    /**
      * One cooperating unit of a case: when it was told, by when, and what it recorded (null while it has not): its
      * answer ({@code outcome}) and its words ({@code note}).
      */
@@ -86,6 +95,15 @@ public class CaseParties {
          */
         public boolean cutShort() {
             return doneAt == null && endedAt != null && dueAt != null && endedAt.isBefore(dueAt);
+        }
+
+        /**
+         * Whether the party stands still under its case {@code c}'s 挂账 ({@link #PAUSED}): its due instant is moved when the
+         * case resumes, and until then it counts in no period, recorded or not.
+         */
+        public boolean pausedBy(CaseRecord c) {
+            return c.status() == CaseStatus.SUSPENDED && c.suspendedAt() != null && dueAt != null && dueAt.isAfter(c.suspendedAt())
+                    && (doneAt == null || doneAt.isAfter(c.suspendedAt()));
         }
 
         /** Ended unrecorded when it was due already: counted as not done. */
@@ -213,7 +231,7 @@ public class CaseParties {
      * The parties of the organisation's cases whose due instant lies in [from, until), for the 协办 counts of its
      * scoring period (a 属地 town's office on a district's case counts in the district's); none of a duplicate merged into
      * another case, whose cooperation ended with it, nor of a town that is no longer the case's 属地
-     * ({@link Party#formerTerritory}: the office corrected it).
+     * ({@link Party#formerTerritory}: the office corrected it), nor one standing still under its case's 挂账 ({@link #PAUSED}).
      */
     public List<Party> dueBetween(String organization, Instant from, Instant until) {
         return dueBetween(organization, null, from, until);
@@ -231,7 +249,8 @@ public class CaseParties {
         return jdbc.query("select " + COLUMNS + " from rect_case_party p where due_at >= ? and due_at < ?"
                 + " and exists (select 1 from rect_case c where c.case_no = p.case_no and c.tenant_id = ?"
                 + (campaign == null ? "" : " and c.campaign_code = ?")
-                + " and c.status not in ('MERGED', 'VOIDED') and (p.reason <> 'TERRITORY' or p.tenant_id = c.territory))"
+                + " and c.status not in ('MERGED', 'VOIDED') and (p.reason <> 'TERRITORY' or p.tenant_id = c.territory)"
+                + " and not " + PAUSED + ")"
                 + " order by unit_id, case_no", CaseParties::map, args.toArray());
     }
 
@@ -244,6 +263,13 @@ public class CaseParties {
                 + " and exists (select 1 from rect_case c where c.case_no = p.case_no and c.campaign_code = ?"
                 + " and c.status not in ('MERGED', 'VOIDED') and (p.reason <> 'TERRITORY' or p.tenant_id = c.territory))"
                 + " order by due_at, case_no", CaseParties::map, unitId, campaign);
+    }
+
+    /** Of the unit's {@link #unrecordedOf}, the cases on which it stands still under 挂账 ({@link #PAUSED}): not late meanwhile. */
+    public java.util.Set<String> pausedUnrecordedOf(String unitId, String campaign) {
+        return new java.util.HashSet<>(jdbc.queryForList("select p.case_no from rect_case_party p join rect_case c on c.case_no = p.case_no"
+                + " where p.unit_id = ? and p.done_at is null and p.ended_at is null and c.campaign_code = ? and " + PAUSED,
+                String.class, unitId, campaign));
     }
 
     /**

@@ -49,6 +49,8 @@ class CampaignDashboardTest {
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
     org.shirong.scoring.UnitScores unitScores;
 
     /**
@@ -638,6 +640,30 @@ class CampaignDashboardTest {
                             org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT, "sjlvrongju"))
                     .execute().getId();
             jdbc.update("update rect_case set process_instance_id = ? where case_no = ?", instance, overdue);
+            // jtreview-s59 T3: the office's own case work — a 延期 to approve, past its deadline, and a 挂账 whose 复核日期 passed
+            String approval = runtimeService.createProcessInstanceByKey(org.shirong.rectification.RectificationProcess.KEY)
+                    .processDefinitionTenantId("songjiang").businessKey(onTime)
+                    .startBeforeActivity(org.shirong.rectification.RectificationProcess.TASK_APPROVE_EXTENSION)
+                    .setVariables(Map.of(org.shirong.rectification.RectificationProcess.VAR_CASE_NO, onTime,
+                            org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT, "sjlvrongju"))
+                    .execute().getId();
+            jdbc.update("update rect_case set process_instance_id = ? where case_no = ?", approval, onTime);
+            Instant approvalDue = now.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            taskService.setDueDate(taskService.createTaskQuery().processInstanceId(approval).singleResult().getId(), Date.from(approvalDue));
+            String suspended = sj.addCase("SURVEY_URBAN_ROADS", "sjlvrongju", local(now.minus(Duration.ofDays(30))),
+                    local(now.minus(Duration.ofDays(20))), null, false);
+            Instant reviewAt = now.minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            String resume = runtimeService.createProcessInstanceByKey(org.shirong.rectification.RectificationProcess.KEY)
+                    .processDefinitionTenantId("songjiang").businessKey(suspended)
+                    .startBeforeActivity(org.shirong.rectification.RectificationProcess.TASK_RESUME)
+                    .setVariables(Map.of(org.shirong.rectification.RectificationProcess.VAR_CASE_NO, suspended,
+                            org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT, "sjlvrongju",
+                            org.shirong.rectification.RectificationProcess.VAR_SUSPENSION_REVIEW_DATE, day(reviewAt, 0),
+                            org.shirong.rectification.RectificationProcess.VAR_SUSPENSION_REVIEW_AT, Date.from(reviewAt),
+                            org.shirong.rectification.RectificationProcess.VAR_SUSPENSION_DECISION_COMMENT, "同意"))
+                    .execute().getId();
+            jdbc.update("update rect_case set status = 'SUSPENDED', suspended_at = ?, process_instance_id = ? where case_no = ?",
+                    Timestamp.from(now.minus(Duration.ofDays(25))), resume, suspended);
 
             // a leader of the district reads it too, though the office's task is not his to read in the engine
             for (String reader : List.of("sjshirongban1", "sjlingdao1")) {
@@ -649,12 +675,24 @@ class CampaignDashboardTest {
             }
             Map d = rest.withBasicAuth("sjshirongban1", "demo").getForObject("/api/campaigns/DASHSV/dashboard", Map.class);
             assertThat((List<Map>) d.get("openTasks")).extracting(u -> u.get("unitId") + " " + u.get("open") + " " + u.get("overdue"))
-                    .as("the unit with an overdue task first; done tasks not listed")
-                    .containsExactly("shdshirongban 1 1", "sjlvrongju 1 0", "chuangban 1 0");
+                    .as("the units with an overdue task first; done tasks not listed")
+                    .containsExactly("shdshirongban 1 1", "sjshirongban 3 2", "sjlvrongju 1 0", "chuangban 1 0");
             assertThat((List<Map>) d.get("openTasks")).extracting(u -> u.get("unitName")).as("a town's office named with its town"
-                    + " when its name does not say it").containsExactly("石湖荡镇市容环境管理办公室", "区绿化市容局", "创建工作办公室（九亭镇）");
+                    + " when its name does not say it").containsExactly("石湖荡镇市容环境管理办公室", "区市容管理专项办公室", "区绿化市容局",
+                    "创建工作办公室（九亭镇）");
             assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(0).get("tasks")).singleElement()
                     .satisfies(t -> assertThat(t).containsEntry("name", "提交整改提升方案（石湖荡镇）").containsEntry("overdue", true));
+            // the office's waiting case work, by deadline, each date as the documents write it (jtreview-s59 T3)
+            java.time.format.DateTimeFormatter chinese = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+            assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(1).get("tasks"))
+                    .extracting(t -> ((String) t.get("name")).replaceAll(" · .*", "") + " " + t.get("dueText") + " " + t.get("overdue"))
+                    .containsExactly("挂账到期待复核 " + chinese.format(reviewAt.atZone(SHANGHAI)) + " true",
+                            "审批延期申请 " + chinese.format(approvalDue.atZone(SHANGHAI)) + " true",
+                            "督办超期案件 " + chinese.format(taskService.createTaskQuery().processInstanceId(instance).singleResult()
+                                    .getDueDate().toInstant().atZone(SHANGHAI)) + " false");
+            assertThat((List<Map>) ((List<Map>) d.get("openTasks")).get(1).get("tasks")).extracting(t -> (String) t.get("name"))
+                    .anySatisfy(n -> assertThat(n).contains(suspended)).anySatisfy(n -> assertThat(n).contains(onTime))
+                    .anySatisfy(n -> assertThat(n).contains(overdue));
             assertThat((List<Map>) d.get("places")).extracting(p -> p.get("organization")).contains("shihudang", "yueyang", "jiuting");
             assertThat((List<Map>) d.get("places")).filteredOn(p -> "shihudang".equals(p.get("organization"))).singleElement()
                     .satisfies(p -> assertThat(p.get("name") + " " + p.get("levelName") + " " + p.get("open") + " " + p.get("red")
@@ -733,9 +771,8 @@ class CampaignDashboardTest {
             if (assignment != null) {
                 runtimeService.deleteProcessInstanceIfExists(assignment, "测试结束", true, true, true, false);
             }
-            if (instance != null) {
-                runtimeService.deleteProcessInstance(instance, "测试结束");
-            }
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("DASHSV-%").list()
+                    .forEach(p -> runtimeService.deleteProcessInstanceIfExists(p.getId(), "测试结束", true, true, true, false));
             clear(sj, "DASHSV");
         }
     }

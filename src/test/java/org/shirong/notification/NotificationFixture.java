@@ -142,6 +142,12 @@ public final class NotificationFixture {
                 + " order by id desc limit 1", String.class, userId, template);
     }
 
+    /** The link of a user's latest inbox message with the template (what its 打开 opens). */
+    public String latestLink(String userId, String template) {
+        return jdbc.queryForObject("select link from notification_inbox where recipient_id = ? and template_id = ?"
+                + " order by id desc limit 1", String.class, userId, template);
+    }
+
     public long outboxRows(String businessKey) {
         return jdbc.queryForObject("select count(*) from notification_outbox where business_key = ?", Long.class, businessKey);
     }

@@ -728,7 +728,12 @@ class RectificationProcessTest {
             assertThat(fixture.notifications.inbox("nongfu1")).as("the named unit's head").endsWith("case-escalated");
             assertThat(fixture.notifications.inbox("nongfu2")).doesNotContain("case-escalated");
             assertThat(fixture.notifications.latestBody("nongfu1", "case-escalated"))
-                    .startsWith("创建工作领导小组、农副公司：").contains("已列入通报名单，请审阅；农副公司请抓紧整改。");
+                    .startsWith("创建工作领导小组、农副公司：").contains("已列入通报名单，请领导小组知悉并督促整改；农副公司请抓紧整改。")
+                    .contains("查看案件（办理经过、整改期限和督办情况）：").doesNotContain("请审阅", "任务列表");
+            // jtreview-s59 T7: the 组长 has no task of the case in Tasklist; the message opens the case page, not an empty Tasklist
+            assertThat(fixture.notifications.latestLink("lingdao1", "case-escalated")).endsWith("/shirong/cases/" + c.caseNo())
+                    .doesNotContain("tasklist");
+            assertThat(fixture.notifications.latestBody("lingdao1", "case-escalated")).contains("/shirong/cases/" + c.caseNo());
         } finally {
             identity.deleteUser("zuzhang8");
             identity.deleteUser("dangzheng8");

@@ -1096,6 +1096,110 @@ class ScoreApiTest {
                 "2:zongguan:综管办:3/1/1/1:33.33%:0.0");
     }
 
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    org.shirong.rectification.CaseParties parties;
+
+    /**
+     * jtreview-s59 T6: the 领导小组 approves the 挂账 of a 乱设摊 case (lead 城管中队) whose 协办 of 市场监管所 is still open. The
+     * 协办 stands still with the case: past its due instant it is not 未完成 in the month's 协办 figures (which the 通报, 月报
+     * and 驾驶舱 read) nor late on the case page; 恢复整改 gives it a new due instant from the working calendar, by which it
+     * counts again once that has passed.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSuspendedCasesOpenCooperationStandsStillAndCountsByItsNewDueAfterResumption() {
+        Instant end = Instant.parse("2025-09-30T08:00:00Z");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(end));
+        int[] baseline = shichangCooperation("2025-09");
+        String caseNo = null;
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-09-02T01:00:00Z")));
+            ResponseEntity<Map> reported = as("ducha2").postForEntity("/api/cases", json("""
+                    {"title":"九亭大街路口乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"PATROL",
+                     "location":{"address":"九亭大街 3 号"}}"""), Map.class);
+            assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.CREATED);
+            caseNo = (String) reported.getBody().get("caseNo");
+            completeCaseTask("chengguan2", caseNo, "Task_ClaimCase", "\"claimDecision\":{\"value\":\"claim\"}");
+            completeCaseTask("chengguan2", caseNo, "Task_RectifyProblem", "\"rectifyAction\":{\"value\":\"suspension\"},"
+                    + "\"suspensionReason\":{\"value\":\"摊点所在地块正在移交\"},\"suspensionReviewDate\":{\"value\":\"2025-09-15\"}");
+            completeCaseTask("lingdao1", caseNo, "Task_ApproveSuspension",
+                    "\"suspensionApproved\":{\"value\":\"yes\"},\"decisionComment\":{\"value\":\"同意挂账\"}");
+            org.shirong.rectification.CaseParties.Party party = shichang(caseNo);
+            Instant firstDue = party.dueAt();
+            assertThat(firstDue).isBefore(Instant.parse("2025-09-12T02:00:00Z"));
+            org.camunda.bpm.engine.task.Task record = cooperationTask(caseNo);
+            assertThat(record.getDueDate()).as("no red row in Tasklist while 挂账").isNull();
+
+            // ten days later, long past the 协办's due instant, the case still 挂账: nothing due, nothing 未完成
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(Instant.parse("2025-09-12T02:00:00Z")));
+            assertThat(shichangCooperation("2025-09")).as("协办数, 未完成").containsExactly(baseline[0], baseline[1]);
+            assertThat(partyView(caseNo)).containsEntry("status", "OPEN").containsEntry("statusName", "案件挂账中，暂停计时");
+
+            completeCaseTask("chengguan2", caseNo, "Task_ResumeCase", "\"resumePlan\":{\"value\":\"地块已移交，三日内清理\"}");
+            Instant resumedDue = shichang(caseNo).dueAt();
+            Instant caseDue = Instant.parse((String) ((Map<String, Object>) as("chuangban1")
+                    .getForObject("/api/cases/" + caseNo, Map.class).get("record")).get("dueAt"));
+            assertThat(resumedDue).as("moved as the case's clock").isEqualTo(caseDue).isAfter(Instant.parse("2025-09-12T02:00:00Z"));
+            assertThat(cooperationTask(caseNo).getDueDate()).isEqualTo(java.util.Date.from(resumedDue));
+            assertThat(partyView(caseNo)).containsEntry("statusName", "待记录");
+
+            // its new due instant passed unrecorded: now it counts, once, as 未完成
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(end));
+            assertThat(resumedDue).isBefore(end);
+            assertThat(shichangCooperation("2025-09")).containsExactly(baseline[0] + 1, baseline[1] + 1);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            if (caseNo != null) {
+                String no = caseNo;
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(no + "%").list()
+                        .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test over", true));
+                for (String table : List.of("rect_case_party", "rect_case_event", "rect_case_round", "rect_case")) {
+                    jdbc.update("delete from " + table + " where case_no = ?", no);
+                }
+            }
+        }
+    }
+
+    /** 市场监管所's 协办数 and 未完成 in the period's 协办 figures of {@code GET /api/scores}, 0 and 0 when it has none. */
+    private int[] shichangCooperation(String period) {
+        Map<String, Object> body = as("chuangban1").getForObject("/api/scores?period=" + period, Map.class);
+        return list((Map<String, Object>) body.get("cooperation"), "units").stream().filter(u -> "shichang".equals(u.get("unitId")))
+                .findFirst().map(u -> new int[] {(Integer) u.get("cooperationCount"), (Integer) u.get("notDone")})
+                .orElse(new int[] {0, 0});
+    }
+
+    private org.shirong.rectification.CaseParties.Party shichang(String caseNo) {
+        return parties.of(caseNo).stream().filter(p -> p.unitId().equals("shichang")).findFirst().orElseThrow();
+    }
+
+    private Map<String, Object> partyView(String caseNo) {
+        return ((List<Map<String, Object>>) as("chuangban1").getForObject("/api/cases/" + caseNo, Map.class).get("parties")).stream()
+                .filter(p -> "shichang".equals(p.get("unitId"))).findFirst().orElseThrow();
+    }
+
+    private org.camunda.bpm.engine.task.Task cooperationTask(String caseNo) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(
+                org.shirong.rectification.CaseCooperationProcess.businessKey(caseNo, "shichang")).singleResult();
+    }
+
+    /** Completes the case's task of this key as the user through /engine-rest, as Tasklist does, then runs what follows. */
+    private void completeCaseTask(String user, String caseNo, String taskKey, String variables) {
+        org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseNo)
+                .taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as(taskKey + " of " + caseNo).isNotNull();
+        ResponseEntity<String> done = as(user).postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+                json("{\"variables\":{" + variables + "}}"), String.class);
+        assertThat(done.getStatusCode()).as(taskKey + ": " + done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        for (var jobs = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).executable().list();
+                !jobs.isEmpty(); jobs = managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).executable().list()) {
+            managementService.executeJob(jobs.get(0).getId());
+        }
+    }
+
     @Test
     void anonymousCallsAreRefusedAndBadParametersNamed() {
         assertThat(rest.getForEntity("/api/scores?period=2025-03", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -696,13 +696,13 @@ function renderCampaign(node, d, documents) {
   const openTasks = d.openTasks || [];
   node.appendChild(el('section', {class: 'shirong-block', 'data-block': 'tasks'},
     el('h3', null, d.participant ? '本单位未完成的任务' : '各单位未完成的任务'),
-    el('p', {class: 'shirong-muted'}, '活动下达、尚未办结的任务；超过期限的标红，有超期任务的单位排在前面。'),
+    el('p', {class: 'shirong-muted'}, '活动下达、尚未办结的任务，以及等待办公室和领导小组办理的案件审批、督办和挂账到期复核；超过期限的标红，有超期任务的单位排在前面。'),
     openTasks.length ? table('shirong-open-tasks', ['单位', '未完成', '其中|超期', '任务|（期限）'],
       openTasks.map(u => el('tr', {'data-unit': u.unitId, class: u.overdue ? 'danger' : ''},
         el('th', null, u.unitName), el('td', {class: 'shirong-number'}, u.open),
         el('td', {class: 'shirong-number' + (u.overdue ? ' red' : '')}, u.overdue),
         el('td', null, el('ul', {class: 'shirong-task-list'}, u.tasks.map(t => el('li', {class: t.overdue ? 'text-danger' : ''},
-          `${t.name}（期限 ${t.dueAt ? dateTime(t.dueAt) : '—'}${t.overdue ? '，已超期' : ''}）`)))))))
+          `${t.name}（${t.name.startsWith('挂账到期待复核') ? '复核日期' : '期限'} ${t.dueText || (t.dueAt ? dateTime(t.dueAt) : '—')}${t.overdue ? '，已超期' : ''}）`)))))))
       : el('p', null, '各单位的任务均已完成。')));
 
   // A district's campaign: its cases per town and street they lie in (属地).
