@@ -209,6 +209,10 @@ class CampaignBrowserTest {
                             .isEqualTo(String.valueOf(total.get(figure.getValue())));
                 }
                 assertThat(cardElement.getText()).contains("宣传动员和自查整改（进行中）", "今天 " + api.get("today"));
+                // jtreview-s59 T16: the header's app switcher (home icon) names Tasklist in Chinese
+                assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.querySelector('[cam-widget-header] li.tasklist a').textContent.trim();"))
+                        .isEqualTo("任务列表");
                 // a phase of two days among months still has room for its name, not one character per line (s48 L14)
                 int bar = cardElement.findElement(By.cssSelector(".shirong-timeline-bar")).getSize().getWidth();
                 assertThat(cardElement.findElements(By.cssSelector(".shirong-phase"))).hasSize(3)
