@@ -43,7 +43,7 @@ public class CampaignPhases {
      * {@link #end} is the instant after it (2026年12月6日 00:00), when the phase's timer fires.
      */
     public String lastDay(String campaignCode, int phaseNo) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(phase(campaignCode, phaseNo).lastDay());
+        return org.shirong.system.ChineseDates.DAY.format(phase(campaignCode, phaseNo).lastDay());
     }
 
     private List<PhaseRow> phases(String campaignCode) {

@@ -1,5 +1,7 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -49,8 +51,6 @@ class CampaignTaskResults {
     private final Organizations organizations;
     private final java.time.ZoneId zone;
 
-    private static final java.time.format.DateTimeFormatter AS_OF = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-
     CampaignTaskResults(CampaignRecords records, CategoryCatalogue catalogue, RectificationCases cases, ObjectMapper json,
             OrganizationRecords organization, CampaignTemplates templates, Organizations organizations,
             org.shirong.calendar.WorkingCalendar calendar) {
@@ -90,7 +90,7 @@ class CampaignTaskResults {
         TaskRow task = task(taskId);
         List<CampaignRecords.OpenCase> all = records.openCases(task.campaignCode());
         List<CampaignRecords.OpenCase> open = checked(task, all);
-        String asOf = "\n（截至" + AS_OF.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)) + "；重新认领本任务即按当时情况重新列出）";
+        String asOf = "\n（截至" + MINUTE.format(ClockUtil.getCurrentTime().toInstant().atZone(zone)) + "；重新认领本任务即按当时情况重新列出）";
         String others = all.size() == open.size() ? "" : "\n另有 " + (all.size() - open.size())
                 + " 件本活动的其他案件（街镇和部门自查、市民反映等，不属于方案整治项目的来源）未结案，不在本次核查之列，可在活动驾驶舱查看。";
         if (open.isEmpty()) {

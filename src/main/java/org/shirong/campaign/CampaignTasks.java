@@ -1,11 +1,12 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+
 import org.shirong.system.ProcessDefinitions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -39,8 +40,6 @@ class CampaignTasks {
     private final ProcessDefinitions definitions;
 
     static final String SITE_CHECK_RULE = "本活动规定：市民反映的问题须逐一到现场核查后再立案，每行第四列写明现场核查情况。";
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignRecords records;
     private final CampaignTemplates templates;

@@ -1,7 +1,8 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,6 @@ class NoticeReplyTasks implements NoticeReplies {
 
     /** {@code campaign_task.definition_id} of these tasks; their key is {@code noticeReply/<period>/<group>}. */
     static final String DEFINITION = "noticeReply";
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignTasks tasks;
     private final WorkingCalendars calendars;

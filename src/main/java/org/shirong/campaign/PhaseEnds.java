@@ -1,8 +1,9 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,8 +28,6 @@ class PhaseEnds {
     /** The open work at a phase's end: how much, the list by unit, and whether the campaign ended with the phase. */
     record OpenWork(int count, String list, boolean campaignEnded) {
     }
-
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     /** Camunda keeps a string variable in at most 4000 characters; the notice's other text needs some room too. */
     private static final int MAX_LIST = 3500;
 
@@ -55,11 +54,11 @@ class PhaseEnds {
         for (OpenCase c : cases) {
             byUnit.computeIfAbsent(unit(names, c.heldBy()), u -> new ArrayList<>()).add("  · 案件 %s %s（%s%s）".formatted(
                     c.caseNo(), c.title(), CaseStatus.valueOf(c.status()).label(),
-                    c.dueAt() == null ? "" : "，期限 " + DUE.format(c.dueAt().atZone(zone))));
+                    c.dueAt() == null ? "" : "，期限 " + DAY.format(c.dueAt().atZone(zone))));
         }
         for (TaskRow t : tasks.stream().sorted(Comparator.comparing((TaskRow t) -> t.phaseNo() == null)).toList()) {
             byUnit.computeIfAbsent(unit(names, t.groupId()), u -> new ArrayList<>()).add("  · 任务：%s，期限 %s"
-                    .formatted(t.name(), t.dueAt() == null ? "阶段结束" : DUE.format(t.dueAt().atZone(zone))));
+                    .formatted(t.name(), t.dueAt() == null ? "阶段结束" : DAY.format(t.dueAt().atZone(zone))));
         }
         return new OpenWork(tasks.size() + cases.size(), list(code, byUnit), last);
     }

@@ -1,8 +1,10 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,10 +14,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.campaign.CampaignRecords.TaskRow;
+import org.shirong.rectification.CampaignCaseCounts;
 import org.shirong.rectification.CaseParties;
-import org.shirong.rectification.CaseRecord;
-import org.shirong.rectification.CaseStatus;
-import org.shirong.rectification.RectificationCases;
 import org.shirong.scoring.UnitScores;
 import org.shirong.system.SystemAccess;
 import org.springframework.stereotype.Component;
@@ -25,30 +25,29 @@ import org.springframework.stereotype.Component;
  * unit confirms or explains them instead of typing its counts from memory (sjreview-s57 D19): the campaign's problems it
  * reported in the period and how many are closed, its cases led and still open, its 属地/协办 not yet recorded, and its
  * other campaign tasks not done. Made when the task is issued and again when it is claimed (as the checkpoint's open cases),
- * from the campaign's and the cases' records; nothing on a case's own path.
+ * from the campaign's records and the unit's case counts ({@link CampaignCaseCounts#ofUnitReport}, one aggregate, not the
+ * campaign's every case: diffreview-s58 R3); nothing on a case's own path.
  */
 @Component
 class ReportFigures {
 
     static final String VAR_REPORT_FIGURES = "reportFigures";
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignRecords records;
     private final CampaignCycles cycles;
-    private final RectificationCases cases;
+    private final CampaignCaseCounts caseCounts;
     private final CaseParties parties;
     private final IdentityService identity;
     private final UnitScores unitScores;
     private final WorkingCalendars calendars;
     private final SystemAccess systemAccess;
 
-    ReportFigures(CampaignRecords records, CampaignCycles cycles, RectificationCases cases, CaseParties parties,
+    ReportFigures(CampaignRecords records, CampaignCycles cycles, CampaignCaseCounts caseCounts, CaseParties parties,
             IdentityService identity, UnitScores unitScores, WorkingCalendars calendars, SystemAccess systemAccess) {
         this.systemAccess = systemAccess;
         this.records = records;
         this.cycles = cycles;
-        this.cases = cases;
+        this.caseCounts = caseCounts;
         this.parties = parties;
         this.identity = identity;
         this.unitScores = unitScores;
@@ -84,21 +83,19 @@ class ReportFigures {
         // as the system: a claim runs this as the claimer, who need not read the unit's users
         Set<String> members = systemAccess.run(() -> identity.createUserQuery().memberOfGroup(unit).list()).stream()
                 .map(User::getId).collect(Collectors.toSet());
-        List<CaseRecord> all = cases.casesOfCampaign(task.campaignCode()).stream()
-                .filter(c -> c.status().counted()).toList();
-        List<CaseRecord> found = all.stream().filter(c -> members.contains(c.reportedBy())
-                && !c.reportedAt().isBefore(window.from()) && c.reportedAt().isBefore(window.until())).toList();
-        long fixed = found.stream().filter(c -> c.status() == CaseStatus.CLOSED).count();
-        List<CaseRecord> led = all.stream().filter(c -> unit.equals(c.leadUnit()) && !c.status().ended()).toList();
-        long ledLate = led.stream().filter(c -> c.dueAt() != null && c.dueAt().isBefore(now)).count();
+        CampaignCaseCounts.ReportCounts counts = caseCounts.ofUnitReport(task.campaignCode(), unit, members, window.from(),
+                window.until(), now);
+        int found = counts.reported();
+        int fixed = counts.reportedClosed();
         List<CaseParties.Party> unrecorded = parties.unrecordedOf(unit, task.campaignCode());
         long unrecordedLate = unrecorded.stream().filter(p -> p.dueAt() != null && p.dueAt().isBefore(now)).count();
         List<TaskRow> open = records.tasks(task.campaignCode()).stream()
                 .filter(t -> unit.equals(t.groupId()) && "OPEN".equals(t.status()) && !t.id().equals(task.id())).toList();
-        StringBuilder text = new StringBuilder(window.periodName() + "本单位在本活动中（截至 " + AS_OF.format(now.atZone(zone)) + "）：");
-        text.append("\n· 自查发现：本单位上报问题 ").append(found.size()).append(" 件，已整改结案 ").append(fixed).append(" 件");
-        text.append(found.size() > fixed ? "，整改中 " + (found.size() - fixed) + " 件；" : "；");
-        text.append("\n· 牵头整改：未结案 ").append(led.size()).append(" 件").append(ledLate > 0 ? "，其中已超期 " + ledLate + " 件；" : "；");
+        StringBuilder text = new StringBuilder(window.periodName() + "本单位在本活动中（截至 " + MINUTE.format(now.atZone(zone)) + "）：");
+        text.append("\n· 自查发现：本单位上报问题 ").append(found).append(" 件，已整改结案 ").append(fixed).append(" 件");
+        text.append(found > fixed ? "，整改中 " + (found - fixed) + " 件；" : "；");
+        text.append("\n· 牵头整改：未结案 ").append(counts.ledOpen()).append(" 件")
+                .append(counts.ledLate() > 0 ? "，其中已超期 " + counts.ledLate() + " 件；" : "；");
         text.append("\n· 属地协办：待记录 ").append(unrecorded.size()).append(" 件")
                 .append(unrecordedLate > 0 ? "，其中已超期 " + unrecordedLate + " 件；" : "；");
         text.append("\n· 未完成任务：").append(open.isEmpty() ? "无" : open.size() + " 项");

@@ -1,7 +1,8 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 class TaskIssueNotices {
 
     static final String TEMPLATE = "campaign-tasks-issued";
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** A task just handed out to {@code groupId}, whose process runs in {@code organization}. */
     record Issued(String organization, String groupId, String name, String requirement, Instant dueAt) {
@@ -58,7 +58,7 @@ class TaskIssueNotices {
                     "taskCount", Integer.toString(tasks.size()),
                     "tasks", tasks.stream().map(t -> Map.of("name", t.name(),
                             "requirement", t.requirement() == null ? "" : t.requirement(),
-                            "due", DISPLAY.format(t.dueAt().atZone(zone)))).toList()))));
+                            "due", MINUTE.format(t.dueAt().atZone(zone)))).toList()))));
             digests.sendPerPerson(campaign.code(), round, TEMPLATE, model, parts, organization, campaign.code());
         });
     }

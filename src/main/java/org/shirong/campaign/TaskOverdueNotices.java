@@ -1,6 +1,7 @@
 package org.shirong.campaign;
 
-import java.time.format.DateTimeFormatter;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Component;
 public class TaskOverdueNotices implements ExecutionListener {
 
     static final String DIGEST_TEMPLATE = "campaign-task-overdue-digest";
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final CampaignRecords records;
     private final NotificationDigests digests;
@@ -78,7 +78,7 @@ public class TaskOverdueNotices implements ExecutionListener {
         String name = commonName(task, overdue);
         model.put("taskName", name);
         model.put("campaignName", execution.getVariable(CampaignTaskProcess.VAR_CAMPAIGN_NAME));
-        model.put("due", DISPLAY.format(task.dueAt().atZone(calendars.of(organization).zone())));
+        model.put("due", MINUTE.format(task.dueAt().atZone(calendars.of(organization).zone())));
         model.put("unitCount", Integer.toString(overdue.size()));
         model.put("overdueUnits", overdue.stream().map(t -> unitLabel(t, name)).distinct().toList());
         model.put("officeName", roles.groupName(office));

@@ -1,7 +1,8 @@
 package org.shirong.campaign;
 
+import static org.shirong.system.ChineseDates.DAY;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,6 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Controller
 class WorkAssignmentPageController {
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final int SHOWN_AT_MOST = 200;
     private static final String[] VARIABLES = {WorkAssignmentProcess.VAR_TITLE, WorkAssignmentProcess.VAR_UNIT_GROUP,
             WorkAssignmentProcess.VAR_DUE_DATE, WorkAssignmentProcess.VAR_HANDLING_RESULT, WorkAssignmentProcess.VAR_CAMPAIGN_NAME,
@@ -154,7 +153,7 @@ class WorkAssignmentPageController {
 
     private static String shownDay(String due) {
         try {
-            return SHOWN.format(LocalDate.parse(due)) + " 17:00";
+            return DAY.format(LocalDate.parse(due)) + " 17:00";
         } catch (java.time.format.DateTimeParseException notADay) {
             return due;
         }

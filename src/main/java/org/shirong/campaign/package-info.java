@@ -9,7 +9,7 @@
  * ({@link org.shirong.campaign.CampaignTemplates}, checked at start-up against the organisation and the
  * category catalogue). {@code CampaignSchedule} turns a start request ({@code template}, {@code code},
  * {@code name}, optional dates) into the concrete phase windows the campaign process runs on. A campaign's cases are
- * rectification's (read through {@code RectificationCases.casesOfCampaign}); {@code CampaignPlanFacts} tells
- * rectification the plan dates that bound them.
+ * rectification's (read through {@code RectificationCases.casesOfCampaign}, counted through {@code CampaignCaseCounts});
+ * {@code CampaignPlanFacts} tells rectification the plan dates that bound them.
  */
 package org.shirong.campaign;

@@ -1,6 +1,7 @@
 package org.shirong.meeting;
 
 import static org.shirong.meeting.AdHocMeetingProcess.*;
+import static org.shirong.system.ChineseDates.MINUTE;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,6 @@ import org.springframework.stereotype.Component;
 class AdHocMeetingCalledListener implements ExecutionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdHocMeetingCalledListener.class);
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
     private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
     private final OrganizationRoles roles;
@@ -87,7 +87,7 @@ class AdHocMeetingCalledListener implements ExecutionListener {
         execution.setProcessBusinessKey("临时会议-" + KEY_TIME.format(at.atZone(calendar.zone())) + "-"
                 + execution.getProcessInstanceId().substring(0, Math.min(8, execution.getProcessInstanceId().length())));
         execution.setVariable(VAR_MEETING_AT, Date.from(at));
-        execution.setVariable(VAR_MEETING_TIME, SHOWN.format(at.atZone(calendar.zone())));
+        execution.setVariable(VAR_MEETING_TIME, MINUTE.format(at.atZone(calendar.zone())));
         execution.setVariable(VAR_ORGANISER_GROUP, roles.office(execution));
         execution.setVariable(VAR_PARTICIPANTS, String.join(",", units.stream().map(u -> "group:" + u).toList()));
         execution.setVariable(VAR_ATTENDEE_NAMES, String.join("、", units.stream().map(u -> names.getOrDefault(u, u)).toList()));

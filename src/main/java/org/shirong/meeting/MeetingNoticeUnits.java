@@ -7,6 +7,7 @@ import java.util.List;
 import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organizations;
 import org.shirong.report.MeetingNamedUnits;
+import org.shirong.system.ChineseDates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +58,7 @@ class MeetingNoticeUnits implements MeetingNamedUnits {
         // a district's town by the town's name, as the meeting's decisions name it (MeetingPapers#unitName)
         String town = organizations.townNamesByOffice(tenant).get(unit);
         return new Named(town != null ? town : organizations.unitName(unit, tenant), rs.getString(2),
-                rs.getString(3) + "（" + day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日）",
+                rs.getString(3) + "（" + ChineseDates.DAY.format(day) + "）",
                 rs.getString(6), rs.getInt(7), unit);
     }
 }

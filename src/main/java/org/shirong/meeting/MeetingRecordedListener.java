@@ -1,6 +1,7 @@
 package org.shirong.meeting;
 
 import static org.shirong.meeting.JointMeetingProcess.*;
+import static org.shirong.system.ChineseDates.MINUTE;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class MeetingRecordedListener implements ExecutionListener {
 
-    private static final java.time.format.DateTimeFormatter HELD = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-
     private final WorkingCalendars calendars;
     private final DateWindow dates;
     private final Organizations organizations;
@@ -48,7 +47,7 @@ class MeetingRecordedListener implements ExecutionListener {
         var calendar = calendars.of(execution.getTenantId());
         if (execution.getVariable(VAR_MEETING_AT) instanceof java.util.Date meetingAt
                 && ClockUtil.getCurrentTime().toInstant().isBefore(meetingAt.toInstant())) {
-            throw new FormFieldValidationException(VAR_MEETING_AT, "会议尚未召开（" + HELD.format(meetingAt.toInstant()
+            throw new FormFieldValidationException(VAR_MEETING_AT, "会议尚未召开（" + MINUTE.format(meetingAt.toInstant()
                     .atZone(calendar.zone())) + "），请在会议开始后再记录会议纪要和决定事项");
         }
         boolean campaignMeeting = !Objects.toString(execution.getVariable(VAR_CAMPAIGN_CODE), "").isEmpty();

@@ -7,11 +7,11 @@ import static org.shirong.rectification.RectificationProcess.VAR_CLAIMED;
 import static org.shirong.rectification.RectificationProcess.VAR_HANDLER;
 import static org.shirong.rectification.RectificationProcess.VAR_LEAD_UNIT;
 import static org.shirong.rectification.RectificationProcess.VAR_TITLE;
+import static org.shirong.system.ChineseDates.MINUTE;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +49,6 @@ class NotificationModel {
     /** For a process of no organisation (deployed without a tenant). */
     private static final Map<String, String> GENERIC_ROLE_NAMES = Map.of("officeName", "办公室", "leadingName", "领导小组",
             "inspectorsName", "核查人员", "noticeIssuer", "领导小组");
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final IdentityService identityService;
     private final Organizations organizations;
@@ -123,6 +122,6 @@ class NotificationModel {
         if (value == null) {
             return missing;
         }
-        return value instanceof Date date ? DISPLAY.format(date.toInstant().atZone(zone)) : value.toString();
+        return value instanceof Date date ? MINUTE.format(date.toInstant().atZone(zone)) : value.toString();
     }
 }

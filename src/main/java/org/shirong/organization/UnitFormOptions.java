@@ -3,6 +3,8 @@ package org.shirong.organization;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.shirong.system.FormSelectOptions;
 import org.springframework.context.annotation.Bean;
@@ -23,27 +25,11 @@ class UnitFormOptions {
     private static final Set<GroupType> WORKING = Set.of(GroupType.WORKING_GROUP, GroupType.UNIT, GroupType.COMMITTEE,
             GroupType.COMMUNITY, GroupType.VILLAGE, GroupType.PROPERTY);
 
+    /** The groups sharing the 督查考核 (纪委监察) assess the units; they lead no case (jxreview-s58 J8). */
     @Bean
     FormSelectOptions redispatchUnitOptions(Organizations organizations) {
-        FormSelectOptions units = options(organizations, "forms/CaseRedispatch.form", "newLeadUnit", false);
-        return new FormSelectOptions() {
-            @Override
-            public String form() {
-                return units.form();
-            }
-
-            @Override
-            public String field() {
-                return units.field();
-            }
-
-            /** The groups sharing the 督查考核 (纪委监察) assess the units; they lead no case (jxreview-s58 J8). */
-            @Override
-            public List<Option> options(String organization) {
-                Organization own = organizations.of(organization);
-                return units.options(organization).stream().filter(o -> !own.assesses(o.value())).toList();
-            }
-        };
+        return options(organizations, "forms/CaseRedispatch.form", "newLeadUnit", false,
+                (own, o) -> !own.assesses(o.value()), organization -> Optional.empty());
     }
 
     @Bean
@@ -51,35 +37,24 @@ class UnitFormOptions {
         return options(organizations, "forms/WorkAssignmentStart.form", "unitGroup", true);
     }
 
+    /** Only a district's meeting lists its towns and streets: a town is not told of them (jxreview-s55 J15). */
     @Bean
     FormSelectOptions adHocMeetingUnitOptions(Organizations organizations) {
-        FormSelectOptions units = options(organizations, "forms/AdHocMeetingStart.form", "attendeeUnits", true);
-        return new FormSelectOptions() {
-            @Override
-            public String form() {
-                return units.form();
-            }
-
-            @Override
-            public String field() {
-                return units.field();
-            }
-
-            @Override
-            public List<Option> options(String organization) {
-                return units.options(organization);
-            }
-
-            /** Only a district's meeting lists its towns and streets: a town is not told of them (jxreview-s55 J15). */
-            @Override
-            public Optional<String> description(String organization) {
-                return Optional.of(organizations.within(organization).isEmpty() ? "可多选，列出的是本组织的各单位"
-                        : "可多选，列出的是本组织的各单位和本区各街镇（通知该街镇的办公室）");
-            }
-        };
+        return options(organizations, "forms/AdHocMeetingStart.form", "attendeeUnits", true, (own, o) -> true,
+                organization -> Optional.of(organizations.within(organization).isEmpty() ? "可多选，列出的是本组织的各单位"
+                        : "可多选，列出的是本组织的各单位和本区各街镇（通知该街镇的办公室）"));
     }
 
     private static FormSelectOptions options(Organizations organizations, String form, String field, boolean towns) {
+        return options(organizations, form, field, towns, (own, o) -> true, organization -> Optional.empty());
+    }
+
+    /**
+     * The organisation's working units (with its towns' and streets' offices when {@code towns}) that {@code offered}
+     * keeps, and the field's description in the organisation ({@link FormSelectOptions#description}; empty keeps the form's).
+     */
+    private static FormSelectOptions options(Organizations organizations, String form, String field, boolean towns,
+            BiPredicate<Organization, FormSelectOptions.Option> offered, Function<String, Optional<String>> description) {
         return new FormSelectOptions() {
             @Override
             public String form() {
@@ -96,8 +71,13 @@ class UnitFormOptions {
                 Organization own = organizations.of(organization);
                 List<Option> units = own.groups().stream().filter(g -> WORKING.contains(g.type()) && !own.isCollective(g.id()))
                         .map(g -> new Option(g.name(), g.id())).toList();
-                return !towns ? units : Stream.concat(units.stream(), organizations.within(organization).stream()
-                        .map(t -> new Option(t.name(), t.roles().office()))).toList();
+                return (!towns ? units.stream() : Stream.concat(units.stream(), organizations.within(organization).stream()
+                        .map(t -> new Option(t.name(), t.roles().office())))).filter(o -> offered.test(own, o)).toList();
+            }
+
+            @Override
+            public Optional<String> description(String organization) {
+                return description.apply(organization);
             }
         };
     }

@@ -2,13 +2,16 @@ package org.shirong.rectification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * A campaign's cases counted in the database instead of read one by one (a campaign may hold 100,000 of them): per lead
- * unit in a period for its reports, per plan item at an instant for its progress. A duplicate merged into another case
+ * unit in a period for its reports, per plan item at an instant for its progress, one unit's for the figures its 报送 shows. A duplicate merged into another case
  * ({@link CaseStatus#MERGED}) is not counted: its problem is counted once, as that case. A reopened case's rounds before
  * ({@link KeptRound}) count as they were, each in its own period, as scoring counts them.
  */
@@ -30,6 +33,14 @@ public class CampaignCaseCounts {
     public record PlanItemCounts(String planItem, int found, int closed, int closedOnTime, int overdue) {
     }
 
+    /**
+     * One unit's figures on its 报送 ({@code ReportFigures}): the campaign's cases its people reported in [from, until) and
+     * of them those closed; the cases it leads not closed, and of them those due before an instant. Merged and voided
+     * cases count in none.
+     */
+    public record ReportCounts(int reported, int reportedClosed, int ledOpen, int ledLate) {
+    }
+
     private final JdbcTemplate jdbc;
     private final CaseHolders holders;
 
@@ -47,7 +58,7 @@ public class CampaignCaseCounts {
     public List<UnitCounts> perLeadUnit(String campaignCode, Instant from, Instant until) {
         Timestamp f = Timestamp.from(from);
         Timestamp u = Timestamp.from(until);
-        List<Object> args = new java.util.ArrayList<>(holders.countedUnitArgs());
+        List<Object> args = new ArrayList<>(holders.countedUnitArgs());
         args.addAll(List.of(f, u, f, u, f, u, u, u, campaignCode, u, campaignCode, f, u, f, u, campaignCode));
         return jdbc.query("select lead_unit, sum(reported) as reported, sum(closed) as closed, sum(overdue) as overdue,"
                         + " sum(open_at_end) as open_at_end from ("
@@ -96,6 +107,35 @@ public class CampaignCaseCounts {
                 (rs, n) -> new PlanItemCounts(rs.getString("plan_item"), rs.getInt("found"), rs.getInt("closed"),
                         rs.getInt("closed_on_time"), rs.getInt("overdue")),
                 at, at, at, at, at, at, campaignCode, at, campaignCode, at);
+    }
+
+    /**
+     * The figures of {@link ReportCounts} for the unit {@code leadUnit}, whose people are {@code reporters}, in one aggregate
+     * over the campaign's cases it reported or leads (the lead and reporting-time indexes), not its whole list; cases
+     * counted as they stand now (a reopened case reported in the period is found again, not closed).
+     */
+    public ReportCounts ofUnitReport(String campaignCode, String leadUnit, Collection<String> reporters, Instant from,
+            Instant until, Instant asOf) {
+        String reported = reporters.isEmpty() ? "1 = 0"
+                : "reported_by in (" + String.join(", ", Collections.nCopies(reporters.size(), "?")) + ")"
+                        + " and reported_at >= ? and reported_at < ?";
+        List<Object> reportedArgs = new ArrayList<>(reporters);
+        if (!reporters.isEmpty()) {
+            reportedArgs.addAll(List.of(Timestamp.from(from), Timestamp.from(until)));
+        }
+        List<Object> args = new ArrayList<>(reportedArgs);
+        args.addAll(reportedArgs);
+        args.addAll(List.of(leadUnit, leadUnit, Timestamp.from(asOf), campaignCode, leadUnit));
+        args.addAll(reportedArgs);
+        return jdbc.queryForObject("select coalesce(sum(case when " + reported + " then 1 else 0 end), 0) as reported,"
+                        + " coalesce(sum(case when " + reported + " and status = 'CLOSED' then 1 else 0 end), 0) as reported_closed,"
+                        + " coalesce(sum(case when lead_unit = ? and status <> 'CLOSED' then 1 else 0 end), 0) as led_open,"
+                        + " coalesce(sum(case when lead_unit = ? and status <> 'CLOSED' and due_at < ? then 1 else 0 end), 0) as led_late"
+                        + " from rect_case where campaign_code = ? and status not in ('MERGED', 'VOIDED')"
+                        + " and (lead_unit = ? or (" + reported + "))",
+                (rs, n) -> new ReportCounts(rs.getInt("reported"), rs.getInt("reported_closed"), rs.getInt("led_open"),
+                        rs.getInt("led_late")),
+                args.toArray());
     }
 
     /** Of a case or a round ({@code c}) in [from, until): closed in it. Arguments: from, until. */

@@ -1,12 +1,12 @@
 package org.shirong.rectification;
 
 import static org.shirong.rectification.CaseAppealProcess.*;
+import static org.shirong.system.ChineseDates.MINUTE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -47,7 +47,6 @@ class CaseAppeals {
     static final int MAX_TEXT = 2000;
     /** OVERDUE（超期）、REWORK（返工）、RETURN（回退）或 REOPEN（重新打开）, as the errors name what may be appealed. */
     private static final String DEDUCTIONS = deductions();
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /**
      * An appeal as the API shows it; {@code status} PENDING, APPROVED or REJECTED, with its Chinese name; {@code reviewDueAt}
@@ -321,11 +320,11 @@ class CaseAppeals {
         List<String> parts = new ArrayList<>();
         parts.add("牵头单位 " + unitName(c.leadUnit()));
         if (c.dueAt() != null) {
-            parts.add("整改期限 " + DISPLAY.format(c.dueAt().atZone(zone)));
+            parts.add("整改期限 " + MINUTE.format(c.dueAt().atZone(zone)));
         }
         parts.add("状态 " + c.status().label());
         if (c.closedAt() != null) {
-            parts.add("结案 " + DISPLAY.format(c.closedAt().atZone(zone)) + (Boolean.FALSE.equals(c.closedOnTime()) ? "（超期办结）" : ""));
+            parts.add("结案 " + MINUTE.format(c.closedAt().atZone(zone)) + (Boolean.FALSE.equals(c.closedOnTime()) ? "（超期办结）" : ""));
         }
         if (c.overdue()) {
             parts.add("超期");
@@ -352,7 +351,7 @@ class CaseAppeals {
 
     private String reviewWindow(CaseAppealRecords.Appeal a) {
         String tenant = records.find(a.caseNo()).map(CaseRecord::tenantId).orElse(null);
-        return "办公室审核期限：" + DISPLAY.format(a.reviewDueAt().atZone(calendars.of(tenant).zone()))
+        return "办公室审核期限：" + MINUTE.format(a.reviewDueAt().atZone(calendars.of(tenant).zone()))
                 + "。这项扣分计入的月份结束后，该月考核得分随即保存（如下月初的月度报告、例会），得分保存后申诉不能再核准";
     }
 

@@ -1,8 +1,9 @@
 package org.shirong.rectification;
 
+import static org.shirong.system.ChineseDates.DAY;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -28,7 +29,6 @@ class CaseReopens {
     /** As a merge's reason, well within rect_case_event.detail (4000) with what the reopening adds. */
     static final int MAX_REASON = CaseMerges.MAX_REASON;
     private static final String REOPEN = "重新打开案件";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     record Reopened(String caseNo, String status, String statusName, int reopenCount, String leadUnit, Instant dueAt,
             Instant at, String by, String reason) {

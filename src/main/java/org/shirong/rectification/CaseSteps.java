@@ -4,6 +4,7 @@ import org.shirong.organization.OrganizationRoles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import static org.shirong.rectification.RectificationProcess.*;
+import static org.shirong.system.ChineseDates.MINUTE;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,6 @@ public class CaseSteps {
     private final CollectiveUnits collectives;
     /** On the timeline when the office gives a returned case back to the unit that returned it. */
     static final String RETURN_NOT_ACCEPTED = "办公室未采纳回退理由，仍由回退的单位牵头办理";
-    private static final java.time.format.DateTimeFormatter DISPLAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final int suspensionReviewMaxDays;
     private final ProcessNotices notices;
@@ -206,7 +206,7 @@ public class CaseSteps {
         CaseRecord c = cases.get(caseNo(execution));
         TimeLimit limit = new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit()));
         String restarted = decidedDue(execution) != null ? null : "整改时限自重新派遣时起重新计算"
-                + (c.dueAt() == null ? "" : "（原整改期限 " + DISPLAY.format(c.dueAt().atZone(calendars.of(execution.getTenantId()).zone())) + "）");
+                + (c.dueAt() == null ? "" : "（原整改期限 " + MINUTE.format(c.dueAt().atZone(calendars.of(execution.getTenantId()).zone())) + "）");
         // the office found the 回退 unfounded and gives the case back to the unit that returned it (diffreview-s58 R8)
         if (!execution.hasVariable(VAR_LEAD_UNDETERMINED) && lead.equals(execution.getVariable(VAR_LEAD_UNIT))) {
             restarted = RETURN_NOT_ACCEPTED + (restarted == null ? "" : "；" + restarted);
@@ -318,11 +318,11 @@ public class CaseSteps {
         String approvers = number == 1 ? roles.reviewersOf(execution, unit) : roles.approversOf(execution, unit);
         int seq = cases.extensionRequested(caseNo, actor(), reason, date.toInstant(), approvers);
         execution.setVariable(VAR_EXTENSION_SEQ, number);
-        execution.setVariable(VAR_EXTENSION_DUE_TEXT, DISPLAY.format(date.toInstant().atZone(zone)));
+        execution.setVariable(VAR_EXTENSION_DUE_TEXT, MINUTE.format(date.toInstant().atZone(zone)));
         String kind = requestKind(number);
         String added = workingDaysAdded(calendar, due instanceof Date current ? current.toInstant() : null, date.toInstant());
         execution.setVariable(VAR_EXTENSION_REQUEST_KIND, kind);
-        execution.setVariable(VAR_EXTENSION_CURRENT_DUE_TEXT, due instanceof Date current ? DISPLAY.format(current.toInstant()
+        execution.setVariable(VAR_EXTENSION_CURRENT_DUE_TEXT, due instanceof Date current ? MINUTE.format(current.toInstant()
                 .atZone(zone)) : "");
         execution.setVariable(VAR_EXTENSION_DAYS_ADDED, added);
         execution.setVariable(VAR_EXTENSION_LEAD_UNIT_NAME, unit == null ? "" : roles.groupName(unit));

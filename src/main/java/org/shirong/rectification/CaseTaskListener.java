@@ -1,9 +1,10 @@
 package org.shirong.rectification;
 
 import static org.shirong.rectification.RectificationProcess.*;
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -45,8 +46,6 @@ class CaseTaskListener implements TaskListener {
     private static final int SHORT_TITLE = 16;
     private static final int SHORT_ADDRESS = 20;
     private static final String SEPARATOR = " · ";
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     /** Tasks due otherwise than by the case's clock: no follow-up date from its 黄灯. */
     private static final java.util.Set<String> OWN_DEADLINES = java.util.Set.of(TASK_RESUME, TASK_VERIFY, TASK_APPROVE_EXTENSION,
             TASK_APPROVE_SECOND_EXTENSION, TASK_APPROVE_SUSPENSION, TASK_SUPERVISE);
@@ -199,7 +198,7 @@ class CaseTaskListener implements TaskListener {
     /** A due instant as a task in the organisation {@code tenantId} shows it: 2026年5月9日 10:00, in the organisation's zone. */
     String display(String tenantId, Date at) {
         ZoneId zone = calendars.of(tenantId).zone();
-        return DISPLAY.format(at.toInstant().atZone(zone));
+        return MINUTE.format(at.toInstant().atZone(zone));
     }
 
     /**

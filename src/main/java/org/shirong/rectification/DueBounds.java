@@ -1,9 +1,11 @@
 package org.shirong.rectification;
 
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +30,6 @@ import org.springframework.stereotype.Component;
 class DueBounds {
 
     private static final Logger LOG = LoggerFactory.getLogger(DueBounds.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final CaseDeadlines deadlines;
     private final WorkingCalendars calendars;

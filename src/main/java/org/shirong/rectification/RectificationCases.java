@@ -21,6 +21,7 @@ import org.shirong.calendar.TimeLimit;
 import org.shirong.notification.NotificationDigests;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
+import org.shirong.system.ChineseDates;
 import org.shirong.system.EngineBatch;
 import org.shirong.system.ForbiddenException;
 import org.shirong.system.InvalidRequestException;
@@ -655,7 +656,7 @@ public class RectificationCases {
                 new TimeLimit(c.limitAmount(), LimitUnit.valueOf(c.limitUnit())), null, plan);
         Deadlines d = bounded.deadlines();
         var zone = deadlines.zone(c.tenantId());
-        var shown = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+        var shown = ChineseDates.MINUTE;
         String detail = reason + "（第 " + (c.reopenCount() + 1) + " 次重新打开；上一轮于 " + shown.format(c.closedAt().atZone(zone))
                 + (Boolean.FALSE.equals(c.closedOnTime()) ? " 超期办结" : " 按期办结") + "；新的整改期限 "
                 + shown.format(d.dueAt().atZone(zone)) + (bounded.note() == null ? "" : "，" + bounded.note()) + "）";
@@ -707,8 +708,7 @@ public class RectificationCases {
     /** What an extension no later than the case's 整改期限 {@code due} is told, naming it (s53 T12). */
     String laterThanDue(String organization, Instant due) {
         return due == null ? "延期后的期限必须晚于当前时间"
-                : "延期后的期限必须晚于当前期限（" + java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-                        .format(due.atZone(deadlines.zone(organization))) + "）";
+                : "延期后的期限必须晚于当前期限（" + ChineseDates.MINUTE.format(due.atZone(deadlines.zone(organization))) + "）";
     }
 
     /** The number on the case (1, 2, …) of its latest extension request, the one a decision decides. */
@@ -731,8 +731,7 @@ public class RectificationCases {
      * because of the first).
      */
     String extensionHistory(String caseNo, int seq, java.time.ZoneId zone) {
-        java.time.format.DateTimeFormatter display = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-        java.util.function.Function<Instant, String> at = i -> i == null ? "—" : display.format(i.atZone(zone));
+        java.util.function.Function<Instant, String> at = i -> i == null ? "—" : ChineseDates.MINUTE.format(i.atZone(zone));
         List<String> lines = new ArrayList<>();
         for (CaseRecords.Extension e : records.extensions(caseNo)) {
             if (e.seq() >= seq) {

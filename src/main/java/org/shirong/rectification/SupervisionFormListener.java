@@ -1,7 +1,8 @@
 package org.shirong.rectification;
 
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,8 +23,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SupervisionFormListener implements TaskListener, LiveTaskFormValue {
-
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final WorkingCalendars calendars;
     private final Organizations organizations;
@@ -95,9 +94,9 @@ class SupervisionFormListener implements TaskListener, LiveTaskFormValue {
         StringBuilder text = new StringBuilder("牵头单位：").append(unitName == null ? "（尚无）" : unitName);
         if (due != null) {
             int late = calendar.workingDaysLate(due, now);
-            text.append("\n整改期限：").append(DISPLAY.format(due.atZone(calendar.zone())))
+            text.append("\n整改期限：").append(MINUTE.format(due.atZone(calendar.zone())))
                     .append("\n已超期：").append(late == 0 ? "不足 1 个工作日" : late + " 个工作日")
-                    .append("（截至 ").append(DISPLAY.format(now.atZone(calendar.zone()))).append("）");
+                    .append("（截至 ").append(MINUTE.format(now.atZone(calendar.zone()))).append("）");
         }
         return text.append("\n通报名单：").append(escalated ? "已列入通报名单" : "尚未列入").toString();
     }

@@ -1,5 +1,7 @@
 package org.shirong.report;
 
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -25,7 +27,6 @@ class CampaignArchiveParts {
     static final String DOCUMENTS = "二、活动文书";
     static final String TASKS = "三、任务办理情况和附件";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final CampaignDocuments documents;
     private final TaskResultFiles taskResults;
@@ -94,7 +95,7 @@ class CampaignArchiveParts {
         text.append("办理情况：").append(task.result() == null || task.result().isBlank() ? "（未办结）" : task.result()).append("\r\n");
         if (task.completedAt() != null) {
             text.append("办理人：").append(task.completedBy() == null ? "" : task.completedBy()).append("\r\n");
-            text.append("办结时间：").append(SHOWN.format(task.completedAt().atZone(zone))).append("\r\n");
+            text.append("办结时间：").append(MINUTE.format(task.completedAt().atZone(zone))).append("\r\n");
         }
         text.append("附件：").append(task.files().isEmpty() ? "无"
                 : String.join("、", task.files().stream().map(TaskResultFiles.File::fileName).toList())).append("\r\n");

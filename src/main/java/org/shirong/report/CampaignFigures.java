@@ -1,8 +1,10 @@
 package org.shirong.report;
 
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -35,9 +37,7 @@ import org.springframework.stereotype.Repository;
 class CampaignFigures {
 
     /** Days as the documents write them elsewhere (报告日期：2026年11月25日), not as 2026-11-25. */
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     /** A case's deadline, to the minute as the 驾驶舱 gives it. */
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final JdbcTemplate jdbc;
     private final PlanItemProgress planItems;
@@ -209,7 +209,7 @@ class CampaignFigures {
                     int late = calendar.workingDaysLate(c.dueAt(), c.status() == CaseStatus.AWAITING_VERIFICATION
                             && c.submittedAt() != null ? c.submittedAt() : asOf);
                     return new Figures.OverdueCase(names.getOrDefault(unit.apply(c), String.valueOf(unit.apply(c))), c.caseNo(),
-                            c.title(), DUE.format(c.dueAt().atZone(calendar.zone())),
+                            c.title(), MINUTE.format(c.dueAt().atZone(calendar.zone())),
                             late == 0 ? "不足 1 个工作日" : late + " 个工作日", c.escalated(), supervised.contains(c.caseNo()),
                             c.status() == CaseStatus.AWAITING_VERIFICATION ? "逾期提交，待核查" : "整改中");
                 }).toList();

@@ -1,9 +1,11 @@
 package org.shirong.report;
 
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DocumentModels {
-
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final CampaignFigures figures;
     private final PlanItemProgress planItems;
@@ -159,7 +158,7 @@ class DocumentModels {
     }
 
     String display(Instant instant) {
-        return DISPLAY.format(instant.atZone(zone));
+        return MINUTE.format(instant.atZone(zone));
     }
 
     String day(Instant instant) {

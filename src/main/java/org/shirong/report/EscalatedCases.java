@@ -1,8 +1,10 @@
 package org.shirong.report;
 
+import static org.shirong.system.ChineseDates.DAY;
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import org.shirong.calendar.WorkingCalendar;
@@ -22,9 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EscalatedCases {
-
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final JdbcTemplate jdbc;
     private final RectificationCases cases;
@@ -62,7 +61,7 @@ class EscalatedCases {
                     default -> "超期未整改";
                 };
         return new Figures.EscalatedCase(c.caseNo(), c.title(), organizations.unitName(c.leadUnit(), tenant), territory(c, tenant),
-                c.dueAt() == null ? "—" : DUE.format(c.dueAt().atZone(calendar.zone())),
+                c.dueAt() == null ? "—" : MINUTE.format(c.dueAt().atZone(calendar.zone())),
                 c.dueAt() == null ? 0 : calendar.workingDaysLate(c.dueAt(), until), state);
     }
 

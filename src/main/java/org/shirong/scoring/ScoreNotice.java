@@ -1,8 +1,9 @@
 package org.shirong.scoring;
 
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.shirong.scoring.ScoreBoard.Basis;
@@ -19,14 +20,13 @@ import org.shirong.scoring.ScoreBoard.UnitScore;
 final class ScoreNotice {
 
     /** When a provisional board was computed: {@code 2026年12月7日 10:30}. */
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private ScoreNotice() {
     }
 
     /** The time a provisional board counts up to, for people, in the town's zone. */
     static String asOf(ScoreBoard board, ZoneId zone) {
-        return board.computedAt() == null ? "" : AS_OF.format(board.computedAt().atZone(zone));
+        return board.computedAt() == null ? "" : MINUTE.format(board.computedAt().atZone(zone));
     }
 
     static String text(ScoreBoard board, ZoneId zone) {

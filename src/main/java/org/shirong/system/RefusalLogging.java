@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * other failure is logged by the engine as before. The engine's authorization check of a task that does not exist
  * (deployed-form of a made-up id) is left to the command's own "No task found" instead of failing with a
  * NullPointerException. An {@link ExpectedFailure} (a mail server that cannot be reached) is logged at DEBUG only. A task
- * given to the same person by two transactions at once ({@link TaskGrantRace}) is one INFO line.
+ * given to the same person by two transactions at once ({@link UniqueViolationRaces}, {@link TaskGrantRace}) is one INFO line.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -104,7 +104,8 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
                 return true;
             }
             CommandInvocationContext invocation = Context.getCommandInvocationContext();
-            if (invocation != null && TaskGrantRace.givesTask(invocation.getCommand()) && TaskGrantRace.isDuplicateGrant(exception)) {
+            if (invocation != null && UniqueViolationRaces.givesTask(invocation.getCommand())
+                    && UniqueViolationRaces.duplicateGrant(exception)) {
                 LOG.info("Lost a race for {}: {} gave the task to the same user or group as another transaction at the same moment"
                         + " (their permission was inserted twice); run again or answered 409", user(),
                         invocation.getCommand().getClass().getSimpleName());

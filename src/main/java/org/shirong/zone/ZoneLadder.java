@@ -1,11 +1,12 @@
 package org.shirong.zone;
 
+import static org.shirong.system.ChineseDates.MINUTE;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ZoneLadder {
-
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     /** The steps of the ladder, by level. */
     enum Level {
@@ -249,7 +248,7 @@ class ZoneLadder {
 
     String shown(String organization, Instant at) {
         WorkingCalendar calendar = calendars.of(organization);
-        return SHOWN.format(at.atZone(calendar.zone()));
+        return MINUTE.format(at.atZone(calendar.zone()));
     }
 
     private static Breach breach(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,7 @@ import org.shirong.calendar.WorkingCalendars;
 import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
+import org.shirong.system.ChineseDates;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.ProcessDefinitions;
 import org.shirong.system.SystemAccess;
@@ -331,7 +332,7 @@ class ZoneNotices implements ZoneFileSection {
         Organization org = organizations.of(organization);
         java.time.LocalDate today = now().atZone(zoneId).toLocalDate();
         return Map.of("organizationName", org.name(), "edition", edition,
-                "issuedOn", today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日",
+                "issuedOn", ChineseDates.DAY.format(today),
                 "notices", printed.stream().map(this::sheet).map(ZoneNotices::page).toList());
     }
 

@@ -141,6 +141,57 @@ class CampaignMembershipTest {
     }
 
     /**
+     * diffreview-s58 R3: the figures on a unit's 报送 are counted in the database for that unit alone — its people's
+     * reports of the campaign in the month (from its first instant) and of them the closed, the cases it leads not closed and
+     * of them the overdue — among cases of other units, of another campaign, before the month, merged and voided, which
+     * count for none of them; as the claim lists them again.
+     */
+    @Test
+    void aUnitsReportFiguresCountOnlyItsOwnCasesOfTheCampaignInTheMonth() {
+        start("sjshirongban1", "{\"template\":\"songjiang-2024-satisfaction\",\"code\":\"SJ-FIG\",\"name\":\"松江报送数字\","
+                + "\"dates\":{\"start\":\"2026-11-20\"}}");
+        new CampaignDriver("SJ-FIG", managementService, runtimeService, taskService, jdbc).runUntil(Instant.parse("2026-11-25T02:00:00Z"));
+        CampaignRecords.TaskRow report = records.tasks("SJ-FIG").stream()
+                .filter(t -> "progressReport".equals(t.cycleId()) && "shdshirongban".equals(t.groupId())).findFirst().orElseThrow();
+        String reportTask = taskService.createTaskQuery().processInstanceId(report.processInstanceId()).singleResult().getId();
+        assertThat((String) taskService.getVariable(reportTask, ReportFigures.VAR_REPORT_FIGURES)).startsWith("2026年11月本单位")
+                .contains("· 自查发现：本单位上报问题 0 件，已整改结案 0 件；", "· 牵头整改：未结案 0 件；");
+        try {
+            figureCase(1, "SJ-FIG", "shdshirongban1", "shdshirongban", "IN_RECTIFICATION", "2026-11-10T09:00", "2026-11-15T17:00");
+            figureCase(2, "SJ-FIG", "shdshirongban1", "sjlvrongju", "CLOSED", "2026-11-12T09:00", "2026-11-20T17:00");
+            figureCase(3, "SJ-FIG", "shdshirongban1", "shdshirongban", "AWAITING_VERIFICATION", "2026-10-20T09:00", "2026-12-20T17:00");
+            figureCase(4, "SJ-FIG", "shdshirongban1", "shdshirongban", "MERGED", "2026-11-13T09:00", "2026-11-15T17:00");
+            figureCase(5, "SJ-FIG", "shdshirongban1", "shdshirongban", "VOIDED", "2026-11-14T09:00", "2026-11-15T17:00");
+            figureCase(6, "SJ-FIG", "chuangban1", "sjlvrongju", "IN_RECTIFICATION", "2026-11-10T09:00", "2026-11-15T17:00");
+            figureCase(7, "SJ-FIG-ELSE", "shdshirongban1", "shdshirongban", "IN_RECTIFICATION", "2026-11-10T09:00", "2026-11-15T17:00");
+            figureCase(8, "SJ-FIG", "sjshirongban1", "shdshirongban", "CLOSED", "2026-11-10T09:00", "2026-11-15T17:00");
+            figureCase(9, "SJ-FIG", "chuangban1", "chuangban", "IN_RECTIFICATION", "2026-11-11T09:00", "2026-11-15T17:00");
+            figureCase(10, "SJ-FIG", "shdshirongban1", "sjlvrongju", "IN_RECTIFICATION", "2026-11-01T00:00", "2026-12-20T17:00");
+            figureCase(11, "SJ-FIG", "shdshirongban1", "sjlvrongju", "CLOSED", "2026-10-31T23:59", "2026-11-10T17:00");
+
+            assertThat(rest.withBasicAuth("shdshirongban1", "demo").postForEntity("/engine-rest/task/" + reportTask + "/claim",
+                    CampaignApiTest.json("{\"userId\":\"shdshirongban1\"}"), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+            assertThat((String) taskService.getVariable(reportTask, ReportFigures.VAR_REPORT_FIGURES))
+                    .as("reported in the month: 1, 2 (closed), 10; led not closed: 1 (overdue), 3")
+                    .contains("· 自查发现：本单位上报问题 3 件，已整改结案 1 件，整改中 2 件；", "· 牵头整改：未结案 2 件，其中已超期 1 件；");
+        } finally {
+            jdbc.update("delete from rect_case where case_no like 'SJFIG-%'");
+        }
+    }
+
+    /** A case written as rectification leaves it, numbered SJFIG-{@code no}: reported and due at the local times given. */
+    private void figureCase(int no, String campaign, String reportedBy, String leadUnit, String status, String reported, String due) {
+        jdbc.update("insert into rect_case (case_no, source, category, urgency, title, address, lead_unit, status, reported_by,"
+                        + " reported_at, due_at, closed_at, tenant_id, territory, campaign_code) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "SJFIG-" + no, "SELF_INSPECTION", "SURVEY_PUBLIC_PLACES", "NORMAL", "报送数字 " + no, "石湖荡镇塔汇路 " + no + " 号",
+                leadUnit, status, reportedBy, java.sql.Timestamp.from(org.shirong.report.CampaignFixture.at(reported)),
+                java.sql.Timestamp.from(org.shirong.report.CampaignFixture.at(due)),
+                "CLOSED".equals(status) ? java.sql.Timestamp.from(org.shirong.report.CampaignFixture.at(due)) : null,
+                "shihudang", "shihudang", campaign);
+    }
+
+    /**
      * The one rule for who reads a campaign (CallerOrganization.campaignReader), asked alike by the campaign's page, its
      * documents and its dossier: a district campaign that only 九亭镇 takes part in is read by 九亭镇's office, pages and
      * documents; 石湖荡镇's office (a town of the same district, not taking part in this one) and a unit of 九亭镇 find none

@@ -56,6 +56,19 @@ final class CaseDriver {
         return (String) reported.getBody().get("caseNo");
     }
 
+    /**
+     * A point problem of the district's 测评 (source SURVEY) that 松江区's office (sjshirongban1) reports through the API at
+     * {@code address} in {@code territory} (a town's name: that town's office is asked to cooperate, 协办); dispatched to the
+     * district department its category names. Returns its case number.
+     */
+    static String districtPointProblem(TestRestTemplate rest, String title, String category, String address, String territory) {
+        ResponseEntity<Map> reported = rest.withBasicAuth("sjshirongban1", "demo").postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":"%s","category":"%s","source":"SURVEY","location":{"address":"%s","territory":"%s"}}
+                """.formatted(title, category, address, territory)), Map.class);
+        assertThat(reported.getStatusCode().value()).as("%s", reported.getBody()).isEqualTo(201);
+        return (String) reported.getBody().get("caseNo");
+    }
+
     /** Finds the case's task as {@code user}, claims and completes it through {@code /engine-rest}, as Tasklist does. */
     void complete(String user, String caseNo, String taskKey, String variables) {
         ResponseEntity<String> found = as(user).getForEntity("/engine-rest/task?processInstanceBusinessKey=" + caseNo

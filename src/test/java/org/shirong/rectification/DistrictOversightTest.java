@@ -251,12 +251,8 @@ class DistrictOversightTest {
      */
     @Test
     void aTerritoryTownsStaffCannotSuperviseTheDistrictCaseLyingInTheirTown() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"塔汇路人行道破损","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
-                 "location":{"address":"石湖荡镇塔汇路 %d 号","territory":"石湖荡镇","lat":30.97,"lng":121.13}}
-                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
-        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "塔汇路人行道破损", "SURVEY_URBAN_ROADS",
+                "石湖荡镇塔汇路 " + ThreadLocalRandom.current().nextInt(100_000) + " 号", "石湖荡镇");
         String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
         runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
         String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
@@ -292,12 +288,8 @@ class DistrictOversightTest {
      */
     @Test
     void theSupervisionFormShowsTheCaseAsItStandsWhenOpenedNotAsWhenTheTaskWasCreated() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"湖荡路路灯损坏","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
-                 "location":{"address":"石湖荡镇湖荡路 %d 号","territory":"石湖荡镇","lat":30.97,"lng":121.13}}
-                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
-        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "湖荡路路灯损坏", "SURVEY_URBAN_ROADS",
+                "石湖荡镇湖荡路 " + ThreadLocalRandom.current().nextInt(100_000) + " 号", "石湖荡镇");
         String instance = jdbc.queryForObject("select process_instance_id from rect_case where case_no = ?", String.class, caseNo);
         runtimeService.createProcessInstanceModification(instance).startBeforeActivity(RectificationProcess.TASK_SUPERVISE).execute();
         String task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RectificationProcess.TASK_SUPERVISE)
@@ -321,12 +313,8 @@ class DistrictOversightTest {
      */
     @Test
     void theOfficesSupervisionOfAnOverduePointProblemShowsAndTellsTheTerritoryTownWhoseCooperationIsOverdue() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"湖荡路候车亭破损","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
-                 "location":{"address":"石湖荡镇湖荡路 %d 号","territory":"石湖荡镇","lat":30.97,"lng":121.13}}
-                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
-        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "湖荡路候车亭破损", "SURVEY_URBAN_ROADS",
+                "石湖荡镇湖荡路 " + ThreadLocalRandom.current().nextInt(100_000) + " 号", "石湖荡镇");
         // the town's 协办 fell due a week ago, unrecorded
         jdbc.update("update rect_case_party set due_at = ? where case_no = ?", java.sql.Timestamp.from(
                 java.time.Instant.now().minus(java.time.Duration.ofDays(7))), caseNo);
@@ -363,12 +351,8 @@ class DistrictOversightTest {
      */
     @Test
     void theSupervisionTellsTheTerritoryTownTheOfficeSetByCorrection() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"沪亭北路绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区沪亭北路 %d 号","territory":"松江区"}}
-                """.formatted(ThreadLocalRandom.current().nextInt(100_000))), Map.class);
-        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "沪亭北路绿化带缺株", "SURVEY_URBAN_GREENERY",
+                "松江区沪亭北路 " + ThreadLocalRandom.current().nextInt(100_000) + " 号", "松江区");
         assertThat(jdbc.queryForObject("select count(*) from rect_case_party where case_no = ?", Integer.class, caseNo)).isZero();
         ResponseEntity<Map> corrected = as("sjshirongban1").postForEntity("/api/cases/" + caseNo + "/correction",
                 CaseApiTest.json("{\"territory\":\"九亭镇\",\"reason\":\"绿化带在九亭镇界内\"}"), Map.class);

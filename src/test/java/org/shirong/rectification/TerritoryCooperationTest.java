@@ -135,12 +135,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTerritoryTownAnswersNotOursWithWhereItLiesAndTheDistrictOfficeIsTold() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 18 号公交站","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "公交站候车亭破损", "SURVEY_URBAN_GREENERY", "涞亭南路 18 号公交站", "石湖荡镇");
         ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
         runJobs(cooperation.getId());
@@ -246,12 +241,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTerritoryTownsOfficeHandsItsCooperationToItsOwnUnitsButNotOutsideTheTown() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"沪亭北路候车亭座椅缺失","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"沪亭北路 9 号公交站","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "沪亭北路候车亭座椅缺失", "SURVEY_URBAN_GREENERY", "沪亭北路 9 号公交站", "九亭镇");
         String cooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("chuangban")).findFirst().orElseThrow()
                 .processInstanceId();
         runJobs(cooperation);
@@ -301,12 +291,7 @@ class TerritoryCooperationTest {
     /** A district case in 石湖荡镇 whose office answered 非本镇属地 (应属九亭镇); returns its number. */
     @SuppressWarnings("unchecked")
     private String disputedCase(String title) {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"%s","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 28 号","territory":"石湖荡镇"}}
-                """.formatted(title)), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, title, "SURVEY_URBAN_GREENERY", "涞亭南路 28 号", "石湖荡镇");
         answerNotOurs(caseNo);
         return caseNo;
     }
@@ -420,12 +405,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTownTheOfficeMovesACaseAwayFromIsToldWhyAndThatItsTaskEnded() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"涞亭南路果壳箱破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 30 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "涞亭南路果壳箱破损", "SURVEY_URBAN_GREENERY", "涞亭南路 30 号", "石湖荡镇");
         String open = parties.of(caseNo).get(0).processInstanceId();
 
         ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"九亭镇\",\"reason\":\"地址在九亭镇界内\"}");
@@ -453,12 +433,7 @@ class TerritoryCooperationTest {
      */
     @Test
     void theTownTheOfficeMovesACaseAwayFromIsNotToldOfACooperationTheNewTownDoesNotGet() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"涞亭南路垃圾箱满溢","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"涞亭南路 32 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "涞亭南路垃圾箱满溢", "SURVEY_URBAN_GREENERY", "涞亭南路 32 号", "石湖荡镇");
         // the district gave the case to 九亭镇's office to lead (as a re-dispatch may)
         jdbc.update("update rect_case set lead_unit = 'chuangban' where case_no = ?", caseNo);
 
@@ -570,12 +545,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theTownsOpenCooperationFollowsTheCaseToItsNewLeadUnitAndItsExtendedDeadline() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"湖荡路人行道破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区湖荡路 12 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "湖荡路人行道破损", "SURVEY_URBAN_GREENERY", "松江区湖荡路 12 号", "石湖荡镇");
         String cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult().getId();
         runJobs(cooperation);
@@ -694,12 +664,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aCooperatorTheCaseIsRedispatchedToLeavesTheCooperatorsAndAClosingBeforeTheirDueCountsAgainstNoOne() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"东夏路门前油污占道","category":"SURVEY_URBAN_ROADS","source":"SURVEY",
-                 "location":{"address":"松江区东夏路 12 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "东夏路门前油污占道", "SURVEY_URBAN_ROADS", "松江区东夏路 12 号", "石湖荡镇");
         assertThat(parties.of(caseNo)).extracting(CaseParties.Party::unitId)
                 .containsExactlyInAnyOrder("sjjianguanwei", "sjchengguanju", "sjgonganfenju", "shdshirongban");
         String ownCooperation = parties.of(caseNo).stream().filter(p -> p.unitId().equals("sjchengguanju")).findFirst().orElseThrow()
@@ -730,12 +695,7 @@ class TerritoryCooperationTest {
     /** The district case closes (结案归档, as the close job runs it: no user) before the town recorded anything. */
     @Test
     void closingTheDistrictCaseEndsTheTownsOpenCooperationInTheTownsTenant() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"湖荡路护栏缺损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区湖荡路 10 号","territory":"石湖荡镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "湖荡路护栏缺损", "SURVEY_URBAN_GREENERY", "松江区湖荡路 10 号", "石湖荡镇");
         ProcessInstance cooperation = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(CaseCooperationProcess.businessKey(caseNo, "shdshirongban")).singleResult();
         assertThat(cooperation.getTenantId()).isEqualTo("shihudang");
@@ -761,12 +721,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theDistrictsCaseNamesATownsOfficeWithItsTownWhenItsNameDoesNotSayIt() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"九亭大街绿化带缺株","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区九亭大街 18 号","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "九亭大街绿化带缺株", "SURVEY_URBAN_GREENERY", "松江区九亭大街 18 号", "九亭镇");
         for (String reader : List.of("sjshirongban1", "chuangban1")) {
             assertThat((List<Map<String, Object>>) as(reader).getForObject("/api/cases/" + caseNo, Map.class).get("parties"))
                     .as(reader).singleElement().satisfies(p -> assertThat(p).containsEntry("unitId", "chuangban")
@@ -792,12 +747,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theLeadDepartmentsRectifyTaskNamesTheTerritoryTownsOfficeItWorksWith() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"九亭镇公交站候车亭破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"松江区沪亭北路 99 号","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "九亭镇公交站候车亭破损", "SURVEY_URBAN_GREENERY", "松江区沪亭北路 99 号", "九亭镇");
         complete("sjlvrongju1", caseTask(caseNo), "\"claimDecision\":{\"value\":\"claim\"}");
         Task rectify = caseTask(caseNo);
         assertThat(rectify.getTaskDefinitionKey()).isEqualTo(RectificationProcess.TASK_RECTIFY);
@@ -816,12 +766,7 @@ class TerritoryCooperationTest {
     @Test
     @SuppressWarnings("unchecked")
     void theRectifyTaskNamesTheTerritoryTownTheOfficeCorrectedTo() {
-        ResponseEntity<Map> reported = as("sjshirongban1").postForEntity("/api/cases", CaseApiTest.json("""
-                {"title":"沪亭北路候车亭顶棚破损","category":"SURVEY_URBAN_GREENERY","source":"SURVEY",
-                 "location":{"address":"沪亭北路 120 号公交站","territory":"九亭镇"}}
-                """), Map.class);
-        assertThat(reported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String caseNo = (String) reported.getBody().get("caseNo");
+        String caseNo = CaseDriver.districtPointProblem(rest, "沪亭北路候车亭顶棚破损", "SURVEY_URBAN_GREENERY", "沪亭北路 120 号公交站", "九亭镇");
         ResponseEntity<Map> moved = correct("sjshirongban1", caseNo, "{\"territory\":\"石湖荡镇\",\"reason\":\"候车亭在石湖荡镇界内\"}");
         assertThat(moved.getStatusCode()).as("%s", moved.getBody()).isEqualTo(HttpStatus.OK);
 

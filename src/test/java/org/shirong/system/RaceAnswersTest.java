@@ -221,13 +221,13 @@ class RaceAnswersTest {
         java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 was aborted. Call getNextException"
                 + " to see other errors in the batch.", "23505", new int[0]);
         batch.setNextException(postgres);
-        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("An exception"
+        assertThat(UniqueViolationRaces.duplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("An exception"
                 + " occurred in the persistence layer.", new RuntimeException("flush failed", batch)))).isTrue();
         java.sql.SQLException otherTable = new java.sql.SQLException("ERROR: duplicate key value violates unique constraint"
                 + " \"uk_rect_case_external_ref\"", "23505");
-        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("failed",
+        assertThat(UniqueViolationRaces.duplicateGrant(new org.camunda.bpm.engine.ProcessEnginePersistenceException("failed",
                 otherTable))).isFalse();
-        assertThat(TaskGrantRace.isDuplicateGrant(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004 Exception while"
+        assertThat(UniqueViolationRaces.duplicateGrant(new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03004 Exception while"
                 + " executing Database Operation 'INSERT AuthorizationEntity[a1]'", new java.sql.SQLException("deadlock", "40P01"))))
                 .isFalse();
     }
