@@ -280,14 +280,14 @@ class CampaignBrowserTest {
                 String inView = "const r = arguments[0].getBoundingClientRect();"
                         + " return r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);";
                 WebElement firstRow = list.findElement(By.cssSelector("tbody tr"));
-                assertThat(browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(inView, firstRow)) ? true : null))
-                        .as("the list's first row is on screen after the click").isTrue();
+                Boolean rowShown = browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(inView, firstRow)) ? true : null);
+                assertThat(rowShown).as("the list's first row is on screen after the click").isTrue();
                 assertThat(list.findElements(By.cssSelector("tbody tr"))).extracting(r -> r.getAttribute("data-case"))
                         .containsExactly(red);
                 browser.click(By.cssSelector(".shirong-list-panel a.shirong-back"));
                 WebElement number = browser.driver().findElement(By.cssSelector("tr[data-unit='total'] a[data-rule='RED']"));
-                assertThat(browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(inView, number)) ? true : null))
-                        .as("返回表格 goes back to the number").isTrue();
+                Boolean numberShown = browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(inView, number)) ? true : null);
+                assertThat(numberShown).as("返回表格 goes back to the number").isTrue();
                 ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", list);
                 assertThat(browser.driver().findElement(By.cssSelector(".shirong-list-panel [data-count]")).getAttribute("data-count"))
                         .isEqualTo(String.valueOf(total.get("red")));
