@@ -60,19 +60,43 @@ public class CampaignCycles {
                 && !cycle.reportedPeriod().until(day(run.get().plannedAt(), calendar)).isAfter(firstDay)) {
             run = CycleRuns.next(cycle, phases, run, now, calendar);
         }
-        return run.map(r -> nextRun(cycle, r, calendar));
+        return run.map(r -> nextRun(cycle, r, calendar, phases));
     }
 
-    private NextRun nextRun(CampaignTemplate.Cycle cycle, Run run, WorkingCalendar calendar) {
+    private NextRun nextRun(CampaignTemplate.Cycle cycle, Run run, WorkingCalendar calendar, List<CampaignRecords.PhaseRow> phases) {
         LocalDate plannedDay = day(run.plannedAt(), calendar);
         if (cycle.kind() == CycleKind.MEETING) {
             String period = cycle.meetingPeriod(plannedDay);
             Instant noticeAt = CycleRuns.noticeAt(run.heldAt(), cycle.noticeLead(), unitScores.window(period).until(), calendar);
             return new NextRun(noticeAt, run, cycle.kind(), period);
         }
-        // A report on a running month scores nothing: its scores, report and 通报 come once the month is over.
-        return new NextRun(run.heldAt(), run, cycle.kind(), cycle.scorePeriod() == null || cycle.reportsRunningPeriod() ? null
-                : cycle.scorePeriod().code(plannedDay));
+        // A report on a running month scores nothing: its scores, report and 通报 come once the month is over; nor does a
+        // report on a period without a day of its score-phases (锦溪's 月报告 of the 明确任务制定方案 months).
+        return new NextRun(run.heldAt(), run, cycle.kind(), cycle.scorePeriod() == null || cycle.reportsRunningPeriod()
+                || unranked(cycle, run, calendar, phases).isPresent() ? null : cycle.scorePeriod().code(plannedDay));
+    }
+
+    /**
+     * Why the run planned at {@code plannedAt} ranks and names no unit, for a report or meeting held all the same
+     * ({@link CampaignTemplate.Cycle#heldWithoutRanking}): the period it would rank has no day of its {@code score-phases}
+     * (锦溪's 月度工作报告 and 例会 of the 明确任务制定方案 months, jxreview-s58 J1); empty when it ranks.
+     */
+    Optional<String> unranked(String campaignCode, String cycleId, Instant plannedAt) {
+        Campaign campaign = campaign(campaignCode);
+        return unranked(CampaignTasks.cycle(tasks.template(campaign), cycleId), new Run(plannedAt, plannedAt),
+                calendars.of(campaign.tenantId()), records.phases(campaignCode));
+    }
+
+    private Optional<String> unranked(CampaignTemplate.Cycle cycle, Run run, WorkingCalendar calendar,
+            List<CampaignRecords.PhaseRow> phases) {
+        LocalDate plannedDay = day(run.plannedAt(), calendar);
+        if (cycle.rankedPeriod() == null || CycleRuns.ranksPhaseWork(cycle, phases, plannedDay, calendar)) {
+            return Optional.empty();
+        }
+        String ranked = String.join("、", phases.stream().filter(p -> cycle.scorePhases().contains(p.phaseId()))
+                .map(p -> "“" + p.name() + "”").toList());
+        return Optional.of(unitScores.window(cycle.rankedPeriod().code(plannedDay)).periodName() + "没有" + ranked
+                + "阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不通报。");
     }
 
     /** The period (a code such as 2026-12) a run planned at {@code plannedAt} is about, for a report or an assessment; else null. */

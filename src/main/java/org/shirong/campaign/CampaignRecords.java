@@ -208,12 +208,24 @@ class CampaignRecords {
     }
 
     /**
-     * The campaign's tasks, open or done, that fall due in [{@code from}, {@code until}), by deadline: those a 通报 may name
-     * for not being done in time ({@link CampaignLateTasks}).
+     * The campaign's tasks, open or done, that fall due in [{@code from}, {@code until}), and those due before {@code from}
+     * still not done at {@code until} (overdue and carried over, as an overdue case is, every period until done), by
+     * deadline: those a 通报 may name for not being done in time and the scores count ({@link CampaignLateTasks}).
      */
-    List<TaskRow> tasksDueIn(String code, Instant from, Instant until) {
-        return jdbc.query("select * from campaign_task where campaign_code = ? and status in (?, ?) and due_at >= ? and due_at < ?"
-                + " order by due_at, id", CampaignRecords::task, code, OPEN, DONE, ts(from), ts(until));
+    List<TaskRow> tasksCountedIn(String code, Instant from, Instant until) {
+        return jdbc.query("select * from campaign_task where campaign_code = ? and status in (?, ?) and due_at < ?"
+                + " and (due_at >= ? or status = ? or completed_at > ?) order by due_at, id", CampaignRecords::task, code, OPEN,
+                DONE, ts(until), ts(from), OPEN, ts(until));
+    }
+
+    /**
+     * The groups with a task of {@code definitionId} of the campaign still open (a 书面报告整改情况 not yet written), other than
+     * those of round {@code exceptRound} (its task keys' start).
+     */
+    java.util.Set<String> groupsWithOpenTask(String code, String definitionId, String exceptRound) {
+        return new java.util.HashSet<>(jdbc.queryForList("select group_id from campaign_task where campaign_code = ?"
+                + " and definition_id = ? and status = ? and task_key not like ?", String.class, code, definitionId, OPEN,
+                exceptRound + "/%"));
     }
 
     List<TaskRow> openPhaseTasks(String code, int phaseNo) {

@@ -200,6 +200,11 @@ class CampaignTasks {
         return issued.size();
     }
 
+    /** The groups that have not yet written a 书面报告整改情况 asked of them by a 通报 of the campaign other than {@code round}'s. */
+    java.util.Set<String> groupsOwingNoticeReply(String code, String round) {
+        return records.groupsWithOpenTask(code, NoticeReplyTasks.DEFINITION, round);
+    }
+
     /** A task is done: when it was the last open one of the phase the campaign is in, the phase's receive task moves on. */
     void taskDone(long taskId) {
         TaskRow task = records.task(taskId).orElseThrow(() -> new IllegalStateException("活动任务 " + taskId + " 不存在"));

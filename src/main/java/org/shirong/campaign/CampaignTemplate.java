@@ -243,7 +243,8 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
      * runs. {@code process} is the process a meeting is held by, {@code categories} what an inspection
      * checks, {@code scorePeriod} the unit scores the cycle calculates, {@code with} the groups that do its tasks together
      * with {@code who} (as a task's). {@code scorePhases}: the phases whose work the cycle ranks; a run whose period has
-     * no day in them is not held (锦溪's 年考核 of a year spent 明确任务、制定方案, before any 整治 or target, jxreview-s58 J1).
+     * no day in them is not held (锦溪's 年考核 of a year spent 明确任务、制定方案, before any 整治 or target, jxreview-s58 J1),
+     * or, for a report or a meeting, held without ranking or naming anyone ({@link #heldWithoutRanking}).
      */
     public record Cycle(String id, String name, CycleKind kind, String cron, String who, List<String> phases,
             List<String> categories, String process, CaseSource findings, ScoredPeriod scorePeriod, String requirement,
@@ -307,6 +308,16 @@ public record CampaignTemplate(String id, String name, String source, List<Phase
          */
         boolean reportsRunningPeriod() {
             return kind == CycleKind.REPORT && !reportedPeriod().lookingBack();
+        }
+
+        /**
+         * Whether a run whose period has no day of the {@code score-phases} is still held, ranking and naming no one: a
+         * report's units still report and its 月度工作报告 still gives the progress and cases (锦溪's 月报告 of the
+         * 明确任务制定方案 months), a meeting still meets (its office 例会); an inspection or assessment that would only
+         * score and rank is not held.
+         */
+        boolean heldWithoutRanking() {
+            return kind == CycleKind.REPORT || kind == CycleKind.MEETING;
         }
 
         /** Whether a run issues the 月度工作报告 of its period: a report cycle on a month over, or an assessment of 上月. */

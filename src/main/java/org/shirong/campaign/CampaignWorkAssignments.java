@@ -68,9 +68,10 @@ class CampaignWorkAssignments {
     }
 
     /**
-     * The campaign's work due before {@code until} (and {@code asOf}) and not before {@code from}, as it stood at
-     * {@code asOf}: handed in when its unit's last 办理交办事项 begun by then was done, open while one was; work withdrawn
-     * (its task deleted) is left out.
+     * The campaign's work due before {@code until} (and {@code asOf}) and not before {@code from}, and the work due earlier
+     * still not handed in at that end (carried over, as the 通报 and the scores count it every period until done), as it
+     * stood at {@code asOf}: handed in when its unit's last 办理交办事项 begun by then was done, open while one was; work
+     * withdrawn (its task deleted) is left out.
      */
     List<Work> dueIn(Campaign c, Instant from, Instant until, Instant asOf) {
         return systemAccess.run(() -> {
@@ -79,7 +80,8 @@ class CampaignWorkAssignments {
                     .processDefinitionKey(WorkAssignmentProcess.KEY).processInstanceBusinessKey(c.code())
                     .taskDefinitionKey(WorkAssignmentProcess.TASK_HANDLE_ASSIGNMENT).tenantIdIn(tenants(c))
                     .taskDueBefore(Date.from(before)).orderByHistoricActivityInstanceStartTime().asc().list().stream()
-                    .filter(t -> !t.getDueDate().toInstant().isBefore(from) && !t.getStartTime().toInstant().isAfter(asOf))
+                    .filter(t -> (!t.getDueDate().toInstant().isBefore(from) || t.getEndTime() == null
+                            || t.getEndTime().toInstant().isAfter(before)) && !t.getStartTime().toInstant().isAfter(asOf))
                     .filter(t -> t.getEndTime() == null || t.getEndTime().toInstant().isAfter(asOf)
                             || "completed".equals(t.getDeleteReason()))
                     .toList();

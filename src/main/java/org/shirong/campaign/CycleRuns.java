@@ -17,8 +17,9 @@ import org.springframework.scheduling.support.CronExpression;
  * of day on the first working day of the organisation's calendar from that day on ({@code heldAt}), unless the template
  * says {@code working-days-only: false}. What a report or assessment is about stays the period the planned day names
  * (the 月度工作报告 of 1 January, held on 4 January, reports December). A run counts when it is held in one of the
- * phases the cycle runs in (all, when it names none) and before the campaign ends, and, for a cycle that names the phases
- * whose work it ranks ({@code score-phases}), when the period it ranks has a day in one of them. Runs moved onto the time of the run
+ * phases the cycle runs in (all, when it names none) and before the campaign ends, and, for an inspection or assessment
+ * that names the phases whose work it ranks ({@code score-phases}), when the period it ranks has a day in one of them (a
+ * report or meeting is held then too, ranking no one). Runs moved onto the time of the run
  * before them are held once with it, unless they are about another period.
  */
 final class CycleRuns {
@@ -51,7 +52,8 @@ final class CycleRuns {
             if (!held.isBefore(campaignEnd)) {
                 return Optional.empty();
             }
-            if (!runsIn(cycle, phases, held) || !ranksPhaseWork(cycle, phases, planned.toLocalDate(), calendar)) {
+            if (!runsIn(cycle, phases, held)
+                    || !cycle.heldWithoutRanking() && !ranksPhaseWork(cycle, phases, planned.toLocalDate(), calendar)) {
                 continue;
             }
             Run run = new Run(planned.toInstant(), held);

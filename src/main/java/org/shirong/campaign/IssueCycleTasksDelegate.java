@@ -43,7 +43,9 @@ class IssueCycleTasksDelegate implements JavaDelegate {
         tasks.issueCycleTasks(code, cycleId, run, period);
         CampaignTemplate.Cycle cycle = cycles.cycle(code, cycleId);
         // the 通报 first: the monthly report issued with it says who was 通报'd, one issued without it who is 列入通报范围
-        if (cycle.kind() == CycleKind.REPORT && !cycle.reportsRunningPeriod()) {
+        // a report on a period without a day of its score-phases ranks and names no one (锦溪's 明确任务制定方案 months)
+        String unranked = cycles.unranked(code, cycleId, run.plannedAt()).orElse(null);
+        if (cycle.kind() == CycleKind.REPORT && !cycle.reportsRunningPeriod() && unranked == null) {
             districtNotices.issue(tasks.campaign(code), run.heldAt(), period);
         } else if (cycle.kind() == CycleKind.ASSESSMENT && period != null && cycle.scorePeriod().lookingBack()) {
             // Only a period that is over is 通报'd: 九亭镇's 年度考核 of 20 December scores a year still under way.
@@ -51,7 +53,7 @@ class IssueCycleTasksDelegate implements JavaDelegate {
         }
         if (cycle.issuesMonthlyReport()) {
             reportNotices.send(tasks.campaign(code),
-                    monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt()));
+                    monthlyReports.issue(execution.getTenantId(), code, run.heldAt(), period, run.plannedAt(), unranked));
         }
         // A 松江 campaign started before its template had the 月度考核 of 上月 runs no such cycle: its 25th issues the month
         // before's report and 通报 instead (each once per period: nothing if the 月度考核 issued them).

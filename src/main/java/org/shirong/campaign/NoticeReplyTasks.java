@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code Task_ReportNoticeRectification}), due five working days after the 通报 by the issuing organisation's calendar, with
  * its reasons in the 要求 and attachments allowed; only the unit's own staff see it. As a campaign task, one not done in
  * time is reminded and named in the 通报 of the period it fell due in like any other late task; the 驾驶舱 lists who
- * has replied ({@link NoticeReplyBoard}).
+ * has replied ({@link NoticeReplyBoard}). A unit whose report an earlier 通报 asked for is still open is not asked again
+ * (its open task is the one the next 通报 names late), so a unit that never replies does not gather a task a month.
  */
 @Component
 class NoticeReplyTasks implements NoticeReplies {
@@ -68,9 +69,17 @@ class NoticeReplyTasks implements NoticeReplies {
         WorkingCalendar calendar = calendars.of(campaign.tenantId());
         Instant due = calendar.dueByClosing(at, replyWithin(issuer.noticeReplyWithin()));
         Map<String, String> requirements = new LinkedHashMap<>();
+        java.util.Set<String> owing = tasks.groupsOwingNoticeReply(campaignCode, DEFINITION + "/" + periodCode);
+        List<String> stillOwing = new java.util.ArrayList<>();
         for (NamedUnit unit : units) {
             if (organizations.ofGroup(unit.groupId()).isEmpty()) {
                 LOG.warn("通报《{}》点名的单位 {}（{}）不是任何组织的组，不下达整改报告任务", notice.title(), unit.unitName(), unit.groupId());
+                continue;
+            }
+            if (owing.contains(unit.groupId())) {
+                // its report asked by an earlier 通报 is still open (and named late in this one): not a second task, so that a
+                // unit that does not reply is not asked again every month for not replying (note-s58)
+                stillOwing.add(unit.unitName());
                 continue;
             }
             requirements.put(unit.groupId(), "《" + notice.title() + "》（" + DAY.format(at.atZone(calendar.zone())) + "印发）通报了本单位：\n"
@@ -81,6 +90,7 @@ class NoticeReplyTasks implements NoticeReplies {
         int issued = tasks.issueNoticeReplies(campaignCode, DEFINITION + "/" + periodCode, taskName(periodName),
                 "印发《" + notice.title() + "》", due, requirements,
                 group -> organizations.ofGroup(group).map(Organization::id).orElse(campaign.tenantId()));
-        LOG.info("活动 {} 的{}通报点名 {} 个单位，下达整改报告任务 {} 件", campaignCode, periodName, requirements.size(), issued);
+        LOG.info("活动 {} 的{}通报点名 {} 个单位，下达整改报告任务 {} 件{}", campaignCode, periodName, requirements.size(), issued,
+                stillOwing.isEmpty() ? "" : "；" + String.join("、", stillOwing) + " 此前通报要求的整改报告尚未报送，不再另下任务");
     }
 }

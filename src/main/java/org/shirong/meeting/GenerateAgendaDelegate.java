@@ -24,7 +24,9 @@ class GenerateAgendaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MeetingPapers.Prepared p = papers.prepare(MeetingFacts.of(execution), execution.getProcessInstanceId());
+        Object unranked = execution.getVariable(VAR_UNRANKED);
+        MeetingPapers.Prepared p = unranked == null ? papers.prepare(MeetingFacts.of(execution), execution.getProcessInstanceId())
+                : papers.prepare(MeetingFacts.of(execution), execution.getProcessInstanceId(), unranked.toString());
         execution.setVariable(VAR_SCORE_PERIOD, p.periodCode());
         execution.setVariable(VAR_AGENDA_URL, p.agendaUrl());
         execution.setVariable(VAR_MEETING_TITLE, p.datedName());

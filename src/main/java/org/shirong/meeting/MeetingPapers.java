@@ -60,11 +60,27 @@ class MeetingPapers {
     }
 
     Prepared prepare(MeetingFacts m, String processInstanceId) {
+        return prepare(m, processInstanceId, null);
+    }
+
+    /**
+     * {@code unranked}: why the meeting ranks no unit (its cycle's score-phases have no day in the period), or null; its
+     * agenda then says so in place of the ranking, and it has no units to 通报 and saves no scores.
+     */
+    Prepared prepare(MeetingFacts m, String processInstanceId, String unranked) {
         String period = m.scorePeriod().isEmpty() ? scores.previousMonth(m.meetingAt()) : m.scorePeriod();
         Optional<IssuedNotice> issued = issuedNotice(m.campaignCode(), period);
         // Once the period's 通报 is out, its ranking is the one saved then: a later meeting shows it and does not save anew.
-        PeriodScores periodScores = issued.isPresent() ? scores.read(m.organization(), m.campaignCode(), period)
+        PeriodScores periodScores = issued.isPresent() || unranked != null ? scores.read(m.organization(), m.campaignCode(), period)
                 : scores.computeAndSave(m.organization(), m.campaignCode(), period);
+        if (unranked != null) {
+            StoredDocument agenda = documents.agenda(meeting(m), periodScores, null, processInstanceId, unranked);
+            List<Option> called = campaignUnits(m.campaignCode(), m.organization());
+            WorkingCalendar calendar = calendars.of(m.organization());
+            return new Prepared(period, agenda.url(), documents.datedName(meeting(m)), false,
+                    calendar.addWorkingTime(m.meetingAt(), calendar.officeDay()), decisionUnits(called, m.organization()),
+                    categories(m.organization()), called.stream().map(u -> "group:" + u.value()).collect(Collectors.joining(",")));
+        }
         StoredDocument agenda = documents.agenda(meeting(m), periodScores, issued.orElse(null), processInstanceId);
         List<Option> called = campaignUnits(m.campaignCode(), m.organization());
         WorkingCalendar calendar = calendars.of(m.organization());

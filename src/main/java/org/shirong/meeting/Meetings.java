@@ -56,6 +56,18 @@ public class Meetings {
     @Transactional
     public Convened convene(String organization, String campaignCode, String campaignName, String cycleId, String meetingName,
             String organiserGroup, Instant meetingAt, String scorePeriod, String place) {
+        return convene(organization, campaignCode, campaignName, cycleId, meetingName, organiserGroup, meetingAt, scorePeriod,
+                place, null);
+    }
+
+    /**
+     * As above; {@code unranked}, when not null, says why the meeting ranks and names no unit (its cycle's score-phases have
+     * no day in the period: 锦溪's 办公室例会 of the 明确任务制定方案 months): its agenda gives that sentence in place of the
+     * ranking and the units to 通报, and it issues no 通报 of its figures.
+     */
+    @Transactional
+    public Convened convene(String organization, String campaignCode, String campaignName, String cycleId, String meetingName,
+            String organiserGroup, Instant meetingAt, String scorePeriod, String place, String unranked) {
         require(campaignCode, "campaignCode");
         require(cycleId, "cycleId");
         require(meetingName, "meetingName");
@@ -83,12 +95,12 @@ public class Meetings {
             return new Convened(key, records.meetingInstance(key).orElse(""), false);
         }
         String instanceId = systemAccess.run(() -> runtimeService.createProcessInstanceById(definitions.latestId(KEY, organization))
-                .businessKey(m.campaignCode()).setVariables(variables(m)).execute().getId());
+                .businessKey(m.campaignCode()).setVariables(variables(m, unranked)).execute().getId());
         records.meetingStarted(key, instanceId);
         return new Convened(key, instanceId, true);
     }
 
-    private static Map<String, Object> variables(MeetingFacts m) {
+    private static Map<String, Object> variables(MeetingFacts m, String unranked) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_CAMPAIGN_CODE, m.campaignCode());
         variables.put(VAR_CAMPAIGN_NAME, m.campaignName());
@@ -98,6 +110,9 @@ public class Meetings {
         variables.put(VAR_MEETING_AT, Date.from(m.meetingAt()));
         variables.put(VAR_SCORE_PERIOD, m.scorePeriod());
         variables.put(VAR_PLACE, m.place());
+        if (unranked != null) {
+            variables.put(VAR_UNRANKED, unranked);
+        }
         return variables;
     }
 

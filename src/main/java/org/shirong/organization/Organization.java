@@ -43,11 +43,17 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
     /**
      * The groups the file's {@code reporters:} lets choose a restricted source ({@link #RESTRICTED_SOURCES}, by code)
      * besides the office, the inspectors and the approvers: 九亭镇's 城管中队 takes 投诉举报 (市民反映), its 执法整治组 does
-     * 联合执法 (联合检查). Empty when the file names none.
+     * 联合执法 (联合检查). The groups that share the 督查考核 ({@code roles.assessors}) also choose 联合检查、督导检查, the
+     * source of what their 督促检查 finds (锦溪镇's 纪委监察, whose findings are 季检查（督促检查）, jxreview-s58 J9). Empty when
+     * there are none.
      */
     public List<String> reportersOf(String source) {
         List<String> groups = reporters.get(source);
-        return groups == null ? List.of() : groups;
+        List<String> named = groups == null ? List.of() : groups;
+        if (!"JOINT_INSPECTION".equals(source) || roles == null || roles.assessors().isEmpty()) {
+            return named;
+        }
+        return java.util.stream.Stream.concat(named.stream(), roles.assessors().stream()).distinct().toList();
     }
 
     /** What a meeting's notice and agenda say when the meeting names no place. */
@@ -316,6 +322,21 @@ public record Organization(Info organization, Roles roles, List<Oversight> overs
      */
     public boolean readsDashboard(String groupId) {
         return inspects(groupId) || assesses(groupId);
+    }
+
+    /**
+     * The organisation's villages and communities (村、社区: groups of type VILLAGE or COMMUNITY, 锦溪镇 卫星村、上下塘社区), in the
+     * file's order: what a case's 村/社区 names where the organisation has any (jxreview-s58 J5).
+     */
+    public List<GroupDefinition> communities() {
+        return groups.stream().filter(g -> g.type() == GroupType.VILLAGE || g.type() == GroupType.COMMUNITY).toList();
+    }
+
+    /** The village or community (村/社区) {@code nameOrId} names, by its name or its id; empty for any other text. */
+    public Optional<GroupDefinition> community(String nameOrId) {
+        String text = nameOrId == null ? "" : nameOrId.strip();
+        return text.isEmpty() ? Optional.empty()
+                : communities().stream().filter(g -> text.equals(g.name()) || text.equals(g.id())).findFirst();
     }
 
     /** The kinds of group that do work as units (a case's lead, a campaign's participant): not the bodies that hand it out. */

@@ -220,6 +220,21 @@ public class OrganizationRoles {
         return id != null && organizations.ofGroup(group).map(o -> o.id().equals(id)).orElse(false);
     }
 
+    /**
+     * The village or community (村/社区) of the organisation that a case's {@code community} names, as its group id; empty for
+     * none (no 村/社区, or free text where the organisation has none).
+     */
+    public java.util.Optional<String> communityGroup(String organization, String community) {
+        return community == null ? java.util.Optional.empty()
+                : organizations.find(organization).flatMap(o -> o.community(community)).map(Organization.GroupDefinition::id);
+    }
+
+    /** Whether the organisation's file puts {@code user} in {@code group} (no query: a user added in Admin is in none). */
+    public boolean listsMember(String organization, String user, String group) {
+        return user != null && organizations.find(organization).map(o -> o.users().stream()
+                .anyMatch(u -> u.id().equals(user) && u.groups().contains(group))).orElse(false);
+    }
+
     /** Whether the group is a collective of the organisation's units (各居委会), which no one works as. */
     public boolean isCollective(String organization, String group) {
         return organizations.find(organization).map(o -> o.isCollective(group)).orElse(false);

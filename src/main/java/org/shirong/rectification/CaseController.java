@@ -24,7 +24,10 @@ import org.shirong.system.ConflictException;
 import org.shirong.system.InvalidRequestException;
 import org.shirong.system.NotFoundException;
 import org.shirong.system.TextInput;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -194,8 +197,8 @@ class CaseController {
         try {
             reported = photos.isEmpty() ? cases.report(own, categoryByCode(own, newCase), caller)
                     : cases.report(own, categoryByCode(own, newCase), caller, photos);
-        } catch (DuplicateKeyException sameReferenceAtTheSameTime) {
-            reported = new RectificationCases.Reported(cases.findByExternalRef(own, newCase.externalRef()).orElseThrow(), false);
+        } catch (DuplicateKeyException | QueryTimeoutException | PessimisticLockingFailureException sameReferenceAtTheSameTime) {
+            reported = filedAtTheSameTime(own, newCase, sameReferenceAtTheSameTime);
         }
         CaseRecord c = reported.record();
         if (!reported.created() && !visibility.mayRead(caller, c)) {
@@ -213,6 +216,25 @@ class CaseController {
         return reported.created()
                 ? ResponseEntity.created(URI.create("/api/cases/" + c.caseNo())).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    /**
+     * A report whose case could not be written because another report of the same external reference was being written
+     * at that moment (relreview s58 L6): its insert met the other's key (the other committed first) or waited for it past
+     * the database's lock timeout (H2 under load; PostgreSQL waits). This report's transaction has rolled back; the case is
+     * looked up afresh and answered as a resend is; while the other is still being written (not yet visible), 409 asking
+     * to send again, which then gets that case. Without an external reference it is no such collision: the general answer.
+     */
+    private RectificationCases.Reported filedAtTheSameTime(String own, NewCase newCase, DataAccessException collision) {
+        if (newCase.externalRef() == null) {
+            throw collision;
+        }
+        var existing = cases.findByExternalRef(own, newCase.externalRef());
+        if (existing.isPresent()) {
+            return new RectificationCases.Reported(existing.get(), false);
+        }
+        throw new ConflictException("EXTERNAL_REF_BEING_FILED", "外部编号“" + TextInput.shortened(newCase.externalRef().strip(), 40)
+                + "”的问题此刻正由另一请求同时上报，尚未办完，本次未立案。请稍候几秒重新提交：届时将返回已立的案件，不会重复立案。");
     }
 
     /** The report with its category as its code, when it names it by name as the import's rows may (暴露垃圾). */

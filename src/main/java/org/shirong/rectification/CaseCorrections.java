@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.shirong.notification.ProcessNotices;
+import org.shirong.organization.Organization;
 import org.shirong.organization.Organizations;
 import org.shirong.system.ApiError;
 import org.shirong.system.ConflictException;
@@ -25,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * they are; the plan item of a campaign's case follows the category. A district's case may be given another of the
  * district's towns as its 属地 (sjreview-s54 D6: the town answered 非本镇属地): the 协办 moves with it
  * ({@link CaseCooperation#territoryMoved}); or the office keeps the 属地 the town disputed (属地无误), and the town is asked
- * again ({@link CaseCooperation#territoryConfirmed}). The timeline records what was and is and why; the case's instances
+ * again ({@link CaseCooperation#territoryConfirmed}). The 村/社区 may be set, changed or cleared (jxreview-s58 J5): where the
+ * organisation has villages or communities only to one of them, and the new one is told of the case (【辖区问题】). The timeline records what was and is and why; the case's instances
  * and their open tasks show the corrected title and address at once. The case is locked for the check and the write: a
  * case ended meanwhile, or a 属地 dispute settled meanwhile, is 409, with nothing saved.
  */
@@ -42,12 +45,12 @@ class CaseCorrections {
      * district, by id, name or short name), or {@code territoryConfirmed} (the 属地 the town disputed is right), with why.
      */
     record Correction(String title, String address, String description, String category, String territory,
-            Boolean territoryConfirmed, String reason) {
+            Boolean territoryConfirmed, String community, String reason) {
     }
 
     /** The case as corrected; {@code askedToCooperate}: the town's office given a 记录协办情况 by it (new 属地, or asked again). */
     record Corrected(String caseNo, String title, String address, String description, String category, String categoryName,
-            String territory, String territoryName, String askedToCooperate, String by, String detail) {
+            String territory, String territoryName, String community, String askedToCooperate, String by, String detail) {
     }
 
     private final RectificationCases cases;
@@ -65,11 +68,13 @@ class CaseCorrections {
     private final TerritoryDirectory territories;
     private final CaseCooperation cooperation;
     private final CooperatorsLine cooperatorsLine;
+    private final ProcessNotices notices;
 
     CaseCorrections(RectificationCases cases, CaseRecords records, ReadableCases readable, CaseOffice office,
             CategoryCatalogue catalogue, DispatchRules dispatchRules, CaseParties parties, Organizations organizations,
             RuntimeService runtimeService, TaskService taskService, SystemAccess systemAccess, TerritoryDirectory territories,
-            CaseCooperation cooperation, TerritoryChecks territoryChecks, CooperatorsLine cooperatorsLine) {
+            CaseCooperation cooperation, TerritoryChecks territoryChecks, CooperatorsLine cooperatorsLine, ProcessNotices notices) {
+        this.notices = notices;
         this.cooperatorsLine = cooperatorsLine;
         this.territoryChecks = territoryChecks;
         this.territories = territories;
@@ -114,15 +119,16 @@ class CaseCorrections {
             }
         }
         String territory = territory(errors, tenant, given.territory());
+        String community = community(errors, tenant, given.community());
         boolean confirmed = Boolean.TRUE.equals(given.territoryConfirmed());
         if (confirmed && given.territory() != null) {
             errors.add(ApiError.field("territoryConfirmed", "CONFLICTING_FIELDS",
                     "确认属地无误（territoryConfirmed）时不能同时更正属地（territory）：二者只能选一"));
         }
         if (title == null && address == null && description == null && given.category() == null && given.territory() == null
-                && !confirmed && errors.isEmpty()) {
+                && given.community() == null && !confirmed && errors.isEmpty()) {
             errors.add(ApiError.field("title", "NOTHING_TO_CORRECT", "请填写要更正的问题标题（title）、地点（address）、描述（description）、"
-                    + "问题类别（category）或属地（territory），或确认属地无误（territoryConfirmed）"));
+                    + "问题类别（category）、属地（territory）或村/社区（community），或确认属地无误（territoryConfirmed）"));
         }
         if (TextInput.isBlank(given.reason())) {
             errors.add(ApiError.field("reason", "REQUIRED", "请填写更正说明"));
@@ -150,16 +156,20 @@ class CaseCorrections {
         String newTerritory = territory == null ? c.territory() : territory;
         change(changes, "属地", c.territory() == null ? "" : territories.name(c.territory()),
                 newTerritory == null ? "" : territories.name(newTerritory));
+        // "" clears it: the problem lies in no 村/社区
+        String newCommunity = community == null ? c.community() : community.isEmpty() ? null : community;
+        change(changes, "村/社区", Objects.toString(c.community(), ""), Objects.toString(newCommunity, ""));
         if (confirmed) {
             changes.add("属地无误：仍为" + territories.name(c.territory()) + "，请其重新记录协办情况");
         }
         if (changes.isEmpty()) {
-            throw new InvalidRequestException(ApiError.field(given.territory() != null ? "territory" : "title", "UNCHANGED",
+            throw new InvalidRequestException(ApiError.field(given.territory() != null ? "territory"
+                    : given.community() != null ? "community" : "title", "UNCHANGED",
                     "填写的内容与案件现有信息相同，没有需要更正的内容"));
         }
         String detail = String.join("；", changes) + "。更正说明：" + why;
         String actor = caller.getUserId();
-        cases.corrected(c, newTitle, newAddress, newDescription, newCategory, newTerritory, actor, detail);
+        cases.corrected(c, newTitle, newAddress, newDescription, newCategory, newTerritory, newCommunity, actor, detail);
         CaseRecord corrected = cases.get(caseNo);
         String asked = null;
         if (!Objects.equals(newTerritory, c.territory())) {
@@ -172,8 +182,57 @@ class CaseCorrections {
             territoryChecks.settled(caseNo);
         }
         showOnInstances(c, corrected, newTitle, newAddress, newDescription, partiesChanged);
+        if (!Objects.equals(newCommunity, c.community())) {
+            tellCommunity(corrected);
+        }
         return new Corrected(caseNo, newTitle, newAddress, newDescription, newCategory, categoryName(c.tenantId(), newCategory),
-                newTerritory, newTerritory == null ? null : territories.name(newTerritory), asked, actor, detail);
+                newTerritory, newTerritory == null ? null : territories.name(newTerritory), newCommunity, asked, actor, detail);
+    }
+
+    /**
+     * The 村/社区 given: null when not given, "" to clear it; where the organisation has villages or communities one of them
+     * (by name or group id) as its name, elsewhere the text; refused naming the field otherwise.
+     */
+    private String community(List<ApiError> errors, String tenant, String given) {
+        if (given == null || TextInput.isBlank(given)) {
+            return given == null ? null : "";
+        }
+        List<String> known = territories.communities(tenant);
+        Optional<String> problem = TextInput.problem("村/社区", given, false);
+        if (problem.isPresent() || given.strip().length() > 100) {
+            errors.add(ApiError.field("community", problem.isPresent() ? "INVALID_TEXT" : "TOO_LONG",
+                    problem.orElse("村/社区不能超过 100 个字")));
+            return null;
+        }
+        if (known.isEmpty()) {
+            return given.strip();
+        }
+        return territories.community(tenant, given).orElseGet(() -> {
+            errors.add(ApiError.field("community", "UNKNOWN_COMMUNITY", "村/社区须为" + territories.name(tenant) + "的村或社区（可选："
+                    + String.join("、", known) + "），没有“" + TextInput.shortened(given.strip(), 40) + "”；不在某个村、社区的请留空"));
+            return null;
+        });
+    }
+
+    /**
+     * 【辖区问题】 to the 村/社区 the case now names (jxreview-s58 J5), as at its dispatch: once per case and 村/社区, not when it
+     * leads or cooperates on the case.
+     */
+    private void tellCommunity(CaseRecord c) {
+        var organization = organizations.of(c.tenantId());
+        organization.community(c.community()).map(Organization.GroupDefinition::id)
+                .filter(group -> !group.equals(c.leadUnit()) && parties.of(c.caseNo()).stream().noneMatch(p -> p.unitId().equals(group))
+                        && (c.responsibleUnits() == null || !java.util.Arrays.asList(c.responsibleUnits().split(",")).contains(group)))
+                .ifPresent(group -> {
+                    Map<String, Object> values = new HashMap<>();
+                    values.put("caseNo", c.caseNo());
+                    values.put("title", c.title());
+                    values.put("address", cases.shownAddress(c, c.address()));
+                    values.put("communityName", organization.groupName(group));
+                    values.put("leadUnitName", c.leadUnit() == null ? "" : organization.groupName(c.leadUnit()));
+                    notices.sendToGroup(c.caseNo(), RectificationProcess.TEMPLATE_CASE_IN_COMMUNITY, "1", values,
+                            CasePageController.pageUrl(c.caseNo()), group, c.tenantId());
+                });
     }
 
     /**

@@ -53,7 +53,7 @@ class CaseImport {
         NAMES.put("urgency", List.of("urgency", "紧急程度"));
         NAMES.put("source", List.of("source", "来源", "案件来源"));
         NAMES.put("territory", List.of("territory", "属地街镇", "属地", "街镇"));
-        NAMES.put("community", List.of("community", "社区", "村", "网格"));
+        NAMES.put("community", List.of("community", "村/社区", "社区", "村", "网格"));
         NAMES.put("campaign", List.of("campaign", "活动", "活动编号"));
     }
 

@@ -53,7 +53,7 @@ class CaseLedger {
             if (territories) {
                 columns.add(new Column("属地", 10));
             }
-            columns.addAll(List.of(new Column("社区", 12), new Column("来源", 12),
+            columns.addAll(List.of(new Column("村/社区", 12), new Column("来源", 12),
                     new Column("紧急程度", 9), new Column("状态", 9), new Column("并入案件", 16), new Column("超期", 6),
                     new Column(words.leadUnit(), 14), new Column(words.responsibleUnits(), 20), new Column("上报人", 12),
                     new Column("上报时间", 17), new Column("派遣时间", 17), new Column("认领时间", 17), new Column("整改期限", 17),

@@ -101,7 +101,11 @@ class CaseLedgerRequests {
         } else if (campaign == null) {
             boolean whole = visibility.readsWholeOrganization(user, organization == null ? null : organization.id());
             // a unit's ledger narrowed to a town is still its own cases: the town is named in the filter line
-            scope.add(!whole ? "本单位" : territoryName != null ? territoryName + "属地"
+            // a 村/社区 reads its own cases and those in its area (jxreview-s58 J5): titled by its name, 锦溪镇卫星村案件台账
+            List<String> community = whole || organization == null ? List.of() : organization.communities().stream()
+                    .map(Organization.GroupDefinition::id).filter(CaseVisibility.groups(user)::contains)
+                    .map(organization::groupName).toList();
+            scope.add(community.size() == 1 ? community.get(0) : !whole ? "本单位" : territoryName != null ? territoryName + "属地"
                     : organization == null ? "全部" : "全" + organization.organization().level().label());
         }
         // a campaign named after its organisation (锦溪镇“931”…) does not name it twice (jxreview-s55 J11)

@@ -77,6 +77,8 @@ class CasePageController {
         // the towns whether or not the case has one (diffreview-s55 R9: a case without was given none from the page)
         boolean hasTowns = territories.hasTowns(c.tenantId());
         page.addObject("hasTowns", hasTowns);
+        // 更正案件信息 offers the organisation's 村/社区 where it has any (jxreview-s58 J5)
+        page.addObject("communities", territories.communities(c.tenantId()));
         page.addObject("territoryTowns", hasTowns ? organizations.within(c.tenantId()).stream()
                 .map(org.shirong.organization.Organization::name).toList() : java.util.List.<String>of());
         return page;
@@ -104,6 +106,10 @@ class CasePageController {
         model.addAttribute("territoryDistrict", home.map(o -> o.id()).orElse(""));
         model.addAttribute("territoryTowns", home.map(o -> organizations.within(o.id()).stream()
                 .map(t -> java.util.Map.of("id", t.id(), "name", t.name())).toList()).orElse(java.util.List.of()));
+        // 村/社区 where the reporter's organisation has villages or communities (jxreview-s58 J5): they read and are told of
+        // the cases in their area; the API refuses a name that is none of them
+        model.addAttribute("communities", caller == null ? java.util.List.<String>of() : organizations.homeOf(caller.getUserId())
+                .map(o -> territories.communities(o.id())).orElse(java.util.List.of()));
         return "pages/report";
     }
 

@@ -86,7 +86,8 @@ public class CaseSteps {
         String responsible = directedResponsible != null ? directedResponsible.toString()
                 : (String) dispatch.get(CaseDispatch.OUT_RESPONSIBLE_UNITS);
         // 各居委会 is each committee's own work: the one at the case's place, or the office chooses (重新派遣案件)
-        CollectiveUnits.Resolved units = collectives.resolve(organization, cases.get(caseNo(execution)), lead,
+        CaseRecord reported = cases.get(caseNo(execution));
+        CollectiveUnits.Resolved units = collectives.resolve(organization, reported, lead,
                 roles.resolveAll(organization, responsible));
         String note = null;
         lead = units.lead();
@@ -106,6 +107,30 @@ public class CaseSteps {
         execution.setVariable(VAR_CLAIMED, claimedAtEntry(execution, lead));
         supervisorsCooperate(execution, lead, units.responsible());
         setDeadlines(execution, d);
+        tellCommunity(execution, reported, lead, units.responsible());
+    }
+
+    /**
+     * 【辖区问题】 to the case's 村/社区 (jxreview-s58 J5: 卫星村 is told of the problems reported in the village, and reads them),
+     * once per case and 村/社区 (the outbox's key): not when it leads or cooperates on the case (its 派遣 or 协办 notice tells
+     * it), nor when the organisation's file has the reporter in it, nor for an import's case (each unit hears of an import
+     * once; the 村/社区 finds its cases in its list). A case without a 村/社区 costs nothing here.
+     */
+    private void tellCommunity(DelegateExecution execution, CaseRecord c, String lead, String responsible) {
+        if (c.community() == null) {
+            return;
+        }
+        String organization = execution.getTenantId();
+        String group = roles.communityGroup(organization, c.community()).orElse(null);
+        if (group == null || group.equals(lead)
+                || responsible != null && java.util.Arrays.stream(responsible.split(",")).map(String::strip).anyMatch(group::equals)
+                || roles.listsMember(organization, c.reportedBy(), group)
+                || RectificationProcess.TEMPLATE_CASE_DISPATCHED.equals(
+                        execution.getVariable(org.shirong.notification.NotificationDigests.VAR_HELD_FOR_DIGEST))) {
+            return;
+        }
+        notices.send(execution, RectificationProcess.TEMPLATE_CASE_IN_COMMUNITY, "group:" + group, "1",
+                Map.of("communityName", roles.groupName(group), "link", CasePageController.pageUrl(c.caseNo())));
     }
 
     /**

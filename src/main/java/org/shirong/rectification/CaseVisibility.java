@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * when it belongs to another organisation (the 属地 town's office on a district's case); and those who read every case
  * of a town or street (its office, approvers, inspectors, overseers: its {@code organization.yaml} roles) read the
  * district's cases that lie in it (its 属地, {@link CaseRecord#territory}), as its office does (s54 V4: a town's 镇长
- * sees what the district holds against the town). Administrators read every case.
+ * sees what the district holds against the town). A village or community of the organisation (村/社区, its groups of type
+ * VILLAGE or COMMUNITY) reads the cases whose 村/社区 it is, read-only (jxreview-s58 J5: 卫星村 sees the problems reported in
+ * the village); reading gives no task and no action, which their own checks decide. Administrators read every case.
  */
 @Component
 class CaseVisibility {
@@ -70,7 +72,23 @@ class CaseVisibility {
         if (c.responsibleUnits() != null) {
             Arrays.stream(c.responsibleUnits().split(",")).map(String::strip).forEach(units::add);
         }
-        return groups(user).stream().anyMatch(units::contains) || parties.anyOf(c.caseNo(), groups(user));
+        return groups(user).stream().anyMatch(units::contains)
+                || c.community() != null && communitiesOf(user, c.tenantId()).contains(c.community())
+                || parties.anyOf(c.caseNo(), groups(user));
+    }
+
+    /**
+     * The villages and communities (村/社区) of {@code tenant} the user belongs to, by name, as a case's {@code community}
+     * names them: their cases are the user's to read (jxreview-s58 J5). Read from the organisation's file, no query.
+     */
+    private List<String> communitiesOf(Authentication user, String tenant) {
+        Organization organization = organizations.find(tenant).orElse(null);
+        if (organization == null) {
+            return List.of();
+        }
+        List<String> groups = groups(user);
+        return organization.communities().stream().filter(g -> groups.contains(g.id())).map(Organization.GroupDefinition::name)
+                .toList();
     }
 
     /** The cases {@code user} may read, as a condition for {@link CaseRecords#list}; null when they may read all. */
@@ -89,6 +107,11 @@ class CaseVisibility {
             if (seesAll(user, tenant)) {
                 sql.append(" or territory = ?");
                 args.add(tenant);
+            }
+            for (String community : communitiesOf(user, tenant)) {
+                sql.append(" or (tenant_id = ? and community = ?)");
+                args.add(tenant);
+                args.add(community);
             }
         }
         for (String group : user == null ? List.<String>of() : groups(user)) {

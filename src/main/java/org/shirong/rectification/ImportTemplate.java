@@ -150,7 +150,10 @@ class ImportTemplate {
                             + "都没有的即本区；满意度测评点位问题须有属地（属地街镇配合整改），两者都没有的行不导入"
                     : "可不填。问题所在的镇或街道，不填即本组织"});
         }
-        rows.add(new String[] {"社区", "可不填。社区、村或网格"});
+        // where the organisation has 村/社区 the column names one of them (jxreview-s58 J5), elsewhere any 社区, 村 or 网格
+        List<String> communities = organizations.of(organization).communities().stream().map(Organization.GroupDefinition::name).toList();
+        rows.add(new String[] {"村/社区", communities.isEmpty() ? "可不填。社区、村或网格"
+                : "可不填。问题所在的村或社区，只能写：" + String.join("、", communities) + "；该村、社区可查看本案件"});
         rows.add(new String[] {"活动", "可不填。发现问题的专项活动的编号，填写后案件计入该活动"});
         rows.add(new String[] {"注意", "第 1 行是表头，请勿改动列名；不认识的列整个文件不导入。任何一行有误时整个文件都不导入，"
                 + "并指出第几行哪一列；改正后重新上传即可"});

@@ -32,6 +32,17 @@ class OrganizationTerritories implements TerritoryDirectory {
     }
 
     @Override
+    public List<String> communities(String organization) {
+        return organizations.find(organization).map(o -> o.communities().stream().map(Organization.GroupDefinition::name).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public Optional<String> community(String organization, String given) {
+        return organizations.find(organization).flatMap(o -> o.community(given)).map(Organization.GroupDefinition::name);
+    }
+
+    @Override
     public Optional<String> inAddress(String organization, String address) {
         if (address == null || !hasTowns(organization)) {
             return Optional.empty();

@@ -337,7 +337,7 @@ public class RectificationCases {
                 c.category(), urgency, c.title().strip(), c.description(), location.address().strip(), location.lat(),
                 location.lng(), location.gridCell(), null, null, null, null, CaseStatus.REPORTED, actor, now, null, null,
                 null, null, null, null, null, null, null, false, false, false, null, 0, 0, 0, territory(organization, location),
-                blankToNull(location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
+                community(organization, location.community()), organization, campaign, planItem, blankToNull(c.subItem()), null, null, 0, 0);
     }
 
     /**
@@ -443,11 +443,12 @@ public class RectificationCases {
      * case's instances. The correction has checked and locked the case ({@link CaseCorrections}).
      */
     void corrected(CaseRecord c, String title, String address, String description, String category, String territory,
-            String actor, String detail) {
+            String community, String actor, String detail) {
         String planItem = c.campaign() == null ? c.planItem()
                 : plan(c.tenantId(), c.campaign(), category).map(CampaignPlans.PlanFacts::planItem).orElse(null);
         records.updateWithEvent(c.caseNo(), "title = ?, address = ?, address_key = ?, description = ?, category = ?, plan_item = ?,"
-                + " territory = ?", new Object[] {title, address, AddressKey.of(address), description, category, planItem, territory}, now(),
+                + " territory = ?, community = ?", new Object[] {title, address, AddressKey.of(address), description, category, planItem,
+                territory, community}, now(),
                 CaseEventKind.CORRECTED, actor, detail, null);
     }
 
@@ -821,6 +822,15 @@ public class RectificationCases {
                 !d.warnAt().isAfter(now), !d.dueAt().isAfter(now), !d.escalateAt().isAfter(now));
     }
 
+
+    /**
+     * The case's 村/社区 as written down: one of the organisation's villages or communities by its name, also when given by
+     * its group id (the validator refused any other where it has them); free text, stripped, where it has none.
+     */
+    private String community(String organization, String given) {
+        String text = blankToNull(given);
+        return text == null ? null : territories.community(organization, text).orElse(text.strip());
+    }
 
     private static String blankToNull(String s) {
         return org.shirong.system.TextInput.isBlank(s) ? null : s.strip();

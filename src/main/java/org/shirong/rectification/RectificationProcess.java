@@ -215,6 +215,8 @@ public final class RectificationProcess {
 
     /** The template of 通知牵头单位 (Task_NotifyCaseDispatched). */
     public static final String TEMPLATE_CASE_DISPATCHED = "case-dispatched";
+    /** 【辖区问题】: a case in a 村/社区's area, to that 村/社区 ({@link CaseSteps#dispatched}). */
+    public static final String TEMPLATE_CASE_IN_COMMUNITY = "case-in-community";
     /** The digest an import sends each lead unit instead ({@link CaseImportBatches}). */
     public static final String TEMPLATE_CASES_IMPORTED = "cases-imported";
     /** The template of 通知牵头单位重新整改 (Task_NotifyCaseReopened). */

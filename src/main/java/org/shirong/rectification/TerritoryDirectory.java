@@ -1,5 +1,6 @@
 package org.shirong.rectification;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,15 @@ public interface TerritoryDirectory {
 
     /** Any organisation this installation runs, by id or name, as a filter of cases by 属地; empty when there is none. */
     Optional<String> find(String idOrName);
+
+    /**
+     * The villages and communities (村/社区) of {@code organization} by name, in its file's order: its groups of type VILLAGE
+     * or COMMUNITY (锦溪镇 卫星村、上下塘社区). Empty when it has none: then a case's 社区 is free text (九亭镇's 居委会, 网格).
+     */
+    List<String> communities(String organization);
+
+    /** The 村/社区 of {@code organization} that {@code given} names, by its name or group id, as its name; empty for none. */
+    Optional<String> community(String organization, String given);
 
     /** The organisation's display name, or the id itself when it is unknown. */
     String name(String id);

@@ -32,14 +32,24 @@ public class CampaignDocuments {
     /** Stores the document unless the campaign has one under the key already; either way returns the stored one. */
     public StoredDocument store(String campaignCode, String docKey, DocumentKind kind, String title, String html,
             String processInstanceId) {
+        return store(campaignCode, List.of(), docKey, kind, title, html, processInstanceId);
+    }
+
+    /**
+     * As {@link #store(String, String, DocumentKind, String, String, String)}; the members of {@code readerGroups} may read
+     * it too, whether they may read the campaign or not (the units a 临时会议 of the campaign calls).
+     */
+    public StoredDocument store(String campaignCode, List<String> readerGroups, String docKey, DocumentKind kind, String title,
+            String html, String processInstanceId) {
         Optional<StoredDocument> existing = find(campaignCode, docKey);
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            jdbc.update("insert into campaign_document (" + COLUMNS + ", html) values (?,?,?,?,?,?,?,?,?)",
+            jdbc.update("insert into campaign_document (" + COLUMNS + ", reader_groups, html) values (?,?,?,?,?,?,?,?,?,?)",
                     UUID.randomUUID().toString(), campaignCode, docKey, kind.name(), title,
-                    Timestamp.from(ClockUtil.getCurrentTime().toInstant()), processInstanceId, null, html);
+                    Timestamp.from(ClockUtil.getCurrentTime().toInstant()), processInstanceId, null,
+                    readerGroups.isEmpty() ? null : String.join(",", readerGroups), html);
         } catch (DuplicateKeyException storedAtTheSameTime) {
             // Another node stored it first: that one counts.
         }

@@ -125,11 +125,9 @@ class DocumentController {
     }
 
     private boolean readable(StoredDocument document) {
-        if (document.campaignCode() != null) {
-            return readable(document.campaignCode());
-        }
         Authentication caller = identityService.getCurrentAuthentication();
-        if (callerOrganization.readable(caller).test(document.organization())) {
+        if (document.campaignCode() != null ? readable(document.campaignCode())
+                : callerOrganization.readable(caller).test(document.organization())) {
             return true;
         }
         List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();

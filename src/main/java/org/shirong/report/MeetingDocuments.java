@@ -59,7 +59,19 @@ public class MeetingDocuments {
      * the units the meeting would name.
      */
     public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, IssuedNotice issued, String processInstanceId) {
+        return agenda(meeting, periodScores, issued, processInstanceId, null);
+    }
+
+    /**
+     * The agenda; {@code unranked}, when not null, says why the meeting ranks no unit (its cycle's score-phases): the agenda
+     * gives it in place of the ranking and the units to 通报.
+     */
+    public StoredDocument agenda(Meeting meeting, PeriodScores periodScores, IssuedNotice issued, String processInstanceId,
+            String unranked) {
         Map<String, Object> model = meetingModel(meeting);
+        if (unranked != null) {
+            model.put("unranked", unranked);
+        }
         models.addProgress(model, meeting.campaignCode(), scores.window(periodScores.periodCode()), periodScores);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         models.addProgressSoFar(model, meeting.campaignCode(), now.isBefore(meeting.meetingAt()) ? now : meeting.meetingAt());
@@ -150,14 +162,19 @@ public class MeetingDocuments {
     }
 
     /**
-     * The 临时会议's notice with its agenda, its organisation's document (no campaign's), stored once for the process
-     * instance: the 【会议通知】 links to it.
+     * The 临时会议's notice with its agenda, stored once for the process instance: the 【会议通知】 links to it. Its
+     * organisation's document, or, when it counts for a campaign (所属活动), that campaign's, listed with its 例会's
+     * papers from the day it is called (jxreview-s58 J11); the units called read it either way.
      */
     public StoredDocument adHocAgenda(AdHocMeeting meeting, String processInstanceId) {
         Map<String, Object> model = adHocModel(meeting);
         String title = adHocTitle(meeting) + "议程";
         model.put("title", title);
         model.put("attendees", List.of(meeting.attendeeNames()));
+        if (meeting.campaignCode() != null) {
+            return documents.store(meeting.campaignCode(), meeting.attendeeGroups(), "agenda/adhoc/" + processInstanceId,
+                    DocumentKind.AGENDA, title, templates.render("adhoc-agenda", model), processInstanceId);
+        }
         return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "agenda/adhoc/" + processInstanceId,
                 DocumentKind.AGENDA, title, templates.render("adhoc-agenda", model), processInstanceId);
     }
@@ -177,7 +194,8 @@ public class MeetingDocuments {
         model.put("decisions", decisionLines(decisions));
         if (meeting.campaignCode() != null) {
             model.put("campaignName", meeting.campaignName());
-            return documents.store(meeting.campaignCode(), "minutes/adhoc/" + processInstanceId, DocumentKind.MINUTES, title,
+            return documents.store(meeting.campaignCode(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId,
+                    DocumentKind.MINUTES, title,
                     templates.render("minutes", model), processInstanceId);
         }
         return documents.storeForOrganization(meeting.organization(), meeting.attendeeGroups(), "minutes/adhoc/" + processInstanceId,

@@ -40,13 +40,23 @@ public class MonthlyReports {
      * planned at {@code runPlannedAt} issues; issuing the same period again returns the report stored first.
      */
     public StoredDocument issue(String organization, String campaignCode, Instant at, String scorePeriod, Instant runPlannedAt) {
+        return issue(organization, campaignCode, at, scorePeriod, runPlannedAt, null);
+    }
+
+    /**
+     * As {@link #issue(String, String, Instant, String, Instant)}; {@code unranked}, when not null, says why the period is
+     * not ranked (its days lie outside the phases the report cycle ranks, {@code score-phases}): the report then gives
+     * the progress, cases and 报送 of the period, and that sentence in place of the ranking and the 通报 (jxreview-s58 J1).
+     */
+    public StoredDocument issue(String organization, String campaignCode, Instant at, String scorePeriod, Instant runPlannedAt,
+            String unranked) {
         String period = scorePeriod == null || scorePeriod.isBlank() ? scores.previousMonth(at) : scorePeriod.strip();
         String docKey = docKey(period);
         var stored = documents.find(campaignCode, docKey);
         if (stored.isPresent()) {
             return stored.get();
         }
-        Rendered report = render(organization, campaignCode, at, period, runPlannedAt);
+        Rendered report = render(organization, campaignCode, at, period, runPlannedAt, unranked);
         return documents.store(campaignCode, docKey, DocumentKind.MONTHLY_REPORT, report.title(), report.html(), null);
     }
 
@@ -64,13 +74,14 @@ public class MonthlyReports {
      * 上期报送情况 is of the latest run handed out so far.
      */
     String preview(String organization, String campaignCode, Instant at, String period) {
-        return render(organization, campaignCode, at, period, null).html();
+        return render(organization, campaignCode, at, period, null, null).html();
     }
 
     private record Rendered(String title, String html) {
     }
 
-    private Rendered render(String organization, String campaignCode, Instant at, String period, Instant runPlannedAt) {
+    private Rendered render(String organization, String campaignCode, Instant at, String period, Instant runPlannedAt,
+            String unranked) {
         String campaignName = figures.campaign(campaignCode).map(Figures.Campaign::name).orElseThrow(
                 () -> new IllegalArgumentException("活动不存在：" + campaignCode));
         PeriodScores periodScores = scores.read(organization, campaignCode, period);
@@ -94,6 +105,9 @@ public class MonthlyReports {
         model.put("noticeIssued", documents.find(campaignCode, MeetingDocuments.noticeKey(period)).isPresent());
         // every unit the 通报 names, read where the 通报 reads them: not only those named for their scores
         models.putOthersNamed(model, notices.othersNamed(campaignCode, periodScores));
+        if (unranked != null) {
+            model.put("unranked", unranked);
+        }
         return new Rendered(title, templates.render("monthly-report", model));
     }
 }

@@ -38,6 +38,9 @@ final class RubricChecks {
         for (int i = 0; i < r.zoneRuleList().size(); i++) {
             c.zoneRule("zone-rules[" + i + "]", r.zoneRuleList().get(i), ids);
         }
+        if (r.taskRule() != null) {
+            c.taskRule("task-rule", r.taskRule(), ids);
+        }
         c.grades(r);
         if (r.nonPerforming() == null) {
             c.problems.add("non-performing: 必须填写 below-score 和 bottom");
@@ -106,6 +109,21 @@ final class RubricChecks {
                     + "（MAIN_ROAD 主要道路、OTHER 其他道路），现为 " + String.join("、", fullAt.byRoadClass().keySet()));
         } else {
             fullAt.byRoadClass().forEach((roadClass, target) -> range(at + ".full-at." + roadClass, target, BigDecimal.ZERO, HUNDRED));
+        }
+    }
+
+    /** The task item: its id is unique among all items; deductions of 0 or more, at most its points. */
+    private void taskRule(String at, ScoringRubric.TaskRule rule, Set<String> ids) {
+        idAndName(at, rule.id(), rule.name(), ids);
+        positive(at + ".points", rule.points());
+        BigDecimal max = rule.points() == null ? HUNDRED : rule.points();
+        if (rule.perOverdueTask() == null) {
+            problems.add(at + ".per-overdue-task: 必须填写每项逾期未完成的任务扣的分");
+        } else {
+            range(at + ".per-overdue-task", rule.perOverdueTask(), BigDecimal.ZERO, max);
+        }
+        if (rule.perLateTask() != null) {
+            range(at + ".per-late-task", rule.perLateTask(), BigDecimal.ZERO, max);
         }
     }
 

@@ -20,7 +20,8 @@ import org.shirong.scoring.ZoneFacts.ZoneFigure;
  * Scores and ranks units from their case facts, their responsibility-zone figures and the rubric, without a database or
  * an engine. Case score = Σ item points × 100 / Σ item maximum over the items the unit has figures for: the case rules
  * when a case of the unit was due, and each zone rule when the unit has a figure of its rate (so a unit without zones
- * scores as before, and a unit with zones but no due case is ranked on its zones alone); total = the case score, or,
+ * scores as before, and a unit with zones but no due case is ranked on its zones alone), and the task item when the
+ * rubric has one and a campaign task of the unit counts in the period; total = the case score, or,
  * when the rubric gives inspections a weight w and the unit has inspection scores, (1 − w) × case score + w × inspection
  * score. All figures are rounded half-up to two decimals, ranks compare the rounded totals.
  */
@@ -59,6 +60,19 @@ final class ScoreCalculator {
      */
     ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
             List<ReopenFact> reopens, Map<String, InspectionTotal> inspections, List<ZoneFigure> zoneFigures, Instant computedAt) {
+        return calculate(period, scope, units, cases, returns, reopens, inspections, zoneFigures, List.of(), computedAt);
+    }
+
+    /**
+     * As above, with the units' campaign tasks counted in the period, which the rubric's {@code task-rule} (if any) scores:
+     * a unit with a task counted is ranked on it even without a case or a zone (jtreview-s59 T1).
+     */
+    ScoreBoard calculate(ScorePeriod period, String scope, List<Unit> units, List<CaseFact> cases, List<ReturnFact> returns,
+            List<ReopenFact> reopens, Map<String, InspectionTotal> inspections, List<ZoneFigure> zoneFigures,
+            List<TaskFacts.TaskFigure> taskFigures, Instant computedAt) {
+        Map<String, TaskFacts.TaskFigure> tasksByUnit = taskFigures.stream().filter(f -> f.counted() > 0)
+                .collect(Collectors.toMap(TaskFacts.TaskFigure::unitId, f -> f, (a, b) -> new TaskFacts.TaskFigure(a.unitId(),
+                        a.counted() + b.counted(), a.overdue() + b.overdue(), a.doneLate() + b.doneLate())));
         Map<String, List<CaseFact>> casesByUnit = cases.stream().collect(Collectors.groupingBy(CaseFact::leadUnit));
         Map<String, List<ReturnFact>> returnsByUnit = returns.stream().collect(Collectors.groupingBy(ReturnFact::unit));
         Map<String, List<ReopenFact>> reopensByUnit = reopens.stream().collect(Collectors.groupingBy(ReopenFact::unit));
@@ -76,12 +90,14 @@ final class ScoreCalculator {
             int appealedReopens = (int) reopened.stream().filter(ReopenFact::appealed).map(ReopenFact::caseNo).distinct().count();
             Indicators indicators = Indicators.of(own, ownReturns.size(), appealedReturns + appealedReopens, ownReopens.size(),
                     rubric.excludeSuspended());
-            List<ComponentPoints> zoneItems = zoneItems(zonesByUnit.getOrDefault(unit.id(), List.of()));
-            if (indicators.dueCount() == 0 && zoneItems.isEmpty()) {
+            // the zone items, then the task item: what the unit is scored on besides its cases
+            List<ComponentPoints> otherItems = new ArrayList<>(zoneItems(zonesByUnit.getOrDefault(unit.id(), List.of())));
+            taskItem(tasksByUnit.get(unit.id())).ifPresent(otherItems::add);
+            if (indicators.dueCount() == 0 && otherItems.isEmpty()) {
                 unranked.add(new UnitScore(unit.id(), unit.name(), false, null, null, null, null,
                         inspectionScore(inspections.get(unit.id())), false, List.of(), indicators, List.of()));
             } else {
-                ranked.add(score(unit, own, ownReturns, ownReopens, indicators, zoneItems, inspections.get(unit.id())));
+                ranked.add(score(unit, own, ownReturns, ownReopens, indicators, otherItems, inspections.get(unit.id())));
             }
         }
         ranked.sort(ScoreBoard.BY_RANK);
@@ -91,14 +107,14 @@ final class ScoreCalculator {
 
     private UnitScore score(Unit unit, List<CaseFact> own, List<ReturnFact> ownReturns, List<ReopenFact> ownReopens,
             Indicators indicators,
-            List<ComponentPoints> zoneItems, InspectionTotal inspection) {
+            List<ComponentPoints> otherItems, InspectionTotal inspection) {
         List<ComponentPoints> components = new ArrayList<>();
         if (indicators.dueCount() > 0) {
             for (Rule rule : rubric.rules()) {
                 components.add(RulePoints.of(rule, own, ownReturns, ownReopens, rubric.excludeSuspended()));
             }
         }
-        components.addAll(zoneItems);
+        components.addAll(otherItems);
         BigDecimal sum = components.stream().map(ComponentPoints::points).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal max = components.stream().map(ComponentPoints::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal caseScore = sum.multiply(Indicators.HUNDRED).divide(max, 2, RoundingMode.HALF_UP);
@@ -141,6 +157,25 @@ final class ScoreCalculator {
                     points.setScale(2, RoundingMode.HALF_UP), String.join("、", rates)));
         }
         return items;
+    }
+
+    /**
+     * The task item of a unit with tasks counted: points − perOverdueTask × overdue − perLateTask × done late, never below 0,
+     * on {@code 逾期任务 3 项（逾期未完成 2 项、逾期完成 1 项）} or {@code 任务 4 项均按期完成}; none without a rule or a task.
+     */
+    private java.util.Optional<ComponentPoints> taskItem(TaskFacts.TaskFigure figure) {
+        ScoringRubric.TaskRule rule = rubric.taskRule();
+        if (rule == null || figure == null) {
+            return java.util.Optional.empty();
+        }
+        BigDecimal points = rule.points().subtract(rule.perOverdueTask().multiply(BigDecimal.valueOf(figure.overdue())))
+                .subtract(rule.perLateTaskOrZero().multiply(BigDecimal.valueOf(figure.doneLate()))).max(BigDecimal.ZERO);
+        int late = figure.overdue() + figure.doneLate();
+        String basis = late == 0 ? "任务 " + figure.counted() + " 项均按期完成"
+                : "逾期任务 " + late + " 项" + (figure.doneLate() == 0 ? "" : figure.overdue() == 0 ? "（均已逾期完成）"
+                        : "（逾期未完成 " + figure.overdue() + " 项、逾期完成 " + figure.doneLate() + " 项）");
+        return java.util.Optional.of(new ComponentPoints(rule.id(), rule.name(), rule.points().setScale(2, RoundingMode.HALF_UP),
+                points.setScale(2, RoundingMode.HALF_UP), basis));
     }
 
     private static BigDecimal inspectionScore(InspectionTotal inspection) {

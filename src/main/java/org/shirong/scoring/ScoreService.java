@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A period still running is counted up to the engine clock: a case due later is not yet 应结案 unless it was closed, and
  * its board is provisional ({@link ScoreBoard#provisional}): ranked, but naming no unit for the 通报.
  * Which cases count for a period is the rule of {@link ScoringFacts#casesCounted}; the responsibility zones' rates come
- * from {@link ZoneFacts}, if the zone capability is there.
+ * from {@link ZoneFacts}, if the zone capability is there, and the units' campaign tasks from {@link TaskFacts}, if the
+ * campaign capability is there and the rubric scores them.
  */
 @Service
 class ScoreService {
@@ -52,11 +53,13 @@ class ScoreService {
     private final ZoneId zone;
     private final CaseParties parties;
     private final ObjectProvider<ZoneFacts> zoneFacts;
+    private final ObjectProvider<TaskFacts> taskFacts;
     private final CampaignOrganizations campaigns;
 
     ScoreService(ScoringFacts facts, ScoreRecords records, InspectionRecords inspections, RubricLoader rubricLoader,
             OrganizationRecords organization, Organizations organizations, WorkingCalendar calendar, CaseParties parties,
-            ObjectProvider<ZoneFacts> zoneFacts, CampaignOrganizations campaigns) {
+            ObjectProvider<ZoneFacts> zoneFacts, ObjectProvider<TaskFacts> taskFacts, CampaignOrganizations campaigns) {
+        this.taskFacts = taskFacts;
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.zoneFacts = zoneFacts;
@@ -155,9 +158,23 @@ class ScoreService {
         List<ReopenFact> reopens = e.started() ? facts.reopens(organization, campaign, e.from(), e.until()).stream()
                 .filter(r -> r.unit() != null).toList() : List.of();
         Map<String, ScoreCalculator.InspectionTotal> inspected = inspections.totals(period.code(), campaign);
-        return new ScoreCalculator(rubrics.rubric(organization)).calculate(period, scope,
-                scoredUnits(organization, campaign, cases, returns, reopens, inspected.keySet()), cases, returns, reopens, inspected,
-                zoneFigures(organization, period), e.now()).provisionalBefore(period.end(zone));
+        ScoringRubric rubric = rubrics.rubric(organization);
+        List<TaskFacts.TaskFigure> tasks = taskFigures(rubric, organization, campaign, e);
+        Set<String> tasked = tasks.stream().filter(t -> t.counted() > 0).map(TaskFacts.TaskFigure::unitId)
+                .collect(Collectors.toSet());
+        return new ScoreCalculator(rubric).calculate(period, scope,
+                scoredUnits(organization, campaign, cases, returns, reopens, inspected.keySet(), tasked), cases, returns, reopens,
+                inspected, zoneFigures(organization, period), tasks, e.now()).provisionalBefore(period.end(zone));
+    }
+
+    /**
+     * The units' campaign tasks counted in the part of the period that has passed, when the rubric scores them
+     * ({@code task-rule}) and the campaign capability is there; none otherwise.
+     */
+    private List<TaskFacts.TaskFigure> taskFigures(ScoringRubric rubric, String organization, String campaign, Elapsed e) {
+        TaskFacts tasks = taskFacts.getIfAvailable();
+        return rubric.taskRule() == null || tasks == null || !e.started() ? List.of()
+                : tasks.figures(organization, campaign, e.from(), e.until());
     }
 
     /**
@@ -351,13 +368,15 @@ class ScoreService {
      * ({@code inspected} holds this campaign's scores only, finalreview-s55 F3).
      */
     private List<Unit> scoredUnits(String tenant, String campaign, List<CaseFact> cases, List<ReturnFact> returns,
-            List<ReopenFact> reopens, Set<String> inspected) {
+            List<ReopenFact> reopens, Set<String> inspected, Set<String> tasked) {
         List<OrganizationRecords.Unit> all = organization.units(tenant);
         Set<String> known = all.stream().map(OrganizationRecords.Unit::id).collect(Collectors.toSet());
         Set<String> working = Stream.of(cases.stream().map(CaseFact::leadUnit), returns.stream().map(ReturnFact::unit),
                 reopens.stream().map(ReopenFact::unit)).flatMap(s -> s).collect(Collectors.toCollection(TreeSet::new));
         // inspection scores are entered per period, not per organisation: only the organisation's own units count here
         inspected.stream().filter(known::contains).forEach(working::add);
+        // a campaign task scored (task-rule) is work of the unit's own too; tasks are given to the organisation's units only
+        tasked.stream().filter(known::contains).forEach(working::add);
         Predicate<OrganizationRecords.Unit> inScope = campaign == null ? u -> true : inCampaign(all, campaign, working);
         ScoringRubric rubric = rubrics.rubric(tenant);
         // 各居委会 is ranked as its committees, each on its own work; as itself only for cases led by it before that

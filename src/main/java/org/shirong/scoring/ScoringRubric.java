@@ -20,11 +20,12 @@ import org.shirong.rectification.CaseSource;
  * units are ranked, whether suspended cases leave the denominators, the point rules, the grade bands,
  * who is named in the 通报, the inspection score sheets with their weight in the total, and (optional) how the
  * units' 协办 is scored, apart from the lead-unit total, and (optional, for a district) how many of its lowest-ranked
- * towns and streets are named, and (optional) the items scored on the responsibility zones' rates ({@link ZoneFacts}).
+ * towns and streets are named, (optional) the items scored on the responsibility zones' rates ({@link ZoneFacts}), and
+ * (optional) the item scored on the timeliness of the units' campaign tasks ({@link TaskFacts}).
  */
 record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFromDenominator, List<Rule> rules,
         List<GradeBand> grades, String lowestGrade, NonPerforming nonPerforming, Inspection inspection,
-        CooperationRules cooperationRules, TerritoryRanking territoryRanking, List<ZoneRule> zoneRules) {
+        CooperationRules cooperationRules, TerritoryRanking territoryRanking, List<ZoneRule> zoneRules, TaskRule taskRule) {
 
     List<ZoneRule> zoneRuleList() {
         return zoneRules == null ? List.of() : zoneRules;
@@ -174,9 +175,25 @@ record ScoringRubric(List<GroupType> scoredUnitTypes, Boolean excludeSuspendedFr
         }
     }
 
-    /** The same rubric for ranking towns and streets: the units' 通报 rules do not apply, {@link TerritoryRanking} names them. */
+    /**
+     * The item scored on the unit's campaign tasks ({@link TaskFacts}: 签订目标责任书、月度工作报告、交办事项 …) counted in the
+     * period: {@code points} less {@code perOverdueTask} for each task past its deadline and not done at the period's end
+     * (those due earlier included, every period until done) and {@code perLateTask} for each done late in the period,
+     * never below 0. A unit with no task counted has no such item.
+     */
+    record TaskRule(String id, String name, BigDecimal points, BigDecimal perOverdueTask, BigDecimal perLateTask) {
+
+        BigDecimal perLateTaskOrZero() {
+            return perLateTask == null ? BigDecimal.ZERO : perLateTask;
+        }
+    }
+
+    /**
+     * The same rubric for ranking towns and streets: the units' 通报 rules do not apply, {@link TerritoryRanking} names them;
+     * a town's campaign tasks are its own organisation's, not scored here.
+     */
     ScoringRubric forTerritories() {
         return new ScoringRubric(scoredUnitTypes, excludeSuspendedFromDenominator, rules, grades, lowestGrade,
-                new NonPerforming(BigDecimal.ZERO, 0), inspection, cooperationRules, territoryRanking, zoneRules);
+                new NonPerforming(BigDecimal.ZERO, 0), inspection, cooperationRules, territoryRanking, zoneRules, null);
     }
 }

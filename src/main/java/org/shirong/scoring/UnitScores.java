@@ -361,18 +361,26 @@ public class UnitScores {
         return new PeriodScores(p.code(), p.name(), p.from(), p.to(), board.ranking().stream().map(UnitScores::ranked).toList(),
                 board.unranked().size(), ScoreNotice.text(board, scores.zone()), board.provisional(),
                 ScoreNotice.asOf(board, scores.zone()), inspections,
-                inspections.isEmpty() ? null : inspectionNote(scores.rubric(organization).inspectionWeight()));
+                scores.rubric(organization).sheets().isEmpty() ? null
+                        : inspectionNote(scores.rubric(organization).inspectionWeight(), !inspections.isEmpty()));
     }
 
     /**
-     * How the inspection scores stand to the totals: 锦溪镇 weighs them 0 (its plan says nothing of how 季检查 and cases
-     * are combined), so they are listed beside the ranking for the meeting to 通报, not added in (jxreview-s55 J9).
+     * What the totals consist of, said beside every ranking of an organisation whose rubric has inspection sheets, whether
+     * the period has inspection scores or not: 锦溪镇 weighs them 0 (its plan names 季检查 among its 督查考核 but says nothing
+     * of a scale or of how it and case handling are combined), so they are listed beside the ranking for the meeting to
+     * 通报, not added in (jxreview-s55 J9), and a month's ranking, which has none, says that its total is the case items'
+     * alone (jxreview-s58 J2).
      */
-    static String inspectionNote(BigDecimal weight) {
-        String score = "检查得分 = 本期检查（季检查）所评各评分表得分之和 ÷ 满分之和 × 100";
-        return weight == null || weight.signum() == 0 ? score + "；按考核细则不计入总分，单独列出，供会议通报。"
-                : score + "；按考核细则以 " + weight.movePointRight(2).stripTrailingZeros().toPlainString()
-                        + "% 的权重计入总分（其余按考核项得分：案件和责任区评分项）。";
+    static String inspectionNote(BigDecimal weight, boolean scored) {
+        String score = "检查得分 = 本期检查（季检查）所评各评分表得分之和 ÷ 满分之和 × 100。";
+        if (weight == null || weight.signum() == 0) {
+            return "总分只按考核评分项（案件办理等）计算；检查（季检查）得分单独列出，未计入总分（权重 0）"
+                    + (scored ? "，供会议通报。" + score : "；本期没有录入检查得分。");
+        }
+        return "总分 = 考核评分项（案件办理等）得分与检查（季检查）得分加权：检查得分按考核细则以 "
+                + weight.movePointRight(2).stripTrailingZeros().toPlainString() + "% 的权重计入总分"
+                + "，本期没有检查得分的单位只按考核评分项计算。" + (scored ? score : "本期没有录入检查得分。");
     }
 
     private static RankedUnit ranked(UnitScore u) {

@@ -66,6 +66,8 @@ class TaskFormFields {
      */
     private static final Pattern DATA_LABEL = Pattern.compile("^<label\\b[^>]*\\bdata-label\\s*=\\s*\"([^\"]+)\"",
             Pattern.CASE_INSENSITIVE);
+    /** A field's own name for itself ({@code data-label="延期至"}), for a hidden field that no label is {@code for}. */
+    private static final Pattern INPUT_DATA_LABEL = Pattern.compile("\\bdata-label\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*\\bvalue\\s*=\\s*\"([^\"]*)\"[^>]*>(.*?)</option>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -299,7 +301,9 @@ class TaskFormFields {
             String key = field.group(2);
             shown.add(key);
             Matcher id = ID.matcher(tag);
-            String name = id.find() ? labels.getOrDefault(id.group(1), key) : key;
+            // a hidden field a script fills from a visible one (延期至's day picker) names itself: data-label="延期至"
+            Matcher own = INPUT_DATA_LABEL.matcher(tag);
+            String name = own.find() ? own.group(1).strip() : id.find() ? labels.getOrDefault(id.group(1), key) : key;
             if (!name.isBlank() && !name.equals(key)) {
                 names.putIfAbsent(key, name);
             }

@@ -255,6 +255,14 @@
       return p.reason === 'TERRITORY' && p.outcome === 'NOT_TERRITORY' && p.status === 'DONE';
     });
     document.getElementById('correct-confirmed-group').hidden = !disputed;
+    // 有村、社区的组织：村/社区可改为其中之一或清空；原值不在其中（早先的文字）时保留为一项，不改就不提交
+    var community = document.getElementById('correct-community');
+    if (community) {
+      fields.community = c.community || '';
+      if (fields.community && !Array.prototype.some.call(community.options, function (o) { return o.value === fields.community; })) {
+        community.appendChild(new Option(fields.community, fields.community));
+      }
+    }
     Object.keys(fields).forEach(function (key) { document.getElementById('correct-' + key).value = fields[key]; });
     var form = document.getElementById('correct-form');
     form.addEventListener('submit', function (e) {

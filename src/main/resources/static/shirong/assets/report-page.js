@@ -242,6 +242,9 @@
     // 区的上报人选的属地街镇（页面只对有街镇的区列出此栏）；不选时由服务器按地点开头的镇、街道名称判断
     var territory = $('report-territory');
     if (territory && territory.value) { location.territory = territory.value; }
+    // 村/社区（页面只对有村、社区的组织列出此栏）；不选即不属于某个村、社区
+    var community = $('report-community');
+    if (community && community.value) { location.community = community.value; }
     var report = { category: $('report-category').value, title: $('report-title').value.trim(), location: location,
       description: $('report-description').value.trim() || null, source: $('report-source').value,
       urgency: $('report-urgency').value || 'NORMAL', campaign: $('report-campaign').value || null,
@@ -281,6 +284,7 @@
     dl.textContent = '';
     fact(dl, '状态', v.statusName);
     fact(dl, '牵头单位', v.leadUnitName || (v.leadUnit ? v.leadUnit : '待办公室派遣'));
+    fact(dl, '村/社区', v.community);
     fact(dl, '整改期限', v.dueAt && window.ShirongTimes ? window.ShirongTimes.dateTime(v.dueAt) : null);
     var dup = $('report-duplicates');
     dup.textContent = '';

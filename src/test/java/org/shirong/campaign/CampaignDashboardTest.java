@@ -280,6 +280,9 @@ class CampaignDashboardTest {
                     "to=2024-09-30");
             assertThat(((Map) quarter.get("ranking")).get("periodName")).isEqualTo("2024年第三季度");
             assertThat((List<Map>) ((Map) quarter.get("ranking")).get("inspections")).isEmpty();
+            // jxreview-s58 J2: before any 季检查 is entered the ranking still says what its totals consist of
+            assertThat((String) ((Map) quarter.get("ranking")).get("inspectionNote"))
+                    .contains("总分只按考核评分项（案件办理等）计算", "未计入总分（权重 0）", "本期没有录入检查得分");
             // jxreview-s55 J1, J9: 创建办 leads two 931 items without taking part in its own campaign; scored on its sheet at
             // the 季检查 it is in the quarter's scores (不排名: no case due), and the 驾驶舱 and the Excel list every unit's
             // 季检查 result beside the ranking, though 锦溪 does not weigh it into the totals
@@ -303,7 +306,8 @@ class CampaignDashboardTest {
                     + i.get("inspectionScore") + " " + i.get("sheets")).containsExactly(
                             "建管所 " + jianguanRank + " 85.71 整治老旧小区（牵头：建管所） 6/7",
                             "创建办 null 75.0 整治镇郊结合部（牵头：创建办） 3/4");
-            assertThat((String) q3.get("inspectionNote")).contains("检查得分", "不计入总分", "供会议通报");
+            assertThat((String) q3.get("inspectionNote")).contains("检查得分 =", "未计入总分（权重 0）", "供会议通报")
+                    .doesNotContain("本期没有录入检查得分");
             // finalreview-s55 F3: a second campaign of 锦溪镇 running beside it, in which 环卫所 alone takes part, ranks
             // neither 创建办 nor 建管所 on DASHJX's 季检查, and lists no 季检查 of DASHJX
             other.campaign("锦溪镇另一项活动", 2, "jinxi", "jinxi-2017-931", "锦溪镇931")

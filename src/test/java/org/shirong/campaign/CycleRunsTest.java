@@ -117,8 +117,16 @@ class CycleRunsTest {
         CampaignTemplate.Cycle quarterly = new CampaignTemplate.Cycle("quarterlyMeeting", "季度专项工作会议", CycleKind.MEETING,
                 "0 0 9 15 1,4,7,10 ?", "jxtuijinban", List.of(), List.of(), null, null, ScoredPeriod.PREVIOUS_QUARTER, null,
                 null, null, null, List.of(), List.of("rectification", "assessment"));
-        assertThat(runs(quarterly, jinxi, "2026-10-26T08:00", 2)).as("2026-Q4 and 2027-Q1 hold a 整治 day only from 1 March")
-                .containsExactly("2027-04-15T09:00→2027-04-15T09:00", "2027-07-15T09:00→2027-07-15T09:00");
+        assertThat(runs(quarterly, jinxi, "2026-10-26T08:00", 2)).as("a meeting on 2026-Q4, all planning, meets all the same,"
+                + " ranking no one (CampaignTemplatesRunTest)").containsExactly("2027-01-15T09:00→2027-01-15T09:00",
+                        "2027-04-15T09:00→2027-04-15T09:00");
+        CampaignTemplate.Cycle report = new CampaignTemplate.Cycle("monthlyReport", "月报告", CycleKind.REPORT,
+                "0 0 9 1 * ?", "each-item-lead", List.of(), List.of(), null, null, ScoredPeriod.PREVIOUS_MONTH, null,
+                null, null, null, List.of(), List.of("rectification", "assessment"));
+        assertThat(runs(report, jinxi, "2026-10-26T08:00", 2)).as("the 月报告 of the planning months is still handed out")
+                .containsExactly("2026-11-01T09:00→2026-11-02T09:00", "2026-12-01T09:00→2026-12-01T09:00");
+        assertThat(CycleRuns.ranksPhaseWork(report, jinxi, LocalDate.parse("2027-03-01"), CALENDAR)).as("February").isFalse();
+        assertThat(CycleRuns.ranksPhaseWork(report, jinxi, LocalDate.parse("2027-04-01"), CALENDAR)).as("March").isTrue();
     }
 
     @Test

@@ -201,7 +201,17 @@ class ShippedTemplatesTest {
         CampaignTemplate t = shipped.get("jinxi-2017-931");
 
         assertThat(t.cycles()).extracting(Cycle::name)
-                .containsExactly("月报告", "牵头单位月度检查", "季检查", "季度专项工作会议", "年考核");
+                .containsExactly("月报告", "推进小组办公室例会", "牵头单位月度检查", "季检查", "季度专项工作会议", "年考核");
+        // jxreview-s58 J11: 六（一）“办公室实施定期例会”: the office's own 例会, monthly by default, ranking by the quarter the
+        // 季度专项工作会议 通报s, not by the month; the 月报告 and the 例会 rank no planning time (score-phases)
+        Cycle officeMeeting = t.cycle("officeMeeting").orElseThrow();
+        assertThat(officeMeeting.kind()).isEqualTo(CycleKind.MEETING);
+        assertThat(officeMeeting.who()).isEqualTo("jxtuijinban");
+        assertThat(officeMeeting.process()).isEqualTo("JointMeetingProcess");
+        assertThat(officeMeeting.cron()).isEqualTo("0 0 9 25 * ?");
+        assertThat(officeMeeting.scorePeriod()).isEqualTo(ScoredPeriod.PREVIOUS_QUARTER);
+        assertThat(officeMeeting.scorePhases()).containsExactly("rectification", "assessment");
+        assertThat(t.cycle("monthlyReport")).get().extracting(Cycle::scorePhases).isEqualTo(List.of("rectification", "assessment"));
         Cycle itemCheck = t.cycle("itemMonthlyCheck").orElseThrow();
         assertThat(itemCheck.who()).isEqualTo(CampaignTemplate.EACH_ITEM_LEAD);
         assertThat(itemCheck.phases()).containsExactly("rectification");

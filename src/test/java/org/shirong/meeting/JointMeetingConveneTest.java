@@ -464,7 +464,7 @@ class JointMeetingConveneTest {
                 List.of("城管中队", "交办：清运九亭大街建筑垃圾", "2026年11月10日", "逾期 2 个工作日完成"),
                 List.of("绿容所", "交办：整治涞寅路乱设摊", "2026年11月16日", "逾期未报（已逾期 13 个工作日）"));
         String agenda = agendaHtml("MEETTEST/weekly/20261203T0600Z");
-        assertThat(agenda).contains("四、拟通报的不履职单位", "本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位（一并通报）");
+        assertThat(agenda).contains("四、拟通报的不履职单位", "本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务、或以前到期的工作任务仍未完成的单位（一并通报）");
         assertThat(org.shirong.report.HtmlTables.rows(agenda, "late-tasks")).isEqualTo(late);
 
         holdMeeting(pi);
@@ -474,7 +474,7 @@ class JointMeetingConveneTest {
         assertThat(read.getStatusCode().value()).isEqualTo(200);
         // headed by 九亭镇's rule (below 60, no 末位; jtreview s56 T2)
         assertThat(read.getBody()).contains("一、考核得分低于通报线（60 分）的单位", "本期没有因考核得分被通报的单位。", "二、未按期完成工作任务的单位",
-                "以下单位未在期限内完成2026年11月到期的工作任务，予以通报：", "被通报单位要认真查找原因，逐项落实整改，并于五个工作日内向创建工作办公室书面报告")
+                "以下单位未在期限内完成2026年11月到期的工作任务，或以前到期的工作任务仍未完成，予以通报：", "被通报单位要认真查找原因，逐项落实整改，并于五个工作日内向创建工作办公室书面报告")
                 .doesNotContain("汇总各单位自查情况", "月度工作报告（2026年11月）", "月度工作报告（2026年9月）", "排名靠后");
         assertThat(org.shirong.report.HtmlTables.rows(read.getBody(), "late-tasks")).isEqualTo(late);
         assertThat(noticeBody()).contains("另通报未按期完成工作任务或经会议决定通报的单位：环卫所、城管中队、绿容所。");
@@ -482,12 +482,51 @@ class JointMeetingConveneTest {
         // note-s55: the monthly report's 通报单位 and the 驾驶舱's ranking text name them too, with their reasons, as the 通报
         String report = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/campaigns/" + CAMPAIGN
                 + "/monthly-report?period=2026-11", String.class);
-        assertThat(report).contains("本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务的单位：")
+        assertThat(report).contains("本期没有因考核得分被通报的单位。", "未按期完成2026年11月到期工作任务、或以前到期的工作任务仍未完成的单位：")
                 .doesNotContain("本期无通报单位");
         assertThat(org.shirong.report.HtmlTables.rows(report, "late-tasks")).isEqualTo(late);
         assertThat(dashboardNotice("2026-11")).contains("本期没有因考核得分被通报的单位。另通报：",
                 "环卫所：月度工作报告（2026年10月）2026年11月9日到期，逾期未报（已逾期 ",
                 "城管中队：签订目标责任书2026年11月9日到期，逾期 3 个工作日完成").doesNotContain("本期无通报单位");
+    }
+
+    /**
+     * jtreview-s59 T1: 九亭镇 scores its units' campaign tasks (task-rule). 环卫所 has no case and no zone in November, but its
+     * 目标责任书 due in October is still unsigned and its 10月 月度工作报告 due in November unsent: GET /api/scores ranks it
+     * (not 本期无可计分项) at 50 分 D, last, its 失分 naming 逾期任务 2 项, and names it for its score. The meeting's November 通报 names the October task again,
+     * 仍未完成, with how late it is now, and its ranking shows the same 50 分; 环卫所's September report, done late in
+     * October, is not counted again in November.
+     */
+    @Test
+    void aUnitWithOnlyOverdueTasksIsRankedAndLosesPointsAndTheNoticeCarriesOverItsStillOpenTaskOfAnEarlierMonth() {
+        jdbc.update("delete from notification_outbox where business_key = ? and template_id = 'notice-issued'", CAMPAIGN);
+        fixture.openTask(1, "huanwei", "签订目标责任书", "2026-10-20T17:00")
+                .openTask(2, "huanwei", "月度工作报告（2026年10月）", "2026-11-09T17:00");
+        doneTask("huanwei", "月度工作报告（2026年9月）", "2026-10-12T17:00", "2026-10-16T10:00");
+        doneTask("chengguan", "月度工作报告（2026年10月）", "2026-11-09T17:00", "2026-11-05T15:00");
+        ClockUtil.setCurrentTime(Date.from(at("2026-12-03T14:00")));
+
+        Map scores = rest.withBasicAuth("chuangban1", "demo").getForObject("/api/scores?period=2026-11&campaign=" + CAMPAIGN
+                + "&organization=jiuting", Map.class);
+        List<Map> ranking = (List<Map>) scores.get("ranking");
+        // (the 工作交办 other tests of the class leave in the engine's history count for 城管中队 and 绿容所 too)
+        assertThat(ranking).as("scores: %s", scores).extracting(u -> u.get("unitId") + " " + u.get("total") + " " + u.get("grade"))
+                .contains("huanwei 50.0 D").last().isEqualTo("huanwei 50.0 D");
+        assertThat(ranking).filteredOn(u -> "huanwei".equals(u.get("unitId"))).singleElement().satisfies(u -> {
+            assertThat((List<Map>) u.get("components")).extracting(c -> c.get("id") + " " + c.get("points") + " " + c.get("basis"))
+                    .containsExactly("TASK_TIMELINESS 5.0 逾期任务 2 项");
+            assertThat(u.get("nonPerforming")).isEqualTo(true);
+        });
+        assertThat((String) scores.get("notice")).contains("失分：工作任务按期完成（逾期任务 2 项）扣 5.00 分");
+
+        String pi = convene().processInstanceId();
+        meetingFixture.runJobs(pi);
+        holdMeeting(pi);
+        String notice = documents.html(documents.find(CAMPAIGN, "notice/2026-11").orElseThrow().id()).orElseThrow();
+        assertThat(org.shirong.report.HtmlTables.rows(notice, "late-tasks")).filteredOn(row -> row.get(0).equals("环卫所")).containsExactly(
+                List.of("环卫所", "签订目标责任书", "2026年10月20日", "仍未完成，已逾期 32 个工作日"),
+                List.of("环卫所", "月度工作报告（2026年10月）", "2026年11月9日", "逾期未报（已逾期 18 个工作日）"));
+        assertThat(notice).contains("工作任务按期完成（逾期任务 2 项）扣 5.00 分");
     }
 
     /**
@@ -1411,6 +1450,19 @@ class JointMeetingConveneTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         try {
             meetingFixture.runJobs(instance.getId());
+            // jxreview-s58 J11: from the day it is called the meeting's 议程 (the notice's link) is the campaign's document,
+            // listed with its papers and not among the town's own; the units called still open it
+            List<Map<String, Object>> called0 = rest.withBasicAuth("chuangban2", "demo")
+                    .getForObject("/api/campaigns/" + CAMPAIGN + "/documents", List.class);
+            assertThat(called0).filteredOn(d -> ("临时会议（" + year + "年1月6日）议程").equals(d.get("title"))).singleElement()
+                    .satisfies(d -> assertThat(d.get("kind")).isEqualTo("AGENDA"));
+            assertThat((List<Map<String, Object>>) rest.withBasicAuth("chuangban2", "demo").getForObject("/api/documents", List.class))
+                    .extracting(d -> d.get("title")).doesNotContain("临时会议（" + year + "年1月6日）议程");
+            String agendaUrl = (String) runtimeService.getVariable(instance.getId(), AdHocMeetingProcess.VAR_AGENDA_URL);
+            assertThat(called0).extracting(d -> d.get("url")).contains(agendaUrl);
+            ResponseEntity<String> agendaRead = rest.withBasicAuth("huanwei1", "demo").getForEntity(agendaUrl, String.class);
+            assertThat(agendaRead.getStatusCode().value()).as(agendaRead.getBody()).isEqualTo(200);
+            assertThat(agendaRead.getBody()).contains("议程");
             Task record = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
             String submit = "/engine-rest/task/" + record.getId() + "/submit-form";
             String body = """

@@ -36,6 +36,7 @@ class NotificationTemplatesTest {
         model.put("due", "2026年5月9日 10:00");
         model.put("link", "http://localhost:8080/camunda/app/tasklist/default/#/?searchQuery=x");
         model.put("comment", "墙角仍有垃圾");
+        model.put("communityName", "卫星村");
         model.put("reworkCount", "2");
         model.put("place", "镇政府三楼会议室");
         model.put("detail", "一、通报上周检查情况\n二、部署本周整治任务");
@@ -103,6 +104,11 @@ class NotificationTemplatesTest {
         assertThat(dispatched.subject()).isEqualTo("【案件派遣】JT-2026-000042 九亭大街路口暴露垃圾");
         assertThat(dispatched.body()).startsWith("环卫所：").contains("地点：九亭大街 88 号", "整改期限：2026年5月9日 10:00");
         assertThat(templates.render("verification-failed", sampleModel()).body()).contains("第 2 次返工", "核查意见：墙角仍有垃圾");
+        // jxreview-s58 J5: the 村/社区 is told of a case in its area, which it reads and does not handle
+        Rendered inCommunity = templates.render("case-in-community", sampleModel());
+        assertThat(inCommunity.subject()).isEqualTo("【辖区问题】JT-2026-000042 九亭大街路口暴露垃圾");
+        assertThat(inCommunity.body()).startsWith("卫星村：").contains("卫星村范围内上报的市容问题已立为整改案件 JT-2026-000042，由环卫所牵头办理",
+                "（只读）", "整改期限：2026年5月9日 10:00");
         Rendered appeal = templates.render("case-appeal-decided", sampleModel());
         assertThat(appeal.subject()).isEqualTo("【考核申诉已核准】JT-2026-000042 超期");
         assertThat(appeal.body()).contains("不再计入你单位的考核得分", "审核意见：（无）");

@@ -120,6 +120,58 @@ class CaseApiOnPostgresTest {
                 .containsExactly("PG-1 REPORTED", "PG-1 DISPATCHED", "PG-2 REPORTED", "PG-2 DISPATCHED");
     }
 
+    /**
+     * relreview s58 L6 on PostgreSQL: a report of an external reference whose first report is being written at that moment
+     * (its transaction held open here) waits for it on the reference's key, seen waiting for a lock, and once the first
+     * commits gets that case as a resend does (200), not the generic 409; one case.
+     */
+    @Test
+    void aReportOfAReferenceFiledAtThatVeryMomentWaitsAndGetsThatCaseOnPostgres() throws Exception {
+        // the year's case numbers exist (the first report of a year waits for another creating them, CaseNumbers)
+        assertThat(rest.postForEntity("/api/cases?organization=jiuting", json("""
+                {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"CITIZEN",
+                 "location":{"address":"沪亭北路 102 号"}}
+                """), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var filed = new java.util.concurrent.CountDownLatch(1);
+            var release = new java.util.concurrent.CountDownLatch(1);
+            var first = threads.submit(() -> new org.springframework.transaction.support.TransactionTemplate(
+                    context.getBean(org.springframework.transaction.PlatformTransactionManager.class)).execute(tx -> {
+                String caseNo = context.getBean(RectificationCases.class).report("jiuting", new NewCase("沪亭北路乱设摊",
+                        "ILLEGAL_STALL", "NORMAL", "CITIZEN", new NewCase.Location("沪亭北路 101 号", null, null, null), null,
+                        "12345-PG-L6"), "admin").record().caseNo();
+                filed.countDown();
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return caseNo;
+            }));
+            assertThat(filed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = threads.submit(() -> rest.postForEntity("/api/cases?organization=jiuting", json("""
+                    {"title":"沪亭北路乱设摊","category":"ILLEGAL_STALL","urgency":"NORMAL","source":"CITIZEN",
+                     "location":{"address":"沪亭北路 101 号"},"externalRef":"12345-PG-L6"}
+                    """), Map.class));
+            boolean waiting = false;
+            for (int i = 0; i < 1000 && !waiting; i++) {
+                waiting = jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and query like '%insert into rect_case (%'", Integer.class) > 0;
+                Thread.sleep(10);
+            }
+            release.countDown();
+            assertThat(waiting).as("the second report waited for the first one's key").isTrue();
+            String caseNo = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            ResponseEntity<Map> answer = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.getStatusCode()).as("%s", answer.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(answer.getBody()).containsEntry("caseNo", caseNo);
+            assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref = '12345-PG-L6'", Integer.class)).isOne();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aNulCharacterIsRefusedNamingTheFieldAndNothingIsSavedOnPostgres() {

@@ -90,6 +90,45 @@ class CaseApiTest {
                 .extracting(s -> s.get("code") + ":" + s.get("name")).contains("JOINT_INSPECTION:联合检查、督导检查");
     }
 
+    /**
+     * jxreview-s58 J9: 纪委监察 (roles.assessors) shares the 督查考核 with 推进小组办公室, so what its 督促检查 finds is reported
+     * as 季检查（督促检查）: offered on the 上报问题 page and taken by POST; 12345 stays the office's.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAssessorsReportWhatTheirInspectionFindsAsAJointInspection() {
+        assertThat((List<Map<String, Object>>) as("jxjiwei1").getForObject("/api/cases/sources", List.class))
+                .extracting(s -> s.get("code") + ":" + s.get("name"))
+                .containsExactly("PATROL:日常巡查", "SELF_INSPECTION:单位自查", "JOINT_INSPECTION:季检查（督促检查）");
+        ResponseEntity<Map> reported = as("jxjiwei1").postForEntity("/api/cases", json("""
+                {"title":"督查发现农贸市场北门占道经营","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"JOINT_INSPECTION",
+                 "location":{"address":"锦溪镇农贸市场北门 J9 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("select source from rect_case where case_no = ?", String.class,
+                reported.getBody().get("caseNo"))).isEqualTo("JOINT_INSPECTION");
+        ResponseEntity<Map> citizen = as("jxjiwei1").postForEntity("/api/cases", json("""
+                {"title":"群众反映农贸市场北门占道经营","category":"REGULATE_ROAD_OCCUPYING_BUSINESS","source":"CITIZEN",
+                 "location":{"address":"锦溪镇农贸市场北门 J9 号"}}"""), Map.class);
+        assertThat(citizen.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    /**
+     * jxreview-s58 J10: 乱张贴 counts under 规范户外广告设置, whose 牵头单位 is 城管中队 (方案：清除……非法广告), so its case
+     * is led by 城管中队 (环卫所, which cleans, 协办): the item's row and its 季检查 sheet score 城管中队 on its own cases.
+     */
+    @Test
+    void anIllegalPostingInJinxiIsLedByTheLeadOfItsOutdoorAdvertisingItem() {
+        ResponseEntity<Map> reported = as("jxtuijinban1").postForEntity("/api/cases", json("""
+                {"title":"镇区灯杆乱张贴小广告","category":"ILLEGAL_POSTING","source":"PATROL",
+                 "location":{"address":"锦溪镇长寿路灯杆 J10 号"}}"""), Map.class);
+        assertThat(reported.getStatusCode()).as("%s", reported.getBody()).isEqualTo(HttpStatus.CREATED);
+        String caseNo = (String) reported.getBody().get("caseNo");
+        assertThat(jdbc.queryForObject("select lead_unit from rect_case where case_no = ?", String.class, caseNo))
+                .isEqualTo("jxchengguan");
+        assertThat(jdbc.queryForList("select unit_id from rect_case_party where case_no = ?", String.class, caseNo))
+                .containsExactly("jxhuanwei");
+    }
+
     static HttpEntity<org.springframework.util.LinkedMultiValueMap<String, Object>> reportWithPhotos(String report,
             List<byte[]> photos, List<String> takenAt, List<String> locations) {
         var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
@@ -247,6 +286,95 @@ class CaseApiTest {
 
         ResponseEntity<Map> list = as("huanwei1").getForEntity("/api/cases?unit=huanwei&status=DISPATCHED&overdue=false&escalated=false", Map.class);
         assertThat((List<Map<String, Object>>) list.getBody().get("items")).extracting(c -> c.get("caseNo")).contains(caseNo);
+    }
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /** A report of {@code externalRef} through the service, its transaction held open until {@code release} is counted down. */
+    private java.util.concurrent.Future<String> heldOpen(java.util.concurrent.ExecutorService thread, String externalRef,
+            java.util.concurrent.CountDownLatch filed, java.util.concurrent.CountDownLatch release) {
+        return thread.submit(() -> new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(tx -> {
+            String caseNo = rectificationCases.report("jiuting", new NewCase("九亭大街垃圾堆放", "EXPOSED_GARBAGE", "NORMAL",
+                    "PATROL", new NewCase.Location("九亭大街 89 号", null, null, null), "路口东侧", externalRef), "huanwei1")
+                    .record().caseNo();
+            filed.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return caseNo;
+        }));
+    }
+
+    /** Waits until a session of the database waits for another's lock (the second report's insert, on the reference's key). */
+    private void awaitBlockedInsert() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            // an insert of a case takes well under a millisecond: one seen running is waiting for the other's key
+            if (jdbc.queryForObject("select count(*) from information_schema.sessions"
+                    + " where executing_statement like 'insert into rect_case (%'", Integer.class) > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the second report never waited for the first one's insert: no collision");
+    }
+
+    /**
+     * relreview s58 L6: two reports of one external reference at the same moment, the first one's transaction held open.
+     * The second waits on the reference's key; when the first commits meanwhile, the second is answered as a resend (200,
+     * the same case); when the first is still being written past H2's lock timeout (2 s), the second is told in Chinese
+     * that this reference is being filed right now and to send again (409 EXTERNAL_REF_BEING_FILED, not the generic
+     * “已被他人处理”), nothing of its saved, and sent again once the first has committed it gets that case.
+     */
+    @Test
+    void aReportOfAReferenceFiledAtThatVeryMomentGetsThatCaseOrIsToldToSendAgain() throws Exception {
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // the first commits while the second waits for it
+            var filed = new java.util.concurrent.CountDownLatch(1);
+            var release = new java.util.concurrent.CountDownLatch(1);
+            var first = heldOpen(threads, "12345-L6-0001", filed, release);
+            assertThat(filed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var second = threads.submit(() -> as("huanwei1").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", null, "九亭大街 89 号", "12345-L6-0001")), Map.class));
+            awaitBlockedInsert();
+            release.countDown();
+            String caseNo = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            ResponseEntity<Map> resend = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(resend.getStatusCode()).as("%s", resend.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(resend.getBody()).containsEntry("caseNo", caseNo);
+
+            // the first is still being written when the second's wait runs out
+            var filed2 = new java.util.concurrent.CountDownLatch(1);
+            var release2 = new java.util.concurrent.CountDownLatch(1);
+            var slow = heldOpen(threads, "12345-L6-0002", filed2, release2);
+            assertThat(filed2.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+            ResponseEntity<Map> told;
+            try {
+                var late = threads.submit(() -> as("huanwei1").postForEntity("/api/cases",
+                        json(body("EXPOSED_GARBAGE", null, "九亭大街 89 号", "12345-L6-0002")), Map.class));
+                awaitBlockedInsert();
+                told = late.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                release2.countDown();
+            }
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(2));
+            assertThat(told.getStatusCode()).as("%s", told.getBody()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(errors(told)).singleElement().satisfies(e -> assertThat(e).containsEntry("code", "EXTERNAL_REF_BEING_FILED")
+                    .hasEntrySatisfying("message", m -> assertThat((String) m).contains("12345-L6-0002", "正由另一请求同时上报", "重新提交")
+                            .doesNotContain("已被他人处理")));
+            String slowCaseNo = slow.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(jdbc.queryForObject("select count(*) from rect_case where external_ref = '12345-L6-0002'", Integer.class)).isOne();
+            ResponseEntity<Map> again = as("huanwei1").postForEntity("/api/cases",
+                    json(body("EXPOSED_GARBAGE", null, "九亭大街 89 号", "12345-L6-0002")), Map.class);
+            assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(again.getBody()).containsEntry("caseNo", slowCaseNo);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /**
@@ -764,7 +892,7 @@ class CaseApiTest {
         String caseNo = (String) reported.getBody().get("caseNo");
 
         XlsxDownload jinxi = XlsxDownload.of(as("jxtuijinban1").getForEntity("/api/cases/export.xlsx", byte[].class));
-        assertThat(jinxi.headers()).contains("牵头单位", "责任单位", "整治项目", "社区", "来源")
+        assertThat(jinxi.headers()).contains("牵头单位", "责任单位", "整治项目", "村/社区", "来源")
                 .doesNotContain("主责单位", "协办单位", "计划项目", "小项", "属地");
         var row = jinxi.data().stream().filter(r -> caseNo.equals(jinxi.text(r, "案件编号"))).findFirst().orElseThrow();
         assertThat(jinxi.text(row, "牵头单位")).isEqualTo("城管中队");
@@ -1023,6 +1151,20 @@ class CaseApiTest {
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("延期至 2026-13-45 不是有效的日期");
         assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
+        // relreview-s58: a NUL or another control character in the hidden field the day picker fills is named by the form's
+        // label, as every other field is, not by the variable's name
+        for (String control : List.of("\\u0000", "\\u0007")) {
+            ResponseEntity<String> nul = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                    json(request.formatted("2026-12-10" + control)), String.class);
+            assertThat(nul.getStatusCode()).as(control).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(nul.getBody()).as(control).contains("“延期至”含有不可见的控制字符 U+000").doesNotContain("extensionDue”");
+        }
+        ResponseEntity<String> photoTime = as("huanwei1").postForEntity("/engine-rest/task/" + rectify.getId() + "/complete",
+                json(request.replace("}}}", "},\"photoAfterTakenAt\":{\"value\":\"2026-12-01\\u0000\"}}}").formatted("2026-12-10")),
+                String.class);
+        assertThat(photoTime.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(photoTime.getBody()).contains("“整改后照片的拍摄时间”含有不可见的控制字符 U+0000");
+        assertThat(jdbc.queryForObject("select count(*) from rect_case_extension where case_no = ?", Long.class, caseNo)).isZero();
 
         java.time.ZoneId zone = calendars.of("jiuting").zone();
         // a deadline ends with the office day: a Sunday is refused, naming the field and the next working day
@@ -1272,7 +1414,7 @@ class CaseApiTest {
             assertThat(ledger.filterLine()).startsWith("筛选：活动 台账导出测试（LEDGER-CAMP）").contains("导出时间：", "导出人：李文员").doesNotContain("chuangban2");
             // 九亭镇's words (terms: 牵头部门 / 配合部门); no 属地: a town's cases lie in the town (jxreview J10)
             assertThat(ledger.headers()).containsExactly("序号", "案件编号", "标题", "问题类别", "整治项目", "小项", "活动", "地址",
-                    "社区", "来源", "紧急程度", "状态", "并入案件", "超期", "牵头部门", "配合部门", "上报人", "上报时间", "派遣时间",
+                    "村/社区", "来源", "紧急程度", "状态", "并入案件", "超期", "牵头部门", "配合部门", "上报人", "上报时间", "派遣时间",
                     "认领时间", "整改期限", "延期至", "整改提交时间", "核查通过时间", "结案时间", "挂账时间", "按期结案", "延期次数",
                     "返工次数", "回退次数", "重新打开次数", "考核申诉", "列入通报", "外部编号");
             assertThat(caseNos(ledger)).as("newest first, as the list").containsExactly(cases.get("late"), cases.get("stall"),

@@ -301,6 +301,36 @@ class CaseDispatchDecisionTest {
                 .isEqualTo(new Outcome("Rule_ExposedGarbage", "huanwei", "zongguan", 4, LimitUnit.WORKING_HOURS.name()));
     }
 
+    /**
+     * jxreview-s58 J10: a patrol category that counts under a plan item of 锦溪's 931 template (categories.yaml
+     * {@code item:}) is led by that item's 牵头单位, at every urgency and from every source: the item's row in the
+     * 驾驶舱 and 月报 and its 季检查 sheet score its lead on the cases it leads (乱张贴 went to 环卫所 while it counted
+     * under 城管中队's 规范户外广告设置).
+     */
+    @Test
+    void aJinxiCategoryCountedUnderAPlanItemIsLedByThatItemsLead() throws IOException {
+        DmnDecision jinxi;
+        try (InputStream in = Files.newInputStream(Path.of("config/organizations/jinxi/CaseDispatch.dmn"))) {
+            jinxi = engine.parseDecision(CaseDispatch.KEY, in);
+        }
+        Map<String, String> leads = new HashMap<>();
+        new ObjectMapper(new YAMLFactory()).readTree(new File("config/organizations/jinxi/campaigns/jinxi-2017-931.yaml"))
+                .path("items").forEach(i -> leads.put(i.path("category").asText(), i.path("lead").asText()));
+        List<Category> counted = CategoryCatalogue.load("organizations/jinxi/categories.yaml").stream()
+                .filter(c -> c.item() != null).toList();
+        assertThat(counted).extracting(Category::code).contains("ILLEGAL_POSTING");
+        for (Category c : counted) {
+            for (Urgency urgency : Urgency.values()) {
+                for (CaseSource source : CaseSource.values()) {
+                    String lead = engine.evaluateDecisionTable(jinxi, Variables.createVariables()
+                            .putValue(CaseDispatch.IN_CATEGORY, c.code()).putValue(CaseDispatch.IN_URGENCY, urgency.name())
+                            .putValue(CaseDispatch.IN_SOURCE, source.name())).getSingleResult().getEntry(CaseDispatch.OUT_LEAD_UNIT);
+                    assertThat(lead).as("%s（%s）%s/%s", c.name(), c.item(), urgency, source).isEqualTo(leads.get(c.item()));
+                }
+            }
+        }
+    }
+
     private static Set<String> quoted(Enum<?>[] values) {
         return Set.copyOf(quotedInOrder(values));
     }

@@ -444,7 +444,7 @@ class CaseImportTest {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
             try (Stream<Row> header = workbook.getFirstSheet().openStream()) {
                 assertThat(header.toList()).singleElement().satisfies(h -> assertThat(h.stream().map(c -> c.getText()))
-                        .containsExactly("外部编号", "问题类别", "标题", "地点", "描述", "紧急程度", "来源", "社区", "活动"));
+                        .containsExactly("外部编号", "问题类别", "标题", "地点", "描述", "紧急程度", "来源", "村/社区", "活动"));
             }
             String help;
             try (Stream<Row> lines = workbook.getSheet(2).orElseThrow().openStream()) {
@@ -454,7 +454,7 @@ class CaseImportTest {
                     .doesNotContain("督导检查组", "区里", "满意度测评", "明查暗访", "小项", "属地");
         }
         assertThat(rest.withBasicAuth("jxtuijinban1", "demo").getForObject("/api/cases/import/template?format=csv", String.class))
-                .isEqualTo("\uFEFF外部编号,问题类别,标题,地点,描述,紧急程度,来源,社区,活动\r\n");
+                .isEqualTo("\uFEFF外部编号,问题类别,标题,地点,描述,紧急程度,来源,村/社区,活动\r\n");
     }
 
     private ResponseEntity<Map> uploadAs(String user, String csv) {
@@ -698,7 +698,7 @@ class CaseImportTest {
             assertThat(workbook.getSheets().map(s -> s.getName())).containsExactly("案件", "问题类别", "填写说明");
             try (Stream<Row> rows = workbook.getFirstSheet().openStream()) {
                 assertThat(rows.toList()).singleElement().satisfies(header -> assertThat(header.stream().map(c -> c.getText()))
-                        .containsExactly("外部编号", "问题类别", "小项", "标题", "地点", "描述", "紧急程度", "来源", "属地街镇", "社区", "活动"));
+                        .containsExactly("外部编号", "问题类别", "小项", "标题", "地点", "描述", "紧急程度", "来源", "属地街镇", "村/社区", "活动"));
             }
             try (Stream<Row> rows = workbook.getSheet(1).orElseThrow().openStream()) {
                 List<String> lines = rows.map(r -> r.getCellText(0) + "/" + r.getCellText(1) + "/" + r.getCellText(3)).toList();
@@ -716,7 +716,7 @@ class CaseImportTest {
 
         ResponseEntity<String> csv = rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/import/template?format=csv", String.class);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
-        assertThat(csv.getBody()).isEqualTo("\uFEFF外部编号,问题类别,小项,标题,地点,描述,紧急程度,来源,属地街镇,社区,活动\r\n");
+        assertThat(csv.getBody()).isEqualTo("\uFEFF外部编号,问题类别,小项,标题,地点,描述,紧急程度,来源,属地街镇,村/社区,活动\r\n");
         assertThat(rest.withBasicAuth("chuangban1", "demo").getForEntity("/api/cases/import/template?format=pdf", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }

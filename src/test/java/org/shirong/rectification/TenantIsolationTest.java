@@ -112,6 +112,136 @@ class TenantIsolationTest {
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    /** A 锦溪 暴露垃圾 (led by 环卫所, no 协办) reported by {@code reporter} in the 村/社区 {@code community} (none when null). */
+    private ResponseEntity<Map> reportInJinxi(String reporter, String title, String community) {
+        return as(reporter).postForEntity("/api/cases", CaseApiTest.json("""
+                {"title":%s,"category":"EXPOSED_GARBAGE","source":"PATROL",
+                 "location":{"address":"锦溪镇卫星村3组河埠头","community":%s}}""".formatted(CaseApiTest.quote(title),
+                CaseApiTest.quote(community))), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> listed(String user) {
+        return ((List<Map<String, Object>>) as(user).getForObject("/api/cases?size=200", Map.class).get("items")).stream()
+                .map(c -> c.get("caseNo")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> inbox(String user, String caseNo) {
+        return ((List<Map<String, Object>>) as(user).getForObject("/api/notifications?limit=200", List.class)).stream()
+                .filter(m -> caseNo.equals(m.get("businessKey"))).map(m -> (String) m.get("subject")).toList();
+    }
+
+    /**
+     * jxreview-s58 J5: a village (卫星村) reads, read-only, the cases whose 村/社区 it is, in the case API, the list and its
+     * ledger, and is told of them once (【辖区问题】); it neither reads another 社区's case (上下塘社区) nor one in no 村/社区, and
+     * gains no task and no action on its own. A 村/社区 the organisation does not have is refused, naming the field.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aVillageReadsAndIsToldOfTheCasesInItsAreaOnlyAndActsOnNone() {
+        ResponseEntity<Map> village = reportInJinxi("jxtuijinban1", "卫星村河埠头垃圾入河", "卫星村");
+        assertThat(village.getStatusCode()).as("%s", village.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(village.getBody()).containsEntry("community", "卫星村").containsEntry("leadUnit", "jxhuanwei");
+        String inVillage = (String) village.getBody().get("caseNo");
+        // by its group id, kept under its name
+        ResponseEntity<Map> community = reportInJinxi("jxtuijinban1", "菜场外暴露垃圾", "jxshangxiatang");
+        assertThat(community.getBody()).containsEntry("community", "上下塘社区");
+        String inCommunity = (String) community.getBody().get("caseNo");
+        String nowhere = (String) reportInJinxi("jxtuijinban1", "镇区暴露垃圾", null).getBody().get("caseNo");
+
+        // the 上报问题 page offers 锦溪's 村/社区 (九亭's has no such field), the case page opens for the village
+        assertThat(as("jxtuijinban1").getForObject("/shirong/report", String.class)).contains("<select id=\"report-community\"",
+                "<option value=\"上下塘社区\">上下塘社区</option>", "<option value=\"卫星村\">卫星村</option>");
+        assertThat(as("chuangban1").getForObject("/shirong/report", String.class)).doesNotContain("report-community");
+        assertThat(as("jxweixing1").getForEntity("/shirong/cases/" + inVillage, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("jxweixing1").getForEntity("/shirong/cases/" + inCommunity, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map> read = as("jxweixing1").getForEntity("/api/cases/" + inVillage, Map.class);
+        assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) read.getBody().get("actions")).as("reading is no right to act")
+                .containsEntry("appeal", List.of()).containsEntry("merge", false).containsEntry("reopen", false)
+                .containsEntry("void", false).containsEntry("correct", false);
+        for (String other : List.of(inCommunity, nowhere)) {
+            assertThat(as("jxweixing1").getForEntity("/api/cases/" + other, Map.class).getStatusCode()).as(other)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(listed("jxweixing1")).contains(inVillage).doesNotContain(inCommunity, nowhere);
+        assertThat(listed("jxshangxiatang1")).contains(inCommunity).doesNotContain(inVillage, nowhere);
+        assertThat(as("jxshangxiatang1").getForEntity("/api/cases/" + inVillage, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        org.shirong.system.XlsxDownload ledger = org.shirong.system.XlsxDownload.of(
+                as("jxweixing1").getForEntity("/api/cases/export.xlsx", byte[].class));
+        assertThat(ledger.title()).isEqualTo("锦溪镇卫星村案件台账");
+        assertThat(ledger.data()).extracting(r -> ledger.text(r, "案件编号")).contains(inVillage).doesNotContain(inCommunity, nowhere);
+        assertThat(ledger.data()).filteredOn(r -> inVillage.equals(ledger.text(r, "案件编号")))
+                .extracting(r -> ledger.text(r, "村/社区")).containsExactly("卫星村");
+
+        // told once, each 村/社区 of its own case; no task, no claim, no completion, no 督办 or 更正
+        assertThat(inbox("jxweixing1", inVillage)).containsExactly("【辖区问题】" + inVillage + " 卫星村河埠头垃圾入河");
+        assertThat(inbox("jxshangxiatang1", inCommunity)).containsExactly("【辖区问题】" + inCommunity + " 菜场外暴露垃圾");
+        assertThat(inbox("jxweixing1", inCommunity)).isEmpty();
+        assertThat(as("jxweixing1").getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + inVillage, List.class))
+                .isEmpty();
+        Task claim = taskService.createTaskQuery().processInstanceBusinessKey(inVillage).singleResult();
+        assertThat(as("jxweixing1").postForEntity("/engine-rest/task/" + claim.getId() + "/claim",
+                CaseApiTest.json("{\"userId\":\"jxweixing1\"}"), String.class).getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(as("jxweixing1").postForEntity("/engine-rest/task/" + claim.getId() + "/complete",
+                CaseApiTest.json("{\"variables\":{\"claimDecision\":{\"value\":\"claim\"}}}"), String.class)
+                .getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(taskService.createTaskQuery().taskId(claim.getId()).singleResult().getAssignee()).isNull();
+        assertThat(as("jxweixing1").postForEntity("/api/cases/" + inVillage + "/supervisions",
+                CaseApiTest.json("{\"instruction\":\"请尽快处理\"}"), Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("jxweixing1").postForEntity("/api/cases/" + inVillage + "/correction",
+                CaseApiTest.json("{\"title\":\"改个标题\",\"reason\":\"试试\"}"), Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        // the village's own report in the village: it reads it as its reporter, and is not told of its own report
+        String own = (String) reportInJinxi("jxweixing1", "村口暴露垃圾", "卫星村").getBody().get("caseNo");
+        assertThat(inbox("jxweixing1", own)).isEmpty();
+
+        Object before = as("jxtuijinban1").getForObject("/api/cases?size=1", Map.class).get("total");
+        ResponseEntity<Map> unknown = reportInJinxi("jxtuijinban1", "卫星村3组垃圾", "卫星村3组");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(unknown)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "location.community").containsEntry("code", "UNKNOWN_COMMUNITY");
+            assertThat((String) e.get("message")).startsWith("村/社区须为锦溪镇的村或社区（可选：上下塘社区、卫星村）").contains("卫星村3组");
+        });
+        assertThat(as("jxtuijinban1").getForObject("/api/cases?size=1", Map.class).get("total")).as("nothing saved").isEqualTo(before);
+    }
+
+    /**
+     * jxreview-s58 J5, 更正案件信息: the office gives a case reported without one its 村/社区; the village then reads it and is
+     * told once; a 村/社区 the organisation does not have is refused naming the field, nothing changed; cleared, the village
+     * no longer reads it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOfficeCorrectsTheCasesVillageAndTheVillageReadsItFromThen() {
+        String caseNo = (String) reportInJinxi("jxtuijinban1", "河埠头垃圾", null).getBody().get("caseNo");
+        assertThat(as("jxtuijinban1").getForObject("/shirong/cases/" + caseNo, String.class)).contains("<select id=\"correct-community\"");
+        assertThat(as("jxweixing1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        ResponseEntity<Map> unknown = as("jxtuijinban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"community\":\"卫星村3组\",\"reason\":\"在卫星村\"}"), Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(CaseApiTest.errors(unknown)).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("field", "community").containsEntry("code", "UNKNOWN_COMMUNITY"));
+
+        ResponseEntity<Map> corrected = as("jxtuijinban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"community\":\"卫星村\",\"reason\":\"问题在卫星村3组\"}"), Map.class);
+        assertThat(corrected.getStatusCode()).as("%s", corrected.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(corrected.getBody()).containsEntry("community", "卫星村");
+        assertThat((String) corrected.getBody().get("detail")).startsWith("村/社区：“”改为“卫星村”");
+        Map<String, Object> read = as("jxweixing1").getForObject("/api/cases/" + caseNo, Map.class);
+        assertThat((Map<String, Object>) read.get("record")).containsEntry("community", "卫星村");
+        assertThat(inbox("jxweixing1", caseNo)).containsExactly("【辖区问题】" + caseNo + " 河埠头垃圾");
+
+        assertThat(as("jxtuijinban1").postForEntity("/api/cases/" + caseNo + "/correction",
+                CaseApiTest.json("{\"community\":\"\",\"reason\":\"不在村里\"}"), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("jxweixing1").getForEntity("/api/cases/" + caseNo, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     /**
      * The unit list of Shirong's API answered every organisation's units to anyone logged in (found by the outside round):
      * a 锦溪 clerk read 九亭's units, their duties and who heads them, which the group queries keep from them.

@@ -218,6 +218,29 @@ class DocumentTemplatesTest {
                 .doesNotContain("整治项目", "class=\"named-units\"");
     }
 
+    /**
+     * jxreview-s58 J2 and J1: a ranking without 季检查 scores still says what its totals consist of; a report or meeting of
+     * a period its cycle does not rank (score-phases) gives why in place of the ranking and the units to 通报.
+     */
+    @Test
+    void aRankingSaysWhatItsTotalIsAndAnUnrankedPeriodSaysWhyInsteadOfRanking() {
+        Map<String, Object> model = sampleModel();
+        model.remove("territories");
+        PeriodScores closed = (PeriodScores) model.get("scores");
+        model.put("scores", new PeriodScores(closed.periodCode(), closed.periodName(), closed.from(), closed.to(), closed.ranking(),
+                closed.unrankedCount(), closed.notice(), false, closed.asOf(), List.of(),
+                "总分只按考核评分项（案件办理等）计算；检查（季检查）得分单独列出，未计入总分（权重 0）；本期没有录入检查得分。"));
+        assertThat(templates.render("monthly-report", model)).contains("class=\"ranking\"",
+                "<p class=\"inspection-basis\">总分只按考核评分项（案件办理等）计算；检查（季检查）得分单独列出，未计入总分（权重 0）");
+        model.put("unranked", "2026年11月没有“深入推进全面整治”阶段的日子：按活动模板只对这些阶段的工作排名、通报，本期不排名，不通报。");
+        String report = templates.render("monthly-report", model);
+        assertThat(report).contains("、单位考核</h2>", "<p class=\"unranked\">2026年11月没有“深入推进全面整治”阶段的日子")
+                .doesNotContain("class=\"ranking\"", "通报单位</h2>", "class=\"named-units\"");
+        String agenda = templates.render("agenda", model);
+        assertThat(agenda).contains("2026年11月单位考核", "本期不排名，不通报")
+                .doesNotContain("class=\"ranking\"", "拟通报的不履职单位");
+    }
+
     /** 责任区: the monthly report's section 六 appears only with zone rates, with the rubric's targets ("—" where none). */
     @Test
     void theMonthlyReportShowsTheZoneRatesOnlyWhereThereAreZones() {

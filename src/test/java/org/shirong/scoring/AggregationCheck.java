@@ -138,7 +138,7 @@ final class AggregationCheck {
                 context.getBean(ScoreRecords.class), context.getBean(InspectionRecords.class), context.getBean(RubricLoader.class),
                 context.getBean(OrganizationRecords.class), context.getBean(Organizations.class), context.getBean(WorkingCalendar.class),
                 context.getBean(CaseParties.class), context.getBeanProvider(ZoneFacts.class),
-                context.getBean(CampaignOrganizations.class));
+                context.getBeanProvider(TaskFacts.class), context.getBean(CampaignOrganizations.class));
         IdentityService identity = context.getBean(IdentityService.class);
         ScoreController controller = new ScoreController(perCase, identity, new ScoreQuery(perCase,
                 context.getBean(CallerOrganization.class), context.getBean(CampaignOrganizations.class),

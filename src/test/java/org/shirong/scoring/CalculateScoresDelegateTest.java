@@ -83,6 +83,7 @@ class CalculateScoresDelegateTest {
                 new RubricLoader(new ScoringProperties("scoring.yaml")), organization, jiuting, WorkingCalendar.bundled(),
                 new org.shirong.rectification.CaseParties(jdbc),
                 new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(ZoneFacts.class),
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(TaskFacts.class),
                 mock(CampaignOrganizations.class));
         Mocks.register("calculateScoresDelegate", new CalculateScoresDelegate(service, jiuting));
         // 9:00 on 1 June 2026 in Shanghai.

@@ -417,7 +417,8 @@ function scrolling(tableElement) {
 function inspectionTable(ranking) {
   const inspected = ranking.inspections || [];
   if (!inspected.length) {
-    return null;
+    // no 季检查 in the period (a month): still say what the total consists of (jxreview-s58 J2)
+    return ranking.inspectionNote ? el('p', {class: 'shirong-muted shirong-inspection-note'}, ranking.inspectionNote) : null;
   }
   return el('div', {class: 'shirong-inspections'},
     el('h4', null, `${ranking.periodName}检查（季检查）得分`),
