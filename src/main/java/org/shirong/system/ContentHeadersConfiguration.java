@@ -8,7 +8,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Registers {@link ContentHeaders} for Shirong's API and pages and {@link EngineDataHeaders} for the engine API (both its
- * own and the webapps'), before authentication, so that its refusals carry them too.
+ * own and the webapps'), before authentication, so that its refusals carry them too; and {@link StaticAssetCaching} for
+ * the pages' scripts, styles and pictures.
  */
 @Configuration(proxyBeanMethods = false)
 class ContentHeadersConfiguration {
@@ -27,6 +28,15 @@ class ContentHeadersConfiguration {
         var registration = new FilterRegistrationBean<>(new EngineDataHeaders());
         registration.setName("shirong-engine-data-headers");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<StaticAssetCaching> staticAssetCaching() {
+        var registration = new FilterRegistrationBean<>(new StaticAssetCaching());
+        registration.setName("shirong-static-asset-caching");
+        registration.addUrlPatterns("/webjars/*", "/camunda/app/*", "/camunda/lib/*", "/camunda/assets/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }

@@ -209,6 +209,10 @@ class CampaignBrowserTest {
                             .isEqualTo(String.valueOf(total.get(figure.getValue())));
                 }
                 assertThat(cardElement.getText()).contains("宣传动员和自查整改（进行中）", "今天 " + api.get("today"));
+                // jtreview-s59 T16: the header's app switcher (home icon) names Tasklist in Chinese
+                assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+                        "return document.querySelector('[cam-widget-header] li.tasklist a').textContent.trim();"))
+                        .isEqualTo("任务列表");
                 // a phase of two days among months still has room for its name, not one character per line (s48 L14)
                 int bar = cardElement.findElement(By.cssSelector(".shirong-timeline-bar")).getSize().getWidth();
                 assertThat(cardElement.findElements(By.cssSelector(".shirong-phase"))).hasSize(3)
@@ -272,9 +276,19 @@ class CampaignBrowserTest {
                 browser.click(By.cssSelector("tr[data-unit='total'] a[data-rule='RED']"));
                 WebElement list = browser.until(d -> d.findElements(By.cssSelector("table.shirong-case-list[data-list='RED']"))
                         .stream().findFirst().orElse(null));
-                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", list);
+                // jtreview-s59 T14: the page brings the list itself into view once it is there, not just its heading
+                String inView = "const r = arguments[0].getBoundingClientRect();"
+                        + " return r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);";
+                WebElement firstRow = list.findElement(By.cssSelector("tbody tr"));
+                Boolean rowShown = browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(inView, firstRow)) ? true : null);
+                assertThat(rowShown).as("the list's first row is on screen after the click").isTrue();
                 assertThat(list.findElements(By.cssSelector("tbody tr"))).extracting(r -> r.getAttribute("data-case"))
                         .containsExactly(red);
+                browser.click(By.cssSelector(".shirong-list-panel a.shirong-back"));
+                WebElement number = browser.driver().findElement(By.cssSelector("tr[data-unit='total'] a[data-rule='RED']"));
+                Boolean numberShown = browser.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(inView, number)) ? true : null);
+                assertThat(numberShown).as("返回表格 goes back to the number").isTrue();
+                ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});", list);
                 assertThat(browser.driver().findElement(By.cssSelector(".shirong-list-panel [data-count]")).getAttribute("data-count"))
                         .isEqualTo(String.valueOf(total.get("red")));
                 browser.screenshot("cockpit-campaign-case-list");

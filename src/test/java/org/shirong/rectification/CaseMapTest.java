@@ -2,12 +2,18 @@ package org.shirong.rectification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +160,59 @@ class CaseMapTest {
             assertThat(served.getStatusCode()).as(asset).isEqualTo(HttpStatus.OK);
             assertThat(served.getBody()).as(asset).hasSizeGreaterThan(1000);
         }
+    }
+
+    /**
+     * The big scripts travel gzipped; a webjar named with its version is kept a year, every other asset is asked for again
+     * and answered 304 when unchanged (the Cockpit plugin's bundle too); Shirong's answers are never kept (jtreview-s59 T13).
+     */
+    @Test
+    void assetsTravelGzippedAndAreCachedButAnswersAreNot() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("lingdao1:demo".getBytes());
+        BiFunction<String, String[], HttpResponse<byte[]>> get = (path, headers) -> {
+            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", auth);
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (Exception e) {
+                throw new IllegalStateException(path, e);
+            }
+        };
+
+        var deps = get.apply("/camunda/lib/deps.js", new String[] {"Accept-Encoding", "gzip"});
+        assertThat(deps.statusCode()).isEqualTo(200);
+        assertThat(deps.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(deps.body().length).isLessThan(1_500_000);
+        assertThat(deps.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        String etag = deps.headers().firstValue("ETag").orElseThrow();
+        assertThat(get.apply("/camunda/lib/deps.js", new String[] {"Accept-Encoding", "gzip", "If-None-Match", etag}).statusCode())
+                .isEqualTo(304);
+
+        String plugin = "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js";
+        var bundle = get.apply(plugin, new String[] {"Accept-Encoding", "gzip"});
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(bundle.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(get.apply(plugin, new String[] {"If-None-Match", bundle.headers().firstValue("ETag").orElseThrow()}).statusCode())
+                .isEqualTo(304);
+
+        var versioned = get.apply("/webjars/echarts/5.3.1/dist/echarts.min.js", new String[] {"Accept-Encoding", "gzip"});
+        assertThat(versioned.statusCode()).isEqualTo(200);
+        assertThat(versioned.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(versioned.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(get.apply("/webjars/echarts/dist/echarts.min.js", new String[0]).headers().firstValue("Cache-Control"))
+                .hasValue("no-cache");
+
+        for (String answer : List.of("/api/cases/" + red, "/engine-rest/task?maxResults=1")) {
+            var response = get.apply(answer, new String[] {"Accept-Encoding", "gzip"});
+            assertThat(response.headers().allValues("Cache-Control").toString()).as(answer).doesNotContain("max-age=3", "public", "immutable");
+            assertThat(response.headers().firstValue("ETag")).as(answer).isEmpty();
+        }
+        assertThat(get.apply("/camunda/app/cockpit/default/", new String[0]).headers().firstValue("Cache-Control")).isEmpty();
     }
 
     @Test

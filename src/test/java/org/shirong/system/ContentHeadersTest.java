@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The map's tile server, as the pages' Content-Security-Policy names it among the sources of images. */
+/** The map's tile server, as the pages' Content-Security-Policy names it among the sources of images; which assets the browser keeps. */
 @SharesJvm
 class ContentHeadersTest {
 
@@ -25,5 +25,18 @@ class ContentHeadersTest {
         assertThat(ContentHeaders.tileSource("")).isEmpty();
         assertThat(ContentHeaders.tileSource(null)).isEmpty();
         assertThat(ContentHeaders.tileSource("/tiles/{z}/{x}/{y}.png")).isEmpty();
+    }
+
+    /** jtreview-s59 T13: a year only where the address names the version; other assets revalidate; answers get nothing. */
+    @Test
+    void onlyVersionedWebjarsAreKeptAYearAndAnswersAreNotCached() {
+        assertThat(StaticAssetCaching.cacheControl("/webjars/echarts/5.3.1/dist/echarts.min.js")).isEqualTo(StaticAssetCaching.IMMUTABLE);
+        assertThat(StaticAssetCaching.cacheControl("/webjars/echarts/dist/echarts.min.js")).isEqualTo("no-cache");
+        assertThat(StaticAssetCaching.cacheControl("/camunda/lib/deps.js")).isEqualTo("no-cache");
+        assertThat(StaticAssetCaching.cacheControl("/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js")).isEqualTo("no-cache");
+        assertThat(StaticAssetCaching.cacheControl("/camunda/app/cockpit/default/")).isNull();
+        assertThat(StaticAssetCaching.cacheControl("/camunda/api/engine/engine/default/task/count.json")).isNull();
+        assertThat(StaticAssetCaching.cacheControl("/api/campaigns/JT-DEMO/dashboard")).isNull();
+        assertThat(StaticAssetCaching.cacheControl("/engine-rest/deployment/1/resources/2/data")).isNull();
     }
 }

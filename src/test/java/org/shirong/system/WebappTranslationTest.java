@@ -122,4 +122,25 @@ class WebappTranslationTest {
         }
         assertThat(css).contains(".tasks-list li.task.active.shirong-row-green { border-left: 6px solid #2ca02c !important; }");
     }
+
+    /**
+     * jtreview-s59 T16: every app's switcher (header home icon) names the others in Chinese. Camunda's header writes the
+     * English name from its code ({@code {{ app.label }}}), so app-names.js, listed by every app, has it read zh.json.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
+    void theAppSwitcherNamesEveryAppInChinese(String app) throws IOException {
+        JsonNode labels = read(APP + app + "/locales/zh.json").path("labels");
+        assertThat(labels.path("COCKPIT_APP").asText()).isEqualTo("驾驶舱");
+        assertThat(labels.path("TASKLIST_APP").asText()).isEqualTo("任务列表");
+        assertThat(labels.path("ADMIN_APP").asText()).isEqualTo("管理");
+        assertThat(labels.path("WELCOME_APP").asText()).isEqualTo("欢迎");
+        String names = app.equals("cockpit") ? "'shirong/app-names'" : "'../cockpit/shirong/app-names'";
+        assertThat(text(APP + app + "/scripts/config.js")).contains(names);
+        // the shipped header still writes the English label where app-names.js looks for it
+        assertThat(text(APP + app + "/camunda-" + app + "-bootstrap.js")).contains("{{ app.label }}")
+                .contains("label:\"Cockpit\"");
+        assertThat(text(APP + "cockpit/shirong/app-names.js"))
+                .contains("const SHOWN = '{{ app.label }}';", "(appName | uppercase) + \\'_APP\\' | translate");
+    }
 }

@@ -7,6 +7,7 @@ export default {
     vendor: '市容'
   },
   customScripts: [
+    '../cockpit/shirong/app-names',
     '../cockpit/shirong/navigation-label',
     'shirong/group-types'
   ],

@@ -10,6 +10,7 @@ export default {
     vendor: '市容'
   },
   customScripts: [
+    'shirong/app-names',
     'shirong/campaign-phases',
     'shirong/campaign-dashboard',
     'shirong/navigation-label',

@@ -352,13 +352,20 @@ function save(blob, name) {
 }
 
 // The cases behind a number, as the server counted them; it lists at most `limit` of them and says how many there are.
-function showList(panel, url, key) {
+// Brought into view once the list is there (before, the panel was at the page's end and the list came below the fold,
+// jtreview-s59 T14); “返回表格” goes back to the number that opened it (`from`).
+function showList(panel, url, key, from) {
   panel.textContent = '';
   const status = el('p', {class: 'shirong-muted'}, '正在读取案件……');
   panel.appendChild(status);
   panel.scrollIntoView({block: 'start'});
   get(ROOT + url).then(list => {
     panel.insertBefore(el('h3', null, `${list.scope}：${list.figureName}`), status);
+    panel.insertBefore(el('p', null, el('a', {href: '', class: 'shirong-back', onclick: event => {
+      event.preventDefault();
+      from.scrollIntoView({block: 'center'});
+      from.focus();
+    }}, '返回表格')), status);
     const shown = list.cases.length;
     status.textContent = shown < list.total
       ? `共 ${list.total} 件，此处只列出最早的 ${shown} 件` + (list.ledger ? '；全部案件请下载台账（Excel）。' : '。')
@@ -380,6 +387,7 @@ function showList(panel, url, key) {
         el('td', null, c.light ? el('span', {class: 'shirong-light', style: `background:${c.colour}`, 'data-light': c.light},
           c.lightName) : '—'),
         el('td', null, dateTime(c.dueAt)), el('td', null, dateTime(c.closedAt))))))));
+    panel.scrollIntoView({block: 'start'});
   }).catch(() => {
     status.textContent = '案件列表暂时无法读取';
   });
@@ -392,7 +400,7 @@ function numberCell(panel, url, figure, value, tone) {
     title: `查看这 ${value} 件案件`,
     onclick: event => {
       event.preventDefault();
-      showList(panel, `${url}&figure=${figure}`, figure);
+      showList(panel, `${url}&figure=${figure}`, figure, event.currentTarget);
     }}, String(value)));
 }
 

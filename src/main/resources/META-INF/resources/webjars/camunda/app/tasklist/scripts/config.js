@@ -6,6 +6,7 @@ export default {
     vendor: '市容'
   },
   customScripts: [
+    '../cockpit/shirong/app-names',
     'shirong/chinese',
     'shirong/inbox',
     'shirong/report-link',

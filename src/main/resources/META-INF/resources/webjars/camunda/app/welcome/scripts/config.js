@@ -4,6 +4,9 @@ export default {
     name: '欢迎',
     vendor: '市容'
   },
+  customScripts: [
+    '../cockpit/shirong/app-names'
+  ],
   locales: {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
